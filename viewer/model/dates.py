@@ -1,0 +1,373 @@
+"""Honest event dates: EDTF value, precision, uncertainty, phrase and basis.
+
+A date in a timeline is never just an instant.  :class:`EventDate` keeps
+
+* the value in the Extended Date/Time Format (EDTF, ISO 8601-2:2019, the
+  Library of Congress specification https://www.loc.gov/standards/datetime/),
+  parsed with the ``edtf`` package: ``2022-02-10``, ``2022-02``, ``2014``,
+  ``2022-02-10?`` (uncertain), ``2022-02-10~`` (approximate), ``[..2022-02-10]``
+  (one day on or before), ``[2022-02-10..]`` (on or after), ``..`` (open end
+  of a span), ``2022-02-10T14:00:00+03:00`` (a time of day with its offset);
+* the **phrase** as the source wrote it ("last Thursday");
+* the **basis** of its resolution ("publication date Thu 10 Feb 2022; ...");
+* an optional IANA **time zone** for times of day written without an offset.
+
+From the value it derives the *possible interval* ``[earliest, latest)`` in
+seconds since the Unix epoch (UTC), its precision and its qualifiers.
+
+Rules (documented here because EDTF itself does not quantify them):
+
+* A date-only value is a calendar day (month, year...) starting at 00:00 UTC;
+  it names the same calendar date whatever zone it is displayed in.
+* ``~`` (approximate) widens the possible interval by one unit of the value's
+  precision on each side (``2022-02-10~`` -> 9 to 11 Feb inclusive).
+  ``?`` (uncertain) keeps the interval but flags it: the source's date is not
+  confirmed.
+* The **sort point** of a date is ``earliest`` when finite, else ``latest``.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+
+from .calendar import (
+    MONTH_ABBR,
+    MONTH_NAME,
+    SECONDS_PER_DAY,
+    WEEKDAY_ABBR,
+    add_months,
+    civil_from_epoch,
+    epoch_from_civil,
+    format_year,
+)
+from .errors import DateError
+
+__all__ = ["Precision", "EventDate", "format_instant", "format_interval"]
+
+_INF = math.inf
+
+
+class Precision(enum.IntEnum):
+    """How finely a date is known, coarse to fine."""
+
+    UNKNOWN = 0
+    CENTURY = 1
+    DECADE = 2
+    YEAR = 3
+    MONTH = 4
+    DAY = 5
+    HOUR = 6
+    MINUTE = 7
+    SECOND = 8
+
+    @property
+    def label(self) -> str:
+        """Lower-case English name, e.g. ``"day"``."""
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    earliest: float
+    latest: float
+    precision: Precision
+    uncertain: bool = False
+    approximate: bool = False
+    relation: str = ""  # "", "on or before", "on or after", "open"
+
+
+_TIME_RE = re.compile(r"^(\d\d):(\d\d):(\d\d)(Z|[+-]\d\d:\d\d)?$")
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A date as a source gave it, with its resolution and possible interval.
+
+    Parameters
+    ----------
+    edtf : str
+        The value in EDTF (see module docstring for the supported forms).
+    phrase : str
+        The words of the source ("on Thursday", "since 2014"); may be empty.
+    basis : str
+        How the phrase was resolved to the value; may be empty.
+    time_zone : str or None
+        IANA zone for a time of day written without an offset (``Europe/Minsk``).
+    precision_override : Precision or None
+        Coarsens a time of day: EDTF always writes seconds, so ``14:00:00`` with
+        ``precision_override=Precision.HOUR`` means "around 14h, to the hour".
+
+    Attributes
+    ----------
+    earliest, latest : float
+        Possible interval ``[earliest, latest)`` in seconds since the Unix epoch
+        (UTC); ``-inf`` / ``+inf`` where the value is open on that side.
+    precision : Precision
+    uncertain, approximate : bool
+        The EDTF ``?`` / ``~`` qualifiers (``%`` sets both).
+    relation : str
+        ``""``, ``"on or before"``, ``"on or after"`` or ``"open"`` (``..``).
+
+    Raises
+    ------
+    DateError
+        If the value is not EDTF, names a day not in the calendar (29 Feb 2021),
+        an unknown time zone, or a form this viewer cannot place on a timeline
+        (an interval: write it as an event's ``start`` and ``end`` instead).
+    """
+
+    edtf: str
+    phrase: str = ""
+    basis: str = ""
+    time_zone: str | None = None
+    precision_override: Precision | None = None
+    earliest: float = field(init=False, compare=False)
+    latest: float = field(init=False, compare=False)
+    precision: Precision = field(init=False, compare=False)
+    uncertain: bool = field(init=False, compare=False)
+    approximate: bool = field(init=False, compare=False)
+    relation: str = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        b = _resolve(self.edtf, self.time_zone)
+        if self.precision_override is not None and b.precision > Precision.DAY:
+            if self.precision_override < b.precision:
+                b = _coarsen(b, self.precision_override)
+        for name in ("earliest", "latest", "precision", "uncertain", "approximate", "relation"):
+            object.__setattr__(self, name, getattr(b, name))
+
+    # -- derived -------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        """True for the bare ``..`` (a span still going on / of unknown start)."""
+        return self.relation == "open"
+
+    @property
+    def sort_point(self) -> float:
+        """``earliest`` if finite, else ``latest`` (seconds since epoch, UTC)."""
+        return self.earliest if math.isfinite(self.earliest) else self.latest
+
+    @property
+    def is_exact(self) -> bool:
+        """True when nothing about the date is qualified or open."""
+        return not (self.uncertain or self.approximate or self.relation)
+
+    def describe(self) -> str:
+        """The resolved date in words, e.g. ``"Thu 10 Feb 2022 (to the day)"``."""
+        if self.relation == "open":
+            return "open (not stated)"
+        if self.relation == "on or before":
+            text = "on or before " + format_instant(self.latest - 1e-6, self.precision)
+        elif self.relation == "on or after":
+            text = "on or after " + format_instant(self.earliest, self.precision)
+        else:
+            text = format_interval(self.earliest, self.latest, self.precision)
+            if self.approximate:
+                text = "about " + text
+        text += f" (to the {self.precision.label})" if self.precision > Precision.UNKNOWN else ""
+        if self.uncertain:
+            text += ", uncertain"
+        return text
+
+
+def _coarsen(b: _Bounds, precision: Precision) -> _Bounds:
+    unit = {Precision.HOUR: 3600, Precision.MINUTE: 60}.get(precision, SECONDS_PER_DAY)
+    lo = math.floor(b.earliest / unit) * unit
+    return _Bounds(lo, lo + unit, precision, b.uncertain, b.approximate, b.relation)
+
+
+def _flags(obj: object) -> tuple[bool, bool]:
+    both = bool(getattr(obj, "_uncertain_and_approximate", False))
+    unc = bool(getattr(obj, "_is_uncertain", False)) or both
+    app = bool(getattr(obj, "_is_approximate", False)) or both
+    ua = getattr(obj, "ua", None)
+    if ua is not None:
+        unc = unc or bool(getattr(ua, "is_uncertain", False))
+        app = app or bool(getattr(ua, "is_approximate", False))
+    return unc, app
+
+
+def _precision_of(obj: object, lo: float, hi: float) -> Precision:
+    name = getattr(obj, "precision", None)
+    if isinstance(name, str) and name.upper() in Precision.__members__:
+        return Precision[name.upper()]
+    width_days = (hi - lo) / SECONDS_PER_DAY
+    if width_days <= 1:
+        return Precision.DAY
+    if width_days <= 31:
+        return Precision.MONTH
+    if width_days <= 366:
+        return Precision.YEAR
+    if width_days <= 3653:
+        return Precision.DECADE
+    return Precision.CENTURY
+
+
+def _strict_day_bounds(obj: object, text: str) -> tuple[float, float]:
+    try:
+        lo = obj.lower_strict()  # type: ignore[attr-defined]
+        hi = obj.upper_strict()  # type: ignore[attr-defined]
+        return (
+            epoch_from_civil(lo.tm_year, lo.tm_mon, lo.tm_mday),
+            epoch_from_civil(hi.tm_year, hi.tm_mon, hi.tm_mday) + SECONDS_PER_DAY,
+        )
+    except (AttributeError, TypeError) as exc:
+        raise DateError(f"EDTF value {text!r} cannot be placed on a timeline") from exc
+    except ValueError as exc:
+        raise DateError(f"EDTF value {text!r} is not a calendar date: {exc}") from exc
+
+
+def _check_written_day(text: str) -> None:
+    """edtf accepts 2021-02-29; the calendar does not."""
+    m = re.match(r"^(-?\d{4})-(\d\d)-(\d\d)", text.lstrip("["))
+    if m and "X" not in m.group(0):
+        try:
+            epoch_from_civil(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError as exc:
+            raise DateError(f"{text!r} is not a day of the calendar: {exc}") from exc
+
+
+def _time_of_day(date_lo: float, time_text: str, tz_name: str | None, text: str) -> float:
+    m = _TIME_RE.match(time_text)
+    if not m:
+        raise DateError(f"time of day in {text!r} must be hh:mm:ss with Z or +hh:mm (got {time_text!r})")
+    hh, mm, ss, off = int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4)
+    if hh > 23 or mm > 59 or ss > 59:
+        raise DateError(f"time of day {time_text!r} in {text!r} is out of range")
+    local = date_lo + hh * 3600 + mm * 60 + ss
+    if off:
+        if off == "Z":
+            return local
+        sign = 1 if off[0] == "+" else -1
+        return local - sign * (int(off[1:3]) * 3600 + int(off[4:6]) * 60)
+    if tz_name is None:
+        raise DateError(
+            f"time of day in {text!r} has no UTC offset; add Z or +hh:mm, or give the event a time_zone"
+        )
+    try:
+        zone = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise DateError(f"unknown IANA time zone {tz_name!r}") from exc
+    civil = civil_from_epoch(date_lo)
+    if not 1 <= civil.year <= 9999:
+        raise DateError(f"{text!r}: a named time zone needs a year in 1..9999; use an offset")
+    wall = datetime(civil.year, civil.month, civil.day, hh, mm, ss, tzinfo=zone)
+    offset = wall.utcoffset() or timedelta(0)
+    return (wall.replace(tzinfo=timezone.utc) - offset).timestamp()
+
+
+def _bounds_of(obj: object, text: str, tz_name: str | None) -> _Bounds:
+    cls = type(obj).__name__
+    if cls == "UnspecifiedIntervalSection":
+        return _Bounds(-_INF, _INF, Precision.UNKNOWN, relation="open")
+    if cls == "EarlierConsecutives":
+        upper = _bounds_of(obj.upper, text, tz_name)  # type: ignore[attr-defined]
+        return _Bounds(-_INF, upper.latest, upper.precision, upper.uncertain, upper.approximate, "on or before")
+    if cls == "LaterConsecutives":
+        lower = _bounds_of(obj.lower, text, tz_name)  # type: ignore[attr-defined]
+        return _Bounds(lower.earliest, _INF, lower.precision, lower.uncertain, lower.approximate, "on or after")
+    if cls in ("Interval", "Level1Interval", "Level2Interval"):
+        raise DateError(
+            f"{text!r} is an interval; write its two ends as the event's start and end"
+        )
+    if cls == "OneOfASet" and len(obj.objects) == 1:  # type: ignore[attr-defined]
+        return _bounds_of(obj.objects[0], text, tz_name)  # type: ignore[attr-defined]
+    if cls == "DateAndTime":
+        date_lo, _ = _strict_day_bounds(obj.date, text)  # type: ignore[attr-defined]
+        t = _time_of_day(date_lo, obj.time, tz_name, text)  # type: ignore[attr-defined]
+        return _Bounds(t, t + 1, Precision.SECOND)
+    if cls == "UncertainOrApproximate":
+        inner = _bounds_of(obj.date, text, tz_name)  # type: ignore[attr-defined]
+        unc, app = _flags(obj)
+        lo, hi = inner.earliest, inner.latest
+        if app:
+            lo, hi = _widen(lo, hi, inner.precision)
+        return _Bounds(lo, hi, inner.precision, unc, app, inner.relation)
+    lo, hi = _strict_day_bounds(obj, text)
+    unc, app = _flags(obj)
+    precision = _precision_of(obj, lo, hi)
+    if app:
+        lo, hi = _widen(lo, hi, precision)
+    return _Bounds(lo, hi, precision, unc, app)
+
+
+def _widen(lo: float, hi: float, precision: Precision) -> tuple[float, float]:
+    if precision == Precision.MONTH:
+        return add_months(lo, -1), add_months(hi, 1)
+    if precision <= Precision.YEAR:
+        years = {Precision.YEAR: 1, Precision.DECADE: 10}.get(precision, 100)
+        return add_months(lo, -12 * years), add_months(hi, 12 * years)
+    unit = SECONDS_PER_DAY if precision == Precision.DAY else 1.0
+    return lo - unit, hi + unit
+
+
+def _resolve(text: str, tz_name: str | None) -> _Bounds:
+    if not isinstance(text, str) or not text.strip():
+        raise DateError("a date must be a non-empty EDTF string such as '2022-02-10'")
+    text = text.strip()
+    if text in ("..", ""):
+        return _Bounds(-_INF, _INF, Precision.UNKNOWN, relation="open")
+    _check_written_day(text)
+    try:
+        obj = edtf.parse_edtf(text)
+    except EDTFParseException as exc:
+        raise DateError(
+            f"{text!r} is not an EDTF date; expected forms like 2022-02-10, 2022-02, "
+            "2022-02-10?, [..2022-02-10] or 2022-02-10T14:00:00+03:00"
+        ) from exc
+    except Exception as exc:  # the edtf package raises assorted errors on odd input
+        raise DateError(f"{text!r} could not be read as EDTF: {exc}") from exc
+    return _bounds_of(obj, text, tz_name)
+
+
+# -- formatting ---------------------------------------------------------
+
+def format_instant(epoch_s: float, precision: Precision, offset_s: float = 0.0) -> str:
+    """An instant in words at a precision: ``Thu 10 Feb 2022``, ``February 2022``...
+
+    Parameters
+    ----------
+    epoch_s : float
+        Seconds since the Unix epoch, UTC.
+    precision : Precision
+    offset_s : float
+        Added before formatting (a display zone's UTC offset, seconds).
+    """
+    if not math.isfinite(epoch_s):
+        return "open"
+    c = civil_from_epoch(epoch_s + offset_s)
+    year = format_year(c.year)
+    if precision <= Precision.DECADE:
+        span = 100 if precision == Precision.CENTURY else 10
+        return f"{c.year - c.year % span}s" if c.year > 0 else year
+    if precision == Precision.YEAR:
+        return year
+    if precision == Precision.MONTH:
+        return f"{MONTH_NAME[c.month - 1]} {year}"
+    day = f"{WEEKDAY_ABBR[c.weekday]} {c.day} {MONTH_ABBR[c.month - 1]} {year}"
+    if precision == Precision.DAY:
+        return day
+    if precision == Precision.HOUR:
+        return f"{day} {c.hour:02d}h"
+    if precision == Precision.MINUTE:
+        return f"{day} {c.hour:02d}:{c.minute:02d}"
+    return f"{day} {c.hour:02d}:{c.minute:02d}:{int(c.second):02d}"
+
+
+def format_interval(earliest: float, latest: float, precision: Precision) -> str:
+    """A possible interval ``[earliest, latest)`` in words at a precision.
+
+    A single unit (one day at day precision) is written once; a wider interval as
+    ``first – last`` (both inclusive).
+    """
+    first = format_instant(earliest, precision)
+    last = format_instant(latest - 1e-3, precision)
+    return first if first == last else f"{first} – {last}"

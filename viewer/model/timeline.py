@@ -1,0 +1,265 @@
+"""The timeline data model: Timeline, Track, Event, Quote, Source.
+
+Pure Python (no Qt).  Objects are immutable dataclasses; a reader builds a
+:class:`Timeline` once and the user interface only reads it.  Cross-references
+(an event's track, a quote's source) are checked by :meth:`Timeline.problems`.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .dates import EventDate
+
+if TYPE_CHECKING:
+    from .columns import EventColumns
+
+__all__ = [
+    "EventKind",
+    "SourceKind",
+    "QuoteKind",
+    "Track",
+    "Quote",
+    "Source",
+    "Event",
+    "Timeline",
+]
+
+
+class EventKind(str, enum.Enum):
+    """How an event is drawn.
+
+    ``POINT``: something that happened at one (possibly imprecise) date;
+    ``SPAN``: something that lasted from ``start`` to ``end`` on one track;
+    ``BAND``: a window drawn across all tracks (an exercise, an era).
+    """
+
+    POINT = "point"
+    SPAN = "span"
+    BAND = "band"
+
+
+class SourceKind(str, enum.Enum):
+    """What kind of source a claim comes from."""
+
+    NEWS_ARTICLE = "news_article"
+    OFFICIAL_STATEMENT = "official_statement"
+    PRESS_OFFICE = "press_office"
+    INTERVIEW = "interview"
+    UNNAMED_OFFICIALS = "unnamed_officials"
+    OTHER_OUTLET = "other_outlet"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """Words for people: ``"unnamed officials"``."""
+        return self.value.replace("_", " ")
+
+
+class QuoteKind(str, enum.Enum):
+    """``DIRECT``: the source's words in quotation marks; ``REPORTED``: reported
+    speech (the article's wording of what someone said, not their words)."""
+
+    DIRECT = "direct"
+    REPORTED = "reported"
+
+
+@dataclass(frozen=True)
+class Track:
+    """A horizontal lane of the timeline.
+
+    ``color`` is ``#rrggbb``; ``order`` sorts lanes top to bottom (ties by id).
+    """
+
+    id: str
+    label: str
+    color: str = "#4a6fa5"
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words attributed to someone, with the chain that attributes them.
+
+    Attributes
+    ----------
+    text : str
+        Verbatim as the source printed it (never rewritten, never HTML).
+    kind : QuoteKind
+        Direct quotation or reported speech.
+    speaker, speaker_role : str
+        Who said it and in what capacity ("Kremlin spokesman").
+    source : str
+        Id of the :class:`Source` that carries the quote.
+    attribution : str
+        The attribution as written ("according to Kremlin spokesman Dmitry Peskov").
+    """
+
+    text: str
+    speaker: str = ""
+    speaker_role: str = ""
+    source: str = ""
+    attribution: str = ""
+    kind: QuoteKind = QuoteKind.DIRECT
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a claim comes from.
+
+    ``via`` is the id of the source that relayed this one (a ministry statement
+    reported by a news article); ``attribution`` is how the relaying source
+    phrased it ("a statement released by the Russian Ministry of Defense").
+    """
+
+    id: str
+    kind: SourceKind
+    outlet: str
+    title: str = ""
+    author: str = ""
+    published: EventDate | None = None
+    url: str = ""
+    via: str = ""
+    attribution: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened, with its dates, place, people, quotes and sources.
+
+    ``track`` is a track id; a band may have ``track=""`` (drawn across all
+    tracks).  ``end`` is None for a point.  ``sources`` lists source ids.
+    """
+
+    id: str
+    title: str
+    start: EventDate
+    track: str = ""
+    kind: EventKind = EventKind.POINT
+    end: EventDate | None = None
+    summary: str = ""
+    actors: tuple[str, ...] = ()
+    location: str = ""
+    tags: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def earliest(self) -> float:
+        """Earliest possible moment of the event (epoch s, UTC; may be -inf)."""
+        return self.start.earliest
+
+    @property
+    def latest(self) -> float:
+        """Latest possible moment: end of ``end`` for spans, else of ``start``."""
+        return (self.end if self.end is not None else self.start).latest
+
+    @property
+    def sort_point(self) -> float:
+        """Documented sort key: the start date's sort point (see ``EventDate``)."""
+        return self.start.sort_point
+
+
+@dataclass(frozen=True, eq=False)
+class Timeline:
+    """A whole timeline: metadata, tracks, events and sources.
+
+    Attributes
+    ----------
+    title, description : str
+    reference_date : EventDate or None
+        The publication date relative dates ("last Thursday") were resolved against.
+    time_zone : str
+        Default IANA zone of the data (used for times written without offset).
+    home_start, home_end : EventDate or None
+        The range the window first shows; None = fit all events.
+    tracks, events, sources : tuple
+        Tracks in display order; events and sources in file order.
+    """
+
+    title: str
+    tracks: tuple[Track, ...] = ()
+    events: tuple[Event, ...] = ()
+    sources: tuple[Source, ...] = ()
+    description: str = ""
+    reference_date: EventDate | None = None
+    time_zone: str = "UTC"
+    home_start: EventDate | None = None
+    home_end: EventDate | None = None
+    _index: dict[str, Event] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted(self.tracks, key=lambda t: (t.order, t.id)))
+        object.__setattr__(self, "tracks", ordered)
+        object.__setattr__(self, "_index", {e.id: e for e in self.events})
+
+    # -- lookups -------------------------------------------------------
+    def event(self, event_id: str) -> Event:
+        """The event with this id. Raises KeyError if there is none."""
+        return self._index[event_id]
+
+    def has_event(self, event_id: str) -> bool:
+        return event_id in self._index
+
+    @cached_property
+    def track_index(self) -> dict[str, int]:
+        """Track id -> lane number (0 = top)."""
+        return {t.id: i for i, t in enumerate(self.tracks)}
+
+    @cached_property
+    def source_index(self) -> dict[str, Source]:
+        """Source id -> Source."""
+        return {s.id: s for s in self.sources}
+
+    def source_chain(self, source_id: str) -> list[Source]:
+        """The source and those that relayed it, nearest first (cycles cut)."""
+        chain: list[Source] = []
+        seen: set[str] = set()
+        sid = source_id
+        while sid and sid in self.source_index and sid not in seen:
+            seen.add(sid)
+            src = self.source_index[sid]
+            chain.append(src)
+            sid = src.via
+        return chain
+
+    def sources_of(self, event: Event) -> list[Source]:
+        """Every source an event cites, directly or through its quotes, each once, in order."""
+        ids = list(event.sources) + [q.source for q in event.quotes if q.source]
+        out: list[Source] = []
+        for sid in dict.fromkeys(ids):
+            for src in self.source_chain(sid):
+                if src not in out:
+                    out.append(src)
+        return out
+
+    # -- time extent ---------------------------------------------------
+    def finite_extent(self) -> tuple[float, float]:
+        """(first, last) finite moment of any event, epoch seconds UTC.
+
+        Open ends (``..``, "on or before") do not count.  With no dated event,
+        the reference date's day, or the Unix epoch's, is returned.
+        """
+        values = [
+            v
+            for e in self.events
+            for v in (e.start.earliest, e.start.latest, e.latest)
+            if math.isfinite(v)
+        ]
+        if not values:
+            if self.reference_date is not None and math.isfinite(self.reference_date.earliest):
+                r = self.reference_date.earliest
+                return r, r + 86400.0
+            return 0.0, 86400.0
+        return min(values), max(values)
+
+    @cached_property
+    def columns(self) -> "EventColumns":
+        """Columnar numpy arrays for rendering (built once, on first use)."""
+        from .columns import EventColumns
+
+        return EventColumns.from_timeline(self)
