@@ -1,0 +1,120 @@
+"""EDTF dates: possible intervals, precision, qualifiers, calendar errors."""
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from viewer.model.calendar import civil_from_epoch, epoch_from_civil
+from viewer.model.dates import EventDate, Precision
+from viewer.model.errors import DateError
+
+DAY = 86400.0
+FEB10 = 1644451200.0  # 2022-02-10T00:00:00Z
+
+
+def test_day_is_a_whole_calendar_day():
+    d = EventDate("2022-02-10", phrase="on Thursday", basis="publication Thu 10 Feb 2022")
+    assert (d.earliest, d.latest) == (FEB10, FEB10 + DAY)
+    assert d.precision == Precision.DAY
+    assert d.describe() == "Thu 10 Feb 2022 (to the day)"
+    assert d.is_exact
+
+
+def test_month_and_year_precision_cover_their_whole_unit():
+    m = EventDate("2022-02")
+    assert m.precision == Precision.MONTH
+    assert m.latest - m.earliest == 28 * DAY
+    y = EventDate("2014")
+    assert y.precision == Precision.YEAR
+    assert y.describe().startswith("2014")
+
+
+def test_uncertain_keeps_interval_but_is_flagged():
+    d = EventDate("2022-02-10?")
+    assert (d.earliest, d.latest) == (FEB10, FEB10 + DAY)
+    assert d.uncertain and not d.approximate
+    assert "uncertain" in d.describe()
+
+
+def test_approximate_widens_by_one_unit_each_side():
+    d = EventDate("2022-02-10~")
+    assert (d.earliest, d.latest) == (FEB10 - DAY, FEB10 + 2 * DAY)
+    assert d.describe().startswith("about Wed 9 Feb 2022 – Fri 11 Feb 2022")
+
+
+def test_on_or_before_and_on_or_after_are_open_on_one_side():
+    before = EventDate("[..2022-02-10]")
+    assert before.earliest == -math.inf and before.latest == FEB10 + DAY
+    assert before.relation == "on or before"
+    assert before.sort_point == FEB10 + DAY
+    after = EventDate("[2022-02-10..]")
+    assert after.earliest == FEB10 and after.latest == math.inf
+    assert after.describe() == "on or after Thu 10 Feb 2022 (to the day)"
+
+
+def test_open_end():
+    d = EventDate("..")
+    assert d.is_open and d.earliest == -math.inf and d.latest == math.inf
+
+
+def test_time_with_offset_is_converted_to_utc():
+    d = EventDate("2022-02-10T14:00:00+03:00")
+    assert d.earliest == FEB10 + 11 * 3600
+    assert d.precision == Precision.SECOND
+
+
+def test_time_in_named_zone_follows_that_zones_offset():
+    # Berlin is UTC+1 in February
+    d = EventDate("2022-02-10T14:00:00", time_zone="Europe/Berlin")
+    assert d.earliest == FEB10 + 13 * 3600
+
+
+def test_precision_override_coarsens_a_time_of_day():
+    d = EventDate("2022-02-10T14:00:00Z", precision_override=Precision.HOUR)
+    assert (d.earliest, d.latest) == (FEB10 + 14 * 3600, FEB10 + 15 * 3600)
+
+
+def test_bce_and_year_zero():
+    assert EventDate("0000").describe().startswith("1 BCE")
+    ides = EventDate("-0043-03-15")
+    assert ides.describe().endswith("15 Mar 44 BCE (to the day)")
+    assert ides.earliest < EventDate("0001-01-01").earliest
+
+
+def test_years_beyond_9999():
+    d = EventDate("Y12345")
+    assert d.precision == Precision.YEAR
+    assert civil_from_epoch(d.earliest).year == 12345
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("2021-02-29", "not a day of the calendar"),
+        ("2017-3-13", "not an EDTF date"),
+        ("03/04/2022", "not an EDTF date"),
+        ("2022-13-01", "month 13"),
+        ("2022-02-10/2022-02-20", "interval"),
+        ("", "non-empty"),
+        ("2022-02-10T14:00:00", "no UTC offset"),
+        ("2022-02-10T25:00:00Z", "not an EDTF date"),
+    ],
+)
+def test_bad_dates_name_the_problem(text, words):
+    with pytest.raises(DateError, match=words):
+        EventDate(text)
+
+
+def test_unknown_zone_is_an_error():
+    with pytest.raises(DateError, match="unknown IANA time zone"):
+        EventDate("2022-02-10T14:00:00", time_zone="Mars/Olympus")
+
+
+@given(st.integers(-5000, 12000), st.integers(1, 12), st.integers(1, 28))
+def test_civil_round_trip(year, month, day):
+    s = epoch_from_civil(year, month, day)
+    c = civil_from_epoch(s)
+    assert (c.year, c.month, c.day) == (year, month, day)
+    assert civil_from_epoch(s + DAY).weekday == (c.weekday + 1) % 7

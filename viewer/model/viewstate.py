@@ -1,0 +1,136 @@
+"""View state of a timeline window and the pure arithmetic of navigating it.
+
+No Qt here: the widget mirrors :class:`ViewState` and the functions below are
+tested without a screen.  All x values are seconds from the timeline origin
+(see :mod:`viewer.model.columns`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .columns import EventColumns
+
+__all__ = ["XLimits", "ViewState", "clamp_range", "pan_to_show", "zoom_about"]
+
+MIN_VISIBLE_S = 60.0           #: deepest zoom: one minute across the view
+MIN_MAX_VISIBLE_S = 2 * 86400.0  #: the widest view is never narrower than two days
+
+
+@dataclass(frozen=True)
+class XLimits:
+    """Where the view may go: the x interval it must stay in and its width bounds.
+
+    Attributes are seconds from the origin.  Rule: the data extent plus 5 % of
+    its width (at least half a day) on each side; the visible width is between
+    :data:`MIN_VISIBLE_S` and the padded extent (at least :data:`MIN_MAX_VISIBLE_S`).
+    """
+
+    x_min: float
+    x_max: float
+    min_width: float
+    max_width: float
+
+    @classmethod
+    def for_columns(cls, columns: EventColumns) -> "XLimits":
+        lo, hi = columns.extent()
+        pad = max(0.05 * (hi - lo), 43200.0)
+        x_min, x_max = lo - pad, hi + pad
+        width = max(x_max - x_min, MIN_MAX_VISIBLE_S)
+        centre = (x_min + x_max) / 2
+        x_min, x_max = min(x_min, centre - width / 2), max(x_max, centre + width / 2)
+        return cls(x_min, x_max, MIN_VISIBLE_S, x_max - x_min)
+
+
+def clamp_range(a: float, b: float, limits: XLimits) -> tuple[float, float]:
+    """The window ``[a, b]`` made legal: width within bounds, inside the limits.
+
+    Keeps the centre where possible; shifts the window (never shrinks it) to
+    bring it back inside ``[x_min, x_max]``.
+    """
+    if b < a:
+        a, b = b, a
+    width = min(max(b - a, limits.min_width), limits.max_width)
+    centre = (a + b) / 2
+    a, b = centre - width / 2, centre + width / 2
+    if a < limits.x_min:
+        a, b = limits.x_min, limits.x_min + width
+    if b > limits.x_max:
+        a, b = limits.x_max - width, limits.x_max
+    return a, b
+
+
+def zoom_about(a: float, b: float, centre: float, factor: float, limits: XLimits) -> tuple[float, float]:
+    """Scale the window by ``factor`` (< 1 zooms in) keeping ``centre`` fixed.
+
+    The point under the cursor stays under the cursor unless a limit stops it:
+    the width is clamped first, then the window is shifted inside the limits.
+    """
+    width = min(max((b - a) * factor, limits.min_width), limits.max_width)
+    frac = 0.5 if b == a else (centre - a) / (b - a)
+    na = centre - frac * width
+    return clamp_range(na, na + width, limits)
+
+
+def pan_to_show(a: float, b: float, x0: float, x1: float, limits: XLimits,
+                margin: float = 0.1) -> tuple[float, float]:
+    """The smallest pan of ``[a, b]`` that shows ``[x0, x1]`` with a margin.
+
+    ``margin`` is a fraction of the window width kept free at the edge.  If
+    the interval is wider than the window, its start is shown.  The width is
+    unchanged (Left/Right navigation pans, it does not zoom).
+    """
+    width = b - a
+    pad = margin * width
+    if x0 < a + pad or x1 - x0 > width - 2 * pad:
+        a = x0 - pad
+    elif x1 > b - pad:
+        a = x1 + pad - width
+    return clamp_range(a, a + width, limits)
+
+
+class ViewState:
+    """What the user is looking at: visible x range and selected event.
+
+    Listeners registered with :meth:`subscribe` are called as
+    ``callback(state, changed)`` where ``changed`` is a set of attribute
+    names (``{"x_range"}``, ``{"selected"}``).  Setting a value equal to the
+    current one notifies nobody, which breaks view <-> state feedback loops.
+    """
+
+    def __init__(self, x_range: tuple[float, float] = (0.0, 86400.0), selected: str | None = None) -> None:
+        self._x_range = (float(x_range[0]), float(x_range[1]))
+        self._selected = selected
+        self._listeners: list[Callable[[ViewState, set[str]], None]] = []
+
+    def subscribe(self, callback: Callable[["ViewState", set[str]], None]) -> None:
+        """Call ``callback(state, changed_names)`` after every change."""
+        self._listeners.append(callback)
+
+    def _notify(self, changed: set[str]) -> None:
+        for cb in list(self._listeners):
+            cb(self, changed)
+
+    @property
+    def x_range(self) -> tuple[float, float]:
+        """Visible window ``(a, b)``, seconds from the origin."""
+        return self._x_range
+
+    @x_range.setter
+    def x_range(self, value: tuple[float, float]) -> None:
+        new = (float(value[0]), float(value[1]))
+        if new != self._x_range:
+            self._x_range = new
+            self._notify({"x_range"})
+
+    @property
+    def selected(self) -> str | None:
+        """Id of the selected event, or None."""
+        return self._selected
+
+    @selected.setter
+    def selected(self, value: str | None) -> None:
+        if value != self._selected:
+            self._selected = value
+            self._notify({"selected"})
