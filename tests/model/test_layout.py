@@ -1,0 +1,46 @@
+"""Screen-space label layout: no overlaps, selected first, elision, fallbacks."""
+
+from viewer.graphics.layout import layout_lane
+
+
+def occupied(p, label_px):
+    right = max(p.bar1, p.marker_x + 7, p.label_x + p.label_width if p.label_width else 0)
+    return min(p.bar0, p.marker_x - 7), right
+
+
+def test_labels_never_overlap_within_a_sub_row():
+    xs = [10.0 * i for i in range(60)]
+    widths = [120.0] * 60
+    out = layout_lane(list(range(60)), xs, xs, xs, widths, n_slots=3)
+    for slot in range(3):
+        spans = sorted(occupied(p, 120) for p in out if p.slot == slot and p.label_width > 0)
+        for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+            assert a1 <= b0
+
+
+def test_everything_fits_when_there_is_room():
+    xs = [0.0, 400.0, 800.0]
+    out = layout_lane([0, 1, 2], xs, xs, xs, [100.0] * 3, n_slots=2)
+    assert all(p.label_width == 100.0 and p.slot == 0 for p in out)
+
+
+def test_same_day_events_stack_into_sub_rows():
+    xs = [500.0] * 3
+    out = layout_lane([0, 1, 2], xs, xs, xs, [200.0] * 3, n_slots=3)
+    assert sorted(p.slot for p in out) == [0, 1, 2]
+    assert all(p.label_width == 200.0 for p in out)
+
+
+def test_selected_event_gets_its_label_first():
+    xs = [100.0, 105.0]
+    out = layout_lane([7, 8], xs, xs, xs, [300.0, 300.0], n_slots=1, first=1)
+    by_row = {p.row: p for p in out}
+    assert by_row[8].label_width == 300.0
+    assert by_row[7].label_width == 0.0
+
+
+def test_label_is_shortened_to_the_free_room():
+    xs = [0.0, 200.0]
+    out = layout_lane([0, 1], xs, xs, xs, [400.0, 50.0], n_slots=1, min_label_px=40)
+    first = next(p for p in out if p.row == 0)
+    assert 40 <= first.label_width < 400

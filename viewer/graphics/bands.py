@@ -1,0 +1,107 @@
+"""The band layer: windows drawn across all lanes (an exercise, an era).
+
+A band is a shaded vertical strip from its start to its end with its title
+at the top, drawn behind the events.  Its edges are drawn faint where the
+date is imprecise, exactly like span bars.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+
+from ..model.columns import BAND_LANE
+from ..model.timeline import Timeline
+from .style import TimelineStyle, label_font
+
+__all__ = ["BandLayerItem"]
+
+
+class BandLayerItem(pg.GraphicsObject):
+    """All bands of a timeline, each with its title in a tab at the top.
+
+    x is seconds from ``timeline.columns.origin_epoch_s``; the band covers
+    the full y range of the view.
+    """
+
+    def __init__(self, timeline: Timeline, style: TimelineStyle | None = None) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self.columns = timeline.columns
+        self.style = style or TimelineStyle()
+        self.selected: str | None = None
+        self._tabs: list[tuple[QRectF, str]] = []
+        lo, hi = self.columns.extent()
+        pad = max(hi - lo, 86400.0)
+        self._bounds = QRectF(lo - pad, 0.0, (hi - lo) + 2 * pad, max(1, self.columns.n_lanes))
+        self.setZValue(-10)
+
+    def set_style(self, style: TimelineStyle) -> None:
+        self.style = style
+        self.update()
+
+    def set_selected(self, event_id: str | None) -> None:
+        self.selected = event_id
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(self._bounds)
+
+    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N802,N803
+        return None
+
+    def paint(self, p: QPainter, opt, widget) -> None:  # noqa: ARG002
+        vb = self.getViewBox()
+        if vb is None:
+            return
+        vr = vb.viewRect()
+        tr = p.transform()
+        sx, tx = tr.m11(), tr.m31()
+        area = vb.mapRectToDevice(vb.rect())
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        font = label_font(self.style.font_px, bold=True, family=self.style.font_family)
+        fm = QFontMetricsF(font)
+        p.setFont(font)
+        self._tabs = []
+        cols = self.columns
+        for row in cols.visible(BAND_LANE, vr.left(), vr.right()).tolist():
+            ev = self.timeline.events[int(cols.event_index[row])]
+            x0 = cols.x0[row] * sx + tx
+            x1 = max(cols.x1[row] * sx + tx, x0 + 3)
+            fill = self.style.color("band_fill", self.style.band_alpha)
+            p.fillRect(QRectF(x0, area.top(), x1 - x0, area.height()), fill)
+            edge = self.style.color("band_fill", 200)
+            p.setPen(QPen(edge, 2, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
+            p.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))
+            # title tab at the top, kept on screen while any of the band is
+            text = ev.title
+            left = max(x0, area.left()) + 6
+            room = min(x1, area.right()) - left - 6
+            if room < fm.horizontalAdvance("M") * 3:
+                continue
+            shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            w = fm.horizontalAdvance(shown)
+            tab = QRectF(left - 4, area.top() + 2, w + 8, fm.height() + 4)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(255, 255, 255, 215) if ev.id != self.selected else QColor("#ffe9b8"))
+            p.drawRoundedRect(tab, 3, 3)
+            p.setPen(self.style.color("band_text"))
+            p.drawText(QPointF(left, area.top() + 4 + fm.ascent()), shown)
+            self._tabs.append((tab, ev.id))
+        p.restore()
+
+    def band_at(self, device_pos: QPointF) -> str | None:
+        """Id of the band whose title tab is at a device-pixel position."""
+        for rect, eid in self._tabs:
+            if rect.contains(device_pos):
+                return eid
+        return None
+
+    def tab_height(self) -> float:
+        """Pixel height reserved at the top of the view for band titles."""
+        fm = QFontMetricsF(label_font(self.style.font_px, bold=True, family=self.style.font_family))
+        return fm.height() + 8

@@ -1,0 +1,418 @@
+"""The event layer: all lanes of a timeline in one pyqtgraph item.
+
+Follows pyqtgraph's own items (``BarGraphItem``, ``PlotDataItem``): a cached
+``boundingRect``, work only for the visible slice of each lane (found by
+``searchsorted`` in :class:`~viewer.model.columns.EventColumns`), batched
+drawing, and a layout recomputed only when the view range, the view size or
+the selection changed.  Painting happens in device pixels (the painter's
+transform is reset after mapping), so markers and text keep their size at
+every zoom.
+
+Level of detail: when a lane has more visible events than half its width in
+pixels, it is drawn as a density strip (events per pixel column, darker =
+more) instead of markers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPen,
+    QPolygonF,
+    QStaticText,
+)
+
+from ..model.columns import (
+    FLAG_APPROXIMATE,
+    FLAG_IMPRECISE,
+    FLAG_OPEN_END,
+    FLAG_OPEN_START,
+    FLAG_UNCERTAIN,
+    KIND_SPAN,
+)
+from ..model.timeline import Timeline
+from .layout import Placement, layout_lane
+from .style import TimelineStyle, label_font
+
+__all__ = ["EventLayerItem", "label_text"]
+
+_LOD_EVENTS_PER_PX = 0.5
+
+
+def label_text(title: str, flags: int) -> str:
+    """The on-screen label of an event: its title with date qualifiers.
+
+    ``~`` before an approximate date, ``(?)`` after an uncertain one, ``≤`` /
+    ``≥`` before an event known only to be on or before / after a day.
+    """
+    prefix = ""
+    if flags & FLAG_OPEN_START and not flags & FLAG_OPEN_END:
+        prefix = "≤ "
+    elif flags & FLAG_OPEN_END and not flags & FLAG_OPEN_START:
+        prefix = "≥ "
+    if flags & FLAG_APPROXIMATE:
+        prefix = "~ " + prefix
+    suffix = " (?)" if flags & FLAG_UNCERTAIN else ""
+    return f"{prefix}{title}{suffix}"
+
+
+@dataclass
+class _Frame:
+    """Everything computed for one view range and size (device pixels)."""
+
+    key: tuple
+    lanes: list[tuple[float, float]]  # (top, bottom) px per lane
+    slot_h: float
+    placements: list[Placement]
+    density: dict[int, tuple[np.ndarray, np.ndarray]]  # lane -> (bin left px, counts)
+    sx: float
+    tx: float
+
+
+class EventLayerItem(pg.GraphicsObject):
+    """Markers, bars and labels of every point and span event, lane by lane.
+
+    Parameters
+    ----------
+    timeline : Timeline
+        Lanes are ``timeline.tracks`` in order; lane ``i`` spans data y in
+        ``[i, i + 1)`` (the view inverts y so lane 0 is on top).
+    style : TimelineStyle, optional
+
+    Notes
+    -----
+    x is seconds from ``timeline.columns.origin_epoch_s``.
+    """
+
+    def __init__(self, timeline: Timeline, style: TimelineStyle | None = None) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self.columns = timeline.columns
+        self.style = style or TimelineStyle()
+        self.selected: str | None = None
+        self.hovered: str | None = None
+        self._frame: _Frame | None = None
+        self._text_cache: dict[tuple[int, int], tuple[str, float]] = {}
+        self._static: dict[tuple[int, str, int], QStaticText] = {}
+        lo, hi = self.columns.extent()
+        pad = max(hi - lo, 86400.0)
+        self._bounds = QRectF(lo - pad, 0.0, (hi - lo) + 2 * pad, max(1, self.columns.n_lanes))
+        self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    # -- state ---------------------------------------------------------
+    def set_style(self, style: TimelineStyle) -> None:
+        """Replace the style (fonts scale with the window) and repaint."""
+        self.style = style
+        self._text_cache.clear()
+        self._static.clear()
+        self._frame = None
+        self.update()
+
+    def set_selected(self, event_id: str | None) -> None:
+        """Highlight ``event_id`` (None clears) and give it label priority."""
+        if event_id != self.selected:
+            self.selected = event_id
+            self._frame = None
+            self.update()
+
+    def set_hovered(self, event_id: str | None) -> None:
+        if event_id != self.hovered:
+            self.hovered = event_id
+            self.update()
+
+    # -- QGraphicsItem -------------------------------------------------
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+        return QRectF(self._bounds)
+
+    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N802,N803
+        lo, hi = self.columns.extent()
+        return (lo, hi) if ax == 0 else (0, max(1, self.columns.n_lanes))
+
+    def paint(self, p: QPainter, opt, widget) -> None:  # noqa: ARG002
+        vb = self.getViewBox()
+        if vb is None:
+            return
+        tr = p.transform()
+        frame = self._compute_frame(vb, tr, p.device().width() if p.device() else 0)
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self._paint_lanes(p, frame)
+        self._paint_density(p, frame)
+        self._paint_events(p, frame)
+        p.restore()
+
+    # -- geometry ------------------------------------------------------
+    def _label(self, row: int) -> tuple[str, float]:
+        key = (row, self.style.font_px)
+        hit = self._text_cache.get(key)
+        if hit is None:
+            ev = self.timeline.events[int(self.columns.event_index[row])]
+            text = label_text(ev.title, int(self.columns.flags[row]))
+            fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
+            hit = (text, min(fm.horizontalAdvance(text), float(self.style.label_max_px)))
+            self._text_cache[key] = hit
+        return hit
+
+    def _compute_frame(self, vb: pg.ViewBox, tr, device_w: int) -> _Frame:
+        vr = vb.viewRect()
+        size = vb.size()
+        key = (vr.left(), vr.right(), vr.top(), vr.bottom(), size.width(), size.height(),
+               self.selected, self.style.font_px, tr.m11(), tr.m31(), tr.m22(), tr.m32())
+        if self._frame is not None and self._frame.key == key:
+            return self._frame
+        sx, tx = tr.m11(), tr.m31()
+        sy, ty = tr.m22(), tr.m32()
+        cols = self.columns
+        lanes = []
+        for i in range(cols.n_lanes):
+            y0, y1 = i * sy + ty, (i + 1) * sy + ty
+            lanes.append((min(y0, y1), max(y0, y1)))
+        lane_h = abs(sy)
+        fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
+        slot_h = max(fm.height() * 1.45, 2.0 * self.style.marker_px + 6)
+        n_slots = max(1, int((lane_h - 8) // slot_h))
+        slot_h = (lane_h - 8) / n_slots if n_slots else slot_h
+        a, b = vr.left(), vr.right()
+        placements: list[Placement] = []
+        density: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        width_px = max(1.0, (b - a) * abs(sx))
+        sel_row = cols.row_of(self.selected) if self.selected and self.selected in cols.ids else None
+        for lane in range(cols.n_lanes):
+            idx = cols.visible(lane, a, b)
+            if len(idx) == 0:
+                continue
+            if len(idx) > width_px * _LOD_EVENTS_PER_PX:
+                bins = max(1, int(width_px // 2))
+                counts, edges = np.histogram(cols.xm[idx], bins=bins, range=(a, b))
+                density[lane] = (edges[:-1] * sx + tx, counts)
+                if sel_row is not None and sel_row in set(idx.tolist()):
+                    idx = np.array([sel_row])
+                else:
+                    continue
+            mx = (cols.xm[idx] * sx + tx).tolist()
+            b0 = (cols.x0[idx] * sx + tx)
+            b1 = (cols.x1[idx] * sx + tx)
+            is_span = cols.kind[idx] == KIND_SPAN
+            # a point's possible interval is drawn faintly, it takes no room
+            b0 = np.where(is_span, b0, mx).tolist()
+            b1 = np.where(is_span, b1, mx).tolist()
+            rows = idx.tolist()
+            widths = [self._label(r)[1] for r in rows]
+            first = rows.index(sel_row) if sel_row in rows else None
+            placements.extend(
+                layout_lane(rows, mx, b0, b1, widths, n_slots,
+                            marker_half=self.style.marker_px, gap=self.style.font_px * 0.8,
+                            min_label_px=self.style.font_px * 4, first=first)
+            )
+        self._frame = _Frame(key, lanes, slot_h, placements, density, sx, tx)
+        return self._frame
+
+    def _slot_y(self, frame: _Frame, row: int, slot: int) -> float:
+        lane = int(self.columns.lane[row])
+        top = frame.lanes[lane][0]
+        return top + 4 + (slot + 0.5) * frame.slot_h
+
+    # -- painting ------------------------------------------------------
+    def _paint_lanes(self, p: QPainter, frame: _Frame) -> None:
+        vb = self.getViewBox()
+        rect = vb.mapRectToDevice(vb.rect()) if vb is not None else None
+        if rect is None:
+            return
+        p.setPen(Qt.PenStyle.NoPen)
+        for i, (top, bottom) in enumerate(frame.lanes):
+            if i % 2 == 1:
+                p.fillRect(QRectF(rect.left(), top, rect.width(), bottom - top), self.style.color("lane_shade"))
+            color = QColor(self.timeline.tracks[i].color)
+            p.fillRect(QRectF(rect.left(), top + 2, 5, bottom - top - 4), color)
+        p.setPen(QPen(QColor("#d5d9e0"), 1))
+        for _top, bottom in frame.lanes[:-1]:
+            p.drawLine(QPointF(rect.left(), bottom), QPointF(rect.right(), bottom))
+
+    def _paint_density(self, p: QPainter, frame: _Frame) -> None:
+        for lane, (lefts, counts) in frame.density.items():
+            top, bottom = frame.lanes[lane]
+            color = QColor(self.timeline.tracks[lane].color)
+            nz = np.nonzero(counts)[0]
+            if len(nz) == 0:
+                continue
+            peak = math.log1p(float(counts.max()))
+            w = (lefts[1] - lefts[0]) if len(lefts) > 1 else 2.0
+            p.setPen(Qt.PenStyle.NoPen)
+            for k in nz:
+                c = QColor(color)
+                c.setAlpha(int(60 + 195 * math.log1p(float(counts[k])) / max(peak, 1e-9)))
+                p.fillRect(QRectF(float(lefts[k]), top + 6, max(1.0, float(w)), bottom - top - 12), c)
+
+    def _paint_events(self, p: QPainter, frame: _Frame) -> None:
+        cols = self.columns
+        font = label_font(self.style.font_px, family=self.style.font_family)
+        bold = label_font(self.style.font_px, bold=True, family=self.style.font_family)
+        fm = QFontMetricsF(font)
+        r = float(self.style.marker_px)
+        text_color = self.style.color("text")
+        for pl in frame.placements:
+            row = pl.row
+            flags = int(cols.flags[row])
+            color = QColor(self.timeline.tracks[int(cols.lane[row])].color)
+            y = self._slot_y(frame, row, pl.slot)
+            eid = cols.ids[row]
+            selected = eid == self.selected
+            hovered = eid == self.hovered
+            # possible interval of an imprecise point: a faint bar over it
+            if cols.kind[row] != KIND_SPAN and flags & FLAG_IMPRECISE:
+                x0 = cols.x0[row] * frame.sx + frame.tx
+                x1 = cols.x1[row] * frame.sx + frame.tx
+                faint = QColor(color)
+                faint.setAlpha(70 if selected else 45)
+                if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
+                    self._whisker(p, x0, x1, y, color, flags)
+                elif x1 - x0 > 2 * r:
+                    p.fillRect(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r), faint)
+            if cols.kind[row] == KIND_SPAN:
+                self._span_bar(p, row, frame, y, color, flags, selected)
+            self._marker(p, pl.marker_x, y, r, color, flags, selected, hovered,
+                         span=cols.kind[row] == KIND_SPAN)
+            if pl.label_width > 0:
+                text, full = self._label(row)
+                if pl.label_width < full - 0.5:
+                    text = fm.elidedText(text, Qt.TextElideMode.ElideRight, pl.label_width)
+                f = bold if selected else font
+                st = self._static_text(text, f, selected)
+                h = fm.height()
+                if selected:
+                    bw = QFontMetricsF(bold).horizontalAdvance(text)
+                    p.setPen(Qt.PenStyle.NoPen)
+                    p.setBrush(QColor(255, 255, 255, 230))
+                    p.drawRoundedRect(QRectF(pl.label_x - 3, y - h / 2 - 2, bw + 6, h + 4), 3, 3)
+                p.setPen(text_color)
+                p.drawStaticText(QPointF(pl.label_x, y - h / 2), st)
+
+    def _static_text(self, text: str, font, selected: bool) -> QStaticText:
+        key = (hash(text), text, int(selected))
+        st = self._static.get(key)
+        if st is None:
+            st = QStaticText(text)
+            st.setTextFormat(Qt.TextFormat.PlainText)  # titles are never HTML
+            st.prepare(font=font)
+            self._static[key] = st
+            if len(self._static) > 5000:
+                self._static.clear()
+        return st
+
+    def _whisker(self, p: QPainter, x0: float, x1: float, y: float, color: QColor, flags: int) -> None:
+        """A line fading towards the open side: 'on or before' / 'on or after'."""
+        grad = QLinearGradient(x0, y, x1, y)
+        solid, clear = QColor(color), QColor(color)
+        solid.setAlpha(170)
+        clear.setAlpha(0)
+        if flags & FLAG_OPEN_START:
+            grad.setColorAt(0.0, clear)
+            grad.setColorAt(1.0, solid)
+        else:
+            grad.setColorAt(0.0, solid)
+            grad.setColorAt(1.0, clear)
+        p.fillRect(QRectF(x0, y - 2, x1 - x0, 4), QBrush(grad))
+
+    def _span_bar(self, p: QPainter, row: int, frame: _Frame, y: float, color: QColor,
+                  flags: int, selected: bool) -> None:
+        cols = self.columns
+        x0 = cols.x0[row] * frame.sx + frame.tx
+        x1 = max(cols.x1[row] * frame.sx + frame.tx, x0 + 3)  # zero-length spans stay visible
+        s0 = cols.solid0[row] * frame.sx + frame.tx
+        s1 = cols.solid1[row] * frame.sx + frame.tx
+        h = self.style.marker_px * 1.3
+        faint = QColor(color)
+        faint.setAlpha(60)
+        solid = QColor(color)
+        solid.setAlpha(200)
+        p.setPen(Qt.PenStyle.NoPen)
+        # the uncertain parts (imprecise start or end, open sides) faint; the certain core solid
+        if flags & FLAG_OPEN_START or flags & FLAG_OPEN_END:
+            grad = QLinearGradient(x0, y, x1, y)
+            edge = QColor(color)
+            edge.setAlpha(0)
+            grad.setColorAt(0.0, edge if flags & FLAG_OPEN_START else solid)
+            grad.setColorAt(0.15, faint if flags & FLAG_OPEN_START else solid)
+            grad.setColorAt(0.85, faint if flags & FLAG_OPEN_END else solid)
+            grad.setColorAt(1.0, edge if flags & FLAG_OPEN_END else solid)
+            p.setBrush(QBrush(grad))
+        else:
+            p.setBrush(faint)
+        p.drawRect(QRectF(x0, y - h / 2, x1 - x0, h))
+        if s1 > s0 and not (flags & (FLAG_OPEN_START | FLAG_OPEN_END)):
+            p.setBrush(solid)
+            p.drawRect(QRectF(max(s0, x0), y - h / 2, min(s1, x1) - max(s0, x0), h))
+        if selected:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(self.style.color("selection"), 2))
+            p.drawRect(QRectF(x0 - 2, y - h / 2 - 2, x1 - x0 + 4, h + 4))
+
+    def _marker(self, p: QPainter, x: float, y: float, r: float, color: QColor, flags: int,
+                selected: bool, hovered: bool, span: bool) -> None:
+        if span:
+            r = r * 0.8
+        poly = QPolygonF([QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)])
+        hollow = bool(flags & (FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END))
+        if selected:
+            p.setPen(QPen(self.style.color("selection"), 3))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(QPointF(x, y), r + 5, r + 5)
+        pen = QPen(color.darker(140) if not hovered else QColor("#000000"), 2)
+        p.setPen(pen)
+        p.setBrush(QColor("#ffffff") if hollow else color)
+        p.drawPolygon(poly)
+
+    # -- hit testing ---------------------------------------------------
+    def event_at(self, device_pos: QPointF, tolerance_px: float = 4.0) -> str | None:
+        """Id of the event drawn at a point in device (view widget) pixels.
+
+        Markers (and span bars) win over labels; among markers the nearest
+        one.  Uses the layout of the last painted frame.
+        """
+        frame = self._frame
+        if frame is None:
+            return None
+        x, y = device_pos.x(), device_pos.y()
+        r = self.style.marker_px + tolerance_px
+        best: tuple[float, str] | None = None
+        fm_h = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family)).height()
+        for pl in frame.placements:
+            cy = self._slot_y(frame, pl.row, pl.slot)
+            if abs(y - cy) > max(r, fm_h / 2 + 2):
+                continue
+            eid = self.columns.ids[pl.row]
+            d = abs(x - pl.marker_x)
+            if d <= r and abs(y - cy) <= r:
+                cand = (d, eid)
+            elif pl.bar0 - 2 <= x <= pl.bar1 + 2 and abs(y - cy) <= r:
+                cand = (r + 1, eid)
+            elif pl.label_width > 0 and pl.label_x <= x <= pl.label_x + pl.label_width:
+                cand = (r + 2, eid)
+            else:
+                continue
+            if best is None or cand[0] < best[0]:
+                best = cand
+        return best[1] if best else None
+
+    def marker_position(self, event_id: str) -> QPointF | None:
+        """Device-pixel centre of an event's marker in the last frame, if drawn."""
+        frame = self._frame
+        if frame is None:
+            return None
+        for pl in frame.placements:
+            if self.columns.ids[pl.row] == event_id:
+                return QPointF(pl.marker_x, self._slot_y(frame, pl.row, pl.slot))
+        return None
+

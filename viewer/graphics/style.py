@@ -1,0 +1,56 @@
+"""Colours, fonts and sizes of the timeline drawing, in one place.
+
+Sizes are in device pixels and scale with the height of the view so that a
+1920x1080 screenshot reads from the back of a briefing room: the default label
+font is 1/60 of the view height (18 px at 1080 px), never below 13 px.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont
+
+__all__ = ["TimelineStyle", "label_font"]
+
+
+@dataclass
+class TimelineStyle:
+    """Appearance of the event and band layers.
+
+    ``font_px`` is the pixel size of event labels; ``marker_px`` the half-width
+    of a point marker (a diamond).
+    """
+
+    font_px: int = 16
+    marker_px: int = 7
+    label_max_px: int = 420
+    background: str = "#ffffff"
+    lane_shade: str = "#f2f4f7"
+    text: str = "#1b1f24"
+    band_fill: str = "#E69F00"
+    band_alpha: int = 38
+    band_text: str = "#7a4f00"
+    selection: str = "#111111"
+    font_family: str = "DejaVu Sans"
+
+    @classmethod
+    def for_height(cls, height_px: float) -> "TimelineStyle":
+        """The default style scaled for a view ``height_px`` pixels tall."""
+        font = max(13, int(round(height_px / 60)))
+        return cls(font_px=font, marker_px=max(6, font // 2 - 1))
+
+    def color(self, name: str, alpha: int | None = None) -> QColor:
+        c = QColor(getattr(self, name))
+        if alpha is not None:
+            c.setAlpha(alpha)
+        return c
+
+
+def label_font(px: int, bold: bool = False, family: str = "DejaVu Sans") -> QFont:
+    """A sans-serif QFont of ``px`` pixels (DejaVu Sans when installed)."""
+    f = QFont(family)
+    f.setPixelSize(px)
+    f.setBold(bold)
+    f.setStyleHint(QFont.StyleHint.SansSerif)
+    return f
