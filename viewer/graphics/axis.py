@@ -1,0 +1,358 @@
+"""A calendar time axis for pyqtgraph plots whose x is seconds from an origin.
+
+:class:`TimeAxisItem` draws the ticks of :mod:`viewer.model.ticks` on two rows
+under the plot::
+
+    |      |      |      |      |      |      |
+  06:00  12:00  18:00  00:00  06:00  12:00  18:00      <- minor row
+  Wed 9 Feb 2022       | Thu 10 Feb 2022               <- context row
+                         UTC                           <- axis label
+
+* The **minor row** holds the short labels, centred on their ticks.
+* The **context row** states the enclosing month / day / year in full, left
+  aligned just after a marker at its boundary.  The period containing the
+  left edge of the view is always written (at the left edge, pushed out by the
+  next one as the view pans), so the full date of every tick can be read.
+* At year zooms there is no context to give: the coarser years (every 10th,
+  100th... year) are written in bold on the minor row instead.
+
+Label widths are measured with the axis font (:class:`QFontMetricsF`), so the
+tick rule chosen is the finest whose labels fit without overlapping.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from pyqtgraph import functions as fn
+from pyqtgraph.Point import Point
+from PySide6 import QtCore, QtGui
+
+from ..model.ticks import TickLevels, TickRule, compute_ticks
+
+__all__ = ["TimeAxisItem"]
+
+_ROW_GAP = 2.0  # px between the two label rows
+_MARK_PAD = 4.0  # px between a context marker and its label
+_MIN_GAP = 6.0  # px kept free between two labels of a row
+
+
+class TimeAxisItem(pg.AxisItem):
+    """Bottom axis writing calendar dates for x = seconds from an origin.
+
+    Parameters
+    ----------
+    origin_epoch_s : float
+        Timeline origin, seconds since the Unix epoch (UTC): x = 0 there.
+    orientation : str
+        Only ``"bottom"`` is supported.
+    offset_s : float
+        Display zone offset in seconds, added to UTC before computing calendar
+        fields (0 for UTC).
+    zone_label : str
+        Axis label naming the displayed zone.
+    font_size_pt : float
+        Tick label font size, points.
+    **kwargs
+        Passed to :class:`pyqtgraph.AxisItem` (``pen``, ``textPen``...).
+
+    Notes
+    -----
+    :meth:`tickValues` / :meth:`tickStrings` return the same levels as drawn
+    (major first, then minor), for code that asks an axis for its ticks;
+    drawing itself is done by :meth:`generateDrawSpecs`, which lays the levels
+    out on two rows.
+    """
+
+    def __init__(
+        self,
+        origin_epoch_s: float = 0.0,
+        orientation: str = "bottom",
+        *,
+        offset_s: float = 0.0,
+        zone_label: str = "UTC",
+        font_size_pt: float = 11.0,
+        **kwargs,
+    ) -> None:
+        if orientation != "bottom":
+            raise ValueError(f"TimeAxisItem supports orientation 'bottom' only, not {orientation!r}")
+        super().__init__(orientation, **kwargs)
+        self._origin = float(origin_epoch_s)
+        self._offset = float(offset_s)
+        self._zone_label = zone_label
+        self._font_size_pt = float(font_size_pt)
+        self._levels = TickLevels()
+        self._rules_by_spacing: dict[float, tuple[TickRule, dict[float, str]]] = {}
+        self._drawn: list[tuple[str, QtCore.QRectF]] = []
+        self.enableAutoSIPrefix(False)
+        self.set_font_size(font_size_pt)
+
+    # -- settings --------------------------------------------------------
+    @property
+    def origin_epoch_s(self) -> float:
+        """Timeline origin, seconds since the Unix epoch (UTC)."""
+        return self._origin
+
+    @property
+    def offset_s(self) -> float:
+        """Display zone offset, seconds east of UTC."""
+        return self._offset
+
+    def set_origin(self, origin_epoch_s: float) -> None:
+        """Move the origin (seconds since the Unix epoch, UTC) that x = 0 stands for."""
+        self._origin = float(origin_epoch_s)
+        self._invalidate()
+
+    def set_offset(self, offset_s: float, zone_label: str | None = None) -> None:
+        """Show calendar fields at a fixed UTC offset.
+
+        Parameters
+        ----------
+        offset_s : float
+            Seconds added to UTC (``+10800`` for UTC+3).
+        zone_label : str or None
+            New axis label (e.g. ``"UTC+3"``); unchanged if None.
+        """
+        self._offset = float(offset_s)
+        if zone_label is not None:
+            self._zone_label = zone_label
+            self._apply_label()
+        self._invalidate()
+
+    def set_font_size(self, pt: float) -> None:
+        """Set the tick label font size, points (the axis label follows, a bit smaller)."""
+        if not (math.isfinite(pt) and pt > 0):
+            raise ValueError(f"font size must be a positive number of points, got {pt!r}")
+        self._font_size_pt = float(pt)
+        font = QtGui.QFont(self.style["tickFont"] or QtGui.QFont())
+        font.setPointSizeF(self._font_size_pt)
+        self.setTickFont(font)
+        self._apply_label()
+        self._update_text_height()
+        self._invalidate()
+
+    def font_size(self) -> float:
+        """Tick label font size, points."""
+        return self._font_size_pt
+
+    def drawn_labels(self) -> list[tuple[str, QtCore.QRectF]]:
+        """Labels of the last drawing: ``(text, rect)`` in item pixels, left to right per row."""
+        return list(self._drawn)
+
+    def tick_levels(self) -> TickLevels:
+        """The ticks of the last drawing or :meth:`tickValues` call."""
+        return self._levels
+
+    # -- helpers -----------------------------------------------------------
+    def _tick_font(self) -> QtGui.QFont:
+        return QtGui.QFont(self.style["tickFont"] or QtGui.QFont())
+
+    def _bold_font(self) -> QtGui.QFont:
+        font = self._tick_font()
+        font.setBold(True)
+        return font
+
+    def _apply_label(self) -> None:
+        size = max(1.0, self._font_size_pt * 0.9)
+        self.setLabel(self._zone_label, **{"font-size": f"{size:g}pt"})
+
+    def _update_text_height(self) -> None:
+        row = QtGui.QFontMetricsF(self._bold_font()).height()
+        self.textHeight = int(math.ceil(2 * row + _ROW_GAP))
+        self._updateHeight()
+
+    def _invalidate(self) -> None:
+        self.picture = None
+        self.update()
+
+    def _compute(self, x0: float, x1: float, width_px: float) -> TickLevels:
+        # measured in the regular font: bold labels (context row, coarser years)
+        # are ~10% wider, which the gap added by choose_tick_spec absorbs
+        metrics = QtGui.QFontMetricsF(self._tick_font())
+        levels = compute_ticks(
+            x0, x1, self._origin, width_px, measure=metrics.horizontalAdvance, offset_s=self._offset
+        )
+        self._levels = levels
+        self._rules_by_spacing = {}
+        if levels.major_rule is not None and levels.minor_rule is not None:
+            self._rules_by_spacing[levels.minor_rule.nominal_period_s] = (levels.minor_rule, dict(levels.minor))
+            self._rules_by_spacing[levels.major_rule.nominal_period_s] = (levels.major_rule, dict(levels.major))
+        return levels
+
+    # -- pyqtgraph API -------------------------------------------------------
+    def tickValues(self, minVal: float, maxVal: float, size: float):
+        """Tick levels ``[(spacing_s, [x, ...]), ...]`` for the view, major first.
+
+        Parameters
+        ----------
+        minVal, maxVal : float
+            Visible x range, seconds from the origin.
+        size : float
+            Axis length, pixels.
+        """
+        levels = self._compute(minVal, maxVal, size)
+        return [(spacing, [x for x, _ in ticks]) for spacing, ticks in levels.as_levels()]
+
+    def tickStrings(self, values, scale, spacing):
+        """Labels of tick ``values`` (x, seconds from the origin) of the level ``spacing``."""
+        rule, known = self._rules_by_spacing.get(spacing, (None, {}))
+        out = []
+        for v in values:
+            if v in known:
+                out.append(known[v])
+            elif rule is not None and math.isfinite(v):
+                out.append(rule.label(int(round(v + self._origin + self._offset))))
+            else:
+                out.append("")
+        return out
+
+    def generateDrawSpecs(self, p):
+        """Axis line, tick lines and two rows of labels (see the module docstring).
+
+        :meta private:
+        """
+        tick_font = self._tick_font()
+        bold_font = self._bold_font()
+        p.setFont(tick_font)
+        fm = QtGui.QFontMetricsF(tick_font)
+        fm_bold = QtGui.QFontMetricsF(bold_font)
+        bounds = self.mapRectFromParent(self.geometry())
+        linked = self.linkedView()
+        if linked is None or self.grid is False:
+            tick_bounds = bounds
+        else:
+            tick_bounds = linked.mapRectToItem(self, linked.boundingRect())
+
+        span = (bounds.topLeft() + Point(-1.0, 1.0), bounds.topRight() + Point(1.0, 1.0))
+        points = list(map(self.mapToDevice, span))
+        if None in points:
+            return None
+        width = bounds.width()
+        if width <= 0 or Point(points[1] - points[0]).length() == 0:
+            return None
+        x0, x1 = self.range
+        levels = self._compute(x0, x1, width)
+
+        dif = x1 - x0
+        if dif == 0 or not math.isfinite(dif):
+            x_scale, offset = 1.0, 0.0
+        else:
+            x_scale = width / dif
+            offset = x0 * x_scale
+        left, right = bounds.left(), bounds.right()
+
+        def px(x: float) -> float:
+            return x * x_scale - offset
+
+        tick_start = tick_bounds.top()
+        tick_stop = bounds.top()
+        tick_len = self.style["tickLength"]
+        axis_spec = (self.pen(), span[0], span[1])
+        tick_specs = []
+        level_ticks = [levels.major, levels.minor]
+        for i, ticks in enumerate(level_ticks):
+            length = tick_len / (i * 0.5 + 1.0)
+            alpha = self.style["tickAlpha"]
+            if alpha is None:
+                alpha = 255 / (i + 1)
+                if self.grid is not False:
+                    alpha *= self.grid / 255.0 * fn.clip_scalar(0.05 * width / (len(ticks) + 1), 0.0, 1.0)
+            elif isinstance(alpha, float):
+                alpha = min(255, max(0, int(round(alpha * 255))))
+            pen = self.tickPen()
+            if pen.brush().style() == QtCore.Qt.BrushStyle.SolidPattern:
+                pen = QtGui.QPen(pen)
+                color = QtGui.QColor(pen.color())
+                color.setAlpha(int(alpha))
+                pen.setColor(color)
+            for x, _ in ticks:
+                xp = px(x)
+                if xp < left or xp > right:
+                    continue
+                end = tick_stop + (length if self.grid is False else 0.0)
+                tick_specs.append((pen, Point(xp, tick_start), Point(xp, end)))
+
+        text_specs: list[tuple[QtCore.QRectF, int, str, bool]] = []
+        self._drawn = []
+        if not self.style["showValues"] or levels.major_rule is None:
+            return axis_spec, tick_specs, text_specs
+
+        row1 = tick_stop + max(0.0, tick_len) + self.style["tickTextOffset"][1]
+        row_h = fm_bold.height()
+        row2 = row1 + row_h + _ROW_GAP
+        center = QtCore.Qt.AlignmentFlag.AlignHCenter | QtCore.Qt.AlignmentFlag.AlignTop
+        left_flags = QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignTop
+        no_clip = QtCore.Qt.TextFlag.TextDontClip
+
+        # -- row 1: centred labels; bold coarser years first, if any --------
+        placed: list[tuple[float, float]] = []
+
+        def free(a: float, b: float) -> bool:
+            return all(b + _MIN_GAP <= pa or a >= pb + _MIN_GAP for pa, pb in placed)
+
+        row1_levels = [(levels.minor, False)]
+        if not levels.major_rule.context:
+            row1_levels.insert(0, (levels.major, True))
+        for ticks, bold in row1_levels:
+            metrics = fm_bold if bold else fm
+            for x, text in ticks:
+                w = metrics.horizontalAdvance(text)
+                a = px(x) - w / 2
+                if a < left or a + w > right or not free(a, a + w):
+                    continue
+                placed.append((a, a + w))
+                rect = QtCore.QRectF(a, row1, w, row_h)
+                text_specs.append((rect, int(center | no_clip), text, bold))
+                self._drawn.append((text, rect))
+
+        # -- row 2: context labels, left aligned after their boundary --------
+        if levels.major_rule.context:
+            marker_pen = QtGui.QPen(self.pen())
+            entries = list(levels.major)
+            last_end = -math.inf
+            min_w = fm_bold.horizontalAdvance("Mmm…")
+            for k, (x, text) in enumerate(entries):
+                xp = px(x)
+                a = max(xp, left) + _MARK_PAD  # the enclosing period sticks to the left edge
+                if left <= xp <= right:
+                    tick_specs.append((marker_pen, Point(xp, row2), Point(xp, row2 + row_h)))
+                limit = right
+                if k + 1 < len(entries):  # ... until the next one pushes it out
+                    limit = min(limit, px(entries[k + 1][0]) - _MIN_GAP)
+                if a < last_end + _MIN_GAP:
+                    continue
+                avail = limit - a
+                if fm_bold.horizontalAdvance(text) > avail:
+                    if avail < min_w:
+                        continue
+                    text = fm_bold.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, avail)
+                w = fm_bold.horizontalAdvance(text)
+                last_end = a + w
+                rect = QtCore.QRectF(a, row2, w, row_h)
+                text_specs.append((rect, int(left_flags | no_clip), text, True))
+                self._drawn.append((text, rect))
+        return axis_spec, tick_specs, text_specs
+
+    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):
+        """Draw what :meth:`generateDrawSpecs` laid out (labels may be bold).
+
+        :meta private:
+        """
+        p.setRenderHint(p.RenderHint.Antialiasing, False)
+        p.setRenderHint(p.RenderHint.TextAntialiasing, True)
+        pen, p1, p2 = axisSpec
+        p.setPen(pen)
+        p.drawLine(p1, p2)
+        for pen, a, b in tickSpecs:
+            p.setPen(pen)
+            p.drawLine(a, b)
+        fonts = (self._tick_font(), self._bold_font())
+        p.setPen(self.textPen())
+        p.setClipRect(self.mapRectFromParent(self.geometry()))
+        for spec in textSpecs:
+            rect, flags, text = spec[:3]
+            bold = bool(spec[3]) if len(spec) > 3 else False
+            p.setFont(fonts[bold])
+            p.drawText(rect, int(flags), text)
+
