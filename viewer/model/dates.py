@@ -29,6 +29,7 @@ Rules (documented here because EDTF itself does not quantify them):
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -137,6 +138,8 @@ class EventDate:
     relation: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
+        if not isinstance(self.edtf, str) or not isinstance(self.time_zone, (str, type(None))):
+            raise DateError("a date must be an EDTF string and its time zone a string")
         b = _resolve(self.edtf, self.time_zone)
         if self.precision_override is not None and b.precision > Precision.DAY:
             if self.precision_override < b.precision:
@@ -309,6 +312,7 @@ def _widen(lo: float, hi: float, precision: Precision) -> tuple[float, float]:
     return lo - unit, hi + unit
 
 
+@functools.lru_cache(maxsize=65536)  # EDTF parsing (pyparsing) costs ~10 ms a value
 def _resolve(text: str, tz_name: str | None) -> _Bounds:
     if not isinstance(text, str) or not text.strip():
         raise DateError("a date must be a non-empty EDTF string such as '2022-02-10'")

@@ -42,13 +42,15 @@ class Problem:
     location: str = ""
 
     def __str__(self) -> str:
-        place = self.file or "<data>"
+        """``file, line 7, column 3, at events[2].start (event 'x'): message``."""
+        parts = [self.file or "<data>"]
         if self.line is not None:
-            place += f":{self.line}"
+            parts.append(f"line {self.line}")
             if self.column is not None:
-                place += f":{self.column}"
-        where = f" at {self.location}" if self.location else ""
-        return f"{place}:{where}: {self.message}" if where else f"{place}: {self.message}"
+                parts.append(f"column {self.column}")
+        if self.location:
+            parts.append(f"at {self.location}")
+        return f"{', '.join(parts)}: {self.message}"
 
 
 class TimelineLoadError(TimelineError):
