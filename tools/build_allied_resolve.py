@@ -1,0 +1,196 @@
+"""Writes resources/allied-resolve-2022.timeline.json from the facts below.
+
+Kept as a script so the dataset's reasoning is reviewable in one place; the
+JSON file it writes is the bundled data (run: python tools/build_allied_resolve.py).
+Every quote and attribution is copied verbatim from
+../shared/articles/allied-resolve-2022.txt (curly quotes and apostrophes kept).
+"""
+
+import json
+import pathlib
+
+PUB = (
+    "The article prints no date. It says the drills 'began in Belarus on Thursday and will finish on "
+    "February 20' after 'ten days of joint military training'; the exercise name gives the year 2022. "
+    "The Thursday that opens ten days ending on Sunday 20 February 2022 is Thursday 10 February 2022. "
+    "The article speaks of that Thursday both in the past ('launched') and in the future ('will meet "
+    "on Thursday'), so it was written on that day: publication taken as Thu 10 Feb 2022."
+)
+THURSDAY = "'Thursday' = Thu 10 Feb 2022, the day the drills began (see the reference date's basis)."
+BEFORE_PUB = "No date given; reported in the present perfect in an article of Thu 10 Feb 2022, so on or before that day."
+
+
+def d(edtf, phrase, basis, **extra):
+    return {"edtf": edtf, "phrase": phrase, "basis": basis, **extra}
+
+
+timeline = {
+    "format": "timeline-viewer",
+    "version": 1,
+    "title": "Allied Resolve-2022: Russia–Belarus drills and the diplomacy of the same days",
+    "description": (
+        "Ten days of Russia–Belarus joint military drills (10–20 February 2022) beside the parallel "
+        "diplomatic tracks, as reported by one Washington Insider Magazine article. Every event, quote "
+        "and attribution comes from that article; quotes are verbatim."
+    ),
+    "reference_date": d("2022-02-10", "", PUB),
+    "time_zone": "Europe/Minsk",
+    "home": {"start": "2022-02-02", "end": "2022-02-21"},
+    "tracks": [
+        {"id": "exercise", "label": "Exercise", "color": "#E69F00", "order": 0},
+        {"id": "russia", "label": "Russia / Kremlin", "color": "#D55E00", "order": 1},
+        {"id": "nato", "label": "NATO", "color": "#0072B2", "order": 2},
+        {"id": "us", "label": "United States", "color": "#56B4E9", "order": 3},
+        {"id": "normandy", "label": "Normandy Format", "color": "#009E73", "order": 4},
+        {"id": "uk", "label": "United Kingdom", "color": "#CC79A7", "order": 5},
+    ],
+    "sources": [
+        {"id": "article", "kind": "news_article", "outlet": "Washington Insider Magazine",
+         "title": "", "author": "",
+         "published": d("2022-02-10?", "", PUB),
+         "attribution": "BELARUS (Washington Insider Magazine)"},
+        {"id": "mod-statement", "kind": "official_statement", "outlet": "Russian Ministry of Defense",
+         "published": d("2022-02-10", "on Thursday", THURSDAY), "via": "article",
+         "attribution": "according to a statement released by the Russian Ministry of Defense on Thursday"},
+        {"id": "stoltenberg-remarks", "kind": "official_statement",
+         "outlet": "NATO Secretary-General Jens Stoltenberg",
+         "published": d("2022-02-03", "Last Thursday",
+                        "Publication Thu 10 Feb 2022; 'last Thursday' written on a Thursday is the Thursday of the week before: Thu 3 Feb 2022."),
+         "via": "article", "attribution": "Last Thursday, NATO Secretary-General Jens Stoltenberg said"},
+        {"id": "us-officials", "kind": "unnamed_officials",
+         "outlet": "senior US sources familiar with Washington’s current intelligence assessments",
+         "via": "article",
+         "attribution": "According to senior US sources familiar with Washington’s current intelligence assessments"},
+        {"id": "peskov", "kind": "press_office", "outlet": "Kremlin spokesman Dmitry Peskov", "via": "article",
+         "attribution": "according to Kremlin spokesman Dmitry Peskov"},
+        {"id": "le-drian-interview", "kind": "interview",
+         "outlet": "French Foreign Minister Jean-Yves Le Drian (interview)",
+         "published": d("2022-02-10", "in an interview on Thursday", THURSDAY), "via": "article",
+         "attribution": "according to French Foreign Minister Jean-Yves Le Drian, would be a “good sign,” he said in an interview on Thursday"},
+        {"id": "cnn", "kind": "other_outlet", "outlet": "CNN", "via": "article", "attribution": "According to CNN"},
+        {"id": "downing-street", "kind": "press_office", "outlet": "Downing Street", "via": "article",
+         "attribution": "according to Downing Street"},
+    ],
+    "events": [
+        {"id": "allied-resolve-2022", "kind": "band", "title": "Allied Resolve-2022 drills (10–20 Feb)",
+         "summary": "On Thursday, Russia and Belarus launched ten days of joint military training as part of ongoing diplomatic attempts to resolve the tension over suspicions that the Kremlin is contemplating an invasion into Ukrainian territory.",
+         "start": d("2022-02-10", "On Thursday ... launched ten days of joint military training", THURSDAY),
+         "end": d("2022-02-20", "will finish on February 20",
+                  "Day and month stated; year from the exercise name. Announced end, still in the future at publication."),
+         "actors": ["Russia", "Belarus"], "location": "Belarus", "tags": ["military", "exercise"],
+         "quotes": [{"text": "The military drills, dubbed “Allied Resolve-2022,” began in Belarus on Thursday and will finish on February 20",
+                     "kind": "reported", "speaker": "Russian Ministry of Defense", "speaker_role": "",
+                     "source": "mod-statement",
+                     "attribution": "according to a statement released by the Russian Ministry of Defense on Thursday"}],
+         "sources": ["article", "mod-statement"]},
+        {"id": "drills-begin", "track": "exercise", "title": "Drills begin in Belarus",
+         "summary": "The military drills, dubbed “Allied Resolve-2022,” began in Belarus on Thursday.",
+         "start": d("2022-02-10", "began in Belarus on Thursday", THURSDAY),
+         "actors": ["Russia", "Belarus"], "location": "Belarus", "tags": ["military"],
+         "sources": ["article", "mod-statement"]},
+        {"id": "drills-end", "track": "exercise", "title": "Drills due to finish",
+         "summary": "The drills will finish on February 20, according to the Russian Ministry of Defense.",
+         "start": d("2022-02-20", "will finish on February 20",
+                    "Day and month stated; year from the exercise name. Announced end, in the future at publication: a plan, not a report."),
+         "actors": ["Russia", "Belarus"], "location": "Belarus", "tags": ["military", "scheduled"],
+         "sources": ["mod-statement"]},
+        {"id": "mod-statement", "track": "russia", "title": "Defence ministry statement on the drills",
+         "summary": "A statement released by the Russian Ministry of Defense on Thursday said the drills began in Belarus that day and will finish on February 20.",
+         "start": d("2022-02-10", "a statement released by the Russian Ministry of Defense on Thursday", THURSDAY),
+         "actors": ["Russian Ministry of Defense"], "tags": ["statement"],
+         "sources": ["mod-statement"]},
+        {"id": "stoltenberg-largest-deployment", "track": "nato",
+         "title": "Stoltenberg: largest deployment since the Cold War",
+         "summary": "NATO Secretary-General Jens Stoltenberg said Russia’s deployment into Belarus would be the largest ever since the Cold War.",
+         "start": d("2022-02-03", "Last Thursday",
+                    "Publication Thu 10 Feb 2022; 'last Thursday' written on a Thursday is the Thursday of the week before: Thu 3 Feb 2022."),
+         "actors": ["Jens Stoltenberg", "NATO"], "tags": ["statement"],
+         "quotes": [{"text": "Russia’s deployment into Belarus would be the largest ever since the Cold War, with an estimated 30,000 combat troops, Spetsnaz special operations forces, Iskander dual-capable missiles, fighter jets including SU-35 and S-400 air defense systems",
+                     "kind": "reported", "speaker": "Jens Stoltenberg", "speaker_role": "NATO Secretary-General",
+                     "source": "stoltenberg-remarks", "attribution": "Last Thursday, NATO Secretary-General Jens Stoltenberg said"}],
+         "sources": ["stoltenberg-remarks"]},
+        {"id": "us-alarm", "track": "us", "title": "US raises alarm over buildup in Belarus",
+         "summary": "The US has also raised alarm over Russia’s army buildup in Belarus, a key ally of Russia’s.",
+         "start": d("[..2022-02-10]", "has also raised alarm", BEFORE_PUB),
+         "actors": ["United States"], "location": "Belarus", "tags": ["statement"],
+         "sources": ["article"]},
+        {"id": "russia-denies", "kind": "span", "track": "russia", "title": "Russia denies plans to strike Ukraine",
+         "summary": "Despite Moscow’s enormous force buildup in the region, Russia has consistently denied plans to strike Ukraine.",
+         "start": d("..", "has consistently denied", "The article does not say since when."),
+         "end": d("2022-02-10", "has consistently denied", "Still the case at publication, Thu 10 Feb 2022."),
+         "actors": ["Russia"], "tags": ["statement", "ongoing"], "sources": ["article"]},
+        {"id": "us-intel-70-percent", "track": "us", "title": "US sources: 70 percent of attack force in place",
+         "summary": "According to senior US sources, the Kremlin has gathered 70 percent of the military people and weaponry needed for a full-scale attack.",
+         "start": d("[..2022-02-10]", "Washington’s current intelligence assessments", BEFORE_PUB),
+         "actors": ["United States", "Kremlin"], "tags": ["intelligence", "unnamed sources"],
+         "quotes": [{"text": "the Kremlin has gathered 70 percent of the military people and weaponry needed for a full-scale attack on Ukraine’s borders",
+                     "kind": "reported", "speaker": "senior US sources", "speaker_role": "familiar with Washington’s current intelligence assessments",
+                     "source": "us-officials",
+                     "attribution": "According to senior US sources familiar with Washington’s current intelligence assessments"}],
+         "sources": ["us-officials"]},
+        {"id": "peskov-unprecedented-threats", "track": "russia", "title": "Peskov: “unprecedented threats” from NATO",
+         "summary": "The drills have been cranked up, according to Kremlin spokesman Dmitry Peskov, since both Russia and Belarus face “unprecedented threats” from NATO.",
+         "start": d("[..2022-02-10]", "", "No date given for Peskov’s remarks; reported in an article of Thu 10 Feb 2022, so on or before that day."),
+         "actors": ["Dmitry Peskov", "Kremlin"], "tags": ["statement"],
+         "quotes": [
+             {"text": "unprecedented threats", "kind": "direct", "speaker": "Dmitry Peskov",
+              "speaker_role": "Kremlin spokesman", "source": "peskov",
+              "attribution": "according to Kremlin spokesman Dmitry Peskov"},
+             {"text": "both nations saw NATO as an increasing danger", "kind": "reported", "speaker": "Dmitry Peskov",
+              "speaker_role": "Kremlin spokesman", "source": "peskov",
+              "attribution": "When asked about the aim and political significance of the drills, Peskov stated"}],
+         "sources": ["peskov"]},
+        {"id": "le-drian-good-sign", "track": "normandy", "title": "Le Drian: new Normandy round a “good sign”",
+         "summary": "A new round of negotiations between the nations in the so-called Normandy Format would be a “good sign,” French Foreign Minister Jean-Yves Le Drian said in an interview.",
+         "start": d("2022-02-10", "he said in an interview on Thursday", THURSDAY),
+         "actors": ["Jean-Yves Le Drian", "France"], "tags": ["diplomacy", "interview"],
+         "quotes": [{"text": "good sign", "kind": "direct", "speaker": "Jean-Yves Le Drian",
+                     "speaker_role": "French Foreign Minister", "source": "le-drian-interview",
+                     "attribution": "according to French Foreign Minister Jean-Yves Le Drian, would be a “good sign,” he said in an interview on Thursday"}],
+         "sources": ["le-drian-interview"]},
+        {"id": "normandy-format-since-2014", "kind": "span", "track": "normandy",
+         "title": "Normandy Format talks on eastern Ukraine",
+         "summary": "A four-way dialogue between officials from France, Ukraine, Russia, and Germany.",
+         "start": d("2014", "since 2014", "Year only, as CNN gives it (via the article)."),
+         "end": d("..", "has been attempting", "Still going at publication; no end."),
+         "actors": ["France", "Ukraine", "Russia", "Germany"], "tags": ["diplomacy", "background"],
+         "quotes": [{"text": "the Normandy Format is a four-way dialogue between officials from France, Ukraine, Russia, and Germany that has been attempting to negotiate peace in eastern Ukraine since 2014",
+                     "kind": "reported", "speaker": "CNN", "speaker_role": "", "source": "cnn",
+                     "attribution": "According to CNN"}],
+         "sources": ["cnn"]},
+        {"id": "berlin-advisers-meeting", "track": "normandy", "title": "Normandy Format advisers meet in Berlin",
+         "summary": "Advisors from all four nations will meet in Berlin on Thursday to examine the current situation in Ukraine. The drills begin on the same day as diplomatic discussions aimed at resolving the issue are scheduled to take place.",
+         "start": d("2022-02-10", "will meet in Berlin on Thursday", THURSDAY + " Scheduled at publication."),
+         "actors": ["France", "Ukraine", "Russia", "Germany"], "location": "Berlin", "tags": ["diplomacy", "scheduled"],
+         "sources": ["article"]},
+        {"id": "johnson-stoltenberg-brussels", "track": "uk", "title": "Johnson meets Stoltenberg in Brussels",
+         "summary": "UK Prime Minister Boris Johnson will see NATO Secretary General Jens Stoltenberg in Brussels on Thursday.",
+         "start": d("2022-02-10", "will see ... in Brussels on Thursday", THURSDAY + " Scheduled at publication."),
+         "actors": ["Boris Johnson", "Jens Stoltenberg"], "location": "Brussels", "tags": ["diplomacy", "scheduled"],
+         "sources": ["downing-street"]},
+        {"id": "johnson-poland", "track": "uk", "title": "Johnson to Poland: Morawiecki and Duda",
+         "summary": "After Brussels, Johnson travels to Poland to meet Prime Minister Mateusz Morawiecki and President Andrzej Duda.",
+         "start": d("[2022-02-10..]", "before traveling to Poland",
+                    "After the Brussels meeting of Thu 10 Feb 2022; the article gives no day for the Poland visit: on or after 10 Feb."),
+         "actors": ["Boris Johnson", "Mateusz Morawiecki", "Andrzej Duda"], "location": "Poland",
+         "tags": ["diplomacy", "scheduled"], "sources": ["downing-street"]},
+        {"id": "truss-arrives-moscow", "track": "uk", "title": "Truss arrives in Moscow",
+         "summary": "Foreign Secretary Liz Truss arrived in Moscow on Thursday.",
+         "start": d("2022-02-10", "arrived in Moscow on Thursday", THURSDAY),
+         "actors": ["Liz Truss"], "location": "Moscow", "tags": ["diplomacy"], "sources": ["article"]},
+        {"id": "lavrov-lowest-level", "track": "russia", "title": "Lavrov: ties “at their lowest level in recent years”",
+         "summary": "In Moscow Liz Truss met Russian Foreign Minister Sergey Lavrov, who noted that ties between the UK and Russia were “at their lowest level in recent years.”",
+         "start": d("2022-02-10?", "arrived in Moscow on Thursday, where she met with",
+                    "The article dates Truss’s arrival (Thu 10 Feb 2022) and places the meeting after it without dating the meeting itself: taken as that day, marked uncertain."),
+         "actors": ["Sergey Lavrov", "Liz Truss"], "location": "Moscow", "tags": ["diplomacy"],
+         "quotes": [{"text": "at their lowest level in recent years", "kind": "direct", "speaker": "Sergey Lavrov",
+                     "speaker_role": "Russian Foreign Minister", "source": "article",
+                     "attribution": "Foreign Secretary Liz Truss arrived in Moscow on Thursday, where she met with Russian Foreign Minister Sergey Lavrov, who noted"}],
+         "sources": ["article"]},
+    ],
+}
+
+# Attribution must be verbatim too; "... " in a phrase marks an elision only there.
+out = pathlib.Path(__file__).resolve().parents[1] / "resources" / "allied-resolve-2022.timeline.json"
+out.write_text(json.dumps(timeline, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+print(f"wrote {out}")
