@@ -47,16 +47,20 @@ from .style import TimelineStyle, label_font
 __all__ = ["EventLayerItem", "label_text"]
 
 _LOD_EVENTS_PER_PX = 0.5
+_FADE_PX = 90.0  #: length of the fade drawn at an open side of a span
 
 
-def label_text(title: str, flags: int) -> str:
+def label_text(title: str, flags: int, span: bool = False) -> str:
     """The on-screen label of an event: its title with date qualifiers.
 
     ``~`` before an approximate date, ``(?)`` after an uncertain one, ``≤`` /
-    ``≥`` before an event known only to be on or before / after a day.
+    ``≥`` before a point known only to be on or before / after a day (a span's
+    open side is drawn as a fade instead).
     """
     prefix = ""
-    if flags & FLAG_OPEN_START and not flags & FLAG_OPEN_END:
+    if span:
+        pass
+    elif flags & FLAG_OPEN_START and not flags & FLAG_OPEN_END:
         prefix = "≤ "
     elif flags & FLAG_OPEN_END and not flags & FLAG_OPEN_START:
         prefix = "≥ "
@@ -77,6 +81,8 @@ class _Frame:
     density: dict[int, tuple[np.ndarray, np.ndarray]]  # lane -> (bin left px, counts)
     sx: float
     tx: float
+    left_px: float
+    right_px: float
 
 
 class EventLayerItem(pg.GraphicsObject):
@@ -159,7 +165,7 @@ class EventLayerItem(pg.GraphicsObject):
         hit = self._text_cache.get(key)
         if hit is None:
             ev = self.timeline.events[int(self.columns.event_index[row])]
-            text = label_text(ev.title, int(self.columns.flags[row]))
+            text = label_text(ev.title, int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
             fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
             hit = (text, min(fm.horizontalAdvance(text), float(self.style.label_max_px)))
             self._text_cache[key] = hit
@@ -188,6 +194,7 @@ class EventLayerItem(pg.GraphicsObject):
         placements: list[Placement] = []
         density: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         width_px = max(1.0, (b - a) * abs(sx))
+        left_px, right_px = a * sx + tx, b * sx + tx
         sel_row = cols.row_of(self.selected) if self.selected and self.selected in cols.ids else None
         for lane in range(cols.n_lanes):
             idx = cols.visible(lane, a, b)
@@ -201,22 +208,27 @@ class EventLayerItem(pg.GraphicsObject):
                     idx = np.array([sel_row])
                 else:
                     continue
-            mx = (cols.xm[idx] * sx + tx).tolist()
-            b0 = (cols.x0[idx] * sx + tx)
-            b1 = (cols.x1[idx] * sx + tx)
+            # spans are clipped to the view (plus a margin) so their labels
+            # stay on screen; a point's possible interval is drawn faintly
+            # and takes no room
             is_span = cols.kind[idx] == KIND_SPAN
-            # a point's possible interval is drawn faintly, it takes no room
+            mx = cols.xm[idx] * sx + tx
+            b0 = np.clip(cols.x0[idx] * sx + tx, left_px - 30, right_px + 30)
+            b1 = np.clip(cols.x1[idx] * sx + tx, left_px - 30, right_px + 30)
+            mx = np.where(is_span, np.maximum(b0, left_px + 8), mx)
             b0 = np.where(is_span, b0, mx).tolist()
             b1 = np.where(is_span, b1, mx).tolist()
+            mx = mx.tolist()
             rows = idx.tolist()
             widths = [self._label(r)[1] for r in rows]
             first = rows.index(sel_row) if sel_row in rows else None
             placements.extend(
                 layout_lane(rows, mx, b0, b1, widths, n_slots,
                             marker_half=self.style.marker_px, gap=self.style.font_px * 0.8,
-                            min_label_px=self.style.font_px * 4, first=first)
+                            min_label_px=self.style.font_px * 4, first=first,
+                            right_edge=right_px - 4)
             )
-        self._frame = _Frame(key, lanes, slot_h, placements, density, sx, tx)
+        self._frame = _Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px)
         return self._frame
 
     def _slot_y(self, frame: _Frame, row: int, slot: int) -> float:
@@ -282,8 +294,8 @@ class EventLayerItem(pg.GraphicsObject):
                     p.fillRect(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r), faint)
             if cols.kind[row] == KIND_SPAN:
                 self._span_bar(p, row, frame, y, color, flags, selected)
-            self._marker(p, pl.marker_x, y, r, color, flags, selected, hovered,
-                         span=cols.kind[row] == KIND_SPAN)
+            else:
+                self._marker(p, pl.marker_x, y, r, color, flags, selected, hovered)
             if pl.label_width > 0:
                 text, full = self._label(row)
                 if pl.label_width < full - 0.5:
@@ -297,6 +309,7 @@ class EventLayerItem(pg.GraphicsObject):
                     p.setBrush(QColor(255, 255, 255, 230))
                     p.drawRoundedRect(QRectF(pl.label_x - 3, y - h / 2 - 2, bw + 6, h + 4), 3, 3)
                 p.setPen(text_color)
+                p.setFont(f)  # QStaticText lays out again with the painter's font
                 p.drawStaticText(QPointF(pl.label_x, y - h / 2), st)
 
     def _static_text(self, text: str, font, selected: bool) -> QStaticText:
@@ -327,42 +340,50 @@ class EventLayerItem(pg.GraphicsObject):
 
     def _span_bar(self, p: QPainter, row: int, frame: _Frame, y: float, color: QColor,
                   flags: int, selected: bool) -> None:
+        """A span: solid where certain, faint where its start or end could be,
+        fading out over ``_FADE_PX`` at an open (unknown) side."""
         cols = self.columns
+        lo, hi = frame.left_px - _FADE_PX - 10, frame.right_px + _FADE_PX + 10
         x0 = cols.x0[row] * frame.sx + frame.tx
         x1 = max(cols.x1[row] * frame.sx + frame.tx, x0 + 3)  # zero-length spans stay visible
-        s0 = cols.solid0[row] * frame.sx + frame.tx
-        s1 = cols.solid1[row] * frame.sx + frame.tx
+        x0, x1 = max(x0, lo), min(x1, hi)  # far-off ends are drawn at the view's margin
+        s0 = max(cols.solid0[row] * frame.sx + frame.tx, x0)
+        s1 = min(cols.solid1[row] * frame.sx + frame.tx, x1)
         h = self.style.marker_px * 1.3
         faint = QColor(color)
-        faint.setAlpha(60)
+        faint.setAlpha(70)
         solid = QColor(color)
-        solid.setAlpha(200)
+        solid.setAlpha(210)
+        clear = QColor(color)
+        clear.setAlpha(0)
         p.setPen(Qt.PenStyle.NoPen)
-        # the uncertain parts (imprecise start or end, open sides) faint; the certain core solid
-        if flags & FLAG_OPEN_START or flags & FLAG_OPEN_END:
-            grad = QLinearGradient(x0, y, x1, y)
-            edge = QColor(color)
-            edge.setAlpha(0)
-            grad.setColorAt(0.0, edge if flags & FLAG_OPEN_START else solid)
-            grad.setColorAt(0.15, faint if flags & FLAG_OPEN_START else solid)
-            grad.setColorAt(0.85, faint if flags & FLAG_OPEN_END else solid)
-            grad.setColorAt(1.0, edge if flags & FLAG_OPEN_END else solid)
-            p.setBrush(QBrush(grad))
+        top = y - h / 2
+        if flags & FLAG_OPEN_START:
+            f1 = min(x0 + _FADE_PX, x1)
+            grad = QLinearGradient(x0, y, f1, y)
+            grad.setColorAt(0.0, clear)
+            grad.setColorAt(1.0, faint)
+            p.fillRect(QRectF(x0, top, f1 - x0, h), QBrush(grad))
+            p.fillRect(QRectF(f1, top, x1 - f1, h), faint)
+        elif flags & FLAG_OPEN_END:
+            f0 = max(x1 - _FADE_PX, x0)
+            p.fillRect(QRectF(x0, top, s0 - x0, h), faint)
+            p.fillRect(QRectF(s0, top, max(0.0, f0 - s0), h), solid)
+            grad = QLinearGradient(f0, y, x1, y)
+            grad.setColorAt(0.0, solid)
+            grad.setColorAt(1.0, clear)
+            p.fillRect(QRectF(f0, top, x1 - f0, h), QBrush(grad))
         else:
-            p.setBrush(faint)
-        p.drawRect(QRectF(x0, y - h / 2, x1 - x0, h))
-        if s1 > s0 and not (flags & (FLAG_OPEN_START | FLAG_OPEN_END)):
-            p.setBrush(solid)
-            p.drawRect(QRectF(max(s0, x0), y - h / 2, min(s1, x1) - max(s0, x0), h))
+            p.fillRect(QRectF(x0, top, x1 - x0, h), faint)
+            if s1 > s0:
+                p.fillRect(QRectF(s0, top, s1 - s0, h), solid)
         if selected:
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(self.style.color("selection"), 2))
-            p.drawRect(QRectF(x0 - 2, y - h / 2 - 2, x1 - x0 + 4, h + 4))
+            p.drawRect(QRectF(x0 - 2, top - 2, x1 - x0 + 4, h + 4))
 
     def _marker(self, p: QPainter, x: float, y: float, r: float, color: QColor, flags: int,
-                selected: bool, hovered: bool, span: bool) -> None:
-        if span:
-            r = r * 0.8
+                selected: bool, hovered: bool) -> None:
         poly = QPolygonF([QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)])
         hollow = bool(flags & (FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END))
         if selected:

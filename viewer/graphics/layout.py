@@ -70,6 +70,7 @@ def layout_lane(
     gap: float = 10.0,
     min_label_px: float = 60.0,
     first: int | None = None,
+    right_edge: float = float("inf"),
 ) -> list[Placement]:
     """Place a lane's visible events into sub-rows.
 
@@ -89,6 +90,9 @@ def layout_lane(
         narrowest room worth an (elided) label.
     first : int or None
         Index into ``rows`` placed before all others (the selected event).
+    right_edge : float
+        Right edge of the view in pixels: a point's label that would cross
+        it is put on the left of its marker instead.
 
     Returns
     -------
@@ -115,6 +119,11 @@ def layout_lane(
         body_right = max(bar1[j], m + marker_half)
         label_left = max(m + marker_half + 4, bar0[j] + 4) if bar1[j] - bar0[j] > label_px[j] + 8 else body_right + 4
         want = label_px[j] if j == first else max(0.0, min(label_px[j], cap[j] - label_left))
+        if bar1[j] == bar0[j] and label_left + label_px[j] > right_edge:
+            # no room before the view's right edge: the label goes left of the marker
+            want = label_px[j]
+            label_left = m - marker_half - 4 - want
+            left = label_left - 2
         want_right = max(body_right, label_left + want) + gap
         best: tuple[float, int, float] | None = None  # (label room, slot, right)
         for s, slot in enumerate(slots):

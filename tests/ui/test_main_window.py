@@ -1,0 +1,268 @@
+"""The main window as a user drives it: click, wheel, drag, keys, bad files, screenshot."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QWheelEvent
+
+from viewer.io import read_timeline
+from viewer.model.viewstate import MIN_VISIBLE_S
+from viewer.ui.main_window import MainWindow
+
+BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
+
+
+@pytest.fixture
+def window(qtbot, bundled_path):
+    w = MainWindow(read_timeline(bundled_path), read_timeline, bundled_path)
+    qtbot.addWidget(w)
+    w.resize(1600, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(50)
+    return w
+
+
+def repaint(qtbot, w):
+    w.view.viewport().repaint()
+    qtbot.wait(20)
+
+
+def view_pos(view, scene_pos: QPointF) -> QPoint:
+    return view.mapFromScene(scene_pos)
+
+
+def wheel(view, pos: QPoint, steps: int):
+    ev = QWheelEvent(QPointF(pos), QPointF(view.viewport().mapToGlobal(pos)), QPoint(0, 0),
+                     QPoint(0, 120 * steps), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                     Qt.ScrollPhase.NoScrollPhase, False)
+    view.viewport().event(ev) if False else view.wheelEvent(ev)
+
+
+def data_x_at(view, pos: QPoint) -> float:
+    return view.plotItem.vb.mapSceneToView(view.mapToScene(pos)).x()
+
+
+def test_click_on_a_marker_selects_it_and_shows_quotes_and_sources(qtbot, window):
+    repaint(qtbot, window)
+    scene = window.view.marker_scene_pos("lavrov-lowest-level")
+    assert scene is not None, "the Lavrov marker is not drawn in the initial view"
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=view_pos(window.view, scene))
+    assert window.state.selected == "lavrov-lowest-level"
+    text = window.details.toPlainText()
+    assert "at their lowest level in recent years" in text
+    assert "Sergey Lavrov, Russian Foreign Minister" in text
+    assert "Washington Insider Magazine" in text
+    assert "arrived in Moscow on Thursday" in text  # the date as the source phrased it
+    assert "Thu 10 Feb 2022" in text and "uncertain" in text
+
+
+def test_click_on_empty_space_clears_the_selection(qtbot, window):
+    window.state.selected = "drills-end"
+    repaint(qtbot, window)
+    vp = window.view.viewport()
+    qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=QPoint(vp.width() - 40, vp.height() - 60))
+    assert window.state.selected is None
+    assert "How to read it" in window.details.toPlainText()
+
+
+def test_selected_event_is_highlighted_on_screen(qtbot, window):
+    repaint(qtbot, window)
+    before = window.view.grab().toImage()
+    window.state.selected = "drills-end"
+    repaint(qtbot, window)
+    after = window.view.grab().toImage()
+    pos = window.view.marker_scene_pos("drills-end")
+    p = window.view.mapFromScene(pos)
+    changed = sum(
+        before.pixel(p.x() + dx, p.y() + dy) != after.pixel(p.x() + dx, p.y() + dy)
+        for dx in range(-14, 15) for dy in range(-14, 15)
+    )
+    assert changed > 30  # a ring is drawn around the marker
+
+
+def test_wheel_zoom_keeps_the_time_under_the_cursor(qtbot, window):
+    view = window.view
+    vp = view.viewport()
+    pos = QPoint(int(vp.width() * 0.6), vp.height() // 2)
+    t_before = data_x_at(view, pos)
+    a0, b0 = view.x_range()
+    wheel(view, pos, 3)
+    a1, b1 = view.x_range()
+    assert b1 - a1 < (b0 - a0) * 0.9
+    assert data_x_at(view, pos) == pytest.approx(t_before, abs=(b1 - a1) * 1e-3)
+
+
+def test_wheel_zoom_stops_at_the_limits(qtbot, window):
+    view = window.view
+    vp = view.viewport()
+    pos = QPoint(vp.width() // 2, vp.height() // 2)
+    for _ in range(60):
+        wheel(view, pos, 5)
+    a, b = view.x_range()
+    assert b - a == pytest.approx(MIN_VISIBLE_S, rel=0.05)
+    for _ in range(80):
+        wheel(view, pos, -5)
+    a, b = view.x_range()
+    lim = view.limits
+    assert b - a <= lim.max_width * 1.001
+    assert a >= lim.x_min - 1 and b <= lim.x_max + 1
+
+
+def test_drag_pans_but_not_past_the_data(qtbot, window):
+    view = window.view
+    vp = view.viewport()
+    a0, b0 = view.x_range()
+    y = vp.height() // 2
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=QPoint(vp.width() // 2, y))
+    for k in range(1, 11):
+        qtbot.mouseMove(vp, QPoint(vp.width() // 2 + 30 * k, y))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=QPoint(vp.width() // 2 + 300, y))
+    a1, b1 = view.x_range()
+    assert a1 < a0  # dragging right shows earlier times
+    assert b1 - a1 == pytest.approx(b0 - a0, rel=1e-6)
+    # a huge pan is stopped at the limit
+    view.set_x_range(a1 - 1e12, b1 - 1e12)
+    a2, _ = view.x_range()
+    assert a2 >= view.limits.x_min - 1
+
+
+def test_home_and_double_click_fit_everything(qtbot, window):
+    view = window.view
+    view.set_x_range(0, 3600)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    lo, hi = window.timeline.columns.extent()
+    a, b = view.x_range()
+    assert a <= lo and b >= hi  # from 2014 (Normandy Format) to 21 Feb 2022
+    view.set_x_range(0, 3600)
+    vp = view.viewport()
+    qtbot.mouseDClick(vp, Qt.MouseButton.LeftButton, pos=QPoint(vp.width() - 30, vp.height() - 60))
+    a, b = view.x_range()
+    assert a <= lo and b >= hi
+
+
+def test_arrow_keys_walk_events_in_time_order_and_keep_them_in_view(qtbot, window):
+    view = window.view
+    cols = window.timeline.columns
+    view.set_x_range(0, 6 * 3600)  # zoomed on the morning of 10 Feb
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    first = window.state.selected
+    assert first == cols.ids[int(cols.time_order[0])]
+    seen = [first]
+    for _ in range(len(cols.ids) - 1):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        seen.append(window.state.selected)
+        row = cols.row_of(window.state.selected)
+        a, b = view.x_range()
+        x = cols.xm[row] if cols.kind[row] == 0 else cols.x0[row]
+        assert a <= x <= b or cols.kind[row] != 0, f"{window.state.selected} not in view"
+    assert len(set(seen)) == len(cols.ids)
+    sort_points = [window.timeline.event(e).sort_point for e in seen]
+    assert sort_points == sorted(sort_points)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert window.state.selected == seen[-2]
+
+
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("truncated.json", "line"),
+        ("wrong_types.json", "title"),
+        ("unknown_track.json", "track"),
+        ("end_before_start.json", "end"),
+    ],
+)
+def test_a_broken_file_shows_the_error_and_keeps_the_timeline(qtbot, window, name, words):
+    path = BAD / name
+    assert path.exists(), f"missing corpus file {name}"
+    before = window.timeline
+    window.state.selected = "drills-begin"
+    assert window.open_file(str(path)) is False
+    assert window.timeline is before
+    assert window.state.selected == "drills-begin"
+    box = window.last_error
+    assert box is not None and box.isVisible()
+    message = box.text() + "\n" + box.detailedText()
+    assert name in message and words in message.lower()
+    assert "Allied Resolve" in window.header.text()
+
+
+def test_quote_text_is_plain_text_never_html(qtbot, window, tmp_path):
+    from viewer.io import write_timeline
+    from dataclasses import replace
+    from viewer.model.timeline import Quote
+
+    tl = window.timeline
+    ev = tl.event("drills-begin")
+    evil = replace(ev, title="<b>bold?</b>", quotes=(Quote("<script>alert(1)</script> & <i>x</i>", speaker="<u>me</u>"),))
+    events = tuple(evil if e.id == ev.id else e for e in tl.events)
+    path = tmp_path / "evil.timeline.json"
+    write_timeline(replace(tl, events=events), str(path))
+    assert window.open_file(str(path))
+    window.state.selected = "drills-begin"
+    text = window.details.toPlainText()
+    assert "<script>alert(1)</script> & <i>x</i>" in text
+    assert "<b>bold?</b>" in text and "<u>me</u>" in text
+
+
+def test_open_another_file_replaces_the_timeline(qtbot, window, tmp_path):
+    from viewer.io import write_timeline
+    from dataclasses import replace
+
+    path = tmp_path / "other.timeline.json"
+    write_timeline(replace(window.timeline, title="Another timeline"), str(path))
+    assert window.open_file(str(path))
+    assert window.header.text() == "Another timeline"
+    assert "other.timeline.json" in window.windowTitle()
+
+
+def test_screenshot_command_writes_a_png_of_the_requested_size(tmp_path):
+    from viewer.app import main
+
+    out = tmp_path / "shot.png"
+    assert main(["--screenshot", str(out), "--size", "1280x720", "--select", "drills-end"]) == 0
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1280, 720)
+
+
+def test_screenshot_shows_the_band_and_the_markers(qtbot, tmp_path, bundled_path):
+    from viewer.app import save_screenshot
+
+    w = MainWindow(read_timeline(bundled_path), read_timeline, bundled_path)
+    qtbot.addWidget(w)
+    out = tmp_path / "shot.png"
+    assert save_screenshot(w, str(out), (1280, 720))
+    img = QImage(str(out))
+    view = w.view
+    origin = w.timeline.columns.origin_epoch_s
+    lane_nato = [t.id for t in w.timeline.tracks].index("nato")
+
+    def pixel(data_x, data_y):
+        scene = view.plotItem.vb.mapViewToScene(QPointF(data_x, data_y))
+        pos = view.mapTo(w, view.mapFromScene(scene))
+        return img.pixelColor(pos.x(), pos.y())
+
+    feb15 = 5 * 86400.0 + 43200  # inside the 10-20 Feb band, nothing else in the NATO lane
+    inside = pixel(feb15, lane_nato + 0.5)
+    assert inside.red() > inside.blue() + 15, "band fill is not drawn"
+    outside = pixel(-6 * 86400.0, lane_nato + 0.9)  # 4 Feb, below the Stoltenberg label
+    assert abs(outside.red() - outside.blue()) < 8, "the band leaks outside its dates"
+    # every event of the initial view has its marker drawn in its track colour
+    for eid in ("drills-begin", "le-drian-good-sign", "stoltenberg-largest-deployment"):
+        pos = view.marker_scene_pos(eid)
+        assert pos is not None, eid
+        p = view.mapTo(w, view.mapFromScene(pos))
+        track = w.timeline.tracks[w.timeline.track_index[w.timeline.event(eid).track]]
+        assert img.pixelColor(p.x(), p.y()).name() == track.color.lower(), eid
+    assert origin == 1644451200.0
+
+
+def test_screenshot_errors_exit_non_zero(tmp_path, capsys):
+    from viewer.app import main
+
+    assert main(["--screenshot", str(tmp_path / "no" / "dir" / "x.png")]) != 0
+    assert main(["--screenshot", str(tmp_path / "x.png"), "--select", "no-such-event"]) != 0
+    assert main([str(BAD / "truncated.json"), "--screenshot", str(tmp_path / "y.png")]) != 0
+    err = capsys.readouterr().err
+    assert "no-such-event" in err and "truncated.json" in err

@@ -1,0 +1,175 @@
+"""The detail pane: everything known about the selected event, and from whom.
+
+Shows the title, the date as the source phrased it and as resolved (with
+precision, qualifiers and the basis of the resolution), track, actors,
+location, every quote with speaker and attribution chain, and every source
+with outlet, kind, date and who relayed it.
+
+All text from the data is escaped with :func:`html.escape` before it is put
+in the pane's HTML, so a quote containing ``<b>`` shows those characters and
+is never interpreted as markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser
+
+from ..model.dates import EventDate
+from ..model.timeline import Event, QuoteKind, Source, Timeline
+from ..model.viewstate import ViewState
+
+__all__ = ["DetailPane", "event_html", "timeline_html"]
+
+_CSS = """
+body { font-family: 'DejaVu Sans', sans-serif; color: #1b1f24; font-size: 12pt; }
+h1 { font-size: 18pt; margin: 0 0 4px 0; }
+h2 { font-size: 12pt; color: #4a5260; margin: 14px 0 4px 0; text-transform: uppercase; }
+.chip { color: white; padding: 1px 6px; }
+.muted { color: #5b6270; }
+.quote { font-size: 15pt; margin: 6px 0 2px 0; }
+.reported { font-style: italic; }
+td { padding: 1px 8px 1px 0; vertical-align: top; }
+"""
+
+
+def _date_rows(label: str, d: EventDate) -> str:
+    rows = [f"<tr><td><b>{escape(label)}</b></td><td>{escape(d.describe())}</td></tr>"]
+    if d.phrase:
+        rows.append(f"<tr><td class='muted'>as written</td><td>“{escape(d.phrase)}”</td></tr>")
+    if d.basis:
+        rows.append(f"<tr><td class='muted'>basis</td><td>{escape(d.basis)}</td></tr>")
+    rows.append(f"<tr><td class='muted'>EDTF</td><td><code>{escape(d.edtf)}</code></td></tr>")
+    return "".join(rows)
+
+
+def _source_html(src: Source, timeline: Timeline) -> str:
+    parts = [f"<b>{escape(src.outlet or src.id)}</b> <span class='muted'>({escape(src.kind.label)})</span>"]
+    if src.title:
+        parts.append(f"“{escape(src.title)}”")
+    if src.author:
+        parts.append(f"by {escape(src.author)}")
+    if src.published is not None:
+        parts.append(f"published {escape(src.published.describe())}")
+    line = ", ".join(parts)
+    if src.attribution:
+        line += f"<br><span class='muted'>attributed as:</span> “{escape(src.attribution)}”"
+    if src.via and src.via in timeline.source_index:
+        via = timeline.source_index[src.via]
+        line += f"<br><span class='muted'>reported via:</span> {escape(via.outlet or via.id)}"
+    if src.url:
+        line += f"<br><span class='muted'>URL:</span> {escape(src.url)}"
+    return f"<li>{line}</li>"
+
+
+def event_html(event: Event, timeline: Timeline) -> str:
+    """The detail pane's HTML for one event (all data text escaped)."""
+    track = next((t for t in timeline.tracks if t.id == event.track), None)
+    out = [f"<html><head><style>{_CSS}</style></head><body>"]
+    out.append(f"<h1>{escape(event.title)}</h1>")
+    kind = {"point": "event", "span": "span", "band": "band (across all tracks)"}[event.kind.value]
+    if track is not None:
+        out.append(f"<p><span class='chip' style='background:{escape(track.color)}'>&nbsp;</span> "
+                   f"{escape(track.label)} · <span class='muted'>{kind}</span></p>")
+    else:
+        out.append(f"<p class='muted'>{kind}</p>")
+    out.append("<h2>When</h2><table>")
+    out.append(_date_rows("Start" if event.end is not None else "Date", event.start))
+    if event.end is not None:
+        out.append(_date_rows("End", event.end))
+    out.append("</table>")
+    if event.summary:
+        out.append(f"<h2>Summary</h2><p>{escape(event.summary)}</p>")
+    facts = []
+    if event.actors:
+        facts.append(f"<tr><td><b>Actors</b></td><td>{escape(', '.join(event.actors))}</td></tr>")
+    if event.location:
+        facts.append(f"<tr><td><b>Location</b></td><td>{escape(event.location)}</td></tr>")
+    if event.tags:
+        facts.append(f"<tr><td><b>Tags</b></td><td>{escape(', '.join(event.tags))}</td></tr>")
+    if facts:
+        out.append("<h2>Who and where</h2><table>" + "".join(facts) + "</table>")
+    if event.quotes:
+        out.append(f"<h2>Quotes ({len(event.quotes)})</h2>")
+        for q in event.quotes:
+            cls = "quote" if q.kind == QuoteKind.DIRECT else "quote reported"
+            out.append(f"<p class='{cls}'>“{escape(q.text)}”</p>")
+            who = escape(q.speaker or "unnamed")
+            if q.speaker_role:
+                who += f", {escape(q.speaker_role)}"
+            kind = "direct quotation" if q.kind == QuoteKind.DIRECT else "reported speech, the article’s words"
+            out.append(f"<p>— {who} <span class='muted'>({kind})</span>")
+            if q.attribution:
+                out.append(f"<br><span class='muted'>attribution:</span> “{escape(q.attribution)}”")
+            chain = timeline.source_chain(q.source) if q.source else []
+            if chain:
+                names = " ← ".join(escape(s.outlet or s.id) for s in chain)
+                out.append(f"<br><span class='muted'>source:</span> {names}")
+            out.append("</p>")
+    sources = timeline.sources_of(event)
+    out.append(f"<h2>Sources ({len(sources)})</h2>")
+    if sources:
+        out.append("<ul>" + "".join(_source_html(s, timeline) for s in sources) + "</ul>")
+    else:
+        out.append("<p class='muted'>No source given for this event.</p>")
+    out.append(f"<p class='muted'>id: {escape(event.id)}</p></body></html>")
+    return "".join(out)
+
+
+def timeline_html(timeline: Timeline) -> str:
+    """The pane's HTML when nothing is selected: what the timeline is and how to use it."""
+    out = [f"<html><head><style>{_CSS}</style></head><body><h1>{escape(timeline.title)}</h1>"]
+    if timeline.description:
+        out.append(f"<p>{escape(timeline.description)}</p>")
+    n = len(timeline.events)
+    out.append(f"<p class='muted'>{n} event{'s' if n != 1 else ''} on {len(timeline.tracks)} tracks, "
+               f"{len(timeline.sources)} sources.</p>")
+    if timeline.reference_date is not None:
+        out.append("<h2>Reference date</h2><table>" + _date_rows("Published", timeline.reference_date) + "</table>")
+    out.append("<h2>How to read it</h2><p>Click an event to see its quotes and sources here. "
+               "← / → step through events in time order, Home fits everything, "
+               "the mouse wheel zooms, dragging pans.</p>"
+               "<p>◆ filled: date known to the day or better · ◇ hollow: uncertain, approximate or open date · "
+               "faint bar: the whole interval the date could be in · fading line: "
+               "“on or before” (≤) / “on or after” (≥) · (?) uncertain.</p>")
+    out.append("</body></html>")
+    return "".join(out)
+
+
+class DetailPane(QTextBrowser):
+    """Read-only pane that follows ``state.selected``.
+
+    Parameters
+    ----------
+    timeline : Timeline
+    state : ViewState
+    """
+
+    def __init__(self, timeline: Timeline, state: ViewState, parent=None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)  # offline: nothing is ever fetched
+        self.setReadOnly(True)
+        self.setAccessibleName("Event details")
+        self.timeline = timeline
+        self.state = state
+        state.subscribe(self._on_state)
+        self._show()
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self._show()
+
+    def _on_state(self, state: ViewState, changed: set[str]) -> None:
+        if "selected" in changed:
+            self._show()
+
+    def _show(self) -> None:
+        eid = self.state.selected
+        if eid is not None and self.timeline.has_event(eid):
+            ev = self.timeline.event(eid)
+            self.setHtml(event_html(ev, self.timeline))
+            self.setAccessibleDescription(f"{ev.title}, {ev.start.describe()}")
+        else:
+            self.setHtml(timeline_html(self.timeline))
+            self.setAccessibleDescription(self.timeline.title)

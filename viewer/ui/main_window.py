@@ -1,0 +1,153 @@
+"""The main window: title, timeline, detail pane, menus and legend.
+
+Wires one :class:`~viewer.model.viewstate.ViewState` between the timeline
+widget and the detail pane.  Files are read through a loader callable given by
+:mod:`viewer.app` (file -> model); the window never parses or writes files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.errors import TimelineLoadError
+from ..model.timeline import Timeline
+from ..model.viewstate import ViewState
+from .detail_pane import DetailPane
+from .timeline_view import TimelineView
+
+__all__ = ["MainWindow"]
+
+LEGEND = ("◆ date to the day or better   ◇ uncertain, approximate or open   "
+          "▬ faint: possible interval   ≤ / ≥ on or before / after   (?) uncertain   "
+          "Time axis: UTC")
+
+
+class MainWindow(QMainWindow):
+    """The application window.
+
+    Parameters
+    ----------
+    timeline : Timeline
+        Shown at start.
+    loader : callable(path) -> Timeline
+        Reads a file; raises :class:`TimelineLoadError` on bad input.
+    path : str
+        Where ``timeline`` came from (window title, File > Open folder).
+    """
+
+    def __init__(self, timeline: Timeline, loader: Callable[[str], Timeline], path: str = "") -> None:
+        super().__init__()
+        self.loader = loader
+        self.path = path
+        self.timeline = timeline
+        self.state = ViewState()
+        self.last_error: QMessageBox | None = None
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 0)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1b1f24;")
+        layout.addWidget(self.header)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.view = TimelineView(timeline, self.state)
+        self.details = DetailPane(timeline, self.state)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1300, 600])
+        layout.addWidget(self.splitter, 1)
+        self.legend = QLabel(LEGEND)
+        self.legend.setStyleSheet("color: #3d4450; font-size: 11pt; padding: 2px 4px;")
+        layout.addWidget(self.legend)
+        self.setCentralWidget(central)
+        self._make_menus()
+        self._show_title()
+        self.view.go_home()
+        self.view.setFocus()
+
+    # -- menus ---------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        self.addAction(act)
+        return act
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        view_menu = bar.addMenu("&View")
+        self._action(view_menu, "Fit everything\tHome / double-click", self.view.fit_all)
+        self._action(view_menu, "Initial view", self.view.go_home, "Ctrl+0")
+        self._action(view_menu, "Next event\t→", lambda: self.view.step(+1))
+        self._action(view_menu, "Previous event\t←", lambda: self.view.step(-1))
+        self._action(view_menu, "Clear selection\tEsc", lambda: setattr(self.state, "selected", None))
+
+    def _show_title(self) -> None:
+        self.header.setText(self.timeline.title)
+        name = Path(self.path).name if self.path else "bundled timeline"
+        self.setWindowTitle(f"{self.timeline.title} — {name} — Timeline Viewer")
+
+    # -- files ---------------------------------------------------------
+    def open_dialog(self) -> None:
+        folder = str(Path(self.path).parent) if self.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open timeline", folder,
+                                              "Timelines (*.json);;All files (*)")
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> bool:
+        """Load ``path`` and show it; on failure show the error and keep what is open.
+
+        Returns True when the new timeline is shown.
+        """
+        try:
+            timeline = self.loader(path)
+        except TimelineLoadError as exc:
+            self.show_error(f"Could not open {Path(path).name}", str(exc), exc.full_report())
+            return False
+        self.set_timeline(timeline, path)
+        return True
+
+    def set_timeline(self, timeline: Timeline, path: str = "") -> None:
+        """Replace the shown timeline (selection cleared, initial view)."""
+        self.timeline = timeline
+        self.path = path
+        self.state.selected = None
+        self.view.set_timeline(timeline)
+        self.details.set_timeline(timeline)
+        self._show_title()
+        self.view.go_home()
+
+    def show_error(self, title: str, text: str, details: str = "") -> None:
+        """A non-blocking error dialog (kept in ``last_error`` for tests)."""
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if details and details != text:
+            box.setDetailedText(details)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+        self.last_error = box

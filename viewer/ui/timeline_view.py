@@ -1,0 +1,265 @@
+"""The timeline widget: lanes of events over a date axis, zoomable in x.
+
+The widget takes a :class:`~viewer.model.timeline.Timeline` and a
+:class:`~viewer.model.viewstate.ViewState` and listens to the state; it never
+reads files.  Mouse: wheel zooms x around the cursor, drag pans, click
+selects, double-click fits everything, hover shows a tooltip.  The view is
+kept inside :class:`~viewer.model.viewstate.XLimits` (pyqtgraph's
+``setLimits``), so it cannot be lost.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtWidgets import QToolTip
+
+from ..graphics.axis import TimeAxisItem
+from ..graphics.bands import BandLayerItem
+from ..graphics.events import EventLayerItem
+from ..graphics.style import TimelineStyle, label_font
+from ..model.timeline import Timeline
+from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
+
+__all__ = ["TimelineView", "TimelineViewBox"]
+
+
+class TimelineViewBox(pg.ViewBox):
+    """A ViewBox that pans and zooms in x only and reports clicks.
+
+    Signals
+    -------
+    sigClicked(QPointF)
+        A single left click; payload: position in scene coordinates.
+    sigDoubleClicked()
+        A double left click (the view fits everything).
+    """
+
+    sigClicked = Signal(object)  # QPointF, scene coordinates
+    sigDoubleClicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(enableMenu=False)
+        self.setMouseEnabled(x=True, y=False)
+        self.invertY(True)
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            if ev.double():
+                self.sigDoubleClicked.emit()
+            else:
+                self.sigClicked.emit(ev.scenePos())
+        else:
+            super().mouseClickEvent(ev)
+
+
+class TimelineView(pg.PlotWidget):
+    """Lanes, bands, date axis; selection and navigation.
+
+    Parameters
+    ----------
+    timeline : Timeline
+    state : ViewState
+        Shared with the rest of the window; its ``x_range`` is seconds from
+        ``timeline.columns.origin_epoch_s``.
+    """
+
+    def __init__(self, timeline: Timeline, state: ViewState, parent=None) -> None:
+        self._ready = False
+        self._vb = TimelineViewBox()
+        self._axis = TimeAxisItem(timeline.columns.origin_epoch_s, orientation="bottom")
+        super().__init__(parent=parent, viewBox=self._vb, axisItems={"bottom": self._axis}, background="w")
+        self.state = state
+        self.style_ = TimelineStyle()
+        self.plotItem.hideButtons()
+        self.plotItem.setMenuEnabled(False)
+        self.plotItem.showGrid(x=True, y=False, alpha=0.25)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Timeline")
+        left = self.plotItem.getAxis("left")
+        left.setPen(pg.mkPen("#555"))
+        left.setTextPen(pg.mkPen("#1b1f24"))
+        self.events_item: EventLayerItem | None = None
+        self.bands_item: BandLayerItem | None = None
+        self.timeline = timeline
+        self.limits = XLimits.for_columns(timeline.columns)
+        self._vb.sigClicked.connect(self._on_click)
+        self._vb.sigXRangeChanged.connect(self._on_range_changed)
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        state.subscribe(self._on_state)
+        self.set_timeline(timeline)
+        self._ready = True
+
+    # -- model ---------------------------------------------------------
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Show another timeline (replaces every item; selection is the state's)."""
+        self.timeline = timeline
+        cols = timeline.columns
+        for item in (self.events_item, self.bands_item):
+            if item is not None:
+                self.removeItem(item)
+        self.bands_item = BandLayerItem(timeline, self.style_)
+        self.events_item = EventLayerItem(timeline, self.style_)
+        self.addItem(self.bands_item)
+        self.addItem(self.events_item)
+        self._axis.set_origin(cols.origin_epoch_s)
+        self.limits = XLimits.for_columns(cols)
+        lim = self.limits
+        self._vb.setLimits(xMin=lim.x_min, xMax=lim.x_max, minXRange=lim.min_width, maxXRange=lim.max_width)
+        ticks = [[(i + 0.5, t.label) for i, t in enumerate(timeline.tracks)]]
+        self.plotItem.getAxis("left").setTicks(ticks)
+        self._apply_style()
+        self.events_item.set_selected(self.state.selected)
+        self.bands_item.set_selected(self.state.selected)
+
+    def _apply_style(self) -> None:
+        style = TimelineStyle.for_height(max(self.height(), 300) * 1.35)
+        self.style_ = style
+        if self.events_item is not None:
+            self.events_item.set_style(style)
+        if self.bands_item is not None:
+            self.bands_item.set_style(style)
+        font = label_font(style.font_px, bold=True, family=style.font_family)
+        left = self.plotItem.getAxis("left")
+        left.setStyle(tickFont=font, tickLength=0)
+        longest = max((len(t.label) for t in self.timeline.tracks), default=6)
+        left.setWidth(int(min(260, 24 + style.font_px * 0.62 * longest)))
+        self._axis.set_font_size(max(10, int(style.font_px * 0.85 * 72 / 96 + 0.5)))
+        self._update_y_range()
+
+    def _update_y_range(self) -> None:
+        n = max(1, len(self.timeline.tracks))
+        tab = self.bands_item.tab_height() if self.bands_item is not None and self.timeline.columns.band_count else 0
+        h = max(self._vb.height(), 100.0)
+        lane_px = max((h - tab) / n, 1.0)
+        top = -tab / lane_px
+        self._vb.setLimits(yMin=top, yMax=n)
+        self._vb.setYRange(top, n, padding=0)
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802
+        super().resizeEvent(ev)
+        if getattr(self, "_ready", False):
+            self._apply_style()
+
+    # -- navigation ----------------------------------------------------
+    def x_range(self) -> tuple[float, float]:
+        """Visible window (seconds from the origin)."""
+        r = self._vb.viewRange()[0]
+        return float(r[0]), float(r[1])
+
+    def set_x_range(self, a: float, b: float) -> None:
+        """Show ``[a, b]`` (seconds from the origin), clamped to the limits."""
+        a, b = clamp_range(a, b, self.limits)
+        self._vb.setXRange(a, b, padding=0)
+
+    def fit_all(self) -> None:
+        """Show every event (Home, double-click)."""
+        lo, hi = self.timeline.columns.extent()
+        pad = max(0.03 * (hi - lo), 3600.0)
+        self.set_x_range(lo - pad, hi + pad)
+
+    def go_home(self) -> None:
+        """Show the timeline's home range (its ``home`` field), else everything."""
+        tl = self.timeline
+        if tl.home_start is not None and tl.home_end is not None:
+            o = tl.columns.origin_epoch_s
+            a, b = tl.home_start.earliest - o, tl.home_end.latest - o
+            pad = 0.02 * (b - a)
+            self.set_x_range(a - pad, b + pad)
+        else:
+            self.fit_all()
+
+    def step(self, direction: int) -> None:
+        """Select the next (+1) or previous (-1) event in time order and show it."""
+        eid = self.timeline.columns.neighbour_in_time(self.state.selected, direction)
+        if eid is not None:
+            self.state.selected = eid
+            self.ensure_visible(eid)
+
+    def ensure_visible(self, event_id: str) -> None:
+        """Pan (not zoom) so the event's marker is in view."""
+        cols = self.timeline.columns
+        row = cols.row_of(event_id)
+        a, b = self.x_range()
+        x0 = float(cols.xm[row]) if cols.kind[row] == 0 else float(cols.x0[row])
+        x1 = float(cols.xm[row]) if cols.kind[row] == 0 else float(min(cols.x1[row], x0 + (b - a) * 0.5))
+        na, nb = pan_to_show(a, b, x0, x1, self.limits)
+        if (na, nb) != (a, b):
+            self._vb.setXRange(na, nb, padding=0)
+
+    def mouseDoubleClickEvent(self, ev) -> None:  # noqa: N802
+        # handled here, not only in the ViewBox: pyqtgraph reports the
+        # second press of a double-click as a single click on some platforms
+        super().mouseDoubleClickEvent(ev)
+        if ev.button() == Qt.MouseButton.LeftButton:
+            self.fit_all()
+
+    def keyPressEvent(self, ev) -> None:  # noqa: N802
+        key = ev.key()
+        if key == Qt.Key.Key_Right:
+            self.step(+1)
+        elif key == Qt.Key.Key_Left:
+            self.step(-1)
+        elif key == Qt.Key.Key_Home:
+            self.fit_all()
+        elif key == Qt.Key.Key_Escape:
+            self.state.selected = None
+        else:
+            super().keyPressEvent(ev)
+            return
+        ev.accept()
+
+    # -- hit testing ---------------------------------------------------
+    def event_at(self, scene_pos: QPointF) -> str | None:
+        """Id of the event (or band title) under a scene position, or None."""
+        device = QPointF(self.mapFromScene(scene_pos))
+        if self.events_item is not None:
+            eid = self.events_item.event_at(device)
+            if eid is not None:
+                return eid
+        if self.bands_item is not None:
+            return self.bands_item.band_at(device)
+        return None
+
+    def marker_scene_pos(self, event_id: str) -> QPointF | None:
+        """Scene position of an event's marker as last drawn (for tests and tooltips)."""
+        if self.events_item is None:
+            return None
+        dev = self.events_item.marker_position(event_id)
+        return None if dev is None else QPointF(self.mapToScene(dev.toPoint()))
+
+    # -- slots ---------------------------------------------------------
+    def _on_click(self, scene_pos: QPointF) -> None:
+        self.setFocus()
+        self.state.selected = self.event_at(scene_pos)
+
+    def _on_range_changed(self, *_args) -> None:
+        self.state.x_range = self.x_range()
+
+    def _on_state(self, state: ViewState, changed: set[str]) -> None:
+        if "selected" in changed and self.events_item is not None and self.bands_item is not None:
+            self.events_item.set_selected(state.selected)
+            self.bands_item.set_selected(state.selected)
+        if "x_range" in changed and state.x_range != self.x_range():
+            self.set_x_range(*state.x_range)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        eid = self.event_at(scene_pos)
+        if self.events_item is not None:
+            self.events_item.set_hovered(eid)
+        if eid is None:
+            QToolTip.hideText()
+            return
+        ev = self.timeline.event(eid)
+        when = ev.start.describe()
+        if ev.end is not None:
+            when += " → " + ev.end.describe()
+        tip = f"<b>{html.escape(ev.title)}</b><br>{html.escape(when)}"
+        if ev.start.phrase:
+            tip += f"<br><i>“{html.escape(ev.start.phrase)}”</i>"
+        QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), tip, self)
+
