@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from ..model.columns import BAND_LANE
 from ..model.timeline import Timeline
-from .style import TimelineStyle, label_font
+from .style import TimelineStyle, label_font, layer_bounds
 
 __all__ = ["BandLayerItem"]
 
@@ -32,9 +32,7 @@ class BandLayerItem(pg.GraphicsObject):
         self.style = style or TimelineStyle()
         self.selected: str | None = None
         self._tabs: list[tuple[QRectF, str]] = []
-        lo, hi = self.columns.extent()
-        pad = max(hi - lo, 86400.0)
-        self._bounds = QRectF(lo - pad, 0.0, (hi - lo) + 2 * pad, max(1, self.columns.n_lanes))
+        self._bounds = layer_bounds(self.columns)
         self.setZValue(-10)
 
     def set_style(self, style: TimelineStyle) -> None:

@@ -42,7 +42,7 @@ from ..model.columns import (
 )
 from ..model.timeline import Timeline
 from .layout import Placement, layout_lane
-from .style import TimelineStyle, label_font
+from .style import TimelineStyle, label_font, layer_bounds
 
 __all__ = ["EventLayerItem", "label_text"]
 
@@ -110,9 +110,7 @@ class EventLayerItem(pg.GraphicsObject):
         self._frame: _Frame | None = None
         self._text_cache: dict[tuple[int, int], tuple[str, float]] = {}
         self._static: dict[tuple[int, str, int], QStaticText] = {}
-        lo, hi = self.columns.extent()
-        pad = max(hi - lo, 86400.0)
-        self._bounds = QRectF(lo - pad, 0.0, (hi - lo) + 2 * pad, max(1, self.columns.n_lanes))
+        self._bounds = layer_bounds(self.columns)
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     # -- state ---------------------------------------------------------

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont
 
-__all__ = ["TimelineStyle", "label_font"]
+__all__ = ["TimelineStyle", "label_font", "layer_bounds"]
 
 
 @dataclass
@@ -54,3 +55,11 @@ def label_font(px: int, bold: bool = False, family: str = "DejaVu Sans") -> QFon
     f.setBold(bold)
     f.setStyleHint(QFont.StyleHint.SansSerif)
     return f
+
+
+def layer_bounds(columns) -> QRectF:
+    """Bounding rectangle of a layer in data coordinates: the events' x extent
+    padded by its own width (at least a day) and all lanes in y."""
+    lo, hi = columns.extent()
+    pad = max(hi - lo, 86400.0)
+    return QRectF(lo - pad, 0.0, (hi - lo) + 2 * pad, max(1, columns.n_lanes))

@@ -114,6 +114,16 @@ def _normalise_extensions(extensions: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _put(items: list, item):
+    """Append ``item`` to a registry list, replacing an entry of the same name."""
+    for index, existing in enumerate(items):
+        if existing.name == item.name:
+            items[index] = item
+            return item
+    items.append(item)
+    return item
+
+
 def register_reader(
     name: str,
     extensions: Iterable[str] | str,
@@ -149,13 +159,7 @@ def register_reader(
     if not name:
         raise ValueError("a reader needs a name")
     reader = Reader(name, _normalise_extensions(extensions), identify_fn or (lambda path, head: False), read_fn)
-    for index, existing in enumerate(_READERS):
-        if existing.name == name:
-            _READERS[index] = reader
-            break
-    else:
-        _READERS.append(reader)
-    return reader
+    return _put(_READERS, reader)
 
 
 def register_writer(name: str, extensions: Iterable[str] | str, write_fn: WriteFn) -> Writer:
@@ -183,13 +187,7 @@ def register_writer(name: str, extensions: Iterable[str] | str, write_fn: WriteF
     if not name:
         raise ValueError("a writer needs a name")
     writer = Writer(name, _normalise_extensions(extensions), write_fn)
-    for index, existing in enumerate(_WRITERS):
-        if existing.name == name:
-            _WRITERS[index] = writer
-            break
-    else:
-        _WRITERS.append(writer)
-    return writer
+    return _put(_WRITERS, writer)
 
 
 def readers() -> list[Reader]:
