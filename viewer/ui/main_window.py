@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,6 +26,7 @@ from ..model.errors import TimelineLoadError
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from .detail_pane import DetailPane
+from .features import FEATURES
 from .timeline_view import TimelineView
 
 __all__ = ["MainWindow"]
@@ -38,6 +39,11 @@ LEGEND = ("◆ date to the day or better   ◇ uncertain, approximate or open   
 class MainWindow(QMainWindow):
     """The application window.
 
+    Signals
+    -------
+    sigTimelineChanged(Timeline)
+        After another timeline replaced the shown one.
+
     Parameters
     ----------
     timeline : Timeline
@@ -47,6 +53,8 @@ class MainWindow(QMainWindow):
     path : str
         Where ``timeline`` came from (window title, File > Open folder).
     """
+
+    sigTimelineChanged = Signal(object)  # Timeline
 
     def __init__(self, timeline: Timeline, loader: Callable[[str], Timeline], path: str = "") -> None:
         super().__init__()
@@ -78,7 +86,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
         self._make_menus()
+        self.central_layout = layout
         self._show_title()
+        for install in FEATURES:  # optional parts of the window (see viewer/ui/features.py)
+            install(self)
         self.view.go_home()
         self.view.setFocus()
 
@@ -96,15 +107,18 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.menus = {"File": file_menu}
         self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view_menu = bar.addMenu("&View")
+        self.menus["View"] = view_menu
         self._action(view_menu, "Fit everything\tHome / double-click", self.view.fit_all)
         self._action(view_menu, "Initial view", self.view.go_home, "Ctrl+0")
         self._action(view_menu, "Next event\t→", lambda: self.view.step(+1))
         self._action(view_menu, "Previous event\t←", lambda: self.view.step(-1))
         self._action(view_menu, "Clear selection\tEsc", lambda: setattr(self.state, "selected", None))
+        self.menus["Help"] = bar.addMenu("&Help")
 
     def _show_title(self) -> None:
         self.header.setText(self.timeline.title)
@@ -133,7 +147,11 @@ class MainWindow(QMainWindow):
         return True
 
     def set_timeline(self, timeline: Timeline, path: str = "") -> None:
-        """Replace the shown timeline (selection cleared, initial view)."""
+        """Replace the shown timeline (selection cleared, initial view).
+
+        Emits ``sigTimelineChanged(timeline)`` afterwards so the window's
+        optional parts can follow.
+        """
         self.timeline = timeline
         self.path = path
         self.state.selected = None
@@ -141,6 +159,7 @@ class MainWindow(QMainWindow):
         self.details.set_timeline(timeline)
         self._show_title()
         self.view.go_home()
+        self.sigTimelineChanged.emit(timeline)
 
     def show_error(self, title: str, text: str, details: str = "") -> None:
         """A non-blocking error dialog (kept in ``last_error`` for tests)."""

@@ -1,0 +1,17 @@
+"""Optional parts of the main window, each installed by one function.
+
+A feature module exposes ``install(window: MainWindow) -> None`` that adds its
+menus (``window.menus["File" | "View" | "Help"]``), docks, toolbars or widgets
+(``window.central_layout``), subscribes to ``window.state`` and follows
+``window.sigTimelineChanged``.  Keeping features out of ``main_window.py``
+lets them be built and tested separately.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+__all__ = ["FEATURES"]
+
+#: Installed in this order by ``MainWindow.__init__``.
+FEATURES: list[Callable[[object], None]] = []
