@@ -266,3 +266,24 @@ def test_screenshot_errors_exit_non_zero(tmp_path, capsys):
     assert main([str(BAD / "truncated.json"), "--screenshot", str(tmp_path / "y.png")]) != 0
     err = capsys.readouterr().err
     assert "no-such-event" in err and "truncated.json" in err
+
+
+def test_hover_shows_a_tooltip_with_title_and_date(qtbot, window):
+    from PySide6.QtWidgets import QToolTip
+
+    repaint(qtbot, window)
+    scene = window.view.marker_scene_pos("stoltenberg-largest-deployment")
+    window.view._on_mouse_moved(scene)  # what the scene's sigMouseMoved delivers
+    assert window.view.events_item.hovered == "stoltenberg-largest-deployment"
+    text = QToolTip.text()
+    assert "Stoltenberg: largest deployment since the Cold War" in text
+    assert "Thu 3 Feb 2022" in text and "Last Thursday" in text
+
+
+def test_deep_zoom_keeps_labels_on_day_long_bars(qtbot, window):
+    """At 20 minutes across, a day-precision event is a faint bar that still says what it is."""
+    window.view.set_x_range(11 * 3600, 11 * 3600 + 1200)
+    repaint(qtbot, window)
+    frame = window.view.events_item._frame
+    labelled = {window.timeline.columns.ids[p.row] for p in frame.placements if p.label_width > 0}
+    assert {"drills-begin", "berlin-advisers-meeting", "truss-arrives-moscow"} <= labelled

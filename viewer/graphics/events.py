@@ -159,13 +159,14 @@ class EventLayerItem(pg.GraphicsObject):
 
     # -- geometry ------------------------------------------------------
     def _label(self, row: int) -> tuple[str, float]:
+        """Label text of a row and its full width in pixels (cached per font size)."""
         key = (row, self.style.font_px)
         hit = self._text_cache.get(key)
         if hit is None:
             ev = self.timeline.events[int(self.columns.event_index[row])]
             text = label_text(ev.title, int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
             fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
-            hit = (text, min(fm.horizontalAdvance(text), float(self.style.label_max_px)))
+            hit = (text, fm.horizontalAdvance(text))
             self._text_cache[key] = hit
         return hit
 
@@ -185,7 +186,7 @@ class EventLayerItem(pg.GraphicsObject):
             lanes.append((min(y0, y1), max(y0, y1)))
         lane_h = abs(sy)
         fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
-        slot_h = max(fm.height() * 1.45, 2.0 * self.style.marker_px + 6)
+        slot_h = max(fm.height() * 1.3, 2.0 * self.style.marker_px + 6)
         n_slots = max(1, int((lane_h - 8) // slot_h))
         slot_h = (lane_h - 8) / n_slots if n_slots else slot_h
         a, b = vr.left(), vr.right()
@@ -213,12 +214,18 @@ class EventLayerItem(pg.GraphicsObject):
             mx = cols.xm[idx] * sx + tx
             b0 = np.clip(cols.x0[idx] * sx + tx, left_px - 30, right_px + 30)
             b1 = np.clip(cols.x1[idx] * sx + tx, left_px - 30, right_px + 30)
-            mx = np.where(is_span, np.maximum(b0, left_px + 8), mx)
-            b0 = np.where(is_span, b0, mx).tolist()
-            b1 = np.where(is_span, b1, mx).tolist()
+            # an imprecise point whose marker is off screen but whose possible
+            # interval is on it (deep zoom into its day) is laid out like a
+            # span, so the faint bar on screen still carries its label
+            off = ~is_span & ((mx < left_px) | (mx > right_px))
+            as_bar = is_span | off
+            mx = np.where(as_bar, np.maximum(b0, left_px + 8), mx)
+            b0 = np.where(as_bar, b0, mx).tolist()
+            b1 = np.where(as_bar, b1, mx).tolist()
             mx = mx.tolist()
             rows = idx.tolist()
-            widths = [self._label(r)[1] for r in rows]
+            cap = float(self.style.label_max_px)
+            widths = [min(self._label(r)[1], cap) for r in rows]
             first = rows.index(sel_row) if sel_row in rows else None
             placements.extend(
                 layout_lane(rows, mx, b0, b1, widths, n_slots,
@@ -293,7 +300,9 @@ class EventLayerItem(pg.GraphicsObject):
             if cols.kind[row] == KIND_SPAN:
                 self._span_bar(p, row, frame, y, color, flags, selected)
             else:
-                self._marker(p, pl.marker_x, y, r, color, flags, selected, hovered)
+                true_x = cols.xm[row] * frame.sx + frame.tx
+                if frame.left_px - 2 * r <= true_x <= frame.right_px + 2 * r:
+                    self._marker(p, true_x, y, r, color, flags, selected, hovered)
             if pl.label_width > 0:
                 text, full = self._label(row)
                 if pl.label_width < full - 0.5:
@@ -301,11 +310,13 @@ class EventLayerItem(pg.GraphicsObject):
                 f = bold if selected else font
                 st = self._static_text(text, f, selected)
                 h = fm.height()
-                if selected:
-                    bw = QFontMetricsF(bold).horizontalAdvance(text)
+                on_bar = pl.bar1 > pl.bar0 or flags & (FLAG_OPEN_START | FLAG_OPEN_END)
+                if selected or on_bar:
+                    # a backing keeps text readable over bars and whiskers
+                    bw = QFontMetricsF(f).horizontalAdvance(text)
                     p.setPen(Qt.PenStyle.NoPen)
-                    p.setBrush(QColor(255, 255, 255, 230))
-                    p.drawRoundedRect(QRectF(pl.label_x - 3, y - h / 2 - 2, bw + 6, h + 4), 3, 3)
+                    p.setBrush(QColor(255, 255, 255, 230 if selected else 185))
+                    p.drawRoundedRect(QRectF(pl.label_x - 3, y - h / 2 - 1, bw + 6, h + 2), 3, 3)
                 p.setPen(text_color)
                 p.setFont(f)  # QStaticText lays out again with the painter's font
                 p.drawStaticText(QPointF(pl.label_x, y - h / 2), st)

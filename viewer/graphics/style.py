@@ -20,12 +20,13 @@ class TimelineStyle:
     """Appearance of the event and band layers.
 
     ``font_px`` is the pixel size of event labels; ``marker_px`` the half-width
-    of a point marker (a diamond).
+    of a point marker (a diamond); ``label_max_px`` the widest a label may be
+    before it is shortened with "…" (28 em).
     """
 
     font_px: int = 16
     marker_px: int = 7
-    label_max_px: int = 420
+    label_max_px: int = 448
     background: str = "#ffffff"
     lane_shade: str = "#f2f4f7"
     text: str = "#1b1f24"
@@ -39,7 +40,7 @@ class TimelineStyle:
     def for_height(cls, height_px: float) -> "TimelineStyle":
         """The default style scaled for a view ``height_px`` pixels tall."""
         font = max(13, int(round(height_px / 60)))
-        return cls(font_px=font, marker_px=max(6, font // 2 - 1))
+        return cls(font_px=font, marker_px=max(6, font // 2 - 1), label_max_px=28 * font)
 
     def color(self, name: str, alpha: int | None = None) -> QColor:
         c = QColor(getattr(self, name))
