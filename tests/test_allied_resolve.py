@@ -94,7 +94,8 @@ def test_the_exercise_window_is_a_band_from_10_to_20_february(tl):
 
 def test_last_thursday_is_resolved_to_3_february_with_its_reasoning(tl):
     ev = tl.event("stoltenberg-largest-deployment")
-    assert ev.start.edtf == "2022-02-03"
+    assert ev.start.edtf == "2022-02-03?"
+    assert ev.start.uncertain  # it rests on the inferred publication date
     assert "3 Feb 2022" in ev.start.basis
     q = ev.quotes[0]
     assert q.speaker == "Jens Stoltenberg" and q.kind == QuoteKind.REPORTED
@@ -117,7 +118,25 @@ def test_undated_facts_stay_honestly_imprecise(tl):
     assert poland.relation == "on or after" and poland.earliest == day_of(10)
     normandy = tl.event("normandy-format-since-2014")
     assert normandy.start.precision == Precision.YEAR and normandy.start.phrase == "since 2014"
-    assert normandy.end is not None and normandy.end.is_open
+    # ongoing: still going at publication, no end given
+    for span in (normandy, tl.event("russia-denies")):
+        assert span.end is not None and span.end.relation == "on or after", span.id
+        assert span.end.earliest == day_of(10)
+    assert tl.event("russia-denies").start.is_open
+
+
+def test_plans_are_not_reported_as_facts(tl):
+    for eid in ("berlin-advisers-meeting", "johnson-stoltenberg-brussels", "johnson-poland", "drills-end"):
+        ev = tl.event(eid)
+        assert "due" in ev.title, ev.title
+        assert "scheduled" in ev.tags
+
+
+def test_date_phrases_are_verbatim_from_the_article(tl, article):
+    for ev in tl.events:
+        for d in (ev.start, ev.end):
+            if d is not None and d.phrase:
+                assert d.phrase in article, f"{ev.id}: phrase not verbatim: {d.phrase!r}"
 
 
 def test_peskov_quotes_and_attribution_chain(tl):

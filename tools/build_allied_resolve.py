@@ -17,6 +17,11 @@ PUB = (
     "on Thursday'), so it was written on that day: publication taken as Thu 10 Feb 2022."
 )
 THURSDAY = "'Thursday' = Thu 10 Feb 2022, the day the drills began (see the reference date's basis)."
+LAST_THURSDAY = (
+    "If the article was written on Thu 10 Feb 2022 (see the reference date), 'last Thursday' written on a "
+    "Thursday is the Thursday of the week before: Thu 3 Feb 2022. Uncertain because the publication date "
+    "itself is inferred."
+)
 BEFORE_PUB = "No date given; reported in the present perfect in an article of Thu 10 Feb 2022, so on or before that day."
 
 
@@ -33,7 +38,7 @@ timeline = {
         "diplomatic tracks, as reported by one Washington Insider Magazine article. Every event, quote "
         "and attribution comes from that article; quotes are verbatim."
     ),
-    "reference_date": d("2022-02-10", "", PUB),
+    "reference_date": d("2022-02-10?", "", PUB),
     "time_zone": "Europe/Minsk",
     "home": {"start": "2022-02-02", "end": "2022-02-21"},
     "tracks": [
@@ -54,8 +59,7 @@ timeline = {
          "attribution": "according to a statement released by the Russian Ministry of Defense on Thursday"},
         {"id": "stoltenberg-remarks", "kind": "official_statement",
          "outlet": "NATO Secretary-General Jens Stoltenberg",
-         "published": d("2022-02-03", "Last Thursday",
-                        "Publication Thu 10 Feb 2022; 'last Thursday' written on a Thursday is the Thursday of the week before: Thu 3 Feb 2022."),
+         "published": d("2022-02-03?", "Last Thursday", LAST_THURSDAY),
          "via": "article", "attribution": "Last Thursday, NATO Secretary-General Jens Stoltenberg said"},
         {"id": "us-officials", "kind": "unnamed_officials",
          "outlet": "senior US sources familiar with Washington’s current intelligence assessments",
@@ -74,9 +78,10 @@ timeline = {
     "events": [
         {"id": "allied-resolve-2022", "kind": "band", "title": "Allied Resolve-2022 drills (10–20 Feb)",
          "summary": "On Thursday, Russia and Belarus launched ten days of joint military training as part of ongoing diplomatic attempts to resolve the tension over suspicions that the Kremlin is contemplating an invasion into Ukrainian territory.",
-         "start": d("2022-02-10", "On Thursday ... launched ten days of joint military training", THURSDAY),
+         "start": d("2022-02-10", "launched ten days of joint military training", THURSDAY),
          "end": d("2022-02-20", "will finish on February 20",
-                  "Day and month stated; year from the exercise name. Announced end, still in the future at publication."),
+                  "Day and month stated; year from the exercise name. Announced end, still in the future at publication. "
+                  "The article's 'ten days' counts from 10 to 20 February; the band is drawn through the end of 20 February, the day it 'will finish'."),
          "actors": ["Russia", "Belarus"], "location": "Belarus", "tags": ["military", "exercise"],
          "quotes": [{"text": "The military drills, dubbed “Allied Resolve-2022,” began in Belarus on Thursday and will finish on February 20",
                      "kind": "reported", "speaker": "Russian Ministry of Defense", "speaker_role": "",
@@ -102,8 +107,7 @@ timeline = {
         {"id": "stoltenberg-largest-deployment", "track": "nato",
          "title": "Stoltenberg: largest deployment since the Cold War",
          "summary": "NATO Secretary-General Jens Stoltenberg said Russia’s deployment into Belarus would be the largest ever since the Cold War.",
-         "start": d("2022-02-03", "Last Thursday",
-                    "Publication Thu 10 Feb 2022; 'last Thursday' written on a Thursday is the Thursday of the week before: Thu 3 Feb 2022."),
+         "start": d("2022-02-03?", "Last Thursday", LAST_THURSDAY),
          "actors": ["Jens Stoltenberg", "NATO"], "tags": ["statement"],
          "quotes": [{"text": "Russia’s deployment into Belarus would be the largest ever since the Cold War, with an estimated 30,000 combat troops, Spetsnaz special operations forces, Iskander dual-capable missiles, fighter jets including SU-35 and S-400 air defense systems",
                      "kind": "reported", "speaker": "Jens Stoltenberg", "speaker_role": "NATO Secretary-General",
@@ -117,7 +121,8 @@ timeline = {
         {"id": "russia-denies", "kind": "span", "track": "russia", "title": "Russia denies plans to strike Ukraine",
          "summary": "Despite Moscow’s enormous force buildup in the region, Russia has consistently denied plans to strike Ukraine.",
          "start": d("..", "has consistently denied", "The article does not say since when."),
-         "end": d("2022-02-10", "has consistently denied", "Still the case at publication, Thu 10 Feb 2022."),
+         "end": d("[2022-02-10..]", "has consistently denied",
+                  "Still the case at publication (Thu 10 Feb 2022); the article gives no end: on or after that day."),
          "actors": ["Russia"], "tags": ["statement", "ongoing"], "sources": ["article"]},
         {"id": "us-intel-70-percent", "track": "us", "title": "US sources: 70 percent of attack force in place",
          "summary": "According to senior US sources, the Kremlin has gathered 70 percent of the military people and weaponry needed for a full-scale attack.",
@@ -152,24 +157,25 @@ timeline = {
          "title": "Normandy Format talks on eastern Ukraine",
          "summary": "A four-way dialogue between officials from France, Ukraine, Russia, and Germany.",
          "start": d("2014", "since 2014", "Year only, as CNN gives it (via the article)."),
-         "end": d("..", "has been attempting", "Still going at publication; no end."),
+         "end": d("[2022-02-10..]", "has been attempting",
+                  "Still going at publication (Thu 10 Feb 2022); the article gives no end: on or after that day."),
          "actors": ["France", "Ukraine", "Russia", "Germany"], "tags": ["diplomacy", "background"],
          "quotes": [{"text": "the Normandy Format is a four-way dialogue between officials from France, Ukraine, Russia, and Germany that has been attempting to negotiate peace in eastern Ukraine since 2014",
                      "kind": "reported", "speaker": "CNN", "speaker_role": "", "source": "cnn",
                      "attribution": "According to CNN"}],
          "sources": ["cnn"]},
-        {"id": "berlin-advisers-meeting", "track": "normandy", "title": "Normandy Format advisers meet in Berlin",
+        {"id": "berlin-advisers-meeting", "track": "normandy", "title": "Normandy Format advisers due to meet in Berlin",
          "summary": "Advisors from all four nations will meet in Berlin on Thursday to examine the current situation in Ukraine. The drills begin on the same day as diplomatic discussions aimed at resolving the issue are scheduled to take place.",
          "start": d("2022-02-10", "will meet in Berlin on Thursday", THURSDAY + " Scheduled at publication."),
          "actors": ["France", "Ukraine", "Russia", "Germany"], "location": "Berlin", "tags": ["diplomacy", "scheduled"],
          "sources": ["article"]},
-        {"id": "johnson-stoltenberg-brussels", "track": "uk", "title": "Johnson meets Stoltenberg in Brussels",
+        {"id": "johnson-stoltenberg-brussels", "track": "uk", "title": "Johnson due to see Stoltenberg in Brussels",
          "summary": "UK Prime Minister Boris Johnson will see NATO Secretary General Jens Stoltenberg in Brussels on Thursday.",
-         "start": d("2022-02-10", "will see ... in Brussels on Thursday", THURSDAY + " Scheduled at publication."),
+         "start": d("2022-02-10", "in Brussels on Thursday", THURSDAY + " Scheduled at publication."),
          "actors": ["Boris Johnson", "Jens Stoltenberg"], "location": "Brussels", "tags": ["diplomacy", "scheduled"],
          "sources": ["downing-street"]},
-        {"id": "johnson-poland", "track": "uk", "title": "Johnson to Poland: Morawiecki and Duda",
-         "summary": "After Brussels, Johnson travels to Poland to meet Prime Minister Mateusz Morawiecki and President Andrzej Duda.",
+        {"id": "johnson-poland", "track": "uk", "title": "Johnson due in Poland: Morawiecki and Duda",
+         "summary": "After Brussels, Johnson is to travel to Poland to meet Prime Minister Mateusz Morawiecki and President Andrzej Duda (planned, according to Downing Street).",
          "start": d("[2022-02-10..]", "before traveling to Poland",
                     "After the Brussels meeting of Thu 10 Feb 2022; the article gives no day for the Poland visit: on or after 10 Feb."),
          "actors": ["Boris Johnson", "Mateusz Morawiecki", "Andrzej Duda"], "location": "Poland",

@@ -28,7 +28,7 @@ def bundled_timeline_path() -> str:
 
 def parse_size(text: str) -> tuple[int, int]:
     """``"1920x1080"`` -> ``(1920, 1080)``; raises ``argparse.ArgumentTypeError``."""
-    m = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
+    m = re.fullmatch(r"\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*", text)
     if not m:
         raise argparse.ArgumentTypeError(f"size must look like 1920x1080, got {text!r}")
     w, h = int(m.group(1)), int(m.group(2))
@@ -46,8 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="timeline file to open (native .timeline.json)")
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window offscreen to this PNG and exit")
-    p.add_argument("--size", type=parse_size, default=(1920, 1080), metavar="WxH",
-                   help="window size for --screenshot (default 1920x1080)")
+    p.add_argument("--size", type=parse_size, default=None, metavar="WxH",
+                   help="window size in pixels (default 1920x1080 for --screenshot, 1600x900 on screen)")
     p.add_argument("--select", metavar="EVENT_ID", help="select this event (detail pane shows it)")
     return p
 
@@ -63,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     path = args.file or bundled_timeline_path()
     if args.screenshot:
+        problem = _screenshot_path_problem(args.screenshot)
+        if problem:
+            print(f"timeline-viewer: {problem}", file=sys.stderr)
+            return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
         timeline = _load(path)
@@ -81,20 +85,50 @@ def main(argv: list[str] | None = None) -> int:
 
     from .ui.main_window import MainWindow
 
+    _quiet_offscreen_warnings()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Timeline Viewer")
     window = MainWindow(timeline, _load, path)
     if args.select:
         window.state.selected = args.select
     if args.screenshot:
-        return 0 if save_screenshot(window, args.screenshot, args.size, select=args.select) else 1
-    window.resize(1600, 900)
+        return 0 if save_screenshot(window, args.screenshot, args.size or (1920, 1080), select=args.select) else 1
+    window.resize(*(args.size or (1600, 900)))
     window.show()
     if args.select:
         window.view.ensure_visible(args.select)
     if bad is not None:
         window.show_error(f"Could not open {Path(args.file).name}", str(bad), bad.full_report())
     return app.exec()
+
+
+def _screenshot_path_problem(out: str) -> str:
+    """Why ``out`` cannot take a screenshot, or "" if it can."""
+    path = Path(out)
+    if path.is_dir():
+        return f"{out} is a folder; give a file name ending in .png"
+    if path.suffix.lower() != ".png":
+        return f"screenshots are PNG images; name the file with .png (got {path.name!r})"
+    if not path.parent.exists():
+        return f"folder {path.parent} does not exist"
+    return ""
+
+
+def _quiet_offscreen_warnings() -> None:
+    """Drop the offscreen platform's harmless 'propagateSizeHints' warning; keep all others."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode, context, message):  # noqa: ARG001
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
 
 
 def save_screenshot(window, out: str, size: tuple[int, int], select: str | None = None) -> bool:
@@ -112,13 +146,16 @@ def save_screenshot(window, out: str, size: tuple[int, int], select: str | None 
         QApplication.processEvents()
     image = window.grab().toImage()
     if image.width() != size[0] or image.height() != size[1]:
+        print(f"timeline-viewer: the window could not be made {size[0]}x{size[1]} "
+              f"(it is {image.width()}x{image.height()}); the picture is scaled", file=sys.stderr)
         from PySide6.QtCore import Qt
 
         image = image.scaled(size[0], size[1], Qt.AspectRatioMode.IgnoreAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
     out_path = Path(out)
-    if not out_path.parent.exists():
-        print(f"timeline-viewer: folder {out_path.parent} does not exist", file=sys.stderr)
+    problem = _screenshot_path_problem(out)
+    if problem:
+        print(f"timeline-viewer: {problem}", file=sys.stderr)
         return False
     if not image.save(str(out_path), "PNG"):
         print(f"timeline-viewer: could not write {out}", file=sys.stderr)

@@ -48,7 +48,7 @@ def test_on_or_before_and_on_or_after_are_open_on_one_side():
     before = EventDate("[..2022-02-10]")
     assert before.earliest == -math.inf and before.latest == FEB10 + DAY
     assert before.relation == "on or before"
-    assert before.sort_point == FEB10 + DAY
+    assert before.sort_point == FEB10  # sorts with its known day, not after it
     after = EventDate("[2022-02-10..]")
     assert after.earliest == FEB10 and after.latest == math.inf
     assert after.describe() == "on or after Thu 10 Feb 2022 (to the day)"
@@ -118,3 +118,32 @@ def test_civil_round_trip(year, month, day):
     c = civil_from_epoch(s)
     assert (c.year, c.month, c.day) == (year, month, day)
     assert civil_from_epoch(s + DAY).weekday == (c.weekday + 1) % 7
+
+
+def test_sets_of_several_dates_are_refused_not_guessed():
+    with pytest.raises(DateError, match="set of dates"):
+        EventDate("[2022-02-10,2022-02-12]")
+
+
+def test_unspecified_digits_are_known_only_to_the_month():
+    d = EventDate("2022-02-XX")
+    assert d.precision == Precision.MONTH
+    assert "(to the day)" not in d.describe()
+
+
+def test_a_wall_time_skipped_by_the_clocks_is_an_error():
+    # Europe/London sprang forward from 01:00 to 02:00 on 27 March 2022
+    with pytest.raises(DateError, match="does not exist in Europe/London"):
+        EventDate("2022-03-27T01:30:00", time_zone="Europe/London")
+
+
+def test_a_wall_time_that_happened_twice_is_uncertain_and_covers_both():
+    # Europe/London fell back from 02:00 BST to 01:00 GMT on 30 October 2022
+    d = EventDate("2022-10-30T01:30:00", time_zone="Europe/London")
+    first = epoch_from_civil(2022, 10, 30, 30 * 60)  # 00:30 UTC (01:30 BST)
+    assert d.uncertain
+    assert d.earliest == first and d.latest == first + 3600 + 1
+
+
+def test_times_of_day_say_they_are_utc():
+    assert EventDate("2022-02-10T14:00:00+03:00").describe() == "Thu 10 Feb 2022 11:00:00 UTC (to the second)"

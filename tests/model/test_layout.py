@@ -44,3 +44,27 @@ def test_label_is_shortened_to_the_free_room():
     out = layout_lane([0, 1], xs, xs, xs, [400.0, 50.0], n_slots=1, min_label_px=40)
     first = next(p for p in out if p.row == 0)
     assert 40 <= first.label_width < 400
+
+
+def test_selecting_an_event_that_already_fits_does_not_move_anything():
+    xs = [100.0, 100.0, 600.0]
+    plain = layout_lane([0, 1, 2], xs, xs, xs, [150.0] * 3, n_slots=3)
+    selected = layout_lane([0, 1, 2], xs, xs, xs, [150.0] * 3, n_slots=3, first=1)
+    assert [(p.row, p.slot) for p in plain] == [(p.row, p.slot) for p in selected]
+
+
+def test_label_at_the_right_edge_goes_left_and_never_past_the_left_edge():
+    out = layout_lane([0], [950.0], [950.0], [950.0], [300.0], n_slots=1, left_edge=0.0, right_edge=1000.0)
+    (p,) = out
+    assert p.label_width == 300.0 and p.label_x + p.label_width < 950.0
+    # no room on either side: the label goes where there is more, shortened
+    out = layout_lane([0], [150.0], [150.0], [150.0], [500.0], n_slots=1, left_edge=0.0, right_edge=300.0)
+    (p,) = out
+    assert p.label_x >= 0.0 and p.label_x + p.label_width <= 300.0
+    assert 0 < p.label_width < 500.0
+
+
+def test_events_with_no_free_sub_row_are_marked_overflow():
+    xs = [500.0] * 5
+    out = layout_lane(list(range(5)), xs, xs, xs, [100.0] * 5, n_slots=3)
+    assert sum(p.overflow for p in out) == 2

@@ -240,7 +240,7 @@ def test_screenshot_shows_the_band_and_the_markers(qtbot, tmp_path, bundled_path
 
     def pixel(data_x, data_y):
         scene = view.plotItem.vb.mapViewToScene(QPointF(data_x, data_y))
-        pos = view.mapTo(w, view.mapFromScene(scene))
+        pos = view.viewport().mapTo(w, view.mapFromScene(scene))
         return img.pixelColor(pos.x(), pos.y())
 
     feb15 = 5 * 86400.0 + 43200  # inside the 10-20 Feb band, nothing else in the NATO lane
@@ -248,11 +248,11 @@ def test_screenshot_shows_the_band_and_the_markers(qtbot, tmp_path, bundled_path
     assert inside.red() > inside.blue() + 15, "band fill is not drawn"
     outside = pixel(-6 * 86400.0, lane_nato + 0.9)  # 4 Feb, below the Stoltenberg label
     assert abs(outside.red() - outside.blue()) < 8, "the band leaks outside its dates"
-    # every event of the initial view has its marker drawn in its track colour
-    for eid in ("drills-begin", "le-drian-good-sign", "stoltenberg-largest-deployment"):
+    # events known to the day have filled markers in their track colour
+    for eid in ("drills-begin", "le-drian-good-sign", "truss-arrives-moscow"):
         pos = view.marker_scene_pos(eid)
         assert pos is not None, eid
-        p = view.mapTo(w, view.mapFromScene(pos))
+        p = view.viewport().mapTo(w, view.mapFromScene(pos))
         track = w.timeline.tracks[w.timeline.track_index[w.timeline.event(eid).track]]
         assert img.pixelColor(p.x(), p.y()).name() == track.color.lower(), eid
     assert origin == 1644451200.0
@@ -287,3 +287,16 @@ def test_deep_zoom_keeps_labels_on_day_long_bars(qtbot, window):
     frame = window.view.events_item._frame
     labelled = {window.timeline.columns.ids[p.row] for p in frame.placements if p.label_width > 0}
     assert {"drills-begin", "berlin-advisers-meeting", "truss-arrives-moscow"} <= labelled
+
+
+def test_uncertain_dates_have_hollow_markers(qtbot, tmp_path, bundled_path):
+    from viewer.app import save_screenshot
+
+    w = MainWindow(read_timeline(bundled_path), read_timeline, bundled_path)
+    qtbot.addWidget(w)
+    out = tmp_path / "shot.png"
+    assert save_screenshot(w, str(out), (1280, 720))
+    img = QImage(str(out))
+    for eid in ("stoltenberg-largest-deployment", "lavrov-lowest-level", "us-alarm", "johnson-poland"):
+        p = w.view.viewport().mapTo(w, w.view.mapFromScene(w.view.marker_scene_pos(eid)))
+        assert img.pixelColor(p.x(), p.y()).name() == "#ffffff", eid

@@ -164,7 +164,8 @@ class EventLayerItem(pg.GraphicsObject):
         hit = self._text_cache.get(key)
         if hit is None:
             ev = self.timeline.events[int(self.columns.event_index[row])]
-            text = label_text(ev.title, int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
+            # labels are elided anyway: measuring a 100,000-character title would stall
+            text = label_text(ev.title[:400], int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
             fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
             hit = (text, fm.horizontalAdvance(text))
             self._text_cache[key] = hit
@@ -231,7 +232,7 @@ class EventLayerItem(pg.GraphicsObject):
                 layout_lane(rows, mx, b0, b1, widths, n_slots,
                             marker_half=self.style.marker_px, gap=self.style.font_px * 0.8,
                             min_label_px=self.style.font_px * 4, first=first,
-                            right_edge=right_px - 4)
+                            left_edge=left_px + 4, right_edge=right_px - 4)
             )
         self._frame = _Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px)
         return self._frame

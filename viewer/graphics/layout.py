@@ -25,7 +25,8 @@ class Placement:
     """Where one event is drawn, in device pixels.
 
     ``label_width`` is the room given to the label (0 = no label; smaller
-    than the text's width = elide the text to it).
+    than the text's width = elide the text to it); ``overflow`` marks an
+    event drawn over another because no sub-row was free.
     """
 
     row: int
@@ -35,6 +36,7 @@ class Placement:
     bar1: float
     label_x: float
     label_width: float
+    overflow: bool = False
 
 
 class _Slot:
@@ -70,6 +72,7 @@ def layout_lane(
     gap: float = 10.0,
     min_label_px: float = 60.0,
     first: int | None = None,
+    left_edge: float = float("-inf"),
     right_edge: float = float("inf"),
 ) -> list[Placement]:
     """Place a lane's visible events into sub-rows.
@@ -89,25 +92,42 @@ def layout_lane(
         Marker half-width, free pixels kept between neighbours, and the
         narrowest room worth an (elided) label.
     first : int or None
-        Index into ``rows`` placed before all others (the selected event).
-    right_edge : float
-        Right edge of the view in pixels: a point's label that would cross
-        it is put on the left of its marker instead.
+        Index into ``rows`` of the selected event: it must get its whole
+        label.  The lane is laid out as usual first, so selecting does not
+        shuffle rows; only if the selected label did not fit is it placed
+        before all others.
+    left_edge, right_edge : float
+        The view's edges in pixels: a point's label that would cross the
+        right edge goes left of its marker if it fits there, else on the
+        side with more room, shortened.
 
     Returns
     -------
-    list of Placement, one per event.
+    list of Placement, one per event; ``overflow`` is True for an event
+    that found no free sub-row and overlaps another.
     """
+    out = _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap,
+                  min_label_px, None, left_edge, right_edge)
+    if first is not None and 0 <= first < len(rows):
+        mine = next(p for p in out if p.row == rows[first])
+        if mine.label_width < min(label_px[first], right_edge - left_edge) - 0.5 or mine.overflow:
+            out = _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap,
+                          min_label_px, first, left_edge, right_edge)
+    return out
+
+
+def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min_label_px,
+            first, left_edge, right_edge) -> list[Placement]:
     k = len(rows)
-    order = sorted(range(k), key=lambda j: (marker_x[j], bar0[j]))
-    if first is not None and 0 <= first < k:
+    by_x = sorted(range(k), key=lambda j: (marker_x[j], bar0[j]))
+    order = list(by_x)
+    if first is not None:
         order.remove(first)
         order.insert(0, first)
     n_slots = max(1, n_slots)
     slots = [_Slot() for _ in range(n_slots)]
     # look-ahead: a label may run over the next n_slots - 1 markers (they can
     # take other sub-rows) but must stop before the n_slots-th next one.
-    by_x = sorted(range(k), key=lambda j: (marker_x[j], bar0[j]))
     cap = [float("inf")] * k
     for pos, j in enumerate(by_x):
         if pos + n_slots < k:
@@ -117,35 +137,44 @@ def layout_lane(
         m = marker_x[j]
         left = min(bar0[j], m - marker_half)
         body_right = max(bar1[j], m + marker_half)
-        label_left = max(m + marker_half + 4, bar0[j] + 4) if bar1[j] - bar0[j] > label_px[j] + 8 else body_right + 4
+        is_point = bar1[j] == bar0[j]
+        inside_bar = bar1[j] - bar0[j] > label_px[j] + 8
+        label_left = max(m + marker_half + 4, bar0[j] + 4) if inside_bar else body_right + 4
         want = label_px[j] if j == first else max(0.0, min(label_px[j], cap[j] - label_left))
-        if bar1[j] == bar0[j] and label_left + label_px[j] > right_edge:
-            # no room before the view's right edge: the label goes left of the marker
-            want = label_px[j]
-            label_left = m - marker_half - 4 - want
-            left = label_left - 2
+        if is_point and label_left + label_px[j] > right_edge:
+            room_right = right_edge - label_left
+            room_left = (m - marker_half - 4) - left_edge
+            if room_left >= label_px[j] or room_left > room_right:
+                # the label goes left of the marker, shortened if it must be
+                want = min(label_px[j], max(0.0, room_left))
+                label_left = m - marker_half - 4 - want
+                left = label_left - 2
+            else:
+                want = min(want, max(0.0, room_right))
         want_right = max(body_right, label_left + want) + gap
-        best: tuple[float, int, float] | None = None  # (label room, slot, right)
+        best: tuple[float, int] | None = None  # (label room, slot)
         for s, slot in enumerate(slots):
             room = slot.free_room(left, want_right)
             if room < 0:
                 continue
             label_room = min(want, left + room - gap - label_left)
             if label_room >= want - 0.5:
-                best = (want, s, want_right)
+                best = (want, s)
                 break
             if best is None or label_room > best[0]:
-                best = (label_room, s, left + room)
+                best = (label_room, s)
         if best is None:
             # every sub-row is taken at this x: overlap in the least crowded one
             s = min(range(len(slots)), key=lambda q: slots[q].ends[-1] if slots[q].ends else 0.0)
-            out.append(Placement(rows[j], s, m, bar0[j], bar1[j], label_left, 0.0))
+            out.append(Placement(rows[j], s, m, bar0[j], bar1[j], label_left, 0.0, overflow=True))
             slots[s].take(left, body_right)
             continue
-        label_room, s, _right = best
+        label_room, s = best
         if label_room < min(min_label_px, label_px[j] - 0.5):
             label_room = 0.0
+        if label_room and label_left < m:  # a left label keeps its right end at the marker
+            label_left = m - marker_half - 4 - label_room
         right = max(body_right, label_left + label_room) + (gap if label_room else 2)
-        slots[s].take(left, right)
+        slots[s].take(min(left, label_left - 2), right)
         out.append(Placement(rows[j], s, m, bar0[j], bar1[j], label_left, max(0.0, label_room)))
     return out

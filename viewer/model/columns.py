@@ -96,8 +96,8 @@ class EventColumns:
     x1_cummax : float64
         Running maximum of ``x1`` within each lane block.
     time_order : int64
-        Row numbers sorted by the events' documented sort point (start date's
-        ``sort_point``), then lane, then id: the order of Left/Right navigation.
+        Row numbers sorted by the events' documented ``Event.sort_point``, ties
+        in file order: the order of Left/Right navigation.
     """
 
     origin_epoch_s: float
@@ -190,8 +190,8 @@ class EventColumns:
                 cummax[a:b] = np.maximum.accumulate(x1[a:b])
         sort_pt = np.array([r[9] if math.isfinite(r[9]) else math.inf for r in rows], dtype=np.float64)
         ids = [r[10] for r in rows]
-        id_rank = np.argsort(np.argsort(np.array(ids, dtype=object))) if n else np.zeros(0)
-        time_order = np.lexsort((id_rank, lane_a, sort_pt)) if n else np.zeros(0, dtype=np.int64)
+        file_order = np.array([r[8] for r in rows], dtype=np.int64)
+        time_order = np.lexsort((file_order, sort_pt)) if n else np.zeros(0, dtype=np.int64)
         return cls(
             origin_epoch_s=float(origin),
             ids=ids,

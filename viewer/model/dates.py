@@ -51,7 +51,7 @@ from .calendar import (
 )
 from .errors import DateError
 
-__all__ = ["Precision", "EventDate", "format_instant", "format_interval"]
+__all__ = ["Precision", "EventDate", "format_instant", "format_interval", "unit_seconds"]
 
 _INF = math.inf
 
@@ -83,6 +83,25 @@ class _Bounds:
     uncertain: bool = False
     approximate: bool = False
     relation: str = ""  # "", "on or before", "on or after", "open"
+
+
+#: Nominal length of one unit of each precision, seconds (months and years
+#: approximate; used only to place markers and sort points).
+_UNIT_S = {
+    Precision.SECOND: 1.0,
+    Precision.MINUTE: 60.0,
+    Precision.HOUR: 3600.0,
+    Precision.DAY: 86400.0,
+    Precision.MONTH: 30 * 86400.0,
+    Precision.YEAR: 365 * 86400.0,
+    Precision.DECADE: 3650 * 86400.0,
+    Precision.CENTURY: 36500 * 86400.0,
+}
+
+
+def unit_seconds(precision: Precision) -> float:
+    """Nominal seconds in one unit of ``precision`` (1 for UNKNOWN)."""
+    return _UNIT_S.get(precision, 1.0)
 
 
 _TIME_RE = re.compile(r"^(\d\d):(\d\d):(\d\d)(Z|[+-]\d\d:\d\d)?$")
@@ -155,8 +174,16 @@ class EventDate:
 
     @property
     def sort_point(self) -> float:
-        """``earliest`` if finite, else ``latest`` (seconds since epoch, UTC)."""
-        return self.earliest if math.isfinite(self.earliest) else self.latest
+        """Where this date sorts (seconds since epoch, UTC; ``inf`` if wholly open).
+
+        ``earliest`` when finite; for "on or before X" the start of X's own
+        unit (so ``[..2022-02-10]`` sorts with 10 February, not after it).
+        """
+        if math.isfinite(self.earliest):
+            return self.earliest
+        if math.isfinite(self.latest):
+            return self.latest - _UNIT_S.get(self.precision, 1.0)
+        return math.inf
 
     @property
     def is_exact(self) -> bool:
@@ -175,6 +202,8 @@ class EventDate:
             text = format_interval(self.earliest, self.latest, self.precision)
             if self.approximate:
                 text = "about " + text
+        if self.precision >= Precision.HOUR:
+            text += " UTC"
         text += f" (to the {self.precision.label})" if self.precision > Precision.UNKNOWN else ""
         if self.uncertain:
             text += ", uncertain"
@@ -200,6 +229,8 @@ def _flags(obj: object) -> tuple[bool, bool]:
 
 def _precision_of(obj: object, lo: float, hi: float) -> Precision:
     name = getattr(obj, "precision", None)
+    if type(obj).__name__ == "Unspecified":
+        name = None  # 2022-02-XX claims "day" but is known to the month
     if isinstance(name, str) and name.upper() in Precision.__members__:
         return Precision[name.upper()]
     width_days = (hi - lo) / SECONDS_PER_DAY
@@ -262,9 +293,33 @@ def _time_of_day(date_lo: float, time_text: str, tz_name: str | None, text: str)
     civil = civil_from_epoch(date_lo)
     if not 1 <= civil.year <= 9999:
         raise DateError(f"{text!r}: a named time zone needs a year in 1..9999; use an offset")
-    wall = datetime(civil.year, civil.month, civil.day, hh, mm, ss, tzinfo=zone)
-    offset = wall.utcoffset() or timedelta(0)
-    return (wall.replace(tzinfo=timezone.utc) - offset).timestamp()
+    instants = []
+    for fold in (0, 1):
+        wall = datetime(civil.year, civil.month, civil.day, hh, mm, ss, tzinfo=zone, fold=fold)
+        offset = wall.utcoffset() or timedelta(0)
+        try:
+            instant = wall.replace(tzinfo=timezone.utc) - offset
+        except OverflowError as exc:
+            raise DateError(f"{text!r} is outside the range of named time zones; use an offset") from exc
+        # a wall time in a clocks-forward gap does not come back unchanged (PEP 495)
+        if instant.replace(tzinfo=timezone.utc).astimezone(zone).replace(tzinfo=None) != wall.replace(tzinfo=None):
+            raise DateError(
+                f"{time_text} on {civil.year:04d}-{civil.month:02d}-{civil.day:02d} does not exist in "
+                f"{tz_name} (the clocks skipped it); give the time with its UTC offset"
+            )
+        instants.append(instant.timestamp())
+    if instants[0] != instants[1]:
+        # clocks went back: the wall time happened twice (PEP 495 fold)
+        raise _Ambiguous(min(instants), max(instants))
+    return instants[0]
+
+
+class _Ambiguous(Exception):
+    """A wall time that occurred twice; carries both instants (epoch s)."""
+
+    def __init__(self, first: float, second: float) -> None:
+        super().__init__(first, second)
+        self.first, self.second = first, second
 
 
 def _bounds_of(obj: object, text: str, tz_name: str | None) -> _Bounds:
@@ -281,11 +336,21 @@ def _bounds_of(obj: object, text: str, tz_name: str | None) -> _Bounds:
         raise DateError(
             f"{text!r} is an interval; write its two ends as the event's start and end"
         )
-    if cls == "OneOfASet" and len(obj.objects) == 1:  # type: ignore[attr-defined]
-        return _bounds_of(obj.objects[0], text, tz_name)  # type: ignore[attr-defined]
+    if cls in ("OneOfASet", "MultipleDates"):
+        objs = obj.objects  # type: ignore[attr-defined]
+        if len(objs) == 1 and type(objs[0]).__name__ in ("EarlierConsecutives", "LaterConsecutives"):
+            return _bounds_of(objs[0], text, tz_name)
+        raise DateError(
+            f"{text!r} is a set of dates; this viewer takes one date, [..date] (on or before) "
+            "or [date..] (on or after); write a range as the event's start and end"
+        )
     if cls == "DateAndTime":
         date_lo, _ = _strict_day_bounds(obj.date, text)  # type: ignore[attr-defined]
-        t = _time_of_day(date_lo, obj.time, tz_name, text)  # type: ignore[attr-defined]
+        try:
+            t = _time_of_day(date_lo, obj.time, tz_name, text)  # type: ignore[attr-defined]
+        except _Ambiguous as amb:
+            # both readings stay possible: flagged uncertain, interval covers both
+            return _Bounds(amb.first, amb.second + 1, Precision.SECOND, uncertain=True)
         return _Bounds(t, t + 1, Precision.SECOND)
     if cls == "UncertainOrApproximate":
         inner = _bounds_of(obj.date, text, tz_name)  # type: ignore[attr-defined]

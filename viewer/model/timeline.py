@@ -72,7 +72,7 @@ class QuoteKind(str, enum.Enum):
 class Track:
     """A horizontal lane of the timeline.
 
-    ``color`` is ``#rrggbb``; ``order`` sorts lanes top to bottom (ties by id).
+    ``color`` is ``#rrggbb``; ``order`` sorts lanes top to bottom (ties keep file order).
     """
 
     id: str
@@ -160,8 +160,13 @@ class Event:
 
     @property
     def sort_point(self) -> float:
-        """Documented sort key: the start date's sort point (see ``EventDate``)."""
-        return self.start.sort_point
+        """Documented sort key (epoch s, UTC): the start date's ``sort_point``;
+        for a span whose start is wholly open (``..``), its end's; else ``inf``.
+        Ties keep file order."""
+        point = self.start.sort_point
+        if math.isinf(point) and self.end is not None:
+            point = self.end.sort_point
+        return point
 
 
 @dataclass(frozen=True, eq=False)
@@ -193,7 +198,7 @@ class Timeline:
     _index: dict[str, Event] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        ordered = tuple(sorted(self.tracks, key=lambda t: (t.order, t.id)))
+        ordered = tuple(sorted(self.tracks, key=lambda t: t.order))  # stable: ties keep file order
         object.__setattr__(self, "tracks", ordered)
         object.__setattr__(self, "_index", {e.id: e for e in self.events})
 

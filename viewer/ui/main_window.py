@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
+        # a long unbroken title must not widen the window beyond the screen
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.header.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1b1f24;")
         layout.addWidget(self.header)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -82,7 +85,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([1300, 600])
         layout.addWidget(self.splitter, 1)
         self.legend = QLabel(LEGEND)
-        self.legend.setStyleSheet("color: #3d4450; font-size: 11pt; padding: 2px 4px;")
+        self.legend.setWordWrap(True)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend.setStyleSheet("color: #1b1f24; font-size: 13pt; padding: 2px 4px;")
         layout.addWidget(self.legend)
         self.setCentralWidget(central)
         self._make_menus()
@@ -121,9 +126,12 @@ class MainWindow(QMainWindow):
         self.menus["Help"] = bar.addMenu("&Help")
 
     def _show_title(self) -> None:
-        self.header.setText(self.timeline.title)
+        title = self.timeline.title
+        short = title if len(title) <= 200 else title[:199] + "…"  # full title in the detail pane
+        self.header.setText(short)
+        self.header.setToolTip(title[:2000])
         name = Path(self.path).name if self.path else "bundled timeline"
-        self.setWindowTitle(f"{self.timeline.title} — {name} — Timeline Viewer")
+        self.setWindowTitle(f"{short[:80]} — {name} — Timeline Viewer")
 
     # -- files ---------------------------------------------------------
     def open_dialog(self) -> None:

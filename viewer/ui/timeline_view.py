@@ -80,9 +80,9 @@ class TimelineView(pg.PlotWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAccessibleName("Timeline")
-        left = self.plotItem.getAxis("left")
-        left.setPen(pg.mkPen("#555"))
-        left.setTextPen(pg.mkPen("#1b1f24"))
+        for axis in (self.plotItem.getAxis("left"), self._axis):
+            axis.setPen(pg.mkPen("#555"))
+            axis.setTextPen(pg.mkPen("#1b1f24"))  # dark text: dates must read from the back of a room
         self.events_item: EventLayerItem | None = None
         self.bands_item: BandLayerItem | None = None
         self.timeline = timeline
@@ -128,7 +128,7 @@ class TimelineView(pg.PlotWidget):
         left.setStyle(tickFont=font, tickLength=0)
         longest = max((len(t.label) for t in self.timeline.tracks), default=6)
         left.setWidth(int(min(260, 24 + style.font_px * 0.62 * longest)))
-        self._axis.set_font_size(max(10, int(style.font_px * 0.85 * 72 / 96 + 0.5)))
+        self._axis.set_font_size(max(10, int(style.font_px * 0.95 * 72 / 96 + 0.5)))
         self._update_y_range()
 
     def _update_y_range(self) -> None:
