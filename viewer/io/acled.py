@@ -199,6 +199,6 @@ def read_acled(path: str | os.PathLike[str]) -> Timeline:
 
 
 def looks_acled(path: str, head: bytes) -> bool:
-    """A CSV whose header names ``event_date`` and ``event_id_cnty`` or ``time_precision``."""
+    """A CSV whose header names ``event_id_cnty``, or ``event_date`` and ``time_precision``."""
     first = head.decode("utf-8", errors="replace").lstrip("\ufeff").split("\n", 1)[0].lower()
-    return "event_date" in first and ("event_id_cnty" in first or "time_precision" in first)
+    return "event_id_cnty" in first or ("event_date" in first and "time_precision" in first)

@@ -36,6 +36,7 @@ from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, Source, SourceKind, Timeline, Track
 
 from . import native
+from .jsonpos import SourcePositions
 
 __all__ = [
     "ReadReport",
@@ -329,7 +330,11 @@ def make_date(
     try:
         return EventDate(text, phrase, basis, time_zone=zone, precision_override=precision or iso_precision), note
     except DateError as exc:
-        raise DateError(f"{exc}{native._date_hint(text)}") from None
+        hint = native._date_hint(text)
+        if re.match(r"^[+-]?\d{5,}", text):
+            hint = (" (years beyond 9999 are written with a Y and on their own, e.g. Y12000; "
+                    "EDTF cannot give them a month or day)")
+        raise DateError(f"{exc}{hint}") from None
 
 
 # ---------------------------------------------------------------------------
@@ -411,8 +416,9 @@ class TimelineBuilder:
         Timeline title (the file name when the format has none).
     """
 
-    def __init__(self, file: str, title: str) -> None:
+    def __init__(self, file: str, title: str, text: str | None = None) -> None:
         self.file = file
+        self._positions = SourcePositions(text) if text else None
         self.title = title or os.path.basename(file) or "Untitled timeline"
         self.description = ""
         self.tracks: dict[str, Track] = {}
@@ -425,13 +431,22 @@ class TimelineBuilder:
         self.skipped: list[Problem] = []
 
     # -- problems ------------------------------------------------------
-    def warn(self, message: str, line: int | None = None, location: str = "") -> None:
-        """Record something loaded only partly or not mapped."""
-        self.warnings.append(Problem(self.file, message, line, None, location))
+    def _place(self, line: int | None, path: tuple | None) -> tuple[int | None, int | None]:
+        if line is None and path is not None and self._positions is not None:
+            return self._positions.locate(list(path))
+        return line, None
 
-    def skip(self, message: str, line: int | None = None, location: str = "") -> None:
-        """Record a row or item that could not be loaded."""
-        self.skipped.append(Problem(self.file, message, line, None, location))
+    def warn(self, message: str, line: int | None = None, location: str = "", *, path: tuple | None = None) -> None:
+        """Record something loaded only partly or not mapped.
+
+        ``path`` (a JSON path such as ``("events", 3)``) gives the line and
+        column when the builder was made with the JSON text.
+        """
+        self.warnings.append(Problem(self.file, message, *self._place(line, path), location))
+
+    def skip(self, message: str, line: int | None = None, location: str = "", *, path: tuple | None = None) -> None:
+        """Record a row or item that could not be loaded (``path`` as in :meth:`warn`)."""
+        self.skipped.append(Problem(self.file, message, *self._place(line, path), location))
 
     # -- parts ---------------------------------------------------------
     def track(self, key: str, label: str | None = None, order: int | None = None, track_id: str | None = None) -> str:

@@ -215,10 +215,17 @@ def parts_from_date(date: EventDate) -> dict[str, str] | None:
 
 
 class _Reader:
-    def __init__(self, file: str, time_zone: str) -> None:
-        self.b = TimelineBuilder(file, os.path.basename(file))
+    def __init__(self, file: str, time_zone: str, text: str | None = None) -> None:
+        self.b = TimelineBuilder(file, os.path.basename(file), text)
         self.zone = time_zone
         self.n = 0
+        self.path: tuple | None = None  # JSON path of the item being read, for line numbers
+
+    def warn(self, message: str, line: int | None, where: str) -> None:
+        self.b.warn(message, line, where, path=self.path)
+
+    def skip(self, message: str, line: int | None, where: str) -> None:
+        self.b.skip(message, line, where, path=self.path)
 
     def text(self, value: Any, where: str, line: int | None, field: str) -> str:
         if value is None:
@@ -227,41 +234,41 @@ class _Reader:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 value = str(value)
             else:
-                self.b.warn(f"{field} should be text, got {type(value).__name__}; not loaded", line, where)
+                self.warn(f"{field} should be text, got {type(value).__name__}; not loaded", line, where)
                 return ""
         text, dropped = html_to_text(value)
         if dropped:
-            self.b.warn(f"{field}: the content of <{'>, <'.join(sorted(set(dropped)))}> was dropped "
+            self.warn(f"{field}: the content of <{'>, <'.join(sorted(set(dropped)))}> was dropped "
                         "(scripts are never run or shown)", line, where)
         return text
 
     def date(self, value: Any, where: str, line: int | None, field: str) -> EventDate | None:
         if not isinstance(value, Mapping):
-            self.b.skip(f"{field} must be an object with at least a year, such as "
+            self.skip(f"{field} must be an object with at least a year, such as "
                         f'{{"year": 2022, "month": 2, "day": 10}}; got {_kind(value)}', line, where)
             return None
         for key in value:
             if key not in _KNOWN_DATE_KEYS:
-                self.b.warn(f"{field}.{key} is not a TimelineJS date field; not loaded", line, where)
+                self.warn(f"{field}.{key} is not a TimelineJS date field; not loaded", line, where)
         phrase = value.get("display_date") if isinstance(value.get("display_date"), str) else ""
         try:
             date, note = date_from_parts(value, phrase=phrase, time_zone=self.zone)
         except DateError as exc:
-            self.b.skip(f"{field}: {exc}", line, where)
+            self.skip(f"{field}: {exc}", line, where)
             return None
         if note:
-            self.b.warn(f"{field}: {note}", line, where)
+            self.warn(f"{field}: {note}", line, where)
         return date
 
     def item(self, item: Any, where: str, line: int | None, *, era: bool = False) -> None:
         self.n += 1
         if not isinstance(item, Mapping):
-            self.b.skip(f"expected an object {{...}} describing an {'era' if era else 'event'}, got {_kind(item)}",
+            self.skip(f"expected an object {{...}} describing an {'era' if era else 'event'}, got {_kind(item)}",
                         line, where)
             return
         for key in item:
             if key not in _KNOWN_EVENT_KEYS:
-                self.b.warn(f"field {key!r} has no equivalent in this viewer; not loaded", line, where)
+                self.warn(f"field {key!r} has no equivalent in this viewer; not loaded", line, where)
         start = self.date(item.get("start_date"), where, line, "start_date")
         end = None
         if item.get("end_date") is not None:
@@ -271,11 +278,11 @@ class _Reader:
         if start is None:
             return
         if end is not None and end_before_start(start, end):
-            self.b.skip(f"end_date ({end.describe()}) is before start_date ({start.describe()})", line, where)
+            self.skip(f"end_date ({end.describe()}) is before start_date ({start.describe()})", line, where)
             return
         text = item.get("text") if isinstance(item.get("text"), Mapping) else {}
         if item.get("text") is not None and not isinstance(item.get("text"), Mapping):
-            self.b.warn(f"text should be an object with headline and text, got {_kind(item.get('text'))}; "
+            self.warn(f"text should be an object with headline and text, got {_kind(item.get('text'))}; "
                         "not loaded", line, where)
         title = self.text(text.get("headline"), where, line, "text.headline")
         summary = self.text(text.get("text"), where, line, "text.text")
@@ -291,7 +298,7 @@ class _Reader:
         eid = self.b.event_id(raw_id, line, where, f"{prefix}-{self.n}")
         if era:
             if item.get("group") not in (None, ""):
-                self.b.warn("group of an era: eras are drawn across all tracks; not loaded", line, where)
+                self.warn("group of an era: eras are drawn across all tracks; not loaded", line, where)
             kind, track = EventKind.BAND, ""
         else:
             group = item.get("group")
@@ -305,7 +312,7 @@ class _Reader:
         if media is None:
             return []
         if not isinstance(media, Mapping):
-            self.b.warn(f"media should be an object with url, credit and caption, got {_kind(media)}; not loaded",
+            self.warn(f"media should be an object with url, credit and caption, got {_kind(media)}; not loaded",
                         line, where)
             return []
         url = media.get("url") if isinstance(media.get("url"), str) else ""
@@ -313,7 +320,7 @@ class _Reader:
         caption = self.text(media.get("caption"), where, line, "media.caption")
         for key in media:
             if key not in ("url", "credit", "caption"):
-                self.b.warn(f"media.{key} has no equivalent in this viewer; not loaded", line, where)
+                self.warn(f"media.{key} has no equivalent in this viewer; not loaded", line, where)
         if not (url.strip() or credit):
             return []
         return [self.b.source(credit or url, url=url, title=caption, kind=SourceKind.OTHER)]
@@ -359,7 +366,7 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str = "UT
     if not isinstance(data, Mapping) or not isinstance(data.get("events"), list):
         raise TimelineLoadError([Problem(file, 'a TimelineJS file is a JSON object with an "events" list '
                                          '(and optionally "title" and "eras")', 1, 1)])
-    reader = _Reader(file, time_zone)
+    reader = _Reader(file, time_zone, text)
     b = reader.b
     title = data.get("title")
     if isinstance(title, Mapping):
@@ -377,10 +384,12 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str = "UT
     if data.get("scale") not in (None, "human"):
         b.warn(f"scale {data.get('scale')!r}: read as calendar dates", None, "scale")
     for index, item in enumerate(data["events"]):
+        reader.path = ("events", index)
         reader.item(item, _where("events", index, item), None)
     eras = data.get("eras")
     if isinstance(eras, list):
         for index, item in enumerate(eras):
+            reader.path = ("eras", index)
             reader.item(item, _where("eras", index, item), None, era=True)
     elif eras is not None:
         b.warn(f"eras should be a list, got {_kind(eras)}; not loaded", None, "eras")

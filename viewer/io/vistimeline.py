@@ -66,18 +66,18 @@ def _date(value: Any, zone: str) -> tuple[EventDate, str]:
     return make_date(value, time_zone=zone)
 
 
-def _text(b: TimelineBuilder, value: Any, where: str, field: str) -> str:
+def _text(b: TimelineBuilder, value: Any, where: str, field: str, path: tuple | None = None) -> str:
     if value is None:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
-        b.warn(f"{field} should be text, got {type(value).__name__}; not loaded", None, where)
+        b.warn(f"{field} should be text, got {type(value).__name__}; not loaded", None, where, path=path)
         return ""
     text, dropped = html_to_text(value)
     if dropped:
         b.warn(f"{field}: the content of <{'>, <'.join(sorted(set(dropped)))}> was dropped "
-               "(scripts are never run or shown)", None, where)
+               "(scripts are never run or shown)", None, where, path=path)
     return text
 
 
@@ -120,7 +120,8 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
     else:
         raise TimelineLoadError([Problem(file, 'a vis-timeline file is a JSON list of items, or an object '
                                          '{"items": [...], "groups": [...]}', 1, 1)])
-    b = TimelineBuilder(file, title if isinstance(title, str) and title.strip() else os.path.basename(file))
+    b = TimelineBuilder(file, title if isinstance(title, str) and title.strip() else os.path.basename(file), text)
+    items_key: tuple = () if isinstance(data, list) else ("items",)
     if isinstance(data, Mapping):
         for key in data:
             if key not in ("items", "groups", "title"):
@@ -129,17 +130,18 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
     if isinstance(groups, list):
         for index, g in enumerate(groups):
             where = f"groups[{index}]"
+            gpath = ("groups", index)
             if not isinstance(g, Mapping) or _key(g.get("id")) is None:
-                b.warn("a group needs an id (text or number); not loaded", None, where)
+                b.warn("a group needs an id (text or number); not loaded", None, where, path=gpath)
                 continue
             gid = _key(g["id"])
             if gid in group_ids:
-                b.warn(f"duplicate group id {gid!r}; not loaded", None, where)
+                b.warn(f"duplicate group id {gid!r}; not loaded", None, where, path=gpath)
                 continue
             for key in g:
                 if key not in _GROUP_KEYS:
-                    b.warn(f"group field {key!r} has no equivalent in this viewer; not loaded", None, where)
-            label = _text(b, g.get("content"), where, "content") or gid
+                    b.warn(f"group field {key!r} has no equivalent in this viewer; not loaded", None, where, path=gpath)
+            label = _text(b, g.get("content"), where, "content", gpath) or gid
             order = g.get("order")
             order = int(order) if isinstance(order, (int, float)) and not isinstance(order, bool) \
                 and math.isfinite(order) else index
@@ -148,58 +150,59 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
         b.warn("groups should be a list; not loaded", None, "groups")
     for index, item in enumerate(items):
         where = f"items[{index}]"
+        ipath = (*items_key, index)
         if isinstance(item, Mapping) and _key(item.get("id")) is not None:
             where += f" (id {_key(item.get('id'))!r})"
         if not isinstance(item, Mapping):
-            b.skip(f"expected an item object {{...}}, got {type(item).__name__}", None, where)
+            b.skip(f"expected an item object {{...}}, got {type(item).__name__}", None, where, path=ipath)
             continue
         for key in item:
             if key not in _ITEM_KEYS:
-                b.warn(f"item field {key!r} has no equivalent in this viewer; not loaded", None, where)
+                b.warn(f"item field {key!r} has no equivalent in this viewer; not loaded", None, where, path=ipath)
         kind_text = item.get("type", "box")
         if kind_text not in ("box", "point", "range", "background"):
-            b.skip(f"type {kind_text!r} is not one of box, point, range, background", None, where)
+            b.skip(f"type {kind_text!r} is not one of box, point, range, background", None, where, path=ipath)
             continue
         try:
             start, note = _date(item.get("start"), time_zone)
         except DateError as exc:
-            b.skip(f"start: {exc}", None, where)
+            b.skip(f"start: {exc}", None, where, path=ipath)
             continue
         if note:
-            b.warn(f"start: {note}", None, where)
+            b.warn(f"start: {note}", None, where, path=ipath)
         end = None
         if item.get("end") is not None:
             try:
                 end, note = _date(item.get("end"), time_zone)
             except DateError as exc:
-                b.skip(f"end: {exc}", None, where)
+                b.skip(f"end: {exc}", None, where, path=ipath)
                 continue
             if note:
-                b.warn(f"end: {note}", None, where)
+                b.warn(f"end: {note}", None, where, path=ipath)
             if end_before_start(start, end):
-                b.skip(f"end ({end.describe()}) is before start ({start.describe()})", None, where)
+                b.skip(f"end ({end.describe()}) is before start ({start.describe()})", None, where, path=ipath)
                 continue
         if kind_text in ("range", "background") and end is None:
-            b.skip(f"a {kind_text} item needs an end", None, where)
+            b.skip(f"a {kind_text} item needs an end", None, where, path=ipath)
             continue
-        title = _text(b, item.get("content"), where, "content") or "(no content)"
-        summary = _text(b, item.get("title"), where, "title")
+        title = _text(b, item.get("content"), where, "content", ipath) or "(no content)"
+        summary = _text(b, item.get("title"), where, "title", ipath)
         eid = b.event_id(_key(item.get("id")) or "", None, where, f"item-{index + 1}")
         if kind_text == "background":
             if item.get("group") is not None:
-                b.warn("a background item in a group is drawn across all tracks here", None, where)
+                b.warn("a background item in a group is drawn across all tracks here", None, where, path=ipath)
             b.add(Event(eid, title, start, "", EventKind.BAND, end, summary))
             continue
         gkey = _key(item.get("group"))
         if gkey is None:
             if item.get("group") is not None:
-                b.warn("group should be a group id (text or number); put on track 'Items'", None, where)
+                b.warn("group should be a group id (text or number); put on track 'Items'", None, where, path=ipath)
             track = b.track(_DEFAULT_TRACK)
         elif gkey in group_ids:
             track = group_ids[gkey]
         else:
             if group_ids:
-                b.warn(f"group {gkey!r} is not in the groups list; a track was made for it", None, where)
+                b.warn(f"group {gkey!r} is not in the groups list; a track was made for it", None, where, path=ipath)
             track = group_ids.setdefault(gkey, b.track(f"group:{gkey}", gkey))
         kind = EventKind.POINT if end is None else EventKind.SPAN
         b.add(Event(eid, title, start, track, kind, end, summary))
