@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(see timeline-viewer convert --help for their options and exit codes). "
         "A file named like a command opens as ./convert.",
     )
-    p.add_argument("file", nargs="?", help="timeline file to open (native .timeline.json)")
+    p.add_argument("file", nargs="?", help="timeline file to open (native, TimelineJS, vis-timeline, ACLED or CSV)")
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window offscreen to this PNG and exit")
     p.add_argument("--size", type=parse_size, default=(1920, 1080), metavar="WxH",
