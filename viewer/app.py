@@ -42,8 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="timeline-viewer",
         description="Zoomable timeline of dated, sourced events. "
         "Without FILE, opens the bundled Allied Resolve-2022 timeline.",
+        epilog="File commands: timeline-viewer convert IN OUT | validate FILE | export FILE OUT.pdf "
+        "(see timeline-viewer convert --help for their options and exit codes). "
+        "A file named like a command opens as ./convert.",
     )
-    p.add_argument("file", nargs="?", help="timeline file to open (native .timeline.json)")
+    p.add_argument("file", nargs="?", help="timeline file to open (native, TimelineJS, vis-timeline, ACLED or CSV)")
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window offscreen to this PNG and exit")
     p.add_argument("--size", type=parse_size, default=None, metavar="WxH",
@@ -60,6 +63,11 @@ def _load(path: str):
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``timeline-viewer`` and ``python -m viewer``; returns the exit code."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("convert", "validate", "export"):  # file commands: viewer/cli.py
+        from .cli import main as file_command
+
+        return file_command(argv)
     args = build_parser().parse_args(argv)
     path = args.file or bundled_timeline_path()
     if args.screenshot:

@@ -33,7 +33,6 @@ import math
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any
@@ -55,6 +54,7 @@ from viewer.model.timeline import (
     Track,
 )
 
+from .atomic import write_bytes_atomic
 from .jsonpos import PathPart, SourcePositions, offset_to_line_column
 
 __all__ = [
@@ -1158,13 +1158,6 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
     return out
 
 
-def _new_file_mode() -> int:
-    """Permissions a newly created file gets (0o666 minus the umask)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 def write_native(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     """Write a timeline as a native file, atomically.
 
@@ -1191,43 +1184,4 @@ def write_native(timeline: Timeline, path: str | os.PathLike[str]) -> None:
         If the file cannot be written (the destination is left unchanged).
     """
     payload = (json.dumps(timeline_to_dict(timeline), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    target = os.path.realpath(os.fspath(path))
-    folder = os.path.dirname(target) or "."
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        mode = _new_file_mode()
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.chmod(tmp, mode)
-        except OSError:
-            pass
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: str) -> None:
-    """Make the rename durable (POSIX); silently skipped where unsupported."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    write_bytes_atomic(path, payload)

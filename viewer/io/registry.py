@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.timeline import Timeline
 
-from . import native
+from . import acled, csvgeneric, ical, native, timelinejs, vistimeline
+from .common import ReadReport
 
 __all__ = [
     "Reader",
@@ -35,7 +37,10 @@ __all__ = [
     "readers",
     "writers",
     "read_timeline",
+    "read_timeline_report",
     "write_timeline",
+    "reader_named",
+    "writer_for",
     "HEAD_BYTES",
 ]
 
@@ -44,7 +49,8 @@ HEAD_BYTES = 64 * 1024
 
 IdentifyFn = Callable[[str, bytes], bool]
 ReadFn = Callable[[str], Timeline]
-WriteFn = Callable[[Timeline, str], None]
+ReportFn = Callable[..., ReadReport]
+WriteFn = Callable[[Timeline, str], "list[str] | None"]
 
 
 @dataclass(frozen=True)
@@ -62,12 +68,19 @@ class Reader:
         file; ``head`` is its first :data:`HEAD_BYTES` bytes.
     read : callable
         ``read(path) -> Timeline``; should raise only ``TimelineLoadError``.
+    report : callable or None
+        ``report(path, **options) -> ReadReport``: the timeline plus what could
+        not be mapped or loaded; None for readers that map everything.
+    description : str
+        One line for ``--help`` and file dialogs.
     """
 
     name: str
     extensions: tuple[str, ...]
     identify: IdentifyFn
     read: ReadFn
+    report: ReportFn | None = None
+    description: str = ""
 
     def describe(self) -> str:
         """``native (.timeline.json, .json)``."""
@@ -85,12 +98,15 @@ class Writer:
     extensions : tuple of str
         Lower-case file name endings with their dot.
     write : callable
-        ``write(timeline, path) -> None``.
+        ``write(timeline, path)``; may return a list of what it could not write.
+    description : str
+        One line for ``--help`` and file dialogs.
     """
 
     name: str
     extensions: tuple[str, ...]
     write: WriteFn
+    description: str = ""
 
     def describe(self) -> str:
         """``native (.timeline.json, .json)``."""
@@ -129,6 +145,9 @@ def register_reader(
     extensions: Iterable[str] | str,
     identify_fn: IdentifyFn | None,
     read_fn: ReadFn,
+    *,
+    report_fn: ReportFn | None = None,
+    description: str = "",
 ) -> Reader:
     """Register (or replace, by name) a timeline reader.
 
@@ -145,6 +164,10 @@ def register_reader(
         count as False.  None: choose this reader by extension only.
     read_fn : callable
         ``read_fn(path) -> Timeline``.
+    report_fn : callable, optional
+        ``report_fn(path, **options) -> ReadReport`` (see :class:`Reader`).
+    description : str
+        One line for people.
 
     Returns
     -------
@@ -158,11 +181,14 @@ def register_reader(
     """
     if not name:
         raise ValueError("a reader needs a name")
-    reader = Reader(name, _normalise_extensions(extensions), identify_fn or (lambda path, head: False), read_fn)
+    reader = Reader(name, _normalise_extensions(extensions), identify_fn or (lambda path, head: False), read_fn,
+                    report_fn, description)
     return _put(_READERS, reader)
 
 
-def register_writer(name: str, extensions: Iterable[str] | str, write_fn: WriteFn) -> Writer:
+def register_writer(
+    name: str, extensions: Iterable[str] | str, write_fn: WriteFn, *, description: str = ""
+) -> Writer:
     """Register (or replace, by name) a timeline writer.
 
     Parameters
@@ -172,7 +198,9 @@ def register_writer(name: str, extensions: Iterable[str] | str, write_fn: WriteF
     extensions : str or iterable of str
         File name endings the writer is chosen for.
     write_fn : callable
-        ``write_fn(timeline, path) -> None``.
+        ``write_fn(timeline, path)``, returning None or a list of what it left out.
+    description : str
+        One line for people.
 
     Returns
     -------
@@ -186,7 +214,7 @@ def register_writer(name: str, extensions: Iterable[str] | str, write_fn: WriteF
     """
     if not name:
         raise ValueError("a writer needs a name")
-    writer = Writer(name, _normalise_extensions(extensions), write_fn)
+    writer = Writer(name, _normalise_extensions(extensions), write_fn, description)
     return _put(_WRITERS, writer)
 
 
@@ -238,12 +266,42 @@ def _read_head(path: str | os.PathLike[str], file: str) -> bytes:
         raise TimelineLoadError([native._problem_from_oserror(file, exc)]) from exc
 
 
+def reader_named(name: str) -> Reader | None:
+    """The registered reader called ``name``, or None."""
+    return next((r for r in _READERS if r.name == name), None)
+
+
+def _choose_reader(path: str | os.PathLike[str], file: str, format: str | None) -> Reader:
+    if format is not None:
+        reader = reader_named(format)
+        if reader is None:
+            raise TimelineLoadError(
+                [Problem(file, f"unknown timeline format {format!r}; known formats: {_known_formats(_READERS)}")]
+            )
+        return reader
+    head = _read_head(path, file)
+    for candidate in _READERS:
+        try:
+            if candidate.identify(file, head):
+                return candidate
+        except Exception:  # noqa: BLE001 - a faulty identifier must not stop detection
+            continue
+    reader = _by_extension(_READERS, file)
+    if reader is None:
+        raise TimelineLoadError(
+            [Problem(file, "unknown file format: this is not a timeline file this viewer can read; "
+                     f"known formats: {_known_formats(_READERS)}")]
+        )
+    return reader
+
+
 def read_timeline(path: str | os.PathLike[str], *, format: str | None = None) -> Timeline:
     """Read a timeline file in any registered format.
 
     The reader is the one named by ``format``; else the first whose identify
     function recognises the file; else the one registered for the longest
-    matching file extension.
+    matching file extension.  Rows or items a reader had to skip and fields
+    it could not map are not reported here: use :func:`read_timeline_report`.
 
     Parameters
     ----------
@@ -264,42 +322,97 @@ def read_timeline(path: str | os.PathLike[str], *, format: str | None = None) ->
         the known formats), or the reader finds problems in it.  No other
         exception escapes.
     """
+    return read_timeline_report(path, format=format).timeline
+
+
+def read_timeline_report(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> ReadReport:
+    """Read a timeline file in any registered format, with what could not be mapped.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file to read.
+    format : str, optional
+        Name of the reader to use (skips detection; see :func:`read_timeline`).
+    options : mapping, optional
+        Keyword options of the reader's report function (``mapping``,
+        ``date_format``, ``time_zone``, ``track_column``...).
+
+    Returns
+    -------
+    ReadReport
+        The timeline, the warnings (what could not be mapped) and the rows or
+        items skipped, each a :class:`Problem` naming its place.
+
+    Raises
+    ------
+    TimelineLoadError
+        As :func:`read_timeline`; also when ``options`` are given to a reader
+        that takes none or takes other ones (the message names them).
+    """
     file = os.fsdecode(path)
-    if format is not None:
-        reader = next((r for r in _READERS if r.name == format), None)
-        if reader is None:
-            raise TimelineLoadError(
-                [Problem(file, f"unknown timeline format {format!r}; known formats: {_known_formats(_READERS)}")]
-            )
-    else:
-        head = _read_head(path, file)
-        reader = None
-        for candidate in _READERS:
-            try:
-                if candidate.identify(file, head):
-                    reader = candidate
-                    break
-            except Exception:  # noqa: BLE001 - a faulty identifier must not stop detection
-                continue
-        if reader is None:
-            reader = _by_extension(_READERS, file)
-        if reader is None:
-            raise TimelineLoadError(
-                [Problem(file, "unknown file format: this is not a timeline file this viewer can read; "
-                         f"known formats: {_known_formats(_READERS)}")]
-            )
+    reader = _choose_reader(path, file, format)
+    options = dict(options or {})
     try:
-        return reader.read(file)
+        if reader.report is not None:
+            return reader.report(file, **options)
+        if options:
+            raise TimelineLoadError([Problem(file, f"the {reader.name} reader takes no options "
+                                             f"(given: {', '.join(sorted(options))})")])
+        return ReadReport(reader.read(file))
     except TimelineLoadError:
         raise
+    except TypeError as exc:
+        if options and "unexpected keyword" in str(exc):
+            raise TimelineLoadError([Problem(file, f"the {reader.name} reader does not take these options: "
+                                             f"{', '.join(sorted(options))}")]) from None
+        raise TimelineLoadError(
+            [Problem(file, f"the {reader.name} reader failed ({type(exc).__name__}: {exc})")]
+        ) from exc
+    except MemoryError:
+        raise TimelineLoadError([Problem(file, "not enough memory to read this file")]) from None
+    except RecursionError:
+        raise TimelineLoadError([Problem(file, "the data is nested too deeply to be read")]) from None
     except Exception as exc:  # noqa: BLE001 - the contract: only TimelineLoadError escapes
         raise TimelineLoadError(
             [Problem(file, f"the {reader.name} reader failed ({type(exc).__name__}: {exc})")]
         ) from exc
 
 
-def write_timeline(timeline: Timeline, path: str | os.PathLike[str], *, format: str | None = None) -> None:
+def writer_for(path: str | os.PathLike[str], format: str | None = None) -> Writer:
+    """The writer named ``format``, else the one for the longest matching extension of ``path``.
+
+    Raises
+    ------
+    ValueError
+        If none matches (the message lists the known formats).
+    """
+    file = os.fsdecode(path)
+    if format is not None:
+        writer = next((w for w in _WRITERS if w.name == format), None)
+        if writer is None:
+            raise ValueError(f"unknown timeline format {format!r}; known formats: {_known_formats(_WRITERS)}")
+        return writer
+    writer = _by_extension(_WRITERS, file)
+    if writer is None:
+        raise ValueError(
+            f"cannot tell the format to write {file!r} in from its name; known formats: "
+            f"{_known_formats(_WRITERS)}"
+        )
+    return writer
+
+
+def write_timeline(
+    timeline: Timeline, path: str | os.PathLike[str], *, format: str | None = None
+) -> list[str]:
     """Write a timeline in the format named, or chosen by the file extension.
+
+    Every writer writes atomically (:mod:`viewer.io.atomic`).
 
     Parameters
     ----------
@@ -311,6 +424,11 @@ def write_timeline(timeline: Timeline, path: str | os.PathLike[str], *, format: 
         Name of the writer to use; by default the one registered for the
         longest matching extension of ``path``.
 
+    Returns
+    -------
+    list of str
+        What the format could not hold and was left out (empty for native).
+
     Raises
     ------
     ValueError
@@ -319,20 +437,26 @@ def write_timeline(timeline: Timeline, path: str | os.PathLike[str], *, format: 
     OSError
         If the file cannot be written.
     """
-    file = os.fsdecode(path)
-    if format is not None:
-        writer = next((w for w in _WRITERS if w.name == format), None)
-        if writer is None:
-            raise ValueError(f"unknown timeline format {format!r}; known formats: {_known_formats(_WRITERS)}")
-    else:
-        writer = _by_extension(_WRITERS, file)
-        if writer is None:
-            raise ValueError(
-                f"cannot tell the format to write {file!r} in from its name; known formats: "
-                f"{_known_formats(_WRITERS)}"
-            )
-    writer.write(timeline, file)
+    writer = writer_for(path, format)
+    return list(writer.write(timeline, os.fsdecode(path)) or [])
 
 
-register_reader("native", (".timeline.json", ".json"), native.looks_native, native.read_native)
-register_writer("native", (".timeline.json", ".json"), native.write_native)
+register_reader("native", (".timeline.json", ".json"), native.looks_native, native.read_native,
+                description="Timeline Viewer's own JSON (lossless)")
+register_reader("timelinejs", (".timelinejs.json",), timelinejs.looks_timelinejs, timelinejs.read_timelinejs,
+                report_fn=timelinejs.read_timelinejs_report, description="TimelineJS JSON")
+register_reader("timelinejs-csv", (), timelinejs.looks_timelinejs_csv, timelinejs.read_timelinejs_csv,
+                report_fn=timelinejs.read_timelinejs_csv_report,
+                description="TimelineJS spreadsheet template saved as CSV")
+register_reader("vis", (".vis.json",), vistimeline.looks_vis, vistimeline.read_vis,
+                report_fn=vistimeline.read_vis_report, description="vis-timeline items and groups JSON")
+register_reader("acled", (), acled.looks_acled, acled.read_acled, report_fn=acled.read_acled_report,
+                description="conflict events in the ACLED CSV layout")
+register_reader("csv", (".csv", ".tsv", ".tab"), None, csvgeneric.read_csv, report_fn=csvgeneric.read_csv_report,
+                description="CSV/TSV, columns given or guessed from the header")
+register_writer("native", (".timeline.json", ".json"), native.write_native,
+                description="Timeline Viewer's own JSON (lossless)")
+register_writer("timelinejs", (".timelinejs.json",), timelinejs.write_timelinejs,
+                description="TimelineJS JSON, to publish as a web page")
+register_writer("csv", (".csv", ".tsv"), csvgeneric.write_csv, description="CSV/TSV, one row per event")
+register_writer("ics", (".ics", ".ical"), ical.write_ics, description="iCalendar, one VEVENT per event")

@@ -1,0 +1,69 @@
+"""The file commands as a script author meets them: output files, listed problems, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from viewer.app import main
+from viewer.io import read_timeline
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_convert_exit_codes_and_listed_rows(tmp_path, capsys):
+    out = tmp_path / "c.timeline.json"
+    assert main(["convert", str(DATA / "formats" / "conflict-acled.csv"), str(out)]) == 1  # one row skipped
+    err = capsys.readouterr().err
+    assert "line 5, at row 4 (event_id_cnty 'UKR4')" in err and "column 'inter1'" in err
+    assert [e.id for e in read_timeline(out).events] == ["UKR1", "UKR2", "UKR3"]
+    clean = tmp_path / "clean.csv"
+    assert main(["convert", str(out), str(clean)]) == 0
+    assert main(["convert", str(clean), str(tmp_path / "x.timelinejs.json")]) == 0
+    assert json.loads((tmp_path / "x.timelinejs.json").read_text(encoding="utf-8"))["events"]
+    assert main(["convert", str(out), str(tmp_path / "pub.json"), "--to", "timelinejs"]) == 0
+    assert "start_date" in (tmp_path / "pub.json").read_text(encoding="utf-8")
+    assert main(["convert", str(DATA / "bad" / "truncated.json"), str(tmp_path / "n.csv")]) == 2
+    assert not (tmp_path / "n.csv").exists()
+    assert main(["convert", str(out), str(tmp_path / "x.unknown")]) == 2
+    assert main(["convert", str(out), str(tmp_path / "no-such-folder" / "x.csv")]) == 2
+
+
+def test_validate_exit_codes(tmp_path, capsys, bundled_path):
+    assert main(["validate", bundled_path]) == 0
+    assert "valid" in capsys.readouterr().out
+    assert main(["validate", str(DATA / "bad" / "unknown_track.json")]) == 1
+    assert "line 13, column 46" in capsys.readouterr().err
+    assert main(["validate", str(DATA / "bad" / "csv_feb29.csv")]) == 1
+    assert "line 3, at row 2" in capsys.readouterr().err
+    assert main(["validate", str(tmp_path / "missing.json")]) == 2
+    assert main(["validate", str(tmp_path)]) == 2
+    odd = tmp_path / "odd.xyz"
+    odd.write_text("hello", encoding="utf-8")
+    assert main(["validate", str(odd)]) == 2
+    sheet = tmp_path / "dmy.csv"
+    sheet.write_text("What,Day\nA,03/04/2022\n", encoding="utf-8")
+    assert main(["validate", str(sheet)]) == 1
+    assert main(["validate", str(sheet), "--map", "title=What", "--map", "start=Day", "--date-format", "%d/%m/%Y"]) == 0
+
+
+def test_export_pictures(tmp_path, bundled_path):
+    png = tmp_path / "b.png"
+    assert main(["export", bundled_path, str(png), "--range", "2022-02-01", "2022-02-21", "--size", "1200x700"]) == 0
+    assert (QImage(str(png)).width(), QImage(str(png)).height()) == (1200, 700)
+    assert main(["export", bundled_path, str(tmp_path / "b.pdf")]) == 0
+    assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
+    assert main(["export", bundled_path, str(tmp_path / "b.gif")]) == 1
+    assert main(["export", bundled_path, str(tmp_path / "c.png"), "--range", "03/04/2022", "2022"]) == 1
+    assert main(["export", str(DATA / "bad" / "empty.json"), str(tmp_path / "d.png")]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.pdf", "b.png"]
+
+
+def test_a_file_named_like_a_command_opens_as_a_path(tmp_path, monkeypatch, bundled_path):
+    shutil.copy(bundled_path, tmp_path / "convert")
+    monkeypatch.chdir(tmp_path)
+    assert main(["./convert", "--screenshot", str(tmp_path / "s.png"), "--size", "800x600"]) == 0
+    assert QImage(str(tmp_path / "s.png")).width() == 800

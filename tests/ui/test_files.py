@@ -1,0 +1,133 @@
+"""Files in the window as a user meets them: live reload, bad saves, drag-and-drop, recent files, import, export."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QImage
+
+from viewer.io import read_timeline
+from viewer.model.dates import EventDate
+from viewer.ui.files import settings
+from viewer.ui.main_window import MainWindow
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def doc(*titles: str, reference: str = "2022-02-10") -> dict:
+    return {"format": "timeline-viewer", "version": 1, "title": "Live", "reference_date": reference,
+            "tracks": [{"id": "a", "label": "Alpha"}],
+            "events": [{"id": f"e{i}", "track": "a", "title": t, "start": f"2022-02-{10 + i:02d}"}
+                       for i, t in enumerate(titles)]}
+
+
+def save(path: Path, data) -> None:
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+
+
+@pytest.fixture
+def live(qtbot, tmp_path):
+    path = tmp_path / "live.timeline.json"
+    save(path, doc("first", "second", "third"))
+    w = MainWindow(read_timeline(path), read_timeline, str(path))
+    qtbot.addWidget(w)
+    w.resize(1400, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w, path
+
+
+def epoch_range(w):
+    o = w.timeline.columns.origin_epoch_s
+    a, b = w.state.x_range
+    return a + o, b + o
+
+
+def test_live_reload_keeps_range_and_selection_even_when_the_origin_moves(qtbot, live):
+    w, path = live
+    w.view.set_x_range(*(x - w.timeline.columns.origin_epoch_s for x in
+                         (EventDate("2022-02-10").earliest, EventDate("2022-02-12").latest)))
+    w.state.selected = "e1"
+    before = epoch_range(w)
+    save(path, doc("first", "second (edited)", "third", "fourth", reference="2021-01-01"))
+    qtbot.waitUntil(lambda: len(w.timeline.events) == 4, timeout=3000)
+    assert w.timeline.event("e1").title == "second (edited)"
+    assert w.state.selected == "e1"
+    assert "second (edited)" in w.details.toPlainText()
+    assert epoch_range(w) == pytest.approx(before)
+
+
+def test_invalid_save_keeps_last_good_data_and_shows_a_dismissable_banner(qtbot, live):
+    w, path = live
+    shown = w.timeline
+    save(path, '{"format": "timeline-viewer", "version": 1,\n "title": "Live", "tracks": [\n')
+    banner = w.files.banner
+    qtbot.waitUntil(banner.isVisible, timeout=3000)
+    assert w.timeline is shown
+    text = banner.label.text()
+    assert "live.timeline.json" in text and "line 3" in text and "last good version" in text
+    qtbot.mouseClick(banner.close_button, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
+    save(path, doc("fixed"))  # the next good save is picked up again
+    qtbot.waitUntil(lambda: w.timeline.events[0].title == "fixed", timeout=3000)
+
+
+def test_editor_that_saves_by_delete_and_rename_is_followed(qtbot, live):
+    w, path = live
+    for title in ("renamed once", "renamed twice"):
+        tmp = path.with_name(".live.swp")
+        save(tmp, doc(title))
+        os.remove(path)
+        os.replace(tmp, path)
+        qtbot.waitUntil(lambda t=title: w.timeline.events[0].title == t, timeout=4000)
+
+
+def test_drop_a_file_on_the_window_opens_it_and_remembers_it(qtbot, live, tmp_path):
+    w, _path = live
+    other = DATA / "formats" / "generic.csv"
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    w.files.eventFilter(w, event)
+    assert w.path == str(other) and [e.title for e in w.timeline.events][:2] == ["Drills begin", "Drills"]
+    # the row that could not be read is listed, not dropped silently
+    assert w.files.banner.isVisible() and "03/04/2022" in w.files.banner.label.text()
+    assert w.files.recent_files()[0] == os.path.abspath(other)
+    assert [a.text() for a in w.files.recent_menu.actions()][0] == os.path.abspath(other)
+    assert settings().fileName().startswith(str(Path(settings().fileName()).parent))
+
+
+def test_recent_files_newest_first_without_duplicates(qtbot, live):
+    w, path = live
+    acled = DATA / "formats" / "conflict-acled.csv"
+    assert w.open_file(str(acled))
+    assert w.open_file(str(path))
+    assert w.open_file(str(acled))
+    recent = w.files.recent_files()
+    assert recent[:2] == [os.path.abspath(acled), os.path.abspath(path)] and len(recent) == len(set(recent))
+    w.files.recent_menu.actions()[1].trigger()
+    assert w.path == os.path.abspath(path)
+
+
+def test_export_current_view_as_pictures_and_timeline(qtbot, live, tmp_path):
+    w, _path = live
+    o = w.timeline.columns.origin_epoch_s
+    w.view.set_x_range(EventDate("2022-02-09").earliest - o, EventDate("2022-02-10").latest - o)
+    assert w.files.export_current_view(str(tmp_path / "view.png"), size=(1000, 600))
+    image = QImage(str(tmp_path / "view.png"))
+    assert (image.width(), image.height()) == (1000, 600)
+    assert w.files.export_current_view(str(tmp_path / "view.svg"), size=(1000, 600))
+    svg = (tmp_path / "view.svg").read_text(encoding="utf-8")
+    assert "Live" in svg and "first" in svg and "<image" not in svg  # vector, with its text
+    assert "third" not in svg  # outside the current view
+    assert w.files.export_current_view(str(tmp_path / "view.pdf"))
+    assert (tmp_path / "view.pdf").read_bytes().startswith(b"%PDF")
+    assert w.files.export_timeline(str(tmp_path / "out.ics")) == []
+    assert b"BEGIN:VEVENT" in (tmp_path / "out.ics").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("view", "out"))) == \
+        ["out.ics", "view.pdf", "view.png", "view.svg"]

@@ -1,0 +1,234 @@
+"""``timeline-viewer convert | validate | export``: the file commands.
+
+:func:`viewer.app.main` hands over to :func:`main` when the first argument is
+one of :data:`COMMANDS` (a file literally named ``convert`` is opened as
+``./convert``).
+
+Exit codes (also in ``--help`` and the README):
+
+========  ===================================================================
+command   0 / 1 / 2
+========  ===================================================================
+convert   0 written, nothing lost; 1 written, but rows were skipped or events
+          left out (each listed); 2 nothing written (input unreadable or
+          invalid, unknown format, output not writable)
+validate  0 valid; 1 invalid, every problem listed (file, line, row, field);
+          2 unreadable (missing, a folder, no permission, too large, unknown
+          format)
+export    0 written; 1 bad arguments or the picture could not be written;
+          2 input unreadable or invalid
+========  ===================================================================
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from .io import native
+from .io.csvgeneric import parse_mapping
+from .io.registry import _choose_reader, read_timeline_report, readers, write_timeline, writers
+from .model.dates import EventDate
+from .model.errors import DateError, Problem, TimelineLoadError
+
+__all__ = ["COMMANDS", "main", "build_parser"]
+
+COMMANDS = ("convert", "validate", "export")
+
+EXIT_CODES = """exit codes:
+  convert   0 written, nothing lost; 1 written but rows skipped or events left out (listed);
+            2 nothing written
+  validate  0 valid; 1 invalid (every problem listed); 2 unreadable (missing, no permission,
+            too large, unknown format)
+  export    0 written; 1 bad arguments or not writable; 2 input unreadable or invalid"""
+
+
+def _formats_help() -> str:
+    r = "; ".join(f"{x.name}" + (f" ({', '.join(x.extensions)})" if x.extensions else " (detected)") for x in readers())
+    w = "; ".join(f"{x.name} ({', '.join(x.extensions)})" for x in writers())
+    return f"readers: {r}\nwriters: {w}; pictures: .png .svg .pdf (export)"
+
+
+def _reader_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format (default: detected)")
+    parser.add_argument("--map", action="append", metavar="FIELD=COLUMN",
+                        help="CSV: column of a field, e.g. --map title=Headline --map start=Date (repeatable)")
+    parser.add_argument("--date-format", metavar="FMT",
+                        help="CSV: strptime format of dates that are not ISO 8601, e.g. %%d/%%m/%%Y")
+    parser.add_argument("--time-zone", metavar="ZONE", help="IANA zone of times of day without offset (default UTC)")
+    parser.add_argument("--track-column", metavar="COLUMN", help="ACLED: column that gives the tracks "
+                        "(default event_type)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the file commands."""
+    p = argparse.ArgumentParser(prog="timeline-viewer", formatter_class=argparse.RawDescriptionHelpFormatter,
+                                description="Convert, check and export timeline files.",
+                                epilog=EXIT_CODES + "\n\n" + _formats_help())
+    sub = p.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("convert", help="convert a timeline file to another format",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES + "\n\n" + _formats_help())
+    c.add_argument("input", metavar="IN")
+    c.add_argument("output", metavar="OUT")
+    c.add_argument("--to", dest="to_format", metavar="FORMAT", help="output format (default: by OUT's extension)")
+    _reader_options(c)
+    v = sub.add_parser("validate", help="check a timeline file and list every problem",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
+    v.add_argument("file", metavar="FILE")
+    _reader_options(v)
+    e = sub.add_parser("export", help="draw a timeline file as a PNG, SVG or PDF picture",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
+    e.add_argument("file", metavar="FILE")
+    e.add_argument("output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf")
+    e.add_argument("--range", nargs=2, metavar=("START", "END"),
+                   help="dates (ISO 8601/EDTF) of the range shown, e.g. 2022-02-01 2022-02-21 (default: everything)")
+    e.add_argument("--size", default="1600x900", metavar="WxH", help="picture size in pixels (default 1600x900)")
+    e.add_argument("--dpi", type=float, default=96.0, help="PNG resolution (default 96; 192 doubles the pixels)")
+    e.add_argument("--title", help="title printed on the picture (default: the timeline's)")
+    _reader_options(e)
+    return p
+
+
+def _options(args: argparse.Namespace) -> dict:
+    out: dict = {}
+    if args.map:
+        out["mapping"] = parse_mapping(args.map)
+    if args.date_format:
+        out["date_format"] = args.date_format
+    if args.time_zone:
+        out["time_zone"] = args.time_zone
+    if args.track_column:
+        out["track_column"] = args.track_column
+    return out
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _unreadable(path: str, from_format: str | None) -> TimelineLoadError | None:
+    """The problem that makes ``path`` unreadable (exit 2), or None."""
+    try:
+        info = os.stat(path)
+        if info.st_size > native.MAX_FILE_BYTES:
+            return TimelineLoadError([Problem(
+                path, f"the file is too large ({info.st_size / 1e6:.1f} MB); timeline files are limited to "
+                f"{native.MAX_FILE_BYTES // (1024 * 1024)} MB")])
+        with open(path, "rb") as fh:
+            fh.read(1)
+        _choose_reader(path, path, from_format)
+    except TimelineLoadError as exc:
+        return exc
+    except OSError as exc:
+        return TimelineLoadError([native._problem_from_oserror(path, exc)])
+    return None
+
+
+def _read(args: argparse.Namespace, path: str):
+    return read_timeline_report(path, format=args.from_format, options=_options(args))
+
+
+def _list(title: str, problems) -> None:
+    if problems:
+        _err(f"{title} ({len(problems)}):")
+        for p in problems:
+            _err(f"  {p}")
+
+
+def _convert(args: argparse.Namespace) -> int:
+    try:
+        report = _read(args, args.input)
+    except TimelineLoadError as exc:
+        _err(f"timeline-viewer: cannot convert {args.input}:\n{exc.full_report()}")
+        return 2
+    try:
+        left_out = write_timeline(report.timeline, args.output, format=args.to_format)
+    except (ValueError, OSError) as exc:
+        _err(f"timeline-viewer: cannot write {args.output}: {exc}")
+        return 2
+    _list("rows or items not loaded", report.skipped)
+    _list("not mapped (loaded without these)", report.warnings)
+    if left_out:
+        _err(f"left out of {args.output} ({len(left_out)}):")
+        for line in left_out:
+            _err(f"  {line}")
+    print(f"wrote {args.output} ({len(report.timeline.events)} events)")
+    return 1 if report.skipped or left_out else 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    bad = _unreadable(args.file, args.from_format)
+    if bad is not None:
+        _err(f"timeline-viewer: cannot read {args.file}:\n{bad.full_report()}")
+        return 2
+    try:
+        report = _read(args, args.file)
+    except TimelineLoadError as exc:
+        _err(f"{args.file}: invalid ({len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}):")
+        for p in exc.problems:
+            _err(f"  {p}")
+        return 1
+    if report.skipped:
+        _err(f"{args.file}: invalid ({len(report.skipped)} row{'s' if len(report.skipped) != 1 else ''} "
+             "cannot be loaded):")
+        for p in report.skipped:
+            _err(f"  {p}")
+        _list("also not mapped", report.warnings)
+        return 1
+    _list("not mapped (loaded without these)", report.warnings)
+    print(f"{args.file}: valid ({len(report.timeline.events)} events, {len(report.timeline.tracks)} tracks)")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .app import parse_size
+
+    try:
+        w, h = parse_size(args.size)
+    except argparse.ArgumentTypeError as exc:
+        _err(f"timeline-viewer: {exc}")
+        return 1
+    x_range = None
+    if args.range:
+        try:
+            start, end = EventDate(args.range[0]), EventDate(args.range[1])
+        except DateError as exc:
+            _err(f"timeline-viewer: --range: {exc}")
+            return 1
+        x_range = (start.earliest, end.latest)
+    try:
+        report = _read(args, args.file)
+    except TimelineLoadError as exc:
+        _err(f"timeline-viewer: cannot export {args.file}:\n{exc.full_report()}")
+        return 2
+    _list("rows or items not loaded", report.skipped)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.export import PictureOptions, export_picture
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - needed alive while drawing
+    try:
+        export_picture(report.timeline, args.output,
+                       PictureOptions(size=(w, h), dpi=args.dpi, x_range_epoch=x_range, title=args.title))
+    except (ValueError, OSError) as exc:
+        _err(f"timeline-viewer: cannot export to {args.output}: {exc}")
+        return 1
+    print(f"wrote {args.output}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    """Run one file command; returns the exit code (see the module docstring)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "convert":
+            return _convert(args)
+        if args.command == "validate":
+            return _validate(args)
+        return _export(args)
+    except ValueError as exc:  # a bad --map
+        _err(f"timeline-viewer: {exc}")
+        return 2 if args.command != "export" else 1

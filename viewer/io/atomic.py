@@ -1,0 +1,166 @@
+"""Atomic file replacement: a write either completes or leaves the old file.
+
+Every writer of this package (timeline formats here, pictures in
+:mod:`viewer.ui.export`) goes through this module.  The recipe is the usual
+POSIX one (see e.g. the ``rename(2)`` man page and the LWN article "Ensuring
+data reaches disk"): write a temporary file *in the same folder* (so the
+rename does not cross file systems), flush and ``fsync`` it, give it the
+permissions of the file it replaces, ``os.replace`` it over the target, then
+``fsync`` the folder so the rename itself is durable.  An interrupted write
+(an exception, a full disk, Ctrl+C) removes the temporary file and leaves the
+target untouched.  Writing through a symbolic link replaces the file it points
+to, and the link stays.
+
+Pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+
+__all__ = ["atomic_path", "write_bytes_atomic", "write_text_atomic"]
+
+
+def _new_file_mode() -> int:
+    """Permissions a newly created file gets (0o666 minus the umask)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _sync_folder(folder: str) -> None:
+    """Make a rename durable (POSIX); silently skipped where unsupported."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: str) -> None:
+    with open(path, "rb+") as fh:
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
+    """A temporary path to write to; on success it replaces ``path`` atomically.
+
+    Use it for writers that want a file name rather than bytes (Qt's
+    ``QImage.save``, ``QPdfWriter``, ``QSvgGenerator``)::
+
+        with atomic_path("out.pdf") as tmp:
+            render_to(tmp)
+
+    When the block ends normally, the temporary file is synced to disk, given
+    the permissions of the file it replaces (or the umask's for a new file) and
+    renamed over ``path``.  When the block raises, the temporary file is
+    removed, ``path`` is not touched and the exception propagates.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The destination; its folder must exist.
+
+    Yields
+    ------
+    str
+        Path of an empty temporary file in the destination's folder
+        (``.NAME.XXXX.tmp``), ending with the destination's extension so that
+        format detection by name still works.
+
+    Raises
+    ------
+    OSError
+        If the folder does not exist or cannot be written, or the rename fails
+        (the destination is then unchanged).
+    """
+    target = os.path.realpath(os.fspath(path))
+    folder = os.path.dirname(target) or "."
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = _new_file_mode()
+    base = os.path.basename(target)
+    suffix = os.path.splitext(base)[1]
+    fd, tmp = tempfile.mkstemp(prefix="." + base + ".", suffix=".tmp" + suffix, dir=folder)
+    os.close(fd)
+    try:
+        yield tmp
+        _fsync_file(tmp)
+        try:
+            os.chmod(tmp, mode)
+        except OSError:
+            pass
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _sync_folder(folder)
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], payload: bytes) -> None:
+    """Replace ``path`` by ``payload`` atomically (see :func:`atomic_path`).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The destination; its folder must exist.
+    payload : bytes
+        The complete new content.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be written; the destination is then unchanged and
+        no temporary file is left behind.
+    """
+    with atomic_path(path) as tmp:
+        with open(tmp, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, newline: str = "\n") -> None:
+    """Replace ``path`` by ``text`` encoded as UTF-8 (no byte order mark), atomically.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The destination.
+    text : str
+        The content; ``"\\n"`` line ends are written as ``newline``.
+    newline : str
+        Line end to write (``"\\r\\n"`` for iCalendar and CSV per RFC 5545 / RFC 4180).
+
+    Raises
+    ------
+    ValueError
+        If ``text`` holds characters UTF-8 cannot encode (unpaired surrogates);
+        nothing is written.
+    OSError
+        If the file cannot be written (the destination is unchanged).
+    """
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    try:
+        payload = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"the text cannot be written as UTF-8: {exc.reason} at character {exc.start}") from None
+    write_bytes_atomic(path, payload)

@@ -1,0 +1,536 @@
+"""Shared parts of the foreign-format readers (TimelineJS, vis-timeline, ACLED, CSV).
+
+* :class:`ReadReport`: a timeline plus what could not be mapped (warnings) and
+  the rows that could not be loaded (skipped), each a
+  :class:`~viewer.model.errors.Problem` naming file, line, row and field.
+* :func:`load_text`: the bytes stage of the native reader (size limit, UTF-8
+  with an optional BOM, UTF-16 and bad bytes reported) reused for every format.
+* :func:`parse_json`: the native reader's JSON stage (syntax errors with line
+  and column, NaN, nesting depth).
+* :func:`read_csv_rows`: RFC 4180 CSV/TSV rows with their line numbers.
+* :func:`to_edtf`: ISO 8601 date-times as written by other tools
+  (``2022-02-10 14:00``, ``2022-02-10T14:00:00.000Z``) to EDTF, and
+  :func:`make_date` which turns a value into an
+  :class:`~viewer.model.dates.EventDate` or a problem.
+* :class:`TimelineBuilder`: collects tracks (named in first-seen order,
+  Okabe-Ito colours), sources and events, makes ids unique (with a warning)
+  and builds the :class:`~viewer.model.timeline.Timeline`.
+
+Pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from viewer.model.dates import EventDate, Precision
+from viewer.model.errors import DateError, Problem, TimelineLoadError
+from viewer.model.timeline import Event, EventKind, Source, SourceKind, Timeline, Track
+
+from . import native
+from .jsonpos import SourcePositions
+
+__all__ = [
+    "ReadReport",
+    "load_text",
+    "parse_json",
+    "read_csv_rows",
+    "CsvRow",
+    "to_edtf",
+    "make_date",
+    "html_to_text",
+    "TimelineBuilder",
+    "PALETTE",
+    "slug",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe palette, used for tracks in first-seen order.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+
+
+@dataclass
+class ReadReport:
+    """What a reader made of a file.
+
+    Attributes
+    ----------
+    timeline : Timeline
+        Everything that could be loaded.
+    warnings : list of Problem
+        Things in the file that were loaded only partly or could not be mapped
+        onto the model (a field with no equivalent, a renamed duplicate id).
+    skipped : list of Problem
+        Rows or items that could not be loaded at all (a bad date), one
+        problem each; the rest of the file loaded.
+    """
+
+    timeline: Timeline
+    warnings: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Skipped rows first, then warnings, each group in file order."""
+        return list(self.skipped) + list(self.warnings)
+
+    @property
+    def clean(self) -> bool:
+        """True when nothing was skipped or left unmapped."""
+        return not self.warnings and not self.skipped
+
+
+def load_text(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """The text of a file, with the native reader's byte checks.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+
+    Returns
+    -------
+    (file, text) : tuple of str
+        The path as a string and the decoded text (UTF-8, BOM removed).
+
+    Raises
+    ------
+    TimelineLoadError
+        File missing, a folder, unreadable, larger than
+        :data:`viewer.io.native.MAX_FILE_BYTES`, UTF-16/32, NUL bytes or
+        invalid UTF-8 (with byte offset, line and column).
+    """
+    file = os.fsdecode(path)
+    data = native._read_bytes(path, file)
+    return file, native._decode(data, file)
+
+
+def parse_json(text: str, file: str) -> Any:
+    """Parse JSON text with the native reader's messages (line, column, hints).
+
+    Raises
+    ------
+    TimelineLoadError
+        Empty file, syntax error, NaN/Infinity, nesting deeper than
+        :data:`viewer.io.native.MAX_DEPTH` or a huge integer literal.
+    """
+    data, _duplicates, _keep = native._parse_json(text, file)
+    problem = _depth_problem(data, file, text)
+    if problem is not None:
+        raise TimelineLoadError([problem])
+    return data
+
+
+def _depth_problem(data: Any, file: str, text: str) -> Problem | None:
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth >= native.MAX_DEPTH:
+                return native._too_deep_problem(file, text)
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# CSV
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One data row of a CSV file.
+
+    ``line`` is the 1-based line the row starts on; ``number`` its 1-based
+    number among data rows (the header is row 0); ``values`` maps header names
+    (as written, stripped) to cell text.
+    """
+
+    line: int
+    number: int
+    values: dict[str, str]
+
+    def where(self, column: str | None = None) -> str:
+        """``row 3, column 'Date'`` for problems."""
+        return f"row {self.number}" + (f", column {column!r}" if column else "")
+
+
+def _delimiter(file: str, first_line: str) -> str:
+    if file.lower().endswith((".tsv", ".tab")):
+        return "\t"
+    counts = {d: first_line.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv_rows(text: str, file: str, *, delimiter: str | None = None) -> tuple[list[str], list[CsvRow], list[Problem]]:
+    """Split CSV/TSV text (RFC 4180 quoting) into a header and rows.
+
+    The delimiter is a tab for ``.tsv``; otherwise the most frequent of
+    comma, tab and semicolon in the header line.
+
+    Parameters
+    ----------
+    text : str
+        Decoded file text (any line ends).
+    file : str
+        For problems.
+    delimiter : str, optional
+        Forces the delimiter.
+
+    Returns
+    -------
+    header : list of str
+        Column names, stripped.
+    rows : list of CsvRow
+        Data rows; blank lines are left out.
+    problems : list of Problem
+        Rows with more cells than the header (extra cells named), each with
+        its line; such rows are still returned with the cells that fit.
+
+    Raises
+    ------
+    TimelineLoadError
+        Empty file, no header, duplicate or empty column names, or text the
+        csv module cannot split (an unclosed quote at the end of the file).
+    """
+    if not text.strip():
+        what = "is empty" if not text else "contains only whitespace"
+        raise TimelineLoadError([Problem(file, f"the file {what}; expected a header line of column names", 1, 1)])
+    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    delim = delimiter or _delimiter(file, first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=False)
+    header: list[str] | None = None
+    rows: list[CsvRow] = []
+    problems: list[Problem] = []
+    previous_end = 0
+    number = 0
+    try:
+        for cells in reader:
+            start_line = previous_end + 1
+            previous_end = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header = [c.strip() for c in cells]
+                seen: dict[str, int] = {}
+                for index, name in enumerate(header):
+                    if not name:
+                        raise TimelineLoadError([Problem(file, f"column {index + 1} of the header has no name", start_line)])
+                    if name in seen:
+                        raise TimelineLoadError([Problem(
+                            file, f"column name {name!r} appears twice in the header (columns {seen[name] + 1} "
+                            f"and {index + 1}); column names must be unique", start_line)])
+                    seen[name] = index
+                continue
+            number += 1
+            if len(cells) > len(header):
+                extra = [c for c in cells[len(header):] if c.strip()]
+                if extra:
+                    problems.append(Problem(
+                        file, f"{len(cells)} cells but the header has {len(header)} columns; the extra "
+                        f"cells {', '.join(repr(c[:40]) for c in extra[:3])} were not loaded (a comma inside "
+                        "a value needs double quotes around the value)", start_line, None, f"row {number}"))
+            values = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)}
+            rows.append(CsvRow(start_line, number, values))
+    except csv.Error as exc:
+        raise TimelineLoadError([Problem(file, f"not valid CSV: {exc}", reader.line_num or 1)]) from None
+    if header is None:
+        raise TimelineLoadError([Problem(file, "the file has no header line of column names", 1, 1)])
+    return header, rows, problems
+
+
+def column_lookup(header: list[str]) -> dict[str, str]:
+    """Lower-cased, space/underscore-insensitive name -> header name as written."""
+    return {_norm(h): h for h in header}
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "", name.strip().lower())
+
+
+# ---------------------------------------------------------------------------
+# dates
+
+_ISO_DT = re.compile(
+    r"^(?P<date>[+-]?\d{4,}-\d\d-\d\d)[T ](?P<h>\d\d):(?P<m>\d\d)(?::(?P<s>\d\d)(?:[.,](?P<frac>\d+))?)?"
+    r"\s*(?P<tz>Z|[+-]\d\d(?::?\d\d)?)?$"
+)
+
+
+def to_edtf(text: str) -> tuple[str, Precision | None, str]:
+    """An ISO 8601 date or date-time as other tools write it, in EDTF.
+
+    EDTF (ISO 8601-2) writes a time of day as ``Thh:mm:ss`` with ``Z`` or
+    ``±hh:mm``; tools also write ``2022-02-10 14:00``, fractions of a second
+    and ``+0300``.  Those are rewritten; anything else is returned unchanged
+    (to be parsed as EDTF).
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    edtf : str
+    precision : Precision or None
+        ``MINUTE`` when no seconds were written (EDTF always writes them).
+    note : str
+        ``""``, or what was lost (a fraction of a second), for a warning.
+    """
+    raw = text.strip()
+    m = _ISO_DT.match(raw)
+    if not m:
+        return raw, None, ""
+    sec = m.group("s")
+    precision = None if sec is not None else Precision.MINUTE
+    note = ""
+    frac = m.group("frac")
+    if frac and int(frac):
+        note = f"the fraction of a second in {raw!r} was dropped (dates are kept to the second)"
+    tz = m.group("tz") or ""
+    if tz and tz != "Z":
+        tz = tz[:3] + ":" + (tz[-2:] if len(tz) > 3 else "00")
+    return f"{m.group('date')}T{m.group('h')}:{m.group('m')}:{sec or '00'}{tz}", precision, note
+
+
+def make_date(
+    value: str,
+    *,
+    phrase: str = "",
+    basis: str = "",
+    time_zone: str | None = "UTC",
+    precision: Precision | None = None,
+) -> tuple[EventDate, str]:
+    """An :class:`EventDate` from an ISO 8601/EDTF string.
+
+    Returns
+    -------
+    date : EventDate
+    note : str
+        Something lost in the conversion (for a warning), or ``""``.
+
+    Raises
+    ------
+    DateError
+        Not EDTF/ISO 8601, not in the calendar, ambiguous (``03/04/2022``:
+        day and month order is never guessed) or unpadded (``2017-3-13``); the
+        message says what was expected.
+    """
+    text, iso_precision, note = to_edtf(value)
+    if not text:
+        raise DateError("the date is empty; expected an ISO 8601 date such as 2022-02-10")
+    zone = time_zone if native._needs_zone(text) else None
+    try:
+        return EventDate(text, phrase, basis, time_zone=zone, precision_override=precision or iso_precision), note
+    except DateError as exc:
+        hint = native._date_hint(text)
+        if re.match(r"^[+-]?\d{5,}", text):
+            hint = (" (years beyond 9999 are written with a Y and on their own, e.g. Y12000; "
+                    "EDTF cannot give them a month or day)")
+        raise DateError(f"{exc}{hint}") from None
+
+
+# ---------------------------------------------------------------------------
+# HTML in text fields
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP = {"script", "style"}
+    _BREAK = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.dropped: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self.skipping += 1
+            self.dropped.append(tag)
+        elif tag in self._BREAK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self._BREAK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(value: str) -> tuple[str, list[str]]:
+    """Plain text of an HTML fragment (TimelineJS and vis-timeline fields are HTML).
+
+    Tags are removed (``<br>`` and block tags become line breaks), entities
+    decoded; ``<script>`` and ``<style>`` contents are dropped, never run.
+    Uses the standard library's :class:`html.parser.HTMLParser`, which never
+    fails on malformed markup.
+
+    Returns
+    -------
+    text : str
+        Whitespace within lines collapsed, at most one blank line in a row.
+    dropped : list of str
+        Names of elements whose content was dropped (``["script"]``).
+    """
+    if "<" not in value and "&" not in value:
+        return value.strip(), []
+    parser = _TextExtractor()
+    parser.feed(value)
+    parser.close()
+    text = "".join(parser.parts)
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return text, parser.dropped
+
+
+# ---------------------------------------------------------------------------
+# building
+
+
+def slug(text: str, fallback: str = "item") -> str:
+    """A readable id from a label: ``"Violence against civilians"`` -> ``violence-against-civilians``."""
+    s = re.sub(r"[^\w]+", "-", text.strip().lower(), flags=re.UNICODE).strip("-")
+    return s[:60] or fallback
+
+
+class TimelineBuilder:
+    """Collects the parts of a timeline read from a foreign format.
+
+    Parameters
+    ----------
+    file : str
+        For problems.
+    title : str
+        Timeline title (the file name when the format has none).
+    """
+
+    def __init__(self, file: str, title: str, text: str | None = None) -> None:
+        self.file = file
+        self._positions = SourcePositions(text) if text else None
+        self.title = title or os.path.basename(file) or "Untitled timeline"
+        self.description = ""
+        self.tracks: dict[str, Track] = {}
+        self._track_by_key: dict[str, str] = {}
+        self.sources: dict[str, Source] = {}
+        self._source_by_key: dict[tuple[str, str], str] = {}
+        self.events: list[Event] = []
+        self._event_ids: dict[str, str] = {}
+        self.warnings: list[Problem] = []
+        self.skipped: list[Problem] = []
+
+    # -- problems ------------------------------------------------------
+    def _place(self, line: int | None, path: tuple | None) -> tuple[int | None, int | None]:
+        if line is None and path is not None and self._positions is not None:
+            return self._positions.locate(list(path))
+        return line, None
+
+    def warn(self, message: str, line: int | None = None, location: str = "", *, path: tuple | None = None) -> None:
+        """Record something loaded only partly or not mapped.
+
+        ``path`` (a JSON path such as ``("events", 3)``) gives the line and
+        column when the builder was made with the JSON text.
+        """
+        self.warnings.append(Problem(self.file, message, *self._place(line, path), location))
+
+    def skip(self, message: str, line: int | None = None, location: str = "", *, path: tuple | None = None) -> None:
+        """Record a row or item that could not be loaded (``path`` as in :meth:`warn`)."""
+        self.skipped.append(Problem(self.file, message, *self._place(line, path), location))
+
+    # -- parts ---------------------------------------------------------
+    def track(self, key: str, label: str | None = None, order: int | None = None, track_id: str | None = None) -> str:
+        """Id of the track for ``key`` (created on first use, in first-seen order)."""
+        key = key.strip()
+        if key in self._track_by_key:
+            return self._track_by_key[key]
+        base = track_id if track_id else slug(label or key, "track")
+        tid, n = base, 2
+        while tid in self.tracks:
+            tid, n = f"{base}-{n}", n + 1
+        index = len(self.tracks)
+        self.tracks[tid] = Track(tid, (label or key).strip() or tid, PALETTE[index % len(PALETTE)],
+                                 index if order is None else order)
+        self._track_by_key[key] = tid
+        return tid
+
+    def source(self, outlet: str, *, url: str = "", title: str = "", kind: SourceKind = SourceKind.OTHER,
+               attribution: str = "") -> str:
+        """Id of the source with this outlet and url (created on first use)."""
+        key = (outlet.strip(), url.strip())
+        if key in self._source_by_key:
+            return self._source_by_key[key]
+        base = slug(outlet or url, "source")
+        sid, n = base, 2
+        while sid in self.sources:
+            sid, n = f"{base}-{n}", n + 1
+        self.sources[sid] = Source(sid, kind, outlet.strip() or url.strip(), title=title, url=url.strip(),
+                                   attribution=attribution)
+        self._source_by_key[key] = sid
+        return sid
+
+    def event_id(self, wanted: str, line: int | None, location: str, fallback: str) -> str:
+        """A unique event id: ``wanted`` if free, else renamed with a warning."""
+        wanted = wanted.strip() if wanted else ""
+        if not wanted:
+            wanted = fallback
+        if wanted not in self._event_ids:
+            self._event_ids[wanted] = location
+            return wanted
+        n = 2
+        while f"{wanted}-{n}" in self._event_ids:
+            n += 1
+        new = f"{wanted}-{n}"
+        if wanted != fallback:
+            self.warn(f"duplicate id {wanted!r} (already used at {self._event_ids[wanted]}); this one was "
+                      f"loaded as {new!r}", line, location)
+        self._event_ids[new] = location
+        return new
+
+    def add(self, event: Event) -> None:
+        """Add an event (its id must come from :meth:`event_id`)."""
+        self.events.append(event)
+
+    def ordered_events(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def report(self, *, what: str = "rows") -> ReadReport:
+        """The :class:`ReadReport`.
+
+        Raises
+        ------
+        TimelineLoadError
+            When items were skipped and none loaded: the file as a whole is
+            unusable (every problem listed).
+        """
+        if self.skipped and not self.events:
+            raise TimelineLoadError(self.skipped + self.warnings)
+        timeline = Timeline(
+            title=self.title,
+            tracks=tuple(self.tracks.values()),
+            events=tuple(self.events),
+            sources=tuple(self.sources.values()),
+            description=self.description,
+        )
+        return ReadReport(timeline, self.warnings, self.skipped)
+
+
+def span_or_point(start: EventDate, end: EventDate | None) -> EventKind:
+    """``SPAN`` when there is an end, else ``POINT``."""
+    return EventKind.POINT if end is None else EventKind.SPAN
+
+
+def end_before_start(start: EventDate, end: EventDate) -> bool:
+    """True when ``end`` ends before ``start`` begins (the native format's rule;
+    equal dates are a legal zero-length span)."""
+    return math.isfinite(end.latest) and math.isfinite(start.earliest) and end.latest <= start.earliest

@@ -1,0 +1,222 @@
+"""vis-timeline items and groups (JSON): reader.
+
+vis-timeline (https://visjs.github.io/vis-timeline/docs/timeline/) keeps data
+in two DataSets; a file holds them as ``{"items": [...], "groups": [...]}``
+(optionally with ``"title"``), or just the list of items.
+
+=================================  ==========================================
+vis-timeline                       timeline model
+=================================  ==========================================
+item ``id``                        event id (numbers become text)
+item ``content`` (HTML)            title, as plain text
+item ``title`` (HTML tooltip)      summary, as plain text
+item ``start`` / ``end``           dates: ISO 8601 / EDTF text, or a number
+                                   of milliseconds since 1970 (UTC)
+item ``type`` box, point           point (``end`` given: span)
+item ``type`` range                span
+item ``type`` background           band
+item ``group``                     track (items without: track "Items")
+group ``id``, ``content``, ``order``  track id, label, order
+=================================  ==========================================
+
+Anything else (``className``, ``style``, ``editable``, ``subgroup``, nested
+groups...) is reported as a warning naming the item and field.  Date strings
+are never guessed: ``03/04/2022`` is refused with a message.  Times of day
+without an offset are read in the ``time_zone`` option (UTC by default).
+
+Pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from viewer.model.calendar import civil_from_epoch
+from viewer.model.dates import EventDate
+from viewer.model.errors import DateError, Problem, TimelineLoadError
+from viewer.model.timeline import Event, EventKind, Timeline
+
+from .timelinejs import _edtf_year
+from .common import ReadReport, TimelineBuilder, end_before_start, html_to_text, load_text, make_date, parse_json
+
+__all__ = ["read_vis", "read_vis_report", "looks_vis"]
+
+_ITEM_KEYS = {"id", "content", "start", "end", "group", "type", "title"}
+_GROUP_KEYS = {"id", "content", "order", "title"}
+_DEFAULT_TRACK = "Items"
+_MAX_MS = 8.64e15  # ECMAScript time values are limited to +-8.64e15 ms (ECMA-262, 21.4.1.1)
+
+
+def _date(value: Any, zone: str) -> tuple[EventDate, str]:
+    if isinstance(value, bool) or value is None:
+        raise DateError(f"expected a date (ISO 8601 text or milliseconds since 1970), got {value!r}")
+    if isinstance(value, (int, float)):
+        if not math.isfinite(value) or abs(value) > _MAX_MS:
+            raise DateError(f"{value!r} milliseconds is outside the range of JavaScript dates")
+        seconds = int(value // 1000)
+        c = civil_from_epoch(seconds)
+        text = f"{_edtf_year(c.year)}-{c.month:02d}-{c.day:02d}T{c.hour:02d}:{c.minute:02d}:{int(c.second):02d}Z"
+        note = f"{value} ms: the fraction of a second was dropped" if value % 1000 else ""
+        return EventDate(text, "", ""), note
+    if not isinstance(value, str):
+        raise DateError(f"expected a date (ISO 8601 text or milliseconds since 1970), got a {type(value).__name__}")
+    return make_date(value, time_zone=zone)
+
+
+def _text(b: TimelineBuilder, value: Any, where: str, field: str, path: tuple | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        b.warn(f"{field} should be text, got {type(value).__name__}; not loaded", None, where, path=path)
+        return ""
+    text, dropped = html_to_text(value)
+    if dropped:
+        b.warn(f"{field}: the content of <{'>, <'.join(sorted(set(dropped)))}> was dropped "
+               "(scripts are never run or shown)", None, where, path=path)
+    return text
+
+
+def _key(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return None
+
+
+def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> ReadReport:
+    """Read a vis-timeline items (+ groups) JSON file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    time_zone : str
+        IANA zone of times of day written without an offset.
+
+    Returns
+    -------
+    ReadReport
+        Items with a bad date or unknown type are listed in ``skipped``; the
+        rest load.
+
+    Raises
+    ------
+    TimelineLoadError
+        Unreadable file, not JSON, no ``items`` list, or no item loadable.
+    """
+    file, text = load_text(path)
+    data = parse_json(text, file)
+    if isinstance(data, list):
+        items, groups, title = data, None, None
+    elif isinstance(data, Mapping) and isinstance(data.get("items"), list):
+        items, groups, title = data["items"], data.get("groups"), data.get("title")
+    else:
+        raise TimelineLoadError([Problem(file, 'a vis-timeline file is a JSON list of items, or an object '
+                                         '{"items": [...], "groups": [...]}', 1, 1)])
+    b = TimelineBuilder(file, title if isinstance(title, str) and title.strip() else os.path.basename(file), text)
+    items_key: tuple = () if isinstance(data, list) else ("items",)
+    if isinstance(data, Mapping):
+        for key in data:
+            if key not in ("items", "groups", "title"):
+                b.warn(f"field {key!r} has no equivalent in this viewer; not loaded", None, key)
+    group_ids: dict[str, str] = {}
+    if isinstance(groups, list):
+        for index, g in enumerate(groups):
+            where = f"groups[{index}]"
+            gpath = ("groups", index)
+            if not isinstance(g, Mapping) or _key(g.get("id")) is None:
+                b.warn("a group needs an id (text or number); not loaded", None, where, path=gpath)
+                continue
+            gid = _key(g["id"])
+            if gid in group_ids:
+                b.warn(f"duplicate group id {gid!r}; not loaded", None, where, path=gpath)
+                continue
+            for key in g:
+                if key not in _GROUP_KEYS:
+                    b.warn(f"group field {key!r} has no equivalent in this viewer; not loaded", None, where, path=gpath)
+            label = _text(b, g.get("content"), where, "content", gpath) or gid
+            order = g.get("order")
+            order = int(order) if isinstance(order, (int, float)) and not isinstance(order, bool) \
+                and math.isfinite(order) else index
+            group_ids[gid] = b.track(f"group:{gid}", label, order)
+    elif groups is not None:
+        b.warn("groups should be a list; not loaded", None, "groups")
+    for index, item in enumerate(items):
+        where = f"items[{index}]"
+        ipath = (*items_key, index)
+        if isinstance(item, Mapping) and _key(item.get("id")) is not None:
+            where += f" (id {_key(item.get('id'))!r})"
+        if not isinstance(item, Mapping):
+            b.skip(f"expected an item object {{...}}, got {type(item).__name__}", None, where, path=ipath)
+            continue
+        for key in item:
+            if key not in _ITEM_KEYS:
+                b.warn(f"item field {key!r} has no equivalent in this viewer; not loaded", None, where, path=ipath)
+        kind_text = item.get("type", "box")
+        if kind_text not in ("box", "point", "range", "background"):
+            b.skip(f"type {kind_text!r} is not one of box, point, range, background", None, where, path=ipath)
+            continue
+        try:
+            start, note = _date(item.get("start"), time_zone)
+        except DateError as exc:
+            b.skip(f"start: {exc}", None, where, path=ipath)
+            continue
+        if note:
+            b.warn(f"start: {note}", None, where, path=ipath)
+        end = None
+        if item.get("end") is not None:
+            try:
+                end, note = _date(item.get("end"), time_zone)
+            except DateError as exc:
+                b.skip(f"end: {exc}", None, where, path=ipath)
+                continue
+            if note:
+                b.warn(f"end: {note}", None, where, path=ipath)
+            if end_before_start(start, end):
+                b.skip(f"end ({end.describe()}) is before start ({start.describe()})", None, where, path=ipath)
+                continue
+        if kind_text in ("range", "background") and end is None:
+            b.skip(f"a {kind_text} item needs an end", None, where, path=ipath)
+            continue
+        title = _text(b, item.get("content"), where, "content", ipath) or "(no content)"
+        summary = _text(b, item.get("title"), where, "title", ipath)
+        eid = b.event_id(_key(item.get("id")) or "", None, where, f"item-{index + 1}")
+        if kind_text == "background":
+            if item.get("group") is not None:
+                b.warn("a background item in a group is drawn across all tracks here", None, where, path=ipath)
+            b.add(Event(eid, title, start, "", EventKind.BAND, end, summary))
+            continue
+        gkey = _key(item.get("group"))
+        if gkey is None:
+            if item.get("group") is not None:
+                b.warn("group should be a group id (text or number); put on track 'Items'", None, where, path=ipath)
+            track = b.track(_DEFAULT_TRACK)
+        elif gkey in group_ids:
+            track = group_ids[gkey]
+        else:
+            if group_ids:
+                b.warn(f"group {gkey!r} is not in the groups list; a track was made for it", None, where, path=ipath)
+            track = group_ids.setdefault(gkey, b.track(f"group:{gkey}", gkey))
+        kind = EventKind.POINT if end is None else EventKind.SPAN
+        b.add(Event(eid, title, start, track, kind, end, summary))
+    return b.report()
+
+
+def read_vis(path: str | os.PathLike[str]) -> Timeline:
+    """The timeline of a vis-timeline JSON file (see :func:`read_vis_report`)."""
+    return read_vis_report(path).timeline
+
+
+def looks_vis(path: str, head: bytes) -> bool:
+    """JSON whose first bytes show items with ``"content"`` and ``"start"``."""
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if not text.startswith(("{", "[")) or '"timeline-viewer"' in text or '"start_date"' in text:
+        return False
+    return '"content"' in text and '"start"' in text

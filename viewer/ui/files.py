@@ -1,0 +1,296 @@
+"""Working with files in the window: import, export, drag-and-drop, recent files, live reload.
+
+Installed by :data:`viewer.ui.features.FEATURES`; reads and writes only
+through :mod:`viewer.io` (and pictures through :mod:`viewer.ui.export`).
+
+* File > Import… opens any registered format; File > Export as… writes one
+  (by the chosen filter or extension); File > Export picture… writes the
+  current view as PNG, SVG or PDF; File > Open Recent lists the last
+  :data:`MAX_RECENT` files (kept with ``QSettings``).
+* A file dropped on the window is opened.
+* Rows or fields a reader could not load are listed in a banner above the
+  timeline; nothing is dropped silently.
+* Live reload: the open file is watched (``QFileSystemWatcher``).  When it
+  changes on disk it is read again :data:`RELOAD_DELAY_MS` after the last
+  change; the visible range (through epoch seconds, as the origin may move)
+  and the selection are kept.  If the new content is invalid, the last good
+  timeline stays on screen and a dismissable banner names the problem and its
+  place.  Editors that save by writing a new file and renaming it over the old
+  one (or deleting it first) are followed: the path is watched again as soon
+  as it exists.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
+
+from ..io.registry import read_timeline_report, readers, write_timeline, writers
+from ..model.errors import Problem, TimelineLoadError
+from ..model.timeline import Timeline
+from .export import PICTURE_FORMATS, PictureOptions, export_picture
+
+__all__ = ["install", "FileFeature", "Banner", "settings", "MAX_RECENT", "RELOAD_DELAY_MS"]
+
+MAX_RECENT = 10
+RELOAD_DELAY_MS = 300
+"""Wait after the last change event before reading (editors write in several steps)."""
+_MAX_SHOWN = 6
+
+
+def settings() -> QSettings:
+    """The application's settings (INI format, user scope; tests point ``QSettings.setPath`` elsewhere)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "timeline-viewer", "timeline-viewer")
+
+
+class Banner(QFrame):
+    """A dismissable strip above the timeline: an error (red) or a notice (amber)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fileBanner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # file text is never HTML
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        self.close_button = QPushButton("Dismiss")
+        self.close_button.setAccessibleName("Dismiss message")
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, text: str, *, error: bool) -> None:
+        """Show ``text`` (plain text) in red for an error, amber for a notice."""
+        colour, border = ("#fde8e8", "#c0392b") if error else ("#fff4d6", "#b8860b")
+        self.setStyleSheet(f"#fileBanner {{ background: {colour}; border: 2px solid {border}; border-radius: 4px; }}"
+                           "QLabel { color: #1b1f24; font-size: 12pt; }")
+        self.label.setText(text)
+        self.error = error
+        self.show()
+
+
+def _problem_lines(problems: list[Problem]) -> str:
+    shown = [str(p) for p in problems[:_MAX_SHOWN]]
+    more = len(problems) - len(shown)
+    return "\n".join(shown) + (f"\n… and {more} more" if more > 0 else "")
+
+
+class FileFeature(QObject):
+    """The file menu entries, drag-and-drop, recent files and live reload of one window."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.banner = Banner()
+        window.central_layout.insertWidget(1, self.banner)  # under the title, above the timeline
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._on_file_changed)
+        self.reload_timer = QTimer(self)
+        self.reload_timer.setSingleShot(True)
+        self.reload_timer.setInterval(RELOAD_DELAY_MS)
+        self.reload_timer.timeout.connect(self.reload)
+        self._pending: list[Problem] = []
+        self._base_loader = window.loader
+        window.loader = self._load  # File > Open and open_file() now report skipped rows too
+        self._make_menus()
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        window.sigTimelineChanged.connect(self._on_timeline_changed)
+        self._watch(window.path)
+
+    # -- menus ---------------------------------------------------------
+    def _make_menus(self) -> None:
+        menu: QMenu = self.window.menus["File"]
+        first = menu.actions()[1] if len(menu.actions()) > 1 else None  # after Open…
+        self.recent_menu = QMenu("Open &Recent", menu)
+        self.import_action = self.window._action(menu, "&Import…", self.import_dialog, "Ctrl+I")
+        self.export_action = self.window._action(menu, "&Export as…", self.export_dialog, "Ctrl+Shift+S")
+        self.picture_action = self.window._action(menu, "Export &picture…", self.picture_dialog, "Ctrl+Shift+E")
+        for action in (self.import_action, self.export_action, self.picture_action):
+            menu.removeAction(action)
+            menu.insertAction(first, action)
+        menu.insertMenu(first, self.recent_menu)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.window.open_file(p))
+        self.recent_menu.setEnabled(bool(files))
+
+    def recent_files(self) -> list[str]:
+        """Recently opened files, newest first."""
+        value = settings().value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])][:MAX_RECENT]
+
+    def _remember(self, path: str) -> None:
+        if not path:
+            return
+        path = os.path.abspath(path)
+        files = [path] + [f for f in self.recent_files() if f != path]
+        settings().setValue("recent_files", files[:MAX_RECENT])
+        self._fill_recent()
+
+    def _folder(self) -> str:
+        return str(Path(self.window.path).parent) if self.window.path else ""
+
+    def import_dialog(self) -> None:
+        exts = sorted({e for r in readers() for e in r.extensions})
+        filters = f"Timelines ({' '.join('*' + e for e in exts)});;All files (*)"
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import timeline", self._folder(), filters)
+        if path:
+            self.window.open_file(path)
+
+    def export_dialog(self) -> None:
+        filters = [f"{w.description or w.name} ({' '.join('*' + e for e in w.extensions)})" for w in writers()]
+        stem = Path(self.window.path).stem.split(".")[0] if self.window.path else "timeline"
+        path, chosen = QFileDialog.getSaveFileName(self.window, "Export timeline",
+                                                   os.path.join(self._folder(), stem + ".csv"), ";;".join(filters))
+        if path:
+            index = filters.index(chosen) if chosen in filters else -1
+            self.export_timeline(path, writers()[index].name if index >= 0 and not any(
+                path.lower().endswith(e) for e in writers()[index].extensions) else None)
+
+    def export_timeline(self, path: str, format: str | None = None) -> list[str]:
+        """Write the shown timeline to ``path``; errors and left-out events go to the banner."""
+        try:
+            left_out = write_timeline(self.window.timeline, path, format=format)
+        except (ValueError, OSError) as exc:
+            self.window.show_error(f"Could not export {Path(path).name}", str(exc))
+            return []
+        if left_out:
+            self.banner.show_message(f"Exported {Path(path).name}; left out ({len(left_out)}):\n"
+                                     + "\n".join(left_out[:_MAX_SHOWN]), error=False)
+        return left_out
+
+    def picture_dialog(self) -> None:
+        stem = Path(self.window.path).stem.split(".")[0] if self.window.path else "timeline"
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export picture of the current view",
+                                              os.path.join(self._folder(), stem + ".pdf"),
+                                              "PDF (*.pdf);;SVG (*.svg);;PNG (*.png)")
+        if path:
+            self.export_current_view(path)
+
+    def export_current_view(self, path: str, size: tuple[int, int] | None = None, dpi: float = 96.0) -> bool:
+        """Write the visible range as a picture (PNG/SVG/PDF by extension); False and a dialog on failure."""
+        o = self.window.timeline.columns.origin_epoch_s
+        a, b = self.window.state.x_range
+        view = self.window.view
+        size = size or (max(800, view.width() + 40), max(450, view.height() + 200))
+        if Path(path).suffix.lower() not in PICTURE_FORMATS:
+            path += ".pdf"
+        try:
+            export_picture(self.window.timeline, path, PictureOptions(size=size, dpi=dpi, x_range_epoch=(a + o, b + o)))
+        except (ValueError, OSError) as exc:
+            self.window.show_error(f"Could not export {Path(path).name}", str(exc))
+            return False
+        return True
+
+    # -- loading ---------------------------------------------------------
+    def _load(self, path: str) -> Timeline:
+        report = read_timeline_report(path)
+        self._pending = report.problems
+        return report.timeline
+
+    def _on_timeline_changed(self, _timeline: Timeline) -> None:
+        self._watch(self.window.path)
+        self._remember(self.window.path)
+        if self._pending:
+            self.banner.show_message(
+                f"{Path(self.window.path).name}: loaded without {len(self._pending)} item(s) it could not "
+                f"read or map:\n{_problem_lines(self._pending)}", error=False)
+        elif self.banner.isVisible():
+            self.banner.hide()
+        self._pending = []
+
+    # -- drag and drop -----------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if self._dropped_path(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop:
+            path = self._dropped_path(event)
+            if path is not None:
+                event.acceptProposedAction()
+                self.window.open_file(path)
+                return True
+        return super().eventFilter(obj, event)
+
+    @staticmethod
+    def _dropped_path(event) -> str | None:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return None
+        local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        return local[0] if local else None
+
+    # -- live reload ---------------------------------------------------------
+    def _watch(self, path: str) -> None:
+        files = self.watcher.files()
+        if files:
+            self.watcher.removePaths(files)
+        if path and os.path.isfile(path):
+            self.watcher.addPath(path)
+
+    def _on_file_changed(self, path: str) -> None:
+        if path not in self.watcher.files() and os.path.isfile(path):
+            self.watcher.addPath(path)  # replaced by rename: watch the new file
+        self.reload_timer.start()
+
+    def reload(self) -> bool:
+        """Read the open file again, keeping the visible range and the selection.
+
+        Returns True when the new content is shown; False when it is invalid
+        (the banner names the problem, the last good timeline stays) or the
+        file is momentarily missing (an editor between delete and rename:
+        retried).
+        """
+        window = self.window
+        path = window.path
+        if not path:
+            return False
+        if not os.path.isfile(path):
+            self._missing_checks = getattr(self, "_missing_checks", 0) + 1
+            if self._missing_checks <= 20:  # up to 20 x 300 ms for the editor to put it back
+                self.reload_timer.start()
+            else:
+                self.banner.show_message(f"{Path(path).name} was deleted; still showing the last version read.",
+                                         error=True)
+            return False
+        self._missing_checks = 0
+        if path not in self.watcher.files():
+            self.watcher.addPath(path)
+        try:
+            report = read_timeline_report(path)
+        except TimelineLoadError as exc:
+            self.banner.show_message(
+                f"{Path(path).name} changed on disk but cannot be read; still showing the last good version.\n"
+                f"{_problem_lines(exc.problems)}", error=True)
+            return False
+        old_origin = window.timeline.columns.origin_epoch_s
+        a, b = window.state.x_range
+        selected = window.state.selected
+        self._pending = report.problems
+        window.set_timeline(report.timeline, path)
+        new_origin = report.timeline.columns.origin_epoch_s
+        window.view.set_x_range(a + old_origin - new_origin, b + old_origin - new_origin)
+        if selected is not None and report.timeline.has_event(selected):
+            window.state.selected = selected
+        return True
+
+
+def install(window) -> None:
+    """Add import/export, drag-and-drop, recent files and live reload to ``window``."""
+    window.files = FileFeature(window)
