@@ -121,7 +121,7 @@ def test_civil_round_trip(year, month, day):
 
 
 def test_sets_of_several_dates_are_refused_not_guessed():
-    with pytest.raises(DateError, match="set of dates"):
+    with pytest.raises(DateError, match="set of several dates"):
         EventDate("[2022-02-10,2022-02-12]")
 
 
@@ -147,3 +147,10 @@ def test_a_wall_time_that_happened_twice_is_uncertain_and_covers_both():
 
 def test_times_of_day_say_they_are_utc():
     assert EventDate("2022-02-10T14:00:00+03:00").describe() == "Thu 10 Feb 2022 11:00:00 UTC (to the second)"
+
+
+def test_one_day_in_a_range():
+    d = EventDate("[2022-02-14..2022-02-20]")
+    assert (d.earliest, d.latest) == (FEB10 + 4 * DAY, FEB10 + 11 * DAY)
+    assert d.relation == "one of" and not d.is_exact
+    assert d.describe().startswith("one day between Mon 14 Feb 2022 and Sun 20 Feb 2022")

@@ -134,7 +134,8 @@ class EventDate:
     uncertain, approximate : bool
         The EDTF ``?`` / ``~`` qualifiers (``%`` sets both).
     relation : str
-        ``""``, ``"on or before"``, ``"on or after"`` or ``"open"`` (``..``).
+        ``""``, ``"on or before"``, ``"on or after"``, ``"one of"`` (``[a..b]``: one
+        moment in that range) or ``"open"`` (``..``).
 
     Raises
     ------
@@ -198,6 +199,8 @@ class EventDate:
             text = "on or before " + format_instant(self.latest - 1e-6, self.precision)
         elif self.relation == "on or after":
             text = "on or after " + format_instant(self.earliest, self.precision)
+        elif self.relation == "one of":
+            text = "one day between " + format_interval(self.earliest, self.latest, self.precision).replace(" – ", " and ")
         else:
             text = format_interval(self.earliest, self.latest, self.precision)
             if self.approximate:
@@ -340,9 +343,17 @@ def _bounds_of(obj: object, text: str, tz_name: str | None) -> _Bounds:
         objs = obj.objects  # type: ignore[attr-defined]
         if len(objs) == 1 and type(objs[0]).__name__ in ("EarlierConsecutives", "LaterConsecutives"):
             return _bounds_of(objs[0], text, tz_name)
+        if len(objs) == 1 and type(objs[0]).__name__ == "Consecutives":
+            # [a..b]: one day (or month...) from a to b, not known which
+            lo = _bounds_of(objs[0].lower, text, tz_name)
+            hi = _bounds_of(objs[0].upper, text, tz_name)
+            if hi.latest <= lo.earliest:
+                raise DateError(f"{text!r}: the range ends before it begins")
+            return _Bounds(lo.earliest, hi.latest, min(lo.precision, hi.precision),
+                           lo.uncertain or hi.uncertain, lo.approximate or hi.approximate, "one of")
         raise DateError(
-            f"{text!r} is a set of dates; this viewer takes one date, [..date] (on or before) "
-            "or [date..] (on or after); write a range as the event's start and end"
+            f"{text!r} is a set of several dates; this viewer takes one date, [..date] (on or before), "
+            "[date..] (on or after) or [date..date] (one day in that range)"
         )
     if cls == "DateAndTime":
         date_lo, _ = _strict_day_bounds(obj.date, text)  # type: ignore[attr-defined]
