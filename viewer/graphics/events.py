@@ -272,7 +272,8 @@ class EventLayerItem(pg.GraphicsObject):
         fm = QFontMetricsF(font)
         r = float(self.style.marker_px)
         text_color = self.style.color("text")
-        for pl in frame.placements:
+        # the selected event last, so no neighbouring bar is painted over its label
+        for pl in sorted(frame.placements, key=lambda pl: cols.ids[pl.row] == self.selected):
             row = pl.row
             flags = int(cols.flags[row])
             lane = int(cols.lane[row])

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import presenting
+
 __all__ = ["FEATURES"]
 
 #: Installed in this order by ``MainWindow.__init__``.
 FEATURES: list[Callable[[object], None]] = []
+FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
