@@ -46,9 +46,16 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     folder = os.path.dirname(target) or "."
     base = os.path.basename(target)
     _, ext = os.path.splitext(base)
+    try:
+        mode = os.stat(target).st_mode & 0o7777  # keep the permissions of the file replaced
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        mode = 0o666 & ~mask  # a new file: what open() would give it
     fd, tmp = tempfile.mkstemp(prefix="." + base + ".", suffix=".tmp" + ext, dir=folder)
     os.close(fd)
     try:
+        os.chmod(tmp, mode)
         yield tmp
         if os.path.getsize(tmp) == 0:
             raise OSError(f"nothing was written to {target}")

@@ -18,13 +18,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QVBoxLayout, QWidget
 
 from ..model.presentation import choose_screens
 from ..model.story import Story, stories_of
 from .present import PresenterPanel, PresentWindow, screen_infos
 
-__all__ = ["install", "start_presenting", "current_story", "save_present_screenshot", "PresenterWindow"]
+__all__ = ["install", "start_presenting", "current_story", "save_present_screenshot", "PresenterWindow",
+           "export_pdf_to", "export_frames_to"]
 
 
 def current_story(window) -> Story:
@@ -128,8 +129,51 @@ def save_present_screenshot(window, out: str, size: tuple[int, int], step: int =
     return True
 
 
+def _folder(window) -> str:
+    return str(Path(window.path).parent) if getattr(window, "path", "") else ""
+
+
+def export_pdf_to(window, path: str) -> bool:
+    """Write the window's current story as a PDF deck to ``path``; errors go to a dialog."""
+    from .handout import export_pdf
+
+    try:
+        pages = export_pdf(window.timeline, current_story(window), path)
+    except OSError as exc:
+        window.show_error("Could not export the PDF deck", f"{path}: {exc}")
+        return False
+    window.statusBar().showMessage(f"Wrote {pages} pages to {path}", 8000)
+    return True
+
+
+def export_frames_to(window, folder: str) -> bool:
+    """Write the window's current story as PNG frames into ``folder``; errors go to a dialog."""
+    from .handout import export_png_frames
+
+    try:
+        written = export_png_frames(window.timeline, current_story(window), folder,
+                                    theme=getattr(window, "present_theme", "dark"))
+    except OSError as exc:
+        window.show_error("Could not export the PNG frames", f"{folder}: {exc}")
+        return False
+    window.statusBar().showMessage(f"Wrote {len(written)} frames to {folder}", 8000)
+    return True
+
+
+def _ask_pdf(window) -> None:
+    path, _ = QFileDialog.getSaveFileName(window, "Export story as PDF deck", _folder(window), "PDF (*.pdf)")
+    if path:
+        export_pdf_to(window, path if path.lower().endswith(".pdf") else path + ".pdf")
+
+
+def _ask_frames(window) -> None:
+    folder = QFileDialog.getExistingDirectory(window, "Export story as PNG frames into", _folder(window))
+    if folder:
+        export_frames_to(window, folder)
+
+
 def install(window) -> None:
-    """Add View > Present (F5) and View > Presentation theme to the main window."""
+    """Add View > Present (F5), View > Presentation theme and File > Export to the main window."""
     window.story_index = getattr(window, "story_index", 0)
     window.present_theme = "dark"
     menu = window.menus["View"]
@@ -149,3 +193,13 @@ def install(window) -> None:
         a.triggered.connect(lambda _=False, n=name: setattr(window, "present_theme", n))
         group.addAction(a)
         themes.addAction(a)
+    file_menu = window.menus["File"]
+    first = file_menu.actions()[0] if file_menu.actions() else None
+    for text, slot in (("Export story as PDF deck…", lambda: _ask_pdf(window)),
+                       ("Export story as PNG frames…", lambda: _ask_frames(window))):
+        a = QAction(text, window)
+        a.triggered.connect(slot)
+        if first is not None and len(file_menu.actions()) > 1:
+            file_menu.insertAction(file_menu.actions()[-2], a)  # above the separator before Quit
+        else:
+            file_menu.addAction(a)
