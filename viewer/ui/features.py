@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import presenting
+from . import presenting, story_editor
 
 __all__ = ["FEATURES"]
 
 #: Installed in this order by ``MainWindow.__init__``.
 FEATURES: list[Callable[[object], None]] = []
 FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
+FEATURES.append(story_editor.install)  # View > Story editor (dock)
