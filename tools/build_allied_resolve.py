@@ -194,7 +194,7 @@ timeline = {
 # say only what the article says (its words, shortened; quotes verbatim).
 BUILDUP = ["exercise", "russia", "nato", "us"]
 TENTH = ["russia", "normandy", "uk"]  # the lanes of the day's diplomacy, tall enough for every label
-WEEK_BEFORE = {"start": "2022-02-01", "end": "2022-02-12"}
+WEEK_BEFORE = {"start": "2022-02-01", "end": "2022-02-21"}  # room right of 10 Feb for the labels
 THE_TENTH = {"start": "2022-02-09T18:00:00Z", "end": "2022-02-11"}  # room right of the markers for labels
 TEN_DAYS = {"start": "2022-02-08", "end": "2022-02-21"}
 timeline["stories"] = [{

@@ -294,10 +294,7 @@ class PresenterPanel(QFrame):
         self.timeline = timeline
         self.started = started
         self.setObjectName("presenter")
-        self.setStyleSheet(f"QFrame#presenter {{ background: rgba(20, 24, 30, 235); border: 2px solid #ffd27a; "
-                           f"border-radius: 8px; }} QLabel {{ color: #f4f6f8; font-size: {px}px; }}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(px, px // 2, px, px // 2)
+        self._layout = QVBoxLayout(self)
         self.now = QLabel()
         self.next = QLabel()
         self.note = QLabel()
@@ -305,16 +302,23 @@ class PresenterPanel(QFrame):
         for label in (self.now, self.next, self.note, self.clock):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
-            layout.addWidget(label)
-        self.now.setStyleSheet(f"font-weight: bold; font-size: {int(px * 1.15)}px;")
-        self.next.setStyleSheet("color: #b8c0ca;")
-        self.note.setStyleSheet(f"color: #ffffff; font-size: {px}px; padding-top: 6px;")
-        self.clock.setStyleSheet("color: #ffd27a;")
+            self._layout.addWidget(label)
+        self.set_px(px)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(1000)
         presentation.subscribe(lambda *_: self.refresh())
         self.refresh()
+
+    def set_px(self, px: int) -> None:
+        """Size the text: ``px`` pixels for the note, larger for the current step."""
+        self.setStyleSheet(f"QFrame#presenter {{ background: rgba(20, 24, 30, 235); border: 2px solid #ffd27a; "
+                           f"border-radius: 8px; }} QLabel {{ color: #f4f6f8; font-size: {px}px; }}")
+        self._layout.setContentsMargins(px, px // 2, px, px // 2)
+        self.now.setStyleSheet(f"font-weight: bold; font-size: {int(px * 1.15)}px;")
+        self.next.setStyleSheet(f"color: #b8c0ca; font-size: {px}px;")
+        self.note.setStyleSheet(f"color: #ffffff; font-size: {px}px; padding-top: 6px;")
+        self.clock.setStyleSheet(f"color: #ffd27a; font-size: {px}px;")
 
     def _title(self, event_id: str) -> str:
         return self.timeline.event(event_id).title if self.timeline.has_event(event_id) else event_id
@@ -614,13 +618,15 @@ class PresentWindow(QWidget):
         self.blank.setGeometry(0, 0, w, h)
         pw = int(w * 0.42)
         self.presenter.setFixedWidth(pw)
-        self.presenter.adjustSize()
+        need = self.presenter.layout().totalHeightForWidth(pw)  # word-wrapped labels: height for this width
+        self.presenter.setFixedHeight(max(50, min(need, int(h * 0.6))))
         self.presenter.move(w - pw - 16, 16)
         self.goto.move(w - self.goto.width() - 24, h - self.goto.height() - 24)
 
     def resizeEvent(self, ev) -> None:  # noqa: N802
         super().resizeEvent(ev)
         self._restyle_header()
+        self.presenter.set_px(self._px(1 / 45))
         self.caption._relayout()
         self.view._apply_style()
         self._place_overlays()
