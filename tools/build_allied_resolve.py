@@ -196,6 +196,66 @@ timeline = {
     ],
 }
 
+# The bundled story: the ten days as the article tells them.  Presenter notes
+# say only what the article says (its words, shortened; quotes verbatim).
+BUILDUP = ["exercise", "russia", "nato", "us"]
+TENTH = ["russia", "normandy", "uk"]  # the lanes of the day's diplomacy, tall enough for every label
+WEEK_BEFORE = {"start": "2022-02-01", "end": "2022-02-21"}  # room right of 10 Feb for the labels
+THE_TENTH = {"start": "2022-02-09T18:00:00Z", "end": "2022-02-11"}  # room right of the markers for labels
+TEN_DAYS = {"start": "2022-02-08", "end": "2022-02-21"}
+timeline["stories"] = [{
+    "title": "Allied Resolve-2022: the ten days",
+    "description": (
+        "The buildup, the start of the drills on Thursday 10 February 2022, the diplomatic tracks of the "
+        "same day and the announced end on 20 February, as one Washington Insider Magazine article reports them."
+    ),
+    "steps": [
+        {"event": "stoltenberg-largest-deployment", "window": WEEK_BEFORE, "tracks": BUILDUP,
+         "note": "Buildup. Last Thursday (3 Feb), NATO Secretary-General Jens Stoltenberg said Russia’s deployment "
+                 "into Belarus would be the largest ever since the Cold War: an estimated 30,000 combat troops, "
+                 "Spetsnaz special operations forces, Iskander dual-capable missiles, SU-35 fighter jets and "
+                 "S-400 air defense systems."},
+        {"event": "us-alarm", "window": WEEK_BEFORE, "tracks": BUILDUP,
+         "note": "The US has also raised alarm over Russia’s army buildup in Belarus, a key ally of Russia’s. "
+                 "The article gives no date: on or before 10 Feb."},
+        {"event": "us-intel-70-percent", "window": WEEK_BEFORE, "tracks": BUILDUP,
+         "note": "Unnamed senior US sources: the Kremlin has gathered 70 percent of the military people and "
+                 "weaponry needed for a full-scale attack. Attributed to unnamed sources only."},
+        {"event": "russia-denies", "window": WEEK_BEFORE, "tracks": BUILDUP,
+         "note": "Despite Moscow’s enormous force buildup in the region, Russia has consistently denied plans "
+                 "to strike Ukraine. The article does not say since when."},
+        {"event": "peskov-unprecedented-threats", "window": WEEK_BEFORE, "tracks": BUILDUP,
+         "note": "Kremlin spokesman Dmitry Peskov: the drills have been cranked up since both Russia and Belarus "
+                 "face “unprecedented threats” from NATO; asked about their aim, he said both nations saw NATO "
+                 "as an increasing danger. Undated in the article."},
+        {"event": "drills-begin", "window": TEN_DAYS,
+         "note": "Thursday 10 February: Russia and Belarus launched ten days of joint military training. The "
+                 "drills, dubbed “Allied Resolve-2022,” began in Belarus, according to a statement released by "
+                 "the Russian Ministry of Defense on Thursday."},
+        {"event": "berlin-advisers-meeting", "window": THE_TENTH, "tracks": TENTH,
+         "note": "The drills begin on the same day as diplomatic discussions aimed at resolving the issue. "
+                 "Advisors from France, Ukraine, Russia and Germany (the Normandy Format) will meet in Berlin on "
+                 "Thursday to examine the current situation in Ukraine."},
+        {"event": "le-drian-good-sign", "window": THE_TENTH, "tracks": TENTH,
+         "note": "French Foreign Minister Jean-Yves Le Drian, in an interview on Thursday: a new round of "
+                 "Normandy Format negotiations would be a “good sign.” According to CNN, the format has been "
+                 "attempting to negotiate peace in eastern Ukraine since 2014."},
+        {"event": "johnson-stoltenberg-brussels", "window": THE_TENTH, "tracks": TENTH,
+         "note": "According to Downing Street, UK Prime Minister Boris Johnson will see NATO Secretary General "
+                 "Jens Stoltenberg in Brussels on Thursday before traveling to Poland to meet Prime Minister "
+                 "Mateusz Morawiecki and President Andrzej Duda."},
+        {"event": "truss-arrives-moscow", "window": THE_TENTH, "tracks": TENTH,
+         "note": "Foreign Secretary Liz Truss arrived in Moscow on Thursday."},
+        {"event": "lavrov-lowest-level", "window": THE_TENTH, "tracks": TENTH,
+         "note": "In Moscow Truss met Russian Foreign Minister Sergey Lavrov, who noted that ties between the UK "
+                 "and Russia were “at their lowest level in recent years.” The article does not date the meeting "
+                 "itself: shown on the day of her arrival, marked uncertain."},
+        {"event": "drills-end", "window": TEN_DAYS,
+         "note": "The drills will finish on February 20, according to the Russian Ministry of Defense. At the "
+                 "article’s date this was announced, not reported."},
+    ],
+}]
+
 # Attribution must be verbatim too; "... " in a phrase marks an elision only there.
 out = pathlib.Path(__file__).resolve().parents[1] / "resources" / "allied-resolve-2022.timeline.json"
 out.write_text(json.dumps(timeline, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=parse_size, default=None, metavar="WxH",
                    help="window size in pixels (default 1920x1080 for --screenshot, 1600x900 on screen)")
     p.add_argument("--select", metavar="EVENT_ID", help="select this event (detail pane shows it)")
+    p.add_argument("--present", action="store_true",
+                   help="present the timeline's story full screen (with --screenshot: render one step)")
+    p.add_argument("--step", type=int, default=1, metavar="N", help="with --present --screenshot: the step to render")
+    p.add_argument("--theme", choices=("dark", "light"), default="dark", help="presentation theme (default dark)")
     return p
 
 
@@ -99,10 +103,19 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(timeline, _load, path)
     if args.select:
         window.state.selected = args.select
+    window.present_theme = args.theme
+    if args.screenshot and args.present:
+        from .ui.presenting import save_present_screenshot
+
+        return 0 if save_present_screenshot(window, args.screenshot, args.size, args.step, args.theme) else 1
     if args.screenshot:
         return 0 if save_screenshot(window, args.screenshot, args.size or (1920, 1080), select=args.select) else 1
     window.resize(*(args.size or (1600, 900)))
     window.show()
+    if args.present:
+        from .ui.presenting import start_presenting
+
+        start_presenting(window)
     if args.select:
         window.view.ensure_visible(args.select)
     if bad is not None:

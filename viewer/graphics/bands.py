@@ -85,7 +85,7 @@ class BandLayerItem(pg.GraphicsObject):
             w = fm.horizontalAdvance(shown)
             tab = QRectF(left - 4, area.top() + 2, w + 8, fm.height() + 4)
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(255, 255, 255, 215) if ev.id != self.selected else QColor("#ffe9b8"))
+            p.setBrush(self.style.color("band_tab", 215) if ev.id != self.selected else QColor("#ffe9b8"))
             p.drawRoundedRect(tab, 3, 3)
             p.setPen(self.style.color("band_text"))
             p.drawText(QPointF(left, area.top() + 4 + fm.ascent()), shown)

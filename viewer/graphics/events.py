@@ -42,7 +42,7 @@ from ..model.columns import (
 )
 from ..model.timeline import Timeline
 from .layout import Placement, layout_lane
-from .style import TimelineStyle, label_font, layer_bounds
+from .style import TimelineStyle, label_font, layer_bounds, marker_polygon
 
 __all__ = ["EventLayerItem", "label_text"]
 
@@ -252,16 +252,16 @@ class EventLayerItem(pg.GraphicsObject):
         for i, (top, bottom) in enumerate(frame.lanes):
             if i % 2 == 1:
                 p.fillRect(QRectF(rect.left(), top, rect.width(), bottom - top), self.style.color("lane_shade"))
-            color = QColor(self.timeline.tracks[i].color)
+            color = QColor(self.style.track_color(i, self.timeline.tracks[i].color))
             p.fillRect(QRectF(rect.left(), top + 2, 5, bottom - top - 4), color)
-        p.setPen(QPen(QColor("#d5d9e0"), 1))
+        p.setPen(QPen(self.style.color("lane_rule"), 1))
         for _top, bottom in frame.lanes[:-1]:
             p.drawLine(QPointF(rect.left(), bottom), QPointF(rect.right(), bottom))
 
     def _paint_density(self, p: QPainter, frame: _Frame) -> None:
         for lane, (lefts, counts) in frame.density.items():
             top, bottom = frame.lanes[lane]
-            color = QColor(self.timeline.tracks[lane].color)
+            color = QColor(self.style.track_color(lane, self.timeline.tracks[lane].color))
             nz = np.nonzero(counts)[0]
             if len(nz) == 0:
                 continue
@@ -280,10 +280,12 @@ class EventLayerItem(pg.GraphicsObject):
         fm = QFontMetricsF(font)
         r = float(self.style.marker_px)
         text_color = self.style.color("text")
-        for pl in frame.placements:
+        # the selected event last, so no neighbouring bar is painted over its label
+        for pl in sorted(frame.placements, key=lambda pl: cols.ids[pl.row] == self.selected):
             row = pl.row
             flags = int(cols.flags[row])
-            color = QColor(self.timeline.tracks[int(cols.lane[row])].color)
+            lane = int(cols.lane[row])
+            color = QColor(self.style.track_color(lane, self.timeline.tracks[lane].color))
             y = self._slot_y(frame, row, pl.slot)
             eid = cols.ids[row]
             selected = eid == self.selected
@@ -303,7 +305,7 @@ class EventLayerItem(pg.GraphicsObject):
             else:
                 true_x = cols.xm[row] * frame.sx + frame.tx
                 if frame.left_px - 2 * r <= true_x <= frame.right_px + 2 * r:
-                    self._marker(p, true_x, y, r, color, flags, selected, hovered)
+                    self._marker(p, true_x, y, r, color, flags, selected, hovered, lane)
             if pl.label_width > 0:
                 text, full = self._label(row)
                 if pl.label_width < full - 0.5:
@@ -316,7 +318,7 @@ class EventLayerItem(pg.GraphicsObject):
                     # a backing keeps text readable over bars and whiskers
                     bw = QFontMetricsF(f).horizontalAdvance(text)
                     p.setPen(Qt.PenStyle.NoPen)
-                    p.setBrush(QColor(255, 255, 255, 230 if selected else 185))
+                    p.setBrush(self.style.color("label_box", 230 if selected else 185))
                     p.drawRoundedRect(QRectF(pl.label_x - 3, y - h / 2 - 1, bw + 6, h + 2), 3, 3)
                 p.setPen(text_color)
                 p.setFont(f)  # QStaticText lays out again with the painter's font
@@ -393,8 +395,8 @@ class EventLayerItem(pg.GraphicsObject):
             p.drawRect(QRectF(x0 - 2, top - 2, x1 - x0 + 4, h + 4))
 
     def _marker(self, p: QPainter, x: float, y: float, r: float, color: QColor, flags: int,
-                selected: bool, hovered: bool) -> None:
-        poly = QPolygonF([QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)])
+                selected: bool, hovered: bool, lane: int = -1) -> None:
+        poly = marker_polygon(self.style.track_shape(lane), x, y, r)  # diamond unless the style shapes lanes
         hollow = bool(flags & (FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END))
         if selected:
             p.setPen(QPen(self.style.color("selection"), 3))
@@ -402,7 +404,7 @@ class EventLayerItem(pg.GraphicsObject):
             p.drawEllipse(QPointF(x, y), r + 5, r + 5)
         pen = QPen(color.darker(140) if not hovered else QColor("#000000"), 2)
         p.setPen(pen)
-        p.setBrush(QColor("#ffffff") if hollow else color)
+        p.setBrush(self.style.color("hollow_fill") if hollow else color)
         p.drawPolygon(poly)
 
     # -- hit testing ---------------------------------------------------

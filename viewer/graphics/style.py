@@ -9,10 +9,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QPolygonF
 
-__all__ = ["TimelineStyle", "label_font", "layer_bounds"]
+__all__ = ["TimelineStyle", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
+           "SHAPE_GLYPHS", "marker_polygon", "BRIEFING_LABEL_FRACTION"]
+
+OKABE_ITO = {
+    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
+    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7",
+}
+"""The colour-blind-safe palette of Okabe & Ito (2008), *Color Universal Design*
+(https://jfly.uni-koeln.de/color/), distinguishable with every common
+colour-vision deficiency."""
+
+#: Track palettes of the briefing themes: Okabe-Ito without the colour that
+#: vanishes into the background (black on dark, yellow on light).
+_BRIEFING_PALETTE = {
+    "dark": ("orange", "sky_blue", "bluish_green", "yellow", "vermillion", "reddish_purple", "blue"),
+    "light": ("orange", "blue", "bluish_green", "vermillion", "sky_blue", "reddish_purple", "black"),
+}
+
+MARKER_SHAPES = ("diamond", "circle", "square", "triangle", "triangle_down", "hexagon", "star")
+"""Marker shapes given to tracks in turn, so tracks stay distinct in greyscale print."""
+
+SHAPE_GLYPHS = {"diamond": "◆", "circle": "●", "square": "■", "triangle": "▲",
+                "triangle_down": "▼", "hexagon": "⬢", "star": "★"}
+"""A text character that looks like each marker shape (for track labels and legends)."""
+
+BRIEFING_LABEL_FRACTION = 1 / 36
+"""Briefing theme: event label font size as a fraction of the screen height.
+
+Legibility at 5 m asks for text at least ~1/40 of the screen height (the
+issue's bound; the same proportion on every screen size); 1/36 keeps the
+drawn line height (ascent + descent) well above it."""
 
 
 @dataclass
@@ -35,12 +65,72 @@ class TimelineStyle:
     band_text: str = "#7a4f00"
     selection: str = "#111111"
     font_family: str = "DejaVu Sans"
+    label_box: str = "#ffffff"    #: behind the selected event's label
+    hollow_fill: str = "#ffffff"  #: inside hollow (uncertain) markers
+    lane_rule: str = "#d5d9e0"    #: line between lanes
+    band_tab: str = "#ffffff"     #: behind a band's title
+    axis_text: str = "#1b1f24"
+    axis_line: str = "#555555"
+    track_colors: tuple[str, ...] = ()  #: per-lane colour override; empty = each track's own
+    track_shapes: tuple[str, ...] = ()  #: per-lane marker shape; empty = diamonds
 
     @classmethod
     def for_height(cls, height_px: float) -> "TimelineStyle":
         """The default style scaled for a view ``height_px`` pixels tall."""
         font = max(13, int(round(height_px / 60)))
         return cls(font_px=font, marker_px=max(6, font // 2 - 1), label_max_px=28 * font)
+
+    @classmethod
+    def for_briefing(cls, screen_height_px: float, theme: str = "dark", colour_blind: bool = True,
+                     n_tracks: int = 8) -> "TimelineStyle":
+        """The briefing theme: large type and high contrast for a wall screen.
+
+        Parameters
+        ----------
+        screen_height_px : float
+            Height of the screen (pixels); label size is
+            :data:`BRIEFING_LABEL_FRACTION` of it (30 px at 1080, 60 px at 2160).
+        theme : {"dark", "light"}
+            Light text on near-black, or near-black text on white.
+        colour_blind : bool
+            Replace track colours by the Okabe-Ito palette and give every
+            track its own marker shape (:data:`MARKER_SHAPES`).
+        n_tracks : int
+            How many lanes need a colour and a shape (palettes repeat beyond).
+
+        Raises
+        ------
+        ValueError
+            For an unknown theme.
+        """
+        if theme not in _BRIEFING_PALETTE:
+            raise ValueError(f"unknown briefing theme {theme!r}; expected 'dark' or 'light'")
+        font = max(13, int(round(screen_height_px * BRIEFING_LABEL_FRACTION)))
+        colours: tuple[str, ...] = ()
+        shapes: tuple[str, ...] = ()
+        if colour_blind:
+            names = _BRIEFING_PALETTE[theme]
+            colours = tuple(OKABE_ITO[names[i % len(names)]] for i in range(n_tracks))
+            shapes = tuple(MARKER_SHAPES[i % len(MARKER_SHAPES)] for i in range(n_tracks))
+        common = dict(font_px=font, marker_px=max(7, int(font * 0.45)), label_max_px=int(font * 22),
+                      track_colors=colours, track_shapes=shapes)
+        if theme == "dark":
+            return cls(background="#0b0d10", lane_shade="#171b21", text="#f4f6f8", band_fill="#E69F00",
+                       band_alpha=46, band_text="#ffd27a", selection="#ffffff", label_box="#000000",
+                       hollow_fill="#0b0d10", lane_rule="#3a414c", band_tab="#000000",
+                       axis_text="#e8ebef", axis_line="#9aa3ae", **common)
+        return cls(background="#ffffff", lane_shade="#eef1f5", text="#000000", band_fill="#E69F00",
+                   band_alpha=40, band_text="#5c3b00", selection="#000000", label_box="#ffffff",
+                   hollow_fill="#ffffff", lane_rule="#b9c0ca", band_tab="#ffffff",
+                   axis_text="#000000", axis_line="#333333", **common)
+
+    def track_color(self, lane: int, own: str) -> str:
+        """Colour of lane ``lane``: the palette's when set, else the track's ``own``."""
+        return self.track_colors[lane % len(self.track_colors)] if self.track_colors and lane >= 0 else own
+
+    def track_shape(self, lane: int) -> str:
+        """Marker shape of lane ``lane`` (one of :data:`MARKER_SHAPES`)."""
+        return self.track_shapes[lane % len(self.track_shapes)] if self.track_shapes and lane >= 0 else "diamond"
 
     def color(self, name: str, alpha: int | None = None) -> QColor:
         c = QColor(getattr(self, name))
@@ -64,3 +154,36 @@ def layer_bounds(columns) -> QRectF:
     lo, hi = columns.extent()
     pad = max(hi - lo, 86400.0)
     return QRectF(lo - pad, 0.0, (hi - lo) + 2 * pad, max(1, columns.n_lanes))
+
+
+def marker_polygon(shape: str, x: float, y: float, r: float) -> QPolygonF:
+    """The outline of a marker centred on ``(x, y)`` with half-size ``r`` (pixels).
+
+    Shapes of about equal visual weight: ``diamond`` (the default),
+    ``circle`` (a 24-gon), ``square`` (slightly smaller so its area matches),
+    ``triangle`` / ``triangle_down``, ``hexagon``, ``star`` (5 points).
+    Unknown names give a diamond.
+    """
+    import math
+
+    def ring(n: int, radius: float, phase: float) -> list[QPointF]:
+        return [QPointF(x + radius * math.cos(phase + 2 * math.pi * k / n),
+                        y + radius * math.sin(phase + 2 * math.pi * k / n)) for k in range(n)]
+
+    if shape == "circle":
+        pts = ring(24, r * 0.9, 0.0)
+    elif shape == "square":
+        q = r * 0.78
+        pts = [QPointF(x - q, y - q), QPointF(x + q, y - q), QPointF(x + q, y + q), QPointF(x - q, y + q)]
+    elif shape == "triangle":
+        pts = ring(3, r * 1.1, -math.pi / 2)
+    elif shape == "triangle_down":
+        pts = ring(3, r * 1.1, math.pi / 2)
+    elif shape == "hexagon":
+        pts = ring(6, r * 0.98, 0.0)
+    elif shape == "star":
+        outer, inner = ring(5, r * 1.15, -math.pi / 2), ring(5, r * 0.5, -math.pi / 2 + math.pi / 5)
+        pts = [p for pair in zip(outer, inner) for p in pair]
+    else:
+        pts = [QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)]
+    return QPolygonF(pts)

@@ -66,8 +66,9 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
 
     When the block ends normally, the temporary file is synced to disk, given
     the permissions of the file it replaces (or the umask's for a new file) and
-    renamed over ``path``.  When the block raises, the temporary file is
-    removed, ``path`` is not touched and the exception propagates.
+    renamed over ``path``.  When the block raises, or leaves the temporary
+    file empty, the temporary file is removed, ``path`` is not touched and
+    the exception propagates.
 
     Parameters
     ----------
@@ -84,8 +85,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     Raises
     ------
     OSError
-        If the folder does not exist or cannot be written, or the rename fails
-        (the destination is then unchanged).
+        If the folder does not exist or cannot be written, nothing was
+        written, or the rename fails (the destination is then unchanged).
     """
     target = os.path.realpath(os.fspath(path))
     folder = os.path.dirname(target) or "."
@@ -99,6 +100,9 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     os.close(fd)
     try:
         yield tmp
+        if os.path.getsize(tmp) == 0:
+            # Qt's writers report some failures only by leaving the file empty
+            raise OSError(f"nothing was written to {target}; it is unchanged")
         _fsync_file(tmp)
         try:
             os.chmod(tmp, mode)

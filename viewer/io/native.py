@@ -43,6 +43,7 @@ from jsonschema.exceptions import ValidationError
 
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
+from viewer.model.story import Story, StoryStep
 from viewer.model.timeline import (
     Event,
     EventKind,
@@ -590,7 +591,7 @@ def _explain(error: ValidationError, path: tuple[PathPart, ...]) -> Iterator[tup
             message = f"{_kind_of(instance)} does not have the expected form ({value})"
         yield path, message, False
     elif kind == "minLength":
-        if last in ("id",) or (len(path) >= 2 and path[-2] == "sources" and isinstance(last, int)):
+        if last in ("id", "event") or (len(path) >= 2 and path[-2] in ("sources", "tracks") and isinstance(last, int)):
             message = "an id must be a non-empty string"
         elif last == "title":
             message = "the title must not be empty"
@@ -711,6 +712,15 @@ class _Checker:
                 found[item_id] = path
         return found
 
+    def ids_of(self, key: str) -> dict[str, int]:
+        """Index of each id in ``data[key]`` (first occurrence), reporting nothing."""
+        found: dict[str, int] = {}
+        for index, item in _objects(self.data.get(key)):
+            item_id = item.get("id")
+            if isinstance(item_id, str) and item_id and item_id not in found:
+                found[item_id] = index
+        return found
+
     def reference(self, value: Any, known: Mapping[str, Any], path: tuple[PathPart, ...], noun: str) -> None:
         if isinstance(value, str) and value and value not in known:
             self.report.add(
@@ -753,6 +763,7 @@ class _Checker:
 
         for index, event in _objects(data.get("events")):
             self.event(event, ("events", index), tracks, sources)
+        _check_stories(self, self.ids_of("events"), tracks)
 
     def event(
         self,
@@ -849,6 +860,126 @@ def _date_hint(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------
+# stories (top-level "stories": see viewer.model.story and docs/format.md)
+
+
+def _story_name(story: Mapping[str, Any], index: int) -> str:
+    title = story.get("title")
+    return f"story {title!r}" if isinstance(title, str) and title else f"story {index + 1}"
+
+
+def _check_stories(checker: "_Checker", events: Mapping[str, int], tracks: Mapping[str, Any]) -> None:
+    """Meaning of ``stories``: unique titles, known event and track ids, windows in order.
+
+    Every message names the story (by title) and the step (1-based, as the
+    presenter counts them); the location is the JSON path
+    (``stories[0].steps[3].event``).
+    """
+    report = checker.report
+    titles: dict[str, tuple[PathPart, ...]] = {}
+    for s_index, story in _objects(checker.data.get("stories")):
+        name = _story_name(story, s_index)
+        title = story.get("title")
+        if isinstance(title, str) and title:
+            path: tuple[PathPart, ...] = ("stories", s_index, "title")
+            if title in titles:
+                report.add(path, f"{name}: another story already has this title{report.line_of(titles[title])}; "
+                           "story titles must be unique")
+            else:
+                titles[title] = path
+        for k, step in _objects(story.get("steps")):
+            base: tuple[PathPart, ...] = ("stories", s_index, "steps", k)
+            where = f"{name}, step {k + 1}"
+            event_id = step.get("event")
+            if isinstance(event_id, str) and event_id and event_id not in events:
+                report.add((*base, "event"), f"{where}: unknown event {event_id!r}{_suggest(event_id, events)} "
+                           f"(known events: {_known(events)})")
+            shown = step.get("tracks")
+            if isinstance(shown, list):
+                for t_index, track_id in enumerate(shown):
+                    if isinstance(track_id, str) and track_id and track_id not in tracks:
+                        report.add((*base, "tracks", t_index),
+                                   f"{where}: unknown track {track_id!r}{_suggest(track_id, tracks)} "
+                                   f"(known tracks: {_known(tracks)})")
+            window = step.get("window")
+            if isinstance(window, Mapping):
+                start = checker.date(window.get("start"), (*base, "window", "start"), allow_open=False,
+                                     what=f"the start of the window of {where}")
+                end = checker.date(window.get("end"), (*base, "window", "end"), allow_open=False,
+                                   what=f"the end of the window of {where}")
+                if start is not None and end is not None and not end.latest > start.earliest:
+                    report.add((*base, "window", "end"),
+                               f"{where}: the window ends ({end.edtf!r}) before it starts ({start.edtf!r}); "
+                               "expected an end after the start")
+
+
+def _stories_from_json(data: Mapping[str, Any],
+                       dates: Mapping[tuple[PathPart, ...], EventDate]) -> tuple[Story, ...]:
+    """The checked ``stories`` of a document as model objects (window in epoch s)."""
+    stories = []
+    for s_index, story in enumerate(data.get("stories", [])):
+        steps = []
+        for k, step in enumerate(story.get("steps", [])):
+            start = dates.get(("stories", s_index, "steps", k, "window", "start"))
+            end = dates.get(("stories", s_index, "steps", k, "window", "end"))
+            window = (start.earliest, end.latest) if start is not None and end is not None else None
+            steps.append(StoryStep(event=step["event"], window=window,
+                                   tracks=tuple(step.get("tracks", ())), note=_text(step, "note")))
+        stories.append(Story(title=story["title"], steps=tuple(steps), description=_text(story, "description")))
+    return tuple(stories)
+
+
+def _instant_edtf(epoch_s: float, *, end: bool) -> str:
+    """An instant (epoch s, UTC) as EDTF: a day when it falls on 00:00 UTC, else to the second.
+
+    A window's start is the *earliest* moment of its date and its end the
+    *latest*, so a midnight end is written as the day before it
+    (``2022-02-21T00:00Z`` -> ``"2022-02-20"``), and a start is rounded
+    down and an end up to whole seconds.  Reading the text back gives the
+    same instant (for whole seconds).
+    """
+    if not math.isfinite(epoch_s):
+        raise ValueError(f"a story window must be finite, got {epoch_s}")
+    t = math.ceil(epoch_s) if end else math.floor(epoch_s)
+    if t % 86400 == 0:
+        day = (t - 86400) if end else t
+        return _iso(day)[:-9].rstrip("T")
+    return _iso(t - 1 if end else t) + "Z"
+
+
+def _iso(t: int) -> str:
+    """``YYYY-MM-DDTHH:MM:SS`` for epoch seconds (any year numpy can hold; 4-digit years)."""
+    import numpy as np
+
+    text = str(np.datetime64(int(t), "s"))
+    sign = "-" if text.startswith("-") else ""
+    year, rest = text.lstrip("-+").split("-", 1)
+    return f"{sign}{int(year):04d}-{rest}"
+
+
+def _stories_to_json(stories: Sequence[Story]) -> list[dict[str, Any]]:
+    out = []
+    for story in stories:
+        item: dict[str, Any] = {"title": story.title}
+        if story.description:
+            item["description"] = story.description
+        steps = []
+        for step in story.steps:
+            entry: dict[str, Any] = {"event": step.event}
+            if step.window is not None:
+                entry["window"] = {"start": _instant_edtf(step.window[0], end=False),
+                                   "end": _instant_edtf(step.window[1], end=True)}
+            if step.tracks:
+                entry["tracks"] = list(step.tracks)
+            if step.note:
+                entry["note"] = step.note
+            steps.append(entry)
+        item["steps"] = steps
+        out.append(item)
+    return out
+
+
+# ---------------------------------------------------------------------------
 # building the model
 
 
@@ -920,6 +1051,7 @@ def _build(data: Mapping[str, Any], dates: Mapping[tuple[PathPart, ...], EventDa
         time_zone=data.get("time_zone", "UTC"),
         home_start=dates.get(("home", "start")),
         home_end=dates.get(("home", "end")),
+        stories=_stories_from_json(data, dates),
     )
 
 
@@ -1155,6 +1287,8 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
             item["sources"] = list(e.sources)
         events.append(item)
     out["events"] = events
+    if timeline.stories:
+        out["stories"] = _stories_to_json(timeline.stories)
     return out
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import enum
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .dates import EventDate
+from .story import Story
 
 if TYPE_CHECKING:
     from .columns import EventColumns
@@ -195,12 +196,32 @@ class Timeline:
     time_zone: str = "UTC"
     home_start: EventDate | None = None
     home_end: EventDate | None = None
+    stories: tuple[Story, ...] = ()
     _index: dict[str, Event] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ordered = tuple(sorted(self.tracks, key=lambda t: t.order))  # stable: ties keep file order
         object.__setattr__(self, "tracks", ordered)
         object.__setattr__(self, "_index", {e.id: e for e in self.events})
+
+    def with_stories(self, stories: tuple[Story, ...]) -> "Timeline":
+        """A copy with other stories; the events (and their cached columns) are shared.
+
+        Parameters
+        ----------
+        stories : tuple of Story
+            Replaces ``self.stories``; step event ids are not checked here
+            (the file reader checks them).
+
+        Returns
+        -------
+        Timeline
+        """
+        new = replace(self, stories=tuple(stories))
+        for name in ("columns", "track_index", "source_index"):
+            if name in self.__dict__:  # cached_property values: same events, same arrays
+                new.__dict__[name] = self.__dict__[name]
+        return new
 
     # -- lookups -------------------------------------------------------
     def event(self, event_id: str) -> Event:

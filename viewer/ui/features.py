@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import files
+from . import presenting, story_editor
 
 __all__ = ["FEATURES"]
 
 #: Installed in this order by ``MainWindow.__init__``.
 FEATURES: list[Callable[[object], None]] = []
 FEATURES.append(files.install)  # import/export, drag-and-drop, recent files, live reload
+FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
+FEATURES.append(story_editor.install)  # View > Story editor (dock)

@@ -116,8 +116,12 @@ class TimelineView(pg.PlotWidget):
         self.events_item.set_selected(self.state.selected)
         self.bands_item.set_selected(self.state.selected)
 
+    def make_style(self) -> TimelineStyle:
+        """The style for the current size (subclasses may theme it; called on every resize)."""
+        return TimelineStyle.for_height(max(self.height(), 300) * 1.35)
+
     def _apply_style(self) -> None:
-        style = TimelineStyle.for_height(max(self.height(), 300) * 1.35)
+        style = self.make_style()
         self.style_ = style
         if self.events_item is not None:
             self.events_item.set_style(style)

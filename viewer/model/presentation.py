@@ -1,0 +1,321 @@
+"""State of a running presentation, captions and the choice of screens.
+
+No Qt: the presentation window mirrors :class:`Presentation` (like the
+timeline widget mirrors :class:`~viewer.model.viewstate.ViewState`), and the
+functions here are tested without a screen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .story import Story, StoryStep
+from .timeline import QuoteKind, Timeline
+
+__all__ = ["Presentation", "Caption", "CaptionQuote", "caption_for", "ScreenInfo", "choose_screens",
+           "timeline_for_tracks", "short_date"]
+
+
+class Presentation:
+    """Which step of a story is shown, whether the screen is blanked, what is typed.
+
+    Listeners registered with :meth:`subscribe` are called as
+    ``callback(presentation, changed)`` with ``changed`` a set of names:
+    ``"index"`` (another step), ``"blank"``, ``"typed"`` (the go-to-step
+    digits).  Nothing is notified when nothing changed.
+
+    Parameters
+    ----------
+    story : Story
+        May be empty (then :attr:`step` is None).
+    """
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self._index = 0
+        self._blank = False
+        self._typed = ""
+        self._listeners: list[Callable[[Presentation, set[str]], None]] = []
+
+    def subscribe(self, callback: Callable[["Presentation", set[str]], None]) -> None:
+        """Call ``callback(presentation, changed_names)`` after every change."""
+        self._listeners.append(callback)
+
+    def _notify(self, changed: set[str]) -> None:
+        if changed:
+            for cb in list(self._listeners):
+                cb(self, changed)
+
+    # -- read ------------------------------------------------------------
+    @property
+    def index(self) -> int:
+        """0-based number of the shown step (0 for an empty story)."""
+        return self._index
+
+    @property
+    def count(self) -> int:
+        """Number of steps."""
+        return len(self.story.steps)
+
+    @property
+    def step(self) -> StoryStep | None:
+        """The shown step, or None for an empty story."""
+        return self.story.steps[self._index] if self.story.steps else None
+
+    @property
+    def next_step(self) -> StoryStep | None:
+        """The step after the shown one, or None at the end."""
+        k = self._index + 1
+        return self.story.steps[k] if k < self.count else None
+
+    @property
+    def blank(self) -> bool:
+        """True while the screen is blanked (B or '.')."""
+        return self._blank
+
+    @property
+    def typed(self) -> str:
+        """Digits typed so far for go-to-step ("" when none)."""
+        return self._typed
+
+    # -- change ----------------------------------------------------------
+    def go_to(self, index: int) -> None:
+        """Show step ``index`` (0-based, clamped to the story); un-blanks the screen."""
+        changed: set[str] = set()
+        if self.count:
+            index = max(0, min(int(index), self.count - 1))
+            if index != self._index:
+                self._index = index
+                changed.add("index")
+        if self._blank:
+            self._blank = False
+            changed.add("blank")
+        if self._typed:
+            self._typed = ""
+            changed.add("typed")
+        self._notify(changed)
+
+    def next(self) -> None:
+        """The next step (stays on the last)."""
+        self.go_to(self._index + 1)
+
+    def previous(self) -> None:
+        """The previous step (stays on the first)."""
+        self.go_to(self._index - 1)
+
+    def first(self) -> None:
+        self.go_to(0)
+
+    def last(self) -> None:
+        self.go_to(self.count - 1)
+
+    def toggle_blank(self) -> None:
+        """Blank the screen, or show it again."""
+        self._blank = not self._blank
+        self._notify({"blank"})
+
+    def type_digit(self, digit: str) -> None:
+        """Add a digit to the go-to-step number (at most 4 digits are kept).
+
+        Raises
+        ------
+        ValueError
+            If ``digit`` is not one of ``0``-``9``.
+        """
+        if len(digit) != 1 or digit not in "0123456789":
+            raise ValueError(f"expected a digit 0-9, got {digit!r}")
+        self._typed = (self._typed + digit)[-4:]
+        self._notify({"typed"})
+
+    def clear_typed(self) -> bool:
+        """Forget typed digits; True if there were any."""
+        if not self._typed:
+            return False
+        self._typed = ""
+        self._notify({"typed"})
+        return True
+
+    def enter(self) -> bool:
+        """Go to the typed step number (1-based, clamped); False when nothing was typed."""
+        if not self._typed:
+            return False
+        number = int(self._typed)
+        self.go_to(number - 1)
+        return True
+
+
+# ---------------------------------------------------------------------------
+# captions
+
+
+@dataclass(frozen=True)
+class CaptionQuote:
+    """One quote of a caption.
+
+    ``text`` is verbatim; ``direct`` is False for reported speech (shown
+    without quotation marks); ``who`` is "speaker, role".
+    """
+
+    text: str
+    direct: bool
+    who: str
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What the audience reads about the selected event.
+
+    Attributes
+    ----------
+    title : str
+        The event's title.
+    quotes : tuple of CaptionQuote
+        Verbatim quotes; empty when the event has none.
+    summary : str
+        The event's summary (shown when there is no quote; it is the
+        source's account, not a quotation).
+    source : str
+        Where it comes from: ``"Russian Ministry of Defense, via Washington
+        Insider Magazine"``.
+    date : str
+        When, in words (``"Thu 10 Feb 2022"``, ``"on or before Thu 10 Feb 2022"``).
+    """
+
+    title: str
+    quotes: tuple[CaptionQuote, ...]
+    summary: str
+    source: str
+    date: str
+
+
+def short_date(date) -> str:
+    """``EventDate.describe()`` without the precision note: ``"Thu 10 Feb 2022"``."""
+    return re.sub(r"\s*\(to the \w+\)", "", date.describe())
+
+
+def caption_for(timeline: Timeline, event_id: str) -> Caption:
+    """The caption of an event: title, verbatim quotes with speakers, source chain, date.
+
+    The source line names the sources of the quotes (else the event's own
+    sources), each followed by the chain that relayed it ("via ...").
+
+    Raises
+    ------
+    KeyError
+        If there is no such event.
+    """
+    ev = timeline.event(event_id)
+    quotes = tuple(
+        CaptionQuote(q.text, QuoteKind(q.kind) == QuoteKind.DIRECT,
+                     ", ".join(x for x in (q.speaker, q.speaker_role) if x))
+        for q in ev.quotes
+    )
+    source_ids = [q.source for q in ev.quotes if q.source] or list(ev.sources)
+    parts: list[str] = []
+    for sid in dict.fromkeys(source_ids):
+        chain = timeline.source_chain(sid)
+        if not chain:
+            continue
+        text = chain[0].outlet or chain[0].id
+        if len(chain) > 1:
+            text += ", via " + ", via ".join(s.outlet or s.id for s in chain[1:])
+        if text not in parts:
+            parts.append(text)
+    # a source that relays another already listed is said once
+    parts = [p for p in parts if not any(p != o and o.endswith(p) for o in parts)]
+    when = short_date(ev.start)
+    if ev.end is not None:
+        when += " – " + short_date(ev.end)
+    return Caption(ev.title, quotes, ev.summary, "; ".join(parts), when)
+
+
+# ---------------------------------------------------------------------------
+# tracks shown by a step
+
+
+def timeline_for_tracks(timeline: Timeline, track_ids: Sequence[str]) -> Timeline:
+    """The timeline with only some tracks (and their events; bands are kept).
+
+    Parameters
+    ----------
+    timeline : Timeline
+    track_ids : sequence of str
+        Tracks to keep; empty = all (``timeline`` itself is returned).
+        Unknown ids are ignored.
+
+    Returns
+    -------
+    Timeline
+        A new timeline (same title, sources, reference date, home) sharing
+        the event objects, or ``timeline`` itself.
+    """
+    keep = set(track_ids)
+    if not keep or keep >= {t.id for t in timeline.tracks}:
+        return timeline
+    tracks = tuple(t for t in timeline.tracks if t.id in keep)
+    events = tuple(e for e in timeline.events if e.track in keep or e.kind.value == "band")
+    return Timeline(title=timeline.title, tracks=tracks, events=events, sources=timeline.sources,
+                    description=timeline.description, reference_date=timeline.reference_date,
+                    time_zone=timeline.time_zone, home_start=timeline.home_start, home_end=timeline.home_end,
+                    stories=timeline.stories)
+
+
+# ---------------------------------------------------------------------------
+# screens
+
+
+@dataclass(frozen=True)
+class ScreenInfo:
+    """What the choice of screens needs to know about one screen.
+
+    ``width`` and ``height`` are in device-independent pixels.
+    """
+
+    name: str
+    width: int
+    height: int
+    primary: bool = False
+
+
+def choose_screens(screens: Sequence[ScreenInfo], chosen: int | None = None) -> tuple[int, int | None]:
+    """Which screen the audience sees and which one the presenter sees.
+
+    Rule: with one screen, the audience gets it and there is no presenter
+    screen (the presenter overlay is toggled on it instead).  With more,
+    the audience gets ``chosen`` if it is a valid index, else the largest
+    screen that is not the primary one (a projector or wall screen is
+    attached as an extra display; the laptop's own panel is primary); the
+    presenter gets the primary screen, or the first other one when the
+    audience has the primary.
+
+    Parameters
+    ----------
+    screens : sequence of ScreenInfo
+        As ``QGuiApplication.screens()`` lists them.
+    chosen : int, optional
+        Index picked by the user for the audience.
+
+    Returns
+    -------
+    (audience, presenter) : tuple of int and (int or None)
+        Indices into ``screens``.
+
+    Raises
+    ------
+    ValueError
+        If ``screens`` is empty.
+    """
+    if not screens:
+        raise ValueError("there is no screen to present on")
+    if len(screens) == 1:
+        return 0, None
+    primary = next((i for i, s in enumerate(screens) if s.primary), 0)
+    if chosen is not None and 0 <= chosen < len(screens):
+        audience = chosen
+    else:
+        others = [i for i in range(len(screens)) if i != primary]
+        audience = max(others, key=lambda i: (screens[i].width * screens[i].height, -i))
+    presenter = primary if primary != audience else next(i for i in range(len(screens)) if i != audience)
+    return audience, presenter

@@ -1,0 +1,227 @@
+"""Stories: named, ordered walks through a timeline, for presenting it.
+
+A :class:`Story` is a title and a tuple of :class:`StoryStep` s.  Each step
+names the event to show (its quotes become the caption), the time window to
+show it in, the tracks to show, and an optional note for the presenter.  A
+timeline keeps its stories in ``Timeline.stories`` and the native file keeps
+them in the top-level ``"stories"`` array (see ``docs/format.md``).
+
+When a timeline has no saved story, :func:`default_story` makes one: every
+drawn event in time order, each framed with context by :func:`frame_event`.
+
+Pure Python + numpy, no Qt.  Times are seconds since the Unix epoch (UTC)
+unless a name says ``x`` (seconds from ``timeline.columns.origin_epoch_s``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .timeline import Timeline
+
+__all__ = [
+    "StoryStep",
+    "Story",
+    "DEFAULT_STORY_TITLE",
+    "MIN_CONTEXT_FRACTION",
+    "frame_event",
+    "step_window",
+    "default_story",
+    "stories_of",
+    "move_step",
+    "StoryError",
+]
+
+DEFAULT_STORY_TITLE = "All events in time order"
+"""Title of the story made when a timeline has none saved."""
+
+MIN_CONTEXT_FRACTION = 0.5
+"""A framed point's window is at least this fraction of the home range wide."""
+
+
+class StoryError(ValueError):
+    """A story operation that cannot be done (a step number out of range)."""
+
+
+@dataclass(frozen=True)
+class StoryStep:
+    """One step of a story.
+
+    Attributes
+    ----------
+    event : str
+        Id of the event the step shows; it is selected and its quote is the
+        caption.
+    window : tuple of float or None
+        ``(start, end)`` of the time window to show, seconds since the Unix
+        epoch (UTC), ``start < end``.  None: the event framed with context
+        (:func:`frame_event`).
+    tracks : tuple of str
+        Ids of the tracks to show, in any order; empty = all tracks.
+    note : str
+        What the presenter wants to remember to say (shown only to the
+        presenter, never to the audience).
+    """
+
+    event: str
+    window: tuple[float, float] | None = None
+    tracks: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Story:
+    """A named, ordered list of steps.
+
+    Attributes
+    ----------
+    title : str
+        The story's name (non-empty).
+    steps : tuple of StoryStep
+        In presentation order.
+    description : str
+        Optional words about the story (shown on the hand-out's title page).
+    """
+
+    title: str
+    steps: tuple[StoryStep, ...] = ()
+    description: str = ""
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    # -- editing (each returns a new Story) ------------------------------
+    def with_step(self, step: StoryStep, at: int | None = None) -> "Story":
+        """A copy with ``step`` inserted before index ``at`` (None = appended)."""
+        steps = list(self.steps)
+        steps.insert(len(steps) if at is None else max(0, min(at, len(steps))), step)
+        return replace(self, steps=tuple(steps))
+
+    def without_step(self, index: int) -> "Story":
+        """A copy without step ``index``; raises :class:`StoryError` if there is none."""
+        self._check(index)
+        return replace(self, steps=self.steps[:index] + self.steps[index + 1:])
+
+    def with_moved_step(self, index: int, to: int) -> "Story":
+        """A copy with step ``index`` moved to position ``to`` (clamped to the ends)."""
+        return replace(self, steps=move_step(self.steps, index, to))
+
+    def with_replaced_step(self, index: int, step: StoryStep) -> "Story":
+        """A copy with step ``index`` replaced by ``step``."""
+        self._check(index)
+        return replace(self, steps=self.steps[:index] + (step,) + self.steps[index + 1:])
+
+    def _check(self, index: int) -> None:
+        if not 0 <= index < len(self.steps):
+            raise StoryError(f"story {self.title!r} has no step {index + 1} (it has {len(self.steps)})")
+
+
+def move_step(steps: tuple[StoryStep, ...], index: int, to: int) -> tuple[StoryStep, ...]:
+    """``steps`` with the one at ``index`` moved to position ``to`` (clamped).
+
+    Raises
+    ------
+    StoryError
+        If ``index`` is not a step.
+    """
+    if not 0 <= index < len(steps):
+        raise StoryError(f"there is no step {index + 1} (there are {len(steps)})")
+    items = list(steps)
+    item = items.pop(index)
+    items.insert(max(0, min(to, len(items))), item)
+    return tuple(items)
+
+
+def _home_width(timeline: "Timeline") -> float:
+    """Width (s) of the timeline's home range, else of its finite extent."""
+    if timeline.home_start is not None and timeline.home_end is not None:
+        a, b = timeline.home_start.earliest, timeline.home_end.latest
+        if math.isfinite(a) and math.isfinite(b) and b > a:
+            return b - a
+    lo, hi = timeline.finite_extent()
+    return max(hi - lo, 86400.0)
+
+
+def frame_event(timeline: "Timeline", event_id: str) -> tuple[float, float]:
+    """The time window that shows an event with context around it.
+
+    Rule (this project's, chosen so a briefing audience sees the neighbours
+    of the event, not only the event): take the event's drawn extent
+    ``[x0, x1]`` from ``timeline.columns`` (a day for a date known to the
+    day; start to end for a span, open ends clamped as drawn).  A span or
+    band is shown whole with 10 % of its width free on each side.  A point
+    is centred in a window ``max(3 (x1 - x0), MIN_CONTEXT_FRACTION * H)``
+    wide, where ``H`` is the width of the home range (else of all finite
+    dates).
+
+    Parameters
+    ----------
+    timeline : Timeline
+    event_id : str
+
+    Returns
+    -------
+    (start, end) : tuple of float
+        Seconds since the Unix epoch (UTC), ``start < end``.
+
+    Raises
+    ------
+    KeyError
+        If the event is not drawn on the timeline (unknown id, undated).
+    """
+    cols = timeline.columns
+    row = cols.row_of(event_id)
+    origin = cols.origin_epoch_s
+    x0, x1 = float(cols.x0[row]), float(cols.x1[row])
+    width = max(x1 - x0, 60.0)
+    if cols.kind[row] != 0:  # span or band: all of it
+        pad = 0.1 * width
+        return origin + x0 - pad, origin + x1 + pad
+    span = max(3.0 * width, MIN_CONTEXT_FRACTION * _home_width(timeline))
+    # centred on the drawn extent, but always keeping the marker well inside
+    centre = (x0 + x1) / 2
+    xm = float(cols.xm[row])
+    centre = min(max(centre, xm - 0.35 * span), xm + 0.35 * span)
+    return origin + centre - span / 2, origin + centre + span / 2
+
+
+def step_window(timeline: "Timeline", step: StoryStep) -> tuple[float, float]:
+    """The window a step shows: its own, or its event framed (:func:`frame_event`).
+
+    Returns
+    -------
+    (start, end) : tuple of float
+        Seconds since the Unix epoch (UTC).
+    """
+    if step.window is not None:
+        return step.window
+    return frame_event(timeline, step.event)
+
+
+def default_story(timeline: "Timeline") -> Story:
+    """Every drawn event in time order, each framed with context.
+
+    The order is the Left/Right navigation order of the main window
+    (``timeline.columns.time_order``: by the start date's sort point, then
+    lane, then id); bands come in it too.  Steps carry no window (so each is
+    framed by :func:`frame_event` when shown) and show all tracks.
+
+    Returns
+    -------
+    Story
+        Titled :data:`DEFAULT_STORY_TITLE`; no steps for a timeline without
+        drawn events.
+    """
+    cols = timeline.columns
+    steps = tuple(StoryStep(event=cols.ids[int(row)]) for row in cols.time_order)
+    return Story(title=DEFAULT_STORY_TITLE, steps=steps)
+
+
+def stories_of(timeline: "Timeline") -> tuple[Story, ...]:
+    """The timeline's saved stories, or ``(default_story(timeline),)`` when it has none."""
+    saved = tuple(getattr(timeline, "stories", ()) or ())
+    return saved if saved else (default_story(timeline),)
+

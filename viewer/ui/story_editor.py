@@ -1,0 +1,268 @@
+"""Window feature: the Story dock, to build and edit a story in the normal window.
+
+Add the current view as a step (the selected event, the visible time range),
+move steps up and down, delete them, write a presenter note, present, and
+save the stories into the timeline file (through :mod:`viewer.io`; the dock
+never writes files itself).  Double-clicking a step shows it in the window.
+
+Every edit makes a new :class:`~viewer.model.story.Story` and replaces
+``window.timeline`` by ``window.timeline.with_stories(...)`` (same events,
+same drawing arrays); ``window.story_index`` is the story being edited,
+which View > Present (F5) presents.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.dates import Precision, format_interval
+from ..model.story import Story, StoryStep, stories_of
+
+__all__ = ["StoryDock", "install"]
+
+
+class StoryDock(QDockWidget):
+    """The Story dock of a main window (see the module docstring)."""
+
+    def __init__(self, window) -> None:
+        super().__init__("Story", window)
+        self.window_ = window
+        self.setObjectName("story-dock")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        row = QHBoxLayout()
+        self.combo = QComboBox()
+        self.combo.setAccessibleName("Story")
+        self.new_button = QPushButton("New")
+        row.addWidget(self.combo, 1)
+        row.addWidget(self.new_button)
+        layout.addLayout(row)
+        self.steps = QListWidget()
+        self.steps.setAccessibleName("Steps")
+        layout.addWidget(self.steps, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add current view")
+        self.up_button = QPushButton("Up")
+        self.down_button = QPushButton("Down")
+        self.delete_button = QPushButton("Delete")
+        for b in (self.add_button, self.up_button, self.down_button, self.delete_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel("Presenter note (never shown to the audience):"))
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(110)
+        layout.addWidget(self.note)
+        bottom = QHBoxLayout()
+        self.present_button = QPushButton("Present (F5)")
+        self.save_button = QPushButton("Save stories to file")
+        bottom.addWidget(self.present_button)
+        bottom.addWidget(self.save_button)
+        layout.addLayout(bottom)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.message)
+        self.setWidget(body)
+
+        self.combo.currentIndexChanged.connect(self._on_story_chosen)
+        self.new_button.clicked.connect(self.new_story)
+        self.add_button.clicked.connect(self.add_current_view)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(+1))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.note.textChanged.connect(self._on_note)
+        self.steps.currentRowChanged.connect(self._on_row)
+        self.steps.itemDoubleClicked.connect(lambda _item: self.show_step(self.steps.currentRow()))
+        self.present_button.clicked.connect(self._present)
+        self.save_button.clicked.connect(self.save)
+        window.sigTimelineChanged.connect(lambda _tl: self._reload(0))
+        self._updating = False
+        self._reload(getattr(window, "story_index", 0))
+
+    # -- model access ------------------------------------------------------
+    @property
+    def stories(self) -> tuple[Story, ...]:
+        return stories_of(self.window_.timeline)
+
+    @property
+    def story(self) -> Story:
+        stories = self.stories
+        return stories[min(self.window_.story_index, len(stories) - 1)]
+
+    def _replace(self, story: Story, select: int | None = None) -> None:
+        stories = list(self.stories)
+        stories[min(self.window_.story_index, len(stories) - 1)] = story
+        self.window_.timeline = self.window_.timeline.with_stories(tuple(stories))
+        self.dirty = True
+        self._fill_steps(select)
+
+    # -- view --------------------------------------------------------------
+    def _reload(self, index: int) -> None:
+        self._updating = True
+        self.window_.story_index = max(0, min(index, len(self.stories) - 1))
+        self.combo.clear()
+        self.combo.addItems([s.title for s in self.stories])
+        self.combo.setCurrentIndex(self.window_.story_index)
+        self._updating = False
+        self.dirty = False
+        self._fill_steps(0)
+
+    def _step_text(self, k: int, step: StoryStep) -> str:
+        tl = self.window_.timeline
+        title = tl.event(step.event).title if tl.has_event(step.event) else f"(unknown event {step.event})"
+        text = f"{k + 1}. {title}"
+        if step.window is not None:
+            text += f"   [{format_interval(step.window[0], step.window[1], Precision.HOUR)}]"
+        if step.tracks:
+            text += f"   ({len(step.tracks)} tracks)"
+        return text
+
+    def _fill_steps(self, select: int | None) -> None:
+        self._updating = True
+        self.steps.clear()
+        for k, step in enumerate(self.story.steps):
+            self.steps.addItem(self._step_text(k, step))
+        if select is not None and self.steps.count():
+            self.steps.setCurrentRow(max(0, min(select, self.steps.count() - 1)))
+        self._updating = False
+        self._on_row(self.steps.currentRow())
+
+    def _on_row(self, row: int) -> None:
+        if self._updating:
+            return
+        steps = self.story.steps
+        self._updating = True
+        self.note.setPlainText(steps[row].note if 0 <= row < len(steps) else "")
+        self.note.setEnabled(0 <= row < len(steps))
+        self._updating = False
+
+    def _on_story_chosen(self, index: int) -> None:
+        if not self._updating and index >= 0:
+            self.window_.story_index = index
+            self._fill_steps(0)
+
+    # -- edits -------------------------------------------------------------
+    def new_story(self) -> None:
+        """Start an empty story (saved stories only; the default story is kept as the first if none)."""
+        titles = {s.title for s in self.stories}
+        n = len(self.stories) + 1
+        while f"Story {n}" in titles:
+            n += 1
+        saved = tuple(self.window_.timeline.stories) or self.stories
+        self.window_.timeline = self.window_.timeline.with_stories(saved + (Story(f"Story {n}"),))
+        self._reload(len(saved))
+        self.dirty = True
+
+    def add_current_view(self) -> bool:
+        """Append the selected event in the visible time range as a step (after the current one)."""
+        w = self.window_
+        event_id = w.state.selected
+        if event_id is None:
+            self.message.setText("Select an event first: a step shows one event and its quote.")
+            return False
+        origin = w.view.timeline.columns.origin_epoch_s
+        a, b = w.view.x_range()
+        step = StoryStep(event=event_id, window=(origin + a, origin + b))
+        row = self.steps.currentRow()
+        at = row + 1 if row >= 0 else None
+        self._replace(self.story.with_step(step, at), select=len(self.story.steps) if at is None else at)
+        self.message.setText(f"Added step: {w.timeline.event(event_id).title}")
+        return True
+
+    def move_selected(self, delta: int) -> None:
+        row = self.steps.currentRow()
+        if 0 <= row < len(self.story.steps):
+            to = max(0, min(row + delta, len(self.story.steps) - 1))
+            self._replace(self.story.with_moved_step(row, to), select=to)
+
+    def delete_selected(self) -> None:
+        row = self.steps.currentRow()
+        if 0 <= row < len(self.story.steps):
+            self._replace(self.story.without_step(row), select=row)
+
+    def _on_note(self) -> None:
+        if self._updating:
+            return
+        row = self.steps.currentRow()
+        steps = self.story.steps
+        if 0 <= row < len(steps):
+            step = steps[row]
+            new = StoryStep(step.event, step.window, step.tracks, self.note.toPlainText())
+            stories = list(self.stories)
+            stories[self.window_.story_index] = self.story.with_replaced_step(row, new)
+            self.window_.timeline = self.window_.timeline.with_stories(tuple(stories))
+            self.dirty = True
+
+    def show_step(self, row: int) -> None:
+        """Show step ``row`` in the main window: select its event, show its window."""
+        from ..model.story import step_window
+
+        steps = self.story.steps
+        if not 0 <= row < len(steps):
+            return
+        w = self.window_
+        step = steps[row]
+        w.state.selected = step.event
+        a, b = step_window(w.timeline, step)
+        origin = w.view.timeline.columns.origin_epoch_s
+        w.view.set_x_range(a - origin, b - origin)
+
+    def _present(self) -> None:
+        from .presenting import start_presenting
+
+        start_presenting(self.window_)
+
+    def save(self, path: str | None = None) -> bool:
+        """Write the timeline with its stories to ``path`` (default: the open file).
+
+        The bundled timeline is installed read-only, so saving it asks for a
+        new file name.  Errors are shown in a dialog.
+        """
+        from ..app import bundled_timeline_path
+        from ..io import write_timeline
+
+        w = self.window_
+        target = path or w.path
+        if not target or os.path.realpath(target) == os.path.realpath(bundled_timeline_path()) \
+                or not os.access(os.path.dirname(os.path.realpath(target)) or ".", os.W_OK):
+            folder = str(Path.home())
+            target, _ = QFileDialog.getSaveFileName(self, "Save timeline with its stories", folder,
+                                                    "Timelines (*.timeline.json)")
+            if not target:
+                return False
+        try:
+            write_timeline(w.timeline, target)
+        except (OSError, ValueError) as exc:
+            w.show_error("Could not save the stories", f"{target}: {exc}")
+            return False
+        w.path = target
+        self.dirty = False
+        self.message.setText(f"Saved to {target}")
+        return True
+
+
+def install(window) -> None:
+    """Add the Story dock (right side, below the detail pane's area) and View > Story editor."""
+    window.story_index = getattr(window, "story_index", 0)
+    dock = StoryDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()  # opened from View > Story editor, so the reading layout is unchanged
+    window.story_dock = dock
+    action = dock.toggleViewAction()
+    action.setText("Story editor")
+    window.menus["View"].addAction(action)
