@@ -106,3 +106,23 @@ def test_local_day_shift_moves_a_calendar_day_onto_local_midnight():
 def test_unknown_zone_is_a_clear_error():
     with pytest.raises(DateError, match="Europe/Atlantis"):
         offset_at("Europe/Atlantis", 0.0)
+
+
+def test_date_only_events_are_drawn_on_the_display_zones_calendar_day():
+    from viewer.app import bundled_timeline_path
+    from viewer.io import read_timeline
+    from viewer.model.zones import timeline_on_local_days
+
+    tl = read_timeline(bundled_timeline_path())
+    minsk = timeline_on_local_days(tl, "Europe/Minsk")
+    c, m = tl.columns, minsk.columns
+    r, rm = c.row_of("drills-begin"), m.row_of("drills-begin")
+    # 10 Feb in Minsk: 9 Feb 21:00Z .. 10 Feb 21:00Z (x is UTC-based)
+    assert (m.x0[rm], m.x1[rm]) == (c.x0[r] - 3 * H, c.x1[r] - 3 * H)
+    assert m.origin_epoch_s == c.origin_epoch_s
+    # the interval queries still find every event of a lane
+    lane = tl.track_index["uk"]
+    assert sorted(m.ids[k] for k in m.visible(lane, -1e12, 1e12)) == \
+        sorted(c.ids[k] for k in c.visible(lane, -1e12, 1e12))
+    assert [m.ids[k] for k in m.time_order] == [c.ids[k] for k in c.time_order]
+    assert timeline_on_local_days(tl, "UTC") is tl

@@ -52,7 +52,9 @@ __all__ = [
     "event_zone",
     "local_day_shift",
     "offset_at",
+    "possible_bounds",
     "system_zone_name",
+    "timeline_on_local_days",
     "transitions",
     "zone_abbreviation",
     "zone_info",
@@ -293,3 +295,91 @@ def local_day_shift(epoch_s: float, zone: str) -> float:
     guess = epoch_s - offset_at(zone, epoch_s)
     return -offset_at(zone, guess)
 
+
+
+def _is_calendar(d: EventDate | None) -> bool:
+    return d is not None and d.precision <= Precision.DAY and d.relation != "open"
+
+
+def timeline_on_local_days(timeline, zone: str):
+    """``timeline`` with its date-only events drawn on ``zone``'s calendar days.
+
+    Returns a timeline equal to ``timeline`` whose ``columns`` have every
+    side given by a date-only value moved by :func:`local_day_shift` (the
+    rule of the module docstring); times of day do not move.  Rows are
+    re-sorted so the columns' interval queries stay valid.  For UTC and
+    :data:`EVENT_LOCAL`, ``timeline`` itself is returned.
+
+    Parameters
+    ----------
+    timeline : Timeline
+    zone : str
+        Display zone (IANA name).
+    """
+    import dataclasses
+
+    import numpy as np
+
+    if zone in ("UTC", EVENT_LOCAL):
+        return timeline
+    cols = timeline.columns
+    o = cols.origin_epoch_s
+    x0, x1, xm = cols.x0.copy(), cols.x1.copy(), cols.xm.copy()
+    s0, s1 = cols.solid0.copy(), cols.solid1.copy()
+    for row in range(len(cols)):
+        ev = timeline.events[int(cols.event_index[row])]
+        start, end = ev.start, ev.end
+        if end is None or cols.kind[row] == 0:  # a point: the whole drawn interval moves
+            if _is_calendar(start):
+                d = local_day_shift(start.sort_point, zone)
+                x0[row] += d
+                x1[row] += d
+                xm[row] += d
+            continue
+        if _is_calendar(start):
+            d = local_day_shift(start.sort_point, zone)
+            x0[row] += d
+            s0[row] += d
+            xm[row] += d
+        if _is_calendar(end):
+            at = end.latest if math.isfinite(end.latest) else end.earliest
+            d = local_day_shift(at, zone)
+            x1[row] += d
+            s1[row] += d
+    order = np.lexsort((x0, cols.lane))
+    inv = np.empty_like(order)
+    inv[order] = np.arange(len(order))
+    x1o = x1[order]
+    cummax = np.empty_like(x1o)
+    blocks = [(0, cols.band_count)] + [cols.block(k) for k in range(cols.n_lanes)]
+    for a, b in blocks:
+        if b > a:
+            cummax[a:b] = np.maximum.accumulate(x1o[a:b])
+    shifted = dataclasses.replace(
+        cols,
+        ids=[cols.ids[int(k)] for k in order],
+        event_index=cols.event_index[order], lane=cols.lane[order], kind=cols.kind[order],
+        x0=x0[order], x1=x1o, xm=xm[order], solid0=s0[order], solid1=s1[order],
+        flags=cols.flags[order], x1_cummax=cummax, time_order=inv[cols.time_order].astype(np.int64),
+    )
+    out = dataclasses.replace(timeline)
+    vars(out)["columns"] = shifted
+    return out
+
+
+def possible_bounds(date: EventDate, zone: str = "UTC", timeline_zone: str = "UTC") -> tuple[str, str]:
+    """Earliest and latest possible moment of a date, in words (inclusive).
+
+    Date-only values give calendar dates (``"Wed 9 Feb 2022"``, the same in
+    every zone); times of day are written in the display zone with its
+    abbreviation; an open side reads ``"not known"``.
+    """
+    def one(t: float) -> str:
+        if not math.isfinite(t):
+            return "not known"
+        if date.precision <= Precision.DAY:
+            return format_instant(t, date.precision)
+        z = event_zone(date, timeline_zone) if zone == EVENT_LOCAL else zone
+        return f"{format_instant(t, date.precision, offset_at(z, t))} {zone_abbreviation(z, t)}"
+
+    return one(date.earliest), one(date.latest - 1e-3 if math.isfinite(date.latest) else date.latest)
