@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Zoomable timeline of dated, sourced events. "
         "Without FILE, opens the bundled Allied Resolve-2022 timeline.",
     )
-    p.add_argument("file", nargs="?", help="timeline file to open (native .timeline.json)")
+    p.add_argument("file", nargs="?",
+                   help="timeline file to open (native .timeline.json); FILE#EVENT_ID also selects an event")
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window offscreen to this PNG and exit")
     p.add_argument("--size", type=parse_size, default=(1920, 1080), metavar="WxH",
@@ -61,6 +62,11 @@ def _load(path: str):
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``timeline-viewer`` and ``python -m viewer``; returns the exit code."""
     args = build_parser().parse_args(argv)
+    if args.file and not Path(args.file).exists():  # FILE#EVENT_ID, as "Copy link" gives
+        from .model.citation import split_link
+
+        args.file, fragment = split_link(args.file)
+        args.select = args.select or fragment
     path = args.file or bundled_timeline_path()
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

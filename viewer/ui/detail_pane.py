@@ -85,14 +85,14 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC") -> str:
     else:
         out.append(f"<p class='muted'>{kind}</p>")
     where = "each event's local time" if zone == EVENT_LOCAL else zone_label(zone, event.start.sort_point)
-    out.append(f"<h2>When</h2><p class='muted'>times in {escape(where)}; "
-               "dates without a time are calendar days, the same in every zone</p><table>")
+    out.append(f"<h2>When</h2><p class='muted'>Times in {escape(where)} · "
+               "dates are calendar days in every zone</p><table>")
     tz = timeline.time_zone
     out.append(_date_rows("Start" if event.end is not None else "Date", event.start, zone, tz))
     if event.end is not None:
         out.append(_date_rows("End", event.end, zone, tz))
-    out.append("</table><p class='muted'>Sorted and stepped through (← / →) by the earliest "
-               "possible moment of the start (its latest, if the start is open).</p>")
+    out.append("</table><p class='muted'>Sort point (list order, ← / →): the earliest "
+               "possible start, or its latest if open.</p>")
     if event.summary:
         out.append(f"<h2>Summary</h2><p>{escape(event.summary)}</p>")
     facts = []

@@ -186,8 +186,8 @@ class EventListView(QTableView):
         head = self.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(0, 150)
-        self.setColumnWidth(1, 120)
+        self.setColumnWidth(0, 128)
+        self.setColumnWidth(1, 96)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
@@ -244,5 +244,5 @@ def install(window) -> None:
     dock.setWidget(window.event_list)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     window.events_dock = dock
-    window.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
+    window.resizeDocks([dock], [430], Qt.Orientation.Horizontal)
     window.menus["View"].addAction(dock.toggleViewAction())

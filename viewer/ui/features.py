@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import event_list, filter_panel, search_bar, shown, zone_picker
+from . import event_list, filter_panel, links, overview, search_bar, shown, zone_picker
 
 __all__ = ["FEATURES"]
 
 #: Installed in this order by ``MainWindow.__init__``.
 FEATURES: list[Callable[[object], None]] = []
 FEATURES.append(shown.install)  # filtered timeline + search emphasis: before the find/filter widgets
-FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install]
+FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
+             overview.install, links.install]
