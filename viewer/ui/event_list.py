@@ -17,8 +17,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTabWidget
 
 from ..graphics.events import label_text
 from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN
@@ -26,7 +26,7 @@ from ..model.timeline import Event, Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import describe_date
 
-__all__ = ["EventTableModel", "EventListView", "SORT_ROLE", "ID_ROLE", "install"]
+__all__ = ["EventTableModel", "EventListView", "SORT_ROLE", "ID_ROLE", "side_tabs", "install"]
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  #: key the proxy sorts on
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  #: event id of a row
@@ -236,13 +236,43 @@ class EventListView(QTableView):
             self._select_row(state.selected)
 
 
+def side_tabs(window) -> QTabWidget:
+    """The tabs under the detail pane (Events, Filters), created on first use.
+
+    The detail pane's place in the window's splitter becomes a vertical
+    splitter: detail pane on top, these tabs below, so the timeline keeps
+    its width.
+    """
+    tabs = getattr(window, "side_tabs", None)
+    if tabs is not None:
+        return tabs
+    splitter = window.splitter
+    idx = splitter.indexOf(window.details)
+    sizes = splitter.sizes()
+    column = QSplitter(Qt.Orientation.Vertical)
+    column.setSizePolicy(window.details.sizePolicy())  # keeps the pane's stretch
+    splitter.insertWidget(idx, column)
+    column.addWidget(window.details)
+    tabs = QTabWidget()
+    tabs.setDocumentMode(True)
+    column.addWidget(tabs)
+    column.setStretchFactor(0, 3)
+    column.setStretchFactor(1, 2)
+    column.setChildrenCollapsible(True)
+    splitter.setSizes(sizes)
+    window.side_tabs = tabs
+    window.side_splitter = column
+    return tabs
+
+
 def install(window) -> None:
-    """Add the event list as a dock ("Events") on the left, toggled from the View menu."""
-    dock = QDockWidget("Events", window)
-    dock.setObjectName("events_dock")
+    """Add the event list as the "Events" tab under the detail pane (View > Event list, F6)."""
     window.event_list = EventListView(window)
-    dock.setWidget(window.event_list)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    window.events_dock = dock
-    window.resizeDocks([dock], [430], Qt.Orientation.Horizontal)
-    window.menus["View"].addAction(dock.toggleViewAction())
+    tabs = side_tabs(window)
+    tabs.insertTab(0, window.event_list, "Events")
+    tabs.setCurrentIndex(0)
+    act = QAction("Event list", window)
+    act.setShortcut(QKeySequence("F6"))
+    act.triggered.connect(lambda: (tabs.setCurrentWidget(window.event_list), window.event_list.setFocus()))
+    window.menus["View"].addAction(act)
+    window.addAction(act)

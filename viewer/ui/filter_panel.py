@@ -15,12 +15,11 @@ import dataclasses
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
-    QDockWidget,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -259,15 +258,14 @@ def _epoch(d: QDate) -> float:
 
 
 def install(window) -> None:
-    """Add the filter panel as a dock ("Filters"), tabbed with the event list if present."""
-    dock = QDockWidget("Filters", window)
-    dock.setObjectName("filters_dock")
+    """Add the filter panel as the "Filters" tab under the detail pane (View > Filters, F7)."""
+    from .event_list import side_tabs
+
     window.filter_panel = FilterPanel(window)
-    dock.setWidget(window.filter_panel)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    events_dock = getattr(window, "events_dock", None)
-    if events_dock is not None:
-        window.tabifyDockWidget(events_dock, dock)
-        events_dock.raise_()
-    window.filters_dock = dock
-    window.menus["View"].addAction(dock.toggleViewAction())
+    tabs = side_tabs(window)
+    tabs.addTab(window.filter_panel, "Filters")
+    act = QAction("Filters", window)
+    act.setShortcut(QKeySequence("F7"))
+    act.triggered.connect(lambda: (tabs.setCurrentWidget(window.filter_panel), window.filter_panel.setFocus()))
+    window.menus["View"].addAction(act)
+    window.addAction(act)
