@@ -49,6 +49,7 @@ def test_copy_link_and_citation(qtbot, window, bundled_path):
     copy_citation(window)
     mime = QGuiApplication.clipboard().mimeData()
     assert "Sergey Lavrov" in mime.text() and "<i>Washington Insider Magazine</i>" in mime.html()
+    QGuiApplication.clipboard().clear()  # the offscreen clipboard must not outlive the test's app
 
 
 def test_ctrl_plus_minus_zoom_and_shift_arrows_pan(qtbot, window):
