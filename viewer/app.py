@@ -46,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
         "(see timeline-viewer convert --help for their options and exit codes). "
         "A file named like a command opens as ./convert.",
     )
-    p.add_argument("file", nargs="?", help="timeline file to open (native, TimelineJS, vis-timeline, ACLED or CSV)")
+    p.add_argument("file", nargs="?",
+                   help="timeline file to open (native, TimelineJS, vis-timeline, ACLED or CSV); "
+                   "FILE#EVENT_ID also selects an event")
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window offscreen to this PNG and exit")
     p.add_argument("--size", type=parse_size, default=None, metavar="WxH",
@@ -73,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return file_command(argv)
     args = build_parser().parse_args(argv)
+    if args.file and not Path(args.file).exists():  # FILE#EVENT_ID, as "Copy link" gives
+        from .model.citation import split_link
+
+        args.file, fragment = split_link(args.file)
+        args.select = args.select or fragment
     path = args.file or bundled_timeline_path()
     if args.screenshot:
         problem = _screenshot_path_problem(args.screenshot)

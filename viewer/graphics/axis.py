@@ -30,6 +30,7 @@ from pyqtgraph.Point import Point
 from PySide6 import QtCore, QtGui
 
 from ..model.ticks import TickLevels, TickRule, compute_ticks
+from ..model.zones import offset_at, zone_ticks
 
 __all__ = ["TimeAxisItem"]
 
@@ -80,6 +81,7 @@ class TimeAxisItem(pg.AxisItem):
         super().__init__(orientation, **kwargs)
         self._origin = float(origin_epoch_s)
         self._offset = float(offset_s)
+        self._zone: str | None = None  # IANA name when set_zone() was used
         self._zone_label = zone_label
         self._font_size_pt = float(font_size_pt)
         self._levels = TickLevels()
@@ -119,6 +121,34 @@ class TimeAxisItem(pg.AxisItem):
             self._zone_label = zone_label
             self._apply_label()
         self._invalidate()
+
+    def set_zone(self, zone: str | None, zone_label: str | None = None) -> None:
+        """Show calendar fields in an IANA zone, with the offset in force at each tick.
+
+        Parameters
+        ----------
+        zone : str or None
+            ``"UTC"``, an IANA name (``"Europe/Berlin"``) or
+            ``viewer.model.zones.EVENT_LOCAL`` (drawn as UTC); None goes back
+            to the fixed offset of :meth:`set_offset`.
+        zone_label : str or None
+            New axis label; unchanged if None.
+
+        Notes
+        -----
+        Ticks come from :func:`viewer.model.zones.zone_ticks`, which splits the
+        view at daylight-saving transitions.
+        """
+        self._zone = zone
+        if zone_label is not None:
+            self._zone_label = zone_label
+            self._apply_label()
+        self._invalidate()
+
+    @property
+    def zone(self) -> str | None:
+        """The IANA display zone, or None for a fixed offset."""
+        return self._zone
 
     def set_font_size(self, pt: float) -> None:
         """Set the tick label font size, points (the axis label follows, a bit smaller)."""
@@ -170,9 +200,12 @@ class TimeAxisItem(pg.AxisItem):
         # measured in the regular font: bold labels (context row, coarser years)
         # are ~10% wider, which the gap added by choose_tick_spec absorbs
         metrics = QtGui.QFontMetricsF(self._tick_font())
-        levels = compute_ticks(
-            x0, x1, self._origin, width_px, measure=metrics.horizontalAdvance, offset_s=self._offset
-        )
+        if self._zone is not None:
+            levels = zone_ticks(x0, x1, self._origin, width_px, metrics.horizontalAdvance, self._zone)
+        else:
+            levels = compute_ticks(
+                x0, x1, self._origin, width_px, measure=metrics.horizontalAdvance, offset_s=self._offset
+            )
         self._levels = levels
         self._rules_by_spacing = {}
         if levels.major_rule is not None and levels.minor_rule is not None:
@@ -202,7 +235,9 @@ class TimeAxisItem(pg.AxisItem):
             if v in known:
                 out.append(known[v])
             elif rule is not None and math.isfinite(v):
-                out.append(rule.label(int(round(v + self._origin + self._offset))))
+                t = v + self._origin
+                off = self._offset if self._zone is None else offset_at(self._zone, t)
+                out.append(rule.label(int(round(t + off))))
             else:
                 out.append("")
         return out

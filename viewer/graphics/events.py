@@ -107,6 +107,7 @@ class EventLayerItem(pg.GraphicsObject):
         self.style = style or TimelineStyle()
         self.selected: str | None = None
         self.hovered: str | None = None
+        self.emphasis: np.ndarray | None = None
         self._frame: _Frame | None = None
         self._text_cache: dict[tuple[int, int], tuple[str, float]] = {}
         self._static: dict[tuple[int, str, int], QStaticText] = {}
@@ -128,6 +129,27 @@ class EventLayerItem(pg.GraphicsObject):
             self.selected = event_id
             self._frame = None
             self.update()
+
+    def set_emphasis(self, mask: np.ndarray | None) -> None:
+        """Dim the events where ``mask`` is False (search: the non-matches).
+
+        Parameters
+        ----------
+        mask : ndarray of bool, shape (len(timeline.columns),), or None
+            One flag per row of ``timeline.columns``; None draws every event
+            normally.
+
+        Raises
+        ------
+        ValueError
+            If the mask does not have one entry per row.
+        """
+        if mask is not None:
+            mask = np.asarray(mask, dtype=bool)
+            if mask.shape != (len(self.columns),):
+                raise ValueError(f"emphasis mask must have shape ({len(self.columns)},), got {mask.shape}")
+        self.emphasis = mask
+        self.update()
 
     def set_hovered(self, event_id: str | None) -> None:
         if event_id != self.hovered:
@@ -290,6 +312,8 @@ class EventLayerItem(pg.GraphicsObject):
             eid = cols.ids[row]
             selected = eid == self.selected
             hovered = eid == self.hovered
+            dim = self.emphasis is not None and not self.emphasis[row] and not selected
+            p.setOpacity(0.22 if dim else 1.0)
             # possible interval of an imprecise point: a faint bar over it
             if cols.kind[row] != KIND_SPAN and flags & FLAG_IMPRECISE:
                 x0 = cols.x0[row] * frame.sx + frame.tx
@@ -323,6 +347,7 @@ class EventLayerItem(pg.GraphicsObject):
                 p.setPen(text_color)
                 p.setFont(f)  # QStaticText lays out again with the painter's font
                 p.drawStaticText(QPointF(pl.label_x, y - h / 2), st)
+        p.setOpacity(1.0)
 
     def _static_text(self, text: str, font, selected: bool) -> QStaticText:
         key = (hash(text), text, int(selected))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .columns import EventColumns
+from .filters import FilterState
 
 __all__ = ["XLimits", "ViewState", "clamp_range", "pan_to_show", "zoom_about"]
 
@@ -91,17 +92,22 @@ def pan_to_show(a: float, b: float, x0: float, x1: float, limits: XLimits,
 
 
 class ViewState:
-    """What the user is looking at: visible x range and selected event.
+    """What the user is looking at: visible x range, selection, search, filters, zone.
 
     Listeners registered with :meth:`subscribe` are called as
     ``callback(state, changed)`` where ``changed`` is a set of attribute
-    names (``{"x_range"}``, ``{"selected"}``).  Setting a value equal to the
+    names (``{"x_range"}``, ``{"selected"}``, ``{"query"}``, ``{"matches"}``,
+    ``{"filters"}``, ``{"display_zone"}``).  Setting a value equal to the
     current one notifies nobody, which breaks view <-> state feedback loops.
     """
 
     def __init__(self, x_range: tuple[float, float] = (0.0, 86400.0), selected: str | None = None) -> None:
         self._x_range = (float(x_range[0]), float(x_range[1]))
         self._selected = selected
+        self._query = ""
+        self._matches: tuple[str, ...] = ()
+        self._filters = FilterState()
+        self._display_zone = "UTC"
         self._listeners: list[Callable[[ViewState, set[str]], None]] = []
 
     def subscribe(self, callback: Callable[["ViewState", set[str]], None]) -> None:
@@ -134,3 +140,48 @@ class ViewState:
         if value != self._selected:
             self._selected = value
             self._notify({"selected"})
+
+    # -- search, filters, display zone -----------------------------------
+    def _set(self, name: str, value: object) -> None:
+        if getattr(self, "_" + name) != value:
+            setattr(self, "_" + name, value)
+            self._notify({name})
+
+    @property
+    def query(self) -> str:
+        """The search text ("" = not searching; see :mod:`viewer.model.search`)."""
+        return self._query
+
+    @query.setter
+    def query(self, value: str) -> None:
+        self._set("query", str(value))
+
+    @property
+    def matches(self) -> tuple[str, ...]:
+        """Ids of the events matching :attr:`query` among those shown, in time order."""
+        return self._matches
+
+    @matches.setter
+    def matches(self, value: tuple[str, ...]) -> None:
+        self._set("matches", tuple(value))
+
+    @property
+    def filters(self) -> FilterState:
+        """Which tracks and events are shown (:class:`~viewer.model.filters.FilterState`)."""
+        return self._filters
+
+    @filters.setter
+    def filters(self, value: FilterState) -> None:
+        if not isinstance(value, FilterState):
+            raise TypeError(f"filters must be a FilterState, got {type(value).__name__}")
+        self._set("filters", value)
+
+    @property
+    def display_zone(self) -> str:
+        """Zone times are shown in: ``"UTC"``, an IANA name, or ``"event-local"``
+        (see :mod:`viewer.model.zones`)."""
+        return self._display_zone
+
+    @display_zone.setter
+    def display_zone(self, value: str) -> None:
+        self._set("display_zone", str(value))

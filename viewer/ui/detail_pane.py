@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QTextBrowser
 from ..model.dates import EventDate
 from ..model.timeline import Event, QuoteKind, Source, Timeline
 from ..model.viewstate import ViewState
+from ..model.zones import EVENT_LOCAL, describe_date, possible_bounds, zone_label
 
 __all__ = ["DetailPane", "event_html", "timeline_html"]
 
@@ -46,8 +47,12 @@ td { padding: 1px 8px 1px 0; vertical-align: top; }
 """
 
 
-def _date_rows(label: str, d: EventDate) -> str:
-    rows = [f"<tr><td><b>{escape(label)}</b></td><td>{escape(d.describe())}</td></tr>"]
+def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str = "UTC") -> str:
+    rows = [f"<tr><td><b>{escape(label)}</b></td><td>{escape(describe_date(d, zone, timeline_zone))}</td></tr>"]
+    first, last = possible_bounds(d, zone, timeline_zone)
+    if not d.is_open and first != last:  # a single day, or a time, needs no range
+        rows.append(f"<tr><td class='muted'>earliest possible</td><td>{escape(first)}</td></tr>"
+                    f"<tr><td class='muted'>latest possible</td><td>{escape(last)}</td></tr>")
     if d.phrase:
         rows.append(f"<tr><td class='muted'>as written</td><td>“{escape(d.phrase)}”</td></tr>")
     if d.basis:
@@ -75,8 +80,13 @@ def _source_html(src: Source, timeline: Timeline) -> str:
     return f"<li>{line}</li>"
 
 
-def event_html(event: Event, timeline: Timeline) -> str:
-    """The detail pane's HTML for one event (all data text escaped)."""
+def event_html(event: Event, timeline: Timeline, zone: str = "UTC") -> str:
+    """The detail pane's HTML for one event (all data text escaped).
+
+    ``zone`` is the display zone (:mod:`viewer.model.zones`): times of day are
+    written in it and the "When" heading names it; date-only values are
+    calendar dates, the same in every zone.
+    """
     track = next((t for t in timeline.tracks if t.id == event.track), None)
     out = [f"<html><head><style>{_CSS}</style></head><body>"]
     out.append(f"<h1>{escape(event.title)}</h1>")
@@ -86,11 +96,16 @@ def event_html(event: Event, timeline: Timeline) -> str:
                    f"{escape(track.label)} · <span class='muted'>{kind}</span></p>")
     else:
         out.append(f"<p class='muted'>{kind}</p>")
-    out.append("<h2>When</h2><table>")
-    out.append(_date_rows("Start" if event.end is not None else "Date", event.start))
+    where = "each event's local time" if zone == EVENT_LOCAL else zone_label(zone, event.start.sort_point)
+    out.append(f"<h2>When</h2><p class='muted'>Times in {escape(where)} · "
+               "dates are calendar days in every zone</p><table>")
+    tz = timeline.time_zone
+    out.append(_date_rows("Start" if event.end is not None else "Date", event.start, zone, tz))
     if event.end is not None:
-        out.append(_date_rows("End", event.end))
-    out.append("</table>")
+        out.append(_date_rows("End", event.end, zone, tz))
+    out.append("</table><p class='muted'>Sorted (list order, ← / →) by the earliest possible "
+               "start; an “on or before” date with its known day; a span of unknown start by its "
+               "end; ties in file order.</p>")
     if event.summary:
         out.append(f"<h2>Summary</h2><p>{escape(event.summary)}</p>")
     facts = []
@@ -173,14 +188,14 @@ class DetailPane(QTextBrowser):
         self._show()
 
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
-        if "selected" in changed:
+        if "selected" in changed or "display_zone" in changed:
             self._show()
 
     def _show(self) -> None:
         eid = self.state.selected
         if eid is not None and self.timeline.has_event(eid):
             ev = self.timeline.event(eid)
-            self.setHtml(event_html(ev, self.timeline))
+            self.setHtml(event_html(ev, self.timeline, self.state.display_zone))
             self.setAccessibleDescription(f"{ev.title}, {ev.start.describe()}")
         else:
             self.setHtml(timeline_html(self.timeline))

@@ -11,13 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import files
-from . import presenting, story_editor
+from . import (
+    event_list,
+    files,
+    filter_panel,
+    links,
+    overview,
+    presenting,
+    search_bar,
+    shown,
+    story_editor,
+    zone_picker,
+)
 
 __all__ = ["FEATURES"]
 
 #: Installed in this order by ``MainWindow.__init__``.
 FEATURES: list[Callable[[object], None]] = []
+FEATURES.append(shown.install)  # filtered timeline + search emphasis: before the find/filter widgets
 FEATURES.append(files.install)  # import/export, drag-and-drop, recent files, live reload
 FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
 FEATURES.append(story_editor.install)  # View > Story editor (dock)
+FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
+             overview.install, links.install]

@@ -22,6 +22,7 @@ from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
+from ..model.zones import describe_date, zone_label
 
 __all__ = ["TimelineView", "TimelineViewBox"]
 
@@ -259,10 +260,12 @@ class TimelineView(pg.PlotWidget):
             QToolTip.hideText()
             return
         ev = self.timeline.event(eid)
-        when = ev.start.describe()
+        zone, tz = self.state.display_zone, self.timeline.time_zone
+        when = describe_date(ev.start, zone, tz)
         if ev.end is not None:
-            when += " → " + ev.end.describe()
+            when += " → " + describe_date(ev.end, zone, tz)
         tip = f"<b>{html.escape(ev.title)}</b><br>{html.escape(when)}"
+        tip += f"<br><small>{html.escape(zone_label(zone, ev.sort_point))}</small>"
         if ev.start.phrase:
             tip += f"<br><i>“{html.escape(ev.start.phrase)}”</i>"
         QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), tip, self)

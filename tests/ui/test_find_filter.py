@@ -1,0 +1,208 @@
+"""Search, event list, filters and time zones as a user drives them (pytest-qt, offscreen)."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from viewer.io import read_timeline
+from viewer.model.filters import FilterState
+from viewer.ui.event_list import ID_ROLE, EventTableModel
+from viewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, bundled_path):
+    w = MainWindow(read_timeline(bundled_path), read_timeline, bundled_path)
+    qtbot.addWidget(w)
+    w.resize(1700, 950)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(30)
+    return w
+
+
+def repaint(qtbot, w):
+    w.view.viewport().repaint()
+    qtbot.wait(20)
+
+
+def list_ids(w):
+    m = w.event_list.model()
+    return [m.data(m.index(r, 0), ID_ROLE) for r in range(m.rowCount())]
+
+
+# -- search ---------------------------------------------------------------------
+
+def test_ctrl_f_typing_and_enter_step_through_matches(qtbot, window):
+    window.view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = window.search_bar.field
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "johnson")
+    # both sort on 10 Feb ("on or after" for Poland): ties keep the article's order
+    first, second = window.state.matches
+    assert (first, second) == ("johnson-stoltenberg-brussels", "johnson-poland")
+    assert list_ids(window) == [first, second]  # the list shows the matches
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.state.selected == first
+    assert "1 of 2 matches" == window.search_bar.count.text()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.state.selected == second
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.state.selected == first
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert window.state.selected == second
+    assert "Boris Johnson" in window.details.toPlainText()
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert window.state.query == "" and len(list_ids(window)) == len(window.timeline.columns)
+
+
+def test_non_matches_are_dimmed_while_searching(qtbot, window):
+    repaint(qtbot, window)
+    view = window.view
+    track = window.timeline.tracks[window.timeline.track_index["normandy"]].color.lower()
+
+    def colour(eid):
+        img = view.grab().toImage()
+        p = view.mapFromScene(view.marker_scene_pos(eid))
+        return img.pixelColor(p.x(), p.y())
+
+    assert colour("le-drian-good-sign").name() == track
+    window.search_bar.field.setText("stoltenberg")
+    repaint(qtbot, window)
+    dimmed = colour("le-drian-good-sign")
+    assert dimmed.name() != track and dimmed.lightness() > 200  # faded towards white
+    hit = colour("johnson-stoltenberg-brussels")  # a filled marker (known to the day)
+    uk = window.timeline.tracks[window.timeline.track_index["uk"]].color.lower()
+    assert hit.name() == uk  # matches keep full colour
+    assert "no match" in (window.search_bar.field.setText("zzzz") or window.search_bar.count.text())
+
+
+# -- event list ----------------------------------------------------------------------
+
+def test_event_table_model_passes_qtmodeltester(qtmodeltester, bundled_path):
+    tl = read_timeline(bundled_path)
+    model = EventTableModel(tl)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(tl.columns)
+    model.set_events(tl, ["lavrov-lowest-level", "no-such-id"])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 2)) == "Lavrov: ties “at their lowest level in recent years” (?)"
+    assert model.data(model.index(0, 3)) == 1
+
+
+def test_selecting_in_the_list_selects_on_the_timeline_and_back(qtbot, window):
+    table = window.event_list
+    m = table.model()
+    row = list_ids(window).index("truss-arrives-moscow")
+    table.setFocus()
+    table.setCurrentIndex(m.index(row, 2))
+    assert window.state.selected == "truss-arrives-moscow"
+    assert "Truss arrives in Moscow" in window.details.toPlainText()
+    assert window.view.accessibleDescription() == "Selected: Truss arrives in Moscow, Thu 10 Feb 2022 (to the day)"
+    window.view.go_home()  # (the list panned the view to show Truss)
+    repaint(qtbot, window)
+    # and from the timeline: click the Lavrov marker, the list follows
+    pos = window.view.mapFromScene(window.view.marker_scene_pos("lavrov-lowest-level"))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.state.selected == "lavrov-lowest-level"
+    cur = table.currentIndex()
+    assert m.data(m.index(cur.row(), 0), ID_ROLE) == "lavrov-lowest-level"
+
+
+def test_list_sorts_by_date_sort_point_track_title_and_sources(qtbot, window):
+    table = window.event_list
+    ids = list_ids(window)
+    points = [window.timeline.event(i).sort_point for i in ids]
+    assert points == sorted(points)  # default: by date (earliest possible moment)
+    assert ids[0] == "normandy-format-since-2014"
+    table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    titles = [window.timeline.event(i).title.casefold() for i in list_ids(window)]
+    assert titles == sorted(titles)
+    table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    lanes = [window.timeline.track_index.get(window.timeline.event(i).track, -1) for i in list_ids(window)]
+    assert lanes == sorted(lanes, reverse=True)
+
+
+# -- filters ------------------------------------------------------------------------
+
+def test_unchecking_a_track_hides_its_lane_and_keeps_a_visible_selection(qtbot, window):
+    window.state.selected = "lavrov-lowest-level"
+    panel = window.filter_panel
+    uk = next(panel.tracks.item(i) for i in range(panel.tracks.count())
+              if panel.tracks.item(i).data(Qt.ItemDataRole.UserRole + 1) == "uk")
+    uk.setCheckState(Qt.CheckState.Unchecked)
+    assert "uk" in window.state.filters.hidden_tracks
+    assert [t.id for t in window.view.timeline.tracks] == ["exercise", "russia", "nato", "us", "normandy"]
+    assert window.state.selected == "lavrov-lowest-level"  # still shown: kept
+    assert "truss-arrives-moscow" not in list_ids(window)
+    left_ticks = [t for _, t in window.view.plotItem.getAxis("left")._tickLevels[0]]
+    assert "United Kingdom" not in left_ticks
+    window.state.filters = FilterState(hidden_tracks=frozenset({"uk", "russia"}))
+    assert window.state.selected is None  # Lavrov's lane is gone: selection cleared
+    assert "How to read it" in window.details.toPlainText()
+    qtbot.wait(10)
+    assert panel.summary.text().startswith("9 of 16")  # 16 - 3 UK - 4 Russia
+
+
+def test_facet_checkboxes_filter_and_show_counts(qtbot, window):
+    panel = window.filter_panel
+    tags = panel.facet_lists["tags"]
+    texts = [tags.item(i).text() for i in range(tags.count())]
+    assert any(t.startswith("scheduled  (4/4)") for t in texts)
+    for i in range(tags.count()):
+        if not tags.item(i).text().startswith("scheduled"):
+            tags.item(i).setCheckState(Qt.CheckState.Unchecked)
+    shown = {e.id for e in window.view.timeline.events}
+    assert shown == {"drills-end", "berlin-advisers-meeting", "johnson-stoltenberg-brussels", "johnson-poland"}
+    qtbot.wait(10)  # the panel refills after the signal
+    assert panel.summary.text().startswith("4 of 16")
+    panel.reset_button.click()
+    assert window.state.filters == FilterState()
+    assert len(window.view.timeline.events) == 16
+
+
+def test_tracks_reorder_from_the_keyboard(qtbot, window):
+    lst = window.filter_panel.tracks
+    lst.setFocus()
+    lst.setCurrentRow(5)  # United Kingdom
+    qtbot.keyClick(lst, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(lst, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [t.id for t in window.view.timeline.tracks][3] == "uk"
+    left_ticks = [t for _, t in window.view.plotItem.getAxis("left")._tickLevels[0]]
+    assert left_ticks[3] == "United Kingdom"
+
+
+# -- time zones -----------------------------------------------------------------------
+
+def axis_texts(qtbot, window):
+    window.view.grab()
+    return [t for t, _ in window.view._axis.drawn_labels()]
+
+
+def test_zone_picker_relabels_the_axis_and_details(qtbot, window):
+    view = window.view
+    view.set_x_range(-3 * 3600.0, 86400.0 + 3 * 3600.0)  # around Thu 10 Feb 2022
+    assert "00:00" in axis_texts(qtbot, window)
+    window.zone_picker.choose("Asia/Kathmandu")
+    assert window.state.display_zone == "Asia/Kathmandu"
+    texts = axis_texts(qtbot, window)
+    assert "06:00" in texts
+    assert (15 * 60.0, "06:00") in view._axis.tick_levels().minor  # 06:00 +05:45 is 00:15Z
+    assert "Asia/Kathmandu" in view._axis.labelText
+    window.state.selected = "drills-begin"
+    details = window.details.toPlainText()
+    assert "Asia/Kathmandu" in details
+    assert "Thu 10 Feb 2022 (to the day)" in details  # a calendar day in every zone
+    assert not window.zone_picker.choose("Mars/Olympus_Mons")
+    assert window.state.display_zone == "Asia/Kathmandu"
+
+
+def test_date_only_events_sit_on_the_display_zones_day(qtbot, window):
+    cols = window.view.timeline.columns
+    utc_x0 = cols.x0[cols.row_of("drills-begin")]
+    window.zone_picker.choose("Europe/Minsk")
+    cols = window.view.timeline.columns
+    assert cols.x0[cols.row_of("drills-begin")] == utc_x0 - 3 * 3600
+    window.zone_picker.choose("UTC")
+    assert window.view.timeline is window.timeline

@@ -1,0 +1,96 @@
+"""Links to events and citations of their quotes, as text (no Qt).
+
+Link form: ``FILE#EVENT_ID`` (what ``timeline-viewer FILE#EVENT_ID`` and
+``timeline-viewer FILE --select EVENT_ID`` open).
+
+Citation form: the Chicago Manual of Style (17th ed.) note for a news or
+magazine article, 14.191, preceded by the quotation and its speaker, as in
+its "quoted in" pattern (14.260)::
+
+    “at their lowest level in recent years” — Sergey Lavrov, Russian Foreign
+    Minister, quoted in Author, “Title,” Washington Insider Magazine,
+    February 10, 2022, URL. [Event title, Thu 10 Feb 2022 (to the day)]
+
+The bracket names the event and its date as resolved.  Missing parts (no author, no title, no URL) are left out with their
+punctuation; the outlet is italic in the HTML form.  Without a quote the
+event title stands in its place.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from .calendar import MONTH_NAME, civil_from_epoch, format_year
+from .dates import EventDate, Precision
+from .timeline import Event, Timeline
+
+__all__ = ["event_link", "split_link", "citation_text", "citation_html"]
+
+
+def event_link(path: str, event_id: str) -> str:
+    """``path#event_id``."""
+    return f"{path}#{event_id}"
+
+
+def split_link(text: str) -> tuple[str, str | None]:
+    """``"a.json#ev-1"`` -> ``("a.json", "ev-1")``; no ``#`` or an empty id -> ``(text, None)``.
+
+    The last ``#`` splits, so a folder name with ``#`` still works.
+    """
+    path, sep, eid = text.rpartition("#")
+    if not sep or not path or not eid:
+        return text, None
+    return path, eid
+
+
+def _chicago_date(d: EventDate | None) -> str:
+    if d is None or not math.isfinite(d.earliest):
+        return ""
+    c = civil_from_epoch(d.earliest)
+    if d.precision >= Precision.DAY:
+        return f"{MONTH_NAME[c.month - 1]} {c.day}, {format_year(c.year)}"
+    if d.precision == Precision.MONTH:
+        return f"{MONTH_NAME[c.month - 1]} {format_year(c.year)}"
+    return format_year(c.year)
+
+
+def _parts(event: Event, timeline: Timeline, html: bool) -> str:
+    e = escape if html else (lambda s: s)
+    q = event.quotes[0] if event.quotes else None
+    src_id = q.source if q is not None and q.source else (event.sources[0] if event.sources else "")
+    chain = timeline.source_chain(src_id) if src_id else []
+    # cite the outlet that published it: the end of the relay chain
+    src = chain[-1] if chain else None
+    if q is not None:
+        head = f"“{e(q.text)}”"
+        who = ", ".join(x for x in (q.speaker, q.speaker_role) if x)
+        head += f" — {e(who)}" if who else ""
+        lead = ", quoted in " if src is not None else ""
+    else:
+        when = e(event.start.describe())
+        head, lead = f"{e(event.title)}, {when}", ". Reported in " if src is not None else ""
+    if src is None:
+        return head + "." + (f" [{e(event.title)}, {e(event.start.describe())}]" if q is not None else "")
+    tail = f"{e(src.author)}, " if src.author else ""
+    if src.title:
+        tail += f"“{e(src.title)},” "
+    outlet = e(src.outlet or src.id)
+    tail += f"<i>{outlet}</i>" if html else outlet
+    date = _chicago_date(src.published)
+    if date:
+        tail += f", {date}"
+    if src.url:
+        tail += f", {e(src.url)}"
+    about = f" [{e(event.title)}, {e(event.start.describe())}]" if q is not None else ""
+    return f"{head}{lead}{tail}.{about}"
+
+
+def citation_text(event: Event, timeline: Timeline) -> str:
+    """Plain-text citation of the event's (first) quote, Chicago style (see module docstring)."""
+    return _parts(event, timeline, html=False)
+
+
+def citation_html(event: Event, timeline: Timeline) -> str:
+    """The same citation as HTML (data escaped, outlet in ``<i>``)."""
+    return _parts(event, timeline, html=True)

@@ -1,0 +1,217 @@
+"""Which events and tracks are shown: filters, track order and visibility.
+
+Pure Python + numpy (no Qt).  A :class:`FilterState` is a small immutable
+value kept in :class:`~viewer.model.viewstate.ViewState`; :func:`apply_filters`
+derives from it a new :class:`~viewer.model.timeline.Timeline` holding only
+what passes, so the renderer draws a filtered timeline exactly as any other.
+
+Facet rule (the usual faceted-search rule, e.g. library catalogues)
+------------------------------------------------------------------
+Each facet (actors, sources, source kinds, tags) is either *inactive*
+(``None``: every value passes) or a set of allowed values.  An event passes an
+active facet when at least one of its values is allowed; an event with no
+value for the facet has the value :data:`NONE_VALUE` (listed as "(none)").
+Facets combine with AND; the track filter and the date range too.
+
+Date range rule
+---------------
+``date_range = (lo, hi)`` in seconds since the Unix epoch (UTC) keeps an event
+whose possible interval ``[earliest, latest)`` meets ``[lo, hi)``; open sides
+(-inf / +inf) count as reaching as far as they go.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .timeline import Event, EventKind, Timeline
+
+__all__ = [
+    "FACETS",
+    "NONE_VALUE",
+    "FilterState",
+    "apply_filters",
+    "event_passes",
+    "facet_counts",
+    "facet_values",
+    "ordered_tracks",
+    "rebase_columns",
+]
+
+#: The value of an event that has none for a facet (shown as "(none)").
+NONE_VALUE = ""
+
+#: Facet names, in the order a filter panel lists them.
+FACETS = ("actors", "sources", "source_kinds", "tags")
+
+
+def facet_values(event: Event, timeline: Timeline, facet: str) -> tuple[str, ...]:
+    """The values of ``event`` for ``facet``; ``(NONE_VALUE,)`` when it has none.
+
+    ``sources`` are the ids of every source the event cites directly, through
+    its quotes or through relays (:meth:`Timeline.sources_of`); ``source_kinds``
+    are their kinds (``"news_article"``...).
+
+    Raises
+    ------
+    ValueError
+        If ``facet`` is not one of :data:`FACETS`.
+    """
+    if facet == "actors":
+        values: tuple[str, ...] = event.actors
+    elif facet == "tags":
+        values = event.tags
+    elif facet == "sources":
+        values = tuple(s.id for s in timeline.sources_of(event))
+    elif facet == "source_kinds":
+        values = tuple(dict.fromkeys(s.kind.value for s in timeline.sources_of(event)))
+    else:
+        raise ValueError(f"unknown facet {facet!r}; expected one of {', '.join(FACETS)}")
+    return values or (NONE_VALUE,)
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the user asked to see.
+
+    Attributes
+    ----------
+    hidden_tracks : frozenset of str
+        Ids of tracks not shown (their lanes and events disappear).
+    track_order : tuple of str
+        Track ids top to bottom; tracks not listed keep the file's order after
+        the listed ones.  Empty: the file's order.
+    actors, sources, source_kinds, tags : frozenset of str or None
+        Allowed values of each facet (see the module docstring); None = all.
+    date_range : (float, float) or None
+        ``(lo, hi)`` seconds since the Unix epoch (UTC), or None for all time.
+    """
+
+    hidden_tracks: frozenset[str] = frozenset()
+    track_order: tuple[str, ...] = ()
+    actors: frozenset[str] | None = None
+    sources: frozenset[str] | None = None
+    source_kinds: frozenset[str] | None = None
+    tags: frozenset[str] | None = None
+    date_range: tuple[float, float] | None = None
+
+    @property
+    def is_default(self) -> bool:
+        """True when nothing is filtered, hidden or reordered."""
+        return self == FilterState()
+
+    def allowed(self, facet: str) -> frozenset[str] | None:
+        """Allowed values of ``facet`` (None = all). Raises ValueError for an unknown facet."""
+        if facet not in FACETS:
+            raise ValueError(f"unknown facet {facet!r}; expected one of {', '.join(FACETS)}")
+        return getattr(self, facet)
+
+    def with_facet(self, facet: str, allowed: Iterable[str] | None) -> "FilterState":
+        """A copy with ``facet`` restricted to ``allowed`` (None = all values)."""
+        self.allowed(facet)  # validates the name
+        value = None if allowed is None else frozenset(allowed)
+        return dataclasses.replace(self, **{facet: value})
+
+    def with_track_hidden(self, track_id: str, hidden: bool) -> "FilterState":
+        """A copy with one track hidden or shown."""
+        tracks = set(self.hidden_tracks)
+        (tracks.add if hidden else tracks.discard)(track_id)
+        return dataclasses.replace(self, hidden_tracks=frozenset(tracks))
+
+
+def _in_range(event: Event, date_range: tuple[float, float] | None) -> bool:
+    if date_range is None:
+        return True
+    lo, hi = date_range
+    return event.earliest < hi and event.latest > lo
+
+
+def event_passes(event: Event, timeline: Timeline, filters: FilterState, *,
+                 skip: str | None = None) -> bool:
+    """True when ``event`` is shown under ``filters``.
+
+    Parameters
+    ----------
+    skip : str or None
+        A facet name to ignore (used to count what unchecking values of that
+        facet would leave, see :func:`facet_counts`).
+    """
+    if event.kind != EventKind.BAND and event.track in filters.hidden_tracks:
+        return False
+    if not _in_range(event, filters.date_range):
+        return False
+    for facet in FACETS:
+        if facet == skip:
+            continue
+        allowed = filters.allowed(facet)
+        if allowed is not None and not any(v in allowed for v in facet_values(event, timeline, facet)):
+            return False
+    return True
+
+
+def facet_counts(timeline: Timeline, filters: FilterState, facet: str) -> dict[str, tuple[int, int]]:
+    """For each value of ``facet``: (events shown with it, events with it in all).
+
+    "Shown" applies every filter except this facet's own, so the count says
+    how many events checking the value shows.  Values are sorted by total
+    count, then alphabetically; :data:`NONE_VALUE` comes last.
+    """
+    total: Counter[str] = Counter()
+    shown: Counter[str] = Counter()
+    for ev in timeline.events:
+        values = facet_values(ev, timeline, facet)
+        total.update(values)
+        if event_passes(ev, timeline, filters, skip=facet):
+            shown.update(values)
+    keys = sorted(total, key=lambda v: (v == NONE_VALUE, -total[v], v.casefold()))
+    return {k: (shown[k], total[k]) for k in keys}
+
+
+def ordered_tracks(timeline: Timeline, filters: FilterState) -> list[str]:
+    """Every track id of ``timeline`` in the order ``filters`` asks for (hidden ones included)."""
+    known = [t.id for t in timeline.tracks]
+    first = [tid for tid in dict.fromkeys(filters.track_order) if tid in set(known)]
+    return first + [tid for tid in known if tid not in set(first)]
+
+
+def apply_filters(timeline: Timeline, filters: FilterState) -> Timeline:
+    """A timeline holding only the tracks and events ``filters`` lets through.
+
+    Tracks are renumbered in the requested order; events keep their file
+    order.  The result's columns keep the origin of ``timeline.columns``, so
+    an x value (seconds from the origin) means the same moment in both and
+    the visible range need not move.  With default filters ``timeline`` itself
+    is returned.
+    """
+    if filters.is_default:
+        return timeline
+    by_id = {t.id: t for t in timeline.tracks}
+    tracks = tuple(
+        dataclasses.replace(by_id[tid], order=i)
+        for i, tid in enumerate(ordered_tracks(timeline, filters))
+        if tid not in filters.hidden_tracks
+    )
+    events = tuple(e for e in timeline.events if event_passes(e, timeline, filters))
+    derived = dataclasses.replace(timeline, tracks=tracks, events=events)
+    cols = derived.columns
+    shift = cols.origin_epoch_s - timeline.columns.origin_epoch_s
+    if shift:
+        vars(derived)["columns"] = rebase_columns(cols, timeline.columns.origin_epoch_s)
+    return derived
+
+
+def rebase_columns(cols, origin_epoch_s: float):
+    """``cols`` with x measured from another origin (seconds since the epoch, UTC).
+
+    Every x array is shifted by the same amount, so sort orders hold.
+    """
+    shift = cols.origin_epoch_s - origin_epoch_s
+    return dataclasses.replace(
+        cols,
+        origin_epoch_s=float(origin_epoch_s),
+        x0=cols.x0 + shift, x1=cols.x1 + shift, xm=cols.xm + shift,
+        solid0=cols.solid0 + shift, solid1=cols.solid1 + shift, x1_cummax=cols.x1_cummax + shift,
+    )

@@ -1,0 +1,385 @@
+"""Display time zones: offsets, transitions, zone-correct ticks and times in words.
+
+Pure Python (no Qt), on :mod:`zoneinfo` with the ``tzdata`` package (the IANA
+time zone database, so it works on any OS), and ``tzlocal`` for the system
+zone's IANA name.
+
+Display zones
+-------------
+``"UTC"``, any IANA name (``"Europe/Berlin"``, ``"Asia/Kathmandu"``), or
+:data:`EVENT_LOCAL` = each event's own zone: the ``time_zone`` of its date,
+else the timeline's ``time_zone``.  In that mode the axis stays in UTC (one
+axis cannot show several zones) and says so; the detail pane and tooltips
+write each event's time in its zone.
+
+Rule for date-only values
+-------------------------
+A date known to the day or coarser is a calendar date, not an instant: it is
+written the same in every zone ("Thu 10 Feb 2022"), and
+:func:`local_day_shift` moves its drawn interval onto that calendar day of
+the display zone (local 00:00 to 24:00), so the bar sits between the axis'
+midnight ticks whatever zone the axis shows.
+
+DST-correct ticks
+-----------------
+:func:`zone_ticks` splits the view at the zone's UTC-offset transitions and
+computes the calendar ticks of each piece with that piece's fixed offset
+(:func:`viewer.model.ticks.compute_ticks`), using one tick rule for the whole
+view.  Across the Berlin change of 2020-10-25 the hour labels read
+``00:00 01:00 02:00 02:00 03:00`` (02:00 CEST, then 02:00 CET an hour later).
+Transitions are found by sampling the offset every 6 hours and bisecting to
+the second; views longer than :data:`MAX_EXACT_SPAN_S` use the offset at the
+view's centre (there, one hour is far below a pixel).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from .calendar import SECONDS_PER_DAY, civil_from_epoch, format_year
+from .dates import EventDate, Precision, format_instant
+from .errors import DateError
+from .ticks import TickLevels, TickSpec, choose_tick_spec, compute_ticks
+
+__all__ = [
+    "EVENT_LOCAL",
+    "MAX_EXACT_SPAN_S",
+    "all_zone_names",
+    "describe_date",
+    "event_zone",
+    "local_day_shift",
+    "offset_at",
+    "possible_bounds",
+    "system_zone_name",
+    "timeline_on_local_days",
+    "transitions",
+    "zone_abbreviation",
+    "zone_info",
+    "zone_label",
+    "zone_ticks",
+]
+
+EVENT_LOCAL = "event-local"  #: display mode: every event in its own zone
+MAX_EXACT_SPAN_S = 20 * 366 * SECONDS_PER_DAY  #: longer views use one offset
+_SAMPLE_S = 6 * 3600  # no zone changes offset twice within 6 hours
+_DT_MIN, _DT_MAX = -62135596800.0, 253402300799.0  # 0001-01-01 .. 9999-12-31 (datetime's range)
+
+
+@lru_cache(maxsize=512)
+def zone_info(name: str) -> ZoneInfo:
+    """The :class:`zoneinfo.ZoneInfo` of an IANA name (``"UTC"`` included).
+
+    Raises
+    ------
+    DateError
+        If ``name`` is not an IANA zone (e.g. ``"Europe/Atlantis"``).
+    """
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+        raise DateError(f"unknown IANA time zone {name!r}; expected a name like 'Europe/Berlin' or 'UTC'") from exc
+
+
+def system_zone_name() -> str:
+    """IANA name of the computer's zone (via ``tzlocal``), ``"UTC"`` if unknown."""
+    try:
+        import tzlocal
+
+        name = tzlocal.get_localzone_name()
+        zone_info(name)
+        return name
+    except Exception:  # any failure of the platform look-up: fall back, never crash
+        return "UTC"
+
+
+@lru_cache(maxsize=1)
+def all_zone_names() -> tuple[str, ...]:
+    """Every IANA zone name known to ``tzdata``, sorted, ``"UTC"`` first."""
+    names = sorted(n for n in available_timezones() if "/" in n and not n.startswith(("Etc/", "SystemV/")))
+    return ("UTC", *names)
+
+
+def _clamp(epoch_s: float) -> float:
+    return min(max(epoch_s, _DT_MIN + SECONDS_PER_DAY), _DT_MAX - SECONDS_PER_DAY)
+
+
+def offset_at(zone: str, epoch_s: float) -> float:
+    """UTC offset (seconds east of UTC) of ``zone`` at an instant (epoch s, UTC).
+
+    Outside years 1..9999 the offset of the nearest representable instant.
+    Raises :class:`DateError` for an unknown zone.
+    """
+    if zone in ("UTC", EVENT_LOCAL):
+        return 0.0
+    tz = zone_info(zone)
+    t = datetime.fromtimestamp(_clamp(epoch_s), tz=timezone.utc).astimezone(tz)
+    return (t.utcoffset() or timedelta(0)).total_seconds()
+
+
+def zone_abbreviation(zone: str, epoch_s: float) -> str:
+    """The zone's abbreviation at an instant: ``"CET"``, ``"CEST"``, ``"+0545"``."""
+    if zone in ("UTC", EVENT_LOCAL):
+        return "UTC"
+    t = datetime.fromtimestamp(_clamp(epoch_s), tz=timezone.utc).astimezone(zone_info(zone))
+    return t.tzname() or _format_offset(offset_at(zone, epoch_s))
+
+
+def _format_offset(off: float) -> str:
+    sign = "+" if off >= 0 else "−"
+    m = int(round(abs(off) / 60))
+    return f"UTC{sign}{m // 60:02d}:{m % 60:02d}"
+
+
+def zone_label(zone: str, epoch_s: float | None = None) -> str:
+    """How the axis names a display zone: ``"Europe/Berlin (CET, UTC+01:00)"``.
+
+    ``epoch_s`` picks the abbreviation and offset in force (the view's centre).
+    """
+    if zone == "UTC":
+        return "UTC (Zulu)"
+    if zone == EVENT_LOCAL:
+        return "UTC (Zulu) · details in each event's local time"
+    t = 0.0 if epoch_s is None else epoch_s
+    off = offset_at(zone, t)
+    abbr = zone_abbreviation(zone, t)
+    fmt = _format_offset(off)
+    return f"{zone} ({abbr}, {fmt})" if abbr and not abbr[0] in "+-" else f"{zone} ({fmt})"
+
+
+@lru_cache(maxsize=4096)
+def _transitions_in_day_block(zone: str, block: int) -> tuple[float, ...]:
+    """Transitions within the 30-day block ``block`` (epoch days // 30), sorted."""
+    start = block * 30 * SECONDS_PER_DAY
+    out: list[float] = []
+    t = float(start)
+    prev = offset_at(zone, t)
+    end = start + 30 * SECONDS_PER_DAY
+    while t < end:
+        nxt = min(t + _SAMPLE_S, end)
+        off = offset_at(zone, nxt)
+        if off != prev:
+            lo, hi = t, nxt  # offset(lo) == prev, offset(hi) == off
+            while hi - lo > 1:
+                mid = math.floor((lo + hi) / 2)
+                if offset_at(zone, mid) == prev:
+                    lo = mid
+                else:
+                    hi = mid
+            out.append(float(hi))
+            prev = off
+        t = nxt
+    return tuple(out)
+
+
+def transitions(zone: str, a_epoch_s: float, b_epoch_s: float) -> list[float]:
+    """Instants (epoch s, UTC) in ``(a, b]`` where ``zone``'s UTC offset changes.
+
+    Exact to the second.  Empty for UTC, for fixed-offset zones, and outside
+    years 1..9999.
+    """
+    if zone in ("UTC", EVENT_LOCAL) or not (math.isfinite(a_epoch_s) and math.isfinite(b_epoch_s)):
+        return []
+    a, b = max(a_epoch_s, _DT_MIN + SECONDS_PER_DAY), min(b_epoch_s, _DT_MAX - SECONDS_PER_DAY)
+    if b <= a:
+        return []
+    block_s = 30 * SECONDS_PER_DAY
+    out: list[float] = []
+    for block in range(math.floor(a / block_s), math.floor(b / block_s) + 1):
+        out.extend(t for t in _transitions_in_day_block(zone, block) if a < t <= b)
+    return out
+
+
+def zone_ticks(x0: float, x1: float, origin_epoch_s: float, width_px: float, measure=None,
+               zone: str = "UTC") -> TickLevels:
+    """Calendar ticks for the view ``[x0, x1]`` with labels in ``zone``'s local time.
+
+    Parameters
+    ----------
+    x0, x1 : float
+        Visible range, seconds from ``origin_epoch_s`` (UTC-based x).
+    origin_epoch_s : float
+        Timeline origin, seconds since the Unix epoch (UTC).
+    width_px : float
+        Axis length, pixels.
+    measure : callable or float or None
+        Label room (see :func:`viewer.model.ticks.choose_tick_spec`).
+    zone : str
+        IANA name, ``"UTC"`` or :data:`EVENT_LOCAL` (drawn as UTC).
+
+    Returns
+    -------
+    TickLevels
+        As :func:`~viewer.model.ticks.compute_ticks`; the offset in force at
+        each tick is used for its position and label (see the module
+        docstring for the method).
+    """
+    if not all(math.isfinite(v) for v in (x0, x1, origin_epoch_s, width_px)) or width_px <= 0:
+        return TickLevels()
+    if x0 > x1:
+        x0, x1 = x1, x0
+    mid = origin_epoch_s + (x0 + x1) / 2
+    if zone in ("UTC", EVENT_LOCAL) or x1 - x0 > MAX_EXACT_SPAN_S:
+        return compute_ticks(x0, x1, origin_epoch_s, width_px, measure, offset_at(zone, mid))
+    cuts = [t - origin_epoch_s for t in transitions(zone, origin_epoch_s + x0, origin_epoch_s + x1)]
+    if not cuts:
+        return compute_ticks(x0, x1, origin_epoch_s, width_px, measure, offset_at(zone, mid))
+    year_label = format_year(civil_from_epoch(origin_epoch_s + x1).year)
+    major_rule, minor_rule = choose_tick_spec(x1 - x0, width_px, measure, year_label=year_label)
+    table = (TickSpec(minor_rule, major_rule),)
+    edges = [x0, *cuts, x1]
+    major: list[tuple[float, str]] = []
+    minor: list[tuple[float, str]] = []
+    for k in range(len(edges) - 1):
+        a, b = edges[k], edges[k + 1]
+        off = offset_at(zone, origin_epoch_s + (a + b) / 2)
+        lv = compute_ticks(a, b, origin_epoch_s, width_px, measure, off, table=table)
+        last = k == len(edges) - 2
+        for src, dst in ((lv.major, major), (lv.minor, minor)):
+            for x, text in src:
+                if k > 0 and x < a:
+                    continue  # the enclosing period was given by the piece before
+                if not last and x >= b:
+                    continue  # belongs to the next piece
+                if dst and x <= dst[-1][0]:
+                    continue
+                dst.append((x, text))
+    return TickLevels(major_rule, minor_rule, tuple(major), tuple(minor))
+
+
+def event_zone(date: EventDate, timeline_zone: str) -> str:
+    """The zone an event's date belongs to: its own ``time_zone``, else the timeline's."""
+    return date.time_zone or timeline_zone or "UTC"
+
+
+def describe_date(date: EventDate, zone: str, timeline_zone: str = "UTC") -> str:
+    """A date in words in a display zone, naming the zone for times of day.
+
+    Date-only values (day precision or coarser) are calendar dates: the same
+    words as :meth:`EventDate.describe` in every zone.  Times of day are written
+    in ``zone`` (or the event's own zone for :data:`EVENT_LOCAL`) followed by
+    the zone abbreviation: ``"Sun 25 Oct 2020 02:30 CET (to the minute)"``.
+    """
+    if date.precision <= Precision.DAY or date.relation == "open":
+        return date.describe()
+    z = event_zone(date, timeline_zone) if zone == EVENT_LOCAL else zone
+    at = date.earliest if math.isfinite(date.earliest) else date.latest
+    off = offset_at(z, at)
+    abbr = zone_abbreviation(z, at)
+    if date.relation == "on or before":
+        text = "on or before " + format_instant(date.latest - 1e-6, date.precision, off)
+    elif date.relation == "on or after":
+        text = "on or after " + format_instant(date.earliest, date.precision, off)
+    else:
+        first = format_instant(date.earliest, date.precision, off)
+        last = format_instant(date.latest - 1e-3, date.precision, off)
+        text = first if first == last else f"{first} – {last}"
+        if date.approximate:
+            text = "about " + text
+    text += f" {abbr} (to the {date.precision.label})"
+    if date.uncertain:
+        text += ", uncertain"
+    return text
+
+
+def local_day_shift(epoch_s: float, zone: str) -> float:
+    """Seconds to add to a UTC-midnight day boundary to reach the same date's local midnight.
+
+    ``-offset`` of ``zone`` at that local midnight: for Europe/Minsk (UTC+3)
+    the day 10 Feb 2022 runs from 9 Feb 21:00 UTC, a shift of -10800 s.
+    """
+    if zone in ("UTC", EVENT_LOCAL) or not math.isfinite(epoch_s):
+        return 0.0
+    guess = epoch_s - offset_at(zone, epoch_s)
+    return -offset_at(zone, guess)
+
+
+
+def _is_calendar(d: EventDate | None) -> bool:
+    return d is not None and d.precision <= Precision.DAY and d.relation != "open"
+
+
+def timeline_on_local_days(timeline, zone: str):
+    """``timeline`` with its date-only events drawn on ``zone``'s calendar days.
+
+    Returns a timeline equal to ``timeline`` whose ``columns`` have every
+    side given by a date-only value moved by :func:`local_day_shift` (the
+    rule of the module docstring); times of day do not move.  Rows are
+    re-sorted so the columns' interval queries stay valid.  For UTC and
+    :data:`EVENT_LOCAL`, ``timeline`` itself is returned.
+
+    Parameters
+    ----------
+    timeline : Timeline
+    zone : str
+        Display zone (IANA name).
+    """
+    import dataclasses
+
+    import numpy as np
+
+    if zone in ("UTC", EVENT_LOCAL):
+        return timeline
+    cols = timeline.columns
+    o = cols.origin_epoch_s
+    x0, x1, xm = cols.x0.copy(), cols.x1.copy(), cols.xm.copy()
+    s0, s1 = cols.solid0.copy(), cols.solid1.copy()
+    for row in range(len(cols)):
+        ev = timeline.events[int(cols.event_index[row])]
+        start, end = ev.start, ev.end
+        if end is None or cols.kind[row] == 0:  # a point: the whole drawn interval moves
+            if _is_calendar(start):
+                d = local_day_shift(start.sort_point, zone)
+                x0[row] += d
+                x1[row] += d
+                xm[row] += d
+            continue
+        if _is_calendar(start):
+            d = local_day_shift(start.sort_point, zone)
+            x0[row] += d
+            s0[row] += d
+            xm[row] += d
+        if _is_calendar(end):
+            at = end.latest if math.isfinite(end.latest) else end.earliest
+            d = local_day_shift(at, zone)
+            x1[row] += d
+            s1[row] += d
+    order = np.lexsort((x0, cols.lane))
+    inv = np.empty_like(order)
+    inv[order] = np.arange(len(order))
+    x1o = x1[order]
+    cummax = np.empty_like(x1o)
+    blocks = [(0, cols.band_count)] + [cols.block(k) for k in range(cols.n_lanes)]
+    for a, b in blocks:
+        if b > a:
+            cummax[a:b] = np.maximum.accumulate(x1o[a:b])
+    shifted = dataclasses.replace(
+        cols,
+        ids=[cols.ids[int(k)] for k in order],
+        event_index=cols.event_index[order], lane=cols.lane[order], kind=cols.kind[order],
+        x0=x0[order], x1=x1o, xm=xm[order], solid0=s0[order], solid1=s1[order],
+        flags=cols.flags[order], x1_cummax=cummax, time_order=inv[cols.time_order].astype(np.int64),
+    )
+    out = dataclasses.replace(timeline)
+    vars(out)["columns"] = shifted
+    return out
+
+
+def possible_bounds(date: EventDate, zone: str = "UTC", timeline_zone: str = "UTC") -> tuple[str, str]:
+    """Earliest and latest possible moment of a date, in words (inclusive).
+
+    Date-only values give calendar dates (``"Wed 9 Feb 2022"``, the same in
+    every zone); times of day are written in the display zone with its
+    abbreviation; an open side reads ``"not known"``.
+    """
+    def one(t: float) -> str:
+        if not math.isfinite(t):
+            return "not known"
+        if date.precision <= Precision.DAY:
+            return format_instant(t, date.precision)
+        z = event_zone(date, timeline_zone) if zone == EVENT_LOCAL else zone
+        return f"{format_instant(t, date.precision, offset_at(z, t))} {zone_abbreviation(z, t)}"
+
+    return one(date.earliest), one(date.latest - 1e-3 if math.isfinite(date.latest) else date.latest)

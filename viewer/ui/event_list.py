@@ -1,0 +1,278 @@
+"""The event list: a sortable table of the shown events beside the timeline.
+
+Columns: date, track, title, number of sources.  While a search is active the
+list holds only the matches (so it is also the list of search results).
+Selecting a row selects the event on the timeline and in the detail pane;
+selecting on the timeline selects and scrolls to the row.
+
+:class:`EventTableModel` is a plain :class:`QAbstractTableModel` (checked with
+pytest-qt's ``qtmodeltester``); sorting is done by a
+:class:`QSortFilterProxyModel` on :data:`SORT_ROLE`, whose date key is the
+documented sort point (:attr:`Event.sort_point`: the earliest possible moment,
+else the latest).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTabWidget
+
+from ..graphics.events import label_text
+from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN
+from ..model.timeline import Event, Timeline
+from ..model.viewstate import ViewState
+from ..model.zones import describe_date
+
+__all__ = ["EventTableModel", "EventListView", "SORT_ROLE", "ID_ROLE", "side_tabs", "install"]
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  #: key the proxy sorts on
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  #: event id of a row
+COLUMNS = ("Date", "Track", "Title", "Sources")
+
+
+def short_date(event: Event, zone: str, timeline_zone: str) -> str:
+    """The date column's text: start (and end of a span), without the precision note."""
+    def one(d) -> str:
+        text = describe_date(d, zone, timeline_zone)
+        return text.split(" (to the ")[0] + (" ?" if d.uncertain else "")
+
+    text = one(event.start)
+    if event.end is not None:
+        text += " → " + one(event.end)
+    return text
+
+
+def title_text(event: Event) -> str:
+    """The title with the same date qualifiers as its label on the timeline (``~``, ``≤``, ``(?)``)."""
+    d = event.start
+    flags = (FLAG_UNCERTAIN if d.uncertain else 0) | (FLAG_APPROXIMATE if d.approximate else 0)
+    flags |= {"on or before": FLAG_OPEN_START, "on or after": FLAG_OPEN_END}.get(d.relation, 0)
+    return label_text(event.title, flags, span=event.end is not None)
+
+
+class EventTableModel(QAbstractTableModel):
+    """Rows = events of a timeline (optionally only some ids), in time order.
+
+    Parameters
+    ----------
+    timeline : Timeline
+        The shown (filtered) timeline.
+    ids : sequence of str or None
+        Event ids to list (search matches), or None for every drawn event.
+    zone : str
+        Display zone of the date column (see :mod:`viewer.model.zones`).
+    """
+
+    def __init__(self, timeline: Timeline, ids=None, zone: str = "UTC", parent=None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+        self._timeline = timeline
+        self._events: list[Event] = []
+        self._sources: list[int] = []
+        self._fill(timeline, ids)
+
+    def _fill(self, timeline: Timeline, ids) -> None:
+        self._timeline = timeline
+        cols = timeline.columns
+        if ids is None:
+            order = [cols.ids[int(r)] for r in cols.time_order]
+        else:
+            order = [i for i in ids if timeline.has_event(i)]
+        self._events = [timeline.event(i) for i in order]
+        self._sources = [len(timeline.sources_of(e)) for e in self._events]
+        self._lanes = {t.id: (i, t) for i, t in enumerate(timeline.tracks)}
+
+    def set_events(self, timeline: Timeline, ids=None, zone: str | None = None) -> None:
+        """Replace the rows (a full model reset)."""
+        self.beginResetModel()
+        if zone is not None:
+            self._zone = zone
+        self._fill(timeline, ids)
+        self.endResetModel()
+
+    def event_id(self, row: int) -> str:
+        """Id of the event in ``row``; raises IndexError."""
+        return self._events[row].id
+
+    def row_of(self, event_id: str) -> int | None:
+        """Row of an event id, or None if it is not listed."""
+        for k, e in enumerate(self._events):
+            if e.id == event_id:
+                return k
+        return None
+
+    # -- Qt model API ------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._events)):
+            return None
+        ev = self._events[index.row()]
+        col = index.column()
+        lane, track = self._lanes.get(ev.track, (-1, None))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return short_date(ev, self._zone, self._timeline.time_zone)
+            if col == 1:
+                return track.label if track is not None else "(all tracks)"
+            if col == 2:
+                return title_text(ev)
+            if col == 3:
+                return self._sources[index.row()]
+        elif role == SORT_ROLE:
+            if col == 0:
+                sp = ev.sort_point
+                return sp if math.isfinite(sp) else (1e300 if sp > 0 else -1e300)
+            if col == 1:
+                return lane
+            if col == 2:
+                return ev.title.casefold()
+            if col == 3:
+                return self._sources[index.row()]
+        elif role == ID_ROLE:
+            return ev.id
+        elif role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            text = describe_date(ev.start, self._zone, self._timeline.time_zone)
+            return text if ev.end is None else text + " → " + describe_date(ev.end, self._zone,
+                                                                          self._timeline.time_zone)
+        elif role == Qt.ItemDataRole.DecorationRole and col == 1 and track is not None:
+            return QColor(track.color)
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class EventListView(QTableView):
+    """The table widget, synchronised with ``state.selected``.
+
+    Parameters
+    ----------
+    window : MainWindow
+        Provides ``state`` and ``shown`` (:mod:`viewer.ui.shown`), and ``view``
+        to bring the chosen event into view.
+    """
+
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.state: ViewState = window.state
+        self.source_model = EventTableModel(window.shown.timeline, zone=self.state.display_zone)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.source_model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.setAccessibleName("Event list")
+        head = self.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(0, 128)
+        self.setColumnWidth(1, 96)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self._syncing = False
+        self.selectionModel().currentRowChanged.connect(self._on_row)
+        self.state.subscribe(self._on_state)
+        window.shown.sigShownChanged.connect(lambda _tl: self.reload())
+
+    def reload(self) -> None:
+        """Refill from the shown timeline (matches only while searching)."""
+        st = self.state
+        ids = st.matches if st.query.strip() else None
+        self._syncing = True
+        try:
+            self.source_model.set_events(self.window_.shown.timeline, ids, st.display_zone)
+        finally:
+            self._syncing = False
+        self._select_row(st.selected)
+
+    def _select_row(self, event_id: str | None) -> None:
+        self._syncing = True
+        try:
+            row = self.source_model.row_of(event_id) if event_id else None
+            if row is None:
+                self.selectionModel().clearSelection()
+                self.selectionModel().clearCurrentIndex()
+                return
+            idx = self.proxy.mapFromSource(self.source_model.index(row, 0))
+            self.selectionModel().setCurrentIndex(
+                idx, self.selectionModel().SelectionFlag.ClearAndSelect | self.selectionModel().SelectionFlag.Rows)
+            self.scrollTo(idx, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._syncing = False
+
+    def _on_row(self, current, _previous) -> None:
+        if self._syncing or not current.isValid():
+            return
+        eid = self.proxy.data(current, ID_ROLE)
+        self.state.selected = eid
+        self.window_.view.ensure_visible(eid)
+
+    def _on_state(self, state: ViewState, changed: set[str]) -> None:
+        if changed & {"matches", "query", "display_zone"}:
+            self.reload()
+        elif "selected" in changed:
+            self._select_row(state.selected)
+
+
+def side_tabs(window) -> QTabWidget:
+    """The tabs under the detail pane (Events, Filters), created on first use.
+
+    The detail pane's place in the window's splitter becomes a vertical
+    splitter: detail pane on top, these tabs below, so the timeline keeps
+    its width.
+    """
+    tabs = getattr(window, "side_tabs", None)
+    if tabs is not None:
+        return tabs
+    splitter = window.splitter
+    idx = splitter.indexOf(window.details)
+    sizes = splitter.sizes()
+    column = QSplitter(Qt.Orientation.Vertical)
+    column.setSizePolicy(window.details.sizePolicy())  # keeps the pane's stretch
+    splitter.insertWidget(idx, column)
+    column.addWidget(window.details)
+    tabs = QTabWidget()
+    tabs.setDocumentMode(True)
+    column.addWidget(tabs)
+    column.setStretchFactor(0, 3)
+    column.setStretchFactor(1, 2)
+    column.setChildrenCollapsible(True)
+    splitter.setSizes(sizes)
+    window.side_tabs = tabs
+    window.side_splitter = column
+    return tabs
+
+
+def install(window) -> None:
+    """Add the event list as the "Events" tab under the detail pane (View > Event list, F6)."""
+    window.event_list = EventListView(window)
+    tabs = side_tabs(window)
+    tabs.insertTab(0, window.event_list, "Events")
+    tabs.setCurrentIndex(0)
+    act = QAction("Event list", window)
+    act.setShortcut(QKeySequence("F6"))
+    act.triggered.connect(lambda: (tabs.setCurrentWidget(window.event_list), window.event_list.setFocus()))
+    window.menus["View"].addAction(act)
+    window.addAction(act)

@@ -1,0 +1,271 @@
+"""The filter panel: checkable lists with counts for tracks, actors, sources,
+source kinds and tags, and a date range.
+
+Every change writes a new :class:`~viewer.model.filters.FilterState` to
+``window.state.filters``; :mod:`viewer.ui.shown` derives the shown timeline
+from it.  Tracks can be hidden (uncheck), and reordered by dragging or with
+the ▲ / ▼ buttons (Alt+Up / Alt+Down in the list).  Counts read
+``shown / total``: events the value would show with the other filters as
+they are, and events that have it at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.calendar import civil_from_epoch, epoch_from_civil
+from ..model.filters import FACETS, NONE_VALUE, FilterState, facet_counts, ordered_tracks
+from ..model.timeline import SourceKind, Timeline
+from ..model.viewstate import ViewState
+
+__all__ = ["FilterPanel", "install"]
+
+FACET_TITLES = {"actors": "Actors", "sources": "Sources", "source_kinds": "Source kinds", "tags": "Tags"}
+_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _TrackList(QListWidget):
+    """Track list whose drag-and-drop or Alt+Up/Down reorder is reported."""
+
+    def __init__(self, on_reorder) -> None:
+        super().__init__()
+        self._on_reorder = on_reorder
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def dropEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        super().dropEvent(ev)
+        self._on_reorder()
+
+    def keyPressEvent(self, ev) -> None:  # noqa: N802
+        if ev.modifiers() & Qt.KeyboardModifier.AltModifier and ev.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_current(-1 if ev.key() == Qt.Key.Key_Up else +1)
+            ev.accept()
+            return
+        super().keyPressEvent(ev)
+
+    def move_current(self, step: int) -> None:
+        """Move the current track up (-1) or down (+1)."""
+        row = self.currentRow()
+        new = row + step
+        if row < 0 or not 0 <= new < self.count():
+            return
+        item = self.takeItem(row)
+        self.insertItem(new, item)
+        self.setCurrentRow(new)
+        self._on_reorder()
+
+
+class FilterPanel(QScrollArea):
+    """Scrollable panel of filter lists, writing ``state.filters``.
+
+    Parameters
+    ----------
+    window : MainWindow
+        Provides ``timeline`` (the file's), ``state`` and ``sigTimelineChanged``.
+    """
+
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.state: ViewState = window.state
+        self._filling = False
+        self._writing = False
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Filters")
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(6, 6, 6, 6)
+        self.reset_button = QPushButton("Show everything")
+        self.reset_button.setToolTip("Clear every filter and show every track in the file's order")
+        self.reset_button.clicked.connect(self.reset)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.reset_button)
+
+        box = QGroupBox("Tracks (drag or Alt+↑/↓ to reorder)")
+        blay = QVBoxLayout(box)
+        self.tracks = _TrackList(self._write)
+        self.tracks.setAccessibleName("Tracks")
+        self.tracks.itemChanged.connect(lambda _i: self._write())
+        blay.addWidget(self.tracks)
+        row = QHBoxLayout()
+        for text, step in (("▲ Up", -1), ("▼ Down", +1)):
+            b = QPushButton(text)
+            b.setAccessibleName(f"Move track {'up' if step < 0 else 'down'}")
+            b.clicked.connect(lambda _c=False, s=step: self.tracks.move_current(s))
+            row.addWidget(b)
+        blay.addLayout(row)
+        lay.addWidget(box)
+
+        self.facet_lists: dict[str, QListWidget] = {}
+        for facet in FACETS:
+            box = QGroupBox(FACET_TITLES[facet])
+            blay = QVBoxLayout(box)
+            lst = QListWidget()
+            lst.setAccessibleName(FACET_TITLES[facet])
+            lst.itemChanged.connect(lambda _i: self._write())
+            blay.addWidget(lst)
+            self.facet_lists[facet] = lst
+            lay.addWidget(box)
+
+        box = QGroupBox("Date range")
+        blay = QVBoxLayout(box)
+        self.range_on = QCheckBox("Only events that could fall between")
+        self.range_from = QDateEdit()
+        self.range_to = QDateEdit()
+        for w in (self.range_from, self.range_to):
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("ddd d MMM yyyy")
+            w.dateChanged.connect(lambda _d: self._write() if self.range_on.isChecked() else None)
+        self.range_from.setAccessibleName("From date")
+        self.range_to.setAccessibleName("To date (inclusive)")
+        self.range_on.toggled.connect(lambda _b: self._write())
+        blay.addWidget(self.range_on)
+        blay.addWidget(self.range_from)
+        blay.addWidget(QLabel("and (inclusive)"))
+        blay.addWidget(self.range_to)
+        lay.addWidget(box)
+        lay.addStretch(1)
+        self.setWidget(body)
+
+        self.state.subscribe(self._on_state)
+        window.sigTimelineChanged.connect(lambda _tl: self.fill())
+        self.fill()
+
+    # -- model -> widgets ---------------------------------------------------
+    @property
+    def timeline(self) -> Timeline:
+        return self.window_.timeline
+
+    def fill(self) -> None:
+        """Rebuild every list from the file's timeline and ``state.filters``."""
+        self._filling = True
+        try:
+            tl, f = self.timeline, self.state.filters
+            by_id = {t.id: t for t in tl.tracks}
+            per_track: dict[str, int] = {}
+            for e in tl.events:
+                per_track[e.track] = per_track.get(e.track, 0) + 1
+            self.tracks.clear()
+            for tid in ordered_tracks(tl, f):
+                item = QListWidgetItem(f"{by_id[tid].label}  ({per_track.get(tid, 0)})")
+                item.setData(_VALUE_ROLE, tid)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+                item.setCheckState(Qt.CheckState.Unchecked if tid in f.hidden_tracks else Qt.CheckState.Checked)
+                item.setForeground(QColor("#1b1f24"))
+                item.setData(Qt.ItemDataRole.DecorationRole, QColor(by_id[tid].color))
+                self.tracks.addItem(item)
+            for facet, lst in self.facet_lists.items():
+                allowed = f.allowed(facet)
+                lst.clear()
+                for value, (shown, total) in facet_counts(tl, f, facet).items():
+                    item = QListWidgetItem(f"{self._value_text(facet, value)}  ({shown}/{total})")
+                    item.setData(_VALUE_ROLE, value)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    on = allowed is None or value in allowed
+                    item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                    lst.addItem(item)
+                lst.setMaximumHeight(min(220, 8 + 22 * max(1, lst.count())))
+            lo, hi = tl.finite_extent()
+            rng = f.date_range or (lo, hi)
+            self.range_on.setChecked(f.date_range is not None)
+            self.range_from.setDate(_qdate(rng[0]))
+            self.range_to.setDate(_qdate(rng[1] - 1))
+            n_shown = len(self.window_.shown.timeline.events) if hasattr(self.window_, "shown") else len(tl.events)
+            self.summary.setText(f"{n_shown} of {len(tl.events)} events shown"
+                                 + ("" if f.is_default else " (filtered)"))
+        finally:
+            self._filling = False
+
+    def _value_text(self, facet: str, value: str) -> str:
+        if value == NONE_VALUE:
+            return "(none)"
+        if facet == "source_kinds":
+            try:
+                return SourceKind(value).label
+            except ValueError:
+                return value
+        if facet == "sources":
+            src = self.timeline.source_index.get(value)
+            return (src.outlet or value) if src is not None else value
+        return value
+
+    # -- widgets -> model ---------------------------------------------------
+    def _write(self) -> None:
+        if self._filling:
+            return
+        order = tuple(self.tracks.item(i).data(_VALUE_ROLE) for i in range(self.tracks.count()))
+        hidden = frozenset(self.tracks.item(i).data(_VALUE_ROLE) for i in range(self.tracks.count())
+                           if self.tracks.item(i).checkState() != Qt.CheckState.Checked)
+        default_order = tuple(t.id for t in self.timeline.tracks)
+        f = FilterState(hidden_tracks=hidden, track_order=() if order == default_order else order)
+        for facet, lst in self.facet_lists.items():
+            values = [lst.item(i).data(_VALUE_ROLE) for i in range(lst.count())]
+            on = {v for i, v in enumerate(values) if lst.item(i).checkState() == Qt.CheckState.Checked}
+            f = f.with_facet(facet, None if len(on) == len(values) else on)
+        if self.range_on.isChecked():
+            a = _epoch(self.range_from.date())
+            b = _epoch(self.range_to.date()) + 86400.0
+            f = dataclasses.replace(f, date_range=(min(a, b - 86400.0), max(b, a + 86400.0)))
+        self._writing = True
+        try:
+            self.state.filters = f
+        finally:
+            self._writing = False
+
+    def reset(self) -> None:
+        """Show everything: default filters and the file's track order."""
+        self.state.filters = FilterState()
+
+    def _on_state(self, _state: ViewState, changed: set[str]) -> None:
+        if "filters" in changed and not self._filling:
+            if self._writing:  # not while Qt is inside the item's own signal
+                QTimer.singleShot(0, self.fill)
+            else:
+                self.fill()
+
+
+def _qdate(epoch_s: float) -> QDate:
+    c = civil_from_epoch(epoch_s)
+    if not 1 <= c.year <= 9999:
+        return QDate(date.today().year, 1, 1)
+    return QDate(c.year, c.month, c.day)
+
+
+def _epoch(d: QDate) -> float:
+    return epoch_from_civil(d.year(), d.month(), d.day())
+
+
+def install(window) -> None:
+    """Add the filter panel as the "Filters" tab under the detail pane (View > Filters, F7)."""
+    from .event_list import side_tabs
+
+    window.filter_panel = FilterPanel(window)
+    tabs = side_tabs(window)
+    tabs.addTab(window.filter_panel, "Filters")
+    act = QAction("Filters", window)
+    act.setShortcut(QKeySequence("F7"))
+    act.triggered.connect(lambda: (tabs.setCurrentWidget(window.filter_panel), window.filter_panel.setFocus()))
+    window.menus["View"].addAction(act)
+    window.addAction(act)

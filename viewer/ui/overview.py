@@ -1,0 +1,133 @@
+"""The overview strip: the whole shown timeline, thin, under the main view.
+
+One row per track, each event a bar in its track's colour over its drawn
+interval (at least 1/600 of the strip, so one-day events in a decade still
+show: the strip shows density, not exact extents).  The main view's window is
+a :class:`pyqtgraph.LinearRegionItem`: drag it to pan, drag its edges to zoom;
+panning or zooming the main view moves it.  Both go through
+``state.x_range``, whose equality check stops the feedback loop.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ..model.columns import KIND_BAND
+from ..model.timeline import Timeline
+from ..model.viewstate import ViewState, XLimits, clamp_range
+
+__all__ = ["OverviewStrip", "install"]
+
+
+class OverviewStrip(pg.PlotWidget):
+    """Density per track over the whole timeline, with the visible window as a region.
+
+    Parameters
+    ----------
+    timeline : Timeline
+        The shown timeline (x = seconds from its columns' origin).
+    state : ViewState
+    """
+
+    def __init__(self, timeline: Timeline, state: ViewState, parent=None) -> None:
+        super().__init__(parent=parent, background="#f4f5f7")
+        self.state = state
+        self.setFixedHeight(64)
+        self.setAccessibleName("Overview of the whole timeline; the shaded window is the part shown above")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the main view has the keyboard equivalents
+        pi = self.plotItem
+        pi.hideAxis("left")
+        pi.hideAxis("bottom")
+        pi.hideButtons()
+        pi.setMenuEnabled(False)
+        pi.setContentsMargins(0, 0, 0, 0)
+        vb = pi.getViewBox()
+        vb.setMouseEnabled(x=False, y=False)
+        vb.invertY(True)
+        self.region = pg.LinearRegionItem(orientation="vertical", brush=pg.mkBrush(40, 90, 160, 50),
+                                          pen=pg.mkPen("#284f8f", width=2), swapMode="block")
+        self.region.setZValue(10)
+        self.addItem(self.region)
+        self._bars: list[pg.BarGraphItem] = []
+        self._syncing = False
+        self.region.sigRegionChanged.connect(self._on_region)
+        state.subscribe(self._on_state)
+        self.set_timeline(timeline)
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Draw ``timeline`` (its lanes and events) across the whole strip."""
+        for b in self._bars:
+            self.removeItem(b)
+        self._bars = []
+        self.timeline = timeline
+        cols = timeline.columns
+        self.limits = XLimits.for_columns(cols)
+        lim = self.limits
+        min_w = (lim.x_max - lim.x_min) / 600.0
+        n = max(1, cols.n_lanes)
+        for lane in range(cols.n_lanes):
+            a, b = cols.block(lane)
+            if b <= a:
+                continue
+            x0, x1 = cols.x0[a:b], cols.x1[a:b]
+            width = np.maximum(x1 - x0, min_w)
+            color = QColor(timeline.tracks[lane].color)
+            color.setAlpha(170)
+            bar = pg.BarGraphItem(x0=x0, width=width, y0=np.full(b - a, lane + 0.15), height=0.7,
+                                  brush=color, pen=pg.mkPen(None))
+            self.addItem(bar)
+            self._bars.append(bar)
+        bands = np.nonzero(cols.kind == KIND_BAND)[0]
+        if len(bands):
+            bar = pg.BarGraphItem(x0=cols.x0[bands], width=np.maximum(cols.x1[bands] - cols.x0[bands], min_w),
+                                  y0=np.zeros(len(bands)), height=float(n), brush=QColor(184, 134, 11, 45),
+                                  pen=pg.mkPen(None))
+            self.addItem(bar)
+            self._bars.append(bar)
+        self.setXRange(lim.x_min, lim.x_max, padding=0)
+        self.setYRange(0, n, padding=0)
+        self.region.setBounds((lim.x_min, lim.x_max))
+        self._show_range(self.state.x_range)
+
+    def _show_range(self, rng: tuple[float, float]) -> None:
+        self._syncing = True
+        try:
+            self.region.setRegion(rng)
+        finally:
+            self._syncing = False
+
+    def _on_region(self) -> None:
+        if self._syncing:
+            return
+        a, b = self.region.getRegion()
+        self.state.x_range = clamp_range(float(a), float(b), self.limits)
+
+    def _on_state(self, state: ViewState, changed: set[str]) -> None:
+        if "x_range" in changed and tuple(self.region.getRegion()) != state.x_range:
+            self._show_range(state.x_range)
+
+
+def install(window) -> None:
+    """Put the overview strip under the timeline (same column of the splitter)."""
+    splitter = window.splitter
+    idx = splitter.indexOf(window.view)
+    sizes = splitter.sizes()
+    column = QWidget()
+    column.setSizePolicy(window.view.sizePolicy())  # keeps the view's stretch in the splitter
+    lay = QVBoxLayout(column)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    splitter.insertWidget(idx, column)
+    lay.addWidget(window.view, 1)
+    shown = getattr(window, "shown", None)
+    window.overview = OverviewStrip(shown.timeline if shown else window.timeline, window.state)
+    lay.addWidget(window.overview)
+    splitter.setSizes(sizes)
+    if shown is not None:
+        shown.sigShownChanged.connect(window.overview.set_timeline)
+    else:
+        window.sigTimelineChanged.connect(window.overview.set_timeline)

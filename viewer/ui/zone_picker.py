@@ -1,0 +1,141 @@
+"""The display time zone picker (toolbar) and what follows the zone.
+
+The combo box offers UTC (Zulu), the system zone, "each event's local time",
+the zones named in the open timeline, then every IANA zone (type to
+complete).  Choosing sets ``state.display_zone``; the time axis then labels
+its ticks in that zone (DST-correct, :func:`viewer.model.zones.zone_ticks`)
+and names it under the axis; the detail pane, tooltips and the event list
+write times in it; date-only events move onto its calendar days
+(:mod:`viewer.ui.shown`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QToolBar
+
+from ..model.errors import DateError
+from ..model.timeline import Timeline
+from ..model.viewstate import ViewState
+from ..model.zones import EVENT_LOCAL, all_zone_names, system_zone_name, zone_info, zone_label
+
+__all__ = ["ZonePicker", "zone_choices", "install"]
+
+
+def zone_choices(timeline: Timeline, system: str) -> list[tuple[str, str]]:
+    """``(text, zone)`` entries of the picker, most useful first, each zone once."""
+    first = [("UTC (Zulu)", "UTC"), (f"System: {system}", system), ("Each event's local time", EVENT_LOCAL)]
+    data = [timeline.time_zone] + [d.time_zone for e in timeline.events for d in (e.start, e.end)
+                                   if d is not None and d.time_zone]
+    seen = {"UTC", EVENT_LOCAL}
+    out = [first[0]]
+    if system not in seen:
+        out.append(first[1])
+        seen.add(system)
+    out.append(first[2])
+    for z in dict.fromkeys(data):
+        if z and z not in seen:
+            out.append((f"Timeline: {z}", z))
+            seen.add(z)
+    out += [(z, z) for z in all_zone_names() if z not in seen]
+    return out
+
+
+class ZonePicker(QComboBox):
+    """Combo box bound to ``state.display_zone``.
+
+    Parameters
+    ----------
+    window : MainWindow
+    """
+
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window_ = window
+        self.state: ViewState = window.state
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumContentsLength(16)
+        self.setAccessibleName("Display time zone")
+        self.setToolTip("Time zone of the axis, tooltips and details (type an IANA name, e.g. Asia/Kathmandu)")
+        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._filling = False
+        self.fill()
+        self.activated.connect(self._on_activated)
+        self.lineEdit().editingFinished.connect(self._on_typed)
+        self.state.subscribe(self._on_state)
+        window.sigTimelineChanged.connect(lambda _tl: self.fill())
+
+    def fill(self) -> None:
+        """(Re)build the entries for the window's timeline; keeps the current zone."""
+        self._filling = True
+        try:
+            self.clear()
+            for text, zone in zone_choices(self.window_.timeline, system_zone_name()):
+                self.addItem(text, zone)
+            self._show(self.state.display_zone)
+        finally:
+            self._filling = False
+
+    def _show(self, zone: str) -> None:
+        k = self.findData(zone)
+        if k >= 0:
+            self.setCurrentIndex(k)
+
+    def choose(self, zone: str) -> bool:
+        """Show times in ``zone``; False (and nothing changes) if it is not a known zone."""
+        if zone != EVENT_LOCAL:
+            try:
+                zone_info(zone)
+            except DateError:
+                return False
+        self.state.display_zone = zone
+        return True
+
+    def _on_activated(self, k: int) -> None:
+        if not self._filling:
+            self.choose(self.itemData(k))
+
+    def _on_typed(self) -> None:
+        text = self.currentText().strip()
+        k = self.findText(text)
+        zone = self.itemData(k) if k >= 0 else text
+        if not self.choose(zone):
+            self._show(self.state.display_zone)  # unknown name: back to the zone in force
+
+    def _on_state(self, state: ViewState, changed: set[str]) -> None:
+        if "display_zone" in changed:
+            self._show(state.display_zone)
+
+
+def apply_zone(window) -> None:
+    """Give the display zone to the time axis (ticks and the label under it)."""
+    zone = window.state.display_zone
+    a, b = window.state.x_range
+    mid = window.view.timeline.columns.origin_epoch_s + (a + b) / 2
+    window.view._axis.set_zone(zone, "Time: " + zone_label(zone, mid))
+    short = "UTC" if zone in ("UTC", EVENT_LOCAL) else zone
+    window.legend.setWordWrap(True)  # a long zone name must not widen the window
+    window.legend.setText(window.legend.text().split("   Time axis:")[0] + f"   Time axis: {short}")
+
+
+def install(window) -> None:
+    """Add the zone picker to a "Time zone" toolbar and make the axis follow the zone."""
+    bar = QToolBar("Time zone", window)
+    bar.setObjectName("zone_toolbar")
+    bar.setMovable(False)
+    label = QLabel("  Time zone: ")
+    bar.addWidget(label)
+    window.zone_picker = ZonePicker(window)
+    label.setBuddy(window.zone_picker)
+    bar.addWidget(window.zone_picker)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def on_state(_state: ViewState, changed: set[str]) -> None:
+        if "display_zone" in changed:
+            apply_zone(window)
+
+    window.state.subscribe(on_state)
+    window.sigTimelineChanged.connect(lambda _tl: apply_zone(window))
+    apply_zone(window)
