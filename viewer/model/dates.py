@@ -312,8 +312,83 @@ def _widen(lo: float, hi: float, precision: Precision) -> tuple[float, float]:
     return lo - unit, hi + unit
 
 
-@functools.lru_cache(maxsize=65536)  # EDTF parsing (pyparsing) costs ~10 ms a value
+# -- fast path for plain ISO 8601 calendar dates --------------------------
+#
+# Most dates in large collections are plain ``YYYY``, ``YYYY-MM``,
+# ``YYYY-MM-DD`` or ``YYYY-MM-DDThh:mm:ss`` with ``Z``/``+hh:mm``/no offset.
+# They mean the same in ISO 8601 and EDTF, so they are resolved here without
+# the EDTF grammar (pyparsing, ~10 ms a value).  Anything else, and anything
+# out of range, returns None and goes through the full EDTF path, which then
+# gives the same result or the same error (tests/model/test_dates_fast.py).
+
+_FAST_RE = re.compile(
+    r"(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)?))?)?)?"
+)
+_CUM_DAYS = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365)
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _days_from_civil(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01 of a proleptic Gregorian date.
+
+    The integer algorithm of H. Hinnant, "chrono-Compatible Low-Level Date
+    Algorithms" (days_from_civil), valid for any year.
+    """
+    y = year - (month <= 2)
+    era = (y if y >= 0 else y - 399) // 400
+    yoe = y - era * 400
+    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def _fast_bounds(text: str, tz_name: str | None) -> _Bounds | None:
+    """Bounds of a plain ISO date (see above), or None to use the EDTF parser."""
+    m = _FAST_RE.fullmatch(text)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    if year < 1:
+        return None  # year 0000 (1 BCE) and its calendar: leave to the EDTF path
+    if m.group(2) is None:
+        lo = _days_from_civil(year, 1, 1) * SECONDS_PER_DAY
+        return _Bounds(float(lo), float(_days_from_civil(year + 1, 1, 1) * SECONDS_PER_DAY), Precision.YEAR)
+    month = int(m.group(2))
+    if not 1 <= month <= 12:
+        return None  # EDTF reads 21..41 as seasons; the EDTF path decides
+    if m.group(3) is None:
+        nxt = (year + 1, 1) if month == 12 else (year, month + 1)
+        lo = _days_from_civil(year, month, 1) * SECONDS_PER_DAY
+        return _Bounds(float(lo), float(_days_from_civil(nxt[0], nxt[1], 1) * SECONDS_PER_DAY), Precision.MONTH)
+    day = int(m.group(3))
+    dim = _CUM_DAYS[month] - _CUM_DAYS[month - 1] + (month == 2 and _is_leap(year))
+    if not 1 <= day <= dim:
+        return None  # the EDTF path reports it
+    lo = float(_days_from_civil(year, month, day) * SECONDS_PER_DAY)
+    time_text = m.group(4)
+    if time_text is None:
+        return _Bounds(lo, lo + SECONDS_PER_DAY, Precision.DAY)
+    hh, mm, ss = int(time_text[0:2]), int(time_text[3:5]), int(time_text[6:8])
+    if hh > 23 or mm > 59 or ss > 59 or time_text.endswith("00:00", 9):
+        return None  # EDTF writes a zero offset as Z: its grammar rejects +00:00
+    t = _time_of_day(lo, time_text, tz_name, text)
+    return _Bounds(t, t + 1, Precision.SECOND)
+
+
+@functools.lru_cache(maxsize=65536)
 def _resolve(text: str, tz_name: str | None) -> _Bounds:
+    if isinstance(text, str):
+        fast = _fast_bounds(text, tz_name)
+        if fast is not None:
+            return fast
+    return _resolve_edtf(text, tz_name)
+
+
+@functools.lru_cache(maxsize=65536)  # EDTF parsing (pyparsing) costs ~10 ms a value
+def _resolve_edtf(text: str, tz_name: str | None) -> _Bounds:
     if not isinstance(text, str) or not text.strip():
         raise DateError("a date must be a non-empty EDTF string such as '2022-02-10'")
     text = text.strip()
