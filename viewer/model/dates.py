@@ -264,7 +264,10 @@ def _time_of_day(date_lo: float, time_text: str, tz_name: str | None, text: str)
         raise DateError(f"{text!r}: a named time zone needs a year in 1..9999; use an offset")
     wall = datetime(civil.year, civil.month, civil.day, hh, mm, ss, tzinfo=zone)
     offset = wall.utcoffset() or timedelta(0)
-    return (wall.replace(tzinfo=timezone.utc) - offset).timestamp()
+    try:
+        return (wall.replace(tzinfo=timezone.utc) - offset).timestamp()
+    except OverflowError as exc:  # 0001-01-01 00:00 east of UTC is in year 0
+        raise DateError(f"{text!r}: a named time zone needs a year in 1..9999; use an offset") from exc
 
 
 def _bounds_of(obj: object, text: str, tz_name: str | None) -> _Bounds:
