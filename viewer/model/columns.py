@@ -185,6 +185,11 @@ class EventColumns:
     time_order : int64
         Row numbers sorted by the events' documented sort point (start date's
         ``sort_point``), then lane, then id: the order of Left/Right navigation.
+    xm_order : int64
+        Row numbers sorted by lane, then marker position ``xm`` (computed when
+        not given); ``xm_sorted = xm[xm_order]``.  Within a lane block these
+        are the cumulative counts behind :meth:`density`, :meth:`count_markers`
+        and :meth:`nearest`.
     """
 
     origin_epoch_s: float
@@ -203,6 +208,7 @@ class EventColumns:
     x1_cummax: np.ndarray
     time_order: np.ndarray
     open_whisker_s: float
+    xm_order: np.ndarray | None = None
 
     # -- construction --------------------------------------------------
     @classmethod
@@ -307,8 +313,9 @@ class EventColumns:
         self._extent = (float(self.x0.min()), float(self.x1.max())) if n else (0.0, 86400.0)
         # marker positions sorted within each lane block: density counts and
         # nearest-marker queries by binary search at any resolution
-        block_of = self.lane.astype(np.int64)
-        self.xm_order = np.lexsort((self.xm, block_of)).astype(np.int64) if n else np.zeros(0, np.int64)
+        if self.xm_order is None:
+            block_of = self.lane.astype(np.int64)
+            self.xm_order = np.lexsort((self.xm, block_of)).astype(np.int64) if n else np.zeros(0, np.int64)
         self.xm_sorted = self.xm[self.xm_order]
 
     # -- queries -------------------------------------------------------

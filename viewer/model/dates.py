@@ -51,7 +51,7 @@ from .calendar import (
 )
 from .errors import DateError
 
-__all__ = ["Precision", "EventDate", "format_instant", "format_interval"]
+__all__ = ["Precision", "EventDate", "DateBounds", "resolve_bounds", "format_instant", "format_interval"]
 
 _INF = math.inf
 
@@ -408,6 +408,25 @@ def _resolve_edtf(text: str, tz_name: str | None) -> _Bounds:
     except Exception as exc:  # the edtf package raises assorted errors on odd input
         raise DateError(f"{text!r} could not be read as EDTF: {exc}") from exc
     return _bounds_of(obj, text, tz_name)
+
+
+DateBounds = _Bounds
+"""What an EDTF value resolves to: ``earliest``, ``latest`` (epoch s UTC),
+``precision``, ``uncertain``, ``approximate``, ``relation`` (as on EventDate)."""
+
+
+def resolve_bounds(edtf_text: str, time_zone: str | None = None) -> DateBounds:
+    """Resolve an EDTF value as :class:`EventDate` does, without building one.
+
+    For readers of large files: plain ISO dates take the fast path, anything
+    else the EDTF grammar; results are cached per (value, zone).
+
+    Raises
+    ------
+    DateError
+        As :class:`EventDate`.
+    """
+    return _resolve(edtf_text, time_zone)
 
 
 # -- formatting ---------------------------------------------------------

@@ -46,19 +46,19 @@ class SyntheticTimeline:
     def ids(self) -> list[str]:
         return [f"e{i:07d}" for i in range(self.n)]
 
-    def edtf(self, t: float, day_only: bool) -> str:
-        s = np.datetime64(int(t), "s").astype(str)
-        return s[:10] if day_only else s + "Z"
-
     def native_events(self) -> Iterator[dict]:
         """The events as native-format JSON objects, in id order."""
+        def iso(t: np.ndarray) -> list[str]:
+            return np.datetime_as_string(np.nan_to_num(t).astype("int64").astype("datetime64[s]")).tolist()
+
+        starts, ends = iso(self.start), iso(self.end)
         for i in range(self.n):
             ev = {"id": f"e{i:07d}", "track": f"t{int(self.track[i]):02d}",
                   "title": f"{_WORDS[i % len(_WORDS)]} {i}",
-                  "start": self.edtf(self.start[i], bool(self.day_only[i]))}
+                  "start": starts[i][:10] if self.day_only[i] else starts[i] + "Z"}
             if self.kind[i] == KIND_SPAN:
                 ev["kind"] = "span"
-                ev["end"] = self.edtf(self.end[i], False)
+                ev["end"] = ends[i] + "Z"
             yield ev
 
     def write_native(self, path: str) -> None:
