@@ -72,3 +72,30 @@ def test_event_dates_are_identical_whichever_path_resolved_them():
     b = dates._resolve_edtf("2022-02-10T14:00:00", "Europe/Minsk")
     assert (b.earliest, b.precision) == (a.earliest, Precision.SECOND)
     assert fast == (1644490800.0, 1644494400.0, Precision.HOUR, False, False, "")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(iso_dates(), min_size=1, max_size=60), st.sampled_from([None, "UTC", "Europe/Minsk"]))
+def test_bulk_resolution_equals_one_by_one(texts, zone):
+    one, valid = [], []
+    for t in texts:
+        try:
+            b = dates._resolve_edtf(t, zone)
+        except DateError:
+            continue  # resolve_many raises on the first bad value; tested below
+        valid.append(t)
+        one.append((b.earliest, b.latest, int(b.precision), b.uncertain, b.approximate, b.relation))
+    texts = valid
+    lo, hi, prec, unc, app, rel = dates.resolve_many(texts, zone)
+    got = [(float(lo[k]), float(hi[k]), int(prec[k]), bool(unc[k]), bool(app[k]), rel[k]) for k in range(len(texts))]
+    assert got == one
+
+
+def test_bulk_resolution_keeps_qualifiers_and_reports_bad_values():
+    texts = ["2022-02-10", "2022-02-10?", "[..2022-02-10]", "..", "2022-02-10T14:00:00+03:00", "2014"]
+    lo, hi, prec, unc, app, rel = dates.resolve_many(texts)
+    assert list(unc) == [False, True, False, False, False, False]
+    assert rel == ["", "", "on or before", "open", "", ""]
+    assert lo[4] == 1644490800.0 and prec[5] == Precision.YEAR
+    with pytest.raises(DateError):
+        dates.resolve_many(["2022-02-10", "2021-02-29"])

@@ -32,6 +32,7 @@ Pure Python + numpy, no Qt.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
@@ -44,7 +45,7 @@ from typing import Any
 import numpy as np
 
 from viewer.model.columns import BAND_LANE, KIND_POINT, KIND_SPAN, DateArrays, EventColumns
-from viewer.model.dates import resolve_bounds
+from viewer.model.dates import resolve_many
 from viewer.model.errors import DateError
 from viewer.model.timeline import LazyEvents, Timeline
 
@@ -102,10 +103,15 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
     if cached is not None:
         return cached
     text = native._decode(data, file)
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new dicts: the cyclic collector would run again and again
     try:
         built = _read_text(file, text)
     except (_Doubt, ValueError, TypeError, KeyError, IndexError, RecursionError, DateError):
         return None
+    finally:
+        if collecting:
+            gc.enable()
     if built is None:
         return None
     timeline, spans, meta = built
@@ -118,8 +124,9 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
 # parsing the top level, one value at a time
 
 
-def _parse(text: str) -> tuple[dict, list[Any], np.ndarray]:
-    """(document without events, event values, (N, 2) char offsets of each event's text)."""
+def _parse(text: str, sink) -> tuple[dict, np.ndarray]:
+    """(document without events, (N, 2) char offsets of each event's text);
+    each event value is handed to ``sink(value)`` as it is read."""
     if _SURROGATE_ESCAPE.search(text):
         raise _Doubt("surrogate escapes: the full reader checks them")
     dup = []
@@ -136,7 +143,7 @@ def _parse(text: str) -> tuple[dict, list[Any], np.ndarray]:
     if text[i] != "{":
         raise _Doubt("not an object")
     doc: dict[str, Any] = {}
-    events: list[Any] | None = None
+    events: bool | None = None
     spans: list[int] = []
     i = ws(text, i + 1).end()
     if text[i] == "}":
@@ -152,8 +159,8 @@ def _parse(text: str) -> tuple[dict, list[Any], np.ndarray]:
         if key in doc or (key == "events" and events is not None):
             raise _Doubt("duplicated key")
         if key == "events" and text[i] == "[":
-            events = []
-            append, mark = events.append, spans.append
+            events = True
+            append, mark = sink, spans.append
             i = ws(text, i + 1).end()
             if text[i] == "]":
                 i += 1
@@ -184,7 +191,7 @@ def _parse(text: str) -> tuple[dict, list[Any], np.ndarray]:
             raise _Doubt("comma expected")
     if ws(text, i + 1).end() != len(text) or dup or events is None:
         raise _Doubt("trailing text, duplicated keys or no events")
-    return doc, events, np.array(spans, dtype=np.int64).reshape(-1, 2)
+    return doc, np.array(spans, dtype=np.int64).reshape(-1, 2)
 
 
 # ---------------------------------------------------------------------------
@@ -208,70 +215,90 @@ def _check_rest(file: str, doc: dict, others: list[Any]) -> dict | None:
     return {"dates": checker.dates, "zone": checker.zone}
 
 
-def _bounds(value: Any, zone: str, allow_open: bool):
-    """Bounds of a string date of an event, or _Doubt."""
-    if type(value) is not str or not value:
-        raise _Doubt("date")
-    if not allow_open and value.strip() == "..":
-        raise _Doubt("open point")
-    tz = zone if native._needs_zone(value) else None
-    return resolve_bounds(value, tz)  # DateError -> the full reader reports it
+class _Sink:
+    """Takes events as they are parsed: the fields of common-shape events
+    into lists, every other event whole (for the full checks)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.ids: list[str] = []
+        self.tracks: list[Any] = []
+        self.kinds: list[int] = []
+        self.starts: list[Any] = []
+        self.ends: list[Any] = []
+        self.others: list[Any] = []
+        self.other_at: list[int] = []
+
+    def __call__(self, ev: Any) -> None:
+        i = self.n
+        self.n += 1
+        if type(ev) is dict and ev.keys() <= _SIMPLE_KEYS:
+            k = _KINDS.get(ev.get("kind", "point"))
+            eid, title, track, start = ev.get("id"), ev.get("title"), ev.get("track"), ev.get("start")
+            end = ev.get("end")
+            if (k is not None and type(eid) is str and eid and type(title) is str and type(track) is str
+                    and type(start) is str and start
+                    and (end is None if k == KIND_POINT else type(end) is str and end)
+                    and type(ev.get("summary", "")) is str and type(ev.get("location", "")) is str):
+                self.ids.append(eid)
+                self.tracks.append(track)
+                self.kinds.append(k)
+                self.starts.append(start)
+                self.ends.append(end if k == KIND_SPAN else "")
+                return
+        self.ids.append("")
+        self.tracks.append(None)
+        self.kinds.append(-1)
+        self.starts.append("")
+        self.ends.append("")
+        self.others.append(ev)
+        self.other_at.append(i)
 
 
 def _read_text(file: str, text: str):
-    doc, events, spans = _parse(text)
+    sink = _Sink()
+    doc, spans = _parse(text, sink)
     tracks = doc.get("tracks")
     if not isinstance(tracks, list):
         raise _Doubt("tracks")
-    # events of the common shape are checked below; the others with the full rules
-    simple = [type(e) is dict and e.keys() <= _SIMPLE_KEYS and e.get("kind", "point") in _KINDS
-              for e in events]
-    others_idx = [i for i, ok in enumerate(simple) if not ok]
-    other_pos = {i: j for j, i in enumerate(others_idx)}
-    checked = _check_rest(file, doc, [events[i] for i in others_idx])
+    checked = _check_rest(file, doc, sink.others)
     if checked is None:
         return None
     zone, other_dates = checked["zone"], checked["dates"]
     track_ids = {t["id"]: k for k, t in enumerate(sorted(tracks, key=lambda t: (int(t.get("order", 0)), t["id"])))}
-    n = len(events)
-    ids: list[str] = [""] * n
-    lane = np.empty(n, np.int32)
-    kind = np.empty(n, np.int8)
-    f8 = [np.full(n, math.nan) for _ in range(4)]
-    s_lo, s_hi, e_lo, e_hi = f8
-    s_p, e_p = np.zeros(n, np.int8), np.zeros(n, np.int8)
-    b = [np.zeros(n, bool) for _ in range(5)]
-    s_u, s_a, e_u, e_a, has_end = b
-    for i, ev in enumerate(events):
-        if simple[i]:
-            eid, title, track = ev.get("id"), ev.get("title"), ev.get("track")
-            if type(eid) is not str or not eid or type(title) is not str or type(track) is not str:
-                raise _Doubt("id, title or track")
-            k = _KINDS[ev.get("kind", "point")]
-            ln = track_ids.get(track)
-            if ln is None:
-                raise _Doubt("unknown track")
-            for key in ("summary", "location"):
-                if key in ev and type(ev[key]) is not str:
-                    raise _Doubt(key)
-            sb = _bounds(ev.get("start"), zone, allow_open=k == KIND_SPAN)
-            end = ev.get("end")
-            eb = None
-            if k == KIND_SPAN:
-                eb = _bounds(end, zone, allow_open=True)
-                if math.isfinite(eb.latest) and math.isfinite(sb.earliest) and eb.latest <= sb.earliest:
-                    raise _Doubt("ends before it starts")
-            elif end is not None:
-                raise _Doubt("a point with an end")
-        else:
-            j = other_pos[i]
-            eid = ev["id"]
-            sb = other_dates[("events", j, "start")]
-            eb = other_dates.get(("events", j, "end"))
-            k = {"point": KIND_POINT, "span": KIND_SPAN, "band": 2}[ev.get("kind", "point")]
-            ln = BAND_LANE if k == 2 else track_ids.get(ev.get("track", ""), -2)
-        ids[i] = eid
-        lane[i], kind[i] = ln, k
+    n = sink.n
+    kind = np.array(sink.kinds, dtype=np.int8)
+    simple = kind >= 0
+    lane = np.array([track_ids.get(t, -3) for t in sink.tracks], dtype=np.int32)
+    if np.any(simple & (lane == -3)):
+        raise _Doubt("unknown track")
+    ids = sink.ids
+    # dates: all starts at once, then the ends of spans
+    s_lo, s_hi, s_p, s_u, s_a, s_rel = resolve_many(sink.starts, zone)
+    span_idx = np.nonzero(kind == KIND_SPAN)[0]
+    e_lo, e_hi = np.full(n, np.nan), np.full(n, np.nan)
+    e_p = np.zeros(n, np.int8)
+    e_u, e_a, has_end = np.zeros(n, bool), np.zeros(n, bool), np.zeros(n, bool)
+    if len(span_idx):
+        ends = [sink.ends[k] for k in span_idx.tolist()]
+        lo, hi, p, u, a, _ = resolve_many(ends, zone)
+        e_lo[span_idx], e_hi[span_idx], e_p[span_idx], e_u[span_idx], e_a[span_idx] = lo, hi, p, u, a
+        has_end[span_idx] = True
+    if any(s_rel[k] == "open" for k in np.nonzero(kind == KIND_POINT)[0].tolist()):
+        raise _Doubt("a point dated '..'")
+    with np.errstate(invalid="ignore"):
+        backwards = has_end & np.isfinite(e_hi) & np.isfinite(s_lo) & (e_hi <= s_lo)
+    if np.any(backwards):
+        raise _Doubt("a span ends before it starts")
+    # the other events: dates and lanes from the full checks
+    for j, i in enumerate(sink.other_at):
+        ev = sink.others[j]
+        sb = other_dates[("events", j, "start")]
+        eb = other_dates.get(("events", j, "end"))
+        k = {"point": KIND_POINT, "span": KIND_SPAN, "band": 2}[ev.get("kind", "point")]
+        ids[i] = ev["id"]
+        kind[i] = k
+        lane[i] = BAND_LANE if k == 2 else track_ids.get(ev.get("track", ""), -2)
         s_lo[i], s_hi[i], s_p[i], s_u[i], s_a[i] = sb.earliest, sb.latest, int(sb.precision), sb.uncertain, sb.approximate
         if eb is not None:
             has_end[i] = True
