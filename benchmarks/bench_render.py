@@ -79,7 +79,7 @@ def steps(lo: float, hi: float, burst_x: float) -> list[tuple[float, float]]:
 
 def run_cold(path: Path) -> dict:
     from viewer.io import read_timeline
-    from viewer.io.cache import cache_path
+    from viewer.io.bulk import cache_path
 
     cp = cache_path(str(path))
     if os.path.exists(cp):

@@ -8,9 +8,15 @@ the selection changed.  Painting happens in device pixels (the painter's
 transform is reset after mapping), so markers and text keep their size at
 every zoom.
 
-Level of detail: when a lane has more visible events than half its width in
-pixels, it is drawn as a density strip (events per pixel column, darker =
-more) instead of markers.
+Level of detail: when a lane has more visible events than it has room for
+markers side by side (its width in pixels divided by a marker's width, per
+sub-row), it is drawn as a density strip instead: events per 2-pixel bin,
+darker = more, counted by binary search in the lane's sorted marker positions
+(:meth:`~viewer.model.columns.EventColumns.density`), so the cost depends on
+the width of the view, not on the number of events.  Zooming in switches the
+lane back to markers.  Markers are stamped from cached pixmaps, bars and
+faint intervals drawn with one ``drawRects`` per lane, labels with
+``QStaticText``: a frame costs O(visible events, capped by the screen width).
 """
 
 from __future__ import annotations
@@ -25,9 +31,11 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetricsF,
+    QImage,
     QLinearGradient,
     QPainter,
     QPen,
+    QPixmap,
     QPolygonF,
     QStaticText,
 )
@@ -46,7 +54,8 @@ from .style import TimelineStyle, label_font, layer_bounds
 
 __all__ = ["EventLayerItem", "label_text"]
 
-_LOD_EVENTS_PER_PX = 0.5
+_MARKER_GAP_PX = 2.0  #: markers per sub-row before a lane turns into a density strip: width / (2 r + gap)
+_DENSITY_BIN_PX = 2  #: width of a density bin
 _FADE_PX = 90.0  #: length of the fade drawn at an open side of a span
 
 
@@ -83,6 +92,8 @@ class _Frame:
     tx: float
     left_px: float
     right_px: float
+    density_images: dict[int, QImage] | None = None  # lane -> 1-pixel-high strip, one texel a bin
+    hit: dict[str, np.ndarray] | None = None  # placement arrays for hit testing (device px)
 
 
 class EventLayerItem(pg.GraphicsObject):
@@ -110,6 +121,7 @@ class EventLayerItem(pg.GraphicsObject):
         self._frame: _Frame | None = None
         self._text_cache: dict[tuple[int, int], tuple[str, float]] = {}
         self._static: dict[tuple[int, str, int], QStaticText] = {}
+        self._pixmaps: dict[tuple[str, bool, float], QPixmap] = {}
         self._bounds = layer_bounds(self.columns)
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -119,6 +131,7 @@ class EventLayerItem(pg.GraphicsObject):
         self.style = style
         self._text_cache.clear()
         self._static.clear()
+        self._pixmaps.clear()
         self._frame = None
         self.update()
 
@@ -194,18 +207,21 @@ class EventLayerItem(pg.GraphicsObject):
         width_px = max(1.0, (b - a) * abs(sx))
         left_px, right_px = a * sx + tx, b * sx + tx
         sel_row = cols.row_of(self.selected) if self.selected and self.selected in cols.ids else None
+        capacity = n_slots * width_px / (2.0 * self.style.marker_px + _MARKER_GAP_PX)
         for lane in range(cols.n_lanes):
-            idx = cols.visible(lane, a, b)
-            if len(idx) == 0:
-                continue
-            if len(idx) > width_px * _LOD_EVENTS_PER_PX:
-                bins = max(1, int(width_px // 2))
-                counts, edges = np.histogram(cols.xm[idx], bins=bins, range=(a, b))
-                density[lane] = (edges[:-1] * sx + tx, counts)
-                if sel_row is not None and sel_row in set(idx.tolist()):
+            if cols.count_markers(lane, a, b) > capacity:
+                bins = max(1, int(width_px // _DENSITY_BIN_PX))
+                counts = cols.density(lane, a, b, bins)
+                density[lane] = (np.linspace(a, b, bins + 1)[:-1] * sx + tx, counts)
+                if sel_row is not None and int(cols.lane[sel_row]) == lane and \
+                        cols.x0[sel_row] <= b and cols.x1[sel_row] >= a:
                     idx = np.array([sel_row])
                 else:
                     continue
+            else:
+                idx = cols.visible(lane, a, b)
+            if len(idx) == 0:
+                continue
             # spans are clipped to the view (plus a margin) so their labels
             # stay on screen; a point's possible interval is drawn faintly
             # and takes no room
@@ -226,8 +242,32 @@ class EventLayerItem(pg.GraphicsObject):
                             min_label_px=self.style.font_px * 4, first=first,
                             right_edge=right_px - 4)
             )
-        self._frame = _Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px)
-        return self._frame
+        frame = _Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px)
+        frame.density_images = {lane: self._density_image(lane, counts) for lane, (_, counts) in density.items()}
+        rows = np.array([pl.row for pl in placements], dtype=np.int64)
+        frame.hit = {
+            "row": rows,
+            "x": np.array([pl.marker_x for pl in placements], dtype=float),
+            "y": np.array([self._slot_y(frame, pl.row, pl.slot) for pl in placements], dtype=float),
+            "bar0": np.array([pl.bar0 for pl in placements], dtype=float),
+            "bar1": np.array([pl.bar1 for pl in placements], dtype=float),
+            "label_x": np.array([pl.label_x for pl in placements], dtype=float),
+            "label_w": np.array([pl.label_width for pl in placements], dtype=float),
+        }
+        self._frame = frame
+        return frame
+
+    def _density_image(self, lane: int, counts: np.ndarray) -> QImage:
+        """A 1-pixel-high ARGB strip, one texel a bin: the lane's colour with
+        alpha 60..255 growing with log(1 + count); empty bins transparent."""
+        color = QColor(self.timeline.tracks[lane].color)
+        peak = max(math.log1p(float(counts.max())) if len(counts) else 0.0, 1e-9)
+        alpha = np.where(counts > 0, 60 + 195 * np.log1p(counts) / peak, 0).astype(np.uint32)
+        r, g, b = (np.uint32(c) for c in (color.red(), color.green(), color.blue()))
+        argb = (alpha << 24) | ((r * alpha // 255) << 16) | ((g * alpha // 255) << 8) | (b * alpha // 255)
+        buf = np.ascontiguousarray(argb, dtype=np.uint32)
+        img = QImage(buf.tobytes(), len(buf), 1, QImage.Format.Format_ARGB32_Premultiplied)
+        return img.copy()  # own the pixels
 
     def _slot_y(self, frame: _Frame, row: int, slot: int) -> float:
         lane = int(self.columns.lane[row])
@@ -251,64 +291,139 @@ class EventLayerItem(pg.GraphicsObject):
             p.drawLine(QPointF(rect.left(), bottom), QPointF(rect.right(), bottom))
 
     def _paint_density(self, p: QPainter, frame: _Frame) -> None:
+        """Each density strip as one stretched image (nearest-neighbour: crisp bins)."""
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         for lane, (lefts, counts) in frame.density.items():
-            top, bottom = frame.lanes[lane]
-            color = QColor(self.timeline.tracks[lane].color)
-            nz = np.nonzero(counts)[0]
-            if len(nz) == 0:
+            img = (frame.density_images or {}).get(lane)
+            if img is None or not np.any(counts):
                 continue
-            peak = math.log1p(float(counts.max()))
-            w = (lefts[1] - lefts[0]) if len(lefts) > 1 else 2.0
-            p.setPen(Qt.PenStyle.NoPen)
-            for k in nz:
-                c = QColor(color)
-                c.setAlpha(int(60 + 195 * math.log1p(float(counts[k])) / max(peak, 1e-9)))
-                p.fillRect(QRectF(float(lefts[k]), top + 6, max(1.0, float(w)), bottom - top - 12), c)
+            top, bottom = frame.lanes[lane]
+            w = float(lefts[1] - lefts[0]) if len(lefts) > 1 else float(_DENSITY_BIN_PX)
+            p.drawImage(QRectF(float(lefts[0]), top + 6, w * len(counts), bottom - top - 12), img)
 
     def _paint_events(self, p: QPainter, frame: _Frame) -> None:
+        """Bars and faint intervals batched per lane (``drawRects``), markers
+        stamped from cached pixmaps, then labels; the selected and hovered
+        events are drawn on their own, on top."""
         cols = self.columns
         font = label_font(self.style.font_px, family=self.style.font_family)
         bold = label_font(self.style.font_px, bold=True, family=self.style.font_family)
         fm = QFontMetricsF(font)
         r = float(self.style.marker_px)
         text_color = self.style.color("text")
+        faint: dict[int, list[QRectF]] = {}
+        bars: dict[int, tuple[list[QRectF], list[QRectF]]] = {}
+        stamps: list[tuple[QPixmap, QPointF]] = []
+        special = []
+        h = self.style.marker_px * 1.3
         for pl in frame.placements:
             row = pl.row
             flags = int(cols.flags[row])
-            color = QColor(self.timeline.tracks[int(cols.lane[row])].color)
+            lane = int(cols.lane[row])
             y = self._slot_y(frame, row, pl.slot)
             eid = cols.ids[row]
-            selected = eid == self.selected
-            hovered = eid == self.hovered
-            # possible interval of an imprecise point: a faint bar over it
+            if eid == self.selected or eid == self.hovered:
+                special.append((pl, y))
+                continue
+            is_span = cols.kind[row] == KIND_SPAN
+            if not is_span and flags & FLAG_IMPRECISE:
+                x0 = cols.x0[row] * frame.sx + frame.tx
+                x1 = cols.x1[row] * frame.sx + frame.tx
+                if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
+                    self._whisker(p, x0, x1, y, QColor(self.timeline.tracks[lane].color), flags)
+                elif x1 - x0 > 2 * r:
+                    faint.setdefault(lane, []).append(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r))
+            if is_span:
+                if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
+                    self._span_bar(p, row, frame, y, QColor(self.timeline.tracks[lane].color), flags, False)
+                else:
+                    lo, hi = frame.left_px - _FADE_PX - 10, frame.right_px + _FADE_PX + 10
+                    x0 = cols.x0[row] * frame.sx + frame.tx
+                    x1 = max(cols.x1[row] * frame.sx + frame.tx, x0 + 3)
+                    x0, x1 = max(x0, lo), min(x1, hi)
+                    s0 = max(cols.solid0[row] * frame.sx + frame.tx, x0)
+                    s1 = min(cols.solid1[row] * frame.sx + frame.tx, x1)
+                    f_list, s_list = bars.setdefault(lane, ([], []))
+                    f_list.append(QRectF(x0, y - h / 2, x1 - x0, h))
+                    if s1 > s0:
+                        s_list.append(QRectF(s0, y - h / 2, s1 - s0, h))
+            else:
+                stamps.append((self._marker_pixmap(lane, flags), QPointF(pl.marker_x, y)))
+        p.setPen(Qt.PenStyle.NoPen)
+        for lane, rects in faint.items():
+            c = QColor(self.timeline.tracks[lane].color)
+            c.setAlpha(45)
+            p.setBrush(c)
+            p.drawRects(rects)
+        for lane, (f_list, s_list) in bars.items():
+            c = QColor(self.timeline.tracks[lane].color)
+            c.setAlpha(70)
+            p.setBrush(c)
+            p.drawRects(f_list)
+            if s_list:
+                c.setAlpha(210)
+                p.setBrush(c)
+                p.drawRects(s_list)
+        for pm, at in stamps:
+            half = pm.width() / 2
+            p.drawPixmap(QPointF(at.x() - half, at.y() - half), pm)
+        for pl, y in special:
+            row = pl.row
+            flags = int(cols.flags[row])
+            color = QColor(self.timeline.tracks[int(cols.lane[row])].color)
+            selected = cols.ids[row] == self.selected
             if cols.kind[row] != KIND_SPAN and flags & FLAG_IMPRECISE:
                 x0 = cols.x0[row] * frame.sx + frame.tx
                 x1 = cols.x1[row] * frame.sx + frame.tx
-                faint = QColor(color)
-                faint.setAlpha(70 if selected else 45)
+                fc = QColor(color)
+                fc.setAlpha(70 if selected else 45)
                 if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
                     self._whisker(p, x0, x1, y, color, flags)
                 elif x1 - x0 > 2 * r:
-                    p.fillRect(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r), faint)
+                    p.fillRect(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r), fc)
             if cols.kind[row] == KIND_SPAN:
                 self._span_bar(p, row, frame, y, color, flags, selected)
             else:
-                self._marker(p, pl.marker_x, y, r, color, flags, selected, hovered)
-            if pl.label_width > 0:
-                text, full = self._label(row)
-                if pl.label_width < full - 0.5:
-                    text = fm.elidedText(text, Qt.TextElideMode.ElideRight, pl.label_width)
-                f = bold if selected else font
-                st = self._static_text(text, f, selected)
-                h = fm.height()
-                if selected:
-                    bw = QFontMetricsF(bold).horizontalAdvance(text)
-                    p.setPen(Qt.PenStyle.NoPen)
-                    p.setBrush(QColor(255, 255, 255, 230))
-                    p.drawRoundedRect(QRectF(pl.label_x - 3, y - h / 2 - 2, bw + 6, h + 4), 3, 3)
-                p.setPen(text_color)
-                p.setFont(f)  # QStaticText lays out again with the painter's font
-                p.drawStaticText(QPointF(pl.label_x, y - h / 2), st)
+                self._marker(p, pl.marker_x, y, r, color, flags, selected, cols.ids[row] == self.hovered)
+        for pl in frame.placements:
+            if pl.label_width <= 0:
+                continue
+            row = pl.row
+            y = self._slot_y(frame, row, pl.slot)
+            selected = cols.ids[row] == self.selected
+            text, full = self._label(row)
+            if pl.label_width < full - 0.5:
+                text = fm.elidedText(text, Qt.TextElideMode.ElideRight, pl.label_width)
+            f = bold if selected else font
+            st = self._static_text(text, f, selected)
+            th = fm.height()
+            if selected:
+                bw = QFontMetricsF(bold).horizontalAdvance(text)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(QColor(255, 255, 255, 230))
+                p.drawRoundedRect(QRectF(pl.label_x - 3, y - th / 2 - 2, bw + 6, th + 4), 3, 3)
+            p.setPen(text_color)
+            p.setFont(f)  # QStaticText lays out again with the painter's font
+            p.drawStaticText(QPointF(pl.label_x, y - th / 2), st)
+
+    def _marker_pixmap(self, lane: int, flags: int) -> QPixmap:
+        """The marker of an unselected, unhovered point, drawn once per
+        (lane colour, hollow or filled, size) and stamped from then on."""
+        hollow = bool(flags & (FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END))
+        color = self.timeline.tracks[lane].color
+        r = float(self.style.marker_px)
+        key = (color, hollow, r)
+        pm = self._pixmaps.get(key)
+        if pm is None:
+            side = int(2 * r + 6)
+            img = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+            img.fill(0)
+            q = QPainter(img)
+            q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            self._marker(q, side / 2, side / 2, r, QColor(color), flags, False, False)
+            q.end()
+            pm = self._pixmaps[key] = QPixmap.fromImage(img)
+        return pm
 
     def _static_text(self, text: str, font, selected: bool) -> QStaticText:
         key = (hash(text), text, int(selected))
@@ -398,40 +513,49 @@ class EventLayerItem(pg.GraphicsObject):
         """Id of the event drawn at a point in device (view widget) pixels.
 
         Markers (and span bars) win over labels; among markers the nearest
-        one.  Uses the layout of the last painted frame.
+        one.  In a lane drawn as a density strip, the event whose marker
+        position is nearest to the point (within the tolerance plus one bin)
+        is returned.  Uses the layout of the last painted frame; O(events
+        drawn) with numpy, plus O(log n) in a density strip.
         """
         frame = self._frame
-        if frame is None:
+        if frame is None or frame.hit is None:
             return None
         x, y = device_pos.x(), device_pos.y()
         r = self.style.marker_px + tolerance_px
-        best: tuple[float, str] | None = None
-        fm_h = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family)).height()
-        for pl in frame.placements:
-            cy = self._slot_y(frame, pl.row, pl.slot)
-            if abs(y - cy) > max(r, fm_h / 2 + 2):
-                continue
-            eid = self.columns.ids[pl.row]
-            d = abs(x - pl.marker_x)
-            if d <= r and abs(y - cy) <= r:
-                cand = (d, eid)
-            elif pl.bar0 - 2 <= x <= pl.bar1 + 2 and abs(y - cy) <= r:
-                cand = (r + 1, eid)
-            elif pl.label_width > 0 and pl.label_x <= x <= pl.label_x + pl.label_width:
-                cand = (r + 2, eid)
-            else:
-                continue
-            if best is None or cand[0] < best[0]:
-                best = cand
-        return best[1] if best else None
+        hit = frame.hit
+        if len(hit["row"]):
+            fm_h = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family)).height()
+            dy = np.abs(y - hit["y"])
+            dx = np.abs(x - hit["x"])
+            near_y = dy <= r
+            on_marker = near_y & (dx <= r)
+            on_bar = near_y & (hit["bar0"] - 2 <= x) & (x <= hit["bar1"] + 2)
+            on_label = (dy <= max(r, fm_h / 2 + 2)) & (hit["label_w"] > 0) & (hit["label_x"] <= x) & (
+                x <= hit["label_x"] + hit["label_w"])
+            score = np.where(on_marker, dx, np.where(on_bar, r + 1, np.where(on_label, r + 2, np.inf)))
+            k = int(np.argmin(score))
+            if np.isfinite(score[k]):
+                return self.columns.ids[int(hit["row"][k])]
+        for lane, (lefts, _counts) in frame.density.items():
+            top, bottom = frame.lanes[lane]
+            if top <= y <= bottom and frame.sx:
+                bin_px = float(lefts[1] - lefts[0]) if len(lefts) > 1 else float(_DENSITY_BIN_PX)
+                row = self.columns.nearest(lane, (x - frame.tx) / frame.sx,
+                                           max_dx=(r + bin_px) / abs(frame.sx))
+                return self.columns.ids[row] if row >= 0 else None
+        return None
 
     def marker_position(self, event_id: str) -> QPointF | None:
         """Device-pixel centre of an event's marker in the last frame, if drawn."""
         frame = self._frame
-        if frame is None:
+        if frame is None or frame.hit is None:
             return None
-        for pl in frame.placements:
-            if self.columns.ids[pl.row] == event_id:
-                return QPointF(pl.marker_x, self._slot_y(frame, pl.row, pl.slot))
-        return None
-
+        try:
+            row = self.columns.row_of(event_id)
+        except KeyError:
+            return None
+        k = np.nonzero(frame.hit["row"] == row)[0]
+        if not len(k):
+            return None
+        return QPointF(float(frame.hit["x"][k[0]]), float(frame.hit["y"][k[0]]))
