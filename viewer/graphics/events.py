@@ -8,9 +8,9 @@ the selection changed.  Painting happens in device pixels (the painter's
 transform is reset after mapping), so markers and text keep their size at
 every zoom.
 
-Level of detail: when a lane has more visible events than it has room for
-markers side by side (its width in pixels divided by a marker's width, per
-sub-row), it is drawn as a density strip instead: events per 2-pixel bin,
+Level of detail: when a lane has more visible events than one per two marker
+widths (its width in pixels divided by twice a marker's width, per sub-row),
+it is drawn as a density strip instead: events per 2-pixel bin,
 darker = more, counted by binary search in the lane's sorted marker positions
 (:meth:`~viewer.model.columns.EventColumns.density`), so the cost depends on
 the width of the view, not on the number of events.  Zooming in switches the
@@ -54,7 +54,8 @@ from .style import TimelineStyle, label_font, layer_bounds
 
 __all__ = ["EventLayerItem", "label_text"]
 
-_MARKER_GAP_PX = 2.0  #: markers per sub-row before a lane turns into a density strip: width / (2 r + gap)
+_MARKER_SPACING = 4.0  #: a lane turns into a density strip when it has more events than
+_MARKER_GAP_PX = 2.0   #: width / (_MARKER_SPACING * r + gap) per sub-row (r = marker half-width)
 _DENSITY_BIN_PX = 2  #: width of a density bin
 _FADE_PX = 90.0  #: length of the fade drawn at an open side of a span
 
@@ -121,7 +122,8 @@ class EventLayerItem(pg.GraphicsObject):
         self._frame: _Frame | None = None
         self._text_cache: dict[tuple[int, int], tuple[str, float]] = {}
         self._static: dict[tuple[int, str, int], QStaticText] = {}
-        self._pixmaps: dict[tuple[str, bool, float], QPixmap] = {}
+        self._pixmaps: dict[tuple[int, int], QPixmap] = {}  # (lane, flags) -> marker
+        self._fm: QFontMetricsF | None = None
         self._bounds = layer_bounds(self.columns)
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -132,6 +134,7 @@ class EventLayerItem(pg.GraphicsObject):
         self._text_cache.clear()
         self._static.clear()
         self._pixmaps.clear()
+        self._fm = None
         self._frame = None
         self.update()
 
@@ -175,10 +178,13 @@ class EventLayerItem(pg.GraphicsObject):
         key = (row, self.style.font_px)
         hit = self._text_cache.get(key)
         if hit is None:
-            ev = self.timeline.events[int(self.columns.event_index[row])]
-            text = label_text(ev.title, int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
-            fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
-            hit = (text, min(fm.horizontalAdvance(text), float(self.style.label_max_px)))
+            i = int(self.columns.event_index[row])
+            events = self.timeline.events
+            title = events.title(i) if hasattr(events, "title") else events[i].title
+            text = label_text(title, int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
+            if self._fm is None:
+                self._fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
+            hit = (text, min(self._fm.horizontalAdvance(text), float(self.style.label_max_px)))
             self._text_cache[key] = hit
         return hit
 
@@ -207,9 +213,12 @@ class EventLayerItem(pg.GraphicsObject):
         width_px = max(1.0, (b - a) * abs(sx))
         left_px, right_px = a * sx + tx, b * sx + tx
         sel_row = cols.row_of(self.selected) if self.selected and self.selected in cols.ids else None
-        capacity = n_slots * width_px / (2.0 * self.style.marker_px + _MARKER_GAP_PX)
+        capacity = n_slots * width_px / (_MARKER_SPACING * self.style.marker_px + _MARKER_GAP_PX)
         for lane in range(cols.n_lanes):
-            if cols.count_markers(lane, a, b) > capacity:
+            idx = None
+            if cols.count_markers(lane, a, b) <= capacity:  # O(log n) first, then O(visible)
+                idx = cols.visible(lane, a, b)
+            if idx is None or len(idx) > capacity:
                 bins = max(1, int(width_px // _DENSITY_BIN_PX))
                 counts = cols.density(lane, a, b, bins)
                 density[lane] = (np.linspace(a, b, bins + 1)[:-1] * sx + tx, counts)
@@ -218,8 +227,6 @@ class EventLayerItem(pg.GraphicsObject):
                     idx = np.array([sel_row])
                 else:
                     continue
-            else:
-                idx = cols.visible(lane, a, b)
             if len(idx) == 0:
                 continue
             # spans are clipped to the view (plus a margin) so their labels
@@ -248,7 +255,8 @@ class EventLayerItem(pg.GraphicsObject):
         frame.hit = {
             "row": rows,
             "x": np.array([pl.marker_x for pl in placements], dtype=float),
-            "y": np.array([self._slot_y(frame, pl.row, pl.slot) for pl in placements], dtype=float),
+            "y": (np.array([frame.lanes[ln][0] for ln in cols.lane[rows].tolist()], dtype=float) + 4
+                  + (np.array([pl.slot for pl in placements], dtype=float) + 0.5) * slot_h),
             "bar0": np.array([pl.bar0 for pl in placements], dtype=float),
             "bar1": np.array([pl.bar1 for pl in placements], dtype=float),
             "label_x": np.array([pl.label_x for pl in placements], dtype=float),
@@ -316,19 +324,38 @@ class EventLayerItem(pg.GraphicsObject):
         stamps: list[tuple[QPixmap, QPointF]] = []
         special = []
         h = self.style.marker_px * 1.3
-        for pl in frame.placements:
+        hit = frame.hit or {}
+        rows = hit.get("row", np.zeros(0, np.int64))
+        sx, tx = frame.sx, frame.tx
+        flags_l = cols.flags[rows].tolist()
+        lane_l = cols.lane[rows].tolist()
+        span_l = (cols.kind[rows] == KIND_SPAN).tolist()
+        x0_l = (cols.x0[rows] * sx + tx).tolist()
+        x1_l = (cols.x1[rows] * sx + tx).tolist()
+        s0_l = (cols.solid0[rows] * sx + tx).tolist()
+        s1_l = (cols.solid1[rows] * sx + tx).tolist()
+        y_l = hit.get("y", np.zeros(0)).tolist()
+        mx_l = hit.get("x", np.zeros(0)).tolist()
+        sel_row = hov_row = -1
+        for eid, name in ((self.selected, "sel"), (self.hovered, "hov")):
+            if eid is not None:
+                try:
+                    row_k = cols.row_of(eid)
+                except KeyError:
+                    row_k = -1
+                if name == "sel":
+                    sel_row = row_k
+                else:
+                    hov_row = row_k
+        lo_px, hi_px = frame.left_px - _FADE_PX - 10, frame.right_px + _FADE_PX + 10
+        for k, pl in enumerate(frame.placements):
             row = pl.row
-            flags = int(cols.flags[row])
-            lane = int(cols.lane[row])
-            y = self._slot_y(frame, row, pl.slot)
-            eid = cols.ids[row]
-            if eid == self.selected or eid == self.hovered:
+            flags, lane, y, is_span = flags_l[k], lane_l[k], y_l[k], span_l[k]
+            if row == sel_row or row == hov_row:
                 special.append((pl, y))
                 continue
-            is_span = cols.kind[row] == KIND_SPAN
             if not is_span and flags & FLAG_IMPRECISE:
-                x0 = cols.x0[row] * frame.sx + frame.tx
-                x1 = cols.x1[row] * frame.sx + frame.tx
+                x0, x1 = x0_l[k], x1_l[k]
                 if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
                     self._whisker(p, x0, x1, y, QColor(self.timeline.tracks[lane].color), flags)
                 elif x1 - x0 > 2 * r:
@@ -337,18 +364,20 @@ class EventLayerItem(pg.GraphicsObject):
                 if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
                     self._span_bar(p, row, frame, y, QColor(self.timeline.tracks[lane].color), flags, False)
                 else:
-                    lo, hi = frame.left_px - _FADE_PX - 10, frame.right_px + _FADE_PX + 10
-                    x0 = cols.x0[row] * frame.sx + frame.tx
-                    x1 = max(cols.x1[row] * frame.sx + frame.tx, x0 + 3)
-                    x0, x1 = max(x0, lo), min(x1, hi)
-                    s0 = max(cols.solid0[row] * frame.sx + frame.tx, x0)
-                    s1 = min(cols.solid1[row] * frame.sx + frame.tx, x1)
+                    x0 = x0_l[k]
+                    x1 = max(x1_l[k], x0 + 3)
+                    x0, x1 = max(x0, lo_px), min(x1, hi_px)
+                    s0, s1 = max(s0_l[k], x0), min(s1_l[k], x1)
                     f_list, s_list = bars.setdefault(lane, ([], []))
                     f_list.append(QRectF(x0, y - h / 2, x1 - x0, h))
                     if s1 > s0:
                         s_list.append(QRectF(s0, y - h / 2, s1 - s0, h))
             else:
-                stamps.append((self._marker_pixmap(lane, flags), QPointF(pl.marker_x, y)))
+                pm = self._pixmaps.get((lane, flags))
+                if pm is None:
+                    pm = self._pixmaps[(lane, flags)] = self._marker_pixmap(lane, flags)
+                half = pm.width() / 2
+                stamps.append((pm, QPointF(mx_l[k] - half, y - half)))
         p.setPen(Qt.PenStyle.NoPen)
         for lane, rects in faint.items():
             c = QColor(self.timeline.tracks[lane].color)
@@ -365,8 +394,7 @@ class EventLayerItem(pg.GraphicsObject):
                 p.setBrush(c)
                 p.drawRects(s_list)
         for pm, at in stamps:
-            half = pm.width() / 2
-            p.drawPixmap(QPointF(at.x() - half, at.y() - half), pm)
+            p.drawPixmap(at, pm)
         for pl, y in special:
             row = pl.row
             flags = int(cols.flags[row])
@@ -385,12 +413,12 @@ class EventLayerItem(pg.GraphicsObject):
                 self._span_bar(p, row, frame, y, color, flags, selected)
             else:
                 self._marker(p, pl.marker_x, y, r, color, flags, selected, cols.ids[row] == self.hovered)
-        for pl in frame.placements:
+        for k, pl in enumerate(frame.placements):
             if pl.label_width <= 0:
                 continue
             row = pl.row
-            y = self._slot_y(frame, row, pl.slot)
-            selected = cols.ids[row] == self.selected
+            y = y_l[k]
+            selected = row == sel_row
             text, full = self._label(row)
             if pl.label_width < full - 0.5:
                 text = fm.elidedText(text, Qt.TextElideMode.ElideRight, pl.label_width)
@@ -409,21 +437,16 @@ class EventLayerItem(pg.GraphicsObject):
     def _marker_pixmap(self, lane: int, flags: int) -> QPixmap:
         """The marker of an unselected, unhovered point, drawn once per
         (lane colour, hollow or filled, size) and stamped from then on."""
-        hollow = bool(flags & (FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END))
         color = self.timeline.tracks[lane].color
         r = float(self.style.marker_px)
-        key = (color, hollow, r)
-        pm = self._pixmaps.get(key)
-        if pm is None:
-            side = int(2 * r + 6)
-            img = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-            img.fill(0)
-            q = QPainter(img)
-            q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            self._marker(q, side / 2, side / 2, r, QColor(color), flags, False, False)
-            q.end()
-            pm = self._pixmaps[key] = QPixmap.fromImage(img)
-        return pm
+        side = int(2 * r + 6)
+        img = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0)
+        q = QPainter(img)
+        q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._marker(q, side / 2, side / 2, r, QColor(color), flags, False, False)
+        q.end()
+        return QPixmap.fromImage(img)
 
     def _static_text(self, text: str, font, selected: bool) -> QStaticText:
         key = (hash(text), text, int(selected))

@@ -331,7 +331,13 @@ def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list
         end = native._date_of(e["end"], zone) if e.get("end") is not None else None
         return native._event_from_dict(e, start, end)
 
-    events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])))
+    def title(i: int) -> str:
+        t = source["text"]
+        if isinstance(t, bytes):
+            t = source["text"] = native._decode(t, "")
+        return json.loads(t[int(spans[i, 0]):int(spans[i, 1])])["title"]
+
+    events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title)
     return Timeline.with_columns(
         columns, title=meta_tl.title, tracks=meta_tl.tracks, events=events, sources=meta_tl.sources,
         description=meta_tl.description, reference_date=meta_tl.reference_date,

@@ -183,14 +183,18 @@ class LazyEvents(Sequence[Event]):
         Builds event ``i`` (file order); must return an event with ``ids[i]``.
     finite_extent : (float, float)
         What :meth:`Timeline.finite_extent` returns (epoch seconds UTC).
+    title : callable(int) -> str, optional
+        Title of event ``i``, cheaper than building the event.
     """
 
     CACHE_SIZE = 4096
 
     def __init__(self, ids: list[str], make: Callable[[int], Event],
-                 finite_extent: tuple[float, float]) -> None:
+                 finite_extent: tuple[float, float],
+                 title: Callable[[int], str] | None = None) -> None:
         self.ids = ids
         self._make = make
+        self._title = title
         self.finite_extent = finite_extent
         self._built: dict[int, Event] = {}
         self._index: dict[str, int] | None = None
@@ -216,6 +220,13 @@ class LazyEvents(Sequence[Event]):
     def __iter__(self) -> Iterator[Event]:
         for i in range(len(self.ids)):
             yield self[i]
+
+    def title(self, i: int) -> str:
+        """Title of event ``i`` without building the event (for labels)."""
+        ev = self._built.get(i)
+        if ev is not None or self._title is None:
+            return self[i].title
+        return self._title(i)
 
     def index_of(self, event_id: str) -> int:
         """File position of an event id; raises KeyError if there is none."""
