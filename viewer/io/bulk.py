@@ -274,7 +274,13 @@ def _read_text(file: str, text: str):
         raise _Doubt("unknown track")
     ids = sink.ids
     # dates: all starts at once, then the ends of spans
-    s_lo, s_hi, s_p, s_u, s_a, s_rel = resolve_many(sink.starts, zone)
+    simple_idx = np.nonzero(simple)[0]
+    s_lo, s_hi = np.full(n, np.nan), np.full(n, np.nan)
+    s_p = np.zeros(n, np.int8)
+    s_u, s_a = np.zeros(n, bool), np.zeros(n, bool)
+    lo, hi, p, u, a, rel = resolve_many([sink.starts[k] for k in simple_idx.tolist()], zone)
+    s_lo[simple_idx], s_hi[simple_idx], s_p[simple_idx], s_u[simple_idx], s_a[simple_idx] = lo, hi, p, u, a
+    s_rel = dict(zip(simple_idx.tolist(), rel))
     span_idx = np.nonzero(kind == KIND_SPAN)[0]
     e_lo, e_hi = np.full(n, np.nan), np.full(n, np.nan)
     e_p = np.zeros(n, np.int8)
@@ -363,6 +369,7 @@ def _write_cache(file: str, digest: str, timeline: Timeline, spans: np.ndarray, 
         try:
             with os.fdopen(fd, "wb") as fh:
                 np.savez(fh, **arrays)
+            os.chmod(tmp, native._new_file_mode())
             os.replace(tmp, target)
         except BaseException:
             os.unlink(tmp)
@@ -373,14 +380,14 @@ def _write_cache(file: str, digest: str, timeline: Timeline, spans: np.ndarray, 
 
 def _read_cache(file: str, digest: str, data: bytes) -> Timeline | None:
     try:
-        with np.load(cache_path(file), allow_pickle=False) as z:
+        with open(cache_path(file), "rb") as fh, np.load(fh, allow_pickle=False) as z:
             info = json.loads(z["info"].tobytes().decode("utf-8"))
             if info.get("version") != CACHE_VERSION or info.get("hash") != digest:
                 return None
             arr = {name: z[name] for name in (*_COLUMN_ARRAYS, "spans")}
             ids_blob = z["ids"].tobytes().decode("utf-8")
-    except (OSError, ValueError, KeyError, EOFError, json.JSONDecodeError, UnicodeDecodeError):
-        return None  # absent, unreadable or from another version: read the file
+    except Exception:  # noqa: BLE001 - absent, truncated, foreign: the cache is only a hint
+        return None
     ids = ids_blob.split("\n") if ids_blob else []
     meta_tl = native.timeline_from_dict({**info["doc"], "events": []}, file)
     event_index = arr["event_index"]
