@@ -43,7 +43,7 @@ def test_every_step_window_contains_its_event(story):
         if cols.kind[row] == 0:  # a point: its marker
             assert a < cols.origin_epoch_s + cols.xm[row] < b, step.event
         else:  # a span (from an unstated start): its end is in view
-            assert a < cols.origin_epoch_s + cols.x1[row] <= b, step.event
+            assert a < cols.origin_epoch_s + cols.known_extent(row)[1] <= b, step.event
         if step.tracks:
             assert tl.event(step.event).track in step.tracks
 

@@ -73,9 +73,29 @@ def test_open_sides_are_clamped_and_flagged():
     ongoing = cols.row_of("ongoing")
     assert cols.flags[before] & FLAG_OPEN_START
     assert cols.flags[after] & FLAG_OPEN_END
-    assert np.isfinite(cols.x0).all() and np.isfinite(cols.x1).all()
-    # the open-ended span runs to the last finite date of the timeline (21 Feb 00:00)
-    assert cols.x1[ongoing] == cols.x1[cols.row_of("last")]
+    # points: a whisker of finite length on the open side
+    assert np.isfinite([cols.x0[before], cols.x1[before], cols.x0[after], cols.x1[after]]).all()
+    # an ongoing span has no end: it runs to the edge of any view, never to a made-up date
+    assert cols.x1[ongoing] == np.inf and cols.flags[ongoing] & FLAG_OPEN_END
+    # ... and the fit-all extent is made of finite dates only
+    lo, hi = cols.extent()
+    assert np.isfinite([lo, hi]).all() and hi >= cols.x1[cols.row_of("last")]
+    # framed at its last known moment: the end of 2014, its start's year
+    assert cols.known_extent(ongoing) == (cols.x0[ongoing], cols.solid0[ongoing])
+
+
+def test_a_span_of_unknown_start_draws_from_the_view_edge_not_a_made_up_date():
+    tl = Timeline("t", (Track("a", "A"),), (
+        Event("denies", "D", EventDate(".."), track="a", kind=EventKind.SPAN, end=EventDate("[2022-02-10..]")),
+        Event("p", "P", EventDate("2014"), track="a"),
+    ))
+    cols = tl.columns
+    row = cols.row_of("denies")
+    assert cols.x0[row] == -np.inf and cols.x1[row] == np.inf
+    assert cols.solid0[row] > cols.solid1[row]  # nothing about it is certain
+    assert cols.xm[row] == 1644451200.0 - cols.origin_epoch_s  # first known moment: 10 Feb
+    # it sorts by its end, with 10 February
+    assert tl.event("denies").sort_point == 1644451200.0
 
 
 def test_time_order_navigation_walks_every_event_once():

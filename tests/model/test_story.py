@@ -70,7 +70,7 @@ def test_framing_shows_the_event_with_context(tl, event_id):
         # the marker is not at the edge
         assert 0.1 < (marker - a) / (b - a) < 0.9
     else:
-        lo, hi = cols.origin_epoch_s + cols.x0[row], cols.origin_epoch_s + cols.x1[row]
+        lo, hi = (cols.origin_epoch_s + x for x in cols.known_extent(row))
         assert a < lo and hi < b
 
 

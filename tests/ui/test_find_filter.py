@@ -128,6 +128,7 @@ def test_list_sorts_by_date_sort_point_track_title_and_sources(qtbot, window):
 
 def test_unchecking_a_track_hides_its_lane_and_keeps_a_visible_selection(qtbot, window):
     window.state.selected = "lavrov-lowest-level"
+    window.side_tabs.setCurrentWidget(window.filter_panel)  # the user opens the Filters tab
     panel = window.filter_panel
     uk = next(panel.tracks.item(i) for i in range(panel.tracks.count())
               if panel.tracks.item(i).data(Qt.ItemDataRole.UserRole + 1) == "uk")
@@ -146,6 +147,7 @@ def test_unchecking_a_track_hides_its_lane_and_keeps_a_visible_selection(qtbot, 
 
 
 def test_facet_checkboxes_filter_and_show_counts(qtbot, window):
+    window.side_tabs.setCurrentWidget(window.filter_panel)  # the user opens the Filters tab
     panel = window.filter_panel
     tags = panel.facet_lists["tags"]
     texts = [tags.item(i).text() for i in range(tags.count())]
@@ -163,6 +165,7 @@ def test_facet_checkboxes_filter_and_show_counts(qtbot, window):
 
 
 def test_tracks_reorder_from_the_keyboard(qtbot, window):
+    window.side_tabs.setCurrentWidget(window.filter_panel)  # the user opens the Filters tab
     lst = window.filter_panel.tracks
     lst.setFocus()
     lst.setCurrentRow(5)  # United Kingdom

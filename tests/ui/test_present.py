@@ -38,7 +38,7 @@ def event_in_view(pw, event_id):
     cols = pw.view.timeline.columns
     row = cols.row_of(event_id)
     a, b = pw.view.x_range()
-    x = cols.xm[row] if cols.kind[row] == 0 else cols.x1[row]
+    x = cols.xm[row] if cols.kind[row] == 0 else cols.known_extent(row)[1]
     return a <= x <= b
 
 

@@ -8,9 +8,15 @@ the selection changed.  Painting happens in device pixels (the painter's
 transform is reset after mapping), so markers and text keep their size at
 every zoom.
 
-Level of detail: when a lane has more visible events than half its width in
-pixels, it is drawn as a density strip (events per pixel column, darker =
-more) instead of markers.
+Level of detail: when a lane has more visible events than one per two marker
+widths (its width in pixels divided by twice a marker's width, per sub-row),
+it is drawn as a density strip instead: events per 2-pixel bin,
+darker = more, counted by binary search in the lane's sorted marker positions
+(:meth:`~viewer.model.columns.EventColumns.density`), so the cost depends on
+the width of the view, not on the number of events.  Zooming in switches the
+lane back to markers.  Markers are stamped from cached pixmaps, bars and
+faint intervals drawn with one ``drawRects`` per lane, labels with
+``QStaticText``: a frame costs O(visible events, capped by the screen width).
 """
 
 from __future__ import annotations
@@ -25,15 +31,18 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetricsF,
+    QImage,
     QLinearGradient,
+    QPaintEngine,
     QPainter,
     QPen,
-    QPolygonF,
+    QPixmap,
     QStaticText,
 )
 
 from ..model.columns import (
     FLAG_APPROXIMATE,
+    FLAG_COARSE,
     FLAG_IMPRECISE,
     FLAG_OPEN_END,
     FLAG_OPEN_START,
@@ -46,8 +55,12 @@ from .style import TimelineStyle, label_font, layer_bounds, marker_polygon
 
 __all__ = ["EventLayerItem", "label_text"]
 
-_LOD_EVENTS_PER_PX = 0.5
+_MARKER_SPACING = 4.0  #: a lane turns into a density strip when it has more events than
+_MARKER_GAP_PX = 2.0   #: width / (_MARKER_SPACING * r + gap) per sub-row (r = marker half-width)
+_DENSITY_BIN_PX = 2  #: width of a density bin
 _FADE_PX = 90.0  #: length of the fade drawn at an open side of a span
+_HOLLOW = FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END | FLAG_COARSE
+_DIM_OPACITY = 0.22  #: opacity of events dimmed by ``set_emphasis`` (search non-matches)
 
 
 def label_text(title: str, flags: int, span: bool = False) -> str:
@@ -83,6 +96,13 @@ class _Frame:
     tx: float
     left_px: float
     right_px: float
+    density_images: dict[int, QImage] | None = None  # lane -> 1-pixel-high strip, one texel a bin
+    hit: dict[str, np.ndarray] | None = None  # placement arrays for hit testing (device px)
+    lane_slot_h: dict[int, float] | None = None  # lanes squeezed to fit a crowd: their sub-row height
+    lane_font_px: dict[int, int] | None = None  # ... and their (smaller) label font
+
+    def slot_h_of(self, lane: int) -> float:
+        return (self.lane_slot_h or {}).get(lane, self.slot_h)
 
 
 class EventLayerItem(pg.GraphicsObject):
@@ -111,6 +131,9 @@ class EventLayerItem(pg.GraphicsObject):
         self._frame: _Frame | None = None
         self._text_cache: dict[tuple[int, int], tuple[str, float]] = {}
         self._static: dict[tuple[int, str, int], QStaticText] = {}
+        self._pixmaps: dict[tuple[int, int], QPixmap] = {}  # (lane, flags) -> marker
+        self._fm: QFontMetricsF | None = None
+        self._fm_px = 0
         self._bounds = layer_bounds(self.columns)
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -120,6 +143,8 @@ class EventLayerItem(pg.GraphicsObject):
         self.style = style
         self._text_cache.clear()
         self._static.clear()
+        self._pixmaps.clear()
+        self._fm = None
         self._frame = None
         self.update()
 
@@ -180,18 +205,27 @@ class EventLayerItem(pg.GraphicsObject):
         p.restore()
 
     # -- geometry ------------------------------------------------------
-    def _label(self, row: int) -> tuple[str, float]:
-        """Label text of a row and its full width in pixels (cached per font size)."""
-        key = (row, self.style.font_px)
+    def _label(self, row: int, font_px: int | None = None) -> tuple[str, float]:
+        """Label text of a row and its full width in pixels at ``font_px``
+        (default: the style's), cached per font size."""
+        font_px = font_px or self.style.font_px
+        key = (row, font_px)
         hit = self._text_cache.get(key)
         if hit is None:
-            ev = self.timeline.events[int(self.columns.event_index[row])]
+            i = int(self.columns.event_index[row])
+            events = self.timeline.events
+            title = events.title(i) if hasattr(events, "title") else events[i].title
             # labels are elided anyway: measuring a 100,000-character title would stall
-            text = label_text(ev.title[:400], int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
-            fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
-            hit = (text, fm.horizontalAdvance(text))
+            text = label_text(title[:400], int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
+            hit = (text, self._metrics(font_px).horizontalAdvance(text))
             self._text_cache[key] = hit
         return hit
+
+    def _metrics(self, font_px: int) -> QFontMetricsF:
+        if self._fm is None or self._fm_px != font_px:
+            self._fm = QFontMetricsF(label_font(font_px, family=self.style.font_family))
+            self._fm_px = font_px
+        return self._fm
 
     def _compute_frame(self, vb: pg.ViewBox, tr, device_w: int) -> _Frame:
         vr = vb.viewRect()
@@ -211,6 +245,9 @@ class EventLayerItem(pg.GraphicsObject):
         fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
         slot_h = max(fm.height() * 1.3, 2.0 * self.style.marker_px + 6)
         n_slots = max(1, int((lane_h - 8) // slot_h))
+        compact_slots = max(n_slots, int((lane_h - 8) // (2.0 * self.style.marker_px + 5)))
+        lane_slot_h: dict[int, float] = {}
+        lane_font_px: dict[int, int] = {}
         slot_h = (lane_h - 8) / n_slots if n_slots else slot_h
         a, b = vr.left(), vr.right()
         placements: list[Placement] = []
@@ -218,25 +255,30 @@ class EventLayerItem(pg.GraphicsObject):
         width_px = max(1.0, (b - a) * abs(sx))
         left_px, right_px = a * sx + tx, b * sx + tx
         sel_row = cols.row_of(self.selected) if self.selected and self.selected in cols.ids else None
+        capacity = n_slots * width_px / (_MARKER_SPACING * self.style.marker_px + _MARKER_GAP_PX)
         for lane in range(cols.n_lanes):
-            idx = cols.visible(lane, a, b)
-            if len(idx) == 0:
-                continue
-            if len(idx) > width_px * _LOD_EVENTS_PER_PX:
-                bins = max(1, int(width_px // 2))
-                counts, edges = np.histogram(cols.xm[idx], bins=bins, range=(a, b))
-                density[lane] = (edges[:-1] * sx + tx, counts)
-                if sel_row is not None and sel_row in set(idx.tolist()):
+            idx = None
+            if cols.count_markers(lane, a, b) <= capacity:  # O(log n) first, then O(visible)
+                idx = cols.visible(lane, a, b)
+            if idx is None or len(idx) > capacity:
+                bins = max(1, int(width_px // _DENSITY_BIN_PX))
+                counts = cols.density(lane, a, b, bins)
+                density[lane] = (np.linspace(a, b, bins + 1)[:-1] * sx + tx, counts)
+                if sel_row is not None and int(cols.lane[sel_row]) == lane and \
+                        cols.x0[sel_row] <= b and cols.x1[sel_row] >= a:
                     idx = np.array([sel_row])
                 else:
                     continue
+            if len(idx) == 0:
+                continue
             # spans are clipped to the view (plus a margin) so their labels
             # stay on screen; a point's possible interval is drawn faintly
             # and takes no room
             is_span = cols.kind[idx] == KIND_SPAN
-            mx = cols.xm[idx] * sx + tx
-            b0 = np.clip(cols.x0[idx] * sx + tx, left_px - 30, right_px + 30)
-            b1 = np.clip(cols.x1[idx] * sx + tx, left_px - 30, right_px + 30)
+            with np.errstate(invalid="ignore"):
+                mx = cols.xm[idx] * sx + tx
+                b0 = np.clip(cols.x0[idx] * sx + tx, left_px - 30, right_px + 30)
+                b1 = np.clip(cols.x1[idx] * sx + tx, left_px - 30, right_px + 30)
             # an imprecise point whose marker is off screen but whose possible
             # interval is on it (deep zoom into its day) is laid out like a
             # span, so the faint bar on screen still carries its label
@@ -247,22 +289,61 @@ class EventLayerItem(pg.GraphicsObject):
             b1 = np.where(as_bar, b1, mx).tolist()
             mx = mx.tolist()
             rows = idx.tolist()
-            cap = float(self.style.label_max_px)
-            widths = [min(self._label(r)[1], cap) for r in rows]
             first = rows.index(sel_row) if sel_row in rows else None
-            placements.extend(
-                layout_lane(rows, mx, b0, b1, widths, n_slots,
-                            marker_half=self.style.marker_px, gap=self.style.font_px * 0.8,
-                            min_label_px=self.style.font_px * 4, first=first,
-                            left_edge=left_px + 4, right_edge=right_px - 4)
-            )
-        self._frame = _Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px)
-        return self._frame
+            font_px = self.style.font_px
+            lane_slots = n_slots
+            while True:
+                cap = float(self.style.label_max_px) * font_px / self.style.font_px
+                widths = [min(self._label(r, font_px)[1], cap) for r in rows]
+                placed = layout_lane(rows, mx, b0, b1, widths, lane_slots,
+                                     marker_half=self.style.marker_px, gap=font_px * 0.8,
+                                     min_label_px=font_px * 4, first=first,
+                                     left_edge=left_px + 4, right_edge=right_px - 4)
+                if lane_slots >= compact_slots or not any(pl.overflow for pl in placed):
+                    break
+                # a crowd at one time: squeeze the lane (more, lower sub-rows and a
+                # smaller font) rather than hide an event under another
+                lane_slots += 1
+                lane_slot_h[lane] = (lane_h - 8) / lane_slots
+                font_px = max(9, int(self.style.font_px * lane_slot_h[lane] / slot_h))
+                lane_font_px[lane] = font_px
+            placements.extend(placed)
+        frame = _Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,
+                       lane_slot_h=lane_slot_h, lane_font_px=lane_font_px)
+        frame.density_images = {lane: self._density_image(lane, counts) for lane, (_, counts) in density.items()}
+        rows = np.array([pl.row for pl in placements], dtype=np.int64)
+        frame.hit = {
+            "row": rows,
+            "x": np.array([pl.marker_x for pl in placements], dtype=float),
+            "y": np.array([self._slot_y(frame, pl.row, pl.slot) for pl in placements], dtype=float),
+            "bar0": np.array([pl.bar0 for pl in placements], dtype=float),
+            "bar1": np.array([pl.bar1 for pl in placements], dtype=float),
+            "label_x": np.array([pl.label_x for pl in placements], dtype=float),
+            "label_w": np.array([pl.label_width for pl in placements], dtype=float),
+        }
+        self._frame = frame
+        return frame
+
+    def _density_image(self, lane: int, counts: np.ndarray) -> QImage:
+        """A 1-pixel-high ARGB strip, one texel a bin: the lane's colour with
+        alpha 60..255 growing with log(1 + count); empty bins transparent."""
+        color = QColor(self._track_color(lane))
+        peak = max(math.log1p(float(counts.max())) if len(counts) else 0.0, 1e-9)
+        alpha = np.where(counts > 0, 60 + 195 * np.log1p(counts) / peak, 0).astype(np.uint32)
+        r, g, b = (np.uint32(c) for c in (color.red(), color.green(), color.blue()))
+        argb = (alpha << 24) | ((r * alpha // 255) << 16) | ((g * alpha // 255) << 8) | (b * alpha // 255)
+        buf = np.ascontiguousarray(argb, dtype=np.uint32)
+        img = QImage(buf.tobytes(), len(buf), 1, QImage.Format.Format_ARGB32_Premultiplied)
+        return img.copy()  # own the pixels
 
     def _slot_y(self, frame: _Frame, row: int, slot: int) -> float:
         lane = int(self.columns.lane[row])
         top = frame.lanes[lane][0]
-        return top + 4 + (slot + 0.5) * frame.slot_h
+        return top + 4 + (slot + 0.5) * frame.slot_h_of(lane)
+
+    def _track_color(self, lane: int) -> str:
+        """A lane's colour: the track's own, unless the style has a palette."""
+        return self.style.track_color(lane, self.timeline.tracks[lane].color)
 
     # -- painting ------------------------------------------------------
     def _paint_lanes(self, p: QPainter, frame: _Frame) -> None:
@@ -274,80 +355,223 @@ class EventLayerItem(pg.GraphicsObject):
         for i, (top, bottom) in enumerate(frame.lanes):
             if i % 2 == 1:
                 p.fillRect(QRectF(rect.left(), top, rect.width(), bottom - top), self.style.color("lane_shade"))
-            color = QColor(self.style.track_color(i, self.timeline.tracks[i].color))
-            p.fillRect(QRectF(rect.left(), top + 2, 5, bottom - top - 4), color)
+            p.fillRect(QRectF(rect.left(), top + 2, 5, bottom - top - 4), QColor(self._track_color(i)))
         p.setPen(QPen(self.style.color("lane_rule"), 1))
         for _top, bottom in frame.lanes[:-1]:
             p.drawLine(QPointF(rect.left(), bottom), QPointF(rect.right(), bottom))
 
     def _paint_density(self, p: QPainter, frame: _Frame) -> None:
+        """Each density strip as one stretched image (nearest-neighbour: crisp bins)."""
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         for lane, (lefts, counts) in frame.density.items():
-            top, bottom = frame.lanes[lane]
-            color = QColor(self.style.track_color(lane, self.timeline.tracks[lane].color))
-            nz = np.nonzero(counts)[0]
-            if len(nz) == 0:
+            img = (frame.density_images or {}).get(lane)
+            if img is None or not np.any(counts):
                 continue
-            peak = math.log1p(float(counts.max()))
-            w = (lefts[1] - lefts[0]) if len(lefts) > 1 else 2.0
-            p.setPen(Qt.PenStyle.NoPen)
-            for k in nz:
-                c = QColor(color)
-                c.setAlpha(int(60 + 195 * math.log1p(float(counts[k])) / max(peak, 1e-9)))
-                p.fillRect(QRectF(float(lefts[k]), top + 6, max(1.0, float(w)), bottom - top - 12), c)
+            top, bottom = frame.lanes[lane]
+            w = float(lefts[1] - lefts[0]) if len(lefts) > 1 else float(_DENSITY_BIN_PX)
+            p.drawImage(QRectF(float(lefts[0]), top + 6, w * len(counts), bottom - top - 12), img)
 
     def _paint_events(self, p: QPainter, frame: _Frame) -> None:
+        """Bars and faint intervals batched per lane (``drawRects``), markers
+        stamped from cached pixmaps, then labels; the selected and hovered
+        events are drawn on their own, on top.  Events dimmed by
+        :meth:`set_emphasis` are drawn first, at low opacity."""
         cols = self.columns
-        font = label_font(self.style.font_px, family=self.style.font_family)
-        bold = label_font(self.style.font_px, bold=True, family=self.style.font_family)
-        fm = QFontMetricsF(font)
+        hit = frame.hit or {}
+        rows = hit.get("row", np.zeros(0, np.int64))
+        sel_row = hov_row = -1
+        for eid, name in ((self.selected, "sel"), (self.hovered, "hov")):
+            if eid is not None:
+                try:
+                    row_k = cols.row_of(eid)
+                except KeyError:
+                    row_k = -1
+                if name == "sel":
+                    sel_row = row_k
+                else:
+                    hov_row = row_k
+        if self.emphasis is not None and len(rows):
+            lit = self.emphasis[rows] | (rows == sel_row)
+            groups = [(np.nonzero(~lit)[0], _DIM_OPACITY), (np.nonzero(lit)[0], 1.0)]
+        else:
+            groups = [(np.arange(len(rows)), 1.0)]
+        for ks, opacity in groups:
+            if len(ks):
+                p.setOpacity(opacity)
+                self._paint_group(p, frame, ks, sel_row, hov_row)
+        p.setOpacity(1.0)
+        self._paint_overflow(p, frame)
+
+    def _paint_group(self, p: QPainter, frame: _Frame, ks: np.ndarray, sel_row: int, hov_row: int) -> None:
+        """Paint the placements ``frame.placements[k]`` for ``k`` in ``ks``."""
+        cols = self.columns
         r = float(self.style.marker_px)
         text_color = self.style.color("text")
-        # the selected event last, so no neighbouring bar is painted over its label
-        for pl in sorted(frame.placements, key=lambda pl: cols.ids[pl.row] == self.selected):
+        faint: dict[int, list[QRectF]] = {}
+        bars: dict[int, tuple[list[QRectF], list[QRectF]]] = {}
+        stamps: list[tuple[QPixmap, QPointF]] = []
+        vectors: list[tuple[float, float, int, int]] = []
+        special = []
+        h = self.style.marker_px * 1.3
+        hit = frame.hit or {}
+        rows = hit["row"][ks]
+        sx, tx = frame.sx, frame.tx
+        flags_l = cols.flags[rows].tolist()
+        lane_l = cols.lane[rows].tolist()
+        span_l = (cols.kind[rows] == KIND_SPAN).tolist()
+        with np.errstate(invalid="ignore"):
+            x0_l = (cols.x0[rows] * sx + tx).tolist()
+            x1_l = (cols.x1[rows] * sx + tx).tolist()
+            s0_l = (cols.solid0[rows] * sx + tx).tolist()
+            s1_l = (cols.solid1[rows] * sx + tx).tolist()
+            true_x = (cols.xm[rows] * sx + tx).tolist()
+        y_l = hit["y"][ks].tolist()
+        lo_px, hi_px = frame.left_px - _FADE_PX - 10, frame.right_px + _FADE_PX + 10
+        placements = [frame.placements[k] for k in ks.tolist()]
+        engine = p.paintEngine()
+        # SVG and PDF exports get vector markers, screens stamped pixmaps
+        vector = engine is not None and engine.type() in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
+        for k, pl in enumerate(placements):
+            row = pl.row
+            flags, lane, y, is_span = flags_l[k], lane_l[k], y_l[k], span_l[k]
+            if row == sel_row or row == hov_row:
+                special.append((pl, y, true_x[k]))
+                continue
+            if not is_span and flags & FLAG_IMPRECISE:
+                x0, x1 = max(x0_l[k], lo_px), min(x1_l[k], hi_px)
+                if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
+                    self._whisker(p, x0, x1, y, QColor(self._track_color(lane)), flags)
+                elif x1 - x0 > 2 * r:
+                    faint.setdefault(lane, []).append(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r))
+            if is_span:
+                if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
+                    self._span_bar(p, row, frame, y, QColor(self._track_color(lane)), flags, False)
+                else:
+                    x0 = x0_l[k]
+                    x1 = max(x1_l[k], x0 + 3)  # zero-length spans stay visible
+                    x0, x1 = max(x0, lo_px), min(x1, hi_px)
+                    s0, s1 = max(s0_l[k], x0), min(s1_l[k], x1)
+                    f_list, s_list = bars.setdefault(lane, ([], []))
+                    f_list.append(QRectF(x0, y - h / 2, x1 - x0, h))
+                    if s1 > s0:
+                        s_list.append(QRectF(s0, y - h / 2, s1 - s0, h))
+            elif frame.left_px - 2 * r <= true_x[k] <= frame.right_px + 2 * r:
+                # the marker at its true time; a laid-out-as-bar point has it off screen
+                if vector:
+                    vectors.append((true_x[k], y, lane, flags))
+                    continue
+                pm = self._pixmaps.get((lane, flags))
+                if pm is None:
+                    pm = self._pixmaps[(lane, flags)] = self._marker_pixmap(lane, flags)
+                half = pm.width() / 2
+                stamps.append((pm, QPointF(true_x[k] - half, y - half)))
+        p.setPen(Qt.PenStyle.NoPen)
+        for lane, rects in faint.items():
+            c = QColor(self._track_color(lane))
+            c.setAlpha(45)
+            p.setBrush(c)
+            p.drawRects(rects)
+        for lane, (f_list, s_list) in bars.items():
+            c = QColor(self._track_color(lane))
+            c.setAlpha(70)
+            p.setBrush(c)
+            p.drawRects(f_list)
+            if s_list:
+                c.setAlpha(210)
+                p.setBrush(c)
+                p.drawRects(s_list)
+        for pm, at in stamps:
+            p.drawPixmap(at, pm)
+        for x, y, lane, flags in vectors:
+            self._marker(p, x, y, r, QColor(self._track_color(lane)), flags, False, False, lane)
+        # the selected (and hovered) event last, so nothing is painted over it
+        special.sort(key=lambda item: item[0].row == sel_row)
+        for pl, y, tx_true in special:
             row = pl.row
             flags = int(cols.flags[row])
             lane = int(cols.lane[row])
-            color = QColor(self.style.track_color(lane, self.timeline.tracks[lane].color))
-            y = self._slot_y(frame, row, pl.slot)
-            eid = cols.ids[row]
-            selected = eid == self.selected
-            hovered = eid == self.hovered
-            dim = self.emphasis is not None and not self.emphasis[row] and not selected
-            p.setOpacity(0.22 if dim else 1.0)
-            # possible interval of an imprecise point: a faint bar over it
+            color = QColor(self._track_color(lane))
+            selected = row == sel_row
             if cols.kind[row] != KIND_SPAN and flags & FLAG_IMPRECISE:
-                x0 = cols.x0[row] * frame.sx + frame.tx
-                x1 = cols.x1[row] * frame.sx + frame.tx
-                faint = QColor(color)
-                faint.setAlpha(70 if selected else 45)
+                x0 = max(cols.x0[row] * frame.sx + frame.tx, lo_px)
+                x1 = min(cols.x1[row] * frame.sx + frame.tx, hi_px)
+                fc = QColor(color)
+                fc.setAlpha(70 if selected else 45)
                 if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
                     self._whisker(p, x0, x1, y, color, flags)
                 elif x1 - x0 > 2 * r:
-                    p.fillRect(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r), faint)
+                    p.fillRect(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r), fc)
             if cols.kind[row] == KIND_SPAN:
                 self._span_bar(p, row, frame, y, color, flags, selected)
-            else:
-                true_x = cols.xm[row] * frame.sx + frame.tx
-                if frame.left_px - 2 * r <= true_x <= frame.right_px + 2 * r:
-                    self._marker(p, true_x, y, r, color, flags, selected, hovered, lane)
-            if pl.label_width > 0:
-                text, full = self._label(row)
-                if pl.label_width < full - 0.5:
-                    text = fm.elidedText(text, Qt.TextElideMode.ElideRight, pl.label_width)
-                f = bold if selected else font
-                st = self._static_text(text, f, selected)
-                h = fm.height()
-                on_bar = pl.bar1 > pl.bar0 or flags & (FLAG_OPEN_START | FLAG_OPEN_END)
-                if selected or on_bar:
-                    # a backing keeps text readable over bars and whiskers
-                    bw = QFontMetricsF(f).horizontalAdvance(text)
-                    p.setPen(Qt.PenStyle.NoPen)
-                    p.setBrush(self.style.color("label_box", 230 if selected else 185))
-                    p.drawRoundedRect(QRectF(pl.label_x - 3, y - h / 2 - 1, bw + 6, h + 2), 3, 3)
-                p.setPen(text_color)
-                p.setFont(f)  # QStaticText lays out again with the painter's font
-                p.drawStaticText(QPointF(pl.label_x, y - h / 2), st)
-        p.setOpacity(1.0)
+            elif frame.left_px - 2 * r <= tx_true <= frame.right_px + 2 * r:
+                self._marker(p, tx_true, y, r, color, flags, selected, row == hov_row, lane)
+        # labels, the selected one last
+        order = sorted(range(len(placements)), key=lambda k: placements[k].row == sel_row)
+        for k in order:
+            pl = placements[k]
+            if pl.label_width <= 0:
+                continue
+            row = pl.row
+            lane = lane_l[k]
+            font_px = (frame.lane_font_px or {}).get(lane, self.style.font_px)
+            y = y_l[k]
+            selected = row == sel_row
+            text, full = self._label(row, font_px)
+            font = label_font(font_px, bold=selected, family=self.style.font_family)
+            fm = self._metrics(font_px)
+            if pl.label_width < full - 0.5:
+                text = fm.elidedText(text, Qt.TextElideMode.ElideRight, pl.label_width)
+            st = self._static_text(text, font, selected)
+            th = fm.height()
+            on_bar = pl.bar1 > pl.bar0 or flags_l[k] & (FLAG_OPEN_START | FLAG_OPEN_END)
+            if selected or on_bar:
+                # a backing keeps text readable over bars and whiskers
+                bw = QFontMetricsF(font).horizontalAdvance(text)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(self.style.color("label_box", 230 if selected else 185))
+                p.drawRoundedRect(QRectF(pl.label_x - 3, y - th / 2 - 1, bw + 6, th + 2), 3, 3)
+            p.setPen(text_color)
+            p.setFont(font)  # QStaticText lays out again with the painter's font
+            p.drawStaticText(QPointF(pl.label_x, y - th / 2), st)
+
+    def _paint_overflow(self, p: QPainter, frame: _Frame) -> None:
+        """A ``+N`` badge where N events could not get a sub-row of their own
+        (drawn over others: hover or zoom in to separate them)."""
+        groups: dict[tuple[int, int], list[float]] = {}
+        r = self.style.marker_px
+        for pl in frame.placements:
+            if pl.overflow:
+                lane = int(self.columns.lane[pl.row])
+                groups.setdefault((lane, int(pl.marker_x // (3 * r))), []).append(pl.marker_x)
+        if not groups:
+            return
+        font = label_font(max(9, int(self.style.font_px * 0.7)), bold=True, family=self.style.font_family)
+        fm = QFontMetricsF(font)
+        p.setFont(font)
+        for (lane, _), xs in groups.items():
+            top = frame.lanes[lane][0]
+            text = f"+{len(xs)}"
+            w = fm.horizontalAdvance(text) + 8
+            box = QRectF(min(xs) - w / 2, top + 1, w, fm.height() + 2)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.style.color("text"))
+            p.drawRoundedRect(box, 4, 4)
+            p.setPen(self.style.color("label_box"))
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _marker_pixmap(self, lane: int, flags: int) -> QPixmap:
+        """The marker of an unselected, unhovered point, drawn once per
+        (lane colour, hollow or filled, size) and stamped from then on."""
+        color = self._track_color(lane)
+        r = float(self.style.marker_px)
+        side = int(2 * r + 6)
+        img = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0)
+        q = QPainter(img)
+        q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._marker(q, side / 2, side / 2, r, QColor(color), flags, False, False, lane)
+        q.end()
+        return QPixmap.fromImage(img)
 
     def _static_text(self, text: str, font, selected: bool) -> QStaticText:
         key = (hash(text), text, int(selected))
@@ -377,15 +601,18 @@ class EventLayerItem(pg.GraphicsObject):
 
     def _span_bar(self, p: QPainter, row: int, frame: _Frame, y: float, color: QColor,
                   flags: int, selected: bool) -> None:
-        """A span: solid where certain, faint where its start or end could be,
-        fading out over ``_FADE_PX`` at an open (unknown) side."""
+        """A span: solid where certain (latest possible start to earliest
+        possible end), faint where its start or end could be, fading out over
+        ``_FADE_PX`` at an open (unknown) side, which runs to the view's edge."""
         cols = self.columns
         lo, hi = frame.left_px - _FADE_PX - 10, frame.right_px + _FADE_PX + 10
-        x0 = cols.x0[row] * frame.sx + frame.tx
-        x1 = max(cols.x1[row] * frame.sx + frame.tx, x0 + 3)  # zero-length spans stay visible
+        with np.errstate(invalid="ignore"):
+            x0 = cols.x0[row] * frame.sx + frame.tx
+            x1 = max(cols.x1[row] * frame.sx + frame.tx, x0 + 3)  # zero-length spans stay visible
+            s0 = cols.solid0[row] * frame.sx + frame.tx
+            s1 = cols.solid1[row] * frame.sx + frame.tx
         x0, x1 = max(x0, lo), min(x1, hi)  # far-off ends are drawn at the view's margin
-        s0 = max(cols.solid0[row] * frame.sx + frame.tx, x0)
-        s1 = min(cols.solid1[row] * frame.sx + frame.tx, x1)
+        s0, s1 = max(s0, x0), min(s1, x1)
         h = self.style.marker_px * 1.3
         faint = QColor(color)
         faint.setAlpha(70)
@@ -395,25 +622,21 @@ class EventLayerItem(pg.GraphicsObject):
         clear.setAlpha(0)
         p.setPen(Qt.PenStyle.NoPen)
         top = y - h / 2
-        if flags & FLAG_OPEN_START:
-            f1 = min(x0 + _FADE_PX, x1)
-            grad = QLinearGradient(x0, y, f1, y)
+        m0 = min(x0 + _FADE_PX, x1) if flags & FLAG_OPEN_START else x0
+        m1 = max(x1 - _FADE_PX, m0) if flags & FLAG_OPEN_END else x1
+        if m0 > x0:  # fade in from nothing at an unknown start
+            grad = QLinearGradient(x0, y, m0, y)
             grad.setColorAt(0.0, clear)
             grad.setColorAt(1.0, faint)
-            p.fillRect(QRectF(x0, top, f1 - x0, h), QBrush(grad))
-            p.fillRect(QRectF(f1, top, x1 - f1, h), faint)
-        elif flags & FLAG_OPEN_END:
-            f0 = max(x1 - _FADE_PX, x0)
-            p.fillRect(QRectF(x0, top, s0 - x0, h), faint)
-            p.fillRect(QRectF(s0, top, max(0.0, f0 - s0), h), solid)
-            grad = QLinearGradient(f0, y, x1, y)
-            grad.setColorAt(0.0, solid)
+            p.fillRect(QRectF(x0, top, m0 - x0, h), QBrush(grad))
+        if x1 > m1:  # fade out towards an unknown end
+            grad = QLinearGradient(m1, y, x1, y)
+            grad.setColorAt(0.0, faint)
             grad.setColorAt(1.0, clear)
-            p.fillRect(QRectF(f0, top, x1 - f0, h), QBrush(grad))
-        else:
-            p.fillRect(QRectF(x0, top, x1 - x0, h), faint)
-            if s1 > s0:
-                p.fillRect(QRectF(s0, top, s1 - s0, h), solid)
+            p.fillRect(QRectF(m1, top, x1 - m1, h), QBrush(grad))
+        p.fillRect(QRectF(m0, top, m1 - m0, h), faint)
+        if min(s1, m1) > max(s0, m0):
+            p.fillRect(QRectF(max(s0, m0), top, min(s1, m1) - max(s0, m0), h), solid)
         if selected:
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(self.style.color("selection"), 2))
@@ -421,8 +644,11 @@ class EventLayerItem(pg.GraphicsObject):
 
     def _marker(self, p: QPainter, x: float, y: float, r: float, color: QColor, flags: int,
                 selected: bool, hovered: bool, lane: int = -1) -> None:
-        poly = marker_polygon(self.style.track_shape(lane), x, y, r)  # diamond unless the style shapes lanes
-        hollow = bool(flags & (FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END))
+        """One point marker: the lane's shape (a diamond unless the style shapes
+        lanes), filled when the date is known to the day or better, hollow
+        when it is uncertain, approximate, open or coarser than a day."""
+        poly = marker_polygon(self.style.track_shape(lane), x, y, r)
+        hollow = bool(flags & _HOLLOW)
         if selected:
             p.setPen(QPen(self.style.color("selection"), 3))
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -437,40 +663,49 @@ class EventLayerItem(pg.GraphicsObject):
         """Id of the event drawn at a point in device (view widget) pixels.
 
         Markers (and span bars) win over labels; among markers the nearest
-        one.  Uses the layout of the last painted frame.
+        one.  In a lane drawn as a density strip, the event whose marker
+        position is nearest to the point (within the tolerance plus one bin)
+        is returned.  Uses the layout of the last painted frame; O(events
+        drawn) with numpy, plus O(log n) in a density strip.
         """
         frame = self._frame
-        if frame is None:
+        if frame is None or frame.hit is None:
             return None
         x, y = device_pos.x(), device_pos.y()
         r = self.style.marker_px + tolerance_px
-        best: tuple[float, str] | None = None
-        fm_h = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family)).height()
-        for pl in frame.placements:
-            cy = self._slot_y(frame, pl.row, pl.slot)
-            if abs(y - cy) > max(r, fm_h / 2 + 2):
-                continue
-            eid = self.columns.ids[pl.row]
-            d = abs(x - pl.marker_x)
-            if d <= r and abs(y - cy) <= r:
-                cand = (d, eid)
-            elif pl.bar0 - 2 <= x <= pl.bar1 + 2 and abs(y - cy) <= r:
-                cand = (r + 1, eid)
-            elif pl.label_width > 0 and pl.label_x <= x <= pl.label_x + pl.label_width:
-                cand = (r + 2, eid)
-            else:
-                continue
-            if best is None or cand[0] < best[0]:
-                best = cand
-        return best[1] if best else None
+        hit = frame.hit
+        if len(hit["row"]):
+            fm_h = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family)).height()
+            dy = np.abs(y - hit["y"])
+            dx = np.abs(x - hit["x"])
+            near_y = dy <= r
+            on_marker = near_y & (dx <= r)
+            on_bar = near_y & (hit["bar0"] - 2 <= x) & (x <= hit["bar1"] + 2)
+            on_label = (dy <= max(r, fm_h / 2 + 2)) & (hit["label_w"] > 0) & (hit["label_x"] <= x) & (
+                x <= hit["label_x"] + hit["label_w"])
+            score = np.where(on_marker, dx, np.where(on_bar, r + 1, np.where(on_label, r + 2, np.inf)))
+            k = int(np.argmin(score))
+            if np.isfinite(score[k]):
+                return self.columns.ids[int(hit["row"][k])]
+        for lane, (lefts, _counts) in frame.density.items():
+            top, bottom = frame.lanes[lane]
+            if top <= y <= bottom and frame.sx:
+                bin_px = float(lefts[1] - lefts[0]) if len(lefts) > 1 else float(_DENSITY_BIN_PX)
+                row = self.columns.nearest(lane, (x - frame.tx) / frame.sx,
+                                           max_dx=(r + bin_px) / abs(frame.sx))
+                return self.columns.ids[row] if row >= 0 else None
+        return None
 
     def marker_position(self, event_id: str) -> QPointF | None:
         """Device-pixel centre of an event's marker in the last frame, if drawn."""
         frame = self._frame
-        if frame is None:
+        if frame is None or frame.hit is None:
             return None
-        for pl in frame.placements:
-            if self.columns.ids[pl.row] == event_id:
-                return QPointF(pl.marker_x, self._slot_y(frame, pl.row, pl.slot))
-        return None
-
+        try:
+            row = self.columns.row_of(event_id)
+        except KeyError:
+            return None
+        k = np.nonzero(frame.hit["row"] == row)[0]
+        if not len(k):
+            return None
+        return QPointF(float(frame.hit["x"][k[0]]), float(frame.hit["y"][k[0]]))

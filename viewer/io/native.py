@@ -75,8 +75,12 @@ FORMAT_NAME = "timeline-viewer"
 """Value of the ``format`` field of every native file."""
 FORMAT_VERSION = 1
 """The format version this module reads and writes."""
-MAX_FILE_BYTES = 100 * 1024 * 1024
-"""Files larger than this (100 MB) are refused before being read."""
+MAX_FILE_BYTES = 400 * 1024 * 1024
+"""Files larger than this (400 MB, room for a few million events) are refused before being read."""
+BULK_MIN_BYTES = 256 * 1024
+"""Files at least this large (256 KB, some 2,500 events) are read by
+:mod:`viewer.io.bulk`: columnar arrays, events built on demand, a cache next
+to the file.  Anything it cannot vouch for goes through the full reader."""
 MAX_DEPTH = 32
 """Deepest nesting of JSON arrays/objects accepted (a valid file needs 5)."""
 
@@ -988,6 +992,52 @@ def _text(obj: Mapping[str, Any], key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | None) -> Event:
+    """The :class:`Event` of a checked event object whose dates are parsed."""
+    quotes = tuple(
+        Quote(
+            text=q["text"],
+            speaker=_text(q, "speaker"),
+            speaker_role=_text(q, "speaker_role"),
+            source=_text(q, "source"),
+            attribution=_text(q, "attribution"),
+            kind=QuoteKind(q.get("kind", "direct")),
+        )
+        for q in e.get("quotes", [])
+    )
+    return Event(
+        id=e["id"],
+        title=e["title"],
+        start=start,
+        track=_text(e, "track"),
+        kind=EventKind(e.get("kind", "point")),
+        end=end,
+        summary=_text(e, "summary"),
+        actors=tuple(e.get("actors", ())),
+        location=_text(e, "location"),
+        tags=tuple(e.get("tags", ())),
+        quotes=quotes,
+        sources=tuple(e.get("sources", ())),
+    )
+
+
+def _date_of(value: Any, default_zone: str) -> EventDate:
+    """The EventDate of a checked date value, exactly as :meth:`_Checker.date` builds it."""
+    if isinstance(value, str):
+        text, phrase, basis, zone, precision = value, "", "", None, None
+    else:
+        text = value["edtf"]
+        phrase = value.get("phrase") if isinstance(value.get("phrase"), str) else ""
+        basis = value.get("basis") if isinstance(value.get("basis"), str) else ""
+        tz = value.get("time_zone")
+        zone = tz if isinstance(tz, str) and tz else None
+        p = value.get("precision")
+        precision = _PRECISIONS.get(p) if isinstance(p, str) else None
+    if zone is None and _needs_zone(text):
+        zone = default_zone
+    return _event_date(text, phrase, basis, zone, precision)
+
+
 def _build(data: Mapping[str, Any], dates: Mapping[tuple[PathPart, ...], EventDate]) -> Timeline:
     tracks = tuple(
         Track(
@@ -1012,35 +1062,10 @@ def _build(data: Mapping[str, Any], dates: Mapping[tuple[PathPart, ...], EventDa
         )
         for i, s in enumerate(data.get("sources", []))
     )
-    events = []
-    for i, e in enumerate(data.get("events", [])):
-        quotes = tuple(
-            Quote(
-                text=q["text"],
-                speaker=_text(q, "speaker"),
-                speaker_role=_text(q, "speaker_role"),
-                source=_text(q, "source"),
-                attribution=_text(q, "attribution"),
-                kind=QuoteKind(q.get("kind", "direct")),
-            )
-            for q in e.get("quotes", [])
-        )
-        events.append(
-            Event(
-                id=e["id"],
-                title=e["title"],
-                start=dates[("events", i, "start")],
-                track=_text(e, "track"),
-                kind=EventKind(e.get("kind", "point")),
-                end=dates.get(("events", i, "end")),
-                summary=_text(e, "summary"),
-                actors=tuple(e.get("actors", ())),
-                location=_text(e, "location"),
-                tags=tuple(e.get("tags", ())),
-                quotes=quotes,
-                sources=tuple(e.get("sources", ())),
-            )
-        )
+    events = [
+        _event_from_dict(e, dates[("events", i, "start")], dates.get(("events", i, "end")))
+        for i, e in enumerate(data.get("events", []))
+    ]
     return Timeline(
         title=data["title"],
         tracks=tracks,
@@ -1130,6 +1155,12 @@ def read_native(path: str | os.PathLike[str]) -> Timeline:
     file = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
     try:
         data_bytes = _read_bytes(path, file)
+        if len(data_bytes) >= BULK_MIN_BYTES:
+            from .bulk import read_bulk  # large files: columnar fast path and cache
+
+            timeline = read_bulk(file, data_bytes)
+            if timeline is not None:
+                return timeline
         text = _decode(data_bytes, file)
         del data_bytes
         data, duplicates, keep = _parse_json(text, file)

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .dates import EventDate, Precision
+from .dates import Precision
 
 if TYPE_CHECKING:
     from .timeline import Timeline
 
-__all__ = ["EventColumns", "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START",
+__all__ = ["EventColumns", "DateArrays", "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START",
            "FLAG_OPEN_END", "FLAG_IMPRECISE", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE"]
 
 FLAG_UNCERTAIN = 1 << 0   #: the date carries EDTF ``?``
@@ -33,6 +33,7 @@ FLAG_APPROXIMATE = 1 << 1  #: the date carries EDTF ``~``
 FLAG_OPEN_START = 1 << 2  #: no earliest bound ("on or before", ``..`` start)
 FLAG_OPEN_END = 1 << 3    #: no latest bound ("on or after", ``..`` end)
 FLAG_IMPRECISE = 1 << 4   #: known only to the day or coarser: drawn over its possible interval
+FLAG_COARSE = 1 << 5      #: a point's possible interval is wider than one day: hollow marker
 
 KIND_POINT, KIND_SPAN, KIND_BAND = 0, 1, 2
 BAND_LANE = -1  #: lane number of bands (drawn across all lanes)
@@ -49,15 +50,119 @@ _UNIT_S = {
 }
 
 
-def _flags(d: EventDate) -> int:
-    f = 0
-    if d.uncertain:
-        f |= FLAG_UNCERTAIN
-    if d.approximate:
-        f |= FLAG_APPROXIMATE
-    if d.precision <= Precision.DAY:
-        f |= FLAG_IMPRECISE
-    return f
+_UNIT_ARRAY = np.array([_UNIT_S.get(Precision(k), 86400.0) for k in range(len(Precision))])
+
+
+def _flag_array(precision: np.ndarray, uncertain: np.ndarray, approximate: np.ndarray) -> np.ndarray:
+    """``FLAG_*`` bits of dates given as arrays (precision as ``Precision`` ints)."""
+    f = (np.where(uncertain, FLAG_UNCERTAIN, 0) | np.where(approximate, FLAG_APPROXIMATE, 0)
+         | np.where(precision <= int(Precision.DAY), FLAG_IMPRECISE, 0))
+    return f.astype(np.int64)
+
+
+def sort_point_array(s_lo: np.ndarray, s_hi: np.ndarray, s_prec: np.ndarray, has_end: np.ndarray,
+                     e_lo: np.ndarray, e_hi: np.ndarray, e_prec: np.ndarray) -> np.ndarray:
+    """``Event.sort_point`` for arrays of dates (epoch s; ``inf`` if wholly open).
+
+    The start's earliest moment; for "on or before" the start of its known
+    unit; for a wholly open start, the same rule on the end.  Shapes (N,).
+    """
+    def one(lo: np.ndarray, hi: np.ndarray, prec: np.ndarray) -> np.ndarray:
+        unit = _UNIT_ARRAY[np.clip(prec, 0, len(_UNIT_ARRAY) - 1)]
+        with np.errstate(invalid="ignore"):
+            return np.where(np.isfinite(lo), lo, np.where(np.isfinite(hi), hi - unit, np.inf))
+
+    start = one(s_lo, s_hi, s_prec)
+    end = one(e_lo, e_hi, e_prec)
+    return np.where(np.isinf(start) & has_end, end, start)
+
+
+@dataclass
+class DateArrays:
+    """Per-event dates of a timeline as arrays, in file order (input of
+    :meth:`EventColumns.from_dates`).
+
+    Attributes
+    ----------
+    ids : list of str, length N
+    lane : int array (N,)
+        Lane number, ``BAND_LANE`` for bands, ``-2`` for an unknown track.
+    kind : int array (N,)
+        ``KIND_*``.
+    start_earliest, start_latest, end_earliest, end_latest : float64 (N,)
+        Possible intervals in epoch seconds UTC (``±inf`` when open); the end
+        values are ignored where ``has_end`` is False.
+    start_precision, end_precision : int array (N,)
+        :class:`~viewer.model.dates.Precision` values.
+    start_uncertain, start_approximate, end_uncertain, end_approximate, has_end : bool (N,)
+    sort_point : float64 (N,)
+        The start's documented sort point (``EventDate.sort_point``).
+    n_lanes : int
+    reference_earliest : float or None
+        Earliest moment of the timeline's reference date.
+    """
+
+    ids: list[str]
+    lane: np.ndarray
+    kind: np.ndarray
+    start_earliest: np.ndarray
+    start_latest: np.ndarray
+    start_precision: np.ndarray
+    start_uncertain: np.ndarray
+    start_approximate: np.ndarray
+    has_end: np.ndarray
+    end_earliest: np.ndarray
+    end_latest: np.ndarray
+    end_precision: np.ndarray
+    end_uncertain: np.ndarray
+    end_approximate: np.ndarray
+    sort_point: np.ndarray
+    n_lanes: int
+    reference_earliest: float | None = None
+
+    @classmethod
+    def from_timeline(cls, timeline: "Timeline") -> "DateArrays":
+        """The arrays of a timeline built from :class:`~viewer.model.timeline.Event` objects."""
+        events = timeline.events
+        lane_of = timeline.track_index
+        kinds = {"point": KIND_POINT, "span": KIND_SPAN, "band": KIND_BAND}
+        nan = math.nan
+        rows = []
+        for ev in events:
+            kind = kinds[ev.kind.value]
+            s, e = ev.start, ev.end
+            rows.append((
+                BAND_LANE if kind == KIND_BAND else lane_of.get(ev.track, -2), kind,
+                s.earliest, s.latest, int(s.precision), s.uncertain, s.approximate,
+                e is not None,
+                nan if e is None else e.earliest, nan if e is None else e.latest,
+                0 if e is None else int(e.precision),
+                False if e is None else e.uncertain, False if e is None else e.approximate,
+                ev.sort_point,
+            ))
+        cols = list(zip(*rows)) if rows else [()] * 14
+        types = (np.int32, np.int8, float, float, np.int8, bool, bool, bool, float, float,
+                 np.int8, bool, bool, float)
+        arr = [np.array(c, dtype=t) for c, t in zip(cols, types)]
+        ref = timeline.reference_date
+        return cls([ev.id for ev in events], *arr, n_lanes=len(timeline.tracks),
+                   reference_earliest=None if ref is None else ref.earliest)
+
+    def finite_extent(self) -> tuple[float, float]:
+        """(first, last) finite moment of any event, as :meth:`Timeline.finite_extent`."""
+        latest = np.where(self.has_end, self.end_latest, self.start_latest)
+        lo = hi = None
+        for v in (self.start_earliest, self.start_latest, latest):
+            fin = v[np.isfinite(v)]
+            if len(fin):
+                lo = float(fin.min()) if lo is None else min(lo, float(fin.min()))
+                hi = float(fin.max()) if hi is None else max(hi, float(fin.max()))
+        if lo is None or hi is None:
+            r = self.reference_earliest
+            if r is not None and math.isfinite(r):
+                return r, r + 86400.0
+            return 0.0, 86400.0
+        return lo, hi
 
 
 @dataclass
@@ -77,14 +182,14 @@ class EventColumns:
         ``KIND_POINT``, ``KIND_SPAN`` or ``KIND_BAND``.
     x0, x1 : float64
         Drawn extent, seconds from origin: the possible interval of a point
-        (a whole day for a date known to the day), start..end of a span.  Open
-        sides are clamped: a ``..`` span end runs to the last finite date of
-        the timeline, an "on or before/after" side to a whisker of
-        ``open_whisker_s``.
+        (a whole day for a date known to the day), start..end of a span.  An
+        open side of a span (``..``, "on or after" end) is ``-inf`` / ``inf``:
+        the painter runs it to the view's edge and fades it there.  A point's
+        "on or before/after" side is a whisker of ``open_whisker_s``.
     xm : float64
         Marker position (seconds from origin): the middle of a point's
         possible interval, or its known bound when the other side is open; the
-        start of a span.
+        first known moment of a span.
     solid0, solid1 : float64
         The certain part of a span (from the latest possible start to the
         earliest possible end); ``solid0 > solid1`` when there is none.
@@ -98,6 +203,11 @@ class EventColumns:
     time_order : int64
         Row numbers sorted by the events' documented ``Event.sort_point``, ties
         in file order: the order of Left/Right navigation.
+    xm_order : int64
+        Row numbers sorted by lane, then marker position ``xm`` (computed when
+        not given); ``xm_sorted = xm[xm_order]``.  Within a lane block these
+        are the cumulative counts behind :meth:`density`, :meth:`count_markers`
+        and :meth:`nearest`.
     """
 
     origin_epoch_s: float
@@ -116,100 +226,127 @@ class EventColumns:
     x1_cummax: np.ndarray
     time_order: np.ndarray
     open_whisker_s: float
+    xm_order: np.ndarray | None = None
 
     # -- construction --------------------------------------------------
     @classmethod
     def from_timeline(cls, timeline: "Timeline") -> "EventColumns":
         """Build the arrays for ``timeline`` (O(N log N))."""
-        lo, hi = timeline.finite_extent()
-        ref = timeline.reference_date
-        anchor = ref.earliest if ref is not None and math.isfinite(ref.earliest) else lo
+        return cls.from_dates(DateArrays.from_timeline(timeline))
+
+    @classmethod
+    def from_dates(cls, d: "DateArrays") -> "EventColumns":
+        """Build the arrays from per-event date bounds, without Event objects.
+
+        All the clamping rules of the class docstring are applied here, on
+        whole arrays (numpy), so a reader can build the columns of a million
+        events directly from their dates.
+
+        Parameters
+        ----------
+        d : DateArrays
+            One entry per event of the timeline, in file order.
+        """
+        n_all = len(d.ids)
+        lo, hi = d.finite_extent()
+        ref = d.reference_earliest
+        anchor = ref if ref is not None and math.isfinite(ref) else lo
         origin = math.floor(anchor / 86400.0) * 86400.0
         whisker = max(3 * 86400.0, 0.02 * (hi - lo))
-        lane_of = timeline.track_index
-        n_lanes = len(timeline.tracks)
 
-        rows = []
-        for i, ev in enumerate(timeline.events):
-            kind = {"point": KIND_POINT, "span": KIND_SPAN, "band": KIND_BAND}[ev.kind.value]
-            lane = BAND_LANE if kind == KIND_BAND else lane_of.get(ev.track, -2)
-            if lane == -2:
-                continue  # unknown track: readers reject this; never crash here
-            s = ev.start
-            flags = _flags(s)
-            if kind == KIND_POINT or ev.end is None:
-                e0, e1 = s.earliest, s.latest
-                unit = _UNIT_S.get(s.precision, 86400.0)
-                if math.isinf(e0) and math.isinf(e1):
-                    continue  # wholly undated: nothing to draw
-                if math.isinf(e0):
-                    flags |= FLAG_OPEN_START
-                    xm = e1 - unit / 2
-                    e0 = e1 - unit - whisker
-                elif math.isinf(e1):
-                    flags |= FLAG_OPEN_END
-                    xm = e0 + unit / 2
-                    e1 = e0 + unit + whisker
-                else:
-                    xm = (e0 + e1) / 2 if flags & FLAG_IMPRECISE else e0
-                solid = (1.0, 0.0)
-            else:
-                e = ev.end
-                flags |= _flags(e)
-                e0, e1 = s.earliest, e.latest
-                if math.isinf(e0):
-                    flags |= FLAG_OPEN_START
-                    e0 = (min(lo, e.earliest) if math.isfinite(e.earliest) else lo) - whisker
-                if math.isinf(e1):
-                    flags |= FLAG_OPEN_END
-                    e1 = max(hi, s.latest if math.isfinite(s.latest) else hi)
-                sl = s.latest if math.isfinite(s.latest) else e0
-                ee = e.earliest if math.isfinite(e.earliest) else e1
-                solid = (sl, ee)
-                xm = e0
-            rows.append((lane, e0 - origin, e1 - origin, xm - origin, solid[0] - origin,
-                         solid[1] - origin, flags, kind, i, ev.sort_point, ev.id))
+        kind = d.kind.astype(np.int8)
+        s_lo, s_hi, e_lo, e_hi = d.start_earliest, d.start_latest, d.end_earliest, d.end_latest
+        flags = _flag_array(d.start_precision, d.start_uncertain, d.start_approximate)
+        pointlike = (kind == KIND_POINT) | ~d.has_end
+        unit = _UNIT_ARRAY[np.clip(d.start_precision, 0, len(_UNIT_ARRAY) - 1)]
+        with np.errstate(invalid="ignore"):
+            open0, open1 = np.isinf(s_lo), np.isinf(s_hi)
+            # points (and spans without an end): their possible interval
+            p_flags = flags | np.where(open0 & ~open1, FLAG_OPEN_START, 0) | np.where(
+                ~open0 & open1, FLAG_OPEN_END, 0)
+            p_x0 = np.where(open0, s_hi - unit - whisker, s_lo)
+            p_x1 = np.where(open1 & ~open0, s_lo + unit + whisker, s_hi)
+            p_xm = np.where(open0, s_hi - unit / 2, np.where(
+                open1, s_lo + unit / 2, np.where(flags & FLAG_IMPRECISE, (s_lo + s_hi) / 2, s_lo)))
+            # spans: start..end, open sides clamped to the finite extent
+            sp_flags = flags | _flag_array(d.end_precision, d.end_uncertain, d.end_approximate)
+            sp_open0, sp_open1 = np.isinf(s_lo), np.isinf(e_hi)
+            sp_flags = sp_flags | np.where(sp_open0, FLAG_OPEN_START, 0) | np.where(sp_open1, FLAG_OPEN_END, 0)
+            # an open side stays infinite: the bar runs to the view's edge and
+            # fades there (the painter clips), and never claims a start or end
+            sp_x0 = s_lo
+            sp_x1 = e_hi
+            # the certain part: from the latest possible start to the earliest
+            # possible end; none when either is unknown
+            sp_s0 = np.where(np.isfinite(s_hi), s_hi, np.inf)
+            sp_s1 = np.where(np.isfinite(e_lo), e_lo, -np.inf)
+            first_known = np.where(np.isfinite(s_lo), s_lo, np.where(np.isfinite(s_hi), s_hi, np.where(
+                np.isfinite(e_lo), e_lo, e_hi)))
+            p_flags = p_flags | np.where(
+                (d.start_precision < int(Precision.DAY)) | (np.isfinite(s_lo) & np.isfinite(s_hi)
+                                                            & (s_hi - s_lo > 86400.0 + 1e-6)), FLAG_COARSE, 0)
 
-        n = len(rows)
-        lane_a = np.array([r[0] for r in rows], dtype=np.int32)
-        x0 = np.array([r[1] for r in rows], dtype=np.float64)
-        order = np.lexsort((x0, lane_a)) if n else np.zeros(0, dtype=np.int64)
-        rows = [rows[k] for k in order]
-
-        def col(k: int, dtype: type) -> np.ndarray:
-            return np.array([r[k] for r in rows], dtype=dtype)
-
-        lane_a = col(0, np.int32)
-        x1 = col(2, np.float64)
+            x0 = np.where(pointlike, p_x0, sp_x0)
+            x1 = np.where(pointlike, p_x1, sp_x1)
+            xm = np.where(pointlike, p_xm, first_known)
+            solid0 = np.where(pointlike, 1.0, sp_s0)
+            solid1 = np.where(pointlike, 0.0, sp_s1)
+            flags = np.where(pointlike, p_flags, sp_flags).astype(np.uint8)
+        lane = d.lane.astype(np.int32)
+        # unknown tracks (readers reject them) and wholly undated points are not drawn
+        undated_span = ~pointlike & ~np.isfinite(s_lo) & ~np.isfinite(s_hi) & ~np.isfinite(e_lo) & ~np.isfinite(e_hi)
+        keep = (lane >= BAND_LANE) & ~(pointlike & open0 & open1) & ~undated_span
+        keep_idx = np.nonzero(keep)[0]
+        order = keep_idx[np.lexsort((x0[keep_idx], lane[keep_idx]))] if len(keep_idx) else keep_idx
+        n = len(order)
+        lane_a = lane[order]
+        x1_s = x1[order]
         band_count = int(np.count_nonzero(lane_a == BAND_LANE))
+        n_lanes = d.n_lanes
         bounds = np.searchsorted(lane_a, np.arange(n_lanes + 1), side="left").astype(np.int64)
-        cummax = np.empty_like(x1)
+        cummax = np.empty_like(x1_s)
         blocks = [(0, band_count)] + [(int(bounds[k]), int(bounds[k + 1])) for k in range(n_lanes)]
         for a, b in blocks:
             if b > a:
-                cummax[a:b] = np.maximum.accumulate(x1[a:b])
-        sort_pt = np.array([r[9] if math.isfinite(r[9]) else math.inf for r in rows], dtype=np.float64)
-        ids = [r[10] for r in rows]
-        file_order = np.array([r[8] for r in rows], dtype=np.int64)
-        time_order = np.lexsort((file_order, sort_pt)) if n else np.zeros(0, dtype=np.int64)
+                cummax[a:b] = np.maximum.accumulate(x1_s[a:b] - origin)
+        sp = d.sort_point[order]
+        sort_pt = np.where(np.isfinite(sp), sp, math.inf)
+        ids = d.ids if n == n_all and np.array_equal(order, np.arange(n)) else [d.ids[k] for k in order]
+        # ties keep file order (``order`` holds each row's index in the file)
+        time_order = np.lexsort((order, sort_pt)).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
         return cls(
             origin_epoch_s=float(origin),
-            ids=ids,
-            event_index=col(8, np.int64),
+            ids=list(ids),
+            event_index=order.astype(np.int64),
             lane=lane_a,
-            kind=col(7, np.int8),
-            x0=col(1, np.float64),
-            x1=x1,
-            xm=col(3, np.float64),
-            solid0=col(4, np.float64),
-            solid1=col(5, np.float64),
-            flags=col(6, np.uint8),
+            kind=kind[order],
+            x0=x0[order] - origin,
+            x1=x1_s - origin,
+            xm=xm[order] - origin,
+            solid0=solid0[order] - origin,
+            solid1=solid1[order] - origin,
+            flags=flags[order],
             lane_bounds=bounds,
             band_count=band_count,
             x1_cummax=cummax,
-            time_order=time_order.astype(np.int64),
+            time_order=time_order,
             open_whisker_s=whisker,
         )
+
+    def __post_init__(self) -> None:
+        n = len(self.ids)
+        # the finite part only: open sides of spans are infinite
+        lo = [a[np.isfinite(a)] for a in (self.x0, self.xm)]
+        hi = [a[np.isfinite(a)] for a in (self.x1, self.xm)]
+        lo_v = [float(a.min()) for a in lo if len(a)]
+        hi_v = [float(a.max()) for a in hi if len(a)]
+        self._extent = (min(lo_v), max(hi_v)) if lo_v and hi_v else (0.0, 86400.0)
+        # marker positions sorted within each lane block: density counts and
+        # nearest-marker queries by binary search at any resolution
+        if self.xm_order is None:
+            block_of = self.lane.astype(np.int64)
+            self.xm_order = np.lexsort((self.xm, block_of)).astype(np.int64) if n else np.zeros(0, np.int64)
+        self.xm_sorted = self.xm[self.xm_order]
 
     # -- queries -------------------------------------------------------
     def __len__(self) -> int:
@@ -251,6 +388,56 @@ class EventColumns:
         idx = np.arange(first, last, dtype=np.int64)
         return idx[self.x1[first:last] >= a]
 
+    def _markers(self, lane: int) -> tuple[int, np.ndarray]:
+        lo, hi = self.block(lane)
+        return lo, self.xm_sorted[lo:hi]
+
+    def count_markers(self, lane: int, a: float, b: float) -> int:
+        """Number of events of ``lane`` whose marker ``xm`` is in ``[a, b]`` (O(log n))."""
+        _, xs = self._markers(lane)
+        return int(np.searchsorted(xs, b, side="right") - np.searchsorted(xs, a, side="left"))
+
+    def density(self, lane: int, a: float, b: float, bins: int) -> np.ndarray:
+        """Events per bin of ``bins`` equal bins over ``[a, b]``, by marker position.
+
+        Counts are read off the lane's sorted marker positions with one
+        binary search per bin edge, so any resolution costs
+        O(bins log n) and never O(n): the sorted positions are the
+        cumulative count function, i.e. exact counts at every resolution.
+        Bins are half-open ``[e_k, e_k+1)`` except the last, which is closed,
+        as :func:`numpy.histogram`.
+
+        Returns
+        -------
+        ndarray of int64, shape (bins,)
+        """
+        _, xs = self._markers(lane)
+        edges = np.linspace(a, b, int(bins) + 1)
+        cum = np.searchsorted(xs, edges, side="left")
+        cum[-1] = np.searchsorted(xs, b, side="right")
+        return np.diff(cum).astype(np.int64)
+
+    def nearest(self, lane: int, x: float, max_dx: float = math.inf) -> int:
+        """Row of the event of ``lane`` whose marker is nearest to ``x``, or -1.
+
+        Parameters
+        ----------
+        lane : int
+        x : float
+            Seconds from the origin.
+        max_dx : float
+            Only markers within this distance (seconds) count.
+        """
+        lo, xs = self._markers(lane)
+        if not len(xs):
+            return -1
+        k = int(np.searchsorted(xs, x))
+        cands = [j for j in (k - 1, k) if 0 <= j < len(xs)]
+        j = min(cands, key=lambda j: abs(xs[j] - x))
+        if abs(xs[j] - x) > max_dx:
+            return -1
+        return int(self.xm_order[lo + j])
+
     def row_of(self, event_id: str) -> int:
         """Row number of an event id; raises KeyError if it is not drawn."""
         try:
@@ -283,8 +470,20 @@ class EventColumns:
             self._rank = rank
             return rank
 
+    def known_extent(self, row: int) -> tuple[float, float]:
+        """The finite part of a row's drawn extent (seconds from origin).
+
+        ``(x0, x1)`` where finite; an open side of a span is replaced by its
+        nearest known moment (the certain part's end, or the first known
+        moment ``xm``), so the result can frame the event in a view.
+        """
+        known = [v for v in (float(self.solid0[row]), float(self.solid1[row]), float(self.xm[row]))
+                 if math.isfinite(v)]
+        x0, x1 = float(self.x0[row]), float(self.x1[row])
+        lo = x0 if math.isfinite(x0) else min(known)
+        hi = x1 if math.isfinite(x1) else max(known)
+        return lo, max(lo, hi)
+
     def extent(self) -> tuple[float, float]:
         """Smallest ``(x0.min(), x1.max())`` covering every drawn event (s from origin)."""
-        if not len(self.ids):
-            return 0.0, 86400.0
-        return float(self.x0.min()), float(self.x1.max())
+        return self._extent

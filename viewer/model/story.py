@@ -151,7 +151,8 @@ def frame_event(timeline: "Timeline", event_id: str) -> tuple[float, float]:
     Rule (this project's, chosen so a briefing audience sees the neighbours
     of the event, not only the event): take the event's drawn extent
     ``[x0, x1]`` from ``timeline.columns`` (a day for a date known to the
-    day; start to end for a span, open ends clamped as drawn).  A span or
+    day; start to end for a span, an open side at its nearest known moment,
+    :meth:`~viewer.model.columns.EventColumns.known_extent`).  A span or
     band is shown whole with 10 % of its width free on each side.  A point
     is centred in a window ``max(3 (x1 - x0), MIN_CONTEXT_FRACTION * H)``
     wide, where ``H`` is the width of the home range (else of all finite
@@ -175,7 +176,7 @@ def frame_event(timeline: "Timeline", event_id: str) -> tuple[float, float]:
     cols = timeline.columns
     row = cols.row_of(event_id)
     origin = cols.origin_epoch_s
-    x0, x1 = float(cols.x0[row]), float(cols.x1[row])
+    x0, x1 = cols.known_extent(row)  # an open side of a span is framed at its last known moment
     width = max(x1 - x0, 60.0)
     if cols.kind[row] != 0:  # span or band: all of it
         pad = 0.1 * width

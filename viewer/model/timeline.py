@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ __all__ = [
     "Source",
     "Event",
     "Timeline",
+    "LazyEvents",
 ]
 
 
@@ -170,6 +172,75 @@ class Event:
         return point
 
 
+class LazyEvents(Sequence[Event]):
+    """The events of a large timeline, each built only when asked for.
+
+    A million :class:`Event` objects (with their dates, quotes and tuples)
+    take seconds to build and about a gigabyte; drawing needs only the
+    columnar arrays, and the detail pane one event at a time.  This sequence
+    keeps the ids and a function that builds event ``i``; built events are
+    kept in a small cache.
+
+    Parameters
+    ----------
+    ids : list of str, length N
+        Event ids in file order.
+    make : callable(int) -> Event
+        Builds event ``i`` (file order); must return an event with ``ids[i]``.
+    finite_extent : (float, float)
+        What :meth:`Timeline.finite_extent` returns (epoch seconds UTC).
+    title : callable(int) -> str, optional
+        Title of event ``i``, cheaper than building the event.
+    """
+
+    CACHE_SIZE = 4096
+
+    def __init__(self, ids: list[str], make: Callable[[int], Event],
+                 finite_extent: tuple[float, float],
+                 title: Callable[[int], str] | None = None) -> None:
+        self.ids = ids
+        self._make = make
+        self._title = title
+        self.finite_extent = finite_extent
+        self._built: dict[int, Event] = {}
+        self._index: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        i = int(i)
+        if i < 0:
+            i += len(self.ids)
+        if not 0 <= i < len(self.ids):
+            raise IndexError(f"event index {i} out of range 0..{len(self.ids) - 1}")
+        ev = self._built.get(i)
+        if ev is None:
+            if len(self._built) >= self.CACHE_SIZE:
+                self._built.clear()
+            ev = self._built[i] = self._make(i)
+        return ev
+
+    def __iter__(self) -> Iterator[Event]:
+        for i in range(len(self.ids)):
+            yield self[i]
+
+    def title(self, i: int) -> str:
+        """Title of event ``i`` without building the event (for labels)."""
+        ev = self._built.get(i)
+        if ev is not None or self._title is None:
+            return self[i].title
+        return self._title(i)
+
+    def index_of(self, event_id: str) -> int:
+        """File position of an event id; raises KeyError if there is none."""
+        if self._index is None:
+            self._index = {eid: k for k, eid in enumerate(self.ids)}
+        return self._index[event_id]
+
+
 @dataclass(frozen=True, eq=False)
 class Timeline:
     """A whole timeline: metadata, tracks, events and sources.
@@ -197,12 +268,25 @@ class Timeline:
     home_start: EventDate | None = None
     home_end: EventDate | None = None
     stories: tuple[Story, ...] = ()
-    _index: dict[str, Event] = field(init=False, repr=False, compare=False)
+    _index: dict[str, Event] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ordered = tuple(sorted(self.tracks, key=lambda t: t.order))  # stable: ties keep file order
         object.__setattr__(self, "tracks", ordered)
-        object.__setattr__(self, "_index", {e.id: e for e in self.events})
+        if isinstance(self.events, LazyEvents):
+            object.__setattr__(self, "_index", None)
+        else:
+            object.__setattr__(self, "events", tuple(self.events))
+            object.__setattr__(self, "_index", {e.id: e for e in self.events})
+
+    @classmethod
+    def with_columns(cls, columns: "EventColumns", **fields) -> "Timeline":
+        """A timeline whose columnar arrays were built already (by a reader,
+        from a cache): ``fields`` as for the constructor, ``events`` usually
+        a :class:`LazyEvents`."""
+        timeline = cls(**fields)
+        timeline.__dict__["columns"] = columns  # the cached_property's slot
+        return timeline
 
     def with_stories(self, stories: tuple[Story, ...]) -> "Timeline":
         """A copy with other stories; the events (and their cached columns) are shared.
@@ -226,9 +310,17 @@ class Timeline:
     # -- lookups -------------------------------------------------------
     def event(self, event_id: str) -> Event:
         """The event with this id. Raises KeyError if there is none."""
+        if self._index is None:
+            return self.events[self.events.index_of(event_id)]  # type: ignore[attr-defined]
         return self._index[event_id]
 
     def has_event(self, event_id: str) -> bool:
+        if self._index is None:
+            try:
+                self.events.index_of(event_id)  # type: ignore[attr-defined]
+            except KeyError:
+                return False
+            return True
         return event_id in self._index
 
     @cached_property
@@ -270,6 +362,8 @@ class Timeline:
         Open ends (``..``, "on or before") do not count.  With no dated event,
         the reference date's day, or the Unix epoch's, is returned.
         """
+        if isinstance(self.events, LazyEvents):
+            return self.events.finite_extent
         values = [
             v
             for e in self.events

@@ -11,6 +11,8 @@ they are, and events that have it at all.
 
 from __future__ import annotations
 
+import numpy as np
+
 import dataclasses
 from datetime import date
 
@@ -149,8 +151,20 @@ class FilterPanel(QScrollArea):
         self.setWidget(body)
 
         self.state.subscribe(self._on_state)
-        window.sigTimelineChanged.connect(lambda _tl: self.fill())
-        self.fill()
+        window.sigTimelineChanged.connect(lambda _tl: self.refresh())
+        self._stale = True  # filled when first shown: counting facets is O(events)
+
+    def refresh(self) -> None:
+        """Fill now if the panel is on screen, else when it is next shown."""
+        if self.isVisible():
+            self.fill()
+        else:
+            self._stale = True
+
+    def showEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        if self._stale:
+            self.fill()
+        super().showEvent(ev)
 
     # -- model -> widgets ---------------------------------------------------
     @property
@@ -159,13 +173,14 @@ class FilterPanel(QScrollArea):
 
     def fill(self) -> None:
         """Rebuild every list from the file's timeline and ``state.filters``."""
+        self._stale = False
         self._filling = True
         try:
             tl, f = self.timeline, self.state.filters
             by_id = {t.id: t for t in tl.tracks}
-            per_track: dict[str, int] = {}
-            for e in tl.events:
-                per_track[e.track] = per_track.get(e.track, 0) + 1
+            cols = tl.columns
+            lane_counts = np.bincount(cols.lane[cols.lane >= 0], minlength=len(tl.tracks))
+            per_track = {t.id: int(lane_counts[i]) for i, t in enumerate(tl.tracks)}
             self.tracks.clear()
             for tid in ordered_tracks(tl, f):
                 item = QListWidgetItem(f"{by_id[tid].label}  ({per_track.get(tid, 0)})")
@@ -241,9 +256,9 @@ class FilterPanel(QScrollArea):
     def _on_state(self, _state: ViewState, changed: set[str]) -> None:
         if "filters" in changed and not self._filling:
             if self._writing:  # not while Qt is inside the item's own signal
-                QTimer.singleShot(0, self.fill)
+                QTimer.singleShot(0, self.refresh)
             else:
-                self.fill()
+                self.refresh()
 
 
 def _qdate(epoch_s: float) -> QDate:

@@ -23,6 +23,9 @@ from ..model.viewstate import ViewState, XLimits, clamp_range
 __all__ = ["OverviewStrip", "install"]
 
 
+_MAX_BARS = 2000  #: lanes with more events are drawn as occupied bins
+_BINS = 600  #: bins across the strip for such lanes
+
 class OverviewStrip(pg.PlotWidget):
     """Density per track over the whole timeline, with the visible window as a region.
 
@@ -73,17 +76,28 @@ class OverviewStrip(pg.PlotWidget):
             a, b = cols.block(lane)
             if b <= a:
                 continue
-            x0, x1 = cols.x0[a:b], cols.x1[a:b]
-            width = np.maximum(x1 - x0, min_w)
             color = QColor(timeline.tracks[lane].color)
             color.setAlpha(170)
-            bar = pg.BarGraphItem(x0=x0, width=width, y0=np.full(b - a, lane + 0.15), height=0.7,
+            if b - a <= _MAX_BARS:
+                # open sides of spans are infinite: clipped to the strip
+                x0 = np.clip(cols.x0[a:b], lim.x_min, lim.x_max)
+                x1 = np.clip(cols.x1[a:b], lim.x_min, lim.x_max)
+            else:
+                # a large lane: one bar per occupied bin, O(bins log n) (issue 5)
+                counts = cols.density(lane, lim.x_min, lim.x_max, _BINS)
+                edges = np.linspace(lim.x_min, lim.x_max, _BINS + 1)
+                nz = np.nonzero(counts)[0]
+                x0, x1 = edges[nz], edges[nz + 1]
+            width = np.maximum(x1 - x0, min_w)
+            bar = pg.BarGraphItem(x0=x0, width=width, y0=np.full(len(x0), lane + 0.15), height=0.7,
                                   brush=color, pen=pg.mkPen(None))
             self.addItem(bar)
             self._bars.append(bar)
         bands = np.nonzero(cols.kind == KIND_BAND)[0]
         if len(bands):
-            bar = pg.BarGraphItem(x0=cols.x0[bands], width=np.maximum(cols.x1[bands] - cols.x0[bands], min_w),
+            bx0 = np.clip(cols.x0[bands], lim.x_min, lim.x_max)
+            bx1 = np.clip(cols.x1[bands], lim.x_min, lim.x_max)
+            bar = pg.BarGraphItem(x0=bx0, width=np.maximum(bx1 - bx0, min_w),
                                   y0=np.zeros(len(bands)), height=float(n), brush=QColor(184, 134, 11, 45),
                                   pen=pg.mkPen(None))
             self.addItem(bar)

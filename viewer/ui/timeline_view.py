@@ -186,12 +186,20 @@ class TimelineView(pg.PlotWidget):
             self.ensure_visible(eid)
 
     def ensure_visible(self, event_id: str) -> None:
-        """Pan (not zoom) so the event's marker is in view."""
+        """Pan (not zoom) so the event is in view: a point's marker; for a
+        span or band, nothing if part of it is already in view, else its
+        first known moment."""
         cols = self.timeline.columns
         row = cols.row_of(event_id)
         a, b = self.x_range()
-        x0 = float(cols.xm[row]) if cols.kind[row] == 0 else float(cols.x0[row])
-        x1 = float(cols.xm[row]) if cols.kind[row] == 0 else float(min(cols.x1[row], x0 + (b - a) * 0.5))
+        if cols.kind[row] == 0:
+            x0 = x1 = float(cols.xm[row])
+        else:
+            margin = 0.05 * (b - a)
+            if cols.x0[row] <= b - margin and cols.x1[row] >= a + margin:
+                return  # partly on screen already: do not jump
+            x0 = float(cols.xm[row])  # its first known moment (open sides are infinite)
+            x1 = x0
         na, nb = pan_to_show(a, b, x0, x1, self.limits)
         if (na, nb) != (a, b):
             self._vb.setXRange(na, nb, padding=0)

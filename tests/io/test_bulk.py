@@ -1,0 +1,123 @@
+"""Large native files: the bulk reader gives what the full reader gives, its
+cache follows the file, and bad files get the full reader's messages."""
+
+import json
+import os
+
+import numpy as np
+import pytest
+
+from viewer.io import bulk, native
+from viewer.model.errors import TimelineLoadError
+from viewer.model.synthetic import synthetic_timeline
+from viewer.model.timeline import LazyEvents
+
+RICH = [
+    {"id": "band-1", "kind": "band", "title": "Exercise", "start": "2022-02-10", "end": "2022-02-20"},
+    {"id": "quoted", "track": "t01", "title": "Said", "start": {"edtf": "2022-03-04", "phrase": "on Friday",
+     "basis": "publication Fri"}, "quotes": [{"text": "words", "speaker": "A", "source": "src"}],
+     "sources": ["src"], "tags": ["x"]},
+    {"id": "local", "track": "t02", "title": "Local time", "start": {"edtf": "2022-05-01T14:00:00",
+     "time_zone": "Europe/Minsk", "precision": "hour"}},
+    {"id": "open-span", "kind": "span", "track": "t03", "title": "Since 2014", "start": "..", "end": "2022-06"},
+    {"id": "qualified", "track": "t04", "title": "Maybe", "start": "2022-07-01?"},
+    {"id": "before", "track": "t04", "title": "Before", "start": "[..2022-07-05]"},
+    {"id": "utc-local", "track": "t05", "title": "No offset", "start": "2022-08-01T10:00:00"},
+]
+
+
+def write_file(path, n=6000, extra=(), edit=None):
+    syn = synthetic_timeline(n, seed=4)
+    doc = {"format": "timeline-viewer", "version": 1, "title": "Big", "time_zone": "Europe/Kyiv",
+           "reference_date": "2022-02-10",
+           "tracks": [{"id": f"t{k:02d}", "label": f"Track {k}", "order": 19 - k} for k in range(20)],
+           "sources": [{"id": "src", "kind": "news_article", "outlet": "Paper"}],
+           "events": list(syn.native_events()) + list(extra)}
+    if edit:
+        edit(doc)
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def full_read(path, monkeypatch):
+    with monkeypatch.context() as m:
+        m.setattr(native, "BULK_MIN_BYTES", 10**12)
+        return native.read_native(path)
+
+
+def bulk_read(path, monkeypatch):
+    with monkeypatch.context() as m:
+        m.setattr(native, "BULK_MIN_BYTES", 0)
+        return native.read_native(path)
+
+
+def assert_same(a, b):
+    ca, cb = a.columns, b.columns
+    assert ca.ids == cb.ids
+    for name in ("event_index", "lane", "kind", "x0", "x1", "xm", "solid0", "solid1", "flags",
+                 "lane_bounds", "x1_cummax", "time_order", "xm_order"):
+        assert np.array_equal(getattr(ca, name), getattr(cb, name)), name
+    assert ca.origin_epoch_s == cb.origin_epoch_s
+    assert list(a.events) == list(b.events)
+    assert (a.title, a.tracks, a.sources, a.reference_date, a.time_zone) == \
+        (b.title, b.tracks, b.sources, b.reference_date, b.time_zone)
+    assert a.finite_extent() == b.finite_extent()
+
+
+def test_bulk_reader_and_its_cache_equal_the_full_reader(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "CACHE_MIN_EVENTS", 100)
+    path = tmp_path / "big.timeline.json"
+    write_file(path, extra=RICH)
+    full = full_read(path, monkeypatch)
+    first = bulk_read(path, monkeypatch)
+    assert isinstance(first.events, LazyEvents)
+    assert os.path.exists(bulk.cache_path(str(path)))
+    cached = bulk_read(path, monkeypatch)
+    for tl in (first, cached):
+        assert_same(tl, full)
+        assert tl.event("quoted").quotes[0].text == "words"
+        assert tl.has_event("local") and not tl.has_event("nope")
+
+
+def test_a_changed_file_is_never_read_from_a_stale_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "CACHE_MIN_EVENTS", 100)
+    path = tmp_path / "big.timeline.json"
+    text = write_file(path)
+    bulk_read(path, monkeypatch)
+    stat = path.stat()
+    # same size and modification time, one title changed
+    changed = text.replace('"Protest 0"', '"Protext 0"', 1)
+    assert len(changed) == len(text)
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert bulk_read(path, monkeypatch).event("e0000000").title == "Protext 0"
+
+
+def test_a_corrupt_cache_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "CACHE_MIN_EVENTS", 100)
+    path = tmp_path / "big.timeline.json"
+    write_file(path)
+    bulk_read(path, monkeypatch)
+    with open(bulk.cache_path(str(path)), "r+b") as fh:
+        fh.truncate(1000)
+    assert len(bulk_read(path, monkeypatch).events) == 6000
+
+
+@pytest.mark.parametrize("edit, words", [
+    (lambda d: d["events"].append(dict(d["events"][5])), "duplicate event id 'e0000005'"),
+    (lambda d: d["events"][7].update(track="nowhere"), "unknown track 'nowhere'"),
+    (lambda d: d["events"][9].update(start="2021-02-29"), "not a day of the calendar"),
+    (lambda d: d["events"][11].update(kind="span", end="2020-01-01"), "ends before it starts"),
+    (lambda d: d["events"][13].update(colour="red"), "unknown field 'colour'"),
+    (lambda d: d["events"][15].update(start=".."), "'..' (open, not stated) is only allowed"),
+])
+def test_problems_in_a_large_file_get_the_full_readers_report(tmp_path, monkeypatch, edit, words):
+    path = tmp_path / "bad.timeline.json"
+    write_file(path, edit=edit)
+    with pytest.raises(TimelineLoadError) as info:
+        bulk_read(path, monkeypatch)
+    report = info.value.full_report()
+    assert words in report
+    assert "line " in report
+    assert not os.path.exists(bulk.cache_path(str(path)))

@@ -1,0 +1,393 @@
+"""Fast reading of large native files: columnar arrays, lazy events, a cache.
+
+:func:`viewer.io.native.read_native` hands files of at least
+:data:`~viewer.io.native.BULK_MIN_BYTES` to :func:`read_bulk`.  It builds the
+model a window needs without a Python object per event:
+
+1. **Cache.**  Next to the file, ``.<name>.tvcache`` (an uncompressed numpy
+   ``.npz``) holds the columnar arrays, the event ids and where each event's
+   JSON text starts and ends.  It is used only when its BLAKE2b hash of the
+   file's bytes equals the file's hash now (so any change to the file, even
+   one that keeps size and time, invalidates it) and its format version is
+   this module's.  Writing it is best effort: a read-only folder just means no
+   cache.
+2. **Fast path** (no valid cache).  The top-level object is parsed with the
+   standard :mod:`json` decoder one value at a time, so the position of every
+   event's text is known.  Events of the common shape (string dates; ``id``,
+   ``kind``, ``title``, ``track``, ``start``, ``end``, ``summary``,
+   ``location``) are checked here with rules at least as strict as the schema
+   and the reader's rules; every other event, and the rest of the document,
+   goes through the full checks of :mod:`viewer.io.native`.
+3. **Anything in doubt** (a problem, a duplicated key, a surrogate escape,
+   a duplicated id...) returns None: the caller then runs the full reader,
+   which reports every problem with its line and column.  So a file this
+   module accepts is exactly a file the full reader accepts.
+
+Events are built (:class:`~viewer.model.timeline.Event`, with dates, quotes,
+sources) only when asked for, from their JSON text
+(:class:`~viewer.model.timeline.LazyEvents`).
+
+Pure Python + numpy, no Qt.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import math
+import os
+import re
+from json.decoder import scanstring
+from typing import Any
+
+import numpy as np
+
+from viewer.model.columns import BAND_LANE, KIND_POINT, KIND_SPAN, DateArrays, EventColumns, sort_point_array
+from viewer.model.dates import resolve_many
+from viewer.model.errors import DateError
+from viewer.model.timeline import LazyEvents, Timeline
+
+from . import native
+from .atomic import atomic_path
+
+__all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS"]
+
+CACHE_VERSION = 2  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
+"""Bumped whenever what the cache holds or how it is computed changes."""
+CACHE_MIN_EVENTS = 20_000
+"""Files with fewer events are not cached (reading them takes well under a second)."""
+
+_WS = re.compile(r"[ \t\n\r]*")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SIMPLE_KEYS = frozenset({"id", "kind", "title", "track", "start", "end", "summary", "location"})
+_KINDS = {"point": KIND_POINT, "span": KIND_SPAN}
+_COLUMN_ARRAYS = ("event_index", "lane", "kind", "x0", "x1", "xm", "solid0", "solid1", "flags",
+                  "lane_bounds", "x1_cummax", "time_order", "xm_order")
+
+
+class _Doubt(Exception):
+    """The fast path cannot vouch for the file: use the full reader."""
+
+
+def cache_path(file: str) -> str:
+    """Where the cache of ``file`` lives: ``.<name>.tvcache`` in the same folder."""
+    folder, name = os.path.split(os.path.abspath(file))
+    return os.path.join(folder, f".{name}.tvcache")
+
+
+def read_bulk(file: str, data: bytes) -> Timeline | None:
+    """The timeline in a large native file, or None to use the full reader.
+
+    Parameters
+    ----------
+    file : str
+        The file's name (for the cache and for messages).
+    data : bytes
+        The file's content.
+
+    Returns
+    -------
+    Timeline or None
+        A timeline whose ``events`` is a :class:`LazyEvents` and whose
+        ``columns`` are ready; None when the file needs the full reader
+        (errors, unusual content).
+
+    Raises
+    ------
+    TimelineLoadError
+        Only for bytes that are not UTF-8 (as the full reader would).
+    """
+    digest = hashlib.blake2b(data, digest_size=20).hexdigest()
+    cached = _read_cache(file, digest, data)
+    if cached is not None:
+        return cached
+    text = native._decode(data, file)
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new dicts: the cyclic collector would run again and again
+    try:
+        built = _read_text(file, text)
+    except (_Doubt, ValueError, TypeError, KeyError, IndexError, RecursionError, DateError):
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    if built is None:
+        return None
+    timeline, spans, meta = built
+    if len(timeline.events) >= CACHE_MIN_EVENTS and "\n" not in "".join(timeline.events.ids):
+        _write_cache(file, digest, timeline, spans, meta)
+    return timeline
+
+
+# ---------------------------------------------------------------------------
+# parsing the top level, one value at a time
+
+
+def _parse(text: str, sink) -> tuple[dict, np.ndarray]:
+    """(document without events, (N, 2) char offsets of each event's text);
+    each event value is handed to ``sink(value)`` as it is read."""
+    if _SURROGATE_ESCAPE.search(text):
+        raise _Doubt("surrogate escapes: the full reader checks them")
+    dup = []
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            dup.append(True)
+        return obj
+
+    dec = json.JSONDecoder(object_pairs_hook=hook, parse_constant=native._reject_constant)
+    ws = _WS.match
+    i = ws(text, 0).end()
+    if text[i] != "{":
+        raise _Doubt("not an object")
+    doc: dict[str, Any] = {}
+    events: bool | None = None
+    spans: list[int] = []
+    i = ws(text, i + 1).end()
+    if text[i] == "}":
+        raise _Doubt("empty")
+    while True:
+        if text[i] != '"':
+            raise _Doubt("key expected")
+        key, i = scanstring(text, i + 1)
+        i = ws(text, i).end()
+        if text[i] != ":":
+            raise _Doubt("colon expected")
+        i = ws(text, i + 1).end()
+        if key in doc or (key == "events" and events is not None):
+            raise _Doubt("duplicated key")
+        if key == "events" and text[i] == "[":
+            events = True
+            append, mark = sink, spans.append
+            i = ws(text, i + 1).end()
+            if text[i] == "]":
+                i += 1
+            else:
+                while True:
+                    value, j = dec.raw_decode(text, i)
+                    append(value)
+                    mark(i)
+                    mark(j)
+                    i = ws(text, j).end()
+                    c = text[i]
+                    if c == ",":
+                        i = ws(text, i + 1).end()
+                    elif c == "]":
+                        i += 1
+                        break
+                    else:
+                        raise _Doubt("bad events list")
+            doc[key] = []
+        else:
+            doc[key], i = dec.raw_decode(text, i)
+        i = ws(text, i).end()
+        if text[i] == ",":
+            i = ws(text, i + 1).end()
+        elif text[i] == "}":
+            break
+        else:
+            raise _Doubt("comma expected")
+    if ws(text, i + 1).end() != len(text) or dup or events is None:
+        raise _Doubt("trailing text, duplicated keys or no events")
+    return doc, np.array(spans, dtype=np.int64).reshape(-1, 2)
+
+
+# ---------------------------------------------------------------------------
+# checking and building
+
+
+def _check_rest(file: str, doc: dict, others: list[Any]) -> dict | None:
+    """Full checks of the document (without its events) and of ``others``
+    events; their parsed dates keyed as in a document whose events are
+    ``others``, or None if anything is wrong."""
+    mini = dict(doc)
+    mini["events"] = others
+    report = native._Problems(file, mini, None)
+    checker = native._Checker(mini, report)
+    if not native._walk_checks(mini, report, ()):
+        return None
+    native._schema_problems(mini, report)
+    checker.run()
+    if report.items:
+        return None
+    return {"dates": checker.dates, "zone": checker.zone}
+
+
+class _Sink:
+    """Takes events as they are parsed: the fields of common-shape events
+    into lists, every other event whole (for the full checks)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.ids: list[str] = []
+        self.tracks: list[Any] = []
+        self.kinds: list[int] = []
+        self.starts: list[Any] = []
+        self.ends: list[Any] = []
+        self.others: list[Any] = []
+        self.other_at: list[int] = []
+
+    def __call__(self, ev: Any) -> None:
+        i = self.n
+        self.n += 1
+        if type(ev) is dict and ev.keys() <= _SIMPLE_KEYS:
+            k = _KINDS.get(ev.get("kind", "point"))
+            eid, title, track, start = ev.get("id"), ev.get("title"), ev.get("track"), ev.get("start")
+            end = ev.get("end")
+            if (k is not None and type(eid) is str and eid and type(title) is str and type(track) is str
+                    and type(start) is str and start
+                    and (end is None if k == KIND_POINT else type(end) is str and end)
+                    and type(ev.get("summary", "")) is str and type(ev.get("location", "")) is str):
+                self.ids.append(eid)
+                self.tracks.append(track)
+                self.kinds.append(k)
+                self.starts.append(start)
+                self.ends.append(end if k == KIND_SPAN else "")
+                return
+        self.ids.append("")
+        self.tracks.append(None)
+        self.kinds.append(-1)
+        self.starts.append("")
+        self.ends.append("")
+        self.others.append(ev)
+        self.other_at.append(i)
+
+
+def _read_text(file: str, text: str):
+    sink = _Sink()
+    doc, spans = _parse(text, sink)
+    tracks = doc.get("tracks")
+    if not isinstance(tracks, list):
+        raise _Doubt("tracks")
+    checked = _check_rest(file, doc, sink.others)
+    if checked is None:
+        return None
+    zone, other_dates = checked["zone"], checked["dates"]
+    track_ids = {t["id"]: k for k, t in enumerate(sorted(tracks, key=lambda t: (int(t.get("order", 0)), t["id"])))}
+    n = sink.n
+    kind = np.array(sink.kinds, dtype=np.int8)
+    simple = kind >= 0
+    lane = np.array([track_ids.get(t, -3) for t in sink.tracks], dtype=np.int32)
+    if np.any(simple & (lane == -3)):
+        raise _Doubt("unknown track")
+    ids = sink.ids
+    # dates: all starts at once, then the ends of spans
+    simple_idx = np.nonzero(simple)[0]
+    s_lo, s_hi = np.full(n, np.nan), np.full(n, np.nan)
+    s_p = np.zeros(n, np.int8)
+    s_u, s_a = np.zeros(n, bool), np.zeros(n, bool)
+    lo, hi, p, u, a, rel = resolve_many([sink.starts[k] for k in simple_idx.tolist()], zone)
+    s_lo[simple_idx], s_hi[simple_idx], s_p[simple_idx], s_u[simple_idx], s_a[simple_idx] = lo, hi, p, u, a
+    s_rel = dict(zip(simple_idx.tolist(), rel))
+    span_idx = np.nonzero(kind == KIND_SPAN)[0]
+    e_lo, e_hi = np.full(n, np.nan), np.full(n, np.nan)
+    e_p = np.zeros(n, np.int8)
+    e_u, e_a, has_end = np.zeros(n, bool), np.zeros(n, bool), np.zeros(n, bool)
+    if len(span_idx):
+        ends = [sink.ends[k] for k in span_idx.tolist()]
+        lo, hi, p, u, a, _ = resolve_many(ends, zone)
+        e_lo[span_idx], e_hi[span_idx], e_p[span_idx], e_u[span_idx], e_a[span_idx] = lo, hi, p, u, a
+        has_end[span_idx] = True
+    if any(s_rel[k] == "open" for k in np.nonzero(kind == KIND_POINT)[0].tolist()):
+        raise _Doubt("a point dated '..'")
+    with np.errstate(invalid="ignore"):
+        backwards = has_end & np.isfinite(e_hi) & np.isfinite(s_lo) & (e_hi <= s_lo)
+    if np.any(backwards):
+        raise _Doubt("a span ends before it starts")
+    # the other events: dates and lanes from the full checks
+    for j, i in enumerate(sink.other_at):
+        ev = sink.others[j]
+        sb = other_dates[("events", j, "start")]
+        eb = other_dates.get(("events", j, "end"))
+        k = {"point": KIND_POINT, "span": KIND_SPAN, "band": 2}[ev.get("kind", "point")]
+        ids[i] = ev["id"]
+        kind[i] = k
+        lane[i] = BAND_LANE if k == 2 else track_ids.get(ev.get("track", ""), -2)
+        s_lo[i], s_hi[i], s_p[i], s_u[i], s_a[i] = sb.earliest, sb.latest, int(sb.precision), sb.uncertain, sb.approximate
+        if eb is not None:
+            has_end[i] = True
+            e_lo[i], e_hi[i], e_p[i], e_u[i], e_a[i] = eb.earliest, eb.latest, int(eb.precision), eb.uncertain, eb.approximate
+    if len(set(ids)) != n:
+        raise _Doubt("duplicated ids")
+    meta_tl = native._build({**doc, "events": []}, {k: v for k, v in other_dates.items() if k[0] != "events"})
+    ref = meta_tl.reference_date
+    sort_point = sort_point_array(s_lo, s_hi, s_p, has_end, e_lo, e_hi, e_p)
+    arrays = DateArrays(ids, lane, kind, s_lo, s_hi, s_p, s_u, s_a, has_end, e_lo, e_hi, e_p, e_u, e_a,
+                        sort_point, n_lanes=len(meta_tl.tracks),
+                        reference_earliest=None if ref is None else ref.earliest)
+    columns = EventColumns.from_dates(arrays)
+    meta = {"doc": doc, "zone": zone, "extent": list(arrays.finite_extent())}
+    timeline = _assemble(meta_tl, text, spans, ids, columns, zone, meta["extent"])
+    return timeline, spans, meta
+
+
+def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str],
+              columns: EventColumns, zone: str, extent) -> Timeline:
+    """The lazy timeline: metadata of ``meta_tl``, events built from their text."""
+    source = {"text": text}
+
+    def make(i: int):
+        t = source["text"]
+        if isinstance(t, bytes):  # from the cache: decode on first use
+            t = source["text"] = native._decode(t, "")
+        e = json.loads(t[int(spans[i, 0]):int(spans[i, 1])])
+        start = native._date_of(e["start"], zone)
+        end = native._date_of(e["end"], zone) if e.get("end") is not None else None
+        return native._event_from_dict(e, start, end)
+
+    def title(i: int) -> str:
+        t = source["text"]
+        if isinstance(t, bytes):
+            t = source["text"] = native._decode(t, "")
+        return json.loads(t[int(spans[i, 0]):int(spans[i, 1])])["title"]
+
+    events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title)
+    return Timeline.with_columns(
+        columns, title=meta_tl.title, tracks=meta_tl.tracks, events=events, sources=meta_tl.sources,
+        description=meta_tl.description, reference_date=meta_tl.reference_date,
+        time_zone=meta_tl.time_zone, home_start=meta_tl.home_start, home_end=meta_tl.home_end)
+
+
+# ---------------------------------------------------------------------------
+# the cache
+
+
+def _write_cache(file: str, digest: str, timeline: Timeline, spans: np.ndarray, meta: dict) -> None:
+    cols = timeline.columns
+    info = {"version": CACHE_VERSION, "hash": digest, "doc": meta["doc"], "zone": meta["zone"],
+            "extent": meta["extent"], "origin": cols.origin_epoch_s, "band_count": cols.band_count,
+            "whisker": cols.open_whisker_s}
+    arrays = {name: getattr(cols, name) for name in _COLUMN_ARRAYS}
+    arrays["spans"] = spans
+    arrays["ids"] = np.frombuffer("\n".join(timeline.events.ids).encode("utf-8"), dtype=np.uint8)
+    arrays["info"] = np.frombuffer(json.dumps(info).encode("utf-8"), dtype=np.uint8)
+    target = cache_path(file)
+    try:
+        with atomic_path(target) as tmp, open(tmp, "wb") as fh:
+            np.savez(fh, **arrays)
+    except OSError:
+        pass  # read-only folder, disk full: no cache, nothing else changes
+
+
+def _read_cache(file: str, digest: str, data: bytes) -> Timeline | None:
+    try:
+        with open(cache_path(file), "rb") as fh, np.load(fh, allow_pickle=False) as z:
+            info = json.loads(z["info"].tobytes().decode("utf-8"))
+            if info.get("version") != CACHE_VERSION or info.get("hash") != digest:
+                return None
+            arr = {name: z[name] for name in (*_COLUMN_ARRAYS, "spans")}
+            ids_blob = z["ids"].tobytes().decode("utf-8")
+    except Exception:  # noqa: BLE001 - absent, truncated, foreign: the cache is only a hint
+        return None
+    ids = ids_blob.split("\n") if ids_blob else []
+    meta_tl = native.timeline_from_dict({**info["doc"], "events": []}, file)
+    event_index = arr["event_index"]
+    if len(ids) != len(arr["spans"]) or (len(event_index) and int(event_index.max()) >= len(ids)):
+        return None
+    columns = EventColumns(
+        origin_epoch_s=float(info["origin"]), ids=[ids[k] for k in event_index.tolist()],
+        band_count=int(info["band_count"]), open_whisker_s=float(info["whisker"]),
+        **{name: arr[name] for name in _COLUMN_ARRAYS})
+    return _assemble(meta_tl, data, arr["spans"], ids, columns, info["zone"], info["extent"])
