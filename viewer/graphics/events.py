@@ -524,15 +524,21 @@ class EventLayerItem(pg.GraphicsObject):
             st = self._static_text(text, font, selected)
             th = fm.height()
             on_bar = pl.bar1 > pl.bar0 or flags_l[k] & (FLAG_OPEN_START | FLAG_OPEN_END)
-            if selected or on_bar:
-                # a backing keeps text readable over bars and whiskers
+            at = QPointF(pl.label_x, y - th / 2)
+            p.setFont(font)  # QStaticText lays out again with the painter's font
+            if selected:
                 bw = QFontMetricsF(font).horizontalAdvance(text)
                 p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(self.style.color("label_box", 230 if selected else 185))
+                p.setBrush(self.style.color("label_box", 230))
                 p.drawRoundedRect(QRectF(pl.label_x - 3, y - th / 2 - 1, bw + 6, th + 2), 3, 3)
+            elif on_bar:
+                # a halo, not a box: the text reads over the bar and the bar
+                # (solid = certain, faint = possible) still shows around it
+                p.setPen(self.style.color("label_box"))
+                for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)):
+                    p.drawStaticText(at + QPointF(dx, dy), st)
             p.setPen(text_color)
-            p.setFont(font)  # QStaticText lays out again with the painter's font
-            p.drawStaticText(QPointF(pl.label_x, y - th / 2), st)
+            p.drawStaticText(at, st)
 
     def _paint_overflow(self, p: QPainter, frame: _Frame) -> None:
         """A ``+N`` badge where N events could not get a sub-row of their own
