@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         args.select = args.select or fragment
     path = args.file or bundled_timeline_path()
     if args.screenshot:
-        problem = _screenshot_path_problem(args.screenshot)
+        from .ui.screenshots import screenshot_path_problem
+
+        problem = screenshot_path_problem(args.screenshot)
         if problem:
             print(f"timeline-viewer: {problem}", file=sys.stderr)
             return 2
@@ -130,18 +132,6 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def _screenshot_path_problem(out: str) -> str:
-    """Why ``out`` cannot take a screenshot, or "" if it can."""
-    path = Path(out)
-    if path.is_dir():
-        return f"{out} is a folder; give a file name ending in .png"
-    if path.suffix.lower() != ".png":
-        return f"screenshots are PNG images; name the file with .png (got {path.name!r})"
-    if not path.parent.exists():
-        return f"folder {path.parent} does not exist"
-    return ""
-
-
 def _quiet_offscreen_warnings() -> None:
     """Drop the offscreen platform's harmless 'propagateSizeHints' warning; keep all others."""
     from PySide6.QtCore import qInstallMessageHandler
@@ -180,13 +170,6 @@ def save_screenshot(window, out: str, size: tuple[int, int], select: str | None 
 
         image = image.scaled(size[0], size[1], Qt.AspectRatioMode.IgnoreAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
-    out_path = Path(out)
-    problem = _screenshot_path_problem(out)
-    if problem:
-        print(f"timeline-viewer: {problem}", file=sys.stderr)
-        return False
-    if not image.save(str(out_path), "PNG"):
-        print(f"timeline-viewer: could not write {out}", file=sys.stderr)
-        return False
-    print(f"wrote {out} ({image.width()}x{image.height()})")
-    return True
+    from .ui.screenshots import write_png
+
+    return write_png(image, out)

@@ -1,23 +1,16 @@
 """Search, event list, filters and time zones as a user drives them (pytest-qt, offscreen)."""
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 
 from viewer.io import read_timeline
 from viewer.model.filters import FilterState
 from viewer.ui.event_list import ID_ROLE, EventTableModel
-from viewer.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, bundled_path):
-    w = MainWindow(read_timeline(bundled_path), read_timeline, bundled_path)
-    qtbot.addWidget(w)
-    w.resize(1700, 950)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.wait(30)
-    return w
+def window(make_window):
+    return make_window((1700, 950))
 
 
 def repaint(qtbot, w):

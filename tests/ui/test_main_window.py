@@ -14,14 +14,8 @@ BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 
 
 @pytest.fixture
-def window(qtbot, bundled_path):
-    w = MainWindow(read_timeline(bundled_path), read_timeline, bundled_path)
-    qtbot.addWidget(w)
-    w.resize(1600, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.wait(50)
-    return w
+def window(make_window):
+    return make_window((1600, 900))
 
 
 def repaint(qtbot, w):

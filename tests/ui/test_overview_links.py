@@ -4,19 +4,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from viewer.io import read_timeline
-from viewer.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, bundled_path):
-    w = MainWindow(read_timeline(bundled_path), read_timeline, bundled_path)
-    qtbot.addWidget(w)
-    w.resize(1700, 950)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.wait(30)
-    return w
+def window(make_window):
+    return make_window((1700, 950))
 
 
 def test_overview_region_follows_the_view_and_drives_it(qtbot, window):

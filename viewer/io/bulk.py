@@ -35,7 +35,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import math
 import os
 import re
 from json.decoder import scanstring

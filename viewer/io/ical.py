@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from viewer.model.calendar import civil_from_epoch
-from viewer.model.dates import EventDate, Precision
+from viewer.model.dates import Precision
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import write_bytes_atomic

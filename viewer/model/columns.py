@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .dates import Precision
+from .dates import Precision, unit_seconds
 
 if TYPE_CHECKING:
     from .timeline import Timeline
@@ -38,19 +38,10 @@ FLAG_COARSE = 1 << 5      #: a point's possible interval is wider than one day: 
 KIND_POINT, KIND_SPAN, KIND_BAND = 0, 1, 2
 BAND_LANE = -1  #: lane number of bands (drawn across all lanes)
 
-_UNIT_S = {
-    Precision.SECOND: 1.0,
-    Precision.MINUTE: 60.0,
-    Precision.HOUR: 3600.0,
-    Precision.DAY: 86400.0,
-    Precision.MONTH: 30 * 86400.0,
-    Precision.YEAR: 365 * 86400.0,
-    Precision.DECADE: 3650 * 86400.0,
-    Precision.CENTURY: 36500 * 86400.0,
-}
 
 
-_UNIT_ARRAY = np.array([_UNIT_S.get(Precision(k), 86400.0) for k in range(len(Precision))])
+#: seconds in one unit of each Precision (index = Precision value); unknown counts as a day
+_UNIT_ARRAY = np.array([unit_seconds(Precision(k)) if k else 86400.0 for k in range(len(Precision))])
 
 
 def _flag_array(precision: np.ndarray, uncertain: np.ndarray, approximate: np.ndarray) -> np.ndarray:

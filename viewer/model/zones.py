@@ -323,7 +323,6 @@ def timeline_on_local_days(timeline, zone: str):
     if zone in ("UTC", EVENT_LOCAL):
         return timeline
     cols = timeline.columns
-    o = cols.origin_epoch_s
     x0, x1, xm = cols.x0.copy(), cols.x1.copy(), cols.xm.copy()
     s0, s1 = cols.solid0.copy(), cols.solid1.copy()
     for row in range(len(cols)):

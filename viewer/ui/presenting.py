@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QVBoxLayo
 
 from ..model.presentation import choose_screens
 from ..model.story import Story, stories_of
+from .screenshots import write_png
 from .present import PresenterPanel, PresentWindow, screen_infos
 
 __all__ = ["install", "start_presenting", "current_story", "save_present_screenshot", "PresenterWindow",
@@ -118,15 +119,7 @@ def save_present_screenshot(window, out: str, size: tuple[int, int], step: int =
         QApplication.processEvents()
     image = present.grab().toImage()
     present.close()
-    out_path = Path(out)
-    if not out_path.parent.exists():
-        print(f"timeline-viewer: folder {out_path.parent} does not exist", file=sys.stderr)
-        return False
-    if not image.save(str(out_path), "PNG"):
-        print(f"timeline-viewer: could not write {out}", file=sys.stderr)
-        return False
-    print(f"wrote {out} ({image.width()}x{image.height()})")
-    return True
+    return write_png(image, out)
 
 
 def _folder(window) -> str:
