@@ -22,9 +22,11 @@ def test_convert_exit_codes_and_listed_rows(tmp_path, capsys):
     assert [e.id for e in read_timeline(out).events] == ["UKR1", "UKR2", "UKR3"]
     clean = tmp_path / "clean.csv"
     assert main(["convert", str(out), str(clean)]) == 0
-    assert main(["convert", str(clean), str(tmp_path / "x.timelinejs.json")]) == 0
+    # TimelineJS has no "one day in this week": written, the loss listed, exit 1
+    assert main(["convert", str(clean), str(tmp_path / "x.timelinejs.json")]) == 1
+    assert "lose their date qualifiers" in capsys.readouterr().err
     assert json.loads((tmp_path / "x.timelinejs.json").read_text(encoding="utf-8"))["events"]
-    assert main(["convert", str(out), str(tmp_path / "pub.json"), "--to", "timelinejs"]) == 0
+    assert main(["convert", str(out), str(tmp_path / "pub.json"), "--to", "timelinejs"]) == 1
     assert "start_date" in (tmp_path / "pub.json").read_text(encoding="utf-8")
     assert main(["convert", str(DATA / "bad" / "truncated.json"), str(tmp_path / "n.csv")]) == 2
     assert not (tmp_path / "n.csv").exists()

@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot and args.present:
         from .ui.presenting import save_present_screenshot
 
-        return 0 if save_present_screenshot(window, args.screenshot, args.size, args.step, args.theme) else 1
+        return 0 if save_present_screenshot(window, args.screenshot, args.size or (1920, 1080), args.step,
+                                            args.theme) else 1
     if args.screenshot:
         return 0 if save_screenshot(window, args.screenshot, args.size or (1920, 1080), select=args.select) else 1
     window.resize(*(args.size or (1600, 900)))

@@ -37,7 +37,8 @@ __all__ = ["COMMANDS", "main", "build_parser"]
 COMMANDS = ("convert", "validate", "export")
 
 EXIT_CODES = """exit codes:
-  convert   0 written, nothing lost; 1 written but rows skipped or events left out (listed);
+  convert   0 written, nothing lost; 1 written but rows skipped, events left out or details
+            the output format cannot hold (listed);
             2 nothing written
   validate  0 valid; 1 invalid (every problem listed); 2 unreadable (missing, no permission,
             too large, unknown format)

@@ -245,7 +245,8 @@ class EventLayerItem(pg.GraphicsObject):
         fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
         slot_h = max(fm.height() * 1.3, 2.0 * self.style.marker_px + 6)
         n_slots = max(1, int((lane_h - 8) // slot_h))
-        compact_slots = max(n_slots, int((lane_h - 8) // (2.0 * self.style.marker_px + 5)))
+        shrink = min(1.0, self.style.min_font_px / self.style.font_px)
+        compact_slots = max(n_slots, int((lane_h - 8) // max(2.0 * self.style.marker_px + 5, slot_h * shrink)))
         lane_slot_h: dict[int, float] = {}
         lane_font_px: dict[int, int] = {}
         slot_h = (lane_h - 8) / n_slots if n_slots else slot_h
@@ -305,7 +306,7 @@ class EventLayerItem(pg.GraphicsObject):
                 # smaller font) rather than hide an event under another
                 lane_slots += 1
                 lane_slot_h[lane] = (lane_h - 8) / lane_slots
-                font_px = max(9, int(self.style.font_px * lane_slot_h[lane] / slot_h))
+                font_px = max(self.style.min_font_px, int(self.style.font_px * lane_slot_h[lane] / slot_h))
                 lane_font_px[lane] = font_px
             placements.extend(placed)
         frame = _Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,

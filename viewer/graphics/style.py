@@ -57,6 +57,7 @@ class TimelineStyle:
     font_px: int = 16
     marker_px: int = 7
     label_max_px: int = 448
+    min_font_px: int = 9  #: a crowded lane may shrink its labels down to this (pixels)
     background: str = "#ffffff"
     lane_shade: str = "#f2f4f7"
     text: str = "#1b1f24"
@@ -112,7 +113,10 @@ class TimelineStyle:
             names = _BRIEFING_PALETTE[theme]
             colours = tuple(OKABE_ITO[names[i % len(names)]] for i in range(n_tracks))
             shapes = tuple(MARKER_SHAPES[i % len(MARKER_SHAPES)] for i in range(n_tracks))
+        # on a wall screen labels never shrink below 1/45 of the screen height:
+        # a crowd gets a +N badge rather than unreadable type
         common = dict(font_px=font, marker_px=max(7, int(font * 0.45)), label_max_px=int(font * 22),
+                      min_font_px=max(13, int(screen_height_px / 45)),
                       track_colors=colours, track_shapes=shapes)
         if theme == "dark":
             return cls(background="#0b0d10", lane_shade="#171b21", text="#f4f6f8", band_fill="#E69F00",

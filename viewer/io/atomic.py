@@ -90,6 +90,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     """
     target = os.path.realpath(os.fspath(path))
     folder = os.path.dirname(target) or "."
+    if not os.path.isdir(folder):
+        raise FileNotFoundError(f"folder {os.path.dirname(os.fspath(path)) or '.'} does not exist; nothing was written")
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:

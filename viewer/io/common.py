@@ -534,3 +534,42 @@ def end_before_start(start: EventDate, end: EventDate) -> bool:
     """True when ``end`` ends before ``start`` begins (the native format's rule;
     equal dates are a legal zero-length span)."""
     return math.isfinite(end.latest) and math.isfinite(start.earliest) and end.latest <= start.earliest
+
+
+def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers: bool = False,
+                  stories: bool = True, source_details: bool = False) -> list[str]:
+    """What a lossy writer cannot hold, one line per kind of detail (for the
+    "left out" list of ``convert``, so its exit status says something was lost).
+
+    Parameters
+    ----------
+    timeline : Timeline
+    fmt : str
+        Name of the format, for the messages.
+    quotes : str
+        How the format keeps quotes ("" = not at all, else e.g. "as plain
+        text in the event's body").
+    qualifiers : bool
+        True if EDTF qualifiers ("on or before", ?, ~, ranges) are lost.
+    stories, source_details : bool
+        True if the timeline's stories / sources' relay chains and
+        attributions are lost.
+    """
+    out: list[str] = []
+    n_quotes = sum(len(e.quotes) for e in timeline.events)
+    if n_quotes:
+        how = quotes or "not written"
+        out.append(f"{n_quotes} quotes: {how} in {fmt} (speaker, role, attribution and source fields are lost)")
+    if qualifiers:
+        qualified = [e.id for e in timeline.events
+                     if any(d is not None and not d.is_exact for d in (e.start, e.end))]
+        if qualified:
+            shown = ", ".join(qualified[:5]) + (f" and {len(qualified) - 5} more" if len(qualified) > 5 else "")
+            out.append(f"{len(qualified)} events lose their date qualifiers (on or before/after, uncertain, "
+                       f"approximate, open) in {fmt}: {shown}")
+    if stories and getattr(timeline, "stories", ()):
+        out.append(f"{len(timeline.stories)} stories: not written to {fmt}")
+    relayed = [s for s in timeline.sources if s.via or s.attribution]
+    if source_details and relayed:
+        out.append(f"{len(relayed)} sources: their relay chain and attribution are not written to {fmt}")
+    return out

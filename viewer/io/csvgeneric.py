@@ -50,7 +50,15 @@ from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
 
 from .atomic import write_text_atomic
-from .common import ReadReport, TimelineBuilder, end_before_start, load_text, make_date, read_csv_rows
+from .common import (
+    ReadReport,
+    TimelineBuilder,
+    end_before_start,
+    format_losses,
+    load_text,
+    make_date,
+    read_csv_rows,
+)
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping"]
 
@@ -287,8 +295,14 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
     return buf.getvalue()
 
 
-def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> None:
+def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """Write a timeline as CSV (UTF-8, CRLF rows per RFC 4180; TSV for ``.tsv``), atomically.
+
+    Returns
+    -------
+    list of str
+        The kinds of detail a CSV row cannot hold (quotes, stories, source
+        kinds and relays; :func:`format_losses`); dates keep their EDTF.
 
     Raises
     ------
@@ -297,3 +311,4 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     """
     delimiter = "\t" if os.fspath(path).lower().endswith(".tsv") else ","
     write_text_atomic(path, csv_text(timeline, delimiter=delimiter))
+    return format_losses(timeline, "CSV", source_details=True)

@@ -35,6 +35,7 @@ from viewer.model.dates import Precision
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import write_bytes_atomic
+from .common import format_losses
 
 __all__ = ["calendar_of", "write_ics"]
 
@@ -69,13 +70,20 @@ def _times(e: Event) -> tuple[object, object | None]:
     """(DTSTART, DTEND or None) of an event; raises ValueError when it cannot be placed."""
     start = e.start
     end = e.end if e.end is not None and not e.end.is_open else None
-    lo = _finite(start.earliest, start.latest)
+    # the known side of an open date: "on or before 10 Feb" is dated 10 Feb
+    # (its sort point), never the day after; "on or after" its first day
+    lo = start.earliest if math.isfinite(start.earliest) else start.sort_point
     if not math.isfinite(lo):
-        lo = end.earliest if end is not None and math.isfinite(end.earliest) else math.nan
+        lo = end.sort_point if end is not None and math.isfinite(end.sort_point) else math.nan
     if not math.isfinite(lo):
         raise ValueError("it has no finite date")
     last = end if end is not None else start
-    hi = last.latest if math.isfinite(last.latest) else None
+    if math.isfinite(last.latest):
+        hi: float | None = last.latest  # a month or year covers all of it
+    elif math.isfinite(last.earliest):
+        hi = last.earliest + 86400.0 if last.precision <= Precision.DAY else last.earliest + 1
+    else:
+        hi = None
     all_day = start.precision <= Precision.DAY or (end is not None and end.precision <= Precision.DAY)
     if all_day:
         first = _day(lo)
@@ -168,5 +176,7 @@ def write_ics(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
         The file cannot be written (the destination is unchanged).
     """
     cal, left_out = calendar_of(timeline)
+    left_out = left_out + format_losses(timeline, "iCalendar", quotes="as plain text in DESCRIPTION",
+                                        qualifiers=True, source_details=True)
     write_bytes_atomic(path, cal.to_ical())
     return left_out

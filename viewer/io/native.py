@@ -811,6 +811,12 @@ class _Checker:
             )
         if kind in ("span", "band"):
             self.order(start, end, (*path, "end"), f"this {kind}")
+            if start is not None and end is not None and start.is_open and end.is_open:
+                self.report.add(
+                    (*path, "start"),
+                    f"this {kind} has no known date at all ('..' to '..'): it cannot be placed on the "
+                    "timeline; give at least one end a date, e.g. \"[..2022-02-10]\" (on or before)",
+                )
         for q_index, quote in _objects(event.get("quotes")):
             self.reference(quote.get("source"), sources, (*path, "quotes", q_index, "source"), "source")
         cited = event.get("sources")

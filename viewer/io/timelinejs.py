@@ -49,6 +49,7 @@ from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
 
 from .atomic import write_text_atomic
 from .common import (
+    format_losses,
     ReadReport,
     TimelineBuilder,
     column_lookup,
@@ -582,7 +583,8 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
     Returns
     -------
     list of str
-        Events left out because they have no finite date (``..`` on both sides).
+        Events left out because they have no finite date (``..`` on both sides),
+        then the kinds of detail TimelineJS cannot hold (:func:`format_losses`).
 
     Raises
     ------
@@ -592,6 +594,8 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
         The file cannot be written (the destination is unchanged).
     """
     write_text_atomic(path, json.dumps(timelinejs_dict(timeline), ensure_ascii=False, indent=2) + "\n")
-    return [f"event {e.id!r} ({e.title[:60]}): not written to TimelineJS: it has no finite date"
+    left = [f"event {e.id!r} ({e.title[:60]}): not written to TimelineJS: it has no finite date"
             for e in timeline.events
             if parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
+    return left + format_losses(timeline, "TimelineJS", quotes="as plain text in the event's text",
+                                qualifiers=True, source_details=True)
