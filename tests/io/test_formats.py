@@ -407,3 +407,21 @@ def test_fuzz_csv_readers(tmp_path, doc, reader):
     path = tmp_path / "fuzz.csv"
     path.write_text(buf.getvalue(), encoding="utf-8", errors="surrogatepass")
     check_reader(path, reader, tmp_path)
+
+
+def test_an_unclosed_quote_that_swallows_rows_is_named(tmp_path):
+    path = tmp_path / "u.csv"
+    path.write_text('title,start,end,track\nGood,2022-02-10,,A\n"Unclosed,2022-02-11,,B\n'
+                    'Lost1,2022-02-12,,B\nLost2,2022-02-13,,B\n', encoding="utf-8")
+    report = read_timeline_report(path)
+    messages = " ".join(p.message for p in report.problems)
+    assert "double quote opened on line 3 is closed only on line 5" in messages
+
+
+def test_icalendar_dates_an_on_or_before_event_on_its_known_day(tmp_path, bundled_path):
+    out = tmp_path / "b.ics"
+    write_timeline(read_timeline(bundled_path), out)
+    text = out.read_text(encoding="utf-8")
+    block = text.split("UID:us-alarm@")[0].rsplit("BEGIN:VEVENT", 1)[1] + text.split("UID:us-alarm@")[1].split("END:VEVENT")[0]
+    assert "DTSTART;VALUE=DATE:20220210" in block  # on or before 10 Feb: not the 11th
+    assert "DTEND;VALUE=DATE:20220211" in block

@@ -230,6 +230,15 @@ def read_csv_rows(text: str, file: str, *, delimiter: str | None = None) -> tupl
                     seen[name] = index
                 continue
             number += 1
+            if previous_end > start_line and any(
+                    line.count(delim) >= len(header) - 1
+                    for c in cells if "\n" in c for line in c.split("\n")[1:]):
+                # a quoted value with line breaks is legal CSV, but one whose lines
+                # look like whole rows is an unclosed double quote that swallowed them
+                problems.append(Problem(
+                    file, f"row {number} runs over lines {start_line} to {previous_end}: a double quote opened "
+                    f"on line {start_line} is closed only on line {previous_end}, so those lines were read as "
+                    "one value; check for an unclosed quote", start_line, None, f"row {number}"))
             if len(cells) > len(header):
                 extra = [c for c in cells[len(header):] if c.strip()]
                 if extra:
