@@ -70,20 +70,36 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._zone = zone
         self._timeline = timeline
-        self._events: list[Event] = []
-        self._sources: list[int] = []
+        self._order: list[str] = []
+        self._events: dict[int, Event] = {}
+        self._sources: dict[int, int] = {}
         self._fill(timeline, ids)
 
     def _fill(self, timeline: Timeline, ids) -> None:
+        # rows hold ids only; events and their source counts are built when a
+        # row is first shown, so a million-event timeline opens at once
         self._timeline = timeline
         cols = timeline.columns
         if ids is None:
-            order = [cols.ids[int(r)] for r in cols.time_order]
+            self._order = [cols.ids[int(r)] for r in cols.time_order]
         else:
-            order = [i for i in ids if timeline.has_event(i)]
-        self._events = [timeline.event(i) for i in order]
-        self._sources = [len(timeline.sources_of(e)) for e in self._events]
+            self._order = [i for i in ids if timeline.has_event(i)]
+        self._row_index = {eid: k for k, eid in enumerate(self._order)}
+        self._events = {}
+        self._sources = {}
         self._lanes = {t.id: (i, t) for i, t in enumerate(timeline.tracks)}
+
+    def _event(self, row: int) -> Event:
+        ev = self._events.get(row)
+        if ev is None:
+            ev = self._events[row] = self._timeline.event(self._order[row])
+        return ev
+
+    def _source_count(self, row: int) -> int:
+        n = self._sources.get(row)
+        if n is None:
+            n = self._sources[row] = len(self._timeline.sources_of(self._event(row)))
+        return n
 
     def set_events(self, timeline: Timeline, ids=None, zone: str | None = None) -> None:
         """Replace the rows (a full model reset)."""
@@ -95,18 +111,15 @@ class EventTableModel(QAbstractTableModel):
 
     def event_id(self, row: int) -> str:
         """Id of the event in ``row``; raises IndexError."""
-        return self._events[row].id
+        return self._order[row]
 
     def row_of(self, event_id: str) -> int | None:
         """Row of an event id, or None if it is not listed."""
-        for k, e in enumerate(self._events):
-            if e.id == event_id:
-                return k
-        return None
+        return self._row_index.get(event_id)
 
     # -- Qt model API ------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._events)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -118,10 +131,16 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._events)):
+        if not index.isValid() or not (0 <= index.row() < len(self._order)):
             return None
-        ev = self._events[index.row()]
         col = index.column()
+        if role == SORT_ROLE and col == 0:
+            # rows are already in the documented time order (Event.sort_point,
+            # ties in file order): sorting by date needs no event built
+            return index.row()
+        if role == ID_ROLE:
+            return self._order[index.row()]
+        ev = self._event(index.row())
         lane, track = self._lanes.get(ev.track, (-1, None))
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
@@ -131,7 +150,7 @@ class EventTableModel(QAbstractTableModel):
             if col == 2:
                 return title_text(ev)
             if col == 3:
-                return self._sources[index.row()]
+                return self._source_count(index.row())
         elif role == SORT_ROLE:
             if col == 0:
                 sp = ev.sort_point
@@ -141,7 +160,7 @@ class EventTableModel(QAbstractTableModel):
             if col == 2:
                 return ev.title.casefold()
             if col == 3:
-                return self._sources[index.row()]
+                return self._source_count(index.row())
         elif role == ID_ROLE:
             return ev.id
         elif role == Qt.ItemDataRole.ToolTipRole and col == 0:
