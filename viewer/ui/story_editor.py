@@ -132,7 +132,19 @@ class StoryDock(QDockWidget):
             text += f"   ({len(step.tracks)} tracks)"
         return text
 
+    def showEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        if getattr(self, "_stale", None) is not None:
+            select, self._stale = self._stale, None
+            self._fill_steps(select)
+        super().showEvent(ev)
+
     def _fill_steps(self, select: int | None) -> None:
+        if not self.isVisible():
+            # listed when the dock is opened: a default story of a large
+            # timeline has a step per event
+            self._stale = select if select is not None else 0
+            return
+        self._stale = None
         self._updating = True
         self.steps.clear()
         for k, step in enumerate(self.story.steps):

@@ -21,11 +21,18 @@ from ..model.zones import EVENT_LOCAL, all_zone_names, system_zone_name, zone_in
 
 __all__ = ["ZonePicker", "zone_choices", "install"]
 
+_ZONE_SAMPLE = 5000  #: events looked at for the zones a timeline names
+
 
 def zone_choices(timeline: Timeline, system: str) -> list[tuple[str, str]]:
     """``(text, zone)`` entries of the picker, most useful first, each zone once."""
     first = [("UTC (Zulu)", "UTC"), (f"System: {system}", system), ("Each event's local time", EVENT_LOCAL)]
-    data = [timeline.time_zone] + [d.time_zone for e in timeline.events for d in (e.start, e.end)
+    # the zones the data names, from the first events only: building every
+    # event of a million-event file to list its zones would stall the window
+    # (any zone can still be typed)
+    events = timeline.events
+    sample = [events[k] for k in range(min(len(events), _ZONE_SAMPLE))]
+    data = [timeline.time_zone] + [d.time_zone for e in sample for d in (e.start, e.end)
                                    if d is not None and d.time_zone]
     seen = {"UTC", EVENT_LOCAL}
     out = [first[0]]
