@@ -134,6 +134,7 @@ class EventLayerItem(pg.GraphicsObject):
         self._pixmaps: dict[tuple[int, int], QPixmap] = {}  # (lane, flags) -> marker
         self._fm: QFontMetricsF | None = None
         self._fm_px = 0
+        self._fonts: dict[tuple[int, bool, str], object] = {}
         self._bounds = layer_bounds(self.columns)
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -220,6 +221,14 @@ class EventLayerItem(pg.GraphicsObject):
             hit = (text, self._metrics(font_px).horizontalAdvance(text))
             self._text_cache[key] = hit
         return hit
+
+    def _font(self, font_px: int, bold: bool = False):
+        """Label QFont at ``font_px`` (cached: paint asks once per label)."""
+        key = (font_px, bold, self.style.font_family)
+        f = self._fonts.get(key)
+        if f is None:
+            f = self._fonts[key] = label_font(font_px, bold=bold, family=self.style.font_family)
+        return f
 
     def _metrics(self, font_px: int) -> QFontMetricsF:
         if self._fm is None or self._fm_px != font_px:
@@ -518,7 +527,7 @@ class EventLayerItem(pg.GraphicsObject):
             y = y_l[k]
             selected = row == sel_row
             text, full = self._label(row, font_px)
-            font = label_font(font_px, bold=selected, family=self.style.font_family)
+            font = self._font(font_px, selected)
             fm = self._metrics(font_px)
             if pl.label_width < full - 0.5:
                 text = fm.elidedText(text, Qt.TextElideMode.ElideRight, pl.label_width)
@@ -682,7 +691,7 @@ class EventLayerItem(pg.GraphicsObject):
         r = self.style.marker_px + tolerance_px
         hit = frame.hit
         if len(hit["row"]):
-            fm_h = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family)).height()
+            fm_h = self._metrics(self.style.font_px).height()  # mouse move: no new font objects
             dy = np.abs(y - hit["y"])
             dx = np.abs(x - hit["x"])
             near_y = dy <= r

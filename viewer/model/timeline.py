@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .columns import EventColumns
 
 __all__ = [
+    "source_facts",
     "EventKind",
     "SourceKind",
     "QuoteKind",
@@ -383,3 +384,35 @@ class Timeline:
         from .columns import EventColumns
 
         return EventColumns.from_timeline(self)
+
+
+def source_facts(src: Source, timeline: Timeline, date_text: Callable[[EventDate], str] | None = None
+                 ) -> tuple[list[str], list[tuple[str, str]]]:
+    """What to say about a source, for any output (detail pane HTML, hand-out text).
+
+    Returns
+    -------
+    citation : list of str
+        The outlet, its kind's label, then ``“title”``, ``by author``,
+        ``published DATE`` where known.
+    details : list of (label, value)
+        ``("attributed as", ...)``, ``("reported via", outlet of the relay)``,
+        ``("URL", ...)`` where known, in that order.  Raw text: callers escape.
+    """
+    describe = date_text or (lambda d: d.describe())
+    citation = [src.outlet or src.id, src.kind.label]
+    if src.title:
+        citation.append(f"“{src.title}”")
+    if src.author:
+        citation.append(f"by {src.author}")
+    if src.published is not None:
+        citation.append(f"published {describe(src.published)}")
+    details: list[tuple[str, str]] = []
+    if src.attribution:
+        details.append(("attributed as", f"“{src.attribution}”"))
+    if src.via and src.via in timeline.source_index:
+        via = timeline.source_index[src.via]
+        details.append(("reported via", via.outlet or via.id))
+    if src.url:
+        details.append(("URL", src.url))
+    return citation, details

@@ -18,7 +18,7 @@ from html import escape as _html_escape
 from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
-from ..model.timeline import Event, QuoteKind, Source, Timeline
+from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, describe_date, possible_bounds, zone_label
 
@@ -62,21 +62,12 @@ def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str =
 
 
 def _source_html(src: Source, timeline: Timeline) -> str:
-    parts = [f"<b>{escape(src.outlet or src.id)}</b> <span class='muted'>({escape(src.kind.label)})</span>"]
-    if src.title:
-        parts.append(f"“{escape(src.title)}”")
-    if src.author:
-        parts.append(f"by {escape(src.author)}")
-    if src.published is not None:
-        parts.append(f"published {escape(src.published.describe())}")
-    line = ", ".join(parts)
-    if src.attribution:
-        line += f"<br><span class='muted'>attributed as:</span> “{escape(src.attribution)}”"
-    if src.via and src.via in timeline.source_index:
-        via = timeline.source_index[src.via]
-        line += f"<br><span class='muted'>reported via:</span> {escape(via.outlet or via.id)}"
-    if src.url:
-        line += f"<br><span class='muted'>URL:</span> {escape(src.url)}"
+    citation, details = source_facts(src, timeline)
+    outlet, kind, *rest = citation
+    line = ", ".join([f"<b>{escape(outlet)}</b> <span class='muted'>({escape(kind)})</span>"]
+                     + [escape(c) for c in rest])
+    for label, value in details:
+        line += f"<br><span class='muted'>{escape(label)}:</span> {escape(value)}"
     return f"<li>{line}</li>"
 
 

@@ -22,7 +22,7 @@ from ..graphics.style import label_font
 from ..io.atomic import atomic_path
 from ..model.presentation import short_date
 from ..model.story import Story
-from ..model.timeline import Source, Timeline
+from ..model.timeline import Source, Timeline, source_facts
 from .present import PresentWindow
 
 __all__ = ["export_pdf", "export_png_frames", "story_sources", "PAGE_PX", "frame_name"]
@@ -75,22 +75,8 @@ def _text_page(p: QPainter, w: float, h: float, blocks: list[tuple[str, int, boo
 
 
 def _source_text(src: Source, timeline: Timeline) -> str:
-    parts = [f"{src.outlet or src.id} ({src.kind.label})"]
-    if src.title:
-        parts.append(f"“{src.title}”")
-    if src.author:
-        parts.append(f"by {src.author}")
-    if src.published is not None:
-        parts.append(f"published {short_date(src.published)}")
-    line = ", ".join(parts)
-    if src.via and src.via in timeline.source_index:
-        via = timeline.source_index[src.via]
-        line += f"; reported via {via.outlet or via.id}"
-    if src.attribution:
-        line += f"; attributed as: “{src.attribution}”"
-    if src.url:
-        line += f"; {src.url}"
-    return line
+    (outlet, kind, *rest), details = source_facts(src, timeline, short_date)
+    return "; ".join([", ".join([f"{outlet} ({kind})", *rest])] + [f"{label}: {value}" for label, value in details])
 
 
 def export_pdf(timeline: Timeline, story: Story, path: str | os.PathLike[str], theme: str = "light") -> int:
