@@ -92,3 +92,22 @@ def test_collapse_survives_filters_and_hidden_tracks(make_window, qtbot):
     assert "russia" not in w.view.lanes.track_ids
     assert w.view.lanes.collapsed[w.view.lanes.index("us")]
     assert len(w.view.events_item.lanes) == w.view.events_item.columns.n_lanes
+
+
+def test_filters_tab_collapses_with_c_and_menu(make_window, qtbot):
+    w = make_window((1600, 900))
+    panel = w.filter_panel
+    panel.fill()
+    lst = panel.tracks
+    row = next(i for i in range(lst.count()) if lst.item(i).data(Qt.ItemDataRole.UserRole + 1) == "nato")
+    lst.setCurrentRow(row)
+    filters = w.state.filters
+    qtbot.keyClick(lst, Qt.Key.Key_C)
+    assert w.state.collapsed_tracks == {"nato"}
+    assert lst.item(row).text().startswith("▸ NATO")
+    assert w.state.filters == filters  # collapsing is not filtering
+    menu = panel.track_menu(row)
+    assert menu.actions()[0].text() == "Expand track"
+    menu.actions()[0].trigger()
+    assert w.state.collapsed_tracks == frozenset()
+    assert lst.item(row).text().startswith("NATO")
