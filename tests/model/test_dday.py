@@ -43,7 +43,7 @@ def test_references_are_parsed():
 def test_band_start_is_d_day(bundled):
     d = resolve_dday(bundled, BAND)
     assert d.day == TEN_FEB
-    assert d.describe().startswith("D-day = Thu 10 Feb 2022 (start of Allied Resolve-2022")
+    assert d.describe().startswith("D-day = Thu 10 Feb 2022, start of Allied Resolve-2022")
     # a bare id of a band is that band
     assert resolve_dday(bundled, "allied-resolve-2022").reference.kind == "band"
 

@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 _STEPS_DAYS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
-_LABEL_GAP_PX = 12.0  #: room kept between two relative labels
+_LABEL_GAP_PX = 6.0  #: room kept between two relative labels (as between the axis' own labels)
 _PX_PER_TICK = 20.0  #: never more than one label per 20 px (as the axis' own ticks)
 
 
@@ -122,10 +122,10 @@ class DDay:
     title: str
 
     def describe(self) -> str:
-        """``"D-day = Thu 10 Feb 2022 (start of Allied Resolve-2022 drills)"``."""
+        """``"D-day = Thu 10 Feb 2022, start of Allied Resolve-2022 drills"``."""
         when = format_instant(self.day * SECONDS_PER_DAY, Precision.DAY)
         what = "start of " if self.reference.kind == "band" else ""
-        return f"D-day = {when} ({what}{self.title})"
+        return f"D-day = {when}, {what}{self.title}"
 
 
 def local_day(epoch_s: float, zone: str = "UTC") -> int:
@@ -293,9 +293,17 @@ def dday_ticks(
     d0 = local_day(origin_epoch_s + x0, zone)
     d1 = local_day(origin_epoch_s + x1, zone)
     far = max(abs(d0 - dday_day), abs(d1 - dday_day), 1)
-    widest = max(measure(format_dday(far)), measure(format_dday(-far)), measure(format_dday(0)))
+    numeric = max(measure(format_dday(far)), measure(format_dday(-far)))
     px_per_day = width_px * SECONDS_PER_DAY / (x1 - x0)
-    step = next((s for s in _STEPS_DAYS if s * px_per_day >= widest + _LABEL_GAP_PX), None)
+
+    def fits(step: int) -> bool:
+        # labels are centred on their days: two neighbours share the room
+        # between them; "D-day" only ever neighbours D-step and D+step
+        near = max(measure(format_dday(step)), measure(format_dday(-step)))
+        need = max(numeric, (near + measure(format_dday(0))) / 2) + _LABEL_GAP_PX
+        return step * px_per_day >= need
+
+    step = next((s for s in _STEPS_DAYS if fits(s)), None)
     if step is None:
         return ()
     cap = max(1, int(width_px // _PX_PER_TICK)) + 2
