@@ -111,3 +111,15 @@ def test_filters_tab_collapses_with_c_and_menu(make_window, qtbot):
     menu.actions()[0].trigger()
     assert w.state.collapsed_tracks == frozenset()
     assert lst.item(row).text().startswith("NATO")
+
+
+def test_every_track_label_fits_its_axis_with_its_mark(make_window, qtbot):
+    from PySide6.QtGui import QFontMetricsF
+
+    w = make_window((1920, 1080))
+    w.state.collapsed_tracks = {"us", "normandy"}  # ▸ is wider than ▾; adjacent strips
+    axis = w.view.track_axis
+    fm = QFontMetricsF(axis.style["tickFont"])
+    for i in range(len(w.view.lanes)):
+        # pyqtgraph silently drops a label wider than its axis
+        assert fm.horizontalAdvance(axis.text(i)) + axis.style["tickTextOffset"][0] <= axis.width()

@@ -147,8 +147,6 @@ class TimelineView(pg.PlotWidget):
         font = label_font(style.font_px, bold=True, family=style.font_family)
         left = self.plotItem.getAxis("left")
         left.setStyle(tickFont=font, tickLength=0)
-        longest = max((len(t.label) for t in self.timeline.tracks), default=6)
-        left.setWidth(int(min(260, 24 + style.font_px * 0.62 * longest)))
         self._axis.set_font_size(max(10, int(style.font_px * 0.95 * 72 / 96 + 0.5)))
         self._update_y_range()
 
@@ -178,6 +176,10 @@ class TimelineView(pg.PlotWidget):
             self.events_item.set_lanes(self.lanes)
         self.track_axis.set_lanes(self.lanes, [self.track_label(i) for i in range(len(ids))],
                                   marks=self.disclosure_marks)
+        # measured with the marks: pyqtgraph drops a label wider than its axis
+        fm = QFontMetricsF(self.track_axis.style["tickFont"])
+        widest = max((fm.horizontalAdvance(self.track_axis.text(i)) for i in range(len(ids))), default=60.0)
+        self.track_axis.setWidth(int(min(300, 20 + widest)))
 
     # -- track collapse ------------------------------------------------------
     def toggle_lane(self, lane: int) -> None:
