@@ -123,3 +123,28 @@ def test_every_track_label_fits_its_axis_with_its_mark(make_window, qtbot):
     for i in range(len(w.view.lanes)):
         # pyqtgraph silently drops a label wider than its axis
         assert fm.horizontalAdvance(axis.text(i)) + axis.style["tickTextOffset"][0] <= axis.width()
+
+
+def test_a_click_on_the_mark_is_recognised(make_window, qtbot):
+    from PySide6.QtGui import QFontMetricsF
+
+    w = make_window((1600, 900))
+    axis = w.view.track_axis
+    i = w.view.lanes.index("uk")
+    y = w.view._vb.mapViewToScene(QPointF(0, float(w.view.lanes.centre[i]))).y()
+    fm = QFontMetricsF(axis.style["tickFont"])
+    right = axis.sceneBoundingRect().right() - axis.style["tickTextOffset"][0]
+    start = right - fm.horizontalAdvance(axis.text(i))
+    assert axis.on_mark(QPointF(start + 3, y), i)
+    assert not axis.on_mark(QPointF(start + fm.horizontalAdvance(axis.text(i)) / 2, y), i)
+
+
+def test_picture_export_draws_the_same_strips(qapp, tmp_path):
+    from viewer.app import bundled_timeline_path
+    from viewer.io import read_timeline
+    from viewer.ui.export import PictureOptions, export_picture
+
+    out = tmp_path / "p.png"
+    export_picture(read_timeline(bundled_timeline_path()), out,
+                   PictureOptions(size=(1200, 700), collapsed_tracks=frozenset({"russia", "us"})))
+    assert out.stat().st_size > 0
