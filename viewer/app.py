@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--present", action="store_true",
                    help="present the timeline's story full screen (with --screenshot: render one step)")
     p.add_argument("--step", type=int, default=1, metavar="N", help="with --present --screenshot: the step to render")
+    p.add_argument("--dday", metavar="EVENT_ID|band:ID",
+                   help="relative axis: label days D-7 … D-day … D+10 from this event's day or band's start")
     p.add_argument("--theme", choices=("dark", "light"), default="dark", help="presentation theme (default dark)")
     return p
 
@@ -101,6 +103,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.select and not timeline.has_event(args.select):
         print(f"timeline-viewer: no event with id {args.select!r} in {path}", file=sys.stderr)
         return 2
+    if args.dday:
+        from .model.dday import DDayError, resolve_dday
+
+        try:
+            args.dday = resolve_dday(timeline, args.dday).reference.spec
+        except DDayError as exc:
+            print(f"timeline-viewer: --dday: {exc}", file=sys.stderr)
+            return 2
 
     from PySide6.QtWidgets import QApplication
 
@@ -112,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(timeline, _load, path)
     if args.select:
         window.state.selected = args.select
+    if args.dday:
+        window.state.dday = args.dday
     window.present_theme = args.theme
     if args.screenshot and args.present:
         from .ui.presenting import save_present_screenshot

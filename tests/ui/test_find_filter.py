@@ -131,7 +131,7 @@ def test_unchecking_a_track_hides_its_lane_and_keeps_a_visible_selection(qtbot, 
     assert window.state.selected == "lavrov-lowest-level"  # still shown: kept
     assert "truss-arrives-moscow" not in list_ids(window)
     left_ticks = [t for _, t in window.view.plotItem.getAxis("left")._tickLevels[0]]
-    assert "United Kingdom" not in left_ticks
+    assert not any(t.endswith("United Kingdom") for t in left_ticks)
     window.state.filters = FilterState(hidden_tracks=frozenset({"uk", "russia"}))
     assert window.state.selected is None  # Lavrov's lane is gone: selection cleared
     assert "How to read it" in window.details.toPlainText()
@@ -166,7 +166,7 @@ def test_tracks_reorder_from_the_keyboard(qtbot, window):
     qtbot.keyClick(lst, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert [t.id for t in window.view.timeline.tracks][3] == "uk"
     left_ticks = [t for _, t in window.view.plotItem.getAxis("left")._tickLevels[0]]
-    assert left_ticks[3] == "United Kingdom"
+    assert left_ticks[3] == "▾ United Kingdom"  # expanded: ▾ mark
 
 
 # -- time zones -----------------------------------------------------------------------

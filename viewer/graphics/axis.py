@@ -15,6 +15,12 @@ under the plot::
   next one as the view pans), so the full date of every tick can be read.
 * At year zooms there is no context to give: the coarser years (every 10th,
   100th... year) are written in bold on the minor row instead.
+* The optional **relative row** (:meth:`TimeAxisItem.set_relative`) writes
+  days counted from a D-day (``D-7 … D-day … D+10``, see
+  :mod:`viewer.model.dday`) under the context row: centred on each day's
+  local midnight tick like the day numbers above it, or, zoomed into hours,
+  left aligned after the midnight marker like the context row.  ``D-day``
+  itself is bold.
 
 Label widths are measured with the axis font (:class:`QFontMetricsF`), so the
 tick rule chosen is the finest whose labels fit without overlapping.
@@ -29,6 +35,7 @@ from pyqtgraph import functions as fn
 from pyqtgraph.Point import Point
 from PySide6 import QtCore, QtGui
 
+from ..model.dday import dday_ticks
 from ..model.ticks import TickLevels, TickRule, compute_ticks
 from ..model.zones import offset_at, zone_ticks
 
@@ -87,6 +94,8 @@ class TimeAxisItem(pg.AxisItem):
         self._levels = TickLevels()
         self._rules_by_spacing: dict[float, tuple[TickRule, dict[float, str]]] = {}
         self._drawn: list[tuple[str, QtCore.QRectF]] = []
+        self._dday: int | None = None  # D-day, days since 1970-01-01, or None (no relative row)
+        self._dday_note = ""
         self.enableAutoSIPrefix(False)
         self.set_font_size(font_size_pt)
 
@@ -145,6 +154,28 @@ class TimeAxisItem(pg.AxisItem):
             self._apply_label()
         self._invalidate()
 
+    def set_relative(self, dday_day: int | None, note: str = "") -> None:
+        """Show (or, with None, hide) the relative row of days counted from a D-day.
+
+        Parameters
+        ----------
+        dday_day : int or None
+            D-day as days since 1970-01-01 (:attr:`viewer.model.dday.DDay.day`);
+            days begin at the display zone's local midnight.
+        note : str
+            Added to the axis label, e.g. ``"D-day = Thu 10 Feb 2022 (…)"``.
+        """
+        self._dday = None if dday_day is None else int(dday_day)
+        self._dday_note = note if dday_day is not None else ""
+        self._apply_label()
+        self._update_text_height()
+        self._invalidate()
+
+    @property
+    def relative_day(self) -> int | None:
+        """D-day of the relative row (days since 1970-01-01), or None when it is off."""
+        return self._dday
+
     @property
     def zone(self) -> str | None:
         """The IANA display zone, or None for a fixed offset."""
@@ -183,13 +214,22 @@ class TimeAxisItem(pg.AxisItem):
         font.setBold(True)
         return font
 
+    def _relative_font(self, bold: bool) -> QtGui.QFont:
+        """Font of the relative row: 90 % of the tick font (a secondary row; lets
+        "D+11" fit under each day of a three-week view on a 1920-pixel screen)."""
+        font = self._bold_font() if bold else self._tick_font()
+        font.setPointSizeF(max(1.0, self._font_size_pt * 0.9))
+        return font
+
     def _apply_label(self) -> None:
         size = max(1.0, self._font_size_pt * 0.9)
-        self.setLabel(self._zone_label, **{"font-size": f"{size:g}pt"})
+        text = self._zone_label + (f" · {self._dday_note}" if self._dday_note else "")
+        self.setLabel(text, **{"font-size": f"{size:g}pt"})
 
     def _update_text_height(self) -> None:
         row = QtGui.QFontMetricsF(self._bold_font()).height()
-        self.textHeight = int(math.ceil(2 * row + _ROW_GAP))
+        rows = 2 if getattr(self, "_dday", None) is None else 3
+        self.textHeight = int(math.ceil(rows * row + (rows - 1) * _ROW_GAP))
         self._updateHeight()
 
     def _invalidate(self) -> None:
@@ -367,6 +407,38 @@ class TimeAxisItem(pg.AxisItem):
                 rect = QtCore.QRectF(a, row2, w, row_h)
                 text_specs.append((rect, int(left_flags | no_clip), text, True))
                 self._drawn.append((text, rect))
+
+        # -- row 3: days relative to D-day ---------------------------------
+        if self._dday is not None:
+            row3 = row2 + row_h + _ROW_GAP
+            sub_day = levels.minor_rule is not None and levels.minor_rule.unit in ("hour", "minute", "second")
+            zone = self._zone or "UTC"
+            rel_fm = (QtGui.QFontMetricsF(self._relative_font(False)), QtGui.QFontMetricsF(self._relative_font(True)))
+
+            def measure(text: str) -> float:  # only "D-day" is bold
+                return rel_fm[text == "D-day"].horizontalAdvance(text)
+
+            rel = dday_ticks(x0, x1, self._origin, width, self._dday, zone, measure, enclosing=sub_day)
+            last_end = -math.inf
+            for k, (x, text) in enumerate(rel):
+                xp = px(x)
+                w = measure(text)
+                if sub_day:  # like the context row: after the marker, the enclosing day at the left edge
+                    if left <= xp <= right:
+                        tick_specs.append((QtGui.QPen(self.pen()), Point(xp, row3), Point(xp, row3 + row_h)))
+                    a = max(xp, left) + _MARK_PAD
+                    if k + 1 < len(rel) and a + w > px(rel[k + 1][0]) - _MIN_GAP:
+                        continue  # pushed out by the next day
+                    flags = left_flags
+                else:
+                    a = xp - w / 2
+                    flags = center
+                if a < left or a + w > right or a < last_end + _MIN_GAP:
+                    continue
+                last_end = a + w
+                rect = QtCore.QRectF(a, row3, w, row_h)
+                text_specs.append((rect, int(flags | no_clip), text, 3 if text == "D-day" else 2))
+                self._drawn.append((text, rect))
         return axis_spec, tick_specs, text_specs
 
     def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):
@@ -382,12 +454,12 @@ class TimeAxisItem(pg.AxisItem):
         for pen, a, b in tickSpecs:
             p.setPen(pen)
             p.drawLine(a, b)
-        fonts = (self._tick_font(), self._bold_font())
+        fonts = (self._tick_font(), self._bold_font(), self._relative_font(False), self._relative_font(True))
         p.setPen(self.textPen())
         p.setClipRect(self.mapRectFromParent(self.geometry()))
         for spec in textSpecs:
             rect, flags, text = spec[:3]
-            bold = bool(spec[3]) if len(spec) > 3 else False
-            p.setFont(fonts[bold])
+            font = int(spec[3]) if len(spec) > 3 else 0  # 0 regular, 1 bold, 2/3 relative row
+            p.setFont(fonts[font])
             p.drawText(rect, int(flags), text)
 

@@ -49,6 +49,7 @@ from ..model.columns import (
     FLAG_UNCERTAIN,
     KIND_SPAN,
 )
+from ..model.lanes import LaneGeometry, lane_geometry
 from ..model.timeline import Timeline
 from .layout import Placement, layout_lane
 from .style import TimelineStyle, label_font, layer_bounds, marker_polygon
@@ -111,8 +112,12 @@ class EventLayerItem(pg.GraphicsObject):
     Parameters
     ----------
     timeline : Timeline
-        Lanes are ``timeline.tracks`` in order; lane ``i`` spans data y in
-        ``[i, i + 1)`` (the view inverts y so lane 0 is on top).
+        Lanes are ``timeline.tracks`` in order; where each lane sits in data
+        y is given by :meth:`set_lanes` (a
+        :class:`~viewer.model.lanes.LaneGeometry`; by default lane ``i``
+        spans ``[i, i + 1)``; the view inverts y so lane 0 is on top).  A
+        collapsed lane is a thin strip: its events as markers without labels,
+        or as a density strip when they do not fit.
     style : TimelineStyle, optional
 
     Notes
@@ -136,6 +141,7 @@ class EventLayerItem(pg.GraphicsObject):
         self._fm_px = 0
         self._fonts: dict[tuple[int, bool, str], object] = {}
         self._bounds = layer_bounds(self.columns)
+        self.lanes: LaneGeometry = lane_geometry([t.id for t in timeline.tracks])
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     # -- state ---------------------------------------------------------
@@ -146,6 +152,20 @@ class EventLayerItem(pg.GraphicsObject):
         self._static.clear()
         self._pixmaps.clear()
         self._fm = None
+        self._frame = None
+        self.update()
+
+    def set_lanes(self, lanes: LaneGeometry) -> None:
+        """Place the lanes (data y, lane units) as ``lanes`` says and repaint.
+
+        Raises
+        ------
+        ValueError
+            If ``lanes`` does not have one lane per track of the timeline.
+        """
+        if len(lanes) != self.columns.n_lanes:
+            raise ValueError(f"lane geometry has {len(lanes)} lanes, the timeline {self.columns.n_lanes}")
+        self.lanes = lanes
         self._frame = None
         self.update()
 
@@ -188,7 +208,7 @@ class EventLayerItem(pg.GraphicsObject):
 
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N802,N803
         lo, hi = self.columns.extent()
-        return (lo, hi) if ax == 0 else (0, max(1, self.columns.n_lanes))
+        return (lo, hi) if ax == 0 else (0, max(1.0, self.lanes.extent))
 
     def paint(self, p: QPainter, opt, widget) -> None:  # noqa: ARG002
         vb = self.getViewBox()
@@ -247,10 +267,10 @@ class EventLayerItem(pg.GraphicsObject):
         sy, ty = tr.m22(), tr.m32()
         cols = self.columns
         lanes = []
-        for i in range(cols.n_lanes):
-            y0, y1 = i * sy + ty, (i + 1) * sy + ty
+        for top, bottom in zip(self.lanes.top.tolist(), self.lanes.bottom.tolist()):
+            y0, y1 = top * sy + ty, bottom * sy + ty
             lanes.append((min(y0, y1), max(y0, y1)))
-        lane_h = abs(sy)
+        lane_h = abs(sy)  # an expanded lane is one unit high
         fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
         slot_h = max(fm.height() * 1.3, 2.0 * self.style.marker_px + 6)
         n_slots = max(1, int((lane_h - 8) // slot_h))
@@ -267,6 +287,9 @@ class EventLayerItem(pg.GraphicsObject):
         sel_row = cols.row_of(self.selected) if self.selected and self.selected in cols.ids else None
         capacity = n_slots * width_px / (_MARKER_SPACING * self.style.marker_px + _MARKER_GAP_PX)
         for lane in range(cols.n_lanes):
+            if self.lanes.collapsed[lane]:
+                placements.extend(self._strip_placements(lane, a, b, sx, tx, width_px, density, sel_row))
+                continue
             idx = None
             if cols.count_markers(lane, a, b) <= capacity:  # O(log n) first, then O(visible)
                 idx = cols.visible(lane, a, b)
@@ -346,8 +369,37 @@ class EventLayerItem(pg.GraphicsObject):
         img = QImage(buf.tobytes(), len(buf), 1, QImage.Format.Format_ARGB32_Premultiplied)
         return img.copy()  # own the pixels
 
+    def _strip_placements(self, lane: int, a: float, b: float, sx: float, tx: float, width_px: float,
+                          density: dict, sel_row: int | None) -> list[Placement]:
+        """A collapsed lane: its events as markers (and bars) on one line without
+        labels, or a density strip (plus the selected event) when they do not fit."""
+        cols = self.columns
+        r = self.style.marker_px
+        capacity = width_px / (_MARKER_SPACING * r + _MARKER_GAP_PX)
+        if cols.count_markers(lane, a, b) <= capacity:
+            idx = cols.visible(lane, a, b)
+        else:
+            idx = None
+        if idx is None or len(idx) > capacity:
+            bins = max(1, int(width_px // _DENSITY_BIN_PX))
+            density[lane] = (np.linspace(a, b, bins + 1)[:-1] * sx + tx, cols.density(lane, a, b, bins))
+            idx = [sel_row] if sel_row is not None and int(cols.lane[sel_row]) == lane else []
+        left_px, right_px = a * sx + tx, b * sx + tx
+        out = []
+        for row in np.asarray(idx, dtype=np.int64).tolist():
+            with np.errstate(invalid="ignore"):
+                mx = float(cols.xm[row] * sx + tx)
+                b0 = float(np.clip(cols.x0[row] * sx + tx, left_px - 30, right_px + 30))
+                b1 = float(np.clip(cols.x1[row] * sx + tx, left_px - 30, right_px + 30))
+            if cols.kind[row] != KIND_SPAN:
+                b0 = b1 = mx
+            out.append(Placement(row, 0, mx, b0, b1, mx, 0.0))
+        return out
+
     def _slot_y(self, frame: _Frame, row: int, slot: int) -> float:
         lane = int(self.columns.lane[row])
+        if self.lanes.collapsed[lane]:
+            return sum(frame.lanes[lane]) / 2
         top = frame.lanes[lane][0]
         return top + 4 + (slot + 0.5) * frame.slot_h_of(lane)
 
@@ -379,7 +431,8 @@ class EventLayerItem(pg.GraphicsObject):
                 continue
             top, bottom = frame.lanes[lane]
             w = float(lefts[1] - lefts[0]) if len(lefts) > 1 else float(_DENSITY_BIN_PX)
-            p.drawImage(QRectF(float(lefts[0]), top + 6, w * len(counts), bottom - top - 12), img)
+            inset = min(6.0, (bottom - top) * 0.2)  # a collapsed strip keeps most of its height
+            p.drawImage(QRectF(float(lefts[0]), top + inset, w * len(counts), bottom - top - 2 * inset), img)
 
     def _paint_events(self, p: QPainter, frame: _Frame) -> None:
         """Bars and faint intervals batched per lane (``drawRects``), markers

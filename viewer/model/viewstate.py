@@ -97,8 +97,9 @@ class ViewState:
     Listeners registered with :meth:`subscribe` are called as
     ``callback(state, changed)`` where ``changed`` is a set of attribute
     names (``{"x_range"}``, ``{"selected"}``, ``{"query"}``, ``{"matches"}``,
-    ``{"filters"}``, ``{"display_zone"}``).  Setting a value equal to the
-    current one notifies nobody, which breaks view <-> state feedback loops.
+    ``{"filters"}``, ``{"display_zone"}``, ``{"collapsed_tracks"}``,
+    ``{"dday"}``).  Setting a value equal to the current one notifies nobody,
+    which breaks view <-> state feedback loops.
     """
 
     def __init__(self, x_range: tuple[float, float] = (0.0, 86400.0), selected: str | None = None) -> None:
@@ -108,6 +109,8 @@ class ViewState:
         self._matches: tuple[str, ...] = ()
         self._filters = FilterState()
         self._display_zone = "UTC"
+        self._collapsed_tracks: frozenset[str] = frozenset()
+        self._dday: str | None = None
         self._listeners: list[Callable[[ViewState, set[str]], None]] = []
 
     def subscribe(self, callback: Callable[["ViewState", set[str]], None]) -> None:
@@ -185,3 +188,47 @@ class ViewState:
     @display_zone.setter
     def display_zone(self, value: str) -> None:
         self._set("display_zone", str(value))
+
+    # -- track collapse ------------------------------------------------------
+    @property
+    def collapsed_tracks(self) -> frozenset[str]:
+        """Ids of the tracks drawn as thin strips (see :func:`viewer.model.lanes.lane_geometry`).
+
+        Ids of tracks not in the timeline are kept (a reloaded file may bring
+        them back) and ignored when lanes are laid out.
+        """
+        return self._collapsed_tracks
+
+    @collapsed_tracks.setter
+    def collapsed_tracks(self, value) -> None:
+        if isinstance(value, str):
+            raise TypeError("collapsed_tracks must be a set of track ids, not a string")
+        self._set("collapsed_tracks", frozenset(value))
+
+    def set_track_collapsed(self, track_id: str, collapsed: bool) -> None:
+        """Collapse (True) or expand (False) one track."""
+        ids = set(self._collapsed_tracks)
+        (ids.add if collapsed else ids.discard)(track_id)
+        self.collapsed_tracks = ids
+
+    def toggle_track_collapsed(self, track_id: str) -> None:
+        """Collapse an expanded track, expand a collapsed one."""
+        self.set_track_collapsed(track_id, track_id not in self._collapsed_tracks)
+
+    def collapse_all_except(self, track_id: str, track_ids) -> None:
+        """Collapse every track of ``track_ids`` but ``track_id``, which is expanded."""
+        self.collapsed_tracks = frozenset(t for t in track_ids if t != track_id)
+
+    # -- relative (D-day) axis ----------------------------------------------
+    @property
+    def dday(self) -> str | None:
+        """Reference of the relative axis: ``"band:ID"``, ``"event:ID"`` or None (off).
+
+        See :mod:`viewer.model.dday` (:func:`~viewer.model.dday.parse_dday`
+        reads the command line's shorter ``EVENT_ID`` too).
+        """
+        return self._dday
+
+    @dday.setter
+    def dday(self, value: str | None) -> None:
+        self._set("dday", None if value is None else str(value))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QTextBrowser
 from ..model.dates import EventDate
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
+from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.zones import EVENT_LOCAL, describe_date, possible_bounds, zone_label
 
 __all__ = ["DetailPane", "event_html", "timeline_html"]
@@ -71,12 +72,13 @@ def _source_html(src: Source, timeline: Timeline) -> str:
     return f"<li>{line}</li>"
 
 
-def event_html(event: Event, timeline: Timeline, zone: str = "UTC") -> str:
+def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay | None = None) -> str:
     """The detail pane's HTML for one event (all data text escaped).
 
     ``zone`` is the display zone (:mod:`viewer.model.zones`): times of day are
     written in it and the "When" heading names it; date-only values are
-    calendar dates, the same in every zone.
+    calendar dates, the same in every zone.  With a ``dday`` (relative axis
+    on) a "Relative" row gives the date as ``D+3`` (:mod:`viewer.model.dday`).
     """
     track = next((t for t in timeline.tracks if t.id == event.track), None)
     out = [f"<html><head><style>{_CSS}</style></head><body>"]
@@ -94,6 +96,13 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC") -> str:
     out.append(_date_rows("Start" if event.end is not None else "Date", event.start, zone, tz))
     if event.end is not None:
         out.append(_date_rows("End", event.end, zone, tz))
+    if dday is not None:
+        rel = describe_relative(event.start, dday.day, zone)
+        if event.end is not None and describe_relative(event.end, dday.day, zone):
+            rel = f"{rel or '…'} → {describe_relative(event.end, dday.day, zone)}"
+        if rel:
+            out.append(f"<tr><td><b>Relative</b></td><td><b>{escape(rel)}</b> "
+                       f"<span class='muted'>({escape(dday.describe())})</span></td></tr>")
     out.append("</table><p class='muted'>Sorted (list order, ← / →) by the earliest possible "
                "start; an “on or before” date with its known day; a span of unknown start by its "
                "end; ties in file order.</p>")
@@ -179,14 +188,20 @@ class DetailPane(QTextBrowser):
         self._show()
 
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
-        if "selected" in changed or "display_zone" in changed:
+        if changed & {"selected", "display_zone", "dday"}:
             self._show()
 
     def _show(self) -> None:
         eid = self.state.selected
         if eid is not None and self.timeline.has_event(eid):
             ev = self.timeline.event(eid)
-            self.setHtml(event_html(ev, self.timeline, self.state.display_zone))
+            dday = None
+            if self.state.dday is not None:
+                try:
+                    dday = resolve_dday(self.timeline, self.state.dday, self.state.display_zone)
+                except DDayError:
+                    dday = None  # not in this timeline: no relative date
+            self.setHtml(event_html(ev, self.timeline, self.state.display_zone, dday))
             self.setAccessibleDescription(f"{ev.title}, {ev.start.describe()}")
         else:
             self.setHtml(timeline_html(self.timeline))

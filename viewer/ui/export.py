@@ -61,12 +61,16 @@ class PictureOptions:
         whole timeline.
     title : str or None
         Overrides the timeline's title.
+    collapsed_tracks : frozenset of str
+        Ids of tracks drawn as thin strips, as in the window
+        (:func:`viewer.model.lanes.lane_geometry`).
     """
 
     size: tuple[int, int] = (1600, 900)
     dpi: float = 96.0
     x_range_epoch: tuple[float, float] | None = None
     title: str | None = None
+    collapsed_tracks: frozenset[str] = frozenset()
 
 
 def events_in_range(timeline: Timeline, a_epoch: float, b_epoch: float) -> list[int]:
@@ -214,7 +218,10 @@ class _Picture:
             x += fm.horizontalAdvance(item + "   ")
 
     def _paint_view(self, painter: QPainter, rect: QRectF) -> None:
-        view = TimelineView(self.timeline, ViewState())
+        state = ViewState()
+        state.collapsed_tracks = self.options.collapsed_tracks
+        view = TimelineView(self.timeline, state)
+        view.disclosure_marks = False  # a picture has nothing to click: plain track labels
         view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         view.resize(int(rect.width()), int(rect.height()))
         view.show()

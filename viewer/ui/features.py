@@ -18,6 +18,7 @@ from . import (
     links,
     overview,
     presenting,
+    relative_axis,
     search_bar,
     shown,
     story_editor,
@@ -34,3 +35,4 @@ FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
 FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
              overview.install, links.install]
+FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker

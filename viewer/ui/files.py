@@ -190,7 +190,9 @@ class FileFeature(QObject):
         if Path(path).suffix.lower() not in PICTURE_FORMATS:
             path += ".pdf"
         try:
-            export_picture(self.window.timeline, path, PictureOptions(size=size, dpi=dpi, x_range_epoch=(a + o, b + o)))
+            options = PictureOptions(size=size, dpi=dpi, x_range_epoch=(a + o, b + o),
+                                     collapsed_tracks=self.window.state.collapsed_tracks)
+            export_picture(self.window.timeline, path, options)
         except (ValueError, OSError) as exc:
             self.window.show_error(f"Could not export {Path(path).name}", str(exc))
             return False

@@ -4,7 +4,9 @@ source kinds and tags, and a date range.
 Every change writes a new :class:`~viewer.model.filters.FilterState` to
 ``window.state.filters``; :mod:`viewer.ui.shown` derives the shown timeline
 from it.  Tracks can be hidden (uncheck), and reordered by dragging or with
-the ▲ / ▼ buttons (Alt+Up / Alt+Down in the list).  Counts read
+the ▲ / ▼ buttons (Alt+Up / Alt+Down in the list), and collapsed to a thin
+strip (C or the context menu; a collapsed track reads ``▸ Label``; see
+``state.collapsed_tracks``).  Counts read
 ``shown / total``: events the value would show with the other filters as
 they are, and events that have it at all.
 """
@@ -20,6 +22,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QMenu,
     QCheckBox,
     QDateEdit,
     QGroupBox,
@@ -42,14 +45,16 @@ __all__ = ["FilterPanel", "install"]
 
 FACET_TITLES = {"actors": "Actors", "sources": "Sources", "source_kinds": "Source kinds", "tags": "Tags"}
 _VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+_COLLAPSED_MARK = "▸ "  #: before a collapsed track in the track list
 
 
 class _TrackList(QListWidget):
     """Track list whose drag-and-drop or Alt+Up/Down reorder is reported."""
 
-    def __init__(self, on_reorder) -> None:
+    def __init__(self, on_reorder, on_collapse=None) -> None:
         super().__init__()
         self._on_reorder = on_reorder
+        self._on_collapse = on_collapse  # called with the current row on C
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
 
@@ -60,6 +65,10 @@ class _TrackList(QListWidget):
     def keyPressEvent(self, ev) -> None:  # noqa: N802
         if ev.modifiers() & Qt.KeyboardModifier.AltModifier and ev.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_current(-1 if ev.key() == Qt.Key.Key_Up else +1)
+            ev.accept()
+            return
+        if ev.key() == Qt.Key.Key_C and not ev.modifiers() and self._on_collapse and self.currentRow() >= 0:
+            self._on_collapse(self.currentRow())
             ev.accept()
             return
         super().keyPressEvent(ev)
@@ -104,9 +113,11 @@ class FilterPanel(QScrollArea):
         lay.addWidget(self.summary)
         lay.addWidget(self.reset_button)
 
-        box = QGroupBox("Tracks (drag or Alt+↑/↓ to reorder)")
+        box = QGroupBox("Tracks (drag or Alt+↑/↓ to reorder; C or right-click to collapse)")
         blay = QVBoxLayout(box)
-        self.tracks = _TrackList(self._write)
+        self.tracks = _TrackList(self._write, self._toggle_collapsed)
+        self.tracks.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tracks.customContextMenuRequested.connect(self._track_menu)
         self.tracks.setAccessibleName("Tracks")
         self.tracks.itemChanged.connect(lambda _i: self._write())
         blay.addWidget(self.tracks)
@@ -191,6 +202,7 @@ class FilterPanel(QScrollArea):
                 item.setForeground(QColor("#1b1f24"))
                 item.setData(Qt.ItemDataRole.DecorationRole, QColor(by_id[tid].color))
                 self.tracks.addItem(item)
+            self._mark_collapsed()
             for facet, lst in self.facet_lists.items():
                 allowed = f.allowed(facet)
                 lst.clear()
@@ -249,11 +261,49 @@ class FilterPanel(QScrollArea):
         finally:
             self._writing = False
 
+    # -- track collapse (state.collapsed_tracks) -----------------------------
+    def _track_id(self, row: int) -> str:
+        return self.tracks.item(row).data(_VALUE_ROLE)
+
+    def _toggle_collapsed(self, row: int) -> None:
+        self.state.toggle_track_collapsed(self._track_id(row))
+
+    def _mark_collapsed(self) -> None:
+        """Put ▸ before the collapsed tracks' names (texts only: no filter change)."""
+        filling, self._filling = self._filling, True
+        try:
+            for i in range(self.tracks.count()):
+                item = self.tracks.item(i)
+                text = item.text().removeprefix(_COLLAPSED_MARK)
+                collapsed = item.data(_VALUE_ROLE) in self.state.collapsed_tracks
+                item.setText(_COLLAPSED_MARK + text if collapsed else text)
+        finally:
+            self._filling = filling
+
+    def track_menu(self, row: int) -> QMenu:
+        """Context menu of a track row: collapse / expand it, collapse all others, expand all."""
+        tid = self._track_id(row)
+        ids = [self._track_id(i) for i in range(self.tracks.count())]
+        collapsed = tid in self.state.collapsed_tracks
+        menu = QMenu(self)
+        menu.addAction("Expand track" if collapsed else "Collapse track",
+                       lambda: self.state.set_track_collapsed(tid, not collapsed))
+        menu.addAction("Collapse all others", lambda: self.state.collapse_all_except(tid, ids))
+        menu.addAction("Expand all tracks", lambda: setattr(self.state, "collapsed_tracks", ()))
+        return menu
+
+    def _track_menu(self, pos) -> None:
+        item = self.tracks.itemAt(pos)
+        if item is not None:
+            self.track_menu(self.tracks.row(item)).popup(self.tracks.viewport().mapToGlobal(pos))
+
     def reset(self) -> None:
         """Show everything: default filters and the file's track order."""
         self.state.filters = FilterState()
 
     def _on_state(self, _state: ViewState, changed: set[str]) -> None:
+        if "collapsed_tracks" in changed and not self._stale:
+            self._mark_collapsed()
         if "filters" in changed and not self._filling:
             if self._writing:  # not while Qt is inside the item's own signal
                 QTimer.singleShot(0, self.refresh)

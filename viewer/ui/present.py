@@ -103,14 +103,15 @@ class BriefingTimelineView(TimelineView):
 
     def set_timeline(self, timeline: Timeline) -> None:
         """Show another timeline; track labels carry their marker shape (◆ ● ■ ...)."""
+        self.disclosure_marks = False  # an audience sees no ▸ / ▾
         super().set_timeline(timeline)
-        style = self.style_
-        labels = []
-        for i, track in enumerate(timeline.tracks):
-            glyph = SHAPE_GLYPHS.get(style.track_shape(i), "") if style.track_shapes else ""
-            labels.append((i + 0.5, f"{glyph} {track.label}".strip()))
-        self.plotItem.getAxis("left").setTicks([labels])
         self._fit_left_axis()
+
+    def track_label(self, lane: int) -> str:
+        """The track's label after its marker shape (◆ ● ■ ...), placed by the lane geometry."""
+        style = self.style_
+        glyph = SHAPE_GLYPHS.get(style.track_shape(lane), "") if style.track_shapes else ""
+        return f"{glyph} {self.timeline.tracks[lane].label}".strip()
 
     def _apply_style(self) -> None:
         super()._apply_style()

@@ -6,6 +6,15 @@ reads files.  Mouse: wheel zooms x around the cursor, drag pans, click
 selects, double-click fits everything, hover shows a tooltip.  The view is
 kept inside :class:`~viewer.model.viewstate.XLimits` (pyqtgraph's
 ``setLimits``), so it cannot be lost.
+
+Lanes are placed by :func:`~viewer.model.lanes.lane_geometry` from the shown
+tracks and ``state.collapsed_tracks``: the event layer, its hit test and the
+track labels all read the same :attr:`TimelineView.lanes`.  A track is
+collapsed or expanded from its label (click on ▸ / ▾, double-click, context
+menu) or with C (the selected event's track).  Selecting an event in a
+collapsed lane expands that lane, so the selection is always shown with its
+label; collapsing the selected event's lane afterwards keeps the selection,
+drawn as a ringed marker in the strip.
 """
 
 from __future__ import annotations
@@ -14,12 +23,15 @@ import html
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QMenu, QToolTip
 
 from ..graphics.axis import TimeAxisItem
 from ..graphics.bands import BandLayerItem
 from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
+from ..graphics.track_axis import TrackAxisItem
+from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
 from ..model.zones import describe_date, zone_label
@@ -72,7 +84,11 @@ class TimelineView(pg.PlotWidget):
         self._ready = False
         self._vb = TimelineViewBox()
         self._axis = TimeAxisItem(timeline.columns.origin_epoch_s, orientation="bottom")
-        super().__init__(parent=parent, viewBox=self._vb, axisItems={"bottom": self._axis}, background="w")
+        self.track_axis = TrackAxisItem()
+        self.disclosure_marks = True  #: ▸ / ▾ before track labels (off in pictures and presentations)
+        self.lanes: LaneGeometry = lane_geometry([t.id for t in timeline.tracks])
+        super().__init__(parent=parent, viewBox=self._vb,
+                         axisItems={"bottom": self._axis, "left": self.track_axis}, background="w")
         self.state = state
         self.style_ = TimelineStyle()
         self.plotItem.hideButtons()
@@ -90,6 +106,8 @@ class TimelineView(pg.PlotWidget):
         self.limits = XLimits.for_columns(timeline.columns)
         self._vb.sigClicked.connect(self._on_click)
         self._vb.sigXRangeChanged.connect(self._on_range_changed)
+        self.track_axis.sigToggleLane.connect(self.toggle_lane)
+        self.track_axis.sigLaneMenu.connect(self.lane_menu)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         state.subscribe(self._on_state)
         self.set_timeline(timeline)
@@ -111,8 +129,6 @@ class TimelineView(pg.PlotWidget):
         self.limits = XLimits.for_columns(cols)
         lim = self.limits
         self._vb.setLimits(xMin=lim.x_min, xMax=lim.x_max, minXRange=lim.min_width, maxXRange=lim.max_width)
-        ticks = [[(i + 0.5, t.label) for i, t in enumerate(timeline.tracks)]]
-        self.plotItem.getAxis("left").setTicks(ticks)
         self._apply_style()
         self.events_item.set_selected(self.state.selected)
         self.bands_item.set_selected(self.state.selected)
@@ -131,19 +147,75 @@ class TimelineView(pg.PlotWidget):
         font = label_font(style.font_px, bold=True, family=style.font_family)
         left = self.plotItem.getAxis("left")
         left.setStyle(tickFont=font, tickLength=0)
-        longest = max((len(t.label) for t in self.timeline.tracks), default=6)
-        left.setWidth(int(min(260, 24 + style.font_px * 0.62 * longest)))
         self._axis.set_font_size(max(10, int(style.font_px * 0.95 * 72 / 96 + 0.5)))
         self._update_y_range()
 
+    def strip_px(self) -> float:
+        """Height of a collapsed lane, pixels: room for its label and a marker."""
+        style = self.style_
+        fm = QFontMetricsF(label_font(style.font_px, bold=True, family=style.font_family))
+        return max(DEFAULT_STRIP_PX, fm.height() + 2, 2.0 * style.marker_px + 6)
+
+    def track_label(self, lane: int) -> str:
+        """Text of a lane's label on the left axis (subclasses add to it)."""
+        return self.timeline.tracks[lane].label
+
     def _update_y_range(self) -> None:
-        n = max(1, len(self.timeline.tracks))
+        """Lay the lanes out for the current height and collapse state; track labels follow."""
         tab = self.bands_item.tab_height() if self.bands_item is not None and self.timeline.columns.band_count else 0
         h = max(self._vb.height(), 100.0)
-        lane_px = max((h - tab) / n, 1.0)
+        ids = [t.id for t in self.timeline.tracks]
+        self.lanes = lane_geometry(ids, self.state.collapsed_tracks, height_px=max(h - tab, 1.0),
+                                   strip_px=self.strip_px())
+        extent = max(self.lanes.extent, 1.0)
+        lane_px = max((h - tab) / extent, 1.0)
         top = -tab / lane_px
-        self._vb.setLimits(yMin=top, yMax=n)
-        self._vb.setYRange(top, n, padding=0)
+        self._vb.setLimits(yMin=top, yMax=extent)
+        self._vb.setYRange(top, extent, padding=0)
+        if self.events_item is not None:
+            self.events_item.set_lanes(self.lanes)
+        self.track_axis.set_lanes(self.lanes, [self.track_label(i) for i in range(len(ids))],
+                                  marks=self.disclosure_marks)
+        # measured with the marks: pyqtgraph drops a label wider than its axis
+        fm = QFontMetricsF(self.track_axis.style["tickFont"])
+        widest = max((fm.horizontalAdvance(self.track_axis.text(i)) for i in range(len(ids))), default=60.0)
+        self.track_axis.setWidth(int(min(300, 20 + widest)))
+
+    # -- track collapse ------------------------------------------------------
+    def toggle_lane(self, lane: int) -> None:
+        """Collapse or expand the track of lane ``lane`` (top = 0)."""
+        if 0 <= lane < len(self.lanes):
+            self.state.toggle_track_collapsed(self.lanes.track_ids[lane])
+
+    def toggle_selected_track(self) -> bool:
+        """Collapse or expand the selected event's track (key C); False when there is none."""
+        track = self._selected_track()
+        if track is None:
+            return False
+        self.state.toggle_track_collapsed(track)
+        return True
+
+    def _selected_track(self) -> str | None:
+        eid = self.state.selected
+        if eid is None or not self.timeline.has_event(eid):
+            return None
+        track = self.timeline.event(eid).track
+        return track if self.lanes.index(track or "") is not None else None
+
+    def lane_menu(self, lane: int, screen_pos=None) -> QMenu:
+        """The context menu of a lane's label: collapse / expand it, collapse all
+        others, expand all.  Shown at ``screen_pos`` (a QPoint) if given."""
+        menu = QMenu(self)
+        tid = self.lanes.track_ids[lane]
+        collapsed = bool(self.lanes.collapsed[lane])
+        menu.addAction("Expand track" if collapsed else "Collapse track",
+                       lambda: self.state.set_track_collapsed(tid, not collapsed))
+        menu.addAction("Collapse all others", lambda: self.state.collapse_all_except(tid, self.lanes.track_ids))
+        expand_all = menu.addAction("Expand all tracks", lambda: setattr(self.state, "collapsed_tracks", ()))
+        expand_all.setEnabled(bool(self.lanes.collapsed.any()))
+        if screen_pos is not None:
+            menu.popup(screen_pos)
+        return menu
 
     def resizeEvent(self, ev) -> None:  # noqa: N802
         super().resizeEvent(ev)
@@ -221,6 +293,8 @@ class TimelineView(pg.PlotWidget):
             self.fit_all()
         elif key == Qt.Key.Key_Escape:
             self.state.selected = None
+        elif key == Qt.Key.Key_C and not ev.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.toggle_selected_track()
         else:
             super().keyPressEvent(ev)
             return
@@ -257,6 +331,11 @@ class TimelineView(pg.PlotWidget):
         if "selected" in changed and self.events_item is not None and self.bands_item is not None:
             self.events_item.set_selected(state.selected)
             self.bands_item.set_selected(state.selected)
+            track = self._selected_track()
+            if track is not None and track in state.collapsed_tracks:
+                state.set_track_collapsed(track, False)  # a new selection opens its lane
+        if "collapsed_tracks" in changed and getattr(self, "_ready", False):
+            self._update_y_range()
         if "x_range" in changed and state.x_range != self.x_range():
             self.set_x_range(*state.x_range)
 

@@ -1,0 +1,87 @@
+"""Lane geometry (viewer.model.lanes) and the collapse state of ViewState, without Qt."""
+
+import numpy as np
+import pytest
+
+from viewer.model.lanes import DEFAULT_STRIP_FRACTION, lane_geometry
+from viewer.model.viewstate import ViewState
+
+IDS = ("exercise", "russia", "nato", "us")
+
+
+def test_uniform_lanes_when_nothing_is_collapsed():
+    g = lane_geometry(IDS)
+    assert g.track_ids == IDS
+    np.testing.assert_allclose(g.top, [0, 1, 2, 3])
+    np.testing.assert_allclose(g.centre, [0.5, 1.5, 2.5, 3.5])
+    assert g.extent == g.total == 4.0
+    assert not g.collapsed.any()
+
+
+def test_a_collapsed_lane_is_a_strip_and_the_ones_below_move_up():
+    g = lane_geometry(IDS, collapsed={"russia"})
+    np.testing.assert_allclose(g.height, [1, DEFAULT_STRIP_FRACTION, 1, 1])
+    np.testing.assert_allclose(g.top, [0, 1, 1 + DEFAULT_STRIP_FRACTION, 2 + DEFAULT_STRIP_FRACTION])
+    assert list(g.collapsed) == [False, True, False, False]
+    assert g.lane_at(1.1) == 1 and g.lane_at(1.3) == 2 and g.lane_at(-0.1) is None and g.lane_at(9) is None
+
+
+def test_hidden_tracks_have_no_lane_and_unknown_ids_are_ignored():
+    g = lane_geometry(IDS, collapsed={"gone", "nato"}, hidden={"russia"})
+    assert g.track_ids == ("exercise", "nato", "us")
+    assert g.index("nato") == 1 and g.index("russia") is None
+    assert list(g.collapsed) == [False, True, False]
+
+
+def test_strips_have_their_pixel_height_and_expanded_lanes_share_the_rest():
+    g = lane_geometry(IDS, collapsed={"russia", "nato"}, height_px=600.0, strip_px=20.0)
+    lane_px = 600.0 / g.extent  # pixels per lane unit when the view shows [0, extent]
+    assert g.height[1] * lane_px == pytest.approx(20.0)
+    assert g.height[0] * lane_px == pytest.approx((600.0 - 40.0) / 2)
+    assert g.extent == pytest.approx(g.total)
+
+
+def test_all_collapsed_keeps_thin_strips_at_the_top():
+    g = lane_geometry(IDS, collapsed=set(IDS), height_px=800.0, strip_px=20.0)
+    assert g.extent == 4.0
+    assert g.height[0] * 800.0 / g.extent == pytest.approx(20.0)
+    assert g.total < 1.0
+
+
+def test_a_strip_is_never_more_than_half_a_lane():
+    g = lane_geometry(IDS, collapsed={"us"}, height_px=60.0, strip_px=40.0)
+    assert g.height[3] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("kw", [{"strip_px": 0}, {"height_px": -1.0}, {"height_px": float("nan")}])
+def test_bad_sizes_are_refused(kw):
+    with pytest.raises(ValueError):
+        lane_geometry(IDS, **kw)
+
+
+def test_repeated_ids_are_refused():
+    with pytest.raises(ValueError):
+        lane_geometry(("a", "a"))
+
+
+def test_viewstate_collapse_toggles_and_notifies_once():
+    s = ViewState()
+    seen = []
+    s.subscribe(lambda _s, changed: seen.append(changed))
+    s.toggle_track_collapsed("nato")
+    assert s.collapsed_tracks == {"nato"}
+    s.set_track_collapsed("nato", True)  # no change: nobody told
+    s.collapse_all_except("us", IDS)
+    assert s.collapsed_tracks == {"exercise", "russia", "nato"}
+    s.toggle_track_collapsed("russia")
+    assert "russia" not in s.collapsed_tracks
+    assert seen == [{"collapsed_tracks"}] * 3
+    with pytest.raises(TypeError):
+        s.collapsed_tracks = "nato"
+
+
+def test_viewstate_dday_reference():
+    s = ViewState()
+    assert s.dday is None
+    s.dday = "band:allied-resolve-2022"
+    assert s.dday == "band:allied-resolve-2022"

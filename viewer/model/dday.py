@@ -1,0 +1,320 @@
+"""Relative time: days counted from a D-day, as military briefings write them.
+
+Pure Python (no Qt).  The relative axis labels days ``D-7 … D-1, D-day,
+D+1 … D+10`` from a chosen reference: an event (the calendar day of its sort
+point) or a band (the calendar day its window starts).
+
+Convention
+----------
+The NATO / UK doctrine convention (AAP-6, ADP): *D-day* is the day an
+operation starts; other days are written by their offset, ``D-7`` seven
+days before, ``D+10`` ten days after.  The day itself is written ``D-day``
+(never ``D+0``).  A time of day is written after its day in the display
+zone's 24-hour clock: ``D+2 14:00``.  H-hour notation (``H+3``) is *not* used:
+it needs a reference known to the minute, and most references here are
+dates known only to the day.
+
+Calendar days
+-------------
+Offsets count calendar days, not 24-hour periods.  A date-only value (known
+to the day or coarser) is a calendar date: the same day in every display
+zone (see :mod:`viewer.model.zones`), so a date-only D-day and date-only
+events keep their ``D+n`` whatever the zone.  An instant (a time of day) falls
+on the calendar day of the display zone (UTC for "each event's local time",
+like the axis).  Day numbers are days since 1970-01-01 (negative before).
+
+References
+----------
+``"band:ID"`` a band's start; ``"event:ID"`` an event's sort point
+(:attr:`~viewer.model.timeline.Event.sort_point`); a bare ``"ID"`` (command
+line ``--dday ID``) is an event, or a band if that id is a band.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .calendar import SECONDS_PER_DAY
+from .dates import EventDate, Precision, format_instant
+from .errors import TimelineError
+from .timeline import Event, EventKind, Timeline
+from .zones import EVENT_LOCAL, local_day_shift, offset_at
+
+__all__ = [
+    "DDay",
+    "DDayError",
+    "DDayReference",
+    "calendar_day",
+    "dday_ticks",
+    "describe_relative",
+    "format_dday",
+    "local_day",
+    "local_midnight",
+    "parse_dday",
+    "resolve_dday",
+]
+
+_STEPS_DAYS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+_LABEL_GAP_PX = 6.0  #: room kept between two relative labels (as between the axis' own labels)
+_PX_PER_TICK = 20.0  #: never more than one label per 20 px (as the axis' own ticks)
+
+
+class DDayError(TimelineError, ValueError):
+    """A D-day reference that cannot be used: bad spec, unknown id, undated event."""
+
+
+@dataclass(frozen=True)
+class DDayReference:
+    """What D-day is taken from.
+
+    Attributes
+    ----------
+    kind : {"event", "band"}
+    id : str
+        Event id (a band is an event of kind band).
+    """
+
+    kind: str
+    id: str
+
+    @property
+    def spec(self) -> str:
+        """The reference as text, ``"band:ID"`` or ``"event:ID"`` (what ViewState keeps)."""
+        return f"{self.kind}:{self.id}"
+
+
+def parse_dday(spec: str) -> DDayReference:
+    """Read ``"band:ID"``, ``"event:ID"`` or a bare ``"ID"`` (an event).
+
+    Raises
+    ------
+    DDayError
+        If the spec is empty or names another kind (``"foo:ID"``).
+    """
+    text = str(spec).strip()
+    kind, sep, ident = text.partition(":")
+    if sep and kind in ("band", "event"):
+        ref = DDayReference(kind, ident.strip())
+    else:
+        ref = DDayReference("event", text)
+    if not ref.id:
+        raise DDayError(f"empty D-day reference {spec!r}; expected EVENT_ID or band:BAND_ID")
+    return ref
+
+
+@dataclass(frozen=True)
+class DDay:
+    """A resolved D-day.
+
+    Attributes
+    ----------
+    day : int
+        The D-day's calendar date as days since 1970-01-01.
+    reference : DDayReference
+    title : str
+        Title of the reference event or band.
+    """
+
+    day: int
+    reference: DDayReference
+    title: str
+
+    def describe(self) -> str:
+        """``"D-day = Thu 10 Feb 2022, start of Allied Resolve-2022 drills"``."""
+        when = format_instant(self.day * SECONDS_PER_DAY, Precision.DAY)
+        what = "start of " if self.reference.kind == "band" else ""
+        return f"D-day = {when}, {what}{self.title}"
+
+
+def local_day(epoch_s: float, zone: str = "UTC") -> int:
+    """Calendar day (days since 1970-01-01) of an instant in a display zone.
+
+    ``zone`` is ``"UTC"``, an IANA name or :data:`~viewer.model.zones.EVENT_LOCAL`
+    (counted in UTC, as the axis).  Raises DDayError for a non-finite instant.
+    """
+    if not math.isfinite(epoch_s):
+        raise DDayError(f"no calendar day for the instant {epoch_s!r}")
+    off = 0.0 if zone == EVENT_LOCAL else offset_at(zone, epoch_s)
+    return math.floor((epoch_s + off) / SECONDS_PER_DAY)
+
+
+def local_midnight(day: int, zone: str = "UTC") -> float:
+    """The instant (epoch s, UTC) calendar ``day`` begins in ``zone`` (right across DST)."""
+    t = float(day) * SECONDS_PER_DAY
+    return t + (0.0 if zone == EVENT_LOCAL else local_day_shift(t, zone))
+
+
+def calendar_day(date: EventDate, zone: str = "UTC") -> int:
+    """The calendar day of a date's sort point: its own date if it is date-only,
+    else the display zone's day of the instant.
+
+    Raises
+    ------
+    DDayError
+        If the date is wholly open (no sort point).
+    """
+    t = date.sort_point
+    if not math.isfinite(t):
+        raise DDayError("an open date has no calendar day")
+    if date.precision <= Precision.DAY:
+        return math.floor(t / SECONDS_PER_DAY)  # calendar dates are stored at UTC midnight
+    return local_day(t, zone)
+
+
+def resolve_dday(timeline: Timeline, reference: DDayReference | str, zone: str = "UTC") -> DDay:
+    """Find the reference in ``timeline`` and its D-day.
+
+    Parameters
+    ----------
+    timeline : Timeline
+    reference : DDayReference or str
+        A reference, or a spec for :func:`parse_dday`.
+    zone : str
+        Display zone: decides the day of a reference known to the hour or finer.
+
+    Raises
+    ------
+    DDayError
+        Unknown id, a ``band:`` reference that is not a band, or a reference
+        with no date to count from (wholly open).
+    """
+    ref = parse_dday(reference) if isinstance(reference, str) else reference
+    if not timeline.has_event(ref.id):
+        raise DDayError(f"no event or band with id {ref.id!r} for D-day")
+    ev: Event = timeline.event(ref.id)
+    is_band = ev.kind == EventKind.BAND
+    if ref.kind == "band" and not is_band:
+        raise DDayError(f"{ref.id!r} is not a band; use --dday {ref.id} for an event")
+    if is_band:
+        ref = DDayReference("band", ref.id)
+    date = ev.start
+    if not math.isfinite(date.sort_point) and ev.end is not None:
+        date = ev.end
+    try:
+        day = calendar_day(date, zone)
+    except DDayError:
+        raise DDayError(f"{ref.id!r} has no known date to count days from") from None
+    return DDay(day, ref, ev.title)
+
+
+def format_dday(offset_days: int) -> str:
+    """``"D-day"`` for 0, else ``"D+3"`` / ``"D-7"`` (hyphen-minus, as briefings type it)."""
+    n = int(offset_days)
+    if n == 0:
+        return "D-day"
+    return f"D+{n}" if n > 0 else f"D-{-n}"
+
+
+def _at(epoch_s: float, dday_day: int, zone: str) -> str:
+    off = 0.0 if zone == EVENT_LOCAL else offset_at(zone, epoch_s)
+    local = epoch_s + off
+    day = math.floor(local / SECONDS_PER_DAY)
+    minutes = int((local - day * SECONDS_PER_DAY) // 60)
+    return f"{format_dday(day - dday_day)} {minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def describe_relative(date: EventDate, dday_day: int, zone: str = "UTC") -> str:
+    """A date relative to D-day: ``"D+3"``, ``"D-9 to D+18"``, ``"D+2 14:00"``.
+
+    Date-only values give their calendar day(s) (zone-independent): the day,
+    or the first and last possible day when known only to the month or
+    year; "on or before" / "on or after" keep their words.  Times of day are
+    written ``D+n HH:MM`` in the display zone.  A wholly open date gives
+    ``""``.
+    """
+    lo, hi = date.earliest, date.latest
+    if date.relation == "open" or not (math.isfinite(lo) or math.isfinite(hi)):
+        return ""
+    if date.precision <= Precision.DAY:
+        first = math.floor(lo / SECONDS_PER_DAY) if math.isfinite(lo) else None
+        last = math.ceil(hi / SECONDS_PER_DAY) - 1 if math.isfinite(hi) else None
+        if first is None:
+            return f"on or before {format_dday(last - dday_day)}"
+        if last is None:
+            return f"on or after {format_dday(first - dday_day)}"
+        a, b = format_dday(first - dday_day), format_dday(last - dday_day)
+        return a if a == b else f"{a} to {b}"
+    if not math.isfinite(lo):
+        return f"on or before {_at(hi - 1e-3, dday_day, zone)}"
+    if not math.isfinite(hi):
+        return f"on or after {_at(lo, dday_day, zone)}"
+    return ("about " if date.approximate else "") + _at(lo, dday_day, zone)
+
+
+def dday_ticks(
+    x0: float,
+    x1: float,
+    origin_epoch_s: float,
+    width_px: float,
+    dday_day: int,
+    zone: str = "UTC",
+    measure: Callable[[str], float] | None = None,
+    *,
+    enclosing: bool = False,
+) -> tuple[tuple[float, str], ...]:
+    """Relative day labels for the view ``[x0, x1]``: where each day begins and its name.
+
+    Parameters
+    ----------
+    x0, x1 : float
+        Visible range, seconds from ``origin_epoch_s``.
+    origin_epoch_s : float
+        Timeline origin, seconds since the Unix epoch (UTC).
+    width_px : float
+        Axis length, pixels.
+    dday_day : int
+        D-day as days since 1970-01-01 (:attr:`DDay.day`).
+    zone : str
+        Display zone: days begin at its local midnight (DST-correct).
+    measure : callable(str) -> float or None
+        Label width in pixels (None: 8 px a character).
+    enclosing : bool
+        Also give the day containing the left edge (its ``x`` is then before
+        ``x0``), as a context row does at sub-day zoom.
+
+    Returns
+    -------
+    tuple of (float, str)
+        ``(x, label)`` with x the day's local midnight in seconds from the
+        origin, strictly increasing.  Every ``step``-th day counted from
+        D-day is given, the smallest step of 1, 2, 5, 10, 20, 50... days whose
+        labels fit (D-day itself is always among them when in view).  Empty
+        for a degenerate view or when even 10,000-day steps would not fit.
+    """
+    if not all(math.isfinite(v) for v in (x0, x1, origin_epoch_s, width_px)) or width_px <= 0:
+        return ()
+    if x0 > x1:
+        x0, x1 = x1, x0
+    if x1 == x0:
+        return ()
+    measure = measure or (lambda s: 8.0 * len(s))
+    d0 = local_day(origin_epoch_s + x0, zone)
+    d1 = local_day(origin_epoch_s + x1, zone)
+    far = max(abs(d0 - dday_day), abs(d1 - dday_day), 1)
+    numeric = max(measure(format_dday(far)), measure(format_dday(-far)))
+    px_per_day = width_px * SECONDS_PER_DAY / (x1 - x0)
+
+    def fits(step: int) -> bool:
+        # labels are centred on their days: two neighbours share the room
+        # between them; "D-day" only ever neighbours D-step and D+step
+        near = max(measure(format_dday(step)), measure(format_dday(-step)))
+        need = max(numeric, (near + measure(format_dday(0))) / 2) + _LABEL_GAP_PX
+        return step * px_per_day >= need
+
+    step = next((s for s in _STEPS_DAYS if fits(s)), None)
+    if step is None:
+        return ()
+    cap = max(1, int(width_px // _PX_PER_TICK)) + 2
+    out: list[tuple[float, str]] = []
+    start = d0 + ((dday_day - d0) % step)  # first day on the step grid anchored at D-day
+    if enclosing and start != d0:
+        out.append((local_midnight(d0, zone) - origin_epoch_s, format_dday(d0 - dday_day)))
+    day = start
+    while day <= d1 and len(out) < cap:
+        x = local_midnight(day, zone) - origin_epoch_s
+        if (x >= x0 or (enclosing and day == d0)) and x <= x1 and (not out or x > out[-1][0]):
+            out.append((x, format_dday(day - dday_day)))
+        day += step
+    return tuple(out)
