@@ -11,8 +11,6 @@ they are, and events that have it at all.
 
 from __future__ import annotations
 
-import numpy as np
-
 import dataclasses
 from datetime import date
 
@@ -34,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.calendar import civil_from_epoch, epoch_from_civil
-from ..model.filters import FACETS, NONE_VALUE, FilterState, facet_counts, ordered_tracks
+from ..model.filters import FACETS, NONE_VALUE, FilterState, facet_counts, ordered_tracks, track_counts
 from ..model.timeline import SourceKind, Timeline
 from ..model.viewstate import ViewState
 
@@ -152,7 +150,7 @@ class FilterPanel(QScrollArea):
 
         self.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(lambda _tl: self.refresh())
-        self._stale = True  # filled when first shown: counting facets is O(events)
+        self._stale = True  # filled when first shown: the first count builds the facet codes
 
     def refresh(self) -> None:
         """Fill now if the panel is on screen, else when it is next shown."""
@@ -178,12 +176,11 @@ class FilterPanel(QScrollArea):
         try:
             tl, f = self.timeline, self.state.filters
             by_id = {t.id: t for t in tl.tracks}
-            cols = tl.columns
-            lane_counts = np.bincount(cols.lane[cols.lane >= 0], minlength=len(tl.tracks))
-            per_track = {t.id: int(lane_counts[i]) for i, t in enumerate(tl.tracks)}
+            per_track = track_counts(tl, f)  # vectorised (viewer.model.facets)
             self.tracks.clear()
             for tid in ordered_tracks(tl, f):
-                item = QListWidgetItem(f"{by_id[tid].label}  ({per_track.get(tid, 0)})")
+                shown, total = per_track.get(tid, (0, 0))
+                item = QListWidgetItem(f"{by_id[tid].label}  ({shown}/{total})")
                 item.setData(_VALUE_ROLE, tid)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
