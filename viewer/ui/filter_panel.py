@@ -109,8 +109,10 @@ class FilterPanel(QScrollArea):
         self.tracks.itemChanged.connect(lambda _i: self._write())
         blay.addWidget(self.tracks)
         row = QHBoxLayout()
+        self.move_buttons: list[QPushButton] = []
         for text, step in (("▲ Up", -1), ("▼ Down", +1)):
             b = QPushButton(text)
+            self.move_buttons.append(b)
             b.setAccessibleName(f"Move track {'up' if step < 0 else 'down'}")
             b.clicked.connect(lambda _c=False, s=step: self.tracks.move_current(s))
             row.addWidget(b)
