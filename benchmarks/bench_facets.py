@@ -8,7 +8,9 @@ Uses the synthetic files of ``bench_render.py`` (written into ``--data`` if
 absent, read with their ``.tvcache`` when present).  For each size it prints
 the time to load the file, then the time of the four ``facet_counts`` calls a
 fill of the Filters tab makes (actors, sources, source kinds, tags), first
-with no filter and then with one track hidden and a date range; ``--panel``
+with no filter (this includes building the facet codes once) and then with one
+track hidden and a date range, and the time ``apply_filters`` takes to derive
+the shown timeline (with its columns) for that filter; ``--panel``
 also times ``FilterPanel.fill`` in a main window shown offscreen (tracks,
 facets, date range, summary).  Wall-clock on a possibly shared machine: the
 load average is printed.  Nothing is asserted.
@@ -45,12 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     from bench_render import data_file
 
     from viewer.io import read_timeline
-    from viewer.model.filters import FACETS, FilterState, facet_counts
+    from viewer.model.filters import FACETS, FilterState, apply_filters, facet_counts
 
     folder = Path(args.data)
     folder.mkdir(parents=True, exist_ok=True)
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-    print(f"{'events':>9} {'load s':>8} {'counts s':>9} {'filtered s':>10} {'panel s':>8}")
+    print(f"{'events':>9} {'load s':>8} {'counts s':>9} {'filtered s':>10} {'apply s':>8} {'panel s':>8}")
     for n in args.sizes:
         path = data_file(folder, n)
         t0 = time.perf_counter()
@@ -60,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         filtered = FilterState(date_range=(lo, (lo + hi) / 2)).with_track_hidden(tl.tracks[0].id, True)
         counts = _time(lambda: [facet_counts(tl, FilterState(), f) for f in FACETS])
         counts_f = _time(lambda: [facet_counts(tl, filtered, f) for f in FACETS])
+        apply = _time(lambda: apply_filters(tl, filtered).columns)
         panel = float("nan")
         if args.panel:
             from PySide6.QtWidgets import QApplication
@@ -73,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents()
             panel = _time(w.filter_panel.fill)
             w.close()
-        print(f"{n:>9} {load:>8.2f} {counts:>9.3f} {counts_f:>10.3f} {panel:>8.3f}", flush=True)
+        print(f"{n:>9} {load:>8.2f} {counts:>9.3f} {counts_f:>10.3f} {apply:>8.3f} {panel:>8.3f}", flush=True)
     return 0
 
 

@@ -158,3 +158,33 @@ def test_lazy_timeline_counts_without_building_plain_events(tmp_path, monkeypatc
             assert track_counts(tl, f) == track_counts(synthetic_10k, f)
         rich = sum(1 for e in synthetic_10k.events if e.actors or e.tags or e.quotes or e.sources)
         assert len(set(built)) == rich < len(tl.events) / 2  # only events with facet values were built
+
+
+def test_filtering_a_lazy_timeline_builds_no_event_and_matches_the_eager_result(tmp_path, synthetic_10k):
+    path = tmp_path / "big.timeline.json"
+    path.write_text(json.dumps(synthetic_doc(10_000)), encoding="utf-8")
+    lazy = bulk.read_bulk(str(path), path.read_bytes())
+    lazy.facets  # built once (builds the rich events), then filtering builds none
+    built = []
+    make = lazy.events._make
+    lazy.events._make = lambda i: built.append(i) or make(i)
+    rng = random.Random(12)
+    states = [random_state(rng, synthetic_10k) for _ in range(5)]
+    states.append(FilterState(track_order=("t05", "t02"), hidden_tracks=frozenset({"t00"})))
+    for f in states:
+        before = len(built)
+        got, want = apply_filters(lazy, f), apply_filters(synthetic_10k, f)
+        assert isinstance(got.events, LazyEvents)
+        assert [t.id for t in got.tracks] == [t.id for t in want.tracks]
+        assert got.events.ids == [e.id for e in want.events]
+        gc, wc = got.columns, want.columns
+        assert gc.origin_epoch_s == wc.origin_epoch_s
+        assert gc.ids == wc.ids and np.array_equal(gc.lane, wc.lane) and np.array_equal(gc.lane_bounds, wc.lane_bounds)
+        for name in ("event_index", "kind", "x0", "x1", "xm", "x1_cummax", "time_order", "xm_order", "flags"):
+            assert np.array_equal(getattr(gc, name), getattr(wc, name)), name
+        assert len(built) == before  # no event built to filter
+        # the filtered lazy timeline filters and counts again like the eager one
+        g = FilterState(tags=frozenset({"talks"}))
+        assert facet_counts(got, g, "actors") == facet_counts(want, g, "actors")
+        assert got.finite_extent() == pytest.approx(want.finite_extent())
+    assert got.event(got.events.ids[3]).id == want.events[3].id

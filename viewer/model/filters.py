@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .facets import FACETS, NONE_VALUE, event_facet_values
-from .timeline import Event, EventKind, Timeline
+from .facets import FACETS, NONE_VALUE, EventFacts, event_facet_values
+from .timeline import Event, EventKind, LazyEvents, Timeline, Track
 
 __all__ = [
     "FACETS",
@@ -183,7 +183,8 @@ def apply_filters(timeline: Timeline, filters: FilterState) -> Timeline:
     """A timeline holding only the tracks and events ``filters`` lets through.
 
     Tracks are renumbered in the requested order; events keep their file
-    order.  The result's columns keep the origin of ``timeline.columns``, so
+    order.  A lazily-loaded timeline gives a lazy one: its events are not
+    built, its columns are a subset of the file's.  The result's columns keep the origin of ``timeline.columns``, so
     an x value (seconds from the origin) means the same moment in both and
     the visible range need not move.  With default filters ``timeline`` itself
     is returned.
@@ -196,12 +197,46 @@ def apply_filters(timeline: Timeline, filters: FilterState) -> Timeline:
         for i, tid in enumerate(ordered_tracks(timeline, filters))
         if tid not in filters.hidden_tracks
     )
-    events = tuple(timeline.events[int(i)] for i in np.flatnonzero(filter_mask(timeline, filters)))
+    keep = np.flatnonzero(filter_mask(timeline, filters))
+    if isinstance(timeline.events, LazyEvents):
+        return _apply_lazy(timeline, tracks, keep)
+    events = tuple(timeline.events[int(i)] for i in keep)
     derived = dataclasses.replace(timeline, tracks=tracks, events=events)
     cols = derived.columns
     shift = cols.origin_epoch_s - timeline.columns.origin_epoch_s
     if shift:
         vars(derived)["columns"] = rebase_columns(cols, timeline.columns.origin_epoch_s)
+    return derived
+
+
+def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray) -> Timeline:
+    """:func:`apply_filters` for a lazily-loaded timeline: the events ``keep``
+    (file positions, increasing) stay lazy and the columns are a subset of the
+    file's (:meth:`~viewer.model.columns.EventColumns.subset`): no event is built."""
+    parent: LazyEvents = timeline.events  # type: ignore[assignment]
+    n = len(parent)
+    new_index = np.full(n, -1, dtype=np.int64)
+    new_index[keep] = np.arange(len(keep))
+    old_lane = timeline.track_index
+    lane_map = np.full(max(1, len(timeline.tracks)), -1, dtype=np.int32)
+    for k, t in enumerate(tracks):
+        lane_map[old_lane[t.id]] = k
+    cols = timeline.columns
+    columns = cols.subset(new_index[cols.event_index] >= 0, lane_map, new_index, len(tracks))
+    facts = timeline.facets
+    code = facts.track[keep]  # NO_TRACK (-1): bands (and unknown tracks) stay that way
+    known = (code >= 0) & (code < len(lane_map))
+    lane = np.where(known, lane_map[np.clip(code, 0, len(lane_map) - 1)], -1)
+    earliest, latest = facts.earliest[keep], facts.latest[keep]
+    rich = new_index[parent.facts.rich] if parent.facts is not None else np.arange(len(keep))
+    finite = np.concatenate([earliest[np.isfinite(earliest)], latest[np.isfinite(latest)]])
+    extent = (float(finite.min()), float(finite.max())) if len(finite) else parent.finite_extent
+    keep_list = keep.tolist()
+    events = LazyEvents([parent.ids[i] for i in keep_list], lambda k: parent[keep_list[k]], extent,
+                        lambda k: parent.title(keep_list[k]),
+                        EventFacts(lane=lane, earliest=earliest, latest=latest, rich=rich[rich >= 0]))
+    derived = dataclasses.replace(timeline, tracks=tracks, events=events)
+    derived.__dict__["columns"] = columns  # the cached_property's slot
     return derived
 
 
