@@ -226,3 +226,15 @@ def test_f1_lists_the_keys(qtbot, window):
     act.trigger()
     assert "Ctrl+=" in window.keys_help.text() and window.keys_help.isVisible()
     window.keys_help.close()
+
+
+def test_the_story_editor_is_in_the_round_and_its_note_lets_tab_go(qtbot, window):
+    from PySide6.QtWidgets import QDockWidget
+
+    dock = window.findChild(QDockWidget)
+    dock.show()
+    qtbot.waitUntil(dock.isVisible)
+    seen = tab_walk(qtbot, window.event_list, 14)
+    names = [w.accessibleName() for w in seen]
+    assert "Presenter note" in names
+    assert window.search_bar.field in seen[names.index("Presenter note"):]
