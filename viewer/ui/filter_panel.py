@@ -5,8 +5,10 @@ Every change writes a new :class:`~viewer.model.filters.FilterState` to
 ``window.state.filters``; :mod:`viewer.ui.shown` derives the shown timeline
 from it.  Tracks can be hidden (uncheck), and reordered by dragging or with
 the ▲ / ▼ buttons (Alt+Up / Alt+Down in the list).  Counts read
-``shown / total``: events the value would show with the other filters as
-they are, and events that have it at all.
+``shown / total`` for tracks and every facet: events the value would show
+with the other filters as they are, and events that have it at all (numpy
+counts over :class:`~viewer.model.facets.FacetIndex`, milliseconds even at a
+million events).
 """
 
 from __future__ import annotations
