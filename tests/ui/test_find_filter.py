@@ -92,7 +92,8 @@ def test_selecting_in_the_list_selects_on_the_timeline_and_back(qtbot, window):
     table.setCurrentIndex(m.index(row, 2))
     assert window.state.selected == "truss-arrives-moscow"
     assert "Truss arrives in Moscow" in window.details.toPlainText()
-    assert window.view.accessibleDescription() == "Selected: Truss arrives in Moscow, Thu 10 Feb 2022 (to the day)"
+    assert window.view.accessibleDescription() == (
+        "Selected: Truss arrives in Moscow, Thu 10 Feb 2022 (to the day), track United Kingdom, 1 source")
     window.view.go_home()  # (the list panned the view to show Truss)
     repaint(qtbot, window)
     # and from the timeline: click the Lavrov marker, the list follows

@@ -45,6 +45,7 @@ import numpy as np
 from viewer.model.columns import BAND_LANE, KIND_POINT, KIND_SPAN, DateArrays, EventColumns, sort_point_array
 from viewer.model.dates import resolve_many
 from viewer.model.errors import DateError
+from viewer.model.facets import EventFacts
 from viewer.model.timeline import LazyEvents, Timeline
 
 from . import native
@@ -52,7 +53,8 @@ from .atomic import atomic_path
 
 __all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS"]
 
-CACHE_VERSION = 2  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
+CACHE_VERSION = 3  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
+# 3: per-event facts for filters (lane, earliest, latest, events with facet values)
 """Bumped whenever what the cache holds or how it is computed changes."""
 CACHE_MIN_EVENTS = 20_000
 """Files with fewer events are not cached (reading them takes well under a second)."""
@@ -63,6 +65,7 @@ _SIMPLE_KEYS = frozenset({"id", "kind", "title", "track", "start", "end", "summa
 _KINDS = {"point": KIND_POINT, "span": KIND_SPAN}
 _COLUMN_ARRAYS = ("event_index", "lane", "kind", "x0", "x1", "xm", "solid0", "solid1", "flags",
                   "lane_bounds", "x1_cummax", "time_order", "xm_order")
+_FACT_ARRAYS = ("lane", "earliest", "latest", "rich")  # EventFacts fields, cached as "facts_<name>"
 
 
 class _Doubt(Exception):
@@ -318,12 +321,16 @@ def _read_text(file: str, text: str):
                         reference_earliest=None if ref is None else ref.earliest)
     columns = EventColumns.from_dates(arrays)
     meta = {"doc": doc, "zone": zone, "extent": list(arrays.finite_extent())}
-    timeline = _assemble(meta_tl, text, spans, ids, columns, zone, meta["extent"])
+    # what filters need, without building events: only the events read whole
+    # (``sink.others``) can have actors, tags, quotes or sources
+    facts = EventFacts(lane=lane.copy(), earliest=s_lo.copy(), latest=np.where(has_end, e_hi, s_hi),
+                       rich=np.array(sink.other_at, dtype=np.int64))
+    timeline = _assemble(meta_tl, text, spans, ids, columns, zone, meta["extent"], facts)
     return timeline, spans, meta
 
 
 def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str],
-              columns: EventColumns, zone: str, extent) -> Timeline:
+              columns: EventColumns, zone: str, extent, facts: EventFacts | None = None) -> Timeline:
     """The lazy timeline: metadata of ``meta_tl``, events built from their text."""
     source = {"text": text}
 
@@ -342,7 +349,7 @@ def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list
             t = source["text"] = native._decode(t, "")
         return json.loads(t[int(spans[i, 0]):int(spans[i, 1])])["title"]
 
-    events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title)
+    events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts)
     return Timeline.with_columns(
         columns, title=meta_tl.title, tracks=meta_tl.tracks, events=events, sources=meta_tl.sources,
         description=meta_tl.description, reference_date=meta_tl.reference_date,
@@ -360,6 +367,8 @@ def _write_cache(file: str, digest: str, timeline: Timeline, spans: np.ndarray, 
             "whisker": cols.open_whisker_s}
     arrays = {name: getattr(cols, name) for name in _COLUMN_ARRAYS}
     arrays["spans"] = spans
+    facts = timeline.events.facts
+    arrays.update({f"facts_{name}": getattr(facts, name) for name in _FACT_ARRAYS})
     arrays["ids"] = np.frombuffer("\n".join(timeline.events.ids).encode("utf-8"), dtype=np.uint8)
     arrays["info"] = np.frombuffer(json.dumps(info).encode("utf-8"), dtype=np.uint8)
     target = cache_path(file)
@@ -377,6 +386,7 @@ def _read_cache(file: str, digest: str, data: bytes) -> Timeline | None:
             if info.get("version") != CACHE_VERSION or info.get("hash") != digest:
                 return None
             arr = {name: z[name] for name in (*_COLUMN_ARRAYS, "spans")}
+            facts = EventFacts(**{name: z[f"facts_{name}"] for name in _FACT_ARRAYS})
             ids_blob = z["ids"].tobytes().decode("utf-8")
     except Exception:  # noqa: BLE001 - absent, truncated, foreign: the cache is only a hint
         return None
@@ -385,8 +395,10 @@ def _read_cache(file: str, digest: str, data: bytes) -> Timeline | None:
     event_index = arr["event_index"]
     if len(ids) != len(arr["spans"]) or (len(event_index) and int(event_index.max()) >= len(ids)):
         return None
+    if not len(facts.lane) == len(facts.earliest) == len(facts.latest) == len(ids):
+        return None
     columns = EventColumns(
         origin_epoch_s=float(info["origin"]), ids=[ids[k] for k in event_index.tolist()],
         band_count=int(info["band_count"]), open_whisker_s=float(info["whisker"]),
         **{name: arr[name] for name in _COLUMN_ARRAYS})
-    return _assemble(meta_tl, data, arr["spans"], ids, columns, info["zone"], info["extent"])
+    return _assemble(meta_tl, data, arr["spans"], ids, columns, info["zone"], info["extent"], facts)

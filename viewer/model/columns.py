@@ -339,6 +339,57 @@ class EventColumns:
             self.xm_order = np.lexsort((self.xm, block_of)).astype(np.int64) if n else np.zeros(0, np.int64)
         self.xm_sorted = self.xm[self.xm_order]
 
+    def subset(self, row_keep: np.ndarray, lane_map: np.ndarray, new_event_index: np.ndarray,
+               n_lanes: int) -> "EventColumns":
+        """The columns of some rows, with lanes renumbered, without Event objects.
+
+        What :func:`~viewer.model.filters.apply_filters` gives a lazily-loaded
+        timeline.  Rows keep their x values (same origin), their order within a
+        lane (x0, ties as before) and their relative time order; the open
+        whisker keeps its length.
+
+        Parameters
+        ----------
+        row_keep : bool (N,)
+            Rows to keep.
+        lane_map : int array (n_lanes_before,)
+            Old lane -> new lane (0-based, ``< n_lanes``) for every lane of a
+            kept row; bands stay ``BAND_LANE``.
+        new_event_index : int array (events before,)
+            Old event index (file order) -> index in the new timeline's events,
+            for every kept row's event.
+        n_lanes : int
+            Lanes of the new timeline.
+
+        Returns
+        -------
+        EventColumns
+        """
+        rows = np.flatnonzero(row_keep)
+        old_lane = self.lane[rows]
+        lane = np.where(old_lane == BAND_LANE, BAND_LANE,
+                        np.asarray(lane_map, dtype=np.int32)[np.maximum(old_lane, 0)]).astype(np.int32)
+        by_lane = np.lexsort((self.x0[rows], lane))  # stable: ties keep the current row order
+        order = rows[by_lane]
+        lane = lane[by_lane]
+        bounds = np.searchsorted(lane, np.arange(n_lanes + 1), side="left").astype(np.int64)
+        band_count = int(np.count_nonzero(lane == BAND_LANE))
+        x1 = self.x1[order]
+        cummax = np.empty_like(x1)
+        for a, b in [(0, band_count)] + [(int(bounds[k]), int(bounds[k + 1])) for k in range(n_lanes)]:
+            if b > a:
+                cummax[a:b] = np.maximum.accumulate(x1[a:b])
+        time_order = np.argsort(self._time_rank()[order], kind="stable").astype(np.int64)
+        return EventColumns(
+            origin_epoch_s=self.origin_epoch_s,
+            ids=[self.ids[r] for r in order.tolist()],
+            event_index=np.asarray(new_event_index, dtype=np.int64)[self.event_index[order]],
+            lane=lane, kind=self.kind[order], x0=self.x0[order], x1=x1, xm=self.xm[order],
+            solid0=self.solid0[order], solid1=self.solid1[order], flags=self.flags[order],
+            lane_bounds=bounds, band_count=band_count, x1_cummax=cummax, time_order=time_order,
+            open_whisker_s=self.open_whisker_s,
+        )
+
     # -- queries -------------------------------------------------------
     def __len__(self) -> int:
         return len(self.ids)

@@ -23,11 +23,13 @@ whose possible interval ``[earliest, latest)`` meets ``[lo, hi)``; open sides
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .timeline import Event, EventKind, Timeline
+import numpy as np
+
+from .facets import FACETS, NONE_VALUE, EventFacts, event_facet_values
+from .timeline import Event, EventKind, LazyEvents, Timeline, Track
 
 __all__ = [
     "FACETS",
@@ -37,40 +39,30 @@ __all__ = [
     "event_passes",
     "facet_counts",
     "facet_values",
+    "filter_mask",
+    "track_counts",
     "ordered_tracks",
     "rebase_columns",
 ]
 
-#: The value of an event that has none for a facet (shown as "(none)").
-NONE_VALUE = ""
-
-#: Facet names, in the order a filter panel lists them.
-FACETS = ("actors", "sources", "source_kinds", "tags")
+# NONE_VALUE (an event's value for a facet it has none of, shown as "(none)")
+# and FACETS (facet names in the panel's order) live in .facets, re-exported here.
 
 
 def facet_values(event: Event, timeline: Timeline, facet: str) -> tuple[str, ...]:
-    """The values of ``event`` for ``facet``; ``(NONE_VALUE,)`` when it has none.
+    """The distinct values of ``event`` for ``facet``; ``(NONE_VALUE,)`` when it has none.
 
     ``sources`` are the ids of every source the event cites directly, through
     its quotes or through relays (:meth:`Timeline.sources_of`); ``source_kinds``
-    are their kinds (``"news_article"``...).
+    are their kinds (``"news_article"``...).  Same as
+    :func:`viewer.model.facets.event_facet_values`.
 
     Raises
     ------
     ValueError
         If ``facet`` is not one of :data:`FACETS`.
     """
-    if facet == "actors":
-        values: tuple[str, ...] = event.actors
-    elif facet == "tags":
-        values = event.tags
-    elif facet == "sources":
-        values = tuple(s.id for s in timeline.sources_of(event))
-    elif facet == "source_kinds":
-        values = tuple(dict.fromkeys(s.kind.value for s in timeline.sources_of(event)))
-    else:
-        raise ValueError(f"unknown facet {facet!r}; expected one of {', '.join(FACETS)}")
-    return values or (NONE_VALUE,)
+    return event_facet_values(event, timeline, facet)
 
 
 @dataclass(frozen=True)
@@ -157,17 +149,27 @@ def facet_counts(timeline: Timeline, filters: FilterState, facet: str) -> dict[s
 
     "Shown" applies every filter except this facet's own, so the count says
     how many events checking the value shows.  Values are sorted by total
-    count, then alphabetically; :data:`NONE_VALUE` comes last.
+    count, then alphabetically; :data:`NONE_VALUE` comes last.  Computed with
+    ``np.bincount`` over the timeline's :class:`~viewer.model.facets.FacetIndex`
+    (built on first use, then O(N) numpy work per call).
+
+    Raises
+    ------
+    ValueError
+        If ``facet`` is not one of :data:`FACETS`.
     """
-    total: Counter[str] = Counter()
-    shown: Counter[str] = Counter()
-    for ev in timeline.events:
-        values = facet_values(ev, timeline, facet)
-        total.update(values)
-        if event_passes(ev, timeline, filters, skip=facet):
-            shown.update(values)
-    keys = sorted(total, key=lambda v: (v == NONE_VALUE, -total[v], v.casefold()))
-    return {k: (shown[k], total[k]) for k in keys}
+    return timeline.facets.counts(filters, facet)
+
+
+def track_counts(timeline: Timeline, filters: FilterState) -> dict[str, tuple[int, int]]:
+    """For each track id: (events on it that every filter but the hidden
+    tracks lets through, events on it in all).  Bands count on no track."""
+    return timeline.facets.track_counts(filters)
+
+
+def filter_mask(timeline: Timeline, filters: FilterState) -> np.ndarray:
+    """bool array (N,), file order: ``event_passes`` for every event, vectorised."""
+    return timeline.facets.mask(filters)
 
 
 def ordered_tracks(timeline: Timeline, filters: FilterState) -> list[str]:
@@ -181,7 +183,8 @@ def apply_filters(timeline: Timeline, filters: FilterState) -> Timeline:
     """A timeline holding only the tracks and events ``filters`` lets through.
 
     Tracks are renumbered in the requested order; events keep their file
-    order.  The result's columns keep the origin of ``timeline.columns``, so
+    order.  A lazily-loaded timeline gives a lazy one: its events are not
+    built, its columns are a subset of the file's.  The result's columns keep the origin of ``timeline.columns``, so
     an x value (seconds from the origin) means the same moment in both and
     the visible range need not move.  With default filters ``timeline`` itself
     is returned.
@@ -194,12 +197,46 @@ def apply_filters(timeline: Timeline, filters: FilterState) -> Timeline:
         for i, tid in enumerate(ordered_tracks(timeline, filters))
         if tid not in filters.hidden_tracks
     )
-    events = tuple(e for e in timeline.events if event_passes(e, timeline, filters))
+    keep = np.flatnonzero(filter_mask(timeline, filters))
+    if isinstance(timeline.events, LazyEvents):
+        return _apply_lazy(timeline, tracks, keep)
+    events = tuple(timeline.events[int(i)] for i in keep)
     derived = dataclasses.replace(timeline, tracks=tracks, events=events)
     cols = derived.columns
     shift = cols.origin_epoch_s - timeline.columns.origin_epoch_s
     if shift:
         vars(derived)["columns"] = rebase_columns(cols, timeline.columns.origin_epoch_s)
+    return derived
+
+
+def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray) -> Timeline:
+    """:func:`apply_filters` for a lazily-loaded timeline: the events ``keep``
+    (file positions, increasing) stay lazy and the columns are a subset of the
+    file's (:meth:`~viewer.model.columns.EventColumns.subset`): no event is built."""
+    parent: LazyEvents = timeline.events  # type: ignore[assignment]
+    n = len(parent)
+    new_index = np.full(n, -1, dtype=np.int64)
+    new_index[keep] = np.arange(len(keep))
+    old_lane = timeline.track_index
+    lane_map = np.full(max(1, len(timeline.tracks)), -1, dtype=np.int32)
+    for k, t in enumerate(tracks):
+        lane_map[old_lane[t.id]] = k
+    cols = timeline.columns
+    columns = cols.subset(new_index[cols.event_index] >= 0, lane_map, new_index, len(tracks))
+    facts = timeline.facets
+    code = facts.track[keep]  # NO_TRACK (-1): bands (and unknown tracks) stay that way
+    known = (code >= 0) & (code < len(lane_map))
+    lane = np.where(known, lane_map[np.clip(code, 0, len(lane_map) - 1)], -1)
+    earliest, latest = facts.earliest[keep], facts.latest[keep]
+    rich = new_index[parent.facts.rich] if parent.facts is not None else np.arange(len(keep))
+    finite = np.concatenate([earliest[np.isfinite(earliest)], latest[np.isfinite(latest)]])
+    extent = (float(finite.min()), float(finite.max())) if len(finite) else parent.finite_extent
+    keep_list = keep.tolist()
+    events = LazyEvents([parent.ids[i] for i in keep_list], lambda k: parent[keep_list[k]], extent,
+                        lambda k: parent.title(keep_list[k]),
+                        EventFacts(lane=lane, earliest=earliest, latest=latest, rich=rich[rich >= 0]))
+    derived = dataclasses.replace(timeline, tracks=tracks, events=events)
+    derived.__dict__["columns"] = columns  # the cached_property's slot
     return derived
 
 

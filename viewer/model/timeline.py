@@ -19,6 +19,7 @@ from .story import Story
 
 if TYPE_CHECKING:
     from .columns import EventColumns
+    from .facets import EventFacts, FacetIndex
 
 __all__ = [
     "source_facts",
@@ -192,14 +193,20 @@ class LazyEvents(Sequence[Event]):
         What :meth:`Timeline.finite_extent` returns (epoch seconds UTC).
     title : callable(int) -> str, optional
         Title of event ``i``, cheaper than building the event.
+    facts : EventFacts, optional
+        Per-event arrays the reader already has (track, date bounds, which
+        events may have actors, tags, quotes or sources): filters and facet
+        counts (:class:`~viewer.model.facets.FacetIndex`) then build only
+        those few events.
     """
 
     CACHE_SIZE = 4096
 
     def __init__(self, ids: list[str], make: Callable[[int], Event],
                  finite_extent: tuple[float, float],
-                 title: Callable[[int], str] | None = None) -> None:
+                 title: Callable[[int], str] | None = None, facts: "EventFacts | None" = None) -> None:
         self.ids = ids
+        self.facts = facts
         self._make = make
         self._title = title
         self.finite_extent = finite_extent
@@ -303,7 +310,7 @@ class Timeline:
         Timeline
         """
         new = replace(self, stories=tuple(stories))
-        for name in ("columns", "track_index", "source_index"):
+        for name in ("columns", "facets", "track_index", "source_index"):
             if name in self.__dict__:  # cached_property values: same events, same arrays
                 new.__dict__[name] = self.__dict__[name]
         return new
@@ -384,6 +391,14 @@ class Timeline:
         from .columns import EventColumns
 
         return EventColumns.from_timeline(self)
+
+    @cached_property
+    def facets(self) -> "FacetIndex":
+        """Integer codes of every event's track, date bounds and filter values
+        (:mod:`viewer.model.facets`; built once, on first use)."""
+        from .facets import FacetIndex
+
+        return FacetIndex(self)
 
 
 def source_facts(src: Source, timeline: Timeline, date_text: Callable[[EventDate], str] | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from html import escape as _html_escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
@@ -23,7 +24,7 @@ from ..model.viewstate import ViewState
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.zones import EVENT_LOCAL, describe_date, possible_bounds, zone_label
 
-__all__ = ["DetailPane", "event_html", "timeline_html"]
+__all__ = ["DetailPane", "event_html", "event_sentence", "timeline_html"]
 
 _LONG_RUN = re.compile(r"\S{60,}")
 
@@ -144,6 +145,23 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
     return "".join(out)
 
 
+def event_sentence(event: Event, timeline: Timeline, zone: str = "UTC") -> str:
+    """One plain sentence about ``event`` for a screen reader: title, date as
+    the pane states it (both ends of a span), track, number of sources.
+
+    Example: ``"Truss arrives in Moscow, Thu 10 Feb 2022 (to the day), track
+    United Kingdom, 1 source"``.
+    """
+    tz = timeline.time_zone
+    when = describe_date(event.start, zone, tz)
+    if event.end is not None:
+        when += " to " + describe_date(event.end, zone, tz)
+    track = next((t.label for t in timeline.tracks if t.id == event.track), "")
+    where = "across all tracks" if event.kind.value == "band" else f"track {track or event.track or 'none'}"
+    n = len(timeline.sources_of(event))
+    return f"{event.title}, {when}, {where}, {n} source{'s' if n != 1 else ''}"
+
+
 def timeline_html(timeline: Timeline) -> str:
     """The pane's HTML when nothing is selected: what the timeline is and how to use it."""
     out = [f"<html><head><style>{_CSS}</style></head><body><h1>{escape(timeline.title)}</h1>"]
@@ -167,6 +185,9 @@ def timeline_html(timeline: Timeline) -> str:
 class DetailPane(QTextBrowser):
     """Read-only pane that follows ``state.selected``.
 
+    It takes the keyboard (Tab), and its text can be selected and copied with
+    the keyboard (Shift+arrows, Ctrl+C) as with the mouse.
+
     Parameters
     ----------
     timeline : Timeline
@@ -178,6 +199,10 @@ class DetailPane(QTextBrowser):
         self.setOpenLinks(False)  # offline: nothing is ever fetched
         self.setReadOnly(True)
         self.setAccessibleName("Event details")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.timeline = timeline
         self.state = state
         state.subscribe(self._on_state)
@@ -202,7 +227,8 @@ class DetailPane(QTextBrowser):
                 except DDayError:
                     dday = None  # not in this timeline: no relative date
             self.setHtml(event_html(ev, self.timeline, self.state.display_zone, dday))
-            self.setAccessibleDescription(f"{ev.title}, {ev.start.describe()}")
+            self.setAccessibleDescription(
+                "Selected: " + event_sentence(ev, self.timeline, self.state.display_zone))
         else:
             self.setHtml(timeline_html(self.timeline))
             self.setAccessibleDescription(self.timeline.title)

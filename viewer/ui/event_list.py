@@ -216,6 +216,7 @@ class EventListView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.setAccessibleName("Event list")
+        self.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between rows)
         head = self.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)

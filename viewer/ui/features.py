@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import (
+    access,
     event_list,
     files,
     filter_panel,
@@ -36,3 +37,4 @@ FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
              overview.install, links.install]
 FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker
+FEATURES.append(access.install)  # last: tab order, names, mnemonics over everything above

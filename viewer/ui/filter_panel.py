@@ -6,14 +6,14 @@ Every change writes a new :class:`~viewer.model.filters.FilterState` to
 from it.  Tracks can be hidden (uncheck), and reordered by dragging or with
 the ▲ / ▼ buttons (Alt+Up / Alt+Down in the list), and collapsed to a thin
 strip (C or the context menu; a collapsed track reads ``▸ Label``; see
-``state.collapsed_tracks``).  Counts read
-``shown / total``: events the value would show with the other filters as
-they are, and events that have it at all.
+``state.collapsed_tracks``).  Counts read ``shown / total`` for tracks and
+every facet: events the value would show with the other filters as they are,
+and events that have it at all (numpy counts over
+:class:`~viewer.model.facets.FacetIndex`, milliseconds even at a million
+events).
 """
 
 from __future__ import annotations
-
-import numpy as np
 
 import dataclasses
 from datetime import date
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.calendar import civil_from_epoch, epoch_from_civil
-from ..model.filters import FACETS, NONE_VALUE, FilterState, facet_counts, ordered_tracks
+from ..model.filters import FACETS, NONE_VALUE, FilterState, facet_counts, ordered_tracks, track_counts
 from ..model.timeline import SourceKind, Timeline
 from ..model.viewstate import ViewState
 
@@ -122,8 +122,10 @@ class FilterPanel(QScrollArea):
         self.tracks.itemChanged.connect(lambda _i: self._write())
         blay.addWidget(self.tracks)
         row = QHBoxLayout()
+        self.move_buttons: list[QPushButton] = []
         for text, step in (("▲ Up", -1), ("▼ Down", +1)):
             b = QPushButton(text)
+            self.move_buttons.append(b)
             b.setAccessibleName(f"Move track {'up' if step < 0 else 'down'}")
             b.clicked.connect(lambda _c=False, s=step: self.tracks.move_current(s))
             row.addWidget(b)
@@ -163,7 +165,7 @@ class FilterPanel(QScrollArea):
 
         self.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(lambda _tl: self.refresh())
-        self._stale = True  # filled when first shown: counting facets is O(events)
+        self._stale = True  # filled when first shown: the first count builds the facet codes
 
     def refresh(self) -> None:
         """Fill now if the panel is on screen, else when it is next shown."""
@@ -189,12 +191,11 @@ class FilterPanel(QScrollArea):
         try:
             tl, f = self.timeline, self.state.filters
             by_id = {t.id: t for t in tl.tracks}
-            cols = tl.columns
-            lane_counts = np.bincount(cols.lane[cols.lane >= 0], minlength=len(tl.tracks))
-            per_track = {t.id: int(lane_counts[i]) for i, t in enumerate(tl.tracks)}
+            per_track = track_counts(tl, f)  # vectorised (viewer.model.facets)
             self.tracks.clear()
             for tid in ordered_tracks(tl, f):
-                item = QListWidgetItem(f"{by_id[tid].label}  ({per_track.get(tid, 0)})")
+                shown, total = per_track.get(tid, (0, 0))
+                item = QListWidgetItem(f"{by_id[tid].label}  ({shown}/{total})")
                 item.setData(_VALUE_ROLE, tid)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)

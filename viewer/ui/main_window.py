@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         self.menus = {"File": file_menu}
         self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        self._action(file_menu, "&Quit", self.close, quit_keys[0] if quit_keys else "Ctrl+Q")
         view_menu = bar.addMenu("&View")
         self.menus["View"] = view_menu
         self._action(view_menu, "Fit everything\tHome / double-click", self.view.fit_all)

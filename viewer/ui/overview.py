@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..model.columns import KIND_BAND
 from ..model.timeline import Timeline
-from ..model.viewstate import ViewState, XLimits, clamp_range
+from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
+from .access import FocusRingMixin
 
 __all__ = ["OverviewStrip", "install"]
 
@@ -26,8 +27,12 @@ __all__ = ["OverviewStrip", "install"]
 _MAX_BARS = 2000  #: lanes with more events are drawn as occupied bins
 _BINS = 600  #: bins across the strip for such lanes
 
-class OverviewStrip(pg.PlotWidget):
+class OverviewStrip(FocusRingMixin, pg.PlotWidget):
     """Density per track over the whole timeline, with the visible window as a region.
+
+    Keyboard (it takes Tab focus and then shows a focus ring): ← / → move the
+    window by a fifth of its width, PageUp / PageDown by its width, + (or =)
+    / - zoom in / out about its centre, Home shows everything.
 
     Parameters
     ----------
@@ -41,7 +46,8 @@ class OverviewStrip(pg.PlotWidget):
         self.state = state
         self.setFixedHeight(64)
         self.setAccessibleName("Overview of the whole timeline; the shaded window is the part shown above")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the main view has the keyboard equivalents
+        self.setAccessibleDescription("Left and Right arrows pan, plus and minus zoom, Home shows everything")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         pi = self.plotItem
         pi.hideAxis("left")
         pi.hideAxis("bottom")
@@ -119,6 +125,23 @@ class OverviewStrip(pg.PlotWidget):
             return
         a, b = self.region.getRegion()
         self.state.x_range = clamp_range(float(a), float(b), self.limits)
+
+    def keyPressEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        a, b = self.state.x_range
+        w = b - a
+        key = ev.key()
+        pans = {Qt.Key.Key_Left: -0.2, Qt.Key.Key_Right: 0.2, Qt.Key.Key_PageUp: -1.0, Qt.Key.Key_PageDown: 1.0}
+        if key in pans:
+            rng = clamp_range(a + pans[key] * w, b + pans[key] * w, self.limits)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
+            rng = zoom_about(a, b, (a + b) / 2, 2.0 if key == Qt.Key.Key_Minus else 0.5, self.limits)
+        elif key == Qt.Key.Key_Home:
+            rng = clamp_range(self.limits.x_min, self.limits.x_max, self.limits)
+        else:
+            super().keyPressEvent(ev)
+            return
+        self.state.x_range = rng
+        ev.accept()
 
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
         if "x_range" in changed and tuple(self.region.getRegion()) != state.x_range:

@@ -20,7 +20,7 @@ from ..model.filters import FilterState, apply_filters
 from ..model.search import search
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
-from ..model.zones import describe_date, timeline_on_local_days
+from ..model.zones import timeline_on_local_days
 
 __all__ = ["ShownTimeline", "install"]
 
@@ -93,14 +93,7 @@ class ShownTimeline(QObject):
             self._emphasise()
         if "matches" in changed:
             self._emphasise()
-        if "selected" in changed:  # what a screen reader announces for the timeline
-            eid = state.selected
-            tl = self.window.timeline
-            text = "No event selected"
-            if eid is not None and tl.has_event(eid):
-                ev = tl.event(eid)
-                text = f"Selected: {ev.title}, {describe_date(ev.start, state.display_zone, tl.time_zone)}"
-            self.window.view.setAccessibleDescription(text)
+        # what a screen reader announces for the selection: viewer.ui.access
 
     def _on_file(self, _timeline: Timeline) -> None:
         if self.state.filters != FilterState():

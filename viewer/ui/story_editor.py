@@ -66,6 +66,8 @@ class StoryDock(QDockWidget):
         layout.addWidget(QLabel("Presenter note (never shown to the audience):"))
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(110)
+        self.note.setAccessibleName("Presenter note")
+        self.note.setTabChangesFocus(True)  # Tab leaves the note (a keyboard trap otherwise)
         layout.addWidget(self.note)
         bottom = QHBoxLayout()
         self.present_button = QPushButton("Present (F5)")

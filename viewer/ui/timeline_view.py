@@ -35,6 +35,7 @@ from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
 from ..model.zones import describe_date, zone_label
+from .access import FocusRingMixin
 
 __all__ = ["TimelineView", "TimelineViewBox"]
 
@@ -69,8 +70,11 @@ class TimelineViewBox(pg.ViewBox):
             super().mouseClickEvent(ev)
 
 
-class TimelineView(pg.PlotWidget):
+class TimelineView(FocusRingMixin, pg.PlotWidget):
     """Lanes, bands, date axis; selection and navigation.
+
+    Takes the keyboard (click or Tab) and then shows a focus ring
+    (:class:`~viewer.ui.access.FocusRingMixin`).
 
     Parameters
     ----------

@@ -1,0 +1,273 @@
+"""Integer codes of every event's filter values, for vectorised filters and counts.
+
+Pure numpy (no Qt).  :class:`FacetIndex` is built once per timeline
+(:attr:`Timeline.facets <viewer.model.timeline.Timeline.facets>`) and answers
+the questions of :mod:`viewer.model.filters` with whole-array operations:
+which events pass a :class:`~viewer.model.filters.FilterState`
+(:meth:`FacetIndex.mask`) and how many events each facet value has, shown and
+in all (``np.bincount`` over the codes of the events that pass).
+
+Layout
+------
+Events are in file order (index ``i`` = ``timeline.events[i]``).  A single
+valued property (the track) is one code per event.  A multi-valued facet
+(actors, sources, source kinds, tags) is CSR-style, as ``scipy.sparse``
+stores a row: the codes of event ``i`` are ``codes[offsets[i]:offsets[i+1]]``,
+each value once; an event without values has the one code of
+:data:`~viewer.model.filters.NONE_VALUE`, so every event has at least one.
+
+Large files
+-----------
+For a :class:`~viewer.model.timeline.LazyEvents` that carries
+:class:`EventFacts` (the bulk reader's per-event arrays), no
+:class:`~viewer.model.timeline.Event` is built for the "plain" events, those
+the reader saw without actors, tags, quotes or sources: only the few others
+are built.  Without facts every event is built once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .filters import FilterState
+    from .timeline import Event, Timeline
+
+__all__ = ["EventFacts", "FacetCodes", "FacetIndex", "NONE_VALUE", "FACETS", "event_facet_values"]
+
+#: The value of an event that has none for a facet (shown as "(none)").
+NONE_VALUE = ""
+
+#: Facet names, in the order a filter panel lists them.
+FACETS = ("actors", "sources", "source_kinds", "tags")
+
+NO_TRACK = -1
+"""Track code of bands (never hidden with a track) and of events whose track
+the timeline does not list (readers reject those)."""
+
+
+def event_facet_values(event: "Event", timeline: "Timeline", facet: str) -> tuple[str, ...]:
+    """The distinct values of ``event`` for ``facet``, in order; ``(NONE_VALUE,)`` when it has none.
+
+    ``sources`` are the ids of every source the event cites directly, through
+    its quotes or through relays (:meth:`Timeline.sources_of`); ``source_kinds``
+    are their kinds (``"news_article"``...).
+
+    Raises
+    ------
+    ValueError
+        If ``facet`` is not one of :data:`FACETS`.
+    """
+    if facet == "actors":
+        values: tuple[str, ...] = event.actors
+    elif facet == "tags":
+        values = event.tags
+    elif facet == "sources":
+        values = tuple(s.id for s in timeline.sources_of(event))
+    elif facet == "source_kinds":
+        values = tuple(s.kind.value for s in timeline.sources_of(event))
+    else:
+        raise ValueError(f"unknown facet {facet!r}; expected one of {', '.join(FACETS)}")
+    return tuple(dict.fromkeys(values)) or (NONE_VALUE,)
+
+
+@dataclass
+class EventFacts:
+    """What a reader knows of every event without building it (file order).
+
+    Attributes
+    ----------
+    lane : int array (N,)
+        Index of the event's track in ``timeline.tracks``; ``-1`` for bands,
+        ``-2`` for an unknown track.
+    earliest, latest : float64 (N,)
+        ``Event.earliest`` / ``Event.latest`` (epoch seconds UTC, ``±inf`` when open).
+    rich : int64 array (K,)
+        Indices of the events that may have actors, tags, quotes or sources;
+        every other event has none of them.
+    """
+
+    lane: np.ndarray
+    earliest: np.ndarray
+    latest: np.ndarray
+    rich: np.ndarray
+
+
+@dataclass
+class FacetCodes:
+    """One multi-valued facet of every event, as CSR arrays.
+
+    Attributes
+    ----------
+    values : tuple of str, length V
+        Code -> value.
+    offsets : int64 (N + 1,)
+        Event ``i`` has ``codes[offsets[i]:offsets[i + 1]]`` (never empty).
+    codes : int32 (nnz,)
+        Value codes, each at most once per event.
+    rows : int32 (nnz,)
+        The event of each entry (``rows[k] = i`` for ``offsets[i] <= k < offsets[i + 1]``).
+    totals : int64 (V,)
+        Events that have each value.
+    """
+
+    values: tuple[str, ...]
+    offsets: np.ndarray
+    codes: np.ndarray
+    rows: np.ndarray
+    totals: np.ndarray
+
+    @classmethod
+    def build(cls, n: int, per_event: dict[int, tuple[str, ...]]) -> "FacetCodes":
+        """Codes of ``n`` events: ``per_event[i]`` lists event ``i``'s distinct
+        values; events not in it have only :data:`NONE_VALUE`."""
+        index: dict[str, int] = {NONE_VALUE: 0}
+        lengths = np.ones(n, dtype=np.int64)
+        for i, vals in per_event.items():
+            lengths[i] = len(vals)
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        codes = np.zeros(int(offsets[-1]), dtype=np.int32)  # NONE_VALUE's code everywhere ...
+        for i, vals in per_event.items():  # ... but where an event has values
+            start = int(offsets[i])
+            for k, v in enumerate(vals):
+                codes[start + k] = index.setdefault(v, len(index))
+        rows = np.repeat(np.arange(n, dtype=np.int32), lengths)
+        values = tuple(index)
+        return cls(values, offsets, codes, rows, np.bincount(codes, minlength=len(values)).astype(np.int64))
+
+    def any_allowed(self, allowed: frozenset[str]) -> np.ndarray:
+        """bool (N,): events with at least one value in ``allowed``."""
+        ok = np.fromiter((v in allowed for v in self.values), dtype=bool, count=len(self.values))
+        n = len(self.offsets) - 1
+        if n == 0:
+            return np.zeros(0, dtype=bool)
+        return np.logical_or.reduceat(ok[self.codes], self.offsets[:-1])
+
+    def counts(self, mask: np.ndarray) -> np.ndarray:
+        """int64 (V,): events among ``mask`` (bool (N,)) that have each value."""
+        return np.bincount(self.codes[mask[self.rows]], minlength=len(self.values)).astype(np.int64)
+
+
+class FacetIndex:
+    """Codes of every event's track, date bounds and facet values (see the module docstring).
+
+    Parameters
+    ----------
+    timeline : Timeline
+        Read once here; its events are built only where needed (see
+        "Large files" in the module docstring).
+
+    Attributes
+    ----------
+    n : int
+        Number of events.
+    track_values : tuple of str
+        Track code -> track id: ``timeline.tracks`` in order (then, for a
+        timeline of Event objects, any unknown track ids).
+    track : int32 (N,)
+        Track code of each event; :data:`NO_TRACK` for bands.
+    earliest, latest : float64 (N,)
+        As ``Event.earliest`` / ``Event.latest``.
+    facets : dict of str -> FacetCodes
+        One per name of :data:`FACETS`.
+    """
+
+    def __init__(self, timeline: "Timeline") -> None:
+        from .timeline import EventKind, LazyEvents
+
+        events = timeline.events
+        n = len(events)
+        self.n = n
+        track_index = {t.id: k for k, t in enumerate(timeline.tracks)}
+        facts: EventFacts | None = getattr(events, "facts", None) if isinstance(events, LazyEvents) else None
+        if facts is not None:
+            self.track = np.where(facts.lane >= 0, facts.lane, NO_TRACK).astype(np.int32)
+            self.earliest = np.asarray(facts.earliest, dtype=float)
+            self.latest = np.asarray(facts.latest, dtype=float)
+            self.track_values = tuple(track_index)
+            looked_at = [int(i) for i in facts.rich]
+        else:
+            self.track = np.empty(n, dtype=np.int32)
+            self.earliest = np.empty(n, dtype=float)
+            self.latest = np.empty(n, dtype=float)
+            looked_at = range(n)
+        per_facet: dict[str, dict[int, tuple[str, ...]]] = {f: {} for f in FACETS}
+        for i in looked_at:
+            ev = events[i]
+            if facts is None:
+                if ev.kind == EventKind.BAND:
+                    self.track[i] = NO_TRACK
+                else:
+                    self.track[i] = track_index.setdefault(ev.track, len(track_index))
+                self.earliest[i], self.latest[i] = ev.earliest, ev.latest
+            for facet in FACETS:
+                vals = event_facet_values(ev, timeline, facet)
+                if vals != (NONE_VALUE,):
+                    per_facet[facet][i] = vals
+        if facts is None:
+            self.track_values = tuple(track_index)
+        self.facets = {f: FacetCodes.build(n, per_facet[f]) for f in FACETS}
+
+    def mask(self, filters: "FilterState", skip: str | None = None) -> np.ndarray:
+        """bool (N,): the events ``filters`` shows (as :func:`~viewer.model.filters.event_passes`).
+
+        Parameters
+        ----------
+        filters : FilterState
+        skip : str or None
+            A facet name whose filter is ignored (for counts).
+        """
+        m = np.ones(self.n, dtype=bool)
+        if filters.hidden_tracks:
+            hidden = np.fromiter((v in filters.hidden_tracks for v in self.track_values), dtype=bool,
+                                 count=len(self.track_values))
+            hidden = np.append(hidden, False)  # index -1 (NO_TRACK): never hidden
+            m &= ~hidden[self.track]
+        if filters.date_range is not None:
+            lo, hi = filters.date_range
+            with np.errstate(invalid="ignore"):
+                m &= (self.earliest < hi) & (self.latest > lo)
+        for facet in FACETS:
+            allowed = filters.allowed(facet)
+            if facet != skip and allowed is not None:
+                m &= self.facets[facet].any_allowed(allowed)
+        return m
+
+    def counts(self, filters: "FilterState", facet: str) -> dict[str, tuple[int, int]]:
+        """For each value of ``facet``: (events shown with it, events with it in all).
+
+        "Shown" applies every filter but this facet's own.  Values are sorted
+        by total count, then alphabetically (case-folded); :data:`NONE_VALUE`
+        comes last; values no event has are left out.
+
+        Raises
+        ------
+        ValueError
+            If ``facet`` is not one of :data:`FACETS`.
+        """
+        filters.allowed(facet)  # validates the name
+        codes = self.facets[facet]
+        shown = codes.counts(self.mask(filters, skip=facet))
+        total = codes.totals
+        keys = [k for k in range(len(codes.values)) if total[k]]
+        keys.sort(key=lambda k: (codes.values[k] == NONE_VALUE, -int(total[k]), codes.values[k].casefold()))
+        return {codes.values[k]: (int(shown[k]), int(total[k])) for k in keys}
+
+    def track_counts(self, filters: "FilterState") -> dict[str, tuple[int, int]]:
+        """For each track id: (events shown on it with every filter but the
+        hidden tracks, events on it in all).  Bands count on no track."""
+        m = self.mask(_without_hidden(filters))
+        on_track = self.track >= 0
+        nv = len(self.track_values)
+        shown = np.bincount(self.track[on_track & m], minlength=nv)
+        total = np.bincount(self.track[on_track], minlength=nv)
+        return {tid: (int(shown[k]), int(total[k])) for k, tid in enumerate(self.track_values)}
+
+
+def _without_hidden(filters: "FilterState") -> "FilterState":
+    return dataclasses.replace(filters, hidden_tracks=frozenset())
