@@ -1,4 +1,5 @@
-"""Shared test set-up: Qt runs offscreen, and paths to the bundled data."""
+"""Shared test set-up: Qt runs offscreen, no test touches the user's settings,
+and paths to the bundled data."""
 
 import os
 from pathlib import Path
@@ -16,3 +17,16 @@ def bundled_path() -> str:
     from viewer.app import bundled_timeline_path
 
     return bundled_timeline_path()
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory):
+    """Point QSettings (recent files, ...) at a temporary folder for every test,
+    including command-line tests that open files in-process; the user's own
+    Open Recent list is never written by the test suite."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    yield folder

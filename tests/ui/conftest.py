@@ -1,22 +1,12 @@
-"""Widget tests never touch the user's settings: QSettings points at a temporary folder.
+"""Widget test fixtures (the user's settings are kept out by ``tests/conftest.py``).
 
 ``make_window(size)`` opens the bundled timeline in a main window of that size
 (pixels), shown offscreen and exposed.
 """
 
 import pytest
-from PySide6.QtCore import QSettings
-
 from viewer.io import read_timeline
 from viewer.ui.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("settings")
-    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
-    yield folder
 
 
 @pytest.fixture
