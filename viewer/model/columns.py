@@ -452,6 +452,10 @@ class EventColumns:
             k = min(max(pos + step, 0), len(self.time_order) - 1)
         return self.ids[int(self.time_order[k])]
 
+    def time_rank(self) -> np.ndarray:
+        """Position of each row in :attr:`time_order` (its inverse permutation), int64 (N,)."""
+        return self._time_rank()
+
     def _time_rank(self) -> np.ndarray:
         try:
             return self._rank
