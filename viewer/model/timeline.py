@@ -192,16 +192,21 @@ class LazyEvents(Sequence[Event]):
         What :meth:`Timeline.finite_extent` returns (epoch seconds UTC).
     title : callable(int) -> str, optional
         Title of event ``i``, cheaper than building the event.
+    time_zones : callable(int) -> tuple of str, optional
+        The ``time_zone`` of event ``i``'s start and end dates (those that
+        have one), cheaper than building the event.
     """
 
     CACHE_SIZE = 4096
 
     def __init__(self, ids: list[str], make: Callable[[int], Event],
                  finite_extent: tuple[float, float],
-                 title: Callable[[int], str] | None = None) -> None:
+                 title: Callable[[int], str] | None = None,
+                 time_zones: Callable[[int], tuple[str, ...]] | None = None) -> None:
         self.ids = ids
         self._make = make
         self._title = title
+        self._time_zones = time_zones
         self.finite_extent = finite_extent
         self._built: dict[int, Event] = {}
         self._index: dict[str, int] | None = None
@@ -234,6 +239,15 @@ class LazyEvents(Sequence[Event]):
         if ev is not None or self._title is None:
             return self[i].title
         return self._title(i)
+
+    def time_zones(self, i: int) -> tuple[str, ...]:
+        """IANA zones (``EventDate.time_zone``) of event ``i``'s start and end,
+        those that have one, without building the event when it can."""
+        ev = self._built.get(i)
+        if ev is not None or self._time_zones is None:
+            ev = ev if ev is not None else self[i]
+            return tuple(d.time_zone for d in (ev.start, ev.end) if d is not None and d.time_zone)
+        return self._time_zones(i)
 
     def index_of(self, event_id: str) -> int:
         """File position of an event id; raises KeyError if there is none."""
