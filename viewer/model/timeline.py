@@ -326,17 +326,29 @@ class Timeline:
     def event(self, event_id: str) -> Event:
         """The event with this id. Raises KeyError if there is none."""
         if self._index is None:
-            return self.events[self.events.index_of(event_id)]  # type: ignore[attr-defined]
+            return self.events[self._lazy_index_of(event_id)]
         return self._index[event_id]
 
     def has_event(self, event_id: str) -> bool:
         if self._index is None:
             try:
-                self.events.index_of(event_id)  # type: ignore[attr-defined]
+                self._lazy_index_of(event_id)
             except KeyError:
                 return False
             return True
         return event_id in self._index
+
+    def _lazy_index_of(self, event_id: str) -> int:
+        # lazy events: a drawn event is found through the columns' id -> row
+        # index (which selection needs anyway), so a million ids are not put
+        # in a second dict; undated events through the events' own index
+        cols = self.__dict__.get("columns")
+        if cols is not None:
+            try:
+                return int(cols.event_index[cols.row_of(event_id)])
+            except KeyError:
+                pass
+        return self.events.index_of(event_id)  # type: ignore[attr-defined]
 
     @cached_property
     def track_index(self) -> dict[str, int]:
