@@ -230,6 +230,14 @@ class EventLayerItem(pg.GraphicsObject):
             f = self._fonts[key] = label_font(font_px, bold=bold, family=self.style.font_family)
         return f
 
+    def _metrics_of(self, font) -> QFontMetricsF:
+        """Metrics of a font from :meth:`_font` (cached with it)."""
+        key = ("metrics", id(font))
+        fm = self._fonts.get(key)
+        if fm is None:
+            fm = self._fonts[key] = QFontMetricsF(font)
+        return fm
+
     def _metrics(self, font_px: int) -> QFontMetricsF:
         if self._fm is None or self._fm_px != font_px:
             self._fm = QFontMetricsF(label_font(font_px, family=self.style.font_family))
@@ -321,15 +329,27 @@ class EventLayerItem(pg.GraphicsObject):
         frame = _Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,
                        lane_slot_h=lane_slot_h, lane_font_px=lane_font_px)
         frame.density_images = {lane: self._density_image(lane, counts) for lane, (_, counts) in density.items()}
-        rows = np.array([pl.row for pl in placements], dtype=np.int64)
+        # one pass over the placements, then whole arrays (no per-event numpy scalars)
+        cols_of = list(zip(*[(pl.row, pl.slot, pl.marker_x, pl.bar0, pl.bar1, pl.label_x, pl.label_width,
+                              pl.overflow) for pl in placements])) or [()] * 8
+        rows = np.array(cols_of[0], dtype=np.int64)
+        lane_of = cols.lane[rows].astype(np.int64)
+        tops = np.array([t for t, _ in lanes] or [0.0], dtype=float)
+        lane_sh = np.full(max(1, cols.n_lanes), slot_h, dtype=float)
+        for lane, h in lane_slot_h.items():
+            lane_sh[lane] = h
+        y = tops[lane_of] + 4 + (np.array(cols_of[1], dtype=float) + 0.5) * lane_sh[lane_of] \
+            if len(rows) else np.zeros(0)
         frame.hit = {
             "row": rows,
-            "x": np.array([pl.marker_x for pl in placements], dtype=float),
-            "y": np.array([self._slot_y(frame, pl.row, pl.slot) for pl in placements], dtype=float),
-            "bar0": np.array([pl.bar0 for pl in placements], dtype=float),
-            "bar1": np.array([pl.bar1 for pl in placements], dtype=float),
-            "label_x": np.array([pl.label_x for pl in placements], dtype=float),
-            "label_w": np.array([pl.label_width for pl in placements], dtype=float),
+            "x": np.array(cols_of[2], dtype=float),
+            "y": y,  # as _slot_y
+            "bar0": np.array(cols_of[3], dtype=float),
+            "bar1": np.array(cols_of[4], dtype=float),
+            "label_x": np.array(cols_of[5], dtype=float),
+            "label_w": np.array(cols_of[6], dtype=float),
+            "overflow": np.array(cols_of[7], dtype=bool),
+            "lane": lane_of,
         }
         self._frame = frame
         return frame
@@ -553,22 +573,27 @@ class EventLayerItem(pg.GraphicsObject):
     def _paint_overflow(self, p: QPainter, frame: _Frame) -> None:
         """A ``+N`` badge where N events could not get a sub-row of their own
         (drawn over others: hover or zoom in to separate them)."""
-        groups: dict[tuple[int, int], list[float]] = {}
-        r = self.style.marker_px
-        for pl in frame.placements:
-            if pl.overflow:
-                lane = int(self.columns.lane[pl.row])
-                groups.setdefault((lane, int(pl.marker_x // (3 * r))), []).append(pl.marker_x)
-        if not groups:
+        hit = frame.hit or {}
+        over = hit.get("overflow")
+        if over is None or not over.any():
             return
-        font = label_font(max(9, int(self.style.font_px * 0.7)), bold=True, family=self.style.font_family)
-        fm = QFontMetricsF(font)
+        r = self.style.marker_px
+        # groups of overflowing events by lane and 3r-pixel bin, in order of first appearance
+        xs = hit["x"][over]
+        key = hit["lane"][over] * (1 << 40) + np.floor(xs / (3 * r)).astype(np.int64)
+        uniq, first, inverse, count = np.unique(key, return_index=True, return_inverse=True,
+                                                return_counts=True)
+        lo = np.full(len(uniq), np.inf)
+        np.minimum.at(lo, inverse, xs)
+        lanes = hit["lane"][over][first]
+        font = self._font(max(9, int(self.style.font_px * 0.7)), bold=True)
+        fm = self._metrics_of(font)
         p.setFont(font)
-        for (lane, _), xs in groups.items():
-            top = frame.lanes[lane][0]
-            text = f"+{len(xs)}"
+        for g in np.argsort(first, kind="stable").tolist():
+            top = frame.lanes[int(lanes[g])][0]
+            text = f"+{int(count[g])}"
             w = fm.horizontalAdvance(text) + 8
-            box = QRectF(min(xs) - w / 2, top + 1, w, fm.height() + 2)
+            box = QRectF(float(lo[g]) - w / 2, top + 1, w, fm.height() + 2)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self.style.color("text"))
             p.drawRoundedRect(box, 4, 4)
