@@ -222,6 +222,15 @@ class EventLayerItem(pg.GraphicsObject):
             self._text_cache[key] = hit
         return hit
 
+    def _row_or_none(self, event_id: str | None) -> int | None:
+        """Row of a drawn event id, None if it is None or not drawn (O(1); never a scan of the ids)."""
+        if not event_id:
+            return None
+        try:
+            return self.columns.row_of(event_id)
+        except KeyError:
+            return None
+
     def _font(self, font_px: int, bold: bool = False):
         """Label QFont at ``font_px`` (cached: paint asks once per label)."""
         key = (font_px, bold, self.style.font_family)
@@ -272,7 +281,7 @@ class EventLayerItem(pg.GraphicsObject):
         density: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         width_px = max(1.0, (b - a) * abs(sx))
         left_px, right_px = a * sx + tx, b * sx + tx
-        sel_row = cols.row_of(self.selected) if self.selected and self.selected in cols.ids else None
+        sel_row = self._row_or_none(self.selected)
         capacity = n_slots * width_px / (_MARKER_SPACING * self.style.marker_px + _MARKER_GAP_PX)
         for lane in range(cols.n_lanes):
             idx = None
@@ -536,26 +545,36 @@ class EventLayerItem(pg.GraphicsObject):
             elif frame.left_px - 2 * r <= tx_true <= frame.right_px + 2 * r:
                 self._marker(p, tx_true, y, r, color, flags, selected, row == hov_row, lane)
         # labels, the selected one last
-        order = sorted(range(len(placements)), key=lambda k: placements[k].row == sel_row)
+        order = sorted((k for k in range(len(placements)) if placements[k].label_width > 0),
+                       key=lambda k: placements[k].row == sel_row)
+        lane_font = frame.lane_font_px or {}
+        base_px = self.style.font_px
+        halo_color = self.style.color("label_box")
+        halo = [QPointF(dx, dy) for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1))]
+        open_sides = FLAG_OPEN_START | FLAG_OPEN_END
+        metrics: dict[int, tuple[QFontMetricsF, float]] = {}
+        current_font = None
         for k in order:
             pl = placements[k]
-            if pl.label_width <= 0:
-                continue
             row = pl.row
-            lane = lane_l[k]
-            font_px = (frame.lane_font_px or {}).get(lane, self.style.font_px)
+            font_px = lane_font.get(lane_l[k], base_px)
             y = y_l[k]
             selected = row == sel_row
             text, full = self._label(row, font_px)
             font = self._font(font_px, selected)
-            fm = self._metrics(font_px)
+            fm_th = metrics.get(font_px)
+            if fm_th is None:
+                fm = self._metrics(font_px)
+                fm_th = metrics[font_px] = (fm, fm.height())
+            fm, th = fm_th
             if pl.label_width < full - 0.5:
                 text = fm.elidedText(text, Qt.TextElideMode.ElideRight, pl.label_width)
             st = self._static_text(text, font, selected)
-            th = fm.height()
-            on_bar = pl.bar1 > pl.bar0 or flags_l[k] & (FLAG_OPEN_START | FLAG_OPEN_END)
+            on_bar = pl.bar1 > pl.bar0 or flags_l[k] & open_sides
             at = QPointF(pl.label_x, y - th / 2)
-            p.setFont(font)  # QStaticText lays out again with the painter's font
+            if font is not current_font:
+                p.setFont(font)  # QStaticText lays out again with the painter's font
+                current_font = font
             if selected:
                 bw = QFontMetricsF(font).horizontalAdvance(text)
                 p.setPen(Qt.PenStyle.NoPen)
@@ -564,9 +583,9 @@ class EventLayerItem(pg.GraphicsObject):
             elif on_bar:
                 # a halo, not a box: the text reads over the bar and the bar
                 # (solid = certain, faint = possible) still shows around it
-                p.setPen(self.style.color("label_box"))
-                for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)):
-                    p.drawStaticText(at + QPointF(dx, dy), st)
+                p.setPen(halo_color)
+                for d in halo:
+                    p.drawStaticText(at + d, st)
             p.setPen(text_color)
             p.drawStaticText(at, st)
 
@@ -589,15 +608,22 @@ class EventLayerItem(pg.GraphicsObject):
         font = self._font(max(9, int(self.style.font_px * 0.7)), bold=True)
         fm = self._metrics_of(font)
         p.setFont(font)
+        box_color, text_color = self.style.color("text"), self.style.color("label_box")
+        box_h = fm.height() + 2
+        widths: dict[int, float] = {}
+        lo_l, count_l, lane_l = lo.tolist(), count.tolist(), lanes.tolist()
+        p.setBrush(box_color)
         for g in np.argsort(first, kind="stable").tolist():
-            top = frame.lanes[int(lanes[g])][0]
-            text = f"+{int(count[g])}"
-            w = fm.horizontalAdvance(text) + 8
-            box = QRectF(float(lo[g]) - w / 2, top + 1, w, fm.height() + 2)
+            top = frame.lanes[lane_l[g]][0]
+            n = count_l[g]
+            text = f"+{n}"
+            w = widths.get(n)
+            if w is None:
+                w = widths[n] = fm.horizontalAdvance(text) + 8
+            box = QRectF(lo_l[g] - w / 2, top + 1, w, box_h)
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self.style.color("text"))
             p.drawRoundedRect(box, 4, 4)
-            p.setPen(self.style.color("label_box"))
+            p.setPen(text_color)
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _marker_pixmap(self, lane: int, flags: int) -> QPixmap:
