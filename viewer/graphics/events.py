@@ -610,21 +610,22 @@ class EventLayerItem(pg.GraphicsObject):
         p.setFont(font)
         box_color, text_color = self.style.color("text"), self.style.color("label_box")
         box_h = fm.height() + 2
-        widths: dict[int, float] = {}
+        badges: dict[int, tuple[float, QStaticText]] = {}
         lo_l, count_l, lane_l = lo.tolist(), count.tolist(), lanes.tolist()
         p.setBrush(box_color)
         for g in np.argsort(first, kind="stable").tolist():
             top = frame.lanes[lane_l[g]][0]
             n = count_l[g]
-            text = f"+{n}"
-            w = widths.get(n)
-            if w is None:
-                w = widths[n] = fm.horizontalAdvance(text) + 8
-            box = QRectF(lo_l[g] - w / 2, top + 1, w, box_h)
+            badge = badges.get(n)
+            if badge is None:
+                text = f"+{n}"
+                badge = badges[n] = (fm.horizontalAdvance(text) + 8, self._static_text(text, font, True))
+            w, st = badge
+            left = lo_l[g] - w / 2
             p.setPen(Qt.PenStyle.NoPen)
-            p.drawRoundedRect(box, 4, 4)
+            p.drawRoundedRect(QRectF(left, top + 1, w, box_h), 4, 4)
             p.setPen(text_color)
-            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            p.drawStaticText(QPointF(left + 4, top + 2), st)  # centred in the box
 
     def _marker_pixmap(self, lane: int, flags: int) -> QPixmap:
         """The marker of an unselected, unhovered point, drawn once per
