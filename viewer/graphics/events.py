@@ -12,8 +12,9 @@ Level of detail: when a lane has more visible events than one per two marker
 widths (its width in pixels divided by twice a marker's width, per sub-row),
 it is drawn as a density strip instead: events per 2-pixel bin,
 darker = more, counted by binary search in the lane's sorted marker positions
-(:meth:`~viewer.model.columns.EventColumns.density`), so the cost depends on
-the width of the view, not on the number of events.  Zooming in switches the
+(:meth:`~viewer.model.columns.EventColumns.density`; a date-only event is
+spread over its day, fractionally), so the cost depends on the width of the
+view, not on the number of events.  Zooming in switches the
 lane back to markers.  Markers are stamped from cached pixmaps, bars and
 faint intervals drawn with one ``drawRects`` per lane, labels with
 ``QStaticText``: a frame costs O(visible events, capped by the screen width).
@@ -733,8 +734,12 @@ class EventLayerItem(pg.GraphicsObject):
         Markers (and span bars) win over labels; among markers the nearest
         one.  In a lane drawn as a density strip, the event whose marker
         position is nearest to the point (within the tolerance plus one bin)
-        is returned.  Uses the layout of the last painted frame; O(events
-        drawn) with numpy, plus O(log n) in a density strip.
+        is returned; failing that, a date-only event whose day (possible
+        interval) contains the point, as the strip spreads those over it
+        (:meth:`~viewer.model.columns.EventColumns.density`).  Uses the
+        layout of the last painted frame; O(events drawn) with numpy, plus
+        O(log n) in a density strip (and O(events whose interval overlaps
+        the point) for the fallback).
         """
         frame = self._frame
         if frame is None or frame.hit is None:
@@ -759,8 +764,10 @@ class EventLayerItem(pg.GraphicsObject):
             top, bottom = frame.lanes[lane]
             if top <= y <= bottom and frame.sx:
                 bin_px = float(lefts[1] - lefts[0]) if len(lefts) > 1 else float(_DENSITY_BIN_PX)
-                row = self.columns.nearest(lane, (x - frame.tx) / frame.sx,
-                                           max_dx=(r + bin_px) / abs(frame.sx))
+                x_data = (x - frame.tx) / frame.sx
+                row = self.columns.nearest(lane, x_data, max_dx=(r + bin_px) / abs(frame.sx))
+                if row < 0:  # the strip there shows date-only events spread over their day
+                    row = self.columns.covering(lane, x_data)
                 return self.columns.ids[row] if row >= 0 else None
         return None
 

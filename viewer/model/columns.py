@@ -388,25 +388,108 @@ class EventColumns:
         _, xs = self._markers(lane)
         return int(np.searchsorted(xs, b, side="right") - np.searchsorted(xs, a, side="left"))
 
-    def density(self, lane: int, a: float, b: float, bins: int) -> np.ndarray:
-        """Events per bin of ``bins`` equal bins over ``[a, b]``, by marker position.
+    def spread_mask(self) -> np.ndarray:
+        """Rows counted over their possible interval by :meth:`density`, bool (N,).
 
-        Counts are read off the lane's sorted marker positions with one
-        binary search per bin edge, so any resolution costs
-        O(bins log n) and never O(n): the sorted positions are the
-        cumulative count function, i.e. exact counts at every resolution.
-        Bins are half-open ``[e_k, e_k+1)`` except the last, which is closed,
-        as :func:`numpy.histogram`.
+        Points known only to the day or coarser (``FLAG_IMPRECISE``) whose
+        possible interval ``[x0, x1]`` is finite and not empty: a date-only
+        event could be anywhere in its day.  Open ("on or before / after")
+        points, spans and bands count at their marker.
+        """
+        try:
+            return self._spread
+        except AttributeError:
+            with np.errstate(invalid="ignore"):
+                self._spread = ((self.kind == KIND_POINT) & ((self.flags & FLAG_IMPRECISE) != 0)
+                                & ((self.flags & (FLAG_OPEN_START | FLAG_OPEN_END)) == 0)
+                                & np.isfinite(self.x0) & np.isfinite(self.x1) & (self.x1 > self.x0))
+            return self._spread
+
+    def _density_parts(self, lane: int) -> tuple:
+        """Per lane, built once: sorted markers of the rows counted at their
+        marker, and for the spread rows their starts and ends, each sorted,
+        with running sums of ``1 / w`` and ``x0 / w`` (``w = x1 - x0``)."""
+        cache = self.__dict__.setdefault("_density_cache", {})
+        parts = cache.get(lane)
+        if parts is None:
+            lo, hi = self.block(lane)
+            order = self.xm_order[lo:hi]
+            spread = self.spread_mask()
+            marks = self.xm_sorted[lo:hi][~spread[order]]
+            rows = lo + np.nonzero(spread[lo:hi])[0]
+            x0, x1 = self.x0[rows], self.x1[rows]
+            inv, x0w = 1.0 / (x1 - x0), x0 / (x1 - x0)
+            by0, by1 = np.argsort(x0, kind="stable"), np.argsort(x1, kind="stable")
+
+            def run(v: np.ndarray) -> np.ndarray:
+                return np.concatenate(([0.0], np.cumsum(v)))
+
+            parts = (marks, x0[by0], run(inv[by0]), run(x0w[by0]), x1[by1], run(inv[by1]), run(x0w[by1]))
+            cache[lane] = parts
+        return parts
+
+    def density(self, lane: int, a: float, b: float, bins: int) -> np.ndarray:
+        """Events per bin of ``bins`` equal bins over ``[a, b]``.
+
+        Counting rule: an event counts where it could have happened.  A point
+        known only to the day or coarser (:meth:`spread_mask`: a date-only
+        event covers its whole calendar day) is spread uniformly over its
+        possible interval ``[x0, x1]``: each bin gets the fraction of the
+        interval it covers (fractional counts), so 5,000 date-only events of
+        one day fill that day evenly at an hour zoom rather than making a
+        line at noon, and the counts over the whole interval still add up to
+        one per event.  Every other event (to the hour or finer, open "on or
+        before / after" points, spans, bands) counts 1 in the bin of its
+        marker ``xm``; those bins are half-open ``[e_k, e_k+1)`` except the
+        last, which is closed, as :func:`numpy.histogram`.
+
+        Both parts are read off per-lane sorted arrays with binary searches
+        per bin edge (the spread part as the cumulative function
+        ``F(t) = #{x1 <= t} + sum over x0 <= t < x1 of (t - x0) / w``, from
+        running sums), so any resolution costs O(bins log n), never O(n).
+        A bin that no event reaches is exactly 0.
 
         Returns
         -------
-        ndarray of int64, shape (bins,)
+        ndarray of float64, shape (bins,)
+            Whole numbers where only markers count.
         """
-        _, xs = self._markers(lane)
+        marks, s0, inv0, x0w0, s1, inv1, x0w1 = self._density_parts(lane)
         edges = np.linspace(a, b, int(bins) + 1)
-        cum = np.searchsorted(xs, edges, side="left")
-        cum[-1] = np.searchsorted(xs, b, side="right")
-        return np.diff(cum).astype(np.int64)
+        cum = np.searchsorted(marks, edges, side="left")
+        cum[-1] = np.searchsorted(marks, b, side="right")
+        counts = np.diff(cum).astype(np.float64)
+        if len(s0):
+            k0 = np.searchsorted(s0, edges, side="left")  # starts < t (a start at t adds 0 to F(t))
+            k1 = np.searchsorted(s1, edges, side="right")  # ends <= t
+            # intervals meeting bin k: start < e_k+1 and end > e_k
+            reach = k0[1:] - k1[:-1]
+            if reach.any():
+                cum_f = k1 + edges * (inv0[k0] - inv1[k1]) - (x0w0[k0] - x0w1[k1])
+                part = np.clip(np.diff(cum_f), 0.0, None)
+                # exact zeros where no interval meets the bin (rounding noise otherwise)
+                counts += np.where(reach > 0, part, 0.0)
+        return counts
+
+    def covering(self, lane: int, x: float) -> int:
+        """Row of a spread event of ``lane`` (:meth:`spread_mask`) whose possible
+        interval contains ``x``, the one with the nearest marker; -1 if none.
+
+        With :meth:`nearest`, the hit test of a density strip: where the
+        strip shows date-only events away from their markers.
+        """
+        lo, hi = self.block(lane)
+        if hi <= lo:
+            return -1
+        first = lo + int(np.searchsorted(self.x1_cummax[lo:hi], x, side="left"))
+        last = lo + int(np.searchsorted(self.x0[lo:hi], x, side="right"))
+        if last <= first:
+            return -1
+        cand = np.arange(first, last)
+        cand = cand[(self.x1[first:last] >= x) & self.spread_mask()[first:last]]
+        if not len(cand):
+            return -1
+        return int(cand[np.argmin(np.abs(self.xm[cand] - x))])
 
     def nearest(self, lane: int, x: float, max_dx: float = math.inf) -> int:
         """Row of the event of ``lane`` whose marker is nearest to ``x``, or -1.
