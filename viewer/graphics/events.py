@@ -459,52 +459,62 @@ class EventLayerItem(pg.GraphicsObject):
         flags_l = cols.flags[rows].tolist()
         lane_l = cols.lane[rows].tolist()
         span_l = (cols.kind[rows] == KIND_SPAN).tolist()
-        with np.errstate(invalid="ignore"):
-            x0_l = (cols.x0[rows] * sx + tx).tolist()
-            x1_l = (cols.x1[rows] * sx + tx).tolist()
-            s0_l = (cols.solid0[rows] * sx + tx).tolist()
-            s1_l = (cols.solid1[rows] * sx + tx).tolist()
-            true_x = (cols.xm[rows] * sx + tx).tolist()
         y_l = hit["y"][ks].tolist()
         lo_px, hi_px = frame.left_px - _FADE_PX - 10, frame.right_px + _FADE_PX + 10
         placements = [frame.placements[k] for k in ks.tolist()]
         engine = p.paintEngine()
         # SVG and PDF exports get vector markers, screens stamped pixmaps
         vector = engine is not None and engine.type() in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
-        for k, pl in enumerate(placements):
-            row = pl.row
-            flags, lane, y, is_span = flags_l[k], lane_l[k], y_l[k], span_l[k]
-            if row == sel_row or row == hov_row:
-                special.append((pl, y, true_x[k]))
+        # sort the events into what is drawn for them with whole-array masks;
+        # Python then only builds the rectangles and stamps
+        flags_a = cols.flags[rows]
+        span_a = cols.kind[rows] == KIND_SPAN
+        special_a = (rows == sel_row) | (rows == hov_row)
+        open_a = (flags_a & (FLAG_OPEN_START | FLAG_OPEN_END)) != 0
+        imprecise_a = ~span_a & ((flags_a & FLAG_IMPRECISE) != 0) & ~special_a
+        with np.errstate(invalid="ignore"):
+            x0_a = cols.x0[rows] * sx + tx
+            x1_a = cols.x1[rows] * sx + tx
+            tx_a = cols.xm[rows] * sx + tx
+            fx0, fx1 = np.maximum(x0_a, lo_px), np.minimum(x1_a, hi_px)
+            faint_a = imprecise_a & ~open_a & (fx1 - fx0 > 2 * r)
+            closed_a = span_a & ~open_a & ~special_a
+            bx1 = np.minimum(np.maximum(x1_a, x0_a + 3), hi_px)  # zero-length spans stay visible
+            bx0 = np.maximum(x0_a, lo_px)
+            so0 = np.maximum(cols.solid0[rows] * sx + tx, bx0)
+            so1 = np.minimum(cols.solid1[rows] * sx + tx, bx1)
+            marker_a = ~span_a & ~special_a & (frame.left_px - 2 * r <= tx_a) & (tx_a <= frame.right_px + 2 * r)
+        true_x = tx_a.tolist()
+        # whiskers and open-ended bars are drawn at once, in placement order
+        for k in np.nonzero((imprecise_a | (span_a & ~special_a)) & open_a)[0].tolist():
+            lane, flags, y = lane_l[k], flags_l[k], y_l[k]
+            if span_l[k]:
+                self._span_bar(p, int(rows[k]), frame, y, QColor(self._track_color(lane)), flags, False)
+            else:
+                self._whisker(p, float(fx0[k]), float(fx1[k]), y, QColor(self._track_color(lane)), flags)
+        for k in np.nonzero(faint_a)[0].tolist():
+            x0 = float(fx0[k])
+            faint.setdefault(lane_l[k], []).append(QRectF(x0, y_l[k] - r * 1.2, float(fx1[k]) - x0, 2.4 * r))
+        for k in np.nonzero(closed_a)[0].tolist():
+            x0, x1, y = float(bx0[k]), float(bx1[k]), y_l[k]
+            f_list, s_list = bars.setdefault(lane_l[k], ([], []))
+            f_list.append(QRectF(x0, y - h / 2, x1 - x0, h))
+            s0, s1 = float(so0[k]), float(so1[k])
+            if s1 > s0:
+                s_list.append(QRectF(s0, y - h / 2, s1 - s0, h))
+        # the marker at its true time; a laid-out-as-bar point has it off screen
+        pixmaps = self._pixmaps
+        for k in np.nonzero(marker_a)[0].tolist():
+            lane, flags, y = lane_l[k], flags_l[k], y_l[k]
+            if vector:
+                vectors.append((true_x[k], y, lane, flags))
                 continue
-            if not is_span and flags & FLAG_IMPRECISE:
-                x0, x1 = max(x0_l[k], lo_px), min(x1_l[k], hi_px)
-                if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
-                    self._whisker(p, x0, x1, y, QColor(self._track_color(lane)), flags)
-                elif x1 - x0 > 2 * r:
-                    faint.setdefault(lane, []).append(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r))
-            if is_span:
-                if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
-                    self._span_bar(p, row, frame, y, QColor(self._track_color(lane)), flags, False)
-                else:
-                    x0 = x0_l[k]
-                    x1 = max(x1_l[k], x0 + 3)  # zero-length spans stay visible
-                    x0, x1 = max(x0, lo_px), min(x1, hi_px)
-                    s0, s1 = max(s0_l[k], x0), min(s1_l[k], x1)
-                    f_list, s_list = bars.setdefault(lane, ([], []))
-                    f_list.append(QRectF(x0, y - h / 2, x1 - x0, h))
-                    if s1 > s0:
-                        s_list.append(QRectF(s0, y - h / 2, s1 - s0, h))
-            elif frame.left_px - 2 * r <= true_x[k] <= frame.right_px + 2 * r:
-                # the marker at its true time; a laid-out-as-bar point has it off screen
-                if vector:
-                    vectors.append((true_x[k], y, lane, flags))
-                    continue
-                pm = self._pixmaps.get((lane, flags))
-                if pm is None:
-                    pm = self._pixmaps[(lane, flags)] = self._marker_pixmap(lane, flags)
-                half = pm.width() / 2
-                stamps.append((pm, QPointF(true_x[k] - half, y - half)))
+            pm = pixmaps.get((lane, flags))
+            if pm is None:
+                pm = pixmaps[(lane, flags)] = self._marker_pixmap(lane, flags)
+            half = pm.width() / 2
+            stamps.append((pm, QPointF(true_x[k] - half, y - half)))
+        special = [(placements[k], y_l[k], true_x[k]) for k in np.nonzero(special_a)[0].tolist()]
         p.setPen(Qt.PenStyle.NoPen)
         for lane, rects in faint.items():
             c = QColor(self._track_color(lane))

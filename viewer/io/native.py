@@ -1030,7 +1030,7 @@ def _event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | No
 def _date_of(value: Any, default_zone: str) -> EventDate:
     """The EventDate of a checked date value, exactly as :meth:`_Checker.date` builds it."""
     if isinstance(value, str):
-        text, phrase, basis, zone, precision = value, "", "", None, None
+        text, phrase, basis, precision = value, "", "", None
     else:
         text = value["edtf"]
         phrase = value.get("phrase") if isinstance(value.get("phrase"), str) else ""
