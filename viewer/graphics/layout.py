@@ -15,6 +15,7 @@ the caller switches to a density strip when k exceeds the pixels available.
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_right
 from dataclasses import dataclass
 
 __all__ = ["Placement", "layout_lane"]
@@ -119,7 +120,8 @@ def layout_lane(
 def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min_label_px,
             first, left_edge, right_edge) -> list[Placement]:
     k = len(rows)
-    by_x = sorted(range(k), key=lambda j: (marker_x[j], bar0[j]))
+    # by (marker x, bar start), ties in input order (no key function: one tuple per event)
+    by_x = [j for _, _, j in sorted(zip(marker_x, bar0, range(k)))]
     order = list(by_x)
     if first is not None:
         order.remove(first)
@@ -154,9 +156,12 @@ def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min
         want_right = max(body_right, label_left + want) + gap
         best: tuple[float, int] | None = None  # (label room, slot)
         for s, slot in enumerate(slots):
-            room = slot.free_room(left, want_right)
-            if room < 0:
+            # slot.free_room(left, want_right), inlined: this is the inner loop of a frame
+            starts = slot.starts
+            i = bisect_right(starts, left)
+            if i > 0 and slot.ends[i - 1] > left:
                 continue
+            room = (starts[i] if i < len(starts) and starts[i] < want_right else want_right) - left
             label_room = min(want, left + room - gap - label_left)
             if label_room >= want - 0.5:
                 best = (want, s)
