@@ -454,21 +454,28 @@ class EventColumns:
         ndarray of float64, shape (bins,)
             Whole numbers where only markers count.
         """
+        # (ndarray methods and in-place arithmetic: a frame asks this once per lane)
         marks, s0, inv0, x0w0, s1, inv1, x0w1 = self._density_parts(lane)
         edges = np.linspace(a, b, int(bins) + 1)
-        cum = np.searchsorted(marks, edges, side="left")
-        cum[-1] = np.searchsorted(marks, b, side="right")
-        counts = np.diff(cum).astype(np.float64)
+        cum = marks.searchsorted(edges, "left")
+        cum[-1] = marks.searchsorted(b, "right")
+        counts = (cum[1:] - cum[:-1]).astype(np.float64)
         if len(s0):
-            k0 = np.searchsorted(s0, edges, side="left")  # starts < t (a start at t adds 0 to F(t))
-            k1 = np.searchsorted(s1, edges, side="right")  # ends <= t
+            k0 = s0.searchsorted(edges, "left")  # starts < t (a start at t adds 0 to F(t))
+            k1 = s1.searchsorted(edges, "right")  # ends <= t
             # intervals meeting bin k: start < e_k+1 and end > e_k
             reach = k0[1:] - k1[:-1]
             if reach.any():
-                cum_f = k1 + edges * (inv0[k0] - inv1[k1]) - (x0w0[k0] - x0w1[k1])
-                part = np.clip(np.diff(cum_f), 0.0, None)
-                # exact zeros where no interval meets the bin (rounding noise otherwise)
-                counts += np.where(reach > 0, part, 0.0)
+                f = inv0[k0]
+                f -= inv1[k1]
+                f *= edges
+                f += k1
+                f -= x0w0[k0]
+                f += x0w1[k1]
+                part = f[1:] - f[:-1]
+                np.maximum(part, 0.0, out=part)
+                part[reach <= 0] = 0.0  # exact zeros where no interval meets the bin (rounding noise)
+                counts += part
         return counts
 
     def covering(self, lane: int, x: float) -> int:
