@@ -289,9 +289,7 @@ class EventLayerItem(pg.GraphicsObject):
             if cols.count_markers(lane, a, b) <= capacity:  # O(log n) first, then O(visible)
                 idx = cols.visible(lane, a, b)
             if idx is None or len(idx) > capacity:
-                bins = max(1, int(width_px // _DENSITY_BIN_PX))
-                counts = cols.density(lane, a, b, bins)
-                density[lane] = (np.linspace(a, b, bins + 1)[:-1] * sx + tx, counts)
+                density[lane] = None  # counted below, all strips over the same bins at once
                 if sel_row is not None and int(cols.lane[sel_row]) == lane and \
                         cols.x0[sel_row] <= b and cols.x1[sel_row] >= a:
                     idx = np.array([sel_row])
@@ -336,9 +334,17 @@ class EventLayerItem(pg.GraphicsObject):
                 font_px = max(self.style.min_font_px, int(self.style.font_px * lane_slot_h[lane] / slot_h))
                 lane_font_px[lane] = font_px
             placements.extend(placed)
+        images: dict[int, QImage] = {}
+        if density:
+            bins = max(1, int(width_px // _DENSITY_BIN_PX))
+            strip_lanes = list(density)
+            counts2d = cols.density_many(strip_lanes, a, b, bins)
+            lefts = np.linspace(a, b, bins + 1)[:-1] * sx + tx
+            images = self._density_images(strip_lanes, counts2d)
+            density = {lane: (lefts, counts2d[i]) for i, lane in enumerate(strip_lanes)}
         frame = _Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,
                        lane_slot_h=lane_slot_h, lane_font_px=lane_font_px)
-        frame.density_images = {lane: self._density_image(lane, counts) for lane, (_, counts) in density.items()}
+        frame.density_images = images
         # one pass over the placements, then whole arrays (no per-event numpy scalars)
         cols_of = list(zip(*[(pl.row, pl.slot, pl.marker_x, pl.bar0, pl.bar1, pl.label_x, pl.label_width,
                               pl.overflow) for pl in placements])) or [()] * 8
@@ -364,17 +370,21 @@ class EventLayerItem(pg.GraphicsObject):
         self._frame = frame
         return frame
 
-    def _density_image(self, lane: int, counts: np.ndarray) -> QImage:
-        """A 1-pixel-high ARGB strip, one texel a bin: the lane's colour with
-        alpha 60..255 growing with log(1 + count); empty bins transparent."""
-        color = QColor(self._track_color(lane))
-        peak = max(math.log1p(float(counts.max())) if len(counts) else 0.0, 1e-9)
-        alpha = np.where(counts > 0, 60 + 195 * np.log1p(counts) / peak, 0).astype(np.uint32)
-        r, g, b = (np.uint32(c) for c in (color.red(), color.green(), color.blue()))
+    def _density_images(self, lanes: list[int], counts: np.ndarray) -> dict[int, QImage]:
+        """Per lane a 1-pixel-high ARGB strip, one texel a bin: the lane's colour
+        with alpha 60..255 growing with log(1 + count) (relative to the lane's
+        busiest bin); empty bins transparent.  ``counts`` has one row per lane;
+        all strips are coloured in one pass of whole-array arithmetic."""
+        n, bins = counts.shape
+        peak = np.array([max(math.log1p(float(row.max())) if bins else 0.0, 1e-9) for row in counts])
+        alpha = np.where(counts > 0, 60 + 195 * np.log1p(counts) / peak[:, None], 0).astype(np.uint32)
+        rgb = np.array([(c.red(), c.green(), c.blue()) for c in (QColor(self._track_color(lane)) for lane in lanes)],
+                       dtype=np.uint32).reshape(n, 3)
+        r, g, b = (rgb[:, k:k + 1] for k in range(3))
         argb = (alpha << 24) | ((r * alpha // 255) << 16) | ((g * alpha // 255) << 8) | (b * alpha // 255)
-        buf = np.ascontiguousarray(argb, dtype=np.uint32)
-        img = QImage(buf.tobytes(), len(buf), 1, QImage.Format.Format_ARGB32_Premultiplied)
-        return img.copy()  # own the pixels
+        data = np.ascontiguousarray(argb, dtype=np.uint32).tobytes()  # alive until the copies are made
+        whole = QImage(data, bins, n, bins * 4, QImage.Format.Format_ARGB32_Premultiplied)
+        return {lane: whole.copy(0, i, bins, 1) for i, lane in enumerate(lanes)}  # each owns its pixels
 
     def _slot_y(self, frame: _Frame, row: int, slot: int) -> float:
         lane = int(self.columns.lane[row])

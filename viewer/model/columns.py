@@ -454,9 +454,24 @@ class EventColumns:
         ndarray of float64, shape (bins,)
             Whole numbers where only markers count.
         """
+        return self.density_many([lane], a, b, bins)[0]
+
+    def density_many(self, lanes, a: float, b: float, bins: int) -> np.ndarray:
+        """:meth:`density` of several lanes over the same bins (a frame's strips).
+
+        Returns
+        -------
+        ndarray of float64, shape (len(lanes), bins)
+        """
+        edges = np.linspace(a, b, int(bins) + 1)
+        out = np.empty((len(lanes), int(bins)), dtype=np.float64)
+        for i, lane in enumerate(lanes):
+            out[i] = self._density_edges(lane, edges, b)
+        return out
+
+    def _density_edges(self, lane: int, edges: np.ndarray, b: float) -> np.ndarray:
         # (ndarray methods and in-place arithmetic: a frame asks this once per lane)
         marks, s0, inv0, x0w0, s1, inv1, x0w1 = self._density_parts(lane)
-        edges = np.linspace(a, b, int(bins) + 1)
         cum = marks.searchsorted(edges, "left")
         cum[-1] = marks.searchsorted(b, "right")
         counts = (cum[1:] - cum[:-1]).astype(np.float64)
