@@ -633,6 +633,8 @@ class EventLayerItem(pg.GraphicsObject):
         box_h = fm.height() + 2
         badges: dict[int, tuple[float, QStaticText]] = {}
         lo_l, count_l, lane_l = lo.tolist(), count.tolist(), lanes.tolist()
+        engine = p.paintEngine()
+        stamp = engine is None or engine.type() not in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
         p.setBrush(box_color)
         for g in np.argsort(first, kind="stable").tolist():
             top = frame.lanes[lane_l[g]][0]
@@ -643,10 +645,34 @@ class EventLayerItem(pg.GraphicsObject):
                 badge = badges[n] = (fm.horizontalAdvance(text) + 8, self._static_text(text, font, True))
             w, st = badge
             left = lo_l[g] - w / 2
+            if stamp:  # screens: the badge drawn once per count, then stamped
+                key = ("badge", n, font.pixelSize())
+                pm = self._pixmaps.get(key)
+                if pm is None:
+                    pm = self._pixmaps[key] = self._badge_pixmap(w, box_h, st, font, box_color, text_color)
+                p.drawPixmap(QPointF(left - 1, top), pm)
+                continue
             p.setPen(Qt.PenStyle.NoPen)
             p.drawRoundedRect(QRectF(left, top + 1, w, box_h), 4, 4)
             p.setPen(text_color)
             p.drawStaticText(QPointF(left + 4, top + 2), st)  # centred in the box
+
+    @staticmethod
+    def _badge_pixmap(w: float, h: float, st: QStaticText, font, box_color: QColor, text_color: QColor) -> QPixmap:
+        """A ``+N`` badge (rounded box, centred text) with a 1-pixel margin."""
+        img = QImage(int(math.ceil(w)) + 2, int(math.ceil(h)) + 2, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0)
+        q = QPainter(img)
+        q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        q.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        q.setPen(Qt.PenStyle.NoPen)
+        q.setBrush(box_color)
+        q.drawRoundedRect(QRectF(1, 1, w, h), 4, 4)
+        q.setFont(font)
+        q.setPen(text_color)
+        q.drawStaticText(QPointF(5, 2), st)
+        q.end()
+        return QPixmap.fromImage(img)
 
     def _marker_pixmap(self, lane: int, flags: int) -> QPixmap:
         """The marker of an unselected, unhovered point, drawn once per
