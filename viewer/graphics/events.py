@@ -269,7 +269,7 @@ class EventLayerItem(pg.GraphicsObject):
             y0, y1 = i * sy + ty, (i + 1) * sy + ty
             lanes.append((min(y0, y1), max(y0, y1)))
         lane_h = abs(sy)
-        fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
+        fm = self._metrics(self.style.font_px)  # cached with the style
         slot_h = max(fm.height() * 1.3, 2.0 * self.style.marker_px + 6)
         n_slots = max(1, int((lane_h - 8) // slot_h))
         shrink = min(1.0, self.style.min_font_px / self.style.font_px)
