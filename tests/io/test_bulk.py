@@ -121,3 +121,19 @@ def test_problems_in_a_large_file_get_the_full_readers_report(tmp_path, monkeypa
     assert words in report
     assert "line " in report
     assert not os.path.exists(bulk.cache_path(str(path)))
+
+
+def test_lazy_time_zones_equal_the_built_events_zones(tmp_path, monkeypatch):
+    # the zone picker reads these instead of building thousands of events at start
+    monkeypatch.setattr(bulk, "CACHE_MIN_EVENTS", 100)
+    path = tmp_path / "big.timeline.json"
+    write_file(path, extra=RICH)
+    full = full_read(path, monkeypatch)
+    for tl in (bulk_read(path, monkeypatch), bulk_read(path, monkeypatch)):  # fast path, then cache
+        events = tl.events
+        for k in list(range(50)) + list(range(len(events) - len(RICH), len(events))):
+            ev = full.events[k]
+            want = tuple(d.time_zone for d in (ev.start, ev.end) if d is not None and d.time_zone)
+            assert events.time_zones(k) == want, ev.id
+        zones = {z for k in range(len(events) - len(RICH), len(events)) for z in events.time_zones(k)}
+        assert zones == {"Europe/Minsk", "Europe/Kyiv"}

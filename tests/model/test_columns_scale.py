@@ -144,20 +144,68 @@ def test_visible_slice_equals_brute_force_at_scale(big):
         assert np.array_equal(big.visible(lane, a, b), want)
 
 
+def brute_density(cols, lane, a, b, bins):
+    """The documented counting rule, event by event: spread rows by the share
+    of their possible interval in each bin, the others at their marker."""
+    s, e = cols.block(lane)
+    spread = cols.spread_mask()[s:e]
+    xm, x0, x1 = cols.xm[s:e], cols.x0[s:e], cols.x1[s:e]
+    counts = np.histogram(xm[~spread], bins=bins, range=(a, b))[0].astype(float)
+    edges = np.linspace(a, b, bins + 1)
+    for lo_, hi_ in zip(x0[spread], x1[spread]):
+        inside = np.clip(np.minimum(edges[1:], hi_) - np.maximum(edges[:-1], lo_), 0.0, None)
+        counts += inside / (hi_ - lo_)
+    return counts
+
+
 def test_density_counts_sum_to_the_events_in_range(big):
     rng = np.random.default_rng(6)
     lo, hi = big.extent()
+    spread = big.spread_mask()
+    assert spread.any() and not spread.all()  # the synthetic data has date-only points
     for _ in range(60):
         a = float(rng.uniform(lo, hi))
         b = a + float(rng.choice([3600.0, DAY, 7 * DAY, 365 * DAY]))
         lane, bins = int(rng.integers(0, big.n_lanes)), int(rng.integers(1, 1500))
         counts = big.density(lane, a, b, bins)
         s, e = big.block(lane)
-        xm = big.xm[s:e]
+        xm, x0, x1, sp = big.xm[s:e], big.x0[s:e], big.x1[s:e], spread[s:e]
         assert counts.shape == (bins,)
-        assert counts.sum() == np.count_nonzero((xm >= a) & (xm <= b))
-        assert counts.sum() == big.count_markers(lane, a, b)
-        assert np.array_equal(counts, np.histogram(xm, bins=bins, range=(a, b))[0])
+        # markers in range count 1; a spread event the share of its interval in range
+        share = np.clip(np.minimum(x1[sp], b) - np.maximum(x0[sp], a), 0.0, None) / (x1[sp] - x0[sp])
+        assert counts.sum() == pytest.approx(np.count_nonzero((xm[~sp] >= a) & (xm[~sp] <= b)) + share.sum(),
+                                             abs=1e-6)
+        assert counts == pytest.approx(brute_density(big, lane, a, b, bins), abs=1e-6)
+        assert (counts >= 0).all()
+    # the whole extent: every event of the lane once
+    for lane in range(big.n_lanes):
+        s, e = big.block(lane)
+        assert big.density(lane, lo, hi, 997).sum() == pytest.approx(e - s, abs=1e-6)
+
+
+def test_date_only_events_fill_their_day_in_the_density():
+    # 5,000 events known only to the day 2022-02-15 (and a few to the second
+    # elsewhere): at an hour zoom the strip covers the whole view, not a line at noon
+    tracks = (Track("t0", "Track", order=0),)
+    events = [Event(f"d{i}", f"Day {i}", EventDate("2022-02-15"), track="t0") for i in range(5000)]
+    events += [Event(f"s{i}", f"Second {i}", EventDate(f"2022-02-{10 + i:02d}T08:00:00Z"), track="t0")
+               for i in range(3)]
+    cols = EventColumns.from_timeline(Timeline("Day", tracks=tracks, events=tuple(events)))
+    day = EventDate("2022-02-15").earliest - cols.origin_epoch_s
+    a, b = day + 10 * 3600, day + 14 * 3600  # 10:00-14:00 of that day
+    assert cols.count_markers(0, a, b) == 5000  # every marker is at noon, in view
+    counts = cols.density(0, a, b, 950)  # a 1900-pixel view in 2-pixel bins
+    assert (counts > 0).all()
+    assert counts == pytest.approx(np.full(950, 5000 * 4 / 24 / 950))  # even over the day
+    assert counts.sum() == pytest.approx(5000 * 4 / 24)
+    assert cols.density(0, day, day + DAY, 480).sum() == pytest.approx(5000)
+    assert cols.density(0, day - 30 * DAY, day + 30 * DAY, 333).sum() == pytest.approx(5003)
+    # nothing outside the day
+    assert cols.density(0, day + DAY, day + 2 * DAY, 100).sum() == 0
+    # a click on the strip away from noon finds an event of that day
+    row = cols.covering(0, a + 60.0)
+    assert row >= 0 and cols.ids[row].startswith("d")
+    assert cols.covering(0, day + DAY + 60.0) == -1
 
 
 def test_nearest_marker_is_the_brute_force_nearest(big):

@@ -12,8 +12,9 @@ Level of detail: when a lane has more visible events than one per two marker
 widths (its width in pixels divided by twice a marker's width, per sub-row),
 it is drawn as a density strip instead: events per 2-pixel bin,
 darker = more, counted by binary search in the lane's sorted marker positions
-(:meth:`~viewer.model.columns.EventColumns.density`), so the cost depends on
-the width of the view, not on the number of events.  Zooming in switches the
+(:meth:`~viewer.model.columns.EventColumns.density`; a date-only event is
+spread over its day, fractionally), so the cost depends on the width of the
+view, not on the number of events.  Zooming in switches the
 lane back to markers.  Markers are stamped from cached pixmaps, bars and
 faint intervals drawn with one ``drawRects`` per lane, labels with
 ``QStaticText``: a frame costs O(visible events, capped by the screen width).
@@ -242,6 +243,15 @@ class EventLayerItem(pg.GraphicsObject):
             self._text_cache[key] = hit
         return hit
 
+    def _row_or_none(self, event_id: str | None) -> int | None:
+        """Row of a drawn event id, None if it is None or not drawn (O(1); never a scan of the ids)."""
+        if not event_id:
+            return None
+        try:
+            return self.columns.row_of(event_id)
+        except KeyError:
+            return None
+
     def _font(self, font_px: int, bold: bool = False):
         """Label QFont at ``font_px`` (cached: paint asks once per label)."""
         key = (font_px, bold, self.style.font_family)
@@ -249,6 +259,14 @@ class EventLayerItem(pg.GraphicsObject):
         if f is None:
             f = self._fonts[key] = label_font(font_px, bold=bold, family=self.style.font_family)
         return f
+
+    def _metrics_of(self, font) -> QFontMetricsF:
+        """Metrics of a font from :meth:`_font` (cached with it)."""
+        key = ("metrics", id(font))
+        fm = self._fonts.get(key)
+        if fm is None:
+            fm = self._fonts[key] = QFontMetricsF(font)
+        return fm
 
     def _metrics(self, font_px: int) -> QFontMetricsF:
         if self._fm is None or self._fm_px != font_px:
@@ -271,7 +289,7 @@ class EventLayerItem(pg.GraphicsObject):
             y0, y1 = top * sy + ty, bottom * sy + ty
             lanes.append((min(y0, y1), max(y0, y1)))
         lane_h = abs(sy)  # an expanded lane is one unit high
-        fm = QFontMetricsF(label_font(self.style.font_px, family=self.style.font_family))
+        fm = self._metrics(self.style.font_px)  # cached with the style
         slot_h = max(fm.height() * 1.3, 2.0 * self.style.marker_px + 6)
         n_slots = max(1, int((lane_h - 8) // slot_h))
         shrink = min(1.0, self.style.min_font_px / self.style.font_px)
@@ -284,7 +302,7 @@ class EventLayerItem(pg.GraphicsObject):
         density: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         width_px = max(1.0, (b - a) * abs(sx))
         left_px, right_px = a * sx + tx, b * sx + tx
-        sel_row = cols.row_of(self.selected) if self.selected and self.selected in cols.ids else None
+        sel_row = self._row_or_none(self.selected)
         capacity = n_slots * width_px / (_MARKER_SPACING * self.style.marker_px + _MARKER_GAP_PX)
         for lane in range(cols.n_lanes):
             if self.lanes.collapsed[lane]:
@@ -294,9 +312,7 @@ class EventLayerItem(pg.GraphicsObject):
             if cols.count_markers(lane, a, b) <= capacity:  # O(log n) first, then O(visible)
                 idx = cols.visible(lane, a, b)
             if idx is None or len(idx) > capacity:
-                bins = max(1, int(width_px // _DENSITY_BIN_PX))
-                counts = cols.density(lane, a, b, bins)
-                density[lane] = (np.linspace(a, b, bins + 1)[:-1] * sx + tx, counts)
+                density[lane] = None  # counted below, all strips over the same bins at once
                 if sel_row is not None and int(cols.lane[sel_row]) == lane and \
                         cols.x0[sel_row] <= b and cols.x1[sel_row] >= a:
                     idx = np.array([sel_row])
@@ -341,33 +357,57 @@ class EventLayerItem(pg.GraphicsObject):
                 font_px = max(self.style.min_font_px, int(self.style.font_px * lane_slot_h[lane] / slot_h))
                 lane_font_px[lane] = font_px
             placements.extend(placed)
+        images: dict[int, QImage] = {}
+        if density:
+            bins = max(1, int(width_px // _DENSITY_BIN_PX))
+            strip_lanes = list(density)
+            counts2d = cols.density_many(strip_lanes, a, b, bins)
+            lefts = np.linspace(a, b, bins + 1)[:-1] * sx + tx
+            images = self._density_images(strip_lanes, counts2d)
+            density = {lane: (lefts, counts2d[i]) for i, lane in enumerate(strip_lanes)}
         frame = _Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,
                        lane_slot_h=lane_slot_h, lane_font_px=lane_font_px)
-        frame.density_images = {lane: self._density_image(lane, counts) for lane, (_, counts) in density.items()}
-        rows = np.array([pl.row for pl in placements], dtype=np.int64)
+        frame.density_images = images
+        # one pass over the placements, then whole arrays (no per-event numpy scalars)
+        cols_of = list(zip(*[(pl.row, pl.slot, pl.marker_x, pl.bar0, pl.bar1, pl.label_x, pl.label_width,
+                              pl.overflow) for pl in placements])) or [()] * 8
+        rows = np.array(cols_of[0], dtype=np.int64)
+        lane_of = cols.lane[rows].astype(np.int64)
+        tops = np.array([t for t, _ in lanes] or [0.0], dtype=float)
+        lane_sh = np.full(max(1, cols.n_lanes), slot_h, dtype=float)
+        for lane, h in lane_slot_h.items():
+            lane_sh[lane] = h
+        y = tops[lane_of] + 4 + (np.array(cols_of[1], dtype=float) + 0.5) * lane_sh[lane_of] \
+            if len(rows) else np.zeros(0)
         frame.hit = {
             "row": rows,
-            "x": np.array([pl.marker_x for pl in placements], dtype=float),
-            "y": np.array([self._slot_y(frame, pl.row, pl.slot) for pl in placements], dtype=float),
-            "bar0": np.array([pl.bar0 for pl in placements], dtype=float),
-            "bar1": np.array([pl.bar1 for pl in placements], dtype=float),
-            "label_x": np.array([pl.label_x for pl in placements], dtype=float),
-            "label_w": np.array([pl.label_width for pl in placements], dtype=float),
+            "x": np.array(cols_of[2], dtype=float),
+            "y": y,  # as _slot_y
+            "bar0": np.array(cols_of[3], dtype=float),
+            "bar1": np.array(cols_of[4], dtype=float),
+            "label_x": np.array(cols_of[5], dtype=float),
+            "label_w": np.array(cols_of[6], dtype=float),
+            "overflow": np.array(cols_of[7], dtype=bool),
+            "lane": lane_of,
         }
         self._frame = frame
         return frame
 
-    def _density_image(self, lane: int, counts: np.ndarray) -> QImage:
-        """A 1-pixel-high ARGB strip, one texel a bin: the lane's colour with
-        alpha 60..255 growing with log(1 + count); empty bins transparent."""
-        color = QColor(self._track_color(lane))
-        peak = max(math.log1p(float(counts.max())) if len(counts) else 0.0, 1e-9)
-        alpha = np.where(counts > 0, 60 + 195 * np.log1p(counts) / peak, 0).astype(np.uint32)
-        r, g, b = (np.uint32(c) for c in (color.red(), color.green(), color.blue()))
+    def _density_images(self, lanes: list[int], counts: np.ndarray) -> dict[int, QImage]:
+        """Per lane a 1-pixel-high ARGB strip, one texel a bin: the lane's colour
+        with alpha 60..255 growing with log(1 + count) (relative to the lane's
+        busiest bin); empty bins transparent.  ``counts`` has one row per lane;
+        all strips are coloured in one pass of whole-array arithmetic."""
+        n, bins = counts.shape
+        peak = np.array([max(math.log1p(float(row.max())) if bins else 0.0, 1e-9) for row in counts])
+        alpha = np.where(counts > 0, 60 + 195 * np.log1p(counts) / peak[:, None], 0).astype(np.uint32)
+        rgb = np.array([(c.red(), c.green(), c.blue()) for c in (QColor(self._track_color(lane)) for lane in lanes)],
+                       dtype=np.uint32).reshape(n, 3)
+        r, g, b = (rgb[:, k:k + 1] for k in range(3))
         argb = (alpha << 24) | ((r * alpha // 255) << 16) | ((g * alpha // 255) << 8) | (b * alpha // 255)
-        buf = np.ascontiguousarray(argb, dtype=np.uint32)
-        img = QImage(buf.tobytes(), len(buf), 1, QImage.Format.Format_ARGB32_Premultiplied)
-        return img.copy()  # own the pixels
+        data = np.ascontiguousarray(argb, dtype=np.uint32).tobytes()  # alive until the copies are made
+        whole = QImage(data, bins, n, bins * 4, QImage.Format.Format_ARGB32_Premultiplied)
+        return {lane: whole.copy(0, i, bins, 1) for i, lane in enumerate(lanes)}  # each owns its pixels
 
     def _strip_placements(self, lane: int, a: float, b: float, sx: float, tx: float, width_px: float,
                           density: dict, sel_row: int | None) -> list[Placement]:
@@ -482,52 +522,62 @@ class EventLayerItem(pg.GraphicsObject):
         flags_l = cols.flags[rows].tolist()
         lane_l = cols.lane[rows].tolist()
         span_l = (cols.kind[rows] == KIND_SPAN).tolist()
-        with np.errstate(invalid="ignore"):
-            x0_l = (cols.x0[rows] * sx + tx).tolist()
-            x1_l = (cols.x1[rows] * sx + tx).tolist()
-            s0_l = (cols.solid0[rows] * sx + tx).tolist()
-            s1_l = (cols.solid1[rows] * sx + tx).tolist()
-            true_x = (cols.xm[rows] * sx + tx).tolist()
         y_l = hit["y"][ks].tolist()
         lo_px, hi_px = frame.left_px - _FADE_PX - 10, frame.right_px + _FADE_PX + 10
         placements = [frame.placements[k] for k in ks.tolist()]
         engine = p.paintEngine()
         # SVG and PDF exports get vector markers, screens stamped pixmaps
         vector = engine is not None and engine.type() in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
-        for k, pl in enumerate(placements):
-            row = pl.row
-            flags, lane, y, is_span = flags_l[k], lane_l[k], y_l[k], span_l[k]
-            if row == sel_row or row == hov_row:
-                special.append((pl, y, true_x[k]))
+        # sort the events into what is drawn for them with whole-array masks;
+        # Python then only builds the rectangles and stamps
+        flags_a = cols.flags[rows]
+        span_a = cols.kind[rows] == KIND_SPAN
+        special_a = (rows == sel_row) | (rows == hov_row)
+        open_a = (flags_a & (FLAG_OPEN_START | FLAG_OPEN_END)) != 0
+        imprecise_a = ~span_a & ((flags_a & FLAG_IMPRECISE) != 0) & ~special_a
+        with np.errstate(invalid="ignore"):
+            x0_a = cols.x0[rows] * sx + tx
+            x1_a = cols.x1[rows] * sx + tx
+            tx_a = cols.xm[rows] * sx + tx
+            fx0, fx1 = np.maximum(x0_a, lo_px), np.minimum(x1_a, hi_px)
+            faint_a = imprecise_a & ~open_a & (fx1 - fx0 > 2 * r)
+            closed_a = span_a & ~open_a & ~special_a
+            bx1 = np.minimum(np.maximum(x1_a, x0_a + 3), hi_px)  # zero-length spans stay visible
+            bx0 = np.maximum(x0_a, lo_px)
+            so0 = np.maximum(cols.solid0[rows] * sx + tx, bx0)
+            so1 = np.minimum(cols.solid1[rows] * sx + tx, bx1)
+            marker_a = ~span_a & ~special_a & (frame.left_px - 2 * r <= tx_a) & (tx_a <= frame.right_px + 2 * r)
+        true_x = tx_a.tolist()
+        # whiskers and open-ended bars are drawn at once, in placement order
+        for k in np.nonzero((imprecise_a | (span_a & ~special_a)) & open_a)[0].tolist():
+            lane, flags, y = lane_l[k], flags_l[k], y_l[k]
+            if span_l[k]:
+                self._span_bar(p, int(rows[k]), frame, y, QColor(self._track_color(lane)), flags, False)
+            else:
+                self._whisker(p, float(fx0[k]), float(fx1[k]), y, QColor(self._track_color(lane)), flags)
+        for k in np.nonzero(faint_a)[0].tolist():
+            x0 = float(fx0[k])
+            faint.setdefault(lane_l[k], []).append(QRectF(x0, y_l[k] - r * 1.2, float(fx1[k]) - x0, 2.4 * r))
+        for k in np.nonzero(closed_a)[0].tolist():
+            x0, x1, y = float(bx0[k]), float(bx1[k]), y_l[k]
+            f_list, s_list = bars.setdefault(lane_l[k], ([], []))
+            f_list.append(QRectF(x0, y - h / 2, x1 - x0, h))
+            s0, s1 = float(so0[k]), float(so1[k])
+            if s1 > s0:
+                s_list.append(QRectF(s0, y - h / 2, s1 - s0, h))
+        # the marker at its true time; a laid-out-as-bar point has it off screen
+        pixmaps = self._pixmaps
+        for k in np.nonzero(marker_a)[0].tolist():
+            lane, flags, y = lane_l[k], flags_l[k], y_l[k]
+            if vector:
+                vectors.append((true_x[k], y, lane, flags))
                 continue
-            if not is_span and flags & FLAG_IMPRECISE:
-                x0, x1 = max(x0_l[k], lo_px), min(x1_l[k], hi_px)
-                if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
-                    self._whisker(p, x0, x1, y, QColor(self._track_color(lane)), flags)
-                elif x1 - x0 > 2 * r:
-                    faint.setdefault(lane, []).append(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r))
-            if is_span:
-                if flags & (FLAG_OPEN_START | FLAG_OPEN_END):
-                    self._span_bar(p, row, frame, y, QColor(self._track_color(lane)), flags, False)
-                else:
-                    x0 = x0_l[k]
-                    x1 = max(x1_l[k], x0 + 3)  # zero-length spans stay visible
-                    x0, x1 = max(x0, lo_px), min(x1, hi_px)
-                    s0, s1 = max(s0_l[k], x0), min(s1_l[k], x1)
-                    f_list, s_list = bars.setdefault(lane, ([], []))
-                    f_list.append(QRectF(x0, y - h / 2, x1 - x0, h))
-                    if s1 > s0:
-                        s_list.append(QRectF(s0, y - h / 2, s1 - s0, h))
-            elif frame.left_px - 2 * r <= true_x[k] <= frame.right_px + 2 * r:
-                # the marker at its true time; a laid-out-as-bar point has it off screen
-                if vector:
-                    vectors.append((true_x[k], y, lane, flags))
-                    continue
-                pm = self._pixmaps.get((lane, flags))
-                if pm is None:
-                    pm = self._pixmaps[(lane, flags)] = self._marker_pixmap(lane, flags)
-                half = pm.width() / 2
-                stamps.append((pm, QPointF(true_x[k] - half, y - half)))
+            pm = pixmaps.get((lane, flags))
+            if pm is None:
+                pm = pixmaps[(lane, flags)] = self._marker_pixmap(lane, flags)
+            half = pm.width() / 2
+            stamps.append((pm, QPointF(true_x[k] - half, y - half)))
+        special = [(placements[k], y_l[k], true_x[k]) for k in np.nonzero(special_a)[0].tolist()]
         p.setPen(Qt.PenStyle.NoPen)
         for lane, rects in faint.items():
             c = QColor(self._track_color(lane))
@@ -569,26 +619,36 @@ class EventLayerItem(pg.GraphicsObject):
             elif frame.left_px - 2 * r <= tx_true <= frame.right_px + 2 * r:
                 self._marker(p, tx_true, y, r, color, flags, selected, row == hov_row, lane)
         # labels, the selected one last
-        order = sorted(range(len(placements)), key=lambda k: placements[k].row == sel_row)
+        order = sorted((k for k in range(len(placements)) if placements[k].label_width > 0),
+                       key=lambda k: placements[k].row == sel_row)
+        lane_font = frame.lane_font_px or {}
+        base_px = self.style.font_px
+        halo_color = self.style.color("label_box")
+        halo = [QPointF(dx, dy) for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1))]
+        open_sides = FLAG_OPEN_START | FLAG_OPEN_END
+        metrics: dict[int, tuple[QFontMetricsF, float]] = {}
+        current_font = None
         for k in order:
             pl = placements[k]
-            if pl.label_width <= 0:
-                continue
             row = pl.row
-            lane = lane_l[k]
-            font_px = (frame.lane_font_px or {}).get(lane, self.style.font_px)
+            font_px = lane_font.get(lane_l[k], base_px)
             y = y_l[k]
             selected = row == sel_row
             text, full = self._label(row, font_px)
             font = self._font(font_px, selected)
-            fm = self._metrics(font_px)
+            fm_th = metrics.get(font_px)
+            if fm_th is None:
+                fm = self._metrics(font_px)
+                fm_th = metrics[font_px] = (fm, fm.height())
+            fm, th = fm_th
             if pl.label_width < full - 0.5:
                 text = fm.elidedText(text, Qt.TextElideMode.ElideRight, pl.label_width)
             st = self._static_text(text, font, selected)
-            th = fm.height()
-            on_bar = pl.bar1 > pl.bar0 or flags_l[k] & (FLAG_OPEN_START | FLAG_OPEN_END)
+            on_bar = pl.bar1 > pl.bar0 or flags_l[k] & open_sides
             at = QPointF(pl.label_x, y - th / 2)
-            p.setFont(font)  # QStaticText lays out again with the painter's font
+            if font is not current_font:
+                p.setFont(font)  # QStaticText lays out again with the painter's font
+                current_font = font
             if selected:
                 bw = QFontMetricsF(font).horizontalAdvance(text)
                 p.setPen(Qt.PenStyle.NoPen)
@@ -597,36 +657,75 @@ class EventLayerItem(pg.GraphicsObject):
             elif on_bar:
                 # a halo, not a box: the text reads over the bar and the bar
                 # (solid = certain, faint = possible) still shows around it
-                p.setPen(self.style.color("label_box"))
-                for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)):
-                    p.drawStaticText(at + QPointF(dx, dy), st)
+                p.setPen(halo_color)
+                for d in halo:
+                    p.drawStaticText(at + d, st)
             p.setPen(text_color)
             p.drawStaticText(at, st)
 
     def _paint_overflow(self, p: QPainter, frame: _Frame) -> None:
         """A ``+N`` badge where N events could not get a sub-row of their own
         (drawn over others: hover or zoom in to separate them)."""
-        groups: dict[tuple[int, int], list[float]] = {}
-        r = self.style.marker_px
-        for pl in frame.placements:
-            if pl.overflow:
-                lane = int(self.columns.lane[pl.row])
-                groups.setdefault((lane, int(pl.marker_x // (3 * r))), []).append(pl.marker_x)
-        if not groups:
+        hit = frame.hit or {}
+        over = hit.get("overflow")
+        if over is None or not over.any():
             return
-        font = label_font(max(9, int(self.style.font_px * 0.7)), bold=True, family=self.style.font_family)
-        fm = QFontMetricsF(font)
+        r = self.style.marker_px
+        # groups of overflowing events by lane and 3r-pixel bin, in order of first appearance
+        xs = hit["x"][over]
+        key = hit["lane"][over] * (1 << 40) + np.floor(xs / (3 * r)).astype(np.int64)
+        uniq, first, inverse, count = np.unique(key, return_index=True, return_inverse=True,
+                                                return_counts=True)
+        lo = np.full(len(uniq), np.inf)
+        np.minimum.at(lo, inverse, xs)
+        lanes = hit["lane"][over][first]
+        font = self._font(max(9, int(self.style.font_px * 0.7)), bold=True)
+        fm = self._metrics_of(font)
         p.setFont(font)
-        for (lane, _), xs in groups.items():
-            top = frame.lanes[lane][0]
-            text = f"+{len(xs)}"
-            w = fm.horizontalAdvance(text) + 8
-            box = QRectF(min(xs) - w / 2, top + 1, w, fm.height() + 2)
+        box_color, text_color = self.style.color("text"), self.style.color("label_box")
+        box_h = fm.height() + 2
+        badges: dict[int, tuple[float, QStaticText]] = {}
+        lo_l, count_l, lane_l = lo.tolist(), count.tolist(), lanes.tolist()
+        engine = p.paintEngine()
+        stamp = engine is None or engine.type() not in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
+        p.setBrush(box_color)
+        for g in np.argsort(first, kind="stable").tolist():
+            top = frame.lanes[lane_l[g]][0]
+            n = count_l[g]
+            badge = badges.get(n)
+            if badge is None:
+                text = f"+{n}"
+                badge = badges[n] = (fm.horizontalAdvance(text) + 8, self._static_text(text, font, True))
+            w, st = badge
+            left = lo_l[g] - w / 2
+            if stamp:  # screens: the badge drawn once per count, then stamped
+                key = ("badge", n, font.pixelSize())
+                pm = self._pixmaps.get(key)
+                if pm is None:
+                    pm = self._pixmaps[key] = self._badge_pixmap(w, box_h, st, font, box_color, text_color)
+                p.drawPixmap(QPointF(left - 1, top), pm)
+                continue
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self.style.color("text"))
-            p.drawRoundedRect(box, 4, 4)
-            p.setPen(self.style.color("label_box"))
-            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            p.drawRoundedRect(QRectF(left, top + 1, w, box_h), 4, 4)
+            p.setPen(text_color)
+            p.drawStaticText(QPointF(left + 4, top + 2), st)  # centred in the box
+
+    @staticmethod
+    def _badge_pixmap(w: float, h: float, st: QStaticText, font, box_color: QColor, text_color: QColor) -> QPixmap:
+        """A ``+N`` badge (rounded box, centred text) with a 1-pixel margin."""
+        img = QImage(int(math.ceil(w)) + 2, int(math.ceil(h)) + 2, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(0)
+        q = QPainter(img)
+        q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        q.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        q.setPen(Qt.PenStyle.NoPen)
+        q.setBrush(box_color)
+        q.drawRoundedRect(QRectF(1, 1, w, h), 4, 4)
+        q.setFont(font)
+        q.setPen(text_color)
+        q.drawStaticText(QPointF(5, 2), st)
+        q.end()
+        return QPixmap.fromImage(img)
 
     def _marker_pixmap(self, lane: int, flags: int) -> QPixmap:
         """The marker of an unselected, unhovered point, drawn once per
@@ -734,8 +833,12 @@ class EventLayerItem(pg.GraphicsObject):
         Markers (and span bars) win over labels; among markers the nearest
         one.  In a lane drawn as a density strip, the event whose marker
         position is nearest to the point (within the tolerance plus one bin)
-        is returned.  Uses the layout of the last painted frame; O(events
-        drawn) with numpy, plus O(log n) in a density strip.
+        is returned; failing that, a date-only event whose day (possible
+        interval) contains the point, as the strip spreads those over it
+        (:meth:`~viewer.model.columns.EventColumns.density`).  Uses the
+        layout of the last painted frame; O(events drawn) with numpy, plus
+        O(log n) in a density strip (and O(events whose interval overlaps
+        the point) for the fallback).
         """
         frame = self._frame
         if frame is None or frame.hit is None:
@@ -760,8 +863,10 @@ class EventLayerItem(pg.GraphicsObject):
             top, bottom = frame.lanes[lane]
             if top <= y <= bottom and frame.sx:
                 bin_px = float(lefts[1] - lefts[0]) if len(lefts) > 1 else float(_DENSITY_BIN_PX)
-                row = self.columns.nearest(lane, (x - frame.tx) / frame.sx,
-                                           max_dx=(r + bin_px) / abs(frame.sx))
+                x_data = (x - frame.tx) / frame.sx
+                row = self.columns.nearest(lane, x_data, max_dx=(r + bin_px) / abs(frame.sx))
+                if row < 0:  # the strip there shows date-only events spread over their day
+                    row = self.columns.covering(lane, x_data)
                 return self.columns.ids[row] if row >= 0 else None
         return None
 

@@ -15,6 +15,7 @@ the caller switches to a density strip when k exceeds the pixels available.
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_right
 from dataclasses import dataclass
 
 __all__ = ["Placement", "layout_lane"]
@@ -119,7 +120,8 @@ def layout_lane(
 def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min_label_px,
             first, left_edge, right_edge) -> list[Placement]:
     k = len(rows)
-    by_x = sorted(range(k), key=lambda j: (marker_x[j], bar0[j]))
+    # by (marker x, bar start), ties in input order (no key function: one tuple per event)
+    by_x = [j for _, _, j in sorted(zip(marker_x, bar0, range(k)))]
     order = list(by_x)
     if first is not None:
         order.remove(first)
@@ -133,31 +135,46 @@ def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min
         if pos + n_slots < k:
             cap[j] = marker_x[by_x[pos + n_slots]] - marker_half - gap
     out: list[Placement] = []
+    # the inner loop of a frame: builtins min/max written as conditionals
+    # (``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a else a``)
     for j in order:
         m = marker_x[j]
-        left = min(bar0[j], m - marker_half)
-        body_right = max(bar1[j], m + marker_half)
-        is_point = bar1[j] == bar0[j]
-        inside_bar = bar1[j] - bar0[j] > label_px[j] + 8
-        label_left = max(m + marker_half + 4, bar0[j] + 4) if inside_bar else body_right + 4
-        want = label_px[j] if j == first else max(0.0, min(label_px[j], cap[j] - label_left))
-        if is_point and label_left + label_px[j] > right_edge:
+        b0, b1, lpx = bar0[j], bar1[j], label_px[j]
+        mlo, mhi = m - marker_half, m + marker_half
+        left = mlo if mlo < b0 else b0
+        body_right = mhi if mhi > b1 else b1
+        if b1 - b0 > lpx + 8:  # inside the bar
+            label_left = b0 + 4 if b0 + 4 > mhi + 4 else mhi + 4
+        else:
+            label_left = body_right + 4
+        if j == first:
+            want = lpx
+        else:
+            room_cap = cap[j] - label_left
+            want = room_cap if room_cap < lpx else lpx
+            want = want if want > 0.0 else 0.0
+        if b1 == b0 and label_left + lpx > right_edge:
             room_right = right_edge - label_left
-            room_left = (m - marker_half - 4) - left_edge
-            if room_left >= label_px[j] or room_left > room_right:
+            room_left = (mlo - 4) - left_edge
+            if room_left >= lpx or room_left > room_right:
                 # the label goes left of the marker, shortened if it must be
-                want = min(label_px[j], max(0.0, room_left))
-                label_left = m - marker_half - 4 - want
+                want = min(lpx, max(0.0, room_left))
+                label_left = mlo - 4 - want
                 left = label_left - 2
             else:
                 want = min(want, max(0.0, room_right))
-        want_right = max(body_right, label_left + want) + gap
+        lw = label_left + want
+        want_right = (lw if lw > body_right else body_right) + gap
         best: tuple[float, int] | None = None  # (label room, slot)
         for s, slot in enumerate(slots):
-            room = slot.free_room(left, want_right)
-            if room < 0:
+            # slot.free_room(left, want_right), inlined
+            starts = slot.starts
+            i = bisect_right(starts, left)
+            if i > 0 and slot.ends[i - 1] > left:
                 continue
-            label_room = min(want, left + room - gap - label_left)
+            room = (starts[i] if i < len(starts) and starts[i] < want_right else want_right) - left
+            label_room = left + room - gap - label_left
+            label_room = label_room if label_room < want else want
             if label_room >= want - 0.5:
                 best = (want, s)
                 break
@@ -166,15 +183,16 @@ def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min
         if best is None:
             # every sub-row is taken at this x: overlap in the least crowded one
             s = min(range(len(slots)), key=lambda q: slots[q].ends[-1] if slots[q].ends else 0.0)
-            out.append(Placement(rows[j], s, m, bar0[j], bar1[j], label_left, 0.0, overflow=True))
+            out.append(Placement(rows[j], s, m, b0, b1, label_left, 0.0, overflow=True))
             slots[s].take(left, body_right)
             continue
         label_room, s = best
-        if label_room < min(min_label_px, label_px[j] - 0.5):
+        if label_room < min(min_label_px, lpx - 0.5):
             label_room = 0.0
         if label_room and label_left < m:  # a left label keeps its right end at the marker
-            label_left = m - marker_half - 4 - label_room
-        right = max(body_right, label_left + label_room) + (gap if label_room else 2)
+            label_left = mlo - 4 - label_room
+        lr = label_left + label_room
+        right = (lr if lr > body_right else body_right) + (gap if label_room else 2)
         slots[s].take(min(left, label_left - 2), right)
-        out.append(Placement(rows[j], s, m, bar0[j], bar1[j], label_left, max(0.0, label_room)))
+        out.append(Placement(rows[j], s, m, b0, b1, label_left, label_room if label_room > 0.0 else 0.0))
     return out

@@ -349,7 +349,15 @@ def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list
             t = source["text"] = native._decode(t, "")
         return json.loads(t[int(spans[i, 0]):int(spans[i, 1])])["title"]
 
-    events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts)
+    def time_zones(i: int) -> tuple[str, ...]:
+        t = source["text"]
+        if isinstance(t, bytes):
+            t = source["text"] = native._decode(t, "")
+        e = json.loads(t[int(spans[i, 0]):int(spans[i, 1])])
+        dates = (e["start"], e.get("end"))
+        return tuple(z for z in (native._zone_of(d, zone) for d in dates if d is not None) if z)
+
+    events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts, time_zones)
     return Timeline.with_columns(
         columns, title=meta_tl.title, tracks=meta_tl.tracks, events=events, sources=meta_tl.sources,
         description=meta_tl.description, reference_date=meta_tl.reference_date,

@@ -1030,18 +1030,27 @@ def _event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | No
 def _date_of(value: Any, default_zone: str) -> EventDate:
     """The EventDate of a checked date value, exactly as :meth:`_Checker.date` builds it."""
     if isinstance(value, str):
-        text, phrase, basis, zone, precision = value, "", "", None, None
+        text, phrase, basis, precision = value, "", "", None
     else:
         text = value["edtf"]
         phrase = value.get("phrase") if isinstance(value.get("phrase"), str) else ""
         basis = value.get("basis") if isinstance(value.get("basis"), str) else ""
-        tz = value.get("time_zone")
-        zone = tz if isinstance(tz, str) and tz else None
         p = value.get("precision")
         precision = _PRECISIONS.get(p) if isinstance(p, str) else None
+    return _event_date(text, phrase, basis, _zone_of(value, default_zone), precision)
+
+
+def _zone_of(value: Any, default_zone: str) -> str | None:
+    """``EventDate.time_zone`` of a checked date value (as :func:`_date_of`), without parsing the date."""
+    if isinstance(value, str):
+        text, zone = value, None
+    else:
+        text = value["edtf"]
+        tz = value.get("time_zone")
+        zone = tz if isinstance(tz, str) and tz else None
     if zone is None and _needs_zone(text):
         zone = default_zone
-    return _event_date(text, phrase, basis, zone, precision)
+    return zone
 
 
 def _build(data: Mapping[str, Any], dates: Mapping[tuple[PathPart, ...], EventDate]) -> Timeline:

@@ -31,6 +31,7 @@ __all__ = [
     "step_window",
     "default_story",
     "stories_of",
+    "story_titles",
     "move_step",
     "StoryError",
 ]
@@ -217,7 +218,8 @@ def default_story(timeline: "Timeline") -> Story:
         drawn events.
     """
     cols = timeline.columns
-    steps = tuple(StoryStep(event=cols.ids[int(row)]) for row in cols.time_order)
+    ids = cols.ids
+    steps = tuple(map(StoryStep, [ids[row] for row in cols.time_order.tolist()]))
     return Story(title=DEFAULT_STORY_TITLE, steps=steps)
 
 
@@ -225,4 +227,14 @@ def stories_of(timeline: "Timeline") -> tuple[Story, ...]:
     """The timeline's saved stories, or ``(default_story(timeline),)`` when it has none."""
     saved = tuple(getattr(timeline, "stories", ()) or ())
     return saved if saved else (default_story(timeline),)
+
+
+def story_titles(timeline: "Timeline") -> tuple[str, ...]:
+    """Titles of :func:`stories_of` (same order), without building the default story.
+
+    The default story has a step per drawn event, so a window lists the
+    stories by title and builds the steps only when they are shown.
+    """
+    saved = tuple(getattr(timeline, "stories", ()) or ())
+    return tuple(s.title for s in saved) if saved else (DEFAULT_STORY_TITLE,)
 

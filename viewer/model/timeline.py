@@ -198,17 +198,22 @@ class LazyEvents(Sequence[Event]):
         events may have actors, tags, quotes or sources): filters and facet
         counts (:class:`~viewer.model.facets.FacetIndex`) then build only
         those few events.
+    time_zones : callable(int) -> tuple of str, optional
+        The ``time_zone`` of event ``i``'s start and end dates (those that
+        have one), cheaper than building the event.
     """
 
     CACHE_SIZE = 4096
 
     def __init__(self, ids: list[str], make: Callable[[int], Event],
                  finite_extent: tuple[float, float],
-                 title: Callable[[int], str] | None = None, facts: "EventFacts | None" = None) -> None:
+                 title: Callable[[int], str] | None = None, facts: "EventFacts | None" = None,
+                 time_zones: Callable[[int], tuple[str, ...]] | None = None) -> None:
         self.ids = ids
         self.facts = facts
         self._make = make
         self._title = title
+        self._time_zones = time_zones
         self.finite_extent = finite_extent
         self._built: dict[int, Event] = {}
         self._index: dict[str, int] | None = None
@@ -241,6 +246,15 @@ class LazyEvents(Sequence[Event]):
         if ev is not None or self._title is None:
             return self[i].title
         return self._title(i)
+
+    def time_zones(self, i: int) -> tuple[str, ...]:
+        """IANA zones (``EventDate.time_zone``) of event ``i``'s start and end,
+        those that have one, without building the event when it can."""
+        ev = self._built.get(i)
+        if ev is not None or self._time_zones is None:
+            ev = ev if ev is not None else self[i]
+            return tuple(d.time_zone for d in (ev.start, ev.end) if d is not None and d.time_zone)
+        return self._time_zones(i)
 
     def index_of(self, event_id: str) -> int:
         """File position of an event id; raises KeyError if there is none."""
@@ -319,17 +333,29 @@ class Timeline:
     def event(self, event_id: str) -> Event:
         """The event with this id. Raises KeyError if there is none."""
         if self._index is None:
-            return self.events[self.events.index_of(event_id)]  # type: ignore[attr-defined]
+            return self.events[self._lazy_index_of(event_id)]
         return self._index[event_id]
 
     def has_event(self, event_id: str) -> bool:
         if self._index is None:
             try:
-                self.events.index_of(event_id)  # type: ignore[attr-defined]
+                self._lazy_index_of(event_id)
             except KeyError:
                 return False
             return True
         return event_id in self._index
+
+    def _lazy_index_of(self, event_id: str) -> int:
+        # lazy events: a drawn event is found through the columns' id -> row
+        # index (which selection needs anyway), so a million ids are not put
+        # in a second dict; undated events through the events' own index
+        cols = self.__dict__.get("columns")
+        if cols is not None:
+            try:
+                return int(cols.event_index[cols.row_of(event_id)])
+            except KeyError:
+                pass
+        return self.events.index_of(event_id)  # type: ignore[attr-defined]
 
     @cached_property
     def track_index(self) -> dict[str, int]:

@@ -70,29 +70,41 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._zone = zone
         self._timeline = timeline
-        self._order: list[str] = []
+        self._order: list[str] | None = None
         self._events: dict[int, Event] = {}
         self._sources: dict[int, int] = {}
         self._fill(timeline, ids)
 
     def _fill(self, timeline: Timeline, ids) -> None:
         # rows hold ids only; events and their source counts are built when a
-        # row is first shown, so a million-event timeline opens at once
+        # row is first shown, so a million-event timeline opens at once.  All
+        # drawn events: the rows are the columns' time order itself (no list
+        # of ids, no id -> row dict until a selection asks for one)
         self._timeline = timeline
         cols = timeline.columns
         if ids is None:
-            self._order = [cols.ids[int(r)] for r in cols.time_order]
+            self._rows = cols.time_order
+            self._order = None
         else:
+            self._rows = None
             self._order = [i for i in ids if timeline.has_event(i)]
-        self._row_index = {eid: k for k, eid in enumerate(self._order)}
+        self._row_index = None
         self._events = {}
         self._sources = {}
         self._lanes = {t.id: (i, t) for i, t in enumerate(timeline.tracks)}
 
+    def _count(self) -> int:
+        return len(self._rows) if self._rows is not None else len(self._order)
+
     def _event(self, row: int) -> Event:
         ev = self._events.get(row)
         if ev is None:
-            ev = self._events[row] = self._timeline.event(self._order[row])
+            if self._rows is not None:
+                cols = self._timeline.columns
+                ev = self._timeline.events[int(cols.event_index[int(self._rows[row])])]
+            else:
+                ev = self._timeline.event(self._order[row])
+            self._events[row] = ev
         return ev
 
     def _source_count(self, row: int) -> int:
@@ -111,15 +123,25 @@ class EventTableModel(QAbstractTableModel):
 
     def event_id(self, row: int) -> str:
         """Id of the event in ``row``; raises IndexError."""
+        if self._rows is not None:
+            return self._timeline.columns.ids[int(self._rows[row])]
         return self._order[row]
 
     def row_of(self, event_id: str) -> int | None:
         """Row of an event id, or None if it is not listed."""
+        if self._rows is not None:
+            cols = self._timeline.columns
+            try:
+                return int(cols.time_rank()[cols.row_of(event_id)])
+            except KeyError:
+                return None
+        if self._row_index is None:
+            self._row_index = {eid: k for k, eid in enumerate(self._order)}
         return self._row_index.get(event_id)
 
     # -- Qt model API ------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._order)
+        return 0 if parent.isValid() else self._count()
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -131,7 +153,7 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._order)):
+        if not index.isValid() or not (0 <= index.row() < self._count()):
             return None
         col = index.column()
         if role == SORT_ROLE and col == 0:
@@ -139,7 +161,7 @@ class EventTableModel(QAbstractTableModel):
             # ties in file order): sorting by date needs no event built
             return index.row()
         if role == ID_ROLE:
-            return self._order[index.row()]
+            return self.event_id(index.row())
         ev = self._event(index.row())
         lane, track = self._lanes.get(ev.track, (-1, None))
         if role == Qt.ItemDataRole.DisplayRole:

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..model.columns import KIND_BAND
+from ..model.columns import BAND_LANE
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
 from .access import FocusRingMixin
@@ -99,7 +99,7 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
                                   brush=color, pen=pg.mkPen(None))
             self.addItem(bar)
             self._bars.append(bar)
-        bands = np.nonzero(cols.kind == KIND_BAND)[0]
+        bands = np.arange(*cols.block(BAND_LANE))  # bands are the first rows: no scan of every event
         if len(bands):
             bx0 = np.clip(cols.x0[bands], lim.x_min, lim.x_max)
             bx1 = np.clip(cols.x1[bands], lim.x_min, lim.x_max)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.dates import Precision, format_interval
-from ..model.story import Story, StoryStep, stories_of
+from ..model.story import Story, StoryStep, stories_of, story_titles
 
 __all__ = ["StoryDock", "install"]
 
@@ -116,9 +116,12 @@ class StoryDock(QDockWidget):
     # -- view --------------------------------------------------------------
     def _reload(self, index: int) -> None:
         self._updating = True
-        self.window_.story_index = max(0, min(index, len(self.stories) - 1))
+        # titles only: the default story (a step per event) is built when its
+        # steps are listed, i.e. when the dock is opened
+        titles = story_titles(self.window_.timeline)
+        self.window_.story_index = max(0, min(index, len(titles) - 1))
         self.combo.clear()
-        self.combo.addItems([s.title for s in self.stories])
+        self.combo.addItems(list(titles))
         self.combo.setCurrentIndex(self.window_.story_index)
         self._updating = False
         self.dirty = False
@@ -173,8 +176,8 @@ class StoryDock(QDockWidget):
     # -- edits -------------------------------------------------------------
     def new_story(self) -> None:
         """Start an empty story (saved stories only; the default story is kept as the first if none)."""
-        titles = {s.title for s in self.stories}
-        n = len(self.stories) + 1
+        titles = set(story_titles(self.window_.timeline))
+        n = len(titles) + 1
         while f"Story {n}" in titles:
             n += 1
         saved = tuple(self.window_.timeline.stories) or self.stories

@@ -31,9 +31,13 @@ def zone_choices(timeline: Timeline, system: str) -> list[tuple[str, str]]:
     # event of a million-event file to list its zones would stall the window
     # (any zone can still be typed)
     events = timeline.events
-    sample = [events[k] for k in range(min(len(events), _ZONE_SAMPLE))]
-    data = [timeline.time_zone] + [d.time_zone for e in sample for d in (e.start, e.end)
-                                   if d is not None and d.time_zone]
+    data = [timeline.time_zone]
+    if hasattr(events, "time_zones"):  # lazy events: read the zones without building events
+        for k in range(min(len(events), _ZONE_SAMPLE)):
+            data.extend(events.time_zones(k))
+    else:
+        data += [d.time_zone for e in events[:_ZONE_SAMPLE] for d in (e.start, e.end)
+                 if d is not None and d.time_zone]
     seen = {"UTC", EVENT_LOCAL}
     out = [first[0]]
     if system not in seen:
