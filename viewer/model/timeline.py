@@ -418,6 +418,19 @@ class Timeline:
 
         return EventColumns.from_timeline(self)
 
+    def bands(self) -> list[Event]:
+        """The band (era) events, in time order, without visiting every event.
+
+        Bands are the first rows of :attr:`columns` (``EventColumns.block``),
+        so a lazily-loaded timeline of a million events builds only its bands.
+        """
+        from .columns import BAND_LANE
+
+        cols = self.columns
+        a, b = cols.block(BAND_LANE)
+        rows = sorted(range(a, b), key=lambda r: (cols.x0[r], r))
+        return [self.events[int(cols.event_index[r])] for r in rows]
+
     @cached_property
     def facets(self) -> "FacetIndex":
         """Integer codes of every event's track, date bounds and filter values

@@ -66,9 +66,8 @@ class RelativeAxis:
             out.append((f"From the selected event: {tl.event(sel).title[:60]}", f"event:{sel}"))
         else:
             out.append(("From the selected event", ""))
-        for ev in tl.events:
-            if ev.kind == EventKind.BAND:
-                out.append((f"From band {ev.title[:60]}", f"band:{ev.id}"))
+        for ev in tl.bands():  # not every event: a million lazy events would all be built
+            out.append((f"From band {ev.title[:60]}", f"band:{ev.id}"))
         return out
 
     def _fill_menu(self) -> None:
