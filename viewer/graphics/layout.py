@@ -56,9 +56,18 @@ class _Slot:
         return min(right, nxt) - left
 
     def take(self, left: float, right: float) -> None:
+        """Mark ``[left, right)`` as occupied, merged with any interval it meets
+        (an overflow marker is drawn over others), so the row stays sorted and
+        disjoint: ``ends`` is then sorted too, which the free-room tests rely on."""
         i = bisect.bisect_left(self.starts, left)
-        self.starts.insert(i, left)
-        self.ends.insert(i, right)
+        if i > 0 and self.ends[i - 1] >= left:
+            i -= 1
+            left = self.starts[i]
+        k = bisect.bisect_right(self.starts, right, lo=i)
+        if k > i:
+            right = max(right, self.ends[k - 1])
+        self.starts[i:k] = [left]
+        self.ends[i:k] = [right]
 
 
 def layout_lane(
@@ -153,25 +162,37 @@ def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min
             room_cap = cap[j] - label_left
             want = room_cap if room_cap < lpx else lpx
             want = want if want > 0.0 else 0.0
+        to_left = False
         if b1 == b0 and label_left + lpx > right_edge:
             room_right = right_edge - label_left
             room_left = (mlo - 4) - left_edge
             if room_left >= lpx or room_left > room_right:
                 # the label goes left of the marker, shortened if it must be
                 want = min(lpx, max(0.0, room_left))
-                label_left = mlo - 4 - want
-                left = label_left - 2
+                to_left = True
             else:
                 want = min(want, max(0.0, room_right))
+        if to_left:
+            best = _left_label_slot(slots, mlo, body_right + gap, want, gap, left_edge)
+            if best is not None:
+                label_room, s = best
+                if label_room < min(min_label_px, lpx - 0.5):
+                    label_room = 0.0
+                label_left = mlo - 4 - label_room
+                slots[s].take(label_left - 2 if label_room else mlo, body_right + gap)
+                out.append(Placement(rows[j], s, m, b0, b1, label_left, label_room))
+                continue
         lw = label_left + want
         want_right = (lw if lw > body_right else body_right) + gap
         best: tuple[float, int] | None = None  # (label room, slot)
-        for s, slot in enumerate(slots):
+        for s, slot in enumerate(slots if not to_left else ()):
             # slot.free_room(left, want_right), inlined
             starts = slot.starts
             i = bisect_right(starts, left)
             if i > 0 and slot.ends[i - 1] > left:
                 continue
+            if i < len(starts) and starts[i] < body_right:
+                continue  # its bar would run into something placed before it (the selected event)
             room = (starts[i] if i < len(starts) and starts[i] < want_right else want_right) - left
             label_room = left + room - gap - label_left
             label_room = label_room if label_room < want else want
@@ -189,10 +210,34 @@ def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min
         label_room, s = best
         if label_room < min(min_label_px, lpx - 0.5):
             label_room = 0.0
-        if label_room and label_left < m:  # a left label keeps its right end at the marker
-            label_left = mlo - 4 - label_room
         lr = label_left + label_room
         right = (lr if lr > body_right else body_right) + (gap if label_room else 2)
         slots[s].take(min(left, label_left - 2), right)
         out.append(Placement(rows[j], s, m, b0, b1, label_left, label_room if label_room > 0.0 else 0.0))
     return out
+
+
+def _left_label_slot(slots: list[_Slot], marker_left: float, body_right: float, want: float,
+                     gap: float, left_edge: float) -> tuple[float, int] | None:
+    """The sub-row for a point whose label goes left of its marker.
+
+    The marker and its right margin ``[marker_left, body_right)`` must be
+    free; the label then gets the room between the nearest occupied interval
+    on the left (plus ``gap``) or ``left_edge`` and ``marker_left - 4``, at
+    most ``want``.  Returns ``(label room, slot)``, the first sub-row giving
+    the whole ``want`` or else the one giving most, or None when the marker
+    is covered in every sub-row (the caller marks it as overflow).
+    """
+    best: tuple[float, int] | None = None
+    for s, slot in enumerate(slots):
+        i = bisect.bisect_left(slot.starts, body_right)  # intervals starting left of the body's end
+        prev_end = slot.ends[i - 1] if i > 0 else float("-inf")
+        if prev_end > marker_left:
+            continue  # the marker would sit on something already drawn
+        free_from = max(prev_end + gap, left_edge)
+        room = max(0.0, min(want, marker_left - 4 - free_from))
+        if room >= want - 0.5:
+            return want, s
+        if best is None or room > best[0]:
+            best = (room, s)
+    return best
