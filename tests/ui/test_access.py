@@ -100,6 +100,26 @@ def test_custom_views_draw_a_focus_ring_only_with_the_keyboard(qtbot, window, na
     assert ring_pixels(without, access.FOCUS_RING_COLOUR) < 0.1 * perimeter
 
 
+def test_the_ring_follows_the_keyboard_not_the_mouse(qtbot, window):
+    """``:focus-visible``: a click gives the timeline focus without a ring (a
+    briefer dragging the view sees no frame), a key brings the ring back,
+    and a window just opened (focus set by the program) shows none."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    view = window.view
+    perimeter = 2 * (2 * (view.width() + view.height()))
+    view.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    assert ring_pixels(view.grab().toImage(), access.FOCUS_RING_COLOUR) < 0.1 * perimeter
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert view.focus_ring_shown
+    assert ring_pixels(view.grab().toImage(), access.FOCUS_RING_COLOUR) > 0.9 * perimeter
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(view.width() // 2, 20))
+    assert view.hasFocus() and not view.focus_ring_shown
+    assert ring_pixels(view.grab().toImage(), access.FOCUS_RING_COLOUR) < 0.1 * perimeter
+
+
 def test_no_style_sheet_hides_focus():
     import pathlib
 

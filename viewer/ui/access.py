@@ -8,7 +8,8 @@ Installed last among the window's features (:mod:`viewer.ui.features`):
   again.  Shift+Tab goes back.  :func:`focus_chain` lists it.
 * **Visible focus**: the custom-painted views (timeline, overview) draw a
   :data:`FOCUS_RING_PX` ring in :data:`FOCUS_RING_COLOUR` while they have the
-  keyboard (:class:`FocusRingMixin`); standard widgets keep the style's own
+  keyboard and it is in use (:class:`FocusRingMixin`, the ``:focus-visible``
+  rule: not after a mouse click); standard widgets keep the style's own
   focus frame (no style sheet of the window removes it).
 * **Names**: the timeline is named "Timeline: N events on M tracks" (the
   shown timeline); its accessible description, and the detail pane's, is a
@@ -22,14 +23,14 @@ Installed last among the window's features (:mod:`viewer.ui.features`):
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from ..model.timeline import Timeline
 from .detail_pane import event_sentence
 
-__all__ = ["FOCUS_RING_PX", "FOCUS_RING_COLOUR", "FocusRingMixin", "paint_focus_ring", "timeline_name",
+__all__ = ["FOCUS_RING_PX", "FOCUS_RING_COLOUR", "KEYBOARD_FOCUS_REASONS", "FocusRingMixin", "paint_focus_ring", "timeline_name",
            "focus_chain", "ensure_mnemonics", "announce", "KEYS_HELP", "install"]
 
 FOCUS_RING_PX = 3
@@ -60,27 +61,62 @@ def paint_focus_ring(widget: QWidget, colour: QColor | str = FOCUS_RING_COLOUR,
         p.end()
 
 
+#: Focus reasons that come from the keyboard: the ring is shown for these.
+KEYBOARD_FOCUS_REASONS = frozenset({Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                                    Qt.FocusReason.ShortcutFocusReason})
+
+
 class FocusRingMixin:
-    """For a ``QGraphicsView`` (pyqtgraph ``PlotWidget``): a ring while it has the keyboard.
+    """For a ``QGraphicsView`` (pyqtgraph ``PlotWidget``): a ring while it has
+    the keyboard and the keyboard is being used.
+
+    The rule is the web's ``:focus-visible`` (CSS Selectors Level 4, as
+    browsers apply it): the ring shows when focus arrives by Tab, Shift+Tab
+    or a shortcut, or when a key is pressed in the view; a mouse press hides
+    it again.  So a briefer who clicks and drags, or a ``--screenshot`` of a
+    window that was merely opened, has no blue frame around the timeline,
+    while a keyboard user always sees where the keys go.
 
     Put first among the bases.  The colour is the instance's
     ``focus_ring_colour`` (default :data:`FOCUS_RING_COLOUR`).
     """
 
     focus_ring_colour: str = FOCUS_RING_COLOUR
+    _focus_visible: bool = False
+
+    @property
+    def focus_ring_shown(self) -> bool:
+        """True while the ring is drawn: focused, and the keyboard was the last input."""
+        return self._focus_visible and self.hasFocus()  # type: ignore[attr-defined]
+
+    def _set_focus_visible(self, on: bool) -> None:
+        if on != self._focus_visible:
+            self._focus_visible = on
+            self.viewport().update()  # type: ignore[attr-defined]
 
     def paintEvent(self, ev) -> None:  # noqa: N802 (Qt name)
         super().paintEvent(ev)  # type: ignore[misc]
-        if self.hasFocus():  # type: ignore[attr-defined]
+        if self.focus_ring_shown:
             paint_focus_ring(self.viewport(), self.focus_ring_colour)  # type: ignore[attr-defined]
 
     def focusInEvent(self, ev) -> None:  # noqa: N802
         super().focusInEvent(ev)  # type: ignore[misc]
+        self._focus_visible = ev.reason() in KEYBOARD_FOCUS_REASONS
         self.viewport().update()  # type: ignore[attr-defined]
 
     def focusOutEvent(self, ev) -> None:  # noqa: N802
         super().focusOutEvent(ev)  # type: ignore[misc]
         self.viewport().update()  # type: ignore[attr-defined]
+
+    def event(self, ev) -> bool:  # keys reach the view's own keyPressEvent after this
+        if ev.type() == QEvent.Type.KeyPress:
+            self._set_focus_visible(True)
+        return super().event(ev)  # type: ignore[misc]
+
+    def viewportEvent(self, ev) -> bool:  # noqa: N802 (Qt name; mouse presses arrive here)
+        if ev.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            self._set_focus_visible(False)
+        return super().viewportEvent(ev)  # type: ignore[misc]
 
 
 def timeline_name(timeline: Timeline) -> str:
