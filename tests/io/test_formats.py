@@ -254,6 +254,28 @@ def test_csv_round_trip_keeps_what_csv_holds(tmp_path):
            [{tr.id: tr.label for tr in t.tracks}.get(e.track, "") for e in t.events]
 
 
+def test_csv_cells_that_look_like_formulas_are_written_inert_and_read_back(tmp_path):
+    """OWASP CSV injection: a spreadsheet opening the export must not run a
+    title such as =HYPERLINK(...); our reader gives the text back unchanged."""
+    evil = ["=HYPERLINK(\"http://x\",\"click\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\tTabbed",
+            "'=already quoted"]
+    t = Timeline(title="Formulas", tracks=(Track("=t", "=Track"),),
+                 events=tuple(Event(f"e{k}", title, EventDate("-0044-03-15"), "=t", summary=title)
+                              for k, title in enumerate(evil)))
+    path = tmp_path / "f.csv"
+    write_timeline(t, path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for row in rows:  # no text cell starts like a formula; the BCE date stays a date
+        for name, value in row.items():
+            if name not in ("start", "end"):
+                assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (name, value)
+        assert row["start"] == "-0044-03-15"
+    back = read_timeline(path)
+    assert [e.title for e in back.events] == evil
+    assert [e.summary for e in back.events] == evil
+    assert back.tracks[0].label == "=Track"
+
+
 def test_ics_all_day_exclusive_end_and_zones(tmp_path):
     t = Timeline(
         title="Cal",

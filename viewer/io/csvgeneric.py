@@ -31,7 +31,12 @@ warnings; a bad row is listed and skipped, the other rows load.
 
 The writer writes exactly these columns (``id, track, kind, title, start,
 end, summary, location, actors, tags, sources, url, start_phrase,
-start_basis, end_phrase, end_basis``), so its files read back.
+start_basis, end_phrase, end_basis``), so its files read back.  A text cell
+that a spreadsheet would run as a formula (it starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) is written with a leading ``'``,
+as OWASP's "CSV Injection" page advises; the reader removes that one
+apostrophe again, so a title like ``=HYPERLINK(...)`` survives the round
+trip as text.  Date columns are EDTF and never escaped.
 
 Pure Python, no Qt.
 """
@@ -60,7 +65,8 @@ from .common import (
     read_csv_rows,
 )
 
-__all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping"]
+__all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
+           "escape_formula", "unescape_formula"]
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", "eventid", "uid", "uniqueid"),
@@ -211,7 +217,7 @@ def read_csv_report(
 
     def cell(row, fld: str) -> str:
         col = cols.get(fld)
-        return row.values.get(col, "").strip() if col else ""
+        return unescape_formula(row.values.get(col, "").strip()) if col else ""
 
     def date_of(row, fld: str) -> EventDate | None:
         value = cell(row, fld)
@@ -273,6 +279,22 @@ def read_csv(path: str | os.PathLike[str]) -> Timeline:
     return read_csv_report(path).timeline
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(text: str) -> str:
+    """``text`` made inert for spreadsheets: one more leading ``'`` when it
+    starts with a formula trigger (``= + - @``, tab, CR), possibly after
+    apostrophes, per OWASP "CSV Injection"; else unchanged.  The extra
+    apostrophe for ``'=...`` keeps :func:`unescape_formula` exact."""
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
+
+
+def unescape_formula(text: str) -> str:
+    """Inverse of :func:`escape_formula` for text read back from a CSV cell."""
+    return text[1:] if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_START) else text
+
+
 def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
     """The CSV text of a timeline (header :data:`WRITE_COLUMNS`, one row per event).
 
@@ -286,12 +308,13 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
     writer.writerow(WRITE_COLUMNS)
     for e in timeline.events:
         sources = timeline.sources_of(e)
-        writer.writerow([
+        text = [
             e.id, labels.get(e.track, e.track), EventKind(e.kind).value, e.title, e.start.edtf,
             e.end.edtf if e.end is not None else "", e.summary, e.location, "; ".join(e.actors),
             "; ".join(e.tags), "; ".join(s.outlet for s in sources), next((s.url for s in sources if s.url), ""),
             e.start.phrase, e.start.basis, e.end.phrase if e.end else "", e.end.basis if e.end else "",
-        ])
+        ]
+        writer.writerow([v if k in (4, 5) else escape_formula(v) for k, v in enumerate(text)])
     return buf.getvalue()
 
 
