@@ -154,3 +154,18 @@ def test_one_day_in_a_range():
     assert (d.earliest, d.latest) == (FEB10 + 4 * DAY, FEB10 + 11 * DAY)
     assert d.relation == "one of" and not d.is_exact
     assert d.describe().startswith("one day between Mon 14 Feb 2022 and Sun 20 Feb 2022")
+
+
+@pytest.mark.parametrize("written, fix, why", [
+    ("2022-02-10T23:30:00+00:00", "2022-02-10T23:30:00Z", "UTC is written Z"),
+    ("2022-02-10T23:30Z", "2022-02-10T23:30:00Z", "seconds are written"),
+    ("2022-02-10T23:30:00.250Z", "2022-02-10T23:30:00Z", "no fractions of a second"),
+    ("2022-02-10 23:30:00Z", "2022-02-10T23:30:00Z", "follows a 'T'"),
+    ("2022-02-10T23:30:00+0300", "2022-02-10T23:30:00+03:00", "+hh:mm"),
+])
+def test_common_iso_forms_edtf_refuses_get_the_exact_fix(written, fix, why):
+    """Most tools write +00:00 or drop the seconds; the error says what EDTF wants, and the fix parses."""
+    with pytest.raises(DateError) as info:
+        EventDate(written)
+    assert why in str(info.value) and repr(fix) in str(info.value)
+    EventDate(fix)  # the suggested form is accepted

@@ -470,6 +470,43 @@ def _resolve(text: str, tz_name: str | None) -> _Bounds:
     return _resolve_edtf(text, tz_name)
 
 
+_ISO_TIME = re.compile(r"^(?P<day>[+-]?\d{4,}-\d{2}-\d{2})(?P<sep>[T ])(?P<hm>\d{2}:\d{2})(?P<sec>:\d{2})?"
+                       r"(?P<frac>[.,]\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?$")
+
+
+def _iso_hint(text: str) -> str:
+    """What to change in an ISO 8601 date-time that EDTF (ISO 8601-2, as the
+    ``edtf`` package reads it) does not accept, or ``""``; ends with ``"; "``.
+
+    EDTF level 0 writes a time as ``T`` + hh:mm:ss, with ``Z`` for UTC and
+    ``+hh:mm`` for other offsets; ``+00:00``, a missing ``:ss``, fractions of
+    a second and a space instead of ``T`` are common ISO forms it refuses.
+    """
+    m = _ISO_TIME.match(text)
+    if m is None:
+        return ""
+    zone = m["zone"] or ""
+    if zone in ("+00:00", "-00:00", "+0000", "-0000"):
+        zone = "Z"
+    elif zone not in ("", "Z") and ":" not in zone:
+        zone = zone[:3] + ":" + zone[3:]
+    fixed = f"{m['day']}T{m['hm']}{m['sec'] or ':00'}{zone}"
+    if fixed == text:
+        return ""
+    reasons = []
+    if m["sep"] == " ":
+        reasons.append("the time follows a 'T', not a space")
+    if not m["sec"]:
+        reasons.append("seconds are written")
+    if m["frac"]:
+        reasons.append("there are no fractions of a second (the time is kept to the second)")
+    if (m["zone"] or "") in ("+00:00", "-00:00", "+0000", "-0000"):
+        reasons.append("UTC is written Z")
+    elif m["zone"] not in (None, "Z") and ":" not in m["zone"]:
+        reasons.append("an offset is written +hh:mm")
+    return f"in EDTF {', '.join(reasons)}: write {fixed!r}; "
+
+
 @functools.lru_cache(maxsize=65536)  # EDTF parsing (pyparsing) costs ~10 ms a value
 def _resolve_edtf(text: str, tz_name: str | None) -> _Bounds:
     if not isinstance(text, str) or not text.strip():
@@ -482,7 +519,7 @@ def _resolve_edtf(text: str, tz_name: str | None) -> _Bounds:
         obj = edtf.parse_edtf(text)
     except EDTFParseException as exc:
         raise DateError(
-            f"{text!r} is not an EDTF date; expected forms like 2022-02-10, 2022-02, "
+            f"{text!r} is not an EDTF date; {_iso_hint(text)}expected forms like 2022-02-10, 2022-02, "
             "2022-02-10?, [..2022-02-10] or 2022-02-10T14:00:00+03:00"
         ) from exc
     except Exception as exc:  # the edtf package raises assorted errors on odd input
