@@ -94,6 +94,8 @@ CORPUS = [
     ("not_an_object.json", 1, "must hold one JSON object"),
     ("bad_color.json", 6, "#rrggbb"),
     ("point_with_end.json", 13, "a point has no end"),
+    ("blank_event_title.json", 8, "a title must have some text"),
+    ("blank_event_title.json", 9, "a title must have some text"),
 ]
 
 

@@ -16,6 +16,7 @@ ORDERED = ["-0043-03-15", "0000", "1066-10-14", "2014", "2022-02~", "2022-02-10"
 ZONES = ["UTC", "Europe/Minsk", "Asia/Kolkata", "America/New_York"]
 words = st.text(max_size=12)
 ids = st.text(alphabet="abcdefghij-_0123456789", min_size=1, max_size=6)
+titles = st.text(max_size=12).filter(lambda t: t.strip())  # an event title is never blank (schema)
 
 
 @st.composite
@@ -55,7 +56,7 @@ def timelines(draw) -> Timeline:
         quotes = tuple(Quote(draw(words.filter(bool)), draw(words), draw(words),
                              draw(st.sampled_from([""] + source_ids)), draw(words),
                              draw(st.sampled_from(list(QuoteKind)))) for _ in range(draw(st.integers(0, 2))))
-        events.append(Event(eid, draw(words), start, track, kind, end, draw(words),
+        events.append(Event(eid, draw(titles), start, track, kind, end, draw(words),
                             tuple(draw(st.lists(words, max_size=2))), draw(words),
                             tuple(draw(st.lists(words, max_size=2))), quotes,
                             tuple(draw(st.lists(st.sampled_from(source_ids), max_size=2))) if source_ids else ()))

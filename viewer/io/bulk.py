@@ -238,7 +238,7 @@ class _Sink:
             k = _KINDS.get(ev.get("kind", "point"))
             eid, title, track, start = ev.get("id"), ev.get("title"), ev.get("track"), ev.get("start")
             end = ev.get("end")
-            if (k is not None and type(eid) is str and eid and type(title) is str and type(track) is str
+            if (k is not None and type(eid) is str and eid and type(title) is str and title.strip() and type(track) is str
                     and type(start) is str and start
                     and (end is None if k == KIND_POINT else type(end) is str and end)
                     and type(ev.get("summary", "")) is str and type(ev.get("location", "")) is str):

@@ -591,6 +591,8 @@ def _explain(error: ValidationError, path: tuple[PathPart, ...]) -> Iterator[tup
     elif kind == "pattern":
         if last == "color":
             message = f'expected a colour written #rrggbb such as "#4a6fa5", got {_kind_of(instance)}'
+        elif last == "title" and value == "\\S":
+            message = f"a title must have some text (it labels the event on the timeline), got {_kind_of(instance)}"
         else:
             message = f"{_kind_of(instance)} does not have the expected form ({value})"
         yield path, message, False
