@@ -294,3 +294,21 @@ def test_uncertain_dates_have_hollow_markers(qtbot, tmp_path, bundled_path):
     for eid in ("stoltenberg-largest-deployment", "lavrov-lowest-level", "us-alarm", "johnson-poland"):
         p = w.view.viewport().mapTo(w, w.view.mapFromScene(w.view.marker_scene_pos(eid)))
         assert img.pixelColor(p.x(), p.y()).name() == "#ffffff", eid
+
+
+def test_the_exercise_band_shows_through_every_lane(qtbot, window):
+    """The band runs across all lanes: the shade of every other lane must not
+    hide it (it used to be painted opaque over the band in lanes 2, 4, 6)."""
+    view = window.view
+    repaint(qtbot, view.window())
+    img = view.grab().toImage()
+    frame = view.events_item._frame
+    cols = window.timeline.columns
+    band = next(r for r in range(cols.band_count))
+    inside = view.mapFromScene(view.plotItem.vb.mapViewToScene(QPointF((cols.x0[band] + cols.x1[band]) / 2, 0))).x()
+    outside = view.mapFromScene(view.plotItem.vb.mapViewToScene(QPointF(cols.x0[band] - 86400 * 3, 0))).x()
+    for lane, (top, bottom) in enumerate(frame.lanes):
+        y = int(bottom - 3)  # the lane's bottom edge: no marker or label there
+        a, b = img.pixelColor(int(inside), y), img.pixelColor(int(outside), y)
+        assert a.red() - a.blue() > 20, (lane, a.name())  # the band's warm tint
+        assert b.red() - b.blue() < 10, (lane, b.name())  # plain lane outside the band

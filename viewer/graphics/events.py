@@ -454,9 +454,10 @@ class EventLayerItem(pg.GraphicsObject):
         if rect is None:
             return
         p.setPen(Qt.PenStyle.NoPen)
+        shade = self.style.lane_shade_overlay()  # translucent: bands below stay visible
         for i, (top, bottom) in enumerate(frame.lanes):
             if i % 2 == 1:
-                p.fillRect(QRectF(rect.left(), top, rect.width(), bottom - top), self.style.color("lane_shade"))
+                p.fillRect(QRectF(rect.left(), top, rect.width(), bottom - top), shade)
             p.fillRect(QRectF(rect.left(), top + 2, 5, bottom - top - 4), QColor(self._track_color(i)))
         p.setPen(QPen(self.style.color("lane_rule"), 1))
         for _top, bottom in frame.lanes[:-1]:

@@ -142,6 +142,25 @@ class TimelineStyle:
             c.setAlpha(alpha)
         return c
 
+    def lane_shade_overlay(self) -> QColor:
+        """The alternate-lane shade as a translucent overlay (black on a light
+        background, white on a dark one) that turns :attr:`background` into
+        :attr:`lane_shade`, so bands and their edges drawn below the lanes stay
+        visible through shaded lanes.  Plain alpha works in every paint engine
+        (raster, SVG, PDF), unlike blend modes.
+        """
+        bg, shade = QColor(self.background), QColor(self.lane_shade)
+        b = (bg.red() + bg.green() + bg.blue()) / 3
+        s = (shade.red() + shade.green() + shade.blue()) / 3
+        if s <= b:  # darker: black at alpha a gives b * (1 - a)
+            a = 1 - s / b if b > 0 else 0.0
+            c = QColor(0, 0, 0)
+        else:  # lighter: white at alpha a gives b + (255 - b) * a
+            a = (s - b) / (255 - b) if b < 255 else 0.0
+            c = QColor(255, 255, 255)
+        c.setAlpha(max(1, min(255, round(a * 255))))
+        return c
+
 
 def label_font(px: int, bold: bool = False, family: str = "DejaVu Sans") -> QFont:
     """A sans-serif QFont of ``px`` pixels (DejaVu Sans when installed)."""
