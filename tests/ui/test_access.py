@@ -41,6 +41,21 @@ def test_tab_from_the_timeline_reaches_every_control_once_per_round(qtbot, windo
     assert back == list(reversed(events_round[:-1])) + [window.view]
 
 
+def test_tabbing_through_the_event_list_selects_nothing(qtbot, window):
+    """Passing through the list with Tab must not pick an event (it used to
+    select the first row, change the detail pane and announce it); Down or
+    Enter in the list does select."""
+    window.side_tabs.setCurrentIndex(0)
+    tab_walk(qtbot, window.side_tabs.tabBar(), 2)  # into the list and out again
+    assert window.state.selected is None
+    window.event_list.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(window.event_list, Qt.Key.Key_Return)
+    first = window.state.selected
+    assert first is not None
+    qtbot.keyClick(window.event_list, Qt.Key.Key_Down)
+    assert window.state.selected not in (None, first)
+
+
 def test_tab_reaches_every_filter_control_from_the_tab_bar(qtbot, window):
     tabs = window.side_tabs
     tabs.setCurrentWidget(window.filter_panel)

@@ -280,6 +280,23 @@ class EventListView(QTableView):
         finally:
             self._syncing = False
 
+    def focusInEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        """Tabbing into the list shows a current row but selects nothing: Qt
+        makes the first row current on focus, which used to select its event,
+        change the detail pane and announce it, just for passing through."""
+        self._syncing = True
+        try:
+            super().focusInEvent(ev)
+        finally:
+            self._syncing = False
+
+    def keyPressEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        """Enter or Space selects the current row's event (arrows already do)."""
+        if ev.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.currentIndex().isValid():
+            self._on_row(self.currentIndex(), None)
+            return
+        super().keyPressEvent(ev)
+
     def _on_row(self, current, _previous) -> None:
         if self._syncing or not current.isValid():
             return
