@@ -22,7 +22,10 @@ LAST_THURSDAY = (
     "Thursday is the Thursday of the week before: Thu 3 Feb 2022. Uncertain because the publication date "
     "itself is inferred."
 )
-BEFORE_PUB = "No date given; reported in the present perfect in an article of Thu 10 Feb 2022, so on or before that day."
+PUB_NOTE = (" The publication day is itself inferred (see the reference date), so this bound is only as sure as"
+            " that day.")
+BEFORE_PUB = ("No date given; reported in the present perfect in an article of Thu 10 Feb 2022, so on or before that day."
+              + PUB_NOTE)
 
 
 def d(edtf, phrase, basis, **extra):
@@ -122,7 +125,7 @@ timeline = {
          "summary": "Despite Moscow’s enormous force buildup in the region, Russia has consistently denied plans to strike Ukraine.",
          "start": d("..", "has consistently denied", "The article does not say since when."),
          "end": d("[2022-02-10..]", "has consistently denied",
-                  "Still the case at publication (Thu 10 Feb 2022); the article gives no end: on or after that day."),
+                  "Still the case at publication (Thu 10 Feb 2022); the article gives no end: on or after that day." + PUB_NOTE),
          "actors": ["Russia"], "tags": ["statement", "ongoing"], "sources": ["article"]},
         {"id": "us-intel-70-percent", "track": "us", "title": "US sources: 70 percent of attack force in place",
          "summary": "According to senior US sources, the Kremlin has gathered 70 percent of the military people and weaponry needed for a full-scale attack.",
@@ -135,7 +138,7 @@ timeline = {
          "sources": ["us-officials"]},
         {"id": "peskov-unprecedented-threats", "track": "russia", "title": "Peskov: “unprecedented threats” from NATO",
          "summary": "The drills have been cranked up, according to Kremlin spokesman Dmitry Peskov, since both Russia and Belarus face “unprecedented threats” from NATO.",
-         "start": d("[..2022-02-10]", "", "No date given for Peskov’s remarks; reported in an article of Thu 10 Feb 2022, so on or before that day."),
+         "start": d("[..2022-02-10]", "", "No date given for Peskov’s remarks; reported in an article of Thu 10 Feb 2022, so on or before that day." + PUB_NOTE),
          "actors": ["Dmitry Peskov", "Kremlin"], "tags": ["statement"],
          "quotes": [
              {"text": "unprecedented threats", "kind": "direct", "speaker": "Dmitry Peskov",
@@ -158,7 +161,7 @@ timeline = {
          "summary": "A four-way dialogue between officials from France, Ukraine, Russia, and Germany.",
          "start": d("2014", "since 2014", "Year only, as CNN gives it (via the article)."),
          "end": d("[2022-02-10..]", "has been attempting",
-                  "Still going at publication (Thu 10 Feb 2022); the article gives no end: on or after that day."),
+                  "Still going at publication (Thu 10 Feb 2022); the article gives no end: on or after that day." + PUB_NOTE),
          "actors": ["France", "Ukraine", "Russia", "Germany"], "tags": ["diplomacy", "background"],
          "quotes": [{"text": "the Normandy Format is a four-way dialogue between officials from France, Ukraine, Russia, and Germany that has been attempting to negotiate peace in eastern Ukraine since 2014",
                      "kind": "reported", "speaker": "CNN", "speaker_role": "", "source": "cnn",
