@@ -55,7 +55,7 @@ from ..model.timeline import Timeline
 from .layout import Placement, layout_lane
 from .style import TimelineStyle, label_font, layer_bounds, marker_polygon
 
-__all__ = ["EventLayerItem", "label_text"]
+__all__ = ["EventLayerItem", "label_text", "elide_label"]
 
 _MARKER_SPACING = 4.0  #: a lane turns into a density strip when it has more events than
 _MARKER_GAP_PX = 2.0   #: width / (_MARKER_SPACING * r + gap) per sub-row (r = marker half-width)
@@ -83,6 +83,28 @@ def label_text(title: str, flags: int, span: bool = False) -> str:
         prefix = "~ " + prefix
     suffix = " (?)" if flags & FLAG_UNCERTAIN else ""
     return f"{prefix}{title}{suffix}"
+
+
+_QUALIFIER_PREFIXES = ("~ ≤ ", "~ ≥ ", "~ ", "≤ ", "≥ ")
+_UNCERTAIN_SUFFIX = " (?)"
+
+
+def elide_label(text: str, fm: QFontMetricsF, width: float) -> str:
+    """``text`` (from :func:`label_text`) shortened to ``width`` pixels with "…",
+    keeping its date qualifiers: the title is cut, never the ``~`` / ``≤`` /
+    ``≥`` before it or the ``(?)`` after it, so a shortened label still says
+    the date is approximate, open or uncertain.  If even the qualifiers do
+    not fit, the plain elided text is returned."""
+    prefix = next((q for q in _QUALIFIER_PREFIXES if text.startswith(q)), "")
+    suffix = _UNCERTAIN_SUFFIX if text.endswith(_UNCERTAIN_SUFFIX) else ""
+    if not prefix and not suffix:
+        return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    title = text[len(prefix):len(text) - len(suffix)]
+    room = width - fm.horizontalAdvance(prefix + suffix)
+    short = fm.elidedText(title, Qt.TextElideMode.ElideRight, room) if room > 0 else ""
+    if not short:
+        return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    return prefix + short + suffix
 
 
 @dataclass
@@ -643,7 +665,7 @@ class EventLayerItem(pg.GraphicsObject):
                 fm_th = metrics[font_px] = (fm, fm.height())
             fm, th = fm_th
             if pl.label_width < full - 0.5:
-                text = fm.elidedText(text, Qt.TextElideMode.ElideRight, pl.label_width)
+                text = elide_label(text, fm, pl.label_width)
             st = self._static_text(text, font, selected)
             on_bar = pl.bar1 > pl.bar0 or flags_l[k] & open_sides
             at = QPointF(pl.label_x, y - th / 2)
