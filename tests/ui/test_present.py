@@ -213,3 +213,30 @@ def test_f5_in_the_main_window_presents_full_screen(qtbot, tl, bundled_path):
     assert pw.story.title == tl.stories[0].title
     qtbot.keyClick(pw, Qt.Key.Key_Escape)
     assert not pw.isVisible() and w.isVisible()
+
+
+def test_present_mode_keeps_the_track_colours_of_the_desk_view():
+    """The wall screen must match the desk view, hand-outs and pictures: the
+    bundled tracks are already Okabe-Ito colours, so each keeps its own;
+    only colours outside the theme's palette are replaced (yellow on white)."""
+    from viewer.graphics.style import briefing_colours
+
+    own = ("#E69F00", "#D55E00", "#0072B2", "#56B4E9", "#009E73", "#CC79A7")
+    assert briefing_colours("dark", own) == own
+    assert briefing_colours("light", own) == own
+    light = briefing_colours("light", ("#F0E442", "#E69F00", "#123456", "#E69F00"))
+    assert light[1] == "#E69F00" and "#F0E442" not in light  # yellow is unreadable on white
+    assert len(set(light)) == 4  # a repeated or foreign colour takes a free one
+
+
+def test_present_view_draws_tracks_in_their_own_colours(qtbot, bundled_path):
+    from viewer.io import read_timeline
+    from viewer.model.viewstate import ViewState
+    from viewer.ui.present import BriefingTimelineView
+
+    tl = read_timeline(bundled_path)
+    view = BriefingTimelineView(tl, ViewState())
+    qtbot.addWidget(view)
+    style = view.make_style()
+    assert [style.track_color(i, t.color).upper() for i, t in enumerate(tl.tracks)] == \
+           [t.color.upper() for t in tl.tracks]

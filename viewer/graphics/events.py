@@ -365,7 +365,9 @@ class EventLayerItem(pg.GraphicsObject):
             lane_slots = n_slots
             while True:
                 cap = float(self.style.label_max_px) * font_px / self.style.font_px
-                widths = [min(self._label(r, font_px)[1], cap) for r in rows]
+                # the selected event's label is never capped: it is what the room is looking at
+                widths = [self._label(r, font_px)[1] if r == sel_row else min(self._label(r, font_px)[1], cap)
+                          for r in rows]
                 placed = layout_lane(rows, mx, b0, b1, widths, lane_slots,
                                      marker_half=self.style.marker_px, gap=font_px * 0.8,
                                      min_label_px=font_px * 4, first=first,

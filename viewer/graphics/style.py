@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPolygonF
 
-__all__ = ["TimelineStyle", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
+__all__ = ["TimelineStyle", "briefing_colours", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
            "SHAPE_GLYPHS", "marker_polygon", "BRIEFING_LABEL_FRACTION"]
 
 OKABE_ITO = {
@@ -83,7 +83,7 @@ class TimelineStyle:
 
     @classmethod
     def for_briefing(cls, screen_height_px: float, theme: str = "dark", colour_blind: bool = True,
-                     n_tracks: int = 8) -> "TimelineStyle":
+                     n_tracks: int = 8, own_colours: "tuple[str | None, ...] | None" = None) -> "TimelineStyle":
         """The briefing theme: large type and high contrast for a wall screen.
 
         Parameters
@@ -98,6 +98,12 @@ class TimelineStyle:
             track its own marker shape (:data:`MARKER_SHAPES`).
         n_tracks : int
             How many lanes need a colour and a shape (palettes repeat beyond).
+        own_colours : tuple of str or None, optional
+            The tracks' own colours (``#rrggbb``), in lane order.  A track
+            whose colour is already one of the theme's Okabe-Ito colours keeps
+            it, so the wall screen matches the desk view, hand-outs and
+            exported pictures; the others get the unused palette colours in
+            turn (:func:`briefing_colours`).
 
         Raises
         ------
@@ -110,12 +116,11 @@ class TimelineStyle:
         colours: tuple[str, ...] = ()
         shapes: tuple[str, ...] = ()
         if colour_blind:
-            names = _BRIEFING_PALETTE[theme]
-            colours = tuple(OKABE_ITO[names[i % len(names)]] for i in range(n_tracks))
+            colours = briefing_colours(theme, own_colours if own_colours is not None else (None,) * n_tracks)
             shapes = tuple(MARKER_SHAPES[i % len(MARKER_SHAPES)] for i in range(n_tracks))
         # on a wall screen labels never shrink below 1/45 of the screen height:
         # a crowd gets a +N badge rather than unreadable type
-        common = dict(font_px=font, marker_px=max(7, int(font * 0.45)), label_max_px=int(font * 22),
+        common = dict(font_px=font, marker_px=max(7, int(font * 0.45)), label_max_px=int(font * 30),
                       min_font_px=max(13, int(screen_height_px / 45)),
                       track_colors=colours, track_shapes=shapes)
         if theme == "dark":
@@ -160,6 +165,31 @@ class TimelineStyle:
             c = QColor(255, 255, 255)
         c.setAlpha(max(1, min(255, round(a * 255))))
         return c
+
+
+def briefing_colours(theme: str, own: "tuple[str | None, ...]") -> tuple[str, ...]:
+    """Okabe-Ito colours for lanes whose own colours are ``own`` (lane order).
+
+    A lane keeps its own colour when it is one of the theme's palette
+    colours (yellow is left out on white, black on near-black) and no earlier
+    lane has it; every other lane takes the first palette colour no lane has
+    yet, repeating the palette when there are more lanes than colours.
+    """
+    allowed = [OKABE_ITO[n].upper() for n in _BRIEFING_PALETTE[theme]]
+    out: list[str | None] = [None] * len(own)
+    used: set[str] = set()
+    for i, c in enumerate(own):
+        c = (c or "").upper()
+        if c in allowed and c not in used:
+            out[i] = c
+            used.add(c)
+    free = [c for c in allowed if c not in used]
+    k = 0
+    for i in range(len(out)):
+        if out[i] is None:
+            out[i] = free[k] if k < len(free) else allowed[(k - len(free)) % len(allowed)]
+            k += 1
+    return tuple(c for c in out if c is not None)
 
 
 def label_font(px: int, bold: bool = False, family: str = "DejaVu Sans") -> QFont:

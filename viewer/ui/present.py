@@ -76,6 +76,7 @@ class BriefingTimelineView(TimelineView):
         # colours and shapes belong to tracks, not lanes: a step showing
         # fewer tracks keeps each track's colour and shape
         self.all_tracks = [t.id for t in timeline.tracks]
+        self._own_colours = tuple(t.color for t in timeline.tracks)  # kept when in the palette
         super().__init__(timeline, state)
         style = self.make_style()
         self.setBackground(style.background)
@@ -93,7 +94,8 @@ class BriefingTimelineView(TimelineView):
     def make_style(self) -> TimelineStyle:
         """The briefing style for the screen height (see :meth:`TimelineStyle.for_briefing`)."""
         full = TimelineStyle.for_briefing(max(float(self._screen_height()), 300.0), self.theme,
-                                          self.colour_blind, n_tracks=max(1, len(self.all_tracks)))
+                                          self.colour_blind, n_tracks=max(1, len(self.all_tracks)),
+                                          own_colours=self._own_colours or (None,))
         if not full.track_colors:
             return full
         where = {tid: i for i, tid in enumerate(self.all_tracks)}
