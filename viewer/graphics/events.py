@@ -265,6 +265,10 @@ class EventLayerItem(pg.GraphicsObject):
             self._text_cache[key] = hit
         return hit
 
+    def _selected_label_px(self, row: int, font_px: int) -> float:
+        """Width in pixels of a row's label in the bold type of the selection."""
+        return QFontMetricsF(self._font(font_px, True)).horizontalAdvance(self._label(row, font_px)[0])
+
     def _row_or_none(self, event_id: str | None) -> int | None:
         """Row of a drawn event id, None if it is None or not drawn (O(1); never a scan of the ids)."""
         if not event_id:
@@ -366,8 +370,9 @@ class EventLayerItem(pg.GraphicsObject):
             while True:
                 cap = float(self.style.label_max_px) * font_px / self.style.font_px
                 # the selected event's label is never capped: it is what the room is looking at
-                widths = [self._label(r, font_px)[1] if r == sel_row else min(self._label(r, font_px)[1], cap)
-                          for r in rows]
+                # (measured in the bold type it is drawn in, so its box never covers its marker)
+                widths = [self._selected_label_px(r, font_px) if r == sel_row
+                          else min(self._label(r, font_px)[1], cap) for r in rows]
                 placed = layout_lane(rows, mx, b0, b1, widths, lane_slots,
                                      marker_half=self.style.marker_px, gap=font_px * 0.8,
                                      min_label_px=font_px * 4, first=first,
@@ -666,7 +671,11 @@ class EventLayerItem(pg.GraphicsObject):
                 fm = self._metrics(font_px)
                 fm_th = metrics[font_px] = (fm, fm.height())
             fm, th = fm_th
-            if pl.label_width < full - 0.5:
+            if selected:  # bold: measured and shortened in its own type
+                bold_fm = QFontMetricsF(font)
+                if bold_fm.horizontalAdvance(text) > pl.label_width + 0.5:
+                    text = elide_label(text, bold_fm, pl.label_width)
+            elif pl.label_width < full - 0.5:
                 text = elide_label(text, fm, pl.label_width)
             st = self._static_text(text, font, selected)
             on_bar = pl.bar1 > pl.bar0 or flags_l[k] & open_sides
