@@ -30,6 +30,7 @@ from .io import native
 from .io.csvgeneric import parse_mapping
 from .io.registry import _choose_reader, read_timeline_report, readers, write_timeline, writers
 from .model.dates import EventDate
+from .model.dday import DDayError, resolve_dday
 from .model.errors import DateError, Problem, TimelineLoadError
 
 __all__ = ["COMMANDS", "main", "build_parser"]
@@ -87,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--size", default="1600x900", metavar="WxH", help="picture size in pixels (default 1600x900)")
     e.add_argument("--dpi", type=float, default=96.0, help="PNG resolution (default 96; 192 doubles the pixels)")
     e.add_argument("--title", help="title printed on the picture (default: the timeline's)")
+    e.add_argument("--display-zone", metavar="ZONE", default="UTC",
+                   help="IANA zone of the time axis and the dates (default UTC); --time-zone is the input's")
+    e.add_argument("--dday", metavar="REF",
+                   help="add the relative axis row: EVENT_ID or band:BAND_ID is D-day (as the app's --dday)")
     _reader_options(e)
     return p
 
@@ -207,12 +212,32 @@ def _export(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from .ui.export import PictureOptions, export_picture
+    from .model.zones import timeline_on_local_days, zone_info
+    from .ui.export import PictureOptions, export_picture, picture_path_problem
 
+    problem = picture_path_problem(args.output)
+    if problem is not None:
+        _err(f"timeline-viewer: cannot export: {problem}")
+        return 1
+    zone = args.display_zone
+    timeline = report.timeline
+    if zone != "UTC":
+        try:
+            zone_info(zone)  # an unknown zone is a bad argument, named
+        except DateError as exc:
+            _err(f"timeline-viewer: --display-zone: {exc}")
+            return 1
+        timeline = timeline_on_local_days(timeline, zone)  # date-only events on that zone's days
+    try:
+        dday = resolve_dday(report.timeline, args.dday, zone) if args.dday else None
+    except DDayError as exc:
+        _err(f"timeline-viewer: --dday: {exc}")
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - needed alive while drawing
     try:
-        export_picture(report.timeline, args.output,
-                       PictureOptions(size=(w, h), dpi=args.dpi, x_range_epoch=x_range, title=args.title))
+        export_picture(timeline, args.output,
+                       PictureOptions(size=(w, h), dpi=args.dpi, x_range_epoch=x_range, title=args.title,
+                                      display_zone=zone, dday=dday))
     except (ValueError, OSError) as exc:
         _err(f"timeline-viewer: cannot export to {args.output}: {exc}")
         return 1

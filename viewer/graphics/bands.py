@@ -56,7 +56,9 @@ class BandLayerItem(pg.GraphicsObject):
         vr = vb.viewRect()
         tr = p.transform()
         sx, tx = tr.m11(), tr.m31()
-        area = vb.mapRectToDevice(vb.rect())
+        # the plot area in the painter's device pixels (not the view's own device: the scene may be
+        # rendered into a picture with margins, where that would shift the band's title tab away)
+        area = tr.mapRect(self.mapRectFromItem(vb, vb.rect()))
         p.save()
         p.resetTransform()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)

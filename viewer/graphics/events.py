@@ -478,10 +478,11 @@ class EventLayerItem(pg.GraphicsObject):
 
     # -- painting ------------------------------------------------------
     def _paint_lanes(self, p: QPainter, frame: _Frame) -> None:
-        vb = self.getViewBox()
-        rect = vb.mapRectToDevice(vb.rect()) if vb is not None else None
-        if rect is None:
-            return
+        # the plot's left and right edges in the painter's device pixels (the frame's, from the
+        # painter's transform): the view's own device (vb.mapRectToDevice) is wrong when the scene
+        # is rendered elsewhere, e.g. into an exported picture with margins, where stripes and
+        # shading would land a margin to the left (the stripes clipped away entirely)
+        rect = QRectF(frame.left_px, 0.0, frame.right_px - frame.left_px, 0.0)
         p.setPen(Qt.PenStyle.NoPen)
         shade = self.style.lane_shade_overlay()  # translucent: bands below stay visible
         for i, (top, bottom) in enumerate(frame.lanes):

@@ -2,10 +2,15 @@
 
 The picture is laid out top to bottom in logical pixels (1 px = 1/96 inch):
 
-* the title (and the time range shown, in words);
+* the title, and a subtitle: the time range shown in words (in the display
+  zone), how many of the file's events are shown and which filters hide the
+  others, and the search;
 * the timeline itself: a :class:`~viewer.ui.timeline_view.TimelineView`
   built for the picture, rendered with ``QWidget.render`` so that on SVG and
   PDF painters every lane, marker and label is drawn as vectors and text;
+  its time axis is in the display zone, with the relative (D-day) row when
+  one is given, and the selected event and search matches are emphasised as
+  in the window;
 * a legend of the tracks (colour stripe and label) and of the marker shapes;
 * a footnote listing the sources of the events shown (those that intersect
   the range), numbered in order of first appearance.
@@ -24,6 +29,8 @@ import math
 import os
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
@@ -31,11 +38,15 @@ from PySide6.QtWidgets import QApplication
 
 from ..io.atomic import atomic_path
 from ..model.dates import Precision, format_interval
+from ..model.dday import DDay, resolve_dday
+from ..model.filters import FilterState
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
+from ..model.zones import EVENT_LOCAL, offset_at, zone_info, zone_label
 from .timeline_view import TimelineView
 
-__all__ = ["PICTURE_FORMATS", "PictureOptions", "export_picture", "events_in_range", "sources_footnote"]
+__all__ = ["PICTURE_FORMATS", "PictureOptions", "export_picture", "events_in_range", "sources_footnote",
+           "filters_note", "picture_path_problem"]
 
 PICTURE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 """File extension -> picture format."""
@@ -43,6 +54,7 @@ PICTURE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 _INK = QColor("#1b1f24")
 _MUTED = QColor("#3d4450")
 _FAMILY = "DejaVu Sans"
+_DOT = "   ·   "  # between the subtitle's parts
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,27 @@ class PictureOptions:
     collapsed_tracks : frozenset of str
         Ids of tracks drawn as thin strips, as in the window
         (:func:`viewer.model.lanes.lane_geometry`).
+    display_zone : str
+        Zone of the time axis and of the subtitle's range: ``"UTC"``, an IANA
+        name or ``viewer.model.zones.EVENT_LOCAL`` (drawn as UTC).  The
+        timeline given should already have its date-only events on that
+        zone's days (:func:`viewer.model.zones.timeline_on_local_days`), as
+        the window's shown timeline has.
+    dday : DDay, str or None
+        The relative axis row: a resolved :class:`~viewer.model.dday.DDay`,
+        a reference (``"band:ID"``, ``"event:ID"`` or ``"ID"``) resolved in
+        the picture's timeline and display zone, or None (no row).
+    selected : str or None
+        Id of the event drawn selected (ringed, label on top), as in the window.
+    query : str
+        The search text; with ``matches`` the other events are dimmed.
+    matches : tuple of str or None
+        Ids of the search matches; None: no search (nothing dimmed).
+    total_events : int or None
+        Events in the whole file, when the timeline given is a filtered one
+        (the subtitle reads "10 of 16 events shown"); None: the timeline's own count.
+    filters_note : str
+        What the filters hide, in a few words (:func:`filters_note`); "" for none.
     """
 
     size: tuple[int, int] = (1600, 900)
@@ -71,6 +104,13 @@ class PictureOptions:
     x_range_epoch: tuple[float, float] | None = None
     title: str | None = None
     collapsed_tracks: frozenset[str] = frozenset()
+    display_zone: str = "UTC"
+    dday: DDay | str | None = None
+    selected: str | None = None
+    query: str = ""
+    matches: tuple[str, ...] | None = None
+    total_events: int | None = None
+    filters_note: str = ""
 
 
 def events_in_range(timeline: Timeline, a_epoch: float, b_epoch: float) -> list[int]:
@@ -102,6 +142,58 @@ def sources_footnote(timeline: Timeline, event_indexes: list[int]) -> list[str]:
     return lines
 
 
+def _some(names: list[str], limit: int = 3) -> str:
+    """``"A, B, C"``, or ``"A, B and 4 more"`` past ``limit`` names."""
+    if len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit - 1])} and {len(names) - limit + 1} more"
+
+
+_FACET_WORDS = {"actors": "actors", "sources": "sources", "source_kinds": "source kinds", "tags": "tags"}
+
+
+def filters_note(timeline: Timeline, filters: FilterState) -> str:
+    """What ``filters`` hide in ``timeline`` (the file's), briefly, for a picture's subtitle.
+
+    ``"hidden tracks: Russia / Kremlin, United Kingdom; tags: drills"``;
+    ``""`` when nothing is hidden (a new track order hides nothing).
+    """
+    parts: list[str] = []
+    labels = {t.id: t.label for t in timeline.tracks}
+    hidden = [labels[t.id] for t in timeline.tracks if t.id in filters.hidden_tracks]
+    if hidden:
+        parts.append(f"hidden track{'s' if len(hidden) > 1 else ''}: {_some(hidden)}")
+    for facet, words in _FACET_WORDS.items():
+        allowed = getattr(filters, facet, None)
+        if allowed is not None:
+            parts.append(f"{words}: {_some(sorted(allowed)) if allowed else 'none'}")
+    if filters.date_range is not None:
+        lo, hi = filters.date_range
+        parts.append(f"dates {format_interval(lo, hi, Precision.DAY)}")
+    return "; ".join(parts)
+
+
+def picture_path_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` cannot take a picture (a folder, no or another extension), or None when it can."""
+    target = os.fspath(path)
+    accepted = ", ".join(list(PICTURE_FORMATS)[:-1]) + " or " + list(PICTURE_FORMATS)[-1]
+    if os.path.isdir(target) or target.endswith(("/", os.sep)):
+        return f"{target} is a folder: give a file name ending in {accepted}"
+    ext = os.path.splitext(target)[1].lower()
+    if not ext:
+        return f"{target} has no extension: the picture's file name must end in {accepted}"
+    if ext not in PICTURE_FORMATS:
+        return f"{target}: cannot write {ext} pictures; the file name must end in {accepted}"
+    return None
+
+
+def _local_range(a: float, b: float, zone: str) -> tuple[float, float]:
+    """``[a, b]`` (epoch s) moved by the zone's offsets, to be formatted as wall-clock dates."""
+    if zone in ("UTC", EVENT_LOCAL):
+        return a, b
+    return a + offset_at(zone, a), b + offset_at(zone, b)
+
+
 def _font(px: float, bold: bool = False) -> QFont:
     f = QFont(_FAMILY)
     f.setPixelSize(max(1, int(round(px))))
@@ -110,12 +202,13 @@ def _font(px: float, bold: bool = False) -> QFont:
     return f
 
 
-def _wrap_lines(items: list[str], metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
-    """Items joined with ``"   "`` and wrapped to ``width``; at most ``max_lines`` (the last says how many more)."""
+def _wrap_lines(items: list[str], metrics: QFontMetricsF, width: float, max_lines: int,
+                sep: str = "   ") -> list[str]:
+    """Items joined with ``sep`` and wrapped to ``width``; at most ``max_lines`` (the last says how many more)."""
     lines: list[str] = []
     current = ""
     for index, item in enumerate(items):
-        candidate = f"{current}   {item}" if current else item
+        candidate = f"{current}{sep}{item}" if current else item
         if metrics.horizontalAdvance(candidate) <= width or not current:
             current = metrics.elidedText(candidate, Qt.TextElideMode.ElideRight, width)
             continue
@@ -124,7 +217,7 @@ def _wrap_lines(items: list[str], metrics: QFontMetricsF, width: float, max_line
         if len(lines) == max_lines - 1:
             rest = len(items) - index
             if rest > 1:
-                current = metrics.elidedText(f"{item}   … and {rest - 1} more", Qt.TextElideMode.ElideLeft, width)
+                current = metrics.elidedText(f"{item}{sep}… and {rest - 1} more", Qt.TextElideMode.ElideLeft, width)
             lines.append(current)
             return lines
     if current:
@@ -153,6 +246,29 @@ class _Picture:
         self.range_epoch = (float(a), float(b))
         self.shown = events_in_range(timeline, a, b)
         self.footnote = sources_footnote(timeline, self.shown)
+        dday = options.dday
+        if isinstance(dday, str):
+            dday = resolve_dday(timeline, dday, options.display_zone)
+        self.dday: DDay | None = dday
+
+    def subtitle(self) -> str:
+        """The range in words (display zone), the events shown of the file's, filters and search."""
+        a, b = self.range_epoch
+        zone = self.options.display_zone
+        span_days = (b - a) / 86400.0
+        precision = Precision.DAY if span_days < 3 * 366 else Precision.YEAR
+        la, lb = _local_range(a, b, zone)
+        where = "(UTC)" if zone in ("UTC", EVENT_LOCAL) else "in " + zone_label(zone, (a + b) / 2)
+        total = self.options.total_events if self.options.total_events is not None else len(self.timeline.events)
+        text = f"{format_interval(la, lb, precision)} {where}{_DOT}{len(self.shown)} of {total} events shown"
+        if self.options.filters_note:
+            text += f"; filters: {self.options.filters_note}"
+        if self.options.matches is not None and self.options.query.strip():
+            n = len(self.options.matches)
+            text += f"{_DOT}search “{self.options.query.strip()}”: {n} match{'es' if n != 1 else ''}"
+        if self.dday is not None:
+            text += f"{_DOT}{self.dday.describe()}"
+        return text
 
     def paint(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -172,13 +288,10 @@ class _Picture:
         painter.setFont(_font(self.small_px))
         sm = QFontMetricsF(painter.font())
         painter.setPen(_MUTED)
-        a, b = self.range_epoch
-        span_days = (b - a) / 86400.0
-        precision = Precision.DAY if span_days < 3 * 366 else Precision.YEAR
-        subtitle = (f"{format_interval(a, b, precision)} (UTC)   ·   {len(self.shown)} of "
-                    f"{len(self.timeline.events)} events shown")
-        painter.drawText(QRectF(pad, y, inner, sm.height()), Qt.AlignmentFlag.AlignLeft, subtitle)
-        y += sm.height() + pad / 2
+        for line in _wrap_lines(self.subtitle().split(_DOT), sm, inner, 3, sep=_DOT):
+            painter.drawText(QRectF(pad, y, inner, sm.height()), Qt.AlignmentFlag.AlignLeft, line)
+            y += sm.height()
+        y += pad / 2
         # bottom blocks, measured first
         legend_lines = _wrap_lines(["■ " + t.label for t in self.timeline.tracks] +
                                    ["◆ to the day or better", "◇ uncertain / approximate / open",
@@ -220,15 +333,26 @@ class _Picture:
     def _paint_view(self, painter: QPainter, rect: QRectF) -> None:
         state = ViewState()
         state.collapsed_tracks = self.options.collapsed_tracks
+        state.display_zone = self.options.display_zone
+        if self.options.selected is not None and self.timeline.has_event(self.options.selected):
+            state.selected = self.options.selected  # ringed, its label on top, as in the window
         view = TimelineView(self.timeline, state)
         view.disclosure_marks = False  # a picture has nothing to click: plain track labels
+        o = self.timeline.columns.origin_epoch_s
+        a, b = self.range_epoch
+        zone = self.options.display_zone
+        view._axis.set_zone(zone, "Time: " + zone_label(zone, (a + b) / 2))  # as viewer.ui.zone_picker
+        if self.dday is not None:
+            view._axis.set_relative(self.dday.day, self.dday.describe())  # as viewer.ui.relative_axis
+        matches = self.options.matches
+        if matches is not None and self.options.query.strip() and view.events_item is not None:
+            hits = set(matches)  # the others dimmed, as viewer.ui.shown does
+            view.events_item.set_emphasis(np.array([eid in hits for eid in view.events_item.columns.ids], dtype=bool))
         view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         view.resize(int(rect.width()), int(rect.height()))
         view.show()
         for _ in range(2):
             QApplication.processEvents()
-        o = self.timeline.columns.origin_epoch_s
-        a, b = self.range_epoch
         view.set_x_range(a - o, b - o)
         QApplication.processEvents()
         painter.save()
@@ -258,16 +382,22 @@ def export_picture(timeline: Timeline, path: str | os.PathLike[str], options: Pi
     Raises
     ------
     ValueError
-        Unknown extension, a size outside 200x150..16384x16384, a dpi outside
-        24..1200, or an empty or reversed range.
+        A folder, a path without a picture extension (.png, .svg, .pdf; the
+        message names the path and them), a size outside
+        200x150..16384x16384, a dpi outside 24..1200, an empty or reversed
+        range, an unknown display zone, or a D-day reference not in the
+        timeline (:class:`~viewer.model.dday.DDayError`).
     OSError
         The file cannot be written (the destination is unchanged).
     """
     options = options or PictureOptions()
     target = os.fspath(path)
+    problem = picture_path_problem(target)
+    if problem is not None:
+        raise ValueError(problem)
     ext = os.path.splitext(target)[1].lower()
-    if ext not in PICTURE_FORMATS:
-        raise ValueError(f"cannot tell the picture format of {target!r}: use .png, .svg or .pdf")
+    if options.display_zone not in ("UTC", EVENT_LOCAL):
+        zone_info(options.display_zone)  # ValueError naming an unknown zone, before anything is drawn
     w, h = options.size
     if not (200 <= w <= 16384 and 150 <= h <= 16384):
         raise ValueError(f"picture size {w}x{h} is outside 200x150 .. 16384x16384")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, Q
 from ..io.registry import read_timeline_report, readers, write_timeline, writers
 from ..model.errors import Problem, TimelineLoadError
 from ..model.timeline import Timeline
-from .export import PICTURE_FORMATS, PictureOptions, export_picture
+from .export import PictureOptions, export_picture, filters_note
 
 __all__ = ["install", "FileFeature", "Banner", "settings", "MAX_RECENT", "RELOAD_DELAY_MS"]
 
@@ -182,19 +182,36 @@ class FileFeature(QObject):
             self.export_current_view(path)
 
     def export_current_view(self, path: str, size: tuple[int, int] | None = None, dpi: float = 96.0) -> bool:
-        """Write the visible range as a picture (PNG/SVG/PDF by extension); False and a dialog on failure."""
-        o = self.window.timeline.columns.origin_epoch_s
-        a, b = self.window.state.x_range
-        view = self.window.view
+        """Write what the window shows as a picture (PNG/SVG/PDF by extension); False and a dialog on failure.
+
+        The picture is of the shown timeline (filters, track order, hidden
+        tracks as in the window; the subtitle counts its events of the
+        file's and names the filters), over the visible range, with the
+        collapsed strips, the display zone, the relative (D-day) row, the
+        selection and the search emphasis of the window.  A path that is a
+        folder or does not end in .png, .svg or .pdf is refused (nothing is
+        added to it).
+        """
+        window = self.window
+        state = window.state
+        shown_feature = getattr(window, "shown", None)
+        shown = shown_feature.timeline if shown_feature is not None else window.view.timeline
+        o = shown.columns.origin_epoch_s
+        a, b = state.x_range
+        view = window.view
         size = size or (max(800, view.width() + 40), max(450, view.height() + 200))
-        if Path(path).suffix.lower() not in PICTURE_FORMATS:
-            path += ".pdf"
+        relative = getattr(window, "relative_axis", None)
+        searching = bool(state.query.strip())
         try:
-            options = PictureOptions(size=size, dpi=dpi, x_range_epoch=(a + o, b + o),
-                                     collapsed_tracks=self.window.state.collapsed_tracks)
-            export_picture(self.window.timeline, path, options)
+            options = PictureOptions(
+                size=size, dpi=dpi, x_range_epoch=(a + o, b + o), collapsed_tracks=state.collapsed_tracks,
+                display_zone=state.display_zone, dday=relative.dday if relative is not None else None,
+                selected=state.selected, query=state.query if searching else "",
+                matches=tuple(state.matches) if searching else None,
+                total_events=len(window.timeline.events), filters_note=filters_note(window.timeline, state.filters))
+            export_picture(shown, path, options)
         except (ValueError, OSError) as exc:
-            self.window.show_error(f"Could not export {Path(path).name}", str(exc))
+            window.show_error(f"Could not export {Path(path).name or path}", str(exc))
             return False
         return True
 

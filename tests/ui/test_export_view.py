@@ -1,0 +1,124 @@
+"""File > Export picture as a user meets it: the picture shows what the window shows.
+
+The SVG is read for its drawn text (track labels, legend, axis rows,
+subtitle, footnote: one ``<text>`` element per string drawn); the PNG for
+its pixels (track stripes, the plot's right edge).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtGui import QColor, QImage
+
+from viewer.model.filters import FilterState
+from viewer.ui.export import filters_note
+
+
+def svg_texts(path) -> list[str]:
+    """Every string drawn in an SVG written by QSvgGenerator, in drawing order."""
+    svg = path.read_text(encoding="utf-8")
+    return [html.unescape(t).strip() for t in re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)]
+
+
+def test_hidden_tracks_stay_hidden_and_the_subtitle_counts_the_shown_events(make_window, tmp_path):
+    w = make_window()
+    w.state.filters = FilterState(hidden_tracks=frozenset({"russia", "uk"}),
+                                  track_order=("uk", "normandy", "us", "nato", "russia", "exercise"))
+    out = tmp_path / "filtered.svg"
+    assert w.files.export_current_view(str(out), size=(1200, 700))
+    texts = svg_texts(out)
+    # the lanes' labels and the legend: the four shown tracks, none of the hidden ones
+    for label in ("Normandy Format", "United States", "NATO", "Exercise"):
+        assert label in texts
+    assert "Russia / Kremlin" not in texts and "United Kingdom" not in texts
+    assert [t for t in texts if t in ("Normandy Format", "United States", "NATO", "Exercise")][:4] == \
+        ["Normandy Format", "United States", "NATO", "Exercise"]  # the window's order, top to bottom
+    shown = len(w.shown.timeline.events)
+    assert shown < 16
+    subtitle = next(t for t in texts if "events shown" in t)
+    assert f"{shown} of 16 events shown; filters: hidden tracks: Russia / Kremlin, United Kingdom" in subtitle
+    # the footnote lists the sources of the events shown only: not the Kremlin's nor Downing Street
+    footnote = " ".join(t for t in texts if t.startswith(("Sources:", "1.", "2.", "3.", "4.", "5.", "6.", "7.")))
+    assert "Sources:" in footnote and "Peskov" not in footnote and "Downing Street" not in footnote
+    assert "Stoltenberg" in footnote
+
+
+def test_the_axis_and_subtitle_are_in_the_display_zone(make_window, tmp_path):
+    w = make_window()
+    w.state.display_zone = "Asia/Kathmandu"
+    out = tmp_path / "zone.svg"
+    assert w.files.export_current_view(str(out), size=(1200, 700))
+    texts = svg_texts(out)
+    assert "Time: Asia/Kathmandu (UTC+05:45)" in texts  # the axis label, as in the window
+    assert any("in Asia/Kathmandu (UTC+05:45)" in t and "events shown" in t for t in texts)
+    assert not any("(UTC)" in t for t in texts)
+
+
+def test_the_dday_row_selection_and_search_come_along(make_window, tmp_path):
+    w = make_window()
+    w.state.dday = "band:allied-resolve-2022"
+    w.state.query = "Stoltenberg"
+    w.state.selected = "lavrov-lowest-level"
+    out = tmp_path / "dday.svg"
+    assert w.files.export_current_view(str(out), size=(1600, 900))
+    texts = svg_texts(out)
+    assert {"D-day", "D-1", "D+1"} <= set(texts)  # the relative row's labels
+    assert any(t.startswith("Time: UTC (Zulu) · D-day = Thu 10 Feb 2022") for t in texts)
+    assert any("search “Stoltenberg”: 2 matches" in t for t in texts)
+    off = tmp_path / "off.svg"
+    w.state.dday = None
+    assert w.files.export_current_view(str(off), size=(1600, 900))
+    assert "D-day" not in svg_texts(off)
+
+
+def test_the_selected_event_is_emphasised_as_in_the_window(make_window, tmp_path):
+    w = make_window()
+    plain, chosen = tmp_path / "plain.png", tmp_path / "chosen.png"
+    assert w.files.export_current_view(str(plain), size=(1200, 700))
+    w.state.selected = "truss-arrives-moscow"
+    assert w.files.export_current_view(str(chosen), size=(1200, 700))
+    a, b = QImage(str(plain)), QImage(str(chosen))
+    differ = sum(a.pixel(x, y) != b.pixel(x, y) for x in range(0, 1200, 3) for y in range(60, 600, 3))
+    assert differ > 50  # the ring and the bold label on its box
+
+
+def test_lanes_have_their_colour_stripes_and_bars_stop_at_the_plot_edge(make_window, tmp_path):
+    w = make_window()
+    out = tmp_path / "stripes.png"
+    assert w.files.export_current_view(str(out), size=(1200, 700))
+    image = QImage(str(out))
+    exercise = QColor(next(t.color for t in w.timeline.tracks if t.id == "exercise"))
+
+    def near(c: QColor, ref: QColor) -> bool:
+        return abs(c.red() - ref.red()) + abs(c.green() - ref.green()) + abs(c.blue() - ref.blue()) < 40
+
+    # the Exercise lane's events are mid-February, far right of the left quarter: only its stripe is there
+    stripe = [(x, y) for x in range(0, 300) for y in range(50, 560) if near(image.pixelColor(x, y), exercise)]
+    assert len(stripe) > 100
+    assert max(x for x, _ in stripe) - min(x for x, _ in stripe) <= 6  # a narrow stripe, as in the window
+    pad = max(12.0, 1200 / 80)
+    margin = [image.pixelColor(x, y) for x in range(int(1200 - pad) + 2, 1200) for y in range(50, 560)]
+    assert all(c == QColor("#ffffff") for c in margin)  # open-ended bars stop at the plot's right edge
+
+
+def test_picture_paths_without_a_picture_extension_are_refused(make_window, tmp_path):
+    w = make_window()
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    for bad in (tmp_path / "noext", folder, tmp_path / "x.bmp"):
+        assert not w.files.export_current_view(str(bad), size=(800, 600))
+        message = w.last_error.text()
+        assert str(bad) in message and ".png, .svg or .pdf" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pictures"]  # no noext.pdf, no pictures.pdf
+    assert list(folder.iterdir()) == []
+
+
+def test_filters_note_names_what_is_hidden(make_window):
+    w = make_window()
+    tl = w.timeline
+    assert filters_note(tl, FilterState()) == ""
+    assert filters_note(tl, FilterState(track_order=("uk",))) == ""  # reordering hides nothing
+    note = filters_note(tl, FilterState(hidden_tracks=frozenset({"uk"}), tags=frozenset({"drills"})))
+    assert note == "hidden track: United Kingdom; tags: drills"
