@@ -120,3 +120,60 @@ def test_degenerate_views_give_nothing():
     assert dday_ticks(0, 0, 0, 100, 0) == ()
     assert dday_ticks(0, float("nan"), 0, 100, 0) == ()
     assert dday_ticks(0, 1e15, 0, 100, 0) == ()  # far more days than 10,000-day steps fit
+
+
+# -- honesty about the reference date (no invented day, qualifiers kept) ----------
+
+def _one(edtf, kind="point", end=None, title="Ref"):
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from viewer.io import read_timeline
+
+    ev = {"id": "ref", "kind": kind, "title": title, "start": {"edtf": edtf}}
+    if end is not None:
+        ev["end"] = {"edtf": end}
+    if kind != "band":
+        ev["track"] = "a"
+    data = {"format": "timeline-viewer", "version": 1, "title": "t",
+            "tracks": [{"id": "a", "label": "A"}], "sources": [], "events": [ev]}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "one.timeline.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return read_timeline(path)
+
+
+@pytest.mark.parametrize("edtf, words", [
+    ("2022", "known only to the year: 2022; D-day needs a day"),
+    ("2022-02", "known only to the month: February 2022"),
+    ("2022-02~", "known only to the month: about February 2022"),
+    ("[2022-02-10..2022-02-12]", "one day between Thu 10 Feb 2022 and Sat 12 Feb 2022"),
+])
+def test_a_reference_coarser_than_a_day_is_refused(edtf, words):
+    with pytest.raises(DDayError) as err:
+        resolve_dday(_one(edtf), "ref")
+    assert words in str(err.value)
+    assert "'ref' (Ref): its start" in str(err.value)
+
+
+@pytest.mark.parametrize("edtf, when", [
+    ("2022-02-10", "Thu 10 Feb 2022"),
+    ("2022-02-10?", "Thu 10 Feb 2022 (uncertain)"),
+    ("2022-02-10~", "about Thu 10 Feb 2022"),  # its nominal day, not the widened 9 Feb
+    ("[2022-02-10..]", "on or after Thu 10 Feb 2022"),
+    ("[..2022-02-10]", "on or before Thu 10 Feb 2022"),
+])
+def test_a_day_reference_keeps_its_qualifier(edtf, when):
+    d = resolve_dday(_one(edtf), "ref")
+    assert d.day == TEN_FEB
+    assert d.describe() == f"D-day = {when}, Ref"
+    assert d.qualified == (edtf != "2022-02-10")
+
+
+def test_a_band_with_an_open_start_counts_from_its_end():
+    d = resolve_dday(_one("..", kind="band", end="2022-02-10", title="Band open"), "band:ref")
+    assert d.day == TEN_FEB and d.anchor == "end"
+    assert d.describe() == "D-day = Thu 10 Feb 2022, end of Band open"
+    with pytest.raises(DDayError, match="its end is known only to the month"):
+        resolve_dday(_one("..", kind="band", end="2022-02", title="B"), "band:ref")

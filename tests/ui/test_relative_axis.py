@@ -97,3 +97,53 @@ def test_command_line_dday(tmp_path):
     assert main(["--screenshot", str(out), "--size", "1280x720", "--dday", BAND]) == 0
     assert out.stat().st_size > 0
     assert main(["--screenshot", str(out), "--dday", "band:truss-arrives-moscow"]) == 2
+
+
+def _qualified_timeline(tmp_path):
+    import json
+
+    from viewer.io import read_timeline
+
+    evs = [{"id": i, "track": "a", "title": i.title(), "start": {"edtf": e}} for i, e in (
+        ("year", "2022"), ("unc", "2022-02-10?"), ("onafter", "[2022-02-10..]"), ("oneof", "[2022-02-10..2022-02-12]"))]
+    evs.append({"id": "bandopen", "kind": "band", "title": "Band open",
+                "start": {"edtf": ".."}, "end": {"edtf": "2022-02-15"}})
+    path = tmp_path / "q.timeline.json"
+    path.write_text(json.dumps({"format": "timeline-viewer", "version": 1, "title": "q",
+                                "tracks": [{"id": "a", "label": "A"}], "sources": [], "events": evs}))
+    return path, read_timeline(path)
+
+
+def test_the_axis_note_and_menu_say_what_is_uncertain_about_d_day(qtbot, tmp_path):
+    from viewer.io import read_timeline
+    from viewer.ui.main_window import MainWindow
+
+    path, tl = _qualified_timeline(tmp_path)
+    w = MainWindow(tl, read_timeline, str(path))
+    qtbot.addWidget(w)
+    w.resize(1600, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    axis = w.view._axis
+    for ref, note in (("event:unc", "D-day = Thu 10 Feb 2022 (uncertain), Unc"),
+                      ("event:onafter", "D-day = on or after Thu 10 Feb 2022, Onafter"),
+                      ("band:bandopen", "D-day = Tue 15 Feb 2022, end of Band open")):
+        w.state.dday = ref
+        assert note in axis.labelText, (ref, axis.labelText)
+    w.state.dday = "event:year"  # known only to the year: no row, no invented 1 Jan
+    assert "D-day" not in axis.labelText
+    w.state.selected = "year"
+    choice = w.relative_axis.choices()[1]
+    assert choice[1] == "" and "no D-day: its start is known only to the year: 2022" in choice[0]
+    w.state.selected = "oneof"
+    assert "one day between" in w.relative_axis.choices()[1][0]
+
+
+def test_command_line_refuses_a_d_day_coarser_than_a_day(tmp_path, capsys):
+    from viewer.app import main
+
+    path, _tl = _qualified_timeline(tmp_path)
+    out = tmp_path / "d.png"
+    assert main([str(path), "--screenshot", str(out), "--dday", "year"]) == 2
+    assert "its start is known only to the year: 2022; D-day needs a day" in capsys.readouterr().err
+    assert not out.exists()

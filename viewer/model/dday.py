@@ -27,7 +27,25 @@ References
 ----------
 ``"band:ID"`` a band's start; ``"event:ID"`` an event's sort point
 (:attr:`~viewer.model.timeline.Event.sort_point`); a bare ``"ID"`` (command
-line ``--dday ID``) is an event, or a band if that id is a band.
+line ``--dday ID``) is an event, or a band if that id is a band.  A band or
+span whose start is open (``..``) counts from its end, and says so
+(``"end of Band"``).
+
+What the reference must be known to (honesty rule)
+--------------------------------------------------
+D-day is one calendar day, so the reference date must name one day
+(:func:`reference_day`):
+
+* known to the day or finer: its day.  Qualifiers are kept and written in
+  :meth:`DDay.describe` (the axis note, the detail pane, the menu):
+  ``"D-day = Thu 10 Feb 2022 (uncertain)"`` for ``2022-02-10?``,
+  ``"D-day = about Thu 10 Feb 2022"`` for ``2022-02-10~`` (its nominal day,
+  not the first of the widened interval), ``"D-day = on or after Thu 10 Feb
+  2022"`` / ``"on or before"`` for ``[2022-02-10..]`` / ``[..2022-02-10]``;
+* coarser than a day (``2022``, ``2022-02``, ``2022-02~``) or one day of a
+  set (``[2022-02-10..2022-02-12]``): refused with :class:`DDayError`
+  ("its start is known only to the year 2022; D-day needs a day").  No
+  first-possible day is ever invented.
 """
 
 from __future__ import annotations
@@ -37,7 +55,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .calendar import SECONDS_PER_DAY
-from .dates import EventDate, Precision, format_instant
+from .dates import EventDate, Precision, format_instant, format_interval
 from .errors import TimelineError
 from .timeline import Event, EventKind, Timeline
 from .zones import EVENT_LOCAL, local_day_shift, offset_at
@@ -53,6 +71,7 @@ __all__ = [
     "local_day",
     "local_midnight",
     "parse_dday",
+    "reference_day",
     "resolve_dday",
 ]
 
@@ -115,17 +134,51 @@ class DDay:
     reference : DDayReference
     title : str
         Title of the reference event or band.
+    anchor : {"start", "end"}
+        Which date of the reference gave the day: ``"end"`` when its start is
+        open (``..``).
+    relation : {"", "on or before", "on or after"}
+        The reference day is a bound, not the day itself.
+    approximate, uncertain : bool
+        The reference day is approximate (``~``: its nominal day) or not
+        confirmed (``?``).
     """
 
     day: int
     reference: DDayReference
     title: str
+    anchor: str = "start"
+    relation: str = ""
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def qualified(self) -> bool:
+        """True when the reference day is not a plain, certain day."""
+        return bool(self.relation or self.approximate or self.uncertain)
+
+    def when(self) -> str:
+        """The day with its qualifiers: ``"on or after Thu 10 Feb 2022 (uncertain)"``."""
+        text = format_instant(self.day * SECONDS_PER_DAY, Precision.DAY)
+        if self.approximate:
+            text = "about " + text
+        if self.relation:
+            text = f"{self.relation} {text}"
+        if self.uncertain:
+            text += " (uncertain)"
+        return text
 
     def describe(self) -> str:
-        """``"D-day = Thu 10 Feb 2022, start of Allied Resolve-2022 drills"``."""
-        when = format_instant(self.day * SECONDS_PER_DAY, Precision.DAY)
-        what = "start of " if self.reference.kind == "band" else ""
-        return f"D-day = {when}, {what}{self.title}"
+        """``"D-day = Thu 10 Feb 2022, start of Allied Resolve-2022 drills"``.
+
+        Qualifiers of the reference date are always written
+        (:meth:`when`); a reference counted from its end says ``"end of"``.
+        """
+        if self.anchor == "end":
+            what = "end of "
+        else:
+            what = "start of " if self.reference.kind == "band" else ""
+        return f"D-day = {self.when()}, {what}{self.title}"
 
 
 def local_day(epoch_s: float, zone: str = "UTC") -> int:
@@ -163,6 +216,53 @@ def calendar_day(date: EventDate, zone: str = "UTC") -> int:
     return local_day(t, zone)
 
 
+def reference_day(date: EventDate, zone: str = "UTC", what: str = "its date") -> tuple[int, str, bool, bool]:
+    """The one calendar day a reference date names, with its qualifiers.
+
+    Parameters
+    ----------
+    date : EventDate
+    zone : str
+        Display zone (decides the day of a date with a time of day).
+    what : str
+        How error messages name the date (``"its start"``).
+
+    Returns
+    -------
+    (day, relation, approximate, uncertain)
+        ``day`` as days since 1970-01-01; ``relation`` ``""``, ``"on or
+        before"`` or ``"on or after"``.  An approximate date (``~``) gives its
+        nominal day (the middle of its widened interval).
+
+    Raises
+    ------
+    DDayError
+        If the date is open, coarser than a day, or one day of a set: it
+        does not name a day, and none is made up.
+    """
+    if date.relation == "open" or not math.isfinite(date.sort_point):
+        raise DDayError(f"{what} is open: there is no date to count days from")
+    if date.relation == "one of":
+        span = format_interval(date.earliest, date.latest, date.precision).replace(" – ", " and ")
+        raise DDayError(f"{what} is one day between {span}, not a known day; D-day needs a day")
+    lo, hi = date.earliest, date.latest
+    if date.approximate and math.isfinite(lo) and math.isfinite(hi):
+        t = (lo + hi) / 2  # nominal value: "~" widened by one unit each side
+    else:
+        t = date.sort_point
+    if date.precision < Precision.DAY:
+        rel = f"{date.relation} " if date.relation else ""
+        about = "about " if date.approximate else ""
+        raise DDayError(f"{what} is known only to the {date.precision.label}: {rel}{about}"
+                        f"{format_instant(t, date.precision)}; D-day needs a day")
+    if date.precision <= Precision.DAY:
+        day = math.floor(t / SECONDS_PER_DAY)
+    else:
+        day = local_day(t, zone)
+    relation = date.relation if date.relation in ("on or before", "on or after") else ""
+    return day, relation, bool(date.approximate), bool(date.uncertain)
+
+
 def resolve_dday(timeline: Timeline, reference: DDayReference | str, zone: str = "UTC") -> DDay:
     """Find the reference in ``timeline`` and its D-day.
 
@@ -178,7 +278,10 @@ def resolve_dday(timeline: Timeline, reference: DDayReference | str, zone: str =
     ------
     DDayError
         Unknown id, a ``band:`` reference that is not a band, or a reference
-        with no date to count from (wholly open).
+        whose date does not name one day (wholly open, coarser than a day,
+        one of a set; see :func:`reference_day`).  The message says why, e.g.
+        ``"'y' (Founded): its start is known only to the year 2022; D-day
+        needs a day"``.
     """
     ref = parse_dday(reference) if isinstance(reference, str) else reference
     if not timeline.has_event(ref.id):
@@ -189,14 +292,16 @@ def resolve_dday(timeline: Timeline, reference: DDayReference | str, zone: str =
         raise DDayError(f"{ref.id!r} is not a band; use --dday {ref.id} for an event")
     if is_band:
         ref = DDayReference("band", ref.id)
-    date = ev.start
+    date, anchor = ev.start, "start"
     if not math.isfinite(date.sort_point) and ev.end is not None:
-        date = ev.end
+        date, anchor = ev.end, "end"
+    if not math.isfinite(date.sort_point):
+        raise DDayError(f"{ref.id!r} has no known date to count days from")
     try:
-        day = calendar_day(date, zone)
-    except DDayError:
-        raise DDayError(f"{ref.id!r} has no known date to count days from") from None
-    return DDay(day, ref, ev.title)
+        day, relation, approx, unc = reference_day(date, zone, f"its {anchor}")
+    except DDayError as exc:
+        raise DDayError(f"{ref.id!r} ({ev.title}): {exc}") from None
+    return DDay(day, ref, ev.title, anchor, relation, approx, unc)
 
 
 def format_dday(offset_days: int) -> str:

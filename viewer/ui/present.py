@@ -115,6 +115,10 @@ class BriefingTimelineView(TimelineView):
         glyph = SHAPE_GLYPHS.get(style.track_shape(lane), "") if style.track_shapes else ""
         return f"{glyph} {self.timeline.tracks[lane].label}".strip()
 
+    def max_label_width(self) -> float | None:
+        """No cap: :meth:`_fit_left_axis` sizes the column to the whole labels."""
+        return None
+
     def _apply_style(self) -> None:
         super()._apply_style()
         self._fit_left_axis()

@@ -9,7 +9,9 @@ reads the same state (it writes ``D+3`` for the selected event).
 
 Menu: *Off*, *From the selected event* (takes the event selected when
 chosen; disabled without a selection) and *From band "…"* for each band of
-the timeline.  A reference that disappears (another file) turns the row off.
+the timeline; an entry whose date names no day (known only to the year, one
+of a set) is disabled and says why (:func:`viewer.model.dday.reference_day`).
+A reference that disappears (another file) turns the row off.
 """
 
 from __future__ import annotations
@@ -63,12 +65,22 @@ class RelativeAxis:
         out: list[tuple[str, str | None]] = [("Off", None)]
         sel = self.state.selected
         if sel is not None and tl.has_event(sel) and tl.event(sel).kind != EventKind.BAND:
-            out.append((f"From the selected event: {tl.event(sel).title[:60]}", f"event:{sel}"))
+            out.append(self._choice(f"From the selected event: {tl.event(sel).title[:60]}", f"event:{sel}"))
         else:
             out.append(("From the selected event", ""))
         for ev in tl.bands():  # not every event: a million lazy events would all be built
-            out.append((f"From band {ev.title[:60]}", f"band:{ev.id}"))
+            out.append(self._choice(f"From band {ev.title[:60]}", f"band:{ev.id}"))
         return out
+
+    def _choice(self, text: str, ref: str) -> tuple[str, str]:
+        """A menu entry, disabled (reference ``""``) with the reason when the
+        reference names no day (e.g. known only to the year)."""
+        try:
+            resolve_dday(self.window.timeline, ref, self.state.display_zone)
+        except DDayError as exc:
+            reason = str(exc).partition("): ")[2] or str(exc)
+            return (f"{text} (no D-day: {reason})", "")
+        return (text, ref)
 
     def _fill_menu(self) -> None:
         self.menu.clear()

@@ -178,12 +178,15 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self._vb.setYRange(top, extent, padding=0)
         if self.events_item is not None:
             self.events_item.set_lanes(self.lanes)
+        # the column fits the widest label (with its mark) up to a cap; longer
+        # names are elided with "…" (pyqtgraph drops a label wider than its axis)
         self.track_axis.set_lanes(self.lanes, [self.track_label(i) for i in range(len(ids))],
-                                  marks=self.disclosure_marks)
-        # measured with the marks: pyqtgraph drops a label wider than its axis
-        fm = QFontMetricsF(self.track_axis.style["tickFont"])
-        widest = max((fm.horizontalAdvance(self.track_axis.text(i)) for i in range(len(ids))), default=60.0)
-        self.track_axis.setWidth(int(min(300, 20 + widest)))
+                                  marks=self.disclosure_marks, max_width=self.max_label_width())
+
+    def max_label_width(self) -> float | None:
+        """Widest track-label column, pixels: 300, or a fifth of the view's width on
+        a large screen (where the type grows); None for no cap (subclasses)."""
+        return max(300.0, 0.2 * self.width())
 
     # -- track collapse ------------------------------------------------------
     def toggle_lane(self, lane: int) -> None:
