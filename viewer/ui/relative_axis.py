@@ -9,7 +9,9 @@ reads the same state (it writes ``D+3`` for the selected event).
 
 Menu: *Off*, *From the selected event* (takes the event selected when
 chosen; disabled without a selection) and *From band "…"* for each band of
-the timeline.  A reference that disappears (another file) turns the row off.
+the timeline.  Opening another file turns the axis off; a reload keeps it
+while its reference is still in the file (:mod:`viewer.model.reload`; the
+file banner says when it was turned off).
 """
 
 from __future__ import annotations
