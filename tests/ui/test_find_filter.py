@@ -182,16 +182,18 @@ def test_tracks_reorder_from_the_keyboard(qtbot, window):
     assert left_ticks[3] == "▾ United Kingdom"  # expanded: ▾ mark
 
 
-def test_date_range_defaults_to_the_timelines_days(qtbot, window):
+def test_date_range_defaults_to_the_timelines_days_and_its_fields_follow_the_checkbox(qtbot, window):
     window.side_tabs.setCurrentWidget(window.filter_panel)
     panel = window.filter_panel
     lo, hi = window.timeline.finite_extent()
     assert panel.range_from.date() == QDate(*civil(lo))
     assert panel.range_to.date() == QDate(*civil(hi - 1))
+    assert not panel.range_from.isEnabled() and not panel.range_to.isEnabled()
     panel.range_on.setChecked(True)
+    assert panel.range_from.isEnabled() and panel.range_to.isEnabled()
     assert len(window.shown.timeline.events) == len(window.timeline.events)
     panel.range_on.setChecked(False)
-    assert window.state.filters.date_range is None
+    assert not panel.range_to.isEnabled() and window.state.filters.date_range is None
 
 
 def test_date_range_beyond_the_years_a_date_field_shows_is_open_on_that_side(qtbot, tmp_path):

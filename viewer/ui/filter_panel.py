@@ -152,6 +152,7 @@ class FilterPanel(QScrollArea):
             w.setDateRange(FIRST_DATE, LAST_DATE)
             w.setCalendarPopup(True)
             w.setDisplayFormat("ddd d MMM yyyy")
+            w.setEnabled(False)  # off with the range: Tab skips them
             w.dateChanged.connect(lambda _d: self._write() if self.range_on.isChecked() else None)
         self.range_from.setAccessibleName("From date")
         self.range_to.setAccessibleName("To date (inclusive)")
@@ -159,7 +160,7 @@ class FilterPanel(QScrollArea):
                                    "the range has no start: earlier events (BCE too) are kept")
         self.range_to.setToolTip(f"At {LAST_DATE.toString('d MMM yyyy')}, the latest date it can show, "
                                  "the range has no end: later events are kept")
-        self.range_on.toggled.connect(lambda _b: self._write())
+        self.range_on.toggled.connect(self._range_toggled)
         blay.addWidget(self.range_on)
         blay.addWidget(self.range_from)
         blay.addWidget(QLabel("and (inclusive)"))
@@ -268,6 +269,11 @@ class FilterPanel(QScrollArea):
             self.state.filters = f
         finally:
             self._writing = False
+
+    def _range_toggled(self, on: bool) -> None:
+        for w in (self.range_from, self.range_to):
+            w.setEnabled(on)
+        self._write()
 
     # -- track collapse (state.collapsed_tracks) -----------------------------
     def _track_id(self, row: int) -> str:
