@@ -61,7 +61,12 @@ def test_tab_reaches_every_filter_control_from_the_tab_bar(qtbot, window):
     tabs.setCurrentWidget(window.filter_panel)
     panel = window.filter_panel
     controls = [panel.reset_button, panel.tracks, *panel.move_buttons, *panel.facet_lists.values(),
-                panel.range_on, panel.range_from, panel.range_to]
+                panel.range_on]
+    # while the date range is off its fields are disabled: Tab goes past them
+    assert not panel.range_on.isChecked()
+    assert tab_walk(qtbot, tabs.tabBar(), len(controls) + 1) == controls + [window.search_bar.field]
+    panel.range_on.setChecked(True)
+    controls += [panel.range_from, panel.range_to]
     seen = tab_walk(qtbot, tabs.tabBar(), len(controls) + 12)
     # a date edit takes the keyboard through its line edit (its focus proxy),
     # and Tab steps through its sections (weekday, day, month, year) before it leaves

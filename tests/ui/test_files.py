@@ -12,6 +12,7 @@ from PySide6.QtGui import QDropEvent, QImage
 
 from viewer.io import read_timeline
 from viewer.model.dates import EventDate
+from viewer.model.filters import FilterState
 from viewer.ui.files import settings
 from viewer.ui.main_window import MainWindow
 
@@ -131,3 +132,68 @@ def test_export_current_view_as_pictures_and_timeline(qtbot, live, tmp_path):
     assert b"BEGIN:VEVENT" in (tmp_path / "out.ics").read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("view", "out"))) == \
         ["out.ics", "view.pdf", "view.png", "view.svg"]
+
+
+def tracks_doc(tracks, title="Tracks", band=True) -> dict:
+    """Tracks ``tracks`` with two events each (``<track>1``, ``<track>2``) and a band ``drill``."""
+    events = [{"id": f"{t}{k}", "track": t, "title": f"{t} {k}", "start": f"2022-02-{10 + k:02d}"}
+              for t in tracks for k in (1, 2)]
+    if band:
+        events.append({"id": "drill", "kind": "band", "title": "Drill", "start": "2022-02-09", "end": "2022-02-14"})
+    return {"format": "timeline-viewer", "version": 1, "title": title, "reference_date": "2022-02-10",
+            "tracks": [{"id": t, "label": t.upper()} for t in tracks], "events": events}
+
+
+def panel_rows(w):
+    lst = w.filter_panel.tracks
+    return [(lst.item(i).text().split("  ")[0], lst.item(i).checkState() == Qt.CheckState.Checked)
+            for i in range(lst.count())]
+
+
+def test_live_reload_keeps_filters_collapsed_tracks_and_dday_minus_what_vanished(qtbot, live):
+    w, path = live
+    save(path, tracks_doc(["a", "b", "c", "d"]))
+    qtbot.waitUntil(lambda: len(w.timeline.tracks) == 4, timeout=3000)
+    w.side_tabs.setCurrentWidget(w.filter_panel)
+    s = w.state
+    s.filters = FilterState(hidden_tracks=frozenset({"b", "d"}), track_order=("c", "a", "b", "d"))
+    s.collapsed_tracks = {"c", "d"}
+    s.dday = "band:drill"
+    s.selected = "c1"  # in a collapsed track: selecting it opens the lane ...
+    assert "c" not in s.collapsed_tracks
+    s.set_track_collapsed("c", True)  # ... and collapsing it again keeps the selection
+    assert s.selected == "c1"
+    save(path, tracks_doc(["a", "c", "e", "b"]))  # d gone, e new
+    qtbot.waitUntil(lambda: len(w.timeline.tracks) == 4 and w.timeline.has_event("e1"), timeout=3000)
+    qtbot.wait(20)
+    assert s.filters == FilterState(hidden_tracks=frozenset({"b"}), track_order=("c", "a", "b", "e"))
+    assert s.collapsed_tracks == {"c"}  # restoring the selection did not expand its track
+    assert s.selected == "c1" and s.dday == "band:drill"
+    assert w.view.lanes.track_ids == ("c", "a", "e")
+    assert [bool(x) for x in w.view.lanes.collapsed] == [True, False, False]
+    assert panel_rows(w) == [("▸ C", True), ("A", True), ("B", False), ("E", True)]
+    assert not w.files.banner.isVisible()
+    # a D-day whose reference vanished is turned off, and the banner says so
+    save(path, tracks_doc(["a", "c", "e", "b"], band=False))
+    qtbot.waitUntil(lambda: not w.timeline.has_event("drill"), timeout=3000)
+    assert s.dday is None and w.relative_axis.dday is None
+    assert w.files.banner.isVisible() and "'band:drill'" in w.files.banner.label.text()
+    assert s.filters.hidden_tracks == {"b"} and s.collapsed_tracks == {"c"}
+
+
+def test_opening_another_file_resets_filters_collapsed_tracks_and_dday(qtbot, live, tmp_path):
+    w, path = live
+    save(path, tracks_doc(["a", "b"]))
+    qtbot.waitUntil(lambda: len(w.timeline.tracks) == 2, timeout=3000)
+    s = w.state
+    s.filters = FilterState(hidden_tracks=frozenset({"a"}), track_order=("b", "a"), tags=frozenset({"x"}))
+    s.collapsed_tracks = {"a", "b"}
+    s.dday = "band:drill"
+    s.display_zone = "Europe/Moscow"
+    other = tmp_path / "other.timeline.json"
+    save(other, tracks_doc(["a", "b"], title="Other"))  # the same ids mean other things there
+    assert w.open_file(str(other))
+    assert s.filters == FilterState() and s.collapsed_tracks == frozenset() and s.dday is None
+    assert s.display_zone == "Europe/Moscow"  # the zone is the user's, not the file's
+    assert w.view.lanes.track_ids == ("a", "b") and not any(w.view.lanes.collapsed)
+    assert len(w.shown.timeline.events) == len(w.timeline.events)

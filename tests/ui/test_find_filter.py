@@ -1,11 +1,23 @@
 """Search, event list, filters and time zones as a user drives them (pytest-qt, offscreen)."""
 
+import math
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from viewer.io import read_timeline
+from viewer.model.calendar import civil_from_epoch, epoch_from_civil
 from viewer.model.filters import FilterState
 from viewer.ui.event_list import ID_ROLE, EventTableModel
+from viewer.ui.filter_panel import FIRST_DATE, LAST_DATE
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def civil(epoch_s):
+    c = civil_from_epoch(epoch_s)
+    return c.year, c.month, c.day
 
 
 @pytest.fixture
@@ -168,6 +180,49 @@ def test_tracks_reorder_from_the_keyboard(qtbot, window):
     assert [t.id for t in window.view.timeline.tracks][3] == "uk"
     left_ticks = [t for _, t in window.view.plotItem.getAxis("left")._tickLevels[0]]
     assert left_ticks[3] == "▾ United Kingdom"  # expanded: ▾ mark
+
+
+def test_date_range_defaults_to_the_timelines_days_and_its_fields_follow_the_checkbox(qtbot, window):
+    window.side_tabs.setCurrentWidget(window.filter_panel)
+    panel = window.filter_panel
+    lo, hi = window.timeline.finite_extent()
+    assert panel.range_from.date() == QDate(*civil(lo))
+    assert panel.range_to.date() == QDate(*civil(hi - 1))
+    assert not panel.range_from.isEnabled() and not panel.range_to.isEnabled()
+    panel.range_on.setChecked(True)
+    assert panel.range_from.isEnabled() and panel.range_to.isEnabled()
+    assert len(window.shown.timeline.events) == len(window.timeline.events)
+    panel.range_on.setChecked(False)
+    assert not panel.range_to.isEnabled() and window.state.filters.date_range is None
+
+
+def test_date_range_beyond_the_years_a_date_field_shows_is_open_on_that_side(qtbot, tmp_path):
+    from viewer.ui.main_window import MainWindow
+
+    path = str(DATA / "extreme_years.timeline.json")  # 44 BCE .. 12000 CE, 14 events
+    w = MainWindow(read_timeline(path), read_timeline, path)
+    qtbot.addWidget(w)
+    w.resize(1400, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.side_tabs.setCurrentWidget(w.filter_panel)
+    panel = w.filter_panel
+    # the extent, clamped to what the fields can show
+    assert (panel.range_from.date(), panel.range_to.date()) == (FIRST_DATE, LAST_DATE)
+    assert panel.range_from.minimumDate() == FIRST_DATE and panel.range_to.maximumDate() == LAST_DATE
+    panel.range_on.setChecked(True)
+    assert w.state.filters.date_range == (-math.inf, math.inf)
+    assert len(w.shown.timeline.events) == 14
+    panel.range_from.setDate(QDate(2022, 2, 11))  # a start set by the user is a bound; the end stays open
+    assert w.state.filters.date_range == (epoch_from_civil(2022, 2, 11), math.inf)
+    shown = {e.id for e in w.shown.timeline.events}
+    assert {"y12000", "ymax", "onafter", "open"} <= shown and not {"bce", "onbefore"} & shown
+    panel.range_from.setDate(FIRST_DATE)  # back at its earliest: open again, 44 BCE is in
+    panel.range_to.setDate(QDate(2021, 12, 31))
+    assert w.state.filters.date_range == (-math.inf, epoch_from_civil(2022, 1, 1))
+    assert {e.id for e in w.shown.timeline.events} == {"bce", "open", "onbefore", "bandopen"}
+    qtbot.wait(10)  # the panel refills after the signal: the fields keep what was set
+    assert (panel.range_from.date(), panel.range_to.date()) == (FIRST_DATE, QDate(2021, 12, 31))
 
 
 # -- time zones -----------------------------------------------------------------------

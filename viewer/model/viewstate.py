@@ -194,8 +194,9 @@ class ViewState:
     def collapsed_tracks(self) -> frozenset[str]:
         """Ids of the tracks drawn as thin strips (see :func:`viewer.model.lanes.lane_geometry`).
 
-        Ids of tracks not in the timeline are kept (a reloaded file may bring
-        them back) and ignored when lanes are laid out.
+        Ids of tracks not in the timeline are ignored when lanes are laid
+        out; a reload of the file drops them and opening another file clears
+        the set (:mod:`viewer.model.reload`).
         """
         return self._collapsed_tracks
 

@@ -12,8 +12,12 @@ through :mod:`viewer.io` (and pictures through :mod:`viewer.ui.export`).
   timeline; nothing is dropped silently.
 * Live reload: the open file is watched (``QFileSystemWatcher``).  When it
   changes on disk it is read again :data:`RELOAD_DELAY_MS` after the last
-  change; the visible range (through epoch seconds, as the origin may move)
-  and the selection are kept.  If the new content is invalid, the last good
+  change; the visible range (through epoch seconds, as the origin may move),
+  the selection (a collapsed lane stays collapsed), the filters, collapsed
+  tracks and D-day are kept, minus the ids that vanished
+  (:func:`viewer.model.reload.kept_on_reload`; a D-day whose reference
+  vanished is turned off and the banner says so).  Opening another file
+  resets filters, collapsed tracks and D-day.  If the new content is invalid, the last good
   timeline stays on screen and a dismissable banner names the problem and its
   place.  Editors that save by writing a new file and renaming it over the old
   one (or deleting it first) are followed: the path is watched again as soon
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, Q
 
 from ..io.registry import read_timeline_report, readers, write_timeline, writers
 from ..model.errors import Problem, TimelineLoadError
+from ..model.reload import kept_on_reload
 from ..model.timeline import Timeline
 from .export import PictureOptions, export_picture, filters_note
 
@@ -301,13 +306,24 @@ class FileFeature(QObject):
         old_origin = window.timeline.columns.origin_epoch_s
         a, b = window.state.x_range
         selected = window.state.selected
+        kept = kept_on_reload(window.state, window.timeline, report.timeline)
         self._pending = report.problems
-        window.set_timeline(report.timeline, path)
+        window.set_timeline(report.timeline, path, kept=kept)
         new_origin = report.timeline.columns.origin_epoch_s
         window.view.set_x_range(a + old_origin - new_origin, b + old_origin - new_origin)
-        if selected is not None and report.timeline.has_event(selected):
-            window.state.selected = selected
+        shown = window.shown.timeline if hasattr(window, "shown") else report.timeline  # through the kept filters
+        if selected is not None and shown.has_event(selected):
+            window.view.restore_selection(selected)  # a collapsed lane stays collapsed
+        if kept.dropped_dday is not None:
+            self._notice(f"Relative axis (D-day) turned off: its reference {kept.dropped_dday!r} "
+                         f"is no longer in {Path(path).name}.")
         return True
+
+    def _notice(self, text: str) -> None:
+        """Add a notice to the banner (under any notice already shown)."""
+        if self.banner.isVisible() and not getattr(self.banner, "error", False):
+            text = self.banner.label.text() + "\n" + text
+        self.banner.show_message(text, error=False)
 
 
 def install(window) -> None:

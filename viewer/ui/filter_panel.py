@@ -16,7 +16,7 @@ events).
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+import math
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
@@ -149,12 +149,18 @@ class FilterPanel(QScrollArea):
         self.range_from = QDateEdit()
         self.range_to = QDateEdit()
         for w in (self.range_from, self.range_to):
+            w.setDateRange(FIRST_DATE, LAST_DATE)
             w.setCalendarPopup(True)
             w.setDisplayFormat("ddd d MMM yyyy")
+            w.setEnabled(False)  # off with the range: Tab skips them
             w.dateChanged.connect(lambda _d: self._write() if self.range_on.isChecked() else None)
         self.range_from.setAccessibleName("From date")
         self.range_to.setAccessibleName("To date (inclusive)")
-        self.range_on.toggled.connect(lambda _b: self._write())
+        self.range_from.setToolTip(f"At {FIRST_DATE.toString('d MMM yyyy')}, the earliest date it can show, "
+                                   "the range has no start: earlier events (BCE too) are kept")
+        self.range_to.setToolTip(f"At {LAST_DATE.toString('d MMM yyyy')}, the latest date it can show, "
+                                 "the range has no end: later events are kept")
+        self.range_on.toggled.connect(self._range_toggled)
         blay.addWidget(self.range_on)
         blay.addWidget(self.range_from)
         blay.addWidget(QLabel("and (inclusive)"))
@@ -215,11 +221,11 @@ class FilterPanel(QScrollArea):
                     item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
                     lst.addItem(item)
                 lst.setMaximumHeight(min(220, 8 + 22 * max(1, lst.count())))
-            lo, hi = tl.finite_extent()
+            lo, hi = tl.finite_extent()  # data outside the fields' dates shows as their limits: open sides
             rng = f.date_range or (lo, hi)
             self.range_on.setChecked(f.date_range is not None)
             self.range_from.setDate(_qdate(rng[0]))
-            self.range_to.setDate(_qdate(rng[1] - 1))
+            self.range_to.setDate(_qdate(rng[1] - 1))  # inclusive: the day of the last moment
             n_shown = len(self.window_.shown.timeline.events) if hasattr(self.window_, "shown") else len(tl.events)
             self.summary.setText(f"{n_shown} of {len(tl.events)} events shown"
                                  + ("" if f.is_default else " (filtered)"))
@@ -253,14 +259,21 @@ class FilterPanel(QScrollArea):
             on = {v for i, v in enumerate(values) if lst.item(i).checkState() == Qt.CheckState.Checked}
             f = f.with_facet(facet, None if len(on) == len(values) else on)
         if self.range_on.isChecked():
-            a = _epoch(self.range_from.date())
-            b = _epoch(self.range_to.date()) + 86400.0
+            # a field at its limit is an open side: the data may reach beyond what a QDate can show
+            start, end = self.range_from.date(), self.range_to.date()
+            a = -math.inf if start <= self.range_from.minimumDate() else _epoch(start)
+            b = math.inf if end >= self.range_to.maximumDate() else _epoch(end) + 86400.0
             f = dataclasses.replace(f, date_range=(min(a, b - 86400.0), max(b, a + 86400.0)))
         self._writing = True
         try:
             self.state.filters = f
         finally:
             self._writing = False
+
+    def _range_toggled(self, on: bool) -> None:
+        for w in (self.range_from, self.range_to):
+            w.setEnabled(on)
+        self._write()
 
     # -- track collapse (state.collapsed_tracks) -----------------------------
     def _track_id(self, row: int) -> str:
@@ -312,10 +325,19 @@ class FilterPanel(QScrollArea):
                 self.refresh()
 
 
+FIRST_DATE = QDate(100, 1, 1)
+"""Earliest date of the range fields (the earliest a QDateEdit allows); there, the range has no start."""
+LAST_DATE = QDate(9999, 12, 31)
+"""Latest date of the range fields (the latest a QDateEdit allows); there, the range has no end."""
+
+
 def _qdate(epoch_s: float) -> QDate:
+    """The UTC calendar day of an instant (epoch s), clamped to FIRST_DATE .. LAST_DATE (±inf too)."""
+    if not epoch_s >= _epoch(FIRST_DATE):  # NaN too
+        return QDate(FIRST_DATE)
+    if epoch_s >= _epoch(LAST_DATE):
+        return QDate(LAST_DATE)
     c = civil_from_epoch(epoch_s)
-    if not 1 <= c.year <= 9999:
-        return QDate(date.today().year, 1, 1)
     return QDate(c.year, c.month, c.day)
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.errors import TimelineLoadError
+from ..model.reload import KeptView, fresh_view
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from .detail_pane import DetailPane
@@ -155,8 +156,16 @@ class MainWindow(QMainWindow):
         self.set_timeline(timeline, path)
         return True
 
-    def set_timeline(self, timeline: Timeline, path: str = "") -> None:
+    def set_timeline(self, timeline: Timeline, path: str = "", *, kept: KeptView | None = None) -> None:
         """Replace the shown timeline (selection cleared, initial view).
+
+        Parameters
+        ----------
+        kept : KeptView or None
+            Filters, collapsed tracks and D-day the new timeline starts with:
+            :func:`~viewer.model.reload.kept_on_reload` for the same file read
+            again; None (another file) resets them
+            (:func:`~viewer.model.reload.fresh_view`).  The display zone stays.
 
         Emits ``sigTimelineChanged(timeline)`` afterwards so the window's
         optional parts can follow.
@@ -168,6 +177,7 @@ class MainWindow(QMainWindow):
         self.details.set_timeline(timeline)
         self._show_title()
         self.view.go_home()
+        (kept or fresh_view()).apply(self.state)
         self.sigTimelineChanged.emit(timeline)
 
     def show_error(self, title: str, text: str, details: str = "") -> None:

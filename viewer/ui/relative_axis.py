@@ -11,7 +11,9 @@ Menu: *Off*, *From the selected event* (takes the event selected when
 chosen; disabled without a selection) and *From band "…"* for each band of
 the timeline; an entry whose date names no day (known only to the year, one
 of a set) is disabled and says why (:func:`viewer.model.dday.reference_day`).
-A reference that disappears (another file) turns the row off.
+Opening another file turns the axis off; a reload keeps it while its
+reference is still in the file (:mod:`viewer.model.reload`; the file banner
+says when it was turned off).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from ..model.filters import FilterState, apply_filters
+from ..model.filters import apply_filters
 from ..model.search import search
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
@@ -47,6 +47,7 @@ class ShownTimeline(QObject):
         self.window = window
         self.state: ViewState = window.state
         self.timeline: Timeline = window.timeline
+        self._derived_from: tuple | None = None  # (file's timeline, filters, zone) of self.timeline
         self.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(self._on_file)
 
@@ -56,9 +57,14 @@ class ShownTimeline(QObject):
 
         Date-only events go on the display zone's calendar days
         (:func:`~viewer.model.zones.timeline_on_local_days`)."""
-        shown = apply_filters(self.window.timeline, self.state.filters)
-        shown = timeline_on_local_days(shown, self.state.display_zone)
+        key = (self.window.timeline, self.state.filters, self.state.display_zone)
+        if self._derived_from is not None and key[0] is self._derived_from[0] and key[1:] == self._derived_from[1:]:
+            shown = self.timeline  # already derived (a new file's filters are set before it is announced)
+        else:
+            shown = apply_filters(self.window.timeline, self.state.filters)
+            shown = timeline_on_local_days(shown, self.state.display_zone)
         self.timeline = shown
+        self._derived_from = key
         view = self.window.view
         if view.timeline is not shown:
             a, b = view.x_range()
@@ -96,10 +102,9 @@ class ShownTimeline(QObject):
         # what a screen reader announces for the selection: viewer.ui.access
 
     def _on_file(self, _timeline: Timeline) -> None:
-        if self.state.filters != FilterState():
-            self.state.filters = FilterState()  # refreshes
-        else:
-            self.refresh()
+        # the window has already reset the filters (another file) or kept them
+        # (a reload; viewer.model.reload) before telling
+        self.refresh()
 
 
 def install(window) -> None:

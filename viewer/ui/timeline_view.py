@@ -113,9 +113,19 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.track_axis.sigToggleLane.connect(self.toggle_lane)
         self.track_axis.sigLaneMenu.connect(self.lane_menu)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._open_lane_on_select = True  # a new selection in a collapsed track expands it
         state.subscribe(self._on_state)
         self.set_timeline(timeline)
         self._ready = True
+
+    def restore_selection(self, event_id: str | None) -> None:
+        """Select ``event_id`` again (after a reload) without expanding its collapsed track:
+        unlike a new selection, it puts back what the user had, strip included."""
+        self._open_lane_on_select = False
+        try:
+            self.state.selected = event_id
+        finally:
+            self._open_lane_on_select = True
 
     # -- model ---------------------------------------------------------
     def set_timeline(self, timeline: Timeline) -> None:
@@ -339,7 +349,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
             self.events_item.set_selected(state.selected)
             self.bands_item.set_selected(state.selected)
             track = self._selected_track()
-            if track is not None and track in state.collapsed_tracks:
+            if track is not None and track in state.collapsed_tracks and self._open_lane_on_select:
                 state.set_track_collapsed(track, False)  # a new selection opens its lane
         if "collapsed_tracks" in changed and getattr(self, "_ready", False):
             self._update_y_range()
