@@ -85,3 +85,25 @@ def test_viewstate_dday_reference():
     assert s.dday is None
     s.dday = "band:allied-resolve-2022"
     assert s.dday == "band:allied-resolve-2022"
+
+
+def test_weighted_lanes_share_the_height_by_weight_and_keep_its_total():
+    geo = lane_geometry(["a", "b", "c"], weights={"a": 1.0, "b": 4.0, "c": 1.0})
+    assert geo.height.tolist() == pytest.approx([0.5, 2.0, 0.5])  # still 3 units in all
+    assert geo.total == pytest.approx(3.0)
+    collapsed = lane_geometry(["a", "b", "c"], collapsed={"c"}, weights={"a": 1.0, "b": 3.0, "c": 4.0})
+    assert collapsed.height[:2].tolist() == pytest.approx([0.5, 1.5])  # a strip takes no weight
+    assert collapsed.collapsed.tolist() == [False, False, True]
+
+
+def test_lane_weights_count_the_events_that_share_a_day():
+    """The bundled Russia lane has four events on or around 10 Feb (one an
+    open span): it gets four times the quiet NATO lane's height."""
+    from viewer.app import bundled_timeline_path
+    from viewer.io import read_timeline
+    from viewer.model.lanes import MAX_LANE_WEIGHT, lane_weights
+
+    tl = read_timeline(bundled_timeline_path())
+    by_id = {tl.tracks[k].id: w for k, w in lane_weights(tl.columns).items()}
+    assert by_id["nato"] == 1.0 and by_id["russia"] == 4.0 and by_id["uk"] == 3.0
+    assert max(by_id.values()) <= MAX_LANE_WEIGHT

@@ -312,3 +312,23 @@ def test_the_exercise_band_shows_through_every_lane(qtbot, window):
         a, b = img.pixelColor(int(inside), y), img.pixelColor(int(outside), y)
         assert a.red() - a.blue() > 20, (lane, a.name())  # the band's warm tint
         assert b.red() - b.blue() < 10, (lane, b.name())  # plain lane outside the band
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1600, 900), (1920, 1080)])
+def test_busy_lanes_get_the_height_to_label_every_event(qtbot, make_window, size):
+    """Lane heights follow their content: at laptop and projector sizes the
+    Russia lane's four events of 10 Feb each get a line and a label (at
+    1280x720 one used to be hidden under another behind a +1 badge, its
+    hollow 'uncertain' marker drawn over a certain event's)."""
+    w = make_window(size)
+    w.view.go_home()
+    repaint(qtbot, w)
+    frame = w.view.events_item._frame
+    ids = w.timeline.columns.ids
+    placed = {ids[p.row]: p for p in frame.placements}
+    for eid in ("russia-denies", "peskov-unprecedented-threats", "mod-statement", "lavrov-lowest-level"):
+        assert not placed[eid].overflow and placed[eid].label_width > 0, (size, eid)
+    assert not any(p.overflow for p in frame.placements), size
+    lanes = w.view.lanes
+    russia, nato = lanes.index("russia"), lanes.index("nato")
+    assert lanes.height[russia] > 2 * lanes.height[nato]

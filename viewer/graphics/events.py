@@ -314,26 +314,37 @@ class EventLayerItem(pg.GraphicsObject):
         for top, bottom in zip(self.lanes.top.tolist(), self.lanes.bottom.tolist()):
             y0, y1 = top * sy + ty, bottom * sy + ty
             lanes.append((min(y0, y1), max(y0, y1)))
-        lane_h = abs(sy)  # an expanded lane is one unit high
+        lane_h = abs(sy)  # an expanded lane of weight 1 is one unit high
         fm = self._metrics(self.style.font_px)  # cached with the style
-        slot_h = max(fm.height() * 1.3, 2.0 * self.style.marker_px + 6)
-        n_slots = max(1, int((lane_h - 8) // slot_h))
+        full_slot_h = max(fm.height() * 1.3, 2.0 * self.style.marker_px + 6)
         shrink = min(1.0, self.style.min_font_px / self.style.font_px)
-        compact_slots = max(n_slots, int((lane_h - 8) // max(2.0 * self.style.marker_px + 5, slot_h * shrink)))
+        min_slot_h = max(2.0 * self.style.marker_px + 5, full_slot_h * shrink)
+
+        def slots_of(h: float) -> tuple[int, int, float]:
+            # sub-rows at full type, sub-rows at the smallest type, full sub-row height
+            n = max(1, int((h - 8) // full_slot_h))
+            return n, max(n, int((h - 8) // min_slot_h)), (h - 8) / n
+
+        n_slots, compact_slots, slot_h = slots_of(lane_h)
         lane_slot_h: dict[int, float] = {}
         lane_font_px: dict[int, int] = {}
-        slot_h = (lane_h - 8) / n_slots if n_slots else slot_h
         a, b = vr.left(), vr.right()
         placements: list[Placement] = []
         density: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         width_px = max(1.0, (b - a) * abs(sx))
         left_px, right_px = a * sx + tx, b * sx + tx
         sel_row = self._row_or_none(self.selected)
-        capacity = n_slots * width_px / (_MARKER_SPACING * self.style.marker_px + _MARKER_GAP_PX)
+        per_slot = width_px / (_MARKER_SPACING * self.style.marker_px + _MARKER_GAP_PX)
         for lane in range(cols.n_lanes):
             if self.lanes.collapsed[lane]:
                 placements.extend(self._strip_placements(lane, a, b, sx, tx, width_px, density, sel_row))
                 continue
+            # lanes differ in height (lane_weights): sub-rows and capacity are the lane's own
+            lane_px = lanes[lane][1] - lanes[lane][0] if lane < len(lanes) else lane_h
+            ln_slots, ln_compact, ln_slot_h = slots_of(lane_px)
+            if abs(ln_slot_h - slot_h) > 0.01:
+                lane_slot_h[lane] = ln_slot_h
+            capacity = ln_slots * per_slot
             idx = None
             if cols.count_markers(lane, a, b) <= capacity:  # O(log n) first, then O(visible)
                 idx = cols.visible(lane, a, b)
@@ -366,7 +377,7 @@ class EventLayerItem(pg.GraphicsObject):
             rows = idx.tolist()
             first = rows.index(sel_row) if sel_row in rows else None
             font_px = self.style.font_px
-            lane_slots = n_slots
+            lane_slots = ln_slots
             while True:
                 cap = float(self.style.label_max_px) * font_px / self.style.font_px
                 # the selected event's label is never capped: it is what the room is looking at
@@ -377,13 +388,14 @@ class EventLayerItem(pg.GraphicsObject):
                                      marker_half=self.style.marker_px, gap=font_px * 0.8,
                                      min_label_px=font_px * 4, first=first,
                                      left_edge=left_px + 4, right_edge=right_px - 4)
-                if lane_slots >= compact_slots or not any(pl.overflow for pl in placed):
+                if lane_slots >= ln_compact or not any(pl.overflow for pl in placed):
                     break
                 # a crowd at one time: squeeze the lane (more, lower sub-rows and a
                 # smaller font) rather than hide an event under another
                 lane_slots += 1
-                lane_slot_h[lane] = (lane_h - 8) / lane_slots
-                font_px = max(self.style.min_font_px, int(self.style.font_px * lane_slot_h[lane] / slot_h))
+                lane_slot_h[lane] = (lane_px - 8) / lane_slots
+                font_px = max(self.style.min_font_px,
+                              int(self.style.font_px * min(1.0, lane_slot_h[lane] / full_slot_h)))
                 lane_font_px[lane] = font_px
             placements.extend(placed)
         images: dict[int, QImage] = {}

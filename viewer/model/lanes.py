@@ -17,16 +17,18 @@ Without it, a strip is :data:`DEFAULT_STRIP_FRACTION` of a lane.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["DEFAULT_STRIP_FRACTION", "DEFAULT_STRIP_PX", "LaneGeometry", "lane_geometry"]
+__all__ = ["DEFAULT_STRIP_FRACTION", "DEFAULT_STRIP_PX", "LaneGeometry", "lane_geometry", "lane_weights",
+           "MAX_LANE_WEIGHT"]
 
 DEFAULT_STRIP_PX = 18.0  #: height of a collapsed lane, pixels (the view raises it to fit its label)
 DEFAULT_STRIP_FRACTION = 0.25  #: a collapsed lane's height in lane units when no pixel height is known
 _MAX_STRIP = 0.5  #: a strip is never more than half an expanded lane
+MAX_LANE_WEIGHT = 4.0  #: a lane's share of the height is at most this many times the quietest lane's
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def lane_geometry(
     *,
     height_px: float | None = None,
     strip_px: float = DEFAULT_STRIP_PX,
+    weights: Mapping[str, float] | None = None,
 ) -> LaneGeometry:
     """Lane positions for tracks in display order, some hidden, some collapsed.
 
@@ -111,6 +114,11 @@ def lane_geometry(
         an expanded lane); None: strips are :data:`DEFAULT_STRIP_FRACTION`.
     strip_px : float
         Wanted strip height, pixels (> 0).
+    weights : mapping of track id to float, optional
+        Relative height of each expanded lane (see :func:`lane_weights`);
+        missing ids weigh 1.0.  The expanded lanes are scaled so that they
+        still average 1.0 lane unit, so the y range keeps its size and a
+        busy lane gets more of it than a quiet one.
 
     Returns
     -------
@@ -144,8 +152,60 @@ def lane_geometry(
         else:
             strip = strip_px / (height_px / n)  # as if expanded: the strips keep their height
     strip = float(min(max(strip, 1e-3), _MAX_STRIP))
-    height = np.where(is_col, strip, 1.0).astype(float)
+    expanded = np.ones(n, dtype=float)
+    if weights and n_exp:
+        w = np.array([max(float(weights.get(t, 1.0)), 0.05) if np.isfinite(weights.get(t, 1.0)) else 1.0
+                      for t in ids], dtype=float)
+        expanded = w / w[~is_col].mean()  # expanded lanes still average one unit
+    height = np.where(is_col, strip, expanded).astype(float)
     top = np.concatenate(([0.0], np.cumsum(height)[:-1])) if n else np.zeros(0)
     total = float(height.sum())
     extent = total if n_exp or not n else max(total, float(n))
     return LaneGeometry(ids, top, height, is_col, extent)
+
+
+def lane_weights(columns, max_weight: float = MAX_LANE_WEIGHT) -> dict[int, float]:
+    """Relative lane heights from how many events of a lane share a day.
+
+    The weight of lane ``k`` is the largest number of its events whose drawn
+    extents meet one calendar day (UTC days of the columns' x axis): the rows
+    a day zoom needs to give each its own line (vis-timeline's "stack"
+    ordering gives the same count).  Clipped to ``[1, max_weight]``, so one
+    crowded day cannot starve every other lane.  Only events whose drawn
+    extent is shorter than 60 days count (long spans lie under everything
+    and take one row of their own); lanes with more than 5,000 rows weigh
+    ``max_weight`` without counting (they are drawn as density strips).
+
+    Parameters
+    ----------
+    columns : EventColumns
+        The drawn rows (:mod:`viewer.model.columns`), x in seconds from the origin.
+    max_weight : float
+        Upper bound of a weight (>= 1).
+
+    Returns
+    -------
+    dict of int to float
+        Lane number -> weight, for every lane of ``columns``.
+    """
+    day = 86400.0
+    out: dict[int, float] = {}
+    for lane in range(columns.n_lanes):
+        a, b = columns.block(lane)
+        if b - a > 5000:
+            out[lane] = float(max_weight)
+            continue
+        x0, x1 = columns.x0[a:b], columns.x1[a:b]
+        finite = np.isfinite(x0) & np.isfinite(x1)
+        short = finite & (x1 - x0 < 60 * day)
+        long_rows = int(np.count_nonzero(~short))
+        d0 = np.floor(x0[short] / day).astype(np.int64)
+        d1 = np.maximum(np.ceil(x1[short] / day).astype(np.int64) - 1, d0)
+        peak = 0
+        if len(d0):
+            # sweep over day boundaries: +1 where an event's first day starts, -1 after its last
+            events = np.concatenate([np.stack([d0, np.ones_like(d0)], 1), np.stack([d1 + 1, -np.ones_like(d1)], 1)])
+            events = events[np.lexsort((events[:, 1], events[:, 0]))]  # ends before starts on a day
+            peak = int(np.cumsum(events[:, 1]).max())
+        out[lane] = float(min(max(1.0, peak + long_rows), max_weight))
+    return out

@@ -31,7 +31,7 @@ from ..graphics.bands import BandLayerItem
 from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
-from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry
+from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry, lane_weights
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
 from ..model.zones import describe_date, zone_label
@@ -132,6 +132,9 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         """Show another timeline (replaces every item; selection is the state's)."""
         self.timeline = timeline
         cols = timeline.columns
+        # a lane's height follows how many of its events share a day (lane_weights)
+        self.lane_weights = {timeline.tracks[k].id: w for k, w in lane_weights(cols).items()
+                             if k < len(timeline.tracks)}
         for item in (self.events_item, self.bands_item):
             if item is not None:
                 self.removeItem(item)
@@ -180,7 +183,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         h = max(self._vb.height(), 100.0)
         ids = [t.id for t in self.timeline.tracks]
         self.lanes = lane_geometry(ids, self.state.collapsed_tracks, height_px=max(h - tab, 1.0),
-                                   strip_px=self.strip_px())
+                                   strip_px=self.strip_px(), weights=getattr(self, "lane_weights", None))
         extent = max(self.lanes.extent, 1.0)
         lane_px = max((h - tab) / extent, 1.0)
         top = -tab / lane_px
