@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("file", metavar="FILE")
     e.add_argument("output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf")
     e.add_argument("--range", nargs=2, metavar=("START", "END"),
-                   help="dates (ISO 8601/EDTF) of the range shown, e.g. 2022-02-01 2022-02-21 (default: everything)")
+                   help="dates (ISO 8601/EDTF) of the range shown, e.g. 2022-02-01 2022-02-21 (default: the timeline's home range if it has one, else everything)")
     e.add_argument("--size", default="1600x900", metavar="WxH", help="picture size in pixels (default 1600x900)")
     e.add_argument("--dpi", type=float, default=96.0, help="PNG resolution (default 96; 192 doubles the pixels)")
     e.add_argument("--title", help="title printed on the picture (default: the timeline's)")

@@ -122,3 +122,31 @@ def test_filters_note_names_what_is_hidden(make_window):
     assert filters_note(tl, FilterState(track_order=("uk",))) == ""  # reordering hides nothing
     note = filters_note(tl, FilterState(hidden_tracks=frozenset({"uk"}), tags=frozenset({"drills"})))
     assert note == "hidden track: United Kingdom; tags: drills"
+
+
+def test_a_picture_of_a_large_file_builds_only_the_events_that_cite_sources(qapp, tmp_path, monkeypatch):
+    """The sources footnote of a picture of a lazily-read file looks only at
+    the events the reader saw with sources or quotes: building every event
+    took a minute at a million events."""
+    from tests.io.test_bulk import RICH, bulk_read, write_file
+    from viewer.ui.export import PictureOptions, export_picture
+
+    path = tmp_path / "big.timeline.json"
+    write_file(path, extra=RICH)
+    tl = bulk_read(path, monkeypatch)
+    out = tmp_path / "big.png"
+    export_picture(tl, out, PictureOptions(size=(800, 500)))
+    assert out.stat().st_size > 0
+    assert len(tl.events._built) <= 10, len(tl.events._built)
+
+
+def test_without_a_range_the_picture_shows_the_timelines_home(tmp_path, bundled_path, qapp):
+    """The bundled timeline's home is 2-21 Feb 2022, not the 2013-2022 of its
+    'since 2014' span, as the window opens on it."""
+    from viewer.io import read_timeline
+    from viewer.ui.export import PictureOptions, export_picture
+
+    out = tmp_path / "home.svg"
+    export_picture(read_timeline(bundled_path), out, PictureOptions(size=(1200, 700)))
+    subtitle = next(t for t in svg_texts(out) if "events shown" in t)
+    assert subtitle.startswith("Tue 1 Feb 2022 – Tue 22 Feb 2022"), subtitle
