@@ -150,3 +150,18 @@ def test_without_a_range_the_picture_shows_the_timelines_home(tmp_path, bundled_
     export_picture(read_timeline(bundled_path), out, PictureOptions(size=(1200, 700)))
     subtitle = next(t for t in svg_texts(out) if "events shown" in t)
     assert subtitle.startswith("Tue 1 Feb 2022 – Tue 22 Feb 2022"), subtitle
+
+
+def test_pdf_labels_on_bars_are_text_once(tmp_path, bundled_path, qapp):
+    """A label over a bar has a halo; in a PDF it used to be nine copies of
+    the text, so search, copy and screen readers met each title nine times."""
+    import pypdf
+
+    from viewer.io import read_timeline
+    from viewer.ui.export import PictureOptions, export_picture
+
+    out = tmp_path / "brief.pdf"
+    export_picture(read_timeline(bundled_path), out, PictureOptions(size=(1600, 900)))
+    text = " ".join(pypdf.PdfReader(str(out)).pages[0].extract_text().split())
+    assert text.count("Russia denies plans to strike Ukraine") == 1
+    assert text.count("Normandy Format talks on eastern Ukraine") == 1

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QLinearGradient,
     QPaintEngine,
     QPainter,
+    QPainterPath,
     QPen,
     QPixmap,
     QStaticText,
@@ -667,6 +668,8 @@ class EventLayerItem(pg.GraphicsObject):
         lane_font = frame.lane_font_px or {}
         base_px = self.style.font_px
         halo_color = self.style.color("label_box")
+        engine = p.paintEngine()
+        vector_out = engine is not None and engine.type() in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
         halo = [QPointF(dx, dy) for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1))]
         open_sides = FLAG_OPEN_START | FLAG_OPEN_END
         metrics: dict[int, tuple[QFontMetricsF, float]] = {}
@@ -704,9 +707,16 @@ class EventLayerItem(pg.GraphicsObject):
             elif on_bar:
                 # a halo, not a box: the text reads over the bar and the bar
                 # (solid = certain, faint = possible) still shows around it
-                p.setPen(halo_color)
-                for d in halo:
-                    p.drawStaticText(at + d, st)
+                if vector_out:
+                    # in a PDF or SVG the halo is an outline, not eight more copies
+                    # of the text: readers, search and copy see the label once
+                    outline = QPainterPath()
+                    outline.addText(at.x(), at.y() + fm.ascent(), font, text)
+                    p.strokePath(outline, QPen(halo_color, 2.0))
+                else:
+                    p.setPen(halo_color)
+                    for d in halo:
+                        p.drawStaticText(at + d, st)
             p.setPen(text_color)
             p.drawStaticText(at, st)
 
