@@ -8,7 +8,10 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+import pytest
+
 from viewer.app import main
+from viewer.app import main as app_main
 from viewer.io import read_timeline
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -69,3 +72,18 @@ def test_a_file_named_like_a_command_opens_as_a_path(tmp_path, monkeypatch, bund
     monkeypatch.chdir(tmp_path)
     assert main(["./convert", "--screenshot", str(tmp_path / "s.png"), "--size", "800x600"]) == 0
     assert QImage(str(tmp_path / "s.png")).width() == 800
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["--step", "3", "--screenshot", "x.png"], "--step N needs --present"),
+    (["--present", "--select", "lavrov-lowest-level", "--screenshot", "x.png"], "--present shows the story"),
+    (["--present", "--dday", "band:allied-resolve-2022", "--screenshot", "x.png"], "--present shows the story"),
+    (["--theme", "light", "--screenshot", "x.png"], "--theme applies to present mode"),
+])
+def test_options_that_would_be_ignored_are_refused(argv, says, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        app_main(argv)
+    assert exit_info.value.code == 2
+    assert says in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()

@@ -56,10 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", metavar="EVENT_ID", help="select this event (detail pane shows it)")
     p.add_argument("--present", action="store_true",
                    help="present the timeline's story full screen (with --screenshot: render one step)")
-    p.add_argument("--step", type=int, default=1, metavar="N", help="with --present --screenshot: the step to render")
+    p.add_argument("--step", type=int, default=None, metavar="N", help="with --present --screenshot: the step to render")
     p.add_argument("--dday", metavar="EVENT_ID|band:ID",
                    help="relative axis: label days D-7 … D-day … D+10 from this event's day or band's start")
-    p.add_argument("--theme", choices=("dark", "light"), default="dark", help="presentation theme (default dark)")
+    p.add_argument("--theme", choices=("dark", "light"), default=None, help="presentation theme (default dark)")
     return p
 
 
@@ -76,7 +76,18 @@ def main(argv: list[str] | None = None) -> int:
         from .cli import main as file_command
 
         return file_command(argv)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    # options that would be silently ignored in this combination are refused
+    if args.step is not None and not args.present:
+        parser.error("--step N needs --present (it picks the story step to show)")
+    if args.present and (args.select or args.dday):
+        parser.error("--present shows the story's own steps; --select and --dday apply to the desk view "
+                     "(use --step N to pick a step)")
+    if args.screenshot and not args.present and args.theme is not None:
+        parser.error("--theme applies to present mode: add --present (or press F5 in the window)")
+    args.step = 1 if args.step is None else args.step
+    args.theme = args.theme or "dark"
     if args.file and not Path(args.file).exists():  # FILE#EVENT_ID, as "Copy link" gives
         from .model.citation import split_link
 
@@ -125,13 +136,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.dday:
         window.state.dday = args.dday
     window.present_theme = args.theme
-    if args.screenshot and args.present:
-        from .ui.presenting import save_present_screenshot
-
-        return 0 if save_present_screenshot(window, args.screenshot, args.size or (1920, 1080), args.step,
-                                            args.theme) else 1
     if args.screenshot:
-        return 0 if save_screenshot(window, args.screenshot, args.size or (1920, 1080), select=args.select) else 1
+        if args.present:
+            from .ui.presenting import save_present_screenshot
+
+            ok = save_present_screenshot(window, args.screenshot, args.size or (1920, 1080), args.step, args.theme)
+        else:
+            ok = save_screenshot(window, args.screenshot, args.size or (1920, 1080), select=args.select)
+        window.close()  # called in-process (tests, scripts): leave no window behind
+        window.deleteLater()
+        return 0 if ok else 1
     window.resize(*(args.size or (1600, 900)))
     window.show()
     if args.present:
