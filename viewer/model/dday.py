@@ -285,7 +285,9 @@ def resolve_dday(timeline: Timeline, reference: DDayReference | str, zone: str =
     """
     ref = parse_dday(reference) if isinstance(reference, str) else reference
     if not timeline.has_event(ref.id):
-        raise DDayError(f"no event or band with id {ref.id!r} for D-day")
+        bands = ", ".join(f"band:{b.id}" for b in timeline.bands()[:8])
+        raise DDayError(f"no event or band with id {ref.id!r} for D-day"
+                        + (f"; this timeline's bands: {bands}" if bands else ""))
     ev: Event = timeline.event(ref.id)
     is_band = ev.kind == EventKind.BAND
     if ref.kind == "band" and not is_band:
