@@ -148,3 +148,16 @@ def test_picture_export_draws_the_same_strips(qapp, tmp_path):
     export_picture(read_timeline(bundled_timeline_path()), out,
                    PictureOptions(size=(1200, 700), collapsed_tracks=frozenset({"russia", "us"})))
     assert out.stat().st_size > 0
+
+
+def test_markers_of_a_collapsed_strip_sit_on_its_middle(qtbot, make_window):
+    """The bottom strip's markers used to sit below its middle, on the axis line."""
+    w = make_window((1600, 900))
+    for t in ("uk", "us"):
+        w.state.set_track_collapsed(t, True)
+    w.view.grab()
+    frame = w.view.events_item._frame
+    for lane in (w.view.lanes.index("us"), w.view.lanes.index("uk")):
+        top, bottom = frame.lanes[lane]
+        ys = frame.hit["y"][frame.hit["lane"] == lane]
+        assert len(ys) and all(abs(y - (top + bottom) / 2) < 0.5 for y in ys), (lane, top, bottom, ys)

@@ -339,6 +339,8 @@ class EventLayerItem(pg.GraphicsObject):
         for lane in range(cols.n_lanes):
             if self.lanes.collapsed[lane]:
                 placements.extend(self._strip_placements(lane, a, b, sx, tx, width_px, density, sel_row))
+                # one line through the strip's middle: top + 4 + 0.5 * (h - 8) = top + h / 2
+                lane_slot_h[lane] = lanes[lane][1] - lanes[lane][0] - 8
                 continue
             # lanes differ in height (lane_weights): sub-rows and capacity are the lane's own
             lane_px = lanes[lane][1] - lanes[lane][0] if lane < len(lanes) else lane_h
