@@ -332,3 +332,27 @@ def test_busy_lanes_get_the_height_to_label_every_event(qtbot, make_window, size
     lanes = w.view.lanes
     russia, nato = lanes.index("russia"), lanes.index("nato")
     assert lanes.height[russia] > 2 * lanes.height[nato]
+
+
+def test_an_event_after_the_sources_date_is_marked_as_planned(qtbot, window):
+    """'Drills due to finish' (20 Feb) was still to come when the article of
+    10 Feb was written: the detail pane says so and its marker is dashed,
+    unlike the hollow marker of an event that is merely uncertain."""
+    from viewer.graphics.events import _AFTER_SOURCE
+    from viewer.model.columns import FLAG_UNCERTAIN
+    from viewer.ui.detail_pane import event_html
+
+    tl = window.timeline
+    after = [tl.columns.ids[i] for i in tl.after_reference().nonzero()[0]]
+    assert after == ["drills-end"]
+    assert "After the source’s date" in event_html(tl.event("drills-end"), tl)
+    assert "After the source’s date" not in event_html(tl.event("drills-begin"), tl)
+    layer = window.view.events_item
+    dashed = layer._marker_pixmap(0, _AFTER_SOURCE).toImage()
+    hollow = layer._marker_pixmap(0, FLAG_UNCERTAIN).toImage()
+    assert dashed != hollow
+    # a dashed outline leaves gaps: fewer outline pixels than the solid hollow one
+    def ink(img):
+        return sum(img.pixelColor(x, y).alpha() > 128 and img.pixelColor(x, y).lightness() < 200
+                   for x in range(img.width()) for y in range(img.height()))
+    assert ink(dashed) < 0.8 * ink(hollow)

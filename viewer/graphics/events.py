@@ -62,7 +62,8 @@ _MARKER_SPACING = 4.0  #: a lane turns into a density strip when it has more eve
 _MARKER_GAP_PX = 2.0   #: width / (_MARKER_SPACING * r + gap) per sub-row (r = marker half-width)
 _DENSITY_BIN_PX = 2  #: width of a density bin
 _FADE_PX = 90.0  #: length of the fade drawn at an open side of a span
-_HOLLOW = FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END | FLAG_COARSE
+_AFTER_SOURCE = 1 << 30  #: drawing-only flag: begins after the timeline's reference (publication) date
+_HOLLOW = FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END | FLAG_COARSE | _AFTER_SOURCE
 _DIM_OPACITY = 0.22  #: opacity of events dimmed by ``set_emphasis`` (search non-matches)
 
 
@@ -153,6 +154,9 @@ class EventLayerItem(pg.GraphicsObject):
         super().__init__()
         self.timeline = timeline
         self.columns = timeline.columns
+        # the date flags of each row, plus "after the source's date" (dashed hollow marker)
+        self._draw_flags = np.where(timeline.after_reference(), self.columns.flags.astype(np.int64) | _AFTER_SOURCE,
+                                    self.columns.flags.astype(np.int64))
         self.style = style or TimelineStyle()
         self.selected: str | None = None
         self.hovered: str | None = None
@@ -565,7 +569,7 @@ class EventLayerItem(pg.GraphicsObject):
         hit = frame.hit or {}
         rows = hit["row"][ks]
         sx, tx = frame.sx, frame.tx
-        flags_l = cols.flags[rows].tolist()
+        flags_l = self._draw_flags[rows].tolist()
         lane_l = cols.lane[rows].tolist()
         span_l = (cols.kind[rows] == KIND_SPAN).tolist()
         y_l = hit["y"][ks].tolist()
@@ -576,7 +580,7 @@ class EventLayerItem(pg.GraphicsObject):
         vector = engine is not None and engine.type() in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
         # sort the events into what is drawn for them with whole-array masks;
         # Python then only builds the rectangles and stamps
-        flags_a = cols.flags[rows]
+        flags_a = self._draw_flags[rows]
         span_a = cols.kind[rows] == KIND_SPAN
         special_a = (rows == sel_row) | (rows == hov_row)
         open_a = (flags_a & (FLAG_OPEN_START | FLAG_OPEN_END)) != 0
@@ -647,7 +651,7 @@ class EventLayerItem(pg.GraphicsObject):
         special.sort(key=lambda item: item[0].row == sel_row)
         for pl, y, tx_true in special:
             row = pl.row
-            flags = int(cols.flags[row])
+            flags = int(self._draw_flags[row])
             lane = int(cols.lane[row])
             color = QColor(self._track_color(lane))
             selected = row == sel_row
@@ -881,6 +885,9 @@ class EventLayerItem(pg.GraphicsObject):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawEllipse(QPointF(x, y), r + 5, r + 5)
         pen = QPen(color.darker(140) if not hovered else QColor("#000000"), 2)
+        if flags & _AFTER_SOURCE:  # still to come when the source was written: a dashed outline
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            pen.setDashPattern([1.5, 1.5])  # 3 px on, 3 px off at width 2
         p.setPen(pen)
         p.setBrush(self.style.color("hollow_fill") if hollow else color)
         p.drawPolygon(poly)

@@ -418,6 +418,24 @@ class Timeline:
 
         return EventColumns.from_timeline(self)
 
+    def after_reference(self) -> "np.ndarray":
+        """Rows of :attr:`columns` that begin after the reference date: bool (N,).
+
+        An event whose earliest possible start is later than the latest
+        possible moment of :attr:`reference_date` (the publication date of the
+        source the timeline was built from) was still to come when the source
+        was written: planned, announced or expected, not observed.  All False
+        without a reference date.
+        """
+        import numpy as np
+
+        cols = self.columns
+        ref = self.reference_date
+        if ref is None or not math.isfinite(ref.latest):
+            return np.zeros(len(cols), dtype=bool)
+        with np.errstate(invalid="ignore"):
+            return cols.x0 >= ref.latest - cols.origin_epoch_s
+
     def bands(self) -> list[Event]:
         """The band (era) events, in time order, without visiting every event.
 

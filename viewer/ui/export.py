@@ -307,8 +307,10 @@ class _Picture:
         y += pad / 2
         # bottom blocks, measured first
         legend_lines = _wrap_lines(["■ " + t.label for t in self.timeline.tracks] +
-                                   ["◆ to the day or better", "◇ uncertain / approximate / open",
-                                    "▬ faint: possible interval"], sm, inner, 3)
+                                   ["◆ to the day or better", "◇ uncertain / approximate / open"] +
+                                   (["dashed ◇ after the source's date (planned)"]
+                                    if self.timeline.after_reference().any() else []) +
+                                   ["▬ faint: possible interval"], sm, inner, 3)
         foot_items = self.footnote or ["(no sources cited by the events shown)"]
         foot_lines = _wrap_lines(["Sources:"] + foot_items, sm, inner, max(2, int(h / 5 / sm.height())))
         bottom = (len(legend_lines) + len(foot_lines)) * sm.height() + pad * 1.5
