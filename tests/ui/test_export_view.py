@@ -165,3 +165,23 @@ def test_pdf_labels_on_bars_are_text_once(tmp_path, bundled_path, qapp):
     text = " ".join(pypdf.PdfReader(str(out)).pages[0].extract_text().split())
     assert text.count("Russia denies plans to strike Ukraine") == 1
     assert text.count("Normandy Format talks on eastern Ukraine") == 1
+
+
+def test_svg_bars_stay_inside_the_plot(tmp_path, bundled_path, qapp):
+    """Qt's SVG writer cannot clip: open-ended bars used to run into the
+    picture's right margin and into the track-name column."""
+    from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtGui import QPainter
+
+    from viewer.io import read_timeline
+    from viewer.ui.export import PictureOptions, export_picture
+
+    out = tmp_path / "brief.svg"
+    export_picture(read_timeline(bundled_path), out, PictureOptions(size=(1600, 900)))
+    img = QImage(1600, 900, QImage.Format.Format_ARGB32)
+    img.fill(QColor("#ffffff"))
+    painter = QPainter(img)
+    QSvgRenderer(str(out)).render(painter)
+    painter.end()
+    margin = [img.pixelColor(x, y) for x in range(1596, 1600) for y in range(120, 760)]
+    assert all(c.red() > 245 and c.green() > 245 and c.blue() > 245 for c in margin)

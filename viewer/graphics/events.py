@@ -573,11 +573,11 @@ class EventLayerItem(pg.GraphicsObject):
         lane_l = cols.lane[rows].tolist()
         span_l = (cols.kind[rows] == KIND_SPAN).tolist()
         y_l = hit["y"][ks].tolist()
-        lo_px, hi_px = frame.left_px - _FADE_PX - 10, frame.right_px + _FADE_PX + 10
         placements = [frame.placements[k] for k in ks.tolist()]
         engine = p.paintEngine()
         # SVG and PDF exports get vector markers, screens stamped pixmaps
         vector = engine is not None and engine.type() in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
+        lo_px, hi_px = self._bar_limits(frame, engine)
         # sort the events into what is drawn for them with whole-array masks;
         # Python then only builds the rectangles and stamps
         flags_a = self._draw_flags[rows]
@@ -830,13 +830,22 @@ class EventLayerItem(pg.GraphicsObject):
             grad.setColorAt(1.0, clear)
         p.fillRect(QRectF(x0, y - 2, x1 - x0, 4), QBrush(grad))
 
+    @staticmethod
+    def _bar_limits(frame: _Frame, engine) -> tuple[float, float]:
+        """Where bars are cut, device pixels: past the view's edges on screen
+        (the view clips; an open side's fade lies beyond the edge), exactly at
+        them in an SVG, which Qt's SVG writer cannot clip."""
+        if engine is not None and engine.type() == QPaintEngine.Type.SVG:
+            return frame.left_px, frame.right_px
+        return frame.left_px - _FADE_PX - 10, frame.right_px + _FADE_PX + 10
+
     def _span_bar(self, p: QPainter, row: int, frame: _Frame, y: float, color: QColor,
                   flags: int, selected: bool) -> None:
         """A span: solid where certain (latest possible start to earliest
         possible end), faint where its start or end could be, fading out over
         ``_FADE_PX`` at an open (unknown) side, which runs to the view's edge."""
         cols = self.columns
-        lo, hi = frame.left_px - _FADE_PX - 10, frame.right_px + _FADE_PX + 10
+        lo, hi = self._bar_limits(frame, p.paintEngine())
         with np.errstate(invalid="ignore"):
             x0 = cols.x0[row] * frame.sx + frame.tx
             x1 = max(cols.x1[row] * frame.sx + frame.tx, x0 + 3)  # zero-length spans stay visible
