@@ -185,3 +185,20 @@ def test_svg_bars_stay_inside_the_plot(tmp_path, bundled_path, qapp):
     painter.end()
     margin = [img.pixelColor(x, y) for x in range(1596, 1600) for y in range(120, 760)]
     assert all(c.red() > 245 and c.green() > 245 and c.blue() > 245 for c in margin)
+
+
+def test_the_picture_draws_the_range_its_subtitle_names(tmp_path, bundled_path, qapp):
+    """A range beyond the data, or wider than it, used to be clamped by the
+    window's limits: the subtitle said January 2030, the axis August 2022."""
+    from viewer.io import read_timeline
+    from viewer.model.dates import EventDate
+    from viewer.ui.export import PictureOptions, export_picture
+
+    tl = read_timeline(bundled_path)
+    for start, end, year_label in (("2030-01-01", "2030-02-01", "Jan 2030"), ("2021-01-01", "2023-12-31", "2023")):
+        out = tmp_path / f"r{start}.svg"
+        export_picture(tl, out, PictureOptions(size=(1200, 700), x_range_epoch=(EventDate(start).earliest,
+                                                                                EventDate(end).latest)))
+        texts = svg_texts(out)
+        assert year_label in texts, (start, [t for t in texts if t[:1].isdigit() or t[:3].isalpha()][:30])
+        assert "2019" not in texts

@@ -368,7 +368,12 @@ class _Picture:
         view.show()
         for _ in range(2):
             QApplication.processEvents()
-        view.set_x_range(a - o, b - o)
+        # the picture shows exactly the range its subtitle names, even where the
+        # window would not go (beyond the data, or wider than all of it)
+        lim = view.limits
+        view._vb.setLimits(xMin=min(lim.x_min, a - o), xMax=max(lim.x_max, b - o),
+                           maxXRange=max(lim.max_width, b - a))
+        view._vb.setXRange(a - o, b - o, padding=0)  # not set_x_range: it clamps to the data
         QApplication.processEvents()
         painter.save()
         painter.setClipRect(rect)
