@@ -87,3 +87,12 @@ def test_options_that_would_be_ignored_are_refused(argv, says, capsys, tmp_path,
     assert exit_info.value.code == 2
     assert says in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_file_opened_from_the_command_line_says_what_it_was_loaded_without(tmp_path, capsys):
+    """As File > Open does: nothing is dropped silently (stderr and the window's banner)."""
+    csv_path = tmp_path / "ambig.csv"
+    csv_path.write_text("title,start\nGood,2022-02-10\nBad,03/04/2022\n", encoding="utf-8")
+    assert main([str(csv_path), "--screenshot", str(tmp_path / "s.png"), "--size", "800x600"]) == 0
+    err = capsys.readouterr().err
+    assert "loaded without 1 item(s)" in err and "line 3" in err and "ambiguous" in err

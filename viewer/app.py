@@ -103,14 +103,21 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
-        timeline = _load(path)
+        from .io.registry import read_timeline_report
+
+        report = read_timeline_report(path)
+        timeline, problems = report.timeline, list(report.problems)
     except TimelineLoadError as exc:
         print(f"timeline-viewer: cannot open {path}:\n{exc.full_report()}", file=sys.stderr)
         if args.screenshot or args.file is None:
             return 2
-        timeline, bad, path = _load(bundled_timeline_path()), exc, bundled_timeline_path()
+        timeline, bad, path, problems = _load(bundled_timeline_path()), exc, bundled_timeline_path(), []
     else:
         bad = None
+    if problems:  # loaded, but without some rows or items: say so (stderr, and the window's banner)
+        print(f"timeline-viewer: {path}: loaded without {len(problems)} item(s):", file=sys.stderr)
+        for problem in problems[:20]:
+            print(f"  {problem}", file=sys.stderr)
     if args.select and not timeline.has_event(args.select):
         print(f"timeline-viewer: no event with id {args.select!r} in {path}", file=sys.stderr)
         return 2
@@ -131,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Timeline Viewer")
     window = MainWindow(timeline, _load, path)
+    if problems and getattr(window, "files", None) is not None:
+        window.files.show_load_problems(problems)
     if args.select:
         window.state.selected = args.select
     if args.dday:

@@ -174,8 +174,9 @@ def timeline_html(timeline: Timeline) -> str:
     if timeline.description:
         out.append(f"<p>{escape(timeline.description)}</p>")
     n = len(timeline.events)
-    out.append(f"<p class='muted'>{n:,} event{'s' if n != 1 else ''} on {len(timeline.tracks):,} tracks, "
-               f"{len(timeline.sources):,} sources.</p>")
+    nt, ns = len(timeline.tracks), len(timeline.sources)
+    out.append(f"<p class='muted'>{n:,} event{'s' if n != 1 else ''} on {nt:,} track{'s' if nt != 1 else ''}, "
+               f"{ns:,} source{'s' if ns != 1 else ''}.</p>")
     if timeline.reference_date is not None:
         out.append("<h2>Reference date</h2><table>" + _date_rows("Published", timeline.reference_date) + "</table>")
     out.append("<h2>How to read it</h2><p>Click an event to see its quotes and sources here. "

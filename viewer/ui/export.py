@@ -273,7 +273,7 @@ class _Picture:
         la, lb = _local_range(a, b, zone)
         where = "(UTC)" if zone in ("UTC", EVENT_LOCAL) else "in " + zone_label(zone, (a + b) / 2)
         total = self.options.total_events if self.options.total_events is not None else len(self.timeline.events)
-        text = f"{format_interval(la, lb, precision)} {where}{_DOT}{len(self.shown)} of {total} events shown"
+        text = f"{format_interval(la, lb, precision)} {where}{_DOT}{len(self.shown):,} of {total:,} events shown"
         if self.options.filters_note:
             text += f"; filters: {self.options.filters_note}"
         if self.options.matches is not None and self.options.query.strip():

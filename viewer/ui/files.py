@@ -230,12 +230,19 @@ class FileFeature(QObject):
         self._watch(self.window.path)
         self._remember(self.window.path)
         if self._pending:
-            self.banner.show_message(
-                f"{Path(self.window.path).name}: loaded without {len(self._pending)} item(s) it could not "
-                f"read or map:\n{_problem_lines(self._pending)}", error=False)
+            self.show_load_problems(self._pending)
         elif self.banner.isVisible():
             self.banner.hide()
         self._pending = []
+
+    def show_load_problems(self, problems: list[Problem]) -> None:
+        """The amber banner listing rows or items the open file was loaded
+        without (used on File > Open, reload and for the file named on the
+        command line); nothing is dropped silently."""
+        if problems:
+            self.banner.show_message(
+                f"{Path(self.window.path).name}: loaded without {len(problems)} item(s) it could not "
+                f"read or map:\n{_problem_lines(problems)}", error=False)
 
     # -- drag and drop -----------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)

@@ -227,7 +227,7 @@ class FilterPanel(QScrollArea):
             self.range_from.setDate(_qdate(rng[0]))
             self.range_to.setDate(_qdate(rng[1] - 1))  # inclusive: the day of the last moment
             n_shown = len(self.window_.shown.timeline.events) if hasattr(self.window_, "shown") else len(tl.events)
-            self.summary.setText(f"{n_shown} of {len(tl.events)} events shown"
+            self.summary.setText(f"{n_shown:,} of {len(tl.events):,} events shown"
                                  + ("" if f.is_default else " (filtered)"))
         finally:
             self._filling = False
