@@ -41,7 +41,9 @@ def test_uncertain_keeps_interval_but_is_flagged():
 def test_approximate_widens_by_one_unit_each_side():
     d = EventDate("2022-02-10~")
     assert (d.earliest, d.latest) == (FEB10 - DAY, FEB10 + 2 * DAY)
-    assert d.describe().startswith("about Wed 9 Feb 2022 – Fri 11 Feb 2022")
+    # the stated day first, then the interval it stands for (it used to read "about Wed 9 Feb")
+    assert d.describe().startswith("about Thu 10 Feb 2022, so between Wed 9 Feb 2022 and Fri 11 Feb 2022")
+    assert EventDate("2022-02~").describe().startswith("about February 2022, so between January 2022 and March 2022")
 
 
 def test_on_or_before_and_on_or_after_are_open_on_one_side():

@@ -195,8 +195,27 @@ class EventDate:
         """True when nothing about the date is qualified or open."""
         return not (self.uncertain or self.approximate or self.relation)
 
+    def _approximate_words(self, widened: str) -> str:
+        """An approximate date as stated, then the widened interval it stands for:
+        ``"Thu 10 Feb 2022, so between Wed 9 Feb 2022 and Fri 11 Feb 2022"``.
+        Only when the whole value carries the qualifier (``2022-02-10~``);
+        otherwise the widened interval alone."""
+        text = self.edtf.strip() if isinstance(self.edtf, str) else ""
+        if not text or text[-1] not in "~%":
+            return widened
+        try:
+            nominal = _resolve(text.rstrip("~%?"), self.time_zone)
+        except DateError:
+            return widened
+        stated = format_interval(nominal.earliest, nominal.latest, self.precision)
+        if stated == widened:
+            return widened
+        return f"{stated}, so between {widened.replace(' – ', ' and ')}"
+
     def describe(self) -> str:
-        """The resolved date in words, e.g. ``"Thu 10 Feb 2022 (to the day)"``."""
+        """The resolved date in words, e.g. ``"Thu 10 Feb 2022 (to the day)"``;
+        an approximate one names the stated date first
+        (``"about Thu 10 Feb 2022, so between Wed 9 Feb 2022 and Fri 11 Feb 2022 (to the day)"``)."""
         if self.relation == "open":
             return "open (not stated)"
         if self.relation == "on or before":
@@ -208,7 +227,7 @@ class EventDate:
         else:
             text = format_interval(self.earliest, self.latest, self.precision)
             if self.approximate:
-                text = "about " + text
+                text = "about " + self._approximate_words(text)
         if self.precision >= Precision.HOUR:
             text += " UTC"
         text += f" (to the {self.precision.label})" if self.precision > Precision.UNKNOWN else ""

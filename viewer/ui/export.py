@@ -310,7 +310,8 @@ class _Picture:
                                    ["◆ to the day or better", "◇ uncertain / approximate / open"] +
                                    (["dashed ◇ after the source's date (planned)"]
                                     if self.timeline.after_reference().any() else []) +
-                                   ["▬ faint: possible interval"], sm, inner, 3)
+                                   ["▬ faint: possible interval", "≤ / ≥ on or before / after", "(?) uncertain",
+                                    "~ approximate"], sm, inner, 3)
         foot_items = self.footnote or ["(no sources cited by the events shown)"]
         foot_lines = _wrap_lines(["Sources:"] + foot_items, sm, inner, max(2, int(h / 5 / sm.height())))
         bottom = (len(legend_lines) + len(foot_lines)) * sm.height() + pad * 1.5
