@@ -356,3 +356,27 @@ def test_an_event_after_the_sources_date_is_marked_as_planned(qtbot, window):
         return sum(img.pixelColor(x, y).alpha() > 128 and img.pixelColor(x, y).lightness() < 200
                    for x in range(img.width()) for y in range(img.height()))
     assert ink(dashed) < 0.8 * ink(hollow)
+
+
+def test_lanes_thinner_than_a_line_draw_markers_without_overprinted_labels(qtbot):
+    """80 tracks at 1600x900: lanes are a few pixels high; their labels used
+    to print over each other. Markers stay; the selected event keeps its label."""
+    from viewer.model.dates import EventDate
+    from viewer.model.timeline import Event, Timeline, Track
+
+    tracks = tuple(Track(f"t{i}", f"Track {i}") for i in range(80))
+    events = tuple(Event(f"e{i}", f"Event number {i} with a longer title", EventDate(f"2022-02-{1 + i % 20:02d}"),
+                         f"t{i}") for i in range(80))
+    tl = Timeline("Many", tracks=tracks, events=events)
+    w = MainWindow(tl, lambda p: tl, "")
+    qtbot.addWidget(w)
+    w.resize(1600, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    w.state.selected = "e7"
+    repaint(qtbot, w)
+    frame = w.view.events_item._frame
+    ids = tl.columns.ids
+    labelled = {ids[p.row] for p in frame.placements if p.label_width > 0}
+    assert labelled == {"e7"}
+    assert len(frame.placements) == 80  # every marker is still drawn

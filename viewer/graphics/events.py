@@ -391,6 +391,10 @@ class EventLayerItem(pg.GraphicsObject):
                 # (measured in the bold type it is drawn in, so its box never covers its marker)
                 widths = [self._selected_label_px(r, font_px) if r == sel_row
                           else min(self._label(r, font_px)[1], cap) for r in rows]
+                if lane_px - 8 < min_slot_h:
+                    # thinner than a line of the smallest type (dozens of tracks): markers
+                    # only, as in a collapsed strip; hover and the detail pane name them
+                    widths = [w if r == sel_row else 0.0 for r, w in zip(rows, widths)]
                 placed = layout_lane(rows, mx, b0, b1, widths, lane_slots,
                                      marker_half=self.style.marker_px, gap=font_px * 0.8,
                                      min_label_px=font_px * 4, first=first,
