@@ -380,3 +380,30 @@ def test_lanes_thinner_than_a_line_draw_markers_without_overprinted_labels(qtbot
     labelled = {ids[p.row] for p in frame.placements if p.label_width > 0}
     assert labelled == {"e7"}
     assert len(frame.placements) == 80  # every marker is still drawn
+
+
+def test_overflow_badges_never_cover_each_other(qtbot):
+    """Crowds a few pixels apart in a thin lane: their +N badges used to print
+    over each other ('+:' '-36'); touching badges now merge and add up."""
+    from viewer.model.dates import EventDate
+    from viewer.model.timeline import Event, Timeline, Track
+
+    events = tuple(Event(f"e{k}-{j}", f"Crowd {k} event {j}", EventDate(f"2022-02-10T10:{k:02d}:00Z"), "a")
+                   for k in range(0, 40, 2) for j in range(16))
+    tl = Timeline("Crowds", tracks=(Track("a", "A"),), events=events)
+    w = MainWindow(tl, lambda p: tl, "")
+    qtbot.addWidget(w)
+    w.resize(1200, 500)
+    w.show()
+    qtbot.waitExposed(w)
+    o = tl.columns.origin_epoch_s
+    day = EventDate("2022-02-10").earliest - o
+    w.view.set_x_range(day + 9.5 * 3600, day + 11 * 3600)
+    repaint(qtbot, w)
+    frame = w.view.events_item._frame
+    assert frame.badges, "the crowd should overflow the lane"
+    spans = sorted((left, left + width) for _lane, left, width, _n in frame.badges)
+    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        assert a1 <= b0 + 0.5
+    overflowing = int(frame.hit["overflow"].sum())
+    assert sum(n for *_rest, n in frame.badges) == overflowing  # every hidden event is counted once

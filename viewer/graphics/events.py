@@ -124,6 +124,7 @@ class _Frame:
     right_px: float
     density_images: dict[int, QImage] | None = None  # lane -> 1-pixel-high strip, one texel a bin
     hit: dict[str, np.ndarray] | None = None  # placement arrays for hit testing (device px)
+    badges: list | None = None  # +N badges as drawn: (lane, left px, width px, count)
     lane_slot_h: dict[int, float] | None = None  # lanes squeezed to fit a crowd: their sub-row height
     lane_font_px: dict[int, int] | None = None  # ... and their (smaller) label font
 
@@ -756,15 +757,32 @@ class EventLayerItem(pg.GraphicsObject):
         engine = p.paintEngine()
         stamp = engine is None or engine.type() not in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
         p.setBrush(box_color)
-        for g in np.argsort(first, kind="stable").tolist():
-            top = frame.lanes[lane_l[g]][0]
-            n = count_l[g]
+
+        def badge_of(n: int) -> tuple[float, QStaticText]:
             badge = badges.get(n)
             if badge is None:
                 text = f"+{n}"
                 badge = badges[n] = (fm.horizontalAdvance(text) + 8, self._static_text(text, font, True))
-            w, st = badge
-            left = lo_l[g] - w / 2
+            return badge
+
+        # neighbouring badges of a lane that would touch become one (their counts
+        # add up), left to right: badges never cover each other
+        merged: list[list] = []  # [lane, anchor x, count, right edge]
+        for g in sorted(range(len(lo_l)), key=lambda k: (lane_l[k], lo_l[k])):
+            lane, x, n = lane_l[g], lo_l[g], count_l[g]
+            w = badge_of(n)[0]
+            if merged and merged[-1][0] == lane and x - w / 2 < merged[-1][3] + 2:
+                m = merged[-1]
+                m[2] += n
+                m[3] = m[1] + badge_of(m[2])[0] / 2
+            else:
+                merged.append([lane, x, n, x + w / 2])
+        frame.badges = []  # (lane, left, width, count) as drawn, device pixels
+        for lane, x, n, _right in merged:
+            top = frame.lanes[lane][0]
+            w, st = badge_of(n)
+            left = x - w / 2
+            frame.badges.append((lane, left, w, n))
             if stamp:  # screens: the badge drawn once per count, then stamped
                 key = ("badge", n, font.pixelSize())
                 pm = self._pixmaps.get(key)
