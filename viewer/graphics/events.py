@@ -23,6 +23,7 @@ faint intervals drawn with one ``drawRects`` per lane, labels with
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +53,7 @@ from ..model.columns import (
     KIND_SPAN,
 )
 from ..model.lanes import LaneGeometry, lane_geometry
+from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from .layout import Placement, layout_lane
 from .style import TimelineStyle, label_font, layer_bounds, marker_polygon
@@ -102,13 +104,23 @@ def fill_fade(p: QPainter, rect: QRectF, color: QColor, alpha_left: int, alpha_r
     p.fillRect(rect, QBrush(grad))
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
 def label_text(title: str, flags: int, span: bool = False) -> str:
     """The on-screen label of an event: its title with date qualifiers.
 
     ``~`` before an approximate date, ``(?)`` after an uncertain one, ``≤`` /
     ``≥`` before a point known only to be on or before / after a day (a span's
     open side is drawn as a fade instead).
+
+    The title is shown on one line: any run of whitespace (tabs, line breaks)
+    becomes one space, so "tab\tnew\nline" does not lose its line break's
+    word boundary.  Directional controls are shown as tokens rather than
+    obeyed (:func:`~viewer.model.text.visible_controls`), so a label cannot
+    show words other than the title's.
     """
+    title = _WHITESPACE_RUN.sub(" ", visible_controls(title)).strip()
     prefix = ""
     if span:
         pass
