@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from ..model.columns import BAND_LANE
+from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from .style import TimelineStyle, label_font, layer_bounds
 
@@ -78,7 +79,7 @@ class BandLayerItem(pg.GraphicsObject):
             p.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
             p.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))
             # title tab at the top, kept on screen while any of the band is
-            text = ev.title
+            text = " ".join(visible_controls(ev.title).split())  # one line; controls shown, not obeyed
             left = max(x0, area.left()) + 6
             room = min(x1, area.right()) - left - 6
             if room < fm.horizontalAdvance("M") * 3:

@@ -23,6 +23,7 @@ faint intervals drawn with one ``drawRects`` per lane, labels with
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +53,7 @@ from ..model.columns import (
     KIND_SPAN,
 )
 from ..model.lanes import LaneGeometry, lane_geometry
+from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from .layout import Placement, layout_lane
 from .style import TimelineStyle, label_font, layer_bounds, marker_polygon
@@ -65,6 +67,44 @@ _FADE_PX = 90.0  #: length of the fade drawn at an open side of a span
 _AFTER_SOURCE = 1 << 30  #: drawing-only flag: begins after the timeline's reference (publication) date
 _HOLLOW = FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END | FLAG_COARSE | _AFTER_SOURCE
 _DIM_OPACITY = 0.22  #: opacity of events dimmed by ``set_emphasis`` (search non-matches)
+_PDF_FADE_STEPS = 16  #: rectangles of stepped alpha that stand for one fade in a PDF
+
+
+def fill_fade(p: QPainter, rect: QRectF, color: QColor, alpha_left: int, alpha_right: int) -> None:
+    """Fill ``rect`` with ``color`` whose alpha runs from ``alpha_left`` at its
+    left edge to ``alpha_right`` at its right edge (a horizontal fade).
+
+    On screen, in a PNG and in an SVG this is a linear gradient.  Qt's PDF
+    writer turns a gradient with alpha into a shading plus soft mask that
+    poppler and MuPDF draw solid, so an "on or after" whisker or a span's
+    open side would read as a known interval: in a PDF the fade is drawn as
+    ``_PDF_FADE_STEPS`` narrow rectangles of stepped alpha (plain fills with a
+    constant alpha, which every reader honours).
+    """
+    if rect.width() <= 0 or rect.height() <= 0:
+        return
+    engine = p.paintEngine()
+    if engine is not None and engine.type() == QPaintEngine.Type.Pdf:
+        steps = _PDF_FADE_STEPS
+        w = rect.width() / steps
+        for i in range(steps):
+            t = (i + 0.5) / steps  # each step takes the gradient's value at its middle
+            c = QColor(color)
+            c.setAlpha(round(alpha_left + (alpha_right - alpha_left) * t))
+            if c.alpha() == 0:
+                continue
+            p.fillRect(QRectF(rect.left() + i * w, rect.top(), w, rect.height()), c)
+        return
+    grad = QLinearGradient(rect.left(), rect.center().y(), rect.right(), rect.center().y())
+    left, right = QColor(color), QColor(color)
+    left.setAlpha(alpha_left)
+    right.setAlpha(alpha_right)
+    grad.setColorAt(0.0, left)
+    grad.setColorAt(1.0, right)
+    p.fillRect(rect, QBrush(grad))
+
+
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def label_text(title: str, flags: int, span: bool = False) -> str:
@@ -73,7 +113,14 @@ def label_text(title: str, flags: int, span: bool = False) -> str:
     ``~`` before an approximate date, ``(?)`` after an uncertain one, ``≤`` /
     ``≥`` before a point known only to be on or before / after a day (a span's
     open side is drawn as a fade instead).
+
+    The title is shown on one line: any run of whitespace (tabs, line breaks)
+    becomes one space, so "tab\tnew\nline" does not lose its line break's
+    word boundary.  Directional controls are shown as tokens rather than
+    obeyed (:func:`~viewer.model.text.visible_controls`), so a label cannot
+    show words other than the title's.
     """
+    title = _WHITESPACE_RUN.sub(" ", visible_controls(title)).strip()
     prefix = ""
     if span:
         pass
@@ -840,17 +887,11 @@ class EventLayerItem(pg.GraphicsObject):
 
     def _whisker(self, p: QPainter, x0: float, x1: float, y: float, color: QColor, flags: int) -> None:
         """A line fading towards the open side: 'on or before' / 'on or after'."""
-        grad = QLinearGradient(x0, y, x1, y)
-        solid, clear = QColor(color), QColor(color)
-        solid.setAlpha(170)
-        clear.setAlpha(0)
+        rect = QRectF(x0, y - 2, x1 - x0, 4)
         if flags & FLAG_OPEN_START:
-            grad.setColorAt(0.0, clear)
-            grad.setColorAt(1.0, solid)
+            fill_fade(p, rect, color, 0, 170)
         else:
-            grad.setColorAt(0.0, solid)
-            grad.setColorAt(1.0, clear)
-        p.fillRect(QRectF(x0, y - 2, x1 - x0, 4), QBrush(grad))
+            fill_fade(p, rect, color, 170, 0)
 
     @staticmethod
     def _bar_limits(frame: _Frame, engine) -> tuple[float, float]:
@@ -880,22 +921,14 @@ class EventLayerItem(pg.GraphicsObject):
         faint.setAlpha(70)
         solid = QColor(color)
         solid.setAlpha(210)
-        clear = QColor(color)
-        clear.setAlpha(0)
         p.setPen(Qt.PenStyle.NoPen)
         top = y - h / 2
         m0 = min(x0 + _FADE_PX, x1) if flags & FLAG_OPEN_START else x0
         m1 = max(x1 - _FADE_PX, m0) if flags & FLAG_OPEN_END else x1
         if m0 > x0:  # fade in from nothing at an unknown start
-            grad = QLinearGradient(x0, y, m0, y)
-            grad.setColorAt(0.0, clear)
-            grad.setColorAt(1.0, faint)
-            p.fillRect(QRectF(x0, top, m0 - x0, h), QBrush(grad))
+            fill_fade(p, QRectF(x0, top, m0 - x0, h), color, 0, faint.alpha())
         if x1 > m1:  # fade out towards an unknown end
-            grad = QLinearGradient(m1, y, x1, y)
-            grad.setColorAt(0.0, faint)
-            grad.setColorAt(1.0, clear)
-            p.fillRect(QRectF(m1, top, x1 - m1, h), QBrush(grad))
+            fill_fade(p, QRectF(m1, top, x1 - m1, h), color, faint.alpha(), 0)
         p.fillRect(QRectF(m0, top, m1 - m0, h), faint)
         if min(s1, m1) > max(s0, m0):
             p.fillRect(QRectF(max(s0, m0), top, min(s1, m1) - max(s0, m0), h), solid)

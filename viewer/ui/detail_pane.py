@@ -7,7 +7,9 @@ with outlet, kind, date and who relayed it.
 
 All text from the data is escaped with :func:`html.escape` before it is put
 in the pane's HTML, so a quote containing ``<b>`` shows those characters and
-is never interpreted as markup.
+is never interpreted as markup; before that, directional controls (RLO …)
+are made visible (:func:`~viewer.model.text.visible_controls`), so the pane
+cannot show words other than the data's.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
+from ..model.text import visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
@@ -33,7 +36,9 @@ _LONG_RUN = re.compile(r"\S{60,}")
 def escape(text: str) -> str:
     """HTML-escape data text, with break opportunities (U+200B) every 40
     characters inside runs of 60+ non-space characters: Qt's text layout
-    takes seconds on a 100,000-character word, and nothing else changes."""
+    takes seconds on a 100,000-character word, and nothing else changes.
+    Directional controls are shown as tokens (``⟨RLO⟩``), not obeyed."""
+    text = visible_controls(text)
     if len(text) >= 60 and _LONG_RUN.search(text):
         text = _LONG_RUN.sub(lambda m: "\u200b".join(m.group(0)[i:i + 40] for i in range(0, len(m.group(0)), 40)), text)
     return _html_escape(text)
@@ -165,7 +170,7 @@ def event_sentence(event: Event, timeline: Timeline, zone: str = "UTC") -> str:
     track = next((t.label for t in timeline.tracks if t.id == event.track), "")
     where = "across all tracks" if event.kind.value == "band" else f"track {track or event.track or 'none'}"
     n = len(timeline.sources_of(event))
-    return f"{event.title}, {when}, {where}, {n} source{'s' if n != 1 else ''}"
+    return f"{visible_controls(event.title)}, {when}, {where}, {n} source{'s' if n != 1 else ''}"
 
 
 def timeline_html(timeline: Timeline) -> str:

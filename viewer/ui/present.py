@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
 from ..model.presentation import Caption, Presentation, caption_for, timeline_for_tracks
 from ..model.story import Story, step_window
+from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, clamp_range
 from .timeline_view import TimelineView
@@ -181,6 +182,7 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
     min_px = max(12, round(screen_h * CAPTION_MIN_FRACTION + 0.5))
 
     def line(text: str, px: int, color: str, bold=False, italic=False) -> _Line:
+        text = visible_controls(text)  # data text: directional controls shown, not obeyed
         f = label_font(px, bold=bold)
         f.setItalic(italic)
         h = QFontMetricsF(f).boundingRect(QRectF(0, 0, width, 1e6), int(Qt.TextFlag.TextWordWrap), text).height()
@@ -328,7 +330,7 @@ class PresenterPanel(QFrame):
         self.clock.setStyleSheet(f"color: #ffd27a; font-size: {px}px;")
 
     def _title(self, event_id: str) -> str:
-        return self.timeline.event(event_id).title if self.timeline.has_event(event_id) else event_id
+        return visible_controls(self.timeline.event(event_id).title) if self.timeline.has_event(event_id) else event_id
 
     def refresh(self) -> None:
         """Show the presentation's current state."""

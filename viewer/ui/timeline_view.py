@@ -32,6 +32,7 @@ from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
 from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry, lane_weights
+from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
 from ..model.zones import describe_date, zone_label
@@ -371,9 +372,9 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         when = describe_date(ev.start, zone, tz)
         if ev.end is not None:
             when += " → " + describe_date(ev.end, zone, tz)
-        tip = f"<b>{html.escape(ev.title)}</b><br>{html.escape(when)}"
+        tip = f"<b>{html.escape(visible_controls(ev.title))}</b><br>{html.escape(when)}"
         tip += f"<br><small>{html.escape(zone_label(zone, ev.sort_point))}</small>"
         if ev.start.phrase:
-            tip += f"<br><i>“{html.escape(ev.start.phrase)}”</i>"
+            tip += f"<br><i>“{html.escape(visible_controls(ev.start.phrase))}”</i>"
         QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), tip, self)
 

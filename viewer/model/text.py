@@ -1,0 +1,64 @@
+"""Text from the data made safe to *show*, without changing what is stored.
+
+Unicode's directional formatting characters (UAX #9, the Unicode
+Bidirectional Algorithm, https://www.unicode.org/reports/tr9/, section 2)
+reorder the characters around them when drawn: a title stored as
+``"RTL \\u202eevil\\u202c text"`` is displayed as "RTL live text".  This is the
+"Trojan Source" problem (CVE-2021-42574).  Titles, summaries and quotes are
+promised verbatim, so the stored text keeps these characters; every place
+that *displays* data text passes it through :func:`visible_controls`, which
+shows each control as a visible token (``⟨RLO⟩``) instead of letting it act.
+
+Pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["BIDI_CONTROLS", "visible_controls", "has_bidi_controls"]
+
+#: The explicit directional embedding, override and isolate controls
+#: (UAX #9, table 1 "Bidirectional Character Types", classes LRE RLE PDF LRO
+#: RLO LRI RLI FSI PDI) and the short names shown in their place.
+BIDI_CONTROLS: dict[str, str] = {
+    "\u202a": "LRE",  # LEFT-TO-RIGHT EMBEDDING
+    "\u202b": "RLE",  # RIGHT-TO-LEFT EMBEDDING
+    "\u202c": "PDF",  # POP DIRECTIONAL FORMATTING
+    "\u202d": "LRO",  # LEFT-TO-RIGHT OVERRIDE
+    "\u202e": "RLO",  # RIGHT-TO-LEFT OVERRIDE
+    "\u2066": "LRI",  # LEFT-TO-RIGHT ISOLATE
+    "\u2067": "RLI",  # RIGHT-TO-LEFT ISOLATE
+    "\u2068": "FSI",  # FIRST STRONG ISOLATE
+    "\u2069": "PDI",  # POP DIRECTIONAL ISOLATE
+}
+
+_CONTROLS_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def has_bidi_controls(text: str) -> bool:
+    """Whether ``text`` holds any of :data:`BIDI_CONTROLS`."""
+    return _CONTROLS_RE.search(text) is not None
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with each directional embedding / override / isolate control
+    replaced by a visible token naming it, e.g. ``⟨RLO⟩``.
+
+    U+202A LEFT-TO-RIGHT EMBEDDING (LRE), U+202B RIGHT-TO-LEFT EMBEDDING
+    (RLE), U+202C POP DIRECTIONAL FORMATTING (PDF), U+202D LEFT-TO-RIGHT
+    OVERRIDE (LRO), U+202E RIGHT-TO-LEFT OVERRIDE (RLO), U+2066 LEFT-TO-RIGHT
+    ISOLATE (LRI), U+2067 RIGHT-TO-LEFT ISOLATE (RLI), U+2068 FIRST STRONG
+    ISOLATE (FSI) and U+2069 POP DIRECTIONAL ISOLATE (PDI) change the order in
+    which the characters after them are displayed (Unicode TR9, UAX #9), so
+    displayed text could say something other than the data (CVE-2021-42574,
+    "Trojan Source").  For display only: the stored text is never altered.
+    Other characters, including right-to-left letters and the implicit marks
+    LRM / RLM, are left as they are.
+
+    >>> visible_controls("RTL \\u202eevil\\u202c text")
+    'RTL ⟨RLO⟩evil⟨PDF⟩ text'
+    """
+    if not _CONTROLS_RE.search(text):
+        return text
+    return _CONTROLS_RE.sub(lambda m: f"⟨{BIDI_CONTROLS[m.group()]}⟩", text)
