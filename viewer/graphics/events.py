@@ -492,8 +492,9 @@ class EventLayerItem(pg.GraphicsObject):
         return top + 4 + (slot + 0.5) * frame.slot_h_of(lane)
 
     def _track_color(self, lane: int) -> str:
-        """A lane's colour: the track's own, unless the style has a palette."""
-        return self.style.track_color(lane, self.timeline.tracks[lane].color)
+        """A lane's colour: the track's (own or given, :func:`~viewer.model.timeline.track_colours`),
+        unless the style has a palette."""
+        return self.style.track_color(lane, self.timeline.track_colours[lane])
 
     # -- painting ------------------------------------------------------
     def _paint_lanes(self, p: QPainter, frame: _Frame) -> None:
