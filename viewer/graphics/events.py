@@ -425,6 +425,15 @@ class EventLayerItem(pg.GraphicsObject):
             # span, so the faint bar on screen still carries its label
             off = ~is_span & ((mx < left_px) | (mx > right_px))
             as_bar = is_span | off
+            # a bar that only touches the view (a date-only event's day ending
+            # exactly at its left edge) shows nothing: no label pinned to the edge.
+            # cols.visible stays inclusive; this drops what is drawn in zero width
+            with np.errstate(invalid="ignore"):
+                keep = ~(as_bar & ((cols.x1[idx] <= a) | (cols.x0[idx] >= b)))
+            if not keep.all():
+                idx, mx, b0, b1, as_bar = idx[keep], mx[keep], b0[keep], b1[keep], as_bar[keep]
+                if len(idx) == 0:
+                    continue
             mx = np.where(as_bar, np.maximum(b0, left_px + 8), mx)
             b0 = np.where(as_bar, b0, mx).tolist()
             b1 = np.where(as_bar, b1, mx).tolist()
@@ -544,8 +553,9 @@ class EventLayerItem(pg.GraphicsObject):
         return top + 4 + (slot + 0.5) * frame.slot_h_of(lane)
 
     def _track_color(self, lane: int) -> str:
-        """A lane's colour: the track's own, unless the style has a palette."""
-        return self.style.track_color(lane, self.timeline.tracks[lane].color)
+        """A lane's colour: the track's (own or given, :func:`~viewer.model.timeline.track_colours`),
+        unless the style has a palette."""
+        return self.style.track_color(lane, self.timeline.track_colours[lane])
 
     # -- painting ------------------------------------------------------
     def _paint_lanes(self, p: QPainter, frame: _Frame) -> None:

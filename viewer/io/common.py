@@ -33,7 +33,7 @@ from typing import Any
 
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
-from viewer.model.timeline import Event, EventKind, Source, SourceKind, Timeline, Track
+from viewer.model.timeline import Event, EventKind, Source, SourceKind, Timeline, Track, TRACK_PALETTE
 
 from . import native
 from .jsonpos import SourcePositions
@@ -52,8 +52,11 @@ __all__ = [
     "slug",
 ]
 
-#: Okabe & Ito (2008) colour-blind-safe palette, used for tracks in first-seen order.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+#: Okabe & Ito (2008) colour-blind-safe palette.  Imported tracks are left
+#: uncoloured (``Track.color == ""``) and drawn in these colours in turn by
+#: :func:`viewer.model.timeline.track_colours`, so saving an import writes no
+#: invented colours.
+PALETTE = TRACK_PALETTE
 
 
 @dataclass
@@ -468,8 +471,7 @@ class TimelineBuilder:
         while tid in self.tracks:
             tid, n = f"{base}-{n}", n + 1
         index = len(self.tracks)
-        self.tracks[tid] = Track(tid, (label or key).strip() or tid, PALETTE[index % len(PALETTE)],
-                                 index if order is None else order)
+        self.tracks[tid] = Track(tid, (label or key).strip() or tid, "", index if order is None else order)
         self._track_by_key[key] = tid
         return tid
 

@@ -1060,7 +1060,7 @@ def _build(data: Mapping[str, Any], dates: Mapping[tuple[PathPart, ...], EventDa
         Track(
             id=t["id"],
             label=t["label"],
-            color=t.get("color", Track.color),
+            color=t.get("color", ""),  # "" = none in the file: drawn in a palette colour, not written back
             order=int(t.get("order", 0)),
         )
         for t in data.get("tracks", [])
@@ -1288,8 +1288,9 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
             "start": _date_to_json(timeline.home_start, zone),
             "end": _date_to_json(timeline.home_end, zone),
         }
-    out["tracks"] = [
-        {"id": t.id, "label": t.label, "color": t.color, "order": int(t.order)} for t in timeline.tracks
+    out["tracks"] = [  # an uncoloured track stays so: no invented colour goes into the file
+        {"id": t.id, "label": t.label, **({"color": t.color} if t.color else {}), "order": int(t.order)}
+        for t in timeline.tracks
     ]
     sources = []
     for s in timeline.sources:

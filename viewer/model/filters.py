@@ -199,13 +199,22 @@ def apply_filters(timeline: Timeline, filters: FilterState) -> Timeline:
     )
     keep = np.flatnonzero(filter_mask(timeline, filters))
     if isinstance(timeline.events, LazyEvents):
-        return _apply_lazy(timeline, tracks, keep)
+        return _keep_colours(_apply_lazy(timeline, tracks, keep), timeline)
     events = tuple(timeline.events[int(i)] for i in keep)
-    derived = dataclasses.replace(timeline, tracks=tracks, events=events)
+    derived = _keep_colours(dataclasses.replace(timeline, tracks=tracks, events=events), timeline)
     cols = derived.columns
     shift = cols.origin_epoch_s - timeline.columns.origin_epoch_s
     if shift:
         vars(derived)["columns"] = rebase_columns(cols, timeline.columns.origin_epoch_s)
+    return derived
+
+
+def _keep_colours(derived: Timeline, parent: Timeline) -> Timeline:
+    """``derived`` drawing each track in its colour in ``parent``: an
+    uncoloured track keeps its colour when others are hidden or reordered."""
+    colour = dict(zip((t.id for t in parent.tracks), parent.track_colours))
+    derived.__dict__["track_colours"] = tuple(colour.get(t.id, c) for t, c in
+                                              zip(derived.tracks, derived.track_colours))
     return derived
 
 

@@ -256,10 +256,13 @@ def timeline_for_tracks(timeline: Timeline, track_ids: Sequence[str]) -> Timelin
         return timeline
     tracks = tuple(t for t in timeline.tracks if t.id in keep)
     events = tuple(e for e in timeline.events if e.track in keep or e.kind.value == "band")
-    return Timeline(title=timeline.title, tracks=tracks, events=events, sources=timeline.sources,
-                    description=timeline.description, reference_date=timeline.reference_date,
-                    time_zone=timeline.time_zone, home_start=timeline.home_start, home_end=timeline.home_end,
-                    stories=timeline.stories)
+    derived = Timeline(title=timeline.title, tracks=tracks, events=events, sources=timeline.sources,
+                       description=timeline.description, reference_date=timeline.reference_date,
+                       time_zone=timeline.time_zone, home_start=timeline.home_start, home_end=timeline.home_end,
+                       stories=timeline.stories)
+    colour = dict(zip((t.id for t in timeline.tracks), timeline.track_colours))
+    derived.__dict__["track_colours"] = tuple(colour[t.id] for t in derived.tracks)  # as in the whole timeline
+    return derived
 
 
 # ---------------------------------------------------------------------------

@@ -32,7 +32,16 @@ __all__ = [
     "Event",
     "Timeline",
     "LazyEvents",
+    "TRACK_PALETTE",
+    "track_colours",
 ]
+
+TRACK_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000")
+"""Colours given to tracks the file leaves uncoloured, in turn: the
+colour-blind-safe palette of Okabe & Ito (2008), *Color Universal Design*
+(https://jfly.uni-koeln.de/color/).  The first six are in both briefing
+themes' palettes (yellow and black come last: each vanishes into one theme's
+background), so present mode shows the same colours as the desk view."""
 
 
 class EventKind(str, enum.Enum):
@@ -77,12 +86,14 @@ class QuoteKind(str, enum.Enum):
 class Track:
     """A horizontal lane of the timeline.
 
-    ``color`` is ``#rrggbb``; ``order`` sorts lanes top to bottom (ties keep file order).
+    ``color`` is ``#rrggbb``, or ``""`` when the file gives the track no colour
+    (it is then drawn in a colour of :func:`track_colours`, never written
+    back); ``order`` sorts lanes top to bottom (ties keep file order).
     """
 
     id: str
     label: str
-    color: str = "#4a6fa5"
+    color: str = ""
     order: int = 0
 
 
@@ -324,7 +335,7 @@ class Timeline:
         Timeline
         """
         new = replace(self, stories=tuple(stories))
-        for name in ("columns", "facets", "track_index", "source_index"):
+        for name in ("columns", "facets", "track_index", "source_index", "track_colours"):
             if name in self.__dict__:  # cached_property values: same events, same arrays
                 new.__dict__[name] = self.__dict__[name]
         return new
@@ -361,6 +372,15 @@ class Timeline:
     def track_index(self) -> dict[str, int]:
         """Track id -> lane number (0 = top)."""
         return {t.id: i for i, t in enumerate(self.tracks)}
+
+    @cached_property
+    def track_colours(self) -> tuple[str, ...]:
+        """Colour (``#rrggbb``) each lane is drawn in: see :func:`track_colours`.
+
+        A timeline derived from another (filtered, one story step's tracks)
+        is given its parent's colours, so a track keeps its colour when
+        others are hidden."""
+        return track_colours(self.tracks)
 
     @cached_property
     def source_index(self) -> dict[str, Source]:
@@ -456,6 +476,27 @@ class Timeline:
         from .facets import FacetIndex
 
         return FacetIndex(self)
+
+
+def track_colours(tracks: Sequence[Track]) -> tuple[str, ...]:
+    """The colour each of ``tracks`` is drawn in, in the same order.
+
+    A track with its own colour keeps it; the others take the colours of
+    :data:`TRACK_PALETTE` that no track has as its own, in turn, repeating
+    the palette when there are more uncoloured tracks than free colours.
+    Every view (desk, legend, exports, present mode) uses these colours.
+    """
+    used = {t.color.upper() for t in tracks if t.color}
+    free = [c for c in TRACK_PALETTE if c not in used]
+    out: list[str] = []
+    k = 0
+    for t in tracks:
+        if t.color:
+            out.append(t.color)
+        else:
+            out.append(free[k] if k < len(free) else TRACK_PALETTE[(k - len(free)) % len(TRACK_PALETTE)])
+            k += 1
+    return tuple(out)
 
 
 def source_facts(src: Source, timeline: Timeline, date_text: Callable[[EventDate], str] | None = None

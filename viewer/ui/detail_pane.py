@@ -88,11 +88,12 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
     on) a "Relative" row gives the date as ``D+3`` (:mod:`viewer.model.dday`).
     """
     track = next((t for t in timeline.tracks if t.id == event.track), None)
+    colour = timeline.track_colours[timeline.track_index[track.id]] if track is not None else ""
     out = [f"<html><head><style>{_CSS}</style></head><body>"]
     out.append(f"<h1>{escape(event.title)}</h1>")
     kind = {"point": "event", "span": "span", "band": "band (across all tracks)"}[event.kind.value]
     if track is not None:
-        out.append(f"<p><span class='chip' style='background:{escape(track.color)}'>&nbsp;</span> "
+        out.append(f"<p><span class='chip' style='background:{escape(colour)}'>&nbsp;</span> "
                    f"{escape(track.label)} · <span class='muted'>{kind}</span></p>")
     else:
         out.append(f"<p class='muted'>{kind}</p>")

@@ -190,7 +190,7 @@ class EventTableModel(QAbstractTableModel):
             return text if ev.end is None else text + " → " + describe_date(ev.end, self._zone,
                                                                           self._timeline.time_zone)
         elif role == Qt.ItemDataRole.DecorationRole and col == 1 and track is not None:
-            return QColor(track.color)
+            return QColor(self._timeline.track_colours[lane])
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

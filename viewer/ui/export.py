@@ -318,7 +318,7 @@ class _Picture:
         view_rect = QRectF(pad, y, inner, max(120.0, h - y - bottom))
         self._paint_view(painter, view_rect)
         y = view_rect.bottom() + pad / 2
-        colours = {t.label: QColor(t.color) for t in self.timeline.tracks}
+        colours = {t.label: QColor(c) for t, c in zip(self.timeline.tracks, self.timeline.track_colours)}
         for line in legend_lines:
             self._paint_legend_line(painter, line, QRectF(pad, y, inner, sm.height()), colours)
             y += sm.height()

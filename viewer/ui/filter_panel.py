@@ -197,6 +197,7 @@ class FilterPanel(QScrollArea):
         try:
             tl, f = self.timeline, self.state.filters
             by_id = {t.id: t for t in tl.tracks}
+            colour = dict(zip(by_id, tl.track_colours))
             per_track = track_counts(tl, f)  # vectorised (viewer.model.facets)
             self.tracks.clear()
             for tid in ordered_tracks(tl, f):
@@ -207,7 +208,7 @@ class FilterPanel(QScrollArea):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
                 item.setCheckState(Qt.CheckState.Unchecked if tid in f.hidden_tracks else Qt.CheckState.Checked)
                 item.setForeground(QColor("#1b1f24"))
-                item.setData(Qt.ItemDataRole.DecorationRole, QColor(by_id[tid].color))
+                item.setData(Qt.ItemDataRole.DecorationRole, QColor(colour[tid]))
                 self.tracks.addItem(item)
             self._mark_collapsed()
             for facet, lst in self.facet_lists.items():

@@ -82,7 +82,7 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
             a, b = cols.block(lane)
             if b <= a:
                 continue
-            color = QColor(timeline.tracks[lane].color)
+            color = QColor(timeline.track_colours[lane])
             color.setAlpha(170)
             if b - a <= _MAX_BARS:
                 # open sides of spans are infinite: clipped to the strip

@@ -77,7 +77,10 @@ class BriefingTimelineView(TimelineView):
         # colours and shapes belong to tracks, not lanes: a step showing
         # fewer tracks keeps each track's colour and shape
         self.all_tracks = [t.id for t in timeline.tracks]
-        self._own_colours = tuple(t.color for t in timeline.tracks)  # kept when in the palette
+        # kept when in the palette; uncoloured tracks pass the colours the desk
+        # view gives them (viewer.model.timeline.track_colours), so the wall
+        # screen matches the desk view, hand-outs and exported pictures
+        self._own_colours = timeline.track_colours
         super().__init__(timeline, state)
         style = self.make_style()
         self.setBackground(style.background)
