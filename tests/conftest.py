@@ -30,3 +30,21 @@ def private_settings(tmp_path_factory):
     for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """``open_window(timeline, size=(1600, 900), path="", loader=None)``: a main
+    window on ``timeline`` (pixels), shown offscreen and exposed.  The loader
+    (File > Open, reload) defaults to giving the same timeline back."""
+    from viewer.ui.main_window import MainWindow
+
+    def make(timeline, size=(1600, 900), path="", loader=None):
+        w = MainWindow(timeline, loader or (lambda _p: timeline), path)
+        qtbot.addWidget(w)
+        w.resize(*size)
+        w.show()
+        qtbot.waitExposed(w)
+        return w
+
+    return make

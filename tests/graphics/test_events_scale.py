@@ -9,7 +9,6 @@ from viewer.app import _load
 from viewer.io import read_timeline
 from viewer.model.columns import KIND_SPAN
 from viewer.model.synthetic import BURST_DAYS, YEAR_START, synthetic_timeline
-from viewer.ui.main_window import MainWindow
 
 DAY = 86400.0
 
@@ -22,14 +21,8 @@ def big_path(tmp_path_factory):
 
 
 @pytest.fixture
-def window(qtbot, big_path):
-    tl = read_timeline(big_path)
-    w = MainWindow(tl, _load, big_path)
-    qtbot.addWidget(w)
-    w.resize(1920, 1080)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(open_window, big_path):
+    return open_window(read_timeline(big_path), (1920, 1080), big_path, _load)
 
 
 def drawn_rows(window):

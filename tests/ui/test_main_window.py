@@ -358,7 +358,7 @@ def test_an_event_after_the_sources_date_is_marked_as_planned(qtbot, window):
     assert ink(dashed) < 0.8 * ink(hollow)
 
 
-def test_lanes_thinner_than_a_line_draw_markers_without_overprinted_labels(qtbot):
+def test_lanes_thinner_than_a_line_draw_markers_without_overprinted_labels(qtbot, open_window):
     """80 tracks at 1600x900: lanes are a few pixels high; their labels used
     to print over each other. Markers stay; the selected event keeps its label."""
     from viewer.model.dates import EventDate
@@ -368,11 +368,7 @@ def test_lanes_thinner_than_a_line_draw_markers_without_overprinted_labels(qtbot
     events = tuple(Event(f"e{i}", f"Event number {i} with a longer title", EventDate(f"2022-02-{1 + i % 20:02d}"),
                          f"t{i}") for i in range(80))
     tl = Timeline("Many", tracks=tracks, events=events)
-    w = MainWindow(tl, lambda p: tl, "")
-    qtbot.addWidget(w)
-    w.resize(1600, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = open_window(tl)
     w.state.selected = "e7"
     repaint(qtbot, w)
     frame = w.view.events_item._frame
@@ -382,7 +378,7 @@ def test_lanes_thinner_than_a_line_draw_markers_without_overprinted_labels(qtbot
     assert len(frame.placements) == 80  # every marker is still drawn
 
 
-def test_overflow_badges_never_cover_each_other(qtbot):
+def test_overflow_badges_never_cover_each_other(qtbot, open_window):
     """Crowds a few pixels apart in a thin lane: their +N badges used to print
     over each other ('+:' '-36'); touching badges now merge and add up."""
     from viewer.model.dates import EventDate
@@ -391,11 +387,7 @@ def test_overflow_badges_never_cover_each_other(qtbot):
     events = tuple(Event(f"e{k}-{j}", f"Crowd {k} event {j}", EventDate(f"2022-02-10T10:{k:02d}:00Z"), "a")
                    for k in range(0, 40, 2) for j in range(16))
     tl = Timeline("Crowds", tracks=(Track("a", "A"),), events=events)
-    w = MainWindow(tl, lambda p: tl, "")
-    qtbot.addWidget(w)
-    w.resize(1200, 500)
-    w.show()
-    qtbot.waitExposed(w)
+    w = open_window(tl, (1200, 500))
     o = tl.columns.origin_epoch_s
     day = EventDate("2022-02-10").earliest - o
     w.view.set_x_range(day + 9.5 * 3600, day + 11 * 3600)

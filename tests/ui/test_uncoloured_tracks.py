@@ -24,13 +24,8 @@ def tl():
 
 
 @pytest.fixture
-def window(qtbot, tl):
-    w = MainWindow(tl, lambda p: tl, "")
-    qtbot.addWidget(w)
-    w.resize(1600, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(open_window, tl):
+    return open_window(tl)
 
 
 def desk_colours(w):
