@@ -20,6 +20,7 @@ from .story import Story
 if TYPE_CHECKING:
     from .columns import EventColumns
     from .facets import EventFacts, FacetIndex
+    import numpy as np
 
 __all__ = [
     "source_facts",
