@@ -258,3 +258,20 @@ def test_date_only_events_sit_on_the_display_zones_day(qtbot, window):
     assert cols.x0[cols.row_of("drills-begin")] == utc_x0 - 3 * 3600
     window.zone_picker.choose("UTC")
     assert window.view.timeline is window.timeline
+
+
+def test_a_selection_made_before_the_window_shows_is_a_whole_row_in_the_list(qtbot, bundled_path):
+    """--select at start: the list row used to end as a 3-pixel sliver at the bottom."""
+    from viewer.io import read_timeline
+    from viewer.ui.main_window import MainWindow
+
+    w = MainWindow(read_timeline(bundled_path), read_timeline, bundled_path)
+    qtbot.addWidget(w)
+    w.state.selected = "lavrov-lowest-level"
+    w.resize(1920, 1080)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(20)
+    lst = w.event_list
+    rect = lst.visualRect(lst.currentIndex())
+    assert rect.top() >= 0 and rect.bottom() <= lst.viewport().height()

@@ -280,6 +280,13 @@ class EventListView(QTableView):
         finally:
             self._syncing = False
 
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        """Keep the selected row in view when the list gets its size (a
+        selection made before the window was shown ended as a 3-pixel sliver)."""
+        super().resizeEvent(ev)
+        if self.selectionModel().hasSelection() and self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex(), QAbstractItemView.ScrollHint.EnsureVisible)
+
     def focusInEvent(self, ev) -> None:  # noqa: N802 (Qt name)
         """Tabbing into the list shows a current row but selects nothing: Qt
         makes the first row current on focus, which used to select its event,

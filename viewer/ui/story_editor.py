@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..model.dates import Precision, format_interval
 from ..model.story import Story, StoryStep, stories_of, story_titles
+from ..model.text import visible_controls
 
 __all__ = ["StoryDock", "install"]
 
@@ -129,7 +130,8 @@ class StoryDock(QDockWidget):
 
     def _step_text(self, k: int, step: StoryStep) -> str:
         tl = self.window_.timeline
-        title = tl.event(step.event).title if tl.has_event(step.event) else f"(unknown event {step.event})"
+        title = (visible_controls(tl.event(step.event).title) if tl.has_event(step.event)
+                 else f"(unknown event {step.event})")
         text = f"{k + 1}. {title}"
         if step.window is not None:
             text += f"   [{format_interval(step.window[0], step.window[1], Precision.HOUR)}]"
@@ -198,7 +200,7 @@ class StoryDock(QDockWidget):
         row = self.steps.currentRow()
         at = row + 1 if row >= 0 else None
         self._replace(self.story.with_step(step, at), select=len(self.story.steps) if at is None else at)
-        self.message.setText(f"Added step: {w.timeline.event(event_id).title}")
+        self.message.setText(f"Added step: {visible_controls(w.timeline.event(event_id).title)}")
         return True
 
     def move_selected(self, delta: int) -> None:
