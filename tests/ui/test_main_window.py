@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QWheelEvent
 
 from viewer.io import read_timeline
 from viewer.model.viewstate import MIN_VISIBLE_S
@@ -399,3 +399,22 @@ def test_overflow_badges_never_cover_each_other(qtbot, open_window):
         assert a1 <= b0 + 0.5
     overflowing = int(frame.hit["overflow"].sum())
     assert sum(n for *_rest, n in frame.badges) == overflowing  # every hidden event is counted once
+
+
+def test_no_line_runs_through_a_label_like_a_strikethrough(qtbot, window):
+    """'≥ Johnson due in Poland' sits on its own 'on or after' line; the line
+    showed between the letters and read as struck through ('cancelled')."""
+    view = window.view
+    view.go_home()
+    repaint(qtbot, window)
+    img = view.grab().toImage()
+    frame = view.events_item._frame
+    ids = window.timeline.columns.ids
+    k = next(i for i, r in enumerate(frame.hit["row"].tolist()) if ids[r] == "johnson-poland")
+    y = int(round(frame.hit["y"][k]))
+    x0, w = frame.hit["label_x"][k], frame.hit["label_w"][k]
+    assert w > 100
+    tinted = [img.pixelColor(x, y) for x in range(int(x0) + 2, int(x0 + w) - 2)]
+    # the whisker is the track's pink; inside the label only ink and the chip remain
+    assert not any(abs(c.red() - c.blue()) > 25 and c.red() > c.green() + 25 and c.lightness() > 120
+                   for c in tinted), "the line shows through the label"

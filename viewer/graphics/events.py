@@ -37,7 +37,6 @@ from PySide6.QtGui import (
     QLinearGradient,
     QPaintEngine,
     QPainter,
-    QPainterPath,
     QPen,
     QPixmap,
     QStaticText,
@@ -735,10 +734,7 @@ class EventLayerItem(pg.GraphicsObject):
                        key=lambda k: placements[k].row == sel_row)
         lane_font = frame.lane_font_px or {}
         base_px = self.style.font_px
-        halo_color = self.style.color("label_box")
-        engine = p.paintEngine()
-        vector_out = engine is not None and engine.type() in (QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf)
-        halo = [QPointF(dx, dy) for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1))]
+        chip_color = self.style.color("label_box", 215)
         open_sides = FLAG_OPEN_START | FLAG_OPEN_END
         metrics: dict[int, tuple[QFontMetricsF, float]] = {}
         current_font = None
@@ -773,18 +769,13 @@ class EventLayerItem(pg.GraphicsObject):
                 p.setBrush(self.style.color("label_box", 230))
                 p.drawRoundedRect(QRectF(pl.label_x - 3, y - th / 2 - 1, bw + 6, th + 2), 3, 3)
             elif on_bar:
-                # a halo, not a box: the text reads over the bar and the bar
-                # (solid = certain, faint = possible) still shows around it
-                if vector_out:
-                    # in a PDF or SVG the halo is an outline, not eight more copies
-                    # of the text: readers, search and copy see the label once
-                    outline = QPainterPath()
-                    outline.addText(at.x(), at.y() + fm.ascent(), font, text)
-                    p.strokePath(outline, QPen(halo_color, 2.0))
-                else:
-                    p.setPen(halo_color)
-                    for d in halo:
-                        p.drawStaticText(at + d, st)
+                # a chip under the text: a bar or an "on or after" line running
+                # through a label read as struck through ("cancelled"); the bar
+                # (solid = certain, faint = possible) still shows either side
+                bw = fm.horizontalAdvance(text)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(chip_color)
+                p.drawRoundedRect(QRectF(pl.label_x - 2, y - th / 2, bw + 4, th), 3, 3)
             p.setPen(text_color)
             p.drawStaticText(at, st)
 
