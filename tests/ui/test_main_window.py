@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QWheelEvent
+from PySide6.QtGui import QImage, QWheelEvent
 
 from viewer.io import read_timeline
 from viewer.model.viewstate import MIN_VISIBLE_S
