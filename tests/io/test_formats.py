@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import pathlib
 
 import icalendar
@@ -40,6 +41,8 @@ CORPUS = [
     ("template_bad_time.csv", "timelinejs-csv", "skipped", 3, "hour 25 is not in 0..23"),
     ("vis_end_before_start.vis.json", "vis", "skipped", 8, "is before start"),
     ("vis_unknown_type.vis.json", "vis", "skipped", 1, "type 'circle' is not one of"),
+    ("vis_open_point.vis.json", "vis", "skipped", 4, "'..' (open, not stated) cannot date a point"),
+    ("vis_open_point.vis.json", "vis", "skipped", 5, "cannot date both ends of a span"),
     ("vis_script_valid.vis.json", "vis", "warning", 1, "<script> was dropped"),
     ("acled_bad_precision.csv", "acled", "skipped", 3, "time_precision '4' is not 1"),
     ("acled_no_event_date.csv", "acled", "error", 1, "missing column 'event_date'"),
@@ -349,7 +352,7 @@ def test_writers_are_atomic(tmp_path, monkeypatch):
 # ---------------------------------------------------------------------------
 # property-based: every reader, arbitrary input; only TimelineLoadError escapes
 
-FUZZ = settings(max_examples=120, deadline=None, database=None,
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "120")), deadline=None, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 READERS = ["timelinejs", "timelinejs-csv", "vis", "acled", "csv", "native"]
 

@@ -508,9 +508,25 @@ class TimelineBuilder:
         self._event_ids[new] = location
         return new
 
-    def add(self, event: Event) -> None:
-        """Add an event (its id must come from :meth:`event_id`)."""
+    def add(self, event: Event, line: int | None = None, location: str = "", *,
+            path: tuple | None = None) -> bool:
+        """Add an event (its id must come from :meth:`event_id`); False, and the
+        item listed as skipped, when it has no date to draw at: a point whose
+        date is wholly open (``..``), or a span whose start and end both are.
+        The native format refuses the same (such an event used to be drawn
+        nowhere, on an axis at 1 Jan 1970)."""
+        def wholly_open(d) -> bool:
+            return d is None or d.relation == "open" or not (math.isfinite(d.earliest) or math.isfinite(d.latest))
+
+        if (event.kind == EventKind.POINT and wholly_open(event.start)) or \
+                (event.kind != EventKind.POINT and wholly_open(event.start) and wholly_open(event.end)):
+            self.skip(f"event {event.id!r}: '..' (open, not stated) cannot date "
+                      f"{'a point' if event.kind == EventKind.POINT else 'both ends of a span'}; give a date, "
+                      "or [..2022-02-10] / [2022-02-10..] for one known only to be before or after a day",
+                      line, location, path=path)
+            return False
         self.events.append(event)
+        return True
 
     def ordered_events(self) -> Iterator[Event]:
         return iter(self.events)

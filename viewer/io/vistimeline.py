@@ -191,7 +191,7 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
         if kind_text == "background":
             if item.get("group") is not None:
                 b.warn("a background item in a group is drawn across all tracks here", None, where, path=ipath)
-            b.add(Event(eid, title, start, "", EventKind.BAND, end, summary))
+            b.add(Event(eid, title, start, "", EventKind.BAND, end, summary), None, where, path=ipath)
             continue
         gkey = _key(item.get("group"))
         if gkey is None:
@@ -205,7 +205,7 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
                 b.warn(f"group {gkey!r} is not in the groups list; a track was made for it", None, where, path=ipath)
             track = group_ids.setdefault(gkey, b.track(f"group:{gkey}", gkey))
         kind = EventKind.POINT if end is None else EventKind.SPAN
-        b.add(Event(eid, title, start, track, kind, end, summary))
+        b.add(Event(eid, title, start, track, kind, end, summary), None, where, path=ipath)
     return b.report()
 
 
