@@ -109,3 +109,15 @@ def test_two_screens_audience_on_the_extra_one():
     assert choose_screens([laptop, wall], chosen=7) == (1, 0)
     with pytest.raises(ValueError):
         choose_screens([])
+
+
+def test_a_caption_says_when_its_event_was_still_to_come():
+    """On the wall screen 'Drills due to finish · Sun 20 Feb 2022' read as a
+    fact; the 10 Feb article only announced it."""
+    from viewer.app import bundled_timeline_path
+    from viewer.io import read_timeline
+    from viewer.model.presentation import caption_for
+
+    tl = read_timeline(bundled_timeline_path())
+    assert "planned or expected: after the source’s date" in caption_for(tl, "drills-end").date
+    assert "planned" not in caption_for(tl, "drills-begin").date

@@ -7,6 +7,8 @@ functions here are tested without a screen.
 
 from __future__ import annotations
 
+import math
+
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -228,6 +230,10 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
     when = short_date(ev.start)
     if ev.end is not None:
         when += " – " + short_date(ev.end)
+    ref = timeline.reference_date
+    if ref is not None and math.isfinite(ref.latest) and ev.start.earliest >= ref.latest:
+        # still to come when the source was written (Timeline.after_reference)
+        when += f" (planned or expected: after the source’s date, {short_date(ref)})"
     return Caption(ev.title, quotes, ev.summary, "; ".join(parts), when)
 
 
