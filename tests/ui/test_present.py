@@ -245,3 +245,15 @@ def test_present_view_draws_tracks_in_their_own_colours(qtbot, bundled_path):
     style = view.make_style()
     assert [style.track_color(i, t.color).upper() for i, t in enumerate(tl.tracks)] == \
            [t.color.upper() for t in tl.tracks]
+
+
+def test_a_step_showing_some_tracks_names_the_others(qtbot, tl):
+    """Step 7 of the bundled story shows three of six tracks; the audience is
+    told which are left out instead of seeing them silently vanish."""
+    pw = make(qtbot, tl, animation_ms=0)
+    steps = pw.story.steps
+    k = next(i for i, s in enumerate(steps) if s.tracks and len(s.tracks) < len(tl.tracks))
+    while pw.presentation.index < k:
+        qtbot.keyClick(pw, Qt.Key.Key_Right)
+    hidden = [t.label for t in tl.tracks if t.id not in steps[k].tracks]
+    assert f"not shown: {', '.join(hidden)}" in pw.header.text()

@@ -534,6 +534,11 @@ class PresentWindow(QWidget):
             self.caption.set_caption(None)
             return
         shown = self._subset(step.tracks)
+        hidden = [t.label for t in self.timeline.tracks if t.id not in {u.id for u in shown.tracks}]
+        if hidden:  # the step shows some tracks only: say which are left out
+            n = len(self.timeline.tracks)
+            self.header.setText(f"{self.header.text()}    ·    {len(shown.tracks)} of {n} tracks "
+                                f"(not shown: {', '.join(hidden)})")
         if shown is not self.view.timeline:
             self._anim.stop()
             self.view.set_timeline(shown)
