@@ -96,3 +96,9 @@ def test_a_file_opened_from_the_command_line_says_what_it_was_loaded_without(tmp
     assert main([str(csv_path), "--screenshot", str(tmp_path / "s.png"), "--size", "800x600"]) == 0
     err = capsys.readouterr().err
     assert "loaded without 1 item(s)" in err and "line 3" in err and "ambiguous" in err
+
+
+def test_a_present_step_that_does_not_exist_is_a_bad_argument(tmp_path, capsys):
+    assert main(["--present", "--step", "99", "--screenshot", str(tmp_path / "x.png")]) == 2
+    assert "--step 99: the story" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()

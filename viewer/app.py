@@ -147,8 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     window.present_theme = args.theme
     if args.screenshot:
         if args.present:
-            from .ui.presenting import save_present_screenshot
+            from .ui.presenting import current_story, save_present_screenshot
 
+            story = current_story(window)
+            if not 1 <= args.step <= max(1, len(story.steps)):  # a bad argument: exit 2, like the others
+                print(f"timeline-viewer: --step {args.step}: the story {story.title!r} has steps 1 to "
+                      f"{len(story.steps)}", file=sys.stderr)
+                window.close()
+                return 2
             ok = save_present_screenshot(window, args.screenshot, args.size or (1920, 1080), args.step, args.theme)
         else:
             ok = save_screenshot(window, args.screenshot, args.size or (1920, 1080), select=args.select)
