@@ -105,11 +105,11 @@ def _description(timeline: Timeline, e: Event) -> str:
     phrase = f" (“{e.start.phrase}”)" if e.start.phrase else ""
     parts.append(f"Date: {when}{phrase}")
     for q in e.quotes:
-        who = ", ".join(x for x in (q.speaker, q.speaker_role) if x)
+        who = q.who
         parts.append(f"“{q.text}”" + (f" — {who}" if who else ""))
     sources = timeline.sources_of(e)
     if sources:
-        parts.append("Sources: " + "; ".join(s.outlet + (f" ({s.title})" if s.title else "") for s in sources))
+        parts.append("Sources: " + "; ".join(s.name for s in sources))
     return "\n\n".join(parts)
 
 

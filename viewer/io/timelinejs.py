@@ -552,11 +552,11 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
         if e.end is not None and end is None:
             body.append(f"<i>{_html('Ends: ' + e.end.describe())}</i>")
         for q in e.quotes:
-            who = ", ".join(x for x in (q.speaker, q.speaker_role) if x)
+            who = q.who
             body.append(f"<blockquote>{_html(q.text)}</blockquote>" + (f"<p>— {_html(who)}</p>" if who else ""))
         sources = timeline.sources_of(e)
         if sources:
-            body.append("<p><small>Sources: " + "; ".join(_html(s.outlet + (f" ({s.title})" if s.title else ""))
+            body.append("<p><small>Sources: " + "; ".join(_html(s.name)
                                                           for s in sources) + "</small></p>")
         item: dict[str, Any] = {"start_date": start, "text": {"headline": _html(e.title), "text": "".join(body)},
                                 "unique_id": e.id}

@@ -64,7 +64,7 @@ def _parts(event: Event, timeline: Timeline, html: bool) -> str:
     src = chain[-1] if chain else None
     if q is not None:
         head = f"“{e(q.text)}”"
-        who = ", ".join(x for x in (q.speaker, q.speaker_role) if x)
+        who = q.who
         head += f" — {e(who)}" if who else ""
         lead = ", quoted in " if src is not None else ""
     else:

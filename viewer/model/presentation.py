@@ -7,8 +7,6 @@ functions here are tested without a screen.
 
 from __future__ import annotations
 
-import math
-
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -210,8 +208,7 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
     """
     ev = timeline.event(event_id)
     quotes = tuple(
-        CaptionQuote(q.text, QuoteKind(q.kind) == QuoteKind.DIRECT,
-                     ", ".join(x for x in (q.speaker, q.speaker_role) if x))
+        CaptionQuote(q.text, QuoteKind(q.kind) == QuoteKind.DIRECT, q.who)
         for q in ev.quotes
     )
     source_ids = [q.source for q in ev.quotes if q.source] or list(ev.sources)
@@ -230,10 +227,8 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
     when = short_date(ev.start)
     if ev.end is not None:
         when += " – " + short_date(ev.end)
-    ref = timeline.reference_date
-    if ref is not None and math.isfinite(ref.latest) and ev.start.earliest >= ref.latest:
-        # still to come when the source was written (Timeline.after_reference)
-        when += f" (planned or expected: after the source’s date, {short_date(ref)})"
+    if timeline.is_after_reference(ev):  # still to come when the source was written
+        when += f" (planned or expected: after the source’s date, {short_date(timeline.reference_date)})"
     return Caption(ev.title, quotes, ev.summary, "; ".join(parts), when)
 
 

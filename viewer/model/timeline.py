@@ -123,6 +123,11 @@ class Quote:
     attribution: str = ""
     kind: QuoteKind = QuoteKind.DIRECT
 
+    @property
+    def who(self) -> str:
+        """The speaker and role as one line: ``"Dmitry Peskov, Kremlin spokesman"`` (``""`` if neither)."""
+        return ", ".join(x for x in (self.speaker, self.speaker_role) if x)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -142,6 +147,11 @@ class Source:
     url: str = ""
     via: str = ""
     attribution: str = ""
+
+    @property
+    def name(self) -> str:
+        """Outlet, with the title in brackets when there is one: ``"CNN (Normandy talks)"``."""
+        return self.outlet + (f" ({self.title})" if self.title else "")
 
 
 @dataclass(frozen=True)
@@ -439,6 +449,11 @@ class Timeline:
 
         return EventColumns.from_timeline(self)
 
+    def is_after_reference(self, event: Event) -> bool:
+        """True when ``event`` begins after the reference date (see :meth:`after_reference`)."""
+        ref = self.reference_date
+        return ref is not None and math.isfinite(ref.latest) and event.start.earliest >= ref.latest
+
     def after_reference(self) -> "np.ndarray":
         """Rows of :attr:`columns` that begin after the reference date: bool (N,).
 
@@ -454,7 +469,7 @@ class Timeline:
         ref = self.reference_date
         if ref is None or not math.isfinite(ref.latest):
             return np.zeros(len(cols), dtype=bool)
-        with np.errstate(invalid="ignore"):
+        with np.errstate(invalid="ignore"):  # the rule of is_after_reference, on the columns' x0
             return cols.x0 >= ref.latest - cols.origin_epoch_s
 
     def bands(self) -> list[Event]:

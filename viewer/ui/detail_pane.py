@@ -14,7 +14,6 @@ cannot show words other than the data's.
 
 from __future__ import annotations
 
-import math
 import re
 from html import escape as _html_escape
 
@@ -111,8 +110,8 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         if rel:
             out.append(f"<tr><td><b>Relative</b></td><td><b>{escape(rel)}</b> "
                        f"<span class='muted'>({escape(dday.describe())})</span></td></tr>")
-    ref = timeline.reference_date
-    if ref is not None and math.isfinite(ref.latest) and event.start.earliest >= ref.latest:
+    if timeline.is_after_reference(event):
+        ref = timeline.reference_date
         out.append(f"<tr><td><b>Status</b></td><td><b>After the source’s date</b> "
                    f"({escape(describe_date(ref, zone, timeline.time_zone))}): planned or expected when "
                    f"reported, not an observed fact (dashed marker)</td></tr>")

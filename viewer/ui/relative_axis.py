@@ -88,7 +88,8 @@ class RelativeAxis:
         self.menu.clear()
         for act in self.group.actions():
             self.group.removeAction(act)
-        for text, ref in self.choices():
+        choices = self.choices()
+        for text, ref in choices:
             act = QAction(text, self.menu)
             act.setCheckable(True)
             act.setEnabled(ref != "")
@@ -96,7 +97,7 @@ class RelativeAxis:
             act.triggered.connect(lambda _c=False, r=ref: setattr(self.state, "dday", r))
             self.group.addAction(act)
             self.menu.addAction(act)
-        if self.dday is not None and self.state.dday not in [r for _, r in self.choices()]:
+        if self.dday is not None and self.state.dday not in [r for _, r in choices]:
             self.menu.addSeparator()
             self.menu.addAction(self.dday.describe()).setEnabled(False)
 
