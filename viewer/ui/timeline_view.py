@@ -90,6 +90,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self._vb = TimelineViewBox()
         self._axis = TimeAxisItem(timeline.columns.origin_epoch_s, orientation="bottom")
         self.track_axis = TrackAxisItem()
+        self._tip_key: tuple[str, str] | None = None  # (event id, zone) of the tooltip shown
         self.disclosure_marks = True  #: ▸ / ▾ before track labels (off in pictures and presentations)
         self.lanes: LaneGeometry = lane_geometry([t.id for t in timeline.tracks])
         super().__init__(parent=parent, viewBox=self._vb,
@@ -367,6 +368,10 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         if eid is None:
             QToolTip.hideText()
             return
+        key = (eid, self.state.display_zone)
+        if key == self._tip_key and QToolTip.isVisible():
+            return  # same event under the mouse: the tooltip already says it (no rebuild per move)
+        self._tip_key = key
         ev = self.timeline.event(eid)
         zone, tz = self.state.display_zone, self.timeline.time_zone
         when = describe_date(ev.start, zone, tz)
