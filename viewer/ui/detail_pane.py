@@ -189,7 +189,8 @@ def timeline_html(timeline: Timeline) -> str:
                "the mouse wheel zooms, dragging pans.</p>"
                "<p>◆ filled: date known to the day or better · ◇ hollow: uncertain, approximate or open date · "
                "faint bar: the whole interval the date could be in · fading line: "
-               "“on or before” (≤) / “on or after” (≥) · (?) uncertain.</p>")
+               "“on or before” (≤) / “on or after” (≥) · (?) uncertain · dashed ◇: after the source’s "
+               "date, planned or expected.</p>")
     out.append("</body></html>")
     return "".join(out)
 
