@@ -172,11 +172,6 @@ class TimeAxisItem(pg.AxisItem):
         self._invalidate()
 
     @property
-    def relative_day(self) -> int | None:
-        """D-day of the relative row (days since 1970-01-01), or None when it is off."""
-        return self._dday
-
-    @property
     def zone(self) -> str | None:
         """The IANA display zone, or None for a fixed offset."""
         return self._zone

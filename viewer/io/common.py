@@ -26,14 +26,13 @@ import io
 import math
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
-from viewer.model.timeline import Event, EventKind, Source, SourceKind, Timeline, Track, TRACK_PALETTE
+from viewer.model.timeline import Event, EventKind, Source, SourceKind, Timeline, Track
 
 from . import native
 from .jsonpos import SourcePositions
@@ -48,15 +47,12 @@ __all__ = [
     "make_date",
     "html_to_text",
     "TimelineBuilder",
-    "PALETTE",
     "slug",
 ]
 
-#: Okabe & Ito (2008) colour-blind-safe palette.  Imported tracks are left
-#: uncoloured (``Track.color == ""``) and drawn in these colours in turn by
-#: :func:`viewer.model.timeline.track_colours`, so saving an import writes no
-#: invented colours.
-PALETTE = TRACK_PALETTE
+# Imported tracks are left uncoloured (``Track.color == ""``) and drawn in the
+# Okabe-Ito colours in turn by :func:`viewer.model.timeline.track_colours`, so
+# saving an import writes no invented colours.
 
 
 @dataclass
@@ -528,9 +524,6 @@ class TimelineBuilder:
         self.events.append(event)
         return True
 
-    def ordered_events(self) -> Iterator[Event]:
-        return iter(self.events)
-
     def report(self, *, what: str = "rows") -> ReadReport:
         """The :class:`ReadReport`.
 
@@ -550,11 +543,6 @@ class TimelineBuilder:
             description=self.description,
         )
         return ReadReport(timeline, self.warnings, self.skipped)
-
-
-def span_or_point(start: EventDate, end: EventDate | None) -> EventKind:
-    """``SPAN`` when there is an end, else ``POINT``."""
-    return EventKind.POINT if end is None else EventKind.SPAN
 
 
 def end_before_start(start: EventDate, end: EventDate) -> bool:

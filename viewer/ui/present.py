@@ -136,10 +136,6 @@ class BriefingTimelineView(TimelineView):
         widest = max((fm.horizontalAdvance(t) for t in labels), default=fm.horizontalAdvance("Track"))
         left.setWidth(int(widest + self.style_.font_px * 1.2))
 
-    def label_font_px(self) -> int:
-        """Pixel size of the event labels as drawn now."""
-        return self.style_.font_px
-
 
 # ---------------------------------------------------------------------------
 # caption
