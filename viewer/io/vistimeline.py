@@ -50,6 +50,19 @@ _DEFAULT_TRACK = "Items"
 _MAX_MS = 8.64e15  # ECMAScript time values are limited to +-8.64e15 ms (ECMA-262, 21.4.1.1)
 
 
+def _date_field(b, item: dict, name: str, zone: str, where: str, path: tuple) -> EventDate | None:
+    """Item field ``name`` as a date, its note added as a warning to the
+    builder ``b``; None, and the item listed as skipped, when it is unreadable."""
+    try:
+        value, note = _date(item.get(name), zone)
+    except DateError as exc:
+        b.skip(f"{name}: {exc}", None, where, path=path)
+        return None
+    if note:
+        b.warn(f"{name}: {note}", None, where, path=path)
+    return value
+
+
 def _date(value: Any, zone: str) -> tuple[EventDate, str]:
     if isinstance(value, bool) or value is None:
         raise DateError(f"expected a date (ISO 8601 text or milliseconds since 1970), got {value!r}")
@@ -163,22 +176,14 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
         if kind_text not in ("box", "point", "range", "background"):
             b.skip(f"type {kind_text!r} is not one of box, point, range, background", None, where, path=ipath)
             continue
-        try:
-            start, note = _date(item.get("start"), time_zone)
-        except DateError as exc:
-            b.skip(f"start: {exc}", None, where, path=ipath)
+        start = _date_field(b, item, "start", time_zone, where, ipath)
+        if start is None:
             continue
-        if note:
-            b.warn(f"start: {note}", None, where, path=ipath)
         end = None
         if item.get("end") is not None:
-            try:
-                end, note = _date(item.get("end"), time_zone)
-            except DateError as exc:
-                b.skip(f"end: {exc}", None, where, path=ipath)
+            end = _date_field(b, item, "end", time_zone, where, ipath)
+            if end is None:
                 continue
-            if note:
-                b.warn(f"end: {note}", None, where, path=ipath)
             if end_before_start(start, end):
                 b.skip(f"end ({end.describe()}) is before start ({start.describe()})", None, where, path=ipath)
                 continue
