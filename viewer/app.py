@@ -14,6 +14,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from . import __version__
 from .model.errors import TimelineLoadError
 
 __all__ = ["main", "bundled_timeline_path", "parse_size", "build_parser"]
@@ -60,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dday", metavar="EVENT_ID|band:ID",
                    help="relative axis: label days D-7 … D-day … D+10 from this event's day or band's start")
     p.add_argument("--theme", choices=("dark", "light"), default=None, help="presentation theme (default dark)")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--install-desktop", action="store_true",
+                   help="add Timeline Viewer to the desktop's application menu and open *.timeline.json with it "
+                   "(writes a .desktop file, icon and MIME type under ~/.local/share) and exit")
     return p
 
 
@@ -78,6 +83,17 @@ def main(argv: list[str] | None = None) -> int:
         return file_command(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.install_desktop:
+        from .ui.identity import install_desktop
+
+        try:
+            written = install_desktop()
+        except OSError as exc:
+            print(f"timeline-viewer: --install-desktop: {exc}", file=sys.stderr)
+            return 1
+        for path in written:
+            print(f"wrote {path}")
+        return 0
     # options that would be silently ignored in this combination are refused
     if args.step is not None and not args.present:
         parser.error("--step N needs --present (it picks the story step to show)")
@@ -135,8 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     from .ui.main_window import MainWindow
 
     _quiet_offscreen_warnings()
+    from .ui.identity import set_identity
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Timeline Viewer")
+    set_identity(app)
     window = MainWindow(timeline, _load, path)
     if problems and getattr(window, "files", None) is not None:
         window.files.show_load_problems(problems)
