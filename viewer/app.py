@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window offscreen to this PNG and exit")
     p.add_argument("--size", type=parse_size, default=None, metavar="WxH",
-                   help="window size in pixels (default 1920x1080 for --screenshot, 1600x900 on screen)")
+                   help="window size in pixels (default 1920x1080 for --screenshot; on screen the size "
+                   "last used, else the screen's available area up to 1600x900)")
     p.add_argument("--select", metavar="EVENT_ID", help="select this event (detail pane shows it)")
     p.add_argument("--present", action="store_true",
                    help="present the timeline's story full screen (with --screenshot: render one step)")
@@ -156,6 +157,14 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_identity(app)
     window = MainWindow(timeline, _load, path)
+    session = getattr(window, "session", None)
+    maximized = False
+    if session is not None:
+        if args.screenshot:
+            session.enabled = False  # a picture never depends on, nor changes, the user's session
+        else:  # before --select and --dday, which win over the remembered view
+            maximized = False if args.size else session.restore_window()
+            session.restore_session(offer_last=args.file is None)
     if problems and getattr(window, "files", None) is not None:
         window.files.show_load_problems(problems)
     if args.select:
@@ -179,8 +188,9 @@ def main(argv: list[str] | None = None) -> int:
         window.close()  # called in-process (tests, scripts): leave no window behind
         window.deleteLater()
         return 0 if ok else 1
-    window.resize(*(args.size or (1600, 900)))
-    window.show()
+    if args.size or session is None:
+        window.resize(*(args.size or (1600, 900)))
+    window.showMaximized() if maximized else window.show()
     if args.present:
         from .ui.presenting import start_presenting
 

@@ -21,6 +21,7 @@ from . import (
     presenting,
     relative_axis,
     search_bar,
+    session,
     shown,
     story_editor,
     zone_picker,
@@ -37,4 +38,5 @@ FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
              overview.install, links.install]
 FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker
+FEATURES.append(session.install)  # remembered session: after the widgets whose sizes it keeps
 FEATURES.append(access.install)  # last: tab order, names, mnemonics over everything above
