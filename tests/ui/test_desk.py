@@ -24,3 +24,31 @@ def test_the_tooltip_stays_while_the_mouse_rests_on_an_event(qtbot, make_window)
     assert QToolTip.isVisible() and "Truss arrives in Moscow" in QToolTip.text()
     view._on_mouse_moved(view.mapToScene(QPoint(view.viewport().width() - 5, 5)))  # the mouse leaves
     qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)
+
+
+def _labels(w):
+    frame = w.view.events_item._frame
+    ids = w.view.timeline.columns.ids
+    return {ids[p.row]: p for p in frame.placements if p.label_width > 0}, frame
+
+
+def test_no_label_floats_beyond_its_day_when_the_marker_is_off_screen(qtbot, make_window):
+    """Panned so that 10 Feb 12:00 (the markers of its date-only events) is off the left edge
+    and only the last two hours of 10 Feb remain: no 10 Feb label may run on into 11 Feb."""
+    w = make_window((1600, 900))
+    cols = w.view.timeline.columns
+    row = cols.row_of("truss-arrives-moscow")
+    day_end = float(cols.x1[row])  # 11 Feb 00:00, seconds from the origin
+    w.view.set_x_range(day_end - 2 * 3600, day_end + 3 * 86400)
+    w.view.viewport().repaint()
+    qtbot.wait(20)
+    labels, frame = _labels(w)
+    end_px = day_end * frame.sx + frame.tx
+    for eid in ("truss-arrives-moscow", "drills-begin", "berlin-advisers-meeting"):
+        p = labels.get(eid)
+        assert p is None or p.label_x + p.label_width <= end_px + 1, (eid, p, end_px)
+    # zoomed into the day itself the faint bar still carries its label
+    w.view.set_x_range(day_end - 14 * 3600, day_end - 13 * 3600)
+    w.view.viewport().repaint()
+    qtbot.wait(20)
+    assert "truss-arrives-moscow" in _labels(w)[0]

@@ -430,10 +430,15 @@ class EventLayerItem(pg.GraphicsObject):
             with np.errstate(invalid="ignore"):
                 keep = ~(as_bar & ((cols.x1[idx] <= a) | (cols.x0[idx] >= b)))
             if not keep.all():
-                idx, mx, b0, b1, as_bar = idx[keep], mx[keep], b0[keep], b1[keep], as_bar[keep]
+                idx, mx, b0, b1, as_bar, off = idx[keep], mx[keep], b0[keep], b1[keep], as_bar[keep], off[keep]
                 if len(idx) == 0:
                     continue
             mx = np.where(as_bar, np.maximum(b0, left_px + 8), mx)
+            # a point whose marker is off screen gets a label only inside its own faint bar
+            # (room after the stand-in marker at the edge): a label running past the bar's end
+            # would read as an event at that later time (11 Feb 00:00 for a day of 10 Feb)
+            off_room = {r: room for r, room in zip(idx[off].tolist(),
+                                                   (b1[off] - (mx[off] + self.style.marker_px + 8)).tolist())}
             b0 = np.where(as_bar, b0, mx).tolist()
             b1 = np.where(as_bar, b1, mx).tolist()
             mx = mx.tolist()
@@ -447,6 +452,9 @@ class EventLayerItem(pg.GraphicsObject):
                 # (measured in the bold type it is drawn in, so its box never covers its marker)
                 widths = [self._selected_label_px(r, font_px) if r == sel_row
                           else min(self._label(r, font_px)[1], cap) for r in rows]
+                if off_room:
+                    widths = [w if r not in off_room else (min(w, off_room[r]) if off_room[r] >= font_px * 4 else 0.0)
+                              for r, w in zip(rows, widths)]
                 if lane_px - 8 < min_slot_h:
                     # thinner than a line of the smallest type (dozens of tracks): markers
                     # only, as in a collapsed strip; hover and the detail pane name them
