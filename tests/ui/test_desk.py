@@ -52,3 +52,24 @@ def test_no_label_floats_beyond_its_day_when_the_marker_is_off_screen(qtbot, mak
     w.view.viewport().repaint()
     qtbot.wait(20)
     assert "truss-arrives-moscow" in _labels(w)[0]
+
+
+def _type_zone(qtbot, w, text):
+    edit = w.zone_picker.lineEdit()
+    edit.selectAll()
+    edit.setText(text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_typing_part_of_a_zone_name_and_enter_completes_or_says_why_not(qtbot, make_window):
+    w = make_window((1400, 800))
+    _type_zone(qtbot, w, "kathm")
+    assert w.state.display_zone == "Asia/Kathmandu"
+    _type_zone(qtbot, w, "new york")
+    assert w.state.display_zone == "America/New_York"
+    _type_zone(qtbot, w, "xyzzy")
+    assert w.state.display_zone == "America/New_York"  # unchanged, and said so
+    assert "No zone matches “xyzzy”" in w.statusBar().currentMessage()
+    _type_zone(qtbot, w, "America/")
+    assert w.state.display_zone == "America/New_York"
+    assert "zones" in w.statusBar().currentMessage() and "type more" in w.statusBar().currentMessage()
