@@ -73,3 +73,26 @@ def test_typing_part_of_a_zone_name_and_enter_completes_or_says_why_not(qtbot, m
     _type_zone(qtbot, w, "America/")
     assert w.state.display_zone == "America/New_York"
     assert "zones" in w.statusBar().currentMessage() and "type more" in w.statusBar().currentMessage()
+
+
+def test_the_overview_strip_shows_the_home_range_and_marks_what_lies_beyond(qtbot, make_window):
+    w = make_window((1600, 900))
+    strip = w.overview
+    tl = w.view.timeline
+    o = tl.columns.origin_epoch_s
+    home = (tl.home_start.earliest - o, tl.home_end.latest - o)
+    lo, hi = strip.viewRange()[0]
+    assert hi - lo <= 1.6 * (home[1] - home[0])  # not flattened by the Normandy Format "since 2014"
+    assert lo <= home[0] and hi >= home[1]
+    left, right = strip.beyond
+    assert left.isVisible() and left.textItem.toPlainText() == "◀ from 2014"
+    # the home range itself takes most of the strip's width, measured in pixels
+    px = strip.plotItem.vb.width()
+    assert (home[1] - home[0]) / (hi - lo) * px > 0.6 * px
+    # fitting everything widens the strip to hold the main view's window
+    w.view.fit_all()
+    a, b = w.state.x_range
+    lo2, hi2 = strip.viewRange()[0]
+    assert lo2 <= a and hi2 >= b
+    w.view.go_home()
+    assert strip.viewRange()[0][1] - strip.viewRange()[0][0] <= 1.6 * (home[1] - home[0])
