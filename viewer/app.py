@@ -98,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     # options that would be silently ignored in this combination are refused
     if args.step is not None and not args.present:
         parser.error("--step N needs --present (it picks the story step to show)")
-    if args.present and (args.select or args.dday):
-        parser.error("--present shows the story's own steps; --select and --dday apply to the desk view "
+    if args.present and args.select:
+        parser.error("--present shows the story's own steps; --select applies to the desk view "
                      "(use --step N to pick a step)")
     if args.screenshot and not args.present and args.theme is not None:
         parser.error("--theme applies to present mode: add --present (or press F5 in the window)")

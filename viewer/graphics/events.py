@@ -957,7 +957,8 @@ class EventLayerItem(pg.GraphicsObject):
             p.setPen(QPen(self.style.color("selection"), 3))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawEllipse(QPointF(x, y), r + 5, r + 5)
-        pen = QPen(color.darker(140) if not hovered else QColor("#000000"), 2)
+        pen = QPen(color.darker(self.style.outline_darker) if not hovered else QColor(self.style.selection),
+                   self.style.outline_px)
         if flags & _AFTER_SOURCE:  # still to come when the source was written: a dashed outline
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             pen.setDashPattern([1.5, 1.5])  # 3 px on, 3 px off at width 2
