@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="timeline-viewer",
         description="Zoomable timeline of dated, sourced events. "
         "Without FILE, opens the bundled Allied Resolve-2022 timeline.",
-        epilog="File commands: timeline-viewer convert IN OUT | validate FILE | export FILE OUT.pdf "
+        epilog="File commands: timeline-viewer convert IN OUT | validate FILE | export FILE OUT.pdf | "
+        "deck FILE OUT.pdf [--story NAME] [--frames DIR] "
         "(see timeline-viewer convert --help for their options and exit codes). "
         "A file named like a command opens as ./convert.",
     )
@@ -78,7 +79,7 @@ def _load(path: str):
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``timeline-viewer`` and ``python -m viewer``; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("convert", "validate", "export"):  # file commands: viewer/cli.py
+    if argv and argv[0] in ("convert", "validate", "export", "deck"):  # file commands: viewer/cli.py
         from .cli import main as file_command
 
         return file_command(argv)
