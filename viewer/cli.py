@@ -86,7 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf")
     e.add_argument("--range", nargs=2, metavar=("START", "END"),
                    help="dates (ISO 8601/EDTF) of the range shown, e.g. 2022-02-01 2022-02-21 (default: the timeline's home range if it has one, else everything)")
-    e.add_argument("--size", default="1600x900", metavar="WxH", help="picture size in pixels (default 1600x900)")
+    e.add_argument("--size", default=None, metavar="WxH", help="picture size in pixels (default 1600x900)")
+    e.add_argument("--page", choices=("16:9", "a4", "letter"), default=None,
+                   help="page size instead of --size: a 16:9 slide (1600x900), A4 or Letter landscape; "
+                   "the window's File > Export picture uses the same pages and layout")
     e.add_argument("--dpi", type=float, default=96.0, help="PNG resolution (default 96; 192 doubles the pixels)")
     e.add_argument("--title", help="title printed on the picture (default: the timeline's)")
     e.add_argument("--display-zone", metavar="ZONE", default="UTC",
@@ -201,8 +204,13 @@ def _validate(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .app import parse_size
 
+    from .ui.export import PAGE_SIZES
+
+    if args.page is not None and args.size is not None:
+        _err("timeline-viewer: give --size or --page, not both")
+        return 1
     try:
-        w, h = parse_size(args.size)
+        w, h = PAGE_SIZES[args.page] if args.page is not None else parse_size(args.size or "1600x900")
     except argparse.ArgumentTypeError as exc:
         _err(f"timeline-viewer: {exc}")
         return 1

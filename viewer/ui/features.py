@@ -19,6 +19,7 @@ from . import (
     links,
     overview,
     presenting,
+    printing,
     relative_axis,
     search_bar,
     session,
@@ -34,6 +35,7 @@ FEATURES: list[Callable[[object], None]] = []
 FEATURES.append(shown.install)  # filtered timeline + search emphasis: before the find/filter widgets
 FEATURES.append(files.install)  # import/export, drag-and-drop, recent files, live reload
 FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
+FEATURES.append(printing.install)  # File > Print, File > Picture page size (after files: shares its picture)
 FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
              overview.install, links.install]
