@@ -79,3 +79,32 @@ def test_print_is_in_the_file_menu_with_the_platform_key(make_window):
     assert not w.print_action.shortcut().isEmpty()
     names = [a.text().replace("&", "") for a in w.picture_page_menu.actions()]
     assert names == ["16:9 slide (1600×900)", "A4 landscape", "Letter landscape"]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080)])
+@pytest.mark.parametrize("event_id", ["lavrov-lowest-level", "stoltenberg-largest-deployment"])
+def test_select_screenshots_show_the_whole_selected_quote(qtbot, bundled_path, tmp_path, size, event_id):
+    from PySide6.QtGui import QTextCursor
+
+    from viewer.app import save_screenshot
+    from viewer.io import read_timeline
+    from viewer.ui.main_window import MainWindow
+
+    tl = read_timeline(bundled_path)
+    w = MainWindow(tl, read_timeline, bundled_path)
+    qtbot.addWidget(w)
+    w.state.selected = event_id
+    assert save_screenshot(w, str(tmp_path / "s.png"), size, select=event_id)
+    quote = tl.event(event_id).quotes[0].text
+    pane = w.details
+    doc = pane.document()
+    start = doc.find(quote[:30])
+    while not start.isNull() and not start.block().text().startswith("“"):  # the quote, not the title
+        start = doc.find(quote[:30], start)
+    end = doc.find(quote[-20:], start.selectionStart())
+    assert not start.isNull() and not end.isNull()
+    for found in (start, end):
+        rect = pane.cursorRect(QTextCursor(found))
+        assert 0 <= rect.top() and rect.bottom() <= pane.viewport().height(), (size, event_id, rect)
+    # and the pane is wholly inside the picture
+    assert QImage(str(tmp_path / "s.png")).size().toTuple() == size
