@@ -16,6 +16,7 @@ from . import (
     event_list,
     files,
     filter_panel,
+    guide,
     links,
     overview,
     presenting,
@@ -40,5 +41,6 @@ FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
              overview.install, links.install]
 FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker
+FEATURES.append(guide.install)  # Help > User guide
 FEATURES.append(session.install)  # remembered session: after the widgets whose sizes it keeps
 FEATURES.append(access.install)  # last: tab order, names, mnemonics over everything above
