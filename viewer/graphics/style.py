@@ -7,7 +7,7 @@ font is 1/60 of the view height (18 px at 1080 px), never below 13 px.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPolygonF
@@ -136,6 +136,13 @@ class TimelineStyle:
                    band_alpha=40, band_text="#5c3b00", selection="#000000", label_box="#ffffff",
                    hollow_fill="#ffffff", lane_rule="#b9c0ca", band_tab="#ffffff",
                    axis_text="#000000", axis_line="#333333", **common)
+
+    def dark_desk(self) -> "TimelineStyle":
+        """This style with the desk's dark colours (a dark desktop): light text on near-black,
+        outlines in the track's own colour (a darkened one vanishes on black).  Sizes unchanged."""
+        return replace(self, background="#15181d", lane_shade="#1e232a", text="#eef1f4", band_text="#ffd27a",
+                       selection="#ffffff", label_box="#15181d", hollow_fill="#15181d", lane_rule="#3a414c",
+                       band_tab="#15181d", axis_text="#e8ebef", axis_line="#9aa3ae", outline_darker=100)
 
     def track_color(self, lane: int, own: str) -> str:
         """Colour of lane ``lane``: the palette's when set, else the track's ``own``."""

@@ -230,6 +230,14 @@ class DetailPane(QTextBrowser):
         if changed & {"selected", "display_zone", "dday"}:
             self._show()
 
+    #: the style sheet's colours -> those of a dark desktop (set by viewer.ui.theme; empty: light)
+    colour_map: dict[str, str] = {}
+
+    def _coloured(self, html: str) -> str:
+        for light, dark in self.colour_map.items():
+            html = html.replace(f"color: {light};", f"color: {dark};")
+        return html
+
     def _show(self) -> None:
         eid = self.state.selected
         if eid is not None and self.timeline.has_event(eid):
@@ -240,9 +248,9 @@ class DetailPane(QTextBrowser):
                     dday = resolve_dday(self.timeline, self.state.dday, self.state.display_zone)
                 except DDayError:
                     dday = None  # not in this timeline: no relative date
-            self.setHtml(event_html(ev, self.timeline, self.state.display_zone, dday))
+            self.setHtml(self._coloured(event_html(ev, self.timeline, self.state.display_zone, dday)))
             self.setAccessibleDescription(
                 "Selected: " + event_sentence(ev, self.timeline, self.state.display_zone))
         else:
-            self.setHtml(timeline_html(self.timeline))
+            self.setHtml(self._coloured(timeline_html(self.timeline)))
             self.setAccessibleDescription(self.timeline.title)

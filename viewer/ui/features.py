@@ -26,6 +26,7 @@ from . import (
     session,
     shown,
     story_editor,
+    theme,
     zone_picker,
 )
 
@@ -42,5 +43,6 @@ FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter
              overview.install, links.install]
 FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker
 FEATURES.append(guide.install)  # Help > User guide
+FEATURES.append(theme.install)  # light / dark desk colours: after every widget it colours
 FEATURES.append(session.install)  # remembered session: after the widgets whose sizes it keeps
 FEATURES.append(access.install)  # last: tab order, names, mnemonics over everything above

@@ -168,8 +168,9 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
     def _mark_beyond(self, lo: float, hi: float) -> None:
         """``◀ from YEAR`` / ``to YEAR ▶`` at an edge beyond which events go on (plain text)."""
         if not hasattr(self, "beyond"):
-            self.beyond = (pg.TextItem(anchor=(0, 0), color="#1b1f24", fill=pg.mkBrush(244, 245, 247, 230)),
-                           pg.TextItem(anchor=(1, 0), color="#1b1f24", fill=pg.mkBrush(244, 245, 247, 230)))
+            ink, fill = getattr(self, "beyond_colours", ("#1b1f24", (244, 245, 247, 230)))  # viewer.ui.theme
+            self.beyond = (pg.TextItem(anchor=(0, 0), color=ink, fill=pg.mkBrush(*fill)),
+                           pg.TextItem(anchor=(1, 0), color=ink, fill=pg.mkBrush(*fill)))
             for item in self.beyond:
                 item.setZValue(20)
                 self.addItem(item, ignoreBounds=True)

@@ -23,7 +23,7 @@ import html
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QMenu, QToolTip
 
 from ..graphics.axis import TimeAxisItem
@@ -156,8 +156,22 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.bands_item.set_selected(self.state.selected)
 
     def make_style(self) -> TimelineStyle:
-        """The style for the current size (subclasses may theme it; called on every resize)."""
-        return TimelineStyle.for_height(max(self.height(), 300) * 1.35)
+        """The style for the current size (subclasses may theme it; called on every resize);
+        dark colours when :meth:`set_dark` asked for them."""
+        style = TimelineStyle.for_height(max(self.height(), 300) * 1.35)
+        return style.dark_desk() if getattr(self, "dark", False) else style
+
+    def set_dark(self, dark: bool) -> None:
+        """Draw in the desk's dark colours (a dark desktop) or the light ones."""
+        self.dark = bool(dark)
+        style = self.make_style()
+        self.setBackground(style.background)
+        for name in ("left", "bottom"):
+            axis = self.plotItem.getAxis(name)
+            axis.setPen(pg.mkPen(style.axis_line))
+            axis.setTextPen(pg.mkPen(style.axis_text))
+            axis.label.setDefaultTextColor(QColor(style.axis_text))
+        self._apply_style()
 
     def _apply_style(self) -> None:
         style = self.make_style()
