@@ -234,9 +234,13 @@ def save_screenshot(window, out: str, size: tuple[int, int], select: str | None 
     for _ in range(3):
         QApplication.processEvents()
     image = window.grab().toImage()
-    if image.width() != size[0] or image.height() != size[1]:
+    # sizes compare in logical pixels: at a display scale of 2 the picture has twice the pixels, not a fault
+    dpr = image.devicePixelRatio() or 1.0
+    logical = (round(image.width() / dpr), round(image.height() / dpr))
+    if logical != tuple(size):
         print(f"timeline-viewer: the window could not be made {size[0]}x{size[1]} "
-              f"(it is {image.width()}x{image.height()}); the picture is scaled", file=sys.stderr)
+              f"(it is {logical[0]}x{logical[1]}); the picture is scaled", file=sys.stderr)
+        size = (round(size[0] * dpr), round(size[1] * dpr))
         from PySide6.QtCore import Qt
 
         image = image.scaled(size[0], size[1], Qt.AspectRatioMode.IgnoreAspectRatio,
