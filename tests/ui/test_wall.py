@@ -164,3 +164,16 @@ def test_the_wall_layout_works_from_a_4_3_projector_to_4k(qtbot, tl, size):
         assert left.width() < 0.4 * size[0]  # track names leave the timeline most of the screen
         assert pw.caption.geometry().bottom() < size[1]
         assert pw.caption.drawn_text()[0] == pw.caption.caption.title
+
+
+def test_the_story_editor_stores_the_desk_dday_in_the_story(qtbot, make_window):
+    w = make_window((1400, 800))
+    w.state.dday = "band:allied-resolve-2022"
+    w.story_dock.dday_button.click()
+    assert w.story_dock.story.dday == "band:allied-resolve-2022"
+    from viewer.ui.presenting import current_story
+
+    assert current_story(w).dday == "band:allied-resolve-2022"
+    w.state.dday = None
+    w.story_dock.dday_button.click()
+    assert w.story_dock.story.dday is None
