@@ -292,14 +292,12 @@ def _deck(args: argparse.Namespace) -> int:
     from .model.story import stories_of
 
     stories = stories_of(report.timeline)
-    if args.story is None:
-        story = stories[0]
-    else:
-        story = next((s for s in stories if s.title == args.story), None)
-        if story is None:
-            _err(f"timeline-viewer: --story: no story titled {args.story!r} in {args.file}; its stories: "
-                 + "; ".join(repr(s.title) for s in stories))
-            return 1
+    named = stories[0] if args.story is None else next((s for s in stories if s.title == args.story), None)
+    if named is None:
+        _err(f"timeline-viewer: --story: no story titled {args.story!r} in {args.file}; its stories: "
+             + "; ".join(repr(s.title) for s in stories))
+        return 1
+    story = named
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 

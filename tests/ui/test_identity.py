@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 
 import viewer
 from viewer.app import main
-from viewer.ui.identity import APP_NAME, MIME_TYPE, app_icon, install_desktop, set_identity
+from viewer.ui.identity import APP_NAME, MIME_TYPE, app_icon, set_identity
 
 from ..conftest import ROOT
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtGui import QImage, QPageLayout
 from PySide6.QtPrintSupport import QPrinter
-from pypdf import PdfReader
 
 from viewer.app import main
 from viewer.ui.export import PAGE_SIZES, PictureOptions, _Picture

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QColor
 
 from viewer.app import main
-from viewer.graphics.style import TimelineStyle, contrast_ratio
+from viewer.graphics.style import contrast_ratio
 from viewer.io import read_timeline
 from viewer.model.story import PRECISION_CONTEXT, StoryStep, step_window
 from viewer.ui.main_window import MainWindow

@@ -440,8 +440,8 @@ class EventLayerItem(pg.GraphicsObject):
             # a point whose marker is off screen gets a label only inside its own faint bar
             # (room after the stand-in marker at the edge): a label running past the bar's end
             # would read as an event at that later time (11 Feb 00:00 for a day of 10 Feb)
-            off_room = {r: room for r, room in zip(idx[off].tolist(),
-                                                   (b1[off] - (mx[off] + self.style.marker_px + 8)).tolist())}
+            off_room = dict(zip(idx[off].tolist(), (b1[off] - (mx[off] + self.style.marker_px + 8)).tolist(),
+                                strict=True))
             b0 = np.where(as_bar, b0, mx).tolist()
             b1 = np.where(as_bar, b1, mx).tolist()
             mx = mx.tolist()
@@ -457,7 +457,7 @@ class EventLayerItem(pg.GraphicsObject):
                           else min(self._label(r, font_px)[1], cap) for r in rows]
                 if off_room:
                     widths = [w if r not in off_room else (min(w, off_room[r]) if off_room[r] >= font_px * 4 else 0.0)
-                              for r, w in zip(rows, widths)]
+                              for r, w in zip(rows, widths, strict=True)]
                 if lane_px - 8 < min_slot_h:
                     # thinner than a line of the smallest type (dozens of tracks): markers
                     # only, as in a collapsed strip; hover and the detail pane name them

@@ -8,11 +8,13 @@ font is 1/60 of the view height (18 px at 1080 px), never below 13 px.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPolygonF
 
-__all__ = ["TimelineStyle", "contrast_ratio", "relative_luminance", "briefing_colours", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
+__all__ = ["TimelineStyle", "contrast_ratio", "relative_luminance",
+           "briefing_colours", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
            "SHAPE_GLYPHS", "marker_polygon", "BRIEFING_LABEL_FRACTION"]
 
 OKABE_ITO = {
@@ -123,7 +125,7 @@ class TimelineStyle:
         # on a wall screen labels never shrink below 1/45 of the screen height:
         # a crowd gets a +N badge rather than unreadable type
         marker = max(7, int(font * 0.45))
-        common = dict(font_px=font, marker_px=marker, label_max_px=int(font * 30), outline_px=max(2.0, marker / 4),
+        common: dict[str, Any] = dict(font_px=font, marker_px=marker, label_max_px=int(font * 30), outline_px=max(2.0, marker / 4),
                       min_font_px=max(13, int(screen_height_px / 45)),
                       track_colors=colours, track_shapes=shapes)
         if theme == "dark":

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from .dday import DDayError, resolve_dday
 from .filters import FACETS, FilterState
@@ -45,7 +46,7 @@ class SavedView:
     def to_json(self) -> str:
         """Compact JSON text (sets written as sorted lists)."""
         f = self.kept.filters
-        filters: dict = {"hidden_tracks": sorted(f.hidden_tracks), "track_order": list(f.track_order),
+        filters: dict[str, Any] = {"hidden_tracks": sorted(f.hidden_tracks), "track_order": list(f.track_order),
                          "date_range": list(f.date_range) if f.date_range else None}
         for facet in FACETS:
             allowed = f.allowed(facet)
@@ -63,13 +64,13 @@ def saved_view_of(state: ViewState, origin_epoch_s: float) -> SavedView:
                      KeptView(state.filters, frozenset(state.collapsed_tracks), state.dday))
 
 
-def _strings(value) -> list[str]:
+def _strings(value: object) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError("expected a list of strings")
     return value
 
 
-def _range(value) -> tuple[float, float] | None:
+def _range(value: object) -> tuple[float, float] | None:
     if value is None:
         return None
     if (not isinstance(value, list) or len(value) != 2

@@ -45,7 +45,8 @@ from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, offset_at, zone_info, zone_label
 from .timeline_view import TimelineView
 
-__all__ = ["PICTURE_FORMATS", "PAGE_SIZES", "PAGE_NAMES", "PictureOptions", "export_picture", "paint_picture", "events_in_range", "sources_footnote",
+__all__ = ["PICTURE_FORMATS", "PAGE_SIZES", "PAGE_NAMES", "PictureOptions", "export_picture",
+           "paint_picture", "events_in_range", "sources_footnote",
            "filters_note", "picture_path_problem"]
 
 PICTURE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}

@@ -81,7 +81,7 @@ def desktop_entry(command: list[str]) -> str:
 
 
 def _launch_command() -> list[str]:
-    """The command that starts this installation: the ``timeline-viewer`` script if on PATH, else ``python -m viewer``."""
+    """The command that starts this installation: the ``timeline-viewer`` script on PATH, else ``python -m viewer``."""
     script = shutil.which("timeline-viewer")
     if script:
         return [str(Path(script).resolve())]

@@ -236,6 +236,8 @@ class CaptionWidget(QWidget):
         self._screen_height = screen_height
         self.caption: Caption | None = None
         self.story_captions: list[Caption] = []  # every caption of the story: the longest sets the height
+        self._story_height: float | None = None
+        self._story_key: tuple[int, int] | None = None
         self._drawn: list[str] = []
         self._lines: list[_Line] = []
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -260,10 +262,10 @@ class CaptionWidget(QWidget):
         pad = h / 60
         width = max(100.0, self.width() - 2 * pad)
         key = (round(width), round(h))
-        if self.story_captions and getattr(self, "_story_key", None) != key:
+        if self.story_captions and self._story_key != key:
             self._story_key = key
             self._story_height = max(self._need(c, width, h) for c in self.story_captions)
-        story = getattr(self, "_story_height", None) if self.story_captions else None
+        story = self._story_height if self.story_captions else None
         # the room every caption of the story gets: text shrinks only when even that is too little
         room = min(story, 0.34 * h) if story is not None else 0.34 * h
         self._lines = layout_caption(self.caption, width, h, self.theme, max_height=room)
@@ -471,6 +473,7 @@ class PresentWindow(QWidget):
         self.state = ViewState()
         self.started = time.monotonic()
         self._subsets: dict[tuple[str, ...], Timeline] = {}
+        self._header_width: int | None = None  # the width the header's height was fitted for
         self.setWindowTitle(f"{story.title} — presenting — Timeline Viewer")
         colours = _theme_colours(theme)
         self.setAutoFillBackground(True)
@@ -578,7 +581,7 @@ class PresentWindow(QWidget):
     def _fit_header(self) -> None:
         """One header height for the whole story (the tallest step's), so the timeline does not jump."""
         width = self.width()
-        if width <= 0 or getattr(self, "_header_width", None) == width:
+        if width <= 0 or self._header_width == width:
             return
         self._header_width = width
         current = self.header.text()

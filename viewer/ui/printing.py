@@ -14,9 +14,9 @@ same pages as ``timeline-viewer export --page``.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog
 
 from .export import PAGE_NAMES, paint_picture
 from .keys import standard_keys
@@ -55,7 +55,8 @@ def print_dialog(window) -> QPrintDialog:
     dialog = QPrintDialog(printer, window)
     dialog.setWindowTitle("Print the timeline as shown")
     dialog.accepted.connect(lambda: print_to(window, printer))
-    dialog.open()
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
     window.print_dialog = dialog
     return dialog
 

@@ -31,9 +31,9 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QFrame
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from ..model.session import saved_view_from_json, saved_view_of
+from ..model.session import SavedView, saved_view_from_json, saved_view_of
 from .files import settings
 
 __all__ = ["install", "SessionFeature", "MAX_VIEWS", "DEFAULT_SIZE", "initial_size"]
@@ -96,7 +96,7 @@ class SessionFeature(QObject):
         window.installEventFilter(self)
         window.sigTimelineChanged.connect(self._on_timeline_changed)
         self.offered = ""
-        self._snapshot = None  # SavedView of self._path, kept current (saved when another file opens)
+        self._snapshot: SavedView | None = None  # of self._path, kept current (saved when another file opens)
         window.state.subscribe(self._on_state)
 
     def _on_state(self, state, changed: set[str]) -> None:

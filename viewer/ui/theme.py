@@ -51,7 +51,8 @@ def _palette(dark: bool) -> QPalette:
                          (QPalette.ColorRole.Base, base), (QPalette.ColorRole.AlternateBase, window),
                          (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Button, window),
                          (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.ToolTipBase, base),
-                         (QPalette.ColorRole.ToolTipText, text), (QPalette.ColorRole.PlaceholderText, QColor(c["muted"]))):
+                         (QPalette.ColorRole.ToolTipText, text),
+                         (QPalette.ColorRole.PlaceholderText, QColor(c["muted"]))):
         pal.setColor(role, colour)
     return pal
 
@@ -101,6 +102,10 @@ def install(window) -> None:
         menu.addAction(act)
     window.colour_actions = {a.text(): a for a in group.actions()}
     hints = QGuiApplication.styleHints()
+    def follow(*_args: object) -> None:
+        if window.colour_choice == "system":
+            choose("system")
+
     if hasattr(hints, "colorSchemeChanged"):
-        hints.colorSchemeChanged.connect(lambda *_: window.colour_choice == "system" and choose("system"))
+        hints.colorSchemeChanged.connect(follow)
     choose("system")
