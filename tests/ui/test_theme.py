@@ -31,7 +31,9 @@ def test_every_desk_text_keeps_aa_contrast_in_both_schemes(qtbot, make_window, d
     apply_theme(w, dark)
     w.state.selected = "lavrov-lowest-level"
     qtbot.wait(30)
-    for widget, rows in ((w.header, None), (w.legend, None), (w.details, 120)):
+    w.side_tabs.setCurrentWidget(w.filter_panel)  # the Filters tab's track list: the palette's text
+    qtbot.wait(30)
+    for widget, rows in ((w.header, None), (w.legend, None), (w.details, 120), (w.filter_panel.tracks, 60)):
         ratio, background = measured_contrast(widget, rows)
         assert ratio >= 4.5, (widget, ratio, background)
         assert (QColor(background).lightness() < 100) == dark, (widget, background)
