@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from viewer.graphics.style import contrast_ratio
@@ -37,6 +38,12 @@ def test_every_desk_text_keeps_aa_contrast_in_both_schemes(qtbot, make_window, d
         ratio, background = measured_contrast(widget, rows)
         assert ratio >= 4.5, (widget, ratio, background)
         assert (QColor(background).lightness() < 100) == dark, (widget, background)
+    tracks = w.filter_panel.tracks  # each row's text colour: its own, else the palette's, against the list
+    base = tracks.palette().color(QPalette.ColorRole.Base).name()
+    for i in range(tracks.count()):
+        fg = tracks.item(i).data(Qt.ItemDataRole.ForegroundRole)
+        text = (fg.color() if fg is not None else tracks.palette().color(QPalette.ColorRole.Text)).name()
+        assert contrast_ratio(text, base) >= 4.5, (tracks.item(i).text(), text, base)
     style = w.view.style_
     for bg in (style.background, style.lane_shade):
         assert contrast_ratio(style.text, bg) >= 4.5 and contrast_ratio(style.axis_text, bg) >= 4.5
