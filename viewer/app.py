@@ -86,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot and not args.present and args.theme is not None:
         parser.error("--theme applies to present mode: add --present (or press F5 in the window)")
     args.step = 1 if args.step is None else args.step
+    theme_given = args.theme is not None  # else the theme chosen last time (the session), or dark
     args.theme = args.theme or "dark"
     if args.file and not Path(args.file).exists():  # FILE#EVENT_ID, as "Copy link" gives
         from .model.citation import split_link
@@ -153,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         window.state.selected = args.select
     if args.dday:
         window.state.dday = args.dday
-    window.present_theme = args.theme
+    if theme_given or args.screenshot:
+        window.present_theme = args.theme
     if args.screenshot:
         if args.present:
             from .ui.presenting import current_story, save_present_screenshot

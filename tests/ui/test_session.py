@@ -173,3 +173,18 @@ def test_damaged_or_stale_saved_views_are_ignored_or_trimmed(bundled_path):
     state.dday = "event:no-such-event"
     assert saved_view_from_json(saved_view_of(state, 0.0).to_json(), tl).kept.dday is None
     assert Path(bundled_path).exists()
+
+
+def test_page_size_presentation_theme_and_colours_are_remembered(qtbot, bundled_path):
+    w = MainWindow(read_timeline(bundled_path), read_timeline, bundled_path)
+    qtbot.addWidget(w)
+    w.picture_page = "a4"
+    w.present_theme = "light"
+    w.colour_actions["Dark"].trigger()
+    w.session.save()
+    w2 = MainWindow(read_timeline(bundled_path), read_timeline, bundled_path)
+    qtbot.addWidget(w2)
+    w2.session.restore_session(offer_last=False)
+    assert (w2.picture_page, w2.present_theme, w2.colour_choice, w2.desk_dark) == ("a4", "light", "dark", True)
+    checked = [a.text().replace("&", "") for a in w2.picture_page_menu.actions() if a.isChecked()]
+    assert checked == ["A4 landscape"]

@@ -164,12 +164,46 @@ class SessionFeature(QObject):
         zone = s.value("session/display_zone")
         if isinstance(zone, str) and zone:
             self._set_zone(zone)
+        self._restore_choices(s)
         self._restore_view(self._path)
         last = s.value("session/last_file")
         if offer_last and isinstance(last, str) and last and last != self._path and os.path.isfile(last):
             self.offered = last
             self.last_file_bar.label.setText(f"Last time you had {Path(last).name} open ({last}).")
             self.last_file_bar.show()
+
+    #: window attribute -> (settings key, allowed values): menu choices kept between runs
+    CHOICES = {"picture_page": ("session/picture_page", ("16:9", "a4", "letter")),
+               "present_theme": ("session/present_theme", ("dark", "light")),
+               "colour_choice": ("session/colours", ("system", "light", "dark"))}
+
+    def _restore_choices(self, s) -> None:
+        """Picture page size, presentation theme and desk colours as last chosen (their menus follow)."""
+        labels = {"system": "Follow the desktop", "light": "Light", "dark": "Dark"}
+        for attr, (key, allowed) in self.CHOICES.items():
+            value = s.value(key)
+            if value not in allowed or not hasattr(self.window, attr):
+                continue
+            if attr == "colour_choice":
+                action = getattr(self.window, "colour_actions", {}).get(labels[value])
+                if action is not None:
+                    action.trigger()
+                continue
+            setattr(self.window, attr, value)
+            self._check_menu(attr, value)
+
+    def _check_menu(self, attr: str, value: str) -> None:
+        """Tick the restored choice in its menu (File > Picture page size, View > Presentation theme)."""
+        from .export import PAGE_NAMES
+
+        if attr == "picture_page":
+            menu, text = getattr(self.window, "picture_page_menu", None), PAGE_NAMES[value]
+        else:
+            menu = next((a.menu() for a in self.window.menus["View"].actions()
+                         if a.menu() is not None and a.menu().title().replace("&", "") == "Presentation theme"), None)
+            text = f"{value.capitalize()} (high contrast)"
+        for a in menu.actions() if menu is not None else ():
+            a.setChecked(a.text().replace("&", "") == text)
 
     def _set_zone(self, zone: str) -> None:
         from ..model.errors import DateError
@@ -233,6 +267,9 @@ class SessionFeature(QObject):
         s.setValue("session/state", window.saveState())
         s.setValue("session/splitters", json.dumps({k: v.sizes() for k, v in self._splitters().items()}))
         s.setValue("session/display_zone", window.state.display_zone)
+        for attr, (key, _allowed) in self.CHOICES.items():
+            if hasattr(window, attr):
+                s.setValue(key, getattr(window, attr))
         if self._path:
             s.setValue("session/last_file", self._path)
         self.save_view()
