@@ -535,7 +535,7 @@ class PresentWindow(QWidget):
 
     def _restyle_header(self) -> None:
         colours = _theme_colours(self.theme)
-        px = self._px(1 / 40)
+        px = self._px(1 / 36)  # as large as the event labels: it is read from the back of the room too
         self.header.setStyleSheet(f"color: {colours['muted']}; font-size: {px}px; padding: {px // 3}px {px}px;"
                                   f" background: {colours['bg']};")
         self.goto.setStyleSheet(f"color: #000000; background: #ffd27a; font-size: {self._px(1 / 25)}px;"
@@ -590,7 +590,7 @@ class PresentWindow(QWidget):
             self.header.setText(self._header_text(k))
             tallest = max(tallest, self.header.heightForWidth(width))
         self.header.setText(current)
-        self.header.setFixedHeight(max(tallest, self.header.sizeHint().height()))
+        self.header.setFixedHeight(max(tallest, self.header.fontMetrics().height()))
 
     def _show_step(self, animate: bool) -> None:
         step = self.presentation.step
