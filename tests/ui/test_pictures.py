@@ -108,3 +108,20 @@ def test_select_screenshots_show_the_whole_selected_quote(qtbot, bundled_path, t
         assert 0 <= rect.top() and rect.bottom() <= pane.viewport().height(), (size, event_id, rect)
     # and the pane is wholly inside the picture
     assert QImage(str(tmp_path / "s.png")).size().toTuple() == size
+
+
+def test_file_print_opens_qt_print_dialog_and_accepting_prints(qtbot, make_window, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from viewer.ui.printing import print_dialog
+
+    w = make_window((1400, 800))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "dialog.pdf"
+    printer.setOutputFileName(str(out))
+    w.printer = printer  # the printer the dialog edits (a new window makes a landscape one)
+    dialog = print_dialog(w)
+    assert isinstance(dialog, QPrintDialog)
+    dialog.accept()
+    assert out.exists() and len(PdfReader(str(out)).pages) == 1
