@@ -84,13 +84,13 @@ def run_cold(path: Path) -> dict:
     from viewer.io.bulk import cache_path
 
     cp = cache_path(str(path))
-    if os.path.exists(cp):
+    if cp and os.path.exists(cp):
         os.remove(cp)
     t0 = time.perf_counter()
     tl = read_timeline(str(path))
     tl.columns  # noqa: B018 - model ready
     load = time.perf_counter() - t0
-    return {"load_cold_s": load, "rss_cold_mb": _peak_rss_mb(), "cached": os.path.exists(cp)}
+    return {"load_cold_s": load, "rss_cold_mb": _peak_rss_mb(), "cached": bool(cp) and os.path.exists(cp)}
 
 
 def run_warm(path: Path) -> dict:
