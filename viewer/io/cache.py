@@ -20,7 +20,8 @@ no harm, so every file of it is handled as untrusted:
   write (:func:`viewer.io.atomic.remove_stale_temps`).
 * **Reading.**  Only a regular file, checked with ``os.lstat`` before and
   ``os.fstat`` after opening (``O_NOFOLLOW | O_NONBLOCK``, so neither a link
-  nor a named pipe is followed or waited on), owned by this user; its first
+  nor a named pipe is followed or waited on), owned by this user and
+  writable by no one else; its first
   bytes are a magic line and a BLAKE2b checksum of the rest, which must match
   before any of it is used.
 
@@ -123,7 +124,7 @@ def read_checked(path: str) -> bytes | None:
 
     Returns None (and never blocks or raises) when ``path`` is missing, is not
     a regular file (a link, a pipe, a device, a folder), belongs to another
-    user, lacks the magic line, or its checksum does not match its payload.
+    user or can be written by others, lacks the magic line, or its checksum does not match its payload.
 
     Parameters
     ----------
@@ -145,7 +146,7 @@ def read_checked(path: str) -> bytes | None:
     try:
         info = os.fstat(fd)
         if (not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino)
-                or (hasattr(os, "getuid") and info.st_uid != os.getuid())):
+                or (hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022))):
             return None
         with os.fdopen(fd, "rb", closefd=False) as fh:
             raw = fh.read()
