@@ -5,6 +5,7 @@ is refused at once with a message naming it, instead of hanging."""
 from __future__ import annotations
 
 import os
+import stat
 import threading
 
 import pytest
@@ -76,3 +77,16 @@ def test_the_window_refuses_a_named_pipe_and_keeps_its_timeline(qtbot, fifo, bun
     assert w.last_error is not None
     shown = w.last_error.text() + w.last_error.detailedText()
     assert "feed.timeline.json" in shown and "named pipe (FIFO)" in shown
+
+
+def test_a_named_pipe_or_device_as_destination_is_refused_not_replaced(tmp_path, capsys, bundled_path):
+    out = tmp_path / "out.csv"
+    os.mkfifo(out)
+    assert no_hang(lambda: main(["convert", bundled_path, str(out)]), str(out)) == 2
+    assert "named pipe (FIFO), not a regular file; nothing was written" in capsys.readouterr().err
+    assert stat.S_ISFIFO(os.lstat(out).st_mode)  # still the pipe: not replaced by a file
+    link = tmp_path / "null.csv"
+    link.symlink_to(os.devnull)  # a link to a device: the device is never replaced
+    assert main(["convert", bundled_path, str(link)]) == 2
+    assert "character device" in capsys.readouterr().err
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

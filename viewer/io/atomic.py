@@ -164,17 +164,25 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     Raises
     ------
     OSError
-        If the folder does not exist or cannot be written, nothing was
-        written, or the rename fails (the destination is then unchanged).
+        If the folder does not exist or cannot be written, the destination
+        exists and is not a regular file (a folder, a named pipe, a device),
+        nothing was written, or the rename fails (the destination is then
+        unchanged).
     """
     target = os.path.realpath(os.fspath(path))
     folder = os.path.dirname(target) or "."
     if not os.path.isdir(folder):
         raise FileNotFoundError(f"folder {os.path.dirname(os.fspath(path)) or '.'} does not exist; nothing was written")
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        info = os.stat(target)
     except OSError:
         mode = _new_file_mode()
+    else:
+        if not stat.S_ISREG(info.st_mode):  # a pipe, a device, a folder: never replaced by a file
+            from .regular import file_kind
+
+            raise OSError(f"{os.fspath(path)} is {file_kind(info.st_mode)}, not a regular file; nothing was written")
+        mode = stat.S_IMODE(info.st_mode)
     base = os.path.basename(target)
     suffix = os.path.splitext(base)[1]
     remove_stale_temps(folder, base)

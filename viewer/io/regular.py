@@ -23,10 +23,21 @@ import stat
 
 from viewer.model.errors import Problem, TimelineLoadError
 
-__all__ = ["require_regular_file", "read_regular_file", "not_regular_reason"]
+__all__ = ["require_regular_file", "read_regular_file", "not_regular_reason", "file_kind"]
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
+
+
+def file_kind(mode: int) -> str:
+    """What a file of mode ``mode`` (``st_mode``) is, in words: ``"a named pipe (FIFO)"``."""
+    if stat.S_ISREG(mode):
+        return "a regular file"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
+            else "a special file")
 
 
 def not_regular_reason(mode: int) -> str | None:
@@ -35,10 +46,7 @@ def not_regular_reason(mode: int) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return "this is a folder, not a timeline file"
-    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
-            else "a special file")
-    return f"this is {kind}, not a regular file; only regular files are read"
+    return f"this is {file_kind(mode)}, not a regular file; only regular files are read"
 
 
 def _oserror_problem(file: str, exc: OSError) -> Problem:
