@@ -29,8 +29,8 @@ import sys
 
 from .io import native
 from .io.csvgeneric import parse_mapping
-from .io.regular import require_regular_file
 from .io.registry import _choose_reader, read_timeline_report, readers, write_timeline, writers
+from .io.regular import require_regular_file
 from .model.dates import EventDate
 from .model.dday import DDayError, resolve_dday
 from .model.errors import DateError, Problem, TimelineLoadError

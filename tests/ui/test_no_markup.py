@@ -77,7 +77,8 @@ def columns(model, parent) -> int:
         return 1
 
 
-def walk_model(out: Surfaces, name: str, model, parent=QModelIndex()) -> None:
+def walk_model(out: Surfaces, name: str, model, parent: QModelIndex | None = None) -> None:
+    parent = QModelIndex() if parent is None else parent
     for row in range(model.rowCount(parent)):
         for col in range(columns(model, parent)):
             index = model.index(row, col, parent)

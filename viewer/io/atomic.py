@@ -77,7 +77,7 @@ def remove_stale_temps(folder: str, name: str, *, now: float | None = None) -> l
     """
     prefix = "." + name + TEMP_MARK
     now = time.time() if now is None else now
-    removed = []
+    removed: list[str] = []
     try:
         entries = os.listdir(folder)
     except OSError:

@@ -382,8 +382,9 @@ def _write_cache(file: str, digest: str, timeline: Timeline, spans: np.ndarray, 
     arrays["ids"] = np.frombuffer("\n".join(timeline.events.ids).encode("utf-8"), dtype=np.uint8)
     arrays["info"] = np.frombuffer(json.dumps(info).encode("utf-8"), dtype=np.uint8)
     folder = cache.cache_dir(create=True)
-    if folder is not None:  # else no cache, nothing else changes
-        cache.write_checked(cache.cache_path(file, folder), lambda fh: np.savez(fh, **arrays))
+    target = None if folder is None else cache.cache_path(file, folder)
+    if target is not None:  # else no cache, nothing else changes
+        cache.write_checked(target, lambda fh: np.savez(fh, **arrays))
 
 
 def _read_cache(file: str, digest: str, data: bytes) -> Timeline | None:

@@ -26,6 +26,7 @@ import io
 import math
 import os
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -458,7 +459,7 @@ class TimelineBuilder:
         self.skipped.append(Problem(self.file, message, *self._place(line, path), location))
 
     # -- parts ---------------------------------------------------------
-    def _free(self, kind: str, base: str, taken) -> str:
+    def _free(self, kind: str, base: str, taken: Container[str]) -> str:
         """``base-2``, ``base-3``, ...: the first not in ``taken``.
 
         Each base remembers where its count stopped, so n rows sharing one id

@@ -55,7 +55,7 @@ def _oserror_problem(file: str, exc: OSError) -> Problem:
     return _problem_from_oserror(file, exc)
 
 
-def require_regular_file(path: str | os.PathLike, file: str | None = None) -> os.stat_result:
+def require_regular_file(path: str | os.PathLike[str], file: str | None = None) -> os.stat_result:
     """Check that ``path`` names a regular file (a link to one is fine), without opening it.
 
     Parameters
@@ -87,7 +87,7 @@ def require_regular_file(path: str | os.PathLike, file: str | None = None) -> os
     return info
 
 
-def read_regular_file(path: str | os.PathLike, file: str | None = None, limit: int | None = None) -> bytes:
+def read_regular_file(path: str | os.PathLike[str], file: str | None = None, limit: int | None = None) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit + 1`` of them.
 
     Parameters
