@@ -237,3 +237,24 @@ def test_a_tampered_cache_with_the_right_file_hash_is_rebuilt(tmp_path, monkeypa
         assert tl.title == "Big"
         assert_same(tl, full)
         assert open_bytes(target) != raw  # rebuilt
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+def test_a_cache_folder_that_is_a_link_or_writable_by_others_is_not_used(tmp_path, monkeypatch):
+    path = tmp_path / "big.timeline.json"
+    write_file(path)
+    real = tmp_path / "elsewhere"
+    real.mkdir(mode=0o700)
+    link = tmp_path / "cache-link"
+    link.symlink_to(real)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    for folder in (link, shared):
+        monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
+        assert len(cached_read(path, monkeypatch).events) == 6000  # read all the same, without a cache
+        assert os.listdir(real) == [] and os.listdir(shared) == []
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "new" / "cache"))
+    cached_read(path, monkeypatch)
+    assert (os.stat(tmp_path / "new" / "cache").st_mode & 0o777) == 0o700  # created private
+    assert len(os.listdir(tmp_path / "new" / "cache")) == 1
