@@ -9,7 +9,8 @@ For each N it writes a deterministic synthetic native file (see
 tracks, one year with five burst days) and runs two fresh processes so that
 memory and caches do not leak between measurements:
 
-* ``cold``: native JSON file -> model ready with no cache next to the file
+* ``cold``: native JSON file -> model ready with no cache (its file in the
+  per-user cache folder removed)
   (the first opening of a file; it writes the columnar cache);
 * ``warm``: the same with the cache present, then the window shown offscreen
   at 1920x1080 until its first complete frame (``QWidget.grab``), 40 zoom/pan
