@@ -56,6 +56,7 @@ from viewer.model.timeline import (
 
 from .atomic import write_bytes_atomic
 from .jsonpos import PathPart, SourcePositions, offset_to_line_column
+from .regular import read_regular_file, require_regular_file
 
 __all__ = [
     "FORMAT_NAME",
@@ -276,8 +277,6 @@ def _size_text(size: int) -> str:
 
 
 def _read_bytes(path: str | os.PathLike, file: str) -> bytes:
-    from .regular import read_regular_file, require_regular_file
-
     limit_text = f"timeline files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MB"
     info = require_regular_file(path, file)  # a pipe or a device is refused before it is opened
     if info.st_size > MAX_FILE_BYTES:
