@@ -34,7 +34,7 @@ TEMP_MARK = ".tvtmp-"
 """Marks a temporary file of this program: ``.NAME`` + ``TEMP_MARK`` + ``PID-XXXX`` (+ extension)."""
 STALE_DEAD_S = 10.0
 """A temporary file whose writer process is gone is stale once untouched this long (seconds)."""
-STALE_ANY_S = 3600.0
+STALE_ANY_S = 1800.0
 """Any temporary file untouched this long (seconds) is stale, whatever its process id says."""
 
 
