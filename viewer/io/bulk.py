@@ -103,6 +103,7 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
     digest = hashlib.blake2b(data, digest_size=20).hexdigest()
     cached = _read_cache(file, digest, data)
     if cached is not None:
+        cached.events.content_digest = digest
         return cached
     text = native._decode(data, file)
     collecting = gc.isenabled()
@@ -117,6 +118,7 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
     if built is None:
         return None
     timeline, spans, meta = built
+    timeline.events.content_digest = digest  # what the search index is keyed by
     if len(timeline.events) >= CACHE_MIN_EVENTS and "\n" not in "".join(timeline.events.ids):
         _write_cache(file, digest, timeline, spans, meta)
     return timeline
@@ -357,7 +359,13 @@ def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list
         dates = (e["start"], e.get("end"))
         return tuple(z for z in (native._zone_of(d, zone) for d in dates if d is not None) if z)
 
-    events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts, time_zones)
+    def raw(i: int) -> str:
+        t = source["text"]
+        if isinstance(t, bytes):
+            t = source["text"] = native._decode(t, "")
+        return t[int(spans[i, 0]):int(spans[i, 1])]
+
+    events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts, time_zones, raw)
     return Timeline.with_columns(
         columns, title=meta_tl.title, tracks=meta_tl.tracks, events=events, sources=meta_tl.sources,
         description=meta_tl.description, reference_date=meta_tl.reference_date,

@@ -166,7 +166,9 @@ class ViewState:
 
     @matches.setter
     def matches(self, value: tuple[str, ...]) -> None:
-        self._set("matches", tuple(value))
+        from .search import MatchList  # a large search's matches stay an array of rows
+
+        self._set("matches", value if isinstance(value, MatchList) else tuple(value))
 
     @property
     def filters(self) -> FilterState:

@@ -17,10 +17,11 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from ..model.filters import apply_filters
-from ..model.search import search
+from ..model.search import matches_of, parse_query, search
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import timeline_on_local_days
+from .search_jobs import SearchJobs, rows_of_file_mask
 
 __all__ = ["ShownTimeline", "install"]
 
@@ -48,6 +49,11 @@ class ShownTimeline(QObject):
         self.state: ViewState = window.state
         self.timeline: Timeline = window.timeline
         self._derived_from: tuple | None = None  # (file's timeline, filters, zone) of self.timeline
+        # large timelines: search in the background (viewer.ui.search_jobs)
+        self.jobs = SearchJobs(self)
+        self.jobs.sigAnswer.connect(self._on_answer)
+        self._answer: tuple[str, np.ndarray, Timeline | None] | None = None  # last (query, mask, on)
+        self._row_mask: np.ndarray | None = None  # matches as rows of self.timeline.columns
         self.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(self._on_file)
 
@@ -77,8 +83,66 @@ class ShownTimeline(QObject):
         self._emphasise()
         self.sigShownChanged.emit(shown)
 
+    @property
+    def large(self) -> bool:
+        """Whether the search runs in the background (a large file's timeline)."""
+        return SearchJobs.is_large(self.window.timeline)
+
+    def searching(self) -> bool:
+        """True while the current query waits for its background answer."""
+        return self._pending_query is not None
+
+    _pending_query: str | None = None
+
     def _search(self) -> None:
-        self.state.matches = search(self.timeline, self.state.query)
+        query = self.state.query
+        if not self.large:  # small timelines: at once, on this thread
+            self._row_mask = None
+            self._pending_query = None
+            self.state.matches = search(self.timeline, query)
+            return
+        self.jobs.set_timeline(self.window.timeline, self.window.path)
+        ans = self._answer
+        if ans is not None and ans[0] == query and (ans[2] is None or ans[2] is self.timeline):
+            self._apply(ans[1], ans[2])  # the same query on a new shown timeline: no new search
+            return
+        self._pending_query = query if parse_query(query) else None
+        self.jobs.request(query, self.timeline)
+
+    def match_rows(self):
+        """Rows of ``self.timeline.columns`` matching the search, in time order
+        (int array), when a large timeline's answer is on screen; else None."""
+        mask = self._row_mask
+        if mask is None or len(mask) != len(self.timeline.columns) or not self.large:
+            return None
+        order = self.timeline.columns.time_order
+        return order[mask[order]]
+
+    def _on_answer(self, query: str, mask, on) -> None:
+        if query != self.state.query:
+            return  # late: the user typed on
+        self._pending_query = None
+        if mask is None:
+            self._answer = None
+            self._row_mask = None
+            self.state.matches = ()
+            self._emphasise()
+            return
+        self._answer = (query, mask, on)
+        self._apply(mask, on)
+
+    def _apply(self, mask: np.ndarray, on: Timeline | None) -> None:
+        rows = mask if on is not None else rows_of_file_mask(self.window.timeline, self.timeline, mask)
+        if rows is None or len(rows) != len(self.timeline.columns):
+            self._answer = None
+            self._pending_query = self.state.query
+            self.jobs.request(self.state.query, self.timeline)
+            return
+        self._row_mask = rows
+        matches = matches_of(self.timeline.columns, rows)
+        if matches == self.state.matches:
+            self._emphasise()
+        self.state.matches = matches
 
     def _emphasise(self) -> None:
         item = self.window.view.events_item
@@ -87,6 +151,12 @@ class ShownTimeline(QObject):
         if not self.state.query.strip():
             item.set_emphasis(None)
             return
+        if self._row_mask is not None and len(self._row_mask) == len(item.columns) \
+                and item.columns is self.timeline.columns:
+            item.set_emphasis(self._row_mask)  # large timelines: the rows, no set of ids
+            return
+        if self.large:
+            return  # the answer is on its way (its rows dim the others then)
         hits = set(self.state.matches)
         item.set_emphasis(np.array([eid in hits for eid in item.columns.ids], dtype=bool))
 
@@ -104,6 +174,8 @@ class ShownTimeline(QObject):
     def _on_file(self, _timeline: Timeline) -> None:
         # the window has already reset the filters (another file) or kept them
         # (a reload; viewer.model.reload) before telling
+        self._answer = None
+        self._row_mask = None
         self.refresh()
 
 
@@ -111,3 +183,8 @@ def install(window) -> None:
     """Attach a :class:`ShownTimeline` to the window as ``window.shown``."""
     window.shown = ShownTimeline(window)
     window.shown.refresh()
+    if window.shown.large:
+        window.shown.jobs.set_timeline(window.timeline, window.path)  # the index is ready before the first query
+    # background work of the window, for tests and benchmarks that wait for it
+    window.jobs_pending = lambda: window.shown.jobs.pending() or window.shown.searching() or (
+        getattr(window, "search_bar", None) is not None and window.search_bar.typing())
