@@ -53,8 +53,9 @@ from .atomic import atomic_path
 
 __all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS"]
 
-CACHE_VERSION = 3  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
+CACHE_VERSION = 4  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
 # 3: per-event facts for filters (lane, earliest, latest, events with facet values)
+# 4: calendar-date anchors of each row (cal_start, cal_end) for zone switches
 """Bumped whenever what the cache holds or how it is computed changes."""
 CACHE_MIN_EVENTS = 20_000
 """Files with fewer events are not cached (reading them takes well under a second)."""
@@ -64,7 +65,7 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SIMPLE_KEYS = frozenset({"id", "kind", "title", "track", "start", "end", "summary", "location"})
 _KINDS = {"point": KIND_POINT, "span": KIND_SPAN}
 _COLUMN_ARRAYS = ("event_index", "lane", "kind", "x0", "x1", "xm", "solid0", "solid1", "flags",
-                  "lane_bounds", "x1_cummax", "time_order", "xm_order")
+                  "lane_bounds", "x1_cummax", "time_order", "xm_order", "cal_start", "cal_end")
 _FACT_ARRAYS = ("lane", "earliest", "latest", "rich")  # EventFacts fields, cached as "facts_<name>"
 
 

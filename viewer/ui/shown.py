@@ -13,6 +13,8 @@ Other features read ``window.shown.timeline`` and follow
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
@@ -58,17 +60,61 @@ class ShownTimeline(QObject):
         window.sigTimelineChanged.connect(self._on_file)
 
     # -- derivation ------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, background: bool = False) -> None:
         """Derive the shown timeline from the state's filters and display zone and show it.
 
         Date-only events go on the display zone's calendar days
-        (:func:`~viewer.model.zones.timeline_on_local_days`)."""
+        (:func:`~viewer.model.zones.timeline_on_local_days`).  With
+        ``background`` and a large timeline (:attr:`large`) the derivation
+        runs in a background thread and the window keeps showing the current
+        timeline until it is ready; only the latest request is applied, in
+        one step on the GUI thread (:meth:`deriving` says one runs)."""
         key = (self.window.timeline, self.state.filters, self.state.display_zone)
         if self._derived_from is not None and key[0] is self._derived_from[0] and key[1:] == self._derived_from[1:]:
+            self._wanted = None
             shown = self.timeline  # already derived (a new file's filters are set before it is announced)
+        elif background and self.large:
+            self._wanted = key
+            self._derive_next()
+            return
         else:
-            shown = apply_filters(self.window.timeline, self.state.filters)
-            shown = timeline_on_local_days(shown, self.state.display_zone)
+            self._wanted = None
+            shown = _derive(key)
+        self._show(shown, key)
+
+    _wanted: tuple | None = None  # the latest key asked for in the background
+    _running: tuple | None = None  # the key being derived in the background
+
+    def deriving(self) -> bool:
+        """True while a shown timeline is derived in the background."""
+        return self._running is not None or self._wanted is not None
+
+    def _derive_next(self) -> None:
+        if self._running is not None or self._wanted is None:
+            return  # the running one is followed by the latest wanted key
+        key = self._running = self._wanted
+
+        def work() -> None:
+            try:
+                shown = _derive(key)
+            except Exception as exc:  # noqa: BLE001 - raised again on the GUI thread
+                shown = exc
+            self.jobs._call(lambda: self._derived(key, shown))
+
+        threading.Thread(target=work, name="shown-timeline", daemon=True).start()
+
+    def _derived(self, key: tuple, shown) -> None:
+        self._running = None
+        wanted = self._wanted
+        if wanted is None or wanted[0] is not key[0] or wanted[1:] != key[1:]:
+            self._derive_next()  # stale: the user asked for something else meanwhile
+            return
+        self._wanted = None
+        if isinstance(shown, Exception):
+            shown = _derive(key)  # the same error, where it can be seen
+        self._show(shown, key)
+
+    def _show(self, shown: Timeline, key: tuple) -> None:
         self.timeline = shown
         self._derived_from = key
         view = self.window.view
@@ -163,7 +209,7 @@ class ShownTimeline(QObject):
     # -- slots -------------------------------------------------------------
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
         if changed & {"filters", "display_zone"}:
-            self.refresh()
+            self.refresh(background=True)
         elif "query" in changed:
             self._search()
             self._emphasise()
@@ -179,6 +225,12 @@ class ShownTimeline(QObject):
         self.refresh()
 
 
+def _derive(key: tuple) -> Timeline:
+    """The shown timeline for ``(file's timeline, filters, display zone)`` (any thread)."""
+    timeline, filters, zone = key
+    return timeline_on_local_days(apply_filters(timeline, filters), zone)
+
+
 def install(window) -> None:
     """Attach a :class:`ShownTimeline` to the window as ``window.shown``."""
     window.shown = ShownTimeline(window)
@@ -186,5 +238,5 @@ def install(window) -> None:
     if window.shown.large:
         window.shown.jobs.set_timeline(window.timeline, window.path)  # the index is ready before the first query
     # background work of the window, for tests and benchmarks that wait for it
-    window.jobs_pending = lambda: window.shown.jobs.pending() or window.shown.searching() or (
+    window.jobs_pending = lambda: window.shown.jobs.pending() or window.shown.searching() or window.shown.deriving() or (
         getattr(window, "search_bar", None) is not None and window.search_bar.typing())
