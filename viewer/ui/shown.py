@@ -13,6 +13,7 @@ Other features read ``window.shown.timeline`` and follow
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import numpy as np
@@ -117,6 +118,11 @@ class ShownTimeline(QObject):
         self._show(shown, key)
 
     def _show(self, shown: Timeline, key: tuple) -> None:
+        if self.large:
+            # a million ids, dicts and arrays live as long as the file is open:
+            # out of the cyclic collector's full passes, which otherwise stall
+            # the window for a second or two at random moments
+            gc.freeze()
         self.timeline = shown
         self._derived_from = key
         view = self.window.view
@@ -240,6 +246,7 @@ def _warm_ids(timeline: Timeline) -> None:
     cols = timeline.columns
     if len(cols):
         cols.row_of(cols.ids[0])
+    gc.freeze()  # see ShownTimeline._show
 
 
 def install(window) -> None:
