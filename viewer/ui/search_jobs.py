@@ -203,4 +203,9 @@ class SearchJobs(QObject):
             self._run()  # the query changed while this one ran: answer the latest
 
     def _call(self, fn: Callable[[], None]) -> None:
-        self._sigCall.emit(fn)
+        """Run ``fn`` on the GUI thread (from a worker); nothing once the window is gone."""
+        try:
+            self._sigCall.emit(fn)
+        except RuntimeError:  # the window (and this object) was deleted meanwhile
+            if self._build_cancel is not None:
+                self._build_cancel.set()
