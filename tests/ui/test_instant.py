@@ -160,3 +160,36 @@ def test_zone_shift_without_events_equals_the_per_event_rule(bundled_path):
     assert len(rows)
     moved = minsk.row_of(cols.ids[rows[0]])
     assert minsk.x0[moved] == day - 3 * 3600
+
+
+def test_a_large_file_opens_in_the_background_and_cancel_keeps_the_open_one(tmp_path, monkeypatch, qtbot,
+                                                                             bundled_path):
+    from viewer.ui import opening
+
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 1000)
+    path = write_big(tmp_path / "big.timeline.json")
+    tl = read_timeline(bundled_path)
+    w = MainWindow(tl, lambda p: read_timeline(p), bundled_path)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_file(path)
+    assert w.opening.pending() and w.opening.bar.isVisible()
+    assert "Opening big.timeline.json" in w.opening.bar.label.text()
+    assert w.timeline is tl  # the open timeline stays on screen meanwhile
+    w.opening.bar.cancel.click()
+    assert not w.opening.bar.isVisible()
+    qtbot.wait(1500)  # the reader finishes; its result is dropped
+    assert w.timeline is tl and w.path == bundled_path
+    w.open_file(path)
+    w.open_file(path)  # asked twice: the first answer is stale, the second shown
+    idle(qtbot, w)
+    assert w.path == path and len(w.timeline.events) == 3000
+    assert w.view.timeline.columns is w.shown.timeline.columns
+    assert not w.opening.bar.isVisible()
+    # a file that fails shows the error and keeps what is open
+    bad = tmp_path / "bad.timeline.json"
+    bad.write_text('{"format": "timeline-viewer", "version": 1, "events": [' + " " * 2000 + "]", encoding="utf-8")
+    w.open_file(str(bad))
+    qtbot.waitUntil(lambda: not w.opening.pending(), timeout=10000)
+    assert w.path == path and "bad.timeline.json" in w.last_error.windowTitle() + w.last_error.text()

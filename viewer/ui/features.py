@@ -17,6 +17,7 @@ from . import (
     files,
     filter_panel,
     links,
+    opening,
     overview,
     presenting,
     relative_axis,
@@ -32,6 +33,7 @@ __all__ = ["FEATURES"]
 FEATURES: list[Callable[[object], None]] = []
 FEATURES.append(shown.install)  # filtered timeline + search emphasis: before the find/filter widgets
 FEATURES.append(files.install)  # import/export, drag-and-drop, recent files, live reload
+FEATURES.append(opening.install)  # large files open in the background (wraps window.open_file)
 FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
 FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,

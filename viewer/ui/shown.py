@@ -261,4 +261,5 @@ def install(window) -> None:
     # background work of the window, for tests and benchmarks that wait for it
     window.jobs_pending = lambda: window.shown.jobs.pending() or window.shown.searching() or window.shown.deriving() or (
         window.shown.warming is not None and window.shown.warming.is_alive()) or (
+        getattr(window, "opening", None) is not None and window.opening.pending()) or (
         getattr(window, "search_bar", None) is not None and window.search_bar.typing())
