@@ -25,7 +25,9 @@ path that stalls for minutes is cut by ``--timeout`` and reported as
 * ``→ first`` / ``← →``: the first step after opening, then nine more;
 * ``collapse/reorder``: collapsing / expanding a track, reversing the track order;
 * ``story step``: the next step of a ten-step story in present mode (no animation);
-* ``export dialog``: File > Export picture… until the dialog is up.
+* ``export dialog``: File > Export picture… until the dialog is up;
+* ``open, no cache``: File > Open of a copy of the file (so without its
+  cache) until the new timeline is shown.
 
 Each cell is *median / worst* milliseconds over the repetitions, and *block*
 is the longest gap between two ticks of a 10 ms heartbeat ``QTimer`` while
@@ -55,7 +57,7 @@ import time
 from pathlib import Path
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
-INTERACTIONS = ("search", "filter", "facets", "zone", "dday", "select", "step", "tracks", "story", "export")
+INTERACTIONS = ("search", "filter", "facets", "zone", "dday", "select", "step", "tracks", "story", "export", "open")
 BUDGET_S = 20.0  # stop repeating an interaction once it has taken this long
 
 
@@ -276,6 +278,18 @@ def run_child(path: str, what: str) -> dict:
 
         out["story"] = _measure(app, window, clock, [next_step] * 8)
         present.close()
+    elif what == "open":
+        # another file of the same content and no cache (a copy), opened from the window
+        copy = os.path.join(tempfile.mkdtemp(prefix="tv-bench-open-"), "copy.timeline.json")
+        shutil.copyfile(path, copy)
+
+        def open_copy():
+            window.open_file(copy)
+            app.processEvents()
+
+        out["open"] = _measure(app, window, clock, [open_copy])
+        out["opened"] = window.path == copy
+        shutil.rmtree(os.path.dirname(copy), ignore_errors=True)
     elif what == "export":
         from PySide6.QtCore import QTimer
 
@@ -355,7 +369,7 @@ def header() -> str:
 _COLUMNS = (("search_first", "search first"), ("search_later", "search later"), ("filter", "filter"),
             ("facets", "facets"), ("zone", "zone"), ("dday", "D-day"), ("select", "select"),
             ("step_first", "→ first"), ("step", "← →"), ("tracks", "collapse/reorder"),
-            ("story", "story step"), ("export", "export dialog"))
+            ("story", "story step"), ("export", "export dialog"), ("open", "open, no cache"))
 _OF = {"search_first": "search", "search_later": "search", "step_first": "step", "step": "step"}
 
 

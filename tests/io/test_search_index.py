@@ -137,3 +137,16 @@ def test_small_or_plain_timelines_are_not_indexed(bundled_path):
     tl = read_timeline(bundled_path)
     assert not si.can_index(tl)
     assert si.SearchIndex.build(bundled_path, tl) is None
+
+
+def test_without_a_trusted_cache_folder_the_index_lives_in_memory(big, tmp_path, monkeypatch):
+    path, tl = big
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o777)
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(shared))
+    index = si.SearchIndex.build(path, tl)
+    assert index is not None and index.path == ""
+    assert os.listdir(shared) == []  # nothing written where others can write
+    for q in ("protest", "élysée", "peskov", "p"):
+        assert {tl.events.ids[i] for i in np.flatnonzero(index.event_mask(q))} == set(search(tl, q))

@@ -162,7 +162,7 @@ class SearchIndex:
         """Read the folded texts into memory (about 20 MB and a second at 10^6
         events; a background thread does it once): short terms and common
         terms are then answered by a vectorised scan (see :meth:`event_mask`)."""
-        if self._blob is not None:
+        if self._blob is not None or not self.path:
             return
         con = _connect_ro(self.path)
         try:
@@ -234,9 +234,10 @@ class SearchIndex:
         Returns
         -------
         SearchIndex or None
-            None when cancelled, when there is no usable cache folder, or
-            when the folder cannot be written (disk full...): the caller
-            then searches without an index.
+            None when cancelled or when the cache folder cannot be written
+            (disk full...): the caller then scans.  Without a cache folder
+            that can be trusted, an index of the folded text in memory only
+            (``path`` ""), built again at each opening.
         """
         found = cls.open(file, timeline)
         if found is not None:
@@ -245,11 +246,18 @@ class SearchIndex:
             return None
         folder = index_dir(create=True)
         path = index_path(file, folder) if folder else None
-        if path is None:
-            return None
         events: LazyEvents = timeline.events  # type: ignore[assignment]
         n = len(events)
         rich = set(events.facts.rich.tolist()) if events.facts is not None else None
+        if path is None:  # no cache folder we can trust: the folded text in memory only
+            texts: list[str] = []
+            for lo in range(0, n, _BATCH):
+                if cancelled is not None and cancelled():
+                    return None
+                texts += [_text_of(events, timeline, i, rich) for i in range(lo, min(n, lo + _BATCH))]
+                if progress is not None:
+                    progress(min(n, lo + _BATCH) / n)
+            return cls("", n, texts)
         tmp = os.path.join(folder, f".{os.path.basename(path)}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
         try:
             fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
@@ -258,7 +266,7 @@ class SearchIndex:
         except (OSError, sqlite3.Error):
             return None
         done = False
-        texts: list[str] = []
+        texts = []
         try:
             con.execute("PRAGMA journal_mode=OFF")
             con.execute("PRAGMA synchronous=OFF")
@@ -309,7 +317,7 @@ class SearchIndex:
         terms = parse_query(query)
         if not terms:
             return np.zeros(self.n_events, dtype=bool)
-        if self._blob is not None and len(self._blob) <= SCAN_MAX_BYTES:
+        if self._blob is not None and (len(self._blob) <= SCAN_MAX_BYTES or not self.path):
             mask = self._scan(terms[0])
             for t in terms[1:]:
                 mask &= self._scan(t)
