@@ -104,7 +104,8 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
     digest = hashlib.blake2b(data, digest_size=20).hexdigest()
     cached = _read_cache(file, digest, data)
     if cached is not None:
-        cached.events.content_digest = digest
+        if isinstance(cached.events, LazyEvents):
+            cached.events.content_digest = digest
         return cached
     text = native._decode(data, file)
     collecting = gc.isenabled()
@@ -119,7 +120,8 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
     if built is None:
         return None
     timeline, spans, meta = built
-    timeline.events.content_digest = digest  # what the search index is keyed by
+    if isinstance(timeline.events, LazyEvents):
+        timeline.events.content_digest = digest  # what the search index is keyed by
     if len(timeline.events) >= CACHE_MIN_EVENTS and "\n" not in "".join(timeline.events.ids):
         _write_cache(file, digest, timeline, spans, meta)
     return timeline

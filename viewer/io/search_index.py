@@ -190,7 +190,7 @@ class SearchIndex:
 
     # -- opening and building ------------------------------------------
     @classmethod
-    def open(cls, file: str, timeline: Timeline) -> "SearchIndex | None":
+    def open(cls, file: str, timeline: Timeline) -> SearchIndex | None:
         """The index of ``file`` if one exists for exactly these events, else None.
 
         Never raises: a missing, foreign, damaged or stale index gives None.
@@ -216,7 +216,7 @@ class SearchIndex:
 
     @classmethod
     def build(cls, file: str, timeline: Timeline, progress: Callable[[float], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> "SearchIndex | None":
+              cancelled: Callable[[], bool] | None = None) -> SearchIndex | None:
         """Build (or reuse) the index of ``file``'s events; None when cancelled or impossible.
 
         Parameters
@@ -258,6 +258,7 @@ class SearchIndex:
                 if progress is not None:
                     progress(min(n, lo + _BATCH) / n)
             return cls("", n, texts)
+        assert folder is not None
         tmp = os.path.join(folder, f".{os.path.basename(path)}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
         try:
             fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
@@ -279,7 +280,7 @@ class SearchIndex:
                 hi = min(n, lo + _BATCH)
                 batch = [_text_of(events, timeline, i, rich) for i in range(lo, hi)]
                 texts += batch
-                con.executemany("INSERT INTO ev(rowid, body) VALUES (?, ?)", zip(range(lo, hi), batch))
+                con.executemany("INSERT INTO ev(rowid, body) VALUES (?, ?)", zip(range(lo, hi), batch, strict=True))
                 if progress is not None:
                     progress(hi / n)
             con.executemany("INSERT INTO meta VALUES (?, ?)", [
@@ -343,6 +344,8 @@ def _text_of(events: LazyEvents, timeline: Timeline, i: int, rich: set[int] | No
     """The folded searchable text of event ``i``: from its JSON for an event of
     the common shape (title, summary, location only), else from the built event."""
     if rich is not None and i not in rich:
-        e = json.loads(events.raw(i))  # type: ignore[misc]
+        raw = events.raw
+        assert raw is not None  # can_index
+        e = json.loads(raw(i))
         return fold("\n".join(v for v in (e.get(k) for k in _SIMPLE_FIELDS) if isinstance(v, str) and v))
     return event_text(events.build(i), timeline)

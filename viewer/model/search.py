@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import shlex
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .timeline import Event, LazyEvents, Timeline
+
+if TYPE_CHECKING:
+    from .columns import EventColumns
 
 __all__ = ["fold", "parse_query", "event_text", "search", "search_mask", "matches_of", "MatchList", "next_match"]
 
@@ -82,7 +86,8 @@ def search(timeline: Timeline, query: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def search_mask(timeline: Timeline, query: str, cancelled=None) -> np.ndarray | None:
+def search_mask(timeline: Timeline, query: str,
+                cancelled: Callable[[], bool] | None = None) -> np.ndarray | None:
     """bool array (len(timeline.columns),): the rows whose event matches ``query``.
 
     The same rule as :func:`search` (every event's text is folded once and
@@ -121,7 +126,7 @@ class MatchList(Sequence[str]):
         restricted to the matches).
     """
 
-    def __init__(self, columns, rows: np.ndarray) -> None:
+    def __init__(self, columns: EventColumns, rows: np.ndarray) -> None:
         self.columns = columns
         self.rows = np.asarray(rows, dtype=np.int64)
         self._ranks: np.ndarray | None = None
@@ -129,16 +134,16 @@ class MatchList(Sequence[str]):
     def __len__(self) -> int:
         return len(self.rows)
 
-    def __getitem__(self, k):  # type: ignore[override]
+    def __getitem__(self, k: Any) -> Any:
         if isinstance(k, slice):
             return tuple(self.columns.ids[r] for r in self.rows[k].tolist())
         return self.columns.ids[int(self.rows[k])]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         ids = self.columns.ids
         return (ids[r] for r in self.rows.tolist())
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, MatchList):
             return other.columns is self.columns and np.array_equal(other.rows, self.rows)
         if isinstance(other, tuple):
@@ -164,10 +169,10 @@ class MatchList(Sequence[str]):
         k = int(np.searchsorted(self.ranks, rank))
         return k, k < len(self.rows) and int(self.ranks[k]) == rank
 
-    def __contains__(self, event_id) -> bool:
+    def __contains__(self, event_id: object) -> bool:
         return isinstance(event_id, str) and self._position(event_id)[1]
 
-    def index(self, event_id, start: int = 0, stop=None) -> int:  # type: ignore[override]
+    def index(self, event_id: Any, start: int = 0, stop: Any = None) -> int:
         k, found = self._position(event_id) if isinstance(event_id, str) else (-1, False)
         if not found:
             raise ValueError(f"{event_id!r} is not a match")
@@ -180,21 +185,21 @@ class MatchList(Sequence[str]):
             return None
         k, found = self._position(event_id)
         if k < 0:
-            return self[0] if step > 0 else self[-1]
+            return str(self[0] if step > 0 else self[-1])
         if step > 0:
             k = k + 1 if found else k
         else:
             k = k - 1
-        return self[k % len(self.rows)]
+        return str(self[k % len(self.rows)])
 
 
-def matches_of(columns, row_mask: np.ndarray) -> MatchList:
+def matches_of(columns: EventColumns, row_mask: np.ndarray) -> MatchList:
     """The ids of the rows set in ``row_mask`` (shape (len(columns),)), in time order."""
     order = columns.time_order
     return MatchList(columns, order[row_mask[order]])
 
 
-def next_match(matches: tuple[str, ...], current: str | None, step: int,
+def next_match(matches: Sequence[str], current: str | None, step: int,
                timeline: Timeline | None = None) -> str | None:
     """The match after (``step=+1``) or before (``-1``) ``current``, wrapping around.
 
@@ -205,7 +210,9 @@ def next_match(matches: tuple[str, ...], current: str | None, step: int,
     if not matches:
         return None
     if isinstance(matches, MatchList):
-        return matches.after(current, step) if current is not None else (matches[0] if step > 0 else matches[-1])
+        if current is not None:
+            return matches.after(current, step)
+        return str(matches[0] if step > 0 else matches[-1])
     if current in matches:
         k = matches.index(current)
         return matches[(k + step) % len(matches)]

@@ -37,12 +37,18 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .calendar import SECONDS_PER_DAY, civil_from_epoch, format_year
 from .dates import EventDate, Precision, format_instant
 from .errors import DateError
 from .ticks import TickLevels, TickSpec, choose_tick_spec, compute_ticks
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .timeline import Timeline
 
 __all__ = [
     "EVENT_LOCAL",
@@ -301,7 +307,7 @@ def _is_calendar(d: EventDate | None) -> bool:
     return d is not None and d.precision <= Precision.DAY and d.relation != "open"
 
 
-def timeline_on_local_days(timeline, zone: str):
+def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
     """``timeline`` with its date-only events drawn on ``zone``'s calendar days.
 
     Returns a timeline equal to ``timeline`` whose ``columns`` have every
@@ -371,7 +377,7 @@ def timeline_on_local_days(timeline, zone: str):
     return out
 
 
-def _day_shifts(anchors, zone: str):
+def _day_shifts(anchors: np.ndarray, zone: str) -> np.ndarray:
     """:func:`local_day_shift` of each anchor (0 for NaN), computed once per
     distinct value (date-only anchors are UTC midnights: a few per day)."""
     import numpy as np
@@ -385,7 +391,7 @@ def _day_shifts(anchors, zone: str):
     return out
 
 
-def _calendar_anchors(timeline):
+def _calendar_anchors(timeline: Timeline) -> tuple[np.ndarray, np.ndarray]:
     """(cal_start, cal_end) of :class:`EventColumns` from the events (built:
     only for columns made without those arrays)."""
     import numpy as np

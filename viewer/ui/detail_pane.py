@@ -21,10 +21,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
+from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.text import visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
-from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.zones import EVENT_LOCAL, describe_date, possible_bounds, zone_label
 
 __all__ = ["DetailPane", "event_html", "event_sentence", "timeline_html"]

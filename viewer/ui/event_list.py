@@ -90,7 +90,7 @@ class EventTableModel(QAbstractTableModel):
             self._rows = None
             self._order = [i for i in ids if timeline.has_event(i)]
         self._row_index = None
-        self._subset_rank = None  # time ranks of self._rows when they are some rows only
+        self._subset_rank: np.ndarray | None = None  # time ranks of self._rows when they are some rows only
         self._events = {}
         self._sources = {}
         self._lanes = {t.id: (i, t) for i, t in enumerate(timeline.tracks)}

@@ -110,7 +110,8 @@ class BackgroundOpen(QObject):
         self._tick.start()
 
         def work() -> None:
-            report, error = None, None
+            report = None
+            error: Exception | None = None
             try:
                 report = read_timeline_report(path)
                 report.timeline.columns  # noqa: B018 - built here, not on the GUI thread

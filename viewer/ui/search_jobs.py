@@ -68,7 +68,7 @@ class SearchJobs(QObject):
         self.progress: float | None = None  # while the index is built
         self.cancelled_build = False
         self._build_cancel: threading.Event | None = None
-        self._want: tuple[str, Timeline | None] | None = None  # latest query not yet answered
+        self._want: tuple[str, Timeline] | None = None  # latest query not yet answered
         self._querying = False
         self._scan_cancel: threading.Event | None = None
         self._no_index = False  # the index proved unusable: scan from now on
@@ -175,6 +175,8 @@ class SearchJobs(QObject):
         cancel = self._scan_cancel = threading.Event()
 
         def work() -> None:
+            mask: np.ndarray | None
+            on: Timeline | None
             try:
                 if index is not None:
                     mask, on = index.event_mask(query), None

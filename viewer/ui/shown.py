@@ -26,7 +26,7 @@ from ..model.viewstate import ViewState
 from ..model.zones import timeline_on_local_days
 from .search_jobs import SearchJobs, rows_of_file_mask
 
-__all__ = ["ShownTimeline", "install"]
+__all__ = ["ShownTimeline", "install", "jobs_pending"]
 
 
 class ShownTimeline(QObject):
@@ -97,6 +97,7 @@ class ShownTimeline(QObject):
         key = self._running = self._wanted
 
         def work() -> None:
+            shown: Timeline | Exception
             try:
                 shown = _derive(key)
                 _warm_ids(shown)  # has_event / row_of of the selection: not on the GUI thread
@@ -258,8 +259,15 @@ def install(window) -> None:
         warming = threading.Thread(target=_warm_ids, args=(window.shown.timeline,), name="id-index", daemon=True)
         warming.start()
         window.shown.warming = warming
-    # background work of the window, for tests and benchmarks that wait for it
-    window.jobs_pending = lambda: window.shown.jobs.pending() or window.shown.searching() or window.shown.deriving() or (
-        window.shown.warming is not None and window.shown.warming.is_alive()) or (
-        getattr(window, "opening", None) is not None and window.opening.pending()) or (
-        getattr(window, "search_bar", None) is not None and window.search_bar.typing())
+    window.jobs_pending = lambda: jobs_pending(window)
+
+
+def jobs_pending(window) -> bool:
+    """True while the window has background work (index, search, derivation,
+    id index, an opening file, a debounced keystroke): for tests and benchmarks."""
+    shown = window.shown
+    warming = shown.warming is not None and shown.warming.is_alive()
+    opening = getattr(window, "opening", None)
+    bar = getattr(window, "search_bar", None)
+    return bool(shown.jobs.pending() or shown.searching() or shown.deriving() or warming
+                or (opening is not None and opening.pending()) or (bar is not None and bar.typing()))
