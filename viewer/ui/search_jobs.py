@@ -76,8 +76,9 @@ class SearchJobs(QObject):
     # -- which timeline -------------------------------------------------
     @staticmethod
     def is_large(timeline: Timeline) -> bool:
-        """Whether searching ``timeline`` goes to the background."""
-        return len(timeline.events) >= INDEX_MIN_EVENTS
+        """Whether searching ``timeline`` goes to the background: 20,000 events
+        or more, or a file read by the bulk reader that can be indexed."""
+        return len(timeline.events) >= INDEX_MIN_EVENTS or can_index(timeline)
 
     def set_timeline(self, timeline: Timeline, path: str) -> None:
         """Search ``timeline`` (the file's, read from ``path``) from now on:
