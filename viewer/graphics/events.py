@@ -202,8 +202,8 @@ class EventLayerItem(pg.GraphicsObject):
         self.timeline = timeline
         self.columns = timeline.columns
         # the date flags of each row, plus "after the source's date" (dashed hollow marker)
-        self._draw_flags = np.where(timeline.after_reference(), self.columns.flags.astype(np.int64) | _AFTER_SOURCE,
-                                    self.columns.flags.astype(np.int64))
+        flags = self.columns.flags.astype(np.int64)
+        self._draw_flags = np.where(timeline.after_reference(), flags | _AFTER_SOURCE, flags)
         self.style = style or TimelineStyle()
         self.selected: str | None = None
         self.hovered: str | None = None

@@ -247,6 +247,10 @@ def _warm_ids(timeline: Timeline) -> None:
     cols = timeline.columns
     if len(cols):
         cols.row_of(cols.ids[0])
+        # and what the overview's and the event layer's first frames count with
+        cols.spread_mask()
+        for lane in range(min(cols.n_lanes, 1000)):
+            cols._density_parts(lane)
     gc.freeze()  # see ShownTimeline._show
 
 
