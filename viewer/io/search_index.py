@@ -51,6 +51,8 @@ import numpy as np
 from viewer.model.search import event_text, fold, parse_query
 from viewer.model.timeline import LazyEvents, Timeline
 
+from .cache import CACHE_DIR_ENV, cache_dir
+
 __all__ = ["INDEX_VERSION", "INDEX_MIN_EVENTS", "CACHE_DIR_ENV", "SearchIndex", "index_dir", "index_path",
            "can_index"]
 
@@ -62,8 +64,6 @@ LAZY_INDEX_MIN_EVENTS = 1_000
 """A file read by the bulk reader (256 KB or more: its events are built only
 when asked for) is indexed from this many events: scanning it would build
 every event (1.3 s for 10,000 on a busy 2-core machine)."""
-CACHE_DIR_ENV = "TIMELINE_VIEWER_CACHE_DIR"
-"""Environment variable naming another cache folder (tests and benchmarks use it)."""
 
 SCAN_MAX_BYTES = 256 * 1024 * 1024
 """Up to this much folded text, queries scan it in memory with numpy (20-80 ms
@@ -75,32 +75,14 @@ _SIMPLE_FIELDS = ("title", "summary", "location")
 
 
 def index_dir(create: bool = False) -> str | None:
-    """The per-user cache folder, or None when there is none that can be trusted.
+    """The per-user cache folder (:func:`viewer.io.cache.cache_dir`: the columnar
+    cache's folder), or None when there is none that can be trusted.
 
     ``$TIMELINE_VIEWER_CACHE_DIR`` or ``platformdirs.user_cache_dir("timeline-viewer")``;
     with ``create`` a missing folder is made (``0o700``).  A folder that is a
     symbolic link, another user's or writable by others gives None.
     """
-    folder = os.environ.get(CACHE_DIR_ENV)
-    if not folder:
-        import platformdirs  # XDG, macOS and Windows conventions rather than home-made rules
-
-        folder = platformdirs.user_cache_dir("timeline-viewer", appauthor=False)
-    folder = os.path.abspath(folder)
-    if create and not os.path.lexists(folder):
-        try:
-            os.makedirs(folder, mode=0o700, exist_ok=True)
-        except OSError:
-            return None
-    try:
-        info = os.lstat(folder)
-    except OSError:
-        return None
-    if not stat.S_ISDIR(info.st_mode):
-        return None
-    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
-        return None
-    return folder
+    return cache_dir(create)
 
 
 def index_path(file: str, folder: str | None = None) -> str | None:
