@@ -4,7 +4,7 @@ import math
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 
 from viewer.io import read_timeline
 from viewer.model.calendar import civil_from_epoch, epoch_from_civil
@@ -275,3 +275,31 @@ def test_a_selection_made_before_the_window_shows_is_a_whole_row_in_the_list(qtb
     lst = w.event_list
     rect = lst.visualRect(lst.currentIndex())
     assert rect.top() >= 0 and rect.bottom() <= lst.viewport().height()
+
+
+def test_header_clicks_sort_and_back_to_date_keeps_selection(qtbot, window):
+    table = window.event_list
+    by_date = list_ids(window)
+    window.state.selected = "lavrov-lowest-level"
+    head = table.horizontalHeader()
+
+    def click(section):
+        x = head.sectionViewportPosition(section) + head.sectionSize(section) // 2
+        qtbot.mouseClick(head.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, head.height() // 2))
+
+    click(2)  # by title
+    titles = [window.timeline.event(i).title.casefold() for i in list_ids(window)]
+    assert titles == sorted(titles) and list_ids(window) != by_date
+    cur = table.currentIndex()
+    assert table.model().data(cur, ID_ROLE) == "lavrov-lowest-level"
+    click(0)  # back to date, ascending: the time order again
+    if head.sortIndicatorOrder() != Qt.SortOrder.AscendingOrder:
+        click(0)
+    assert list_ids(window) == by_date
+    assert table.model().data(table.currentIndex(), ID_ROLE) == "lavrov-lowest-level"
+    # a search refills the list, still in time order
+    window.state.query = "johnson"
+    repaint(qtbot, window)
+    ids = list_ids(window)
+    points = [window.timeline.event(i).sort_point for i in ids]
+    assert ids and points == sorted(points)
