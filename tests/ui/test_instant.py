@@ -4,6 +4,7 @@ answers do not overwrite newer ones, Cancel leaves no index), and an event
 with many quotes shows the first ones and a "Show more"."""
 
 import os
+import threading
 import time
 
 import numpy as np
@@ -18,6 +19,7 @@ from viewer.model.timeline import Event, Quote, Source, SourceKind, Timeline, Tr
 from viewer.model.zones import timeline_on_local_days
 from viewer.ui import search_jobs
 from viewer.ui.detail_pane import QUOTES_PAGE
+from viewer.ui.event_list import ID_ROLE
 from viewer.ui.main_window import MainWindow
 
 
@@ -193,3 +195,27 @@ def test_a_large_file_opens_in_the_background_and_cancel_keeps_the_open_one(tmp_
     w.open_file(str(bad))
     qtbot.waitUntil(lambda: not w.opening.pending(), timeout=10000)
     assert w.path == path and "bad.timeline.json" in w.last_error.windowTitle() + w.last_error.text()
+
+
+def test_replaced_timelines_are_freed_without_touching_what_is_shown(big_window, qtbot):
+    w, tl = big_window
+    idle(qtbot, w)
+    file_ids = list(tl.columns.ids)
+    for hidden in (True, False, True, False):
+        w.state.filters = w.state.filters.with_track_hidden("t0", hidden)
+        idle(qtbot, w)
+    w.state.display_zone = "Europe/Berlin"
+    idle(qtbot, w)
+    qtbot.waitUntil(lambda: not any(t.name == "release-timeline" for t in threading.enumerate()), timeout=30000)
+    # the file's timeline and the one on screen are whole after the old ones went
+    assert list(tl.columns.ids) == file_ids
+    shown = w.shown.timeline
+    want = timeline_on_local_days(tl, "Europe/Berlin").columns
+    assert list(shown.columns.ids) == list(want.ids)
+    model = w.event_list.source_model
+    assert model.rowCount() == len(want)
+    assert [model.event_id(r) for r in (0, len(want) - 1)] == [want.ids[want.time_order[0]],
+                                                               want.ids[want.time_order[-1]]]
+    w.state.selected = want.ids[5]
+    assert w.shown.timeline.has_event(want.ids[5])
+    assert w.event_list.model().data(w.event_list.currentIndex(), ID_ROLE) == want.ids[5]

@@ -14,7 +14,9 @@ Other features read ``window.shown.timeline`` and follow
 from __future__ import annotations
 
 import gc
+import sys
 import threading
+import time
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -124,7 +126,7 @@ class ShownTimeline(QObject):
             # out of the cyclic collector's full passes, which otherwise stall
             # the window for a second or two at random moments
             gc.freeze()
-        self.timeline = shown
+        old, self.timeline = self.timeline, shown
         self._derived_from = key
         view = self.window.view
         if view.timeline is not shown:
@@ -137,6 +139,9 @@ class ShownTimeline(QObject):
         self._search()
         self._emphasise()
         self.sigShownChanged.emit(shown)
+        if self.large and old is not shown and old is not self.window.timeline:
+            release_in_background([old])
+        del old
 
     @property
     def large(self) -> bool:
@@ -252,6 +257,49 @@ def _warm_ids(timeline: Timeline) -> None:
         for lane in range(min(cols.n_lanes, 1000)):
             cols._density_parts(lane)
     gc.freeze()  # see ShownTimeline._show
+
+
+RELEASE_WAIT_S = 20.0  #: how long a replaced timeline waits for its last other holder
+
+
+def release_in_background(box: list) -> None:
+    """Free a replaced shown timeline in small steps on a background thread.
+
+    ``box`` is a one-item list holding the timeline (the caller keeps no
+    other reference).  Freeing a derived timeline of 10^6 events at once
+    (its list of ids, its id -> row dict) held the interpreter lock for
+    about 125 ms, wherever its last reference happened to drop (in the
+    overview's ``set_timeline``, on the GUI thread, on every filter toggle
+    or zone switch).  The thread waits until it holds the only reference
+    (the widgets have let go; at most :data:`RELEASE_WAIT_S` seconds, else
+    it lets go as anyone would), then empties those containers a slice at a
+    time, yielding between slices, when nothing else holds them.
+    """
+    threading.Thread(target=_dismantle, args=(box,), name="release-timeline", daemon=True).start()
+
+
+def _dismantle(box: list) -> None:
+    timeline = box.pop()
+    deadline = time.monotonic() + RELEASE_WAIT_S
+    while sys.getrefcount(timeline) > 2:  # this name and getrefcount's argument
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.05)
+    cols = timeline.__dict__.get("columns")  # a timeline whose columns were never built has none
+    if cols is None or sys.getrefcount(cols) > 3:  # also another's (the attribute, cols, the argument)
+        return
+    ids = cols.__dict__.get("ids")
+    if isinstance(ids, list) and sys.getrefcount(ids) == 3:  # the attribute, ids, the argument
+        while ids:
+            del ids[-20_000:]
+            time.sleep(0)  # let the GUI thread run between slices
+    index = cols.__dict__.get("_row_index")
+    if isinstance(index, dict) and sys.getrefcount(index) == 3:
+        while index:
+            for _ in range(min(20_000, len(index))):
+                index.popitem()
+            time.sleep(0)
+    del ids, index, cols, timeline
 
 
 def install(window) -> None:
