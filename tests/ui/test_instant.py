@@ -219,3 +219,37 @@ def test_replaced_timelines_are_freed_without_touching_what_is_shown(big_window,
     w.state.selected = want.ids[5]
     assert w.shown.timeline.has_event(want.ids[5])
     assert w.event_list.model().data(w.event_list.currentIndex(), ID_ROLE) == want.ids[5]
+
+
+def test_opening_shows_how_far_it_got_and_cancel_stops_the_reader(tmp_path, monkeypatch, qtbot, bundled_path):
+    from viewer.io import bulk
+    from viewer.ui import opening
+
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 1000)
+    monkeypatch.setattr(bulk, "_REPORT_EVERY", 100)
+    reports = []
+    real_report = bulk.report
+
+    def slow_report(done, total):  # a slow disk: 30 reports, 60 ms apart
+        reports.append(done)
+        time.sleep(0.06)
+        real_report(done, total)
+
+    monkeypatch.setattr(bulk, "report", slow_report)
+    path = write_big(tmp_path / "big.timeline.json")
+    tl = read_timeline(bundled_path)
+    w = MainWindow(tl, lambda p: read_timeline(p), bundled_path)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_file(path)
+    bar = w.opening.bar.progress
+    qtbot.waitUntil(lambda: bar.maximum() == 1000 and bar.value() > 0, timeout=10000)  # a filling bar
+    w.opening.bar.cancel.click()
+    at_cancel = len(reports)
+    qtbot.waitUntil(lambda: not any(t.name == "open-file" for t in threading.enumerate()), timeout=10000)
+    assert len(reports) <= at_cancel + 1 < 30  # the reader stopped at its next report
+    assert w.timeline is tl and w.path == bundled_path
+    assert not w.opening.bar.isVisible()
+    cache = tmp_path / "cache"
+    assert not cache.exists() or not os.listdir(cache)  # no cache of the stopped reading

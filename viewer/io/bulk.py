@@ -52,6 +52,7 @@ from viewer.model.facets import EventFacts
 from viewer.model.timeline import LazyEvents, Timeline
 
 from . import cache, native
+from .progress import report
 
 __all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS"]
 
@@ -63,6 +64,8 @@ CACHE_VERSION = 5  # 2: open span sides are infinite, FLAG_COARSE, sort points a
 CACHE_MIN_EVENTS = 20_000
 """Files with fewer events are not cached (reading them takes well under a second)."""
 
+_REPORT_EVERY = 4096
+"""Events parsed between two progress reports (:func:`viewer.io.progress.report`)."""
 _WS = re.compile(r"[ \t\n\r]*")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SIMPLE_KEYS = frozenset({"id", "kind", "title", "track", "start", "end", "summary", "location"})
@@ -175,11 +178,16 @@ def _parse(text: str, sink) -> tuple[dict, np.ndarray]:
             if text[i] == "]":
                 i += 1
             else:
+                total, every, count = len(text), _REPORT_EVERY, 0
                 while True:
                     value, j = dec.raw_decode(text, i)
                     append(value)
                     mark(i)
                     mark(j)
+                    count += 1
+                    if count == every:  # how far, and a chance to stop (viewer.io.progress)
+                        count = 0
+                        report(j, total)
                     i = ws(text, j).end()
                     c = text[i]
                     if c == ",":

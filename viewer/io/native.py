@@ -56,6 +56,7 @@ from viewer.model.timeline import (
 
 from .atomic import write_bytes_atomic
 from .jsonpos import PathPart, SourcePositions, offset_to_line_column
+from .progress import ReadCancelled
 from .regular import read_regular_file, require_regular_file
 
 __all__ = [
@@ -1187,8 +1188,8 @@ def read_native(path: str | os.PathLike[str]) -> Timeline:
         timeline = _load(data, file, text, duplicates)
         del keep
         return timeline
-    except TimelineLoadError:
-        raise
+    except (TimelineLoadError, ReadCancelled):
+        raise  # ReadCancelled: the caller asked for the stop (viewer.io.progress)
     except MemoryError:
         raise TimelineLoadError([Problem(file, "not enough memory to read this file")]) from None
     except RecursionError:

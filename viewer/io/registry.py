@@ -27,6 +27,7 @@ from viewer.model.timeline import Timeline
 
 from . import acled, csvgeneric, ical, native, timelinejs, vistimeline
 from .common import ReadReport
+from .progress import ReadCancelled
 from .regular import read_regular_file, require_regular_file
 
 __all__ = [
@@ -359,8 +360,8 @@ def read_timeline_report(
             raise TimelineLoadError([Problem(file, f"the {reader.name} reader takes no options "
                                              f"(given: {', '.join(sorted(options))})")])
         return ReadReport(reader.read(file))
-    except TimelineLoadError:
-        raise
+    except (TimelineLoadError, ReadCancelled):
+        raise  # ReadCancelled: the caller asked for the stop (viewer.io.progress)
     except TypeError as exc:
         if options and "unexpected keyword" in str(exc):
             raise TimelineLoadError([Problem(file, f"the {reader.name} reader does not take these options: "

@@ -7,10 +7,11 @@ Recent, a dropped file) reads it in a background thread while the window
 keeps showing, and answering for, the timeline already open.  A bar under
 the title names the file, counts the seconds and offers Cancel.  The new
 timeline replaces the old one in one step on the GUI thread when it is
-ready; a cancelled opening, or one overtaken by another, is dropped whole
-(the reading thread runs to its end and its result is discarded: nothing of
-it is applied).  Errors show as for any file.  Smaller files open at once,
-as before.
+ready; a cancelled opening, or one overtaken by another, is dropped whole:
+the reader stops at its next progress report (:mod:`viewer.io.progress`)
+and nothing of it is applied.  The bar fills with the share of the file
+read (the bulk reader reports it; other readers leave the bar busy).
+Errors show as for any file.  Smaller files open at once, as before.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton
 
+from ..io.progress import ReadCancelled, reporting
 from ..io.registry import read_timeline_report
 from ..model.errors import TimelineLoadError
 
@@ -44,7 +46,7 @@ class _OpeningBar(QFrame):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: the reader cannot tell how far it is
+        self.progress.setRange(0, 0)  # busy until the reader reports how far it is
         self.progress.setMaximumWidth(200)
         self.progress.setAccessibleName("Opening the file")
         self.cancel = QPushButton("Cancel")
@@ -67,6 +69,7 @@ class BackgroundOpen(QObject):
     """
 
     _sigDone = Signal(int, str, object, object)  # generation, path, report, error
+    _sigProgress = Signal(int, int)  # generation, permille of the file read
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -82,6 +85,7 @@ class BackgroundOpen(QObject):
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._show_time)
         self._sigDone.connect(self._done)
+        self._sigProgress.connect(self._progress)
 
     def pending(self) -> bool:
         """True while a file is read in the background."""
@@ -105,16 +109,28 @@ class BackgroundOpen(QObject):
         generation = self._generation
         self.path = path
         self._started = time.monotonic()
+        self._permille = -1
+        self.bar.progress.setRange(0, 0)  # busy until the reader reports
         self._show_time()
         self.bar.show()
         self._tick.start()
+        last = [-1]
+
+        def progress(done: int, total: int) -> None:
+            permille = min(1000, done * 1000 // max(1, total))
+            if permille != last[0]:
+                last[0] = permille
+                self._sigProgress.emit(generation, permille)
 
         def work() -> None:
             report = None
             error: Exception | None = None
             try:
-                report = read_timeline_report(path)
-                report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
+                with reporting(progress, lambda: generation != self._generation):
+                    report = read_timeline_report(path)
+                    report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
+            except ReadCancelled:
+                return  # cancelled: the thread stops, nothing is applied
             except TimelineLoadError as exc:
                 error = exc
             except Exception as exc:  # noqa: BLE001 - shown as an error, never a crash
@@ -127,7 +143,8 @@ class BackgroundOpen(QObject):
         threading.Thread(target=work, name="open-file", daemon=True).start()
 
     def cancel(self) -> None:
-        """Stop waiting for the file being opened: its result will be dropped."""
+        """Stop the file being opened: its reader stops at its next progress
+        report (a reader that reports none runs on) and nothing of it is applied."""
         self._generation += 1
         self._finish()
 
@@ -136,10 +153,20 @@ class BackgroundOpen(QObject):
         self._tick.stop()
         self.bar.hide()
 
+    def _progress(self, generation: int, permille: int) -> None:
+        if generation != self._generation:
+            return
+        if self._permille < 0:
+            self.bar.progress.setRange(0, 1000)
+        self._permille = permille
+        self.bar.progress.setValue(permille)
+        self._show_time()
+
     def _show_time(self) -> None:
         if self.path is not None:
             secs = time.monotonic() - self._started
-            self.bar.label.setText(f"Opening {Path(self.path).name}… {secs:.0f} s "
+            step = "building the timeline… " if getattr(self, "_permille", -1) >= 1000 else ""
+            self.bar.label.setText(f"Opening {Path(self.path).name}… {step}{secs:.0f} s "
                                    "(the timeline shown stays usable)")
 
     def _done(self, generation: int, path: str, report, error) -> None:
