@@ -101,3 +101,34 @@ def test_a_present_step_that_does_not_exist_is_a_bad_argument(tmp_path, capsys):
     assert main(["--present", "--step", "99", "--screenshot", str(tmp_path / "x.png")]) == 2
     assert "--step 99: the story" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_large_file_named_on_the_command_line_opens_after_the_window_shows(tmp_path, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.io.test_search_index import write_big
+    from viewer.io import search_index as si
+    from viewer.ui import opening
+    from viewer.ui.main_window import MainWindow
+
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 1000)
+    path = write_big(tmp_path / "big.timeline.json")
+    seen = {}
+
+    def run_loop(app):  # instead of the event loop: what the user sees at start, then after the read
+        shown = [t for t in QApplication.topLevelWidgets() if isinstance(t, MainWindow) and t.isVisible()]
+        assert len(shown) == 1
+        w = shown[0]
+        seen["shown_first"] = w.opening.pending() and w.opening.bar.isVisible()
+        seen["label"] = w.opening.bar.label.text()
+        qtbot.waitUntil(lambda: not w.opening.pending(), timeout=30000)
+        seen["path"], seen["events"] = w.path, len(w.timeline.events)
+        w.close()
+        w.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_loop)
+    assert main([path, "--size", "900x600"]) == 0
+    assert seen["shown_first"] and "Opening big.timeline.json" in seen["label"]
+    assert seen["path"] == path and seen["events"] == 3000

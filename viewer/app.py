@@ -94,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         args.file, fragment = split_link(args.file)
         args.select = args.select or fragment
     path = args.file or bundled_timeline_path()
+    later = _open_after_showing(args)
+    if later is not None:
+        path = bundled_timeline_path()  # shown while ``later`` is read in the background
     if args.screenshot:
         from .ui.screenshots import screenshot_path_problem
 
@@ -183,7 +186,25 @@ def main(argv: list[str] | None = None) -> int:
         window.view.ensure_visible(args.select)
     if bad is not None:
         window.show_error(f"Could not open {Path(args.file).name}", str(bad), bad.full_report())
+    if later is not None:
+        window.open_file(later)  # the progress bar and Cancel of viewer.ui.opening; errors as File > Open
     return app.exec()
+
+
+def _open_after_showing(args) -> str | None:
+    """The file named on the command line when it is large enough to read in
+    the background after the window shows (:data:`viewer.ui.opening.OPEN_IN_BACKGROUND_BYTES`),
+    else None.  Not for a picture (``--screenshot``) or options that need
+    its events at start (``--select``, ``--dday``, ``--present``): those read it first."""
+    if args.file is None or args.screenshot or args.select or args.dday or args.present:
+        return None
+    from .ui import opening
+
+    try:
+        size = os.stat(args.file).st_size
+    except OSError:
+        return None  # the reader names the problem, at once
+    return args.file if size >= opening.OPEN_IN_BACKGROUND_BYTES else None
 
 
 def _quiet_offscreen_warnings() -> None:
