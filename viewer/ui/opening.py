@@ -129,6 +129,7 @@ class BackgroundOpen(QObject):
                 with reporting(progress, lambda: generation != self._generation):
                     report = read_timeline_report(path)
                     report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
+                    report.timeline.facets  # noqa: B018 - so are the Filters tab's codes
             except ReadCancelled:
                 return  # cancelled: the thread stops, nothing is applied
             except TimelineLoadError as exc:

@@ -302,13 +302,23 @@ def _dismantle(box: list) -> None:
     del ids, index, cols, timeline
 
 
+def _warm_after_opening(timeline: Timeline, shown: Timeline) -> None:
+    """:func:`_warm_ids` of the shown timeline, then the file's facet codes
+    (:attr:`Timeline.facets`, about 250 ms at 10^6 events), which the
+    Filters tab's first counts and the first filter would otherwise build
+    on the GUI thread."""
+    _warm_ids(shown)
+    timeline.facets  # noqa: B018 - built here, once
+
+
 def install(window) -> None:
     """Attach a :class:`ShownTimeline` to the window as ``window.shown``."""
     window.shown = ShownTimeline(window)
     window.shown.refresh()
     if window.shown.large:
         window.shown.jobs.set_timeline(window.timeline, window.path)  # the index is ready before the first query
-        warming = threading.Thread(target=_warm_ids, args=(window.shown.timeline,), name="id-index", daemon=True)
+        warming = threading.Thread(target=_warm_after_opening, args=(window.timeline, window.shown.timeline),
+                                   name="id-index", daemon=True)
         warming.start()
         window.shown.warming = warming
     window.jobs_pending = lambda: jobs_pending(window)
