@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushBu
 from ..io.progress import ReadCancelled, reporting
 from ..io.registry import read_timeline_report
 from ..model.errors import TimelineLoadError
+from .shown import _warm_ids as warm_ids
+from .zone_picker import data_zones
 
 __all__ = ["OPEN_IN_BACKGROUND_BYTES", "BackgroundOpen", "install"]
 
@@ -129,7 +131,9 @@ class BackgroundOpen(QObject):
                 with reporting(progress, lambda: generation != self._generation):
                     report = read_timeline_report(path)
                     report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
-                    report.timeline.facets  # noqa: B018 - so are the Filters tab's codes
+                    report.timeline.facets  # noqa: B018 - so are the Filters tab's codes,
+                    data_zones(report.timeline)  # the zone picker's entries,
+                    warm_ids(report.timeline)  # the id index and the first frames' counts
             except ReadCancelled:
                 return  # cancelled: the thread stops, nothing is applied
             except TimelineLoadError as exc:

@@ -11,6 +11,8 @@ write times in it; date-only events move onto its calendar days
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QToolBar
 
@@ -19,17 +21,26 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, all_zone_names, system_zone_name, zone_info, zone_label
 
-__all__ = ["ZonePicker", "zone_choices", "match_zone", "install"]
+__all__ = ["ZonePicker", "data_zones", "zone_choices", "match_zone", "install"]
 
 _ZONE_SAMPLE = 5000  #: events looked at for the zones a timeline names
 
 
-def zone_choices(timeline: Timeline, system: str) -> list[tuple[str, str]]:
-    """``(text, zone)`` entries of the picker, most useful first, each zone once."""
-    first = [("UTC (Zulu)", "UTC"), (f"System: {system}", system), ("Each event's local time", EVENT_LOCAL)]
-    # the zones the data names, from the first events only: building every
-    # event of a million-event file to list its zones would stall the window
-    # (any zone can still be typed)
+_DATA_ZONES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Timeline -> its data_zones
+
+
+def data_zones(timeline: Timeline) -> tuple[str, ...]:
+    """The timeline's zone and those its first :data:`_ZONE_SAMPLE` events
+    name (duplicates kept, in order), remembered per timeline.
+
+    Only the first events: building every event of a million-event file to
+    list its zones would stall the window (any zone can still be typed).  A
+    large file's are read once in the thread that opens it (about 200 ms at
+    10^6 events: the file's text is decoded for them), not when the window
+    swaps to it.  Safe to call from any thread."""
+    known = _DATA_ZONES.get(timeline)
+    if known is not None:
+        return known
     events = timeline.events
     data = [timeline.time_zone]
     if hasattr(events, "time_zones"):  # lazy events: read the zones without building events
@@ -38,6 +49,14 @@ def zone_choices(timeline: Timeline, system: str) -> list[tuple[str, str]]:
     else:
         data += [d.time_zone for e in events[:_ZONE_SAMPLE] for d in (e.start, e.end)
                  if d is not None and d.time_zone]
+    known = _DATA_ZONES[timeline] = tuple(data)
+    return known
+
+
+def zone_choices(timeline: Timeline, system: str) -> list[tuple[str, str]]:
+    """``(text, zone)`` entries of the picker, most useful first, each zone once."""
+    first = [("UTC (Zulu)", "UTC"), (f"System: {system}", system), ("Each event's local time", EVENT_LOCAL)]
+    data = data_zones(timeline)
     seen = {"UTC", EVENT_LOCAL}
     out = [first[0]]
     if system not in seen:
