@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .story import Story, StoryStep
+from .quoting import quote_sentence
 from .timeline import QuoteKind, Timeline
 
 __all__ = ["Presentation", "Caption", "CaptionQuote", "caption_for", "ScreenInfo", "choose_screens",
@@ -155,12 +156,16 @@ class CaptionQuote:
     """One quote of a caption.
 
     ``text`` is verbatim; ``direct`` is False for reported speech (shown
-    without quotation marks); ``who`` is "speaker, role".
+    without quotation marks); ``who`` is "speaker, role"; ``sentence`` is
+    the quote as it is shown, by the one rule of
+    :func:`viewer.model.quoting.quote_sentence` (``“text” — who``, or for
+    reported speech ``who said that text``).
     """
 
     text: str
     direct: bool
     who: str
+    sentence: str = ""
 
 
 @dataclass(frozen=True)
@@ -208,7 +213,7 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
     """
     ev = timeline.event(event_id)
     quotes = tuple(
-        CaptionQuote(q.text, QuoteKind(q.kind) == QuoteKind.DIRECT, q.who)
+        CaptionQuote(q.text, QuoteKind(q.kind) == QuoteKind.DIRECT, q.who, quote_sentence(q))
         for q in ev.quotes
     )
     source_ids = [q.source for q in ev.quotes if q.source] or list(ev.sources)

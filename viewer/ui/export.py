@@ -40,6 +40,7 @@ from ..io.atomic import atomic_path
 from ..model.dates import Precision, format_interval
 from ..model.dday import DDay, resolve_dday
 from ..model.filters import FilterState
+from ..model.quoting import qualified_date
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, offset_at, zone_info, zone_label
@@ -143,7 +144,7 @@ def sources_footnote(timeline: Timeline, event_indexes: list[int]) -> list[str]:
         if s.title:
             text += f" — {s.title}"
         if s.published is not None:
-            text += f", {s.published.describe().split(' (')[0]}"
+            text += f", {qualified_date(s.published)}"  # the qualifier stays: "(uncertain)"
         if s.url:
             text += f" ({s.url})"
         lines.append(f"{n}. {text}")

@@ -192,11 +192,12 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
         lines = [line(caption.title, title_px, colours["accent"], bold=True)]
         if caption.quotes:
             for q in caption.quotes[:2]:
-                text = f"“{q.text}”" if q.direct else q.text
-                lines.append(line(text, quote_px, colours["text"], italic=not q.direct))
-                if q.who:
-                    who = f"— {q.who}" + ("" if q.direct else " (reported speech)")
-                    lines.append(line(who, meta_px, colours["text"]))
+                if q.direct:
+                    lines.append(line(f"“{q.text}”", quote_px, colours["text"]))
+                    if q.who:
+                        lines.append(line(f"— {q.who}", meta_px, colours["text"]))
+                else:  # reported speech: attributed, never in quotation marks (viewer.model.quoting)
+                    lines.append(line(q.sentence or q.text, quote_px, colours["text"], italic=True))
         elif caption.summary:
             lines.append(line(caption.summary, quote_px, colours["text"]))
         meta = " · ".join(x for x in (caption.source, caption.date) if x)
