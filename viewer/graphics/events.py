@@ -201,8 +201,9 @@ class EventLayerItem(pg.GraphicsObject):
         super().__init__()
         self.timeline = timeline
         self.columns = timeline.columns
-        # the date flags of each row, plus "after the source's date" (dashed hollow marker)
-        self._draw_flags = np.where(timeline.after_reference(), self.columns.flags.astype(np.int64) | _AFTER_SOURCE,
+        # the date flags of each row, plus "planned": after the source's date or
+        # described as planned by it (dashed hollow marker)
+        self._draw_flags = np.where(timeline.planned_rows(), self.columns.flags.astype(np.int64) | _AFTER_SOURCE,
                                     self.columns.flags.astype(np.int64))
         self.style = style or TimelineStyle()
         self.selected: str | None = None

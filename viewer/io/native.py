@@ -1026,6 +1026,7 @@ def _event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | No
         tags=tuple(e.get("tags", ())),
         quotes=quotes,
         sources=tuple(e.get("sources", ())),
+        planned=e.get("status") == "planned",
     )
 
 
@@ -1323,6 +1324,8 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
             item["location"] = e.location
         if e.tags:
             item["tags"] = list(e.tags)
+        if e.planned:
+            item["status"] = "planned"
         if e.quotes:
             quotes = []
             for q in e.quotes:

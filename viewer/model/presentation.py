@@ -234,6 +234,8 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
         when += " – " + short_date(ev.end)
     if timeline.is_after_reference(ev):  # still to come when the source was written
         when += f" (planned or expected: after the source’s date, {short_date(timeline.reference_date)})"
+    elif timeline.is_planned(ev):  # the source describes it as planned, whatever its date
+        when += " (planned: the source describes it as still to happen)"
     return Caption(ev.title, quotes, ev.summary, "; ".join(parts), when)
 
 

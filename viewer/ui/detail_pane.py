@@ -115,6 +115,9 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         out.append(f"<tr><td><b>Status</b></td><td><b>After the source’s date</b> "
                    f"({escape(describe_date(ref, zone, timeline.time_zone))}): planned or expected when "
                    f"reported, not an observed fact (dashed marker)</td></tr>")
+    elif timeline.is_planned(event):  # the source says it was still to happen, whatever its date
+        out.append("<tr><td><b>Status</b></td><td><b>Planned</b>: the source describes it as planned or "
+                   "scheduled, not as having happened (dashed marker)</td></tr>")
     out.append("</table><p class='muted'>Sorted (list order, ← / →) by the earliest possible "
                "start; an “on or before” date with its known day; a span of unknown start by its "
                "end; ties in file order.</p>")
@@ -189,8 +192,8 @@ def timeline_html(timeline: Timeline) -> str:
                "the mouse wheel zooms, dragging pans.</p>"
                "<p>◆ filled: date known to the day or better · ◇ hollow: uncertain, approximate or open date · "
                "faint bar: the whole interval the date could be in · fading line: "
-               "“on or before” (≤) / “on or after” (≥) · (?) uncertain · dashed ◇: after the source’s "
-               "date, planned or expected.</p>")
+               "“on or before” (≤) / “on or after” (≥) · (?) uncertain · dashed ◇: planned — described "
+               "as planned by the source, or after the source’s date.</p>")
     out.append("</body></html>")
     return "".join(out)
 

@@ -309,8 +309,8 @@ class _Picture:
         # bottom blocks, measured first
         legend_lines = _wrap_lines(["■ " + t.label for t in self.timeline.tracks] +
                                    ["◆ to the day or better", "◇ uncertain / approximate / open"] +
-                                   (["dashed ◇ after the source's date (planned)"]
-                                    if self.timeline.after_reference().any() else []) +
+                                   (["dashed ◇ planned (or after the source's date)"]
+                                    if self.timeline.planned_rows().any() else []) +
                                    ["▬ faint: possible interval", "≤ / ≥ on or before / after", "(?) uncertain",
                                     "~ approximate"], sm, inner, 3)
         foot_items = self.footnote or ["(no sources cited by the events shown)"]
