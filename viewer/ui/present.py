@@ -23,9 +23,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QGuiApplication, QPainter
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
 from ..model.presentation import Caption, Presentation, caption_for, timeline_for_tracks
@@ -394,6 +394,50 @@ class _CursorHider(QObject):
 # the presentation window
 
 
+class HeaderLabel(QLabel):
+    """One line of plain text that never widens its window: the story title
+    is shortened with ``…`` to the width there is; the step counter and the
+    note of hidden tracks after it are kept (shortened last).  The whole text
+    is the tooltip.  (A 400-character story title once made the window
+    5,648 px wide.)"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._title, self._rest = "", ""
+
+    def set_parts(self, title: str, rest: str = "") -> None:
+        """Show ``title`` (shortened first when too long) followed by ``rest``."""
+        self._title, self._rest = title, rest
+        self.setToolTip(title + rest)
+        self._fit()
+
+    def full_text(self) -> str:
+        """The header's text before any shortening."""
+        return self._title + self._rest
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, super().sizeHint().height())
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802
+        super().resizeEvent(ev)
+        self._fit()
+
+    def _fit(self) -> None:
+        fm = QFontMetrics(self.font())
+        m = self.contentsMargins()
+        room = max(0, self.width() - m.left() - m.right() - 2 * self.margin() - 4)
+        rest = fm.elidedText(self._rest, Qt.TextElideMode.ElideRight, room)
+        title = fm.elidedText(self._title, Qt.TextElideMode.ElideRight, max(0, room - fm.horizontalAdvance(rest)))
+        text = title + rest
+        if text != self.text():
+            self.setText(text)
+
+
 class PresentWindow(QWidget):
     """A story presented full screen.
 
@@ -448,8 +492,7 @@ class PresentWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.header = QLabel()
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header = HeaderLabel()
         layout.addWidget(self.header)
         self.view = BriefingTimelineView(timeline, self.state, theme, colour_blind, self.screen_h)
         layout.addWidget(self.view, 1)
@@ -526,7 +569,8 @@ class PresentWindow(QWidget):
     def _show_step(self, animate: bool) -> None:
         step = self.presentation.step
         pres = self.presentation
-        self.header.setText(f"{self.story.title}    {pres.index + 1} / {pres.count}" if step else self.story.title)
+        counter = f"    {pres.index + 1} / {pres.count}" if step else ""
+        self.header.set_parts(self.story.title, counter)
         if step is None:
             self.caption.set_caption(None)
             return
@@ -534,8 +578,8 @@ class PresentWindow(QWidget):
         hidden = [t.label for t in self.timeline.tracks if t.id not in {u.id for u in shown.tracks}]
         if hidden:  # the step shows some tracks only: say which are left out
             n = len(self.timeline.tracks)
-            self.header.setText(f"{self.header.text()}    ·    {len(shown.tracks)} of {n} tracks "
-                                f"(not shown: {', '.join(hidden)})")
+            self.header.set_parts(self.story.title, f"{counter}    ·    {len(shown.tracks)} of {n} tracks "
+                                  f"(not shown: {', '.join(hidden)})")
         if shown is not self.view.timeline:
             self._anim.stop()
             self.view.set_timeline(shown)
