@@ -455,7 +455,8 @@ class EventLayerItem(pg.GraphicsObject):
                 placed = layout_lane(rows, mx, b0, b1, widths, lane_slots,
                                      marker_half=self.style.marker_px, gap=font_px * 0.8,
                                      min_label_px=font_px * 4, first=first,
-                                     left_edge=left_px + 4, right_edge=right_px - 4)
+                                     left_edge=left_px + 4, right_edge=right_px - 4,
+                                     touch_px=max(0.5, sx * 1.0 + 0.01))  # one second
                 if lane_slots >= ln_compact or not any(pl.overflow for pl in placed):
                     break
                 # a crowd at one time: squeeze the lane (more, lower sub-rows and a
