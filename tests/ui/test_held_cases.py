@@ -36,3 +36,17 @@ def test_touching_spans_share_a_line_at_every_zoom(qtbot, open_window):
     placed = {tl.columns.ids[p.row]: p for p in w.view.events_item._frame.placements}
     a = placed["a"]
     assert a.slot == placed["b"].slot or a.label_x + a.label_width > placed["b"].bar0
+
+
+def test_zone_caption_under_the_axis_follows_the_view_after_a_pan(qtbot, make_window):
+    w = make_window()
+    w.state.display_zone = "Europe/Berlin"
+    origin = w.timeline.columns.origin_epoch_s
+    winter = EventDate("2022-02-10").earliest - origin
+    w.view.set_x_range(winter, winter + 86400)
+    qtbot.wait(20)
+    assert "CET, UTC+01:00" in w.view._axis._zone_label
+    summer = EventDate("2022-07-10").earliest - origin
+    w.view.set_x_range(summer, summer + 86400)  # a pan into summer time
+    qtbot.wait(20)
+    assert "CEST, UTC+02:00" in w.view._axis._zone_label
