@@ -50,3 +50,33 @@ def test_zone_caption_under_the_axis_follows_the_view_after_a_pan(qtbot, make_wi
     w.view.set_x_range(summer, summer + 86400)  # a pan into summer time
     qtbot.wait(20)
     assert "CEST, UTC+02:00" in w.view._axis._zone_label
+
+
+def test_five_thousand_events_at_one_instant_are_counted_and_clicks_step_through_them(qtbot, open_window):
+    from PySide6.QtCore import QPoint, Qt
+
+    at10 = EventDate("2022-02-10T10:00:00Z")
+    events = tuple(Event(f"e{i:04d}", f"Report {i}", at10, "t") for i in range(5000))
+    events += (Event("later", "Later", EventDate("2022-02-10T16:00:00Z"), "t"),)
+    tl = Timeline("Crowd", tracks=(Track("t", "Track"),), events=events)
+    w = open_window(tl, size=(1366, 768))
+    repaint(qtbot, w)
+    frame = w.view.events_item._frame
+    (lane, x_px, epoch_s, count), = [s for s in frame.stacks if s[3] > 1]
+    assert count == 5000 and epoch_s == at10.earliest
+    span_s = (w.state.x_range[1] - w.state.x_range[0])
+    assert w.view.events_item.stack_label(epoch_s, count, span_s) == "5,000 at 10:00"
+    top, bottom = frame.lanes[lane]
+    pos = QPoint(round(x_px), round((top + bottom) / 2))
+    chosen = []
+    for _ in range(3):
+        qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        qtbot.wait(10)
+        chosen.append(w.state.selected)
+        repaint(qtbot, w)
+    assert chosen == ["e0000", "e0001", "e0002"]  # each click the next of the stack
+    # the tooltip says where in the stack the hovered event is
+    assert "2 of 5,000 events at this instant" in w.view._stack_note("e0001")
+    # in Berlin time the count names the local time
+    w.state.display_zone = "Europe/Berlin"
+    assert w.view.events_item.stack_label(epoch_s, count, span_s) == "5,000 at 11:00"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
@@ -35,7 +36,8 @@ from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry, lane_we
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
-from ..model.zones import describe_date, zone_label
+from ..model.stacks import next_in_stack, stack_rows
+from ..model.zones import EVENT_LOCAL, describe_date, offset_at, zone_label
 from .access import FocusRingMixin
 
 __all__ = ["TimelineView", "TimelineViewBox"]
@@ -142,6 +144,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
                 self.removeItem(item)
         self.bands_item = BandLayerItem(timeline, self.style_)
         self.events_item = EventLayerItem(timeline, self.style_)
+        self._zone_to_events()
         self.addItem(self.bands_item)
         self.addItem(self.events_item)
         self._axis.set_origin(cols.origin_epoch_s)
@@ -342,9 +345,33 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         return None if dev is None else QPointF(self.mapToScene(dev.toPoint()))
 
     # -- slots ---------------------------------------------------------
+    def _zone_to_events(self) -> None:
+        """Stack counts ("5,000 at 10:00") are written in the display zone."""
+        zone = self.state.display_zone
+        if self.events_item is not None:
+            self.events_item.local_offset = (lambda _t: 0.0) if zone in ("UTC", EVENT_LOCAL) else (
+                lambda t, z=zone: offset_at(z, t))
+            self.events_item._frame = None
+            self.events_item.update()
+
     def _on_click(self, scene_pos: QPointF) -> None:
         self.setFocus()
-        self.state.selected = self.event_at(scene_pos)
+        eid = self.event_at(scene_pos)
+        row = self._drawn_row(eid)
+        if row is not None and self.events_item.drawn_heaped(row):
+            # several events drawn on top of each other at one instant: each click selects the next
+            cols = self.events_item.columns
+            eid = cols.ids[next_in_stack(cols, row, self._drawn_row(self.state.selected))]
+        self.state.selected = eid
+
+    def _drawn_row(self, eid: str | None) -> int | None:
+        """Row of ``eid`` in the drawn columns, or None (a band, nothing, or filtered out)."""
+        if eid is None or self.events_item is None:
+            return None
+        try:
+            return self.events_item.columns.row_of(eid)
+        except KeyError:
+            return None
 
     def _on_range_changed(self, *_args) -> None:
         self.state.x_range = self.x_range()
@@ -360,6 +387,21 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
             self._update_y_range()
         if "x_range" in changed and state.x_range != self.x_range():
             self.set_x_range(*state.x_range)
+        if "display_zone" in changed:
+            self._zone_to_events()
+
+    def _stack_note(self, eid: str) -> str:
+        """Tooltip line for an event drawn at one instant with others: their count and how to reach them."""
+        row = self._drawn_row(eid)
+        if row is None:
+            return ""
+        cols = self.events_item.columns
+        rows = stack_rows(cols, int(cols.lane[row]), float(cols.xm[row]))
+        if len(rows) <= 1:
+            return ""
+        k = int(np.searchsorted(rows, row)) + 1
+        return (f"<br><small>{k:,} of {len(rows):,} events at this instant on this track: "
+                f"click again for the next (or use the Events list)</small>")
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         eid = self.event_at(scene_pos)
@@ -381,5 +423,6 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         tip += f"<br><small>{html.escape(zone_label(zone, ev.sort_point))}</small>"
         if ev.start.phrase:
             tip += f"<br><i>“{html.escape(visible_controls(ev.start.phrase))}”</i>"
+        tip += self._stack_note(eid)
         QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), tip, self)
 
