@@ -55,3 +55,12 @@ def test_picture_footnote_keeps_the_uncertainty_of_a_source_date(tl):
     i = [e.id for e in tl.events].index(STOLTENBERG)
     foot = sources_footnote(tl, [i])
     assert any("NATO Secretary-General Jens Stoltenberg, Thu 3 Feb 2022 (uncertain)" in line for line in foot), foot
+
+
+def test_detail_pane_shows_reported_speech_without_quotation_marks(tl):
+    from viewer.ui.detail_pane import event_html
+
+    html = event_html(tl.event(STOLTENBERG), tl)
+    assert "Jens Stoltenberg, NATO Secretary-General, said that Russia" in html
+    assert "“Russia’s deployment" not in html
+    assert "“at their lowest level in recent years”" in event_html(tl.event("lavrov-lowest-level"), tl)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
 from ..model.text import visible_controls
+from ..model.quoting import quote_sentence
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
@@ -135,8 +136,10 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
     if event.quotes:
         out.append(f"<h2>Quotes ({len(event.quotes)})</h2>")
         for q in event.quotes:
-            cls = "quote" if q.kind == QuoteKind.DIRECT else "quote reported"
-            out.append(f"<p class='{cls}'>“{escape(q.text)}”</p>")
+            if q.kind == QuoteKind.DIRECT:
+                out.append(f"<p class='quote'>“{escape(q.text)}”</p>")
+            else:  # reported speech is never shown as a quotation (viewer.model.quoting)
+                out.append(f"<p class='quote reported'>{escape(quote_sentence(q))}</p>")
             who = escape(q.speaker or "unnamed")
             if q.speaker_role:
                 who += f", {escape(q.speaker_role)}"
