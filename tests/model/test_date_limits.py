@@ -71,3 +71,12 @@ def test_csv_huge_year_is_refused_with_its_line_and_the_good_rows_load(tmp_path)
     assert [e.title for e in report.timeline.events] == ["good", "also good"]
     (problem,) = report.problems
     assert "line 3" in str(problem) and "year is out of range" in str(problem)
+
+
+def test_many_dates_at_once_refuse_the_same_offsets_as_one_date():
+    from viewer.model.dates import resolve_many
+
+    lo, *_ = resolve_many(["2022-02-10T12:00:00+14:00"])
+    assert lo[0] == EventDate("2022-02-10T12:00:00+14:00").earliest
+    with pytest.raises(DateError, match="out of range"):
+        resolve_many(["2022-02-10T12:00:00+14:00", "2022-02-10T12:00:00+20:00"])

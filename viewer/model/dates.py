@@ -704,7 +704,7 @@ def resolve_many(texts: list[str], time_zone: str | None = None
             start = start + hh * 3600 + mi * 60 + ss
             if length == 25:
                 oh, om = _digits(a, 20, 22), _digits(a, 23, 25)
-                ok &= (oh <= 23) & (om <= 59) & ((oh > 0) | (om > 0))  # EDTF writes +00:00 as Z
+                ok &= (oh <= 15) & (om <= 59) & ((oh > 0) | (om > 0))  # +00:00 is Z; past 15 h: refused (_time_of_day)
                 sign = np.where(a[:, 19] == ord("+"), 1, -1)
                 start = start - sign * (oh * 3600 + om * 60)
             end = start + 1
