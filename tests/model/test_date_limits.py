@@ -55,7 +55,8 @@ def test_native_file_names_the_event_and_line_of_the_bad_date(tmp_path, value):
 
 def test_timelinejs_year_1e300_is_refused_with_its_place_and_the_good_rows_load(tmp_path):
     path = tmp_path / "t.timelinejs.json"
-    path.write_text('{"events": [\n{"start_date": {"year": 2022, "month": 2, "day": 10}, "text": {"headline": "good"}},\n'
+    path.write_text('{"events": [\n'
+                    '{"start_date": {"year": 2022, "month": 2, "day": 10}, "text": {"headline": "good"}},\n'
                     '{"start_date": {"year": 1e300}, "text": {"headline": "huge"}}\n]}', encoding="utf-8")
     report = read_timeline_report(str(path))
     assert [e.title for e in report.timeline.events] == ["good"]

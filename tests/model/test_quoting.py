@@ -10,8 +10,8 @@ import pytest
 
 from viewer.io import read_timeline, write_timeline
 from viewer.model.citation import citation_html, citation_text
-from viewer.model.quoting import qualified_date, quote_sentence
 from viewer.model.dates import EventDate
+from viewer.model.quoting import qualified_date, quote_sentence
 
 STOLTENBERG = "stoltenberg-largest-deployment"  # reported speech in the article
 WORDS = "Russia’s deployment into Belarus would be the largest ever since the Cold War"

@@ -13,10 +13,11 @@ def repaint(qtbot, w):
 
 def test_touching_spans_share_a_line_at_every_zoom(qtbot, open_window):
     """A ends at 08:00 and B starts at 08:00 on one track: touching is not overlapping."""
-    events = (
-        Event("a", "Shift A", EventDate("2022-02-10T06:00:00Z"), "t", EventKind.SPAN, EventDate("2022-02-10T08:00:00Z")),
-        Event("b", "Shift B", EventDate("2022-02-10T08:00:00Z"), "t", EventKind.SPAN, EventDate("2022-02-10T10:00:00Z")),
-    )
+    def at(hh):
+        return EventDate(f"2022-02-10T{hh}:00:00Z")
+
+    events = (Event("a", "Shift A", at("06"), "t", EventKind.SPAN, at("08")),
+              Event("b", "Shift B", at("08"), "t", EventKind.SPAN, at("10")))
     tl = Timeline("Shifts", tracks=(Track("t", "Track"),), events=events)
     w = open_window(tl)
     origin = tl.columns.origin_epoch_s

@@ -42,8 +42,6 @@ from PySide6.QtGui import (
     QStaticText,
 )
 
-from ..model.dates import Precision, format_instant
-from ..model.stacks import largest_stacks, stack_text
 from ..model.columns import (
     FLAG_APPROXIMATE,
     FLAG_COARSE,
@@ -53,7 +51,9 @@ from ..model.columns import (
     FLAG_UNCERTAIN,
     KIND_SPAN,
 )
+from ..model.dates import Precision, format_instant
 from ..model.lanes import LaneGeometry, lane_geometry
+from ..model.stacks import largest_stacks, stack_text
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from .layout import Placement, layout_lane
@@ -831,7 +831,7 @@ class EventLayerItem(pg.GraphicsObject):
             text = self.stack_label(epoch_s, n, span_s)
             w = fm.horizontalAdvance(text) + 8
             left = min(max(x + 4, frame.left_px), frame.right_px - w)
-            if any(ln == lane and left < r and left + w > l for ln, l, r in taken):
+            if any(ln == lane and left < right and left + w > lft for ln, lft, right in taken):
                 continue
             taken.append((lane, left, left + w))
             top = frame.lanes[lane][0]

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .story import Story, StoryStep
 from .quoting import quote_sentence
+from .story import Story, StoryStep
 from .timeline import QuoteKind, Timeline
 
 __all__ = ["Presentation", "Caption", "CaptionQuote", "caption_for", "ScreenInfo", "choose_screens",

@@ -28,10 +28,13 @@ def stack_rows(cols: EventColumns, lane: int, x: float) -> np.ndarray:
         Empty when no marker is at ``x``.
     """
     lo, hi = cols.block(lane)
+    order = cols.xm_order
+    if order is None:  # always set once the columns are built
+        return np.zeros(0, dtype=np.int64)
     xs = cols.xm_sorted[lo:hi]
     a = int(np.searchsorted(xs, x, side="left"))
     b = int(np.searchsorted(xs, x, side="right"))
-    return np.sort(cols.xm_order[lo + a:lo + b])
+    return np.sort(order[lo + a:lo + b])
 
 
 def next_in_stack(cols: EventColumns, row: int, selected_row: int | None) -> int:

@@ -477,7 +477,7 @@ class Timeline:
         candidates = range(len(self.events)) if facts is None else (int(i) for i in facts.rich)
         return tuple(i for i in candidates if self.events[i].planned)
 
-    def planned_rows(self) -> "np.ndarray":
+    def planned_rows(self) -> np.ndarray:
         """Rows of :attr:`columns` drawn as planned: bool (N,).
 
         :meth:`after_reference` or the row's event marked ``planned`` by its

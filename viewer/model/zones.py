@@ -42,7 +42,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from .calendar import SECONDS_PER_DAY, civil_from_epoch, format_year
 from .dates import EventDate, Precision, format_instant
 from .errors import DateError
-from .ticks import TickLevels, TickSpec, choose_tick_spec, compute_ticks, default_measure
+from .ticks import Measure, TickLevels, TickSpec, choose_tick_spec, compute_ticks, default_measure
 
 __all__ = [
     "EVENT_LOCAL",
@@ -268,16 +268,20 @@ def _short_zone(zone: str, epoch_s: float) -> str:
     return abbr if abbr and abbr[0] not in "+-" else _format_offset(offset_at(zone, epoch_s))
 
 
-def _with_suffix(measure, suffix: str):
+def _with_suffix(measure: float | Measure | None, suffix: str) -> float | Measure:
     """A label measure (callable, fixed px or None) that also fits ``suffix``.
 
     The gap :func:`~viewer.model.ticks.choose_tick_spec` adds between labels
     (the width of ``"00"``) is measured without it.
     """
-    base = measure if callable(measure) else default_measure
-    if callable(measure) or measure is None:
-        return lambda text: base(text) if text == "00" else base(text + suffix)
-    return float(measure) + default_measure(suffix)
+    if measure is not None and not callable(measure):
+        return float(measure) + default_measure(suffix)
+    base: Measure = measure if measure is not None else default_measure
+
+    def with_suffix(text: str) -> float:
+        return base(text) if text == "00" else base(text + suffix)
+
+    return with_suffix
 
 
 def event_zone(date: EventDate, timeline_zone: str) -> str:

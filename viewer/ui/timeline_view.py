@@ -33,10 +33,10 @@ from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
 from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry, lane_weights
+from ..model.stacks import next_in_stack, stack_rows
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
-from ..model.stacks import next_in_stack, stack_rows
 from ..model.zones import EVENT_LOCAL, describe_date, offset_at, zone_label
 from .access import FocusRingMixin
 
@@ -348,19 +348,23 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
     def _zone_to_events(self) -> None:
         """Stack counts ("5,000 at 10:00") are written in the display zone."""
         zone = self.state.display_zone
-        if self.events_item is not None:
-            self.events_item.local_offset = (lambda _t: 0.0) if zone in ("UTC", EVENT_LOCAL) else (
-                lambda t, z=zone: offset_at(z, t))
-            self.events_item._frame = None
-            self.events_item.update()
+        item = self.events_item
+        if item is not None:
+            def local_offset(epoch_s: float) -> float:
+                return 0.0 if zone in ("UTC", EVENT_LOCAL) else offset_at(zone, epoch_s)
+
+            item.local_offset = local_offset
+            item._frame = None
+            item.update()
 
     def _on_click(self, scene_pos: QPointF) -> None:
         self.setFocus()
         eid = self.event_at(scene_pos)
         row = self._drawn_row(eid)
-        if row is not None and self.events_item.drawn_heaped(row):
+        item = self.events_item
+        if row is not None and item is not None and item.drawn_heaped(row):
             # several events drawn on top of each other at one instant: each click selects the next
-            cols = self.events_item.columns
+            cols = item.columns
             eid = cols.ids[next_in_stack(cols, row, self._drawn_row(self.state.selected))]
         self.state.selected = eid
 
@@ -393,7 +397,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
     def _stack_note(self, eid: str) -> str:
         """Tooltip line for an event drawn at one instant with others: their count and how to reach them."""
         row = self._drawn_row(eid)
-        if row is None:
+        if row is None or self.events_item is None:
             return ""
         cols = self.events_item.columns
         rows = stack_rows(cols, int(cols.lane[row]), float(cols.xm[row]))
