@@ -427,6 +427,8 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         tip += f"<br><small>{html.escape(zone_label(zone, ev.sort_point))}</small>"
         if ev.start.phrase:
             tip += f"<br><i>“{html.escape(visible_controls(ev.start.phrase))}”</i>"
+        if self.timeline.is_planned(ev):
+            tip += "<br><small>planned or expected, not an observed fact</small>"
         tip += self._stack_note(eid)
         QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), tip, self)
 
