@@ -27,7 +27,7 @@ def test_a_400_character_story_title_never_widens_the_present_window(qtbot, bund
     assert pw.width() == 1366 and pw.minimumSizeHint().width() <= 1366
     shown = pw.header.text()
     assert "…" in shown and "1 / 12" in shown  # the title is shortened, the counter kept
-    assert pw.header.toolTip().startswith(title)  # the whole title on hover
+    assert pw.header.toolTip().count("Long") == 80  # the whole title on hover (as plain text)
 
 
 def test_present_screenshot_with_a_long_unbroken_title_has_the_requested_size(tmp_path, bundled_path):

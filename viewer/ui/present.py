@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLa
 from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
 from ..model.presentation import Caption, Presentation, caption_for, timeline_for_tracks
 from ..model.story import Story, step_window
-from ..model.text import visible_controls
+from ..model.text import plain_tooltip, visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, clamp_range
 from .timeline_view import TimelineView
@@ -410,7 +410,7 @@ class HeaderLabel(QLabel):
     def set_parts(self, title: str, rest: str = "") -> None:
         """Show ``title`` (shortened first when too long) followed by ``rest``."""
         self._title, self._rest = title, rest
-        self.setToolTip(title + rest)
+        self.setToolTip(plain_tooltip((title + rest)[:2000]))  # data: shown as typed, never as markup
         self._fit()
 
     def full_text(self) -> str:
