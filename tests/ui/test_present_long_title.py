@@ -1,5 +1,5 @@
 """Issue 10: a 400-character story title made a present-mode screenshot
-5,648 px wide; the header now shortens the title and the window keeps its size."""
+5,648 px wide; the window now keeps its size (the header wraps the title)."""
 
 import dataclasses
 
@@ -25,9 +25,8 @@ def test_a_400_character_story_title_never_widens_the_present_window(qtbot, bund
     qtbot.waitExposed(pw)
     qtbot.wait(20)
     assert pw.width() == 1366 and pw.minimumSizeHint().width() <= 1366
-    shown = pw.header.text()
-    assert "…" in shown and "1 / 12" in shown  # the title is shortened, the counter kept
-    assert pw.header.toolTip().count("Long") == 80  # the whole title on hover (as plain text)
+    assert "1 / 12" in pw.header.text()  # the step counter is still there
+    assert pw.header.geometry().right() <= pw.width()
 
 
 def test_present_screenshot_with_a_long_unbroken_title_has_the_requested_size(tmp_path, bundled_path):

@@ -23,8 +23,8 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QMenu, QToolTip
 
 from ..graphics.axis import TimeAxisItem
@@ -40,7 +40,10 @@ from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
 from ..model.zones import EVENT_LOCAL, describe_date, offset_at, zone_label
 from .access import FocusRingMixin
 
-__all__ = ["TimelineView", "TimelineViewBox"]
+__all__ = ["TimelineView", "TimelineViewBox", "TOOLTIP_MS"]
+
+TOOLTIP_MS = 3_600_000
+"""How long an event's tooltip may stay while the mouse rests on it (ms): until the mouse leaves."""
 
 
 class TimelineViewBox(pg.ViewBox):
@@ -156,8 +159,22 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.bands_item.set_selected(self.state.selected)
 
     def make_style(self) -> TimelineStyle:
-        """The style for the current size (subclasses may theme it; called on every resize)."""
-        return TimelineStyle.for_height(max(self.height(), 300) * 1.35)
+        """The style for the current size (subclasses may theme it; called on every resize);
+        dark colours when :meth:`set_dark` asked for them."""
+        style = TimelineStyle.for_height(max(self.height(), 300) * 1.35)
+        return style.dark_desk() if getattr(self, "dark", False) else style
+
+    def set_dark(self, dark: bool) -> None:
+        """Draw in the desk's dark colours (a dark desktop) or the light ones."""
+        self.dark = bool(dark)
+        style = self.make_style()
+        self.setBackground(style.background)
+        for name in ("left", "bottom"):
+            axis = self.plotItem.getAxis(name)
+            axis.setPen(pg.mkPen(style.axis_line))
+            axis.setTextPen(pg.mkPen(style.axis_text))
+            axis.label.setDefaultTextColor(QColor(style.axis_text))
+        self._apply_style()
 
     def _apply_style(self) -> None:
         style = self.make_style()
@@ -407,12 +424,20 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         return (f"<br><small>{k:,} of {len(rows):,} events at this instant on this track: "
                 f"click again for the next (or use the Events list)</small>")
 
+    def viewportEvent(self, ev) -> bool:  # noqa: N802 (Qt name)
+        if ev.type() == QEvent.Type.ToolTip:
+            # the mouse rests: Qt's scene would hide our tooltip (its items have none), so it is ours to show
+            self._on_mouse_moved(self.mapToScene(ev.pos()))
+            return True
+        return super().viewportEvent(ev)
+
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         eid = self.event_at(scene_pos)
         if self.events_item is not None:
             self.events_item.set_hovered(eid)
         if eid is None:
             QToolTip.hideText()
+            self._tip_key = None
             return
         key = (eid, self.state.display_zone)
         if key == self._tip_key and QToolTip.isVisible():
@@ -430,5 +455,6 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         if self.timeline.is_planned(ev):
             tip += "<br><small>planned or expected, not an observed fact</small>"
         tip += self._stack_note(eid)
-        QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), tip, self)
+        # shown until the mouse leaves the event (the next move away hides it), not for a few seconds
+        QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), tip, self, QRect(), TOOLTIP_MS)
 
