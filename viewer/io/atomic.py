@@ -34,7 +34,8 @@ import tempfile
 import time
 from collections.abc import Iterator
 
-__all__ = ["atomic_path", "destination_problem", "write_bytes_atomic", "write_text_atomic", "remove_stale_temps", "TEMP_MARK"]
+__all__ = ["atomic_path", "destination_problem", "write_bytes_atomic", "write_text_atomic", "remove_stale_temps",
+           "TEMP_MARK"]
 
 TEMP_MARK = ".tvtmp-"
 """Marks a temporary file of this program: ``.NAME`` + ``TEMP_MARK`` + ``PID-XXXX`` (+ extension)."""

@@ -321,7 +321,8 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
         text = [
             e.id, labels.get(e.track, e.track), EventKind(e.kind).value, e.title, e.start.edtf,
             e.end.edtf if e.end is not None else "", e.summary, e.location, "; ".join(e.actors),
-            "; ".join(e.tags), "; ".join(s.outlet for s in sources), next((u for u in map(web_url, (s.url for s in sources)) if u), ""),
+            "; ".join(e.tags), "; ".join(s.outlet for s in sources),
+            next((u for u in map(web_url, (s.url for s in sources)) if u), ""),
             e.start.phrase, e.start.basis, e.end.phrase if e.end else "", e.end.basis if e.end else "",
         ]
         writer.writerow([v if k in (4, 5) else escape_formula(v) for k, v in enumerate(text)])
