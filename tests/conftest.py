@@ -32,6 +32,15 @@ def private_settings(tmp_path_factory):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory, monkeypatch):
+    """Autosave and crash-recovery files go to a temporary folder, never the
+    user's data directory (``TIMELINE_VIEWER_DATA_DIR``)."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("TIMELINE_VIEWER_DATA_DIR", str(folder))
+    yield folder
+
+
 @pytest.fixture
 def open_window(qtbot):
     """``open_window(timeline, size=(1600, 900), path="", loader=None)``: a main

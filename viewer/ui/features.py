@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from . import (
     access,
+    authoring,
     event_list,
     files,
     filter_panel,
@@ -32,6 +33,7 @@ __all__ = ["FEATURES"]
 FEATURES: list[Callable[[object], None]] = []
 FEATURES.append(shown.install)  # filtered timeline + search emphasis: before the find/filter widgets
 FEATURES.append(files.install)  # import/export, drag-and-drop, recent files, live reload
+FEATURES.append(authoring.install)  # New/Save/Revert, Undo/Redo, autosave: after files (wraps its reload)
 FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
 FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,

@@ -115,7 +115,7 @@ class FileFeature(QObject):
         first = menu.actions()[1] if len(menu.actions()) > 1 else None  # after Open…
         self.recent_menu = QMenu("Open &Recent", menu)
         self.import_action = self.window._action(menu, "&Import…", self.import_dialog, "Ctrl+I")
-        self.export_action = self.window._action(menu, "&Export as…", self.export_dialog, "Ctrl+Shift+S")
+        self.export_action = self.window._action(menu, "&Export as…", self.export_dialog, "Ctrl+E")
         self.picture_action = self.window._action(menu, "Export &picture…", self.picture_dialog, "Ctrl+Shift+E")
         for action in (self.import_action, self.export_action, self.picture_action):
             menu.removeAction(action)
