@@ -110,7 +110,7 @@ class Authoring(QObject):
         self.recovery_box: QMessageBox | None = None
         self.last_problems: list[Problem] = []
         self._make_menus()
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         window.sigTimelineChanged.connect(self._on_timeline_changed)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -194,6 +194,12 @@ class Authoring(QObject):
         self.native_path = self._native_target(self.window.path)
         recovery.remove_recovery()
         self.update_title()
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        try:
+            self.update_title()
+        except RuntimeError:  # the window is being destroyed (the stack clears at exit)
+            pass
 
     def update_title(self) -> None:
         window = self.window

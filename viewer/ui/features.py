@@ -14,6 +14,7 @@ from collections.abc import Callable
 from . import (
     access,
     authoring,
+    edit_form,
     event_list,
     files,
     filter_panel,
@@ -38,5 +39,6 @@ FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
 FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
              overview.install, links.install]
+FEATURES.append(edit_form.install)  # the Edit tab, after the Events and Filters tabs
 FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker
 FEATURES.append(access.install)  # last: tab order, names, mnemonics over everything above
