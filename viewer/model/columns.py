@@ -176,13 +176,17 @@ class DateArrays:
     sort_point: np.ndarray
     n_lanes: int
     reference_earliest: float | None = None
+    home_earliest: float | None = None  #: start of the home range: where an empty timeline is
 
     @classmethod
     def from_timeline(cls, timeline: "Timeline") -> "DateArrays":
         """The arrays of a timeline built from :class:`~viewer.model.timeline.Event` objects."""
         ref = timeline.reference_date
-        return cls.from_events(timeline.events, timeline.track_index, len(timeline.tracks),
-                               None if ref is None else ref.earliest)
+        arrays = cls.from_events(timeline.events, timeline.track_index, len(timeline.tracks),
+                                 None if ref is None else ref.earliest)
+        if timeline.home_start is not None:
+            arrays.home_earliest = timeline.home_start.earliest
+        return arrays
 
     @classmethod
     def from_events(cls, events, track_index: dict, n_lanes: int,
@@ -220,10 +224,10 @@ class DateArrays:
             if len(fin):
                 lo = float(fin.min()) if lo is None else min(lo, float(fin.min()))
                 hi = float(fin.max()) if hi is None else max(hi, float(fin.max()))
-        if lo is None or hi is None:
-            r = self.reference_earliest
-            if r is not None and math.isfinite(r):
-                return r, r + 86400.0
+        if lo is None or hi is None:  # no dated event: the reference date's day, else the home range's
+            for r in (self.reference_earliest, self.home_earliest):
+                if r is not None and math.isfinite(r):
+                    return r, r + 86400.0
             return 0.0, 86400.0
         return lo, hi
 

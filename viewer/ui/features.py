@@ -14,6 +14,7 @@ from collections.abc import Callable
 from . import (
     access,
     authoring,
+    canvas_edit,
     edit_form,
     event_list,
     files,
@@ -40,5 +41,6 @@ FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
              overview.install, links.install]
 FEATURES.append(edit_form.install)  # the Edit tab, after the Events and Filters tabs
+FEATURES.append(canvas_edit.install)  # double-click to add, drag to move / resize, Delete
 FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker
 FEATURES.append(access.install)  # last: tab order, names, mnemonics over everything above
