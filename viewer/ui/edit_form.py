@@ -393,7 +393,7 @@ class EventForm(QScrollArea):
         for p in problems:
             head = p.location.split(" ")[0].split(".")[0].split("[")[0]
             target = self.fields.get(head, field) if head in ("start", "end", "track", "title", "kind") else field
-            msg = p.message if not target.error.isVisible() else target.error.text() + "\n" + p.message
+            msg = p.message if target.error.isHidden() else target.error.text() + "\n" + p.message
             target.show_error(msg)
 
     def add_event(self) -> list[Problem]:

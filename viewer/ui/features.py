@@ -26,6 +26,7 @@ from . import (
     search_bar,
     shown,
     story_editor,
+    track_edit,
     zone_picker,
 )
 
@@ -42,5 +43,6 @@ FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter
              overview.install, links.install]
 FEATURES.append(edit_form.install)  # the Edit tab, after the Events and Filters tabs
 FEATURES.append(canvas_edit.install)  # double-click to add, drag to move / resize, Delete
+FEATURES.append(track_edit.install)  # Edit > Add / rename / recolour / delete track, add band
 FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker
 FEATURES.append(access.install)  # last: tab order, names, mnemonics over everything above
