@@ -32,7 +32,7 @@ class TrackEditing:
         menu.addSeparator()
         window._action(menu, "Add &track…", lambda: self.add_track())
         window._action(menu, "Re&name track…", lambda: self.rename_track())
-        window._action(menu, "Track &colour…", lambda: self.recolour_track())
+        window._action(menu, "Track c&olour…", lambda: self.recolour_track())
         window._action(menu, "Delete trac&k…", lambda: self.delete_track())
         window._action(menu, "Add &band over the visible range", lambda: self.add_band())
 
