@@ -247,3 +247,28 @@ def test_killed_mid_session_the_next_start_recovers_the_unsaved_changes(qtbot, w
 def test_new_timeline_opens_on_its_home_month():
     tl = new_timeline(today=time.mktime((2026, 12, 6, 12, 0, 0, 0, 0, 0)))
     assert tl.home_start.edtf == "2026-12" and tl.columns.extent()[0] + tl.columns.origin_epoch_s >= 1796083200 - 86400
+
+
+def test_grades_are_set_in_the_form_shown_as_B2_saved_and_said_lost_in_csv(qtbot, window, tmp_path):
+    from viewer.io.registry import write_timeline
+
+    w = window()
+    assert not any(s.reliability for s in w.timeline.sources)  # the bundled timeline is never graded
+    assert not any(e.credibility or any(q.credibility for q in e.quotes) for e in w.timeline.events)
+    eid = next(e.id for e in w.timeline.events if e.sources)
+    w.state.selected = eid
+    form = w.edit_form
+    form.fields["credibility"].set_text("2")
+    form.fields["credibility"].sigCommit.emit()
+    form.source_list.setCurrentRow(0)
+    form.fields["s_reliability"].set_text("B")
+    form.fields["s_reliability"].sigCommit.emit()
+    assert w.timeline.event(eid).credibility == "2"
+    assert "Grade B2" in w.details.toPlainText() and "usually reliable" in w.details.toPlainText()
+    out = tmp_path / "graded.timeline.json"
+    w.authoring.ask_save_path = lambda: str(out)
+    assert w.authoring.save()
+    back = read_native(out)
+    assert back.event(eid).credibility == "2" and back.source_index[back.event(eid).sources[0]].reliability == "B"
+    lost = write_timeline(back, str(tmp_path / "graded.csv"))
+    assert any("2 grades" in line and "AJP-2.1" in line for line in lost)

@@ -587,4 +587,16 @@ def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers:
     relayed = [s for s in timeline.sources if s.via or s.attribution]
     if source_details and relayed:
         out.append(f"{len(relayed)} sources: their relay chain and attribution are not written to {fmt}")
+    graded = (sum(1 for s in timeline.sources if s.reliability)
+              + sum(1 for e in _graded_events(timeline) for q in (e, *e.quotes) if q.credibility))
+    if graded:
+        out.append(f"{graded} grades (source reliability A–F, credibility 1–6, AJP-2.1): not written to {fmt}")
     return out
+
+
+def _graded_events(timeline: Timeline):
+    """Events that may carry a credibility grade (only the rich ones of a lazily-read file)."""
+    facts = getattr(timeline.events, "facts", None)
+    if facts is not None:
+        return (timeline.events[int(i)] for i in facts.rich)
+    return iter(timeline.events)

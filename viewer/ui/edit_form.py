@@ -35,11 +35,14 @@ from PySide6.QtWidgets import (
 from ..model import commands as C
 from ..model.dates import EventDate
 from ..model.errors import DateError, Problem
+from ..model.grading import CREDIBILITY, RELIABILITY
 from ..model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind
 
 __all__ = ["EventForm", "install", "parse_list"]
 
 _ERROR_STYLE = "color: #b00020;"
+_CREDIBILITY_ITEMS = [("not graded", "")] + [(f"{k} {v}", k) for k, v in CREDIBILITY.items()]
+_RELIABILITY_ITEMS = [("not graded", "")] + [(f"{k} {v}", k) for k, v in RELIABILITY.items()]
 _NAIVE_TIME = re.compile(r"T\d\d(:\d\d){0,2}(\.\d+)?[?~%]?\]?$")
 
 
@@ -161,6 +164,7 @@ class EventForm(QScrollArea):
         self._line(form, "tags", "Tags")
         self._line(form, "actors", "Actors")
         self._line(form, "location", "Place")
+        self._combo(form, "credibility", "Credibility", _CREDIBILITY_ITEMS)
         outer.addWidget(event_box)
 
         quote_box = QGroupBox("Quotes")
@@ -187,6 +191,7 @@ class EventForm(QScrollArea):
                     commit=self.commit_quote)
         self._combo(qform, "q_source", "Source", [], commit=self.commit_quote)
         self._line(qform, "q_attribution", "Attribution", commit=self.commit_quote)
+        self._combo(qform, "q_credibility", "Credibility", _CREDIBILITY_ITEMS, commit=self.commit_quote)
         qlayout.addLayout(qform)
         outer.addWidget(quote_box)
 
@@ -208,6 +213,7 @@ class EventForm(QScrollArea):
         self._line(sform, "s_published", "Published (EDTF)", commit=self.commit_source)
         self._combo(sform, "s_via", "Relayed via", [], commit=self.commit_source)
         self._line(sform, "s_attribution", "Attribution", commit=self.commit_source)
+        self._combo(sform, "s_reliability", "Reliability", _RELIABILITY_ITEMS, commit=self.commit_source)
         slayout.addLayout(sform)
         outer.addWidget(source_box)
         outer.addStretch(1)
@@ -281,7 +287,7 @@ class EventForm(QScrollArea):
             "start": ev.start.edtf, "start_phrase": ev.start.phrase, "start_basis": ev.start.basis,
             "end": ev.end.edtf if ev.end else "", "end_phrase": ev.end.phrase if ev.end else "",
             "end_basis": ev.end.basis if ev.end else "", "summary": ev.summary, "tags": "; ".join(ev.tags),
-            "actors": "; ".join(ev.actors), "location": ev.location,
+            "actors": "; ".join(ev.actors), "location": ev.location, "credibility": ev.credibility,
         }
         for name, value in values.items():
             self.fields[name].set_text(value)
@@ -439,7 +445,8 @@ class EventForm(QScrollArea):
         q = ev.quotes[k] if ev is not None and 0 <= k < len(ev.quotes) else None
         values = {"q_text": q.text if q else "", "q_speaker": q.speaker if q else "",
                   "q_role": q.speaker_role if q else "", "q_kind": q.kind.value if q else "direct",
-                  "q_source": q.source if q else "", "q_attribution": q.attribution if q else ""}
+                  "q_source": q.source if q else "", "q_attribution": q.attribution if q else "",
+                  "q_credibility": q.credibility if q else ""}
         for name, value in values.items():
             self.fields[name].set_text(value)
             self.fields[name].widget.setEnabled(q is not None)
@@ -477,7 +484,7 @@ class EventForm(QScrollArea):
         q = Quote(text=text, speaker=self.fields["q_speaker"].text().strip(),
                   speaker_role=self.fields["q_role"].text().strip(),
                   source=self.fields["q_source"].text(), attribution=self.fields["q_attribution"].text().strip(),
-                  kind=QuoteKind(self.fields["q_kind"].text()))
+                  kind=QuoteKind(self.fields["q_kind"].text()), credibility=self.fields["q_credibility"].text())
         if q == ev.quotes[k]:
             return []
         problems = self.authoring.push(C.update_quote(ev, k, q))
@@ -497,7 +504,7 @@ class EventForm(QScrollArea):
         values = {"s_kind": s.kind.value if s else SourceKind.NEWS_ARTICLE.value, "s_outlet": s.outlet if s else "",
                   "s_title": s.title if s else "", "s_url": s.url if s else "",
                   "s_published": s.published.edtf if s and s.published else "", "s_via": s.via if s else "",
-                  "s_attribution": s.attribution if s else ""}
+                  "s_attribution": s.attribution if s else "", "s_reliability": s.reliability if s else ""}
         for name, value in values.items():
             self.fields[name].set_text(value)
             self.fields[name].widget.setEnabled(s is not None)
@@ -532,7 +539,8 @@ class EventForm(QScrollArea):
                 return [Problem("", str(exc))]
         new = replace(s, kind=SourceKind(f["s_kind"].text()), outlet=f["s_outlet"].text().strip(),
                       title=f["s_title"].text().strip(), url=f["s_url"].text().strip(), published=published,
-                      via=f["s_via"].text(), attribution=f["s_attribution"].text().strip())
+                      via=f["s_via"].text(), attribution=f["s_attribution"].text().strip(),
+                      reliability=f["s_reliability"].text())
         if new == s:
             return []
         problems = self.authoring.push(C.UpdateSource(s.id, new))
