@@ -37,7 +37,7 @@ __all__ = ["RowValues", "row_values", "update_event_row", "insert_event_row", "r
            "shift_event_index"]
 
 SortKey = Callable[[int], tuple[float, int]]
-"""``sort_key(row) -> (sort point or inf, file index)`` of a row as it is now."""
+"""``sort_key(row) -> (sort point - origin or inf, file index)`` of a row as it is now."""
 
 _ROW_FIELDS = ("event_index", "lane", "kind", "x0", "x1", "xm", "solid0", "solid1", "flags")
 
@@ -54,7 +54,7 @@ class RowValues(NamedTuple):
     solid0: float
     solid1: float
     flags: int
-    sort_point: float  #: epoch s, ``inf`` when wholly open (key of ``time_order``)
+    sort_point: float  #: sort point - origin (s), ``inf`` when wholly open (key of ``time_order``)
 
 
 def row_values(cols: EventColumns, dates: DateArrays, event_index: int) -> RowValues | None:
@@ -73,10 +73,10 @@ def row_values(cols: EventColumns, dates: DateArrays, event_index: int) -> RowVa
     if not bool(keep[0]):
         return None
     o = cols.origin_epoch_s
-    sp = float(dates.sort_point[0])
-    return RowValues(int(event_index), int(lane[0]), int(kind[0]), float(x0[0]) - o, float(x1[0]) - o,
-                     float(xm[0]) - o, float(solid0[0]) - o, float(solid1[0]) - o, int(flags[0]),
-                     sp if math.isfinite(sp) else math.inf)
+    sp = dates.sort_point[:1]
+    key = float(sp[0] - o) if math.isfinite(float(sp[0])) else math.inf  # as x0: (epoch array - origin)
+    return RowValues(int(event_index), int(lane[0]), int(kind[0]), float(x0[0] - o), float(x1[0] - o),
+                     float(xm[0] - o), float(solid0[0] - o), float(solid1[0] - o), int(flags[0]), key)
 
 
 # -- helpers -------------------------------------------------------------
@@ -221,8 +221,9 @@ def update_event_row(cols: EventColumns, row: int, new: RowValues, sort_key: Sor
     x_pos = int(np.flatnonzero(cols.xm_order == row)[0])
     if p != row:
         for arr in (cols.time_order, cols.xm_order):
-            moved = (arr >= lo) & (arr <= hi)
-            arr[moved] += step
+            # rows lo..hi shift by one: (arr - lo) as unsigned <= hi - lo is lo <= arr <= hi in two passes
+            moved = (arr - lo).view(np.uint64) <= np.uint64(hi - lo)
+            np.add(arr, step, out=arr, where=moved)
             # (the edited row was renumbered with the others; set it right below)
     cols.time_order[t_pos] = p
     cols.xm_order[x_pos] = p

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from . import column_edits as ce
-from .columns import DateArrays, EventColumns
+from .columns import FLAG_OPEN_START, DateArrays, EventColumns
 from .errors import Problem, TimelineError
 from .facets import EventFacts
 from .timeline import Event, LazyEvents, Source, Timeline, Track
@@ -245,9 +245,16 @@ class Document:
 
     # -- primitives (used by commands) ---------------------------------------
     def _sort_key(self, row: int) -> tuple[float, int]:
-        ei = int(self._cols.event_index[row])
+        """``(sort point - origin, file index)`` of a row: read off the columns
+        (a row's ``x0`` is its start's earliest moment unless the start is
+        open), building the event only for an open start."""
+        cols = self._cols
+        ei = int(cols.event_index[row])
+        x0 = float(cols.x0[row])
+        if math.isfinite(x0) and not int(cols.flags[row]) & FLAG_OPEN_START:
+            return (x0, ei)
         sp = self._events[ei].sort_point
-        return (sp if math.isfinite(sp) else math.inf, ei)
+        return (sp - cols.origin_epoch_s if math.isfinite(sp) else math.inf, ei)
 
     def _row_values(self, event: Event, i: int) -> ce.RowValues | None:
         ref = self._meta["reference_date"]
