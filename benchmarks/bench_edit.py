@@ -36,8 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     import numpy as np
-    from bench_render import data_file
 
+    from bench_render import data_file
     from viewer.io.native import read_native
     from viewer.io.native_rules import NATIVE_RULES
     from viewer.model import commands as C

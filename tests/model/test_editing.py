@@ -16,7 +16,7 @@ from viewer.model.columns import EventColumns
 from viewer.model.dates import EventDate
 from viewer.model.editing import EditError, EditStack
 from viewer.model.story import Story, StoryStep
-from viewer.model.timeline import Event, EventKind, Quote, Source, SourceKind, Timeline, Track
+from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind, Timeline, Track
 
 _ROW_ARRAYS = ("event_index", "lane", "kind", "flags", "lane_bounds", "time_order", "xm_order")
 _X_ARRAYS = ("x0", "x1", "xm", "solid0", "solid1", "x1_cummax", "xm_sorted")
@@ -137,8 +137,7 @@ def _command(doc, choice):
     if op == 4 and ev is not None:
         return C.RemoveEvent(ev.id, ev.title)
     if op == 5 and ev is not None:
-        return C.add_quote(ev, Quote(f"Words {b}", "Someone", kind=[*__import__("viewer.model.timeline",
-                                                                                  fromlist=["QuoteKind"]).QuoteKind][c % 2]))
+        return C.add_quote(ev, Quote(f"Words {b}", "Someone", kind=[*QuoteKind][c % 2]))
     if op == 6:
         return C.AddTrack(Track(C.new_id(set(tracks), f"track {a}"), f"Track {a}", order=len(tracks) + a % 2))
     if op == 7:

@@ -156,7 +156,7 @@ def test_a_bad_date_in_the_form_is_refused_and_nothing_changes(qtbot, window):
     title = set_field(w, "title", "Truss in Moscow")  # other fields are not blocked
     assert title.error.isHidden()
     after = timeline_to_dict(w.timeline)
-    changed = [e for e, f in zip(before["events"], after["events"]) if e != f]
+    changed = [e for e, f in zip(before["events"], after["events"], strict=True) if e != f]
     assert [e["id"] for e in changed] == ["truss-arrives-moscow"] and changed[0]["start"]["edtf"] == "2022-02-10"
     w.authoring.undo_action.trigger()
     assert timeline_to_dict(w.timeline) == before

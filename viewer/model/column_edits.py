@@ -104,7 +104,7 @@ def _without(arr: np.ndarray, start: int, stop: int, skip: int) -> np.ndarray:
     return np.concatenate((arr[start:skip], arr[skip + 1:stop + 1]))
 
 
-def _shift(arr, i: int, j: int) -> None:
+def _shift(arr: np.ndarray, i: int, j: int) -> None:
     """Move element ``i`` to index ``j``, shifting those between (in place)."""
     if j > i:
         v = arr[i]
@@ -116,7 +116,7 @@ def _shift(arr, i: int, j: int) -> None:
         arr[j] = v
 
 
-def _recompute_cummax(cols: EventColumns, lanes) -> None:
+def _recompute_cummax(cols: EventColumns, lanes: tuple[int, ...]) -> None:
     for lane in set(lanes):
         a, b = _block(cols, lane)
         if b > a:
@@ -145,7 +145,7 @@ def _spread_value(kind: int, flags: int, x0: float, x1: float) -> bool:
                 and math.isfinite(x0) and math.isfinite(x1) and x1 > x0)
 
 
-def _forget_caches(cols: EventColumns, lanes) -> None:
+def _forget_caches(cols: EventColumns, lanes: tuple[int, ...]) -> None:
     cache = cols.__dict__.get("_density_cache")
     if cache:
         for lane in set(lanes):
@@ -185,6 +185,7 @@ def update_event_row(cols: EventColumns, row: int, new: RowValues, sort_key: Sor
     new places) for the row arrays, O(N) vectorised for renumbering
     ``time_order`` / ``xm_order``, O(log N) calls of ``sort_key``.
     """
+    assert cols.xm_order is not None  # set by EventColumns.__post_init__
     old_lane = int(cols.lane[row])
     old_x = (float(cols.x0[row]), float(cols.x1[row]), float(cols.xm[row]))
     # 1. where the row goes: its lane's block in the arrays without it
@@ -201,7 +202,7 @@ def update_event_row(cols: EventColumns, row: int, new: RowValues, sort_key: Sor
     # 2. move the row arrays
     for name in (*_ROW_FIELDS, "x1_cummax"):
         _shift(getattr(cols, name), row, p)
-    for name, value in zip(_ROW_FIELDS, new[:9]):
+    for name, value in zip(_ROW_FIELDS, new[:9], strict=True):
         getattr(cols, name)[p] = value
     spread = cols.__dict__.get("_spread")
     if spread is not None:
@@ -221,6 +222,7 @@ def update_event_row(cols: EventColumns, row: int, new: RowValues, sort_key: Sor
     x_pos = int(np.flatnonzero(cols.xm_order == row)[0])
     if p != row:
         for arr in (cols.time_order, cols.xm_order):
+            assert arr is not None
             # rows lo..hi shift by one: (arr - lo) as unsigned <= hi - lo is lo <= arr <= hi in two passes
             moved = (arr - lo).view(np.uint64) <= np.uint64(hi - lo)
             np.add(arr, step, out=arr, where=moved)
@@ -244,8 +246,8 @@ def update_event_row(cols: EventColumns, row: int, new: RowValues, sort_key: Sor
     _grow_extent(cols, new)
 
 
-def _insert_arrays(cols: EventColumns, names, pos: int, values) -> None:
-    for name, value in zip(names, values):
+def _insert_arrays(cols: EventColumns, names: tuple[str, ...], pos: int, values: tuple[float, ...]) -> None:
+    for name, value in zip(names, values, strict=True):
         setattr(cols, name, np.insert(getattr(cols, name), pos, value))
 
 
@@ -253,15 +255,16 @@ def insert_event_row(cols: EventColumns, new: RowValues, event_id: str, sort_key
     """Draw one more event (its index ``new.event_index`` is already in the
     events; rows of later events must have been renumbered with
     :func:`shift_event_index`).  Returns the new row.  O(N) copies."""
+    assert cols.xm_order is not None  # set by EventColumns.__post_init__
     if new.lane == BAND_LANE:
         cols.band_count += 1
     cols.lane_bounds[new.lane + 1:] += 1
     a, b = _block(cols, new.lane)
     p = a + _count_below(cols.x0[a:b - 1], cols.event_index[a:b - 1], new.x0, new.event_index)
     for arr_name in ("time_order", "xm_order"):
-        arr = getattr(cols, arr_name)
+        arr: np.ndarray = getattr(cols, arr_name)
         arr[arr >= p] += 1
-    _insert_arrays(cols, _ROW_FIELDS, p, new[:9])
+    _insert_arrays(cols, _ROW_FIELDS, p, tuple(new[:9]))
     cols.x1_cummax = np.insert(cols.x1_cummax, p, 0.0)
     if "_spread" in cols.__dict__:
         cols._spread = np.insert(cols._spread, p, _spread_value(new.kind, new.flags, new.x0, new.x1))
@@ -283,6 +286,7 @@ def insert_event_row(cols: EventColumns, new: RowValues, event_id: str, sort_key
 def remove_event_row(cols: EventColumns, row: int) -> None:
     """Stop drawing the event at ``row`` (its event index stays taken until
     the caller calls :func:`shift_event_index`).  O(N) copies."""
+    assert cols.xm_order is not None  # set by EventColumns.__post_init__
     lane = int(cols.lane[row])
     old_x = (float(cols.x0[row]), float(cols.x1[row]), float(cols.xm[row]))
     if lane == BAND_LANE:

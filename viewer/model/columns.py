@@ -23,7 +23,9 @@ import numpy as np
 from .dates import Precision, unit_seconds
 
 if TYPE_CHECKING:
-    from .timeline import Timeline
+    from collections.abc import Sequence
+
+    from .timeline import Event, Timeline
 
 __all__ = ["EventColumns", "DateArrays", "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START",
            "FLAG_OPEN_END", "FLAG_IMPRECISE", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE"]
@@ -189,7 +191,7 @@ class DateArrays:
         return arrays
 
     @classmethod
-    def from_events(cls, events, track_index: dict, n_lanes: int,
+    def from_events(cls, events: "Sequence[Event]", track_index: dict[str, int], n_lanes: int,
                     reference_earliest: float | None = None) -> "DateArrays":
         """The arrays of some events: ``track_index`` maps a track id to its
         lane (:attr:`Timeline.track_index`); ``n_lanes`` is the number of tracks."""
@@ -213,7 +215,8 @@ class DateArrays:
         types = (np.int32, np.int8, float, float, np.int8, bool, bool, bool, float, float,
                  np.int8, bool, bool, float)
         arr = [np.array(c, dtype=t) for c, t in zip(cols, types)]
-        return cls([ev.id for ev in events], *arr, n_lanes=n_lanes, reference_earliest=reference_earliest)
+        return cls([ev.id for ev in events], *arr, n_lanes=n_lanes,  # type: ignore[arg-type, misc]
+                   reference_earliest=reference_earliest)
 
     def finite_extent(self) -> tuple[float, float]:
         """(first, last) finite moment of any event, as :meth:`Timeline.finite_extent`."""

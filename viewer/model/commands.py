@@ -22,10 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
+from .dates import EventDate
 from .errors import Problem
 from .story import Story, StoryStep
 from .timeline import Event, Quote, Source, Timeline, Track
+
+if TYPE_CHECKING:
+    from .editing import Document
 
 __all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "move_event", "resize_event",
            "add_quote", "update_quote", "remove_quote", "AddSource", "UpdateSource", "RemoveSource",
@@ -37,7 +42,7 @@ def _short(title: str, limit: int = 40) -> str:
     return title if len(title) <= limit else title[:limit - 1] + "…"
 
 
-def new_id(taken, text: str, prefix: str = "e") -> str:
+def new_id(taken: Any, text: str, prefix: str = "e") -> str:
     """A fresh id made from ``text`` (``"truss-arrives-in-moscow"``), unique in ``taken``
     (a container of ids, or a callable id -> bool)."""
     base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or prefix
@@ -53,14 +58,14 @@ class Command:
 
     text: str = ""
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         """Why the command cannot be applied to ``doc`` now (empty: it can)."""
         return []
 
-    def apply(self, doc) -> None:
+    def apply(self, doc: Document) -> None:
         raise NotImplementedError
 
-    def revert(self, doc) -> None:
+    def revert(self, doc: Document) -> None:
         raise NotImplementedError
 
 
@@ -75,19 +80,19 @@ class AddEvent(Command):
         self.event, self.index = event, index
         self.text = f"{verb} '{_short(event.title)}'"
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         out = []
         if doc.has_event(self.event.id):
             out.append(Problem("", f"duplicate event id {self.event.id!r}: already used by another event; "
                                    "ids must be unique", location=f"event {self.event.id!r}"))
-        return out + doc.problems(events=[self.event])
+        return out + list(doc.problems(events=[self.event]))
 
-    def apply(self, doc) -> None:
+    def apply(self, doc: Document) -> None:
         i = len(doc.events) if self.index is None else self.index
         self._at = i
         doc._insert_event(i, self.event)
 
-    def revert(self, doc) -> None:
+    def revert(self, doc: Document) -> None:
         doc._delete_event(self._at)
 
 
@@ -98,7 +103,7 @@ class RemoveEvent(Command):
         self.event_id = event_id
         self.text = f"Delete '{_short(title or event_id)}'"
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         if not doc.has_event(self.event_id):
             return [_missing_event(self.event_id)]
         out = []
@@ -109,11 +114,11 @@ class RemoveEvent(Command):
                                            "remove the step first", location=f"event {self.event_id!r}"))
         return out
 
-    def apply(self, doc) -> None:
+    def apply(self, doc: Document) -> None:
         self._at = doc.index_of(self.event_id)
         self._event = doc._delete_event(self._at)
 
-    def revert(self, doc) -> None:
+    def revert(self, doc: Document) -> None:
         doc._insert_event(self._at, self._event)
 
 
@@ -124,30 +129,30 @@ class UpdateEvent(Command):
         self.event_id, self.new = event_id, new
         self.text = f"{verb} '{_short(new.title)}'"
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         if not doc.has_event(self.event_id):
             return [_missing_event(self.event_id)]
         if self.new.id != self.event_id:
             return [Problem("", "an event's id cannot be changed (stories and links refer to it)",
                             location=f"event {self.event_id!r}")]
-        return doc.problems(events=[self.new])
+        return list(doc.problems(events=[self.new]))
 
-    def apply(self, doc) -> None:
+    def apply(self, doc: Document) -> None:
         self._at = doc.index_of(self.event_id)
         self._old = doc.events[self._at]
         doc._replace_event(self._at, self.new)
 
-    def revert(self, doc) -> None:
+    def revert(self, doc: Document) -> None:
         doc._replace_event(self._at, self._old)
 
 
-def move_event(event: Event, start, end=None) -> UpdateEvent:
+def move_event(event: Event, start: EventDate, end: EventDate | None = None) -> UpdateEvent:
     """Move an event to new dates (:class:`~viewer.model.dates.EventDate`; ``end``
     kept as it is for a point): ``"Move 'title'"``."""
     return UpdateEvent(event.id, replace(event, start=start, end=end if end is not None else event.end), "Move")
 
 
-def resize_event(event: Event, start=None, end=None) -> UpdateEvent:
+def resize_event(event: Event, start: EventDate | None = None, end: EventDate | None = None) -> UpdateEvent:
     """Change one or both ends of a span or band: ``"Resize 'title'"``."""
     return UpdateEvent(event.id, replace(event, start=start or event.start, end=end or event.end), "Resize")
 
@@ -174,13 +179,13 @@ def remove_quote(event: Event, index: int) -> UpdateEvent:
 class _MetaCommand(Command):
     """Replaces timeline fields; reverting puts the old values back."""
 
-    fields: dict
+    fields: dict[str, Any]
 
-    def apply(self, doc) -> None:
+    def apply(self, doc: Document) -> None:
         self._old = {name: doc._meta[name] for name in self.fields}
         doc._set_meta(**self.fields)
 
-    def revert(self, doc) -> None:
+    def revert(self, doc: Document) -> None:
         doc._set_meta(**self._old)
 
 
@@ -189,9 +194,9 @@ class AddSource(_MetaCommand):
         self.source = source
         self.text = f"Add source '{_short(source.outlet or source.id)}'"
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         self.fields = {"sources": (*doc.timeline.sources, self.source)}
-        return doc.problems(sources=self.fields["sources"])
+        return list(doc.problems(sources=self.fields["sources"]))
 
 
 class UpdateSource(_MetaCommand):
@@ -199,13 +204,13 @@ class UpdateSource(_MetaCommand):
         self.source_id, self.new = source_id, new
         self.text = f"Edit source '{_short(new.outlet or new.id)}'"
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         if self.new.id != self.source_id:
             return [Problem("", "a source's id cannot be changed", location=f"source {self.source_id!r}")]
         if self.source_id not in doc.timeline.source_index:
             return [Problem("", f"there is no source {self.source_id!r}")]
         self.fields = {"sources": tuple(self.new if s.id == self.source_id else s for s in doc.timeline.sources)}
-        return doc.problems(sources=self.fields["sources"])
+        return list(doc.problems(sources=self.fields["sources"]))
 
 
 class RemoveSource(_MetaCommand):
@@ -215,7 +220,7 @@ class RemoveSource(_MetaCommand):
         self.source_id = source_id
         self.text = f"Delete source '{source_id}'"
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         tl = doc.timeline
         if self.source_id not in tl.source_index:
             return [Problem("", f"there is no source {self.source_id!r}")]
@@ -237,13 +242,13 @@ class AddTrack(_MetaCommand):
         self.track = track
         self.text = f"Add track '{_short(track.label)}'"
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         tracks = doc.timeline.tracks
         if any(t.id == self.track.id for t in tracks):
             return [Problem("", f"duplicate track id {self.track.id!r}: ids must be unique",
                             location=f"track {self.track.id!r}")]
         self.fields = {"tracks": (*tracks, self.track)}
-        return doc.problems(tracks=self.fields["tracks"])
+        return list(doc.problems(tracks=self.fields["tracks"]))
 
 
 class UpdateTrack(_MetaCommand):
@@ -253,13 +258,13 @@ class UpdateTrack(_MetaCommand):
         self.track_id, self.new = track_id, new
         self.text = f"{verb} '{_short(new.label)}'"
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         if self.new.id != self.track_id:
             return [Problem("", "a track's id cannot be changed", location=f"track {self.track_id!r}")]
         if self.track_id not in doc.timeline.track_index:
             return [Problem("", f"there is no track {self.track_id!r}")]
         self.fields = {"tracks": tuple(self.new if t.id == self.track_id else t for t in doc.timeline.tracks)}
-        return doc.problems(tracks=self.fields["tracks"])
+        return list(doc.problems(tracks=self.fields["tracks"]))
 
 
 class ReorderTracks(_MetaCommand):
@@ -269,7 +274,7 @@ class ReorderTracks(_MetaCommand):
         self.track_ids = list(track_ids)
         self.text = "Reorder tracks"
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         tracks = {t.id: t for t in doc.timeline.tracks}
         if sorted(self.track_ids) != sorted(tracks):
             return [Problem("", "the new order must list every track once")]
@@ -282,7 +287,7 @@ class _DropTrack(_MetaCommand):
         self.track_id = track_id
         self.text = f"Delete track '{track_id}'"
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         tl = doc.timeline
         if self.track_id not in tl.track_index:
             return [Problem("", f"there is no track {self.track_id!r}")]
@@ -306,8 +311,8 @@ class Compound(Command):
         self.text, self.commands = text, list(commands)
         self._problems: list[Problem] = []
 
-    def apply(self, doc) -> None:
-        done = []
+    def apply(self, doc: Document) -> None:
+        done: list[Command] = []
         for cmd in self.commands:
             problems = cmd.problems(doc)
             if problems:
@@ -319,12 +324,12 @@ class Compound(Command):
             cmd.apply(doc)
             done.append(cmd)
 
-    def revert(self, doc) -> None:
+    def revert(self, doc: Document) -> None:
         for cmd in reversed(self.commands):
             cmd.revert(doc)
 
 
-def remove_track(doc, track_id: str, move_to: str | None = None) -> Compound:
+def remove_track(doc: Document, track_id: str, move_to: str | None = None) -> Compound:
     """Delete a track.  Its events move to track ``move_to``, or, when None,
     are deleted with it (the command's text says which and how many)."""
     label = doc.timeline.tracks[doc.timeline.track_index[track_id]].label
@@ -347,7 +352,7 @@ class SetStories(_MetaCommand):
         self.fields = {"stories": tuple(stories)}
         self.text = text
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         out = []
         tracks = doc.timeline.track_index
         for story in self.fields["stories"]:
@@ -384,14 +389,14 @@ class UpdateTimeline(_MetaCommand):
 
     _ALLOWED = ("title", "description", "reference_date", "home_start", "home_end", "time_zone")
 
-    def __init__(self, **fields) -> None:
+    def __init__(self, **fields: Any) -> None:
         unknown = set(fields) - set(self._ALLOWED)
         if unknown:
             raise TypeError(f"UpdateTimeline: unknown fields {sorted(unknown)}")
         self.fields = fields
         self.text = "Edit timeline " + ", ".join(f.replace("_", " ") for f in fields)
 
-    def problems(self, doc) -> list[Problem]:
+    def problems(self, doc: Document) -> list[Problem]:
         if "title" in self.fields and not str(self.fields["title"]).strip():
             return [Problem("", "a timeline needs a title", location="title")]
         return []

@@ -62,7 +62,7 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _shift_token(m: re.Match, delta_s: float) -> str:
+def _shift_token(m: re.Match[str], delta_s: float) -> str:
     year, month, day, hour, minute, second, offset = m.groups()
     y = int(year)
     if month is None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -78,13 +78,13 @@ class EditedEvents(LazyEvents):
         ids = list(base.ids) if isinstance(base, LazyEvents) else [e.id for e in base]
         super().__init__(ids, self._build_one, finite_extent, facts=facts)
         self._base = base
-        self._slots: list = list(range(len(ids)))
+        self._slots: list[int | Event] = list(range(len(ids)))
 
     def _build_one(self, i: int) -> Event:
         s = self._slots[i]
         return s if isinstance(s, Event) else self._base[s]
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
         i = int(i)
@@ -168,10 +168,11 @@ class Document:
                                latest=facts.latest.copy(), rich=facts.rich.copy())
         self._events = EditedEvents(base, facts, timeline.finite_extent())
         self._cols = _copy_columns(timeline.columns)
-        self._meta = dict(title=timeline.title, tracks=tuple(timeline.tracks), sources=tuple(timeline.sources),
-                          description=timeline.description, reference_date=timeline.reference_date,
-                          time_zone=timeline.time_zone, home_start=timeline.home_start,
-                          home_end=timeline.home_end, stories=tuple(timeline.stories))
+        self._meta: dict[str, Any] = dict(
+            title=timeline.title, tracks=tuple(timeline.tracks), sources=tuple(timeline.sources),
+            description=timeline.description, reference_date=timeline.reference_date,
+            time_zone=timeline.time_zone, home_start=timeline.home_start,
+            home_end=timeline.home_end, stories=tuple(timeline.stories))
         self.revision = 0
         self.listeners: list[Callable[[Document], None]] = []
         self.timeline = self._make()
@@ -189,7 +190,8 @@ class Document:
         return self._events.index_of(event_id)
 
     def event(self, event_id: str) -> Event:
-        return self._events[self.index_of(event_id)]
+        event: Event = self._events[self.index_of(event_id)]
+        return event
 
     def has_event(self, event_id: str) -> bool:
         try:
@@ -204,7 +206,8 @@ class Document:
         lane = self.timeline.track_index.get(track_id)
         facts = self._events.facts
         if facts is not None and lane is not None:
-            return np.flatnonzero(facts.lane == lane).tolist()
+            found: list[int] = np.flatnonzero(facts.lane == lane).tolist()
+            return found
         return [i for i in range(len(self._events)) if self._events[i].track == track_id]
 
     def events_citing(self, source_id: str) -> list[int]:
@@ -224,7 +227,7 @@ class Document:
         return self.rules.problems(self.timeline, events=events, sources=sources, tracks=tracks)
 
     # -- applying commands -------------------------------------------------
-    def apply(self, command: "Command") -> None:
+    def apply(self, command: Command) -> None:
         """Check ``command`` and apply it; raises :class:`EditError` (nothing changed) if refused."""
         problems = command.problems(self)
         if problems:
@@ -232,7 +235,7 @@ class Document:
         command.apply(self)
         self._changed()
 
-    def revert(self, command: "Command") -> None:
+    def revert(self, command: Command) -> None:
         """Undo a command applied last (the caller keeps the order)."""
         command.revert(self)
         self._changed()
@@ -313,7 +316,7 @@ class Document:
         self._grow_extent(event)
 
     def _delete_event(self, i: int) -> Event:
-        event = self._events[i]
+        event: Event = self._events[i]
         row = self._row_of_index(i)
         if row >= 0:
             ce.remove_event_row(self._cols, row)
@@ -328,7 +331,7 @@ class Document:
             facts.rich = rich - (rich > i)
         return event
 
-    def _set_meta(self, **fields) -> None:
+    def _set_meta(self, **fields: Any) -> None:
         """Change timeline fields (title, tracks, sources, stories...)."""
         old_tracks = self._meta["tracks"]
         if "tracks" in fields:
@@ -381,7 +384,7 @@ class EditStack:
     def timeline(self) -> Timeline:
         return self.document.timeline
 
-    def push(self, command: "Command") -> None:
+    def push(self, command: Command) -> None:
         """Apply ``command`` (see :meth:`Document.apply`) and make it the last undoable one."""
         self.document.apply(command)
         self._done.append(command)
@@ -428,7 +431,7 @@ class EditStack:
         return len(self._done)
 
 
-def replace_event_fields(event: Event, **fields) -> Event:
+def replace_event_fields(event: Event, **fields: Any) -> Event:
     """``dataclasses.replace`` for events (tuples for list fields)."""
     for name in ("actors", "tags", "quotes", "sources"):
         if name in fields:

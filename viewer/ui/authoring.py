@@ -72,7 +72,7 @@ def _bundled_folder() -> str:
 class _UndoCommand(QUndoCommand):
     """A model command in the QUndoStack; the first redo (on push) was already done."""
 
-    def __init__(self, authoring: "Authoring", command) -> None:
+    def __init__(self, authoring: Authoring, command) -> None:
         super().__init__(command.text)
         self.authoring = authoring
         self.command = command
@@ -82,11 +82,11 @@ class _UndoCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        self.authoring.document.apply(self.command)
+        self.authoring.current_document().apply(self.command)
         self.authoring._show()
 
     def undo(self) -> None:
-        self.authoring.document.revert(self.command)
+        self.authoring.current_document().revert(self.command)
         self.authoring._show()
 
 
@@ -155,6 +155,12 @@ class Authoring(QObject):
             self.window.timeline = self.document.timeline
         return self.document
 
+    def current_document(self) -> Document:
+        """The document being edited (after :meth:`doc` made it; never a new one)."""
+        if self.document is None:
+            raise RuntimeError("no document: nothing was edited yet")
+        return self.document
+
     # -- editing ------------------------------------------------------------
     def push(self, command) -> list[Problem]:
         """Check and apply a model command, undoably.  Returns the problems
@@ -173,7 +179,7 @@ class Authoring(QObject):
     def _show(self) -> None:
         """Show the document's current timeline everywhere, keeping view and selection."""
         window = self.window
-        timeline = self.document.timeline
+        timeline = self.current_document().timeline
         window.timeline = timeline
         window.details.set_timeline(timeline)
         window._show_title()
@@ -278,7 +284,8 @@ class Authoring(QObject):
         """Ask for a file name to save to (``""``: cancelled)."""
         stem = Path(self.window.path).name.split(".")[0] if self.window.path else "timeline"
         folder = str(Path(self.window.path).parent) if self.window.path and not self._in_bundle() else ""
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save timeline", os.path.join(folder, stem + ".timeline.json"),
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save timeline",
+                                              os.path.join(folder, stem + ".timeline.json"),
                                               "Timeline (*.timeline.json);;All files (*)")
         return path
 
@@ -347,7 +354,7 @@ class Authoring(QObject):
             return False
         files = getattr(window, "files", None)
         watched = files.watcher.files() if files is not None else []
-        if watched:
+        if files is not None and watched:
             files.watcher.removePaths(watched)  # our own write is not a change from outside
         try:
             write_native(self.timeline, path)

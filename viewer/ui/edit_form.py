@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -65,7 +66,7 @@ class _Field(QObject):
 
     def __init__(self, widget: QWidget, name: str) -> None:
         super().__init__(widget)
-        self.widget = widget
+        self.widget: Any = widget  # QLineEdit, QPlainTextEdit or QComboBox
         self.name = name
         widget.setAccessibleName(name)
         self.error = _plain_label()
@@ -121,7 +122,7 @@ class EventForm(QScrollArea):
 
     def __init__(self, window) -> None:
         super().__init__()
-        self.window = window
+        self.main = window
         self.authoring = window.authoring
         self.event_id: str | None = None
         self.setWidgetResizable(True)
@@ -225,7 +226,7 @@ class EventForm(QScrollArea):
         self.refresh()
 
     # -- building --------------------------------------------------------
-    def _add(self, form: QFormLayout, name: str, label: str, widget: QWidget, commit) -> _Field:
+    def _add(self, form: QFormLayout, name: str, label: str, widget: QWidget, commit: Any) -> _Field:
         field = _Field(widget, label.strip())
         field.sigCommit.connect(commit or (lambda n=name: self.commit_event_field(n)))
         self.fields[name] = field
@@ -269,7 +270,7 @@ class EventForm(QScrollArea):
 
     def refresh(self) -> None:
         """Fill the form from the selected event (errors cleared)."""
-        self.event_id = self.window.state.selected
+        self.event_id = self.main.state.selected
         ev = self.current_event()
         for box in self.sections:
             box.setEnabled(ev is not None)
@@ -370,7 +371,8 @@ class EventForm(QScrollArea):
                 date = self._date(which, ev)
                 if which == "start" and date is None:
                     raise DateError("an event needs a start date")
-                new = replace(ev, **{which: date})
+                changes: dict[str, Any] = {which: date}
+                new = replace(ev, **changes)
                 if which == "end" and date is not None and ev.kind == EventKind.POINT:
                     new = replace(new, kind=EventKind.SPAN)  # a point given an end lasts: a span
                 elif which == "end" and date is None and ev.kind == EventKind.SPAN:
@@ -380,11 +382,11 @@ class EventForm(QScrollArea):
                 end = None if kind == EventKind.POINT else (ev.end or EventDate(".."))  # '..': end not stated
                 new = replace(ev, kind=kind, end=end)
             elif name in ("tags", "actors"):
-                new = replace(ev, **{name: parse_list(text)})
+                new = replace(ev, **{name: parse_list(text)})  # type: ignore[arg-type]
             elif name == "title":
                 new = replace(ev, title=text.strip())
             else:
-                new = replace(ev, **{name: text.strip() if name != "summary" else text})
+                new = replace(ev, **{name: text.strip() if name != "summary" else text})  # type: ignore[arg-type]
         except (DateError, ValueError) as exc:
             field.show_error(str(exc))
             return [Problem("", str(exc), location=name)]
@@ -415,13 +417,13 @@ class EventForm(QScrollArea):
             return []
         ev = self.current_event()
         track = ev.track if ev is not None and ev.track else tl.tracks[0].id
-        a, b = self.window.state.x_range
+        a, b = self.main.state.x_range
         mid = tl.columns.origin_epoch_s + (a + b) / 2
         day = time.strftime("%Y-%m-%d", time.gmtime(mid if math.isfinite(mid) else 0))
         new = Event(C.new_id(tl.has_event, "new event"), "New event", EventDate(day), track=track)
         problems = self.authoring.push(C.AddEvent(new))
         if not problems:
-            self.window.state.selected = new.id
+            self.main.state.selected = new.id
             self.fields["title"].widget.setFocus()
             self.fields["title"].widget.selectAll()
         return problems
@@ -435,7 +437,7 @@ class EventForm(QScrollArea):
             self.general.setText("\n".join(p.message for p in problems))
             self.general.show()
         else:
-            self.window.state.selected = None
+            self.main.state.selected = None
         return problems
 
     # quotes
