@@ -70,7 +70,7 @@ def sort_point_array(s_lo: np.ndarray, s_hi: np.ndarray, s_prec: np.ndarray, has
     return np.where(np.isinf(start) & has_end, end, start)
 
 
-def drawn_values(d: "DateArrays", whisker: float) -> tuple[np.ndarray, ...]:
+def drawn_values(d: DateArrays, whisker: float) -> tuple[np.ndarray, ...]:
     """Per-event drawn values of :class:`EventColumns`, in file order, epoch seconds UTC.
 
     The clamping rules of :class:`EventColumns` applied to whole arrays;
@@ -181,7 +181,7 @@ class DateArrays:
     home_earliest: float | None = None  #: start of the home range: where an empty timeline is
 
     @classmethod
-    def from_timeline(cls, timeline: "Timeline") -> "DateArrays":
+    def from_timeline(cls, timeline: Timeline) -> DateArrays:
         """The arrays of a timeline built from :class:`~viewer.model.timeline.Event` objects."""
         ref = timeline.reference_date
         arrays = cls.from_events(timeline.events, timeline.track_index, len(timeline.tracks),
@@ -191,8 +191,8 @@ class DateArrays:
         return arrays
 
     @classmethod
-    def from_events(cls, events: "Sequence[Event]", track_index: dict[str, int], n_lanes: int,
-                    reference_earliest: float | None = None) -> "DateArrays":
+    def from_events(cls, events: Sequence[Event], track_index: dict[str, int], n_lanes: int,
+                    reference_earliest: float | None = None) -> DateArrays:
         """The arrays of some events: ``track_index`` maps a track id to its
         lane (:attr:`Timeline.track_index`); ``n_lanes`` is the number of tracks."""
         lane_of = track_index
@@ -211,10 +211,10 @@ class DateArrays:
                 False if e is None else e.uncertain, False if e is None else e.approximate,
                 ev.sort_point,
             ))
-        cols = list(zip(*rows)) if rows else [()] * 14
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 14
         types = (np.int32, np.int8, float, float, np.int8, bool, bool, bool, float, float,
                  np.int8, bool, bool, float)
-        arr = [np.array(c, dtype=t) for c, t in zip(cols, types)]
+        arr = [np.array(c, dtype=t) for c, t in zip(cols, types, strict=True)]
         return cls([ev.id for ev in events], *arr, n_lanes=n_lanes,  # type: ignore[arg-type, misc]
                    reference_earliest=reference_earliest)
 
@@ -300,12 +300,12 @@ class EventColumns:
 
     # -- construction --------------------------------------------------
     @classmethod
-    def from_timeline(cls, timeline: "Timeline") -> "EventColumns":
+    def from_timeline(cls, timeline: Timeline) -> EventColumns:
         """Build the arrays for ``timeline`` (O(N log N))."""
         return cls.from_dates(DateArrays.from_timeline(timeline))
 
     @classmethod
-    def from_dates(cls, d: "DateArrays") -> "EventColumns":
+    def from_dates(cls, d: DateArrays) -> EventColumns:
         """Build the arrays from per-event date bounds, without Event objects.
 
         All the clamping rules of the class docstring are applied here, on
@@ -378,7 +378,7 @@ class EventColumns:
         self.xm_sorted = self.xm[self.xm_order]
 
     def subset(self, row_keep: np.ndarray, lane_map: np.ndarray, new_event_index: np.ndarray,
-               n_lanes: int) -> "EventColumns":
+               n_lanes: int) -> EventColumns:
         """The columns of some rows, with lanes renumbered, without Event objects.
 
         What :func:`~viewer.model.filters.apply_filters` gives a lazily-loaded

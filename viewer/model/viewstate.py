@@ -8,7 +8,6 @@ tested without a screen.  All x values are seconds from the timeline origin
 from __future__ import annotations
 
 import math
-
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,7 +35,7 @@ class XLimits:
     max_width: float
 
     @classmethod
-    def for_columns(cls, columns: EventColumns, home: tuple[float, float] | None = None) -> "XLimits":
+    def for_columns(cls, columns: EventColumns, home: tuple[float, float] | None = None) -> XLimits:
         """Limits for the events of ``columns``; ``home`` (seconds from the origin),
         the timeline's home range, is always inside them (an empty new timeline
         shows its home month)."""
@@ -120,7 +119,7 @@ class ViewState:
         self._dday: str | None = None
         self._listeners: list[Callable[[ViewState, set[str]], None]] = []
 
-    def subscribe(self, callback: Callable[["ViewState", set[str]], None]) -> None:
+    def subscribe(self, callback: Callable[[ViewState, set[str]], None]) -> None:
         """Call ``callback(state, changed_names)`` after every change."""
         self._listeners.append(callback)
 

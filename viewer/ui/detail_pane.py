@@ -21,11 +21,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
+from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.grading import RELIABILITY, claim_grade, grade_words
 from ..model.text import visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
-from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.zones import EVENT_LOCAL, describe_date, possible_bounds, zone_label
 
 __all__ = ["DetailPane", "event_html", "event_sentence", "timeline_html"]
@@ -75,7 +75,8 @@ def _source_html(src: Source, timeline: Timeline) -> str:
     line = ", ".join([f"<b>{escape(outlet)}</b> <span class='muted'>({escape(kind)})</span>"]
                      + [escape(c) for c in rest])
     if src.reliability:
-        line += f"<br><span class='muted'>reliability:</span> {escape(src.reliability)} ({escape(RELIABILITY.get(src.reliability, ''))})"
+        words = RELIABILITY.get(src.reliability, "")
+        line += f"<br><span class='muted'>reliability:</span> {escape(src.reliability)} ({escape(words)})"
     for label, value in details:
         line += f"<br><span class='muted'>{escape(label)}:</span> {escape(value)}"
     return f"<li>{line}</li>"
