@@ -272,3 +272,7 @@ def test_grades_are_set_in_the_form_shown_as_B2_saved_and_said_lost_in_csv(qtbot
     assert back.event(eid).credibility == "2" and back.source_index[back.event(eid).sources[0]].reliability == "B"
     lost = write_timeline(back, str(tmp_path / "graded.csv"))
     assert any("2 grades" in line and "AJP-2.1" in line for line in lost)
+    from viewer.model.filters import FilterState, apply_filters
+
+    only_b2 = apply_filters(back, FilterState(grades=frozenset({"B2"})))
+    assert [e.id for e in only_b2.events] == [eid]  # the Filters tab's "Grades" list

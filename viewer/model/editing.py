@@ -135,7 +135,7 @@ def _copy_columns(cols: EventColumns) -> EventColumns:
 
 
 def _rich(event: Event) -> bool:
-    return bool(event.actors or event.tags or event.quotes or event.sources)
+    return bool(event.actors or event.tags or event.quotes or event.sources or event.credibility)
 
 
 class Document:
