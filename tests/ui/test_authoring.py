@@ -276,3 +276,23 @@ def test_grades_are_set_in_the_form_shown_as_B2_saved_and_said_lost_in_csv(qtbot
 
     only_b2 = apply_filters(back, FilterState(grades=frozenset({"B2"})))
     assert [e.id for e in only_b2.events] == [eid]  # the Filters tab's "Grades" list
+
+
+def test_live_reload_of_an_edited_file_asks_before_replacing_the_edits(qtbot, window, tmp_path, monkeypatch):
+    from viewer.io.native import write_native
+
+    path = tmp_path / "live.timeline.json"
+    write_native(read_native(bundled_timeline_path()), path)
+    w = window(read_native(path), str(path))
+    assert w.authoring.native_path == str(path)
+    w.state.selected = "truss-arrives-moscow"
+    set_field(w, "title", "Edited here")
+    answers = []
+    monkeypatch.setattr(type(w.authoring), "confirm", lambda self, box: answers.append(box.text()) or False)
+    w.authoring.reload_changed_file()  # what the file watcher calls when another program wrote the file
+    assert answers and "unsaved changes" in answers[0]
+    assert w.timeline.event("truss-arrives-moscow").title == "Edited here" and w.isWindowModified()
+    monkeypatch.setattr(type(w.authoring), "confirm", lambda self, box: True)
+    w.authoring.reload_changed_file()
+    assert w.timeline.event("truss-arrives-moscow").title == "Truss arrives in Moscow"
+    assert not w.isWindowModified()
