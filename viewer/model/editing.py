@@ -79,6 +79,7 @@ class EditedEvents(LazyEvents):
         super().__init__(ids, self._build_one, finite_extent, facts=facts)
         self._base = base
         self._slots: list[int | Event] = list(range(len(ids)))
+        self._zones: dict[int, tuple[str, ...]] = {}
 
     def _build_one(self, i: int) -> Event:
         s = self._slots[i]
@@ -103,7 +104,10 @@ class EditedEvents(LazyEvents):
     def time_zones(self, i: int) -> tuple[str, ...]:
         s = self._slots[i]
         if not isinstance(s, Event) and isinstance(self._base, LazyEvents):
-            return self._base.time_zones(s)
+            zones = self._zones.get(s)  # the zone picker samples the same events after every edit
+            if zones is None:
+                zones = self._zones[s] = self._base.time_zones(s)
+            return zones
         ev = self[i]
         return tuple(d.time_zone for d in (ev.start, ev.end) if d is not None and d.time_zone)
 

@@ -227,8 +227,10 @@ class FileFeature(QObject):
         return report.timeline
 
     def _on_timeline_changed(self, _timeline: Timeline) -> None:
-        self._watch(self.window.path)
-        self._remember(self.window.path)
+        if self.window.path != getattr(self, "_shown_path", None):  # not for an edit of the same file
+            self._shown_path = self.window.path
+            self._watch(self.window.path)
+            self._remember(self.window.path)
         if self._pending:
             self.show_load_problems(self._pending)
         elif self.banner.isVisible():
