@@ -190,7 +190,15 @@ class Document:
         return self._events
 
     def index_of(self, event_id: str) -> int:
-        """File position of an event; raises KeyError if there is none."""
+        """File position of an event; raises KeyError if there is none.
+
+        Uses the columns' id -> row index when the window has built it (any
+        selection does), so a million ids are not put in a second dict."""
+        rows = self._cols.__dict__.get("_row_index")
+        if rows is not None:
+            row = rows.get(event_id)
+            if row is not None:
+                return int(self._cols.event_index[row])
         return self._events.index_of(event_id)
 
     def event(self, event_id: str) -> Event:
