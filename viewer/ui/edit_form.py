@@ -126,6 +126,7 @@ class EventForm(QScrollArea):
         self.authoring = window.authoring
         self.event_id: str | None = None
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fields follow the width
         body = QWidget()
         self.setWidget(body)
         outer = QVBoxLayout(body)
@@ -269,14 +270,19 @@ class EventForm(QScrollArea):
             self.refresh()
 
     def refresh(self) -> None:
-        """Fill the form from the selected event (errors cleared)."""
+        """Fill the form from the selected event.  A field whose value was
+        refused keeps the user's text and its message while the same event
+        stays selected (another field's change does not wipe them)."""
+        same = self.event_id == self.main.state.selected
         self.event_id = self.main.state.selected
         ev = self.current_event()
         for box in self.sections:
             box.setEnabled(ev is not None)
         self.delete_button.setEnabled(ev is not None)
-        for f in self.fields.values():
-            f.show_error("")
+        kept = {name for name, f in self.fields.items() if same and not f.error.isHidden()}
+        for name, f in self.fields.items():
+            if name not in kept:
+                f.show_error("")
         self.general.hide()
         self._fill_choices()
         if ev is None:
@@ -291,7 +297,8 @@ class EventForm(QScrollArea):
             "actors": "; ".join(ev.actors), "location": ev.location, "credibility": ev.credibility,
         }
         for name, value in values.items():
-            self.fields[name].set_text(value)
+            if name not in kept:
+                self.fields[name].set_text(value)
         for which in ("start", "end"):
             self._read_date(which)
         row = self.quote_list.currentRow()
