@@ -296,3 +296,17 @@ def test_live_reload_of_an_edited_file_asks_before_replacing_the_edits(qtbot, wi
     w.authoring.reload_changed_file()
     assert w.timeline.event("truss-arrives-moscow").title == "Truss arrives in Moscow"
     assert not w.isWindowModified()
+
+
+def test_revert_reads_the_file_again_and_drops_the_changes(qtbot, window, tmp_path):
+    from viewer.io.native import write_native
+
+    path = tmp_path / "revert.timeline.json"
+    write_native(read_native(bundled_timeline_path()), path)
+    w = window(read_native(path), str(path))
+    w.state.selected = "truss-arrives-moscow"
+    set_field(w, "title", "Changed, then reverted")
+    assert w.isWindowModified() and w.windowTitle().endswith("revert.timeline.json[*] — Timeline Viewer")
+    w.authoring.revert_action.trigger()  # the question is answered Discard (tests/conftest.py)
+    assert w.timeline.event("truss-arrives-moscow").title == "Truss arrives in Moscow"
+    assert not w.isWindowModified() and not w.authoring.undo_action.isEnabled()
