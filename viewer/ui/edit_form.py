@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -45,6 +46,19 @@ _ERROR_STYLE = "color: #b00020;"
 _CREDIBILITY_ITEMS = [("not graded", "")] + [(f"{k} {v}", k) for k, v in CREDIBILITY.items()]
 _RELIABILITY_ITEMS = [("not graded", "")] + [(f"{k} {v}", k) for k, v in RELIABILITY.items()]
 _NAIVE_TIME = re.compile(r"T\d\d(:\d\d){0,2}(\.\d+)?[?~%]?\]?$")
+
+
+def _is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def _error_style(widget: QWidget) -> str:
+    """Red that reads on the light and on the dark desk (View > Colours)."""
+    return "color: #ff8a80;" if _is_dark(widget) else "color: #b00020;"
+
+
+def _muted_style(widget: QWidget) -> str:
+    return "color: #aab2bf;" if _is_dark(widget) else "color: #4a5260;"
 
 
 def parse_list(text: str) -> tuple[str, ...]:
@@ -107,6 +121,7 @@ class _Field(QObject):
         w.blockSignals(False)
 
     def show_error(self, message: str) -> None:
+        self.error.setStyleSheet(_error_style(self.error))
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
@@ -156,7 +171,6 @@ class EventForm(QScrollArea):
         for which in ("start", "end"):
             self._line(form, which, f"{which.capitalize()} (EDTF)")
             reading = _plain_label()
-            reading.setStyleSheet("color: #4a5260;")
             self.readings[which] = reading
             form.addRow("", reading)
             self.fields[which].widget.textChanged.connect(lambda _t, w=which: self._read_date(w))
@@ -255,6 +269,16 @@ class EventForm(QScrollArea):
             w.addItem(text, data)
         return self._add(form, name, label, w, commit)
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Colours follow View > Colours (light / dark desk)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for f in self.fields.values():
+                f.error.setStyleSheet(_error_style(self))  # (the children get the new palette after us)
+            self.general.setStyleSheet(_error_style(self))
+            for which in self.readings:
+                self._read_date(which)
+
     # -- reading the model ---------------------------------------------------
     @property
     def timeline(self):
@@ -284,6 +308,7 @@ class EventForm(QScrollArea):
             if name not in kept:
                 f.show_error("")
         self.general.hide()
+        self.general.setStyleSheet(_error_style(self.general))
         self._fill_choices()
         if ev is None:
             self.heading.setText("Select an event to edit it, or add one.")
@@ -345,13 +370,13 @@ class EventForm(QScrollArea):
             return
         try:
             label.setText(EventDate(text).describe())
-            label.setStyleSheet("color: #4a5260;")
+            label.setStyleSheet(_muted_style(self))
         except (DateError, ValueError) as exc:
             label.setText(f"not a date: {exc}")
-            label.setStyleSheet(_ERROR_STYLE)
+            label.setStyleSheet(_error_style(self))
         except Exception:  # noqa: BLE001 - the edtf package raises assorted errors on partial input
             label.setText("not a date yet")
-            label.setStyleSheet(_ERROR_STYLE)
+            label.setStyleSheet(_error_style(self))
 
     # -- committing ------------------------------------------------------------
     def _date(self, which: str, ev: Event) -> EventDate | None:
