@@ -18,6 +18,20 @@ milliseconds (``benchmarks/bench_edit.py``).  Changing the *order* of tracks
 Each change makes a new :class:`~viewer.model.timeline.Timeline` object
 (``document.timeline``) so views can tell that something changed; they all
 share the document's arrays, so only the current one is valid.
+
+Use without Qt (a review panel accepting or rejecting draft events)::
+
+    from viewer.io.native_rules import NATIVE_RULES
+    from viewer.model import commands as C
+
+    stack = EditStack(timeline, NATIVE_RULES)
+    stack.push(C.UpdateEvent(event.id, dataclasses.replace(event, tags=("reviewed",)), "Accept"))
+    stack.push(C.RemoveEvent(other.id, other.title))       # text: "Delete '...'"
+    stack.undo(); stack.redo(); stack.timeline              # the current timeline
+    # a refused command raises EditError(problems) and changes nothing
+
+In the window, ``window.authoring.push(command)`` does the same through the
+window's ``QUndoStack`` (returns the problems instead of raising).
 """
 
 from __future__ import annotations
