@@ -21,6 +21,7 @@ from . import (
     filter_panel,
     guide,
     links,
+    opening,
     overview,
     presenting,
     printing,
@@ -40,7 +41,8 @@ __all__ = ["FEATURES"]
 FEATURES: list[Callable[[object], None]] = []
 FEATURES.append(shown.install)  # filtered timeline + search emphasis: before the find/filter widgets
 FEATURES.append(files.install)  # import/export, drag-and-drop, recent files, live reload
-FEATURES.append(authoring.install)  # New/Save/Revert, Undo/Redo, autosave: after files (wraps its reload)
+FEATURES.append(opening.install)  # large files open in the background (wraps window.open_file)
+FEATURES.append(authoring.install)  # New/Save/Revert, Undo/Redo, autosave: after files and opening (wraps both)
 FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
 FEATURES.append(printing.install)  # File > Print, File > Picture page size (after files: shares its picture)
 FEATURES.append(story_editor.install)  # View > Story editor (dock)
