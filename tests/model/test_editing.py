@@ -20,6 +20,7 @@ from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, So
 
 _ROW_ARRAYS = ("event_index", "lane", "kind", "flags", "lane_bounds", "time_order", "xm_order")
 _X_ARRAYS = ("x0", "x1", "xm", "solid0", "solid1", "x1_cummax", "xm_sorted")
+_EPOCH_ARRAYS = ("cal_start", "cal_end")  # epoch seconds, not relative to the origin
 
 
 def assert_columns_rebuilt(timeline):
@@ -32,6 +33,8 @@ def assert_columns_rebuilt(timeline):
     for name in _X_ARRAYS:  # same epoch values (the document keeps its origin)
         assert np.array_equal(getattr(a, name) + a.origin_epoch_s, getattr(b, name) + b.origin_epoch_s,
                               equal_nan=True), name
+    for name in _EPOCH_ARRAYS:
+        assert np.array_equal(getattr(a, name), getattr(b, name), equal_nan=True), name
 
 
 def small_timeline() -> Timeline:
@@ -169,7 +172,7 @@ def test_random_commands_then_undo_all_gives_back_the_original(choices):
     assert timeline_to_dict(stack.timeline) == before
     after = stack.timeline.columns
     assert after.ids == columns_before.ids
-    for name in (*_ROW_ARRAYS, *_X_ARRAYS):
+    for name in (*_ROW_ARRAYS, *_X_ARRAYS, *_EPOCH_ARRAYS):
         assert np.array_equal(getattr(after, name), getattr(columns_before, name), equal_nan=True), name
 
 

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .columns import BAND_LANE, KIND_POINT, DateArrays, EventColumns, drawn_values
+from .columns import BAND_LANE, KIND_POINT, DateArrays, EventColumns, calendar_values, drawn_values
 
 __all__ = ["RowValues", "row_values", "update_event_row", "insert_event_row", "remove_event_row",
            "shift_event_index"]
@@ -55,6 +55,8 @@ class RowValues(NamedTuple):
     solid1: float
     flags: int
     sort_point: float  #: sort point - origin (s), ``inf`` when wholly open (key of ``time_order``)
+    cal_start: float = math.nan  #: ``EventColumns.cal_start`` (epoch s, NaN: not a calendar date)
+    cal_end: float = math.nan
 
 
 def row_values(cols: EventColumns, dates: DateArrays, event_index: int) -> RowValues | None:
@@ -75,8 +77,16 @@ def row_values(cols: EventColumns, dates: DateArrays, event_index: int) -> RowVa
     o = cols.origin_epoch_s
     sp = dates.sort_point[:1]
     key = float(sp[0] - o) if math.isfinite(float(sp[0])) else math.inf  # as x0: (epoch array - origin)
+    cal_start, cal_end = calendar_values(dates)
     return RowValues(int(event_index), int(lane[0]), int(kind[0]), float(x0[0] - o), float(x1[0] - o),
-                     float(xm[0] - o), float(solid0[0] - o), float(solid1[0] - o), int(flags[0]), key)
+                     float(xm[0] - o), float(solid0[0] - o), float(solid1[0] - o), int(flags[0]), key,
+                     float(cal_start[0]), float(cal_end[0]))
+
+
+def _calendar_rows(cols: EventColumns, new: RowValues) -> list[tuple[str, float]]:
+    """The optional per-row calendar arrays the columns have, with the new row's values."""
+    return [(name, value) for name, value in (("cal_start", new.cal_start), ("cal_end", new.cal_end))
+            if getattr(cols, name) is not None]
 
 
 # -- helpers -------------------------------------------------------------
@@ -204,6 +214,9 @@ def update_event_row(cols: EventColumns, row: int, new: RowValues, sort_key: Sor
         _shift(getattr(cols, name), row, p)
     for name, value in zip(_ROW_FIELDS, new[:9], strict=True):
         getattr(cols, name)[p] = value
+    for name, value in _calendar_rows(cols, new):
+        _shift(getattr(cols, name), row, p)
+        getattr(cols, name)[p] = value
     spread = cols.__dict__.get("_spread")
     if spread is not None:
         _shift(spread, row, p)
@@ -265,6 +278,8 @@ def insert_event_row(cols: EventColumns, new: RowValues, event_id: str, sort_key
         arr: np.ndarray = getattr(cols, arr_name)
         arr[arr >= p] += 1
     _insert_arrays(cols, _ROW_FIELDS, p, tuple(new[:9]))
+    for name, value in _calendar_rows(cols, new):
+        setattr(cols, name, np.insert(getattr(cols, name), p, value))
     cols.x1_cummax = np.insert(cols.x1_cummax, p, 0.0)
     if "_spread" in cols.__dict__:
         cols._spread = np.insert(cols._spread, p, _spread_value(new.kind, new.flags, new.x0, new.x1))
@@ -299,8 +314,9 @@ def remove_event_row(cols: EventColumns, row: int) -> None:
     cols.xm_sorted = np.delete(cols.xm_sorted, x_pos)
     for arr in (cols.time_order, cols.xm_order):
         arr[arr > row] -= 1
-    for name in (*_ROW_FIELDS, "x1_cummax"):
-        setattr(cols, name, np.delete(getattr(cols, name), row))
+    for name in (*_ROW_FIELDS, "x1_cummax", "cal_start", "cal_end"):
+        if getattr(cols, name) is not None:
+            setattr(cols, name, np.delete(getattr(cols, name), row))
     if "_spread" in cols.__dict__:
         cols._spread = np.delete(cols._spread, row)
     del cols.ids[row]

@@ -235,6 +235,24 @@ class DateArrays:
         return lo, hi
 
 
+def calendar_values(d: DateArrays) -> tuple[np.ndarray, np.ndarray]:
+    """``EventColumns.cal_start`` / ``cal_end`` of every event, in file order
+    (epoch seconds; NaN where a side is not a calendar date): shared by
+    :meth:`EventColumns.from_dates` and the editing code (one event)."""
+    s_lo, s_hi, e_lo, e_hi = d.start_earliest, d.start_latest, d.end_earliest, d.end_latest
+    pointlike = (d.kind.astype(np.int8) == KIND_POINT) | ~d.has_end
+    unit = _UNIT_ARRAY[np.clip(d.start_precision, 0, len(_UNIT_ARRAY) - 1)]
+    with np.errstate(invalid="ignore"):
+        s_open = np.isinf(s_lo) & np.isinf(s_hi)
+        cal_start = np.where((d.start_precision <= int(Precision.DAY)) & ~s_open,
+                             np.where(np.isfinite(s_lo), s_lo, s_hi - unit), np.nan)
+        e_open = np.isinf(e_lo) & np.isinf(e_hi)
+        cal_end = np.where(pointlike, cal_start, np.where(
+            d.has_end & (d.end_precision <= int(Precision.DAY)) & ~e_open,
+            np.where(np.isfinite(e_hi), e_hi, e_lo), np.nan))
+    return cal_start, cal_end
+
+
 @dataclass
 class EventColumns:
     """Sorted columnar arrays of a timeline's events.
@@ -351,14 +369,7 @@ class EventColumns:
                 cummax[a:b] = np.maximum.accumulate(x1_s[a:b] - origin)
         sp = d.sort_point[order]
         sort_pt = np.where(np.isfinite(sp), sp, math.inf)
-        with np.errstate(invalid="ignore"):
-            s_open = np.isinf(s_lo) & np.isinf(s_hi)
-            cal_start = np.where((d.start_precision <= int(Precision.DAY)) & ~s_open,
-                                 np.where(np.isfinite(s_lo), s_lo, s_hi - unit), np.nan)
-            e_open = np.isinf(e_lo) & np.isinf(e_hi)
-            cal_end = np.where(pointlike, cal_start, np.where(
-                d.has_end & (d.end_precision <= int(Precision.DAY)) & ~e_open,
-                np.where(np.isfinite(e_hi), e_hi, e_lo), np.nan))
+        cal_start, cal_end = calendar_values(d)
         ids = d.ids if n == n_all and np.array_equal(order, np.arange(n)) else [d.ids[k] for k in order]
         # ties keep file order (``order`` holds each row's index in the file)
         time_order = np.lexsort((order, sort_pt)).astype(np.int64) if n else np.zeros(0, dtype=np.int64)

@@ -148,7 +148,9 @@ def _copy_columns(cols: EventColumns) -> EventColumns:
         xm=cols.xm.copy(), solid0=cols.solid0.copy(), solid1=cols.solid1.copy(), flags=cols.flags.copy(),
         lane_bounds=cols.lane_bounds.copy(), band_count=cols.band_count, x1_cummax=cols.x1_cummax.copy(),
         time_order=cols.time_order.copy(), open_whisker_s=cols.open_whisker_s,
-        xm_order=None if cols.xm_order is None else cols.xm_order.copy())
+        xm_order=None if cols.xm_order is None else cols.xm_order.copy(),
+        cal_start=None if cols.cal_start is None else cols.cal_start.copy(),
+        cal_end=None if cols.cal_end is None else cols.cal_end.copy())
     return new
 
 
