@@ -122,6 +122,7 @@ class Quote:
     source: str = ""
     attribution: str = ""
     kind: QuoteKind = QuoteKind.DIRECT
+    credibility: str = ""  #: "1".."6" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
 
     @property
     def who(self) -> str:
@@ -147,6 +148,7 @@ class Source:
     url: str = ""
     via: str = ""
     attribution: str = ""
+    reliability: str = ""  #: "A".."F" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
 
     @property
     def name(self) -> str:
@@ -179,6 +181,7 @@ class Event:
     quotes: tuple[Quote, ...] = ()
     sources: tuple[str, ...] = ()
     planned: bool = False
+    credibility: str = ""  #: "1".."6" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
 
     @property
     def earliest(self) -> float:

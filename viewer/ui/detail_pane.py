@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QTextBrowser
 from ..model.dates import EventDate
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.quoting import quote_sentence
+from ..model.grading import RELIABILITY, claim_grade, grade_words
 from ..model.text import visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
@@ -74,6 +75,9 @@ def _source_html(src: Source, timeline: Timeline) -> str:
     outlet, kind, *rest = citation
     line = ", ".join([f"<b>{escape(outlet)}</b> <span class='muted'>({escape(kind)})</span>"]
                      + [escape(c) for c in rest])
+    if src.reliability:
+        words = RELIABILITY.get(src.reliability, "")
+        line += f"<br><span class='muted'>reliability:</span> {escape(src.reliability)} ({escape(words)})"
     for label, value in details:
         line += f"<br><span class='muted'>{escape(label)}:</span> {escape(value)}"
     return f"<li>{line}</li>"
@@ -120,7 +124,10 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
             if q.speaker_role:
                 who += f", {escape(q.speaker_role)}"
             kind = "direct quotation" if q.kind == QuoteKind.DIRECT else "reported speech, the article’s words"
-            out.append(f"<p>— {who} <span class='muted'>({kind})</span>")
+            q_grade = claim_grade(timeline, event, q)
+            if q_grade:  # only what someone graded (AJP-2.1)
+                kind += f"; grade {q_grade}"
+            out.append(f"<p>— {who} <span class='muted'>({escape(kind)})</span>")
             if q.attribution:
                 out.append(f"<br><span class='muted'>attribution:</span> “{escape(q.attribution)}”")
             chain = timeline.source_chain(q.source) if q.source else []
@@ -157,6 +164,11 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
     out.append("</table><p class='muted'>Sorted (list order, ← / →) by the earliest possible "
                "start; an “on or before” date with its known day; a span of unknown start by its "
                "end; ties in file order.</p>")
+    grade = claim_grade(timeline, event)
+    if grade:  # only what someone graded (AJP-2.1); never made up
+        src = timeline.source_index.get(event.sources[0]) if event.sources else None
+        words = grade_words(src.reliability if src is not None else "", event.credibility)
+        out.append(f"<p><b>Grade {escape(grade)}</b> <span class='muted'>({escape(words)})</span></p>")
     if event.summary:
         out.append(f"<h2>Summary</h2><p>{escape(event.summary)}</p>")
     facts = []

@@ -165,7 +165,8 @@ def _some(names: list[str], limit: int = 3) -> str:
     return f"{', '.join(names[:limit - 1])} and {len(names) - limit + 1} more"
 
 
-_FACET_WORDS = {"actors": "actors", "sources": "sources", "source_kinds": "source kinds", "tags": "tags"}
+_FACET_WORDS = {"actors": "actors", "sources": "sources", "source_kinds": "source kinds", "tags": "tags",
+                "grades": "grades"}
 
 
 def filters_note(timeline: Timeline, filters: FilterState) -> str:

@@ -136,7 +136,7 @@ class FileFeature(QObject):
         first = menu.actions()[1] if len(menu.actions()) > 1 else None  # after Open…
         self.recent_menu = QMenu("Open &Recent", menu)
         self.import_action = self.window._action(menu, "&Import…", self.import_dialog, "Ctrl+I")
-        self.export_action = self.window._action(menu, "&Export as…", self.export_dialog, "Ctrl+Shift+S")
+        self.export_action = self.window._action(menu, "&Export as…", self.export_dialog, "Ctrl+E")
         self.picture_action = self.window._action(menu, "Export &picture…", self.picture_dialog, "Ctrl+Shift+E")
         for action in (self.import_action, self.export_action, self.picture_action):
             menu.removeAction(action)
@@ -256,8 +256,10 @@ class FileFeature(QObject):
         return report.timeline
 
     def _on_timeline_changed(self, _timeline: Timeline) -> None:
-        self._watch(self.window.path)
-        self._remember(self.window.path)
+        if self.window.path != getattr(self, "_shown_path", None):  # not for an edit of the same file
+            self._shown_path = self.window.path
+            self._watch(self.window.path)
+            self._remember(self.window.path)
         if self._pending:
             self.show_load_problems(self._pending)
         elif self.banner.isVisible():

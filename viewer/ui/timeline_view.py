@@ -66,6 +66,25 @@ class TimelineViewBox(pg.ViewBox):
         super().__init__(enableMenu=False)
         self.setMouseEnabled(x=True, y=False)
         self.invertY(True)
+        #: object with ``start(scene_pos) -> bool``, ``move(scene_pos)``, ``finish(scene_pos)``:
+        #: a left drag that ``start`` accepts edits instead of panning (viewer.ui.canvas_edit)
+        self.drag_handler = None
+        self._handler_drag = False
+
+    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802 (pyqtgraph name)
+        handler = self.drag_handler
+        if handler is not None and ev.button() == Qt.MouseButton.LeftButton:
+            if ev.isStart():
+                self._handler_drag = bool(handler.start(ev.buttonDownScenePos()))
+            if self._handler_drag:
+                ev.accept()
+                if ev.isFinish():
+                    self._handler_drag = False
+                    handler.finish(ev.scenePos())
+                else:
+                    handler.move(ev.scenePos())
+                return
+        super().mouseDragEvent(ev, axis)
 
     def mouseClickEvent(self, ev) -> None:  # noqa: N802 (Qt name)
         if ev.button() == Qt.MouseButton.LeftButton:
@@ -131,6 +150,8 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.vscroll.valueChanged.connect(self._on_vscroll)
         self._y_top = 0.0  # first lane unit in view while scrolling
         self._y_window: tuple[float, float] | None = None  # (units in view, pixels per unit) while scrolling
+        #: callable(scene_pos) -> bool: a double-click it handles does not fit everything
+        self.double_click_handler = None
         state.subscribe(self._on_state)
         self.set_timeline(timeline)
         self._ready = True
@@ -161,7 +182,10 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.addItem(self.bands_item)
         self.addItem(self.events_item)
         self._axis.set_origin(cols.origin_epoch_s)
-        self.limits = XLimits.for_columns(cols)
+        home = None
+        if timeline.home_start is not None and timeline.home_end is not None:
+            home = (timeline.home_start.earliest - cols.origin_epoch_s, timeline.home_end.latest - cols.origin_epoch_s)
+        self.limits = XLimits.for_columns(cols, home)
         lim = self.limits
         self._vb.setLimits(xMin=lim.x_min, xMax=lim.x_max, minXRange=lim.min_width, maxXRange=lim.max_width)
         self._apply_style()
@@ -387,6 +411,9 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         # second press of a double-click as a single click on some platforms
         super().mouseDoubleClickEvent(ev)
         if ev.button() == Qt.MouseButton.LeftButton:
+            handler = self.double_click_handler
+            if handler is not None and handler(self.mapToScene(ev.position().toPoint())):
+                return  # handled (an event added in a lane: viewer.ui.canvas_edit)
             self.fit_all()
 
     def keyPressEvent(self, ev) -> None:  # noqa: N802
