@@ -16,6 +16,7 @@ Errors show as for any file.  Smaller files open at once, as before.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -131,9 +132,15 @@ class BackgroundOpen(QObject):
                 with reporting(progress, lambda: generation != self._generation):
                     report = read_timeline_report(path)
                     report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
-                    report.timeline.facets  # noqa: B018 - so are the Filters tab's codes,
-                    data_zones(report.timeline)  # the zone picker's entries,
-                    warm_ids(report.timeline)  # the id index and the first frames' counts
+                    collecting = gc.isenabled()
+                    gc.disable()  # a million new objects: no full collections (they hold the GUI thread)
+                    try:
+                        report.timeline.facets  # noqa: B018 - so are the Filters tab's codes,
+                        data_zones(report.timeline)  # the zone picker's entries,
+                        warm_ids(report.timeline)  # the id index and the first frames' counts (then gc.freeze)
+                    finally:
+                        if collecting:
+                            gc.enable()
             except ReadCancelled:
                 return  # cancelled: the thread stops, nothing is applied
             except TimelineLoadError as exc:
