@@ -162,6 +162,10 @@ class EventTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def hasChildren(self, parent=QModelIndex()) -> bool:  # noqa: N802, B008
+        # public, as on the sorting proxy the table showed before (a flat table: rows have none)
+        return not parent.isValid() and self._count() > 0
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(COLUMNS):
