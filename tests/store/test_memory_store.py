@@ -1,0 +1,59 @@
+"""The in-memory store answers as brute force does on random windows (10^5 events, seeded)."""
+
+import numpy as np
+import pytest
+
+from viewer.model.store import MemoryStore
+
+from .collection import LANES, brute_density, brute_search, brute_visible, collection, random_windows
+
+N = 100_000
+
+
+@pytest.fixture(scope="module")
+def big():
+    return collection(N)
+
+
+def test_visible_equals_brute_force(big):
+    store = MemoryStore(big)
+    rng = np.random.default_rng(1)
+    for t0, t1 in random_windows(rng, store.extent(), 25):
+        lanes = sorted(rng.choice(LANES, size=int(rng.integers(1, len(LANES) + 1)), replace=False).tolist())
+        want = brute_visible(big, t0, t1, lanes)
+        got = store.visible(t0, t1, lanes, cap=len(want) + 10)
+        assert got.ids == want and got.total == len(want) and not got.truncated
+        capped = store.visible(t0, t1, lanes, cap=50)
+        assert capped.ids == want[:50] and capped.total == len(want)
+        assert capped.truncated == (len(want) > 50)
+        if len(got):
+            ev = big.event(got.ids[0])
+            assert got.titles[0] == ev.title
+            assert got.x0[0] <= t1 and got.x1[0] >= t0
+
+
+def test_density_equals_brute_force(big):
+    store = MemoryStore(big)
+    rng = np.random.default_rng(2)
+    for t0, t1 in random_windows(rng, store.extent(), 6):
+        bins = int(rng.integers(1, 400))
+        lanes = [int(rng.choice(LANES)), 3]
+        got = store.density(t0, t1, lanes, bins)
+        assert got.shape == (2, bins)
+        for i, lane in enumerate(lanes):
+            np.testing.assert_allclose(got[i], brute_density(big, t0, t1, lane, bins), rtol=1e-9, atol=1e-6)
+
+
+def test_search_facets_and_event(big):
+    store = MemoryStore(big)
+    for query in ("lavrov", "élysée 12", '"talks at"', "military convoy", "zzz", "  "):
+        got = store.search(query, cap=20)
+        want = brute_search(big, query)
+        assert got.ids == want[:20] and got.total == len(want)
+    counts = store.facet_counts("actors")
+    assert counts["Lavrov"] == sum("Lavrov" in ev.actors for ev in big.events)
+    assert sum(store.facet_counts("track").values()) == sum(ev.track != "" for ev in big.events)
+    with pytest.raises(ValueError, match="unknown facet"):
+        store.facet_counts("colour")
+    with pytest.raises(KeyError):
+        store.event("nope")
