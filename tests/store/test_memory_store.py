@@ -5,15 +5,7 @@ import pytest
 
 from viewer.model.store import MemoryStore
 
-from .collection import LANES, brute_density, brute_search, brute_visible, collection, random_windows
-
-N = 100_000
-
-
-@pytest.fixture(scope="module")
-def big():
-    return collection(N)
-
+from .collection import LANES, brute_density, brute_search, brute_visible, random_windows
 
 def test_visible_equals_brute_force(big):
     store = MemoryStore(big)
