@@ -37,14 +37,18 @@ from typing import Any
 
 import numpy as np
 
+from viewer.model.columns import DateArrays, EventColumns
+from viewer.model.dates import Precision
 from viewer.model.errors import Problem, TimelineLoadError
+from viewer.model.facets import EventFacts
 from viewer.model.search import parse_query
 from viewer.model.store import (
     DEFAULT_CAP, EventStore, SearchResult, VisibleEvents, check_facet, check_window, spread_counts,
 )
-from viewer.model.timeline import Event, Timeline
+from viewer.model.timeline import Event, LazyEvents, Timeline
 
 from .atomic import atomic_path
+from .common import ReadReport
 from .collection import COLUMNS, RESOLUTIONS, event_of_json, timeline_meta, timeline_of_meta, timeline_rows
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
@@ -365,3 +369,108 @@ class DuckStore(EventStore):
             raise KeyError(file_index)
         return event_of_json(rows[0][0], self.zone)
 
+
+
+# ---------------------------------------------------------------------------
+# opening a collection in the window
+
+MAX_LOADED = 4_000_000
+"""Events the window holds in memory (as the native reader's ceiling); a larger
+collection opens on a stretch of time holding at most this many."""
+
+_PRECISION_OF = {p.label: int(p) for p in Precision}
+
+
+def _stories(data: dict[str, Any], zone: str) -> tuple:
+    from . import native
+
+    dates = {}
+    for si, story in enumerate(data.get("stories") or []):
+        for k, step in enumerate(story.get("steps", [])):
+            for side in ("start", "end"):
+                value = (step.get("window") or {}).get(side)
+                if value is not None:
+                    dates[("stories", si, "steps", k, "window", side)] = native._date_of(value, zone)
+    return native._stories_from_json(data, dates)
+
+
+def read_collection_report(path: str, *, max_loaded: int = MAX_LOADED) -> ReadReport:
+    """Open a ``.parquet`` / ``.duckdb`` collection as a timeline for the window.
+
+    The drawing columns of every event are loaded through :class:`DuckStore`
+    (no JSON is parsed); an event's quotes, sources and dates with their
+    phrase and basis are read from the collection when it is first shown
+    (:class:`~viewer.model.timeline.LazyEvents`).  A collection of more than
+    ``max_loaded`` events opens on its home range, or else on its latest
+    stretch of time holding ``max_loaded`` events; a warning says which
+    stretch (the store's queries serve the whole collection; the window does
+    not yet query it as it pans).
+
+    Raises
+    ------
+    TimelineLoadError
+        If the file is not a collection (see :class:`DuckStore`).
+    """
+    store = DuckStore(path)
+    base, data = store.timeline, store.meta
+    warnings: list[Problem] = []
+    where, params = "TRUE", []
+    if store.n_events > max_loaded:
+        if base.home_start is not None and base.home_end is not None:
+            cond, order = "sort_point >= ? AND sort_point <= ?", _TIME_ORDER
+            params = [base.home_start.earliest, base.home_end.latest]
+        else:
+            cond, order = "TRUE", "sort_point DESC, file_index DESC"
+        where = (f"file_index IN (SELECT file_index FROM ev WHERE {cond} ORDER BY {order} "
+                 f"LIMIT {int(max_loaded)})")
+        lo, hi = store._q(f"SELECT min(sort_point), max(sort_point) FROM ev WHERE {where}", params)[0]
+        from viewer.model.dates import format_instant
+
+        warnings.append(Problem(path, f"{store.n_events:,} events: more than the window holds "
+                                f"({max_loaded:,}); opened on {max_loaded:,} of them, from "
+                                f"{format_instant(lo, Precision.DAY)} to {format_instant(hi, Precision.DAY)}"))
+    got = store._np("SELECT file_index, id, title, lane, kind, sort_point, start_earliest, start_latest, "
+                    "start_precision, start_uncertain, start_approximate, end_edtf IS NOT NULL AS has_end, "
+                    "end_earliest, end_latest, end_precision, end_uncertain, end_approximate, "
+                    "len(actors) + len(tags) + len(sources) > 0 OR json LIKE '%\"quotes\"%' AS rich "
+                    f"FROM ev WHERE {where} ORDER BY file_index", params)
+    n = len(got["id"])
+    fidx = got["file_index"]
+    has_end = got["has_end"].astype(bool)
+    nan = np.where(has_end, 0.0, np.nan)
+
+    def prec(name: str) -> np.ndarray:
+        return np.array([_PRECISION_OF.get(p, 0) if p is not None else 0 for p in got[name]], dtype=np.int8)
+
+    dates = DateArrays(
+        ids=list(got["id"]), lane=got["lane"].astype(np.int32), kind=got["kind"].astype(np.int8),
+        start_earliest=got["start_earliest"], start_latest=got["start_latest"], start_precision=prec("start_precision"),
+        start_uncertain=got["start_uncertain"].astype(bool), start_approximate=got["start_approximate"].astype(bool),
+        has_end=has_end, end_earliest=got["end_earliest"] + nan, end_latest=got["end_latest"] + nan,
+        end_precision=prec("end_precision"), end_uncertain=got["end_uncertain"].astype(bool) & has_end,
+        end_approximate=got["end_approximate"].astype(bool) & has_end, sort_point=got["sort_point"],
+        n_lanes=len(base.tracks), reference_earliest=None if base.reference_date is None else base.reference_date.earliest)
+    columns = EventColumns.from_dates(dates)
+    titles = list(got["title"])
+    latest = np.where(has_end, dates.end_latest, dates.start_latest)
+    facts = EventFacts(dates.lane, dates.start_earliest, latest, np.flatnonzero(got["rich"].astype(bool)))
+    events = LazyEvents(dates.ids, lambda i: store.event_at(int(fidx[i])), dates.finite_extent(),
+                        title=titles.__getitem__, facts=facts)
+    timeline = Timeline.with_columns(
+        columns, title=base.title, tracks=base.tracks, events=events, sources=base.sources,
+        description=base.description, reference_date=base.reference_date, time_zone=base.time_zone,
+        home_start=base.home_start, home_end=base.home_end,
+        stories=_stories(data, base.time_zone or "UTC") if n == store.n_events else ())
+    object.__setattr__(timeline, "_store", store)  # keeps the connection for the lazy events
+    return ReadReport(timeline, warnings)
+
+
+def read_collection(path: str) -> Timeline:
+    """:func:`read_collection_report` without its warnings."""
+    return read_collection_report(path).timeline
+
+
+def looks_collection(path: str, head: bytes) -> bool:
+    """A Parquet file (magic ``PAR1``) or a DuckDB database (``DUCK`` at byte 8) by name and content."""
+    lower = path.lower()
+    return (lower.endswith(".parquet") and head[:4] == b"PAR1") or (lower.endswith(".duckdb") and head[8:12] == b"DUCK")
