@@ -43,7 +43,8 @@ from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.facets import EventFacts
 from viewer.model.search import parse_query
 from viewer.model.store import (
-    DEFAULT_CAP, EventStore, SearchResult, VisibleEvents, check_facet, check_window, spread_counts,
+    DEFAULT_CAP, EventStore, SearchResult, VisibleEvents, aggregate_resolution, check_facet, check_window,
+    density_from_parts,
 )
 from viewer.model.timeline import Event, LazyEvents, Timeline
 
@@ -297,41 +298,25 @@ class DuckStore(EventStore):
         check_window(t0, t1, bins)
         bins = int(bins)
         lanes = [int(k) for k in lanes]
-        edges = np.linspace(t0, t1, bins + 1)
-        width = (t1 - t0) / bins
-        out = np.zeros((len(lanes), bins))
         if not lanes:
-            return out
+            return np.zeros((0, bins))
         sel = self._lanes(lanes)
-        res = [r for r in RESOLUTIONS if r * AGGREGATE_FACTOR <= width]
-        if res and self._has_counts and not exact:
-            r = max(res)
+        r = aggregate_resolution(t0, t1, bins, RESOLUTIONS, AGGREGATE_FACTOR)
+        markers = buckets = None
+        if r is not None and self._has_counts and not exact:
             m = self._np(f"SELECT lane, bucket, n FROM agg WHERE res = ? AND lane IN {sel} AND bucket BETWEEN ? "
                          "AND ?", [r, math.floor(t0 / r), math.floor(t1 / r)])
-            b0 = m["bucket"].astype(float) * r
-            lo, hi = np.maximum(b0, t0), np.minimum(b0 + r, t1)
-            keep = hi > lo
-            weight = m["n"].astype(float) * (hi - lo) / r  # markers assumed even within their bucket
-            for i, k in enumerate(lanes):
-                sel_k = keep & (m["lane"] == k)
-                if sel_k.any():
-                    out[i] += spread_counts(lo[sel_k], hi[sel_k], weight[sel_k], edges)
+            buckets = (m["lane"], m["bucket"].astype(float) * r, np.full(len(m["n"]), r), m["n"])
         else:
-            step = (t1 - t0) / bins
             m = self._np(f"SELECT lane, least(floor((xm - ?) / ?), {bins - 1})::BIGINT AS k, count(*) AS n "
                          f"FROM ev WHERE drawn AND NOT spread AND lane IN {sel} AND xm >= ? AND xm <= ? "
-                         "GROUP BY ALL", [t0, step, t0, t1])
-            index = {k: i for i, k in enumerate(lanes)}
-            for lane, k, n in zip(m["lane"].tolist(), m["k"].tolist(), m["n"].tolist()):
-                out[index[lane], k] += n
+                         "GROUP BY ALL", [t0, (t1 - t0) / bins, t0, t1])
+            markers = (m["lane"], m["k"], m["n"])
         src = "SELECT lane, x0, x1, n FROM agg WHERE res = 0" if self._has_counts else (
             "SELECT lane, x0, x1, count(*) AS n FROM ev WHERE spread GROUP BY lane, x0, x1")
         s = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} AND x0 < ? AND x1 > ?", [t1, t0])
-        for i, k in enumerate(lanes):
-            sel_k = s["lane"] == k
-            if sel_k.any():
-                out[i] += spread_counts(s["x0"][sel_k], s["x1"][sel_k], s["n"][sel_k].astype(float), edges)
-        return out
+        return density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets,
+                                  spread=(s["lane"], s["x0"], s["x1"], s["n"]))
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None) -> dict[str, int]:
         check_facet(facet)

@@ -46,7 +46,8 @@ from .columns import BAND_LANE, EventColumns
 if TYPE_CHECKING:
     from .timeline import Event, Timeline
 
-__all__ = ["EventStore", "MemoryStore", "VisibleEvents", "spread_counts", "DEFAULT_CAP",
+__all__ = ["EventStore", "MemoryStore", "VisibleEvents", "SearchResult", "spread_counts", "density_from_parts",
+           "aggregate_resolution", "DEFAULT_CAP",
            "STORE_FACETS"]
 
 DEFAULT_CAP = 5000
@@ -169,19 +170,6 @@ def check_facet(facet: str) -> None:
         raise ValueError(f"unknown facet {facet!r}; expected one of {', '.join(STORE_FACETS)}")
 
 
-def marker_counts(xm: np.ndarray, weight: np.ndarray, edges: np.ndarray) -> np.ndarray:
-    """Weighted counts of markers ``xm`` in the bins of ``edges`` (half-open, last closed).
-
-    Shapes: ``xm``, ``weight`` (M,); ``edges`` (bins + 1,) ascending, epoch s.
-    Returns float64 (bins,).  Markers outside ``[edges[0], edges[-1]]`` count nowhere.
-    """
-    bins = len(edges) - 1
-    k = np.searchsorted(edges, xm, side="right") - 1
-    k = np.where(xm == edges[-1], bins - 1, k)
-    ok = (k >= 0) & (k < bins)
-    return np.bincount(k[ok], weights=np.asarray(weight, dtype=float)[ok], minlength=bins)[:bins].astype(float)
-
-
 def spread_counts(x0: np.ndarray, x1: np.ndarray, weight: np.ndarray, edges: np.ndarray) -> np.ndarray:
     """Weighted intervals spread uniformly over themselves, per bin of ``edges``.
 
@@ -294,3 +282,60 @@ class MemoryStore(EventStore):
 
     def event(self, event_id: str) -> "Event":
         return self.timeline.event(event_id)
+
+
+def density_from_parts(lanes, t0: float, t1: float, bins: int, *, markers=None, buckets=None,
+                       spread=None) -> np.ndarray:
+    """Assemble density strips from what an SQL engine returns (shared by the SQL stores).
+
+    Parameters
+    ----------
+    lanes : sequence of int, length L
+    t0, t1 : float
+        Window, epoch s.
+    bins : int
+    markers : (lane, k, n) arrays, optional
+        Events counted at their marker, already binned (``k`` in ``[0, bins)``).
+    buckets : (lane, start, width, n) arrays, optional
+        Marker counts of pre-aggregated buckets ``[start, start + width)``; each
+        bucket's markers are taken as even within it, so the part of it inside
+        the window is spread over the bins it meets.
+    spread : (lane, x0, x1, n) arrays, optional
+        Date-only events grouped by possible interval (see :func:`spread_counts`).
+
+    Returns
+    -------
+    ndarray float64 (L, bins)
+    """
+    lanes = [int(k) for k in lanes]
+    edges = np.linspace(t0, t1, int(bins) + 1)
+    out = np.zeros((len(lanes), int(bins)))
+    index = {k: i for i, k in enumerate(lanes)}
+    if markers is not None:
+        lane, k, n = (np.asarray(a) for a in markers)
+        for i, lane_k in enumerate(lanes):
+            sel = lane == lane_k
+            out[i] += np.bincount(k[sel].astype(np.int64), weights=n[sel].astype(float), minlength=int(bins))[:bins]
+    if buckets is not None:
+        lane, b0, width, n = (np.asarray(a, dtype=float) for a in buckets)
+        lo, hi = np.maximum(b0, t0), np.minimum(b0 + width, t1)
+        keep = hi > lo
+        weight = n * (hi - lo) / np.where(width > 0, width, 1.0)
+        for i, lane_k in enumerate(lanes):
+            sel = keep & (lane == lane_k)
+            if sel.any():
+                out[i] += spread_counts(lo[sel], hi[sel], weight[sel], edges)
+    if spread is not None:
+        lane, x0, x1, n = (np.asarray(a) for a in spread)
+        for lane_k, i in index.items():
+            sel = lane == lane_k
+            if sel.any():
+                out[i] += spread_counts(x0[sel].astype(float), x1[sel].astype(float), n[sel].astype(float), edges)
+    return out
+
+
+def aggregate_resolution(t0: float, t1: float, bins: int, resolutions, factor: int = 8) -> float | None:
+    """The widest bucket (s) of ``resolutions`` at most 1/``factor`` of a bin, or None."""
+    width = (t1 - t0) / int(bins)
+    fit = [r for r in resolutions if r * factor <= width]
+    return max(fit) if fit else None
