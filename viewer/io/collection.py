@@ -30,20 +30,22 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from viewer.model.columns import EventColumns
+from viewer.model.columns import DateArrays, EventColumns
+from viewer.model.dates import Precision
 from viewer.model.errors import Problem, TimelineLoadError
-from viewer.model.facets import FACETS, NONE_VALUE, event_facet_values
+from viewer.model.facets import FACETS, NONE_VALUE, EventFacts, event_facet_values
 from viewer.model.search import event_text
-from viewer.model.timeline import Event, Timeline
+from viewer.model.timeline import Event, LazyEvents, Timeline
 
 from . import native
 
 __all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "timeline_rows", "timeline_meta", "timeline_of_meta",
-           "event_of_json"]
+           "event_of_json", "LOAD_COLUMNS", "timeline_of_columns"]
 
 LAYOUT_VERSION = 1
 """Bumped when the columns or their meaning change; readers refuse other versions."""
@@ -168,3 +170,60 @@ def timeline_rows(timeline: Timeline) -> dict[str, Any]:
         if name in lists:
             out[name] = np.array(lists[name], dtype=_NUMPY[kind]) if kind in _NUMPY else lists[name]
     return out
+
+
+LOAD_COLUMNS = ("file_index, id, title, lane, kind, sort_point, start_earliest, start_latest, start_precision, "
+                "start_uncertain, start_approximate, end_edtf IS NOT NULL AS has_end, end_earliest, end_latest, "
+                "end_precision, end_uncertain, end_approximate, "
+                "{length}(actors) + {length}(tags) + {length}(sources) > 0 OR json LIKE '%\"quotes\"%' AS rich")
+"""What the window loads of each event (SQL select list; ``{length}`` = the engine's list length)."""
+
+_PRECISION_OF = {p.label: int(p) for p in Precision}
+
+
+def _stories(data: dict[str, Any], zone: str) -> tuple:
+    dates = {}
+    for si, story in enumerate(data.get("stories") or []):
+        for k, step in enumerate(story.get("steps", [])):
+            for side in ("start", "end"):
+                value = (step.get("window") or {}).get(side)
+                if value is not None:
+                    dates[("stories", si, "steps", k, "window", side)] = native._date_of(value, zone)
+    return native._stories_from_json(data, dates)
+
+
+def timeline_of_columns(base: Timeline, data: dict[str, Any], got: dict[str, np.ndarray],
+                        event_at: Callable[[int], Event], complete: bool) -> Timeline:
+    """A window's timeline from the :data:`LOAD_COLUMNS` of some events (numpy arrays by name,
+    in file order): columns built from the dates, events built by ``event_at(file_index)``
+    when first shown.  ``base``/``data``: :func:`timeline_of_meta`; stories only when
+    ``complete`` (every event loaded)."""
+    fidx = got["file_index"]
+    has_end = got["has_end"].astype(bool)
+    nan = np.where(has_end, 0.0, np.nan)
+
+    def prec(name: str) -> np.ndarray:
+        return np.array([_PRECISION_OF.get(p, 0) if p is not None else 0 for p in got[name]], dtype=np.int8)
+
+    dates = DateArrays(
+        ids=list(got["id"]), lane=got["lane"].astype(np.int32), kind=got["kind"].astype(np.int8),
+        start_earliest=got["start_earliest"], start_latest=got["start_latest"], start_precision=prec("start_precision"),
+        start_uncertain=got["start_uncertain"].astype(bool), start_approximate=got["start_approximate"].astype(bool),
+        has_end=has_end, end_earliest=got["end_earliest"] + nan, end_latest=got["end_latest"] + nan,
+        end_precision=prec("end_precision"), end_uncertain=got["end_uncertain"].astype(bool) & has_end,
+        end_approximate=got["end_approximate"].astype(bool) & has_end, sort_point=got["sort_point"],
+        n_lanes=len(base.tracks), reference_earliest=None if base.reference_date is None else base.reference_date.earliest)
+    columns = EventColumns.from_dates(dates)
+    titles = list(got["title"])
+    latest = np.where(has_end, dates.end_latest, dates.start_latest)
+    facts = EventFacts(dates.lane, dates.start_earliest, latest, np.flatnonzero(got["rich"].astype(bool)))
+    events = LazyEvents(dates.ids, lambda i: event_at(int(fidx[i])), dates.finite_extent(),
+                        title=titles.__getitem__, facts=facts)
+    timeline = Timeline.with_columns(
+        columns, title=base.title, tracks=base.tracks, events=events, sources=base.sources,
+        description=base.description, reference_date=base.reference_date, time_zone=base.time_zone,
+        home_start=base.home_start, home_end=base.home_end,
+        stories=_stories(data, base.time_zone or "UTC") if complete else ())
+    return timeline
+
+

@@ -37,20 +37,21 @@ from typing import Any
 
 import numpy as np
 
-from viewer.model.columns import DateArrays, EventColumns
 from viewer.model.dates import Precision
 from viewer.model.errors import Problem, TimelineLoadError
-from viewer.model.facets import EventFacts
 from viewer.model.search import parse_query
 from viewer.model.store import (
     DEFAULT_CAP, EventStore, SearchResult, VisibleEvents, aggregate_resolution, check_facet, check_window,
     density_from_parts,
 )
-from viewer.model.timeline import Event, LazyEvents, Timeline
+from viewer.model.timeline import Event, Timeline
 
 from .atomic import atomic_path
 from .common import ReadReport
-from .collection import COLUMNS, RESOLUTIONS, event_of_json, timeline_meta, timeline_of_meta, timeline_rows
+from .collection import (
+    COLUMNS, LOAD_COLUMNS, RESOLUTIONS, event_of_json, timeline_meta, timeline_of_columns, timeline_of_meta,
+    timeline_rows,
+)
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
            "AGGREGATE_FACTOR", "ROW_GROUP"]
@@ -363,22 +364,6 @@ MAX_LOADED = 4_000_000
 """Events the window holds in memory (as the native reader's ceiling); a larger
 collection opens on a stretch of time holding at most this many."""
 
-_PRECISION_OF = {p.label: int(p) for p in Precision}
-
-
-def _stories(data: dict[str, Any], zone: str) -> tuple:
-    from . import native
-
-    dates = {}
-    for si, story in enumerate(data.get("stories") or []):
-        for k, step in enumerate(story.get("steps", [])):
-            for side in ("start", "end"):
-                value = (step.get("window") or {}).get(side)
-                if value is not None:
-                    dates[("stories", si, "steps", k, "window", side)] = native._date_of(value, zone)
-    return native._stories_from_json(data, dates)
-
-
 def read_collection_report(path: str, *, max_loaded: int = MAX_LOADED) -> ReadReport:
     """Open a ``.parquet`` / ``.duckdb`` collection as a timeline for the window.
 
@@ -414,38 +399,8 @@ def read_collection_report(path: str, *, max_loaded: int = MAX_LOADED) -> ReadRe
         warnings.append(Problem(path, f"{store.n_events:,} events: more than the window holds "
                                 f"({max_loaded:,}); opened on {max_loaded:,} of them, from "
                                 f"{format_instant(lo, Precision.DAY)} to {format_instant(hi, Precision.DAY)}"))
-    got = store._np("SELECT file_index, id, title, lane, kind, sort_point, start_earliest, start_latest, "
-                    "start_precision, start_uncertain, start_approximate, end_edtf IS NOT NULL AS has_end, "
-                    "end_earliest, end_latest, end_precision, end_uncertain, end_approximate, "
-                    "len(actors) + len(tags) + len(sources) > 0 OR json LIKE '%\"quotes\"%' AS rich "
-                    f"FROM ev WHERE {where} ORDER BY file_index", params)
-    n = len(got["id"])
-    fidx = got["file_index"]
-    has_end = got["has_end"].astype(bool)
-    nan = np.where(has_end, 0.0, np.nan)
-
-    def prec(name: str) -> np.ndarray:
-        return np.array([_PRECISION_OF.get(p, 0) if p is not None else 0 for p in got[name]], dtype=np.int8)
-
-    dates = DateArrays(
-        ids=list(got["id"]), lane=got["lane"].astype(np.int32), kind=got["kind"].astype(np.int8),
-        start_earliest=got["start_earliest"], start_latest=got["start_latest"], start_precision=prec("start_precision"),
-        start_uncertain=got["start_uncertain"].astype(bool), start_approximate=got["start_approximate"].astype(bool),
-        has_end=has_end, end_earliest=got["end_earliest"] + nan, end_latest=got["end_latest"] + nan,
-        end_precision=prec("end_precision"), end_uncertain=got["end_uncertain"].astype(bool) & has_end,
-        end_approximate=got["end_approximate"].astype(bool) & has_end, sort_point=got["sort_point"],
-        n_lanes=len(base.tracks), reference_earliest=None if base.reference_date is None else base.reference_date.earliest)
-    columns = EventColumns.from_dates(dates)
-    titles = list(got["title"])
-    latest = np.where(has_end, dates.end_latest, dates.start_latest)
-    facts = EventFacts(dates.lane, dates.start_earliest, latest, np.flatnonzero(got["rich"].astype(bool)))
-    events = LazyEvents(dates.ids, lambda i: store.event_at(int(fidx[i])), dates.finite_extent(),
-                        title=titles.__getitem__, facts=facts)
-    timeline = Timeline.with_columns(
-        columns, title=base.title, tracks=base.tracks, events=events, sources=base.sources,
-        description=base.description, reference_date=base.reference_date, time_zone=base.time_zone,
-        home_start=base.home_start, home_end=base.home_end,
-        stories=_stories(data, base.time_zone or "UTC") if n == store.n_events else ())
+    got = store._np(f"SELECT {LOAD_COLUMNS.format(length='len')} FROM ev WHERE {where} ORDER BY file_index", params)
+    timeline = timeline_of_columns(base, data, got, store.event_at, complete=len(got["id"]) == store.n_events)
     object.__setattr__(timeline, "_store", store)  # keeps the connection for the lazy events
     return ReadReport(timeline, warnings)
 
