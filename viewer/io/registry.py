@@ -26,7 +26,7 @@ from typing import Any
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.timeline import Timeline
 
-from . import acled, csvgeneric, duckstore, ical, native, timelinejs, vistimeline
+from . import acled, clickstore, csvgeneric, duckstore, ical, native, timelinejs, vistimeline
 from .common import ReadReport
 
 __all__ = [
@@ -356,6 +356,8 @@ def read_timeline_report(
         that takes none or takes other ones (the message names them).
     """
     file = os.fsdecode(path)
+    if format is None and clickstore.is_clickhouse_url(file):  # a shared collection on a ClickHouse server
+        return clickstore.read_clickhouse_report(file, **dict(options or {}))
     reader = _choose_reader(path, file, format)
     options = dict(options or {})
     try:
