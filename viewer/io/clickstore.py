@@ -25,6 +25,7 @@ No Qt.
 
 from __future__ import annotations
 
+import atexit
 import json
 import math
 import os
@@ -73,6 +74,7 @@ class ChdbBackend:
         from chdb import session
 
         self.session = session.Session(folder)
+        atexit.register(self.close)  # chDB's own shutdown at exit can hang while a session is open
 
     def rows(self, sql: str) -> tuple[list[str], list[list]]:
         res = self.session.query(sql + " SETTINGS output_format_json_quote_denormals = 1", "JSONCompact")
@@ -95,7 +97,9 @@ class ChdbBackend:
         self.session.query(f"INSERT INTO {table} SELECT * FROM file({lit(os.path.abspath(path))}, Parquet)")
 
     def close(self) -> None:
-        self.session.close()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
 
 
 class ConnectBackend:
