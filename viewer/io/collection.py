@@ -165,7 +165,7 @@ def timeline_rows(timeline: Timeline) -> dict[str, Any]:
             vals = event_facet_values(ev, timeline, facet)
             lists[facet].append([] if vals == (NONE_VALUE,) else list(vals))
         lists["search_text"].append(event_text(ev, timeline))
-        lists["json"].append(json.dumps(native.event_to_dict(ev, zone), ensure_ascii=False))
+        lists["json"].append(json.dumps(native.event_to_dict(ev, zone), ensure_ascii=False, separators=(",", ":")))
     for name, kind in COLUMNS:
         if name in lists:
             out[name] = np.array(lists[name], dtype=_NUMPY[kind]) if kind in _NUMPY else lists[name]
