@@ -60,3 +60,18 @@ def test_not_a_collection_is_named(tmp_path):
     con.close()
     with pytest.raises(TimelineLoadError, match="plain.parquet.*not a timeline collection"):
         read_timeline(bad)
+
+
+def test_search_in_an_opened_collection_runs_in_the_engine(tmp_path):
+    from viewer.model.search import search
+
+    from .collection import brute_search
+
+    tl = collection(3000, seed=8)
+    write_timeline(tl, tmp_path / "c.parquet")
+    got = read_timeline(tmp_path / "c.parquet")
+    assert getattr(got, "_store", None) is not None
+    for query in ("lavrov", "élysée 1", '"talks at"', "we said 9"):
+        assert list(search(got, query)) == brute_search(tl, query) != []
+    part = read_collection_report(str(tmp_path / "c.parquet"), max_loaded=500).timeline
+    assert list(search(part, "lavrov")) == [e for e in brute_search(tl, "lavrov") if part.has_event(e)]

@@ -177,7 +177,8 @@ def open_url(url: str, prompt: Callable[[str], str] | None = None) -> "ClickStor
             backend = ConnectBackend(parts.hostname or "localhost", parts.port or (8443 if secure else 8123),
                                      database, user, password or "", secure)
     except ImportError as exc:
-        raise TimelineLoadError([Problem(shown, f"this needs the {exc.name} package (pip install {exc.name})")]) from None
+        raise TimelineLoadError([Problem(shown, f"this needs the {exc.name} package "
+                                         "(pip install 'timeline-viewer[clickhouse]')")]) from None
     except Exception as exc:  # noqa: BLE001 - network and server errors name the address
         raise TimelineLoadError([Problem(shown, f"cannot reach ClickHouse ({type(exc).__name__}: {exc})")]) from None
     return ClickStore(backend, database, table, shown)

@@ -212,7 +212,8 @@ def timeline_of_columns(base: Timeline, data: dict[str, Any], got: dict[str, np.
         has_end=has_end, end_earliest=got["end_earliest"] + nan, end_latest=got["end_latest"] + nan,
         end_precision=prec("end_precision"), end_uncertain=got["end_uncertain"].astype(bool) & has_end,
         end_approximate=got["end_approximate"].astype(bool) & has_end, sort_point=got["sort_point"],
-        n_lanes=len(base.tracks), reference_earliest=None if base.reference_date is None else base.reference_date.earliest)
+        n_lanes=len(base.tracks),
+        reference_earliest=None if base.reference_date is None else base.reference_date.earliest)
     columns = EventColumns.from_dates(dates)
     titles = list(got["title"])
     latest = np.where(has_end, dates.end_latest, dates.start_latest)

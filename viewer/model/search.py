@@ -64,6 +64,10 @@ def search(timeline: Timeline, query: str) -> tuple[str, ...]:
     terms = parse_query(query)
     if not terms:
         return ()
+    store = getattr(timeline, "_store", None)  # a collection opened through an event store
+    if store is not None:  # its engine applies this very rule to the folded text it keeps
+        found = store.search(query, cap=store.n_events).ids
+        return tuple(eid for eid in found if timeline.has_event(eid))
     cols = timeline.columns
     cache: dict[str, str] = vars(timeline).setdefault("_search_text", {})
     out = []
