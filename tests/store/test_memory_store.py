@@ -49,3 +49,24 @@ def test_search_facets_and_event(big):
         store.facet_counts("colour")
     with pytest.raises(KeyError):
         store.event("nope")
+
+
+def test_the_interface_needs_no_qt_and_no_sql_engine(bundled_path):
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent(f"""
+        import sys
+        for name in ("PySide6", "pyqtgraph", "duckdb", "chdb", "clickhouse_connect", "pandas", "pyarrow"):
+            sys.modules[name] = None  # any import of these now fails
+        from viewer.io.native import read_native
+        from viewer.model.store import MemoryStore
+        s = MemoryStore(read_native({bundled_path!r}))
+        lo, hi = s.extent()
+        print(len(s.visible(lo, hi, range(len(s.lane_ids))).ids), s.density(lo, hi, [0, 1], 10).shape,
+              s.search("lavrov").total)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[0] != "0" and "(2, 10)" in out.stdout
