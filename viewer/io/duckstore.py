@@ -58,6 +58,8 @@ __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "Duck
 
 ROW_GROUP = 122_880
 """Rows per Parquet row group (DuckDB's own row group size)."""
+WRITE_MEMORY = "4GB"
+"""Memory DuckDB may use while writing a collection; beyond it, it sorts on disk beside the output."""
 AGGREGATE_FACTOR = 8
 """Pre-aggregated marker counts serve a density query when a bin is at least this many buckets
 wide: each marker is then placed within 1/8 of a bin of where it is."""
@@ -152,6 +154,7 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
     try:
         con.execute(f"SET temp_directory = {_quote(os.path.join(folder, '.tv-duckdb-tmp'))}")
         con.execute("SET preserve_insertion_order = true")
+        con.execute(f"SET memory_limit = {_quote(WRITE_MEMORY)}")  # spill to disk, on a shared machine too
         _stage(con, chunks, exprs)
         n = con.execute("SELECT count(*) FROM stage").fetchone()[0]
         if progress:
