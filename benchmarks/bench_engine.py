@@ -164,7 +164,7 @@ def run_one(kind: str, n: int, target: str) -> dict:
         from viewer.io.registry import read_timeline_report
 
         t = time.perf_counter()
-        read_timeline_report(target).timeline.columns
+        len(read_timeline_report(target).timeline.columns)
         t_window = time.perf_counter() - t
     return {"open": t_open, "first": t_first, "p50": statistics.median(times),
             "p95": float(np.percentile(times, 95)), "search": statistics.median(searches), "facet": t_facet,
@@ -182,12 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), args.one[2])))
         return 0
-    import numpy
     import duckdb
+    import numpy
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; "
           f"Python {platform.python_version()}, numpy {numpy.__version__}, duckdb {duckdb.__version__}")
-    print("load average at start: %.2f %.2f %.2f (1/5/15 min)" % os.getloadavg())
+    print("load average at start: {:.2f} {:.2f} {:.2f} (1/5/15 min)".format(*os.getloadavg()))
     rows = []
     for run in args.runs:
         kind, n = run.split(":")
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {n:,} | {kind} | {size / 1e6:,.0f} | {made_s} | {r['open']:.2f} | {r['first']:.2f} | "
               f"{r['p50']:.1f} | {r['p95']:.1f} | {r['search']:.0f} | {r['facet']:.1f} | {r['by_id']:.1f} | "
               f"{r['rss_store']:.0f} | {window} | {r['rss']:.0f} |")
-    print("load average at end: %.2f %.2f %.2f" % os.getloadavg())
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0
 
 

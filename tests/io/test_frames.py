@@ -19,7 +19,7 @@ def test_round_trip_keeps_dates_words_and_tracks(bundled_path):
     assert str(lavrov["start_earliest"]) == "2022-02-10 00:00:00+00:00"
     back = Timeline.from_frame(df, title=tl.title)
     assert [e.id for e in back.events] == [e.id for e in tl.events]
-    for a, b in zip(tl.events, back.events):
+    for a, b in zip(tl.events, back.events, strict=True):
         assert (a.start, a.end, a.title, a.kind, a.actors, a.tags) == (b.start, b.end, b.title, b.kind, b.actors,
                                                                       b.tags)
     assert {t.label for t in back.tracks} == {t.label for t in tl.tracks}

@@ -18,7 +18,11 @@ from .collection import LANES, brute_density, brute_search, brute_visible, rando
 chdb = pytest.importorskip("chdb", reason="chDB (in-process ClickHouse) is not installed: pip install chdb")
 
 from viewer.io.clickstore import (  # noqa: E402
-    ChdbBackend, ClickStore, load_collection, open_url, read_clickhouse_report,
+    ChdbBackend,
+    ClickStore,
+    load_collection,
+    open_url,
+    read_clickhouse_report,
 )
 
 

@@ -7,6 +7,7 @@ from viewer.model.store import MemoryStore
 
 from .collection import LANES, brute_density, brute_search, brute_visible, random_windows
 
+
 def test_visible_equals_brute_force(big):
     store = MemoryStore(big)
     rng = np.random.default_rng(1)

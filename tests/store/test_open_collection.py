@@ -30,8 +30,9 @@ def test_opened_collection_draws_as_the_source(tmp_path):
         np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
     assert [got.events[i] for i in (0, 17, 3999)] == [tl.events[i] for i in (0, 17, 3999)]
     for facet in ("actors", "tags", "sources", "source_kinds"):
-        assert dict(zip(got.facets.facets[facet].values, got.facets.facets[facet].totals.tolist())) == dict(
-            zip(tl.facets.facets[facet].values, tl.facets.facets[facet].totals.tolist()))
+        mine, theirs = got.facets.facets[facet], tl.facets.facets[facet]
+        assert dict(zip(mine.values, mine.totals.tolist(), strict=True)) == dict(
+            zip(theirs.values, theirs.totals.tolist(), strict=True))
 
 
 def test_large_collection_opens_on_a_stretch_and_says_so(tmp_path):

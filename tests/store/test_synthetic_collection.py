@@ -19,8 +19,9 @@ def test_synthetic_collection_equals_converted_native_file(tmp_path):
         rows_a = a._q(f"SELECT {names} FROM ev ORDER BY file_index")
         rows_b = b._q(f"SELECT {names} FROM ev ORDER BY file_index")
         assert len(rows_a) == len(rows_b) == n
-        for ra, rb in zip(rows_a, rows_b):
-            assert dict(zip([c for c, _ in COLUMNS], ra)) == dict(zip([c for c, _ in COLUMNS], rb))
+        for ra, rb in zip(rows_a, rows_b, strict=True):
+            names = [c for c, _ in COLUMNS]
+            assert dict(zip(names, ra, strict=True)) == dict(zip(names, rb, strict=True))
         assert a.timeline.tracks == b.timeline.tracks
         assert b.event("e0000007") == a.event("e0000007")
         lo, hi = a.extent()

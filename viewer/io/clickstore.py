@@ -30,7 +30,7 @@ import json
 import math
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -39,7 +39,13 @@ import numpy as np
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.search import parse_query
 from viewer.model.store import (
-    DEFAULT_CAP, EventStore, SearchResult, VisibleEvents, aggregate_resolution, check_facet, check_window,
+    DEFAULT_CAP,
+    EventStore,
+    SearchResult,
+    VisibleEvents,
+    aggregate_resolution,
+    check_facet,
+    check_window,
     density_from_parts,
 )
 from viewer.model.timeline import Event
@@ -73,10 +79,10 @@ class ChdbBackend:
     def __init__(self, folder: str) -> None:
         from chdb import session
 
-        self.session = session.Session(folder)
+        self.session: Any = session.Session(folder)  # type: ignore[no-untyped-call]
         atexit.register(self.close)  # chDB's own shutdown at exit can hang while a session is open
 
-    def rows(self, sql: str) -> tuple[list[str], list[list]]:
+    def rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
         res = self.session.query(sql + " SETTINGS output_format_json_quote_denormals = 1", "JSONCompact")
         data = json.loads(res.bytes() or b'{"meta": [], "data": []}')
         meta = data["meta"]
@@ -111,7 +117,7 @@ class ConnectBackend:
         self.client = clickhouse_connect.get_client(host=host, port=port, database=database, username=user,
                                                     password=password, secure=secure)
 
-    def rows(self, sql: str) -> tuple[list[str], list[list]]:
+    def rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
         res = self.client.query(sql)
         return list(res.column_names), [list(r) for r in res.result_rows]
 
@@ -139,7 +145,7 @@ def is_clickhouse_url(text: str) -> bool:
     return text.lower().startswith(("clickhouse://", "clickhouses://", "chdb://"))
 
 
-def open_url(url: str, prompt: Callable[[str], str] | None = None) -> "ClickStore":
+def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore:
     """The store a ClickHouse address names.
 
     ``clickhouse://[user@]host[:port]/database?table=events`` (port 8123, the
@@ -226,15 +232,16 @@ class ClickStore(EventStore):
         self.lane_ids = tuple(tr.id for tr in self.timeline.tracks)
         self.n_events = int(self._rows(f"SELECT count() FROM {self.t}")[1][0][0])
 
-    def _rows(self, sql: str) -> tuple[list[str], list[list]]:
+    def _rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
         with self._lock:
-            return self.backend.rows(sql)
+            got: tuple[list[str], list[list[Any]]] = self.backend.rows(sql)
+        return got
 
     def _np(self, sql: str) -> dict[str, np.ndarray]:
         names, rows = self._rows(sql)
-        cols = list(zip(*rows)) if rows else [()] * len(names)
+        cols = list(zip(*rows, strict=True)) if rows else [()] * len(names)
         out = {}
-        for name, col in zip(names, cols):
+        for name, col in zip(names, cols, strict=True):
             out[name] = np.array(col, dtype=object) if col and isinstance(col[0], str) else np.array(
                 [math.nan if v is None else v for v in col])
         return out
@@ -243,7 +250,7 @@ class ClickStore(EventStore):
         self.backend.close()
 
     @staticmethod
-    def _lanes(lanes) -> str:
+    def _lanes(lanes: Iterable[int]) -> str:
         ks = sorted({int(k) for k in lanes})
         return "(" + ", ".join(str(k) for k in ks) + ")" if ks else "(NULL)"
 
@@ -254,13 +261,13 @@ class ClickStore(EventStore):
         vals = [v for v in vals if v is not None and math.isfinite(v)]
         return (min(vals), max(vals)) if n and vals else (0.0, 86400.0)
 
-    def visible(self, t0: float, t1: float, lanes, cap: int = DEFAULT_CAP) -> VisibleEvents:
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
         check_window(t0, t1)
         cap = max(int(cap), 0)
         where = f"drawn AND lane IN {self._lanes(lanes)} AND x0 <= {lit(t1)} AND x1 >= {lit(t0)}"
         names, rows = self._rows(f"SELECT id, lane, kind, x0, x1, xm, flags, title FROM {self.t} WHERE {where} "
                                  f"ORDER BY lane, x0, file_index LIMIT {cap}")
-        cols = list(zip(*rows)) if rows else [()] * 8
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 8
         total = len(rows)
         if total >= cap:
             total = int(self._rows(f"SELECT count() FROM {self.t} WHERE {where}")[1][0][0])
@@ -268,7 +275,7 @@ class ClickStore(EventStore):
         return VisibleEvents(list(cols[0]), f(cols[1], np.int32), f(cols[2], np.int8), f(cols[3], float),
                              f(cols[4], float), f(cols[5], float), f(cols[6], np.uint8), list(cols[7]), total)
 
-    def density(self, t0: float, t1: float, lanes, bins: int, exact: bool = False) -> np.ndarray:
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False) -> np.ndarray:
         """As :meth:`DuckStore.density <viewer.io.duckstore.DuckStore.density>`."""
         check_window(t0, t1, bins)
         bins, lanes = int(bins), [int(k) for k in lanes]

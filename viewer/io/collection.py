@@ -139,7 +139,7 @@ def timeline_rows(timeline: Timeline) -> dict[str, Any]:
     out["drawn"] = drawn
     track_index = timeline.track_index
     zone = timeline.time_zone or "UTC"
-    lists: dict[str, list] = {name: [] for name, kind in COLUMNS if name not in out}
+    lists: dict[str, list[Any]] = {name: [] for name, kind in COLUMNS if name not in out}
     for ev in events:
         band = ev.kind.value == "band"
         lists["id"].append(ev.id)
@@ -181,8 +181,8 @@ LOAD_COLUMNS = ("file_index, id, title, lane, kind, sort_point, start_earliest, 
 _PRECISION_OF = {p.label: int(p) for p in Precision}
 
 
-def _stories(data: dict[str, Any], zone: str) -> tuple:
-    dates = {}
+def _stories(data: dict[str, Any], zone: str) -> tuple[Any, ...]:
+    dates: dict[tuple[str | int, ...], Any] = {}
     for si, story in enumerate(data.get("stories") or []):
         for k, step in enumerate(story.get("steps", [])):
             for side in ("start", "end"):

@@ -56,6 +56,7 @@ from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
 
 from .atomic import write_text_atomic
 from .common import (
+    CsvRow,
     ReadReport,
     TimelineBuilder,
     end_before_start,
@@ -202,7 +203,7 @@ def read_csv_report(
     return rows_report(file, header, rows, problems, mapping=mapping, date_format=date_format, time_zone=time_zone)
 
 
-def rows_report(file: str, header: list[str], rows: list, problems: list[Problem], *,
+def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list[Problem], *,
                 mapping: Mapping[str, str] | None = None, date_format: str | None = None,
                 time_zone: str = "UTC", title: str | None = None) -> ReadReport:
     """The events of table rows (:class:`~viewer.io.common.CsvRow`: cells as text by column name),

@@ -41,17 +41,29 @@ from viewer.model.dates import Precision
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.search import parse_query
 from viewer.model.store import (
-    DEFAULT_CAP, EventStore, SearchResult, VisibleEvents, aggregate_resolution, check_facet, check_window,
+    DEFAULT_CAP,
+    EventStore,
+    SearchResult,
+    VisibleEvents,
+    aggregate_resolution,
+    check_facet,
+    check_window,
     density_from_parts,
 )
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import atomic_path
-from .common import ReadReport
 from .collection import (
-    COLUMNS, LOAD_COLUMNS, RESOLUTIONS, event_of_json, timeline_meta, timeline_of_columns, timeline_of_meta,
+    COLUMNS,
+    LOAD_COLUMNS,
+    RESOLUTIONS,
+    event_of_json,
+    timeline_meta,
+    timeline_of_columns,
+    timeline_of_meta,
     timeline_rows,
 )
+from .common import ReadReport
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
            "AGGREGATE_FACTOR", "ROW_GROUP"]
@@ -69,7 +81,7 @@ _SQL_TYPE = {"i8": "TINYINT", "i32": "INTEGER", "i64": "BIGINT", "f64": "DOUBLE"
 _TIME_ORDER = "sort_point, file_index"
 
 
-def connect(database: str = ":memory:", read_only: bool = False):
+def connect(database: str = ":memory:", read_only: bool = False) -> Any:
     """A DuckDB connection that never downloads: extension auto-install and auto-load off.
 
     Raises
@@ -81,7 +93,8 @@ def connect(database: str = ":memory:", read_only: bool = False):
     """
     import duckdb
 
-    config = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
     con = duckdb.connect(database, read_only=read_only, config=config)
     con.execute("SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; "
                 "SET enable_progress_bar=false")
@@ -98,7 +111,7 @@ def _quote(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
-def _stage(con, chunks: Iterable[dict[str, Any]], exprs: dict[str, str] | None = None) -> None:
+def _stage(con: Any, chunks: Iterable[dict[str, Any]], exprs: dict[str, str] | None = None) -> None:
     """Create table ``stage`` with :data:`COLUMNS` and insert every chunk (dicts of arrays).
 
     ``exprs`` gives SQL (over the chunk's columns) for columns a chunk leaves out.
@@ -113,7 +126,7 @@ def _stage(con, chunks: Iterable[dict[str, Any]], exprs: dict[str, str] | None =
         con.unregister("chunk")
 
 
-def _objects(values: list) -> np.ndarray:
+def _objects(values: list[Any]) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = values
     return out
@@ -249,14 +262,15 @@ class DuckStore(EventStore):
         rows = self.con.execute("SELECT key, value FROM parquet_kv_metadata(?)", [file]).fetchall()
         return {bytes(k).decode(): bytes(v).decode() for k, v in rows}
 
-    def _q(self, sql: str, params: list | None = None):
+    def _q(self, sql: str, params: list[Any] | None = None) -> list[Any]:
         with self._lock:
-            return self.con.execute(sql, params or []).fetchall()
+            rows: list[Any] = self.con.execute(sql, params or []).fetchall()
+        return rows
 
-    def _one(self, sql: str, params: list | None = None):
+    def _one(self, sql: str, params: list[Any] | None = None) -> Any:
         return self._q(sql, params)[0][0]
 
-    def _np(self, sql: str, params: list | None = None) -> dict[str, np.ndarray]:
+    def _np(self, sql: str, params: list[Any] | None = None) -> dict[str, np.ndarray]:
         with self._lock:
             got = self.con.execute(sql, params or []).fetchnumpy()
         return {k: np.ma.getdata(v) if isinstance(v, np.ma.MaskedArray) else v for k, v in got.items()}
@@ -278,11 +292,11 @@ class DuckStore(EventStore):
         return min(vals), max(vals)
 
     @staticmethod
-    def _lanes(lanes) -> str:
+    def _lanes(lanes: Iterable[int]) -> str:
         ks = sorted({int(k) for k in lanes})
         return "(" + ", ".join(str(k) for k in ks) + ")" if ks else "(NULL)"
 
-    def visible(self, t0: float, t1: float, lanes, cap: int = DEFAULT_CAP) -> VisibleEvents:
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
         check_window(t0, t1)
         cap = max(int(cap), 0)
         where = f"drawn AND lane IN {self._lanes(lanes)} AND x0 <= ? AND x1 >= ?"
@@ -295,7 +309,7 @@ class DuckStore(EventStore):
                              got["x0"], got["x1"], got["xm"], got["flags"].astype(np.uint8), list(got["title"]),
                              total)
 
-    def density(self, t0: float, t1: float, lanes, bins: int, exact: bool = False) -> np.ndarray:
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False) -> np.ndarray:
         """As :meth:`EventStore.density`; ``exact=False`` lets a zoomed-out view read the
         pre-aggregated counts (each marker then counted within 1/:data:`AGGREGATE_FACTOR`
         of a bin of its place, spread over its bucket)."""

@@ -42,7 +42,7 @@ DERIVED_COLUMNS = ("track_id", "start_precision", "start_uncertain", "start_appr
 """Columns :func:`to_frame` adds that reading ignores (unless mapped): they follow from the EDTF value."""
 
 
-def _pandas():
+def _pandas() -> Any:
     try:
         import pandas as pd
     except ImportError:
@@ -50,7 +50,7 @@ def _pandas():
     return pd
 
 
-def _cell(value: Any, date_only: bool, pd) -> str:
+def _cell(value: Any, date_only: bool, pd: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple, set)) or (hasattr(value, "tolist") and not isinstance(value, str)
@@ -62,10 +62,10 @@ def _cell(value: Any, date_only: bool, pd) -> str:
         return ""
     if isinstance(value, pd.Timestamp):
         if date_only:
-            return value.strftime("%Y-%m-%d")
+            return str(value.strftime("%Y-%m-%d"))
         if value.tzinfo is None:
-            return value.strftime("%Y-%m-%dT%H:%M:%S")
-        text = value.isoformat(timespec="seconds")
+            return str(value.strftime("%Y-%m-%dT%H:%M:%S"))
+        text = str(value.isoformat(timespec="seconds"))
         return text[:-6] + "Z" if text.endswith("+00:00") else text
     try:
         if pd.isna(value):
@@ -75,7 +75,7 @@ def _cell(value: Any, date_only: bool, pd) -> str:
     return str(value)
 
 
-def from_frame_report(df, mapping: Mapping[str, str] | None = None, *, title: str = "Data frame",
+def from_frame_report(df: Any, mapping: Mapping[str, str] | None = None, *, title: str = "Data frame",
                       time_zone: str = "UTC", date_format: str | None = None) -> ReadReport:
     """The timeline of a data frame's rows, with what could not be read.
 
@@ -121,12 +121,12 @@ def from_frame_report(df, mapping: Mapping[str, str] | None = None, *, title: st
                        title=title)
 
 
-def from_frame(df, mapping: Mapping[str, str] | None = None, **options) -> Timeline:
+def from_frame(df: Any, mapping: Mapping[str, str] | None = None, **options: Any) -> Timeline:
     """:func:`from_frame_report` without the report (rows that could not be read are left out)."""
     return from_frame_report(df, mapping, **options).timeline
 
 
-def to_frame(timeline: Timeline):
+def to_frame(timeline: Timeline) -> Any:
     """One row per event (file order) with its dates as columns; see the module docstring.
 
     Returns
@@ -140,7 +140,7 @@ def to_frame(timeline: Timeline):
     pd = _pandas()
     labels = {t.id: t.label for t in timeline.tracks}
 
-    def stamp(epoch_s: float | None):
+    def stamp(epoch_s: float | None) -> Any:
         if epoch_s is None or not math.isfinite(epoch_s):
             return pd.NaT
         try:
@@ -151,7 +151,8 @@ def to_frame(timeline: Timeline):
     records = []
     for e in timeline.events:
         sources = timeline.sources_of(e)
-        row = {"id": e.id, "track": labels.get(e.track, e.track), "track_id": e.track, "kind": e.kind.value,
+        row: dict[str, Any] = {"id": e.id, "track": labels.get(e.track, e.track), "track_id": e.track,
+               "kind": e.kind.value,
                "title": e.title, "start": e.start.edtf, "end": e.end.edtf if e.end is not None else None,
                "summary": e.summary, "location": e.location, "actors": list(e.actors), "tags": list(e.tags),
                "sources": [s.outlet for s in sources], "url": next((s.url for s in sources if s.url), ""),

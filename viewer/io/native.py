@@ -1251,7 +1251,7 @@ def event_to_dict(e: Event, zone: str) -> dict[str, Any]:
     """The native JSON object of one event (as :func:`timeline_to_dict` writes it);
     ``zone`` is the timeline's default time zone (dates in it need no ``time_zone``)."""
     kind = EventKind(e.kind)
-    item = {"id": e.id, "kind": kind.value}
+    item: dict[str, Any] = {"id": e.id, "kind": kind.value}
     if e.track or kind != EventKind.BAND:
         item["track"] = e.track
     item["title"] = e.title

@@ -36,8 +36,9 @@ from __future__ import annotations
 
 import abc
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -122,11 +123,11 @@ class EventStore(abc.ABC):
         """(first, last) finite drawn moment of any event, epoch s; ``(0, 86400)`` if none."""
 
     @abc.abstractmethod
-    def visible(self, t0: float, t1: float, lanes, cap: int = DEFAULT_CAP) -> VisibleEvents:
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
         """Events of ``lanes`` meeting ``[t0, t1]`` (epoch s), at most ``cap``."""
 
     @abc.abstractmethod
-    def density(self, t0: float, t1: float, lanes, bins: int) -> np.ndarray:
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int) -> np.ndarray:
         """Events per bin, float64 (len(lanes), bins) over ``[t0, t1]`` (epoch s)."""
 
     @abc.abstractmethod
@@ -144,7 +145,7 @@ class EventStore(abc.ABC):
         """Events matching ``query``; an empty or blank query matches nothing."""
 
     @abc.abstractmethod
-    def event(self, event_id: str) -> "Event":
+    def event(self, event_id: str) -> Event:
         """The whole event (dates with phrase and basis, quotes, sources).
 
         Raises
@@ -153,8 +154,9 @@ class EventStore(abc.ABC):
             If no event has that id.
         """
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional: only stores with a connection need it
         """Release the connection or files (a no-op for memory)."""
+        return None
 
 
 def check_window(t0: float, t1: float, bins: int | None = None) -> None:
@@ -202,7 +204,7 @@ def spread_counts(x0: np.ndarray, x1: np.ndarray, weight: np.ndarray, edges: np.
     f = (inv0[k0] - inv1[k1]) * edges + w1[k1] - x0w0[k0] + x0w1[k1]
     part = np.maximum(f[1:] - f[:-1], 0.0)
     part[reach <= 0] = 0.0
-    return part
+    return np.asarray(part, dtype=np.float64)
 
 
 class MemoryStore(EventStore):
@@ -214,7 +216,7 @@ class MemoryStore(EventStore):
         Read, never changed.
     """
 
-    def __init__(self, timeline: "Timeline") -> None:
+    def __init__(self, timeline: Timeline) -> None:
         self.timeline = timeline
         self.cols: EventColumns = timeline.columns
         self.lane_ids = tuple(t.id for t in timeline.tracks)
@@ -226,13 +228,13 @@ class MemoryStore(EventStore):
         lo, hi = self.cols.extent()
         return lo + self.cols.origin_epoch_s, hi + self.cols.origin_epoch_s
 
-    def _rows(self, t0: float, t1: float, lanes) -> np.ndarray:
+    def _rows(self, t0: float, t1: float, lanes: Iterable[int]) -> np.ndarray:
         o = self.cols.origin_epoch_s
         parts = [self.cols.visible(int(k), t0 - o, t1 - o) for k in sorted(set(int(k) for k in lanes))
                  if k == BAND_LANE or 0 <= k < self.cols.n_lanes]
         return np.concatenate(parts) if parts else np.zeros(0, np.int64)
 
-    def visible(self, t0: float, t1: float, lanes, cap: int = DEFAULT_CAP) -> VisibleEvents:
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
         check_window(t0, t1)
         c, o = self.cols, self.cols.origin_epoch_s
         rows = self._rows(t0, t1, lanes)
@@ -245,7 +247,7 @@ class MemoryStore(EventStore):
         return VisibleEvents([c.ids[r] for r in rows.tolist()], c.lane[rows], c.kind[rows], c.x0[rows] + o,
                              c.x1[rows] + o, c.xm[rows] + o, c.flags[rows], titles, total)
 
-    def density(self, t0: float, t1: float, lanes, bins: int) -> np.ndarray:
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int) -> np.ndarray:
         check_window(t0, t1, bins)
         o = self.cols.origin_epoch_s
         lanes = [int(k) for k in lanes]
@@ -272,7 +274,7 @@ class MemoryStore(EventStore):
         else:
             fc = fx.facets[facet]
             counts, values = fc.counts(mask), fc.values
-        return {v: int(n) for v, n in zip(values, counts.tolist()) if n}
+        return {v: int(n) for v, n in zip(values, counts.tolist(), strict=True) if n}
 
     def search(self, query: str, cap: int = 1000) -> SearchResult:
         from .search import search
@@ -280,12 +282,13 @@ class MemoryStore(EventStore):
         ids = search(self.timeline, query)
         return SearchResult(list(ids[:max(int(cap), 0)]), len(ids))
 
-    def event(self, event_id: str) -> "Event":
+    def event(self, event_id: str) -> Event:
         return self.timeline.event(event_id)
 
 
-def density_from_parts(lanes, t0: float, t1: float, bins: int, *, markers=None, buckets=None,
-                       spread=None) -> np.ndarray:
+def density_from_parts(lanes: Iterable[int], t0: float, t1: float, bins: int, *,
+                       markers: tuple[Any, ...] | None = None, buckets: tuple[Any, ...] | None = None,
+                       spread: tuple[Any, ...] | None = None) -> np.ndarray:
     """Assemble density strips from what an SQL engine returns (shared by the SQL stores).
 
     Parameters
@@ -334,7 +337,8 @@ def density_from_parts(lanes, t0: float, t1: float, bins: int, *, markers=None, 
     return out
 
 
-def aggregate_resolution(t0: float, t1: float, bins: int, resolutions, factor: int = 8) -> float | None:
+def aggregate_resolution(t0: float, t1: float, bins: int, resolutions: Iterable[float],
+                         factor: int = 8) -> float | None:
     """The widest bucket (s) of ``resolutions`` at most 1/``factor`` of a bin, or None."""
     width = (t1 - t0) / int(bins)
     fit = [r for r in resolutions if r * factor <= width]

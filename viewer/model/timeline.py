@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .dates import EventDate
 from .story import Story
@@ -486,7 +486,7 @@ class Timeline:
         return [self.events[int(cols.event_index[r])] for r in rows]
 
     @classmethod
-    def from_frame(cls, df, mapping=None, **options) -> "Timeline":
+    def from_frame(cls, df: Any, mapping: Mapping[str, str] | None = None, **options: Any) -> "Timeline":
         """The timeline of a pandas data frame, one event a row (optional ``frames`` extra).
 
         Columns are found by name or ``mapping`` (field -> column); see
@@ -498,7 +498,7 @@ class Timeline:
 
         return from_frame(df, mapping, **options)
 
-    def to_frame(self):
+    def to_frame(self) -> Any:
         """One row per event as a pandas data frame (:func:`viewer.io.frames.to_frame`)."""
         from viewer.io.frames import to_frame
 
