@@ -188,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; "
           f"Python {platform.python_version()}, numpy {numpy.__version__}, duckdb {duckdb.__version__}")
     print("load average at start: {:.2f} {:.2f} {:.2f} (1/5/15 min)".format(*os.getloadavg()))
-    rows = []
+    print("| N | store | data MB | prepare s | open s | first frame s | query p50 ms | query p95 ms | search ms | "
+          "facet ms | by id ms | peak RSS MB (store) | window open s | peak RSS MB (with window) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     for run in args.runs:
         kind, n = run.split(":")
         target, made = prepare(kind, int(n), Path(args.data))
@@ -198,16 +200,11 @@ def main(argv: list[str] | None = None) -> int:
             continue
         r = json.loads(out.stdout.strip().splitlines()[-1])
         size = _data_bytes(kind, int(n), Path(args.data))
-        rows.append((kind, int(n), made, size, r))
-    print("| N | store | data MB | prepare s | open s | first frame s | query p50 ms | query p95 ms | search ms | "
-          "facet ms | by id ms | peak RSS MB (store) | window open s | peak RSS MB (with window) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for kind, n, made, size, r in rows:
         window = "—" if r["window"] is None else f"{r['window']:.2f}"
         made_s = f"{made:.0f}" if made else "(cached)"
-        print(f"| {n:,} | {kind} | {size / 1e6:,.0f} | {made_s} | {r['open']:.2f} | {r['first']:.2f} | "
+        print(f"| {int(n):,} | {kind} | {size / 1e6:,.0f} | {made_s} | {r['open']:.2f} | {r['first']:.2f} | "
               f"{r['p50']:.1f} | {r['p95']:.1f} | {r['search']:.0f} | {r['facet']:.1f} | {r['by_id']:.1f} | "
-              f"{r['rss_store']:.0f} | {window} | {r['rss']:.0f} |")
+              f"{r['rss_store']:.0f} | {window} | {r['rss']:.0f} |", flush=True)
     print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0
 
