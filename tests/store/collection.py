@@ -138,3 +138,18 @@ def random_windows(rng, extent, count):
 
 
 LANES = (BAND_LANE, 0, 1, 2, 3, 4, 5, 6, 7)
+
+
+def brute_fit(timeline: Timeline, t0: float, t1: float, lanes, cap: int) -> tuple[list[str], dict, tuple]:
+    """The *visible* rule with a cap, one lane at a time: (ids, per-lane counts, crowded lanes)."""
+    ids, counts, crowded, room = [], {}, [], cap
+    for lane in sorted(set(lanes)):
+        mine = brute_visible(timeline, t0, t1, [lane])
+        if mine:
+            counts[lane] = len(mine)
+            if len(mine) <= room:
+                ids += mine
+                room -= len(mine)
+            else:
+                crowded.append(lane)
+    return ids, counts, tuple(crowded)

@@ -13,7 +13,7 @@ import pytest
 from viewer.model.errors import TimelineLoadError
 from viewer.model.store import MemoryStore
 
-from .collection import LANES, brute_density, brute_search, brute_visible, random_windows
+from .collection import LANES, brute_density, brute_fit, brute_search, brute_visible, random_windows
 
 chdb = pytest.importorskip("chdb", reason="chDB (in-process ClickHouse) is not installed: pip install chdb")
 
@@ -44,8 +44,11 @@ def test_visible_equals_brute_force(big, store):
         want = brute_visible(big, t0, t1, lanes)
         got = store.visible(t0, t1, lanes, cap=len(want) + 10)
         assert got.ids == want and got.total == len(want)
-        capped = store.visible(t0, t1, lanes, cap=30)
-        assert capped.ids == want[:30] and capped.total == len(want)
+        cap = 30 * (1 + len(want) // 400)  # some lanes fit, some are crowded
+        ids, counts, crowded = brute_fit(big, t0, t1, lanes, cap)
+        capped = store.visible(t0, t1, lanes, cap=cap)
+        assert (capped.ids, capped.lane_totals, capped.crowded) == (ids, counts, crowded)
+        assert capped.total == len(want) and capped.truncated == bool(crowded)
 
 
 def test_density_equals_brute_force_and_the_duck_store(big, big_parquet, store):

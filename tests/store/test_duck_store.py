@@ -8,7 +8,7 @@ from viewer.io.duckstore import DuckStore, counts_path, write_parquet
 from viewer.model.errors import TimelineLoadError
 from viewer.model.store import MemoryStore, spread_counts
 
-from .collection import LANES, brute_density, brute_search, brute_visible, random_windows
+from .collection import LANES, brute_density, brute_fit, brute_search, brute_visible, random_windows
 
 pytest.importorskip("duckdb")
 
@@ -28,8 +28,11 @@ def test_visible_equals_brute_force(big, store):
         want = brute_visible(big, t0, t1, lanes)
         got = store.visible(t0, t1, lanes, cap=len(want) + 10)
         assert got.ids == want and got.total == len(want)
-        capped = store.visible(t0, t1, lanes, cap=40)
-        assert capped.ids == want[:40] and capped.total == len(want)
+        cap = 40 * (1 + len(want) // 400)  # some lanes fit, some are crowded
+        ids, counts, crowded = brute_fit(big, t0, t1, lanes, cap)
+        capped = store.visible(t0, t1, lanes, cap=cap)
+        assert (capped.ids, capped.lane_totals, capped.crowded) == (ids, counts, crowded)
+        assert capped.total == len(want) and capped.truncated == bool(crowded)
         if len(got):
             row = big.columns.row_of(got.ids[-1])
             o = big.columns.origin_epoch_s

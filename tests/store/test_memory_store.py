@@ -5,24 +5,29 @@ import pytest
 
 from viewer.model.store import MemoryStore
 
-from .collection import LANES, brute_density, brute_search, brute_visible, random_windows
+from .collection import LANES, brute_density, brute_fit, brute_search, brute_visible, random_windows
 
 
 def test_visible_equals_brute_force(big):
     store = MemoryStore(big)
     rng = np.random.default_rng(1)
+    mixed = 0
     for t0, t1 in random_windows(rng, store.extent(), 25):
         lanes = sorted(rng.choice(LANES, size=int(rng.integers(1, len(LANES) + 1)), replace=False).tolist())
         want = brute_visible(big, t0, t1, lanes)
         got = store.visible(t0, t1, lanes, cap=len(want) + 10)
         assert got.ids == want and got.total == len(want) and not got.truncated
-        capped = store.visible(t0, t1, lanes, cap=50)
-        assert capped.ids == want[:50] and capped.total == len(want)
-        assert capped.truncated == (len(want) > 50)
+        cap = 50 * (1 + len(want) // 400)  # some lanes fit, some are crowded
+        ids, counts, crowded = brute_fit(big, t0, t1, lanes, cap)
+        capped = store.visible(t0, t1, lanes, cap=cap)
+        assert (capped.ids, capped.lane_totals, capped.crowded) == (ids, counts, crowded)
+        assert capped.total == len(want) and capped.truncated == bool(crowded)
+        mixed += bool(ids) and bool(crowded)
         if len(got):
             ev = big.event(got.ids[0])
             assert got.titles[0] == ev.title
             assert got.x0[0] <= t1 and got.x1[0] >= t0
+    assert mixed  # some windows had lanes that fit beside crowded ones
 
 
 def test_density_equals_brute_force(big):

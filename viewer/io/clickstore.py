@@ -47,6 +47,7 @@ from viewer.model.store import (
     check_facet,
     check_window,
     density_from_parts,
+    lanes_that_fit,
 )
 from viewer.model.timeline import Event
 
@@ -263,17 +264,17 @@ class ClickStore(EventStore):
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
         check_window(t0, t1)
-        cap = max(int(cap), 0)
-        where = f"drawn AND lane IN {self._lanes(lanes)} AND x0 <= {lit(t1)} AND x1 >= {lit(t0)}"
-        names, rows = self._rows(f"SELECT id, lane, kind, x0, x1, xm, flags, title FROM {self.t} WHERE {where} "
-                                 f"ORDER BY lane, x0, file_index LIMIT {cap}")
+        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)}"
+        counts = {int(k): int(v) for k, v in self._rows(
+            f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
+        taken, crowded = lanes_that_fit(counts, cap)
+        names, rows = self._rows(f"SELECT id, lane, kind, x0, x1, xm, flags, title FROM {self.t} WHERE lane IN "
+                                 f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
         cols = list(zip(*rows, strict=True)) if rows else [()] * 8
-        total = len(rows)
-        if total >= cap:
-            total = int(self._rows(f"SELECT count() FROM {self.t} WHERE {where}")[1][0][0])
         f = np.array
         return VisibleEvents(list(cols[0]), f(cols[1], np.int32), f(cols[2], np.int8), f(cols[3], float),
-                             f(cols[4], float), f(cols[5], float), f(cols[6], np.uint8), list(cols[7]), total)
+                             f(cols[4], float), f(cols[5], float), f(cols[6], np.uint8), list(cols[7]),
+                             sum(counts.values()), counts, crowded)
 
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False) -> np.ndarray:
         """As :meth:`DuckStore.density <viewer.io.duckstore.DuckStore.density>`."""

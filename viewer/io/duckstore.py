@@ -49,6 +49,7 @@ from viewer.model.store import (
     check_facet,
     check_window,
     density_from_parts,
+    lanes_that_fit,
 )
 from viewer.model.timeline import Event, Timeline
 
@@ -298,16 +299,15 @@ class DuckStore(EventStore):
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
         check_window(t0, t1)
-        cap = max(int(cap), 0)
-        where = f"drawn AND lane IN {self._lanes(lanes)} AND x0 <= ? AND x1 >= ?"
-        got = self._np(f"SELECT id, lane, kind, x0, x1, xm, flags, title FROM ev WHERE {where} "
-                       f"ORDER BY lane, x0, file_index LIMIT {cap}", [t1, t0])
-        total = len(got["id"])
-        if total >= cap:
-            total = int(self._one(f"SELECT count(*) FROM ev WHERE {where}", [t1, t0]))
+        window = "drawn AND x0 <= ? AND x1 >= ?"
+        counts = {int(k): int(v) for k, v in self._q(
+            f"SELECT lane, count(*) FROM ev WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane", [t1, t0])}
+        taken, crowded = lanes_that_fit(counts, cap)
+        got = self._np(f"SELECT id, lane, kind, x0, x1, xm, flags, title FROM ev WHERE lane IN {self._lanes(taken)} "
+                       f"AND {window} ORDER BY lane, x0, file_index", [t1, t0])
         return VisibleEvents(list(got["id"]), got["lane"].astype(np.int32), got["kind"].astype(np.int8),
                              got["x0"], got["x1"], got["xm"], got["flags"].astype(np.uint8), list(got["title"]),
-                             total)
+                             sum(counts.values()), counts, crowded)
 
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False) -> np.ndarray:
         """As :meth:`EventStore.density`; ``exact=False`` lets a zoomed-out view read the

@@ -19,7 +19,11 @@ The rules every implementation follows (tests compare them row by row):
 
 * **visible**: rows with ``lane`` in the lanes asked for, ``x0 <= t1`` and
   ``x1 >= t0`` (closed, as :meth:`EventColumns.visible`), ordered by lane,
-  then ``x0``, ties in file order; the first ``cap`` of them.
+  then ``x0``, ties in file order.  A lane is returned whole or not at all:
+  lanes are taken in ascending order while their events still fit under
+  ``cap`` in all; a lane that does not fit is *crowded* (its count is given:
+  the view draws it as a density strip).  So an engine counts per lane first
+  (cheap) and reads rows only for lanes that fit.
 * **density**: per lane, ``bins`` equal bins over ``[t0, t1]``; a point known
   only to the day or coarser counts over its possible interval in equal
   shares (:meth:`EventColumns.density`), every other event counts 1 in the
@@ -74,7 +78,11 @@ class VisibleEvents:
     flags : uint8 (K,)
         ``FLAG_*`` bits.
     total : int
-        How many events meet the window (``>= K``; ``> K`` when capped).
+        How many events meet the window on all the lanes asked for (``>= K``).
+    lane_totals : dict of int -> int
+        Events meeting the window per lane (lanes with none left out).
+    crowded : tuple of int
+        Lanes whose events are not returned: they did not fit under the cap.
     """
 
     ids: list[str]
@@ -86,11 +94,13 @@ class VisibleEvents:
     flags: np.ndarray
     titles: list[str]
     total: int = 0
+    lane_totals: dict[int, int] = field(default_factory=dict)
+    crowded: tuple[int, ...] = ()
 
     @property
     def truncated(self) -> bool:
-        """True when more events meet the window than were returned."""
-        return self.total > len(self.ids)
+        """True when some lane's events were left out (too many for the cap)."""
+        return bool(self.crowded)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -124,7 +134,7 @@ class EventStore(abc.ABC):
 
     @abc.abstractmethod
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
-        """Events of ``lanes`` meeting ``[t0, t1]`` (epoch s), at most ``cap``."""
+        """Events of ``lanes`` meeting ``[t0, t1]`` (epoch s): whole lanes, at most ``cap`` in all."""
 
     @abc.abstractmethod
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int) -> np.ndarray:
@@ -157,6 +167,18 @@ class EventStore(abc.ABC):
     def close(self) -> None:  # noqa: B027 - optional: only stores with a connection need it
         """Release the connection or files (a no-op for memory)."""
         return None
+
+
+def lanes_that_fit(counts: dict[int, int], cap: int) -> tuple[list[int], tuple[int, ...]]:
+    """(lanes returned, crowded lanes) by the module's *visible* rule; ``counts``: lane -> events."""
+    taken, crowded, room = [], [], max(int(cap), 0)
+    for lane in sorted(counts):
+        if counts[lane] <= room:
+            taken.append(lane)
+            room -= counts[lane]
+        else:
+            crowded.append(lane)
+    return taken, tuple(crowded)
 
 
 def check_window(t0: float, t1: float, bins: int | None = None) -> None:
@@ -238,14 +260,18 @@ class MemoryStore(EventStore):
         check_window(t0, t1)
         c, o = self.cols, self.cols.origin_epoch_s
         rows = self._rows(t0, t1, lanes)
-        total = len(rows)
-        rows = rows[:max(int(cap), 0)]
+        lane_of = c.lane[rows]
+        keys, n = np.unique(lane_of, return_counts=True)
+        counts = {int(k): int(v) for k, v in zip(keys, n, strict=True)}
+        taken, crowded = lanes_that_fit(counts, cap)
+        rows = rows[np.isin(lane_of, taken)]
         ev = self.timeline.events
         title = getattr(ev, "title", None)
         idx = c.event_index[rows].tolist()
         titles = [title(i) for i in idx] if title is not None else [ev[i].title for i in idx]
         return VisibleEvents([c.ids[r] for r in rows.tolist()], c.lane[rows], c.kind[rows], c.x0[rows] + o,
-                             c.x1[rows] + o, c.xm[rows] + o, c.flags[rows], titles, total)
+                             c.x1[rows] + o, c.xm[rows] + o, c.flags[rows], titles, sum(counts.values()),
+                             counts, crowded)
 
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int) -> np.ndarray:
         check_window(t0, t1, bins)
