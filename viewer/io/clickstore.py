@@ -338,7 +338,7 @@ class ClickStore(EventStore):
         return event_of_json(rows[0][0], self.zone)
 
 
-def read_clickhouse_report(url: str, *, max_loaded: int = 4_000_000,
+def read_clickhouse_report(url: str, *, max_loaded: int = 2_000_000,
                            prompt: Callable[[str], str] | None = None) -> ReadReport:
     """Open a ClickHouse collection in the window, as :func:`viewer.io.duckstore.read_collection_report`
     does a file (the latest ``max_loaded`` events when it holds more, with a warning)."""

@@ -71,6 +71,8 @@ __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "Duck
 
 ROW_GROUP = 122_880
 """Rows per Parquet row group (DuckDB's own row group size)."""
+READ_MEMORY = "1GB"
+"""Memory DuckDB may use (buffers, caches) while a store answers a view's questions."""
 WRITE_MEMORY = "4GB"
 """Memory DuckDB may use while writing a collection; beyond it, it sorts on disk beside the output."""
 AGGREGATE_FACTOR = 8
@@ -227,12 +229,14 @@ class DuckStore(EventStore):
         try:
             if path.lower().endswith(".duckdb"):
                 self.con = connect(path, read_only=True)
+                self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
                 self.con.execute("CREATE TEMP VIEW ev AS SELECT * FROM events")
                 meta = dict(self.con.execute("SELECT key, value FROM meta").fetchall())
                 self._has_counts = True
                 self.con.execute("CREATE TEMP VIEW agg AS SELECT * FROM counts")
             else:
                 self.con = connect()
+                self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
                 self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)})")
                 meta = self._kv(path)
                 cpath = counts_path(path)
@@ -377,7 +381,7 @@ class DuckStore(EventStore):
 # ---------------------------------------------------------------------------
 # opening a collection in the window
 
-MAX_LOADED = 4_000_000
+MAX_LOADED = 2_000_000
 """Events the window holds in memory (as the native reader's ceiling); a larger
 collection opens on a stretch of time holding at most this many."""
 
