@@ -32,7 +32,6 @@ import json
 import math
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any
@@ -57,6 +56,7 @@ from viewer.model.timeline import (
 
 from .atomic import write_bytes_atomic
 from .jsonpos import PathPart, SourcePositions, offset_to_line_column
+from .regular import read_regular_file, require_regular_file
 
 __all__ = [
     "FORMAT_NAME",
@@ -278,20 +278,12 @@ def _size_text(size: int) -> str:
 
 def _read_bytes(path: str | os.PathLike, file: str) -> bytes:
     limit_text = f"timeline files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MB"
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(21, "Is a directory")
-        if stat.S_ISFIFO(info.st_mode) or stat.S_ISSOCK(info.st_mode):
-            raise TimelineLoadError([Problem(file, "this is not a regular file (a pipe or socket)")])
-        if info.st_size > MAX_FILE_BYTES:
-            raise TimelineLoadError(
-                [Problem(file, f"the file is too large ({_size_text(info.st_size)}); {limit_text}")]
-            )
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise TimelineLoadError([_problem_from_oserror(file, exc)]) from exc
+    info = require_regular_file(path, file)  # a pipe or a device is refused before it is opened
+    if info.st_size > MAX_FILE_BYTES:
+        raise TimelineLoadError(
+            [Problem(file, f"the file is too large ({_size_text(info.st_size)}); {limit_text}")]
+        )
+    data = read_regular_file(path, file, MAX_FILE_BYTES)
     if len(data) > MAX_FILE_BYTES:
         raise TimelineLoadError(
             [Problem(file, f"the file is too large (over {_size_text(MAX_FILE_BYTES)}); {limit_text}")]
@@ -899,6 +891,14 @@ def _check_stories(checker: "_Checker", events: Mapping[str, int], tracks: Mappi
                            "story titles must be unique")
             else:
                 titles[title] = path
+        dday = story.get("dday")
+        if isinstance(dday, str) and dday.strip():
+            ident = dday.strip().partition(":")[2].strip() if dday.strip().partition(":")[0] in ("band", "event") \
+                else dday.strip()
+            if ident not in events:
+                report.add(("stories", s_index, "dday"),
+                           f"{name}: D-day names unknown event or band {ident!r}{_suggest(ident, events)}; "
+                           "expected EVENT_ID, event:EVENT_ID or band:BAND_ID")
         for k, step in _objects(story.get("steps")):
             base: tuple[PathPart, ...] = ("stories", s_index, "steps", k)
             where = f"{name}, step {k + 1}"
@@ -937,7 +937,8 @@ def _stories_from_json(data: Mapping[str, Any],
             window = (start.earliest, end.latest) if start is not None and end is not None else None
             steps.append(StoryStep(event=step["event"], window=window,
                                    tracks=tuple(step.get("tracks", ())), note=_text(step, "note")))
-        stories.append(Story(title=story["title"], steps=tuple(steps), description=_text(story, "description")))
+        stories.append(Story(title=story["title"], steps=tuple(steps), description=_text(story, "description"),
+                             dday=_text(story, "dday").strip() or None))
     return tuple(stories)
 
 
@@ -975,6 +976,8 @@ def _stories_to_json(stories: Sequence[Story]) -> list[dict[str, Any]]:
         item: dict[str, Any] = {"title": story.title}
         if story.description:
             item["description"] = story.description
+        if story.dday:
+            item["dday"] = story.dday
         steps = []
         for step in story.steps:
             entry: dict[str, Any] = {"event": step.event}
