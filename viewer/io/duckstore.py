@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 import threading
 import uuid
 from collections.abc import Callable, Iterable
@@ -65,6 +66,7 @@ from .collection import (
     timeline_rows,
 )
 from .common import ReadReport
+from .regular import require_regular_file
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
            "AGGREGATE_FACTOR", "ROW_GROUP"]
@@ -226,6 +228,7 @@ class DuckStore(EventStore):
     def __init__(self, path: str) -> None:
         self.path = path
         self._lock = threading.Lock()  # one DuckDB connection: one query at a time
+        require_regular_file(path)  # a pipe or a device is refused before DuckDB opens it
         try:
             if path.lower().endswith(".duckdb"):
                 self.con = connect(path, read_only=True)
@@ -258,8 +261,10 @@ class DuckStore(EventStore):
     def _counts_match(self, cpath: str, token: str | None) -> bool:
         """Whether ``cpath`` holds the count tables of this very collection (else they are ignored)."""
         try:
-            return os.path.isfile(cpath) and token is not None and (
-                self._kv(cpath).get("timeline_viewer_collection") == token)
+            # beside the file the user named: only a regular file, never a link to elsewhere
+            if token is None or not stat.S_ISREG(os.lstat(cpath).st_mode):
+                return False
+            return self._kv(cpath).get("timeline_viewer_collection") == token
         except Exception:  # noqa: BLE001 - a damaged counts file is only a missed shortcut
             return False
 
