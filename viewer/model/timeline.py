@@ -486,7 +486,7 @@ class Timeline:
         return [self.events[int(cols.event_index[r])] for r in rows]
 
     @classmethod
-    def from_frame(cls, df: Any, mapping: Mapping[str, str] | None = None, **options: Any) -> "Timeline":
+    def from_frame(cls, df: Any, mapping: Mapping[str, str] | None = None, **options: Any) -> Timeline:
         """The timeline of a pandas data frame, one event a row (optional ``frames`` extra).
 
         Columns are found by name or ``mapping`` (field -> column); see
