@@ -74,5 +74,9 @@ def test_search_in_an_opened_collection_runs_in_the_engine(tmp_path):
     assert getattr(got, "_store", None) is not None
     for query in ("lavrov", "élysée 1", '"talks at"', "we said 9"):
         assert list(search(got, query)) == brute_search(tl, query) != []
+    from viewer.model.search import search_mask
+
+    mask = search_mask(got, "lavrov")
+    assert [got.columns.ids[r] for r in got.columns.time_order if mask[r]] == brute_search(tl, "lavrov")
     part = read_collection_report(str(tmp_path / "c.parquet"), max_loaded=500).timeline
     assert list(search(part, "lavrov")) == [e for e in brute_search(tl, "lavrov") if part.has_event(e)]

@@ -103,6 +103,15 @@ def search_mask(timeline: Timeline, query: str,
     mask = np.zeros(len(cols), dtype=bool)
     if not terms:
         return mask
+    store = getattr(timeline, "_store", None)  # a collection: its engine runs this rule (see search)
+    if store is not None:
+        found = store.search(query, cap=store.n_events).ids
+        for eid in found:
+            try:
+                mask[cols.row_of(eid)] = True
+            except KeyError:  # not in the part of the collection the window holds
+                pass
+        return mask
     cache: dict[int, str] = vars(timeline).setdefault("_search_text_by_index", {})
     events = timeline.events
     for row, index in enumerate(cols.event_index.tolist()):
