@@ -38,7 +38,7 @@ import numpy as np
 from viewer.model.columns import DateArrays, EventColumns
 from viewer.model.dates import Precision
 from viewer.model.errors import Problem, TimelineLoadError
-from viewer.model.facets import FACETS, NONE_VALUE, EventFacts, event_facet_values
+from viewer.model.facets import NONE_VALUE, EventFacts, event_facet_values
 from viewer.model.search import event_text
 from viewer.model.timeline import Event, LazyEvents, Timeline
 
@@ -66,6 +66,9 @@ COLUMNS = (
     ("actors", "list"), ("sources", "list"), ("source_kinds", "list"), ("tags", "list"),
     ("search_text", "str"), ("json", "str"),
 )
+
+LIST_FACETS = ("actors", "sources", "source_kinds", "tags")
+"""Facets kept as list columns (credibility grades stay in ``json``: the SQL stores do not count them)."""
 
 _NUMPY = {"i8": np.int8, "i32": np.int32, "i64": np.int64, "f64": np.float64, "u8": np.uint8, "bool": bool}
 
@@ -161,7 +164,7 @@ def timeline_rows(timeline: Timeline) -> dict[str, Any]:
             lists[f"{side}_latest"].append(math.nan if d is None else d.latest)
         lists["summary"].append(ev.summary)
         lists["location"].append(ev.location)
-        for facet in FACETS:
+        for facet in LIST_FACETS:
             vals = event_facet_values(ev, timeline, facet)
             lists[facet].append([] if vals == (NONE_VALUE,) else list(vals))
         lists["search_text"].append(event_text(ev, timeline))
@@ -175,7 +178,8 @@ def timeline_rows(timeline: Timeline) -> dict[str, Any]:
 LOAD_COLUMNS = ("file_index, id, title, lane, kind, sort_point, start_earliest, start_latest, start_precision, "
                 "start_uncertain, start_approximate, end_edtf IS NOT NULL AS has_end, end_earliest, end_latest, "
                 "end_precision, end_uncertain, end_approximate, "
-                "{length}(actors) + {length}(tags) + {length}(sources) > 0 OR json LIKE '%\"quotes\"%' AS rich")
+                "{length}(actors) + {length}(tags) + {length}(sources) > 0 OR json LIKE '%\"quotes\"%' "
+                "OR json LIKE '%\"credibility\"%' AS rich")
 """What the window loads of each event (SQL select list; ``{length}`` = the engine's list length)."""
 
 _PRECISION_OF = {p.label: int(p) for p in Precision}
