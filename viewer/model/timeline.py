@@ -27,6 +27,7 @@ __all__ = [
     "EventKind",
     "SourceKind",
     "QuoteKind",
+    "Draft",
     "Track",
     "Quote",
     "Source",
@@ -122,11 +123,36 @@ class Quote:
     source: str = ""
     attribution: str = ""
     kind: QuoteKind = QuoteKind.DIRECT
+    offsets: tuple[int, int] | None = None
+    """``(start, end)`` character offsets of ``text`` in the article it was
+    taken from (``article[start:end] == text``), for quotes found by ingest;
+    None when unknown."""
 
     @property
     def who(self) -> str:
         """The speaker and role as one line: ``"Dmitry Peskov, Kremlin spokesman"`` (``""`` if neither)."""
         return ", ".join(x for x in (self.speaker, self.speaker_role) if x)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Marks an event proposed by ingest (:mod:`viewer.ingest`) and not yet
+    reviewed by a person: it is drawn distinctly and never shown as a fact.
+
+    Attributes
+    ----------
+    sentence : str
+        The article's sentence the event was read from, verbatim.
+    offsets : (int, int)
+        ``(start, end)`` character offsets of ``sentence`` in the article text
+        (after extraction from HTML or Markdown).
+    article : str
+        Name of the article file ("" for pasted text).
+    """
+
+    sentence: str
+    offsets: tuple[int, int] = (0, 0)
+    article: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,6 +200,8 @@ class Event:
     tags: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     sources: tuple[str, ...] = ()
+    draft: Draft | None = None
+    """Set while the event is an unreviewed draft (see :class:`Draft`)."""
 
     @property
     def earliest(self) -> float:
@@ -471,6 +499,35 @@ class Timeline:
             return np.zeros(len(cols), dtype=bool)
         with np.errstate(invalid="ignore"):  # the rule of is_after_reference, on the columns' x0
             return cols.x0 >= ref.latest - cols.origin_epoch_s
+
+    def drafts(self) -> "np.ndarray":
+        """Rows of :attr:`columns` whose event is an unreviewed draft: bool (N,).
+
+        Only events read whole can carry a draft marker, so a lazily-loaded
+        timeline builds just those (``EventFacts.rich``)."""
+        import numpy as np
+
+        cols = self.columns
+        out = np.zeros(len(cols), dtype=bool)
+        if isinstance(self.events, LazyEvents):
+            facts = self.events.facts
+            candidates = facts.rich if facts is not None else range(len(self.events))
+        else:
+            candidates = range(len(self.events))
+        rows = {int(e): r for r, e in enumerate(cols.event_index)}
+        for i in candidates:
+            r = rows.get(int(i))
+            if r is not None and self.events[int(i)].draft is not None:
+                out[r] = True
+        return out
+
+    def draft_count(self) -> int:
+        """How many events are unreviewed drafts (undated ones included)."""
+        if isinstance(self.events, LazyEvents):
+            facts = self.events.facts
+            candidates = facts.rich if facts is not None else range(len(self.events))
+            return sum(1 for i in candidates if self.events[int(i)].draft is not None)
+        return sum(1 for e in self.events if e.draft is not None)
 
     def bands(self) -> list[Event]:
         """The band (era) events, in time order, without visiting every event.
