@@ -196,7 +196,6 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
             tracks[tid] = Track(tid, track_label, "", len(tracks))
         quotes = []
         src_ids = ["article"]
-        base = c.sentence.start
         for q in c.attributions:
             sid = sources.of(q) if q.attribution.person.name else ""
             if sid and sid not in src_ids:
@@ -207,9 +206,7 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
             quotes.append(Quote(q.text, speaker=p.name, speaker_role=p.role, source=sid,
                                 attribution=q.attribution.words,
                                 kind=QuoteKind.DIRECT if q.kind == "direct" else QuoteKind.REPORTED,
-                                offsets=(base + q.start, base + q.end)))
-        if len(src_ids) > 1 and not any("article" == sid for sid in (q.source for q in quotes)):
-            pass
+                                offsets=(q.base + q.start, q.base + q.end)))
         kind = EventKind.SPAN if end is not None else EventKind.POINT
         summary = c.sentence.text + "".join(" " + x.text for x in getattr(c, "extra_sentences", []))
         events.append(Event(

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .actors import Person, actors_in, parse_person
-from .extract import Sentence
+from .extract import Sentence, dateline_length
 from .quotes import FoundQuote, PersonMemory, find_quotes
 from .temporal import Publication, TimeMention, find_mentions
 from .tense import FUTURE, PAST, PERFECT, is_ongoing, sentence_tense, _markers
@@ -24,7 +24,6 @@ __all__ = ["Claim", "claims_of", "Unresolved"]
 
 _WHERE = re.compile(r",\s+where\s+(?:he|she|they|it|the two|both)\s+(?P<verb>\w+)", re.I)
 _BEFORE_ING = re.compile(r"\s(?:before|then)\s+(?P<verb>\w+ing|heading|going)\b[^,.;]*", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:\([^)]*\))?\s*[–—-]+\s*")
 _LEADS = re.compile(r"^(?:(?:Meanwhile|However|Separately|Also|Still|Earlier|Later|In addition|Despite [^,]+|"
                     r"When [^,]+|Speaking [^,]+|[Aa]ccording to [^,]+|As [^,]+|After [^,]+|Last \w+|On \w+(?: \d+)?|"
                     r"This \w+|Next \w+|In \w+(?: \d{4})?|Yesterday|Today),\s*)+")
@@ -63,7 +62,7 @@ class Claim:
 
 def _subject(text: str) -> str:
     """The words before the sentence's first verb, leads and asides removed."""
-    body = _LEADS.sub("", _DATELINE.sub("", text))
+    body = _LEADS.sub("", text[dateline_length(text):])
     marks = _markers(body)
     verb = re.search(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|may|might|must|should)\b", body)
     cut = min([at for at, _ in marks] + ([verb.start()] if verb else []) + [len(body)])
@@ -82,9 +81,9 @@ def _short(words: str, limit: int = 10, capital: bool = True) -> str:
 
 
 def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str:
-    dl = _DATELINE.match(s)
+    dl = dateline_length(s)
     if dl:  # offsets stay those of the sentence: blank the dateline out instead of cutting it
-        s = " " * dl.end() + s[dl.end():]
+        s = " " * dl + s[dl:]
     named = [q for q in quotes if q.attribution.person.name]
     if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person"):
         q = named[0]
@@ -117,7 +116,7 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
 
 
 def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]]:
-    s = _DATELINE.sub("", s)
+    s = s[dateline_length(s):]
     people = [q.attribution.person for q in quotes if q.attribution.person.name]
     actors = actors_in(s)
     for p in people:
@@ -150,6 +149,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     text = s.text
     mentions = find_mentions(text, pub)
     quotes = find_quotes(text, memory)
+    for q in quotes:
+        q.base = s.start
     claims: list[Claim] = []
     pub_day = pub.day.isoformat() if pub.day else None
     note = ("" if pub.how in ("given", "dateline", "metadata") else

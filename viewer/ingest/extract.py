@@ -15,14 +15,14 @@ inside a sentence.
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import stat
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-__all__ = ["Sentence", "ArticleError", "read_article", "text_of", "split_sentences", "MAX_ARTICLE_BYTES"]
+__all__ = ["Sentence", "ArticleError", "read_article", "text_of", "split_sentences", "MAX_ARTICLE_BYTES",
+           "dateline_length"]
 
 MAX_ARTICLE_BYTES = 5_000_000  #: an article larger than this is refused (no news article is)
 
@@ -230,6 +230,15 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def unescape(text: str) -> str:
-    """HTML entities decoded (for ``--published`` values copied from a page)."""
-    return html.unescape(text)
+_DATELINE = re.compile(r"^[A-Z][A-Za-z.'’ -]{1,40}?(?P<date>(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
+                       r",\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?\s*(?P<outlet>\([^)]{1,60}\))?\s*[–—-]+\s+")
+
+
+def dateline_length(sentence: str) -> int:
+    """Characters of a dateline that opens ``sentence`` ("KYIV, March 8, 2023
+    (Reuters) - ", "BELARUS (Washington Insider Magazine) – "), else 0.  A
+    dateline needs a date or an outlet in brackets before its dash."""
+    m = _DATELINE.match(sentence)
+    if m and (m.group("date") or m.group("outlet")):
+        return m.end()
+    return 0

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from .actors import SPEAKER, Person, parse_person
+from .extract import dateline_length
 
 __all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory"]
 
@@ -49,8 +50,13 @@ _WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+)?(?P<verb>{_VERBS})\
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|;|$)")
 _CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
 _REPORTED = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he)\s+(?:(?:also|later|then|has|have|had|previously|"
-                       rf"repeatedly)\s+)*(?P<verb>{_VERBS})(?P<cite>,\s*citing [^,]+,)?\s+(?:that\s+)?"
-                       rf"(?=[A-Za-z“\"])")
+                       rf"repeatedly)\s+)*(?P<verb>{_VERBS})(?P<cite>,\s*citing [^,]+,)?"
+                       r"(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?(?=\s+that\b))?"
+                       r"\s+(?:that\s+)?(?=[A-Za-z“\"])")
+_TAIL_SAID = re.compile(rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?(?:{SPEAKER}|(?:[A-Z][\w’'-]*\s+)?[a-z][\w’'-]*"
+                        rf"(?:\s+[a-z][\w’'-]*){{0,3}}))\s+"
+                        r"(?P<verb>said|says|told [^,.;]+|announced|reported|added|confirmed|warned|claimed|stated)"
+                        r"(?:\s+on\s+\w+|\s+in\s+a\s+statement)?\.?$")
 _TIME_TAIL = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:\w+\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|morning|evening|week|month|year|January|February|March|April|May|June|"
                         r"July|August|September|October|November|December)\b.*$")
@@ -80,38 +86,107 @@ class FoundQuote:
     end: int
     kind: str
     attribution: Attribution
+    base: int = 0  #: offset of the sentence in the article (set by the caller)
 
 
 class PersonMemory:
-    """People named so far in the article: resolves "he"/"she" and surnames."""
+    """People named so far in the article: resolves "he"/"she" and surnames.
+
+    A pronoun is the one person named with a role earlier in its sentence;
+    else the last speaker of this or the previous sentence; else the one
+    person named in the previous sentence; else nobody (never a guess
+    between two people).
+    """
 
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
         self.last: Person | None = None
+        self.here: list[tuple[int, Person]] = []  # people named in this sentence, with offsets
+        self.before: list[Person] = []  # ... in the previous sentence
+        self.speaker_here: Person | None = None
+        self.speaker_before: Person | None = None
+
+    def begin(self, sentence: str) -> None:
+        """Start a sentence: note the people it names with a role ("Foreign
+        Secretary James Cleverly")."""
+        self.before = [p for _, p in self.here]
+        self.speaker_before, self.speaker_here = self.speaker_here, None
+        self.here = []
+        for m in _RUN.finditer(sentence):
+            p = parse_person(m.group(0))
+            if p.kind == "person" and p.role and len(p.name.split()) >= 2:
+                self.here.append((m.start(), self.note(p)))
+
+    def pronoun(self, pos: int) -> Person:
+        """The person "he"/"she" at offset ``pos`` of the sentence stands for
+        (``kind="unknown"`` when it cannot be told)."""
+        named = {p.name: p for at, p in self.here if at < pos}
+        if len(named) == 1:
+            return next(iter(named.values()))
+        if not named:
+            for sp in (self.speaker_here, self.speaker_before):
+                if sp is not None and sp.kind == "person":
+                    return sp
+            distinct = {p.name: p for p in self.before}
+            if len(distinct) == 1:
+                return next(iter(distinct.values()))
+        return Person("", "", "", "unknown")
 
     def note(self, p: Person) -> Person:
         """Remember ``p`` (returns the fuller person when ``p`` is a surname seen before)."""
         if p.kind == "pronoun":
             return self.last or Person("", "", "", "unknown")
         if p.kind == "person" and p.name:
-            key = p.name.split()[-1]
-            full = self.people.get(key)
-            if full is not None and len(full.name) >= len(p.name) and full.name.endswith(p.name):
+            full = self._known(p.name)
+            if full is not None:
                 p = Person(full.name, p.role or full.role, p.actor or full.actor, "person")
-            self.people[key] = p
+            self.people[p.name] = p
             self.last = p
         elif p.kind in ("office", "unnamed") and len(p.name.split()) == 1:
-            full = self.people.get(p.name)
+            full = self._known(p.name)
             if full is not None:
                 self.last = full
                 return full
         return p
 
+    def _known(self, name: str) -> Person | None:
+        """A person named in full earlier whose name ends with, or (one word)
+        contains, ``name`` ("Le Drian", "Wang" of "Wang Yi"); None if none or
+        if two people would fit."""
+        fits = {full.name: full for full in self.people.values()
+                if len(full.name) > len(name) and (full.name.endswith(" " + name) or
+                                                   (" " not in name and name in full.name.split()))}
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
-def _speaker(phrase: str, memory: PersonMemory) -> Person:
+    def spoke(self, p: Person) -> None:
+        """``p`` is the speaker of a quote of this sentence."""
+        if p.kind == "person":
+            self.speaker_here = p
+
+
+_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+|(?:[a-z]+[- ])?(?:spokes\w+|minister|secretary|president|chief|adviser|"
+                  r"advisor|ambassador|director|official|leader|head|commander|envoy)\s+)+"
+                  r"(?:[A-Z][\w’'-]*|von|der|de|van|Le|La|al|bin)(?:\s+(?:[A-Z][\w’'-]*|von|der|de|van|Le|La))*")
+
+
+def _speaker(phrase: str, memory: PersonMemory, pos: int = 0) -> Person:
+    """The speaker a phrase names at offset ``pos`` of the sentence (pronouns
+    and bare surnames resolved through ``memory``)."""
     phrase = _LEAD.sub("", phrase.strip())
     phrase = re.sub(r"^(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then),?\s+", "", phrase)
-    return memory.note(parse_person(phrase))
+    p = parse_person(phrase)
+    if p.kind == "pronoun":
+        p = memory.pronoun(pos)
+    else:
+        p = memory.note(p)
+        if p.kind == "office" and len(p.name.split()) == 1 and not p.actor and p.name not in _ORG_WORDS:
+            p = memory.note(Person(p.name, "", "", "person"))  # a surname seen for the first time
+    memory.spoke(p)
+    return p
+
+
+_ORG_WORDS = {"Police", "Officials", "Organisers", "Organizers", "Diplomats", "Sources", "Analysts", "Witnesses",
+              "Residents", "Authorities", "Prosecutors", "Congress", "Parliament", "Government", "Ministry"}
 
 
 def _trim(sentence: str, a: int, b: int) -> tuple[int, int]:
@@ -151,6 +226,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     Returns quotes in text order; offsets are relative to ``sentence``.
     """
     out: list[FoundQuote] = []
+    memory.begin(sentence)
     according = _according(sentence, memory)
     # people named in the sentence before any quote, for "he said"
     direct: list[tuple[int, int, int, int]] = []  # inner a, b; outer a, b
@@ -171,7 +247,9 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             words_end = ob + ma.end()
             tail = re.match(r"[^,.;“\"]*", sentence[words_end:])
             words = sentence[ob:words_end + (tail.end() if tail else 0)].strip(" ,")
-            attr = Attribution(_speaker(who, memory), words, [], "interview" in words)
+            attr = Attribution(_speaker(who, memory, ob), words, [], "interview" in words)
+            if attr.person.kind == "unknown":
+                attr = None
         if attr is None:
             before = sentence[:oa]
             mb = _BEFORE.search(before)
@@ -179,9 +257,9 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             for mw in _WHO.finditer(before):
                 pass
             if mw is not None:
-                attr = Attribution(_speaker(mw.group("who"), memory), sentence[mw.start():mw.end()].strip())
+                attr = Attribution(_speaker(mw.group("who"), memory, mw.start()), sentence[mw.start():mw.end()].strip())
             elif mb is not None and not _VERB.fullmatch(mb.group("who").strip()):
-                attr = Attribution(_speaker(mb.group("who"), memory), sentence[mb.start():mb.end()].strip(" ,:"),
+                attr = Attribution(_speaker(mb.group("who"), memory, mb.start()), sentence[mb.start():mb.end()].strip(" ,:"),
                                    [], "interview" in mb.group(0))
         if attr is None and previous is not None and k > 0:
             gap = sentence[direct[k - 1][3]:oa]
@@ -206,7 +284,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         if len(who.split()) > 10 or re.match(r"(?:[Tt]he|[Aa]n?|It|This|That)\b", who.strip()) and \
                 parse_person(_LEAD.sub("", who)).kind not in ("office", "unnamed", "outlet"):
             continue
-        person = _speaker(who, memory)
+        person = _speaker(who, memory, m.start())
         if not person.name or person.kind == "unknown":
             continue
         a, b = _trim(sentence, m.end(), len(sentence))
@@ -225,14 +303,22 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             out.append(FoundQuote(sentence[a:b], a, b, "reported",
                                   Attribution(person, words.rstrip(" ,"), via, "interview" in sentence)))
         return out
+    tail = _TAIL_SAID.search(sentence)
+    if tail is not None and according is None:
+        person = _speaker(tail.group("who"), memory, tail.start("who"))
+        a, b = _trim(sentence, dateline_length(sentence), tail.start())
+        if person.name and person.kind != "unknown" and b > a + 3:
+            out.append(FoundQuote(sentence[a:b], a, b, "reported",
+                                  Attribution(person, sentence[tail.start():].strip(" ,."), [], False)))
+        return out
     if according is not None:
         attr, m = according
         if m.start() <= 12 or sentence[:m.start()].strip() in ("Meanwhile,", "However,", "But"):
             a, b = _trim(sentence, m.end() + 1, len(sentence))
             if attr.via:
                 a, b = _trim(sentence, m.end() + len(attr.words) - (m.end() - m.start()) + 1, len(sentence))
-        elif sentence[m.end():].strip() in (".", ""):
-            a, b = _trim(sentence, 0, sentence.rfind(",", 0, m.start()))
+        elif sentence[m.start() + len(attr.words):].strip() in (".", ""):
+            a, b = _trim(sentence, dateline_length(sentence), sentence.rfind(",", 0, m.start()))
         else:
             return out  # "…, according to X, …": no one clause is theirs
         if b > a + 3 and not attr.person.kind == "unknown":

@@ -85,6 +85,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _DURATION = re.compile(rf"\b(?:for\s+)?{_NUM}\s+(?P<unit>days?|weeks?)(?:\s+of)?\b", re.I)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?$", re.I)
+_BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
 _FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
 _TO = re.compile(r"^\s*(?:to|until|till|through|and|–|-)\s+", re.I)
 
@@ -439,10 +440,19 @@ def _combine(sentence: str, mentions: list[TimeMention], pub: Publication) -> li
         if i in skip:
             continue
         before = sentence[:m.start]
-        if _SINCE.search(before) and m.edtf:
+        if m.phrase.lower().startswith("by ") or (_BY.search(before) and m.kind == "date"):
+            if m.edtf and not m.edtf.startswith(("[", "..")):
+                b = _BY.search(before)
+                if b is not None:
+                    m.start, m.phrase = b.start(), sentence[b.start():m.end]
+                m.edtf = f"[..{m.edtf.rstrip('?~')}]" + ("" if m.edtf[-1] not in "?~" else "")
+                m.basis += " 'By' it: on or before it."
+                m.day = None
+        elif (_SINCE.search(before) or m.phrase.lower().startswith("since ")) and m.edtf:
             s = _SINCE.search(before)
-            m.phrase = sentence[s.start():m.end]
-            m.start = s.start()
+            if s is not None:
+                m.phrase = sentence[s.start():m.end]
+                m.start = s.start()
             m.kind = "since"
             if m.tense == PAST and not re.search(r"\bhad\b", sentence[:m.start]) and pub.day is None:
                 m.end_edtf, m.end_basis = "..", "The article does not say when it ended."
