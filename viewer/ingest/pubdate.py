@@ -40,7 +40,7 @@ _END_VERB = re.compile(r"\b(?:finish|end|conclude|close|wrap up|run (?:until|thr
 _DURATION = re.compile(r"\b(?P<num>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
                        r"twenty|thirty)\s+days\b", re.I)
 _WD = re.compile(r"\b(?<!last )(?<!next )(?<!this )(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_OUTLET = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?\s*\((?P<outlet>[A-Z][^()]{1,60})\)\s*[–—-]")
+_OUTLET = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,60}?\s*\((?P<outlet>[A-Z][^()]{1,60})\)\s*[–—-]")
 
 
 def parse_published(value: str) -> date:

@@ -85,6 +85,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _DURATION = re.compile(rf"\b(?:for\s+)?{_NUM}\s+(?P<unit>days?|weeks?)(?:\s+of)?\b", re.I)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?$", re.I)
+_PREP = re.compile(r"\b(?:on|in|during)\s+$", re.I)
 _BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
 _FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
 _TO = re.compile(r"^\s*(?:to|until|till|through|and|–|-)\s+", re.I)
@@ -194,6 +195,12 @@ def _year_for(pub: Publication, m: int, d: int | None, tense: str) -> tuple[int 
     if cand is None:
         return None, ""
     ref = pub.day if d else pub.day.replace(day=1)
+    if d is None:  # a month: compared month to month
+        if tense in (PAST, PERFECT) and cand > ref:
+            return y - 1, f"year {y - 1}: written in the past tense and {y} would put it after publication"
+        if tense == FUTURE and cand < ref:
+            return y + 1, f"year {y + 1}: written in the future tense and {y} would put it before publication"
+        return y, f"year from the publication date ({pub.words})"
     if tense in (PAST, PERFECT) and cand > ref + timedelta(days=31):
         return y - 1, f"year {y - 1}: written in the past tense and {y} would put it after publication"
     if tense == FUTURE and cand < ref - timedelta(days=31):
@@ -423,6 +430,9 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
             tense = tense_at(sentence, a)
             e, basis, d, end_e, end_b = _resolve(kind, m, sentence, pub, tense)
             lead = len(m.group(0)) - len(m.group(0).lstrip())
+            prep = _PREP.search(sentence[:a]) if kind in ("md", "dm", "mdy", "dmy", "my", "year", "iso", "wd") else None
+            if prep is not None and not (kind == "wd" and (m.group("rel") or "").strip()):
+                a, lead = prep.start(), 0
             mention = TimeMention(a + lead, b, sentence[a + lead:b], e, basis, tense,
                                   "range" if end_e else "date", end_e, end_b, d)
             taken.append((a, b))
