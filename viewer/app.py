@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="timeline-viewer",
         description="Zoomable timeline of dated, sourced events. "
         "Without FILE, opens the bundled Allied Resolve-2022 timeline.",
-        epilog="File commands: timeline-viewer convert IN OUT | validate FILE | export FILE OUT.pdf "
+        epilog="File commands: timeline-viewer convert IN OUT | validate FILE | export FILE OUT.pdf | "
+        "ingest ARTICLE.txt -o DRAFT.timeline.json "
         "(see timeline-viewer convert --help for their options and exit codes). "
         "A file named like a command opens as ./convert.",
     )
@@ -72,7 +73,7 @@ def _load(path: str):
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``timeline-viewer`` and ``python -m viewer``; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("convert", "validate", "export"):  # file commands: viewer/cli.py
+    if argv and argv[0] in ("convert", "validate", "export", "ingest"):  # file commands: viewer/cli.py
         from .cli import main as file_command
 
         return file_command(argv)

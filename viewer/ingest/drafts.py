@@ -201,8 +201,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                                         f"No date given; reported {'in the present perfect ' if tense == PERFECT else ''}"
                                         f"in an article of {pub.words}, so on or before that day." + note),
                                     None, "", 0, tags=["undated"]))
-    elif not claims and (quotes or sentence_tense(text) in (PERFECT, PAST)):
-        unresolved.append(Unresolved(s.index, "", "undated claim and no publication date known: not placed"))
+    elif not claims and not mentions and (quotes or sentence_tense(text) in (PERFECT, PAST)):
+        unresolved.append(Unresolved(s.index, _short(text, 8), "undated claim and no publication date known: "
+                                     "not placed"))
     # quotes go to the claim whose date is nearest before them (else the first)
     for q in quotes:
         best = None
