@@ -109,7 +109,7 @@ def bundled() -> dict:
         cands = [d for d in drafts if d.id not in used and d.draft and idx >= 0
                  and d.draft.offsets[0] <= sent_of[idx].start < d.draft.offsets[1]]
 
-        def score(d):
+        def score(d, ev=ev):
             c = worst(date_class(d.start, ev.start), date_class(d.end, ev.end) if ev.end else "equal")
             overlap = bool(d.start.phrase) and (d.start.phrase in (ev.start.phrase or "") or
                                                 (ev.start.phrase or "\0") in d.start.phrase)
@@ -161,7 +161,7 @@ def quote_rows(tl, text: str, expected: list) -> dict:
             wrong_speaker += 1
         kinds += hit.kind.value == w_kind
         g_via = _chain(tl, hit.source)[1:-1] if hit.source else []
-        chains += len(g_via) == len(w_via) and all(_names_agree(a, b) for a, b in zip(g_via, w_via))
+        chains += len(g_via) == len(w_via) and all(_names_agree(a, b) for a, b in zip(g_via, w_via, strict=True))
     return {"quotes expected": len(expected), "quotes found": matched, "draft quotes": len(got),
             "verbatim at offsets": f"{verbatim}/{len(got)}", "speakers right": speakers,
             "misattributed": wrong_speaker, "unattributed": unattributed, "kind right": kinds,
@@ -253,7 +253,8 @@ def main() -> None:
     table("Bundled article vs the hand-reasoned timeline",
           [(k, f"{v:.0f}" if isinstance(v, float) else str(v)) for k, v in b.items()])
     totals, per = small_articles()
-    table(f"{totals['articles']} short test articles (tests/data/articles/ingest)", [(k, str(v)) for k, v in totals.items()])
+    table(f"{totals['articles']} short test articles (tests/data/articles/ingest)",
+          [(k, str(v)) for k, v in totals.items()])
     if per:
         print("\n  not equal / not found:")
         for name, what, how in per:

@@ -77,7 +77,8 @@ def test_bundled_article_speakers_kinds_and_relays(allied):
     reported = quotes["both nations saw NATO as an increasing danger"]
     assert reported.kind is QuoteKind.REPORTED and reported.speaker == "Dmitry Peskov"
     cnn = next(q for t, q in quotes.items() if t.startswith("the Normandy Format"))
-    assert cnn.kind is QuoteKind.REPORTED and [s.outlet for s in tl.source_chain(cnn.source)] == ["CNN", "Washington Insider Magazine"]
+    assert cnn.kind is QuoteKind.REPORTED
+    assert [s.outlet for s in tl.source_chain(cnn.source)] == ["CNN", "Washington Insider Magazine"]
     # a name in quotation marks is not a quote
     assert "Allied Resolve-2022" not in quotes
 
@@ -85,7 +86,8 @@ def test_bundled_article_speakers_kinds_and_relays(allied):
 def test_split_quote_around_he_said_gives_two_verbatim_quotes_one_speaker():
     r = ingest_file(DATA / "ingest" / "05-split-quote.txt")
     quotes = {q.text: q for e in r.timeline.events for q in e.quotes}
-    assert quotes["We had a frank exchange"].speaker == quotes["and we agreed to keep talking"].speaker == "James Cleverly"
+    assert quotes["We had a frank exchange"].speaker == "James Cleverly"
+    assert quotes["and we agreed to keep talking"].speaker == "James Cleverly"
     assert quotes["It was useful"].speaker == "James Cleverly"  # "he" = the last speaker
 
 

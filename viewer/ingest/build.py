@@ -125,13 +125,13 @@ def _merge_undated(claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None
+        here, there = speaker_of(c), speaker_of(prev) if prev is not None else None
         if (prev is not None and "undated" in c.tags and "undated" in prev.tags and c.quotes and
-                speaker_of(c) is not None and speaker_of(prev) is not None and
-                speaker_of(c).name == speaker_of(prev).name and c.start[0] == prev.start[0]
+                here is not None and there is not None and here.name == there.name and c.start[0] == prev.start[0]
                 and c.sentence.index - prev.sentence.index <= 2):
             prev.quotes.extend(c.quotes)
             prev.attributions.extend(c.attributions)
-            prev.extra_sentences = getattr(prev, "extra_sentences", []) + [c.sentence]
+            prev.extra_sentences.append(c.sentence)
             continue
         out.append(c)
     return out
@@ -208,7 +208,7 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
                                 kind=QuoteKind.DIRECT if q.kind == "direct" else QuoteKind.REPORTED,
                                 offsets=(q.base + q.start, q.base + q.end)))
         kind = EventKind.SPAN if end is not None else EventKind.POINT
-        summary = c.sentence.text + "".join(" " + x.text for x in getattr(c, "extra_sentences", []))
+        summary = c.sentence.text + "".join(" " + x.text for x in c.extra_sentences)
         events.append(Event(
             id=_slug(c.title, taken), title=c.title, start=start, track=tid, kind=kind, end=end,
             summary=summary, actors=tuple(dict.fromkeys(c.actors)), tags=tuple(["draft", *c.tags]),

@@ -18,7 +18,7 @@ from .actors import Person, actors_in, parse_person
 from .extract import Sentence, dateline_length
 from .quotes import FoundQuote, PersonMemory, find_quotes
 from .temporal import Publication, TimeMention, find_mentions
-from .tense import FUTURE, PAST, PERFECT, is_ongoing, sentence_tense, _markers
+from .tense import FUTURE, PAST, PERFECT, _markers, is_ongoing, sentence_tense
 
 __all__ = ["Claim", "claims_of", "Unresolved"]
 
@@ -58,6 +58,7 @@ class Claim:
     attributions: list[FoundQuote] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     unresolved: bool = False
+    extra_sentences: list[Sentence] = field(default_factory=list)  # undated remarks merged into this claim
 
 
 def _subject(text: str) -> str:
@@ -100,8 +101,8 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     marks = [at for at, _ in _markers(before)]
     clause_start = max(before.rfind(","), before.rfind(" and "), -1)
     verb_at = max([at for at in marks if at > clause_start], default=-1)
-    if re.search(r"according to [^,]*$", before):
-        m = re.search(r"according to (?:a |the )?(?P<what>[^,]*)$", before)
+    m = re.search(r"according to (?:a |the )?(?P<what>[^,]*)$", before)
+    if m is not None:
         return _short(m.group("what").replace("released by the ", "by the ").replace("released by ", "by "), 9)
     subj = _subject(s)
     if verb_at >= 0:
@@ -154,7 +155,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     claims: list[Claim] = []
     pub_day = pub.day.isoformat() if pub.day else None
     note = ("" if pub.how in ("given", "dateline", "metadata") else
-            " The publication day is itself inferred (see the reference date), so this bound is only as sure as that day.")
+            " The publication day is itself inferred (see the reference date), so this bound is only as sure as"
+            " that day.")
     for m in mentions:
         if m.edtf is None:
             unresolved.append(Unresolved(s.index, m.phrase, m.basis))
@@ -172,7 +174,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             w = _WHERE.search(text, m.end)
             if w and w.start() - m.end < 5:
                 claims.append(Claim(s, (m.day.isoformat() + "?", text[m.start:w.end()],
-                                        f"The article dates what comes before ('{m.phrase}': {m.basis.split(':')[-1].strip()}) "
+                                        f"The article dates what comes before ('{m.phrase}': "
+                                        f"{m.basis.split(':')[-1].strip()}) "
                                         "and places this after it without a date of its own: taken as that day, "
                                         "uncertain."), None, "", w.start() + 1))
         if m.day is not None and m.tense == FUTURE:
@@ -198,7 +201,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                 verb = re.search(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|not\s+)*(?:been\s+)?\w+", text)
                 phrase = verb.group(0) if verb and tense == PERFECT else ""
                 claims.append(Claim(s, (f"[..{pub_day}]", phrase,
-                                        f"No date given; reported {'in the present perfect ' if tense == PERFECT else ''}"
+                                        "No date given; reported "
+                                        f"{'in the present perfect ' if tense == PERFECT else ''}"
                                         f"in an article of {pub.words}, so on or before that day." + note),
                                     None, "", 0, tags=["undated"]))
     elif not claims and not mentions and (quotes or sentence_tense(text) in (PERFECT, PAST)):

@@ -160,7 +160,6 @@ def _infer(sentences: list[Sentence], year_hint: int | None) -> Publication | No
                 said = tenses[wd]
                 past = bool(said & {PAST, PERFECT})
                 fut = FUTURE in said
-                name = fmt_day(start).split()[0]
                 weekday_word = [k for k, v in WEEKDAYS.items() if v == wd][0].capitalize()
                 basis = (f"The article prints no date. It says '{dm.group(0)}' and '{em.group(0)}' "
                          f"(\"{es.text[max(0, em.start() - 40):em.end()].strip()}\"); the year {year_hint} is the "
@@ -175,7 +174,8 @@ def _infer(sentences: list[Sentence], year_hint: int | None) -> Publication | No
                               f"days after; taken as {fmt_day(start)}, uncertain.")
                 else:
                     continue
-                return Publication(start, False, True, wd, "", basis, "inferred", year_hint, (ds.start + dm.start(), end))
+                return Publication(start, False, True, wd, "", basis, "inferred", year_hint,
+                                   (ds.start + dm.start(), end))
     return None
 
 
@@ -189,16 +189,18 @@ def find_publication(text: str, sentences: list[Sentence], meta_dates: list[str]
     years = _years(text)
     year_hint = max(years) if years else None
     if given is not None:
-        pub = Publication(given, True, True, None, given.isoformat(), f"Given as the publication date: {fmt_day(given)}.",
-                          "given")
+        found: Publication | None = Publication(given, True, True, None, given.isoformat(),
+                                                f"Given as the publication date: {fmt_day(given)}.", "given")
     else:
-        pub = _from_metadata(meta_dates or []) or _from_dateline(text) or _infer(sentences, year_hint)
-    if pub is None:
+        found = _from_metadata(meta_dates or []) or _from_dateline(text) or _infer(sentences, year_hint)
+    if found is None or found.day is None:
         why = ("No publication date given (--published), none printed in a dateline or byline, and none can be "
                "inferred from the text")
-        why += f"; the text names the year {year_hint}, used only for days written without a year." if year_hint else "."
+        why += (f"; the text names the year {year_hint}, used only for days written without a year."
+                if year_hint else ".")
         return Publication(None, False, False, None, "", why, "none", year_hint)
-    if pub.how != "inferred":
+    pub = found
+    if pub.how != "inferred" and pub.day is not None:
         # a stated end of a run of days elsewhere still helps "ten days" spans
         inferred = _infer(sentences, pub.day.year)
         if inferred is not None and inferred.span_end is not None:

@@ -254,13 +254,13 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             before = sentence[:oa]
             mb = _BEFORE.search(before)
             mw = None
-            for mw in _WHO.finditer(before):
+            for mw in _WHO.finditer(before):  # noqa: B007 - the last "X, who said" before the quote
                 pass
             if mw is not None:
                 attr = Attribution(_speaker(mw.group("who"), memory, mw.start()), sentence[mw.start():mw.end()].strip())
             elif mb is not None and not _VERB.fullmatch(mb.group("who").strip()):
-                attr = Attribution(_speaker(mb.group("who"), memory, mb.start()), sentence[mb.start():mb.end()].strip(" ,:"),
-                                   [], "interview" in mb.group(0))
+                attr = Attribution(_speaker(mb.group("who"), memory, mb.start()),
+                                   sentence[mb.start():mb.end()].strip(" ,:"), [], "interview" in mb.group(0))
         if attr is None and previous is not None and k > 0:
             gap = sentence[direct[k - 1][3]:oa]
             if len(gap) < 60:  # the second half of a quote split around "he said"

@@ -314,7 +314,9 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, pub: Publication, tense
     phrase = m.group(0)
     if kind == "iso":
         d = _valid(int(g["year"]), int(g["m"]), int(g["d"]))
-        return (d.isoformat(), "ISO date as written", d, None, "") if d else (None, "not a calendar day", None, None, "")
+        if d is None:
+            return None, "not a calendar day", None, None, ""
+        return d.isoformat(), "ISO date as written", d, None, ""
     if kind in ("mdy", "dmy"):
         d = _valid(int(g["year"]), _month(g["mon"]), int(g["day"]))
         if d is None:
@@ -475,8 +477,8 @@ def _combine(sentence: str, mentions: list[TimeMention], pub: Publication) -> li
         elif _FROM.search(before) and i + 1 < len(mentions) and mentions[i + 1].edtf and m.edtf:
             nxt = mentions[i + 1]
             gap = sentence[m.end:nxt.start]
-            if _TO.match(gap) and len(gap) < 12:
-                f = _FROM.search(before)
+            f = _FROM.search(before)
+            if f is not None and _TO.match(gap) and len(gap) < 12:
                 m.start, m.end = f.start(), nxt.end
                 m.phrase = sentence[m.start:m.end]
                 m.kind, m.end_edtf, m.end_basis = "range", nxt.edtf, nxt.basis
@@ -504,8 +506,8 @@ def _combine(sentence: str, mentions: list[TimeMention], pub: Publication) -> li
             m.end_basis = (f"'{dur.group(0).strip()}' from {fmt_day(m.day)}, ending on {fmt_day(stated[1])} as the "
                            "article states elsewhere.")
         else:
-            a, b = m.day + timedelta(days=days - 1), m.day + timedelta(days=days)
-            m.end_edtf = f"[{a.isoformat()}..{b.isoformat()}]"
-            m.end_basis = (f"'{dur.group(0).strip()}' from {fmt_day(m.day)}: ends {fmt_day(a)} (counting the first "
-                           f"day) or {fmt_day(b)} (not counting it); the article does not say which.")
+            first, last = m.day + timedelta(days=days - 1), m.day + timedelta(days=days)
+            m.end_edtf = f"[{first.isoformat()}..{last.isoformat()}]"
+            m.end_basis = (f"'{dur.group(0).strip()}' from {fmt_day(m.day)}: ends {fmt_day(first)} (counting the "
+                           f"first day) or {fmt_day(last)} (not counting it); the article does not say which.")
     return out

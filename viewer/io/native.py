@@ -45,9 +45,9 @@ from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.story import Story, StoryStep
 from viewer.model.timeline import (
+    Draft,
     Event,
     EventKind,
-    Draft,
     Quote,
     QuoteKind,
     Source,
