@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import math
 import re
 import time
 import unicodedata
@@ -24,7 +26,7 @@ from viewer.model.timeline import (
 
 from .actors import Person
 from .drafts import Claim, Unresolved, claims_of, speaker_of
-from .extract import Sentence, split_sentences
+from .extract import Sentence, dateline_length, split_sentences
 from .pubdate import find_outlet, find_publication
 from .quotes import FoundQuote, PersonMemory
 from .temporal import Publication
@@ -117,6 +119,22 @@ def _date(value: tuple[str, str, str], *, fallback: str | None = None) -> EventD
         if fallback:
             return EventDate(fallback, phrase, basis + f" ('{edtf}' was not a valid date; kept open.)")
         return None
+
+
+def _home(events: list[Event], pub: Publication) -> tuple[EventDate, EventDate] | None:
+    """The range the draft opens on: the dated events within 90 days of
+    publication (background such as "since 2014" stays reachable by zooming
+    out), or None (everything) without a publication date."""
+    if pub.day is None:
+        return None
+    centre = EventDate(pub.day.isoformat())
+    near = [v for e in events for v in (e.start.earliest, e.latest)
+            if math.isfinite(v) and abs(v - centre.earliest) <= 90 * 86400]
+    lo = min(near + [centre.earliest]) - 86400
+    hi = max(near + [centre.latest]) + 86400
+    day = _dt.datetime.fromtimestamp
+    return (EventDate(day(lo, _dt.timezone.utc).date().isoformat()),
+            EventDate(day(hi, _dt.timezone.utc).date().isoformat()))
 
 
 def _merge_undated(claims: list[Claim]) -> list[Claim]:
@@ -214,10 +232,12 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
             summary=summary, actors=tuple(dict.fromkeys(c.actors)), tags=tuple(["draft", *c.tags]),
             quotes=tuple(quotes), sources=tuple(src_ids),
             draft=Draft(c.sentence.text, (c.sentence.start, c.sentence.end), article)))
-    first = sentences[0].text if sentences else ""
-    title = title or f"Draft from {outlet}: {first[:60].rstrip()}{'…' if len(first) > 60 else ''}"
+    first = sentences[0].text[dateline_length(sentences[0].text):] if sentences else ""
+    title = title or f"Draft from {outlet}: {first[:70].rstrip()}{'…' if len(first) > 70 else ''}"
+    home = _home(events, pub)
     description = (f"Draft made by timeline-viewer ingest from {article or 'pasted text'}: {len(events)} unreviewed "
                    f"events. Publication date: {pub.words} ({pub.how}). Every event needs review.")
     timeline = Timeline(title=title, tracks=tuple(tracks.values()), events=tuple(events),
-                        sources=tuple(sources.items), description=description, reference_date=ref)
+                        sources=tuple(sources.items), description=description, reference_date=ref,
+                        home_start=home[0] if home else None, home_end=home[1] if home else None)
     return IngestResult(timeline, text, sentences, pub, unresolved, time.perf_counter() - t0)

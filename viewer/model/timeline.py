@@ -500,34 +500,37 @@ class Timeline:
         with np.errstate(invalid="ignore"):  # the rule of is_after_reference, on the columns' x0
             return cols.x0 >= ref.latest - cols.origin_epoch_s
 
-    def drafts(self) -> "np.ndarray":
-        """Rows of :attr:`columns` whose event is an unreviewed draft: bool (N,).
+    def draft_flags(self) -> "np.ndarray":
+        """Which events (file order) are unreviewed drafts: bool (len(events),).
 
         Only events read whole can carry a draft marker, so a lazily-loaded
         timeline builds just those (``EventFacts.rich``)."""
         import numpy as np
 
-        cols = self.columns
-        out = np.zeros(len(cols), dtype=bool)
+        cached: np.ndarray | None = self.__dict__.get("_draft_flags")
+        if cached is not None:
+            return cached
+        n = len(self.events)
         if isinstance(self.events, LazyEvents):
+            has = np.zeros(n, dtype=bool)
             facts = self.events.facts
-            candidates = facts.rich if facts is not None else range(len(self.events))
+            for i in (facts.rich if facts is not None else range(n)):
+                has[int(i)] = self.events[int(i)].draft is not None
         else:
-            candidates = range(len(self.events))
-        rows = {int(e): r for r, e in enumerate(cols.event_index)}
-        for i in candidates:
-            r = rows.get(int(i))
-            if r is not None and self.events[int(i)].draft is not None:
-                out[r] = True
+            has = np.fromiter((e.draft is not None for e in self.events), dtype=bool, count=n)
+        self.__dict__["_draft_flags"] = has
+        return has
+
+    def drafts(self) -> "np.ndarray":
+        """Rows of :attr:`columns` whose event is an unreviewed draft: bool (N,)."""
+        import numpy as np
+
+        out: np.ndarray = self.draft_flags()[self.columns.event_index]
         return out
 
     def draft_count(self) -> int:
         """How many events are unreviewed drafts (undated ones included)."""
-        if isinstance(self.events, LazyEvents):
-            facts = self.events.facts
-            candidates = facts.rich if facts is not None else range(len(self.events))
-            return sum(1 for i in candidates if self.events[int(i)].draft is not None)
-        return sum(1 for e in self.events if e.draft is not None)
+        return int(self.draft_flags().sum())
 
     def bands(self) -> list[Event]:
         """The band (era) events, in time order, without visiting every event.

@@ -281,6 +281,10 @@ class _Picture:
             text += f"{_DOT}search “{self.options.query.strip()}”: {n} match{'es' if n != 1 else ''}"
         if self.dday is not None:
             text += f"{_DOT}{self.dday.describe()}"
+        drafts = int(self.timeline.draft_flags()[self.shown].sum()) if len(self.shown) else 0
+        if drafts:
+            text += (f"{_DOT}DRAFT: {drafts} event{'s' if drafts != 1 else ''} shown "
+                     f"{'are' if drafts != 1 else 'is an'} unreviewed draft{'s' if drafts != 1 else ''} (dotted outline)")
         return text
 
     def paint(self, painter: QPainter) -> None:
@@ -310,6 +314,7 @@ class _Picture:
                                    ["◆ to the day or better", "◇ uncertain / approximate / open"] +
                                    (["dashed ◇ after the source's date (planned)"]
                                     if self.timeline.after_reference().any() else []) +
+                                   (["dotted outline: unreviewed draft"] if self.timeline.drafts().any() else []) +
                                    ["▬ faint: possible interval", "≤ / ≥ on or before / after", "(?) uncertain",
                                     "~ approximate"], sm, inner, 3)
         foot_items = self.footnote or ["(no sources cited by the events shown)"]

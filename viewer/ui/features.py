@@ -20,6 +20,7 @@ from . import (
     overview,
     presenting,
     relative_axis,
+    review,
     search_bar,
     shown,
     story_editor,
@@ -37,4 +38,5 @@ FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
              overview.install, links.install]
 FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker
+FEATURES.append(review.install)  # View > Review drafts (F8), File > New from article…
 FEATURES.append(access.install)  # last: tab order, names, mnemonics over everything above

@@ -134,6 +134,11 @@ class MainWindow(QMainWindow):
         self.header.setText(short)
         self.header.setToolTip(title[:2000])
         name = Path(self.path).name if self.path else "bundled timeline"
+        drafts = self.timeline.draft_count()
+        if drafts:  # never shown as reviewed facts: the title bar and the header say so
+            note = f"{drafts} unreviewed draft{'s' if drafts != 1 else ''}"
+            self.header.setText(f"{short}  [{note}]")
+            name = f"{name if self.path else 'new draft'} — {note}"
         self.setWindowTitle(f"{short[:80]} — {name} — Timeline Viewer")
 
     # -- files ---------------------------------------------------------

@@ -1,0 +1,264 @@
+"""The Review panel: go through ingest drafts, accept or reject each.
+
+A dock (View > Review drafts, F8) lists the timeline's unreviewed drafts in
+time order; the selected one's source sentence is shown with its date
+phrase and its quotes highlighted, with the resolved date, its basis and the
+speakers.  *Accept* keeps the event (the draft marker goes), *Reject*
+removes it, *Accept all remaining* accepts every draft left in one step.
+
+Every review action goes through :func:`apply_review` (one place to point at
+the model's command stack when it lands: then Accept, Reject and Accept all
+become undoable commands).  File > New from article… (:mod:`.article_dialog`)
+makes a draft timeline and opens this panel.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.reload import kept_on_reload
+from ..model.review import ReviewError, accept, accept_all, draft_ids, reject
+from ..model.timeline import Event, Timeline
+
+__all__ = ["ReviewDock", "apply_review", "install"]
+
+_DATE_BG = QColor("#ffe08a")  # the date phrase
+_QUOTE_BG = QColor("#cfe3ff")  # quoted or reported words
+
+
+def apply_review(window, action: str, ids: list[str]) -> Timeline | None:
+    """Apply one review action to the window's timeline and show the result.
+
+    Parameters
+    ----------
+    window : MainWindow
+    action : str
+        ``"accept"``, ``"reject"`` or ``"accept_all"`` (``ids`` ignored).
+    ids : list of str
+        Event ids of drafts.
+
+    Returns the new timeline, or None when the action could not be done (an
+    error dialog says why).  The visible range, the filters and (if the event
+    is still there) the selection are kept.
+    """
+    old = window.timeline
+    try:
+        if action == "accept":
+            new = accept(old, ids)
+        elif action == "reject":
+            new = reject(old, ids)
+        elif action == "accept_all":
+            new = accept_all(old)
+        else:
+            raise ReviewError(f"unknown review action {action!r}")
+    except ReviewError as exc:
+        window.show_error("Could not review the draft", str(exc))
+        return None
+    a, b = window.state.x_range
+    origin_old = old.columns.origin_epoch_s
+    selected = window.state.selected
+    window.set_timeline(new, window.path, kept=kept_on_reload(window.state, old, new))
+    origin_new = new.columns.origin_epoch_s
+    window.view.set_x_range(a + origin_old - origin_new, b + origin_old - origin_new)
+    if selected is not None and new.has_event(selected):
+        window.view.restore_selection(selected)
+    return new
+
+
+def _when(e: Event) -> str:
+    text = e.start.describe()
+    if e.end is not None:
+        text += " – " + e.end.describe()
+    return text
+
+
+class ReviewDock(QDockWidget):
+    """The Review panel of a window (see module docstring)."""
+
+    def __init__(self, window) -> None:
+        super().__init__("Review drafts", window)
+        self.setObjectName("review_dock")
+        self.window_ = window
+        self.notes: list[str] = []  # what the last ingest said (publication date, unresolved phrases)
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Unreviewed drafts")
+        self.list.currentItemChanged.connect(self._on_current)
+        lay.addWidget(self.list, 2)
+        self.sentence = QPlainTextEdit()
+        self.sentence.setReadOnly(True)
+        self.sentence.setAccessibleName("Source sentence of the draft")
+        lay.addWidget(self.sentence, 2)
+        buttons = QHBoxLayout()
+        self.accept_button = QPushButton("&Accept")
+        self.accept_button.setToolTip("Keep this event: it is no longer a draft (A)")
+        self.accept_button.clicked.connect(lambda: self._act("accept"))
+        self.reject_button = QPushButton("&Reject")
+        self.reject_button.setToolTip("Remove this draft event (R or Delete)")
+        self.reject_button.clicked.connect(lambda: self._act("reject"))
+        self.all_button = QPushButton("Accept a&ll remaining")
+        self.all_button.clicked.connect(lambda: self._act("accept_all"))
+        for b in (self.accept_button, self.reject_button, self.all_button):
+            buttons.addWidget(b)
+        lay.addLayout(buttons)
+        hint = QLabel("Reviewed changes are in the window only: File > Export as… (*.timeline.json) keeps them.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        lay.addWidget(hint)
+        self.setWidget(body)
+        for key, action in (("A", "accept"), ("R", "reject"), ("Delete", "reject")):
+            sc = QShortcut(QKeySequence(key), self.list)
+            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+            sc.activated.connect(lambda a=action: self._act(a))
+        window.state.subscribe(self._on_state)
+        window.sigTimelineChanged.connect(lambda _t: self.refresh())
+        self.refresh()
+
+    # -- contents ------------------------------------------------------
+    def refresh(self) -> None:
+        """Fill the list from the window's timeline (the current draft kept when it is still one)."""
+        tl = self.window_.timeline
+        keep = self.current_id()
+        ids = draft_ids(tl)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for eid in ids:
+            e = tl.event(eid)
+            when = e.start.edtf + (f" – {e.end.edtf}" if e.end is not None else "")
+            item = QListWidgetItem(f"{e.title}  ({when})")
+            item.setData(Qt.ItemDataRole.UserRole, eid)
+            item.setToolTip(e.draft.sentence if e.draft else "")
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        n = len(ids)
+        lines = [f"{n} unreviewed draft{'s' if n != 1 else ''}" if n else "No unreviewed drafts."] + self.notes
+        self.summary.setText("\n".join(lines))
+        for b in (self.accept_button, self.reject_button, self.all_button):
+            b.setEnabled(bool(n))
+        target = keep if keep in ids else (self.window_.state.selected if self.window_.state.selected in ids else None)
+        if target is None and ids:
+            target = ids[0]
+        self._select_row(target)
+        if not ids:
+            self.sentence.setPlainText("")
+
+    def current_id(self) -> str | None:
+        """Id of the draft selected in the list, or None."""
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _select_row(self, eid: str | None) -> None:
+        if eid is None:
+            return
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == eid:
+                self.list.setCurrentRow(i)
+                self._show(eid)
+                return
+
+    def _on_current(self, item, _previous) -> None:
+        if item is None:
+            return
+        eid = item.data(Qt.ItemDataRole.UserRole)
+        self._show(eid)
+        if self.window_.state.selected != eid:
+            self.window_.state.selected = eid  # the timeline shows it (its track expanded)
+
+    def _on_state(self, state, changed: set[str]) -> None:
+        if "selected" in changed and state.selected and state.selected != self.current_id():
+            self.list.blockSignals(True)
+            self._select_row(state.selected)
+            self.list.blockSignals(False)
+
+    def _show(self, eid: str) -> None:
+        """The draft's sentence, its date phrase and quotes highlighted, then what was made of it."""
+        e = self.window_.timeline.event(eid)
+        d = e.draft
+        sentence = d.sentence if d is not None else e.summary
+        lines = [sentence, "", f"Date: {_when(e)}  (EDTF {e.start.edtf}{' – ' + e.end.edtf if e.end else ''})"]
+        if e.start.basis:
+            lines.append(f"Basis: {e.start.basis}")
+        if e.end is not None and e.end.basis:
+            lines.append(f"End basis: {e.end.basis}")
+        for q in e.quotes:
+            lines.append(f"{q.kind.value.capitalize()} quote, {q.who or 'unattributed'}: “{q.text}”")
+        track = next((t.label for t in self.window_.timeline.tracks if t.id == e.track), e.track)
+        lines.append(f"Track: {track}")
+        if d is not None and d.article:
+            lines.append(f"From {d.article}, characters {d.offsets[0]}–{d.offsets[1]}")
+        self.sentence.setPlainText("\n".join(lines))  # plain text: never rendered as markup
+        marks = []
+        spans = []
+        if e.start.phrase and e.start.phrase in sentence:
+            at = sentence.find(e.start.phrase)
+            spans.append((at, at + len(e.start.phrase), _DATE_BG))
+        for q in e.quotes:
+            if d is not None and q.offsets is not None and d.offsets[0] <= q.offsets[0] < d.offsets[1]:
+                spans.append((q.offsets[0] - d.offsets[0], q.offsets[1] - d.offsets[0], _QUOTE_BG))
+        for a, b, colour in spans:
+            cursor = QTextCursor(self.sentence.document())
+            cursor.setPosition(max(0, a))
+            cursor.setPosition(min(len(sentence), b), QTextCursor.MoveMode.KeepAnchor)
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(colour)
+            sel.format = fmt
+            marks.append(sel)
+        self.sentence.setExtraSelections(marks)
+        self.highlights = [(a, b) for a, b, _ in spans]
+
+    # -- actions -------------------------------------------------------
+    def _act(self, action: str) -> None:
+        eid = self.current_id()
+        if action != "accept_all" and eid is None:
+            return
+        row = self.list.currentRow()
+        new = apply_review(self.window_, action, [eid] if eid else [])
+        if new is not None and self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))  # on to the next draft
+
+
+def install(window) -> None:
+    """Add the Review dock (hidden until there are drafts), View > Review drafts (F8)
+    and File > New from article…; the window title and header count the drafts."""
+    from .article_dialog import install_menu
+
+    dock = ReviewDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.review_dock = dock
+    action = dock.toggleViewAction()
+    action.setText("Review drafts")
+    action.setShortcut(QKeySequence("F8"))
+    window.menus["View"].addAction(action)
+    window.addAction(action)
+    install_menu(window)
+
+    def follow(timeline: Timeline) -> None:
+        if timeline.draft_count():
+            dock.show()
+            dock.raise_()
+
+    window.sigTimelineChanged.connect(follow)
+    if window.timeline.draft_count():
+        dock.show()
+    else:
+        dock.hide()
