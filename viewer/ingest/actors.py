@@ -59,6 +59,7 @@ OUTLETS = {"CNN", "Reuters", "AP", "Associated Press", "AFP", "Agence France-Pre
 
 ROLE_WORDS = (
     "spokesman|spokeswoman|spokesperson|minister|secretary|secretary-general|president|vice president|"
+    "secretary of state|secretary of defense|secretary of defence|secretary of state for \\w+|"
     "prime minister|chancellor|ambassador|general|chief|director|official|adviser|advisor|senator|"
     "governor|mayor|head|leader|commander|envoy|king|queen|premier|lawmaker|representative|mp|"
     "analyst|professor|researcher|correspondent|editor|chairman|chairwoman|chair|ceo|founder|"
@@ -157,7 +158,8 @@ def parse_person(phrase: str) -> Person:
             role_words = words[:cut]
             k = len(role_words)
             while k > 0 and (_CAP.match(role_words[k - 1]) or re.fullmatch(ROLE_WORDS, role_words[k - 1], re.I)
-                             or role_words[k - 1].lower() in ("senior", "deputy", "chief", "former", "acting")):
+                             or role_words[k - 1].lower() in ("senior", "deputy", "chief", "former", "acting")
+                             or (role_words[k - 1] in ("of", "for") and k > 1 and _CAP.match(role_words[k - 2]))):
                 k -= 1
             head = " ".join(role_words[k:])
             return Person(" ".join(tail), head, country_of(head) or country_of(" ".join(tail)), "person")

@@ -43,15 +43,16 @@ _NAMING = re.compile(r"\b(?:dubbed|called|named|known as|so-called|code-?named|t
 _QUOTE = re.compile(r"“(?P<a>[^”]{1,2000})”|\"(?P<b>[^\"]{1,2000})\"")
 _AFTER = re.compile(rf"^\s*(?P<verb1>{_VERBS})\s+(?P<who1>{SPEAKER})|^\s*(?P<who2>{SPEAKER}|he|she|they)\s+"
                     rf"(?P<verb2>{_VERBS})\b")
-_BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\s+(?:also\s+|later\s+|then\s+)?"
+_BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
                      rf"(?P<verb>{_VERBS})(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
                      rf"(?:\s+that)?\s*[,:]?\s*$")
 _WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+)?(?P<verb>{_VERBS})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|;|$)")
 _CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
-_REPORTED = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he)\s+(?:(?:also|later|then|has|have|had|previously|"
+_REPORTED = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+(?:(?:also|later|then|has|have|had|previously|"
                        rf"repeatedly)\s+)*(?P<verb>{_VERBS})(?P<cite>,\s*citing [^,]+,)?"
-                       r"(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?(?=\s+that\b))?"
+                       r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
                        r"\s+(?:that\s+)?(?=[A-Za-z“\"])")
 _TAIL_SAID = re.compile(rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?(?:{SPEAKER}|(?:[A-Z][\w’'-]*\s+)?[a-z][\w’'-]*"
                         rf"(?:\s+[a-z][\w’'-]*){{0,3}}))\s+"
@@ -105,12 +106,15 @@ class PersonMemory:
         self.before: list[Person] = []  # ... in the previous sentence
         self.speaker_here: Person | None = None
         self.speaker_before: Person | None = None
+        self.quoted_here: Attribution | None = None  # the last direct quote's attribution, this sentence
+        self.quoted_before: Attribution | None = None  # ... in the previous sentence
 
     def begin(self, sentence: str) -> None:
         """Start a sentence: note the people it names with a role ("Foreign
         Secretary James Cleverly")."""
         self.before = [p for _, p in self.here]
         self.speaker_before, self.speaker_here = self.speaker_here, None
+        self.quoted_before, self.quoted_here = self.quoted_here, None
         self.here = []
         for m in _RUN.finditer(sentence):
             p = parse_person(m.group(0))
@@ -267,6 +271,9 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 attr = previous
         if attr is None and according is not None:
             attr = according[0]
+        if (attr is None and k == 0 and len(direct) == 1 and memory.quoted_before is not None
+                and not sentence[:oa].strip() and not sentence[ob:].strip(" .")):
+            attr = memory.quoted_before  # "“…,” Biden said. “Every inch.”": the same speaker goes on
         if attr is not None and attr.person.kind == "unknown":
             attr = None
         if attr is not None and according is not None and attr.person.name and according[0].person.name and \
@@ -275,6 +282,8 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                                attr.interview or according[0].interview)
         attr = attr or Attribution(Person("", kind="unknown"), "")
         previous = attr
+        if attr.person.name:
+            memory.quoted_here = attr
         out.append(FoundQuote(sentence[a:b], a, b, "direct", attr))
     if direct:
         return out
@@ -288,7 +297,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         if not person.name or person.kind == "unknown":
             continue
         a, b = _trim(sentence, m.end(), len(sentence))
-        acc = re.search(r",\s*according to\b", sentence[a:b])
+        acc = re.search(r",\s*according to\b", sentence[a:b]) or _TAIL_SAID.search(sentence[a:b] + ".")
         if acc:
             b = a + acc.start()
         via: list[Person] = []

@@ -77,7 +77,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("wd", re.compile(rf"\b(?P<rel>(?:last|next|this|on|earlier on|late on|early on)\s+)?{_WD}"
                       r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.I)),
-    ("word", re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening))\b", re.I)),
+    ("word", re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|"
+                        r"last night)\b", re.I)),
+    ("decade", re.compile(r"\b(?:in\s+)?the\s+(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0s\b", re.I)),
     ("mon", re.compile(rf"\b(?P<pre>in|since|until|by|from|through|during|of|early|late|mid-|last|next|this)\s+"
                        rf"(?:(?:early|late|mid-?)\s*)?{_MON_MAY}(?!\s+\d)")),
     ("year", re.compile(r"(?<![\w$£€.,/-])" + _YEAR + r"(?![\w%/-]|,\d|\s*(?:percent|troops|soldiers|people|"
@@ -367,6 +369,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, pub: Publication, tense
         return f"{y:04d}-{mon:02d}" + q, f"Month stated (no day: kept to the month); {why}.", None, None, ""
     if kind == "year":
         return g["year"], "Year only, as written.", None, None, ""
+    if kind == "decade":
+        return f"{g['dec']}X", f"A decade only ('{phrase}'): {g['dec']}0 to {g['dec']}9.", None, None, ""
     if kind == "rel_unit":
         e, basis = _week(pub, g["rel"], g["unit"].lower(), phrase)
         return e, basis, None, None, ""
@@ -398,6 +402,10 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, pub: Publication, tense
         w = g["w"].lower()
         if pub.day is None:
             return None, f"'{phrase}' needs the publication date, which is not known", None, None, ""
+        if w == "last night":
+            a = pub.day - timedelta(days=1)
+            return (f"[{a.isoformat()}..{pub.day.isoformat()}]", f"'{phrase}' written on {pub.words}: the evening "
+                    f"of {fmt_day(a)} or the small hours of publication day" + _pub_note(pub), None, None, "")
         shift = {"yesterday": -1, "tomorrow": 1}.get(w, 0)
         d = pub.day + timedelta(days=shift)
         return (d.isoformat() + _q(pub, True), f"'{phrase}' relative to publication ({pub.words}): {fmt_day(d)}"
