@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from viewer.ingest import ArticleError, PublishedError, ingest_file, ingest_text, parse_published
 from viewer.ingest.extract import read_article, split_sentences
@@ -219,3 +221,21 @@ def test_ingest_package_imports_no_qt():
             "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'shiboken6'))]; "
             "sys.exit(1 if bad else 0)")
     assert subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2]).returncode == 0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([
+    "On Monday", "last week", "“We will,” he said.", "said", "according to", "Reuters", ", citing", "May",
+    "2014", "since", "from 3 to 5 March", "February 30", "Feb.", "\"", "“", "”", "(AP) –", "\n", ", ", ". ",
+    "Smith", "President Jane Roe", "will", "has been", "the 1990s", "yesterday", "ten days", "Thursday",
+]), min_size=1, max_size=30), st.sampled_from([None, date(2022, 2, 10)]))
+def test_any_text_gives_a_valid_draft_and_verbatim_quotes(words, published):
+    """Odd text never crashes ingest; every date it writes is valid EDTF and
+    every quote is the article's own characters."""
+    text = " ".join(words)
+    r = ingest_text(text, published=published)
+    for e in r.timeline.events:
+        assert e.draft is not None and text[e.draft.offsets[0]:e.draft.offsets[1]] == e.draft.sentence
+        for q in e.quotes:
+            assert text[q.offsets[0]:q.offsets[1]] == q.text
+    timeline_from_dict(timeline_to_dict(r.timeline))  # writes and reads back through the schema
