@@ -136,6 +136,9 @@ def parse_person(phrase: str) -> Person:
     outlet; ``"he"`` -> a pronoun to resolve.
     """
     p = phrase.strip().strip(",").strip()
+    p = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+(?=[A-Z])", "", p)
+    if re.search(r"[a-z]{2}\.$", p):
+        p = p[:-1]
     p = re.sub(r"^(?:the|a|an)\s+", "", p, flags=re.I) if not p.startswith("The ") or p not in OUTLETS else p
     if p.lower() in ("he", "she", "they", "it"):
         return Person(p.lower(), kind="pronoun")

@@ -22,6 +22,8 @@ from .tense import FUTURE, PAST, PERFECT, _markers, is_ongoing, sentence_tense
 
 __all__ = ["Claim", "claims_of", "Unresolved"]
 
+_METADATA = re.compile(r"^\s*(?:(?:published|posted|updated|first published|last updated|dateline)\b|by\s+[A-Z]"
+                       r"[\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|[|·•,–—-]))", re.I)
 _WHERE = re.compile(r",\s+where\s+(?:he|she|they|it|the two|both)\s+(?P<verb>\w+)", re.I)
 _BEFORE_ING = re.compile(r"\s(?:before|then)\s+(?P<verb>\w+ing|heading|going)\b[^,.;]*", re.I)
 _LEADS = re.compile(r"^(?:(?:Meanwhile|However|Separately|Also|Still|Earlier|Later|In addition|Despite [^,]+|"
@@ -73,6 +75,7 @@ def _subject(text: str) -> str:
 
 def _short(words: str, limit: int = 10, capital: bool = True) -> str:
     words = re.sub(r"\s+", " ", words).strip(" ,;:.")
+    words = re.sub(r"^(?:and|but|or|so|then|that)\s+", "", words, flags=re.I)
     parts = words.split(" ")
     if len(parts) > limit:
         words = " ".join(parts[:limit]).rstrip(",;:") + "…"
@@ -89,7 +92,7 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person"):
         q = named[0]
         speaker = q.attribution.person
-        who = speaker.surname if speaker.kind == "person" else speaker.name
+        who = speaker.surname if speaker.kind == "person" and len(speaker.name.split()) > 2 else speaker.name
         text = _short(q.text, 9, capital=False)
         return f"{who}: “{text}”" if q.kind == "direct" else f"{who}: {text}"
     if mention is None:
@@ -105,6 +108,21 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     if m is not None:
         return _short(m.group("what").replace("released by the ", "by the ").replace("released by ", "by "), 9)
     subj = _subject(s)
+    first_verb = min((at for at, _ in _markers(s[len(s) - len(_LEADS.sub("", s.strip())):])), default=-1)
+    if verb_at >= 0 and first_verb >= 0 and verb_at > len(s) - len(_LEADS.sub("", s.strip())) + first_verb + 1:
+        # the date belongs to a later clause ("The attack came hours after X visited the city on Wednesday"):
+        # its own words, from the clause's start, not the sentence's subject
+        bounds = [m for m in re.finditer(r",\s|\s(?:after|when|as|while|before|because|since|that|which|who|and)\s",
+                                         s[:verb_at])]
+        start = bounds[-1].end() if bounds else 0
+        if bounds and bounds[-1].group(0).strip() in ("that", "which", "who"):  # "a fire that destroyed …"
+            before_rel = list(re.finditer(r"\S+", s[:bounds[-1].start()]))[-2:]
+            start = before_rel[0].start() if before_rel else start
+        clause = s[start:mention.start]
+        coordinated = bool(bounds) and bounds[-1].group(0).strip() == "and"
+        if subj and coordinated and any(at == 0 for at, _ in _markers(clause)):  # "… and will finish": one subject
+            clause = f"{subj} {clause}"
+        return _short(clause)
     if verb_at >= 0:
         pred = s[verb_at:mention.start] + s[mention.end:mention.end]
         if verb_at <= len(s) - len(_LEADS.sub("", s)) + len(subj) + 2:
@@ -148,7 +166,10 @@ def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]
 def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: list[Unresolved]) -> list[Claim]:
     """The dated and undated claims of one sentence (see module docstring)."""
     text = s.text
-    mentions = find_mentions(text, pub)
+    if _METADATA.match(text):  # "Published: 7 March 2024", "By Jane Doe": about the article, not a claim
+        return []
+    dateline = dateline_length(text)
+    mentions = [m for m in find_mentions(text, pub) if m.start >= dateline]  # the dateline dates the article
     quotes = find_quotes(text, memory)
     for q in quotes:
         q.base = s.start

@@ -241,4 +241,8 @@ def dateline_length(sentence: str) -> int:
     m = _DATELINE.match(sentence)
     if m and (m.group("date") or m.group("outlet")):
         return m.end()
-    return 0
+    m = _CAPS_DATELINE.match(sentence)
+    return m.end() if m else 0
+
+
+_CAPS_DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s*[–—-]+\s+")

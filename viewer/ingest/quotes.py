@@ -49,11 +49,15 @@ _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:als
 _WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+)?(?P<verb>{_VERBS})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|;|$)")
 _CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
-_REPORTED = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+(?:(?:also|later|then|has|have|had|previously|"
+_ORG = (r"(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:ministry|office|spokes(?:man|woman|person)|police|"
+        r"military|army|government|officials|sources|diplomats|authorities|prosecutors|agency|council|commission)")
+_REPORTED = re.compile(rf"(?P<who>{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+(?:(?:also|later|then|has|have|had|previously|"
                        rf"repeatedly)\s+)*(?P<verb>{_VERBS})(?P<cite>,\s*citing [^,]+,)?"
                        r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
                        r"\s+(?:that\s+)?(?=[A-Za-z“\"])")
+_ONLY_TIME = re.compile(r"(?:on|in|last|this|late|early)?\s*(?:\w+day|\w+ \d{1,2}|night|week|month|year|"
+                        r"morning|evening|afternoon|yesterday|today)(?:\s+(?:morning|evening|afternoon|night))?", re.I)
 _TAIL_SAID = re.compile(rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?(?:{SPEAKER}|(?:[A-Z][\w’'-]*\s+)?[a-z][\w’'-]*"
                         rf"(?:\s+[a-z][\w’'-]*){{0,3}}))\s+"
                         r"(?P<verb>said|says|told [^,.;]+|announced|reported|added|confirmed|warned|claimed|stated)"
@@ -265,6 +269,14 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             elif mb is not None and not _VERB.fullmatch(mb.group("who").strip()):
                 attr = Attribution(_speaker(mb.group("who"), memory, mb.start()),
                                    sentence[mb.start():mb.end()].strip(" ,:"), [], "interview" in mb.group(0))
+        if attr is None:
+            last = None
+            for last in _REPORTED.finditer(sentence[:oa]):  # noqa: B007 - the last "X said …" before the quote
+                pass
+            if last is not None and not _VERB.search(sentence, last.end("verb"), oa):
+                who = _speaker(last.group("who"), memory, last.start())
+                if who.name and who.kind != "unknown":
+                    attr = Attribution(who, sentence[last.start():last.end("verb")].strip(), [], False)
         if attr is None and previous is not None and k > 0:
             gap = sentence[direct[k - 1][3]:oa]
             if len(gap) < 60:  # the second half of a quote split around "he said"
@@ -297,6 +309,8 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         if not person.name or person.kind == "unknown":
             continue
         a, b = _trim(sentence, m.end(), len(sentence))
+        if _ONLY_TIME.fullmatch(sentence[a:b]):
+            continue  # "…, the governor said on Thursday.": the claim is before the verb
         acc = re.search(r",\s*according to\b", sentence[a:b]) or _TAIL_SAID.search(sentence[a:b] + ".")
         if acc:
             b = a + acc.start()

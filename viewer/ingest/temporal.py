@@ -72,6 +72,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}\b(?!\s*(?:percent|%|,\d))")),
     ("dm", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}\s+{_MON}\b")),
     ("my", re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MON}(?:\s+of)?,?\s+{_YEAR}\b")),
+    ("mon_rel", re.compile(rf"\b(?:in\s+)?{_MON}(?:\s+of)?\s+(?P<rel>last|next|this)\s+year\b")),
     ("rel_unit", re.compile(r"\b(?P<rel>last|next|this|past|earlier this|later this|early this|late this)\s+"
                             r"(?P<unit>week|weekend|month|year)\b", re.I)),
     ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
@@ -85,7 +86,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?<![\w$£€.,/-])" + _YEAR + r"(?![\w%/-]|,\d|\s*(?:percent|troops|soldiers|people|"
                         r"km|miles|tons|tonnes|dollars|euros|\$))")),
 ]
-_DURATION = re.compile(rf"\b(?:for\s+)?{_NUM}\s+(?P<unit>days?|weeks?)(?:\s+of)?\b", re.I)
+_DURATION = re.compile(rf"\b(?:for\s+)?{_NUM}\s+(?P<unit>days?|weeks?)(?!\s+(?:ago|later|earlier|before|after))"
+                       r"(?:\s+of)?\b", re.I)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?$", re.I)
 _PREP = re.compile(r"\b(?:on|in|during)\s+$", re.I)
 _BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
@@ -188,9 +190,7 @@ def _pub_note(pub: Publication) -> str:
 def _year_for(pub: Publication, m: int, d: int | None, tense: str) -> tuple[int | None, str]:
     """Year of a day/month written without one: the publication's, moved by
     one when the tense puts it on the other side of publication."""
-    if pub.day is None:
-        if pub.year_hint is not None:
-            return pub.year_hint, f"year {pub.year_hint} from the article's text (the only year it names)"
+    if pub.day is None:  # a year named elsewhere in the text would be a guess: left unresolved
         return None, ""
     y = pub.day.year
     cand = _valid(y, m, d or 1)
@@ -354,6 +354,14 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, pub: Publication, tense
     if kind == "my":
         y, mon = int(g["year"]), _month(g["mon"])
         return f"{y:04d}-{mon:02d}", "Month and year stated (no day: kept to the month).", None, None, ""
+    if kind == "mon_rel":
+        if pub.day is None:
+            return None, f"'{phrase}' needs the publication date, which is not known", None, None, ""
+        y = pub.day.year + {"last": -1, "next": 1}.get(g["rel"], 0)
+        mon = _month(g["mon"])
+        q = "" if (pub.year_certain or pub.day_certain) else "?"
+        return (f"{y:04d}-{mon:02d}" + q, f"'{phrase}' written in {pub.day.year}: {_MON_NAME[mon - 1]} {y}, "
+                "to the month" + _pub_note(pub), None, None, "")
     if kind == "mon":
         mon = _month(g["mon"])
         pre = g["pre"].lower()

@@ -31,7 +31,7 @@ _IRREGULAR_PAST = (
     "sank|shook|spun|sprang|swam|tore|wept|wound|froze|forbade|forgave|got|dealt|fled|fed|bent|"
     "noted|added|warned|stated|announced|claimed|denied|reported|confirmed"
 )
-_PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|\b[a-z]{{2,}}ed\b", re.I)
+_PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|(?-i:\b[a-z]{{2,}}ed\b)", re.I)  # "Allied" is no verb
 # -ed words that are mostly adjectives or nouns in news text, not finite verbs
 _NOT_VERBS = {"red", "bed", "shed", "need", "speed", "seed", "feed", "united", "armed", "based", "related",
               "detailed", "limited", "advanced", "alleged", "unprecedented", "so-called", "named", "dubbed",
