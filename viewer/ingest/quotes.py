@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from .actors import SPEAKER, Person, parse_person
 from .extract import dateline_length
+from .tense import _markers
 
 __all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory"]
 
@@ -40,8 +41,11 @@ _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|jour
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _NAMING = re.compile(r"\b(?:dubbed|called|named|known as|so-called|code-?named|titled|entitled|nicknamed|"
                      r"labelled|labeled|branded|the word|the term|slogan)\s*$", re.I)
+_ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:ministry|office|"
+        r"spokes(?:man|woman|person)|police|military|army|government|officials?|sources?|diplomats?|authorities|"
+        r"prosecutors|agency|council|commission)")
 _QUOTE = re.compile(r"“(?P<a>[^”]{1,2000})”|\"(?P<b>[^\"]{1,2000})\"")
-_AFTER = re.compile(rf"^\s*(?P<verb1>{_VERBS})\s+(?P<who1>{SPEAKER})|^\s*(?P<who2>{SPEAKER}|he|she|they)\s+"
+_AFTER = re.compile(rf"^\s*(?P<verb1>{_VERBS})\s+(?P<who1>{SPEAKER})|^\s*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)\s+"
                     rf"(?P<verb2>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
                      rf"(?P<verb>{_VERBS})(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
@@ -49,8 +53,6 @@ _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:als
 _WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+)?(?P<verb>{_VERBS})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|;|$)")
 _CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
-_ORG = (r"(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:ministry|office|spokes(?:man|woman|person)|police|"
-        r"military|army|government|officials|sources|diplomats|authorities|prosecutors|agency|council|commission)")
 _REPORTED = re.compile(rf"(?P<who>{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+(?:(?:also|later|then|has|have|had|previously|"
                        rf"repeatedly)\s+)*(?P<verb>{_VERBS})(?P<cite>,\s*citing [^,]+,)?"
                        r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
@@ -61,7 +63,8 @@ _ONLY_TIME = re.compile(r"(?:on|in|last|this|late|early)?\s*(?:\w+day|\w+ \d{1,2
 _TAIL_SAID = re.compile(rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?(?:{SPEAKER}|(?:[A-Z][\w’'-]*\s+)?[a-z][\w’'-]*"
                         rf"(?:\s+[a-z][\w’'-]*){{0,3}}))\s+"
                         r"(?P<verb>said|says|told [^,.;]+|announced|reported|added|confirmed|warned|claimed|stated)"
-                        r"(?:\s+on\s+\w+|\s+in\s+a\s+statement)?\.?$")
+                        r"(?:\s+(?:in\s+an?\s+\w+|(?:late\s+|early\s+)?on\s+\w+|earlier|later|on\s+condition\s+of\s+"
+                        r"anonymity|at\s+an?\s+\w+(?:\s+\w+)?))*\.?$")
 _TIME_TAIL = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:\w+\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|morning|evening|week|month|year|January|February|March|April|May|June|"
                         r"July|August|September|October|November|December)\b.*$")
@@ -309,8 +312,8 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         if not person.name or person.kind == "unknown":
             continue
         a, b = _trim(sentence, m.end(), len(sentence))
-        if _ONLY_TIME.fullmatch(sentence[a:b]):
-            continue  # "…, the governor said on Thursday.": the claim is before the verb
+        if _ONLY_TIME.fullmatch(sentence[a:b]) or not _markers(sentence[a:b]):
+            continue  # "…, the governor said on Thursday." / "… in a statement": the claim is before the verb
         acc = re.search(r",\s*according to\b", sentence[a:b]) or _TAIL_SAID.search(sentence[a:b] + ".")
         if acc:
             b = a + acc.start()
