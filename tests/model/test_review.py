@@ -45,3 +45,22 @@ def test_reviewing_a_non_draft_or_unknown_id_is_refused():
         reject(tl, ["kept"])
     with pytest.raises(ReviewError, match="no event 'nope'"):
         accept(tl, ["nope"])
+
+
+def test_merge_adds_quotes_sources_and_sentence_to_the_target_and_removes_the_draft():
+    from viewer.model.review import merge
+    from viewer.model.timeline import Quote
+
+    tl = _timeline()
+    tl = Timeline(title="t", tracks=tl.tracks, events=(
+        tl.event("late").__class__(**{**tl.event("late").__dict__, "quotes": (Quote("we agree", "X"),),
+                                      "sources": ("s1",)}),
+        tl.event("kept")), stories=tl.stories)
+    new = merge(tl, "late", "kept")
+    assert not new.has_event("late")
+    kept = new.event("kept")
+    assert [q.text for q in kept.quotes] == ["we agree"] and kept.sources == ("s1",)
+    assert "Officials met on Monday." in kept.summary and kept.start.edtf == "2022-02-05"
+    assert [s.event for s in new.stories[0].steps] == ["kept", "kept"]
+    with pytest.raises(ReviewError, match="into itself"):
+        merge(_timeline(), "late", "late")

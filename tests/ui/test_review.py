@@ -118,3 +118,17 @@ def test_dialog_refuses_an_ambiguous_date_and_a_bad_file(qtbot, tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00")
     assert not dialog.load_file(str(bad)) and "not UTF-8" in dialog.error.text()
+
+
+def test_merge_a_draft_into_another_event(open_window):
+    w = open_window(_draft().timeline)
+    dock = w.review_dock
+    peskov = [e for e in w.timeline.events if "Peskov" in e.title][0]
+    w.state.selected = peskov.id
+    choices = dock.merge_choices()
+    assert peskov.id not in [c[0] for c in choices] and len(choices) == 15
+    target = next(e for e in w.timeline.events if e.title.startswith("Russia has consistently denied"))
+    dock.merge_into(target.id)
+    assert not w.timeline.has_event(peskov.id)
+    assert {q.text for q in w.timeline.event(target.id).quotes} >= {"unprecedented threats"}
+    assert dock.list.count() == 15

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.reload import kept_on_reload
-from ..model.review import ReviewError, accept, accept_all, draft_ids, reject
+from ..model.review import ReviewError, accept, accept_all, draft_ids, merge, reject
 from ..model.timeline import Event, Timeline
 
 __all__ = ["ReviewDock", "apply_review", "install"]
@@ -46,7 +46,8 @@ def apply_review(window, action: str, ids: list[str]) -> Timeline | None:
     ----------
     window : MainWindow
     action : str
-        ``"accept"``, ``"reject"`` or ``"accept_all"`` (``ids`` ignored).
+        ``"accept"``, ``"reject"``, ``"accept_all"`` (``ids`` ignored) or
+        ``"merge"`` (``ids`` = [draft, event it is merged into]).
     ids : list of str
         Event ids of drafts.
 
@@ -62,6 +63,8 @@ def apply_review(window, action: str, ids: list[str]) -> Timeline | None:
             new = reject(old, ids)
         elif action == "accept_all":
             new = accept_all(old)
+        elif action == "merge" and len(ids) == 2:
+            new = merge(old, ids[0], ids[1])
         else:
             raise ReviewError(f"unknown review action {action!r}")
     except ReviewError as exc:
@@ -114,9 +117,13 @@ class ReviewDock(QDockWidget):
         self.reject_button = QPushButton("&Reject")
         self.reject_button.setToolTip("Remove this draft event (R or Delete)")
         self.reject_button.clicked.connect(lambda: self._act("reject"))
+        self.merge_button = QPushButton("&Merge into…")
+        self.merge_button.setToolTip("Add this draft's quotes, sources and sentence to another event and remove "
+                                     "the draft (M)")
+        self.merge_button.clicked.connect(self.merge_dialog)
         self.all_button = QPushButton("Accept a&ll remaining")
         self.all_button.clicked.connect(lambda: self._act("accept_all"))
-        for b in (self.accept_button, self.reject_button, self.all_button):
+        for b in (self.accept_button, self.reject_button, self.merge_button, self.all_button):
             buttons.addWidget(b)
         lay.addLayout(buttons)
         hint = QLabel("Reviewed changes are in the window only: File > Export as… (*.timeline.json) keeps them.")
@@ -124,6 +131,9 @@ class ReviewDock(QDockWidget):
         hint.setStyleSheet("color: #555;")
         lay.addWidget(hint)
         self.setWidget(body)
+        merge_key = QShortcut(QKeySequence("M"), self.list)
+        merge_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        merge_key.activated.connect(self.merge_dialog)
         for key, action in (("A", "accept"), ("R", "reject"), ("Delete", "reject")):
             sc = QShortcut(QKeySequence(key), self.list)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -151,7 +161,7 @@ class ReviewDock(QDockWidget):
         n = len(ids)
         lines = [f"{n} unreviewed draft{'s' if n != 1 else ''}" if n else "No unreviewed drafts."] + self.notes
         self.summary.setText("\n".join(lines))
-        for b in (self.accept_button, self.reject_button, self.all_button):
+        for b in (self.accept_button, self.reject_button, self.merge_button, self.all_button):
             b.setEnabled(bool(n))
         target = keep if keep in ids else (self.window_.state.selected if self.window_.state.selected in ids else None)
         if target is None and ids:
@@ -227,6 +237,36 @@ class ReviewDock(QDockWidget):
         self.highlights = [(a, b) for a, b, _ in spans]
 
     # -- actions -------------------------------------------------------
+    def merge_choices(self) -> list[tuple[str, str]]:
+        """(event id, "title (date)") of the events the current draft can be
+        merged into, nearest in time first."""
+        eid = self.current_id()
+        if eid is None:
+            return []
+        tl = self.window_.timeline
+        at = tl.event(eid).sort_point
+        others = [e for e in tl.events if e.id != eid]
+        others.sort(key=lambda e: abs(e.sort_point - at) if e.sort_point != float("inf") else float("inf"))
+        return [(e.id, f"{e.title}  ({e.start.edtf})") for e in others]
+
+    def merge_dialog(self) -> None:
+        """Ask which event the current draft is about, then merge it into that one."""
+        from PySide6.QtWidgets import QInputDialog
+
+        choices = self.merge_choices()
+        if not choices:
+            return
+        label, ok = QInputDialog.getItem(self, "Merge draft", "Merge this draft into:", [c[1] for c in choices],
+                                         0, False)
+        if ok:
+            self.merge_into(next(eid for eid, text in choices if text == label))
+
+    def merge_into(self, target_id: str) -> None:
+        """Merge the current draft into ``target_id`` (through :func:`apply_review`)."""
+        eid = self.current_id()
+        if eid is not None:
+            apply_review(self.window_, "merge", [eid, target_id])
+
     def _act(self, action: str) -> None:
         eid = self.current_id()
         if action != "accept_all" and eid is None:
