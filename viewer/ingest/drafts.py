@@ -119,7 +119,7 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
             before_rel = list(re.finditer(r"\S+", s[:bounds[-1].start()]))[-2:]
             start = before_rel[0].start() if before_rel else start
         clause = s[start:mention.start]
-        coordinated = bool(bounds) and bounds[-1].group(0).strip() == "and"
+        coordinated = bool(bounds) and bounds[-1].group(0).strip() in ("and", ",")
         if subj and coordinated and any(at == 0 for at, _ in _markers(clause)):  # "… and will finish": one subject
             clause = f"{subj} {clause}"
         return _short(clause)
