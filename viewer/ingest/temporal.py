@@ -83,8 +83,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:in\s+)?the\s+(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0s\b", re.I)),
     ("mon", re.compile(rf"\b(?P<pre>in|since|until|by|from|through|during|of|early|late|mid-|last|next|this)\s+"
                        rf"(?:(?:early|late|mid-?)\s*)?{_MON_MAY}(?!\s+\d)")),
-    ("year", re.compile(r"(?<![\w$£€.,/-])" + _YEAR + r"(?![\w%/-]|,\d|\s*(?:percent|troops|soldiers|people|"
-                        r"km|miles|tons|tonnes|dollars|euros|\$))")),
+    # a year, not a count: "about 1800 refugees", "2000 people" and "1,999" are not years
+    ("year", re.compile(r"(?<![\w$£€.,/-])(?<!about )(?<!around )(?<!nearly )(?<!some )(?<!almost )(?<!than )"
+                        r"(?<!over )(?<!up to )" + _YEAR + r"(?![\w%/-]|,\d|\s*(?:percent|per cent|troops|soldiers|"
+                        r"people|km|miles|tons|tonnes|dollars|euros|\$)|\s+[a-z]+(?:ers|ees|ians|ists|ents|les|ies)\b)")),
 ]
 _DURATION = re.compile(rf"\b(?:for\s+)?{_NUM}\s+(?P<unit>days?|weeks?)(?!\s+(?:ago|later|earlier|before|after))"
                        r"(?:\s+of)?\b", re.I)
