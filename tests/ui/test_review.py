@@ -132,3 +132,13 @@ def test_merge_a_draft_into_another_event(open_window):
     assert not w.timeline.has_event(peskov.id)
     assert {q.text for q in w.timeline.event(target.id).quotes} >= {"unprecedented threats"}
     assert dock.list.count() == 15
+
+
+def test_detail_pane_and_presentation_caption_say_draft(open_window):
+    from viewer.model.presentation import caption_for
+
+    w = open_window(_draft().timeline)
+    ev = w.timeline.events[0]
+    w.state.selected = ev.id
+    assert "Unreviewed draft" in w.details.toPlainText()
+    assert "unreviewed draft" in caption_for(w.timeline, ev.id).date

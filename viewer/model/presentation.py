@@ -229,6 +229,8 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
         when += " – " + short_date(ev.end)
     if timeline.is_after_reference(ev):  # still to come when the source was written
         when += f" (planned or expected: after the source’s date, {short_date(timeline.reference_date)})"
+    if ev.draft is not None:  # never shown to an audience as a reviewed fact
+        when += " (unreviewed draft, read from the article by ingest)"
     return Caption(ev.title, quotes, ev.summary, "; ".join(parts), when)
 
 

@@ -115,6 +115,11 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         out.append(f"<tr><td><b>Status</b></td><td><b>After the source’s date</b> "
                    f"({escape(describe_date(ref, zone, timeline.time_zone))}): planned or expected when "
                    f"reported, not an observed fact (dashed marker)</td></tr>")
+    if event.draft is not None:
+        out.append("<tr><td><b>Status</b></td><td><b>Unreviewed draft</b>: read from "
+                   f"{escape(event.draft.article or 'pasted text')} by ingest, not yet checked by a person "
+                   "(dotted outline; View &gt; Review drafts). Source sentence: "
+                   f"“{escape(event.draft.sentence)}”</td></tr>")
     out.append("</table><p class='muted'>Sorted (list order, ← / →) by the earliest possible "
                "start; an “on or before” date with its known day; a span of unknown start by its "
                "end; ties in file order.</p>")
