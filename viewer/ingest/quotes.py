@@ -322,12 +322,12 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             relay = person
             person = memory.note(parse_person(m.group("cite").strip(", ")[len("citing "):]))
             via = [relay]
-        clause_start = sentence.rfind(",", 0, m.start())
-        words = sentence[clause_start + 1 if clause_start >= 0 and m.start() - clause_start < 3 else 0:m.end()]
-        words = sentence[:m.end()].strip() if len(sentence[:m.start()]) < 40 else sentence[m.start():m.end()].strip()
+        # the attribution as written: its clause, from the last comma before the speaker to the verb
+        start = max(sentence.rfind(",", 0, m.start()) + 1, dateline_length(sentence))
+        words = sentence[start:m.end()].strip(" ,")
         if b > a + 3:
             out.append(FoundQuote(sentence[a:b], a, b, "reported",
-                                  Attribution(person, words.rstrip(" ,"), via, "interview" in sentence)))
+                                  Attribution(person, words, via, "interview" in sentence)))
         return out
     tail = _TAIL_SAID.search(sentence)
     if tail is not None and according is None:
