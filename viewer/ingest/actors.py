@@ -65,7 +65,7 @@ ROLE_WORDS = (
     "analyst|professor|researcher|correspondent|editor|chairman|chairwoman|chair|ceo|founder|"
     "negotiator|diplomat|colonel|lieutenant|admiral|sergeant|captain|major|deputy|press secretary|"
     "spy chief|army chief|foreign minister|defence minister|defense minister|attorney general|judge|"
-    "justice|member|mayor|pope|prince|sheikh|emir|president-elect|officer"
+    "justice|member|mayor|pope|prince|sheikh|emir|president-elect|officer|speaker"
 )
 _ROLE_END = re.compile(rf"(?:^|\s)(?:{ROLE_WORDS})$", re.I)
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|da|del|der|van|von|al|bin|le|la|Le|La|Mc\w+)"
@@ -174,7 +174,7 @@ def parse_person(phrase: str) -> Person:
             return Person(p, "", actor, "person")
         return Person(p, "", actor, "office")
     if _ROLE_END.search(p) or re.search(rf"\b(?:{ROLE_WORDS})\b", p, re.I):
-        return Person("", p, country_of(p), "unnamed")
+        return Person(p, "", country_of(p), "unnamed")  # "a ministry spokesperson": unnamed, by role
     return Person(p, "", country_of(p), "office" if country_of(p) else "unnamed")
 
 

@@ -157,7 +157,8 @@ def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]
         return found[0], actors
     names = re.findall(r"(?<![.!?]\s)(?<!^)\b((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\b", s)
     if names:
-        return names[0], actors
+        named = parse_person(names[0])
+        return (named.actor or named.name or names[0]) if named.kind == "person" else names[0], actors
     if people and people[0].name and people[0].kind != "outlet":
         return people[0].name, actors
     return (actors[0] if actors else "Other"), actors
