@@ -239,3 +239,11 @@ def test_any_text_gives_a_valid_draft_and_verbatim_quotes(words, published):
         for q in e.quotes:
             assert text[q.offsets[0]:q.offsets[1]] == q.text
     timeline_from_dict(timeline_to_dict(r.timeline))  # writes and reads back through the schema
+
+
+def test_british_single_quotes_with_apostrophes_inside():
+    text = "LONDON, 11 November 2023 (Guardian) – ‘We don’t agree,’ said Foreign Secretary James Cleverly on Friday."
+    r = ingest_text(text)
+    q = next(q for e in r.timeline.events for q in e.quotes)
+    assert q.text == "We don’t agree" and q.speaker == "James Cleverly" and q.kind is QuoteKind.DIRECT
+    assert r.text[q.offsets[0]:q.offsets[1]] == q.text

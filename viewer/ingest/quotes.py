@@ -44,7 +44,9 @@ _NAMING = re.compile(r"\b(?:dubbed|called|named|known as|so-called|code-?named|t
 _ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:ministry|office|"
         r"spokes(?:man|woman|person)|police|military|army|government|officials?|sources?|diplomats?|authorities|"
         r"prosecutors|agency|council|commission)")
-_QUOTE = re.compile(r"“(?P<a>[^”]{1,2000})”|\"(?P<b>[^\"]{1,2000})\"")
+# “…”, "…", and British ‘…’ (an apostrophe inside, as in "don’t", is followed by a letter)
+_QUOTE = re.compile(r"“(?P<a>[^”]{1,2000})”|\"(?P<b>[^\"]{1,2000})\"|"
+                    r"(?:(?<=[\s(—–-])|^)‘(?P<c>(?:[^‘’]|’(?=[A-Za-z]))+?)’(?![A-Za-z])")
 _AFTER = re.compile(rf"^\s*(?P<verb1>{_VERBS})\s+(?P<who1>{SPEAKER})|^\s*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)\s+"
                     rf"(?P<verb2>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
@@ -242,7 +244,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     # people named in the sentence before any quote, for "he said"
     direct: list[tuple[int, int, int, int]] = []  # inner a, b; outer a, b
     for m in _QUOTE.finditer(sentence):
-        inner = m.span("a") if m.group("a") is not None else m.span("b")
+        inner = next(m.span(g) for g in ("a", "b", "c") if m.group(g) is not None)
         if _NAMING.search(sentence[:m.start()]):
             continue
         a, b = _trim(sentence, *inner)
