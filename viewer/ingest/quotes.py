@@ -47,12 +47,13 @@ _ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}
 # “…”, "…", and British ‘…’ (an apostrophe inside, as in "don’t", is followed by a letter)
 _QUOTE = re.compile(r"“(?P<a>[^”]{1,2000})”|\"(?P<b>[^\"]{1,2000})\"|"
                     r"(?:(?<=[\s(—–-])|^)‘(?P<c>(?:[^‘’]|’(?=[A-Za-z]))+?)’(?![A-Za-z])")
-_AFTER = re.compile(rf"^\s*(?P<verb1>{_VERBS})\s+(?P<who1>{SPEAKER})|^\s*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)\s+"
+_AFTER = re.compile(rf"^\s*(?P<verb1>{_VERBS})\s+(?P<who1>(?=[A-Z]|(?:the|an?|von|van|de|der|da|al|el|le|la)\s){SPEAKER})|^\s*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)\s+"
                     rf"(?P<verb2>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
                      rf"(?P<verb>{_VERBS})(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
                      rf"(?:\s+that)?\s*[,:]?\s*$")
-_WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+)?(?P<verb>{_VERBS})\b")
+_WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+|has\s+|had\s+)?(?P<verb>{_VERBS}|called|described|"
+                  r"dismissed|branded|labelled|labeled)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|;|$)")
 _CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
 _REPORTED = re.compile(rf"(?P<who>{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+(?:(?:also|later|then|has|have|had|previously|"
@@ -129,6 +130,12 @@ class PersonMemory:
             p = parse_person(m.group(0))
             if p.kind == "person" and p.role and len(p.name.split()) >= 2:
                 self.here.append((m.start(), self.note(p)))
+        for m in re.finditer(r"\b[A-Z][\w’'-]+\b", sentence):  # "Hassan welcomed the plan.": a surname seen before
+            if any(a <= m.start() < a + len(p.name) + 40 for a, p in self.here):
+                continue
+            full = self._known(m.group(0))
+            if full is not None:
+                self.here.append((m.start(), full))
 
     def pronoun(self, pos: int) -> Person:
         """The person "he"/"she" at offset ``pos`` of the sentence stands for
@@ -187,6 +194,8 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0) -> Person:
     and bare surnames resolved through ``memory``)."""
     phrase = _LEAD.sub("", phrase.strip())
     phrase = re.sub(r"^(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then),?\s+", "", phrase)
+    if re.match(r"(?:on|in|at|by|for|to|from|with|during|after|before|last|next|this|that)\b", phrase, re.I):
+        return Person("", "", "", "unknown")  # "said on Wednesday …": a time or a place, not a speaker
     p = parse_person(phrase)
     if p.kind == "pronoun":
         p = memory.pronoun(pos)
