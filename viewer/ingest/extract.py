@@ -230,7 +230,8 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?(?P<date>(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
+_DATELINE = re.compile(r"^[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
+                       r"(?P<date>(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
                        r",\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?\s*(?P<outlet>\([^)]{1,60}\))?\s*[–—-]+\s+")
 
 

@@ -47,7 +47,8 @@ _ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}
 # “…”, "…", and British ‘…’ (an apostrophe inside, as in "don’t", is followed by a letter)
 _QUOTE = re.compile(r"“(?P<a>[^”]{1,2000})”|\"(?P<b>[^\"]{1,2000})\"|"
                     r"(?:(?<=[\s(—–-])|^)‘(?P<c>(?:[^‘’]|’(?=[A-Za-z]))+?)’(?![A-Za-z])")
-_AFTER = re.compile(rf"^\s*(?P<verb1>{_VERBS})\s+(?P<who1>(?=[A-Z]|(?:the|an?|von|van|de|der|da|al|el|le|la)\s){SPEAKER})|^\s*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)\s+"
+_AFTER = re.compile(rf"^\s*(?P<verb1>{_VERBS})\s+"
+                    rf"(?P<who1>(?=[A-Z]|(?:the|an?|von|van|de|der|da|al|el|le|la)\s){SPEAKER})|^\s*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)\s+"
                     rf"(?P<verb2>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
                      rf"(?P<verb>{_VERBS})(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
