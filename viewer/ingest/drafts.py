@@ -105,6 +105,9 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     clause_start = max(before.rfind(","), before.rfind(" and "), -1)
     verb_at = max([at for at in marks if at > clause_start], default=-1)
     m = re.search(r"according to (?:a |the )?(?P<what>[^,]*)$", before)
+    if m is not None and not m.group("what").strip():  # "according to a 2021 audit report": the source, dated
+        whole = re.match(r"[^,.;]*", s[mention.start:])
+        return _short(s[mention.start:mention.start + (whole.end() if whole else 0)], 9)
     if m is not None:
         return _short(m.group("what").replace("released by the ", "by the ").replace("released by ", "by "), 9)
     subj = _subject(s)

@@ -81,7 +81,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("word", re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|"
                         r"last night)\b", re.I)),
     ("decade", re.compile(r"\b(?:in\s+)?the\s+(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0s\b", re.I)),
-    ("mon", re.compile(rf"\b(?P<pre>in|since|until|by|from|through|during|of|early|late|mid-|last|next|this)\s+"
+    ("mon", re.compile(rf"\b(?P<pre>in|since|until|by|from|through|during|of|for|early|late|mid-|last|next|this)\s+"
                        rf"(?:(?:early|late|mid-?)\s*)?{_MON_MAY}(?!\s+\d)")),
     # a year, not a count: "about 1800 refugees", "2000 people" and "1,999" are not years
     ("year", re.compile(r"(?<![\w$£€.,/-])(?<!about )(?<!around )(?<!nearly )(?<!some )(?<!almost )(?<!than )"
@@ -512,6 +512,8 @@ def _combine(sentence: str, mentions: list[TimeMention], pub: Publication) -> li
                 continue  # a duration before the day ("ten days ... on Thursday") is not its start
         if dur is None or dur.group("unit").lower().startswith("week") and "weeks" not in dur.group(0).lower():
             continue
+        if re.search(r",\s*(?:and|but|while)\s|;", sentence[m.end:dur.start()]):
+            continue  # "struck on September 10, and rescuers have worked for five days": another clause's time
         n = number_value(dur.group("num"))
         if not n or n > 366:
             continue

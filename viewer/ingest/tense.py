@@ -15,7 +15,7 @@ __all__ = ["PAST", "FUTURE", "PRESENT", "PERFECT", "tense_at", "clause_bounds", 
 PAST, FUTURE, PRESENT, PERFECT = "past", "future", "present", "perfect"
 
 _FUTURE_STRICT = re.compile(
-    r"\b(?:will|shall|won['’]t|would)\b|['’]ll\b|\b(?:is|are)\s+(?:due|set|scheduled|slated|expected|poised|"
+    r"\b(?:will|shall|won['’]t|would)\b|['’]ll\b|\b(?:is|are)\s+(?:due|set|scheduled|slated|expected|poised|planned|"
     r"going|planning|to)\b|(?<!denied )(?<!denies )(?<!deny )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )"
     r"(?<!no )(?<!any )(?<!of )\bplans? to\b|\bupcoming\b|\b(?:might|could|should|(?-i:may))\s+(?!have\b)\w+", re.I)
 _PERFECT = re.compile(
