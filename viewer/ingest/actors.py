@@ -101,26 +101,21 @@ class Person:
         return words[-1]
 
 
+_GAZ = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(GAZETTEER, key=len, reverse=True))
+                  + r")(?![\w])")  # one pass over the text, longest phrase first
+
+
 def country_of(words: str) -> str:
     """The first gazetteer actor named in ``words`` (longest phrase first), or ``""``."""
-    best = (len(words) + 1, "")
-    for w, actor in GAZETTEER.items():
-        for m in re.finditer(rf"(?<![\w]){re.escape(w)}(?![\w])", words):
-            if m.start() < best[0]:
-                best = (m.start(), actor)
-            break
-    return best[1]
+    m = _GAZ.search(words)
+    return GAZETTEER[m.group(0)] if m else ""
 
 
 def actors_in(text: str) -> list[str]:
     """Gazetteer actors named in ``text``, each once, in order of first mention."""
-    found: list[tuple[int, str]] = []
-    for w, actor in GAZETTEER.items():
-        m = re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text)
-        if m:
-            found.append((m.start(), actor))
     out: list[str] = []
-    for _, actor in sorted(found):
+    for m in _GAZ.finditer(text):
+        actor = GAZETTEER[m.group(0)]
         if actor not in out:
             out.append(actor)
     return out

@@ -8,6 +8,7 @@ text).  These rules look at the verbs of the clause around a position.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["PAST", "FUTURE", "PRESENT", "PERFECT", "tense_at", "clause_bounds", "is_ongoing"]
@@ -59,7 +60,8 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, b
 
 
-def _markers(text: str) -> list[tuple[int, str]]:
+@functools.lru_cache(maxsize=4096)
+def _markers(text: str) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
     for m in _FUTURE_STRICT.finditer(text):
         out.append((m.start(), FUTURE))
@@ -78,7 +80,7 @@ def _markers(text: str) -> list[tuple[int, str]]:
         if merged and kind == PAST and merged[-1][1] in (PERFECT, FUTURE) and at - merged[-1][0] < 40:
             continue
         merged.append((at, kind))
-    return merged
+    return tuple(merged)
 
 
 def tense_at(text: str, pos: int) -> str:
