@@ -23,8 +23,8 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-import subprocess
 import re
+import subprocess
 import sys
 import time
 from datetime import date
