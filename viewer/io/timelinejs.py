@@ -44,6 +44,7 @@ from typing import Any
 
 from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
+from viewer.model.presentation import short_date
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
 
@@ -59,6 +60,7 @@ from .common import (
     parse_json,
     read_csv_rows,
 )
+from .urls import dropped_urls, web_url
 
 __all__ = [
     "read_timelinejs",
@@ -182,8 +184,10 @@ def parts_from_date(date: EventDate) -> dict[str, str] | None:
     """TimelineJS date fields (strings, as the template writes them) of a date, UTC.
 
     Open dates (``..``) have none (None).  A date with an open side uses its
-    known side; an imprecise one its first moment, at its precision.  The
-    phrase, or the date in words when it is not exact, becomes ``display_date``.
+    known side; an imprecise one its first moment, at its precision.  A date
+    that is not exact gets ``display_date``: the date in words with its
+    qualifier (``"on or before Thu 10 Feb 2022"``), HTML-escaped; never the
+    source's phrase, which TimelineJS would show as if it were the date.
     """
     point = date.sort_point
     if not math.isfinite(point):
@@ -204,10 +208,8 @@ def parts_from_date(date: EventDate) -> dict[str, str] | None:
         out["minute"] = str(c.minute)
     if p >= Precision.SECOND:
         out["second"] = str(int(c.second))
-    if date.phrase:
-        out["display_date"] = date.phrase
-    elif not date.is_exact:
-        out["display_date"] = date.describe()
+    if not date.is_exact:  # only a date text: TimelineJS shows it instead of the date (the phrase goes in the text)
+        out["display_date"] = _html(short_date(date))
     return out
 
 
@@ -524,18 +526,21 @@ def looks_timelinejs_csv(path: str, head: bytes) -> bool:
 
 
 def _html(text: str) -> str:
-    return html.escape(text, quote=False).replace("\n", "<br>")
+    """Plain text as HTML: ``& < > " '`` escaped (TimelineJS renders its text fields as HTML)."""
+    return html.escape(text, quote=True).replace("\n", "<br>")
 
 
 def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
     """TimelineJS JSON data of a timeline (see :func:`write_timelinejs`).
 
-    Text is HTML-escaped (TimelineJS shows fields as HTML, ours are plain
+    Every text written is HTML-escaped (TimelineJS shows headline, text,
+    display_date, group, media caption and credit as HTML; ours are plain
     text).  Points and spans become events (track label as ``group``), bands
-    with two finite ends become eras, other bands events; a date's phrase (or
-    its description when not exact) becomes ``display_date``; quotes and
-    sources are appended to the event's text; the first source with a url
-    becomes the event's media.  Open dates (``..``) cannot be written: a span
+    with two finite ends become eras, other bands events; a date that is not
+    exact gets its description as ``display_date`` and the source's phrase
+    goes into the text; quotes and sources are appended to the event's text;
+    the first source with an http or https url becomes the event's media
+    (other links are never written: :mod:`viewer.io.urls`).  Open dates (``..``) cannot be written: a span
     with an open end is written as a point with the end stated in its text.
     """
     labels = {t.id: t.label for t in timeline.tracks}
@@ -549,6 +554,10 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
         if start is None:
             continue  # nothing to place: an event open on both sides
         body = [_html(e.summary)] if e.summary else []
+        phrases = [d.phrase for d in (e.start, e.end) if d is not None and d.phrase]
+        if phrases:
+            body.append("<p><small>Date in the source: " + "; ".join(f"“{_html(p)}”" for p in phrases)
+                        + "</small></p>")
         if e.end is not None and end is None:
             body.append(f"<i>{_html('Ends: ' + e.end.describe())}</i>")
         for q in e.quotes:
@@ -562,15 +571,16 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
                                 "unique_id": e.id}
         if end is not None:
             item["end_date"] = end
-        with_url = next((s for s in sources if s.url), None)
+        with_url = next((s for s in sources if web_url(s.url)), None)
         if with_url is not None:
-            item["media"] = {"url": with_url.url, "credit": _html(with_url.outlet), "caption": _html(with_url.title)}
+            item["media"] = {"url": web_url(with_url.url), "credit": _html(with_url.outlet),
+                             "caption": _html(with_url.title)}
         if e.kind is EventKind.BAND and end is not None:
             item.pop("unique_id")
             eras.append(item)
             continue
         if e.track:
-            item["group"] = labels.get(e.track, e.track)
+            item["group"] = _html(labels.get(e.track, e.track))
         out["events"].append(item)
     if eras:
         out["eras"] = eras
@@ -598,4 +608,4 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
             for e in timeline.events
             if parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
     return left + format_losses(timeline, "TimelineJS", quotes="as plain text in the event's text",
-                                qualifiers=True, source_details=True)
+                                qualifiers=True, source_details=True) + dropped_urls(timeline, "TimelineJS")
