@@ -39,7 +39,7 @@ def test_ingest_published_and_outlet_options(tmp_path, capsys):
 
 def test_ingest_bad_input_exits_2_and_says_why(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "none.txt")]) == 2
-    assert "none.txt: cannot read the article" in capsys.readouterr().err
+    assert "none.txt: no such file" in capsys.readouterr().err
     assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "--published", "03/04/2022"]) == 2
     assert "ambiguous" in capsys.readouterr().err
     assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "-o", str(tmp_path / "no" / "x.json")]) == 2

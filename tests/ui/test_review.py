@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from viewer.ingest import ingest_file
@@ -142,3 +143,26 @@ def test_detail_pane_and_presentation_caption_say_draft(open_window):
     w.state.selected = ev.id
     assert "Unreviewed draft" in w.details.toPlainText()
     assert "unreviewed draft" in caption_for(w.timeline, ev.id).date
+
+
+def test_review_surfaces_show_markup_in_the_article_as_text(open_window, qtbot, tmp_path):
+    from PySide6.QtGui import QTextDocument
+
+    from viewer.ingest import ingest_text
+
+    text = 'Officials said on Monday that <b>bold</b><img src="x"> was “<a href="https://evil">fine</a>”.'
+    from datetime import date
+
+    w = open_window(ingest_text(text, published=date(2023, 3, 8)).timeline)
+    dock = w.review_dock
+    tip = dock.list.item(0).toolTip()
+    doc = QTextDocument()
+    doc.setHtml(tip)
+    assert '<img src="x">' in doc.toPlainText()  # shown, not interpreted
+    assert '<img src="x">' in dock.sentence.toPlainText()
+    dialog = ArticleDialog(w)
+    qtbot.addWidget(dialog)
+    bad = tmp_path / "<b>x<i>.txt"
+    bad.write_bytes(b"\xff")
+    assert not dialog.load_file(str(bad))
+    assert dialog.error.textFormat() == Qt.TextFormat.PlainText and "<b>x<i>" in dialog.error.text()

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+from viewer.io.regular import read_regular_file
+from viewer.model.errors import TimelineLoadError
 
 __all__ = ["Sentence", "ArticleError", "read_article", "text_of", "split_sentences", "MAX_ARTICLE_BYTES",
            "dateline_length"]
@@ -149,27 +151,18 @@ def read_article(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
     Raises
     ------
     ArticleError
-        The file is missing, not a regular file (a symlink, a device or a
-        folder is refused: it is not opened), larger than
-        :data:`MAX_ARTICLE_BYTES`, or not UTF-8 (the byte offset is named).
+        The file is missing, not a regular file (a folder, a named pipe or a
+        device is refused before it is opened: :mod:`viewer.io.regular`),
+        larger than :data:`MAX_ARTICLE_BYTES`, or not UTF-8 (the byte offset
+        is named).
     """
     name = os.fspath(path)
-    try:
-        st = os.lstat(name)
-    except OSError as exc:
-        raise ArticleError(f"{name}: cannot read the article: {exc.strerror or exc}") from None
-    if stat.S_ISLNK(st.st_mode):
-        raise ArticleError(f"{name}: is a symbolic link; give the article file itself")
-    if not stat.S_ISREG(st.st_mode):
-        raise ArticleError(f"{name}: is not a regular file; expected an article (.txt, .html or .md)")
-    if st.st_size > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"{name}: {st.st_size} bytes; an article of at most {MAX_ARTICLE_BYTES} bytes was expected")
-    try:
-        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(fd, "rb") as fh:
-            data = fh.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as exc:
-        raise ArticleError(f"{name}: cannot read the article: {exc.strerror or exc}") from None
+    try:  # the project's one check: a regular file (a link to one is fine), never a pipe or a device
+        data = read_regular_file(name, name, MAX_ARTICLE_BYTES)
+    except TimelineLoadError as exc:
+        raise ArticleError("; ".join(str(p) for p in exc.problems)) from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"{name}: larger than {MAX_ARTICLE_BYTES} bytes; an article was expected")
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:

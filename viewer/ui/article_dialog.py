@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -78,6 +78,7 @@ class ArticleDialog(QDialog):
         self.open_button.clicked.connect(self.open_file_dialog)
         row.addWidget(self.open_button)
         self.file_label = QLabel("")
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is shown as typed
         row.addWidget(self.file_label, 1)
         lay.addLayout(row)
         form = QFormLayout()
@@ -89,6 +90,7 @@ class ArticleDialog(QDialog):
         form.addRow("O&utlet:", self.outlet)
         lay.addLayout(form)
         self.error = QLabel("")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages name files and quote input
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         lay.addWidget(self.error)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..model.reload import kept_on_reload
 from ..model.review import ReviewError, accept, accept_all, draft_ids, merge, reject
+from ..model.text import plain_tooltip
 from ..model.timeline import Event, Timeline
 
 __all__ = ["ReviewDock", "apply_review", "install"]
@@ -155,7 +156,7 @@ class ReviewDock(QDockWidget):
             when = e.start.edtf + (f" – {e.end.edtf}" if e.end is not None else "")
             item = QListWidgetItem(f"{e.title}  ({when})")
             item.setData(Qt.ItemDataRole.UserRole, eid)
-            item.setToolTip(e.draft.sentence if e.draft else "")
+            item.setToolTip(plain_tooltip(e.draft.sentence) if e.draft else "")  # data, never markup
             self.list.addItem(item)
         self.list.blockSignals(False)
         n = len(ids)
