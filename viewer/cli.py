@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     _reader_options(e)
     i = sub.add_parser("ingest", help="read a news article (.txt, .html, .md) into a draft timeline to review",
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
-    i.add_argument("article", metavar="ARTICLE")
+    i.add_argument("article", metavar="ARTICLE", help="the news article: .txt, .html or .md, UTF-8")
     i.add_argument("--published", metavar="DATE",
                    help="publication date, 2022-02-10 or 10 February 2022 (default: from a dateline, the page's "
                    "metadata, or inferred from the text and marked uncertain)")
@@ -126,6 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _ingest(args: argparse.Namespace) -> int:
     from .ingest import ArticleError, PublishedError, ingest_file, parse_published, report_text
 
+    if args.output and not args.output.lower().endswith(".json"):
+        _err(f"timeline-viewer: -o {args.output}: expected a native .timeline.json file (only it keeps the "
+             "draft markers; convert it afterwards)")
+        return 2
     try:
         published = parse_published(args.published) if args.published else None
     except PublishedError as exc:

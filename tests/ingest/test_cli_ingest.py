@@ -52,3 +52,9 @@ def test_converting_drafts_to_a_format_without_a_draft_marker_says_so(tmp_path, 
     assert main(["convert", str(draft), str(tmp_path / "d.csv")]) == 1
     assert "16 events are unreviewed ingest drafts: csv cannot mark them as draft" in capsys.readouterr().err
     assert main(["convert", str(draft), str(tmp_path / "again.timeline.json")]) == 0  # native keeps the marker
+
+
+def test_ingest_output_must_be_native(tmp_path, capsys):
+    assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "-o", str(tmp_path / "d.csv")]) == 2
+    assert "expected a native .timeline.json" in capsys.readouterr().err
+    assert not (tmp_path / "d.csv").exists()
