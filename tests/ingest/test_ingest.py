@@ -251,3 +251,11 @@ def test_british_single_quotes_with_apostrophes_inside():
     q = next(q for e in r.timeline.events for q in e.quotes)
     assert q.text == "We don’t agree" and q.speaker == "James Cleverly" and q.kind is QuoteKind.DIRECT
     assert r.text[q.offsets[0]:q.offsets[1]] == q.text
+
+
+def test_words_someone_else_called_something_are_not_given_to_the_reporter():
+    r = ingest_text("Biden said Putin called the move “a mistake” on Monday.", published=date(2022, 3, 2))
+    q = next(q for e in r.timeline.events for q in e.quotes)
+    assert q.text == "a mistake" and q.speaker == ""  # kept, unattributed: not Biden's words
+    r = ingest_text("Biden said the move was “a mistake” on Monday.", published=date(2022, 3, 2))
+    assert next(q for e in r.timeline.events for q in e.quotes).speaker == "Biden"

@@ -219,7 +219,7 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
             if sid and sid not in src_ids:
                 src_ids.append(sid)
         for q in c.quotes:
-            sid = sources.of(q)
+            sid = sources.of(q) if q.attribution.person.name else "article"  # unattributed: the article's
             p = q.attribution.person
             quotes.append(Quote(q.text, speaker=p.name, speaker_role=p.role, source=sid,
                                 attribution=q.attribution.words,

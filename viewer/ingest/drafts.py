@@ -242,7 +242,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if best is None and claims:
             best = min(claims, key=lambda c: c.anchor)
         if best is not None:
-            if q.attribution.person.name:
+            if q.attribution.person.name or q.kind == "direct":  # a direct quote stays, unattributed if need be
                 best.quotes.append(q)
             best.attributions.append(q)
     for k, c in enumerate(claims):

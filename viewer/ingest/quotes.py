@@ -62,6 +62,9 @@ _REPORTED = re.compile(rf"(?P<who>{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+(?:(?:a
                        r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
                        r"\s+(?:that\s+)?(?=[A-Za-z“\"])")
+# "Biden said Putin called it “a mistake”": the quoted words are someone else's
+_OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|terms|dubbed|labelled|labeled|"
+                          r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
 _ONLY_TIME = re.compile(r"(?:on|in|last|this|late|early)?\s*(?:\w+day|\w+ \d{1,2}|night|week|month|year|"
                         r"morning|evening|afternoon|yesterday|today)(?:\s+(?:morning|evening|afternoon|night))?", re.I)
 _TAIL_SAID = re.compile(rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?(?:{SPEAKER}|(?:[A-Z][\w’'-]*\s+)?[a-z][\w’'-]*"
@@ -288,7 +291,8 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             last = None
             for last in _REPORTED.finditer(sentence[:oa]):  # noqa: B007 - the last "X said …" before the quote
                 pass
-            if last is not None and not _VERB.search(sentence, last.end("verb"), oa):
+            between = sentence[last.end("verb"):oa] if last is not None else ""
+            if last is not None and not _VERB.search(between) and not _OTHER_WORDS.search(between):
                 who = _speaker(last.group("who"), memory, last.start())
                 if who.name and who.kind != "unknown":
                     attr = Attribution(who, sentence[last.start():last.end("verb")].strip(), [], False)
