@@ -58,3 +58,10 @@ def test_ingest_output_must_be_native(tmp_path, capsys):
     assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "-o", str(tmp_path / "d.csv")]) == 2
     assert "expected a native .timeline.json" in capsys.readouterr().err
     assert not (tmp_path / "d.csv").exists()
+
+
+def test_ingest_of_an_empty_article_exits_2(tmp_path, capsys):
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><script>x()</script></html>", encoding="utf-8")
+    assert main(["ingest", str(empty)]) == 2
+    assert "empty.html: no text in the article (after removing the page's markup)" in capsys.readouterr().err

@@ -153,8 +153,8 @@ def read_article(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
     ArticleError
         The file is missing, not a regular file (a folder, a named pipe or a
         device is refused before it is opened: :mod:`viewer.io.regular`),
-        larger than :data:`MAX_ARTICLE_BYTES`, or not UTF-8 (the byte offset
-        is named).
+        larger than :data:`MAX_ARTICLE_BYTES`, not UTF-8 (the byte offset
+        is named), or without any text.
     """
     name = os.fspath(path)
     try:  # the project's one check: a regular file (a link to one is fine), never a pipe or a device
@@ -172,7 +172,11 @@ def read_article(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
     kind = "html" if ext in (".html", ".htm", ".xhtml") else "md" if ext in (".md", ".markdown") else "txt"
     if kind == "txt" and re.match(r"\s*<(!doctype html|html)", raw[:200], re.I):
         kind = "html"
-    return text_of(raw, kind)
+    text, meta = text_of(raw, kind)
+    if not text.strip():
+        raise ArticleError(f"{name}: no text in the article" + (" (after removing the page's markup)"
+                                                                if kind == "html" else ""))
+    return text, meta
 
 
 _SEGMENTER = None
