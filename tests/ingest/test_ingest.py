@@ -118,6 +118,7 @@ def test_nested_attribution_is_a_chain_of_relays():
     ("The party was founded in 1998.", date(2024, 1, 12), "in 1998", "1998"),
     ("Prices rose last week.", date(2022, 10, 3), "last week", "[2022-09-26..2022-10-02]"),
     ("The ministers spoke last Thursday.", date(2023, 11, 11), "last Thursday", "2023-11-09?"),  # 2 or 9 days?
+    ("Biden visits Kyiv on Monday.", date(2023, 2, 21), "on Monday", "[2023-02-20..2023-02-27]"),  # headline tense
 ])
 def test_relative_dates_follow_tense_and_never_gain_precision(text, published, phrase, edtf):
     r = ingest_text(text, published=published)

@@ -257,9 +257,11 @@ def _weekday(pub: Publication, wd: int, rel: str, tense: str, phrase: str) -> tu
                 + note, day)
     if back == 0:
         return (p.isoformat() + _q(pub, True), f"'{name}' written on a {name} ({fmt_day(p)}): that day" + note, p)
-    day = p + timedelta(days=ahead)
-    return (day.isoformat() + "?", f"present tense (as news writes what is scheduled), written on {fmt_day(p)}: "
-            f"taken as the next {name}, {fmt_day(day)}, uncertain: the tense does not settle it" + note, day)
+    last, following = p - timedelta(days=back), p + timedelta(days=ahead)
+    return (f"[{last.isoformat()}..{following.isoformat()}]",
+            f"present tense, written on {fmt_day(p)}: news uses it both for what is scheduled and in headlines "
+            f"for what happened, so '{phrase}' is the last {name} ({fmt_day(last)}) or the next "
+            f"({fmt_day(following)}); kept as one day between them" + note, None)
 
 
 def _week(pub: Publication, rel: str, unit: str, phrase: str) -> tuple[str | None, str]:
