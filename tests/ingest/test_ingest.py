@@ -260,3 +260,18 @@ def test_words_someone_else_called_something_are_not_given_to_the_reporter():
     assert q.text == "a mistake" and q.speaker == ""  # kept, unattributed: not Biden's words
     r = ingest_text("Biden said the move was “a mistake” on Monday.", published=date(2022, 3, 2))
     assert next(q for e in r.timeline.events for q in e.quotes).speaker == "Biden"
+
+
+def test_drafts_survive_the_large_file_reader(allied, tmp_path):
+    """A draft among thousands of plain events (the lazy, columnar reader) is still a draft."""
+    from viewer.io import bulk
+
+    doc = timeline_to_dict(allied.timeline)
+    doc["events"] += [{"id": f"x{i}", "track": doc["tracks"][0]["id"], "title": "x", "start": "2022-01-01"}
+                      for i in range(2000)]
+    text = json.dumps(doc)
+    path = tmp_path / "big.timeline.json"
+    path.write_text(text, encoding="utf-8")
+    tl = bulk.read_bulk(str(path), text.encode())
+    assert tl is not None and type(tl.events).__name__ == "LazyEvents"
+    assert tl.draft_count() == 16 and int(tl.drafts().sum()) == 16
