@@ -20,8 +20,10 @@ def report_text(result: IngestResult) -> str:
         when = e.start.edtf + (f" .. {e.end.edtf}" if e.end is not None else "")
         lines.append(f"  [{when}] {e.title}  (track {e.track}; sentence {e.draft.offsets[0]}–{e.draft.offsets[1]})"
                      if e.draft else f"  [{when}] {e.title}")
-        if e.start.phrase:
+        if e.start.phrase or e.start.basis:
             lines.append(f"      phrase: “{e.start.phrase}”; basis: {e.start.basis}")
+        if e.end is not None and (e.end.phrase or e.end.basis):
+            lines.append(f"      end: “{e.end.phrase}”; basis: {e.end.basis}")
         for q in e.quotes:
             who = q.who or "(unattributed)"
             lines.append(f"      {q.kind.value} quote, {who}: “{q.text}”")
