@@ -500,7 +500,7 @@ class Timeline:
         with np.errstate(invalid="ignore"):  # the rule of is_after_reference, on the columns' x0
             return cols.x0 >= ref.latest - cols.origin_epoch_s
 
-    def draft_flags(self) -> "np.ndarray":
+    def draft_flags(self) -> np.ndarray:
         """Which events (file order) are unreviewed drafts: bool (len(events),).
 
         Only events read whole can carry a draft marker, so a lazily-loaded
@@ -521,10 +521,8 @@ class Timeline:
         self.__dict__["_draft_flags"] = has
         return has
 
-    def drafts(self) -> "np.ndarray":
+    def drafts(self) -> np.ndarray:
         """Rows of :attr:`columns` whose event is an unreviewed draft: bool (N,)."""
-        import numpy as np
-
         out: np.ndarray = self.draft_flags()[self.columns.event_index]
         return out
 

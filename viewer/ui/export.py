@@ -290,8 +290,9 @@ class _Picture:
             text += f"{_DOT}{self.dday.describe()}"
         drafts = int(self.timeline.draft_flags()[self.shown].sum()) if len(self.shown) else 0
         if drafts:
-            text += (f"{_DOT}DRAFT: {drafts} event{'s' if drafts != 1 else ''} shown "
-                     f"{'are' if drafts != 1 else 'is an'} unreviewed draft{'s' if drafts != 1 else ''} (dotted outline)")
+            many = drafts != 1
+            text += (f"{_DOT}DRAFT: {drafts} event{'s' if many else ''} shown {'are' if many else 'is an'} "
+                     f"unreviewed draft{'s' if many else ''} (dotted outline)")
         return text
 
     def paint(self, painter: QPainter) -> None:
