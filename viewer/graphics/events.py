@@ -890,7 +890,7 @@ class EventLayerItem(pg.GraphicsObject):
         (lane colour, hollow or filled, size) and stamped from then on."""
         color = self._track_color(lane)
         r = float(self.style.marker_px)
-        side = int(2 * r + 12)  # room for a draft's dotted ring
+        side = int(2 * r + (12 if flags & _DRAFT else 6))  # a draft's dotted ring needs room
         dpr = self._dpr
         # drawn at the screen's device pixel ratio: a 1x pixmap stamped on a 2x screen looks blocky
         img = QImage(int(math.ceil(side * dpr)), int(math.ceil(side * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
