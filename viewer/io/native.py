@@ -1015,6 +1015,7 @@ def _event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | No
             attribution=_text(q, "attribution"),
             kind=QuoteKind(q.get("kind", "direct")),
             offsets=_offsets(q.get("offsets")),
+            credibility=_text(q, "credibility"),
         )
         for q in e.get("quotes", [])
     )
@@ -1037,6 +1038,8 @@ def _event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | No
         quotes=quotes,
         sources=tuple(e.get("sources", ())),
         draft=draft,
+        planned=e.get("status") == "planned",
+        credibility=_text(e, "credibility"),
     )
 
 
@@ -1094,6 +1097,7 @@ def _build(data: Mapping[str, Any], dates: Mapping[tuple[PathPart, ...], EventDa
             url=_text(s, "url"),
             via=_text(s, "via"),
             attribution=_text(s, "attribution"),
+            reliability=_text(s, "reliability"),
         )
         for i, s in enumerate(data.get("sources", []))
     )
@@ -1318,7 +1322,7 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
                 item[name] = getattr(s, name)
         if s.published is not None:
             item["published"] = _date_to_json(s.published, zone)
-        for name in ("url", "via", "attribution"):
+        for name in ("url", "via", "attribution", "reliability"):
             if getattr(s, name):
                 item[name] = getattr(s, name)
         sources.append(item)
@@ -1341,11 +1345,13 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
             item["location"] = e.location
         if e.tags:
             item["tags"] = list(e.tags)
+        if e.planned:
+            item["status"] = "planned"
         if e.quotes:
             quotes = []
             for q in e.quotes:
                 quote: dict[str, Any] = {"text": q.text, "kind": QuoteKind(q.kind).value}
-                for name in ("speaker", "speaker_role", "source", "attribution"):
+                for name in ("speaker", "speaker_role", "source", "attribution", "credibility"):
                     if getattr(q, name):
                         quote[name] = getattr(q, name)
                 if q.offsets is not None:
@@ -1359,6 +1365,8 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
             if e.draft.article:
                 draft["article"] = e.draft.article
             item["draft"] = draft
+        if e.credibility:
+            item["credibility"] = e.credibility
         events.append(item)
     out["events"] = events
     if timeline.stories:

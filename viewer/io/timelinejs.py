@@ -46,6 +46,7 @@ from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
 from viewer.model.presentation import short_date
 from viewer.model.errors import DateError, Problem, TimelineLoadError
+from viewer.model.quoting import is_direct, quote_sentence
 from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
 
 from .atomic import write_text_atomic
@@ -562,7 +563,8 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
             body.append(f"<i>{_html('Ends: ' + e.end.describe())}</i>")
         for q in e.quotes:
             who = q.who
-            body.append(f"<blockquote>{_html(q.text)}</blockquote>" + (f"<p>— {_html(who)}</p>" if who else ""))
+            body.append(f"<blockquote>{_html(q.text)}</blockquote>" + (f"<p>— {_html(who)}</p>" if who else "")
+                        if is_direct(q) else f"<p>{_html(quote_sentence(q))}</p>")  # reported: never a quotation
         sources = timeline.sources_of(e)
         if sources:
             body.append("<p><small>Sources: " + "; ".join(_html(s.name)
