@@ -168,3 +168,20 @@ def test_review_surfaces_show_markup_in_the_article_as_text(open_window, qtbot, 
     bad.write_bytes(b"\xff")
     assert not dialog.load_file(str(bad))
     assert dialog.error.textFormat() == Qt.TextFormat.PlainText and "<b>x<i>" in dialog.error.text()
+
+
+def test_review_actions_are_undoable_commands_and_edit_opens_the_form(open_window):
+    w = open_window(_draft().timeline)
+    dock = w.review_dock
+    stack = w.authoring.undo_stack
+    first = dock.current_id()
+    dock.accept_button.click()
+    assert w.timeline.event(first).draft is None and stack.count() == 1 and stack.undoText().startswith("Accept")
+    dock.all_button.click()
+    assert w.timeline.draft_count() == 0 and stack.count() == 2  # Accept all remaining: one step
+    stack.undo()
+    assert w.timeline.draft_count() == 15 and dock.list.count() == 15  # all fifteen back, in one undo
+    stack.undo()
+    assert w.timeline.draft_count() == 16 and w.timeline.event(first).draft is not None
+    dock.edit_current()
+    assert w.state.selected == dock.current_id() and w.side_tabs.currentWidget() is w.edit_form

@@ -6,9 +6,10 @@ phrase and its quotes highlighted, with the resolved date, its basis and the
 speakers.  *Accept* keeps the event (the draft marker goes), *Reject*
 removes it, *Accept all remaining* accepts every draft left in one step.
 
-Every review action goes through :func:`apply_review` (one place to point at
-the model's command stack when it lands: then Accept, Reject and Accept all
-become undoable commands).  File > New from article… (:mod:`.article_dialog`)
+Every review action goes through :func:`apply_review`: with the window's
+edit stack (``window.authoring``) it is one model command (Edit > Undo undoes
+Accept, Reject, Merge, or the whole of Accept all remaining); *Edit…* opens
+the authoring form (the Edit tab) on the draft.  File > New from article… (:mod:`.article_dialog`)
 makes a draft timeline and opens this panel.
 """
 
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.reload import kept_on_reload
-from ..model.review import ReviewError, accept, accept_all, draft_ids, merge, reject
+from ..model.review import ReviewError, accept, accept_all, accepted_event, draft_ids, merge, merged_event, reject
 from ..model.text import plain_tooltip
 from ..model.timeline import Event, Timeline
 
@@ -57,6 +58,18 @@ def apply_review(window, action: str, ids: list[str]) -> Timeline | None:
     is still there) the selection are kept.
     """
     old = window.timeline
+    authoring = getattr(window, "authoring", None)
+    if authoring is not None:  # one undoable command on the window's edit stack (Edit > Undo)
+        try:
+            command = review_command(old, action, ids)
+        except ReviewError as exc:
+            window.show_error("Could not review the draft", str(exc))
+            return None
+        problems = authoring.push(command)
+        if problems:
+            window.show_error("Could not review the draft", "\n".join(str(p) for p in problems))
+            return None
+        return window.timeline
     try:
         if action == "accept":
             new = accept(old, ids)
@@ -80,6 +93,33 @@ def apply_review(window, action: str, ids: list[str]) -> Timeline | None:
     if selected is not None and new.has_event(selected):
         window.view.restore_selection(selected)
     return new
+
+
+def review_command(timeline: Timeline, action: str, ids: list[str]):
+    """The model command (:mod:`viewer.model.commands`) for a review action:
+    Accept = ``UpdateEvent`` (marker gone), Reject = ``RemoveEvent``, Merge =
+    ``Compound`` (target updated, draft removed), Accept all = one ``Compound``
+    (one step of Edit > Undo).  Raises ReviewError as :mod:`viewer.model.review`."""
+    from ..model.commands import Compound, RemoveEvent, UpdateEvent
+
+    if action == "accept_all":
+        ids = draft_ids(timeline)
+        if not ids:
+            raise ReviewError("no unreviewed drafts left")
+        return Compound(f"Accept {len(ids)} draft{'s' if len(ids) != 1 else ''}",
+                        [UpdateEvent(i, accepted_event(timeline.event(i)), verb="Accept") for i in ids])
+    if action == "merge" and len(ids) == 2:
+        merge(timeline, ids[0], ids[1])  # the checks, with their messages
+        target = merged_event(timeline.event(ids[1]), timeline.event(ids[0]))
+        return Compound(f"Merge draft into '{target.title[:40]}'",
+                        [UpdateEvent(ids[1], target, verb="Merge into"),
+                         RemoveEvent(ids[0], timeline.event(ids[0]).title)])
+    if action in ("accept", "reject") and len(ids) == 1:
+        (accept if action == "accept" else reject)(timeline, ids)  # the checks, with their messages
+        if action == "accept":
+            return UpdateEvent(ids[0], accepted_event(timeline.event(ids[0])), verb="Accept")
+        return RemoveEvent(ids[0], timeline.event(ids[0]).title)
+    raise ReviewError(f"unknown review action {action!r} for {len(ids)} event(s)")
 
 
 def _when(e: Event) -> str:
@@ -118,13 +158,17 @@ class ReviewDock(QDockWidget):
         self.reject_button = QPushButton("&Reject")
         self.reject_button.setToolTip("Remove this draft event (R or Delete)")
         self.reject_button.clicked.connect(lambda: self._act("reject"))
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setToolTip("Correct this draft in the Edit tab (its title, dates, track, quotes); "
+                                    "it stays a draft until accepted (E)")
+        self.edit_button.clicked.connect(self.edit_current)
         self.merge_button = QPushButton("&Merge into…")
         self.merge_button.setToolTip("Add this draft's quotes, sources and sentence to another event and remove "
                                      "the draft (M)")
         self.merge_button.clicked.connect(self.merge_dialog)
         self.all_button = QPushButton("Accept a&ll remaining")
         self.all_button.clicked.connect(lambda: self._act("accept_all"))
-        for b in (self.accept_button, self.reject_button, self.merge_button, self.all_button):
+        for b in (self.accept_button, self.edit_button, self.reject_button, self.merge_button, self.all_button):
             buttons.addWidget(b)
         lay.addLayout(buttons)
         hint = QLabel("Reviewed changes are in the window only: File > Export as… (*.timeline.json) keeps them.")
@@ -132,6 +176,9 @@ class ReviewDock(QDockWidget):
         hint.setStyleSheet("color: #555;")
         lay.addWidget(hint)
         self.setWidget(body)
+        edit_key = QShortcut(QKeySequence("E"), self.list)
+        edit_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        edit_key.activated.connect(self.edit_current)
         merge_key = QShortcut(QKeySequence("M"), self.list)
         merge_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         merge_key.activated.connect(self.merge_dialog)
@@ -164,6 +211,7 @@ class ReviewDock(QDockWidget):
         self.summary.setText("\n".join(lines))
         for b in (self.accept_button, self.reject_button, self.merge_button, self.all_button):
             b.setEnabled(bool(n))
+        self.edit_button.setEnabled(bool(n) and getattr(self.window_, "edit_form", None) is not None)
         target = keep if keep in ids else (self.window_.state.selected if self.window_.state.selected in ids else None)
         if target is None and ids:
             target = ids[0]
@@ -238,6 +286,18 @@ class ReviewDock(QDockWidget):
         self.highlights = [(a, b) for a, b, _ in spans]
 
     # -- actions -------------------------------------------------------
+    def edit_current(self) -> None:
+        """Select the current draft and show the authoring form (the Edit tab) on it."""
+        eid = self.current_id()
+        form = getattr(self.window_, "edit_form", None)
+        if eid is None or form is None:
+            return
+        self.window_.state.selected = eid
+        tabs = getattr(self.window_, "side_tabs", None)
+        if tabs is not None:
+            tabs.setCurrentWidget(form)
+        form.setFocus()
+
     def merge_choices(self) -> list[tuple[str, str]]:
         """(event id, "title (date)") of the events the current draft can be
         merged into, nearest in time first."""
