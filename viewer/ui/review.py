@@ -171,7 +171,7 @@ class ReviewDock(QDockWidget):
         for b in (self.accept_button, self.edit_button, self.reject_button, self.merge_button, self.all_button):
             buttons.addWidget(b)
         lay.addLayout(buttons)
-        hint = QLabel("Reviewed changes are in the window only: File > Export as… (*.timeline.json) keeps them.")
+        hint = QLabel("Each action is one step of Edit > Undo; File > Save keeps the reviewed timeline.")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         lay.addWidget(hint)
