@@ -211,7 +211,7 @@ def install_menu(window) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             open_draft(window, dialog.text.toPlainText(), dialog.options())
 
-    action = window._action(menu, "New from &article…", run, "Ctrl+Shift+N")
+    action = window._action(menu, "Ne&w from article…", run, "Ctrl+Shift+N")
     first = menu.actions()[0] if menu.actions() else None
     if first is not None and first is not action:
         menu.removeAction(action)
