@@ -37,7 +37,7 @@ from viewer.model.dates import EventDate
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
 
-from .common import ReadReport, TimelineBuilder, load_text, read_csv_rows
+from .common import ReadReport, TimelineBuilder, load_text, read_csv_rows, split_csv_problems
 
 __all__ = ["read_acled", "read_acled_report", "looks_acled", "acled_date"]
 
@@ -142,7 +142,9 @@ def read_acled_report(path: str | os.PathLike[str], *, track_column: str = "even
         raise TimelineLoadError([Problem(file, f"the track column {track_column!r} is not in the header "
                                          f"(columns: {', '.join(header)})", 1)])
     b = TimelineBuilder(file, os.path.splitext(os.path.basename(file))[0])
-    b.warnings.extend(problems)
+    warned, cut = split_csv_problems(problems)
+    b.warnings.extend(warned)
+    b.skipped.extend(cut)
     for name in header:
         if name.lower() not in _USED and name.lower() != track_column.lower():
             b.warn(f"column {name!r} has no equivalent in this viewer; not loaded", 1, f"column {name!r}")

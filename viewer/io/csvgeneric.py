@@ -8,12 +8,13 @@ or guessed from the header names (case, spaces and underscores ignored):
 field       header names recognised
 ==========  ============================================================
 id          id, event_id, uid, unique_id
-title       title, headline, name, event
-start       start, start_date, date, begin, from, when
-end         end, end_date, finish, until, to
-track       track, group, lane, category
+title       title, headline, name, event, label, subject, what
+start       start, start_date, date, begin, from, when, Start Time, date_local,
+            datetime, timestamp, event_date, year, time
+end         end, end_date, finish, until, to, End Time, end_year, stop
+track       track, group, lane, category, era, type, event_type, period, theme
 kind        kind (point, span, band)
-summary     summary, description, notes, text, details
+summary     summary, description, notes, text, details, desc, comment, body, content
 location    location, place
 actors      actors (``;``-separated)
 tags        tags (``;``-separated)
@@ -22,8 +23,17 @@ url         url, link
 phrases     start_phrase, start_basis, end_phrase, end_basis
 ==========  ============================================================
 
+Where names leave a field without a column, the content decides
+(:func:`guess_from_content`): a column most of whose cells read as dates
+feeds start (then end), a text column of many different values the title
+(else the summary), one of a few repeated values the track.
+
 Dates are ISO 8601 or EDTF (``2022-02-10``, ``2022-02-10T14:00:00Z``,
-``2022-02``, ``[..2022-02-10]``); day/month order is never guessed
+``2022-02``, ``[..2022-02-10]``) or written in words (``December 7, 1941``,
+``Dec 1941``, ``3300 BC``, ``c. 1500``, ``1940s``: :mod:`viewer.io.humandates`),
+each at the precision written, the words kept as the phrase; an end written
+``Unknown``, ``TBD``, ``present`` or ``ongoing`` (or left empty on a row of
+kind span) is open.  Day/month order is never guessed
 (``03/04/2022`` is refused) unless a ``date_format`` is declared
 (``%d/%m/%Y``, Python's :func:`datetime.strptime` directives; its finest
 directive sets the precision).  Columns not mapped are listed once as
@@ -55,6 +65,7 @@ from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
 
 from .atomic import write_text_atomic
+from .humandates import human_date, human_edtf, is_open_word
 from .common import (
     ReadReport,
     TimelineBuilder,
@@ -63,6 +74,7 @@ from .common import (
     load_text,
     make_date,
     read_csv_rows,
+    split_csv_problems,
 )
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
@@ -70,12 +82,14 @@ __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv"
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", "eventid", "uid", "uniqueid"),
-    "title": ("title", "headline", "name", "event"),
-    "start": ("start", "startdate", "date", "begin", "from", "when"),
-    "end": ("end", "enddate", "finish", "until", "to"),
-    "track": ("track", "group", "lane", "category"),
+    "title": ("title", "headline", "name", "event", "label", "eventname", "subject", "what"),
+    "start": ("start", "startdate", "date", "begin", "from", "when", "starttime", "startdatetime", "datelocal",
+              "dateutc", "datetime", "timestamp", "eventdate", "year", "startyear", "time"),
+    "end": ("end", "enddate", "finish", "until", "to", "endtime", "enddatetime", "endyear", "stop"),
+    "track": ("track", "group", "lane", "category", "era", "type", "eventtype", "period", "theme"),
     "kind": ("kind",),
-    "summary": ("summary", "description", "notes", "text", "details"),
+    "summary": ("summary", "description", "notes", "text", "details", "desc", "comment", "comments", "body",
+                "content"),
     "location": ("location", "place"),
     "actors": ("actors",),
     "tags": ("tags",),
@@ -142,6 +156,66 @@ def guess_mapping(header: list[str], given: Mapping[str, str] | None = None) -> 
     return mapping
 
 
+def _reads_as_date(value: str) -> bool:
+    value = value.strip()
+    if not value:
+        return False
+    try:
+        if human_edtf(value) is not None:
+            return True
+        make_date(value)
+        return True
+    except DateError:
+        return False
+
+
+def guess_from_content(header: list[str], rows: list, mapping: dict[str, str], *, sample: int = 200) -> dict[str, str]:
+    """Fill the fields that names left without a column from the columns' content.
+
+    Looks at up to ``sample`` rows: a column most of whose non-empty cells
+    read as dates (ISO 8601/EDTF or words) feeds ``start``, a second one
+    ``end``; the free text column with the longest, most varied values feeds
+    ``title`` (a second one ``summary``); a column of a few values each
+    repeated (at most 30 and fewer than a third of the rows) feeds ``track``.
+    Columns already mapped and unnamed columns (a row index) are left alone.
+
+    Returns
+    -------
+    dict
+        ``mapping`` with the guessed fields added (a new dict).
+    """
+    out = dict(mapping)
+    used = set(out.values())
+    free = [h for h in header if h not in used and not h.startswith("(column ")]
+    cells = {h: [r.values.get(h, "").strip() for r in rows[:sample]] for h in free}
+    filled = {h: [v for v in vs if v] for h, vs in cells.items()}
+    datey = [h for h in free if filled[h] and sum(map(_reads_as_date, filled[h])) >= 0.8 * len(filled[h])
+             and not all(re.fullmatch(r"-?\d{1,3}", v) for v in filled[h])]
+    for fld in ("start", "end"):
+        if fld not in out and datey:
+            out[fld] = datey.pop(0)
+            used.add(out[fld])
+    texty = [h for h in free if h not in used and filled[h]
+             and not all(re.fullmatch(r"[-+]?[\d.,]+", v) for v in filled[h])]
+    n = max(1, len(rows[:sample]))
+    if "track" not in out:
+        for h in texty:
+            distinct = set(filled[h])
+            if 1 < len(distinct) <= 30 and len(distinct) < len(filled[h]) / 3 and len(filled[h]) >= 0.5 * n:
+                out["track"] = h
+                used.add(h)
+                break
+    texty = [h for h in texty if h not in used and not all(re.match(r"(https?://|www\.)", v) for v in filled[h])]
+    texty.sort(key=lambda h: -(len(set(filled[h])) * sum(map(len, filled[h])) / len(filled[h])))
+    for fld in ("title", "summary"):
+        if fld not in out and texty:
+            out[fld] = texty.pop(0)
+            used.add(out[fld])
+    if "title" not in out and "summary" in out:  # a description is the only text: it is the title
+        out["title"] = out.pop("summary")
+    return out
+
+
 _DIRECTIVE_PRECISION = (("%S", Precision.SECOND), ("%M", Precision.MINUTE), ("%H", Precision.HOUR),
                         ("%I", Precision.HOUR), ("%d", Precision.DAY), ("%j", Precision.DAY),
                         ("%m", Precision.MONTH), ("%b", Precision.MONTH), ("%B", Precision.MONTH),
@@ -203,16 +277,25 @@ def read_csv_report(
         cols = guess_mapping(header, mapping)
     except ValueError as exc:
         raise TimelineLoadError([Problem(file, str(exc), 1)]) from None
+    guessed = guess_from_content(header, rows, cols)
+    content_guesses = {f: c for f, c in guessed.items() if f not in cols}
+    cols = guessed
     missing = [f for f in ("title", "start") if f not in cols]
     if missing:
         raise TimelineLoadError([Problem(
             file, f"no column for {' and '.join(missing)}: name columns e.g. 'title' and 'start' (or 'date'), "
             f"or map them with --map {missing[0]}=COLUMN; columns found: {', '.join(header)}", 1)])
     b = TimelineBuilder(file, os.path.splitext(os.path.basename(file))[0])
-    b.warnings.extend(problems)
+    warned, cut = split_csv_problems(problems)
+    b.warnings.extend(warned)
+    b.skipped.extend(cut)
+    for fld, col in content_guesses.items():
+        b.notes.append(Problem(file, f"column {col!r} read as {fld} from its content (map another with "
+                               f"--map {fld}=COLUMN)", 1, None, f"column {col!r}"))
     for name in header:
         if name not in cols.values():
-            b.warn(f"column {name!r} is not mapped to any field; not loaded (map it with --map FIELD={name})",
+            what = "has no name (a row index?)" if name.startswith("(column ") else "is not mapped to any field"
+            b.warn(f"column {name!r} {what}; not loaded (map it with --map FIELD={name})",
                    1, f"column {name!r}")
 
     def cell(row, fld: str) -> str:
@@ -223,23 +306,33 @@ def read_csv_report(
         value = cell(row, fld)
         if not value:
             return None
-        if date_format and value != "..":
+        if is_open_word(value):
+            return EventDate("..", value, f"{value!r} read as not stated (open)")
+        if date_format:
             return _declared_date(value, date_format, time_zone)
-        date, note = make_date(value, phrase=cell(row, f"{fld}_phrase"), basis=cell(row, f"{fld}_basis"),
-                               time_zone=time_zone)
+        try:
+            date, note = make_date(value, phrase=cell(row, f"{fld}_phrase"), basis=cell(row, f"{fld}_basis"),
+                                   time_zone=time_zone)
+        except DateError:
+            human = human_date(value)
+            if human is None:
+                raise
+            return human
         if note:
             b.warn(f"{fld}: {note}", row.line, row.where(cols[fld]))
         return date
 
     for row in rows:
         where = row.where()
+        fld = "start"
         try:
             if not cell(row, "start"):
                 raise DateError(f"the start date (column {cols['start']!r}) is empty")
             start = date_of(row, "start")
+            fld = "end"
             end = date_of(row, "end")
         except DateError as exc:
-            b.skip(str(exc), row.line, where)
+            b.skip(str(exc), row.line, row.where(cols[fld]))
             continue
         assert start is not None
         kind_text = cell(row, "kind").lower()
@@ -251,8 +344,7 @@ def read_csv_report(
             b.skip("a point has no end (kind 'point' with an end date)", row.line, where)
             continue
         if kind is not EventKind.POINT and end is None:
-            b.skip(f"a {kind.value} needs an end (write '..' when it is not stated)", row.line, where)
-            continue
+            end = EventDate("..", "", "no end given (open)")
         if (start.is_open or (end is not None and end.is_open)) and kind is EventKind.POINT:
             b.skip("'..' (open) is only allowed as a span's start or end", row.line, where)
             continue
@@ -260,7 +352,7 @@ def read_csv_report(
             b.skip(f"end ({end.describe()}) is before start ({start.describe()})", row.line, where)
             continue
         title = cell(row, "title") or "(no title)"
-        track = "" if kind is EventKind.BAND and not cell(row, "track") else b.track(cell(row, "track") or "Events")
+        track = "" if kind is EventKind.BAND and not cell(row, "track") else (b.track(cell(row, "track")) if cell(row, "track") else b.ungrouped_track())
         url = cell(row, "url")
         source_names = [s.strip() for s in cell(row, "sources").split(";") if s.strip()]
         if url and not source_names:

@@ -58,6 +58,7 @@ from .common import (
     load_text,
     parse_json,
     read_csv_rows,
+    split_csv_problems,
 )
 
 __all__ = [
@@ -451,7 +452,9 @@ def read_timelinejs_csv_report(path: str | os.PathLike[str], *, time_zone: str =
     reader = _Reader(file, time_zone)
     b = reader.b
     b.skipped.extend([])
-    b.warnings.extend(problems)
+    warned, cut = split_csv_problems(problems)
+    b.warnings.extend(warned)
+    b.skipped.extend(cut)
     known = {c.lower().replace(" ", "") for c in TEMPLATE_COLUMNS}
     for name in header:
         if name.lower().replace(" ", "") not in known:
