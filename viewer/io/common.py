@@ -49,6 +49,7 @@ __all__ = [
     "make_date",
     "html_to_text",
     "TimelineBuilder",
+    "group_problems",
     "UNGROUPED_TRACK_ID",
     "slug",
 ]
@@ -311,6 +312,7 @@ _ISO_DT = re.compile(
 )
 
 
+_EXPANDED_YEAR = re.compile(r"^([+-])(\d{5,})(-\d\d.*)?$")
 _YMD_DOTS = re.compile(r"^(\d{4})[./](\d\d)[./](\d\d)(?:[ _T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)?))?$")
 
 
@@ -336,6 +338,15 @@ def to_edtf(text: str) -> tuple[str, Precision | None, str]:
         ``""``, or what was lost (a fraction of a second), for a warning.
     """
     raw = text.strip()
+    expanded = _EXPANDED_YEAR.match(raw)
+    if expanded:  # ISO 8601 expanded years, as JavaScript's Date writes them: -000400-01-01, +002022-01-01
+        year = int(expanded.group(1) + expanded.group(2))
+        rest = expanded.group(3) or ""
+        if -9999 <= year <= 9999:
+            raw = (f"-{-year:04d}" if year < 0 else f"{year:04d}") + rest
+        elif not rest or re.fullmatch(r"-01-01(T00:00(:00(\.0+)?)?Z?)?", rest):
+            return f"Y{year}", None, (f"{text.strip()!r} read as the year {year} (EDTF cannot give a year beyond "
+                                      "9999 a month or day)" if rest else "")
     ymd = _YMD_DOTS.match(raw)
     if ymd:  # 2010.05.19_00:00:00 (SolarSoft), 2022/02/10: year first, so never day/month ambiguous
         rest = ymd.group(4) or ""
@@ -616,6 +627,52 @@ class TimelineBuilder:
             description=self.description,
         )
         return ReadReport(timeline, self.warnings, self.skipped, self.notes)
+
+
+def _shape(message: str) -> str:
+    return re.sub(r"\d+", "N", re.sub(r"'[^']*'|\"[^\"]*\"|\([^()]*\)", "…", message))
+
+
+def _line_ranges(lines: list[int]) -> str:
+    out: list[str] = []
+    for n in sorted(set(lines)):
+        if out and "-" in out[-1] and int(out[-1].split("-")[1]) == n - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        elif out and out[-1].isdigit() and int(out[-1]) == n - 1:
+            out[-1] = f"{out[-1]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+def group_problems(problems: list[Problem], *, least: int = 4) -> list[str]:
+    """Problems as lines for people, those of one kind grouped.
+
+    Problems whose messages differ only in quoted values, numbers and
+    parenthesised details (``event_date '9-May-20' is not …`` on 5,071 rows)
+    are written as one line, ``5,071 rows: <the first one's place and
+    message>; lines 2-5072`` once there are at least ``least`` of them, with
+    every line they are on (as ranges); others one line each, in file order.
+
+    Returns
+    -------
+    list of str
+    """
+    groups: dict[str, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault(_shape(p.message), []).append(p)
+    out: list[str] = []
+    done: set[str] = set()
+    for p in problems:
+        key = _shape(p.message)
+        members = groups[key]
+        if len(members) < least:
+            out.append(str(p))
+        elif key not in done:
+            done.add(key)
+            lines = [m.line for m in members if m.line is not None]
+            out.append(f"{len(members):,} rows like: {members[0]}" + (f"; lines {_line_ranges(lines)}" if lines else ""))
+    return out
 
 
 def end_before_start(start: EventDate, end: EventDate) -> bool:

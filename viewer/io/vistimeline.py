@@ -30,6 +30,7 @@ Pure Python, no Qt.
 from __future__ import annotations
 
 import math
+import re
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -76,7 +77,16 @@ def _date(value: Any, zone: str) -> tuple[EventDate, str]:
         return EventDate(text, "", ""), note
     if not isinstance(value, str):
         raise DateError(f"expected a date (ISO 8601 text or milliseconds since 1970), got a {type(value).__name__}")
+    m = _UNPADDED.match(value.strip())
+    if m and (len(m.group(2)) == 1 or len(m.group(3)) == 1):
+        # vis-timeline (moment.js) reads 2014-02-2 as 2 Feb 2014: year first, never ambiguous
+        padded = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}{m.group(4) or ''}"
+        date, note = make_date(padded, time_zone=zone)
+        return date, f"{value.strip()!r} read as {padded} (as vis-timeline reads it)" + (f"; {note}" if note else "")
     return make_date(value, time_zone=zone)
+
+
+_UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?$")
 
 
 def _text(b: TimelineBuilder, value: Any, where: str, field: str, path: tuple | None = None) -> str:
@@ -141,6 +151,7 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
                 b.warn(f"field {key!r} has no equivalent in this viewer; not loaded", None, key)
     group_ids: dict[str, str] = {}
     if isinstance(groups, list):
+        ranks = _order_ranks(groups)
         for index, g in enumerate(groups):
             where = f"groups[{index}]"
             gpath = ("groups", index)
@@ -155,10 +166,7 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
                 if key not in _GROUP_KEYS:
                     b.warn(f"group field {key!r} has no equivalent in this viewer; not loaded", None, where, path=gpath)
             label = _text(b, g.get("content"), where, "content", gpath) or gid
-            order = g.get("order")
-            order = int(order) if isinstance(order, (int, float)) and not isinstance(order, bool) \
-                and math.isfinite(order) else index
-            group_ids[gid] = b.track(f"group:{gid}", label, order)
+            group_ids[gid] = b.track(f"group:{gid}", label, ranks.get(index, index))
     elif groups is not None:
         b.warn("groups should be a list; not loaded", None, "groups")
     for index, item in enumerate(items):
@@ -194,6 +202,11 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
         summary = _text(b, item.get("title"), where, "title", ipath)
         eid = b.event_id(_key(item.get("id")) or "", None, where, f"item-{index + 1}")
         if kind_text == "background":
+            bkey = _key(item.get("group"))
+            if bkey is not None and bkey not in group_ids:
+                b.skip(f"a background item in group {bkey!r}, which is not in the groups list: vis-timeline "
+                       "does not show it, nor does this viewer", None, where, path=ipath)
+                continue
             if item.get("group") is not None:
                 b.warn("a background item in a group is drawn across all tracks here", None, where, path=ipath)
             b.add(Event(eid, title, start, "", EventKind.BAND, end, summary), None, where, path=ipath)
@@ -212,6 +225,24 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
         kind = EventKind.POINT if end is None else EventKind.SPAN
         b.add(Event(eid, title, start, track, kind, end, summary), None, where, path=ipath)
     return b.report()
+
+
+def _order_ranks(groups: list) -> dict[int, int]:
+    """Index of each group -> its place, as vis-timeline sorts groups by their
+    ``order`` (a number, or digits as text; 1.5 between 1 and 2); groups
+    without one keep their place in the list after those with one."""
+    def key(pair):
+        index, g = pair
+        order = g.get("order") if isinstance(g, Mapping) else None
+        if isinstance(order, str):
+            try:
+                order = float(order)
+            except ValueError:
+                order = None
+        if isinstance(order, (int, float)) and not isinstance(order, bool) and math.isfinite(order):
+            return (0, float(order), index)
+        return (1, 0.0, index)
+    return {index: rank for rank, (index, _g) in enumerate(sorted(enumerate(groups), key=key))}
 
 
 def read_vis(path: str | os.PathLike[str]) -> Timeline:
