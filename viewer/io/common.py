@@ -503,7 +503,7 @@ class TimelineBuilder:
         self.tracks: dict[str, Track] = {}
         self._track_by_key: dict[str, str] = {}
         self.sources: dict[str, Source] = {}
-        self._source_by_key: dict[tuple[str, str], str] = {}
+        self._source_by_key: dict[tuple[str, str, str], str] = {}
         self.events: list[Event] = []
         self._event_ids: dict[str, str] = {}
         self.warnings: list[Problem] = []
@@ -553,7 +553,7 @@ class TimelineBuilder:
     def source(self, outlet: str, *, url: str = "", title: str = "", kind: SourceKind = SourceKind.OTHER,
                attribution: str = "") -> str:
         """Id of the source with this outlet and url (created on first use)."""
-        key = (outlet.strip(), url.strip())
+        key = (outlet.strip(), url.strip(), title.strip())  # one url with two captions: two sources
         if key in self._source_by_key:
             return self._source_by_key[key]
         base = slug(outlet or url, "source")

@@ -185,6 +185,8 @@ def guess_from_content(header: list[str], rows: list, mapping: dict[str, str], *
         ``mapping`` with the guessed fields added (a new dict).
     """
     out = dict(mapping)
+    if "title" not in out and "summary" in out:  # a description is the only text named: it is the title
+        out["title"] = out.pop("summary")
     used = set(out.values())
     free = [h for h in header if h not in used and not h.startswith("(column ")]
     cells = {h: [r.values.get(h, "").strip() for r in rows[:sample]] for h in free}
@@ -201,7 +203,7 @@ def guess_from_content(header: list[str], rows: list, mapping: dict[str, str], *
     if "track" not in out:
         for h in texty:
             distinct = set(filled[h])
-            if 1 < len(distinct) <= 30 and len(distinct) < len(filled[h]) / 3 and len(filled[h]) >= 0.5 * n:
+            if 1 < len(distinct) <= min(30, len(filled[h]) / 2) and len(filled[h]) >= 0.5 * n:
                 out["track"] = h
                 used.add(h)
                 break
@@ -211,8 +213,6 @@ def guess_from_content(header: list[str], rows: list, mapping: dict[str, str], *
         if fld not in out and texty:
             out[fld] = texty.pop(0)
             used.add(out[fld])
-    if "title" not in out and "summary" in out:  # a description is the only text: it is the title
-        out["title"] = out.pop("summary")
     return out
 
 
