@@ -74,6 +74,7 @@ def source_rows(path: str) -> int | None:
 
 
 def _reason(message: str) -> str:
+    message = re.sub(r"\([^()]*\)", "(…)", message)
     """A problem's message with its particulars (quoted values, numbers) blanked, to group rows."""
     message = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", message)
     message = re.sub(r"\d+", "N", message)
