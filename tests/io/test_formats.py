@@ -111,7 +111,7 @@ def test_valid_corpus_content_as_a_user_sees_it():
     marathon = next(e for e in deep.events if e.title.startswith("Marathon"))
     assert marathon.start.describe().startswith("500 BCE")  # TimelineJS -500 is shown as 500 BCE
     assert next(e for e in deep.events if e.title == "Year zero").start.describe().startswith("1 BCE")
-    assert "12000" in next(e for e in deep.events if e.title == "Year 12000").start.describe()
+    assert "12,000" in next(e for e in deep.events if e.title == "Year 12000").start.describe()
     vis = read_timeline(BAD / "vis_script_valid.vis.json")
     assert vis.events[0].title == "Bold & more"
 

@@ -275,3 +275,16 @@ def test_convert_and_validate_exit_1_when_a_column_is_not_mapped(tmp_path, capsy
     clean.write_text("title,start\nA,2022-02-10\n", encoding="utf-8")
     assert cli.main(["validate", str(clean)]) == 0
     assert cli.main(["convert", str(clean), str(tmp_path / "c.timeline.json")]) == 0
+
+
+# ---------------------------------------------------------------------------
+# years for people
+
+
+def test_very_old_and_small_years_read_well():
+    from viewer.model.dates import EventDate
+
+    assert EventDate("Y-13799999999").describe() == "13.8 billion years ago (to the year)"
+    assert EventDate("0010").describe() == "10 CE (to the year)"  # not to be read as 2010
+    assert EventDate("-0043").describe() == "44 BCE (to the year)"
+    assert EventDate("Y12000").describe() == "12,000 (to the year)"
