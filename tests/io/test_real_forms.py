@@ -288,3 +288,16 @@ def test_very_old_and_small_years_read_well():
     assert EventDate("0010").describe() == "10 CE (to the year)"  # not to be read as 2010
     assert EventDate("-0043").describe() == "44 BCE (to the year)"
     assert EventDate("Y12000").describe() == "12,000 (to the year)"
+
+
+def test_vis_json_output_is_vis_timeline_json_that_reads_back(tmp_path, capsys):
+    out = tmp_path / "out.vis.json"
+    code = cli.main(["convert", str(DATA / "formats" / "whitney.timelinejs.json"), str(out)])
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "format" not in data and isinstance(data["items"], list) and isinstance(data["groups"], list)
+    assert code == 1  # the source file has a bad row, and sources cannot be written
+    back = read_timeline_report(out).timeline
+    original = read_timeline_report(DATA / "formats" / "whitney.timelinejs.json").timeline
+    def seen(t):
+        return sorted((e.title, e.start.earliest, e.start.precision, e.kind) for e in t.events)
+    assert seen(back) == seen(original)

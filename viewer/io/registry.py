@@ -458,5 +458,7 @@ register_writer("native", (".timeline.json", ".json"), native.write_native,
                 description="Timeline Viewer's own JSON (lossless)")
 register_writer("timelinejs", (".timelinejs.json",), timelinejs.write_timelinejs,
                 description="TimelineJS JSON, to publish as a web page")
+register_writer("vis", (".vis.json",), vistimeline.write_vis,
+                description="vis-timeline items and groups JSON")
 register_writer("csv", (".csv", ".tsv"), csvgeneric.write_csv, description="CSV/TSV, one row per event")
 register_writer("ics", (".ics", ".ical"), ical.write_ics, description="iCalendar, one VEVENT per event")

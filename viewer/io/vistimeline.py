@@ -1,4 +1,4 @@
-"""vis-timeline items and groups (JSON): reader.
+"""vis-timeline items and groups (JSON): reader and writer (:func:`write_vis`).
 
 vis-timeline (https://visjs.github.io/vis-timeline/docs/timeline/) keeps data
 in two DataSets; a file holds them as ``{"items": [...], "groups": [...]}``
@@ -29,6 +29,8 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
+import html
+import json
 import math
 import re
 import os
@@ -36,14 +38,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from viewer.model.calendar import civil_from_epoch
-from viewer.model.dates import EventDate
+from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, Timeline
 
 from .timelinejs import _edtf_year
-from .common import ReadReport, TimelineBuilder, end_before_start, html_to_text, load_text, make_date, parse_json
+from .atomic import write_text_atomic
+from .common import format_losses, ReadReport, TimelineBuilder, end_before_start, html_to_text, load_text, make_date, parse_json
 
-__all__ = ["read_vis", "read_vis_report", "looks_vis"]
+__all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
 
 _ITEM_KEYS = {"id", "content", "start", "end", "group", "type", "title"}
 _GROUP_KEYS = {"id", "content", "order", "title"}
@@ -256,3 +259,91 @@ def looks_vis(path: str, head: bytes) -> bool:
     if not text.startswith(("{", "[")) or '"timeline-viewer"' in text or '"start_date"' in text:
         return False
     return '"content"' in text and '"start"' in text
+
+
+# ---------------------------------------------------------------------------
+# writing
+
+
+def _js_date(epoch_s: float, precision: Precision) -> str:
+    """A vis-timeline date: ``2022-02-10`` for dates to the day or coarser,
+    ``2022-02-10T14:00:00Z`` for times; years outside 0..9999 in ISO 8601's
+    expanded form (``-000400-01-01``), as JavaScript's ``Date`` reads them."""
+    c = civil_from_epoch(epoch_s)
+    year = f"{c.year:04d}" if 0 <= c.year <= 9999 else f"{'-' if c.year < 0 else '+'}{abs(c.year):06d}"
+    if 0 <= c.year <= 9999 and precision <= Precision.YEAR:
+        return year  # JavaScript reads "2022" as 1 Jan 2022, this reader as the year
+    if 0 <= c.year <= 9999 and precision == Precision.MONTH:
+        return f"{year}-{c.month:02d}"
+    text = f"{year}-{c.month:02d}-{c.day:02d}"
+    if precision > Precision.DAY:
+        text += f"T{c.hour:02d}:{c.minute:02d}"
+        text += f":{int(c.second):02d}Z" if precision >= Precision.SECOND else "Z"
+    return text
+
+
+def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
+    """vis-timeline data of a timeline: ``{"title", "items", "groups"}`` and what was left out.
+
+    Points are ``point`` items, spans ``range`` items, bands ``background``
+    items, each date at its first moment and precision (``2022-02-10``, as
+    :func:`read_vis_report` reads it back);
+    tracks are groups in their order.  ``content`` and ``title`` are
+    HTML-escaped (vis-timeline shows them as HTML).  An event with an open
+    side is written from its known side as a point; one open on both sides,
+    or beyond JavaScript's date range (±271,821 years), is left out and listed.
+    """
+    left: list[str] = []
+    groups = [{"id": t.id, "content": html.escape(t.label), "order": t.order} for t in timeline.tracks]
+    items = []
+    for e in timeline.events:
+        start, end = e.start, e.end
+        lo = start.earliest if math.isfinite(start.earliest) else (end.earliest if end is not None else math.nan)
+        hi = end.latest if end is not None and math.isfinite(end.latest) else math.nan
+        if not math.isfinite(lo) or abs(lo) > _MAX_MS / 1000 or (math.isfinite(hi) and abs(hi) > _MAX_MS / 1000):
+            left.append(f"event {e.id!r} ({e.title[:60]}): not written to vis-timeline: no finite date within "
+                        "JavaScript's range")
+            continue
+        item: dict[str, Any] = {"id": e.id, "content": html.escape(e.title),
+                                "start": _js_date(lo, start.precision if math.isfinite(start.earliest)
+                                                  else end.precision)}
+        # the end is written as the reader reads it back (its first moment at its precision)
+        if e.kind is EventKind.BAND and math.isfinite(hi):
+            item["type"] = "background"
+            item["end"] = _js_date(end.earliest, end.precision)
+        elif e.kind is not EventKind.POINT and math.isfinite(hi) and math.isfinite(start.earliest):
+            item["type"] = "range"
+            item["end"] = _js_date(end.earliest, end.precision)
+        else:
+            item["type"] = "point"
+            if e.kind is not EventKind.POINT:
+                left.append(f"event {e.id!r} ({e.title[:60]}): a {EventKind(e.kind).value} with an open side, "
+                            "written as a point at its known side")
+        if e.track and e.kind is not EventKind.BAND:
+            item["group"] = e.track
+        if e.summary:
+            item["title"] = html.escape(e.summary)
+        items.append(item)
+    return {"title": timeline.title, "items": items, "groups": groups}, left
+
+
+def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
+    """Write a timeline as vis-timeline items and groups JSON (UTF-8, atomic).
+
+    Returns
+    -------
+    list of str
+        Events left out or changed (:func:`vis_dict`), then the kinds of
+        detail vis-timeline cannot hold (:func:`format_losses`: quotes,
+        sources, date qualifiers and precision, stories).
+
+    Raises
+    ------
+    OSError
+        The file cannot be written (the destination is unchanged).
+    """
+    data, left = vis_dict(timeline)
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    n_sourced = sum(1 for e in timeline.events if e.sources)
+    lost = [f"{n_sourced} events: their sources are not written to vis-timeline"] if n_sourced else []
+    return left + lost + format_losses(timeline, "vis-timeline", qualifiers=True, source_details=False)
