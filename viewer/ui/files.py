@@ -29,10 +29,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
-from ..io.registry import read_timeline_report, readers, write_timeline, writers
+from importlib import resources
+
+from ..io.registry import export_target, read_timeline_report, readers, write_timeline, writers
 from ..model.errors import Problem, TimelineLoadError
 from ..model.reload import kept_on_reload
 from ..model.timeline import Timeline
@@ -156,15 +158,38 @@ class FileFeature(QObject):
         if path:
             self.window.open_file(path)
 
+    def export_folder(self) -> str:
+        """Where Export as… opens: the open file's folder, unless that is the
+        app's own resources (the bundled timeline) or not writable; then the
+        user's documents folder (``QStandardPaths.DocumentsLocation``)."""
+        folder = self._folder()
+        bundled = os.path.dirname(os.path.abspath(str(resources.files("viewer.resources") / "x")))
+        if folder and os.path.abspath(folder) != bundled and os.access(folder, os.W_OK):
+            return folder
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or \
+            os.path.expanduser("~")
+
     def export_dialog(self) -> None:
         filters = [f"{w.description or w.name} ({' '.join('*' + e for e in w.extensions)})" for w in writers()]
-        stem = Path(self.window.path).stem.split(".")[0] if self.window.path else "timeline"
+        names = [w.name for w in writers()]
+        stem = Path(self.window.path).name.split(".")[0] if self.window.path else "timeline"
+        default = filters[names.index("csv")] if "csv" in names else filters[0]
         path, chosen = QFileDialog.getSaveFileName(self.window, "Export timeline",
-                                                   os.path.join(self._folder(), stem + ".csv"), ";;".join(filters))
+                                                   os.path.join(self.export_folder(), stem + ".csv"),
+                                                   ";;".join(filters), default)
         if path:
-            index = filters.index(chosen) if chosen in filters else -1
-            self.export_timeline(path, writers()[index].name if index >= 0 and not any(
-                path.lower().endswith(e) for e in writers()[index].extensions) else None)
+            self.export_as(path, names[filters.index(chosen)] if chosen in filters else None)
+
+    def export_as(self, path: str, chosen: str | None = None) -> list[str]:
+        """Export as… with the filter ``chosen`` (a writer name): the format of
+        the name's extension, else the chosen one with its extension added
+        (:func:`viewer.io.registry.export_target`)."""
+        try:
+            path, format = export_target(path, chosen)
+        except ValueError as exc:
+            self.window.show_error(f"Could not export {Path(path).name}", str(exc))
+            return []
+        return self.export_timeline(path, format)
 
     def export_timeline(self, path: str, format: str | None = None) -> list[str]:
         """Write the shown timeline to ``path``; errors and left-out events go to the banner."""
