@@ -20,6 +20,8 @@ actors      actors (``;``-separated)
 tags        tags (``;``-separated)
 sources     sources, source (``;``-separated outlet names)
 url         url, link
+quote       quote, quotation (the words, verbatim: a direct quote)
+speaker     speaker, quoted_by, said_by (who said the quote)
 phrases     start_phrase, start_basis, end_phrase, end_basis
 ==========  ============================================================
 
@@ -62,7 +64,7 @@ from datetime import datetime
 
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
-from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
+from viewer.model.timeline import Event, EventKind, Quote, SourceKind, Timeline
 
 from .atomic import write_text_atomic
 from .humandates import human_date, human_edtf, is_open_word
@@ -95,6 +97,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "tags": ("tags",),
     "sources": ("sources", "source"),
     "url": ("url", "link"),
+    "quote": ("quote", "quotation"),
+    "speaker": ("speaker", "quotedby", "saidby"),
     "start_phrase": ("startphrase",),
     "start_basis": ("startbasis",),
     "end_phrase": ("endphrase",),
@@ -185,8 +189,6 @@ def guess_from_content(header: list[str], rows: list, mapping: dict[str, str], *
         ``mapping`` with the guessed fields added (a new dict).
     """
     out = dict(mapping)
-    if "title" not in out and "summary" in out:  # a description is the only text named: it is the title
-        out["title"] = out.pop("summary")
     used = set(out.values())
     free = [h for h in header if h not in used and not h.startswith("(column ")]
     cells = {h: [r.values.get(h, "").strip() for r in rows[:sample]] for h in free}
@@ -213,6 +215,8 @@ def guess_from_content(header: list[str], rows: list, mapping: dict[str, str], *
         if fld not in out and texty:
             out[fld] = texty.pop(0)
             used.add(out[fld])
+    if "title" not in out and "summary" in out:  # a description is the only text: it is the title
+        out["title"] = out.pop("summary")
     return out
 
 
@@ -360,9 +364,13 @@ def read_csv_report(
         sources = tuple(b.source(s, url=url if len(source_names) == 1 else "", kind=SourceKind.OTHER)
                         for s in source_names)
         eid = b.event_id(cell(row, "id"), row.line, where, f"row-{row.number}")
+        quotes = (Quote(cell(row, "quote"), cell(row, "speaker"), "", sources[0] if sources else ""),) \
+            if cell(row, "quote") else ()
+        if cell(row, "speaker") and not quotes:
+            b.warn(f"speaker {cell(row, 'speaker')!r} without a quote; not loaded", row.line, row.where(cols["speaker"]))
         b.add(Event(eid, title, start, track, kind, end, cell(row, "summary"),
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
-                    tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), (), sources))
+                    tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources))
     return b.report()
 
 

@@ -3,7 +3,8 @@
 Installed by :data:`viewer.ui.features.FEATURES`; reads and writes only
 through :mod:`viewer.io` (and pictures through :mod:`viewer.ui.export`).
 
-* File > Import… opens any registered format; File > Export as… writes one
+* File > Import… opens any registered format (a generic CSV/TSV through
+  the import dialog: column roles, date format, report); File > Export as… writes one
   (by the chosen filter or extension); File > Export picture… writes the
   current view as PNG, SVG or PDF; File > Open Recent lists the last
   :data:`MAX_RECENT` files (kept with ``QSettings``).
@@ -30,15 +31,16 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
 from importlib import resources
 
-from ..io.registry import export_target, read_timeline_report, readers, write_timeline, writers
+from ..io.registry import _choose_reader, export_target, read_timeline_report, readers, write_timeline, writers
 from ..model.errors import Problem, TimelineLoadError
 from ..model.reload import kept_on_reload
 from ..model.timeline import Timeline
 from .export import PictureOptions, export_picture, filters_note
+from .import_dialog import ImportDialog
 
 __all__ = ["install", "FileFeature", "Banner", "settings", "MAX_RECENT", "RELOAD_DELAY_MS"]
 
@@ -103,6 +105,7 @@ class FileFeature(QObject):
         self.reload_timer.setInterval(RELOAD_DELAY_MS)
         self.reload_timer.timeout.connect(self.reload)
         self._pending: list[Problem] = []
+        self.reader_options: dict[str, dict] = {}  # absolute path -> options chosen in the import dialog
         self._base_loader = window.loader
         window.loader = self._load  # File > Open and open_file() now report skipped rows too
         self._make_menus()
@@ -156,7 +159,33 @@ class FileFeature(QObject):
         filters = f"Timelines ({' '.join('*' + e for e in exts)});;All files (*)"
         path, _ = QFileDialog.getOpenFileName(self.window, "Import timeline", self._folder(), filters)
         if path:
-            self.window.open_file(path)
+            self.import_file(path)
+
+    def import_file(self, path: str) -> bool:
+        """Open ``path``; a generic delimited file (not ACLED or the TimelineJS
+        template) first goes through the import dialog
+        (:class:`viewer.ui.import_dialog.ImportDialog`).  True when it is shown."""
+        try:
+            delimited = _choose_reader(path, path, None).name == "csv"
+        except TimelineLoadError as exc:
+            self.window.show_error(f"Could not open {Path(path).name}", str(exc), exc.full_report())
+            return False
+        if not delimited:
+            return self.window.open_file(path)
+        try:
+            dialog = ImportDialog(path, settings(), self.window)
+        except TimelineLoadError as exc:
+            self.window.show_error(f"Could not open {Path(path).name}", str(exc), exc.full_report())
+            return False
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.open_with_options(path, dialog.options())
+
+    def open_with_options(self, path: str, options: dict) -> bool:
+        """Open ``path`` read with reader ``options`` (``mapping``, ``date_format``),
+        kept for its live reloads."""
+        self.reader_options[os.path.abspath(path)] = dict(options)
+        return self.window.open_file(path)
 
     def export_folder(self) -> str:
         """Where Export as… opens: the open file's folder, unless that is the
@@ -247,7 +276,8 @@ class FileFeature(QObject):
 
     # -- loading ---------------------------------------------------------
     def _load(self, path: str) -> Timeline:
-        report = read_timeline_report(path)
+        options = self.reader_options.get(os.path.abspath(path))
+        report = read_timeline_report(path, format="csv" if options else None, options=options)
         self._pending = report.problems
         return report.timeline
 
