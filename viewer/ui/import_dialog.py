@@ -196,7 +196,8 @@ class ImportDialog(QDialog):
         except TimelineLoadError as exc:
             lines = ["Nothing would load:"] + [f"  {p}" for p in exc.problems[:200]]
         else:
-            lines = [f"{len(report.timeline.events):,} events would load on {len(report.timeline.tracks)} tracks."]
+            n = len(report.timeline.tracks)
+            lines = [f"{len(report.timeline.events):,} events would load on {n} track{'s' if n != 1 else ''}."]
             for title, problems in (("Rows not loaded", report.skipped), ("Not mapped or altered", report.warnings),
                                     ("Read as", report.notes)):
                 if problems:
