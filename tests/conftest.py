@@ -12,6 +12,30 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 
 
+FONTS = DATA / "fonts"
+TEST_FONT = "DejaVu Sans"
+
+
+@pytest.fixture(scope="session")
+def pinned_font(qapp):
+    """Text metrics are measured with the font the app asks for (DejaVu Sans,
+    shipped in ``tests/data/fonts``), whatever the machine's default
+    sans-serif is (Noto Sans once ``fonts-noto-core`` is installed): the
+    font files are registered with Qt and made the application font, so
+    ``QFont()`` (axis ticks, track names) is DejaVu Sans too.  Proved by
+    running ``tools/check_fonts.sh`` (the widget tests under a Noto default)."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+
+    for ttf in sorted(FONTS.glob("*.ttf")):
+        if QFontDatabase.addApplicationFont(str(ttf)) < 0:
+            raise RuntimeError(f"{ttf}: Qt could not load this test font")
+    font = QFont(TEST_FONT)
+    font.setPointSizeF(qapp.font().pointSizeF())
+    qapp.setFont(font)
+    assert QFontInfo(QFont()).family() == TEST_FONT, "the test font did not become the default"
+    return TEST_FONT
+
+
 @pytest.fixture
 def bundled_path() -> str:
     from viewer.app import bundled_timeline_path

@@ -9,33 +9,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
-from importlib import resources
 from pathlib import Path
 
+from .cli import parse_size
 from .model.errors import TimelineLoadError
+from .resources import BUNDLED_NAME, bundled_timeline_path
 
 __all__ = ["main", "bundled_timeline_path", "parse_size", "build_parser"]
-
-BUNDLED_NAME = "allied-resolve-2022.timeline.json"
-
-
-def bundled_timeline_path() -> str:
-    """Path of the bundled Allied Resolve-2022 timeline (installed with the package)."""
-    return str(resources.files("viewer.resources") / BUNDLED_NAME)
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    """``"1920x1080"`` -> ``(1920, 1080)``; raises ``argparse.ArgumentTypeError``."""
-    m = re.fullmatch(r"\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*", text)
-    if not m:
-        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, got {text!r}")
-    w, h = int(m.group(1)), int(m.group(2))
-    if not (200 <= w <= 8192 and 150 <= h <= 8192):
-        raise argparse.ArgumentTypeError(f"size {w}x{h} is outside 200x150 .. 8192x8192")
-    return w, h
-
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 
 from .io import native
@@ -36,7 +37,7 @@ from .model.dates import EventDate
 from .model.dday import DDayError, resolve_dday
 from .model.errors import DateError, Problem, TimelineLoadError
 
-__all__ = ["COMMANDS", "main", "build_parser"]
+__all__ = ["COMMANDS", "main", "build_parser", "parse_size"]
 
 COMMANDS = ("convert", "validate", "export")
 
@@ -49,6 +50,17 @@ EXIT_CODES = """exit codes:
             too large, unknown format)
   export    0 written; 1 bad arguments or not writable; 2 input unreadable or invalid"""
 
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1920x1080"`` -> ``(1920, 1080)`` pixels; raises ``argparse.ArgumentTypeError``."""
+    m = re.fullmatch(r"\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*", text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, got {text!r}")
+    w, h = int(m.group(1)), int(m.group(2))
+    if not (200 <= w <= 8192 and 150 <= h <= 8192):
+        raise argparse.ArgumentTypeError(f"size {w}x{h} is outside 200x150 .. 8192x8192")
+    return w, h
 
 def _formats_help() -> str:
     r = "; ".join(f"{x.name}" + (f" ({', '.join(x.extensions)})" if x.extensions else " (detected)") for x in readers())
@@ -202,8 +214,6 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .app import parse_size
-
     try:
         w, h = parse_size(args.size)
     except argparse.ArgumentTypeError as exc:

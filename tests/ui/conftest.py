@@ -21,3 +21,8 @@ def make_window(qtbot, bundled_path):
         return w
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _pin_font(pinned_font):
+    """Every widget and graphics test measures text in the test font (tests/conftest.py)."""

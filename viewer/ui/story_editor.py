@@ -252,7 +252,7 @@ class StoryDock(QDockWidget):
         The bundled timeline is installed read-only, so saving it asks for a
         new file name.  Errors are shown in a dialog.
         """
-        from ..app import bundled_timeline_path
+        from ..resources import bundled_timeline_path
         from ..io import write_timeline
 
         w = self.window_
