@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(str(f) for folder in args.folders for f in Path(folder).rglob("*")
                    if f.is_file() and f.name.lower().endswith(_EXTENSIONS))
     print(f"load average {os.getloadavg()[0]:.2f}")
-    print(f"| {'file':58} | {'format':14} | {'rows':>6} | {'loaded':>6} | {'refused':>7} | {'warn':>4} | exit | {'s':>5} |")
+    print(f"| {'file':58} | {'format':14} | {'rows':>6} | {'loaded':>6} | {'refused':>7} | {'warn':>4} | exit "
+          f"| {'s':>5} |")
     print(f"|{'-' * 60}|{'-' * 16}|{'-' * 8}|{'-' * 8}|{'-' * 9}|{'-' * 6}|------|{'-' * 7}|")
     total_rows = total_loaded = 0
     details = []

@@ -191,7 +191,7 @@ def test_timelinejs_quote_media_html_text_and_eras_that_meet():
     assert q.text.startswith("There is always a demand") and "<" not in q.text and q.kind is QuoteKind.DIRECT
     assert [s.outlet for s in t.sources_of(clarke)] == ["Example Archive"]
     decade = next(e for e in t.events if e.title == "A decade of work")
-    assert decade.summary == "First line.\n\nSecond & last line." or decade.summary == "First line.\nSecond & last line."
+    assert decade.summary.replace("\n\n", "\n") == "First line.\nSecond & last line."
     first, second = sorted((e for e in t.events if e.kind is EventKind.BAND), key=lambda e: e.start.earliest)
     assert first.end.latest == second.start.earliest  # 1900-1925 and 1925-1950 meet
     ungrouped = next(e for e in t.events if e.title == "Long ago")

@@ -18,7 +18,7 @@ def test_dialog_guesses_roles_and_format_and_counts_live(qtbot, tmp_path):
     f = _write(tmp_path)
     d = ImportDialog(str(f), settings())
     qtbot.addWidget(d)
-    roles = {col: box.currentData() for col, box in zip(d.preview.header, d.role_boxes)}
+    roles = {col: box.currentData() for col, box in zip(d.preview.header, d.role_boxes, strict=True)}
     assert roles["What"] == "title" and roles["Day"] == "start"
     assert d.format_box.currentText() == "%d/%m/%Y"  # 31/12 and 13/01 tell the order
     assert d.count_label.text().startswith("3 of 4 start dates in 'Day' read")

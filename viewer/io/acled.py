@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date as _date, datetime, timedelta
+from datetime import date as _date
+from datetime import datetime, timedelta
 
 from viewer.model.calendar import MONTH_NAME
 from viewer.model.dates import EventDate

@@ -313,7 +313,8 @@ _ISO_DT = re.compile(
 
 
 _EXPANDED_YEAR = re.compile(r"^([+-])(\d{5,})(-\d\d.*)?$")
-_YMD_DOTS = re.compile(r"^(\d{4})[./](\d\d)[./](\d\d)(?:[ _T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)?))?$")
+_YMD_DOTS = re.compile(
+    r"^(\d{4})[./](\d\d)[./](\d\d)(?:[ _T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)?))?$")
 
 
 def to_edtf(text: str) -> tuple[str, Precision | None, str]:
@@ -322,7 +323,8 @@ def to_edtf(text: str) -> tuple[str, Precision | None, str]:
     EDTF (ISO 8601-2) writes a time of day as ``Thh:mm:ss`` with ``Z`` or
     ``±hh:mm``; tools also write ``2022-02-10 14:00``, fractions of a second
     and ``+0300``, and year-first dates with dots or slashes
-    (``2010.05.19_00:00:00`` as SolarSoft writes them, ``2022/02/10``).  Those are rewritten; anything else is returned unchanged
+    (``2010.05.19_00:00:00`` as SolarSoft writes them, ``2022/02/10``).
+    Those are rewritten; anything else is returned unchanged
     (to be parsed as EDTF).
 
     Parameters
@@ -671,7 +673,8 @@ def group_problems(problems: list[Problem], *, least: int = 4) -> list[str]:
         elif key not in done:
             done.add(key)
             lines = [m.line for m in members if m.line is not None]
-            out.append(f"{len(members):,} rows like: {members[0]}" + (f"; lines {_line_ranges(lines)}" if lines else ""))
+            where = f"; lines {_line_ranges(lines)}" if lines else ""
+            out.append(f"{len(members):,} rows like: {members[0]}{where}")
     return out
 
 

@@ -67,8 +67,8 @@ from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, Quote, SourceKind, Timeline
 
 from .atomic import write_text_atomic
-from .humandates import human_date, human_edtf, is_open_word
 from .common import (
+    CsvRow,
     ReadReport,
     TimelineBuilder,
     end_before_start,
@@ -78,6 +78,7 @@ from .common import (
     read_csv_rows,
     split_csv_problems,
 )
+from .humandates import human_date, human_edtf, is_open_word
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
            "escape_formula", "unescape_formula"]
@@ -173,7 +174,8 @@ def _reads_as_date(value: str) -> bool:
         return False
 
 
-def guess_from_content(header: list[str], rows: list, mapping: dict[str, str], *, sample: int = 200) -> dict[str, str]:
+def guess_from_content(header: list[str], rows: list[CsvRow], mapping: dict[str, str], *,
+                       sample: int = 200) -> dict[str, str]:
     """Fill the fields that names left without a column from the columns' content.
 
     Looks at up to ``sample`` rows: a column most of whose non-empty cells
@@ -356,7 +358,10 @@ def read_csv_report(
             b.skip(f"end ({end.describe()}) is before start ({start.describe()})", row.line, where)
             continue
         title = cell(row, "title") or "(no title)"
-        track = "" if kind is EventKind.BAND and not cell(row, "track") else (b.track(cell(row, "track")) if cell(row, "track") else b.ungrouped_track())
+        if cell(row, "track"):
+            track = b.track(cell(row, "track"))
+        else:
+            track = "" if kind is EventKind.BAND else b.ungrouped_track()
         url = cell(row, "url")
         source_names = [s.strip() for s in cell(row, "sources").split(";") if s.strip()]
         if url and not source_names:
@@ -367,7 +372,8 @@ def read_csv_report(
         quotes = (Quote(cell(row, "quote"), cell(row, "speaker"), "", sources[0] if sources else ""),) \
             if cell(row, "quote") else ()
         if cell(row, "speaker") and not quotes:
-            b.warn(f"speaker {cell(row, 'speaker')!r} without a quote; not loaded", row.line, row.where(cols["speaker"]))
+            b.warn(f"speaker {cell(row, 'speaker')!r} without a quote; not loaded", row.line,
+                   row.where(cols["speaker"]))
         b.add(Event(eid, title, start, track, kind, end, cell(row, "summary"),
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
                     tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources))

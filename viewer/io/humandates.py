@@ -77,7 +77,7 @@ def is_open_word(text: str) -> bool:
 
 def _year_edtf(digits: str, era: str | None) -> str:
     year = int(digits)
-    bce = bool(era) and era.upper().replace(".", "").replace(" ", "").startswith("B")
+    bce = era is not None and era.upper().replace(".", "").replace(" ", "").startswith("B")
     if bce:
         if year == 0:
             raise DateError("there is no year 0 BC; 1 BC is followed by AD 1")
@@ -134,14 +134,12 @@ def human_edtf(text: str) -> str | None:
         if mon is not None and len(digits) <= 2 and not era:
             raise DateError(f"{raw!r}: the year {digits!r} has two digits and its century is not written; write "
                             "the full year, or declare a date format")
-        year = _year_edtf(digits, era)
+        year_text = _year_edtf(digits, era)
         if mon is None:
-            if not era and len(digits) > 4 and not digits.startswith("0"):
-                return year  # a big year such as 13800000000 (CE)
-            return year
-        if year.startswith("Y"):
+            return year_text  # 1941, 3300 BC, or a big year such as 13800000000
+        if year_text.startswith("Y"):
             raise DateError(f"{raw!r}: a year beyond 9999 cannot have a month or day")
-        out = f"{year}-{MONTHS[mon.lower()]:02d}"
+        out = f"{year_text}-{MONTHS[mon.lower()]:02d}"
         if groups.get("day"):
             out += f"-{int(groups['day']):02d}"
         return out

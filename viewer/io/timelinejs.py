@@ -36,26 +36,26 @@ from __future__ import annotations
 
 import html
 import json
-from html.parser import HTMLParser
 import math
 import os
 import re
 from collections.abc import Mapping
+from html.parser import HTMLParser
 from typing import Any
 
 from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
-from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, SourceKind, Timeline
+from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind, Timeline
 
 from .atomic import write_text_atomic
 from .common import (
-    format_losses,
-    ReadReport,
     UNGROUPED_TRACK_ID,
+    ReadReport,
     TimelineBuilder,
     column_lookup,
     end_before_start,
+    format_losses,
     html_to_text,
     load_text,
     parse_json,
@@ -342,7 +342,8 @@ class _Reader:
             self.warn(f"media should be an object with url, credit and caption, got {_kind(media)}; not loaded",
                         line, where)
             return [], []
-        url = media.get("url") if isinstance(media.get("url"), str) else ""
+        raw_url = media.get("url")
+        url: str = raw_url if isinstance(raw_url, str) else ""
         credit = self.text(media.get("credit"), where, line, "media.credit")
         caption = self.text(media.get("caption"), where, line, "media.caption")
         for key in media:
@@ -366,7 +367,7 @@ class _Cite(HTMLParser):
         self.cite: list[str] = []
         self.body: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "cite":
             self.depth += 1
         elif tag in ("br", "p"):
@@ -480,7 +481,7 @@ def _v2_date(value: Any) -> Any:
     if not isinstance(value, str) or not _V2_DATE.match(value):
         return value  # the item reader reports what it is
     parts = [p.strip() for p in value.split(",")]
-    return {name: part for name, part in zip(_DATE_FIELDS, parts) if part}
+    return {name: part for name, part in zip(_DATE_FIELDS, parts, strict=False) if part}
 
 
 def _v2_item(item: Any) -> Any:
@@ -681,7 +682,7 @@ def headline_from_text(summary: str) -> str:
     return first if len(first) <= 120 else first[:119] + "…"
 
 
-def _media_quote(e: Event, sources) -> tuple | None:
+def _media_quote(e: Event, sources: tuple[Source, ...] | list[Source]) -> tuple[Quote, Source | None] | None:
     """``(quote, source or None)``: the event's first direct quote, written as
     TimelineJS's quote media (a ``<blockquote>`` with ``<cite>``), as the
     reader reads such media back; None when it has no direct quote.  Reported
@@ -749,7 +750,7 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
         headline = "" if e.title == headline_from_text(e.summary) else _html(e.title)  # none was written
         item: dict[str, Any] = {"start_date": start, "text": {"headline": headline, "text": "".join(body)},
                                 "unique_id": e.id}
-        if end is not None:
+        if end is not None and e.end is not None:
             end = _end_parts(e.end, end)
             item["end_date"] = end
         if with_url is not None:

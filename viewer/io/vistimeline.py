@@ -32,8 +32,8 @@ from __future__ import annotations
 import html
 import json
 import math
-import re
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -42,9 +42,18 @@ from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, Timeline
 
-from .timelinejs import _edtf_year
 from .atomic import write_text_atomic
-from .common import format_losses, ReadReport, TimelineBuilder, end_before_start, html_to_text, load_text, make_date, parse_json
+from .common import (
+    ReadReport,
+    TimelineBuilder,
+    end_before_start,
+    format_losses,
+    html_to_text,
+    load_text,
+    make_date,
+    parse_json,
+)
+from .timelinejs import _edtf_year
 
 __all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
 
@@ -230,11 +239,11 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
     return b.report()
 
 
-def _order_ranks(groups: list) -> dict[int, int]:
+def _order_ranks(groups: list[Any]) -> dict[int, int]:
     """Index of each group -> its place, as vis-timeline sorts groups by their
     ``order`` (a number, or digits as text; 1.5 between 1 and 2); groups
     without one keep their place in the list after those with one."""
-    def key(pair):
+    def key(pair: tuple[int, Any]) -> tuple[int, float, int]:
         index, g = pair
         order = g.get("order") if isinstance(g, Mapping) else None
         if isinstance(order, str):
@@ -304,14 +313,13 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
             left.append(f"event {e.id!r} ({e.title[:60]}): not written to vis-timeline: no finite date within "
                         "JavaScript's range")
             continue
-        item: dict[str, Any] = {"id": e.id, "content": html.escape(e.title),
-                                "start": _js_date(lo, start.precision if math.isfinite(start.earliest)
-                                                  else end.precision)}
+        known = start if math.isfinite(start.earliest) or end is None else end
+        item: dict[str, Any] = {"id": e.id, "content": html.escape(e.title), "start": _js_date(lo, known.precision)}
         # the end is written as the reader reads it back (its first moment at its precision)
-        if e.kind is EventKind.BAND and math.isfinite(hi):
+        if end is not None and e.kind is EventKind.BAND and math.isfinite(hi):
             item["type"] = "background"
             item["end"] = _js_date(end.earliest, end.precision)
-        elif e.kind is not EventKind.POINT and math.isfinite(hi) and math.isfinite(start.earliest):
+        elif end is not None and e.kind is not EventKind.POINT and math.isfinite(hi) and math.isfinite(start.earliest):
             item["type"] = "range"
             item["end"] = _js_date(end.earliest, end.precision)
         else:

@@ -28,12 +28,11 @@ through :mod:`viewer.io` (and pictures through :mod:`viewer.ui.export`).
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
-
-from importlib import resources
 
 from ..io.registry import _choose_reader, export_target, read_timeline_report, readers, write_timeline, writers
 from ..model.errors import Problem, TimelineLoadError

@@ -105,10 +105,10 @@ class ImportDialog(QDialog):
         self.format_box = QComboBox(self)
         self.format_box.setEditable(True)
         self.format_box.addItem(NO_FORMAT)
-        for fmt in DATE_FORMATS:
-            self.format_box.addItem(fmt)
+        for offered in DATE_FORMATS:
+            self.format_box.addItem(offered)
         fmt = remembered.get("date_format") if remembered else self.preview.date_format
-        self.format_box.setCurrentText(fmt or NO_FORMAT)
+        self.format_box.setCurrentText(fmt if isinstance(fmt, str) and fmt else NO_FORMAT)
         self.format_box.setAccessibleName("Date format")
         self.format_box.currentTextChanged.connect(self._update_count)
         line.addWidget(self.format_box, 1)
@@ -156,7 +156,7 @@ class ImportDialog(QDialog):
     def mapping(self) -> dict[str, str]:
         """Role -> column as chosen (each role at most once: the leftmost column)."""
         out: dict[str, str] = {}
-        for column, box in zip(self.preview.header, self.role_boxes):
+        for column, box in zip(self.preview.header, self.role_boxes, strict=True):
             role = box.currentData()
             if role != IGNORE and role not in out:
                 out[role] = column
