@@ -55,3 +55,12 @@ def test_import_with_the_dialogs_options_opens_and_reloads_with_them(make_window
     assert sorted(e.title for e in w.timeline.events) == ["A", "B", "C"]
     assert {t.label for t in w.timeline.tracks} == {"x", "y"}
     assert w.files.banner.isVisible() and "line 5" in w.files.banner.label.text()
+
+
+def test_banner_groups_rows_of_one_kind_with_their_lines(make_window, tmp_path):
+    w = make_window()
+    f = tmp_path / "many.csv"
+    f.write_text("title,start\nok,2022-02-10\n" + "".join(f"r{i},someday {i}\n" for i in range(40)), encoding="utf-8")
+    assert w.open_file(str(f))
+    text = w.files.banner.label.text()
+    assert "40 rows like:" in text and "lines 3-42" in text

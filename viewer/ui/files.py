@@ -34,6 +34,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
+from ..io.common import group_problems
 from ..io.registry import _choose_reader, export_target, read_timeline_report, readers, write_timeline, writers
 from ..model.errors import Problem, TimelineLoadError
 from ..model.reload import kept_on_reload
@@ -84,8 +85,10 @@ class Banner(QFrame):
 
 
 def _problem_lines(problems: list[Problem]) -> str:
-    shown = [str(p) for p in problems[:_MAX_SHOWN]]
-    more = len(problems) - len(shown)
+    """Problems as the command line lists them (rows of one kind grouped, with their lines)."""
+    lines = group_problems(problems)
+    shown = lines[:_MAX_SHOWN]
+    more = len(lines) - len(shown)
     return "\n".join(shown) + (f"\n… and {more} more" if more > 0 else "")
 
 
