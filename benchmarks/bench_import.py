@@ -12,8 +12,8 @@ item lists for JSON: TimelineJS ``events`` + ``eras`` or TimelineJS 2
 ``timeline.date`` + ``timeline.era``, vis-timeline items), the events
 loaded, the rows refused grouped by reason, the exit code of
 ``timeline-viewer convert FILE out.timeline.json`` (run in this process,
-output to a temporary folder) and the reading time in seconds (wall clock
-on a possibly shared machine: the load average is printed).  ``--details``
+output to a temporary folder) and the reading time in seconds, wall clock
+and CPU (the machine may be shared: the load average is printed).  ``--details``
 prints each refused reason and the first lines of ``convert``'s report.
 Nothing is asserted.
 """
@@ -88,7 +88,7 @@ def run(path: str) -> dict:
         row["format"] = _choose_reader(path, path, None).name
     except TimelineLoadError:
         row["format"] = "?"
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     try:
         report = read_timeline_report(path)
         row["events"] = len(report.timeline.events)
@@ -106,6 +106,7 @@ def run(path: str) -> dict:
         row["refused"] = Counter({"whole file: " + _reason(exc.problems[0].message): row["rows"] or 0})
         row["warnings"] = 0
     row["seconds"] = time.perf_counter() - t
+    row["cpu"] = time.process_time() - cpu
     with tempfile.TemporaryDirectory() as tmp:
         err = io.StringIO()
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
@@ -126,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
                    if f.is_file() and f.name.lower().endswith(_EXTENSIONS))
     print(f"load average {os.getloadavg()[0]:.2f}")
     print(f"| {'file':58} | {'format':14} | {'rows':>6} | {'loaded':>6} | {'refused':>7} | {'warn':>4} | exit "
-          f"| {'s':>5} |")
-    print(f"|{'-' * 60}|{'-' * 16}|{'-' * 8}|{'-' * 8}|{'-' * 9}|{'-' * 6}|------|{'-' * 7}|")
+          f"| {'s':>5} | {'cpu s':>5} |")
+    print(f"|{'-' * 60}|{'-' * 16}|{'-' * 8}|{'-' * 8}|{'-' * 9}|{'-' * 6}|------|{'-' * 7}|{'-' * 7}|")
     total_rows = total_loaded = 0
     details = []
     for f in files:
@@ -137,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         total_rows += r["rows"] or 0
         total_loaded += r["events"]
         print(f"| {name[-58:]:58} | {r['format']:14} | {r['rows'] if r['rows'] is not None else '?':>6} | "
-              f"{r['events']:>6} | {n_refused:>7} | {r['warnings']:>4} | {r['exit']:>4} | {r['seconds']:5.2f} |")
+              f"{r['events']:>6} | {n_refused:>7} | {r['warnings']:>4} | {r['exit']:>4} | {r['seconds']:5.2f} | "
+              f"{r['cpu']:5.2f} |")
         details.append((name, r))
     share = 100.0 * total_loaded / total_rows if total_rows else 0.0
     print(f"\ntotal: {total_loaded:,} of {total_rows:,} source rows loaded ({share:.1f} %)")

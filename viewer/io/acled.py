@@ -195,14 +195,17 @@ def read_acled_report(path: str | os.PathLike[str], *, track_column: str = "even
         return row.values.get(key, "").strip() if key else ""
 
     two_digit_noted = False
+    dates: dict[tuple[str, str, str], EventDate] = {}
     for row in rows:
         where = row.where()
         eid_raw = cell(row, "event_id_cnty")
         if eid_raw:
             where += f" (event_id_cnty {eid_raw!r})"
         try:
-            start = acled_date(cell(row, "event_date"), cell(row, "time_precision"), year_column=cell(row, "year"),
-                               date_format=date_format)
+            key = (cell(row, "event_date"), cell(row, "time_precision"), cell(row, "year"))
+            start = dates.get(key)  # a few hundred distinct dates in thousands of rows: read each once
+            if start is None:
+                start = dates[key] = acled_date(key[0], key[1], year_column=key[2], date_format=date_format)
         except DateError as exc:
             b.skip(str(exc), row.line, where + ", column 'event_date'")
             continue

@@ -163,8 +163,8 @@ def guess_mapping(header: list[str], given: Mapping[str, str] | None = None) -> 
 
 def _reads_as_date(value: str) -> bool:
     value = value.strip()
-    if not value:
-        return False
+    if not value or len(value) > 40 or not any(c.isdigit() for c in value):
+        return False  # every date form read here has a digit (the EDTF parser is slow to say no)
     try:
         if human_edtf(value) is not None:
             return True
@@ -172,6 +172,17 @@ def _reads_as_date(value: str) -> bool:
         return True
     except DateError:
         return False
+
+
+def _mostly_dates(values: list[str]) -> bool:
+    """At least 80 % of ``values`` read as dates (stops at the first 20 % that do not)."""
+    allowed = len(values) // 5
+    for v in values:
+        if not _reads_as_date(v):
+            allowed -= 1
+            if allowed < 0:
+                return False
+    return True
 
 
 def guess_from_content(header: list[str], rows: list[CsvRow], mapping: dict[str, str], *,
@@ -195,7 +206,7 @@ def guess_from_content(header: list[str], rows: list[CsvRow], mapping: dict[str,
     free = [h for h in header if h not in used and not h.startswith("(column ")]
     cells = {h: [r.values.get(h, "").strip() for r in rows[:sample]] for h in free}
     filled = {h: [v for v in vs if v] for h, vs in cells.items()}
-    datey = [h for h in free if filled[h] and sum(map(_reads_as_date, filled[h])) >= 0.8 * len(filled[h])
+    datey = [h for h in free if filled[h] and _mostly_dates(filled[h])
              and not all(re.fullmatch(r"-?\d{1,3}", v) for v in filled[h])]
     for fld in ("start", "end"):
         if fld not in out and datey:
