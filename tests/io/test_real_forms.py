@@ -301,3 +301,20 @@ def test_vis_json_output_is_vis_timeline_json_that_reads_back(tmp_path, capsys):
     def seen(t):
         return sorted((e.title, e.start.earliest, e.start.precision, e.kind) for e in t.events)
     assert seen(back) == seen(original)
+
+
+def test_vis_ranges_that_meet_in_vis_meet_here(tmp_path):
+    f = tmp_path / "meet.vis.json"
+    f.write_text(json.dumps({"items": [
+        {"id": "A", "content": "A", "start": "2014-01-20", "end": "2014-01-22", "type": "background"},
+        {"id": "B", "content": "B", "start": "2014-01-22", "end": "2014-01-23", "type": "background"},
+        {"id": "C", "content": "C", "start": "2014-01-24", "end": "2014-01-24"}]}), encoding="utf-8")
+    t = read_timeline_report(f).timeline
+    by = {e.id: e for e in t.events}
+    assert by["A"].end.latest == by["B"].start.earliest  # vis draws them meeting, not overlapping a day
+    assert by["A"].end.phrase == "2014-01-22"
+    assert by["C"].end.edtf == "2014-01-24"  # an end on the start's own day stays as written
+    out = tmp_path / "back.vis.json"
+    write_timeline(t, out)
+    items = {i["id"]: i for i in json.loads(out.read_text(encoding="utf-8"))["items"]}
+    assert (items["A"]["start"], items["A"]["end"]) == ("2014-01-20", "2014-01-22")

@@ -76,6 +76,29 @@ def _date_field(b, item: dict, name: str, zone: str, where: str, path: tuple) ->
     return value
 
 
+def _end_as_vis_draws(start: EventDate, end: EventDate) -> EventDate:
+    """A range's end as vis-timeline draws it: a date without a time is an
+    instant, the first moment of that day (month, year), so ``end: 2014-01-22``
+    ends when 21 January ends, and ranges 20-22 and 22-23 meet.  Read as the
+    day (month, year) before, the date as written kept as the phrase; an end
+    that would then fall before the start is kept as written."""
+    if end.relation or end.approximate or end.uncertain or end.precision not in (
+            Precision.DAY, Precision.MONTH, Precision.YEAR) or not math.isfinite(end.earliest):
+        return end
+    c = civil_from_epoch(end.earliest - 1)
+    text = _edtf_year(c.year)
+    if end.precision >= Precision.MONTH:
+        text += f"-{c.month:02d}"
+    if end.precision >= Precision.DAY:
+        text += f"-{c.day:02d}"
+    if text.startswith("Y") and end.precision > Precision.YEAR:
+        return end
+    before = EventDate(text, end.phrase or end.edtf,
+                       f"vis-timeline ends a range at the first moment of {end.edtf}, when the "
+                       f"{end.precision.label} before ends")
+    return end if end_before_start(start, before) else before
+
+
 def _date(value: Any, zone: str) -> tuple[EventDate, str]:
     if isinstance(value, bool) or value is None:
         raise DateError(f"expected a date (ISO 8601 text or milliseconds since 1970), got {value!r}")
@@ -207,6 +230,7 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
             if end_before_start(start, end):
                 b.skip(f"end ({end.describe()}) is before start ({start.describe()})", None, where, path=ipath)
                 continue
+            end = _end_as_vis_draws(start, end)
         if kind_text in ("range", "background") and end is None:
             b.skip(f"a {kind_text} item needs an end", None, where, path=ipath)
             continue
@@ -291,6 +315,15 @@ def _js_date(epoch_s: float, precision: Precision) -> str:
     return text
 
 
+def _js_end(end: EventDate) -> str:
+    """A range's end for vis-timeline, which ends a range at an instant: a
+    date without a time is written as the first moment after it (a span
+    through 21 January ends ``2014-01-22``), the inverse of the reader's rule."""
+    if end.precision <= Precision.DAY and math.isfinite(end.latest):
+        return _js_date(end.latest, end.precision)
+    return _js_date(end.earliest, end.precision)
+
+
 def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
     """vis-timeline data of a timeline: ``{"title", "items", "groups"}`` and what was left out.
 
@@ -315,13 +348,12 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
             continue
         known = start if math.isfinite(start.earliest) or end is None else end
         item: dict[str, Any] = {"id": e.id, "content": html.escape(e.title), "start": _js_date(lo, known.precision)}
-        # the end is written as the reader reads it back (its first moment at its precision)
         if end is not None and e.kind is EventKind.BAND and math.isfinite(hi):
             item["type"] = "background"
-            item["end"] = _js_date(end.earliest, end.precision)
+            item["end"] = _js_end(end)
         elif end is not None and e.kind is not EventKind.POINT and math.isfinite(hi) and math.isfinite(start.earliest):
             item["type"] = "range"
-            item["end"] = _js_date(end.earliest, end.precision)
+            item["end"] = _js_end(end)
         else:
             item["type"] = "point"
             if e.kind is not EventKind.POINT:
