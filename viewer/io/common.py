@@ -632,7 +632,14 @@ class TimelineBuilder:
 
 
 def _shape(message: str) -> str:
-    return re.sub(r"\d+", "N", re.sub(r"'[^']*'|\"[^\"]*\"|\([^()]*\)", "…", message))
+    """A message with its particulars blanked: quoted values, (nested) parentheses, numbers."""
+    shape = re.sub(r"'[^']*'|\"[^\"]*\"", "…", message)
+    while True:
+        blanked = re.sub(r"\([^()]*\)", "…", shape)
+        if blanked == shape:
+            break
+        shape = blanked
+    return re.sub(r"\d+", "N", shape)
 
 
 def _line_ranges(lines: list[int]) -> str:
@@ -652,9 +659,10 @@ def group_problems(problems: list[Problem], *, least: int = 4) -> list[str]:
 
     Problems whose messages differ only in quoted values, numbers and
     parenthesised details (``event_date '9-May-20' is not …`` on 5,071 rows)
-    are written as one line, ``5,071 rows: <the first one's place and
+    are written as one line, ``5,071 rows like: <the first one's place and
     message>; lines 2-5072`` once there are at least ``least`` of them, with
-    every line they are on (as ranges); others one line each, in file order.
+    every line they are on (as ranges; the places, when all are on one line
+    such as the header's columns); others one line each, in file order.
 
     Returns
     -------
@@ -673,8 +681,13 @@ def group_problems(problems: list[Problem], *, least: int = 4) -> list[str]:
         elif key not in done:
             done.add(key)
             lines = [m.line for m in members if m.line is not None]
-            where = f"; lines {_line_ranges(lines)}" if lines else ""
-            out.append(f"{len(members):,} rows like: {members[0]}{where}")
+            first = members[0].location
+            noun = "rows" if first.startswith("row") else "columns" if first.startswith("column") else "items"
+            if len(set(lines)) > 1:
+                where = f"; lines {_line_ranges(lines)}"
+            else:  # all on one line (the header): name the places
+                where = "; at " + ", ".join(m.location.split(",")[-1].strip() for m in members if m.location)
+            out.append(f"{len(members):,} {noun} like: {members[0]}{where}")
     return out
 
 
