@@ -87,12 +87,13 @@ def main(argv: list[str] | None = None) -> int:
         from .io.registry import read_timeline_report
 
         report = read_timeline_report(path)
-        timeline, problems = report.timeline, list(report.problems)
+        timeline, problems, notes = report.timeline, list(report.problems), list(report.notes)
     except TimelineLoadError as exc:
         print(f"timeline-viewer: cannot open {path}:\n{exc.full_report()}", file=sys.stderr)
         if args.screenshot or args.file is None:
             return 2
         timeline, bad, path, problems = _load(bundled_timeline_path()), exc, bundled_timeline_path(), []
+        notes = []
     else:
         bad = None
     if problems:  # loaded, but without some rows or items: say so (stderr, and the window's banner)
@@ -119,8 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Timeline Viewer")
     window = MainWindow(timeline, _load, path)
-    if problems and getattr(window, "files", None) is not None:
-        window.files.show_load_problems(problems)
+    if (problems or notes) and getattr(window, "files", None) is not None:
+        window.files.show_load_problems(problems, notes)
     if args.select:
         window.state.selected = args.select
     if args.dday:

@@ -64,3 +64,23 @@ def test_banner_groups_rows_of_one_kind_with_their_lines(make_window, tmp_path):
     assert w.open_file(str(f))
     text = w.files.banner.label.text()
     assert "40 rows like:" in text and "lines 3-42" in text
+
+
+def test_banner_says_how_columns_were_read_from_their_content(make_window, tmp_path):
+    w = make_window()
+    f = tmp_path / "log.csv"
+    f.write_text("Start Time,Instrument,Comment\n2010-01-22 21:12:47,HMI,Jitter\n2010-01-23 10:00:00,AIA,Link\n"
+                 "2010-01-24 10:00:00,HMI,Phase\n2010-01-25 10:00:00,AIA,Other\n", encoding="utf-8")
+    assert w.open_file(str(f))
+    text = w.files.banner.label.text()
+    assert "read as:" in text and "'Instrument' read as track" in text
+
+
+def test_reload_keeps_the_import_dialogs_options(make_window, tmp_path, qtbot):
+    w = make_window()
+    f = _write(tmp_path)
+    options = {"mapping": {"title": "What", "start": "Day", "track": "Who"}, "date_format": "%d/%m/%Y"}
+    assert w.files.open_with_options(str(f), options)
+    f.write_text(f.read_text(encoding="utf-8") + "E,14/01/2022,x,five\n", encoding="utf-8")
+    assert w.files.reload()
+    assert sorted(e.title for e in w.timeline.events) == ["A", "B", "C", "E"]

@@ -642,7 +642,7 @@ def _shape(message: str) -> str:
     return re.sub(r"\d+", "N", shape)
 
 
-def _line_ranges(lines: list[int]) -> str:
+def _line_ranges(lines: list[int], most: int | None = None) -> str:
     out: list[str] = []
     for n in sorted(set(lines)):
         if out and "-" in out[-1] and int(out[-1].split("-")[1]) == n - 1:
@@ -651,10 +651,12 @@ def _line_ranges(lines: list[int]) -> str:
             out[-1] = f"{out[-1]}-{n}"
         else:
             out.append(str(n))
+    if most is not None and len(out) > most:
+        return ", ".join(out[:most]) + f" … ({len(set(lines)):,} lines in all)"
     return ", ".join(out)
 
 
-def group_problems(problems: list[Problem], *, least: int = 4) -> list[str]:
+def group_problems(problems: list[Problem], *, least: int = 4, most_lines: int | None = None) -> list[str]:
     """Problems as lines for people, those of one kind grouped.
 
     Problems whose messages differ only in quoted values, numbers and
@@ -663,6 +665,7 @@ def group_problems(problems: list[Problem], *, least: int = 4) -> list[str]:
     message>; lines 2-5072`` once there are at least ``least`` of them, with
     every line they are on (as ranges; the places, when all are on one line
     such as the header's columns); others one line each, in file order.
+    ``most_lines`` shortens each group's list of lines (for a banner).
 
     Returns
     -------
@@ -684,7 +687,7 @@ def group_problems(problems: list[Problem], *, least: int = 4) -> list[str]:
             first = members[0].location
             noun = "rows" if first.startswith("row") else "columns" if first.startswith("column") else "items"
             if len(set(lines)) > 1:
-                where = f"; lines {_line_ranges(lines)}"
+                where = f"; lines {_line_ranges(lines, most_lines)}"
             else:  # all on one line (the header): name the places
                 where = "; at " + ", ".join(m.location.split(",")[-1].strip() for m in members if m.location)
             out.append(f"{len(members):,} {noun} like: {members[0]}{where}")

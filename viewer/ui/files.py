@@ -34,7 +34,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
-from ..io.common import group_problems
+from ..io.common import ReadReport, group_problems
 from ..io.registry import _choose_reader, export_target, read_timeline_report, readers, write_timeline, writers
 from ..model.errors import Problem, TimelineLoadError
 from ..model.reload import kept_on_reload
@@ -86,7 +86,7 @@ class Banner(QFrame):
 
 def _problem_lines(problems: list[Problem]) -> str:
     """Problems as the command line lists them (rows of one kind grouped, with their lines)."""
-    lines = group_problems(problems)
+    lines = group_problems(problems, most_lines=12)
     shown = lines[:_MAX_SHOWN]
     more = len(lines) - len(shown)
     return "\n".join(shown) + (f"\n… and {more} more" if more > 0 else "")
@@ -107,6 +107,7 @@ class FileFeature(QObject):
         self.reload_timer.setInterval(RELOAD_DELAY_MS)
         self.reload_timer.timeout.connect(self.reload)
         self._pending: list[Problem] = []
+        self._notes: list[Problem] = []
         self.reader_options: dict[str, dict] = {}  # absolute path -> options chosen in the import dialog
         self._base_loader = window.loader
         window.loader = self._load  # File > Open and open_file() now report skipped rows too
@@ -277,29 +278,41 @@ class FileFeature(QObject):
         return True
 
     # -- loading ---------------------------------------------------------
-    def _load(self, path: str) -> Timeline:
+    def _read(self, path: str) -> ReadReport:
+        """The file read with the options chosen for it in the import dialog, if any."""
         options = self.reader_options.get(os.path.abspath(path))
-        report = read_timeline_report(path, format="csv" if options else None, options=options)
+        return read_timeline_report(path, format="csv" if options else None, options=options)
+
+    def _load(self, path: str) -> Timeline:
+        report = self._read(path)
         self._pending = report.problems
+        self._notes = report.notes
         return report.timeline
 
     def _on_timeline_changed(self, _timeline: Timeline) -> None:
         self._watch(self.window.path)
         self._remember(self.window.path)
-        if self._pending:
-            self.show_load_problems(self._pending)
+        if self._pending or self._notes:
+            self.show_load_problems(self._pending, self._notes)
         elif self.banner.isVisible():
             self.banner.hide()
-        self._pending = []
+        self._pending, self._notes = [], []
 
-    def show_load_problems(self, problems: list[Problem]) -> None:
+    def show_load_problems(self, problems: list[Problem], notes: list[Problem] | None = None) -> None:
         """The amber banner listing rows or items the open file was loaded
         without (used on File > Open, reload and for the file named on the
-        command line); nothing is dropped silently."""
+        command line), then how the reader understood what it had to guess
+        (``notes``: a column's role from its content, a two-digit year's
+        century); nothing is dropped silently."""
+        parts = []
         if problems:
-            self.banner.show_message(
-                f"{Path(self.window.path).name}: loaded without {len(problems)} item(s) it could not "
-                f"read or map:\n{_problem_lines(problems)}", error=False)
+            parts.append(f"{Path(self.window.path).name}: loaded without {len(problems)} item(s) it could not "
+                         f"read or map:\n{_problem_lines(problems)}")
+        if notes:
+            parts.append(f"{Path(self.window.path).name}: read as:\n"
+                         + "\n".join(p.message for p in notes[:_MAX_SHOWN]))
+        if parts:
+            self.banner.show_message("\n".join(parts), error=False)
 
     # -- drag and drop -----------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
@@ -361,7 +374,7 @@ class FileFeature(QObject):
         if path not in self.watcher.files():
             self.watcher.addPath(path)
         try:
-            report = read_timeline_report(path)
+            report = self._read(path)
         except TimelineLoadError as exc:
             self.banner.show_message(
                 f"{Path(path).name} changed on disk but cannot be read; still showing the last good version.\n"
@@ -371,7 +384,7 @@ class FileFeature(QObject):
         a, b = window.state.x_range
         selected = window.state.selected
         kept = kept_on_reload(window.state, window.timeline, report.timeline)
-        self._pending = report.problems
+        self._pending, self._notes = report.problems, report.notes
         window.set_timeline(report.timeline, path, kept=kept)
         new_origin = report.timeline.columns.origin_epoch_s
         window.view.set_x_range(a + old_origin - new_origin, b + old_origin - new_origin)
