@@ -318,3 +318,14 @@ def test_vis_ranges_that_meet_in_vis_meet_here(tmp_path):
     write_timeline(t, out)
     items = {i["id"]: i for i in json.loads(out.read_text(encoding="utf-8"))["items"]}
     assert (items["A"]["start"], items["A"]["end"]) == ("2014-01-20", "2014-01-22")
+
+
+def test_timelinejs_era_without_end_is_reported_and_open(tmp_path):
+    f = tmp_path / "era.timelinejs.json"
+    f.write_text(json.dumps({"events": [{"start_date": {"year": 1900}, "text": {"headline": "e"}}],
+                             "eras": [{"start_date": {"year": 1950}, "text": {"headline": "Open era"}}]}),
+                 encoding="utf-8")
+    report = read_timeline_report(f)
+    era = next(e for e in report.timeline.events if e.title == "Open era")
+    assert era.kind is EventKind.BAND and era.end.is_open
+    assert any("era without end_date" in p.message for p in report.warnings)
