@@ -131,8 +131,8 @@ def date_from_parts(parts: Mapping[str, Any], *, phrase: str = "", time_zone: st
         An ``end_date``: TimelineJS places a year-only end on 1 January of
         that year (its ``TL.Date`` fills month and day with 1), so the span
         ends when the year before ends: an era 600-650 meets one 650-700.
-        Such an end is read as the year before (to the year), with the year
-        as written kept as its phrase.
+        Such an end is read as the year before (to the year); its basis
+        names the year as written.
 
     Returns
     -------
@@ -186,8 +186,8 @@ def date_from_parts(parts: Mapping[str, Any], *, phrase: str = "", time_zone: st
     basis = "TimelineJS date fields" if phrase else ""
     if end and len(used) == 1:
         text = _edtf_year(astronomical - 1)
-        phrase = phrase or (f"{-year} BCE" if year < 0 else str(year))
-        basis = (f"TimelineJS end_date year {year}: TimelineJS ends it on 1 January {phrase}, "
+        written = f"{-year} BCE" if year < 0 else str(year)
+        basis = (f"TimelineJS end_date year {year}: TimelineJS ends it on 1 January {written}, "
                  "when the year before ends")
     date = EventDate(text, phrase, basis, time_zone=zone, precision_override=precision)
     return date, "; ".join(notes)
@@ -696,15 +696,12 @@ def _media_quote(e: Event, sources: tuple[Source, ...] | list[Source]) -> tuple[
 def _end_parts(date: EventDate, parts: dict[str, str]) -> dict[str, str]:
     """End fields as TimelineJS reads them: a year-only end is 1 January of
     that year, so an end known to the year Y is written as year Y + 1
-    (the inverse of :func:`date_from_parts` with ``end=True``); the phrase
-    of an end read that way is the year written."""
+    (the inverse of :func:`date_from_parts` with ``end=True``)."""
     if date.precision is not Precision.YEAR or set(parts) - {"year", "display_date"}:
         return parts
     year = int(parts["year"])
     out = dict(parts)
     out["year"] = str(1 if year == -1 else year + 1)
-    if out.get("display_date") == out["year"] or "TimelineJS ends it on 1 January" in date.basis:
-        out.pop("display_date", None)
     return out
 
 
