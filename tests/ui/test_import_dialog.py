@@ -28,10 +28,24 @@ def test_dialog_guesses_roles_and_format_and_counts_live(qtbot, tmp_path):
     notes = d.preview.header.index("Notes")
     d.role_boxes[notes].setCurrentIndex(d.role_boxes[notes].findData("quote"))
     assert d.options()["mapping"]["quote"] == "Notes" and d.options()["date_format"] == "%d/%m/%Y"
-    lines = d.check()
+    with qtbot.waitSignal(d.sigChecked, timeout=20000) as done:
+        d.check()  # off the GUI thread
+    lines = done.args[0]
+    assert d.report.toPlainText() == "\n".join(lines)
     assert lines[0].startswith("3 events would load")
     assert any("line 5" in line and "'not a date'" in line for line in lines)
     assert d.table.item(1, notes).text() == "<b>one</b>"  # shown as it is written, never as markup
+
+
+def test_a_check_can_be_cancelled(qtbot, tmp_path):
+    d = ImportDialog(str(_write(tmp_path)), settings())
+    qtbot.addWidget(d)
+    d.check()
+    d.check()  # pressed again: cancel
+    assert d.report.toPlainText() == "Check cancelled."
+    qtbot.wait(300)
+    assert d.report.toPlainText() == "Check cancelled."  # a late result is dropped
+    d.reject()
 
 
 def test_choices_are_remembered_per_header_layout(qtbot, tmp_path):

@@ -6,6 +6,7 @@ summary, quote, speaker, source, URL, tags…, or *ignore*;
 :func:`viewer.io.csvpreview.preview`).  The date format is guessed from the
 start column; the line under it counts the rows whose start reads with the
 format shown, and follows every change.  *Check all rows* reads the whole file
+(off the GUI thread; pressed again, it cancels)
 with the choices and lists what the command line would list (rows not
 loaded, columns not mapped, how columns were read).  The choices are kept in
 the settings per header layout (:func:`viewer.io.csvpreview.layout_key`), so
@@ -19,10 +20,10 @@ from __future__ import annotations
 
 import json
 import os
+from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..io.common import group_problems
@@ -46,6 +48,40 @@ IGNORE = "ignore"
 NO_FORMAT = "ISO 8601 / EDTF / words (no format)"
 _LIVE_ROWS = 2000  # rows counted live; the whole file is read by "Check all rows"
 _ROLE_WORDS = {"sources": "source", "url": "URL"}
+
+
+def report_lines(path: str, options: dict[str, Any]) -> list[str]:
+    """What reading ``path`` as CSV with ``options`` gives, as the command
+    line lists it: events and tracks, rows not loaded, fields not mapped or
+    altered, how columns were read (groups of one kind on one line)."""
+    try:
+        report = read_timeline_report(path, format="csv", options=options)
+    except TimelineLoadError as exc:
+        return ["Nothing would load:"] + [f"  {line}" for line in group_problems(exc.problems)[:200]]
+    n = len(report.timeline.tracks)
+    lines = [f"{len(report.timeline.events):,} events would load on {n} track{'s' if n != 1 else ''}."]
+    for title, problems in (("Rows not loaded", report.skipped), ("Not mapped or altered", report.warnings),
+                            ("Read as", report.notes)):
+        if problems:
+            lines.append(f"{title} ({len(problems)}):")
+            lines += [f"  {line}" for line in group_problems(problems)[:200]]
+    return lines
+
+
+class _CheckWorker(QThread):
+    """Runs :func:`report_lines` off the GUI thread."""
+
+    sigDone = Signal(object, object)  # (this worker, list of str)
+
+    def __init__(self, path: str, options: dict[str, Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path, self.options = path, options
+        self.cancelled = False
+
+    def run(self) -> None:  # noqa: D102
+        lines = report_lines(self.path, self.options)
+        if not self.cancelled:
+            self.sigDone.emit(self, lines)
 
 
 class ImportDialog(QDialog):
@@ -64,7 +100,9 @@ class ImportDialog(QDialog):
         The file cannot be read as delimited text (raised before the dialog opens).
     """
 
-    def __init__(self, path: str, settings: QSettings, parent=None) -> None:
+    sigChecked = Signal(object)  # list of str: the report's lines, when a check is done
+
+    def __init__(self, path: str, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self.settings = settings
@@ -125,9 +163,11 @@ class ImportDialog(QDialog):
             warn.setWordWrap(True)
             layout.addWidget(warn)
 
-        check = QPushButton("&Check all rows", self)
-        check.clicked.connect(self.check)
-        layout.addWidget(check)
+        self.check_button = QPushButton("&Check all rows", self)
+        self.check_button.clicked.connect(self.check)
+        self._worker: _CheckWorker | None = None
+        self._workers: list[_CheckWorker] = []  # cancelled ones too, waited for on close
+        layout.addWidget(self.check_button)
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
         self.report.setPlaceholderText("Check all rows to see what would not load.")
@@ -188,25 +228,38 @@ class ImportDialog(QDialog):
         self.count_label.setText(f"{ok:,} of {filled:,} start dates in '{start}' read{of}")
 
     # -- report ------------------------------------------------------------
-    def check(self) -> list[str]:
-        """Read the whole file with the choices; the report's lines (also shown)."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = read_timeline_report(self.path, format="csv", options=self.options())
-        except TimelineLoadError as exc:
-            lines = ["Nothing would load:"] + [f"  {p}" for p in exc.problems[:200]]
-        else:
-            n = len(report.timeline.tracks)
-            lines = [f"{len(report.timeline.events):,} events would load on {n} track{'s' if n != 1 else ''}."]
-            for title, problems in (("Rows not loaded", report.skipped), ("Not mapped or altered", report.warnings),
-                                    ("Read as", report.notes)):
-                if problems:
-                    lines.append(f"{title} ({len(problems)}):")
-                    lines += [f"  {line}" for line in group_problems(problems)[:200]]
-        finally:
-            QApplication.restoreOverrideCursor()
+    def check(self) -> None:
+        """Read the whole file with the choices off the GUI thread (*Check all
+        rows*; pressed again while reading: cancel); the report is shown when
+        done and ``sigChecked(lines)`` emitted."""
+        if self._worker is not None:
+            self._worker.cancelled = True  # its result is dropped
+            self._worker = None
+            self.check_button.setText("&Check all rows")
+            self.report.setPlainText("Check cancelled.")
+            return
+        worker = _CheckWorker(self.path, self.options(), self)
+        worker.sigDone.connect(self._checked)
+        self._worker = worker
+        self._workers = [w for w in self._workers if w.isRunning()] + [worker]
+        self.check_button.setText("Reading all rows… (press to &cancel)")
+        self.report.setPlainText(f"Reading {self.preview.total_rows:,} rows…")
+        worker.start()
+
+    def _checked(self, worker: _CheckWorker, lines: list[str]) -> None:
+        if worker.cancelled or worker is not self._worker:
+            return
+        self._worker = None
+        self.check_button.setText("&Check all rows")
         self.report.setPlainText("\n".join(lines))
-        return lines
+        self.sigChecked.emit(lines)
+
+    def done(self, result: int) -> None:  # noqa: D102 - checks still running are dropped
+        for worker in self._workers:
+            worker.cancelled = True
+            worker.wait()
+        self._worker, self._workers = None, []
+        super().done(result)
 
     def accept(self) -> None:  # noqa: D102 - remembers the choices
         self.settings.setValue(self.key, json.dumps({"mapping": self.mapping(), "date_format": self.date_format()}))
