@@ -329,3 +329,11 @@ def test_timelinejs_era_without_end_is_reported_and_open(tmp_path):
     era = next(e for e in report.timeline.events if e.title == "Open era")
     assert era.kind is EventKind.BAND and era.end.is_open
     assert any("era without end_date" in p.message for p in report.warnings)
+
+
+def test_vis_output_keeps_on_or_before_events_at_their_known_day(bundled_path, tmp_path):
+    out = tmp_path / "b.vis.json"
+    left = write_timeline(read_timeline_report(bundled_path).timeline, out)
+    items = {i["id"]: i for i in json.loads(out.read_text(encoding="utf-8"))["items"]}
+    assert len(items) == 16 and items["us-alarm"]["start"] == "2022-02-10"
+    assert any("lose their date qualifiers" in line for line in left)

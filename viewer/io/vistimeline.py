@@ -315,6 +315,14 @@ def _js_date(epoch_s: float, precision: Precision) -> str:
     return text
 
 
+def _known_point(date: EventDate) -> float:
+    """The instant a date is written at: its first moment, or for "on or
+    before" its known day (the qualifier is listed as lost); NaN when open."""
+    if date.relation == "on or before" and math.isfinite(date.latest):
+        return date.latest - 1
+    return date.earliest if math.isfinite(date.earliest) else math.nan
+
+
 def _js_end(end: EventDate) -> str:
     """A range's end for vis-timeline, which ends a range at an instant: a
     date without a time is written as the first moment after it (a span
@@ -340,13 +348,15 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
     items = []
     for e in timeline.events:
         start, end = e.start, e.end
-        lo = start.earliest if math.isfinite(start.earliest) else (end.earliest if end is not None else math.nan)
+        lo = _known_point(start)
+        if not math.isfinite(lo) and end is not None:
+            lo = _known_point(end)
         hi = end.latest if end is not None and math.isfinite(end.latest) else math.nan
         if not math.isfinite(lo) or abs(lo) > _MAX_MS / 1000 or (math.isfinite(hi) and abs(hi) > _MAX_MS / 1000):
             left.append(f"event {e.id!r} ({e.title[:60]}): not written to vis-timeline: no finite date within "
                         "JavaScript's range")
             continue
-        known = start if math.isfinite(start.earliest) or end is None else end
+        known = start if math.isfinite(_known_point(start)) or end is None else end
         item: dict[str, Any] = {"id": e.id, "content": html.escape(e.title), "start": _js_date(lo, known.precision)}
         if end is not None and e.kind is EventKind.BAND and math.isfinite(hi):
             item["type"] = "background"
