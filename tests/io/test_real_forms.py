@@ -214,10 +214,11 @@ def _content(doc: dict) -> dict:
     def item(i):
         media = i.get("media") or {}
         url = media.get("url") or ""
+        shown_date = i.get("display_date") or (i.get("start_date") or {}).get("display_date") or ""
         return (_plain((i.get("text") or {}).get("headline")), _plain((i.get("text") or {}).get("text")),
                 _date(i.get("start_date")), _date(i.get("end_date")), i.get("group") or None,
                 _plain(url) if url.lstrip().startswith("<") else url,
-                _plain(media.get("credit")), _plain(media.get("caption")))
+                _plain(media.get("credit")), _plain(media.get("caption")), _plain(shown_date))
     title = doc.get("title")
     return {"title": (_plain(title["text"].get("headline")), _plain(title["text"].get("text")))
             if title and title.get("text") else None,
