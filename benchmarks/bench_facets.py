@@ -5,7 +5,7 @@ Usage::
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_facets.py [--sizes 100000 1000000] [--panel]
 
 Uses the synthetic files of ``bench_render.py`` (written into ``--data`` if
-absent, read with their ``.tvcache`` when present).  For each size it prints
+absent, read with their cache in the per-user cache folder when present).  For each size it prints
 the time to load the file, then the time of the four ``facet_counts`` calls a
 fill of the Filters tab makes (actors, sources, source kinds, tags), first
 with no filter (this includes building the facet codes once) and then with one

@@ -2,14 +2,27 @@
 and paths to the bundled data."""
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the large-file cache goes to a private temporary folder for the whole
+# session (and the command-line runs it starts): never the user's own cache
+_CACHE_DIR = tempfile.mkdtemp(prefix="timeline-viewer-cache-")
+os.environ["TIMELINE_VIEWER_CACHE_DIR"] = _CACHE_DIR
 
 import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache():
+    """The session's cache folder (see above), removed at the end."""
+    yield _CACHE_DIR
+    shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 
 
 FONTS = DATA / "fonts"

@@ -33,6 +33,7 @@ from .io import native
 from .io.common import group_problems
 from .io.csvgeneric import parse_mapping
 from .io.registry import _choose_reader, read_timeline_report, readers, write_timeline, writers
+from .io.regular import require_regular_file
 from .model.dates import EventDate
 from .model.dday import DDayError, resolve_dday
 from .model.errors import DateError, Problem, TimelineLoadError
@@ -132,7 +133,7 @@ def _err(text: str) -> None:
 def _unreadable(path: str, from_format: str | None) -> TimelineLoadError | None:
     """The problem that makes ``path`` unreadable (exit 2), or None."""
     try:
-        info = os.stat(path)
+        info = require_regular_file(path)  # before opening: a named pipe would block
         if info.st_size > native.MAX_FILE_BYTES:
             return TimelineLoadError([Problem(
                 path, f"the file is too large ({info.st_size / 1e6:.1f} MB); timeline files are limited to "

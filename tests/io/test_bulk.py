@@ -1,13 +1,16 @@
 """Large native files: the bulk reader gives what the full reader gives, its
 cache follows the file, and bad files get the full reader's messages."""
 
+import hashlib
+import io
 import json
 import os
+import threading
 
 import numpy as np
 import pytest
 
-from viewer.io import bulk, native
+from viewer.io import bulk, cache, native
 from viewer.model.errors import TimelineLoadError
 from viewer.model.synthetic import synthetic_timeline
 from viewer.model.timeline import LazyEvents
@@ -137,3 +140,121 @@ def test_lazy_time_zones_equal_the_built_events_zones(tmp_path, monkeypatch):
             assert events.time_zones(k) == want, ev.id
         zones = {z for k in range(len(events) - len(RICH), len(events)) for z in events.time_zones(k)}
         assert zones == {"Europe/Minsk", "Europe/Kyiv"}
+
+
+# ---------------------------------------------------------------------------
+# the cache lives in the per-user cache folder and is never trusted blindly
+
+
+def cached_read(path, monkeypatch):
+    monkeypatch.setattr(bulk, "CACHE_MIN_EVENTS", 100)
+    return bulk_read(path, monkeypatch)
+
+
+def test_nothing_is_written_next_to_the_file_and_a_link_at_the_old_cache_name_is_left_alone(tmp_path, monkeypatch):
+    path = tmp_path / "big.timeline.json"
+    write_file(path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    (tmp_path / ".big.timeline.json.tvcache").symlink_to(victim)  # the cache's old place
+    before = sorted(os.listdir(tmp_path))
+    for _ in range(2):
+        assert len(cached_read(path, monkeypatch).events) == 6000
+    assert victim.read_text() == "precious"
+    assert sorted(os.listdir(tmp_path)) == before
+    target = bulk.cache_path(str(path))
+    assert os.path.dirname(target) == os.environ[cache.CACHE_DIR_ENV]
+    assert os.path.isfile(target) and (os.stat(target).st_mode & 0o777) == 0o600
+
+
+def test_a_link_at_the_cache_name_is_replaced_not_followed(tmp_path, monkeypatch):
+    path = tmp_path / "big.timeline.json"
+    write_file(path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    target = bulk.cache_path(str(path))
+    os.symlink(victim, target)
+    assert cached_read(path, monkeypatch).event("e0000000").title == "Protest 0"
+    assert victim.read_text() == "precious"
+    assert not os.path.islink(target)  # the link was replaced by a real cache
+    assert cached_read(path, monkeypatch).event("e0000000").title == "Protest 0"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_at_the_cache_name_does_not_hang_the_reader(tmp_path, monkeypatch):
+    path = tmp_path / "big.timeline.json"
+    write_file(path)
+    target = bulk.cache_path(str(path))
+    os.mkfifo(target)
+    monkeypatch.setattr(bulk, "CACHE_MIN_EVENTS", 10**9)  # the pipe stays: only reading is tried
+    result = []
+    worker = threading.Thread(target=lambda: result.append(bulk_read(path, monkeypatch)), daemon=True)
+    worker.start()
+    worker.join(30)
+    if worker.is_alive():  # free the stuck reader before failing
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+    assert not worker.is_alive(), "reading hung on a named pipe at the cache name"
+    assert len(result[0].events) == 6000
+
+
+def _rewrite_payload(target, change):
+    raw = open_bytes(target)
+    head, payload = raw[:cache._HEADER], raw[cache._HEADER:]
+    with np.load(io.BytesIO(payload), allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    change(arrays)
+    out = io.BytesIO()
+    np.savez(out, **arrays)
+    return head, out.getvalue()
+
+
+def open_bytes(target):
+    with open(target, "rb") as fh:
+        return fh.read()
+
+
+def test_a_tampered_cache_with_the_right_file_hash_is_rebuilt(tmp_path, monkeypatch):
+    path = tmp_path / "big.timeline.json"
+    write_file(path)
+    full = full_read(path, monkeypatch)
+    cached_read(path, monkeypatch)
+    target = bulk.cache_path(str(path))
+
+    def forge(arrays):  # other content under the file's own hash
+        info = json.loads(arrays["info"].tobytes())
+        info["doc"]["title"] = "Forged"
+        arrays["info"] = np.frombuffer(json.dumps(info).encode(), dtype=np.uint8)
+        arrays["spans"] = arrays["spans"][::-1].copy()
+
+    head, forged = _rewrite_payload(target, forge)
+    for raw in (head + forged,  # the old checksum: caught by it
+                # a checksum made for the forgery: caught by the arrays not fitting together
+                cache._MAGIC + hashlib.sha256(forged).hexdigest().encode() + forged):
+        with open(target, "wb") as fh:
+            fh.write(raw)
+        tl = cached_read(path, monkeypatch)
+        assert tl.title == "Big"
+        assert_same(tl, full)
+        assert open_bytes(target) != raw  # rebuilt
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+def test_a_cache_folder_that_is_a_link_or_writable_by_others_is_not_used(tmp_path, monkeypatch):
+    path = tmp_path / "big.timeline.json"
+    write_file(path)
+    real = tmp_path / "elsewhere"
+    real.mkdir(mode=0o700)
+    link = tmp_path / "cache-link"
+    link.symlink_to(real)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    for folder in (link, shared):
+        monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
+        assert len(cached_read(path, monkeypatch).events) == 6000  # read all the same, without a cache
+        assert os.listdir(real) == [] and os.listdir(shared) == []
+    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(tmp_path / "new" / "cache"))
+    cached_read(path, monkeypatch)
+    assert (os.stat(tmp_path / "new" / "cache").st_mode & 0o777) == 0o700  # created private
+    assert len(os.listdir(tmp_path / "new" / "cache")) == 1

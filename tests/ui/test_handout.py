@@ -41,7 +41,7 @@ def test_pdf_deck_has_title_one_16_9_page_per_step_and_sources(qtbot, tl, tmp_pa
         assert outlet in texts[-1]
     # presenter notes are not in the audience's hand-out
     assert not any("Undated in the article" in t for t in texts)
-    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp.pdf")]
+    assert not [p for p in os.listdir(tmp_path) if ".tvtmp-" in p]
 
 
 def test_png_frames_one_per_step(qtbot, tl, tmp_path):

@@ -28,6 +28,7 @@ tick rule chosen is the finest whose labels fit without overlapping.
 
 from __future__ import annotations
 
+import html
 import math
 
 import pyqtgraph as pg
@@ -219,7 +220,8 @@ class TimeAxisItem(pg.AxisItem):
     def _apply_label(self) -> None:
         size = max(1.0, self._font_size_pt * 0.9)
         text = self._zone_label + (f" · {self._dday_note}" if self._dday_note else "")
-        self.setLabel(text, **{"font-size": f"{size:g}pt"})
+        # pyqtgraph shows the label as HTML; the D-day note names an event or band from the data
+        self.setLabel(html.escape(text, quote=False), **{"font-size": f"{size:g}pt"})
 
     def _update_text_height(self) -> None:
         row = QtGui.QFontMetricsF(self._bold_font()).height()

@@ -25,6 +25,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from ..model.lanes import LaneGeometry, lane_geometry
+from ..model.text import plain_tooltip
 
 __all__ = ["COLLAPSED_MARK", "EXPANDED_MARK", "LABEL_MARGIN_PX", "TrackAxisItem"]
 
@@ -109,8 +110,9 @@ class TrackAxisItem(pg.AxisItem):
         return self._shown[lane] if lane < len(self._shown) else self.text(lane)
 
     def tooltip(self, lane: int) -> str:
-        """Hover text of a lane's label: the track's full name."""
-        return self.labels[lane]
+        """Hover text of a lane's label: the track's full name (escaped rich
+        text: Qt would render a name that looks like markup)."""
+        return plain_tooltip(self.labels[lane])
 
     def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph name)
         specs = super().generateDrawSpecs(p)

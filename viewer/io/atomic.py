@@ -11,6 +11,11 @@ permissions of the file it replaces, ``os.replace`` it over the target, then
 target untouched.  Writing through a symbolic link replaces the file it points
 to, and the link stays.
 
+A write that is killed (``kill -9``, a power cut) cannot remove its temporary
+file, so temporary files are named recognisably, ``.NAME.tvtmp-PID-XXXX``
+(the writer's process id), and the next write to the same destination removes
+the stale ones (:func:`remove_stale_temps`).
+
 Pure Python, no Qt.
 """
 
@@ -20,9 +25,81 @@ import contextlib
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 
-__all__ = ["atomic_path", "write_bytes_atomic", "write_text_atomic"]
+__all__ = ["atomic_path", "write_bytes_atomic", "write_text_atomic", "remove_stale_temps", "TEMP_MARK"]
+
+TEMP_MARK = ".tvtmp-"
+"""Marks a temporary file of this program: ``.NAME`` + ``TEMP_MARK`` + ``PID-XXXX`` (+ extension)."""
+STALE_DEAD_S = 10.0
+"""A temporary file whose writer process is gone is stale once untouched this long (seconds)."""
+STALE_ANY_S = 1800.0
+"""Any temporary file untouched this long (seconds) is stale, whatever its process id says."""
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs on this machine (True where that cannot be asked)."""
+    if os.name != "posix" or pid <= 0:
+        return True  # os.kill(pid, 0) would terminate the process on Windows
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, another user's
+    return True
+
+
+def remove_stale_temps(folder: str, name: str, *, now: float | None = None) -> list[str]:
+    """Remove the temporary files that killed writes of ``name`` left in ``folder``.
+
+    A file is removed only when all of these hold: its name is
+    ``.NAME.tvtmp-PID-...``, it is a regular file (checked with ``os.lstat``:
+    a link, a pipe or a folder is never removed or followed), and it is stale:
+    process PID no longer runs and it has not been modified for
+    :data:`STALE_DEAD_S` seconds, or it has not been modified for
+    :data:`STALE_ANY_S` seconds (a recycled process id, another machine).
+
+    Parameters
+    ----------
+    folder : str
+        The destination's folder.
+    name : str
+        The destination's file name (no folder).
+    now : float, optional
+        Current time, seconds since the Unix epoch (default: the clock).
+
+    Returns
+    -------
+    list of str
+        Paths removed.  Errors (a file vanishing, no permission) are ignored.
+    """
+    prefix = "." + name + TEMP_MARK
+    now = time.time() if now is None else now
+    removed: list[str] = []
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.startswith(prefix):
+            continue
+        pid_text = entry[len(prefix):].split("-", 1)[0]
+        if not pid_text.isdigit():
+            continue
+        path = os.path.join(folder, entry)
+        try:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            age = now - info.st_mtime
+            if age > STALE_ANY_S or (age > STALE_DEAD_S and not _alive(int(pid_text))):
+                os.unlink(path)
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
 
 
 def _new_file_mode() -> int:
@@ -79,26 +156,37 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     ------
     str
         Path of an empty temporary file in the destination's folder
-        (``.NAME.XXXX.tmp``), ending with the destination's extension so that
-        format detection by name still works.
+        (``.NAME.tvtmp-PID-XXXX.EXT``), ending with the destination's
+        extension so that format detection by name still works.  Stale
+        temporary files of earlier killed writes of the same destination are
+        removed first (:func:`remove_stale_temps`).
 
     Raises
     ------
     OSError
-        If the folder does not exist or cannot be written, nothing was
-        written, or the rename fails (the destination is then unchanged).
+        If the folder does not exist or cannot be written, the destination
+        exists and is not a regular file (a folder, a named pipe, a device),
+        nothing was written, or the rename fails (the destination is then
+        unchanged).
     """
     target = os.path.realpath(os.fspath(path))
     folder = os.path.dirname(target) or "."
     if not os.path.isdir(folder):
         raise FileNotFoundError(f"folder {os.path.dirname(os.fspath(path)) or '.'} does not exist; nothing was written")
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        info = os.stat(target)
     except OSError:
         mode = _new_file_mode()
+    else:
+        if not stat.S_ISREG(info.st_mode):  # a pipe, a device, a folder: never replaced by a file
+            from .regular import file_kind
+
+            raise OSError(f"{os.fspath(path)} is {file_kind(info.st_mode)}, not a regular file; nothing was written")
+        mode = stat.S_IMODE(info.st_mode)
     base = os.path.basename(target)
     suffix = os.path.splitext(base)[1]
-    fd, tmp = tempfile.mkstemp(prefix="." + base + ".", suffix=".tmp" + suffix, dir=folder)
+    remove_stale_temps(folder, base)
+    fd, tmp = tempfile.mkstemp(prefix=f".{base}{TEMP_MARK}{os.getpid()}-", suffix=suffix, dir=folder)
     os.close(fd)
     try:
         yield tmp

@@ -12,7 +12,8 @@ One ``VEVENT`` per event:
   hour or minute); a span ends at its end's time;
 * ``SUMMARY`` is the title, ``DESCRIPTION`` the summary, the date as the
   source phrased it, the quotes and the sources, ``LOCATION`` the location,
-  ``CATEGORIES`` the track and tags, ``URL`` the first source url.
+  ``CATEGORIES`` the track and tags, ``URL`` the first source url that is an
+  http or https link (others are not written, and listed: :mod:`viewer.io.urls`).
 
 iCalendar dates are limited to years 1..9999 (Python ``datetime``): events
 outside that range, and events with no finite date at all, are left out and
@@ -36,6 +37,7 @@ from viewer.model.timeline import Event, Timeline
 
 from .atomic import write_bytes_atomic
 from .common import format_losses
+from .urls import dropped_urls, web_url
 
 __all__ = ["calendar_of", "write_ics"]
 
@@ -154,7 +156,7 @@ def calendar_of(timeline: Timeline, *, stamp: datetime | None = None) -> tuple[i
         categories = [c for c in (labels.get(e.track, e.track), *e.tags) if c]
         if categories:
             ve.add("categories", categories)
-        url = next((s.url for s in timeline.sources_of(e) if s.url), "")
+        url = next((u for u in (web_url(s.url) for s in timeline.sources_of(e)) if u), "")
         if url:
             ve.add("url", url)
         cal.add_component(ve)
@@ -177,6 +179,6 @@ def write_ics(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """
     cal, left_out = calendar_of(timeline)
     left_out = left_out + format_losses(timeline, "iCalendar", quotes="as plain text in DESCRIPTION",
-                                        qualifiers=True, source_details=True)
+                                        qualifiers=True, source_details=True) + dropped_urls(timeline, "iCalendar")
     write_bytes_atomic(path, cal.to_ical())
     return left_out

@@ -32,7 +32,6 @@ import json
 import math
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any
@@ -57,6 +56,7 @@ from viewer.model.timeline import (
 
 from .atomic import write_bytes_atomic
 from .jsonpos import PathPart, SourcePositions, offset_to_line_column
+from .regular import read_regular_file, require_regular_file
 
 __all__ = [
     "FORMAT_NAME",
@@ -278,20 +278,12 @@ def _size_text(size: int) -> str:
 
 def _read_bytes(path: str | os.PathLike, file: str) -> bytes:
     limit_text = f"timeline files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MB"
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(21, "Is a directory")
-        if stat.S_ISFIFO(info.st_mode) or stat.S_ISSOCK(info.st_mode):
-            raise TimelineLoadError([Problem(file, "this is not a regular file (a pipe or socket)")])
-        if info.st_size > MAX_FILE_BYTES:
-            raise TimelineLoadError(
-                [Problem(file, f"the file is too large ({_size_text(info.st_size)}); {limit_text}")]
-            )
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise TimelineLoadError([_problem_from_oserror(file, exc)]) from exc
+    info = require_regular_file(path, file)  # a pipe or a device is refused before it is opened
+    if info.st_size > MAX_FILE_BYTES:
+        raise TimelineLoadError(
+            [Problem(file, f"the file is too large ({_size_text(info.st_size)}); {limit_text}")]
+        )
+    data = read_regular_file(path, file, MAX_FILE_BYTES)
     if len(data) > MAX_FILE_BYTES:
         raise TimelineLoadError(
             [Problem(file, f"the file is too large (over {_size_text(MAX_FILE_BYTES)}); {limit_text}")]

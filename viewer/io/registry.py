@@ -18,7 +18,6 @@ Pure Python, no Qt.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +27,7 @@ from viewer.model.timeline import Timeline
 
 from . import acled, csvgeneric, ical, native, timelinejs, vistimeline
 from .common import ReadReport
+from .regular import read_regular_file, require_regular_file
 
 __all__ = [
     "Reader",
@@ -255,16 +255,8 @@ def _known_formats(items: Iterable) -> str:
 
 
 def _read_head(path: str | os.PathLike[str], file: str) -> bytes:
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(21, "Is a directory")
-        if not stat.S_ISREG(info.st_mode):
-            return b""  # a pipe or device: do not block on it; the reader decides
-        with open(path, "rb") as fh:
-            return fh.read(HEAD_BYTES)
-    except OSError as exc:
-        raise TimelineLoadError([native._problem_from_oserror(file, exc)]) from exc
+    data = read_regular_file(path, file, HEAD_BYTES)  # never a pipe or a device
+    return data[:HEAD_BYTES]
 
 
 def reader_named(name: str) -> Reader | None:
@@ -319,7 +311,8 @@ def read_timeline(path: str | os.PathLike[str], *, format: str | None = None) ->
     Raises
     ------
     TimelineLoadError
-        If the file cannot be read, its format is not known (the message lists
+        If the file cannot be read or is not a regular file (a named pipe, a
+        device, a folder), its format is not known (the message lists
         the known formats), or the reader finds problems in it.  No other
         exception escapes.
     """
@@ -357,6 +350,7 @@ def read_timeline_report(
         that takes none or takes other ones (the message names them).
     """
     file = os.fsdecode(path)
+    require_regular_file(path, file)  # a named pipe or a device is refused before anything opens it
     reader = _choose_reader(path, file, format)
     options = dict(options or {})
     try:

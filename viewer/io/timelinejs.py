@@ -46,6 +46,7 @@ from typing import Any
 from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
+from viewer.model.presentation import short_date
 from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind, Timeline
 
 from .atomic import write_text_atomic
@@ -62,6 +63,7 @@ from .common import (
     read_csv_rows,
     split_csv_problems,
 )
+from .urls import dropped_urls, web_url
 
 __all__ = [
     "read_timelinejs",
@@ -197,8 +199,10 @@ def parts_from_date(date: EventDate) -> dict[str, str] | None:
     """TimelineJS date fields (strings, as the template writes them) of a date, UTC.
 
     Open dates (``..``) have none (None).  A date with an open side uses its
-    known side; an imprecise one its first moment, at its precision.  The
-    phrase, or the date in words when it is not exact, becomes ``display_date``.
+    known side; an imprecise one its first moment, at its precision.  A date
+    that is not exact gets ``display_date``: the date in words with its
+    qualifier (``"on or before Thu 10 Feb 2022"``), HTML-escaped; never the
+    source's phrase, which TimelineJS would show as if it were the date.
     """
     point = date.sort_point
     if not math.isfinite(point):
@@ -219,10 +223,8 @@ def parts_from_date(date: EventDate) -> dict[str, str] | None:
         out["minute"] = str(c.minute)
     if p >= Precision.SECOND:
         out["second"] = str(int(c.second))
-    if date.phrase:
-        out["display_date"] = date.phrase
-    elif not date.is_exact:
-        out["display_date"] = date.describe()
+    if not date.is_exact:  # only a date text: TimelineJS shows it instead of the date (the phrase goes in the text)
+        out["display_date"] = _html(short_date(date))
     return out
 
 
@@ -662,7 +664,8 @@ def looks_timelinejs_csv(path: str, head: bytes) -> bool:
 
 
 def _html(text: str) -> str:
-    return html.escape(text, quote=False).replace("\n", "<br>")
+    """Plain text as HTML: ``& < > " '`` escaped (TimelineJS renders its text fields as HTML)."""
+    return html.escape(text, quote=True).replace("\n", "<br>")
 
 
 _FILE_NAME_ENDINGS = (".json", ".csv", ".tsv")
@@ -680,6 +683,12 @@ def headline_from_text(summary: str) -> str:
         return UNTITLED
     first = summary.split("\n", 1)[0]
     return first if len(first) <= 120 else first[:119] + "…"
+
+
+def _read_display_date(date: EventDate) -> bool:
+    """True when the date's phrase was read from a TimelineJS ``display_date``
+    (a date text its author wrote for TimelineJS to show), not a source's words."""
+    return bool(date.phrase) and date.basis in ("TimelineJS display_date", "TimelineJS date fields")
 
 
 def _media_quote(e: Event, sources: tuple[Source, ...] | list[Source]) -> tuple[Quote, Source | None] | None:
@@ -708,12 +717,20 @@ def _end_parts(date: EventDate, parts: dict[str, str]) -> dict[str, str]:
 def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
     """TimelineJS JSON data of a timeline (see :func:`write_timelinejs`).
 
-    Text is HTML-escaped (TimelineJS shows fields as HTML, ours are plain
+    Every text written is HTML-escaped (TimelineJS shows headline, text,
+    display_date, group, media caption and credit as HTML; ours are plain
     text).  Points and spans become events (track label as ``group``), bands
-    with two finite ends become eras, other bands events; a date's phrase (or
-    its description when not exact) becomes ``display_date``; quotes and
-    sources are appended to the event's text; the first source with a url
-    becomes the event's media.  Open dates (``..``) cannot be written: a span
+    with two finite ends become eras, other bands events; a date that is not
+    exact gets its description as ``display_date`` and the source's phrase
+    goes into the text (a ``display_date`` read from a TimelineJS file, its
+    author's own date text, is written back as it was); quotes and the
+    sources not shown as media are appended to the event's text; the first
+    source with an http or https url becomes the event's media (credit = its
+    outlet, never its url; other links are never written:
+    :mod:`viewer.io.urls`), else the first direct quote becomes TimelineJS's
+    quote media (``<blockquote>`` with ``<cite>``); events of the ungrouped
+    track get no ``group``; a year-only end is written as the next year
+    (:func:`_end_parts`).  Open dates (``..``) cannot be written: a span
     with an open end is written as a point with the end stated in its text.
     """
     labels = {t.id: t.label for t in timeline.tracks}
@@ -729,11 +746,19 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
             start, end = end, None
         if start is None:
             continue  # nothing to place: an event open on both sides
+        for date, parts in ((e.start, start), (e.end, end)):
+            if date is not None and parts is not None and _read_display_date(date):
+                parts["display_date"] = _html(date.phrase)  # the TimelineJS author's own date text, as read
         body = [_html(e.summary)] if e.summary else []
+        phrases = [d.phrase for d in (e.start, e.end)
+                   if d is not None and d.phrase and not _read_display_date(d)]
+        if phrases:
+            body.append("<p><small>Date in the source: " + "; ".join(f"“{_html(p)}”" for p in phrases)
+                        + "</small></p>")
         if e.end is not None and end is None:
             body.append(f"<i>{_html('Ends: ' + e.end.describe())}</i>")
         sources = timeline.sources_of(e)
-        with_url = next((s for s in sources if s.url), None)
+        with_url = next((s for s in sources if web_url(s.url)), None)
         media_quote = _media_quote(e, sources) if with_url is None else None
         for q in e.quotes:
             if media_quote is not None and q is media_quote[0]:
@@ -751,21 +776,22 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
             end = _end_parts(e.end, end)
             item["end_date"] = end
         if with_url is not None:
+            url = web_url(with_url.url)
             credit = "" if with_url.outlet == with_url.url else with_url.outlet  # no url copied into the credit
-            item["media"] = {"url": with_url.url, "credit": _html(credit), "caption": _html(with_url.title)}
+            item["media"] = {"url": url, "credit": _html(credit), "caption": _html(with_url.title)}
         if media_quote is not None:  # TimelineJS's quote slide: the quote as the media, its source as credit
-            q, credit = media_quote
+            q, quote_source = media_quote
             cite = f"<cite>{_html(q.who)}</cite>" if q.who else ""
             item["media"] = {"url": f"<blockquote>{_html(q.text)} {cite}</blockquote>" if cite
                              else f"<blockquote>{_html(q.text)}</blockquote>"}
-            if credit is not None:
-                item["media"]["credit"] = _html(credit.outlet)
+            if quote_source is not None:
+                item["media"]["credit"] = _html(quote_source.outlet)
         if e.kind is EventKind.BAND and end is not None:
             item.pop("unique_id")
             eras.append(item)
             continue
         if e.track and e.track != UNGROUPED_TRACK_ID:  # ungrouped when read stays ungrouped
-            item["group"] = labels.get(e.track, e.track)
+            item["group"] = _html(labels.get(e.track, e.track))
         out["events"].append(item)
     if eras:
         out["eras"] = eras
@@ -793,4 +819,4 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
             for e in timeline.events
             if parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
     return left + format_losses(timeline, "TimelineJS", quotes="as plain text in the event's text",
-                                qualifiers=True, source_details=True)
+                                qualifiers=True, source_details=True) + dropped_urls(timeline, "TimelineJS")

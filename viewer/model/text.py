@@ -9,14 +9,21 @@ promised verbatim, so the stored text keeps these characters; every place
 that *displays* data text passes it through :func:`visible_controls`, which
 shows each control as a visible token (``⟨RLO⟩``) instead of letting it act.
 
+Markup is the other way data text could act: Qt shows a tooltip (and a label
+left in ``Qt.AutoText``) as rich text whenever ``Qt::mightBeRichText`` finds
+something tag-like in it, so a title ``<img src="file:///...">`` would load
+a local image.  Labels use ``Qt.PlainText``; tooltips, which have no such
+switch, get :func:`plain_tooltip`.
+
 Pure Python, no Qt.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
-__all__ = ["BIDI_CONTROLS", "visible_controls", "has_bidi_controls"]
+__all__ = ["BIDI_CONTROLS", "visible_controls", "has_bidi_controls", "plain_tooltip"]
 
 #: The explicit directional embedding, override and isolate controls
 #: (UAX #9, table 1 "Bidirectional Character Types", classes LRE RLE PDF LRO
@@ -62,3 +69,27 @@ def visible_controls(text: str) -> str:
     if not _CONTROLS_RE.search(text):
         return text
     return _CONTROLS_RE.sub(lambda m: f"⟨{BIDI_CONTROLS[m.group()]}⟩", text)
+
+
+def plain_tooltip(text: str) -> str:
+    """Rich text that Qt shows as ``text`` itself, markup and all, for a tooltip.
+
+    Escaping alone is not enough (``&lt;b&gt;`` without a tag would be shown as
+    plain text, entities and all); the escaped text is wrapped in ``<qt>``, so
+    Qt always takes it as rich text and shows every ``<`` literally.  Line
+    breaks are kept and bidirectional controls made visible
+    (:func:`visible_controls`).
+
+    Parameters
+    ----------
+    text : str
+        Data text (a title, a track's name, a date with its phrase).
+
+    Returns
+    -------
+    str
+        ``"<qt>…</qt>"``, or ``""`` for an empty text (no tooltip).
+    """
+    if not text:
+        return ""
+    return "<qt>" + html.escape(visible_controls(text), quote=False).replace("\n", "<br>") + "</qt>"

@@ -109,6 +109,7 @@ class FilterPanel(QScrollArea):
         self.reset_button.setToolTip("Clear every filter and show every track in the file's order")
         self.reset_button.clicked.connect(self.reset)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         lay.addWidget(self.reset_button)

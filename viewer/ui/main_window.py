@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..model.errors import TimelineLoadError
 from ..model.reload import KeptView, fresh_view
+from ..model.text import plain_tooltip
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from .detail_pane import DetailPane
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([1300, 600])
         layout.addWidget(self.splitter, 1)
         self.legend = QLabel(LEGEND)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)  # names the display zone
         self.legend.setWordWrap(True)
         self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend.setStyleSheet("color: #1b1f24; font-size: 13pt; padding: 2px 4px;")
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
         title = self.timeline.title
         short = title if len(title) <= 200 else title[:199] + "…"  # full title in the detail pane
         self.header.setText(short)
-        self.header.setToolTip(title[:2000])
+        self.header.setToolTip(plain_tooltip(title[:2000]))  # a tooltip is rich text if it looks like it
         name = Path(self.path).name if self.path else "bundled timeline"
         self.setWindowTitle(f"{short[:80]} — {name} — Timeline Viewer")
 

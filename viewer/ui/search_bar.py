@@ -68,6 +68,7 @@ class SearchBar(QToolBar):
         self.prev_button = self._button("◀", "Previous match (Shift+Enter, Shift+F3)", lambda: self.step(-1))
         self.next_button = self._button("▶", "Next match (Enter, F3)", lambda: self.step(+1))
         self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setAccessibleName("Search matches")
         self.count.setMinimumWidth(150)
         self.count.setStyleSheet("padding: 0 8px; color: #3d4450;")
