@@ -63,6 +63,7 @@ from .common import (
     read_csv_rows,
     split_csv_problems,
 )
+from .timelinejs2 import from_version2
 from .urls import dropped_urls, web_url
 
 __all__ = [
@@ -433,7 +434,7 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str = "UT
     data = parse_json(text, file)
     version2: list[str] = []
     if isinstance(data, Mapping) and isinstance(data.get("timeline"), Mapping) and "events" not in data:
-        data, version2 = _from_version2(data["timeline"])
+        data, version2 = from_version2(data["timeline"])
         text = None  # JSON paths of the converted data are not the file's
     if not isinstance(data, Mapping) or not isinstance(data.get("events"), list):
         raise TimelineLoadError([Problem(file, 'a TimelineJS file is a JSON object with an "events" list '
@@ -471,63 +472,6 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str = "UT
     elif eras is not None:
         b.warn(f"eras should be a list, got {_kind(eras)}; not loaded", None, "eras")
     return b.report()
-
-
-_V2_DATE = re.compile(r"^\s*-?\d+(\s*,\s*\d*)*\s*$")
-
-
-def _v2_date(value: Any) -> Any:
-    """TimelineJS 2 ``startDate`` ``"1995,3,12"`` (year, month, day, hour, minute, second) as date fields."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return {"year": value}
-    if not isinstance(value, str) or not _V2_DATE.match(value):
-        return value  # the item reader reports what it is
-    parts = [p.strip() for p in value.split(",")]
-    return {name: part for name, part in zip(_DATE_FIELDS, parts, strict=False) if part}
-
-
-def _v2_item(item: Any) -> Any:
-    if not isinstance(item, Mapping) or "start_date" in item:
-        return item  # already TimelineJS 3 (the early "slides" form)
-    out: dict[str, Any] = {"start_date": _v2_date(item.get("startDate"))}
-    if item.get("endDate") not in (None, ""):
-        out["end_date"] = _v2_date(item["endDate"])
-    out["text"] = {"headline": item.get("headline") or "", "text": item.get("text") or ""}
-    asset = item.get("asset")
-    if isinstance(asset, Mapping):
-        out["media"] = {k: asset[v] for k, v in (("url", "media"), ("credit", "credit"), ("caption", "caption"))
-                        if isinstance(asset.get(v), str) and asset[v].strip()}
-        if not out["media"]:
-            del out["media"]
-    if item.get("tag") not in (None, ""):
-        out["group"] = item["tag"]  # TimelineJS 2 draws items of one tag in one row
-    if isinstance(item.get("tags"), str) and item["tags"].strip():
-        out["tags"] = item["tags"]
-    if item.get("id") not in (None, ""):
-        out["unique_id"] = item["id"]
-    if isinstance(item.get("classname"), str) and item["classname"]:
-        out["classname"] = item["classname"]  # reported as not loaded
-    return out
-
-
-def _from_version2(timeline: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """TimelineJS 2's ``{"timeline": {"headline", "text", "date": [...], "era": [...]}}``
-    (and the early ``{"timeline": {"slides": [...]}}``) as TimelineJS 3 data,
-    with what was not carried over."""
-    notes = ["TimelineJS 2 JSON: read as TimelineJS 3 (startDate \"1995,3,12\" as year, month, day; "
-             "headline, text, asset media/credit/caption; tag as group)"]
-    items = timeline.get("date") if isinstance(timeline.get("date"), list) else timeline.get("slides")
-    out: dict[str, Any] = {"events": [_v2_item(i) for i in items] if isinstance(items, list) else None}
-    if isinstance(timeline.get("headline"), str) or isinstance(timeline.get("text"), str):
-        out["title"] = {"text": {"headline": timeline.get("headline") or "", "text": timeline.get("text") or ""}}
-    if isinstance(timeline.get("era"), list):
-        out["eras"] = [_v2_item(i) for i in timeline["era"]]
-    for key in timeline:
-        if key not in ("headline", "text", "date", "slides", "era", "type", "startDate", "asset"):
-            notes.append(f"timeline.{key} has no equivalent in this viewer; not loaded")
-    if isinstance(timeline.get("asset"), Mapping):
-        notes.append("timeline.asset (the title slide's picture) has no equivalent in this viewer; not loaded")
-    return out, notes
 
 
 def _where(key: str, index: int, item: Any) -> str:
