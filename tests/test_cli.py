@@ -77,7 +77,6 @@ def test_a_file_named_like_a_command_opens_as_a_path(tmp_path, monkeypatch, bund
 @pytest.mark.parametrize("argv, says", [
     (["--step", "3", "--screenshot", "x.png"], "--step N needs --present"),
     (["--present", "--select", "lavrov-lowest-level", "--screenshot", "x.png"], "--present shows the story"),
-    (["--present", "--dday", "band:allied-resolve-2022", "--screenshot", "x.png"], "--present shows the story"),
     (["--theme", "light", "--screenshot", "x.png"], "--theme applies to present mode"),
 ])
 def test_options_that_would_be_ignored_are_refused(argv, says, capsys, tmp_path, monkeypatch):

@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import __version__
 from .cli import parse_size
 from .model.errors import TimelineLoadError
 from .resources import BUNDLED_NAME, bundled_timeline_path
@@ -23,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="timeline-viewer",
         description="Zoomable timeline of dated, sourced events. "
         "Without FILE, opens the bundled Allied Resolve-2022 timeline.",
-        epilog="File commands: timeline-viewer convert IN OUT | validate FILE | export FILE OUT.pdf "
+        epilog="File commands: timeline-viewer convert IN OUT | validate FILE | export FILE OUT.pdf | "
+        "deck FILE OUT.pdf [--story NAME] [--frames DIR] "
         "(see timeline-viewer convert --help for their options and exit codes). "
         "A file named like a command opens as ./convert.",
     )
@@ -33,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window offscreen to this PNG and exit")
     p.add_argument("--size", type=parse_size, default=None, metavar="WxH",
-                   help="window size in pixels (default 1920x1080 for --screenshot, 1600x900 on screen)")
+                   help="window size in pixels (default 1920x1080 for --screenshot; on screen the size "
+                   "last used, else the screen's available area up to 1600x900)")
     p.add_argument("--select", metavar="EVENT_ID", help="select this event (detail pane shows it)")
     p.add_argument("--present", action="store_true",
                    help="present the timeline's story full screen (with --screenshot: render one step)")
@@ -41,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dday", metavar="EVENT_ID|band:ID",
                    help="relative axis: label days D-7 … D-day … D+10 from this event's day or band's start")
     p.add_argument("--theme", choices=("dark", "light"), default=None, help="presentation theme (default dark)")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--install-desktop", action="store_true",
+                   help="add Timeline Viewer to the desktop's application menu and open *.timeline.json with it "
+                   "(writes a .desktop file, icon and MIME type under ~/.local/share) and exit")
     return p
 
 
@@ -53,21 +60,33 @@ def _load(path: str):
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``timeline-viewer`` and ``python -m viewer``; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("convert", "validate", "export"):  # file commands: viewer/cli.py
+    if argv and argv[0] in ("convert", "validate", "export", "deck"):  # file commands: viewer/cli.py
         from .cli import main as file_command
 
         return file_command(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.install_desktop:
+        from .ui.identity import install_desktop
+
+        try:
+            written = install_desktop()
+        except OSError as exc:
+            print(f"timeline-viewer: --install-desktop: {exc}", file=sys.stderr)
+            return 1
+        for path in written:
+            print(f"wrote {path}")
+        return 0
     # options that would be silently ignored in this combination are refused
     if args.step is not None and not args.present:
         parser.error("--step N needs --present (it picks the story step to show)")
-    if args.present and (args.select or args.dday):
-        parser.error("--present shows the story's own steps; --select and --dday apply to the desk view "
+    if args.present and args.select:
+        parser.error("--present shows the story's own steps; --select applies to the desk view "
                      "(use --step N to pick a step)")
     if args.screenshot and not args.present and args.theme is not None:
         parser.error("--theme applies to present mode: add --present (or press F5 in the window)")
     args.step = 1 if args.step is None else args.step
+    theme_given = args.theme is not None  # else the theme chosen last time (the session), or dark
     args.theme = args.theme or "dark"
     if args.file and not Path(args.file).exists():  # FILE#EVENT_ID, as "Copy link" gives
         from .model.citation import split_link
@@ -117,16 +136,27 @@ def main(argv: list[str] | None = None) -> int:
     from .ui.main_window import MainWindow
 
     _quiet_offscreen_warnings()
+    from .ui.identity import set_identity
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Timeline Viewer")
+    set_identity(app)
     window = MainWindow(timeline, _load, path)
+    session = getattr(window, "session", None)
+    maximized = False
+    if session is not None:
+        if args.screenshot:
+            session.enabled = False  # a picture never depends on, nor changes, the user's session
+        else:  # before --select and --dday, which win over the remembered view
+            maximized = False if args.size else session.restore_window()
+            session.restore_session(offer_last=args.file is None)
     if (problems or notes) and getattr(window, "files", None) is not None:
         window.files.show_load_problems(problems, notes)
     if args.select:
         window.state.selected = args.select
     if args.dday:
         window.state.dday = args.dday
-    window.present_theme = args.theme
+    if theme_given or args.screenshot:
+        window.present_theme = args.theme
     if args.screenshot:
         if args.present:
             from .ui.presenting import current_story, save_present_screenshot
@@ -143,8 +173,9 @@ def main(argv: list[str] | None = None) -> int:
         window.close()  # called in-process (tests, scripts): leave no window behind
         window.deleteLater()
         return 0 if ok else 1
-    window.resize(*(args.size or (1600, 900)))
-    window.show()
+    if args.size or session is None:
+        window.resize(*(args.size or (1600, 900)))
+    window.showMaximized() if maximized else window.show()
     if args.present:
         from .ui.presenting import start_presenting
 
@@ -187,9 +218,13 @@ def save_screenshot(window, out: str, size: tuple[int, int], select: str | None 
     for _ in range(3):
         QApplication.processEvents()
     image = window.grab().toImage()
-    if image.width() != size[0] or image.height() != size[1]:
+    # sizes compare in logical pixels: at a display scale of 2 the picture has twice the pixels, not a fault
+    dpr = image.devicePixelRatio() or 1.0
+    logical = (round(image.width() / dpr), round(image.height() / dpr))
+    if logical != tuple(size):
         print(f"timeline-viewer: the window could not be made {size[0]}x{size[1]} "
-              f"(it is {image.width()}x{image.height()}); the picture is scaled", file=sys.stderr)
+              f"(it is {logical[0]}x{logical[1]}); the picture is scaled", file=sys.stderr)
+        size = (round(size[0] * dpr), round(size[1] * dpr))
         from PySide6.QtCore import Qt
 
         image = image.scaled(size[0], size[1], Qt.AspectRatioMode.IgnoreAspectRatio,

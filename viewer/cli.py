@@ -40,7 +40,7 @@ from .model.errors import DateError, Problem, TimelineLoadError
 
 __all__ = ["COMMANDS", "main", "build_parser", "parse_size"]
 
-COMMANDS = ("convert", "validate", "export")
+COMMANDS = ("convert", "validate", "export", "deck")
 
 EXIT_CODES = """exit codes:
   convert   0 written, nothing lost; 1 written but rows skipped, fields not mapped, values
@@ -49,7 +49,8 @@ EXIT_CODES = """exit codes:
   validate  0 valid, everything maps; 1 invalid, rows skipped or fields not mapped (every
             problem listed); 2 unreadable (missing, no permission,
             too large, unknown format)
-  export    0 written; 1 bad arguments or not writable; 2 input unreadable or invalid"""
+  export    0 written; 1 bad arguments or not writable; 2 input unreadable or invalid
+  deck      0 written; 1 bad arguments (unknown story) or not writable; 2 input unreadable or invalid"""
 
 
 
@@ -102,7 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf")
     e.add_argument("--range", nargs=2, metavar=("START", "END"),
                    help="dates (ISO 8601/EDTF) of the range shown, e.g. 2022-02-01 2022-02-21 (default: the timeline's home range if it has one, else everything)")
-    e.add_argument("--size", default="1600x900", metavar="WxH", help="picture size in pixels (default 1600x900)")
+    e.add_argument("--size", default=None, metavar="WxH", help="picture size in pixels (default 1600x900)")
+    e.add_argument("--page", choices=("16:9", "a4", "letter"), default=None,
+                   help="page size instead of --size: a 16:9 slide (1600x900), A4 or Letter landscape; "
+                   "the window's File > Export picture uses the same pages and layout")
     e.add_argument("--dpi", type=float, default=96.0, help="PNG resolution (default 96; 192 doubles the pixels)")
     e.add_argument("--title", help="title printed on the picture (default: the timeline's)")
     e.add_argument("--display-zone", metavar="ZONE", default="UTC",
@@ -110,6 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--dday", metavar="REF",
                    help="add the relative axis row: EVENT_ID or band:BAND_ID is D-day (as the app's --dday)")
     _reader_options(e)
+    d = sub.add_parser("deck", help="write a story as a 16:9 PDF hand-out (as File > Export story as PDF deck)",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
+    d.add_argument("file", metavar="FILE")
+    d.add_argument("output", metavar="OUT.pdf")
+    d.add_argument("--story", metavar="NAME", help="title of the story (default: the file's first story, "
+                   "else every event in time order)")
+    d.add_argument("--frames", metavar="DIR", help="also write one PNG per step into this existing folder")
+    d.add_argument("--theme", choices=("light", "dark"), default=None,
+                   help="theme of the PNG frames (default dark, as on the wall); the PDF is light for print")
+    _reader_options(d)
     return p
 
 
@@ -215,8 +229,13 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from .ui.export import PAGE_SIZES
+
+    if args.page is not None and args.size is not None:
+        _err("timeline-viewer: give --size or --page, not both")
+        return 1
     try:
-        w, h = parse_size(args.size)
+        w, h = PAGE_SIZES[args.page] if args.page is not None else parse_size(args.size or "1600x900")
     except argparse.ArgumentTypeError as exc:
         _err(f"timeline-viewer: {exc}")
         return 1
@@ -270,6 +289,49 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _deck(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    if not args.output.lower().endswith(".pdf") or Path(args.output).is_dir():
+        _err(f"timeline-viewer: the deck is a PDF: name the file with .pdf (got {args.output!r})")
+        return 1
+    if args.frames is not None and not Path(args.frames).is_dir():
+        _err(f"timeline-viewer: --frames: {args.frames} is not an existing folder")
+        return 1
+    try:
+        report = _read(args, args.file)
+    except TimelineLoadError as exc:
+        _err(f"timeline-viewer: cannot make a deck of {args.file}:\n{exc.full_report()}")
+        return 2
+    _list("rows or items not loaded", report.skipped)
+    from .model.story import stories_of
+
+    stories = stories_of(report.timeline)
+    named = stories[0] if args.story is None else next((s for s in stories if s.title == args.story), None)
+    if named is None:
+        _err(f"timeline-viewer: --story: no story titled {args.story!r} in {args.file}; its stories: "
+             + "; ".join(repr(s.title) for s in stories))
+        return 1
+    story = named
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.handout import export_pdf, export_png_frames
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - needed alive while drawing
+    try:
+        pages = export_pdf(report.timeline, story, args.output)
+        frames = export_png_frames(report.timeline, story, args.frames, theme=args.theme or "dark") \
+            if args.frames is not None else []
+    except OSError as exc:
+        _err(f"timeline-viewer: cannot write the deck: {exc}")
+        return 1
+    print(f"wrote {args.output} ({pages} pages, story {story.title!r})")
+    if args.frames is not None:
+        print(f"wrote {len(frames)} frames into {args.frames}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     """Run one file command; returns the exit code (see the module docstring)."""
     parser = build_parser()
@@ -279,7 +341,9 @@ def main(argv: list[str]) -> int:
             return _convert(args)
         if args.command == "validate":
             return _validate(args)
+        if args.command == "deck":
+            return _deck(args)
         return _export(args)
     except ValueError as exc:  # a bad --map
         _err(f"timeline-viewer: {exc}")
-        return 2 if args.command != "export" else 1
+        return 2 if args.command not in ("export", "deck") else 1

@@ -211,7 +211,8 @@ class EventLayerItem(pg.GraphicsObject):
         self._frame: _Frame | None = None
         self._text_cache: dict[tuple[int, int], tuple[str, float]] = {}
         self._static: dict[tuple[int, str, int], QStaticText] = {}
-        self._pixmaps: dict[tuple[int, int], QPixmap] = {}  # (lane, flags) -> marker
+        self._pixmaps: dict[tuple, QPixmap] = {}  # (lane, flags, device pixel ratio) -> marker; badges
+        self._dpr = 1.0  # device pixel ratio of the last paint
         self._fm: QFontMetricsF | None = None
         self._fm_px = 0
         self._fonts: dict[tuple[int, bool, str], object] = {}
@@ -290,7 +291,9 @@ class EventLayerItem(pg.GraphicsObject):
         if vb is None:
             return
         tr = p.transform()
-        frame = self._compute_frame(vb, tr, p.device().width() if p.device() else 0)
+        device = p.device()
+        self._dpr = float(device.devicePixelRatioF()) if device is not None else 1.0  # pixmaps are made at it
+        frame = self._compute_frame(vb, tr, device.width() if device else 0)
         p.save()
         p.resetTransform()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -430,10 +433,15 @@ class EventLayerItem(pg.GraphicsObject):
             with np.errstate(invalid="ignore"):
                 keep = ~(as_bar & ((cols.x1[idx] <= a) | (cols.x0[idx] >= b)))
             if not keep.all():
-                idx, mx, b0, b1, as_bar = idx[keep], mx[keep], b0[keep], b1[keep], as_bar[keep]
+                idx, mx, b0, b1, as_bar, off = idx[keep], mx[keep], b0[keep], b1[keep], as_bar[keep], off[keep]
                 if len(idx) == 0:
                     continue
             mx = np.where(as_bar, np.maximum(b0, left_px + 8), mx)
+            # a point whose marker is off screen gets a label only inside its own faint bar
+            # (room after the stand-in marker at the edge): a label running past the bar's end
+            # would read as an event at that later time (11 Feb 00:00 for a day of 10 Feb)
+            off_room = dict(zip(idx[off].tolist(), (b1[off] - (mx[off] + self.style.marker_px + 8)).tolist(),
+                                strict=True))
             b0 = np.where(as_bar, b0, mx).tolist()
             b1 = np.where(as_bar, b1, mx).tolist()
             mx = mx.tolist()
@@ -447,6 +455,9 @@ class EventLayerItem(pg.GraphicsObject):
                 # (measured in the bold type it is drawn in, so its box never covers its marker)
                 widths = [self._selected_label_px(r, font_px) if r == sel_row
                           else min(self._label(r, font_px)[1], cap) for r in rows]
+                if off_room:
+                    widths = [w if r not in off_room else (min(w, off_room[r]) if off_room[r] >= font_px * 4 else 0.0)
+                              for r, w in zip(rows, widths, strict=True)]
                 if lane_px - 8 < min_slot_h:
                     # thinner than a line of the smallest type (dozens of tracks): markers
                     # only, as in a collapsed strip; hover and the detail pane name them
@@ -683,10 +694,10 @@ class EventLayerItem(pg.GraphicsObject):
             if vector:
                 vectors.append((true_x[k], y, lane, flags))
                 continue
-            pm = pixmaps.get((lane, flags))
+            pm = pixmaps.get((lane, flags, self._dpr))
             if pm is None:
-                pm = pixmaps[(lane, flags)] = self._marker_pixmap(lane, flags)
-            half = pm.width() / 2
+                pm = pixmaps[(lane, flags, self._dpr)] = self._marker_pixmap(lane, flags)
+            half = pm.deviceIndependentSize().width() / 2
             stamps.append((pm, QPointF(true_x[k] - half, y - half)))
         special = [(placements[k], y_l[k], true_x[k]) for k in np.nonzero(special_a)[0].tolist()]
         p.setPen(Qt.PenStyle.NoPen)
@@ -832,10 +843,11 @@ class EventLayerItem(pg.GraphicsObject):
             left = x - w / 2
             frame.badges.append((lane, left, w, n))
             if stamp:  # screens: the badge drawn once per count, then stamped
-                key = ("badge", n, font.pixelSize())
+                key = ("badge", n, font.pixelSize(), self._dpr)
                 pm = self._pixmaps.get(key)
                 if pm is None:
-                    pm = self._pixmaps[key] = self._badge_pixmap(w, box_h, st, font, box_color, text_color)
+                    pm = self._pixmaps[key] = self._badge_pixmap(w, box_h, st, font, box_color, text_color,
+                                                                 self._dpr)
                 p.drawPixmap(QPointF(left - 1, top), pm)
                 continue
             p.setPen(Qt.PenStyle.NoPen)
@@ -844,9 +856,12 @@ class EventLayerItem(pg.GraphicsObject):
             p.drawStaticText(QPointF(left + 4, top + 2), st)  # centred in the box
 
     @staticmethod
-    def _badge_pixmap(w: float, h: float, st: QStaticText, font, box_color: QColor, text_color: QColor) -> QPixmap:
-        """A ``+N`` badge (rounded box, centred text) with a 1-pixel margin."""
-        img = QImage(int(math.ceil(w)) + 2, int(math.ceil(h)) + 2, QImage.Format.Format_ARGB32_Premultiplied)
+    def _badge_pixmap(w: float, h: float, st: QStaticText, font, box_color: QColor, text_color: QColor,
+                      dpr: float = 1.0) -> QPixmap:
+        """A ``+N`` badge (rounded box, centred text) with a 1-pixel margin, at ``dpr`` device pixels a pixel."""
+        img = QImage(int(math.ceil((math.ceil(w) + 2) * dpr)), int(math.ceil((math.ceil(h) + 2) * dpr)),
+                     QImage.Format.Format_ARGB32_Premultiplied)
+        img.setDevicePixelRatio(dpr)
         img.fill(0)
         q = QPainter(img)
         q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -866,7 +881,10 @@ class EventLayerItem(pg.GraphicsObject):
         color = self._track_color(lane)
         r = float(self.style.marker_px)
         side = int(2 * r + 6)
-        img = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        dpr = self._dpr
+        # drawn at the screen's device pixel ratio: a 1x pixmap stamped on a 2x screen looks blocky
+        img = QImage(int(math.ceil(side * dpr)), int(math.ceil(side * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
+        img.setDevicePixelRatio(dpr)
         img.fill(0)
         q = QPainter(img)
         q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -949,7 +967,8 @@ class EventLayerItem(pg.GraphicsObject):
             p.setPen(QPen(self.style.color("selection"), 3))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawEllipse(QPointF(x, y), r + 5, r + 5)
-        pen = QPen(color.darker(140) if not hovered else QColor("#000000"), 2)
+        pen = QPen(color.darker(self.style.outline_darker) if not hovered else QColor(self.style.selection),
+                   self.style.outline_px)
         if flags & _AFTER_SOURCE:  # still to come when the source was written: a dashed outline
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             pen.setDashPattern([1.5, 1.5])  # 3 px on, 3 px off at width 2

@@ -7,12 +7,14 @@ font is 1/60 of the view height (18 px at 1080 px), never below 13 px.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPolygonF
 
-__all__ = ["TimelineStyle", "briefing_colours", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
+__all__ = ["TimelineStyle", "contrast_ratio", "relative_luminance",
+           "briefing_colours", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
            "SHAPE_GLYPHS", "marker_polygon", "BRIEFING_LABEL_FRACTION"]
 
 OKABE_ITO = {
@@ -72,6 +74,8 @@ class TimelineStyle:
     band_tab: str = "#ffffff"     #: behind a band's title
     axis_text: str = "#1b1f24"
     axis_line: str = "#555555"
+    outline_darker: int = 140  #: marker outline = track colour darkened by this (``QColor.darker``; 100 = as is)
+    outline_px: float = 2.0    #: marker outline width (pixels)
     track_colors: tuple[str, ...] = ()  #: per-lane colour override; empty = each track's own
     track_shapes: tuple[str, ...] = ()  #: per-lane marker shape; empty = diamonds
 
@@ -120,18 +124,27 @@ class TimelineStyle:
             shapes = tuple(MARKER_SHAPES[i % len(MARKER_SHAPES)] for i in range(n_tracks))
         # on a wall screen labels never shrink below 1/45 of the screen height:
         # a crowd gets a +N badge rather than unreadable type
-        common = dict(font_px=font, marker_px=max(7, int(font * 0.45)), label_max_px=int(font * 30),
+        marker = max(7, int(font * 0.45))
+        common: dict[str, Any] = dict(font_px=font, marker_px=marker, label_max_px=int(font * 30), outline_px=max(2.0, marker / 4),
                       min_font_px=max(13, int(screen_height_px / 45)),
                       track_colors=colours, track_shapes=shapes)
         if theme == "dark":
             return cls(background="#0b0d10", lane_shade="#171b21", text="#f4f6f8", band_fill="#E69F00",
                        band_alpha=46, band_text="#ffd27a", selection="#ffffff", label_box="#000000",
                        hollow_fill="#0b0d10", lane_rule="#3a414c", band_tab="#000000",
-                       axis_text="#e8ebef", axis_line="#9aa3ae", **common)
+                       axis_text="#e8ebef", axis_line="#9aa3ae",
+                       outline_darker=100, **common)  # a darkened outline vanished into the black: hollow read as dots
         return cls(background="#ffffff", lane_shade="#eef1f5", text="#000000", band_fill="#E69F00",
                    band_alpha=40, band_text="#5c3b00", selection="#000000", label_box="#ffffff",
                    hollow_fill="#ffffff", lane_rule="#b9c0ca", band_tab="#ffffff",
                    axis_text="#000000", axis_line="#333333", **common)
+
+    def dark_desk(self) -> "TimelineStyle":
+        """This style with the desk's dark colours (a dark desktop): light text on near-black,
+        outlines in the track's own colour (a darkened one vanishes on black).  Sizes unchanged."""
+        return replace(self, background="#15181d", lane_shade="#1e232a", text="#eef1f4", band_text="#ffd27a",
+                       selection="#ffffff", label_box="#15181d", hollow_fill="#15181d", lane_rule="#3a414c",
+                       band_tab="#15181d", axis_text="#e8ebef", axis_line="#9aa3ae", outline_darker=100)
 
     def track_color(self, lane: int, own: str) -> str:
         """Colour of lane ``lane``: the palette's when set, else the track's ``own``."""
@@ -240,3 +253,26 @@ def marker_polygon(shape: str, x: float, y: float, r: float) -> QPolygonF:
     else:
         pts = [QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)]
     return QPolygonF(pts)
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of ``#rrggbb`` (0 black .. 1 white).
+
+    Source: WCAG 2.2, "relative luminance" (sRGB channels linearised with
+    the 0.04045 threshold, weights 0.2126, 0.7152, 0.0722).
+    """
+    c = QColor(colour)
+    if not c.isValid():
+        raise ValueError(f"not a colour: {colour!r}")
+
+    def lin(v: int) -> float:
+        x = v / 255.0
+        return x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(c.red()) + 0.7152 * lin(c.green()) + 0.0722 * lin(c.blue())
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.x contrast ratio of two colours, 1..21 (AA: 4.5 for text, 3 for graphics)."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)

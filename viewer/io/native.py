@@ -891,6 +891,14 @@ def _check_stories(checker: _Checker, events: Mapping[str, int], tracks: Mapping
                            "story titles must be unique")
             else:
                 titles[title] = path
+        dday = story.get("dday")
+        if isinstance(dday, str) and dday.strip():
+            ident = dday.strip().partition(":")[2].strip() if dday.strip().partition(":")[0] in ("band", "event") \
+                else dday.strip()
+            if ident not in events:
+                report.add(("stories", s_index, "dday"),
+                           f"{name}: D-day names unknown event or band {ident!r}{_suggest(ident, events)}; "
+                           "expected EVENT_ID, event:EVENT_ID or band:BAND_ID")
         for k, step in _objects(story.get("steps")):
             base: tuple[PathPart, ...] = ("stories", s_index, "steps", k)
             where = f"{name}, step {k + 1}"
@@ -929,7 +937,8 @@ def _stories_from_json(data: Mapping[str, Any],
             window = (start.earliest, end.latest) if start is not None and end is not None else None
             steps.append(StoryStep(event=step["event"], window=window,
                                    tracks=tuple(step.get("tracks", ())), note=_text(step, "note")))
-        stories.append(Story(title=story["title"], steps=tuple(steps), description=_text(story, "description")))
+        stories.append(Story(title=story["title"], steps=tuple(steps), description=_text(story, "description"),
+                             dday=_text(story, "dday").strip() or None))
     return tuple(stories)
 
 
@@ -967,6 +976,8 @@ def _stories_to_json(stories: Sequence[Story]) -> list[dict[str, Any]]:
         item: dict[str, Any] = {"title": story.title}
         if story.description:
             item["description"] = story.description
+        if story.dday:
+            item["dday"] = story.dday
         steps = []
         for step in story.steps:
             entry: dict[str, Any] = {"event": step.event}

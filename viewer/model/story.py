@@ -29,6 +29,7 @@ __all__ = [
     "MIN_CONTEXT_FRACTION",
     "frame_event",
     "step_window",
+    "PRECISION_CONTEXT",
     "default_story",
     "stories_of",
     "story_titles",
@@ -85,11 +86,16 @@ class Story:
         In presentation order.
     description : str
         Optional words about the story (shown on the hand-out's title page).
+    dday : str or None
+        The relative axis (D-day) while presenting it: ``"band:ID"`` or
+        ``"event:ID"`` (:func:`viewer.model.dday.parse_dday`); None: off,
+        unless the desk view has one set when the presentation starts.
     """
 
     title: str
     steps: tuple[StoryStep, ...] = ()
     description: str = ""
+    dday: str | None = None
 
     def __len__(self) -> int:
         return len(self.steps)
@@ -190,17 +196,43 @@ def frame_event(timeline: "Timeline", event_id: str) -> tuple[float, float]:
     return origin + centre - span / 2, origin + centre + span / 2
 
 
+PRECISION_CONTEXT = 3.0
+"""A step's window is at least this many times as wide as its event's date precision."""
+
+
 def step_window(timeline: "Timeline", step: StoryStep) -> tuple[float, float]:
     """The window a step shows: its own, or its event framed (:func:`frame_event`).
+
+    A window never zooms finer than the date of its event: a point known to
+    the day (drawn over its whole day) gets at least
+    :data:`PRECISION_CONTEXT` days, its day in the middle of a day of context
+    on each side, so date-only markers are never shown on an hourly axis as
+    if they happened at 12:00 (the same for a month, a year).  A saved
+    window that is wide enough is kept as it is; a narrower one is widened
+    about the event's day, keeping all of the saved window in view.
 
     Returns
     -------
     (start, end) : tuple of float
         Seconds since the Unix epoch (UTC).
     """
-    if step.window is not None:
-        return step.window
-    return frame_event(timeline, step.event)
+    window = step.window if step.window is not None else frame_event(timeline, step.event)
+    cols = timeline.columns
+    try:
+        row = cols.row_of(step.event)
+    except KeyError:
+        return window
+    if cols.kind[row] != 0:  # spans and bands are framed whole already
+        return window
+    x0, x1 = cols.known_extent(row)
+    unit = x1 - x0  # the drawn extent of a point: its date's precision (a day, a month ...)
+    a, b = window
+    if not (math.isfinite(unit) and unit > 0) or b - a >= PRECISION_CONTEXT * unit:
+        return window
+    origin = cols.origin_epoch_s
+    centre = origin + (x0 + x1) / 2
+    half = PRECISION_CONTEXT * unit / 2
+    return min(a, centre - half), max(b, centre + half)
 
 
 def default_story(timeline: "Timeline") -> Story:

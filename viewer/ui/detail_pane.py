@@ -96,6 +96,24 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
                    f"{escape(track.label)} · <span class='muted'>{kind}</span></p>")
     else:
         out.append(f"<p class='muted'>{kind}</p>")
+    # the quotes come first: on a laptop screen they are what the pane shows without scrolling
+    if event.quotes:
+        out.append(f"<h2>Quotes ({len(event.quotes)})</h2>")
+        for q in event.quotes:
+            cls = "quote" if q.kind == QuoteKind.DIRECT else "quote reported"
+            out.append(f"<p class='{cls}'>“{escape(q.text)}”</p>")
+            who = escape(q.speaker or "unnamed")
+            if q.speaker_role:
+                who += f", {escape(q.speaker_role)}"
+            kind = "direct quotation" if q.kind == QuoteKind.DIRECT else "reported speech, the article’s words"
+            out.append(f"<p>— {who} <span class='muted'>({kind})</span>")
+            if q.attribution:
+                out.append(f"<br><span class='muted'>attribution:</span> “{escape(q.attribution)}”")
+            chain = timeline.source_chain(q.source) if q.source else []
+            if chain:
+                names = " ← ".join(escape(s.outlet or s.id) for s in chain)
+                out.append(f"<br><span class='muted'>source:</span> {names}")
+            out.append("</p>")
     where = "each event's local time" if zone == EVENT_LOCAL else zone_label(zone, event.start.sort_point)
     out.append(f"<h2>When</h2><p class='muted'>Times in {escape(where)} · "
                "dates are calendar days in every zone</p><table>")
@@ -129,23 +147,6 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         facts.append(f"<tr><td><b>Tags</b></td><td>{escape(', '.join(event.tags))}</td></tr>")
     if facts:
         out.append("<h2>Who and where</h2><table>" + "".join(facts) + "</table>")
-    if event.quotes:
-        out.append(f"<h2>Quotes ({len(event.quotes)})</h2>")
-        for q in event.quotes:
-            cls = "quote" if q.kind == QuoteKind.DIRECT else "quote reported"
-            out.append(f"<p class='{cls}'>“{escape(q.text)}”</p>")
-            who = escape(q.speaker or "unnamed")
-            if q.speaker_role:
-                who += f", {escape(q.speaker_role)}"
-            kind = "direct quotation" if q.kind == QuoteKind.DIRECT else "reported speech, the article’s words"
-            out.append(f"<p>— {who} <span class='muted'>({kind})</span>")
-            if q.attribution:
-                out.append(f"<br><span class='muted'>attribution:</span> “{escape(q.attribution)}”")
-            chain = timeline.source_chain(q.source) if q.source else []
-            if chain:
-                names = " ← ".join(escape(s.outlet or s.id) for s in chain)
-                out.append(f"<br><span class='muted'>source:</span> {names}")
-            out.append("</p>")
     sources = timeline.sources_of(event)
     out.append(f"<h2>Sources ({len(sources)})</h2>")
     if sources:
@@ -229,6 +230,14 @@ class DetailPane(QTextBrowser):
         if changed & {"selected", "display_zone", "dday"}:
             self._show()
 
+    #: the style sheet's colours -> those of a dark desktop (set by viewer.ui.theme; empty: light)
+    colour_map: dict[str, str] = {}
+
+    def _coloured(self, html: str) -> str:
+        for light, dark in self.colour_map.items():
+            html = html.replace(f"color: {light};", f"color: {dark};")
+        return html
+
     def _show(self) -> None:
         eid = self.state.selected
         if eid is not None and self.timeline.has_event(eid):
@@ -239,9 +248,9 @@ class DetailPane(QTextBrowser):
                     dday = resolve_dday(self.timeline, self.state.dday, self.state.display_zone)
                 except DDayError:
                     dday = None  # not in this timeline: no relative date
-            self.setHtml(event_html(ev, self.timeline, self.state.display_zone, dday))
+            self.setHtml(self._coloured(event_html(ev, self.timeline, self.state.display_zone, dday)))
             self.setAccessibleDescription(
                 "Selected: " + event_sentence(ev, self.timeline, self.state.display_zone))
         else:
-            self.setHtml(timeline_html(self.timeline))
+            self.setHtml(self._coloured(timeline_html(self.timeline)))
             self.setAccessibleDescription(self.timeline.title)

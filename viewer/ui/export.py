@@ -45,11 +45,18 @@ from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, offset_at, zone_info, zone_label
 from .timeline_view import TimelineView
 
-__all__ = ["PICTURE_FORMATS", "PictureOptions", "export_picture", "events_in_range", "sources_footnote",
+__all__ = ["PICTURE_FORMATS", "PAGE_SIZES", "PAGE_NAMES", "PictureOptions", "export_picture",
+           "paint_picture", "events_in_range", "sources_footnote",
            "filters_note", "picture_path_problem"]
 
 PICTURE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 """File extension -> picture format."""
+
+PAGE_SIZES = {"16:9": (1600, 900), "a4": (1123, 794), "letter": (1056, 816)}
+"""Page sizes of pictures, logical pixels (1/96 inch): a 16:9 slide, A4 landscape
+(297 x 210 mm) and US Letter landscape (11 x 8.5 in).  The window's File >
+Export picture and ``timeline-viewer export --page`` share them."""
+PAGE_NAMES = {"16:9": "16:9 slide (1600×900)", "a4": "A4 landscape", "letter": "Letter landscape"}
 
 _INK = QColor("#1b1f24")
 _MUTED = QColor("#3d4450")
@@ -291,13 +298,15 @@ class _Picture:
         inner = w - 2 * pad
         # title and range
         painter.setPen(_INK)
+        title = self.options.title if self.options.title is not None else self.timeline.title
+        lines = self.title_lines(title, inner)
         painter.setFont(_font(self.title_px, bold=True))
         fm = QFontMetricsF(painter.font())
-        title = self.options.title if self.options.title is not None else self.timeline.title
         y = pad
-        painter.drawText(QRectF(pad, y, inner, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(title, Qt.TextElideMode.ElideRight, inner))
-        y += fm.height()
+        for line in lines:
+            painter.drawText(QRectF(pad, y, inner, fm.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            y += fm.height()
         painter.setFont(_font(self.small_px))
         sm = QFontMetricsF(painter.font())
         painter.setPen(_MUTED)
@@ -327,6 +336,29 @@ class _Picture:
         for line in foot_lines:
             painter.drawText(QRectF(pad, y, inner, sm.height()), Qt.AlignmentFlag.AlignLeft, line)
             y += sm.height()
+
+    def title_lines(self, title: str, width: float) -> list[str]:
+        """The title as drawn: whole on one line, else in a smaller type (down to 80 %), else on two
+        lines, shortened with … only past those.  Sets ``self.title_px`` to the size used."""
+        full = self.title_px
+        for px in (full, full * 0.9, full * 0.8):
+            if QFontMetricsF(_font(px, bold=True)).horizontalAdvance(title) <= width:
+                self.title_px = px
+                return [title]
+        self.title_px = full * 0.8
+        fm = QFontMetricsF(_font(self.title_px, bold=True))
+        words, lines, current = title.split(), [], ""
+        for word in words:
+            candidate = f"{current} {word}" if current else word
+            if fm.horizontalAdvance(candidate) <= width or not current:
+                current = candidate
+            else:
+                lines.append(current)
+                current = word
+        lines.append(current)
+        if len(lines) > 2:
+            lines = [lines[0], " ".join(lines[1:])]
+        return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
 
     def _paint_legend_line(self, painter: QPainter, line: str, rect: QRectF, colours: dict[str, QColor]) -> None:
         """Draw ``■ label`` items with the square in the track's colour."""
@@ -386,6 +418,16 @@ class _Picture:
         painter.restore()
         view.hide()
         view.deleteLater()
+
+
+def paint_picture(painter: QPainter, timeline: Timeline, options: PictureOptions) -> None:
+    """Paint the picture of ``options.size`` logical pixels on ``painter`` (a printer's page, an image ...).
+
+    The painter's transform maps logical pixels to its device (scale it first
+    for a device that is not 96 dpi); the layout is the one of
+    :func:`export_picture`.
+    """
+    _Picture(timeline, options).paint(painter)
 
 
 def export_picture(timeline: Timeline, path: str | os.PathLike[str], options: PictureOptions | None = None) -> None:

@@ -16,13 +16,17 @@ from . import (
     event_list,
     files,
     filter_panel,
+    guide,
     links,
     overview,
     presenting,
+    printing,
     relative_axis,
     search_bar,
+    session,
     shown,
     story_editor,
+    theme,
     zone_picker,
 )
 
@@ -33,8 +37,12 @@ FEATURES: list[Callable[[object], None]] = []
 FEATURES.append(shown.install)  # filtered timeline + search emphasis: before the find/filter widgets
 FEATURES.append(files.install)  # import/export, drag-and-drop, recent files, live reload
 FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
+FEATURES.append(printing.install)  # File > Print, File > Picture page size (after files: shares its picture)
 FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
              overview.install, links.install]
 FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker
+FEATURES.append(guide.install)  # Help > User guide
+FEATURES.append(theme.install)  # light / dark desk colours: after every widget it colours
+FEATURES.append(session.install)  # remembered session: after the widgets whose sizes it keeps
 FEATURES.append(access.install)  # last: tab order, names, mnemonics over everything above

@@ -39,7 +39,7 @@ from ..io.registry import _choose_reader, export_target, read_timeline_report, r
 from ..model.errors import Problem, TimelineLoadError
 from ..model.reload import kept_on_reload
 from ..model.timeline import Timeline
-from .export import PictureOptions, export_picture, filters_note
+from .export import PAGE_SIZES, PictureOptions, export_picture, filters_note
 from .import_dialog import ImportDialog
 
 __all__ = ["install", "FileFeature", "Banner", "settings", "MAX_RECENT", "RELOAD_DELAY_MS"]
@@ -252,30 +252,38 @@ class FileFeature(QObject):
         collapsed strips, the display zone, the relative (D-day) row, the
         selection and the search emphasis of the window.  A path that is a
         folder or does not end in .png, .svg or .pdf is refused (nothing is
-        added to it).
+        added to it).  ``size`` (logical pixels) defaults to the page chosen
+        in File > Picture page size (``window.picture_page``, a key of
+        :data:`~viewer.ui.export.PAGE_SIZES`; 16:9 unless changed), the page
+        ``timeline-viewer export --page`` draws the same layout on.
         """
+        window = self.window
+        shown, options = self.current_view_picture(size or PAGE_SIZES[getattr(window, "picture_page", "16:9")], dpi)
+        try:
+            export_picture(shown, path, options)
+        except (ValueError, OSError) as exc:
+            window.show_error(f"Could not export {Path(path).name or path}", str(exc))
+            return False
+        return True
+
+    def current_view_picture(self, size: tuple[int, int], dpi: float = 96.0) -> tuple[Timeline, PictureOptions]:
+        """The shown timeline and the picture options of what the window shows, at ``size`` logical pixels
+        (File > Export picture and File > Print share them)."""
         window = self.window
         state = window.state
         shown_feature = getattr(window, "shown", None)
         shown = shown_feature.timeline if shown_feature is not None else window.view.timeline
         o = shown.columns.origin_epoch_s
         a, b = state.x_range
-        view = window.view
-        size = size or (max(800, view.width() + 40), max(450, view.height() + 200))
         relative = getattr(window, "relative_axis", None)
         searching = bool(state.query.strip())
-        try:
-            options = PictureOptions(
-                size=size, dpi=dpi, x_range_epoch=(a + o, b + o), collapsed_tracks=state.collapsed_tracks,
-                display_zone=state.display_zone, dday=relative.dday if relative is not None else None,
-                selected=state.selected, query=state.query if searching else "",
-                matches=tuple(state.matches) if searching else None,
-                total_events=len(window.timeline.events), filters_note=filters_note(window.timeline, state.filters))
-            export_picture(shown, path, options)
-        except (ValueError, OSError) as exc:
-            window.show_error(f"Could not export {Path(path).name or path}", str(exc))
-            return False
-        return True
+        options = PictureOptions(
+            size=size, dpi=dpi, x_range_epoch=(a + o, b + o), collapsed_tracks=state.collapsed_tracks,
+            display_zone=state.display_zone, dday=relative.dday if relative is not None else None,
+            selected=state.selected, query=state.query if searching else "",
+            matches=tuple(state.matches) if searching else None,
+            total_events=len(window.timeline.events), filters_note=filters_note(window.timeline, state.filters))
+        return shown, options
 
     # -- loading ---------------------------------------------------------
     def _read(self, path: str) -> ReadReport:

@@ -208,7 +208,6 @@ class FilterPanel(QScrollArea):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
                 item.setCheckState(Qt.CheckState.Unchecked if tid in f.hidden_tracks else Qt.CheckState.Checked)
-                item.setForeground(QColor("#1b1f24"))
                 item.setData(Qt.ItemDataRole.DecorationRole, QColor(colour[tid]))
                 self.tracks.addItem(item)
             self._mark_collapsed()

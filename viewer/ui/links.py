@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 
 from ..model.citation import citation_html, citation_text, event_link
 from ..model.viewstate import zoom_about
+from .keys import standard_keys
 
 __all__ = ["copy_link", "copy_citation", "zoom", "pan", "install"]
 
@@ -74,16 +75,17 @@ def install(window) -> None:
     window.menus.setdefault("Edit", edit)
     view_menu = window.menus["View"]
     items = [
-        (edit, "Copy &link (FILE#EVENT_ID)", ["Ctrl+Shift+L"], lambda: copy_link(window)),
-        (edit, "Copy &citation", ["Ctrl+Shift+C"], lambda: copy_citation(window)),
-        (view_menu, "Zoom in", ["Ctrl+=", "Ctrl++"], lambda: zoom(window, 0.5)),
-        (view_menu, "Zoom out", ["Ctrl+-"], lambda: zoom(window, 2.0)),
-        (view_menu, "Pan earlier", ["Shift+Left"], lambda: pan(window, -0.2)),
-        (view_menu, "Pan later", ["Shift+Right"], lambda: pan(window, 0.2)),
+        (edit, "Copy &link (FILE#EVENT_ID)", [QKeySequence("Ctrl+Shift+L")], lambda: copy_link(window)),
+        (edit, "Copy &citation", [QKeySequence("Ctrl+Shift+C")], lambda: copy_citation(window)),
+        (view_menu, "Zoom in", standard_keys(QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"),
+         lambda: zoom(window, 0.5)),
+        (view_menu, "Zoom out", standard_keys(QKeySequence.StandardKey.ZoomOut, "Ctrl+-"), lambda: zoom(window, 2.0)),
+        (view_menu, "Pan earlier", [QKeySequence("Shift+Left")], lambda: pan(window, -0.2)),
+        (view_menu, "Pan later", [QKeySequence("Shift+Right")], lambda: pan(window, 0.2)),
     ]
     for menu, text, keys, slot in items:
         act = QAction(text, window)
-        act.setShortcuts([QKeySequence(k) for k in keys])
+        act.setShortcuts(keys)
         act.triggered.connect(slot)
         menu.addAction(act)
         window.addAction(act)

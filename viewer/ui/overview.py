@@ -1,4 +1,10 @@
-"""The overview strip: the whole shown timeline, thin, under the main view.
+"""The overview strip: the shown timeline, thin, under the main view.
+
+Its own range is the timeline's home range plus a quarter of its width on
+each side (else the whole timeline), widened to take in the main view's
+window whenever that goes beyond: one event "since 2014" no longer flattens
+a strip about ten days of February.  What lies beyond the strip is marked at
+its edge (``◀ from 2014``, ``to 2031 ▶``).
 
 One row per track, each event a bar in its track's colour over its drawn
 interval (at least 1/600 of the strip, so one-day events in a decade still
@@ -21,7 +27,36 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
 from .access import FocusRingMixin
 
-__all__ = ["OverviewStrip", "install"]
+__all__ = ["OverviewStrip", "install", "strip_range", "HOME_MARGIN"]
+
+HOME_MARGIN = 0.25
+"""Room on each side of the home range, as a fraction of its width."""
+
+
+def _year(epoch_s: float) -> str:
+    """Calendar year of a moment (proleptic Gregorian, UTC): ``"2014"``, ``"44 BCE"``."""
+    y = 1970 + int(np.datetime64(int(epoch_s), "s").astype("datetime64[Y]").astype(np.int64))
+    return str(y) if y > 0 else f"{1 - y} BCE"
+
+
+def strip_range(timeline: Timeline, limits: XLimits, view: tuple[float, float] | None = None) -> tuple[float, float]:
+    """The x range (seconds from the columns' origin) the overview strip shows.
+
+    The home range widened by :data:`HOME_MARGIN` of its width on each side
+    (inside ``limits``), or all of ``limits`` without a home range; widened
+    further to hold ``view`` (the main view's window) with 10 % to spare.
+    """
+    lo, hi = limits.x_min, limits.x_max
+    if timeline.home_start is not None and timeline.home_end is not None:
+        o = timeline.columns.origin_epoch_s
+        a, b = timeline.home_start.earliest - o, timeline.home_end.latest - o
+        if np.isfinite(a) and np.isfinite(b) and b > a:
+            m = HOME_MARGIN * (b - a)
+            lo, hi = max(lo, a - m), min(hi, b + m)
+    if view is not None:
+        pad = 0.1 * (view[1] - view[0])
+        lo, hi = min(lo, max(limits.x_min, view[0] - pad)), max(hi, min(limits.x_max, view[1] + pad))
+    return lo, hi
 
 
 _MAX_BARS = 2000  #: lanes with more events are drawn as occupied bins
@@ -76,7 +111,8 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         cols = timeline.columns
         self.limits = XLimits.for_columns(cols)
         lim = self.limits
-        min_w = (lim.x_max - lim.x_min) / 600.0
+        home = strip_range(timeline, lim)
+        min_w = (home[1] - home[0]) / 600.0
         n = max(1, cols.n_lanes)
         for lane in range(cols.n_lanes):
             a, b = cols.block(lane)
@@ -108,17 +144,44 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
                                   pen=pg.mkPen(None))
             self.addItem(bar)
             self._bars.append(bar)
-        self.setXRange(lim.x_min, lim.x_max, padding=0)
         self.setYRange(0, n, padding=0)
         self.region.setBounds((lim.x_min, lim.x_max))
+        lo, hi = timeline.finite_extent()
+        o = cols.origin_epoch_s
+        # the data's finite dates (open ends run on without a date to name)
+        self._data_x = (lo - o, hi - o)
+        self._data_years = (_year(lo), _year(hi))
         self._show_range(self.state.x_range)
 
     def _show_range(self, rng: tuple[float, float]) -> None:
+        lo, hi = strip_range(self.timeline, self.limits, rng)
+        if (lo, hi) != getattr(self, "shown_range", None):
+            self.shown_range = (lo, hi)
+            self.setXRange(lo, hi, padding=0)
+            self._mark_beyond(lo, hi)
         self._syncing = True
         try:
             self.region.setRegion(rng)
         finally:
             self._syncing = False
+
+    def _mark_beyond(self, lo: float, hi: float) -> None:
+        """``◀ from YEAR`` / ``to YEAR ▶`` at an edge beyond which events go on (plain text)."""
+        if not hasattr(self, "beyond"):
+            ink, fill = getattr(self, "beyond_colours", ("#1b1f24", (244, 245, 247, 230)))  # viewer.ui.theme
+            self.beyond = (pg.TextItem(anchor=(0, 0), color=ink, fill=pg.mkBrush(*fill)),
+                           pg.TextItem(anchor=(1, 0), color=ink, fill=pg.mkBrush(*fill)))
+            for item in self.beyond:
+                item.setZValue(20)
+                self.addItem(item, ignoreBounds=True)
+        left, right = self.beyond
+        first, last = self._data_x
+        left.setText(f"◀ from {self._data_years[0]}" if first < lo else "")
+        right.setText(f"to {self._data_years[1]} ▶" if last > hi else "")
+        left.setPos(lo, 0)
+        right.setPos(hi, 0)
+        left.setVisible(first < lo)
+        right.setVisible(last > hi)
 
     def _on_region(self) -> None:
         if self._syncing:
@@ -144,7 +207,8 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         ev.accept()
 
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
-        if "x_range" in changed and tuple(self.region.getRegion()) != state.x_range:
+        if "x_range" in changed and (tuple(self.region.getRegion()) != state.x_range
+                                     or strip_range(self.timeline, self.limits, state.x_range) != self.shown_range):
             self._show_range(state.x_range)
 
 

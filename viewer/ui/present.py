@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPainter
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
 from ..model.presentation import Caption, Presentation, caption_for, timeline_for_tracks
@@ -235,6 +235,9 @@ class CaptionWidget(QWidget):
         self.theme = theme
         self._screen_height = screen_height
         self.caption: Caption | None = None
+        self.story_captions: list[Caption] = []  # every caption of the story: the longest sets the height
+        self._story_height: float | None = None
+        self._story_key: tuple[int, int] | None = None
         self._drawn: list[str] = []
         self._lines: list[_Line] = []
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -243,13 +246,33 @@ class CaptionWidget(QWidget):
         self.caption = caption
         self._relayout()
 
+    def set_story_captions(self, captions: list[Caption]) -> None:
+        """The captions of every step: the caption area keeps the height of the longest
+        for the whole story, so the timeline above does not jump between steps."""
+        self.story_captions = list(captions)
+        self._story_height = None
+        self._relayout()
+
+    def _need(self, caption: Caption | None, width: float, h: float) -> float:
+        lines = layout_caption(caption, width, h, self.theme, max_height=0.34 * h)
+        return sum(ln.height for ln in lines) + 0.25 * h / 36 * max(0, len(lines) - 1)
+
     def _relayout(self) -> None:
         h = float(self._screen_height())
         pad = h / 60
         width = max(100.0, self.width() - 2 * pad)
-        self._lines = layout_caption(self.caption, width, h, self.theme, max_height=0.34 * h)
-        need = sum(ln.height for ln in self._lines) + 0.25 * h / 36 * max(0, len(self._lines) - 1) + 2 * pad
-        self.setFixedHeight(int(min(max(need, h * 0.12), 0.4 * h)))
+        key = (round(width), round(h))
+        if self.story_captions and self._story_key != key:
+            self._story_key = key
+            self._story_height = max(self._need(c, width, h) for c in self.story_captions)
+        story = self._story_height if self.story_captions else None
+        # the room every caption of the story gets: text shrinks only when even that is too little
+        room = min(story, 0.34 * h) if story is not None else 0.34 * h
+        self._lines = layout_caption(self.caption, width, h, self.theme, max_height=room)
+        need = sum(ln.height for ln in self._lines) + 0.25 * h / 36 * max(0, len(self._lines) - 1)
+        if story is not None:
+            need = max(need, story)
+        self.setFixedHeight(int(min(max(need + 2 * pad, h * 0.12), 0.4 * h)))
         self.update()
 
     def lines(self) -> list[_Line]:
@@ -276,6 +299,19 @@ class CaptionWidget(QWidget):
         self._drawn = paint_caption(p, QRectF(pad, pad, self.width() - 2 * pad, self.height() - 2 * pad),
                                     self._lines, 0.25 * h / 36)
         p.end()
+
+
+_MAX_STORY_CAPTIONS = 300
+"""Captions measured for the story's caption height (a default story of a huge file has a step per event)."""
+
+
+def _story_captions(timeline: Timeline, story: Story) -> list[Caption]:
+    """Captions of the story's steps (the first :data:`_MAX_STORY_CAPTIONS`)."""
+    out = []
+    for step in story.steps[:_MAX_STORY_CAPTIONS]:
+        if timeline.has_event(step.event):
+            out.append(caption_for(timeline, step.event))
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -423,7 +459,8 @@ class PresentWindow(QWidget):
     sigClosed = Signal()
 
     def __init__(self, timeline: Timeline, story: Story, theme: str = "dark", colour_blind: bool = True,
-                 animation_ms: int = ANIMATION_MS, screen_height: float | None = None, parent=None) -> None:
+                 animation_ms: int = ANIMATION_MS, screen_height: float | None = None, parent=None,
+                 dday: str | None = None) -> None:
         super().__init__(parent)
         if theme not in THEMES:
             raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(THEMES)}")
@@ -436,6 +473,7 @@ class PresentWindow(QWidget):
         self.state = ViewState()
         self.started = time.monotonic()
         self._subsets: dict[tuple[str, ...], Timeline] = {}
+        self._header_width: int | None = None  # the width the header's height was fitted for
         self.setWindowTitle(f"{story.title} — presenting — Timeline Viewer")
         colours = _theme_colours(theme)
         self.setAutoFillBackground(True)
@@ -449,11 +487,15 @@ class PresentWindow(QWidget):
         layout.setSpacing(0)
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)  # a long story title must not widen the window past a 1024 px projector
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.header)
         self.view = BriefingTimelineView(timeline, self.state, theme, colour_blind, self.screen_h)
         layout.addWidget(self.view, 1)
         self.caption = CaptionWidget(theme, self.screen_h)
         layout.addWidget(self.caption)
+        self.caption.set_story_captions(_story_captions(timeline, story))
+        self.dday = self._resolve_dday(dday or story.dday)
 
         self.goto = QLabel(self)
         self.goto.setTextFormat(Qt.TextFormat.PlainText)
@@ -493,7 +535,7 @@ class PresentWindow(QWidget):
 
     def _restyle_header(self) -> None:
         colours = _theme_colours(self.theme)
-        px = self._px(1 / 40)
+        px = self._px(1 / 36)  # as large as the event labels: it is read from the back of the room too
         self.header.setStyleSheet(f"color: {colours['muted']}; font-size: {px}px; padding: {px // 3}px {px}px;"
                                   f" background: {colours['bg']};")
         self.goto.setStyleSheet(f"color: #000000; background: #ffd27a; font-size: {self._px(1 / 25)}px;"
@@ -522,27 +564,71 @@ class PresentWindow(QWidget):
             self._subsets[key] = timeline_for_tracks(self.timeline, key)
         return self._subsets[key]
 
-    def _show_step(self, animate: bool) -> None:
-        step = self.presentation.step
+    def _header_text(self, index: int) -> str:
+        """The header over step ``index`` (0-based): story title, step number, tracks left out."""
         pres = self.presentation
-        self.header.setText(f"{self.story.title}    {pres.index + 1} / {pres.count}" if step else self.story.title)
-        if step is None:
-            self.caption.set_caption(None)
-            return
+        if not pres.count:
+            return self.story.title
+        step = self.story.steps[index]
+        text = f"{self.story.title}    {index + 1} / {pres.count}"
         shown = self._subset(step.tracks)
         hidden = [t.label for t in self.timeline.tracks if t.id not in {u.id for u in shown.tracks}]
         if hidden:  # the step shows some tracks only: say which are left out
             n = len(self.timeline.tracks)
-            self.header.setText(f"{self.header.text()}    ·    {len(shown.tracks)} of {n} tracks "
-                                f"(not shown: {', '.join(hidden)})")
+            text += f"    ·    {len(shown.tracks)} of {n} tracks (not shown: {', '.join(hidden)})"
+        return text
+
+    def _fit_header(self) -> None:
+        """One header height for the whole story (the tallest step's), so the timeline does not jump."""
+        width = self.width()
+        if width <= 0 or self._header_width == width:
+            return
+        self._header_width = width
+        current = self.header.text()
+        tallest = 0
+        for k in range(min(self.presentation.count, _MAX_STORY_CAPTIONS)) or [0]:
+            self.header.setText(self._header_text(k))
+            tallest = max(tallest, self.header.heightForWidth(width))
+        self.header.setText(current)
+        self.header.setFixedHeight(max(tallest, self.header.fontMetrics().height()))
+
+    def _show_step(self, animate: bool) -> None:
+        step = self.presentation.step
+        self.header.setText(self._header_text(self.presentation.index))
+        if step is None:
+            self.caption.set_caption(None)
+            return
+        shown = self._subset(step.tracks)
         if shown is not self.view.timeline:
             self._anim.stop()
             self.view.set_timeline(shown)
+        self._show_dday()
         self.state.selected = step.event
         a, b = step_window(self.timeline, step)
         origin = shown.columns.origin_epoch_s
         self.animate_to(a - origin, b - origin, animate=animate)
         self._set_caption(step.event)
+
+    def _resolve_dday(self, spec: str | None):
+        """The D-day of ``spec`` in this timeline, or None (off, or it does not name a day: said in the header)."""
+        self.dday_problem = ""
+        if not spec:
+            return None
+        from ..model.dday import DDayError, resolve_dday
+
+        try:
+            return resolve_dday(self.timeline, spec)
+        except DDayError as exc:
+            self.dday_problem = str(exc)
+            return None
+
+    def _show_dday(self) -> None:
+        """The relative (D-day) row under the time axis, as on the desk."""
+        axis = self.view._axis
+        if self.dday is None:
+            axis.set_relative(None)
+        else:
+            axis.set_relative(self.dday.day, self.dday.describe())
 
     def _set_caption(self, event_id: str | None) -> None:
         if event_id is not None and self.timeline.has_event(event_id):
@@ -639,6 +725,8 @@ class PresentWindow(QWidget):
     def resizeEvent(self, ev) -> None:  # noqa: N802
         super().resizeEvent(ev)
         self._restyle_header()
+        self._header_width = None
+        self._fit_header()
         self.presenter.set_px(self._px(1 / 45))
         self.caption._relayout()
         self.view._apply_style()

@@ -36,6 +36,11 @@ def current_story(window) -> Story:
     return stories[index if 0 <= index < len(stories) else 0]
 
 
+def _desk_dday(window, story: Story) -> str | None:
+    """The D-day a presentation shows: the story's own, else the desk view's (F5 keeps it)."""
+    return story.dday or window.state.dday
+
+
 class PresenterWindow(QWidget):
     """The presenter's own screen: a large :class:`PresenterPanel` that follows the presentation."""
 
@@ -78,7 +83,7 @@ def start_presenting(window, story: Story | None = None, theme: str | None = Non
     if len(infos) > 1 and chosen is None:
         return None
     audience, presenter = choose_screens(infos, chosen) if infos else (0, None)
-    present = PresentWindow(window.timeline, story, theme)
+    present = PresentWindow(window.timeline, story, theme, dday=_desk_dday(window, story))
     if screens:
         present.setScreen(screens[audience])
         present.setGeometry(screens[audience].geometry())
@@ -107,7 +112,7 @@ def save_present_screenshot(window, out: str, size: tuple[int, int], step: int =
         print(f"timeline-viewer: the story {story.title!r} has no step {step} (it has {len(story.steps)})",
               file=sys.stderr)
         return False
-    present = PresentWindow(window.timeline, story, theme, animation_ms=0)
+    present = PresentWindow(window.timeline, story, theme, animation_ms=0, dday=_desk_dday(window, story))
     present.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     present.resize(*size)
     present.show()

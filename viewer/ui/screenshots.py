@@ -31,5 +31,7 @@ def write_png(image: QImage, out: str) -> bool:
     if not image.save(str(out), "PNG"):
         print(f"timeline-viewer: could not write {out}", file=sys.stderr)
         return False
-    print(f"wrote {out} ({image.width()}x{image.height()})")
+    dpr = image.devicePixelRatio() or 1.0
+    scale = f", {round(image.width() / dpr)}x{round(image.height() / dpr)} at display scale {dpr:g}" if dpr != 1 else ""
+    print(f"wrote {out} ({image.width()}x{image.height()}{scale})")
     return True

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QToolButton
 
 from ..model.search import next_match
 from ..model.viewstate import ViewState
+from .keys import standard_keys
 
 __all__ = ["SearchField", "SearchBar", "install"]
 
@@ -131,9 +132,9 @@ def install(window) -> None:
     menu = window.menus["View"]
     menu.addSeparator()
     for text, keys, slot in (
-        ("Find…", [QKeySequence("Ctrl+F")], bar.focus_field),
-        ("Next match", [QKeySequence("F3")], lambda: bar.step(+1)),
-        ("Previous match", [QKeySequence("Shift+F3")], lambda: bar.step(-1)),
+        ("Find…", standard_keys(QKeySequence.StandardKey.Find, "Ctrl+F"), bar.focus_field),
+        ("Next match", standard_keys(QKeySequence.StandardKey.FindNext, "F3"), lambda: bar.step(+1)),
+        ("Previous match", standard_keys(QKeySequence.StandardKey.FindPrevious, "Shift+F3"), lambda: bar.step(-1)),
     ):
         act = QAction(text, window)
         act.setShortcuts(keys)

@@ -14,6 +14,7 @@ which View > Present (F5) presents.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -70,6 +71,10 @@ class StoryDock(QDockWidget):
         self.note.setAccessibleName("Presenter note")
         self.note.setTabChangesFocus(True)  # Tab leaves the note (a keyboard trap otherwise)
         layout.addWidget(self.note)
+        self.dday_button = QPushButton("Store the current D-day in the story")
+        self.dday_button.setToolTip("Present mode shows this story's relative axis (D-day); "
+                                    "with the axis off, the story's D-day is cleared")
+        layout.addWidget(self.dday_button)
         bottom = QHBoxLayout()
         self.present_button = QPushButton("Present (F5)")
         self.save_button = QPushButton("Save stories to file")
@@ -93,6 +98,7 @@ class StoryDock(QDockWidget):
         self.steps.itemDoubleClicked.connect(lambda _item: self.show_step(self.steps.currentRow()))
         self.present_button.clicked.connect(self._present)
         self.save_button.clicked.connect(self.save)
+        self.dday_button.clicked.connect(self.store_dday)
         window.sigTimelineChanged.connect(lambda _tl: self._reload(0))
         self._updating = False
         self._reload(getattr(window, "story_index", 0))
@@ -113,6 +119,13 @@ class StoryDock(QDockWidget):
         self.window_.timeline = self.window_.timeline.with_stories(tuple(stories))
         self.dirty = True
         self._fill_steps(select)
+
+    def store_dday(self) -> None:
+        """The desk's D-day (``state.dday``; None clears it) becomes the story's, for present mode."""
+        dday = self.window_.state.dday
+        self._replace(replace(self.story, dday=dday), self.steps.currentRow())
+        self.message.setText(f"Presenting this story shows D-day from {dday}." if dday
+                             else "This story has no D-day now.")
 
     # -- view --------------------------------------------------------------
     def _reload(self, index: int) -> None:

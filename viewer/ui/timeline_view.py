@@ -22,8 +22,8 @@ from __future__ import annotations
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QMenu, QToolTip
 
 from ..graphics.axis import TimeAxisItem
@@ -38,7 +38,10 @@ from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
 from ..model.zones import describe_date, zone_label
 from .access import FocusRingMixin
 
-__all__ = ["TimelineView", "TimelineViewBox"]
+__all__ = ["TimelineView", "TimelineViewBox", "TOOLTIP_MS"]
+
+TOOLTIP_MS = 3_600_000
+"""How long an event's tooltip may stay while the mouse rests on it (ms): until the mouse leaves."""
 
 
 class TimelineViewBox(pg.ViewBox):
@@ -153,8 +156,22 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.bands_item.set_selected(self.state.selected)
 
     def make_style(self) -> TimelineStyle:
-        """The style for the current size (subclasses may theme it; called on every resize)."""
-        return TimelineStyle.for_height(max(self.height(), 300) * 1.35)
+        """The style for the current size (subclasses may theme it; called on every resize);
+        dark colours when :meth:`set_dark` asked for them."""
+        style = TimelineStyle.for_height(max(self.height(), 300) * 1.35)
+        return style.dark_desk() if getattr(self, "dark", False) else style
+
+    def set_dark(self, dark: bool) -> None:
+        """Draw in the desk's dark colours (a dark desktop) or the light ones."""
+        self.dark = bool(dark)
+        style = self.make_style()
+        self.setBackground(style.background)
+        for name in ("left", "bottom"):
+            axis = self.plotItem.getAxis(name)
+            axis.setPen(pg.mkPen(style.axis_line))
+            axis.setTextPen(pg.mkPen(style.axis_text))
+            axis.label.setDefaultTextColor(QColor(style.axis_text))
+        self._apply_style()
 
     def _apply_style(self) -> None:
         style = self.make_style()
@@ -361,12 +378,20 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         if "x_range" in changed and state.x_range != self.x_range():
             self.set_x_range(*state.x_range)
 
+    def viewportEvent(self, ev) -> bool:  # noqa: N802 (Qt name)
+        if ev.type() == QEvent.Type.ToolTip:
+            # the mouse rests: Qt's scene would hide our tooltip (its items have none), so it is ours to show
+            self._on_mouse_moved(self.mapToScene(ev.pos()))
+            return True
+        return super().viewportEvent(ev)
+
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         eid = self.event_at(scene_pos)
         if self.events_item is not None:
             self.events_item.set_hovered(eid)
         if eid is None:
             QToolTip.hideText()
+            self._tip_key = None
             return
         key = (eid, self.state.display_zone)
         if key == self._tip_key and QToolTip.isVisible():
@@ -381,5 +406,6 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         tip += f"<br><small>{html.escape(zone_label(zone, ev.sort_point))}</small>"
         if ev.start.phrase:
             tip += f"<br><i>“{html.escape(visible_controls(ev.start.phrase))}”</i>"
-        QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), tip, self)
+        # shown until the mouse leaves the event (the next move away hides it), not for a few seconds
+        QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), tip, self, QRect(), TOOLTIP_MS)
 

@@ -19,7 +19,7 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, all_zone_names, system_zone_name, zone_info, zone_label
 
-__all__ = ["ZonePicker", "zone_choices", "install"]
+__all__ = ["ZonePicker", "zone_choices", "match_zone", "install"]
 
 _ZONE_SAMPLE = 5000  #: events looked at for the zones a timeline names
 
@@ -52,6 +52,38 @@ def zone_choices(timeline: Timeline, system: str) -> list[tuple[str, str]]:
     return out
 
 
+def match_zone(typed: str, choices: list[tuple[str, str]]) -> tuple[str | None, list[str]]:
+    """The zone a typed name means, for Enter in the picker's field.
+
+    Rule: an entry's text or zone equal to ``typed`` (ignoring case, with
+    spaces read as ``_``, so "new york" finds America/New_York) wins;
+    otherwise the entries containing it: one zone among them is the
+    answer, several or none give None.
+
+    Parameters
+    ----------
+    typed : str
+    choices : list of (text, zone)
+        As :func:`zone_choices` gives them.
+
+    Returns
+    -------
+    (zone or None, matching zones)
+        The matching zones in the entries' order (each once).
+    """
+    def norm(text: str) -> str:
+        return " ".join(text.split()).casefold().replace(" ", "_")
+
+    want = norm(typed)
+    if not want:
+        return None, []
+    for text, zone in choices:
+        if want in (norm(text), norm(zone)):
+            return zone, [zone]
+    found = list(dict.fromkeys(zone for text, zone in choices if want in norm(text) or want in norm(zone)))
+    return (found[0] if len(found) == 1 else None), found
+
+
 class ZonePicker(QComboBox):
     """Combo box bound to ``state.display_zone``.
 
@@ -72,6 +104,7 @@ class ZonePicker(QComboBox):
         self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self._filling = False
+        self.message = ""  # why the last typed name changed nothing ("" when it did)
         self.fill()
         self.activated.connect(self._on_activated)
         self.lineEdit().editingFinished.connect(self._on_typed)
@@ -109,11 +142,22 @@ class ZonePicker(QComboBox):
             self.choose(self.itemData(k))
 
     def _on_typed(self) -> None:
+        """Enter (or leaving the field): the one zone the text names, else say why nothing changed."""
         text = self.currentText().strip()
-        k = self.findText(text)
-        zone = self.itemData(k) if k >= 0 else text
-        if not self.choose(zone):
-            self._show(self.state.display_zone)  # unknown name: back to the zone in force
+        if self.currentIndex() >= 0 and text == self.itemText(self.currentIndex()):
+            return  # the entry in force, unchanged
+        choices = [(self.itemText(k), self.itemData(k)) for k in range(self.count())]
+        zone, found = match_zone(text, choices)
+        if zone is not None and self.choose(zone):
+            self.message = ""
+            return
+        if not found:
+            self.message = f"No zone matches “{text}”: type part of an IANA name, e.g. Kathmandu or America/New_York."
+        else:
+            names = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+            self.message = f"“{text}” matches {len(found)} zones ({names}): type more of the name."
+        self._show(self.state.display_zone)  # the zone in force stays, and the status bar says why
+        self.window_.statusBar().showMessage(self.message, 10000)
 
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
         if "display_zone" in changed:

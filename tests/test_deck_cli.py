@@ -1,0 +1,35 @@
+"""``timeline-viewer deck FILE OUT.pdf [--story NAME] [--frames DIR]``: the hand-out without a window."""
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from viewer.app import main
+from viewer.io import read_timeline
+
+BAD = Path(__file__).resolve().parent / "data" / "bad"
+
+
+def test_deck_writes_the_story_as_a_pdf_and_frames(tmp_path, bundled_path, capsys):
+    story = read_timeline(bundled_path).stories[0]
+    out, frames = tmp_path / "deck.pdf", tmp_path / "frames"
+    frames.mkdir()
+    assert main(["deck", bundled_path, str(out), "--story", story.title, "--frames", str(frames)]) == 0
+    pages = PdfReader(str(out)).pages
+    assert len(pages) == len(story.steps) + 2  # title page, a page per step, sources page
+    assert story.title in " ".join(pages[0].extract_text().split())
+    assert len(list(frames.glob("*.png"))) == len(story.steps)
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_deck_refuses_an_unknown_story_naming_the_ones_there(tmp_path, bundled_path, capsys):
+    assert main(["deck", bundled_path, str(tmp_path / "d.pdf"), "--story", "Nope"]) == 1
+    err = capsys.readouterr().err
+    assert "no story titled 'Nope'" in err and "Allied Resolve-2022: the ten days" in err
+    assert not (tmp_path / "d.pdf").exists()
+
+
+def test_deck_exit_codes_for_bad_output_and_bad_input(tmp_path, bundled_path):
+    assert main(["deck", bundled_path, str(tmp_path / "d.png")]) == 1
+    assert main(["deck", bundled_path, str(tmp_path / "d.pdf"), "--frames", str(tmp_path / "missing")]) == 1
+    assert main(["deck", str(BAD / "truncated.json"), str(tmp_path / "d.pdf")]) == 2

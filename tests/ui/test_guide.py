@@ -1,0 +1,27 @@
+"""Help > User guide: the README's usage, packaged, shown offline."""
+
+from viewer.ui.guide import guide_markdown
+
+from ..conftest import ROOT
+
+
+def test_the_packaged_guide_is_the_readmes_usage():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_user_guide", ROOT / "tools" / "build_user_guide.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert guide_markdown() == tool.guide_text(readme), "run: python tools/build_user_guide.py"
+
+
+def test_help_user_guide_opens_the_guide_rendered(qtbot, make_window):
+    w = make_window()
+    assert w.guide_action in w.menus["Help"].actions()
+    w.guide_action.trigger()
+    dialog = w.guide
+    qtbot.waitExposed(dialog)
+    text = dialog.browser.toPlainText()
+    assert "Using it" in text and "File > Print" in text and "Presenting on a briefing-room screen" in text
+    assert "##" not in text  # rendered, not shown as Markdown source
+    assert not dialog.browser.openLinks() and not dialog.browser.openExternalLinks()

@@ -1,0 +1,86 @@
+"""Window feature: File > Print… and File > Picture page size.
+
+Printing draws what the window shows with the picture layout of
+:mod:`viewer.ui.export` (title, range, timeline, legend, sources), fitted to
+the printer's page: the page's printable area, in logical pixels (1/96 inch),
+is the picture's size, so a print and a PDF export look alike.  Qt's print
+dialog (``QPrintDialog``) picks the printer, paper and orientation; a new
+printer starts on landscape pages.
+
+File > Picture page size chooses the page of File > Export picture (16:9
+slide, A4 or Letter landscape: :data:`~viewer.ui.export.PAGE_SIZES`), the
+same pages as ``timeline-viewer export --page``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPageLayout, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+from .export import PAGE_NAMES, paint_picture
+from .keys import standard_keys
+
+__all__ = ["install", "print_to", "print_dialog"]
+
+
+def print_to(window, printer: QPrinter) -> bool:
+    """Print what ``window`` shows on ``printer``'s pages (one page); False when the printer cannot start."""
+    if getattr(window, "files", None) is None:
+        return False
+    layout_rect = printer.pageLayout().paintRectPixels(printer.resolution())
+    scale = printer.resolution() / 96.0
+    size = (max(200, int(layout_rect.width() / scale)), max(150, int(layout_rect.height() / scale)))
+    shown, options = window.files.current_view_picture(size)
+    painter = QPainter()
+    if not painter.begin(printer):
+        window.show_error("Could not print", f"The printer {printer.printerName() or '(PDF)'} could not start.")
+        return False
+    try:
+        painter.scale(scale, scale)
+        paint_picture(painter, shown, options)
+    finally:
+        painter.end()
+    return True
+
+
+def print_dialog(window) -> QPrintDialog:
+    """Open Qt's print dialog (window-modal); accepting it prints. Kept as ``window.print_dialog``."""
+    printer = getattr(window, "printer", None)
+    if printer is None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        printer.setDocName(window.timeline.title[:200])
+        window.printer = printer
+    dialog = QPrintDialog(printer, window)
+    dialog.setWindowTitle("Print the timeline as shown")
+    dialog.accepted.connect(lambda: print_to(window, printer))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    window.print_dialog = dialog
+    return dialog
+
+
+def install(window) -> None:
+    """Add File > Print… (the platform's Print key) and File > Picture page size."""
+    window.picture_page = "16:9"
+    menu = window.menus["File"]
+    actions = menu.actions()
+    before = actions[-2] if len(actions) >= 2 else None  # above the separator before Quit
+    act = QAction("Prin&t…", window)
+    act.setShortcuts(standard_keys(QKeySequence.StandardKey.Print, "Ctrl+P"))
+    act.triggered.connect(lambda: print_dialog(window))
+    menu.insertAction(before, act)
+    window.addAction(act)
+    window.print_action = act
+    pages = menu.addMenu("Picture page si&ze")
+    menu.removeAction(pages.menuAction())
+    menu.insertMenu(before, pages)
+    group = QActionGroup(window)
+    for key, name in PAGE_NAMES.items():
+        a = QAction(name, window, checkable=True)
+        a.setChecked(key == window.picture_page)
+        a.triggered.connect(lambda _=False, k=key: setattr(window, "picture_page", k))
+        group.addAction(a)
+        pages.addAction(a)
+    window.picture_page_menu = pages
