@@ -358,24 +358,41 @@ def test_an_event_after_the_sources_date_is_marked_as_planned(qtbot, window):
     assert ink(dashed) < 0.8 * ink(hollow)
 
 
-def test_lanes_thinner_than_a_line_draw_markers_without_overprinted_labels(qtbot, open_window):
-    """80 tracks at 1600x900: lanes are a few pixels high; their labels used
-    to print over each other. Markers stay; the selected event keeps its label."""
+def test_tracks_that_do_not_fit_scroll_one_line_each(qtbot, open_window):
+    """80 tracks at 1600x900 (issue 12; they used to be squeezed to a few pixels
+    each, labels dropped): lanes stay one line of text high, a vertical scroll
+    bar reaches the others, and only the lanes in view are laid out."""
     from viewer.model.dates import EventDate
     from viewer.model.timeline import Event, Timeline, Track
 
     tracks = tuple(Track(f"t{i}", f"Track {i}") for i in range(80))
-    events = tuple(Event(f"e{i}", f"Event number {i} with a longer title", EventDate(f"2022-02-{1 + i % 20:02d}"),
+    events = tuple(Event(f"e{i}", f"Event {i}", EventDate(f"2022-02-{1 + i % 20:02d}"),
                          f"t{i}") for i in range(80))
     tl = Timeline("Many", tracks=tracks, events=events)
     w = open_window(tl)
-    w.state.selected = "e7"
     repaint(qtbot, w)
-    frame = w.view.events_item._frame
+    view = w.view
+    assert view.vscroll.isVisible()
+    frame = view.events_item._frame
+    tops = [top for top, _bottom in frame.lanes]
+    heights = [bottom - top for top, bottom in frame.lanes]
+    assert min(heights) >= view.strip_px() - 0.5  # a line of text each
     ids = tl.columns.ids
-    labelled = {ids[p.row] for p in frame.placements if p.label_width > 0}
-    assert labelled == {"e7"}
-    assert len(frame.placements) == 80  # every marker is still drawn
+    laid_out = {ids[p.row] for p in frame.placements}
+    assert "e0" in laid_out and "e79" not in laid_out  # the first screenful only
+    assert 10 < len(laid_out) < 80
+    assert all(p.label_width > 0 for p in frame.placements)  # room for every label
+    assert sorted(tops) == tops
+    labels = [text for text, _rect in view.track_axis.drawn_labels()]
+    assert "▾ Track 0" in labels and "▾ Track 79" not in labels
+    # selecting the last event (from the list, ← / →, a search) scrolls to its track
+    w.state.selected = "e79"
+    view.ensure_visible("e79")
+    repaint(qtbot, w)
+    frame = view.events_item._frame
+    assert "e79" in {ids[p.row] for p in frame.placements}
+    assert view.vscroll.value() == view.vscroll.maximum()
+    assert "▾ Track 79" in [text for text, _rect in view.track_axis.drawn_labels()]
 
 
 def test_overflow_badges_never_cover_each_other(qtbot, open_window):

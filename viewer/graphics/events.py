@@ -202,8 +202,8 @@ class EventLayerItem(pg.GraphicsObject):
         self.timeline = timeline
         self.columns = timeline.columns
         # the date flags of each row, plus "after the source's date" (dashed hollow marker)
-        self._draw_flags = np.where(timeline.after_reference(), self.columns.flags.astype(np.int64) | _AFTER_SOURCE,
-                                    self.columns.flags.astype(np.int64))
+        flags = self.columns.flags.astype(np.int64)
+        self._draw_flags = np.where(timeline.after_reference(), flags | _AFTER_SOURCE, flags)
         self.style = style or TimelineStyle()
         self.selected: str | None = None
         self.hovered: str | None = None
@@ -390,7 +390,11 @@ class EventLayerItem(pg.GraphicsObject):
         left_px, right_px = a * sx + tx, b * sx + tx
         sel_row = self._row_or_none(self.selected)
         per_slot = width_px / (_MARKER_SPACING * self.style.marker_px + _MARKER_GAP_PX)
+        # only the lanes in the vertical view (10,000 tracks scroll: a screenful is laid out)
+        vy0, vy1 = sorted((vr.top() * sy + ty, vr.bottom() * sy + ty))
         for lane in range(cols.n_lanes):
+            if lane < len(lanes) and (lanes[lane][1] < vy0 or lanes[lane][0] > vy1):
+                continue
             if self.lanes.collapsed[lane]:
                 placements.extend(self._strip_placements(lane, a, b, sx, tx, width_px, density, sel_row))
                 # one line through the strip's middle: top + 4 + 0.5 * (h - 8) = top + h / 2
@@ -576,13 +580,18 @@ class EventLayerItem(pg.GraphicsObject):
         rect = QRectF(frame.left_px, 0.0, frame.right_px - frame.left_px, 0.0)
         p.setPen(Qt.PenStyle.NoPen)
         shade = self.style.lane_shade_overlay()  # translucent: bands below stay visible
-        for i, (top, bottom) in enumerate(frame.lanes):
+        clip = p.clipBoundingRect() if p.hasClipping() else QRectF()
+        lo, hi = (clip.top(), clip.bottom()) if not clip.isEmpty() else (-math.inf, math.inf)
+        shown = [(i, top, bottom) for i, (top, bottom) in enumerate(frame.lanes) if bottom >= lo and top <= hi]
+        for i, top, bottom in shown:
             if i % 2 == 1:
                 p.fillRect(QRectF(rect.left(), top, rect.width(), bottom - top), shade)
             p.fillRect(QRectF(rect.left(), top + 2, 5, bottom - top - 4), QColor(self._track_color(i)))
         p.setPen(QPen(self.style.color("lane_rule"), 1))
-        for _top, bottom in frame.lanes[:-1]:
-            p.drawLine(QPointF(rect.left(), bottom), QPointF(rect.right(), bottom))
+        last = len(frame.lanes) - 1
+        for i, _top, bottom in shown:
+            if i < last:
+                p.drawLine(QPointF(rect.left(), bottom), QPointF(rect.right(), bottom))
 
     def _paint_density(self, p: QPainter, frame: _Frame) -> None:
         """Each density strip as one stretched image (nearest-neighbour: crisp bins)."""

@@ -55,9 +55,10 @@ from . import cache, native
 
 __all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS"]
 
-CACHE_VERSION = 4  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
+CACHE_VERSION = 5  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
 # 3: per-event facts for filters (lane, earliest, latest, events with facet values)
 # 4: in the per-user cache folder, checksummed; the file's path kept; SHA-256 of the file's bytes
+# 5: calendar-date anchors of each row (cal_start, cal_end) for zone switches
 """Bumped whenever what the cache holds or how it is computed changes."""
 CACHE_MIN_EVENTS = 20_000
 """Files with fewer events are not cached (reading them takes well under a second)."""
@@ -67,7 +68,7 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SIMPLE_KEYS = frozenset({"id", "kind", "title", "track", "start", "end", "summary", "location"})
 _KINDS = {"point": KIND_POINT, "span": KIND_SPAN}
 _COLUMN_ARRAYS = ("event_index", "lane", "kind", "x0", "x1", "xm", "solid0", "solid1", "flags",
-                  "lane_bounds", "x1_cummax", "time_order", "xm_order")
+                  "lane_bounds", "x1_cummax", "time_order", "xm_order", "cal_start", "cal_end")
 _FACT_ARRAYS = ("lane", "earliest", "latest", "rich")  # EventFacts fields, cached as "facts_<name>"
 
 
@@ -106,6 +107,8 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
     digest = hashlib.sha256(data).hexdigest()  # SHA-256: hardware-accelerated, twice BLAKE2b's speed here
     cached = _read_cache(file, digest, data)
     if cached is not None:
+        if isinstance(cached.events, LazyEvents):
+            cached.events.content_digest = digest
         return cached
     text = native._decode(data, file)
     collecting = gc.isenabled()
@@ -120,6 +123,8 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
     if built is None:
         return None
     timeline, spans, meta = built
+    if isinstance(timeline.events, LazyEvents):
+        timeline.events.content_digest = digest  # what the search index is keyed by
     if len(timeline.events) >= CACHE_MIN_EVENTS and "\n" not in "".join(timeline.events.ids):
         _write_cache(file, digest, timeline, spans, meta)
     return timeline
@@ -360,7 +365,13 @@ def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list
         dates = (e["start"], e.get("end"))
         return tuple(z for z in (native._zone_of(d, zone) for d in dates if d is not None) if z)
 
-    events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts, time_zones)
+    def raw(i: int) -> str:
+        t = source["text"]
+        if isinstance(t, bytes):
+            t = source["text"] = native._decode(t, "")
+        return t[int(spans[i, 0]):int(spans[i, 1])]
+
+    events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts, time_zones, raw)
     return Timeline.with_columns(
         columns, title=meta_tl.title, tracks=meta_tl.tracks, events=events, sources=meta_tl.sources,
         description=meta_tl.description, reference_date=meta_tl.reference_date,

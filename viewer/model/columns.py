@@ -199,6 +199,15 @@ class EventColumns:
         not given); ``xm_sorted = xm[xm_order]``.  Within a lane block these
         are the cumulative counts behind :meth:`density`, :meth:`count_markers`
         and :meth:`nearest`.
+    cal_start, cal_end : float64 or None
+        For a side given as a calendar date (known to the day or coarser,
+        not wholly open): the epoch second (UTC) that picks its calendar day
+        (the start's sort point; the end's latest moment, else its earliest),
+        NaN for other sides; for a row drawn as a point ``cal_end`` is
+        ``cal_start`` (its whole interval follows its start's day).  What
+        :func:`viewer.model.zones.timeline_on_local_days` moves onto a display
+        zone's days with whole arrays.  None when not known (then it asks
+        the events).
     """
 
     origin_epoch_s: float
@@ -218,6 +227,8 @@ class EventColumns:
     time_order: np.ndarray
     open_whisker_s: float
     xm_order: np.ndarray | None = None
+    cal_start: np.ndarray | None = None
+    cal_end: np.ndarray | None = None
 
     # -- construction --------------------------------------------------
     @classmethod
@@ -302,6 +313,14 @@ class EventColumns:
                 cummax[a:b] = np.maximum.accumulate(x1_s[a:b] - origin)
         sp = d.sort_point[order]
         sort_pt = np.where(np.isfinite(sp), sp, math.inf)
+        with np.errstate(invalid="ignore"):
+            s_open = np.isinf(s_lo) & np.isinf(s_hi)
+            cal_start = np.where((d.start_precision <= int(Precision.DAY)) & ~s_open,
+                                 np.where(np.isfinite(s_lo), s_lo, s_hi - unit), np.nan)
+            e_open = np.isinf(e_lo) & np.isinf(e_hi)
+            cal_end = np.where(pointlike, cal_start, np.where(
+                d.has_end & (d.end_precision <= int(Precision.DAY)) & ~e_open,
+                np.where(np.isfinite(e_hi), e_hi, e_lo), np.nan))
         ids = d.ids if n == n_all and np.array_equal(order, np.arange(n)) else [d.ids[k] for k in order]
         # ties keep file order (``order`` holds each row's index in the file)
         time_order = np.lexsort((order, sort_pt)).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
@@ -322,6 +341,8 @@ class EventColumns:
             x1_cummax=cummax,
             time_order=time_order,
             open_whisker_s=whisker,
+            cal_start=cal_start[order],
+            cal_end=cal_end[order],
         )
 
     def __post_init__(self) -> None:
@@ -388,6 +409,8 @@ class EventColumns:
             solid0=self.solid0[order], solid1=self.solid1[order], flags=self.flags[order],
             lane_bounds=bounds, band_count=band_count, x1_cummax=cummax, time_order=time_order,
             open_whisker_s=self.open_whisker_s,
+            cal_start=None if self.cal_start is None else self.cal_start[order],
+            cal_end=None if self.cal_end is None else self.cal_end[order],
         )
 
     # -- queries -------------------------------------------------------

@@ -244,7 +244,8 @@ def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray)
     events = LazyEvents([parent.ids[i] for i in keep_list], lambda k: parent[keep_list[k]], extent,
                         lambda k: parent.title(keep_list[k]),
                         EventFacts(lane=lane, earliest=earliest, latest=latest, rich=rich[rich >= 0]),
-                        lambda k: parent.time_zones(keep_list[k]))
+                        lambda k: parent.time_zones(keep_list[k]),
+                        origin_index=keep if parent.origin_index is None else parent.origin_index[keep])
     derived = dataclasses.replace(timeline, tracks=tracks, events=events)
     derived.__dict__["columns"] = columns  # the cached_property's slot
     return derived

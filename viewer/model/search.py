@@ -16,16 +16,25 @@ from __future__ import annotations
 
 import shlex
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from .timeline import Event, Timeline
+import numpy as np
 
-__all__ = ["fold", "parse_query", "event_text", "search", "next_match"]
+from .timeline import Event, LazyEvents, Timeline
+
+if TYPE_CHECKING:
+    from .columns import EventColumns
+
+__all__ = ["fold", "parse_query", "event_text", "search", "search_mask", "matches_of", "MatchList", "next_match"]
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """``text`` without case and accents: ``"Lavrov’s Élysée"`` -> ``"lavrov's elysee"``."""
+    if text.isascii():  # NFKD leaves ASCII alone and it has no marks to drop
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.replace("’", "'").replace("‘", "'").casefold()
@@ -77,7 +86,120 @@ def search(timeline: Timeline, query: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def next_match(matches: tuple[str, ...], current: str | None, step: int,
+def search_mask(timeline: Timeline, query: str,
+                cancelled: Callable[[], bool] | None = None) -> np.ndarray | None:
+    """bool array (len(timeline.columns),): the rows whose event matches ``query``.
+
+    The same rule as :func:`search` (every event's text is folded once and
+    kept on the timeline), for a background thread: ``cancelled()`` is
+    asked every few thousand events and None is returned once it says True.
+    """
+    terms = parse_query(query)
+    cols = timeline.columns
+    mask = np.zeros(len(cols), dtype=bool)
+    if not terms:
+        return mask
+    cache: dict[int, str] = vars(timeline).setdefault("_search_text_by_index", {})
+    events = timeline.events
+    for row, index in enumerate(cols.event_index.tolist()):
+        if cancelled is not None and row % 4096 == 0 and cancelled():
+            return None
+        text = cache.get(index)
+        if text is None:
+            ev = events.build(index) if isinstance(events, LazyEvents) else events[index]
+            text = cache[index] = event_text(ev, timeline)
+        mask[row] = all(t in text for t in terms)
+    return mask
+
+
+class MatchList(Sequence[str]):
+    """The ids of some rows of an :class:`EventColumns`, in time order, without
+    a list of them: a large search's matches (hundreds of thousands of ids
+    would take a noticeable part of a second to list, and ``index`` /
+    ``in`` to scan).
+
+    Parameters
+    ----------
+    columns : EventColumns
+    rows : int array
+        Row numbers of ``columns`` in time order (``columns.time_order``
+        restricted to the matches).
+    """
+
+    def __init__(self, columns: EventColumns, rows: np.ndarray) -> None:
+        self.columns = columns
+        self.rows = np.asarray(rows, dtype=np.int64)
+        self._ranks: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return tuple(self.columns.ids[r] for r in self.rows[k].tolist())
+        return self.columns.ids[int(self.rows[k])]
+
+    def __iter__(self) -> Iterator[str]:
+        ids = self.columns.ids
+        return (ids[r] for r in self.rows.tolist())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, MatchList):
+            return other.columns is self.columns and np.array_equal(other.rows, self.rows)
+        if isinstance(other, tuple):
+            return len(other) == len(self) and tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((id(self.columns), len(self.rows)))
+
+    @property
+    def ranks(self) -> np.ndarray:
+        """Time rank of each match (increasing)."""
+        if self._ranks is None:
+            self._ranks = self.columns.time_rank()[self.rows]
+        return self._ranks
+
+    def _position(self, event_id: str) -> tuple[int, bool]:
+        """(insertion position by time rank, whether ``event_id`` is a match there)."""
+        try:
+            rank = int(self.columns.time_rank()[self.columns.row_of(event_id)])
+        except (KeyError, IndexError):
+            return -1, False
+        k = int(np.searchsorted(self.ranks, rank))
+        return k, k < len(self.rows) and int(self.ranks[k]) == rank
+
+    def __contains__(self, event_id: object) -> bool:
+        return isinstance(event_id, str) and self._position(event_id)[1]
+
+    def index(self, event_id: Any, start: int = 0, stop: Any = None) -> int:
+        k, found = self._position(event_id) if isinstance(event_id, str) else (-1, False)
+        if not found:
+            raise ValueError(f"{event_id!r} is not a match")
+        return k
+
+    def after(self, event_id: str, step: int) -> str | None:
+        """The match after (``step`` > 0) or before ``event_id`` in time order,
+        wrapping around; ``event_id`` need not be a match."""
+        if not len(self.rows):
+            return None
+        k, found = self._position(event_id)
+        if k < 0:
+            return str(self[0] if step > 0 else self[-1])
+        if step > 0:
+            k = k + 1 if found else k
+        else:
+            k = k - 1
+        return str(self[k % len(self.rows)])
+
+
+def matches_of(columns: EventColumns, row_mask: np.ndarray) -> MatchList:
+    """The ids of the rows set in ``row_mask`` (shape (len(columns),)), in time order."""
+    order = columns.time_order
+    return MatchList(columns, order[row_mask[order]])
+
+
+def next_match(matches: Sequence[str], current: str | None, step: int,
                timeline: Timeline | None = None) -> str | None:
     """The match after (``step=+1``) or before (``-1``) ``current``, wrapping around.
 
@@ -87,6 +209,10 @@ def next_match(matches: tuple[str, ...], current: str | None, step: int,
     """
     if not matches:
         return None
+    if isinstance(matches, MatchList):
+        if current is not None:
+            return matches.after(current, step)
+        return str(matches[0] if step > 0 else matches[-1])
     if current in matches:
         k = matches.index(current)
         return matches[(k + step) % len(matches)]

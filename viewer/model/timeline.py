@@ -223,6 +223,17 @@ class LazyEvents(Sequence[Event]):
     time_zones : callable(int) -> tuple of str, optional
         The ``time_zone`` of event ``i``'s start and end dates (those that
         have one), cheaper than building the event.
+    raw : callable(int) -> str, optional
+        The JSON text of event ``i`` as the file has it (for the search
+        index, :mod:`viewer.io.search_index`, which reads the common fields
+        of a million events without building them).
+    content_digest : str, optional
+        BLAKE2b hex digest of the file's bytes the events were read from
+        ("" when not known): what a persistent index of them is keyed by.
+    origin_index : int array (N,), optional
+        Position of each event in the file's events, for the events of a
+        filtered timeline (:func:`viewer.model.filters.apply_filters`); None
+        = the file's own events (``arange(N)``).
     """
 
     CACHE_SIZE = 4096
@@ -230,8 +241,13 @@ class LazyEvents(Sequence[Event]):
     def __init__(self, ids: list[str], make: Callable[[int], Event],
                  finite_extent: tuple[float, float],
                  title: Callable[[int], str] | None = None, facts: "EventFacts | None" = None,
-                 time_zones: Callable[[int], tuple[str, ...]] | None = None) -> None:
+                 time_zones: Callable[[int], tuple[str, ...]] | None = None,
+                 raw: Callable[[int], str] | None = None, content_digest: str = "",
+                 origin_index: "np.ndarray | None" = None) -> None:
         self.ids = ids
+        self.raw = raw
+        self.content_digest = content_digest
+        self.origin_index = origin_index
         self.facts = facts
         self._make = make
         self._title = title
@@ -261,6 +277,12 @@ class LazyEvents(Sequence[Event]):
     def __iter__(self) -> Iterator[Event]:
         for i in range(len(self.ids)):
             yield self[i]
+
+    def build(self, i: int) -> Event:
+        """Event ``i`` built afresh and not kept (for a background pass over
+        many events that must not evict the events the window shows)."""
+        ev = self._built.get(i)
+        return ev if ev is not None else self._make(i)
 
     def title(self, i: int) -> str:
         """Title of event ``i`` without building the event (for labels)."""

@@ -7,7 +7,7 @@ tested without a screen.  All x values are seconds from the timeline origin
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .columns import EventColumns
@@ -106,7 +106,7 @@ class ViewState:
         self._x_range = (float(x_range[0]), float(x_range[1]))
         self._selected = selected
         self._query = ""
-        self._matches: tuple[str, ...] = ()
+        self._matches: Sequence[str] = ()
         self._filters = FilterState()
         self._display_zone = "UTC"
         self._collapsed_tracks: frozenset[str] = frozenset()
@@ -160,13 +160,16 @@ class ViewState:
         self._set("query", str(value))
 
     @property
-    def matches(self) -> tuple[str, ...]:
-        """Ids of the events matching :attr:`query` among those shown, in time order."""
+    def matches(self) -> Sequence[str]:
+        """Ids of the events matching :attr:`query` among those shown, in time order
+        (a tuple, or a :class:`~viewer.model.search.MatchList` for a large timeline)."""
         return self._matches
 
     @matches.setter
-    def matches(self, value: tuple[str, ...]) -> None:
-        self._set("matches", tuple(value))
+    def matches(self, value: Sequence[str]) -> None:
+        from .search import MatchList  # a large search's matches stay an array of rows
+
+        self._set("matches", value if isinstance(value, MatchList) else tuple(value))
 
     @property
     def filters(self) -> FilterState:

@@ -37,12 +37,18 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .calendar import SECONDS_PER_DAY, civil_from_epoch, format_year
 from .dates import EventDate, Precision, format_instant
 from .errors import DateError
 from .ticks import TickLevels, TickSpec, choose_tick_spec, compute_ticks
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .timeline import Timeline
 
 __all__ = [
     "EVENT_LOCAL",
@@ -301,7 +307,7 @@ def _is_calendar(d: EventDate | None) -> bool:
     return d is not None and d.precision <= Precision.DAY and d.relation != "open"
 
 
-def timeline_on_local_days(timeline, zone: str):
+def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
     """``timeline`` with its date-only events drawn on ``zone``'s calendar days.
 
     Returns a timeline equal to ``timeline`` whose ``columns`` have every
@@ -309,6 +315,10 @@ def timeline_on_local_days(timeline, zone: str):
     rule of the module docstring); times of day do not move.  Rows are
     re-sorted so the columns' interval queries stay valid.  For UTC and
     :data:`EVENT_LOCAL`, ``timeline`` itself is returned.
+
+    Whole arrays: the shift is computed once per distinct calendar day
+    (:attr:`EventColumns.cal_start` / ``cal_end``), never per event, and no
+    event is built (columns without those arrays ask the events).
 
     Parameters
     ----------
@@ -323,47 +333,82 @@ def timeline_on_local_days(timeline, zone: str):
     if zone in ("UTC", EVENT_LOCAL):
         return timeline
     cols = timeline.columns
-    x0, x1, xm = cols.x0.copy(), cols.x1.copy(), cols.xm.copy()
-    s0, s1 = cols.solid0.copy(), cols.solid1.copy()
-    for row in range(len(cols)):
-        ev = timeline.events[int(cols.event_index[row])]
-        start, end = ev.start, ev.end
-        if end is None or cols.kind[row] == 0:  # a point: the whole drawn interval moves
-            if _is_calendar(start):
-                d = local_day_shift(start.sort_point, zone)
-                x0[row] += d
-                x1[row] += d
-                xm[row] += d
-            continue
-        if _is_calendar(start):
-            d = local_day_shift(start.sort_point, zone)
-            x0[row] += d
-            s0[row] += d
-            xm[row] += d
-        if _is_calendar(end):
-            at = end.latest if math.isfinite(end.latest) else end.earliest
-            d = local_day_shift(at, zone)
-            x1[row] += d
-            s1[row] += d
-    order = np.lexsort((x0, cols.lane))
+    cal_start, cal_end = cols.cal_start, cols.cal_end
+    if cal_start is None or cal_end is None:
+        cal_start, cal_end = _calendar_anchors(timeline)
+    d_start = _day_shifts(cal_start, zone)
+    d_end = _day_shifts(cal_end, zone)  # a point's "end" is its start (see EventColumns)
+    span = cols.kind != 0
+    x0 = cols.x0 + d_start
+    xm = cols.xm + d_start
+    x1 = cols.x1 + d_end
+    s0 = np.where(span, cols.solid0 + d_start, cols.solid0)
+    s1 = np.where(span, cols.solid1 + d_end, cols.solid1)
+    # re-sort each lane block by x0: rows moved by less than a day, so the
+    # stable sort (timsort) of nearly sorted blocks is close to linear
+    order = np.arange(len(cols), dtype=np.int64)
+    blocks = [(0, cols.band_count)] + [cols.block(k) for k in range(cols.n_lanes)]
+    for a, b in blocks:
+        if b - a > 1:
+            order[a:b] = a + np.argsort(x0[a:b], kind="stable")
+    moved = not np.array_equal(order, np.arange(len(cols)))
     inv = np.empty_like(order)
     inv[order] = np.arange(len(order))
     x1o = x1[order]
     cummax = np.empty_like(x1o)
-    blocks = [(0, cols.band_count)] + [cols.block(k) for k in range(cols.n_lanes)]
     for a, b in blocks:
         if b > a:
             cummax[a:b] = np.maximum.accumulate(x1o[a:b])
+    xm_o = xm[order]
+    xm_order = np.arange(len(cols), dtype=np.int64)
+    for a, b in blocks:
+        if b - a > 1:
+            xm_order[a:b] = a + np.argsort(xm_o[a:b], kind="stable")
     shifted = dataclasses.replace(
         cols,
-        ids=[cols.ids[int(k)] for k in order],
+        ids=[cols.ids[k] for k in order.tolist()] if moved else cols.ids,
         event_index=cols.event_index[order], lane=cols.lane[order], kind=cols.kind[order],
-        x0=x0[order], x1=x1o, xm=xm[order], solid0=s0[order], solid1=s1[order],
+        x0=x0[order], x1=x1o, xm=xm_o, solid0=s0[order], solid1=s1[order],
         flags=cols.flags[order], x1_cummax=cummax, time_order=inv[cols.time_order].astype(np.int64),
+        xm_order=xm_order, cal_start=cal_start[order], cal_end=cal_end[order],
     )
     out = dataclasses.replace(timeline)
     vars(out)["columns"] = shifted
     return out
+
+
+def _day_shifts(anchors: np.ndarray, zone: str) -> np.ndarray:
+    """:func:`local_day_shift` of each anchor (0 for NaN), computed once per
+    distinct value (date-only anchors are UTC midnights: a few per day)."""
+    import numpy as np
+
+    out = np.zeros(len(anchors))
+    known = np.flatnonzero(np.isfinite(anchors))
+    if len(known):
+        values, inverse = np.unique(anchors[known], return_inverse=True)
+        shifts = np.array([local_day_shift(float(v), zone) for v in values.tolist()])
+        out[known] = shifts[inverse]
+    return out
+
+
+def _calendar_anchors(timeline: Timeline) -> tuple[np.ndarray, np.ndarray]:
+    """(cal_start, cal_end) of :class:`EventColumns` from the events (built:
+    only for columns made without those arrays)."""
+    import numpy as np
+
+    cols = timeline.columns
+    n = len(cols)
+    cal_start, cal_end = np.full(n, np.nan), np.full(n, np.nan)
+    for row in range(n):
+        ev = timeline.events[int(cols.event_index[row])]
+        start, end = ev.start, ev.end
+        if _is_calendar(start):
+            cal_start[row] = start.sort_point
+        if end is None or cols.kind[row] == 0:  # drawn as a point: its whole interval follows the start
+            cal_end[row] = cal_start[row]
+        elif _is_calendar(end):
+            cal_end[row] = end.latest if math.isfinite(end.latest) else end.earliest
+    return cal_start, cal_end
 
 
 def possible_bounds(date: EventDate, zone: str = "UTC", timeline_zone: str = "UTC") -> tuple[str, str]:

@@ -21,10 +21,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
+from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.text import visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
-from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.zones import EVENT_LOCAL, describe_date, possible_bounds, zone_label
 
 __all__ = ["DetailPane", "event_html", "event_sentence", "timeline_html"]
@@ -78,8 +78,18 @@ def _source_html(src: Source, timeline: Timeline) -> str:
     return f"<li>{line}</li>"
 
 
-def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay | None = None) -> str:
+QUOTES_PAGE = 50
+"""Quotes the pane shows at first, and how many more each "Show more" adds."""
+MORE_QUOTES_URL = "timeline-viewer:more-quotes"
+
+
+def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay | None = None,
+               max_quotes: int | None = None) -> str:
     """The detail pane's HTML for one event (all data text escaped).
+
+    With ``max_quotes``, only the first that many quotes are written,
+    followed by a "Show more" link (:data:`MORE_QUOTES_URL`) that says how
+    many are not shown: an event with 100,000 quotes fills the pane at once.
 
     ``zone`` is the display zone (:mod:`viewer.model.zones`): times of day are
     written in it and the "When" heading names it; date-only values are
@@ -98,8 +108,9 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         out.append(f"<p class='muted'>{kind}</p>")
     # the quotes come first: on a laptop screen they are what the pane shows without scrolling
     if event.quotes:
-        out.append(f"<h2>Quotes ({len(event.quotes)})</h2>")
-        for q in event.quotes:
+        out.append(f"<h2>Quotes ({len(event.quotes):,})</h2>")
+        shown = event.quotes if max_quotes is None else event.quotes[:max_quotes]
+        for q in shown:
             cls = "quote" if q.kind == QuoteKind.DIRECT else "quote reported"
             out.append(f"<p class='{cls}'>“{escape(q.text)}”</p>")
             who = escape(q.speaker or "unnamed")
@@ -114,6 +125,10 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
                 names = " ← ".join(escape(s.outlet or s.id) for s in chain)
                 out.append(f"<br><span class='muted'>source:</span> {names}")
             out.append("</p>")
+        rest = len(event.quotes) - len(shown)
+        if rest > 0:
+            out.append(f"<p class='muted'>Showing the first {len(shown):,} of {len(event.quotes):,} quotes. "
+                       f"<a href='{MORE_QUOTES_URL}'>Show {min(rest, QUOTES_PAGE):,} more</a></p>")
     where = "each event's local time" if zone == EVENT_LOCAL else zone_label(zone, event.start.sort_point)
     out.append(f"<h2>When</h2><p class='muted'>Times in {escape(where)} · "
                "dates are calendar days in every zone</p><table>")
@@ -219,8 +234,22 @@ class DetailPane(QTextBrowser):
             | Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.timeline = timeline
         self.state = state
+        self.quote_limit = QUOTES_PAGE  # quotes shown of the selected event ("Show more" adds a page)
+        self.anchorClicked.connect(self._on_link)
         state.subscribe(self._on_state)
         self._show()
+
+    def show_more_quotes(self) -> None:
+        """Show the next :data:`QUOTES_PAGE` quotes of the selected event, keeping the scroll position."""
+        bar = self.verticalScrollBar()
+        at = bar.value()
+        self.quote_limit += QUOTES_PAGE
+        self._show()
+        bar.setValue(at)
+
+    def _on_link(self, url) -> None:
+        if url.toString() == MORE_QUOTES_URL:
+            self.show_more_quotes()
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.timeline = timeline
@@ -228,6 +257,8 @@ class DetailPane(QTextBrowser):
 
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
         if changed & {"selected", "display_zone", "dday"}:
+            if "selected" in changed:
+                self.quote_limit = QUOTES_PAGE
             self._show()
 
     #: the style sheet's colours -> those of a dark desktop (set by viewer.ui.theme; empty: light)
@@ -248,7 +279,8 @@ class DetailPane(QTextBrowser):
                     dday = resolve_dday(self.timeline, self.state.dday, self.state.display_zone)
                 except DDayError:
                     dday = None  # not in this timeline: no relative date
-            self.setHtml(self._coloured(event_html(ev, self.timeline, self.state.display_zone, dday)))
+            self.setHtml(self._coloured(event_html(ev, self.timeline, self.state.display_zone, dday,
+                                                   self.quote_limit)))
             self.setAccessibleDescription(
                 "Selected: " + event_sentence(ev, self.timeline, self.state.display_zone))
         else:

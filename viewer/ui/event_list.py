@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTabWidget
@@ -89,6 +90,7 @@ class EventTableModel(QAbstractTableModel):
             self._rows = None
             self._order = [i for i in ids if timeline.has_event(i)]
         self._row_index = None
+        self._subset_rank: np.ndarray | None = None  # time ranks of self._rows when they are some rows only
         self._events = {}
         self._sources = {}
         self._lanes = {t.id: (i, t) for i, t in enumerate(timeline.tracks)}
@@ -113,12 +115,19 @@ class EventTableModel(QAbstractTableModel):
             n = self._sources[row] = len(self._timeline.sources_of(self._event(row)))
         return n
 
-    def set_events(self, timeline: Timeline, ids=None, zone: str | None = None) -> None:
-        """Replace the rows (a full model reset)."""
+    def set_events(self, timeline: Timeline, ids=None, zone: str | None = None, rows=None) -> None:
+        """Replace the rows (a full model reset).
+
+        ``rows`` (int array, rows of ``timeline.columns`` in time order) lists
+        those rows instead of ``ids``: a large search's matches without a
+        list of ids or an id lookup per match."""
         self.beginResetModel()
         if zone is not None:
             self._zone = zone
         self._fill(timeline, ids)
+        if rows is not None:
+            self._rows, self._order = np.asarray(rows, dtype=np.int64), None
+            self._subset_rank = timeline.columns.time_rank()[self._rows]
         self.endResetModel()
 
     def event_id(self, row: int) -> str:
@@ -132,9 +141,13 @@ class EventTableModel(QAbstractTableModel):
         if self._rows is not None:
             cols = self._timeline.columns
             try:
-                return int(cols.time_rank()[cols.row_of(event_id)])
+                rank = int(cols.time_rank()[cols.row_of(event_id)])
             except KeyError:
                 return None
+            if self._subset_rank is None:
+                return rank
+            k = int(np.searchsorted(self._subset_rank, rank))  # rows are in time order
+            return k if k < len(self._subset_rank) and int(self._subset_rank[k]) == rank else None
         if self._row_index is None:
             self._row_index = {eid: k for k, eid in enumerate(self._order)}
         return self._row_index.get(event_id)
@@ -258,9 +271,11 @@ class EventListView(QTableView):
         """Refill from the shown timeline (matches only while searching)."""
         st = self.state
         ids = st.matches if st.query.strip() else None
+        rows = self.window_.shown.match_rows() if ids is not None else None
         self._syncing = True
         try:
-            self.source_model.set_events(self.window_.shown.timeline, ids, st.display_zone)
+            self.source_model.set_events(self.window_.shown.timeline, None if rows is not None else ids,
+                                         st.display_zone, rows)
         finally:
             self._syncing = False
         self._select_row(st.selected)

@@ -18,6 +18,7 @@ from . import (
     filter_panel,
     guide,
     links,
+    opening,
     overview,
     presenting,
     printing,
@@ -36,6 +37,7 @@ __all__ = ["FEATURES"]
 FEATURES: list[Callable[[object], None]] = []
 FEATURES.append(shown.install)  # filtered timeline + search emphasis: before the find/filter widgets
 FEATURES.append(files.install)  # import/export, drag-and-drop, recent files, live reload
+FEATURES.append(opening.install)  # large files open in the background (wraps window.open_file)
 FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
 FEATURES.append(printing.install)  # File > Print, File > Picture page size (after files: shares its picture)
 FEATURES.append(story_editor.install)  # View > Story editor (dock)

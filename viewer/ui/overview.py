@@ -114,6 +114,7 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         home = strip_range(timeline, lim)
         min_w = (home[1] - home[0]) / 600.0
         n = max(1, cols.n_lanes)
+        by_colour: dict[str, tuple[QColor, list, list, list]] = {}
         for lane in range(cols.n_lanes):
             a, b = cols.block(lane)
             if b <= a:
@@ -131,8 +132,14 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
                 nz = np.nonzero(counts)[0]
                 x0, x1 = edges[nz], edges[nz + 1]
             width = np.maximum(x1 - x0, min_w)
-            bar = pg.BarGraphItem(x0=x0, width=width, y0=np.full(len(x0), lane + 0.15), height=0.7,
-                                  brush=color, pen=pg.mkPen(None))
+            # one item per colour, not per lane: 10,000 tracks are a few items
+            parts = by_colour.setdefault(color.name(QColor.NameFormat.HexArgb), (color, [], [], []))
+            parts[1].append(x0)
+            parts[2].append(width)
+            parts[3].append(np.full(len(x0), lane + 0.15))
+        for color, x0s, widths, y0s in by_colour.values():
+            bar = pg.BarGraphItem(x0=np.concatenate(x0s), width=np.concatenate(widths), y0=np.concatenate(y0s),
+                                  height=0.7, brush=color, pen=pg.mkPen(None))
             self.addItem(bar)
             self._bars.append(bar)
         bands = np.arange(*cols.block(BAND_LANE))  # bands are the first rows: no scan of every event

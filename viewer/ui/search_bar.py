@@ -8,15 +8,19 @@ the timeline pans to show it.  Esc in the field clears the search.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QToolButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QToolBar, QToolButton
 
 from ..model.search import next_match
 from ..model.viewstate import ViewState
 from .keys import standard_keys
 
-__all__ = ["SearchField", "SearchBar", "install"]
+__all__ = ["SearchField", "SearchBar", "install", "SEARCH_DEBOUNCE_MS"]
+
+SEARCH_DEBOUNCE_MS = 150
+"""On a large timeline the query starts this long after the last keystroke
+(typing "protest" asks once, not seven times); small timelines search at once."""
 
 
 class SearchField(QLineEdit):
@@ -74,7 +78,44 @@ class SearchBar(QToolBar):
         self.count.setMinimumWidth(150)
         self.count.setStyleSheet("padding: 0 8px; color: #3d4450;")
         self.addWidget(self.count)
+        # building the search index of a large file: progress and Cancel
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(140)
+        self.progress.setAccessibleName("Search index built")
+        self.progress_action = self.addWidget(self.progress)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop building the search index (searching starts it again)")
+        self.cancel_button.setAccessibleName("Cancel building the search index")
+        self.cancel_button.clicked.connect(self._cancel_index)
+        self.cancel_action = self.addWidget(self.cancel_button)
+        self._show_progress(None)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self.debounce.timeout.connect(lambda: setattr(self.state, "query", self.field.text()))
+        shown = getattr(window, "shown", None)
+        if shown is not None:
+            shown.jobs.sigProgress.connect(self._show_progress)
+            shown.jobs.sigAnswer.connect(lambda *_: self._show_count())
         self.state.subscribe(self._on_state)
+        self._show_count()
+
+    def typing(self) -> bool:
+        """True while a keystroke waits for the debounce to start its search."""
+        return self.debounce.isActive()
+
+    def _cancel_index(self) -> None:
+        self.window_.shown.jobs.cancel_build()
+        self._show_count()
+
+    def _show_progress(self, value) -> None:
+        building = value is not None
+        self.progress_action.setVisible(building)
+        self.cancel_action.setVisible(building)
+        if building:
+            self.progress.setValue(int(round(100 * value)))
         self._show_count()
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:
@@ -102,11 +143,19 @@ class SearchBar(QToolBar):
         self._show_count()
 
     def _on_text(self, text: str) -> None:
-        self.state.query = text
+        shown = getattr(self.window_, "shown", None)
+        if shown is not None and shown.large and text.strip():
+            self.debounce.start()  # (re)started by every keystroke
+            self.count.setText("searching…")
+        else:
+            self.debounce.stop()
+            self.state.query = text
 
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
-        if "query" in changed and self.field.text() != state.query:
+        if "query" in changed and self.field.text() != state.query and not self.debounce.isActive():
+            self.field.blockSignals(True)  # the state is already there: no second search
             self.field.setText(state.query)
+            self.field.blockSignals(False)
         if changed & {"matches", "selected", "query"}:
             self._show_count()
 
@@ -115,8 +164,21 @@ class SearchBar(QToolBar):
         if not st.query.strip():
             self.count.setText("")
             return
+        shown = getattr(self.window_, "shown", None)
+        if shown is not None and shown.large and shown.searching():
+            jobs = shown.jobs
+            if jobs.progress is not None:
+                self.count.setText(f"indexing for search… {100 * jobs.progress:.0f} %")
+            elif jobs.index is None and not jobs.pending():
+                self.count.setText("searching (no index)…")
+            else:
+                self.count.setText("searching…")
+            return
         n = len(st.matches)
-        if n == 0:
+        shown = getattr(self.window_, "shown", None)
+        if n == 0 and shown is not None and shown.large and shown.jobs.cancelled_build and shown.jobs.index is None:
+            self.count.setText("index cancelled: edit the search to build it")
+        elif n == 0:
             self.count.setText("no match")
         elif st.selected in st.matches:
             self.count.setText(f"{st.matches.index(st.selected) + 1} of {n} matches")

@@ -13,16 +13,20 @@ Other features read ``window.shown.timeline`` and follow
 
 from __future__ import annotations
 
+import gc
+import threading
+
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from ..model.filters import apply_filters
-from ..model.search import search
+from ..model.search import matches_of, parse_query, search
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import timeline_on_local_days
+from .search_jobs import SearchJobs, rows_of_file_mask
 
-__all__ = ["ShownTimeline", "install"]
+__all__ = ["ShownTimeline", "install", "jobs_pending"]
 
 
 class ShownTimeline(QObject):
@@ -48,21 +52,78 @@ class ShownTimeline(QObject):
         self.state: ViewState = window.state
         self.timeline: Timeline = window.timeline
         self._derived_from: tuple | None = None  # (file's timeline, filters, zone) of self.timeline
+        # large timelines: search in the background (viewer.ui.search_jobs)
+        self.jobs = SearchJobs(self)
+        self.jobs.sigAnswer.connect(self._on_answer)
+        self._answer: tuple[str, np.ndarray, Timeline | None] | None = None  # last (query, mask, on)
+        self._row_mask: np.ndarray | None = None  # matches as rows of self.timeline.columns
         self.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(self._on_file)
 
     # -- derivation ------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, background: bool = False) -> None:
         """Derive the shown timeline from the state's filters and display zone and show it.
 
         Date-only events go on the display zone's calendar days
-        (:func:`~viewer.model.zones.timeline_on_local_days`)."""
+        (:func:`~viewer.model.zones.timeline_on_local_days`).  With
+        ``background`` and a large timeline (:attr:`large`) the derivation
+        runs in a background thread and the window keeps showing the current
+        timeline until it is ready; only the latest request is applied, in
+        one step on the GUI thread (:meth:`deriving` says one runs)."""
         key = (self.window.timeline, self.state.filters, self.state.display_zone)
         if self._derived_from is not None and key[0] is self._derived_from[0] and key[1:] == self._derived_from[1:]:
+            self._wanted = None
             shown = self.timeline  # already derived (a new file's filters are set before it is announced)
+        elif background and self.large:
+            self._wanted = key
+            self._derive_next()
+            return
         else:
-            shown = apply_filters(self.window.timeline, self.state.filters)
-            shown = timeline_on_local_days(shown, self.state.display_zone)
+            self._wanted = None
+            shown = _derive(key)
+        self._show(shown, key)
+
+    warming: threading.Thread | None = None  # building the id index after opening
+    _wanted: tuple | None = None  # the latest key asked for in the background
+    _running: tuple | None = None  # the key being derived in the background
+
+    def deriving(self) -> bool:
+        """True while a shown timeline is derived in the background."""
+        return self._running is not None or self._wanted is not None
+
+    def _derive_next(self) -> None:
+        if self._running is not None or self._wanted is None:
+            return  # the running one is followed by the latest wanted key
+        key = self._running = self._wanted
+
+        def work() -> None:
+            shown: Timeline | Exception
+            try:
+                shown = _derive(key)
+                _warm_ids(shown)  # has_event / row_of of the selection: not on the GUI thread
+            except Exception as exc:  # noqa: BLE001 - raised again on the GUI thread
+                shown = exc
+            self.jobs._call(lambda: self._derived(key, shown))
+
+        threading.Thread(target=work, name="shown-timeline", daemon=True).start()
+
+    def _derived(self, key: tuple, shown) -> None:
+        self._running = None
+        wanted = self._wanted
+        if wanted is None or wanted[0] is not key[0] or wanted[1:] != key[1:]:
+            self._derive_next()  # stale: the user asked for something else meanwhile
+            return
+        self._wanted = None
+        if isinstance(shown, Exception):
+            shown = _derive(key)  # the same error, where it can be seen
+        self._show(shown, key)
+
+    def _show(self, shown: Timeline, key: tuple) -> None:
+        if self.large:
+            # a million ids, dicts and arrays live as long as the file is open:
+            # out of the cyclic collector's full passes, which otherwise stall
+            # the window for a second or two at random moments
+            gc.freeze()
         self.timeline = shown
         self._derived_from = key
         view = self.window.view
@@ -77,8 +138,66 @@ class ShownTimeline(QObject):
         self._emphasise()
         self.sigShownChanged.emit(shown)
 
+    @property
+    def large(self) -> bool:
+        """Whether the search runs in the background (a large file's timeline)."""
+        return SearchJobs.is_large(self.window.timeline)
+
+    def searching(self) -> bool:
+        """True while the current query waits for its background answer."""
+        return self._pending_query is not None
+
+    _pending_query: str | None = None
+
     def _search(self) -> None:
-        self.state.matches = search(self.timeline, self.state.query)
+        query = self.state.query
+        if not self.large:  # small timelines: at once, on this thread
+            self._row_mask = None
+            self._pending_query = None
+            self.state.matches = search(self.timeline, query)
+            return
+        self.jobs.set_timeline(self.window.timeline, self.window.path)
+        ans = self._answer
+        if ans is not None and ans[0] == query and (ans[2] is None or ans[2] is self.timeline):
+            self._apply(ans[1], ans[2])  # the same query on a new shown timeline: no new search
+            return
+        self._pending_query = query if parse_query(query) else None
+        self.jobs.request(query, self.timeline)
+
+    def match_rows(self):
+        """Rows of ``self.timeline.columns`` matching the search, in time order
+        (int array), when a large timeline's answer is on screen; else None."""
+        mask = self._row_mask
+        if mask is None or len(mask) != len(self.timeline.columns) or not self.large:
+            return None
+        order = self.timeline.columns.time_order
+        return order[mask[order]]
+
+    def _on_answer(self, query: str, mask, on) -> None:
+        if query != self.state.query:
+            return  # late: the user typed on
+        self._pending_query = None
+        if mask is None:
+            self._answer = None
+            self._row_mask = None
+            self.state.matches = ()
+            self._emphasise()
+            return
+        self._answer = (query, mask, on)
+        self._apply(mask, on)
+
+    def _apply(self, mask: np.ndarray, on: Timeline | None) -> None:
+        rows = mask if on is not None else rows_of_file_mask(self.window.timeline, self.timeline, mask)
+        if rows is None or len(rows) != len(self.timeline.columns):
+            self._answer = None
+            self._pending_query = self.state.query
+            self.jobs.request(self.state.query, self.timeline)
+            return
+        self._row_mask = rows
+        matches = matches_of(self.timeline.columns, rows)
+        if matches == self.state.matches:
+            self._emphasise()
+        self.state.matches = matches
 
     def _emphasise(self) -> None:
         item = self.window.view.events_item
@@ -87,13 +206,19 @@ class ShownTimeline(QObject):
         if not self.state.query.strip():
             item.set_emphasis(None)
             return
+        if self._row_mask is not None and len(self._row_mask) == len(item.columns) \
+                and item.columns is self.timeline.columns:
+            item.set_emphasis(self._row_mask)  # large timelines: the rows, no set of ids
+            return
+        if self.large:
+            return  # the answer is on its way (its rows dim the others then)
         hits = set(self.state.matches)
         item.set_emphasis(np.array([eid in hits for eid in item.columns.ids], dtype=bool))
 
     # -- slots -------------------------------------------------------------
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
         if changed & {"filters", "display_zone"}:
-            self.refresh()
+            self.refresh(background=True)
         elif "query" in changed:
             self._search()
             self._emphasise()
@@ -104,10 +229,49 @@ class ShownTimeline(QObject):
     def _on_file(self, _timeline: Timeline) -> None:
         # the window has already reset the filters (another file) or kept them
         # (a reload; viewer.model.reload) before telling
+        self._answer = None
+        self._row_mask = None
         self.refresh()
+
+
+def _derive(key: tuple) -> Timeline:
+    """The shown timeline for ``(file's timeline, filters, display zone)`` (any thread)."""
+    timeline, filters, zone = key
+    return timeline_on_local_days(apply_filters(timeline, filters), zone)
+
+
+def _warm_ids(timeline: Timeline) -> None:
+    """Build the id -> row index of ``timeline.columns`` (about half a second
+    at 10^6 events), so the first selection, ← / → or search step after
+    opening or filtering does not pay for it on the GUI thread."""
+    cols = timeline.columns
+    if len(cols):
+        cols.row_of(cols.ids[0])
+        # and what the overview's and the event layer's first frames count with
+        cols.spread_mask()
+        for lane in range(min(cols.n_lanes, 1000)):
+            cols._density_parts(lane)
+    gc.freeze()  # see ShownTimeline._show
 
 
 def install(window) -> None:
     """Attach a :class:`ShownTimeline` to the window as ``window.shown``."""
     window.shown = ShownTimeline(window)
     window.shown.refresh()
+    if window.shown.large:
+        window.shown.jobs.set_timeline(window.timeline, window.path)  # the index is ready before the first query
+        warming = threading.Thread(target=_warm_ids, args=(window.shown.timeline,), name="id-index", daemon=True)
+        warming.start()
+        window.shown.warming = warming
+    window.jobs_pending = lambda: jobs_pending(window)
+
+
+def jobs_pending(window) -> bool:
+    """True while the window has background work (index, search, derivation,
+    id index, an opening file, a debounced keystroke): for tests and benchmarks."""
+    shown = window.shown
+    warming = shown.warming is not None and shown.warming.is_alive()
+    opening = getattr(window, "opening", None)
+    bar = getattr(window, "search_bar", None)
+    return bool(shown.jobs.pending() or shown.searching() or shown.deriving() or warming
+                or (opening is not None and opening.pending()) or (bar is not None and bar.typing()))

@@ -24,7 +24,7 @@ import html
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF
-from PySide6.QtWidgets import QMenu, QToolTip
+from PySide6.QtWidgets import QMenu, QScrollBar, QToolTip
 
 from ..graphics.axis import TimeAxisItem
 from ..graphics.bands import BandLayerItem
@@ -37,6 +37,8 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
 from ..model.zones import describe_date, zone_label
 from .access import FocusRingMixin
+
+_SCROLL_STEPS = 1000  #: scroll bar steps per lane unit
 
 __all__ = ["TimelineView", "TimelineViewBox", "TOOLTIP_MS"]
 
@@ -119,6 +121,14 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.track_axis.sigLaneMenu.connect(self.lane_menu)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._open_lane_on_select = True  # a new selection in a collapsed track expands it
+        # lanes thinner than a line of text (thousands of tracks): a screenful
+        # of lanes, one line each, and a vertical scroll bar over the rest
+        self.vscroll = QScrollBar(Qt.Orientation.Vertical, self)
+        self.vscroll.setAccessibleName("Scroll tracks")
+        self.vscroll.hide()
+        self.vscroll.valueChanged.connect(self._on_vscroll)
+        self._y_top = 0.0  # first lane unit in view while scrolling
+        self._y_window: tuple[float, float] | None = None  # (units in view, pixels per unit) while scrolling
         state.subscribe(self._on_state)
         self.set_timeline(timeline)
         self._ready = True
@@ -192,6 +202,13 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         fm = QFontMetricsF(label_font(style.font_px, bold=True, family=style.font_family))
         return max(DEFAULT_STRIP_PX, fm.height() + 2, 2.0 * style.marker_px + 6)
 
+    def line_lane_px(self) -> float:
+        """Height of a lane with one line of labelled events, pixels: below it
+        the tracks scroll instead of shrinking (the event layer's sub-row)."""
+        style = self.style_
+        fm = QFontMetricsF(label_font(style.font_px, family=style.font_family))
+        return 8.0 + max(fm.height() * 1.3, 2.0 * style.marker_px + 6) + 1.0
+
     def track_label(self, lane: int) -> str:
         """Text of a lane's label on the left axis (subclasses add to it)."""
         return self.timeline.tracks[lane].label
@@ -205,15 +222,58 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
                                    strip_px=self.strip_px(), weights=getattr(self, "lane_weights", None))
         extent = max(self.lanes.extent, 1.0)
         lane_px = max((h - tab) / extent, 1.0)
-        top = -tab / lane_px
-        self._vb.setLimits(yMin=top, yMax=extent)
-        self._vb.setYRange(top, extent, padding=0)
+        line_px = self.line_lane_px()
+        if lane_px < line_px and len(ids) > 1:
+            # too many tracks for the height: lanes one line high, scrolled
+            lane_px = line_px
+            units = max((h - tab) / lane_px, 1.0)
+            self._y_window = (units, lane_px)
+            self._y_top = min(max(self._y_top, 0.0), max(extent - units, 0.0))
+            top = self._y_top - tab / lane_px
+            self._vb.setLimits(yMin=-tab / lane_px, yMax=extent)
+            self._vb.setYRange(top, self._y_top + units, padding=0)
+            self.vscroll.blockSignals(True)
+            self.vscroll.setRange(0, int(round((extent - units) * _SCROLL_STEPS)))
+            self.vscroll.setPageStep(int(units * _SCROLL_STEPS))
+            self.vscroll.setSingleStep(_SCROLL_STEPS)
+            self.vscroll.setValue(int(round(self._y_top * _SCROLL_STEPS)))
+            self.vscroll.blockSignals(False)
+            self.vscroll.show()
+            self._place_vscroll()
+        else:
+            self._y_window = None
+            self._y_top = 0.0
+            self.vscroll.hide()
+            top = -tab / lane_px
+            self._vb.setLimits(yMin=top, yMax=extent)
+            self._vb.setYRange(top, extent, padding=0)
         if self.events_item is not None:
             self.events_item.set_lanes(self.lanes)
         # the column fits the widest label (with its mark) up to a cap; longer
         # names are elided with "…" (pyqtgraph drops a label wider than its axis)
         self.track_axis.set_lanes(self.lanes, [self.track_label(i) for i in range(len(ids))],
                                   marks=self.disclosure_marks, max_width=self.max_label_width())
+
+    def _place_vscroll(self) -> None:
+        w = self.vscroll.sizeHint().width()
+        self.vscroll.setGeometry(self.width() - w, 0, w, self.height())
+
+    def _on_vscroll(self, value: int) -> None:
+        if self._y_window is None:
+            return
+        units, lane_px = self._y_window
+        self._y_top = value / _SCROLL_STEPS
+        tab = self.bands_item.tab_height() if self.bands_item is not None and self.timeline.columns.band_count else 0
+        self._vb.setYRange(self._y_top - tab / lane_px, self._y_top + units, padding=0)
+
+    def scroll_to_lane(self, lane: int) -> None:
+        """Scroll vertically (when the tracks do not fit) so lane ``lane`` is in view."""
+        if self._y_window is None or not 0 <= lane < len(self.lanes):
+            return
+        units, _ = self._y_window
+        top, bottom = float(self.lanes.top[lane]), float(self.lanes.top[lane] + self.lanes.height[lane])
+        if top < self._y_top or bottom > self._y_top + units:
+            self.vscroll.setValue(int(round(max(0.0, top - units / 2 + (bottom - top) / 2) * _SCROLL_STEPS)))
 
     def max_label_width(self) -> float | None:
         """Widest track-label column, pixels: 300, or a fifth of the view's width on
@@ -258,6 +318,8 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
 
     def resizeEvent(self, ev) -> None:  # noqa: N802
         super().resizeEvent(ev)
+        if getattr(self, "vscroll", None) is not None and self.vscroll.isVisible():
+            self._place_vscroll()
         if getattr(self, "_ready", False):
             self._apply_style()
 
@@ -302,6 +364,8 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         first known moment."""
         cols = self.timeline.columns
         row = cols.row_of(event_id)
+        if self._y_window is not None and int(cols.lane[row]) >= 0:
+            self.scroll_to_lane(int(cols.lane[row]))
         a, b = self.x_range()
         if cols.kind[row] == 0:
             x0 = x1 = float(cols.xm[row])

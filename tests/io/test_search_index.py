@@ -1,0 +1,152 @@
+"""The search index of a large file (issue 12): the same matches as scanning
+every event, kept in the per-user cache folder, never half-built, never
+through a symbolic link."""
+
+import json
+import os
+
+import numpy as np
+import pytest
+
+from viewer.io import read_timeline
+from viewer.io import search_index as si
+from viewer.model.search import search
+from viewer.model.timeline import LazyEvents
+
+WORDS = ("Protest", "Shelling reported", "Statement", "Convoy seen", "Talks at the Élysée", "Strike",
+         "Arrests", "Rally", "Ceasefire call", "Drone sighting", "Evacuation", "Press briefing",
+         "Lavrov’s remark", "Price *up* 5% [est.]", "Who? Nobody")
+
+
+def write_big(path, n=3000):
+    """A native file over the bulk reader's size threshold: simple events and
+    some rich ones (quotes, actors, tags, sources)."""
+    events = []
+    for i in range(n):
+        ev = {"id": f"e{i:05d}", "track": f"t{i % 3}", "title": f"{WORDS[i % len(WORDS)]} {i}",
+              "start": f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00Z",
+              "summary": "Reported by local media in the morning." if i % 2 else "",
+              "location": "Minsk" if i % 5 == 0 else ""}
+        if not ev["summary"]:
+            del ev["summary"]
+        if not ev["location"]:
+            del ev["location"]
+        if i % 97 == 0:
+            ev["quotes"] = [{"text": "We will not back down", "speaker": "Dmitry Peskov", "source": "wire"}]
+            ev["actors"] = ["Kremlin"]
+            ev["tags"] = ["diplomacy"]
+            ev["sources"] = ["wire"]
+        events.append(ev)
+    doc = {"format": "timeline-viewer", "version": 1, "title": "Big",
+           "tracks": [{"id": f"t{k}", "label": f"Track {k}"} for k in range(3)],
+           "sources": [{"id": "wire", "kind": "news_article", "outlet": "Reuters Wire", "author": "A. Writer"}],
+           "events": events}
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def big(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(cache))
+    monkeypatch.setattr(si, "INDEX_MIN_EVENTS", 100)
+    path = write_big(tmp_path / "big.timeline.json")
+    tl = read_timeline(path)
+    assert isinstance(tl.events, LazyEvents) and tl.events.content_digest  # the bulk reader's
+    return path, tl
+
+
+QUERIES = ["protest", "p", "pr", "élysée", "elysee", "ELYSÉE", "lavrov's", "peskov", "kremlin", "diplomacy",
+           "reuters", "writer", "minsk", "morning", '"press briefing"', "press 1", "*up*", "5%", "[est.]",
+           "who?", "?", "[", "e0", "zzz", "strike 99", '"we will not"', "  ", ""]
+
+
+@pytest.mark.parametrize("memory", [True, False])
+def test_index_gives_the_matches_of_the_scan(big, memory):
+    path, tl = big
+    index = si.SearchIndex.build(path, tl)
+    assert index is not None
+    if not memory:  # as on a file whose folded text is too large to keep: FTS5 trigram queries
+        index = si.SearchIndex(index.path, index.n_events)
+    for q in QUERIES:
+        want = set(search(tl, q))
+        mask = index.event_mask(q)
+        got = {tl.events.ids[i] for i in np.flatnonzero(mask)}
+        assert got == want, q
+    assert any(search(tl, q) for q in QUERIES)  # the queries do match something
+
+
+def test_index_is_reused_and_rebuilt_when_the_file_changes(big, tmp_path):
+    path, tl = big
+    first = si.SearchIndex.build(path, tl)
+    assert os.path.dirname(first.path) == str(tmp_path / "cache")
+    assert oct(os.stat(tmp_path / "cache").st_mode & 0o777) == "0o700"
+    again = si.SearchIndex.open(path, tl)
+    assert again is not None and again.path == first.path
+    write_big(tmp_path / "big.timeline.json", n=3100)  # another content, same name
+    tl2 = read_timeline(path)
+    assert si.SearchIndex.open(path, tl2) is None  # stale: keyed by the file's digest
+    rebuilt = si.SearchIndex.build(path, tl2)
+    assert rebuilt.event_mask("3050").sum() == 1
+
+
+def test_cancelled_build_leaves_nothing(big, tmp_path):
+    path, tl = big
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 1  # after the first batch
+    si._BATCH, old = 500, si._BATCH
+    try:
+        assert si.SearchIndex.build(path, tl, cancelled=cancelled) is None
+    finally:
+        si._BATCH = old
+    assert os.listdir(tmp_path / "cache") == []
+    assert si.SearchIndex.open(path, tl) is None
+
+
+def test_a_link_at_the_index_name_is_not_followed(big, tmp_path):
+    path, tl = big
+    si.index_dir(create=True)
+    target = tmp_path / "elsewhere.db"
+    target.write_bytes(b"precious")
+    name = si.index_path(path)
+    os.symlink(target, name)
+    assert si.SearchIndex.open(path, tl) is None  # not opened through the link
+    index = si.SearchIndex.build(path, tl)
+    assert index is not None and not os.path.islink(name)
+    assert target.read_bytes() == b"precious"  # replaced the link, never wrote through it
+
+
+def test_a_shared_or_linked_cache_folder_is_not_used(tmp_path, monkeypatch):
+    real = tmp_path / "real"
+    real.mkdir(mode=0o700)
+    link = tmp_path / "link"
+    os.symlink(real, link)
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(link))
+    assert si.index_dir() is None
+    open_dir = tmp_path / "open"
+    open_dir.mkdir()
+    os.chmod(open_dir, 0o777)
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(open_dir))
+    assert si.index_dir() is None
+
+
+def test_small_or_plain_timelines_are_not_indexed(bundled_path):
+    tl = read_timeline(bundled_path)
+    assert not si.can_index(tl)
+    assert si.SearchIndex.build(bundled_path, tl) is None
+
+
+def test_without_a_trusted_cache_folder_the_index_lives_in_memory(big, tmp_path, monkeypatch):
+    path, tl = big
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o777)
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(shared))
+    index = si.SearchIndex.build(path, tl)
+    assert index is not None and index.path == ""
+    assert os.listdir(shared) == []  # nothing written where others can write
+    for q in ("protest", "élysée", "peskov", "p"):
+        assert {tl.events.ids[i] for i in np.flatnonzero(index.event_mask(q))} == set(search(tl, q))

@@ -1,0 +1,195 @@
+"""Issue 12 in the window: a large file is searched, filtered and moved to
+another zone in the background (the matches are those of the scan, late
+answers do not overwrite newer ones, Cancel leaves no index), and an event
+with many quotes shows the first ones and a "Show more"."""
+
+import os
+import time
+
+import numpy as np
+import pytest
+
+from tests.io.test_search_index import write_big
+from viewer.io import read_timeline
+from viewer.io import search_index as si
+from viewer.model.dates import EventDate
+from viewer.model.search import search
+from viewer.model.timeline import Event, Quote, Source, SourceKind, Timeline, Track
+from viewer.model.zones import timeline_on_local_days
+from viewer.ui import search_jobs
+from viewer.ui.detail_pane import QUOTES_PAGE
+from viewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def big_window(tmp_path, monkeypatch, qtbot):
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(si, "INDEX_MIN_EVENTS", 100)
+    monkeypatch.setattr(search_jobs, "INDEX_MIN_EVENTS", 100)
+    path = write_big(tmp_path / "big.timeline.json")
+    tl = read_timeline(path)
+    w = MainWindow(tl, lambda p: read_timeline(p), path)
+    qtbot.addWidget(w)
+    w.resize(1400, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w, tl
+
+
+def idle(qtbot, w, timeout=20000):
+    qtbot.waitUntil(lambda: not w.jobs_pending(), timeout=timeout)
+
+
+def test_typing_searches_in_the_background_with_the_scans_matches(big_window, qtbot):
+    w, tl = big_window
+    idle(qtbot, w)  # the index was built after opening
+    assert os.listdir(os.environ[si.CACHE_DIR_ENV])
+    field = w.search_bar.field
+    for text in ("p", "pr", "protest"):  # typed quickly: one search after the pause
+        field.setText(text)
+    assert w.state.query == ""  # debounced: nothing asked yet
+    assert w.search_bar.count.text() == "searching…"
+    idle(qtbot, w)
+    assert w.state.query == "protest"
+    assert tuple(w.state.matches) == search(tl, "protest")
+    n = len(w.state.matches)
+    assert w.search_bar.count.text() == f"{n} matches"
+    # the Events tab lists the matches, the timeline dims the others
+    model = w.event_list.source_model
+    assert [model.event_id(r) for r in range(model.rowCount())] == list(w.state.matches)
+    emph = w.view.events_item.emphasis
+    assert emph is not None and emph.sum() == n
+    # F3 steps through them in time order
+    w.search_bar.step(+1)
+    assert w.state.selected == w.state.matches[0]
+    assert w.search_bar.count.text() == f"1 of {n} matches"
+    w.search_bar.step(-1)
+    assert w.state.selected == w.state.matches[-1]
+
+
+def test_filters_and_zone_apply_in_the_background_and_keep_the_search(big_window, qtbot):
+    w, tl = big_window
+    idle(qtbot, w)
+    w.search_bar.field.setText("minsk")
+    idle(qtbot, w)
+    all_minsk = len(w.state.matches)
+    w.state.filters = w.state.filters.with_track_hidden("t0", True)
+    assert w.shown.deriving()
+    idle(qtbot, w)
+    assert all(tl.event(e).track != "t0" for e in w.state.matches)
+    assert 0 < len(w.state.matches) < all_minsk
+    w.state.display_zone = "Europe/Berlin"
+    w.state.display_zone = "Asia/Kathmandu"  # asked before the first was applied: only the last shows
+    idle(qtbot, w)
+    cols = w.shown.timeline.columns
+    want = timeline_on_local_days(tl, "Asia/Kathmandu").columns
+    assert w.view.timeline is w.shown.timeline
+    assert len(cols) < len(want)  # still filtered
+    assert set(cols.ids) <= set(want.ids)
+
+
+def test_cancel_stops_the_index_and_leaves_nothing(big_window, qtbot, monkeypatch, tmp_path):
+    w, tl = big_window
+    idle(qtbot, w)
+    jobs = w.shown.jobs
+    cache = tmp_path / "cache"
+    for f in os.listdir(cache):
+        os.remove(cache / f)
+    jobs.index = None
+    real_build = si.SearchIndex.build
+
+    def slow_build(path, timeline, progress=None, cancelled=None):  # batches of 100, 50 ms each
+        monkeypatch.setattr(si, "_BATCH", 100)
+        return real_build(path, timeline, progress, lambda: time.sleep(0.05) or cancelled())
+
+    monkeypatch.setattr(search_jobs.SearchIndex, "build", staticmethod(slow_build))
+    w.search_bar.field.setText("protest")
+    qtbot.waitUntil(lambda: w.search_bar.progress_action.isVisible(), timeout=5000)
+    assert "indexing for search" in w.search_bar.count.text()
+    w.search_bar.cancel_button.click()
+    idle(qtbot, w)
+    assert not w.search_bar.progress_action.isVisible()
+    assert w.state.matches == ()
+    assert "cancelled" in w.search_bar.count.text()
+    qtbot.wait(300)  # the thread notices the cancel and removes its temporary file
+    assert [f for f in os.listdir(cache)] == []
+
+
+def test_an_event_with_many_quotes_shows_a_page_and_show_more(qtbot):
+    src = Source("wire", SourceKind("news_article"), outlet="Wire")
+    quotes = tuple(Quote(f"Statement {k}", speaker="Spokesman", source="wire") for k in range(120))
+    tl = Timeline("Quotes", tracks=(Track("t", "Talks"),), sources=(src,),
+                  events=(Event("big", "Press conference", EventDate("2022-02-10"), track="t",
+                                quotes=quotes, sources=("wire",)),
+                          Event("small", "Talks", EventDate("2022-02-11"), track="t")))
+    w = MainWindow(tl, lambda p: tl, "")
+    qtbot.addWidget(w)
+    w.state.selected = "big"
+    text = w.details.toPlainText()
+    assert "Quotes (120)" in text
+    assert f"Statement {QUOTES_PAGE - 1}”" in text and f"Statement {QUOTES_PAGE}”" not in text
+    assert f"Showing the first {QUOTES_PAGE} of 120 quotes" in text and f"Show {QUOTES_PAGE} more" in text
+    w.details.show_more_quotes()
+    text = w.details.toPlainText()
+    assert f"Statement {2 * QUOTES_PAGE - 1}”" in text and "Show 20 more" in text
+    w.details.show_more_quotes()
+    text = w.details.toPlainText()
+    assert "Statement 119”" in text and "Show" not in text.split("Statement 119")[1].split("Sources")[0]
+    w.state.selected = "small"
+    w.state.selected = "big"  # another selection starts again from the first page
+    assert f"Statement {QUOTES_PAGE}”" not in w.details.toPlainText()
+
+
+def test_zone_shift_without_events_equals_the_per_event_rule(bundled_path):
+    tl = read_timeline(bundled_path)
+    cols = tl.columns
+    from dataclasses import replace
+
+    plain = replace(tl)
+    vars(plain)["columns"] = replace(cols, cal_start=None, cal_end=None)  # asks the events
+    for zone in ("Europe/Berlin", "Asia/Kathmandu", "America/St_Johns", "Pacific/Kiritimati"):
+        a = timeline_on_local_days(tl, zone).columns
+        b = timeline_on_local_days(plain, zone).columns
+        for name in ("x0", "x1", "xm", "solid0", "solid1", "event_index", "time_order", "x1_cummax"):
+            assert np.array_equal(getattr(a, name), getattr(b, name), equal_nan=True), (zone, name)
+        assert np.array_equal(a.xm_sorted, a.xm[np.lexsort((a.xm, a.lane))])
+    # a date-only event moves onto the zone's day: Minsk's 10 Feb starts 9 Feb 21:00 UTC
+    minsk = timeline_on_local_days(tl, "Europe/Minsk").columns
+    day = EventDate("2022-02-10").earliest - cols.origin_epoch_s
+    rows = np.flatnonzero((cols.kind == 0) & (cols.x0 == day) & (cols.x1 == day + 86400))
+    assert len(rows)
+    moved = minsk.row_of(cols.ids[rows[0]])
+    assert minsk.x0[moved] == day - 3 * 3600
+
+
+def test_a_large_file_opens_in_the_background_and_cancel_keeps_the_open_one(tmp_path, monkeypatch, qtbot,
+                                                                             bundled_path):
+    from viewer.ui import opening
+
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 1000)
+    path = write_big(tmp_path / "big.timeline.json")
+    tl = read_timeline(bundled_path)
+    w = MainWindow(tl, lambda p: read_timeline(p), bundled_path)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_file(path)
+    assert w.opening.pending() and w.opening.bar.isVisible()
+    assert "Opening big.timeline.json" in w.opening.bar.label.text()
+    assert w.timeline is tl  # the open timeline stays on screen meanwhile
+    w.opening.bar.cancel.click()
+    assert not w.opening.bar.isVisible()
+    qtbot.wait(1500)  # the reader finishes; its result is dropped
+    assert w.timeline is tl and w.path == bundled_path
+    w.open_file(path)
+    w.open_file(path)  # asked twice: the first answer is stale, the second shown
+    idle(qtbot, w)
+    assert w.path == path and len(w.timeline.events) == 3000
+    assert w.view.timeline.columns is w.shown.timeline.columns
+    assert not w.opening.bar.isVisible()
+    # a file that fails shows the error and keeps what is open
+    bad = tmp_path / "bad.timeline.json"
+    bad.write_text('{"format": "timeline-viewer", "version": 1, "events": [' + " " * 2000 + "]", encoding="utf-8")
+    w.open_file(str(bad))
+    qtbot.waitUntil(lambda: not w.opening.pending(), timeout=10000)
+    assert w.path == path and "bad.timeline.json" in w.last_error.windowTitle() + w.last_error.text()

@@ -1,0 +1,162 @@
+"""Opening a large file in the background, with a progress bar and Cancel.
+
+Reading a million events without their cache takes seconds (13 s on the
+issue's 2-core machine).  For a file of at least
+:data:`OPEN_IN_BACKGROUND_BYTES`, ``window.open_file`` (File > Open, Open
+Recent, a dropped file) reads it in a background thread while the window
+keeps showing, and answering for, the timeline already open.  A bar under
+the title names the file, counts the seconds and offers Cancel.  The new
+timeline replaces the old one in one step on the GUI thread when it is
+ready; a cancelled opening, or one overtaken by another, is dropped whole
+(the reading thread runs to its end and its result is discarded: nothing of
+it is applied).  Errors show as for any file.  Smaller files open at once,
+as before.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton
+
+from ..io.registry import read_timeline_report
+from ..model.errors import TimelineLoadError
+
+__all__ = ["OPEN_IN_BACKGROUND_BYTES", "BackgroundOpen", "install"]
+
+OPEN_IN_BACKGROUND_BYTES = 4 * 1024 * 1024
+"""Files at least this large (about 40,000 events) are read in the background."""
+
+
+class _OpeningBar(QFrame):
+    """"Opening NAME… 3 s [busy bar] [Cancel]" under the title."""
+
+    def __init__(self, on_cancel, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("opening_bar")
+        self.setStyleSheet("#opening_bar { background: #e8eef7; border-bottom: 1px solid #b9c6da; }")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the reader cannot tell how far it is
+        self.progress.setMaximumWidth(200)
+        self.progress.setAccessibleName("Opening the file")
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setAccessibleName("Cancel opening the file")
+        self.cancel.clicked.connect(on_cancel)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.cancel)
+        self.hide()
+
+
+class BackgroundOpen(QObject):
+    """Routes ``window.open_file`` of large files through a background thread.
+
+    Parameters
+    ----------
+    window : MainWindow
+        Its ``open_file`` is wrapped; ``files`` (:mod:`viewer.ui.files`)
+        reports the rows a reader skipped.
+    """
+
+    _sigDone = Signal(int, str, object, object)  # generation, path, report, error
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self._open_now = window.open_file
+        window.open_file = self.open_file
+        self.bar = _OpeningBar(self.cancel)
+        window.central_layout.insertWidget(1, self.bar)
+        self._generation = 0
+        self.path: str | None = None  # the file being opened
+        self._started = 0.0
+        self._tick = QTimer(self)
+        self._tick.setInterval(500)
+        self._tick.timeout.connect(self._show_time)
+        self._sigDone.connect(self._done)
+
+    def pending(self) -> bool:
+        """True while a file is read in the background."""
+        return self.path is not None
+
+    def open_file(self, path: str) -> bool:
+        """Open ``path``: at once when small (True when shown, as before), else
+        in the background (True: started; the result or an error follows)."""
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            size = 0  # missing or unreadable: the reader says why, at once
+        if size < OPEN_IN_BACKGROUND_BYTES:
+            return self._open_now(path)
+        self.start(path)
+        return True
+
+    def start(self, path: str) -> None:
+        """Read ``path`` in a background thread (an opening already running is dropped)."""
+        self._generation += 1
+        generation = self._generation
+        self.path = path
+        self._started = time.monotonic()
+        self._show_time()
+        self.bar.show()
+        self._tick.start()
+
+        def work() -> None:
+            report = None
+            error: Exception | None = None
+            try:
+                report = read_timeline_report(path)
+                report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
+            except TimelineLoadError as exc:
+                error = exc
+            except Exception as exc:  # noqa: BLE001 - shown as an error, never a crash
+                error = exc
+            try:
+                self._sigDone.emit(generation, path, report, error)
+            except RuntimeError:
+                pass  # the window was closed meanwhile
+
+        threading.Thread(target=work, name="open-file", daemon=True).start()
+
+    def cancel(self) -> None:
+        """Stop waiting for the file being opened: its result will be dropped."""
+        self._generation += 1
+        self._finish()
+
+    def _finish(self) -> None:
+        self.path = None
+        self._tick.stop()
+        self.bar.hide()
+
+    def _show_time(self) -> None:
+        if self.path is not None:
+            secs = time.monotonic() - self._started
+            self.bar.label.setText(f"Opening {Path(self.path).name}… {secs:.0f} s "
+                                   "(the timeline shown stays usable)")
+
+    def _done(self, generation: int, path: str, report, error) -> None:
+        if generation != self._generation:
+            return  # cancelled, or another file asked for since
+        self._finish()
+        w = self.window
+        if error is not None:
+            full = error.full_report() if isinstance(error, TimelineLoadError) else str(error)
+            w.show_error(f"Could not open {Path(path).name}", str(error), full)
+            return
+        files = getattr(w, "files", None)
+        if files is not None:
+            files._pending = report.problems  # listed in the banner once shown
+        w.set_timeline(report.timeline, path)
+
+
+def install(window) -> None:
+    """Attach a :class:`BackgroundOpen` as ``window.opening`` (after the files feature)."""
+    window.opening = BackgroundOpen(window)
