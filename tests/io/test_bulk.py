@@ -258,3 +258,66 @@ def test_a_cache_folder_that_is_a_link_or_writable_by_others_is_not_used(tmp_pat
     cached_read(path, monkeypatch)
     assert (os.stat(tmp_path / "new" / "cache").st_mode & 0o777) == 0o700  # created private
     assert len(os.listdir(tmp_path / "new" / "cache")) == 1
+
+
+def _info(arrays, change):
+    info = json.loads(arrays["info"].tobytes())
+    change(info)
+    arrays["info"] = np.frombuffer(json.dumps(info).encode(), dtype=np.uint8)
+
+
+def _set(name, k, value):
+    def change(arrays):
+        a = arrays[name].copy()
+        a[k] = value
+        arrays[name] = a
+    return change
+
+
+FORGERIES = {  # what a hostile tester wrote into a cache, with a valid checksum
+    "band_count past the rows": lambda a: _info(a, lambda i: i.update(band_count=10**6)),
+    "no tracks": lambda a: _info(a, lambda i: i["doc"].update(tracks=[])),
+    "another title": lambda a: _info(a, lambda i: i["doc"].update(title="Forged")),
+    "a track relabelled": lambda a: _info(a, lambda i: i["doc"]["tracks"][0].update(label="Forged")),
+    "another time zone": lambda a: _info(a, lambda i: i.update(zone="Asia/Tokyo")),
+    "lane 999": _set("lane", -1, 999),
+    "facts lane 999": _set("facts_lane", 0, 999),
+    "NaN x0": _set("x0", 5, np.nan),
+    "inf x0": _set("x0", 5, np.inf),
+    "-inf x0 of a point": _set("x0", -1, -np.inf),
+    "NaN xm": _set("xm", 5, np.nan),
+    "time_order all zeros": lambda a: a.update(time_order=np.zeros_like(a["time_order"])),
+    "xm_order reversed": lambda a: a.update(xm_order=a["xm_order"][::-1].copy()),
+    "event_index repeated": _set("event_index", 1, 0),
+    "rich past the events": lambda a: a.update(facts_rich=np.array([10**7])),
+}
+
+
+@pytest.mark.parametrize("name", FORGERIES)
+def test_a_forged_cache_with_a_valid_checksum_is_rebuilt_not_drawn(tmp_path, monkeypatch, capsys, name):
+    """Issue 10: a cache rewritten by the same user (checksum and all) must be
+    range-checked against the file: a forgery is rebuilt, never drawn or crashed on."""
+    from viewer.app import main
+
+    path = tmp_path / "big.timeline.json"
+    write_file(path, extra=RICH)
+    reference = cached_read(path, monkeypatch)  # builds and writes the cache
+    target = bulk.cache_path(str(path))
+    _, forged = _rewrite_payload(target, FORGERIES[name])
+
+    def plant():
+        cache.write_checked(target, lambda fh: fh.write(forged))
+        assert cache.read_checked(target).read() == forged  # the checksum holds: only the content can tell
+
+    plant()
+    tl = cached_read(path, monkeypatch)
+    assert_same(tl, reference)
+    assert tl.columns.band_count == reference.columns.band_count
+    for field in ("lane", "earliest", "latest", "rich"):
+        assert np.array_equal(getattr(tl.events.facts, field), getattr(reference.events.facts, field)), field
+    assert open_bytes(target)[cache._HEADER:] != forged  # rebuilt
+    plant()  # and the window draws the file, not the forgery
+    monkeypatch.setattr(native, "BULK_MIN_BYTES", 0)
+    out = tmp_path / "shot.png"
+    assert main([str(path), "--screenshot", str(out), "--size", "900x600"]) == 0, capsys.readouterr().err
+    assert out.stat().st_size > 0 and open_bytes(target)[cache._HEADER:] != forged

@@ -261,7 +261,7 @@ def test_csv_cells_that_look_like_formulas_are_written_inert_and_read_back(tmp_p
     """OWASP CSV injection: a spreadsheet opening the export must not run a
     title such as =HYPERLINK(...); our reader gives the text back unchanged."""
     evil = ["=HYPERLINK(\"http://x\",\"click\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\tTabbed",
-            "'=already quoted"]
+            "'=already quoted", " =1+1", "  @SUM(2)", "' -leading space, quoted"]
     t = Timeline(title="Formulas", tracks=(Track("=t", "=Track"),),
                  events=tuple(Event(f"e{k}", title, EventDate("-0044-03-15"), "=t", summary=title)
                               for k, title in enumerate(evil)))
@@ -272,11 +272,25 @@ def test_csv_cells_that_look_like_formulas_are_written_inert_and_read_back(tmp_p
         for name, value in row.items():
             if name not in ("start", "end"):
                 assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (name, value)
+                assert not value.lstrip().startswith(("=", "+", "-", "@")), (name, value)  # OWASP: after spaces too
         assert row["start"] == "-0044-03-15"
     back = read_timeline(path)
     assert [e.title for e in back.events] == evil
     assert [e.summary for e in back.events] == evil
     assert back.tracks[0].label == "=Track"
+
+
+def test_csv_writes_only_web_links_and_lists_the_others(tmp_path):
+    """The http/https rule of TimelineJS and iCalendar (viewer.io.urls) holds for CSV too."""
+    tl = read_timeline(pathlib.Path(__file__).resolve().parents[1] / "data" / "hostile-markup.timeline.json")
+    out = tmp_path / "t.csv"
+    lost = write_timeline(tl, out)
+    text = out.read_text(encoding="utf-8")
+    assert "javascript:alert" not in text and "file:///etc/passwd" not in text
+    urls = {row["id"]: row["url"] for row in csv.DictReader(io.StringIO(text))}
+    assert urls["e1"] == "" and urls["e2"].startswith("https://example.org/")
+    assert any("'s1'" in line and "javascript:" in line and "CSV" in line for line in lost)
+    assert any("'s2'" in line and "file:" in line for line in lost)
 
 
 def test_ics_all_day_exclusive_end_and_zones(tmp_path):

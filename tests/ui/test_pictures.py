@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,22 @@ def test_file_print_opens_qt_print_dialog_and_accepting_prints(qtbot, make_windo
     assert isinstance(dialog, QPrintDialog)
     dialog.accept()
     assert out.exists() and len(PdfReader(str(out)).pages) == 1
+
+
+def test_print_to_file_refuses_a_link_and_writes_atomically(qtbot, make_window, tmp_path):
+    w = make_window((1000, 700))
+    victim = tmp_path / "victim.pdf"
+    victim.write_bytes(b"precious")
+    link = tmp_path / "printed.pdf"
+    link.symlink_to(victim)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(link))
+    assert print_to(w, printer) is False
+    assert victim.read_bytes() == b"precious"
+    assert "symbolic link" in w.last_error.text() + w.last_error.informativeText()
+    out = tmp_path / "real.pdf"
+    printer.setOutputFileName(str(out))
+    assert print_to(w, printer) is True
+    assert out.read_bytes().startswith(b"%PDF") and printer.outputFileName() == str(out)
+    assert not [p for p in os.listdir(tmp_path) if ".tvtmp-" in p]

@@ -8,8 +8,14 @@ rename does not cross file systems), flush and ``fsync`` it, give it the
 permissions of the file it replaces, ``os.replace`` it over the target, then
 ``fsync`` the folder so the rename itself is durable.  An interrupted write
 (an exception, a full disk, Ctrl+C) removes the temporary file and leaves the
-target untouched.  Writing through a symbolic link replaces the file it points
-to, and the link stays.
+target untouched.
+
+Nothing is written through a link: a destination that is a symbolic link
+(dangling or not) is refused, with a message naming the link and where it
+points, and so is one that is a folder, a named pipe or a device (checked with
+``os.lstat``; :func:`destination_problem`).  A link put in place after the
+check is replaced by the rename, never followed (``rename(2)`` does not
+follow its destination).  Issue 10: "nothing written through links".
 
 A write that is killed (``kill -9``, a power cut) cannot remove its temporary
 file, so temporary files are named recognisably, ``.NAME.tvtmp-PID-XXXX``
@@ -28,7 +34,8 @@ import tempfile
 import time
 from collections.abc import Iterator
 
-__all__ = ["atomic_path", "write_bytes_atomic", "write_text_atomic", "remove_stale_temps", "TEMP_MARK"]
+__all__ = ["atomic_path", "destination_problem", "write_bytes_atomic", "write_text_atomic", "remove_stale_temps",
+           "TEMP_MARK"]
 
 TEMP_MARK = ".tvtmp-"
 """Marks a temporary file of this program: ``.NAME`` + ``TEMP_MARK`` + ``PID-XXXX`` (+ extension)."""
@@ -131,6 +138,38 @@ def _fsync_file(path: str) -> None:
         os.fsync(fh.fileno())
 
 
+def destination_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` cannot be written by :func:`atomic_path`, or None if it can.
+
+    Checked with ``os.lstat`` (no link is followed): the folder must exist and
+    the name must be free or a regular file.  Callers that build something
+    costly before writing (a screenshot, a deck) ask first, to fail at once.
+
+    Returns
+    -------
+    str or None
+        A sentence naming ``path``: ``"brief.png is a symbolic link (to
+        /home/u/victim.png); write to the file itself"``, ``"out.png is a named
+        pipe (FIFO), not a regular file; nothing was written"``, ``"folder x
+        does not exist; nothing was written"``.
+    """
+    shown = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(shown))
+    if not os.path.isdir(folder):
+        return f"folder {os.path.dirname(shown) or '.'} does not exist; nothing was written"
+    try:
+        info = os.lstat(shown)
+    except OSError:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        return f"{shown} is a symbolic link (to {os.path.realpath(shown)}); write to the file itself"
+    if not stat.S_ISREG(info.st_mode):  # a pipe, a device, a folder: never replaced by a file
+        from .regular import file_kind
+
+        return f"{shown} is {file_kind(info.st_mode)}, not a regular file; nothing was written"
+    return None
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     """A temporary path to write to; on success it replaces ``path`` atomically.
@@ -165,24 +204,20 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     ------
     OSError
         If the folder does not exist or cannot be written, the destination
-        exists and is not a regular file (a folder, a named pipe, a device),
+        is a symbolic link or exists and is not a regular file (a folder, a
+        named pipe, a device) (:func:`destination_problem`),
         nothing was written, or the rename fails (the destination is then
         unchanged).
     """
-    target = os.path.realpath(os.fspath(path))
-    folder = os.path.dirname(target) or "."
-    if not os.path.isdir(folder):
-        raise FileNotFoundError(f"folder {os.path.dirname(os.fspath(path)) or '.'} does not exist; nothing was written")
+    problem = destination_problem(path)
+    if problem is not None:
+        raise (FileNotFoundError if problem.startswith("folder ") else OSError)(problem)
+    target = os.path.abspath(os.fspath(path))
+    folder = os.path.dirname(target)
     try:
-        info = os.stat(target)
+        mode = stat.S_IMODE(os.lstat(target).st_mode)
     except OSError:
         mode = _new_file_mode()
-    else:
-        if not stat.S_ISREG(info.st_mode):  # a pipe, a device, a folder: never replaced by a file
-            from .regular import file_kind
-
-            raise OSError(f"{os.fspath(path)} is {file_kind(info.st_mode)}, not a regular file; nothing was written")
-        mode = stat.S_IMODE(info.st_mode)
     base = os.path.basename(target)
     suffix = os.path.splitext(base)[1]
     remove_stale_temps(folder, base)

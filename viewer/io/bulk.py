@@ -10,7 +10,10 @@ model a window needs without a Python object per event:
    and ends.  It is used only when its own checksum holds, its file path and
    SHA-256 hash of the file's bytes equal the file's now (so any change to
    the file, even one that keeps size and time, invalidates it), its format
-   version is this module's and its arrays fit together; anything else
+   version is this module's, the document it holds equals the file's own
+   text around the events (title, tracks, time zone...) and its arrays fit
+   together and are in range (:func:`_columns_fit`: a cache rewritten with a
+   valid checksum must not make the view index past a table); anything else
    rebuilds it.  Writing it is best effort: no usable cache folder just
    means no cache.
 2. **Fast path** (no valid cache).  The top-level object is parsed with the
@@ -38,6 +41,7 @@ import gc
 import hashlib
 import io
 import json
+import math
 import os
 import re
 from json.decoder import scanstring
@@ -45,7 +49,17 @@ from typing import Any
 
 import numpy as np
 
-from viewer.model.columns import BAND_LANE, KIND_POINT, KIND_SPAN, DateArrays, EventColumns, sort_point_array
+from viewer.model.columns import (
+    BAND_LANE,
+    FLAG_OPEN_END,
+    FLAG_OPEN_START,
+    KIND_BAND,
+    KIND_POINT,
+    KIND_SPAN,
+    DateArrays,
+    EventColumns,
+    sort_point_array,
+)
 from viewer.model.dates import resolve_many
 from viewer.model.errors import DateError
 from viewer.model.facets import EventFacts
@@ -424,30 +438,86 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     ids = ids_blob.split("\n") if ids_blob else []
     n = len(ids)
     spans = arr["spans"]
-    event_index = arr["event_index"]
+    if n == 0 or len(set(ids)) != n or spans.shape != (n, 2) or spans.dtype.kind != "i":
+        return None
+    text = native._decode(data, file)
     # the arrays must fit together and fit the file: anything else is rebuilt
-    if spans.shape != (n, 2) or spans.dtype.kind != "i":
+    if (spans.min() < 0 or spans.max() > len(text) or np.any(spans[:, 1] <= spans[:, 0])
+            or np.any(spans[1:, 0] < spans[:-1, 1])):
         return None
-    if n and (spans.min() < 0 or spans.max() > len(data) or np.any(spans[:, 1] <= spans[:, 0])
-              or np.any(spans[1:, 0] < spans[:-1, 1])):
+    # the document is the file's own: its text around the events, read again
+    # (a few kilobytes) and checked as the full reader checks it
+    header = json.loads(text[:int(spans[0, 0])] + text[int(spans[-1, 1]):],
+                        parse_constant=native._reject_constant)
+    if not isinstance(header, dict) or header != info["doc"] or header.get("events") != []:
         return None
-    if event_index.dtype.kind != "i" or (len(event_index) and (event_index.min() < 0 or event_index.max() >= n)):
+    checked = _check_rest(file, header, [])
+    if checked is None or checked["zone"] != info["zone"]:
         return None
-    rows = len(event_index)
-    if len({len(arr[name]) for name in _COLUMN_ARRAYS if name != "lane_bounds"}) > 1:
-        return None
-    for name in ("time_order", "xm_order", "lane_bounds"):
-        a = arr[name]
-        top = rows + 1 if name == "lane_bounds" else rows
-        if a.dtype.kind != "i" or (len(a) and (a.min() < 0 or a.max() >= top)):
-            return None
-    if np.any(np.diff(arr["lane_bounds"]) < 0):
-        return None
-    if not len(facts.lane) == len(facts.earliest) == len(facts.latest) == n:
-        return None
-    meta_tl = native.timeline_from_dict({**info["doc"], "events": []}, file)
+    meta_tl = native.timeline_from_dict(header, file)
     columns = EventColumns(
-        origin_epoch_s=float(info["origin"]), ids=[ids[k] for k in event_index.tolist()],
+        origin_epoch_s=float(info["origin"]), ids=[ids[k] for k in arr["event_index"].tolist()],
         band_count=int(info["band_count"]), open_whisker_s=float(info["whisker"]),
         **{name: arr[name] for name in _COLUMN_ARRAYS})
-    return _assemble(meta_tl, data, spans, ids, columns, info["zone"], info["extent"], facts)
+    extent = [float(x) for x in info["extent"]]
+    if (len(extent) != 2 or not all(map(math.isfinite, (*extent, columns.origin_epoch_s, columns.open_whisker_s)))
+            or not _columns_fit(columns, facts, n, len(meta_tl.tracks))):
+        return None
+    return _assemble(meta_tl, text, spans, ids, columns, info["zone"], extent, facts)
+
+
+def _is_permutation(a: np.ndarray, rows: int) -> bool:
+    return (a.dtype.kind == "i" and len(a) == rows
+            and (rows == 0 or (a.min() >= 0 and a.max() < rows and bool(np.all(np.bincount(a, minlength=rows) == 1)))))
+
+
+def _columns_fit(c: EventColumns, facts: EventFacts, n: int, n_lanes: int) -> bool:
+    """Whether cached columns are ones :meth:`EventColumns.from_dates` could have made for
+    ``n`` events on ``n_lanes`` tracks: every index within its table, every order a
+    permutation, every derived array equal to its recomputation, no NaN.  A cache
+    that passes its checksum can still have been rewritten (issue 10): the view
+    indexes with these numbers, so anything else is rebuilt, never drawn."""
+    rows = len(c.event_index)
+    if rows > n or any(len(getattr(c, name)) != rows for name in _COLUMN_ARRAYS if name != "lane_bounds"):
+        return False
+    if c.event_index.dtype.kind != "i" or not (rows == 0 or (c.event_index.min() >= 0 and c.event_index.max() < n)):
+        return False
+    if rows and np.bincount(c.event_index, minlength=n).max() > 1:
+        return False
+    lane, kind = c.lane, c.kind
+    if lane.dtype.kind != "i" or kind.dtype.kind != "i" or c.flags.dtype != np.uint8:
+        return False
+    if rows and (lane.min() < BAND_LANE or lane.max() >= n_lanes or np.any(np.diff(lane) < 0)
+                 or np.any((kind == KIND_BAND) != (lane == BAND_LANE)) or kind.min() < 0 or kind.max() > KIND_BAND):
+        return False
+    if c.band_count != int(np.count_nonzero(lane == BAND_LANE)):
+        return False
+    bounds = np.searchsorted(lane, np.arange(n_lanes + 1), side="left")
+    if c.lane_bounds.shape != bounds.shape or not np.array_equal(c.lane_bounds, bounds):
+        return False
+    floats = (c.x0, c.x1, c.xm, c.solid0, c.solid1, c.x1_cummax)
+    if any(a.dtype.kind != "f" or np.isnan(a).any() for a in floats):
+        return False
+    if not np.isfinite(c.xm).all() or np.any(c.x0 == np.inf) or np.any(c.x1 == -np.inf):
+        return False
+    open_span = kind == KIND_SPAN  # only a span's open side is infinite (the painter runs it to the edge)
+    if (np.any(np.isinf(c.x0) & ~(open_span & (c.flags & FLAG_OPEN_START > 0)))
+            or np.any(np.isinf(c.x1) & ~(open_span & (c.flags & FLAG_OPEN_END > 0)))):
+        return False
+    blocks = [(0, c.band_count)] + [(int(bounds[k]), int(bounds[k + 1])) for k in range(n_lanes)]
+    for a, b in blocks:
+        if b > a and not np.array_equal(c.x1_cummax[a:b], np.maximum.accumulate(c.x1[a:b])):
+            return False
+    if not _is_permutation(c.time_order, rows) or not _is_permutation(c.xm_order, rows):
+        return False
+    lo, xo = np.diff(lane[c.xm_order]), np.diff(c.xm[c.xm_order])
+    if np.any(lo < 0) or np.any((lo == 0) & (xo < 0)):
+        return False
+    if not (len(facts.lane) == len(facts.earliest) == len(facts.latest) == n) or facts.lane.dtype.kind != "i":
+        return False
+    if facts.lane.min() < -2 or facts.lane.max() >= n_lanes:
+        return False
+    if np.isnan(facts.earliest).any() or np.isnan(facts.latest).any():
+        return False
+    rich = facts.rich
+    return rich.dtype.kind == "i" and (len(rich) == 0 or (rich.min() >= 0 and rich.max() < n))

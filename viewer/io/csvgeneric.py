@@ -45,10 +45,13 @@ The writer writes exactly these columns (``id, track, kind, title, start,
 end, summary, location, actors, tags, sources, url, start_phrase,
 start_basis, end_phrase, end_basis``), so its files read back.  A text cell
 that a spreadsheet would run as a formula (it starts with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return) is written with a leading ``'``,
+``-``, ``@``, a tab or a carriage return, or starts with spaces before one
+of ``= + - @``) is written with a leading ``'``,
 as OWASP's "CSV Injection" page advises; the reader removes that one
 apostrophe again, so a title like ``=HYPERLINK(...)`` survives the round
-trip as text.  Date columns are EDTF and never escaped.
+trip as text.  Date columns are EDTF and never escaped.  A source link that
+is not http or https (``javascript:``, ``file:``) is not written and is
+listed as lost (:mod:`viewer.io.urls`).
 
 Pure Python, no Qt.
 """
@@ -79,6 +82,7 @@ from .common import (
     split_csv_problems,
 )
 from .humandates import human_date, human_edtf, is_open_word
+from .urls import dropped_urls, web_url
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
            "escape_formula", "unescape_formula"]
@@ -399,24 +403,30 @@ def read_csv(path: str | os.PathLike[str]) -> Timeline:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _formula(text: str) -> bool:
+    """Whether a spreadsheet would run ``text`` (its leading apostrophes removed) as a
+    formula: a trigger first, or after leading whitespace (OWASP "CSV Injection")."""
+    return text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START[:4])
+
+
 def escape_formula(text: str) -> str:
     """``text`` made inert for spreadsheets: one more leading ``'`` when it
-    starts with a formula trigger (``= + - @``, tab, CR), possibly after
-    apostrophes, per OWASP "CSV Injection"; else unchanged.  The extra
+    starts with a formula trigger (``= + - @``, tab, CR, or whitespace then
+    ``= + - @``), possibly after apostrophes, per OWASP "CSV Injection"; else unchanged.  The extra
     apostrophe for ``'=...`` keeps :func:`unescape_formula` exact."""
-    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
+    return "'" + text if _formula(text.lstrip("'")) else text
 
 
 def unescape_formula(text: str) -> str:
     """Inverse of :func:`escape_formula` for text read back from a CSV cell."""
-    return text[1:] if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_START) else text
+    return text[1:] if text.startswith("'") and _formula(text.lstrip("'")) else text
 
 
 def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
     """The CSV text of a timeline (header :data:`WRITE_COLUMNS`, one row per event).
 
     ``track`` holds the track's label; ``sources`` the outlets, ``;``-separated;
-    ``url`` the first source url.  Quotes and source details are not written
+    ``url`` the first source url that is an http or https link.  Quotes and source details are not written
     (use the native format to keep everything).
     """
     labels = {t.id: t.label for t in timeline.tracks}
@@ -428,7 +438,8 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
         text = [
             e.id, labels.get(e.track, e.track), EventKind(e.kind).value, e.title, e.start.edtf,
             e.end.edtf if e.end is not None else "", e.summary, e.location, "; ".join(e.actors),
-            "; ".join(e.tags), "; ".join(s.outlet for s in sources), next((s.url for s in sources if s.url), ""),
+            "; ".join(e.tags), "; ".join(s.outlet for s in sources),
+            next((u for u in map(web_url, (s.url for s in sources)) if u), ""),
             e.start.phrase, e.start.basis, e.end.phrase if e.end else "", e.end.basis if e.end else "",
         ]
         writer.writerow([v if k in (4, 5) else escape_formula(v) for k, v in enumerate(text)])
@@ -442,7 +453,9 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     -------
     list of str
         The kinds of detail a CSV row cannot hold (quotes, stories, source
-        kinds and relays; :func:`format_losses`); dates keep their EDTF.
+        kinds and relays; :func:`format_losses`) and the source links not
+        written (not http or https: :func:`viewer.io.urls.dropped_urls`);
+        dates keep their EDTF.
 
     Raises
     ------
@@ -451,4 +464,4 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """
     delimiter = "\t" if os.fspath(path).lower().endswith(".tsv") else ","
     write_text_atomic(path, csv_text(timeline, delimiter=delimiter))
-    return format_losses(timeline, "CSV", source_details=True)
+    return format_losses(timeline, "CSV", source_details=True) + dropped_urls(timeline, "CSV")

@@ -62,12 +62,21 @@ class SyntheticTimeline:
             yield ev
 
     def write_native(self, path: str) -> None:
-        """Write a native ``*.timeline.json`` file (one event a line)."""
+        """Write a native ``*.timeline.json`` file (one event a line), atomically.
+
+        Raises
+        ------
+        OSError
+            If ``path`` cannot be written (a link, a pipe, a device, no folder:
+            :func:`viewer.io.atomic.atomic_path`); it is then unchanged.
+        """
+        from viewer.io.atomic import atomic_path  # streamed: too large to build in memory first
+
         head = {"format": "timeline-viewer", "version": 1,
                 "title": f"Synthetic timeline, {self.n:,} events",
                 "tracks": [{"id": f"t{k:02d}", "label": f"Track {k + 1}", "order": k}
                            for k in range(N_TRACKS)]}
-        with open(path, "w", encoding="utf-8") as fh:
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
             fh.write(json.dumps(head)[:-1] + ', "events": [\n')
             for k, ev in enumerate(self.native_events()):
                 fh.write((",\n" if k else "") + json.dumps(ev, separators=(",", ":")))

@@ -18,16 +18,46 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
+from ..io.atomic import atomic_path
 from .export import PAGE_NAMES, paint_picture
 from .keys import standard_keys
 
 __all__ = ["install", "print_to", "print_dialog"]
 
 
+class _NotStarted(OSError):
+    """The printer did not start (already shown to the user)."""
+
+
 def print_to(window, printer: QPrinter) -> bool:
-    """Print what ``window`` shows on ``printer``'s pages (one page); False when the printer cannot start."""
+    """Print what ``window`` shows on ``printer``'s pages (one page); False when the printer cannot start.
+
+    "Print to file" (the dialog's PDF printer) writes through the atomic
+    writer like every export: a link, pipe or device is refused, and the file
+    is replaced whole or not at all.
+    """
     if getattr(window, "files", None) is None:
         return False
+    out = printer.outputFileName() if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else ""
+    if out:
+        try:
+            with atomic_path(out) as tmp:
+                printer.setOutputFileName(tmp)
+                try:
+                    if not _paint(window, printer):  # it said why
+                        raise _NotStarted(out)
+                finally:
+                    printer.setOutputFileName(out)
+        except _NotStarted:
+            return False
+        except OSError as exc:
+            window.show_error("Could not print", str(exc))
+            return False
+        return True
+    return _paint(window, printer)
+
+
+def _paint(window, printer: QPrinter) -> bool:
     layout_rect = printer.pageLayout().paintRectPixels(printer.resolution())
     scale = printer.resolution() / 96.0
     size = (max(200, int(layout_rect.width() / scale)), max(150, int(layout_rect.height() / scale)))

@@ -1,4 +1,9 @@
-"""Writing a rendered window to a PNG, for ``--screenshot`` in every mode."""
+"""Writing a rendered window to a PNG, for ``--screenshot`` in every mode.
+
+Through the atomic writer (:mod:`viewer.io.atomic`), as every other write: a
+named pipe, a device or a symbolic link named ``*.png`` is refused before the
+window is built, and the picture replaces the file whole or not at all.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QImage
+
+from ..io.atomic import atomic_path, destination_problem
 
 __all__ = ["screenshot_path_problem", "write_png"]
 
@@ -17,9 +24,7 @@ def screenshot_path_problem(out: str) -> str:
         return f"{out} is a folder; give a file name ending in .png"
     if path.suffix.lower() != ".png":
         return f"screenshots are PNG images; name the file with .png (got {path.name!r})"
-    if not path.parent.exists():
-        return f"folder {path.parent} does not exist"
-    return ""
+    return destination_problem(out) or ""
 
 
 def write_png(image: QImage, out: str) -> bool:
@@ -28,8 +33,12 @@ def write_png(image: QImage, out: str) -> bool:
     if problem:
         print(f"timeline-viewer: {problem}", file=sys.stderr)
         return False
-    if not image.save(str(out), "PNG"):
-        print(f"timeline-viewer: could not write {out}", file=sys.stderr)
+    try:
+        with atomic_path(out) as tmp:
+            if not image.save(tmp, "PNG"):
+                raise OSError(f"could not write {out}")
+    except OSError as exc:
+        print(f"timeline-viewer: {exc}", file=sys.stderr)
         return False
     dpr = image.devicePixelRatio() or 1.0
     scale = f", {round(image.width() / dpr)}x{round(image.height() / dpr)} at display scale {dpr:g}" if dpr != 1 else ""
