@@ -69,6 +69,26 @@ def private_settings(tmp_path_factory):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory, monkeypatch):
+    """Autosave and crash-recovery files go to a temporary folder, never the
+    user's data directory (``TIMELINE_VIEWER_DATA_DIR``)."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("TIMELINE_VIEWER_DATA_DIR", str(folder))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_questions(monkeypatch):
+    """A window closed with unsaved edits (a test that double-clicked in a lane)
+    would ask Save / Discard / Cancel in a modal dialog nobody answers: tests
+    discard unless they set their own answer."""
+    from viewer.ui.authoring import Authoring
+
+    monkeypatch.setattr(Authoring, "ask_unsaved", lambda self: "discard")
+    monkeypatch.setattr(Authoring, "confirm", lambda self, box: True)
+
+
 @pytest.fixture
 def open_window(qtbot):
     """``open_window(timeline, size=(1600, 900), path="", loader=None)``: a main

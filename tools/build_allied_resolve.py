@@ -2,6 +2,8 @@
 
 Kept as a script so the dataset's reasoning is reviewable in one place; the
 JSON file it writes is the bundled data (run: python tools/build_allied_resolve.py).
+Events the article tells in the future tense ("will meet", "will see", "will
+finish") carry "status": "planned", whatever their date.
 Every quote and attribution is copied verbatim from
 ../shared/articles/allied-resolve-2022.txt (curly quotes and apostrophes kept).
 """
@@ -101,7 +103,7 @@ timeline = {
          "start": d("2022-02-20", "will finish on February 20",
                     "Day and month stated; year from the exercise name. Announced end, in the future at publication: a plan, not a report."),
          "actors": ["Russia", "Belarus"], "location": "Belarus", "tags": ["military", "scheduled"],
-         "sources": ["mod-statement"]},
+         "status": "planned", "sources": ["mod-statement"]},
         {"id": "mod-statement", "track": "russia", "title": "Defence ministry statement on the drills",
          "summary": "A statement released by the Russian Ministry of Defense on Thursday said the drills began in Belarus that day and will finish on February 20.",
          "start": d("2022-02-10", "a statement released by the Russian Ministry of Defense on Thursday", THURSDAY),
@@ -171,18 +173,18 @@ timeline = {
          "summary": "Advisors from all four nations will meet in Berlin on Thursday to examine the current situation in Ukraine. The drills begin on the same day as diplomatic discussions aimed at resolving the issue are scheduled to take place.",
          "start": d("2022-02-10", "will meet in Berlin on Thursday", THURSDAY + " Scheduled at publication."),
          "actors": ["France", "Ukraine", "Russia", "Germany"], "location": "Berlin", "tags": ["diplomacy", "scheduled"],
-         "sources": ["article"]},
+         "status": "planned", "sources": ["article"]},
         {"id": "johnson-stoltenberg-brussels", "track": "uk", "title": "Johnson due to see Stoltenberg in Brussels",
          "summary": "UK Prime Minister Boris Johnson will see NATO Secretary General Jens Stoltenberg in Brussels on Thursday.",
          "start": d("2022-02-10", "in Brussels on Thursday", THURSDAY + " Scheduled at publication."),
          "actors": ["Boris Johnson", "Jens Stoltenberg"], "location": "Brussels", "tags": ["diplomacy", "scheduled"],
-         "sources": ["downing-street"]},
+         "status": "planned", "sources": ["downing-street"]},
         {"id": "johnson-poland", "track": "uk", "title": "Johnson due in Poland: Morawiecki and Duda",
          "summary": "After Brussels, Johnson is to travel to Poland to meet Prime Minister Mateusz Morawiecki and President Andrzej Duda (planned, according to Downing Street).",
          "start": d("[2022-02-10..]", "before traveling to Poland",
                     "After the Brussels meeting of Thu 10 Feb 2022; the article gives no day for the Poland visit: on or after 10 Feb."),
          "actors": ["Boris Johnson", "Mateusz Morawiecki", "Andrzej Duda"], "location": "Poland",
-         "tags": ["diplomacy", "scheduled"], "sources": ["downing-street"]},
+         "tags": ["diplomacy", "scheduled"], "status": "planned", "sources": ["downing-street"]},
         {"id": "truss-arrives-moscow", "track": "uk", "title": "Truss arrives in Moscow",
          "summary": "Foreign Secretary Liz Truss arrived in Moscow on Thursday.",
          "start": d("2022-02-10", "arrived in Moscow on Thursday", THURSDAY),

@@ -71,8 +71,12 @@ def test_events_with_no_free_sub_row_are_marked_overflow():
 
 
 def extent(p):
-    """Pixels a placement covers: bar, marker and label (a label may sit left of its marker)."""
-    lo, hi = min(p.bar0, p.marker_x - 7), max(p.bar1, p.marker_x + 7)
+    """Pixels a placement covers: bar, marker and label (a label may sit left of its marker).
+    A bar (a span) is drawn without a marker."""
+    if p.bar1 > p.bar0:
+        lo, hi = p.bar0, p.bar1
+    else:
+        lo, hi = min(p.bar0, p.marker_x - 7), max(p.bar1, p.marker_x + 7)
     if p.label_width > 0:
         lo, hi = min(lo, p.label_x), max(hi, p.label_x + p.label_width)
     return lo, hi
@@ -112,3 +116,15 @@ def test_no_overlap_for_random_lanes_with_labels_on_both_sides():
                           right_edge=right, first=first)
         assert len(out) == k
         assert_no_overlap(out, n_slots)
+
+
+def test_touching_bars_share_a_sub_row():
+    """Issue 10: a span ending where the next begins is not an overlap (the
+    second of 08:00:00 both share is within touch_px)."""
+    out = layout_lane([0, 1], [100.0, 300.0], [100.0, 300.0], [300.4, 500.0], [80.0, 80.0], n_slots=2,
+                      touch_px=0.5)
+    assert [p.slot for p in out] == [0, 0] and all(p.label_width == 80.0 for p in out)
+    # a real overlap still takes another sub-row
+    out = layout_lane([0, 1], [100.0, 290.0], [100.0, 290.0], [300.0, 500.0], [80.0, 80.0], n_slots=2,
+                      touch_px=0.5)
+    assert sorted(p.slot for p in out) == [0, 1]

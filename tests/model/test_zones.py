@@ -19,20 +19,21 @@ from viewer.model.zones import (
 H = 3600.0
 
 
-def hour_ticks(zone, origin, x0, x1):
-    width = 75 * (x1 - x0) / H  # room for one "00:00" label an hour, not two
+def hour_ticks(zone, origin, x0, x1, px_per_hour=75):
+    width = px_per_hour * (x1 - x0) / H  # room for one "00:00" label an hour, not two
     lv = zone_ticks(x0, x1, origin, width, default_measure, zone)
     assert lv.minor_rule is not None and lv.minor_rule.unit == "hour"
     return lv
 
 
-def test_berlin_dst_end_2020_10_25_hour_labels_repeat_two_oclock():
+def test_berlin_dst_end_2020_10_25_hour_labels_tell_the_two_two_oclocks_apart():
     origin = epoch_from_civil(2020, 10, 24, 20 * H)  # 22:00 CEST
-    lv = hour_ticks("Europe/Berlin", origin, 0.0, 8 * H)
+    lv = hour_ticks("Europe/Berlin", origin, 0.0, 8 * H, px_per_hour=110)  # room for "02:00 CEST"
     labels = [t for _, t in lv.minor]
     xs = [x for x, _ in lv.minor]
     # 20:00Z is 22:00 CEST; the clocks go back at 01:00Z (03:00 CEST -> 02:00 CET)
-    assert labels[:8] == ["22:00", "23:00", "00:00", "01:00", "02:00", "02:00", "03:00", "04:00"]
+    # the repeated hour is told apart (issue 10)
+    assert labels[:8] == ["22:00", "23:00", "00:00", "01:00", "02:00 CEST", "02:00 CET", "03:00", "04:00"]
     assert xs[:8] == [k * H for k in range(8)]  # one tick per real hour, none lost
     major = [t for _, t in lv.major]
     assert "Sun 25 Oct 2020" in major

@@ -217,3 +217,33 @@ def test_export_as_opens_in_documents_not_in_the_apps_resources(make_window, tmp
     w = make_window()
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert w.files.export_folder() == documents
+
+
+def test_a_file_missing_for_long_is_read_again_when_it_comes_back(qtbot, live, monkeypatch):
+    """Issue 10: after the grace time the banner says 'was deleted'; the
+    folder stays watched, so putting the file back reloads it and updates the banner."""
+    import viewer.ui.files as files
+
+    monkeypatch.setattr(files, "MISSING_GRACE_MS", 600, raising=False)
+    w, path = live
+    os.remove(path)
+    banner = w.files.banner
+    qtbot.waitUntil(lambda: banner.isVisible() and "was deleted" in banner.label.text(), timeout=9000)
+    qtbot.wait(1500)  # well past the grace time: nothing is polling the file itself any more
+    save(path, doc("back again"))
+    qtbot.waitUntil(lambda: w.timeline.events[0].title == "back again", timeout=4000)
+    assert not (banner.isVisible() and "was deleted" in banner.label.text())
+
+
+def test_a_writer_faster_than_the_debounce_is_still_followed(qtbot, live):
+    """Issue 10: 20 saves a second for 3 s used to show the first version
+    until the writes stopped; now the view follows at least once a second."""
+    w, path = live
+    seen_during_writes = set()
+    for i in range(60):
+        save(path, doc(f"version {i}"))
+        qtbot.wait(50)
+        seen_during_writes.add(w.timeline.events[0].title)
+    assert seen_during_writes - {"first"}, "nothing was reloaded while the writes continued"
+    assert len(seen_during_writes - {"first"}) >= 2  # about one read a second over 3 s
+    qtbot.waitUntil(lambda: w.timeline.events[0].title == "version 59", timeout=3000)

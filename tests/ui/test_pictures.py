@@ -100,7 +100,8 @@ def test_select_screenshots_show_the_whole_selected_quote(qtbot, bundled_path, t
     pane = w.details
     doc = pane.document()
     start = doc.find(quote[:30])
-    while not start.isNull() and not start.block().text().startswith("“"):  # the quote, not the title
+    while not start.isNull() and not (start.block().text().startswith("“")  # the quote, not the title
+                                      or " said that " in start.block().text()):  # reported speech
         start = doc.find(quote[:30], start)
     end = doc.find(quote[-20:], start.selectionStart())
     assert not start.isNull() and not end.isNull()

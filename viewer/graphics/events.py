@@ -51,7 +51,9 @@ from ..model.columns import (
     FLAG_UNCERTAIN,
     KIND_SPAN,
 )
+from ..model.dates import Precision, format_instant
 from ..model.lanes import LaneGeometry, lane_geometry
+from ..model.stacks import largest_stacks, stack_text
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from .layout import Placement, layout_lane
@@ -173,6 +175,7 @@ class _Frame:
     badges: list | None = None  # +N badges as drawn: (lane, left px, width px, count)
     lane_slot_h: dict[int, float] | None = None  # lanes squeezed to fit a crowd: their sub-row height
     lane_font_px: dict[int, int] | None = None  # ... and their (smaller) label font
+    stacks: list | None = None  # density strips' same-instant stacks: (lane, x px, epoch s, count)
 
     def slot_h_of(self, lane: int) -> float:
         return (self.lane_slot_h or {}).get(lane, self.slot_h)
@@ -201,9 +204,10 @@ class EventLayerItem(pg.GraphicsObject):
         super().__init__()
         self.timeline = timeline
         self.columns = timeline.columns
-        # the date flags of each row, plus "after the source's date" (dashed hollow marker)
+        # the date flags of each row, plus "planned": after the source's date or
+        # described as planned by it (dashed hollow marker)
         flags = self.columns.flags.astype(np.int64)
-        self._draw_flags = np.where(timeline.after_reference(), flags | _AFTER_SOURCE, flags)
+        self._draw_flags = np.where(timeline.planned_rows(), flags | _AFTER_SOURCE, flags)
         self.style = style or TimelineStyle()
         self.selected: str | None = None
         self.hovered: str | None = None
@@ -219,6 +223,8 @@ class EventLayerItem(pg.GraphicsObject):
         self._bounds = layer_bounds(self.columns)
         self.lanes: LaneGeometry = lane_geometry([t.id for t in timeline.tracks])
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        # epoch s -> local seconds of the display zone (the view sets it; UTC by default)
+        self.local_offset = lambda epoch_s: 0.0
 
     # -- state ---------------------------------------------------------
     def set_style(self, style: TimelineStyle) -> None:
@@ -300,6 +306,7 @@ class EventLayerItem(pg.GraphicsObject):
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self._paint_lanes(p, frame)
         self._paint_density(p, frame)
+        self._paint_stacks(p, frame)
         self._paint_events(p, frame)
         p.restore()
 
@@ -469,7 +476,8 @@ class EventLayerItem(pg.GraphicsObject):
                 placed = layout_lane(rows, mx, b0, b1, widths, lane_slots,
                                      marker_half=self.style.marker_px, gap=font_px * 0.8,
                                      min_label_px=font_px * 4, first=first,
-                                     left_edge=left_px + 4, right_edge=right_px - 4)
+                                     left_edge=left_px + 4, right_edge=right_px - 4,
+                                     touch_px=max(0.5, sx * 1.0 + 0.01))  # one second
                 if lane_slots >= ln_compact or not any(pl.overflow for pl in placed):
                     break
                 # a crowd at one time: squeeze the lane (more, lower sub-rows and a
@@ -491,6 +499,8 @@ class EventLayerItem(pg.GraphicsObject):
         frame = _Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,
                        lane_slot_h=lane_slot_h, lane_font_px=lane_font_px)
         frame.density_images = images
+        frame.stacks = [(lane, float(x * sx + tx), x + cols.origin_epoch_s, n)
+                        for lane in density for x, n in largest_stacks(cols, lane, a, b, limit=6)]
         # one pass over the placements, then whole arrays (no per-event numpy scalars)
         cols_of = list(zip(*[(pl.row, pl.slot, pl.marker_x, pl.bar0, pl.bar1, pl.label_x, pl.label_width,
                               pl.overflow) for pl in placements])) or [()] * 8
@@ -798,6 +808,58 @@ class EventLayerItem(pg.GraphicsObject):
                 p.drawRoundedRect(QRectF(pl.label_x - 2, y - th / 2, bw + 4, th), 3, 3)
             p.setPen(text_color)
             p.drawStaticText(at, st)
+
+    def drawn_heaped(self, row: int) -> bool:
+        """True when ``row``'s marker is drawn on top of others in the last
+        frame: its lane is a density strip, or an event at its marker's
+        position could not get a sub-row of its own (``+N``)."""
+        frame = self._frame
+        if frame is None:
+            return False
+        lane = int(self.columns.lane[row])
+        if lane in frame.density:
+            return True
+        hit = frame.hit or {}
+        over = hit.get("overflow")
+        if over is None or not over.any() or not frame.sx:
+            return False
+        x = float(self.columns.xm[row]) * frame.sx + frame.tx
+        return bool(np.any(over & (hit["lane"] == lane) & (np.abs(hit["x"] - x) < 1.0)))
+
+    def stack_label(self, epoch_s: float, count: int, span_s: float) -> str:
+        """``"5,000 at 10:00"`` in the display zone (with the date when the view spans days)."""
+        local = epoch_s + self.local_offset(epoch_s)
+        precision = Precision.SECOND if local % 60 else Precision.MINUTE
+        when = format_instant(local, precision)
+        if span_s < 2 * 86400:
+            when = when.rsplit(" ", 1)[-1]  # the axis names the day
+        return stack_text(count, when)
+
+    def _paint_stacks(self, p: QPainter, frame: _Frame) -> None:
+        """Label the largest same-instant stacks of density strips with their
+        count (``5,000 at 10:00``): drawn on top of each other, they would
+        otherwise look like one event.  Labels that would cover one another
+        are left out (largest first); hovering names the stack too."""
+        if not frame.stacks or not frame.sx:
+            return
+        font = self._font(max(9, int(self.style.font_px * 0.8)), bold=True)
+        fm = self._metrics_of(font)
+        p.setFont(font)
+        span_s = abs((frame.right_px - frame.left_px) / frame.sx)
+        taken: list[tuple[int, float, float]] = []
+        for lane, x, epoch_s, n in frame.stacks:
+            text = self.stack_label(epoch_s, n, span_s)
+            w = fm.horizontalAdvance(text) + 8
+            left = min(max(x + 4, frame.left_px), frame.right_px - w)
+            if any(ln == lane and left < right and left + w > lft for ln, lft, right in taken):
+                continue
+            taken.append((lane, left, left + w))
+            top = frame.lanes[lane][0]
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.style.color("label_box", 230))
+            p.drawRoundedRect(QRectF(left, top + 2, w, fm.height() + 2), 4, 4)
+            p.setPen(self.style.color("text"))
+            p.drawText(QRectF(left + 4, top + 3, w - 8, fm.height()), int(Qt.AlignmentFlag.AlignLeft), text)
 
     def _paint_overflow(self, p: QPainter, frame: _Frame) -> None:
         """A ``+N`` badge where N events could not get a sub-row of their own

@@ -7,6 +7,9 @@ event first, then time order), as timeline libraries do (vis-timeline's
 and full label fit; failing that, a label shortened to the free room (at
 least ``min_label_px``); failing that, its marker alone; failing that, the
 sub-row where it overlaps least.  The full text is always in the detail pane.
+A bar (``bar1 > bar0``: a span, drawn without a marker) occupies exactly its
+bar and the label beside it: two spans that touch (one ends at 08:00, the
+next starts at 08:00) are not overlapping and share a sub-row.
 
 Cost is O(k log k + k * n_slots * log k) for k visible events of the lane;
 the caller switches to a density strip when k exceeds the pixels available.
@@ -84,6 +87,7 @@ def layout_lane(
     first: int | None = None,
     left_edge: float = float("-inf"),
     right_edge: float = float("inf"),
+    touch_px: float = 0.5,
 ) -> list[Placement]:
     """Place a lane's visible events into sub-rows.
 
@@ -110,6 +114,11 @@ def layout_lane(
         The view's edges in pixels: a point's label that would cross the
         right edge goes left of its marker if it fits there, else on the
         side with more room, shortened.
+    touch_px : float
+        Bars that overlap by at most this many pixels touch and may share a
+        sub-row (the caller passes one second of time in pixels: a span
+        ending at 08:00:00 runs to the end of that second, the next one
+        starts at 08:00:00).
 
     Returns
     -------
@@ -117,17 +126,17 @@ def layout_lane(
     that found no free sub-row and overlaps another.
     """
     out = _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap,
-                  min_label_px, None, left_edge, right_edge)
+                  min_label_px, None, left_edge, right_edge, touch_px)
     if first is not None and 0 <= first < len(rows):
         mine = next(p for p in out if p.row == rows[first])
         if mine.label_width < min(label_px[first], right_edge - left_edge) - 0.5 or mine.overflow:
             out = _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap,
-                          min_label_px, first, left_edge, right_edge)
+                          min_label_px, first, left_edge, right_edge, touch_px)
     return out
 
 
 def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min_label_px,
-            first, left_edge, right_edge) -> list[Placement]:
+            first, left_edge, right_edge, touch_px=0.5) -> list[Placement]:
     k = len(rows)
     # by (marker x, bar start), ties in input order (no key function: one tuple per event)
     by_x = [j for _, _, j in sorted(zip(marker_x, bar0, range(k)))]
@@ -150,8 +159,12 @@ def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min
         m = marker_x[j]
         b0, b1, lpx = bar0[j], bar1[j], label_px[j]
         mlo, mhi = m - marker_half, m + marker_half
-        left = mlo if mlo < b0 else b0
-        body_right = mhi if mhi > b1 else b1
+        is_bar = b1 > b0  # a span's bar: no marker, it occupies exactly [b0, b1)
+        left = b0 if is_bar else (mlo if mlo < b0 else b0)
+        if is_bar:  # what it may share with the next bar: touching is not overlapping
+            body_right = b1 - touch_px if b1 - touch_px > b0 + 0.25 else b0 + 0.25
+        else:
+            body_right = mhi if mhi > b1 else b1
         if b1 - b0 > lpx + 8:  # inside the bar
             label_left = b0 + 4 if b0 + 4 > mhi + 4 else mhi + 4
         else:
@@ -211,7 +224,10 @@ def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min
         if label_room < min(min_label_px, lpx - 0.5):
             label_room = 0.0
         lr = label_left + label_room
-        right = (lr if lr > body_right else body_right) + (gap if label_room else 2)
+        if is_bar and (not label_room or lr <= b1 - touch_px):
+            right = body_right  # a bar with its label inside (or none): the next bar may start where it ends
+        else:
+            right = (lr if lr > body_right else body_right) + (gap if label_room else 2)
         slots[s].take(min(left, label_left - 2), right)
         out.append(Placement(rows[j], s, m, b0, b1, label_left, label_room if label_room > 0.0 else 0.0))
     return out

@@ -26,7 +26,7 @@ import io
 import math
 import os
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -685,4 +685,17 @@ def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers:
     relayed = [s for s in timeline.sources if s.via or s.attribution]
     if source_details and relayed:
         out.append(f"{len(relayed)} sources: their relay chain and attribution are not written to {fmt}")
+    events = list(_graded_events(timeline))
+    graded = (sum(1 for s in timeline.sources if s.reliability) + sum(1 for e in events if e.credibility)
+              + sum(1 for e in events for q in e.quotes if q.credibility))
+    if graded:
+        out.append(f"{graded} grades (source reliability A–F, credibility 1–6, AJP-2.1): not written to {fmt}")
     return out
+
+
+def _graded_events(timeline: Timeline) -> Iterator[Event]:
+    """Events that may carry a credibility grade (only the rich ones of a lazily-read file)."""
+    facts = getattr(timeline.events, "facts", None)
+    if facts is not None:
+        return (timeline.events[int(i)] for i in facts.rich)
+    return iter(timeline.events)

@@ -43,7 +43,11 @@ warnings; a bad row is listed and skipped, the other rows load.
 
 The writer writes exactly these columns (``id, track, kind, title, start,
 end, summary, location, actors, tags, sources, url, start_phrase,
-start_basis, end_phrase, end_basis``), so its files read back.  A text cell
+start_basis, end_phrase, end_basis, quotes``), so its files read back.
+``quotes`` is for people: one quote a line, direct speech in quotation marks
+with its speaker, reported speech attributed and never in quotation marks
+(:func:`viewer.model.quoting.quote_sentence`); the reader does not turn it
+back into quotes (the native format keeps them).  A text cell
 that a spreadsheet would run as a formula (it starts with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return, or starts with spaces before one
 of ``= + - @``) is written with a leading ``'``,
@@ -67,6 +71,7 @@ from datetime import datetime
 
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
+from viewer.model.quoting import quote_sentence
 from viewer.model.timeline import Event, EventKind, Quote, SourceKind, Timeline
 
 from .atomic import write_text_atomic
@@ -108,11 +113,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "start_basis": ("startbasis",),
     "end_phrase": ("endphrase",),
     "end_basis": ("endbasis",),
+    "quotes": ("quotes",),
 }
 """Model field -> normalised header names that feed it (first match wins)."""
 
 WRITE_COLUMNS = ("id", "track", "kind", "title", "start", "end", "summary", "location", "actors", "tags",
-                 "sources", "url", "start_phrase", "start_basis", "end_phrase", "end_basis")
+                 "sources", "url", "start_phrase", "start_basis", "end_phrase", "end_basis", "quotes")
 
 
 def _norm(name: str) -> str:
@@ -426,8 +432,10 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
     """The CSV text of a timeline (header :data:`WRITE_COLUMNS`, one row per event).
 
     ``track`` holds the track's label; ``sources`` the outlets, ``;``-separated;
-    ``url`` the first source url that is an http or https link.  Quotes and source details are not written
-    (use the native format to keep everything).
+    ``url`` the first source url that is an http or https link; ``quotes``
+    the quotes as text, one a line (:func:`viewer.model.quoting.quote_sentence`:
+    reported speech is never put in quotation marks).  Source details are not
+    written (use the native format to keep everything).
     """
     labels = {t.id: t.label for t in timeline.tracks}
     buf = io.StringIO()
@@ -441,6 +449,7 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
             "; ".join(e.tags), "; ".join(s.outlet for s in sources),
             next((u for u in map(web_url, (s.url for s in sources)) if u), ""),
             e.start.phrase, e.start.basis, e.end.phrase if e.end else "", e.end.basis if e.end else "",
+            "\n".join(quote_sentence(q) for q in e.quotes),
         ]
         writer.writerow([v if k in (4, 5) else escape_formula(v) for k, v in enumerate(text)])
     return buf.getvalue()
@@ -464,4 +473,5 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """
     delimiter = "\t" if os.fspath(path).lower().endswith(".tsv") else ","
     write_text_atomic(path, csv_text(timeline, delimiter=delimiter))
-    return format_losses(timeline, "CSV", source_details=True) + dropped_urls(timeline, "CSV")
+    return (format_losses(timeline, "CSV", quotes="as text in the 'quotes' column", source_details=True)
+            + dropped_urls(timeline, "CSV"))

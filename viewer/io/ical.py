@@ -33,6 +33,7 @@ import icalendar
 
 from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import Precision
+from viewer.model.quoting import quote_sentence
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import write_bytes_atomic
@@ -106,9 +107,7 @@ def _description(timeline: Timeline, e: Event) -> str:
     when = e.start.describe() + (f" → {e.end.describe()}" if e.end is not None else "")
     phrase = f" (“{e.start.phrase}”)" if e.start.phrase else ""
     parts.append(f"Date: {when}{phrase}")
-    for q in e.quotes:
-        who = q.who
-        parts.append(f"“{q.text}”" + (f" — {who}" if who else ""))
+    parts += [quote_sentence(q) for q in e.quotes]  # reported speech never in quotation marks
     sources = timeline.sources_of(e)
     if sources:
         parts.append("Sources: " + "; ".join(s.name for s in sources))

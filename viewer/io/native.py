@@ -1013,6 +1013,7 @@ def _event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | No
             source=_text(q, "source"),
             attribution=_text(q, "attribution"),
             kind=QuoteKind(q.get("kind", "direct")),
+            credibility=_text(q, "credibility"),
         )
         for q in e.get("quotes", [])
     )
@@ -1029,6 +1030,8 @@ def _event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | No
         tags=tuple(e.get("tags", ())),
         quotes=quotes,
         sources=tuple(e.get("sources", ())),
+        planned=e.get("status") == "planned",
+        credibility=_text(e, "credibility"),
     )
 
 
@@ -1079,6 +1082,7 @@ def _build(data: Mapping[str, Any], dates: Mapping[tuple[PathPart, ...], EventDa
             url=_text(s, "url"),
             via=_text(s, "via"),
             attribution=_text(s, "attribution"),
+            reliability=_text(s, "reliability"),
         )
         for i, s in enumerate(data.get("sources", []))
     )
@@ -1303,7 +1307,7 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
                 item[name] = getattr(s, name)
         if s.published is not None:
             item["published"] = _date_to_json(s.published, zone)
-        for name in ("url", "via", "attribution"):
+        for name in ("url", "via", "attribution", "reliability"):
             if getattr(s, name):
                 item[name] = getattr(s, name)
         sources.append(item)
@@ -1326,17 +1330,21 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
             item["location"] = e.location
         if e.tags:
             item["tags"] = list(e.tags)
+        if e.planned:
+            item["status"] = "planned"
         if e.quotes:
             quotes = []
             for q in e.quotes:
                 quote: dict[str, Any] = {"text": q.text, "kind": QuoteKind(q.kind).value}
-                for name in ("speaker", "speaker_role", "source", "attribution"):
+                for name in ("speaker", "speaker_role", "source", "attribution", "credibility"):
                     if getattr(q, name):
                         quote[name] = getattr(q, name)
                 quotes.append(quote)
             item["quotes"] = quotes
         if e.sources:
             item["sources"] = list(e.sources)
+        if e.credibility:
+            item["credibility"] = e.credibility
         events.append(item)
     out["events"] = events
     if timeline.stories:

@@ -47,6 +47,7 @@ from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.presentation import short_date
+from viewer.model.quoting import is_direct, quote_sentence
 from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind, Timeline
 
 from .atomic import write_text_atomic
@@ -708,7 +709,8 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
             if media_quote is not None and q is media_quote[0]:
                 continue
             who = q.who
-            body.append(f"<blockquote>{_html(q.text)}</blockquote>" + (f"<p>— {_html(who)}</p>" if who else ""))
+            body.append(f"<blockquote>{_html(q.text)}</blockquote>" + (f"<p>— {_html(who)}</p>" if who else "")
+                        if is_direct(q) else f"<p>{_html(quote_sentence(q))}</p>")  # reported: never a quotation
         listed = [s for s in sources if s is not with_url and not (media_quote and s is media_quote[1])]
         if listed:
             body.append("<p><small>Sources: " + "; ".join(_html(s.name)

@@ -11,6 +11,14 @@ its "quoted in" pattern (14.260)::
     Minister, quoted in Author, “Title,” Washington Insider Magazine,
     February 10, 2022, URL. [Event title, Thu 10 Feb 2022 (to the day)]
 
+Reported speech is never put in quotation marks: it is attributed
+(:mod:`viewer.model.quoting`)::
+
+    Jens Stoltenberg, NATO Secretary-General, said that Russia’s deployment
+    …, as reported by Washington Insider Magazine, February 10, 2022
+    (uncertain). [Event title, Thu 3 Feb 2022 (to the day), uncertain]
+
+Dates keep their qualifier (uncertain, about, on or before).
 The bracket names the event and its date as resolved.  Missing parts (no author, no title, no URL) are left out with their
 punctuation; the outlet is italic in the HTML form.  Without a quote the
 event title stands in its place.
@@ -23,6 +31,7 @@ from html import escape
 
 from .calendar import MONTH_NAME, civil_from_epoch, format_year
 from .dates import EventDate, Precision
+from .quoting import is_direct, qualified_date, quote_sentence
 from .timeline import Event, Timeline
 
 __all__ = ["event_link", "split_link", "citation_text", "citation_html"]
@@ -45,14 +54,22 @@ def split_link(text: str) -> tuple[str, str | None]:
 
 
 def _chicago_date(d: EventDate | None) -> str:
-    if d is None or not math.isfinite(d.earliest):
+    """``"February 10, 2022"`` with the date's qualifier kept (``"… (uncertain)"``, ``"on or before …"``)."""
+    if d is None:
         return ""
-    c = civil_from_epoch(d.earliest)
+    if d.relation == "one of":
+        return qualified_date(d)
+    at = d.earliest if math.isfinite(d.earliest) else d.latest - 1e-6  # "on or before": its known day
+    if not math.isfinite(at):
+        return ""
+    c = civil_from_epoch(at)
     if d.precision >= Precision.DAY:
-        return f"{MONTH_NAME[c.month - 1]} {c.day}, {format_year(c.year)}"
-    if d.precision == Precision.MONTH:
-        return f"{MONTH_NAME[c.month - 1]} {format_year(c.year)}"
-    return format_year(c.year)
+        text = f"{MONTH_NAME[c.month - 1]} {c.day}, {format_year(c.year)}"
+    elif d.precision == Precision.MONTH:
+        text = f"{MONTH_NAME[c.month - 1]} {format_year(c.year)}"
+    else:
+        text = format_year(c.year)
+    return qualified_date(d, text)
 
 
 def _parts(event: Event, timeline: Timeline, html: bool) -> str:
@@ -63,10 +80,8 @@ def _parts(event: Event, timeline: Timeline, html: bool) -> str:
     # cite the outlet that published it: the end of the relay chain
     src = chain[-1] if chain else None
     if q is not None:
-        head = f"“{e(q.text)}”"
-        who = q.who
-        head += f" — {e(who)}" if who else ""
-        lead = ", quoted in " if src is not None else ""
+        head = e(quote_sentence(q))
+        lead = (", quoted in " if is_direct(q) else ", as reported by ") if src is not None else ""
     else:
         when = e(event.start.describe())
         head, lead = f"{e(event.title)}, {when}", ". Reported in " if src is not None else ""

@@ -23,7 +23,9 @@ import numpy as np
 from .dates import Precision, unit_seconds
 
 if TYPE_CHECKING:
-    from .timeline import Timeline
+    from collections.abc import Sequence
+
+    from .timeline import Event, Timeline
 
 __all__ = ["EventColumns", "DateArrays", "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START",
            "FLAG_OPEN_END", "FLAG_IMPRECISE", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE"]
@@ -68,6 +70,72 @@ def sort_point_array(s_lo: np.ndarray, s_hi: np.ndarray, s_prec: np.ndarray, has
     return np.where(np.isinf(start) & has_end, end, start)
 
 
+def drawn_values(d: DateArrays, whisker: float) -> tuple[np.ndarray, ...]:
+    """Per-event drawn values of :class:`EventColumns`, in file order, epoch seconds UTC.
+
+    The clamping rules of :class:`EventColumns` applied to whole arrays;
+    :meth:`EventColumns.from_dates` sorts them, :mod:`viewer.model.editing`
+    computes the row of one edited event with them (same rules, one place).
+
+    Parameters
+    ----------
+    d : DateArrays
+        Dates of N events.
+    whisker : float
+        Length (s) of an open point's whisker (``EventColumns.open_whisker_s``).
+
+    Returns
+    -------
+    kind, x0, x1, xm, solid0, solid1, flags, lane, keep : arrays (N,)
+        ``x*``/``solid*`` in epoch seconds (not yet relative to an origin);
+        ``keep`` is False for events that are not drawn (unknown track,
+        wholly undated).
+    """
+    kind = d.kind.astype(np.int8)
+    s_lo, s_hi, e_lo, e_hi = d.start_earliest, d.start_latest, d.end_earliest, d.end_latest
+    flags = _flag_array(d.start_precision, d.start_uncertain, d.start_approximate)
+    pointlike = (kind == KIND_POINT) | ~d.has_end
+    unit = _UNIT_ARRAY[np.clip(d.start_precision, 0, len(_UNIT_ARRAY) - 1)]
+    with np.errstate(invalid="ignore"):
+        open0, open1 = np.isinf(s_lo), np.isinf(s_hi)
+        # points (and spans without an end): their possible interval
+        p_flags = flags | np.where(open0 & ~open1, FLAG_OPEN_START, 0) | np.where(
+            ~open0 & open1, FLAG_OPEN_END, 0)
+        p_x0 = np.where(open0, s_hi - unit - whisker, s_lo)
+        p_x1 = np.where(open1 & ~open0, s_lo + unit + whisker, s_hi)
+        p_xm = np.where(open0, s_hi - unit / 2, np.where(
+            open1, s_lo + unit / 2, np.where(flags & FLAG_IMPRECISE, (s_lo + s_hi) / 2, s_lo)))
+        # spans: start..end, open sides clamped to the finite extent
+        sp_flags = flags | _flag_array(d.end_precision, d.end_uncertain, d.end_approximate)
+        sp_open0, sp_open1 = np.isinf(s_lo), np.isinf(e_hi)
+        sp_flags = sp_flags | np.where(sp_open0, FLAG_OPEN_START, 0) | np.where(sp_open1, FLAG_OPEN_END, 0)
+        # an open side stays infinite: the bar runs to the view's edge and
+        # fades there (the painter clips), and never claims a start or end
+        sp_x0 = s_lo
+        sp_x1 = e_hi
+        # the certain part: from the latest possible start to the earliest
+        # possible end; none when either is unknown
+        sp_s0 = np.where(np.isfinite(s_hi), s_hi, np.inf)
+        sp_s1 = np.where(np.isfinite(e_lo), e_lo, -np.inf)
+        first_known = np.where(np.isfinite(s_lo), s_lo, np.where(np.isfinite(s_hi), s_hi, np.where(
+            np.isfinite(e_lo), e_lo, e_hi)))
+        p_flags = p_flags | np.where(
+            (d.start_precision < int(Precision.DAY)) | (np.isfinite(s_lo) & np.isfinite(s_hi)
+                                                        & (s_hi - s_lo > 86400.0 + 1e-6)), FLAG_COARSE, 0)
+
+        x0 = np.where(pointlike, p_x0, sp_x0)
+        x1 = np.where(pointlike, p_x1, sp_x1)
+        xm = np.where(pointlike, p_xm, first_known)
+        solid0 = np.where(pointlike, 1.0, sp_s0)
+        solid1 = np.where(pointlike, 0.0, sp_s1)
+        flags = np.where(pointlike, p_flags, sp_flags).astype(np.uint8)
+    lane = d.lane.astype(np.int32)
+    # unknown tracks (readers reject them) and wholly undated points are not drawn
+    undated_span = ~pointlike & ~np.isfinite(s_lo) & ~np.isfinite(s_hi) & ~np.isfinite(e_lo) & ~np.isfinite(e_hi)
+    keep = (lane >= BAND_LANE) & ~(pointlike & open0 & open1) & ~undated_span
+    return kind, x0, x1, xm, solid0, solid1, flags, lane, keep
+
+
 @dataclass
 class DateArrays:
     """Per-event dates of a timeline as arrays, in file order (input of
@@ -110,12 +178,24 @@ class DateArrays:
     sort_point: np.ndarray
     n_lanes: int
     reference_earliest: float | None = None
+    home_earliest: float | None = None  #: start of the home range: where an empty timeline is
 
     @classmethod
-    def from_timeline(cls, timeline: "Timeline") -> "DateArrays":
+    def from_timeline(cls, timeline: Timeline) -> DateArrays:
         """The arrays of a timeline built from :class:`~viewer.model.timeline.Event` objects."""
-        events = timeline.events
-        lane_of = timeline.track_index
+        ref = timeline.reference_date
+        arrays = cls.from_events(timeline.events, timeline.track_index, len(timeline.tracks),
+                                 None if ref is None else ref.earliest)
+        if timeline.home_start is not None:
+            arrays.home_earliest = timeline.home_start.earliest
+        return arrays
+
+    @classmethod
+    def from_events(cls, events: Sequence[Event], track_index: dict[str, int], n_lanes: int,
+                    reference_earliest: float | None = None) -> DateArrays:
+        """The arrays of some events: ``track_index`` maps a track id to its
+        lane (:attr:`Timeline.track_index`); ``n_lanes`` is the number of tracks."""
+        lane_of = track_index
         kinds = {"point": KIND_POINT, "span": KIND_SPAN, "band": KIND_BAND}
         nan = math.nan
         rows = []
@@ -131,13 +211,12 @@ class DateArrays:
                 False if e is None else e.uncertain, False if e is None else e.approximate,
                 ev.sort_point,
             ))
-        cols = list(zip(*rows)) if rows else [()] * 14
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 14
         types = (np.int32, np.int8, float, float, np.int8, bool, bool, bool, float, float,
                  np.int8, bool, bool, float)
-        arr = [np.array(c, dtype=t) for c, t in zip(cols, types)]
-        ref = timeline.reference_date
-        return cls([ev.id for ev in events], *arr, n_lanes=len(timeline.tracks),
-                   reference_earliest=None if ref is None else ref.earliest)
+        arr = [np.array(c, dtype=t) for c, t in zip(cols, types, strict=True)]
+        return cls([ev.id for ev in events], *arr, n_lanes=n_lanes,  # type: ignore[arg-type, misc]
+                   reference_earliest=reference_earliest)
 
     def finite_extent(self) -> tuple[float, float]:
         """(first, last) finite moment of any event, as :meth:`Timeline.finite_extent`."""
@@ -148,12 +227,30 @@ class DateArrays:
             if len(fin):
                 lo = float(fin.min()) if lo is None else min(lo, float(fin.min()))
                 hi = float(fin.max()) if hi is None else max(hi, float(fin.max()))
-        if lo is None or hi is None:
-            r = self.reference_earliest
-            if r is not None and math.isfinite(r):
-                return r, r + 86400.0
+        if lo is None or hi is None:  # no dated event: the reference date's day, else the home range's
+            for r in (self.reference_earliest, self.home_earliest):
+                if r is not None and math.isfinite(r):
+                    return r, r + 86400.0
             return 0.0, 86400.0
         return lo, hi
+
+
+def calendar_values(d: DateArrays) -> tuple[np.ndarray, np.ndarray]:
+    """``EventColumns.cal_start`` / ``cal_end`` of every event, in file order
+    (epoch seconds; NaN where a side is not a calendar date): shared by
+    :meth:`EventColumns.from_dates` and the editing code (one event)."""
+    s_lo, s_hi, e_lo, e_hi = d.start_earliest, d.start_latest, d.end_earliest, d.end_latest
+    pointlike = (d.kind.astype(np.int8) == KIND_POINT) | ~d.has_end
+    unit = _UNIT_ARRAY[np.clip(d.start_precision, 0, len(_UNIT_ARRAY) - 1)]
+    with np.errstate(invalid="ignore"):
+        s_open = np.isinf(s_lo) & np.isinf(s_hi)
+        cal_start = np.where((d.start_precision <= int(Precision.DAY)) & ~s_open,
+                             np.where(np.isfinite(s_lo), s_lo, s_hi - unit), np.nan)
+        e_open = np.isinf(e_lo) & np.isinf(e_hi)
+        cal_end = np.where(pointlike, cal_start, np.where(
+            d.has_end & (d.end_precision <= int(Precision.DAY)) & ~e_open,
+            np.where(np.isfinite(e_hi), e_hi, e_lo), np.nan))
+    return cal_start, cal_end
 
 
 @dataclass
@@ -232,12 +329,12 @@ class EventColumns:
 
     # -- construction --------------------------------------------------
     @classmethod
-    def from_timeline(cls, timeline: "Timeline") -> "EventColumns":
+    def from_timeline(cls, timeline: Timeline) -> EventColumns:
         """Build the arrays for ``timeline`` (O(N log N))."""
         return cls.from_dates(DateArrays.from_timeline(timeline))
 
     @classmethod
-    def from_dates(cls, d: "DateArrays") -> "EventColumns":
+    def from_dates(cls, d: DateArrays) -> EventColumns:
         """Build the arrays from per-event date bounds, without Event objects.
 
         All the clamping rules of the class docstring are applied here, on
@@ -256,48 +353,7 @@ class EventColumns:
         origin = math.floor(anchor / 86400.0) * 86400.0
         whisker = max(3 * 86400.0, 0.02 * (hi - lo))
 
-        kind = d.kind.astype(np.int8)
-        s_lo, s_hi, e_lo, e_hi = d.start_earliest, d.start_latest, d.end_earliest, d.end_latest
-        flags = _flag_array(d.start_precision, d.start_uncertain, d.start_approximate)
-        pointlike = (kind == KIND_POINT) | ~d.has_end
-        unit = _UNIT_ARRAY[np.clip(d.start_precision, 0, len(_UNIT_ARRAY) - 1)]
-        with np.errstate(invalid="ignore"):
-            open0, open1 = np.isinf(s_lo), np.isinf(s_hi)
-            # points (and spans without an end): their possible interval
-            p_flags = flags | np.where(open0 & ~open1, FLAG_OPEN_START, 0) | np.where(
-                ~open0 & open1, FLAG_OPEN_END, 0)
-            p_x0 = np.where(open0, s_hi - unit - whisker, s_lo)
-            p_x1 = np.where(open1 & ~open0, s_lo + unit + whisker, s_hi)
-            p_xm = np.where(open0, s_hi - unit / 2, np.where(
-                open1, s_lo + unit / 2, np.where(flags & FLAG_IMPRECISE, (s_lo + s_hi) / 2, s_lo)))
-            # spans: start..end, open sides clamped to the finite extent
-            sp_flags = flags | _flag_array(d.end_precision, d.end_uncertain, d.end_approximate)
-            sp_open0, sp_open1 = np.isinf(s_lo), np.isinf(e_hi)
-            sp_flags = sp_flags | np.where(sp_open0, FLAG_OPEN_START, 0) | np.where(sp_open1, FLAG_OPEN_END, 0)
-            # an open side stays infinite: the bar runs to the view's edge and
-            # fades there (the painter clips), and never claims a start or end
-            sp_x0 = s_lo
-            sp_x1 = e_hi
-            # the certain part: from the latest possible start to the earliest
-            # possible end; none when either is unknown
-            sp_s0 = np.where(np.isfinite(s_hi), s_hi, np.inf)
-            sp_s1 = np.where(np.isfinite(e_lo), e_lo, -np.inf)
-            first_known = np.where(np.isfinite(s_lo), s_lo, np.where(np.isfinite(s_hi), s_hi, np.where(
-                np.isfinite(e_lo), e_lo, e_hi)))
-            p_flags = p_flags | np.where(
-                (d.start_precision < int(Precision.DAY)) | (np.isfinite(s_lo) & np.isfinite(s_hi)
-                                                            & (s_hi - s_lo > 86400.0 + 1e-6)), FLAG_COARSE, 0)
-
-            x0 = np.where(pointlike, p_x0, sp_x0)
-            x1 = np.where(pointlike, p_x1, sp_x1)
-            xm = np.where(pointlike, p_xm, first_known)
-            solid0 = np.where(pointlike, 1.0, sp_s0)
-            solid1 = np.where(pointlike, 0.0, sp_s1)
-            flags = np.where(pointlike, p_flags, sp_flags).astype(np.uint8)
-        lane = d.lane.astype(np.int32)
-        # unknown tracks (readers reject them) and wholly undated points are not drawn
-        undated_span = ~pointlike & ~np.isfinite(s_lo) & ~np.isfinite(s_hi) & ~np.isfinite(e_lo) & ~np.isfinite(e_hi)
-        keep = (lane >= BAND_LANE) & ~(pointlike & open0 & open1) & ~undated_span
+        kind, x0, x1, xm, solid0, solid1, flags, lane, keep = drawn_values(d, whisker)
         keep_idx = np.nonzero(keep)[0]
         order = keep_idx[np.lexsort((x0[keep_idx], lane[keep_idx]))] if len(keep_idx) else keep_idx
         n = len(order)
@@ -313,14 +369,7 @@ class EventColumns:
                 cummax[a:b] = np.maximum.accumulate(x1_s[a:b] - origin)
         sp = d.sort_point[order]
         sort_pt = np.where(np.isfinite(sp), sp, math.inf)
-        with np.errstate(invalid="ignore"):
-            s_open = np.isinf(s_lo) & np.isinf(s_hi)
-            cal_start = np.where((d.start_precision <= int(Precision.DAY)) & ~s_open,
-                                 np.where(np.isfinite(s_lo), s_lo, s_hi - unit), np.nan)
-            e_open = np.isinf(e_lo) & np.isinf(e_hi)
-            cal_end = np.where(pointlike, cal_start, np.where(
-                d.has_end & (d.end_precision <= int(Precision.DAY)) & ~e_open,
-                np.where(np.isfinite(e_hi), e_hi, e_lo), np.nan))
+        cal_start, cal_end = calendar_values(d)
         ids = d.ids if n == n_all and np.array_equal(order, np.arange(n)) else [d.ids[k] for k in order]
         # ties keep file order (``order`` holds each row's index in the file)
         time_order = np.lexsort((order, sort_pt)).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
@@ -361,7 +410,7 @@ class EventColumns:
         self.xm_sorted = self.xm[self.xm_order]
 
     def subset(self, row_keep: np.ndarray, lane_map: np.ndarray, new_event_index: np.ndarray,
-               n_lanes: int) -> "EventColumns":
+               n_lanes: int) -> EventColumns:
         """The columns of some rows, with lanes renumbered, without Event objects.
 
         What :func:`~viewer.model.filters.apply_filters` gives a lazily-loaded

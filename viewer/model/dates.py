@@ -24,6 +24,13 @@ Rules (documented here because EDTF itself does not quantify them):
   ``?`` (uncertain) keeps the interval but flags it: the source's date is not
   confirmed.
 * The **sort point** of a date is ``earliest`` when finite, else ``latest``.
+* Refused, each with a message that says why: years beyond
+  :data:`MAX_ABS_YEAR` either side of year 0 (seconds as floats cannot
+  place them), UTC offsets beyond ±15:59 or with minutes over 59 (real
+  offsets run from -12:00 to +14:00), any character outside ASCII
+  (fullwidth digits ``２０２２``) or space around the value (EDTF is
+  written without either), and EDTF seasons (``2022-21``: EDTF does not say
+  which months a season covers; write the months, ``[2022-03..2022-05]``).
 """
 
 from __future__ import annotations
@@ -54,8 +61,15 @@ from .errors import DateError
 
 __all__ = [
     "Precision", "EventDate", "DateBounds", "resolve_bounds", "resolve_many",
-    "format_instant", "format_interval", "unit_seconds",
+    "format_instant", "format_interval", "unit_seconds", "MAX_ABS_YEAR",
 ]
+
+MAX_ABS_YEAR = 999_999_999_999
+"""Largest year (either side of year 0) a date may have: beyond it float
+seconds since the epoch can no longer tell the years apart reliably."""
+
+_SEASONS = {21: ("spring", "{y}-03..{y}-05"), 22: ("summer", "{y}-06..{y}-08"), 23: ("autumn", "{y}-09..{y}-11"),
+            24: ("winter", "")}
 
 _INF = math.inf
 
@@ -281,8 +295,32 @@ def _strict_day_bounds(obj: object, text: str) -> tuple[float, float]:
         )
     except (AttributeError, TypeError) as exc:
         raise DateError(f"EDTF value {text!r} cannot be placed on a timeline") from exc
+    except OverflowError as exc:
+        raise DateError(_year_range_message(text)) from exc
     except ValueError as exc:
         raise DateError(f"EDTF value {text!r} is not a calendar date: {exc}") from exc
+
+
+def _year_range_message(text: str) -> str:
+    shown = repr(text) if len(text) <= 40 else f"'{text[:24]}…{text[-8:]}' ({len(text)} characters)"
+    return (f"{shown}: the year is out of range; years from -{MAX_ABS_YEAR} to {MAX_ABS_YEAR} "
+            f"(Y-{MAX_ABS_YEAR} .. Y{MAX_ABS_YEAR}) can be placed on a timeline")
+
+
+def _check_text(text: str) -> None:
+    """Refuse what EDTF never contains: non-ASCII characters, surrounding
+    space, a long year beyond :data:`MAX_ABS_YEAR` (before any arithmetic)."""
+    if not text.isascii():
+        bad = next(c for c in text if not c.isascii())
+        raise DateError(f"{text!r} contains {bad!r} (U+{ord(bad):04X}); dates are written in ASCII, "
+                        "with the digits 0-9 (EDTF)")
+    if text != text.strip():
+        raise DateError(f"{text!r} has space around the date; write it without (EDTF), e.g. {text.strip()!r}")
+    for m in re.finditer(r"Y-?(\d+)(?:E(\d+))?", text):
+        digits = m.group(1).lstrip("0") or "0"
+        exponent = int(m.group(2)) if m.group(2) and len(m.group(2)) <= 3 else (10**4 if m.group(2) else 0)
+        if len(digits) + exponent > len(str(MAX_ABS_YEAR)) or int(digits) * 10**exponent > MAX_ABS_YEAR:
+            raise DateError(_year_range_message(text))
 
 
 def _check_written_day(text: str) -> None:
@@ -307,6 +345,9 @@ def _time_of_day(date_lo: float, time_text: str, tz_name: str | None, text: str)
         if off == "Z":
             return local
         sign = 1 if off[0] == "+" else -1
+        if int(off[1:3]) > 15 or int(off[4:6]) > 59:
+            raise DateError(f"UTC offset {off!r} in {text!r} is out of range: hours 00-15 and minutes 00-59 "
+                            "(real offsets run from -12:00 to +14:00)")
         return local - sign * (int(off[1:3]) * 3600 + int(off[4:6]) * 60)
     if tz_name is None:
         raise DateError(
@@ -358,6 +399,18 @@ def _bounds_of(obj: object, text: str, tz_name: str | None) -> _Bounds:
     if cls == "LaterConsecutives":
         lower = _bounds_of(obj.lower, text, tz_name)  # type: ignore[attr-defined]
         return _Bounds(lower.earliest, _INF, lower.precision, lower.uncertain, lower.approximate, "on or after")
+    if cls == "Season":
+        code = int(getattr(obj, "season", 0) or 0)
+        year = str(getattr(obj, "_year", "") or "2022")
+        name, months = _SEASONS.get(code, (f"season {code}", ""))
+        example = f"[{months.format(y=year)}]" if months else f"the months of that {name}"
+        if code == 24 and year.lstrip("-").isdigit() and len(year) == 4:
+            example = f"[{year}-12..{int(year) + 1:04d}-02]"
+        raise DateError(
+            f"{text!r} is an EDTF season ({name} {year}); EDTF does not say which months a season covers, so "
+            f"it cannot be placed honestly: write the months instead, e.g. {example} (one month in that range; "
+            "northern-hemisphere months), or the year"
+        )
     if cls in ("Interval", "Level1Interval", "Level2Interval"):
         raise DateError(
             f"{text!r} is an interval; write its two ends as the event's start and end"
@@ -483,6 +536,7 @@ def _fast_bounds(text: str, tz_name: str | None) -> _Bounds | None:
 @functools.lru_cache(maxsize=65536)
 def _resolve(text: str, tz_name: str | None) -> _Bounds:
     if isinstance(text, str):
+        _check_text(text)
         fast = _fast_bounds(text, tz_name)
         if fast is not None:
             return fast
@@ -650,7 +704,7 @@ def resolve_many(texts: list[str], time_zone: str | None = None
             start = start + hh * 3600 + mi * 60 + ss
             if length == 25:
                 oh, om = _digits(a, 20, 22), _digits(a, 23, 25)
-                ok &= (oh <= 23) & (om <= 59) & ((oh > 0) | (om > 0))  # EDTF writes +00:00 as Z
+                ok &= (oh <= 15) & (om <= 59) & ((oh > 0) | (om > 0))  # +00:00 is Z; past 15 h: refused (_time_of_day)
                 sign = np.where(a[:, 19] == ord("+"), 1, -1)
                 start = start - sign * (oh * 3600 + om * 60)
             end = start + 1

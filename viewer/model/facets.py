@@ -43,7 +43,7 @@ __all__ = ["EventFacts", "FacetCodes", "FacetIndex", "NONE_VALUE", "FACETS", "ev
 NONE_VALUE = ""
 
 #: Facet names, in the order a filter panel lists them.
-FACETS = ("actors", "sources", "source_kinds", "tags")
+FACETS = ("actors", "sources", "source_kinds", "tags", "grades")
 
 NO_TRACK = -1
 """Track code of bands (never hidden with a track) and of events whose track
@@ -55,7 +55,8 @@ def event_facet_values(event: "Event", timeline: "Timeline", facet: str) -> tupl
 
     ``sources`` are the ids of every source the event cites directly, through
     its quotes or through relays (:meth:`Timeline.sources_of`); ``source_kinds``
-    are their kinds (``"news_article"``...).
+    are their kinds (``"news_article"``...); ``grades`` are the AJP-2.1 codes
+    (``"B2"``) of the event and its quotes, where someone graded them.
 
     Raises
     ------
@@ -70,6 +71,11 @@ def event_facet_values(event: "Event", timeline: "Timeline", facet: str) -> tupl
         values = tuple(s.id for s in timeline.sources_of(event))
     elif facet == "source_kinds":
         values = tuple(s.kind.value for s in timeline.sources_of(event))
+    elif facet == "grades":  # AJP-2.1 "B2" of the event and of each quote (viewer.model.grading)
+        from .grading import claim_grade
+
+        graded = (claim_grade(timeline, event), *(claim_grade(timeline, event, q) for q in event.quotes))
+        values = tuple(g for g in graded if g)
     else:
         raise ValueError(f"unknown facet {facet!r}; expected one of {', '.join(FACETS)}")
     return tuple(dict.fromkeys(values)) or (NONE_VALUE,)

@@ -23,6 +23,7 @@ whose possible interval ``[earliest, latest)`` meets ``[lo, hi)``; open sides
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -76,8 +77,9 @@ class FilterState:
     track_order : tuple of str
         Track ids top to bottom; tracks not listed keep the file's order after
         the listed ones.  Empty: the file's order.
-    actors, sources, source_kinds, tags : frozenset of str or None
+    actors, sources, source_kinds, tags, grades : frozenset of str or None
         Allowed values of each facet (see the module docstring); None = all.
+        ``grades`` are AJP-2.1 codes such as ``"B2"`` (:mod:`viewer.model.grading`).
     date_range : (float, float) or None
         ``(lo, hi)`` seconds since the Unix epoch (UTC), or None for all time.
     """
@@ -89,6 +91,7 @@ class FilterState:
     source_kinds: frozenset[str] | None = None
     tags: frozenset[str] | None = None
     date_range: tuple[float, float] | None = None
+    grades: frozenset[str] | None = None
 
     @property
     def is_default(self) -> bool:
@@ -239,7 +242,12 @@ def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray)
     earliest, latest = facts.earliest[keep], facts.latest[keep]
     rich = new_index[parent.facts.rich] if parent.facts is not None else np.arange(len(keep))
     finite = np.concatenate([earliest[np.isfinite(earliest)], latest[np.isfinite(latest)]])
-    extent = (float(finite.min()), float(finite.max())) if len(finite) else parent.finite_extent
+    if len(finite):
+        extent = (float(finite.min()), float(finite.max()))
+    else:  # nothing dated is left: the same fallback as Timeline.finite_extent
+        ref = timeline.reference_date
+        r = ref.earliest if ref is not None and math.isfinite(ref.earliest) else 0.0
+        extent = (r, r + 86400.0)
     keep_list = keep.tolist()
     events = LazyEvents([parent.ids[i] for i in keep_list], lambda k: parent[keep_list[k]], extent,
                         lambda k: parent.title(keep_list[k]),

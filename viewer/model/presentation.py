@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .quoting import quote_sentence
 from .story import Story, StoryStep
 from .timeline import QuoteKind, Timeline
 
@@ -155,12 +156,16 @@ class CaptionQuote:
     """One quote of a caption.
 
     ``text`` is verbatim; ``direct`` is False for reported speech (shown
-    without quotation marks); ``who`` is "speaker, role".
+    without quotation marks); ``who`` is "speaker, role"; ``sentence`` is
+    the quote as it is shown, by the one rule of
+    :func:`viewer.model.quoting.quote_sentence` (``“text” — who``, or for
+    reported speech ``who said that text``).
     """
 
     text: str
     direct: bool
     who: str
+    sentence: str = ""
 
 
 @dataclass(frozen=True)
@@ -208,7 +213,7 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
     """
     ev = timeline.event(event_id)
     quotes = tuple(
-        CaptionQuote(q.text, QuoteKind(q.kind) == QuoteKind.DIRECT, q.who)
+        CaptionQuote(q.text, QuoteKind(q.kind) == QuoteKind.DIRECT, q.who, quote_sentence(q))
         for q in ev.quotes
     )
     source_ids = [q.source for q in ev.quotes if q.source] or list(ev.sources)
@@ -229,6 +234,8 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
         when += " – " + short_date(ev.end)
     if timeline.is_after_reference(ev):  # still to come when the source was written
         when += f" (planned or expected: after the source’s date, {short_date(timeline.reference_date)})"
+    elif timeline.is_planned(ev):  # the source describes it as planned, whatever its date
+        when += " (planned: the source describes it as still to happen)"
     return Caption(ev.title, quotes, ev.summary, "; ".join(parts), when)
 
 

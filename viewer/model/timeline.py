@@ -122,6 +122,7 @@ class Quote:
     source: str = ""
     attribution: str = ""
     kind: QuoteKind = QuoteKind.DIRECT
+    credibility: str = ""  #: "1".."6" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
 
     @property
     def who(self) -> str:
@@ -147,6 +148,7 @@ class Source:
     url: str = ""
     via: str = ""
     attribution: str = ""
+    reliability: str = ""  #: "A".."F" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
 
     @property
     def name(self) -> str:
@@ -160,6 +162,10 @@ class Event:
 
     ``track`` is a track id; a band may have ``track=""`` (drawn across all
     tracks).  ``end`` is None for a point.  ``sources`` lists source ids.
+    ``planned`` is True when the source describes the event as planned,
+    scheduled or expected rather than as having happened (file field
+    ``"status": "planned"``); it is then shown as planned whatever its date
+    (:meth:`Timeline.is_planned`).
     """
 
     id: str
@@ -174,6 +180,8 @@ class Event:
     tags: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     sources: tuple[str, ...] = ()
+    planned: bool = False
+    credibility: str = ""  #: "1".."6" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
 
     @property
     def earliest(self) -> float:
@@ -475,6 +483,38 @@ class Timeline:
         """True when ``event`` begins after the reference date (see :meth:`after_reference`)."""
         ref = self.reference_date
         return ref is not None and math.isfinite(ref.latest) and event.start.earliest >= ref.latest
+
+    def is_planned(self, event: Event) -> bool:
+        """True when ``event`` is to be shown as planned, not as a fact: the
+        source says so (``event.planned``, e.g. "will meet in Berlin on
+        Thursday" written on that Thursday) or it begins after the reference
+        date (:meth:`is_after_reference`)."""
+        return event.planned or self.is_after_reference(event)
+
+    @cached_property
+    def planned_event_indexes(self) -> tuple[int, ...]:
+        """Indexes into :attr:`events` of the events marked ``planned`` by their source.
+
+        A lazily-read large file builds only the events its reader kept whole
+        (``facts.rich``: an event with a ``status`` field is always one).
+        """
+        facts = getattr(self.events, "facts", None)
+        candidates = range(len(self.events)) if facts is None else (int(i) for i in facts.rich)
+        return tuple(i for i in candidates if self.events[i].planned)
+
+    def planned_rows(self) -> np.ndarray:
+        """Rows of :attr:`columns` drawn as planned: bool (N,).
+
+        :meth:`after_reference` or the row's event marked ``planned`` by its
+        source (:meth:`is_planned`, on the columns).
+        """
+        import numpy as np
+
+        rows = self.after_reference()
+        marked = self.planned_event_indexes
+        if marked:
+            rows = rows | np.isin(self.columns.event_index, np.asarray(marked, dtype=np.int64))
+        return rows
 
     def after_reference(self) -> "np.ndarray":
         """Rows of :attr:`columns` that begin after the reference date: bool (N,).

@@ -7,6 +7,7 @@ tested without a screen.  All x values are seconds from the timeline origin
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -34,8 +35,13 @@ class XLimits:
     max_width: float
 
     @classmethod
-    def for_columns(cls, columns: EventColumns) -> "XLimits":
+    def for_columns(cls, columns: EventColumns, home: tuple[float, float] | None = None) -> XLimits:
+        """Limits for the events of ``columns``; ``home`` (seconds from the origin),
+        the timeline's home range, is always inside them (an empty new timeline
+        shows its home month)."""
         lo, hi = columns.extent()
+        if home is not None and all(math.isfinite(v) for v in home):
+            lo, hi = min(lo, home[0]), max(hi, home[1])
         pad = max(0.05 * (hi - lo), 43200.0)
         x_min, x_max = lo - pad, hi + pad
         width = max(x_max - x_min, MIN_MAX_VISIBLE_S)
@@ -113,7 +119,7 @@ class ViewState:
         self._dday: str | None = None
         self._listeners: list[Callable[[ViewState, set[str]], None]] = []
 
-    def subscribe(self, callback: Callable[["ViewState", set[str]], None]) -> None:
+    def subscribe(self, callback: Callable[[ViewState, set[str]], None]) -> None:
         """Call ``callback(state, changed_names)`` after every change."""
         self._listeners.append(callback)
 

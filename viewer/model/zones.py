@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from .calendar import SECONDS_PER_DAY, civil_from_epoch, format_year
 from .dates import EventDate, Precision, format_instant
 from .errors import DateError
-from .ticks import TickLevels, TickSpec, choose_tick_spec, compute_ticks
+from .ticks import Measure, TickLevels, TickSpec, choose_tick_spec, compute_ticks, default_measure
 
 if TYPE_CHECKING:
     import numpy as np
@@ -233,6 +233,17 @@ def zone_ticks(x0: float, x1: float, origin_epoch_s: float, width_px: float, mea
     if not cuts:
         return compute_ticks(x0, x1, origin_epoch_s, width_px, measure, offset_at(zone, mid))
     year_label = format_year(civil_from_epoch(origin_epoch_s + x1).year)
+    # clocks going back repeat an hour: its ticks are told apart by the zone's
+    # abbreviation (02:00 CEST, then 02:00 CET), so leave room for it
+    repeats = []  # (first, last) x of each repeated stretch, both occurrences
+    for cut in cuts:
+        t = origin_epoch_s + cut
+        back = offset_at(zone, t - 1) - offset_at(zone, t)
+        if back > 0:
+            repeats.append((cut - back, cut + back))
+    if repeats:
+        widest = max((_short_zone(zone, origin_epoch_s + c) for c in cuts for c in (c - 1, c)), key=len)
+        measure = _with_suffix(measure, " " + widest)
     major_rule, minor_rule = choose_tick_spec(x1 - x0, width_px, measure, year_label=year_label)
     table = (TickSpec(minor_rule, major_rule),)
     edges = [x0, *cuts, x1]
@@ -251,8 +262,32 @@ def zone_ticks(x0: float, x1: float, origin_epoch_s: float, width_px: float, mea
                     continue  # belongs to the next piece
                 if dst and x <= dst[-1][0]:
                     continue
+                if any(lo <= x < hi for lo, hi in repeats):
+                    text = f"{text} {_short_zone(zone, origin_epoch_s + x)}"
                 dst.append((x, text))
     return TickLevels(major_rule, minor_rule, tuple(major), tuple(minor))
+
+
+def _short_zone(zone: str, epoch_s: float) -> str:
+    """``"CEST"`` / ``"CET"``, or the offset (``"UTC+01:00"``) where the zone has no letters."""
+    abbr = zone_abbreviation(zone, epoch_s)
+    return abbr if abbr and abbr[0] not in "+-" else _format_offset(offset_at(zone, epoch_s))
+
+
+def _with_suffix(measure: float | Measure | None, suffix: str) -> float | Measure:
+    """A label measure (callable, fixed px or None) that also fits ``suffix``.
+
+    The gap :func:`~viewer.model.ticks.choose_tick_spec` adds between labels
+    (the width of ``"00"``) is measured without it.
+    """
+    if measure is not None and not callable(measure):
+        return float(measure) + default_measure(suffix)
+    base: Measure = measure if measure is not None else default_measure
+
+    def with_suffix(text: str) -> float:
+        return base(text) if text == "00" else base(text + suffix)
+
+    return with_suffix
 
 
 def event_zone(date: EventDate, timeline_zone: str) -> str:

@@ -207,6 +207,10 @@ details, Events / Filters tabs</td></tr>
 <tr><td><b>F6 / F7</b></td><td>Events / Filters tab</td></tr>
 <tr><td><b>Ctrl+Shift+L / Ctrl+Shift+C</b></td><td>copy link / citation</td></tr>
 <tr><td><b>F5</b></td><td>present</td></tr>
+<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>undo / redo (the Edit menu names the change)</td></tr>
+<tr><td><b>Ctrl+N / Ctrl+S / Ctrl+Shift+S</b></td><td>new timeline / save / save as</td></tr>
+<tr><td><b>Delete</b></td><td>delete the selected event</td></tr>
+<tr><td><b>double-click in a lane</b></td><td>add an event there; drag the selected event to move it</td></tr>
 <tr><td><b>Alt+letter</b></td><td>menus (underlined letters)</td></tr>
 </table>"""
 """What Help > Keyboard shortcuts shows (the README's keys table, shortened)."""

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
+from ..model.quoting import quote_sentence
+from ..model.grading import RELIABILITY, claim_grade, grade_words
 from ..model.text import visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
@@ -73,6 +75,9 @@ def _source_html(src: Source, timeline: Timeline) -> str:
     outlet, kind, *rest = citation
     line = ", ".join([f"<b>{escape(outlet)}</b> <span class='muted'>({escape(kind)})</span>"]
                      + [escape(c) for c in rest])
+    if src.reliability:
+        words = RELIABILITY.get(src.reliability, "")
+        line += f"<br><span class='muted'>reliability:</span> {escape(src.reliability)} ({escape(words)})"
     for label, value in details:
         line += f"<br><span class='muted'>{escape(label)}:</span> {escape(value)}"
     return f"<li>{line}</li>"
@@ -111,13 +116,18 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         out.append(f"<h2>Quotes ({len(event.quotes):,})</h2>")
         shown = event.quotes if max_quotes is None else event.quotes[:max_quotes]
         for q in shown:
-            cls = "quote" if q.kind == QuoteKind.DIRECT else "quote reported"
-            out.append(f"<p class='{cls}'>“{escape(q.text)}”</p>")
+            if q.kind == QuoteKind.DIRECT:
+                out.append(f"<p class='quote'>“{escape(q.text)}”</p>")
+            else:  # reported speech is never shown as a quotation (viewer.model.quoting)
+                out.append(f"<p class='quote reported'>{escape(quote_sentence(q))}</p>")
             who = escape(q.speaker or "unnamed")
             if q.speaker_role:
                 who += f", {escape(q.speaker_role)}"
             kind = "direct quotation" if q.kind == QuoteKind.DIRECT else "reported speech, the article’s words"
-            out.append(f"<p>— {who} <span class='muted'>({kind})</span>")
+            q_grade = claim_grade(timeline, event, q)
+            if q_grade:  # only what someone graded (AJP-2.1)
+                kind += f"; grade {q_grade}"
+            out.append(f"<p>— {who} <span class='muted'>({escape(kind)})</span>")
             if q.attribution:
                 out.append(f"<br><span class='muted'>attribution:</span> “{escape(q.attribution)}”")
             chain = timeline.source_chain(q.source) if q.source else []
@@ -148,9 +158,17 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         out.append(f"<tr><td><b>Status</b></td><td><b>After the source’s date</b> "
                    f"({escape(describe_date(ref, zone, timeline.time_zone))}): planned or expected when "
                    f"reported, not an observed fact (dashed marker)</td></tr>")
+    elif timeline.is_planned(event):  # the source says it was still to happen, whatever its date
+        out.append("<tr><td><b>Status</b></td><td><b>Planned</b>: the source describes it as planned or "
+                   "scheduled, not as having happened (dashed marker)</td></tr>")
     out.append("</table><p class='muted'>Sorted (list order, ← / →) by the earliest possible "
                "start; an “on or before” date with its known day; a span of unknown start by its "
                "end; ties in file order.</p>")
+    grade = claim_grade(timeline, event)
+    if grade:  # only what someone graded (AJP-2.1); never made up
+        src = timeline.source_index.get(event.sources[0]) if event.sources else None
+        words = grade_words(src.reliability if src is not None else "", event.credibility)
+        out.append(f"<p><b>Grade {escape(grade)}</b> <span class='muted'>({escape(words)})</span></p>")
     if event.summary:
         out.append(f"<h2>Summary</h2><p>{escape(event.summary)}</p>")
     facts = []
@@ -205,8 +223,8 @@ def timeline_html(timeline: Timeline) -> str:
                "the mouse wheel zooms, dragging pans.</p>"
                "<p>◆ filled: date known to the day or better · ◇ hollow: uncertain, approximate or open date · "
                "faint bar: the whole interval the date could be in · fading line: "
-               "“on or before” (≤) / “on or after” (≥) · (?) uncertain · dashed ◇: after the source’s "
-               "date, planned or expected.</p>")
+               "“on or before” (≤) / “on or after” (≥) · (?) uncertain · dashed ◇: planned — described "
+               "as planned by the source, or after the source’s date.</p>")
     out.append("</body></html>")
     return "".join(out)
 

@@ -40,6 +40,7 @@ from ..io.atomic import atomic_path
 from ..model.dates import Precision, format_interval
 from ..model.dday import DDay, resolve_dday
 from ..model.filters import FilterState
+from ..model.quoting import qualified_date
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, offset_at, zone_info, zone_label
@@ -150,7 +151,7 @@ def sources_footnote(timeline: Timeline, event_indexes: list[int]) -> list[str]:
         if s.title:
             text += f" — {s.title}"
         if s.published is not None:
-            text += f", {s.published.describe().split(' (')[0]}"
+            text += f", {qualified_date(s.published)}"  # the qualifier stays: "(uncertain)"
         if s.url:
             text += f" ({s.url})"
         lines.append(f"{n}. {text}")
@@ -164,7 +165,8 @@ def _some(names: list[str], limit: int = 3) -> str:
     return f"{', '.join(names[:limit - 1])} and {len(names) - limit + 1} more"
 
 
-_FACET_WORDS = {"actors": "actors", "sources": "sources", "source_kinds": "source kinds", "tags": "tags"}
+_FACET_WORDS = {"actors": "actors", "sources": "sources", "source_kinds": "source kinds", "tags": "tags",
+                "grades": "grades"}
 
 
 def filters_note(timeline: Timeline, filters: FilterState) -> str:
@@ -317,8 +319,8 @@ class _Picture:
         # bottom blocks, measured first
         legend_lines = _wrap_lines(["■ " + t.label for t in self.timeline.tracks] +
                                    ["◆ to the day or better", "◇ uncertain / approximate / open"] +
-                                   (["dashed ◇ after the source's date (planned)"]
-                                    if self.timeline.after_reference().any() else []) +
+                                   (["dashed ◇ planned (or after the source's date)"]
+                                    if self.timeline.planned_rows().any() else []) +
                                    ["▬ faint: possible interval", "≤ / ≥ on or before / after", "(?) uncertain",
                                     "~ approximate"], sm, inner, 3)
         foot_items = self.footnote or ["(no sources cited by the events shown)"]

@@ -13,6 +13,9 @@ from collections.abc import Callable
 
 from . import (
     access,
+    authoring,
+    canvas_edit,
+    edit_form,
     event_list,
     files,
     filter_panel,
@@ -28,6 +31,7 @@ from . import (
     shown,
     story_editor,
     theme,
+    track_edit,
     zone_picker,
 )
 
@@ -38,11 +42,15 @@ FEATURES: list[Callable[[object], None]] = []
 FEATURES.append(shown.install)  # filtered timeline + search emphasis: before the find/filter widgets
 FEATURES.append(files.install)  # import/export, drag-and-drop, recent files, live reload
 FEATURES.append(opening.install)  # large files open in the background (wraps window.open_file)
+FEATURES.append(authoring.install)  # New/Save/Revert, Undo/Redo, autosave: after files and opening (wraps both)
 FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
 FEATURES.append(printing.install)  # File > Print, File > Picture page size (after files: shares its picture)
 FEATURES.append(story_editor.install)  # View > Story editor (dock)
 FEATURES += [search_bar.install, zone_picker.install, event_list.install, filter_panel.install,
              overview.install, links.install]
+FEATURES.append(edit_form.install)  # the Edit tab, after the Events and Filters tabs
+FEATURES.append(canvas_edit.install)  # double-click to add, drag to move / resize, Delete
+FEATURES.append(track_edit.install)  # Edit > Add / rename / recolour / delete track, add band
 FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker
 FEATURES.append(guide.install)  # Help > User guide
 FEATURES.append(theme.install)  # light / dark desk colours: after every widget it colours

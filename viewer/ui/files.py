@@ -22,12 +22,19 @@ through :mod:`viewer.io` (and pictures through :mod:`viewer.ui.export`).
   timeline stays on screen and a dismissable banner names the problem and its
   place.  Editors that save by writing a new file and renaming it over the old
   one (or deleting it first) are followed: the path is watched again as soon
-  as it exists.
+  as it exists.  A file missing for longer (:data:`MISSING_GRACE_MS`) is
+  reported in the banner as deleted, and its folder is still watched: when
+  the file comes back it is read and the banner is updated.  A writer that
+  saves faster than the debounce does not starve reload: while changes keep
+  coming, the file is read at least every :data:`RELOAD_MAX_WAIT_MS` (a
+  read that catches it half-written is retried, not reported, until the
+  writes stop).
 """
 
 from __future__ import annotations
 
 import os
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -42,11 +49,17 @@ from ..model.timeline import Timeline
 from .export import PAGE_SIZES, PictureOptions, export_picture, filters_note
 from .import_dialog import ImportDialog
 
-__all__ = ["install", "FileFeature", "Banner", "settings", "MAX_RECENT", "RELOAD_DELAY_MS"]
+__all__ = ["install", "FileFeature", "Banner", "settings", "MAX_RECENT", "RELOAD_DELAY_MS", "RELOAD_MAX_WAIT_MS",
+           "MISSING_GRACE_MS"]
 
 MAX_RECENT = 10
 RELOAD_DELAY_MS = 300
 """Wait after the last change event before reading (editors write in several steps)."""
+RELOAD_MAX_WAIT_MS = 1000
+"""Longest wait between a change and a read while changes keep coming (a fast writer)."""
+MISSING_GRACE_MS = 6000
+"""How long a vanished file may stay missing (an editor between delete and rename)
+before the banner says it was deleted; its folder stays watched after that."""
 _MAX_SHOWN = 6
 
 
@@ -102,10 +115,18 @@ class FileFeature(QObject):
         window.central_layout.insertWidget(1, self.banner)  # under the title, above the timeline
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_file_changed)
+        self.watcher.directoryChanged.connect(self._on_folder_changed)
         self.reload_timer = QTimer(self)
         self.reload_timer.setSingleShot(True)
         self.reload_timer.setInterval(RELOAD_DELAY_MS)
         self.reload_timer.timeout.connect(self.reload)
+        # a fast writer keeps restarting reload_timer: this one is not restarted
+        self.max_wait_timer = QTimer(self)
+        self.max_wait_timer.setSingleShot(True)
+        self.max_wait_timer.setInterval(RELOAD_MAX_WAIT_MS)
+        self.max_wait_timer.timeout.connect(self._reload_during_writes)
+        self._last_change = 0.0  # time.monotonic() of the last change event
+        self._missing_since: float | None = None
         self._pending: list[Problem] = []
         self._notes: list[Problem] = []
         self.reader_options: dict[str, dict] = {}  # absolute path -> options chosen in the import dialog
@@ -123,7 +144,7 @@ class FileFeature(QObject):
         first = menu.actions()[1] if len(menu.actions()) > 1 else None  # after Open…
         self.recent_menu = QMenu("Open &Recent", menu)
         self.import_action = self.window._action(menu, "&Import…", self.import_dialog, "Ctrl+I")
-        self.export_action = self.window._action(menu, "&Export as…", self.export_dialog, "Ctrl+Shift+S")
+        self.export_action = self.window._action(menu, "&Export as…", self.export_dialog, "Ctrl+E")
         self.picture_action = self.window._action(menu, "Export &picture…", self.picture_dialog, "Ctrl+Shift+E")
         for action in (self.import_action, self.export_action, self.picture_action):
             menu.removeAction(action)
@@ -298,8 +319,10 @@ class FileFeature(QObject):
         return report.timeline
 
     def _on_timeline_changed(self, _timeline: Timeline) -> None:
-        self._watch(self.window.path)
-        self._remember(self.window.path)
+        if self.window.path != getattr(self, "_shown_path", None):  # not for an edit of the same file
+            self._shown_path = self.window.path
+            self._watch(self.window.path)
+            self._remember(self.window.path)
         if self._pending or self._notes:
             self.show_load_problems(self._pending, self._notes)
         elif self.banner.isVisible():
@@ -347,43 +370,73 @@ class FileFeature(QObject):
 
     # -- live reload ---------------------------------------------------------
     def _watch(self, path: str) -> None:
-        files = self.watcher.files()
-        if files:
-            self.watcher.removePaths(files)
+        watched = self.watcher.files() + self.watcher.directories()
+        if watched:
+            self.watcher.removePaths(watched)
+        self._missing_since = None
         if path and os.path.isfile(path):
             self.watcher.addPath(path)
+            # the folder too: a file deleted and put back later is noticed
+            self.watcher.addPath(os.path.dirname(os.path.abspath(path)))
 
     def _on_file_changed(self, path: str) -> None:
         if path not in self.watcher.files() and os.path.isfile(path):
             self.watcher.addPath(path)  # replaced by rename: watch the new file
-        self.reload_timer.start()
+        self._changed()
 
-    def reload(self) -> bool:
+    def _on_folder_changed(self, _folder: str) -> None:
+        path = self.window.path
+        if path and path not in self.watcher.files() and os.path.isfile(path):
+            self.watcher.addPath(path)  # the file is back (or was renamed into place)
+            self._changed()
+
+    def _changed(self) -> None:
+        """A change event: read RELOAD_DELAY_MS after the last one, and at
+        least every RELOAD_MAX_WAIT_MS while they keep coming."""
+        self._last_change = time.monotonic()
+        self.reload_timer.start()
+        if not self.max_wait_timer.isActive():
+            self.max_wait_timer.start()
+
+    def _reload_during_writes(self) -> None:
+        if self.reload_timer.isActive():  # changes are still coming: read what is there now
+            self.reload(retry_if_partial=True)
+
+    def reload(self, retry_if_partial: bool = False) -> bool:
         """Read the open file again, keeping the visible range and the selection.
 
         Returns True when the new content is shown; False when it is invalid
         (the banner names the problem, the last good timeline stays) or the
-        file is momentarily missing (an editor between delete and rename:
-        retried).
+        file is missing (an editor between delete and rename: retried for
+        :data:`MISSING_GRACE_MS`, then reported as deleted while its folder
+        stays watched for its return).  With ``retry_if_partial`` (a read
+        while writes continue) invalid content is not reported: the read
+        after the last write decides.
         """
         window = self.window
         path = window.path
         if not path:
             return False
+        if self.max_wait_timer.isActive() and not retry_if_partial:
+            self.max_wait_timer.stop()
         if not os.path.isfile(path):
-            self._missing_checks = getattr(self, "_missing_checks", 0) + 1
-            if self._missing_checks <= 20:  # up to 20 x 300 ms for the editor to put it back
+            now = time.monotonic()
+            if self._missing_since is None:
+                self._missing_since = now
+            if (now - self._missing_since) * 1000 < MISSING_GRACE_MS:
                 self.reload_timer.start()
             else:
-                self.banner.show_message(f"{Path(path).name} was deleted; still showing the last version read.",
-                                         error=True)
+                self.banner.show_message(f"{Path(path).name} was deleted; still showing the last version read. "
+                                         "It will be read again if it comes back.", error=True)
             return False
-        self._missing_checks = 0
+        self._missing_since = None
         if path not in self.watcher.files():
             self.watcher.addPath(path)
         try:
             report = self._read(path)
         except TimelineLoadError as exc:
+            if retry_if_partial:
+                return False  # caught mid-write: the read after the last write decides
             self.banner.show_message(
                 f"{Path(path).name} changed on disk but cannot be read; still showing the last good version.\n"
                 f"{_problem_lines(exc.problems)}", error=True)

@@ -43,7 +43,8 @@ from ..model.viewstate import ViewState
 
 __all__ = ["FilterPanel", "install"]
 
-FACET_TITLES = {"actors": "Actors", "sources": "Sources", "source_kinds": "Source kinds", "tags": "Tags"}
+FACET_TITLES = {"actors": "Actors", "sources": "Sources", "source_kinds": "Source kinds", "tags": "Tags",
+                "grades": "Grades (reliability, credibility)"}
 _VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 _COLLAPSED_MARK = "▸ "  #: before a collapsed track in the track list
 

@@ -128,7 +128,8 @@ def export_pdf(timeline: Timeline, story: Story, path: str | os.PathLike[str], t
                     (timeline.title, h // 16, True, fg),
                     (story.title, h // 22, True, "#E69F00" if dark else "#7a4f00"),
                     (story.description, h // 34, False, fg),
-                    (f"{len(story.steps)} steps · quotes are verbatim · from: {outlets}", h // 40, False, muted),
+                    (f"{len(story.steps)} steps · direct quotes verbatim, reported speech attributed · "
+                     f"from: {outlets}", h // 40, False, muted),
                 ])
                 pages = 1
                 for index in range(len(story.steps)):

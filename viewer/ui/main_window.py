@@ -34,8 +34,8 @@ from .timeline_view import TimelineView
 
 __all__ = ["MainWindow"]
 
-LEGEND = ("◆ date to the day or better   ◇ uncertain, approximate or open   dashed ◇ after the source's date "
-          "(planned or expected)   "
+LEGEND = ("◆ date to the day or better   ◇ uncertain, approximate or open   dashed ◇ planned (so described, "
+          "or after the source's date)   "
           "▬ faint: possible interval   ≤ / ≥ on or before / after   (?) uncertain   "
           "Time axis: UTC")
 

@@ -156,7 +156,8 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
     Title ``screen_h / 30`` bold; quotes from ``screen_h / 24`` down to
     :data:`CAPTION_MIN_FRACTION` until everything fits in ``max_height``;
     speaker, source and date lines ``screen_h / 36``.  Direct quotes are
-    put in quotation marks, reported speech in italics without them.  Text
+    put in quotation marks, reported speech in italics without them and
+    attributed ("X said that …", :func:`viewer.model.quoting.quote_sentence`).  Text
     is always plain (never HTML).
 
     Parameters
@@ -192,11 +193,12 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
         lines = [line(caption.title, title_px, colours["accent"], bold=True)]
         if caption.quotes:
             for q in caption.quotes[:2]:
-                text = f"“{q.text}”" if q.direct else q.text
-                lines.append(line(text, quote_px, colours["text"], italic=not q.direct))
-                if q.who:
-                    who = f"— {q.who}" + ("" if q.direct else " (reported speech)")
-                    lines.append(line(who, meta_px, colours["text"]))
+                if q.direct:
+                    lines.append(line(f"“{q.text}”", quote_px, colours["text"]))
+                    if q.who:
+                        lines.append(line(f"— {q.who}", meta_px, colours["text"]))
+                else:  # reported speech: attributed, never in quotation marks (viewer.model.quoting)
+                    lines.append(line(q.sentence or q.text, quote_px, colours["text"], italic=True))
         elif caption.summary:
             lines.append(line(caption.summary, quote_px, colours["text"]))
         meta = " · ".join(x for x in (caption.source, caption.date) if x)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF
@@ -32,10 +33,11 @@ from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
 from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry, lane_weights
+from ..model.stacks import next_in_stack, stack_rows
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
-from ..model.zones import describe_date, zone_label
+from ..model.zones import EVENT_LOCAL, describe_date, offset_at, zone_label
 from .access import FocusRingMixin
 
 _SCROLL_STEPS = 1000  #: scroll bar steps per lane unit
@@ -64,6 +66,25 @@ class TimelineViewBox(pg.ViewBox):
         super().__init__(enableMenu=False)
         self.setMouseEnabled(x=True, y=False)
         self.invertY(True)
+        #: object with ``start(scene_pos) -> bool``, ``move(scene_pos)``, ``finish(scene_pos)``:
+        #: a left drag that ``start`` accepts edits instead of panning (viewer.ui.canvas_edit)
+        self.drag_handler = None
+        self._handler_drag = False
+
+    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802 (pyqtgraph name)
+        handler = self.drag_handler
+        if handler is not None and ev.button() == Qt.MouseButton.LeftButton:
+            if ev.isStart():
+                self._handler_drag = bool(handler.start(ev.buttonDownScenePos()))
+            if self._handler_drag:
+                ev.accept()
+                if ev.isFinish():
+                    self._handler_drag = False
+                    handler.finish(ev.scenePos())
+                else:
+                    handler.move(ev.scenePos())
+                return
+        super().mouseDragEvent(ev, axis)
 
     def mouseClickEvent(self, ev) -> None:  # noqa: N802 (Qt name)
         if ev.button() == Qt.MouseButton.LeftButton:
@@ -129,6 +150,8 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.vscroll.valueChanged.connect(self._on_vscroll)
         self._y_top = 0.0  # first lane unit in view while scrolling
         self._y_window: tuple[float, float] | None = None  # (units in view, pixels per unit) while scrolling
+        #: callable(scene_pos) -> bool: a double-click it handles does not fit everything
+        self.double_click_handler = None
         state.subscribe(self._on_state)
         self.set_timeline(timeline)
         self._ready = True
@@ -155,10 +178,14 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
                 self.removeItem(item)
         self.bands_item = BandLayerItem(timeline, self.style_)
         self.events_item = EventLayerItem(timeline, self.style_)
+        self._zone_to_events()
         self.addItem(self.bands_item)
         self.addItem(self.events_item)
         self._axis.set_origin(cols.origin_epoch_s)
-        self.limits = XLimits.for_columns(cols)
+        home = None
+        if timeline.home_start is not None and timeline.home_end is not None:
+            home = (timeline.home_start.earliest - cols.origin_epoch_s, timeline.home_end.latest - cols.origin_epoch_s)
+        self.limits = XLimits.for_columns(cols, home)
         lim = self.limits
         self._vb.setLimits(xMin=lim.x_min, xMax=lim.x_max, minXRange=lim.min_width, maxXRange=lim.max_width)
         self._apply_style()
@@ -384,6 +411,9 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         # second press of a double-click as a single click on some platforms
         super().mouseDoubleClickEvent(ev)
         if ev.button() == Qt.MouseButton.LeftButton:
+            handler = self.double_click_handler
+            if handler is not None and handler(self.mapToScene(ev.position().toPoint())):
+                return  # handled (an event added in a lane: viewer.ui.canvas_edit)
             self.fit_all()
 
     def keyPressEvent(self, ev) -> None:  # noqa: N802
@@ -423,9 +453,37 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         return None if dev is None else QPointF(self.mapToScene(dev.toPoint()))
 
     # -- slots ---------------------------------------------------------
+    def _zone_to_events(self) -> None:
+        """Stack counts ("5,000 at 10:00") are written in the display zone."""
+        zone = self.state.display_zone
+        item = self.events_item
+        if item is not None:
+            def local_offset(epoch_s: float) -> float:
+                return 0.0 if zone in ("UTC", EVENT_LOCAL) else offset_at(zone, epoch_s)
+
+            item.local_offset = local_offset
+            item._frame = None
+            item.update()
+
     def _on_click(self, scene_pos: QPointF) -> None:
         self.setFocus()
-        self.state.selected = self.event_at(scene_pos)
+        eid = self.event_at(scene_pos)
+        row = self._drawn_row(eid)
+        item = self.events_item
+        if row is not None and item is not None and item.drawn_heaped(row):
+            # several events drawn on top of each other at one instant: each click selects the next
+            cols = item.columns
+            eid = cols.ids[next_in_stack(cols, row, self._drawn_row(self.state.selected))]
+        self.state.selected = eid
+
+    def _drawn_row(self, eid: str | None) -> int | None:
+        """Row of ``eid`` in the drawn columns, or None (a band, nothing, or filtered out)."""
+        if eid is None or self.events_item is None:
+            return None
+        try:
+            return self.events_item.columns.row_of(eid)
+        except KeyError:
+            return None
 
     def _on_range_changed(self, *_args) -> None:
         self.state.x_range = self.x_range()
@@ -441,6 +499,21 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
             self._update_y_range()
         if "x_range" in changed and state.x_range != self.x_range():
             self.set_x_range(*state.x_range)
+        if "display_zone" in changed:
+            self._zone_to_events()
+
+    def _stack_note(self, eid: str) -> str:
+        """Tooltip line for an event drawn at one instant with others: their count and how to reach them."""
+        row = self._drawn_row(eid)
+        if row is None or self.events_item is None:
+            return ""
+        cols = self.events_item.columns
+        rows = stack_rows(cols, int(cols.lane[row]), float(cols.xm[row]))
+        if len(rows) <= 1:
+            return ""
+        k = int(np.searchsorted(rows, row)) + 1
+        return (f"<br><small>{k:,} of {len(rows):,} events at this instant on this track: "
+                f"click again for the next (or use the Events list)</small>")
 
     def viewportEvent(self, ev) -> bool:  # noqa: N802 (Qt name)
         if ev.type() == QEvent.Type.ToolTip:
@@ -470,6 +543,9 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         tip += f"<br><small>{html.escape(zone_label(zone, ev.sort_point))}</small>"
         if ev.start.phrase:
             tip += f"<br><i>“{html.escape(visible_controls(ev.start.phrase))}”</i>"
+        if self.timeline.is_planned(ev):
+            tip += "<br><small>planned or expected, not an observed fact</small>"
+        tip += self._stack_note(eid)
         # shown until the mouse leaves the event (the next move away hides it), not for a few seconds
         QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), tip, self, QRect(), TOOLTIP_MS)
 

@@ -164,12 +164,26 @@ class ZonePicker(QComboBox):
             self._show(state.display_zone)
 
 
+def _axis_caption(window) -> str:
+    """``"Time: Europe/Berlin (CET, UTC+01:00)"``: the zone as in force at the view's centre."""
+    a, b = window.state.x_range
+    mid = window.view.timeline.columns.origin_epoch_s + (a + b) / 2
+    return "Time: " + zone_label(window.state.display_zone, mid)
+
+
+def follow_range(window) -> None:
+    """After a pan or zoom, name the zone's abbreviation and offset in force in
+    the new view (CEST in summer, CET in winter); nothing is redrawn when unchanged."""
+    caption = _axis_caption(window)
+    axis = window.view._axis
+    if caption != getattr(axis, "_zone_label", None):
+        axis.set_zone(window.state.display_zone, caption)
+
+
 def apply_zone(window) -> None:
     """Give the display zone to the time axis (ticks and the label under it)."""
     zone = window.state.display_zone
-    a, b = window.state.x_range
-    mid = window.view.timeline.columns.origin_epoch_s + (a + b) / 2
-    window.view._axis.set_zone(zone, "Time: " + zone_label(zone, mid))
+    window.view._axis.set_zone(zone, _axis_caption(window))
     short = "UTC" if zone in ("UTC", EVENT_LOCAL) else zone
     window.legend.setWordWrap(True)  # a long zone name must not widen the window
     window.legend.setText(window.legend.text().split("   Time axis:")[0] + f"   Time axis: {short}")
@@ -190,6 +204,8 @@ def install(window) -> None:
     def on_state(_state: ViewState, changed: set[str]) -> None:
         if "display_zone" in changed:
             apply_zone(window)
+        elif "x_range" in changed:
+            follow_range(window)
 
     window.state.subscribe(on_state)
     window.sigTimelineChanged.connect(lambda _tl: apply_zone(window))

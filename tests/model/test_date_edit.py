@@ -1,0 +1,55 @@
+"""Dates made and moved by hand: the axis unit's precision, whole units of the
+date's own precision, qualifiers and brackets kept."""
+
+import pytest
+
+from viewer.model.date_edit import date_at, shift_date, snap
+from viewer.model.dates import EventDate, Precision
+
+DAY = 86400.0
+T = 1644494400.0  # Thu 10 Feb 2022 12:00 UTC
+
+
+@pytest.mark.parametrize("unit, edtf, precision", [
+    ("year", "2022", Precision.YEAR), ("month", "2022-02", Precision.MONTH), ("day", "2022-02-10", Precision.DAY),
+    ("hour", "2022-02-10T12:00:00Z", Precision.HOUR), ("minute", "2022-02-10T12:00:00Z", Precision.MINUTE),
+])
+def test_a_new_date_has_the_precision_the_axis_shows(unit, edtf, precision):
+    d = date_at(T + 59, unit)
+    assert d.edtf == edtf and d.precision == precision
+
+
+@pytest.mark.parametrize("edtf, delta, moved", [
+    ("2022-02-10", 3 * DAY + 5 * 3600, "2022-02-13"),            # a day moves by whole days
+    ("2022-02-10?", -DAY, "2022-02-09?"),                        # qualifiers stay
+    ("[..2022-02-10]", 2 * DAY, "[..2022-02-12]"),               # "on or before" stays
+    ("2022-02-10T10:15:00+03:00", 3600, "2022-02-10T11:15:00+03:00"),  # offset stays
+    ("2022-02", 40 * DAY, "2022-03"),                            # a month by whole months
+    ("2022-02-XX", 31 * DAY, "2022-03-XX"),                      # unspecified day stays unspecified
+])
+def test_a_drag_keeps_precision_and_qualifiers(edtf, delta, moved):
+    before = EventDate(edtf)
+    after = shift_date(before, delta)
+    assert after.edtf == moved
+    assert after.precision == before.precision
+    assert (after.uncertain, after.approximate, after.relation) == (before.uncertain, before.approximate,
+                                                                     before.relation)
+    assert after.basis == f"Moved by hand from {edtf}."
+
+
+def test_a_move_smaller_than_half_the_dates_unit_changes_nothing():
+    d = EventDate("2022-02", "in February", "stated")
+    assert shift_date(d, 10 * DAY) is d
+    assert shift_date(EventDate(".."), 5 * DAY).edtf == ".."
+
+
+def test_the_basis_keeps_the_sources_words_and_names_the_first_place():
+    d = EventDate("2022-02-10", "on Thursday", "Thursday = 10 Feb")
+    once = shift_date(d, DAY)
+    twice = shift_date(once, DAY)
+    assert once.phrase == "on Thursday" and once.basis == "Thursday = 10 Feb (moved by hand from 2022-02-10)"
+    assert twice.basis == once.basis and twice.edtf == "2022-02-12"
+
+
+def test_snap_rounds_to_whole_units():
+    assert snap(1.6 * DAY, "day") == 2 * DAY and snap(29 * 60, "hour") == 0.0

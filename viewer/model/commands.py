@@ -1,0 +1,402 @@
+"""Commands: every change a user (or a review panel) can make to a timeline.
+
+A command is checked (:meth:`Command.problems`, the native reader's rules
+through the document's ``rules``), applied to a
+:class:`~viewer.model.editing.Document` and reverted exactly.  Its
+:attr:`~Command.text` names it for menus: ``"Move 'Truss arrives in Moscow'"``.
+
+Events: :class:`AddEvent`, :class:`RemoveEvent`, :class:`UpdateEvent`
+(also move and resize: :func:`move_event`, :func:`resize_event`; quotes:
+:func:`add_quote`, :func:`update_quote`, :func:`remove_quote`).  Sources:
+:class:`AddSource`, :class:`UpdateSource`, :class:`RemoveSource`.  Tracks:
+:class:`AddTrack`, :class:`UpdateTrack`, :class:`ReorderTracks`,
+:func:`remove_track`.  Bands are events of kind ``band`` (:class:`AddEvent`).
+Stories: :class:`SetStories` (:func:`add_story_step`, :func:`remove_story_step`).
+Timeline fields: :class:`UpdateTimeline`.  Several at once: :class:`Compound`.
+
+No Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from .dates import EventDate
+from .errors import Problem
+from .story import Story, StoryStep
+from .timeline import Event, Quote, Source, Timeline, Track
+
+if TYPE_CHECKING:
+    from .editing import Document
+
+__all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "move_event", "resize_event",
+           "add_quote", "update_quote", "remove_quote", "AddSource", "UpdateSource", "RemoveSource",
+           "AddTrack", "UpdateTrack", "ReorderTracks", "remove_track", "SetStories", "add_story_step",
+           "remove_story_step", "UpdateTimeline", "Compound", "new_id"]
+
+
+def _short(title: str, limit: int = 40) -> str:
+    return title if len(title) <= limit else title[:limit - 1] + "…"
+
+
+def new_id(taken: Any, text: str, prefix: str = "e") -> str:
+    """A fresh id made from ``text`` (``"truss-arrives-in-moscow"``), unique in ``taken``
+    (a container of ids, or a callable id -> bool)."""
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or prefix
+    has = taken if callable(taken) else (lambda x: x in taken)
+    candidate, k = base, 2
+    while has(candidate):
+        candidate, k = f"{base}-{k}", k + 1
+    return candidate
+
+
+class Command:
+    """One reversible change.  Subclasses set :attr:`text` and implement the three methods."""
+
+    text: str = ""
+
+    def problems(self, doc: Document) -> list[Problem]:
+        """Why the command cannot be applied to ``doc`` now (empty: it can)."""
+        return []
+
+    def apply(self, doc: Document) -> None:
+        raise NotImplementedError
+
+    def revert(self, doc: Document) -> None:
+        raise NotImplementedError
+
+
+def _missing_event(event_id: str) -> Problem:
+    return Problem("", f"there is no event {event_id!r}", location=f"event {event_id!r}")
+
+
+class AddEvent(Command):
+    """Add ``event`` (at file position ``index``, default last)."""
+
+    def __init__(self, event: Event, index: int | None = None, verb: str = "Add") -> None:
+        self.event, self.index = event, index
+        self.text = f"{verb} '{_short(event.title)}'"
+
+    def problems(self, doc: Document) -> list[Problem]:
+        out = []
+        if doc.has_event(self.event.id):
+            out.append(Problem("", f"duplicate event id {self.event.id!r}: already used by another event; "
+                                   "ids must be unique", location=f"event {self.event.id!r}"))
+        return out + list(doc.problems(events=[self.event]))
+
+    def apply(self, doc: Document) -> None:
+        i = len(doc.events) if self.index is None else self.index
+        self._at = i
+        doc._insert_event(i, self.event)
+
+    def revert(self, doc: Document) -> None:
+        doc._delete_event(self._at)
+
+
+class RemoveEvent(Command):
+    """Remove an event.  Refused while a story step shows it."""
+
+    def __init__(self, event_id: str, title: str = "") -> None:
+        self.event_id = event_id
+        self.text = f"Delete '{_short(title or event_id)}'"
+
+    def problems(self, doc: Document) -> list[Problem]:
+        if not doc.has_event(self.event_id):
+            return [_missing_event(self.event_id)]
+        out = []
+        for story in doc.timeline.stories:
+            for k, step in enumerate(story.steps):
+                if step.event == self.event_id:
+                    out.append(Problem("", f"step {k + 1} of story {story.title!r} shows this event: "
+                                           "remove the step first", location=f"event {self.event_id!r}"))
+        return out
+
+    def apply(self, doc: Document) -> None:
+        self._at = doc.index_of(self.event_id)
+        self._event = doc._delete_event(self._at)
+
+    def revert(self, doc: Document) -> None:
+        doc._insert_event(self._at, self._event)
+
+
+class UpdateEvent(Command):
+    """Replace an event by ``new`` (same id): any field, dates, track, kind, quotes."""
+
+    def __init__(self, event_id: str, new: Event, verb: str = "Edit") -> None:
+        self.event_id, self.new = event_id, new
+        self.text = f"{verb} '{_short(new.title)}'"
+
+    def problems(self, doc: Document) -> list[Problem]:
+        if not doc.has_event(self.event_id):
+            return [_missing_event(self.event_id)]
+        if self.new.id != self.event_id:
+            return [Problem("", "an event's id cannot be changed (stories and links refer to it)",
+                            location=f"event {self.event_id!r}")]
+        return list(doc.problems(events=[self.new]))
+
+    def apply(self, doc: Document) -> None:
+        self._at = doc.index_of(self.event_id)
+        self._old = doc.events[self._at]
+        doc._replace_event(self._at, self.new)
+
+    def revert(self, doc: Document) -> None:
+        doc._replace_event(self._at, self._old)
+
+
+def move_event(event: Event, start: EventDate, end: EventDate | None = None) -> UpdateEvent:
+    """Move an event to new dates (:class:`~viewer.model.dates.EventDate`; ``end``
+    kept as it is for a point): ``"Move 'title'"``."""
+    return UpdateEvent(event.id, replace(event, start=start, end=end if end is not None else event.end), "Move")
+
+
+def resize_event(event: Event, start: EventDate | None = None, end: EventDate | None = None) -> UpdateEvent:
+    """Change one or both ends of a span or band: ``"Resize 'title'"``."""
+    return UpdateEvent(event.id, replace(event, start=start or event.start, end=end or event.end), "Resize")
+
+
+def add_quote(event: Event, quote: Quote) -> UpdateEvent:
+    """Add a quote to an event: ``"Add quote to 'title'"``."""
+    return UpdateEvent(event.id, replace(event, quotes=(*event.quotes, quote)), "Add quote to")
+
+
+def update_quote(event: Event, index: int, quote: Quote) -> UpdateEvent:
+    """Replace quote ``index`` of an event."""
+    quotes = list(event.quotes)
+    quotes[index] = quote
+    return UpdateEvent(event.id, replace(event, quotes=tuple(quotes)), "Edit quote of")
+
+
+def remove_quote(event: Event, index: int) -> UpdateEvent:
+    """Remove quote ``index`` of an event."""
+    quotes = list(event.quotes)
+    del quotes[index]
+    return UpdateEvent(event.id, replace(event, quotes=tuple(quotes)), "Remove quote from")
+
+
+class _MetaCommand(Command):
+    """Replaces timeline fields; reverting puts the old values back."""
+
+    fields: dict[str, Any]
+
+    def apply(self, doc: Document) -> None:
+        self._old = {name: doc._meta[name] for name in self.fields}
+        doc._set_meta(**self.fields)
+
+    def revert(self, doc: Document) -> None:
+        doc._set_meta(**self._old)
+
+
+class AddSource(_MetaCommand):
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.text = f"Add source '{_short(source.outlet or source.id)}'"
+
+    def problems(self, doc: Document) -> list[Problem]:
+        self.fields = {"sources": (*doc.timeline.sources, self.source)}
+        return list(doc.problems(sources=self.fields["sources"]))
+
+
+class UpdateSource(_MetaCommand):
+    def __init__(self, source_id: str, new: Source) -> None:
+        self.source_id, self.new = source_id, new
+        self.text = f"Edit source '{_short(new.outlet or new.id)}'"
+
+    def problems(self, doc: Document) -> list[Problem]:
+        if self.new.id != self.source_id:
+            return [Problem("", "a source's id cannot be changed", location=f"source {self.source_id!r}")]
+        if self.source_id not in doc.timeline.source_index:
+            return [Problem("", f"there is no source {self.source_id!r}")]
+        self.fields = {"sources": tuple(self.new if s.id == self.source_id else s for s in doc.timeline.sources)}
+        return list(doc.problems(sources=self.fields["sources"]))
+
+
+class RemoveSource(_MetaCommand):
+    """Remove a source; refused while an event, quote or other source cites it."""
+
+    def __init__(self, source_id: str) -> None:
+        self.source_id = source_id
+        self.text = f"Delete source '{source_id}'"
+
+    def problems(self, doc: Document) -> list[Problem]:
+        tl = doc.timeline
+        if self.source_id not in tl.source_index:
+            return [Problem("", f"there is no source {self.source_id!r}")]
+        out = []
+        for i in doc.events_citing(self.source_id)[:5]:
+            out.append(Problem("", f"event {doc.events[i].id!r} cites this source: remove the citation first",
+                               location=f"source {self.source_id!r}"))
+        for s in tl.sources:
+            if s.via == self.source_id:
+                out.append(Problem("", f"source {s.id!r} is relayed via this source", location=f"source {s.id!r}"))
+        self.fields = {"sources": tuple(s for s in tl.sources if s.id != self.source_id)}
+        return out
+
+
+class AddTrack(_MetaCommand):
+    """Add a track below the others (or at its ``order``)."""
+
+    def __init__(self, track: Track) -> None:
+        self.track = track
+        self.text = f"Add track '{_short(track.label)}'"
+
+    def problems(self, doc: Document) -> list[Problem]:
+        tracks = doc.timeline.tracks
+        if any(t.id == self.track.id for t in tracks):
+            return [Problem("", f"duplicate track id {self.track.id!r}: ids must be unique",
+                            location=f"track {self.track.id!r}")]
+        self.fields = {"tracks": (*tracks, self.track)}
+        return list(doc.problems(tracks=self.fields["tracks"]))
+
+
+class UpdateTrack(_MetaCommand):
+    """Rename or recolour a track (its id stays)."""
+
+    def __init__(self, track_id: str, new: Track, verb: str = "Edit track") -> None:
+        self.track_id, self.new = track_id, new
+        self.text = f"{verb} '{_short(new.label)}'"
+
+    def problems(self, doc: Document) -> list[Problem]:
+        if self.new.id != self.track_id:
+            return [Problem("", "a track's id cannot be changed", location=f"track {self.track_id!r}")]
+        if self.track_id not in doc.timeline.track_index:
+            return [Problem("", f"there is no track {self.track_id!r}")]
+        self.fields = {"tracks": tuple(self.new if t.id == self.track_id else t for t in doc.timeline.tracks)}
+        return list(doc.problems(tracks=self.fields["tracks"]))
+
+
+class ReorderTracks(_MetaCommand):
+    """Put the tracks in the order of ``track_ids`` (top to bottom)."""
+
+    def __init__(self, track_ids: Sequence[str]) -> None:
+        self.track_ids = list(track_ids)
+        self.text = "Reorder tracks"
+
+    def problems(self, doc: Document) -> list[Problem]:
+        tracks = {t.id: t for t in doc.timeline.tracks}
+        if sorted(self.track_ids) != sorted(tracks):
+            return [Problem("", "the new order must list every track once")]
+        self.fields = {"tracks": tuple(replace(tracks[tid], order=k) for k, tid in enumerate(self.track_ids))}
+        return []
+
+
+class _DropTrack(_MetaCommand):
+    def __init__(self, track_id: str) -> None:
+        self.track_id = track_id
+        self.text = f"Delete track '{track_id}'"
+
+    def problems(self, doc: Document) -> list[Problem]:
+        tl = doc.timeline
+        if self.track_id not in tl.track_index:
+            return [Problem("", f"there is no track {self.track_id!r}")]
+        left = doc.events_on_track(self.track_id)
+        if left:
+            return [Problem("", f"{len(left)} events are still on this track", location=f"track {self.track_id!r}")]
+        for story in tl.stories:
+            for k, step in enumerate(story.steps):
+                if self.track_id in (step.tracks or ()):
+                    return [Problem("", f"step {k + 1} of story {story.title!r} shows this track",
+                                    location=f"track {self.track_id!r}")]
+        self.fields = {"tracks": tuple(t for t in tl.tracks if t.id != self.track_id)}
+        return []
+
+
+class Compound(Command):
+    """Several commands as one (one Undo).  Each is checked just before it is
+    applied; if one is refused, those already applied are reverted."""
+
+    def __init__(self, text: str, commands: Sequence[Command]) -> None:
+        self.text, self.commands = text, list(commands)
+        self._problems: list[Problem] = []
+
+    def apply(self, doc: Document) -> None:
+        done: list[Command] = []
+        for cmd in self.commands:
+            problems = cmd.problems(doc)
+            if problems:
+                for d in reversed(done):
+                    d.revert(doc)
+                from .editing import EditError
+
+                raise EditError(problems)
+            cmd.apply(doc)
+            done.append(cmd)
+
+    def revert(self, doc: Document) -> None:
+        for cmd in reversed(self.commands):
+            cmd.revert(doc)
+
+
+def remove_track(doc: Document, track_id: str, move_to: str | None = None) -> Compound:
+    """Delete a track.  Its events move to track ``move_to``, or, when None,
+    are deleted with it (the command's text says which and how many)."""
+    label = doc.timeline.tracks[doc.timeline.track_index[track_id]].label
+    indices = doc.events_on_track(track_id)
+    events = [doc.events[i] for i in indices]
+    count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
+    if move_to is not None:
+        cmds: list[Command] = [UpdateEvent(e.id, replace(e, track=move_to), "Move") for e in events]
+        what = f"{count} moved to '{move_to}'" if events else "no events"
+    else:
+        cmds = [RemoveEvent(e.id, e.title) for e in events]
+        what = f"{count} deleted" if events else "no events"
+    return Compound(f"Delete track '{_short(label)}' ({what})", [*cmds, _DropTrack(track_id)])
+
+
+class SetStories(_MetaCommand):
+    """Replace the timeline's stories (every event and track a step names must exist)."""
+
+    def __init__(self, stories: Sequence[Story], text: str = "Edit story") -> None:
+        self.fields = {"stories": tuple(stories)}
+        self.text = text
+
+    def problems(self, doc: Document) -> list[Problem]:
+        out = []
+        tracks = doc.timeline.track_index
+        for story in self.fields["stories"]:
+            for k, step in enumerate(story.steps):
+                where = f"story {story.title!r}, step {k + 1}"
+                if not doc.has_event(step.event):
+                    out.append(Problem("", f"unknown event {step.event!r}", location=where))
+                for tid in step.tracks or ():
+                    if tid not in tracks:
+                        out.append(Problem("", f"unknown track {tid!r}", location=where))
+        return out
+
+
+def add_story_step(timeline: Timeline, story_index: int, step: StoryStep, at: int | None = None) -> SetStories:
+    """Insert ``step`` into story ``story_index`` (at position ``at``, default last)."""
+    stories = list(timeline.stories)
+    steps = list(stories[story_index].steps)
+    steps.insert(len(steps) if at is None else at, step)
+    stories[story_index] = replace(stories[story_index], steps=tuple(steps))
+    return SetStories(stories, "Add story step")
+
+
+def remove_story_step(timeline: Timeline, story_index: int, at: int) -> SetStories:
+    """Remove step ``at`` of story ``story_index``."""
+    stories = list(timeline.stories)
+    steps = list(stories[story_index].steps)
+    del steps[at]
+    stories[story_index] = replace(stories[story_index], steps=tuple(steps))
+    return SetStories(stories, "Remove story step")
+
+
+class UpdateTimeline(_MetaCommand):
+    """Change the timeline's title, description, reference date or home range."""
+
+    _ALLOWED = ("title", "description", "reference_date", "home_start", "home_end", "time_zone")
+
+    def __init__(self, **fields: Any) -> None:
+        unknown = set(fields) - set(self._ALLOWED)
+        if unknown:
+            raise TypeError(f"UpdateTimeline: unknown fields {sorted(unknown)}")
+        self.fields = fields
+        self.text = "Edit timeline " + ", ".join(f.replace("_", " ") for f in fields)
+
+    def problems(self, doc: Document) -> list[Problem]:
+        if "title" in self.fields and not str(self.fields["title"]).strip():
+            return [Problem("", "a timeline needs a title", location="title")]
+        return []

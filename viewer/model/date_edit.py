@@ -1,0 +1,108 @@
+"""Dates made or changed by hand on the canvas (no Qt).
+
+* :func:`date_at` — the date of a moment at the precision the axis shows
+  (a day at day zoom, ``2022-02`` at month zoom), never a made-up minute.
+* :func:`shift_date` — a date moved by a drag: every calendar value in its
+  EDTF text moves by a whole number of *its own* units (a day-precision date
+  moves by whole days, a month by whole months), and everything else (the
+  ``?`` / ``~`` / ``%`` qualifiers, "on or before" brackets, the precision,
+  the time zone, the source's phrase) stays; the basis says it was moved.
+
+Times are seconds since the Unix epoch (UTC).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime, timedelta, timezone
+
+from .dates import EventDate, Precision
+
+__all__ = ["UNITS", "date_at", "shift_date", "snap"]
+
+UNITS = ("year", "month", "day", "hour", "minute", "second")
+"""Axis units, coarse to fine (``TickRule.unit``)."""
+
+_UNIT_S = {"year": 365.2425 * 86400, "month": 30.436875 * 86400, "day": 86400.0, "hour": 3600.0,
+           "minute": 60.0, "second": 1.0}
+
+_TOKEN = re.compile(r"(?<![\d-])(-?\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?"
+                    r"(Z|[+-]\d{2}:\d{2})?)?)?)?")
+
+
+def snap(delta_s: float, unit: str) -> float:
+    """``delta_s`` rounded to a whole number of ``unit`` (mean length for months and years)."""
+    size = _UNIT_S[unit]
+    return round(delta_s / size) * size
+
+
+def date_at(epoch_s: float, unit: str) -> EventDate:
+    """The date containing ``epoch_s`` (UTC) written to the precision ``unit``.
+
+    ``"day"`` -> ``2022-02-10``; ``"month"`` -> ``2022-02``; ``"hour"`` ->
+    ``2022-02-10T14:00:00Z`` with precision hour; ``"second"`` -> the second.
+    """
+    t = datetime.fromtimestamp(math.floor(epoch_s), tz=timezone.utc)
+    if unit == "year":
+        return EventDate(f"{t.year:04d}")
+    if unit == "month":
+        return EventDate(f"{t.year:04d}-{t.month:02d}")
+    if unit == "day":
+        return EventDate(t.strftime("%Y-%m-%d"))
+    if unit == "hour":
+        return EventDate(t.strftime("%Y-%m-%dT%H:00:00Z"), precision_override=Precision.HOUR)
+    if unit == "minute":
+        return EventDate(t.strftime("%Y-%m-%dT%H:%M:00Z"), precision_override=Precision.MINUTE)
+    return EventDate(t.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _shift_token(m: re.Match[str], delta_s: float) -> str:
+    year, month, day, hour, minute, second, offset = m.groups()
+    y = int(year)
+    if month is None:
+        n = round(delta_s / _UNIT_S["year"])
+        return f"{y + n:04d}" if y + n >= 0 else f"-{-(y + n):04d}"
+    if day is None:
+        ny, nm = _add_months(y, int(month), round(delta_s / _UNIT_S["month"]))
+        return f"{ny:04d}-{nm:02d}"
+    if hour is None:
+        d = datetime(y, int(month), int(day)) + timedelta(days=round(delta_s / 86400.0))
+        return d.strftime("%Y-%m-%d")
+    unit = 1 if second is not None else 60
+    d = datetime(y, int(month), int(day), int(hour), int(minute), int(second or 0)) + timedelta(
+        seconds=round(delta_s / unit) * unit)
+    text = d.strftime("%Y-%m-%dT%H:%M") + (d.strftime(":%S") if second is not None else "")
+    return text + (offset or "")
+
+
+def shift_date(date: EventDate, delta_s: float) -> EventDate:
+    """``date`` moved by about ``delta_s`` seconds, keeping its precision and qualifiers.
+
+    Each calendar value in the EDTF text moves by ``delta_s`` rounded to its
+    own unit, so a date known to the day moves by whole days and a month by
+    whole months; a move smaller than half a unit leaves it as it was (the
+    same object is returned).  An open ``..`` stays open.
+
+    Raises
+    ------
+    DateError
+        If the moved text is not a valid date (e.g. beyond year 9999).
+    """
+    text = date.edtf
+    moved = _TOKEN.sub(lambda m: _shift_token(m, delta_s), text)
+    if moved == text:
+        return date
+    if "moved by hand from" in date.basis:
+        basis = date.basis  # still names where it was first
+    elif date.basis:
+        basis = f"{date.basis} (moved by hand from {text})"
+    else:
+        basis = f"Moved by hand from {text}."
+    return EventDate(moved, date.phrase, basis, time_zone=date.time_zone, precision_override=date.precision_override)
+

@@ -1,0 +1,97 @@
+"""How a quote is written when it leaves the app (no Qt): the one rule.
+
+Direct speech keeps the source's words in quotation marks with its speaker::
+
+    “at their lowest level in recent years” — Sergey Lavrov, Russian Foreign Minister
+
+Reported speech is the source's wording of what someone said, not their
+words, so it is never put in quotation marks; it is attributed instead::
+
+    Jens Stoltenberg, NATO Secretary-General, said that Russia’s deployment …
+
+Every outlet (citation, TimelineJS, CSV, iCalendar, present-mode captions,
+the PDF deck and hand-out) writes quotes through :func:`quote_sentence`, and
+dates through :func:`qualified_date`, which keeps a date's qualifier
+("uncertain", "about", "on or before") wherever the date is shortened.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import EventDate
+from .timeline import Quote, QuoteKind
+
+__all__ = ["is_direct", "quote_sentence", "reported_lead", "qualified_date", "date_qualifier"]
+
+# Chicago Manual of Style 13.19: the first word of a quotation may be
+# lowercased to fit the surrounding sentence.  Only these common function
+# words are lowered: a name ("Russia’s", "NATO") is never touched.
+_LOWER_FIRST = {"The", "A", "An", "It", "Its", "This", "That", "These", "Those", "There", "Their", "They",
+                "Both", "We", "Our", "He", "She", "His", "Her"}
+
+
+def is_direct(q: Quote) -> bool:
+    """True for direct speech (quotation marks allowed), False for reported speech."""
+    return QuoteKind(q.kind) == QuoteKind.DIRECT
+
+
+def reported_lead(q: Quote) -> str:
+    """The attribution that opens a reported quote: ``"Jens Stoltenberg, NATO Secretary-General, said that"``.
+
+    ``"Reported speech:"`` when the quote names no speaker.
+    """
+    if q.speaker and q.speaker_role:
+        return f"{q.speaker}, {q.speaker_role}, said that"
+    if q.speaker or q.speaker_role:
+        return f"{q.speaker or q.speaker_role} said that"
+    return "Reported speech:"
+
+
+def _fit(text: str) -> str:
+    """``text`` with its first word lowercased when it is a function word (CMOS 13.19)."""
+    m = re.match(r"(\w+)", text)
+    if m and m.group(1) in _LOWER_FIRST:
+        return text[0].lower() + text[1:]
+    return text
+
+
+def quote_sentence(q: Quote) -> str:
+    """The quote as one line of plain text, by the rule of this module.
+
+    Direct: ``“TEXT” — SPEAKER, ROLE`` (``“TEXT”`` without a speaker).
+    Reported: ``SPEAKER, ROLE, said that TEXT`` — no quotation marks.
+    Callers that write HTML escape the result.
+    """
+    if is_direct(q):
+        return f"“{q.text}”" + (f" — {q.who}" if q.who else "")
+    lead = reported_lead(q)
+    return f"{lead} {_fit(q.text) if lead.endswith('that') else q.text}"
+
+
+def date_qualifier(d: EventDate) -> tuple[str, str]:
+    """``(before, after)`` words a shortened date must keep: ``("about ", "")``,
+    ``("on or before ", "")``, ``("", " (uncertain)")`` … (``("", "")`` for an exact date)."""
+    before = ""
+    if d.relation in ("on or before", "on or after"):
+        before = d.relation + " "
+    elif d.relation == "one of":
+        before = "one day in "
+    elif d.approximate:
+        before = "about "
+    return before, (" (uncertain)" if d.uncertain else "")
+
+
+def qualified_date(d: EventDate, short: str | None = None) -> str:
+    """A date in short words with its qualifier kept.
+
+    ``short`` is the date as the caller writes it (``"February 10, 2022"``);
+    default :meth:`EventDate.describe` without its precision note.  Returns
+    e.g. ``"February 10, 2022 (uncertain)"`` for ``2022-02-10?``, ``"on or
+    before Thu 10 Feb 2022"`` for ``[..2022-02-10]``.
+    """
+    if short is None:
+        text = re.sub(r"\s*\(to the \w+\)", "", d.describe())
+        return text.replace(", uncertain", " (uncertain)")
+    before, after = date_qualifier(d)
+    return f"{before}{short}{after}"

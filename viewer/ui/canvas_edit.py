@@ -1,0 +1,196 @@
+"""Editing on the canvas: double-click to add, drag to move or resize, Delete.
+
+* Double-click on empty space in a lane adds an event on that track, dated
+  to the unit the axis shows there (a day at day zoom: ``2022-02-10``, not a
+  made-up minute; :func:`~viewer.model.date_edit.date_at`), selects it and
+  opens the Edit tab on its title.  Double-click on an event opens the Edit
+  tab; anywhere else (axis, labels, below the lanes) it still fits everything.
+* Drag the *selected* event: from its middle it moves; from either end of a
+  span or band it changes that end.  The move snaps to the axis unit, and each
+  date moves by whole units of its own precision, keeping its qualifiers
+  (:func:`~viewer.model.date_edit.shift_date`).  Dragging anything else pans.
+* Delete (Edit > Delete event) removes the selected event.
+
+Every change is one undoable command through ``window.authoring``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolTip
+
+from ..model import commands as C
+from ..model.date_edit import date_at, shift_date, snap
+from ..model.errors import DateError
+from ..model.ticks import choose_tick_spec
+from ..model.timeline import Event
+
+__all__ = ["CanvasEditing", "install", "EDGE_PX"]
+
+EDGE_PX = 6.0
+"""A drag starting this close (pixels) to a span's end changes that end."""
+
+
+class CanvasEditing:
+    """The canvas gestures of one window (``window.canvas_edit``)."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self.view = window.view
+        self.view.double_click_handler = self.double_click
+        self.view._vb.drag_handler = self
+        self._drag: tuple[str, str, float] | None = None  # (event id, "move" | "start" | "end", x at press)
+        self.last_message = ""
+        self.delete_action = QAction("&Delete event", window)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.view.addAction(self.delete_action)
+        edit_menu = window.menus.get("Edit")
+        if edit_menu is not None:
+            edit_menu.addAction(self.delete_action)
+
+    # -- geometry --------------------------------------------------------
+    def _view_pos(self, scene_pos: QPointF) -> QPointF:
+        return self.view._vb.mapSceneToView(scene_pos)
+
+    def axis_unit(self) -> str:
+        """The calendar unit of the axis' finest labels now (``"day"``, ``"hour"``...)."""
+        a, b = self.view.x_range()
+        width = max(self.view._vb.width(), 1.0)
+        return choose_tick_spec(b - a, width)[1].unit
+
+    def _origin(self) -> float:
+        return self.view.timeline.columns.origin_epoch_s
+
+    # -- double-click -------------------------------------------------------
+    def double_click(self, scene_pos: QPointF) -> bool:
+        """Add an event where a lane was double-clicked; True when handled."""
+        window = self.window
+        eid = self.view.event_at(scene_pos)
+        if eid is not None:
+            window.state.selected = eid
+            self._open_form()
+            return True
+        if not self.view._vb.sceneBoundingRect().contains(scene_pos):
+            return False
+        p = self._view_pos(scene_pos)
+        lane = self.view.lanes.lane_at(p.y())
+        if lane is None:
+            return False
+        track = self.view.lanes.track_ids[lane]
+        date = date_at(self._origin() + p.x(), self.axis_unit())
+        timeline = window.authoring.timeline
+        event = Event(C.new_id(timeline.has_event, "new event"), "New event", date, track=track)
+        problems = window.authoring.push(C.AddEvent(event))
+        if problems:
+            self._say("; ".join(p.message for p in problems))
+            return True
+        window.state.selected = event.id
+        self._open_form(focus_title=True)
+        return True
+
+    def _open_form(self, focus_title: bool = False) -> None:
+        form = getattr(self.window, "edit_form", None)
+        tabs = getattr(self.window, "side_tabs", None)
+        if form is None or tabs is None:
+            return
+        tabs.setCurrentWidget(form)
+        if focus_title:
+            title = form.fields["title"].widget
+            title.setFocus()
+            title.selectAll()
+
+    # -- drag ------------------------------------------------------------------
+    def start(self, scene_pos: QPointF) -> bool:
+        """A left drag begins: True (edit, do not pan) when it is on the selected event."""
+        eid = self.view.event_at(scene_pos)
+        if eid is None or eid != self.window.state.selected:
+            return False
+        cols = self.view.timeline.columns
+        try:
+            row = cols.row_of(eid)
+        except KeyError:
+            return False
+        mode = "move"
+        if int(cols.kind[row]) != 0:  # a span or band: near an end, resize
+            px = scene_pos.x()
+            for side, x in (("end", float(cols.x1[row])), ("start", float(cols.x0[row]))):
+                if math.isfinite(x):
+                    edge = self.view._vb.mapViewToScene(QPointF(x, 0.0)).x()
+                    if abs(edge - px) <= EDGE_PX:
+                        mode = side
+                        break
+        self._drag = (eid, mode, self._view_pos(scene_pos).x())
+        return True
+
+    def _planned(self, scene_pos: QPointF):
+        """The event as the drag would leave it (or None), and the snapped move (s)."""
+        if self._drag is None:
+            return None, 0.0
+        eid, mode, x_start = self._drag
+        delta = snap(self._view_pos(scene_pos).x() - x_start, self.axis_unit())
+        timeline = self.window.authoring.timeline
+        if not timeline.has_event(eid) or delta == 0:
+            return None, delta
+        ev = timeline.event(eid)
+        try:
+            if mode == "move":
+                start = shift_date(ev.start, delta)
+                end = shift_date(ev.end, delta) if ev.end is not None else None
+                return C.move_event(ev, start, end), delta
+            if mode == "start":
+                return C.resize_event(ev, start=shift_date(ev.start, delta)), delta
+            return C.resize_event(ev, end=shift_date(ev.end, delta)), delta
+        except DateError as exc:
+            self._say(str(exc))
+            return None, delta
+
+    def move(self, scene_pos: QPointF) -> None:
+        cmd, _delta = self._planned(scene_pos)
+        if cmd is None:
+            QToolTip.hideText()
+            return
+        new = cmd.new
+        text = new.start.describe() + (f" → {new.end.describe()}" if new.end is not None else "")
+        verb = cmd.text.split(" ")[0]
+        QToolTip.showText(self.view.mapToGlobal(self.view.mapFromScene(scene_pos)), f"{verb}: {text}", self.view)
+
+    def finish(self, scene_pos: QPointF) -> None:
+        cmd, _delta = self._planned(scene_pos)
+        self._drag = None
+        QToolTip.hideText()
+        if cmd is None or cmd.new == self.window.authoring.timeline.event(cmd.event_id):
+            return
+        problems = self.window.authoring.push(cmd)
+        if problems:
+            self._say("; ".join(f"{p.message}" for p in problems))
+
+    # -- delete ------------------------------------------------------------------
+    def delete_selected(self) -> bool:
+        """Delete the selected event (undoable); False when there is none or it is refused."""
+        eid = self.window.state.selected
+        timeline = self.window.authoring.timeline
+        if eid is None or not timeline.has_event(eid):
+            return False
+        ev = timeline.event(eid)
+        problems = self.window.authoring.push(C.RemoveEvent(eid, ev.title))
+        if problems:
+            self._say("; ".join(p.message for p in problems))
+            return False
+        self.window.state.selected = None
+        return True
+
+    def _say(self, text: str) -> None:
+        self.last_message = text
+        files = getattr(self.window, "files", None)
+        if files is not None:
+            files._notice(text)
+
+
+def install(window) -> None:
+    """Add the canvas gestures to ``window`` (``window.canvas_edit``)."""
+    window.canvas_edit = CanvasEditing(window)

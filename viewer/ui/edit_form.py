@@ -1,0 +1,590 @@
+"""The Edit tab beside the detail pane: a form for the selected event.
+
+Each field is committed on its own when editing finishes (Enter, or the
+focus leaves it) as one undoable command (``"Edit 'title'"``).  A value the
+rules refuse (a date that is not EDTF, an end before the start, an unknown
+track...) is shown in red under that field, with the reader's message, and is
+not applied: the other fields are not blocked.  Under each date a live
+reading says what the EDTF value means ("on or before Thu 10 Feb 2022").
+
+Data text is shown in plain-text widgets (``QLineEdit``, ``QPlainTextEdit``,
+labels with ``Qt.PlainText``), never as rich text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model import commands as C
+from ..model.dates import EventDate
+from ..model.errors import DateError, Problem
+from ..model.grading import CREDIBILITY, RELIABILITY
+from ..model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind
+
+__all__ = ["EventForm", "install", "parse_list"]
+
+_ERROR_STYLE = "color: #b00020;"
+_CREDIBILITY_ITEMS = [("not graded", "")] + [(f"{k} {v}", k) for k, v in CREDIBILITY.items()]
+_RELIABILITY_ITEMS = [("not graded", "")] + [(f"{k} {v}", k) for k, v in RELIABILITY.items()]
+_NAIVE_TIME = re.compile(r"T\d\d(:\d\d){0,2}(\.\d+)?[?~%]?\]?$")
+
+
+def _is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def _error_style(widget: QWidget) -> str:
+    """Red that reads on the light and on the dark desk (View > Colours)."""
+    return "color: #ff8a80;" if _is_dark(widget) else "color: #b00020;"
+
+
+def _muted_style(widget: QWidget) -> str:
+    return "color: #aab2bf;" if _is_dark(widget) else "color: #4a5260;"
+
+
+def parse_list(text: str) -> tuple[str, ...]:
+    """``"NATO; Russia, Belarus"`` -> ``("NATO", "Russia", "Belarus")`` (commas or semicolons)."""
+    return tuple(p.strip() for p in re.split(r"[;,]", text) if p.strip())
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class _Field(QObject):
+    """One input with an error label under it; ``sigCommit`` when editing finishes."""
+
+    sigCommit = Signal()
+
+    def __init__(self, widget: QWidget, name: str) -> None:
+        super().__init__(widget)
+        self.widget: Any = widget  # QLineEdit, QPlainTextEdit or QComboBox
+        self.name = name
+        widget.setAccessibleName(name)
+        self.error = _plain_label()
+        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.hide()
+        if isinstance(widget, QLineEdit):
+            widget.editingFinished.connect(self.sigCommit)
+        elif isinstance(widget, QComboBox):
+            widget.activated.connect(lambda _i: self.sigCommit.emit())
+        else:
+            widget.installEventFilter(self)  # QPlainTextEdit: commit when the focus leaves
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.FocusOut:
+            self.sigCommit.emit()
+        return False
+
+    def text(self) -> str:
+        w = self.widget
+        if isinstance(w, QLineEdit):
+            return w.text()
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        return str(w.currentData())
+
+    def set_text(self, value: str) -> None:
+        w = self.widget
+        w.blockSignals(True)
+        if isinstance(w, QLineEdit):
+            w.setText(value)
+            w.setCursorPosition(0)
+        elif isinstance(w, QPlainTextEdit):
+            if w.toPlainText() != value:
+                w.setPlainText(value)
+        else:
+            k = w.findData(value)
+            w.setCurrentIndex(max(k, 0))
+        w.blockSignals(False)
+
+    def show_error(self, message: str) -> None:
+        self.error.setStyleSheet(_error_style(self.error))
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+
+class EventForm(QScrollArea):
+    """The form for the selected event (see the module docstring).
+
+    Parameters
+    ----------
+    window : MainWindow
+        Gives ``state`` (the selection) and ``authoring`` (where commands go).
+    """
+
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.main = window
+        self.authoring = window.authoring
+        self.event_id: str | None = None
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fields follow the width
+        body = QWidget()
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        self.heading = _plain_label("Select an event to edit it, or add one.")
+        outer.addWidget(self.heading)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add event")
+        self.add_button.clicked.connect(self.add_event)
+        self.delete_button = QPushButton("Delete event")
+        self.delete_button.clicked.connect(self.delete_event)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        self.general = _plain_label()
+        self.general.setStyleSheet(_ERROR_STYLE)
+        self.general.hide()
+        outer.addWidget(self.general)
+
+        self.fields: dict[str, _Field] = {}
+        self.readings: dict[str, QLabel] = {}
+        event_box = QGroupBox("Event")
+        form = QFormLayout(event_box)
+        self._line(form, "title", "Title")
+        self._combo(form, "track", "Track", [])
+        self._combo(form, "kind", "Kind", [(k.value, k.value) for k in EventKind])
+        for which in ("start", "end"):
+            self._line(form, which, f"{which.capitalize()} (EDTF)")
+            reading = _plain_label()
+            self.readings[which] = reading
+            form.addRow("", reading)
+            self.fields[which].widget.textChanged.connect(lambda _t, w=which: self._read_date(w))
+            self._line(form, f"{which}_phrase", "  as written")
+            self._line(form, f"{which}_basis", "  basis")
+        self._text(form, "summary", "Summary")
+        self._line(form, "tags", "Tags")
+        self._line(form, "actors", "Actors")
+        self._line(form, "location", "Place")
+        self._combo(form, "credibility", "Credibility", _CREDIBILITY_ITEMS)
+        outer.addWidget(event_box)
+
+        quote_box = QGroupBox("Quotes")
+        qlayout = QVBoxLayout(quote_box)
+        self.quote_list = QListWidget()
+        self.quote_list.setAccessibleName("Quotes")
+        self.quote_list.setMaximumHeight(110)
+        self.quote_list.currentRowChanged.connect(lambda _r: self._fill_quote())
+        qlayout.addWidget(self.quote_list)
+        qbuttons = QHBoxLayout()
+        add_q = QPushButton("Add quote")
+        add_q.clicked.connect(self.add_quote)
+        del_q = QPushButton("Remove quote")
+        del_q.clicked.connect(self.remove_quote)
+        qbuttons.addWidget(add_q)
+        qbuttons.addWidget(del_q)
+        qbuttons.addStretch(1)
+        qlayout.addLayout(qbuttons)
+        qform = QFormLayout()
+        self._text(qform, "q_text", "Text", commit=self.commit_quote)
+        self._line(qform, "q_speaker", "Speaker", commit=self.commit_quote)
+        self._line(qform, "q_role", "Role", commit=self.commit_quote)
+        self._combo(qform, "q_kind", "Kind", [("direct quotation", "direct"), ("reported speech", "reported")],
+                    commit=self.commit_quote)
+        self._combo(qform, "q_source", "Source", [], commit=self.commit_quote)
+        self._line(qform, "q_attribution", "Attribution", commit=self.commit_quote)
+        self._combo(qform, "q_credibility", "Credibility", _CREDIBILITY_ITEMS, commit=self.commit_quote)
+        qlayout.addLayout(qform)
+        outer.addWidget(quote_box)
+
+        source_box = QGroupBox("Sources cited")
+        slayout = QVBoxLayout(source_box)
+        self.source_list = QListWidget()
+        self.source_list.setAccessibleName("Sources cited")
+        self.source_list.setMaximumHeight(90)
+        self.source_list.currentRowChanged.connect(lambda _r: self._fill_source())
+        slayout.addWidget(self.source_list)
+        add_s = QPushButton("Add source")
+        add_s.clicked.connect(self.add_source)
+        slayout.addWidget(add_s)
+        sform = QFormLayout()
+        self._combo(sform, "s_kind", "Kind", [(k.label, k.value) for k in SourceKind], commit=self.commit_source)
+        self._line(sform, "s_outlet", "Outlet", commit=self.commit_source)
+        self._line(sform, "s_title", "Title", commit=self.commit_source)
+        self._line(sform, "s_url", "URL", commit=self.commit_source)
+        self._line(sform, "s_published", "Published (EDTF)", commit=self.commit_source)
+        self._combo(sform, "s_via", "Relayed via", [], commit=self.commit_source)
+        self._line(sform, "s_attribution", "Attribution", commit=self.commit_source)
+        self._combo(sform, "s_reliability", "Reliability", _RELIABILITY_ITEMS, commit=self.commit_source)
+        slayout.addLayout(sform)
+        outer.addWidget(source_box)
+        outer.addStretch(1)
+        self.sections = (event_box, quote_box, source_box)
+
+        window.state.subscribe(self._on_state)
+        self.authoring.sigEdited.connect(lambda _t: self.refresh())
+        window.sigTimelineChanged.connect(lambda _t: self.refresh())
+        self.refresh()
+
+    # -- building --------------------------------------------------------
+    def _add(self, form: QFormLayout, name: str, label: str, widget: QWidget, commit: Any) -> _Field:
+        field = _Field(widget, label.strip())
+        field.sigCommit.connect(commit or (lambda n=name: self.commit_event_field(n)))
+        self.fields[name] = field
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(1)
+        v.addWidget(widget)
+        v.addWidget(field.error)
+        form.addRow(label, box)
+        return field
+
+    def _line(self, form, name, label, commit=None) -> _Field:
+        return self._add(form, name, label, QLineEdit(), commit)
+
+    def _text(self, form, name, label, commit=None) -> _Field:
+        w = QPlainTextEdit()
+        w.setMaximumHeight(70)
+        w.setTabChangesFocus(True)
+        return self._add(form, name, label, w, commit)
+
+    def _combo(self, form, name, label, items, commit=None) -> _Field:
+        w = QComboBox()
+        for text, data in items:
+            w.addItem(text, data)
+        return self._add(form, name, label, w, commit)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Colours follow View > Colours (light / dark desk)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for f in self.fields.values():
+                f.error.setStyleSheet(_error_style(self))  # (the children get the new palette after us)
+            self.general.setStyleSheet(_error_style(self))
+            for which in self.readings:
+                self._read_date(which)
+
+    # -- reading the model ---------------------------------------------------
+    @property
+    def timeline(self):
+        return self.authoring.timeline
+
+    def current_event(self) -> Event | None:
+        if self.event_id is None or not self.timeline.has_event(self.event_id):
+            return None
+        return self.timeline.event(self.event_id)
+
+    def _on_state(self, _state, changed: set[str]) -> None:
+        if "selected" in changed:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Fill the form from the selected event.  A field whose value was
+        refused keeps the user's text and its message while the same event
+        stays selected (another field's change does not wipe them)."""
+        same = self.event_id == self.main.state.selected
+        self.event_id = self.main.state.selected
+        ev = self.current_event()
+        for box in self.sections:
+            box.setEnabled(ev is not None)
+        self.delete_button.setEnabled(ev is not None)
+        kept = {name for name, f in self.fields.items() if same and not f.error.isHidden()}
+        for name, f in self.fields.items():
+            if name not in kept:
+                f.show_error("")
+        self.general.hide()
+        self.general.setStyleSheet(_error_style(self.general))
+        self._fill_choices()
+        if ev is None:
+            self.heading.setText("Select an event to edit it, or add one.")
+            return
+        self.heading.setText(f"Editing {ev.title}")
+        values = {
+            "title": ev.title, "track": ev.track, "kind": ev.kind.value,
+            "start": ev.start.edtf, "start_phrase": ev.start.phrase, "start_basis": ev.start.basis,
+            "end": ev.end.edtf if ev.end else "", "end_phrase": ev.end.phrase if ev.end else "",
+            "end_basis": ev.end.basis if ev.end else "", "summary": ev.summary, "tags": "; ".join(ev.tags),
+            "actors": "; ".join(ev.actors), "location": ev.location, "credibility": ev.credibility,
+        }
+        for name, value in values.items():
+            if name not in kept:
+                self.fields[name].set_text(value)
+        for which in ("start", "end"):
+            self._read_date(which)
+        row = self.quote_list.currentRow()
+        self.quote_list.blockSignals(True)
+        self.quote_list.clear()
+        for q in ev.quotes:
+            self.quote_list.addItem(("“" + q.text + "”") if q.kind == QuoteKind.DIRECT else q.text)
+        self.quote_list.blockSignals(False)
+        self.quote_list.setCurrentRow(min(max(row, 0), len(ev.quotes) - 1))
+        self._fill_quote()
+        row = self.source_list.currentRow()
+        self.source_list.blockSignals(True)
+        self.source_list.clear()
+        for sid in ev.sources:
+            src = self.timeline.source_index.get(sid)
+            self.source_list.addItem(src.name if src else sid)
+        self.source_list.blockSignals(False)
+        self.source_list.setCurrentRow(min(max(row, 0), len(ev.sources) - 1))
+        self._fill_source()
+
+    def _fill_choices(self) -> None:
+        tl = self.timeline
+        track = self.fields["track"].widget
+        track.blockSignals(True)
+        track.clear()
+        track.addItem("(none: a band)", "")
+        for t in tl.tracks:
+            track.addItem(t.label, t.id)
+        track.blockSignals(False)
+        for name in ("q_source", "s_via"):
+            combo = self.fields[name].widget
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("(none)", "")
+            for s in tl.sources:
+                combo.addItem(s.name, s.id)
+            combo.blockSignals(False)
+
+    def _read_date(self, which: str) -> None:
+        text = self.fields[which].text().strip()
+        label = self.readings[which]
+        if not text:
+            label.setText("no end (a point)" if which == "end" else "")
+            return
+        try:
+            label.setText(EventDate(text).describe())
+            label.setStyleSheet(_muted_style(self))
+        except (DateError, ValueError) as exc:
+            label.setText(f"not a date: {exc}")
+            label.setStyleSheet(_error_style(self))
+        except Exception:  # noqa: BLE001 - the edtf package raises assorted errors on partial input
+            label.setText("not a date yet")
+            label.setStyleSheet(_error_style(self))
+
+    # -- committing ------------------------------------------------------------
+    def _date(self, which: str, ev: Event) -> EventDate | None:
+        text = self.fields[which].text().strip()
+        if not text:
+            return None
+        old = ev.start if which == "start" else ev.end
+        zone = old.time_zone if old is not None and old.time_zone else (
+            self.timeline.time_zone if _NAIVE_TIME.search(text) else None)
+        return EventDate(text, self.fields[f"{which}_phrase"].text().strip(),
+                         self.fields[f"{which}_basis"].text().strip(), time_zone=zone)
+
+    def commit_event_field(self, name: str) -> list[Problem]:
+        """Apply one field of the event form (one undoable command); errors go under the field."""
+        ev = self.current_event()
+        field = self.fields[name]
+        if ev is None:
+            return []
+        field.show_error("")
+        text = field.text()
+        try:
+            if name in ("start", "start_phrase", "start_basis", "end", "end_phrase", "end_basis"):
+                which = name.split("_")[0]
+                date = self._date(which, ev)
+                if which == "start" and date is None:
+                    raise DateError("an event needs a start date")
+                changes: dict[str, Any] = {which: date}
+                new = replace(ev, **changes)
+                if which == "end" and date is not None and ev.kind == EventKind.POINT:
+                    new = replace(new, kind=EventKind.SPAN)  # a point given an end lasts: a span
+                elif which == "end" and date is None and ev.kind == EventKind.SPAN:
+                    new = replace(new, kind=EventKind.POINT)
+            elif name == "kind":
+                kind = EventKind(text)
+                end = None if kind == EventKind.POINT else (ev.end or EventDate(".."))  # '..': end not stated
+                new = replace(ev, kind=kind, end=end)
+            elif name in ("tags", "actors"):
+                new = replace(ev, **{name: parse_list(text)})  # type: ignore[arg-type]
+            elif name == "title":
+                new = replace(ev, title=text.strip())
+            else:
+                new = replace(ev, **{name: text.strip() if name != "summary" else text})  # type: ignore[arg-type]
+        except (DateError, ValueError) as exc:
+            field.show_error(str(exc))
+            return [Problem("", str(exc), location=name)]
+        if new == ev:
+            return []
+        problems = self.authoring.push(C.UpdateEvent(ev.id, new))
+        self._show_problems(problems, field)
+        return problems
+
+    def _show_problems(self, problems: list[Problem], field: _Field) -> None:
+        """Each problem under the field it names, else under the one being edited."""
+        for p in problems:
+            head = p.location.split(" ")[0].split(".")[0].split("[")[0]
+            target = self.fields.get(head, field) if head in ("start", "end", "track", "title", "kind") else field
+            msg = p.message if target.error.isHidden() else target.error.text() + "\n" + p.message
+            target.show_error(msg)
+
+    def add_event(self) -> list[Problem]:
+        """Add an event on the selected event's track (or the first), dated to the
+        day in the middle of the view, and select it."""
+        import math
+        import time
+
+        tl = self.timeline
+        if not tl.tracks:
+            self.general.setText("Add a track first (Edit > Add track).")
+            self.general.show()
+            return []
+        ev = self.current_event()
+        track = ev.track if ev is not None and ev.track else tl.tracks[0].id
+        a, b = self.main.state.x_range
+        mid = tl.columns.origin_epoch_s + (a + b) / 2
+        day = time.strftime("%Y-%m-%d", time.gmtime(mid if math.isfinite(mid) else 0))
+        new = Event(C.new_id(tl.has_event, "new event"), "New event", EventDate(day), track=track)
+        problems = self.authoring.push(C.AddEvent(new))
+        if not problems:
+            self.main.state.selected = new.id
+            self.fields["title"].widget.setFocus()
+            self.fields["title"].widget.selectAll()
+        return problems
+
+    def delete_event(self) -> list[Problem]:
+        ev = self.current_event()
+        if ev is None:
+            return []
+        problems = self.authoring.push(C.RemoveEvent(ev.id, ev.title))
+        if problems:
+            self.general.setText("\n".join(p.message for p in problems))
+            self.general.show()
+        else:
+            self.main.state.selected = None
+        return problems
+
+    # quotes
+    def _fill_quote(self) -> None:
+        ev = self.current_event()
+        k = self.quote_list.currentRow()
+        q = ev.quotes[k] if ev is not None and 0 <= k < len(ev.quotes) else None
+        values = {"q_text": q.text if q else "", "q_speaker": q.speaker if q else "",
+                  "q_role": q.speaker_role if q else "", "q_kind": q.kind.value if q else "direct",
+                  "q_source": q.source if q else "", "q_attribution": q.attribution if q else "",
+                  "q_credibility": q.credibility if q else ""}
+        for name, value in values.items():
+            self.fields[name].set_text(value)
+            self.fields[name].widget.setEnabled(q is not None)
+
+    def add_quote(self) -> list[Problem]:
+        ev = self.current_event()
+        if ev is None:
+            return []
+        source = ev.sources[0] if ev.sources else ""
+        problems = self.authoring.push(C.add_quote(ev, Quote("(new quote)", source=source)))
+        if not problems:
+            self.quote_list.setCurrentRow(len(ev.quotes))
+            self.fields["q_text"].widget.setFocus()
+            self.fields["q_text"].widget.selectAll()
+        return problems
+
+    def remove_quote(self) -> list[Problem]:
+        ev = self.current_event()
+        k = self.quote_list.currentRow()
+        if ev is None or not 0 <= k < len(ev.quotes):
+            return []
+        return self.authoring.push(C.remove_quote(ev, k))
+
+    def commit_quote(self) -> list[Problem]:
+        """Apply the quote fields to the selected quote."""
+        ev = self.current_event()
+        k = self.quote_list.currentRow()
+        if ev is None or not 0 <= k < len(ev.quotes):
+            return []
+        text = self.fields["q_text"].text()
+        if not text.strip():
+            self.fields["q_text"].show_error("a quote needs its text")
+            return [Problem("", "a quote needs its text")]
+        self.fields["q_text"].show_error("")
+        q = Quote(text=text, speaker=self.fields["q_speaker"].text().strip(),
+                  speaker_role=self.fields["q_role"].text().strip(),
+                  source=self.fields["q_source"].text(), attribution=self.fields["q_attribution"].text().strip(),
+                  kind=QuoteKind(self.fields["q_kind"].text()), credibility=self.fields["q_credibility"].text())
+        if q == ev.quotes[k]:
+            return []
+        problems = self.authoring.push(C.update_quote(ev, k, q))
+        self._show_problems(problems, self.fields["q_text"])
+        return problems
+
+    # sources
+    def _current_source(self) -> Source | None:
+        ev = self.current_event()
+        k = self.source_list.currentRow()
+        if ev is None or not 0 <= k < len(ev.sources):
+            return None
+        return self.timeline.source_index.get(ev.sources[k])
+
+    def _fill_source(self) -> None:
+        s = self._current_source()
+        values = {"s_kind": s.kind.value if s else SourceKind.NEWS_ARTICLE.value, "s_outlet": s.outlet if s else "",
+                  "s_title": s.title if s else "", "s_url": s.url if s else "",
+                  "s_published": s.published.edtf if s and s.published else "", "s_via": s.via if s else "",
+                  "s_attribution": s.attribution if s else "", "s_reliability": s.reliability if s else ""}
+        for name, value in values.items():
+            self.fields[name].set_text(value)
+            self.fields[name].widget.setEnabled(s is not None)
+
+    def add_source(self) -> list[Problem]:
+        """A new source, cited by the selected event (one undoable step)."""
+        ev = self.current_event()
+        if ev is None:
+            return []
+        src = Source(C.new_id(self.timeline.source_index, "source", "s"), SourceKind.NEWS_ARTICLE, "New source")
+        cmd = C.Compound(f"Add source to '{ev.title}'", [
+            C.AddSource(src), C.UpdateEvent(ev.id, replace(ev, sources=(*ev.sources, src.id)))])
+        problems = self.authoring.push(cmd)
+        if not problems:
+            self.source_list.setCurrentRow(len(ev.sources))
+        return problems
+
+    def commit_source(self) -> list[Problem]:
+        s = self._current_source()
+        if s is None:
+            return []
+        f = self.fields
+        for name in ("s_outlet", "s_published"):
+            f[name].show_error("")
+        published = None
+        text = f["s_published"].text().strip()
+        if text:
+            try:
+                published = EventDate(text)
+            except (DateError, ValueError) as exc:
+                f["s_published"].show_error(str(exc))
+                return [Problem("", str(exc))]
+        new = replace(s, kind=SourceKind(f["s_kind"].text()), outlet=f["s_outlet"].text().strip(),
+                      title=f["s_title"].text().strip(), url=f["s_url"].text().strip(), published=published,
+                      via=f["s_via"].text(), attribution=f["s_attribution"].text().strip(),
+                      reliability=f["s_reliability"].text())
+        if new == s:
+            return []
+        problems = self.authoring.push(C.UpdateSource(s.id, new))
+        self._show_problems(problems, f["s_outlet"])
+        return problems
+
+
+def install(window) -> None:
+    """Add the "Edit" tab beside Events and Filters under the detail pane (``window.edit_form``)."""
+    from .event_list import side_tabs
+
+    window.edit_form = EventForm(window)
+    side_tabs(window).addTab(window.edit_form, "Edit")

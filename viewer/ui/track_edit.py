@@ -1,0 +1,147 @@
+"""Tracks and bands: add, rename, recolour, delete a track; add a band.
+
+Edit > Add track…, Rename track…, Track colour…, Delete track… act on the
+selected event's track (or ask which); Add band over the visible range adds a
+band (an era drawn across all tracks) from the first to the last day shown.
+Deleting a track that still has events asks whether to move them to another
+track or delete them with it, and the command's name says which and how many
+("Delete track 'UK' (3 events moved to 'nato')").  All undoable.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QInputDialog
+
+from ..model import commands as C
+from ..model.dates import EventDate
+from ..model.errors import Problem
+from ..model.timeline import Event, EventKind, Track
+
+__all__ = ["TrackEditing", "install"]
+
+
+class TrackEditing:
+    """Track and band commands of one window (``window.track_edit``)."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        menu = window.menus["Edit"]
+        menu.addSeparator()
+        window._action(menu, "Add &track…", lambda: self.add_track())
+        window._action(menu, "Re&name track…", lambda: self.rename_track())
+        window._action(menu, "Track c&olour…", lambda: self.recolour_track())
+        window._action(menu, "Delete trac&k…", lambda: self.delete_track())
+        window._action(menu, "Add &band over the visible range", lambda: self.add_band())
+
+    @property
+    def authoring(self):
+        return self.window.authoring
+
+    def _say(self, problems: list[Problem]) -> list[Problem]:
+        if problems:
+            self.window.show_error("Not changed", "\n".join(
+                f"{p.location}: {p.message}" if p.location else p.message for p in problems))
+        return problems
+
+    def _current_track(self) -> str | None:
+        tl = self.authoring.timeline
+        eid = self.window.state.selected
+        if eid is not None and tl.has_event(eid) and tl.event(eid).track:
+            return tl.event(eid).track
+        labels = [t.label for t in tl.tracks]
+        if not labels:
+            return None
+        label, ok = QInputDialog.getItem(self.window, "Track", "Which track?", labels, 0, False)
+        return tl.tracks[labels.index(label)].id if ok else None
+
+    def add_track(self, label: str | None = None) -> list[Problem]:
+        """Add a track below the others (asks for its name when ``label`` is None)."""
+        if label is None:
+            label, ok = QInputDialog.getText(self.window, "Add track", "Name of the new track:")
+            if not ok:
+                return []
+        label = label.strip()
+        if not label:
+            return self._say([Problem("", "a track needs a name")])
+        tl = self.authoring.timeline
+        order = max((t.order for t in tl.tracks), default=-1) + 1
+        track = Track(C.new_id({t.id for t in tl.tracks}, label, "track"), label, order=order)
+        return self._say(self.authoring.push(C.AddTrack(track)))
+
+    def rename_track(self, track_id: str | None = None, label: str | None = None) -> list[Problem]:
+        track_id = track_id or self._current_track()
+        if track_id is None:
+            return []
+        tl = self.authoring.timeline
+        track = tl.tracks[tl.track_index[track_id]]
+        if label is None:
+            label, ok = QInputDialog.getText(self.window, "Rename track", "New name:", text=track.label)
+            if not ok:
+                return []
+        return self._say(self.authoring.push(C.UpdateTrack(track_id, Track(track.id, label.strip(), track.color,
+                                                                           track.order), "Rename track")))
+
+    def recolour_track(self, track_id: str | None = None, color: str | None = None) -> list[Problem]:
+        track_id = track_id or self._current_track()
+        if track_id is None:
+            return []
+        tl = self.authoring.timeline
+        track = tl.tracks[tl.track_index[track_id]]
+        if color is None:
+            chosen = QColorDialog.getColor(QColor(tl.track_colours[tl.track_index[track_id]]), self.window,
+                                           f"Colour of {track.label}")
+            if not chosen.isValid():
+                return []
+            color = chosen.name().upper()
+        return self._say(self.authoring.push(C.UpdateTrack(track_id, Track(track.id, track.label, color, track.order),
+                                                           "Recolour track")))
+
+    def delete_track(self, track_id: str | None = None, move_to: str | None = None,
+                     delete_events: bool | None = None) -> list[Problem]:
+        """Delete a track; its events go to ``move_to`` or, with ``delete_events``, are deleted.
+        Without either, and when it has events, asks."""
+        track_id = track_id or self._current_track()
+        if track_id is None:
+            return []
+        doc = self.authoring.doc()
+        count = len(doc.events_on_track(track_id))
+        others = [t for t in doc.timeline.tracks if t.id != track_id]
+        if count and move_to is None and not delete_events:
+            choices = [f"Move them to '{t.label}'" for t in others] + [f"Delete the {count} events too"]
+            answer, ok = QInputDialog.getItem(self.window, "Delete track",
+                                              f"This track has {count} events. What should happen to them?",
+                                              choices, 0, False)
+            if not ok:
+                return []
+            k = choices.index(answer)
+            move_to = others[k].id if k < len(others) else None
+        cmd = C.remove_track(doc, track_id, move_to=move_to)
+        return self._say(self.authoring.push(cmd))
+
+    def add_band(self, title: str | None = None) -> list[Problem]:
+        """A band over the visible range, from its first to its last day (to the day)."""
+        if title is None:
+            title, ok = QInputDialog.getText(self.window, "Add band", "Name of the band (an era, an exercise):")
+            if not ok:
+                return []
+        if not title.strip():
+            return self._say([Problem("", "a band needs a name")])
+        tl = self.authoring.timeline
+        a, b = self.window.state.x_range
+        o = self.window.view.timeline.columns.origin_epoch_s
+        start = EventDate(time.strftime("%Y-%m-%d", time.gmtime(o + a)))
+        end = EventDate(time.strftime("%Y-%m-%d", time.gmtime(o + b)))
+        band = Event(C.new_id(tl.has_event, title), title.strip(), start, kind=EventKind.BAND, end=end)
+        problems = self._say(self.authoring.push(C.AddEvent(band)))
+        if not problems:
+            self.window.state.selected = band.id
+        return problems
+
+
+def install(window) -> None:
+    """Add the track and band entries to the Edit menu (``window.track_edit``)."""
+    window.track_edit = TrackEditing(window)
+
