@@ -318,7 +318,8 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         cols = guess_mapping(header, mapping)
     except ValueError as exc:
         raise TimelineLoadError([Problem(file, str(exc), 1)]) from None
-    guessed = guess_from_content(header, rows, cols)
+    # a mapping given (--map, the import dialog, a frame's) is the user's word: content guesses only without one
+    guessed = cols if mapping else guess_from_content(header, rows, cols)
     content_guesses = {f: c for f, c in guessed.items() if f not in cols}
     cols = guessed
     missing = [f for f in ("title", "start") if f not in cols]
@@ -347,7 +348,7 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         value = cell(row, fld)
         if not value:
             return None
-        if is_open_word(value):
+        if is_open_word(value) and value != "..":  # ".." is EDTF's own open end: read with its phrase
             return EventDate("..", value, f"{value!r} read as not stated (open)")
         if date_format:
             return _declared_date(value, date_format, time_zone)
