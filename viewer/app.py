@@ -110,12 +110,13 @@ def main(argv: list[str] | None = None) -> int:
         from .io.registry import read_timeline_report
 
         report = read_timeline_report(path)
-        timeline, problems = report.timeline, list(report.problems)
+        timeline, problems, notes = report.timeline, list(report.problems), list(report.notes)
     except TimelineLoadError as exc:
         print(f"timeline-viewer: cannot open {path}:\n{exc.full_report()}", file=sys.stderr)
         if args.screenshot or args.file is None:
             return 2
         timeline, bad, path, problems = _load(bundled_timeline_path()), exc, bundled_timeline_path(), []
+        notes = []
     else:
         bad = None
     if problems:  # loaded, but without some rows or items: say so (stderr, and the window's banner)
@@ -152,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         else:  # before --select and --dday, which win over the remembered view
             maximized = False if args.size else session.restore_window()
             session.restore_session(offer_last=args.file is None)
-    if problems and getattr(window, "files", None) is not None:
-        window.files.show_load_problems(problems)
+    if (problems or notes) and getattr(window, "files", None) is not None:
+        window.files.show_load_problems(problems, notes)
     if args.select:
         window.state.selected = args.select
     if args.dday:

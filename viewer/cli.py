@@ -9,10 +9,12 @@ Exit codes (also in ``--help`` and the README):
 ========  ===================================================================
 command   0 / 1 / 2
 ========  ===================================================================
-convert   0 written, nothing lost; 1 written, but rows were skipped or events
-          left out (each listed); 2 nothing written (input unreadable or
+convert   0 written, nothing lost; 1 written, but rows were skipped, fields
+          not mapped, values altered or events left out (each listed); 2
+          nothing written (input unreadable or
           invalid, unknown format, output not writable)
-validate  0 valid; 1 invalid, every problem listed (file, line, row, field);
+validate  0 valid, everything maps; 1 invalid, or rows skipped, fields not
+          mapped or values altered, every problem listed (file, line, row, field);
           2 unreadable (missing, a folder, no permission, too large, unknown
           format)
 export    0 written; 1 bad arguments or the picture could not be written;
@@ -31,6 +33,7 @@ import re
 import sys
 
 from .io import native
+from .io.common import group_problems
 from .io.csvgeneric import parse_mapping
 from .io.registry import _choose_reader, read_timeline_report, readers, write_timeline, writers
 from .io.regular import require_regular_file
@@ -43,10 +46,11 @@ __all__ = ["COMMANDS", "main", "build_parser", "parse_size"]
 COMMANDS = ("convert", "validate", "export", "deck", "ingest")
 
 EXIT_CODES = """exit codes:
-  convert   0 written, nothing lost; 1 written but rows skipped, events left out or details
-            the output format cannot hold (listed);
+  convert   0 written, nothing lost; 1 written but rows skipped, fields not mapped, values
+            altered, events left out or details the output format cannot hold (listed);
             2 nothing written
-  validate  0 valid; 1 invalid (every problem listed); 2 unreadable (missing, no permission,
+  validate  0 valid, everything maps; 1 invalid, rows skipped or fields not mapped (every
+            problem listed); 2 unreadable (missing, no permission,
             too large, unknown format)
   export    0 written; 1 bad arguments or not writable; 2 input unreadable or invalid
   deck      0 written; 1 bad arguments (unknown story) or not writable; 2 input unreadable or invalid
@@ -210,8 +214,8 @@ def _read(args: argparse.Namespace, path: str):
 def _list(title: str, problems) -> None:
     if problems:
         _err(f"{title} ({len(problems)}):")
-        for p in problems:
-            _err(f"  {p}")
+        for line in group_problems(problems):
+            _err(f"  {line}")
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -226,13 +230,14 @@ def _convert(args: argparse.Namespace) -> int:
         _err(f"timeline-viewer: cannot write {args.output}: {exc}")
         return 2
     _list("rows or items not loaded", report.skipped)
-    _list("not mapped (loaded without these)", report.warnings)
+    _list("not mapped or altered (loaded without these)", report.warnings)
+    _list("read as", report.notes)
     if left_out:
         _err(f"left out of {args.output} ({len(left_out)}):")
         for line in left_out:
             _err(f"  {line}")
     print(f"wrote {args.output} ({len(report.timeline.events)} events)")
-    return 1 if report.skipped or left_out else 0
+    return 1 if report.skipped or report.warnings or left_out else 0
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -250,11 +255,20 @@ def _validate(args: argparse.Namespace) -> int:
     if report.skipped:
         _err(f"{args.file}: invalid ({len(report.skipped)} row{'s' if len(report.skipped) != 1 else ''} "
              "cannot be loaded):")
-        for p in report.skipped:
-            _err(f"  {p}")
-        _list("also not mapped", report.warnings)
+        for line in group_problems(report.skipped):
+            _err(f"  {line}")
+        _list("also not mapped or altered", report.warnings)
+        _list("read as", report.notes)
         return 1
-    _list("not mapped (loaded without these)", report.warnings)
+    _list("read as", report.notes)
+    if report.warnings:
+        _err(f"{args.file}: loads, but not wholly ({len(report.warnings)} field"
+             f"{'s' if len(report.warnings) != 1 else ''} not mapped or values altered):")
+        for line in group_problems(report.warnings):
+            _err(f"  {line}")
+        print(f"{args.file}: {len(report.timeline.events)} events, {len(report.timeline.tracks)} tracks; "
+              "not valid as it is: see the list above")
+        return 1
     print(f"{args.file}: valid ({len(report.timeline.events)} events, {len(report.timeline.tracks)} tracks)")
     return 0
 

@@ -30,7 +30,7 @@ def test_values_no_timeline_can_hold_are_refused_with_a_reason(value, words):
 
 def test_values_at_the_edges_still_read():
     assert EventDate("2022-02-10T12:00:00+14:00").earliest == EventDate("2022-02-09T22:00:00Z").earliest
-    assert EventDate("Y170000002").describe().startswith("170000002")
+    assert EventDate("Y170000002").describe().startswith("170,000,002")  # long years with separators
     assert EventDate("Y-999999999999").earliest < 0
 
 

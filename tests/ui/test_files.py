@@ -199,6 +199,26 @@ def test_opening_another_file_resets_filters_collapsed_tracks_and_dday(qtbot, li
     assert len(w.shown.timeline.events) == len(w.timeline.events)
 
 
+def test_export_as_writes_the_format_of_the_name_or_the_chosen_filter(qtbot, live, tmp_path):
+    w, _path = live
+    w.files.export_as(str(tmp_path / "a.csv"), "native")  # the native filter, a .csv name: CSV
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8").startswith("id,track,kind,title")
+    w.files.export_as(str(tmp_path / "b.ics"), "native")
+    assert (tmp_path / "b.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    w.files.export_as(str(tmp_path / "c"), "timelinejs")  # no extension: the chosen filter's is added
+    assert json.loads((tmp_path / "c.timelinejs.json").read_text(encoding="utf-8"))["events"]
+    w.files.export_as(str(tmp_path / "d.vis.json"), "native")
+    assert "items" in json.loads((tmp_path / "d.vis.json").read_text(encoding="utf-8"))
+
+
+def test_export_as_opens_in_documents_not_in_the_apps_resources(make_window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+
+    w = make_window()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert w.files.export_folder() == documents
+
+
 def test_a_file_missing_for_long_is_read_again_when_it_comes_back(qtbot, live, monkeypatch):
     """Issue 10: after the grace time the banner says 'was deleted'; the
     folder stays watched, so putting the file back reloads it and updates the banner."""

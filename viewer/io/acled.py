@@ -30,39 +30,59 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date as _date, timedelta
+from datetime import date as _date
+from datetime import datetime, timedelta
 
 from viewer.model.calendar import MONTH_NAME
 from viewer.model.dates import EventDate
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
 
-from .common import ReadReport, TimelineBuilder, load_text, read_csv_rows
+from .common import ReadReport, TimelineBuilder, load_text, read_csv_rows, split_csv_problems
 
 __all__ = ["read_acled", "read_acled_report", "looks_acled", "acled_date"]
 
 _USED = {
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "disorder_type",
     "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1", "admin2", "admin3",
-    "country", "region", "latitude", "longitude", "source", "notes", "fatalities", "tags",
+    "country", "region", "latitude", "longitude", "source", "notes", "fatalities", "tags", "year",
+    "ally_actor_1", "ally_actor_2",
 }
 _MONTHS = {name.lower(): i + 1 for i, name in enumerate(MONTH_NAME)}
+_MONTHS.update({name[:3].lower(): i + 1 for i, name in enumerate(MONTH_NAME)})
+_MONTHS["sept"] = 9
 _ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
-_WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
+_WORDS = re.compile(r"^(\d{1,2})[\s\-/]+([A-Za-z]+)\.?[\s\-/,]+(\d{4}|\d\d)$")
 _DMY = re.compile(r"^(\d\d)[-/](\d\d)[-/](\d{4})$")
 _PRECISION_WORDS = {"1": "to the day", "2": "within a week", "3": "within a month"}
 
 
-def acled_date(text: str, precision: str) -> EventDate:
+def _full_year(yy: int, year_column: str) -> tuple[int, str]:
+    """The year of a two-digit ``yy`` (Excel's d-mmm-yy): the ``year`` column's
+    when it ends in ``yy``, else ACLED's range (data from 1997 on: 97-99 are
+    19yy, the rest 20yy), with the rule applied as the second value."""
+    if re.fullmatch(r"\d{4}", year_column.strip()) and int(year_column) % 100 == yy:
+        return int(year_column), f"century from the year column ({year_column.strip()})"
+    full = 1900 + yy if yy >= 97 else 2000 + yy
+    return full, f"two-digit year {yy:02d} read as {full} (ACLED data start in 1997)"
+
+
+def acled_date(text: str, precision: str, *, year_column: str = "", date_format: str | None = None) -> EventDate:
     """The honest date of an ACLED ``event_date`` and ``time_precision``.
 
     Parameters
     ----------
     text : str
-        ``2022-02-10``, ``10 February 2022``, ``10-02-2022`` or ``10/02/2022``
+        ``2022-02-10``, ``10 February 2022``, ``01-January-2015``,
+        ``9-May-20`` (Excel's d-mmm-yy), ``10-02-2022`` or ``10/02/2022``
         (day first, as the codebook declares).
     precision : str
         ``"1"``, ``"2"`` or ``"3"``; empty means 1.
+    year_column : str
+        The row's ``year`` cell: gives the century of a two-digit year.
+    date_format : str, optional
+        A :func:`datetime.strptime` format declared by the user
+        (``--date-format``), tried first.
 
     Returns
     -------
@@ -77,22 +97,39 @@ def acled_date(text: str, precision: str) -> EventDate:
     """
     raw = text.strip()
     m = _ISO.match(raw)
+    century_rule = ""
+    if not raw:
+        raise DateError("event_date is empty")
     try:
-        if m:
+        if date_format:
+            try:
+                day = datetime.strptime(raw, date_format).date()
+            except ValueError as exc:
+                raise DateError(f"event_date {raw!r} does not match the declared date format "
+                                f"{date_format!r} ({exc})") from None
+        elif m:
             day = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         elif (m := _WORDS.match(raw)) and m.group(2).lower() in _MONTHS:
-            day = _date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+            year = int(m.group(3))
+            if len(m.group(3)) == 2:
+                year, century_rule = _full_year(year, year_column)
+            day = _date(year, _MONTHS[m.group(2).lower()], int(m.group(1)))
         elif m := _DMY.match(raw):
             day = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         else:
-            raise DateError(f"event_date {raw!r} is not a date in an ACLED form: 2022-02-10, 10 February 2022 "
-                            "or 10-02-2022 (day-month-year)")
+            raise DateError(f"event_date {raw!r} is not a date in an ACLED form: 2022-02-10, 10 February 2022, "
+                            "9-May-20, 01-January-2015 or 10-02-2022 (day-month-year); declare another with "
+                            "--date-format")
+    except DateError:
+        raise
     except ValueError as exc:
         raise DateError(f"event_date {raw!r} is not a day of the calendar ({exc})") from None
     code = precision.strip() or "1"
     if code.endswith(".0"):
         code = code[:-2]
     phrase = f"event_date {raw}, time_precision {code}"
+    if century_rule:
+        phrase += f" ({century_rule})"
     if code == "1":
         return EventDate(day.isoformat(), phrase, "ACLED time_precision 1: the source gives the day")
     if code == "2":
@@ -110,7 +147,8 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(";") if part.strip()]
 
 
-def read_acled_report(path: str | os.PathLike[str], *, track_column: str = "event_type") -> ReadReport:
+def read_acled_report(path: str | os.PathLike[str], *, track_column: str = "event_type",
+                      date_format: str | None = None) -> ReadReport:
     """Read a conflict-event CSV in the ACLED layout.
 
     Parameters
@@ -119,6 +157,9 @@ def read_acled_report(path: str | os.PathLike[str], *, track_column: str = "even
     track_column : str
         Column whose values become tracks (default ``event_type``; e.g.
         ``actor1``, ``admin1``, ``country``).
+    date_format : str, optional
+        :func:`datetime.strptime` format of ``event_date`` when it is none of
+        the forms :func:`acled_date` reads.
 
     Returns
     -------
@@ -142,7 +183,9 @@ def read_acled_report(path: str | os.PathLike[str], *, track_column: str = "even
         raise TimelineLoadError([Problem(file, f"the track column {track_column!r} is not in the header "
                                          f"(columns: {', '.join(header)})", 1)])
     b = TimelineBuilder(file, os.path.splitext(os.path.basename(file))[0])
-    b.warnings.extend(problems)
+    warned, cut = split_csv_problems(problems)
+    b.warnings.extend(warned)
+    b.skipped.extend(cut)
     for name in header:
         if name.lower() not in _USED and name.lower() != track_column.lower():
             b.warn(f"column {name!r} has no equivalent in this viewer; not loaded", 1, f"column {name!r}")
@@ -151,16 +194,25 @@ def read_acled_report(path: str | os.PathLike[str], *, track_column: str = "even
         key = lower.get(name)
         return row.values.get(key, "").strip() if key else ""
 
+    two_digit_noted = False
+    dates: dict[tuple[str, str, str], EventDate] = {}
     for row in rows:
         where = row.where()
         eid_raw = cell(row, "event_id_cnty")
         if eid_raw:
             where += f" (event_id_cnty {eid_raw!r})"
         try:
-            start = acled_date(cell(row, "event_date"), cell(row, "time_precision"))
+            key = (cell(row, "event_date"), cell(row, "time_precision"), cell(row, "year"))
+            start = dates.get(key)  # a few hundred distinct dates in thousands of rows: read each once
+            if start is None:
+                start = dates[key] = acled_date(key[0], key[1], year_column=key[2], date_format=date_format)
         except DateError as exc:
-            b.skip(str(exc), row.line, where)
+            b.skip(str(exc), row.line, where + ", column 'event_date'")
             continue
+        if "(two-digit year" in start.phrase and not two_digit_noted:
+            two_digit_noted = True
+            b.notes.append(Problem(file, f"{start.phrase.split('(', 1)[1].rstrip(')')}; the file has no year "
+                                   "column to tell the century", row.line, None, where))
         sub = cell(row, "sub_event_type") or cell(row, "event_type") or "Event"
         a1, a2 = cell(row, "actor1"), cell(row, "actor2")
         who = f"{a1} vs {a2}" if a1 and a2 else (a1 or a2)
@@ -178,7 +230,9 @@ def read_acled_report(path: str | os.PathLike[str], *, track_column: str = "even
             except ValueError:
                 b.warn(f"latitude/longitude {lat!r}, {lon!r} are not coordinates (-90..90, -180..180); "
                        "not loaded", row.line, where)
-        actors = [a for a in [a1, *_split(cell(row, "assoc_actor_1")), a2, *_split(cell(row, "assoc_actor_2"))] if a]
+        assoc1 = cell(row, "assoc_actor_1") or cell(row, "ally_actor_1")  # ally_: the codebook's name before 2019
+        assoc2 = cell(row, "assoc_actor_2") or cell(row, "ally_actor_2")
+        actors = [a for a in [a1, *_split(assoc1), a2, *_split(assoc2)] if a]
         tags = [t for t in (cell(row, "disorder_type"), cell(row, "event_type"), cell(row, "sub_event_type")) if t]
         tags += _split(cell(row, "tags"))
         summary = cell(row, "notes")

@@ -37,17 +37,22 @@ from viewer.model.timeline import Event, EventKind, Source, SourceKind, Timeline
 
 from . import native
 from .jsonpos import SourcePositions
+from .problems import group_problems
 
 __all__ = [
     "ReadReport",
     "load_text",
     "parse_json",
     "read_csv_rows",
+    "split_csv_problems",
+    "unnamed_column",
     "CsvRow",
     "to_edtf",
     "make_date",
     "html_to_text",
     "TimelineBuilder",
+    "group_problems",  # from .problems
+    "UNGROUPED_TRACK_ID",
     "slug",
 ]
 
@@ -75,6 +80,10 @@ class ReadReport:
     timeline: Timeline
     warnings: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    """How the reader understood the file where it had to decide (a column's
+    role guessed from its content, a two-digit year's century): shown with the
+    report, nothing lost."""
 
     @property
     def problems(self) -> list[Problem]:
@@ -155,6 +164,7 @@ class CsvRow:
     line: int
     number: int
     values: dict[str, str]
+    cells: int = 0
 
     def where(self, column: str | None = None) -> str:
         """``row 3, column 'Date'`` for problems."""
@@ -222,7 +232,9 @@ def read_csv_rows(text: str, file: str, *, delimiter: str | None = None) -> tupl
                 seen: dict[str, int] = {}
                 for index, name in enumerate(header):
                     if not name:
-                        raise TimelineLoadError([Problem(file, f"column {index + 1} of the header has no name", start_line)])
+                        # an unnamed column (pandas' and R's row index: ",date,content") is
+                        # kept under a name of its own and left unmapped, never a refusal
+                        name = header[index] = unnamed_column(index)
                     if name in seen:
                         raise TimelineLoadError([Problem(
                             file, f"column name {name!r} appears twice in the header (columns {seen[name] + 1} "
@@ -247,12 +259,41 @@ def read_csv_rows(text: str, file: str, *, delimiter: str | None = None) -> tupl
                         f"cells {', '.join(repr(c[:40]) for c in extra[:3])} were not loaded (a comma inside "
                         "a value needs double quotes around the value)", start_line, None, f"row {number}"))
             values = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)}
-            rows.append(CsvRow(start_line, number, values))
+            rows.append(CsvRow(start_line, number, values, len(cells)))
     except csv.Error as exc:
         raise TimelineLoadError([Problem(file, f"not valid CSV: {exc}", reader.line_num or 1)]) from None
     if header is None:
         raise TimelineLoadError([Problem(file, "the file has no header line of column names", 1, 1)])
+    if not text.endswith(("\n", "\r")):
+        if not rows:
+            raise TimelineLoadError([Problem(
+                file, f"the file ends inside its header line (no line end after {text.strip()[-40:]!r} and no "
+                "rows): it seems cut off; expected a header line of column names, then one row per line", 1)])
+        last = rows[-1]
+        tail = "\n".join(text.splitlines()[last.line - 1:])
+        if last.cells < len(header) or tail.count('"') % 2:
+            rows.pop()
+            problems.append(Problem(
+                file, f"{CUT_ROW} row {last.number} has {last.cells} of {len(header)} cells"
+                + (" and an unclosed double quote" if tail.count('"') % 2 else "")
+                + " and no line end: the file seems cut off; row not loaded", last.line, None, f"row {last.number}"))
     return header, rows, problems
+
+
+CUT_ROW = "the file ends mid-row:"
+"""Start of the message of a last row cut short (:func:`read_csv_rows`); readers list it as skipped."""
+
+
+def unnamed_column(index: int) -> str:
+    """The name given to the unnamed column at 0-based ``index`` (``"(column 1)"``)."""
+    return f"(column {index + 1})"
+
+
+def split_csv_problems(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """``(warnings, skipped)`` of :func:`read_csv_rows`' problems: a row cut short
+    by the end of the file is a row not loaded, the rest are warnings."""
+    skipped = [p for p in problems if p.message.startswith(CUT_ROW)]
+    return [p for p in problems if not p.message.startswith(CUT_ROW)], skipped
 
 
 def column_lookup(header: list[str]) -> dict[str, str]:
@@ -273,12 +314,19 @@ _ISO_DT = re.compile(
 )
 
 
+_EXPANDED_YEAR = re.compile(r"^([+-])(\d{5,})(-\d\d.*)?$")
+_YMD_DOTS = re.compile(
+    r"^(\d{4})[./](\d\d)[./](\d\d)(?:[ _T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)?))?$")
+
+
 def to_edtf(text: str) -> tuple[str, Precision | None, str]:
     """An ISO 8601 date or date-time as other tools write it, in EDTF.
 
     EDTF (ISO 8601-2) writes a time of day as ``Thh:mm:ss`` with ``Z`` or
     ``±hh:mm``; tools also write ``2022-02-10 14:00``, fractions of a second
-    and ``+0300``.  Those are rewritten; anything else is returned unchanged
+    and ``+0300``, and year-first dates with dots or slashes
+    (``2010.05.19_00:00:00`` as SolarSoft writes them, ``2022/02/10``).
+    Those are rewritten; anything else is returned unchanged
     (to be parsed as EDTF).
 
     Parameters
@@ -294,7 +342,27 @@ def to_edtf(text: str) -> tuple[str, Precision | None, str]:
         ``""``, or what was lost (a fraction of a second), for a warning.
     """
     raw = text.strip()
-    m = _ISO_DT.match(raw)
+    expanded = _EXPANDED_YEAR.match(raw)
+    if expanded:  # ISO 8601 expanded years, as JavaScript's Date writes them: -000400-01-01, +002022-01-01
+        year = int(expanded.group(1) + expanded.group(2))
+        rest = expanded.group(3) or ""
+        if -9999 <= year <= 9999:
+            raw = (f"-{-year:04d}" if year < 0 else f"{year:04d}") + rest
+        elif not rest or re.fullmatch(r"-01-01(T00:00(:00(\.0+)?)?Z?)?", rest):
+            return f"Y{year}", None, (f"{text.strip()!r} read as the year {year} (EDTF cannot give a year beyond "
+                                      "9999 a month or day)" if rest else "")
+    ymd = _YMD_DOTS.match(raw)
+    if ymd:  # 2010.05.19_00:00:00 (SolarSoft), 2022/02/10: year first, so never day/month ambiguous
+        rest = ymd.group(4) or ""
+        iso = f"{ymd.group(1)}-{ymd.group(2)}-{ymd.group(3)}"
+        if not rest:
+            return iso, None, ""
+        raw_iso = iso + " " + rest
+        m = _ISO_DT.match(raw_iso)
+        if not m:
+            return raw, None, ""
+    else:
+        m = _ISO_DT.match(raw)
     if not m:
         return raw, None, ""
     sec = m.group("s")
@@ -414,6 +482,12 @@ def slug(text: str, fallback: str = "item") -> str:
     return s[:60] or fallback
 
 
+UNGROUPED_TRACK_ID = "ungrouped"
+"""Track id of the events a foreign file puts in no group (see :meth:`TimelineBuilder.ungrouped_track`)."""
+DEFAULT_TRACK_LABEL = "Events"
+_UNGROUPED_KEY = "\x00ungrouped"
+
+
 class TimelineBuilder:
     """Collects the parts of a timeline read from a foreign format.
 
@@ -433,12 +507,13 @@ class TimelineBuilder:
         self.tracks: dict[str, Track] = {}
         self._track_by_key: dict[str, str] = {}
         self.sources: dict[str, Source] = {}
-        self._source_by_key: dict[tuple[str, str], str] = {}
+        self._source_by_key: dict[tuple[str, str, str], str] = {}
         self.events: list[Event] = []
         self._event_ids: dict[str, str] = {}
         self._next_suffix: dict[tuple[str, str], int] = {}  # (kind, base) -> the next n to try in "base-n"
         self.warnings: list[Problem] = []
         self.skipped: list[Problem] = []
+        self.notes: list[Problem] = []
 
     # -- problems ------------------------------------------------------
     def _place(self, line: int | None, path: tuple | None) -> tuple[int | None, int | None]:
@@ -480,15 +555,24 @@ class TimelineBuilder:
             return self._track_by_key[key]
         base = track_id if track_id else slug(label or key, "track")
         tid = base if base not in self.tracks else self._free("track", base, self.tracks)
+        if tid == UNGROUPED_TRACK_ID and key != _UNGROUPED_KEY:  # reserved for the events of no group
+            tid = self._free("track", base, set(self.tracks) | {UNGROUPED_TRACK_ID})
         index = len(self.tracks)
         self.tracks[tid] = Track(tid, (label or key).strip() or tid, "", index if order is None else order)
         self._track_by_key[key] = tid
         return tid
 
+    def ungrouped_track(self) -> str:
+        """Id of the track of events the file puts in no group: always
+        :data:`UNGROUPED_TRACK_ID`, whatever the file's groups are called
+        (a real group named "Events" is another track), so a writer can leave
+        these events ungrouped again."""
+        return self.track(_UNGROUPED_KEY, DEFAULT_TRACK_LABEL, track_id=UNGROUPED_TRACK_ID)
+
     def source(self, outlet: str, *, url: str = "", title: str = "", kind: SourceKind = SourceKind.OTHER,
                attribution: str = "") -> str:
         """Id of the source with this outlet and url (created on first use)."""
-        key = (outlet.strip(), url.strip())
+        key = (outlet.strip(), url.strip(), title.strip())  # one url with two captions: two sources
         if key in self._source_by_key:
             return self._source_by_key[key]
         base = slug(outlet or url, "source")
@@ -544,14 +628,19 @@ class TimelineBuilder:
         """
         if self.skipped and not self.events:
             raise TimelineLoadError(self.skipped + self.warnings)
+        tracks = list(self.tracks.values())
+        labels = {t.label for t in tracks if t.id != UNGROUPED_TRACK_ID}
+        if UNGROUPED_TRACK_ID in self.tracks and DEFAULT_TRACK_LABEL in labels:
+            tracks = [Track(t.id, "(no group)", t.color, t.order) if t.id == UNGROUPED_TRACK_ID else t
+                      for t in tracks]
         timeline = Timeline(
             title=self.title,
-            tracks=tuple(self.tracks.values()),
+            tracks=tuple(tracks),
             events=tuple(self.events),
             sources=tuple(self.sources.values()),
             description=self.description,
         )
-        return ReadReport(timeline, self.warnings, self.skipped)
+        return ReadReport(timeline, self.warnings, self.skipped, self.notes)
 
 
 def end_before_start(start: EventDate, end: EventDate) -> bool:

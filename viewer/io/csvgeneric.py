@@ -8,22 +8,34 @@ or guessed from the header names (case, spaces and underscores ignored):
 field       header names recognised
 ==========  ============================================================
 id          id, event_id, uid, unique_id
-title       title, headline, name, event
-start       start, start_date, date, begin, from, when
-end         end, end_date, finish, until, to
-track       track, group, lane, category
+title       title, headline, name, event, label, subject, what
+start       start, start_date, date, begin, from, when, Start Time, date_local,
+            datetime, timestamp, event_date, year, time
+end         end, end_date, finish, until, to, End Time, end_year, stop
+track       track, group, lane, category, era, type, event_type, period, theme
 kind        kind (point, span, band)
-summary     summary, description, notes, text, details
+summary     summary, description, notes, text, details, desc, comment, body, content
 location    location, place
 actors      actors (``;``-separated)
 tags        tags (``;``-separated)
 sources     sources, source (``;``-separated outlet names)
 url         url, link
+quote       quote, quotation (the words, verbatim: a direct quote)
+speaker     speaker, quoted_by, said_by (who said the quote)
 phrases     start_phrase, start_basis, end_phrase, end_basis
 ==========  ============================================================
 
+Where names leave a field without a column, the content decides
+(:func:`guess_from_content`): a column most of whose cells read as dates
+feeds start (then end), a text column of many different values the title
+(else the summary), one of a few repeated values the track.
+
 Dates are ISO 8601 or EDTF (``2022-02-10``, ``2022-02-10T14:00:00Z``,
-``2022-02``, ``[..2022-02-10]``); day/month order is never guessed
+``2022-02``, ``[..2022-02-10]``) or written in words (``December 7, 1941``,
+``Dec 1941``, ``3300 BC``, ``c. 1500``, ``1940s``: :mod:`viewer.io.humandates`),
+each at the precision written, the words kept as the phrase; an end written
+``Unknown``, ``TBD``, ``present`` or ``ongoing`` (or left empty on a row of
+kind span) is open.  Day/month order is never guessed
 (``03/04/2022`` is refused) unless a ``date_format`` is declared
 (``%d/%m/%Y``, Python's :func:`datetime.strptime` directives; its finest
 directive sets the precision).  Columns not mapped are listed once as
@@ -60,7 +72,7 @@ from datetime import datetime
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.quoting import quote_sentence
-from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
+from viewer.model.timeline import Event, EventKind, Quote, SourceKind, Timeline
 
 from .atomic import write_text_atomic
 from .common import (
@@ -72,7 +84,9 @@ from .common import (
     load_text,
     make_date,
     read_csv_rows,
+    split_csv_problems,
 )
+from .humandates import human_date, human_edtf, is_open_word
 from .urls import dropped_urls, web_url
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
@@ -80,17 +94,21 @@ __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv"
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", "eventid", "uid", "uniqueid"),
-    "title": ("title", "headline", "name", "event"),
-    "start": ("start", "startdate", "date", "begin", "from", "when"),
-    "end": ("end", "enddate", "finish", "until", "to"),
-    "track": ("track", "group", "lane", "category"),
+    "title": ("title", "headline", "name", "event", "label", "eventname", "subject", "what"),
+    "start": ("start", "startdate", "date", "begin", "from", "when", "starttime", "startdatetime", "datelocal",
+              "dateutc", "datetime", "timestamp", "eventdate", "year", "startyear", "time"),
+    "end": ("end", "enddate", "finish", "until", "to", "endtime", "enddatetime", "endyear", "stop"),
+    "track": ("track", "group", "lane", "category", "era", "type", "eventtype", "period", "theme"),
     "kind": ("kind",),
-    "summary": ("summary", "description", "notes", "text", "details"),
+    "summary": ("summary", "description", "notes", "text", "details", "desc", "comment", "comments", "body",
+                "content"),
     "location": ("location", "place"),
     "actors": ("actors",),
     "tags": ("tags",),
     "sources": ("sources", "source"),
     "url": ("url", "link"),
+    "quote": ("quote", "quotation"),
+    "speaker": ("speaker", "quotedby", "saidby"),
     "start_phrase": ("startphrase",),
     "start_basis": ("startbasis",),
     "end_phrase": ("endphrase",),
@@ -151,6 +169,78 @@ def guess_mapping(header: list[str], given: Mapping[str, str] | None = None) -> 
                 used.add(col)
                 break
     return mapping
+
+
+def _reads_as_date(value: str) -> bool:
+    value = value.strip()
+    if not value or len(value) > 40 or not any(c.isdigit() for c in value):
+        return False  # every date form read here has a digit (the EDTF parser is slow to say no)
+    try:
+        if human_edtf(value) is not None:
+            return True
+        make_date(value)
+        return True
+    except DateError:
+        return False
+
+
+def _mostly_dates(values: list[str]) -> bool:
+    """At least 80 % of ``values`` read as dates (stops at the first 20 % that do not)."""
+    allowed = len(values) // 5
+    for v in values:
+        if not _reads_as_date(v):
+            allowed -= 1
+            if allowed < 0:
+                return False
+    return True
+
+
+def guess_from_content(header: list[str], rows: list[CsvRow], mapping: dict[str, str], *,
+                       sample: int = 200) -> dict[str, str]:
+    """Fill the fields that names left without a column from the columns' content.
+
+    Looks at up to ``sample`` rows: a column most of whose non-empty cells
+    read as dates (ISO 8601/EDTF or words) feeds ``start``, a second one
+    ``end``; the free text column with the longest, most varied values feeds
+    ``title`` (a second one ``summary``); a column of a few values each
+    repeated (at most 30 and fewer than a third of the rows) feeds ``track``.
+    Columns already mapped and unnamed columns (a row index) are left alone.
+
+    Returns
+    -------
+    dict
+        ``mapping`` with the guessed fields added (a new dict).
+    """
+    out = dict(mapping)
+    used = set(out.values())
+    free = [h for h in header if h not in used and not h.startswith("(column ")]
+    cells = {h: [r.values.get(h, "").strip() for r in rows[:sample]] for h in free}
+    filled = {h: [v for v in vs if v] for h, vs in cells.items()}
+    datey = [h for h in free if filled[h] and _mostly_dates(filled[h])
+             and not all(re.fullmatch(r"-?\d{1,3}", v) for v in filled[h])]
+    for fld in ("start", "end"):
+        if fld not in out and datey:
+            out[fld] = datey.pop(0)
+            used.add(out[fld])
+    texty = [h for h in free if h not in used and filled[h]
+             and not all(re.fullmatch(r"[-+]?[\d.,]+", v) for v in filled[h])]
+    n = max(1, len(rows[:sample]))
+    if "track" not in out:
+        for h in texty:
+            distinct = set(filled[h])
+            if 1 < len(distinct) <= min(30, len(filled[h]) / 2) and len(filled[h]) >= 0.5 * n:
+                out["track"] = h
+                used.add(h)
+                break
+    texty = [h for h in texty if h not in used and not all(re.match(r"(https?://|www\.)", v) for v in filled[h])]
+    texty.sort(key=lambda h: -(len(set(filled[h])) * sum(map(len, filled[h])) / len(filled[h])))
+    for fld in ("title", "summary"):
+        if fld not in out and texty:
+            out[fld] = texty.pop(0)
+            used.add(out[fld])
+    if "title" not in out and "summary" in out:  # a description is the only text: it is the title
+        out["title"] = out.pop("summary")
+    return out
 
 
 _DIRECTIVE_PRECISION = (("%S", Precision.SECOND), ("%M", Precision.MINUTE), ("%H", Precision.HOUR),
@@ -228,16 +318,26 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         cols = guess_mapping(header, mapping)
     except ValueError as exc:
         raise TimelineLoadError([Problem(file, str(exc), 1)]) from None
+    # a mapping given (--map, the import dialog, a frame's) is the user's word: content guesses only without one
+    guessed = cols if mapping else guess_from_content(header, rows, cols)
+    content_guesses = {f: c for f, c in guessed.items() if f not in cols}
+    cols = guessed
     missing = [f for f in ("title", "start") if f not in cols]
     if missing:
         raise TimelineLoadError([Problem(
             file, f"no column for {' and '.join(missing)}: name columns e.g. 'title' and 'start' (or 'date'), "
             f"or map them with --map {missing[0]}=COLUMN; columns found: {', '.join(header)}", 1)])
     b = TimelineBuilder(file, title if title is not None else os.path.splitext(os.path.basename(file))[0])
-    b.warnings.extend(problems)
+    warned, cut = split_csv_problems(problems)
+    b.warnings.extend(warned)
+    b.skipped.extend(cut)
+    for fld, col in content_guesses.items():
+        b.notes.append(Problem(file, f"column {col!r} read as {fld} from its content (map another with "
+                               f"--map {fld}=COLUMN)", 1, None, f"column {col!r}"))
     for name in header:
         if name not in cols.values():
-            b.warn(f"column {name!r} is not mapped to any field; not loaded (map it with --map FIELD={name})",
+            what = "has no name (a row index?)" if name.startswith("(column ") else "is not mapped to any field"
+            b.warn(f"column {name!r} {what}; not loaded (map it with --map FIELD={name})",
                    1, f"column {name!r}")
 
     def cell(row, fld: str) -> str:
@@ -248,23 +348,33 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         value = cell(row, fld)
         if not value:
             return None
-        if date_format and value != "..":
+        if is_open_word(value) and value != "..":  # ".." is EDTF's own open end: read with its phrase
+            return EventDate("..", value, f"{value!r} read as not stated (open)")
+        if date_format:
             return _declared_date(value, date_format, time_zone)
-        date, note = make_date(value, phrase=cell(row, f"{fld}_phrase"), basis=cell(row, f"{fld}_basis"),
-                               time_zone=time_zone)
+        try:
+            date, note = make_date(value, phrase=cell(row, f"{fld}_phrase"), basis=cell(row, f"{fld}_basis"),
+                                   time_zone=time_zone)
+        except DateError:
+            human = human_date(value)
+            if human is None:
+                raise
+            return human
         if note:
             b.warn(f"{fld}: {note}", row.line, row.where(cols[fld]))
         return date
 
     for row in rows:
         where = row.where()
+        fld = "start"
         try:
             if not cell(row, "start"):
                 raise DateError(f"the start date (column {cols['start']!r}) is empty")
             start = date_of(row, "start")
+            fld = "end"
             end = date_of(row, "end")
         except DateError as exc:
-            b.skip(str(exc), row.line, where)
+            b.skip(str(exc), row.line, row.where(cols[fld]))
             continue
         assert start is not None
         kind_text = cell(row, "kind").lower()
@@ -276,8 +386,7 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             b.skip("a point has no end (kind 'point' with an end date)", row.line, where)
             continue
         if kind is not EventKind.POINT and end is None:
-            b.skip(f"a {kind.value} needs an end (write '..' when it is not stated)", row.line, where)
-            continue
+            end = EventDate("..", "", "no end given (open)")
         if (start.is_open or (end is not None and end.is_open)) and kind is EventKind.POINT:
             b.skip("'..' (open) is only allowed as a span's start or end", row.line, where)
             continue
@@ -285,7 +394,10 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             b.skip(f"end ({end.describe()}) is before start ({start.describe()})", row.line, where)
             continue
         title = cell(row, "title") or "(no title)"
-        track = "" if kind is EventKind.BAND and not cell(row, "track") else b.track(cell(row, "track") or "Events")
+        if cell(row, "track"):
+            track = b.track(cell(row, "track"))
+        else:
+            track = "" if kind is EventKind.BAND else b.ungrouped_track()
         url = cell(row, "url")
         source_names = [s.strip() for s in cell(row, "sources").split(";") if s.strip()]
         if url and not source_names:
@@ -293,9 +405,14 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         sources = tuple(b.source(s, url=url if len(source_names) == 1 else "", kind=SourceKind.OTHER)
                         for s in source_names)
         eid = b.event_id(cell(row, "id"), row.line, where, f"row-{row.number}")
+        quotes = (Quote(cell(row, "quote"), cell(row, "speaker"), "", sources[0] if sources else ""),) \
+            if cell(row, "quote") else ()
+        if cell(row, "speaker") and not quotes:
+            b.warn(f"speaker {cell(row, 'speaker')!r} without a quote; not loaded", row.line,
+                   row.where(cols["speaker"]))
         b.add(Event(eid, title, start, track, kind, end, cell(row, "summary"),
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
-                    tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), (), sources))
+                    tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources))
     return b.report()
 
 

@@ -874,7 +874,7 @@ def _story_name(story: Mapping[str, Any], index: int) -> str:
     return f"story {title!r}" if isinstance(title, str) and title else f"story {index + 1}"
 
 
-def _check_stories(checker: "_Checker", events: Mapping[str, int], tracks: Mapping[str, Any]) -> None:
+def _check_stories(checker: _Checker, events: Mapping[str, int], tracks: Mapping[str, Any]) -> None:
     """Meaning of ``stories``: unique titles, known event and track ids, windows in order.
 
     Every message names the story (by title) and the step (1-based, as the

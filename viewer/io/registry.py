@@ -42,6 +42,7 @@ __all__ = [
     "write_timeline",
     "reader_named",
     "writer_for",
+    "export_target",
     "HEAD_BYTES",
 ]
 
@@ -404,6 +405,29 @@ def writer_for(path: str | os.PathLike[str], format: str | None = None) -> Write
     return writer
 
 
+def export_target(path: str, chosen: str | None = None) -> tuple[str, str]:
+    """Where and in what format Export as… writes: ``(path, writer name)``.
+
+    The file name decides when it ends in a writer's extension (``x.csv`` is
+    CSV whatever filter was picked, so never JSON in a ``.csv`` or ``.ics``);
+    a name with no such extension gets the first extension of the chosen
+    filter's writer (``chosen``, a writer name) appended.
+
+    Raises
+    ------
+    ValueError
+        No writer matches the name and none (or an unknown one) was chosen.
+    """
+    by_name = _by_extension(_WRITERS, path)
+    if by_name is not None:
+        return path, by_name.name
+    writer = next((w for w in _WRITERS if w.name == chosen), None)
+    if writer is None or not writer.extensions:
+        raise ValueError(f"cannot tell the format to write {path!r} in from its name; known formats: "
+                         f"{_known_formats(_WRITERS)}")
+    return path + writer.extensions[0], writer.name
+
+
 def write_timeline(
     timeline: Timeline, path: str | os.PathLike[str], *, format: str | None = None
 ) -> list[str]:
@@ -466,6 +490,8 @@ register_writer("native", (".timeline.json", ".json"), native.write_native,
                 description="Timeline Viewer's own JSON (lossless)")
 register_writer("timelinejs", (".timelinejs.json",), timelinejs.write_timelinejs,
                 description="TimelineJS JSON, to publish as a web page")
+register_writer("vis", (".vis.json",), vistimeline.write_vis,
+                description="vis-timeline items and groups JSON")
 register_writer("csv", (".csv", ".tsv"), csvgeneric.write_csv, description="CSV/TSV, one row per event")
 register_writer("ics", (".ics", ".ical"), ical.write_ics, description="iCalendar, one VEVENT per event")
 register_writer("parquet", (".parquet",), duckstore.write_parquet,

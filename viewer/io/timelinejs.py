@@ -40,27 +40,31 @@ import math
 import os
 import re
 from collections.abc import Mapping
+from html.parser import HTMLParser
 from typing import Any
 
 from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
-from viewer.model.presentation import short_date
 from viewer.model.errors import DateError, Problem, TimelineLoadError
+from viewer.model.presentation import short_date
 from viewer.model.quoting import is_direct, quote_sentence
-from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
+from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind, Timeline
 
 from .atomic import write_text_atomic
 from .common import (
-    format_losses,
+    UNGROUPED_TRACK_ID,
     ReadReport,
     TimelineBuilder,
     column_lookup,
     end_before_start,
+    format_losses,
     html_to_text,
     load_text,
     parse_json,
     read_csv_rows,
+    split_csv_problems,
 )
+from .timelinejs2 import from_version2
 from .urls import dropped_urls, web_url
 
 __all__ = [
@@ -84,7 +88,7 @@ TEMPLATE_COLUMNS = (
 
 _DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
 _KNOWN_DATE_KEYS = set(_DATE_FIELDS) | {"display_date", "format"}
-_KNOWN_EVENT_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "unique_id"}
+_KNOWN_EVENT_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "unique_id", "tags"}
 _DEFAULT_TRACK = "Events"
 
 
@@ -113,7 +117,8 @@ def _edtf_year(year: int) -> str:
     return f"Y{year}"
 
 
-def date_from_parts(parts: Mapping[str, Any], *, phrase: str = "", time_zone: str = "UTC") -> tuple[EventDate, str]:
+def date_from_parts(parts: Mapping[str, Any], *, phrase: str = "", time_zone: str = "UTC",
+                    end: bool = False) -> tuple[EventDate, str]:
     """An :class:`EventDate` from TimelineJS date fields (year .. millisecond).
 
     Parameters
@@ -126,6 +131,12 @@ def date_from_parts(parts: Mapping[str, Any], *, phrase: str = "", time_zone: st
         ``display_date``: kept as the date's phrase.
     time_zone : str
         IANA zone of times of day.
+    end : bool
+        An ``end_date``: TimelineJS places a year-only end on 1 January of
+        that year (its ``TL.Date`` fills month and day with 1), so the span
+        ends when the year before ends: an era 600-650 meets one 650-700.
+        Such an end is read as the year before (to the year); its basis
+        names the year as written.
 
     Returns
     -------
@@ -176,8 +187,13 @@ def date_from_parts(parts: Mapping[str, Any], *, phrase: str = "", time_zone: st
         text += f"T{values['hour']:02d}:{(values['minute'] or 0):02d}:{(values['second'] or 0):02d}"
         precision = {4: Precision.HOUR, 5: Precision.MINUTE}.get(len(used))
     zone = time_zone if "T" in text else None
-    date = EventDate(text, phrase, "TimelineJS date fields" if phrase else "", time_zone=zone,
-                     precision_override=precision)
+    basis = "TimelineJS date fields" if phrase else ""
+    if end and len(used) == 1:
+        text = _edtf_year(astronomical - 1)
+        written = f"{-year} BCE" if year < 0 else str(year)
+        basis = (f"TimelineJS end_date year {year}: TimelineJS ends it on 1 January {written}, "
+                 "when the year before ends")
+    date = EventDate(text, phrase, basis, time_zone=zone, precision_override=precision)
     return date, "; ".join(notes)
 
 
@@ -246,7 +262,7 @@ class _Reader:
                         "(scripts are never run or shown)", line, where)
         return text
 
-    def date(self, value: Any, where: str, line: int | None, field: str) -> EventDate | None:
+    def date(self, value: Any, where: str, line: int | None, field: str, *, end: bool = False) -> EventDate | None:
         if not isinstance(value, Mapping):
             self.skip(f"{field} must be an object with at least a year, such as "
                         f'{{"year": 2022, "month": 2, "day": 10}}; got {_kind(value)}', line, where)
@@ -256,7 +272,7 @@ class _Reader:
                 self.warn(f"{field}.{key} is not a TimelineJS date field; not loaded", line, where)
         phrase = value.get("display_date") if isinstance(value.get("display_date"), str) else ""
         try:
-            date, note = date_from_parts(value, phrase=phrase, time_zone=self.zone)
+            date, note = date_from_parts(value, phrase=phrase, time_zone=self.zone, end=end)
         except DateError as exc:
             self.skip(f"{field}: {exc}", line, where)
             return None
@@ -276,9 +292,13 @@ class _Reader:
         start = self.date(item.get("start_date"), where, line, "start_date")
         end = None
         if item.get("end_date") is not None:
-            end = self.date(item.get("end_date"), where, line, "end_date")
+            end = self.date(item.get("end_date"), where, line, "end_date", end=True)
             if end is None:
                 return
+        elif era:
+            self.warn("an era without end_date: TimelineJS does not draw it; read as a band with an open end",
+                      line, where)
+            end = EventDate("..", "", "no end_date (open)")
         if start is None:
             return
         if end is not None and end_before_start(start, end):
@@ -288,14 +308,16 @@ class _Reader:
         if item.get("text") is not None and not isinstance(item.get("text"), Mapping):
             self.warn(f"text should be an object with headline and text, got {_kind(item.get('text'))}; "
                         "not loaded", line, where)
-        title = self.text(text.get("headline"), where, line, "text.headline")
+        title = " ".join(self.text(text.get("headline"), where, line, "text.headline").split())
         summary = self.text(text.get("text"), where, line, "text.text")
         if not title:
-            title = summary.split("\n", 1)[0][:120] if summary else "(no headline)"
+            title = headline_from_text(summary)
+            self.warn("no headline: " + (f"the first line of the text is shown as the title ({title[:40]!r})"
+                                         if summary else f"shown as {title!r}"), line, where)
         if isinstance(item.get("display_date"), str) and item["display_date"].strip() and not start.phrase:
             start = EventDate(start.edtf, item["display_date"], "TimelineJS display_date", start.time_zone,
                               start.precision_override)
-        sources = self.media(item.get("media"), where, line)
+        sources, quotes = self.media(item.get("media"), where, line)
         raw_id = item.get("unique_id")
         raw_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
         prefix = "era" if era else "event"
@@ -306,28 +328,72 @@ class _Reader:
             kind, track = EventKind.BAND, ""
         else:
             group = item.get("group")
-            label = str(group).strip() if isinstance(group, (str, int)) and str(group).strip() else _DEFAULT_TRACK
-            track = self.b.track(label)
+            label = str(group).strip() if isinstance(group, (str, int)) and str(group).strip() else ""
+            track = self.b.track(label) if label else self.b.ungrouped_track()
             kind = EventKind.POINT if end is None else EventKind.SPAN
+        tags = item.get("tags")
+        tags = tuple(t.strip() for t in tags.split(",") if t.strip()) if isinstance(tags, str) else ()
         self.b.add(Event(id=eid, title=title, start=start, track=track, kind=kind, end=end, summary=summary,
-                         sources=tuple(sources)))
+                         tags=tags, sources=tuple(sources), quotes=tuple(quotes)))
 
-    def media(self, media: Any, where: str, line: int | None) -> list[str]:
+    def media(self, media: Any, where: str, line: int | None) -> tuple[list[str], list[Quote]]:
+        """The sources and quotes of a ``media`` object: a url is a source
+        (outlet = credit); a url that is a ``<blockquote>`` is TimelineJS's
+        quote slide: a direct quote, its ``<cite>`` the speaker ("Name, role")."""
         if media is None:
-            return []
+            return [], []
         if not isinstance(media, Mapping):
             self.warn(f"media should be an object with url, credit and caption, got {_kind(media)}; not loaded",
                         line, where)
-            return []
-        url = media.get("url") if isinstance(media.get("url"), str) else ""
+            return [], []
+        raw_url = media.get("url")
+        url: str = raw_url if isinstance(raw_url, str) else ""
         credit = self.text(media.get("credit"), where, line, "media.credit")
         caption = self.text(media.get("caption"), where, line, "media.caption")
         for key in media:
             if key not in ("url", "credit", "caption"):
                 self.warn(f"media.{key} has no equivalent in this viewer; not loaded", line, where)
+        if url.strip().lower().startswith("<blockquote"):
+            quote = _blockquote(url)
+            source = [self.b.source(credit, title=caption, kind=SourceKind.OTHER)] if credit else []
+            if caption and not credit:
+                self.warn("media.caption of a quote without a credit; not loaded", line, where)
+            return source, [Quote(quote[0], quote[1], quote[2], source[0] if source else "")]
         if not (url.strip() or credit):
-            return []
-        return [self.b.source(credit or url, url=url, title=caption, kind=SourceKind.OTHER)]
+            return [], []
+        return [self.b.source(credit or url, url=url, title=caption, kind=SourceKind.OTHER)], []
+
+
+class _Cite(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.cite: list[str] = []
+        self.body: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "cite":
+            self.depth += 1
+        elif tag in ("br", "p"):
+            (self.cite if self.depth else self.body).append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "cite" and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        (self.cite if self.depth else self.body).append(data)
+
+
+def _blockquote(markup: str) -> tuple[str, str, str]:
+    """``(text, speaker, role)`` of a TimelineJS quote ``<blockquote>…<cite>Name, role</cite></blockquote>``."""
+    parser = _Cite()
+    parser.feed(markup)
+    parser.close()
+    text = "\n".join(" ".join(line.split()) for line in "".join(parser.body).split("\n")).strip()
+    cite = " ".join("".join(parser.cite).split()).lstrip("—–- ")
+    speaker, _, role = cite.partition(",")
+    return text, speaker.strip(), role.strip()
 
 
 def _kind(value: Any) -> str:
@@ -367,15 +433,24 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str = "UT
     """
     file, text = load_text(path)
     data = parse_json(text, file)
+    version2: list[str] = []
+    if isinstance(data, Mapping) and isinstance(data.get("timeline"), Mapping) and "events" not in data:
+        data, version2 = from_version2(data["timeline"])
+        text = None  # JSON paths of the converted data are not the file's
     if not isinstance(data, Mapping) or not isinstance(data.get("events"), list):
         raise TimelineLoadError([Problem(file, 'a TimelineJS file is a JSON object with an "events" list '
-                                         '(and optionally "title" and "eras")', 1, 1)])
+                                         '(and optionally "title" and "eras"), or TimelineJS 2\'s '
+                                         '{"timeline": {"date": [...]}}', 1, 1)])
     reader = _Reader(file, time_zone, text)
     b = reader.b
+    for index, message in enumerate(version2):
+        (b.notes.append(Problem(file, message, None, None, "timeline")) if index == 0
+         else b.warn(message, None, "timeline"))
     title = data.get("title")
     if isinstance(title, Mapping):
         ttext = title.get("text") if isinstance(title.get("text"), Mapping) else {}
-        b.title = reader.text(ttext.get("headline"), "title", None, "title.text.headline") or b.title
+        b.title = " ".join(reader.text(ttext.get("headline"), "title", None, "title.text.headline").split()) \
+            or b.title
         b.description = reader.text(ttext.get("text"), "title", None, "title.text.text")
         for key in title:
             if key != "text":
@@ -454,7 +529,9 @@ def read_timelinejs_csv_report(path: str | os.PathLike[str], *, time_zone: str =
     reader = _Reader(file, time_zone)
     b = reader.b
     b.skipped.extend([])
-    b.warnings.extend(problems)
+    warned, cut = split_csv_problems(problems)
+    b.warnings.extend(warned)
+    b.skipped.extend(cut)
     known = {c.lower().replace(" ", "") for c in TEMPLATE_COLUMNS}
     for name in header:
         if name.lower().replace(" ", "") not in known:
@@ -468,7 +545,7 @@ def read_timelinejs_csv_report(path: str | os.PathLike[str], *, time_zone: str =
         where = row.where()
         kind = cell(row, "Type").lower()
         if kind == "title":
-            b.title = reader.text(cell(row, "Headline"), where, row.line, "Headline") or b.title
+            b.title = " ".join(reader.text(cell(row, "Headline"), where, row.line, "Headline").split()) or b.title
             b.description = reader.text(cell(row, "Text"), where, row.line, "Text")
             if cell(row, "Year"):
                 b.warn("the title slide's date has no equivalent in this viewer; not loaded", row.line, where)
@@ -511,9 +588,14 @@ def read_timelinejs_csv(path: str | os.PathLike[str]) -> Timeline:
 
 
 def looks_timelinejs(path: str, head: bytes) -> bool:
-    """A JSON object whose first bytes show ``"events"`` and ``"start_date"``."""
+    """A JSON object whose first bytes show ``"events"`` and ``"start_date"``,
+    or TimelineJS 2's ``"timeline"`` with ``"startDate"`` or ``"slides"``."""
     text = head[:65536].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
-    return text.startswith("{") and '"events"' in text and '"start_date"' in text and '"timeline-viewer"' not in text
+    if not text.startswith("{") or '"timeline-viewer"' in text:
+        return False
+    if '"events"' in text and '"start_date"' in text:
+        return True
+    return re.match(r'\{\s*"timeline"\s*:', text) is not None and ('"startDate"' in text or '"slides"' in text)
 
 
 def looks_timelinejs_csv(path: str, head: bytes) -> bool:
@@ -531,6 +613,52 @@ def _html(text: str) -> str:
     return html.escape(text, quote=True).replace("\n", "<br>")
 
 
+_FILE_NAME_ENDINGS = (".json", ".csv", ".tsv")
+"""A title ending so is the file name a reader gave an untitled timeline: no title slide is written for it."""
+
+
+UNTITLED = "(untitled)"
+
+
+def headline_from_text(summary: str) -> str:
+    """The title shown for a slide without a headline: the first line of its
+    text (at most 120 characters, ``…`` when cut), else :data:`UNTITLED`.
+    The writer leaves the headline out again for such a title."""
+    if not summary:
+        return UNTITLED
+    first = summary.split("\n", 1)[0]
+    return first if len(first) <= 120 else first[:119] + "…"
+
+
+def _read_display_date(date: EventDate) -> bool:
+    """True when the date's phrase was read from a TimelineJS ``display_date``
+    (a date text its author wrote for TimelineJS to show), not a source's words."""
+    return bool(date.phrase) and date.basis in ("TimelineJS display_date", "TimelineJS date fields")
+
+
+def _media_quote(e: Event, sources: tuple[Source, ...] | list[Source]) -> tuple[Quote, Source | None] | None:
+    """``(quote, source or None)``: the event's first direct quote, written as
+    TimelineJS's quote media (a ``<blockquote>`` with ``<cite>``), as the
+    reader reads such media back; None when it has no direct quote.  Reported
+    speech is never put in a blockquote."""
+    q = next((q for q in e.quotes if QuoteKind(q.kind) is QuoteKind.DIRECT), None)
+    if q is None:
+        return None
+    return q, next((s for s in sources if s.id == q.source), None)
+
+
+def _end_parts(date: EventDate, parts: dict[str, str]) -> dict[str, str]:
+    """End fields as TimelineJS reads them: a year-only end is 1 January of
+    that year, so an end known to the year Y is written as year Y + 1
+    (the inverse of :func:`date_from_parts` with ``end=True``)."""
+    if date.precision is not Precision.YEAR or set(parts) - {"year", "display_date"}:
+        return parts
+    year = int(parts["year"])
+    out = dict(parts)
+    out["year"] = str(1 if year == -1 else year + 1)
+    return out
+
+
 def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
     """TimelineJS JSON data of a timeline (see :func:`write_timelinejs`).
 
@@ -539,14 +667,23 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
     text).  Points and spans become events (track label as ``group``), bands
     with two finite ends become eras, other bands events; a date that is not
     exact gets its description as ``display_date`` and the source's phrase
-    goes into the text; quotes and sources are appended to the event's text;
-    the first source with an http or https url becomes the event's media
-    (other links are never written: :mod:`viewer.io.urls`).  Open dates (``..``) cannot be written: a span
+    goes into the text (a ``display_date`` read from a TimelineJS file, its
+    author's own date text, is written back as it was); quotes and the
+    sources not shown as media are appended to the event's text; the first
+    source with an http or https url becomes the event's media (credit = its
+    outlet, never its url; other links are never written:
+    :mod:`viewer.io.urls`), else the first direct quote becomes TimelineJS's
+    quote media (``<blockquote>`` with ``<cite>``); events of the ungrouped
+    track get no ``group``; a year-only end is written as the next year
+    (:func:`_end_parts`).  Open dates (``..``) cannot be written: a span
     with an open end is written as a point with the end stated in its text.
     """
     labels = {t.id: t.label for t in timeline.tracks}
-    out: dict[str, Any] = {"title": {"text": {"headline": _html(timeline.title), "text": _html(timeline.description)}},
-                           "events": []}
+    untitled = timeline.title.lower().endswith(_FILE_NAME_ENDINGS)  # a reader named it after its file
+    title_text = {k: v for k, v in (("headline", "" if untitled else _html(timeline.title)),
+                                    ("text", _html(timeline.description))) if v}
+    out: dict[str, Any] = {"title": {"text": title_text}} if title_text else {}
+    out["events"] = []
     eras = []
     for e in timeline.events:
         start, end = parts_from_date(e.start), (parts_from_date(e.end) if e.end is not None else None)
@@ -554,34 +691,52 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
             start, end = end, None
         if start is None:
             continue  # nothing to place: an event open on both sides
+        for date, parts in ((e.start, start), (e.end, end)):
+            if date is not None and parts is not None and _read_display_date(date):
+                parts["display_date"] = _html(date.phrase)  # the TimelineJS author's own date text, as read
         body = [_html(e.summary)] if e.summary else []
-        phrases = [d.phrase for d in (e.start, e.end) if d is not None and d.phrase]
+        phrases = [d.phrase for d in (e.start, e.end)
+                   if d is not None and d.phrase and not _read_display_date(d)]
         if phrases:
             body.append("<p><small>Date in the source: " + "; ".join(f"“{_html(p)}”" for p in phrases)
                         + "</small></p>")
         if e.end is not None and end is None:
             body.append(f"<i>{_html('Ends: ' + e.end.describe())}</i>")
+        sources = timeline.sources_of(e)
+        with_url = next((s for s in sources if web_url(s.url)), None)
+        media_quote = _media_quote(e, sources) if with_url is None else None
         for q in e.quotes:
+            if media_quote is not None and q is media_quote[0]:
+                continue
             who = q.who
             body.append(f"<blockquote>{_html(q.text)}</blockquote>" + (f"<p>— {_html(who)}</p>" if who else "")
                         if is_direct(q) else f"<p>{_html(quote_sentence(q))}</p>")  # reported: never a quotation
-        sources = timeline.sources_of(e)
-        if sources:
+        listed = [s for s in sources if s is not with_url and not (media_quote and s is media_quote[1])]
+        if listed:
             body.append("<p><small>Sources: " + "; ".join(_html(s.name)
-                                                          for s in sources) + "</small></p>")
-        item: dict[str, Any] = {"start_date": start, "text": {"headline": _html(e.title), "text": "".join(body)},
+                                                          for s in listed) + "</small></p>")
+        headline = "" if e.title == headline_from_text(e.summary) else _html(e.title)  # none was written
+        item: dict[str, Any] = {"start_date": start, "text": {"headline": headline, "text": "".join(body)},
                                 "unique_id": e.id}
-        if end is not None:
+        if end is not None and e.end is not None:
+            end = _end_parts(e.end, end)
             item["end_date"] = end
-        with_url = next((s for s in sources if web_url(s.url)), None)
         if with_url is not None:
-            item["media"] = {"url": web_url(with_url.url), "credit": _html(with_url.outlet),
-                             "caption": _html(with_url.title)}
+            url = web_url(with_url.url)
+            credit = "" if with_url.outlet == with_url.url else with_url.outlet  # no url copied into the credit
+            item["media"] = {"url": url, "credit": _html(credit), "caption": _html(with_url.title)}
+        if media_quote is not None:  # TimelineJS's quote slide: the quote as the media, its source as credit
+            q, quote_source = media_quote
+            cite = f"<cite>{_html(q.who)}</cite>" if q.who else ""
+            item["media"] = {"url": f"<blockquote>{_html(q.text)} {cite}</blockquote>" if cite
+                             else f"<blockquote>{_html(q.text)}</blockquote>"}
+            if quote_source is not None:
+                item["media"]["credit"] = _html(quote_source.outlet)
         if e.kind is EventKind.BAND and end is not None:
             item.pop("unique_id")
             eras.append(item)
             continue
-        if e.track:
+        if e.track and e.track != UNGROUPED_TRACK_ID:  # ungrouped when read stays ungrouped
             item["group"] = _html(labels.get(e.track, e.track))
         out["events"].append(item)
     if eras:

@@ -1,4 +1,4 @@
-"""vis-timeline items and groups (JSON): reader.
+"""vis-timeline items and groups (JSON): reader and writer (:func:`write_vis`).
 
 vis-timeline (https://visjs.github.io/vis-timeline/docs/timeline/) keeps data
 in two DataSets; a file holds them as ``{"items": [...], "groups": [...]}``
@@ -29,20 +29,33 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
+import html
+import json
 import math
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from viewer.model.calendar import civil_from_epoch
-from viewer.model.dates import EventDate
+from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, Timeline
 
+from .atomic import write_text_atomic
+from .common import (
+    ReadReport,
+    TimelineBuilder,
+    end_before_start,
+    format_losses,
+    html_to_text,
+    load_text,
+    make_date,
+    parse_json,
+)
 from .timelinejs import _edtf_year
-from .common import ReadReport, TimelineBuilder, end_before_start, html_to_text, load_text, make_date, parse_json
 
-__all__ = ["read_vis", "read_vis_report", "looks_vis"]
+__all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
 
 _ITEM_KEYS = {"id", "content", "start", "end", "group", "type", "title"}
 _GROUP_KEYS = {"id", "content", "order", "title"}
@@ -63,6 +76,29 @@ def _date_field(b, item: dict, name: str, zone: str, where: str, path: tuple) ->
     return value
 
 
+def _end_as_vis_draws(start: EventDate, end: EventDate) -> EventDate:
+    """A range's end as vis-timeline draws it: a date without a time is an
+    instant, the first moment of that day (month, year), so ``end: 2014-01-22``
+    ends when 21 January ends, and ranges 20-22 and 22-23 meet.  Read as the
+    day (month, year) before, the date as written kept as the phrase; an end
+    that would then fall before the start is kept as written."""
+    if end.relation or end.approximate or end.uncertain or end.precision not in (
+            Precision.DAY, Precision.MONTH, Precision.YEAR) or not math.isfinite(end.earliest):
+        return end
+    c = civil_from_epoch(end.earliest - 1)
+    text = _edtf_year(c.year)
+    if end.precision >= Precision.MONTH:
+        text += f"-{c.month:02d}"
+    if end.precision >= Precision.DAY:
+        text += f"-{c.day:02d}"
+    if text.startswith("Y") and end.precision > Precision.YEAR:
+        return end
+    before = EventDate(text, end.phrase or end.edtf,
+                       f"vis-timeline ends a range at the first moment of {end.edtf}, when the "
+                       f"{end.precision.label} before ends")
+    return end if end_before_start(start, before) else before
+
+
 def _date(value: Any, zone: str) -> tuple[EventDate, str]:
     if isinstance(value, bool) or value is None:
         raise DateError(f"expected a date (ISO 8601 text or milliseconds since 1970), got {value!r}")
@@ -76,7 +112,16 @@ def _date(value: Any, zone: str) -> tuple[EventDate, str]:
         return EventDate(text, "", ""), note
     if not isinstance(value, str):
         raise DateError(f"expected a date (ISO 8601 text or milliseconds since 1970), got a {type(value).__name__}")
+    m = _UNPADDED.match(value.strip())
+    if m and (len(m.group(2)) == 1 or len(m.group(3)) == 1):
+        # vis-timeline (moment.js) reads 2014-02-2 as 2 Feb 2014: year first, never ambiguous
+        padded = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}{m.group(4) or ''}"
+        date, note = make_date(padded, time_zone=zone)
+        return date, f"{value.strip()!r} read as {padded} (as vis-timeline reads it)" + (f"; {note}" if note else "")
     return make_date(value, time_zone=zone)
+
+
+_UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?$")
 
 
 def _text(b: TimelineBuilder, value: Any, where: str, field: str, path: tuple | None = None) -> str:
@@ -141,6 +186,7 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
                 b.warn(f"field {key!r} has no equivalent in this viewer; not loaded", None, key)
     group_ids: dict[str, str] = {}
     if isinstance(groups, list):
+        ranks = _order_ranks(groups)
         for index, g in enumerate(groups):
             where = f"groups[{index}]"
             gpath = ("groups", index)
@@ -155,10 +201,7 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
                 if key not in _GROUP_KEYS:
                     b.warn(f"group field {key!r} has no equivalent in this viewer; not loaded", None, where, path=gpath)
             label = _text(b, g.get("content"), where, "content", gpath) or gid
-            order = g.get("order")
-            order = int(order) if isinstance(order, (int, float)) and not isinstance(order, bool) \
-                and math.isfinite(order) else index
-            group_ids[gid] = b.track(f"group:{gid}", label, order)
+            group_ids[gid] = b.track(f"group:{gid}", label, ranks.get(index, index))
     elif groups is not None:
         b.warn("groups should be a list; not loaded", None, "groups")
     for index, item in enumerate(items):
@@ -187,6 +230,7 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
             if end_before_start(start, end):
                 b.skip(f"end ({end.describe()}) is before start ({start.describe()})", None, where, path=ipath)
                 continue
+            end = _end_as_vis_draws(start, end)
         if kind_text in ("range", "background") and end is None:
             b.skip(f"a {kind_text} item needs an end", None, where, path=ipath)
             continue
@@ -194,6 +238,11 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
         summary = _text(b, item.get("title"), where, "title", ipath)
         eid = b.event_id(_key(item.get("id")) or "", None, where, f"item-{index + 1}")
         if kind_text == "background":
+            bkey = _key(item.get("group"))
+            if bkey is not None and bkey not in group_ids:
+                b.skip(f"a background item in group {bkey!r}, which is not in the groups list: vis-timeline "
+                       "does not show it, nor does this viewer", None, where, path=ipath)
+                continue
             if item.get("group") is not None:
                 b.warn("a background item in a group is drawn across all tracks here", None, where, path=ipath)
             b.add(Event(eid, title, start, "", EventKind.BAND, end, summary), None, where, path=ipath)
@@ -214,6 +263,24 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
     return b.report()
 
 
+def _order_ranks(groups: list[Any]) -> dict[int, int]:
+    """Index of each group -> its place, as vis-timeline sorts groups by their
+    ``order`` (a number, or digits as text; 1.5 between 1 and 2); groups
+    without one keep their place in the list after those with one."""
+    def key(pair: tuple[int, Any]) -> tuple[int, float, int]:
+        index, g = pair
+        order = g.get("order") if isinstance(g, Mapping) else None
+        if isinstance(order, str):
+            try:
+                order = float(order)
+            except ValueError:
+                order = None
+        if isinstance(order, (int, float)) and not isinstance(order, bool) and math.isfinite(order):
+            return (0, float(order), index)
+        return (1, 0.0, index)
+    return {index: rank for rank, (index, _g) in enumerate(sorted(enumerate(groups), key=key))}
+
+
 def read_vis(path: str | os.PathLike[str]) -> Timeline:
     """The timeline of a vis-timeline JSON file (see :func:`read_vis_report`)."""
     return read_vis_report(path).timeline
@@ -225,3 +292,108 @@ def looks_vis(path: str, head: bytes) -> bool:
     if not text.startswith(("{", "[")) or '"timeline-viewer"' in text or '"start_date"' in text:
         return False
     return '"content"' in text and '"start"' in text
+
+
+# ---------------------------------------------------------------------------
+# writing
+
+
+def _js_date(epoch_s: float, precision: Precision) -> str:
+    """A vis-timeline date: ``2022-02-10`` for dates to the day or coarser,
+    ``2022-02-10T14:00:00Z`` for times; years outside 0..9999 in ISO 8601's
+    expanded form (``-000400-01-01``), as JavaScript's ``Date`` reads them."""
+    c = civil_from_epoch(epoch_s)
+    year = f"{c.year:04d}" if 0 <= c.year <= 9999 else f"{'-' if c.year < 0 else '+'}{abs(c.year):06d}"
+    if 0 <= c.year <= 9999 and precision <= Precision.YEAR:
+        return year  # JavaScript reads "2022" as 1 Jan 2022, this reader as the year
+    if 0 <= c.year <= 9999 and precision == Precision.MONTH:
+        return f"{year}-{c.month:02d}"
+    text = f"{year}-{c.month:02d}-{c.day:02d}"
+    if precision > Precision.DAY:
+        text += f"T{c.hour:02d}:{c.minute:02d}"
+        text += f":{int(c.second):02d}Z" if precision >= Precision.SECOND else "Z"
+    return text
+
+
+def _known_point(date: EventDate) -> float:
+    """The instant a date is written at: its first moment, or for "on or
+    before" its known day (the qualifier is listed as lost); NaN when open."""
+    if date.relation == "on or before" and math.isfinite(date.latest):
+        return date.latest - 1
+    return date.earliest if math.isfinite(date.earliest) else math.nan
+
+
+def _js_end(end: EventDate) -> str:
+    """A range's end for vis-timeline, which ends a range at an instant: a
+    date without a time is written as the first moment after it (a span
+    through 21 January ends ``2014-01-22``), the inverse of the reader's rule."""
+    if end.precision <= Precision.DAY and math.isfinite(end.latest):
+        return _js_date(end.latest, end.precision)
+    return _js_date(end.earliest, end.precision)
+
+
+def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
+    """vis-timeline data of a timeline: ``{"title", "items", "groups"}`` and what was left out.
+
+    Points are ``point`` items, spans ``range`` items, bands ``background``
+    items, each date at its first moment and precision (``2022-02-10``, as
+    :func:`read_vis_report` reads it back);
+    tracks are groups in their order.  ``content`` and ``title`` are
+    HTML-escaped (vis-timeline shows them as HTML).  An event with an open
+    side is written from its known side as a point; one open on both sides,
+    or beyond JavaScript's date range (±271,821 years), is left out and listed.
+    """
+    left: list[str] = []
+    groups = [{"id": t.id, "content": html.escape(t.label), "order": t.order} for t in timeline.tracks]
+    items = []
+    for e in timeline.events:
+        start, end = e.start, e.end
+        lo = _known_point(start)
+        if not math.isfinite(lo) and end is not None:
+            lo = _known_point(end)
+        hi = end.latest if end is not None and math.isfinite(end.latest) else math.nan
+        if not math.isfinite(lo) or abs(lo) > _MAX_MS / 1000 or (math.isfinite(hi) and abs(hi) > _MAX_MS / 1000):
+            left.append(f"event {e.id!r} ({e.title[:60]}): not written to vis-timeline: no finite date within "
+                        "JavaScript's range")
+            continue
+        known = start if math.isfinite(_known_point(start)) or end is None else end
+        item: dict[str, Any] = {"id": e.id, "content": html.escape(e.title), "start": _js_date(lo, known.precision)}
+        if end is not None and e.kind is EventKind.BAND and math.isfinite(hi):
+            item["type"] = "background"
+            item["end"] = _js_end(end)
+        elif end is not None and e.kind is not EventKind.POINT and math.isfinite(hi) and math.isfinite(start.earliest):
+            item["type"] = "range"
+            item["end"] = _js_end(end)
+        else:
+            item["type"] = "point"
+            if e.kind is not EventKind.POINT:
+                left.append(f"event {e.id!r} ({e.title[:60]}): a {EventKind(e.kind).value} with an open side, "
+                            "written as a point at its known side")
+        if e.track and e.kind is not EventKind.BAND:
+            item["group"] = e.track
+        if e.summary:
+            item["title"] = html.escape(e.summary)
+        items.append(item)
+    return {"title": timeline.title, "items": items, "groups": groups}, left
+
+
+def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
+    """Write a timeline as vis-timeline items and groups JSON (UTF-8, atomic).
+
+    Returns
+    -------
+    list of str
+        Events left out or changed (:func:`vis_dict`), then the kinds of
+        detail vis-timeline cannot hold (:func:`format_losses`: quotes,
+        sources, date qualifiers and precision, stories).
+
+    Raises
+    ------
+    OSError
+        The file cannot be written (the destination is unchanged).
+    """
+    data, left = vis_dict(timeline)
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    n_sourced = sum(1 for e in timeline.events if e.sources)
+    lost = [f"{n_sourced} events: their sources are not written to vis-timeline"] if n_sourced else []
+    return left + lost + format_losses(timeline, "vis-timeline", qualifiers=True, source_details=False)

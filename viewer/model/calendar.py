@@ -111,7 +111,28 @@ def civil_from_epoch(epoch_s: float) -> CivilTime:
 
 
 def format_year(year: int) -> str:
-    """A year for people: ``2022``, ``44 BCE`` for astronomical -43, ``1 BCE`` for 0."""
+    """A year for people: ``2022``, ``44 BCE`` for astronomical -43, ``1 BCE`` for 0.
+
+    Years 1-999 are written ``10 CE`` (a bare ``10`` reads like 2010); years
+    of five or more digits get thousands separators (``12,000``,
+    ``50,000 BCE``); from a million years BCE on, the count of years ago
+    at three significant figures, as TimelineJS's cosmological scale writes
+    them (``13.8 billion years ago`` for 13800000000 BCE: at that scale the
+    two thousand years since the era began are below the last figure).
+    """
     if year <= 0:
-        return f"{1 - year} BCE"
-    return str(year)
+        bce = 1 - year
+        if bce >= 1_000_000:
+            return _years_ago(bce)
+        return f"{bce:,} BCE" if bce >= 10_000 else f"{bce} BCE"
+    if year < 1000:
+        return f"{year} CE"
+    return f"{year:,}" if year >= 10_000 else str(year)
+
+
+def _years_ago(years: int) -> str:
+    for size, word in ((1_000_000_000, "billion"), (1_000_000, "million")):
+        if years >= size:
+            value = f"{years / size:.3g}"
+            return f"{value} {word} years ago"
+    return f"{years:,} years ago"

@@ -780,5 +780,7 @@ def format_interval(earliest: float, latest: float, precision: Precision) -> str
     ``first – last`` (both inclusive).
     """
     first = format_instant(earliest, precision)
-    last = format_instant(latest - 1e-3, precision)
+    # the last instant inside: 1 ms before the end, or the float just below it
+    # where 1 ms is lost in rounding (years of millions and billions)
+    last = format_instant(min(latest - 1e-3, math.nextafter(latest, -math.inf)), precision)
     return first if first == last else f"{first} – {last}"

@@ -3,7 +3,8 @@
 Installed by :data:`viewer.ui.features.FEATURES`; reads and writes only
 through :mod:`viewer.io` (and pictures through :mod:`viewer.ui.export`).
 
-* File > Import… opens any registered format; File > Export as… writes one
+* File > Import… opens any registered format (a generic CSV/TSV through
+  the import dialog: column roles, date format, report); File > Export as… writes one
   (by the chosen filter or extension); File > Export picture… writes the
   current view as PNG, SVG or PDF; File > Open Recent lists the last
   :data:`MAX_RECENT` files (kept with ``QSettings``).
@@ -34,16 +35,19 @@ from __future__ import annotations
 
 import os
 import time
+from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
-from ..io.registry import read_timeline_report, readers, write_timeline, writers
+from ..io.common import ReadReport, group_problems
+from ..io.registry import _choose_reader, export_target, read_timeline_report, readers, write_timeline, writers
 from ..model.errors import Problem, TimelineLoadError
 from ..model.reload import kept_on_reload
 from ..model.timeline import Timeline
 from .export import PAGE_SIZES, PictureOptions, export_picture, filters_note
+from .import_dialog import ImportDialog
 
 __all__ = ["install", "FileFeature", "Banner", "settings", "MAX_RECENT", "RELOAD_DELAY_MS", "RELOAD_MAX_WAIT_MS",
            "MISSING_GRACE_MS"]
@@ -94,8 +98,10 @@ class Banner(QFrame):
 
 
 def _problem_lines(problems: list[Problem]) -> str:
-    shown = [str(p) for p in problems[:_MAX_SHOWN]]
-    more = len(problems) - len(shown)
+    """Problems as the command line lists them (rows of one kind grouped, with their lines)."""
+    lines = group_problems(problems, most_lines=12)
+    shown = lines[:_MAX_SHOWN]
+    more = len(lines) - len(shown)
     return "\n".join(shown) + (f"\n… and {more} more" if more > 0 else "")
 
 
@@ -122,6 +128,8 @@ class FileFeature(QObject):
         self._last_change = 0.0  # time.monotonic() of the last change event
         self._missing_since: float | None = None
         self._pending: list[Problem] = []
+        self._notes: list[Problem] = []
+        self.reader_options: dict[str, dict] = {}  # absolute path -> options chosen in the import dialog
         self._base_loader = window.loader
         window.loader = self._load  # File > Open and open_file() now report skipped rows too
         self._make_menus()
@@ -175,17 +183,66 @@ class FileFeature(QObject):
         filters = f"Timelines ({' '.join('*' + e for e in exts)});;All files (*)"
         path, _ = QFileDialog.getOpenFileName(self.window, "Import timeline", self._folder(), filters)
         if path:
-            self.window.open_file(path)
+            self.import_file(path)
+
+    def import_file(self, path: str) -> bool:
+        """Open ``path``; a generic delimited file (not ACLED or the TimelineJS
+        template) first goes through the import dialog
+        (:class:`viewer.ui.import_dialog.ImportDialog`).  True when it is shown."""
+        try:
+            delimited = _choose_reader(path, path, None).name == "csv"
+        except TimelineLoadError as exc:
+            self.window.show_error(f"Could not open {Path(path).name}", str(exc), exc.full_report())
+            return False
+        if not delimited:
+            return self.window.open_file(path)
+        try:
+            dialog = ImportDialog(path, settings(), self.window)
+        except TimelineLoadError as exc:
+            self.window.show_error(f"Could not open {Path(path).name}", str(exc), exc.full_report())
+            return False
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.open_with_options(path, dialog.options())
+
+    def open_with_options(self, path: str, options: dict) -> bool:
+        """Open ``path`` read with reader ``options`` (``mapping``, ``date_format``),
+        kept for its live reloads."""
+        self.reader_options[os.path.abspath(path)] = dict(options)
+        return self.window.open_file(path)
+
+    def export_folder(self) -> str:
+        """Where Export as… opens: the open file's folder, unless that is the
+        app's own resources (the bundled timeline) or not writable; then the
+        user's documents folder (``QStandardPaths.DocumentsLocation``)."""
+        folder = self._folder()
+        bundled = os.path.dirname(os.path.abspath(str(resources.files("viewer.resources") / "x")))
+        if folder and os.path.abspath(folder) != bundled and os.access(folder, os.W_OK):
+            return folder
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or \
+            os.path.expanduser("~")
 
     def export_dialog(self) -> None:
         filters = [f"{w.description or w.name} ({' '.join('*' + e for e in w.extensions)})" for w in writers()]
-        stem = Path(self.window.path).stem.split(".")[0] if self.window.path else "timeline"
+        names = [w.name for w in writers()]
+        stem = Path(self.window.path).name.split(".")[0] if self.window.path else "timeline"
+        default = filters[names.index("csv")] if "csv" in names else filters[0]
         path, chosen = QFileDialog.getSaveFileName(self.window, "Export timeline",
-                                                   os.path.join(self._folder(), stem + ".csv"), ";;".join(filters))
+                                                   os.path.join(self.export_folder(), stem + ".csv"),
+                                                   ";;".join(filters), default)
         if path:
-            index = filters.index(chosen) if chosen in filters else -1
-            self.export_timeline(path, writers()[index].name if index >= 0 and not any(
-                path.lower().endswith(e) for e in writers()[index].extensions) else None)
+            self.export_as(path, names[filters.index(chosen)] if chosen in filters else None)
+
+    def export_as(self, path: str, chosen: str | None = None) -> list[str]:
+        """Export as… with the filter ``chosen`` (a writer name): the format of
+        the name's extension, else the chosen one with its extension added
+        (:func:`viewer.io.registry.export_target`)."""
+        try:
+            path, format = export_target(path, chosen)
+        except ValueError as exc:
+            self.window.show_error(f"Could not export {Path(path).name}", str(exc))
+            return []
+        return self.export_timeline(path, format)
 
     def export_timeline(self, path: str, format: str | None = None) -> list[str]:
         """Write the shown timeline to ``path``; errors and left-out events go to the banner."""
@@ -250,9 +307,15 @@ class FileFeature(QObject):
         return shown, options
 
     # -- loading ---------------------------------------------------------
+    def _read(self, path: str) -> ReadReport:
+        """The file read with the options chosen for it in the import dialog, if any."""
+        options = self.reader_options.get(os.path.abspath(path))
+        return read_timeline_report(path, format="csv" if options else None, options=options)
+
     def _load(self, path: str) -> Timeline:
-        report = read_timeline_report(path)
+        report = self._read(path)
         self._pending = report.problems
+        self._notes = report.notes
         return report.timeline
 
     def _on_timeline_changed(self, _timeline: Timeline) -> None:
@@ -260,20 +323,27 @@ class FileFeature(QObject):
             self._shown_path = self.window.path
             self._watch(self.window.path)
             self._remember(self.window.path)
-        if self._pending:
-            self.show_load_problems(self._pending)
+        if self._pending or self._notes:
+            self.show_load_problems(self._pending, self._notes)
         elif self.banner.isVisible():
             self.banner.hide()
-        self._pending = []
+        self._pending, self._notes = [], []
 
-    def show_load_problems(self, problems: list[Problem]) -> None:
+    def show_load_problems(self, problems: list[Problem], notes: list[Problem] | None = None) -> None:
         """The amber banner listing rows or items the open file was loaded
         without (used on File > Open, reload and for the file named on the
-        command line); nothing is dropped silently."""
+        command line), then how the reader understood what it had to guess
+        (``notes``: a column's role from its content, a two-digit year's
+        century); nothing is dropped silently."""
+        parts = []
         if problems:
-            self.banner.show_message(
-                f"{Path(self.window.path).name}: loaded without {len(problems)} item(s) it could not "
-                f"read or map:\n{_problem_lines(problems)}", error=False)
+            parts.append(f"{Path(self.window.path).name}: loaded without {len(problems)} item(s) it could not "
+                         f"read or map:\n{_problem_lines(problems)}")
+        if notes:
+            parts.append(f"{Path(self.window.path).name}: read as:\n"
+                         + "\n".join(p.message for p in notes[:_MAX_SHOWN]))
+        if parts:
+            self.banner.show_message("\n".join(parts), error=False)
 
     # -- drag and drop -----------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
@@ -363,7 +433,7 @@ class FileFeature(QObject):
         if path not in self.watcher.files():
             self.watcher.addPath(path)
         try:
-            report = read_timeline_report(path)
+            report = self._read(path)
         except TimelineLoadError as exc:
             if retry_if_partial:
                 return False  # caught mid-write: the read after the last write decides
@@ -375,7 +445,7 @@ class FileFeature(QObject):
         a, b = window.state.x_range
         selected = window.state.selected
         kept = kept_on_reload(window.state, window.timeline, report.timeline)
-        self._pending = report.problems
+        self._pending, self._notes = report.problems, report.notes
         window.set_timeline(report.timeline, path, kept=kept)
         new_origin = report.timeline.columns.origin_epoch_s
         window.view.set_x_range(a + old_origin - new_origin, b + old_origin - new_origin)

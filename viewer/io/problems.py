@@ -1,0 +1,79 @@
+"""Problems for people: rows of one kind on one line.
+
+:func:`group_problems` is what ``convert``/``validate``, the window's banner
+and the import dialog list: 5,071 rows refused for one reason are one line
+with every line number (as ranges), not 5,071 lines.
+
+Pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+
+from viewer.model.errors import Problem
+
+__all__ = ["group_problems"]
+
+
+def _shape(message: str) -> str:
+    """A message with its particulars blanked: quoted values, (nested) parentheses, numbers."""
+    shape = re.sub(r"'[^']*'|\"[^\"]*\"", "…", message)
+    while True:
+        blanked = re.sub(r"\([^()]*\)", "…", shape)
+        if blanked == shape:
+            break
+        shape = blanked
+    return re.sub(r"\d+", "N", shape)
+
+
+def _line_ranges(lines: list[int], most: int | None = None) -> str:
+    out: list[str] = []
+    for n in sorted(set(lines)):
+        if out and "-" in out[-1] and int(out[-1].split("-")[1]) == n - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        elif out and out[-1].isdigit() and int(out[-1]) == n - 1:
+            out[-1] = f"{out[-1]}-{n}"
+        else:
+            out.append(str(n))
+    if most is not None and len(out) > most:
+        return ", ".join(out[:most]) + f" … ({len(set(lines)):,} lines in all)"
+    return ", ".join(out)
+
+
+def group_problems(problems: list[Problem], *, least: int = 4, most_lines: int | None = None) -> list[str]:
+    """Problems as lines for people, those of one kind grouped.
+
+    Problems whose messages differ only in quoted values, numbers and
+    parenthesised details (``event_date '9-May-20' is not …`` on 5,071 rows)
+    are written as one line, ``5,071 rows like: <the first one's place and
+    message>; lines 2-5072`` once there are at least ``least`` of them, with
+    every line they are on (as ranges; the places, when all are on one line
+    such as the header's columns); others one line each, in file order.
+    ``most_lines`` shortens each group's list of lines (for a banner).
+
+    Returns
+    -------
+    list of str
+    """
+    groups: dict[str, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault(_shape(p.message), []).append(p)
+    out: list[str] = []
+    done: set[str] = set()
+    for p in problems:
+        key = _shape(p.message)
+        members = groups[key]
+        if len(members) < least:
+            out.append(str(p))
+        elif key not in done:
+            done.add(key)
+            lines = [m.line for m in members if m.line is not None]
+            first = members[0].location
+            noun = "rows" if first.startswith("row") else "columns" if first.startswith("column") else "items"
+            if len(set(lines)) > 1:
+                where = f"; lines {_line_ranges(lines, most_lines)}"
+            else:  # all on one line (the header): name the places
+                where = "; at " + ", ".join(m.location.split(",")[-1].strip() for m in members if m.location)
+            out.append(f"{len(members):,} {noun} like: {members[0]}{where}")
+    return out
