@@ -46,3 +46,50 @@ def test_planned_box_marks_the_event_planned_undoably_and_saves_the_status(qtbot
     assert w.authoring.save()
     assert '"status": "planned"' in out.read_text(encoding="utf-8")
     assert read_native(out).event(eid).planned
+
+
+def lane_labels(w):
+    return [t.label for t in w.view.timeline.tracks]
+
+
+def filter_list_labels(w):
+    lst = w.filter_panel.tracks
+    return [lst.item(i).text().split("  (")[0] for i in range(lst.count())]  # "NATO  (1/1)"
+
+
+def test_move_track_up_from_the_edit_menu_is_undoable_and_saved(qtbot, window, tmp_path):
+    w = window()
+    before = lane_labels(w)
+    eid = next(e.id for e in w.timeline.events if e.track == w.timeline.tracks[1].id)
+    label = w.timeline.tracks[1].label
+    w.state.selected = eid
+    action = next(a for a in w.menus["Edit"].actions() if a.text() == "Move track &up")
+    action.trigger()
+    expected = [before[1], before[0], *before[2:]]
+    assert lane_labels(w) == expected
+    assert w.authoring.undo_action.text() == f"&Undo Move track '{label}' up"
+    w.authoring.undo_action.trigger()
+    assert lane_labels(w) == before
+    w.authoring.redo_action.trigger()
+    out = tmp_path / "moved.timeline.json"
+    w.authoring.ask_save_path = lambda: str(out)
+    assert w.authoring.save()
+    assert [t.label for t in read_native(out).tracks] == expected
+
+
+def test_move_track_follows_the_order_the_filters_tab_shows(qtbot, window):
+    """A drag in the Filters tab is a view order; Move track then writes the
+    order shown (with the one move) into the timeline."""
+    w = window()
+    before = lane_labels(w)
+    w.filter_panel.fill()  # (the Filters tab fills its lists when first shown)
+    w.filter_panel.tracks.setCurrentRow(2)
+    w.filter_panel.tracks.move_current(-1)  # Alt+Up in the Filters tab: the view order only
+    shown = [before[0], before[2], before[1], *before[3:]]
+    assert lane_labels(w) == shown and not w.isWindowModified()
+    tid = w.timeline.tracks[0].id
+    w.track_edit.move_track(+1, tid)
+    assert lane_labels(w) == [shown[1], shown[0], *shown[2:]]
+    assert [t.label for t in w.timeline.tracks] == lane_labels(w) and w.isWindowModified()
+    w.filter_panel.fill()
+    assert filter_list_labels(w) == lane_labels(w)  # the Filters tab lists the new order

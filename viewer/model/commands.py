@@ -270,9 +270,9 @@ class UpdateTrack(_MetaCommand):
 class ReorderTracks(_MetaCommand):
     """Put the tracks in the order of ``track_ids`` (top to bottom)."""
 
-    def __init__(self, track_ids: Sequence[str]) -> None:
+    def __init__(self, track_ids: Sequence[str], text: str = "Reorder tracks") -> None:
         self.track_ids = list(track_ids)
-        self.text = "Reorder tracks"
+        self.text = text
 
     def problems(self, doc: Document) -> list[Problem]:
         tracks = {t.id: t for t in doc.timeline.tracks}
