@@ -93,3 +93,39 @@ def test_move_track_follows_the_order_the_filters_tab_shows(qtbot, window):
     assert [t.label for t in w.timeline.tracks] == lane_labels(w) and w.isWindowModified()
     w.filter_panel.fill()
     assert filter_list_labels(w) == lane_labels(w)  # the Filters tab lists the new order
+
+
+def test_story_edits_are_undone_from_the_edit_menu_and_saved_by_save(qtbot, window, tmp_path):
+    from viewer.io.native import write_native
+
+    path = tmp_path / "story.timeline.json"
+    write_native(read_native(bundled_timeline_path()).with_stories(()), path)
+    w = window(read_native(path), str(path))
+    dock = w.story_dock
+    dock.show()
+    dock.new_story()
+    assert dock.combo.currentText() == "Story 2" and w.isWindowModified()
+    assert w.authoring.undo_action.text() == "&Undo New story 'Story 2'"
+    w.state.selected = "drills-begin"
+    qtbot.mouseClick(dock.add_button, Qt.MouseButton.LeftButton)
+    w.state.selected = "drills-end"
+    qtbot.mouseClick(dock.add_button, Qt.MouseButton.LeftButton)
+    assert [s.event for s in dock.story.steps] == ["drills-begin", "drills-end"]
+    dock.note.setFocus()
+    qtbot.keyClicks(dock.note, "Say when")  # one Undo for the whole note
+    assert dock.story.steps[1].note == "Say when"
+    assert w.authoring.undo_action.text() == "&Undo Edit presenter note of step 2"
+    w.authoring.undo_action.trigger()
+    assert dock.story.steps[1].note == "" and dock.note.toPlainText() == ""
+    assert dock.combo.currentText() == "Story 2"  # undo keeps the story being edited
+    w.authoring.undo_action.trigger()  # the second step
+    assert [s.event for s in dock.story.steps] == ["drills-begin"] and dock.steps.count() == 1
+    w.authoring.redo_action.trigger()
+    w.authoring.redo_action.trigger()
+    dock.steps.setCurrentRow(1)
+    assert dock.story.steps[1].note == "Say when" and dock.note.toPlainText() == "Say when"
+    qtbot.mouseClick(dock.save_button, Qt.MouseButton.LeftButton)  # the dock's Save is File > Save
+    assert not w.isWindowModified()
+    back = read_native(path)
+    assert [s.title for s in back.stories][-1] == "Story 2"
+    assert [(s.event, s.note) for s in back.stories[-1].steps] == [("drills-begin", ""), ("drills-end", "Say when")]

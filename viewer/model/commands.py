@@ -348,9 +348,15 @@ def remove_track(doc: Document, track_id: str, move_to: str | None = None) -> Co
 class SetStories(_MetaCommand):
     """Replace the timeline's stories (every event and track a step names must exist)."""
 
-    def __init__(self, stories: Sequence[Story], text: str = "Edit story") -> None:
+    def __init__(self, stories: Sequence[Story], text: str = "Edit story", merge_key: str | None = None) -> None:
         self.fields = {"stories": tuple(stories)}
         self.text = text
+        self.merge_key = merge_key  # typing a note: one Undo for the run of changes with the same key
+
+    def merge(self, later: SetStories) -> None:
+        """Take on ``later``'s stories (both applied, this one first): reverting
+        this one then gives back the stories from before both."""
+        self.fields = later.fields
 
     def problems(self, doc: Document) -> list[Problem]:
         out = []

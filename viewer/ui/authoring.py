@@ -89,6 +89,17 @@ class _UndoCommand(QUndoCommand):
         self.authoring.current_document().revert(self.command)
         self.authoring._show()
 
+    def id(self) -> int:  # noqa: A003 (Qt name)
+        """Commands with a ``merge_key`` (a presenter note being typed) merge into one Undo."""
+        return 1 if getattr(self.command, "merge_key", None) else -1
+
+    def mergeWith(self, other) -> bool:  # noqa: N802 (Qt name)
+        key = getattr(self.command, "merge_key", None)
+        if key is None or getattr(other.command, "merge_key", None) != key:
+            return False
+        self.command.merge(other.command)
+        return True
+
 
 class Authoring(QObject):
     """Editing, saving and recovery for one window (``window.authoring``).
