@@ -129,3 +129,50 @@ def test_story_edits_are_undone_from_the_edit_menu_and_saved_by_save(qtbot, wind
     back = read_native(path)
     assert [s.title for s in back.stories][-1] == "Story 2"
     assert [(s.event, s.note) for s in back.stories[-1].steps] == [("drills-begin", ""), ("drills-end", "Say when")]
+
+
+def marker_x(w, event_id):
+    """Scene x of an event's marker as drawn (after a paint)."""
+    w.view.events_item.update()
+    w.view.viewport().repaint()
+    return w.view.marker_scene_pos(event_id).x()
+
+
+def test_an_edit_updates_the_window_in_place_keeping_filters_and_view(qtbot, window):
+    """An edit of one event is not a new file: the filters, the visible range
+    and the lanes stay; the timeline, the event list and (once the edits
+    pause) the overview show the change; undo shows the old state."""
+    import dataclasses
+
+    from viewer.model import commands as C
+    from viewer.model.dates import EventDate
+
+    w = window()
+    eid = "truss-arrives-moscow"
+    hidden = next(t.id for t in w.timeline.tracks if t.id != w.timeline.event(eid).track)
+    w.state.filters = dataclasses.replace(w.state.filters, hidden_tracks=frozenset({hidden}))
+    qtbot.waitUntil(lambda: not w.shown.deriving())
+    w.state.selected = eid
+    lanes = lane_labels(w)
+    assert w.timeline.track_index[hidden] is not None and len(lanes) == len(w.timeline.tracks) - 1
+    origin = w.view.timeline.columns.origin_epoch_s
+    w.view.set_x_range(1643673600 - origin, 1645315200 - origin)  # 1 to 20 Feb 2022
+    before_range = w.view.x_range()
+    qtbot.wait(50)
+    before_x = marker_x(w, eid)
+    overview = w.overview.timeline
+    ev = w.timeline.event(eid)
+    w.authoring.push(C.UpdateEvent(eid, dataclasses.replace(ev, title="Truss lands in Moscow"), "Rename"))
+    w.authoring.push(C.move_event(w.timeline.event(eid), EventDate("2022-02-13")))
+    qtbot.waitUntil(lambda: not w.shown.deriving())
+    assert w.state.filters.hidden_tracks == frozenset({hidden}) and lane_labels(w) == lanes
+    assert w.view.x_range() == pytest.approx(before_range) and w.state.selected == eid
+    assert marker_x(w, eid) > before_x  # drawn three days later
+    model = w.event_list.source_model
+    row = model.row_of(eid)
+    assert model.data(model.index(row, 2)) == "Truss lands in Moscow"
+    qtbot.waitUntil(lambda: w.overview.timeline is not overview)  # the strip follows once edits pause
+    assert w.overview.timeline is w.shown.timeline
+    w.authoring.undo_action.trigger()
+    qtbot.waitUntil(lambda: not w.shown.deriving())
+    assert marker_x(w, eid) == pytest.approx(before_x)

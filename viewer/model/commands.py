@@ -32,7 +32,7 @@ from .timeline import Event, Quote, Source, Timeline, Track
 if TYPE_CHECKING:
     from .editing import Document
 
-__all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "move_event", "resize_event",
+__all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "edited_event_ids", "move_event", "resize_event",
            "add_quote", "update_quote", "remove_quote", "AddSource", "UpdateSource", "RemoveSource",
            "AddTrack", "UpdateTrack", "ReorderTracks", "remove_track", "SetStories", "add_story_step",
            "remove_story_step", "UpdateTimeline", "Compound", "new_id"]
@@ -327,6 +327,27 @@ class Compound(Command):
     def revert(self, doc: Document) -> None:
         for cmd in reversed(self.commands):
             cmd.revert(doc)
+
+
+def edited_event_ids(command: Command) -> frozenset[str] | None:
+    """The ids of the events ``command`` adds, removes or changes, when that is
+    all it does (tracks, sources, stories and the timeline's own fields stay);
+    None when it changes anything else.  Views use it to update in place."""
+    if isinstance(command, AddEvent):
+        return frozenset((command.event.id,))
+    if isinstance(command, RemoveEvent):
+        return frozenset((command.event_id,))
+    if isinstance(command, UpdateEvent):
+        return frozenset((command.event_id,))
+    if isinstance(command, Compound):
+        ids: set[str] = set()
+        for part in command.commands:
+            found = edited_event_ids(part)
+            if found is None:
+                return None
+            ids |= found
+        return frozenset(ids)
+    return None
 
 
 def remove_track(doc: Document, track_id: str, move_to: str | None = None) -> Compound:

@@ -247,6 +247,7 @@ class EventForm(QScrollArea):
         window.state.subscribe(self._on_state)
         self.authoring.sigEdited.connect(lambda _t: self.refresh())
         window.sigTimelineChanged.connect(lambda _t: self.refresh())
+        window.sigTimelineEdited.connect(lambda _t, _ids: self.refresh())
         self.refresh()
 
     # -- building --------------------------------------------------------

@@ -266,6 +266,7 @@ class EventListView(QTableView):
         self.selectionModel().currentRowChanged.connect(self._on_row)
         self.state.subscribe(self._on_state)
         window.shown.sigShownChanged.connect(lambda _tl: self.reload())
+        window.shown.sigShownEdited.connect(lambda _tl, _ids: self.reload())
 
     def reload(self) -> None:
         """Refill from the shown timeline (matches only while searching)."""

@@ -106,6 +106,8 @@ class StoryDock(QDockWidget):
         self.save_button.clicked.connect(self.save)
         self.dday_button.clicked.connect(self.store_dday)
         window.sigTimelineChanged.connect(self._on_timeline_changed)
+        if hasattr(window, "sigTimelineEdited"):  # an event's title in a step may have changed
+            window.sigTimelineEdited.connect(lambda _tl, _ids: self._fill_steps(self.steps.currentRow()))
         self._updating = False
         self._reload(getattr(window, "story_index", 0))
 
