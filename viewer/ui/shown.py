@@ -247,7 +247,8 @@ class ShownTimeline(QObject):
         """An edit of events only: derive the shown timeline again (a large
         one in the background) and let the views update in place."""
         self._edited = (timeline, ids)
-        self.refresh(background=True)
+        # without filters the shown timeline is the file's (on the zone's days): no thread needed
+        self.refresh(background=not self.state.filters.is_default)
 
     def _on_file(self, _timeline: Timeline) -> None:
         # the window has already reset the filters (another file) or kept them
