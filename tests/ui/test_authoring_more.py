@@ -176,3 +176,46 @@ def test_an_edit_updates_the_window_in_place_keeping_filters_and_view(qtbot, win
     w.authoring.undo_action.trigger()
     qtbot.waitUntil(lambda: not w.shown.deriving())
     assert marker_x(w, eid) == pytest.approx(before_x)
+
+
+def test_dragging_shows_a_snapped_ghost_and_esc_cancels(qtbot, window):
+    from PySide6.QtCore import QPoint, QPointF
+
+    w = window()
+    eid = "truss-arrives-moscow"
+    origin = w.view.timeline.columns.origin_epoch_s
+    w.view.set_x_range(1643673600 - origin, 1645315200 - origin)  # 1 to 20 Feb 2022: day zoom
+    w.state.selected = eid
+    qtbot.wait(50)
+    before = w.timeline.event(eid)
+    depth = w.authoring.undo_stack.count()
+    vb, vp = w.view._vb, w.view.viewport()
+    day_px = vb.mapViewToScene(QPointF(86400, 0)).x() - vb.mapViewToScene(QPointF(0, 0)).x()
+    w.view.events_item.update()
+    vp.repaint()
+    start = w.view.mapFromScene(w.view.marker_scene_pos(eid))
+    ghost = w.canvas_edit.ghost
+
+    def press_and_move(days: float) -> None:
+        qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+        for k in range(1, 9):
+            qtbot.mouseMove(vp, pos=QPoint(start.x() + int(days * day_px * k / 8), start.y()))
+        qtbot.wait(30)
+        qtbot.mouseMove(vp, pos=QPoint(start.x() + int(days * day_px), start.y() + 1))
+
+    press_and_move(2.4)
+    assert ghost.isVisible()
+    # snapped to the day: the ghost is centred on 12 Feb (the marker is 10 Feb), not 2.4 days on
+    centre = ghost.rect().center().x() + origin
+    assert centre == pytest.approx(before.start.earliest + 2 * 86400 + 43200, abs=3600)
+    assert w.timeline.event(eid) == before  # nothing changed while dragging
+    qtbot.keyClick(w.view, Qt.Key.Key_Escape)
+    assert not ghost.isVisible() and w.state.selected == eid
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=QPoint(start.x() + int(2.4 * day_px), start.y()))
+    assert w.timeline.event(eid) == before and w.authoring.undo_stack.count() == depth
+
+    qtbot.wait(700)  # not a double-click
+    press_and_move(2.4)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=QPoint(start.x() + int(2.4 * day_px), start.y()))
+    assert not ghost.isVisible()
+    assert w.timeline.event(eid).start.edtf == "2022-02-12" and w.authoring.undo_stack.count() == depth + 1
