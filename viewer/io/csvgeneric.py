@@ -64,6 +64,7 @@ from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
 
 from .atomic import write_text_atomic
 from .common import (
+    CsvRow,
     ReadReport,
     TimelineBuilder,
     end_before_start,
@@ -209,6 +210,20 @@ def read_csv_report(
     """
     file, text = load_text(path)
     header, rows, problems = read_csv_rows(text, file, delimiter=delimiter)
+    return rows_report(file, header, rows, problems, mapping=mapping, date_format=date_format, time_zone=time_zone)
+
+
+def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list[Problem], *,
+                mapping: Mapping[str, str] | None = None, date_format: str | None = None,
+                time_zone: str = "UTC", title: str | None = None) -> ReadReport:
+    """The events of table rows (:class:`~viewer.io.common.CsvRow`: cells as text by column name),
+    by the rules of :func:`read_csv_report`; also what :mod:`viewer.io.frames` reads a data frame with.
+
+    Raises
+    ------
+    TimelineLoadError
+        As :func:`read_csv_report` (``file`` names the table).
+    """
     try:
         cols = guess_mapping(header, mapping)
     except ValueError as exc:
@@ -218,7 +233,7 @@ def read_csv_report(
         raise TimelineLoadError([Problem(
             file, f"no column for {' and '.join(missing)}: name columns e.g. 'title' and 'start' (or 'date'), "
             f"or map them with --map {missing[0]}=COLUMN; columns found: {', '.join(header)}", 1)])
-    b = TimelineBuilder(file, os.path.splitext(os.path.basename(file))[0])
+    b = TimelineBuilder(file, title if title is not None else os.path.splitext(os.path.basename(file))[0])
     b.warnings.extend(problems)
     for name in header:
         if name not in cols.values():

@@ -1254,6 +1254,43 @@ def _date_to_json(date: EventDate, default_zone: str) -> str | dict[str, str]:
     return out["edtf"] if len(out) == 1 else out
 
 
+def event_to_dict(e: Event, zone: str) -> dict[str, Any]:
+    """The native JSON object of one event (as :func:`timeline_to_dict` writes it);
+    ``zone`` is the timeline's default time zone (dates in it need no ``time_zone``)."""
+    kind = EventKind(e.kind)
+    item: dict[str, Any] = {"id": e.id, "kind": kind.value}
+    if e.track or kind != EventKind.BAND:
+        item["track"] = e.track
+    item["title"] = e.title
+    if e.summary:
+        item["summary"] = e.summary
+    item["start"] = _date_to_json(e.start, zone)
+    if e.end is not None:
+        item["end"] = _date_to_json(e.end, zone)
+    if e.actors:
+        item["actors"] = list(e.actors)
+    if e.location:
+        item["location"] = e.location
+    if e.tags:
+        item["tags"] = list(e.tags)
+    if e.planned:
+        item["status"] = "planned"
+    if e.quotes:
+        quotes = []
+        for q in e.quotes:
+            quote: dict[str, Any] = {"text": q.text, "kind": QuoteKind(q.kind).value}
+            for name in ("speaker", "speaker_role", "source", "attribution", "credibility"):
+                if getattr(q, name):
+                    quote[name] = getattr(q, name)
+            quotes.append(quote)
+        item["quotes"] = quotes
+    if e.sources:
+        item["sources"] = list(e.sources)
+    if e.credibility:
+        item["credibility"] = e.credibility
+    return item
+
+
 def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
     """The native-format JSON data of a timeline (what :func:`write_native` writes).
 
@@ -1312,40 +1349,7 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
                 item[name] = getattr(s, name)
         sources.append(item)
     out["sources"] = sources
-    events = []
-    for e in timeline.events:
-        kind = EventKind(e.kind)
-        item = {"id": e.id, "kind": kind.value}
-        if e.track or kind != EventKind.BAND:
-            item["track"] = e.track
-        item["title"] = e.title
-        if e.summary:
-            item["summary"] = e.summary
-        item["start"] = _date_to_json(e.start, zone)
-        if e.end is not None:
-            item["end"] = _date_to_json(e.end, zone)
-        if e.actors:
-            item["actors"] = list(e.actors)
-        if e.location:
-            item["location"] = e.location
-        if e.tags:
-            item["tags"] = list(e.tags)
-        if e.planned:
-            item["status"] = "planned"
-        if e.quotes:
-            quotes = []
-            for q in e.quotes:
-                quote: dict[str, Any] = {"text": q.text, "kind": QuoteKind(q.kind).value}
-                for name in ("speaker", "speaker_role", "source", "attribution", "credibility"):
-                    if getattr(q, name):
-                        quote[name] = getattr(q, name)
-                quotes.append(quote)
-            item["quotes"] = quotes
-        if e.sources:
-            item["sources"] = list(e.sources)
-        if e.credibility:
-            item["credibility"] = e.credibility
-        events.append(item)
+    events = [event_to_dict(e, zone) for e in timeline.events]
     out["events"] = events
     if timeline.stories:
         out["stories"] = _stories_to_json(timeline.stories)

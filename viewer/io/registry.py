@@ -25,7 +25,7 @@ from typing import Any
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.timeline import Timeline
 
-from . import acled, csvgeneric, ical, native, timelinejs, vistimeline
+from . import acled, clickstore, csvgeneric, duckstore, ical, native, timelinejs, vistimeline
 from .common import ReadReport
 from .regular import read_regular_file, require_regular_file
 
@@ -349,6 +349,8 @@ def read_timeline_report(
         that takes none or takes other ones (the message names them).
     """
     file = os.fsdecode(path)
+    if format is None and clickstore.is_clickhouse_url(file):  # a shared collection on a ClickHouse server
+        return clickstore.read_clickhouse_report(file, **dict(options or {}))
     require_regular_file(path, file)  # a named pipe or a device is refused before anything opens it
     reader = _choose_reader(path, file, format)
     options = dict(options or {})
@@ -448,9 +450,18 @@ register_reader("acled", (), acled.looks_acled, acled.read_acled, report_fn=acle
                 description="conflict events in the ACLED CSV layout")
 register_reader("csv", (".csv", ".tsv", ".tab"), None, csvgeneric.read_csv, report_fn=csvgeneric.read_csv_report,
                 description="CSV/TSV, columns given or guessed from the header")
+register_reader("parquet", (".parquet",), duckstore.looks_collection, duckstore.read_collection,
+                report_fn=duckstore.read_collection_report,
+                description="event collection: time-sorted Parquet read with DuckDB (convert writes it)")
+register_reader("duckdb", (".duckdb",), duckstore.looks_collection, duckstore.read_collection,
+                report_fn=duckstore.read_collection_report, description="event collection in one DuckDB file")
 register_writer("native", (".timeline.json", ".json"), native.write_native,
                 description="Timeline Viewer's own JSON (lossless)")
 register_writer("timelinejs", (".timelinejs.json",), timelinejs.write_timelinejs,
                 description="TimelineJS JSON, to publish as a web page")
 register_writer("csv", (".csv", ".tsv"), csvgeneric.write_csv, description="CSV/TSV, one row per event")
 register_writer("ics", (".ics", ".ical"), ical.write_ics, description="iCalendar, one VEVENT per event")
+register_writer("parquet", (".parquet",), duckstore.write_parquet,
+                description="event collection: time-sorted Parquet plus per-lane count tables (lossless)")
+register_writer("duckdb", (".duckdb",), duckstore.write_duckdb,
+                description="event collection in one DuckDB file (lossless)")

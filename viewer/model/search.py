@@ -73,6 +73,10 @@ def search(timeline: Timeline, query: str) -> tuple[str, ...]:
     terms = parse_query(query)
     if not terms:
         return ()
+    store = getattr(timeline, "_store", None)  # a collection opened through an event store
+    if store is not None:  # its engine applies this very rule to the folded text it keeps
+        found = store.search(query, cap=store.n_events).ids
+        return tuple(eid for eid in found if timeline.has_event(eid))
     cols = timeline.columns
     cache: dict[str, str] = vars(timeline).setdefault("_search_text", {})
     out = []
@@ -98,6 +102,15 @@ def search_mask(timeline: Timeline, query: str,
     cols = timeline.columns
     mask = np.zeros(len(cols), dtype=bool)
     if not terms:
+        return mask
+    store = getattr(timeline, "_store", None)  # a collection: its engine runs this rule (see search)
+    if store is not None:
+        found = store.search(query, cap=store.n_events).ids
+        for eid in found:
+            try:
+                mask[cols.row_of(eid)] = True
+            except KeyError:  # not in the part of the collection the window holds
+                pass
         return mask
     cache: dict[int, str] = vars(timeline).setdefault("_search_text_by_index", {})
     events = timeline.events

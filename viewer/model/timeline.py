@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .dates import EventDate
 from .story import Story
@@ -546,6 +546,25 @@ class Timeline:
         a, b = cols.block(BAND_LANE)
         rows = sorted(range(a, b), key=lambda r: (cols.x0[r], r))
         return [self.events[int(cols.event_index[r])] for r in rows]
+
+    @classmethod
+    def from_frame(cls, df: Any, mapping: Mapping[str, str] | None = None, **options: Any) -> Timeline:
+        """The timeline of a pandas data frame, one event a row (optional ``frames`` extra).
+
+        Columns are found by name or ``mapping`` (field -> column); see
+        :func:`viewer.io.frames.from_frame_report` (rows it cannot read are
+        left out there; use it to see them).  Raises ``TimelineLoadError``,
+        or ``ImportError`` without pandas.
+        """
+        from viewer.io.frames import from_frame  # the reader's rules live in viewer.io
+
+        return from_frame(df, mapping, **options)
+
+    def to_frame(self) -> Any:
+        """One row per event as a pandas data frame (:func:`viewer.io.frames.to_frame`)."""
+        from viewer.io.frames import to_frame
+
+        return to_frame(self)
 
     @cached_property
     def facets(self) -> "FacetIndex":

@@ -1,0 +1,215 @@
+"""Benchmark of the event stores (issue 13): in memory, DuckDB over Parquet, ClickHouse (chDB).
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_engine.py                       # memory 1e6, parquet 1e7, chdb 1e7
+    .venv/bin/python benchmarks/bench_engine.py --runs memory:100000 parquet:1000000 duckdb:1000000
+    .venv/bin/python benchmarks/bench_engine.py --runs parquet:100000000   # 10^8: ~GBs in --data
+
+Data: :mod:`viewer.model.synthetic` (seed 2022; 20 tracks, the year 2022,
+30 % of events on five burst days).  ``memory`` reads the synthetic native
+file (``*.timeline.json``; its columnar cache is written on the first run),
+``parquet``/``duckdb`` a collection written once by
+:func:`viewer.io.synthetic_store.write_synthetic_collection` (the time is
+printed: *prepare s*), ``chdb`` loads that Parquet collection into chDB
+(ClickHouse in-process; no server is running here).  Each row runs in a
+fresh process; peak RSS is its ``ru_maxrss``.
+
+Columns:
+
+* *open s*: the store ready (file opened, metadata read);
+* *first frame s*: open + extent + the first frame's questions (visible
+  events of all 20 lanes over the whole extent, capped at 5,000, and the
+  density strips of 20 lanes x 1,366 px);
+* *query p50 / p95 ms*: visible + density for 40 windows, from the whole
+  year down to one hour inside a burst day and back (a zoom sequence);
+* *search ms*: median of three queries (a rare title, a common word capped at
+  1,000 ids, two words), each with the total count;
+* *facet ms*: track counts in the current window; *by id ms*: one event built
+  from its row;
+* *window open s*: ``read_timeline`` of the collection, as the app opens it
+  (columns of at most 2,000,000 events loaded).
+
+Timings are wall-clock on a shared 2-core machine (load average printed).
+Nothing is asserted: this prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+YEAR0 = 1640995200.0
+DAY = 86400.0
+WIDTH_PX = 1366
+LANES = list(range(20))
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def windows(n_steps: int = 40):
+    """Zoom from the whole year to one hour at noon of burst day 40, and back."""
+    import numpy as np
+
+    centre = YEAR0 + 40 * DAY + 12 * 3600
+    widths = np.geomspace(365 * DAY, 3600.0, n_steps // 2)
+    seq = list(widths) + list(widths[::-1])
+    return [(centre - w / 2, centre + w / 2) if w < 300 * DAY else (YEAR0, YEAR0 + 365 * DAY) for w in seq]
+
+
+def prepare(kind: str, n: int, data: Path) -> tuple[str, float]:
+    """The store's data for ``n`` events (written once); seconds spent writing it now (0 if cached)."""
+    data.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    if kind == "memory":
+        path = data / f"synthetic-{n}.timeline.json"
+        if not path.exists():
+            from viewer.model.synthetic import synthetic_timeline
+
+            synthetic_timeline(n).write_native(str(path) + ".part")
+            os.replace(str(path) + ".part", path)
+            return str(path), time.perf_counter() - t
+        return str(path), 0.0
+    ext = ".duckdb" if kind == "duckdb" else ".parquet"
+    path = data / f"synthetic-{n}{ext}"
+    made = 0.0
+    if not path.exists():
+        from viewer.io.synthetic_store import write_synthetic_collection
+
+        write_synthetic_collection(str(path), n, progress=lambda m: print(f"  {path.name}: {m}", flush=True))
+        made = time.perf_counter() - t
+    if kind != "chdb":
+        return str(path), made
+    folder = data / f"chdb-{n}"
+    if not (folder / ".loaded").exists():
+        t = time.perf_counter()
+        from viewer.io.clickstore import ChdbBackend, load_collection
+
+        backend = ChdbBackend(str(folder))
+        load_collection(backend, "tv", "events", str(path))
+        backend.close()
+        (folder / ".loaded").write_text("ok")
+        made += time.perf_counter() - t
+    return f"chdb://{folder}?table=events", made
+
+
+def _data_bytes(kind: str, n: int, data: Path) -> int:
+    """Bytes on disk of the store's data (a ClickHouse folder counted whole)."""
+    if kind == "memory":
+        files = [data / f"synthetic-{n}.timeline.json"]
+    elif kind == "duckdb":
+        files = [data / f"synthetic-{n}.duckdb"]
+    elif kind == "parquet":
+        files = [data / f"synthetic-{n}.parquet", data / f"synthetic-{n}.counts.parquet"]
+    else:
+        files = [f for f in (data / f"chdb-{n}").rglob("*") if f.is_file()]
+    return sum(f.stat().st_size for f in files if f.exists())
+
+
+def run_one(kind: str, n: int, target: str) -> dict:
+    """Measure one store in this process (see the module docstring)."""
+    import numpy as np
+
+    t0 = time.perf_counter()
+    if kind == "memory":
+        from viewer.io.registry import read_timeline
+        from viewer.model.store import MemoryStore
+
+        store = MemoryStore(read_timeline(target))
+    elif kind == "chdb":
+        from viewer.io.clickstore import open_url
+
+        store = open_url(target)
+    else:
+        from viewer.io.duckstore import DuckStore
+
+        store = DuckStore(target)
+    t_open = time.perf_counter() - t0
+    lo, hi = store.extent()
+    store.visible(lo, hi, LANES, 5000)
+    store.density(lo, hi, LANES, WIDTH_PX)
+    t_first = time.perf_counter() - t0
+    times = []
+    for a, b in windows():
+        t = time.perf_counter()
+        store.visible(a, b, LANES, 5000)
+        store.density(a, b, LANES, WIDTH_PX)
+        times.append((time.perf_counter() - t) * 1000)
+    searches = []
+    for q in (f"protest {n // 3 // 12 * 12}", "strike", "convoy seen"):
+        t = time.perf_counter()
+        store.search(q, cap=1000)
+        searches.append((time.perf_counter() - t) * 1000)
+    t = time.perf_counter()
+    store.facet_counts("track", (YEAR0 + 40 * DAY, YEAR0 + 41 * DAY))
+    t_facet = (time.perf_counter() - t) * 1000
+    some = store.search("convoy seen", cap=1000).ids  # an event of the middle of the year, by id
+    t = time.perf_counter()
+    store.event(some[len(some) // 2])
+    t_id = (time.perf_counter() - t) * 1000
+    rss_store = _rss_mb()
+    t_window = None
+    if kind in ("parquet", "duckdb"):
+        store.close()
+        from viewer.io.registry import read_timeline_report
+
+        t = time.perf_counter()
+        len(read_timeline_report(target).timeline.columns)
+        t_window = time.perf_counter() - t
+    return {"open": t_open, "first": t_first, "p50": statistics.median(times),
+            "p95": float(np.percentile(times, 95)), "search": statistics.median(searches), "facet": t_facet,
+            "by_id": t_id, "window": t_window, "rss_store": rss_store, "rss": _rss_mb()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--runs", nargs="+", default=["memory:1000000", "parquet:10000000", "chdb:10000000"],
+                   help="STORE:N with STORE one of memory, parquet, duckdb, chdb")
+    p.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "timeline-bench"),
+                   help="folder for the synthetic data (written once)")
+    p.add_argument("--one", nargs=3, metavar=("STORE", "N", "TARGET"), help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.one:
+        print(json.dumps(run_one(args.one[0], int(args.one[1]), args.one[2])))
+        return 0
+    import duckdb
+    import numpy
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; "
+          f"Python {platform.python_version()}, numpy {numpy.__version__}, duckdb {duckdb.__version__}")
+    print("load average at start: {:.2f} {:.2f} {:.2f} (1/5/15 min)".format(*os.getloadavg()))
+    print("| N | store | data MB | prepare s | open s | first frame s | query p50 ms | query p95 ms | search ms | "
+          "facet ms | by id ms | peak RSS MB (store) | window open s | peak RSS MB (with window) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
+    for run in args.runs:
+        kind, n = run.split(":")
+        target, made = prepare(kind, int(n), Path(args.data))
+        out = subprocess.run([sys.executable, __file__, "--one", kind, n, target], capture_output=True, text=True)
+        if out.returncode:
+            print(f"{run}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        size = _data_bytes(kind, int(n), Path(args.data))
+        window = "—" if r["window"] is None else f"{r['window']:.2f}"
+        made_s = f"{made:.0f}" if made else "(cached)"
+        print(f"| {int(n):,} | {kind} | {size / 1e6:,.0f} | {made_s} | {r['open']:.2f} | {r['first']:.2f} | "
+              f"{r['p50']:.1f} | {r['p95']:.1f} | {r['search']:.0f} | {r['facet']:.1f} | {r['by_id']:.1f} | "
+              f"{r['rss_store']:.0f} | {window} | {r['rss']:.0f} |", flush=True)
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    sys.exit(main())

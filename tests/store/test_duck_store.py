@@ -1,0 +1,142 @@
+"""DuckDB over Parquet (and one DuckDB file) answers as brute force does (10^5 events, seeded)."""
+
+
+import numpy as np
+import pytest
+
+from viewer.io.duckstore import DuckStore, counts_path, write_parquet
+from viewer.model.errors import TimelineLoadError
+from viewer.model.store import MemoryStore, spread_counts
+
+from .collection import LANES, brute_density, brute_fit, brute_search, brute_visible, random_windows
+
+pytest.importorskip("duckdb")
+
+
+@pytest.fixture(scope="module")
+def store(big_parquet):
+    s = DuckStore(big_parquet)
+    yield s
+    s.close()
+
+
+def test_visible_equals_brute_force(big, store):
+    rng = np.random.default_rng(11)
+    assert store.n_events == len(big.events)
+    for t0, t1 in random_windows(rng, store.extent(), 25):
+        lanes = sorted(rng.choice(LANES, size=int(rng.integers(1, len(LANES) + 1)), replace=False).tolist())
+        want = brute_visible(big, t0, t1, lanes)
+        got = store.visible(t0, t1, lanes, cap=len(want) + 10)
+        assert got.ids == want and got.total == len(want)
+        cap = 40 * (1 + len(want) // 400)  # some lanes fit, some are crowded
+        ids, counts, crowded = brute_fit(big, t0, t1, lanes, cap)
+        capped = store.visible(t0, t1, lanes, cap=cap)
+        assert (capped.ids, capped.lane_totals, capped.crowded) == (ids, counts, crowded)
+        assert capped.total == len(want) and capped.truncated == bool(crowded)
+        if len(got):
+            row = big.columns.row_of(got.ids[-1])
+            o = big.columns.origin_epoch_s
+            assert got.titles[-1] == big.event(got.ids[-1]).title
+            assert (got.x0[-1], got.x1[-1], got.xm[-1]) == (big.columns.x0[row] + o, big.columns.x1[row] + o,
+                                                           big.columns.xm[row] + o)
+            assert got.flags[-1] == big.columns.flags[row] and got.kind[-1] == big.columns.kind[row]
+
+
+def test_exact_density_equals_brute_force(big, store):
+    rng = np.random.default_rng(12)
+    for t0, t1 in random_windows(rng, store.extent(), 6):
+        bins = int(rng.integers(1, 400))
+        lanes = [int(rng.choice(LANES)), 5]
+        got = store.density(t0, t1, lanes, bins, exact=True)
+        for i, lane in enumerate(lanes):
+            np.testing.assert_allclose(got[i], brute_density(big, t0, t1, lane, bins), rtol=1e-9, atol=1e-6)
+
+
+def test_aggregated_density_is_markers_spread_over_their_bucket(big, store):
+    """Zoomed out, markers come from the hourly/daily/... count table: each
+    counts over its bucket, and date-only events exactly as before."""
+    lo, hi = store.extent()
+    c, o = big.columns, big.columns.origin_epoch_s
+    for t0, t1, bins, res in ((lo, hi, 40, 86400.0), (lo + 5e6, lo + 9e6, 97, 3600.0)):
+        assert (t1 - t0) / bins >= 8 * res
+        got = store.density(t0, t1, [2, -1], bins)
+        edges = np.linspace(t0, t1, bins + 1)
+        for i, lane in enumerate((2, -1)):
+            rows = np.flatnonzero((c.lane == lane) & ~c.spread_mask())
+            b0 = np.floor((c.xm[rows] + o) / res) * res
+            want = spread_counts(np.maximum(b0, t0), np.minimum(b0 + res, t1),
+                                 np.clip((np.minimum(b0 + res, t1) - np.maximum(b0, t0)) / res, 0, 1), edges)
+            spread_rows = np.flatnonzero((c.lane == lane) & c.spread_mask())
+            want += spread_counts(c.x0[spread_rows] + o, c.x1[spread_rows] + o, np.ones(len(spread_rows)), edges)
+            np.testing.assert_allclose(got[i], want, rtol=1e-9, atol=1e-6)
+            # the same events in all: only where they sit within a bin differs
+            exact = store.density(t0, t1, [lane], bins, exact=True)[0]
+            inside = np.sum((c.lane[rows] == lane) & (c.xm[rows] + o >= t0 + res) & (c.xm[rows] + o <= t1 - res))
+            assert exact.sum() >= inside and got[i].sum() >= inside - 1e-6
+
+
+def test_search_facets_event_by_id(big, store):
+    mem = MemoryStore(big)
+    for query in ("lavrov", "élysée 12", '"talks at"', "military convoy", "we said", "zzz", ""):
+        want = brute_search(big, query)
+        got = store.search(query, cap=25)
+        assert got.ids == want[:25] and got.total == len(want)
+    for facet in ("track", "actors", "sources", "source_kinds", "tags"):
+        assert store.facet_counts(facet) == mem.facet_counts(facet)
+        window = (store.extent()[0] + 3e6, store.extent()[0] + 4e6)
+        assert store.facet_counts(facet, window) == mem.facet_counts(facet, window)
+    for k in (0, 9, 4321, len(big.events) - 1):
+        ev = big.events[k]
+        assert store.event(ev.id) == ev  # dates with phrase and basis, quotes, sources: all survive
+        assert store.event_at(k) == ev
+    with pytest.raises(KeyError):
+        store.event("nope")
+
+
+def test_duckdb_file_and_honest_date_columns(big, tmp_path):
+    from viewer.model.timeline import Timeline
+
+    small = Timeline(big.title, big.tracks, big.events[:3000], big.sources, reference_date=big.reference_date)
+    path = str(tmp_path / "small.duckdb")
+    write_parquet(small, path)
+    s = DuckStore(path)
+    try:
+        assert s.n_events == 3000 and s.timeline.title == big.title and s.lane_ids == tuple(t.id for t in big.tracks)
+        rows = s._q("SELECT id, start_edtf, start_precision, start_uncertain, start_approximate, start_relation, "
+                    "start_phrase, start_basis FROM ev WHERE file_index < 400 ORDER BY file_index")
+        for (eid, edtf, prec, unc, appr, rel, phrase, basis), ev in zip(rows, small.events[:400], strict=True):
+            d = ev.start
+            assert (eid, edtf, prec, unc, appr, rel, phrase, basis) == (
+                ev.id, d.edtf, d.precision.label, d.uncertain, d.approximate, d.relation, d.phrase, d.basis)
+        t0, t1 = s.extent()
+        want = MemoryStore(small).density(t0, t1, range(8), 50)
+        np.testing.assert_allclose(s.density(t0, t1, range(8), 50, exact=True), want, atol=1e-6)
+    finally:
+        s.close()
+
+
+def test_stale_counts_are_ignored_and_bad_files_named(big, big_parquet, tmp_path):
+    import shutil
+
+    other = tmp_path / "x.parquet"
+    shutil.copyfile(big_parquet, other)
+    for counts in (b"PAR1 damaged", None):
+        if counts is None:  # the counts of another collection (another conversion of the same data)
+            write_parquet(big.__class__(big.title, big.tracks, big.events[:500]), str(tmp_path / "z.parquet"))
+            shutil.copyfile(counts_path(str(tmp_path / "z.parquet")), counts_path(str(other)))
+        else:
+            (tmp_path / "x.counts.parquet").write_bytes(counts)
+        s = DuckStore(str(other))
+        try:
+            assert not s._has_counts
+            lo, hi = s.extent()
+            np.testing.assert_allclose(s.density(lo, hi, [1], 30), MemoryStore(big).density(lo, hi, [1], 30),
+                                       atol=1e-6)
+        finally:
+            s.close()
+    bad = tmp_path / "y.parquet"
+    bad.write_text("hello")
+    with pytest.raises(TimelineLoadError, match="y.parquet"):
+        DuckStore(str(bad))
+    with pytest.raises(TimelineLoadError, match="missing.parquet"):
+        DuckStore(str(tmp_path / "missing.parquet"))

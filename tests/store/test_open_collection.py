@@ -1,0 +1,82 @@
+"""`convert` writes collections and the app's readers open them: nothing is lost."""
+
+import numpy as np
+
+from viewer.cli import main as cli_main
+from viewer.io.duckstore import read_collection_report
+from viewer.io.native import read_native, timeline_to_dict
+from viewer.io.registry import read_timeline, read_timeline_report, write_timeline
+
+from .collection import collection
+
+
+def test_convert_round_trip_is_lossless(bundled_path, tmp_path, capsys):
+    for ext in (".parquet", ".duckdb"):
+        out, back = tmp_path / f"ar{ext}", tmp_path / f"back{ext}.timeline.json"
+        assert cli_main(["convert", bundled_path, str(out)]) == 0
+        assert cli_main(["convert", str(out), str(back)]) == 0
+        assert timeline_to_dict(read_native(str(back))) == timeline_to_dict(read_native(bundled_path))
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_opened_collection_draws_as_the_source(tmp_path):
+    tl = collection(4000, seed=5)
+    path = tmp_path / "c.parquet"
+    assert write_timeline(tl, path) == []
+    got = read_timeline(path)
+    a, b = tl.columns, got.columns
+    assert a.ids == b.ids and a.origin_epoch_s == b.origin_epoch_s
+    for name in ("x0", "x1", "xm", "solid0", "solid1", "flags", "lane", "kind", "time_order", "event_index"):
+        np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
+    assert [got.events[i] for i in (0, 17, 3999)] == [tl.events[i] for i in (0, 17, 3999)]
+    for facet in ("actors", "tags", "sources", "source_kinds"):
+        mine, theirs = got.facets.facets[facet], tl.facets.facets[facet]
+        assert dict(zip(mine.values, mine.totals.tolist(), strict=True)) == dict(
+            zip(theirs.values, theirs.totals.tolist(), strict=True))
+
+
+def test_large_collection_opens_on_a_stretch_and_says_so(tmp_path):
+    tl = collection(3000, seed=6)
+    path = tmp_path / "c.duckdb"
+    write_timeline(tl, path)
+    report = read_collection_report(str(path), max_loaded=1000)
+    assert len(report.timeline.events) == 1000
+    (warning,) = report.warnings
+    assert "3,000 events" in warning.message and "opened on 1,000 of them" in warning.message
+    latest = sorted(tl.events, key=lambda e: e.sort_point)[-1]
+    assert report.timeline.has_event(latest.id)  # the latest stretch of time
+    assert read_timeline_report(path).warnings == []
+
+
+def test_not_a_collection_is_named(tmp_path):
+    import pytest
+
+    from viewer.model.errors import TimelineLoadError
+
+    bad = tmp_path / "plain.parquet"
+    from viewer.io.duckstore import connect
+
+    con = connect()
+    con.execute(f"COPY (SELECT 1 AS a) TO '{bad}' (FORMAT parquet)")
+    con.close()
+    with pytest.raises(TimelineLoadError, match="plain.parquet.*not a timeline collection"):
+        read_timeline(bad)
+
+
+def test_search_in_an_opened_collection_runs_in_the_engine(tmp_path):
+    from viewer.model.search import search
+
+    from .collection import brute_search
+
+    tl = collection(3000, seed=8)
+    write_timeline(tl, tmp_path / "c.parquet")
+    got = read_timeline(tmp_path / "c.parquet")
+    assert getattr(got, "_store", None) is not None
+    for query in ("lavrov", "élysée 1", '"talks at"', "we said 9"):
+        assert list(search(got, query)) == brute_search(tl, query) != []
+    from viewer.model.search import search_mask
+
+    mask = search_mask(got, "lavrov")
+    assert [got.columns.ids[r] for r in got.columns.time_order if mask[r]] == brute_search(tl, "lavrov")
+    part = read_collection_report(str(tmp_path / "c.parquet"), max_loaded=500).timeline
+    assert list(search(part, "lavrov")) == [e for e in brute_search(tl, "lavrov") if part.has_event(e)]

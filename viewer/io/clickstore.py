@@ -1,0 +1,360 @@
+"""A shared collection on a ClickHouse server: the event store over one ClickHouse table.
+
+``timeline-viewer clickhouse://host:8123/db?table=events`` opens the table
+(loaded from a collection with :func:`load_collection`); the same
+:class:`~viewer.model.store.EventStore` answers as
+:class:`~viewer.io.duckstore.DuckStore` gives, from ClickHouse SQL: the
+table's layout is :data:`viewer.io.collection.COLUMNS`, ordered by time
+(``ORDER BY (sort_point, file_index)``: the MergeTree's primary index finds a
+window's rows), with ``<table>_counts`` (the pre-aggregated strips) and
+``<table>_meta`` (the timeline's title, tracks, sources) beside it.
+
+Two ways to reach ClickHouse, one SQL:
+
+* :class:`ConnectBackend`: a server, through ``clickhouse-connect`` (HTTP).
+  The user name and password come from ``TIMELINE_CLICKHOUSE_USER`` /
+  ``TIMELINE_CLICKHOUSE_PASSWORD`` or from a prompt the caller gives; a
+  password in the URL is refused, so it never reaches a recent-files list.
+* :class:`ChdbBackend`: chDB, ClickHouse's engine in-process (``chdb`` on
+  PyPI), for a machine without a server (URL ``chdb:///folder?table=events``)
+  and for the tests (Debian's ``clickhouse-server`` 18.16 is too old for
+  ``clickhouse-connect``).
+
+No Qt.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import math
+import os
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import numpy as np
+
+from viewer.model.errors import Problem, TimelineLoadError
+from viewer.model.search import parse_query
+from viewer.model.store import (
+    DEFAULT_CAP,
+    EventStore,
+    SearchResult,
+    VisibleEvents,
+    aggregate_resolution,
+    check_facet,
+    check_window,
+    density_from_parts,
+    lanes_that_fit,
+)
+from viewer.model.timeline import Event
+
+from .collection import COLUMNS, LOAD_COLUMNS, RESOLUTIONS, event_of_json, timeline_of_columns, timeline_of_meta
+from .common import ReadReport
+
+__all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_collection", "read_clickhouse_report",
+           "is_clickhouse_url", "USER_ENV", "PASSWORD_ENV"]
+
+USER_ENV, PASSWORD_ENV = "TIMELINE_CLICKHOUSE_USER", "TIMELINE_CLICKHOUSE_PASSWORD"
+_CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float64)", "u8": "UInt8",
+            "bool": "Bool", "str": "Nullable(String)", "list": "Array(String)"}
+
+
+def lit(value: Any) -> str:
+    """A ClickHouse literal: numbers as ``repr`` (exact for floats, ``inf``), strings quoted and escaped."""
+    if isinstance(value, str):
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    v = float(value)
+    return "nan" if math.isnan(v) else ("inf" if v == math.inf else ("-inf" if v == -math.inf else repr(v)))
+
+
+class ChdbBackend:
+    """ClickHouse in-process (chDB) on a data folder.  ``rows(sql)`` -> (names, list of row lists)."""
+
+    def __init__(self, folder: str) -> None:
+        from chdb import session
+
+        self.session: Any = session.Session(folder)  # type: ignore[no-untyped-call]
+        atexit.register(self.close)  # chDB's own shutdown at exit can hang while a session is open
+
+    def rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
+        res = self.session.query(sql + " SETTINGS output_format_json_quote_denormals = 1", "JSONCompact")
+        data = json.loads(res.bytes() or b'{"meta": [], "data": []}')
+        meta = data["meta"]
+        out = data["data"]
+        for j, col in enumerate(meta):  # 64-bit integers and inf/nan arrive quoted
+            t = col["type"]
+            conv = float if "Float" in t else (int if "Int" in t and "Array" not in t else None)
+            if conv is not None:
+                for row in out:
+                    if row[j] is not None:
+                        row[j] = conv(row[j])
+        return [c["name"] for c in meta], out
+
+    def command(self, sql: str) -> None:
+        self.session.query(sql)
+
+    def insert_parquet(self, table: str, path: str) -> None:
+        self.session.query(f"INSERT INTO {table} SELECT * FROM file({lit(os.path.abspath(path))}, Parquet)")
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+
+class ConnectBackend:
+    """A ClickHouse server through ``clickhouse-connect`` (HTTP interface)."""
+
+    def __init__(self, host: str, port: int, database: str, user: str, password: str, secure: bool = False) -> None:
+        import clickhouse_connect
+
+        self.client = clickhouse_connect.get_client(host=host, port=port, database=database, username=user,
+                                                    password=password, secure=secure)
+
+    def rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
+        res = self.client.query(sql)
+        return list(res.column_names), [list(r) for r in res.result_rows]
+
+    def command(self, sql: str) -> None:
+        self.client.command(sql)
+
+    def insert_parquet(self, table: str, path: str) -> None:
+        from .duckstore import connect
+
+        con = connect()
+        try:
+            cur = con.execute(f"SELECT * FROM read_parquet({lit(path)})")
+            names = [d[0] for d in cur.description]
+            while batch := cur.fetchmany(50_000):
+                self.client.insert(table, batch, column_names=names)
+        finally:
+            con.close()
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def is_clickhouse_url(text: str) -> bool:
+    """True for ``clickhouse://``, ``clickhouses://`` (TLS) and ``chdb://`` addresses."""
+    return text.lower().startswith(("clickhouse://", "clickhouses://", "chdb://"))
+
+
+def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore:
+    """The store a ClickHouse address names.
+
+    ``clickhouse://[user@]host[:port]/database?table=events`` (port 8123, the
+    HTTP interface, by default; ``clickhouses://`` for TLS, port 8443) or
+    ``chdb:///folder?table=events[&database=tv]``.  The password comes from
+    :data:`PASSWORD_ENV`, else from ``prompt(message)``, else is empty.
+
+    Raises
+    ------
+    TimelineLoadError
+        For a malformed address, a password in it, or a server that cannot be reached (naming the URL
+        without credentials).
+    """
+    parts = urlsplit(url)
+    shown = f"{parts.scheme}://{parts.hostname or ''}{':' + str(parts.port) if parts.port else ''}{parts.path}"
+    if parts.password:
+        raise TimelineLoadError([Problem(shown, "a password in the address is refused (it would be kept in the "
+                                         f"recent files); set {PASSWORD_ENV} or type it when asked")])
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    table = query.get("table", "events")
+    if not table.replace("_", "").isalnum():
+        raise TimelineLoadError([Problem(shown, f"table name {table!r}: letters, digits and _ only")])
+    try:
+        if parts.scheme == "chdb":
+            folder = unquote(parts.path)
+            database = query.get("database", "tv")
+            backend: Any = ChdbBackend(folder)
+        else:
+            database = parts.path.strip("/") or "default"
+            user = unquote(parts.username or "") or os.environ.get(USER_ENV, "default")
+            password = os.environ.get(PASSWORD_ENV)
+            if password is None:
+                password = prompt(f"Password of {user} on {parts.hostname}") if prompt else ""
+            secure = parts.scheme == "clickhouses"
+            backend = ConnectBackend(parts.hostname or "localhost", parts.port or (8443 if secure else 8123),
+                                     database, user, password or "", secure)
+    except ImportError as exc:
+        raise TimelineLoadError([Problem(shown, f"this needs the {exc.name} package "
+                                         "(pip install 'timeline-viewer[clickhouse]')")]) from None
+    except Exception as exc:  # noqa: BLE001 - network and server errors name the address
+        raise TimelineLoadError([Problem(shown, f"cannot reach ClickHouse ({type(exc).__name__}: {exc})")]) from None
+    return ClickStore(backend, database, table, shown)
+
+
+def load_collection(backend: Any, database: str, table: str, parquet: str) -> None:
+    """Create ``database.table`` (+ ``_counts``, ``_meta``) from a Parquet collection
+    (:func:`viewer.io.duckstore.write_collection`), replacing what was there."""
+    from .duckstore import DuckStore, counts_path
+
+    src = DuckStore(parquet)
+    meta = {"timeline_viewer": json.dumps(src.meta, ensure_ascii=False)}
+    src.close()
+    t = f"{database}.{table}"
+    backend.command(f"CREATE DATABASE IF NOT EXISTS {database}")
+    for suffix in ("", "_counts", "_meta"):
+        backend.command(f"DROP TABLE IF EXISTS {t}{suffix}")
+    cols = ", ".join(f"{n} {_CH_TYPE[k]}" for n, k in COLUMNS)
+    backend.command(f"CREATE TABLE {t} ({cols}) ENGINE = MergeTree ORDER BY (sort_point, file_index) "
+                    "SETTINGS allow_nullable_key = 1")
+    backend.insert_parquet(t, parquet)
+    backend.command(f"CREATE TABLE {t}_counts (res Float64, lane Int32, bucket Nullable(Int64), "
+                    "x0 Nullable(Float64), x1 Nullable(Float64), n Int64) ENGINE = MergeTree ORDER BY (res, lane)")
+    backend.insert_parquet(f"{t}_counts", counts_path(parquet))
+    backend.command(f"CREATE TABLE {t}_meta (key String, value String) ENGINE = MergeTree ORDER BY key")
+    backend.command(f"INSERT INTO {t}_meta VALUES " + ", ".join(f"({lit(k)}, {lit(v)})" for k, v in meta.items()))
+
+
+class ClickStore(EventStore):
+    """:class:`~viewer.model.store.EventStore` over ``database.table`` (see the module docstring)."""
+
+    def __init__(self, backend: Any, database: str, table: str, name: str = "") -> None:
+        self.backend = backend
+        self.t = f"{database}.{table}"
+        self.name = name or self.t
+        self._lock = threading.Lock()
+        try:
+            _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = 'timeline_viewer'")
+        except Exception as exc:  # noqa: BLE001
+            raise TimelineLoadError([Problem(self.name, f"no timeline collection in table {self.t} ({exc})")]) from None
+        if not rows:
+            raise TimelineLoadError([Problem(self.name, f"table {self.t}_meta has no timeline_viewer entry")])
+        self.timeline, self.meta = timeline_of_meta(rows[0][0], self.name)
+        self.zone = self.timeline.time_zone or "UTC"
+        self.lane_ids = tuple(tr.id for tr in self.timeline.tracks)
+        self.n_events = int(self._rows(f"SELECT count() FROM {self.t}")[1][0][0])
+
+    def _rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
+        with self._lock:
+            got: tuple[list[str], list[list[Any]]] = self.backend.rows(sql)
+        return got
+
+    def _np(self, sql: str) -> dict[str, np.ndarray]:
+        names, rows = self._rows(sql)
+        cols = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+        out = {}
+        for name, col in zip(names, cols, strict=True):
+            out[name] = np.array(col, dtype=object) if col and isinstance(col[0], str) else np.array(
+                [math.nan if v is None else v for v in col])
+        return out
+
+    def close(self) -> None:
+        self.backend.close()
+
+    @staticmethod
+    def _lanes(lanes: Iterable[int]) -> str:
+        ks = sorted({int(k) for k in lanes})
+        return "(" + ", ".join(str(k) for k in ks) + ")" if ks else "(NULL)"
+
+    def extent(self) -> tuple[float, float]:
+        _, rows = self._rows(f"SELECT min(xm), max(xm), minIf(x0, isFinite(x0)), maxIf(x1, isFinite(x1)), count() "
+                             f"FROM {self.t} WHERE drawn")
+        *vals, n = rows[0]
+        vals = [v for v in vals if v is not None and math.isfinite(v)]
+        return (min(vals), max(vals)) if n and vals else (0.0, 86400.0)
+
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
+        check_window(t0, t1)
+        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)}"
+        counts = {int(k): int(v) for k, v in self._rows(
+            f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
+        taken, crowded = lanes_that_fit(counts, cap)
+        names, rows = self._rows(f"SELECT id, lane, kind, x0, x1, xm, flags, title FROM {self.t} WHERE lane IN "
+                                 f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 8
+        f = np.array
+        return VisibleEvents(list(cols[0]), f(cols[1], np.int32), f(cols[2], np.int8), f(cols[3], float),
+                             f(cols[4], float), f(cols[5], float), f(cols[6], np.uint8), list(cols[7]),
+                             sum(counts.values()), counts, crowded)
+
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False) -> np.ndarray:
+        """As :meth:`DuckStore.density <viewer.io.duckstore.DuckStore.density>`."""
+        check_window(t0, t1, bins)
+        bins, lanes = int(bins), [int(k) for k in lanes]
+        if not lanes:
+            return np.zeros((0, bins))
+        sel = self._lanes(lanes)
+        r = aggregate_resolution(t0, t1, bins, RESOLUTIONS)
+        markers = buckets = None
+        if r is not None and not exact:
+            m = self._np(f"SELECT lane, bucket, n FROM {self.t}_counts WHERE res = {lit(r)} AND lane IN {sel} "
+                         f"AND bucket BETWEEN {math.floor(t0 / r)} AND {math.floor(t1 / r)}")
+            if len(m.get("n", ())):
+                buckets = (m["lane"], m["bucket"] * r, np.full(len(m["n"]), r), m["n"])
+        else:
+            m = self._np(f"SELECT lane, least(toInt64(floor((xm - {lit(t0)}) / {lit((t1 - t0) / bins)})), "
+                         f"{bins - 1}) AS k, count() AS n FROM {self.t} WHERE drawn AND NOT spread AND lane IN "
+                         f"{sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)} GROUP BY lane, k")
+            if len(m.get("n", ())):
+                markers = (m["lane"], m["k"], m["n"])
+        s = self._np(f"SELECT lane, x0, x1, n FROM {self.t}_counts WHERE res = 0 AND lane IN {sel} "
+                     f"AND x0 < {lit(t1)} AND x1 > {lit(t0)}")
+        spread = (s["lane"], s["x0"], s["x1"], s["n"]) if len(s.get("n", ())) else None
+        return density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+
+    def facet_counts(self, facet: str, window: tuple[float, float] | None = None) -> dict[str, int]:
+        check_facet(facet)
+        where = "true"
+        if window is not None:
+            check_window(*window)
+            where = f"drawn AND x0 <= {lit(window[1])} AND x1 >= {lit(window[0])}"
+        if facet == "track":
+            sql = f"SELECT track, count() FROM {self.t} WHERE lane != -1 AND {where} GROUP BY track"
+        else:
+            sql = (f"SELECT v, count() FROM {self.t} ARRAY JOIN if(empty({facet}), [''], {facet}) AS v "
+                   f"WHERE {where} GROUP BY v")
+        return {v: int(n) for v, n in self._rows(sql)[1] if n}
+
+    def search(self, query: str, cap: int = 1000) -> SearchResult:
+        terms = parse_query(query)
+        if not terms:
+            return SearchResult()
+        where = "drawn AND " + " AND ".join(f"position(search_text, {lit(t)}) > 0" for t in terms)
+        ids = [r[0] for r in self._rows(f"SELECT id FROM {self.t} WHERE {where} ORDER BY sort_point, file_index "
+                                        f"LIMIT {max(int(cap), 0)}")[1]]
+        total = len(ids) if len(ids) < cap else int(self._rows(f"SELECT count() FROM {self.t} WHERE {where}")[1][0][0])
+        return SearchResult(ids, total)
+
+    def event(self, event_id: str) -> Event:
+        rows = self._rows(f"SELECT json FROM {self.t} WHERE id = {lit(event_id)} LIMIT 1")[1]
+        if not rows:
+            raise KeyError(event_id)
+        return event_of_json(rows[0][0], self.zone)
+
+    def event_at(self, file_index: int) -> Event:
+        """The event at position ``file_index`` of the source file (KeyError if none)."""
+        rows = self._rows(f"SELECT json FROM {self.t} WHERE file_index = {int(file_index)} LIMIT 1")[1]
+        if not rows:
+            raise KeyError(file_index)
+        return event_of_json(rows[0][0], self.zone)
+
+
+def read_clickhouse_report(url: str, *, max_loaded: int = 2_000_000,
+                           prompt: Callable[[str], str] | None = None) -> ReadReport:
+    """Open a ClickHouse collection in the window, as :func:`viewer.io.duckstore.read_collection_report`
+    does a file (the latest ``max_loaded`` events when it holds more, with a warning)."""
+    store = open_url(url, prompt)
+    warnings: list[Problem] = []
+    where = "true"
+    if store.n_events > max_loaded:
+        where = (f"file_index IN (SELECT file_index FROM {store.t} ORDER BY sort_point DESC, file_index DESC "
+                 f"LIMIT {int(max_loaded)})")
+        warnings.append(Problem(store.name, f"{store.n_events:,} events: more than the window holds "
+                                f"({max_loaded:,}); opened on the latest {max_loaded:,} of them"))
+    got = store._np(f"SELECT {LOAD_COLUMNS.format(length='length')} FROM {store.t} WHERE {where} "
+                    "ORDER BY file_index")
+    for name in ("id", "title"):
+        got[name] = np.asarray(got[name], dtype=object)
+    timeline = timeline_of_columns(store.timeline, store.meta, got, store.event_at,
+                                   complete=len(got["id"]) == store.n_events)
+    object.__setattr__(timeline, "_store", store)
+    return ReadReport(timeline, warnings)

@@ -1,0 +1,234 @@
+"""One row per event: the table layout the SQL stores share (DuckDB/Parquet, ClickHouse).
+
+No SQL engine is imported here.  :func:`timeline_rows` turns a
+:class:`~viewer.model.timeline.Timeline` into column arrays in :data:`COLUMNS`
+order; the engines sort them by time, add the pre-aggregated count tables and
+answer :class:`~viewer.model.store.EventStore` questions over them.
+
+What a row holds
+----------------
+* what a frame draws: ``lane``, ``kind``, ``drawn``, ``x0``/``x1``/``xm``/
+  ``solid0``/``solid1`` (epoch seconds UTC, ``±inf`` for open sides), ``flags``
+  and ``spread`` (counted over its day), exactly the values of
+  :class:`~viewer.model.columns.EventColumns` (one rule, computed once here);
+* the honest date, as columns a person can query: for ``start_`` and ``end_``,
+  ``edtf``, ``phrase``, ``basis``, ``time_zone``, ``precision`` (word),
+  ``uncertain``, ``approximate``, ``relation`` ("on or before"...), and the
+  possible interval ``earliest``/``latest``;
+* ``sort_point`` (``Event.sort_point``; ``inf`` when wholly open) and
+  ``file_index``: time order is (sort_point, file_index);
+* facets as lists (``actors``, ``sources``, ``source_kinds``, ``tags``; the
+  sources include those of quotes and relays), ``search_text`` (folded, as
+  :func:`viewer.model.search.event_text`) and ``json``, the event's native
+  object: the lossless copy the detail pane is built from.
+
+The timeline's own fields (title, tracks, sources, reference date, stories)
+travel as :func:`timeline_meta`, the native JSON without its events.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from viewer.model.columns import DateArrays, EventColumns
+from viewer.model.dates import Precision
+from viewer.model.errors import Problem, TimelineLoadError
+from viewer.model.facets import NONE_VALUE, EventFacts, event_facet_values
+from viewer.model.search import event_text
+from viewer.model.timeline import Event, LazyEvents, Timeline
+
+from . import native
+
+__all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "timeline_rows", "timeline_meta", "timeline_of_meta",
+           "event_of_json", "LOAD_COLUMNS", "timeline_of_columns"]
+
+LAYOUT_VERSION = 1
+"""Bumped when the columns or their meaning change; readers refuse other versions."""
+
+RESOLUTIONS = (3600.0, 86400.0, 30 * 86400.0, 365 * 86400.0)
+"""Bucket widths (s) of the pre-aggregated marker counts: an hour, a day, 30 and 365 days."""
+
+#: (name, kind) of every column; kinds: i8 i32 i64 f64 u8 bool str list
+COLUMNS = (
+    ("file_index", "i64"), ("id", "str"), ("title", "str"), ("track", "str"), ("lane", "i32"),
+    ("kind", "i8"), ("drawn", "bool"), ("x0", "f64"), ("x1", "f64"), ("xm", "f64"), ("solid0", "f64"),
+    ("solid1", "f64"), ("flags", "u8"), ("spread", "bool"), ("sort_point", "f64"),
+    *[(f"{side}_{name}", kind) for side in ("start", "end") for name, kind in (
+        ("edtf", "str"), ("phrase", "str"), ("basis", "str"), ("time_zone", "str"), ("precision", "str"),
+        ("uncertain", "bool"), ("approximate", "bool"), ("relation", "str"), ("earliest", "f64"),
+        ("latest", "f64"))],
+    ("summary", "str"), ("location", "str"),
+    ("actors", "list"), ("sources", "list"), ("source_kinds", "list"), ("tags", "list"),
+    ("search_text", "str"), ("json", "str"),
+)
+
+LIST_FACETS = ("actors", "sources", "source_kinds", "tags")
+"""Facets kept as list columns (credibility grades stay in ``json``: the SQL stores do not count them)."""
+
+_NUMPY = {"i8": np.int8, "i32": np.int32, "i64": np.int64, "f64": np.float64, "u8": np.uint8, "bool": bool}
+
+
+def timeline_meta(timeline: Timeline) -> str:
+    """The timeline without its events, as native JSON text (title, tracks, sources, stories...)."""
+    data = native.timeline_to_dict(Timeline(
+        timeline.title, timeline.tracks, (), timeline.sources, timeline.description, timeline.reference_date,
+        timeline.time_zone, timeline.home_start, timeline.home_end, ()))
+    if timeline.stories:  # stories refer to events: written as is, checked when read back with the events
+        data["stories"] = native._stories_to_json(timeline.stories)
+    data["layout_version"] = LAYOUT_VERSION
+    return json.dumps(data, ensure_ascii=False)
+
+
+def timeline_of_meta(meta: str, file: str) -> tuple[Timeline, dict[str, Any]]:
+    """The timeline (no events, no stories) of :func:`timeline_meta` text, and the parsed data.
+
+    Raises
+    ------
+    TimelineLoadError
+        If the text is not what :func:`timeline_meta` writes (naming ``file``).
+    """
+    try:
+        data = json.loads(meta)
+    except ValueError as exc:
+        raise TimelineLoadError([Problem(file, f"the collection's timeline metadata is not JSON ({exc})")]) from None
+    if not isinstance(data, dict) or data.get("layout_version") != LAYOUT_VERSION:
+        got = data.get("layout_version") if isinstance(data, dict) else None
+        raise TimelineLoadError([Problem(file, f"collection layout version {got!r}; this viewer reads version "
+                                         f"{LAYOUT_VERSION}: convert the source file again")])
+    body = {k: v for k, v in data.items() if k not in ("layout_version", "stories")}
+    body["events"] = []
+    return native.timeline_from_dict(body, file), data
+
+
+def event_of_json(text: str, zone: str) -> Event:
+    """The :class:`Event` of a row's ``json`` (its native object; ``zone`` = the timeline's)."""
+    e = json.loads(text)
+    end = e.get("end")
+    return native._event_from_dict(e, native._date_of(e["start"], zone),
+                                   None if end is None else native._date_of(end, zone))
+
+
+def timeline_rows(timeline: Timeline) -> dict[str, Any]:
+    """Every event of ``timeline`` as one row, in file order.
+
+    Returns
+    -------
+    dict of str -> array
+        One entry per :data:`COLUMNS` name: numpy arrays for numbers and
+        booleans, lists of str (``None`` where absent, e.g. the end of a
+        point) and lists of lists of str, each of length N.
+    """
+    events = timeline.events
+    n = len(events)
+    cols: EventColumns = timeline.columns
+    o = cols.origin_epoch_s
+    out: dict[str, Any] = {}
+    out["file_index"] = np.arange(n, dtype=np.int64)
+    drawn = np.zeros(n, dtype=bool)
+    rows = np.full(n, -1, dtype=np.int64)
+    rows[cols.event_index] = np.arange(len(cols))
+    drawn[cols.event_index] = True
+    take = np.maximum(rows, 0)
+    nan = np.where(drawn, 0.0, np.nan)
+    for name in ("x0", "x1", "xm", "solid0", "solid1"):
+        out[name] = getattr(cols, name)[take] + o + nan
+    out["flags"] = np.where(drawn, cols.flags[take], 0).astype(np.uint8)
+    out["spread"] = drawn & cols.spread_mask()[take]
+    out["drawn"] = drawn
+    track_index = timeline.track_index
+    zone = timeline.time_zone or "UTC"
+    lists: dict[str, list[Any]] = {name: [] for name, kind in COLUMNS if name not in out}
+    for ev in events:
+        band = ev.kind.value == "band"
+        lists["id"].append(ev.id)
+        lists["title"].append(ev.title)
+        lists["track"].append(ev.track)
+        lists["lane"].append(-1 if band else track_index.get(ev.track, -2))
+        lists["kind"].append({"point": 0, "span": 1, "band": 2}[ev.kind.value])
+        lists["sort_point"].append(ev.sort_point)
+        for side, d in (("start", ev.start), ("end", ev.end)):
+            lists[f"{side}_edtf"].append(None if d is None else d.edtf)
+            lists[f"{side}_phrase"].append(None if d is None else d.phrase)
+            lists[f"{side}_basis"].append(None if d is None else d.basis)
+            lists[f"{side}_time_zone"].append(None if d is None else d.time_zone)
+            lists[f"{side}_precision"].append(None if d is None else d.precision.label)
+            lists[f"{side}_uncertain"].append(d is not None and d.uncertain)
+            lists[f"{side}_approximate"].append(d is not None and d.approximate)
+            lists[f"{side}_relation"].append(None if d is None else d.relation)
+            lists[f"{side}_earliest"].append(math.nan if d is None else d.earliest)
+            lists[f"{side}_latest"].append(math.nan if d is None else d.latest)
+        lists["summary"].append(ev.summary)
+        lists["location"].append(ev.location)
+        for facet in LIST_FACETS:
+            vals = event_facet_values(ev, timeline, facet)
+            lists[facet].append([] if vals == (NONE_VALUE,) else list(vals))
+        lists["search_text"].append(event_text(ev, timeline))
+        lists["json"].append(json.dumps(native.event_to_dict(ev, zone), ensure_ascii=False, separators=(",", ":")))
+    for name, kind in COLUMNS:
+        if name in lists:
+            out[name] = np.array(lists[name], dtype=_NUMPY[kind]) if kind in _NUMPY else lists[name]
+    return out
+
+
+LOAD_COLUMNS = ("file_index, id, title, lane, kind, sort_point, start_earliest, start_latest, start_precision, "
+                "start_uncertain, start_approximate, end_edtf IS NOT NULL AS has_end, end_earliest, end_latest, "
+                "end_precision, end_uncertain, end_approximate, "
+                "{length}(actors) + {length}(tags) + {length}(sources) > 0 OR json LIKE '%\"quotes\"%' "
+                "OR json LIKE '%\"credibility\"%' AS rich")
+"""What the window loads of each event (SQL select list; ``{length}`` = the engine's list length)."""
+
+_PRECISION_OF = {p.label: int(p) for p in Precision}
+
+
+def _stories(data: dict[str, Any], zone: str) -> tuple[Any, ...]:
+    dates: dict[tuple[str | int, ...], Any] = {}
+    for si, story in enumerate(data.get("stories") or []):
+        for k, step in enumerate(story.get("steps", [])):
+            for side in ("start", "end"):
+                value = (step.get("window") or {}).get(side)
+                if value is not None:
+                    dates[("stories", si, "steps", k, "window", side)] = native._date_of(value, zone)
+    return native._stories_from_json(data, dates)
+
+
+def timeline_of_columns(base: Timeline, data: dict[str, Any], got: dict[str, np.ndarray],
+                        event_at: Callable[[int], Event], complete: bool) -> Timeline:
+    """A window's timeline from the :data:`LOAD_COLUMNS` of some events (numpy arrays by name,
+    in file order): columns built from the dates, events built by ``event_at(file_index)``
+    when first shown.  ``base``/``data``: :func:`timeline_of_meta`; stories only when
+    ``complete`` (every event loaded)."""
+    fidx = got["file_index"]
+    has_end = got["has_end"].astype(bool)
+    nan = np.where(has_end, 0.0, np.nan)
+
+    def prec(name: str) -> np.ndarray:
+        return np.array([_PRECISION_OF.get(p, 0) if p is not None else 0 for p in got[name]], dtype=np.int8)
+
+    dates = DateArrays(
+        ids=list(got["id"]), lane=got["lane"].astype(np.int32), kind=got["kind"].astype(np.int8),
+        start_earliest=got["start_earliest"], start_latest=got["start_latest"], start_precision=prec("start_precision"),
+        start_uncertain=got["start_uncertain"].astype(bool), start_approximate=got["start_approximate"].astype(bool),
+        has_end=has_end, end_earliest=got["end_earliest"] + nan, end_latest=got["end_latest"] + nan,
+        end_precision=prec("end_precision"), end_uncertain=got["end_uncertain"].astype(bool) & has_end,
+        end_approximate=got["end_approximate"].astype(bool) & has_end, sort_point=got["sort_point"],
+        n_lanes=len(base.tracks),
+        reference_earliest=None if base.reference_date is None else base.reference_date.earliest)
+    columns = EventColumns.from_dates(dates)
+    titles = list(got["title"])
+    latest = np.where(has_end, dates.end_latest, dates.start_latest)
+    facts = EventFacts(dates.lane, dates.start_earliest, latest, np.flatnonzero(got["rich"].astype(bool)))
+    events = LazyEvents(dates.ids, lambda i: event_at(int(fidx[i])), dates.finite_extent(),
+                        title=titles.__getitem__, facts=facts)
+    timeline = Timeline.with_columns(
+        columns, title=base.title, tracks=base.tracks, events=events, sources=base.sources,
+        description=base.description, reference_date=base.reference_date, time_zone=base.time_zone,
+        home_start=base.home_start, home_end=base.home_end,
+        stories=_stories(data, base.time_zone or "UTC") if complete else ())
+    return timeline
+
+

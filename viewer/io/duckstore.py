@@ -1,0 +1,442 @@
+"""Collections beyond memory: DuckDB over a time-sorted Parquet file (or one DuckDB file).
+
+``timeline-viewer convert events.csv events.parquet`` writes, atomically:
+
+* ``events.parquet``: one row per event (:data:`viewer.io.collection.COLUMNS`),
+  sorted by time (sort point, then file order), row groups of 122,880 rows,
+  so a window's rows are found from the row groups' min/max statistics; the
+  timeline's own fields (title, tracks, sources, reference date) in the
+  file's key-value metadata ``timeline_viewer``;
+* ``events.counts.parquet``: markers per lane per bucket at the widths of
+  :data:`~viewer.io.collection.RESOLUTIONS` (an hour ... 365 days), and the
+  date-only events per lane per possible interval (``res = 0``): the density
+  strips of a zoomed-out view read these few thousand rows, not the events.
+  Both carry the same ``collection`` token; a counts file that does not
+  match is ignored (counted from the events instead).
+
+``events.duckdb`` holds the same as tables ``events``, ``counts`` and ``meta``.
+
+:class:`DuckStore` answers :class:`~viewer.model.store.EventStore` over either
+(read only).  DuckDB runs in-process; extension auto-install and auto-load are
+switched off (the Parquet and JSON readers are built into the ``duckdb``
+wheel), so nothing is ever downloaded.  Why DuckDB: a columnar engine that
+reads Parquet with row-group pruning and runs its aggregates on all cores,
+embedded, from one PyPI wheel.
+
+No Qt.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import stat
+import threading
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
+
+from viewer.model.dates import Precision
+from viewer.model.errors import Problem, TimelineLoadError
+from viewer.model.search import parse_query
+from viewer.model.store import (
+    DEFAULT_CAP,
+    EventStore,
+    SearchResult,
+    VisibleEvents,
+    aggregate_resolution,
+    check_facet,
+    check_window,
+    density_from_parts,
+    lanes_that_fit,
+)
+from viewer.model.timeline import Event, Timeline
+
+from .atomic import atomic_path
+from .collection import (
+    COLUMNS,
+    LOAD_COLUMNS,
+    RESOLUTIONS,
+    event_of_json,
+    timeline_meta,
+    timeline_of_columns,
+    timeline_of_meta,
+    timeline_rows,
+)
+from .common import ReadReport
+from .regular import require_regular_file
+
+__all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
+           "AGGREGATE_FACTOR", "ROW_GROUP"]
+
+ROW_GROUP = 122_880
+"""Rows per Parquet row group (DuckDB's own row group size)."""
+READ_MEMORY = "1GB"
+"""Memory DuckDB may use (buffers, caches) while a store answers a view's questions."""
+WRITE_MEMORY = "4GB"
+"""Memory DuckDB may use while writing a collection; beyond it, it sorts on disk beside the output."""
+AGGREGATE_FACTOR = 8
+"""Pre-aggregated marker counts serve a density query when a bin is at least this many buckets
+wide: each marker is then placed within 1/8 of a bin of where it is."""
+
+_SQL_TYPE = {"i8": "TINYINT", "i32": "INTEGER", "i64": "BIGINT", "f64": "DOUBLE", "u8": "UTINYINT",
+             "bool": "BOOLEAN", "str": "VARCHAR", "list": "VARCHAR[]"}
+_TIME_ORDER = "sort_point, file_index"
+
+
+def connect(database: str = ":memory:", read_only: bool = False) -> Any:
+    """A DuckDB connection that never downloads: extension auto-install and auto-load off.
+
+    Raises
+    ------
+    ImportError
+        If the ``duckdb`` package is missing.
+    duckdb.Error
+        If the database cannot be opened.
+    """
+    import duckdb
+
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+    con = duckdb.connect(database, read_only=read_only, config=config)
+    con.execute("SET autoinstall_known_extensions=false; SET autoload_known_extensions=false; "
+                "SET enable_progress_bar=false")
+    return con
+
+
+def counts_path(path: str) -> str:
+    """Where the count tables of a Parquet collection live: ``NAME.counts.parquet`` beside it."""
+    root = path[:-len(".parquet")] if path.lower().endswith(".parquet") else path
+    return root + ".counts.parquet"
+
+
+def _quote(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def _stage(con: Any, chunks: Iterable[dict[str, Any]], exprs: dict[str, str] | None = None) -> None:
+    """Create table ``stage`` with :data:`COLUMNS` and insert every chunk (dicts of arrays).
+
+    ``exprs`` gives SQL (over the chunk's columns) for columns a chunk leaves out.
+    """
+    exprs = exprs or {}
+    con.execute("CREATE TABLE stage (" + ", ".join(f"{n} {_SQL_TYPE[k]}" for n, k in COLUMNS) + ")")
+    for chunk in chunks:
+        chunk = {k: v if isinstance(v, np.ndarray) else _objects(v) for k, v in chunk.items()}
+        con.register("chunk", chunk)
+        select = ", ".join(f"CAST({n if n in chunk else exprs[n]} AS {_SQL_TYPE[k]})" for n, k in COLUMNS)
+        con.execute(f"INSERT INTO stage SELECT {select} FROM chunk")
+        con.unregister("chunk")
+
+
+def _objects(values: list[Any]) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+_COUNTS_SQL = ("SELECT {res} AS res, lane, floor(xm / {res})::BIGINT AS bucket, NULL::DOUBLE AS x0, "
+               "NULL::DOUBLE AS x1, count(*) AS n FROM {src} WHERE drawn AND NOT spread GROUP BY lane, bucket")
+_SPREAD_SQL = ("SELECT 0.0 AS res, lane, NULL::BIGINT AS bucket, x0, x1, count(*) AS n FROM {src} "
+               "WHERE spread GROUP BY lane, x0, x1")
+
+
+def _counts_query(src: str) -> str:
+    parts = [_COUNTS_SQL.format(res=repr(r), src=src) for r in RESOLUTIONS] + [_SPREAD_SQL.format(src=src)]
+    return " UNION ALL ".join(parts) + " ORDER BY res, lane, bucket, x0"
+
+
+def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
+                     exprs: dict[str, str] | None = None, progress: Callable[[str], None] | None = None) -> int:
+    """Write rows (:func:`~viewer.io.collection.timeline_rows` chunks) as a collection.
+
+    ``path`` ending in ``.duckdb`` gives one DuckDB file; else a Parquet file
+    plus :func:`counts_path`.  Every file is written atomically; DuckDB sorts
+    (spilling to a temporary folder beside ``path`` when memory runs short).
+
+    Returns
+    -------
+    int
+        Rows written.
+
+    Raises
+    ------
+    OSError, duckdb.Error
+        If a file cannot be written.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    token = uuid.uuid4().hex
+    con = connect()
+    try:
+        con.execute(f"SET temp_directory = {_quote(os.path.join(folder, '.tv-duckdb-tmp'))}")
+        con.execute("SET preserve_insertion_order = true")
+        con.execute(f"SET memory_limit = {_quote(WRITE_MEMORY)}")  # spill to disk, on a shared machine too
+        _stage(con, chunks, exprs)
+        n = con.execute("SELECT count(*) FROM stage").fetchone()[0]
+        if progress:
+            progress(f"{n:,} events read; sorting by time")
+        kv = {"timeline_viewer": meta, "timeline_viewer_collection": token}
+        if path.lower().endswith(".duckdb"):
+            with atomic_path(path) as tmp:
+                os.unlink(tmp)  # DuckDB creates its own file
+                con.execute(f"ATTACH {_quote(tmp)} AS out")
+                con.execute(f"CREATE TABLE out.events AS SELECT * FROM stage ORDER BY {_TIME_ORDER}")
+                con.execute(f"CREATE TABLE out.counts AS {_counts_query('stage')}")
+                con.execute("CREATE TABLE out.meta (key VARCHAR, value VARCHAR)")
+                con.executemany("INSERT INTO out.meta VALUES (?, ?)", list(kv.items()))
+                con.execute("DETACH out")
+            return int(n)
+        kv_sql = "{" + ", ".join(f"{k}: {_quote(v)}" for k, v in kv.items()) + "}"
+        with atomic_path(path) as tmp:
+            con.execute(f"COPY (SELECT * FROM stage ORDER BY {_TIME_ORDER}) TO {_quote(tmp)} "
+                        f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP}, KV_METADATA {kv_sql})")
+        if progress:
+            progress("counting per lane")
+        with atomic_path(counts_path(path)) as tmp:
+            con.execute(f"COPY ({_counts_query('stage')}) TO {_quote(tmp)} "
+                        f"(FORMAT parquet, KV_METADATA {{timeline_viewer_collection: {_quote(token)}}})")
+        return int(n)
+    finally:
+        con.close()
+
+
+def write_parquet(timeline: Timeline, path: str) -> list[str]:
+    """Writer of the ``parquet`` and ``duckdb`` formats (lossless: nothing left out)."""
+    write_collection(path, timeline_meta(timeline), [timeline_rows(timeline)])
+    return []
+
+
+write_duckdb = write_parquet
+
+
+class DuckStore(EventStore):
+    """:class:`~viewer.model.store.EventStore` over a collection written by :func:`write_collection`.
+
+    Parameters
+    ----------
+    path : str
+        A ``.parquet`` or ``.duckdb`` collection (opened read only).
+
+    Raises
+    ------
+    TimelineLoadError
+        If the file is missing, not a collection, or of another layout version.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._lock = threading.Lock()  # one DuckDB connection: one query at a time
+        require_regular_file(path)  # a pipe or a device is refused before DuckDB opens it
+        try:
+            if path.lower().endswith(".duckdb"):
+                self.con = connect(path, read_only=True)
+                self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
+                self.con.execute("CREATE TEMP VIEW ev AS SELECT * FROM events")
+                meta = dict(self.con.execute("SELECT key, value FROM meta").fetchall())
+                self._has_counts = True
+                self.con.execute("CREATE TEMP VIEW agg AS SELECT * FROM counts")
+            else:
+                self.con = connect()
+                self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
+                self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)})")
+                meta = self._kv(path)
+                cpath = counts_path(path)
+                self._has_counts = self._counts_match(cpath, meta.get("timeline_viewer_collection"))
+                if self._has_counts:
+                    self.con.execute(f"CREATE VIEW agg AS SELECT * FROM read_parquet({_quote(cpath)})")
+        except TimelineLoadError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any engine error names the file
+            raise TimelineLoadError([Problem(path, f"not a timeline collection DuckDB can read ({exc})")]) from None
+        if "timeline_viewer" not in meta:
+            raise TimelineLoadError([Problem(path, "not a timeline collection: no timeline_viewer metadata "
+                                             "(write one with `timeline-viewer convert IN OUT.parquet`)")])
+        self.timeline, self.meta = timeline_of_meta(meta["timeline_viewer"], path)
+        self.zone = self.timeline.time_zone or "UTC"
+        self.lane_ids = tuple(t.id for t in self.timeline.tracks)
+        self.n_events = int(self._one("SELECT count(*) FROM ev"))
+
+    def _counts_match(self, cpath: str, token: str | None) -> bool:
+        """Whether ``cpath`` holds the count tables of this very collection (else they are ignored)."""
+        try:
+            # beside the file the user named: only a regular file, never a link to elsewhere
+            if token is None or not stat.S_ISREG(os.lstat(cpath).st_mode):
+                return False
+            return self._kv(cpath).get("timeline_viewer_collection") == token
+        except Exception:  # noqa: BLE001 - a damaged counts file is only a missed shortcut
+            return False
+
+    def _kv(self, file: str) -> dict[str, str]:
+        rows = self.con.execute("SELECT key, value FROM parquet_kv_metadata(?)", [file]).fetchall()
+        return {bytes(k).decode(): bytes(v).decode() for k, v in rows}
+
+    def _q(self, sql: str, params: list[Any] | None = None) -> list[Any]:
+        with self._lock:
+            rows: list[Any] = self.con.execute(sql, params or []).fetchall()
+        return rows
+
+    def _one(self, sql: str, params: list[Any] | None = None) -> Any:
+        return self._q(sql, params)[0][0]
+
+    def _np(self, sql: str, params: list[Any] | None = None) -> dict[str, np.ndarray]:
+        with self._lock:
+            got = self.con.execute(sql, params or []).fetchnumpy()
+        return {k: np.ma.getdata(v) if isinstance(v, np.ma.MaskedArray) else v for k, v in got.items()}
+
+    def close(self) -> None:
+        with self._lock:
+            self.con.close()
+
+    # -- EventStore ----------------------------------------------------
+    def extent(self) -> tuple[float, float]:
+        lo, hi = self._q("SELECT min(least(x0, xm)) FILTER (WHERE isfinite(x0) OR isfinite(xm)), "
+                         "max(greatest(x1, xm)) FILTER (WHERE isfinite(x1) OR isfinite(xm)) FROM ev "
+                         "WHERE drawn")[0]
+        if lo is None:
+            return 0.0, 86400.0
+        fin = self._q("SELECT min(xm), max(xm), min(x0) FILTER (WHERE isfinite(x0)), "
+                      "max(x1) FILTER (WHERE isfinite(x1)) FROM ev WHERE drawn")[0]
+        vals = [v for v in fin if v is not None and math.isfinite(v)]
+        return min(vals), max(vals)
+
+    @staticmethod
+    def _lanes(lanes: Iterable[int]) -> str:
+        ks = sorted({int(k) for k in lanes})
+        return "(" + ", ".join(str(k) for k in ks) + ")" if ks else "(NULL)"
+
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
+        check_window(t0, t1)
+        window = "drawn AND x0 <= ? AND x1 >= ?"
+        counts = {int(k): int(v) for k, v in self._q(
+            f"SELECT lane, count(*) FROM ev WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane", [t1, t0])}
+        taken, crowded = lanes_that_fit(counts, cap)
+        got = self._np(f"SELECT id, lane, kind, x0, x1, xm, flags, title FROM ev WHERE lane IN {self._lanes(taken)} "
+                       f"AND {window} ORDER BY lane, x0, file_index", [t1, t0])
+        return VisibleEvents(list(got["id"]), got["lane"].astype(np.int32), got["kind"].astype(np.int8),
+                             got["x0"], got["x1"], got["xm"], got["flags"].astype(np.uint8), list(got["title"]),
+                             sum(counts.values()), counts, crowded)
+
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False) -> np.ndarray:
+        """As :meth:`EventStore.density`; ``exact=False`` lets a zoomed-out view read the
+        pre-aggregated counts (each marker then counted within 1/:data:`AGGREGATE_FACTOR`
+        of a bin of its place, spread over its bucket)."""
+        check_window(t0, t1, bins)
+        bins = int(bins)
+        lanes = [int(k) for k in lanes]
+        if not lanes:
+            return np.zeros((0, bins))
+        sel = self._lanes(lanes)
+        r = aggregate_resolution(t0, t1, bins, RESOLUTIONS, AGGREGATE_FACTOR)
+        markers = buckets = None
+        if r is not None and self._has_counts and not exact:
+            m = self._np(f"SELECT lane, bucket, n FROM agg WHERE res = ? AND lane IN {sel} AND bucket BETWEEN ? "
+                         "AND ?", [r, math.floor(t0 / r), math.floor(t1 / r)])
+            buckets = (m["lane"], m["bucket"].astype(float) * r, np.full(len(m["n"]), r), m["n"])
+        else:
+            m = self._np(f"SELECT lane, least(floor((xm - ?) / ?), {bins - 1})::BIGINT AS k, count(*) AS n "
+                         f"FROM ev WHERE drawn AND NOT spread AND lane IN {sel} AND xm >= ? AND xm <= ? "
+                         "GROUP BY ALL", [t0, (t1 - t0) / bins, t0, t1])
+            markers = (m["lane"], m["k"], m["n"])
+        src = "SELECT lane, x0, x1, n FROM agg WHERE res = 0" if self._has_counts else (
+            "SELECT lane, x0, x1, count(*) AS n FROM ev WHERE spread GROUP BY lane, x0, x1")
+        s = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} AND x0 < ? AND x1 > ?", [t1, t0])
+        return density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets,
+                                  spread=(s["lane"], s["x0"], s["x1"], s["n"]))
+
+    def facet_counts(self, facet: str, window: tuple[float, float] | None = None) -> dict[str, int]:
+        check_facet(facet)
+        where, params = "TRUE", []
+        if window is not None:
+            check_window(*window)
+            where, params = "drawn AND x0 <= ? AND x1 >= ?", [window[1], window[0]]
+        if facet == "track":
+            rows = self._q(f"SELECT track, count(*) FROM ev WHERE lane <> -1 AND {where} GROUP BY track", params)
+        else:
+            rows = self._q(f"SELECT v, count(*) FROM (SELECT unnest(CASE WHEN len({facet}) = 0 THEN [''] "
+                           f"ELSE {facet} END) AS v FROM ev WHERE {where}) GROUP BY v", params)
+        return {v: int(n) for v, n in rows if n}
+
+    def search(self, query: str, cap: int = 1000) -> SearchResult:
+        terms = parse_query(query)
+        if not terms:
+            return SearchResult()
+        where = "drawn AND " + " AND ".join("contains(search_text, ?)" for _ in terms)
+        ids = [r[0] for r in self._q(f"SELECT id FROM ev WHERE {where} ORDER BY {_TIME_ORDER} "
+                                     f"LIMIT {max(int(cap), 0)}", terms)]
+        total = len(ids) if len(ids) < cap else int(self._one(f"SELECT count(*) FROM ev WHERE {where}", terms))
+        return SearchResult(ids, total)
+
+    def event(self, event_id: str) -> Event:
+        rows = self._q("SELECT json FROM ev WHERE id = ? LIMIT 1", [event_id])
+        if not rows:
+            raise KeyError(event_id)
+        return event_of_json(rows[0][0], self.zone)
+
+    def event_at(self, file_index: int) -> Event:
+        """The event at position ``file_index`` of the source file (KeyError if none)."""
+        rows = self._q("SELECT json FROM ev WHERE file_index = ? LIMIT 1", [int(file_index)])
+        if not rows:
+            raise KeyError(file_index)
+        return event_of_json(rows[0][0], self.zone)
+
+
+
+# ---------------------------------------------------------------------------
+# opening a collection in the window
+
+MAX_LOADED = 2_000_000
+"""Events the window holds in memory (as the native reader's ceiling); a larger
+collection opens on a stretch of time holding at most this many."""
+
+def read_collection_report(path: str, *, max_loaded: int = MAX_LOADED) -> ReadReport:
+    """Open a ``.parquet`` / ``.duckdb`` collection as a timeline for the window.
+
+    The drawing columns of every event are loaded through :class:`DuckStore`
+    (no JSON is parsed); an event's quotes, sources and dates with their
+    phrase and basis are read from the collection when it is first shown
+    (:class:`~viewer.model.timeline.LazyEvents`).  A collection of more than
+    ``max_loaded`` events opens on its home range, or else on its latest
+    stretch of time holding ``max_loaded`` events; a warning says which
+    stretch (the store's queries serve the whole collection; the window does
+    not yet query it as it pans).
+
+    Raises
+    ------
+    TimelineLoadError
+        If the file is not a collection (see :class:`DuckStore`).
+    """
+    store = DuckStore(path)
+    base, data = store.timeline, store.meta
+    warnings: list[Problem] = []
+    where, params = "TRUE", []
+    if store.n_events > max_loaded:
+        if base.home_start is not None and base.home_end is not None:
+            cond, order = "sort_point >= ? AND sort_point <= ?", _TIME_ORDER
+            params = [base.home_start.earliest, base.home_end.latest]
+        else:
+            cond, order = "TRUE", "sort_point DESC, file_index DESC"
+        where = (f"file_index IN (SELECT file_index FROM ev WHERE {cond} ORDER BY {order} "
+                 f"LIMIT {int(max_loaded)})")
+        lo, hi = store._q(f"SELECT min(sort_point), max(sort_point) FROM ev WHERE {where}", params)[0]
+        from viewer.model.dates import format_instant
+
+        warnings.append(Problem(path, f"{store.n_events:,} events: more than the window holds "
+                                f"({max_loaded:,}); opened on {max_loaded:,} of them, from "
+                                f"{format_instant(lo, Precision.DAY)} to {format_instant(hi, Precision.DAY)}"))
+    got = store._np(f"SELECT {LOAD_COLUMNS.format(length='len')} FROM ev WHERE {where} ORDER BY file_index", params)
+    timeline = timeline_of_columns(base, data, got, store.event_at, complete=len(got["id"]) == store.n_events)
+    object.__setattr__(timeline, "_store", store)  # keeps the connection for the lazy events
+    return ReadReport(timeline, warnings)
+
+
+def read_collection(path: str) -> Timeline:
+    """:func:`read_collection_report` without its warnings."""
+    return read_collection_report(path).timeline
+
+
+def looks_collection(path: str, head: bytes) -> bool:
+    """A Parquet file (magic ``PAR1``) or a DuckDB database (``DUCK`` at byte 8) by name and content."""
+    lower = path.lower()
+    return (lower.endswith(".parquet") and head[:4] == b"PAR1") or (lower.endswith(".duckdb") and head[8:12] == b"DUCK")
