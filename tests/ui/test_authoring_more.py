@@ -63,7 +63,7 @@ def test_move_track_up_from_the_edit_menu_is_undoable_and_saved(qtbot, window, t
     eid = next(e.id for e in w.timeline.events if e.track == w.timeline.tracks[1].id)
     label = w.timeline.tracks[1].label
     w.state.selected = eid
-    action = next(a for a in w.menus["Edit"].actions() if a.text() == "Move track &up")
+    action = next(a for a in w.menus["Edit"].actions() if a.text() == "Move track u&p")
     action.trigger()
     expected = [before[1], before[0], *before[2:]]
     assert lane_labels(w) == expected

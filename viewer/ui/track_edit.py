@@ -35,7 +35,7 @@ class TrackEditing:
         window._action(menu, "Re&name track…", lambda: self.rename_track())
         window._action(menu, "Track c&olour…", lambda: self.recolour_track())
         window._action(menu, "Delete trac&k…", lambda: self.delete_track())
-        window._action(menu, "Move track &up", lambda: self.move_track(-1))
+        window._action(menu, "Move track u&p", lambda: self.move_track(-1))
         window._action(menu, "Move track do&wn", lambda: self.move_track(+1))
         window._action(menu, "Add &band over the visible range", lambda: self.add_band())
 
