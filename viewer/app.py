@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Zoomable timeline of dated, sourced events. "
         "Without FILE, opens the bundled Allied Resolve-2022 timeline.",
         epilog="File commands: timeline-viewer convert IN OUT | validate FILE | export FILE OUT.pdf | "
-        "deck FILE OUT.pdf [--story NAME] [--frames DIR] "
+        "deck FILE OUT.pdf [--story NAME] [--frames DIR] | "
+        "ingest ARTICLE.txt -o DRAFT.timeline.json "
         "(see timeline-viewer convert --help for their options and exit codes). "
         "A file named like a command opens as ./convert.",
     )
@@ -60,7 +61,7 @@ def _load(path: str):
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``timeline-viewer`` and ``python -m viewer``; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("convert", "validate", "export", "deck"):  # file commands: viewer/cli.py
+    if argv and argv[0] in ("convert", "validate", "export", "deck", "ingest"):  # file commands: viewer/cli.py
         from .cli import main as file_command
 
         return file_command(argv)

@@ -1,4 +1,4 @@
-"""``timeline-viewer convert | validate | export``: the file commands.
+"""``timeline-viewer convert | validate | export | deck | ingest``: the file commands.
 
 :func:`viewer.app.main` hands over to :func:`main` when the first argument is
 one of :data:`COMMANDS` (a file literally named ``convert`` is opened as
@@ -17,6 +17,9 @@ validate  0 valid; 1 invalid, every problem listed (file, line, row, field);
           format)
 export    0 written; 1 bad arguments or the picture could not be written;
           2 input unreadable or invalid
+ingest    0 draft made (written with -o), every date expression resolved;
+          1 made, but expressions left unresolved (listed); 2 nothing made
+          (article unreadable, bad --published, output not writable)
 ========  ===================================================================
 """
 
@@ -37,7 +40,7 @@ from .model.errors import DateError, Problem, TimelineLoadError
 
 __all__ = ["COMMANDS", "main", "build_parser", "parse_size"]
 
-COMMANDS = ("convert", "validate", "export", "deck")
+COMMANDS = ("convert", "validate", "export", "deck", "ingest")
 
 EXIT_CODES = """exit codes:
   convert   0 written, nothing lost; 1 written but rows skipped, events left out or details
@@ -46,7 +49,9 @@ EXIT_CODES = """exit codes:
   validate  0 valid; 1 invalid (every problem listed); 2 unreadable (missing, no permission,
             too large, unknown format)
   export    0 written; 1 bad arguments or not writable; 2 input unreadable or invalid
-  deck      0 written; 1 bad arguments (unknown story) or not writable; 2 input unreadable or invalid"""
+  deck      0 written; 1 bad arguments (unknown story) or not writable; 2 input unreadable or invalid
+  ingest    0 draft made, every date resolved; 1 made, expressions left unresolved (listed);
+            2 nothing made (article unreadable, bad --published, output not writable)"""
 
 
 
@@ -120,7 +125,47 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--theme", choices=("light", "dark"), default=None,
                    help="theme of the PNG frames (default dark, as on the wall); the PDF is light for print")
     _reader_options(d)
+    i = sub.add_parser("ingest", help="read a news article (.txt, .html, .md) into a draft timeline to review",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
+    i.add_argument("article", metavar="ARTICLE", help="the news article: .txt, .html or .md, UTF-8")
+    i.add_argument("--published", metavar="DATE",
+                   help="publication date, 2022-02-10 or 10 February 2022 (default: from a dateline, the page's "
+                   "metadata, or inferred from the text and marked uncertain)")
+    i.add_argument("--outlet", metavar="NAME", help="the outlet that published it (default: from the dateline)")
+    i.add_argument("-o", "--output", metavar="DRAFT.timeline.json",
+                   help="write the draft timeline here (without it, only the report is printed)")
     return p
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from .ingest import ArticleError, PublishedError, ingest_file, parse_published, report_text
+
+    if args.output and not args.output.lower().endswith(".json"):
+        _err(f"timeline-viewer: -o {args.output}: expected a native .timeline.json file (only it keeps the "
+             "draft markers; convert it afterwards)")
+        return 2
+    try:
+        published = parse_published(args.published) if args.published else None
+    except PublishedError as exc:
+        _err(f"timeline-viewer: {exc}")
+        return 2
+    try:
+        result = ingest_file(args.article, published=published, outlet=args.outlet or "")
+    except ArticleError as exc:
+        _err(f"timeline-viewer: cannot ingest {exc}")
+        return 2
+    print(report_text(result))
+    if args.output:
+        try:
+            native.write_native(result.timeline, args.output)
+        except OSError as exc:
+            _err(f"timeline-viewer: cannot write {args.output}: {exc.strerror or exc}")
+            return 2
+        print(f"wrote {args.output} ({len(result.timeline.events)} draft events to review: open it in the "
+              "viewer, View > Review drafts)")
+    else:
+        print("(nothing written: give -o DRAFT.timeline.json to keep the draft)")
+    return 1 if result.unresolved else 0
 
 
 def _options(args: argparse.Namespace) -> dict:
@@ -329,6 +374,8 @@ def main(argv: list[str]) -> int:
             return _validate(args)
         if args.command == "deck":
             return _deck(args)
+        if args.command == "ingest":
+            return _ingest(args)
         return _export(args)
     except ValueError as exc:  # a bad --map
         _err(f"timeline-viewer: {exc}")

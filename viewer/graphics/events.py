@@ -66,6 +66,7 @@ _MARKER_GAP_PX = 2.0   #: width / (_MARKER_SPACING * r + gap) per sub-row (r = m
 _DENSITY_BIN_PX = 2  #: width of a density bin
 _FADE_PX = 90.0  #: length of the fade drawn at an open side of a span
 _AFTER_SOURCE = 1 << 30  #: drawing-only flag: begins after the timeline's reference (publication) date
+_DRAFT = 1 << 29  #: drawing-only flag: an unreviewed draft (ingest): dotted outline
 _HOLLOW = FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END | FLAG_COARSE | _AFTER_SOURCE
 _DIM_OPACITY = 0.22  #: opacity of events dimmed by ``set_emphasis`` (search non-matches)
 _PDF_FADE_STEPS = 16  #: rectangles of stepped alpha that stand for one fade in a PDF
@@ -208,6 +209,7 @@ class EventLayerItem(pg.GraphicsObject):
         # described as planned by it (dashed hollow marker)
         flags = self.columns.flags.astype(np.int64)
         self._draw_flags = np.where(timeline.planned_rows(), flags | _AFTER_SOURCE, flags)
+        self._draw_flags |= np.where(timeline.drafts(), _DRAFT, 0)  # unreviewed drafts: dotted outline
         self.style = style or TimelineStyle()
         self.selected: str | None = None
         self.hovered: str | None = None
@@ -713,10 +715,13 @@ class EventLayerItem(pg.GraphicsObject):
         for k in np.nonzero(faint_a)[0].tolist():
             x0 = float(fx0[k])
             faint.setdefault(lane_l[k], []).append(QRectF(x0, y_l[k] - r * 1.2, float(fx1[k]) - x0, 2.4 * r))
+        draft_rects: list[QRectF] = []
         for k in np.nonzero(closed_a)[0].tolist():
             x0, x1, y = float(bx0[k]), float(bx1[k]), y_l[k]
             f_list, s_list = bars.setdefault(lane_l[k], ([], []))
             f_list.append(QRectF(x0, y - h / 2, x1 - x0, h))
+            if flags_l[k] & _DRAFT:
+                draft_rects.append(QRectF(x0 - 2, y - h / 2 - 2, x1 - x0 + 4, h + 4))
             s0, s1 = float(so0[k]), float(so1[k])
             if s1 > s0:
                 s_list.append(QRectF(s0, y - h / 2, s1 - s0, h))
@@ -748,6 +753,11 @@ class EventLayerItem(pg.GraphicsObject):
                 c.setAlpha(210)
                 p.setBrush(c)
                 p.drawRects(s_list)
+        if draft_rects:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(self._draft_pen())
+            p.drawRects(draft_rects)
+            p.setPen(Qt.PenStyle.NoPen)
         for pm, at in stamps:
             p.drawPixmap(at, pm)
         for x, y, lane, flags in vectors:
@@ -965,7 +975,7 @@ class EventLayerItem(pg.GraphicsObject):
         (lane colour, hollow or filled, size) and stamped from then on."""
         color = self._track_color(lane)
         r = float(self.style.marker_px)
-        side = int(2 * r + 6)
+        side = int(2 * r + (12 if flags & _DRAFT else 6))  # a draft's dotted ring needs room
         dpr = self._dpr
         # drawn at the screen's device pixel ratio: a 1x pixmap stamped on a 2x screen looks blocky
         img = QImage(int(math.ceil(side * dpr)), int(math.ceil(side * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
@@ -1036,10 +1046,21 @@ class EventLayerItem(pg.GraphicsObject):
         p.fillRect(QRectF(m0, top, m1 - m0, h), faint)
         if min(s1, m1) > max(s0, m0):
             p.fillRect(QRectF(max(s0, m0), top, min(s1, m1) - max(s0, m0), h), solid)
+        if flags & _DRAFT:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(self._draft_pen())
+            p.drawRect(QRectF(x0 - 2, top - 2, x1 - x0 + 4, h + 4))
         if selected:
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(self.style.color("selection"), 2))
             p.drawRect(QRectF(x0 - 2, top - 2, x1 - x0 + 4, h + 4))
+
+    def _draft_pen(self) -> QPen:
+        """The dotted outline of an unreviewed draft (2 px dots, 2 px apart), in the text colour."""
+        pen = QPen(self.style.color("text"), 2)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setDashPattern([1.0, 1.0])
+        return pen
 
     def _marker(self, p: QPainter, x: float, y: float, r: float, color: QColor, flags: int,
                 selected: bool, hovered: bool, lane: int = -1) -> None:
@@ -1060,6 +1081,10 @@ class EventLayerItem(pg.GraphicsObject):
         p.setPen(pen)
         p.setBrush(self.style.color("hollow_fill") if hollow else color)
         p.drawPolygon(poly)
+        if flags & _DRAFT:  # an unreviewed draft: a dotted ring around the marker
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(self._draft_pen())
+            p.drawEllipse(QPointF(x, y), r + 3, r + 3)
 
     # -- hit testing ---------------------------------------------------
     def event_at(self, device_pos: QPointF, tolerance_px: float = 4.0) -> str | None:

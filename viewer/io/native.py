@@ -44,6 +44,7 @@ from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.story import Story, StoryStep
 from viewer.model.timeline import (
+    Draft,
     Event,
     EventKind,
     Quote,
@@ -1013,10 +1014,16 @@ def _event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | No
             source=_text(q, "source"),
             attribution=_text(q, "attribution"),
             kind=QuoteKind(q.get("kind", "direct")),
+            offsets=_offsets(q.get("offsets")),
             credibility=_text(q, "credibility"),
         )
         for q in e.get("quotes", [])
     )
+    draft = None
+    if isinstance(e.get("draft"), Mapping):
+        d = e["draft"]
+        draft = Draft(sentence=_text(d, "sentence"), offsets=_offsets(d.get("offsets")) or (0, 0),
+                      article=_text(d, "article"))
     return Event(
         id=e["id"],
         title=e["title"],
@@ -1030,9 +1037,17 @@ def _event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | No
         tags=tuple(e.get("tags", ())),
         quotes=quotes,
         sources=tuple(e.get("sources", ())),
+        draft=draft,
         planned=e.get("status") == "planned",
         credibility=_text(e, "credibility"),
     )
+
+
+def _offsets(value: Any) -> tuple[int, int] | None:
+    """``[start, end]`` character offsets (checked by the schema) as a tuple, or None."""
+    if isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value):
+        return (value[0], value[1])
+    return None
 
 
 def _date_of(value: Any, default_zone: str) -> EventDate:
@@ -1282,10 +1297,17 @@ def event_to_dict(e: Event, zone: str) -> dict[str, Any]:
             for name in ("speaker", "speaker_role", "source", "attribution", "credibility"):
                 if getattr(q, name):
                     quote[name] = getattr(q, name)
+            if q.offsets is not None:
+                quote["offsets"] = list(q.offsets)
             quotes.append(quote)
         item["quotes"] = quotes
     if e.sources:
         item["sources"] = list(e.sources)
+    if e.draft is not None:
+        draft: dict[str, Any] = {"sentence": e.draft.sentence, "offsets": list(e.draft.offsets)}
+        if e.draft.article:
+            draft["article"] = e.draft.article
+        item["draft"] = draft
     if e.credibility:
         item["credibility"] = e.credibility
     return item

@@ -434,7 +434,13 @@ def write_timeline(
         If the file cannot be written.
     """
     writer = writer_for(path, format)
-    return list(writer.write(timeline, os.fsdecode(path)) or [])
+    left_out = list(writer.write(timeline, os.fsdecode(path)) or [])
+    drafts = timeline.draft_count()
+    if drafts and writer.name != "native":  # never let a draft pass as a reviewed fact unsaid
+        left_out.append(f"{drafts} event{'s are' if drafts != 1 else ' is an'} unreviewed ingest "
+                        f"draft{'s' if drafts != 1 else ''}: {writer.name} cannot mark "
+                        f"{'them' if drafts != 1 else 'it'} as draft (review them, or keep the native file)")
+    return left_out
 
 
 register_reader("native", (".timeline.json", ".json"), native.looks_native, native.read_native,

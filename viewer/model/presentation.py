@@ -236,6 +236,8 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
         when += f" (planned or expected: after the source’s date, {short_date(timeline.reference_date)})"
     elif timeline.is_planned(ev):  # the source describes it as planned, whatever its date
         when += " (planned: the source describes it as still to happen)"
+    if ev.draft is not None:  # never shown to an audience as a reviewed fact
+        when += " (unreviewed draft, read from the article by ingest)"
     return Caption(ev.title, quotes, ev.summary, "; ".join(parts), when)
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "EventKind",
     "SourceKind",
     "QuoteKind",
+    "Draft",
     "Track",
     "Quote",
     "Source",
@@ -122,12 +123,37 @@ class Quote:
     source: str = ""
     attribution: str = ""
     kind: QuoteKind = QuoteKind.DIRECT
+    offsets: tuple[int, int] | None = None
+    """``(start, end)`` character offsets of ``text`` in the article it was
+    taken from (``article[start:end] == text``), for quotes found by ingest;
+    None when unknown."""
     credibility: str = ""  #: "1".."6" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
 
     @property
     def who(self) -> str:
         """The speaker and role as one line: ``"Dmitry Peskov, Kremlin spokesman"`` (``""`` if neither)."""
         return ", ".join(x for x in (self.speaker, self.speaker_role) if x)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Marks an event proposed by ingest (:mod:`viewer.ingest`) and not yet
+    reviewed by a person: it is drawn distinctly and never shown as a fact.
+
+    Attributes
+    ----------
+    sentence : str
+        The article's sentence the event was read from, verbatim.
+    offsets : (int, int)
+        ``(start, end)`` character offsets of ``sentence`` in the article text
+        (after extraction from HTML or Markdown).
+    article : str
+        Name of the article file ("" for pasted text).
+    """
+
+    sentence: str
+    offsets: tuple[int, int] = (0, 0)
+    article: str = ""
 
 
 @dataclass(frozen=True)
@@ -180,6 +206,8 @@ class Event:
     tags: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     sources: tuple[str, ...] = ()
+    draft: Draft | None = None
+    """Set while the event is an unreviewed draft (see :class:`Draft`)."""
     planned: bool = False
     credibility: str = ""  #: "1".."6" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
 
@@ -533,6 +561,36 @@ class Timeline:
             return np.zeros(len(cols), dtype=bool)
         with np.errstate(invalid="ignore"):  # the rule of is_after_reference, on the columns' x0
             return cols.x0 >= ref.latest - cols.origin_epoch_s
+
+    def draft_flags(self) -> np.ndarray:
+        """Which events (file order) are unreviewed drafts: bool (len(events),).
+
+        Only events read whole can carry a draft marker, so a lazily-loaded
+        timeline builds just those (``EventFacts.rich``)."""
+        import numpy as np
+
+        cached: np.ndarray | None = self.__dict__.get("_draft_flags")
+        if cached is not None:
+            return cached
+        n = len(self.events)
+        if isinstance(self.events, LazyEvents):
+            has = np.zeros(n, dtype=bool)
+            facts = self.events.facts
+            for i in (facts.rich if facts is not None else range(n)):
+                has[int(i)] = self.events[int(i)].draft is not None
+        else:
+            has = np.fromiter((e.draft is not None for e in self.events), dtype=bool, count=n)
+        self.__dict__["_draft_flags"] = has
+        return has
+
+    def drafts(self) -> np.ndarray:
+        """Rows of :attr:`columns` whose event is an unreviewed draft: bool (N,)."""
+        out: np.ndarray = self.draft_flags()[self.columns.event_index]
+        return out
+
+    def draft_count(self) -> int:
+        """How many events are unreviewed drafts (undated ones included)."""
+        return int(self.draft_flags().sum())
 
     def bands(self) -> list[Event]:
         """The band (era) events, in time order, without visiting every event.

@@ -239,6 +239,9 @@ class Authoring(QObject):
             name = Path(window.path).name
         else:
             name = "Untitled"
+        drafts = window.timeline.draft_count()
+        if drafts:  # ingest drafts are never shown as reviewed facts (viewer.ui.review)
+            name += f" — {drafts} unreviewed draft{'s' if drafts != 1 else ''}"
         window.setWindowTitle(f"{short} — {name}[*] — Timeline Viewer")
         window.setWindowModified(self.modified)
 

@@ -161,6 +161,11 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
     elif timeline.is_planned(event):  # the source says it was still to happen, whatever its date
         out.append("<tr><td><b>Status</b></td><td><b>Planned</b>: the source describes it as planned or "
                    "scheduled, not as having happened (dashed marker)</td></tr>")
+    if event.draft is not None:
+        out.append("<tr><td><b>Status</b></td><td><b>Unreviewed draft</b>: read from "
+                   f"{escape(event.draft.article or 'pasted text')} by ingest, not yet checked by a person "
+                   "(dotted outline; View &gt; Review drafts). Source sentence: "
+                   f"“{escape(event.draft.sentence)}”</td></tr>")
     out.append("</table><p class='muted'>Sorted (list order, ← / →) by the earliest possible "
                "start; an “on or before” date with its known day; a span of unknown start by its "
                "end; ties in file order.</p>")

@@ -290,6 +290,11 @@ class _Picture:
             text += f"{_DOT}search “{self.options.query.strip()}”: {n} match{'es' if n != 1 else ''}"
         if self.dday is not None:
             text += f"{_DOT}{self.dday.describe()}"
+        drafts = int(self.timeline.draft_flags()[self.shown].sum()) if len(self.shown) else 0
+        if drafts:
+            many = drafts != 1
+            text += (f"{_DOT}DRAFT: {drafts} event{'s' if many else ''} shown {'are' if many else 'is an'} "
+                     f"unreviewed draft{'s' if many else ''} (dotted outline)")
         return text
 
     def paint(self, painter: QPainter) -> None:
@@ -321,6 +326,7 @@ class _Picture:
                                    ["◆ to the day or better", "◇ uncertain / approximate / open"] +
                                    (["dashed ◇ planned (or after the source's date)"]
                                     if self.timeline.planned_rows().any() else []) +
+                                   (["dotted outline: unreviewed draft"] if self.timeline.drafts().any() else []) +
                                    ["▬ faint: possible interval", "≤ / ≥ on or before / after", "(?) uncertain",
                                     "~ approximate"], sm, inner, 3)
         foot_items = self.footnote or ["(no sources cited by the events shown)"]

@@ -26,6 +26,7 @@ from . import (
     presenting,
     printing,
     relative_axis,
+    review,
     search_bar,
     session,
     shown,
@@ -52,6 +53,7 @@ FEATURES.append(edit_form.install)  # the Edit tab, after the Events and Filters
 FEATURES.append(canvas_edit.install)  # double-click to add, drag to move / resize, Delete
 FEATURES.append(track_edit.install)  # Edit > Add / rename / recolour / delete track, add band
 FEATURES.append(relative_axis.install)  # View > Relative axis (D-day): after the zone picker
+FEATURES.append(review.install)  # View > Review drafts (F8), File > New from article…
 FEATURES.append(guide.install)  # Help > User guide
 FEATURES.append(theme.install)  # light / dark desk colours: after every widget it colours
 FEATURES.append(session.install)  # remembered session: after the widgets whose sizes it keeps

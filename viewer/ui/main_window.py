@@ -40,6 +40,9 @@ LEGEND = ("◆ date to the day or better   ◇ uncertain, approximate or open   
           "Time axis: UTC")
 
 
+_DRAFT_KEY = "   dotted ring or outline: unreviewed draft"
+
+
 class MainWindow(QMainWindow):
     """The application window.
 
@@ -142,6 +145,16 @@ class MainWindow(QMainWindow):
         self.header.setText(short)
         self.header.setToolTip(plain_tooltip(title[:2000]))  # a tooltip is rich text if it looks like it
         name = Path(self.path).name if self.path else "bundled timeline"
+        drafts = self.timeline.draft_count()
+        if hasattr(self, "legend"):  # the dotted ring is explained while there are drafts
+            text = self.legend.text().replace(_DRAFT_KEY, "")
+            if drafts:
+                text = text.replace("   Time axis:", _DRAFT_KEY + "   Time axis:", 1)
+            self.legend.setText(text)
+        if drafts:  # never shown as reviewed facts: the title bar and the header say so
+            note = f"{drafts} unreviewed draft{'s' if drafts != 1 else ''}"
+            self.header.setText(f"{short}  [{note}]")
+            name = f"{name if self.path else 'new draft'} — {note}"
         self.setWindowTitle(f"{short[:80]} — {name} — Timeline Viewer")
 
     # -- files ---------------------------------------------------------

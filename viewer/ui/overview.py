@@ -153,12 +153,13 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
             self.addItem(bar)
             self._bars.append(bar)
         self.setYRange(0, n, padding=0)
-        self.region.setBounds((lim.x_min, lim.x_max))
         lo, hi = timeline.finite_extent()
         o = cols.origin_epoch_s
-        # the data's finite dates (open ends run on without a date to name)
+        # the data's finite dates (open ends run on without a date to name); set before the region's
+        # bounds, whose change may move the region and so redraw the edge marks that read them
         self._data_x = (lo - o, hi - o)
         self._data_years = (_year(lo), _year(hi))
+        self.region.setBounds((lim.x_min, lim.x_max))
         self._show_range(self.state.x_range)
 
     def _show_range(self, rng: tuple[float, float]) -> None:

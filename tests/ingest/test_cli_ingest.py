@@ -1,0 +1,67 @@
+"""``timeline-viewer ingest`` as a script author meets it: the report, the file, the exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.cli import main
+from viewer.io.native import read_native
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "articles"
+
+
+def test_ingest_writes_a_draft_and_prints_the_report(tmp_path, capsys):
+    out = tmp_path / "draft.timeline.json"
+    assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "-o", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "Publication date: 2022-02-10? (inferred)" in text and "ten days" in text
+    assert "Unresolved expressions: 0" in text and f"wrote {out}" in text
+    tl = read_native(out)
+    assert len(tl.events) == 16 and all(e.draft is not None for e in tl.events)
+    assert tl.reference_date.edtf == "2022-02-10?"
+
+
+def test_ingest_lists_unresolved_and_exits_1(tmp_path, capsys):
+    assert main(["ingest", str(DATA / "ingest" / "08-no-date.txt")]) == 1
+    text = capsys.readouterr().out
+    assert "“on Tuesday”: 'on Tuesday' needs the publication date" in text
+    assert "nothing written" in text
+
+
+def test_ingest_published_and_outlet_options(tmp_path, capsys):
+    out = tmp_path / "d.timeline.json"
+    assert main(["ingest", str(DATA / "ingest" / "08-no-date.txt"), "--published", "2 March 2023",
+                 "--outlet", "Local Paper", "-o", str(out)]) == 0
+    tl = read_native(out)
+    assert tl.source_index["article"].outlet == "Local Paper"
+    assert {e.start.edtf for e in tl.events} >= {"2023-02-28"}  # past-tense Tuesday before Thu 2 Mar
+
+
+def test_ingest_bad_input_exits_2_and_says_why(tmp_path, capsys):
+    assert main(["ingest", str(tmp_path / "none.txt")]) == 2
+    assert "none.txt: no such file" in capsys.readouterr().err
+    assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "--published", "03/04/2022"]) == 2
+    assert "ambiguous" in capsys.readouterr().err
+    assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "-o", str(tmp_path / "no" / "x.json")]) == 2
+
+
+def test_converting_drafts_to_a_format_without_a_draft_marker_says_so(tmp_path, capsys):
+    draft = tmp_path / "d.timeline.json"
+    assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "-o", str(draft)]) == 0
+    capsys.readouterr()
+    assert main(["convert", str(draft), str(tmp_path / "d.csv")]) == 1
+    assert "16 events are unreviewed ingest drafts: csv cannot mark them as draft" in capsys.readouterr().err
+    assert main(["convert", str(draft), str(tmp_path / "again.timeline.json")]) == 0  # native keeps the marker
+
+
+def test_ingest_output_must_be_native(tmp_path, capsys):
+    assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "-o", str(tmp_path / "d.csv")]) == 2
+    assert "expected a native .timeline.json" in capsys.readouterr().err
+    assert not (tmp_path / "d.csv").exists()
+
+
+def test_ingest_of_an_empty_article_exits_2(tmp_path, capsys):
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><script>x()</script></html>", encoding="utf-8")
+    assert main(["ingest", str(empty)]) == 2
+    assert "empty.html: no text in the article (after removing the page's markup)" in capsys.readouterr().err

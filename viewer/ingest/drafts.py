@@ -1,0 +1,268 @@
+"""From sentences, dates and quotes to draft events on actor tracks.
+
+One event per dated claim: each temporal expression of a sentence is a
+claim (a sentence may give several); "…, where she met …" after a dated
+arrival and "… before travelling to …" after a dated meeting are claims of
+their own (the same day, uncertain; on or after that day).  A sentence with
+no date but with a quote, or in the present perfect ("has consistently
+denied"), is an undated claim: on or before publication, or — when it still
+goes on — a span of unknown start still going at publication.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .actors import Person, actors_in, parse_person
+from .extract import Sentence, dateline_length
+from .quotes import FoundQuote, PersonMemory, find_quotes
+from .temporal import Publication, TimeMention, find_mentions
+from .tense import FUTURE, PAST, PERFECT, _markers, is_ongoing, sentence_tense
+
+__all__ = ["Claim", "claims_of", "Unresolved"]
+
+_METADATA = re.compile(r"^\s*(?:(?:published|posted|updated|first published|last updated|dateline)\b|by\s+[A-Z]"
+                       r"[\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|[|·•,–—-]))", re.I)
+_WHERE = re.compile(r",\s+where\s+(?:he|she|they|it|the two|both)\s+(?P<verb>\w+)", re.I)
+_BEFORE_ING = re.compile(r"\s(?:before|then)\s+(?P<verb>\w+ing|heading|going)\b[^,.;]*", re.I)
+_LEADS = re.compile(r"^(?:(?:Meanwhile|However|Separately|Also|Still|Earlier|Later|In addition|Despite [^,]+|"
+                    r"When [^,]+|Speaking [^,]+|[Aa]ccording to [^,]+|As [^,]+|After [^,]+|Last \w+|On \w+(?: \d+)?|"
+                    r"This \w+|Next \w+|In \w+(?: \d{4})?|Yesterday|Today),\s*)+")
+
+
+@dataclass
+class Unresolved:
+    """A temporal expression left unresolved: where, the words and why."""
+
+    sentence: int
+    phrase: str
+    reason: str
+
+
+@dataclass
+class Claim:
+    """One draft event before it becomes a model Event.
+
+    ``start``/``end`` are (edtf, phrase, basis); ``end`` None for a point.
+    ``anchor`` is the offset in the sentence the claim hangs on (its date's
+    position, or 0 for an undated claim).
+    """
+
+    sentence: Sentence
+    start: tuple[str, str, str]
+    end: tuple[str, str, str] | None
+    title: str
+    anchor: int
+    quotes: list[FoundQuote] = field(default_factory=list)
+    actor: str = ""
+    actors: list[str] = field(default_factory=list)
+    attributions: list[FoundQuote] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    unresolved: bool = False
+    extra_sentences: list[Sentence] = field(default_factory=list)  # undated remarks merged into this claim
+
+
+def _subject(text: str) -> str:
+    """The words before the sentence's first verb, leads and asides removed."""
+    body = _LEADS.sub("", text[dateline_length(text):])
+    marks = _markers(body)
+    verb = re.search(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|may|might|must|should)\b", body)
+    cut = min([at for at, _ in marks] + ([verb.start()] if verb else []) + [len(body)])
+    subj = body[:cut].split(",")[0].strip()
+    return subj if 0 < len(subj.split()) <= 8 else ""
+
+
+def _short(words: str, limit: int = 10, capital: bool = True) -> str:
+    words = re.sub(r"\s+", " ", words).strip(" ,;:.")
+    words = re.sub(r"^(?:and|but|or|so|then|that)\s+", "", words, flags=re.I)
+    parts = words.split(" ")
+    if len(parts) > limit:
+        words = " ".join(parts[:limit]).rstrip(",;:") + "…"
+    while re.search(r"\s(?:and|or|the|a|an|of|to|in|on|at|by|for|with|from)$", words):
+        words = words.rsplit(" ", 1)[0]
+    return words[:1].upper() + words[1:] if words and capital else words
+
+
+def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str:
+    dl = dateline_length(s)
+    if dl:  # offsets stay those of the sentence: blank the dateline out instead of cutting it
+        s = " " * dl + s[dl:]
+    named = [q for q in quotes if q.attribution.person.name]
+    if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person"):
+        q = named[0]
+        speaker = q.attribution.person
+        who = speaker.surname if speaker.kind == "person" and len(speaker.name.split()) > 2 else speaker.name
+        text = _short(q.text, 9, capital=False)
+        return f"{who}: “{text}”" if q.kind == "direct" else f"{who}: {text}"
+    if mention is None:
+        body = _LEADS.sub("", s.strip())
+        body = re.split(r",\s|\s(?:as part of|amid|despite|because|which|who|where|to examine|in order to)\s", body)[0]
+        return _short(body)
+    # the predicate around the date: from the verb before it to the date's end
+    before = s[:mention.start]
+    marks = [at for at, _ in _markers(before)]
+    clause_start = max(before.rfind(","), before.rfind(" and "), -1)
+    verb_at = max([at for at in marks if at > clause_start], default=-1)
+    m = re.search(r"according to (?:a |the )?(?P<what>[^,]*)$", before)
+    if m is not None and not m.group("what").strip():  # "according to a 2021 audit report": the source, dated
+        whole = re.match(r"[^,.;]*", s[mention.start:])
+        return _short(s[mention.start:mention.start + (whole.end() if whole else 0)], 9)
+    if m is not None:
+        return _short(m.group("what").replace("released by the ", "by the ").replace("released by ", "by "), 9)
+    subj = _subject(s)
+    first_verb = min((at for at, _ in _markers(s[len(s) - len(_LEADS.sub("", s.strip())):])), default=-1)
+    if verb_at >= 0 and first_verb >= 0 and verb_at > len(s) - len(_LEADS.sub("", s.strip())) + first_verb + 1:
+        # the date belongs to a later clause ("The attack came hours after X visited the city on Wednesday"):
+        # its own words, from the clause's start, not the sentence's subject
+        bounds = [m for m in re.finditer(r",\s|\s(?:after|when|as|while|before|because|since|that|which|who|and)\s",
+                                         s[:verb_at])]
+        start = bounds[-1].end() if bounds else 0
+        if bounds and bounds[-1].group(0).strip() in ("that", "which", "who"):  # "a fire that destroyed …"
+            before_rel = list(re.finditer(r"\S+", s[:bounds[-1].start()]))[-2:]
+            start = before_rel[0].start() if before_rel else start
+        clause = s[start:mention.start]
+        coordinated = bool(bounds) and bounds[-1].group(0).strip() in ("and", ",")
+        if subj and coordinated and any(at == 0 for at, _ in _markers(clause)):  # "… and will finish": one subject
+            clause = f"{subj} {clause}"
+        return _short(clause)
+    if verb_at >= 0:
+        pred = s[verb_at:mention.start] + s[mention.end:mention.end]
+        if verb_at <= len(s) - len(_LEADS.sub("", s)) + len(subj) + 2:
+            pred = s[verb_at:mention.start]
+            return _short(f"{subj} {pred}" if subj and not pred.lower().startswith(subj.lower()) else pred)
+        return _short(f"{subj} {pred}" if subj else pred)
+    body = _LEADS.sub("", s.replace(mention.phrase, " ").strip(" ,"))
+    body = re.split(r",\s|\s(?:as part of|amid|despite|because|which|who|where|to examine)\s", body)[0]
+    return _short(body)
+
+
+def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]]:
+    s = s[dateline_length(s):]
+    people = [q.attribution.person for q in quotes if q.attribution.person.name]
+    actors = actors_in(s)
+    for p in people:
+        if p.kind == "person" and p.name not in actors:
+            actors.insert(0, p.name)
+    if people and people[0].actor:
+        return people[0].actor, actors
+    if people and people[0].kind == "person":
+        return people[0].name, actors
+    subject = _subject(s)
+    found = actors_in(subject or title)
+    if found:
+        return found[0], actors
+    who = parse_person(subject) if subject else None
+    if who is not None and who.kind == "person":
+        return who.name, actors
+    found = actors_in(title)
+    if found:
+        return found[0], actors
+    names = re.findall(r"(?<![.!?]\s)(?<!^)\b((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\b", s)
+    if names:
+        named = parse_person(names[0])
+        return (named.actor or named.name or names[0]) if named.kind == "person" else names[0], actors
+    if people and people[0].name and people[0].kind != "outlet":
+        return people[0].name, actors
+    return (actors[0] if actors else "Other"), actors
+
+
+def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: list[Unresolved]) -> list[Claim]:
+    """The dated and undated claims of one sentence (see module docstring)."""
+    text = s.text
+    if _METADATA.match(text):  # "Published: 7 March 2024", "By Jane Doe": about the article, not a claim
+        return []
+    dateline = dateline_length(text)
+    mentions = [m for m in find_mentions(text, pub) if m.start >= dateline]  # the dateline dates the article
+    quotes = find_quotes(text, memory)
+    for q in quotes:
+        q.base = s.start
+    claims: list[Claim] = []
+    pub_day = pub.day.isoformat() if pub.day else None
+    note = ("" if pub.how in ("given", "dateline", "metadata") else
+            " The publication day is itself inferred (see the reference date), so this bound is only as sure as"
+            " that day.")
+    for m in mentions:
+        if m.edtf is None:
+            unresolved.append(Unresolved(s.index, m.phrase, m.basis))
+            if pub_day is None:
+                continue
+            after = m.tense == FUTURE
+            start = (f"[{pub_day}..]" if after else f"[..{pub_day}]", m.phrase,
+                     f"'{m.phrase}' could not be resolved ({m.basis}); written in the {m.tense} tense in an article "
+                     f"of {pub.words}: on or {'after' if after else 'before'} that day." + note)
+            claims.append(Claim(s, start, None, "", m.start, unresolved=True))
+            continue
+        end = (m.end_edtf, m.extra.get("duration", m.phrase), m.end_basis) if m.end_edtf else None
+        claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start))
+        if m.day is not None and m.tense == PAST:
+            w = _WHERE.search(text, m.end)
+            if w and w.start() - m.end < 5:
+                claims.append(Claim(s, (m.day.isoformat() + "?", text[m.start:w.end()],
+                                        f"The article dates what comes before ('{m.phrase}': "
+                                        f"{m.basis.split(':')[-1].strip()}) "
+                                        "and places this after it without a date of its own: taken as that day, "
+                                        "uncertain."), None, "", w.start() + 1))
+        if m.day is not None and m.tense == FUTURE:
+            b = _BEFORE_ING.search(text, m.end)
+            if b and b.start() - m.end < 5:
+                claims.append(Claim(s, (f"[{m.day.isoformat()}..]", b.group(0).strip(),
+                                        f"After '{m.phrase}' ({m.day.isoformat()}); the article gives no day for it: "
+                                        "on or after that day."), None, "", b.start() + 1))
+    if not claims and pub_day is not None:
+        tense = sentence_tense(text)
+        if quotes or tense == PERFECT or (tense == PAST and actors_in(text)):
+            if is_ongoing(text) and tense == PERFECT:
+                verb = re.search(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+", text)
+                phrase = verb.group(0) if verb else ""
+                claims.append(Claim(s, ("..", phrase, "The article does not say since when."),
+                                    (f"[{pub_day}..]", phrase, f"Still the case at publication ({pub.words}); the "
+                                     "article gives no end: on or after that day." + note), "", 0))
+            elif tense == FUTURE and not quotes:  # a quoted remark was made by publication, whatever its tense
+                claims.append(Claim(s, (f"[{pub_day}..]", "", f"No date given; written in the future tense in an "
+                                        f"article of {pub.words}: on or after that day." + note), None, "", 0,
+                                    tags=["undated"]))
+            else:
+                verb = re.search(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|not\s+)*(?:been\s+)?\w+", text)
+                phrase = verb.group(0) if verb and tense == PERFECT else ""
+                claims.append(Claim(s, (f"[..{pub_day}]", phrase,
+                                        "No date given; reported "
+                                        f"{'in the present perfect ' if tense == PERFECT else ''}"
+                                        f"in an article of {pub.words}, so on or before that day." + note),
+                                    None, "", 0, tags=["undated"]))
+    elif not claims and not mentions and (quotes or sentence_tense(text) in (PERFECT, PAST)):
+        unresolved.append(Unresolved(s.index, _short(text, 8), "undated claim and no publication date known: "
+                                     "not placed"))
+    # quotes go to the claim whose date is nearest before them (else the first)
+    for q in quotes:
+        best = None
+        for c in claims:
+            if c.anchor <= q.start and (best is None or c.anchor >= best.anchor):
+                best = c
+        if best is None and claims:
+            best = min(claims, key=lambda c: c.anchor)
+        if best is not None:
+            if q.attribution.person.name or q.kind == "direct":  # a direct quote stays, unattributed if need be
+                best.quotes.append(q)
+            best.attributions.append(q)
+    for k, c in enumerate(claims):
+        mention = next((m for m in mentions if m.start == c.anchor), None)
+        if "before" in c.start[2][:7] or c.start[1].startswith(("before", "then")):
+            subj = _subject(text)
+            rest = re.sub(r"^(?:before|then)\s+", "", c.start[1])
+            c.title = _short(f"{subj} {rest}")
+        else:
+            c.title = _title(text, mention if mention is not None or c.anchor else None, c.quotes)
+        if not c.title.strip():
+            c.title = _short(text)
+        c.actor, c.actors = _actor(text, c.quotes, c.title)
+        if k and not c.quotes and claims[0].actor and not actors_in(c.title):
+            c.actor = claims[0].actor
+        if c.end is None and pub.day is not None and c.start[0][:10] > pub.day.isoformat() and "[" not in c.start[0]:
+            c.tags.append("planned")
+    return claims
+
+
+def speaker_of(c: Claim) -> Person | None:
+    """The first named speaker of a claim's quotes."""
+    return next((q.attribution.person for q in c.quotes if q.attribution.person.name), None)

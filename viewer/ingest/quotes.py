@@ -1,0 +1,368 @@
+"""Quotes and attribution in news sentences.
+
+* **Direct speech**: words in quotation marks (“…” or "…"), with the
+  speaker found after the quote ("…,” said Le Drian", "…,” he said"), before
+  it ("Peskov said: “…”", "Lavrov, who noted that … “…”"), or from an
+  "according to X" in the same sentence.  A quote split around "he said"
+  gives two quotes, both verbatim, with one speaker.  A name in quotation
+  marks ('dubbed “Allied Resolve-2022”') is not a quote.
+* **Reported speech** ("X said (that) …", "According to X, …", "…, according
+  to X.") is kept as a quote of kind REPORTED: the article's words, never
+  presented as the speaker's.  A reported clause that holds a direct quote
+  gives only the direct quote.
+* **Attribution chains**: "according to X, citing Y" and "X reported,
+  citing Y," make Y a source relayed via X, itself relayed via the article.
+* "he" / "she" is the person last named before it (in the sentence, else in
+  the article so far); a surname alone ("Peskov stated") is the person named
+  in full earlier.  With no speaker found a quote keeps an empty speaker
+  (listed as unattributed): a speaker is never guessed.
+
+Every quote's ``start``/``end`` are offsets in the sentence with
+``sentence[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .actors import SPEAKER, Person, parse_person
+from .extract import dateline_length
+from .tense import _markers
+
+__all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory"]
+
+_VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|journalists|the\s+\w+|[A-Z]\w+|him|her|"
+          r"them|us|a\s+\w+(?:\s+\w+)?)|tells|noted|notes|added|adds|warned|warns|wrote|writes|claimed|claims|"
+          r"announced|announces|insisted|insists|argued|argues|confirmed|confirms|denied|denies|explained|"
+          r"explains|declared|declares|remarked|stressed|stresses|emphasised|emphasized|asserted|asserts|"
+          r"acknowledged|admitted|replied|responded|reported|reports|tweeted|posted|alleged|alleges|"
+          r"predicted|pledged|promised|vowed|suggested|suggests")
+_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_NAMING = re.compile(r"\b(?:dubbed|called|named|known as|so-called|code-?named|titled|entitled|nicknamed|"
+                     r"labelled|labeled|branded|the word|the term|slogan)\s*$", re.I)
+_ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:ministry|office|"
+        r"spokes(?:man|woman|person)|police|military|army|government|officials?|sources?|diplomats?|authorities|"
+        r"prosecutors|agency|council|commission)")
+# “…”, "…", and British ‘…’ (an apostrophe inside, as in "don’t", is followed by a letter)
+_QUOTE = re.compile(r"“(?P<a>[^”]{1,2000})”|\"(?P<b>[^\"]{1,2000})\"|"
+                    r"(?:(?<=[\s(—–-])|^)‘(?P<c>(?:[^‘’]|’(?=[A-Za-z]))+?)’(?![A-Za-z])")
+_AFTER = re.compile(rf"^\s*(?P<verb1>{_VERBS})\s+"
+                    rf"(?P<who1>(?=[A-Z]|(?:the|an?|von|van|de|der|da|al|el|le|la)\s){SPEAKER})|^\s*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)\s+"
+                    rf"(?P<verb2>{_VERBS})\b")
+_BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
+                     rf"(?P<verb>{_VERBS})(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
+                     rf"(?:\s+that)?\s*[,:]?\s*$")
+_WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+|has\s+|had\s+)?(?P<verb>{_VERBS}|called|described|"
+                  r"dismissed|branded|labelled|labeled)\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|;|$)")
+_CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
+_REPORTED = re.compile(rf"(?P<who>{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+(?:(?:also|later|then|has|have|had|previously|"
+                       rf"repeatedly)\s+)*(?P<verb>{_VERBS})(?P<cite>,\s*citing [^,]+,)?"
+                       r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
+                       r"\s+(?:that\s+)?(?=[A-Za-z“\"])")
+# "Biden said Putin called it “a mistake”": the quoted words are someone else's
+_OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|terms|dubbed|labelled|labeled|"
+                          r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
+_ONLY_TIME = re.compile(r"(?:on|in|last|this|late|early)?\s*(?:\w+day|\w+ \d{1,2}|night|week|month|year|"
+                        r"morning|evening|afternoon|yesterday|today)(?:\s+(?:morning|evening|afternoon|night))?", re.I)
+_TAIL_SAID = re.compile(rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?(?:{SPEAKER}|(?:[A-Z][\w’'-]*\s+)?[a-z][\w’'-]*"
+                        rf"(?:\s+[a-z][\w’'-]*){{0,3}}))\s+"
+                        r"(?P<verb>said|says|told [^,.;]+|announced|reported|added|confirmed|warned|claimed|stated)"
+                        r"(?:\s+(?:in\s+an?\s+\w+|(?:late\s+|early\s+)?on\s+\w+|earlier|later|on\s+condition\s+of\s+"
+                        r"anonymity|at\s+an?\s+\w+(?:\s+\w+)?))*\.?$")
+_TIME_TAIL = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:\w+\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                        r"Saturday|Sunday|morning|evening|week|month|year|January|February|March|April|May|June|"
+                        r"July|August|September|October|November|December)\b.*$")
+_LEAD = re.compile(r"^(?:(?:Last|Next|On|This|Earlier|Later)\s+\w+(?:\s+\w+)?|Meanwhile|However|Separately|"
+                   r"Also|When asked[^,]*|Speaking[^,]*|In (?:a|an) [^,]*|On \w+ \d+|Yesterday|Today),\s*")
+
+
+@dataclass
+class Attribution:
+    """Who a claim is attributed to: ``person``, the verbatim ``words``, and
+    the chain of relays beyond the article (``via``: nearest relay first)."""
+
+    person: Person
+    words: str
+    via: list[Person] = field(default_factory=list)
+    interview: bool = False
+
+
+@dataclass
+class FoundQuote:
+    """A quote of one sentence: ``text == sentence[start:end]``; ``kind``
+    ``"direct"`` or ``"reported"``; ``attribution`` may have an empty person
+    (unattributed)."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    attribution: Attribution
+    base: int = 0  #: offset of the sentence in the article (set by the caller)
+
+
+class PersonMemory:
+    """People named so far in the article: resolves "he"/"she" and surnames.
+
+    A pronoun is the one person named with a role earlier in its sentence;
+    else the last speaker of this or the previous sentence; else the one
+    person named in the previous sentence; else nobody (never a guess
+    between two people).
+    """
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self.last: Person | None = None
+        self.here: list[tuple[int, Person]] = []  # people named in this sentence, with offsets
+        self.before: list[Person] = []  # ... in the previous sentence
+        self.speaker_here: Person | None = None
+        self.speaker_before: Person | None = None
+        self.quoted_here: Attribution | None = None  # the last direct quote's attribution, this sentence
+        self.quoted_before: Attribution | None = None  # ... in the previous sentence
+
+    def begin(self, sentence: str) -> None:
+        """Start a sentence: note the people it names with a role ("Foreign
+        Secretary James Cleverly")."""
+        self.before = [p for _, p in self.here]
+        self.speaker_before, self.speaker_here = self.speaker_here, None
+        self.quoted_before, self.quoted_here = self.quoted_here, None
+        self.here = []
+        for m in _RUN.finditer(sentence):
+            p = parse_person(m.group(0))
+            if p.kind == "person" and p.role and len(p.name.split()) >= 2:
+                self.here.append((m.start(), self.note(p)))
+        for m in re.finditer(r"\b[A-Z][\w’'-]+\b", sentence):  # "Hassan welcomed the plan.": a surname seen before
+            if any(a <= m.start() < a + len(p.name) + 40 for a, p in self.here):
+                continue
+            full = self._known(m.group(0))
+            if full is not None:
+                self.here.append((m.start(), full))
+
+    def pronoun(self, pos: int) -> Person:
+        """The person "he"/"she" at offset ``pos`` of the sentence stands for
+        (``kind="unknown"`` when it cannot be told)."""
+        named = {p.name: p for at, p in self.here if at < pos}
+        if len(named) == 1:
+            return next(iter(named.values()))
+        if not named:
+            for sp in (self.speaker_here, self.speaker_before):
+                if sp is not None and sp.kind == "person":
+                    return sp
+            distinct = {p.name: p for p in self.before}
+            if len(distinct) == 1:
+                return next(iter(distinct.values()))
+        return Person("", "", "", "unknown")
+
+    def note(self, p: Person) -> Person:
+        """Remember ``p`` (returns the fuller person when ``p`` is a surname seen before)."""
+        if p.kind == "pronoun":
+            return self.last or Person("", "", "", "unknown")
+        if p.kind == "person" and p.name:
+            full = self._known(p.name)
+            if full is not None:
+                p = Person(full.name, p.role or full.role, p.actor or full.actor, "person")
+            self.people[p.name] = p
+            self.last = p
+        elif p.kind in ("office", "unnamed") and len(p.name.split()) == 1:
+            full = self._known(p.name)
+            if full is not None:
+                self.last = full
+                return full
+        return p
+
+    def _known(self, name: str) -> Person | None:
+        """A person named in full earlier whose name ends with, or (one word)
+        contains, ``name`` ("Le Drian", "Wang" of "Wang Yi"); None if none or
+        if two people would fit."""
+        fits = {full.name: full for full in self.people.values()
+                if len(full.name) > len(name) and (full.name.endswith(" " + name) or
+                                                   (" " not in name and name in full.name.split()))}
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
+    def spoke(self, p: Person) -> None:
+        """``p`` is the speaker of a quote of this sentence."""
+        if p.kind == "person":
+            self.speaker_here = p
+
+
+_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+|(?:[a-z]+[- ])?(?:spokes\w+|minister|secretary|president|chief|adviser|"
+                  r"advisor|ambassador|director|official|leader|head|commander|envoy)\s+)+"
+                  r"(?:[A-Z][\w’'-]*|von|der|de|van|Le|La|al|bin)(?:\s+(?:[A-Z][\w’'-]*|von|der|de|van|Le|La))*")
+
+
+def _speaker(phrase: str, memory: PersonMemory, pos: int = 0) -> Person:
+    """The speaker a phrase names at offset ``pos`` of the sentence (pronouns
+    and bare surnames resolved through ``memory``)."""
+    phrase = _LEAD.sub("", phrase.strip())
+    phrase = re.sub(r"^(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then),?\s+", "", phrase)
+    if re.match(r"(?:on|in|at|by|for|to|from|with|during|after|before|last|next|this|that)\b", phrase, re.I):
+        return Person("", "", "", "unknown")  # "said on Wednesday …": a time or a place, not a speaker
+    p = parse_person(phrase)
+    if p.kind == "pronoun":
+        p = memory.pronoun(pos)
+    else:
+        p = memory.note(p)
+        if p.kind == "office" and len(p.name.split()) == 1 and not p.actor and p.name not in _ORG_WORDS:
+            p = memory.note(Person(p.name, "", "", "person"))  # a surname seen for the first time
+    memory.spoke(p)
+    return p
+
+
+_ORG_WORDS = {"Police", "Officials", "Organisers", "Organizers", "Diplomats", "Sources", "Analysts", "Witnesses",
+              "Residents", "Authorities", "Prosecutors", "Congress", "Parliament", "Government", "Ministry"}
+
+
+def _trim(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink ``[a, b)`` past white space and the punctuation that closes a
+    sentence or a quotation inside the marks ("good sign," -> "good sign")."""
+    while a < b and sentence[a] in " \t":
+        a += 1
+    while b > a and sentence[b - 1] in " \t,.;:":
+        b -= 1
+    return a, b
+
+
+def _according(sentence: str, memory: PersonMemory, remember: bool = True) -> tuple[Attribution, re.Match] | None:
+    m = _ACCORDING.search(sentence)
+    if not m:
+        return None
+    who = m.group("who").strip()
+    name = _TIME_TAIL.sub("", who)
+    via: list[Person] = []
+    person = parse_person(name)
+    if remember:
+        person = memory.note(person)
+    cite = _CITING.match(sentence, m.end())
+    words = sentence[m.start():m.end()]
+    if cite:
+        relay = person
+        person = memory.note(parse_person(_TIME_TAIL.sub("", cite.group("who").strip())))
+        via = [relay]
+        words = sentence[m.start():cite.end()]
+    return Attribution(person, words, via, "interview" in sentence), m
+
+
+def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
+    """Direct and reported quotes of one sentence with their attribution.
+
+    ``memory`` carries the people named in earlier sentences and is updated.
+    Returns quotes in text order; offsets are relative to ``sentence``.
+    """
+    out: list[FoundQuote] = []
+    memory.begin(sentence)
+    according = _according(sentence, memory)
+    # people named in the sentence before any quote, for "he said"
+    direct: list[tuple[int, int, int, int]] = []  # inner a, b; outer a, b
+    for m in _QUOTE.finditer(sentence):
+        inner = next(m.span(g) for g in ("a", "b", "c") if m.group(g) is not None)
+        if _NAMING.search(sentence[:m.start()]):
+            continue
+        a, b = _trim(sentence, *inner)
+        if b > a:
+            direct.append((a, b, m.start(), m.end()))
+    previous: Attribution | None = None
+    for k, (a, b, oa, ob) in enumerate(direct):
+        attr: Attribution | None = None
+        after = sentence[ob:]
+        ma = _AFTER.match(after)
+        if ma:
+            who = ma.group("who1") or ma.group("who2")
+            words_end = ob + ma.end()
+            tail = re.match(r"[^,.;“\"]*", sentence[words_end:])
+            words = sentence[ob:words_end + (tail.end() if tail else 0)].strip(" ,")
+            attr = Attribution(_speaker(who, memory, ob), words, [], "interview" in words)
+            if attr.person.kind == "unknown":
+                attr = None
+        if attr is None:
+            before = sentence[:oa]
+            mb = _BEFORE.search(before)
+            mw = None
+            for mw in _WHO.finditer(before):  # noqa: B007 - the last "X, who said" before the quote
+                pass
+            if mw is not None:
+                attr = Attribution(_speaker(mw.group("who"), memory, mw.start()), sentence[mw.start():mw.end()].strip())
+            elif mb is not None and not _VERB.fullmatch(mb.group("who").strip()):
+                attr = Attribution(_speaker(mb.group("who"), memory, mb.start()),
+                                   sentence[mb.start():mb.end()].strip(" ,:"), [], "interview" in mb.group(0))
+        if attr is None:
+            last = None
+            for last in _REPORTED.finditer(sentence[:oa]):  # noqa: B007 - the last "X said …" before the quote
+                pass
+            between = sentence[last.end("verb"):oa] if last is not None else ""
+            if last is not None and not _VERB.search(between) and not _OTHER_WORDS.search(between):
+                who = _speaker(last.group("who"), memory, last.start())
+                if who.name and who.kind != "unknown":
+                    attr = Attribution(who, sentence[last.start():last.end("verb")].strip(), [], False)
+        if attr is None and previous is not None and k > 0:
+            gap = sentence[direct[k - 1][3]:oa]
+            if len(gap) < 60:  # the second half of a quote split around "he said"
+                attr = previous
+        if attr is None and according is not None:
+            attr = according[0]
+        if (attr is None and k == 0 and len(direct) == 1 and memory.quoted_before is not None
+                and not sentence[:oa].strip() and not sentence[ob:].strip(" .")):
+            attr = memory.quoted_before  # "“…,” Biden said. “Every inch.”": the same speaker goes on
+        if attr is not None and attr.person.kind == "unknown":
+            attr = None
+        if attr is not None and according is not None and attr.person.name and according[0].person.name and \
+                attr.person.name == according[0].person.name and according[0].words not in attr.words:
+            attr = Attribution(attr.person, according[0].words + ", … " + attr.words, attr.via,
+                               attr.interview or according[0].interview)
+        attr = attr or Attribution(Person("", kind="unknown"), "")
+        previous = attr
+        if attr.person.name:
+            memory.quoted_here = attr
+        out.append(FoundQuote(sentence[a:b], a, b, "direct", attr))
+    if direct:
+        return out
+    # reported speech: "X said (that) ..." (no quotation marks in the clause)
+    for m in _REPORTED.finditer(sentence):
+        who = m.group("who")
+        if len(who.split()) > 10 or re.match(r"(?:[Tt]he|[Aa]n?|It|This|That)\b", who.strip()) and \
+                parse_person(_LEAD.sub("", who)).kind not in ("office", "unnamed", "outlet"):
+            continue
+        person = _speaker(who, memory, m.start())
+        if not person.name or person.kind == "unknown":
+            continue
+        a, b = _trim(sentence, m.end(), len(sentence))
+        if _ONLY_TIME.fullmatch(sentence[a:b]) or not _markers(sentence[a:b]):
+            continue  # "…, the governor said on Thursday." / "… in a statement": the claim is before the verb
+        acc = re.search(r",\s*according to\b", sentence[a:b]) or _TAIL_SAID.search(sentence[a:b] + ".")
+        if acc:
+            b = a + acc.start()
+        via: list[Person] = []
+        if m.group("cite"):
+            relay = person
+            person = memory.note(parse_person(m.group("cite").strip(", ")[len("citing "):]))
+            via = [relay]
+        # the attribution as written: its clause, from the last comma before the speaker to the verb
+        start = max(sentence.rfind(",", 0, m.start()) + 1, dateline_length(sentence))
+        words = sentence[start:m.end()].strip(" ,")
+        if b > a + 3:
+            out.append(FoundQuote(sentence[a:b], a, b, "reported",
+                                  Attribution(person, words, via, "interview" in sentence)))
+        return out
+    tail = _TAIL_SAID.search(sentence)
+    if tail is not None and according is None:
+        person = _speaker(tail.group("who"), memory, tail.start("who"))
+        a, b = _trim(sentence, dateline_length(sentence), tail.start())
+        if person.name and person.kind != "unknown" and b > a + 3:
+            out.append(FoundQuote(sentence[a:b], a, b, "reported",
+                                  Attribution(person, sentence[tail.start():].strip(" ,."), [], False)))
+        return out
+    if according is not None:
+        attr, m = according
+        if m.start() <= 12 or sentence[:m.start()].strip() in ("Meanwhile,", "However,", "But"):
+            a, b = _trim(sentence, m.end() + 1, len(sentence))
+            if attr.via:
+                a, b = _trim(sentence, m.end() + len(attr.words) - (m.end() - m.start()) + 1, len(sentence))
+        elif sentence[m.start() + len(attr.words):].strip() in (".", ""):
+            a, b = _trim(sentence, dateline_length(sentence), sentence.rfind(",", 0, m.start()))
+        else:
+            return out  # "…, according to X, …": no one clause is theirs
+        if b > a + 3 and not attr.person.kind == "unknown":
+            out.append(FoundQuote(sentence[a:b], a, b, "reported", attr))
+    return out

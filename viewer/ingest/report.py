@@ -1,0 +1,34 @@
+"""The text report of an ingest: publication date, events, quotes, unresolved."""
+
+from __future__ import annotations
+
+from .build import IngestResult
+
+__all__ = ["report_text"]
+
+
+def report_text(result: IngestResult) -> str:
+    """What ``timeline-viewer ingest`` prints: the publication date and why,
+    each draft event (date, phrase, title, track, quotes with speakers) and
+    the expressions left unresolved."""
+    pub = result.publication
+    tl = result.timeline
+    lines = [f"Publication date: {pub.edtf or 'unknown'} ({pub.how})", f"  why: {pub.basis}"]
+    lines.append(f"Draft events: {len(tl.events)} (all unreviewed), tracks: "
+                 + ", ".join(t.label for t in tl.tracks))
+    for e in tl.events:
+        when = e.start.edtf + (f" .. {e.end.edtf}" if e.end is not None else "")
+        lines.append(f"  [{when}] {e.title}  (track {e.track}; sentence {e.draft.offsets[0]}–{e.draft.offsets[1]})"
+                     if e.draft else f"  [{when}] {e.title}")
+        if e.start.phrase or e.start.basis:
+            lines.append(f"      phrase: “{e.start.phrase}”; basis: {e.start.basis}")
+        if e.end is not None and (e.end.phrase or e.end.basis):
+            lines.append(f"      end: “{e.end.phrase}”; basis: {e.end.basis}")
+        for q in e.quotes:
+            who = q.who or "(unattributed)"
+            lines.append(f"      {q.kind.value} quote, {who}: “{q.text}”")
+    lines.append(f"Unresolved expressions: {len(result.unresolved)}")
+    for u in result.unresolved:
+        lines.append(f"  sentence {u.sentence + 1}: “{u.phrase}”: {u.reason}")
+    lines.append(f"({len(result.sentences)} sentences in {result.seconds * 1000:.0f} ms)")
+    return "\n".join(lines)

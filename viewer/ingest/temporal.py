@@ -1,0 +1,535 @@
+"""Temporal expressions of news text, resolved to EDTF with phrase and basis.
+
+Rules (our own; the reasons are in each basis string the draft keeps):
+
+* Absolute dates keep exactly the precision written: ``February 20`` is a
+  day, ``March 2021`` a month, ``2014`` a year.  A day and month without a
+  year take the publication's year (the previous or next one when the tense
+  says the day must lie before or after publication and the publication's
+  year would put it on the wrong side).
+* A weekday is resolved by tense (the convention of TimeML/TIMEX3 news
+  annotation, e.g. HeidelTime's news rules): in the past tense the most
+  recent such day on or before publication, in the future the next one on
+  or after it; "last Thursday" is the most recent before publication (the
+  week before when written on a Thursday), "next Thursday" the first after.
+  When the week is ambiguous (a "last Thursday" written on a Saturday could
+  be two or nine days before), the date is marked uncertain (``?``).
+* ``last week`` / ``this week`` / ``next week`` are one day of that ISO week
+  (Monday to Sunday): EDTF ``[a..b]``.  ``earlier this month`` is one day
+  from the 1st to publication.  ``N days ago`` is a day; ``N weeks ago`` is
+  approximate (``~``).
+* Relative dates inherit the publication date's doubt: when it is inferred,
+  day-relative dates are uncertain (``?``), except the inferred anchor day
+  itself.
+* ``since X`` starts a span at X that is still going at publication
+  (``[pub..]``); ``from X to Y``, ``X–Y``, ``between X and Y`` are spans;
+  ``ten days`` after a day gives an end of one day of two (counted with or
+  without the first day) unless another sentence states the end.
+
+Nothing is resolved more precisely than the words allow; a phrase that cannot
+be resolved (no publication date known) keeps ``edtf=None`` and is listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .tense import FUTURE, PAST, PERFECT, PRESENT, tense_at
+
+__all__ = ["Publication", "TimeMention", "find_mentions", "MONTHS", "WEEKDAYS", "fmt_day", "number_value"]
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WD_NAME = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_MON_NAME = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+            "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+            "thirty": 30}
+
+_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+        r"Sept?|Oct|Nov|Dec)")
+_MON_MAY = _MON.replace("|May|", r"|May(?=[\s,.;])|")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("range_md", re.compile(rf"\b{_MON}\s+{_DAY}\s*(?:-|–|to|until|through)\s*{_DAY2}(?:,?\s+{_YEAR})?\b")),
+    ("range_dm", re.compile(rf"\b{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b")),
+    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}\s+{_MON},?\s+{_YEAR}\b")),
+    ("md", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}\b(?!\s*(?:percent|%|,\d))")),
+    ("dm", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}\s+{_MON}\b")),
+    ("my", re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?{_MON}(?:\s+of)?,?\s+{_YEAR}\b")),
+    ("mon_rel", re.compile(rf"\b(?:in\s+)?{_MON}(?:\s+of)?\s+(?P<rel>last|next|this)\s+year\b")),
+    ("rel_unit", re.compile(r"\b(?P<rel>last|next|this|past|earlier this|later this|early this|late this)\s+"
+                            r"(?P<unit>week|weekend|month|year)\b", re.I)),
+    ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("wd", re.compile(rf"\b(?P<rel>(?:last|next|this|on|earlier on|late on|early on)\s+)?{_WD}"
+                      r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.I)),
+    ("word", re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|"
+                        r"last night)\b", re.I)),
+    ("decade", re.compile(r"\b(?:in\s+)?the\s+(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0s\b", re.I)),
+    ("mon", re.compile(rf"\b(?P<pre>in|since|until|by|from|through|during|of|for|early|late|mid-|last|next|this)\s+"
+                       rf"(?:(?:early|late|mid-?)\s*)?{_MON_MAY}(?!\s+\d)")),
+    # a year, not a count: "about 1800 refugees", "2000 people" and "1,999" are not years
+    ("year", re.compile(r"(?<![\w$£€.,/-])(?<!about )(?<!around )(?<!nearly )(?<!some )(?<!almost )(?<!than )"
+                        r"(?<!over )(?<!up to )" + _YEAR + r"(?![\w%/-]|,\d|\s*(?:percent|per cent|troops|soldiers|"
+                        r"people|km|miles|tons|tonnes|dollars|euros|\$)|\s+[a-z]+(?:ers|ees|ians|ists|ents|les|ies)\b)")),
+]
+_DURATION = re.compile(rf"\b(?:for\s+)?{_NUM}\s+(?P<unit>days?|weeks?)(?!\s+(?:ago|later|earlier|before|after))"
+                       r"(?:\s+of)?\b", re.I)
+_SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?$", re.I)
+_PREP = re.compile(r"\b(?:on|in|during)\s+$", re.I)
+_BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
+_FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
+_TO = re.compile(r"^\s*(?:to|until|till|through|and|–|-)\s+", re.I)
+
+
+@dataclass
+class Publication:
+    """The publication date relative expressions are resolved against.
+
+    ``day`` is None when unknown.  ``day_certain`` / ``year_certain`` say how
+    sure each part is (an inferred date is uncertain to the day but may be sure
+    of its year); ``anchor_weekday`` (0 = Monday) is the weekday from which the
+    day was inferred: bare mentions of it are that very day.  ``edtf``,
+    ``phrase`` and ``basis`` are what the draft's reference date says.
+    """
+
+    day: date | None = None
+    day_certain: bool = False
+    year_certain: bool = False
+    anchor_weekday: int | None = None
+    phrase: str = ""
+    basis: str = "No publication date given or found in the article."
+    how: str = "none"  # "given", "dateline", "metadata", "inferred", "none"
+    year_hint: int | None = None  # a year the text names, when the day is unknown
+    span_end: tuple[int, date] | None = None  # (offset of the duration phrase, its stated end day)
+
+    @property
+    def edtf(self) -> str:
+        if self.day is None:
+            return ""
+        return self.day.isoformat() + ("" if self.day_certain else "?")
+
+    @property
+    def words(self) -> str:
+        return fmt_day(self.day) if self.day else "unknown"
+
+
+@dataclass
+class TimeMention:
+    """One temporal expression of a sentence, resolved.
+
+    ``start``/``end`` are character offsets in the sentence; ``edtf`` the
+    resolved value (None: unresolved), ``end_edtf`` the end of a span (None
+    for a point); ``basis`` how it was resolved; ``tense`` of its clause;
+    ``kind`` one of ``"date"``, ``"range"``, ``"since"``.
+    """
+
+    start: int
+    end: int
+    phrase: str
+    edtf: str | None
+    basis: str
+    tense: str = PRESENT
+    kind: str = "date"
+    end_edtf: str | None = None
+    end_basis: str = ""
+    day: date | None = None  # the resolved day, when to the day
+    extra: dict = field(default_factory=dict)
+
+
+def fmt_day(d: date) -> str:
+    """``Thu 10 Feb 2022``."""
+    return f"{_WD_NAME[d.weekday()]} {d.day} {_MON_NAME[d.month - 1]} {d.year}"
+
+
+def number_value(word: str) -> int | None:
+    """``"ten"`` -> 10, ``"12"`` -> 12, else None."""
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return _NUMBERS.get(w)
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _q(pub: Publication, day_relative: bool) -> str:
+    """The ``?`` a relative date inherits from an inferred publication date."""
+    if day_relative:
+        return "" if pub.day_certain else "?"
+    return "" if pub.year_certain or pub.day_certain else "?"
+
+
+def _pub_note(pub: Publication) -> str:
+    if pub.day is None or pub.how in ("given", "dateline", "metadata"):
+        return ""
+    return " The publication day is itself inferred (see the reference date), so this is only as sure as that day."
+
+
+def _year_for(pub: Publication, m: int, d: int | None, tense: str) -> tuple[int | None, str]:
+    """Year of a day/month written without one: the publication's, moved by
+    one when the tense puts it on the other side of publication."""
+    if pub.day is None:  # a year named elsewhere in the text would be a guess: left unresolved
+        return None, ""
+    y = pub.day.year
+    cand = _valid(y, m, d or 1)
+    if cand is None:
+        return None, ""
+    ref = pub.day if d else pub.day.replace(day=1)
+    if d is None:  # a month: compared month to month
+        if tense in (PAST, PERFECT) and cand > ref:
+            return y - 1, f"year {y - 1}: written in the past tense and {y} would put it after publication"
+        if tense == FUTURE and cand < ref:
+            return y + 1, f"year {y + 1}: written in the future tense and {y} would put it before publication"
+        return y, f"year from the publication date ({pub.words})"
+    if tense in (PAST, PERFECT) and cand > ref + timedelta(days=31):
+        return y - 1, f"year {y - 1}: written in the past tense and {y} would put it after publication"
+    if tense == FUTURE and cand < ref - timedelta(days=31):
+        return y + 1, f"year {y + 1}: written in the future tense and {y} would put it before publication"
+    return y, f"year from the publication date ({pub.words})"
+
+
+def _weekday(pub: Publication, wd: int, rel: str, tense: str, phrase: str) -> tuple[str | None, str, date | None]:
+    name = [k for k, v in WEEKDAYS.items() if v == wd][0].capitalize()
+    if pub.day is None:
+        return None, f"'{phrase}' needs the publication date, which is not known", None
+    p = pub.day
+    back = (p.weekday() - wd) % 7
+    ahead = (wd - p.weekday()) % 7
+    rel = rel.strip().lower()
+    note = _pub_note(pub)
+    if rel == "last":
+        delta = back or 7
+        day = p - timedelta(days=delta)
+        ambiguous = 0 < back < 7 and back <= 3
+        q = "?" if ambiguous or not pub.day_certain else ""
+        why = (f"'last {name}' written on {fmt_day(p)} (publication): the most recent {name} before it, {fmt_day(day)}"
+               + ("; it could also mean the week before, so uncertain" if ambiguous else "")
+               + (" Uncertain because the publication date itself is inferred." if not pub.day_certain else ""))
+        return day.isoformat() + q, why, day
+    if rel == "next":
+        delta = ahead or 7
+        day = p + timedelta(days=delta)
+        ambiguous = 0 < ahead <= 3
+        q = "?" if ambiguous or not pub.day_certain else ""
+        why = (f"'next {name}' written on {fmt_day(p)}: the first {name} after it, {fmt_day(day)}"
+               + ("; it could also mean the week after, so uncertain" if ambiguous else "") + note)
+        return day.isoformat() + q, why, day
+    if rel == "this":
+        day = p - timedelta(days=p.weekday()) + timedelta(days=wd)
+        return (day.isoformat() + _q(pub, True),
+                f"'this {name}': the {name} of the publication's week ({fmt_day(p)}): {fmt_day(day)}" + note, day)
+    if pub.anchor_weekday == wd and back == 0:
+        return (p.isoformat(), f"'{name}' = {fmt_day(p)}, the day from which the publication date was inferred "
+                f"(see the reference date's basis).", p)
+    if tense in (PAST, PERFECT):
+        day = p - timedelta(days=back)
+        return (day.isoformat() + _q(pub, True),
+                f"past tense, written on {fmt_day(p)}: the most recent {name} on or before publication, "
+                f"{fmt_day(day)}" + note, day)
+    if tense == FUTURE:
+        day = p + timedelta(days=ahead)
+        return (day.isoformat() + _q(pub, True),
+                f"future tense, written on {fmt_day(p)}: the next {name} on or after publication, {fmt_day(day)}"
+                + note, day)
+    if back == 0:
+        return (p.isoformat() + _q(pub, True), f"'{name}' written on a {name} ({fmt_day(p)}): that day" + note, p)
+    last, following = p - timedelta(days=back), p + timedelta(days=ahead)
+    return (f"[{last.isoformat()}..{following.isoformat()}]",
+            f"present tense, written on {fmt_day(p)}: news uses it both for what is scheduled and in headlines "
+            f"for what happened, so '{phrase}' is the last {name} ({fmt_day(last)}) or the next "
+            f"({fmt_day(following)}); kept as one day between them" + note, None)
+
+
+def _week(pub: Publication, rel: str, unit: str, phrase: str) -> tuple[str | None, str]:
+    if pub.day is None:
+        return None, f"'{phrase}' needs the publication date, which is not known"
+    p = pub.day
+    rel = rel.lower()
+    note = _pub_note(pub)
+    if unit == "week":
+        monday = p - timedelta(days=p.weekday())
+        shift = {"last": -7, "past": -7, "next": 7}.get(rel, 0)
+        a, b = monday + timedelta(days=shift), monday + timedelta(days=shift + 6)
+        if rel in ("earlier this", "early this"):
+            b = p
+        elif rel in ("later this", "late this"):
+            a = p
+        return (f"[{a.isoformat()}..{b.isoformat()}]",
+                f"'{phrase}' written on {fmt_day(p)}: one day from {fmt_day(a)} to {fmt_day(b)} (weeks run Monday "
+                f"to Sunday, ISO 8601)" + note)
+    if unit == "weekend":
+        sat = p - timedelta(days=(p.weekday() - 5) % 7)
+        if rel == "next" or (rel == "this" and p.weekday() < 5):
+            sat = p + timedelta(days=(5 - p.weekday()) % 7 or 7)
+        elif rel in ("last", "past") and p.weekday() >= 5:
+            sat -= timedelta(days=7)
+        return (f"[{sat.isoformat()}..{(sat + timedelta(days=1)).isoformat()}]",
+                f"'{phrase}' written on {fmt_day(p)}: Saturday {fmt_day(sat)} or the Sunday after" + note)
+    if unit == "month":
+        y, m = p.year, p.month
+        if rel in ("last", "past"):
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        elif rel == "next":
+            y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+        if rel in ("earlier this", "early this"):
+            first = date(y, m, 1)
+            return (f"[{first.isoformat()}..{p.isoformat()}]",
+                    f"'{phrase}' written on {fmt_day(p)}: one day from {fmt_day(first)} to publication" + note)
+        if rel in ("later this", "late this"):
+            last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1))
+            return (f"[{p.isoformat()}..{last.isoformat()}]",
+                    f"'{phrase}' written on {fmt_day(p)}: one day from publication to {fmt_day(last)}" + note)
+        return (f"{y:04d}-{m:02d}" + _q(pub, False),
+                f"'{phrase}' written in {_MON_NAME[p.month - 1]} {p.year}: {_MON_NAME[m - 1]} {y}, to the month" + note)
+    y = p.year + {"last": -1, "past": -1, "next": 1}.get(rel, 0)
+    if rel in ("earlier this", "early this"):
+        return (f"[{y}-01-01..{p.isoformat()}]", f"'{phrase}': one day from 1 Jan {y} to publication" + note)
+    if rel in ("later this", "late this"):
+        return (f"[{p.isoformat()}..{y}-12-31]", f"'{phrase}': one day from publication to 31 Dec {y}" + note)
+    return f"{y:04d}" + _q(pub, False), f"'{phrase}' written in {p.year}: {y}, to the year" + note
+
+
+def _resolve(kind: str, m: re.Match[str], sentence: str, pub: Publication, tense: str
+             ) -> tuple[str | None, str, date | None, str | None, str]:
+    """(edtf, basis, day, end_edtf, end_basis) of one match."""
+    g = m.groupdict()
+    phrase = m.group(0)
+    if kind == "iso":
+        d = _valid(int(g["year"]), int(g["m"]), int(g["d"]))
+        if d is None:
+            return None, "not a calendar day", None, None, ""
+        return d.isoformat(), "ISO date as written", d, None, ""
+    if kind in ("mdy", "dmy"):
+        d = _valid(int(g["year"]), _month(g["mon"]), int(g["day"]))
+        if d is None:
+            return None, f"'{phrase}' is not a calendar day", None, None, ""
+        basis = "Day, month and year stated"
+        if g.get("wd") and WEEKDAYS[g["wd"].lower()] != d.weekday():
+            return (d.isoformat() + "?", basis + f"; but {fmt_day(d)} is not a {g['wd']}: uncertain", d, None, "")
+        return d.isoformat(), basis + ".", d, None, ""
+    if kind in ("md", "dm"):
+        mon, day = _month(g["mon"]), int(g["day"])
+        y, why = _year_for(pub, mon, day, tense)
+        if y is None:
+            return None, f"'{phrase}' gives no year and the publication date is not known", None, None, ""
+        d = _valid(y, mon, day)
+        if d is None:
+            return None, f"'{phrase}' is not a calendar day in {y}", None, None, ""
+        q = "" if (pub.year_certain or pub.day_certain) else "?"
+        return d.isoformat() + q, f"Day and month stated; {why}.", d, None, ""
+    if kind in ("range_md", "range_dm"):
+        mon = _month(g["mon"])
+        d1, d2 = int(g["day"]), int(g["day2"])
+        if g.get("year"):
+            y, why, q = int(g["year"]), "year stated", ""
+        else:
+            y, why = _year_for(pub, mon, d1, tense)
+            q = "" if (pub.year_certain or pub.day_certain) else "?"
+        a = _valid(y, mon, d1) if y else None
+        b = _valid(y, mon, d2) if y else None
+        if a is None or b is None or b < a:
+            return None, f"'{phrase}' is not a range of calendar days", None, None, ""
+        return (a.isoformat() + q, f"First day of '{phrase}'; {why}.", a, b.isoformat() + q,
+                f"Last day of '{phrase}'; {why}.")
+    if kind == "my":
+        y, mon = int(g["year"]), _month(g["mon"])
+        return f"{y:04d}-{mon:02d}", "Month and year stated (no day: kept to the month).", None, None, ""
+    if kind == "mon_rel":
+        if pub.day is None:
+            return None, f"'{phrase}' needs the publication date, which is not known", None, None, ""
+        y = pub.day.year + {"last": -1, "next": 1}.get(g["rel"], 0)
+        mon = _month(g["mon"])
+        q = "" if (pub.year_certain or pub.day_certain) else "?"
+        return (f"{y:04d}-{mon:02d}" + q, f"'{phrase}' written in {pub.day.year}: {_MON_NAME[mon - 1]} {y}, "
+                "to the month" + _pub_note(pub), None, None, "")
+    if kind == "mon":
+        mon = _month(g["mon"])
+        pre = g["pre"].lower()
+        t = PAST if pre in ("last", "since") else FUTURE if pre == "next" else tense
+        y, why = _year_for(pub, mon, None, t)
+        if pub.day is not None and pre == "last" and mon >= pub.day.month:
+            y, why = pub.day.year - 1, f"'last {g['mon']}' before {pub.words}: {pub.day.year - 1}"
+        if pub.day is not None and pre == "next" and mon <= pub.day.month:
+            y, why = pub.day.year + 1, f"'next {g['mon']}' after {pub.words}: {pub.day.year + 1}"
+        if y is None:
+            return None, f"'{phrase}' gives no year and the publication date is not known", None, None, ""
+        q = "" if (pub.year_certain or pub.day_certain) else "?"
+        return f"{y:04d}-{mon:02d}" + q, f"Month stated (no day: kept to the month); {why}.", None, None, ""
+    if kind == "year":
+        return g["year"], "Year only, as written.", None, None, ""
+    if kind == "decade":
+        return f"{g['dec']}X", f"A decade only ('{phrase}'): {g['dec']}0 to {g['dec']}9.", None, None, ""
+    if kind == "rel_unit":
+        e, basis = _week(pub, g["rel"], g["unit"].lower(), phrase)
+        return e, basis, None, None, ""
+    if kind == "ago":
+        n = number_value(g["num"])
+        unit = g["unit"].lower().rstrip("s")
+        if pub.day is None or n is None:
+            return None, f"'{phrase}' needs the publication date, which is not known", None, None, ""
+        p = pub.day
+        if unit == "day":
+            d = p - timedelta(days=n)
+            return (d.isoformat() + _q(pub, True), f"{n} days before publication ({pub.words}): {fmt_day(d)}"
+                    + _pub_note(pub), d, None, "")
+        if unit == "week":
+            d = p - timedelta(days=7 * n)
+            return (d.isoformat() + "~", f"{n} weeks before publication ({pub.words}): about {fmt_day(d)} "
+                    "(approximate: weeks are a rounded count)" + _pub_note(pub), None, None, "")
+        if unit == "month":
+            y, mm = divmod(p.year * 12 + p.month - 1 - n, 12)
+            return (f"{y:04d}-{mm + 1:02d}~", f"{n} months before publication: about {_MON_NAME[mm]} {y}",
+                    None, None, "")
+        return f"{p.year - n:04d}~", f"{n} years before publication: about {p.year - n}", None, None, ""
+    if kind == "wd":
+        e, basis, d = _weekday(pub, WEEKDAYS[g["wd"].lower()], (g.get("rel") or "").replace("on", "").strip()
+                               if (g.get("rel") or "").strip().lower() in ("last", "next", "this") else "",
+                               tense, phrase.strip())
+        return e, basis, d, None, ""
+    if kind == "word":
+        w = g["w"].lower()
+        if pub.day is None:
+            return None, f"'{phrase}' needs the publication date, which is not known", None, None, ""
+        if w == "last night":
+            a = pub.day - timedelta(days=1)
+            return (f"[{a.isoformat()}..{pub.day.isoformat()}]", f"'{phrase}' written on {pub.words}: the evening "
+                    f"of {fmt_day(a)} or the small hours of publication day" + _pub_note(pub), None, None, "")
+        shift = {"yesterday": -1, "tomorrow": 1}.get(w, 0)
+        d = pub.day + timedelta(days=shift)
+        return (d.isoformat() + _q(pub, True), f"'{phrase}' relative to publication ({pub.words}): {fmt_day(d)}"
+                + _pub_note(pub), d, None, "")
+    return None, "unknown expression", None, None, ""
+
+
+def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
+    """The temporal expressions of one sentence, resolved against ``pub``.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence's text (offsets in the result are relative to it).
+    pub : Publication
+
+    Returns
+    -------
+    list of TimeMention, in text order; overlapping matches keep the first,
+    most specific pattern.  "since X" and "from X to Y" become spans; a
+    duration ("ten days") after a day mention gives that mention an end.
+    """
+    taken: list[tuple[int, int]] = []
+    out: list[TimeMention] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(sentence):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            if kind == "year" and re.search(r"[A-Za-z]-$", sentence[max(0, a - 2):a]):
+                continue  # "Allied Resolve-2022": a name, not a date
+            tense = tense_at(sentence, a)
+            e, basis, d, end_e, end_b = _resolve(kind, m, sentence, pub, tense)
+            lead = len(m.group(0)) - len(m.group(0).lstrip())
+            prep = _PREP.search(sentence[:a]) if kind in ("md", "dm", "mdy", "dmy", "my", "year", "iso", "wd") else None
+            if prep is not None and not (kind == "wd" and (m.group("rel") or "").strip()):
+                a, lead = prep.start(), 0
+            mention = TimeMention(a + lead, b, sentence[a + lead:b], e, basis, tense,
+                                  "range" if end_e else "date", end_e, end_b, d)
+            taken.append((a, b))
+            out.append(mention)
+    out.sort(key=lambda t: t.start)
+    return _combine(sentence, out, pub)
+
+
+def _combine(sentence: str, mentions: list[TimeMention], pub: Publication) -> list[TimeMention]:
+    """Join "from X to Y" into a range, "since X" into an open span, and a
+    duration after a day into a span."""
+    out: list[TimeMention] = []
+    skip = set()
+    for i, m in enumerate(mentions):
+        if i in skip:
+            continue
+        before = sentence[:m.start]
+        if m.phrase.lower().startswith("by ") or (_BY.search(before) and m.kind == "date"):
+            if m.edtf and not m.edtf.startswith(("[", "..")):
+                b = _BY.search(before)
+                if b is not None:
+                    m.start, m.phrase = b.start(), sentence[b.start():m.end]
+                m.edtf = f"[..{m.edtf.rstrip('?~')}]" + ("" if m.edtf[-1] not in "?~" else "")
+                m.basis += " 'By' it: on or before it."
+                m.day = None
+        elif (_SINCE.search(before) or m.phrase.lower().startswith("since ")) and m.edtf:
+            s = _SINCE.search(before)
+            if s is not None:
+                m.phrase = sentence[s.start():m.end]
+                m.start = s.start()
+            m.kind = "since"
+            if m.tense == PAST and not re.search(r"\bhad\b", sentence[:m.start]) and pub.day is None:
+                m.end_edtf, m.end_basis = "..", "The article does not say when it ended."
+            elif pub.day is not None:
+                m.end_edtf = f"[{pub.day.isoformat()}..]"
+                m.end_basis = (f"Still the case at publication ({pub.words}); the article gives no end: on or after "
+                               "that day." + _pub_note(pub))
+            else:
+                m.end_edtf, m.end_basis = "..", "Still going when written; the publication date is not known."
+        elif _FROM.search(before) and i + 1 < len(mentions) and mentions[i + 1].edtf and m.edtf:
+            nxt = mentions[i + 1]
+            gap = sentence[m.end:nxt.start]
+            f = _FROM.search(before)
+            if f is not None and _TO.match(gap) and len(gap) < 12:
+                m.start, m.end = f.start(), nxt.end
+                m.phrase = sentence[m.start:m.end]
+                m.kind, m.end_edtf, m.end_basis = "range", nxt.edtf, nxt.basis
+                skip.add(i + 1)
+        out.append(m)
+    for m in out:
+        if m.day is None or m.kind != "date":
+            continue
+        dur = _DURATION.search(sentence, m.end, min(len(sentence), m.end + 80))
+        if dur is None:
+            dur = _DURATION.search(sentence[max(0, m.start - 80):m.start])
+            if dur is not None:
+                continue  # a duration before the day ("ten days ... on Thursday") is not its start
+        if dur is None or dur.group("unit").lower().startswith("week") and "weeks" not in dur.group(0).lower():
+            continue
+        if re.search(r",\s*(?:and|but|while)\s|;", sentence[m.end:dur.start()]):
+            continue  # "struck on September 10, and rescuers have worked for five days": another clause's time
+        n = number_value(dur.group("num"))
+        if not n or n > 366:
+            continue
+        days = n * (7 if dur.group("unit").lower().startswith("week") else 1)
+        m.kind = "range"
+        m.extra["duration"] = dur.group(0)
+        stated = pub.span_end
+        if stated is not None and stated[1] - m.day in (timedelta(days=days), timedelta(days=days - 1)):
+            m.end_edtf = stated[1].isoformat()
+            m.end_basis = (f"'{dur.group(0).strip()}' from {fmt_day(m.day)}, ending on {fmt_day(stated[1])} as the "
+                           "article states elsewhere.")
+        else:
+            first, last = m.day + timedelta(days=days - 1), m.day + timedelta(days=days)
+            m.end_edtf = f"[{first.isoformat()}..{last.isoformat()}]"
+            m.end_basis = (f"'{dur.group(0).strip()}' from {fmt_day(m.day)}: ends {fmt_day(first)} (counting the "
+                           f"first day) or {fmt_day(last)} (not counting it); the article does not say which.")
+    return out

@@ -1,0 +1,120 @@
+"""The tense of the clause around a word: past, future, present or perfect.
+
+News English dates relative expressions by tense ("met on Thursday" is the
+last Thursday, "will meet on Thursday" the next), which general date parsers
+do not see (dateparser's ``PREFER_DATES_FROM`` is one setting for a whole
+text).  These rules look at the verbs of the clause around a position.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = ["PAST", "FUTURE", "PRESENT", "PERFECT", "tense_at", "clause_bounds", "is_ongoing"]
+
+PAST, FUTURE, PRESENT, PERFECT = "past", "future", "present", "perfect"
+
+_FUTURE_STRICT = re.compile(
+    r"\b(?:will|shall|won['’]t|would)\b|['’]ll\b|\b(?:is|are)\s+(?:due|set|scheduled|slated|expected|poised|planned|"
+    r"going|planning|to)\b|(?<!denied )(?<!denies )(?<!deny )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )"
+    r"(?<!no )(?<!any )(?<!of )\bplans? to\b|\bupcoming\b|\b(?:might|could|should|(?-i:may))\s+(?!have\b)\w+", re.I)
+_PERFECT = re.compile(
+    r"\b(?:has|have|'ve)\s+(?:(?:also|consistently|repeatedly|long|already|now|not|never|since|been|"
+    r"recently|just|still|previously|so far|twice|often)\s+)*(?:\w+(?:ed|en|wn|ght|ne|un|ut|id|ld|ot|et|ept)|"
+    r"been|made|said|told|met|held|led|sent|seen|gone|put|set|cut|hit|run|won|begun|become)\b", re.I)
+_IRREGULAR_PAST = (
+    "was|were|had|did|said|told|met|began|went|saw|took|made|gave|came|left|spoke|held|led|sent|"
+    "wrote|rose|fell|won|lost|struck|fought|flew|drove|broke|brought|bought|thought|found|kept|"
+    "stood|sat|ran|became|chose|drew|hit|put|set|cut|shut|quit|read|felt|heard|knew|meant|paid|"
+    "sold|spent|swore|threw|understood|withdrew|overtook|undertook|arose|sought|taught|caught|"
+    "built|lit|shot|slid|stole|woke|wore|bore|beat|bit|blew|grew|hung|laid|lay|rode|rang|sang|"
+    "sank|shook|spun|sprang|swam|tore|wept|wound|froze|forbade|forgave|got|dealt|fled|fed|bent|"
+    "noted|added|warned|stated|announced|claimed|denied|reported|confirmed"
+)
+_PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|(?-i:\b[a-z]{{2,}}ed\b)", re.I)  # "Allied" is no verb
+# -ed words that are mostly adjectives or nouns in news text, not finite verbs
+_NOT_VERBS = {"red", "bed", "shed", "need", "speed", "seed", "feed", "united", "armed", "based", "related",
+              "detailed", "limited", "advanced", "alleged", "unprecedented", "so-called", "named", "dubbed",
+              "called", "aimed", "scheduled", "expected", "planned", "proposed", "increased", "hundred",
+              "skilled", "interested", "concerned", "supposed", "embed", "indeed", "breed", "creed", "exceed",
+              "proceed", "succeed", "sacred", "wicked", "naked", "sophisticated", "coordinated", "joined",
+              "unnamed", "unidentified", "disputed", "occupied", "annexed", "integrated", "combined"}
+_ONGOING = re.compile(
+    r"\b(?:consistently|repeatedly|continues?|continuing|still|ongoing|has been \w+ing|have been \w+ing|"
+    r"remains?|has long|have long)\b", re.I)
+_BOUNDARY = re.compile(r"[;:—–]|,(?=\s)|\s(?:and|but|while|whereas|before|after|where|when|who|which)\s|\(|\)")
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """``(start, end)`` of the clause of ``text`` that holds character ``pos``
+    (clauses end at ``, ; : — –``, brackets and conjunctions such as "and",
+    "before", "who")."""
+    a, b = 0, len(text)
+    for m in _BOUNDARY.finditer(text):
+        if m.end() <= pos:
+            a = m.end()
+        elif m.start() >= pos:
+            b = m.start()
+            break
+    return a, b
+
+
+@functools.lru_cache(maxsize=4096)
+def _markers(text: str) -> tuple[tuple[int, str], ...]:
+    out: list[tuple[int, str]] = []
+    for m in _FUTURE_STRICT.finditer(text):
+        out.append((m.start(), FUTURE))
+    for m in _PERFECT.finditer(text):
+        out.append((m.start(), PERFECT))
+    for m in _PAST.finditer(text):
+        word = m.group(0).lower()
+        if word in _NOT_VERBS:
+            continue
+        # "a statement released by" is a past participle, still a past event
+        out.append((m.start(), PAST))
+    out.sort()
+    # a perfect or future marker covers the participle that follows it
+    merged: list[tuple[int, str]] = []
+    for at, kind in out:
+        if merged and kind == PAST and merged[-1][1] in (PERFECT, FUTURE) and at - merged[-1][0] < 40:
+            continue
+        merged.append((at, kind))
+    return tuple(merged)
+
+
+def tense_at(text: str, pos: int) -> str:
+    """Tense of the clause around character ``pos`` of ``text``.
+
+    The verb marker nearest before ``pos`` in its clause decides; without
+    one, the first after it; a clause without any verb (a fronted "On
+    Thursday,") takes the tense of the next clause.  Returns one of
+    :data:`PAST`, :data:`FUTURE`, :data:`PERFECT`, :data:`PRESENT` (no marker:
+    the present, which news also uses for scheduled events).
+    """
+    a, b = clause_bounds(text, pos)
+    for _ in range(3):
+        marks = _markers(text[a:b])
+        before = [k for at, k in marks if a + at < pos]
+        after = [k for at, k in marks if a + at >= pos]
+        if before:
+            return before[-1]
+        if after:
+            return after[0]
+        if b >= len(text):
+            break
+        a, b = clause_bounds(text, min(len(text) - 1, b + 1))
+    return PRESENT
+
+
+def sentence_tense(text: str) -> str:
+    """The tense of a sentence's main clause: that of its first verb marker
+    (present without one)."""
+    marks = _markers(text)
+    return marks[0][1] if marks else PRESENT
+
+
+def is_ongoing(text: str) -> bool:
+    """True when the sentence says something still goes on ("has consistently
+    denied", "has been attempting", "continues to")."""
+    return bool(_ONGOING.search(text))

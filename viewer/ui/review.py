@@ -1,0 +1,365 @@
+"""The Review panel: go through ingest drafts, accept or reject each.
+
+A dock (View > Review drafts, F8) lists the timeline's unreviewed drafts in
+time order; the selected one's source sentence is shown with its date
+phrase and its quotes highlighted, with the resolved date, its basis and the
+speakers.  *Accept* keeps the event (the draft marker goes), *Reject*
+removes it, *Accept all remaining* accepts every draft left in one step.
+
+Every review action goes through :func:`apply_review`: with the window's
+edit stack (``window.authoring``) it is one model command (Edit > Undo undoes
+Accept, Reject, Merge, or the whole of Accept all remaining); *Edit…* opens
+the authoring form (the Edit tab) on the draft.  File > New from article… (:mod:`.article_dialog`)
+makes a draft timeline and opens this panel.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.reload import kept_on_reload
+from ..model.review import ReviewError, accept, accept_all, accepted_event, draft_ids, merge, merged_event, reject
+from ..model.text import plain_tooltip
+from ..model.timeline import Event, Timeline
+
+__all__ = ["ReviewDock", "apply_review", "install"]
+
+_DATE_BG = QColor("#ffe08a")  # the date phrase
+_QUOTE_BG = QColor("#cfe3ff")  # quoted or reported words
+
+
+def apply_review(window, action: str, ids: list[str]) -> Timeline | None:
+    """Apply one review action to the window's timeline and show the result.
+
+    Parameters
+    ----------
+    window : MainWindow
+    action : str
+        ``"accept"``, ``"reject"``, ``"accept_all"`` (``ids`` ignored) or
+        ``"merge"`` (``ids`` = [draft, event it is merged into]).
+    ids : list of str
+        Event ids of drafts.
+
+    Returns the new timeline, or None when the action could not be done (an
+    error dialog says why).  The visible range, the filters and (if the event
+    is still there) the selection are kept.
+    """
+    old = window.timeline
+    authoring = getattr(window, "authoring", None)
+    if authoring is not None:  # one undoable command on the window's edit stack (Edit > Undo)
+        try:
+            command = review_command(old, action, ids)
+        except ReviewError as exc:
+            window.show_error("Could not review the draft", str(exc))
+            return None
+        problems = authoring.push(command)
+        if problems:
+            window.show_error("Could not review the draft", "\n".join(str(p) for p in problems))
+            return None
+        return window.timeline
+    try:
+        if action == "accept":
+            new = accept(old, ids)
+        elif action == "reject":
+            new = reject(old, ids)
+        elif action == "accept_all":
+            new = accept_all(old)
+        elif action == "merge" and len(ids) == 2:
+            new = merge(old, ids[0], ids[1])
+        else:
+            raise ReviewError(f"unknown review action {action!r}")
+    except ReviewError as exc:
+        window.show_error("Could not review the draft", str(exc))
+        return None
+    a, b = window.state.x_range
+    origin_old = old.columns.origin_epoch_s
+    selected = window.state.selected
+    window.set_timeline(new, window.path, kept=kept_on_reload(window.state, old, new))
+    origin_new = new.columns.origin_epoch_s
+    window.view.set_x_range(a + origin_old - origin_new, b + origin_old - origin_new)
+    if selected is not None and new.has_event(selected):
+        window.view.restore_selection(selected)
+    return new
+
+
+def review_command(timeline: Timeline, action: str, ids: list[str]):
+    """The model command (:mod:`viewer.model.commands`) for a review action:
+    Accept = ``UpdateEvent`` (marker gone), Reject = ``RemoveEvent``, Merge =
+    ``Compound`` (target updated, draft removed), Accept all = one ``Compound``
+    (one step of Edit > Undo).  Raises ReviewError as :mod:`viewer.model.review`."""
+    from ..model.commands import Compound, RemoveEvent, UpdateEvent
+
+    if action == "accept_all":
+        ids = draft_ids(timeline)
+        if not ids:
+            raise ReviewError("no unreviewed drafts left")
+        return Compound(f"Accept {len(ids)} draft{'s' if len(ids) != 1 else ''}",
+                        [UpdateEvent(i, accepted_event(timeline.event(i)), verb="Accept") for i in ids])
+    if action == "merge" and len(ids) == 2:
+        merge(timeline, ids[0], ids[1])  # the checks, with their messages
+        target = merged_event(timeline.event(ids[1]), timeline.event(ids[0]))
+        return Compound(f"Merge draft into '{target.title[:40]}'",
+                        [UpdateEvent(ids[1], target, verb="Merge into"),
+                         RemoveEvent(ids[0], timeline.event(ids[0]).title)])
+    if action in ("accept", "reject") and len(ids) == 1:
+        (accept if action == "accept" else reject)(timeline, ids)  # the checks, with their messages
+        if action == "accept":
+            return UpdateEvent(ids[0], accepted_event(timeline.event(ids[0])), verb="Accept")
+        return RemoveEvent(ids[0], timeline.event(ids[0]).title)
+    raise ReviewError(f"unknown review action {action!r} for {len(ids)} event(s)")
+
+
+def _when(e: Event) -> str:
+    text = e.start.describe()
+    if e.end is not None:
+        text += " – " + e.end.describe()
+    return text
+
+
+class ReviewDock(QDockWidget):
+    """The Review panel of a window (see module docstring)."""
+
+    def __init__(self, window) -> None:
+        super().__init__("Review drafts", window)
+        self.setObjectName("review_dock")
+        self.window_ = window
+        self.notes: list[str] = []  # what the last ingest said (publication date, unresolved phrases)
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Unreviewed drafts")
+        self.list.currentItemChanged.connect(self._on_current)
+        lay.addWidget(self.list, 2)
+        self.sentence = QPlainTextEdit()
+        self.sentence.setReadOnly(True)
+        self.sentence.setAccessibleName("Source sentence of the draft")
+        lay.addWidget(self.sentence, 2)
+        buttons = QHBoxLayout()
+        self.accept_button = QPushButton("&Accept")
+        self.accept_button.setToolTip("Keep this event: it is no longer a draft (A)")
+        self.accept_button.clicked.connect(lambda: self._act("accept"))
+        self.reject_button = QPushButton("&Reject")
+        self.reject_button.setToolTip("Remove this draft event (R or Delete)")
+        self.reject_button.clicked.connect(lambda: self._act("reject"))
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setToolTip("Correct this draft in the Edit tab (its title, dates, track, quotes); "
+                                    "it stays a draft until accepted (E)")
+        self.edit_button.clicked.connect(self.edit_current)
+        self.merge_button = QPushButton("&Merge into…")
+        self.merge_button.setToolTip("Add this draft's quotes, sources and sentence to another event and remove "
+                                     "the draft (M)")
+        self.merge_button.clicked.connect(self.merge_dialog)
+        self.all_button = QPushButton("Accept a&ll remaining")
+        self.all_button.clicked.connect(lambda: self._act("accept_all"))
+        for b in (self.accept_button, self.edit_button, self.reject_button, self.merge_button, self.all_button):
+            buttons.addWidget(b)
+        lay.addLayout(buttons)
+        hint = QLabel("Each action is one step of Edit > Undo; File > Save keeps the reviewed timeline.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        lay.addWidget(hint)
+        self.setWidget(body)
+        edit_key = QShortcut(QKeySequence("E"), self.list)
+        edit_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        edit_key.activated.connect(self.edit_current)
+        merge_key = QShortcut(QKeySequence("M"), self.list)
+        merge_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        merge_key.activated.connect(self.merge_dialog)
+        for key, action in (("A", "accept"), ("R", "reject"), ("Delete", "reject")):
+            sc = QShortcut(QKeySequence(key), self.list)
+            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+            sc.activated.connect(lambda a=action: self._act(a))
+        window.state.subscribe(self._on_state)
+        window.sigTimelineChanged.connect(lambda _t: self.refresh())
+        self.refresh()
+
+    # -- contents ------------------------------------------------------
+    def refresh(self) -> None:
+        """Fill the list from the window's timeline (the current draft kept when it is still one)."""
+        tl = self.window_.timeline
+        keep = self.current_id()
+        ids = draft_ids(tl)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for eid in ids:
+            e = tl.event(eid)
+            when = e.start.edtf + (f" – {e.end.edtf}" if e.end is not None else "")
+            item = QListWidgetItem(f"{e.title}  ({when})")
+            item.setData(Qt.ItemDataRole.UserRole, eid)
+            item.setToolTip(plain_tooltip(e.draft.sentence) if e.draft else "")  # data, never markup
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        n = len(ids)
+        lines = [f"{n} unreviewed draft{'s' if n != 1 else ''}" if n else "No unreviewed drafts."] + self.notes
+        self.summary.setText("\n".join(lines))
+        for b in (self.accept_button, self.reject_button, self.merge_button, self.all_button):
+            b.setEnabled(bool(n))
+        self.edit_button.setEnabled(bool(n) and getattr(self.window_, "edit_form", None) is not None)
+        target = keep if keep in ids else (self.window_.state.selected if self.window_.state.selected in ids else None)
+        if target is None and ids:
+            target = ids[0]
+        self._select_row(target)
+        if not ids:
+            self.sentence.setPlainText("")
+
+    def current_id(self) -> str | None:
+        """Id of the draft selected in the list, or None."""
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _select_row(self, eid: str | None) -> None:
+        if eid is None:
+            return
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == eid:
+                self.list.setCurrentRow(i)
+                self._show(eid)
+                return
+
+    def _on_current(self, item, _previous) -> None:
+        if item is None:
+            return
+        eid = item.data(Qt.ItemDataRole.UserRole)
+        self._show(eid)
+        if self.window_.state.selected != eid:
+            self.window_.state.selected = eid  # the timeline shows it (its track expanded)
+
+    def _on_state(self, state, changed: set[str]) -> None:
+        if "selected" in changed and state.selected and state.selected != self.current_id():
+            self.list.blockSignals(True)
+            self._select_row(state.selected)
+            self.list.blockSignals(False)
+
+    def _show(self, eid: str) -> None:
+        """The draft's sentence, its date phrase and quotes highlighted, then what was made of it."""
+        e = self.window_.timeline.event(eid)
+        d = e.draft
+        sentence = d.sentence if d is not None else e.summary
+        lines = [sentence, "", f"Date: {_when(e)}  (EDTF {e.start.edtf}{' – ' + e.end.edtf if e.end else ''})"]
+        if e.start.basis:
+            lines.append(f"Basis: {e.start.basis}")
+        if e.end is not None and e.end.basis:
+            lines.append(f"End basis: {e.end.basis}")
+        for q in e.quotes:
+            lines.append(f"{q.kind.value.capitalize()} quote, {q.who or 'unattributed'}: “{q.text}”")
+        track = next((t.label for t in self.window_.timeline.tracks if t.id == e.track), e.track)
+        lines.append(f"Track: {track}")
+        if d is not None and d.article:
+            lines.append(f"From {d.article}, characters {d.offsets[0]}–{d.offsets[1]}")
+        self.sentence.setPlainText("\n".join(lines))  # plain text: never rendered as markup
+        marks = []
+        spans = []
+        if e.start.phrase and e.start.phrase in sentence:
+            at = sentence.find(e.start.phrase)
+            spans.append((at, at + len(e.start.phrase), _DATE_BG))
+        for q in e.quotes:
+            if d is not None and q.offsets is not None and d.offsets[0] <= q.offsets[0] < d.offsets[1]:
+                spans.append((q.offsets[0] - d.offsets[0], q.offsets[1] - d.offsets[0], _QUOTE_BG))
+        for a, b, colour in spans:
+            cursor = QTextCursor(self.sentence.document())
+            cursor.setPosition(max(0, a))
+            cursor.setPosition(min(len(sentence), b), QTextCursor.MoveMode.KeepAnchor)
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(colour)
+            sel.format = fmt
+            marks.append(sel)
+        self.sentence.setExtraSelections(marks)
+        self.highlights = [(a, b) for a, b, _ in spans]
+
+    # -- actions -------------------------------------------------------
+    def edit_current(self) -> None:
+        """Select the current draft and show the authoring form (the Edit tab) on it."""
+        eid = self.current_id()
+        form = getattr(self.window_, "edit_form", None)
+        if eid is None or form is None:
+            return
+        self.window_.state.selected = eid
+        tabs = getattr(self.window_, "side_tabs", None)
+        if tabs is not None:
+            tabs.setCurrentWidget(form)
+        form.setFocus()
+
+    def merge_choices(self) -> list[tuple[str, str]]:
+        """(event id, "title (date)") of the events the current draft can be
+        merged into, nearest in time first."""
+        eid = self.current_id()
+        if eid is None:
+            return []
+        tl = self.window_.timeline
+        at = tl.event(eid).sort_point
+        others = [e for e in tl.events if e.id != eid]
+        others.sort(key=lambda e: abs(e.sort_point - at) if e.sort_point != float("inf") else float("inf"))
+        return [(e.id, f"{e.title}  ({e.start.edtf})") for e in others]
+
+    def merge_dialog(self) -> None:
+        """Ask which event the current draft is about, then merge it into that one."""
+        from PySide6.QtWidgets import QInputDialog
+
+        choices = self.merge_choices()
+        if not choices:
+            return
+        label, ok = QInputDialog.getItem(self, "Merge draft", "Merge this draft into:", [c[1] for c in choices],
+                                         0, False)
+        if ok:
+            self.merge_into(next(eid for eid, text in choices if text == label))
+
+    def merge_into(self, target_id: str) -> None:
+        """Merge the current draft into ``target_id`` (through :func:`apply_review`)."""
+        eid = self.current_id()
+        if eid is not None:
+            apply_review(self.window_, "merge", [eid, target_id])
+
+    def _act(self, action: str) -> None:
+        eid = self.current_id()
+        if action != "accept_all" and eid is None:
+            return
+        row = self.list.currentRow()
+        new = apply_review(self.window_, action, [eid] if eid else [])
+        if new is not None and self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))  # on to the next draft
+
+
+def install(window) -> None:
+    """Add the Review dock (hidden until there are drafts), View > Review drafts (F8)
+    and File > New from article…; the window title and header count the drafts."""
+    from .article_dialog import install_menu
+
+    dock = ReviewDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.review_dock = dock
+    action = dock.toggleViewAction()
+    action.setText("Review drafts")
+    action.setShortcut(QKeySequence("F8"))
+    window.menus["View"].addAction(action)
+    window.addAction(action)
+    install_menu(window)
+
+    def follow(timeline: Timeline) -> None:
+        if timeline.draft_count():
+            dock.show()
+            dock.raise_()
+
+    window.sigTimelineChanged.connect(follow)
+    if window.timeline.draft_count():
+        dock.show()
+    else:
+        dock.hide()
