@@ -122,7 +122,7 @@ def window_table(folder: Path, sizes: list[int], repeat: int) -> None:
         for _ in range(20):
             app.processEvents()
 
-        def edit() -> float:
+        def edit(w=w, n=n) -> float:
             ev = w.authoring.timeline.events[int(rng.integers(0, n))]
             when = 1640995200 + int(rng.integers(0, 365 * 86400))
             date = EventDate(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(when)))

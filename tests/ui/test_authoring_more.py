@@ -1,7 +1,6 @@
 """Authoring, second round: the planned status in the Edit form, tracks moved
 from the Edit menu, story edits on the window's undo stack."""
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt

@@ -200,6 +200,7 @@ class Authoring(QObject):
         window.details.set_timeline(timeline)
         ids = None if command is None else C.edited_event_ids(command)
         if ids is not None and hasattr(window, "sigTimelineEdited"):
+            window._show_title()  # (e.g. the count of unreviewed drafts)
             if not hasattr(window, "shown"):
                 window.view.edit_timeline(timeline)
             window.sigTimelineEdited.emit(timeline, ids)
