@@ -13,6 +13,13 @@ pushed on an :class:`~viewer.model.editing.EditStack`, with the native
 reader's checks) and undo it.  Prints median and worst milliseconds of each;
 the first move (it builds the id -> position index) is printed apart.
 Wall-clock on a shared machine: the load average is printed.  Nothing is asserted.
+
+Then the window (offscreen Qt, 1366x768, ``--window-sizes``): an edit (move
+one event) pushed on the window's undo stack until the timeline is repainted
+(background derivation of the shown timeline waited for), before/after in
+the same run: "full" announces the edit as a new timeline
+(``sigTimelineChanged``, every view rebuilt, as before the edited path),
+"edited" as ``sigTimelineEdited`` (views updated in place).
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     p.add_argument("--repeat", type=int, default=50)
+    p.add_argument("--window-sizes", type=int, nargs="*", default=[100_000, 1_000_000])
+    p.add_argument("--window-repeat", type=int, default=10)
     p.add_argument("--data", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "timeline-bench"))
     args = p.parse_args(argv)
 
@@ -81,7 +90,63 @@ def main(argv: list[str] | None = None) -> int:
                 undos.append(dt_undo)
         print(f"{n:>10,} {t_open:>7.2f} {t_doc:>10.2f} {first:>13.1f} {statistics.median(moves):>11.1f} "
               f"{max(moves):>10.1f} {statistics.median(undos):>11.1f} {max(undos):>10.1f}")
+    if args.window_sizes:
+        window_table(folder, args.window_sizes, args.window_repeat)
     return 0
+
+
+def window_table(folder: Path, sizes: list[int], repeat: int) -> None:
+    """Print edit -> repaint done in the window, full path vs edited path (ms)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    from bench_render import data_file
+    from viewer.app import _load
+    from viewer.io.native import read_native
+    from viewer.model import commands as C
+    from viewer.model.dates import EventDate
+    from viewer.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    print()
+    print(f"window: edit -> repaint done, ms (median / worst of {repeat})")
+    print(f"{'events':>10} {'full median':>11} {'full worst':>10} {'edited median':>13} {'edited worst':>12}")
+    rng = np.random.default_rng(11)
+    real = C.edited_event_ids
+    for n in sizes:
+        path = data_file(folder, n)
+        w = MainWindow(read_native(path), _load, str(path))
+        w.resize(1366, 768)
+        w.show()
+        for _ in range(20):
+            app.processEvents()
+
+        def edit(w=w, n=n) -> float:
+            ev = w.authoring.timeline.events[int(rng.integers(0, n))]
+            when = 1640995200 + int(rng.integers(0, 365 * 86400))
+            date = EventDate(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(when)))
+            end = None if ev.end is None else EventDate(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(when + 3600)))
+            t = time.perf_counter()
+            w.authoring.push(C.move_event(ev, date, end))
+            while w.shown.deriving():  # a large shown timeline is derived in the background
+                time.sleep(0.001)
+                app.processEvents()
+            w.view.viewport().repaint()  # the one paint that shows the edit
+            return (time.perf_counter() - t) * 1000
+
+        out = {}
+        for name, ids in (("full", lambda _cmd: None), ("edited", real)):
+            C.edited_event_ids = ids  # "full": every edit announced as a new timeline
+            edit()  # warm: the first edit makes the document
+            out[name] = [edit() for _ in range(repeat)]
+        C.edited_event_ids = real
+        print(f"{n:>10,} {statistics.median(out['full']):>11.1f} {max(out['full']):>10.1f} "
+              f"{statistics.median(out['edited']):>13.1f} {max(out['edited']):>12.1f}")
+        w.authoring.undo_stack.clear()
+        w.close()
+        w.deleteLater()
+        app.processEvents()
 
 
 if __name__ == "__main__":

@@ -229,6 +229,20 @@ class EventLayerItem(pg.GraphicsObject):
         self.local_offset = lambda epoch_s: 0.0
 
     # -- state ---------------------------------------------------------
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Draw ``timeline`` instead: an edited version of the one drawn, with
+        the same tracks (lanes, style, selection and caches of marker pictures
+        are kept; the frame is redrawn).  ``planned_rows`` costs O(N) numpy."""
+        self.prepareGeometryChange()
+        self.timeline = timeline
+        self.columns = timeline.columns
+        flags = self.columns.flags.astype(np.int64)
+        self._draw_flags = np.where(timeline.planned_rows(), flags | _AFTER_SOURCE, flags)
+        self._bounds = layer_bounds(self.columns)
+        self._text_cache.clear()
+        self._frame = None
+        self.update()
+
     def set_style(self, style: TimelineStyle) -> None:
         """Replace the style (fonts scale with the window) and repaint."""
         self.style = style

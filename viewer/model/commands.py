@@ -32,7 +32,7 @@ from .timeline import Event, Quote, Source, Timeline, Track
 if TYPE_CHECKING:
     from .editing import Document
 
-__all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "move_event", "resize_event",
+__all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "edited_event_ids", "move_event", "resize_event",
            "add_quote", "update_quote", "remove_quote", "AddSource", "UpdateSource", "RemoveSource",
            "AddTrack", "UpdateTrack", "ReorderTracks", "remove_track", "SetStories", "add_story_step",
            "remove_story_step", "UpdateTimeline", "Compound", "new_id"]
@@ -270,9 +270,9 @@ class UpdateTrack(_MetaCommand):
 class ReorderTracks(_MetaCommand):
     """Put the tracks in the order of ``track_ids`` (top to bottom)."""
 
-    def __init__(self, track_ids: Sequence[str]) -> None:
+    def __init__(self, track_ids: Sequence[str], text: str = "Reorder tracks") -> None:
         self.track_ids = list(track_ids)
-        self.text = "Reorder tracks"
+        self.text = text
 
     def problems(self, doc: Document) -> list[Problem]:
         tracks = {t.id: t for t in doc.timeline.tracks}
@@ -329,6 +329,27 @@ class Compound(Command):
             cmd.revert(doc)
 
 
+def edited_event_ids(command: Command) -> frozenset[str] | None:
+    """The ids of the events ``command`` adds, removes or changes, when that is
+    all it does (tracks, sources, stories and the timeline's own fields stay);
+    None when it changes anything else.  Views use it to update in place."""
+    if isinstance(command, AddEvent):
+        return frozenset((command.event.id,))
+    if isinstance(command, RemoveEvent):
+        return frozenset((command.event_id,))
+    if isinstance(command, UpdateEvent):
+        return frozenset((command.event_id,))
+    if isinstance(command, Compound):
+        ids: set[str] = set()
+        for part in command.commands:
+            found = edited_event_ids(part)
+            if found is None:
+                return None
+            ids |= found
+        return frozenset(ids)
+    return None
+
+
 def remove_track(doc: Document, track_id: str, move_to: str | None = None) -> Compound:
     """Delete a track.  Its events move to track ``move_to``, or, when None,
     are deleted with it (the command's text says which and how many)."""
@@ -348,9 +369,15 @@ def remove_track(doc: Document, track_id: str, move_to: str | None = None) -> Co
 class SetStories(_MetaCommand):
     """Replace the timeline's stories (every event and track a step names must exist)."""
 
-    def __init__(self, stories: Sequence[Story], text: str = "Edit story") -> None:
+    def __init__(self, stories: Sequence[Story], text: str = "Edit story", merge_key: str | None = None) -> None:
         self.fields = {"stories": tuple(stories)}
         self.text = text
+        self.merge_key = merge_key  # typing a note: one Undo for the run of changes with the same key
+
+    def merge(self, later: SetStories) -> None:
+        """Take on ``later``'s stories (both applied, this one first): reverting
+        this one then gives back the stories from before both."""
+        self.fields = later.fields
 
     def problems(self, doc: Document) -> list[Problem]:
         out = []

@@ -155,7 +155,8 @@ def _copy_columns(cols: EventColumns) -> EventColumns:
 
 
 def _rich(event: Event) -> bool:
-    return bool(event.actors or event.tags or event.quotes or event.sources or event.credibility)
+    return bool(event.actors or event.tags or event.quotes or event.sources or event.credibility
+                or event.planned)
 
 
 class Document:

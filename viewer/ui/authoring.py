@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBo
 from ..io import recovery
 from ..io.native import looks_native, write_native
 from ..io.native_rules import NATIVE_RULES
+from ..model import commands as C
 from ..model.dates import EventDate
 from ..model.editing import Document, EditError
 from ..model.errors import Problem, TimelineLoadError
@@ -83,11 +84,22 @@ class _UndoCommand(QUndoCommand):
             self._pushed = True
             return
         self.authoring.current_document().apply(self.command)
-        self.authoring._show()
+        self.authoring._show(self.command)
 
     def undo(self) -> None:
         self.authoring.current_document().revert(self.command)
-        self.authoring._show()
+        self.authoring._show(self.command)
+
+    def id(self) -> int:  # noqa: A003 (Qt name)
+        """Commands with a ``merge_key`` (a presenter note being typed) merge into one Undo."""
+        return 1 if getattr(self.command, "merge_key", None) else -1
+
+    def mergeWith(self, other) -> bool:  # noqa: N802 (Qt name)
+        key = getattr(self.command, "merge_key", None)
+        if key is None or getattr(other.command, "merge_key", None) != key:
+            return False
+        self.command.merge(other.command)
+        return True
 
 
 class Authoring(QObject):
@@ -173,15 +185,28 @@ class Authoring(QObject):
             return exc.problems
         self.last_problems = []
         self.undo_stack.push(_UndoCommand(self, command))
-        self._show()
+        self._show(command)
         return []
 
-    def _show(self) -> None:
-        """Show the document's current timeline everywhere, keeping view and selection."""
+    def _show(self, command=None) -> None:
+        """Show the document's current timeline everywhere, keeping view and selection.
+
+        An edit of events only (:func:`~viewer.model.commands.edited_event_ids`)
+        is announced as ``window.sigTimelineEdited(timeline, ids)``, which the
+        views answer in place; any other change as ``sigTimelineChanged``."""
         window = self.window
         timeline = self.current_document().timeline
         window.timeline = timeline
         window.details.set_timeline(timeline)
+        ids = None if command is None else C.edited_event_ids(command)
+        if ids is not None and hasattr(window, "sigTimelineEdited"):
+            window._show_title()  # (e.g. the count of unreviewed drafts)
+            if not hasattr(window, "shown"):
+                window.view.edit_timeline(timeline)
+            window.sigTimelineEdited.emit(timeline, ids)
+            self.update_title()
+            self.sigEdited.emit(timeline)
+            return
         window._show_title()
         if not hasattr(window, "shown"):
             a, b = window.view.x_range()

@@ -8,7 +8,9 @@
 * Drag the *selected* event: from its middle it moves; from either end of a
   span or band it changes that end.  The move snaps to the axis unit, and each
   date moves by whole units of its own precision, keeping its qualifiers
-  (:func:`~viewer.model.date_edit.shift_date`).  Dragging anything else pans.
+  (:func:`~viewer.model.date_edit.shift_date`).  While the mouse drags, a
+  ghost of the marker or bar shows where it will land (snapped); the command
+  is pushed on release; Esc cancels the drag.  Dragging anything else pans.
 * Delete (Edit > Delete event) removes the selected event.
 
 Every change is one undoable command through ``window.authoring``.
@@ -18,9 +20,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
 
 from ..model import commands as C
 from ..model.date_edit import date_at, shift_date, snap
@@ -34,10 +36,11 @@ EDGE_PX = 6.0
 """A drag starting this close (pixels) to a span's end changes that end."""
 
 
-class CanvasEditing:
+class CanvasEditing(QObject):
     """The canvas gestures of one window (``window.canvas_edit``)."""
 
     def __init__(self, window) -> None:
+        super().__init__(window)
         self.window = window
         self.view = window.view
         self.view.double_click_handler = self.double_click
@@ -52,6 +55,64 @@ class CanvasEditing:
         edit_menu = window.menus.get("Edit")
         if edit_menu is not None:
             edit_menu.addAction(self.delete_action)
+        # the ghost: where the dragged marker or bar will land (view coordinates)
+        self.ghost = QGraphicsRectItem()
+        self.ghost.setZValue(50)
+        self.ghost.setPen(QPen(QColor(30, 90, 200, 230), 0, Qt.PenStyle.DashLine))
+        self.ghost.setBrush(QBrush(QColor(30, 90, 200, 70)))
+        self.ghost.hide()
+        self.view.installEventFilter(self)  # Esc cancels a drag
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if self._drag is None or event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) \
+                or event.key() != Qt.Key.Key_Escape:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # Esc is ours while dragging: not the window's "clear selection"
+            return True
+        self.cancel()
+        return True
+
+    def cancel(self) -> None:
+        """Esc during a drag: nothing is changed, the ghost goes."""
+        self._drag = None
+        self._hide_ghost()
+        QToolTip.hideText()
+        self.last_message = "Drag cancelled"
+
+    def _hide_ghost(self) -> None:
+        self.ghost.hide()
+
+    def _show_ghost(self, new: Event) -> None:
+        """Place the ghost over where ``new`` is drawn: its lane (every lane for
+        a band), from its start to its end (a marker's width for a point)."""
+        vb = self.view._vb
+        if self.ghost.scene() is None:
+            vb.addItem(self.ghost, ignoreBounds=True)
+        lanes = self.view.lanes
+        origin = self._origin()
+        x0 = new.start.earliest - origin
+        # a point covers what its date allows (a whole day for a day-precision date)
+        x1 = (new.end.latest if new.end is not None else new.start.latest) - origin
+        if not math.isfinite(x0):
+            x0 = x1
+        if not math.isfinite(x1):
+            x1 = x0
+        if not math.isfinite(x0):
+            self._hide_ghost()
+            return
+        px = vb.viewPixelSize()[0]
+        half = 6.0 * px
+        if x1 - x0 < 2 * half:
+            mid = (x0 + x1) / 2.0
+            x0, x1 = mid - half, mid + half
+        if new.track in lanes.track_ids:
+            k = lanes.track_ids.index(new.track)
+            y0, h = float(lanes.top[k]), float(lanes.height[k])
+        else:  # a band: across the lanes
+            y0, h = 0.0, float(lanes.extent)
+        self.ghost.setRect(QRectF(x0, y0, x1 - x0, h))
+        self.ghost.show()
 
     # -- geometry --------------------------------------------------------
     def _view_pos(self, scene_pos: QPointF) -> QPointF:
@@ -150,11 +211,15 @@ class CanvasEditing:
             return None, delta
 
     def move(self, scene_pos: QPointF) -> None:
+        if self._drag is None:
+            return  # cancelled (Esc): the rest of the drag does nothing
         cmd, _delta = self._planned(scene_pos)
         if cmd is None:
             QToolTip.hideText()
+            self._hide_ghost()
             return
         new = cmd.new
+        self._show_ghost(new)
         text = new.start.describe() + (f" → {new.end.describe()}" if new.end is not None else "")
         verb = cmd.text.split(" ")[0]
         QToolTip.showText(self.view.mapToGlobal(self.view.mapFromScene(scene_pos)), f"{verb}: {text}", self.view)
@@ -162,6 +227,7 @@ class CanvasEditing:
     def finish(self, scene_pos: QPointF) -> None:
         cmd, _delta = self._planned(scene_pos)
         self._drag = None
+        self._hide_ghost()
         QToolTip.hideText()
         if cmd is None or cmd.new == self.window.authoring.timeline.event(cmd.event_id):
             return

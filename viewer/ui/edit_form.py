@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -90,6 +91,8 @@ class _Field(QObject):
             widget.editingFinished.connect(self.sigCommit)
         elif isinstance(widget, QComboBox):
             widget.activated.connect(lambda _i: self.sigCommit.emit())
+        elif isinstance(widget, QCheckBox):
+            widget.clicked.connect(lambda _c: self.sigCommit.emit())  # the user's click, not setChecked
         else:
             widget.installEventFilter(self)  # QPlainTextEdit: commit when the focus leaves
 
@@ -104,6 +107,8 @@ class _Field(QObject):
             return w.text()
         if isinstance(w, QPlainTextEdit):
             return w.toPlainText()
+        if isinstance(w, QCheckBox):
+            return "true" if w.isChecked() else ""
         return str(w.currentData())
 
     def set_text(self, value: str) -> None:
@@ -115,6 +120,8 @@ class _Field(QObject):
         elif isinstance(w, QPlainTextEdit):
             if w.toPlainText() != value:
                 w.setPlainText(value)
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
         else:
             k = w.findData(value)
             w.setCurrentIndex(max(k, 0))
@@ -181,6 +188,8 @@ class EventForm(QScrollArea):
         self._line(form, "actors", "Actors")
         self._line(form, "location", "Place")
         self._combo(form, "credibility", "Credibility", _CREDIBILITY_ITEMS)
+        planned = QCheckBox("Planned or expected (the source describes it as not yet happened)")
+        self._add(form, "planned", "Status", planned, None)
         outer.addWidget(event_box)
 
         quote_box = QGroupBox("Quotes")
@@ -238,6 +247,7 @@ class EventForm(QScrollArea):
         window.state.subscribe(self._on_state)
         self.authoring.sigEdited.connect(lambda _t: self.refresh())
         window.sigTimelineChanged.connect(lambda _t: self.refresh())
+        window.sigTimelineEdited.connect(lambda _t, _ids: self.refresh())
         self.refresh()
 
     # -- building --------------------------------------------------------
@@ -320,6 +330,7 @@ class EventForm(QScrollArea):
             "end": ev.end.edtf if ev.end else "", "end_phrase": ev.end.phrase if ev.end else "",
             "end_basis": ev.end.basis if ev.end else "", "summary": ev.summary, "tags": "; ".join(ev.tags),
             "actors": "; ".join(ev.actors), "location": ev.location, "credibility": ev.credibility,
+            "planned": "true" if ev.planned else "",
         }
         for name, value in values.items():
             if name not in kept:
@@ -417,6 +428,8 @@ class EventForm(QScrollArea):
                 new = replace(ev, **{name: parse_list(text)})  # type: ignore[arg-type]
             elif name == "title":
                 new = replace(ev, title=text.strip())
+            elif name == "planned":
+                new = replace(ev, planned=bool(text))
             else:
                 new = replace(ev, **{name: text.strip() if name != "summary" else text})  # type: ignore[arg-type]
         except (DateError, ValueError) as exc:
@@ -424,7 +437,10 @@ class EventForm(QScrollArea):
             return [Problem("", str(exc), location=name)]
         if new == ev:
             return []
-        problems = self.authoring.push(C.UpdateEvent(ev.id, new))
+        verb = "Edit"
+        if name == "planned":
+            verb = "Mark planned" if new.planned else "Mark not planned"
+        problems = self.authoring.push(C.UpdateEvent(ev.id, new, verb))
         self._show_problems(problems, field)
         return problems
 

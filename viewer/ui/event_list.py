@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTabWidget
 
@@ -276,6 +276,20 @@ class EventListView(QTableView):
         self.selectionModel().currentRowChanged.connect(self._on_row)
         self.state.subscribe(self._on_state)
         window.shown.sigShownChanged.connect(lambda _tl: self.reload())
+        # an edit: a large list (a model reset re-sorts every row) follows once the edits pause
+        self.settle_timer = QTimer(self)
+        self.settle_timer.setSingleShot(True)
+        self.settle_timer.setInterval(300)
+        self.settle_timer.timeout.connect(self.reload)
+        window.shown.sigShownEdited.connect(self._on_edit)
+
+    def _on_edit(self, timeline, _ids) -> None:
+        # the same number of events (changed, not added or removed): every
+        # listed id is still there, so the list may lag until the edits pause
+        if self.window_.shown.large and len(timeline.columns) == getattr(self, "_listed_rows", -1):
+            self.settle_timer.start()
+        else:
+            self.reload()
 
     def _sort(self, column: int, order) -> None:
         """Sort the rows by ``column`` (header click or :meth:`sortByColumn`):
@@ -307,6 +321,8 @@ class EventListView(QTableView):
 
     def reload(self) -> None:
         """Refill from the shown timeline (matches only while searching)."""
+        self.settle_timer.stop()
+        self._listed_rows = len(self.window_.shown.timeline.columns)
         st = self.state
         ids = st.matches if st.query.strip() else None
         rows = self.window_.shown.match_rows() if ids is not None else None

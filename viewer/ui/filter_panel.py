@@ -173,6 +173,8 @@ class FilterPanel(QScrollArea):
 
         self.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(lambda _tl: self.refresh())
+        if hasattr(window, "sigTimelineEdited"):  # counts (filled when the tab is next shown)
+            window.sigTimelineEdited.connect(lambda _tl, _ids: self.refresh())
         self._stale = True  # filled when first shown: the first count builds the facet codes
 
     def refresh(self) -> None:

@@ -50,6 +50,11 @@ class MainWindow(QMainWindow):
     -------
     sigTimelineChanged(Timeline)
         After another timeline replaced the shown one.
+    sigTimelineEdited(Timeline, frozenset of str)
+        After an edit of events only (``viewer.ui.authoring``): the new
+        timeline (same tracks, sources, stories) and the ids of the events
+        added, removed or changed.  Views update what those touch instead of
+        rebuilding as for a new file.
 
     Parameters
     ----------
@@ -62,6 +67,7 @@ class MainWindow(QMainWindow):
     """
 
     sigTimelineChanged = Signal(object)  # Timeline
+    sigTimelineEdited = Signal(object, object)  # Timeline, frozenset of event ids
 
     def __init__(self, timeline: Timeline, loader: Callable[[str], Timeline], path: str = "") -> None:
         super().__init__()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -61,6 +61,7 @@ def strip_range(timeline: Timeline, limits: XLimits, view: tuple[float, float] |
 
 _MAX_BARS = 2000  #: lanes with more events are drawn as occupied bins
 _BINS = 600  #: bins across the strip for such lanes
+_SETTLE_MS = 300  #: after an edit, the strip is redrawn once edits pause this long
 
 class OverviewStrip(FocusRingMixin, pg.PlotWidget):
     """Density per track over the whole timeline, with the visible window as a region.
@@ -238,5 +239,12 @@ def install(window) -> None:
     splitter.setSizes(sizes)
     if shown is not None:
         shown.sigShownChanged.connect(window.overview.set_timeline)
+        # an edit: the strip (a summary of the whole file) follows once the edits pause
+        settle = QTimer(window.overview)
+        settle.setSingleShot(True)
+        settle.setInterval(_SETTLE_MS)
+        settle.timeout.connect(lambda: window.overview.set_timeline(shown.timeline))
+        shown.sigShownEdited.connect(lambda _tl, _ids: settle.start())
+        window.overview.settle_timer = settle
     else:
         window.sigTimelineChanged.connect(window.overview.set_timeline)

@@ -58,6 +58,8 @@ class RelativeAxis:
         self.dday: DDay | None = None
         self.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(lambda _tl: self.refresh())
+        if hasattr(window, "sigTimelineEdited"):  # a D-day may be an event that was edited
+            window.sigTimelineEdited.connect(lambda _tl, _ids: self.refresh())
         self._fill_menu()
         self.refresh()
 

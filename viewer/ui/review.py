@@ -188,6 +188,8 @@ class ReviewDock(QDockWidget):
             sc.activated.connect(lambda a=action: self._act(a))
         window.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(lambda _t: self.refresh())
+        if hasattr(window, "sigTimelineEdited"):  # an accepted or rejected draft (viewer.ui.authoring)
+            window.sigTimelineEdited.connect(lambda _t, _ids: self.refresh())
         self.refresh()
 
     # -- contents ------------------------------------------------------

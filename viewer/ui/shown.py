@@ -38,6 +38,10 @@ class ShownTimeline(QObject):
     -------
     sigShownChanged(Timeline)
         After the shown timeline was replaced (filters or file changed).
+    sigShownEdited(Timeline, frozenset of str)
+        After an edit of events only (``window.sigTimelineEdited``): the new
+        shown timeline (same tracks) and the ids of the events added, removed
+        or changed.
 
     Parameters
     ----------
@@ -47,6 +51,7 @@ class ShownTimeline(QObject):
     """
 
     sigShownChanged = Signal(object)  # Timeline shown
+    sigShownEdited = Signal(object, object)  # Timeline shown, frozenset of event ids
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -61,6 +66,8 @@ class ShownTimeline(QObject):
         self._row_mask: np.ndarray | None = None  # matches as rows of self.timeline.columns
         self.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(self._on_file)
+        if hasattr(window, "sigTimelineEdited"):
+            window.sigTimelineEdited.connect(self._on_edit)
 
     # -- derivation ------------------------------------------------------
     def refresh(self, background: bool = False) -> None:
@@ -84,6 +91,8 @@ class ShownTimeline(QObject):
             self._wanted = None
             shown = _derive(key)
         self._show(shown, key)
+
+    _edited: tuple | None = None  # (file's timeline, ids) of an edit being shown
 
     warming: threading.Thread | None = None  # building the id index after opening
     _wanted: tuple | None = None  # the latest key asked for in the background
@@ -128,17 +137,25 @@ class ShownTimeline(QObject):
             gc.freeze()
         old, self.timeline = self.timeline, shown
         self._derived_from = key
+        edited, self._edited = self._edited, None
+        ids = edited[1] if edited is not None and edited[0] is key[0] else None
         view = self.window.view
         if view.timeline is not shown:
-            a, b = view.x_range()
-            view.set_timeline(shown)
-            view.set_x_range(a, b)  # same origin: the same moments stay in view
+            if ids is not None:
+                view.edit_timeline(shown)  # in place: same tracks, only some events changed
+            else:
+                a, b = view.x_range()
+                view.set_timeline(shown)
+                view.set_x_range(a, b)  # same origin: the same moments stay in view
         sel = self.state.selected
         if sel is not None and not shown.has_event(sel):
             self.state.selected = None
         self._search()
         self._emphasise()
-        self.sigShownChanged.emit(shown)
+        if ids is not None:
+            self.sigShownEdited.emit(shown, ids)
+        else:
+            self.sigShownChanged.emit(shown)
         if self.large and old is not shown and old is not self.window.timeline:
             release_in_background([old])
         del old
@@ -230,6 +247,13 @@ class ShownTimeline(QObject):
         if "matches" in changed:
             self._emphasise()
         # what a screen reader announces for the selection: viewer.ui.access
+
+    def _on_edit(self, timeline: Timeline, ids: frozenset) -> None:
+        """An edit of events only: derive the shown timeline again (a large
+        one in the background) and let the views update in place."""
+        self._edited = (timeline, ids)
+        # without filters the shown timeline is the file's (on the zone's days): no thread needed
+        self.refresh(background=not self.state.filters.is_default)
 
     def _on_file(self, _timeline: Timeline) -> None:
         # the window has already reset the filters (another file) or kept them

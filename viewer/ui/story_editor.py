@@ -5,10 +5,14 @@ move steps up and down, delete them, write a presenter note, present, and
 save the stories into the timeline file (through :mod:`viewer.io`; the dock
 never writes files itself).  Double-clicking a step shows it in the window.
 
-Every edit makes a new :class:`~viewer.model.story.Story` and replaces
-``window.timeline`` by ``window.timeline.with_stories(...)`` (same events,
-same drawing arrays); ``window.story_index`` is the story being edited,
-which View > Present (F5) presents.
+Every edit makes a new :class:`~viewer.model.story.Story` and is applied as
+the model's story command (:class:`~viewer.model.commands.SetStories`) on the
+window's undo stack (``window.authoring``): Edit > Undo takes it back, the
+window is marked modified and File > Save (the dock's Save button too) writes
+it.  Typing a presenter note is one Undo per step.  A window without
+authoring replaces ``window.timeline`` by ``window.timeline.with_stories(...)``.
+``window.story_index`` is the story being edited, which View > Present (F5)
+presents.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model import commands as C
 from ..model.dates import Precision, format_interval
 from ..model.story import Story, StoryStep, stories_of, story_titles
 from ..model.text import visible_controls
@@ -77,7 +82,8 @@ class StoryDock(QDockWidget):
         layout.addWidget(self.dday_button)
         bottom = QHBoxLayout()
         self.present_button = QPushButton("Present (F5)")
-        self.save_button = QPushButton("Save stories to file")
+        self.save_button = QPushButton("Save")
+        self.save_button.setToolTip("Save the timeline with its stories (File > Save, Ctrl+S)")
         bottom.addWidget(self.present_button)
         bottom.addWidget(self.save_button)
         layout.addLayout(bottom)
@@ -99,7 +105,9 @@ class StoryDock(QDockWidget):
         self.present_button.clicked.connect(self._present)
         self.save_button.clicked.connect(self.save)
         self.dday_button.clicked.connect(self.store_dday)
-        window.sigTimelineChanged.connect(lambda _tl: self._reload(0))
+        window.sigTimelineChanged.connect(self._on_timeline_changed)
+        if hasattr(window, "sigTimelineEdited"):  # an event's title in a step may have changed
+            window.sigTimelineEdited.connect(lambda _tl, _ids: self._fill_steps(self.steps.currentRow()))
         self._updating = False
         self._reload(getattr(window, "story_index", 0))
 
@@ -113,12 +121,45 @@ class StoryDock(QDockWidget):
         stories = self.stories
         return stories[min(self.window_.story_index, len(stories) - 1)]
 
-    def _replace(self, story: Story, select: int | None = None) -> None:
+    def _authoring(self):
+        return getattr(self.window_, "authoring", None)
+
+    def _set_stories(self, stories: tuple[Story, ...], text: str, merge_key: str | None = None) -> bool:
+        """Apply new stories: an undoable command when the window edits (else
+        the timeline is replaced).  False, with the reason shown, if refused."""
+        authoring = self._authoring()
+        if authoring is None:
+            self.window_.timeline = self.window_.timeline.with_stories(stories)
+            self.dirty = True
+            return True
+        self._own_edit = True
+        try:
+            problems = authoring.push(C.SetStories(stories, text, merge_key))
+        finally:
+            self._own_edit = False
+        if problems:
+            self.message.setText("Not changed: " + "; ".join(
+                f"{p.location}: {p.message}" if p.location else p.message for p in problems))
+            return False
+        self.dirty = True
+        return True
+
+    def _on_timeline_changed(self, timeline) -> None:
+        authoring = self._authoring()
+        doc = getattr(authoring, "document", None)
+        if doc is not None and timeline is doc.timeline:
+            # an edit, undo or redo: keep the story and the step being edited
+            if not getattr(self, "_own_edit", False) or self.combo.count() != len(story_titles(timeline)):
+                self._reload(self.window_.story_index, self.steps.currentRow())
+            self.dirty = bool(authoring.modified)
+            return
+        self._reload(0)
+
+    def _replace(self, story: Story, select: int | None = None, text: str = "Edit story") -> None:
         stories = list(self.stories)
         stories[min(self.window_.story_index, len(stories) - 1)] = story
-        self.window_.timeline = self.window_.timeline.with_stories(tuple(stories))
-        self.dirty = True
-        self._fill_steps(select)
+        if self._set_stories(tuple(stories), text):
+            self._fill_steps(select)
 
     def store_dday(self) -> None:
         """The desk's D-day (``state.dday``; None clears it) becomes the story's, for present mode."""
@@ -128,7 +169,7 @@ class StoryDock(QDockWidget):
                              else "This story has no D-day now.")
 
     # -- view --------------------------------------------------------------
-    def _reload(self, index: int) -> None:
+    def _reload(self, index: int, row: int = 0) -> None:
         self._updating = True
         # titles only: the default story (a step per event) is built when its
         # steps are listed, i.e. when the dock is opened
@@ -139,7 +180,7 @@ class StoryDock(QDockWidget):
         self.combo.setCurrentIndex(self.window_.story_index)
         self._updating = False
         self.dirty = False
-        self._fill_steps(0)
+        self._fill_steps(max(row, 0))
 
     def _step_text(self, k: int, step: StoryStep) -> str:
         tl = self.window_.timeline
@@ -196,7 +237,11 @@ class StoryDock(QDockWidget):
         while f"Story {n}" in titles:
             n += 1
         saved = tuple(self.window_.timeline.stories) or self.stories
-        self.window_.timeline = self.window_.timeline.with_stories(saved + (Story(f"Story {n}"),))
+        before = self.window_.story_index
+        self.window_.story_index = len(saved)
+        if not self._set_stories(saved + (Story(f"Story {n}"),), f"New story 'Story {n}'"):
+            self.window_.story_index = before
+            return
         self._reload(len(saved))
         self.dirty = True
 
@@ -212,7 +257,8 @@ class StoryDock(QDockWidget):
         step = StoryStep(event=event_id, window=(origin + a, origin + b))
         row = self.steps.currentRow()
         at = row + 1 if row >= 0 else None
-        self._replace(self.story.with_step(step, at), select=len(self.story.steps) if at is None else at)
+        self._replace(self.story.with_step(step, at), select=len(self.story.steps) if at is None else at,
+                      text="Add story step")
         self.message.setText(f"Added step: {visible_controls(w.timeline.event(event_id).title)}")
         return True
 
@@ -220,12 +266,13 @@ class StoryDock(QDockWidget):
         row = self.steps.currentRow()
         if 0 <= row < len(self.story.steps):
             to = max(0, min(row + delta, len(self.story.steps) - 1))
-            self._replace(self.story.with_moved_step(row, to), select=to)
+            self._replace(self.story.with_moved_step(row, to), select=to,
+                          text=f"Move story step {'up' if to < row else 'down'}")
 
     def delete_selected(self) -> None:
         row = self.steps.currentRow()
         if 0 <= row < len(self.story.steps):
-            self._replace(self.story.without_step(row), select=row)
+            self._replace(self.story.without_step(row), select=row, text="Remove story step")
 
     def _on_note(self) -> None:
         if self._updating:
@@ -237,8 +284,8 @@ class StoryDock(QDockWidget):
             new = StoryStep(step.event, step.window, step.tracks, self.note.toPlainText())
             stories = list(self.stories)
             stories[self.window_.story_index] = self.story.with_replaced_step(row, new)
-            self.window_.timeline = self.window_.timeline.with_stories(tuple(stories))
-            self.dirty = True
+            self._set_stories(tuple(stories), f"Edit presenter note of step {row + 1}",
+                              merge_key=f"note {self.window_.story_index} {row}")
 
     def show_step(self, row: int) -> None:
         """Show step ``row`` in the main window: select its event, show its window."""
@@ -260,15 +307,22 @@ class StoryDock(QDockWidget):
         start_presenting(self.window_)
 
     def save(self, path: str | None = None) -> bool:
-        """Write the timeline with its stories to ``path`` (default: the open file).
+        """Write the timeline with its stories to ``path`` (default: File >
+        Save, which asks for a name for the bundled or a foreign file).
 
-        The bundled timeline is installed read-only, so saving it asks for a
-        new file name.  Errors are shown in a dialog.
+        Errors are shown in a dialog.
         """
         from ..resources import bundled_timeline_path
         from ..io import write_timeline
 
         w = self.window_
+        authoring = self._authoring()
+        if authoring is not None:
+            ok = bool(authoring.save_to(path) if path else authoring.save())
+            if ok:
+                self.dirty = False
+                self.message.setText(f"Saved to {w.path}")
+            return ok
         target = path or w.path
         if not target or os.path.realpath(target) == os.path.realpath(bundled_timeline_path()) \
                 or not os.access(os.path.dirname(os.path.realpath(target)) or ".", os.W_OK):

@@ -192,6 +192,26 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.events_item.set_selected(self.state.selected)
         self.bands_item.set_selected(self.state.selected)
 
+    def edit_timeline(self, timeline: Timeline) -> None:
+        """Show an edited version of the shown timeline (same tracks): the
+        event layer takes the new columns in place, the bands are redrawn; lane
+        heights, view range and limits stay (:meth:`set_timeline` recomputes
+        them, e.g. after the edits settle).  Falls back to :meth:`set_timeline`
+        when the tracks differ."""
+        old = self.timeline
+        if self.events_item is None or [t.id for t in old.tracks] != [t.id for t in timeline.tracks]:
+            a, b = self.x_range()
+            self.set_timeline(timeline)
+            self.set_x_range(a, b)
+            return
+        self.timeline = timeline
+        self.events_item.set_timeline(timeline)
+        self.removeItem(self.bands_item)
+        self.bands_item = BandLayerItem(timeline, self.style_)
+        self.addItem(self.bands_item)
+        self.events_item.set_selected(self.state.selected)
+        self.bands_item.set_selected(self.state.selected)
+
     def make_style(self) -> TimelineStyle:
         """The style for the current size (subclasses may theme it; called on every resize);
         dark colours when :meth:`set_dark` asked for them."""

@@ -1,6 +1,7 @@
 """Tracks and bands: add, rename, recolour, delete a track; add a band.
 
-Edit > Add track…, Rename track…, Track colour…, Delete track… act on the
+Edit > Add track…, Rename track…, Track colour…, Delete track…, Move track
+up / down act on the
 selected event's track (or ask which); Add band over the visible range adds a
 band (an era drawn across all tracks) from the first to the last day shown.
 Deleting a track that still has events asks whether to move them to another
@@ -34,6 +35,8 @@ class TrackEditing:
         window._action(menu, "Re&name track…", lambda: self.rename_track())
         window._action(menu, "Track c&olour…", lambda: self.recolour_track())
         window._action(menu, "Delete trac&k…", lambda: self.delete_track())
+        window._action(menu, "Move track u&p", lambda: self.move_track(-1))
+        window._action(menu, "Move track do&wn", lambda: self.move_track(+1))
         window._action(menu, "Add &band over the visible range", lambda: self.add_band())
 
     @property
@@ -120,6 +123,39 @@ class TrackEditing:
             move_to = others[k].id if k < len(others) else None
         cmd = C.remove_track(doc, track_id, move_to=move_to)
         return self._say(self.authoring.push(cmd))
+
+    def move_track(self, step: int, track_id: str | None = None) -> list[Problem]:
+        """Edit > Move track up (``step`` -1) / down (+1): the track (default: the
+        selected event's) changes place with its neighbour in the order shown,
+        as one undoable command saved with the file.
+
+        The Filters tab's drag order is a view setting (kept with the session,
+        like hidden tracks); moving a track here writes the order shown into the
+        timeline, so that view order is cleared: the view then shows the file's.
+        """
+        from ..model.filters import ordered_tracks
+
+        track_id = track_id or self._current_track()
+        if track_id is None:
+            return []
+        window = self.window
+        tl = self.authoring.timeline
+        order = ordered_tracks(tl, window.state.filters)
+        if track_id not in order:
+            return self._say([Problem("", f"there is no track {track_id!r}")])
+        k = order.index(track_id)
+        to = k + step
+        if not 0 <= to < len(order):
+            return []  # already first (or last): nothing to do, as in a list
+        order[k], order[to] = order[to], order[k]
+        label = next(t.label for t in tl.tracks if t.id == track_id)
+        text = f"Move track '{label}' {'up' if step < 0 else 'down'}"
+        problems = self.authoring.push(C.ReorderTracks(order, text))
+        if not problems and window.state.filters.track_order:
+            import dataclasses
+
+            window.state.filters = dataclasses.replace(window.state.filters, track_order=())
+        return self._say(problems)
 
     def add_band(self, title: str | None = None) -> list[Problem]:
         """A band over the visible range, from its first to its last day (to the day)."""

@@ -129,6 +129,8 @@ class ZonePicker(QComboBox):
         self.lineEdit().editingFinished.connect(self._on_typed)
         self.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(lambda _tl: self.fill())
+        if hasattr(window, "sigTimelineEdited"):
+            window.sigTimelineEdited.connect(self._on_edit)
 
     def fill(self) -> None:
         """(Re)build the entries for the window's timeline; keeps the current zone."""
@@ -140,6 +142,17 @@ class ZonePicker(QComboBox):
             self._show(self.state.display_zone)
         finally:
             self._filling = False
+
+    def _on_edit(self, timeline, ids) -> None:
+        """An edited event may bring a time zone the list lacks: then fill again."""
+        for eid in ids:
+            if timeline.has_event(eid):
+                ev = timeline.event(eid)
+                for date in (ev.start, ev.end):
+                    zone = date.time_zone if date is not None else None
+                    if zone and self.findData(zone) < 0:
+                        self.fill()
+                        return
 
     def _show(self, zone: str) -> None:
         k = self.findData(zone)
