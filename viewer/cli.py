@@ -33,6 +33,7 @@ import re
 import sys
 
 from .io import native
+from .io.clickstore import is_clickhouse_url, mask_password
 from .io.common import group_problems
 from .io.csvgeneric import parse_mapping
 from .io.registry import _choose_reader, read_timeline_report, readers, write_timeline, writers
@@ -193,6 +194,8 @@ def _err(text: str) -> None:
 
 def _unreadable(path: str, from_format: str | None) -> TimelineLoadError | None:
     """The problem that makes ``path`` unreadable (exit 2), or None."""
+    if is_clickhouse_url(path):  # an address, not a file: the ClickHouse reader names its problems
+        return None
     try:
         info = require_regular_file(path)  # before opening: a named pipe would block
         if info.st_size > native.MAX_FILE_BYTES:
@@ -243,19 +246,20 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    name = mask_password(args.file)  # a ClickHouse address's password is never echoed
     bad = _unreadable(args.file, args.from_format)
     if bad is not None:
-        _err(f"timeline-viewer: cannot read {args.file}:\n{bad.full_report()}")
+        _err(f"timeline-viewer: cannot read {name}:\n{bad.full_report()}")
         return 2
     try:
         report = _read(args, args.file)
     except TimelineLoadError as exc:
-        _err(f"{args.file}: invalid ({len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}):")
+        _err(f"{name}: invalid ({len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}):")
         for p in exc.problems:
             _err(f"  {p}")
         return 1
     if report.skipped:
-        _err(f"{args.file}: invalid ({len(report.skipped)} row{'s' if len(report.skipped) != 1 else ''} "
+        _err(f"{name}: invalid ({len(report.skipped)} row{'s' if len(report.skipped) != 1 else ''} "
              "cannot be loaded):")
         for line in group_problems(report.skipped):
             _err(f"  {line}")
@@ -264,14 +268,14 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     _list("read as", report.notes)
     if report.warnings:
-        _err(f"{args.file}: loads, but not wholly ({len(report.warnings)} field"
+        _err(f"{name}: loads, but not wholly ({len(report.warnings)} field"
              f"{'s' if len(report.warnings) != 1 else ''} not mapped or values altered):")
         for line in group_problems(report.warnings):
             _err(f"  {line}")
-        print(f"{args.file}: {len(report.timeline.events)} events, {len(report.timeline.tracks)} tracks; "
+        print(f"{name}: {len(report.timeline.events)} events, {len(report.timeline.tracks)} tracks; "
               "not valid as it is: see the list above")
         return 1
-    print(f"{args.file}: valid ({len(report.timeline.events)} events, {len(report.timeline.tracks)} tracks)")
+    print(f"{name}: valid ({len(report.timeline.events)} events, {len(report.timeline.tracks)} tracks)")
     return 0
 
 

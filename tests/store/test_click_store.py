@@ -101,3 +101,34 @@ def test_opens_in_the_window_and_refuses_passwords(big, store, tmp_path):
     assert len(report.timeline.events) == 1000 and "opened on the latest 1,000" in report.warnings[0].message
     ev = report.timeline.events[3]
     assert ev == big.event(ev.id)
+
+
+def test_a_password_parameter_is_refused_and_never_echoed(tmp_path, capsys):
+    from viewer.cli import main as cli_main
+
+    for url in ("clickhouse://127.0.0.1:1/x?table=y&password=secret", "clickhouse://127.0.0.1:1/x?pass=secret",
+                "clickhouses://u:secret@127.0.0.1:1/x?table=y"):
+        with pytest.raises(TimelineLoadError, match="password in the address is refused") as info:
+            open_url(url)
+        assert "secret" not in str(info.value)
+        assert cli_main(["validate", url]) != 0
+        out = capsys.readouterr()
+        assert "secret" not in out.out + out.err and "***" in out.err
+
+
+def test_opening_chdb_creates_no_folder(tmp_path):
+    missing = tmp_path / "nonexist"
+    with pytest.raises(TimelineLoadError, match="no such folder"):
+        open_url(f"chdb://{missing}?table=events")
+    assert not missing.exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    import subprocess
+    import sys
+
+    # chDB serves one folder per process (this module's store holds another): open in a child
+    code = ("from viewer.io.clickstore import open_url\n"
+            "try:\n    open_url(%r)\nexcept Exception as exc:\n    print(exc)\n" % f"chdb://{empty}?table=events")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
+    assert "no timeline collection" in out
+    assert list(empty.iterdir()) == []

@@ -80,3 +80,33 @@ def test_search_in_an_opened_collection_runs_in_the_engine(tmp_path):
     assert [got.columns.ids[r] for r in got.columns.time_order if mask[r]] == brute_search(tl, "lavrov")
     part = read_collection_report(str(tmp_path / "c.parquet"), max_loaded=500).timeline
     assert list(search(part, "lavrov")) == [e for e in brute_search(tl, "lavrov") if part.has_event(e)]
+
+
+def test_planned_draft_and_zoned_events_are_known_without_reading_each_event(tmp_path):
+    """The planned marks, drafts and time zones of an opened collection are the source's,
+    answered from the loaded columns: opening builds none of the (sourced) events."""
+    import dataclasses
+
+    from viewer.model.dates import EventDate
+    from viewer.model.timeline import Draft
+    from viewer.ui.zone_picker import data_zones
+
+    tl = collection(300, seed=8)
+    events = list(tl.events)
+    for i in (3, 40, 41):
+        events[i] = dataclasses.replace(events[i], planned=True)
+    events[7] = dataclasses.replace(events[7], draft=Draft(sentence="Troops will move.", offsets=(0, 17)))
+    events[9] = dataclasses.replace(events[9], start=EventDate("2022-03-01T10:00:00", time_zone="Europe/Kyiv"))
+    tl = dataclasses.replace(tl, events=tuple(events))
+    for ext in (".parquet", ".duckdb"):
+        path = tmp_path / f"c{ext}"
+        assert all("draft" in w for w in write_timeline(tl, path))  # as the writer says
+        got = read_timeline(path)
+        assert got.planned_event_indexes == (3, 40, 41)
+        drafts = got.draft_flags()
+        assert "Europe/Kyiv" in data_zones(got)
+        assert set(data_zones(got)) == set(data_zones(tl))
+        assert set(got.events._built) <= {3, 7, 40, 41}  # only the marked events were read, not each event
+        whole = [got.events.build(i) for i in range(len(events))]  # the slow way agrees
+        np.testing.assert_array_equal(drafts, [e.draft is not None for e in whole])
+        assert [i for i, e in enumerate(whole) if e.planned] == [3, 40, 41]

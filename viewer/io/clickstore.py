@@ -32,7 +32,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit, urlunsplit
 
 import numpy as np
 
@@ -55,7 +55,7 @@ from .collection import COLUMNS, LOAD_COLUMNS, RESOLUTIONS, event_of_json, timel
 from .common import ReadReport
 
 __all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_collection", "read_clickhouse_report",
-           "is_clickhouse_url", "USER_ENV", "PASSWORD_ENV"]
+           "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
 
 USER_ENV, PASSWORD_ENV = "TIMELINE_CLICKHOUSE_USER", "TIMELINE_CLICKHOUSE_PASSWORD"
 _CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float64)", "u8": "UInt8",
@@ -80,6 +80,8 @@ class ChdbBackend:
     def __init__(self, folder: str) -> None:
         from chdb import session
 
+        tmp = os.path.join(folder, "tmp")  # chDB makes FOLDER/tmp on opening: removed on close if empty
+        self._tmp = None if os.path.lexists(tmp) else tmp
         self.session: Any = session.Session(folder)  # type: ignore[no-untyped-call]
         atexit.register(self.close)  # chDB's own shutdown at exit can hang while a session is open
 
@@ -107,6 +109,11 @@ class ChdbBackend:
         if self.session is not None:
             self.session.close()
             self.session = None
+            if self._tmp is not None:
+                try:
+                    os.rmdir(self._tmp)  # only when empty; a folder with files in it stays
+                except OSError:
+                    pass
 
 
 class ConnectBackend:
@@ -146,6 +153,31 @@ def is_clickhouse_url(text: str) -> bool:
     return text.lower().startswith(("clickhouse://", "clickhouses://", "chdb://"))
 
 
+_PASSWORD_KEYS = ("password", "pass", "passwd", "pwd")
+
+
+def _has_password(parts: Any) -> bool:
+    """True when a split address carries a password: ``user:pw@`` or a ``password=`` (``pass=`` ...) parameter."""
+    keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    return parts.password is not None or any(k in keys for k in _PASSWORD_KEYS)
+
+
+def mask_password(text: str) -> str:
+    """``text`` with any password of a ClickHouse address replaced by ``***`` (for messages);
+    any other text unchanged."""
+    if not is_clickhouse_url(text):
+        return text
+    parts = urlsplit(text)
+    netloc = parts.netloc
+    if parts.password is not None:
+        user, _, host = netloc.rpartition("@")
+        netloc = user.split(":", 1)[0] + ":***@" + host
+    query = "&".join(k + "=***" if k.lower() in _PASSWORD_KEYS else (k + "=" + v if v or "=" in raw else k)
+                     for raw in parts.query.split("&") if raw
+                     for k, _, v in [raw.partition("=")])
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
 def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore:
     """The store a ClickHouse address names.
 
@@ -162,7 +194,7 @@ def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore
     """
     parts = urlsplit(url)
     shown = f"{parts.scheme}://{parts.hostname or ''}{':' + str(parts.port) if parts.port else ''}{parts.path}"
-    if parts.password:
+    if _has_password(parts):
         raise TimelineLoadError([Problem(shown, "a password in the address is refused (it would be kept in the "
                                          f"recent files); set {PASSWORD_ENV} or type it when asked")])
     query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
@@ -172,6 +204,9 @@ def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore
     try:
         if parts.scheme == "chdb":
             folder = unquote(parts.path)
+            if not os.path.isdir(folder):
+                raise TimelineLoadError([Problem(shown, f"no such folder {folder!r}: chDB opens an existing "
+                                                 "data folder (load a collection into it first)")])
             database = query.get("database", "tv")
             backend: Any = ChdbBackend(folder)
         else:
@@ -183,12 +218,18 @@ def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore
             secure = parts.scheme == "clickhouses"
             backend = ConnectBackend(parts.hostname or "localhost", parts.port or (8443 if secure else 8123),
                                      database, user, password or "", secure)
+    except TimelineLoadError:
+        raise
     except ImportError as exc:
         raise TimelineLoadError([Problem(shown, f"this needs the {exc.name} package "
                                          "(pip install 'timeline-viewer[clickhouse]')")]) from None
     except Exception as exc:  # noqa: BLE001 - network and server errors name the address
         raise TimelineLoadError([Problem(shown, f"cannot reach ClickHouse ({type(exc).__name__}: {exc})")]) from None
-    return ClickStore(backend, database, table, shown)
+    try:
+        return ClickStore(backend, database, table, shown)
+    except TimelineLoadError:
+        backend.close()  # not a collection: let go of the folder (and chDB's tmp in it) now
+        raise
 
 
 def load_collection(backend: Any, database: str, table: str, parquet: str) -> None:

@@ -179,7 +179,8 @@ LOAD_COLUMNS = ("file_index, id, title, lane, kind, sort_point, start_earliest, 
                 "start_uncertain, start_approximate, end_edtf IS NOT NULL AS has_end, end_earliest, end_latest, "
                 "end_precision, end_uncertain, end_approximate, "
                 "{length}(actors) + {length}(tags) + {length}(sources) > 0 OR json LIKE '%\"quotes\"%' "
-                "OR json LIKE '%\"credibility\"%' AS rich")
+                "OR json LIKE '%\"credibility\"%' AS rich, start_time_zone, end_time_zone, "
+                "json LIKE '%\"status\":\"planned\"%' OR json LIKE '%\"draft\":%' AS marked")
 """What the window loads of each event (SQL select list; ``{length}`` = the engine's list length)."""
 
 _PRECISION_OF = {p.label: int(p) for p in Precision}
@@ -221,9 +222,11 @@ def timeline_of_columns(base: Timeline, data: dict[str, Any], got: dict[str, np.
     columns = EventColumns.from_dates(dates)
     titles = list(got["title"])
     latest = np.where(has_end, dates.end_latest, dates.start_latest)
-    facts = EventFacts(dates.lane, dates.start_earliest, latest, np.flatnonzero(got["rich"].astype(bool)))
+    facts = EventFacts(dates.lane, dates.start_earliest, latest, np.flatnonzero(got["rich"].astype(bool)),
+                       marked=np.flatnonzero(got["marked"].astype(bool)))
+    zones = [tuple(z for z in pair if z) for pair in zip(got["start_time_zone"], got["end_time_zone"])]
     events = LazyEvents(dates.ids, lambda i: event_at(int(fidx[i])), dates.finite_extent(),
-                        title=titles.__getitem__, facts=facts)
+                        title=titles.__getitem__, facts=facts, time_zones=zones.__getitem__)
     timeline = Timeline.with_columns(
         columns, title=base.title, tracks=base.tracks, events=events, sources=base.sources,
         description=base.description, reference_date=base.reference_date, time_zone=base.time_zone,

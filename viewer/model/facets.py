@@ -95,12 +95,16 @@ class EventFacts:
     rich : int64 array (K,)
         Indices of the events that may have actors, tags, quotes or sources;
         every other event has none of them.
+    marked : int64 array (M,) or None
+        Indices of the events that may be planned (``status``) or unreviewed
+        drafts; every other event is neither.  None = those of ``rich``.
     """
 
     lane: np.ndarray
     earliest: np.ndarray
     latest: np.ndarray
     rich: np.ndarray
+    marked: np.ndarray | None = None
 
 
 @dataclass

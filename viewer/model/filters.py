@@ -241,6 +241,7 @@ def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray)
     lane = np.where(known, lane_map[np.clip(code, 0, len(lane_map) - 1)], -1)
     earliest, latest = facts.earliest[keep], facts.latest[keep]
     rich = new_index[parent.facts.rich] if parent.facts is not None else np.arange(len(keep))
+    marked = None if parent.facts is None or parent.facts.marked is None else new_index[parent.facts.marked]
     finite = np.concatenate([earliest[np.isfinite(earliest)], latest[np.isfinite(latest)]])
     if len(finite):
         extent = (float(finite.min()), float(finite.max()))
@@ -251,7 +252,8 @@ def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray)
     keep_list = keep.tolist()
     events = LazyEvents([parent.ids[i] for i in keep_list], lambda k: parent[keep_list[k]], extent,
                         lambda k: parent.title(keep_list[k]),
-                        EventFacts(lane=lane, earliest=earliest, latest=latest, rich=rich[rich >= 0]),
+                        EventFacts(lane=lane, earliest=earliest, latest=latest, rich=rich[rich >= 0],
+                                   marked=None if marked is None else marked[marked >= 0]),
                         lambda k: parent.time_zones(keep_list[k]),
                         origin_index=keep if parent.origin_index is None else parent.origin_index[keep])
     derived = dataclasses.replace(timeline, tracks=tracks, events=events)

@@ -344,6 +344,11 @@ class LazyEvents(Sequence[Event]):
         return self._index[event_id]
 
 
+def _marked(facts: EventFacts) -> np.ndarray:
+    """Indices of the events that may be planned or drafts (``EventFacts.marked``, else ``rich``)."""
+    return facts.rich if facts.marked is None else facts.marked
+
+
 @dataclass(frozen=True, eq=False)
 class Timeline:
     """A whole timeline: metadata, tracks, events and sources.
@@ -525,10 +530,10 @@ class Timeline:
         """Indexes into :attr:`events` of the events marked ``planned`` by their source.
 
         A lazily-read large file builds only the events its reader kept whole
-        (``facts.rich``: an event with a ``status`` field is always one).
+        (``facts.marked``, else ``facts.rich``: an event with a ``status`` field is always one).
         """
         facts = getattr(self.events, "facts", None)
-        candidates = range(len(self.events)) if facts is None else (int(i) for i in facts.rich)
+        candidates = range(len(self.events)) if facts is None else (int(i) for i in _marked(facts))
         return tuple(i for i in candidates if self.events[i].planned)
 
     def planned_rows(self) -> np.ndarray:
@@ -577,7 +582,7 @@ class Timeline:
         if isinstance(self.events, LazyEvents):
             has = np.zeros(n, dtype=bool)
             facts = self.events.facts
-            for i in (facts.rich if facts is not None else range(n)):
+            for i in (_marked(facts) if facts is not None else range(n)):
                 has[int(i)] = self.events[int(i)].draft is not None
         else:
             has = np.fromiter((e.draft is not None for e in self.events), dtype=bool, count=n)
