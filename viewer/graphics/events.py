@@ -805,12 +805,18 @@ class EventLayerItem(pg.GraphicsObject):
                 fm = self._metrics(font_px)
                 fm_th = metrics[font_px] = (fm, fm.height())
             fm, th = fm_th
+            # never past the plot's right edge: the view would clip it mid-word, without "…"
+            width = min(pl.label_width, frame.right_px - 3 - pl.label_x)
+            if width <= 0:
+                continue
             if selected:  # bold: measured and shortened in its own type
                 bold_fm = QFontMetricsF(font)
-                if bold_fm.horizontalAdvance(text) > pl.label_width + 0.5:
-                    text = elide_label(text, bold_fm, pl.label_width)
-            elif pl.label_width < full - 0.5:
-                text = elide_label(text, fm, pl.label_width)
+                if bold_fm.horizontalAdvance(text) > width + 0.5:
+                    text = elide_label(text, bold_fm, width)
+            elif width < full - 0.5:
+                text = elide_label(text, fm, width)
+            if not text:
+                continue
             st = self._static_text(text, font, selected)
             on_bar = pl.bar1 > pl.bar0 or flags_l[k] & open_sides
             at = QPointF(pl.label_x, y - th / 2)
