@@ -54,6 +54,7 @@ def test_the_file_argument_help_names_every_readable_kind_of_file():
     """``timeline-viewer --help`` names the event collections it opens (Parquet, DuckDB) besides the rest."""
     from viewer.app import build_parser
 
-    text = " ".join(build_parser().format_help().split())
+    text = "-".join(part.strip() for part in build_parser().format_help().split("-\n"))  # argparse wraps at "-"
+    text = " ".join(text.split())
     for kind in ("TimelineJS", "vis-timeline", "ACLED", "CSV", "Parquet", "DuckDB"):
         assert kind in text, kind
