@@ -128,7 +128,7 @@ def test_opening_chdb_creates_no_folder(tmp_path):
 
     # chDB serves one folder per process (this module's store holds another): open in a child
     code = ("from viewer.io.clickstore import open_url\n"
-            "try:\n    open_url(%r)\nexcept Exception as exc:\n    print(exc)\n" % f"chdb://{empty}?table=events")
+            f"try:\n    open_url({f'chdb://{empty}?table=events'!r})\nexcept Exception as exc:\n    print(exc)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
     assert "no timeline collection" in out
     assert list(empty.iterdir()) == []
