@@ -81,6 +81,7 @@ def test_future_tense_claims_are_drafted_as_planned_and_past_ones_are_not(allied
     launched = draft("launched")
     assert launched and not any(e.planned for e in launched)
     assert not any(e.planned for e in draft("Truss"))
+    assert not any(e.planned for e in draft("would be a “good sign,” he said"))  # a remark made, not a plan
 
 
 def test_bundled_article_speakers_kinds_and_relays(allied):

@@ -183,6 +183,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     note = ("" if pub.how in ("given", "dateline", "metadata") else
             " The publication day is itself inferred (see the reference date), so this bound is only as sure as"
             " that day.")
+    direct = any(q.kind == "direct" for q in quotes)
     for m in mentions:
         if m.edtf is None:
             unresolved.append(Unresolved(s.index, m.phrase, m.basis))
@@ -195,7 +196,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             claims.append(Claim(s, start, None, "", m.start, unresolved=True, planned=after))
             continue
         end = (m.end_edtf, m.extra.get("duration", m.phrase), m.end_basis) if m.end_edtf else None
-        claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start, planned=m.tense == FUTURE))
+        # a remark quoted was made by publication, whatever its tense ("would be a “good sign,” he said on Thursday");
+        # reported plans stay plans ("according to Downing Street, Johnson will see ...")
+        claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start, planned=m.tense == FUTURE and not direct))
         if m.day is not None and m.tense == PAST:
             w = _WHERE.search(text, m.end)
             if w and w.start() - m.end < 5:
