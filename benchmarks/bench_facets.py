@@ -45,7 +45,6 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     from bench_render import data_file
-
     from viewer.io import read_timeline
     from viewer.model.filters import FACETS, FilterState, apply_filters, facet_counts
 
@@ -60,9 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         load = time.perf_counter() - t0
         lo, hi = tl.finite_extent()
         filtered = FilterState(date_range=(lo, (lo + hi) / 2)).with_track_hidden(tl.tracks[0].id, True)
-        counts = _time(lambda: [facet_counts(tl, FilterState(), f) for f in FACETS])
-        counts_f = _time(lambda: [facet_counts(tl, filtered, f) for f in FACETS])
-        apply = _time(lambda: apply_filters(tl, filtered).columns)
+        counts = _time(lambda tl=tl: [facet_counts(tl, FilterState(), f) for f in FACETS])
+        counts_f = _time(lambda tl=tl, filtered=filtered: [facet_counts(tl, filtered, f) for f in FACETS])
+        apply = _time(lambda tl=tl, filtered=filtered: apply_filters(tl, filtered).columns)
         panel = float("nan")
         if args.panel:
             from PySide6.QtWidgets import QApplication

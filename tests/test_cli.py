@@ -6,9 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from PySide6.QtGui import QImage
-
 import pytest
+from PySide6.QtGui import QImage
 
 from viewer.app import main
 from viewer.app import main as app_main

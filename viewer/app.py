@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .cli import parse_size
 from .model.errors import TimelineLoadError
-from .resources import BUNDLED_NAME, bundled_timeline_path
+from .resources import bundled_timeline_path
 
 __all__ = ["main", "bundled_timeline_path", "parse_size", "build_parser"]
 
@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", metavar="EVENT_ID", help="select this event (detail pane shows it)")
     p.add_argument("--present", action="store_true",
                    help="present the timeline's story full screen (with --screenshot: render one step)")
-    p.add_argument("--step", type=int, default=None, metavar="N", help="with --present --screenshot: the step to render")
+    p.add_argument("--step", type=int, default=None, metavar="N",
+                   help="with --present --screenshot: the step to render")
     p.add_argument("--dday", metavar="EVENT_ID|band:ID",
                    help="relative axis: label days D-7 … D-day … D+10 from this event's day or band's start")
     p.add_argument("--theme", choices=("dark", "light"), default=None, help="presentation theme (default dark)")

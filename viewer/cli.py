@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 epilog=EXIT_CODES + "\n\n" + _formats_help())
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("convert", help="convert a timeline file to another format",
-                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES + "\n\n" + _formats_help())
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog=EXIT_CODES + "\n\n" + _formats_help())
     c.add_argument("input", metavar="IN")
     c.add_argument("output", metavar="OUT")
     c.add_argument("--to", dest="to_format", metavar="FORMAT", help="output format (default: by OUT's extension)")
@@ -107,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("file", metavar="FILE")
     e.add_argument("output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf")
     e.add_argument("--range", nargs=2, metavar=("START", "END"),
-                   help="dates (ISO 8601/EDTF) of the range shown, e.g. 2022-02-01 2022-02-21 (default: the timeline's home range if it has one, else everything)")
+                   help="dates (ISO 8601/EDTF) of the range shown, e.g. 2022-02-01 2022-02-21 "
+                   "(default: the timeline's home range if it has one, else everything)")
     e.add_argument("--size", default=None, metavar="WxH", help="picture size in pixels (default 1600x900)")
     e.add_argument("--page", choices=("16:9", "a4", "letter"), default=None,
                    help="page size instead of --size: a 16:9 slide (1600x900), A4 or Letter landscape; "

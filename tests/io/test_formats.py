@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from viewer.io import native, registry
-from viewer.io.registry import read_timeline, read_timeline_report, write_timeline
 from viewer.io.native import read_native, timeline_to_dict
+from viewer.io.registry import read_timeline, read_timeline_report, write_timeline
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import TimelineLoadError
 from viewer.model.timeline import Event, EventKind, Timeline, Track
@@ -464,6 +464,7 @@ def test_icalendar_dates_an_on_or_before_event_on_its_known_day(tmp_path, bundle
     out = tmp_path / "b.ics"
     write_timeline(read_timeline(bundled_path), out)
     text = out.read_text(encoding="utf-8")
-    block = text.split("UID:us-alarm@")[0].rsplit("BEGIN:VEVENT", 1)[1] + text.split("UID:us-alarm@")[1].split("END:VEVENT")[0]
+    before, after = text.split("UID:us-alarm@")[:2]
+    block = before.rsplit("BEGIN:VEVENT", 1)[1] + after.split("END:VEVENT")[0]
     assert "DTSTART;VALUE=DATE:20220210" in block  # on or before 10 Feb: not the 11th
     assert "DTEND;VALUE=DATE:20220211" in block

@@ -16,8 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from viewer.io import read_timeline, timeline_from_dict, timeline_to_dict, write_timeline
-from viewer.io import native, registry
+from viewer.io import native, read_timeline, registry, timeline_from_dict, timeline_to_dict, write_timeline
 from viewer.io.jsonpos import SourcePositions, offset_to_line_column, position
 from viewer.io.native import read_native, write_native
 from viewer.model.dates import EventDate, Precision

@@ -150,7 +150,7 @@ def test_lazy_timeline_counts_without_building_plain_events(tmp_path, monkeypatc
         assert isinstance(tl.events, LazyEvents) and tl.events.facts is not None
         built = []
         make = tl.events._make
-        tl.events._make = lambda i, make=make: built.append(i) or make(i)
+        tl.events._make = lambda i, make=make, built=built: built.append(i) or make(i)
         for f in states:
             assert filter_mask(tl, f).tolist() == filter_mask(synthetic_10k, f).tolist()
             for facet in FACETS:
@@ -164,7 +164,7 @@ def test_filtering_a_lazy_timeline_builds_no_event_and_matches_the_eager_result(
     path = tmp_path / "big.timeline.json"
     path.write_text(json.dumps(synthetic_doc(10_000)), encoding="utf-8")
     lazy = bulk.read_bulk(str(path), path.read_bytes())
-    lazy.facets  # built once (builds the rich events), then filtering builds none
+    _ = lazy.facets  # built once (builds the rich events), then filtering builds none
     built = []
     make = lazy.events._make
     lazy.events._make = lambda i: built.append(i) or make(i)

@@ -14,7 +14,7 @@ def test_labels_never_overlap_within_a_sub_row():
     out = layout_lane(list(range(60)), xs, xs, xs, widths, n_slots=3)
     for slot in range(3):
         spans = sorted(occupied(p, 120) for p in out if p.slot == slot and p.label_width > 0)
-        for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        for (_a0, a1), (b0, _b1) in zip(spans, spans[1:]):
             assert a1 <= b0
 
 

@@ -10,8 +10,8 @@ from viewer.model.story import (
     StoryStep,
     default_story,
     frame_event,
-    stories_of,
     step_window,
+    stories_of,
 )
 
 

@@ -5,6 +5,7 @@
 """
 
 import pytest
+
 from viewer.io import read_timeline
 from viewer.ui.main_window import MainWindow
 

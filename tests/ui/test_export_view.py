@@ -170,8 +170,8 @@ def test_pdf_labels_on_bars_are_text_once(tmp_path, bundled_path, qapp):
 def test_svg_bars_stay_inside_the_plot(tmp_path, bundled_path, qapp):
     """Qt's SVG writer cannot clip: open-ended bars used to run into the
     picture's right margin and into the track-name column."""
-    from PySide6.QtSvg import QSvgRenderer
     from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
 
     from viewer.io import read_timeline
     from viewer.ui.export import PictureOptions, export_picture

@@ -186,13 +186,15 @@ def test_a_broken_file_shows_the_error_and_keeps_the_timeline(qtbot, window, nam
 
 
 def test_quote_text_is_plain_text_never_html(qtbot, window, tmp_path):
-    from viewer.io import write_timeline
     from dataclasses import replace
+
+    from viewer.io import write_timeline
     from viewer.model.timeline import Quote
 
     tl = window.timeline
     ev = tl.event("drills-begin")
-    evil = replace(ev, title="<b>bold?</b>", quotes=(Quote("<script>alert(1)</script> & <i>x</i>", speaker="<u>me</u>"),))
+    evil = replace(ev, title="<b>bold?</b>",
+                   quotes=(Quote("<script>alert(1)</script> & <i>x</i>", speaker="<u>me</u>"),))
     events = tuple(evil if e.id == ev.id else e for e in tl.events)
     path = tmp_path / "evil.timeline.json"
     write_timeline(replace(tl, events=events), str(path))
@@ -204,8 +206,9 @@ def test_quote_text_is_plain_text_never_html(qtbot, window, tmp_path):
 
 
 def test_open_another_file_replaces_the_timeline(qtbot, window, tmp_path):
-    from viewer.io import write_timeline
     from dataclasses import replace
+
+    from viewer.io import write_timeline
 
     path = tmp_path / "other.timeline.json"
     write_timeline(replace(window.timeline, title="Another timeline"), str(path))
@@ -310,7 +313,7 @@ def test_the_exercise_band_shows_through_every_lane(qtbot, window):
     band = next(r for r in range(cols.band_count))
     inside = view.mapFromScene(view.plotItem.vb.mapViewToScene(QPointF((cols.x0[band] + cols.x1[band]) / 2, 0))).x()
     outside = view.mapFromScene(view.plotItem.vb.mapViewToScene(QPointF(cols.x0[band] - 86400 * 3, 0))).x()
-    for lane, (top, bottom) in enumerate(frame.lanes):
+    for lane, (_top, bottom) in enumerate(frame.lanes):
         y = int(bottom - 3)  # the lane's bottom edge: no marker or label there
         a, b = img.pixelColor(int(inside), y), img.pixelColor(int(outside), y)
         assert a.red() - a.blue() > 20, (lane, a.name())  # the band's warm tint
@@ -415,7 +418,7 @@ def test_overflow_badges_never_cover_each_other(qtbot, open_window):
     frame = w.view.events_item._frame
     assert frame.badges, "the crowd should overflow the lane"
     spans = sorted((left, left + width) for _lane, left, width, _n in frame.badges)
-    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+    for (_a0, a1), (b0, _b1) in zip(spans, spans[1:]):
         assert a1 <= b0 + 0.5
     overflowing = int(frame.hit["overflow"].sum())
     assert sum(n for *_rest, n in frame.badges) == overflowing  # every hidden event is counted once

@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 
-
 @pytest.fixture
 def window(make_window):
     return make_window((1700, 950))

@@ -196,7 +196,7 @@ def test_cursor_hides_when_idle_and_returns_on_movement(qtbot, tl):
     assert pw.cursor().shape() == Qt.CursorShape.BlankCursor
     # a move to where the (offscreen) cursor already is sends no event: move to
     # a few distinct points until the window has seen one
-    for k, pos in enumerate([QPoint(5, 5), QPoint(200, 200), QPoint(220, 210), QPoint(40, 90)] * 3):
+    for pos in [QPoint(5, 5), QPoint(200, 200), QPoint(220, 210), QPoint(40, 90)] * 3:
         qtbot.mouseMove(pw.view.viewport(), pos)
         qtbot.wait(5)
         if not pw.cursor_hidden:

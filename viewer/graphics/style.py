@@ -80,14 +80,14 @@ class TimelineStyle:
     track_shapes: tuple[str, ...] = ()  #: per-lane marker shape; empty = diamonds
 
     @classmethod
-    def for_height(cls, height_px: float) -> "TimelineStyle":
+    def for_height(cls, height_px: float) -> TimelineStyle:
         """The default style scaled for a view ``height_px`` pixels tall."""
         font = max(13, int(round(height_px / 60)))
         return cls(font_px=font, marker_px=max(6, font // 2 - 1), label_max_px=28 * font)
 
     @classmethod
     def for_briefing(cls, screen_height_px: float, theme: str = "dark", colour_blind: bool = True,
-                     n_tracks: int = 8, own_colours: "tuple[str | None, ...] | None" = None) -> "TimelineStyle":
+                     n_tracks: int = 8, own_colours: tuple[str | None, ...] | None = None) -> TimelineStyle:
         """The briefing theme: large type and high contrast for a wall screen.
 
         Parameters
@@ -125,7 +125,8 @@ class TimelineStyle:
         # on a wall screen labels never shrink below 1/45 of the screen height:
         # a crowd gets a +N badge rather than unreadable type
         marker = max(7, int(font * 0.45))
-        common: dict[str, Any] = dict(font_px=font, marker_px=marker, label_max_px=int(font * 30), outline_px=max(2.0, marker / 4),
+        common: dict[str, Any] = dict(font_px=font, marker_px=marker, label_max_px=int(font * 30),
+                                      outline_px=max(2.0, marker / 4),
                       min_font_px=max(13, int(screen_height_px / 45)),
                       track_colors=colours, track_shapes=shapes)
         if theme == "dark":
@@ -139,7 +140,7 @@ class TimelineStyle:
                    hollow_fill="#ffffff", lane_rule="#b9c0ca", band_tab="#ffffff",
                    axis_text="#000000", axis_line="#333333", **common)
 
-    def dark_desk(self) -> "TimelineStyle":
+    def dark_desk(self) -> TimelineStyle:
         """This style with the desk's dark colours (a dark desktop): light text on near-black,
         outlines in the track's own colour (a darkened one vanishes on black).  Sizes unchanged."""
         return replace(self, background="#15181d", lane_shade="#1e232a", text="#eef1f4", band_text="#ffd27a",
@@ -180,7 +181,7 @@ class TimelineStyle:
         return c
 
 
-def briefing_colours(theme: str, own: "tuple[str | None, ...]") -> tuple[str, ...]:
+def briefing_colours(theme: str, own: tuple[str | None, ...]) -> tuple[str, ...]:
     """Okabe-Ito colours for lanes whose own colours are ``own`` (lane order).
 
     A lane keeps its own colour when it is one of the theme's palette

@@ -268,7 +268,8 @@ class _Sink:
             k = _KINDS.get(ev.get("kind", "point"))
             eid, title, track, start = ev.get("id"), ev.get("title"), ev.get("track"), ev.get("start")
             end = ev.get("end")
-            if (k is not None and type(eid) is str and eid and type(title) is str and title.strip() and type(track) is str
+            if (k is not None and type(eid) is str and eid and type(title) is str and title.strip()
+                    and type(track) is str
                     and type(start) is str and start
                     and (end is None if k == KIND_POINT else type(end) is str and end)
                     and type(ev.get("summary", "")) is str and type(ev.get("location", "")) is str):
@@ -337,10 +338,12 @@ def _read_text(file: str, text: str):
         ids[i] = ev["id"]
         kind[i] = k
         lane[i] = BAND_LANE if k == 2 else track_ids.get(ev.get("track", ""), -2)
-        s_lo[i], s_hi[i], s_p[i], s_u[i], s_a[i] = sb.earliest, sb.latest, int(sb.precision), sb.uncertain, sb.approximate
+        s_lo[i], s_hi[i], s_p[i] = sb.earliest, sb.latest, int(sb.precision)
+        s_u[i], s_a[i] = sb.uncertain, sb.approximate
         if eb is not None:
             has_end[i] = True
-            e_lo[i], e_hi[i], e_p[i], e_u[i], e_a[i] = eb.earliest, eb.latest, int(eb.precision), eb.uncertain, eb.approximate
+            e_lo[i], e_hi[i], e_p[i] = eb.earliest, eb.latest, int(eb.precision)
+            e_u[i], e_a[i] = eb.uncertain, eb.approximate
     if len(set(ids)) != n:
         raise _Doubt("duplicated ids")
     meta_tl = native._build({**doc, "events": []}, {k: v for k, v in other_dates.items() if k[0] != "events"})

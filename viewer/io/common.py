@@ -179,7 +179,8 @@ def _delimiter(file: str, first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv_rows(text: str, file: str, *, delimiter: str | None = None) -> tuple[list[str], list[CsvRow], list[Problem]]:
+def read_csv_rows(text: str, file: str, *,
+                  delimiter: str | None = None) -> tuple[list[str], list[CsvRow], list[Problem]]:
     """Split CSV/TSV text (RFC 4180 quoting) into a header and rows.
 
     The delimiter is a tab for ``.tsv``; otherwise the most frequent of

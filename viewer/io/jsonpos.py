@@ -17,11 +17,11 @@ Pure Python, no Qt.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Union
+from typing import Any
 
 __all__ = ["PathPart", "SourcePositions", "json_pointer", "position", "offset_to_line_column"]
 
-PathPart = Union[str, int]
+PathPart = str | int
 
 
 def json_pointer(path: Sequence[PathPart]) -> str:
@@ -76,10 +76,10 @@ class SourcePositions:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._map: dict | None = None
+        self._map: dict[str, Any] | None = None
         self._failed = False
 
-    def _source_map(self) -> dict | None:
+    def _source_map(self) -> dict[str, Any] | None:
         if self._map is None and not self._failed:
             try:
                 from json_source_map import calculate

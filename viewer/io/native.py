@@ -221,7 +221,8 @@ _TYPE_WORDS = {
     "boolean": "true or false",
     "null": "null",
 }
-_DATE_WORDS = 'a date: an EDTF string such as "2022-02-10" or an object such as {"edtf": "2022-02-10", "phrase": "on Thursday"}'
+_DATE_WORDS = ('a date: an EDTF string such as "2022-02-10" or an object such as '
+               '{"edtf": "2022-02-10", "phrase": "on Thursday"}')
 
 
 def _zone_ok(name: str) -> bool:
@@ -412,7 +413,8 @@ def _parse_json(text: str, file: str) -> tuple[Any, list[tuple[int, str]], list[
     if not text.strip(" \t\r\n"):
         what = "empty" if not text else "contains only whitespace"
         raise TimelineLoadError(
-            [Problem(file, f"the file {'is ' if not text else ''}{what}; expected a timeline as a JSON object such as {_EXAMPLE}", 1, 1)]
+            [Problem(file, f"the file {'is ' if not text else ''}{what}; "
+                     f"expected a timeline as a JSON object such as {_EXAMPLE}", 1, 1)]
         )
     duplicates: list[tuple[int, str]] = []
     keep: list[dict] = []
@@ -552,7 +554,8 @@ def _explain(error: ValidationError, path: tuple[PathPart, ...]) -> Iterator[tup
                     "the id of one (only a band, \"kind\": \"band\", may go without)"
                 )
             elif name == "format" and not path:
-                message = 'missing required field \'format\': expected "format": "timeline-viewer" (is this a timeline file?)'
+                message = ('missing required field \'format\': expected "format": "timeline-viewer" '
+                           '(is this a timeline file?)')
             elif name == "version" and not path:
                 message = f"missing required field 'version': expected \"version\": {FORMAT_VERSION}"
             elif name == "title" and not path:
@@ -581,7 +584,8 @@ def _explain(error: ValidationError, path: tuple[PathPart, ...]) -> Iterator[tup
         yield path, message, False
     elif kind == "enum":
         choices = ", ".join(_short(v) for v in value)
-        yield path, f"expected one of {choices}; got {_kind_of(instance)}{_suggest(str(instance), map(str, value))}", False
+        suggestion = _suggest(str(instance), map(str, value))
+        yield path, f"expected one of {choices}; got {_kind_of(instance)}{suggestion}", False
     elif kind == "pattern":
         if last == "color":
             message = f'expected a colour written #rrggbb such as "#4a6fa5", got {_kind_of(instance)}'
@@ -598,7 +602,8 @@ def _explain(error: ValidationError, path: tuple[PathPart, ...]) -> Iterator[tup
         elif last == "time_zone":
             message = 'expected an IANA time zone name such as "Europe/Minsk" or "UTC", got an empty string'
         elif "edtf" in schema.get("properties", {}) or last == "edtf":
-            message = 'a date must not be empty; write an EDTF date such as "2022-02-10" (or ".." for an open end of a span)'
+            message = ('a date must not be empty; write an EDTF date such as "2022-02-10" '
+                       '(or ".." for an open end of a span)')
         else:
             message = "must not be empty"
         yield path, message, False

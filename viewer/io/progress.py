@@ -21,7 +21,8 @@ class ReadCancelled(Exception):  # noqa: N818 - a request, not an error
     """Raised inside a reader by :func:`report` once its reading was cancelled."""
 
 
-_current: contextvars.ContextVar[tuple | None] = contextvars.ContextVar("timeline_reading", default=None)
+_Setting = tuple[Callable[[int, int], None] | None, Callable[[], bool] | None]
+_current: contextvars.ContextVar[_Setting | None] = contextvars.ContextVar("timeline_reading", default=None)
 
 
 @contextmanager

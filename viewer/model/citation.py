@@ -19,9 +19,9 @@ Reported speech is never put in quotation marks: it is attributed
     (uncertain). [Event title, Thu 3 Feb 2022 (to the day), uncertain]
 
 Dates keep their qualifier (uncertain, about, on or before).
-The bracket names the event and its date as resolved.  Missing parts (no author, no title, no URL) are left out with their
-punctuation; the outlet is italic in the HTML form.  Without a quote the
-event title stands in its place.
+The bracket names the event and its date as resolved.  Missing parts (no
+author, no title, no URL) are left out with their punctuation; the outlet is
+italic in the HTML form.  Without a quote the event title stands in its place.
 """
 
 from __future__ import annotations

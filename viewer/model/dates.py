@@ -237,7 +237,8 @@ class EventDate:
         elif self.relation == "on or after":
             text = "on or after " + format_instant(self.earliest, self.precision)
         elif self.relation == "one of":
-            text = "one day between " + format_interval(self.earliest, self.latest, self.precision).replace(" – ", " and ")
+            interval = format_interval(self.earliest, self.latest, self.precision)
+            text = "one day between " + interval.replace(" – ", " and ")
         else:
             text = format_interval(self.earliest, self.latest, self.precision)
             if self.approximate:

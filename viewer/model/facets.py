@@ -50,7 +50,7 @@ NO_TRACK = -1
 the timeline does not list (readers reject those)."""
 
 
-def event_facet_values(event: "Event", timeline: "Timeline", facet: str) -> tuple[str, ...]:
+def event_facet_values(event: Event, timeline: Timeline, facet: str) -> tuple[str, ...]:
     """The distinct values of ``event`` for ``facet``, in order; ``(NONE_VALUE,)`` when it has none.
 
     ``sources`` are the ids of every source the event cites directly, through
@@ -128,7 +128,7 @@ class FacetCodes:
     totals: np.ndarray
 
     @classmethod
-    def build(cls, n: int, per_event: dict[int, tuple[str, ...]]) -> "FacetCodes":
+    def build(cls, n: int, per_event: dict[int, tuple[str, ...]]) -> FacetCodes:
         """Codes of ``n`` events: ``per_event[i]`` lists event ``i``'s distinct
         values; events not in it have only :data:`NONE_VALUE`."""
         index: dict[str, int] = {NONE_VALUE: 0}
@@ -183,7 +183,7 @@ class FacetIndex:
         One per name of :data:`FACETS`.
     """
 
-    def __init__(self, timeline: "Timeline") -> None:
+    def __init__(self, timeline: Timeline) -> None:
         from .timeline import EventKind, LazyEvents
 
         events = timeline.events
@@ -219,7 +219,7 @@ class FacetIndex:
             self.track_values = tuple(track_index)
         self.facets = {f: FacetCodes.build(n, per_facet[f]) for f in FACETS}
 
-    def mask(self, filters: "FilterState", skip: str | None = None) -> np.ndarray:
+    def mask(self, filters: FilterState, skip: str | None = None) -> np.ndarray:
         """bool (N,): the events ``filters`` shows (as :func:`~viewer.model.filters.event_passes`).
 
         Parameters
@@ -244,7 +244,7 @@ class FacetIndex:
                 m &= self.facets[facet].any_allowed(allowed)
         return m
 
-    def counts(self, filters: "FilterState", facet: str) -> dict[str, tuple[int, int]]:
+    def counts(self, filters: FilterState, facet: str) -> dict[str, tuple[int, int]]:
         """For each value of ``facet``: (events shown with it, events with it in all).
 
         "Shown" applies every filter but this facet's own.  Values are sorted
@@ -264,7 +264,7 @@ class FacetIndex:
         keys.sort(key=lambda k: (codes.values[k] == NONE_VALUE, -int(total[k]), codes.values[k].casefold()))
         return {codes.values[k]: (int(shown[k]), int(total[k])) for k in keys}
 
-    def track_counts(self, filters: "FilterState") -> dict[str, tuple[int, int]]:
+    def track_counts(self, filters: FilterState) -> dict[str, tuple[int, int]]:
         """For each track id: (events shown on it with every filter but the
         hidden tracks, events on it in all).  Bands count on no track."""
         m = self.mask(_without_hidden(filters))
@@ -275,5 +275,5 @@ class FacetIndex:
         return {tid: (int(shown[k]), int(total[k])) for k, tid in enumerate(self.track_values)}
 
 
-def _without_hidden(filters: "FilterState") -> "FilterState":
+def _without_hidden(filters: FilterState) -> FilterState:
     return dataclasses.replace(filters, hidden_tracks=frozenset())

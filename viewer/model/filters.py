@@ -104,13 +104,13 @@ class FilterState:
             raise ValueError(f"unknown facet {facet!r}; expected one of {', '.join(FACETS)}")
         return getattr(self, facet)
 
-    def with_facet(self, facet: str, allowed: Iterable[str] | None) -> "FilterState":
+    def with_facet(self, facet: str, allowed: Iterable[str] | None) -> FilterState:
         """A copy with ``facet`` restricted to ``allowed`` (None = all values)."""
         self.allowed(facet)  # validates the name
         value = None if allowed is None else frozenset(allowed)
         return dataclasses.replace(self, **{facet: value})
 
-    def with_track_hidden(self, track_id: str, hidden: bool) -> "FilterState":
+    def with_track_hidden(self, track_id: str, hidden: bool) -> FilterState:
         """A copy with one track hidden or shown."""
         tracks = set(self.hidden_tracks)
         (tracks.add if hidden else tracks.discard)(track_id)

@@ -40,7 +40,7 @@ class Presentation:
         self._typed = ""
         self._listeners: list[Callable[[Presentation, set[str]], None]] = []
 
-    def subscribe(self, callback: Callable[["Presentation", set[str]], None]) -> None:
+    def subscribe(self, callback: Callable[[Presentation, set[str]], None]) -> None:
         """Call ``callback(presentation, changed_names)`` after every change."""
         self._listeners.append(callback)
 

@@ -101,22 +101,22 @@ class Story:
         return len(self.steps)
 
     # -- editing (each returns a new Story) ------------------------------
-    def with_step(self, step: StoryStep, at: int | None = None) -> "Story":
+    def with_step(self, step: StoryStep, at: int | None = None) -> Story:
         """A copy with ``step`` inserted before index ``at`` (None = appended)."""
         steps = list(self.steps)
         steps.insert(len(steps) if at is None else max(0, min(at, len(steps))), step)
         return replace(self, steps=tuple(steps))
 
-    def without_step(self, index: int) -> "Story":
+    def without_step(self, index: int) -> Story:
         """A copy without step ``index``; raises :class:`StoryError` if there is none."""
         self._check(index)
         return replace(self, steps=self.steps[:index] + self.steps[index + 1:])
 
-    def with_moved_step(self, index: int, to: int) -> "Story":
+    def with_moved_step(self, index: int, to: int) -> Story:
         """A copy with step ``index`` moved to position ``to`` (clamped to the ends)."""
         return replace(self, steps=move_step(self.steps, index, to))
 
-    def with_replaced_step(self, index: int, step: StoryStep) -> "Story":
+    def with_replaced_step(self, index: int, step: StoryStep) -> Story:
         """A copy with step ``index`` replaced by ``step``."""
         self._check(index)
         return replace(self, steps=self.steps[:index] + (step,) + self.steps[index + 1:])
@@ -142,7 +142,7 @@ def move_step(steps: tuple[StoryStep, ...], index: int, to: int) -> tuple[StoryS
     return tuple(items)
 
 
-def _home_width(timeline: "Timeline") -> float:
+def _home_width(timeline: Timeline) -> float:
     """Width (s) of the timeline's home range, else of its finite extent."""
     if timeline.home_start is not None and timeline.home_end is not None:
         a, b = timeline.home_start.earliest, timeline.home_end.latest
@@ -152,7 +152,7 @@ def _home_width(timeline: "Timeline") -> float:
     return max(hi - lo, 86400.0)
 
 
-def frame_event(timeline: "Timeline", event_id: str) -> tuple[float, float]:
+def frame_event(timeline: Timeline, event_id: str) -> tuple[float, float]:
     """The time window that shows an event with context around it.
 
     Rule (this project's, chosen so a briefing audience sees the neighbours
@@ -200,7 +200,7 @@ PRECISION_CONTEXT = 3.0
 """A step's window is at least this many times as wide as its event's date precision."""
 
 
-def step_window(timeline: "Timeline", step: StoryStep) -> tuple[float, float]:
+def step_window(timeline: Timeline, step: StoryStep) -> tuple[float, float]:
     """The window a step shows: its own, or its event framed (:func:`frame_event`).
 
     A window never zooms finer than the date of its event: a point known to
@@ -235,7 +235,7 @@ def step_window(timeline: "Timeline", step: StoryStep) -> tuple[float, float]:
     return min(a, centre - half), max(b, centre + half)
 
 
-def default_story(timeline: "Timeline") -> Story:
+def default_story(timeline: Timeline) -> Story:
     """Every drawn event in time order, each framed with context.
 
     The order is the Left/Right navigation order of the main window
@@ -255,13 +255,13 @@ def default_story(timeline: "Timeline") -> Story:
     return Story(title=DEFAULT_STORY_TITLE, steps=steps)
 
 
-def stories_of(timeline: "Timeline") -> tuple[Story, ...]:
+def stories_of(timeline: Timeline) -> tuple[Story, ...]:
     """The timeline's saved stories, or ``(default_story(timeline),)`` when it has none."""
     saved = tuple(getattr(timeline, "stories", ()) or ())
     return saved if saved else (default_story(timeline),)
 
 
-def story_titles(timeline: "Timeline") -> tuple[str, ...]:
+def story_titles(timeline: Timeline) -> tuple[str, ...]:
     """Titles of :func:`stories_of` (same order), without building the default story.
 
     The default story has a step per drawn event, so a window lists the

@@ -18,9 +18,10 @@ from .dates import EventDate
 from .story import Story
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .columns import EventColumns
     from .facets import EventFacts, FacetIndex
-    import numpy as np
 
 __all__ = [
     "source_facts",
@@ -276,10 +277,10 @@ class LazyEvents(Sequence[Event]):
 
     def __init__(self, ids: list[str], make: Callable[[int], Event],
                  finite_extent: tuple[float, float],
-                 title: Callable[[int], str] | None = None, facts: "EventFacts | None" = None,
+                 title: Callable[[int], str] | None = None, facts: EventFacts | None = None,
                  time_zones: Callable[[int], tuple[str, ...]] | None = None,
                  raw: Callable[[int], str] | None = None, content_digest: str = "",
-                 origin_index: "np.ndarray | None" = None) -> None:
+                 origin_index: np.ndarray | None = None) -> None:
         self.ids = ids
         self.raw = raw
         self.content_digest = content_digest
@@ -382,7 +383,7 @@ class Timeline:
             object.__setattr__(self, "_index", {e.id: e for e in self.events})
 
     @classmethod
-    def with_columns(cls, columns: "EventColumns", **fields) -> "Timeline":
+    def with_columns(cls, columns: EventColumns, **fields) -> Timeline:
         """A timeline whose columnar arrays were built already (by a reader,
         from a cache): ``fields`` as for the constructor, ``events`` usually
         a :class:`LazyEvents`."""
@@ -390,7 +391,7 @@ class Timeline:
         timeline.__dict__["columns"] = columns  # the cached_property's slot
         return timeline
 
-    def with_stories(self, stories: tuple[Story, ...]) -> "Timeline":
+    def with_stories(self, stories: tuple[Story, ...]) -> Timeline:
         """A copy with other stories; the events (and their cached columns) are shared.
 
         Parameters
@@ -501,7 +502,7 @@ class Timeline:
         return min(values), max(values)
 
     @cached_property
-    def columns(self) -> "EventColumns":
+    def columns(self) -> EventColumns:
         """Columnar numpy arrays for rendering (built once, on first use)."""
         from .columns import EventColumns
 
@@ -544,7 +545,7 @@ class Timeline:
             rows = rows | np.isin(self.columns.event_index, np.asarray(marked, dtype=np.int64))
         return rows
 
-    def after_reference(self) -> "np.ndarray":
+    def after_reference(self) -> np.ndarray:
         """Rows of :attr:`columns` that begin after the reference date: bool (N,).
 
         An event whose earliest possible start is later than the latest
@@ -625,7 +626,7 @@ class Timeline:
         return to_frame(self)
 
     @cached_property
-    def facets(self) -> "FacetIndex":
+    def facets(self) -> FacetIndex:
         """Integer codes of every event's track, date bounds and filter values
         (:mod:`viewer.model.facets`; built once, on first use)."""
         from .facets import FacetIndex

@@ -152,7 +152,7 @@ def zone_label(zone: str, epoch_s: float | None = None) -> str:
     off = offset_at(zone, t)
     abbr = zone_abbreviation(zone, t)
     fmt = _format_offset(off)
-    return f"{zone} ({abbr}, {fmt})" if abbr and not abbr[0] in "+-" else f"{zone} ({fmt})"
+    return f"{zone} ({abbr}, {fmt})" if abbr and abbr[0] not in "+-" else f"{zone} ({fmt})"
 
 
 @lru_cache(maxsize=4096)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from ..model.timeline import Timeline
 from .detail_pane import event_sentence
 
-__all__ = ["FOCUS_RING_PX", "FOCUS_RING_COLOUR", "KEYBOARD_FOCUS_REASONS", "FocusRingMixin", "paint_focus_ring", "timeline_name",
-           "focus_chain", "ensure_mnemonics", "announce", "KEYS_HELP", "install"]
+__all__ = ["FOCUS_RING_PX", "FOCUS_RING_COLOUR", "KEYBOARD_FOCUS_REASONS", "FocusRingMixin", "paint_focus_ring",
+           "timeline_name", "focus_chain", "ensure_mnemonics", "announce", "KEYS_HELP", "install"]
 
 FOCUS_RING_PX = 3
 """Width of the focus ring of custom-painted views (device-independent pixels)."""
@@ -269,9 +269,10 @@ def install(window) -> None:
     if getattr(window, "files", None) is not None:
         window.files.recent_menu.setProperty("no_mnemonics", True)
     for top in window.menuBar().actions():
-        if top.menu() is not None:
-            ensure_mnemonics(top.menu())
-            top.menu().aboutToShow.connect(lambda m=top.menu(): ensure_mnemonics(m))
+        menu = top.menu()
+        if menu is not None:
+            ensure_mnemonics(menu)
+            menu.aboutToShow.connect(lambda m=menu: ensure_mnemonics(m))
 
 
 def _show_keys(window) -> QMessageBox:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
-from ..model.quoting import quote_sentence
 from ..model.grading import RELIABILITY, claim_grade, grade_words
+from ..model.quoting import quote_sentence
 from ..model.text import visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState

@@ -22,7 +22,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QMenu,
     QCheckBox,
     QDateEdit,
     QGroupBox,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QVBoxLayo
 
 from ..model.presentation import choose_screens
 from ..model.story import Story, stories_of
-from .screenshots import write_png
 from .present import PresenterPanel, PresentWindow, screen_infos
+from .screenshots import write_png
 
 __all__ = ["install", "start_presenting", "current_story", "save_present_screenshot", "PresenterWindow",
            "export_pdf_to", "export_frames_to"]

@@ -193,8 +193,11 @@ class StoryDock(QDockWidget):
             text += f"   ({len(step.tracks)} tracks)"
         return text
 
+    #: the step to select when the dock is next shown, or None when its list is current
+    _stale: int | None = None
+
     def showEvent(self, ev) -> None:  # noqa: N802 (Qt name)
-        if getattr(self, "_stale", None) is not None:
+        if self._stale is not None:
             select, self._stale = self._stale, None
             self._fill_steps(select)
         super().showEvent(ev)
@@ -312,8 +315,8 @@ class StoryDock(QDockWidget):
 
         Errors are shown in a dialog.
         """
-        from ..resources import bundled_timeline_path
         from ..io import write_timeline
+        from ..resources import bundled_timeline_path
 
         w = self.window_
         authoring = self._authoring()
