@@ -60,3 +60,11 @@ def test_icalendar_marks_planned_events_tentative(tmp_path, bundled_path):
     status = {str(v["uid"]).split("@")[0]: str(v.get("status", "")) for v in cal.walk("VEVENT")}
     assert {k for k, v in status.items() if v == "TENTATIVE"} == PLANNED
     assert status["truss-arrives-moscow"] == ""
+
+
+def test_import_preview_offers_the_status_column_as_its_role(tmp_path):
+    from viewer.io.csvpreview import ROLES, preview
+
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("title,start,status\nTalks,2022-02-10,planned\n", encoding="utf-8")
+    assert "status" in ROLES and preview(sheet).mapping.get("status") == "status"
