@@ -125,9 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
     d.add_argument("file", metavar="FILE")
     d.add_argument("output", metavar="OUT.pdf")
-    d.add_argument("--story", metavar="NAME", help="title of the story, or a unique start of it (default: the file's first story, "
+    d.add_argument("--story", metavar="NAME",
+                   help="title of the story, or a unique start of it (default: the file's first story, "
                    "else every event in time order)")
-    d.add_argument("--frames", metavar="DIR", help="also write one PNG per step into this folder (made if missing; its parent must exist)")
+    d.add_argument("--frames", metavar="DIR",
+                   help="also write one PNG per step into this folder (made if missing; its parent must exist)")
     d.add_argument("--theme", choices=("light", "dark"), default=None,
                    help="theme of the PNG frames (default dark, as on the wall); the PDF is light for print")
     _reader_options(d)
