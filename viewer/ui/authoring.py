@@ -120,6 +120,7 @@ class Authoring(QObject):
         self.document: Document | None = None
         self.native_path = self._native_target(window.path)
         self.recovery_box: QMessageBox | None = None
+        self._autosave_warned = False
         self.last_problems: list[Problem] = []
         self._make_menus()
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -453,9 +454,11 @@ class Authoring(QObject):
             recovery.write_recovery(self.timeline, self.native_path or self.window.path or "")
         except (OSError, ValueError) as exc:
             files = getattr(self.window, "files", None)
-            if files is not None:
-                files._notice(f"Could not write the recovery copy of your changes: {exc}")
+            if files is not None and not self._autosave_warned:  # once, not every 30 s
+                self._autosave_warned = True
+                files._notice(f"No autosave: could not write the recovery copy of your changes ({exc})")
             return False
+        self._autosave_warned = False
         return True
 
     def offer_recovery(self) -> None:
@@ -464,7 +467,10 @@ class Authoring(QObject):
         if not found:
             return
         entry = found[0]
-        when = time.strftime("%a %d %b %Y %H:%M", time.localtime(entry.saved_at))
+        try:
+            when = time.strftime("%a %d %b %Y %H:%M", time.localtime(entry.saved_at))
+        except (OverflowError, OSError, ValueError):
+            when = "time unknown"
         what = Path(entry.source).name if entry.source else "a new timeline"
         box = QMessageBox(QMessageBox.Icon.Warning, "Recover unsaved changes",
                           f"Timeline Viewer ended without saving changes to {what} (last copy {when}). "
