@@ -22,9 +22,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.model.timeline import Timeline
-
 from viewer.model.errors import TimelineLoadError
+from viewer.model.timeline import Timeline
 
 from .atomic import write_text_atomic
 from .native import read_native, write_native

@@ -64,8 +64,8 @@ from .common import (
     read_csv_rows,
     split_csv_problems,
 )
-from .timelinejs2 import from_version2
 from .humandates import compact_digits_problem
+from .timelinejs2 import from_version2
 from .urls import dropped_urls, web_url
 
 __all__ = [
