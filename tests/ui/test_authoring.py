@@ -322,5 +322,6 @@ def test_a_recovery_folder_that_is_a_file_means_no_autosave_said_once_and_close_
     monkeypatch.setattr(w.files, "_notice", notices.append)
     assert not w.authoring.autosave() and not w.authoring.autosave()
     assert len(notices) == 1 and notices[0].startswith("No autosave")
+    assert w.statusBar().currentMessage().startswith("No autosave")
     monkeypatch.setattr(type(w.authoring), "ask_unsaved", lambda self: "discard")
     assert w.close()  # no NotADirectoryError from removing the recovery copy

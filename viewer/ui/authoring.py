@@ -453,10 +453,13 @@ class Authoring(QObject):
         try:
             recovery.write_recovery(self.timeline, self.native_path or self.window.path or "")
         except (OSError, ValueError) as exc:
-            files = getattr(self.window, "files", None)
-            if files is not None and not self._autosave_warned:  # once, not every 30 s
+            if not self._autosave_warned:  # once, not every 30 s
                 self._autosave_warned = True
-                files._notice(f"No autosave: could not write the recovery copy of your changes ({exc})")
+                text = f"No autosave: could not write the recovery copy of your changes ({exc})"
+                self.window.statusBar().showMessage(text)
+                files = getattr(self.window, "files", None)
+                if files is not None:
+                    files._notice(text)
             return False
         self._autosave_warned = False
         return True
