@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .cli import parse_size
+from .cli import quiet_offscreen_warnings as _quiet_offscreen_warnings
 from .model.errors import TimelineLoadError
 from .resources import bundled_timeline_path
 
@@ -31,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
         "A file named like a command opens as ./convert.",
     )
     p.add_argument("file", nargs="?",
-                   help="timeline file to open (native, TimelineJS, vis-timeline, ACLED or CSV); "
+                   help="timeline file to open (native, TimelineJS, vis-timeline, ACLED, CSV "
+                   "or an event collection: Parquet, DuckDB); "
                    "FILE#EVENT_ID also selects an event")
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window offscreen to this PNG and exit")
@@ -208,23 +210,6 @@ def _open_after_showing(args) -> str | None:
     except OSError:
         return None  # the reader names the problem, at once
     return args.file if size >= opening.OPEN_IN_BACKGROUND_BYTES else None
-
-
-def _quiet_offscreen_warnings() -> None:
-    """Drop the offscreen platform's harmless 'propagateSizeHints' warning; keep all others."""
-    from PySide6.QtCore import qInstallMessageHandler
-
-    previous = None
-
-    def handler(mode, context, message):  # noqa: ARG001
-        if "propagateSizeHints" in message:
-            return
-        if previous is not None:
-            previous(mode, context, message)
-        else:
-            sys.stderr.write(message + "\n")
-
-    previous = qInstallMessageHandler(handler)
 
 
 def save_screenshot(window, out: str, size: tuple[int, int], select: str | None = None) -> bool:

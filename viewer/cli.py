@@ -125,9 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
     d.add_argument("file", metavar="FILE")
     d.add_argument("output", metavar="OUT.pdf")
-    d.add_argument("--story", metavar="NAME", help="title of the story (default: the file's first story, "
+    d.add_argument("--story", metavar="NAME", help="title of the story, or a unique start of it (default: the file's first story, "
                    "else every event in time order)")
-    d.add_argument("--frames", metavar="DIR", help="also write one PNG per step into this existing folder")
+    d.add_argument("--frames", metavar="DIR", help="also write one PNG per step into this folder (made if missing; its parent must exist)")
     d.add_argument("--theme", choices=("light", "dark"), default=None,
                    help="theme of the PNG frames (default dark, as on the wall); the PDF is light for print")
     _reader_options(d)
@@ -336,6 +336,23 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def quiet_offscreen_warnings() -> None:
+    """Drop the offscreen platform's harmless 'propagateSizeHints' warning; keep all others."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode, context, message):  # noqa: ARG001
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+
+
 def _deck(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -343,8 +360,16 @@ def _deck(args: argparse.Namespace) -> int:
         _err(f"timeline-viewer: the deck is a PDF: name the file with .pdf (got {args.output!r})")
         return 1
     if args.frames is not None and not Path(args.frames).is_dir():
-        _err(f"timeline-viewer: --frames: {args.frames} is not an existing folder")
-        return 1
+        frames_dir = Path(args.frames)
+        if frames_dir.exists() or frames_dir.is_symlink() or not frames_dir.absolute().parent.is_dir():
+            _err(f"timeline-viewer: --frames: {args.frames} is not a folder, and cannot be made here "
+                 "(its parent folder must exist)")
+            return 1
+        try:
+            frames_dir.mkdir()
+        except OSError as exc:
+            _err(f"timeline-viewer: --frames: cannot make the folder {args.frames}: {exc}")
+            return 1
     if args.frames is not None and os.path.islink(args.frames.rstrip("/\\") or args.frames):
         _err(f"timeline-viewer: --frames: {args.frames} is a symbolic link (to "
              f"{os.path.realpath(args.frames)}); name the folder itself; nothing was written")
@@ -359,6 +384,9 @@ def _deck(args: argparse.Namespace) -> int:
 
     stories = stories_of(report.timeline)
     named = stories[0] if args.story is None else next((s for s in stories if s.title == args.story), None)
+    if named is None and args.story:  # else a unique prefix, ignoring case ("allied resolve-2022")
+        prefixed = [s for s in stories if s.title.casefold().startswith(args.story.casefold())]
+        named = prefixed[0] if len(prefixed) == 1 else None
     if named is None:
         _err(f"timeline-viewer: --story: no story titled {args.story!r} in {args.file}; its stories: "
              + "; ".join(repr(s.title) for s in stories))
@@ -370,6 +398,7 @@ def _deck(args: argparse.Namespace) -> int:
     from .ui.handout import export_pdf, export_png_frames
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - needed alive while drawing
+    quiet_offscreen_warnings()
     try:
         pages = export_pdf(report.timeline, story, args.output)
         frames = export_png_frames(report.timeline, story, args.frames, theme=args.theme or "dark") \

@@ -257,3 +257,25 @@ def test_a_step_showing_some_tracks_names_the_others(qtbot, tl):
         qtbot.keyClick(pw, Qt.Key.Key_Right)
     hidden = [t.label for t in tl.tracks if t.id not in steps[k].tracks]
     assert f"not shown: {', '.join(hidden)}" in pw.header.text()
+
+
+@pytest.mark.parametrize("size", [(3840, 2160), (1024, 768)])
+def test_day_known_steps_never_show_an_hourly_axis(qtbot, tl, size):
+    """A marker known only to the day must not sit on a 12:00 tick of an hourly axis (README)."""
+    from viewer.model.story import step_precision_s
+
+    pw = make(qtbot, tl, size=size, theme="light")
+    checked = 0
+    for i, step in enumerate(tl.stories[0].steps):
+        unit = step_precision_s(tl, step)
+        if unit is None or unit < 86400:
+            continue
+        pw.presentation.go_to(i)
+        settle(qtbot, pw)
+        axis = pw.view._axis
+        labels = [text for text, _ in axis.drawn_labels()]
+        assert labels, f"step {i + 1}: no axis labels drawn"
+        assert not any(":" in t for t in labels), f"step {i + 1} ({step.event}) shows clock times: {labels}"
+        assert axis.tick_levels().minor_rule.min_period_s >= 86400
+        checked += 1
+    assert checked >= 5

@@ -37,7 +37,7 @@ from pyqtgraph.Point import Point
 from PySide6 import QtCore, QtGui
 
 from ..model.dday import dday_ticks
-from ..model.ticks import TickLevels, TickRule, compute_ticks
+from ..model.ticks import DEFAULT_TABLE, TickLevels, TickRule, compute_ticks
 from ..model.zones import offset_at, zone_ticks
 
 __all__ = ["TimeAxisItem"]
@@ -97,6 +97,7 @@ class TimeAxisItem(pg.AxisItem):
         self._drawn: list[tuple[str, QtCore.QRectF]] = []
         self._dday: int | None = None  # D-day, days since 1970-01-01, or None (no relative row)
         self._dday_note = ""
+        self._finest_s: float | None = None  # finest tick period allowed, seconds (None: any)
         self.enableAutoSIPrefix(False)
         self.set_font_size(font_size_pt)
 
@@ -153,6 +154,16 @@ class TimeAxisItem(pg.AxisItem):
         if zone_label is not None:
             self._zone_label = zone_label
             self._apply_label()
+        self._invalidate()
+
+    def set_finest_period(self, seconds: float | None) -> None:
+        """Never tick finer than ``seconds`` (None: any rule of the table).
+
+        Presenting a step whose event is known to the day passes a day
+        (86400), so its marker is never shown on an hourly axis as if it
+        happened at 12:00.
+        """
+        self._finest_s = None if seconds is None or not math.isfinite(seconds) or seconds <= 0 else float(seconds)
         self._invalidate()
 
     def set_relative(self, dday_day: int | None, note: str = "") -> None:
@@ -237,11 +248,14 @@ class TimeAxisItem(pg.AxisItem):
         # measured in the regular font: bold labels (context row, coarser years)
         # are ~10% wider, which the gap added by choose_tick_spec absorbs
         metrics = QtGui.QFontMetricsF(self._tick_font())
+        table = DEFAULT_TABLE
+        if self._finest_s is not None:  # never finer than the shown dates are known
+            table = tuple(s for s in DEFAULT_TABLE if s.minor.min_period_s >= self._finest_s) or DEFAULT_TABLE[:1]
         if self._zone is not None:
-            levels = zone_ticks(x0, x1, self._origin, width_px, metrics.horizontalAdvance, self._zone)
+            levels = zone_ticks(x0, x1, self._origin, width_px, metrics.horizontalAdvance, self._zone, table=table)
         else:
             levels = compute_ticks(
-                x0, x1, self._origin, width_px, measure=metrics.horizontalAdvance, offset_s=self._offset
+                x0, x1, self._origin, width_px, measure=metrics.horizontalAdvance, offset_s=self._offset, table=table
             )
         self._levels = levels
         self._rules_by_spacing = {}

@@ -217,6 +217,7 @@ class EventLayerItem(pg.GraphicsObject):
         self._frame: _Frame | None = None
         self._text_cache: dict[tuple[int, int], tuple[str, float]] = {}
         self._static: dict[tuple[int, str, int], QStaticText] = {}
+        self.drawn_labels: list[tuple[str, QRectF]] = []  # (text, device rect) of the last paint's labels
         self._pixmaps: dict[tuple, QPixmap] = {}  # (lane, flags, device pixel ratio) -> marker; badges
         self._dpr = 1.0  # device pixel ratio of the last paint
         self._fm: QFontMetricsF | None = None
@@ -320,6 +321,7 @@ class EventLayerItem(pg.GraphicsObject):
         p.resetTransform()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self.drawn_labels = []
         self._paint_lanes(p, frame)
         self._paint_density(p, frame)
         self._paint_stacks(p, frame)
@@ -805,12 +807,18 @@ class EventLayerItem(pg.GraphicsObject):
                 fm = self._metrics(font_px)
                 fm_th = metrics[font_px] = (fm, fm.height())
             fm, th = fm_th
+            # never past the plot's right edge: the view would clip it mid-word, without "…"
+            width = min(pl.label_width, frame.right_px - 3 - pl.label_x)
+            if width <= 0:
+                continue
             if selected:  # bold: measured and shortened in its own type
                 bold_fm = QFontMetricsF(font)
-                if bold_fm.horizontalAdvance(text) > pl.label_width + 0.5:
-                    text = elide_label(text, bold_fm, pl.label_width)
-            elif pl.label_width < full - 0.5:
-                text = elide_label(text, fm, pl.label_width)
+                if bold_fm.horizontalAdvance(text) > width + 0.5:
+                    text = elide_label(text, bold_fm, width)
+            elif width < full - 0.5:
+                text = elide_label(text, fm, width)
+            if not text:
+                continue
             st = self._static_text(text, font, selected)
             on_bar = pl.bar1 > pl.bar0 or flags_l[k] & open_sides
             at = QPointF(pl.label_x, y - th / 2)
@@ -832,6 +840,7 @@ class EventLayerItem(pg.GraphicsObject):
                 p.drawRoundedRect(QRectF(pl.label_x - 2, y - th / 2, bw + 4, th), 3, 3)
             p.setPen(text_color)
             p.drawStaticText(at, st)
+            self.drawn_labels.append((text, QRectF(pl.label_x, y - th / 2, QFontMetricsF(font).horizontalAdvance(text), th)))
 
     def drawn_heaped(self, row: int) -> bool:
         """True when ``row``'s marker is drawn on top of others in the last

@@ -28,6 +28,7 @@ __all__ = [
     "DEFAULT_STORY_TITLE",
     "MIN_CONTEXT_FRACTION",
     "frame_event",
+    "step_precision_s",
     "step_window",
     "PRECISION_CONTEXT",
     "default_story",
@@ -198,6 +199,25 @@ def frame_event(timeline: Timeline, event_id: str) -> tuple[float, float]:
 
 PRECISION_CONTEXT = 3.0
 """A step's window is at least this many times as wide as its event's date precision."""
+
+
+def step_precision_s(timeline: Timeline, step: StoryStep) -> float | None:
+    """Seconds of the date precision of a step's point event (86400 for a day), else None.
+
+    None for a span, a band, or an event not drawn.  The presentation's time
+    axis ticks no finer than this, so a date-only marker never sits on an
+    hourly axis (at 12:00) even on a 4K screen.
+    """
+    cols = timeline.columns
+    try:
+        row = cols.row_of(step.event)
+    except KeyError:
+        return None
+    if cols.kind[row] != 0:
+        return None
+    x0, x1 = cols.known_extent(row)
+    unit = float(x1 - x0)
+    return unit if math.isfinite(unit) and unit > 0 else None
 
 
 def step_window(timeline: Timeline, step: StoryStep) -> tuple[float, float]:

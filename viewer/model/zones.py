@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from .calendar import SECONDS_PER_DAY, civil_from_epoch, format_year
 from .dates import EventDate, Precision, format_instant
 from .errors import DateError
-from .ticks import Measure, TickLevels, TickSpec, choose_tick_spec, compute_ticks, default_measure
+from .ticks import DEFAULT_TABLE, Measure, TickLevels, TickSpec, choose_tick_spec, compute_ticks, default_measure
 
 if TYPE_CHECKING:
     import numpy as np
@@ -199,7 +199,7 @@ def transitions(zone: str, a_epoch_s: float, b_epoch_s: float) -> list[float]:
 
 
 def zone_ticks(x0: float, x1: float, origin_epoch_s: float, width_px: float, measure=None,
-               zone: str = "UTC") -> TickLevels:
+               zone: str = "UTC", table: tuple[TickSpec, ...] | None = None) -> TickLevels:
     """Calendar ticks for the view ``[x0, x1]`` with labels in ``zone``'s local time.
 
     Parameters
@@ -214,6 +214,9 @@ def zone_ticks(x0: float, x1: float, origin_epoch_s: float, width_px: float, mea
         Label room (see :func:`viewer.model.ticks.choose_tick_spec`).
     zone : str
         IANA name, ``"UTC"`` or :data:`EVENT_LOCAL` (drawn as UTC).
+    table : tuple of TickSpec or None
+        Tick rules to choose from, coarse to fine; default
+        :data:`~viewer.model.ticks.DEFAULT_TABLE`.
 
     Returns
     -------
@@ -224,14 +227,15 @@ def zone_ticks(x0: float, x1: float, origin_epoch_s: float, width_px: float, mea
     """
     if not all(math.isfinite(v) for v in (x0, x1, origin_epoch_s, width_px)) or width_px <= 0:
         return TickLevels()
+    table = DEFAULT_TABLE if table is None else table
     if x0 > x1:
         x0, x1 = x1, x0
     mid = origin_epoch_s + (x0 + x1) / 2
     if zone in ("UTC", EVENT_LOCAL) or x1 - x0 > MAX_EXACT_SPAN_S:
-        return compute_ticks(x0, x1, origin_epoch_s, width_px, measure, offset_at(zone, mid))
+        return compute_ticks(x0, x1, origin_epoch_s, width_px, measure, offset_at(zone, mid), table=table)
     cuts = [t - origin_epoch_s for t in transitions(zone, origin_epoch_s + x0, origin_epoch_s + x1)]
     if not cuts:
-        return compute_ticks(x0, x1, origin_epoch_s, width_px, measure, offset_at(zone, mid))
+        return compute_ticks(x0, x1, origin_epoch_s, width_px, measure, offset_at(zone, mid), table=table)
     year_label = format_year(civil_from_epoch(origin_epoch_s + x1).year)
     # clocks going back repeat an hour: its ticks are told apart by the zone's
     # abbreviation (02:00 CEST, then 02:00 CET), so leave room for it
@@ -244,7 +248,7 @@ def zone_ticks(x0: float, x1: float, origin_epoch_s: float, width_px: float, mea
     if repeats:
         widest = max((_short_zone(zone, origin_epoch_s + c) for c in cuts for c in (c - 1, c)), key=len)
         measure = _with_suffix(measure, " " + widest)
-    major_rule, minor_rule = choose_tick_spec(x1 - x0, width_px, measure, year_label=year_label)
+    major_rule, minor_rule = choose_tick_spec(x1 - x0, width_px, measure, year_label=year_label, table=table)
     table = (TickSpec(minor_rule, major_rule),)
     edges = [x0, *cuts, x1]
     major: list[tuple[float, str]] = []

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSizePolicy, QVBoxLa
 
 from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
 from ..model.presentation import Caption, Presentation, caption_for, timeline_for_tracks
-from ..model.story import Story, step_window
+from ..model.story import Story, step_precision_s, step_window
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, clamp_range
@@ -606,6 +606,7 @@ class PresentWindow(QWidget):
             self.view.set_timeline(shown)
         self._show_dday()
         self.state.selected = step.event
+        self.view._axis.set_finest_period(step_precision_s(self.timeline, step))
         a, b = step_window(self.timeline, step)
         origin = shown.columns.origin_epoch_s
         self.animate_to(a - origin, b - origin, animate=animate)
