@@ -99,7 +99,7 @@ def bundled() -> dict:
 
     drafts = list(tl.events)
     used: set[str] = set()
-    found = missed = 0
+    found = missed = planned_right = 0
     classes: dict[str, int] = dict.fromkeys(_ORDER, 0)
     lines = []
     for ev in want.events:
@@ -126,16 +126,20 @@ def bundled() -> dict:
         found += 1
         c = worst(date_class(best.start, ev.start), date_class(best.end, ev.end) if ev.end else "equal")
         classes[c] += 1
+        planned_right += best.planned == ev.planned
         got = best.start.edtf + (f"/{best.end.edtf}" if best.end else "")
         exp = ev.start.edtf + (f"/{ev.end.edtf}" if ev.end else "")
-        lines.append((ev.id, f"{c:<13} draft {got:<28} hand {exp}"))
+        plans = "" if best.planned == ev.planned else f"  planned: draft {best.planned}, hand {ev.planned}"
+        lines.append((ev.id, f"{c:<13} draft {got:<28} hand {exp}{plans}"))
     extra = len(drafts) - len(used)
     q = quote_rows(tl, text, [(qq, want) for e in want.events for qq in e.quotes])
     print("\nBundled article, event by event\n" + "-" * 31)
     for k, v in lines:
         print(f"  {k:<32} {v}")
     return {"events expected": len(want.events), "found": found, "missed": missed, "extra drafts": extra,
-            **classes, **q, "publication": f"{result.publication.edtf} ({result.publication.how})",
+            **classes, "planned right": f"{planned_right}/{found} ({sum(e.planned for e in want.events)} planned "
+                                        f"by hand, {sum(d.planned for d in drafts)} drafts planned)",
+            **q, "publication": f"{result.publication.edtf} ({result.publication.how})",
             "ms": result.seconds * 1000}
 
 

@@ -51,7 +51,9 @@ def test_validate_exit_codes(tmp_path, capsys, bundled_path):
     sheet = tmp_path / "dmy.csv"
     sheet.write_text("What,Day\nA,03/04/2022\n", encoding="utf-8")
     assert main(["validate", str(sheet)]) == 1
+    capsys.readouterr()
     assert main(["validate", str(sheet), "--map", "title=What", "--map", "start=Day", "--date-format", "%d/%m/%Y"]) == 0
+    assert "valid (1 event, 1 track)" in capsys.readouterr().out  # singular, not "1 tracks"
 
 
 def test_export_pictures(tmp_path, bundled_path):

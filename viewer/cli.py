@@ -125,9 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
     d.add_argument("file", metavar="FILE")
     d.add_argument("output", metavar="OUT.pdf")
-    d.add_argument("--story", metavar="NAME", help="title of the story, or a unique start of it (default: the file's first story, "
+    d.add_argument("--story", metavar="NAME",
+                   help="title of the story, or a unique start of it (default: the file's first story, "
                    "else every event in time order)")
-    d.add_argument("--frames", metavar="DIR", help="also write one PNG per step into this folder (made if missing; its parent must exist)")
+    d.add_argument("--frames", metavar="DIR",
+                   help="also write one PNG per step into this folder (made if missing; its parent must exist)")
     d.add_argument("--theme", choices=("light", "dark"), default=None,
                    help="theme of the PNG frames (default dark, as on the wall); the PDF is light for print")
     _reader_options(d)
@@ -187,6 +189,11 @@ def _options(args: argparse.Namespace) -> dict:
     return out
 
 
+def _count(n: int, noun: str) -> str:
+    """``"1 track"``, ``"2 tracks"``: a count with its noun in the right number."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
@@ -238,7 +245,7 @@ def _convert(args: argparse.Namespace) -> int:
         _err(f"left out of {args.output} ({len(left_out)}):")
         for line in left_out:
             _err(f"  {line}")
-    print(f"wrote {args.output} ({len(report.timeline.events)} events)")
+    print(f"wrote {args.output} ({_count(len(report.timeline.events), 'event')})")
     return 1 if report.skipped or report.warnings or left_out else 0
 
 
@@ -268,10 +275,12 @@ def _validate(args: argparse.Namespace) -> int:
              f"{'s' if len(report.warnings) != 1 else ''} not mapped or values altered):")
         for line in group_problems(report.warnings):
             _err(f"  {line}")
-        print(f"{args.file}: {len(report.timeline.events)} events, {len(report.timeline.tracks)} tracks; "
+        print(f"{args.file}: {_count(len(report.timeline.events), 'event')}, "
+              f"{_count(len(report.timeline.tracks), 'track')}; "
               "not valid as it is: see the list above")
         return 1
-    print(f"{args.file}: valid ({len(report.timeline.events)} events, {len(report.timeline.tracks)} tracks)")
+    print(f"{args.file}: valid ({_count(len(report.timeline.events), 'event')}, "
+          f"{_count(len(report.timeline.tracks), 'track')})")
     return 0
 
 

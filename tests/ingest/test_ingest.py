@@ -69,6 +69,21 @@ def test_bundled_article_every_hand_dated_claim_is_found_with_its_date(allied):
     assert by_phrase["since 2014"].start.edtf == "2014" and by_phrase["since 2014"].end.edtf == "[2022-02-10..]"
 
 
+def test_future_tense_claims_are_drafted_as_planned_and_past_ones_are_not(allied):
+    """ "will meet in Berlin on Thursday", "will see ... in Brussels" written on
+    that Thursday: plans, shown as planned although not after publication."""
+    def draft(words):
+        return [e for e in allied.timeline.events if words in e.draft.sentence]
+
+    berlin, brussels = draft("will meet in Berlin"), draft("Boris Johnson will see")
+    assert berlin and brussels
+    assert all(e.planned and allied.timeline.is_planned(e) for e in berlin + brussels)
+    launched = draft("launched")
+    assert launched and not any(e.planned for e in launched)
+    assert not any(e.planned for e in draft("Truss"))
+    assert not any(e.planned for e in draft("would be a “good sign,” he said"))  # a remark made, not a plan
+
+
 def test_bundled_article_speakers_kinds_and_relays(allied):
     tl = allied.timeline
     quotes = {q.text: q for e in tl.events for q in e.quotes}

@@ -137,7 +137,7 @@ def test_a_timeline_from_scratch_saved_closed_and_read_back(qtbot, window, tmp_p
     w.authoring.ask_save_path = lambda: str(out)
     assert w.authoring.save()
     assert not w.isWindowModified() and w.windowTitle().startswith("Untitled timeline — scratch.timeline.json")
-    expected = timeline_to_dict(w.timeline)
+    expected = timeline_to_dict(w.timeline, home=False)  # New's month was only where the view started
     assert w.close()
     again = window(read_native(out), str(out))
     assert timeline_to_dict(again.timeline) == expected
@@ -247,6 +247,31 @@ def test_killed_mid_session_the_next_start_recovers_the_unsaved_changes(qtbot, w
 def test_new_timeline_opens_on_its_home_month():
     tl = new_timeline(today=time.mktime((2026, 12, 6, 12, 0, 0, 0, 0, 0)))
     assert tl.home_start.edtf == "2026-12" and tl.columns.extent()[0] + tl.columns.origin_epoch_s >= 1796083200 - 86400
+
+
+def test_a_new_timeline_saved_reopens_and_exports_on_its_events_not_on_the_month_it_was_made(
+        qtbot, window, tmp_path):
+    from viewer.ui.export import PictureOptions, _Picture
+
+    w = window()
+    w.authoring.new_action.trigger()
+    assert w.timeline.home_start is not None  # the empty view starts on the current month
+    w.state.selected = None
+    assert w.edit_form.add_event() == []
+    set_field(w, "title", "Talks open in Geneva")
+    set_field(w, "start", "2022-02-10")
+    out = tmp_path / "new.timeline.json"
+    w.authoring.ask_save_path = lambda: str(out)
+    assert w.authoring.save()
+    assert "home" not in out.read_text(encoding="utf-8")
+    assert w.close()
+    again = window(read_native(out), str(out))
+    again.view.go_home()
+    a, b = again.view.x_range()
+    day = again.timeline.events[0].start.earliest - again.timeline.columns.origin_epoch_s
+    assert a <= day <= b
+    picture = _Picture(again.timeline, PictureOptions())
+    assert picture.shown == [0]  # the export draws the event, not "0 of 1 events shown"
 
 
 def test_grades_are_set_in_the_form_shown_as_B2_saved_and_said_lost_in_csv(qtbot, window, tmp_path):

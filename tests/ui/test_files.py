@@ -128,8 +128,11 @@ def test_export_current_view_as_pictures_and_timeline(qtbot, live, tmp_path):
     assert "third" not in svg  # outside the current view
     assert w.files.export_current_view(str(tmp_path / "view.pdf"))
     assert (tmp_path / "view.pdf").read_bytes().startswith(b"%PDF")
-    assert w.files.export_timeline(str(tmp_path / "out.ics")) == []
-    assert b"BEGIN:VEVENT" in (tmp_path / "out.ics").read_bytes()
+    # iCalendar has no reference date: listed; the events after it are written as not yet confirmed
+    assert w.files.export_timeline(str(tmp_path / "out.ics")) == [
+        "the reference date (Thu 10 Feb 2022 (to the day)): not written to iCalendar"]
+    ics = (tmp_path / "out.ics").read_bytes()
+    assert ics.count(b"BEGIN:VEVENT") == 3 and ics.count(b"STATUS:TENTATIVE") == 2
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("view", "out"))) == \
         ["out.ics", "view.pdf", "view.png", "view.svg"]
 

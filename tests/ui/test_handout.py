@@ -39,6 +39,7 @@ def test_pdf_deck_has_title_one_16_9_page_per_step_and_sources(qtbot, tl, tmp_pa
     assert texts[-1].startswith("Sources")
     for outlet in ("Washington Insider Magazine", "Downing Street", "Kremlin spokesman Dmitry Peskov"):
         assert outlet in texts[-1]
+    assert "Jean-Yves Le Drian (interview)" in texts[-1] and "(interview) (interview)" not in texts[-1]
     # presenter notes are not in the audience's hand-out
     assert not any("Undated in the article" in t for t in texts)
     assert not [p for p in os.listdir(tmp_path) if ".tvtmp-" in p]

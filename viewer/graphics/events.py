@@ -840,7 +840,8 @@ class EventLayerItem(pg.GraphicsObject):
                 p.drawRoundedRect(QRectF(pl.label_x - 2, y - th / 2, bw + 4, th), 3, 3)
             p.setPen(text_color)
             p.drawStaticText(at, st)
-            self.drawn_labels.append((text, QRectF(pl.label_x, y - th / 2, QFontMetricsF(font).horizontalAdvance(text), th)))
+            width = QFontMetricsF(font).horizontalAdvance(text)
+            self.drawn_labels.append((text, QRectF(pl.label_x, y - th / 2, width, th)))
 
     def drawn_heaped(self, row: int) -> bool:
         """True when ``row``'s marker is drawn on top of others in the last

@@ -230,7 +230,7 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
         events.append(Event(
             id=_slug(c.title, taken), title=c.title, start=start, track=tid, kind=kind, end=end,
             summary=summary, actors=tuple(dict.fromkeys(c.actors)), tags=tuple(["draft", *c.tags]),
-            quotes=tuple(quotes), sources=tuple(src_ids),
+            quotes=tuple(quotes), sources=tuple(src_ids), planned=c.planned,
             draft=Draft(c.sentence.text, (c.sentence.start, c.sentence.end), article)))
     first = sentences[0].text[dateline_length(sentences[0].text):] if sentences else ""
     title = title or f"Draft from {outlet}: {first[:70].rstrip()}{'…' if len(first) > 70 else ''}"

@@ -61,6 +61,7 @@ class Claim:
     tags: list[str] = field(default_factory=list)
     unresolved: bool = False
     extra_sentences: list[Sentence] = field(default_factory=list)  # undated remarks merged into this claim
+    planned: bool = False  # written in the future tense (or dated after publication): a plan, not a fact
 
 
 def _subject(text: str) -> str:
@@ -182,6 +183,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     note = ("" if pub.how in ("given", "dateline", "metadata") else
             " The publication day is itself inferred (see the reference date), so this bound is only as sure as"
             " that day.")
+    direct = any(q.kind == "direct" for q in quotes)
     for m in mentions:
         if m.edtf is None:
             unresolved.append(Unresolved(s.index, m.phrase, m.basis))
@@ -191,10 +193,12 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             start = (f"[{pub_day}..]" if after else f"[..{pub_day}]", m.phrase,
                      f"'{m.phrase}' could not be resolved ({m.basis}); written in the {m.tense} tense in an article "
                      f"of {pub.words}: on or {'after' if after else 'before'} that day." + note)
-            claims.append(Claim(s, start, None, "", m.start, unresolved=True))
+            claims.append(Claim(s, start, None, "", m.start, unresolved=True, planned=after))
             continue
         end = (m.end_edtf, m.extra.get("duration", m.phrase), m.end_basis) if m.end_edtf else None
-        claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start))
+        # a remark quoted was made by publication, whatever its tense ("would be a “good sign,” he said on Thursday");
+        # reported plans stay plans ("according to Downing Street, Johnson will see ...")
+        claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start, planned=m.tense == FUTURE and not direct))
         if m.day is not None and m.tense == PAST:
             w = _WHERE.search(text, m.end)
             if w and w.start() - m.end < 5:
@@ -208,7 +212,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             if b and b.start() - m.end < 5:
                 claims.append(Claim(s, (f"[{m.day.isoformat()}..]", b.group(0).strip(),
                                         f"After '{m.phrase}' ({m.day.isoformat()}); the article gives no day for it: "
-                                        "on or after that day."), None, "", b.start() + 1))
+                                        "on or after that day."), None, "", b.start() + 1, planned=True))
     if not claims and pub_day is not None:
         tense = sentence_tense(text)
         if quotes or tense == PERFECT or (tense == PAST and actors_in(text)):
@@ -221,7 +225,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             elif tense == FUTURE and not quotes:  # a quoted remark was made by publication, whatever its tense
                 claims.append(Claim(s, (f"[{pub_day}..]", "", f"No date given; written in the future tense in an "
                                         f"article of {pub.words}: on or after that day." + note), None, "", 0,
-                                    tags=["undated"]))
+                                    tags=["undated"], planned=True))
             else:
                 verb = re.search(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|not\s+)*(?:been\s+)?\w+", text)
                 phrase = verb.group(0) if verb and tense == PERFECT else ""
@@ -260,6 +264,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.actor = claims[0].actor
         if c.end is None and pub.day is not None and c.start[0][:10] > pub.day.isoformat() and "[" not in c.start[0]:
             c.tags.append("planned")
+            c.planned = True
     return claims
 
 

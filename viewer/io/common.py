@@ -651,7 +651,8 @@ def end_before_start(start: EventDate, end: EventDate) -> bool:
 
 
 def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers: bool = False,
-                  stories: bool = True, source_details: bool = False) -> list[str]:
+                  stories: bool = True, source_details: bool = False, planned: bool = False,
+                  reference_date: bool = False) -> list[str]:
     """What a lossy writer cannot hold, one line per kind of detail (for the
     "left out" list of ``convert``, so its exit status says something was lost).
 
@@ -668,8 +669,22 @@ def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers:
     stories, source_details : bool
         True if the timeline's stories / sources' relay chains and
         attributions are lost.
+    planned : bool
+        True if the format cannot mark an event as planned (events the
+        source describes as planned, or that begin after the reference
+        date, would read back as facts).
+    reference_date : bool
+        True if the timeline's reference date (the date its source was
+        written, after which events are plans) is lost.
     """
     out: list[str] = []
+    if planned:
+        n_planned = sum(1 for e in timeline.events if timeline.is_planned(e))
+        if n_planned:
+            out.append(f"{n_planned} event{'s' if n_planned != 1 else ''} described as planned lose that status "
+                       f"in {fmt} (they would read back as having happened)")
+    if reference_date and timeline.reference_date is not None:
+        out.append(f"the reference date ({timeline.reference_date.describe()}): not written to {fmt}")
     n_quotes = sum(len(e.quotes) for e in timeline.events)
     if n_quotes:
         how = quotes or "not written"

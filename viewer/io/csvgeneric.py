@@ -43,7 +43,11 @@ warnings; a bad row is listed and skipped, the other rows load.
 
 The writer writes exactly these columns (``id, track, kind, title, start,
 end, summary, location, actors, tags, sources, url, start_phrase,
-start_basis, end_phrase, end_basis, quotes``), so its files read back.
+start_basis, end_phrase, end_basis, quotes, status``), so its files read back.
+``status`` is ``planned`` for an event shown as planned (the source
+describes it as still to happen, or it begins after the timeline's
+reference date, which CSV cannot hold) and ``happened`` otherwise; the
+reader marks ``planned`` rows planned so plans never come back as facts.
 ``quotes`` is for people: one quote a line, direct speech in quotation marks
 with its speaker, reported speech attributed and never in quotation marks
 (:func:`viewer.model.quoting.quote_sentence`); the reader does not turn it
@@ -114,11 +118,13 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "end_phrase": ("endphrase",),
     "end_basis": ("endbasis",),
     "quotes": ("quotes",),
+    "status": ("status",),
 }
 """Model field -> normalised header names that feed it (first match wins)."""
 
 WRITE_COLUMNS = ("id", "track", "kind", "title", "start", "end", "summary", "location", "actors", "tags",
-                 "sources", "url", "start_phrase", "start_basis", "end_phrase", "end_basis", "quotes")
+                 "sources", "url", "start_phrase", "start_basis", "end_phrase", "end_basis", "quotes",
+                 "status")
 
 
 def _norm(name: str) -> str:
@@ -410,9 +416,14 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         if cell(row, "speaker") and not quotes:
             b.warn(f"speaker {cell(row, 'speaker')!r} without a quote; not loaded", row.line,
                    row.where(cols["speaker"]))
+        status = cell(row, "status").lower()
+        if status not in ("", "planned", "happened"):
+            b.warn(f"status {cell(row, 'status')!r} is not 'planned' or 'happened'; read as happened", row.line,
+                   row.where(cols["status"]))
         b.add(Event(eid, title, start, track, kind, end, cell(row, "summary"),
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
-                    tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources))
+                    tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources,
+                    planned=status == "planned"))
     return b.report()
 
 
@@ -465,6 +476,7 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
             next((u for u in map(web_url, (s.url for s in sources)) if u), ""),
             e.start.phrase, e.start.basis, e.end.phrase if e.end else "", e.end.basis if e.end else "",
             "\n".join(quote_sentence(q) for q in e.quotes),
+            "planned" if timeline.is_planned(e) else "happened",
         ]
         writer.writerow([v if k in (4, 5) else escape_formula(v) for k, v in enumerate(text)])
     return buf.getvalue()
@@ -488,5 +500,6 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """
     delimiter = "\t" if os.fspath(path).lower().endswith(".tsv") else ","
     write_text_atomic(path, csv_text(timeline, delimiter=delimiter))
-    return (format_losses(timeline, "CSV", quotes="as text in the 'quotes' column", source_details=True)
+    return (format_losses(timeline, "CSV", quotes="as text in the 'quotes' column", source_details=True,
+                          reference_date=True)
             + dropped_urls(timeline, "CSV"))

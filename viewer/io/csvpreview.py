@@ -26,7 +26,7 @@ from .csvgeneric import _declared_date, _reads_as_date, guess_from_content, gues
 __all__ = ["ROLES", "DATE_FORMATS", "Preview", "preview", "count_dates", "guess_date_format", "layout_key"]
 
 ROLES = ("title", "start", "end", "track", "summary", "quote", "speaker", "sources", "url", "tags", "location",
-         "actors", "id", "kind")
+         "actors", "id", "kind", "status")
 """Roles a column can take (fields of :data:`viewer.io.csvgeneric.FIELDS`); any other column is ignored."""
 
 DATE_FORMATS = (

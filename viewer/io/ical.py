@@ -149,6 +149,8 @@ def calendar_of(timeline: Timeline, *, stamp: datetime | None = None) -> tuple[i
         if dtend is not None:
             ve.add("dtend", dtend)
         ve.add("summary", e.title)
+        if timeline.is_planned(e):  # RFC 5545 3.8.1.11: a VEVENT not yet confirmed is TENTATIVE
+            ve.add("status", "TENTATIVE")
         ve.add("description", _description(timeline, e))
         if e.location:
             ve.add("location", e.location)
@@ -178,6 +180,7 @@ def write_ics(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """
     cal, left_out = calendar_of(timeline)
     left_out = left_out + format_losses(timeline, "iCalendar", quotes="as plain text in DESCRIPTION",
-                                        qualifiers=True, source_details=True) + dropped_urls(timeline, "iCalendar")
+                                        qualifiers=True, source_details=True,
+                                        reference_date=True) + dropped_urls(timeline, "iCalendar")
     write_bytes_atomic(path, cal.to_ical())
     return left_out

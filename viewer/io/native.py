@@ -1319,7 +1319,7 @@ def event_to_dict(e: Event, zone: str) -> dict[str, Any]:
     return item
 
 
-def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
+def timeline_to_dict(timeline: Timeline, *, home: bool = True) -> dict[str, Any]:
     """The native-format JSON data of a timeline (what :func:`write_native` writes).
 
     Dates with nothing but a value are written as plain EDTF strings; empty
@@ -1330,6 +1330,9 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
     ----------
     timeline : Timeline
         The timeline to convert.
+    home : bool
+        False to leave the home range out (File > New's provisional view
+        of the current month, which is not the user's choice).
 
     Returns
     -------
@@ -1355,7 +1358,7 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
     out["time_zone"] = zone
     if (timeline.home_start is None) != (timeline.home_end is None):
         raise ValueError("the home range needs both a start and an end (or neither)")
-    if timeline.home_start is not None and timeline.home_end is not None:
+    if home and timeline.home_start is not None and timeline.home_end is not None:
         out["home"] = {
             "start": _date_to_json(timeline.home_start, zone),
             "end": _date_to_json(timeline.home_end, zone),
@@ -1384,7 +1387,7 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
     return out
 
 
-def write_native(timeline: Timeline, path: str | os.PathLike[str]) -> None:
+def write_native(timeline: Timeline, path: str | os.PathLike[str], *, home: bool = True) -> None:
     """Write a timeline as a native file, atomically.
 
     The JSON (UTF-8, not ASCII-escaped, indented by 2, with a trailing
@@ -1399,6 +1402,8 @@ def write_native(timeline: Timeline, path: str | os.PathLike[str]) -> None:
         The timeline to write.
     path : str or os.PathLike
         Destination file; its folder must exist.
+    home : bool
+        False to leave the home range out (see :func:`timeline_to_dict`).
 
     Raises
     ------
@@ -1409,5 +1414,5 @@ def write_native(timeline: Timeline, path: str | os.PathLike[str]) -> None:
     OSError
         If the file cannot be written (the destination is left unchanged).
     """
-    payload = (json.dumps(timeline_to_dict(timeline), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    payload = (json.dumps(timeline_to_dict(timeline, home=home), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     write_bytes_atomic(path, payload)

@@ -698,7 +698,8 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
         for date, parts in ((e.start, start), (e.end, end)):
             if date is not None and parts is not None and _read_display_date(date):
                 parts["display_date"] = _html(date.phrase)  # the TimelineJS author's own date text, as read
-        body = [_html(e.summary)] if e.summary else []
+        body = ["<p><i>(planned)</i></p>"] if timeline.is_planned(e) else []  # TimelineJS has no status
+        body += [_html(e.summary)] if e.summary else []
         phrases = [d.phrase for d in (e.start, e.end)
                    if d is not None and d.phrase and not _read_display_date(d)]
         if phrases:
@@ -769,4 +770,5 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
             for e in timeline.events
             if parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
     return left + format_losses(timeline, "TimelineJS", quotes="as plain text in the event's text",
-                                qualifiers=True, source_details=True) + dropped_urls(timeline, "TimelineJS")
+                                qualifiers=True, source_details=True, planned=True,
+                                reference_date=True) + dropped_urls(timeline, "TimelineJS")

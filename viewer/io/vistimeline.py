@@ -396,4 +396,5 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     n_sourced = sum(1 for e in timeline.events if e.sources)
     lost = [f"{n_sourced} events: their sources are not written to vis-timeline"] if n_sourced else []
-    return left + lost + format_losses(timeline, "vis-timeline", qualifiers=True, source_details=False)
+    return left + lost + format_losses(timeline, "vis-timeline", qualifiers=True, source_details=False,
+                                              planned=True, reference_date=True)

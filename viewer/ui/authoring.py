@@ -119,6 +119,10 @@ class Authoring(QObject):
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.native_path = self._native_target(window.path)
+        self._new: Timeline | None = None
+        self.provisional_home: tuple | None = None
+        """File > New's home (the current month, only to start the view
+        there): not saved, so a saved timeline opens on its events."""
         self.recovery_box: QMessageBox | None = None
         self._autosave_warned = False
         self.last_problems: list[Problem] = []
@@ -224,6 +228,8 @@ class Authoring(QObject):
         self.document = None
         self.undo_stack.clear()
         self.native_path = self._native_target(self.window.path)
+        self.provisional_home = (timeline.home_start, timeline.home_end) if timeline is self._new else None
+        self._new = None
         recovery.remove_recovery()
         self.update_title()
 
@@ -343,7 +349,8 @@ class Authoring(QObject):
         """File > New: an empty timeline with one track (asks about unsaved changes first)."""
         if not self.maybe_save():
             return
-        self.window.set_timeline(new_timeline(), "")
+        self._new = new_timeline()
+        self.window.set_timeline(self._new, "")
 
     def open_file(self, path: str) -> bool:
         if not self.maybe_save():
@@ -386,7 +393,8 @@ class Authoring(QObject):
         if files is not None and watched:
             files.watcher.removePaths(watched)  # our own write is not a change from outside
         try:
-            write_native(self.timeline, path)
+            tl = self.timeline
+            write_native(tl, path, home=(tl.home_start, tl.home_end) != self.provisional_home)
         except (ValueError, OSError) as exc:
             window.show_error(f"Could not save {name}", str(exc))
             if files is not None:

@@ -76,7 +76,9 @@ def _text_page(p: QPainter, w: float, h: float, blocks: list[tuple[str, int, boo
 
 def _source_text(src: Source, timeline: Timeline) -> str:
     (outlet, kind, *rest), details = source_facts(src, timeline, short_date)
-    return "; ".join([", ".join([f"{outlet} ({kind})", *rest])] + [f"{label}: {value}" for label, value in details])
+    # an outlet already named "X (interview)" is not labelled "(interview)" twice
+    named = outlet if outlet.lower().endswith(f"({kind.lower()})") else f"{outlet} ({kind})"
+    return "; ".join([", ".join([named, *rest])] + [f"{label}: {value}" for label, value in details])
 
 
 def export_pdf(timeline: Timeline, story: Story, path: str | os.PathLike[str], theme: str = "light") -> int:

@@ -1,0 +1,70 @@
+"""Plans stay plans through the exports: CSV keeps the status and reads it
+back, TimelineJS marks the text "(planned)", iCalendar says TENTATIVE, and
+every format that cannot hold the status or the reference date says so."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from viewer.cli import main
+from viewer.io.registry import read_timeline, read_timeline_report
+
+PLANNED = {"drills-end", "berlin-advisers-meeting", "johnson-stoltenberg-brussels", "johnson-poland"}
+
+
+def test_csv_keeps_planned_events_planned_and_lists_the_reference_date(tmp_path, capsys, bundled_path):
+    out = tmp_path / "a.csv"
+    assert main(["convert", bundled_path, str(out)]) == 1  # quotes, stories... are listed as lost
+    err = capsys.readouterr().err
+    assert "reference date" in err and "lose that status" not in err
+    with open(out, encoding="utf-8", newline="") as fh:
+        status = {row["id"]: row["status"] for row in csv.DictReader(fh)}
+    assert {k for k, v in status.items() if v == "planned"} == PLANNED
+    assert set(status.values()) == {"planned", "happened"}
+    back = read_timeline(out)
+    johnson = back.event("johnson-stoltenberg-brussels")
+    assert johnson.planned and back.is_planned(johnson)
+    assert not back.event("truss-arrives-moscow").planned
+
+
+def test_csv_reader_reads_a_status_column_and_warns_on_other_values(tmp_path):
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("title,start,status\nTalks,2022-02-10,Planned\nVisit,2022-02-11,happened\n"
+                     "Odd,2022-02-12,postponed\n", encoding="utf-8")
+    report = read_timeline_report(sheet)
+    assert [e.planned for e in report.timeline.events] == [True, False, False]
+    assert any("'postponed'" in str(w) and "line 4" in str(w) for w in report.warnings)
+
+
+def test_timelinejs_and_vis_list_the_lost_status_and_timelinejs_says_planned(tmp_path, capsys, bundled_path):
+    tjs = tmp_path / "a.timelinejs.json"
+    assert main(["convert", bundled_path, str(tjs), "--to", "timelinejs"]) == 1
+    err = capsys.readouterr().err
+    assert "4 events described as planned lose that status in TimelineJS" in err and "reference date" in err
+    events = {e["unique_id"]: e for e in json.loads(tjs.read_text(encoding="utf-8"))["events"]}
+    assert "(planned)" in events["johnson-stoltenberg-brussels"]["text"]["text"]
+    assert "(planned)" not in events["truss-arrives-moscow"]["text"]["text"]
+    vis = tmp_path / "a.vis.json"
+    assert main(["convert", bundled_path, str(vis), "--to", "vis"]) == 1
+    err = capsys.readouterr().err
+    assert "4 events described as planned lose that status in vis-timeline" in err and "reference date" in err
+
+
+def test_icalendar_marks_planned_events_tentative(tmp_path, bundled_path):
+    import icalendar
+
+    out = tmp_path / "a.ics"
+    assert main(["convert", bundled_path, str(out)]) == 1
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    status = {str(v["uid"]).split("@")[0]: str(v.get("status", "")) for v in cal.walk("VEVENT")}
+    assert {k for k, v in status.items() if v == "TENTATIVE"} == PLANNED
+    assert status["truss-arrives-moscow"] == ""
+
+
+def test_import_preview_offers_the_status_column_as_its_role(tmp_path):
+    from viewer.io.csvpreview import ROLES, preview
+
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("title,start,status\nTalks,2022-02-10,planned\n", encoding="utf-8")
+    assert "status" in ROLES and preview(sheet).mapping.get("status") == "status"
