@@ -105,3 +105,24 @@ def test_a_dangling_link_is_not_followed_to_create_its_target(tmp_path, capsys, 
         write_bytes_atomic(link, b"x")
     assert not elsewhere.exists()
 
+
+
+def test_convert_refuses_a_linked_side_file_before_writing_the_main_file(tmp_path, capsys, bundled_path):
+    link, victim = _link(tmp_path, "side.counts.parquet", "victim.parquet")
+    out = tmp_path / "side.parquet"
+    assert main(["convert", bundled_path, str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{link} is a symbolic link (to {victim})" in err
+    assert not out.exists()  # "nothing written" is true
+    assert victim.read_bytes() == b"precious"
+
+
+def test_deck_refuses_a_frames_folder_that_is_a_symbolic_link(tmp_path, capsys, bundled_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "linkdir"
+    link.symlink_to(real)
+    assert main(["deck", bundled_path, str(tmp_path / "d.pdf"), "--frames", str(link)]) != 0
+    err = capsys.readouterr().err
+    assert f"{link} is a symbolic link (to {real})" in err
+    assert list(real.iterdir()) == [] and not (tmp_path / "d.pdf").exists()

@@ -383,6 +383,10 @@ def _deck(args: argparse.Namespace) -> int:
         except OSError as exc:
             _err(f"timeline-viewer: --frames: cannot make the folder {args.frames}: {exc}")
             return 1
+    if args.frames is not None and os.path.islink(args.frames.rstrip("/\\") or args.frames):
+        _err(f"timeline-viewer: --frames: {args.frames} is a symbolic link (to "
+             f"{os.path.realpath(args.frames)}); name the folder itself; nothing was written")
+        return 1
     try:
         report = _read(args, args.file)
     except TimelineLoadError as exc:

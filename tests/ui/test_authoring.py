@@ -335,3 +335,18 @@ def test_revert_reads_the_file_again_and_drops_the_changes(qtbot, window, tmp_pa
     w.authoring.revert_action.trigger()  # the question is answered Discard (tests/conftest.py)
     assert w.timeline.event("truss-arrives-moscow").title == "Truss arrives in Moscow"
     assert not w.isWindowModified() and not w.authoring.undo_action.isEnabled()
+
+
+def test_a_recovery_folder_that_is_a_file_means_no_autosave_said_once_and_close_works(
+        qtbot, window, monkeypatch, private_data_dir):
+    (private_data_dir / "recovery").write_text("not a folder", encoding="utf-8")
+    w = window()
+    w.state.selected = "truss-arrives-moscow"
+    set_field(w, "title", "Changed")
+    notices = []
+    monkeypatch.setattr(w.files, "_notice", notices.append)
+    assert not w.authoring.autosave() and not w.authoring.autosave()
+    assert len(notices) == 1 and notices[0].startswith("No autosave")
+    assert w.statusBar().currentMessage().startswith("No autosave")
+    monkeypatch.setattr(type(w.authoring), "ask_unsaved", lambda self: "discard")
+    assert w.close()  # no NotADirectoryError from removing the recovery copy

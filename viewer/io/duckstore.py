@@ -54,7 +54,7 @@ from viewer.model.store import (
 )
 from viewer.model.timeline import Event, Timeline
 
-from .atomic import atomic_path
+from .atomic import atomic_path, destination_problem
 from .collection import (
     COLUMNS,
     LOAD_COLUMNS,
@@ -164,8 +164,15 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
     Raises
     ------
     OSError, duckdb.Error
-        If a file cannot be written.
+        If a file cannot be written; a destination that is a symbolic link or
+        not a regular file (:func:`~viewer.io.atomic.destination_problem`) is
+        refused before anything is written.
     """
+    destinations = [path] if path.lower().endswith(".duckdb") else [path, counts_path(path)]
+    for dest in destinations:  # every file's destination checked before any is written
+        problem = destination_problem(dest)
+        if problem is not None:
+            raise OSError(problem)
     folder = os.path.dirname(os.path.abspath(path))
     token = uuid.uuid4().hex
     con = connect()

@@ -70,6 +70,29 @@ _DECADE = re.compile(r"^(?P<year>\d{2,3}0)'?s$")
 _CIRCA = re.compile(r"^(?:c\.|ca\.?|circa|approx\.?|about|around|~)\s*(?P<rest>.+)$", re.IGNORECASE)
 
 
+_COMPACT = re.compile(r"^\d{5,}$")
+
+
+def compact_digits_problem(text: str) -> str | None:
+    """Why ``text`` is refused as a compact or epoch date, or None when it is not one.
+
+    In foreign formats (CSV, TimelineJS, vis, ACLED) a bare run of more than 4
+    digits (no sign, no ``Y`` prefix, no era) is far more often ``20220210``
+    (YYYYMMDD) or seconds since the Unix epoch (``1645000000``) than a year
+    beyond 9999; guessing which would invent a date, so it is refused.  A big
+    year is written with its era (``13800000000 BCE``) or in EDTF (``Y12000``).
+    """
+    raw = text.strip()
+    if not _COMPACT.match(raw):
+        return None
+    hint = "YYYY-MM-DD"
+    if len(raw) == 8:
+        y, m, d = raw[:4], raw[4:6], raw[6:]
+        if 1 <= int(m) <= 12 and 1 <= int(d) <= 31:
+            hint = f"{y}-{m}-{d}"
+    return f"{raw!r} is not a date: compact or epoch forms are not read; write {hint}"
+
+
 def is_open_word(text: str) -> bool:
     """True when ``text`` is one of :data:`OPEN_WORDS` (case and spaces ignored)."""
     return " ".join(text.strip().lower().split()) in OPEN_WORDS
@@ -97,9 +120,13 @@ def human_edtf(text: str) -> str | None:
     ------
     DateError
         A recognised form with a month name that is not one, a two-digit year
-        (century not written), year 0 BC, or a day with a year beyond 9999.
+        (century not written), year 0 BC, a day with a year beyond 9999, or a
+        bare run of more than 4 digits (:func:`compact_digits_problem`).
     """
     raw = " ".join(text.strip().split())
+    problem = compact_digits_problem(raw)
+    if problem is not None:
+        raise DateError(problem)
     m = _CIRCA.match(raw)
     if m:
         inner = human_edtf(m.group("rest"))

@@ -22,10 +22,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from viewer.model.errors import TimelineLoadError
 from viewer.model.timeline import Timeline
 
 from .atomic import write_text_atomic
 from .native import read_native, write_native
+from .regular import read_regular_file
 
 __all__ = ["data_dir", "Recovery", "write_recovery", "remove_recovery", "orphans", "ENV_DATA_DIR"]
 
@@ -77,8 +79,8 @@ class Recovery:
         for p in (self.path, _meta_path(self.path)):
             try:
                 p.unlink()
-            except FileNotFoundError:
-                pass
+            except (FileNotFoundError, NotADirectoryError):
+                pass  # nothing there, or the recovery folder is not a folder: nothing to remove
 
 
 def _meta_path(path: Path) -> Path:
@@ -107,8 +109,12 @@ def write_recovery(timeline: Timeline, source: str) -> Path:
 
 
 def remove_recovery() -> None:
-    """Remove this process's recovery file, if any."""
-    Recovery(_own_path(), "", 0.0, os.getpid()).remove()
+    """Remove this process's recovery file, if any; never raises (an unusable
+    recovery folder, e.g. a regular file in its place, holds nothing to remove)."""
+    try:
+        Recovery(_own_path(), "", 0.0, os.getpid()).remove()
+    except OSError:
+        pass
 
 
 def _alive(pid: int) -> bool:
@@ -118,9 +124,45 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
+    except (PermissionError, OSError, OverflowError):
         return True  # someone else's process: leave its file alone
     return True
+
+
+_META_LIMIT = 64 * 1024
+"""A meta file is a few dozen bytes; anything longer than this (bytes) is not ours."""
+
+_LATEST = 253402300799.0
+"""9999-12-31T23:59:59 UTC (seconds since the Unix epoch): the last time ``time.localtime`` shows."""
+
+
+def _read_meta(path: Path) -> tuple[str, float, int] | None:
+    """``(source, saved_at, pid)`` from the meta file ``path``, or None when it is unusable.
+
+    The file is read only if it is a regular file (never a pipe or device, which
+    could block), and each field is checked: ``source`` a string, ``saved_at`` a
+    finite number of seconds since the Unix epoch between 0 and year 9999,
+    ``pid`` an integer between 1 and 2**22 (Linux ``pid_max`` limit).
+    """
+    try:
+        raw = read_regular_file(path, limit=_META_LIMIT)
+        if len(raw) > _META_LIMIT:
+            return None
+        meta = json.loads(raw.decode("utf-8"))
+    except (TimelineLoadError, OSError, ValueError):
+        return None
+    if not isinstance(meta, dict):
+        return None
+    source, saved_at, pid = meta.get("source", ""), meta.get("saved_at"), meta.get("pid")
+    if not isinstance(source, str) or "\x00" in source:
+        return None
+    if isinstance(saved_at, bool) or not isinstance(saved_at, (int, float)):
+        return None
+    if not (0 <= saved_at <= _LATEST):  # also refuses NaN and infinities
+        return None
+    if isinstance(pid, bool) or not isinstance(pid, int) or not (0 < pid <= 2**22):
+        return None
+    return source, float(saved_at), pid
 
 
 def orphans() -> list[Recovery]:
@@ -129,17 +171,34 @@ def orphans() -> list[Recovery]:
     Files that are not regular files (links, pipes) are skipped, never opened.
     """
     folder = _folder()
-    if not folder.is_dir():
+    try:
+        if folder.is_symlink() or not folder.is_dir():
+            return []
+        paths = list(folder.glob("recovery-*.timeline.json"))
+    except OSError:
         return []
     out = []
-    for path in folder.glob("recovery-*.timeline.json"):
-        if path.is_symlink() or not path.is_file():
-            continue
+    for path in paths:
         try:
-            meta = json.loads(_meta_path(path).read_text(encoding="utf-8"))
-            source, saved_at, pid = str(meta.get("source", "")), float(meta.get("saved_at", 0)), int(meta["pid"])
-        except (OSError, ValueError, KeyError, TypeError):
-            source, saved_at, pid = "", path.stat().st_mtime, -1
+            if path.is_symlink() or not path.is_file():
+                continue
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        meta_path = _meta_path(path)
+        try:
+            os.lstat(meta_path)
+        except FileNotFoundError:  # no meta file: offer the file, dated by itself
+            source, saved_at, pid = "", min(max(mtime, 0.0), _LATEST), -1
+        except OSError:
+            continue
+        else:
+            if meta_path.is_symlink():
+                continue  # a link is never followed
+            meta = _read_meta(meta_path)
+            if meta is None:  # a damaged meta file (or a pipe, a device) skips only this entry
+                continue
+            source, saved_at, pid = meta
         if pid > 0 and _alive(pid):
             continue
         out.append(Recovery(path, source, saved_at, pid))

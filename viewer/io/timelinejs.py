@@ -64,6 +64,7 @@ from .common import (
     read_csv_rows,
     split_csv_problems,
 )
+from .humandates import compact_digits_problem
 from .timelinejs2 import from_version2
 from .urls import dropped_urls, web_url
 
@@ -106,6 +107,9 @@ def _int_field(value: Any, name: str) -> int | None:
     if isinstance(value, int):
         return value
     if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,12}\s*", value):
+        problem = compact_digits_problem(value) if name == "year" else None
+        if problem is not None:  # "196002152034": a compact date, not a year
+            raise DateError(problem)
         return int(value)
     raise DateError(f"{name} must be a whole number, got {json.dumps(value, ensure_ascii=False)[:40]}")
 

@@ -124,6 +124,7 @@ class Authoring(QObject):
         """File > New's home (the current month, only to start the view
         there): not saved, so a saved timeline opens on its events."""
         self.recovery_box: QMessageBox | None = None
+        self._autosave_warned = False
         self.last_problems: list[Problem] = []
         self._make_menus()
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -460,10 +461,15 @@ class Authoring(QObject):
         try:
             recovery.write_recovery(self.timeline, self.native_path or self.window.path or "")
         except (OSError, ValueError) as exc:
-            files = getattr(self.window, "files", None)
-            if files is not None:
-                files._notice(f"Could not write the recovery copy of your changes: {exc}")
+            if not self._autosave_warned:  # once, not every 30 s
+                self._autosave_warned = True
+                text = f"No autosave: could not write the recovery copy of your changes ({exc})"
+                self.window.statusBar().showMessage(text)
+                files = getattr(self.window, "files", None)
+                if files is not None:
+                    files._notice(text)
             return False
+        self._autosave_warned = False
         return True
 
     def offer_recovery(self) -> None:
@@ -472,7 +478,10 @@ class Authoring(QObject):
         if not found:
             return
         entry = found[0]
-        when = time.strftime("%a %d %b %Y %H:%M", time.localtime(entry.saved_at))
+        try:
+            when = time.strftime("%a %d %b %Y %H:%M", time.localtime(entry.saved_at))
+        except (OverflowError, OSError, ValueError):
+            when = "time unknown"
         what = Path(entry.source).name if entry.source else "a new timeline"
         box = QMessageBox(QMessageBox.Icon.Warning, "Recover unsaved changes",
                           f"Timeline Viewer ended without saving changes to {what} (last copy {when}). "
