@@ -67,15 +67,11 @@ BUDGET_S = 20.0  # stop repeating an interaction once it has taken this long
 
 
 def data_file(folder: Path, n: int) -> Path:
-    """The synthetic file of ``n`` events (written once per folder), as bench_render.py."""
-    from viewer.model.synthetic import synthetic_timeline
+    """The synthetic file of ``n`` events (written once per folder): bench_render.py's own."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_render import data_file as render_data_file
 
-    path = folder / f"synthetic-{n}.timeline.json"
-    if not path.exists():
-        tmp = path.with_suffix(".part")
-        synthetic_timeline(n).write_native(str(tmp))
-        tmp.replace(path)
-    return path
+    return render_data_file(folder, n)
 
 
 def many_tracks_file(folder: Path, n_events: int = 100_000, n_tracks: int = 10_000) -> Path:
