@@ -221,12 +221,12 @@ def _bounds_of(obj: object, text: str, tz_name: str | None) -> _Bounds:
             return _bounds_of(objs[0], text, tz_name)
         if len(objs) == 1 and type(objs[0]).__name__ == "Consecutives":
             # [a..b]: one day (or month...) from a to b, not known which
-            lo = _bounds_of(objs[0].lower, text, tz_name)
-            hi = _bounds_of(objs[0].upper, text, tz_name)
-            if hi.latest <= lo.earliest:
+            first = _bounds_of(objs[0].lower, text, tz_name)
+            last = _bounds_of(objs[0].upper, text, tz_name)
+            if last.latest <= first.earliest:
                 raise DateError(f"{text!r}: the range ends before it begins")
-            return _Bounds(lo.earliest, hi.latest, min(lo.precision, hi.precision),
-                           lo.uncertain or hi.uncertain, lo.approximate or hi.approximate, "one of")
+            return _Bounds(first.earliest, last.latest, min(first.precision, last.precision),
+                           first.uncertain or last.uncertain, first.approximate or last.approximate, "one of")
         raise DateError(
             f"{text!r} is a set of several dates; this viewer takes one date, [..date] (on or before), "
             "[date..] (on or after) or [date..date] (one day in that range)"
@@ -305,6 +305,7 @@ def _fast_bounds(text: str, tz_name: str | None) -> _Bounds | None:
     year = int(m.group(1))
     if year < 1:
         return None  # year 0000 (1 BCE) and its calendar: leave to the EDTF path
+    lo: float
     if m.group(2) is None:
         lo = _days_from_civil(year, 1, 1) * SECONDS_PER_DAY
         return _Bounds(float(lo), float(_days_from_civil(year + 1, 1, 1) * SECONDS_PER_DAY), Precision.YEAR)
@@ -414,7 +415,8 @@ def _days_from_civil_np(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarr
     yoe = y - era * 400
     doy = (153 * (m + np.where(m > 2, -3, 9)) + 2) // 5 + d - 1
     doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
+    days: np.ndarray = era * 146097 + doe - 719468
+    return days
 
 
 # length -> (precision, pattern of fixed characters (position, byte))

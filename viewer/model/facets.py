@@ -28,9 +28,9 @@ are built.  Without facts every event is built once.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 import numpy as np
 
@@ -69,7 +69,10 @@ class FacetTimeline(Protocol):
 
 class FacetFilters(Protocol):
     """What :meth:`FacetIndex.mask` reads of a filter state
-    (:class:`~viewer.model.filters.FilterState` has it all)."""
+    (:class:`~viewer.model.filters.FilterState` has it all); a dataclass,
+    so that a copy with other fields can be made (``dataclasses.replace``)."""
+
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
 
     @property
     def hidden_tracks(self) -> frozenset[str]: ...
@@ -203,7 +206,7 @@ class FacetIndex:
             self.earliest = np.asarray(facts.earliest, dtype=float)
             self.latest = np.asarray(facts.latest, dtype=float)
             self.track_values = tuple(track_index)
-            looked_at = [int(i) for i in facts.rich]
+            looked_at: Iterable[int] = [int(i) for i in facts.rich]
         else:
             self.track = np.empty(n, dtype=np.int32)
             self.earliest = np.empty(n, dtype=float)

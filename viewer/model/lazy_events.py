@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import numpy as np
 
@@ -105,7 +106,13 @@ class LazyEvents(Sequence[Event]):
     def __len__(self) -> int:
         return len(self.ids)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    @overload
+    def __getitem__(self, i: int) -> Event: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Event]: ...
+
+    def __getitem__(self, i: int | slice) -> Event | list[Event]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
         i = int(i)

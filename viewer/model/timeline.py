@@ -8,7 +8,7 @@ Pure Python (no Qt).  Objects are immutable dataclasses; a reader builds a
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -68,7 +68,7 @@ class Timeline:
 
     title: str
     tracks: tuple[Track, ...] = ()
-    events: tuple[Event, ...] = ()
+    events: Sequence[Event] = ()
     sources: tuple[Source, ...] = ()
     description: str = ""
     reference_date: EventDate | None = None
@@ -88,7 +88,7 @@ class Timeline:
             object.__setattr__(self, "_index", {e.id: e for e in self.events})
 
     @classmethod
-    def with_columns(cls, columns: EventColumns, **fields) -> Timeline:
+    def with_columns(cls, columns: EventColumns, **fields: Any) -> Timeline:
         """A timeline whose columnar arrays were built already (by a reader,
         from a cache): ``fields`` as for the constructor, ``events`` usually
         a :class:`LazyEvents`."""
@@ -135,13 +135,15 @@ class Timeline:
         # lazy events: a drawn event is found through the columns' id -> row
         # index (which selection needs anyway), so a million ids are not put
         # in a second dict; undated events through the events' own index
-        cols = self.__dict__.get("columns")
+        cols: EventColumns | None = self.__dict__.get("columns")
         if cols is not None:
             try:
                 return int(cols.event_index[cols.row_of(event_id)])
             except KeyError:
                 pass
-        return self.events.index_of(event_id)  # type: ignore[attr-defined]
+        if not isinstance(self.events, LazyEvents):  # _index is None only for lazy events
+            raise KeyError(event_id)
+        return self.events.index_of(event_id)
 
     @cached_property
     def track_index(self) -> dict[str, int]:
