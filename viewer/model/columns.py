@@ -15,6 +15,7 @@ of a frame is then O(visible), not O(N).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -196,6 +197,7 @@ class EventColumns:
         if self.xm_order is None:
             block_of = self.lane.astype(np.int64)
             self.xm_order = np.lexsort((self.xm, block_of)).astype(np.int64) if n else np.zeros(0, np.int64)
+        self._xm_rows: np.ndarray = self.xm_order  # xm_order, never None from here on
         self.xm_sorted = self.xm[self.xm_order]
 
     def subset(self, row_keep: np.ndarray, lane_map: np.ndarray, new_event_index: np.ndarray,
@@ -308,24 +310,24 @@ class EventColumns:
         event could be anywhere in its day.  Open ("on or before / after")
         points, spans and bands count at their marker.
         """
-        try:
-            return self._spread
-        except AttributeError:
+        spread: np.ndarray | None = self.__dict__.get("_spread")
+        if spread is None:
             with np.errstate(invalid="ignore"):
-                self._spread = ((self.kind == KIND_POINT) & ((self.flags & FLAG_IMPRECISE) != 0)
-                                & ((self.flags & (FLAG_OPEN_START | FLAG_OPEN_END)) == 0)
-                                & np.isfinite(self.x0) & np.isfinite(self.x1) & (self.x1 > self.x0))
-            return self._spread
+                spread = ((self.kind == KIND_POINT) & ((self.flags & FLAG_IMPRECISE) != 0)
+                          & ((self.flags & (FLAG_OPEN_START | FLAG_OPEN_END)) == 0)
+                          & np.isfinite(self.x0) & np.isfinite(self.x1) & (self.x1 > self.x0))
+            self.__dict__["_spread"] = spread
+        return spread
 
-    def _density_parts(self, lane: int) -> tuple:
+    def _density_parts(self, lane: int) -> tuple[np.ndarray, ...]:
         """Per lane, built once: sorted markers of the rows counted at their
         marker, and for the spread rows their starts and ends, each sorted,
         with running sums of ``1 / w`` and ``x0 / w`` (``w = x1 - x0``)."""
-        cache = self.__dict__.setdefault("_density_cache", {})
+        cache: dict[int, tuple[np.ndarray, ...]] = self.__dict__.setdefault("_density_cache", {})
         parts = cache.get(lane)
         if parts is None:
             lo, hi = self.block(lane)
-            order = self.xm_order[lo:hi]
+            order = self._xm_rows[lo:hi]
             spread = self.spread_mask()
             marks = self.xm_sorted[lo:hi][~spread[order]]
             rows = lo + np.nonzero(spread[lo:hi])[0]
@@ -366,9 +368,10 @@ class EventColumns:
         ndarray of float64, shape (bins,)
             Whole numbers where only markers count.
         """
-        return self.density_many([lane], a, b, bins)[0]
+        counts: np.ndarray = self.density_many([lane], a, b, bins)[0]
+        return counts
 
-    def density_many(self, lanes, a: float, b: float, bins: int) -> np.ndarray:
+    def density_many(self, lanes: Sequence[int], a: float, b: float, bins: int) -> np.ndarray:
         """:meth:`density` of several lanes over the same bins (a frame's strips).
 
         Returns
@@ -444,15 +447,14 @@ class EventColumns:
         j = min(cands, key=lambda j: abs(xs[j] - x))
         if abs(xs[j] - x) > max_dx:
             return -1
-        return int(self.xm_order[lo + j])
+        return int(self._xm_rows[lo + j])
 
     def row_of(self, event_id: str) -> int:
         """Row number of an event id; raises KeyError if it is not drawn."""
-        try:
-            return self._row_index[event_id]
-        except AttributeError:
-            self._row_index = {eid: k for k, eid in enumerate(self.ids)}
-            return self._row_index[event_id]
+        index: dict[str, int] | None = self.__dict__.get("_row_index")
+        if index is None:
+            index = self.__dict__["_row_index"] = {eid: k for k, eid in enumerate(self.ids)}
+        return index[event_id]
 
     def neighbour_in_time(self, event_id: str | None, step: int) -> str | None:
         """The event ``step`` places after (``+1``) or before (``-1``) in time order.
@@ -474,13 +476,12 @@ class EventColumns:
         return self._time_rank()
 
     def _time_rank(self) -> np.ndarray:
-        try:
-            return self._rank
-        except AttributeError:
+        rank: np.ndarray | None = self.__dict__.get("_rank")
+        if rank is None:
             rank = np.empty_like(self.time_order)
             rank[self.time_order] = np.arange(len(self.time_order))
-            self._rank = rank
-            return rank
+            self.__dict__["_rank"] = rank
+        return rank
 
     def known_extent(self, row: int) -> tuple[float, float]:
         """The finite part of a row's drawn extent (seconds from origin).
