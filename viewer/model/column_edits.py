@@ -31,7 +31,17 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .columns import BAND_LANE, KIND_POINT, DateArrays, EventColumns, calendar_values, drawn_values
+from .columns import (
+    BAND_LANE,
+    FLAG_IMPRECISE,
+    FLAG_OPEN_END,
+    FLAG_OPEN_START,
+    KIND_POINT,
+    DateArrays,
+    EventColumns,
+    calendar_values,
+    drawn_values,
+)
 
 __all__ = ["RowValues", "row_values", "update_event_row", "insert_event_row", "remove_event_row",
            "shift_event_index"]
@@ -149,8 +159,6 @@ def _time_position(cols: EventColumns, key: tuple[float, int], sort_key: SortKey
 
 
 def _spread_value(kind: int, flags: int, x0: float, x1: float) -> bool:
-    from .columns import FLAG_IMPRECISE, FLAG_OPEN_END, FLAG_OPEN_START
-
     return bool(kind == KIND_POINT and flags & FLAG_IMPRECISE and not flags & (FLAG_OPEN_START | FLAG_OPEN_END)
                 and math.isfinite(x0) and math.isfinite(x1) and x1 > x0)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .columns import EventColumns
 from .filters import FilterState
+from .search import MatchList
 
 __all__ = ["XLimits", "ViewState", "clamp_range", "pan_to_show", "zoom_about"]
 
@@ -173,8 +174,7 @@ class ViewState:
 
     @matches.setter
     def matches(self, value: Sequence[str]) -> None:
-        from .search import MatchList  # a large search's matches stay an array of rows
-
+        # a large search's matches stay an array of rows
         self._set("matches", value if isinstance(value, MatchList) else tuple(value))
 
     @property
