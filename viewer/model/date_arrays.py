@@ -34,7 +34,6 @@ KIND_POINT, KIND_SPAN, KIND_BAND = 0, 1, 2
 BAND_LANE = -1  #: lane number of bands (drawn across all lanes)
 
 
-
 #: seconds in one unit of each Precision (index = Precision value); unknown counts as a day
 _UNIT_ARRAY = np.array([unit_seconds(Precision(k)) if k else 86400.0 for k in range(len(Precision))])
 

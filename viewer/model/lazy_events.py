@@ -17,6 +17,7 @@ from .records import Event
 
 __all__ = ["LazyEvents", "EventFacts", "marked_events"]
 
+
 @dataclass
 class EventFacts:
     """What a reader knows of every event without building it (file order).

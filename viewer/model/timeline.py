@@ -3,6 +3,13 @@
 Pure Python (no Qt).  Objects are immutable dataclasses; a reader builds a
 :class:`Timeline` once and the user interface only reads it.  Cross-references
 (an event's track, a quote's source) are checked by :meth:`Timeline.problems`.
+
+:class:`Timeline` is the container; the records it holds live in
+:mod:`viewer.model.records` (events of large files in
+:mod:`viewer.model.lazy_events`, stories in :mod:`viewer.model.story_records`)
+and are re-exported here, so ``from viewer.model.timeline import Event`` keeps
+working.  The modules below the container (records, columns, facets) never
+import it (``[tool.importlinter]`` in ``pyproject.toml``).
 """
 
 from __future__ import annotations
@@ -49,6 +56,7 @@ __all__ = [
     "track_colours",
 ]
 
+
 @dataclass(frozen=True, eq=False)
 class Timeline:
     """A whole timeline: metadata, tracks, events and sources.
@@ -62,8 +70,10 @@ class Timeline:
         Default IANA zone of the data (used for times written without offset).
     home_start, home_end : EventDate or None
         The range the window first shows; None = fit all events.
-    tracks, events, sources : tuple
-        Tracks in display order; events and sources in file order.
+    tracks, sources : tuple
+        Tracks in display order; sources in file order.
+    events : sequence of Event
+        In file order: a tuple, or a :class:`LazyEvents` for a large file.
     """
 
     title: str
