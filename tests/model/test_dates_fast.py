@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.model import dates
+from viewer.model import date_resolve, dates
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError
 
@@ -45,31 +45,31 @@ def _outcome(fn, text, zone):
 def test_fast_path_equals_edtf_path(text, zone):
     fast = None
     try:
-        fast = dates._fast_bounds(text, zone)
+        fast = date_resolve._fast_bounds(text, zone)
     except DateError:
         fast = "DateError"
-    slow = _outcome(dates._resolve_edtf, text, zone)
+    slow = _outcome(date_resolve._resolve_edtf, text, zone)
     if fast is not None:  # None = the fast path declined: the EDTF path is used
         assert fast == slow
-    assert _outcome(dates._resolve, text, zone) == slow
+    assert _outcome(date_resolve._resolve, text, zone) == slow
 
 
 @pytest.mark.parametrize("text", ["2022", "2022-02", "2022-02-10", "2022-02-10T14:00:00Z",
                                   "2022-02-10T14:00:00+03:00", "2024-02-29", "0001-01-01"])
 def test_plain_iso_dates_take_the_fast_path(text):
-    assert dates._fast_bounds(text, None) == dates._resolve_edtf(text, None)
+    assert date_resolve._fast_bounds(text, None) == date_resolve._resolve_edtf(text, None)
 
 
 @pytest.mark.parametrize("text", ["2022-02-10?", "2022-02-10~", "[..2022-02-10]", "2021-02-29",
                                   "2022-21", "-0043-03-15", "0000-01-01", " 2022-02-10"])
 def test_other_forms_are_left_to_the_edtf_parser(text):
-    assert dates._fast_bounds(text, None) is None
+    assert date_resolve._fast_bounds(text, None) is None
 
 
 def test_event_dates_are_identical_whichever_path_resolved_them():
     a = EventDate("2022-02-10T14:00:00", time_zone="Europe/Minsk", precision_override=Precision.HOUR)
     fast = (a.earliest, a.latest, a.precision, a.uncertain, a.approximate, a.relation)
-    b = dates._resolve_edtf("2022-02-10T14:00:00", "Europe/Minsk")
+    b = date_resolve._resolve_edtf("2022-02-10T14:00:00", "Europe/Minsk")
     assert (b.earliest, b.precision) == (a.earliest, Precision.SECOND)
     assert fast == (1644490800.0, 1644494400.0, Precision.HOUR, False, False, "")
 
@@ -80,7 +80,7 @@ def test_bulk_resolution_equals_one_by_one(texts, zone):
     one, valid = [], []
     for t in texts:
         try:
-            b = dates._resolve_edtf(t, zone)
+            b = date_resolve._resolve_edtf(t, zone)
         except DateError:
             continue  # resolve_many raises on the first bad value; tested below
         valid.append(t)

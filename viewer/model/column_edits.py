@@ -31,7 +31,17 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .columns import BAND_LANE, KIND_POINT, DateArrays, EventColumns, calendar_values, drawn_values
+from .columns import (
+    BAND_LANE,
+    FLAG_IMPRECISE,
+    FLAG_OPEN_END,
+    FLAG_OPEN_START,
+    KIND_POINT,
+    DateArrays,
+    EventColumns,
+    calendar_values,
+    drawn_values,
+)
 
 __all__ = ["RowValues", "row_values", "update_event_row", "insert_event_row", "remove_event_row",
            "shift_event_index"]
@@ -149,8 +159,6 @@ def _time_position(cols: EventColumns, key: tuple[float, int], sort_key: SortKey
 
 
 def _spread_value(kind: int, flags: int, x0: float, x1: float) -> bool:
-    from .columns import FLAG_IMPRECISE, FLAG_OPEN_END, FLAG_OPEN_START
-
     return bool(kind == KIND_POINT and flags & FLAG_IMPRECISE and not flags & (FLAG_OPEN_START | FLAG_OPEN_END)
                 and math.isfinite(x0) and math.isfinite(x1) and x1 > x0)
 
@@ -282,7 +290,8 @@ def insert_event_row(cols: EventColumns, new: RowValues, event_id: str, sort_key
         setattr(cols, name, np.insert(getattr(cols, name), p, value))
     cols.x1_cummax = np.insert(cols.x1_cummax, p, 0.0)
     if "_spread" in cols.__dict__:
-        cols._spread = np.insert(cols._spread, p, _spread_value(new.kind, new.flags, new.x0, new.x1))
+        spread = _spread_value(new.kind, new.flags, new.x0, new.x1)
+        cols.__dict__["_spread"] = np.insert(cols.__dict__["_spread"], p, spread)
     cols.ids.insert(p, event_id)
     cols.__dict__.pop("_row_index", None)
     t_new = _time_position(cols, (new.sort_point, new.event_index), sort_key)
@@ -318,7 +327,7 @@ def remove_event_row(cols: EventColumns, row: int) -> None:
         if getattr(cols, name) is not None:
             setattr(cols, name, np.delete(getattr(cols, name), row))
     if "_spread" in cols.__dict__:
-        cols._spread = np.delete(cols._spread, row)
+        cols.__dict__["_spread"] = np.delete(cols.__dict__["_spread"], row)
     del cols.ids[row]
     cols.__dict__.pop("_row_index", None)
     _recompute_cummax(cols, (lane,))

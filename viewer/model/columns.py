@@ -15,242 +15,32 @@ of a frame is then O(visible), not O(N).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .dates import Precision, unit_seconds
+from .date_arrays import (
+    BAND_LANE,
+    FLAG_APPROXIMATE,
+    FLAG_COARSE,
+    FLAG_IMPRECISE,
+    FLAG_OPEN_END,
+    FLAG_OPEN_START,
+    FLAG_UNCERTAIN,
+    KIND_BAND,
+    KIND_POINT,
+    KIND_SPAN,
+    DateArrays,
+    DatedTimeline,
+    calendar_values,
+    drawn_values,
+    sort_point_array,
+)
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from .timeline import Event, Timeline
-
-__all__ = ["EventColumns", "DateArrays", "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START",
-           "FLAG_OPEN_END", "FLAG_IMPRECISE", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE"]
-
-FLAG_UNCERTAIN = 1 << 0   #: the date carries EDTF ``?``
-FLAG_APPROXIMATE = 1 << 1  #: the date carries EDTF ``~``
-FLAG_OPEN_START = 1 << 2  #: no earliest bound ("on or before", ``..`` start)
-FLAG_OPEN_END = 1 << 3    #: no latest bound ("on or after", ``..`` end)
-FLAG_IMPRECISE = 1 << 4   #: known only to the day or coarser: drawn over its possible interval
-FLAG_COARSE = 1 << 5      #: a point's possible interval is wider than one day: hollow marker
-
-KIND_POINT, KIND_SPAN, KIND_BAND = 0, 1, 2
-BAND_LANE = -1  #: lane number of bands (drawn across all lanes)
-
-
-
-#: seconds in one unit of each Precision (index = Precision value); unknown counts as a day
-_UNIT_ARRAY = np.array([unit_seconds(Precision(k)) if k else 86400.0 for k in range(len(Precision))])
-
-
-def _flag_array(precision: np.ndarray, uncertain: np.ndarray, approximate: np.ndarray) -> np.ndarray:
-    """``FLAG_*`` bits of dates given as arrays (precision as ``Precision`` ints)."""
-    f = (np.where(uncertain, FLAG_UNCERTAIN, 0) | np.where(approximate, FLAG_APPROXIMATE, 0)
-         | np.where(precision <= int(Precision.DAY), FLAG_IMPRECISE, 0))
-    return f.astype(np.int64)
-
-
-def sort_point_array(s_lo: np.ndarray, s_hi: np.ndarray, s_prec: np.ndarray, has_end: np.ndarray,
-                     e_lo: np.ndarray, e_hi: np.ndarray, e_prec: np.ndarray) -> np.ndarray:
-    """``Event.sort_point`` for arrays of dates (epoch s; ``inf`` if wholly open).
-
-    The start's earliest moment; for "on or before" the start of its known
-    unit; for a wholly open start, the same rule on the end.  Shapes (N,).
-    """
-    def one(lo: np.ndarray, hi: np.ndarray, prec: np.ndarray) -> np.ndarray:
-        unit = _UNIT_ARRAY[np.clip(prec, 0, len(_UNIT_ARRAY) - 1)]
-        with np.errstate(invalid="ignore"):
-            return np.where(np.isfinite(lo), lo, np.where(np.isfinite(hi), hi - unit, np.inf))
-
-    start = one(s_lo, s_hi, s_prec)
-    end = one(e_lo, e_hi, e_prec)
-    return np.where(np.isinf(start) & has_end, end, start)
-
-
-def drawn_values(d: DateArrays, whisker: float) -> tuple[np.ndarray, ...]:
-    """Per-event drawn values of :class:`EventColumns`, in file order, epoch seconds UTC.
-
-    The clamping rules of :class:`EventColumns` applied to whole arrays;
-    :meth:`EventColumns.from_dates` sorts them, :mod:`viewer.model.editing`
-    computes the row of one edited event with them (same rules, one place).
-
-    Parameters
-    ----------
-    d : DateArrays
-        Dates of N events.
-    whisker : float
-        Length (s) of an open point's whisker (``EventColumns.open_whisker_s``).
-
-    Returns
-    -------
-    kind, x0, x1, xm, solid0, solid1, flags, lane, keep : arrays (N,)
-        ``x*``/``solid*`` in epoch seconds (not yet relative to an origin);
-        ``keep`` is False for events that are not drawn (unknown track,
-        wholly undated).
-    """
-    kind = d.kind.astype(np.int8)
-    s_lo, s_hi, e_lo, e_hi = d.start_earliest, d.start_latest, d.end_earliest, d.end_latest
-    flags = _flag_array(d.start_precision, d.start_uncertain, d.start_approximate)
-    pointlike = (kind == KIND_POINT) | ~d.has_end
-    unit = _UNIT_ARRAY[np.clip(d.start_precision, 0, len(_UNIT_ARRAY) - 1)]
-    with np.errstate(invalid="ignore"):
-        open0, open1 = np.isinf(s_lo), np.isinf(s_hi)
-        # points (and spans without an end): their possible interval
-        p_flags = flags | np.where(open0 & ~open1, FLAG_OPEN_START, 0) | np.where(
-            ~open0 & open1, FLAG_OPEN_END, 0)
-        p_x0 = np.where(open0, s_hi - unit - whisker, s_lo)
-        p_x1 = np.where(open1 & ~open0, s_lo + unit + whisker, s_hi)
-        p_xm = np.where(open0, s_hi - unit / 2, np.where(
-            open1, s_lo + unit / 2, np.where(flags & FLAG_IMPRECISE, (s_lo + s_hi) / 2, s_lo)))
-        # spans: start..end, open sides clamped to the finite extent
-        sp_flags = flags | _flag_array(d.end_precision, d.end_uncertain, d.end_approximate)
-        sp_open0, sp_open1 = np.isinf(s_lo), np.isinf(e_hi)
-        sp_flags = sp_flags | np.where(sp_open0, FLAG_OPEN_START, 0) | np.where(sp_open1, FLAG_OPEN_END, 0)
-        # an open side stays infinite: the bar runs to the view's edge and
-        # fades there (the painter clips), and never claims a start or end
-        sp_x0 = s_lo
-        sp_x1 = e_hi
-        # the certain part: from the latest possible start to the earliest
-        # possible end; none when either is unknown
-        sp_s0 = np.where(np.isfinite(s_hi), s_hi, np.inf)
-        sp_s1 = np.where(np.isfinite(e_lo), e_lo, -np.inf)
-        first_known = np.where(np.isfinite(s_lo), s_lo, np.where(np.isfinite(s_hi), s_hi, np.where(
-            np.isfinite(e_lo), e_lo, e_hi)))
-        p_flags = p_flags | np.where(
-            (d.start_precision < int(Precision.DAY)) | (np.isfinite(s_lo) & np.isfinite(s_hi)
-                                                        & (s_hi - s_lo > 86400.0 + 1e-6)), FLAG_COARSE, 0)
-
-        x0 = np.where(pointlike, p_x0, sp_x0)
-        x1 = np.where(pointlike, p_x1, sp_x1)
-        xm = np.where(pointlike, p_xm, first_known)
-        solid0 = np.where(pointlike, 1.0, sp_s0)
-        solid1 = np.where(pointlike, 0.0, sp_s1)
-        flags = np.where(pointlike, p_flags, sp_flags).astype(np.uint8)
-    lane = d.lane.astype(np.int32)
-    # unknown tracks (readers reject them) and wholly undated points are not drawn
-    undated_span = ~pointlike & ~np.isfinite(s_lo) & ~np.isfinite(s_hi) & ~np.isfinite(e_lo) & ~np.isfinite(e_hi)
-    keep = (lane >= BAND_LANE) & ~(pointlike & open0 & open1) & ~undated_span
-    return kind, x0, x1, xm, solid0, solid1, flags, lane, keep
-
-
-@dataclass
-class DateArrays:
-    """Per-event dates of a timeline as arrays, in file order (input of
-    :meth:`EventColumns.from_dates`).
-
-    Attributes
-    ----------
-    ids : list of str, length N
-    lane : int array (N,)
-        Lane number, ``BAND_LANE`` for bands, ``-2`` for an unknown track.
-    kind : int array (N,)
-        ``KIND_*``.
-    start_earliest, start_latest, end_earliest, end_latest : float64 (N,)
-        Possible intervals in epoch seconds UTC (``±inf`` when open); the end
-        values are ignored where ``has_end`` is False.
-    start_precision, end_precision : int array (N,)
-        :class:`~viewer.model.dates.Precision` values.
-    start_uncertain, start_approximate, end_uncertain, end_approximate, has_end : bool (N,)
-    sort_point : float64 (N,)
-        The start's documented sort point (``EventDate.sort_point``).
-    n_lanes : int
-    reference_earliest : float or None
-        Earliest moment of the timeline's reference date.
-    """
-
-    ids: list[str]
-    lane: np.ndarray
-    kind: np.ndarray
-    start_earliest: np.ndarray
-    start_latest: np.ndarray
-    start_precision: np.ndarray
-    start_uncertain: np.ndarray
-    start_approximate: np.ndarray
-    has_end: np.ndarray
-    end_earliest: np.ndarray
-    end_latest: np.ndarray
-    end_precision: np.ndarray
-    end_uncertain: np.ndarray
-    end_approximate: np.ndarray
-    sort_point: np.ndarray
-    n_lanes: int
-    reference_earliest: float | None = None
-    home_earliest: float | None = None  #: start of the home range: where an empty timeline is
-
-    @classmethod
-    def from_timeline(cls, timeline: Timeline) -> DateArrays:
-        """The arrays of a timeline built from :class:`~viewer.model.timeline.Event` objects."""
-        ref = timeline.reference_date
-        arrays = cls.from_events(timeline.events, timeline.track_index, len(timeline.tracks),
-                                 None if ref is None else ref.earliest)
-        if timeline.home_start is not None:
-            arrays.home_earliest = timeline.home_start.earliest
-        return arrays
-
-    @classmethod
-    def from_events(cls, events: Sequence[Event], track_index: dict[str, int], n_lanes: int,
-                    reference_earliest: float | None = None) -> DateArrays:
-        """The arrays of some events: ``track_index`` maps a track id to its
-        lane (:attr:`Timeline.track_index`); ``n_lanes`` is the number of tracks."""
-        lane_of = track_index
-        kinds = {"point": KIND_POINT, "span": KIND_SPAN, "band": KIND_BAND}
-        nan = math.nan
-        rows = []
-        for ev in events:
-            kind = kinds[ev.kind.value]
-            s, e = ev.start, ev.end
-            rows.append((
-                BAND_LANE if kind == KIND_BAND else lane_of.get(ev.track, -2), kind,
-                s.earliest, s.latest, int(s.precision), s.uncertain, s.approximate,
-                e is not None,
-                nan if e is None else e.earliest, nan if e is None else e.latest,
-                0 if e is None else int(e.precision),
-                False if e is None else e.uncertain, False if e is None else e.approximate,
-                ev.sort_point,
-            ))
-        cols = list(zip(*rows, strict=True)) if rows else [()] * 14
-        types = (np.int32, np.int8, float, float, np.int8, bool, bool, bool, float, float,
-                 np.int8, bool, bool, float)
-        arr = [np.array(c, dtype=t) for c, t in zip(cols, types, strict=True)]
-        return cls([ev.id for ev in events], *arr, n_lanes=n_lanes,  # type: ignore[arg-type, misc]
-                   reference_earliest=reference_earliest)
-
-    def finite_extent(self) -> tuple[float, float]:
-        """(first, last) finite moment of any event, as :meth:`Timeline.finite_extent`."""
-        latest = np.where(self.has_end, self.end_latest, self.start_latest)
-        lo = hi = None
-        for v in (self.start_earliest, self.start_latest, latest):
-            fin = v[np.isfinite(v)]
-            if len(fin):
-                lo = float(fin.min()) if lo is None else min(lo, float(fin.min()))
-                hi = float(fin.max()) if hi is None else max(hi, float(fin.max()))
-        if lo is None or hi is None:  # no dated event: the reference date's day, else the home range's
-            for r in (self.reference_earliest, self.home_earliest):
-                if r is not None and math.isfinite(r):
-                    return r, r + 86400.0
-            return 0.0, 86400.0
-        return lo, hi
-
-
-def calendar_values(d: DateArrays) -> tuple[np.ndarray, np.ndarray]:
-    """``EventColumns.cal_start`` / ``cal_end`` of every event, in file order
-    (epoch seconds; NaN where a side is not a calendar date): shared by
-    :meth:`EventColumns.from_dates` and the editing code (one event)."""
-    s_lo, s_hi, e_lo, e_hi = d.start_earliest, d.start_latest, d.end_earliest, d.end_latest
-    pointlike = (d.kind.astype(np.int8) == KIND_POINT) | ~d.has_end
-    unit = _UNIT_ARRAY[np.clip(d.start_precision, 0, len(_UNIT_ARRAY) - 1)]
-    with np.errstate(invalid="ignore"):
-        s_open = np.isinf(s_lo) & np.isinf(s_hi)
-        cal_start = np.where((d.start_precision <= int(Precision.DAY)) & ~s_open,
-                             np.where(np.isfinite(s_lo), s_lo, s_hi - unit), np.nan)
-        e_open = np.isinf(e_lo) & np.isinf(e_hi)
-        cal_end = np.where(pointlike, cal_start, np.where(
-            d.has_end & (d.end_precision <= int(Precision.DAY)) & ~e_open,
-            np.where(np.isfinite(e_hi), e_hi, e_lo), np.nan))
-    return cal_start, cal_end
+__all__ = ["EventColumns", "DateArrays", "DatedTimeline", "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START",
+           "FLAG_OPEN_END", "FLAG_IMPRECISE", "FLAG_COARSE", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE",
+           "calendar_values", "drawn_values", "sort_point_array"]
 
 
 @dataclass
@@ -329,7 +119,7 @@ class EventColumns:
 
     # -- construction --------------------------------------------------
     @classmethod
-    def from_timeline(cls, timeline: Timeline) -> EventColumns:
+    def from_timeline(cls, timeline: DatedTimeline) -> EventColumns:
         """Build the arrays for ``timeline`` (O(N log N))."""
         return cls.from_dates(DateArrays.from_timeline(timeline))
 
@@ -407,6 +197,7 @@ class EventColumns:
         if self.xm_order is None:
             block_of = self.lane.astype(np.int64)
             self.xm_order = np.lexsort((self.xm, block_of)).astype(np.int64) if n else np.zeros(0, np.int64)
+        self._xm_rows: np.ndarray = self.xm_order  # xm_order, never None from here on
         self.xm_sorted = self.xm[self.xm_order]
 
     def subset(self, row_keep: np.ndarray, lane_map: np.ndarray, new_event_index: np.ndarray,
@@ -519,24 +310,24 @@ class EventColumns:
         event could be anywhere in its day.  Open ("on or before / after")
         points, spans and bands count at their marker.
         """
-        try:
-            return self._spread
-        except AttributeError:
+        spread: np.ndarray | None = self.__dict__.get("_spread")
+        if spread is None:
             with np.errstate(invalid="ignore"):
-                self._spread = ((self.kind == KIND_POINT) & ((self.flags & FLAG_IMPRECISE) != 0)
-                                & ((self.flags & (FLAG_OPEN_START | FLAG_OPEN_END)) == 0)
-                                & np.isfinite(self.x0) & np.isfinite(self.x1) & (self.x1 > self.x0))
-            return self._spread
+                spread = ((self.kind == KIND_POINT) & ((self.flags & FLAG_IMPRECISE) != 0)
+                          & ((self.flags & (FLAG_OPEN_START | FLAG_OPEN_END)) == 0)
+                          & np.isfinite(self.x0) & np.isfinite(self.x1) & (self.x1 > self.x0))
+            self.__dict__["_spread"] = spread
+        return spread
 
-    def _density_parts(self, lane: int) -> tuple:
+    def _density_parts(self, lane: int) -> tuple[np.ndarray, ...]:
         """Per lane, built once: sorted markers of the rows counted at their
         marker, and for the spread rows their starts and ends, each sorted,
         with running sums of ``1 / w`` and ``x0 / w`` (``w = x1 - x0``)."""
-        cache = self.__dict__.setdefault("_density_cache", {})
+        cache: dict[int, tuple[np.ndarray, ...]] = self.__dict__.setdefault("_density_cache", {})
         parts = cache.get(lane)
         if parts is None:
             lo, hi = self.block(lane)
-            order = self.xm_order[lo:hi]
+            order = self._xm_rows[lo:hi]
             spread = self.spread_mask()
             marks = self.xm_sorted[lo:hi][~spread[order]]
             rows = lo + np.nonzero(spread[lo:hi])[0]
@@ -577,9 +368,10 @@ class EventColumns:
         ndarray of float64, shape (bins,)
             Whole numbers where only markers count.
         """
-        return self.density_many([lane], a, b, bins)[0]
+        counts: np.ndarray = self.density_many([lane], a, b, bins)[0]
+        return counts
 
-    def density_many(self, lanes, a: float, b: float, bins: int) -> np.ndarray:
+    def density_many(self, lanes: Sequence[int], a: float, b: float, bins: int) -> np.ndarray:
         """:meth:`density` of several lanes over the same bins (a frame's strips).
 
         Returns
@@ -655,15 +447,14 @@ class EventColumns:
         j = min(cands, key=lambda j: abs(xs[j] - x))
         if abs(xs[j] - x) > max_dx:
             return -1
-        return int(self.xm_order[lo + j])
+        return int(self._xm_rows[lo + j])
 
     def row_of(self, event_id: str) -> int:
         """Row number of an event id; raises KeyError if it is not drawn."""
-        try:
-            return self._row_index[event_id]
-        except AttributeError:
-            self._row_index = {eid: k for k, eid in enumerate(self.ids)}
-            return self._row_index[event_id]
+        index: dict[str, int] | None = self.__dict__.get("_row_index")
+        if index is None:
+            index = self.__dict__["_row_index"] = {eid: k for k, eid in enumerate(self.ids)}
+        return index[event_id]
 
     def neighbour_in_time(self, event_id: str | None, step: int) -> str | None:
         """The event ``step`` places after (``+1``) or before (``-1``) in time order.
@@ -685,13 +476,12 @@ class EventColumns:
         return self._time_rank()
 
     def _time_rank(self) -> np.ndarray:
-        try:
-            return self._rank
-        except AttributeError:
+        rank: np.ndarray | None = self.__dict__.get("_rank")
+        if rank is None:
             rank = np.empty_like(self.time_order)
             rank[self.time_order] = np.arange(len(self.time_order))
-            self._rank = rank
-            return rank
+            self.__dict__["_rank"] = rank
+        return rank
 
     def known_extent(self, row: int) -> tuple[float, float]:
         """The finite part of a row's drawn extent (seconds from origin).

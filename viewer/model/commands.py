@@ -22,15 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .dates import EventDate
+from .editing import Document
 from .errors import Problem
 from .story import Story, StoryStep
 from .timeline import Event, Quote, Source, Timeline, Track
-
-if TYPE_CHECKING:
-    from .editing import Document
 
 __all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "edited_event_ids", "move_event", "resize_event",
            "add_quote", "update_quote", "remove_quote", "AddSource", "UpdateSource", "RemoveSource",

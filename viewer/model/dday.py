@@ -338,6 +338,7 @@ def describe_relative(date: EventDate, dday_day: int, zone: str = "UTC") -> str:
         first = math.floor(lo / SECONDS_PER_DAY) if math.isfinite(lo) else None
         last = math.ceil(hi / SECONDS_PER_DAY) - 1 if math.isfinite(hi) else None
         if first is None:
+            assert last is not None  # not wholly open (returned above): one side is finite
             return f"on or before {format_dday(last - dday_day)}"
         if last is None:
             return f"on or after {format_dday(first - dday_day)}"

@@ -39,20 +39,31 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 from . import column_edits as ce
-from .columns import FLAG_OPEN_START, DateArrays, EventColumns
+from .columns import BAND_LANE, FLAG_OPEN_START, DateArrays, EventColumns
 from .errors import Problem, TimelineError
 from .facets import EventFacts
 from .timeline import Event, LazyEvents, Source, Timeline, Track
 
-if TYPE_CHECKING:
-    from .commands import Command
+__all__ = ["Rules", "EditError", "EditedEvents", "Document", "EditStack", "EditCommand"]
 
-__all__ = ["Rules", "EditError", "EditedEvents", "Document", "EditStack"]
+
+class EditCommand(Protocol):
+    """What a :class:`Document` and its :class:`EditStack` need of a command:
+    :class:`viewer.model.commands.Command` and its subclasses have it (they
+    import this module, not the other way round)."""
+
+    text: str
+
+    def problems(self, doc: Document) -> list[Problem]: ...
+
+    def apply(self, doc: Document) -> None: ...
+
+    def revert(self, doc: Document) -> None: ...
 
 
 class Rules(Protocol):
@@ -256,7 +267,7 @@ class Document:
         return self.rules.problems(self.timeline, events=events, sources=sources, tracks=tracks)
 
     # -- applying commands -------------------------------------------------
-    def apply(self, command: Command) -> None:
+    def apply(self, command: EditCommand) -> None:
         """Check ``command`` and apply it; raises :class:`EditError` (nothing changed) if refused."""
         problems = command.problems(self)
         if problems:
@@ -264,7 +275,7 @@ class Document:
         command.apply(self)
         self._changed()
 
-    def revert(self, command: Command) -> None:
+    def revert(self, command: EditCommand) -> None:
         """Undo a command applied last (the caller keeps the order)."""
         command.revert(self)
         self._changed()
@@ -306,8 +317,6 @@ class Document:
         self._events.finite_extent = (lo, hi)
 
     def _facts_values(self, event: Event) -> tuple[int, float, float]:
-        from .columns import BAND_LANE
-
         lane = BAND_LANE if event.kind.value == "band" else self.timeline.track_index.get(event.track, -2)
         return lane, event.earliest, event.latest
 
@@ -405,15 +414,15 @@ class EditStack:
                 raise TypeError("EditStack(timeline, rules): give the rules to check edits with")
             document = Document(document, rules)
         self.document = document
-        self._done: list[Command] = []
-        self._undone: list[Command] = []
+        self._done: list[EditCommand] = []
+        self._undone: list[EditCommand] = []
         self._clean: int | None = 0
 
     @property
     def timeline(self) -> Timeline:
         return self.document.timeline
 
-    def push(self, command: Command) -> None:
+    def push(self, command: EditCommand) -> None:
         """Apply ``command`` (see :meth:`Document.apply`) and make it the last undoable one."""
         self.document.apply(command)
         self._done.append(command)

@@ -28,16 +28,18 @@ are built.  Without facts every event is built once.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, ClassVar, Protocol, TypeVar
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from .filters import FilterState
-    from .timeline import Event, Timeline
+from .grading import claim_grade
+from .lazy_events import EventFacts, LazyEvents
+from .records import Event, EventKind, Source, Track
 
-__all__ = ["EventFacts", "FacetCodes", "FacetIndex", "NONE_VALUE", "FACETS", "event_facet_values"]
+__all__ = ["EventFacts", "FacetCodes", "FacetIndex", "NONE_VALUE", "FACETS", "event_facet_values",
+           "FacetTimeline", "FacetFilters"]
 
 #: The value of an event that has none for a facet (shown as "(none)").
 NONE_VALUE = ""
@@ -50,7 +52,41 @@ NO_TRACK = -1
 the timeline does not list (readers reject those)."""
 
 
-def event_facet_values(event: Event, timeline: Timeline, facet: str) -> tuple[str, ...]:
+class FacetTimeline(Protocol):
+    """What facets read of a timeline (:class:`~viewer.model.timeline.Timeline` has it all)."""
+
+    @property
+    def events(self) -> Sequence[Event]: ...
+
+    @property
+    def tracks(self) -> Sequence[Track]: ...
+
+    @property
+    def source_index(self) -> Mapping[str, Source]: ...
+
+    def sources_of(self, event: Event) -> list[Source]: ...
+
+
+class FacetFilters(Protocol):
+    """What :meth:`FacetIndex.mask` reads of a filter state
+    (:class:`~viewer.model.filters.FilterState` has it all); a dataclass,
+    so that a copy with other fields can be made (``dataclasses.replace``)."""
+
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
+    @property
+    def hidden_tracks(self) -> frozenset[str]: ...
+
+    @property
+    def date_range(self) -> tuple[float, float] | None: ...
+
+    def allowed(self, facet: str) -> frozenset[str] | None: ...
+
+
+_Filters = TypeVar("_Filters", bound=FacetFilters)
+
+
+def event_facet_values(event: Event, timeline: FacetTimeline, facet: str) -> tuple[str, ...]:
     """The distinct values of ``event`` for ``facet``, in order; ``(NONE_VALUE,)`` when it has none.
 
     ``sources`` are the ids of every source the event cites directly, through
@@ -72,39 +108,11 @@ def event_facet_values(event: Event, timeline: Timeline, facet: str) -> tuple[st
     elif facet == "source_kinds":
         values = tuple(s.kind.value for s in timeline.sources_of(event))
     elif facet == "grades":  # AJP-2.1 "B2" of the event and of each quote (viewer.model.grading)
-        from .grading import claim_grade
-
         graded = (claim_grade(timeline, event), *(claim_grade(timeline, event, q) for q in event.quotes))
         values = tuple(g for g in graded if g)
     else:
         raise ValueError(f"unknown facet {facet!r}; expected one of {', '.join(FACETS)}")
     return tuple(dict.fromkeys(values)) or (NONE_VALUE,)
-
-
-@dataclass
-class EventFacts:
-    """What a reader knows of every event without building it (file order).
-
-    Attributes
-    ----------
-    lane : int array (N,)
-        Index of the event's track in ``timeline.tracks``; ``-1`` for bands,
-        ``-2`` for an unknown track.
-    earliest, latest : float64 (N,)
-        ``Event.earliest`` / ``Event.latest`` (epoch seconds UTC, ``±inf`` when open).
-    rich : int64 array (K,)
-        Indices of the events that may have actors, tags, quotes or sources;
-        every other event has none of them.
-    marked : int64 array (M,) or None
-        Indices of the events that may be planned (``status``) or unreviewed
-        drafts; every other event is neither.  None = those of ``rich``.
-    """
-
-    lane: np.ndarray
-    earliest: np.ndarray
-    latest: np.ndarray
-    rich: np.ndarray
-    marked: np.ndarray | None = None
 
 
 @dataclass
@@ -187,9 +195,7 @@ class FacetIndex:
         One per name of :data:`FACETS`.
     """
 
-    def __init__(self, timeline: Timeline) -> None:
-        from .timeline import EventKind, LazyEvents
-
+    def __init__(self, timeline: FacetTimeline) -> None:
         events = timeline.events
         n = len(events)
         self.n = n
@@ -200,7 +206,7 @@ class FacetIndex:
             self.earliest = np.asarray(facts.earliest, dtype=float)
             self.latest = np.asarray(facts.latest, dtype=float)
             self.track_values = tuple(track_index)
-            looked_at = [int(i) for i in facts.rich]
+            looked_at: Iterable[int] = [int(i) for i in facts.rich]
         else:
             self.track = np.empty(n, dtype=np.int32)
             self.earliest = np.empty(n, dtype=float)
@@ -223,7 +229,7 @@ class FacetIndex:
             self.track_values = tuple(track_index)
         self.facets = {f: FacetCodes.build(n, per_facet[f]) for f in FACETS}
 
-    def mask(self, filters: FilterState, skip: str | None = None) -> np.ndarray:
+    def mask(self, filters: FacetFilters, skip: str | None = None) -> np.ndarray:
         """bool (N,): the events ``filters`` shows (as :func:`~viewer.model.filters.event_passes`).
 
         Parameters
@@ -248,7 +254,7 @@ class FacetIndex:
                 m &= self.facets[facet].any_allowed(allowed)
         return m
 
-    def counts(self, filters: FilterState, facet: str) -> dict[str, tuple[int, int]]:
+    def counts(self, filters: FacetFilters, facet: str) -> dict[str, tuple[int, int]]:
         """For each value of ``facet``: (events shown with it, events with it in all).
 
         "Shown" applies every filter but this facet's own.  Values are sorted
@@ -268,7 +274,7 @@ class FacetIndex:
         keys.sort(key=lambda k: (codes.values[k] == NONE_VALUE, -int(total[k]), codes.values[k].casefold()))
         return {codes.values[k]: (int(shown[k]), int(total[k])) for k in keys}
 
-    def track_counts(self, filters: FilterState) -> dict[str, tuple[int, int]]:
+    def track_counts(self, filters: FacetFilters) -> dict[str, tuple[int, int]]:
         """For each track id: (events shown on it with every filter but the
         hidden tracks, events on it in all).  Bands count on no track."""
         m = self.mask(_without_hidden(filters))
@@ -279,5 +285,5 @@ class FacetIndex:
         return {tid: (int(shown[k]), int(total[k])) for k, tid in enumerate(self.track_values)}
 
 
-def _without_hidden(filters: FilterState) -> FilterState:
+def _without_hidden(filters: _Filters) -> _Filters:
     return dataclasses.replace(filters, hidden_tracks=frozenset())

@@ -26,9 +26,11 @@ import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
+from .columns import EventColumns
 from .facets import FACETS, NONE_VALUE, EventFacts, event_facet_values
 from .timeline import Event, EventKind, LazyEvents, Timeline, Track
 
@@ -102,13 +104,15 @@ class FilterState:
         """Allowed values of ``facet`` (None = all). Raises ValueError for an unknown facet."""
         if facet not in FACETS:
             raise ValueError(f"unknown facet {facet!r}; expected one of {', '.join(FACETS)}")
-        return getattr(self, facet)
+        allowed: frozenset[str] | None = getattr(self, facet)
+        return allowed
 
     def with_facet(self, facet: str, allowed: Iterable[str] | None) -> FilterState:
         """A copy with ``facet`` restricted to ``allowed`` (None = all values)."""
         self.allowed(facet)  # validates the name
         value = None if allowed is None else frozenset(allowed)
-        return dataclasses.replace(self, **{facet: value})
+        changes: dict[str, Any] = {facet: value}
+        return dataclasses.replace(self, **changes)
 
     def with_track_hidden(self, track_id: str, hidden: bool) -> FilterState:
         """A copy with one track hidden or shown."""
@@ -261,7 +265,7 @@ def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray)
     return derived
 
 
-def rebase_columns(cols, origin_epoch_s: float):
+def rebase_columns(cols: EventColumns, origin_epoch_s: float) -> EventColumns:
     """``cols`` with x measured from another origin (seconds since the epoch, UTC).
 
     Every x array is shifted by the same amount, so sort orders hold.

@@ -17,9 +17,12 @@ claim is shown with the reliability of its source and its own credibility:
 
 from __future__ import annotations
 
-from .timeline import Event, Quote, Timeline
+from collections.abc import Mapping
+from typing import Protocol
 
-__all__ = ["RELIABILITY", "CREDIBILITY", "grade_code", "grade_words", "claim_grade"]
+from .records import Event, Quote, Source
+
+__all__ = ["RELIABILITY", "CREDIBILITY", "grade_code", "grade_words", "claim_grade", "SourceLookup"]
 
 RELIABILITY = {
     "A": "completely reliable",
@@ -59,7 +62,14 @@ def grade_words(reliability: str, credibility: str) -> str:
     return "; ".join(parts)
 
 
-def claim_grade(timeline: Timeline, event: Event, quote: Quote | None = None) -> str:
+class SourceLookup(Protocol):
+    """What :func:`claim_grade` reads of a timeline (:class:`~viewer.model.timeline.Timeline` has it)."""
+
+    @property
+    def source_index(self) -> Mapping[str, Source]: ...
+
+
+def claim_grade(timeline: SourceLookup, event: Event, quote: Quote | None = None) -> str:
     """The grade of an event (or one of its quotes): its source's reliability
     (the quote's source, else the event's first cited source) and its credibility."""
     sid = quote.source if quote is not None and quote.source else (event.sources[0] if event.sources else "")

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .columns import EventColumns
+
 __all__ = ["DEFAULT_STRIP_FRACTION", "DEFAULT_STRIP_PX", "LaneGeometry", "lane_geometry", "lane_weights",
            "MAX_LANE_WEIGHT"]
 
@@ -63,7 +65,8 @@ class LaneGeometry:
     @property
     def bottom(self) -> np.ndarray:
         """Lower edge of each lane, lane units, shape (n,)."""
-        return self.top + self.height
+        bottom: np.ndarray = self.top + self.height
+        return bottom
 
     @property
     def centre(self) -> np.ndarray:
@@ -164,7 +167,7 @@ def lane_geometry(
     return LaneGeometry(ids, top, height, is_col, extent)
 
 
-def lane_weights(columns, max_weight: float = MAX_LANE_WEIGHT) -> dict[int, float]:
+def lane_weights(columns: EventColumns, max_weight: float = MAX_LANE_WEIGHT) -> dict[int, float]:
     """Relative lane heights from how many events of a lane share a day.
 
     The weight of lane ``k`` is the largest number of its events whose drawn

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .dates import EventDate
 from .quoting import quote_sentence
 from .story import Story, StoryStep
 from .timeline import QuoteKind, Timeline
@@ -195,7 +196,7 @@ class Caption:
     date: str
 
 
-def short_date(date) -> str:
+def short_date(date: EventDate) -> str:
     """``EventDate.describe()`` without the precision note: ``"Thu 10 Feb 2022"``."""
     return re.sub(r"\s*\(to the \w+\)", "", date.describe())
 
@@ -232,8 +233,9 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
     when = short_date(ev.start)
     if ev.end is not None:
         when += " – " + short_date(ev.end)
-    if timeline.is_after_reference(ev):  # still to come when the source was written
-        when += f" (planned or expected: after the source’s date, {short_date(timeline.reference_date)})"
+    ref = timeline.reference_date
+    if ref is not None and timeline.is_after_reference(ev):  # still to come when the source was written
+        when += f" (planned or expected: after the source’s date, {short_date(ref)})"
     elif timeline.is_planned(ev):  # the source describes it as planned, whatever its date
         when += " (planned: the source describes it as still to happen)"
     if ev.draft is not None:  # never shown to an audience as a reviewed fact

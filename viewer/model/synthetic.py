@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -46,10 +47,11 @@ class SyntheticTimeline:
     def ids(self) -> list[str]:
         return [f"e{i:07d}" for i in range(self.n)]
 
-    def native_events(self) -> Iterator[dict]:
+    def native_events(self) -> Iterator[dict[str, Any]]:
         """The events as native-format JSON objects, in id order."""
         def iso(t: np.ndarray) -> list[str]:
-            return np.datetime_as_string(np.nan_to_num(t).astype("int64").astype("datetime64[s]")).tolist()
+            text: list[str] = np.datetime_as_string(np.nan_to_num(t).astype("int64").astype("datetime64[s]")).tolist()
+            return text
 
         starts, ends = iso(self.start), iso(self.end)
         for i in range(self.n):

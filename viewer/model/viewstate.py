@@ -8,11 +8,12 @@ tested without a screen.  All x values are seconds from the timeline origin
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .columns import EventColumns
 from .filters import FilterState
+from .search import MatchList
 
 __all__ = ["XLimits", "ViewState", "clamp_range", "pan_to_show", "zoom_about"]
 
@@ -173,8 +174,7 @@ class ViewState:
 
     @matches.setter
     def matches(self, value: Sequence[str]) -> None:
-        from .search import MatchList  # a large search's matches stay an array of rows
-
+        # a large search's matches stay an array of rows
         self._set("matches", value if isinstance(value, MatchList) else tuple(value))
 
     @property
@@ -210,7 +210,7 @@ class ViewState:
         return self._collapsed_tracks
 
     @collapsed_tracks.setter
-    def collapsed_tracks(self, value) -> None:
+    def collapsed_tracks(self, value: Iterable[str]) -> None:
         if isinstance(value, str):
             raise TypeError("collapsed_tracks must be a set of track ids, not a string")
         self._set("collapsed_tracks", frozenset(value))
@@ -225,7 +225,7 @@ class ViewState:
         """Collapse an expanded track, expand a collapsed one."""
         self.set_track_collapsed(track_id, track_id not in self._collapsed_tracks)
 
-    def collapse_all_except(self, track_id: str, track_ids) -> None:
+    def collapse_all_except(self, track_id: str, track_ids: Iterable[str]) -> None:
         """Collapse every track of ``track_ids`` but ``track_id``, which is expanded."""
         self.collapsed_tracks = frozenset(t for t in track_ids if t != track_id)
 

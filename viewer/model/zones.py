@@ -198,7 +198,7 @@ def transitions(zone: str, a_epoch_s: float, b_epoch_s: float) -> list[float]:
     return out
 
 
-def zone_ticks(x0: float, x1: float, origin_epoch_s: float, width_px: float, measure=None,
+def zone_ticks(x0: float, x1: float, origin_epoch_s: float, width_px: float, measure: float | Measure | None = None,
                zone: str = "UTC", table: tuple[TickSpec, ...] | None = None) -> TickLevels:
     """Calendar ticks for the view ``[x0, x1]`` with labels in ``zone``'s local time.
 

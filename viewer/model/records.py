@@ -1,0 +1,243 @@
+"""The records of a timeline: Event, Track, Quote, Source, Draft and their kinds.
+
+Pure Python (no Qt).  Immutable dataclasses, built by readers and read by
+everything else; the container that holds them and checks their
+cross-references is :class:`viewer.model.timeline.Timeline`.  This module
+imports nothing of the model but dates, so every other module may use it.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dates import EventDate
+
+__all__ = [
+    "EventKind",
+    "SourceKind",
+    "QuoteKind",
+    "Draft",
+    "Track",
+    "Quote",
+    "Source",
+    "Event",
+    "TRACK_PALETTE",
+    "track_colours",
+]
+
+TRACK_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000")
+"""Colours given to tracks the file leaves uncoloured, in turn: the
+colour-blind-safe palette of Okabe & Ito (2008), *Color Universal Design*
+(https://jfly.uni-koeln.de/color/).  The first six are in both briefing
+themes' palettes (yellow and black come last: each vanishes into one theme's
+background), so present mode shows the same colours as the desk view."""
+
+
+class EventKind(str, enum.Enum):
+    """How an event is drawn.
+
+    ``POINT``: something that happened at one (possibly imprecise) date;
+    ``SPAN``: something that lasted from ``start`` to ``end`` on one track;
+    ``BAND``: a window drawn across all tracks (an exercise, an era).
+    """
+
+    POINT = "point"
+    SPAN = "span"
+    BAND = "band"
+
+
+class SourceKind(str, enum.Enum):
+    """What kind of source a claim comes from."""
+
+    NEWS_ARTICLE = "news_article"
+    OFFICIAL_STATEMENT = "official_statement"
+    PRESS_OFFICE = "press_office"
+    INTERVIEW = "interview"
+    UNNAMED_OFFICIALS = "unnamed_officials"
+    OTHER_OUTLET = "other_outlet"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """Words for people: ``"unnamed officials"``."""
+        return self.value.replace("_", " ")
+
+
+class QuoteKind(str, enum.Enum):
+    """``DIRECT``: the source's words in quotation marks; ``REPORTED``: reported
+    speech (the article's wording of what someone said, not their words)."""
+
+    DIRECT = "direct"
+    REPORTED = "reported"
+
+
+@dataclass(frozen=True)
+class Track:
+    """A horizontal lane of the timeline.
+
+    ``color`` is ``#rrggbb``, or ``""`` when the file gives the track no colour
+    (it is then drawn in a colour of :func:`track_colours`, never written
+    back); ``order`` sorts lanes top to bottom (ties keep file order).
+    """
+
+    id: str
+    label: str
+    color: str = ""
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words attributed to someone, with the chain that attributes them.
+
+    Attributes
+    ----------
+    text : str
+        Verbatim as the source printed it (never rewritten, never HTML).
+    kind : QuoteKind
+        Direct quotation or reported speech.
+    speaker, speaker_role : str
+        Who said it and in what capacity ("Kremlin spokesman").
+    source : str
+        Id of the :class:`Source` that carries the quote.
+    attribution : str
+        The attribution as written ("according to Kremlin spokesman Dmitry Peskov").
+    """
+
+    text: str
+    speaker: str = ""
+    speaker_role: str = ""
+    source: str = ""
+    attribution: str = ""
+    kind: QuoteKind = QuoteKind.DIRECT
+    offsets: tuple[int, int] | None = None
+    """``(start, end)`` character offsets of ``text`` in the article it was
+    taken from (``article[start:end] == text``), for quotes found by ingest;
+    None when unknown."""
+    credibility: str = ""  #: "1".."6" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
+
+    @property
+    def who(self) -> str:
+        """The speaker and role as one line: ``"Dmitry Peskov, Kremlin spokesman"`` (``""`` if neither)."""
+        return ", ".join(x for x in (self.speaker, self.speaker_role) if x)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Marks an event proposed by ingest (:mod:`viewer.ingest`) and not yet
+    reviewed by a person: it is drawn distinctly and never shown as a fact.
+
+    Attributes
+    ----------
+    sentence : str
+        The article's sentence the event was read from, verbatim.
+    offsets : (int, int)
+        ``(start, end)`` character offsets of ``sentence`` in the article text
+        (after extraction from HTML or Markdown).
+    article : str
+        Name of the article file ("" for pasted text).
+    """
+
+    sentence: str
+    offsets: tuple[int, int] = (0, 0)
+    article: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a claim comes from.
+
+    ``via`` is the id of the source that relayed this one (a ministry statement
+    reported by a news article); ``attribution`` is how the relaying source
+    phrased it ("a statement released by the Russian Ministry of Defense").
+    """
+
+    id: str
+    kind: SourceKind
+    outlet: str
+    title: str = ""
+    author: str = ""
+    published: EventDate | None = None
+    url: str = ""
+    via: str = ""
+    attribution: str = ""
+    reliability: str = ""  #: "A".."F" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
+
+    @property
+    def name(self) -> str:
+        """Outlet, with the title in brackets when there is one: ``"CNN (Normandy talks)"``."""
+        return self.outlet + (f" ({self.title})" if self.title else "")
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened, with its dates, place, people, quotes and sources.
+
+    ``track`` is a track id; a band may have ``track=""`` (drawn across all
+    tracks).  ``end`` is None for a point.  ``sources`` lists source ids.
+    ``planned`` is True when the source describes the event as planned,
+    scheduled or expected rather than as having happened (file field
+    ``"status": "planned"``); it is then shown as planned whatever its date
+    (:meth:`Timeline.is_planned`).
+    """
+
+    id: str
+    title: str
+    start: EventDate
+    track: str = ""
+    kind: EventKind = EventKind.POINT
+    end: EventDate | None = None
+    summary: str = ""
+    actors: tuple[str, ...] = ()
+    location: str = ""
+    tags: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    sources: tuple[str, ...] = ()
+    draft: Draft | None = None
+    """Set while the event is an unreviewed draft (see :class:`Draft`)."""
+    planned: bool = False
+    credibility: str = ""  #: "1".."6" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
+
+    @property
+    def earliest(self) -> float:
+        """Earliest possible moment of the event (epoch s, UTC; may be -inf)."""
+        return self.start.earliest
+
+    @property
+    def latest(self) -> float:
+        """Latest possible moment: end of ``end`` for spans, else of ``start``."""
+        return (self.end if self.end is not None else self.start).latest
+
+    @property
+    def sort_point(self) -> float:
+        """Documented sort key (epoch s, UTC): the start date's ``sort_point``;
+        for a span whose start is wholly open (``..``), its end's; else ``inf``.
+        Ties keep file order."""
+        point = self.start.sort_point
+        if math.isinf(point) and self.end is not None:
+            point = self.end.sort_point
+        return point
+
+
+def track_colours(tracks: Sequence[Track]) -> tuple[str, ...]:
+    """The colour each of ``tracks`` is drawn in, in the same order.
+
+    A track with its own colour keeps it; the others take the colours of
+    :data:`TRACK_PALETTE` that no track has as its own, in turn, repeating
+    the palette when there are more uncoloured tracks than free colours.
+    Every view (desk, legend, exports, present mode) uses these colours.
+    """
+    used = {t.color.upper() for t in tracks if t.color}
+    free = [c for c in TRACK_PALETTE if c not in used]
+    out: list[str] = []
+    k = 0
+    for t in tracks:
+        if t.color:
+            out.append(t.color)
+        else:
+            out.append(free[k] if k < len(free) else TRACK_PALETTE[(k - len(free)) % len(TRACK_PALETTE)])
+            k += 1
+    return tuple(out)
