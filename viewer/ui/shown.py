@@ -17,10 +17,12 @@ import gc
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from ..graphics.events import draw_flags
 from ..model.filters import apply_filters
 from ..model.search import matches_of, parse_query, search
 from ..model.timeline import Timeline
@@ -96,34 +98,26 @@ class ShownTimeline(QObject):
 
     warming: threading.Thread | None = None  # building the id index after opening
     _wanted: tuple | None = None  # the latest key asked for in the background
-    _running: tuple | None = None  # the key being derived in the background
 
     def deriving(self) -> bool:
         """True while a shown timeline is derived in the background."""
-        return self._running is not None or self._wanted is not None
+        return self._wanted is not None
 
     def _derive_next(self) -> None:
-        if self._running is not None or self._wanted is None:
-            return  # the running one is followed by the latest wanted key
-        key = self._running = self._wanted
+        key = self._wanted
+        if key is None:
+            return
+        jobs = self.jobs
 
-        def work() -> None:
-            shown: Timeline | Exception
-            try:
-                shown = _derive(key)
-                _warm_ids(shown)  # has_event / row_of of the selection: not on the GUI thread
-            except Exception as exc:  # noqa: BLE001 - raised again on the GUI thread
-                shown = exc
-            self.jobs._call(lambda: self._derived(key, shown))
+        def deliver(done: tuple, shown) -> None:
+            jobs._call(lambda: self._derived(done, shown))
 
-        threading.Thread(target=work, name="shown-timeline", daemon=True).start()
+        DERIVER.submit(self, key, deliver)
 
     def _derived(self, key: tuple, shown) -> None:
-        self._running = None
         wanted = self._wanted
         if wanted is None or wanted[0] is not key[0] or wanted[1:] != key[1:]:
-            self._derive_next()  # stale: the user asked for something else meanwhile
-            return
+            return  # stale: the user asked for something else meanwhile (already on its way)
         self._wanted = None
         if isinstance(shown, Exception):
             shown = _derive(key)  # the same error, where it can be seen
@@ -269,6 +263,72 @@ def _derive(key: tuple) -> Timeline:
     return timeline_on_local_days(apply_filters(timeline, filters), zone)
 
 
+def _derive_unless(key: tuple, superseded: Callable[[], bool]) -> Timeline | None:
+    """:func:`_derive`, or None when ``superseded()`` says a newer request
+    came between its steps (nothing of it is applied)."""
+    timeline, filters, zone = key
+    filtered = apply_filters(timeline, filters)
+    if superseded():
+        return None
+    return timeline_on_local_days(filtered, zone)
+
+
+class Deriver:
+    """One long-lived thread deriving shown timelines for every window.
+
+    :meth:`submit` asks for a key; the latest request of an owner wins: one
+    that comes while an older one of that owner is derived makes the older
+    one stop at its next step and deliver nothing (a cancelled job applies
+    nothing).  ``deliver(key, shown)`` runs on the worker thread (the owner
+    posts it to its GUI thread); ``shown`` is the timeline, its id index and
+    density counts built, or the exception raised.  Between requests the
+    thread holds no timeline.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._pending: dict[int, tuple] = {}  # id(owner) -> (key, deliver), oldest first
+        self._thread: threading.Thread | None = None
+
+    def submit(self, owner: object, key: tuple, deliver) -> None:
+        """Derive ``key`` for ``owner`` (replacing its request not yet started or running)."""
+        with self._cond:
+            self._pending.pop(id(owner), None)
+            self._pending[id(owner)] = (key, deliver)
+            self._cond.notify()
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="shown-timeline", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._pending:
+                    self._cond.wait()
+                owner = next(iter(self._pending))
+                key, deliver = self._pending.pop(owner)
+
+            def superseded(owner: int = owner) -> bool:
+                return owner in self._pending
+
+            shown: Timeline | Exception | None
+            try:
+                shown = _derive_unless(key, superseded)
+                if shown is not None and not superseded():
+                    _warm_ids(shown)  # has_event / row_of of the selection: not on the GUI thread
+            except Exception as exc:  # noqa: BLE001 - raised again on the GUI thread
+                shown = exc
+            if shown is not None and not superseded():
+                try:
+                    deliver(key, shown)
+                except RuntimeError:  # the window is gone
+                    pass
+            del key, deliver, shown  # hold nothing while idle
+
+
+DERIVER = Deriver()  #: the derivation thread of every window
+
+
 def _warm_ids(timeline: Timeline) -> None:
     """Build the id -> row index of ``timeline.columns`` (about half a second
     at 10^6 events), so the first selection, ← / → or search step after
@@ -280,6 +340,7 @@ def _warm_ids(timeline: Timeline) -> None:
         cols.spread_mask()
         for lane in range(min(cols.n_lanes, 1000)):
             cols._density_parts(lane)
+        draw_flags(timeline)  # the event layer's, made on the GUI thread when swapped in
     gc.freeze()  # see ShownTimeline._show
 
 
