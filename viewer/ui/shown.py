@@ -289,6 +289,11 @@ class Deriver:
         self._cond = threading.Condition()
         self._pending: dict[int, tuple] = {}  # id(owner) -> (key, deliver), oldest first
         self._thread: threading.Thread | None = None
+        self._running = False
+
+    def busy(self) -> bool:
+        """True while a request waits or is derived."""
+        return bool(self._pending) or self._running
 
     def submit(self, owner: object, key: tuple, deliver) -> None:
         """Derive ``key`` for ``owner`` (replacing its request not yet started or running)."""
@@ -307,6 +312,7 @@ class Deriver:
                     self._cond.wait()
                 owner = next(iter(self._pending))
                 key, deliver = self._pending.pop(owner)
+                self._running = True
 
             def superseded(owner: int = owner) -> bool:
                 return owner in self._pending
@@ -324,6 +330,7 @@ class Deriver:
                 except RuntimeError:  # the window is gone
                     pass
             del key, deliver, shown  # hold nothing while idle
+            self._running = False
 
 
 DERIVER = Deriver()  #: the derivation thread of every window
@@ -370,21 +377,34 @@ def _dismantle(box: list) -> None:
         if time.monotonic() > deadline:
             return
         time.sleep(0.05)
-    cols = timeline.__dict__.get("columns")  # a timeline whose columns were never built has none
-    if cols is None or sys.getrefcount(cols) > 3:  # also another's (the attribute, cols, the argument)
+    # the columns' ids and id index, then the lazy events' own list of the
+    # same ids and their index (a file's timeline: freeing the last list that
+    # holds the million strings would free them all at once)
+    for attr in ("columns", "events"):
+        holder = timeline.__dict__.get(attr)
+        # held by another than the attribute, this name and the argument: leave it
+        if holder is not None and sys.getrefcount(holder) <= 3 and hasattr(holder, "__dict__"):
+            for name in ("ids", "_row_index", "_index"):
+                _empty_slowly(holder.__dict__, name)
+        del holder
+    del timeline
+
+
+def _empty_slowly(attrs: dict, name: str) -> None:
+    """Empty the list or dict ``attrs[name]`` 20,000 items at a time when
+    nothing but ``attrs`` holds it, yielding to other threads between slices."""
+    box = attrs.get(name)
+    if not isinstance(box, (list, dict)) or sys.getrefcount(box) != 3:  # the attribute, box, the argument
         return
-    ids = cols.__dict__.get("ids")
-    if isinstance(ids, list) and sys.getrefcount(ids) == 3:  # the attribute, ids, the argument
-        while ids:
-            del ids[-20_000:]
+    if isinstance(box, list):
+        while box:
+            del box[-20_000:]
             time.sleep(0)  # let the GUI thread run between slices
-    index = cols.__dict__.get("_row_index")
-    if isinstance(index, dict) and sys.getrefcount(index) == 3:
-        while index:
-            for _ in range(min(20_000, len(index))):
-                index.popitem()
+    else:
+        while box:
+            for _ in range(min(20_000, len(box))):
+                box.popitem()
             time.sleep(0)
-    del ids, index, cols, timeline
 
 
 def _warm_after_opening(timeline: Timeline, shown: Timeline) -> None:
