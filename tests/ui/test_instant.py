@@ -309,3 +309,25 @@ def test_the_derivation_thread_delivers_only_the_latest_request(big_window, monk
     assert [f.hidden_tracks for f, _ in got] == [{"t1"}]  # the superseded one delivered nothing
     assert "t1" not in [t.id for t in got[0][1].tracks]
     assert not worker.busy()
+
+
+def test_the_edit_tab_lists_a_page_of_quotes_and_show_more(qtbot):
+    quotes = tuple(Quote(f"Statement {k}", speaker="Spokesman") for k in range(120))
+    tl = Timeline("Quotes", tracks=(Track("t", "Talks"),),
+                  events=(Event("big", "Press conference", EventDate("2022-02-10"), track="t", quotes=quotes),))
+    w = MainWindow(tl, lambda p: tl, "")
+    qtbot.addWidget(w)
+    w.state.selected = "big"
+    form = w.edit_form
+    ql = form.quote_list
+    assert ql.count() == QUOTES_PAGE + 1
+    assert ql.item(QUOTES_PAGE).text() == f"Show {QUOTES_PAGE} more of {120 - QUOTES_PAGE}…"
+    assert form.fields["q_text"].text() == "Statement 0"
+    ql.setCurrentRow(QUOTES_PAGE)  # "Show more": the next page, its first quote selected
+    assert ql.count() == 2 * QUOTES_PAGE + 1 and ql.currentRow() == QUOTES_PAGE
+    assert form.fields["q_text"].text() == f"Statement {QUOTES_PAGE}"
+    ql.setCurrentRow(2 * QUOTES_PAGE)
+    assert ql.count() == 120 and form.fields["q_text"].text() == f"Statement {2 * QUOTES_PAGE}"
+    # a quote added is listed and selected, however many there are
+    assert form.add_quote() == []
+    assert ql.count() == 121 and ql.currentRow() == 120 and form.fields["q_text"].text() == "(new quote)"
