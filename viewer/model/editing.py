@@ -142,11 +142,13 @@ class EditedEvents(LazyEvents):
 
     def _insert(self, i: int, event: Event) -> None:
         self._slots.insert(i, event)
+        assert isinstance(self.ids, list)  # made by __init__
         self.ids.insert(i, event.id)
         self._index = None
 
     def _delete(self, i: int) -> None:
         del self._slots[i]
+        assert isinstance(self.ids, list)  # made by __init__
         del self.ids[i]
         self._index = None
 

@@ -418,7 +418,8 @@ def _warm_after_opening(timeline: Timeline, shown: Timeline) -> None:
 
 
 KEEP_FREED_BYTES = 256 * 1024 * 1024
-"""With a large file open, freed memory up to this much stays with the process for reuse (see :func:`keep_freed_memory`)."""
+"""With a large file open, freed memory up to this much stays with the process
+for reuse (see :func:`keep_freed_memory`)."""
 
 
 def keep_freed_memory() -> bool:
