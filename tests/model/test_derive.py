@@ -184,3 +184,17 @@ def test_filtered_then_shifted_lazy_timeline_matches_the_eager_one(lazy_pair, zo
         hidden = [e.id for e in eager.events if e.track in f.hidden_tracks][:3]
         assert not any(got.has_event(h) for h in hidden)
         assert gc.neighbour_in_time(eid, +1) == wc.neighbour_in_time(eid, +1)
+
+
+def test_columns_an_editing_document_changes_in_place_are_copied_not_shared(mixed):
+    from viewer.model.derive import EDITED_IN_PLACE
+
+    cols = dataclasses.replace(mixed.columns, ids=list(mixed.columns.ids))
+    cols.__dict__[EDITED_IN_PLACE] = True
+    d = np.zeros(len(cols))
+    got = shifted_columns(cols, d, d)
+    assert isinstance(got.ids, list) and got.ids is not cols.ids and got.ids == cols.ids
+    assert got.event_index is not cols.event_index and got.time_order is not cols.time_order
+    keep = np.ones(len(cols), dtype=bool)
+    sub = subset_columns(cols, keep, np.arange(cols.n_lanes), np.arange(len(mixed.events)), cols.n_lanes)
+    assert isinstance(sub.ids, list) and sub.ids == cols.ids

@@ -20,12 +20,24 @@ Both give exactly what :meth:`EventColumns.subset` and a full re-sort give
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from .columns import BAND_LANE, EventColumns
 from .row_ids import RowIds
 
-__all__ = ["subset_columns", "shifted_columns", "blocks_of"]
+__all__ = ["subset_columns", "shifted_columns", "blocks_of", "EDITED_IN_PLACE"]
+
+EDITED_IN_PLACE = "edited_in_place"
+"""Key in an :class:`EventColumns`' ``__dict__`` set on columns an editing
+document changes in place (:mod:`viewer.model.column_edits`): columns derived
+from them copy their ids and arrays instead of sharing them, so an edit does
+not change a derived timeline behind its back before it is derived again."""
+
+
+def _edited_in_place(cols: EventColumns) -> bool:
+    return bool(cols.__dict__.get(EDITED_IN_PLACE))
 
 
 def blocks_of(cols: EventColumns) -> list[tuple[int, int]]:
@@ -34,8 +46,12 @@ def blocks_of(cols: EventColumns) -> list[tuple[int, int]]:
     return [(0, cols.band_count)] + [(bounds[k], bounds[k + 1]) for k in range(cols.n_lanes)]
 
 
-def _derived_ids(cols: EventColumns, order: np.ndarray) -> RowIds:
-    """The ids of ``cols`` at rows ``order``, through the file's list."""
+def _derived_ids(cols: EventColumns, order: np.ndarray) -> Sequence[str]:
+    """The ids of ``cols`` at rows ``order``, through the file's list (a copy
+    of them for columns edited in place)."""
+    if _edited_in_place(cols):
+        ids = cols.ids
+        return [ids[r] for r in order.tolist()]
     return RowIds.of(cols.ids, order, cols.row_of)
 
 
@@ -195,7 +211,7 @@ def shifted_columns(cols: EventColumns, d_start: np.ndarray, d_end: np.ndarray) 
     s1 = np.where(span, cols.solid1 + d_end, cols.solid1)
     blocks = blocks_of(cols)
     resort = _unsorted_blocks(x0, blocks)
-    if resort:
+    if resort or _edited_in_place(cols):  # (columns edited in place: nothing shared)
         order = np.arange(n, dtype=np.int64)
         for k in resort:
             a, b = blocks[k]

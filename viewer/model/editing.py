@@ -45,6 +45,7 @@ import numpy as np
 
 from . import column_edits as ce
 from .columns import BAND_LANE, FLAG_OPEN_START, DateArrays, EventColumns
+from .derive import EDITED_IN_PLACE
 from .errors import Problem, TimelineError
 from .facets import EventFacts
 from .timeline import Event, LazyEvents, Source, Timeline, Track
@@ -164,6 +165,7 @@ def _copy_columns(cols: EventColumns) -> EventColumns:
         xm_order=None if cols.xm_order is None else cols.xm_order.copy(),
         cal_start=None if cols.cal_start is None else cols.cal_start.copy(),
         cal_end=None if cols.cal_end is None else cols.cal_end.copy())
+    new.__dict__[EDITED_IN_PLACE] = True  # what is derived from them copies, never shares (viewer.model.derive)
     return new
 
 
@@ -399,6 +401,7 @@ class Document:
         ref = self._meta["reference_date"]
         dates = DateArrays.from_events(self._events, position, len(new_ids), None if ref is None else ref.earliest)
         self._cols = EventColumns.from_dates(dates)
+        self._cols.__dict__[EDITED_IN_PLACE] = True
 
 
 class EditStack:

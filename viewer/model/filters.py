@@ -260,7 +260,9 @@ def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray)
         r = ref.earliest if ref is not None and math.isfinite(ref.earliest) else 0.0
         extent = (r, r + 86400.0)
     # the file's ids and events, read through the kept positions: built once, shared
-    ids = RowIds.of(parent.ids, keep, timeline._lazy_index_of)
+    # (events an editing document changes in place: their ids copied, not shared)
+    ids = RowIds.of(parent.ids, keep, timeline._lazy_index_of) if type(parent) is LazyEvents \
+        else [parent.ids[i] for i in keep.tolist()]
     events = LazyEvents(ids, lambda k: parent[int(keep[k])], extent, lambda k: parent.title(int(keep[k])),
                         EventFacts(lane=lane, earliest=earliest, latest=latest, rich=rich[rich >= 0],
                                    marked=None if marked is None else marked[marked >= 0]),
