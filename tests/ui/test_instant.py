@@ -206,7 +206,9 @@ def test_replaced_timelines_are_freed_without_touching_what_is_shown(big_window,
         idle(qtbot, w)
     w.state.display_zone = "Europe/Berlin"
     idle(qtbot, w)
-    qtbot.waitUntil(lambda: not any(t.name == "release-timeline" for t in threading.enumerate()), timeout=30000)
+    from viewer.ui.shown import releasing
+
+    qtbot.waitUntil(lambda: not releasing(), timeout=30000)
     # the file's timeline and the one on screen are whole after the old ones went
     assert list(tl.columns.ids) == file_ids
     shown = w.shown.timeline

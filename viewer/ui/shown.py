@@ -377,31 +377,52 @@ def release_in_background(box: list) -> None:
         if _releaser is None or not _releaser.is_alive():
             _releaser = threading.Thread(target=_release_forever, name="release-timeline", daemon=True)
             _releaser.start()
+        _releasing[0] += 1
     _to_release.put(box)
+
+
+def releasing() -> bool:
+    """True while a replaced timeline waits to be freed or is freed (for tests)."""
+    return _releasing[0] > 0
 
 
 _to_release: queue.SimpleQueue = queue.SimpleQueue()
 _releaser: threading.Thread | None = None
 _releaser_lock = threading.Lock()
+_releasing = [0]  # timelines given to the releaser and not yet freed
 
 
 def _release_forever() -> None:
+    waiting: list[list] = []  # [deadline, timeline]: held by others still
     while True:
-        box = _to_release.get()
-        _dismantle(box)
-        del box
+        try:
+            while True:  # block only when nothing waits
+                box = _to_release.get(block=not waiting)
+                waiting.append([time.monotonic() + RELEASE_WAIT_S, box.pop()])
+                del box
+        except queue.Empty:
+            pass
+        now = time.monotonic()
+        for entry in list(waiting):
+            # only the entry holds it (the entry's slot and getrefcount's argument)
+            ready = sys.getrefcount(entry[1]) <= 2
+            if ready or now > entry[0]:  # taken apart, or let go as anyone would
+                waiting.remove(entry)
+                timeline = entry.pop()
+                if ready:
+                    _take_apart(timeline)
+                del timeline
+                with _releaser_lock:
+                    _releasing[0] -= 1
+        if waiting:
+            time.sleep(0.05)
 
 
-def _dismantle(box: list) -> None:
-    timeline = box.pop()
-    deadline = time.monotonic() + RELEASE_WAIT_S
-    while sys.getrefcount(timeline) > 2:  # this name and getrefcount's argument
-        if time.monotonic() > deadline:
-            return
-        time.sleep(0.05)
-    # the columns' ids and id index, then the lazy events' own list of the
-    # same ids and their index (a file's timeline: freeing the last list that
-    # holds the million strings would free them all at once)
+def _take_apart(timeline: Timeline) -> None:
+    """Empty the big containers of a timeline nothing else holds, in slices:
+    the columns' ids and id index, then the lazy events' own list of the
+    same ids and their index (a file's timeline: freeing the last list that
+    holds the million strings would free them all at once)."""
     for attr in ("columns", "events"):
         holder = timeline.__dict__.get(attr)
         # held by another than the attribute, this name and the argument: leave it
@@ -409,7 +430,6 @@ def _dismantle(box: list) -> None:
             for name in ("ids", "_row_index", "_index"):
                 _empty_slowly(holder.__dict__, name)
         del holder
-    del timeline
 
 
 def _empty_slowly(attrs: dict, name: str) -> None:
