@@ -20,6 +20,7 @@ Both give exactly what :meth:`EventColumns.subset` and a full re-sort give
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
@@ -233,8 +234,6 @@ def shifted_columns(cols: EventColumns, d_start: np.ndarray, d_end: np.ndarray) 
     for k in _unsorted_blocks(xm[xo], blocks, xo):
         a, b = blocks[k]
         xo[a:b] = a + np.argsort(xm[a:b], kind="stable")
-    import dataclasses
-
     out: EventColumns = dataclasses.replace(
         cols, x0=x0, x1=x1, xm=xm, solid0=s0, solid1=s1, x1_cummax=_cummax(x1, blocks), xm_order=xo,
         **moved)  # type: ignore[arg-type]
