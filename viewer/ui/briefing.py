@@ -1,0 +1,129 @@
+"""The briefing theme of present mode: its colours and its timeline view.
+
+:func:`theme_colours` gives the colours of the dark and the light theme
+(background, text, muted text, accent, caption panel), and
+:class:`BriefingTimelineView` is the shared
+:class:`~viewer.ui.timeline_view.TimelineView` drawn in the briefing style
+(:meth:`~viewer.graphics.style.TimelineStyle.for_briefing`): type sized to
+the screen's height, Okabe-Ito colours and a marker shape per track.  The
+presentation window is :mod:`viewer.ui.present`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetricsF
+
+from ..graphics.axis import TimeAxisItem
+from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
+from ..model.timeline import Timeline
+from ..model.viewstate import ViewState
+from .timeline_view import TimelineView
+
+__all__ = ["BriefingTimelineView", "THEMES", "theme_colours"]
+
+THEMES = ("dark", "light")
+
+
+def theme_colours(theme: str) -> dict[str, str]:
+    """Colours of the briefing theme ``"dark"`` or ``"light"``: ``bg``, ``text``, ``muted``, ``accent``
+    and ``panel`` (the caption's and the header's), as ``#rrggbb``."""
+    style = TimelineStyle.for_briefing(1080, theme)
+    muted = "#b8c0ca" if theme == "dark" else "#3b4350"
+    accent = "#ffd27a" if theme == "dark" else "#7a4f00"
+    return {"bg": style.background, "text": style.text, "muted": muted, "accent": accent,
+            "panel": "#1a1f26" if theme == "dark" else "#eef1f5"}
+
+
+
+class BriefingTimelineView(TimelineView):
+    """The timeline widget in the briefing theme: sizes follow the *screen* height.
+
+    Parameters
+    ----------
+    timeline : Timeline
+    state : ViewState
+    theme : {"dark", "light"}
+    colour_blind : bool
+        Okabe-Ito track colours and one marker shape per track.
+    screen_height : callable() -> float
+        Height in pixels of the screen the presentation fills.
+    """
+
+    def __init__(self, timeline: Timeline, state: ViewState, theme: str = "dark", colour_blind: bool = True,
+                 screen_height=None) -> None:
+        self.theme = theme
+        self.colour_blind = colour_blind
+        self._screen_height = screen_height or (lambda: 1080.0)
+        # colours and shapes belong to tracks, not lanes: a step showing
+        # fewer tracks keeps each track's colour and shape
+        self.all_tracks = [t.id for t in timeline.tracks]
+        # kept when in the palette; uncoloured tracks pass the colours the desk
+        # view gives them (viewer.model.timeline.track_colours), so the wall
+        # screen matches the desk view, hand-outs and exported pictures
+        self._own_colours = timeline.track_colours
+        super().__init__(timeline, state)
+        style = self.make_style()
+        self.setBackground(style.background)
+        self.plotItem.showGrid(x=True, y=False, alpha=0.35 if theme == "dark" else 0.25)
+        for name in ("left", "bottom"):
+            axis = self.plotItem.getAxis(name)
+            axis.setPen(style.axis_line)
+            axis.setTextPen(style.axis_text)
+            axis.label.setDefaultTextColor(QColor(style.axis_text))
+        # every track label is shown, however large the type (pyqtgraph drops
+        # labels past a fill fraction by default)
+        self.plotItem.getAxis("left").setStyle(textFillLimits=[(0, 1.0)])
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the presentation window
+
+    @property
+    def time_axis(self) -> TimeAxisItem:
+        """The time axis under the lanes (finest period, relative D-day row)."""
+        return self._axis
+
+    def restyle(self) -> None:
+        """Size the type and the track-label column again (after the window or the screen changed)."""
+        self._apply_style()
+
+    def make_style(self) -> TimelineStyle:
+        """The briefing style for the screen height (see :meth:`TimelineStyle.for_briefing`)."""
+        full = TimelineStyle.for_briefing(max(float(self._screen_height()), 300.0), self.theme,
+                                          self.colour_blind, n_tracks=max(1, len(self.all_tracks)),
+                                          own_colours=self._own_colours or (None,))
+        if not full.track_colors:
+            return full
+        where = {tid: i for i, tid in enumerate(self.all_tracks)}
+        lanes = [where.get(t.id, i) for i, t in enumerate(self.timeline.tracks)]
+        return replace(full, track_colors=tuple(full.track_colors[k % len(full.track_colors)] for k in lanes),
+                       track_shapes=tuple(full.track_shapes[k % len(full.track_shapes)] for k in lanes))
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Show another timeline; track labels carry their marker shape (◆ ● ■ ...)."""
+        self.disclosure_marks = False  # an audience sees no ▸ / ▾
+        super().set_timeline(timeline)
+        self._fit_left_axis()
+
+    def track_label(self, lane: int) -> str:
+        """The track's label after its marker shape (◆ ● ■ ...), placed by the lane geometry."""
+        style = self.style_
+        glyph = SHAPE_GLYPHS.get(style.track_shape(lane), "") if style.track_shapes else ""
+        return f"{glyph} {self.timeline.tracks[lane].label}".strip()
+
+    def max_label_width(self) -> float | None:
+        """No cap: :meth:`_fit_left_axis` sizes the column to the whole labels."""
+        return None
+
+    def _apply_style(self) -> None:
+        super()._apply_style()
+        self._fit_left_axis()
+
+    def _fit_left_axis(self) -> None:
+        """Make the track-label column as wide as its longest label at the current size."""
+        left = self.plotItem.getAxis("left")
+        font = label_font(self.style_.font_px, bold=True, family=self.style_.font_family)
+        fm = QFontMetricsF(font)
+        labels = [text for level in (left._tickLevels or []) for _, text in level]
+        widest = max((fm.horizontalAdvance(t) for t in labels), default=fm.horizontalAdvance("Track"))
+        left.setWidth(int(widest + self.style_.font_px * 1.2))
