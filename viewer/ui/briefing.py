@@ -14,17 +14,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtGui import QColor
 
 from ..graphics.axis import TimeAxisItem
-from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
+from ..graphics.style import SHAPE_GLYPHS, TimelineStyle
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from .timeline_view import TimelineView
 
-__all__ = ["BriefingTimelineView", "THEMES", "theme_colours"]
+__all__ = ["BriefingTimelineView", "LABEL_COLUMN_FRACTION", "LABEL_LINES", "THEMES", "theme_colours"]
 
 THEMES = ("dark", "light")
+LABEL_COLUMN_FRACTION = 0.25
+"""Widest track-name column, as a fraction of the view's width: the chart keeps the rest."""
+LABEL_LINES = 3
+"""Lines a track name too long for its column wraps onto (fewer in a lower lane); then it ends in "…"."""
 
 
 def theme_colours(theme: str) -> dict[str, str]:
@@ -35,7 +39,6 @@ def theme_colours(theme: str) -> dict[str, str]:
     accent = "#ffd27a" if theme == "dark" else "#7a4f00"
     return {"bg": style.background, "text": style.text, "muted": muted, "accent": accent,
             "panel": "#1a1f26" if theme == "dark" else "#eef1f5"}
-
 
 
 class BriefingTimelineView(TimelineView):
@@ -103,7 +106,6 @@ class BriefingTimelineView(TimelineView):
         """Show another timeline; track labels carry their marker shape (◆ ● ■ ...)."""
         self.disclosure_marks = False  # an audience sees no ▸ / ▾
         super().set_timeline(timeline)
-        self._fit_left_axis()
 
     def track_label(self, lane: int) -> str:
         """The track's label after its marker shape (◆ ● ■ ...), placed by the lane geometry."""
@@ -111,19 +113,18 @@ class BriefingTimelineView(TimelineView):
         glyph = SHAPE_GLYPHS.get(style.track_shape(lane), "") if style.track_shapes else ""
         return f"{glyph} {self.timeline.tracks[lane].label}".strip()
 
-    def max_label_width(self) -> float | None:
-        """No cap: :meth:`_fit_left_axis` sizes the column to the whole labels."""
-        return None
+    def max_label_width(self) -> float:
+        """Widest track-label column, pixels: :data:`LABEL_COLUMN_FRACTION` of the view's width.
+
+        The column is as wide as its longest label up to that; a longer name
+        wraps onto up to :data:`LABEL_LINES` lines (as many as its lane is
+        high) and then ends in "…", its full name on hover
+        (:class:`~viewer.graphics.track_axis.TrackAxisItem`)."""
+        return LABEL_COLUMN_FRACTION * max(self.width(), 1)
 
     def _apply_style(self) -> None:
+        # the column is its widest label plus 1.2 em (the margin grows with the type),
+        # rounded down as it always was: the axis rounds up, so one pixel less
+        self.track_axis.margin_px = self.make_style().font_px * 1.2 - 1.0
+        self.track_axis.max_lines = LABEL_LINES
         super()._apply_style()
-        self._fit_left_axis()
-
-    def _fit_left_axis(self) -> None:
-        """Make the track-label column as wide as its longest label at the current size."""
-        left = self.plotItem.getAxis("left")
-        font = label_font(self.style_.font_px, bold=True, family=self.style_.font_family)
-        fm = QFontMetricsF(font)
-        labels = [text for level in (left._tickLevels or []) for _, text in level]
-        widest = max((fm.horizontalAdvance(t) for t in labels), default=fm.horizontalAdvance("Track"))
-        left.setWidth(int(widest + self.style_.font_px * 1.2))
