@@ -65,3 +65,30 @@ def test_the_desk_view_still_elides_on_one_line(qtbot, tl):
     axis = w.view.track_axis
     assert all("\n" not in axis.shown_text(k) for k in range(len(tl.tracks)))
     assert "…" in axis.shown_text(0)
+
+
+def test_in_low_lanes_long_names_lose_whole_words(qtbot, tmp_path):
+    """Twelve long names at 1920x1080: as many lines as a low lane holds, then words left out
+    of the middle, never a word cut in two."""
+    import json
+
+    names = [f"Ministry number {k} of the Federal Government Department of Information and Press"
+             for k in range(11)] + ["Belarus"]
+    doc = {"format": "timeline-viewer", "version": 1, "title": "Twelve long names",
+           "tracks": [{"id": f"t{k}", "label": n} for k, n in enumerate(names)],
+           "events": [{"id": f"e{k}", "track": f"t{k}", "title": f"Event {k}",
+                       "start": {"edtf": f"2022-02-{10 + k:02d}"}} for k in range(len(names))]}
+    path = tmp_path / "twelve.timeline.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    twelve = read_timeline(str(path))
+    pw = make(qtbot, twelve, (1920, 1080))
+    axis = pw.view.track_axis
+    assert axis.width() <= 0.25 * 1920 + 1
+    drawn = axis.drawn_labels()
+    assert len(drawn) == len(names)
+    for lane, (text, _rect) in enumerate(drawn):
+        assert text.count("\n") <= 1  # a lane a twelfth of the chart high holds two lines at most
+        words = text.replace("\n", " ").split(" ")[1:]  # after the marker shape
+        assert set(words) - {"…"} <= set(names[lane].split(" ")), text  # whole words only
+        assert words[0] == names[lane].split(" ")[0] and words[-1] == names[lane].split(" ")[-1], text
+    assert "…" in drawn[0][0] and drawn[-1][0].endswith("Belarus")

@@ -42,7 +42,7 @@ def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int) -> str:
 
     Words fill each line in turn; what is left for the last line loses whole
     words from its middle to a "…", so the start and the end of the name stay
-    ("Ministry of Foreign Affairs of the / Russian Federation … and Press").
+    ("Ministry of Foreign Affairs of the / Russian Federation (MFA), … Press").
     A word wider than ``room`` on its own is elided at its end.
 
     Parameters
@@ -53,7 +53,7 @@ def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int) -> str:
     room : float
         Widest line, pixels.
     lines : int
-        Most lines (1: the text elided in the middle, as the desk's column does).
+        Most lines (1: words left out of the middle of the one line).
 
     Returns
     -------
@@ -87,8 +87,8 @@ def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int) -> str:
 
 def _elide_words(text: str, fits) -> str | None:
     """``text`` with whole words left out of its middle for a "…" so that it ``fits``:
-    its last word, then words from the start and the end in turn; None when even
-    "… last-word" does not fit."""
+    its last word, as many words from its start as fit (a name's start says most),
+    then words from its end; None when even "… last-word" does not fit."""
     words = text.split(" ")
     head: list[str] = []
     tail = words[-1:]
@@ -99,23 +99,12 @@ def _elide_words(text: str, fits) -> str | None:
 
     if len(words) < 2 or not fits(shown(head, tail)):
         return None
-    from_head = True
-    while i < j:
-        grown = False
-        for side in ((True, False) if from_head else (False, True)):
-            if side and fits(shown([*head, words[i]], tail)):
-                head.append(words[i])
-                i += 1
-                grown = True
-                break
-            if not side and fits(shown(head, [words[j - 1], *tail])):
-                tail.insert(0, words[j - 1])
-                j -= 1
-                grown = True
-                break
-        if not grown:
-            break
-        from_head = not from_head
+    while i < j and fits(shown([*head, words[i]], tail)):
+        head.append(words[i])
+        i += 1
+    while i < j and fits(shown(head, [words[j - 1], *tail])):
+        tail.insert(0, words[j - 1])
+        j -= 1
     return shown(head, tail)
 
 
@@ -141,7 +130,8 @@ class TrackAxisItem(pg.AxisItem):
         self._drawn: list[tuple[str, QRectF]] = []
         self._shown: tuple[str, ...] = ()
         self.max_lines = 1
-        """Lines a label too wide for its column may wrap onto (fewer when its lane is lower)."""
+        """Lines a label too wide for its column may wrap onto (fewer when its lane is lower);
+        above 1, labels are also shortened by whole words (:func:`wrap_label`), as on the wall."""
         self.margin_px = LABEL_MARGIN_PX
         """Column width beyond its widest label, pixels."""
         self.setAcceptHoverEvents(True)
@@ -159,8 +149,9 @@ class TrackAxisItem(pg.AxisItem):
         max_width : float or None
             Widest label column, pixels.  Given, the column is made as wide as
             its widest label plus :attr:`margin_px` (:data:`LABEL_MARGIN_PX`), at most this, and a
-            label that does not fit is wrapped onto up to :attr:`max_lines` lines (as many as its
-            lane is high) and elided with "…" in the middle of its last (pyqtgraph would drop it);
+            label that does not fit is elided with "…" in its middle (pyqtgraph would drop it), or,
+            when :attr:`max_lines` > 1, wrapped onto up to that many lines (as many as its lane is
+            high) and then shortened by whole words (:func:`wrap_label`);
             its full name is the hover tooltip.  None: the column width
             is left alone and labels are drawn whole.
 
@@ -183,7 +174,7 @@ class TrackAxisItem(pg.AxisItem):
             # end that tells "… of Russia" from "… Federation (MFA)"
             lines = self._lines_per_lane(fm)
             self._shown = tuple(t if fm.horizontalAdvance(t) <= room + 0.5
-                                else wrap_label(t, fm, room, lines[i]) if lines[i] > 1
+                                else wrap_label(t, fm, room, lines[i]) if self.max_lines > 1
                                 else fm.elidedText(t, Qt.TextElideMode.ElideMiddle, room)
                                 for i, t in enumerate(full))
             self.setWidth(width)
