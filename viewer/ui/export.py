@@ -496,7 +496,7 @@ def export_picture(timeline: Timeline, path: str | os.PathLike[str], options: Pi
                 picture.paint(painter)
             finally:
                 painter.end()
-            if not image.save(tmp, "PNG"):
+            if not image.save(tmp, b"PNG"):
                 raise OSError(f"could not write the PNG image to {target}")
         elif kind == "svg":
             gen = QSvgGenerator()

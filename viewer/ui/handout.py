@@ -188,7 +188,7 @@ def export_png_frames(timeline: Timeline, story: Story, folder: str | os.PathLik
             image = pw.grab().toImage()
             out = os.path.join(folder, frame_name(story, index))
             with atomic_path(out) as tmp:
-                if not image.save(tmp, "PNG"):
+                if not image.save(tmp, b"PNG"):
                     raise OSError(f"could not write {out}")
             written.append(out)
     finally:

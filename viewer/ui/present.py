@@ -383,7 +383,7 @@ class PresentWindow(QWidget):
         self.blank.setGeometry(0, 0, w, h)
         pw = int(w * 0.42)
         self.presenter.setFixedWidth(pw)
-        need = self.presenter.layout().totalHeightForWidth(pw)  # word-wrapped labels: height for this width
+        need = self.presenter.height_for_width(pw)  # word-wrapped labels: height for this width
         self.presenter.setFixedHeight(max(50, min(need, int(h * 0.6))))
         self.presenter.move(w - pw - 16, 16)
         self.goto.move(w - self.goto.width() - 24, h - self.goto.height() - 24)

@@ -64,6 +64,10 @@ class PresenterPanel(QFrame):
         self.note.setStyleSheet(f"color: #ffffff; font-size: {px}px; padding-top: 6px;")
         self.clock.setStyleSheet(f"color: #ffd27a; font-size: {px}px;")
 
+    def height_for_width(self, width: int) -> int:
+        """Height in pixels the panel needs at ``width`` pixels (its labels word-wrap)."""
+        return self._layout.totalHeightForWidth(width)
+
     def _title(self, event_id: str) -> str:
         return visible_controls(self.timeline.event(event_id).title) if self.timeline.has_event(event_id) else event_id
 

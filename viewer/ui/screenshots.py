@@ -35,7 +35,7 @@ def write_png(image: QImage, out: str) -> bool:
         return False
     try:
         with atomic_path(out) as tmp:
-            if not image.save(tmp, "PNG"):
+            if not image.save(tmp, b"PNG"):
                 raise OSError(f"could not write {out}")
     except OSError as exc:
         print(f"timeline-viewer: {exc}", file=sys.stderr)
