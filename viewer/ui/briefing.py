@@ -5,8 +5,10 @@
 :class:`BriefingTimelineView` is the shared
 :class:`~viewer.ui.timeline_view.TimelineView` drawn in the briefing style
 (:meth:`~viewer.graphics.style.TimelineStyle.for_briefing`): type sized to
-the screen's height, Okabe-Ito colours and a marker shape per track.  The
-presentation window is :mod:`viewer.ui.present`.
+the screen's height, Okabe-Ito colours and a marker shape per track, and
+track names in a column of at most a quarter of the width (longer names
+wrap, then lose words from their middle).  The presentation window is
+:mod:`viewer.ui.present`.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ THEMES = ("dark", "light")
 LABEL_COLUMN_FRACTION = 0.25
 """Widest track-name column, as a fraction of the view's width: the chart keeps the rest."""
 LABEL_LINES = 3
-"""Lines a track name too long for its column wraps onto (fewer in a lower lane); then it ends in "…"."""
+"""Lines a track name too long for its column wraps onto (fewer in a lower lane); then words
+are left out of its middle ("…")."""
 
 
 def theme_colours(theme: str) -> dict[str, str]:
