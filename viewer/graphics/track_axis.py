@@ -21,6 +21,7 @@ changes the state.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -85,7 +86,7 @@ def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int) -> str:
     return "\n".join(out)
 
 
-def _elide_words(text: str, fits) -> str | None:
+def _elide_words(text: str, fits: Callable[[str], bool]) -> str | None:
     """``text`` with whole words left out of its middle for a "…" so that it ``fits``:
     its last word, as many words from its start as fit (a name's start says most),
     then words from its end; None when even "… last-word" does not fit."""
