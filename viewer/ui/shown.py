@@ -308,12 +308,12 @@ class Deriver:
                 self._thread.start()
 
     def prepare(self, n_rows: int) -> None:
-        """Have the thread touch, then free, the memory a derivation of
+        """Have the thread touch, then free, about the memory a derivation of
         ``n_rows`` rows allocates (two dozen arrays of ``n_rows`` float64):
-        with :func:`keep_freed_memory` its own allocator arena then keeps
-        those pages, and the first filter or zone switch after opening does
-        not fault in a few hundred MB of fresh pages (it took two to four
-        times as long as the next ones at 10^6 events)."""
+        with :func:`keep_freed_memory` its allocator arena keeps much of
+        those pages, so the first filter after opening faults in fewer fresh
+        ones (its CPU time about halved at 10^6 events; the first zone
+        switch still pays: see benchmarks/README.md, third round)."""
         with self._cond:
             self._prefault = max(self._prefault, int(n_rows))
             self._cond.notify()
