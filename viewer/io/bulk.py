@@ -1,8 +1,9 @@
 """Fast reading of large native files: columnar arrays, lazy events, a cache.
 
 :func:`viewer.io.native.read_native` hands files of at least
-:data:`~viewer.io.native.BULK_MIN_BYTES` to :func:`read_bulk`.  It builds the
-model a window needs without a Python object per event:
+:data:`~viewer.io.native.BULK_MIN_BYTES` to :func:`read_bulk`, which builds the
+model a window needs without a Python object per event (it never imports
+:mod:`viewer.io.native`, only the modules of the reader's stages, ``native_*``):
 
 1. **Cache.**  In the per-user cache folder (:mod:`viewer.io.cache`; never
    next to the file), a checksummed uncompressed numpy ``.npz`` holds the
@@ -22,7 +23,7 @@ model a window needs without a Python object per event:
    ``kind``, ``title``, ``track``, ``start``, ``end``, ``summary``,
    ``location``) are checked here with rules at least as strict as the schema
    and the reader's rules; every other event, and the rest of the document,
-   goes through the full checks of :mod:`viewer.io.native`.
+   goes through the full checks (:func:`viewer.io.native_checks.check_document`).
 3. **Anything in doubt** (a problem, a duplicated key, a surrogate escape,
    a duplicated id...) returns None: the caller then runs the full reader,
    which reports every problem with its line and column.  So a file this
@@ -65,7 +66,11 @@ from viewer.model.errors import DateError
 from viewer.model.facets import EventFacts
 from viewer.model.timeline import LazyEvents, Timeline
 
-from . import cache, native
+from . import cache
+from .native_build import build_timeline, date_of, event_from_dict, timeline_from_dict, zone_of
+from .native_checks import check_document
+from .native_decode import decode_text, reject_constant
+from .native_problems import Problems
 from .progress import report
 
 __all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS"]
@@ -127,7 +132,7 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
         if isinstance(cached.events, LazyEvents):
             cached.events.content_digest = digest
         return cached
-    text = native._decode(data, file)
+    text = decode_text(data, file)
     collecting = gc.isenabled()
     gc.disable()  # millions of new dicts: the cyclic collector would run again and again
     try:
@@ -164,7 +169,7 @@ def _parse(text: str, sink) -> tuple[dict, np.ndarray]:
             dup.append(True)
         return obj
 
-    dec = json.JSONDecoder(object_pairs_hook=hook, parse_constant=native._reject_constant)
+    dec = json.JSONDecoder(object_pairs_hook=hook, parse_constant=reject_constant)
     ws = _WS.match
     i = ws(text, 0).end()
     if text[i] != "{":
@@ -236,12 +241,8 @@ def _check_rest(file: str, doc: dict, others: list[Any]) -> dict | None:
     ``others``, or None if anything is wrong."""
     mini = dict(doc)
     mini["events"] = others
-    report = native._Problems(file, mini, None)
-    checker = native._Checker(mini, report)
-    if not native._walk_checks(mini, report, ()):
-        return None
-    native._schema_problems(mini, report)
-    checker.run()
+    report = Problems(file, mini, None)
+    checker = check_document(mini, report)
     if report.items:
         return None
     return {"dates": checker.dates, "zone": checker.zone}
@@ -346,7 +347,7 @@ def _read_text(file: str, text: str):
             e_u[i], e_a[i] = eb.uncertain, eb.approximate
     if len(set(ids)) != n:
         raise _Doubt("duplicated ids")
-    meta_tl = native._build({**doc, "events": []}, {k: v for k, v in other_dates.items() if k[0] != "events"})
+    meta_tl = build_timeline({**doc, "events": []}, {k: v for k, v in other_dates.items() if k[0] != "events"})
     ref = meta_tl.reference_date
     sort_point = sort_point_array(s_lo, s_hi, s_p, has_end, e_lo, e_hi, e_p)
     arrays = DateArrays(ids, lane, kind, s_lo, s_hi, s_p, s_u, s_a, has_end, e_lo, e_hi, e_p, e_u, e_a,
@@ -370,30 +371,30 @@ def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list
     def make(i: int):
         t = source["text"]
         if isinstance(t, bytes):  # from the cache: decode on first use
-            t = source["text"] = native._decode(t, "")
+            t = source["text"] = decode_text(t, "")
         e = json.loads(t[int(spans[i, 0]):int(spans[i, 1])])
-        start = native._date_of(e["start"], zone)
-        end = native._date_of(e["end"], zone) if e.get("end") is not None else None
-        return native._event_from_dict(e, start, end)
+        start = date_of(e["start"], zone)
+        end = date_of(e["end"], zone) if e.get("end") is not None else None
+        return event_from_dict(e, start, end)
 
     def title(i: int) -> str:
         t = source["text"]
         if isinstance(t, bytes):
-            t = source["text"] = native._decode(t, "")
+            t = source["text"] = decode_text(t, "")
         return json.loads(t[int(spans[i, 0]):int(spans[i, 1])])["title"]
 
     def time_zones(i: int) -> tuple[str, ...]:
         t = source["text"]
         if isinstance(t, bytes):
-            t = source["text"] = native._decode(t, "")
+            t = source["text"] = decode_text(t, "")
         e = json.loads(t[int(spans[i, 0]):int(spans[i, 1])])
         dates = (e["start"], e.get("end"))
-        return tuple(z for z in (native._zone_of(d, zone) for d in dates if d is not None) if z)
+        return tuple(z for z in (zone_of(d, zone) for d in dates if d is not None) if z)
 
     def raw(i: int) -> str:
         t = source["text"]
         if isinstance(t, bytes):
-            t = source["text"] = native._decode(t, "")
+            t = source["text"] = decode_text(t, "")
         return t[int(spans[i, 0]):int(spans[i, 1])]
 
     events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts, time_zones, raw)
@@ -451,7 +452,7 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     spans = arr["spans"]
     if n == 0 or len(set(ids)) != n or spans.shape != (n, 2) or spans.dtype.kind != "i":
         return None
-    text = native._decode(data, file)
+    text = decode_text(data, file)
     # the arrays must fit together and fit the file: anything else is rebuilt
     if (spans.min() < 0 or spans.max() > len(text) or np.any(spans[:, 1] <= spans[:, 0])
             or np.any(spans[1:, 0] < spans[:-1, 1])):
@@ -459,13 +460,13 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     # the document is the file's own: its text around the events, read again
     # (a few kilobytes) and checked as the full reader checks it
     header = json.loads(text[:int(spans[0, 0])] + text[int(spans[-1, 1]):],
-                        parse_constant=native._reject_constant)
+                        parse_constant=reject_constant)
     if not isinstance(header, dict) or header != info["doc"] or header.get("events") != []:
         return None
     checked = _check_rest(file, header, [])
     if checked is None or checked["zone"] != info["zone"]:
         return None
-    meta_tl = native.timeline_from_dict(header, file)
+    meta_tl = timeline_from_dict(header, file)
     columns = EventColumns(
         origin_epoch_s=float(info["origin"]), ids=[ids[k] for k in arr["event_index"].tolist()],
         band_count=int(info["band_count"]), open_whisker_s=float(info["whisker"]),
