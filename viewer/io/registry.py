@@ -25,7 +25,7 @@ from typing import Any
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.timeline import Timeline
 
-from . import acled, clickstore, csvgeneric, duckstore, ical, native, timelinejs, vistimeline
+from . import acled, clickstore, csvgeneric, duckstore, ical, native, timelinejs, timelinejs_write, vistimeline
 from .common import ReadReport
 from .progress import ReadCancelled
 from .regular import read_regular_file, require_regular_file
@@ -488,7 +488,7 @@ register_reader("duckdb", (".duckdb",), duckstore.looks_collection, duckstore.re
                 report_fn=duckstore.read_collection_report, description="event collection in one DuckDB file")
 register_writer("native", (".timeline.json", ".json"), native.write_native,
                 description="Timeline Viewer's own JSON (lossless)")
-register_writer("timelinejs", (".timelinejs.json",), timelinejs.write_timelinejs,
+register_writer("timelinejs", (".timelinejs.json",), timelinejs_write.write_timelinejs,
                 description="TimelineJS JSON, to publish as a web page")
 register_writer("vis", (".vis.json",), vistimeline.write_vis,
                 description="vis-timeline items and groups JSON")

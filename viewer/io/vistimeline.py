@@ -53,7 +53,7 @@ from .common import (
     make_date,
     parse_json,
 )
-from .timelinejs import _edtf_year
+from .timelinejs_dates import edtf_year
 
 __all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
 
@@ -86,7 +86,7 @@ def _end_as_vis_draws(start: EventDate, end: EventDate) -> EventDate:
             Precision.DAY, Precision.MONTH, Precision.YEAR) or not math.isfinite(end.earliest):
         return end
     c = civil_from_epoch(end.earliest - 1)
-    text = _edtf_year(c.year)
+    text = edtf_year(c.year)
     if end.precision >= Precision.MONTH:
         text += f"-{c.month:02d}"
     if end.precision >= Precision.DAY:
@@ -107,7 +107,7 @@ def _date(value: Any, zone: str) -> tuple[EventDate, str]:
             raise DateError(f"{value!r} milliseconds is outside the range of JavaScript dates")
         seconds = int(value // 1000)
         c = civil_from_epoch(seconds)
-        text = f"{_edtf_year(c.year)}-{c.month:02d}-{c.day:02d}T{c.hour:02d}:{c.minute:02d}:{int(c.second):02d}Z"
+        text = f"{edtf_year(c.year)}-{c.month:02d}-{c.day:02d}T{c.hour:02d}:{c.minute:02d}:{int(c.second):02d}Z"
         note = f"{value} ms: the fraction of a second was dropped" if value % 1000 else ""
         return EventDate(text, "", ""), note
     if not isinstance(value, str):
