@@ -45,8 +45,8 @@ import json
 import math
 import os
 import re
-from json.decoder import scanstring
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 import numpy as np
 
@@ -64,7 +64,7 @@ from viewer.model.columns import (
 from viewer.model.dates import resolve_many
 from viewer.model.errors import DateError
 from viewer.model.facets import EventFacts
-from viewer.model.timeline import LazyEvents, Timeline
+from viewer.model.timeline import Event, LazyEvents, Timeline
 
 from . import cache
 from .native_build import build_timeline, date_of, event_from_dict, timeline_from_dict, zone_of
@@ -144,11 +144,10 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
             gc.enable()
     if built is None:
         return None
-    timeline, spans, meta = built
-    if isinstance(timeline.events, LazyEvents):
-        timeline.events.content_digest = digest  # what the search index is keyed by
-    if len(timeline.events) >= CACHE_MIN_EVENTS and "\n" not in "".join(timeline.events.ids):
-        _write_cache(file, digest, timeline, spans, meta)
+    timeline, events, spans, meta = built
+    events.content_digest = digest  # what the search index is keyed by
+    if len(events) >= CACHE_MIN_EVENTS and "\n" not in "".join(events.ids):
+        _write_cache(file, digest, timeline, events, spans, meta)
     return timeline
 
 
@@ -156,21 +155,22 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
 # parsing the top level, one value at a time
 
 
-def _parse(text: str, sink) -> tuple[dict, np.ndarray]:
+def _parse(text: str, sink: Callable[[Any], None]) -> tuple[dict[str, Any], np.ndarray]:
     """(document without events, (N, 2) char offsets of each event's text);
     each event value is handed to ``sink(value)`` as it is read."""
     if _SURROGATE_ESCAPE.search(text):
         raise _Doubt("surrogate escapes: the full reader checks them")
     dup = []
 
-    def hook(pairs: list[tuple[str, Any]]) -> dict:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(pairs)
         if len(obj) != len(pairs):
             dup.append(True)
         return obj
 
     dec = json.JSONDecoder(object_pairs_hook=hook, parse_constant=reject_constant)
-    ws = _WS.match
+    # _WS matches the empty string too, so its match never returns None here
+    ws = cast("Callable[[str, int], re.Match[str]]", _WS.match)
     i = ws(text, 0).end()
     if text[i] != "{":
         raise _Doubt("not an object")
@@ -183,7 +183,7 @@ def _parse(text: str, sink) -> tuple[dict, np.ndarray]:
     while True:
         if text[i] != '"':
             raise _Doubt("key expected")
-        key, i = scanstring(text, i + 1)
+        key, i = dec.raw_decode(text, i)  # a string (text[i] is '"'): the key
         i = ws(text, i).end()
         if text[i] != ":":
             raise _Doubt("colon expected")
@@ -235,7 +235,7 @@ def _parse(text: str, sink) -> tuple[dict, np.ndarray]:
 # checking and building
 
 
-def _check_rest(file: str, doc: dict, others: list[Any]) -> dict | None:
+def _check_rest(file: str, doc: dict[str, Any], others: list[Any]) -> dict[str, Any] | None:
     """Full checks of the document (without its events) and of ``others``
     events; their parsed dates keyed as in a document whose events are
     ``others``, or None if anything is wrong."""
@@ -289,7 +289,10 @@ class _Sink:
         self.other_at.append(i)
 
 
-def _read_text(file: str, text: str):
+def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, dict[str, Any]] | None:
+    """The lazy timeline of a file's text, its events, the (N, 2) char offsets of their
+    texts and what the cache keeps of the document; None when the full checks find a
+    problem.  Raises :class:`_Doubt` (or an error of parsing) when in doubt."""
     sink = _Sink()
     doc, spans = _parse(text, sink)
     tracks = doc.get("tracks")
@@ -359,65 +362,60 @@ def _read_text(file: str, text: str):
     # (``sink.others``) can have actors, tags, quotes or sources
     facts = EventFacts(lane=lane.copy(), earliest=s_lo.copy(), latest=np.where(has_end, e_hi, s_hi),
                        rich=np.array(sink.other_at, dtype=np.int64))
-    timeline = _assemble(meta_tl, text, spans, ids, columns, zone, meta["extent"], facts)
-    return timeline, spans, meta
+    timeline, events = _assemble(meta_tl, text, spans, ids, columns, zone, meta["extent"], facts)
+    return timeline, events, spans, meta
 
 
-def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str],
-              columns: EventColumns, zone: str, extent, facts: EventFacts | None = None) -> Timeline:
-    """The lazy timeline: metadata of ``meta_tl``, events built from their text."""
-    source = {"text": text}
+def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str], columns: EventColumns,
+              zone: str, extent: Sequence[float], facts: EventFacts | None = None) -> tuple[Timeline, LazyEvents]:
+    """The lazy timeline (metadata of ``meta_tl``, events built from their text) and its events."""
+    source: dict[str, str | bytes] = {"text": text}
 
-    def make(i: int):
+    def raw(i: int) -> str:
+        """The JSON text of event ``i``."""
         t = source["text"]
         if isinstance(t, bytes):  # from the cache: decode on first use
             t = source["text"] = decode_text(t, "")
-        e = json.loads(t[int(spans[i, 0]):int(spans[i, 1])])
+        return t[int(spans[i, 0]):int(spans[i, 1])]
+
+    def make(i: int) -> Event:
+        e = json.loads(raw(i))
         start = date_of(e["start"], zone)
         end = date_of(e["end"], zone) if e.get("end") is not None else None
         return event_from_dict(e, start, end)
 
     def title(i: int) -> str:
-        t = source["text"]
-        if isinstance(t, bytes):
-            t = source["text"] = decode_text(t, "")
-        return json.loads(t[int(spans[i, 0]):int(spans[i, 1])])["title"]
+        value: str = json.loads(raw(i))["title"]
+        return value
 
     def time_zones(i: int) -> tuple[str, ...]:
-        t = source["text"]
-        if isinstance(t, bytes):
-            t = source["text"] = decode_text(t, "")
-        e = json.loads(t[int(spans[i, 0]):int(spans[i, 1])])
+        e = json.loads(raw(i))
         dates = (e["start"], e.get("end"))
         return tuple(z for z in (zone_of(d, zone) for d in dates if d is not None) if z)
 
-    def raw(i: int) -> str:
-        t = source["text"]
-        if isinstance(t, bytes):
-            t = source["text"] = decode_text(t, "")
-        return t[int(spans[i, 0]):int(spans[i, 1])]
-
     events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts, time_zones, raw)
-    return Timeline.with_columns(
+    timeline = Timeline.with_columns(
         columns, title=meta_tl.title, tracks=meta_tl.tracks, events=events, sources=meta_tl.sources,
         description=meta_tl.description, reference_date=meta_tl.reference_date,
         time_zone=meta_tl.time_zone, home_start=meta_tl.home_start, home_end=meta_tl.home_end)
+    return timeline, events
 
 
 # ---------------------------------------------------------------------------
 # the cache
 
 
-def _write_cache(file: str, digest: str, timeline: Timeline, spans: np.ndarray, meta: dict) -> None:
+def _write_cache(file: str, digest: str, timeline: Timeline, events: LazyEvents, spans: np.ndarray,
+                 meta: dict[str, Any]) -> None:
     cols = timeline.columns
     info = {"version": CACHE_VERSION, "hash": digest, "path": os.path.abspath(file), "doc": meta["doc"],
             "zone": meta["zone"], "extent": meta["extent"], "origin": cols.origin_epoch_s,
             "band_count": cols.band_count, "whisker": cols.open_whisker_s}
     arrays = {name: getattr(cols, name) for name in _COLUMN_ARRAYS}
     arrays["spans"] = spans
-    facts = timeline.events.facts
+    facts = events.facts
     arrays.update({f"facts_{name}": getattr(facts, name) for name in _FACT_ARRAYS})
-    arrays["ids"] = np.frombuffer("\n".join(timeline.events.ids).encode("utf-8"), dtype=np.uint8)
+    arrays["ids"] = np.frombuffer("\n".join(events.ids).encode("utf-8"), dtype=np.uint8)
     arrays["info"] = np.frombuffer(json.dumps(info).encode("utf-8"), dtype=np.uint8)
     folder = cache.cache_dir(create=True)
     target = None if folder is None else cache.cache_path(file, folder)
@@ -475,7 +473,7 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     if (len(extent) != 2 or not all(map(math.isfinite, (*extent, columns.origin_epoch_s, columns.open_whisker_s)))
             or not _columns_fit(columns, facts, n, len(meta_tl.tracks))):
         return None
-    return _assemble(meta_tl, text, spans, ids, columns, info["zone"], extent, facts)
+    return _assemble(meta_tl, text, spans, ids, columns, info["zone"], extent, facts)[0]
 
 
 def _is_permutation(a: np.ndarray, rows: int) -> bool:
@@ -520,7 +518,7 @@ def _columns_fit(c: EventColumns, facts: EventFacts, n: int, n_lanes: int) -> bo
     for a, b in blocks:
         if b > a and not np.array_equal(c.x1_cummax[a:b], np.maximum.accumulate(c.x1[a:b])):
             return False
-    if not _is_permutation(c.time_order, rows) or not _is_permutation(c.xm_order, rows):
+    if c.xm_order is None or not _is_permutation(c.time_order, rows) or not _is_permutation(c.xm_order, rows):
         return False
     lo, xo = np.diff(lane[c.xm_order]), np.diff(c.xm[c.xm_order])
     if np.any(lo < 0) or np.any((lo == 0) & (xo < 0)):

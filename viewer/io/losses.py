@@ -58,7 +58,7 @@ def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers:
             shown = ", ".join(qualified[:5]) + (f" and {len(qualified) - 5} more" if len(qualified) > 5 else "")
             out.append(f"{len(qualified)} events lose their date qualifiers (on or before/after, uncertain, "
                        f"approximate, open) in {fmt}: {shown}")
-    if stories and getattr(timeline, "stories", ()):
+    if stories and timeline.stories:
         out.append(f"{len(timeline.stories)} stories: not written to {fmt}")
     relayed = [s for s in timeline.sources if s.via or s.attribution]
     if source_details and relayed:

@@ -32,15 +32,10 @@ from viewer.model.timeline import (
 )
 
 from .jsonpos import PathPart
-from .native_checks import PRECISIONS, check_document, event_date, needs_zone
+from .native_checks import PRECISIONS, check_document, event_date, needs_zone, string_field
 from .native_problems import Problems
 
 __all__ = ["timeline_from_dict", "build_timeline", "event_from_dict", "date_of", "zone_of", "stories_from_json"]
-
-
-def _text(obj: Mapping[str, Any], key: str) -> str:
-    value = obj.get(key, "")
-    return value if isinstance(value, str) else ""
 
 
 def event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | None) -> Event:
@@ -50,37 +45,37 @@ def event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | Non
     quotes = tuple(
         Quote(
             text=q["text"],
-            speaker=_text(q, "speaker"),
-            speaker_role=_text(q, "speaker_role"),
-            source=_text(q, "source"),
-            attribution=_text(q, "attribution"),
+            speaker=string_field(q, "speaker"),
+            speaker_role=string_field(q, "speaker_role"),
+            source=string_field(q, "source"),
+            attribution=string_field(q, "attribution"),
             kind=QuoteKind(q.get("kind", "direct")),
             offsets=_offsets(q.get("offsets")),
-            credibility=_text(q, "credibility"),
+            credibility=string_field(q, "credibility"),
         )
         for q in e.get("quotes", [])
     )
     draft = None
     if isinstance(e.get("draft"), Mapping):
         d = e["draft"]
-        draft = Draft(sentence=_text(d, "sentence"), offsets=_offsets(d.get("offsets")) or (0, 0),
-                      article=_text(d, "article"))
+        draft = Draft(sentence=string_field(d, "sentence"), offsets=_offsets(d.get("offsets")) or (0, 0),
+                      article=string_field(d, "article"))
     return Event(
         id=e["id"],
         title=e["title"],
         start=start,
-        track=_text(e, "track"),
+        track=string_field(e, "track"),
         kind=EventKind(e.get("kind", "point")),
         end=end,
-        summary=_text(e, "summary"),
+        summary=string_field(e, "summary"),
         actors=tuple(e.get("actors", ())),
-        location=_text(e, "location"),
+        location=string_field(e, "location"),
         tags=tuple(e.get("tags", ())),
         quotes=quotes,
         sources=tuple(e.get("sources", ())),
         draft=draft,
         planned=e.get("status") == "planned",
-        credibility=_text(e, "credibility"),
+        credibility=string_field(e, "credibility"),
     )
 
 
@@ -99,10 +94,8 @@ def date_of(value: Any, default_zone: str) -> EventDate:
         text, phrase, basis, precision = value, "", "", None
     else:
         text = value["edtf"]
-        phrase = value.get("phrase") if isinstance(value.get("phrase"), str) else ""
-        basis = value.get("basis") if isinstance(value.get("basis"), str) else ""
-        p = value.get("precision")
-        precision = PRECISIONS.get(p) if isinstance(p, str) else None
+        phrase, basis = string_field(value, "phrase"), string_field(value, "basis")
+        precision = PRECISIONS.get(string_field(value, "precision"))
     return event_date(text, phrase, basis, zone_of(value, default_zone), precision)
 
 
@@ -136,13 +129,13 @@ def build_timeline(data: Mapping[str, Any], dates: Mapping[tuple[PathPart, ...],
             id=s["id"],
             kind=SourceKind(s["kind"]),
             outlet=s["outlet"],
-            title=_text(s, "title"),
-            author=_text(s, "author"),
+            title=string_field(s, "title"),
+            author=string_field(s, "author"),
             published=dates.get(("sources", i, "published")),
-            url=_text(s, "url"),
-            via=_text(s, "via"),
-            attribution=_text(s, "attribution"),
-            reliability=_text(s, "reliability"),
+            url=string_field(s, "url"),
+            via=string_field(s, "via"),
+            attribution=string_field(s, "attribution"),
+            reliability=string_field(s, "reliability"),
         )
         for i, s in enumerate(data.get("sources", []))
     )
@@ -155,7 +148,7 @@ def build_timeline(data: Mapping[str, Any], dates: Mapping[tuple[PathPart, ...],
         tracks=tracks,
         events=tuple(events),
         sources=sources,
-        description=_text(data, "description"),
+        description=string_field(data, "description"),
         reference_date=dates.get(("reference_date",)),
         time_zone=data.get("time_zone", "UTC"),
         home_start=dates.get(("home", "start")),
@@ -175,9 +168,9 @@ def stories_from_json(data: Mapping[str, Any],
             end = dates.get(("stories", s_index, "steps", k, "window", "end"))
             window = (start.earliest, end.latest) if start is not None and end is not None else None
             steps.append(StoryStep(event=step["event"], window=window,
-                                   tracks=tuple(step.get("tracks", ())), note=_text(step, "note")))
-        stories.append(Story(title=story["title"], steps=tuple(steps), description=_text(story, "description"),
-                             dday=_text(story, "dday").strip() or None))
+                                   tracks=tuple(step.get("tracks", ())), note=string_field(step, "note")))
+        stories.append(Story(title=story["title"], steps=tuple(steps), description=string_field(story, "description"),
+                             dday=string_field(story, "dday").strip() or None))
     return tuple(stories)
 
 

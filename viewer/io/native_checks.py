@@ -26,7 +26,7 @@ from .jsonpos import PathPart
 from .native_problems import Problems, format_path, known_list, suggest
 from .native_schema import schema_problems, walk_checks
 
-__all__ = ["PRECISIONS", "needs_zone", "date_hint", "event_date", "Checker", "check_document"]
+__all__ = ["PRECISIONS", "string_field", "needs_zone", "date_hint", "event_date", "Checker", "check_document"]
 
 PRECISIONS = {"hour": Precision.HOUR, "minute": Precision.MINUTE}
 """The date precisions a native file may state (``"precision"`` of a date object)."""
@@ -50,6 +50,12 @@ def needs_zone(edtf_text: str) -> bool:
     return bool(_TIME_NO_OFFSET.search(edtf_text))
 
 
+def string_field(obj: Mapping[str, Any], key: str) -> str:
+    """``obj[key]`` when it is a string, else ``""`` (absent, or of another type: reported by the schema)."""
+    value = obj.get(key, "")
+    return value if isinstance(value, str) else ""
+
+
 # ---------------------------------------------------------------------------
 # stage 4: meaning
 
@@ -70,13 +76,13 @@ class Checker:
         zone: str | None = None
         precision: Precision | None = None
         edtf_path = path
+        text: object
         if isinstance(value, str):
             text = value
         elif isinstance(value, Mapping):
             text = value.get("edtf")
             edtf_path = (*path, "edtf")
-            phrase = value.get("phrase") if isinstance(value.get("phrase"), str) else ""
-            basis = value.get("basis") if isinstance(value.get("basis"), str) else ""
+            phrase, basis = string_field(value, "phrase"), string_field(value, "basis")
             tz = value.get("time_zone")
             if isinstance(tz, str) and tz:
                 if not _zone_ok(tz):
@@ -88,7 +94,7 @@ class Checker:
                 zone = tz
             elif tz is not None:
                 return None  # reported by the schema
-            precision = PRECISIONS.get(value.get("precision")) if isinstance(value.get("precision"), str) else None
+            precision = PRECISIONS.get(string_field(value, "precision"))
         else:
             return None
         if not isinstance(text, str) or not text:

@@ -46,7 +46,7 @@ from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, Quote, SourceKind, Timeline
 
 from .builder import ReadReport, TimelineBuilder, end_before_start
-from .common import column_lookup, html_to_text, load_text, parse_json, read_csv_rows, split_csv_problems
+from .common import CsvRow, column_lookup, html_to_text, load_text, parse_json, read_csv_rows, split_csv_problems
 from .jsonpos import PathPart
 from .timelinejs2 import from_version2
 from .timelinejs_dates import DATE_FIELDS, date_from_parts, time_parts
@@ -128,7 +128,8 @@ class _Reader:
         for key in value:
             if key not in _KNOWN_DATE_KEYS:
                 self.warn(f"{field}.{key} is not a TimelineJS date field; not loaded", line, where)
-        phrase = value.get("display_date") if isinstance(value.get("display_date"), str) else ""
+        display_date = value.get("display_date")
+        phrase = display_date if isinstance(display_date, str) else ""
         try:
             date, note = date_from_parts(value, phrase=phrase, time_zone=self.zone, end=end)
         except DateError as exc:
@@ -162,8 +163,9 @@ class _Reader:
         if end is not None and end_before_start(start, end):
             self.skip(f"end_date ({end.describe()}) is before start_date ({start.describe()})", line, where)
             return
-        text = item.get("text") if isinstance(item.get("text"), Mapping) else {}
-        if item.get("text") is not None and not isinstance(item.get("text"), Mapping):
+        raw_text = item.get("text")
+        text: Mapping[str, Any] = raw_text if isinstance(raw_text, Mapping) else {}
+        if raw_text is not None and not isinstance(raw_text, Mapping):
             self.warn(f"text should be an object with headline and text, got {_kind(item.get('text'))}; "
                         "not loaded", line, where)
         title = " ".join(self.text(text.get("headline"), where, line, "text.headline").split())
@@ -289,8 +291,9 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str = "UT
         The file cannot be read, is not JSON, has no ``events`` list, or no
         item could be loaded.
     """
-    file, text = load_text(path)
-    data = parse_json(text, file)
+    file, file_text = load_text(path)
+    data = parse_json(file_text, file)
+    text: str | None = file_text
     version2: list[str] = []
     if isinstance(data, Mapping) and isinstance(data.get("timeline"), Mapping) and "events" not in data:
         data, version2 = from_version2(data["timeline"])
@@ -306,7 +309,8 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str = "UT
          else b.warn(message, None, "timeline"))
     title = data.get("title")
     if isinstance(title, Mapping):
-        ttext = title.get("text") if isinstance(title.get("text"), Mapping) else {}
+        raw_text = title.get("text")
+        ttext: Mapping[str, Any] = raw_text if isinstance(raw_text, Mapping) else {}
         b.title = " ".join(reader.text(ttext.get("headline"), "title", None, "title.text.headline").split()) \
             or b.title
         b.description = reader.text(ttext.get("text"), "title", None, "title.text.text")
@@ -376,7 +380,7 @@ def read_timelinejs_csv_report(path: str | os.PathLike[str], *, time_zone: str =
         if name.lower().replace(" ", "") not in known:
             b.warn(f"column {name!r} is not in the TimelineJS template; not loaded", 1, f"column {name!r}")
 
-    def cell(row, name: str) -> str:
+    def cell(row: CsvRow, name: str) -> str:
         key = cols.get(name.lower().replace(" ", ""))
         return row.values.get(key, "").strip() if key else ""
 
@@ -391,10 +395,12 @@ def read_timelinejs_csv_report(path: str | os.PathLike[str], *, time_zone: str =
             continue
         item: dict[str, Any] = {}
         try:
-            start = {"year": cell(row, "Year"), "month": cell(row, "Month"), "day": cell(row, "Day")}
+            start: dict[str, str | int] = {"year": cell(row, "Year"), "month": cell(row, "Month"),
+                                           "day": cell(row, "Day")}
             if cell(row, "Time"):
                 start.update(time_parts(cell(row, "Time")))
-            end = {"year": cell(row, "End Year"), "month": cell(row, "End Month"), "day": cell(row, "End Day")}
+            end: dict[str, str | int] = {"year": cell(row, "End Year"), "month": cell(row, "End Month"),
+                                         "day": cell(row, "End Day")}
             if cell(row, "End Time"):
                 end.update(time_parts(cell(row, "End Time")))
         except DateError as exc:

@@ -95,27 +95,28 @@ def date_from_parts(parts: Mapping[str, Any], *, phrase: str = "", time_zone: st
         raise DateError("a TimelineJS date needs a year")
     astronomical = year + 1 if year < 0 else year
     notes = []
-    used = ["year"]
+    used = {"year": year}  # the fields used, each present: up to the first one missing
     for name in DATE_FIELDS[1:]:
-        if values[name] is None:
+        value = values[name]
+        if value is None:
             break
-        used.append(name)
+        used[name] = value
     ignored = [n for n in DATE_FIELDS if values[n] is not None and n not in used]
     if ignored:
         notes.append(f"{', '.join(ignored)} ignored because {DATE_FIELDS[len(used)]} is missing")
     if "millisecond" in used:
         if values["millisecond"]:
             notes.append(f"millisecond {values['millisecond']} dropped (dates are kept to the second)")
-        used.remove("millisecond")
+        del used["millisecond"]
     text = edtf_year(astronomical)
     if len(used) > 1 and not -9999 <= astronomical <= 9999:
         raise DateError(f"year {year} has more than 4 digits: EDTF can only write such a year on its own, "
                         "without month or day")
     limits = {"month": (1, 12), "day": (1, 31), "hour": (0, 23), "minute": (0, 59), "second": (0, 59)}
-    for name in used[1:]:
+    for name, value in list(used.items())[1:]:
         lo, hi = limits[name]
-        if not lo <= values[name] <= hi:
-            raise DateError(f"{name} {values[name]} is not in {lo}..{hi}")
+        if not lo <= value <= hi:
+            raise DateError(f"{name} {value} is not in {lo}..{hi}")
     if len(used) >= 2:
         text += f"-{values['month']:02d}"
     if len(used) >= 3:
