@@ -41,6 +41,7 @@ import re
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.timeline import Timeline
 
+from .bulk import read_bulk
 from .native_build import timeline_from_dict
 from .native_decode import MAX_DEPTH, MAX_FILE_BYTES, decode_text, parse_with_duplicates, read_bytes
 from .native_schema import FORMAT_NAME, FORMAT_VERSION, load_schema
@@ -95,9 +96,7 @@ def read_native(path: str | os.PathLike[str]) -> Timeline:
     try:
         data_bytes = read_bytes(path, file)
         if len(data_bytes) >= BULK_MIN_BYTES:
-            from .bulk import read_bulk  # large files: columnar fast path and cache
-
-            timeline = read_bulk(file, data_bytes)
+            timeline = read_bulk(file, data_bytes)  # large files: columnar fast path and cache
             if timeline is not None:
                 return timeline
         text = decode_text(data_bytes, file)
