@@ -17,6 +17,8 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from viewer.model.dates import EventDate, Precision
 from viewer.model.story import Story
 from viewer.model.timeline import Event, EventKind, QuoteKind, SourceKind, Timeline
@@ -48,8 +50,6 @@ def _instant_edtf(epoch_s: float, *, end: bool) -> str:
 
 def _iso(t: int) -> str:
     """``YYYY-MM-DDTHH:MM:SS`` for epoch seconds (any year numpy can hold; 4-digit years)."""
-    import numpy as np
-
     text = str(np.datetime64(int(t), "s"))
     sign = "-" if text.startswith("-") else ""
     year, rest = text.lstrip("-+").split("-", 1)
