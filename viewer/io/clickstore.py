@@ -45,19 +45,23 @@ from viewer.model.store import (
     VisibleEvents,
     aggregate_resolution,
     check_facet,
+    check_page,
     check_window,
     density_from_parts,
     lanes_that_fit,
 )
+from viewer.model.store_query import FilterLike, StoreFilter
 from viewer.model.timeline import Event
 
 from .collection import COLUMNS, LOAD_COLUMNS, RESOLUTIONS, event_of_json, timeline_of_columns, timeline_of_meta
 from .common import ReadReport
+from .store_sql import CLICKHOUSE, filter_where
 
 __all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_collection", "read_clickhouse_report",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
 
 USER_ENV, PASSWORD_ENV = "TIMELINE_CLICKHOUSE_USER", "TIMELINE_CLICKHOUSE_PASSWORD"
+_ROW = "id, lane, kind, x0, x1, xm, flags, title"
 _CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float64)", "u8": "UInt8",
             "bool": "Bool", "str": "Nullable(String)", "list": "Array(String)"}
 
@@ -303,30 +307,37 @@ class ClickStore(EventStore):
         vals = [v for v in vals if v is not None and math.isfinite(v)]
         return (min(vals), max(vals)) if n and vals else (0.0, 86400.0)
 
-    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
-        check_window(t0, t1)
-        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)}"
-        counts = {int(k): int(v) for k, v in self._rows(
-            f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
-        taken, crowded = lanes_that_fit(counts, cap)
-        names, rows = self._rows(f"SELECT id, lane, kind, x0, x1, xm, flags, title FROM {self.t} WHERE lane IN "
-                                 f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
+    def _answer(self, rows: list[list[Any]], total: int, counts: dict[int, int] | None = None,
+                crowded: tuple[int, ...] = ()) -> VisibleEvents:
         cols = list(zip(*rows, strict=True)) if rows else [()] * 8
         f = np.array
         return VisibleEvents(list(cols[0]), f(cols[1], np.int32), f(cols[2], np.int8), f(cols[3], float),
                              f(cols[4], float), f(cols[5], float), f(cols[6], np.uint8), list(cols[7]),
-                             sum(counts.values()), counts, crowded)
+                             total, counts if counts is not None else {}, crowded)
 
-    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False) -> np.ndarray:
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
+                filters: FilterLike | None = None) -> VisibleEvents:
+        check_window(t0, t1)
+        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)} AND {filter_where(filters, CLICKHOUSE)}"
+        counts = {int(k): int(v) for k, v in self._rows(
+            f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
+        taken, crowded = lanes_that_fit(counts, cap)
+        _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE lane IN "
+                             f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
+        return self._answer(rows, sum(counts.values()), counts, crowded)
+
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
+                filters: FilterLike | None = None) -> np.ndarray:
         """As :meth:`DuckStore.density <viewer.io.duckstore.DuckStore.density>`."""
         check_window(t0, t1, bins)
         bins, lanes = int(bins), [int(k) for k in lanes]
         if not lanes:
             return np.zeros((0, bins))
         sel = self._lanes(lanes)
+        where = filter_where(filters, CLICKHOUSE)
         r = aggregate_resolution(t0, t1, bins, RESOLUTIONS)
         markers = buckets = None
-        if r is not None and not exact:
+        if r is not None and not exact and where == "true":
             m = self._np(f"SELECT lane, bucket, n FROM {self.t}_counts WHERE res = {lit(r)} AND lane IN {sel} "
                          f"AND bucket BETWEEN {math.floor(t0 / r)} AND {math.floor(t1 / r)}")
             if len(m.get("n", ())):
@@ -334,20 +345,34 @@ class ClickStore(EventStore):
         else:
             m = self._np(f"SELECT lane, least(toInt64(floor((xm - {lit(t0)}) / {lit((t1 - t0) / bins)})), "
                          f"{bins - 1}) AS k, count() AS n FROM {self.t} WHERE drawn AND NOT spread AND lane IN "
-                         f"{sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)} GROUP BY lane, k")
+                         f"{sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)} AND {where} GROUP BY lane, k")
             if len(m.get("n", ())):
                 markers = (m["lane"], m["k"], m["n"])
-        s = self._np(f"SELECT lane, x0, x1, n FROM {self.t}_counts WHERE res = 0 AND lane IN {sel} "
+        src = (f"SELECT lane, x0, x1, n FROM {self.t}_counts WHERE res = 0" if where == "true" else
+               f"SELECT lane, x0, x1, count() AS n FROM {self.t} WHERE spread AND {where} GROUP BY lane, x0, x1")
+        s = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} "
                      f"AND x0 < {lit(t1)} AND x1 > {lit(t0)}")
         spread = (s["lane"], s["x0"], s["x1"], s["n"]) if len(s.get("n", ())) else None
         return density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
 
-    def facet_counts(self, facet: str, window: tuple[float, float] | None = None) -> dict[str, int]:
+    def count(self, filters: FilterLike | None = None) -> int:
+        _, rows = self._rows(f"SELECT count() FROM {self.t} WHERE drawn AND {filter_where(filters, CLICKHOUSE)}")
+        return int(rows[0][0])
+
+    def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
+        offset, limit = check_page(offset, limit)
+        where = f"drawn AND {filter_where(filters, CLICKHOUSE)}"
+        _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE {where} ORDER BY sort_point, file_index "
+                             f"LIMIT {limit} OFFSET {offset}")
+        return self._answer(rows, self.count(filters))
+
+    def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
+                     filters: FilterLike | None = None) -> dict[str, int]:
         check_facet(facet)
-        where = "true"
+        where = filter_where(StoreFilter.of(filters).without(facet), CLICKHOUSE)
         if window is not None:
             check_window(*window)
-            where = f"drawn AND x0 <= {lit(window[1])} AND x1 >= {lit(window[0])}"
+            where = f"drawn AND x0 <= {lit(window[1])} AND x1 >= {lit(window[0])} AND {where}"
         if facet == "track":
             sql = f"SELECT track, count() FROM {self.t} WHERE lane != -1 AND {where} GROUP BY track"
         else:

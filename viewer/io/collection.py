@@ -17,8 +17,8 @@ What a row holds
   possible interval ``earliest``/``latest``;
 * ``sort_point`` (``Event.sort_point``; ``inf`` when wholly open) and
   ``file_index``: time order is (sort_point, file_index);
-* facets as lists (``actors``, ``sources``, ``source_kinds``, ``tags``; the
-  sources include those of quotes and relays), ``search_text`` (folded, as
+* facets as lists (``actors``, ``sources``, ``source_kinds``, ``tags``,
+  ``grades``; the sources include those of quotes and relays), ``search_text`` (folded, as
   :func:`viewer.model.search.event_text`) and ``json``, the event's native
   object: the lossless copy the detail pane is built from.
 
@@ -47,7 +47,7 @@ from . import native
 __all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "timeline_rows", "timeline_meta", "timeline_of_meta",
            "event_of_json", "LOAD_COLUMNS", "timeline_of_columns"]
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 """Bumped when the columns or their meaning change; readers refuse other versions."""
 
 RESOLUTIONS = (3600.0, 86400.0, 30 * 86400.0, 365 * 86400.0)
@@ -63,12 +63,12 @@ COLUMNS = (
         ("uncertain", "bool"), ("approximate", "bool"), ("relation", "str"), ("earliest", "f64"),
         ("latest", "f64"))],
     ("summary", "str"), ("location", "str"),
-    ("actors", "list"), ("sources", "list"), ("source_kinds", "list"), ("tags", "list"),
+    ("actors", "list"), ("sources", "list"), ("source_kinds", "list"), ("tags", "list"), ("grades", "list"),
     ("search_text", "str"), ("json", "str"),
 )
 
-LIST_FACETS = ("actors", "sources", "source_kinds", "tags")
-"""Facets kept as list columns (credibility grades stay in ``json``: the SQL stores do not count them)."""
+LIST_FACETS = ("actors", "sources", "source_kinds", "tags", "grades")
+"""Facets kept as list columns (grades: the AJP-2.1 codes of the event and its quotes)."""
 
 _NUMPY = {"i8": np.int8, "i32": np.int32, "i64": np.int64, "f64": np.float64, "u8": np.uint8, "bool": bool}
 

@@ -48,10 +48,12 @@ from viewer.model.store import (
     VisibleEvents,
     aggregate_resolution,
     check_facet,
+    check_page,
     check_window,
     density_from_parts,
     lanes_that_fit,
 )
+from viewer.model.store_query import FilterLike, StoreFilter
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import atomic_path, destination_problem
@@ -67,6 +69,7 @@ from .collection import (
 )
 from .common import ReadReport
 from .regular import require_regular_file
+from .store_sql import DUCKDB, filter_where
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
            "AGGREGATE_FACTOR", "ROW_GROUP"]
@@ -84,6 +87,7 @@ wide: each marker is then placed within 1/8 of a bin of where it is."""
 _SQL_TYPE = {"i8": "TINYINT", "i32": "INTEGER", "i64": "BIGINT", "f64": "DOUBLE", "u8": "UTINYINT",
              "bool": "BOOLEAN", "str": "VARCHAR", "list": "VARCHAR[]"}
 _TIME_ORDER = "sort_point, file_index"
+_ROW = "id, lane, kind, x0, x1, xm, flags, title"
 
 
 def connect(database: str = ":memory:", read_only: bool = False) -> Any:
@@ -313,51 +317,68 @@ class DuckStore(EventStore):
         ks = sorted({int(k) for k in lanes})
         return "(" + ", ".join(str(k) for k in ks) + ")" if ks else "(NULL)"
 
-    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
+    def _answer(self, got: dict[str, np.ndarray], total: int, counts: dict[int, int] | None = None,
+                crowded: tuple[int, ...] = ()) -> VisibleEvents:
+        return VisibleEvents(list(got["id"]), got["lane"].astype(np.int32), got["kind"].astype(np.int8),
+                             got["x0"], got["x1"], got["xm"], got["flags"].astype(np.uint8), list(got["title"]),
+                             total, counts if counts is not None else {}, crowded)
+
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
+                filters: FilterLike | None = None) -> VisibleEvents:
         check_window(t0, t1)
-        window = "drawn AND x0 <= ? AND x1 >= ?"
+        window = f"drawn AND x0 <= ? AND x1 >= ? AND {filter_where(filters, DUCKDB)}"
         counts = {int(k): int(v) for k, v in self._q(
             f"SELECT lane, count(*) FROM ev WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane", [t1, t0])}
         taken, crowded = lanes_that_fit(counts, cap)
-        got = self._np(f"SELECT id, lane, kind, x0, x1, xm, flags, title FROM ev WHERE lane IN {self._lanes(taken)} "
+        got = self._np(f"SELECT {_ROW} FROM ev WHERE lane IN {self._lanes(taken)} "
                        f"AND {window} ORDER BY lane, x0, file_index", [t1, t0])
-        return VisibleEvents(list(got["id"]), got["lane"].astype(np.int32), got["kind"].astype(np.int8),
-                             got["x0"], got["x1"], got["xm"], got["flags"].astype(np.uint8), list(got["title"]),
-                             sum(counts.values()), counts, crowded)
+        return self._answer(got, sum(counts.values()), counts, crowded)
 
-    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False) -> np.ndarray:
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
+                filters: FilterLike | None = None) -> np.ndarray:
         """As :meth:`EventStore.density`; ``exact=False`` lets a zoomed-out view read the
         pre-aggregated counts (each marker then counted within 1/:data:`AGGREGATE_FACTOR`
-        of a bin of its place, spread over its bucket)."""
+        of a bin of its place, spread over its bucket) when nothing is filtered."""
         check_window(t0, t1, bins)
         bins = int(bins)
         lanes = [int(k) for k in lanes]
         if not lanes:
             return np.zeros((0, bins))
         sel = self._lanes(lanes)
+        where = filter_where(filters, DUCKDB)
         r = aggregate_resolution(t0, t1, bins, RESOLUTIONS, AGGREGATE_FACTOR)
         markers = buckets = None
-        if r is not None and self._has_counts and not exact:
+        if r is not None and self._has_counts and not exact and where == "true":
             m = self._np(f"SELECT lane, bucket, n FROM agg WHERE res = ? AND lane IN {sel} AND bucket BETWEEN ? "
                          "AND ?", [r, math.floor(t0 / r), math.floor(t1 / r)])
             buckets = (m["lane"], m["bucket"].astype(float) * r, np.full(len(m["n"]), r), m["n"])
         else:
             m = self._np(f"SELECT lane, least(floor((xm - ?) / ?), {bins - 1})::BIGINT AS k, count(*) AS n "
                          f"FROM ev WHERE drawn AND NOT spread AND lane IN {sel} AND xm >= ? AND xm <= ? "
-                         "GROUP BY ALL", [t0, (t1 - t0) / bins, t0, t1])
+                         f"AND {where} GROUP BY ALL", [t0, (t1 - t0) / bins, t0, t1])
             markers = (m["lane"], m["k"], m["n"])
-        src = "SELECT lane, x0, x1, n FROM agg WHERE res = 0" if self._has_counts else (
-            "SELECT lane, x0, x1, count(*) AS n FROM ev WHERE spread GROUP BY lane, x0, x1")
+        src = "SELECT lane, x0, x1, n FROM agg WHERE res = 0" if self._has_counts and where == "true" else (
+            f"SELECT lane, x0, x1, count(*) AS n FROM ev WHERE spread AND {where} GROUP BY lane, x0, x1")
         s = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} AND x0 < ? AND x1 > ?", [t1, t0])
         return density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets,
                                   spread=(s["lane"], s["x0"], s["x1"], s["n"]))
 
-    def facet_counts(self, facet: str, window: tuple[float, float] | None = None) -> dict[str, int]:
+    def count(self, filters: FilterLike | None = None) -> int:
+        return int(self._one(f"SELECT count(*) FROM ev WHERE drawn AND {filter_where(filters, DUCKDB)}"))
+
+    def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
+        offset, limit = check_page(offset, limit)
+        where = f"drawn AND {filter_where(filters, DUCKDB)}"
+        got = self._np(f"SELECT {_ROW} FROM ev WHERE {where} ORDER BY {_TIME_ORDER} LIMIT {limit} OFFSET {offset}")
+        return self._answer(got, self.count(filters))
+
+    def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
+                     filters: FilterLike | None = None) -> dict[str, int]:
         check_facet(facet)
-        where, params = "TRUE", []
+        where, params = filter_where(StoreFilter.of(filters).without(facet), DUCKDB), []
         if window is not None:
             check_window(*window)
-            where, params = "drawn AND x0 <= ? AND x1 >= ?", [window[1], window[0]]
+            where, params = f"drawn AND x0 <= ? AND x1 >= ? AND {where}", [window[1], window[0]]
         if facet == "track":
             rows = self._q(f"SELECT track, count(*) FROM ev WHERE lane <> -1 AND {where} GROUP BY track", params)
         else:
