@@ -103,3 +103,15 @@ def test_the_command_line_opens_a_collection_on_its_store(allied, tmp_path):
     out = tmp_path / "shot.png"
     assert main([str(allied), "--screenshot", str(out), "--size", "1200x700"]) == 0
     assert out.stat().st_size > 10_000
+
+
+def test_file_open_of_a_collection_opens_a_collection_window(open_window, bundled_path, allied, qtbot):
+    tl = read_timeline(bundled_path)
+    main = open_window(tl)
+    assert main.open_file(str(allied))
+    (other,) = main.collection_windows
+    qtbot.addWidget(other)
+    assert isinstance(other, CollectionWindow) and other.isVisible()
+    assert main.timeline is tl  # the main window keeps what it shows
+    assert other.wait_drawn(20.0)
+    assert "lavrov-lowest-level" in _drawn(other)

@@ -118,6 +118,10 @@ class CollectionView(pg.PlotWidget):
         """Width of the lanes' area, pixels (the density strips' bins)."""
         return max(1, int(self._vb.width()))
 
+    def asking(self) -> bool:
+        """True while a change of range waits to be asked for (a drag's changes are gathered)."""
+        return self._want.isActive()
+
     def _emit_window(self) -> None:
         t0, t1 = self.window()
         self.sigWindowWanted.emit(t0, t1, self.width_px())

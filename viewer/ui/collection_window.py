@@ -224,9 +224,10 @@ class CollectionWindow(QMainWindow):
         view.addAction(fit)
         self.view._vb.sigDoubleClicked.connect(lambda: self.view.set_window(*self.extent))
 
-    def wait_drawn(self, timeout_s: float = 30.0) -> bool:
-        """Process events until the window on screen is drawn whole (its answer complete) and
-        nothing waits in the store's queue; False after ``timeout_s`` seconds."""
+    def wait_drawn(self, timeout_s: float = 30.0, settled: bool = True) -> bool:
+        """Process events until the window on screen is drawn whole (its answer complete) and,
+        when ``settled``, nothing else (list, overview, facets) waits in the store's queue;
+        False after ``timeout_s`` seconds."""
         import time
 
         from PySide6.QtWidgets import QApplication
@@ -235,8 +236,8 @@ class CollectionWindow(QMainWindow):
         while time.monotonic() < end:
             QApplication.processEvents()
             shown = self.tracker.shown
-            if shown is not None and shown.complete and self.worker.idle() and \
-                    shown.request.generation == self.tracker.latest:
+            if shown is not None and shown.complete and (self.worker.idle() or not settled) and \
+                    shown.request.generation == self.tracker.latest and not self.view.asking():
                 QApplication.processEvents()
                 return True
             time.sleep(0.005)
