@@ -55,7 +55,7 @@ from viewer.model.timeline import Event
 
 from .collection import COLUMNS, LOAD_COLUMNS, RESOLUTIONS, event_of_json, timeline_of_columns, timeline_of_meta
 from .common import ReadReport
-from .store_sql import CLICKHOUSE, filter_where
+from .store_sql import CLICKHOUSE, CountCache, filter_where
 
 __all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_collection", "read_clickhouse_report",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
@@ -266,6 +266,7 @@ class ClickStore(EventStore):
         self.backend = backend
         self.t = f"{database}.{table}"
         self.name = name or self.t
+        self._counts: CountCache | None = None
         self._lock = threading.Lock()
         try:
             _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = 'timeline_viewer'")
@@ -335,9 +336,14 @@ class ClickStore(EventStore):
             return np.zeros((0, bins))
         sel = self._lanes(lanes)
         where = filter_where(filters, CLICKHOUSE)
+        counts = self._count_cache() if where == "true" else None
         r = aggregate_resolution(t0, t1, bins, RESOLUTIONS)
-        markers = buckets = None
-        if r is not None and not exact and where == "true":
+        out = np.zeros((len(lanes), bins))
+        markers = buckets = spread = None
+        table = counts.markers(r) if counts is not None and r is not None and not exact else None
+        if table is not None:
+            out += table.density(lanes, t0, t1, bins)
+        elif counts is not None and r is not None and not exact:
             m = self._np(f"SELECT lane, bucket, n FROM {self.t}_counts WHERE res = {lit(r)} AND lane IN {sel} "
                          f"AND bucket BETWEEN {math.floor(t0 / r)} AND {math.floor(t1 / r)}")
             if len(m.get("n", ())):
@@ -348,12 +354,23 @@ class ClickStore(EventStore):
                          f"{sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)} AND {where} GROUP BY lane, k")
             if len(m.get("n", ())):
                 markers = (m["lane"], m["k"], m["n"])
-        src = (f"SELECT lane, x0, x1, n FROM {self.t}_counts WHERE res = 0" if where == "true" else
-               f"SELECT lane, x0, x1, count() AS n FROM {self.t} WHERE spread AND {where} GROUP BY lane, x0, x1")
-        s = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} "
-                     f"AND x0 < {lit(t1)} AND x1 > {lit(t0)}")
-        spread = (s["lane"], s["x0"], s["x1"], s["n"]) if len(s.get("n", ())) else None
-        return density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        wide = counts.spread() if counts is not None else None
+        if wide is not None:
+            out += wide.density(lanes, t0, t1, bins)
+        else:
+            src = (f"SELECT lane, x0, x1, n FROM {self.t}_counts WHERE res = 0" if where == "true" else
+                   f"SELECT lane, x0, x1, count() AS n FROM {self.t} WHERE spread AND {where} GROUP BY lane, x0, x1")
+            got = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} "
+                           f"AND x0 < {lit(t1)} AND x1 > {lit(t0)}")
+            if len(got.get("n", ())):
+                spread = (got["lane"], got["x0"], got["x1"], got["n"])
+        return out + density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+
+    def _count_cache(self) -> CountCache:
+        """The count tables in numpy (loaded on first use)."""
+        if self._counts is None:
+            self._counts = CountCache(self._np, f"{self.t}_counts")
+        return self._counts
 
     def count(self, filters: FilterLike | None = None) -> int:
         _, rows = self._rows(f"SELECT count() FROM {self.t} WHERE drawn AND {filter_where(filters, CLICKHOUSE)}")

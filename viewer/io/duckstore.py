@@ -65,15 +65,17 @@ from .collection import (
     timeline_meta,
     timeline_of_columns,
     timeline_of_meta,
-    timeline_rows,
+    timeline_row_chunks,
 )
 from .common import ReadReport
 from .regular import require_regular_file
-from .store_sql import DUCKDB, filter_where
+from .store_sql import DUCKDB, CountCache, filter_where
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
            "AGGREGATE_FACTOR", "ROW_GROUP"]
 
+CHUNK = 100_000
+"""Events turned into rows at a time when a timeline is written (bounds the rows' memory)."""
 ROW_GROUP = 122_880
 """Rows per Parquet row group (DuckDB's own row group size)."""
 READ_MEMORY = "1GB"
@@ -120,19 +122,37 @@ def _quote(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
-def _stage(con: Any, chunks: Iterable[dict[str, Any]], exprs: dict[str, str] | None = None) -> None:
-    """Create table ``stage`` with :data:`COLUMNS` and insert every chunk (dicts of arrays).
+_NP_SQL = {"b": "BOOLEAN", "i": "BIGINT", "u": "UBIGINT", "f": "DOUBLE"}
 
-    ``exprs`` gives SQL (over the chunk's columns) for columns a chunk leaves out.
+
+def _stage(con: Any, chunks: Iterable[dict[str, Any]], exprs: dict[str, str] | None = None,
+           progress: Callable[[str], None] | None = None) -> str:
+    """Create table ``stage`` holding every chunk (dicts of arrays) as given; return the select
+    list that makes :data:`COLUMNS` of it (``exprs``: SQL over a chunk's columns for the columns
+    it leaves out, computed after the sort, so a chunk of numbers is sorted narrow).
     """
     exprs = exprs or {}
-    con.execute("CREATE TABLE stage (" + ", ".join(f"{n} {_SQL_TYPE[k]}" for n, k in COLUMNS) + ")")
+    kinds = dict(COLUMNS)
+    made = False
+    n = 0
     for chunk in chunks:
         chunk = {k: v if isinstance(v, np.ndarray) else _objects(v) for k, v in chunk.items()}
+        if not made:
+            types = {k: _SQL_TYPE[kinds[k]] if k in kinds else _NP_SQL.get(np.asarray(v).dtype.kind, "VARCHAR")
+                     for k, v in chunk.items()}
+            con.execute("CREATE TABLE stage (" + ", ".join(f"{k} {t}" for k, t in types.items()) + ")")
+            made = True
         con.register("chunk", chunk)
-        select = ", ".join(f"CAST({n if n in chunk else exprs[n]} AS {_SQL_TYPE[k]})" for n, k in COLUMNS)
-        con.execute(f"INSERT INTO stage SELECT {select} FROM chunk")
+        con.execute("INSERT INTO stage SELECT " + ", ".join(f"CAST({k} AS {t})" for k, t in types.items())
+                    + " FROM chunk")
         con.unregister("chunk")
+        n += len(next(iter(chunk.values()))) if chunk else 0
+        if progress:
+            progress(f"{n:,} events staged")
+    if not made:
+        types = {name: _SQL_TYPE[kind] for name, kind in COLUMNS}
+        con.execute("CREATE TABLE stage (" + ", ".join(f"{k} {t}" for k, t in types.items()) + ")")
+    return ", ".join(f"CAST({n if n in types else exprs[n]} AS {_SQL_TYPE[k]}) AS {n}" for n, k in COLUMNS)
 
 
 def _objects(values: list[Any]) -> np.ndarray:
@@ -184,16 +204,17 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         con.execute(f"SET temp_directory = {_quote(os.path.join(folder, '.tv-duckdb-tmp'))}")
         con.execute("SET preserve_insertion_order = true")
         con.execute(f"SET memory_limit = {_quote(WRITE_MEMORY)}")  # spill to disk, on a shared machine too
-        _stage(con, chunks, exprs)
+        select = _stage(con, chunks, exprs, progress)
         n = con.execute("SELECT count(*) FROM stage").fetchone()[0]
         if progress:
-            progress(f"{n:,} events read; sorting by time")
+            progress(f"{n:,} events read; sorting by time and writing")
         kv = {"timeline_viewer": meta, "timeline_viewer_collection": token}
+        ordered = f"SELECT {select} FROM (SELECT * FROM stage ORDER BY {_TIME_ORDER})"
         if path.lower().endswith(".duckdb"):
             with atomic_path(path) as tmp:
                 os.unlink(tmp)  # DuckDB creates its own file
                 con.execute(f"ATTACH {_quote(tmp)} AS out")
-                con.execute(f"CREATE TABLE out.events AS SELECT * FROM stage ORDER BY {_TIME_ORDER}")
+                con.execute(f"CREATE TABLE out.events AS {ordered}")
                 con.execute(f"CREATE TABLE out.counts AS {_counts_query('stage')}")
                 con.execute("CREATE TABLE out.meta (key VARCHAR, value VARCHAR)")
                 con.executemany("INSERT INTO out.meta VALUES (?, ?)", list(kv.items()))
@@ -201,7 +222,7 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
             return int(n)
         kv_sql = "{" + ", ".join(f"{k}: {_quote(v)}" for k, v in kv.items()) + "}"
         with atomic_path(path) as tmp:
-            con.execute(f"COPY (SELECT * FROM stage ORDER BY {_TIME_ORDER}) TO {_quote(tmp)} "
+            con.execute(f"COPY ({ordered}) TO {_quote(tmp)} "
                         f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP}, KV_METADATA {kv_sql})")
         if progress:
             progress("counting per lane")
@@ -213,9 +234,12 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         con.close()
 
 
-def write_parquet(timeline: Timeline, path: str) -> list[str]:
-    """Writer of the ``parquet`` and ``duckdb`` formats (lossless: nothing left out)."""
-    write_collection(path, timeline_meta(timeline), [timeline_rows(timeline)])
+def write_parquet(timeline: Timeline, path: str, progress: Callable[[str], None] | None = None) -> list[str]:
+    """Writer of the ``parquet`` and ``duckdb`` formats (lossless: nothing left out, drafts and
+    planned events included: each row's ``json`` is the native event).  Rows are made
+    :data:`CHUNK` events at a time; ``progress(message)`` tells how far it got."""
+    write_collection(path, timeline_meta(timeline), timeline_row_chunks(timeline, CHUNK),
+                     progress=progress)
     return []
 
 
@@ -238,6 +262,7 @@ class DuckStore(EventStore):
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self._counts: CountCache | None = None
         self._lock = threading.Lock()  # one DuckDB connection: one query at a time
         require_regular_file(path)  # a pipe or a device is refused before DuckDB opens it
         try:
@@ -346,9 +371,14 @@ class DuckStore(EventStore):
             return np.zeros((0, bins))
         sel = self._lanes(lanes)
         where = filter_where(filters, DUCKDB)
+        counts = self._count_cache() if where == "true" else None
         r = aggregate_resolution(t0, t1, bins, RESOLUTIONS, AGGREGATE_FACTOR)
-        markers = buckets = None
-        if r is not None and self._has_counts and not exact and where == "true":
+        out = np.zeros((len(lanes), bins))
+        markers = buckets = spread = None
+        table = counts.markers(r) if counts is not None and r is not None and not exact else None
+        if table is not None:
+            out += table.density(lanes, t0, t1, bins)
+        elif counts is not None and r is not None and not exact:
             m = self._np(f"SELECT lane, bucket, n FROM agg WHERE res = ? AND lane IN {sel} AND bucket BETWEEN ? "
                          "AND ?", [r, math.floor(t0 / r), math.floor(t1 / r)])
             buckets = (m["lane"], m["bucket"].astype(float) * r, np.full(len(m["n"]), r), m["n"])
@@ -357,11 +387,24 @@ class DuckStore(EventStore):
                          f"FROM ev WHERE drawn AND NOT spread AND lane IN {sel} AND xm >= ? AND xm <= ? "
                          f"AND {where} GROUP BY ALL", [t0, (t1 - t0) / bins, t0, t1])
             markers = (m["lane"], m["k"], m["n"])
-        src = "SELECT lane, x0, x1, n FROM agg WHERE res = 0" if self._has_counts and where == "true" else (
-            f"SELECT lane, x0, x1, count(*) AS n FROM ev WHERE spread AND {where} GROUP BY lane, x0, x1")
-        s = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} AND x0 < ? AND x1 > ?", [t1, t0])
-        return density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets,
-                                  spread=(s["lane"], s["x0"], s["x1"], s["n"]))
+        wide = counts.spread() if counts is not None else None
+        if wide is not None:
+            out += wide.density(lanes, t0, t1, bins)
+        else:
+            src = "SELECT lane, x0, x1, n FROM agg WHERE res = 0" if counts is not None else (
+                f"SELECT lane, x0, x1, count(*) AS n FROM ev WHERE spread AND {where} GROUP BY lane, x0, x1")
+            got = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} AND x0 < ? AND x1 > ?",
+                           [t1, t0])
+            spread = (got["lane"], got["x0"], got["x1"], got["n"])
+        return out + density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+
+    def _count_cache(self) -> CountCache | None:
+        """The count tables in numpy (loaded on first use), or None when this collection has none."""
+        if not self._has_counts:
+            return None
+        if self._counts is None:
+            self._counts = CountCache(self._np, "agg")
+        return self._counts
 
     def count(self, filters: FilterLike | None = None) -> int:
         return int(self._one(f"SELECT count(*) FROM ev WHERE drawn AND {filter_where(filters, DUCKDB)}"))
