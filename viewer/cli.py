@@ -235,7 +235,8 @@ class _ProgressLine:
     """Progress of a long write on stderr: one line rewritten in place on a terminal, else a line each."""
 
     def __init__(self, name: str) -> None:
-        self.name, self.start, self.tty, self.open = os.path.basename(name), time.monotonic(), sys.stderr.isatty(), False
+        self.name, self.start = os.path.basename(name), time.monotonic()
+        self.tty, self.open = sys.stderr.isatty(), False
 
     def __call__(self, message: str) -> None:
         text = f"{self.name}: {message} ({time.monotonic() - self.start:.0f} s)"
