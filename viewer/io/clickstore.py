@@ -55,7 +55,7 @@ from viewer.model.timeline import Event
 
 from .collection import COLUMNS, LOAD_COLUMNS, RESOLUTIONS, event_of_json, timeline_of_columns, timeline_of_meta
 from .common import ReadReport
-from .store_sql import CLICKHOUSE, CountCache, filter_where
+from .store_sql import CLICKHOUSE, STATS_KEY, CountCache, filter_where, read_stats
 
 __all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_collection", "read_clickhouse_report",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
@@ -243,14 +243,17 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
 
     src = DuckStore(parquet)
     meta = {"timeline_viewer": json.dumps(src.meta, ensure_ascii=False)}
+    if src._stats is not None:
+        meta[STATS_KEY] = src._stats.to_json()
     src.close()
     t = f"{database}.{table}"
     backend.command(f"CREATE DATABASE IF NOT EXISTS {database}")
     for suffix in ("", "_counts", "_meta"):
         backend.command(f"DROP TABLE IF EXISTS {t}{suffix}")
     cols = ", ".join(f"{n} {_CH_TYPE[k]}" for n, k in COLUMNS)
-    backend.command(f"CREATE TABLE {t} ({cols}) ENGINE = MergeTree ORDER BY (sort_point, file_index) "
-                    "SETTINGS allow_nullable_key = 1")
+    skip = ", ".join(f"INDEX {c}_range {c} TYPE minmax GRANULARITY 1" for c in ("x0", "x1", "xm"))
+    backend.command(f"CREATE TABLE {t} ({cols}, {skip}) ENGINE = MergeTree ORDER BY (sort_point, file_index) "
+                    "SETTINGS allow_nullable_key = 1")  # the skip indexes find a window's granules, as row groups do
     backend.insert_parquet(t, parquet)
     backend.command(f"CREATE TABLE {t}_counts (res Float64, lane Int32, bucket Nullable(Int64), "
                     "x0 Nullable(Float64), x1 Nullable(Float64), n Int64) ENGINE = MergeTree ORDER BY (res, lane)")
@@ -278,6 +281,8 @@ class ClickStore(EventStore):
         self.zone = self.timeline.time_zone or "UTC"
         self.lane_ids = tuple(tr.id for tr in self.timeline.tracks)
         self.n_events = int(self._rows(f"SELECT count() FROM {self.t}")[1][0][0])
+        _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = {lit(STATS_KEY)}")
+        self._stats = read_stats(rows[0][0] if rows else None)
 
     def _rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
         with self._lock:
@@ -302,6 +307,8 @@ class ClickStore(EventStore):
         return "(" + ", ".join(str(k) for k in ks) + ")" if ks else "(NULL)"
 
     def extent(self) -> tuple[float, float]:
+        if self._stats is not None:
+            return self._stats.extent
         _, rows = self._rows(f"SELECT min(xm), max(xm), minIf(x0, isFinite(x0)), maxIf(x1, isFinite(x1)), count() "
                              f"FROM {self.t} WHERE drawn")
         *vals, n = rows[0]
@@ -319,9 +326,15 @@ class ClickStore(EventStore):
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:
         check_window(t0, t1)
-        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)} AND {filter_where(filters, CLICKHOUSE)}"
-        counts = {int(k): int(v) for k, v in self._rows(
-            f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
+        where = filter_where(filters, CLICKHOUSE)
+        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)} AND {where}"
+        lanes = {int(k) for k in lanes}
+        st = self._stats
+        if st is not None and where == "true" and t0 <= st.extent[0] and t1 >= st.extent[1]:
+            counts = {k: n for k, n in st.lanes.items() if k in lanes and n}  # every event meets the window
+        else:
+            counts = {int(k): int(v) for k, v in self._rows(
+                f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
         taken, crowded = lanes_that_fit(counts, cap)
         _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE lane IN "
                              f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")

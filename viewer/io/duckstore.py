@@ -28,6 +28,7 @@ No Qt.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import stat
@@ -69,7 +70,7 @@ from .collection import (
 )
 from .common import ReadReport
 from .regular import require_regular_file
-from .store_sql import DUCKDB, CountCache, filter_where
+from .store_sql import DUCKDB, STATS_KEY, CountCache, filter_where, read_stats
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
            "AGGREGATE_FACTOR", "ROW_GROUP"]
@@ -208,7 +209,11 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         n = con.execute("SELECT count(*) FROM stage").fetchone()[0]
         if progress:
             progress(f"{n:,} events read; sorting by time and writing")
-        kv = {"timeline_viewer": meta, "timeline_viewer_collection": token}
+        lanes = dict(con.execute("SELECT lane, count(*) FROM stage WHERE drawn GROUP BY lane").fetchall())
+        stats = {"extent": list(_extent(lambda sql: con.execute(sql).fetchall(), "stage")),
+                 "lanes": {str(k): int(v) for k, v in lanes.items()}}
+        kv = {"timeline_viewer": meta, "timeline_viewer_collection": token,
+              STATS_KEY: json.dumps(stats)}
         ordered = f"SELECT {select} FROM (SELECT * FROM stage ORDER BY {_TIME_ORDER})"
         if path.lower().endswith(".duckdb"):
             with atomic_path(path) as tmp:
@@ -246,6 +251,19 @@ def write_parquet(timeline: Timeline, path: str, progress: Callable[[str], None]
 write_duckdb = write_parquet
 
 
+def _extent(query: Callable[[str], list[Any]], table: str = "ev") -> tuple[float, float]:
+    """(first, last) finite drawn moment of a table of rows, epoch s; ``(0, 86400)`` if none."""
+    lo, hi = query("SELECT min(least(x0, xm)) FILTER (WHERE isfinite(x0) OR isfinite(xm)), "
+                   "max(greatest(x1, xm)) FILTER (WHERE isfinite(x1) OR isfinite(xm)) FROM "
+                   f"{table} WHERE drawn")[0]
+    if lo is None:
+        return 0.0, 86400.0
+    fin = query("SELECT min(xm), max(xm), min(x0) FILTER (WHERE isfinite(x0)), "
+                f"max(x1) FILTER (WHERE isfinite(x1)) FROM {table} WHERE drawn")[0]
+    vals = [v for v in fin if v is not None and math.isfinite(v)]
+    return min(vals), max(vals)
+
+
 class DuckStore(EventStore):
     """:class:`~viewer.model.store.EventStore` over a collection written by :func:`write_collection`.
 
@@ -269,14 +287,15 @@ class DuckStore(EventStore):
             if path.lower().endswith(".duckdb"):
                 self.con = connect(path, read_only=True)
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
-                self.con.execute("CREATE TEMP VIEW ev AS SELECT * FROM events")
+                self.con.execute("CREATE TEMP VIEW ev AS SELECT *, rowid AS file_row_number FROM events")
                 meta = dict(self.con.execute("SELECT key, value FROM meta").fetchall())
                 self._has_counts = True
                 self.con.execute("CREATE TEMP VIEW agg AS SELECT * FROM counts")
             else:
                 self.con = connect()
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
-                self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)})")
+                self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)}, "
+                                 "file_row_number = true)")
                 meta = self._kv(path)
                 cpath = counts_path(path)
                 self._has_counts = self._counts_match(cpath, meta.get("timeline_viewer_collection"))
@@ -293,6 +312,8 @@ class DuckStore(EventStore):
         self.zone = self.timeline.time_zone or "UTC"
         self.lane_ids = tuple(t.id for t in self.timeline.tracks)
         self.n_events = int(self._one("SELECT count(*) FROM ev"))
+        self._stats = read_stats(meta.get(STATS_KEY))
+        self._positions: dict[str, np.ndarray] = {}
 
     def _counts_match(self, cpath: str, token: str | None) -> bool:
         """Whether ``cpath`` holds the count tables of this very collection (else they are ignored)."""
@@ -327,15 +348,30 @@ class DuckStore(EventStore):
 
     # -- EventStore ----------------------------------------------------
     def extent(self) -> tuple[float, float]:
-        lo, hi = self._q("SELECT min(least(x0, xm)) FILTER (WHERE isfinite(x0) OR isfinite(xm)), "
-                         "max(greatest(x1, xm)) FILTER (WHERE isfinite(x1) OR isfinite(xm)) FROM ev "
-                         "WHERE drawn")[0]
-        if lo is None:
-            return 0.0, 86400.0
-        fin = self._q("SELECT min(xm), max(xm), min(x0) FILTER (WHERE isfinite(x0)), "
-                      "max(x1) FILTER (WHERE isfinite(x1)) FROM ev WHERE drawn")[0]
-        vals = [v for v in fin if v is not None and math.isfinite(v)]
-        return min(vals), max(vals)
+        if self._stats is not None:
+            return self._stats.extent
+        return _extent(self._q)
+
+    def _matching(self, where: str) -> np.ndarray:
+        """Row positions (= time order: the file is sorted) of the drawn rows meeting ``where``,
+        int64 ascending; the last few kept (a view pages and searches one filter at a time)."""
+        got = self._positions.get(where)
+        if got is None:
+            got = np.sort(self._np(f"SELECT file_row_number AS k FROM ev WHERE drawn AND {where}")["k"])
+            if len(self._positions) >= 4:
+                self._positions.pop(next(iter(self._positions)))
+            self._positions[where] = got
+        return got
+
+    def _rows_at(self, positions: np.ndarray) -> dict[str, np.ndarray]:
+        """The :data:`_ROW` columns of the rows at ``positions`` (ascending), in that order."""
+        if not len(positions):
+            return self._np(f"SELECT {_ROW} FROM ev WHERE false")
+        listed = ", ".join(str(int(k)) for k in positions)
+        return self._np(f"SELECT {_ROW} FROM ev WHERE file_row_number BETWEEN {int(positions[0])} AND "
+                        f"{int(positions[-1])} AND file_row_number IN ({listed}) ORDER BY file_row_number")
+
+
 
     @staticmethod
     def _lanes(lanes: Iterable[int]) -> str:
@@ -351,9 +387,16 @@ class DuckStore(EventStore):
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:
         check_window(t0, t1)
-        window = f"drawn AND x0 <= ? AND x1 >= ? AND {filter_where(filters, DUCKDB)}"
-        counts = {int(k): int(v) for k, v in self._q(
-            f"SELECT lane, count(*) FROM ev WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane", [t1, t0])}
+        where = filter_where(filters, DUCKDB)
+        window = f"drawn AND x0 <= ? AND x1 >= ? AND {where}"
+        lanes = {int(k) for k in lanes}
+        st = self._stats
+        if st is not None and where == "true" and t0 <= st.extent[0] and t1 >= st.extent[1]:
+            counts = {k: n for k, n in st.lanes.items() if k in lanes and n}  # every event meets the window
+        else:
+            counts = {int(k): int(v) for k, v in self._q(
+                f"SELECT lane, count(*) FROM ev WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane",
+                [t1, t0])}
         taken, crowded = lanes_that_fit(counts, cap)
         got = self._np(f"SELECT {_ROW} FROM ev WHERE lane IN {self._lanes(taken)} "
                        f"AND {window} ORDER BY lane, x0, file_index", [t1, t0])
@@ -411,9 +454,13 @@ class DuckStore(EventStore):
 
     def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
         offset, limit = check_page(offset, limit)
-        where = f"drawn AND {filter_where(filters, DUCKDB)}"
-        got = self._np(f"SELECT {_ROW} FROM ev WHERE {where} ORDER BY {_TIME_ORDER} LIMIT {limit} OFFSET {offset}")
-        return self._answer(got, self.count(filters))
+        where = filter_where(filters, DUCKDB)
+        st = self._stats
+        if where == "true" and st is not None and sum(st.lanes.values()) == self.n_events:
+            total = self.n_events  # every row drawn: a page is a stretch of rows (the file is in time order)
+            return self._answer(self._rows_at(np.arange(offset, max(offset, min(offset + limit, total)))), total)
+        matching = self._matching(where)
+        return self._answer(self._rows_at(matching[offset:offset + limit]), len(matching))
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
                      filters: FilterLike | None = None) -> dict[str, int]:
@@ -433,11 +480,9 @@ class DuckStore(EventStore):
         terms = parse_query(query)
         if not terms:
             return SearchResult()
-        where = "drawn AND " + " AND ".join("contains(search_text, ?)" for _ in terms)
-        ids = [r[0] for r in self._q(f"SELECT id FROM ev WHERE {where} ORDER BY {_TIME_ORDER} "
-                                     f"LIMIT {max(int(cap), 0)}", terms)]
-        total = len(ids) if len(ids) < cap else int(self._one(f"SELECT count(*) FROM ev WHERE {where}", terms))
-        return SearchResult(ids, total)
+        matching = self._matching(filter_where(StoreFilter(text=query), DUCKDB))  # one scan: places and total
+        first = matching[:max(int(cap), 0)]
+        return SearchResult(list(self._rows_at(first)["id"]) if len(first) else [], len(matching))
 
     def event(self, event_id: str) -> Event:
         rows = self._q("SELECT json FROM ev WHERE id = ? LIMIT 1", [event_id])

@@ -6,6 +6,7 @@ condition can be pasted into any query.  No engine is imported; no Qt.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +16,11 @@ import numpy as np
 from viewer.model.count_tables import MarkerCounts, SpreadCounts
 from viewer.model.store_query import LIST_FACETS, FilterLike, StoreFilter
 
-__all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "NUMPY_MAX_ROWS"]
+__all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "NUMPY_MAX_ROWS", "CollectionStats",
+           "read_stats", "STATS_KEY"]
+
+STATS_KEY = "timeline_viewer_stats"
+"""Metadata key of a collection's :class:`CollectionStats` (JSON), written with it."""
 
 NUMPY_MAX_ROWS = 4_000_000
 """A count table of at most this many rows (per width) is loaded and answered in numpy
@@ -127,3 +132,33 @@ class CountCache:
             z = np.zeros(0)
             self._spread = SpreadCounts(s.get("lane", z), s.get("x0", z), s.get("x1", z), s.get("n", z))
         return self._spread
+
+
+class CollectionStats:
+    """What a collection knows of itself when written: its extent and drawn events per lane.
+
+    Attributes
+    ----------
+    extent : (float, float)
+        First and last finite drawn moment, epoch s (``EventStore.extent``).
+    lanes : dict of int -> int
+        Drawn events per lane (``-1``: bands).
+    """
+
+    def __init__(self, extent: tuple[float, float], lanes: dict[int, int]) -> None:
+        self.extent, self.lanes = extent, lanes
+
+    def to_json(self) -> str:
+        return json.dumps({"extent": list(self.extent), "lanes": {str(k): v for k, v in self.lanes.items()}})
+
+
+def read_stats(text: str | None) -> CollectionStats | None:
+    """The :class:`CollectionStats` of :data:`STATS_KEY`'s text, or None (absent: an older file; damaged)."""
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        lo, hi = (float(v) for v in data["extent"])
+        return CollectionStats((lo, hi), {int(k): int(v) for k, v in data["lanes"].items()})
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
