@@ -336,6 +336,8 @@ class ClickStore(EventStore):
             counts = {int(k): int(v) for k, v in self._rows(
                 f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
         taken, crowded = lanes_that_fit(counts, cap)
+        if not any(counts.get(k) for k in taken):
+            return self._answer([], sum(counts.values()), counts, crowded)
         _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE lane IN "
                              f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
         return self._answer(rows, sum(counts.values()), counts, crowded)

@@ -398,6 +398,8 @@ class DuckStore(EventStore):
                 f"SELECT lane, count(*) FROM ev WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane",
                 [t1, t0])}
         taken, crowded = lanes_that_fit(counts, cap)
+        if not any(counts.get(k) for k in taken):
+            return self._answer(self._np(f"SELECT {_ROW} FROM ev WHERE false"), sum(counts.values()), counts, crowded)
         got = self._np(f"SELECT {_ROW} FROM ev WHERE lane IN {self._lanes(taken)} "
                        f"AND {window} ORDER BY lane, x0, file_index", [t1, t0])
         return self._answer(got, sum(counts.values()), counts, crowded)

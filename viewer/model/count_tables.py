@@ -39,13 +39,15 @@ class MarkerCounts:
         lane = np.asarray(lane, dtype=np.int64)
         bucket = np.asarray(bucket, dtype=np.int64)
         n = np.asarray(n, dtype=float)
-        order = np.lexsort((bucket, lane))
-        lane, bucket, n = lane[order], bucket[order], n[order]
+        ahead = (lane[1:] > lane[:-1]) | ((lane[1:] == lane[:-1]) & (bucket[1:] > bucket[:-1]))
+        if not ahead.all():  # count tables come sorted by lane and bucket: sorted here only if not
+            order = np.lexsort((bucket, lane))
+            lane, bucket, n = lane[order], bucket[order], n[order]
         self._lanes: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        for k in np.unique(lane).tolist():
-            a, b = np.searchsorted(lane, [k, k + 1])
+        cuts = np.concatenate(([0], np.flatnonzero(lane[1:] != lane[:-1]) + 1, [len(lane)])) if len(lane) else []
+        for a, b in zip(cuts[:-1], cuts[1:], strict=True):
             counts = n[a:b]
-            self._lanes[int(k)] = (bucket[a:b], np.concatenate(([0.0], np.cumsum(counts))), counts)
+            self._lanes[int(lane[a])] = (bucket[a:b], np.concatenate(([0.0], np.cumsum(counts))), counts)
         self.rows = len(lane)
 
     def cumulative(self, lane: int, t: np.ndarray) -> np.ndarray:
