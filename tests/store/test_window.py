@@ -176,3 +176,21 @@ def test_resampling_keeps_the_events_inside_the_overlap():
     np.testing.assert_allclose(resample_density(counts, 0, 4, 0, 4, 8), [0.5, 0.5, 1, 1, 1.5, 1.5, 2, 2])
     np.testing.assert_allclose(resample_density(counts, 0, 4, 2, 6, 2), [7.0, 0.0])
     assert resample_density(counts, 0, 4, 10, 20, 3).sum() == 0
+
+
+def test_until_the_new_strips_arrive_the_last_ones_stand_in(memory, big):
+    lo, hi = memory.extent()
+    o = big.columns.origin_epoch_s
+    old = fetch_window(memory, WindowRequest(lo, hi, LANES8, 500, 10))
+    mid = (lo + hi) / 2
+    new = fetch_visible(memory, WindowRequest(lo, mid, LANES8, 500, 10, generation=2))
+    assert new.density is None and new.visible.crowded
+    lane = new.visible.crowded[0]
+    waiting = WindowColumns.of(new, o, len(big.tracks), previous=old)
+    np.testing.assert_allclose(waiting.density(lane, lo - o, mid - o, 250),
+                               resample_density(old.density[lane], lo - o, hi - o, lo - o, mid - o, 250))
+    alone = WindowColumns.of(new, o, len(big.tracks))
+    assert not alone.density(lane, lo - o, mid - o, 250).any()
+    filled = WindowColumns.of(fetch_density(memory, new), o, len(big.tracks), previous=old)
+    np.testing.assert_allclose(filled.density(lane, lo - o, mid - o, 500),
+                               memory.density(lo, mid, [lane], 500)[0])

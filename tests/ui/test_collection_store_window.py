@@ -70,6 +70,7 @@ def test_picking_in_the_list_and_clicking_a_marker_select_and_show_details(windo
     _drawn(window)
     pos = window.view.events_item.marker_position("truss-arrives-moscow")
     assert pos is not None
+    assert window.view.hovered_title(pos) == "Truss arrives in Moscow"
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pos.toPoint())
     qtbot.waitUntil(lambda: window.selected == "truss-arrives-moscow", timeout=5000)
     qtbot.waitUntil(lambda: "Truss" in window.details.toPlainText(), timeout=5000)

@@ -201,17 +201,22 @@ class WindowColumns(EventColumns):
     :class:`EventColumns` over them is exact inside the window.  A crowded
     lane holds no rows; its marker count is its true count (so the layer
     draws it as a strip) and its density is the store's, resampled to the
-    bins asked (:func:`resample_density`; zeros until fetched).  Spans are
+    bins asked (:func:`resample_density`); until they are fetched, the
+    strips of an earlier answer (``previous``) stand in, stretched to the new
+    window, so a pan does not flash empty strips (zeros without one).  Spans are
     drawn solid over their whole extent (the store does not return the
     certain part yet).
     """
 
     content: WindowContent
+    previous: WindowContent | None
     crowded_totals: dict[int, int]
 
     @classmethod
-    def of(cls, content: WindowContent, origin_epoch_s: float, n_lanes: int) -> WindowColumns:
-        """Columns of ``content``'s events, x from ``origin_epoch_s``, ``n_lanes`` lanes."""
+    def of(cls, content: WindowContent, origin_epoch_s: float, n_lanes: int,
+           previous: WindowContent | None = None) -> WindowColumns:
+        """Columns of ``content``'s events, x from ``origin_epoch_s``, ``n_lanes`` lanes;
+        ``previous``: an earlier whole answer whose strips stand in until ``content``'s arrive."""
         vis = content.visible
         o = float(origin_epoch_s)
         lane = np.asarray(vis.lane, dtype=np.int32)
@@ -242,6 +247,7 @@ class WindowColumns(EventColumns):
             open_whisker_s=3 * 86400.0,
         )
         cols.content = content
+        cols.previous = previous if previous is not None and previous.density else None
         cols.crowded_totals = {k: int(vis.lane_totals.get(k, 0)) for k in vis.crowded}
         return cols
 
@@ -251,7 +257,10 @@ class WindowColumns(EventColumns):
         return super().count_markers(lane, a, b)
 
     def _strip(self, lane: int, a: float, b: float, bins: int) -> np.ndarray:
-        req, strips = self.content.request, self.content.density or {}
+        source = self.content
+        if source.density is None and self.previous is not None:
+            source = self.previous  # the new strips are on their way: the last ones, stretched
+        req, strips = source.request, source.density or {}
         counts = strips.get(lane)
         if counts is None:
             return np.zeros(int(bins))
@@ -293,11 +302,13 @@ class WindowTimeline:
     events: WindowTitles
 
     @classmethod
-    def of(cls, content: WindowContent, base: object, origin_epoch_s: float) -> WindowTimeline:
-        """The window of ``content`` over the collection's timeline ``base`` (its tracks and colours)."""
+    def of(cls, content: WindowContent, base: object, origin_epoch_s: float,
+           previous: WindowContent | None = None) -> WindowTimeline:
+        """The window of ``content`` over the collection's timeline ``base`` (its tracks and
+        colours); ``previous`` as for :meth:`WindowColumns.of`."""
         tracks = tuple(getattr(base, "tracks", ()))
         colours = tuple(getattr(base, "track_colours", ()))
-        cols = WindowColumns.of(content, origin_epoch_s, len(tracks))
+        cols = WindowColumns.of(content, origin_epoch_s, len(tracks), previous)
         return cls(cols, tracks, colours, WindowTitles(list(content.visible.titles)))
 
     def planned_rows(self) -> np.ndarray:

@@ -97,6 +97,8 @@ class CollectionView(pg.PlotWidget):
         self._want.timeout.connect(self._emit_window)
         self._vb.sigXRangeChanged.connect(lambda *_: self._want.start())
         self._vb.sigClicked.connect(self._on_click)
+        self.setMouseTracking(True)
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     # -- range ---------------------------------------------------------------
     def window(self) -> tuple[float, float]:
@@ -134,8 +136,9 @@ class CollectionView(pg.PlotWidget):
     # -- drawing -------------------------------------------------------------
     def show_content(self, content: WindowContent) -> None:
         """Draw ``content`` (replaces what is drawn; the selection is kept)."""
+        previous = self.content if self.content.complete else getattr(self.events_item.columns, "previous", None)
         self.content = content
-        self.events_item.set_timeline(cast(Any, WindowTimeline.of(content, self.base, self.origin)))
+        self.events_item.set_timeline(cast(Any, WindowTimeline.of(content, self.base, self.origin, previous)))
         self._emphasise()
 
     def set_matches(self, matches: frozenset[str] | None) -> None:
@@ -181,6 +184,19 @@ class CollectionView(pg.PlotWidget):
         if hasattr(self, "_want"):
             self._lay_out_lanes()
             self._want.start()
+
+    def hovered_title(self, device_pos: QPointF) -> str:
+        """Title of the event drawn at ``device_pos`` (view pixels), "" if none."""
+        eid = self.events_item.event_at(device_pos)
+        if eid is None:
+            return ""
+        cols = self.events_item.columns
+        return self.content.visible.titles[int(cols.event_index[cols.row_of(eid)])]
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        device = QPointF(self.mapFromScene(scene_pos))
+        self.events_item.set_hovered(self.events_item.event_at(device))
+        self.setToolTip(self.hovered_title(device))
 
     def _on_click(self, scene_pos: QPointF) -> None:
         device = self.mapFromScene(scene_pos)

@@ -53,7 +53,8 @@ __all__ = ["CollectionWindow", "NOT_YET", "PAGE_SIZE"]
 PAGE_SIZE = 100
 """Rows of the event list asked of the store at a time."""
 
-NOT_YET = ("Not shown yet in a collection: stories and present mode, bands, collapsing or reordering tracks, "
+NOT_YET = ("Not shown yet in a collection: stories and present mode, bands, collapsing, reordering or "
+           "scrolling through many tracks, "
            "the relative axis and display zones, counts of same-instant stacks in density strips, "
            "the uncertain ends of spans (drawn solid), planned and draft marks.")
 """What a collection's window says it does not show (README: "Collections")."""
