@@ -5,7 +5,11 @@ Usage::
     .venv/bin/python benchmarks/bench_engine.py                       # memory 1e6, parquet 1e7, chdb 1e7
     .venv/bin/python benchmarks/bench_engine.py --runs memory:100000 parquet:1000000 duckdb:1000000
     .venv/bin/python benchmarks/bench_engine.py --runs parquet:100000000   # 10^8: ~GBs in --data
-    .venv/bin/python benchmarks/bench_engine.py --window 10000000 --code main=../main branch=.  # the window
+    .venv/bin/python benchmarks/bench_engine.py --code main=/work/wt/x-main --code branch=. --runs parquet:1000000
+    .venv/bin/python benchmarks/bench_engine.py --window 10000000 --code main=/work/wt/x-main --code branch=.
+
+``--code LABEL=DIR`` (repeatable) measures the code in ``DIR`` (its ``viewer`` package first on
+the path); each code writes its own data (``--data/LABEL``: collection layouts differ between versions).
 
 Data: :mod:`viewer.model.synthetic` (seed 2022; 20 tracks, the year 2022,
 30 % of events on five burst days).  ``memory`` reads the synthetic native
@@ -22,8 +26,12 @@ Columns:
 * *first frame s*: open + extent + the first frame's questions (visible
   events of all 20 lanes over the whole extent, capped at 5,000, and the
   density strips of 20 lanes x 1,366 px);
-* *query p50 / p95 ms*: visible + density for 40 windows, from the whole
-  year down to one hour inside a burst day and back (a zoom sequence);
+* *query p50 / p95 ms*: one frame (``EventStore.frame``: visible events capped at
+  5,000 + the density strips of 20 lanes x 1,366 px; visible + density where
+  the code has no ``frame``) for 40 windows, from the whole year down to one
+  hour inside a burst day and back (a zoom sequence);
+* *page ms*: 100 rows of the event list in time order at the middle of the collection
+  (``EventStore.page``; — where the code has none);
 * *search ms*: median of three queries (a rare title, a common word capped at
   1,000 ids, two words), each with the total count;
 * *facet ms*: track counts in the current window; *by id ms*: one event built
@@ -140,15 +148,26 @@ def run_one(kind: str, n: int, target: str) -> dict:
         store = DuckStore(target)
     t_open = time.perf_counter() - t0
     lo, hi = store.extent()
-    store.visible(lo, hi, LANES, 5000)
-    store.density(lo, hi, LANES, WIDTH_PX)
+
+    def frame(a: float, b: float) -> None:
+        if hasattr(store, "frame"):
+            store.frame(a, b, LANES, WIDTH_PX, 5000)
+        else:
+            store.visible(a, b, LANES, 5000)
+            store.density(a, b, LANES, WIDTH_PX)
+
+    frame(lo, hi)
     t_first = time.perf_counter() - t0
     times = []
     for a, b in windows():
         t = time.perf_counter()
-        store.visible(a, b, LANES, 5000)
-        store.density(a, b, LANES, WIDTH_PX)
+        frame(a, b)
         times.append((time.perf_counter() - t) * 1000)
+    t_page = None
+    if hasattr(store, "page"):
+        t = time.perf_counter()
+        store.page(n // 2, 100)
+        t_page = (time.perf_counter() - t) * 1000
     searches = []
     for q in (f"protest {n // 3 // 12 * 12}", "strike", "convoy seen"):
         t = time.perf_counter()
@@ -170,7 +189,7 @@ def run_one(kind: str, n: int, target: str) -> dict:
         t = time.perf_counter()
         len(read_timeline_report(target).timeline.columns)
         t_window = time.perf_counter() - t
-    return {"open": t_open, "first": t_first, "p50": statistics.median(times),
+    return {"open": t_open, "first": t_first, "page": t_page, "p50": statistics.median(times),
             "p95": float(np.percentile(times, 95)), "search": statistics.median(searches), "facet": t_facet,
             "by_id": t_id, "window": t_window, "rss_store": rss_store, "rss": _rss_mb()}
 
@@ -291,23 +310,25 @@ def main(argv: list[str] | None = None) -> int:
                    help="STORE:N with STORE one of memory, parquet, duckdb, chdb")
     p.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "timeline-bench"),
                    help="folder for the synthetic data (written once)")
+    p.add_argument("--code", action="append", default=[], metavar="LABEL=DIR",
+                   help="measure the code in DIR (repeatable); default: this checkout")
     p.add_argument("--one", nargs=3, metavar=("STORE", "N", "TARGET"), help=argparse.SUPPRESS)
     p.add_argument("--window", type=int, metavar="N", default=None,
                    help="instead: the app's window on an N-event Parquet collection, for each --code")
-    p.add_argument("--code", nargs="+", default=[f"this={Path(__file__).resolve().parent.parent}"],
-                   metavar="LABEL=DIR", help="with --window: checkouts to compare (data in --data/LABEL/)")
     p.add_argument("--window-one", metavar="TARGET", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), args.one[2])))
         return 0
+    here = str(Path(__file__).resolve().parent.parent)
+    codes = [tuple(c.split("=", 1)) for c in args.code] or [("this", here)]
     if args.window_one:
         print(json.dumps(run_window(args.window_one)))
         return 0
     if args.window:
         print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs; Python {platform.python_version()}")
         print("load average at start: {:.2f} {:.2f} {:.2f} (1/5/15 min)".format(*os.getloadavg()))
-        main_window_runs(args.code, args.window, Path(args.data))
+        main_window_runs(args.code or [f"this={here}"], args.window, Path(args.data))
         print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         return 0
     import duckdb
@@ -316,28 +337,43 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; "
           f"Python {platform.python_version()}, numpy {numpy.__version__}, duckdb {duckdb.__version__}")
     print("load average at start: {:.2f} {:.2f} {:.2f} (1/5/15 min)".format(*os.getloadavg()))
-    print("| N | store | data MB | prepare s | open s | first frame s | query p50 ms | query p95 ms | search ms | "
-          "facet ms | by id ms | peak RSS MB (store) | window open s | peak RSS MB (with window) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
+    print("| N | store | code | data MB | prepare s | open s | first frame s | query p50 ms | query p95 ms | "
+          "search ms | page ms | facet ms | by id ms | peak RSS MB (store) | window open s | "
+          "peak RSS MB (with window) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     for run in args.runs:
         kind, n = run.split(":")
-        target, made = prepare(kind, int(n), Path(args.data))
-        out = subprocess.run([sys.executable, __file__, "--one", kind, n, target], capture_output=True, text=True)
-        if out.returncode:
-            print(f"{run}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
-            continue
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        size = _data_bytes(kind, int(n), Path(args.data))
-        window = "—" if r["window"] is None else f"{r['window']:.2f}"
-        made_s = f"{made:.0f}" if made else "(cached)"
-        print(f"| {int(n):,} | {kind} | {size / 1e6:,.0f} | {made_s} | {r['open']:.2f} | {r['first']:.2f} | "
-              f"{r['p50']:.1f} | {r['p95']:.1f} | {r['search']:.0f} | {r['facet']:.1f} | {r['by_id']:.1f} | "
-              f"{r['rss_store']:.0f} | {window} | {r['rss']:.0f} |", flush=True)
+        for label, code in codes:
+            data = Path(args.data) / label if args.code else Path(args.data)  # each code writes its own data
+            env = dict(os.environ, PYTHONPATH=os.path.abspath(code))
+            # prepared in a child: a process's peak RSS survives exec (the measuring child would inherit it)
+            got = subprocess.run([sys.executable, "-c", "import json, sys; sys.path.insert(0, sys.argv[1]); "
+                                  "import bench_engine as b; from pathlib import Path; "
+                                  "print(json.dumps(b.prepare(sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]))))",
+                                  str(Path(__file__).resolve().parent), kind, n, str(data)],
+                                 env=env, capture_output=True, text=True, cwd=code)
+            if got.returncode:
+                print(f"{run} {label}: prepare failed\n{got.stderr[-3000:]}", file=sys.stderr)
+                continue
+            target, made = json.loads(got.stdout.strip().splitlines()[-1])
+            out = subprocess.run([sys.executable, __file__, "--one", kind, n, target], capture_output=True, text=True,
+                                 env=env, cwd=code)
+            if out.returncode:
+                print(f"{run} {label}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
+                continue
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            size = _data_bytes(kind, int(n), data)
+            window = "—" if r["window"] is None else f"{r['window']:.2f}"
+            page = "—" if r.get("page") is None else f"{r['page']:.0f}"
+            made_s = f"{made:.0f}" if made else "(cached)"
+            print(f"| {int(n):,} | {kind} | {label} | {size / 1e6:,.0f} | {made_s} | {r['open']:.2f} | "
+                  f"{r['first']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['search']:.0f} | {page} | "
+                  f"{r['facet']:.1f} | {r['by_id']:.1f} | {r['rss_store']:.0f} | {window} | {r['rss']:.0f} |",
+                  flush=True)
     print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0
 
 
 if __name__ == "__main__":
-    if "--window-one" not in sys.argv:  # a window run measures the code on PYTHONPATH (--code)
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    sys.path.insert(0, os.environ.get("PYTHONPATH") or str(Path(__file__).resolve().parent.parent))
     sys.exit(main())

@@ -148,3 +148,10 @@ def test_drafts_and_planned_events_survive_a_collection_and_its_editing(tmp_path
     again = read_timeline(second)
     check(again)
     assert again.events[edited_i].title == "Renamed"
+
+
+def test_convert_to_a_collection_tells_how_far_it_got(bundled_path, tmp_path, capsys):
+    assert cli_main(["convert", bundled_path, str(tmp_path / "c.parquet")]) == 0
+    err = capsys.readouterr().err
+    assert "c.parquet: " in err and "events staged" in err and "counting per lane" in err
+    assert "cannot mark" not in err

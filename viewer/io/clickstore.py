@@ -379,7 +379,8 @@ class ClickStore(EventStore):
                            f"AND x0 < {lit(t1)} AND x1 > {lit(t0)}")
             if len(got.get("n", ())):
                 spread = (got["lane"], got["x0"], got["x1"], got["n"])
-        return out + density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        out += density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        return out
 
     def _count_cache(self) -> CountCache:
         """The count tables in numpy (loaded on first use)."""

@@ -441,7 +441,8 @@ class DuckStore(EventStore):
             got = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} AND x0 < ? AND x1 > ?",
                            [t1, t0])
             spread = (got["lane"], got["x0"], got["x1"], got["n"])
-        return out + density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        out += density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        return out
 
     def _count_cache(self) -> CountCache | None:
         """The count tables in numpy (loaded on first use), or None when this collection has none."""

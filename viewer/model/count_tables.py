@@ -44,7 +44,7 @@ class MarkerCounts:
             order = np.lexsort((bucket, lane))
             lane, bucket, n = lane[order], bucket[order], n[order]
         self._lanes: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        cuts = np.concatenate(([0], np.flatnonzero(lane[1:] != lane[:-1]) + 1, [len(lane)])) if len(lane) else []
+        cuts: list[int] = [0, *(np.flatnonzero(lane[1:] != lane[:-1]) + 1).tolist(), len(lane)] if len(lane) else []
         for a, b in zip(cuts[:-1], cuts[1:], strict=True):
             counts = n[a:b]
             self._lanes[int(lane[a])] = (bucket[a:b], np.concatenate(([0.0], np.cumsum(counts))), counts)
@@ -63,12 +63,16 @@ class MarkerCounts:
         inside = j < len(buckets)
         inside[inside] = buckets[j[inside]] == b[inside]
         out[inside] += counts[j[inside]] * (pos[inside] - b[inside])
-        return out
+        return np.asarray(out, dtype=float)
 
     def density(self, lanes: Iterable[int], t0: float, t1: float, bins: int) -> np.ndarray:
         """float64 (len(lanes), bins): markers per bin over ``[t0, t1]``, each bucket's spread evenly."""
         edges = np.linspace(t0, t1, int(bins) + 1)
         return _clean(np.array([np.diff(self.cumulative(k, edges)) for k in lanes]).reshape(-1, int(bins)))
+
+
+_Spread = tuple[float, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+"""Per lane: origin, sorted starts and ends, running sums (see :meth:`SpreadCounts.cumulative`)."""
 
 
 class SpreadCounts:
@@ -83,7 +87,7 @@ class SpreadCounts:
     def __init__(self, lane: np.ndarray, x0: np.ndarray, x1: np.ndarray, n: np.ndarray) -> None:
         lane = np.asarray(lane, dtype=np.int64)
         x0, x1, w = (np.asarray(a, dtype=float) for a in (x0, x1, n))
-        self._lanes: dict[int, tuple[float, np.ndarray, ...]] = {}
+        self._lanes: dict[int, _Spread] = {}
         for k in np.unique(lane).tolist():
             sel = lane == k
             a, b, wt = x0[sel], x1[sel], w[sel]

@@ -33,7 +33,15 @@ The rules every implementation follows (tests compare them row by row):
   ids in time order (``Event.sort_point``, ties in file order).
 * **facet counts**: events having each value (``""`` = none), as
   :class:`~viewer.model.facets.FacetIndex`; with a window, only events that
-  would be visible in it (any lane).
+  would be visible in it (any lane); with filters, only events passing every
+  filter but the facet's own.
+* **filters** (:class:`~viewer.model.store_query.StoreFilter`, or a view's
+  ``FilterState``): hidden tracks, date range, facets, search text, by the
+  rule of :class:`~viewer.model.facets.FacetIndex`; ``visible``, ``density``,
+  ``frame``, ``count``, ``page`` and ``facet_counts`` apply them.
+* **count / page**: the drawn events passing the filters, in time order
+  (``Event.sort_point``, ties in file order); a page is ``offset .. offset + limit``.
+* **frame**: ``visible`` and ``density`` (one bin per pixel) of one window in one call.
 """
 
 from __future__ import annotations
