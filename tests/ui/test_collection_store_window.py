@@ -116,3 +116,18 @@ def test_file_open_of_a_collection_opens_a_collection_window(open_window, bundle
     assert main.timeline is tl  # the main window keeps what it shows
     assert other.wait_drawn(20.0)
     assert "lavrov-lowest-level" in _drawn(other)
+
+
+def test_the_keyboard_pans_zooms_and_clears_the_selection(window, qtbot):
+    a, b = window.view.window()
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    a2, b2 = window.view.window()
+    assert a2 > a and abs((b2 - a2) - (b - a)) < 1e-6 * (b - a)
+    qtbot.keyClick(window.view, Qt.Key.Key_Plus)
+    a3, b3 = window.view.window()
+    assert b3 - a3 < (b2 - a2) * 0.6
+    assert window.wait_drawn(20.0)
+    assert window.tracker.shown.request.t0 == pytest.approx(a3) and window.tracker.shown.request.t1 == pytest.approx(b3)
+    window.select("truss-arrives-moscow")
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.selected is None and window.view.events_item.selected is None

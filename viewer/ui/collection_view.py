@@ -20,7 +20,7 @@ from typing import Any, cast
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from ..graphics.axis import TimeAxisItem
@@ -79,6 +79,7 @@ class CollectionView(pg.PlotWidget):
         self.plotItem.setMenuEnabled(False)
         self.plotItem.showGrid(x=True, y=False, alpha=0.25)
         self.setAccessibleName("Timeline of the collection")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.n_lanes = len(base.tracks)
         self.content = empty_content(self.n_lanes)
         self.style_ = TimelineStyle()
@@ -185,6 +186,25 @@ class CollectionView(pg.PlotWidget):
             self._lay_out_lanes()
             self._want.start()
 
+    def keyPressEvent(self, ev: Any) -> None:  # noqa: N802 (Qt name)
+        """Left / Right pan by a third of the window, + / - zoom about its middle,
+        Escape clears the selection (``sigEventClicked(None)``)."""
+        a, b = self.window()
+        w, mid = b - a, (a + b) / 2
+        key = ev.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            shift = w / 3 * (1 if key == Qt.Key.Key_Right else -1)
+            self.set_window(a + shift, b + shift)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
+            half = w / 4 if key != Qt.Key.Key_Minus else w
+            self.set_window(mid - half, mid + half)
+        elif key == Qt.Key.Key_Escape:
+            self.sigEventClicked.emit(None)
+        else:
+            super().keyPressEvent(ev)
+            return
+        ev.accept()
+
     def hovered_title(self, device_pos: QPointF) -> str:
         """Title of the event drawn at ``device_pos`` (view pixels), "" if none."""
         eid = self.events_item.event_at(device_pos)
@@ -199,6 +219,7 @@ class CollectionView(pg.PlotWidget):
         self.setToolTip(self.hovered_title(device))
 
     def _on_click(self, scene_pos: QPointF) -> None:
+        self.setFocus()
         device = self.mapFromScene(scene_pos)
         self.sigEventClicked.emit(self.events_item.event_at(QPointF(device)))
 

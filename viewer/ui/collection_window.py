@@ -372,6 +372,7 @@ class CollectionWindow(QMainWindow):
         self.selected = event_id
         self.view.select(event_id)
         if event_id is None:
+            self.details.setHtml("<p>Click an event, or pick one in the Events tab.</p>")
             return
         self._center = center
         self.worker.ask_event(event_id)
