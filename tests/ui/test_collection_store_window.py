@@ -131,3 +131,23 @@ def test_the_keyboard_pans_zooms_and_clears_the_selection(window, qtbot):
     window.select("truss-arrives-moscow")
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert window.selected is None and window.view.events_item.selected is None
+
+
+def test_a_chdb_collection_opens_on_its_store_too(qtbot, allied, tmp_path):
+    pytest.importorskip("chdb", reason="chDB (in-process ClickHouse) is not installed")
+    from viewer.io.clickstore import ChdbBackend, load_collection
+
+    folder = tmp_path / "ch"
+    backend = ChdbBackend(str(folder))
+    load_collection(backend, "tv", "events", str(allied))
+    backend.close()
+    w = CollectionWindow(open_collection_store(f"chdb://{folder}?table=events&database=tv"), "chdb")
+    qtbot.addWidget(w)
+    w.resize(1500, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.wait_drawn(30.0)
+    assert "lavrov-lowest-level" in _drawn(w)
+    w.set_query("lavrov")
+    qtbot.waitUntil(lambda: w.page is not None and w.page.ids and w.query == "lavrov", timeout=10000)
+    assert "lavrov-lowest-level" in w.page.ids
