@@ -54,7 +54,7 @@ PAGE_SIZE = 100
 """Rows of the event list asked of the store at a time."""
 
 NOT_YET = ("Not shown yet in a collection: stories and present mode, bands, collapsing, reordering or "
-           "scrolling through many tracks, "
+           "scrolling through many tracks (a track hidden by the filters keeps its lane, empty), "
            "the relative axis and display zones, counts of same-instant stacks in density strips, "
            "the uncertain ends of spans (drawn solid), planned and draft marks.")
 """What a collection's window says it does not show (README: "Collections")."""
