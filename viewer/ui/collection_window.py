@@ -91,6 +91,7 @@ class CollectionWindow(QMainWindow):
         self.last_refusal = ""
         self.shown_event: Any = None
         self.contents_shown = 0  #: answers drawn so far (tests and benchmarks wait on it)
+        self._center = False  # centre the view on the selected event when it has been read
         self.extent = store.extent()
         self.tracker = WindowTracker()
         self.worker = StoreWorker(store, self.tracker)
@@ -395,7 +396,7 @@ class CollectionWindow(QMainWindow):
             return  # another event was selected meanwhile
         self.shown_event = event
         self.details.setHtml(event_html(event, self.base, self.zone))
-        if getattr(self, "_center", False):
+        if self._center:
             self._center = False
             when = getattr(event, "sort_point", math.nan)
             if math.isfinite(when):
