@@ -413,8 +413,15 @@ class ClickStore(EventStore):
     def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
         offset, limit = check_page(offset, limit)
         where = f"drawn AND {filter_where(filters, CLICKHOUSE)}"
-        _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE {where} ORDER BY sort_point, file_index "
-                             f"LIMIT {limit} OFFSET {offset}")
+        order = "ORDER BY sort_point, file_index"
+        # the first row's place from the two sort columns alone, then the page from there (primary key)
+        _, first = self._rows(f"SELECT sort_point, file_index FROM {self.t} WHERE {where} {order} "
+                              f"LIMIT 1 OFFSET {offset}")
+        rows: list[list[Any]] = []
+        if first and limit:
+            sp, fi = first[0]
+            _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE {where} AND (sort_point > {lit(sp)} OR "
+                                 f"(sort_point = {lit(sp)} AND file_index >= {int(fi)})) {order} LIMIT {limit}")
         return self._answer(rows, self.count(filters))
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
