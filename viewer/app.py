@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"timeline-viewer: {problem}", file=sys.stderr)
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    bad: TimelineLoadError | None = None  # why the file given could not be opened
     try:
         from .io.registry import read_timeline_report
 
@@ -120,12 +121,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         timeline, bad, path, problems = _load(bundled_timeline_path()), exc, bundled_timeline_path(), []
         notes = []
-    else:
-        bad = None
     if problems:  # loaded, but without some rows or items: say so (stderr, and the window's banner)
         print(f"timeline-viewer: {path}: loaded without {len(problems)} item(s):", file=sys.stderr)
-        for problem in problems[:20]:
-            print(f"  {problem}", file=sys.stderr)
+        for item in problems[:20]:
+            print(f"  {item}", file=sys.stderr)
     if args.select and not timeline.has_event(args.select):
         print(f"timeline-viewer: no event with id {args.select!r} in {path}", file=sys.stderr)
         return 2
@@ -156,8 +155,9 @@ def main(argv: list[str] | None = None) -> int:
         else:  # before --select and --dday, which win over the remembered view
             maximized = False if args.size else session.restore_window()
             session.restore_session(offer_last=args.file is None)
-    if (problems or notes) and getattr(window, "files", None) is not None:
-        window.files.show_load_problems(problems, notes)
+    files = getattr(window, "files", None)  # the File menu's feature (viewer.ui.files), when installed
+    if (problems or notes) and files is not None:
+        files.show_load_problems(problems, notes)
     if args.select:
         window.state.selected = args.select
     if args.dday:

@@ -38,7 +38,7 @@ from .io.clickstore import is_clickhouse_url, mask_password
 from .io.common import group_problems
 from .io.csvgeneric import parse_mapping
 from .io.registry import _choose_reader, read_timeline_report, readers, write_timeline, writers
-from .io.regular import require_regular_file
+from .io.regular import problem_from_oserror, require_regular_file
 from .model.dates import EventDate
 from .model.dday import DDayError, resolve_dday
 from .model.errors import DateError, Problem, TimelineLoadError
@@ -216,7 +216,7 @@ def _unreadable(path: str, from_format: str | None) -> TimelineLoadError | None:
     except TimelineLoadError as exc:
         return exc
     except OSError as exc:
-        return TimelineLoadError([native._problem_from_oserror(path, exc)])
+        return TimelineLoadError([problem_from_oserror(path, exc)])
     return None
 
 

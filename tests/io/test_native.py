@@ -16,7 +16,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from viewer.io import native, read_timeline, registry, timeline_from_dict, timeline_to_dict, write_timeline
+from viewer.io import (
+    native,
+    native_decode,
+    read_timeline,
+    registry,
+    timeline_from_dict,
+    timeline_to_dict,
+    write_timeline,
+)
 from viewer.io.jsonpos import SourcePositions, offset_to_line_column, position
 from viewer.io.native import read_native, write_native
 from viewer.model.dates import EventDate, Precision
@@ -215,7 +223,7 @@ def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
 
 
 def test_size_limit_also_applies_to_what_is_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(native, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(native_decode, "MAX_FILE_BYTES", 10)
     path = write_json(tmp_path, minimal())
     (problem,) = problems_of(path)
     assert "too large" in problem.message

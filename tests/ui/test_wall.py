@@ -15,7 +15,7 @@ from viewer.graphics.style import contrast_ratio
 from viewer.io import read_timeline
 from viewer.model.story import PRECISION_CONTEXT, StoryStep, step_window
 from viewer.ui.main_window import MainWindow
-from viewer.ui.present import PresentWindow, _theme_colours
+from viewer.ui.present import PresentWindow, theme_colours
 
 DAY = 86400.0
 
@@ -123,7 +123,7 @@ def _outline(style, track):
 
 @pytest.mark.parametrize("theme", ["dark", "light"])
 def test_wall_text_and_marker_outlines_meet_wcag_contrast(qtbot, tl, theme):
-    c = _theme_colours(theme)
+    c = theme_colours(theme)
     for name in ("text", "muted", "accent"):  # caption text on its panel, header on the background
         assert contrast_ratio(c[name], c["panel"]) >= 4.5, name
         assert contrast_ratio(c[name], c["bg"]) >= 4.5, name

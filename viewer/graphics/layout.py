@@ -153,6 +153,7 @@ def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min
         if pos + n_slots < k:
             cap[j] = marker_x[by_x[pos + n_slots]] - marker_half - gap
     out: list[Placement] = []
+    best: tuple[float, int] | None  # (label room, slot) of the sub-row an event takes
     # the inner loop of a frame: builtins min/max written as conditionals
     # (``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a else a``)
     for j in order:
@@ -197,7 +198,7 @@ def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min
                 continue
         lw = label_left + want
         want_right = (lw if lw > body_right else body_right) + gap
-        best: tuple[float, int] | None = None  # (label room, slot)
+        best = None
         for s, slot in enumerate(slots if not to_left else ()):
             # slot.free_room(left, want_right), inlined
             starts = slot.starts

@@ -6,7 +6,9 @@ places it, so a collapsed lane's label follows its thin strip.  A label reads
 collapsed one (the marks can be turned off for pictures and presentations).
 
 A label wider than the column (``max_width`` of :meth:`TrackAxisItem.set_lanes`)
-is elided with "…"; hovering a label shows the track's full name.  Labels
+is elided with "…", or first wrapped onto as many lines as
+:attr:`TrackAxisItem.max_lines` allows and its lane has room for (present
+mode); hovering a label shows the track's full name.  Labels
 never overprint: when lanes are shorter than a line of text only every few
 labels are drawn (the rest are named on hover).
 
@@ -19,6 +21,7 @@ changes the state.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -27,12 +30,83 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from ..model.lanes import LaneGeometry, lane_geometry
 from ..model.text import plain_tooltip
 
-__all__ = ["COLLAPSED_MARK", "EXPANDED_MARK", "LABEL_MARGIN_PX", "TrackAxisItem"]
+__all__ = ["COLLAPSED_MARK", "EXPANDED_MARK", "LABEL_MARGIN_PX", "TrackAxisItem", "wrap_label"]
 
 COLLAPSED_MARK = "▸"  #: before the label of a collapsed lane
 EXPANDED_MARK = "▾"  #: before the label of an expanded lane
 _MARK_TOLERANCE_PX = 5.0  #: a click this close to the mark counts as on it
 LABEL_MARGIN_PX = 20.0  #: label column width beyond its widest label (text offset, rounding)
+
+
+def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int) -> str:
+    """``text`` broken at spaces into at most ``lines`` lines of at most ``room`` pixels.
+
+    Words fill each line in turn; what is left for the last line loses whole
+    words from its middle to a "…", so the start and the end of the name stay
+    ("Ministry of Foreign Affairs of the / Russian Federation (MFA), … Press").
+    A word wider than ``room`` on its own is elided at its end.
+
+    Parameters
+    ----------
+    text : str
+    fm : QFontMetricsF
+        Metrics of the font the label is drawn in.
+    room : float
+        Widest line, pixels.
+    lines : int
+        Most lines (1: words left out of the middle of the one line).
+
+    Returns
+    -------
+    str
+        The lines joined with ``"\\n"``; ``text`` itself when it fits on one line.
+    """
+    def fits(t: str) -> bool:
+        return fm.horizontalAdvance(t) <= room + 0.5
+
+    if fits(text):
+        return text
+    words = text.split(" ")
+    out: list[str] = []
+    line, k = "", 0
+    while k < len(words) and len(out) < lines - 1:
+        trial = f"{line} {words[k]}" if line else words[k]
+        if fits(trial):
+            line, k = trial, k + 1
+        elif line:
+            out.append(line)
+            line = ""
+        else:  # one word wider than the column
+            out.append(fm.elidedText(words[k], Qt.TextElideMode.ElideRight, room))
+            k += 1
+    rest = " ".join(([line] if line else []) + words[k:])
+    if rest:
+        out.append(rest if fits(rest) else _elide_words(rest, fits) or
+                   fm.elidedText(rest, Qt.TextElideMode.ElideMiddle, room))
+    return "\n".join(out)
+
+
+def _elide_words(text: str, fits: Callable[[str], bool]) -> str | None:
+    """``text`` with whole words left out of its middle for a "…" so that it ``fits``:
+    its last word, as many words from its start as fit (a name's start says most),
+    then words from its end; None when even "… last-word" does not fit."""
+    words = text.split(" ")
+    head: list[str] = []
+    tail = words[-1:]
+    i, j = 0, len(words) - 1  # words[i:j] are left out
+
+    def shown(h: list[str], t: list[str]) -> str:
+        return " ".join([*h, "…", *t])
+
+    if len(words) < 2 or not fits(shown(head, tail)):
+        return None
+    while i < j and fits(shown([*head, words[i]], tail)):
+        head.append(words[i])
+        i += 1
+    while i < j and fits(shown(head, [words[j - 1], *tail])):
+        tail.insert(0, words[j - 1])
+        j -= 1
+    return shown(head, tail)
 
 
 class TrackAxisItem(pg.AxisItem):
@@ -56,6 +130,11 @@ class TrackAxisItem(pg.AxisItem):
         self.marks = True
         self._drawn: list[tuple[str, QRectF]] = []
         self._shown: tuple[str, ...] = ()
+        self.max_lines = 1
+        """Lines a label too wide for its column may wrap onto (fewer when its lane is lower);
+        above 1, labels are also shortened by whole words (:func:`wrap_label`), as on the wall."""
+        self.margin_px = LABEL_MARGIN_PX
+        """Column width beyond its widest label, pixels."""
         self.setAcceptHoverEvents(True)
 
     def set_lanes(self, lanes: LaneGeometry, labels: list[str] | tuple[str, ...], marks: bool = True,
@@ -70,9 +149,11 @@ class TrackAxisItem(pg.AxisItem):
             Put ▸ / ▾ before each label.
         max_width : float or None
             Widest label column, pixels.  Given, the column is made as wide as
-            its widest label plus :data:`LABEL_MARGIN_PX`, at most this, and a
-            label that does not fit is elided with "…" in its middle
-            (pyqtgraph would drop it); its full name is the hover tooltip.  None: the column width
+            its widest label plus :attr:`margin_px` (:data:`LABEL_MARGIN_PX`), at most this, and a
+            label that does not fit is elided with "…" in its middle (pyqtgraph would drop it), or,
+            when :attr:`max_lines` > 1, wrapped onto up to that many lines (as many as its lane is
+            high) and then shortened by whole words (:func:`wrap_label`);
+            its full name is the hover tooltip.  None: the column width
             is left alone and labels are drawn whole.
 
         Raises
@@ -87,16 +168,33 @@ class TrackAxisItem(pg.AxisItem):
         if max_width is not None:
             fm = QFontMetricsF(self.style["tickFont"] or QFont())
             widest = max((fm.horizontalAdvance(t) for t in full), default=60.0)
-            width = math.ceil(min(max(float(max_width), 2 * LABEL_MARGIN_PX), LABEL_MARGIN_PX + widest))
-            room = width - LABEL_MARGIN_PX
+            margin = float(self.margin_px)
+            width = math.ceil(min(max(float(max_width), 2 * margin), margin + widest))
+            room = width - margin
             # elided in the middle: the mark and the start stay, and so does the
             # end that tells "… of Russia" from "… Federation (MFA)"
+            lines = self._lines_per_lane(fm)
             self._shown = tuple(t if fm.horizontalAdvance(t) <= room + 0.5
-                                else fm.elidedText(t, Qt.TextElideMode.ElideMiddle, room) for t in full)
+                                else wrap_label(t, fm, room, lines[i]) if self.max_lines > 1
+                                else fm.elidedText(t, Qt.TextElideMode.ElideMiddle, room)
+                                for i, t in enumerate(full))
             self.setWidth(width)
         else:
             self._shown = tuple(full)
         self.setTicks([[(float(y), self._shown[i]) for i, y in enumerate(lanes.centre.tolist())]])
+
+    def _lines_per_lane(self, fm: QFontMetricsF) -> list[int]:
+        """Lines of text each lane has room for, 1 to :attr:`max_lines` (from the linked view's scale)."""
+        n = len(self.lanes)
+        if self.max_lines <= 1:
+            return [1] * n
+        view = self.linkedView()
+        y0, y1 = view.viewRange()[1] if view is not None else (0.0, 0.0)
+        if view is None or view.height() <= 0 or y1 <= y0:
+            return [1] * n
+        px_per_unit = view.height() / (y1 - y0)
+        line = max(fm.lineSpacing(), 1.0)
+        return [max(1, min(self.max_lines, int(h * px_per_unit // line))) for h in self.lanes.height.tolist()]
 
     def text(self, lane: int) -> str:
         """The label of a lane, whole (with its mark when marks are on)."""
@@ -106,7 +204,8 @@ class TrackAxisItem(pg.AxisItem):
         return f"{mark} {self.labels[lane]}"
 
     def shown_text(self, lane: int) -> str:
-        """The label as drawn: :meth:`text`, elided with "…" when the column is too narrow."""
+        """The label as drawn: :meth:`text`, wrapped (lines joined with ``"\\n"``) and / or elided
+        with "…" when the column is too narrow."""
         return self._shown[lane] if lane < len(self._shown) else self.text(lane)
 
     def tooltip(self, lane: int) -> str:

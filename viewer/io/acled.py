@@ -38,7 +38,7 @@ from viewer.model.dates import EventDate
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Event, EventKind, SourceKind, Timeline
 
-from .common import ReadReport, TimelineBuilder, load_text, read_csv_rows, split_csv_problems
+from .common import CsvRow, ReadReport, TimelineBuilder, load_text, read_csv_rows, split_csv_problems
 
 __all__ = ["read_acled", "read_acled_report", "looks_acled", "acled_date"]
 
@@ -190,7 +190,7 @@ def read_acled_report(path: str | os.PathLike[str], *, track_column: str = "even
         if name.lower() not in _USED and name.lower() != track_column.lower():
             b.warn(f"column {name!r} has no equivalent in this viewer; not loaded", 1, f"column {name!r}")
 
-    def cell(row, name: str) -> str:
+    def cell(row: CsvRow, name: str) -> str:
         key = lower.get(name)
         return row.values.get(key, "").strip() if key else ""
 

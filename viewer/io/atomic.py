@@ -34,6 +34,8 @@ import tempfile
 import time
 from collections.abc import Iterator
 
+from .regular import file_kind
+
 __all__ = ["atomic_path", "destination_problem", "write_bytes_atomic", "write_text_atomic", "remove_stale_temps",
            "TEMP_MARK"]
 
@@ -164,8 +166,6 @@ def destination_problem(path: str | os.PathLike[str]) -> str | None:
     if stat.S_ISLNK(info.st_mode):
         return f"{shown} is a symbolic link (to {os.path.realpath(shown)}); write to the file itself"
     if not stat.S_ISREG(info.st_mode):  # a pipe, a device, a folder: never replaced by a file
-        from .regular import file_kind
-
         return f"{shown} is {file_kind(info.st_mode)}, not a regular file; nothing was written"
     return None
 

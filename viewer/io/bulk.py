@@ -1,8 +1,9 @@
 """Fast reading of large native files: columnar arrays, lazy events, a cache.
 
 :func:`viewer.io.native.read_native` hands files of at least
-:data:`~viewer.io.native.BULK_MIN_BYTES` to :func:`read_bulk`.  It builds the
-model a window needs without a Python object per event:
+:data:`~viewer.io.native.BULK_MIN_BYTES` to :func:`read_bulk`, which builds the
+model a window needs without a Python object per event (it never imports
+:mod:`viewer.io.native`, only the modules of the reader's stages, ``native_*``):
 
 1. **Cache.**  In the per-user cache folder (:mod:`viewer.io.cache`; never
    next to the file), a checksummed uncompressed numpy ``.npz`` holds the
@@ -22,7 +23,7 @@ model a window needs without a Python object per event:
    ``kind``, ``title``, ``track``, ``start``, ``end``, ``summary``,
    ``location``) are checked here with rules at least as strict as the schema
    and the reader's rules; every other event, and the rest of the document,
-   goes through the full checks of :mod:`viewer.io.native`.
+   goes through the full checks (:func:`viewer.io.native_checks.check_document`).
 3. **Anything in doubt** (a problem, a duplicated key, a surrogate escape,
    a duplicated id...) returns None: the caller then runs the full reader,
    which reports every problem with its line and column.  So a file this
@@ -44,8 +45,8 @@ import json
 import math
 import os
 import re
-from json.decoder import scanstring
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 import numpy as np
 
@@ -63,9 +64,13 @@ from viewer.model.columns import (
 from viewer.model.dates import resolve_many
 from viewer.model.errors import DateError
 from viewer.model.facets import EventFacts
-from viewer.model.timeline import LazyEvents, Timeline
+from viewer.model.timeline import Event, LazyEvents, Timeline
 
-from . import cache, native
+from . import cache
+from .native_build import build_timeline, date_of, event_from_dict, timeline_from_dict, zone_of
+from .native_checks import check_document
+from .native_decode import decode_text, reject_constant
+from .native_problems import Problems
 from .progress import report
 
 __all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS"]
@@ -127,7 +132,7 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
         if isinstance(cached.events, LazyEvents):
             cached.events.content_digest = digest
         return cached
-    text = native._decode(data, file)
+    text = decode_text(data, file)
     collecting = gc.isenabled()
     gc.disable()  # millions of new dicts: the cyclic collector would run again and again
     try:
@@ -139,11 +144,10 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
             gc.enable()
     if built is None:
         return None
-    timeline, spans, meta = built
-    if isinstance(timeline.events, LazyEvents):
-        timeline.events.content_digest = digest  # what the search index is keyed by
-    if len(timeline.events) >= CACHE_MIN_EVENTS and "\n" not in "".join(timeline.events.ids):
-        _write_cache(file, digest, timeline, spans, meta)
+    timeline, events, spans, meta = built
+    events.content_digest = digest  # what the search index is keyed by
+    if len(events) >= CACHE_MIN_EVENTS and "\n" not in "".join(events.ids):
+        _write_cache(file, digest, timeline, events, spans, meta)
     return timeline
 
 
@@ -151,21 +155,22 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
 # parsing the top level, one value at a time
 
 
-def _parse(text: str, sink) -> tuple[dict, np.ndarray]:
+def _parse(text: str, sink: Callable[[Any], None]) -> tuple[dict[str, Any], np.ndarray]:
     """(document without events, (N, 2) char offsets of each event's text);
     each event value is handed to ``sink(value)`` as it is read."""
     if _SURROGATE_ESCAPE.search(text):
         raise _Doubt("surrogate escapes: the full reader checks them")
     dup = []
 
-    def hook(pairs: list[tuple[str, Any]]) -> dict:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(pairs)
         if len(obj) != len(pairs):
             dup.append(True)
         return obj
 
-    dec = json.JSONDecoder(object_pairs_hook=hook, parse_constant=native._reject_constant)
-    ws = _WS.match
+    dec = json.JSONDecoder(object_pairs_hook=hook, parse_constant=reject_constant)
+    # _WS matches the empty string too, so its match never returns None here
+    ws = cast("Callable[[str, int], re.Match[str]]", _WS.match)
     i = ws(text, 0).end()
     if text[i] != "{":
         raise _Doubt("not an object")
@@ -178,7 +183,7 @@ def _parse(text: str, sink) -> tuple[dict, np.ndarray]:
     while True:
         if text[i] != '"':
             raise _Doubt("key expected")
-        key, i = scanstring(text, i + 1)
+        key, i = dec.raw_decode(text, i)  # a string (text[i] is '"'): the key
         i = ws(text, i).end()
         if text[i] != ":":
             raise _Doubt("colon expected")
@@ -230,18 +235,14 @@ def _parse(text: str, sink) -> tuple[dict, np.ndarray]:
 # checking and building
 
 
-def _check_rest(file: str, doc: dict, others: list[Any]) -> dict | None:
+def _check_rest(file: str, doc: dict[str, Any], others: list[Any]) -> dict[str, Any] | None:
     """Full checks of the document (without its events) and of ``others``
     events; their parsed dates keyed as in a document whose events are
     ``others``, or None if anything is wrong."""
     mini = dict(doc)
     mini["events"] = others
-    report = native._Problems(file, mini, None)
-    checker = native._Checker(mini, report)
-    if not native._walk_checks(mini, report, ()):
-        return None
-    native._schema_problems(mini, report)
-    checker.run()
+    report = Problems(file, mini, None)
+    checker = check_document(mini, report)
     if report.items:
         return None
     return {"dates": checker.dates, "zone": checker.zone}
@@ -288,7 +289,10 @@ class _Sink:
         self.other_at.append(i)
 
 
-def _read_text(file: str, text: str):
+def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, dict[str, Any]] | None:
+    """The lazy timeline of a file's text, its events, the (N, 2) char offsets of their
+    texts and what the cache keeps of the document; None when the full checks find a
+    problem.  Raises :class:`_Doubt` (or an error of parsing) when in doubt."""
     sink = _Sink()
     doc, spans = _parse(text, sink)
     tracks = doc.get("tracks")
@@ -346,7 +350,7 @@ def _read_text(file: str, text: str):
             e_u[i], e_a[i] = eb.uncertain, eb.approximate
     if len(set(ids)) != n:
         raise _Doubt("duplicated ids")
-    meta_tl = native._build({**doc, "events": []}, {k: v for k, v in other_dates.items() if k[0] != "events"})
+    meta_tl = build_timeline({**doc, "events": []}, {k: v for k, v in other_dates.items() if k[0] != "events"})
     ref = meta_tl.reference_date
     sort_point = sort_point_array(s_lo, s_hi, s_p, has_end, e_lo, e_hi, e_p)
     arrays = DateArrays(ids, lane, kind, s_lo, s_hi, s_p, s_u, s_a, has_end, e_lo, e_hi, e_p, e_u, e_a,
@@ -358,65 +362,60 @@ def _read_text(file: str, text: str):
     # (``sink.others``) can have actors, tags, quotes or sources
     facts = EventFacts(lane=lane.copy(), earliest=s_lo.copy(), latest=np.where(has_end, e_hi, s_hi),
                        rich=np.array(sink.other_at, dtype=np.int64))
-    timeline = _assemble(meta_tl, text, spans, ids, columns, zone, meta["extent"], facts)
-    return timeline, spans, meta
+    timeline, events = _assemble(meta_tl, text, spans, ids, columns, zone, meta["extent"], facts)
+    return timeline, events, spans, meta
 
 
-def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str],
-              columns: EventColumns, zone: str, extent, facts: EventFacts | None = None) -> Timeline:
-    """The lazy timeline: metadata of ``meta_tl``, events built from their text."""
-    source = {"text": text}
-
-    def make(i: int):
-        t = source["text"]
-        if isinstance(t, bytes):  # from the cache: decode on first use
-            t = source["text"] = native._decode(t, "")
-        e = json.loads(t[int(spans[i, 0]):int(spans[i, 1])])
-        start = native._date_of(e["start"], zone)
-        end = native._date_of(e["end"], zone) if e.get("end") is not None else None
-        return native._event_from_dict(e, start, end)
-
-    def title(i: int) -> str:
-        t = source["text"]
-        if isinstance(t, bytes):
-            t = source["text"] = native._decode(t, "")
-        return json.loads(t[int(spans[i, 0]):int(spans[i, 1])])["title"]
-
-    def time_zones(i: int) -> tuple[str, ...]:
-        t = source["text"]
-        if isinstance(t, bytes):
-            t = source["text"] = native._decode(t, "")
-        e = json.loads(t[int(spans[i, 0]):int(spans[i, 1])])
-        dates = (e["start"], e.get("end"))
-        return tuple(z for z in (native._zone_of(d, zone) for d in dates if d is not None) if z)
+def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str], columns: EventColumns,
+              zone: str, extent: Sequence[float], facts: EventFacts | None = None) -> tuple[Timeline, LazyEvents]:
+    """The lazy timeline (metadata of ``meta_tl``, events built from their text) and its events."""
+    source: dict[str, str | bytes] = {"text": text}
 
     def raw(i: int) -> str:
+        """The JSON text of event ``i``."""
         t = source["text"]
-        if isinstance(t, bytes):
-            t = source["text"] = native._decode(t, "")
+        if isinstance(t, bytes):  # from the cache: decode on first use
+            t = source["text"] = decode_text(t, "")
         return t[int(spans[i, 0]):int(spans[i, 1])]
 
+    def make(i: int) -> Event:
+        e = json.loads(raw(i))
+        start = date_of(e["start"], zone)
+        end = date_of(e["end"], zone) if e.get("end") is not None else None
+        return event_from_dict(e, start, end)
+
+    def title(i: int) -> str:
+        value: str = json.loads(raw(i))["title"]
+        return value
+
+    def time_zones(i: int) -> tuple[str, ...]:
+        e = json.loads(raw(i))
+        dates = (e["start"], e.get("end"))
+        return tuple(z for z in (zone_of(d, zone) for d in dates if d is not None) if z)
+
     events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts, time_zones, raw)
-    return Timeline.with_columns(
+    timeline = Timeline.with_columns(
         columns, title=meta_tl.title, tracks=meta_tl.tracks, events=events, sources=meta_tl.sources,
         description=meta_tl.description, reference_date=meta_tl.reference_date,
         time_zone=meta_tl.time_zone, home_start=meta_tl.home_start, home_end=meta_tl.home_end)
+    return timeline, events
 
 
 # ---------------------------------------------------------------------------
 # the cache
 
 
-def _write_cache(file: str, digest: str, timeline: Timeline, spans: np.ndarray, meta: dict) -> None:
+def _write_cache(file: str, digest: str, timeline: Timeline, events: LazyEvents, spans: np.ndarray,
+                 meta: dict[str, Any]) -> None:
     cols = timeline.columns
     info = {"version": CACHE_VERSION, "hash": digest, "path": os.path.abspath(file), "doc": meta["doc"],
             "zone": meta["zone"], "extent": meta["extent"], "origin": cols.origin_epoch_s,
             "band_count": cols.band_count, "whisker": cols.open_whisker_s}
     arrays = {name: getattr(cols, name) for name in _COLUMN_ARRAYS}
     arrays["spans"] = spans
-    facts = timeline.events.facts
+    facts = events.facts
     arrays.update({f"facts_{name}": getattr(facts, name) for name in _FACT_ARRAYS})
-    arrays["ids"] = np.frombuffer("\n".join(timeline.events.ids).encode("utf-8"), dtype=np.uint8)
+    arrays["ids"] = np.frombuffer("\n".join(events.ids).encode("utf-8"), dtype=np.uint8)
     arrays["info"] = np.frombuffer(json.dumps(info).encode("utf-8"), dtype=np.uint8)
     folder = cache.cache_dir(create=True)
     target = None if folder is None else cache.cache_path(file, folder)
@@ -451,7 +450,7 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     spans = arr["spans"]
     if n == 0 or len(set(ids)) != n or spans.shape != (n, 2) or spans.dtype.kind != "i":
         return None
-    text = native._decode(data, file)
+    text = decode_text(data, file)
     # the arrays must fit together and fit the file: anything else is rebuilt
     if (spans.min() < 0 or spans.max() > len(text) or np.any(spans[:, 1] <= spans[:, 0])
             or np.any(spans[1:, 0] < spans[:-1, 1])):
@@ -459,13 +458,13 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     # the document is the file's own: its text around the events, read again
     # (a few kilobytes) and checked as the full reader checks it
     header = json.loads(text[:int(spans[0, 0])] + text[int(spans[-1, 1]):],
-                        parse_constant=native._reject_constant)
+                        parse_constant=reject_constant)
     if not isinstance(header, dict) or header != info["doc"] or header.get("events") != []:
         return None
     checked = _check_rest(file, header, [])
     if checked is None or checked["zone"] != info["zone"]:
         return None
-    meta_tl = native.timeline_from_dict(header, file)
+    meta_tl = timeline_from_dict(header, file)
     columns = EventColumns(
         origin_epoch_s=float(info["origin"]), ids=[ids[k] for k in arr["event_index"].tolist()],
         band_count=int(info["band_count"]), open_whisker_s=float(info["whisker"]),
@@ -474,7 +473,7 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     if (len(extent) != 2 or not all(map(math.isfinite, (*extent, columns.origin_epoch_s, columns.open_whisker_s)))
             or not _columns_fit(columns, facts, n, len(meta_tl.tracks))):
         return None
-    return _assemble(meta_tl, text, spans, ids, columns, info["zone"], extent, facts)
+    return _assemble(meta_tl, text, spans, ids, columns, info["zone"], extent, facts)[0]
 
 
 def _is_permutation(a: np.ndarray, rows: int) -> bool:
@@ -519,7 +518,7 @@ def _columns_fit(c: EventColumns, facts: EventFacts, n: int, n_lanes: int) -> bo
     for a, b in blocks:
         if b > a and not np.array_equal(c.x1_cummax[a:b], np.maximum.accumulate(c.x1[a:b])):
             return False
-    if not _is_permutation(c.time_order, rows) or not _is_permutation(c.xm_order, rows):
+    if c.xm_order is None or not _is_permutation(c.time_order, rows) or not _is_permutation(c.xm_order, rows):
         return False
     lo, xo = np.diff(lane[c.xm_order]), np.diff(c.xm[c.xm_order])
     if np.any(lo < 0) or np.any((lo == 0) & (xo < 0)):

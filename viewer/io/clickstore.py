@@ -86,7 +86,7 @@ class ChdbBackend:
 
         tmp = os.path.join(folder, "tmp")  # chDB makes FOLDER/tmp on opening: removed on close if empty
         self._tmp = None if os.path.lexists(tmp) else tmp
-        self.session: Any = session.Session(folder)  # type: ignore[no-untyped-call]
+        self.session: Any = session.Session(folder)  # type: ignore[no-untyped-call]  # chdb: Session() unannotated
         atexit.register(self.close)  # chDB's own shutdown at exit can hang while a session is open
 
     def rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:

@@ -42,7 +42,8 @@ from viewer.model.facets import NONE_VALUE, EventFacts, event_facet_values
 from viewer.model.search import event_text
 from viewer.model.timeline import Event, LazyEvents, Timeline
 
-from . import native
+from .native_build import date_of, event_from_dict, stories_from_json, timeline_from_dict
+from .native_write import event_to_dict, stories_to_json, timeline_to_dict
 
 __all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "timeline_rows", "timeline_row_chunks", "timeline_meta",
            "timeline_of_meta",
@@ -77,11 +78,11 @@ _NUMPY = {"i8": np.int8, "i32": np.int32, "i64": np.int64, "f64": np.float64, "u
 
 def timeline_meta(timeline: Timeline) -> str:
     """The timeline without its events, as native JSON text (title, tracks, sources, stories...)."""
-    data = native.timeline_to_dict(Timeline(
+    data = timeline_to_dict(Timeline(
         timeline.title, timeline.tracks, (), timeline.sources, timeline.description, timeline.reference_date,
         timeline.time_zone, timeline.home_start, timeline.home_end, ()))
     if timeline.stories:  # stories refer to events: written as is, checked when read back with the events
-        data["stories"] = native._stories_to_json(timeline.stories)
+        data["stories"] = stories_to_json(timeline.stories)
     data["layout_version"] = LAYOUT_VERSION
     return json.dumps(data, ensure_ascii=False)
 
@@ -104,15 +105,14 @@ def timeline_of_meta(meta: str, file: str) -> tuple[Timeline, dict[str, Any]]:
                                          f"{LAYOUT_VERSION}: convert the source file again")])
     body = {k: v for k, v in data.items() if k not in ("layout_version", "stories")}
     body["events"] = []
-    return native.timeline_from_dict(body, file), data
+    return timeline_from_dict(body, file), data
 
 
 def event_of_json(text: str, zone: str) -> Event:
     """The :class:`Event` of a row's ``json`` (its native object; ``zone`` = the timeline's)."""
     e = json.loads(text)
     end = e.get("end")
-    return native._event_from_dict(e, native._date_of(e["start"], zone),
-                                   None if end is None else native._date_of(end, zone))
+    return event_from_dict(e, date_of(e["start"], zone), None if end is None else date_of(end, zone))
 
 
 def timeline_rows(timeline: Timeline, start: int = 0, stop: int | None = None) -> dict[str, Any]:
@@ -173,7 +173,7 @@ def timeline_rows(timeline: Timeline, start: int = 0, stop: int | None = None) -
             vals = event_facet_values(ev, timeline, facet)
             lists[facet].append([] if vals == (NONE_VALUE,) else list(vals))
         lists["search_text"].append(event_text(ev, timeline))
-        lists["json"].append(json.dumps(native.event_to_dict(ev, zone), ensure_ascii=False, separators=(",", ":")))
+        lists["json"].append(json.dumps(event_to_dict(ev, zone), ensure_ascii=False, separators=(",", ":")))
     for name, kind in COLUMNS:
         if name in lists:
             out[name] = np.array(lists[name], dtype=_NUMPY[kind]) if kind in _NUMPY else lists[name]
@@ -209,8 +209,8 @@ def _stories(data: dict[str, Any], zone: str) -> tuple[Any, ...]:
             for side in ("start", "end"):
                 value = (step.get("window") or {}).get(side)
                 if value is not None:
-                    dates[("stories", si, "steps", k, "window", side)] = native._date_of(value, zone)
-    return native._stories_from_json(data, dates)
+                    dates[("stories", si, "steps", k, "window", side)] = date_of(value, zone)
+    return stories_from_json(data, dates)
 
 
 def timeline_of_columns(base: Timeline, data: dict[str, Any], got: dict[str, np.ndarray],

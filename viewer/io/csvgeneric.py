@@ -169,10 +169,10 @@ def guess_mapping(header: list[str], given: Mapping[str, str] | None = None) -> 
         if fld in mapping:
             continue
         for name in names:
-            col = normalised.get(name)
-            if col is not None and col not in used:
-                mapping[fld] = col
-                used.add(col)
+            found = normalised.get(name)
+            if found is not None and found not in used:
+                mapping[fld] = found
+                used.add(found)
                 break
     return mapping
 
@@ -346,11 +346,11 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             b.warn(f"column {name!r} {what}; not loaded (map it with --map FIELD={name})",
                    1, f"column {name!r}")
 
-    def cell(row, fld: str) -> str:
+    def cell(row: CsvRow, fld: str) -> str:
         col = cols.get(fld)
         return unescape_formula(row.values.get(col, "").strip()) if col else ""
 
-    def date_of(row, fld: str) -> EventDate | None:
+    def date_of(row: CsvRow, fld: str) -> EventDate | None:
         value = cell(row, fld)
         if not value:
             return None

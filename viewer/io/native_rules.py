@@ -5,7 +5,7 @@ native reader would load.  Rather than restate those rules, this module
 writes the edited objects the way :func:`~viewer.io.native.write_native`
 would, into a small document with the timeline's tracks and sources, and runs
 the reader's own checks on it (the JSON schema, then the semantic checks of
-:class:`viewer.io.native._Checker`: EDTF dates, time zones, an end before its
+:class:`viewer.io.native_checks.Checker`: EDTF dates, time zones, an end before its
 start, unknown tracks and sources, a point with an end...).  The messages are
 the reader's, word for word; only the place changes (``start (event 'x')``
 instead of ``events[0].start``).
@@ -22,7 +22,9 @@ from collections.abc import Sequence
 from viewer.model.errors import Problem
 from viewer.model.timeline import Event, Source, Timeline, Track
 
-from . import native
+from .native_checks import check_document
+from .native_problems import Problems
+from .native_write import timeline_to_dict
 
 __all__ = ["NativeRules", "NATIVE_RULES"]
 
@@ -61,14 +63,11 @@ class NativeRules:
         mini = Timeline(title=timeline.title or "untitled", tracks=track_list, events=tuple(events),
                         sources=source_list, time_zone=timeline.time_zone or "UTC")
         try:
-            data = native.timeline_to_dict(mini)
+            data = timeline_to_dict(mini)
         except ValueError as exc:
             return [Problem("", str(exc))]
-        report = native._Problems("", data, None)
-        checker = native._Checker(data, report)
-        if native._walk_checks(data, report, ()):
-            native._schema_problems(data, report)
-            checker.run()
+        report = Problems("", data, None)
+        check_document(data, report)
         out = []
         for p in report.items:
             where = p.location

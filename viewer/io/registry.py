@@ -20,12 +20,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.timeline import Timeline
 
-from . import acled, clickstore, csvgeneric, duckstore, ical, native, timelinejs, vistimeline
+from . import acled, clickstore, csvgeneric, duckstore, ical, native, timelinejs, timelinejs_write, vistimeline
 from .common import ReadReport
 from .progress import ReadCancelled
 from .regular import read_regular_file, require_regular_file
@@ -56,7 +56,22 @@ WriteFn = Callable[[Timeline, str], "list[str] | None"]
 
 
 @dataclass(frozen=True)
-class Reader:
+class _Registered:
+    """What readers and writers have in common: a name and file name endings."""
+
+    name: str
+    extensions: tuple[str, ...]
+
+    def describe(self) -> str:
+        """``native (.timeline.json, .json)``."""
+        return f"{self.name} ({', '.join(self.extensions)})" if self.extensions else self.name
+
+
+_R = TypeVar("_R", bound=_Registered)
+
+
+@dataclass(frozen=True)
+class Reader(_Registered):
     """A registered timeline reader.
 
     Attributes
@@ -77,20 +92,14 @@ class Reader:
         One line for ``--help`` and file dialogs.
     """
 
-    name: str
-    extensions: tuple[str, ...]
     identify: IdentifyFn
     read: ReadFn
     report: ReportFn | None = None
     description: str = ""
 
-    def describe(self) -> str:
-        """``native (.timeline.json, .json)``."""
-        return f"{self.name} ({', '.join(self.extensions)})" if self.extensions else self.name
-
 
 @dataclass(frozen=True)
-class Writer:
+class Writer(_Registered):
     """A registered timeline writer.
 
     Attributes
@@ -105,14 +114,8 @@ class Writer:
         One line for ``--help`` and file dialogs.
     """
 
-    name: str
-    extensions: tuple[str, ...]
     write: WriteFn
     description: str = ""
-
-    def describe(self) -> str:
-        """``native (.timeline.json, .json)``."""
-        return f"{self.name} ({', '.join(self.extensions)})" if self.extensions else self.name
 
 
 _READERS: list[Reader] = []
@@ -132,7 +135,7 @@ def _normalise_extensions(extensions: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _put(items: list, item):
+def _put(items: list[_R], item: _R) -> _R:
     """Append ``item`` to a registry list, replacing an entry of the same name."""
     for index, existing in enumerate(items):
         if existing.name == item.name:
@@ -240,9 +243,10 @@ def writers() -> list[Writer]:
     return list(_WRITERS)
 
 
-def _by_extension(items: Iterable, file: str):
+def _by_extension(items: Iterable[_R], file: str) -> _R | None:
     lower = file.lower()
-    best, best_len = None, 0
+    best: _R | None = None
+    best_len = 0
     for item in items:
         for ext in item.extensions:
             if lower.endswith(ext) and len(ext) > best_len:
@@ -250,7 +254,7 @@ def _by_extension(items: Iterable, file: str):
     return best
 
 
-def _known_formats(items: Iterable) -> str:
+def _known_formats(items: Iterable[_Registered]) -> str:
     described = [item.describe() for item in items]
     return "; ".join(described) if described else "none registered"
 
@@ -501,7 +505,7 @@ register_reader("duckdb", (".duckdb",), duckstore.looks_collection, duckstore.re
                 report_fn=duckstore.read_collection_report, description="event collection in one DuckDB file")
 register_writer("native", (".timeline.json", ".json"), native.write_native,
                 description="Timeline Viewer's own JSON (lossless)")
-register_writer("timelinejs", (".timelinejs.json",), timelinejs.write_timelinejs,
+register_writer("timelinejs", (".timelinejs.json",), timelinejs_write.write_timelinejs,
                 description="TimelineJS JSON, to publish as a web page")
 register_writer("vis", (".vis.json",), vistimeline.write_vis,
                 description="vis-timeline items and groups JSON")

@@ -23,7 +23,7 @@ import stat
 
 from viewer.model.errors import Problem, TimelineLoadError
 
-__all__ = ["require_regular_file", "read_regular_file", "not_regular_reason", "file_kind"]
+__all__ = ["require_regular_file", "read_regular_file", "not_regular_reason", "file_kind", "problem_from_oserror"]
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -49,10 +49,19 @@ def not_regular_reason(mode: int) -> str | None:
     return f"this is {file_kind(mode)}, not a regular file; only regular files are read"
 
 
-def _oserror_problem(file: str, exc: OSError) -> Problem:
-    from .native import _problem_from_oserror
-
-    return _problem_from_oserror(file, exc)
+def problem_from_oserror(file: str, exc: OSError) -> Problem:
+    """A :class:`Problem` for a file that cannot be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        message = "no such file (check the name and the folder)"
+    elif isinstance(exc, IsADirectoryError):
+        message = "this is a folder, not a timeline file"
+    elif isinstance(exc, PermissionError):
+        message = "permission denied: you are not allowed to read this file"
+    elif isinstance(exc, NotADirectoryError):
+        message = "no such file: a part of the path is not a folder"
+    else:
+        message = f"cannot read the file: {exc.strerror or exc}"
+    return Problem(file, message)
 
 
 def require_regular_file(path: str | os.PathLike[str], file: str | None = None) -> os.stat_result:
@@ -80,7 +89,7 @@ def require_regular_file(path: str | os.PathLike[str], file: str | None = None) 
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise TimelineLoadError([_oserror_problem(file, exc)]) from exc
+        raise TimelineLoadError([problem_from_oserror(file, exc)]) from exc
     reason = not_regular_reason(info.st_mode)
     if reason is not None:
         raise TimelineLoadError([Problem(file, reason)])
@@ -115,7 +124,7 @@ def read_regular_file(path: str | os.PathLike[str], file: str | None = None, lim
     try:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
     except OSError as exc:
-        raise TimelineLoadError([_oserror_problem(file, exc)]) from exc
+        raise TimelineLoadError([problem_from_oserror(file, exc)]) from exc
     try:
         reason = not_regular_reason(os.fstat(fd).st_mode)
         if reason is not None:
@@ -123,6 +132,6 @@ def read_regular_file(path: str | os.PathLike[str], file: str | None = None, lim
         with os.fdopen(fd, "rb", closefd=False) as fh:
             return fh.read() if limit is None else fh.read(limit + 1)
     except OSError as exc:
-        raise TimelineLoadError([_oserror_problem(file, exc)]) from exc
+        raise TimelineLoadError([problem_from_oserror(file, exc)]) from exc
     finally:
         os.close(fd)

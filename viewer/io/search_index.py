@@ -97,9 +97,16 @@ def index_path(file: str, folder: str | None = None) -> str | None:
 def can_index(timeline: Timeline) -> bool:
     """Whether ``timeline``'s events can be indexed: a large file read by the
     bulk reader (:class:`LazyEvents` with their JSON text and the file's digest)."""
+    return _indexable(timeline) is not None
+
+
+def _indexable(timeline: Timeline) -> LazyEvents | None:
+    """``timeline.events`` when they can be indexed (see :func:`can_index`), else None."""
     ev = timeline.events
-    return (isinstance(ev, LazyEvents) and ev.raw is not None and bool(ev.content_digest)
-            and ev.origin_index is None and len(ev) >= LAZY_INDEX_MIN_EVENTS)
+    if (isinstance(ev, LazyEvents) and ev.raw is not None and bool(ev.content_digest)
+            and ev.origin_index is None and len(ev) >= LAZY_INDEX_MIN_EVENTS):
+        return ev
+    return None
 
 
 def _regular_own_file(path: str) -> bool:
@@ -181,12 +188,12 @@ class SearchIndex:
 
         Never raises: a missing, foreign, damaged or stale index gives None.
         """
-        if not can_index(timeline):
+        events = _indexable(timeline)
+        if events is None:
             return None
         path = index_path(file)
         if path is None or not _regular_own_file(path):
             return None
-        events: LazyEvents = timeline.events  # type: ignore[assignment]
         try:
             con = _connect_ro(path)
             try:
@@ -228,11 +235,11 @@ class SearchIndex:
         found = cls.open(file, timeline)
         if found is not None:
             return found
-        if not can_index(timeline):
+        events = _indexable(timeline)
+        if events is None:
             return None
         folder = index_dir(create=True)
         path = index_path(file, folder) if folder else None
-        events: LazyEvents = timeline.events  # type: ignore[assignment]
         n = len(events)
         rich = set(events.facts.rich.tolist()) if events.facts is not None else None
         if path is None:  # no cache folder we can trust: the folded text in memory only

@@ -53,7 +53,8 @@ from .common import (
     make_date,
     parse_json,
 )
-from .timelinejs import _edtf_year
+from .jsonpos import PathPart
+from .timelinejs_dates import edtf_year
 
 __all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
 
@@ -63,7 +64,8 @@ _DEFAULT_TRACK = "Items"
 _MAX_MS = 8.64e15  # ECMAScript time values are limited to +-8.64e15 ms (ECMA-262, 21.4.1.1)
 
 
-def _date_field(b, item: dict, name: str, zone: str, where: str, path: tuple) -> EventDate | None:
+def _date_field(b: TimelineBuilder, item: Mapping[str, Any], name: str, zone: str, where: str,
+                path: tuple[PathPart, ...]) -> EventDate | None:
     """Item field ``name`` as a date, its note added as a warning to the
     builder ``b``; None, and the item listed as skipped, when it is unreadable."""
     try:
@@ -86,7 +88,7 @@ def _end_as_vis_draws(start: EventDate, end: EventDate) -> EventDate:
             Precision.DAY, Precision.MONTH, Precision.YEAR) or not math.isfinite(end.earliest):
         return end
     c = civil_from_epoch(end.earliest - 1)
-    text = _edtf_year(c.year)
+    text = edtf_year(c.year)
     if end.precision >= Precision.MONTH:
         text += f"-{c.month:02d}"
     if end.precision >= Precision.DAY:
@@ -107,7 +109,7 @@ def _date(value: Any, zone: str) -> tuple[EventDate, str]:
             raise DateError(f"{value!r} milliseconds is outside the range of JavaScript dates")
         seconds = int(value // 1000)
         c = civil_from_epoch(seconds)
-        text = f"{_edtf_year(c.year)}-{c.month:02d}-{c.day:02d}T{c.hour:02d}:{c.minute:02d}:{int(c.second):02d}Z"
+        text = f"{edtf_year(c.year)}-{c.month:02d}-{c.day:02d}T{c.hour:02d}:{c.minute:02d}:{int(c.second):02d}Z"
         note = f"{value} ms: the fraction of a second was dropped" if value % 1000 else ""
         return EventDate(text, "", ""), note
     if not isinstance(value, str):
@@ -124,7 +126,7 @@ def _date(value: Any, zone: str) -> tuple[EventDate, str]:
 _UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?$")
 
 
-def _text(b: TimelineBuilder, value: Any, where: str, field: str, path: tuple | None = None) -> str:
+def _text(b: TimelineBuilder, value: Any, where: str, field: str, path: tuple[PathPart, ...] | None = None) -> str:
     if value is None:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -179,7 +181,7 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
         raise TimelineLoadError([Problem(file, 'a vis-timeline file is a JSON list of items, or an object '
                                          '{"items": [...], "groups": [...]}', 1, 1)])
     b = TimelineBuilder(file, title if isinstance(title, str) and title.strip() else os.path.basename(file), text)
-    items_key: tuple = () if isinstance(data, list) else ("items",)
+    items_key: tuple[PathPart, ...] = () if isinstance(data, list) else ("items",)
     if isinstance(data, Mapping):
         for key in data:
             if key not in ("items", "groups", "title"):
@@ -190,10 +192,10 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
         for index, g in enumerate(groups):
             where = f"groups[{index}]"
             gpath = ("groups", index)
-            if not isinstance(g, Mapping) or _key(g.get("id")) is None:
+            gid = _key(g.get("id")) if isinstance(g, Mapping) else None
+            if gid is None:
                 b.warn("a group needs an id (text or number); not loaded", None, where, path=gpath)
                 continue
-            gid = _key(g["id"])
             if gid in group_ids:
                 b.warn(f"duplicate group id {gid!r}; not loaded", None, where, path=gpath)
                 continue

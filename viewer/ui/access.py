@@ -169,8 +169,9 @@ def ensure_mnemonics(menu: QMenu) -> None:
     actions = [a for a in menu.actions() if not a.isSeparator()]
     taken = {_mnemonic(a.text()) for a in actions} - {None}
     for act in actions:
-        if act.menu() is not None:
-            ensure_mnemonics(act.menu())
+        sub = act.menu()
+        if isinstance(sub, QMenu):
+            ensure_mnemonics(sub)
         text = act.text()
         if _mnemonic(text) is not None or (not act.shortcut().isEmpty() and act.menu() is None):
             continue
@@ -241,9 +242,13 @@ def install(window) -> None:
         if changed & {"selected", "display_zone"}:
             on_selection()
 
+    def on_shown(tl) -> None:
+        name_timeline(tl)
+        on_selection()
+
     shown = getattr(window, "shown", None)
     if shown is not None:
-        shown.sigShownChanged.connect(lambda tl: (name_timeline(tl), on_selection()))
+        shown.sigShownChanged.connect(on_shown)
         name_timeline(shown.timeline)
     else:
         window.sigTimelineChanged.connect(name_timeline)

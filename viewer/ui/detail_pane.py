@@ -153,8 +153,8 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         if rel:
             out.append(f"<tr><td><b>Relative</b></td><td><b>{escape(rel)}</b> "
                        f"<span class='muted'>({escape(dday.describe())})</span></td></tr>")
-    if timeline.is_after_reference(event):
-        ref = timeline.reference_date
+    ref = timeline.reference_date
+    if ref is not None and timeline.is_after_reference(event):  # (it is after a reference only if there is one)
         out.append(f"<tr><td><b>Status</b></td><td><b>After the source’s date</b> "
                    f"({escape(describe_date(ref, zone, timeline.time_zone))}): planned or expected when "
                    f"reported, not an observed fact (dashed marker)</td></tr>")

@@ -8,7 +8,8 @@ not applied: the other fields are not blocked.  Under each date a live
 reading says what the EDTF value means ("on or before Thu 10 Feb 2022").
 
 Data text is shown in plain-text widgets (``QLineEdit``, ``QPlainTextEdit``,
-labels with ``Qt.PlainText``), never as rich text.
+labels with ``Qt.PlainText``), never as rich text.  The fields themselves
+(input, error label, commit on finish) are :mod:`viewer.ui.form_field`.
 """
 
 from __future__ import annotations
@@ -17,18 +18,14 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -40,97 +37,28 @@ from ..model.dates import EventDate
 from ..model.errors import DateError, Problem
 from ..model.grading import CREDIBILITY, RELIABILITY
 from ..model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind
+from .form_field import (
+    ERROR_STYLE,
+    FormField,
+    add_field_row,
+    combo_box,
+    error_style,
+    line_edit,
+    muted_style,
+    plain_label,
+    text_edit,
+)
 
 __all__ = ["EventForm", "install", "parse_list"]
 
-_ERROR_STYLE = "color: #b00020;"
 _CREDIBILITY_ITEMS = [("not graded", "")] + [(f"{k} {v}", k) for k, v in CREDIBILITY.items()]
 _RELIABILITY_ITEMS = [("not graded", "")] + [(f"{k} {v}", k) for k, v in RELIABILITY.items()]
 _NAIVE_TIME = re.compile(r"T\d\d(:\d\d){0,2}(\.\d+)?[?~%]?\]?$")
 
 
-def _is_dark(widget: QWidget) -> bool:
-    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def _error_style(widget: QWidget) -> str:
-    """Red that reads on the light and on the dark desk (View > Colours)."""
-    return "color: #ff8a80;" if _is_dark(widget) else "color: #b00020;"
-
-
-def _muted_style(widget: QWidget) -> str:
-    return "color: #aab2bf;" if _is_dark(widget) else "color: #4a5260;"
-
-
 def parse_list(text: str) -> tuple[str, ...]:
     """``"NATO; Russia, Belarus"`` -> ``("NATO", "Russia", "Belarus")`` (commas or semicolons)."""
     return tuple(p.strip() for p in re.split(r"[;,]", text) if p.strip())
-
-
-def _plain_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
-class _Field(QObject):
-    """One input with an error label under it; ``sigCommit`` when editing finishes."""
-
-    sigCommit = Signal()
-
-    def __init__(self, widget: QWidget, name: str) -> None:
-        super().__init__(widget)
-        self.widget: Any = widget  # QLineEdit, QPlainTextEdit or QComboBox
-        self.name = name
-        widget.setAccessibleName(name)
-        self.error = _plain_label()
-        self.error.setStyleSheet(_ERROR_STYLE)
-        self.error.hide()
-        if isinstance(widget, QLineEdit):
-            widget.editingFinished.connect(self.sigCommit)
-        elif isinstance(widget, QComboBox):
-            widget.activated.connect(lambda _i: self.sigCommit.emit())
-        elif isinstance(widget, QCheckBox):
-            widget.clicked.connect(lambda _c: self.sigCommit.emit())  # the user's click, not setChecked
-        else:
-            widget.installEventFilter(self)  # QPlainTextEdit: commit when the focus leaves
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.FocusOut:
-            self.sigCommit.emit()
-        return False
-
-    def text(self) -> str:
-        w = self.widget
-        if isinstance(w, QLineEdit):
-            return w.text()
-        if isinstance(w, QPlainTextEdit):
-            return w.toPlainText()
-        if isinstance(w, QCheckBox):
-            return "true" if w.isChecked() else ""
-        return str(w.currentData())
-
-    def set_text(self, value: str) -> None:
-        w = self.widget
-        w.blockSignals(True)
-        if isinstance(w, QLineEdit):
-            w.setText(value)
-            w.setCursorPosition(0)
-        elif isinstance(w, QPlainTextEdit):
-            if w.toPlainText() != value:
-                w.setPlainText(value)
-        elif isinstance(w, QCheckBox):
-            w.setChecked(bool(value))
-        else:
-            k = w.findData(value)
-            w.setCurrentIndex(max(k, 0))
-        w.blockSignals(False)
-
-    def show_error(self, message: str) -> None:
-        self.error.setStyleSheet(_error_style(self.error))
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
 
 
 class EventForm(QScrollArea):
@@ -152,7 +80,7 @@ class EventForm(QScrollArea):
         body = QWidget()
         self.setWidget(body)
         outer = QVBoxLayout(body)
-        self.heading = _plain_label("Select an event to edit it, or add one.")
+        self.heading = plain_label("Select an event to edit it, or add one.")
         outer.addWidget(self.heading)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add event")
@@ -163,12 +91,12 @@ class EventForm(QScrollArea):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
-        self.general = _plain_label()
-        self.general.setStyleSheet(_ERROR_STYLE)
+        self.general = plain_label()
+        self.general.setStyleSheet(ERROR_STYLE)
         self.general.hide()
         outer.addWidget(self.general)
 
-        self.fields: dict[str, _Field] = {}
+        self.fields: dict[str, FormField] = {}
         self.readings: dict[str, QLabel] = {}
         event_box = QGroupBox("Event")
         form = QFormLayout(event_box)
@@ -177,7 +105,7 @@ class EventForm(QScrollArea):
         self._combo(form, "kind", "Kind", [(k.value, k.value) for k in EventKind])
         for which in ("start", "end"):
             self._line(form, which, f"{which.capitalize()} (EDTF)")
-            reading = _plain_label()
+            reading = plain_label()
             self.readings[which] = reading
             form.addRow("", reading)
             self.fields[which].widget.textChanged.connect(lambda _t, w=which: self._read_date(w))
@@ -251,41 +179,28 @@ class EventForm(QScrollArea):
         self.refresh()
 
     # -- building --------------------------------------------------------
-    def _add(self, form: QFormLayout, name: str, label: str, widget: QWidget, commit: Any) -> _Field:
-        field = _Field(widget, label.strip())
+    def _add(self, form: QFormLayout, name: str, label: str, widget: QWidget, commit: Any) -> FormField:
+        field = add_field_row(form, label, widget)
         field.sigCommit.connect(commit or (lambda n=name: self.commit_event_field(n)))
         self.fields[name] = field
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(1)
-        v.addWidget(widget)
-        v.addWidget(field.error)
-        form.addRow(label, box)
         return field
 
-    def _line(self, form, name, label, commit=None) -> _Field:
-        return self._add(form, name, label, QLineEdit(), commit)
+    def _line(self, form, name, label, commit=None) -> FormField:
+        return self._add(form, name, label, line_edit(), commit)
 
-    def _text(self, form, name, label, commit=None) -> _Field:
-        w = QPlainTextEdit()
-        w.setMaximumHeight(70)
-        w.setTabChangesFocus(True)
-        return self._add(form, name, label, w, commit)
+    def _text(self, form, name, label, commit=None) -> FormField:
+        return self._add(form, name, label, text_edit(), commit)
 
-    def _combo(self, form, name, label, items, commit=None) -> _Field:
-        w = QComboBox()
-        for text, data in items:
-            w.addItem(text, data)
-        return self._add(form, name, label, w, commit)
+    def _combo(self, form, name, label, items, commit=None) -> FormField:
+        return self._add(form, name, label, combo_box(items), commit)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Colours follow View > Colours (light / dark desk)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             for f in self.fields.values():
-                f.error.setStyleSheet(_error_style(self))  # (the children get the new palette after us)
-            self.general.setStyleSheet(_error_style(self))
+                f.error.setStyleSheet(error_style(self))  # (the children get the new palette after us)
+            self.general.setStyleSheet(error_style(self))
             for which in self.readings:
                 self._read_date(which)
 
@@ -318,7 +233,7 @@ class EventForm(QScrollArea):
             if name not in kept:
                 f.show_error("")
         self.general.hide()
-        self.general.setStyleSheet(_error_style(self.general))
+        self.general.setStyleSheet(error_style(self.general))
         self._fill_choices()
         if ev is None:
             self.heading.setText("Select an event to edit it, or add one.")
@@ -381,13 +296,13 @@ class EventForm(QScrollArea):
             return
         try:
             label.setText(EventDate(text).describe())
-            label.setStyleSheet(_muted_style(self))
+            label.setStyleSheet(muted_style(self))
         except (DateError, ValueError) as exc:
             label.setText(f"not a date: {exc}")
-            label.setStyleSheet(_error_style(self))
+            label.setStyleSheet(error_style(self))
         except Exception:  # noqa: BLE001 - the edtf package raises assorted errors on partial input
             label.setText("not a date yet")
-            label.setStyleSheet(_error_style(self))
+            label.setStyleSheet(error_style(self))
 
     # -- committing ------------------------------------------------------------
     def _date(self, which: str, ev: Event) -> EventDate | None:
@@ -444,7 +359,7 @@ class EventForm(QScrollArea):
         self._show_problems(problems, field)
         return problems
 
-    def _show_problems(self, problems: list[Problem], field: _Field) -> None:
+    def _show_problems(self, problems: list[Problem], field: FormField) -> None:
         """Each problem under the field it names, else under the one being edited."""
         for p in problems:
             head = p.location.split(" ")[0].split(".")[0].split("[")[0]

@@ -43,6 +43,7 @@ from ..model.quoting import qualified_date
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, offset_at, zone_info, zone_label
+from .screenshots import save_png
 from .timeline_view import TimelineView
 
 __all__ = ["PICTURE_FORMATS", "PAGE_SIZES", "PAGE_NAMES", "PictureOptions", "export_picture",
@@ -496,7 +497,7 @@ def export_picture(timeline: Timeline, path: str | os.PathLike[str], options: Pi
                 picture.paint(painter)
             finally:
                 painter.end()
-            if not image.save(tmp, "PNG"):
+            if not save_png(image, tmp):
                 raise OSError(f"could not write the PNG image to {target}")
         elif kind == "svg":
             gen = QSvgGenerator()

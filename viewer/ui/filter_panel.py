@@ -358,6 +358,11 @@ def install(window) -> None:
     tabs.addTab(window.filter_panel, "Filters")
     act = QAction("Filters", window)
     act.setShortcut(QKeySequence("F7"))
-    act.triggered.connect(lambda: (tabs.setCurrentWidget(window.filter_panel), window.filter_panel.setFocus()))
+
+    def show_filters() -> None:
+        tabs.setCurrentWidget(window.filter_panel)
+        window.filter_panel.setFocus()
+
+    act.triggered.connect(show_filters)
     window.menus["View"].addAction(act)
     window.addAction(act)

@@ -24,6 +24,7 @@ from ..model.presentation import short_date
 from ..model.story import Story
 from ..model.timeline import Source, Timeline, source_facts
 from .present import PresentWindow
+from .screenshots import save_png
 
 __all__ = ["export_pdf", "export_png_frames", "story_sources", "PAGE_PX", "frame_name"]
 
@@ -188,7 +189,7 @@ def export_png_frames(timeline: Timeline, story: Story, folder: str | os.PathLik
             image = pw.grab().toImage()
             out = os.path.join(folder, frame_name(story, index))
             with atomic_path(out) as tmp:
-                if not image.save(tmp, "PNG"):
+                if not save_png(image, tmp):
                     raise OSError(f"could not write {out}")
             written.append(out)
     finally:

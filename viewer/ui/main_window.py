@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
     sigTimelineChanged = Signal(object)  # Timeline
     sigTimelineEdited = Signal(object, object)  # Timeline, frozenset of event ids
 
+    present_theme: str  #: "dark" or "light": set by the feature that presents (viewer.ui.presenting)
+
     def __init__(self, timeline: Timeline, loader: Callable[[str], Timeline], path: str = "") -> None:
         super().__init__()
         self.loader = loader

@@ -76,14 +76,14 @@ def start_presenting(window, story: Story | None = None, theme: str | None = Non
     None when the user cancelled the screen picker.
     """
     story = story or current_story(window)
-    theme = theme or getattr(window, "present_theme", "dark")
+    theme_name = theme or str(getattr(window, "present_theme", "dark"))
     infos = screen_infos()
     screens = QGuiApplication.screens()
     chosen = _pick_audience_screen(window, infos) if len(infos) > 1 else None
     if len(infos) > 1 and chosen is None:
         return None
     audience, presenter = choose_screens(infos, chosen) if infos else (0, None)
-    present = PresentWindow(window.timeline, story, theme, dday=_desk_dday(window, story))
+    present = PresentWindow(window.timeline, story, theme_name, dday=_desk_dday(window, story))
     if screens:
         present.setScreen(screens[audience])
         present.setGeometry(screens[audience].geometry())

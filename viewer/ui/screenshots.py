@@ -10,11 +10,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QImageWriter
 
 from ..io.atomic import atomic_path, destination_problem
 
-__all__ = ["screenshot_path_problem", "write_png"]
+__all__ = ["save_png", "screenshot_path_problem", "write_png"]
+
+
+def save_png(image: QImage, path: str) -> bool:
+    """Write ``image`` to the file ``path`` as PNG, whatever its name says; False when Qt could not.
+
+    (``QImage.save(path, "PNG")`` does the same; its typing asks for the format as
+    bytes, which the binding refuses at run time.)
+    """
+    return QImageWriter(path, b"PNG").write(image)
 
 
 def screenshot_path_problem(out: str) -> str:
@@ -35,7 +44,7 @@ def write_png(image: QImage, out: str) -> bool:
         return False
     try:
         with atomic_path(out) as tmp:
-            if not image.save(tmp, "PNG"):
+            if not save_png(image, tmp):
                 raise OSError(f"could not write {out}")
     except OSError as exc:
         print(f"timeline-viewer: {exc}", file=sys.stderr)

@@ -120,13 +120,15 @@ class ZonePicker(QComboBox):
         self.setMinimumContentsLength(16)
         self.setAccessibleName("Display time zone")
         self.setToolTip("Time zone of the axis, tooltips and details (type an IANA name, e.g. Asia/Kathmandu)")
-        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer, line = self.completer(), self.lineEdit()
+        assert completer is not None and line is not None  # an editable combo box has both
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self._filling = False
         self.message = ""  # why the last typed name changed nothing ("" when it did)
         self.fill()
         self.activated.connect(self._on_activated)
-        self.lineEdit().editingFinished.connect(self._on_typed)
+        line.editingFinished.connect(self._on_typed)
         self.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(lambda _tl: self.fill())
         if hasattr(window, "sigTimelineEdited"):

@@ -1,0 +1,79 @@
+"""What a lossy writer leaves out, in words (the "left out" list of ``convert``).
+
+Re-exported by :mod:`viewer.io.common`.  Pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from viewer.model.timeline import Event, Timeline
+
+__all__ = ["format_losses"]
+
+
+def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers: bool = False,
+                  stories: bool = True, source_details: bool = False, planned: bool = False,
+                  reference_date: bool = False) -> list[str]:
+    """What a lossy writer cannot hold, one line per kind of detail (for the
+    "left out" list of ``convert``, so its exit status says something was lost).
+
+    Parameters
+    ----------
+    timeline : Timeline
+    fmt : str
+        Name of the format, for the messages.
+    quotes : str
+        How the format keeps quotes ("" = not at all, else e.g. "as plain
+        text in the event's body").
+    qualifiers : bool
+        True if EDTF qualifiers ("on or before", ?, ~, ranges) are lost.
+    stories, source_details : bool
+        True if the timeline's stories / sources' relay chains and
+        attributions are lost.
+    planned : bool
+        True if the format cannot mark an event as planned (events the
+        source describes as planned, or that begin after the reference
+        date, would read back as facts).
+    reference_date : bool
+        True if the timeline's reference date (the date its source was
+        written, after which events are plans) is lost.
+    """
+    out: list[str] = []
+    if planned:
+        n_planned = sum(1 for e in timeline.events if timeline.is_planned(e))
+        if n_planned:
+            out.append(f"{n_planned} event{'s' if n_planned != 1 else ''} described as planned lose that status "
+                       f"in {fmt} (they would read back as having happened)")
+    if reference_date and timeline.reference_date is not None:
+        out.append(f"the reference date ({timeline.reference_date.describe()}): not written to {fmt}")
+    n_quotes = sum(len(e.quotes) for e in timeline.events)
+    if n_quotes:
+        how = quotes or "not written"
+        out.append(f"{n_quotes} quotes: {how} in {fmt} (speaker, role, attribution and source fields are lost)")
+    if qualifiers:
+        qualified = [e.id for e in timeline.events
+                     if any(d is not None and not d.is_exact for d in (e.start, e.end))]
+        if qualified:
+            shown = ", ".join(qualified[:5]) + (f" and {len(qualified) - 5} more" if len(qualified) > 5 else "")
+            out.append(f"{len(qualified)} events lose their date qualifiers (on or before/after, uncertain, "
+                       f"approximate, open) in {fmt}: {shown}")
+    if stories and timeline.stories:
+        out.append(f"{len(timeline.stories)} stories: not written to {fmt}")
+    relayed = [s for s in timeline.sources if s.via or s.attribution]
+    if source_details and relayed:
+        out.append(f"{len(relayed)} sources: their relay chain and attribution are not written to {fmt}")
+    events = list(_graded_events(timeline))
+    graded = (sum(1 for s in timeline.sources if s.reliability) + sum(1 for e in events if e.credibility)
+              + sum(1 for e in events for q in e.quotes if q.credibility))
+    if graded:
+        out.append(f"{graded} grades (source reliability A–F, credibility 1–6, AJP-2.1): not written to {fmt}")
+    return out
+
+
+def _graded_events(timeline: Timeline) -> Iterator[Event]:
+    """Events that may carry a credibility grade (only the rich ones of a lazily-read file)."""
+    facts = getattr(timeline.events, "facts", None)
+    if facts is not None:
+        return (timeline.events[int(i)] for i in facts.rich)
+    return iter(timeline.events)

@@ -1,0 +1,203 @@
+"""TimelineJS dates: its date fields (year .. millisecond) to and from EventDates.
+
+TimelineJS shows a negative year ``-N`` as "N BCE" (there is no year 0),
+while EDTF counts astronomically (year 0 = 1 BCE), so ``-N`` is read as EDTF
+year ``-(N-1)`` and written back the same way; a year-only end is 1 January
+of that year, as TimelineJS places it.  Used by the reader
+(:mod:`viewer.io.timelinejs`) and the writer (:mod:`viewer.io.timelinejs_write`).
+
+Pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from viewer.model.calendar import civil_from_epoch
+from viewer.model.dates import EventDate, Precision
+from viewer.model.errors import DateError
+from viewer.model.presentation import short_date
+
+from .humandates import compact_digits_problem
+
+__all__ = ["DATE_FIELDS", "edtf_year", "date_from_parts", "parts_from_date", "time_parts", "as_html"]
+
+DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
+"""The fields of a TimelineJS date, coarsest first."""
+
+
+def _int_field(value: Any, name: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise DateError(f"{name} must be a whole number, got {json.dumps(value)}")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,12}\s*", value):
+        problem = compact_digits_problem(value) if name == "year" else None
+        if problem is not None:  # "196002152034": a compact date, not a year
+            raise DateError(problem)
+        return int(value)
+    raise DateError(f"{name} must be a whole number, got {json.dumps(value, ensure_ascii=False)[:40]}")
+
+
+def edtf_year(year: int) -> str:
+    """EDTF year text of an astronomical year (4 digits, or the long ``Y`` form)."""
+    if -9999 <= year <= 9999:
+        return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+    return f"Y{year}"
+
+
+def date_from_parts(parts: Mapping[str, Any], *, phrase: str = "", time_zone: str = "UTC",
+                    end: bool = False) -> tuple[EventDate, str]:
+    """An :class:`EventDate` from TimelineJS date fields (year .. millisecond).
+
+    Parameters
+    ----------
+    parts : mapping
+        ``year`` (required), ``month``, ``day``, ``hour``, ``minute``,
+        ``second``, ``millisecond``: numbers or digit strings.  A field is
+        used only when every coarser one is present.
+    phrase : str
+        ``display_date``: kept as the date's phrase.
+    time_zone : str
+        IANA zone of times of day.
+    end : bool
+        An ``end_date``: TimelineJS places a year-only end on 1 January of
+        that year (its ``TL.Date`` fills month and day with 1), so the span
+        ends when the year before ends: an era 600-650 meets one 650-700.
+        Such an end is read as the year before (to the year); its basis
+        names the year as written.
+
+    Returns
+    -------
+    date : EventDate
+        At the precision of the finest field given.
+    note : str
+        What was dropped (milliseconds, fields after a gap), or ``""``.
+
+    Raises
+    ------
+    DateError
+        Missing or non-numeric year, fields out of range, a day not in the
+        calendar, a month or day with a year beyond 9999.
+    """
+    values = {name: _int_field(parts.get(name), name) for name in DATE_FIELDS}
+    year = values["year"]
+    if year is None:
+        raise DateError("a TimelineJS date needs a year")
+    astronomical = year + 1 if year < 0 else year
+    notes = []
+    used = {"year": year}  # the fields used, each present: up to the first one missing
+    for name in DATE_FIELDS[1:]:
+        value = values[name]
+        if value is None:
+            break
+        used[name] = value
+    ignored = [n for n in DATE_FIELDS if values[n] is not None and n not in used]
+    if ignored:
+        notes.append(f"{', '.join(ignored)} ignored because {DATE_FIELDS[len(used)]} is missing")
+    if "millisecond" in used:
+        if values["millisecond"]:
+            notes.append(f"millisecond {values['millisecond']} dropped (dates are kept to the second)")
+        del used["millisecond"]
+    text = edtf_year(astronomical)
+    if len(used) > 1 and not -9999 <= astronomical <= 9999:
+        raise DateError(f"year {year} has more than 4 digits: EDTF can only write such a year on its own, "
+                        "without month or day")
+    limits = {"month": (1, 12), "day": (1, 31), "hour": (0, 23), "minute": (0, 59), "second": (0, 59)}
+    for name, value in list(used.items())[1:]:
+        lo, hi = limits[name]
+        if not lo <= value <= hi:
+            raise DateError(f"{name} {value} is not in {lo}..{hi}")
+    if len(used) >= 2:
+        text += f"-{values['month']:02d}"
+    if len(used) >= 3:
+        text += f"-{values['day']:02d}"
+    precision = None
+    if len(used) >= 4:
+        text += f"T{values['hour']:02d}:{(values['minute'] or 0):02d}:{(values['second'] or 0):02d}"
+        precision = {4: Precision.HOUR, 5: Precision.MINUTE}.get(len(used))
+    zone = time_zone if "T" in text else None
+    basis = "TimelineJS date fields" if phrase else ""
+    if end and len(used) == 1:
+        text = edtf_year(astronomical - 1)
+        written = f"{-year} BCE" if year < 0 else str(year)
+        basis = (f"TimelineJS end_date year {year}: TimelineJS ends it on 1 January {written}, "
+                 "when the year before ends")
+    date = EventDate(text, phrase, basis, time_zone=zone, precision_override=precision)
+    return date, "; ".join(notes)
+
+
+def parts_from_date(date: EventDate) -> dict[str, str] | None:
+    """TimelineJS date fields (strings, as the template writes them) of a date, UTC.
+
+    Open dates (``..``) have none (None).  A date with an open side uses its
+    known side; an imprecise one its first moment, at its precision.  A date
+    that is not exact gets ``display_date``: the date in words with its
+    qualifier (``"on or before Thu 10 Feb 2022"``), HTML-escaped; never the
+    source's phrase, which TimelineJS would show as if it were the date.
+    """
+    point = date.sort_point
+    if not math.isfinite(point):
+        return None
+    if date.relation == "on or before":
+        point = date.latest - 1
+    c = civil_from_epoch(point)
+    year = c.year if c.year > 0 else c.year - 1
+    out = {"year": str(year)}
+    p = date.precision
+    if p >= Precision.MONTH:
+        out["month"] = str(c.month)
+    if p >= Precision.DAY:
+        out["day"] = str(c.day)
+    if p >= Precision.HOUR:
+        out["hour"] = str(c.hour)
+    if p >= Precision.MINUTE:
+        out["minute"] = str(c.minute)
+    if p >= Precision.SECOND:
+        out["second"] = str(int(c.second))
+    if not date.is_exact:  # only a date text: TimelineJS shows it instead of the date (the phrase goes in the text)
+        out["display_date"] = as_html(short_date(date))
+    return out
+
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})(?::(\d\d))?(?::(\d\d))?\s*([AaPp][Mm])?\s*$")
+
+
+def time_parts(value: str) -> dict[str, int]:
+    """``hour`` (0..23), ``minute`` and ``second`` as written of a template's Time cell
+    (``14:05``, ``2:05:30 PM``).
+
+    Raises
+    ------
+    DateError
+        Not ``hh:mm``, ``hh:mm:ss`` or ``h:mm AM/PM``; an AM/PM hour not in 1..12.
+    """
+    m = _TIME.match(value)
+    if not m:
+        raise DateError(f"time {value!r} is not hh:mm, hh:mm:ss or h:mm AM/PM")
+    hour = int(m.group(1))
+    if m.group(4):
+        if not 1 <= hour <= 12:
+            raise DateError(f"time {value!r}: with AM/PM the hour must be 1..12")
+        hour = hour % 12 + (12 if m.group(4).lower() == "pm" else 0)
+    out = {"hour": hour}
+    if m.group(2):
+        out["minute"] = int(m.group(2))
+    if m.group(3):
+        out["second"] = int(m.group(3))
+    return out
+
+
+def as_html(text: str) -> str:
+    """Plain text as HTML: ``& < > " '`` escaped (TimelineJS renders its text fields as HTML)."""
+    return html.escape(text, quote=True).replace("\n", "<br>")

@@ -1,0 +1,172 @@
+"""TimelineJS writer: a timeline as TimelineJS JSON, to publish it as a web page.
+
+What is written, and what TimelineJS cannot hold (listed by
+:func:`write_timelinejs`), is described in :func:`timelinejs_dict`; the
+mapping of the reader (:mod:`viewer.io.timelinejs`) is kept, so a file
+written here reads back with its content.
+
+Pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from viewer.model.dates import EventDate, Precision
+from viewer.model.quoting import is_direct, quote_sentence
+from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, Timeline
+
+from .atomic import write_text_atomic
+from .builder import UNGROUPED_TRACK_ID
+from .losses import format_losses
+from .timelinejs import headline_from_text
+from .timelinejs_dates import as_html, parts_from_date
+from .urls import dropped_urls, web_url
+
+__all__ = ["timelinejs_dict", "write_timelinejs"]
+
+
+_FILE_NAME_ENDINGS = (".json", ".csv", ".tsv")
+"""A title ending so is the file name a reader gave an untitled timeline: no title slide is written for it."""
+
+
+def _read_display_date(date: EventDate) -> bool:
+    """True when the date's phrase was read from a TimelineJS ``display_date``
+    (a date text its author wrote for TimelineJS to show), not a source's words."""
+    return bool(date.phrase) and date.basis in ("TimelineJS display_date", "TimelineJS date fields")
+
+
+def _media_quote(e: Event, sources: tuple[Source, ...] | list[Source]) -> tuple[Quote, Source | None] | None:
+    """``(quote, source or None)``: the event's first direct quote, written as
+    TimelineJS's quote media (a ``<blockquote>`` with ``<cite>``), as the
+    reader reads such media back; None when it has no direct quote.  Reported
+    speech is never put in a blockquote."""
+    q = next((q for q in e.quotes if QuoteKind(q.kind) is QuoteKind.DIRECT), None)
+    if q is None:
+        return None
+    return q, next((s for s in sources if s.id == q.source), None)
+
+
+def _end_parts(date: EventDate, parts: dict[str, str]) -> dict[str, str]:
+    """End fields as TimelineJS reads them: a year-only end is 1 January of
+    that year, so an end known to the year Y is written as year Y + 1
+    (the inverse of :func:`date_from_parts` with ``end=True``)."""
+    if date.precision is not Precision.YEAR or set(parts) - {"year", "display_date"}:
+        return parts
+    year = int(parts["year"])
+    out = dict(parts)
+    out["year"] = str(1 if year == -1 else year + 1)
+    return out
+
+
+def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
+    """TimelineJS JSON data of a timeline (see :func:`write_timelinejs`).
+
+    Every text written is HTML-escaped (TimelineJS shows headline, text,
+    display_date, group, media caption and credit as HTML; ours are plain
+    text).  Points and spans become events (track label as ``group``), bands
+    with two finite ends become eras, other bands events; a date that is not
+    exact gets its description as ``display_date`` and the source's phrase
+    goes into the text (a ``display_date`` read from a TimelineJS file, its
+    author's own date text, is written back as it was); quotes and the
+    sources not shown as media are appended to the event's text; the first
+    source with an http or https url becomes the event's media (credit = its
+    outlet, never its url; other links are never written:
+    :mod:`viewer.io.urls`), else the first direct quote becomes TimelineJS's
+    quote media (``<blockquote>`` with ``<cite>``); events of the ungrouped
+    track get no ``group``; a year-only end is written as the next year
+    (:func:`_end_parts`).  Open dates (``..``) cannot be written: a span
+    with an open end is written as a point with the end stated in its text.
+    """
+    labels = {t.id: t.label for t in timeline.tracks}
+    untitled = timeline.title.lower().endswith(_FILE_NAME_ENDINGS)  # a reader named it after its file
+    title_text = {k: v for k, v in (("headline", "" if untitled else as_html(timeline.title)),
+                                    ("text", as_html(timeline.description))) if v}
+    out: dict[str, Any] = {"title": {"text": title_text}} if title_text else {}
+    out["events"] = []
+    eras = []
+    for e in timeline.events:
+        start, end = parts_from_date(e.start), (parts_from_date(e.end) if e.end is not None else None)
+        if start is None and end is not None:
+            start, end = end, None
+        if start is None:
+            continue  # nothing to place: an event open on both sides
+        for date, parts in ((e.start, start), (e.end, end)):
+            if date is not None and parts is not None and _read_display_date(date):
+                parts["display_date"] = as_html(date.phrase)  # the TimelineJS author's own date text, as read
+        body = ["<p><i>(planned)</i></p>"] if timeline.is_planned(e) else []  # TimelineJS has no status
+        body += [as_html(e.summary)] if e.summary else []
+        phrases = [d.phrase for d in (e.start, e.end)
+                   if d is not None and d.phrase and not _read_display_date(d)]
+        if phrases:
+            body.append("<p><small>Date in the source: " + "; ".join(f"“{as_html(p)}”" for p in phrases)
+                        + "</small></p>")
+        if e.end is not None and end is None:
+            body.append(f"<i>{as_html('Ends: ' + e.end.describe())}</i>")
+        sources = timeline.sources_of(e)
+        with_url = next((s for s in sources if web_url(s.url)), None)
+        media_quote = _media_quote(e, sources) if with_url is None else None
+        for q in e.quotes:
+            if media_quote is not None and q is media_quote[0]:
+                continue
+            who = q.who
+            body.append(f"<blockquote>{as_html(q.text)}</blockquote>" + (f"<p>— {as_html(who)}</p>" if who else "")
+                        if is_direct(q) else f"<p>{as_html(quote_sentence(q))}</p>")  # reported: never a quotation
+        listed = [s for s in sources if s is not with_url and not (media_quote and s is media_quote[1])]
+        if listed:
+            body.append("<p><small>Sources: " + "; ".join(as_html(s.name)
+                                                          for s in listed) + "</small></p>")
+        headline = "" if e.title == headline_from_text(e.summary) else as_html(e.title)  # none was written
+        item: dict[str, Any] = {"start_date": start, "text": {"headline": headline, "text": "".join(body)},
+                                "unique_id": e.id}
+        if end is not None and e.end is not None:
+            end = _end_parts(e.end, end)
+            item["end_date"] = end
+        if with_url is not None:
+            url = web_url(with_url.url)
+            credit = "" if with_url.outlet == with_url.url else with_url.outlet  # no url copied into the credit
+            item["media"] = {"url": url, "credit": as_html(credit), "caption": as_html(with_url.title)}
+        if media_quote is not None:  # TimelineJS's quote slide: the quote as the media, its source as credit
+            q, quote_source = media_quote
+            cite = f"<cite>{as_html(q.who)}</cite>" if q.who else ""
+            item["media"] = {"url": f"<blockquote>{as_html(q.text)} {cite}</blockquote>" if cite
+                             else f"<blockquote>{as_html(q.text)}</blockquote>"}
+            if quote_source is not None:
+                item["media"]["credit"] = as_html(quote_source.outlet)
+        if e.kind is EventKind.BAND and end is not None:
+            item.pop("unique_id")
+            eras.append(item)
+            continue
+        if e.track and e.track != UNGROUPED_TRACK_ID:  # ungrouped when read stays ungrouped
+            item["group"] = as_html(labels.get(e.track, e.track))
+        out["events"].append(item)
+    if eras:
+        out["eras"] = eras
+    return out
+
+
+def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
+    """Write a timeline as TimelineJS JSON (UTF-8, atomic), to publish it as a web page.
+
+    Returns
+    -------
+    list of str
+        Events left out because they have no finite date (``..`` on both sides),
+        then the kinds of detail TimelineJS cannot hold (:func:`format_losses`).
+
+    Raises
+    ------
+    ValueError
+        Text not encodable as UTF-8; nothing is written.
+    OSError
+        The file cannot be written (the destination is unchanged).
+    """
+    write_text_atomic(path, json.dumps(timelinejs_dict(timeline), ensure_ascii=False, indent=2) + "\n")
+    left = [f"event {e.id!r} ({e.title[:60]}): not written to TimelineJS: it has no finite date"
+            for e in timeline.events
+            if parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
+    return left + format_losses(timeline, "TimelineJS", quotes="as plain text in the event's text",
+                                qualifiers=True, source_details=True, planned=True,
+                                reference_date=True) + dropped_urls(timeline, "TimelineJS")

@@ -1,0 +1,133 @@
+"""The briefing theme of present mode: its colours and its timeline view.
+
+:func:`theme_colours` gives the colours of the dark and the light theme
+(background, text, muted text, accent, caption panel), and
+:class:`BriefingTimelineView` is the shared
+:class:`~viewer.ui.timeline_view.TimelineView` drawn in the briefing style
+(:meth:`~viewer.graphics.style.TimelineStyle.for_briefing`): type sized to
+the screen's height, Okabe-Ito colours and a marker shape per track, and
+track names in a column of at most a quarter of the width (longer names
+wrap, then lose words from their middle).  The presentation window is
+:mod:`viewer.ui.present`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from ..graphics.axis import TimeAxisItem
+from ..graphics.style import SHAPE_GLYPHS, TimelineStyle
+from ..model.timeline import Timeline
+from ..model.viewstate import ViewState
+from .timeline_view import TimelineView
+
+__all__ = ["BriefingTimelineView", "LABEL_COLUMN_FRACTION", "LABEL_LINES", "THEMES", "theme_colours"]
+
+THEMES = ("dark", "light")
+LABEL_COLUMN_FRACTION = 0.25
+"""Widest track-name column, as a fraction of the view's width: the chart keeps the rest."""
+LABEL_LINES = 3
+"""Lines a track name too long for its column wraps onto (fewer in a lower lane); then words
+are left out of its middle ("…")."""
+
+
+def theme_colours(theme: str) -> dict[str, str]:
+    """Colours of the briefing theme ``"dark"`` or ``"light"``: ``bg``, ``text``, ``muted``, ``accent``
+    and ``panel`` (the caption's and the header's), as ``#rrggbb``."""
+    style = TimelineStyle.for_briefing(1080, theme)
+    muted = "#b8c0ca" if theme == "dark" else "#3b4350"
+    accent = "#ffd27a" if theme == "dark" else "#7a4f00"
+    return {"bg": style.background, "text": style.text, "muted": muted, "accent": accent,
+            "panel": "#1a1f26" if theme == "dark" else "#eef1f5"}
+
+
+class BriefingTimelineView(TimelineView):
+    """The timeline widget in the briefing theme: sizes follow the *screen* height.
+
+    Parameters
+    ----------
+    timeline : Timeline
+    state : ViewState
+    theme : {"dark", "light"}
+    colour_blind : bool
+        Okabe-Ito track colours and one marker shape per track.
+    screen_height : callable() -> float
+        Height in pixels of the screen the presentation fills.
+    """
+
+    def __init__(self, timeline: Timeline, state: ViewState, theme: str = "dark", colour_blind: bool = True,
+                 screen_height=None) -> None:
+        self.theme = theme
+        self.colour_blind = colour_blind
+        self._screen_height = screen_height or (lambda: 1080.0)
+        # colours and shapes belong to tracks, not lanes: a step showing
+        # fewer tracks keeps each track's colour and shape
+        self.all_tracks = [t.id for t in timeline.tracks]
+        # kept when in the palette; uncoloured tracks pass the colours the desk
+        # view gives them (viewer.model.timeline.track_colours), so the wall
+        # screen matches the desk view, hand-outs and exported pictures
+        self._own_colours = timeline.track_colours
+        super().__init__(timeline, state)
+        style = self.make_style()
+        self.setBackground(style.background)
+        self.plotItem.showGrid(x=True, y=False, alpha=0.35 if theme == "dark" else 0.25)
+        for name in ("left", "bottom"):
+            axis = self.plotItem.getAxis(name)
+            axis.setPen(style.axis_line)
+            axis.setTextPen(style.axis_text)
+            axis.label.setDefaultTextColor(QColor(style.axis_text))
+        # every track label is shown, however large the type (pyqtgraph drops
+        # labels past a fill fraction by default)
+        self.plotItem.getAxis("left").setStyle(textFillLimits=[(0, 1.0)])
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the presentation window
+
+    @property
+    def time_axis(self) -> TimeAxisItem:
+        """The time axis under the lanes (finest period, relative D-day row)."""
+        return self._axis
+
+    def restyle(self) -> None:
+        """Size the type and the track-label column again (after the window or the screen changed)."""
+        self._apply_style()
+
+    def make_style(self) -> TimelineStyle:
+        """The briefing style for the screen height (see :meth:`TimelineStyle.for_briefing`)."""
+        full = TimelineStyle.for_briefing(max(float(self._screen_height()), 300.0), self.theme,
+                                          self.colour_blind, n_tracks=max(1, len(self.all_tracks)),
+                                          own_colours=self._own_colours or (None,))
+        if not full.track_colors:
+            return full
+        where = {tid: i for i, tid in enumerate(self.all_tracks)}
+        lanes = [where.get(t.id, i) for i, t in enumerate(self.timeline.tracks)]
+        return replace(full, track_colors=tuple(full.track_colors[k % len(full.track_colors)] for k in lanes),
+                       track_shapes=tuple(full.track_shapes[k % len(full.track_shapes)] for k in lanes))
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Show another timeline; track labels carry their marker shape (◆ ● ■ ...)."""
+        self.disclosure_marks = False  # an audience sees no ▸ / ▾
+        super().set_timeline(timeline)
+
+    def track_label(self, lane: int) -> str:
+        """The track's label after its marker shape (◆ ● ■ ...), placed by the lane geometry."""
+        style = self.style_
+        glyph = SHAPE_GLYPHS.get(style.track_shape(lane), "") if style.track_shapes else ""
+        return f"{glyph} {self.timeline.tracks[lane].label}".strip()
+
+    def max_label_width(self) -> float:
+        """Widest track-label column, pixels: :data:`LABEL_COLUMN_FRACTION` of the view's width.
+
+        The column is as wide as its longest label up to that; a longer name
+        wraps onto up to :data:`LABEL_LINES` lines (as many as its lane is
+        high) and then ends in "…", its full name on hover
+        (:class:`~viewer.graphics.track_axis.TrackAxisItem`)."""
+        return LABEL_COLUMN_FRACTION * max(self.width(), 1)
+
+    def _apply_style(self) -> None:
+        # the column is its widest label plus 1.2 em (the margin grows with the type),
+        # rounded down as it always was: the axis rounds up, so one pixel less
+        self.track_axis.margin_px = self.make_style().font_px * 1.2 - 1.0
+        self.track_axis.max_lines = LABEL_LINES
+        super()._apply_style()

@@ -1,0 +1,167 @@
+"""The field widgets of the Edit tab (:mod:`viewer.ui.edit_form`).
+
+A :class:`FormField` is one input (line, text box, choice or check box) with
+an error label under it; it reports ``sigCommit`` when editing finishes
+(Enter, a choice made, a click, or the focus leaving a text box).
+:func:`add_field_row` puts one in a ``QFormLayout`` row, and
+:func:`line_edit`, :func:`text_edit` and :func:`combo_box` make the inputs.
+The colours follow View > Colours (the light or the dark desk).
+
+Data text is shown in plain-text widgets (``QLineEdit``, ``QPlainTextEdit``,
+labels with ``Qt.PlainText``), never as rich text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+__all__ = ["ERROR_STYLE", "FormField", "add_field_row", "combo_box", "error_style", "line_edit", "muted_style",
+           "plain_label", "text_edit"]
+
+ERROR_STYLE = "color: #b00020;"
+"""Style sheet of an error message before the widget knows its palette (the light desk's red)."""
+
+
+def _is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def error_style(widget: QWidget) -> str:
+    """Style sheet of an error message: a red that reads on the light and on the dark desk (View > Colours)."""
+    return "color: #ff8a80;" if _is_dark(widget) else "color: #b00020;"
+
+
+def muted_style(widget: QWidget) -> str:
+    """Style sheet of a secondary text (a date's reading) on ``widget``'s desk colours."""
+    return "color: #aab2bf;" if _is_dark(widget) else "color: #4a5260;"
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A word-wrapped label that shows ``text`` as plain text (never rich text)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class FormField(QObject):
+    """One input with an error label under it.
+
+    Parameters
+    ----------
+    widget : QLineEdit, QPlainTextEdit, QComboBox or QCheckBox
+        The input; its accessible name becomes ``name``.
+    name : str
+        The field's name as a screen reader says it.
+
+    Signals
+    -------
+    sigCommit()
+        Editing finished: Enter or the focus leaving a line, a choice made,
+        a click on the check box, the focus leaving a text box.
+    """
+
+    sigCommit = Signal()
+
+    def __init__(self, widget: QWidget, name: str) -> None:
+        super().__init__(widget)
+        self.widget: Any = widget  # QLineEdit, QPlainTextEdit or QComboBox
+        self.name = name
+        widget.setAccessibleName(name)
+        self.error = plain_label()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        if isinstance(widget, QLineEdit):
+            widget.editingFinished.connect(self.sigCommit)
+        elif isinstance(widget, QComboBox):
+            widget.activated.connect(lambda _i: self.sigCommit.emit())
+        elif isinstance(widget, QCheckBox):
+            widget.clicked.connect(lambda _c: self.sigCommit.emit())  # the user's click, not setChecked
+        else:
+            widget.installEventFilter(self)  # QPlainTextEdit: commit when the focus leaves
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.FocusOut:
+            self.sigCommit.emit()
+        return False
+
+    def text(self) -> str:
+        """The value as text: a line's or box's text, ``"true"`` or ``""`` for a check box, a choice's data."""
+        w = self.widget
+        if isinstance(w, QLineEdit):
+            return w.text()
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        if isinstance(w, QCheckBox):
+            return "true" if w.isChecked() else ""
+        return str(w.currentData())
+
+    def set_text(self, value: str) -> None:
+        """Show ``value`` (as :meth:`text` reads it) without reporting a commit."""
+        w = self.widget
+        w.blockSignals(True)
+        if isinstance(w, QLineEdit):
+            w.setText(value)
+            w.setCursorPosition(0)
+        elif isinstance(w, QPlainTextEdit):
+            if w.toPlainText() != value:
+                w.setPlainText(value)
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        else:
+            k = w.findData(value)
+            w.setCurrentIndex(max(k, 0))
+        w.blockSignals(False)
+
+    def show_error(self, message: str) -> None:
+        """Show ``message`` in red under the input; ``""`` hides it."""
+        self.error.setStyleSheet(error_style(self.error))
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+
+def add_field_row(form: QFormLayout, label: str, widget: QWidget) -> FormField:
+    """A :class:`FormField` of ``widget`` named ``label``, added to ``form`` as a row (its error under it)."""
+    field = FormField(widget, label.strip())
+    box = QWidget()
+    v = QVBoxLayout(box)
+    v.setContentsMargins(0, 0, 0, 0)
+    v.setSpacing(1)
+    v.addWidget(widget)
+    v.addWidget(field.error)
+    form.addRow(label, box)
+    return field
+
+
+def line_edit() -> QLineEdit:
+    """A one-line input."""
+    return QLineEdit()
+
+
+def text_edit() -> QPlainTextEdit:
+    """A short plain-text box (70 px high at most; Tab moves on, as in the other fields)."""
+    w = QPlainTextEdit()
+    w.setMaximumHeight(70)
+    w.setTabChangesFocus(True)
+    return w
+
+
+def combo_box(items: list[tuple[str, str]]) -> QComboBox:
+    """A choice of ``items``: ``(text shown, value)`` pairs."""
+    w = QComboBox()
+    for text, data in items:
+        w.addItem(text, data)
+    return w
