@@ -103,6 +103,14 @@ class ChdbBackend:
                         row[j] = conv(row[j])
         return [c["name"] for c in meta], out
 
+    def floats(self, sql: str, names: list[str]) -> dict[str, np.ndarray]:
+        """The columns ``names`` of ``sql`` as float64 arrays, read as binary rows (no JSON):
+        what a count table of a million rows needs."""
+        cols = ", ".join(f"toFloat64(assumeNotNull({n})) AS {n}" for n in names)
+        data = self.session.query(f"SELECT {cols} FROM ({sql})", "RowBinary").bytes() or b""
+        table = np.frombuffer(data, dtype=[(n, "<f8") for n in names])
+        return {n: np.array(table[n]) for n in names}
+
     def command(self, sql: str) -> None:
         self.session.query(sql)
 
@@ -385,8 +393,18 @@ class ClickStore(EventStore):
     def _count_cache(self) -> CountCache:
         """The count tables in numpy (loaded on first use)."""
         if self._counts is None:
-            self._counts = CountCache(self._np, f"{self.t}_counts")
+            self._counts = CountCache(self._floats, f"{self.t}_counts")
         return self._counts
+
+    def _floats(self, sql: str) -> dict[str, np.ndarray]:
+        """Numeric columns of ``sql`` as float64 arrays: binary rows where the backend reads them."""
+        floats = getattr(self.backend, "floats", None)
+        if floats is None:
+            return self._np(sql)
+        names = [c.strip().split()[-1] for c in sql.split(" FROM ", 1)[0].removeprefix("SELECT ").split(",")]
+        with self._lock:
+            got: dict[str, np.ndarray] = floats(sql, names)
+        return got
 
     def count(self, filters: FilterLike | None = None) -> int:
         _, rows = self._rows(f"SELECT count() FROM {self.t} WHERE drawn AND {filter_where(filters, CLICKHOUSE)}")
@@ -395,8 +413,15 @@ class ClickStore(EventStore):
     def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
         offset, limit = check_page(offset, limit)
         where = f"drawn AND {filter_where(filters, CLICKHOUSE)}"
-        _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE {where} ORDER BY sort_point, file_index "
-                             f"LIMIT {limit} OFFSET {offset}")
+        order = "ORDER BY sort_point, file_index"
+        # the first row's place from the two sort columns alone, then the page from there (primary key)
+        _, first = self._rows(f"SELECT sort_point, file_index FROM {self.t} WHERE {where} {order} "
+                              f"LIMIT 1 OFFSET {offset}")
+        rows: list[list[Any]] = []
+        if first and limit:
+            sp, fi = first[0]
+            _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE {where} AND (sort_point > {lit(sp)} OR "
+                                 f"(sort_point = {lit(sp)} AND file_index >= {int(fi)})) {order} LIMIT {limit}")
         return self._answer(rows, self.count(filters))
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
