@@ -5,6 +5,11 @@ Usage::
     .venv/bin/python benchmarks/bench_engine.py                       # memory 1e6, parquet 1e7, chdb 1e7
     .venv/bin/python benchmarks/bench_engine.py --runs memory:100000 parquet:1000000 duckdb:1000000
     .venv/bin/python benchmarks/bench_engine.py --runs parquet:100000000   # 10^8: ~GBs in --data
+    .venv/bin/python benchmarks/bench_engine.py --code main=/work/wt/x-main --code branch=. --runs parquet:1000000
+    .venv/bin/python benchmarks/bench_engine.py --window 10000000 --code main=/work/wt/x-main --code branch=.
+
+``--code LABEL=DIR`` (repeatable) measures the code in ``DIR`` (its ``viewer`` package first on
+the path); each code writes its own data (``--data/LABEL``: collection layouts differ between versions).
 
 Data: :mod:`viewer.model.synthetic` (seed 2022; 20 tracks, the year 2022,
 30 % of events on five burst days).  ``memory`` reads the synthetic native
@@ -21,14 +26,20 @@ Columns:
 * *first frame s*: open + extent + the first frame's questions (visible
   events of all 20 lanes over the whole extent, capped at 5,000, and the
   density strips of 20 lanes x 1,366 px);
-* *query p50 / p95 ms*: visible + density for 40 windows, from the whole
-  year down to one hour inside a burst day and back (a zoom sequence);
+* *query p50 / p95 ms*: one frame (``EventStore.frame``: visible events capped at
+  5,000 + the density strips of 20 lanes x 1,366 px; visible + density where
+  the code has no ``frame``) for 40 windows, from the whole year down to one
+  hour inside a burst day and back (a zoom sequence);
+* *page ms*: 100 rows of the event list in time order at the middle of the collection
+  (``EventStore.page``; — where the code has none);
 * *search ms*: median of three queries (a rare title, a common word capped at
   1,000 ids, two words), each with the total count;
 * *facet ms*: track counts in the current window; *by id ms*: one event built
   from its row;
-* *window open s*: ``read_timeline`` of the collection, as the app opens it
-  (columns of at most 2,000,000 events loaded).
+* *window open s*: ``read_timeline`` of the collection, as the app opened it
+  before collections opened on their store (columns of at most 2,000,000
+  events loaded); ``--window N --code LABEL=DIR ...`` measures the app's
+  window itself (first paint, pan/zoom frames, RSS; :func:`run_window`).
 
 Timings are wall-clock on a shared 2-core machine (load average printed).
 Nothing is asserted: this prints a table.
@@ -137,15 +148,26 @@ def run_one(kind: str, n: int, target: str) -> dict:
         store = DuckStore(target)
     t_open = time.perf_counter() - t0
     lo, hi = store.extent()
-    store.visible(lo, hi, LANES, 5000)
-    store.density(lo, hi, LANES, WIDTH_PX)
+
+    def frame(a: float, b: float) -> None:
+        if hasattr(store, "frame"):
+            store.frame(a, b, LANES, WIDTH_PX, 5000)
+        else:
+            store.visible(a, b, LANES, 5000)
+            store.density(a, b, LANES, WIDTH_PX)
+
+    frame(lo, hi)
     t_first = time.perf_counter() - t0
     times = []
     for a, b in windows():
         t = time.perf_counter()
-        store.visible(a, b, LANES, 5000)
-        store.density(a, b, LANES, WIDTH_PX)
+        frame(a, b)
         times.append((time.perf_counter() - t) * 1000)
+    t_page = None
+    if hasattr(store, "page"):
+        t = time.perf_counter()
+        store.page(n // 2, 100)
+        t_page = (time.perf_counter() - t) * 1000
     searches = []
     for q in (f"protest {n // 3 // 12 * 12}", "strike", "convoy seen"):
         t = time.perf_counter()
@@ -167,9 +189,119 @@ def run_one(kind: str, n: int, target: str) -> dict:
         t = time.perf_counter()
         len(read_timeline_report(target).timeline.columns)
         t_window = time.perf_counter() - t
-    return {"open": t_open, "first": t_first, "p50": statistics.median(times),
+    return {"open": t_open, "first": t_first, "page": t_page, "p50": statistics.median(times),
             "p95": float(np.percentile(times, 95)), "search": statistics.median(searches), "facet": t_facet,
             "by_id": t_id, "window": t_window, "rss_store": rss_store, "rss": _rss_mb()}
+
+
+def _wait(app, done, timeout_s: float = 120.0) -> bool:
+    """Process Qt events until ``done()`` (False after ``timeout_s``)."""
+    end = time.perf_counter() + timeout_s
+    while time.perf_counter() < end:
+        app.processEvents()
+        if done():
+            return True
+        time.sleep(0.002)
+    return False
+
+
+def run_window(target: str) -> dict:
+    """The app's window on a collection, in this process, with whatever ``viewer``
+    is first on ``sys.path`` (``--code``): a :class:`CollectionWindow` on the store
+    where the code has one, else ``read_timeline_report`` + ``MainWindow`` (main).
+
+    *window shown*: from opening until the window is shown (a collection window:
+    lanes and axis, events still on their way); *first paint*: until its first
+    frame is painted with its events (a collection window: once the first
+    answer, strips included, is drawn; the list, overview and facets follow).
+    *frame*: the 40-step zoom of :func:`windows`, each step the range set
+    and the timeline widget painted (``grab``): what the GUI thread spends.
+    *filled*: a collection window's time until that step's answer is drawn.
+    """
+    import numpy as np
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    t0 = time.perf_counter()
+    try:
+        from viewer.io.collection_window import open_collection_store
+        from viewer.ui.collection_window import CollectionWindow
+    except ImportError:
+        CollectionWindow = None  # noqa: N806 - main's code: the window loads the columns
+    frames, filled, drawn = [], [], 0
+    if CollectionWindow is not None:
+        w = CollectionWindow(open_collection_store(target), Path(target).name)
+        w.resize(1920, 1080)
+        w.show()
+        app.processEvents()
+        shown = time.perf_counter() - t0
+        w.wait_drawn(300.0, settled=False)
+        w.view.grab()
+        first = time.perf_counter() - t0
+        w.wait_drawn(300.0)  # the list, overview and facets too, before the zoom
+        for a, b in windows():
+            t = time.perf_counter()
+            w.view.set_window(a, b)
+            w.view.ask_again()
+            w.view.grab()
+            frames.append((time.perf_counter() - t) * 1000)
+            w.wait_drawn(120.0)
+            w.view.grab()
+            filled.append((time.perf_counter() - t) * 1000)
+            drawn = max(drawn, len(w.view.drawn_ids()))
+        w.close()
+    else:
+        from viewer.io.registry import read_timeline_report
+        from viewer.ui.main_window import MainWindow
+
+        timeline = read_timeline_report(target).timeline
+        w = MainWindow(timeline, lambda _p: timeline, target)
+        w.resize(1920, 1080)
+        w.show()
+        _wait(app, lambda: w.isVisible(), 60.0)
+        app.processEvents()
+        shown = time.perf_counter() - t0
+        w.view.grab()
+        first = time.perf_counter() - t0
+        origin = timeline.columns.origin_epoch_s
+        for a, b in windows():
+            t = time.perf_counter()
+            w.view.setXRange(a - origin, b - origin, padding=0)
+            w.view.grab()
+            frames.append((time.perf_counter() - t) * 1000)
+            frame = w.view.events_item._frame
+            drawn = max(drawn, 0 if frame is None or frame.hit is None else len(frame.hit["row"]))
+        w.close()
+    return {"shown": shown, "first": first, "p50": statistics.median(frames), "p95": float(np.percentile(frames, 95)),
+            "filled_p95": float(np.percentile(filled, 95)) if filled else None, "drawn": drawn, "rss": _rss_mb()}
+
+
+def main_window_runs(codes: list[str], n: int, data: Path) -> None:
+    """Print the window table: every ``LABEL=DIR`` of ``codes`` opens the ``n``-event Parquet
+    collection of ``data/LABEL/`` (written by that code's writer if missing: layouts differ)."""
+    print("| N | code | window shown s | first paint s | frame p50 ms | frame p95 ms | filled p95 ms | "
+          "most events drawn | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|", flush=True)
+    for code in codes:
+        label, folder = code.split("=", 1)
+        target = data / label / f"synthetic-{n}.parquet"
+        env = dict(os.environ, PYTHONPATH=str(Path(folder).resolve()), QT_QPA_PLATFORM="offscreen")
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run([sys.executable, "-c", "import sys; from viewer.io.synthetic_store import "
+                            "write_synthetic_collection as w; w(sys.argv[1], int(sys.argv[2]))", str(target), str(n)],
+                           env=env, check=True, cwd=str(Path(folder).resolve()))
+        out = subprocess.run([sys.executable, __file__, "--window-one", str(target)], capture_output=True, text=True,
+                             env=env, cwd=str(Path(folder).resolve()))
+        if out.returncode:
+            print(f"{label}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        filled = "—" if r["filled_p95"] is None else f"{r['filled_p95']:.0f}"
+        print(f"| {n:,} | {label} | {r['shown']:.2f} | {r['first']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | {filled} | "
+              f"{r['drawn']:,} | {r['rss']:.0f} |", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,10 +310,26 @@ def main(argv: list[str] | None = None) -> int:
                    help="STORE:N with STORE one of memory, parquet, duckdb, chdb")
     p.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "timeline-bench"),
                    help="folder for the synthetic data (written once)")
+    p.add_argument("--code", action="append", default=[], metavar="LABEL=DIR",
+                   help="measure the code in DIR (repeatable); default: this checkout")
     p.add_argument("--one", nargs=3, metavar=("STORE", "N", "TARGET"), help=argparse.SUPPRESS)
+    p.add_argument("--window", type=int, metavar="N", default=None,
+                   help="instead: the app's window on an N-event Parquet collection, for each --code")
+    p.add_argument("--window-one", metavar="TARGET", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), args.one[2])))
+        return 0
+    here = str(Path(__file__).resolve().parent.parent)
+    codes = [tuple(c.split("=", 1)) for c in args.code] or [("this", here)]
+    if args.window_one:
+        print(json.dumps(run_window(args.window_one)))
+        return 0
+    if args.window:
+        print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs; Python {platform.python_version()}")
+        print("load average at start: {:.2f} {:.2f} {:.2f} (1/5/15 min)".format(*os.getloadavg()))
+        main_window_runs(args.code or [f"this={here}"], args.window, Path(args.data))
+        print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         return 0
     import duckdb
     import numpy
@@ -189,27 +337,43 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; "
           f"Python {platform.python_version()}, numpy {numpy.__version__}, duckdb {duckdb.__version__}")
     print("load average at start: {:.2f} {:.2f} {:.2f} (1/5/15 min)".format(*os.getloadavg()))
-    print("| N | store | data MB | prepare s | open s | first frame s | query p50 ms | query p95 ms | search ms | "
-          "facet ms | by id ms | peak RSS MB (store) | window open s | peak RSS MB (with window) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
+    print("| N | store | code | data MB | prepare s | open s | first frame s | query p50 ms | query p95 ms | "
+          "search ms | page ms | facet ms | by id ms | peak RSS MB (store) | window open s | "
+          "peak RSS MB (with window) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     for run in args.runs:
         kind, n = run.split(":")
-        target, made = prepare(kind, int(n), Path(args.data))
-        out = subprocess.run([sys.executable, __file__, "--one", kind, n, target], capture_output=True, text=True)
-        if out.returncode:
-            print(f"{run}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
-            continue
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        size = _data_bytes(kind, int(n), Path(args.data))
-        window = "—" if r["window"] is None else f"{r['window']:.2f}"
-        made_s = f"{made:.0f}" if made else "(cached)"
-        print(f"| {int(n):,} | {kind} | {size / 1e6:,.0f} | {made_s} | {r['open']:.2f} | {r['first']:.2f} | "
-              f"{r['p50']:.1f} | {r['p95']:.1f} | {r['search']:.0f} | {r['facet']:.1f} | {r['by_id']:.1f} | "
-              f"{r['rss_store']:.0f} | {window} | {r['rss']:.0f} |", flush=True)
+        for label, code in codes:
+            data = Path(args.data) / label if args.code else Path(args.data)  # each code writes its own data
+            env = dict(os.environ, PYTHONPATH=os.path.abspath(code))
+            # prepared in a child: a process's peak RSS survives exec (the measuring child would inherit it)
+            got = subprocess.run([sys.executable, "-c", "import json, sys; sys.path.insert(0, sys.argv[1]); "
+                                  "import bench_engine as b; from pathlib import Path; "
+                                  "print(json.dumps(b.prepare(sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]))))",
+                                  str(Path(__file__).resolve().parent), kind, n, str(data)],
+                                 env=env, capture_output=True, text=True, cwd=code)
+            if got.returncode:
+                print(f"{run} {label}: prepare failed\n{got.stderr[-3000:]}", file=sys.stderr)
+                continue
+            target, made = json.loads(got.stdout.strip().splitlines()[-1])
+            out = subprocess.run([sys.executable, __file__, "--one", kind, n, target], capture_output=True, text=True,
+                                 env=env, cwd=code)
+            if out.returncode:
+                print(f"{run} {label}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
+                continue
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            size = _data_bytes(kind, int(n), data)
+            window = "—" if r["window"] is None else f"{r['window']:.2f}"
+            page = "—" if r.get("page") is None else f"{r['page']:.0f}"
+            made_s = f"{made:.0f}" if made else "(cached)"
+            print(f"| {int(n):,} | {kind} | {label} | {size / 1e6:,.0f} | {made_s} | {r['open']:.2f} | "
+                  f"{r['first']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['search']:.0f} | {page} | "
+                  f"{r['facet']:.1f} | {r['by_id']:.1f} | {r['rss_store']:.0f} | {window} | {r['rss']:.0f} |",
+                  flush=True)
     print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    sys.path.insert(0, os.environ.get("PYTHONPATH") or str(Path(__file__).resolve().parent.parent))
     sys.exit(main())

@@ -31,6 +31,7 @@ import argparse
 import os
 import re
 import sys
+import time
 
 from .io import native
 from .io.clickstore import is_clickhouse_url, mask_password
@@ -230,17 +231,39 @@ def _list(title: str, problems) -> None:
             _err(f"  {line}")
 
 
+class _ProgressLine:
+    """Progress of a long write on stderr: one line rewritten in place on a terminal, else a line each."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.start = os.path.basename(name), time.monotonic()
+        self.tty, self.open = sys.stderr.isatty(), False
+
+    def __call__(self, message: str) -> None:
+        text = f"{self.name}: {message} ({time.monotonic() - self.start:.0f} s)"
+        sys.stderr.write(("\r\033[K" + text) if self.tty else text + "\n")
+        sys.stderr.flush()
+        self.open = self.tty
+
+    def done(self) -> None:
+        if self.open:
+            sys.stderr.write("\n")
+            self.open = False
+
+
 def _convert(args: argparse.Namespace) -> int:
     try:
         report = _read(args, args.input)
     except TimelineLoadError as exc:
         _err(f"timeline-viewer: cannot convert {args.input}:\n{exc.full_report()}")
         return 2
+    progress = _ProgressLine(args.output)
     try:
-        left_out = write_timeline(report.timeline, args.output, format=args.to_format)
+        left_out = write_timeline(report.timeline, args.output, format=args.to_format, progress=progress)
     except (ValueError, OSError) as exc:
+        progress.done()
         _err(f"timeline-viewer: cannot write {args.output}: {exc}")
         return 2
+    progress.done()
     _list("rows or items not loaded", report.skipped)
     _list("not mapped or altered (loaded without these)", report.warnings)
     _list("read as", report.notes)

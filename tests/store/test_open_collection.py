@@ -110,3 +110,48 @@ def test_planned_draft_and_zoned_events_are_known_without_reading_each_event(tmp
         whole = [got.events.build(i) for i in range(len(events))]  # the slow way agrees
         np.testing.assert_array_equal(drafts, [e.draft is not None for e in whole])
         assert [i for i, e in enumerate(whole) if e.planned] == [3, 40, 41]
+
+
+def test_drafts_and_planned_events_survive_a_collection_and_its_editing(tmp_path):
+    """Honesty: an unreviewed draft or a planned event is never shown as fact, after a trip
+    through a collection, an edit of another event, and a save back to a collection."""
+    import dataclasses
+
+    from viewer.io.native_rules import NATIVE_RULES
+    from viewer.model.commands import UpdateEvent
+    from viewer.model.editing import Document
+    from viewer.model.timeline import Draft
+
+    tl = collection(3000, seed=8)
+    events = list(tl.events)
+    plain = [i for i, e in enumerate(events) if not (e.actors or e.tags or e.sources or e.quotes)]
+    draft_i, planned_i, edited_i = plain[10], plain[20], plain[30]
+    events[draft_i] = dataclasses.replace(events[draft_i], draft=Draft("They met on Monday.", (0, 19), "a.txt"))
+    events[planned_i] = dataclasses.replace(events[planned_i], planned=True)
+    tl = dataclasses.replace(tl, events=tuple(events))
+    first = tmp_path / "c.parquet"
+    assert write_timeline(tl, first) == []  # a collection marks drafts: nothing to warn about
+
+    def check(timeline):
+        assert timeline.draft_count() == 1
+        assert timeline.events[draft_i].draft == events[draft_i].draft
+        assert timeline.is_planned(timeline.events[planned_i])
+        assert not timeline.events[edited_i].planned and timeline.events[edited_i].draft is None
+
+    opened = read_timeline(first)
+    check(opened)
+    doc = Document(opened, NATIVE_RULES)
+    doc.apply(UpdateEvent(events[edited_i].id, dataclasses.replace(events[edited_i], title="Renamed")))
+    check(doc.timeline)
+    second = tmp_path / "d.parquet"
+    assert write_timeline(doc.timeline, second) == []
+    again = read_timeline(second)
+    check(again)
+    assert again.events[edited_i].title == "Renamed"
+
+
+def test_convert_to_a_collection_tells_how_far_it_got(bundled_path, tmp_path, capsys):
+    assert cli_main(["convert", bundled_path, str(tmp_path / "c.parquet")]) == 0
+    err = capsys.readouterr().err
+    assert "c.parquet: " in err and "events staged" in err and "counting per lane" in err
+    assert "cannot mark" not in err

@@ -45,19 +45,23 @@ from viewer.model.store import (
     VisibleEvents,
     aggregate_resolution,
     check_facet,
+    check_page,
     check_window,
     density_from_parts,
     lanes_that_fit,
 )
+from viewer.model.store_query import FilterLike, StoreFilter
 from viewer.model.timeline import Event
 
 from .collection import COLUMNS, LOAD_COLUMNS, RESOLUTIONS, event_of_json, timeline_of_columns, timeline_of_meta
 from .common import ReadReport
+from .store_sql import CLICKHOUSE, STATS_KEY, CountCache, filter_where, read_stats
 
 __all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_collection", "read_clickhouse_report",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
 
 USER_ENV, PASSWORD_ENV = "TIMELINE_CLICKHOUSE_USER", "TIMELINE_CLICKHOUSE_PASSWORD"
+_ROW = "id, lane, kind, x0, x1, xm, flags, title"
 _CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float64)", "u8": "UInt8",
             "bool": "Bool", "str": "Nullable(String)", "list": "Array(String)"}
 
@@ -98,6 +102,14 @@ class ChdbBackend:
                     if row[j] is not None:
                         row[j] = conv(row[j])
         return [c["name"] for c in meta], out
+
+    def floats(self, sql: str, names: list[str]) -> dict[str, np.ndarray]:
+        """The columns ``names`` of ``sql`` as float64 arrays, read as binary rows (no JSON):
+        what a count table of a million rows needs."""
+        cols = ", ".join(f"toFloat64(assumeNotNull({n})) AS {n}" for n in names)
+        data = self.session.query(f"SELECT {cols} FROM ({sql})", "RowBinary").bytes() or b""
+        table = np.frombuffer(data, dtype=[(n, "<f8") for n in names])
+        return {n: np.array(table[n]) for n in names}
 
     def command(self, sql: str) -> None:
         self.session.query(sql)
@@ -239,14 +251,17 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
 
     src = DuckStore(parquet)
     meta = {"timeline_viewer": json.dumps(src.meta, ensure_ascii=False)}
+    if src._stats is not None:
+        meta[STATS_KEY] = src._stats.to_json()
     src.close()
     t = f"{database}.{table}"
     backend.command(f"CREATE DATABASE IF NOT EXISTS {database}")
     for suffix in ("", "_counts", "_meta"):
         backend.command(f"DROP TABLE IF EXISTS {t}{suffix}")
     cols = ", ".join(f"{n} {_CH_TYPE[k]}" for n, k in COLUMNS)
-    backend.command(f"CREATE TABLE {t} ({cols}) ENGINE = MergeTree ORDER BY (sort_point, file_index) "
-                    "SETTINGS allow_nullable_key = 1")
+    skip = ", ".join(f"INDEX {c}_range {c} TYPE minmax GRANULARITY 1" for c in ("x0", "x1", "xm"))
+    backend.command(f"CREATE TABLE {t} ({cols}, {skip}) ENGINE = MergeTree ORDER BY (sort_point, file_index) "
+                    "SETTINGS allow_nullable_key = 1")  # the skip indexes find a window's granules, as row groups do
     backend.insert_parquet(t, parquet)
     backend.command(f"CREATE TABLE {t}_counts (res Float64, lane Int32, bucket Nullable(Int64), "
                     "x0 Nullable(Float64), x1 Nullable(Float64), n Int64) ENGINE = MergeTree ORDER BY (res, lane)")
@@ -262,6 +277,7 @@ class ClickStore(EventStore):
         self.backend = backend
         self.t = f"{database}.{table}"
         self.name = name or self.t
+        self._counts: CountCache | None = None
         self._lock = threading.Lock()
         try:
             _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = 'timeline_viewer'")
@@ -273,6 +289,8 @@ class ClickStore(EventStore):
         self.zone = self.timeline.time_zone or "UTC"
         self.lane_ids = tuple(tr.id for tr in self.timeline.tracks)
         self.n_events = int(self._rows(f"SELECT count() FROM {self.t}")[1][0][0])
+        _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = {lit(STATS_KEY)}")
+        self._stats = read_stats(rows[0][0] if rows else None)
 
     def _rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
         with self._lock:
@@ -297,36 +315,58 @@ class ClickStore(EventStore):
         return "(" + ", ".join(str(k) for k in ks) + ")" if ks else "(NULL)"
 
     def extent(self) -> tuple[float, float]:
+        if self._stats is not None:
+            return self._stats.extent
         _, rows = self._rows(f"SELECT min(xm), max(xm), minIf(x0, isFinite(x0)), maxIf(x1, isFinite(x1)), count() "
                              f"FROM {self.t} WHERE drawn")
         *vals, n = rows[0]
         vals = [v for v in vals if v is not None and math.isfinite(v)]
         return (min(vals), max(vals)) if n and vals else (0.0, 86400.0)
 
-    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
-        check_window(t0, t1)
-        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)}"
-        counts = {int(k): int(v) for k, v in self._rows(
-            f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
-        taken, crowded = lanes_that_fit(counts, cap)
-        names, rows = self._rows(f"SELECT id, lane, kind, x0, x1, xm, flags, title FROM {self.t} WHERE lane IN "
-                                 f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
+    def _answer(self, rows: list[list[Any]], total: int, counts: dict[int, int] | None = None,
+                crowded: tuple[int, ...] = ()) -> VisibleEvents:
         cols = list(zip(*rows, strict=True)) if rows else [()] * 8
         f = np.array
         return VisibleEvents(list(cols[0]), f(cols[1], np.int32), f(cols[2], np.int8), f(cols[3], float),
                              f(cols[4], float), f(cols[5], float), f(cols[6], np.uint8), list(cols[7]),
-                             sum(counts.values()), counts, crowded)
+                             total, counts if counts is not None else {}, crowded)
 
-    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False) -> np.ndarray:
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
+                filters: FilterLike | None = None) -> VisibleEvents:
+        check_window(t0, t1)
+        where = filter_where(filters, CLICKHOUSE)
+        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)} AND {where}"
+        lanes = {int(k) for k in lanes}
+        st = self._stats
+        if st is not None and where == "true" and t0 <= st.extent[0] and t1 >= st.extent[1]:
+            counts = {k: n for k, n in st.lanes.items() if k in lanes and n}  # every event meets the window
+        else:
+            counts = {int(k): int(v) for k, v in self._rows(
+                f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
+        taken, crowded = lanes_that_fit(counts, cap)
+        if not any(counts.get(k) for k in taken):
+            return self._answer([], sum(counts.values()), counts, crowded)
+        _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE lane IN "
+                             f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
+        return self._answer(rows, sum(counts.values()), counts, crowded)
+
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
+                filters: FilterLike | None = None) -> np.ndarray:
         """As :meth:`DuckStore.density <viewer.io.duckstore.DuckStore.density>`."""
         check_window(t0, t1, bins)
         bins, lanes = int(bins), [int(k) for k in lanes]
         if not lanes:
             return np.zeros((0, bins))
         sel = self._lanes(lanes)
+        where = filter_where(filters, CLICKHOUSE)
+        counts = self._count_cache() if where == "true" else None
         r = aggregate_resolution(t0, t1, bins, RESOLUTIONS)
-        markers = buckets = None
-        if r is not None and not exact:
+        out = np.zeros((len(lanes), bins))
+        markers = buckets = spread = None
+        table = counts.markers(r) if counts is not None and r is not None and not exact else None
+        if table is not None:
+            out += table.density(lanes, t0, t1, bins)
+        elif counts is not None and r is not None and not exact:
             m = self._np(f"SELECT lane, bucket, n FROM {self.t}_counts WHERE res = {lit(r)} AND lane IN {sel} "
                          f"AND bucket BETWEEN {math.floor(t0 / r)} AND {math.floor(t1 / r)}")
             if len(m.get("n", ())):
@@ -334,20 +374,63 @@ class ClickStore(EventStore):
         else:
             m = self._np(f"SELECT lane, least(toInt64(floor((xm - {lit(t0)}) / {lit((t1 - t0) / bins)})), "
                          f"{bins - 1}) AS k, count() AS n FROM {self.t} WHERE drawn AND NOT spread AND lane IN "
-                         f"{sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)} GROUP BY lane, k")
+                         f"{sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)} AND {where} GROUP BY lane, k")
             if len(m.get("n", ())):
                 markers = (m["lane"], m["k"], m["n"])
-        s = self._np(f"SELECT lane, x0, x1, n FROM {self.t}_counts WHERE res = 0 AND lane IN {sel} "
-                     f"AND x0 < {lit(t1)} AND x1 > {lit(t0)}")
-        spread = (s["lane"], s["x0"], s["x1"], s["n"]) if len(s.get("n", ())) else None
-        return density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        wide = counts.spread() if counts is not None else None
+        if wide is not None:
+            out += wide.density(lanes, t0, t1, bins)
+        else:
+            src = (f"SELECT lane, x0, x1, n FROM {self.t}_counts WHERE res = 0" if where == "true" else
+                   f"SELECT lane, x0, x1, count() AS n FROM {self.t} WHERE spread AND {where} GROUP BY lane, x0, x1")
+            got = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} "
+                           f"AND x0 < {lit(t1)} AND x1 > {lit(t0)}")
+            if len(got.get("n", ())):
+                spread = (got["lane"], got["x0"], got["x1"], got["n"])
+        out += density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        return out
 
-    def facet_counts(self, facet: str, window: tuple[float, float] | None = None) -> dict[str, int]:
+    def _count_cache(self) -> CountCache:
+        """The count tables in numpy (loaded on first use)."""
+        if self._counts is None:
+            self._counts = CountCache(self._floats, f"{self.t}_counts")
+        return self._counts
+
+    def _floats(self, sql: str) -> dict[str, np.ndarray]:
+        """Numeric columns of ``sql`` as float64 arrays: binary rows where the backend reads them."""
+        floats = getattr(self.backend, "floats", None)
+        if floats is None:
+            return self._np(sql)
+        names = [c.strip().split()[-1] for c in sql.split(" FROM ", 1)[0].removeprefix("SELECT ").split(",")]
+        with self._lock:
+            got: dict[str, np.ndarray] = floats(sql, names)
+        return got
+
+    def count(self, filters: FilterLike | None = None) -> int:
+        _, rows = self._rows(f"SELECT count() FROM {self.t} WHERE drawn AND {filter_where(filters, CLICKHOUSE)}")
+        return int(rows[0][0])
+
+    def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
+        offset, limit = check_page(offset, limit)
+        where = f"drawn AND {filter_where(filters, CLICKHOUSE)}"
+        order = "ORDER BY sort_point, file_index"
+        # the first row's place from the two sort columns alone, then the page from there (primary key)
+        _, first = self._rows(f"SELECT sort_point, file_index FROM {self.t} WHERE {where} {order} "
+                              f"LIMIT 1 OFFSET {offset}")
+        rows: list[list[Any]] = []
+        if first and limit:
+            sp, fi = first[0]
+            _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE {where} AND (sort_point > {lit(sp)} OR "
+                                 f"(sort_point = {lit(sp)} AND file_index >= {int(fi)})) {order} LIMIT {limit}")
+        return self._answer(rows, self.count(filters))
+
+    def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
+                     filters: FilterLike | None = None) -> dict[str, int]:
         check_facet(facet)
-        where = "true"
+        where = filter_where(StoreFilter.of(filters).without(facet), CLICKHOUSE)
         if window is not None:
             check_window(*window)
-            where = f"drawn AND x0 <= {lit(window[1])} AND x1 >= {lit(window[0])}"
+            where = f"drawn AND x0 <= {lit(window[1])} AND x1 >= {lit(window[0])} AND {where}"
         if facet == "track":
             sql = f"SELECT track, count() FROM {self.t} WHERE lane != -1 AND {where} GROUP BY track"
         else:

@@ -17,8 +17,8 @@ What a row holds
   possible interval ``earliest``/``latest``;
 * ``sort_point`` (``Event.sort_point``; ``inf`` when wholly open) and
   ``file_index``: time order is (sort_point, file_index);
-* facets as lists (``actors``, ``sources``, ``source_kinds``, ``tags``; the
-  sources include those of quotes and relays), ``search_text`` (folded, as
+* facets as lists (``actors``, ``sources``, ``source_kinds``, ``tags``,
+  ``grades``; the sources include those of quotes and relays), ``search_text`` (folded, as
   :func:`viewer.model.search.event_text`) and ``json``, the event's native
   object: the lossless copy the detail pane is built from.
 
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -45,14 +45,16 @@ from viewer.model.timeline import Event, LazyEvents, Timeline
 from .native_build import date_of, event_from_dict, stories_from_json, timeline_from_dict
 from .native_write import event_to_dict, stories_to_json, timeline_to_dict
 
-__all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "timeline_rows", "timeline_meta", "timeline_of_meta",
+__all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "timeline_rows", "timeline_row_chunks", "timeline_meta",
+           "timeline_of_meta",
            "event_of_json", "LOAD_COLUMNS", "timeline_of_columns"]
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 """Bumped when the columns or their meaning change; readers refuse other versions."""
 
-RESOLUTIONS = (3600.0, 86400.0, 30 * 86400.0, 365 * 86400.0)
-"""Bucket widths (s) of the pre-aggregated marker counts: an hour, a day, 30 and 365 days."""
+RESOLUTIONS = (600.0, 3600.0, 6 * 3600.0, 86400.0, 7 * 86400.0, 30 * 86400.0, 365 * 86400.0)
+"""Bucket widths (s) of the pre-aggregated marker counts: 10 minutes, an hour, 6 hours, a day,
+a week, 30 and 365 days (a density query takes the widest at most 1/8 of its bins)."""
 
 #: (name, kind) of every column; kinds: i8 i32 i64 f64 u8 bool str list
 COLUMNS = (
@@ -64,12 +66,12 @@ COLUMNS = (
         ("uncertain", "bool"), ("approximate", "bool"), ("relation", "str"), ("earliest", "f64"),
         ("latest", "f64"))],
     ("summary", "str"), ("location", "str"),
-    ("actors", "list"), ("sources", "list"), ("source_kinds", "list"), ("tags", "list"),
+    ("actors", "list"), ("sources", "list"), ("source_kinds", "list"), ("tags", "list"), ("grades", "list"),
     ("search_text", "str"), ("json", "str"),
 )
 
-LIST_FACETS = ("actors", "sources", "source_kinds", "tags")
-"""Facets kept as list columns (credibility grades stay in ``json``: the SQL stores do not count them)."""
+LIST_FACETS = ("actors", "sources", "source_kinds", "tags", "grades")
+"""Facets kept as list columns (grades: the AJP-2.1 codes of the event and its quotes)."""
 
 _NUMPY = {"i8": np.int8, "i32": np.int32, "i64": np.int64, "f64": np.float64, "u8": np.uint8, "bool": bool}
 
@@ -113,26 +115,29 @@ def event_of_json(text: str, zone: str) -> Event:
     return event_from_dict(e, date_of(e["start"], zone), None if end is None else date_of(end, zone))
 
 
-def timeline_rows(timeline: Timeline) -> dict[str, Any]:
-    """Every event of ``timeline`` as one row, in file order.
+def timeline_rows(timeline: Timeline, start: int = 0, stop: int | None = None) -> dict[str, Any]:
+    """The events ``start .. stop`` of ``timeline`` (file positions; all by default) as rows, in file order.
 
     Returns
     -------
     dict of str -> array
         One entry per :data:`COLUMNS` name: numpy arrays for numbers and
         booleans, lists of str (``None`` where absent, e.g. the end of a
-        point) and lists of lists of str, each of length N.
+        point) and lists of lists of str, each of length ``stop - start``.
     """
-    events = timeline.events
-    n = len(events)
+    all_events = timeline.events
+    total = len(all_events)
+    start, stop = max(0, int(start)), total if stop is None else min(int(stop), total)
+    stop = max(stop, start)
+    events = [all_events[i] for i in range(start, stop)] if (start, stop) != (0, total) else all_events
     cols: EventColumns = timeline.columns
     o = cols.origin_epoch_s
     out: dict[str, Any] = {}
-    out["file_index"] = np.arange(n, dtype=np.int64)
-    drawn = np.zeros(n, dtype=bool)
-    rows = np.full(n, -1, dtype=np.int64)
-    rows[cols.event_index] = np.arange(len(cols))
-    drawn[cols.event_index] = True
+    out["file_index"] = np.arange(start, stop, dtype=np.int64)
+    rows_all = np.full(total, -1, dtype=np.int64)
+    rows_all[cols.event_index] = np.arange(len(cols))
+    rows = rows_all[start:stop]
+    drawn = rows >= 0
     take = np.maximum(rows, 0)
     nan = np.where(drawn, 0.0, np.nan)
     for name in ("x0", "x1", "xm", "solid0", "solid1"):
@@ -173,6 +178,17 @@ def timeline_rows(timeline: Timeline) -> dict[str, Any]:
         if name in lists:
             out[name] = np.array(lists[name], dtype=_NUMPY[kind]) if kind in _NUMPY else lists[name]
     return out
+
+
+def timeline_row_chunks(timeline: Timeline, chunk: int = 100_000,
+                        progress: Callable[[str], None] | None = None) -> Iterator[dict[str, Any]]:
+    """:func:`timeline_rows` of ``chunk`` events at a time (bounded memory: the rows of one
+    chunk as Python objects), calling ``progress("k of N events")`` after each."""
+    n = len(timeline.events)
+    for start in range(0, max(n, 1), max(int(chunk), 1)):
+        yield timeline_rows(timeline, start, min(start + chunk, n))
+        if progress is not None:
+            progress(f"{min(start + chunk, n):,} of {n:,} events converted")
 
 
 LOAD_COLUMNS = ("file_index, id, title, lane, kind, sort_point, start_earliest, start_latest, start_precision, "

@@ -28,6 +28,7 @@ No Qt.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import stat
@@ -48,10 +49,12 @@ from viewer.model.store import (
     VisibleEvents,
     aggregate_resolution,
     check_facet,
+    check_page,
     check_window,
     density_from_parts,
     lanes_that_fit,
 )
+from viewer.model.store_query import FilterLike, StoreFilter
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import atomic_path, destination_problem
@@ -63,14 +66,17 @@ from .collection import (
     timeline_meta,
     timeline_of_columns,
     timeline_of_meta,
-    timeline_rows,
+    timeline_row_chunks,
 )
 from .common import ReadReport
 from .regular import require_regular_file
+from .store_sql import DUCKDB, STATS_KEY, CountCache, filter_where, read_stats
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
            "AGGREGATE_FACTOR", "ROW_GROUP"]
 
+CHUNK = 100_000
+"""Events turned into rows at a time when a timeline is written (bounds the rows' memory)."""
 ROW_GROUP = 122_880
 """Rows per Parquet row group (DuckDB's own row group size)."""
 READ_MEMORY = "1GB"
@@ -84,6 +90,7 @@ wide: each marker is then placed within 1/8 of a bin of where it is."""
 _SQL_TYPE = {"i8": "TINYINT", "i32": "INTEGER", "i64": "BIGINT", "f64": "DOUBLE", "u8": "UTINYINT",
              "bool": "BOOLEAN", "str": "VARCHAR", "list": "VARCHAR[]"}
 _TIME_ORDER = "sort_point, file_index"
+_ROW = "id, lane, kind, x0, x1, xm, flags, title"
 
 
 def connect(database: str = ":memory:", read_only: bool = False) -> Any:
@@ -116,19 +123,37 @@ def _quote(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
-def _stage(con: Any, chunks: Iterable[dict[str, Any]], exprs: dict[str, str] | None = None) -> None:
-    """Create table ``stage`` with :data:`COLUMNS` and insert every chunk (dicts of arrays).
+_NP_SQL = {"b": "BOOLEAN", "i": "BIGINT", "u": "UBIGINT", "f": "DOUBLE"}
 
-    ``exprs`` gives SQL (over the chunk's columns) for columns a chunk leaves out.
+
+def _stage(con: Any, chunks: Iterable[dict[str, Any]], exprs: dict[str, str] | None = None,
+           progress: Callable[[str], None] | None = None) -> str:
+    """Create table ``stage`` holding every chunk (dicts of arrays) as given; return the select
+    list that makes :data:`COLUMNS` of it (``exprs``: SQL over a chunk's columns for the columns
+    it leaves out, computed after the sort, so a chunk of numbers is sorted narrow).
     """
     exprs = exprs or {}
-    con.execute("CREATE TABLE stage (" + ", ".join(f"{n} {_SQL_TYPE[k]}" for n, k in COLUMNS) + ")")
+    kinds = dict(COLUMNS)
+    made = False
+    n = 0
     for chunk in chunks:
         chunk = {k: v if isinstance(v, np.ndarray) else _objects(v) for k, v in chunk.items()}
+        if not made:
+            types = {k: _SQL_TYPE[kinds[k]] if k in kinds else _NP_SQL.get(np.asarray(v).dtype.kind, "VARCHAR")
+                     for k, v in chunk.items()}
+            con.execute("CREATE TABLE stage (" + ", ".join(f"{k} {t}" for k, t in types.items()) + ")")
+            made = True
         con.register("chunk", chunk)
-        select = ", ".join(f"CAST({n if n in chunk else exprs[n]} AS {_SQL_TYPE[k]})" for n, k in COLUMNS)
-        con.execute(f"INSERT INTO stage SELECT {select} FROM chunk")
+        con.execute("INSERT INTO stage SELECT " + ", ".join(f"CAST({k} AS {t})" for k, t in types.items())
+                    + " FROM chunk")
         con.unregister("chunk")
+        n += len(next(iter(chunk.values()))) if chunk else 0
+        if progress:
+            progress(f"{n:,} events staged")
+    if not made:
+        types = {name: _SQL_TYPE[kind] for name, kind in COLUMNS}
+        con.execute("CREATE TABLE stage (" + ", ".join(f"{k} {t}" for k, t in types.items()) + ")")
+    return ", ".join(f"CAST({n if n in types else exprs[n]} AS {_SQL_TYPE[k]}) AS {n}" for n, k in COLUMNS)
 
 
 def _objects(values: list[Any]) -> np.ndarray:
@@ -180,16 +205,21 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         con.execute(f"SET temp_directory = {_quote(os.path.join(folder, '.tv-duckdb-tmp'))}")
         con.execute("SET preserve_insertion_order = true")
         con.execute(f"SET memory_limit = {_quote(WRITE_MEMORY)}")  # spill to disk, on a shared machine too
-        _stage(con, chunks, exprs)
+        select = _stage(con, chunks, exprs, progress)
         n = con.execute("SELECT count(*) FROM stage").fetchone()[0]
         if progress:
-            progress(f"{n:,} events read; sorting by time")
-        kv = {"timeline_viewer": meta, "timeline_viewer_collection": token}
+            progress(f"{n:,} events read; sorting by time and writing")
+        lanes = dict(con.execute("SELECT lane, count(*) FROM stage WHERE drawn GROUP BY lane").fetchall())
+        stats = {"extent": list(_extent(lambda sql: con.execute(sql).fetchall(), "stage")),
+                 "lanes": {str(k): int(v) for k, v in lanes.items()}}
+        kv = {"timeline_viewer": meta, "timeline_viewer_collection": token,
+              STATS_KEY: json.dumps(stats)}
+        ordered = f"SELECT {select} FROM (SELECT * FROM stage ORDER BY {_TIME_ORDER})"
         if path.lower().endswith(".duckdb"):
             with atomic_path(path) as tmp:
                 os.unlink(tmp)  # DuckDB creates its own file
                 con.execute(f"ATTACH {_quote(tmp)} AS out")
-                con.execute(f"CREATE TABLE out.events AS SELECT * FROM stage ORDER BY {_TIME_ORDER}")
+                con.execute(f"CREATE TABLE out.events AS {ordered}")
                 con.execute(f"CREATE TABLE out.counts AS {_counts_query('stage')}")
                 con.execute("CREATE TABLE out.meta (key VARCHAR, value VARCHAR)")
                 con.executemany("INSERT INTO out.meta VALUES (?, ?)", list(kv.items()))
@@ -197,7 +227,7 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
             return int(n)
         kv_sql = "{" + ", ".join(f"{k}: {_quote(v)}" for k, v in kv.items()) + "}"
         with atomic_path(path) as tmp:
-            con.execute(f"COPY (SELECT * FROM stage ORDER BY {_TIME_ORDER}) TO {_quote(tmp)} "
+            con.execute(f"COPY ({ordered}) TO {_quote(tmp)} "
                         f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP}, KV_METADATA {kv_sql})")
         if progress:
             progress("counting per lane")
@@ -209,13 +239,29 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         con.close()
 
 
-def write_parquet(timeline: Timeline, path: str) -> list[str]:
-    """Writer of the ``parquet`` and ``duckdb`` formats (lossless: nothing left out)."""
-    write_collection(path, timeline_meta(timeline), [timeline_rows(timeline)])
+def write_parquet(timeline: Timeline, path: str, progress: Callable[[str], None] | None = None) -> list[str]:
+    """Writer of the ``parquet`` and ``duckdb`` formats (lossless: nothing left out, drafts and
+    planned events included: each row's ``json`` is the native event).  Rows are made
+    :data:`CHUNK` events at a time; ``progress(message)`` tells how far it got."""
+    write_collection(path, timeline_meta(timeline), timeline_row_chunks(timeline, CHUNK),
+                     progress=progress)
     return []
 
 
 write_duckdb = write_parquet
+
+
+def _extent(query: Callable[[str], list[Any]], table: str = "ev") -> tuple[float, float]:
+    """(first, last) finite drawn moment of a table of rows, epoch s; ``(0, 86400)`` if none."""
+    lo, hi = query("SELECT min(least(x0, xm)) FILTER (WHERE isfinite(x0) OR isfinite(xm)), "
+                   "max(greatest(x1, xm)) FILTER (WHERE isfinite(x1) OR isfinite(xm)) FROM "
+                   f"{table} WHERE drawn")[0]
+    if lo is None:
+        return 0.0, 86400.0
+    fin = query("SELECT min(xm), max(xm), min(x0) FILTER (WHERE isfinite(x0)), "
+                f"max(x1) FILTER (WHERE isfinite(x1)) FROM {table} WHERE drawn")[0]
+    vals = [v for v in fin if v is not None and math.isfinite(v)]
+    return min(vals), max(vals)
 
 
 class DuckStore(EventStore):
@@ -234,20 +280,22 @@ class DuckStore(EventStore):
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self._counts: CountCache | None = None
         self._lock = threading.Lock()  # one DuckDB connection: one query at a time
         require_regular_file(path)  # a pipe or a device is refused before DuckDB opens it
         try:
             if path.lower().endswith(".duckdb"):
                 self.con = connect(path, read_only=True)
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
-                self.con.execute("CREATE TEMP VIEW ev AS SELECT * FROM events")
+                self.con.execute("CREATE TEMP VIEW ev AS SELECT *, rowid AS file_row_number FROM events")
                 meta = dict(self.con.execute("SELECT key, value FROM meta").fetchall())
                 self._has_counts = True
                 self.con.execute("CREATE TEMP VIEW agg AS SELECT * FROM counts")
             else:
                 self.con = connect()
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
-                self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)})")
+                self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)}, "
+                                 "file_row_number = true)")
                 meta = self._kv(path)
                 cpath = counts_path(path)
                 self._has_counts = self._counts_match(cpath, meta.get("timeline_viewer_collection"))
@@ -264,6 +312,8 @@ class DuckStore(EventStore):
         self.zone = self.timeline.time_zone or "UTC"
         self.lane_ids = tuple(t.id for t in self.timeline.tracks)
         self.n_events = int(self._one("SELECT count(*) FROM ev"))
+        self._stats = read_stats(meta.get(STATS_KEY))
+        self._positions: dict[str, np.ndarray] = {}
 
     def _counts_match(self, cpath: str, token: str | None) -> bool:
         """Whether ``cpath`` holds the count tables of this very collection (else they are ignored)."""
@@ -298,66 +348,130 @@ class DuckStore(EventStore):
 
     # -- EventStore ----------------------------------------------------
     def extent(self) -> tuple[float, float]:
-        lo, hi = self._q("SELECT min(least(x0, xm)) FILTER (WHERE isfinite(x0) OR isfinite(xm)), "
-                         "max(greatest(x1, xm)) FILTER (WHERE isfinite(x1) OR isfinite(xm)) FROM ev "
-                         "WHERE drawn")[0]
-        if lo is None:
-            return 0.0, 86400.0
-        fin = self._q("SELECT min(xm), max(xm), min(x0) FILTER (WHERE isfinite(x0)), "
-                      "max(x1) FILTER (WHERE isfinite(x1)) FROM ev WHERE drawn")[0]
-        vals = [v for v in fin if v is not None and math.isfinite(v)]
-        return min(vals), max(vals)
+        if self._stats is not None:
+            return self._stats.extent
+        return _extent(self._q)
+
+    def _matching(self, where: str) -> np.ndarray:
+        """Row positions (= time order: the file is sorted) of the drawn rows meeting ``where``,
+        int64 ascending; the last few kept (a view pages and searches one filter at a time)."""
+        got = self._positions.get(where)
+        if got is None:
+            got = np.sort(self._np(f"SELECT file_row_number AS k FROM ev WHERE drawn AND {where}")["k"])
+            if len(self._positions) >= 4:
+                self._positions.pop(next(iter(self._positions)))
+            self._positions[where] = got
+        return got
+
+    def _rows_at(self, positions: np.ndarray) -> dict[str, np.ndarray]:
+        """The :data:`_ROW` columns of the rows at ``positions`` (ascending), in that order."""
+        if not len(positions):
+            return self._np(f"SELECT {_ROW} FROM ev WHERE false")
+        listed = ", ".join(str(int(k)) for k in positions)
+        return self._np(f"SELECT {_ROW} FROM ev WHERE file_row_number BETWEEN {int(positions[0])} AND "
+                        f"{int(positions[-1])} AND file_row_number IN ({listed}) ORDER BY file_row_number")
+
+
 
     @staticmethod
     def _lanes(lanes: Iterable[int]) -> str:
         ks = sorted({int(k) for k in lanes})
         return "(" + ", ".join(str(k) for k in ks) + ")" if ks else "(NULL)"
 
-    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
-        check_window(t0, t1)
-        window = "drawn AND x0 <= ? AND x1 >= ?"
-        counts = {int(k): int(v) for k, v in self._q(
-            f"SELECT lane, count(*) FROM ev WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane", [t1, t0])}
-        taken, crowded = lanes_that_fit(counts, cap)
-        got = self._np(f"SELECT id, lane, kind, x0, x1, xm, flags, title FROM ev WHERE lane IN {self._lanes(taken)} "
-                       f"AND {window} ORDER BY lane, x0, file_index", [t1, t0])
+    def _answer(self, got: dict[str, np.ndarray], total: int, counts: dict[int, int] | None = None,
+                crowded: tuple[int, ...] = ()) -> VisibleEvents:
         return VisibleEvents(list(got["id"]), got["lane"].astype(np.int32), got["kind"].astype(np.int8),
                              got["x0"], got["x1"], got["xm"], got["flags"].astype(np.uint8), list(got["title"]),
-                             sum(counts.values()), counts, crowded)
+                             total, counts if counts is not None else {}, crowded)
 
-    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False) -> np.ndarray:
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
+                filters: FilterLike | None = None) -> VisibleEvents:
+        check_window(t0, t1)
+        where = filter_where(filters, DUCKDB)
+        window = f"drawn AND x0 <= ? AND x1 >= ? AND {where}"
+        lanes = {int(k) for k in lanes}
+        st = self._stats
+        if st is not None and where == "true" and t0 <= st.extent[0] and t1 >= st.extent[1]:
+            counts = {k: n for k, n in st.lanes.items() if k in lanes and n}  # every event meets the window
+        else:
+            counts = {int(k): int(v) for k, v in self._q(
+                f"SELECT lane, count(*) FROM ev WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane",
+                [t1, t0])}
+        taken, crowded = lanes_that_fit(counts, cap)
+        if not any(counts.get(k) for k in taken):
+            return self._answer(self._np(f"SELECT {_ROW} FROM ev WHERE false"), sum(counts.values()), counts, crowded)
+        got = self._np(f"SELECT {_ROW} FROM ev WHERE lane IN {self._lanes(taken)} "
+                       f"AND {window} ORDER BY lane, x0, file_index", [t1, t0])
+        return self._answer(got, sum(counts.values()), counts, crowded)
+
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
+                filters: FilterLike | None = None) -> np.ndarray:
         """As :meth:`EventStore.density`; ``exact=False`` lets a zoomed-out view read the
         pre-aggregated counts (each marker then counted within 1/:data:`AGGREGATE_FACTOR`
-        of a bin of its place, spread over its bucket)."""
+        of a bin of its place, spread over its bucket) when nothing is filtered."""
         check_window(t0, t1, bins)
         bins = int(bins)
         lanes = [int(k) for k in lanes]
         if not lanes:
             return np.zeros((0, bins))
         sel = self._lanes(lanes)
+        where = filter_where(filters, DUCKDB)
+        counts = self._count_cache() if where == "true" else None
         r = aggregate_resolution(t0, t1, bins, RESOLUTIONS, AGGREGATE_FACTOR)
-        markers = buckets = None
-        if r is not None and self._has_counts and not exact:
+        out = np.zeros((len(lanes), bins))
+        markers = buckets = spread = None
+        table = counts.markers(r) if counts is not None and r is not None and not exact else None
+        if table is not None:
+            out += table.density(lanes, t0, t1, bins)
+        elif counts is not None and r is not None and not exact:
             m = self._np(f"SELECT lane, bucket, n FROM agg WHERE res = ? AND lane IN {sel} AND bucket BETWEEN ? "
                          "AND ?", [r, math.floor(t0 / r), math.floor(t1 / r)])
             buckets = (m["lane"], m["bucket"].astype(float) * r, np.full(len(m["n"]), r), m["n"])
         else:
             m = self._np(f"SELECT lane, least(floor((xm - ?) / ?), {bins - 1})::BIGINT AS k, count(*) AS n "
                          f"FROM ev WHERE drawn AND NOT spread AND lane IN {sel} AND xm >= ? AND xm <= ? "
-                         "GROUP BY ALL", [t0, (t1 - t0) / bins, t0, t1])
+                         f"AND {where} GROUP BY ALL", [t0, (t1 - t0) / bins, t0, t1])
             markers = (m["lane"], m["k"], m["n"])
-        src = "SELECT lane, x0, x1, n FROM agg WHERE res = 0" if self._has_counts else (
-            "SELECT lane, x0, x1, count(*) AS n FROM ev WHERE spread GROUP BY lane, x0, x1")
-        s = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} AND x0 < ? AND x1 > ?", [t1, t0])
-        return density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets,
-                                  spread=(s["lane"], s["x0"], s["x1"], s["n"]))
+        wide = counts.spread() if counts is not None else None
+        if wide is not None:
+            out += wide.density(lanes, t0, t1, bins)
+        else:
+            src = "SELECT lane, x0, x1, n FROM agg WHERE res = 0" if counts is not None else (
+                f"SELECT lane, x0, x1, count(*) AS n FROM ev WHERE spread AND {where} GROUP BY lane, x0, x1")
+            got = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} AND x0 < ? AND x1 > ?",
+                           [t1, t0])
+            spread = (got["lane"], got["x0"], got["x1"], got["n"])
+        out += density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        return out
 
-    def facet_counts(self, facet: str, window: tuple[float, float] | None = None) -> dict[str, int]:
+    def _count_cache(self) -> CountCache | None:
+        """The count tables in numpy (loaded on first use), or None when this collection has none."""
+        if not self._has_counts:
+            return None
+        if self._counts is None:
+            self._counts = CountCache(self._np, "agg")
+        return self._counts
+
+    def count(self, filters: FilterLike | None = None) -> int:
+        return int(self._one(f"SELECT count(*) FROM ev WHERE drawn AND {filter_where(filters, DUCKDB)}"))
+
+    def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
+        offset, limit = check_page(offset, limit)
+        where = filter_where(filters, DUCKDB)
+        st = self._stats
+        if where == "true" and st is not None and sum(st.lanes.values()) == self.n_events:
+            total = self.n_events  # every row drawn: a page is a stretch of rows (the file is in time order)
+            return self._answer(self._rows_at(np.arange(offset, max(offset, min(offset + limit, total)))), total)
+        matching = self._matching(where)
+        return self._answer(self._rows_at(matching[offset:offset + limit]), len(matching))
+
+    def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
+                     filters: FilterLike | None = None) -> dict[str, int]:
         check_facet(facet)
-        where, params = "TRUE", []
+        where, params = filter_where(StoreFilter.of(filters).without(facet), DUCKDB), []
         if window is not None:
             check_window(*window)
-            where, params = "drawn AND x0 <= ? AND x1 >= ?", [window[1], window[0]]
+            where, params = f"drawn AND x0 <= ? AND x1 >= ? AND {where}", [window[1], window[0]]
         if facet == "track":
             rows = self._q(f"SELECT track, count(*) FROM ev WHERE lane <> -1 AND {where} GROUP BY track", params)
         else:
@@ -369,11 +483,9 @@ class DuckStore(EventStore):
         terms = parse_query(query)
         if not terms:
             return SearchResult()
-        where = "drawn AND " + " AND ".join("contains(search_text, ?)" for _ in terms)
-        ids = [r[0] for r in self._q(f"SELECT id FROM ev WHERE {where} ORDER BY {_TIME_ORDER} "
-                                     f"LIMIT {max(int(cap), 0)}", terms)]
-        total = len(ids) if len(ids) < cap else int(self._one(f"SELECT count(*) FROM ev WHERE {where}", terms))
-        return SearchResult(ids, total)
+        matching = self._matching(filter_where(StoreFilter(text=query), DUCKDB))  # one scan: places and total
+        first = matching[:max(int(cap), 0)]
+        return SearchResult(list(self._rows_at(first)["id"]) if len(first) else [], len(matching))
 
     def event(self, event_id: str) -> Event:
         rows = self._q("SELECT json FROM ev WHERE id = ? LIMIT 1", [event_id])

@@ -432,10 +432,20 @@ def export_target(path: str, chosen: str | None = None) -> tuple[str, str]:
     return path + writer.extensions[0], writer.name
 
 
+KEEPS_DRAFTS = ("native", "parquet", "duckdb")
+"""Writers whose files mark unreviewed drafts and planned events as such (a collection's rows
+keep each event's native JSON): no warning that drafts lost their marker."""
+COLLECTION_WRITERS = ("parquet", "duckdb")
+"""Writers that take a ``progress(message)`` callback (chunked, possibly long)."""
+
+
 def write_timeline(
-    timeline: Timeline, path: str | os.PathLike[str], *, format: str | None = None
+    timeline: Timeline, path: str | os.PathLike[str], *, format: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> list[str]:
     """Write a timeline in the format named, or chosen by the file extension.
+
+    ``progress(message)`` is told how far a collection writer (Parquet, DuckDB) got.
 
     Every writer writes atomically (:mod:`viewer.io.atomic`).
 
@@ -463,9 +473,12 @@ def write_timeline(
         If the file cannot be written.
     """
     writer = writer_for(path, format)
-    left_out = list(writer.write(timeline, os.fsdecode(path)) or [])
+    if progress is not None and writer.name in COLLECTION_WRITERS:
+        left_out = list(writer.write(timeline, os.fsdecode(path), progress) or [])  # type: ignore[call-arg]
+    else:
+        left_out = list(writer.write(timeline, os.fsdecode(path)) or [])
     drafts = timeline.draft_count()
-    if drafts and writer.name != "native":  # never let a draft pass as a reviewed fact unsaid
+    if drafts and writer.name not in KEEPS_DRAFTS:  # never let a draft pass as a reviewed fact unsaid
         left_out.append(f"{drafts} event{'s are' if drafts != 1 else ' is an'} unreviewed ingest "
                         f"draft{'s' if drafts != 1 else ''}: {writer.name} cannot mark "
                         f"{'them' if drafts != 1 else 'it'} as draft (review them, or keep the native file)")

@@ -83,6 +83,7 @@ def _exprs() -> dict[str, str]:
         "end_time_zone": "NULL", "end_precision": f"CASE WHEN {span} THEN 'second' END",
         "end_uncertain": "false", "end_approximate": "false", "end_relation": f"CASE WHEN {span} THEN '' END",
         "summary": "''", "location": "''", "actors": "[]", "sources": "[]", "source_kinds": "[]", "tags": "[]",
+        "grades": "[]",
         "search_text": f"lower({title})",
         "json": (f"printf('{{\"id\":\"%s\",\"kind\":\"%s\",\"track\":\"%s\",\"title\":\"%s\",\"start\":\"%s\"%s}}', "
                  f"{ident}, CASE WHEN {span} THEN 'span' ELSE 'point' END, {track}, {title}, {start}, "

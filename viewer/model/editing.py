@@ -171,7 +171,7 @@ def _copy_columns(cols: EventColumns) -> EventColumns:
 
 def _rich(event: Event) -> bool:
     return bool(event.actors or event.tags or event.quotes or event.sources or event.credibility
-                or event.planned)
+                or event.planned or event.draft is not None)
 
 
 class Document:
@@ -199,9 +199,10 @@ class Document:
         self.rules = rules
         base = timeline.events
         facts = getattr(base, "facts", None)
-        if facts is not None:
+        if facts is not None:  # events that may be drafts or planned (``marked``) stay among those built
+            rich = facts.rich if facts.marked is None else np.union1d(facts.rich, facts.marked)
             facts = EventFacts(lane=facts.lane.copy(), earliest=facts.earliest.copy(),
-                               latest=facts.latest.copy(), rich=facts.rich.copy())
+                               latest=facts.latest.copy(), rich=np.asarray(rich, dtype=facts.rich.dtype))
         self._events = EditedEvents(base, facts, timeline.finite_extent())
         self._cols = _copy_columns(timeline.columns)
         self._meta: dict[str, Any] = dict(

@@ -33,7 +33,15 @@ The rules every implementation follows (tests compare them row by row):
   ids in time order (``Event.sort_point``, ties in file order).
 * **facet counts**: events having each value (``""`` = none), as
   :class:`~viewer.model.facets.FacetIndex`; with a window, only events that
-  would be visible in it (any lane).
+  would be visible in it (any lane); with filters, only events passing every
+  filter but the facet's own.
+* **filters** (:class:`~viewer.model.store_query.StoreFilter`, or a view's
+  ``FilterState``): hidden tracks, date range, facets, search text, by the
+  rule of :class:`~viewer.model.facets.FacetIndex`; ``visible``, ``density``,
+  ``frame``, ``count``, ``page`` and ``facet_counts`` apply them.
+* **count / page**: the drawn events passing the filters, in time order
+  (``Event.sort_point``, ties in file order); a page is ``offset .. offset + limit``.
+* **frame**: ``visible`` and ``density`` (one bin per pixel) of one window in one call.
 """
 
 from __future__ import annotations
@@ -47,18 +55,18 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .columns import BAND_LANE, EventColumns
+from .store_query import FilterLike, Frame, StoreFilter, density_of_rows
 
 if TYPE_CHECKING:
     from .timeline import Event, Timeline
 
 __all__ = ["EventStore", "MemoryStore", "VisibleEvents", "SearchResult", "spread_counts", "density_from_parts",
-           "aggregate_resolution", "DEFAULT_CAP",
-           "STORE_FACETS"]
+           "aggregate_resolution", "DEFAULT_CAP", "STORE_FACETS", "StoreFilter", "Frame"]
 
 DEFAULT_CAP = 5000
 """Events a frame asks for at most: more than this on screen are drawn as density."""
 
-STORE_FACETS = ("track", "actors", "sources", "source_kinds", "tags")
+STORE_FACETS = ("track", "actors", "sources", "source_kinds", "tags", "grades")
 """Facets a store counts: the track id, then :data:`viewer.model.facets.FACETS`."""
 
 
@@ -133,16 +141,53 @@ class EventStore(abc.ABC):
         """(first, last) finite drawn moment of any event, epoch s; ``(0, 86400)`` if none."""
 
     @abc.abstractmethod
-    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
-        """Events of ``lanes`` meeting ``[t0, t1]`` (epoch s): whole lanes, at most ``cap`` in all."""
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
+                filters: FilterLike | None = None) -> VisibleEvents:
+        """Events of ``lanes`` meeting ``[t0, t1]`` (epoch s) that pass ``filters``
+        (:class:`~viewer.model.store_query.StoreFilter` or a view's ``FilterState``; None = all):
+        whole lanes, at most ``cap`` in all.  Raises ValueError for a bad window."""
 
     @abc.abstractmethod
-    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int) -> np.ndarray:
-        """Events per bin, float64 (len(lanes), bins) over ``[t0, t1]`` (epoch s)."""
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
+                filters: FilterLike | None = None) -> np.ndarray:
+        """Events per bin, float64 (len(lanes), bins) over ``[t0, t1]`` (epoch s), of the events
+        passing ``filters``.  ``exact=False`` lets a store with pre-aggregated counts place a
+        marker within 1/8 of a bin of where it is (unfiltered, zoomed out); ``exact=True``
+        gives the module's rule to the bit.  Raises ValueError for a bad window or ``bins < 1``."""
 
     @abc.abstractmethod
-    def facet_counts(self, facet: str, window: tuple[float, float] | None = None) -> dict[str, int]:
+    def count(self, filters: FilterLike | None = None) -> int:
+        """How many drawn events pass ``filters`` (every lane; None = all drawn events)."""
+
+    @abc.abstractmethod
+    def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
+        """Rows ``offset .. offset + limit`` of the drawn events passing ``filters`` in time order
+        (``Event.sort_point``, ties in file order): an event list's page.  ``total`` = :meth:`count`,
+        ``lane_totals`` and ``crowded`` empty.  Raises ValueError for a negative offset or limit."""
+
+    def frame(self, t0: float, t1: float, lanes: Iterable[int], width_px: int, cap: int = DEFAULT_CAP,
+              filters: FilterLike | None = None, exact: bool = False) -> Frame:
+        """One frame in one call: :meth:`visible` (up to ``cap``) and :meth:`density` with
+        ``width_px`` bins for every lane of ``lanes`` (in the order given), epoch s.
+
+        Raises
+        ------
+        ValueError
+            For a bad window or ``width_px < 1``.
+        """
+        lane_list = [int(k) for k in lanes]
+        check_window(t0, t1, width_px)
+        sf = StoreFilter.of(filters)
+        return Frame(float(t0), float(t1), tuple(lane_list), self.visible(t0, t1, lane_list, cap, sf),
+                     self.density(t0, t1, lane_list, int(width_px), exact, filters=sf))
+
+    @abc.abstractmethod
+    def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
+                     filters: FilterLike | None = None) -> dict[str, int]:
         """Events per value of ``facet`` (one of :data:`STORE_FACETS`); zero counts left out.
+
+        With ``filters``: among the events passing every filter but ``facet``'s own
+        (for ``"track"``, the hidden tracks): how many checking the value would show.
 
         Raises
         ------
@@ -194,6 +239,13 @@ def check_facet(facet: str) -> None:
         raise ValueError(f"unknown facet {facet!r}; expected one of {', '.join(STORE_FACETS)}")
 
 
+def check_page(offset: int, limit: int) -> tuple[int, int]:
+    """``(offset, limit)`` as ints; ValueError when either is negative."""
+    if int(offset) < 0 or int(limit) < 0:
+        raise ValueError(f"a page needs offset >= 0 and limit >= 0, got {offset!r}, {limit!r}")
+    return int(offset), int(limit)
+
+
 def spread_counts(x0: np.ndarray, x1: np.ndarray, weight: np.ndarray, edges: np.ndarray) -> np.ndarray:
     """Weighted intervals spread uniformly over themselves, per bin of ``edges``.
 
@@ -243,6 +295,7 @@ class MemoryStore(EventStore):
         self.cols: EventColumns = timeline.columns
         self.lane_ids = tuple(t.id for t in timeline.tracks)
         self.n_events = len(timeline.events)
+        self._masks: dict[StoreFilter, np.ndarray] = {}
 
     def extent(self) -> tuple[float, float]:
         if not len(self.cols):
@@ -256,43 +309,95 @@ class MemoryStore(EventStore):
                  if k == BAND_LANE or 0 <= k < self.cols.n_lanes]
         return np.concatenate(parts) if parts else np.zeros(0, np.int64)
 
-    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP) -> VisibleEvents:
-        check_window(t0, t1)
+    def _event_mask(self, sf: StoreFilter) -> np.ndarray:
+        """bool (N events, file order): the events passing ``sf`` (text: drawn events only)."""
+        mask: np.ndarray = self.timeline.facets.mask(sf)
+        if sf.terms:
+            from .search import search_mask
+
+            rows = search_mask(self.timeline, sf.text)
+            hit = np.zeros(len(mask), dtype=bool)
+            if rows is not None:
+                hit[self.cols.event_index[rows]] = True
+            mask &= hit
+        return mask
+
+    def _row_mask(self, filters: FilterLike | None) -> np.ndarray | None:
+        """bool (rows of the columns) of the rows passing ``filters``; None when all pass."""
+        sf = StoreFilter.of(filters)
+        if sf.is_empty:
+            return None
+        if sf not in self._masks:
+            if len(self._masks) > 8:
+                self._masks.clear()
+            self._masks[sf] = self._event_mask(sf)[self.cols.event_index]
+        return self._masks[sf]
+
+    def _answer(self, rows: np.ndarray, total: int, counts: dict[int, int] | None = None,
+                crowded: tuple[int, ...] = ()) -> VisibleEvents:
         c, o = self.cols, self.cols.origin_epoch_s
-        rows = self._rows(t0, t1, lanes)
-        lane_of = c.lane[rows]
-        keys, n = np.unique(lane_of, return_counts=True)
-        counts = {int(k): int(v) for k, v in zip(keys, n, strict=True)}
-        taken, crowded = lanes_that_fit(counts, cap)
-        rows = rows[np.isin(lane_of, taken)]
         ev = self.timeline.events
         title = getattr(ev, "title", None)
         idx = c.event_index[rows].tolist()
         titles = [title(i) for i in idx] if title is not None else [ev[i].title for i in idx]
         return VisibleEvents([c.ids[r] for r in rows.tolist()], c.lane[rows], c.kind[rows], c.x0[rows] + o,
-                             c.x1[rows] + o, c.xm[rows] + o, c.flags[rows], titles, sum(counts.values()),
-                             counts, crowded)
+                             c.x1[rows] + o, c.xm[rows] + o, c.flags[rows], titles, total,
+                             counts if counts is not None else {}, crowded)
 
-    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int) -> np.ndarray:
+    def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
+                filters: FilterLike | None = None) -> VisibleEvents:
+        check_window(t0, t1)
+        c = self.cols
+        rows = self._rows(t0, t1, lanes)
+        mask = self._row_mask(filters)
+        if mask is not None:
+            rows = rows[mask[rows]]
+        lane_of = c.lane[rows]
+        keys, n = np.unique(lane_of, return_counts=True)
+        counts = {int(k): int(v) for k, v in zip(keys, n, strict=True)}
+        taken, crowded = lanes_that_fit(counts, cap)
+        return self._answer(rows[np.isin(lane_of, taken)], sum(counts.values()), counts, crowded)
+
+    def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
+                filters: FilterLike | None = None) -> np.ndarray:
         check_window(t0, t1, bins)
-        o = self.cols.origin_epoch_s
+        c, o = self.cols, self.cols.origin_epoch_s
         lanes = [int(k) for k in lanes]
+        mask = self._row_mask(filters)
+        if mask is not None:
+            rows = np.flatnonzero(mask & np.isin(c.lane, lanes))
+            return density_of_rows(c.lane[rows], c.xm[rows] + o, c.x0[rows] + o, c.x1[rows] + o,
+                                   c.spread_mask()[rows], lanes, t0, t1, int(bins))
         out = np.zeros((len(lanes), int(bins)))
-        ok = [i for i, k in enumerate(lanes) if k == BAND_LANE or 0 <= k < self.cols.n_lanes]
+        ok = [i for i, k in enumerate(lanes) if k == BAND_LANE or 0 <= k < c.n_lanes]
         if ok:
-            out[ok] = self.cols.density_many([lanes[i] for i in ok], t0 - o, t1 - o, int(bins))
+            out[ok] = c.density_many([lanes[i] for i in ok], t0 - o, t1 - o, int(bins))
         return out
 
-    def facet_counts(self, facet: str, window: tuple[float, float] | None = None) -> dict[str, int]:
+    def count(self, filters: FilterLike | None = None) -> int:
+        mask = self._row_mask(filters)
+        return len(self.cols) if mask is None else int(mask.sum())
+
+    def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
+        offset, limit = check_page(offset, limit)
+        order = self.cols.time_order
+        mask = self._row_mask(filters)
+        if mask is not None:
+            order = order[mask[order]]
+        return self._answer(order[offset:offset + limit], len(order))
+
+    def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
+                     filters: FilterLike | None = None) -> dict[str, int]:
         check_facet(facet)
         fx = self.timeline.facets
-        if window is None:
-            mask = np.ones(fx.n, dtype=bool)
-        else:
+        sf = StoreFilter.of(filters).without(facet)
+        mask = np.ones(fx.n, dtype=bool) if sf.is_empty else self._event_mask(sf)
+        if window is not None:
             check_window(*window)
-            mask = np.zeros(fx.n, dtype=bool)
+            near = np.zeros(fx.n, dtype=bool)
             rows = self._rows(window[0], window[1], [BAND_LANE, *range(self.cols.n_lanes)])
-            mask[self.cols.event_index[rows]] = True
+            near[self.cols.event_index[rows]] = True
+            mask &= near
         if facet == "track":
             codes = fx.track[mask]
             counts = np.bincount(codes[codes >= 0], minlength=len(fx.track_values))
