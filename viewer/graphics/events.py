@@ -140,8 +140,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         self.prepareGeometryChange()
         self.timeline = timeline
         self.columns = timeline.columns
-        flags = self.columns.flags.astype(np.int64)
-        self._draw_flags = np.where(timeline.planned_rows(), flags | _AFTER_SOURCE, flags)
+        self._draw_flags = draw_flags(timeline)  # planned and draft marks, as at creation
         self._bounds = layer_bounds(self.columns)
         self._text_cache.clear()
         self._frame = None
