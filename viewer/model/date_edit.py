@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
+from .calendar import civil_from_epoch
 from .dates import EventDate, Precision
 
 __all__ = ["UNITS", "date_at", "shift_date", "snap"]
@@ -43,18 +44,22 @@ def date_at(epoch_s: float, unit: str) -> EventDate:
     ``"day"`` -> ``2022-02-10``; ``"month"`` -> ``2022-02``; ``"hour"`` ->
     ``2022-02-10T14:00:00Z`` with precision hour; ``"second"`` -> the second.
     """
-    t = datetime.fromtimestamp(math.floor(epoch_s), tz=timezone.utc)
+    t = civil_from_epoch(math.floor(epoch_s))  # any year: datetime stops at 1..9999
+    if not -9999 <= t.year <= 9999:
+        return EventDate(f"Y{t.year}")  # EDTF's long years carry no month or day
+    y = f"-{-t.year:04d}" if t.year < 0 else f"{t.year:04d}"
     if unit == "year":
-        return EventDate(f"{t.year:04d}")
+        return EventDate(y)
     if unit == "month":
-        return EventDate(f"{t.year:04d}-{t.month:02d}")
+        return EventDate(f"{y}-{t.month:02d}")
+    day = f"{y}-{t.month:02d}-{t.day:02d}"
     if unit == "day":
-        return EventDate(t.strftime("%Y-%m-%d"))
+        return EventDate(day)
     if unit == "hour":
-        return EventDate(t.strftime("%Y-%m-%dT%H:00:00Z"), precision_override=Precision.HOUR)
+        return EventDate(f"{day}T{t.hour:02d}:00:00Z", precision_override=Precision.HOUR)
     if unit == "minute":
-        return EventDate(t.strftime("%Y-%m-%dT%H:%M:00Z"), precision_override=Precision.MINUTE)
-    return EventDate(t.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return EventDate(f"{day}T{t.hour:02d}:{t.minute:02d}:00Z", precision_override=Precision.MINUTE)
+    return EventDate(f"{day}T{t.hour:02d}:{t.minute:02d}:{int(t.second):02d}Z")
 
 
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
