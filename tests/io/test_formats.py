@@ -329,6 +329,27 @@ def test_ics_all_day_exclusive_end_and_zones(tmp_path):
     assert str(day["CATEGORIES"].to_ical(), "utf-8") == "Alpha"
 
 
+def test_ical_year_9999_is_written_when_representable_and_else_left_out_with_its_year(tmp_path):
+    t = Timeline(
+        title="Late", tracks=(Track("a", "Alpha"),),
+        events=(
+            Event("last", "Last day", EventDate("9999-12-31"), "a"),
+            Event("dec", "December", EventDate("9999-12"), "a"),
+            Event("year", "The year", EventDate("9999"), "a"),
+            Event("after", "On or after", EventDate("[9999-12-31..]"), "a"),
+            Event("june", "June", EventDate("9999-06"), "a"),
+            Event("noon", "Noon", EventDate("9999-12-31T12:00:00Z"), "a"),
+        ),
+    )
+    path = tmp_path / "t.ics"
+    left_out = write_timeline(t, path)
+    for eid in ("last", "dec", "year", "after"):
+        assert any(f"event {eid!r}" in m and "not written to iCalendar: year 10000" in m and "outside 1..9999" in m
+                   for m in left_out), (eid, left_out)
+    events = {str(e["UID"]) for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+    assert events == {"june@timeline-viewer", "noon@timeline-viewer"}
+
+
 def test_timelinejs_writer_reads_back(tmp_path):
     original = full_timeline()
     path = tmp_path / "pub.timelinejs.json"
