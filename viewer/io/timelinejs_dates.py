@@ -21,6 +21,7 @@ from typing import Any
 from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError
+from viewer.model.precision import just_before
 from viewer.model.presentation import short_date
 
 from .humandates import compact_digits_problem
@@ -149,7 +150,7 @@ def parts_from_date(date: EventDate) -> dict[str, str] | None:
     if not math.isfinite(point):
         return None
     if date.relation == "on or before":
-        point = date.latest - 1
+        point = just_before(date.latest)
     c = civil_from_epoch(point)
     year = c.year if c.year > 0 else c.year - 1
     out = {"year": str(year)}
