@@ -250,7 +250,19 @@ class _ProgressLine:
             self.open = False
 
 
+def _same_file(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` name one file (the same path, a hard or symbolic link: same inode)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # b does not exist yet (or a is an address)
+        return False
+
+
 def _convert(args: argparse.Namespace) -> int:
+    if _same_file(args.input, args.output):
+        _err(f"timeline-viewer: cannot convert {args.input} into itself: {args.output} is the same file "
+             "(write to another name)")
+        return 2
     try:
         report = _read(args, args.input)
     except TimelineLoadError as exc:
