@@ -244,7 +244,9 @@ def test_csv_round_trip_keeps_what_csv_holds(tmp_path):
     raw = path.read_bytes()
     assert b"\r\n" in raw and not raw.startswith(b"\xef\xbb\xbf")
     again = read_timeline_report(path)
-    assert again.clean, again.problems
+    # the quotes column is text for people: reading it back says so (not silent)
+    assert not again.skipped and not again.notes
+    assert [p.location for p in again.warnings] == ["column 'quotes'"], again.problems
     t = again.timeline
     assert [e.id for e in t.events] == [e.id for e in original.events]
     for a, b in zip(original.events, t.events):
@@ -489,3 +491,15 @@ def test_icalendar_dates_an_on_or_before_event_on_its_known_day(tmp_path, bundle
     block = before.rsplit("BEGIN:VEVENT", 1)[1] + after.split("END:VEVENT")[0]
     assert "DTSTART;VALUE=DATE:20220210" in block  # on or before 10 Feb: not the 11th
     assert "DTEND;VALUE=DATE:20220211" in block
+
+
+def test_csv_quotes_column_read_back_is_reported_as_not_loaded(tmp_path, bundled_path):
+    original = read_timeline(bundled_path)
+    quoted = [e.id for e in original.events if e.quotes]
+    assert quoted
+    path = tmp_path / "t.csv"
+    write_timeline(original, path)
+    report = read_timeline_report(path)
+    assert not any(e.quotes for e in report.timeline.events)  # text for people never becomes a quotation
+    lost = [p for p in report.warnings if "column 'quotes'" in p.message]
+    assert len(lost) == 1 and f"({len(quoted)} rows with text) is not read back into quotes" in lost[0].message
