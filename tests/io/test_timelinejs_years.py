@@ -49,3 +49,27 @@ def test_a_timelinejs2_era_ending_in_its_start_year_covers_that_year(tmp_path):
     report = read_timeline_report(path, format="timelinejs")
     era = next(e for e in report.timeline.events if e.title == "the year")
     assert era.end.latest == EventDate("2021-01-01").earliest and not report.skipped
+
+
+def test_years_beyond_9999_are_written_as_numbers_and_read_back(tmp_path):
+    t = Timeline(title="Far", tracks=(Track("a", "A"),),
+                 events=(Event("far", "Far", EventDate("Y12000"), "a"),
+                         Event("near", "Near", EventDate("2022-02-10"), "a"),
+                         Event("span", "Years", EventDate("1990"), "a", EventKind.SPAN, EventDate("1995"))))
+    path = tmp_path / "out.timelinejs.json"
+    write_timeline(t, path)
+    events = {e["unique_id"]: e for e in json.loads(path.read_text(encoding="utf-8"))["events"]}
+    assert events["far"]["start_date"]["year"] == 12000 and events["near"]["start_date"]["year"] == 2022
+    report = read_timeline_report(path)
+    assert not report.skipped, report.skipped
+    again = {e.id: e for e in report.timeline.events}
+    assert again["far"].start.describe() == EventDate("Y12000").describe()
+    assert again["span"].end.describe() == "1995 (to the year)"
+
+
+def test_a_string_year_of_five_digits_in_the_year_field_is_a_year(tmp_path):
+    path = tmp_path / "s.timelinejs.json"
+    path.write_text(json.dumps({"events": [{"start_date": {"year": "12000"}, "text": {"headline": "far"}}]}),
+                    encoding="utf-8")
+    report = read_timeline_report(path)
+    assert not report.skipped and report.timeline.events[0].start.describe() == EventDate("Y12000").describe()

@@ -49,6 +49,7 @@ from viewer.model.timeline import Event, EventKind, Quote, SourceKind, Timeline
 
 from .builder import ReadReport, TimelineBuilder, end_before_start
 from .common import CsvRow, column_lookup, html_to_text, load_text, parse_json, read_csv_rows, split_csv_problems
+from .humandates import compact_digits_problem
 from .jsonpos import PathPart
 from .timelinejs2 import from_version2
 from .timelinejs_dates import DATE_FIELDS, date_from_parts, time_parts
@@ -132,6 +133,10 @@ class _Reader:
         return text
 
     def date(self, value: Any, where: str, line: int | None, field: str, *, end: bool = False) -> EventDate | None:
+        problem = compact_digits_problem(value) if isinstance(value, str) else None
+        if problem is not None:  # a TimelineJS 2 date of one run of digits: compact, not a year
+            self.skip(f"{field}: {problem}", line, where)
+            return None
         if not isinstance(value, Mapping):
             self.skip(f"{field} must be an object with at least a year, such as "
                         f'{{"year": 2022, "month": 2, "day": 10}}; got {_kind(value)}', line, where)
@@ -416,6 +421,10 @@ def read_timelinejs_csv_report(path: str | os.PathLike[str], *, time_zone: str =
             continue
         item: dict[str, Any] = {}
         try:
+            for column in ("Year", "End Year"):
+                problem = compact_digits_problem(cell(row, column))  # typed by people: 20220210 is no year
+                if problem is not None:
+                    raise DateError(f"{column}: {problem}")
             start: dict[str, str | int] = {"year": cell(row, "Year"), "month": cell(row, "Month"),
                                            "day": cell(row, "Day")}
             if cell(row, "Time"):

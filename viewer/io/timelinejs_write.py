@@ -49,7 +49,7 @@ def _media_quote(e: Event, sources: tuple[Source, ...] | list[Source]) -> tuple[
     return q, next((s for s in sources if s.id == q.source), None)
 
 
-def _end_parts(date: EventDate, parts: dict[str, str]) -> dict[str, str]:
+def _end_parts(date: EventDate, parts: dict[str, str | int]) -> dict[str, str | int]:
     """End fields as TimelineJS reads them: a year-only end is 1 January of
     that year, so an end known to the year Y is written as year Y + 1
     (the inverse of :func:`date_from_parts` with ``end=True``)."""
@@ -57,7 +57,7 @@ def _end_parts(date: EventDate, parts: dict[str, str]) -> dict[str, str]:
         return parts
     year = int(parts["year"])
     out = dict(parts)
-    out["year"] = str(1 if year == -1 else year + 1)
+    out["year"] = 1 if year == -1 else year + 1
     return out
 
 
