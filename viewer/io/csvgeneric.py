@@ -373,8 +373,9 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
 
     quote_lines = [row.line for row in rows if cell(row, "quotes")]
     if quote_lines:  # text for people (quote_sentence): who said it and how cannot be read back honestly
-        b.warn(f"column {cols['quotes']!r} ({len(quote_lines)} row{'' if len(quote_lines) == 1 else 's'} with text) is not read back into quotes: it "
-               "is quotes written as text for people, without their speaker, role and source fields; not loaded "
+        rows_text = f"{len(quote_lines)} row{'' if len(quote_lines) == 1 else 's'} with text"
+        b.warn(f"column {cols['quotes']!r} ({rows_text}) is not read back into quotes: it is quotes written "
+               "as text for people, without their speaker, role and source fields; not loaded "
                "(the native format keeps quotes; map a verbatim column with --map quote=COLUMN)",
                quote_lines[0], f"column {cols['quotes']!r}")
     for row in rows:

@@ -24,7 +24,6 @@ from viewer.model.errors import DateError
 from viewer.model.precision import just_before
 from viewer.model.presentation import short_date
 
-
 __all__ = ["DATE_FIELDS", "edtf_year", "date_from_parts", "parts_from_date", "time_parts", "as_html"]
 
 DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond")

@@ -56,8 +56,8 @@ from dataclasses import dataclass
 
 from .calendar import SECONDS_PER_DAY
 from .dates import EventDate, Precision, format_instant, format_interval
-from .precision import just_before
 from .errors import TimelineError
+from .precision import just_before
 from .timeline import Event, EventKind, Timeline
 from .zones import EVENT_LOCAL, local_day_shift, offset_at
 

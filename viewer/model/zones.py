@@ -42,9 +42,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .calendar import SECONDS_PER_DAY, civil_from_epoch, format_year
 from .dates import EventDate, Precision, format_instant
-from .precision import just_before
 from .derive import shifted_columns
 from .errors import DateError
+from .precision import just_before
 from .ticks import DEFAULT_TABLE, Measure, TickLevels, TickSpec, choose_tick_spec, compute_ticks, default_measure
 
 if TYPE_CHECKING:
