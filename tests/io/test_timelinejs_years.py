@@ -73,3 +73,20 @@ def test_a_string_year_of_five_digits_in_the_year_field_is_a_year(tmp_path):
                     encoding="utf-8")
     report = read_timeline_report(path)
     assert not report.skipped and report.timeline.events[0].start.describe() == EventDate("Y12000").describe()
+
+
+def test_timelinejs_and_vis_exports_name_every_field_they_drop(tmp_path):
+    t = Timeline(title="Rich", tracks=(Track("a", "A"),), events=(
+        Event("e1", "Rich", EventDate("2022-02-10", "on the tenth", "read from the headline"), "a",
+              actors=("NATO",), location="Minsk, Belarus (53.9000, 27.5667)", tags=("drill",)),
+        Event("e2", "Plain", EventDate("2022-02-11"), "a")))
+    tjs = write_timeline(t, tmp_path / "o.timelinejs.json")
+    vis = write_timeline(t, tmp_path / "o.vis.json", format="vis")
+    for words in ("1 event loses their actors in", "1 event loses their tags in",
+                  "1 event loses their location (place, region, country, coordinates) in",
+                  "1 event loses their date basis"):
+        assert any(line.startswith(words) and line.endswith(": e1") for line in tjs), (words, tjs)
+        assert any(line.startswith(words) and line.endswith(": e1") for line in vis), (words, vis)
+    # TimelineJS keeps the source's phrase in the event's text; vis-timeline has no place for it
+    assert not any("as the source phrased" in line for line in tjs)
+    assert any(line.startswith("1 event loses their dates as the source phrased them in vis-timeline") for line in vis)

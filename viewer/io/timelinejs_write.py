@@ -168,5 +168,5 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
             for e in timeline.events
             if parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
     return left + format_losses(timeline, "TimelineJS", quotes="as plain text in the event's text",
-                                qualifiers=True, source_details=True, planned=True,
-                                reference_date=True) + dropped_urls(timeline, "TimelineJS")
+                                qualifiers=True, source_details=True, planned=True, reference_date=True,
+                                fields=("actors", "tags", "location", "basis")) + dropped_urls(timeline, "TimelineJS")

@@ -400,4 +400,5 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     n_sourced = sum(1 for e in timeline.events if e.sources)
     lost = [f"{n_sourced} events: their sources are not written to vis-timeline"] if n_sourced else []
     return left + lost + format_losses(timeline, "vis-timeline", qualifiers=True, source_details=False,
-                                              planned=True, reference_date=True)
+                                       planned=True, reference_date=True,
+                                       fields=("actors", "tags", "location", "phrase", "basis"))
