@@ -208,8 +208,8 @@ def _unreadable(path: str, from_format: str | None) -> TimelineLoadError | None:
         info = require_regular_file(path)  # before opening: a named pipe would block
         if info.st_size > native.MAX_FILE_BYTES:
             return TimelineLoadError([Problem(
-                path, f"the file is too large ({info.st_size / 1e6:.1f} MB); timeline files are limited to "
-                f"{native.MAX_FILE_BYTES // (1024 * 1024)} MB")])
+                path, f"the file is too large ({info.st_size / (1024 * 1024):.1f} MiB); timeline files are limited to "
+                f"{native.MAX_FILE_BYTES // (1024 * 1024)} MiB")])
         with open(path, "rb") as fh:
             fh.read(1)
         _choose_reader(path, path, from_format)

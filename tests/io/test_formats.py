@@ -126,7 +126,7 @@ def test_oversized_files_are_refused_before_reading_in_every_format(tmp_path, mo
             fh.truncate(native.MAX_FILE_BYTES + 1)  # just over the limit, sparse
         with pytest.raises(TimelineLoadError, match="too large") as info:
             read_timeline_report(big)
-        assert f"{native.MAX_FILE_BYTES // (1024 * 1024)} MB" in str(info.value)
+        assert f"{native.MAX_FILE_BYTES // (1024 * 1024)} MiB" in str(info.value)
     assert not opened
 
 
