@@ -47,3 +47,15 @@ def test_a_date_made_on_the_canvas_far_from_common_era_is_written_in_edtf():
     assert date_at(epoch_from_civil(-43, 3, 15), "day").edtf == "-0043-03-15"
     assert date_at(epoch_from_civil(12000, 5, 1), "month").edtf == "Y12000"
     assert date_at(epoch_from_civil(999_999_999_999, 5, 1), "day").describe().startswith("999,999,999,999")
+
+
+def test_the_axis_labels_years_near_a_trillion():
+    from viewer.model.calendar import epoch_from_civil, format_year
+    from viewer.model.ticks import compute_ticks
+
+    span = 3 * 365 * 86400.0
+    levels = compute_ticks(-span / 2, span / 2, epoch_from_civil(999_999_999_999), 800)
+    assert "999,999,999,999" in [label for _x, label in levels.major]
+    levels = compute_ticks(-span / 2, span / 2, epoch_from_civil(-123_456_789_012), 800)
+    assert levels.major and all(label == "123 billion years ago" for _x, label in levels.major)
+    assert format_year(-999_999_999_999) == "1,000 billion years ago"
