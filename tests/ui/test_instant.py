@@ -206,7 +206,9 @@ def test_replaced_timelines_are_freed_without_touching_what_is_shown(big_window,
         idle(qtbot, w)
     w.state.display_zone = "Europe/Berlin"
     idle(qtbot, w)
-    qtbot.waitUntil(lambda: not any(t.name == "release-timeline" for t in threading.enumerate()), timeout=30000)
+    from viewer.ui.shown import releasing
+
+    qtbot.waitUntil(lambda: not releasing(), timeout=30000)
     # the file's timeline and the one on screen are whole after the old ones went
     assert list(tl.columns.ids) == file_ids
     shown = w.shown.timeline
@@ -253,3 +255,81 @@ def test_opening_shows_how_far_it_got_and_cancel_stops_the_reader(tmp_path, monk
     assert not w.opening.bar.isVisible()
     cache = tmp_path / "cache"
     assert not cache.exists() or not os.listdir(cache)  # no cache of the stopped reading
+
+
+def test_only_the_latest_filter_is_applied_and_a_withdrawn_one_not_at_all(big_window, qtbot):
+    from viewer.ui.shown import DERIVER
+
+    w, tl = big_window
+    idle(qtbot, w)
+    swaps = []
+    w.shown.sigShownChanged.connect(swaps.append)
+    start = w.state.filters
+    for tid in ("t0", "t1", "t2"):  # clicked quickly: only the last one is shown
+        w.state.filters = start.with_track_hidden(tid, True)
+    idle(qtbot, w)
+    shown = w.shown.timeline
+    assert [t.id for t in shown.tracks] == [t.id for t in tl.tracks if t.id != "t2"]
+    assert len(swaps) == 1 and w.view.timeline is shown
+    assert set(shown.columns.ids) == {e for e in tl.columns.ids if tl.event(e).track != "t2"}
+    # asked for and taken back before it was ready: the window keeps what it shows
+    w.state.filters = start.with_track_hidden("t3", True)
+    w.state.filters = start.with_track_hidden("t2", True)
+    idle(qtbot, w)
+    qtbot.waitUntil(lambda: not DERIVER.busy(), timeout=10000)
+    qtbot.wait(50)  # a late answer would arrive now
+    assert w.shown.timeline is shown and w.view.timeline is shown
+
+
+def test_the_derivation_thread_delivers_only_the_latest_request(big_window, monkeypatch):
+    from viewer.model.filters import FilterState
+    from viewer.ui import shown as shown_mod
+
+    _w, tl = big_window
+    first_started, release = threading.Event(), threading.Event()
+    real = shown_mod._derive_unless
+
+    def derive(key, superseded):
+        if key[1].hidden_tracks == {"t0"}:
+            first_started.set()
+            release.wait(5)
+        return real(key, superseded)
+
+    monkeypatch.setattr(shown_mod, "_derive_unless", derive)
+    worker, owner, got, done = shown_mod.Deriver(), object(), [], threading.Event()
+
+    def deliver(key, shown):
+        got.append((key[1], shown))
+        done.set()
+
+    worker.submit(owner, (tl, FilterState(hidden_tracks=frozenset({"t0"})), "UTC"), deliver)
+    assert first_started.wait(5)
+    worker.submit(owner, (tl, FilterState(hidden_tracks=frozenset({"t1"})), "UTC"), deliver)
+    release.set()
+    assert done.wait(10)
+    time.sleep(0.2)
+    assert [f.hidden_tracks for f, _ in got] == [{"t1"}]  # the superseded one delivered nothing
+    assert "t1" not in [t.id for t in got[0][1].tracks]
+    assert not worker.busy()
+
+
+def test_the_edit_tab_lists_a_page_of_quotes_and_show_more(qtbot):
+    quotes = tuple(Quote(f"Statement {k}", speaker="Spokesman") for k in range(120))
+    tl = Timeline("Quotes", tracks=(Track("t", "Talks"),),
+                  events=(Event("big", "Press conference", EventDate("2022-02-10"), track="t", quotes=quotes),))
+    w = MainWindow(tl, lambda p: tl, "")
+    qtbot.addWidget(w)
+    w.state.selected = "big"
+    form = w.edit_form
+    ql = form.quote_list
+    assert ql.count() == QUOTES_PAGE + 1
+    assert ql.item(QUOTES_PAGE).text() == f"Show {QUOTES_PAGE} more of {120 - QUOTES_PAGE}…"
+    assert form.fields["q_text"].text() == "Statement 0"
+    ql.setCurrentRow(QUOTES_PAGE)  # "Show more": the next page, its first quote selected
+    assert ql.count() == 2 * QUOTES_PAGE + 1 and ql.currentRow() == QUOTES_PAGE
+    assert form.fields["q_text"].text() == f"Statement {QUOTES_PAGE}"
+    ql.setCurrentRow(2 * QUOTES_PAGE)
+    assert ql.count() == 120 and form.fields["q_text"].text() == f"Statement {2 * QUOTES_PAGE}"
+    # a quote added is listed and selected, however many there are
+    assert form.add_quote() == []
+    assert ql.count() == 121 and ql.currentRow() == 120 and form.fields["q_text"].text() == "(new quote)"

@@ -59,7 +59,7 @@ from ..model.timeline import Timeline
 from .layout import Placement, layout_lane
 from .style import TimelineStyle, label_font, layer_bounds, marker_polygon
 
-__all__ = ["EventLayerItem", "label_text", "elide_label"]
+__all__ = ["EventLayerItem", "label_text", "elide_label", "draw_flags"]
 
 _MARKER_SPACING = 4.0  #: a lane turns into a density strip when it has more events than
 _MARKER_GAP_PX = 2.0   #: width / (_MARKER_SPACING * r + gap) per sub-row (r = marker half-width)
@@ -70,6 +70,20 @@ _DRAFT = 1 << 29  #: drawing-only flag: an unreviewed draft (ingest): dotted out
 _HOLLOW = FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END | FLAG_COARSE | _AFTER_SOURCE
 _DIM_OPACITY = 0.22  #: opacity of events dimmed by ``set_emphasis`` (search non-matches)
 _PDF_FADE_STEPS = 16  #: rectangles of stepped alpha that stand for one fade in a PDF
+
+
+def draw_flags(timeline: Timeline) -> np.ndarray:
+    """The date flags of each row of ``timeline.columns``, plus "planned" (after
+    the source's date or described as planned by it: dashed hollow marker) and
+    "draft" (dotted outline): int64 (N,).  O(N) numpy, kept with the timeline,
+    so a thread that derives one can compute it before the layer is made."""
+    cached: np.ndarray | None = timeline.__dict__.get("_draw_flags")
+    if cached is None:
+        flags = timeline.columns.flags.astype(np.int64)
+        cached = np.where(timeline.planned_rows(), flags | _AFTER_SOURCE, flags)
+        cached |= np.where(timeline.drafts(), _DRAFT, 0)
+        timeline.__dict__["_draw_flags"] = cached
+    return cached
 
 
 def fill_fade(p: QPainter, rect: QRectF, color: QColor, alpha_left: int, alpha_right: int) -> None:
@@ -205,11 +219,7 @@ class EventLayerItem(pg.GraphicsObject):
         super().__init__()
         self.timeline = timeline
         self.columns = timeline.columns
-        # the date flags of each row, plus "planned": after the source's date or
-        # described as planned by it (dashed hollow marker)
-        flags = self.columns.flags.astype(np.int64)
-        self._draw_flags = np.where(timeline.planned_rows(), flags | _AFTER_SOURCE, flags)
-        self._draw_flags |= np.where(timeline.drafts(), _DRAFT, 0)  # unreviewed drafts: dotted outline
+        self._draw_flags = draw_flags(timeline)
         self.style = style or TimelineStyle()
         self.selected: str | None = None
         self.hovered: str | None = None

@@ -69,6 +69,15 @@ class RowValues(NamedTuple):
     cal_end: float = math.nan
 
 
+
+def _id_list(cols: EventColumns) -> list[str]:
+    """The columns' ids as a list edited in place (the document's columns own
+    one; derived columns read the file's through a row map: copied once)."""
+    ids = cols.ids
+    if not isinstance(ids, list):
+        ids = cols.ids = list(ids)
+    return ids
+
 def row_values(cols: EventColumns, dates: DateArrays, event_index: int) -> RowValues | None:
     """The row of one event (``dates`` holds exactly one), or None if it is not drawn.
 
@@ -229,8 +238,9 @@ def update_event_row(cols: EventColumns, row: int, new: RowValues, sort_key: Sor
     if spread is not None:
         _shift(spread, row, p)
         spread[p] = _spread_value(new.kind, new.flags, new.x0, new.x1)
-    eid = cols.ids.pop(row)
-    cols.ids.insert(p, eid)
+    ids = _id_list(cols)
+    eid = ids.pop(row)
+    ids.insert(p, eid)
     index = cols.__dict__.get("_row_index")
     if index is not None:
         for k in range(min(row, p), max(row, p) + 1):
@@ -292,7 +302,7 @@ def insert_event_row(cols: EventColumns, new: RowValues, event_id: str, sort_key
     if "_spread" in cols.__dict__:
         spread = _spread_value(new.kind, new.flags, new.x0, new.x1)
         cols.__dict__["_spread"] = np.insert(cols.__dict__["_spread"], p, spread)
-    cols.ids.insert(p, event_id)
+    _id_list(cols).insert(p, event_id)
     cols.__dict__.pop("_row_index", None)
     t_new = _time_position(cols, (new.sort_point, new.event_index), sort_key)
     cols.time_order = np.insert(cols.time_order, t_new, p)
@@ -328,7 +338,7 @@ def remove_event_row(cols: EventColumns, row: int) -> None:
             setattr(cols, name, np.delete(getattr(cols, name), row))
     if "_spread" in cols.__dict__:
         cols.__dict__["_spread"] = np.delete(cols.__dict__["_spread"], row)
-    del cols.ids[row]
+    del _id_list(cols)[row]
     cols.__dict__.pop("_row_index", None)
     _recompute_cummax(cols, (lane,))
     _forget_caches(cols, (lane,))

@@ -37,6 +37,7 @@ from .date_arrays import (
     drawn_values,
     sort_point_array,
 )
+from .row_ids import RowIds
 
 __all__ = ["EventColumns", "DateArrays", "DatedTimeline", "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START",
            "FLAG_OPEN_END", "FLAG_IMPRECISE", "FLAG_COARSE", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE",
@@ -98,7 +99,7 @@ class EventColumns:
     """
 
     origin_epoch_s: float
-    ids: list[str]
+    ids: Sequence[str]
     event_index: np.ndarray
     lane: np.ndarray
     kind: np.ndarray
@@ -450,7 +451,13 @@ class EventColumns:
         return int(self._xm_rows[lo + j])
 
     def row_of(self, event_id: str) -> int:
-        """Row number of an event id; raises KeyError if it is not drawn."""
+        """Row number of an event id; raises KeyError if it is not drawn.
+
+        Columns derived from a file's (``ids`` a :class:`RowIds`) ask the
+        file's index through their row map; others build a dict once."""
+        ids = self.ids
+        if isinstance(ids, RowIds):
+            return ids.position(event_id)
         index: dict[str, int] | None = self.__dict__.get("_row_index")
         if index is None:
             index = self.__dict__["_row_index"] = {eid: k for k, eid in enumerate(self.ids)}

@@ -45,6 +45,7 @@ import numpy as np
 
 from . import column_edits as ce
 from .columns import BAND_LANE, FLAG_OPEN_START, DateArrays, EventColumns
+from .derive import EDITED_IN_PLACE
 from .errors import Problem, TimelineError
 from .facets import EventFacts
 from .timeline import Event, LazyEvents, Source, Timeline, Track
@@ -142,11 +143,13 @@ class EditedEvents(LazyEvents):
 
     def _insert(self, i: int, event: Event) -> None:
         self._slots.insert(i, event)
+        assert isinstance(self.ids, list)  # made by __init__
         self.ids.insert(i, event.id)
         self._index = None
 
     def _delete(self, i: int) -> None:
         del self._slots[i]
+        assert isinstance(self.ids, list)  # made by __init__
         del self.ids[i]
         self._index = None
 
@@ -162,6 +165,7 @@ def _copy_columns(cols: EventColumns) -> EventColumns:
         xm_order=None if cols.xm_order is None else cols.xm_order.copy(),
         cal_start=None if cols.cal_start is None else cols.cal_start.copy(),
         cal_end=None if cols.cal_end is None else cols.cal_end.copy())
+    new.__dict__[EDITED_IN_PLACE] = True  # what is derived from them copies, never shares (viewer.model.derive)
     return new
 
 
@@ -398,6 +402,7 @@ class Document:
         ref = self._meta["reference_date"]
         dates = DateArrays.from_events(self._events, position, len(new_ids), None if ref is None else ref.earliest)
         self._cols = EventColumns.from_dates(dates)
+        self._cols.__dict__[EDITED_IN_PLACE] = True
 
 
 class EditStack:

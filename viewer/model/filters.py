@@ -31,7 +31,9 @@ from typing import Any
 import numpy as np
 
 from .columns import EventColumns
+from .derive import subset_columns
 from .facets import FACETS, NONE_VALUE, EventFacts, event_facet_values
+from .row_ids import RowIds
 from .timeline import Event, EventKind, LazyEvents, Timeline, Track
 
 __all__ = [
@@ -228,7 +230,9 @@ def _keep_colours(derived: Timeline, parent: Timeline) -> Timeline:
 def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray) -> Timeline:
     """:func:`apply_filters` for a lazily-loaded timeline: the events ``keep``
     (file positions, increasing) stay lazy and the columns are a subset of the
-    file's (:meth:`~viewer.model.columns.EventColumns.subset`): no event is built."""
+    file's (:func:`~viewer.model.derive.subset_columns`): no event is built,
+    and the ids and events are the file's, read through a row map
+    (:class:`~viewer.model.row_ids.RowIds`): no per-event Python."""
     parent: LazyEvents = timeline.events  # type: ignore[assignment]
     n = len(parent)
     new_index = np.full(n, -1, dtype=np.int64)
@@ -238,7 +242,7 @@ def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray)
     for k, t in enumerate(tracks):
         lane_map[old_lane[t.id]] = k
     cols = timeline.columns
-    columns = cols.subset(new_index[cols.event_index] >= 0, lane_map, new_index, len(tracks))
+    columns = subset_columns(cols, new_index[cols.event_index] >= 0, lane_map, new_index, len(tracks))
     facts = timeline.facets
     code = facts.track[keep]  # NO_TRACK (-1): bands (and unknown tracks) stay that way
     known = (code >= 0) & (code < len(lane_map))
@@ -246,19 +250,23 @@ def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray)
     earliest, latest = facts.earliest[keep], facts.latest[keep]
     rich = new_index[parent.facts.rich] if parent.facts is not None else np.arange(len(keep))
     marked = None if parent.facts is None or parent.facts.marked is None else new_index[parent.facts.marked]
-    finite = np.concatenate([earliest[np.isfinite(earliest)], latest[np.isfinite(latest)]])
-    if len(finite):
-        extent = (float(finite.min()), float(finite.max()))
+    fe, fl = np.isfinite(earliest), np.isfinite(latest)
+    lo = min(float(np.min(earliest, where=fe, initial=np.inf)), float(np.min(latest, where=fl, initial=np.inf)))
+    hi = max(float(np.max(earliest, where=fe, initial=-np.inf)), float(np.max(latest, where=fl, initial=-np.inf)))
+    if fe.any() or fl.any():
+        extent = (lo, hi)
     else:  # nothing dated is left: the same fallback as Timeline.finite_extent
         ref = timeline.reference_date
         r = ref.earliest if ref is not None and math.isfinite(ref.earliest) else 0.0
         extent = (r, r + 86400.0)
-    keep_list = keep.tolist()
-    events = LazyEvents([parent.ids[i] for i in keep_list], lambda k: parent[keep_list[k]], extent,
-                        lambda k: parent.title(keep_list[k]),
+    # the file's ids and events, read through the kept positions: built once, shared
+    # (events an editing document changes in place: their ids copied, not shared)
+    ids = RowIds.of(parent.ids, keep, timeline._lazy_index_of) if type(parent) is LazyEvents \
+        else [parent.ids[i] for i in keep.tolist()]
+    events = LazyEvents(ids, lambda k: parent[int(keep[k])], extent, lambda k: parent.title(int(keep[k])),
                         EventFacts(lane=lane, earliest=earliest, latest=latest, rich=rich[rich >= 0],
                                    marked=None if marked is None else marked[marked >= 0]),
-                        lambda k: parent.time_zones(keep_list[k]),
+                        lambda k: parent.time_zones(int(keep[k])),
                         origin_index=keep if parent.origin_index is None else parent.origin_index[keep])
     derived = dataclasses.replace(timeline, tracks=tracks, events=events)
     derived.__dict__["columns"] = columns  # the cached_property's slot

@@ -14,6 +14,7 @@ from typing import overload
 import numpy as np
 
 from .records import Event
+from .row_ids import RowIds
 
 __all__ = ["LazyEvents", "EventFacts", "marked_events"]
 
@@ -86,7 +87,7 @@ class LazyEvents(Sequence[Event]):
 
     CACHE_SIZE = 4096
 
-    def __init__(self, ids: list[str], make: Callable[[int], Event],
+    def __init__(self, ids: Sequence[str], make: Callable[[int], Event],
                  finite_extent: tuple[float, float],
                  title: Callable[[int], str] | None = None, facts: EventFacts | None = None,
                  time_zones: Callable[[int], tuple[str, ...]] | None = None,
@@ -156,6 +157,8 @@ class LazyEvents(Sequence[Event]):
 
     def index_of(self, event_id: str) -> int:
         """File position of an event id; raises KeyError if there is none."""
+        if isinstance(self.ids, RowIds):  # a filtered timeline's: through the file's index
+            return self.ids.position(event_id)
         if self._index is None:
             self._index = {eid: k for k, eid in enumerate(self.ids)}
         return self._index[event_id]

@@ -42,6 +42,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .calendar import SECONDS_PER_DAY, civil_from_epoch, format_year
 from .dates import EventDate, Precision, format_instant
+from .derive import shifted_columns
 from .errors import DateError
 from .ticks import DEFAULT_TABLE, Measure, TickLevels, TickSpec, choose_tick_spec, compute_ticks, default_measure
 
@@ -357,7 +358,8 @@ def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
 
     Whole arrays: the shift is computed once per distinct calendar day
     (:attr:`EventColumns.cal_start` / ``cal_end``), never per event, and no
-    event is built (columns without those arrays ask the events).
+    event is built (columns without those arrays ask the events); the
+    columns are :func:`~viewer.model.derive.shifted_columns`.
 
     Parameters
     ----------
@@ -367,8 +369,6 @@ def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
     """
     import dataclasses
 
-    import numpy as np
-
     if zone in ("UTC", EVENT_LOCAL):
         return timeline
     cols = timeline.columns
@@ -377,40 +377,11 @@ def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
         cal_start, cal_end = _calendar_anchors(timeline)
     d_start = _day_shifts(cal_start, zone)
     d_end = _day_shifts(cal_end, zone)  # a point's "end" is its start (see EventColumns)
-    span = cols.kind != 0
-    x0 = cols.x0 + d_start
-    xm = cols.xm + d_start
-    x1 = cols.x1 + d_end
-    s0 = np.where(span, cols.solid0 + d_start, cols.solid0)
-    s1 = np.where(span, cols.solid1 + d_end, cols.solid1)
-    # re-sort each lane block by x0: rows moved by less than a day, so the
-    # stable sort (timsort) of nearly sorted blocks is close to linear
-    order = np.arange(len(cols), dtype=np.int64)
-    blocks = [(0, cols.band_count)] + [cols.block(k) for k in range(cols.n_lanes)]
-    for a, b in blocks:
-        if b - a > 1:
-            order[a:b] = a + np.argsort(x0[a:b], kind="stable")
-    moved = not np.array_equal(order, np.arange(len(cols)))
-    inv = np.empty_like(order)
-    inv[order] = np.arange(len(order))
-    x1o = x1[order]
-    cummax = np.empty_like(x1o)
-    for a, b in blocks:
-        if b > a:
-            cummax[a:b] = np.maximum.accumulate(x1o[a:b])
-    xm_o = xm[order]
-    xm_order = np.arange(len(cols), dtype=np.int64)
-    for a, b in blocks:
-        if b - a > 1:
-            xm_order[a:b] = a + np.argsort(xm_o[a:b], kind="stable")
-    shifted = dataclasses.replace(
-        cols,
-        ids=[cols.ids[k] for k in order.tolist()] if moved else cols.ids,
-        event_index=cols.event_index[order], lane=cols.lane[order], kind=cols.kind[order],
-        x0=x0[order], x1=x1o, xm=xm_o, solid0=s0[order], solid1=s1[order],
-        flags=cols.flags[order], x1_cummax=cummax, time_order=inv[cols.time_order].astype(np.int64),
-        xm_order=xm_order, cal_start=cal_start[order], cal_end=cal_end[order],
-    )
+    if cols.cal_start is None or cols.cal_end is None:
+        cols = dataclasses.replace(cols, cal_start=cal_start, cal_end=cal_end)
+    # lanes whose order the move changed are sorted again (rows moved by less
+    # than a day: a stable sort of a nearly sorted block), the others kept
+    shifted = shifted_columns(cols, d_start, d_end)
     out = dataclasses.replace(timeline)
     vars(out)["columns"] = shifted
     return out

@@ -37,6 +37,7 @@ from ..model.dates import EventDate
 from ..model.errors import DateError, Problem
 from ..model.grading import CREDIBILITY, RELIABILITY
 from ..model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind
+from .detail_pane import QUOTES_PAGE
 from .form_field import (
     ERROR_STYLE,
     FormField,
@@ -252,13 +253,9 @@ class EventForm(QScrollArea):
                 self.fields[name].set_text(value)
         for which in ("start", "end"):
             self._read_date(which)
-        row = self.quote_list.currentRow()
-        self.quote_list.blockSignals(True)
-        self.quote_list.clear()
-        for q in ev.quotes:
-            self.quote_list.addItem(("“" + q.text + "”") if q.kind == QuoteKind.DIRECT else q.text)
-        self.quote_list.blockSignals(False)
-        self.quote_list.setCurrentRow(min(max(row, 0), len(ev.quotes) - 1))
+        row = min(max(self.quote_list.currentRow(), 0), len(ev.quotes) - 1)
+        self._list_quotes(ev, max(QUOTES_PAGE, row + 1))
+        self.quote_list.setCurrentRow(row)
         self._fill_quote()
         row = self.source_list.currentRow()
         self.source_list.blockSignals(True)
@@ -404,9 +401,28 @@ class EventForm(QScrollArea):
         return problems
 
     # quotes
+    def _list_quotes(self, ev: Event, upto: int) -> None:
+        """List the first ``upto`` quotes of ``ev`` (row k = quote k) and, when
+        there are more, a last row "Show N more" (an event may have 100,000)."""
+        shown = ev.quotes[:upto]
+        self.quote_list.blockSignals(True)
+        self.quote_list.clear()
+        self.quote_list.addItems([("“" + q.text + "”") if q.kind == QuoteKind.DIRECT else q.text for q in shown])
+        rest = len(ev.quotes) - len(shown)
+        if rest > 0:
+            self.quote_list.addItem(f"Show {min(rest, QUOTES_PAGE):,} more of {rest:,}…")
+        self.quote_list.blockSignals(False)
+        self._quotes_listed = len(shown)
+
+    _quotes_listed = 0  # quotes in the list (the row after them may be "Show more")
+
     def _fill_quote(self) -> None:
         ev = self.current_event()
         k = self.quote_list.currentRow()
+        if ev is not None and k == self._quotes_listed < len(ev.quotes):  # "Show more": the next page
+            self._list_quotes(ev, k + QUOTES_PAGE)
+            self.quote_list.setCurrentRow(k)
+            return  # setCurrentRow filled the fields of quote k
         q = ev.quotes[k] if ev is not None and 0 <= k < len(ev.quotes) else None
         values = {"q_text": q.text if q else "", "q_speaker": q.speaker if q else "",
                   "q_role": q.speaker_role if q else "", "q_kind": q.kind.value if q else "direct",
@@ -423,6 +439,9 @@ class EventForm(QScrollArea):
         source = ev.sources[0] if ev.sources else ""
         problems = self.authoring.push(C.add_quote(ev, Quote("(new quote)", source=source)))
         if not problems:
+            new = self.current_event()
+            if new is not None and len(new.quotes) > self._quotes_listed:
+                self._list_quotes(new, len(new.quotes))  # the new quote is the last one
             self.quote_list.setCurrentRow(len(ev.quotes))
             self.fields["q_text"].widget.setFocus()
             self.fields["q_text"].widget.selectAll()

@@ -13,14 +13,18 @@ Other features read ``window.shown.timeline`` and follow
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import queue
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from ..graphics.events import draw_flags
 from ..model.filters import apply_filters
 from ..model.search import matches_of, parse_query, search
 from ..model.timeline import Timeline
@@ -96,34 +100,26 @@ class ShownTimeline(QObject):
 
     warming: threading.Thread | None = None  # building the id index after opening
     _wanted: tuple | None = None  # the latest key asked for in the background
-    _running: tuple | None = None  # the key being derived in the background
 
     def deriving(self) -> bool:
         """True while a shown timeline is derived in the background."""
-        return self._running is not None or self._wanted is not None
+        return self._wanted is not None
 
     def _derive_next(self) -> None:
-        if self._running is not None or self._wanted is None:
-            return  # the running one is followed by the latest wanted key
-        key = self._running = self._wanted
+        key = self._wanted
+        if key is None:
+            return
+        jobs = self.jobs
 
-        def work() -> None:
-            shown: Timeline | Exception
-            try:
-                shown = _derive(key)
-                _warm_ids(shown)  # has_event / row_of of the selection: not on the GUI thread
-            except Exception as exc:  # noqa: BLE001 - raised again on the GUI thread
-                shown = exc
-            self.jobs._call(lambda: self._derived(key, shown))
+        def deliver(done: tuple, shown) -> None:
+            jobs._call(lambda: self._derived(done, shown))
 
-        threading.Thread(target=work, name="shown-timeline", daemon=True).start()
+        DERIVER.submit(self, key, deliver)
 
     def _derived(self, key: tuple, shown) -> None:
-        self._running = None
         wanted = self._wanted
         if wanted is None or wanted[0] is not key[0] or wanted[1:] != key[1:]:
-            self._derive_next()  # stale: the user asked for something else meanwhile
-            return
+            return  # stale: the user asked for something else meanwhile (already on its way)
         self._wanted = None
         if isinstance(shown, Exception):
             shown = _derive(key)  # the same error, where it can be seen
@@ -269,6 +265,104 @@ def _derive(key: tuple) -> Timeline:
     return timeline_on_local_days(apply_filters(timeline, filters), zone)
 
 
+def _derive_unless(key: tuple, superseded: Callable[[], bool]) -> Timeline | None:
+    """:func:`_derive`, or None when ``superseded()`` says a newer request
+    came between its steps (nothing of it is applied)."""
+    timeline, filters, zone = key
+    filtered = apply_filters(timeline, filters)
+    if superseded():
+        return None
+    return timeline_on_local_days(filtered, zone)
+
+
+class Deriver:
+    """One long-lived thread deriving shown timelines for every window.
+
+    :meth:`submit` asks for a key; the latest request of an owner wins: one
+    that comes while an older one of that owner is derived makes the older
+    one stop at its next step and deliver nothing (a cancelled job applies
+    nothing).  ``deliver(key, shown)`` runs on the worker thread (the owner
+    posts it to its GUI thread); ``shown`` is the timeline, its id index and
+    density counts built, or the exception raised.  Between requests the
+    thread holds no timeline.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._pending: dict[int, tuple] = {}  # id(owner) -> (key, deliver), oldest first
+        self._thread: threading.Thread | None = None
+        self._running = False
+
+    def busy(self) -> bool:
+        """True while a request waits or is derived."""
+        return bool(self._pending) or self._running
+
+    def submit(self, owner: object, key: tuple, deliver) -> None:
+        """Derive ``key`` for ``owner`` (replacing its request not yet started or running)."""
+        with self._cond:
+            self._pending.pop(id(owner), None)
+            self._pending[id(owner)] = (key, deliver)
+            self._cond.notify()
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="shown-timeline", daemon=True)
+                self._thread.start()
+
+    def prepare(self, n_rows: int) -> None:
+        """Have the thread touch, then free, about the memory a derivation of
+        ``n_rows`` rows allocates (two dozen arrays of ``n_rows`` float64):
+        with :func:`keep_freed_memory` its allocator arena keeps much of
+        those pages, so the first filter after opening faults in fewer fresh
+        ones (its CPU time about halved at 10^6 events; the first zone
+        switch still pays: see benchmarks/README.md, third round)."""
+        with self._cond:
+            self._prefault = max(self._prefault, int(n_rows))
+            self._cond.notify()
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="shown-timeline", daemon=True)
+                self._thread.start()
+
+    _prefault = 0  # rows to prepare for (0: done)
+    _prepared = 0  # the most rows prepared for so far
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._pending and not self._prefault:
+                    self._cond.wait()
+                rows, self._prefault = self._prefault, 0
+            if rows > self._prepared:  # (outside the lock: a request may come meanwhile)
+                self._prepared = rows
+                arrays = [np.ones(rows) for _ in range(24)]
+                del arrays
+            with self._cond:
+                if not self._pending:
+                    continue
+                owner = next(iter(self._pending))
+                key, deliver = self._pending.pop(owner)
+                self._running = True
+
+            def superseded(owner: int = owner) -> bool:
+                return owner in self._pending
+
+            shown: Timeline | Exception | None
+            try:
+                shown = _derive_unless(key, superseded)
+                if shown is not None and not superseded():
+                    _warm_ids(shown)  # has_event / row_of of the selection: not on the GUI thread
+            except Exception as exc:  # noqa: BLE001 - raised again on the GUI thread
+                shown = exc
+            if shown is not None and not superseded():
+                try:
+                    deliver(key, shown)
+                except RuntimeError:  # the window is gone
+                    pass
+            del key, deliver, shown  # hold nothing while idle
+            self._running = False
+
+
+DERIVER = Deriver()  #: the derivation thread of every window
+
+
 def _warm_ids(timeline: Timeline) -> None:
     """Build the id -> row index of ``timeline.columns`` (about half a second
     at 10^6 events), so the first selection, ← / → or search step after
@@ -280,6 +374,7 @@ def _warm_ids(timeline: Timeline) -> None:
         cols.spread_mask()
         for lane in range(min(cols.n_lanes, 1000)):
             cols._density_parts(lane)
+        draw_flags(timeline)  # the event layer's, made on the GUI thread when swapped in
     gc.freeze()  # see ShownTimeline._show
 
 
@@ -297,33 +392,86 @@ def release_in_background(box: list) -> None:
     or zone switch).  The thread waits until it holds the only reference
     (the widgets have let go; at most :data:`RELEASE_WAIT_S` seconds, else
     it lets go as anyone would), then empties those containers a slice at a
-    time, yielding between slices, when nothing else holds them.
+    time, yielding between slices, when nothing else holds them.  One
+    long-lived thread does it for every window (starting a thread per swap
+    cost the GUI thread 10-15 ms on a loaded machine), one timeline after
+    the other.
     """
-    threading.Thread(target=_dismantle, args=(box,), name="release-timeline", daemon=True).start()
+    global _releaser  # noqa: PLW0603 - one per process
+    with _releaser_lock:
+        if _releaser is None or not _releaser.is_alive():
+            _releaser = threading.Thread(target=_release_forever, name="release-timeline", daemon=True)
+            _releaser.start()
+        _releasing[0] += 1
+    _to_release.put(box)
 
 
-def _dismantle(box: list) -> None:
-    timeline = box.pop()
-    deadline = time.monotonic() + RELEASE_WAIT_S
-    while sys.getrefcount(timeline) > 2:  # this name and getrefcount's argument
-        if time.monotonic() > deadline:
-            return
-        time.sleep(0.05)
-    cols = timeline.__dict__.get("columns")  # a timeline whose columns were never built has none
-    if cols is None or sys.getrefcount(cols) > 3:  # also another's (the attribute, cols, the argument)
+def releasing() -> bool:
+    """True while a replaced timeline waits to be freed or is freed (for tests)."""
+    return _releasing[0] > 0
+
+
+_to_release: queue.SimpleQueue = queue.SimpleQueue()
+_releaser: threading.Thread | None = None
+_releaser_lock = threading.Lock()
+_releasing = [0]  # timelines given to the releaser and not yet freed
+
+
+def _release_forever() -> None:
+    waiting: list[list] = []  # [deadline, timeline]: held by others still
+    while True:
+        try:
+            while True:  # block only when nothing waits
+                box = _to_release.get(block=not waiting)
+                waiting.append([time.monotonic() + RELEASE_WAIT_S, box.pop()])
+                del box
+        except queue.Empty:
+            pass
+        now = time.monotonic()
+        for entry in list(waiting):
+            # only the entry holds it (the entry's slot and getrefcount's argument)
+            ready = sys.getrefcount(entry[1]) <= 2
+            if ready or now > entry[0]:  # taken apart, or let go as anyone would
+                waiting.remove(entry)
+                timeline = entry.pop()
+                if ready:
+                    _take_apart(timeline)
+                del timeline
+                with _releaser_lock:
+                    _releasing[0] -= 1
+        if waiting:
+            time.sleep(0.05)
+
+
+def _take_apart(timeline: Timeline) -> None:
+    """Empty the big containers of a timeline nothing else holds, in slices:
+    the columns' ids and id index, then the lazy events' own list of the
+    same ids and their index (a file's timeline: freeing the last list that
+    holds the million strings would free them all at once)."""
+    for attr in ("columns", "events"):
+        holder = timeline.__dict__.get(attr)
+        # held by another than the attribute, this name and the argument: leave it
+        if holder is not None and sys.getrefcount(holder) <= 3 and hasattr(holder, "__dict__"):
+            for name in ("ids", "_row_index", "_index"):
+                _empty_slowly(holder.__dict__, name)
+        del holder
+
+
+def _empty_slowly(attrs: dict, name: str) -> None:
+    """Empty the list or dict ``attrs[name]`` 20,000 items at a time when
+    nothing but ``attrs`` holds it, yielding to other threads between slices."""
+    box = attrs.get(name)
+    if not isinstance(box, (list, dict)) or sys.getrefcount(box) != 3:  # the attribute, box, the argument
         return
-    ids = cols.__dict__.get("ids")
-    if isinstance(ids, list) and sys.getrefcount(ids) == 3:  # the attribute, ids, the argument
-        while ids:
-            del ids[-20_000:]
+    if isinstance(box, list):
+        while box:
+            del box[-20_000:]
             time.sleep(0)  # let the GUI thread run between slices
-    index = cols.__dict__.get("_row_index")
-    if isinstance(index, dict) and sys.getrefcount(index) == 3:
-        while index:
-            for _ in range(min(20_000, len(index))):
-                index.popitem()
+    else:
+        while box:
+            for _ in range(min(20_000, len(box))):
+                box.popitem()
             time.sleep(0)
-    del ids, index, cols, timeline
 
 
 def _warm_after_opening(timeline: Timeline, shown: Timeline) -> None:
@@ -335,11 +483,48 @@ def _warm_after_opening(timeline: Timeline, shown: Timeline) -> None:
     timeline.facets  # noqa: B018 - built here, once
 
 
+KEEP_FREED_BYTES = 256 * 1024 * 1024
+"""With a large file open, freed memory up to this much stays with the process
+for reuse (see :func:`keep_freed_memory`)."""
+
+
+def keep_freed_memory() -> bool:
+    """Let the C allocator keep freed blocks of up to :data:`KEEP_FREED_BYTES`
+    for reuse instead of giving them back to the system at once (glibc's
+    ``mallopt``; elsewhere nothing is done; False then).
+
+    Each derivation of a 10^6-event timeline allocates and frees a few dozen
+    arrays of 8 MB.  glibc maps each such block afresh from the system and
+    unmaps it when freed, so every derivation paid for faulting in some
+    200 MB of new pages: 100-200 ms of a 150 ms filter toggle or zone switch
+    on this machine, against 45-80 ms when the blocks are reused.  The cost
+    is that the process keeps up to that much freed memory.
+    """
+    global _kept  # noqa: PLW0603 - once per process
+    if _kept is None:
+        _kept = False
+        try:
+            libc = ctypes.CDLL(None)
+            mallopt = libc.mallopt
+        except (OSError, AttributeError):
+            return False
+        m_trim_threshold, m_mmap_threshold = -1, -3
+        _kept = bool(mallopt(m_mmap_threshold, KEEP_FREED_BYTES // 2)) and bool(
+            mallopt(m_trim_threshold, KEEP_FREED_BYTES))
+    return _kept
+
+
+_kept: bool | None = None
+
+
 def install(window) -> None:
     """Attach a :class:`ShownTimeline` to the window as ``window.shown``."""
     window.shown = ShownTimeline(window)
+    window.view.zone_sets_timeline = True  # a zone change derives the shown timeline again (_on_state)
     window.shown.refresh()
     if window.shown.large:
+        if keep_freed_memory():
+            DERIVER.prepare(len(window.timeline.columns))
         window.shown.jobs.set_timeline(window.timeline, window.path)  # the index is ready before the first query
         warming = threading.Thread(target=_warm_after_opening, args=(window.timeline, window.shown.timeline),
                                    name="id-index", daemon=True)

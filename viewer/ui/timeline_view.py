@@ -473,8 +473,8 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         return None if dev is None else QPointF(self.mapToScene(dev.toPoint()))
 
     # -- slots ---------------------------------------------------------
-    def _zone_to_events(self) -> None:
-        """Stack counts ("5,000 at 10:00") are written in the display zone."""
+    def _zone_to_events(self, repaint: bool = True) -> None:
+        """Stack counts ("5,000 at 10:00") are written in the display zone (from the next paint)."""
         zone = self.state.display_zone
         item = self.events_item
         if item is not None:
@@ -482,8 +482,9 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
                 return 0.0 if zone in ("UTC", EVENT_LOCAL) else offset_at(zone, epoch_s)
 
             item.local_offset = local_offset
-            item._frame = None
-            item.update()
+            if repaint:
+                item._frame = None
+                item.update()
 
     def _on_click(self, scene_pos: QPointF) -> None:
         self.setFocus()
@@ -520,7 +521,12 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         if "x_range" in changed and state.x_range != self.x_range():
             self.set_x_range(*state.x_range)
         if "display_zone" in changed:
-            self._zone_to_events()
+            self._zone_to_events(repaint=not self.zone_sets_timeline)
+
+    #: True when a display-zone change is followed by :meth:`set_timeline` of the
+    #: timeline on the zone's days (the main window's, viewer.ui.shown), which
+    #: repaints: the old timeline is then not painted once more with new labels
+    zone_sets_timeline = False
 
     def _stack_note(self, eid: str) -> str:
         """Tooltip line for an event drawn at one instant with others: their count and how to reach them."""
