@@ -6,6 +6,7 @@ Usage::
     .venv/bin/python benchmarks/bench_engine.py --runs memory:100000 parquet:1000000 duckdb:1000000
     .venv/bin/python benchmarks/bench_engine.py --runs parquet:100000000   # 10^8: ~GBs in --data
     .venv/bin/python benchmarks/bench_engine.py --code main=/work/wt/x-main --code branch=. --runs parquet:1000000
+    .venv/bin/python benchmarks/bench_engine.py --window 10000000 --code main=/work/wt/x-main --code branch=.
 
 ``--code LABEL=DIR`` (repeatable) measures the code in ``DIR`` (its ``viewer`` package first on
 the path); each code writes its own data (``--data/LABEL``: collection layouts differ between versions).
@@ -35,8 +36,10 @@ Columns:
   1,000 ids, two words), each with the total count;
 * *facet ms*: track counts in the current window; *by id ms*: one event built
   from its row;
-* *window open s*: ``read_timeline`` of the collection, as the app opens it
-  (columns of at most 2,000,000 events loaded).
+* *window open s*: ``read_timeline`` of the collection, as the app opened it
+  before collections opened on their store (columns of at most 2,000,000
+  events loaded); ``--window N --code LABEL=DIR ...`` measures the app's
+  window itself (first paint, pan/zoom frames, RSS; :func:`run_window`).
 
 Timings are wall-clock on a shared 2-core machine (load average printed).
 Nothing is asserted: this prints a table.
@@ -191,6 +194,116 @@ def run_one(kind: str, n: int, target: str) -> dict:
             "by_id": t_id, "window": t_window, "rss_store": rss_store, "rss": _rss_mb()}
 
 
+def _wait(app, done, timeout_s: float = 120.0) -> bool:
+    """Process Qt events until ``done()`` (False after ``timeout_s``)."""
+    end = time.perf_counter() + timeout_s
+    while time.perf_counter() < end:
+        app.processEvents()
+        if done():
+            return True
+        time.sleep(0.002)
+    return False
+
+
+def run_window(target: str) -> dict:
+    """The app's window on a collection, in this process, with whatever ``viewer``
+    is first on ``sys.path`` (``--code``): a :class:`CollectionWindow` on the store
+    where the code has one, else ``read_timeline_report`` + ``MainWindow`` (main).
+
+    *window shown*: from opening until the window is shown (a collection window:
+    lanes and axis, events still on their way); *first paint*: until its first
+    frame is painted with its events (a collection window: once the first
+    answer, strips included, is drawn; the list, overview and facets follow).
+    *frame*: the 40-step zoom of :func:`windows`, each step the range set
+    and the timeline widget painted (``grab``): what the GUI thread spends.
+    *filled*: a collection window's time until that step's answer is drawn.
+    """
+    import numpy as np
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    t0 = time.perf_counter()
+    try:
+        from viewer.io.collection_window import open_collection_store
+        from viewer.ui.collection_window import CollectionWindow
+    except ImportError:
+        CollectionWindow = None  # noqa: N806 - main's code: the window loads the columns
+    frames, filled, drawn = [], [], 0
+    if CollectionWindow is not None:
+        w = CollectionWindow(open_collection_store(target), Path(target).name)
+        w.resize(1920, 1080)
+        w.show()
+        app.processEvents()
+        shown = time.perf_counter() - t0
+        w.wait_drawn(300.0, settled=False)
+        w.view.grab()
+        first = time.perf_counter() - t0
+        w.wait_drawn(300.0)  # the list, overview and facets too, before the zoom
+        for a, b in windows():
+            t = time.perf_counter()
+            w.view.set_window(a, b)
+            w.view.ask_again()
+            w.view.grab()
+            frames.append((time.perf_counter() - t) * 1000)
+            w.wait_drawn(120.0)
+            w.view.grab()
+            filled.append((time.perf_counter() - t) * 1000)
+            drawn = max(drawn, len(w.view.drawn_ids()))
+        w.close()
+    else:
+        from viewer.io.registry import read_timeline_report
+        from viewer.ui.main_window import MainWindow
+
+        timeline = read_timeline_report(target).timeline
+        w = MainWindow(timeline, lambda _p: timeline, target)
+        w.resize(1920, 1080)
+        w.show()
+        _wait(app, lambda: w.isVisible(), 60.0)
+        app.processEvents()
+        shown = time.perf_counter() - t0
+        w.view.grab()
+        first = time.perf_counter() - t0
+        origin = timeline.columns.origin_epoch_s
+        for a, b in windows():
+            t = time.perf_counter()
+            w.view.setXRange(a - origin, b - origin, padding=0)
+            w.view.grab()
+            frames.append((time.perf_counter() - t) * 1000)
+            frame = w.view.events_item._frame
+            drawn = max(drawn, 0 if frame is None or frame.hit is None else len(frame.hit["row"]))
+        w.close()
+    return {"shown": shown, "first": first, "p50": statistics.median(frames), "p95": float(np.percentile(frames, 95)),
+            "filled_p95": float(np.percentile(filled, 95)) if filled else None, "drawn": drawn, "rss": _rss_mb()}
+
+
+def main_window_runs(codes: list[str], n: int, data: Path) -> None:
+    """Print the window table: every ``LABEL=DIR`` of ``codes`` opens the ``n``-event Parquet
+    collection of ``data/LABEL/`` (written by that code's writer if missing: layouts differ)."""
+    print("| N | code | window shown s | first paint s | frame p50 ms | frame p95 ms | filled p95 ms | "
+          "most events drawn | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|", flush=True)
+    for code in codes:
+        label, folder = code.split("=", 1)
+        target = data / label / f"synthetic-{n}.parquet"
+        env = dict(os.environ, PYTHONPATH=str(Path(folder).resolve()), QT_QPA_PLATFORM="offscreen")
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run([sys.executable, "-c", "import sys; from viewer.io.synthetic_store import "
+                            "write_synthetic_collection as w; w(sys.argv[1], int(sys.argv[2]))", str(target), str(n)],
+                           env=env, check=True, cwd=str(Path(folder).resolve()))
+        out = subprocess.run([sys.executable, __file__, "--window-one", str(target)], capture_output=True, text=True,
+                             env=env, cwd=str(Path(folder).resolve()))
+        if out.returncode:
+            print(f"{label}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        filled = "—" if r["filled_p95"] is None else f"{r['filled_p95']:.0f}"
+        print(f"| {n:,} | {label} | {r['shown']:.2f} | {r['first']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | {filled} | "
+              f"{r['drawn']:,} | {r['rss']:.0f} |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--runs", nargs="+", default=["memory:1000000", "parquet:10000000", "chdb:10000000"],
@@ -200,12 +313,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--code", action="append", default=[], metavar="LABEL=DIR",
                    help="measure the code in DIR (repeatable); default: this checkout")
     p.add_argument("--one", nargs=3, metavar=("STORE", "N", "TARGET"), help=argparse.SUPPRESS)
+    p.add_argument("--window", type=int, metavar="N", default=None,
+                   help="instead: the app's window on an N-event Parquet collection, for each --code")
+    p.add_argument("--window-one", metavar="TARGET", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), args.one[2])))
         return 0
     here = str(Path(__file__).resolve().parent.parent)
     codes = [tuple(c.split("=", 1)) for c in args.code] or [("this", here)]
+    if args.window_one:
+        print(json.dumps(run_window(args.window_one)))
+        return 0
+    if args.window:
+        print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs; Python {platform.python_version()}")
+        print("load average at start: {:.2f} {:.2f} {:.2f} (1/5/15 min)".format(*os.getloadavg()))
+        main_window_runs(args.code or [f"this={here}"], args.window, Path(args.data))
+        print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+        return 0
     import duckdb
     import numpy
 

@@ -98,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         args.file, fragment = split_link(args.file)
         args.select = args.select or fragment
     path = args.file or bundled_timeline_path()
+    if args.file:
+        from .io.collection_window import is_collection_target
+
+        if is_collection_target(path):  # a collection opens on its store, never loaded whole
+            return _open_collection(args, path)
     later = _open_after_showing(args)
     if later is not None:
         path = bundled_timeline_path()  # shown while ``later`` is read in the background
@@ -193,6 +198,56 @@ def main(argv: list[str] | None = None) -> int:
         window.show_error(f"Could not open {Path(args.file).name}", str(bad), bad.full_report())
     if later is not None:
         window.open_file(later)  # the progress bar and Cancel of viewer.ui.opening; errors as File > Open
+    return app.exec()
+
+
+def _open_collection(args, target: str) -> int:
+    """Open a collection (``.parquet``, ``.duckdb``, ``clickhouse://``, ``chdb://``) in a
+    :class:`~viewer.ui.collection_window.CollectionWindow`; returns the exit code."""
+    if args.present or args.dday:
+        print("timeline-viewer: --present and --dday are not available for a collection yet", file=sys.stderr)
+        return 2
+    from .io.clickstore import mask_password
+    from .io.collection_window import open_collection_store
+
+    name = mask_password(target) if "://" in target else Path(target).name
+    if args.screenshot:
+        from .ui.screenshots import screenshot_path_problem
+
+        problem = screenshot_path_problem(args.screenshot)
+        if problem:
+            print(f"timeline-viewer: {problem}", file=sys.stderr)
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        store = open_collection_store(target)
+    except TimelineLoadError as exc:
+        print(f"timeline-viewer: cannot open {name}:\n{exc.full_report()}", file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.collection_window import CollectionWindow
+    from .ui.identity import set_identity
+
+    _quiet_offscreen_warnings()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    set_identity(app)
+    window = CollectionWindow(store, name)
+    if args.size:
+        window.resize(*args.size)
+    if args.select:
+        window.select(args.select, center=True)
+    if args.screenshot:
+        window.resize(*(args.size or (1920, 1080)))
+        window.show()
+        ok = window.wait_drawn(30.0)
+        from .ui.screenshots import write_png
+
+        ok = write_png(window.grab().toImage(), args.screenshot) and ok
+        window.close()
+        window.deleteLater()
+        return 0 if ok else 1
+    window.show()
     return app.exec()
 
 

@@ -83,6 +83,10 @@ def test_drafts_are_drawn_with_a_dotted_outline(open_window, tmp_path):
     drafted = ring_pixels()
     from viewer.ui.review import apply_review
 
+    other = next(e for e in w.timeline.events if e.draft is not None and e.id != target.id)
+    apply_review(w, "accept", [other.id])  # an edit of another event: the redrawn layer keeps the draft's ring
+    assert w.timeline.event(target.id).draft is not None
+    assert ring_pixels() == drafted
     apply_review(w, "accept_all", [])
     accepted = ring_pixels()
     assert drafted > accepted + 3

@@ -15,6 +15,7 @@ from . import (
     access,
     authoring,
     canvas_edit,
+    collection_open,
     edit_form,
     event_list,
     files,
@@ -44,6 +45,7 @@ FEATURES.append(shown.install)  # filtered timeline + search emphasis: before th
 FEATURES.append(files.install)  # import/export, drag-and-drop, recent files, live reload
 FEATURES.append(opening.install)  # large files open in the background (wraps window.open_file)
 FEATURES.append(authoring.install)  # New/Save/Revert, Undo/Redo, autosave: after files and opening (wraps both)
+FEATURES.append(collection_open.install)  # a collection opens in its own window, on its store (wraps open_file)
 FEATURES.append(presenting.install)  # View > Present (F5), presenter screen
 FEATURES.append(printing.install)  # File > Print, File > Picture page size (after files: shares its picture)
 FEATURES.append(story_editor.install)  # View > Story editor (dock)

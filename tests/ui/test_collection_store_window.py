@@ -1,0 +1,153 @@
+"""A small Parquet collection opened on its store: events drawn, searched, listed,
+filtered and selected; editing refused; the command line routes collections there."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from viewer.io.collection_window import READ_ONLY_MESSAGE, open_collection_store
+from viewer.io.registry import read_timeline, write_timeline
+from viewer.model.search import search
+from viewer.ui.collection_window import PAGE_SIZE, CollectionWindow
+
+
+@pytest.fixture
+def allied(bundled_path, tmp_path):
+    path = tmp_path / "allied.parquet"
+    assert write_timeline(read_timeline(bundled_path), path) == []
+    return path
+
+
+@pytest.fixture
+def window(qtbot, allied):
+    w = CollectionWindow(open_collection_store(str(allied)), allied.name)
+    qtbot.addWidget(w)
+    w.resize(1500, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.wait_drawn(20.0)
+    return w
+
+
+def _drawn(w):
+    w.view.grab()  # paint: the event layer lays out the frame
+    return set(w.view.drawn_ids())
+
+
+def test_the_collection_is_drawn_from_its_store(window, bundled_path):
+    tl = read_timeline(bundled_path)
+    drawn = _drawn(window)
+    lanes = {e.id for e in tl.events if e.track}  # bands are not drawn in a collection yet
+    assert "lavrov-lowest-level" in drawn and drawn <= lanes
+    assert window.contents_shown >= 1
+    assert "read-only" in window.banner.text() and "Not shown yet" in window.banner.text()
+    # the paged list holds every drawn event of the collection, in time order
+    window.worker  # noqa: B018 - the list was asked for at start
+    assert window.page is not None and window.page.total == len(tl.columns)
+    assert window.page.ids[:PAGE_SIZE] == [tl.columns.ids[r] for r in tl.columns.time_order][:PAGE_SIZE]
+
+
+def test_search_lists_the_matches_and_dims_the_rest(window, qtbot, bundled_path):
+    want = list(search(read_timeline(bundled_path), "normandy"))
+    assert want
+    window.search.setText("normandy")
+    qtbot.waitUntil(lambda: window.page is not None and window.page.ids == want, timeout=10000)
+    assert window.search_count.text() == f"{len(want)} match" + ("es" if len(want) != 1 else "")
+    assert window.wait_drawn(20.0)
+    item = window.view.events_item
+    qtbot.waitUntil(lambda: item.emphasis is not None, timeout=5000)
+    lit = {item.columns.ids[r] for r in range(len(item.columns)) if item.emphasis[r]}
+    assert lit and lit <= set(want)
+
+
+def test_picking_in_the_list_and_clicking_a_marker_select_and_show_details(window, qtbot):
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.page is not None and len(window.page) > 0, timeout=5000)
+    k = window.page.ids.index("lavrov-lowest-level")
+    window.list.selectRow(k)
+    qtbot.waitUntil(lambda: "arrived in Moscow on Thursday" in window.details.toPlainText(), timeout=5000)
+    assert window.selected == "lavrov-lowest-level"
+    assert window.wait_drawn(20.0)
+    _drawn(window)
+    pos = window.view.events_item.marker_position("truss-arrives-moscow")
+    assert pos is not None
+    assert window.view.hovered_title(pos) == "Truss arrives in Moscow"
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pos.toPoint())
+    qtbot.waitUntil(lambda: window.selected == "truss-arrives-moscow", timeout=5000)
+    qtbot.waitUntil(lambda: "Truss" in window.details.toPlainText(), timeout=5000)
+    assert window.view.events_item.selected == "truss-arrives-moscow"
+
+
+def test_hiding_a_track_leaves_its_events_out_everywhere(window, qtbot, bundled_path):
+    tl = read_timeline(bundled_path)
+    uk = next(i for i in range(window.track_list.count())
+              if window.track_list.item(i).data(Qt.ItemDataRole.UserRole) == "uk")
+    window.track_list.item(uk).setCheckState(Qt.CheckState.Unchecked)
+    left = {e.id for e in tl.events if e.track != "uk" and tl.columns.ids.count(e.id)}
+    qtbot.waitUntil(lambda: window.page is not None and window.page.total == len(left), timeout=10000)
+    assert window.wait_drawn(20.0)
+    drawn = _drawn(window)
+    assert drawn and not drawn & {e.id for e in tl.events if e.track == "uk"}
+
+
+def test_editing_a_collection_is_refused_with_a_message(window):
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    for action in edit_menu.actions():
+        window.last_refusal = ""
+        action.trigger()
+        assert window.last_refusal == READ_ONLY_MESSAGE
+    assert "read-only" in window.refusal.text() and window.refusal.isVisible()
+
+
+def test_the_command_line_opens_a_collection_on_its_store(allied, tmp_path):
+    from viewer.app import main
+
+    out = tmp_path / "shot.png"
+    assert main([str(allied), "--screenshot", str(out), "--size", "1200x700"]) == 0
+    assert out.stat().st_size > 10_000
+
+
+def test_file_open_of_a_collection_opens_a_collection_window(open_window, bundled_path, allied, qtbot):
+    tl = read_timeline(bundled_path)
+    main = open_window(tl)
+    assert main.open_file(str(allied))
+    (other,) = main.collection_windows
+    qtbot.addWidget(other)
+    assert isinstance(other, CollectionWindow) and other.isVisible()
+    assert main.timeline is tl  # the main window keeps what it shows
+    assert other.wait_drawn(20.0)
+    assert "lavrov-lowest-level" in _drawn(other)
+
+
+def test_the_keyboard_pans_zooms_and_clears_the_selection(window, qtbot):
+    a, b = window.view.window()
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    a2, b2 = window.view.window()
+    assert a2 > a and abs((b2 - a2) - (b - a)) < 1e-6 * (b - a)
+    qtbot.keyClick(window.view, Qt.Key.Key_Plus)
+    a3, b3 = window.view.window()
+    assert b3 - a3 < (b2 - a2) * 0.6
+    assert window.wait_drawn(20.0)
+    assert window.tracker.shown.request.t0 == pytest.approx(a3) and window.tracker.shown.request.t1 == pytest.approx(b3)
+    window.select("truss-arrives-moscow")
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.selected is None and window.view.events_item.selected is None
+
+
+def test_a_chdb_collection_opens_on_its_store_too(qtbot, allied, tmp_path):
+    pytest.importorskip("chdb", reason="chDB (in-process ClickHouse) is not installed")
+    from viewer.io.clickstore import ChdbBackend, load_collection
+
+    folder = tmp_path / "ch"
+    backend = ChdbBackend(str(folder))
+    load_collection(backend, "tv", "events", str(allied))
+    backend.close()
+    w = CollectionWindow(open_collection_store(f"chdb://{folder}?table=events&database=tv"), "chdb")
+    qtbot.addWidget(w)
+    w.resize(1500, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.wait_drawn(30.0)
+    assert "lavrov-lowest-level" in _drawn(w)
+    w.set_query("lavrov")
+    qtbot.waitUntil(lambda: w.page is not None and w.page.ids and w.query == "lavrov", timeout=10000)
+    assert "lavrov-lowest-level" in w.page.ids

@@ -1,0 +1,248 @@
+"""The text of the event layer: an event's label with its date qualifiers,
+and shortening it to the room it has without losing them (Qt font metrics,
+no widgets)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QStaticText
+
+from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN, KIND_SPAN, EventColumns
+from ..model.dates import Precision, format_instant
+from ..model.stacks import stack_text
+from ..model.text import visible_controls
+from ..model.timeline import Timeline
+from .frame import Frame
+from .layout import Placement
+from .style import TimelineStyle, label_font
+
+__all__ = ["label_text", "elide_label", "EventText"]
+
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def label_text(title: str, flags: int, span: bool = False) -> str:
+    """The on-screen label of an event: its title with date qualifiers.
+
+    ``~`` before an approximate date, ``(?)`` after an uncertain one, ``≤`` /
+    ``≥`` before a point known only to be on or before / after a day (a span's
+    open side is drawn as a fade instead).
+
+    The title is shown on one line: any run of whitespace (tabs, line breaks)
+    becomes one space, so "tab\tnew\nline" does not lose its line break's
+    word boundary.  Directional controls are shown as tokens rather than
+    obeyed (:func:`~viewer.model.text.visible_controls`), so a label cannot
+    show words other than the title's.
+    """
+    title = _WHITESPACE_RUN.sub(" ", visible_controls(title)).strip()
+    prefix = ""
+    if span:
+        pass
+    elif flags & FLAG_OPEN_START and not flags & FLAG_OPEN_END:
+        prefix = "≤ "
+    elif flags & FLAG_OPEN_END and not flags & FLAG_OPEN_START:
+        prefix = "≥ "
+    if flags & FLAG_APPROXIMATE:
+        prefix = "~ " + prefix
+    suffix = " (?)" if flags & FLAG_UNCERTAIN else ""
+    return f"{prefix}{title}{suffix}"
+
+
+_QUALIFIER_PREFIXES = ("~ ≤ ", "~ ≥ ", "~ ", "≤ ", "≥ ")
+_UNCERTAIN_SUFFIX = " (?)"
+
+
+def elide_label(text: str, fm: QFontMetricsF, width: float) -> str:
+    """``text`` (from :func:`label_text`) shortened to ``width`` pixels with "…",
+    keeping its date qualifiers: the title is cut, never the ``~`` / ``≤`` /
+    ``≥`` before it or the ``(?)`` after it, so a shortened label still says
+    the date is approximate, open or uncertain.  If even the qualifiers do
+    not fit, the plain elided text is returned."""
+    prefix = next((q for q in _QUALIFIER_PREFIXES if text.startswith(q)), "")
+    suffix = _UNCERTAIN_SUFFIX if text.endswith(_UNCERTAIN_SUFFIX) else ""
+    if not prefix and not suffix:
+        return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    title = text[len(prefix):len(text) - len(suffix)]
+    room = width - fm.horizontalAdvance(prefix + suffix)
+    short = fm.elidedText(title, Qt.TextElideMode.ElideRight, room) if room > 0 else ""
+    if not short:
+        return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    return prefix + short + suffix
+
+
+class EventText:
+    """The text half of :class:`~viewer.graphics.events.EventLayerItem`:
+    label text and widths (cached per font size), fonts and metrics, prepared
+    ``QStaticText``, and painting labels and the strips' stack counts.
+
+    A mixin: the item provides ``timeline``, ``columns``, ``style``,
+    ``drawn_labels``, ``local_offset`` and the caches set up in its ``__init__``.
+    """
+
+    timeline: Timeline
+    columns: EventColumns
+    style: TimelineStyle
+    drawn_labels: list[tuple[str, QRectF]]
+    _text_cache: dict[tuple[int, int], tuple[str, float]]
+    _static: dict[tuple[int, str, int], QStaticText]
+    _fm: QFontMetricsF | None
+    _fm_px: int
+    _fonts: dict[Any, Any]
+    local_offset: Callable[[float], float]  # epoch s -> seconds to add for the display zone
+
+    def _label(self, row: int, font_px: int | None = None) -> tuple[str, float]:
+        """Label text of a row and its full width in pixels at ``font_px``
+        (default: the style's), cached per font size."""
+        font_px = font_px or self.style.font_px
+        key = (row, font_px)
+        hit = self._text_cache.get(key)
+        if hit is None:
+            i = int(self.columns.event_index[row])
+            events = self.timeline.events
+            title = events.title(i) if hasattr(events, "title") else events[i].title
+            # labels are elided anyway: measuring a 100,000-character title would stall
+            text = label_text(title[:400], int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
+            hit = (text, self._metrics(font_px).horizontalAdvance(text))
+            self._text_cache[key] = hit
+        return hit
+
+    def _selected_label_px(self, row: int, font_px: int) -> float:
+        """Width in pixels of a row's label in the bold type of the selection."""
+        return QFontMetricsF(self._font(font_px, True)).horizontalAdvance(self._label(row, font_px)[0])
+
+    def _font(self, font_px: int, bold: bool = False):
+        """Label QFont at ``font_px`` (cached: paint asks once per label)."""
+        key = (font_px, bold, self.style.font_family)
+        f = self._fonts.get(key)
+        if f is None:
+            f = self._fonts[key] = label_font(font_px, bold=bold, family=self.style.font_family)
+        return f
+
+    def _metrics_of(self, font) -> QFontMetricsF:
+        """Metrics of a font from :meth:`_font` (cached with it)."""
+        key = ("metrics", id(font))
+        fm = self._fonts.get(key)
+        if fm is None:
+            fm = self._fonts[key] = QFontMetricsF(font)
+        return fm
+
+    def _metrics(self, font_px: int) -> QFontMetricsF:
+        if self._fm is None or self._fm_px != font_px:
+            self._fm = QFontMetricsF(label_font(font_px, family=self.style.font_family))
+            self._fm_px = font_px
+        return self._fm
+
+    def stack_label(self, epoch_s: float, count: int, span_s: float) -> str:
+        """``"5,000 at 10:00"`` in the display zone (with the date when the view spans days)."""
+        local = epoch_s + self.local_offset(epoch_s)
+        precision = Precision.SECOND if local % 60 else Precision.MINUTE
+        when = format_instant(local, precision)
+        if span_s < 2 * 86400:
+            when = when.rsplit(" ", 1)[-1]  # the axis names the day
+        return stack_text(count, when)
+
+    def _paint_stacks(self, p: QPainter, frame: Frame) -> None:
+        """Label the largest same-instant stacks of density strips with their
+        count (``5,000 at 10:00``): drawn on top of each other, they would
+        otherwise look like one event.  Labels that would cover one another
+        are left out (largest first); hovering names the stack too."""
+        if not frame.stacks or not frame.sx:
+            return
+        font = self._font(max(9, int(self.style.font_px * 0.8)), bold=True)
+        fm = self._metrics_of(font)
+        p.setFont(font)
+        span_s = abs((frame.right_px - frame.left_px) / frame.sx)
+        taken: list[tuple[int, float, float]] = []
+        for lane, x, epoch_s, n in frame.stacks:
+            text = self.stack_label(epoch_s, n, span_s)
+            w = fm.horizontalAdvance(text) + 8
+            left = min(max(x + 4, frame.left_px), frame.right_px - w)
+            if any(ln == lane and left < right and left + w > lft for ln, lft, right in taken):
+                continue
+            taken.append((lane, left, left + w))
+            top = frame.lanes[lane][0]
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.style.color("label_box", 230))
+            p.drawRoundedRect(QRectF(left, top + 2, w, fm.height() + 2), 4, 4)
+            p.setPen(self.style.color("text"))
+            p.drawText(QRectF(left + 4, top + 3, w - 8, fm.height()), int(Qt.AlignmentFlag.AlignLeft), text)
+
+    def _static_text(self, text: str, font, selected: bool) -> QStaticText:
+        key = (hash(text), text, int(selected))
+        st = self._static.get(key)
+        if st is None:
+            st = QStaticText(text)
+            st.setTextFormat(Qt.TextFormat.PlainText)  # titles are never HTML
+            st.prepare(font=font)
+            self._static[key] = st
+            if len(self._static) > 5000:
+                self._static.clear()
+        return st
+
+    def _paint_labels(self, p: QPainter, frame: Frame, placements: list[Placement], lane_l: list[int],
+                      y_l: list[float], flags_l: list[int], sel_row: int) -> None:
+        """Draw the labels of ``placements`` (lane, device y and drawing flags of
+        each in ``lane_l``, ``y_l``, ``flags_l``), the selected one last, in
+        bold on a box; a label over a bar or an open side's line on a chip.
+        Records each in ``drawn_labels``."""
+        text_color = self.style.color("text")
+        order = sorted((k for k in range(len(placements)) if placements[k].label_width > 0),
+                       key=lambda k: placements[k].row == sel_row)
+        lane_font = frame.lane_font_px or {}
+        base_px = self.style.font_px
+        chip_color = self.style.color("label_box", 215)
+        open_sides = FLAG_OPEN_START | FLAG_OPEN_END
+        metrics: dict[int, tuple[QFontMetricsF, float]] = {}
+        current_font = None
+        for k in order:
+            pl = placements[k]
+            row = pl.row
+            font_px = lane_font.get(lane_l[k], base_px)
+            y = y_l[k]
+            selected = row == sel_row
+            text, full = self._label(row, font_px)
+            font = self._font(font_px, selected)
+            fm_th = metrics.get(font_px)
+            if fm_th is None:
+                fm = self._metrics(font_px)
+                fm_th = metrics[font_px] = (fm, fm.height())
+            fm, th = fm_th
+            # never past the plot's right edge: the view would clip it mid-word, without "…"
+            width = min(pl.label_width, frame.right_px - 3 - pl.label_x)
+            if width <= 0:
+                continue
+            if selected:  # bold: measured and shortened in its own type
+                bold_fm = QFontMetricsF(font)
+                if bold_fm.horizontalAdvance(text) > width + 0.5:
+                    text = elide_label(text, bold_fm, width)
+            elif width < full - 0.5:
+                text = elide_label(text, fm, width)
+            if not text:
+                continue
+            st = self._static_text(text, font, selected)
+            on_bar = pl.bar1 > pl.bar0 or flags_l[k] & open_sides
+            at = QPointF(pl.label_x, y - th / 2)
+            if font is not current_font:
+                p.setFont(font)  # QStaticText lays out again with the painter's font
+                current_font = font
+            if selected:
+                bw = QFontMetricsF(font).horizontalAdvance(text)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(self.style.color("label_box", 230))
+                p.drawRoundedRect(QRectF(pl.label_x - 3, y - th / 2 - 1, bw + 6, th + 2), 3, 3)
+            elif on_bar:
+                # a chip under the text: a bar or an "on or after" line running
+                # through a label read as struck through ("cancelled"); the bar
+                # (solid = certain, faint = possible) still shows either side
+                bw = fm.horizontalAdvance(text)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(chip_color)
+                p.drawRoundedRect(QRectF(pl.label_x - 2, y - th / 2, bw + 4, th), 3, 3)
+            p.setPen(text_color)
+            p.drawStaticText(at, st)
+            width = QFontMetricsF(font).horizontalAdvance(text)
+            self.drawn_labels.append((text, QRectF(pl.label_x, y - th / 2, width, th)))

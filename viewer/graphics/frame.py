@@ -1,0 +1,431 @@
+"""What one frame of the event layer shows, computed without Qt.
+
+For a view range and size (device pixels) this module decides which events
+are visible, which lanes are drawn as density strips, where markers, bars
+and labels go (:func:`~viewer.graphics.layout.layout_lane` per lane), the
+largest same-instant stacks of the strips, where ``+N`` badges go, and which
+event a point hits.  It is pure arithmetic over the arrays of
+:class:`~viewer.model.columns.EventColumns`; the item in
+:mod:`viewer.graphics.events` measures text (through a :class:`LabelWidths`)
+and paints.
+
+Level of detail: when a lane has more visible events than one per two marker
+widths (its width in pixels divided by ``MARKER_SPACING * r + MARKER_GAP_PX``
+per sub-row), it is drawn as a density strip instead: events per
+``DENSITY_BIN_PX``-pixel bin, counted by binary search in the lane's sorted
+marker positions, so the cost depends on the width of the view, not on the
+number of events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..model.columns import KIND_SPAN, EventColumns
+from ..model.lanes import LaneGeometry
+from ..model.stacks import largest_stacks
+from .layout import Placement, layout_lane
+
+__all__ = [
+    "MARKER_SPACING", "MARKER_GAP_PX", "DENSITY_BIN_PX", "Frame", "FrameMetrics", "LabelWidths", "ViewPx",
+    "compute_frame", "heaped", "merge_badges", "row_at", "strip_placements",
+]
+
+MARKER_SPACING = 4.0  #: a lane turns into a density strip when it has more events than
+MARKER_GAP_PX = 2.0   #: width / (MARKER_SPACING * r + gap) per sub-row (r = marker half-width)
+DENSITY_BIN_PX = 2  #: width of a density bin, pixels
+
+
+@dataclass
+class Frame:
+    """Everything computed for one view range and size (device pixels).
+
+    ``lanes`` holds (top, bottom) pixels per lane; ``density`` maps a lane
+    drawn as a strip to (bin left edges px, counts), both shape (bins,);
+    ``hit`` holds the placements as arrays of one length (``row``, ``x``,
+    ``y``, ``bar0``, ``bar1``, ``label_x``, ``label_w``, ``overflow``,
+    ``lane``) for hit testing and painting.  x pixels are ``x_data * sx + tx``.
+    """
+
+    key: tuple[Hashable, ...]
+    lanes: list[tuple[float, float]]  # (top, bottom) px per lane
+    slot_h: float
+    placements: list[Placement]
+    density: dict[int, tuple[np.ndarray, np.ndarray]]  # lane -> (bin left px, counts)
+    sx: float
+    tx: float
+    left_px: float
+    right_px: float
+    density_images: dict[int, Any] | None = None  # lane -> 1-pixel-high QImage strip, one texel a bin (the item's)
+    hit: dict[str, np.ndarray] | None = None  # placement arrays for hit testing (device px)
+    badges: list[tuple[int, float, float, int]] | None = None  # +N badges as drawn: (lane, left px, width px, count)
+    lane_slot_h: dict[int, float] | None = None  # lanes squeezed to fit a crowd: their sub-row height
+    lane_font_px: dict[int, int] | None = None  # ... and their (smaller) label font
+    stacks: list[tuple[int, float, float, int]] | None = None  # strips' same-instant stacks: (lane, x px, epoch s, n)
+
+    def slot_h_of(self, lane: int) -> float:
+        """Height in pixels of a sub-row of ``lane`` (squeezed lanes have their own)."""
+        return (self.lane_slot_h or {}).get(lane, self.slot_h)
+
+
+@dataclass(frozen=True)
+class ViewPx:
+    """The view range in data units and the data-to-device transform.
+
+    ``a``, ``b``: left and right edge, seconds from the columns' origin;
+    ``top``, ``bottom``: the view's data y range (lane units); device
+    x = ``x * sx + tx``, device y = ``y * sy + ty`` (pixels).
+    """
+
+    a: float
+    b: float
+    top: float
+    bottom: float
+    sx: float
+    tx: float
+    sy: float
+    ty: float
+
+
+@dataclass(frozen=True)
+class FrameMetrics:
+    """Sizes of the style, pixels: label font, smallest font a crowded lane
+    may squeeze to, marker half-width, longest label, and the height of a
+    line of the label font (``line_px``)."""
+
+    font_px: int
+    min_font_px: int
+    marker_px: float
+    label_max_px: float
+    line_px: float
+
+
+class LabelWidths(Protocol):
+    """Measures labels for the layout (the item does, with Qt's font metrics)."""
+
+    def label_px(self, row: int, font_px: int) -> float:
+        """Full width in pixels of ``row``'s label at ``font_px``."""
+        ...
+
+    def selected_label_px(self, row: int, font_px: int) -> float:
+        """Width in pixels of ``row``'s label in the bold type of the selection."""
+        ...
+
+
+def strip_placements(cols: EventColumns, lane: int, view: ViewPx, width_px: float, marker_px: float,
+                     density: dict[int, Any], sel_row: int | None) -> list[Placement]:
+    """A collapsed lane: its events as markers (and bars) on one line without
+    labels, or a density strip (plus the selected event) when they do not fit
+    (then ``density[lane]`` is set to (bin left px, counts))."""
+    a, b, sx, tx = view.a, view.b, view.sx, view.tx
+    capacity = width_px / (MARKER_SPACING * marker_px + MARKER_GAP_PX)
+    idx: Any
+    if cols.count_markers(lane, a, b) <= capacity:
+        idx = cols.visible(lane, a, b)
+    else:
+        idx = None
+    if idx is None or len(idx) > capacity:
+        bins = max(1, int(width_px // DENSITY_BIN_PX))
+        density[lane] = (np.linspace(a, b, bins + 1)[:-1] * sx + tx, cols.density(lane, a, b, bins))
+        idx = [sel_row] if sel_row is not None and int(cols.lane[sel_row]) == lane else []
+    left_px, right_px = a * sx + tx, b * sx + tx
+    out = []
+    for row in np.asarray(idx, dtype=np.int64).tolist():
+        with np.errstate(invalid="ignore"):
+            mx = float(cols.xm[row] * sx + tx)
+            b0 = float(np.clip(cols.x0[row] * sx + tx, left_px - 30, right_px + 30))
+            b1 = float(np.clip(cols.x1[row] * sx + tx, left_px - 30, right_px + 30))
+        if cols.kind[row] != KIND_SPAN:
+            b0 = b1 = mx
+        out.append(Placement(row, 0, mx, b0, b1, mx, 0.0))
+    return out
+
+
+def compute_frame(key: tuple[Hashable, ...], cols: EventColumns, lane_geo: LaneGeometry, view: ViewPx,
+                  metrics: FrameMetrics, widths: LabelWidths, sel_row: int | None) -> Frame:
+    """Lay out one frame: lanes in device pixels, placements of the visible
+    events of every lane in the vertical view, density strips where a lane
+    holds more events than fit, the strips' largest stacks and the hit arrays.
+
+    Parameters
+    ----------
+    key : tuple
+        Stored on the frame; the item recomputes when its key changes.
+    cols : EventColumns
+    lane_geo : LaneGeometry
+        Where each lane sits in data y.
+    view : ViewPx
+    metrics : FrameMetrics
+    widths : LabelWidths
+        Label widths in pixels (called for the visible events of non-strip lanes only).
+    sel_row : int or None
+        Row of the selected event: it keeps its marker in a strip and label priority.
+
+    Returns
+    -------
+    Frame
+        Without ``density_images`` (colouring the strips is the item's).
+
+    Cost: O(lanes + visible events, capped by the screen width, + bins * strips).
+    """
+    sx, tx, sy, ty = view.sx, view.tx, view.sy, view.ty
+    lanes = []
+    for top, bottom in zip(lane_geo.top.tolist(), lane_geo.bottom.tolist()):
+        y0, y1 = top * sy + ty, bottom * sy + ty
+        lanes.append((min(y0, y1), max(y0, y1)))
+    lane_h = abs(sy)  # an expanded lane of weight 1 is one unit high
+    marker_px = metrics.marker_px
+    full_slot_h = max(metrics.line_px * 1.3, 2.0 * marker_px + 6)
+    shrink = min(1.0, metrics.min_font_px / metrics.font_px)
+    min_slot_h = max(2.0 * marker_px + 5, full_slot_h * shrink)
+
+    def slots_of(h: float) -> tuple[int, int, float]:
+        # sub-rows at full type, sub-rows at the smallest type, full sub-row height
+        n = max(1, int((h - 8) // full_slot_h))
+        return n, max(n, int((h - 8) // min_slot_h)), (h - 8) / n
+
+    n_slots, compact_slots, slot_h = slots_of(lane_h)
+    lane_slot_h: dict[int, float] = {}
+    lane_font_px: dict[int, int] = {}
+    a, b = view.a, view.b
+    placements: list[Placement] = []
+    density: dict[int, Any] = {}
+    width_px = max(1.0, (b - a) * abs(sx))
+    left_px, right_px = a * sx + tx, b * sx + tx
+    per_slot = width_px / (MARKER_SPACING * marker_px + MARKER_GAP_PX)
+    # only the lanes in the vertical view (10,000 tracks scroll: a screenful is laid out)
+    vy0, vy1 = sorted((view.top * sy + ty, view.bottom * sy + ty))
+    for lane in range(cols.n_lanes):
+        if lane < len(lanes) and (lanes[lane][1] < vy0 or lanes[lane][0] > vy1):
+            continue
+        if lane_geo.collapsed[lane]:
+            placements.extend(strip_placements(cols, lane, view, width_px, marker_px, density, sel_row))
+            # one line through the strip's middle: top + 4 + 0.5 * (h - 8) = top + h / 2
+            lane_slot_h[lane] = lanes[lane][1] - lanes[lane][0] - 8
+            continue
+        # lanes differ in height (lane_weights): sub-rows and capacity are the lane's own
+        lane_px = lanes[lane][1] - lanes[lane][0] if lane < len(lanes) else lane_h
+        ln_slots, ln_compact, ln_slot_h = slots_of(lane_px)
+        if abs(ln_slot_h - slot_h) > 0.01:
+            lane_slot_h[lane] = ln_slot_h
+        capacity = ln_slots * per_slot
+        idx = None
+        if cols.count_markers(lane, a, b) <= capacity:  # O(log n) first, then O(visible)
+            idx = cols.visible(lane, a, b)
+        if idx is None or len(idx) > capacity:
+            density[lane] = None  # counted below, all strips over the same bins at once
+            if sel_row is not None and int(cols.lane[sel_row]) == lane and \
+                    cols.x0[sel_row] <= b and cols.x1[sel_row] >= a:
+                idx = np.array([sel_row])
+            else:
+                continue
+        if len(idx) == 0:
+            continue
+        placed = _lane_placements(cols, idx, lane, lane_px, ln_slots, ln_compact, view, metrics, widths,
+                                  sel_row, full_slot_h, min_slot_h, lane_slot_h, lane_font_px)
+        if placed is not None:
+            placements.extend(placed)
+    if density:
+        bins = max(1, int(width_px // DENSITY_BIN_PX))
+        strip_lanes = list(density)
+        counts2d = cols.density_many(strip_lanes, a, b, bins)
+        lefts = np.linspace(a, b, bins + 1)[:-1] * sx + tx
+        density = {lane: (lefts, counts2d[i]) for i, lane in enumerate(strip_lanes)}
+    frame = Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,
+                  lane_slot_h=lane_slot_h, lane_font_px=lane_font_px)
+    frame.stacks = [(lane, float(x * sx + tx), x + cols.origin_epoch_s, n)
+                    for lane in density for x, n in largest_stacks(cols, lane, a, b, limit=6)]
+    frame.hit = _hit_arrays(cols, placements, lanes, slot_h, lane_slot_h)
+    return frame
+
+
+def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: float, ln_slots: int,
+                     ln_compact: int, view: ViewPx, metrics: FrameMetrics, widths: LabelWidths,
+                     sel_row: int | None, full_slot_h: float, min_slot_h: float,
+                     lane_slot_h: dict[int, float], lane_font_px: dict[int, int]) -> list[Placement] | None:
+    """Placements of the rows ``idx`` of an expanded lane (None: nothing drawn
+    there).  A crowd at one time squeezes the lane (``lane_slot_h``,
+    ``lane_font_px`` are filled in) rather than hide an event under another."""
+    sx, tx = view.sx, view.tx
+    a, b = view.a, view.b
+    left_px, right_px = a * sx + tx, b * sx + tx
+    marker_px = metrics.marker_px
+    # spans are clipped to the view (plus a margin) so their labels
+    # stay on screen; a point's possible interval is drawn faintly
+    # and takes no room
+    is_span = cols.kind[idx] == KIND_SPAN
+    with np.errstate(invalid="ignore"):
+        mx = cols.xm[idx] * sx + tx
+        b0 = np.clip(cols.x0[idx] * sx + tx, left_px - 30, right_px + 30)
+        b1 = np.clip(cols.x1[idx] * sx + tx, left_px - 30, right_px + 30)
+    # an imprecise point whose marker is off screen but whose possible
+    # interval is on it (deep zoom into its day) is laid out like a
+    # span, so the faint bar on screen still carries its label
+    off = ~is_span & ((mx < left_px) | (mx > right_px))
+    as_bar = is_span | off
+    # a bar that only touches the view (a date-only event's day ending
+    # exactly at its left edge) shows nothing: no label pinned to the edge.
+    # cols.visible stays inclusive; this drops what is drawn in zero width
+    with np.errstate(invalid="ignore"):
+        keep = ~(as_bar & ((cols.x1[idx] <= a) | (cols.x0[idx] >= b)))
+    if not keep.all():
+        idx, mx, b0, b1, as_bar, off = idx[keep], mx[keep], b0[keep], b1[keep], as_bar[keep], off[keep]
+        if len(idx) == 0:
+            return None
+    mx = np.where(as_bar, np.maximum(b0, left_px + 8), mx)
+    # a point whose marker is off screen gets a label only inside its own faint bar
+    # (room after the stand-in marker at the edge): a label running past the bar's end
+    # would read as an event at that later time (11 Feb 00:00 for a day of 10 Feb)
+    off_room = dict(zip(idx[off].tolist(), (b1[off] - (mx[off] + marker_px + 8)).tolist(), strict=True))
+    b0_l = np.where(as_bar, b0, mx).tolist()
+    b1_l = np.where(as_bar, b1, mx).tolist()
+    mx_l = mx.tolist()
+    rows = idx.tolist()
+    first = rows.index(sel_row) if sel_row in rows else None
+    font_px = metrics.font_px
+    lane_slots = ln_slots
+    while True:
+        cap = float(metrics.label_max_px) * font_px / metrics.font_px
+        # the selected event's label is never capped: it is what the room is looking at
+        # (measured in the bold type it is drawn in, so its box never covers its marker)
+        w_l = [widths.selected_label_px(r, font_px) if r == sel_row
+               else min(widths.label_px(r, font_px), cap) for r in rows]
+        if off_room:
+            w_l = [w if r not in off_room else (min(w, off_room[r]) if off_room[r] >= font_px * 4 else 0.0)
+                   for r, w in zip(rows, w_l, strict=True)]
+        if lane_px - 8 < min_slot_h:
+            # thinner than a line of the smallest type (dozens of tracks): markers
+            # only, as in a collapsed strip; hover and the detail pane name them
+            w_l = [w if r == sel_row else 0.0 for r, w in zip(rows, w_l)]
+        placed = layout_lane(rows, mx_l, b0_l, b1_l, w_l, lane_slots,
+                             marker_half=marker_px, gap=font_px * 0.8,
+                             min_label_px=font_px * 4, first=first,
+                             left_edge=left_px + 4, right_edge=right_px - 4,
+                             touch_px=max(0.5, sx * 1.0 + 0.01))  # one second
+        if lane_slots >= ln_compact or not any(pl.overflow for pl in placed):
+            return placed
+        # a crowd at one time: squeeze the lane (more, lower sub-rows and a
+        # smaller font) rather than hide an event under another
+        lane_slots += 1
+        lane_slot_h[lane] = (lane_px - 8) / lane_slots
+        font_px = max(metrics.min_font_px, int(metrics.font_px * min(1.0, lane_slot_h[lane] / full_slot_h)))
+        lane_font_px[lane] = font_px
+
+
+def _hit_arrays(cols: EventColumns, placements: list[Placement], lanes: list[tuple[float, float]],
+                slot_h: float, lane_slot_h: dict[int, float]) -> dict[str, np.ndarray]:
+    """The placements as whole arrays: one pass over them, then no per-event numpy scalars."""
+    cols_of: list[tuple[Any, ...]] = list(zip(*[(pl.row, pl.slot, pl.marker_x, pl.bar0, pl.bar1, pl.label_x,
+                                                 pl.label_width, pl.overflow) for pl in placements])) or [()] * 8
+    rows = np.array(cols_of[0], dtype=np.int64)
+    lane_of = cols.lane[rows].astype(np.int64)
+    tops = np.array([t for t, _ in lanes] or [0.0], dtype=float)
+    lane_sh = np.full(max(1, cols.n_lanes), slot_h, dtype=float)
+    for lane, h in lane_slot_h.items():
+        lane_sh[lane] = h
+    y = tops[lane_of] + 4 + (np.array(cols_of[1], dtype=float) + 0.5) * lane_sh[lane_of] \
+        if len(rows) else np.zeros(0)
+    return {
+        "row": rows,
+        "x": np.array(cols_of[2], dtype=float),
+        "y": y,  # as the item's _slot_y
+        "bar0": np.array(cols_of[3], dtype=float),
+        "bar1": np.array(cols_of[4], dtype=float),
+        "label_x": np.array(cols_of[5], dtype=float),
+        "label_w": np.array(cols_of[6], dtype=float),
+        "overflow": np.array(cols_of[7], dtype=bool),
+        "lane": lane_of,
+    }
+
+
+def merge_badges(hit: dict[str, np.ndarray], marker_px: float,
+                 badge_width: Callable[[int], float]) -> list[tuple[int, float, int]]:
+    """Where the ``+N`` badges go: events drawn over others (``hit["overflow"]``)
+    grouped by lane and ``3 * marker_px``-pixel bin; neighbouring badges of a
+    lane that would touch (``badge_width(n)`` pixels wide, centred on the
+    group's leftmost marker) become one whose counts add up, left to right,
+    so badges never cover each other.
+
+    Returns
+    -------
+    list of (lane, anchor x px, count)
+        In lane order, then left to right; the badge is centred on the anchor.
+    """
+    over = hit.get("overflow")
+    if over is None or not over.any():
+        return []
+    r = marker_px
+    xs = hit["x"][over]
+    key = hit["lane"][over] * (1 << 40) + np.floor(xs / (3 * r)).astype(np.int64)
+    uniq, first, inverse, count = np.unique(key, return_index=True, return_inverse=True, return_counts=True)
+    lo = np.full(len(uniq), np.inf)
+    np.minimum.at(lo, inverse, xs)
+    lanes = hit["lane"][over][first]
+    lo_l, count_l, lane_l = lo.tolist(), count.tolist(), lanes.tolist()
+    merged: list[list[Any]] = []  # [lane, anchor x, count, right edge]
+    for g in sorted(range(len(lo_l)), key=lambda k: (lane_l[k], lo_l[k])):
+        lane, x, n = lane_l[g], lo_l[g], count_l[g]
+        w = badge_width(n)
+        if merged and merged[-1][0] == lane and x - w / 2 < merged[-1][3] + 2:
+            m = merged[-1]
+            m[2] += n
+            m[3] = m[1] + badge_width(m[2]) / 2
+        else:
+            merged.append([lane, x, n, x + w / 2])
+    return [(int(lane), float(x), int(n)) for lane, x, n, _right in merged]
+
+
+def row_at(frame: Frame, cols: EventColumns, x: float, y: float, r: float, label_h: float) -> int:
+    """Row of the event drawn at device pixel (x, y) in ``frame``, -1 if none.
+
+    Markers (within ``r`` pixels) win over bars, bars over labels (within
+    ``max(r, label_h / 2 + 2)`` of their line); among markers the nearest.
+    In a density strip, the event whose marker position is nearest (within
+    ``r`` plus one bin), failing that a date-only event whose day contains
+    the point.  O(events drawn) with numpy, plus O(log n) in a strip.
+    """
+    hit = frame.hit
+    if hit is None:
+        return -1
+    if len(hit["row"]):
+        dy = np.abs(y - hit["y"])
+        dx = np.abs(x - hit["x"])
+        near_y = dy <= r
+        on_marker = near_y & (dx <= r)
+        on_bar = near_y & (hit["bar0"] - 2 <= x) & (x <= hit["bar1"] + 2)
+        on_label = (dy <= max(r, label_h / 2 + 2)) & (hit["label_w"] > 0) & (hit["label_x"] <= x) & (
+            x <= hit["label_x"] + hit["label_w"])
+        score = np.where(on_marker, dx, np.where(on_bar, r + 1, np.where(on_label, r + 2, np.inf)))
+        k = int(np.argmin(score))
+        if np.isfinite(score[k]):
+            return int(hit["row"][k])
+    for lane, (lefts, _counts) in frame.density.items():
+        top, bottom = frame.lanes[lane]
+        if top <= y <= bottom and frame.sx:
+            bin_px = float(lefts[1] - lefts[0]) if len(lefts) > 1 else float(DENSITY_BIN_PX)
+            x_data = (x - frame.tx) / frame.sx
+            row = cols.nearest(lane, x_data, max_dx=(r + bin_px) / abs(frame.sx))
+            if row < 0:  # the strip there shows date-only events spread over their day
+                row = cols.covering(lane, x_data)
+            return row
+    return -1
+
+
+def heaped(frame: Frame, cols: EventColumns, row: int) -> bool:
+    """True when ``row``'s marker is drawn on top of others in ``frame``: its
+    lane is a density strip, or an event at its marker's position could not
+    get a sub-row of its own (``+N``)."""
+    lane = int(cols.lane[row])
+    if lane in frame.density:
+        return True
+    hit = frame.hit or {}
+    over = hit.get("overflow")
+    if over is None or not over.any() or not frame.sx:
+        return False
+    x = float(cols.xm[row]) * frame.sx + frame.tx
+    return bool(np.any(over & (hit["lane"] == lane) & (np.abs(hit["x"] - x) < 1.0)))
+

@@ -1,0 +1,217 @@
+"""Painting helpers of the event layer: markers, span bars, whiskers, fades,
+``+N`` badges and density strips (Qt, no widgets).
+
+:class:`~viewer.graphics.events.EventLayerItem` decides what goes where
+(:mod:`viewer.graphics.frame`) and calls these to draw it, in device pixels.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPaintEngine, QPainter, QPen, QPixmap, QStaticText
+
+from ..model.columns import (
+    FLAG_APPROXIMATE,
+    FLAG_COARSE,
+    FLAG_OPEN_END,
+    FLAG_OPEN_START,
+    FLAG_UNCERTAIN,
+    EventColumns,
+)
+from .frame import Frame
+from .style import TimelineStyle, marker_polygon
+
+__all__ = [
+    "AFTER_SOURCE", "DRAFT", "HOLLOW", "FADE_PX", "fill_fade", "bar_limits", "whisker", "span_bar", "draft_pen",
+    "draw_marker", "marker_pixmap", "badge_pixmap", "density_images",
+]
+
+FADE_PX = 90.0  #: length of the fade drawn at an open side of a span
+AFTER_SOURCE = 1 << 30  #: drawing-only flag: begins after the timeline's reference (publication) date
+DRAFT = 1 << 29  #: drawing-only flag: an unreviewed draft (ingest): dotted outline
+HOLLOW = FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END | FLAG_COARSE | AFTER_SOURCE
+_PDF_FADE_STEPS = 16  #: rectangles of stepped alpha that stand for one fade in a PDF
+
+
+def fill_fade(p: QPainter, rect: QRectF, color: QColor, alpha_left: int, alpha_right: int) -> None:
+    """Fill ``rect`` with ``color`` whose alpha runs from ``alpha_left`` at its
+    left edge to ``alpha_right`` at its right edge (a horizontal fade).
+
+    On screen, in a PNG and in an SVG this is a linear gradient.  Qt's PDF
+    writer turns a gradient with alpha into a shading plus soft mask that
+    poppler and MuPDF draw solid, so an "on or after" whisker or a span's
+    open side would read as a known interval: in a PDF the fade is drawn as
+    ``_PDF_FADE_STEPS`` narrow rectangles of stepped alpha (plain fills with a
+    constant alpha, which every reader honours).
+    """
+    if rect.width() <= 0 or rect.height() <= 0:
+        return
+    engine = p.paintEngine()
+    if engine is not None and engine.type() == QPaintEngine.Type.Pdf:
+        steps = _PDF_FADE_STEPS
+        w = rect.width() / steps
+        for i in range(steps):
+            t = (i + 0.5) / steps  # each step takes the gradient's value at its middle
+            c = QColor(color)
+            c.setAlpha(round(alpha_left + (alpha_right - alpha_left) * t))
+            if c.alpha() == 0:
+                continue
+            p.fillRect(QRectF(rect.left() + i * w, rect.top(), w, rect.height()), c)
+        return
+    grad = QLinearGradient(rect.left(), rect.center().y(), rect.right(), rect.center().y())
+    left, right = QColor(color), QColor(color)
+    left.setAlpha(alpha_left)
+    right.setAlpha(alpha_right)
+    grad.setColorAt(0.0, left)
+    grad.setColorAt(1.0, right)
+    p.fillRect(rect, QBrush(grad))
+
+
+def bar_limits(frame: Frame, engine: QPaintEngine | None) -> tuple[float, float]:
+    """Where bars are cut, device pixels: past the view's edges on screen
+    (the view clips; an open side's fade lies beyond the edge), exactly at
+    them in an SVG, which Qt's SVG writer cannot clip."""
+    if engine is not None and engine.type() == QPaintEngine.Type.SVG:
+        return frame.left_px, frame.right_px
+    return frame.left_px - FADE_PX - 10, frame.right_px + FADE_PX + 10
+
+
+def whisker(p: QPainter, x0: float, x1: float, y: float, color: QColor, flags: int) -> None:
+    """A line fading towards the open side: 'on or before' / 'on or after'."""
+    rect = QRectF(x0, y - 2, x1 - x0, 4)
+    if flags & FLAG_OPEN_START:
+        fill_fade(p, rect, color, 0, 170)
+    else:
+        fill_fade(p, rect, color, 170, 0)
+
+
+def draft_pen(style: TimelineStyle) -> QPen:
+    """The dotted outline of an unreviewed draft (2 px dots, 2 px apart), in the text colour."""
+    pen = QPen(style.color("text"), 2)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pen.setDashPattern([1.0, 1.0])
+    return pen
+
+
+def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, frame: Frame, y: float,
+             color: QColor, flags: int, selected: bool) -> None:
+    """A span (row ``row`` of ``cols``) at device y ``y``: solid where certain
+    (latest possible start to earliest possible end), faint where its start
+    or end could be, fading out over ``FADE_PX`` at an open (unknown) side,
+    which runs to the view's edge."""
+    lo, hi = bar_limits(frame, p.paintEngine())
+    with np.errstate(invalid="ignore"):
+        x0 = cols.x0[row] * frame.sx + frame.tx
+        x1 = max(cols.x1[row] * frame.sx + frame.tx, x0 + 3)  # zero-length spans stay visible
+        s0 = cols.solid0[row] * frame.sx + frame.tx
+        s1 = cols.solid1[row] * frame.sx + frame.tx
+    x0, x1 = max(x0, lo), min(x1, hi)  # far-off ends are drawn at the view's margin
+    s0, s1 = max(s0, x0), min(s1, x1)
+    h = style.marker_px * 1.3
+    faint = QColor(color)
+    faint.setAlpha(70)
+    solid = QColor(color)
+    solid.setAlpha(210)
+    p.setPen(Qt.PenStyle.NoPen)
+    top = y - h / 2
+    m0 = min(x0 + FADE_PX, x1) if flags & FLAG_OPEN_START else x0
+    m1 = max(x1 - FADE_PX, m0) if flags & FLAG_OPEN_END else x1
+    if m0 > x0:  # fade in from nothing at an unknown start
+        fill_fade(p, QRectF(x0, top, m0 - x0, h), color, 0, faint.alpha())
+    if x1 > m1:  # fade out towards an unknown end
+        fill_fade(p, QRectF(m1, top, x1 - m1, h), color, faint.alpha(), 0)
+    p.fillRect(QRectF(m0, top, m1 - m0, h), faint)
+    if min(s1, m1) > max(s0, m0):
+        p.fillRect(QRectF(max(s0, m0), top, min(s1, m1) - max(s0, m0), h), solid)
+    if flags & DRAFT:
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(draft_pen(style))
+        p.drawRect(QRectF(x0 - 2, top - 2, x1 - x0 + 4, h + 4))
+    if selected:
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(style.color("selection"), 2))
+        p.drawRect(QRectF(x0 - 2, top - 2, x1 - x0 + 4, h + 4))
+
+
+def draw_marker(p: QPainter, style: TimelineStyle, x: float, y: float, r: float, color: QColor, flags: int,
+                selected: bool, hovered: bool, lane: int = -1) -> None:
+    """One point marker centred at (x, y), half-width ``r`` pixels: the lane's
+    shape (a diamond unless the style shapes lanes), filled when the date is
+    known to the day or better, hollow when it is uncertain, approximate,
+    open or coarser than a day."""
+    poly = marker_polygon(style.track_shape(lane), x, y, r)
+    hollow = bool(flags & HOLLOW)
+    if selected:
+        p.setPen(QPen(style.color("selection"), 3))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawEllipse(QPointF(x, y), r + 5, r + 5)
+    pen = QPen(color.darker(style.outline_darker) if not hovered else QColor(style.selection), style.outline_px)
+    if flags & AFTER_SOURCE:  # still to come when the source was written: a dashed outline
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setDashPattern([1.5, 1.5])  # 3 px on, 3 px off at width 2
+    p.setPen(pen)
+    p.setBrush(style.color("hollow_fill") if hollow else color)
+    p.drawPolygon(poly)
+    if flags & DRAFT:  # an unreviewed draft: a dotted ring around the marker
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(draft_pen(style))
+        p.drawEllipse(QPointF(x, y), r + 3, r + 3)
+
+
+def marker_pixmap(style: TimelineStyle, color: str, lane: int, flags: int, dpr: float) -> QPixmap:
+    """The marker of an unselected, unhovered point, drawn once per (lane
+    colour, hollow or filled, size) at ``dpr`` device pixels a pixel, to be
+    stamped from then on."""
+    r = float(style.marker_px)
+    side = int(2 * r + (12 if flags & DRAFT else 6))  # a draft's dotted ring needs room
+    # drawn at the screen's device pixel ratio: a 1x pixmap stamped on a 2x screen looks blocky
+    img = QImage(int(math.ceil(side * dpr)), int(math.ceil(side * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
+    img.fill(0)
+    q = QPainter(img)
+    q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    draw_marker(q, style, side / 2, side / 2, r, QColor(color), flags, False, False, lane)
+    q.end()
+    return QPixmap.fromImage(img)
+
+
+def badge_pixmap(w: float, h: float, st: QStaticText, font: Any, box_color: QColor, text_color: QColor,
+                 dpr: float = 1.0) -> QPixmap:
+    """A ``+N`` badge (rounded box, centred text) with a 1-pixel margin, at ``dpr`` device pixels a pixel."""
+    img = QImage(int(math.ceil((math.ceil(w) + 2) * dpr)), int(math.ceil((math.ceil(h) + 2) * dpr)),
+                 QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
+    img.fill(0)
+    q = QPainter(img)
+    q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    q.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    q.setPen(Qt.PenStyle.NoPen)
+    q.setBrush(box_color)
+    q.drawRoundedRect(QRectF(1, 1, w, h), 4, 4)
+    q.setFont(font)
+    q.setPen(text_color)
+    q.drawStaticText(QPointF(5, 2), st)
+    q.end()
+    return QPixmap.fromImage(img)
+
+
+def density_images(colors: list[str], lanes: list[int], counts: np.ndarray) -> dict[int, QImage]:
+    """Per lane a 1-pixel-high ARGB strip, one texel a bin: the lane's colour
+    (``colors[i]`` for ``lanes[i]``) with alpha 60..255 growing with
+    log(1 + count) (relative to the lane's busiest bin); empty bins
+    transparent.  ``counts`` has shape (len(lanes), bins); all strips are
+    coloured in one pass of whole-array arithmetic."""
+    n, bins = counts.shape
+    peak = np.array([max(math.log1p(float(row.max())) if bins else 0.0, 1e-9) for row in counts])
+    alpha = np.where(counts > 0, 60 + 195 * np.log1p(counts) / peak[:, None], 0).astype(np.uint32)
+    rgb = np.array([(c.red(), c.green(), c.blue()) for c in (QColor(name) for name in colors)],
+                   dtype=np.uint32).reshape(n, 3)
+    r, g, b = (rgb[:, k:k + 1] for k in range(3))
+    argb = (alpha << 24) | ((r * alpha // 255) << 16) | ((g * alpha // 255) << 8) | (b * alpha // 255)
+    data = np.ascontiguousarray(argb, dtype=np.uint32).tobytes()  # alive until the copies are made
+    whole = QImage(data, bins, n, bins * 4, QImage.Format.Format_ARGB32_Premultiplied)
+    return {lane: whole.copy(0, i, bins, 1) for i, lane in enumerate(lanes)}  # each owns its pixels

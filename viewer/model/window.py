@@ -1,0 +1,320 @@
+"""What a view of a collection needs for one time window, asked of an event store.
+
+Pure Python + numpy (no Qt).  A collection too large to load is drawn from
+its :class:`~viewer.model.store.EventStore`: for the time window on screen,
+the visible events of the lanes shown (whole lanes, up to a cap) and, for the
+lanes whose events do not fit (*crowded*), events per pixel bin (density
+strips).  A view asks with a :class:`WindowRequest`; :func:`fetch_visible`
+and :func:`fetch_density` answer it (slow: run them off the GUI thread, the
+events first so the view can draw them as they arrive, the strips second);
+:class:`WindowTracker` keeps what the view shows and refuses a late answer
+to an older request, so stale results never replace newer ones.
+
+:class:`WindowColumns` turns an answer into
+:class:`~viewer.model.columns.EventColumns` of the fetched events, whose
+crowded lanes report their true counts and the store's density, so the
+event layer lays out and paints a window of a collection exactly as it does
+a loaded timeline.
+
+Units: request times are seconds since the Unix epoch, UTC; inside
+:class:`WindowColumns` x is seconds from its ``origin_epoch_s``.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .columns import BAND_LANE, KIND_SPAN, EventColumns
+from .store import DEFAULT_CAP, EventStore, VisibleEvents
+from .store_query import StoreFilter
+
+__all__ = ["WindowRequest", "WindowContent", "WindowTracker", "WindowColumns", "WindowTitles", "WindowTimeline",
+           "fetch_visible", "fetch_density", "fetch_window", "resample_density"]
+
+
+@dataclass(frozen=True)
+class WindowRequest:
+    """One question of a view: the window ``[t0, t1]`` (epoch s), the lanes
+    shown, density ``bins`` across the window, the ``cap`` on events, the
+    view's ``filters`` and its search ``query`` (the events of the window
+    that match it are named in the answer, to dim the others).
+    ``generation`` orders requests (larger = newer)."""
+
+    t0: float
+    t1: float
+    lanes: tuple[int, ...]
+    bins: int
+    cap: int = DEFAULT_CAP
+    generation: int = 0
+    filters: StoreFilter = StoreFilter()
+    query: str = ""
+    exact: bool = False  #: density by the exact rule (else a store may use its pre-aggregated counts)
+
+
+@dataclass
+class WindowContent:
+    """The answer to a :class:`WindowRequest`, filled in as it arrives.
+
+    Attributes
+    ----------
+    request : WindowRequest
+    visible : VisibleEvents
+        Events of the lanes that fit under the cap.
+    density : dict of int -> float64 (bins,), or None
+        Events per bin of each crowded lane over ``[t0, t1]``; None until fetched.
+    seconds : float
+        Time the store took (visible + density so far), seconds.
+    matches : frozenset of str, or None
+        With a search query: ids of the fetched events that match it; None without one.
+    """
+
+    request: WindowRequest
+    visible: VisibleEvents
+    density: dict[int, np.ndarray] | None = None
+    seconds: float = 0.0
+    matches: frozenset[str] | None = None
+
+    @property
+    def complete(self) -> bool:
+        """True when the strips of the crowded lanes are in too."""
+        return self.density is not None or not self.visible.crowded
+
+
+def fetch_visible(store: EventStore, request: WindowRequest) -> WindowContent:
+    """The visible events of ``request`` (density not yet fetched).
+
+    Raises whatever the store raises (``ValueError`` for a bad window)."""
+    import time
+
+    start = time.perf_counter()
+    vis = store.visible(request.t0, request.t1, request.lanes, request.cap, request.filters)
+    matches = None
+    if request.query.strip():
+        fitting = [k for k in request.lanes if k not in vis.crowded]
+        hits = store.visible(request.t0, request.t1, fitting, request.cap,
+                             StoreFilter.of(request.filters, text=request.query)) if fitting else None
+        matches = frozenset(hits.ids) if hits is not None else frozenset()
+    return WindowContent(request, vis, None if vis.crowded else {}, time.perf_counter() - start, matches)
+
+
+def fetch_density(store: EventStore, content: WindowContent) -> WindowContent:
+    """``content`` with the density strips of its crowded lanes filled in (a new object)."""
+    import time
+
+    start = time.perf_counter()
+    req, crowded = content.request, list(content.visible.crowded)
+    strips: dict[int, np.ndarray] = {}
+    if crowded:
+        counts = store.density(req.t0, req.t1, crowded, req.bins, req.exact, filters=req.filters)
+        strips = {lane: counts[i] for i, lane in enumerate(crowded)}
+    return WindowContent(req, content.visible, strips, content.seconds + time.perf_counter() - start,
+                         content.matches)
+
+
+def fetch_window(store: EventStore, request: WindowRequest) -> WindowContent:
+    """:func:`fetch_visible` then :func:`fetch_density`: the whole answer."""
+    return fetch_density(store, fetch_visible(store, request))
+
+
+class WindowTracker:
+    """Which request is newest and which answer is shown (thread-safe).
+
+    ``ask`` numbers a new request; ``offer`` takes an answer only when it is
+    newer than the one shown (a partial answer may be replaced by the whole
+    answer to the same request), so a late answer to an older window never
+    replaces a newer one.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation = 0
+        self.shown: WindowContent | None = None
+
+    def ask(self, t0: float, t1: float, lanes: Sequence[int], bins: int, cap: int = DEFAULT_CAP,
+            filters: StoreFilter | None = None, query: str = "") -> WindowRequest:
+        """A new request, newer than every earlier one."""
+        with self._lock:
+            self._generation += 1
+            return WindowRequest(float(t0), float(t1), tuple(int(k) for k in lanes), max(1, int(bins)), int(cap),
+                                 self._generation, filters or StoreFilter(), query)
+
+    @property
+    def latest(self) -> int:
+        """Generation of the newest request asked."""
+        return self._generation
+
+    def is_latest(self, request: WindowRequest) -> bool:
+        """True when no newer request was asked since ``request`` (else its work may be skipped)."""
+        return request.generation == self._generation
+
+    def offer(self, content: WindowContent) -> bool:
+        """Show ``content`` if it is newer than what is shown (or completes it); True if taken."""
+        with self._lock:
+            shown = self.shown
+            if shown is not None:
+                older = content.request.generation < shown.request.generation
+                same = content.request.generation == shown.request.generation
+                if older or (same and (shown.complete or not content.complete)):
+                    return False
+            self.shown = content
+            return True
+
+
+def resample_density(counts: np.ndarray, t0: float, t1: float, a: float, b: float, bins: int) -> np.ndarray:
+    """Counts over ``[t0, t1]`` in ``len(counts)`` equal bins, redistributed over
+    ``bins`` equal bins of ``[a, b]`` (each bin's events taken as even in it;
+    outside ``[t0, t1]`` nothing).  While a new answer is on its way, the strip
+    fetched for the old window is drawn at the new one.  Returns float64 (bins,)."""
+    n = len(counts)
+    out = np.zeros(int(bins))
+    if n == 0 or not t1 > t0 or not b > a:
+        return out
+    cum = np.concatenate(([0.0], np.cumsum(np.asarray(counts, dtype=float))))
+    src_edges = np.linspace(t0, t1, n + 1)
+    dst_edges = np.linspace(a, b, int(bins) + 1)
+    at = np.interp(dst_edges, src_edges, cum, left=0.0, right=float(cum[-1]))
+    return np.asarray(np.maximum(np.diff(at), 0.0), dtype=np.float64)
+
+
+@dataclass
+class WindowTitles:
+    """The titles of a window's events, as a timeline's lazy events give them (``title(i)``)."""
+
+    titles: list[str] = field(default_factory=list)
+
+    def title(self, i: int) -> str:
+        return self.titles[i]
+
+    def __len__(self) -> int:
+        return len(self.titles)
+
+
+class WindowColumns(EventColumns):
+    """:class:`EventColumns` of the events of a :class:`WindowContent`.
+
+    Lanes that fit hold all their events of the window, so every query of
+    :class:`EventColumns` over them is exact inside the window.  A crowded
+    lane holds no rows; its marker count is its true count (so the layer
+    draws it as a strip) and its density is the store's, resampled to the
+    bins asked (:func:`resample_density`); until they are fetched, the
+    strips of an earlier answer (``previous``) stand in, stretched to the new
+    window, so a pan does not flash empty strips (zeros without one).  Spans are
+    drawn solid over their whole extent (the store does not return the
+    certain part yet).
+    """
+
+    content: WindowContent
+    previous: WindowContent | None
+    crowded_totals: dict[int, int]
+
+    @classmethod
+    def of(cls, content: WindowContent, origin_epoch_s: float, n_lanes: int,
+           previous: WindowContent | None = None) -> WindowColumns:
+        """Columns of ``content``'s events, x from ``origin_epoch_s``, ``n_lanes`` lanes;
+        ``previous``: an earlier whole answer whose strips stand in until ``content``'s arrive."""
+        vis = content.visible
+        o = float(origin_epoch_s)
+        lane = np.asarray(vis.lane, dtype=np.int32)
+        x0 = np.asarray(vis.x0, dtype=float) - o
+        x1 = np.asarray(vis.x1, dtype=float) - o
+        xm = np.asarray(vis.xm, dtype=float) - o
+        kind = np.asarray(vis.kind, dtype=np.int8)
+        # the store orders by lane, then x0; re-sorted here so the rule holds whatever the engine did
+        order = np.lexsort((x0, lane)) if len(lane) else np.zeros(0, np.int64)
+        lane, x0, x1, xm, kind = lane[order], x0[order], x1[order], xm[order], kind[order]
+        bounds = np.searchsorted(lane, np.arange(n_lanes + 1), side="left").astype(np.int64)
+        band_count = int(np.count_nonzero(lane == BAND_LANE))
+        cummax = np.empty_like(x1)
+        for a, b in [(0, band_count)] + [(int(bounds[k]), int(bounds[k + 1])) for k in range(n_lanes)]:
+            if b > a:
+                cummax[a:b] = np.maximum.accumulate(x1[a:b])
+        with np.errstate(invalid="ignore"):
+            sort_pt = np.where(np.isfinite(xm), xm, np.where(np.isfinite(x0), x0, math.inf))
+        n = len(lane)
+        ids = [vis.ids[k] for k in order.tolist()]
+        solid0 = np.where(kind == KIND_SPAN, x0, xm)
+        solid1 = np.where(kind == KIND_SPAN, x1, xm)
+        cols = cls(
+            origin_epoch_s=o, ids=ids, event_index=np.asarray(order, dtype=np.int64), lane=lane, kind=kind,
+            x0=x0, x1=x1, xm=xm, solid0=solid0, solid1=solid1,
+            flags=np.asarray(vis.flags, dtype=np.uint8)[order], lane_bounds=bounds, band_count=band_count,
+            x1_cummax=cummax, time_order=np.lexsort((np.arange(n), sort_pt)).astype(np.int64),
+            open_whisker_s=3 * 86400.0,
+        )
+        cols.content = content
+        cols.previous = previous if previous is not None and previous.density else None
+        cols.crowded_totals = {k: int(vis.lane_totals.get(k, 0)) for k in vis.crowded}
+        return cols
+
+    def count_markers(self, lane: int, a: float, b: float) -> int:
+        if lane in self.crowded_totals:
+            return self.crowded_totals[lane]
+        return super().count_markers(lane, a, b)
+
+    def _strip(self, lane: int, a: float, b: float, bins: int) -> np.ndarray:
+        source = self.content
+        if source.density is None and self.previous is not None:
+            source = self.previous  # the new strips are on their way: the last ones, stretched
+        req, strips = source.request, source.density or {}
+        counts = strips.get(lane)
+        if counts is None:
+            return np.zeros(int(bins))
+        o = self.origin_epoch_s
+        tol = 1e-9 * max(abs(b - a), 1.0)  # the view's range in x went through a subtraction of the origin
+        if abs(req.t0 - o - a) <= tol and abs(req.t1 - o - b) <= tol and len(counts) == bins:
+            return np.asarray(counts, dtype=np.float64)
+        return resample_density(counts, req.t0 - o, req.t1 - o, a, b, bins)
+
+    def density(self, lane: int, a: float, b: float, bins: int) -> np.ndarray:
+        if lane in self.crowded_totals:
+            return self._strip(lane, a, b, bins)
+        return super().density(lane, a, b, bins)
+
+    def density_many(self, lanes: Sequence[int], a: float, b: float, bins: int) -> np.ndarray:
+        out = np.zeros((len(lanes), int(bins)))
+        plain = [i for i, k in enumerate(lanes) if k not in self.crowded_totals]
+        if plain:
+            out[plain] = super().density_many([lanes[i] for i in plain], a, b, bins)
+        for i, k in enumerate(lanes):
+            if k in self.crowded_totals:
+                out[i] = self._strip(k, a, b, bins)
+        return out
+
+
+@dataclass
+class WindowTimeline:
+    """What the event layer reads of a timeline, for a window of a collection.
+
+    ``tracks`` and ``track_colours`` are the collection's; ``columns`` the
+    window's (:class:`WindowColumns`); ``events`` gives titles by index.
+    Nothing here is planned or a draft (a collection has no ingest drafts;
+    planned events are not marked yet).
+    """
+
+    columns: WindowColumns
+    tracks: tuple[object, ...]
+    track_colours: tuple[str, ...]
+    events: WindowTitles
+
+    @classmethod
+    def of(cls, content: WindowContent, base: object, origin_epoch_s: float,
+           previous: WindowContent | None = None) -> WindowTimeline:
+        """The window of ``content`` over the collection's timeline ``base`` (its tracks and
+        colours); ``previous`` as for :meth:`WindowColumns.of`."""
+        tracks = tuple(getattr(base, "tracks", ()))
+        colours = tuple(getattr(base, "track_colours", ()))
+        cols = WindowColumns.of(content, origin_epoch_s, len(tracks), previous)
+        return cls(cols, tracks, colours, WindowTitles(list(content.visible.titles)))
+
+    def planned_rows(self) -> np.ndarray:
+        """No row is marked planned: bool (N,) of False."""
+        return np.zeros(len(self.columns), dtype=bool)
+
+    def drafts(self) -> np.ndarray:
+        """No row is a draft: bool (N,) of False."""
+        return np.zeros(len(self.columns), dtype=bool)

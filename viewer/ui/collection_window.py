@@ -1,0 +1,427 @@
+"""The window of a collection: a read-only view that asks its event store.
+
+A ``.parquet`` / ``.duckdb`` collection or a ClickHouse table opens here
+instead of being loaded (:mod:`viewer.io.collection_window`): the timeline,
+the overview, the paged event list, search, the filters and the detail pane
+each ask the :class:`~viewer.model.store.EventStore` for what they show,
+through one :class:`~viewer.ui.store_worker.StoreWorker` (queries off the GUI
+thread; an answer to an older window never replaces a newer one).
+
+Editing is refused with a message: a collection is a view of data kept
+elsewhere.  What this window does not show yet is said in its banner
+(:data:`NOT_YET`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..graphics.events import label_text
+from ..graphics.frame import DENSITY_BIN_PX
+from ..io.collection_window import READ_ONLY_MESSAGE
+from ..model.dates import Precision, format_instant
+from ..model.store import DEFAULT_CAP, EventStore, VisibleEvents
+from ..model.store_query import StoreFilter
+from ..model.window import WindowContent, WindowTracker
+from .collection_view import CollectionOverview, CollectionView
+from .detail_pane import event_html
+from .store_worker import StoreWorker
+
+__all__ = ["CollectionWindow", "NOT_YET", "PAGE_SIZE"]
+
+PAGE_SIZE = 100
+"""Rows of the event list asked of the store at a time."""
+
+NOT_YET = ("Not shown yet in a collection: stories and present mode, bands, collapsing, reordering or "
+           "scrolling through many tracks (a track hidden by the filters keeps its lane, empty), "
+           "the relative axis and display zones, counts of same-instant stacks in density strips, "
+           "the uncertain ends of spans (drawn solid), planned and draft marks.")
+"""What a collection's window says it does not show (README: "Collections")."""
+
+
+class CollectionWindow(QMainWindow):
+    """A read-only window on an :class:`~viewer.model.store.EventStore`.
+
+    Parameters
+    ----------
+    store : EventStore
+        An open collection (DuckDB/Parquet or ClickHouse); the window closes it when it closes.
+        Its ``timeline`` attribute (tracks, colours, title, zone; no events) names the lanes.
+    name : str
+        What the title bar calls it (a file name or an address without credentials).
+    cap : int
+        Events a frame asks for at most; lanes beyond it are drawn as density strips.
+    """
+
+    def __init__(self, store: EventStore, name: str, cap: int = DEFAULT_CAP, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.base: Any = getattr(store, "timeline", None)
+        if self.base is None:
+            raise ValueError("the store names no tracks (it has no timeline attribute)")
+        self.zone = getattr(self.base, "time_zone", None) or "UTC"
+        self.cap = int(cap)
+        self.name = name
+        self.filters = StoreFilter()
+        self.query = ""
+        self.selected: str | None = None
+        self.page_offset = 0
+        self.page: VisibleEvents | None = None
+        self.last_refusal = ""
+        self.shown_event: Any = None
+        self.contents_shown = 0  #: answers drawn so far (tests and benchmarks wait on it)
+        self._center = False  # centre the view on the selected event when it has been read
+        self.extent = store.extent()
+        self.tracker = WindowTracker()
+        self.worker = StoreWorker(store, self.tracker)
+        self.setWindowTitle(f"{name} — collection (read-only) — Timeline Viewer")
+        self._build()
+        self.worker.sigWindow.connect(self._on_content)
+        self.worker.sigEvent.connect(self._on_event)
+        self.worker.sigTask.connect(self._on_task)
+        self.worker.sigFailed.connect(self._on_failed)
+        self.view.sigWindowWanted.connect(self._ask_window)
+        self.view.sigEventClicked.connect(self.select)
+        self.overview.sigWindowDragged.connect(self.view.set_window)
+        self.resize(1366, 800)
+        home = (getattr(self.base, "home_start", None), getattr(self.base, "home_end", None))
+        if home[0] is not None and home[1] is not None and home[1].latest > home[0].earliest:
+            self.view.set_window(home[0].earliest, home[1].latest)
+        self.view.ask_again()
+        self._ask_overview()
+        self._ask_page(0)
+        self._ask_facets()
+
+    # -- building ------------------------------------------------------------
+    def _build(self) -> None:
+        base = self.base
+        self.banner = QLabel(
+            f"<b>{_esc(self.name)}</b>: a collection of {self.store.n_events:,} events, shown from the store as "
+            f"you move (a read-only view). {_esc(NOT_YET)}")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.refusal = QLabel("")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #a01c1c;")
+        self.refusal.hide()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search the collection")
+        self.search.setAccessibleName("Search")
+        self.search.setClearButtonEnabled(True)
+        self.search_count = QLabel("")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.search_count)
+        self.view = CollectionView(base, self.extent)
+        self.overview = CollectionOverview(base, self.extent)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.view, 1)
+        lv.addWidget(self.overview)
+        self.details = QTextBrowser()
+        self.details.setAccessibleName("Details")
+        self.details.setHtml("<p>Click an event, or pick one in the Events tab.</p>")
+        self.list = QTableWidget(0, 3)
+        self.list.setHorizontalHeaderLabels(["Date", "Track", "Title"])
+        self.list.setAccessibleName("Events")
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.itemSelectionChanged.connect(self._on_list_selection)
+        self.page_label = QLabel("")
+        self.prev_button = QPushButton("◀ Previous")
+        self.next_button = QPushButton("Next ▶")
+        self.prev_button.clicked.connect(lambda: self._ask_page(max(0, self.page_offset - PAGE_SIZE)))
+        self.next_button.clicked.connect(lambda: self._ask_page(self.page_offset + PAGE_SIZE))
+        pager = QHBoxLayout()
+        pager.addWidget(self.prev_button)
+        pager.addWidget(self.page_label, 1)
+        pager.addWidget(self.next_button)
+        events_tab = QWidget()
+        ev = QVBoxLayout(events_tab)
+        ev.addWidget(self.list, 1)
+        ev.addLayout(pager)
+        self.track_list = QListWidget()
+        self.track_list.setAccessibleName("Tracks shown")
+        for t in base.tracks:
+            item = QListWidgetItem(t.label)
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.track_list.addItem(item)
+        self.track_list.itemChanged.connect(lambda _i: self._apply_filters())
+        self.tag_list = QListWidget()
+        self.tag_list.setAccessibleName("Tags shown")
+        self.tag_list.itemChanged.connect(lambda _i: self._apply_filters())
+        filters_tab = QWidget()
+        fv = QVBoxLayout(filters_tab)
+        fv.addWidget(QLabel("Tracks"))
+        fv.addWidget(self.track_list, 2)
+        fv.addWidget(QLabel("Tags (events in the collection)"))
+        fv.addWidget(self.tag_list, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.details, "Details")
+        self.tabs.addTab(events_tab, "Events")
+        self.tabs.addTab(filters_tab, "Filters")
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        central = QWidget()
+        cv = QVBoxLayout(central)
+        cv.addWidget(self.banner)
+        cv.addWidget(self.refusal)
+        cv.addLayout(top)
+        cv.addWidget(split, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        close = QAction("&Close", self)
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        file_menu.addAction(close)
+        edit = bar.addMenu("&Edit")
+        for text, key in (("&New event…", QKeySequence.StandardKey.New), ("&Edit event…", None),
+                          ("&Delete event", QKeySequence.StandardKey.Delete), ("&Undo", QKeySequence.StandardKey.Undo)):
+            action = QAction(text, self)
+            if key is not None:
+                action.setShortcut(key)
+            action.triggered.connect(self.refuse_edit)
+            edit.addAction(action)
+        view = bar.addMenu("&View")
+        fit = QAction("&Fit everything", self)
+        fit.setShortcut(QKeySequence("Home"))
+        fit.triggered.connect(lambda: self.view.set_window(*self.extent))
+        view.addAction(fit)
+        self.view._vb.sigDoubleClicked.connect(lambda: self.view.set_window(*self.extent))
+
+    def wait_drawn(self, timeout_s: float = 30.0, settled: bool = True) -> bool:
+        """Process events until the window on screen is drawn whole (its answer complete) and,
+        when ``settled``, nothing else (list, overview, facets) waits in the store's queue;
+        False after ``timeout_s`` seconds."""
+        import time
+
+        from PySide6.QtWidgets import QApplication
+
+        end = time.monotonic() + timeout_s
+        while time.monotonic() < end:
+            QApplication.processEvents()
+            shown = self.tracker.shown
+            if shown is not None and shown.complete and (self.worker.idle() or not settled) and \
+                    shown.request.generation == self.tracker.latest and not self.view.asking():
+                QApplication.processEvents()
+                return True
+            time.sleep(0.005)
+        return False
+
+    # -- editing -------------------------------------------------------------
+    def refuse_edit(self) -> None:
+        """Say that a collection cannot be edited here (and how to edit its data)."""
+        self.last_refusal = READ_ONLY_MESSAGE
+        self.refusal.setText(READ_ONLY_MESSAGE)
+        self.refusal.show()
+        self.statusBar().showMessage("A collection is read-only.", 8000)
+
+    # -- the window on screen ------------------------------------------------
+    def lanes(self) -> list[int]:
+        """Lanes asked for: every track (hidden tracks are left out by the filters)."""
+        return list(range(len(self.base.tracks)))
+
+    def _ask_window(self, t0: float, t1: float, width_px: int) -> None:
+        self.overview.set_window(t0, t1)
+        bins = max(1, int(width_px // DENSITY_BIN_PX))
+        request = self.tracker.ask(t0, t1, self.lanes(), bins, self.cap, self.filters, self.query)
+        self.worker.ask_window(request)
+
+    def _on_content(self, content: WindowContent) -> None:
+        if not self.tracker.offer(content):
+            return  # an older window's answer arrived late
+        self.view.show_content(content)
+        self.contents_shown += 1
+        vis = content.visible
+        strips = len(vis.crowded)
+        filling = "" if content.complete else " (density strips on their way)"
+        self.statusBar().showMessage(
+            f"{vis.total:,} events in view, {len(vis):,} drawn one by one"
+            + (f", {strips} track{'s' if strips != 1 else ''} as density" if strips else "")
+            + f" · store {content.seconds * 1000:.0f} ms{filling}")
+
+    # -- overview ------------------------------------------------------------
+    def _ask_overview(self) -> None:
+        lo, hi = self.extent
+        if not hi > lo:
+            hi = lo + 86400.0
+        lanes, bins, filters = self.lanes(), self.overview.bins(), self.filters
+        self.worker.ask_task("overview", lambda s: s.density(lo, hi, lanes, bins, filters=filters))
+
+    # -- list, search, filters ---------------------------------------------------
+    def list_filter(self) -> StoreFilter:
+        """The filters of the event list: the window's, plus the search text."""
+        return StoreFilter.of(self.filters, text=self.query)
+
+    def _ask_page(self, offset: int) -> None:
+        self.page_offset = max(0, int(offset))
+        off, flt = self.page_offset, self.list_filter()
+        self.worker.ask_task("page", lambda s: s.page(off, PAGE_SIZE, flt))
+
+    def _show_page(self, page: VisibleEvents) -> None:
+        self.page = page
+        self.list.blockSignals(True)
+        self.list.setRowCount(len(page))
+        tracks = self.base.tracks
+        for i, eid in enumerate(page.ids):
+            when = page.xm[i] if math.isfinite(page.xm[i]) else page.x0[i]
+            date = format_instant(float(when), Precision.MINUTE) if math.isfinite(when) else "open"
+            lane = int(page.lane[i])
+            track = tracks[lane].label if 0 <= lane < len(tracks) else ""
+            title = label_text(page.titles[i], int(page.flags[i]))
+            for col, text in enumerate((date, track, title)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, eid)
+                self.list.setItem(i, col, item)
+        self.list.blockSignals(False)
+        first = self.page_offset + 1 if len(page) else 0
+        self.page_label.setText(f"{first:,}–{self.page_offset + len(page):,} of {page.total:,}")
+        self.prev_button.setEnabled(self.page_offset > 0)
+        self.next_button.setEnabled(self.page_offset + len(page) < page.total)
+        if self.query:
+            self.search_count.setText(f"{page.total:,} match{'es' if page.total != 1 else ''}")
+        else:
+            self.search_count.setText("")
+
+    def _apply_search(self) -> None:
+        self.set_query(self.search.text())
+
+    def set_query(self, query: str) -> None:
+        """Search the collection: the list holds the matches (paged), the view dims the others."""
+        self.query = query.strip()
+        self.view.ask_again()
+        self._ask_page(0)
+
+    def _apply_filters(self) -> None:
+        hidden = frozenset(self.track_list.item(i).data(Qt.ItemDataRole.UserRole)
+                           for i in range(self.track_list.count())
+                           if self.track_list.item(i).checkState() != Qt.CheckState.Checked)
+        tags = None
+        if self.tag_list.count():
+            checked = frozenset(self.tag_list.item(i).data(Qt.ItemDataRole.UserRole)
+                                for i in range(self.tag_list.count())
+                                if self.tag_list.item(i).checkState() == Qt.CheckState.Checked)
+            tags = None if len(checked) == self.tag_list.count() else checked
+        self.set_filters(StoreFilter(hidden_tracks=hidden, tags=tags))
+
+    def set_filters(self, filters: StoreFilter) -> None:
+        """Show only the events passing ``filters`` (view, overview and list ask again)."""
+        if filters == self.filters:
+            return
+        self.filters = filters
+        home = (getattr(self.base, "home_start", None), getattr(self.base, "home_end", None))
+        if home[0] is not None and home[1] is not None and home[1].latest > home[0].earliest:
+            self.view.set_window(home[0].earliest, home[1].latest)
+        self.view.ask_again()
+        self._ask_overview()
+        self._ask_page(0)
+
+    def _ask_facets(self) -> None:
+        self.worker.ask_task("facets", lambda s: s.facet_counts("tags"))
+
+    def _show_facets(self, counts: dict[str, int]) -> None:
+        self.tag_list.blockSignals(True)
+        self.tag_list.clear()
+        for value, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            item = QListWidgetItem(f"{value or '(no tag)'} — {n:,}")
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.tag_list.addItem(item)
+        self.tag_list.blockSignals(False)
+
+    # -- selection and details -------------------------------------------------
+    def select(self, event_id: str | None, center: bool = False) -> None:
+        """Select ``event_id`` (None clears): highlighted when drawn, read whole for the detail pane."""
+        self.selected = event_id
+        self.view.select(event_id)
+        if event_id is None:
+            self.details.setHtml("<p>Click an event, or pick one in the Events tab.</p>")
+            return
+        self._center = center
+        self.worker.ask_event(event_id)
+
+    def _on_list_selection(self) -> None:
+        rows = self.list.selectionModel().selectedRows()
+        if not rows or self.page is None:
+            return
+        i = rows[0].row()
+        if i >= len(self.page):
+            return
+        eid = self.page.ids[i]
+        when = self.page.xm[i] if math.isfinite(self.page.xm[i]) else self.page.x0[i]
+        self.select(eid)
+        if math.isfinite(when):
+            self.view.center_on(float(when))
+
+    def _on_event(self, event_id: str, event: Any) -> None:
+        if event_id != self.selected:
+            return  # another event was selected meanwhile
+        self.shown_event = event
+        self.details.setHtml(event_html(event, self.base, self.zone))
+        if self._center:
+            self._center = False
+            when = getattr(event, "sort_point", math.nan)
+            if math.isfinite(when):
+                self.view.center_on(float(when))
+
+    def _on_task(self, name: str, result: Any) -> None:
+        if name == "page":
+            self._show_page(result)
+        elif name == "overview":
+            self.overview.show_counts(result)
+        elif name == "facets":
+            self._show_facets(result)
+
+    def _on_failed(self, kind: str, message: str) -> None:
+        self.statusBar().showMessage(f"The collection could not answer ({kind}): {message}", 15000)
+
+    def closeEvent(self, ev: Any) -> None:  # noqa: N802 (Qt name)
+        self.worker.stop()
+        try:
+            self.store.close()
+        finally:
+            super().closeEvent(ev)
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)

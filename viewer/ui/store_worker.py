@@ -1,0 +1,151 @@
+"""Questions to an event store, answered off the GUI thread.
+
+One worker thread per open collection asks the store (DuckDB and ClickHouse
+stores take one query at a time anyway).  Only the newest question of each
+kind waits: a pan that asks for ten windows while one query runs gets the
+answer to the last one, never the nine in between.  Window answers come in
+two parts (the events, then the density strips of the crowded lanes) so the
+view draws the events at once and fills in the strips.  Answers arrive as
+Qt signals, queued to the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..model.store import EventStore
+from ..model.window import WindowRequest, WindowTracker, fetch_density, fetch_visible
+
+__all__ = ["StoreWorker"]
+
+_ORDER = ("window", "event", "search", "task")  #: which waiting question goes first
+
+
+class StoreWorker(QObject):
+    """Asks ``store`` in a background thread; answers with signals.
+
+    Signals
+    -------
+    sigWindow(WindowContent)
+        A window's events (``density`` None while the strips are on their way), then the whole answer.
+    sigEvent(str, Event)
+        The event asked for by id.
+    sigSearch(str, SearchResult)
+        The query and its matches.
+    sigTask(str, object)
+        The name of a task given to :meth:`ask_task` and what it returned.
+    sigFailed(str, str)
+        The kind of question and the error's message.
+    """
+
+    sigWindow = Signal(object)  # WindowContent
+    sigEvent = Signal(str, object)  # event id, Event
+    sigSearch = Signal(str, object)  # query, SearchResult
+    sigTask = Signal(str, object)  # task name, result
+    sigFailed = Signal(str, str)  # kind, message
+
+    def __init__(self, store: EventStore, tracker: WindowTracker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tracker = tracker
+        self._cond = threading.Condition()
+        self._pending: dict[str, Any] = {}
+        self._stopped = False
+        self.busy = False  #: a question is being answered (read by tests and the status line)
+        self._thread = threading.Thread(target=self._run, name="store-worker", daemon=True)
+        self._thread.start()
+
+    # -- asking (GUI thread) --------------------------------------------
+    def _ask(self, kind: str, payload: Any) -> None:
+        with self._cond:
+            self._pending[kind] = payload  # a newer question of the same kind replaces a waiting one
+            self._cond.notify()
+
+    def ask_window(self, request: WindowRequest) -> None:
+        """Fetch ``request``'s events, then its strips (skipped if a newer window is asked meanwhile)."""
+        self._ask("window", request)
+
+    def ask_event(self, event_id: str) -> None:
+        """Read one whole event (for the detail pane)."""
+        self._ask("event", event_id)
+
+    def ask_search(self, query: str, cap: int) -> None:
+        """Search the collection (at most ``cap`` ids, and the total)."""
+        self._ask("search", (query, cap))
+
+    def ask_task(self, name: str, fn: Callable[[EventStore], Any]) -> None:
+        """Run ``fn(store)`` (the overview's counts, a page of the list); a newer task replaces a waiting one."""
+        with self._cond:
+            tasks = self._pending.setdefault("task", {})
+            tasks[name] = fn
+            self._cond.notify()
+
+    def idle(self) -> bool:
+        """True when nothing waits and nothing runs."""
+        with self._cond:
+            return not self._pending and not self.busy
+
+    def stop(self) -> None:
+        """End the thread after the question it is answering (waits at most 5 s)."""
+        with self._cond:
+            self._stopped = True
+            self._pending.clear()
+            self._cond.notify()
+        self._thread.join(timeout=5.0)
+
+    # -- answering (worker thread) ---------------------------------------
+    def _next(self) -> tuple[str, Any] | None:
+        with self._cond:
+            while not self._pending and not self._stopped:
+                self._cond.wait()
+            if self._stopped:
+                return None
+            kind = next(k for k in _ORDER if k in self._pending)
+            if kind == "task":
+                tasks = self._pending["task"]
+                name = next(iter(tasks))
+                fn = tasks.pop(name)
+                if not tasks:
+                    del self._pending["task"]
+                self.busy = True
+                return kind, (name, fn)
+            self.busy = True
+            return kind, self._pending.pop(kind)
+
+    def _run(self) -> None:
+        while True:
+            job = self._next()
+            if job is None:
+                return
+            kind, payload = job
+            try:
+                self._answer(kind, payload)
+            except Exception as exc:  # noqa: BLE001 - the window shows the store's message
+                if not self._stopped:
+                    self.sigFailed.emit(kind, str(exc))
+            finally:
+                with self._cond:
+                    self.busy = False
+
+    def _answer(self, kind: str, payload: Any) -> None:
+        store = self.store
+        if kind == "window":
+            request: WindowRequest = payload
+            if not self.tracker.is_latest(request):
+                return  # a newer window was asked: this answer would be stale
+            content = fetch_visible(store, request)
+            self.sigWindow.emit(content)
+            if not content.complete and self.tracker.is_latest(request):
+                self.sigWindow.emit(fetch_density(store, content))
+        elif kind == "event":
+            self.sigEvent.emit(payload, store.event(payload))
+        elif kind == "search":
+            query, cap = payload
+            self.sigSearch.emit(query, store.search(query, cap))
+        elif kind == "task":
+            name, fn = payload
+            self.sigTask.emit(name, fn(store))
