@@ -372,9 +372,10 @@ class ClickStore(EventStore):
             if len(m.get("n", ())):
                 buckets = (m["lane"], m["bucket"] * r, np.full(len(m["n"]), r), m["n"])
         else:
-            m = self._np(f"SELECT lane, least(toInt64(floor((xm - {lit(t0)}) / {lit((t1 - t0) / bins)})), "
-                         f"{bins - 1}) AS k, count() AS n FROM {self.t} WHERE drawn AND NOT spread AND lane IN "
-                         f"{sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)} AND {where} GROUP BY lane, k")
+            m = self._floats(f"SELECT lane, least(toInt64(floor((xm - {lit(t0)}) / {lit((t1 - t0) / bins)})), "
+                             f"{bins - 1}) AS k, count() AS n FROM {self.t} WHERE drawn AND NOT spread AND lane IN "
+                             f"{sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)} AND {where} GROUP BY lane, k",
+                             ["lane", "k", "n"])
             if len(m.get("n", ())):
                 markers = (m["lane"], m["k"], m["n"])
         wide = counts.spread() if counts is not None else None
@@ -396,12 +397,14 @@ class ClickStore(EventStore):
             self._counts = CountCache(self._floats, f"{self.t}_counts")
         return self._counts
 
-    def _floats(self, sql: str) -> dict[str, np.ndarray]:
-        """Numeric columns of ``sql`` as float64 arrays: binary rows where the backend reads them."""
+    def _floats(self, sql: str, names: list[str] | None = None) -> dict[str, np.ndarray]:
+        """Numeric columns ``names`` of ``sql`` as float64 arrays: binary rows where the backend reads
+        them.  Without ``names``, the select list must be plain (``a, b, count(*) AS c``)."""
         floats = getattr(self.backend, "floats", None)
         if floats is None:
             return self._np(sql)
-        names = [c.strip().split()[-1] for c in sql.split(" FROM ", 1)[0].removeprefix("SELECT ").split(",")]
+        if names is None:
+            names = [c.strip().split()[-1] for c in sql.split(" FROM ", 1)[0].removeprefix("SELECT ").split(",")]
         with self._lock:
             got: dict[str, np.ndarray] = floats(sql, names)
         return got

@@ -287,14 +287,18 @@ class DuckStore(EventStore):
             if path.lower().endswith(".duckdb"):
                 self.con = connect(path, read_only=True)
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
-                self.con.execute("CREATE TEMP VIEW ev AS SELECT *, rowid AS file_row_number FROM events")
+                self.con.execute("CREATE TEMP VIEW ev AS SELECT * FROM events")
+                self.con.execute("CREATE TEMP VIEW evp AS SELECT *, rowid AS file_row_number FROM events")
                 meta = dict(self.con.execute("SELECT key, value FROM meta").fetchall())
                 self._has_counts = True
                 self.con.execute("CREATE TEMP VIEW agg AS SELECT * FROM counts")
             else:
                 self.con = connect()
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
-                self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)}, "
+                # ev for windows; evp with row positions (= time order) for pages and search: asking
+                # for the positions slows every scan, so only the queries that need them do
+                self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)})")
+                self.con.execute(f"CREATE VIEW evp AS SELECT * FROM read_parquet({_quote(path)}, "
                                  "file_row_number = true)")
                 meta = self._kv(path)
                 cpath = counts_path(path)
@@ -357,7 +361,7 @@ class DuckStore(EventStore):
         int64 ascending; the last few kept (a view pages and searches one filter at a time)."""
         got = self._positions.get(where)
         if got is None:
-            got = np.sort(self._np(f"SELECT file_row_number AS k FROM ev WHERE drawn AND {where}")["k"])
+            got = np.sort(self._np(f"SELECT file_row_number AS k FROM evp WHERE drawn AND {where}")["k"])
             if len(self._positions) >= 4:
                 self._positions.pop(next(iter(self._positions)))
             self._positions[where] = got
@@ -368,7 +372,7 @@ class DuckStore(EventStore):
         if not len(positions):
             return self._np(f"SELECT {_ROW} FROM ev WHERE false")
         listed = ", ".join(str(int(k)) for k in positions)
-        return self._np(f"SELECT {_ROW} FROM ev WHERE file_row_number BETWEEN {int(positions[0])} AND "
+        return self._np(f"SELECT {_ROW} FROM evp WHERE file_row_number BETWEEN {int(positions[0])} AND "
                         f"{int(positions[-1])} AND file_row_number IN ({listed}) ORDER BY file_row_number")
 
 
