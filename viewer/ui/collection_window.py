@@ -55,8 +55,7 @@ PAGE_SIZE = 100
 
 NOT_YET = ("Not shown yet in a collection: stories and present mode, bands, collapsing, reordering or "
            "scrolling through many tracks (a track hidden by the filters keeps its lane, empty), "
-           "the relative axis and display zones, counts of same-instant stacks in density strips, "
-           "the uncertain ends of spans (drawn solid), planned and draft marks.")
+           "the relative axis and display zones, counts of same-instant stacks in density strips.")
 """What a collection's window says it does not show (README: "Collections")."""
 
 
