@@ -60,7 +60,9 @@ from viewer.model.timeline import Event, Timeline
 from .atomic import atomic_path, destination_problem
 from .collection import (
     COLUMNS,
+    DRAFT_SQL,
     LOAD_COLUMNS,
+    PLANNED_SQL,
     RESOLUTIONS,
     event_of_json,
     timeline_meta,
@@ -90,7 +92,8 @@ wide: each marker is then placed within 1/8 of a bin of where it is."""
 _SQL_TYPE = {"i8": "TINYINT", "i32": "INTEGER", "i64": "BIGINT", "f64": "DOUBLE", "u8": "UTINYINT",
              "bool": "BOOLEAN", "str": "VARCHAR", "list": "VARCHAR[]"}
 _TIME_ORDER = "sort_point, file_index"
-_ROW = "id, lane, kind, x0, x1, xm, flags, title"
+_ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
+        f"coalesce({PLANNED_SQL}, false) AS planned, coalesce({DRAFT_SQL}, false) AS draft")
 
 
 def connect(database: str = ":memory:", read_only: bool = False) -> Any:
@@ -287,14 +290,18 @@ class DuckStore(EventStore):
             if path.lower().endswith(".duckdb"):
                 self.con = connect(path, read_only=True)
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
-                self.con.execute("CREATE TEMP VIEW ev AS SELECT *, rowid AS file_row_number FROM events")
+                self.con.execute("CREATE TEMP VIEW ev AS SELECT * FROM events")
+                self.con.execute("CREATE TEMP VIEW evp AS SELECT *, rowid AS file_row_number FROM events")
                 meta = dict(self.con.execute("SELECT key, value FROM meta").fetchall())
                 self._has_counts = True
                 self.con.execute("CREATE TEMP VIEW agg AS SELECT * FROM counts")
             else:
                 self.con = connect()
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
-                self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)}, "
+                # ev for windows; evp with row positions (= time order) for pages and search: asking
+                # for the positions slows every scan, so only the queries that need them do
+                self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)})")
+                self.con.execute(f"CREATE VIEW evp AS SELECT * FROM read_parquet({_quote(path)}, "
                                  "file_row_number = true)")
                 meta = self._kv(path)
                 cpath = counts_path(path)
@@ -357,7 +364,7 @@ class DuckStore(EventStore):
         int64 ascending; the last few kept (a view pages and searches one filter at a time)."""
         got = self._positions.get(where)
         if got is None:
-            got = np.sort(self._np(f"SELECT file_row_number AS k FROM ev WHERE drawn AND {where}")["k"])
+            got = np.sort(self._np(f"SELECT file_row_number AS k FROM evp WHERE drawn AND {where}")["k"])
             if len(self._positions) >= 4:
                 self._positions.pop(next(iter(self._positions)))
             self._positions[where] = got
@@ -368,7 +375,7 @@ class DuckStore(EventStore):
         if not len(positions):
             return self._np(f"SELECT {_ROW} FROM ev WHERE false")
         listed = ", ".join(str(int(k)) for k in positions)
-        return self._np(f"SELECT {_ROW} FROM ev WHERE file_row_number BETWEEN {int(positions[0])} AND "
+        return self._np(f"SELECT {_ROW} FROM evp WHERE file_row_number BETWEEN {int(positions[0])} AND "
                         f"{int(positions[-1])} AND file_row_number IN ({listed}) ORDER BY file_row_number")
 
 
@@ -382,7 +389,9 @@ class DuckStore(EventStore):
                 crowded: tuple[int, ...] = ()) -> VisibleEvents:
         return VisibleEvents(list(got["id"]), got["lane"].astype(np.int32), got["kind"].astype(np.int8),
                              got["x0"], got["x1"], got["xm"], got["flags"].astype(np.uint8), list(got["title"]),
-                             total, counts if counts is not None else {}, crowded)
+                             total, counts if counts is not None else {}, crowded,
+                             planned=got["planned"].astype(bool), draft=got["draft"].astype(bool),
+                             solid0=got["solid0"].astype(float), solid1=got["solid1"].astype(float))
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:
