@@ -277,7 +277,8 @@ def parse_with_duplicates(text: str, file: str) -> tuple[Any, list[tuple[int, st
         line, column = offset_to_line_column(text, offset) if offset is not None else (None, None)
         message = f"not valid JSON: {exc}"
         digits = re.match(r"-?(\d+)", text[offset:]) if offset is not None else None
-        if digits is not None and "digits" in str(exc):  # Python's advice (sys.set_int_max_str_digits) is not ours
+        # Python's advice (sys.set_int_max_str_digits) is not the user's to follow: say where and what
+        if offset is not None and digits is not None and "digits" in str(exc):
             key = re.search(r'"((?:[^"\\]|\\.)*)"\s*:\s*$', text[max(0, offset - 200):offset])
             place = f"field {key.group(1)!r} holds a number" if key else "a number"
             message = (f"not valid JSON: {place} of {len(digits.group(1))} digits; numbers of more than 4300 "

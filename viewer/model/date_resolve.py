@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -67,10 +68,11 @@ def _flags(obj: object) -> tuple[bool, bool]:
     return unc, app
 
 
-def _day_number(t: object) -> int:
+def _day_number(t: time.struct_time) -> int:
     """Whole days from 1970-01-01 to a struct_time's date (exact integers, any year numpy's days hold)."""
-    month = np.datetime64(t.tm_year - 1970, "Y").astype("datetime64[M]") + (t.tm_mon - 1)  # type: ignore[attr-defined]
-    return int(month.astype("datetime64[D]").astype(np.int64)) + t.tm_mday - 1  # type: ignore[attr-defined]
+    month = np.datetime64(int(t.tm_year) - 1970, "Y").astype("datetime64[M]") + (int(t.tm_mon) - 1)
+    days: int = int(month.astype("datetime64[D]").astype(np.int64))
+    return days + int(t.tm_mday) - 1
 
 
 def _precision_of(obj: object) -> Precision:
