@@ -36,6 +36,22 @@ def test_convert_exit_codes_and_listed_rows(tmp_path, capsys):
     assert main(["convert", str(out), str(tmp_path / "no-such-folder" / "x.csv")]) == 2
 
 
+def test_convert_into_its_own_file_is_refused_before_anything_is_written(tmp_path, capsys):
+    original = tmp_path / "t.timeline.json"
+    shutil.copy(DATA / "extreme_years.timeline.json", original)
+    before = original.read_bytes()
+    link = tmp_path / "hard.timeline.json"
+    link.hardlink_to(original)
+    symlink = tmp_path / "sym.csv"
+    symlink.symlink_to(original)
+    for out in (original, tmp_path / "." / "t.timeline.json", link, symlink):
+        assert main(["convert", str(original), str(out), "--to", "csv"]) == 2
+        err = capsys.readouterr().err
+        assert "into itself" in err and "same file" in err
+        assert original.read_bytes() == before
+    assert main(["convert", str(original), str(tmp_path / "other.timeline.json")]) in (0, 1)
+
+
 def test_validate_exit_codes(tmp_path, capsys, bundled_path):
     assert main(["validate", bundled_path]) == 0
     assert "valid" in capsys.readouterr().out

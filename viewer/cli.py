@@ -208,8 +208,8 @@ def _unreadable(path: str, from_format: str | None) -> TimelineLoadError | None:
         info = require_regular_file(path)  # before opening: a named pipe would block
         if info.st_size > native.MAX_FILE_BYTES:
             return TimelineLoadError([Problem(
-                path, f"the file is too large ({info.st_size / 1e6:.1f} MB); timeline files are limited to "
-                f"{native.MAX_FILE_BYTES // (1024 * 1024)} MB")])
+                path, f"the file is too large ({info.st_size / (1024 * 1024):.1f} MiB); timeline files are limited to "
+                f"{native.MAX_FILE_BYTES // (1024 * 1024)} MiB")])
         with open(path, "rb") as fh:
             fh.read(1)
         _choose_reader(path, path, from_format)
@@ -250,7 +250,19 @@ class _ProgressLine:
             self.open = False
 
 
+def _same_file(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` name one file (the same path, a hard or symbolic link: same inode)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # b does not exist yet (or a is an address)
+        return False
+
+
 def _convert(args: argparse.Namespace) -> int:
+    if _same_file(args.input, args.output):
+        _err(f"timeline-viewer: cannot convert {args.input} into itself: {args.output} is the same file "
+             "(write to another name)")
+        return 2
     try:
         report = _read(args, args.input)
     except TimelineLoadError as exc:

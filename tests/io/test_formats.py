@@ -126,7 +126,7 @@ def test_oversized_files_are_refused_before_reading_in_every_format(tmp_path, mo
             fh.truncate(native.MAX_FILE_BYTES + 1)  # just over the limit, sparse
         with pytest.raises(TimelineLoadError, match="too large") as info:
             read_timeline_report(big)
-        assert f"{native.MAX_FILE_BYTES // (1024 * 1024)} MB" in str(info.value)
+        assert f"{native.MAX_FILE_BYTES // (1024 * 1024)} MiB" in str(info.value)
     assert not opened
 
 
@@ -244,7 +244,9 @@ def test_csv_round_trip_keeps_what_csv_holds(tmp_path):
     raw = path.read_bytes()
     assert b"\r\n" in raw and not raw.startswith(b"\xef\xbb\xbf")
     again = read_timeline_report(path)
-    assert again.clean, again.problems
+    # the quotes column is text for people: reading it back says so (not silent)
+    assert not again.skipped and not again.notes
+    assert [p.location for p in again.warnings] == ["column 'quotes'"], again.problems
     t = again.timeline
     assert [e.id for e in t.events] == [e.id for e in original.events]
     for a, b in zip(original.events, t.events):
@@ -327,6 +329,27 @@ def test_ics_all_day_exclusive_end_and_zones(tmp_path):
     assert b"DTSTART:20220210T091530Z" in utc.to_ical() and "DTEND" not in utc
     assert "<b>not html</b>" in str(utc["DESCRIPTION"])
     assert str(day["CATEGORIES"].to_ical(), "utf-8") == "Alpha"
+
+
+def test_ical_year_9999_is_written_when_representable_and_else_left_out_with_its_year(tmp_path):
+    t = Timeline(
+        title="Late", tracks=(Track("a", "Alpha"),),
+        events=(
+            Event("last", "Last day", EventDate("9999-12-31"), "a"),
+            Event("dec", "December", EventDate("9999-12"), "a"),
+            Event("year", "The year", EventDate("9999"), "a"),
+            Event("after", "On or after", EventDate("[9999-12-31..]"), "a"),
+            Event("june", "June", EventDate("9999-06"), "a"),
+            Event("noon", "Noon", EventDate("9999-12-31T12:00:00Z"), "a"),
+        ),
+    )
+    path = tmp_path / "t.ics"
+    left_out = write_timeline(t, path)
+    for eid in ("last", "dec", "year", "after"):
+        assert any(f"event {eid!r}" in m and "not written to iCalendar: year 10000" in m and "outside 1..9999" in m
+                   for m in left_out), (eid, left_out)
+    events = {str(e["UID"]) for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+    assert events == {"june@timeline-viewer", "noon@timeline-viewer"}
 
 
 def test_timelinejs_writer_reads_back(tmp_path):
@@ -468,3 +491,15 @@ def test_icalendar_dates_an_on_or_before_event_on_its_known_day(tmp_path, bundle
     block = before.rsplit("BEGIN:VEVENT", 1)[1] + after.split("END:VEVENT")[0]
     assert "DTSTART;VALUE=DATE:20220210" in block  # on or before 10 Feb: not the 11th
     assert "DTEND;VALUE=DATE:20220211" in block
+
+
+def test_csv_quotes_column_read_back_is_reported_as_not_loaded(tmp_path, bundled_path):
+    original = read_timeline(bundled_path)
+    quoted = [e.id for e in original.events if e.quotes]
+    assert quoted
+    path = tmp_path / "t.csv"
+    write_timeline(original, path)
+    report = read_timeline_report(path)
+    assert not any(e.quotes for e in report.timeline.events)  # text for people never becomes a quotation
+    lost = [p for p in report.warnings if "column 'quotes'" in p.message]
+    assert len(lost) == 1 and f"({len(quoted)} rows with text) is not read back into quotes" in lost[0].message

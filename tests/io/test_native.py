@@ -218,7 +218,7 @@ def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
 
     monkeypatch.setattr(native, "open", no_open, raising=False)
     (problem,) = problems_of(big)
-    assert "too large" in problem.message and f"{native.MAX_FILE_BYTES // 2**20} MB" in problem.message
+    assert "too large" in problem.message and f"limited to {native.MAX_FILE_BYTES // 2**20} MiB" in problem.message
     assert not opened
 
 
@@ -258,6 +258,8 @@ def test_huge_integer_literal(tmp_path):
     path.write_text('{"version": ' + "9" * 5000 + "}", encoding="utf-8")
     (problem,) = problems_of(path)
     assert problem.line == 1 and "not valid JSON" in problem.message
+    assert "field 'version' holds a number of 5000 digits" in problem.message
+    assert "set_int_max_str_digits" not in problem.message
 
 
 @pytest.mark.parametrize(

@@ -53,3 +53,13 @@ def test_the_basis_keeps_the_sources_words_and_names_the_first_place():
 
 def test_snap_rounds_to_whole_units():
     assert snap(1.6 * DAY, "day") == 2 * DAY and snap(29 * 60, "hour") == 0.0
+
+
+def test_dates_before_the_common_era_move_by_whole_days_and_months():
+    from viewer.model.date_edit import shift_date
+    from viewer.model.dates import EventDate
+
+    assert shift_date(EventDate("-0043-03-15"), -40 * 86400).edtf == "-0043-02-03"
+    assert shift_date(EventDate("0001-01-01"), -40 * 86400).edtf == "0000-11-22"
+    assert shift_date(EventDate("-0043-03"), -92 * 86400).edtf == "-0044-12"
+    assert shift_date(EventDate("-0043-03-15T12:00:00Z"), 3600).edtf == "-0043-03-15T13:00:00Z"

@@ -81,3 +81,16 @@ def test_many_dates_at_once_refuse_the_same_offsets_as_one_date():
     assert lo[0] == EventDate("2022-02-10T12:00:00+14:00").earliest
     with pytest.raises(DateError, match="out of range"):
         resolve_many(["2022-02-10T12:00:00+14:00", "2022-02-10T12:00:00+20:00"])
+
+
+@pytest.mark.parametrize(("edtf", "words"), [
+    ("Y123456789012", "123,456,789,012 (to the year)"),
+    ("Y-123456789012", "123 billion years ago (to the year)"),
+    ("Y999999999999", "999,999,999,999 (to the year)"),
+    ("Y12000", "12,000 (to the year)"),
+])
+def test_a_long_year_is_known_to_the_year_however_far(edtf, words):
+    from viewer.model.dates import EventDate, Precision
+
+    date = EventDate(edtf)
+    assert date.describe() == words and date.precision is Precision.YEAR

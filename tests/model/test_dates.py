@@ -171,3 +171,19 @@ def test_common_iso_forms_edtf_refuses_get_the_exact_fix(written, fix, why):
         EventDate(written)
     assert why in str(info.value) and repr(fix) in str(info.value)
     EventDate(fix)  # the suggested form is accepted
+
+
+@pytest.mark.parametrize(("edtf", "words"), [
+    ("[..1066-10-14]", "on or before Sun 14 Oct 1066 (to the day)"),
+    ("[..2600-03-01]", "on or before Sat 1 Mar 2600 (to the day)"),
+    ("[..2600-03]", "on or before March 2600 (to the month)"),
+    ("[..-0043-03-15]", "on or before Fri 15 Mar 44 BCE (to the day)"),
+])
+def test_on_or_before_names_its_own_day_far_from_1970(edtf, words):
+    assert EventDate(edtf).describe() == words
+
+
+def test_a_citation_of_on_or_before_names_its_own_day():
+    from viewer.model.citation import _chicago_date
+
+    assert "October 14, 1066" in _chicago_date(EventDate("[..1066-10-14]"))

@@ -250,3 +250,30 @@ def test_a_writer_faster_than_the_debounce_is_still_followed(qtbot, live):
     assert seen_during_writes - {"first"}, "nothing was reloaded while the writes continued"
     assert len(seen_during_writes - {"first"}) >= 2  # about one read a second over 3 s
     qtbot.waitUntil(lambda: w.timeline.events[0].title == "version 59", timeout=3000)
+
+
+def test_export_of_year_9999_lists_it_and_a_writer_failure_shows_a_message_keeping_the_old_file(
+        qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "late.timeline.json"
+    save(path, {"format": "timeline-viewer", "version": 1, "title": "Late", "tracks": [{"id": "a", "label": "A"}],
+                "events": [{"id": "e", "track": "a", "title": "Last day", "start": "9999-12-31"},
+                           {"id": "f", "track": "a", "title": "Ok", "start": "2022-02-10"}]})
+    w = MainWindow(read_timeline(path), read_timeline, str(path))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    out = tmp_path / "out.ics"
+    left_out = w.files.export_timeline(str(out))
+    assert any("'e'" in m and "outside 1..9999" in m for m in left_out)
+    assert w.files.banner.isVisible() and "outside 1..9999" in w.files.banner.label.text()
+    before = out.read_bytes()
+    assert before.count(b"BEGIN:VEVENT") == 1
+
+    def broken(*_args, **_kwargs):
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr("viewer.ui.files.write_timeline", broken)
+    assert w.files.export_timeline(str(out)) == []
+    assert w.last_error is not None and "Could not export out.ics" in w.last_error.windowTitle()
+    assert "date value out of range" in w.last_error.text()
+    assert out.read_bytes() == before

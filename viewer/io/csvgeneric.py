@@ -51,7 +51,8 @@ reader marks ``planned`` rows planned so plans never come back as facts.
 ``quotes`` is for people: one quote a line, direct speech in quotation marks
 with its speaker, reported speech attributed and never in quotation marks
 (:func:`viewer.model.quoting.quote_sentence`); the reader does not turn it
-back into quotes (the native format keeps them).  A text cell
+back into quotes (the native format keeps them) and lists the column as not
+loaded, so the report says the quotes were not read.  A text cell
 that a spreadsheet would run as a formula (it starts with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return, or starts with spaces before one
 of ``= + - @``) is written with a leading ``'``,
@@ -370,6 +371,13 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             b.warn(f"{fld}: {note}", row.line, row.where(cols[fld]))
         return date
 
+    quote_lines = [row.line for row in rows if cell(row, "quotes")]
+    if quote_lines:  # text for people (quote_sentence): who said it and how cannot be read back honestly
+        rows_text = f"{len(quote_lines)} row{'' if len(quote_lines) == 1 else 's'} with text"
+        b.warn(f"column {cols['quotes']!r} ({rows_text}) is not read back into quotes: it is quotes written "
+               "as text for people, without their speaker, role and source fields; not loaded "
+               "(the native format keeps quotes; map a verbatim column with --map quote=COLUMN)",
+               quote_lines[0], f"column {cols['quotes']!r}")
     for row in rows:
         where = row.where()
         fld = "start"

@@ -52,6 +52,13 @@ def _day(epoch_s: float) -> date:
     return date(c.year, c.month, c.day)
 
 
+def _day_after(d: date) -> date:
+    """The day after ``d``; ValueError when that is 1 January 10000 (iCalendar stops at 9999)."""
+    if d == date.max:
+        raise ValueError("year 10000 (the exclusive end, the day after 31 Dec 9999) is outside 1..9999")
+    return d + timedelta(days=1)
+
+
 def _instant(epoch_s: float, zone: str | None) -> datetime:
     c = civil_from_epoch(epoch_s)
     if not 1 <= c.year <= 9999:
@@ -60,6 +67,8 @@ def _instant(epoch_s: float, zone: str | None) -> datetime:
     if zone and zone != "UTC":
         try:
             return utc.astimezone(ZoneInfo(zone))
+        except OverflowError:  # 31 Dec 9999 late in UTC is already year 10000 east of Greenwich
+            raise ValueError(f"year 10000 (in the zone {zone}) is outside 1..9999") from None
         except Exception:  # noqa: BLE001 - an unknown zone: keep UTC
             return utc
     return utc
@@ -91,9 +100,9 @@ def _times(e: Event) -> tuple[object, object | None]:
     if all_day:
         first = _day(lo)
         if hi is None:
-            return first, first + timedelta(days=1)
-        stop = _day(math.ceil(hi / 86400.0) * 86400.0 - 1) + timedelta(days=1)
-        return first, max(stop, first + timedelta(days=1))
+            return first, _day_after(first)
+        stop = _day_after(_day(math.ceil(hi / 86400.0) * 86400.0 - 1))
+        return first, max(stop, _day_after(first))
     dtstart = _instant(lo, start.time_zone)
     if end is not None:
         return dtstart, _instant(_finite(end.earliest, end.latest), end.time_zone or start.time_zone)

@@ -12,9 +12,31 @@ from viewer.model.timeline import Event, Timeline
 __all__ = ["format_losses"]
 
 
+_FIELD_WORDS = {
+    "actors": "their actors",
+    "tags": "their tags",
+    "location": "their location (place, region, country, coordinates)",
+    "phrase": "their dates as the source phrased them",
+    "basis": "their date basis (how their dates were read or derived)",
+}
+
+
+def _field_loss(timeline: Timeline, fmt: str, name: str) -> str | None:
+    if name in ("phrase", "basis"):
+        ids = [e.id for e in timeline.events
+               if any(d is not None and getattr(d, name) for d in (e.start, e.end))]
+    else:
+        ids = [e.id for e in timeline.events if getattr(e, name)]
+    if not ids:
+        return None
+    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    lose = "events lose" if len(ids) != 1 else "event loses"
+    return f"{len(ids)} {lose} {_FIELD_WORDS[name]} in {fmt}: {shown}"
+
+
 def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers: bool = False,
                   stories: bool = True, source_details: bool = False, planned: bool = False,
-                  reference_date: bool = False) -> list[str]:
+                  reference_date: bool = False, fields: tuple[str, ...] = ()) -> list[str]:
     """What a lossy writer cannot hold, one line per kind of detail (for the
     "left out" list of ``convert``, so its exit status says something was lost).
 
@@ -38,6 +60,12 @@ def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers:
     reference_date : bool
         True if the timeline's reference date (the date its source was
         written, after which events are plans) is lost.
+    fields : tuple of str
+        Event fields the format has no place for, each listed with the
+        events that have it: ``"actors"``, ``"tags"``, ``"location"`` (an
+        ACLED row's place, region, country and coordinates live there),
+        ``"phrase"`` (a date as the source phrased it), ``"basis"`` (how a
+        date was read or derived).
     """
     out: list[str] = []
     if planned:
@@ -58,6 +86,7 @@ def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers:
             shown = ", ".join(qualified[:5]) + (f" and {len(qualified) - 5} more" if len(qualified) > 5 else "")
             out.append(f"{len(qualified)} events lose their date qualifiers (on or before/after, uncertain, "
                        f"approximate, open) in {fmt}: {shown}")
+    out += [line for line in (_field_loss(timeline, fmt, name) for name in fields) if line]
     if stories and timeline.stories:
         out.append(f"{len(timeline.stories)} stories: not written to {fmt}")
     relayed = [s for s in timeline.sources if s.via or s.attribution]

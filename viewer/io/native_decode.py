@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 400 * 1024 * 1024
-"""Files larger than this (400 MB, room for a few million events) are refused before being read."""
+"""Files larger than this (400 MiB, room for a few million events) are refused before being read."""
 MAX_DEPTH = 32
 """Deepest nesting of JSON arrays/objects accepted (a valid file needs 5)."""
 MINIMAL_EXAMPLE = '{"format": "timeline-viewer", "version": 1, "title": "…", "tracks": [], "events": []}'
@@ -52,7 +52,7 @@ MINIMAL_EXAMPLE = '{"format": "timeline-viewer", "version": 1, "title": "…", "
 
 
 def _size_text(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
+    return f"{size / (1024 * 1024):.1f} MiB"
 
 
 def read_bytes(path: str | os.PathLike[str], file: str) -> bytes:
@@ -72,7 +72,7 @@ def read_bytes(path: str | os.PathLike[str], file: str) -> bytes:
         read, or is larger than the limit (said before it is opened when its
         size shows it).
     """
-    limit_text = f"timeline files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MB"
+    limit_text = f"timeline files are limited to {MAX_FILE_BYTES // (1024 * 1024)} MiB"
     info = require_regular_file(path, file)  # a pipe or a device is refused before it is opened
     if info.st_size > MAX_FILE_BYTES:
         raise TimelineLoadError(
@@ -275,7 +275,15 @@ def parse_with_duplicates(text: str, file: str) -> tuple[Any, list[tuple[int, st
     except ValueError as exc:  # e.g. an integer literal with more than 4300 digits
         offset = _token_offset(text, r"-?\d{1000,}")
         line, column = offset_to_line_column(text, offset) if offset is not None else (None, None)
-        raise TimelineLoadError([Problem(file, f"not valid JSON: {exc}", line, column)]) from None
+        message = f"not valid JSON: {exc}"
+        digits = re.match(r"-?(\d+)", text[offset:]) if offset is not None else None
+        # Python's advice (sys.set_int_max_str_digits) is not the user's to follow: say where and what
+        if offset is not None and digits is not None and "digits" in str(exc):
+            key = re.search(r'"((?:[^"\\]|\\.)*)"\s*:\s*$', text[max(0, offset - 200):offset])
+            place = f"field {key.group(1)!r} holds a number" if key else "a number"
+            message = (f"not valid JSON: {place} of {len(digits.group(1))} digits; numbers of more than 4300 "
+                       "digits are not read (no timeline field needs one)")
+        raise TimelineLoadError([Problem(file, message, line, column)]) from None
     return data, duplicates, keep
 
 

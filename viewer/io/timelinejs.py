@@ -25,7 +25,9 @@ TimelineJS                 timeline model
 
 Years: TimelineJS shows a negative year ``-N`` as "N BCE" (there is no year
 0), while EDTF counts astronomically (year 0 = 1 BCE), so ``-N`` is read as
-EDTF year ``-(N-1)`` and written back the same way.  Times of day have no
+EDTF year ``-(N-1)`` and written back the same way.  A year-only end is
+1 January of that year, as TimelineJS places it, except an end in the
+start's own year (2020 to 2020): read as through that year.  Times of day have no
 zone in TimelineJS; they are read in the ``time_zone`` option (UTC by
 default) and written in UTC.  The dates are read and written by
 :mod:`viewer.io.timelinejs_dates`; the writer is :mod:`viewer.io.timelinejs_write`.
@@ -47,6 +49,7 @@ from viewer.model.timeline import Event, EventKind, Quote, SourceKind, Timeline
 
 from .builder import ReadReport, TimelineBuilder, end_before_start
 from .common import CsvRow, column_lookup, html_to_text, load_text, parse_json, read_csv_rows, split_csv_problems
+from .humandates import compact_digits_problem
 from .jsonpos import PathPart
 from .timelinejs2 import from_version2
 from .timelinejs_dates import DATE_FIELDS, date_from_parts, time_parts
@@ -71,6 +74,15 @@ TEMPLATE_COLUMNS = (
 """Columns of the TimelineJS spreadsheet template, in its order."""
 
 _KNOWN_DATE_KEYS = set(DATE_FIELDS) | {"display_date", "format"}
+
+
+def _year_only(value: Any) -> str | None:
+    """The year as the file writes it when a TimelineJS date gives a year and no finer field, else None."""
+    if not isinstance(value, Mapping) or value.get("year") in (None, ""):
+        return None
+    if any(value.get(n) not in (None, "") for n in DATE_FIELDS[1:]):
+        return None
+    return str(value["year"]).strip()
 _KNOWN_EVENT_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "unique_id", "tags"}
 
 
@@ -121,6 +133,10 @@ class _Reader:
         return text
 
     def date(self, value: Any, where: str, line: int | None, field: str, *, end: bool = False) -> EventDate | None:
+        problem = compact_digits_problem(value) if isinstance(value, str) else None
+        if problem is not None:  # a TimelineJS 2 date of one run of digits: compact, not a year
+            self.skip(f"{field}: {problem}", line, where)
+            return None
         if not isinstance(value, Mapping):
             self.skip(f"{field} must be an object with at least a year, such as "
                         f'{{"year": 2022, "month": 2, "day": 10}}; got {_kind(value)}', line, where)
@@ -160,8 +176,18 @@ class _Reader:
             end = EventDate("..", "", "no end_date (open)")
         if start is None:
             return
+        raw_end = item.get("end_date")
+        year_end = _year_only(raw_end)
+        if end is not None and year_end is not None and end_before_start(start, end):
+            # TimelineJS ends a year-only end on 1 January of that year; an end year that is the start's
+            # own year (a span of zero length there) means "through that year": read so, covering it
+            through = self.date(raw_end, where, line, "end_date")
+            if through is not None and not end_before_start(start, through):
+                end = EventDate(through.edtf, through.phrase, f"TimelineJS end_date year {year_end}, the start's "
+                                "year: read as through that year (TimelineJS draws it ending on 1 January)")
         if end is not None and end_before_start(start, end):
-            self.skip(f"end_date ({end.describe()}) is before start_date ({start.describe()})", line, where)
+            said = f"year {year_end}" if year_end is not None else end.describe()
+            self.skip(f"end_date ({said}) is before start_date ({start.describe()})", line, where)
             return
         raw_text = item.get("text")
         text: Mapping[str, Any] = raw_text if isinstance(raw_text, Mapping) else {}
@@ -395,6 +421,10 @@ def read_timelinejs_csv_report(path: str | os.PathLike[str], *, time_zone: str =
             continue
         item: dict[str, Any] = {}
         try:
+            for column in ("Year", "End Year"):
+                problem = compact_digits_problem(cell(row, column))  # typed by people: 20220210 is no year
+                if problem is not None:
+                    raise DateError(f"{column}: {problem}")
             start: dict[str, str | int] = {"year": cell(row, "Year"), "month": cell(row, "Month"),
                                            "day": cell(row, "Day")}
             if cell(row, "Time"):

@@ -18,6 +18,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .humandates import compact_digits_problem
+
 __all__ = ["from_version2", "DATE_FIELDS"]
 
 DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second")
@@ -32,6 +34,8 @@ def _v2_date(value: Any) -> Any:
         return {"year": value}
     if not isinstance(value, str) or not _V2_DATE.match(value):
         return value  # the item reader reports what it is
+    if "," not in value and compact_digits_problem(value) is not None:
+        return value.strip()  # "196002152034": a compact date, not a year; the item reader refuses it
     parts = [p.strip() for p in value.split(",")]
     return {name: part for name, part in zip(DATE_FIELDS, parts, strict=False) if part}
 

@@ -21,9 +21,8 @@ from typing import Any
 from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError
+from viewer.model.precision import just_before
 from viewer.model.presentation import short_date
-
-from .humandates import compact_digits_problem
 
 __all__ = ["DATE_FIELDS", "edtf_year", "date_from_parts", "parts_from_date", "time_parts", "as_html"]
 
@@ -41,9 +40,8 @@ def _int_field(value: Any, name: str) -> int | None:
     if isinstance(value, int):
         return value
     if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,12}\s*", value):
-        problem = compact_digits_problem(value) if name == "year" else None
-        if problem is not None:  # "196002152034": a compact date, not a year
-            raise DateError(problem)
+        # a field named year holds a year, as a number does ("12000"); date text typed by people
+        # (a TimelineJS 2 date, a template's Year cell) is checked for compact forms by its reader
         return int(value)
     raise DateError(f"{name} must be a whole number, got {json.dumps(value, ensure_ascii=False)[:40]}")
 
@@ -136,8 +134,10 @@ def date_from_parts(parts: Mapping[str, Any], *, phrase: str = "", time_zone: st
     return date, "; ".join(notes)
 
 
-def parts_from_date(date: EventDate) -> dict[str, str] | None:
-    """TimelineJS date fields (strings, as the template writes them) of a date, UTC.
+def parts_from_date(date: EventDate) -> dict[str, str | int] | None:
+    """TimelineJS date fields of a date, UTC: ``year`` a number (TimelineJS's own
+    examples write years as numbers, and any year reads back), the finer fields
+    strings as the template writes them.
 
     Open dates (``..``) have none (None).  A date with an open side uses its
     known side; an imprecise one its first moment, at its precision.  A date
@@ -149,10 +149,10 @@ def parts_from_date(date: EventDate) -> dict[str, str] | None:
     if not math.isfinite(point):
         return None
     if date.relation == "on or before":
-        point = date.latest - 1
+        point = just_before(date.latest)
     c = civil_from_epoch(point)
     year = c.year if c.year > 0 else c.year - 1
-    out = {"year": str(year)}
+    out: dict[str, str | int] = {"year": year}  # a number, as TimelineJS's examples write years
     p = date.precision
     if p >= Precision.MONTH:
         out["month"] = str(c.month)

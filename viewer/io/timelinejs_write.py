@@ -49,7 +49,7 @@ def _media_quote(e: Event, sources: tuple[Source, ...] | list[Source]) -> tuple[
     return q, next((s for s in sources if s.id == q.source), None)
 
 
-def _end_parts(date: EventDate, parts: dict[str, str]) -> dict[str, str]:
+def _end_parts(date: EventDate, parts: dict[str, str | int]) -> dict[str, str | int]:
     """End fields as TimelineJS reads them: a year-only end is 1 January of
     that year, so an end known to the year Y is written as year Y + 1
     (the inverse of :func:`date_from_parts` with ``end=True``)."""
@@ -57,7 +57,7 @@ def _end_parts(date: EventDate, parts: dict[str, str]) -> dict[str, str]:
         return parts
     year = int(parts["year"])
     out = dict(parts)
-    out["year"] = str(1 if year == -1 else year + 1)
+    out["year"] = 1 if year == -1 else year + 1
     return out
 
 
@@ -168,5 +168,5 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
             for e in timeline.events
             if parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
     return left + format_losses(timeline, "TimelineJS", quotes="as plain text in the event's text",
-                                qualifiers=True, source_details=True, planned=True,
-                                reference_date=True) + dropped_urls(timeline, "TimelineJS")
+                                qualifiers=True, source_details=True, planned=True, reference_date=True,
+                                fields=("actors", "tags", "location", "basis")) + dropped_urls(timeline, "TimelineJS")

@@ -40,6 +40,7 @@ from typing import Any
 from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
+from viewer.model.precision import just_before
 from viewer.model.timeline import Event, EventKind, Timeline
 
 from .atomic import write_text_atomic
@@ -321,7 +322,7 @@ def _known_point(date: EventDate) -> float:
     """The instant a date is written at: its first moment, or for "on or
     before" its known day (the qualifier is listed as lost); NaN when open."""
     if date.relation == "on or before" and math.isfinite(date.latest):
-        return date.latest - 1
+        return just_before(date.latest)
     return date.earliest if math.isfinite(date.earliest) else math.nan
 
 
@@ -399,4 +400,5 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     n_sourced = sum(1 for e in timeline.events if e.sources)
     lost = [f"{n_sourced} events: their sources are not written to vis-timeline"] if n_sourced else []
     return left + lost + format_losses(timeline, "vis-timeline", qualifiers=True, source_details=False,
-                                              planned=True, reference_date=True)
+                                       planned=True, reference_date=True,
+                                       fields=("actors", "tags", "location", "phrase", "basis"))

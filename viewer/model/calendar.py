@@ -134,5 +134,7 @@ def _years_ago(years: int) -> str:
     for size, word in ((1_000_000_000, "billion"), (1_000_000, "million")):
         if years >= size:
             value = f"{years / size:.3g}"
+            if "e" in value:  # a thousand billion and more: "1,000", not "1e+03"
+                value = f"{round(years / size):,}"
             return f"{value} {word} years ago"
     return f"{years:,} years ago"

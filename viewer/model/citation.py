@@ -31,6 +31,7 @@ from html import escape
 
 from .calendar import MONTH_NAME, civil_from_epoch, format_year
 from .dates import EventDate, Precision
+from .precision import just_before
 from .quoting import is_direct, qualified_date, quote_sentence
 from .timeline import Event, Timeline
 
@@ -59,7 +60,7 @@ def _chicago_date(d: EventDate | None) -> str:
         return ""
     if d.relation == "one of":
         return qualified_date(d)
-    at = d.earliest if math.isfinite(d.earliest) else d.latest - 1e-6  # "on or before": its known day
+    at = d.earliest if math.isfinite(d.earliest) else just_before(d.latest)  # "on or before": its known day
     if not math.isfinite(at):
         return ""
     c = civil_from_epoch(at)

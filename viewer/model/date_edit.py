@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime, timedelta, timezone
 
+from .calendar import civil_from_epoch, epoch_from_civil
 from .dates import EventDate, Precision
 
 __all__ = ["UNITS", "date_at", "shift_date", "snap"]
@@ -43,18 +43,22 @@ def date_at(epoch_s: float, unit: str) -> EventDate:
     ``"day"`` -> ``2022-02-10``; ``"month"`` -> ``2022-02``; ``"hour"`` ->
     ``2022-02-10T14:00:00Z`` with precision hour; ``"second"`` -> the second.
     """
-    t = datetime.fromtimestamp(math.floor(epoch_s), tz=timezone.utc)
+    t = civil_from_epoch(math.floor(epoch_s))  # any year: datetime stops at 1..9999
+    if not -9999 <= t.year <= 9999:
+        return EventDate(f"Y{t.year}")  # EDTF's long years carry no month or day
+    y = f"-{-t.year:04d}" if t.year < 0 else f"{t.year:04d}"
     if unit == "year":
-        return EventDate(f"{t.year:04d}")
+        return EventDate(y)
     if unit == "month":
-        return EventDate(f"{t.year:04d}-{t.month:02d}")
+        return EventDate(f"{y}-{t.month:02d}")
+    day = f"{y}-{t.month:02d}-{t.day:02d}"
     if unit == "day":
-        return EventDate(t.strftime("%Y-%m-%d"))
+        return EventDate(day)
     if unit == "hour":
-        return EventDate(t.strftime("%Y-%m-%dT%H:00:00Z"), precision_override=Precision.HOUR)
+        return EventDate(f"{day}T{t.hour:02d}:00:00Z", precision_override=Precision.HOUR)
     if unit == "minute":
-        return EventDate(t.strftime("%Y-%m-%dT%H:%M:00Z"), precision_override=Precision.MINUTE)
-    return EventDate(t.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return EventDate(f"{day}T{t.hour:02d}:{t.minute:02d}:00Z", precision_override=Precision.MINUTE)
+    return EventDate(f"{day}T{t.hour:02d}:{t.minute:02d}:{int(t.second):02d}Z")
 
 
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
@@ -62,22 +66,27 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
+def _year_text(y: int) -> str:
+    return f"{y:04d}" if y >= 0 else f"-{-y:04d}"
+
+
 def _shift_token(m: re.Match[str], delta_s: float) -> str:
     year, month, day, hour, minute, second, offset = m.groups()
     y = int(year)
     if month is None:
-        n = round(delta_s / _UNIT_S["year"])
-        return f"{y + n:04d}" if y + n >= 0 else f"-{-(y + n):04d}"
+        return _year_text(y + round(delta_s / _UNIT_S["year"]))
     if day is None:
         ny, nm = _add_months(y, int(month), round(delta_s / _UNIT_S["month"]))
-        return f"{ny:04d}-{nm:02d}"
+        return f"{_year_text(ny)}-{nm:02d}"
+    # calendar arithmetic for any year (datetime stops at 1..9999: BCE dates could not be dragged)
     if hour is None:
-        d = datetime(y, int(month), int(day)) + timedelta(days=round(delta_s / 86400.0))
-        return d.strftime("%Y-%m-%d")
+        c = civil_from_epoch(epoch_from_civil(y, int(month), int(day)) + round(delta_s / 86400.0) * 86400.0)
+        return f"{_year_text(c.year)}-{c.month:02d}-{c.day:02d}"
     unit = 1 if second is not None else 60
-    d = datetime(y, int(month), int(day), int(hour), int(minute), int(second or 0)) + timedelta(
-        seconds=round(delta_s / unit) * unit)
-    text = d.strftime("%Y-%m-%dT%H:%M") + (d.strftime(":%S") if second is not None else "")
+    sod = int(hour) * 3600 + int(minute) * 60 + int(second or 0)
+    c = civil_from_epoch(epoch_from_civil(y, int(month), int(day), sod) + round(delta_s / unit) * unit)
+    text = f"{_year_text(c.year)}-{c.month:02d}-{c.day:02d}T{c.hour:02d}:{c.minute:02d}"
+    text += f":{int(c.second):02d}" if second is not None else ""
     return text + (offset or "")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -67,13 +68,22 @@ def _flags(obj: object) -> tuple[bool, bool]:
     return unc, app
 
 
-def _precision_of(obj: object, lo: float, hi: float) -> Precision:
+def _day_number(t: time.struct_time) -> int:
+    """Whole days from 1970-01-01 to a struct_time's date (exact integers, any year numpy's days hold)."""
+    month = np.datetime64(int(t.tm_year) - 1970, "Y").astype("datetime64[M]") + (int(t.tm_mon) - 1)
+    days: int = int(month.astype("datetime64[D]").astype(np.int64))
+    return days + int(t.tm_mday) - 1
+
+
+def _precision_of(obj: object) -> Precision:
     name = getattr(obj, "precision", None)
     if type(obj).__name__ == "Unspecified":
         name = None  # 2022-02-XX claims "day" but is known to the month
     if isinstance(name, str) and name.upper() in Precision.__members__:
         return Precision[name.upper()]
-    width_days = (hi - lo) / SECONDS_PER_DAY
+    # the width in whole days, counted exactly: seconds in floats lose days' fractions beyond
+    # about 2**53 s, so a year of Y123456789012 measured 366.003 days and read as a decade
+    width_days = _day_number(obj.upper_strict()) - _day_number(obj.lower_strict()) + 1  # type: ignore[attr-defined]
     if width_days <= 1:
         return Precision.DAY
     if width_days <= 31:
@@ -248,7 +258,7 @@ def _bounds_of(obj: object, text: str, tz_name: str | None) -> _Bounds:
         return _Bounds(lo, hi, inner.precision, unc, app, inner.relation)
     lo, hi = _strict_day_bounds(obj, text)
     unc, app = _flags(obj)
-    precision = _precision_of(obj, lo, hi)
+    precision = _precision_of(obj)
     if app:
         lo, hi = _widen(lo, hi, precision)
     return _Bounds(lo, hi, precision, unc, app)

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from .date_resolve import MAX_ABS_YEAR, DateBounds, coarsen_bounds, resolve_bounds, resolve_many
 from .errors import DateError
-from .precision import Precision, format_instant, format_interval, unit_seconds
+from .precision import Precision, format_instant, format_interval, just_before, unit_seconds
 
 __all__ = [
     "Precision", "EventDate", "DateBounds", "resolve_bounds", "resolve_many",
@@ -156,7 +156,7 @@ class EventDate:
         if self.relation == "open":
             return "open (not stated)"
         if self.relation == "on or before":
-            text = "on or before " + format_instant(self.latest - 1e-6, self.precision)
+            text = "on or before " + format_instant(just_before(self.latest), self.precision)
         elif self.relation == "on or after":
             text = "on or after " + format_instant(self.earliest, self.precision)
         elif self.relation == "one of":

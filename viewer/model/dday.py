@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from .calendar import SECONDS_PER_DAY
 from .dates import EventDate, Precision, format_instant, format_interval
 from .errors import TimelineError
+from .precision import just_before
 from .timeline import Event, EventKind, Timeline
 from .zones import EVENT_LOCAL, local_day_shift, offset_at
 
@@ -345,7 +346,7 @@ def describe_relative(date: EventDate, dday_day: int, zone: str = "UTC") -> str:
         a, b = format_dday(first - dday_day), format_dday(last - dday_day)
         return a if a == b else f"{a} to {b}"
     if not math.isfinite(lo):
-        return f"on or before {_at(hi - 1e-3, dday_day, zone)}"
+        return f"on or before {_at(just_before(hi), dday_day, zone)}"
     if not math.isfinite(hi):
         return f"on or after {_at(lo, dday_day, zone)}"
     return ("about " if date.approximate else "") + _at(lo, dday_day, zone)

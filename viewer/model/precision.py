@@ -12,7 +12,7 @@ import math
 
 from .calendar import MONTH_ABBR, MONTH_NAME, WEEKDAY_ABBR, civil_from_epoch, format_year
 
-__all__ = ["Precision", "unit_seconds", "format_instant", "format_interval"]
+__all__ = ["Precision", "unit_seconds", "format_instant", "format_interval", "just_before"]
 
 
 class Precision(enum.IntEnum):
@@ -87,6 +87,13 @@ def format_instant(epoch_s: float, precision: Precision, offset_s: float = 0.0) 
     return f"{day} {c.hour:02d}:{c.minute:02d}:{int(c.second):02d}"
 
 
+def just_before(t: float) -> float:
+    """The last instant before ``t`` (seconds) that is still told apart from it: 1 ms before, or the
+    float just below ``t`` where 1 ms is lost in rounding (beyond about 2**33 s a microsecond is
+    already lost: ``t - 1e-6 == t``).  The last instant inside an interval ``[a, t)``."""
+    return min(t - 1e-3, math.nextafter(t, -math.inf))
+
+
 def format_interval(earliest: float, latest: float, precision: Precision) -> str:
     """A possible interval ``[earliest, latest)`` in words at a precision.
 
@@ -96,5 +103,5 @@ def format_interval(earliest: float, latest: float, precision: Precision) -> str
     first = format_instant(earliest, precision)
     # the last instant inside: 1 ms before the end, or the float just below it
     # where 1 ms is lost in rounding (years of millions and billions)
-    last = format_instant(min(latest - 1e-3, math.nextafter(latest, -math.inf)), precision)
+    last = format_instant(just_before(latest), precision)
     return first if first == last else f"{first} – {last}"

@@ -22,9 +22,10 @@ from .calendar import MONTH_ABBR, SECONDS_PER_DAY, WEEKDAY_ABBR, format_year
 __all__ = ["DEFAULT_TABLE", "LIMIT_S", "TickRule", "TickSpec", "tick_after", "tick_ceil", "tick_floor", "year_of"]
 
 #: Largest absolute local time handled, seconds from the Unix epoch (about
-#: 2.85e11 years, just inside numpy ``datetime64[s]``'s range).  Views are
+#: 1.01e12 years: the dates' range, +-999,999,999,999, with room; the rules
+#: count in Python integers and numpy days, which hold far more).  Views are
 #: clamped to ``[-LIMIT_S, LIMIT_S]``.
-LIMIT_S = 9.0e18
+LIMIT_S = 3.2e19
 
 _DAY = SECONDS_PER_DAY
 _YEAR_MIN_S = 365 * _DAY

@@ -44,6 +44,7 @@ from .calendar import SECONDS_PER_DAY, civil_from_epoch, format_year
 from .dates import EventDate, Precision, format_instant
 from .derive import shifted_columns
 from .errors import DateError
+from .precision import just_before
 from .ticks import DEFAULT_TABLE, Measure, TickLevels, TickSpec, choose_tick_spec, compute_ticks, default_measure
 
 if TYPE_CHECKING:
@@ -315,12 +316,12 @@ def describe_date(date: EventDate, zone: str, timeline_zone: str = "UTC") -> str
     off = offset_at(z, at)
     abbr = zone_abbreviation(z, at)
     if date.relation == "on or before":
-        text = "on or before " + format_instant(date.latest - 1e-6, date.precision, off)
+        text = "on or before " + format_instant(just_before(date.latest), date.precision, off)
     elif date.relation == "on or after":
         text = "on or after " + format_instant(date.earliest, date.precision, off)
     else:
         first = format_instant(date.earliest, date.precision, off)
-        last = format_instant(date.latest - 1e-3, date.precision, off)
+        last = format_instant(just_before(date.latest), date.precision, off)
         text = first if first == last else f"{first} – {last}"
         if date.approximate:
             text = "about " + text
@@ -436,4 +437,4 @@ def possible_bounds(date: EventDate, zone: str = "UTC", timeline_zone: str = "UT
         z = event_zone(date, timeline_zone) if zone == EVENT_LOCAL else zone
         return f"{format_instant(t, date.precision, offset_at(z, t))} {zone_abbreviation(z, t)}"
 
-    return one(date.earliest), one(date.latest - 1e-3 if math.isfinite(date.latest) else date.latest)
+    return one(date.earliest), one(just_before(date.latest) if math.isfinite(date.latest) else date.latest)

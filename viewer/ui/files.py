@@ -251,6 +251,11 @@ class FileFeature(QObject):
         except (ValueError, OSError) as exc:
             self.window.show_error(f"Could not export {Path(path).name}", str(exc))
             return []
+        except Exception as exc:  # noqa: BLE001 - a writer's bug must not vanish in a Qt slot
+            # writers write atomically: the destination, if any, is unchanged
+            self.window.show_error(f"Could not export {Path(path).name}",
+                                   f"The writer failed ({type(exc).__name__}: {exc}); nothing was written.")
+            return []
         if left_out:
             self.banner.show_message(f"Exported {Path(path).name}; left out ({len(left_out)}):\n"
                                      + "\n".join(left_out[:_MAX_SHOWN]), error=False)
@@ -284,6 +289,10 @@ class FileFeature(QObject):
             export_picture(shown, path, options)
         except (ValueError, OSError) as exc:
             window.show_error(f"Could not export {Path(path).name or path}", str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - a drawing bug must not vanish in a Qt slot
+            window.show_error(f"Could not export {Path(path).name or path}",
+                              f"The picture could not be made ({type(exc).__name__}: {exc}).")
             return False
         return True
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ..model.calendar import civil_from_epoch
 from ..model.columns import BAND_LANE
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
@@ -35,7 +36,7 @@ HOME_MARGIN = 0.25
 
 def _year(epoch_s: float) -> str:
     """Calendar year of a moment (proleptic Gregorian, UTC): ``"2014"``, ``"44 BCE"``."""
-    y = 1970 + int(np.datetime64(int(epoch_s), "s").astype("datetime64[Y]").astype(np.int64))
+    y = civil_from_epoch(epoch_s).year  # by days: datetime64[s] overflows beyond about +-2.9e11 years
     return str(y) if y > 0 else f"{1 - y} BCE"
 
 
