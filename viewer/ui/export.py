@@ -489,14 +489,17 @@ def export_picture(timeline: Timeline, path: str | os.PathLike[str], options: Pi
             picture = _Picture(timeline, replace(options, size=size))
             image = QImage(QSize(*size), QImage.Format.Format_ARGB32)
             image.fill(QColor("#ffffff"))
-            dpm = int(round(options.dpi / 0.0254))
-            image.setDotsPerMeterX(dpm)
-            image.setDotsPerMeterY(dpm)
             painter = QPainter(image)
             try:
                 picture.paint(painter)
             finally:
                 painter.end()
+            # the resolution is stamped only after painting: pyqtgraph's axes replay cached
+            # QPictures, which Qt scales by the device's dpi over 96; a 192-dpi image drew the
+            # day numbers and track names twice as large and as far from the corner as the events
+            dpm = int(round(options.dpi / 0.0254))
+            image.setDotsPerMeterX(dpm)
+            image.setDotsPerMeterY(dpm)
             if not save_png(image, tmp):
                 raise OSError(f"could not write the PNG image to {target}")
         elif kind == "svg":
