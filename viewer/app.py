@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .cli import parse_size
@@ -18,7 +19,24 @@ from .cli import quiet_offscreen_warnings as _quiet_offscreen_warnings
 from .model.errors import TimelineLoadError
 from .resources import bundled_timeline_path
 
+if TYPE_CHECKING:  # Qt is imported when a window is made, not when the command line only converts
+    from PySide6.QtCore import QCoreApplication
+
 __all__ = ["main", "bundled_timeline_path", "parse_size", "build_parser"]
+
+
+def _application() -> QCoreApplication:
+    """The QApplication (made once, Qt's offscreen warnings quieted, the app's name, icon and
+    desktop identity set); Qt is imported here, not when the command line only converts."""
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.identity import set_identity
+
+    _quiet_offscreen_warnings()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    set_identity(app)
+    return app
+
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -142,15 +160,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"timeline-viewer: --dday: {exc}", file=sys.stderr)
             return 2
 
-    from PySide6.QtWidgets import QApplication
-
     from .ui.main_window import MainWindow
 
-    _quiet_offscreen_warnings()
-    from .ui.identity import set_identity
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    set_identity(app)
+    app = _application()
     window = MainWindow(timeline, _load, path)
     session = getattr(window, "session", None)
     maximized = False
@@ -224,14 +236,9 @@ def _open_collection(args, target: str) -> int:
     except TimelineLoadError as exc:
         print(f"timeline-viewer: cannot open {name}:\n{exc.full_report()}", file=sys.stderr)
         return 2
-    from PySide6.QtWidgets import QApplication
-
     from .ui.collection_window import CollectionWindow
-    from .ui.identity import set_identity
 
-    _quiet_offscreen_warnings()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    set_identity(app)
+    app = _application()
     window = CollectionWindow(store, name)
     if args.size:
         window.resize(*args.size)

@@ -34,3 +34,16 @@ def test_a_word_wider_than_the_column_is_elided_on_its_line(qapp):
     lines = wrap_label("Verwaltungsgerichtshof of Baden-Württemberg", fm, room, 3).split("\n")
     assert lines[0].startswith("Verw") and lines[0].endswith("…")
     assert all(fm.horizontalAdvance(line) <= room + 0.5 for line in lines)
+
+
+def test_wall_tracks_never_share_both_colour_and_shape():
+    """Nine tracks on a wall (seven palette colours, seven shapes): the eighth lane repeated the
+    first's orange diamond, so 'Liz Truss' and 'Russia' could not be told apart."""
+    from viewer.graphics.style import TimelineStyle
+
+    for theme in ("dark", "light"):
+        style = TimelineStyle.for_briefing(1080, theme=theme, colour_blind=True, n_tracks=20)
+        pairs = [(style.track_color(k, "#000000"), style.track_shape(k)) for k in range(20)]
+        assert len(set(pairs)) == 20, theme
+        assert [s for _, s in pairs[:7]] == ["diamond", "circle", "square", "triangle", "triangle_down",
+                                             "hexagon", "star"]

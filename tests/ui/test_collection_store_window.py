@@ -179,3 +179,46 @@ def test_track_names_and_dates_read_at_the_readmes_contrast(window):
             assert _contrast(darkest, QColor("#ffffff")) >= 4.5, (text, darkest.name())
             checked += 1
     assert checked >= 6
+
+
+@pytest.mark.parametrize("source", ["bundled", "drafts"])
+def test_planned_events_drafts_and_uncertain_span_ends_are_drawn_as_in_the_main_window(
+        source, qtbot, bundled_path, tmp_path):
+    """A collection never shows a planned event or an unreviewed draft as a plain fact, nor a
+    span's uncertain ends as known: each drawn event has the marks and the solid part the
+    whole timeline gives it."""
+    from pathlib import Path
+
+    import numpy as np
+
+    from viewer.graphics.events import draw_flags
+    from viewer.ingest import ingest_file
+
+    if source == "bundled":
+        tl = read_timeline(bundled_path)
+    else:
+        tl = ingest_file(Path(__file__).resolve().parents[1] / "data" / "articles" / "allied-resolve-2022.txt").timeline
+    path = tmp_path / f"{source}.parquet"
+    write_timeline(tl, path)
+    w = CollectionWindow(open_collection_store(str(path)), path.name)
+    qtbot.addWidget(w)
+    w.resize(1500, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.wait_drawn(20.0)
+    w.view.grab()
+    item = w.view.events_item
+    shown = draw_flags(item.timeline)
+    whole = draw_flags(tl)
+    cols, full = item.columns, tl.columns
+    drawn = [cols.ids[r] for r in range(len(cols))]
+    assert drawn
+    marked = 0
+    for r, event_id in enumerate(drawn):
+        f = full.row_of(event_id)
+        assert int(shown[r]) == int(whole[f]), event_id
+        marked += int(whole[f]) != int(full.flags[f])  # planned or draft
+        for a, b in ((cols.solid0[r] + cols.origin_epoch_s, full.solid0[f] + full.origin_epoch_s),
+                     (cols.solid1[r] + cols.origin_epoch_s, full.solid1[f] + full.origin_epoch_s)):
+            assert a == b or (np.isinf(a) and a == b) or abs(a - b) < 1e-3, event_id
+    assert marked >= 3  # the article's planned events (and, from ingest, its drafts) are there

@@ -303,3 +303,19 @@ def test_header_clicks_sort_and_back_to_date_keeps_selection(qtbot, window):
     ids = list_ids(window)
     points = [window.timeline.event(i).sort_point for i in ids]
     assert ids and points == sorted(points)
+
+
+def test_the_date_column_writes_open_dates_as_signs_so_a_narrow_column_keeps_the_date(qapp, bundled_path):
+    """"on or after Thu 10 Feb 2022" cut by a narrow column read "on or after Thu 10…": the
+    column writes the relation as the timeline does (≥ / ≤) and the tooltip keeps the words."""
+    tl = read_timeline(bundled_path)
+    model = EventTableModel(tl)
+    cells = {}
+    for r in range(model.rowCount()):
+        event_id = model.data(model.index(r, 0), ID_ROLE)
+        cells[event_id] = (model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole),
+                           model.data(model.index(r, 0), Qt.ItemDataRole.ToolTipRole))
+    shown, tip = cells["johnson-poland"]
+    assert shown.startswith("≥ Thu 10 Feb 2022") and tip.startswith("on or after Thu 10 Feb 2022")
+    shown, tip = cells["peskov-unprecedented-threats"]
+    assert shown.startswith("≤ ") and tip.startswith("on or before")

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPolygonF
 
 __all__ = ["TimelineStyle", "contrast_ratio", "relative_luminance",
-           "briefing_colours", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
+           "briefing_colours", "distinct_shapes", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
            "SHAPE_GLYPHS", "marker_polygon", "BRIEFING_LABEL_FRACTION"]
 
 OKABE_ITO = {
@@ -121,7 +121,7 @@ class TimelineStyle:
         shapes: tuple[str, ...] = ()
         if colour_blind:
             colours = briefing_colours(theme, own_colours if own_colours is not None else (None,) * n_tracks)
-            shapes = tuple(MARKER_SHAPES[i % len(MARKER_SHAPES)] for i in range(n_tracks))
+            shapes = distinct_shapes(colours)
         # on a wall screen labels never shrink below 1/45 of the screen height:
         # a crowd gets a +N badge rather than unreadable type
         marker = max(7, int(font * 0.45))
@@ -179,6 +179,25 @@ class TimelineStyle:
             c = QColor(255, 255, 255)
         c.setAlpha(max(1, min(255, round(a * 255))))
         return c
+
+
+def distinct_shapes(colours: tuple[str, ...]) -> tuple[str, ...]:
+    """A marker shape per lane (:data:`MARKER_SHAPES`, in turn) such that no two lanes share both
+    colour and shape while the palette's colours times shapes last (7 x 7 on a wall): a lane whose
+    colour repeats an earlier lane's takes the next shape not yet drawn in that colour.
+
+    ``colours``: one ``#rrggbb`` per lane, in lane order.  Returns one shape name per lane.
+    """
+    used: dict[str, set[str]] = {}
+    out: list[str] = []
+    n = len(MARKER_SHAPES)
+    for i, colour in enumerate(colours):
+        taken = used.setdefault(colour.upper(), set())
+        shape = next((MARKER_SHAPES[(i + k) % n] for k in range(n) if MARKER_SHAPES[(i + k) % n] not in taken),
+                     MARKER_SHAPES[i % n])  # every shape already in this colour: pairs repeat
+        taken.add(shape)
+        out.append(shape)
+    return tuple(out)
 
 
 def briefing_colours(theme: str, own: tuple[str | None, ...]) -> tuple[str, ...]:

@@ -53,7 +53,16 @@ from viewer.model.store import (
 from viewer.model.store_query import FilterLike, StoreFilter
 from viewer.model.timeline import Event
 
-from .collection import COLUMNS, LOAD_COLUMNS, RESOLUTIONS, event_of_json, timeline_of_columns, timeline_of_meta
+from .collection import (
+    COLUMNS,
+    DRAFT_SQL,
+    LOAD_COLUMNS,
+    PLANNED_SQL,
+    RESOLUTIONS,
+    event_of_json,
+    timeline_of_columns,
+    timeline_of_meta,
+)
 from .common import ReadReport
 from .store_sql import CLICKHOUSE, STATS_KEY, CountCache, filter_where, read_stats
 
@@ -61,7 +70,8 @@ __all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_coll
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
 
 USER_ENV, PASSWORD_ENV = "TIMELINE_CLICKHOUSE_USER", "TIMELINE_CLICKHOUSE_PASSWORD"
-_ROW = "id, lane, kind, x0, x1, xm, flags, title"
+_ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
+        f"ifNull({PLANNED_SQL}, 0) AS planned, ifNull({DRAFT_SQL}, 0) AS draft")
 _CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float64)", "u8": "UInt8",
             "bool": "Bool", "str": "Nullable(String)", "list": "Array(String)"}
 
@@ -325,11 +335,13 @@ class ClickStore(EventStore):
 
     def _answer(self, rows: list[list[Any]], total: int, counts: dict[int, int] | None = None,
                 crowded: tuple[int, ...] = ()) -> VisibleEvents:
-        cols = list(zip(*rows, strict=True)) if rows else [()] * 8
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 12
         f = np.array
         return VisibleEvents(list(cols[0]), f(cols[1], np.int32), f(cols[2], np.int8), f(cols[3], float),
                              f(cols[4], float), f(cols[5], float), f(cols[6], np.uint8), list(cols[7]),
-                             total, counts if counts is not None else {}, crowded)
+                             total, counts if counts is not None else {}, crowded,
+                             planned=f(cols[10], bool), draft=f(cols[11], bool),
+                             solid0=f(cols[8], float), solid1=f(cols[9], float))
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:

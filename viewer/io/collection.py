@@ -47,7 +47,7 @@ from .native_write import event_to_dict, stories_to_json, timeline_to_dict
 
 __all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "timeline_rows", "timeline_row_chunks", "timeline_meta",
            "timeline_of_meta",
-           "event_of_json", "LOAD_COLUMNS", "timeline_of_columns"]
+           "event_of_json", "LOAD_COLUMNS", "PLANNED_SQL", "DRAFT_SQL", "timeline_of_columns"]
 
 LAYOUT_VERSION = 2
 """Bumped when the columns or their meaning change; readers refuse other versions."""
@@ -191,12 +191,18 @@ def timeline_row_chunks(timeline: Timeline, chunk: int = 100_000,
             progress(f"{min(start + chunk, n):,} of {n:,} events converted")
 
 
+PLANNED_SQL = "json LIKE '%\"status\":\"planned\"%'"
+"""SQL (DuckDB and ClickHouse) true for a row whose event its source marks planned: the row's
+``json`` is compact (no spaces), so the key and value sit side by side."""
+DRAFT_SQL = "json LIKE '%\"draft\":%'"
+"""SQL true for a row whose event is an unreviewed draft (only drafts carry a ``draft`` object)."""
+
 LOAD_COLUMNS = ("file_index, id, title, lane, kind, sort_point, start_earliest, start_latest, start_precision, "
                 "start_uncertain, start_approximate, end_edtf IS NOT NULL AS has_end, end_earliest, end_latest, "
                 "end_precision, end_uncertain, end_approximate, "
                 "{length}(actors) + {length}(tags) + {length}(sources) > 0 OR json LIKE '%\"quotes\"%' "
                 "OR json LIKE '%\"credibility\"%' AS rich, start_time_zone, end_time_zone, "
-                "json LIKE '%\"status\":\"planned\"%' OR json LIKE '%\"draft\":%' AS marked")
+                f"{PLANNED_SQL} OR {DRAFT_SQL} AS marked")
 """What the window loads of each event (SQL select list; ``{length}`` = the engine's list length)."""
 
 _PRECISION_OF = {p.label: int(p) for p in Precision}

@@ -60,7 +60,9 @@ from viewer.model.timeline import Event, Timeline
 from .atomic import atomic_path, destination_problem
 from .collection import (
     COLUMNS,
+    DRAFT_SQL,
     LOAD_COLUMNS,
+    PLANNED_SQL,
     RESOLUTIONS,
     event_of_json,
     timeline_meta,
@@ -90,7 +92,8 @@ wide: each marker is then placed within 1/8 of a bin of where it is."""
 _SQL_TYPE = {"i8": "TINYINT", "i32": "INTEGER", "i64": "BIGINT", "f64": "DOUBLE", "u8": "UTINYINT",
              "bool": "BOOLEAN", "str": "VARCHAR", "list": "VARCHAR[]"}
 _TIME_ORDER = "sort_point, file_index"
-_ROW = "id, lane, kind, x0, x1, xm, flags, title"
+_ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
+        f"coalesce({PLANNED_SQL}, false) AS planned, coalesce({DRAFT_SQL}, false) AS draft")
 
 
 def connect(database: str = ":memory:", read_only: bool = False) -> Any:
@@ -386,7 +389,9 @@ class DuckStore(EventStore):
                 crowded: tuple[int, ...] = ()) -> VisibleEvents:
         return VisibleEvents(list(got["id"]), got["lane"].astype(np.int32), got["kind"].astype(np.int8),
                              got["x0"], got["x1"], got["xm"], got["flags"].astype(np.uint8), list(got["title"]),
-                             total, counts if counts is not None else {}, crowded)
+                             total, counts if counts is not None else {}, crowded,
+                             planned=got["planned"].astype(bool), draft=got["draft"].astype(bool),
+                             solid0=got["solid0"].astype(float), solid1=got["solid1"].astype(float))
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:

@@ -73,7 +73,9 @@ def group_problems(problems: list[Problem], *, least: int = 4, most_lines: int |
             noun = "rows" if first.startswith("row") else "columns" if first.startswith("column") else "items"
             if len(set(lines)) > 1:
                 where = f"; lines {_line_ranges(lines, most_lines)}"
-            else:  # all on one line (the header): name the places
-                where = "; at " + ", ".join(m.location.split(",")[-1].strip() for m in members if m.location)
+            else:  # all on one line (the header): name them all, once each
+                places = [m.location.split(",")[-1].strip() for m in members if m.location]
+                places = [p.removeprefix("column ") if noun == "columns" else p for p in places]
+                where = f"; all {len(members):,}: " + ", ".join(places)
             out.append(f"{len(members):,} {noun} like: {members[0]}{where}")
     return out

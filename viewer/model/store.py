@@ -91,6 +91,15 @@ class VisibleEvents:
         Events meeting the window per lane (lanes with none left out).
     crowded : tuple of int
         Lanes whose events are not returned: they did not fit under the cap.
+    solid0, solid1 : float64 (K,)
+        The part of a span certain to be in progress (latest possible start to
+        earliest possible end, epoch seconds UTC; ``solid0 > solid1`` when none):
+        the rest is drawn faded.  Empty when the answer was made without them.
+    planned, draft : bool (K,)
+        Marked ``planned`` by its source (``status``; the memory store also counts
+        events after the timeline's reference date) / an unreviewed draft: drawn
+        hollow-dashed / with a dotted ring, never as a plain fact.  Empty arrays
+        when the answer was made without them (then nothing is marked).
     """
 
     ids: list[str]
@@ -104,6 +113,10 @@ class VisibleEvents:
     total: int = 0
     lane_totals: dict[int, int] = field(default_factory=dict)
     crowded: tuple[int, ...] = ()
+    planned: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    solid0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    solid1: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    draft: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     @property
     def truncated(self) -> bool:
@@ -296,6 +309,7 @@ class MemoryStore(EventStore):
         self.lane_ids = tuple(t.id for t in timeline.tracks)
         self.n_events = len(timeline.events)
         self._masks: dict[StoreFilter, np.ndarray] = {}
+        self._marks: tuple[np.ndarray, np.ndarray] | None = None  # planned, draft per row of the columns
 
     def extent(self) -> tuple[float, float]:
         if not len(self.cols):
@@ -340,9 +354,13 @@ class MemoryStore(EventStore):
         title = getattr(ev, "title", None)
         idx = c.event_index[rows].tolist()
         titles = [title(i) for i in idx] if title is not None else [ev[i].title for i in idx]
+        if self._marks is None:  # O(N) numpy once: the timeline's own planned and draft rows
+            self._marks = (self.timeline.planned_rows(), self.timeline.drafts())
+        planned, draft = self._marks
         return VisibleEvents([c.ids[r] for r in rows.tolist()], c.lane[rows], c.kind[rows], c.x0[rows] + o,
                              c.x1[rows] + o, c.xm[rows] + o, c.flags[rows], titles, total,
-                             counts if counts is not None else {}, crowded)
+                             counts if counts is not None else {}, crowded, planned=planned[rows], draft=draft[rows],
+                             solid0=c.solid0[rows] + o, solid1=c.solid1[rows] + o)
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:

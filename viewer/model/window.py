@@ -237,8 +237,12 @@ class WindowColumns(EventColumns):
             sort_pt = np.where(np.isfinite(xm), xm, np.where(np.isfinite(x0), x0, math.inf))
         n = len(lane)
         ids = [vis.ids[k] for k in order.tolist()]
-        solid0 = np.where(kind == KIND_SPAN, x0, xm)
-        solid1 = np.where(kind == KIND_SPAN, x1, xm)
+        if len(vis.solid0) == len(vis.ids) and len(vis.solid1) == len(vis.ids):  # the known part of spans
+            solid0 = np.asarray(vis.solid0, dtype=float)[order] - o
+            solid1 = np.asarray(vis.solid1, dtype=float)[order] - o
+        else:  # an answer without them: spans drawn solid (the store's old form)
+            solid0 = np.where(kind == KIND_SPAN, x0, xm)
+            solid1 = np.where(kind == KIND_SPAN, x1, xm)
         cols = cls(
             origin_epoch_s=o, ids=ids, event_index=np.asarray(order, dtype=np.int64), lane=lane, kind=kind,
             x0=x0, x1=x1, xm=xm, solid0=solid0, solid1=solid1,
@@ -292,14 +296,16 @@ class WindowTimeline:
 
     ``tracks`` and ``track_colours`` are the collection's; ``columns`` the
     window's (:class:`WindowColumns`); ``events`` gives titles by index.
-    Nothing here is planned or a draft (a collection has no ingest drafts;
-    planned events are not marked yet).
+    Planned and draft events are marked as the whole timeline marks them
+    (:meth:`planned_rows`, :meth:`drafts`), so the event layer draws them
+    hollow-dashed / dotted, never as plain facts.
     """
 
     columns: WindowColumns
     tracks: tuple[object, ...]
     track_colours: tuple[str, ...]
     events: WindowTitles
+    reference_latest_s: float = math.inf  #: latest moment of the source's date (epoch s), or inf
 
     @classmethod
     def of(cls, content: WindowContent, base: object, origin_epoch_s: float,
@@ -309,12 +315,27 @@ class WindowTimeline:
         tracks = tuple(getattr(base, "tracks", ()))
         colours = tuple(getattr(base, "track_colours", ()))
         cols = WindowColumns.of(content, origin_epoch_s, len(tracks), previous)
-        return cls(cols, tracks, colours, WindowTitles(list(content.visible.titles)))
+        ref = getattr(base, "reference_date", None)
+        latest = float(getattr(ref, "latest", math.inf)) if ref is not None else math.inf
+        return cls(cols, tracks, colours, WindowTitles(list(content.visible.titles)),
+                   latest if math.isfinite(latest) else math.inf)
+
+    def _marked(self, marks: np.ndarray) -> np.ndarray:
+        """``marks`` (one per event of the answer) in the columns' row order: bool (N,)."""
+        order = self.columns.event_index
+        if len(marks) != len(self.columns.content.visible):
+            return np.zeros(len(order), dtype=bool)
+        out: np.ndarray = np.asarray(marks, dtype=bool)[order]
+        return out
 
     def planned_rows(self) -> np.ndarray:
-        """No row is marked planned: bool (N,) of False."""
-        return np.zeros(len(self.columns), dtype=bool)
+        """Rows drawn as planned: marked ``planned`` by their source, or starting after the
+        source's date (the rule of :meth:`Timeline.after_reference`): bool (N,)."""
+        cols = self.columns
+        with np.errstate(invalid="ignore"):
+            after = cols.x0 >= self.reference_latest_s - cols.origin_epoch_s
+        return self._marked(cols.content.visible.planned) | after
 
     def drafts(self) -> np.ndarray:
-        """No row is a draft: bool (N,) of False."""
-        return np.zeros(len(self.columns), dtype=bool)
+        """Rows whose event is an unreviewed draft: bool (N,)."""
+        return self._marked(self.columns.content.visible.draft)

@@ -55,8 +55,7 @@ PAGE_SIZE = 100
 
 NOT_YET = ("Not shown yet in a collection: stories and present mode, bands, collapsing, reordering or "
            "scrolling through many tracks (a track hidden by the filters keeps its lane, empty), "
-           "the relative axis and display zones, counts of same-instant stacks in density strips, "
-           "the uncertain ends of spans (drawn solid), planned and draft marks.")
+           "the relative axis and display zones, counts of same-instant stacks in density strips.")
 """What a collection's window says it does not show (README: "Collections")."""
 
 
@@ -105,13 +104,18 @@ class CollectionWindow(QMainWindow):
         self.view.sigEventClicked.connect(self.select)
         self.overview.sigWindowDragged.connect(self.view.set_window)
         self.resize(1366, 800)
+        self._home_and_ask()
+        self._ask_facets()
+
+    def _home_and_ask(self) -> None:
+        """Show the collection's home window (if it names one) and ask the store again for
+        the view, the overview and the list's first page."""
         home = (getattr(self.base, "home_start", None), getattr(self.base, "home_end", None))
         if home[0] is not None and home[1] is not None and home[1].latest > home[0].earliest:
             self.view.set_window(home[0].earliest, home[1].latest)
         self.view.ask_again()
         self._ask_overview()
         self._ask_page(0)
-        self._ask_facets()
 
     # -- building ------------------------------------------------------------
     def _build(self) -> None:
@@ -346,12 +350,7 @@ class CollectionWindow(QMainWindow):
         if filters == self.filters:
             return
         self.filters = filters
-        home = (getattr(self.base, "home_start", None), getattr(self.base, "home_end", None))
-        if home[0] is not None and home[1] is not None and home[1].latest > home[0].earliest:
-            self.view.set_window(home[0].earliest, home[1].latest)
-        self.view.ask_again()
-        self._ask_overview()
-        self._ask_page(0)
+        self._home_and_ask()
 
     def _ask_facets(self) -> None:
         self.worker.ask_task("facets", lambda s: s.facet_counts("tags"))

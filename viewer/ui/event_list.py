@@ -37,11 +37,20 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2  #: event id of a row
 COLUMNS = ("Date", "Track", "Title", "Sources")
 
 
+_SHORT_RELATIONS = (("on or before ", "≤ "), ("on or after ", "≥ "))
+"""The date column writes an open date's relation as the timeline's labels and legend do, so a
+narrow column cuts the end of the date, never the date itself (the tooltip has the words)."""
+
+
 def short_date(event: Event, zone: str, timeline_zone: str) -> str:
-    """The date column's text: start (and end of a span), without the precision note."""
+    """The date column's text: start (and end of a span), without the precision note;
+    "on or before" / "on or after" written ``≤`` / ``≥`` as on the timeline."""
     def one(d) -> str:
-        text = describe_date(d, zone, timeline_zone)
-        return text.split(" (to the ")[0] + (" ?" if d.uncertain else "")
+        text = describe_date(d, zone, timeline_zone).split(" (to the ")[0]
+        for words, sign in _SHORT_RELATIONS:
+            if text.startswith(words):
+                text = sign + text[len(words):]
+        return text + (" ?" if d.uncertain else "")
 
     text = one(event.start)
     if event.end is not None:
