@@ -431,8 +431,11 @@ class _Picture:
 def paint_picture(painter: QPainter, timeline: Timeline, options: PictureOptions) -> None:
     """Paint the picture of ``options.size`` logical pixels on ``painter`` (a printer's page, an image ...).
 
-    The painter's transform maps logical pixels to its device (scale it first
-    for a device that is not 96 dpi); the layout is the one of
+    The painter's device should be 96 dpi (an image, a 96-dpi PDF writer, a
+    ``QPicture``): the axes replay cached QPictures, which Qt scales by the
+    device's dpi, and the event layer draws in device pixels.  For a printer,
+    paint on a ``QPicture`` and replay it there (:mod:`viewer.ui.printing`):
+    Qt scales the whole picture alike.  The layout is the one of
     :func:`export_picture`.
     """
     _Picture(timeline, options).paint(painter)
