@@ -149,3 +149,17 @@ def test_a_large_file_named_on_the_command_line_opens_after_the_window_shows(tmp
     assert main([path, "--size", "900x600"]) == 0
     assert seen["shown_first"] and "Opening big.timeline.json" in seen["label"]
     assert seen["path"] == path and seen["events"] == 3000
+
+
+def test_convert_counts_the_events_written_and_names_bce_years_as_the_source_does(tmp_path, capsys):
+    """iCalendar holds years 1..9999: a BCE event is left out, and the count said
+    'wrote hist.ics (3 events)' though 2 were written; the reason read 'year -3299'."""
+    src = tmp_path / "hist.csv"
+    src.write_text("start,end,label\n1200,,Kingdom of Cusco is formed\n1438,1463,Pachacuti's expansion\n"
+                   "3300 BC,1300 BC,Indus Valley Civilization\n", encoding="utf-8")
+    out = tmp_path / "hist.ics"
+    assert main(["convert", str(src), str(out)]) == 1  # something was left out
+    captured = capsys.readouterr()
+    assert out.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 2
+    assert f"wrote {out} (2 events; 1 left out)" in captured.out
+    assert "Indus Valley Civilization" in captured.err and "3300 BCE (year -3299) is outside 1..9999" in captured.err

@@ -283,7 +283,11 @@ def _convert(args: argparse.Namespace) -> int:
         _err(f"left out of {args.output} ({len(left_out)}):")
         for line in left_out:
             _err(f"  {line}")
-    print(f"wrote {args.output} ({_count(len(report.timeline.events), 'event')})")
+    # the count is of the events in the file: a writer names each event it could not write
+    # ("event 'x' (...): not written to iCalendar: ..."), e.g. BCE dates in iCalendar
+    unwritten = sum(1 for line in left_out if line.startswith("event ") and ": not written to " in line)
+    written = _count(len(report.timeline.events) - unwritten, "event")
+    print(f"wrote {args.output} ({written}{f'; {unwritten} left out' if unwritten else ''})")
     return 1 if report.skipped or report.warnings or left_out else 0
 
 

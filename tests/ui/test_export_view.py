@@ -202,3 +202,45 @@ def test_the_picture_draws_the_range_its_subtitle_names(tmp_path, bundled_path, 
         texts = svg_texts(out)
         assert year_label in texts, (start, [t for t in texts if t[:1].isdigit() or t[:3].isalpha()][:30])
         assert "2019" not in texts
+
+
+def _day_labels_and_band_start(path) -> tuple[list[float], float]:
+    """The x (device px) of each day number under the plot, left to right, and of the
+    drills band's left edge (its dashed orange line, 10 Feb 00:00 UTC)."""
+    import numpy as np
+
+    from tests.images import image_array
+
+    a = image_array(path).astype(int)[:, :, :3]
+    h, w = a.shape[:2]
+    ink = a.max(axis=2) < 110
+    x0 = int(np.argmax(ink.sum(axis=0))) + 4  # right of the plot's left edge (the longest dark line)
+    dark = ink[:, x0:]
+    text_rows = dark.any(axis=1) & (dark.mean(axis=1) < 0.5)  # not the axis line
+    top = int(0.8 * h) + int(np.flatnonzero(text_rows[int(0.8 * h):int(0.9 * h)])[0])
+    bottom = top
+    while text_rows[bottom + 1]:
+        bottom += 1
+    xs = np.flatnonzero(dark[top:bottom + 1].any(axis=0))
+    labels = np.split(xs, np.flatnonzero(np.diff(xs) > 0.5 * (bottom - top + 1)) + 1)
+    orange = (a[:, :, 0] > 200) & (a[:, :, 1] > 130) & (a[:, :, 1] < 190) & (a[:, :, 2] < 90)
+    per_column = orange[:int(0.75 * h)].sum(axis=0)
+    band_x = float(np.flatnonzero(per_column > 0.5 * per_column.max())[0])
+    return [(g[0] + g[-1]) / 2 + x0 for g in labels], band_x
+
+
+def test_day_numbers_sit_under_their_days_at_every_png_dpi(tmp_path, bundled_path, qapp):
+    """At --dpi 192 the day numbers and track names were drawn twice as large and
+    twice as far from the corner as the events: the 10 Feb drills sat over a "6"."""
+    from viewer.io import read_timeline
+    from viewer.ui.export import PictureOptions, export_picture
+
+    tl = read_timeline(bundled_path)
+    for dpi in (96, 144, 192):
+        out = tmp_path / f"brief{dpi}.png"
+        export_picture(tl, out, PictureOptions(size=(1600, 900), dpi=dpi))
+        assert QImage(str(out)).width() == round(1600 * dpi / 96)
+        labels, band_x = _day_labels_and_band_start(out)
+        assert len(labels) == 21, (dpi, labels)  # 2 .. 22 Feb
+        ten = labels[8]  # 2, 3, ... 9, 10
+        assert abs(ten - band_x) <= 3 * dpi / 96, (dpi, ten, band_x)

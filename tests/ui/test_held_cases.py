@@ -81,3 +81,29 @@ def test_five_thousand_events_at_one_instant_are_counted_and_clicks_step_through
     # in Berlin time the count names the local time
     w.state.display_zone = "Europe/Berlin"
     assert w.view.events_item.stack_label(epoch_s, count, span_s) == "5,000 at 11:00"
+
+
+def test_a_stack_of_date_only_events_is_named_by_its_day_never_a_time(qtbot, open_window):
+    """ACLED rows known only to the day were counted "209 at Fri 1 May 2020 12:00":
+    a time the source never gave (the marker sits at the day's middle)."""
+    day = EventDate("2020-05-01")
+    events = tuple(Event(f"d{i:04d}", f"Report {i}", day, "t") for i in range(3000))
+    events += tuple(Event(f"m{i:04d}", f"Monthly {i}", EventDate("2020-07"), "t") for i in range(2000))
+    events += tuple(Event(f"w{i:04d}", f"Weekly {i}", EventDate("[2020-08-07..2020-08-13]"), "t")
+                    for i in range(1500))  # ACLED's "one day within 3 days of" 10 August
+    events += (Event("noon", "Timed at noon", EventDate("2020-05-01T12:00:00Z"), "t"),  # in the day's stack
+               Event("later", "Later", EventDate("2020-09-10T16:00:00Z"), "t"))
+    tl = Timeline("Daily", tracks=(Track("t", "Track"),), events=events)
+    w = open_window(tl, size=(1366, 768))
+    origin = tl.columns.origin_epoch_s
+    w.view.set_x_range(EventDate("2020-04-01").earliest - origin, EventDate("2020-10-01").earliest - origin)
+    repaint(qtbot, w)
+    drawn = w.view.events_item.drawn_stack_labels
+    assert "3,001 on Fri 1 May 2020" in drawn, drawn  # the coarsest precision of the stack: the day
+    assert "2,000 in July 2020" in drawn, drawn
+    assert "1,500 around Mon 10 Aug 2020" in drawn, drawn
+    assert not any(":" in text for text in drawn), drawn
+    # zoomed into the day, still no time of day
+    w.view.set_x_range(day.earliest - origin - 3600, day.latest - origin + 3600)
+    repaint(qtbot, w)
+    assert w.view.events_item.drawn_stack_labels == ["3,001 on Fri 1 May 2020"]

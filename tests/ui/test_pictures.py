@@ -146,3 +146,23 @@ def test_print_to_file_refuses_a_link_and_writes_atomically(qtbot, make_window, 
     assert print_to(w, printer) is True
     assert out.read_bytes().startswith(b"%PDF") and printer.outputFileName() == str(out)
     assert not [p for p in os.listdir(tmp_path) if ".tvtmp-" in p]
+
+
+def test_a_print_draws_day_numbers_track_names_and_event_labels_at_one_scale(qtbot, make_window, tmp_path):
+    """On a 1200-dpi printer the day numbers and track names came out 12.5 times too
+    large (122 pt) and the event labels 12.5 times too small (under 1 pt)."""
+    w = make_window((1400, 800))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    assert printer.resolution() > 96 and print_to(w, printer)
+    sizes: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, font_size):
+        sizes.setdefault(" ".join(text.split()), abs(font_size * tm[0] * cm[0]))  # points on paper
+
+    PdfReader(str(out)).pages[0].extract_text(visitor_text=visit)
+    for text in ("10", "Exercise", "United Kingdom", "Drills begin in Belarus", "Truss arrives in Moscow"):
+        assert 6 <= sizes[text] <= 20, (text, sizes[text])

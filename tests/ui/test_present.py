@@ -279,3 +279,29 @@ def test_day_known_steps_never_show_an_hourly_axis(qtbot, tl, size):
         assert axis.tick_levels().minor_rule.min_period_s >= 86400
         checked += 1
     assert checked >= 5
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_dday_row_sits_under_the_calendar_dates(qtbot, tl, size):
+    """Presented with a D-day, the axis showed only "2022" and D-8 … D+12: an "on or
+    before" event's whisker counted as its date precision and the axis fell to
+    quarters.  The audience must read the actual date above each D row label."""
+    from viewer.model.precision import Precision
+
+    pw = make(qtbot, tl, size=size, dday="band:allied-resolve-2022")
+    checked = 0
+    for i, step in enumerate(tl.stories[0].steps):
+        if not tl.has_event(step.event) or tl.event(step.event).start.precision < Precision.DAY:
+            continue
+        pw.presentation.go_to(i)
+        settle(qtbot, pw)
+        drawn = dict(pw.view._axis.drawn_labels())
+        if "D-day" not in drawn:
+            continue
+        ten = next((rect for text, rect in drawn.items() if text.split()[-1] == "10"), None)  # "10", "Thu 10"
+        assert ten is not None, f"step {i + 1}: no day number over D-day: {list(drawn)}"
+        assert abs(ten.center().x() - drawn["D-day"].center().x()) < 2
+        assert ten.bottom() <= drawn["D-day"].top()  # the D row under the day numbers
+        assert "Feb 2022" in drawn
+        checked += 1
+    assert checked >= 5, checked

@@ -80,13 +80,14 @@ class EventText:
     ``QStaticText``, and painting labels and the strips' stack counts.
 
     A mixin: the item provides ``timeline``, ``columns``, ``style``,
-    ``drawn_labels``, ``local_offset`` and the caches set up in its ``__init__``.
+    ``drawn_labels``, ``drawn_stack_labels``, ``local_offset`` and the caches set up in its ``__init__``.
     """
 
     timeline: Timeline
     columns: EventColumns
     style: TimelineStyle
     drawn_labels: list[tuple[str, QRectF]]
+    drawn_stack_labels: list[str]
     _text_cache: dict[tuple[int, int], tuple[str, float]]
     _static: dict[tuple[int, str, int], QStaticText]
     _fm: QFontMetricsF | None
@@ -136,9 +137,17 @@ class EventText:
             self._fm_px = font_px
         return self._fm
 
-    def stack_label(self, epoch_s: float, count: int, span_s: float) -> str:
-        """``"5,000 at 10:00"`` in the display zone (with the date when the view spans days)."""
+    def stack_label(self, epoch_s: float, count: int, span_s: float,
+                    dated: tuple[Precision, bool] | None = None) -> str:
+        """``"5,000 at 10:00"`` in the display zone (with the date when the view spans days).
+
+        ``dated``: how the stack's events are dated when only to the day or coarser
+        (:func:`~viewer.model.stacks.stack_precision`): ``"209 on Fri 1 May 2020"``, never a time.
+        """
         local = epoch_s + self.local_offset(epoch_s)
+        if dated is not None:
+            precision, around = dated
+            return stack_text(count, format_instant(local, precision), precision, around)
         precision = Precision.SECOND if local % 60 else Precision.MINUTE
         when = format_instant(local, precision)
         if span_s < 2 * 86400:
@@ -157,13 +166,15 @@ class EventText:
         p.setFont(font)
         span_s = abs((frame.right_px - frame.left_px) / frame.sx)
         taken: list[tuple[int, float, float]] = []
-        for lane, x, epoch_s, n in frame.stacks:
-            text = self.stack_label(epoch_s, n, span_s)
+        dated = frame.stack_precisions or [None] * len(frame.stacks)
+        for (lane, x, epoch_s, n), precision in zip(frame.stacks, dated):
+            text = self.stack_label(epoch_s, n, span_s, precision)
             w = fm.horizontalAdvance(text) + 8
             left = min(max(x + 4, frame.left_px), frame.right_px - w)
             if any(ln == lane and left < right and left + w > lft for ln, lft, right in taken):
                 continue
             taken.append((lane, left, left + w))
+            self.drawn_stack_labels.append(text)
             top = frame.lanes[lane][0]
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self.style.color("label_box", 230))

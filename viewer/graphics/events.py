@@ -121,6 +121,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         self._text_cache: dict[tuple[int, int], tuple[str, float]] = {}
         self._static: dict[tuple[int, str, int], QStaticText] = {}
         self.drawn_labels: list[tuple[str, QRectF]] = []  # (text, device rect) of the last paint's labels
+        self.drawn_stack_labels: list[str] = []  # the last paint's stack counts, as drawn
         self._pixmaps: dict[tuple, QPixmap] = {}  # (lane, flags, device pixel ratio) -> marker; badges
         self._dpr = 1.0  # device pixel ratio of the last paint
         self._fm: QFontMetricsF | None = None
@@ -224,6 +225,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self.drawn_labels = []
+        self.drawn_stack_labels = []
         self._paint_lanes(p, frame)
         self._paint_density(p, frame)
         self._paint_stacks(p, frame)

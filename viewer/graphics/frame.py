@@ -27,7 +27,8 @@ import numpy as np
 
 from ..model.columns import KIND_SPAN, EventColumns
 from ..model.lanes import LaneGeometry
-from ..model.stacks import largest_stacks
+from ..model.precision import Precision
+from ..model.stacks import largest_stacks, stack_precision
 from .layout import Placement, layout_lane
 
 __all__ = [
@@ -66,6 +67,7 @@ class Frame:
     lane_slot_h: dict[int, float] | None = None  # lanes squeezed to fit a crowd: their sub-row height
     lane_font_px: dict[int, int] | None = None  # ... and their (smaller) label font
     stacks: list[tuple[int, float, float, int]] | None = None  # strips' same-instant stacks: (lane, x px, epoch s, n)
+    stack_precisions: list[tuple[Precision, bool] | None] | None = None  # ... how each is dated (None: timed)
 
     def slot_h_of(self, lane: int) -> float:
         """Height in pixels of a sub-row of ``lane`` (squeezed lanes have their own)."""
@@ -237,8 +239,9 @@ def compute_frame(key: tuple[Hashable, ...], cols: EventColumns, lane_geo: LaneG
         density = {lane: (lefts, counts2d[i]) for i, lane in enumerate(strip_lanes)}
     frame = Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,
                   lane_slot_h=lane_slot_h, lane_font_px=lane_font_px)
-    frame.stacks = [(lane, float(x * sx + tx), x + cols.origin_epoch_s, n)
-                    for lane in density for x, n in largest_stacks(cols, lane, a, b, limit=6)]
+    found = [(lane, x, n) for lane in density for x, n in largest_stacks(cols, lane, a, b, limit=6)]
+    frame.stacks = [(lane, float(x * sx + tx), x + cols.origin_epoch_s, n) for lane, x, n in found]
+    frame.stack_precisions = [stack_precision(cols, lane, x) for lane, x, _n in found]
     frame.hit = _hit_arrays(cols, placements, lanes, slot_h, lane_slot_h)
     return frame
 

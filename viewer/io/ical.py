@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from viewer.model.calendar import civil_from_epoch
+from viewer.model.calendar import civil_from_epoch, format_year
 from viewer.model.dates import Precision
 from viewer.model.quoting import quote_sentence
 from viewer.model.timeline import Event, Timeline
@@ -45,10 +45,15 @@ __all__ = ["calendar_of", "write_ics"]
 PRODID = "-//Timeline Viewer//timeline-viewer//EN"
 
 
+def _year_words(year: int) -> str:
+    """An astronomical year as the source writes it: ``3300 BCE (year -3299)``, ``year 10000``."""
+    return f"{format_year(year)} (year {year})" if year <= 0 else f"year {year}"
+
+
 def _day(epoch_s: float) -> date:
     c = civil_from_epoch(epoch_s)
     if not 1 <= c.year <= 9999:
-        raise ValueError(f"year {c.year} is outside 1..9999")
+        raise ValueError(f"{_year_words(c.year)} is outside 1..9999")
     return date(c.year, c.month, c.day)
 
 
@@ -62,7 +67,7 @@ def _day_after(d: date) -> date:
 def _instant(epoch_s: float, zone: str | None) -> datetime:
     c = civil_from_epoch(epoch_s)
     if not 1 <= c.year <= 9999:
-        raise ValueError(f"year {c.year} is outside 1..9999")
+        raise ValueError(f"{_year_words(c.year)} is outside 1..9999")
     utc = datetime(c.year, c.month, c.day, c.hour, c.minute, int(c.second), tzinfo=timezone.utc)
     if zone and zone != "UTC":
         try:

@@ -14,9 +14,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from .columns import EventColumns
+from .columns import FLAG_IMPRECISE, FLAG_OPEN_END, FLAG_OPEN_START, KIND_POINT, EventColumns
+from .precision import Precision
 
-__all__ = ["stack_rows", "next_in_stack", "largest_stacks", "stack_text"]
+__all__ = ["stack_rows", "next_in_stack", "largest_stacks", "stack_precision", "stack_text"]
+
+_DAY_S = 86400.0
+#: the widest possible interval (s) of a date known to each precision, coarse last
+_UNIT_LIMITS = ((_DAY_S * 1.01, Precision.DAY), (_DAY_S * 31.5, Precision.MONTH),
+                (_DAY_S * 366.5, Precision.YEAR), (_DAY_S * 3653.5, Precision.DECADE))
 
 
 def stack_rows(cols: EventColumns, lane: int, x: float) -> np.ndarray:
@@ -78,6 +84,52 @@ def largest_stacks(cols: EventColumns, lane: int, a: float, b: float, limit: int
     return [(float(seg[starts[k]]), int(counts[k])) for k in top]
 
 
-def stack_text(count: int, when: str) -> str:
-    """``"5,000 at 10:00"``."""
-    return f"{count:,} at {when}"
+def stack_precision(cols: EventColumns, lane: int, x: float) -> tuple[Precision, bool] | None:
+    """How finely the stack of ``lane`` at ``x`` (seconds from the origin) is dated.
+
+    Returns
+    -------
+    (Precision, bool) or None
+        None when all its events are timed (the stack's instant is then a true time of
+        day).  Else the coarsest of its events' precisions: ``Precision.DAY``, ``MONTH``,
+        ``YEAR``, ``DECADE`` or ``CENTURY``, and True when some event is only known to
+        be one of several days around the marker's day (a week, as ACLED's
+        ``time_precision 2``): the stack is then "around" that day.
+
+    A date-only event's marker sits at the middle of its possible days (noon of its
+    day): naming that as a time would claim a precision the source does not give.  The
+    widths are read from the drawn columns: a point's possible interval (without an open
+    side's whisker), a span's possible start (earliest to latest start).
+    """
+    rows = stack_rows(cols, lane, x)
+    if not len(rows):
+        return None
+    rows = rows[(cols.flags[rows] & FLAG_IMPRECISE) != 0]
+    if not len(rows):
+        return None
+    open_side = (cols.flags[rows] & (FLAG_OPEN_START | FLAG_OPEN_END)) != 0
+    with np.errstate(invalid="ignore"):
+        point = cols.x1[rows] - cols.x0[rows] - np.where(open_side, cols.open_whisker_s, 0.0)
+        span = cols.solid0[rows] - cols.x0[rows]
+        width = np.where(cols.kind[rows] == KIND_POINT, point, span)
+    width = width[np.isfinite(width)]
+    widest = float(width.max()) if len(width) else _DAY_S
+    if widest <= _DAY_S * 1.01:
+        return Precision.DAY, False
+    if widest < _DAY_S * 27.5:  # shorter than any month: some days around the marker's
+        return Precision.DAY, True
+    for limit, precision in _UNIT_LIMITS[1:]:
+        if widest <= limit:
+            return precision, False
+    return Precision.CENTURY, False
+
+
+def stack_text(count: int, when: str, precision: Precision | None = None, around: bool = False) -> str:
+    """``"5,000 at 10:00"``; for a stack dated only to the day or coarser (``precision``
+    and ``around`` from :func:`stack_precision`) ``"209 on Fri 1 May 2020"``,
+    ``"209 around Fri 1 May 2020"`` or ``"12 in May 2020"``."""
+    if precision is None or precision > Precision.DAY:
+        return f"{count:,} at {when}"
+    if precision == Precision.DAY:
+        return f"{count:,} {'around' if around else 'on'} {when}"
+    return f"{count:,} in {when}"

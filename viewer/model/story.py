@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 
+from .columns import FLAG_OPEN_END, FLAG_OPEN_START
 from .story_records import Story, StoryError, StoryStep, move_step
 from .timeline import Timeline
 
@@ -117,6 +118,10 @@ def step_precision_s(timeline: Timeline, step: StoryStep) -> float | None:
         return None
     x0, x1 = cols.known_extent(row)
     unit = float(x1 - x0)
+    if int(cols.flags[row]) & (FLAG_OPEN_START | FLAG_OPEN_END):
+        # "on or before 10 Feb" is known to the day: its drawn whisker is no date precision
+        # (counted, the axis of such a step fell to quarters and showed no day numbers at all)
+        unit -= cols.open_whisker_s
     return unit if math.isfinite(unit) and unit > 0 else None
 
 

@@ -175,6 +175,10 @@ class CollectionView(pg.PlotWidget):
         self.events_item.set_lanes(lanes)
         self._vb.setLimits(yMin=0, yMax=max(1.0, lanes.extent))
         self._vb.setYRange(0, max(1.0, lanes.extent), padding=0)
+        for axis in (self.track_axis, self._axis):  # the main window's colours: #969696 read at 2.96:1
+            axis.setPen(pg.mkPen(style.axis_line))
+            axis.setTextPen(pg.mkPen(style.axis_text))
+            axis.label.setDefaultTextColor(QColor(style.axis_text))
         font = label_font(style.font_px, bold=True, family=style.font_family)
         self.track_axis.setStyle(tickFont=font, tickLength=0)
         self.track_axis.set_lanes(lanes, [t.label for t in self.base.tracks], marks=False,

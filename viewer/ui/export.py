@@ -431,8 +431,11 @@ class _Picture:
 def paint_picture(painter: QPainter, timeline: Timeline, options: PictureOptions) -> None:
     """Paint the picture of ``options.size`` logical pixels on ``painter`` (a printer's page, an image ...).
 
-    The painter's transform maps logical pixels to its device (scale it first
-    for a device that is not 96 dpi); the layout is the one of
+    The painter's device should be 96 dpi (an image, a 96-dpi PDF writer, a
+    ``QPicture``): the axes replay cached QPictures, which Qt scales by the
+    device's dpi, and the event layer draws in device pixels.  For a printer,
+    paint on a ``QPicture`` and replay it there (:mod:`viewer.ui.printing`):
+    Qt scales the whole picture alike.  The layout is the one of
     :func:`export_picture`.
     """
     _Picture(timeline, options).paint(painter)
@@ -489,14 +492,17 @@ def export_picture(timeline: Timeline, path: str | os.PathLike[str], options: Pi
             picture = _Picture(timeline, replace(options, size=size))
             image = QImage(QSize(*size), QImage.Format.Format_ARGB32)
             image.fill(QColor("#ffffff"))
-            dpm = int(round(options.dpi / 0.0254))
-            image.setDotsPerMeterX(dpm)
-            image.setDotsPerMeterY(dpm)
             painter = QPainter(image)
             try:
                 picture.paint(painter)
             finally:
                 painter.end()
+            # the resolution is stamped only after painting: pyqtgraph's axes replay cached
+            # QPictures, which Qt scales by the device's dpi over 96; a 192-dpi image drew the
+            # day numbers and track names twice as large and as far from the corner as the events
+            dpm = int(round(options.dpi / 0.0254))
+            image.setDotsPerMeterX(dpm)
+            image.setDotsPerMeterY(dpm)
             if not save_png(image, tmp):
                 raise OSError(f"could not write the PNG image to {target}")
         elif kind == "svg":

@@ -15,7 +15,7 @@ same pages as ``timeline-viewer export --page``.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPageLayout, QPainter
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPageLayout, QPainter, QPicture
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 from ..io.atomic import atomic_path
@@ -62,13 +62,25 @@ def _paint(window, printer: QPrinter) -> bool:
     scale = printer.resolution() / 96.0
     size = (max(200, int(layout_rect.width() / scale)), max(150, int(layout_rect.height() / scale)))
     shown, options = window.files.current_view_picture(size)
+    # recorded at 96 dpi, then replayed on the printer: Qt scales a QPicture by the device's dpi
+    # over the picture's, uniformly.  Painted straight on a scaled 1200-dpi painter, the axes'
+    # own cached QPictures came out 12.5 times too large and the event labels (drawn in device
+    # pixels) 12.5 times too small.
+    picture = QPicture()
+    recorder = QPainter(picture)
+    try:
+        paint_picture(recorder, shown, options)
+    finally:
+        recorder.end()
     painter = QPainter()
     if not painter.begin(printer):
         window.show_error("Could not print", f"The printer {printer.printerName() or '(PDF)'} could not start.")
         return False
     try:
-        painter.scale(scale, scale)
-        paint_picture(painter, shown, options)
+        replay = printer.logicalDpiX() / max(1, picture.logicalDpiX())  # what Qt's replay scales by
+        if abs(scale / replay - 1.0) > 1e-6:
+            painter.scale(scale / replay, scale / replay)  # a platform whose pictures are not 96 dpi
+        painter.drawPicture(0, 0, picture)
     finally:
         painter.end()
     return True
