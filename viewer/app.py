@@ -38,6 +38,19 @@ def _application() -> QCoreApplication:
     return app
 
 
+def _screenshot_offscreen(target: str) -> bool:
+    """For ``--screenshot target``: False (the problem printed) when ``target`` cannot be
+    written; else True, with Qt set to draw offscreen (no display needed)."""
+    from .ui.screenshots import screenshot_path_problem
+
+    problem = screenshot_path_problem(target)
+    if problem:
+        print(f"timeline-viewer: {problem}", file=sys.stderr)
+        return False
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    return True
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="timeline-viewer",
@@ -124,14 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     later = _open_after_showing(args)
     if later is not None:
         path = bundled_timeline_path()  # shown while ``later`` is read in the background
-    if args.screenshot:
-        from .ui.screenshots import screenshot_path_problem
-
-        problem = screenshot_path_problem(args.screenshot)
-        if problem:
-            print(f"timeline-viewer: {problem}", file=sys.stderr)
-            return 2
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if args.screenshot and not _screenshot_offscreen(args.screenshot):
+        return 2
     bad: TimelineLoadError | None = None  # why the file given could not be opened
     try:
         from .io.registry import read_timeline_report
@@ -223,14 +230,8 @@ def _open_collection(args, target: str) -> int:
     from .io.collection_window import open_collection_store
 
     name = mask_password(target) if "://" in target else Path(target).name
-    if args.screenshot:
-        from .ui.screenshots import screenshot_path_problem
-
-        problem = screenshot_path_problem(args.screenshot)
-        if problem:
-            print(f"timeline-viewer: {problem}", file=sys.stderr)
-            return 2
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if args.screenshot and not _screenshot_offscreen(args.screenshot):
+        return 2
     try:
         store = open_collection_store(target)
     except TimelineLoadError as exc:

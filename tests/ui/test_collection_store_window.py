@@ -17,15 +17,20 @@ def allied(bundled_path, tmp_path):
     return path
 
 
-@pytest.fixture
-def window(qtbot, allied):
-    w = CollectionWindow(open_collection_store(str(allied)), allied.name)
+def _shown(qtbot, path):
+    """A collection window on ``path``, shown at 1500x900 with its first answer drawn."""
+    w = CollectionWindow(open_collection_store(str(path)), path.name)
     qtbot.addWidget(w)
     w.resize(1500, 900)
     w.show()
     qtbot.waitExposed(w)
     assert w.wait_drawn(20.0)
     return w
+
+
+@pytest.fixture
+def window(qtbot, allied):
+    return _shown(qtbot, allied)
 
 
 def _drawn(w):
@@ -200,12 +205,7 @@ def test_planned_events_drafts_and_uncertain_span_ends_are_drawn_as_in_the_main_
         tl = ingest_file(Path(__file__).resolve().parents[1] / "data" / "articles" / "allied-resolve-2022.txt").timeline
     path = tmp_path / f"{source}.parquet"
     write_timeline(tl, path)
-    w = CollectionWindow(open_collection_store(str(path)), path.name)
-    qtbot.addWidget(w)
-    w.resize(1500, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.wait_drawn(20.0)
+    w = _shown(qtbot, path)
     w.view.grab()
     item = w.view.events_item
     shown = draw_flags(item.timeline)
