@@ -38,7 +38,7 @@ from .io.clickstore import is_clickhouse_url, mask_password
 from .io.common import group_problems
 from .io.csvgeneric import parse_mapping
 from .io.registry import _choose_reader, read_timeline_report, readers, write_timeline, writers
-from .io.regular import problem_from_oserror, require_regular_file
+from .io.regular import problem_from_oserror, require_regular_file, same_file
 from .model.dates import EventDate
 from .model.dday import DDayError, resolve_dday
 from .model.errors import DateError, Problem, TimelineLoadError
@@ -250,16 +250,8 @@ class _ProgressLine:
             self.open = False
 
 
-def _same_file(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` name one file (the same path, a hard or symbolic link: same inode)."""
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):  # b does not exist yet (or a is an address)
-        return False
-
-
 def _convert(args: argparse.Namespace) -> int:
-    if _same_file(args.input, args.output):
+    if same_file(args.input, args.output):
         _err(f"timeline-viewer: cannot convert {args.input} into itself: {args.output} is the same file "
              "(write to another name)")
         return 2

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 
-from viewer.io import read_timeline
+from viewer.io import read_timeline, write_timeline
 from viewer.model.dates import EventDate
 from viewer.model.filters import FilterState
 from viewer.ui.files import settings
@@ -277,3 +277,29 @@ def test_export_of_year_9999_lists_it_and_a_writer_failure_shows_a_message_keepi
     assert w.last_error is not None and "Could not export out.ics" in w.last_error.windowTitle()
     assert "date value out of range" in w.last_error.text()
     assert out.read_bytes() == before
+
+
+def test_exporting_into_the_open_file_in_another_format_is_refused_and_keeps_it(qtbot, tmp_path):
+    """Export as… onto the CSV that is open would replace the user's columns with the viewer's
+    layout (as `convert IN IN` did): refused with a message, the file unchanged.  Exporting the
+    open native file into itself in its own format is a save and still works."""
+    src = tmp_path / "mine.csv"
+    src.write_text("date,title,mycolumn\n2022-02-10,Drills begin,keep me\n", encoding="utf-8")
+    before = src.read_bytes()
+    w = MainWindow(read_timeline(src), read_timeline, str(src))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    link = tmp_path / "link.csv"
+    link.symlink_to(src)
+    for target in (src, link):
+        assert w.files.export_timeline(str(target)) == []
+        assert w.last_error is not None and "Could not export" in w.last_error.windowTitle()
+        assert "file you opened" in w.last_error.text()
+        assert src.read_bytes() == before
+    native = tmp_path / "mine.timeline.json"
+    write_timeline(w.timeline, native)
+    w2 = MainWindow(read_timeline(native), read_timeline, str(native))
+    qtbot.addWidget(w2)
+    assert w2.files.export_timeline(str(native)) == []
+    assert w2.last_error is None and read_timeline(native).events[0].title == "Drills begin"

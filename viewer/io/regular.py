@@ -23,7 +23,8 @@ import stat
 
 from viewer.model.errors import Problem, TimelineLoadError
 
-__all__ = ["require_regular_file", "read_regular_file", "not_regular_reason", "file_kind", "problem_from_oserror"]
+__all__ = ["require_regular_file", "read_regular_file", "not_regular_reason", "file_kind", "problem_from_oserror",
+           "same_file"]
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -135,3 +136,13 @@ def read_regular_file(path: str | os.PathLike[str], file: str | None = None, lim
         raise TimelineLoadError([problem_from_oserror(file, exc)]) from exc
     finally:
         os.close(fd)
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """True when ``a`` and ``b`` name one file (the same path, or a hard or symbolic link to it:
+    same device and inode); False when either does not exist (yet) or is not a path."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError, TypeError):
+        return False
+

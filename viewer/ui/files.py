@@ -42,7 +42,16 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, QStan
 from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
 from ..io.common import ReadReport, group_problems
-from ..io.registry import _choose_reader, export_target, read_timeline_report, readers, write_timeline, writers
+from ..io.registry import (
+    _choose_reader,
+    export_target,
+    read_timeline_report,
+    readers,
+    write_timeline,
+    writer_for,
+    writers,
+)
+from ..io.regular import same_file
 from ..model.errors import Problem, TimelineLoadError
 from ..model.reload import kept_on_reload
 from ..model.timeline import Timeline
@@ -245,7 +254,21 @@ class FileFeature(QObject):
         return self.export_timeline(path, format)
 
     def export_timeline(self, path: str, format: str | None = None) -> list[str]:
-        """Write the shown timeline to ``path``; errors and left-out events go to the banner."""
+        """Write the shown timeline to ``path``; errors and left-out events go to the banner.
+
+        Exporting into the file that is open, in a format other than the viewer's own, is
+        refused with a message (it would replace the user's file with one that holds less)."""
+        if self.window.path and same_file(self.window.path, path):
+            try:
+                lossy = writer_for(path, format).name != "native"
+            except ValueError:
+                lossy = False  # no writer: write_timeline below says so
+            if lossy:
+                self.window.show_error(
+                    f"Could not export {Path(path).name}",
+                    f"{Path(path).name} is the file you opened; exporting into it would replace it with a "
+                    "format that holds less. Choose another name.")
+                return []
         try:
             left_out = write_timeline(self.window.timeline, path, format=format)
         except (ValueError, OSError) as exc:
