@@ -349,10 +349,8 @@ class ClickStore(EventStore):
         where = filter_where(filters, CLICKHOUSE)
         window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)} AND {where}"
         lanes = {int(k) for k in lanes}
-        st = self._stats
-        if st is not None and where == "true" and t0 <= st.extent[0] and t1 >= st.extent[1]:
-            counts = {k: n for k, n in st.lanes.items() if k in lanes and n}  # every event meets the window
-        else:
+        counts = self._stats.lane_counts_if_whole(t0, t1, lanes, where) if self._stats is not None else None
+        if counts is None:
             counts = {int(k): int(v) for k, v in self._rows(
                 f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
         taken, crowded = lanes_that_fit(counts, cap)

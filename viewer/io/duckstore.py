@@ -399,10 +399,8 @@ class DuckStore(EventStore):
         where = filter_where(filters, DUCKDB)
         window = f"drawn AND x0 <= ? AND x1 >= ? AND {where}"
         lanes = {int(k) for k in lanes}
-        st = self._stats
-        if st is not None and where == "true" and t0 <= st.extent[0] and t1 >= st.extent[1]:
-            counts = {k: n for k, n in st.lanes.items() if k in lanes and n}  # every event meets the window
-        else:
+        counts = self._stats.lane_counts_if_whole(t0, t1, lanes, where) if self._stats is not None else None
+        if counts is None:
             counts = {int(k): int(v) for k, v in self._q(
                 f"SELECT lane, count(*) FROM ev WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane",
                 [t1, t0])}

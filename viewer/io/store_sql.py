@@ -148,6 +148,14 @@ class CollectionStats:
     def __init__(self, extent: tuple[float, float], lanes: dict[int, int]) -> None:
         self.extent, self.lanes = extent, lanes
 
+    def lane_counts_if_whole(self, t0: float, t1: float, lanes: set[int], where: str) -> dict[int, int] | None:
+        """Events per lane (lanes in ``lanes`` with any) of a window ``[t0, t1]`` (epoch s) that
+        holds the whole extent with nothing filtered (``where == "true"``): every drawn event
+        meets it, so no row is read.  None otherwise (the engine counts)."""
+        if where != "true" or t0 > self.extent[0] or t1 < self.extent[1]:
+            return None
+        return {k: n for k, n in self.lanes.items() if k in lanes and n}
+
     def to_json(self) -> str:
         return json.dumps({"extent": list(self.extent), "lanes": {str(k): v for k, v in self.lanes.items()}})
 
