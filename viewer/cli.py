@@ -37,6 +37,7 @@ from .io import native
 from .io.clickstore import is_clickhouse_url, mask_password
 from .io.common import group_problems
 from .io.csvgeneric import parse_mapping
+from .io.losses import is_event_not_written
 from .io.registry import _choose_reader, read_timeline_report, readers, write_timeline, writers
 from .io.regular import problem_from_oserror, require_regular_file, same_file
 from .model.dates import EventDate
@@ -276,8 +277,8 @@ def _convert(args: argparse.Namespace) -> int:
         for line in left_out:
             _err(f"  {line}")
     # the count is of the events in the file: a writer names each event it could not write
-    # ("event 'x' (...): not written to iCalendar: ..."), e.g. BCE dates in iCalendar
-    unwritten = sum(1 for line in left_out if line.startswith("event ") and ": not written to " in line)
+    # (losses.event_not_written), e.g. BCE dates in iCalendar
+    unwritten = sum(1 for line in left_out if is_event_not_written(line))
     written = _count(len(report.timeline.events) - unwritten, "event")
     print(f"wrote {args.output} ({written}{f'; {unwritten} left out' if unwritten else ''})")
     return 1 if report.skipped or report.warnings or left_out else 0

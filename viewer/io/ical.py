@@ -37,7 +37,7 @@ from viewer.model.quoting import quote_sentence
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import write_bytes_atomic
-from .common import format_losses
+from .losses import event_not_written, format_losses
 from .urls import dropped_urls, web_url
 
 __all__ = ["calendar_of", "write_ics"]
@@ -154,7 +154,7 @@ def calendar_of(timeline: Timeline, *, stamp: datetime | None = None) -> tuple[i
         try:
             dtstart, dtend = _times(e)
         except ValueError as exc:
-            left_out.append(f"event {e.id!r} ({e.title[:60]}): not written to iCalendar: {exc}")
+            left_out.append(event_not_written(e, "iCalendar", str(exc)))
             continue
         ve = icalendar.Event()
         ve.add("uid", f"{e.id}@timeline-viewer")

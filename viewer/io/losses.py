@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from viewer.model.timeline import Event, Timeline
 
-__all__ = ["format_losses"]
+__all__ = ["format_losses", "event_not_written", "is_event_not_written"]
 
 
 _FIELD_WORDS = {
@@ -19,6 +19,21 @@ _FIELD_WORDS = {
     "phrase": "their dates as the source phrased them",
     "basis": "their date basis (how their dates were read or derived)",
 }
+
+
+_NOT_WRITTEN = ": not written to "
+
+
+def event_not_written(event: Event, fmt: str, reason: str) -> str:
+    """The line a writer returns for an event it left out of a ``fmt`` file:
+    ``"event 'id' (title…): not written to fmt: reason"`` (the title cut to 60 characters)."""
+    return f"event {event.id!r} ({event.title[:60]}){_NOT_WRITTEN}{fmt}: {reason}"
+
+
+def is_event_not_written(line: str) -> bool:
+    """True for a line made by :func:`event_not_written` (an event missing from the file written),
+    False for the other losses (fields, sources, qualifiers), which leave the event in."""
+    return line.startswith("event ") and _NOT_WRITTEN in line
 
 
 def _field_loss(timeline: Timeline, fmt: str, name: str) -> str | None:

@@ -20,7 +20,7 @@ from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, Ti
 
 from .atomic import write_text_atomic
 from .builder import UNGROUPED_TRACK_ID
-from .losses import format_losses
+from .losses import event_not_written, format_losses
 from .timelinejs import headline_from_text
 from .timelinejs_dates import as_html, parts_from_date
 from .urls import dropped_urls, web_url
@@ -164,7 +164,7 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
         The file cannot be written (the destination is unchanged).
     """
     write_text_atomic(path, json.dumps(timelinejs_dict(timeline), ensure_ascii=False, indent=2) + "\n")
-    left = [f"event {e.id!r} ({e.title[:60]}): not written to TimelineJS: it has no finite date"
+    left = [event_not_written(e, "TimelineJS", "it has no finite date")
             for e in timeline.events
             if parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
     return left + format_losses(timeline, "TimelineJS", quotes="as plain text in the event's text",

@@ -55,6 +55,7 @@ from .common import (
     parse_json,
 )
 from .jsonpos import PathPart
+from .losses import event_not_written
 from .timelinejs_dates import edtf_year
 
 __all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
@@ -356,8 +357,7 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
             lo = _known_point(end)
         hi = end.latest if end is not None and math.isfinite(end.latest) else math.nan
         if not math.isfinite(lo) or abs(lo) > _MAX_MS / 1000 or (math.isfinite(hi) and abs(hi) > _MAX_MS / 1000):
-            left.append(f"event {e.id!r} ({e.title[:60]}): not written to vis-timeline: no finite date within "
-                        "JavaScript's range")
+            left.append(event_not_written(e, "vis-timeline", "no finite date within JavaScript's range"))
             continue
         known = start if math.isfinite(_known_point(start)) or end is None else end
         item: dict[str, Any] = {"id": e.id, "content": html.escape(e.title), "start": _js_date(lo, known.precision)}
