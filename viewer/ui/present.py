@@ -40,7 +40,8 @@ from .presenter_panel import PresenterPanel
 
 # the window is here; its parts are re-exported for the callers that import them from here
 __all__ = ["PresentWindow", "keep_together", "BriefingTimelineView", "CaptionWidget", "PresenterPanel",
-           "layout_caption", "screen_infos", "theme_colours", "ANIMATION_MS", "CURSOR_IDLE_MS", "CAPTION_MIN_FRACTION", "THEMES"]
+           "layout_caption", "screen_infos", "theme_colours", "ANIMATION_MS", "CURSOR_IDLE_MS",
+           "CAPTION_MIN_FRACTION", "THEMES"]
 
 ANIMATION_MS = 400
 """Duration of the move to a step's window (ms)."""
