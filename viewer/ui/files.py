@@ -44,9 +44,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel,
 from ..io.common import ReadReport, group_problems
 from ..io.problems import loaded_without
 from ..io.registry import (
-    _choose_reader,
     export_target,
     read_timeline_report,
+    reader_for,
     readers,
     write_timeline,
     writer_for,
@@ -201,7 +201,7 @@ class FileFeature(QObject):
         template) first goes through the import dialog
         (:class:`viewer.ui.import_dialog.ImportDialog`).  True when it is shown."""
         try:
-            delimited = _choose_reader(path, path, None).name == "csv"
+            delimited = reader_for(path).name == "csv"
         except TimelineLoadError as exc:
             self.window.show_error(f"Could not open {Path(path).name}", str(exc), exc.full_report())
             return False
