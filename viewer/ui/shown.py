@@ -427,17 +427,20 @@ class Deriver:
 
     def prepare(self, timeline: Timeline) -> None:
         """Have the thread rehearse, once, the derivations a user asks for
-        first on ``timeline`` (a large file just opened): a zone switch
-        (:data:`REHEARSAL_ZONE`) and a filter hiding its first track, each
-        warmed as a real one (:func:`_warm_ids`), the results thrown away.
+        first on ``timeline`` (a large file just opened): with
+        :func:`keep_freed_memory` on, it first touches then frees about the
+        memory a derivation allocates (two dozen arrays of one float64 per
+        row); then it derives a zone switch (:data:`REHEARSAL_ZONE`) and a
+        filter hiding the first track, each warmed as a real one
+        (:func:`_warm_ids`), and throws them away.
 
         The first real derivation in the thread then finds its memory
-        mapped and its caches built: with :func:`keep_freed_memory` the
-        allocator reuses the freed blocks instead of faulting in some 200 MB
-        of fresh pages (at 10^6 events the first zone switch paid 0.5-1 s of
-        page faults for 60-120 ms of work; see benchmarks/README.md, issue 12,
-        fourth round).  A request that comes meanwhile stops the rehearsal
-        at its next step; :meth:`rehearsing` says it runs."""
+        mapped and the file's caches built: the allocator reuses the freed
+        blocks instead of faulting in fresh pages (at 10^6 events 8,000 to
+        12,000 page faults and 2-3 times the CPU time of the next ones; see
+        benchmarks/README.md, issue 12, fourth round).  A request that comes
+        meanwhile stops the rehearsal at its next step; :meth:`rehearsing`
+        says it runs."""
         with self._cond:
             self._rehearse = timeline
             self._cond.notify()
@@ -452,9 +455,20 @@ class Deriver:
         """True while :meth:`prepare`'s rehearsal waits or runs."""
         return self._rehearse is not None or self._rehearsing
 
+    _prepared = 0  # the most rows whose memory the thread touched so far
+
     def _rehearse_on(self, timeline: Timeline) -> None:
         from ..model.filters import FilterState
 
+        rows = len(timeline.columns)
+        if _kept and rows > self._prepared:
+            # first about what a derivation allocates at once, touched then
+            # freed: with the rehearsal after it, the first real one faulted
+            # in 0-900 pages at 10^6 events (4,000 after the rehearsal alone,
+            # 2,000 after this alone, 8,000-12,000 after neither)
+            self._prepared = rows
+            arrays = [np.ones(rows) for _ in range(24)]
+            del arrays
         superseded = self._pending.__len__  # any real request stops it
         keys = [(timeline, FilterState(), REHEARSAL_ZONE)]
         if timeline.tracks:
