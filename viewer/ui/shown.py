@@ -122,20 +122,21 @@ class ShownTimeline(QObject):
                 return shown
         return None
 
-    def _keep(self, key: tuple, shown: Timeline) -> None:
-        """Remember ``shown`` as the most recent derived timeline; let the
-        oldest go (freed in the background) beyond :data:`KEEP_DERIVED`
-        timelines or :data:`KEEP_DERIVED_BYTES` of arrays of their own."""
+    def _keep(self, key: tuple, shown: Timeline) -> list[Timeline]:
+        """Remember ``shown`` as the most recent derived timeline; the oldest
+        beyond :data:`KEEP_DERIVED` timelines or :data:`KEEP_DERIVED_BYTES`
+        of arrays of their own are no longer kept (returned: the caller
+        lets them go)."""
         if shown is key[0]:
-            return  # the file's own timeline: kept by the window anyway
+            return []  # the file's own timeline: kept by the window anyway
         recent = [(k, t) for k, t in self._recent if not (k[0] is key[0] and k[1:] == key[1:])]
         recent.append((key, shown))
+        dropped = []
         while len(recent) > 1 and (len(recent) > KEEP_DERIVED or
                                    sum(_own_bytes(t, key[0]) for _, t in recent[:-1]) > KEEP_DERIVED_BYTES):
-            _k, dropped = recent.pop(0)
-            self._let_go(dropped)
-            del dropped
+            dropped.append(recent.pop(0)[1])
         self._recent = recent
+        return dropped
 
     def _forget_other_files(self) -> None:
         """Let go of derived timelines of another file's timeline (another
@@ -189,7 +190,10 @@ class ShownTimeline(QObject):
             gc.freeze()
         old, self.timeline = self.timeline, shown
         self._derived_from = key
-        self._keep(key, shown)
+        dropped = [t for t in self._keep(key, shown) if t is not old]  # (old: below)
+        for t in dropped:
+            self._let_go(t)
+        del dropped
         edited, self._edited = self._edited, None
         ids = edited[1] if edited is not None and edited[0] is key[0] else None
         view = self.window.view
@@ -325,14 +329,17 @@ class ShownTimeline(QObject):
             DERIVER.prepare(self.window.timeline)  # another file: its first derivation rehearsed too
 
 
-KEEP_DERIVED = 3
+KEEP_DERIVED = 2
 """Derived shown timelines kept per window (the shown one among them), so that
 switching back (a filter toggled off again, the zone switched back) shows
-one at once; the file's own timeline is not counted."""
+one at once; the file's own timeline is not counted (it is kept anyway).
+Each costs about 120 MB at 10^6 events; with 3 the window's resident
+memory after a dozen filters and zone switches at 10^6 was 0.8 GB above
+main's, so the shown one and the one before it."""
 
-KEEP_DERIVED_BYTES = 320 * 1024 * 1024
+KEEP_DERIVED_BYTES = 256 * 1024 * 1024
 """At most this much of arrays of their own (not the file's) in the kept
-timelines besides the shown one: about two derivations of 10^6 events."""
+timelines besides the shown one (a derivation of 10^6 events: about 120 MB)."""
 
 REHEARSAL_ZONE = "America/New_York"
 """The zone of :meth:`Deriver.prepare`'s rehearsal: one with summer time, so
@@ -348,7 +355,9 @@ def _own_bytes(timeline: Timeline, file_timeline: Timeline) -> int:
     cached orders and density counts included, the row map of their ids)
     that are not the file's own arrays: about what keeping it costs."""
     base = {id(a) for a in _arrays(file_timeline.columns)}
-    return sum(a.nbytes for a in _arrays(timeline.columns) if id(a) not in base)
+    own = [a for a in _arrays(timeline.columns) if id(a) not in base]
+    own += [a for a in vars(timeline).values() if isinstance(a, np.ndarray)]  # (the event layer's draw flags)
+    return sum(a.nbytes for a in own)
 
 
 def _arrays(cols) -> list[np.ndarray]:
