@@ -478,7 +478,8 @@ class Deriver:
             self._prepared = rows
             arrays = [np.ones(rows) for _ in range(24)]
             del arrays
-        superseded = self._pending.__len__  # any real request stops it
+        def superseded() -> bool:
+            return bool(self._pending)  # any real request stops it
         keys = [(timeline, FilterState(), REHEARSAL_ZONE)]
         if timeline.tracks:
             keys.append((timeline, FilterState().with_track_hidden(timeline.tracks[0].id, True), "UTC"))
