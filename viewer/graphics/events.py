@@ -277,7 +277,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
 
     def _slot_y(self, frame: _Frame, row: int, slot: int) -> float:
         lane = int(self.columns.lane[row])
-        if self.lanes.collapsed[lane]:
+        if self.lanes.for_lanes().collapsed[lane]:
             return sum(frame.lanes[lane]) / 2
         top = frame.lanes[lane][0]
         return top + 4 + (slot + 0.5) * frame.slot_h_of(lane)
@@ -300,13 +300,13 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         lo, hi = (clip.top(), clip.bottom()) if not clip.isEmpty() else (-math.inf, math.inf)
         shown = [(i, top, bottom) for i, (top, bottom) in enumerate(frame.lanes) if bottom >= lo and top <= hi]
         for i, top, bottom in shown:
-            if i % 2 == 1:
+            if frame.rank_of(i) % 2 == 1:  # every other lane on screen, whatever the track order
                 p.fillRect(QRectF(rect.left(), top, rect.width(), bottom - top), shade)
             p.fillRect(QRectF(rect.left(), top + 2, 5, bottom - top - 4), QColor(self._track_color(i)))
         p.setPen(QPen(self.style.color("lane_rule"), 1))
         last = len(frame.lanes) - 1
         for i, _top, bottom in shown:
-            if i < last:
+            if frame.rank_of(i) < last:
                 p.drawLine(QPointF(rect.left(), bottom), QPointF(rect.right(), bottom))
 
     def _paint_density(self, p: QPainter, frame: _Frame) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..model.calendar import civil_from_epoch
 from ..model.columns import BAND_LANE
+from ..model.lanes import display_order
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
 from .access import FocusRingMixin
@@ -105,7 +106,8 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         self.set_timeline(timeline)
 
     def set_timeline(self, timeline: Timeline) -> None:
-        """Draw ``timeline`` (its lanes and events) across the whole strip."""
+        """Draw ``timeline`` (its lanes and events) across the whole strip, the
+        lanes in the track order of ``state.filters`` (as the timeline above)."""
         for b in self._bars:
             self.removeItem(b)
         self._bars = []
@@ -116,6 +118,8 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         home = strip_range(timeline, lim)
         min_w = (home[1] - home[0]) / 600.0
         n = max(1, cols.n_lanes)
+        self._laid_order = self.state.filters.track_order
+        rank = display_order([t.id for t in timeline.tracks][:cols.n_lanes], self._laid_order).argsort()
         by_colour: dict[str, tuple[QColor, list, list, list]] = {}
         for lane in range(cols.n_lanes):
             a, b = cols.block(lane)
@@ -138,7 +142,8 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
             parts = by_colour.setdefault(color.name(QColor.NameFormat.HexArgb), (color, [], [], []))
             parts[1].append(x0)
             parts[2].append(width)
-            parts[3].append(np.full(len(x0), lane + 0.15))
+            parts[3].append(np.full(len(x0), float(rank[lane]) + 0.15) if lane < len(rank) else
+                            np.full(len(x0), lane + 0.15))
         for color, x0s, widths, y0s in by_colour.values():
             bar = pg.BarGraphItem(x0=np.concatenate(x0s), width=np.concatenate(widths), y0=np.concatenate(y0s),
                                   height=0.7, brush=color, pen=pg.mkPen(None))
@@ -216,7 +221,11 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         self.state.x_range = rng
         ev.accept()
 
+    _laid_order: tuple[str, ...] = ()  # the filters' track order the lanes were drawn in
+
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
+        if "filters" in changed and state.filters.track_order != self._laid_order:
+            self.set_timeline(self.timeline)  # the same lanes in the new order
         if "x_range" in changed and (tuple(self.region.getRegion()) != state.x_range
                                      or strip_range(self.timeline, self.limits, state.x_range) != self.shown_range):
             self._show_range(state.x_range)
