@@ -167,6 +167,7 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         self._data_years = (_year(lo), _year(hi))
         self.region.setBounds((lim.x_min, lim.x_max))
         self._show_range(self.state.x_range)
+        self.getViewBox().updateMatrix()  # now, not while painting (a second paint): TimelineView.settle
 
     def _show_range(self, rng: tuple[float, float]) -> None:
         lo, hi = strip_range(self.timeline, self.limits, rng)

@@ -149,6 +149,7 @@ class ShownTimeline(QObject):
                 a, b = view.x_range()
                 view.set_timeline(shown)
                 view.set_x_range(a, b)  # same origin: the same moments stay in view
+            view.settle()  # one paint of the new timeline, not two
         sel = self.state.selected
         if sel is not None and not shown.has_event(sel):
             self.state.selected = None

@@ -308,6 +308,22 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         order = self.lanes.order if self.lanes.order is not None else range(len(ids))
         self.track_axis.set_lanes(self.lanes, [self.track_label(int(k)) for k in order],
                                   marks=self.disclosure_marks, max_width=self.max_label_width())
+        self.settle()
+
+    def settle(self) -> None:
+        """Apply now what would otherwise be applied while painting: the plot's
+        pending layout and the view box's transform for its new range.
+
+        pyqtgraph moves the view box's content to a new range lazily, when the
+        next paint starts (``ViewBox.prepareForPaint``); moving it there marks
+        the scene dirty again, and Qt paints the view a second time right
+        after the first (at 10^6 events each paint of the event layer is tens of
+        milliseconds).  Called after a new timeline, lane layout or range is
+        set, it makes the next paint the only one."""
+        layout = self.plotItem.layout
+        if layout is not None:
+            layout.activate()
+        self._vb.updateMatrix()
 
     def _place_vscroll(self) -> None:
         w = self.vscroll.sizeHint().width()
