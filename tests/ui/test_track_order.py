@@ -109,3 +109,17 @@ def test_an_exported_picture_follows_the_order_shown(make_window, tmp_path):
     want = [by_id[t] for t in REVERSED]
     assert texts[:6] == want  # the lanes' labels, top to bottom
     assert texts[6:12] == want  # the legend, in the same order
+
+
+def test_the_filters_tab_lists_the_tracks_in_the_new_order_with_their_counts(make_window, qtbot):
+    w = make_window((1600, 900))
+    w.side_tabs.setCurrentWidget(w.filter_panel)  # the user opens the Filters tab
+    panel = w.filter_panel
+    before = {panel.tracks.item(i).data(Qt.ItemDataRole.UserRole + 1): panel.tracks.item(i).text()
+              for i in range(panel.tracks.count())}
+    w.state.filters = FilterState(track_order=REVERSED)  # e.g. a session restored, or the keyboard
+    qtbot.wait(10)
+    rows = [(panel.tracks.item(i).data(Qt.ItemDataRole.UserRole + 1), panel.tracks.item(i).text())
+            for i in range(panel.tracks.count())]
+    assert [tid for tid, _ in rows] == list(REVERSED)
+    assert all(text == before[tid] for tid, text in rows)  # the same counts: nothing else changed
