@@ -100,6 +100,7 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         self.region.setZValue(10)
         self.addItem(self.region)
         self._bars: list[pg.BarGraphItem] = []
+        self._bar_lanes: list[tuple[pg.BarGraphItem, np.ndarray]] = []  # each lane bar item and its bars' lanes
         self._syncing = False
         self.region.sigRegionChanged.connect(self._on_region)
         state.subscribe(self._on_state)
@@ -119,7 +120,8 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         min_w = (home[1] - home[0]) / 600.0
         n = max(1, cols.n_lanes)
         self._laid_order = self.state.filters.track_order
-        rank = display_order([t.id for t in timeline.tracks][:cols.n_lanes], self._laid_order).argsort()
+        rank = self._rank()
+        self._bar_lanes = []
         by_colour: dict[str, tuple[QColor, list, list, list]] = {}
         for lane in range(cols.n_lanes):
             a, b = cols.block(lane)
@@ -142,13 +144,14 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
             parts = by_colour.setdefault(color.name(QColor.NameFormat.HexArgb), (color, [], [], []))
             parts[1].append(x0)
             parts[2].append(width)
-            parts[3].append(np.full(len(x0), float(rank[lane]) + 0.15) if lane < len(rank) else
-                            np.full(len(x0), lane + 0.15))
-        for color, x0s, widths, y0s in by_colour.values():
-            bar = pg.BarGraphItem(x0=np.concatenate(x0s), width=np.concatenate(widths), y0=np.concatenate(y0s),
-                                  height=0.7, brush=color, pen=pg.mkPen(None))
+            parts[3].append(np.full(len(x0), lane, dtype=np.int64))
+        for color, x0s, widths, lanes in by_colour.values():
+            lane_of_bar = np.concatenate(lanes)
+            bar = pg.BarGraphItem(x0=np.concatenate(x0s), width=np.concatenate(widths),
+                                  y0=rank[lane_of_bar] + 0.15, height=0.7, brush=color, pen=pg.mkPen(None))
             self.addItem(bar)
             self._bars.append(bar)
+            self._bar_lanes.append((bar, lane_of_bar))
         bands = np.arange(*cols.block(BAND_LANE))  # bands are the first rows: no scan of every event
         if len(bands):
             bx0 = np.clip(cols.x0[bands], lim.x_min, lim.x_max)
@@ -224,9 +227,19 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
 
     _laid_order: tuple[str, ...] = ()  # the filters' track order the lanes were drawn in
 
+    def _rank(self) -> np.ndarray:
+        """Place (top = 0) of each lane number in the filters' track order (float, shape (lanes,))."""
+        cols = self.timeline.columns
+        order = display_order([t.id for t in self.timeline.tracks][:cols.n_lanes], self.state.filters.track_order)
+        return order.argsort().astype(float)
+
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
         if "filters" in changed and state.filters.track_order != self._laid_order:
-            self.set_timeline(self.timeline)  # the same lanes in the new order
+            # the same bars, each lane's at its new place (no counting again)
+            self._laid_order = state.filters.track_order
+            rank = self._rank()
+            for bar, lanes in self._bar_lanes:
+                bar.setOpts(y0=rank[lanes] + 0.15)
         if "x_range" in changed and (tuple(self.region.getRegion()) != state.x_range
                                      or strip_range(self.timeline, self.limits, state.x_range) != self.shown_range):
             self._show_range(state.x_range)
