@@ -192,6 +192,8 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         ValueError
             If the mask does not have one entry per row.
         """
+        if mask is self.emphasis:
+            return  # the same answer again (a new query, before its own answer): nothing to redraw
         if mask is not None:
             mask = np.asarray(mask, dtype=bool)
             if mask.shape != (len(self.columns),):

@@ -69,6 +69,7 @@ class Frame:
     stacks: list[tuple[int, float, float, int]] | None = None  # strips' same-instant stacks: (lane, x px, epoch s, n)
     stack_precisions: list[tuple[Precision, bool] | None] | None = None  # ... how each is dated (None: timed)
     lane_rank: list[int] | None = None  # position (top = 0) of each lane on screen; None: lane k at position k
+    stack_labels: list[tuple[str, float, float, float]] | None = None  # (text, left, width, top) px: the item's
 
     def rank_of(self, lane: int) -> int:
         """Position (top = 0) of ``lane`` on screen (lanes may be drawn in another order)."""
