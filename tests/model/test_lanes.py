@@ -107,3 +107,23 @@ def test_lane_weights_count_the_events_that_share_a_day():
     by_id = {tl.tracks[k].id: w for k, w in lane_weights(tl.columns).items()}
     assert by_id["nato"] == 1.0 and by_id["russia"] == 4.0 and by_id["uk"] == 3.0
     assert max(by_id.values()) <= MAX_LANE_WEIGHT
+
+
+def test_a_track_order_permutes_the_lanes_and_maps_lane_numbers_to_places():
+    """Lanes by lane number a, b, c drawn in the order c, a (b unlisted: after them)."""
+    g = lane_geometry(["a", "b", "c"], collapsed={"a"}, order=["c", "gone", "a"], height_px=300.0, strip_px=20.0)
+    assert g.track_ids == ("c", "a", "b")  # top to bottom
+    assert g.order.tolist() == [2, 0, 1] and g.rank.tolist() == [1, 2, 0]
+    assert g.position(2) == 0 and g.position(0) == 1
+    assert [bool(x) for x in g.collapsed] == [False, True, False]  # a's strip is drawn second
+    assert g.lane_at(float(g.centre[0])) == 2 and g.position_at(float(g.centre[0])) == 0
+    assert g.lane_at(float(g.centre[2])) == 1
+    by_lane = g.for_lanes()  # indexed by lane number: what the event layer draws with
+    assert by_lane.track_ids == ("a", "b", "c")
+    assert by_lane.top.tolist() == [g.top[1], g.top[2], g.top[0]]
+    assert by_lane.collapsed.tolist() == [True, False, False]
+    # the same heights as without an order: only the places change
+    plain = lane_geometry(["a", "b", "c"], collapsed={"a"}, height_px=300.0, strip_px=20.0)
+    assert sorted(plain.height.tolist()) == sorted(g.height.tolist()) and plain.extent == g.extent
+    assert plain.order is None and plain.for_lanes() is plain
+    assert lane_geometry(["a", "b"], order=["a", "b"]).order is None  # the lanes' own order: no permutation

@@ -48,7 +48,9 @@ def test_planned_box_marks_the_event_planned_undoably_and_saves_the_status(qtbot
 
 
 def lane_labels(w):
-    return [t.label for t in w.view.timeline.tracks]
+    """The lanes' track labels in the order shown (top to bottom)."""
+    label = {t.id: t.label for t in w.view.timeline.tracks}
+    return [label[tid] for tid in w.view.lanes.track_ids]
 
 
 def filter_list_labels(w):

@@ -140,7 +140,7 @@ def test_unchecking_a_track_hides_its_lane_and_keeps_a_visible_selection(qtbot, 
               if panel.tracks.item(i).data(Qt.ItemDataRole.UserRole + 1) == "uk")
     uk.setCheckState(Qt.CheckState.Unchecked)
     assert "uk" in window.state.filters.hidden_tracks
-    assert [t.id for t in window.view.timeline.tracks] == ["exercise", "russia", "nato", "us", "normandy"]
+    assert window.view.lanes.track_ids == ("exercise", "russia", "nato", "us", "normandy")
     assert window.state.selected == "lavrov-lowest-level"  # still shown: kept
     assert "truss-arrives-moscow" not in list_ids(window)
     left_ticks = [t for _, t in window.view.plotItem.getAxis("left")._tickLevels[0]]
@@ -177,7 +177,7 @@ def test_tracks_reorder_from_the_keyboard(qtbot, window):
     lst.setCurrentRow(5)  # United Kingdom
     qtbot.keyClick(lst, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(lst, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert [t.id for t in window.view.timeline.tracks][3] == "uk"
+    assert window.view.lanes.track_ids[3] == "uk"  # the order shown
     left_ticks = [t for _, t in window.view.plotItem.getAxis("left")._tickLevels[0]]
     assert left_ticks[3] == "▾ United Kingdom"  # expanded: ▾ mark
 

@@ -164,23 +164,34 @@ class EventText:
         font = self._font(max(9, int(self.style.font_px * 0.8)), bold=True)
         fm = self._metrics_of(font)
         p.setFont(font)
+        if frame.stack_labels is None:
+            # worded and placed once per frame: a repaint of the same frame (search
+            # emphasis, hover) draws them again without formatting a date each
+            frame.stack_labels = self._place_stack_labels(frame, fm)
+        for text, left, w, top in frame.stack_labels:
+            self.drawn_stack_labels.append(text)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.style.color("label_box", 230))
+            p.drawRoundedRect(QRectF(left, top + 2, w, fm.height() + 2), 4, 4)
+            p.setPen(self.style.color("text"))
+            p.drawText(QRectF(left + 4, top + 3, w - 8, fm.height()), int(Qt.AlignmentFlag.AlignLeft), text)
+
+    def _place_stack_labels(self, frame: Frame, fm: QFontMetricsF) -> list[tuple[str, float, float, float]]:
+        """``(text, left px, width px, lane top px)`` of each stack label drawn,
+        largest stack first; labels that would cover one another left out."""
         span_s = abs((frame.right_px - frame.left_px) / frame.sx)
         taken: list[tuple[int, float, float]] = []
-        dated = frame.stack_precisions or [None] * len(frame.stacks)
-        for (lane, x, epoch_s, n), precision in zip(frame.stacks, dated):
+        out: list[tuple[str, float, float, float]] = []
+        dated = frame.stack_precisions or [None] * len(frame.stacks or ())
+        for (lane, x, epoch_s, n), precision in zip(frame.stacks or (), dated):
             text = self.stack_label(epoch_s, n, span_s, precision)
             w = fm.horizontalAdvance(text) + 8
             left = min(max(x + 4, frame.left_px), frame.right_px - w)
             if any(ln == lane and left < right and left + w > lft for ln, lft, right in taken):
                 continue
             taken.append((lane, left, left + w))
-            self.drawn_stack_labels.append(text)
-            top = frame.lanes[lane][0]
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self.style.color("label_box", 230))
-            p.drawRoundedRect(QRectF(left, top + 2, w, fm.height() + 2), 4, 4)
-            p.setPen(self.style.color("text"))
-            p.drawText(QRectF(left + 4, top + 3, w - 8, fm.height()), int(Qt.AlignmentFlag.AlignLeft), text)
+            out.append((text, left, w, frame.lanes[lane][0]))
+        return out
 
     def _static_text(self, text: str, font, selected: bool) -> QStaticText:
         key = (hash(text), text, int(selected))

@@ -192,6 +192,8 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         ValueError
             If the mask does not have one entry per row.
         """
+        if mask is self.emphasis:
+            return  # the same answer again (a new query, before its own answer): nothing to redraw
         if mask is not None:
             mask = np.asarray(mask, dtype=bool)
             if mask.shape != (len(self.columns),):
@@ -277,7 +279,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
 
     def _slot_y(self, frame: _Frame, row: int, slot: int) -> float:
         lane = int(self.columns.lane[row])
-        if self.lanes.collapsed[lane]:
+        if self.lanes.for_lanes().collapsed[lane]:
             return sum(frame.lanes[lane]) / 2
         top = frame.lanes[lane][0]
         return top + 4 + (slot + 0.5) * frame.slot_h_of(lane)
@@ -300,13 +302,13 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         lo, hi = (clip.top(), clip.bottom()) if not clip.isEmpty() else (-math.inf, math.inf)
         shown = [(i, top, bottom) for i, (top, bottom) in enumerate(frame.lanes) if bottom >= lo and top <= hi]
         for i, top, bottom in shown:
-            if i % 2 == 1:
+            if frame.rank_of(i) % 2 == 1:  # every other lane on screen, whatever the track order
                 p.fillRect(QRectF(rect.left(), top, rect.width(), bottom - top), shade)
             p.fillRect(QRectF(rect.left(), top + 2, 5, bottom - top - 4), QColor(self._track_color(i)))
         p.setPen(QPen(self.style.color("lane_rule"), 1))
         last = len(frame.lanes) - 1
         for i, _top, bottom in shown:
-            if i < last:
+            if frame.rank_of(i) < last:
                 p.drawLine(QPointF(rect.left(), bottom), QPointF(rect.right(), bottom))
 
     def _paint_density(self, p: QPainter, frame: _Frame) -> None:

@@ -68,6 +68,12 @@ class Frame:
     lane_font_px: dict[int, int] | None = None  # ... and their (smaller) label font
     stacks: list[tuple[int, float, float, int]] | None = None  # strips' same-instant stacks: (lane, x px, epoch s, n)
     stack_precisions: list[tuple[Precision, bool] | None] | None = None  # ... how each is dated (None: timed)
+    lane_rank: list[int] | None = None  # position (top = 0) of each lane on screen; None: lane k at position k
+    stack_labels: list[tuple[str, float, float, float]] | None = None  # (text, left, width, top) px: the item's
+
+    def rank_of(self, lane: int) -> int:
+        """Position (top = 0) of ``lane`` on screen (lanes may be drawn in another order)."""
+        return lane if self.lane_rank is None else self.lane_rank[lane]
 
     def slot_h_of(self, lane: int) -> float:
         """Height in pixels of a sub-row of ``lane`` (squeezed lanes have their own)."""
@@ -159,7 +165,7 @@ def compute_frame(key: tuple[Hashable, ...], cols: EventColumns, lane_geo: LaneG
         Stored on the frame; the item recomputes when its key changes.
     cols : EventColumns
     lane_geo : LaneGeometry
-        Where each lane sits in data y.
+        Where each lane sits in data y (in any order: ``frame.lanes`` is by lane number).
     view : ViewPx
     metrics : FrameMetrics
     widths : LabelWidths
@@ -175,6 +181,8 @@ def compute_frame(key: tuple[Hashable, ...], cols: EventColumns, lane_geo: LaneG
     Cost: O(lanes + visible events, capped by the screen width, + bins * strips).
     """
     sx, tx, sy, ty = view.sx, view.tx, view.sy, view.ty
+    lane_rank = None if lane_geo.order is None else lane_geo.rank.tolist()
+    lane_geo = lane_geo.for_lanes()  # indexed by lane number from here on
     lanes = []
     for top, bottom in zip(lane_geo.top.tolist(), lane_geo.bottom.tolist()):
         y0, y1 = top * sy + ty, bottom * sy + ty
@@ -238,7 +246,7 @@ def compute_frame(key: tuple[Hashable, ...], cols: EventColumns, lane_geo: LaneG
         lefts = np.linspace(a, b, bins + 1)[:-1] * sx + tx
         density = {lane: (lefts, counts2d[i]) for i, lane in enumerate(strip_lanes)}
     frame = Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,
-                  lane_slot_h=lane_slot_h, lane_font_px=lane_font_px)
+                  lane_slot_h=lane_slot_h, lane_font_px=lane_font_px, lane_rank=lane_rank)
     found = [(lane, x, n) for lane in density for x, n in largest_stacks(cols, lane, a, b, limit=6)]
     frame.stacks = [(lane, float(x * sx + tx), x + cols.origin_epoch_s, n) for lane, x, n in found]
     frame.stack_precisions = [stack_precision(cols, lane, x) for lane, x, _n in found]

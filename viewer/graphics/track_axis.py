@@ -115,9 +115,9 @@ class TrackAxisItem(pg.AxisItem):
     Signals
     -------
     sigToggleLane(int)
-        Collapse or expand the lane; payload: lane index (top = 0).
+        Collapse or expand the lane; payload: its position on screen (top = 0).
     sigLaneMenu(int, QPoint)
-        Context menu wanted for a lane; payload: lane index, global screen position.
+        Context menu wanted for a lane; payload: its position on screen (top = 0), global screen position.
     """
 
     sigToggleLane = Signal(int)  # lane index
@@ -239,7 +239,7 @@ class TrackAxisItem(pg.AxisItem):
         view = self.linkedView()
         if view is None or not len(self.lanes):
             return None
-        return self.lanes.lane_at(float(view.mapSceneToView(scene_pos).y()))
+        return self.lanes.position_at(float(view.mapSceneToView(scene_pos).y()))
 
     def on_mark(self, scene_pos: QPointF, lane: int) -> bool:
         """True when a scene position is on the ▸ / ▾ mark of ``lane``'s label."""

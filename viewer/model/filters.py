@@ -102,6 +102,13 @@ class FilterState:
         """True when nothing is filtered, hidden or reordered."""
         return self == FilterState()
 
+    @property
+    def without_order(self) -> FilterState:
+        """These filters with the file's track order: what decides which events
+        are shown (a track order only permutes the lanes on screen, which the
+        view does itself: :func:`viewer.model.lanes.lane_geometry`)."""
+        return self if not self.track_order else dataclasses.replace(self, track_order=())
+
     def allowed(self, facet: str) -> frozenset[str] | None:
         """Allowed values of ``facet`` (None = all). Raises ValueError for an unknown facet."""
         if facet not in FACETS:

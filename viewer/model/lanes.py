@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from .columns import EventColumns
 
-__all__ = ["DEFAULT_STRIP_FRACTION", "DEFAULT_STRIP_PX", "LaneGeometry", "lane_geometry", "lane_weights",
-           "MAX_LANE_WEIGHT"]
+__all__ = ["DEFAULT_STRIP_FRACTION", "DEFAULT_STRIP_PX", "LaneGeometry", "display_order", "lane_geometry",
+           "lane_weights", "MAX_LANE_WEIGHT"]
 
 DEFAULT_STRIP_PX = 18.0  #: height of a collapsed lane, pixels (the view raises it to fit its label)
 DEFAULT_STRIP_FRACTION = 0.25  #: a collapsed lane's height in lane units when no pixel height is known
@@ -51,6 +52,18 @@ class LaneGeometry:
         Lower edge of the y range the view shows, lane units: the bottom of
         the last lane, or further down when every lane is collapsed (the
         strips keep their height and the rest of the view stays empty).
+    order : ndarray of int or None, shape (n,)
+        The *lane number* drawn at each position, top to bottom: lane ``k``
+        is the ``k``-th track of the timeline drawn (its columns' lane ``k``).
+        None: lane ``k`` is drawn at position ``k``.  A track order asked for
+        in the filters is such a permutation (:func:`display_order`): the
+        view reorders its lanes without a new timeline.
+
+    Positions index ``track_ids``, ``top``, ``height`` and ``collapsed``;
+    lane numbers index the drawn columns.  :attr:`rank` / :meth:`position`
+    map a lane number to its position, :meth:`lane_at` a y to a lane number,
+    :meth:`position_at` a y to a position, and :meth:`for_lanes` gives the
+    same geometry indexed by lane number (what the event layer draws with).
     """
 
     track_ids: tuple[str, ...]
@@ -58,6 +71,7 @@ class LaneGeometry:
     height: np.ndarray
     collapsed: np.ndarray
     extent: float
+    order: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.track_ids)
@@ -78,11 +92,45 @@ class LaneGeometry:
         """Bottom of the last lane, lane units (0.0 without lanes)."""
         return float(self.top[-1] + self.height[-1]) if len(self.track_ids) else 0.0
 
-    def lane_at(self, y: float) -> int | None:
-        """Index of the lane containing ``y`` (lane units; top edge inclusive), or None."""
+    def position_at(self, y: float) -> int | None:
+        """Position (top = 0) of the lane containing ``y`` (lane units; top edge inclusive), or None."""
         if not len(self.track_ids) or not y >= 0.0 or y >= self.total:
             return None
         return int(np.searchsorted(self.top, y, side="right")) - 1
+
+    def lane_at(self, y: float) -> int | None:
+        """Lane number (a row of the drawn columns' lanes) of the lane containing
+        ``y`` (lane units; top edge inclusive), or None."""
+        pos = self.position_at(y)
+        if pos is None or self.order is None:
+            return pos
+        return int(self.order[pos])
+
+    @cached_property
+    def rank(self) -> np.ndarray:
+        """Position (top = 0) of each lane number, int array shape (n,)."""
+        if self.order is None:
+            return np.arange(len(self.track_ids))
+        rank = np.empty(len(self.order), dtype=np.int64)
+        rank[self.order] = np.arange(len(self.order))
+        return rank
+
+    def position(self, lane: int) -> int:
+        """Position (top = 0) of lane number ``lane``.  Raises IndexError for a lane not drawn."""
+        return int(self.rank[lane])
+
+    def for_lanes(self) -> LaneGeometry:
+        """The same lanes indexed by lane number (``top[k]`` is lane ``k``'s
+        upper edge, wherever it is drawn): itself when no order permutes them."""
+        if self.order is None or np.array_equal(self.order, np.arange(len(self.order))):
+            return self
+        return self._by_lane
+
+    @cached_property
+    def _by_lane(self) -> LaneGeometry:
+        rank = self.rank
+        return LaneGeometry(tuple(self.track_ids[int(p)] for p in rank), self.top[rank], self.height[rank],
+                            self.collapsed[rank], self.extent)
 
     def index(self, track_id: str) -> int | None:
         """Lane index of a track, or None when it is not shown."""
@@ -100,13 +148,15 @@ def lane_geometry(
     height_px: float | None = None,
     strip_px: float = DEFAULT_STRIP_PX,
     weights: Mapping[str, float] | None = None,
+    order: Sequence[str] | None = None,
 ) -> LaneGeometry:
     """Lane positions for tracks in display order, some hidden, some collapsed.
 
     Parameters
     ----------
     track_ids : sequence of str
-        Track ids top to bottom (the order the filters ask for).
+        Track ids of the lanes drawn, by lane number (the drawn timeline's
+        tracks); top to bottom unless ``order`` is given.
     collapsed : iterable of str
         Ids of collapsed tracks; ids not in ``track_ids`` are ignored.
     hidden : iterable of str
@@ -122,6 +172,11 @@ def lane_geometry(
         missing ids weigh 1.0.  The expanded lanes are scaled so that they
         still average 1.0 lane unit, so the y range keeps its size and a
         busy lane gets more of it than a quiet one.
+    order : sequence of str, optional
+        Track ids top to bottom (the order the filters ask for); ids not in
+        ``track_ids`` are ignored, lanes not listed follow in lane order
+        (:func:`display_order`).  The result's ``track_ids`` are then in this
+        order and its ``order`` maps positions to lane numbers.
 
     Returns
     -------
@@ -141,6 +196,13 @@ def lane_geometry(
     ids = tuple(t for t in track_ids if t not in hidden_set)
     if len(set(ids)) != len(ids):
         raise ValueError("track ids must be unique")
+    lane_order: np.ndarray | None = None
+    if order:
+        lane_order = display_order(ids, order)
+        if np.array_equal(lane_order, np.arange(len(ids))):
+            lane_order = None
+        else:
+            ids = tuple(ids[int(k)] for k in lane_order)
     col_set = frozenset(collapsed)
     is_col = np.array([t in col_set for t in ids], dtype=bool)
     n = len(ids)
@@ -164,7 +226,27 @@ def lane_geometry(
     top = np.concatenate(([0.0], np.cumsum(height)[:-1])) if n else np.zeros(0)
     total = float(height.sum())
     extent = total if n_exp or not n else max(total, float(n))
-    return LaneGeometry(ids, top, height, is_col, extent)
+    return LaneGeometry(ids, top, height, is_col, extent, lane_order)
+
+
+def display_order(track_ids: Sequence[str], order: Sequence[str]) -> np.ndarray:
+    """Lane numbers top to bottom when lanes ``track_ids`` (by lane number)
+    are drawn in the track order ``order``.
+
+    Ids of ``order`` not among ``track_ids`` (hidden tracks, tracks of
+    another file) are skipped; lanes whose track ``order`` does not list keep
+    their lane order after the listed ones, as
+    :func:`viewer.model.filters.ordered_tracks` orders tracks.
+
+    Returns
+    -------
+    ndarray of int64, shape (len(track_ids),)
+        A permutation of ``range(len(track_ids))``.
+    """
+    lane_of = {t: k for k, t in enumerate(track_ids)}
+    first = [lane_of[t] for t in dict.fromkeys(order) if t in lane_of]
+    listed = set(first)
+    return np.array(first + [k for k in range(len(track_ids)) if k not in listed], dtype=np.int64)
 
 
 def lane_weights(columns: EventColumns, max_weight: float = MAX_LANE_WEIGHT) -> dict[int, float]:

@@ -139,7 +139,7 @@ class CanvasEditing(QObject):
         if not self.view._vb.sceneBoundingRect().contains(scene_pos):
             return False
         p = self._view_pos(scene_pos)
-        lane = self.view.lanes.lane_at(p.y())
+        lane = self.view.lanes.position_at(p.y())
         if lane is None:
             return False
         track = self.view.lanes.track_ids[lane]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableV
 
 from ..graphics.events import label_text
 from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN
+from ..model.lanes import display_order
 from ..model.timeline import Event, Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import describe_date
@@ -105,7 +106,21 @@ class EventTableModel(QAbstractTableModel):
         self._subset_rank: np.ndarray | None = None  # time ranks of self._rows when they are some rows only
         self._events = {}
         self._sources = {}
-        self._lanes = {t.id: (i, t) for i, t in enumerate(timeline.tracks)}
+        self._rank_lanes()
+
+    track_order: tuple[str, ...] = ()  #: the filters' track order: the Track column sorts in it
+
+    def _rank_lanes(self) -> None:
+        """Each track's position on screen (``track_order``, as the timeline draws them)."""
+        tracks = self._timeline.tracks
+        rank = display_order([t.id for t in tracks], self.track_order).argsort()
+        self._lanes = {t.id: (int(rank[i]), t) for i, t in enumerate(tracks)}
+
+    def set_track_order(self, order: tuple[str, ...]) -> None:
+        """Sort the Track column in ``order`` (track ids top to bottom, as the
+        filters ask); the rows stay (no reset)."""
+        self.track_order = tuple(order)
+        self._rank_lanes()
 
     def _count(self) -> int:
         return len(self._rows) if self._rows is not None else len(self._order)
@@ -252,6 +267,7 @@ class EventListView(QTableView):
         self.window_ = window
         self.state: ViewState = window.state
         self.source_model = EventTableModel(window.shown.timeline, zone=self.state.display_zone)
+        self.source_model.set_track_order(self.state.filters.track_order)
         # the sorting proxy is shown only for a sort other than by date,
         # ascending (see the module's docstring); the header sorts through
         # _sort, not through Qt's sorting, which would sort the model itself
@@ -390,6 +406,10 @@ class EventListView(QTableView):
         self.window_.view.ensure_visible(eid)
 
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
+        if "filters" in changed and state.filters.track_order != self.source_model.track_order:
+            self.source_model.set_track_order(state.filters.track_order)
+            if self.model() is self.proxy and self.proxy.sortColumn() == 1:
+                self.proxy.invalidate()  # sorted by track: in the new order
         if changed & {"matches", "query", "display_zone"}:
             self.reload()
         elif "selected" in changed:

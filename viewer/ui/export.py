@@ -39,6 +39,7 @@ from ..io.atomic import atomic_path
 from ..model.dates import Precision, format_interval
 from ..model.dday import DDay, resolve_dday
 from ..model.filters import FilterState
+from ..model.lanes import display_order
 from ..model.quoting import qualified_date
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
@@ -85,6 +86,10 @@ class PictureOptions:
     collapsed_tracks : frozenset of str
         Ids of tracks drawn as thin strips, as in the window
         (:func:`viewer.model.lanes.lane_geometry`).
+    track_order : tuple of str
+        Track ids top to bottom, as the window shows them (the filters'
+        order); tracks not listed follow in the timeline's order.  Empty:
+        the timeline's order.  The legend lists the tracks in this order too.
     display_zone : str
         Zone of the time axis and of the subtitle's range: ``"UTC"``, an IANA
         name or ``viewer.model.zones.EVENT_LOCAL`` (drawn as UTC).  The
@@ -113,6 +118,7 @@ class PictureOptions:
     x_range_epoch: tuple[float, float] | None = None
     title: str | None = None
     collapsed_tracks: frozenset[str] = frozenset()
+    track_order: tuple[str, ...] = ()
     display_zone: str = "UTC"
     dday: DDay | str | None = None
     selected: str | None = None
@@ -322,7 +328,9 @@ class _Picture:
             y += sm.height()
         y += pad / 2
         # bottom blocks, measured first
-        legend_lines = _wrap_lines(["■ " + t.label for t in self.timeline.tracks] +
+        tracks = self.timeline.tracks
+        ordered = [tracks[int(k)] for k in display_order([t.id for t in tracks], self.options.track_order)]
+        legend_lines = _wrap_lines(["■ " + t.label for t in ordered] +
                                    ["◆ to the day or better", "◇ uncertain / approximate / open"] +
                                    (["dashed ◇ planned (or after the source's date)"]
                                     if self.timeline.planned_rows().any() else []) +
@@ -389,6 +397,7 @@ class _Picture:
     def _paint_view(self, painter: QPainter, rect: QRectF) -> None:
         state = ViewState()
         state.collapsed_tracks = self.options.collapsed_tracks
+        state.filters = FilterState(track_order=tuple(self.options.track_order))  # the lanes' order only
         state.display_zone = self.options.display_zone
         if self.options.selected is not None and self.timeline.has_event(self.options.selected):
             state.selected = self.options.selected  # ringed, its label on top, as in the window

@@ -334,6 +334,7 @@ class FileFeature(QObject):
         searching = bool(state.query.strip())
         options = PictureOptions(
             size=size, dpi=dpi, x_range_epoch=(a + o, b + o), collapsed_tracks=state.collapsed_tracks,
+            track_order=state.filters.track_order,
             display_zone=state.display_zone, dday=relative.dday if relative is not None else None,
             selected=state.selected, query=state.query if searching else "",
             matches=tuple(state.matches) if searching else None,

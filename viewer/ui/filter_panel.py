@@ -200,20 +200,9 @@ class FilterPanel(QScrollArea):
         self._filling = True
         try:
             tl, f = self.timeline, self.state.filters
-            by_id = {t.id: t for t in tl.tracks}
-            colour = dict(zip(by_id, tl.track_colours))
             per_track = track_counts(tl, f)  # vectorised (viewer.model.facets)
-            self.tracks.clear()
-            for tid in ordered_tracks(tl, f):
-                shown, total = per_track.get(tid, (0, 0))
-                item = QListWidgetItem(f"{by_id[tid].label}  ({shown}/{total})")
-                item.setData(_VALUE_ROLE, tid)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
-                item.setCheckState(Qt.CheckState.Unchecked if tid in f.hidden_tracks else Qt.CheckState.Checked)
-                item.setData(Qt.ItemDataRole.DecorationRole, QColor(colour[tid]))
-                self.tracks.addItem(item)
-            self._mark_collapsed()
+            self._filled = (tl, f.without_order, per_track)
+            self._fill_tracks(tl, f, per_track)
             for facet, lst in self.facet_lists.items():
                 allowed = f.allowed(facet)
                 lst.clear()
@@ -235,6 +224,35 @@ class FilterPanel(QScrollArea):
                                  + ("" if f.is_default else " (filtered)"))
         finally:
             self._filling = False
+
+    _filled: tuple | None = None  # (file's timeline, filters without the track order, track counts) filled for
+
+    def _fill_tracks(self, tl: Timeline, f: FilterState, per_track: dict) -> None:
+        """The track list in the order ``f`` asks for, with ``per_track`` counts."""
+        by_id = {t.id: t for t in tl.tracks}
+        colour = dict(zip(by_id, tl.track_colours))
+        filling, self._filling = self._filling, True
+        try:
+            self.tracks.clear()
+            for tid in ordered_tracks(tl, f):
+                shown, total = per_track.get(tid, (0, 0))
+                item = QListWidgetItem(f"{by_id[tid].label}  ({shown}/{total})")
+                item.setData(_VALUE_ROLE, tid)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+                item.setCheckState(Qt.CheckState.Unchecked if tid in f.hidden_tracks else Qt.CheckState.Checked)
+                item.setData(Qt.ItemDataRole.DecorationRole, QColor(colour[tid]))
+                self.tracks.addItem(item)
+            self._mark_collapsed()
+        finally:
+            self._filling = filling
+
+    def _order_changed_only(self) -> bool:
+        """True when the filters differ from those filled for in the track order only
+        (no count changes: at 10^6 events the counts take tens of milliseconds)."""
+        filled = self._filled
+        return (not self._stale and filled is not None and filled[0] is self.timeline
+                and filled[1] == self.state.filters.without_order)
 
     def _value_text(self, facet: str, value: str) -> str:
         if value == NONE_VALUE:
@@ -323,7 +341,12 @@ class FilterPanel(QScrollArea):
         if "collapsed_tracks" in changed and not self._stale:
             self._mark_collapsed()
         if "filters" in changed and not self._filling:
-            if self._writing:  # not while Qt is inside the item's own signal
+            if self._order_changed_only():
+                f = self.state.filters
+                listed = [self._track_id(i) for i in range(self.tracks.count())]
+                if listed != ordered_tracks(self.timeline, f) and self._filled is not None:
+                    self._fill_tracks(self.timeline, f, self._filled[2])  # the same counts, reordered
+            elif self._writing:  # not while Qt is inside the item's own signal
                 QTimer.singleShot(0, self.refresh)
             else:
                 self.refresh()

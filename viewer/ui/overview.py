@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..model.calendar import civil_from_epoch
 from ..model.columns import BAND_LANE
+from ..model.lanes import display_order
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
 from .access import FocusRingMixin
@@ -99,13 +100,15 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         self.region.setZValue(10)
         self.addItem(self.region)
         self._bars: list[pg.BarGraphItem] = []
+        self._bar_lanes: list[tuple[pg.BarGraphItem, np.ndarray]] = []  # each lane bar item and its bars' lanes
         self._syncing = False
         self.region.sigRegionChanged.connect(self._on_region)
         state.subscribe(self._on_state)
         self.set_timeline(timeline)
 
     def set_timeline(self, timeline: Timeline) -> None:
-        """Draw ``timeline`` (its lanes and events) across the whole strip."""
+        """Draw ``timeline`` (its lanes and events) across the whole strip, the
+        lanes in the track order of ``state.filters`` (as the timeline above)."""
         for b in self._bars:
             self.removeItem(b)
         self._bars = []
@@ -116,6 +119,9 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         home = strip_range(timeline, lim)
         min_w = (home[1] - home[0]) / 600.0
         n = max(1, cols.n_lanes)
+        self._laid_order = self.state.filters.track_order
+        rank = self._rank()
+        self._bar_lanes = []
         by_colour: dict[str, tuple[QColor, list, list, list]] = {}
         for lane in range(cols.n_lanes):
             a, b = cols.block(lane)
@@ -138,12 +144,14 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
             parts = by_colour.setdefault(color.name(QColor.NameFormat.HexArgb), (color, [], [], []))
             parts[1].append(x0)
             parts[2].append(width)
-            parts[3].append(np.full(len(x0), lane + 0.15))
-        for color, x0s, widths, y0s in by_colour.values():
-            bar = pg.BarGraphItem(x0=np.concatenate(x0s), width=np.concatenate(widths), y0=np.concatenate(y0s),
-                                  height=0.7, brush=color, pen=pg.mkPen(None))
+            parts[3].append(np.full(len(x0), lane, dtype=np.int64))
+        for color, x0s, widths, lanes in by_colour.values():
+            lane_of_bar = np.concatenate(lanes)
+            bar = pg.BarGraphItem(x0=np.concatenate(x0s), width=np.concatenate(widths),
+                                  y0=rank[lane_of_bar] + 0.15, height=0.7, brush=color, pen=pg.mkPen(None))
             self.addItem(bar)
             self._bars.append(bar)
+            self._bar_lanes.append((bar, lane_of_bar))
         bands = np.arange(*cols.block(BAND_LANE))  # bands are the first rows: no scan of every event
         if len(bands):
             bx0 = np.clip(cols.x0[bands], lim.x_min, lim.x_max)
@@ -162,6 +170,7 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         self._data_years = (_year(lo), _year(hi))
         self.region.setBounds((lim.x_min, lim.x_max))
         self._show_range(self.state.x_range)
+        self.getViewBox().updateMatrix()  # now, not while painting (a second paint): TimelineView.settle
 
     def _show_range(self, rng: tuple[float, float]) -> None:
         lo, hi = strip_range(self.timeline, self.limits, rng)
@@ -216,7 +225,21 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         self.state.x_range = rng
         ev.accept()
 
+    _laid_order: tuple[str, ...] = ()  # the filters' track order the lanes were drawn in
+
+    def _rank(self) -> np.ndarray:
+        """Place (top = 0) of each lane number in the filters' track order (float, shape (lanes,))."""
+        cols = self.timeline.columns
+        order = display_order([t.id for t in self.timeline.tracks][:cols.n_lanes], self.state.filters.track_order)
+        return order.argsort().astype(float)
+
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
+        if "filters" in changed and state.filters.track_order != self._laid_order:
+            # the same bars, each lane's at its new place (no counting again)
+            self._laid_order = state.filters.track_order
+            rank = self._rank()
+            for bar, lanes in self._bar_lanes:
+                bar.setOpts(y0=rank[lanes] + 0.15)
         if "x_range" in changed and (tuple(self.region.getRegion()) != state.x_range
                                      or strip_range(self.timeline, self.limits, state.x_range) != self.shown_range):
             self._show_range(state.x_range)

@@ -20,13 +20,18 @@ import threading
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..io.search_index import INDEX_MIN_EVENTS, SearchIndex, can_index
 from ..model.search import parse_query, search_mask
 from ..model.timeline import LazyEvents, Timeline
 
-__all__ = ["SearchJobs", "rows_of_file_mask"]
+__all__ = ["BUILD_DELAY_MS", "SearchJobs", "rows_of_file_mask"]
+
+BUILD_DELAY_MS = 300
+"""After opening, the search index starts building (or loading) this many
+milliseconds later, so the window's first paint and the first keystrokes do
+not compete with it for the two cores; a query asked meanwhile starts it at once."""
 
 
 def rows_of_file_mask(file_timeline: Timeline, shown: Timeline, file_mask: np.ndarray) -> np.ndarray | None:
@@ -72,6 +77,10 @@ class SearchJobs(QObject):
         self._querying = False
         self._scan_cancel: threading.Event | None = None
         self._no_index = False  # the index proved unusable: scan from now on
+        self._build_timer = QTimer(self)  # the build starts BUILD_DELAY_MS after opening
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(BUILD_DELAY_MS)
+        self._build_timer.timeout.connect(self.start_build)
 
     # -- which timeline -------------------------------------------------
     @staticmethod
@@ -94,15 +103,16 @@ class SearchJobs(QObject):
         self.cancelled_build = False
         self._no_index = False
         if self.is_large(timeline) and path and can_index(timeline):
-            self.start_build()
+            self._build_timer.start()  # start_build, BUILD_DELAY_MS from now
 
     def pending(self) -> bool:
-        """True while a build or a query runs in the background."""
-        return self.progress is not None or self._querying
+        """True while a build or a query runs in the background, or a build is about to start."""
+        return self.progress is not None or self._querying or self._build_timer.isActive()
 
     # -- the index --------------------------------------------------------
     def start_build(self) -> None:
         """Open or build the index of the current file in a background thread."""
+        self._build_timer.stop()
         if self.progress is not None or self.index is not None or self.timeline is None:
             return
         timeline, path = self.timeline, self.path
@@ -127,6 +137,7 @@ class SearchJobs(QObject):
 
     def cancel_build(self) -> None:
         """Stop the build (its temporary file is removed; nothing is applied)."""
+        self._build_timer.stop()  # one about to start does not
         if self._build_cancel is not None:
             self._build_cancel.set()
             self._build_cancel = None

@@ -85,7 +85,7 @@ class ShownTimeline(QObject):
         runs in a background thread and the window keeps showing the current
         timeline until it is ready; only the latest request is applied, in
         one step on the GUI thread (:meth:`deriving` says one runs)."""
-        key = (self.window.timeline, self.state.filters, self.state.display_zone)
+        key = self._key()
         self._forget_other_files()
         kept = self.kept(key)
         if self._derived_from is not None and key[0] is self._derived_from[0] and key[1:] == self._derived_from[1:]:
@@ -102,6 +102,12 @@ class ShownTimeline(QObject):
             self._wanted = None
             shown = _derive(key)
         self._show(shown, key)
+
+    def _key(self) -> tuple:
+        """What the shown timeline is derived from: (file's timeline, filters
+        without the track order, display zone).  A track order is a
+        permutation of the lanes, which the view applies itself (no new timeline)."""
+        return (self.window.timeline, self.state.filters.without_order, self.state.display_zone)
 
     _edited: tuple | None = None  # (file's timeline, ids) of an edit being shown
 
@@ -204,6 +210,7 @@ class ShownTimeline(QObject):
                 a, b = view.x_range()
                 view.set_timeline(shown)
                 view.set_x_range(a, b)  # same origin: the same moments stay in view
+            view.settle()  # one paint of the new timeline, not two
         sel = self.state.selected
         if sel is not None and not shown.has_event(sel):
             self.state.selected = None
@@ -297,7 +304,12 @@ class ShownTimeline(QObject):
 
     # -- slots -------------------------------------------------------------
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
-        if changed & {"filters", "display_zone"}:
+        derive = bool(changed & {"filters", "display_zone"})
+        if derive and self._wanted is None and self._derived_from is not None:
+            key, done = self._key(), self._derived_from
+            derive = not (key[0] is done[0] and key[1:] == done[1:])  # else only the track order changed:
+            # the view permutes its lanes itself
+        if derive:
             self.refresh(background=True)
         elif "query" in changed:
             self._search()
@@ -317,7 +329,7 @@ class ShownTimeline(QObject):
             self._let_go(t)  # (the shown one goes at its swap)
         del recent
         # without filters the shown timeline is the file's (on the zone's days): no thread needed
-        self.refresh(background=not self.state.filters.is_default)
+        self.refresh(background=not self.state.filters.without_order.is_default)
 
     def _on_file(self, _timeline: Timeline) -> None:
         # the window has already reset the filters (another file) or kept them

@@ -8,8 +8,11 @@ kept inside :class:`~viewer.model.viewstate.XLimits` (pyqtgraph's
 ``setLimits``), so it cannot be lost.
 
 Lanes are placed by :func:`~viewer.model.lanes.lane_geometry` from the shown
-tracks and ``state.collapsed_tracks``: the event layer, its hit test and the
-track labels all read the same :attr:`TimelineView.lanes`.  A track is
+tracks, ``state.collapsed_tracks`` and the track order of ``state.filters``:
+the event layer, its hit test and the track labels all read the same
+:attr:`TimelineView.lanes`.  A new track order only permutes the lanes on
+screen (``lanes.track_ids`` is the order shown; ``lanes.order`` the lane
+number at each position): no new timeline is drawn.  A track is
 collapsed or expanded from its label (click on ▸ / ▾, double-click, context
 menu) or with C (the selected event's track).  Selecting an event in a
 collapsed lane expands that lane, so the selection is always shown with its
@@ -119,6 +122,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self._tip_key: tuple[str, str] | None = None  # (event id, zone) of the tooltip shown
         self.disclosure_marks = True  #: ▸ / ▾ before track labels (off in pictures and presentations)
         self.lanes: LaneGeometry = lane_geometry([t.id for t in timeline.tracks])
+        self._laid_order: tuple[str, ...] = ()  # the filters' track order the lanes were laid out in
         super().__init__(parent=parent, viewBox=self._vb,
                          axisItems={"bottom": self._axis, "left": self.track_axis}, background="w")
         self.state = state
@@ -257,7 +261,8 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         return 8.0 + max(fm.height() * 1.3, 2.0 * style.marker_px + 6) + 1.0
 
     def track_label(self, lane: int) -> str:
-        """Text of a lane's label on the left axis (subclasses add to it)."""
+        """Text of the label of lane number ``lane`` (the drawn timeline's
+        ``tracks[lane]``) on the left axis (subclasses add to it)."""
         return self.timeline.tracks[lane].label
 
     def _update_y_range(self) -> None:
@@ -265,8 +270,10 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         tab = self.bands_item.tab_height() if self.bands_item is not None and self.timeline.columns.band_count else 0
         h = max(self._vb.height(), 100.0)
         ids = [t.id for t in self.timeline.tracks]
+        self._laid_order = self.state.filters.track_order
         self.lanes = lane_geometry(ids, self.state.collapsed_tracks, height_px=max(h - tab, 1.0),
-                                   strip_px=self.strip_px(), weights=getattr(self, "lane_weights", None))
+                                   strip_px=self.strip_px(), weights=getattr(self, "lane_weights", None),
+                                   order=self._laid_order)
         extent = max(self.lanes.extent, 1.0)
         lane_px = max((h - tab) / extent, 1.0)
         line_px = self.line_lane_px()
@@ -298,8 +305,25 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
             self.events_item.set_lanes(self.lanes)
         # the column fits the widest label (with its mark) up to a cap; longer
         # names are elided with "…" (pyqtgraph drops a label wider than its axis)
-        self.track_axis.set_lanes(self.lanes, [self.track_label(i) for i in range(len(ids))],
+        order = self.lanes.order if self.lanes.order is not None else range(len(ids))
+        self.track_axis.set_lanes(self.lanes, [self.track_label(int(k)) for k in order],
                                   marks=self.disclosure_marks, max_width=self.max_label_width())
+        self.settle()
+
+    def settle(self) -> None:
+        """Apply now what would otherwise be applied while painting: the plot's
+        pending layout and the view box's transform for its new range.
+
+        pyqtgraph moves the view box's content to a new range lazily, when the
+        next paint starts (``ViewBox.prepareForPaint``); moving it there marks
+        the scene dirty again, and Qt paints the view a second time right
+        after the first (at 10^6 events each paint of the event layer is tens of
+        milliseconds).  Called after a new timeline, lane layout or range is
+        set, it makes the next paint the only one."""
+        layout = self.plotItem.layout
+        if layout is not None:
+            layout.activate()
+        self._vb.updateMatrix()
 
     def _place_vscroll(self) -> None:
         w = self.vscroll.sizeHint().width()
@@ -314,11 +338,12 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self._vb.setYRange(self._y_top - tab / lane_px, self._y_top + units, padding=0)
 
     def scroll_to_lane(self, lane: int) -> None:
-        """Scroll vertically (when the tracks do not fit) so lane ``lane`` is in view."""
+        """Scroll vertically (when the tracks do not fit) so lane number ``lane`` is in view."""
         if self._y_window is None or not 0 <= lane < len(self.lanes):
             return
         units, _ = self._y_window
-        top, bottom = float(self.lanes.top[lane]), float(self.lanes.top[lane] + self.lanes.height[lane])
+        pos = self.lanes.position(lane)
+        top, bottom = float(self.lanes.top[pos]), float(self.lanes.top[pos] + self.lanes.height[pos])
         if top < self._y_top or bottom > self._y_top + units:
             self.vscroll.setValue(int(round(max(0.0, top - units / 2 + (bottom - top) / 2) * _SCROLL_STEPS)))
 
@@ -329,7 +354,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
 
     # -- track collapse ------------------------------------------------------
     def toggle_lane(self, lane: int) -> None:
-        """Collapse or expand the track of lane ``lane`` (top = 0)."""
+        """Collapse or expand the track of the lane at position ``lane`` on screen (top = 0)."""
         if 0 <= lane < len(self.lanes):
             self.state.toggle_track_collapsed(self.lanes.track_ids[lane])
 
@@ -349,8 +374,9 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         return track if self.lanes.index(track or "") is not None else None
 
     def lane_menu(self, lane: int, screen_pos=None) -> QMenu:
-        """The context menu of a lane's label: collapse / expand it, collapse all
-        others, expand all.  Shown at ``screen_pos`` (a QPoint) if given."""
+        """The context menu of the label of the lane at position ``lane`` (top = 0):
+        collapse / expand it, collapse all others, expand all.  Shown at
+        ``screen_pos`` (a QPoint) if given."""
         menu = QMenu(self)
         tid = self.lanes.track_ids[lane]
         collapsed = bool(self.lanes.collapsed[lane])
@@ -516,8 +542,9 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
             track = self._selected_track()
             if track is not None and track in state.collapsed_tracks and self._open_lane_on_select:
                 state.set_track_collapsed(track, False)  # a new selection opens its lane
-        if "collapsed_tracks" in changed and getattr(self, "_ready", False):
-            self._update_y_range()
+        if getattr(self, "_ready", False) and ("collapsed_tracks" in changed or (
+                "filters" in changed and state.filters.track_order != self._laid_order)):
+            self._update_y_range()  # a new track order: the same lanes, permuted
         if "x_range" in changed and state.x_range != self.x_range():
             self.set_x_range(*state.x_range)
         if "display_zone" in changed:
