@@ -45,8 +45,8 @@ from viewer.model.timeline import Event, LazyEvents, Timeline
 from .native_build import date_of, event_from_dict, stories_from_json, timeline_from_dict
 from .native_write import event_to_dict, stories_to_json, timeline_to_dict
 
-__all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "WINDOW_RES", "timeline_rows", "timeline_row_chunks", "timeline_meta",
-           "timeline_of_meta",
+__all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "WINDOW_RES", "timeline_rows", "timeline_row_chunks",
+           "timeline_meta", "timeline_of_meta",
            "event_of_json", "LOAD_COLUMNS", "PLANNED_SQL", "DRAFT_SQL", "timeline_of_columns"]
 
 LAYOUT_VERSION = 2

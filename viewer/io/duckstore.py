@@ -180,9 +180,9 @@ _WINDOW_SQL = ("SELECT {res} AS res, lane, bucket, NULL::DOUBLE AS x0, NULL::DOU
                "sum(s)::BIGINT AS ns, sum(e)::BIGINT AS ne FROM ("
                "SELECT lane, floor(xm / {res})::BIGINT AS bucket, 1 AS m, 0 AS s, 0 AS e FROM {src} "
                "WHERE drawn AND NOT spread "
-               "UNION ALL SELECT lane, " + _SIDE_BUCKET.format(x="x0", res="{res}") + ", 0, 1, 0 FROM {src} WHERE drawn "
-               "UNION ALL SELECT lane, " + _SIDE_BUCKET.format(x="x1", res="{res}") + ", 0, 0, 1 FROM {src} WHERE drawn"
-               ") GROUP BY lane, bucket")
+               "UNION ALL SELECT lane, " + _SIDE_BUCKET.format(x="x0", res="{res}") + ", 0, 1, 0 FROM {src} "
+               "WHERE drawn UNION ALL SELECT lane, " + _SIDE_BUCKET.format(x="x1", res="{res}") + ", 0, 0, 1 "
+               "FROM {src} WHERE drawn) GROUP BY lane, bucket")
 _SPREAD_SQL = ("SELECT 0.0 AS res, lane, NULL::BIGINT AS bucket, x0, x1, count(*) AS n, 0::BIGINT AS ns, "
                "0::BIGINT AS ne FROM {src} WHERE spread GROUP BY lane, x0, x1")
 
