@@ -36,7 +36,6 @@ from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit, urlunsplit
 
 import numpy as np
 
-from viewer.model.count_tables import MarkerCounts
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.search import parse_query
 from viewer.model.store import (
@@ -64,7 +63,17 @@ from .collection import (
     timeline_of_meta,
 )
 from .common import ReadReport
-from .store_sql import CLICKHOUSE, STATS_KEY, CountCache, filter_where, read_stats, window_count_plan, window_counts
+from .store_sql import (
+    CLICKHOUSE,
+    STATS_KEY,
+    CountCache,
+    bucket_bins,
+    bucket_bins_sql,
+    filter_where,
+    read_stats,
+    window_count_plan,
+    window_counts,
+)
 
 __all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_collection", "read_clickhouse_report",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
@@ -397,13 +406,11 @@ class ClickStore(EventStore):
         markers = spread = None
         if counts is not None and r is not None:
             table = counts.markers(r)
-            if table is None:  # too many buckets for numpy (10 s, 60 s): the window's buckets only
-                m = self._floats(f"SELECT lane, bucket, n FROM {self.t}_counts WHERE res = {lit(r)} AND bucket "
-                                 f"BETWEEN {math.floor(t0 / r)} AND {math.floor(t1 / r)} AND n > 0 AND lane IN {sel}",
-                                 ["lane", "bucket", "n"])
-                z = np.zeros(0)
-                table = MarkerCounts(r, m.get("lane", z), m.get("bucket", z), m.get("n", z))
-            out += table.density(lanes, t0, t1, bins)
+            if table is not None:
+                out += table.density(lanes, t0, t1, bins)
+            else:  # too many buckets for numpy (10 s, 60 s): the window's buckets, binned by ClickHouse
+                markers = bucket_bins(self._floats(bucket_bins_sql(f"{self.t}_counts", r, t0, t1, bins, lanes,
+                                                                   CLICKHOUSE), ["lane", "k", "a", "b"]), bins)
         else:
             m = self._floats(f"SELECT lane, least(toInt64(floor((xm - {lit(t0)}) / {lit((t1 - t0) / bins)})), "
                              f"{bins - 1}) AS k, count() AS n FROM {self.t} WHERE drawn AND NOT spread AND lane IN "

@@ -43,7 +43,6 @@ from typing import Any
 
 import numpy as np
 
-from viewer.model.count_tables import MarkerCounts
 from viewer.model.dates import Precision
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.search import parse_query
@@ -78,7 +77,17 @@ from .collection import (
 )
 from .common import ReadReport
 from .regular import require_regular_file
-from .store_sql import DUCKDB, STATS_KEY, CountCache, filter_where, read_stats, window_count_plan, window_counts
+from .store_sql import (
+    DUCKDB,
+    STATS_KEY,
+    CountCache,
+    bucket_bins,
+    bucket_bins_sql,
+    filter_where,
+    read_stats,
+    window_count_plan,
+    window_counts,
+)
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
            "AGGREGATE_FACTOR", "ROW_GROUP"]
@@ -468,11 +477,10 @@ class DuckStore(EventStore):
         markers = spread = None
         if counts is not None and r is not None:
             table = counts.markers(r)
-            if table is None:  # too many buckets for numpy (10 s, 60 s): the window's buckets only
-                m = self._np(f"SELECT lane, bucket, n FROM agg WHERE res = ? AND bucket BETWEEN ? AND ? "
-                             f"AND n > 0 AND lane IN {sel}", [r, math.floor(t0 / r), math.floor(t1 / r)])
-                table = MarkerCounts(r, m["lane"], m["bucket"], m["n"])
-            out += table.density(lanes, t0, t1, bins)
+            if table is not None:
+                out += table.density(lanes, t0, t1, bins)
+            else:  # too many buckets for numpy (10 s, 60 s): the window's buckets, binned by DuckDB
+                markers = bucket_bins(self._np(bucket_bins_sql("agg", r, t0, t1, bins, lanes, DUCKDB)), bins)
         else:
             m = self._np(f"SELECT lane, least(floor((xm - ?) / ?), {bins - 1})::BIGINT AS k, count(*) AS n "
                          f"FROM ev WHERE drawn AND NOT spread AND lane IN {sel} AND xm >= ? AND xm <= ? "

@@ -17,7 +17,8 @@ from viewer.model.count_tables import MarkerCounts, SpreadCounts, WindowCounts
 from viewer.model.store_query import LIST_FACETS, FilterLike, StoreFilter
 
 __all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "NUMPY_MAX_ROWS", "CollectionStats",
-           "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "WINDOW_LIMIT"]
+           "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "WINDOW_LIMIT", "bucket_bins_sql",
+           "bucket_bins"]
 
 WINDOW_LIMIT = 1e14
 """Windows within ``±WINDOW_LIMIT`` s of the epoch (three million years) are counted from the
@@ -216,6 +217,38 @@ def window_counts(base: dict[int, int], edges: dict[str, np.ndarray] | None) -> 
         for lane, side, n in zip(edges["lane"].tolist(), edges["side"].tolist(), edges["n"].tolist(), strict=True):
             counts[int(lane)] += int(n) if int(side) == 0 else -int(n)
     return {k: v for k, v in counts.items() if v}
+
+
+def bucket_bins_sql(table: str, res: float, t0: float, t1: float, bins: int, lanes: Iterable[int],
+                    dialect: str) -> str:
+    """SQL binning a marker table of width ``res`` (s) into ``bins`` equal bins over ``[t0, t1]``
+    (epoch s) in the engine, for a table too large for numpy: rows ``(lane, k, a, b)``, ``a``
+    the markers (float) of the buckets starting in bin ``k`` that fall in bin ``k``, ``b`` those
+    that fall in bin ``k + 1`` (``k`` from -1 to ``bins - 1``; see :func:`bucket_bins`).  Each
+    bucket's markers are spread evenly over it (as :class:`~viewer.model.count_tables.MarkerCounts`);
+    a bucket at most a bin wide meets at most two bins.  One pass over the window's buckets,
+    and only a strip's worth of rows comes back."""
+    def lit(v: Any) -> str:
+        return sql_literal(float(v), dialect)
+
+    r, width = lit(res), lit((t1 - t0) / int(bins))
+    lanes_sql = "(" + ", ".join(str(k) for k in sorted({int(k) for k in lanes})) + ")"
+    k = f"floor((bucket * {r} - {lit(t0)}) / {width})"
+    edge = f"({lit(t0)} + ({k} + 1) * {width})"  # the end of the bin the bucket starts in
+    return (f"SELECT lane, {k} AS k, sum(n * (least(bucket * {r} + {r}, {edge}) - bucket * {r}) / {r}) AS a, "
+            f"sum(n * greatest(bucket * {r} + {r} - {edge}, 0) / {r}) AS b FROM {table} WHERE res = {r} "
+            f"AND bucket BETWEEN {math.floor(t0 / res)} AND {math.floor(t1 / res)} AND n > 0 "
+            f"AND lane IN {lanes_sql} GROUP BY lane, k")
+
+
+def bucket_bins(got: dict[str, np.ndarray], bins: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(lane, k, n)`` markers per bin of :func:`bucket_bins_sql`'s rows (``got``: its columns),
+    the parts before the first bin and after the last left out."""
+    z = np.zeros(0)
+    lane, k, a, b = (np.asarray(got.get(c, z), dtype=float) for c in ("lane", "k", "a", "b"))
+    lane, k, n = np.concatenate((lane, lane)), np.concatenate((k, k + 1)), np.concatenate((a, b))
+    keep = (k >= 0) & (k < int(bins)) & (n > 0)
+    return lane[keep], k[keep], n[keep]
 
 
 class CollectionStats:
