@@ -58,13 +58,22 @@ from .collection import (
     DRAFT_SQL,
     LOAD_COLUMNS,
     PLANNED_SQL,
-    RESOLUTIONS,
     event_of_json,
     timeline_of_columns,
     timeline_of_meta,
 )
 from .common import ReadReport
-from .store_sql import CLICKHOUSE, STATS_KEY, CountCache, filter_where, read_stats
+from .store_sql import (
+    CLICKHOUSE,
+    STATS_KEY,
+    CountCache,
+    bucket_bins,
+    bucket_bins_sql,
+    filter_where,
+    read_stats,
+    window_count_plan,
+    window_counts,
+)
 
 __all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_collection", "read_clickhouse_report",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
@@ -263,6 +272,7 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
     meta = {"timeline_viewer": json.dumps(src.meta, ensure_ascii=False)}
     if src._stats is not None:
         meta[STATS_KEY] = src._stats.to_json()
+    windowed = src._windowed
     src.close()
     t = f"{database}.{table}"
     backend.command(f"CREATE DATABASE IF NOT EXISTS {database}")
@@ -273,8 +283,12 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
     backend.command(f"CREATE TABLE {t} ({cols}, {skip}) ENGINE = MergeTree ORDER BY (sort_point, file_index) "
                     "SETTINGS allow_nullable_key = 1")  # the skip indexes find a window's granules, as row groups do
     backend.insert_parquet(t, parquet)
+    # a window's buckets are one stretch of the table (a collection written before the started/ended
+    # counts has no ns, ne: its table has none either, and its windows are counted from the events)
+    ends = ", ns Int64, ne Int64" if windowed else ""
     backend.command(f"CREATE TABLE {t}_counts (res Float64, lane Int32, bucket Nullable(Int64), "
-                    "x0 Nullable(Float64), x1 Nullable(Float64), n Int64) ENGINE = MergeTree ORDER BY (res, lane)")
+                    f"x0 Nullable(Float64), x1 Nullable(Float64), n Int64{ends}) ENGINE = MergeTree "
+                    "ORDER BY (res, bucket, x0, x1) SETTINGS allow_nullable_key = 1")
     backend.insert_parquet(f"{t}_counts", counts_path(parquet))
     backend.command(f"CREATE TABLE {t}_meta (key String, value String) ENGINE = MergeTree ORDER BY key")
     backend.command(f"INSERT INTO {t}_meta VALUES " + ", ".join(f"({lit(k)}, {lit(v)})" for k, v in meta.items()))
@@ -301,6 +315,11 @@ class ClickStore(EventStore):
         self.n_events = int(self._rows(f"SELECT count() FROM {self.t}")[1][0][0])
         _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = {lit(STATS_KEY)}")
         self._stats = read_stats(rows[0][0] if rows else None)
+        try:  # the started/ended counts (ns, ne): loaded since issue 13; an older table has none
+            self._rows(f"SELECT ns, ne FROM {self.t}_counts LIMIT 0")
+            self._windowed = True
+        except Exception:  # noqa: BLE001 - no such column: count windows from the events
+            self._windowed = False
 
     def _rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
         with self._lock:
@@ -350,6 +369,8 @@ class ClickStore(EventStore):
         window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)} AND {where}"
         lanes = {int(k) for k in lanes}
         counts = self._stats.lane_counts_if_whole(t0, t1, lanes, where) if self._stats is not None else None
+        if counts is None and where == "true":
+            counts = self._counted(t0, t1, lanes)
         if counts is None:
             counts = {int(k): int(v) for k, v in self._rows(
                 f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
@@ -359,6 +380,16 @@ class ClickStore(EventStore):
         _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE lane IN "
                              f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
         return self._answer(rows, sum(counts.values()), counts, crowded)
+
+    def _counted(self, t0: float, t1: float, lanes: set[int]) -> dict[int, int] | None:
+        """As :meth:`DuckStore._counted <viewer.io.duckstore.DuckStore._counted>`: events per lane
+        meeting ``[t0, t1]`` from the started/ended counts and the two edge buckets' rows, or None."""
+        table = self._count_cache().windows()
+        plan = window_count_plan(table, t0, t1, lanes, self.t, CLICKHOUSE) if table is not None else None
+        if plan is None:
+            return None
+        base, edges = plan
+        return window_counts(base, self._floats(edges, ["lane", "side", "n"]) if edges is not None else None)
 
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
                 filters: FilterLike | None = None) -> np.ndarray:
@@ -370,17 +401,16 @@ class ClickStore(EventStore):
         sel = self._lanes(lanes)
         where = filter_where(filters, CLICKHOUSE)
         counts = self._count_cache() if where == "true" else None
-        r = aggregate_resolution(t0, t1, bins, RESOLUTIONS)
+        r = None if counts is None or exact else aggregate_resolution(t0, t1, bins, counts.marker_resolutions())
         out = np.zeros((len(lanes), bins))
-        markers = buckets = spread = None
-        table = counts.markers(r) if counts is not None and r is not None and not exact else None
-        if table is not None:
-            out += table.density(lanes, t0, t1, bins)
-        elif counts is not None and r is not None and not exact:
-            m = self._np(f"SELECT lane, bucket, n FROM {self.t}_counts WHERE res = {lit(r)} AND lane IN {sel} "
-                         f"AND bucket BETWEEN {math.floor(t0 / r)} AND {math.floor(t1 / r)}")
-            if len(m.get("n", ())):
-                buckets = (m["lane"], m["bucket"] * r, np.full(len(m["n"]), r), m["n"])
+        markers = spread = None
+        if counts is not None and r is not None:
+            table = counts.markers(r)
+            if table is not None:
+                out += table.density(lanes, t0, t1, bins)
+            else:  # too many buckets for numpy (10 s, 60 s): the window's buckets, binned by ClickHouse
+                markers = bucket_bins(self._floats(bucket_bins_sql(f"{self.t}_counts", r, t0, t1, bins, lanes,
+                                                                   CLICKHOUSE), ["lane", "k", "a", "b"]), bins)
         else:
             m = self._floats(f"SELECT lane, least(toInt64(floor((xm - {lit(t0)}) / {lit((t1 - t0) / bins)})), "
                              f"{bins - 1}) AS k, count() AS n FROM {self.t} WHERE drawn AND NOT spread AND lane IN "
@@ -398,13 +428,13 @@ class ClickStore(EventStore):
                            f"AND x0 < {lit(t1)} AND x1 > {lit(t0)}")
             if len(got.get("n", ())):
                 spread = (got["lane"], got["x0"], got["x1"], got["n"])
-        out += density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        out += density_from_parts(lanes, t0, t1, bins, markers=markers, spread=spread)
         return out
 
     def _count_cache(self) -> CountCache:
         """The count tables in numpy (loaded on first use)."""
         if self._counts is None:
-            self._counts = CountCache(self._floats, f"{self.t}_counts")
+            self._counts = CountCache(self._floats, f"{self.t}_counts", self._windowed)
         return self._counts
 
     def _floats(self, sql: str, names: list[str] | None = None) -> dict[str, np.ndarray]:

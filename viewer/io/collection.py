@@ -45,16 +45,20 @@ from viewer.model.timeline import Event, LazyEvents, Timeline
 from .native_build import date_of, event_from_dict, stories_from_json, timeline_from_dict
 from .native_write import event_to_dict, stories_to_json, timeline_to_dict
 
-__all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "timeline_rows", "timeline_row_chunks", "timeline_meta",
-           "timeline_of_meta",
+__all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "WINDOW_RES", "timeline_rows", "timeline_row_chunks",
+           "timeline_meta", "timeline_of_meta",
            "event_of_json", "LOAD_COLUMNS", "PLANNED_SQL", "DRAFT_SQL", "timeline_of_columns"]
 
 LAYOUT_VERSION = 2
 """Bumped when the columns or their meaning change; readers refuse other versions."""
 
-RESOLUTIONS = (600.0, 3600.0, 6 * 3600.0, 86400.0, 7 * 86400.0, 30 * 86400.0, 365 * 86400.0)
-"""Bucket widths (s) of the pre-aggregated marker counts: 10 minutes, an hour, 6 hours, a day,
-a week, 30 and 365 days (a density query takes the widest at most 1/8 of its bins)."""
+RESOLUTIONS = (10.0, 60.0, 600.0, 3600.0, 6 * 3600.0, 86400.0, 7 * 86400.0, 30 * 86400.0, 365 * 86400.0)
+"""Bucket widths (s) of the pre-aggregated marker counts: 10 s, a minute, 10 minutes, an hour, 6 hours, a day,
+a week, 30 and 365 days (a density query takes the widest at most 1/8 of its bins; 10 s and
+60 s since issue 13: zoomed in to a day, the strips still come from a table)."""
+WINDOW_RES = 3600.0
+"""Bucket width (s) of the events started and ended per lane (``ns``/``ne`` of the count table):
+how many events meet a window, from the table plus the rows of its two edge buckets."""
 
 #: (name, kind) of every column; kinds: i8 i32 i64 f64 u8 bool str list
 COLUMNS = (

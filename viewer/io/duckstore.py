@@ -8,9 +8,13 @@
   timeline's own fields (title, tracks, sources, reference date) in the
   file's key-value metadata ``timeline_viewer``;
 * ``events.counts.parquet``: markers per lane per bucket at the widths of
-  :data:`~viewer.io.collection.RESOLUTIONS` (an hour ... 365 days), and the
-  date-only events per lane per possible interval (``res = 0``): the density
-  strips of a zoomed-out view read these few thousand rows, not the events.
+  :data:`~viewer.io.collection.RESOLUTIONS` (10 s ... 365 days), the events
+  started and ended per lane per hour (:data:`~viewer.io.collection.WINDOW_RES`:
+  how many events of a lane meet a window, so its crowded lanes are known
+  without reading them), and the date-only events per lane per possible
+  interval (``res = 0``): the density strips of a view read these rows, not
+  the events.  A collection written before the 10 s / 60 s and started/ended
+  tables still opens: it answers from the tables it has and the events.
   Both carry the same ``collection`` token; a counts file that does not
   match is ignored (counted from the events instead).
 
@@ -64,6 +68,7 @@ from .collection import (
     LOAD_COLUMNS,
     PLANNED_SQL,
     RESOLUTIONS,
+    WINDOW_RES,
     event_of_json,
     timeline_meta,
     timeline_of_columns,
@@ -72,7 +77,17 @@ from .collection import (
 )
 from .common import ReadReport
 from .regular import require_regular_file
-from .store_sql import DUCKDB, STATS_KEY, CountCache, filter_where, read_stats
+from .store_sql import (
+    DUCKDB,
+    STATS_KEY,
+    CountCache,
+    bucket_bins,
+    bucket_bins_sql,
+    filter_where,
+    read_stats,
+    window_count_plan,
+    window_counts,
+)
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
            "AGGREGATE_FACTOR", "ROW_GROUP"]
@@ -166,14 +181,28 @@ def _objects(values: list[Any]) -> np.ndarray:
 
 
 _COUNTS_SQL = ("SELECT {res} AS res, lane, floor(xm / {res})::BIGINT AS bucket, NULL::DOUBLE AS x0, "
-               "NULL::DOUBLE AS x1, count(*) AS n FROM {src} WHERE drawn AND NOT spread GROUP BY lane, bucket")
-_SPREAD_SQL = ("SELECT 0.0 AS res, lane, NULL::BIGINT AS bucket, x0, x1, count(*) AS n FROM {src} "
-               "WHERE spread GROUP BY lane, x0, x1")
+               "NULL::DOUBLE AS x1, count(*) AS n, 0::BIGINT AS ns, 0::BIGINT AS ne FROM {src} "
+               "WHERE drawn AND NOT spread GROUP BY lane, bucket")
+# a side beyond ±1e15 s (an open side: ±inf) lands in a bucket far beyond any window counted from the table
+_SIDE_BUCKET = "floor(greatest(least({x}, 1e15), -1e15) / {res})::BIGINT"
+_WINDOW_SQL = ("SELECT {res} AS res, lane, bucket, NULL::DOUBLE AS x0, NULL::DOUBLE AS x1, sum(m)::BIGINT AS n, "
+               "sum(s)::BIGINT AS ns, sum(e)::BIGINT AS ne FROM ("
+               "SELECT lane, floor(xm / {res})::BIGINT AS bucket, 1 AS m, 0 AS s, 0 AS e FROM {src} "
+               "WHERE drawn AND NOT spread "
+               "UNION ALL SELECT lane, " + _SIDE_BUCKET.format(x="x0", res="{res}") + ", 0, 1, 0 FROM {src} "
+               "WHERE drawn UNION ALL SELECT lane, " + _SIDE_BUCKET.format(x="x1", res="{res}") + ", 0, 0, 1 "
+               "FROM {src} WHERE drawn) GROUP BY lane, bucket")
+_SPREAD_SQL = ("SELECT 0.0 AS res, lane, NULL::BIGINT AS bucket, x0, x1, count(*) AS n, 0::BIGINT AS ns, "
+               "0::BIGINT AS ne FROM {src} WHERE spread GROUP BY lane, x0, x1")
 
 
 def _counts_query(src: str) -> str:
-    parts = [_COUNTS_SQL.format(res=repr(r), src=src) for r in RESOLUTIONS] + [_SPREAD_SQL.format(src=src)]
-    return " UNION ALL ".join(parts) + " ORDER BY res, lane, bucket, x0"
+    """The count table: per width of :data:`RESOLUTIONS`, markers per lane per bucket (``n``), and at
+    :data:`WINDOW_RES` also the events started (``ns``: ``x0`` in the bucket) and ended (``ne``);
+    date-only events per lane per interval (``res = 0``).  Ordered by width, then bucket: a window's
+    buckets are one stretch of the file (row groups skipped by their bucket statistics)."""
+    parts = [(_WINDOW_SQL if r == WINDOW_RES else _COUNTS_SQL).format(res=repr(r), src=src) for r in RESOLUTIONS]
+    return " UNION ALL ".join([*parts, _SPREAD_SQL.format(src=src)]) + " ORDER BY res, bucket, lane, x0, x1"
 
 
 def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
@@ -298,6 +327,8 @@ class DuckStore(EventStore):
             else:
                 self.con = connect()
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
+                # each file's footer (schema, row-group statistics) parsed once, not on every query
+                self.con.execute("SET parquet_metadata_cache = true")
                 # ev for windows; evp with row positions (= time order) for pages and search: asking
                 # for the positions slows every scan, so only the queries that need them do
                 self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)})")
@@ -321,6 +352,8 @@ class DuckStore(EventStore):
         self.n_events = int(self._one("SELECT count(*) FROM ev"))
         self._stats = read_stats(meta.get(STATS_KEY))
         self._positions: dict[str, np.ndarray] = {}
+        # the started/ended counts (ns, ne) are written since issue 13; an older collection has none
+        self._windowed = self._has_counts and "ns" in {r[0] for r in self._q("DESCRIBE agg")}
 
     def _counts_match(self, cpath: str, token: str | None) -> bool:
         """Whether ``cpath`` holds the count tables of this very collection (else they are ignored)."""
@@ -401,6 +434,8 @@ class DuckStore(EventStore):
         lanes = {int(k) for k in lanes}
         counts = self._stats.lane_counts_if_whole(t0, t1, lanes, where) if self._stats is not None else None
         if counts is None:
+            counts = self._counted(t0, t1, lanes) if where == "true" else None
+        if counts is None:
             counts = {int(k): int(v) for k, v in self._q(
                 f"SELECT lane, count(*) FROM ev WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane",
                 [t1, t0])}
@@ -410,6 +445,18 @@ class DuckStore(EventStore):
         got = self._np(f"SELECT {_ROW} FROM ev WHERE lane IN {self._lanes(taken)} "
                        f"AND {window} ORDER BY lane, x0, file_index", [t1, t0])
         return self._answer(got, sum(counts.values()), counts, crowded)
+
+    def _counted(self, t0: float, t1: float, lanes: set[int]) -> dict[int, int] | None:
+        """Drawn events per lane meeting ``[t0, t1]`` (epoch s; lanes with none left out) from the
+        started/ended counts and the rows of the two edge buckets; None when the collection has
+        no such counts (written before them) or the window is beyond their reach."""
+        cache = self._count_cache()
+        table = cache.windows() if cache is not None else None
+        plan = window_count_plan(table, t0, t1, lanes, "ev", DUCKDB) if table is not None else None
+        if plan is None:
+            return None
+        base, edges = plan
+        return window_counts(base, self._np(edges) if edges is not None else None)
 
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
                 filters: FilterLike | None = None) -> np.ndarray:
@@ -424,16 +471,16 @@ class DuckStore(EventStore):
         sel = self._lanes(lanes)
         where = filter_where(filters, DUCKDB)
         counts = self._count_cache() if where == "true" else None
-        r = aggregate_resolution(t0, t1, bins, RESOLUTIONS, AGGREGATE_FACTOR)
+        r = None if counts is None or exact else aggregate_resolution(t0, t1, bins, counts.marker_resolutions(),
+                                                                      AGGREGATE_FACTOR)
         out = np.zeros((len(lanes), bins))
-        markers = buckets = spread = None
-        table = counts.markers(r) if counts is not None and r is not None and not exact else None
-        if table is not None:
-            out += table.density(lanes, t0, t1, bins)
-        elif counts is not None and r is not None and not exact:
-            m = self._np(f"SELECT lane, bucket, n FROM agg WHERE res = ? AND lane IN {sel} AND bucket BETWEEN ? "
-                         "AND ?", [r, math.floor(t0 / r), math.floor(t1 / r)])
-            buckets = (m["lane"], m["bucket"].astype(float) * r, np.full(len(m["n"]), r), m["n"])
+        markers = spread = None
+        if counts is not None and r is not None:
+            table = counts.markers(r)
+            if table is not None:
+                out += table.density(lanes, t0, t1, bins)
+            else:  # too many buckets for numpy (10 s, 60 s): the window's buckets, binned by DuckDB
+                markers = bucket_bins(self._np(bucket_bins_sql("agg", r, t0, t1, bins, lanes, DUCKDB)), bins)
         else:
             m = self._np(f"SELECT lane, least(floor((xm - ?) / ?), {bins - 1})::BIGINT AS k, count(*) AS n "
                          f"FROM ev WHERE drawn AND NOT spread AND lane IN {sel} AND xm >= ? AND xm <= ? "
@@ -448,7 +495,7 @@ class DuckStore(EventStore):
             got = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} AND x0 < ? AND x1 > ?",
                            [t1, t0])
             spread = (got["lane"], got["x0"], got["x1"], got["n"])
-        out += density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        out += density_from_parts(lanes, t0, t1, bins, markers=markers, spread=spread)
         return out
 
     def _count_cache(self) -> CountCache | None:
@@ -456,7 +503,7 @@ class DuckStore(EventStore):
         if not self._has_counts:
             return None
         if self._counts is None:
-            self._counts = CountCache(self._np, "agg")
+            self._counts = CountCache(self._np, "agg", self._windowed)
         return self._counts
 
     def count(self, filters: FilterLike | None = None) -> int:
