@@ -629,7 +629,7 @@ def read_collection_report(path: str, *, max_loaded: int = MAX_LOADED) -> ReadRe
     """
     store = DuckStore(path)
     base, data = store.timeline, store.meta
-    warnings: list[Problem] = []
+    warnings: list[Problem] = [Problem(path, store.index_note)] if store.index_note else []
     where, params = "TRUE", []
     if store.n_events > max_loaded:
         if base.home_start is not None and base.home_end is not None:

@@ -476,7 +476,7 @@ class CollectionIndex:
             return None, ""
         name = os.path.basename(path)
         if not stat.S_ISREG(info.st_mode):
-            return None, f"{name}: not a regular file; search scans the collection"
+            return None, f"{name}: search index ignored, not a regular file; search scans the collection"
         con = None
         try:
             con = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True, check_same_thread=False)
