@@ -124,7 +124,8 @@ def spoil_sql(path, sql):
 
 def spoil_bytes(path, data, keep=None):
     side = sidecar_path(path)
-    head = open(side, "rb").read()[:keep] if keep is not None else b""
+    with open(side, "rb") as f:
+        head = f.read()[:keep] if keep is not None else b""
     with open(side, "wb") as f:
         f.write(head + data)
 
