@@ -287,7 +287,7 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
         try:
             backend.command(f"CREATE TABLE {t} ({cols}, {skip}, INDEX search_text_ngrams search_text TYPE "
                             f"{text_index}) ENGINE = MergeTree ORDER BY (sort_point, file_index) "
-                            "SETTINGS allow_nullable_key = 1")  # skip indexes find a window's granules, as row groups do
+                            "SETTINGS allow_nullable_key = 1")  # skip indexes: a window's granules
             break
         except Exception:  # noqa: BLE001 - a server without this index type: try the next
             if text_index == TEXT_INDEXES[-1]:

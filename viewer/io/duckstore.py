@@ -243,7 +243,7 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         if progress:
             progress("writing the search index")
         write_collection_index(path, _index_rows(con, path), token=token, n_rows=int(n),
-                               n_drawn=sum(stats["lanes"].values()), progress=progress)
+                               n_drawn=sum(lanes.values()), progress=progress)
         return int(n)
     finally:
         con.close()
