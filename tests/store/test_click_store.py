@@ -185,3 +185,31 @@ def test_collection_loaded_before_the_window_tables_still_answers(big, old_parqu
     t0, t1 = lo + 5e6, lo + 5e6 + 86400
     got = s.density(t0, t1, [3], 100)
     np.testing.assert_allclose(got[0], brute_density(big, t0, t1, 3, 100), rtol=1e-9, atol=1e-6)
+def test_search_uses_skip_indexes_and_equals_the_in_memory_search(big, store, monkeypatch):
+    import viewer.io.clickstore as clickstore
+    from viewer.model.search import event_text, parse_query
+
+    _, rows = store._rows("SELECT name, type FROM system.data_skipping_indices WHERE database = 'tv' "
+                          "AND table = 'events'")
+    kinds = dict((name, kind) for name, kind in rows)
+    assert kinds["search_text_ngrams"] in ("text", "ngrambf_v1") and kinds["id_bloom"] == "bloom_filter"
+    _, rows = store._rows("SELECT name, type FROM system.columns WHERE database = 'tv' AND table = 'events' "
+                          "AND name IN ('id', 'search_text')")
+    assert sorted(t for _, t in rows) == ["String", "String"]
+    drawn = set(big.columns.ids)
+    texts = sorted((ev.sort_point, i, ev.id, event_text(ev, big)) for i, ev in enumerate(big.events)
+                   if ev.id in drawn)
+    rng = np.random.default_rng(11)
+    queries = ["ÉLYSÉE 7", "Le Drian", "ly", "zzqx", "a_b%", "it's", "100%", "\\"]
+    for _ in range(12):
+        text = texts[int(rng.integers(len(texts)))][3].replace("\n", " ")
+        a = int(rng.integers(0, max(len(text) - 6, 0) + 1))
+        queries.append(text[a:a + int(rng.integers(1, 7))].strip().upper() or "x")
+    for query in queries:
+        terms = parse_query(query)
+        want = [eid for _, _, eid, text in texts if terms and all(t in text for t in terms)]
+        got = store.search(query, cap=20)
+        assert (got.ids, got.total, got.exact) == (want[:20], len(want), True), query
+    monkeypatch.setattr(clickstore, "COUNT_CAP", 1000)
+    got = store.search("protest", cap=10)
+    assert got.total == 1000 and not got.exact and got.count_text() == "at least 1,000 matches"

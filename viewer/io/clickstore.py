@@ -81,6 +81,12 @@ __all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_coll
 USER_ENV, PASSWORD_ENV = "TIMELINE_CLICKHOUSE_USER", "TIMELINE_CLICKHOUSE_PASSWORD"
 _ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
         f"ifNull({PLANNED_SQL}, 0) AS planned, ifNull({DRAFT_SQL}, 0) AS draft")
+TEXT_INDEXES = ("text(tokenizer = ngrams(3))", "ngrambf_v1(3, 65536, 3, 0) GRANULARITY 1")
+"""Skip index of the folded search text: ClickHouse's text index of 3-grams (25.x and later: exact
+granules), else the older n-gram Bloom filter (ngrambf_v1: 3-grams, 64 KiB per granule)."""
+COUNT_CAP = 100_000
+"""A search counts its matches up to this many (or the cap asked for, when larger); beyond, the
+total is a lower bound (:attr:`~viewer.model.store.SearchResult.exact` False)."""
 _CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float64)", "u8": "UInt8",
             "bool": "Bool", "str": "Nullable(String)", "list": "Array(String)"}
 
@@ -95,6 +101,11 @@ def lit(value: Any) -> str:
         return str(int(value))
     v = float(value)
     return "nan" if math.isnan(v) else ("inf" if v == math.inf else ("-inf" if v == -math.inf else repr(v)))
+
+
+def _like_literal(term: str) -> str:
+    """``term`` as a LIKE pattern matching itself (``\\``, ``%`` and ``_`` escaped with a backslash)."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class ChdbBackend:
@@ -278,10 +289,19 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
     backend.command(f"CREATE DATABASE IF NOT EXISTS {database}")
     for suffix in ("", "_counts", "_meta"):
         backend.command(f"DROP TABLE IF EXISTS {t}{suffix}")
-    cols = ", ".join(f"{n} {_CH_TYPE[k]}" for n, k in COLUMNS)
+    # id and search_text plain String (never NULL), so their skip indexes apply
+    cols = ", ".join(f"{n} {'String' if n in ('id', 'search_text') else _CH_TYPE[k]}" for n, k in COLUMNS)
     skip = ", ".join(f"INDEX {c}_range {c} TYPE minmax GRANULARITY 1" for c in ("x0", "x1", "xm"))
-    backend.command(f"CREATE TABLE {t} ({cols}, {skip}) ENGINE = MergeTree ORDER BY (sort_point, file_index) "
-                    "SETTINGS allow_nullable_key = 1")  # the skip indexes find a window's granules, as row groups do
+    skip += ", INDEX id_bloom id TYPE bloom_filter GRANULARITY 1"  # event by id reads one granule
+    for text_index in TEXT_INDEXES:  # the first this server knows
+        try:
+            backend.command(f"CREATE TABLE {t} ({cols}, {skip}, INDEX search_text_ngrams search_text TYPE "
+                            f"{text_index}) ENGINE = MergeTree ORDER BY (sort_point, file_index) "
+                            "SETTINGS allow_nullable_key = 1")  # skip indexes: a window's granules
+            break
+        except Exception:  # noqa: BLE001 - a server without this index type: try the next
+            if text_index == TEXT_INDEXES[-1]:
+                raise
     backend.insert_parquet(t, parquet)
     # a window's buckets are one stretch of the table (a collection written before the started/ended
     # counts has no ns, ne: its table has none either, and its windows are counted from the events)
@@ -482,14 +502,21 @@ class ClickStore(EventStore):
         return {v: int(n) for v, n in self._rows(sql)[1] if n}
 
     def search(self, query: str, cap: int = 1000) -> SearchResult:
+        """As :meth:`EventStore.search`: each term a ``LIKE '%term%'`` on the folded text (the
+        n-gram skip index finds the granules that may hold it); matches counted up to
+        :data:`COUNT_CAP` (or ``cap``, when larger), beyond which ``exact`` is False."""
         terms = parse_query(query)
         if not terms:
             return SearchResult()
-        where = "drawn AND " + " AND ".join(f"position(search_text, {lit(t)}) > 0" for t in terms)
+        cap = max(int(cap), 0)
+        where = "drawn AND " + " AND ".join(f"search_text LIKE {lit('%' + _like_literal(t) + '%')}" for t in terms)
         ids = [r[0] for r in self._rows(f"SELECT id FROM {self.t} WHERE {where} ORDER BY sort_point, file_index "
-                                        f"LIMIT {max(int(cap), 0)}")[1]]
-        total = len(ids) if len(ids) < cap else int(self._rows(f"SELECT count() FROM {self.t} WHERE {where}")[1][0][0])
-        return SearchResult(ids, total)
+                                        f"LIMIT {cap}")[1]]
+        if len(ids) < cap:
+            return SearchResult(ids, len(ids))
+        most = max(cap, COUNT_CAP)
+        n = int(self._rows(f"SELECT count() FROM (SELECT 1 FROM {self.t} WHERE {where} LIMIT {most + 1})")[1][0][0])
+        return SearchResult(ids, min(n, most), exact=n <= most)
 
     def event(self, event_id: str) -> Event:
         rows = self._rows(f"SELECT json FROM {self.t} WHERE id = {lit(event_id)} LIMIT 1")[1]

@@ -32,6 +32,7 @@ No Qt.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -77,6 +78,7 @@ from .collection import (
 )
 from .common import ReadReport
 from .regular import require_regular_file
+from .search_index import COUNT_CAP, CollectionIndex, sidecar_path, write_collection_index
 from .store_sql import (
     DUCKDB,
     STATS_KEY,
@@ -225,7 +227,7 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         not a regular file (:func:`~viewer.io.atomic.destination_problem`) is
         refused before anything is written.
     """
-    destinations = [path] if path.lower().endswith(".duckdb") else [path, counts_path(path)]
+    destinations = [path] if path.lower().endswith(".duckdb") else [path, counts_path(path), sidecar_path(path)]
     for dest in destinations:  # every file's destination checked before any is written
         problem = destination_problem(dest)
         if problem is not None:
@@ -266,9 +268,24 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         with atomic_path(counts_path(path)) as tmp:
             con.execute(f"COPY ({_counts_query('stage')}) TO {_quote(tmp)} "
                         f"(FORMAT parquet, KV_METADATA {{timeline_viewer_collection: {_quote(token)}}})")
+        con.execute("DROP TABLE stage")  # its memory is not needed for the index
+        if progress:
+            progress("writing the search index")
+        write_collection_index(path, _index_rows(con, path), token=token, n_rows=int(n),
+                               n_drawn=sum(lanes.values()), progress=progress)
         return int(n)
     finally:
         con.close()
+
+
+def _index_rows(con: Any, path: str) -> Iterable[tuple[list[int], list[str], list[str], list[float], list[bool]]]:
+    """The rows a search index needs (:func:`~viewer.io.search_index.write_collection_index`) of the
+    Parquet file ``path``, in file order, a batch at a time."""
+    cur = con.execute("SELECT file_row_number, id, search_text, sort_point, drawn FROM "
+                      f"read_parquet({_quote(path)}, file_row_number = true)")
+    while batch := cur.fetchmany(100_000):
+        pos, ids, texts, sort_points, drawn = (list(c) for c in zip(*batch, strict=True))
+        yield pos, ids, texts, sort_points, drawn
 
 
 def write_parquet(timeline: Timeline, path: str, progress: Callable[[str], None] | None = None) -> list[str]:
@@ -303,6 +320,14 @@ class DuckStore(EventStore):
     ----------
     path : str
         A ``.parquet`` or ``.duckdb`` collection (opened read only).
+    search_index : bool
+        Use the collection's sidecar search index (:mod:`viewer.io.search_index`) when it is
+        there and matches; a wrong one is ignored and :attr:`index_note` says why.
+
+    Attributes
+    ----------
+    index_note : str
+        Why the sidecar search index is not used ("" when it is, or when there is none).
 
     Raises
     ------
@@ -310,8 +335,10 @@ class DuckStore(EventStore):
         If the file is missing, not a collection, or of another layout version.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, search_index: bool = True) -> None:
         self.path = path
+        self._index: CollectionIndex | None = None
+        self.index_note = ""
         self._counts: CountCache | None = None
         self._lock = threading.Lock()  # one DuckDB connection: one query at a time
         require_regular_file(path)  # a pipe or a device is refused before DuckDB opens it
@@ -354,6 +381,38 @@ class DuckStore(EventStore):
         self._positions: dict[str, np.ndarray] = {}
         # the started/ended counts (ns, ne) are written since issue 13; an older collection has none
         self._windowed = self._has_counts and "ns" in {r[0] for r in self._q("DESCRIBE agg")}
+        self._token = meta.get("timeline_viewer_collection")
+        if search_index and not path.lower().endswith(".duckdb"):
+            n_drawn = sum(self._stats.lanes.values()) if self._stats is not None else None
+            self._index, self.index_note = CollectionIndex.open(path, token=self._token, n_rows=self.n_events,
+                                                                n_drawn=n_drawn)
+
+    def _search_index(self) -> CollectionIndex | None:
+        """The sidecar search index while it answers (it is dropped, with a note, once it fails)."""
+        index = self._index
+        if index is not None and index.note:
+            self.index_note, self._index = index.note, None
+            index.close()
+            return None
+        return index
+
+    def write_search_index(self, progress: Callable[[str], None] | None = None) -> str:
+        """Write this Parquet collection's sidecar search index from its rows (see
+        :func:`viewer.io.search_index.build_search_index`); returns its path.
+
+        Raises
+        ------
+        ValueError
+            For a ``.duckdb`` collection or one without a collection token.
+        OSError, sqlite3.Error
+            If the sidecar cannot be written.
+        """
+        if self.path.lower().endswith(".duckdb") or not self._token:
+            raise ValueError(f"{self.path}: only a Parquet collection written by convert gets a search index")
+        n_drawn = int(self._one("SELECT count(*) FROM ev WHERE drawn"))
+        with self._lock:
+            return write_collection_index(self.path, _index_rows(self.con, self.path), token=self._token,
+                                          n_rows=self.n_events, n_drawn=n_drawn, progress=progress)
 
     def _counts_match(self, cpath: str, token: str | None) -> bool:
         """Whether ``cpath`` holds the count tables of this very collection (else they are ignored)."""
@@ -385,6 +444,8 @@ class DuckStore(EventStore):
     def close(self) -> None:
         with self._lock:
             self.con.close()
+        if self._index is not None:
+            self._index.close()
 
     # -- EventStore ----------------------------------------------------
     def extent(self) -> tuple[float, float]:
@@ -516,8 +577,27 @@ class DuckStore(EventStore):
         if where == "true" and st is not None and sum(st.lanes.values()) == self.n_events:
             total = self.n_events  # every row drawn: a page is a stretch of rows (the file is in time order)
             return self._answer(self._rows_at(np.arange(offset, max(offset, min(offset + limit, total)))), total)
-        matching = self._matching(where)
+        matching = self._indexed_matches(StoreFilter.of(filters), where)
+        if matching is None:
+            matching = self._matching(where)
         return self._answer(self._rows_at(matching[offset:offset + limit]), len(matching))
+
+    def _indexed_matches(self, sf: StoreFilter, where: str) -> np.ndarray | None:
+        """Positions (ascending) of every match of a text-only filter, from the search index, when it
+        can answer and they are at most :data:`COUNT_CAP` (a page needs its exact total); else None."""
+        index = self._search_index()
+        if index is None or not sf.terms or not dataclasses.replace(sf, text="").is_empty:
+            return None
+        got = self._positions.get(where)
+        if got is not None:
+            return got
+        found = index.search(sf.terms, COUNT_CAP + 1)
+        if found is None or len(found[0]) > COUNT_CAP:
+            return None
+        if len(self._positions) >= 4:
+            self._positions.pop(next(iter(self._positions)))
+        self._positions[where] = found[0]
+        return found[0]
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
                      filters: FilterLike | None = None) -> dict[str, int]:
@@ -534,14 +614,28 @@ class DuckStore(EventStore):
         return {v: int(n) for v, n in rows if n}
 
     def search(self, query: str, cap: int = 1000) -> SearchResult:
+        """As :meth:`EventStore.search`; with the sidecar search index, matches are counted up to
+        :data:`~viewer.io.search_index.COUNT_CAP` (or ``cap``, when larger): beyond, ``exact`` is False.
+        A query whose terms are all shorter than three characters scans the collection."""
         terms = parse_query(query)
         if not terms:
             return SearchResult()
+        index = self._search_index()
+        found = index.search(terms, max(int(cap), COUNT_CAP) + 1, ids=int(cap)) if index is not None else None
+        if found is not None:
+            (pos, ids), most = found, max(int(cap), COUNT_CAP)
+            return SearchResult(ids, min(len(pos), most), exact=len(pos) <= most)
         matching = self._matching(filter_where(StoreFilter(text=query), DUCKDB))  # one scan: places and total
         first = matching[:max(int(cap), 0)]
         return SearchResult(list(self._rows_at(first)["id"]) if len(first) else [], len(matching))
 
     def event(self, event_id: str) -> Event:
+        index = self._search_index()
+        place = index.locate(event_id) if index is not None else None
+        if place is not None and place[1] is not None:  # its sort point: one row group is read
+            rows = self._q("SELECT json FROM ev WHERE sort_point = ? AND id = ? LIMIT 1", [place[1], event_id])
+            if rows:
+                return event_of_json(rows[0][0], self.zone)
         rows = self._q("SELECT json FROM ev WHERE id = ? LIMIT 1", [event_id])
         if not rows:
             raise KeyError(event_id)
@@ -582,7 +676,7 @@ def read_collection_report(path: str, *, max_loaded: int = MAX_LOADED) -> ReadRe
     """
     store = DuckStore(path)
     base, data = store.timeline, store.meta
-    warnings: list[Problem] = []
+    warnings: list[Problem] = [Problem(path, store.index_note)] if store.index_note else []
     where, params = "TRUE", []
     if store.n_events > max_loaded:
         if base.home_start is not None and base.home_end is not None:

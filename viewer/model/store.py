@@ -129,10 +129,28 @@ class VisibleEvents:
 
 @dataclass
 class SearchResult:
-    """Ids of matching events in time order (at most the cap), and how many match in all."""
+    """Ids of matching events in time order (at most the cap), and how many match in all.
+
+    Attributes
+    ----------
+    ids : list of str
+        The first matches in time order, at most the cap asked for.
+    total : int
+        How many events match; when ``exact`` is False, a lower bound (a store
+        with a search index stops counting at a limit: ``at least total``).
+    exact : bool
+        Whether ``total`` is the exact count.
+    """
 
     ids: list[str] = field(default_factory=list)
     total: int = 0
+    exact: bool = True
+
+    def count_text(self) -> str:
+        """The count as a person reads it: ``"1 match"``, ``"2,345 matches"``, or
+        ``"at least 100,000 matches"`` when the count stopped at a limit."""
+        words = f"{self.total:,} match{'es' if self.total != 1 else ''}"
+        return words if self.exact else f"at least {words}"
 
 
 class EventStore(abc.ABC):

@@ -319,9 +319,7 @@ class CollectionWindow(QMainWindow):
         self.page_label.setText(f"{first:,}–{self.page_offset + len(page):,} of {page.total:,}")
         self.prev_button.setEnabled(self.page_offset > 0)
         self.next_button.setEnabled(self.page_offset + len(page) < page.total)
-        if self.query:
-            self.search_count.setText(f"{page.total:,} match{'es' if page.total != 1 else ''}")
-        else:
+        if not self.query:
             self.search_count.setText("")
 
     def _apply_search(self) -> None:
@@ -329,9 +327,11 @@ class CollectionWindow(QMainWindow):
 
     def set_query(self, query: str) -> None:
         """Search the collection: the list holds the matches (paged), the view dims the others."""
-        self.query = query.strip()
+        self.query = q = query.strip()
         self.view.ask_again()
         self._ask_page(0)
+        if q:  # the result line: the store's count ("at least 100,000 matches" where it stops counting)
+            self.worker.ask_task("matches", lambda s: (q, s.search(q, 0)))
 
     def _apply_filters(self) -> None:
         hidden = frozenset(self.track_list.item(i).data(Qt.ItemDataRole.UserRole)
@@ -408,6 +408,8 @@ class CollectionWindow(QMainWindow):
             self.overview.show_counts(result)
         elif name == "facets":
             self._show_facets(result)
+        elif name == "matches" and result[0] == self.query:
+            self.search_count.setText(result[1].count_text())
 
     def _on_failed(self, kind: str, message: str) -> None:
         self.statusBar().showMessage(f"The collection could not answer ({kind}): {message}", 15000)
