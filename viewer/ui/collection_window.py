@@ -180,7 +180,7 @@ class CollectionWindow(QMainWindow):
         self.details.setAccessibleName("Details")
         self.details.setHtml("<p>Click an event, or pick one in the Events tab.</p>")
         self.list = QTableWidget(0, 3)
-        self.list.setHorizontalHeaderLabels(["Date", "Track", "Title"])
+        self.list.setHorizontalHeaderLabels(["Date (UTC)", "Track", "Title"])
         self.list.setAccessibleName("Events")
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
