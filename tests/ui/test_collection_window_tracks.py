@@ -129,6 +129,7 @@ def test_opens_in_utc_and_a_zone_moves_date_only_events_onto_its_days(window, qt
     want = timeline_on_local_days(tl, "Europe/Moscow").columns
     assert local_x0 == utc_x0 - 3 * 3600 == want.x0[want.row_of(event)] + want.origin_epoch_s
     assert "Europe/Moscow" in window.view._axis.label.toPlainText()
+    assert window.view.events_item.local_offset(1644451200.0) == 3 * 3600  # stack counts' times in the zone
 
 
 def test_the_relative_axis_counts_days_from_a_band(window, qtbot):

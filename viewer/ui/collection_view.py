@@ -31,7 +31,7 @@ from ..graphics.style import TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
 from ..model.store import VisibleEvents
 from ..model.window import WindowContent, WindowRequest, WindowTimeline
-from ..model.zones import EVENT_LOCAL, zone_label
+from ..model.zones import EVENT_LOCAL, offset_at, zone_label
 from .lane_layout import LaneLayout, LaneScroll, lay_out_lanes, line_lane_px, strip_px
 from .timeline_view import TimelineViewBox
 
@@ -233,8 +233,14 @@ class CollectionView(pg.PlotWidget):
             self._want.start()
 
     def set_zone(self, zone: str) -> None:
-        """Show times in ``zone`` (axis ticks and caption; date-only events on its days); asks again."""
+        """Show times in ``zone`` (axis ticks and caption, stack counts' times; date-only
+        events on its days); asks again."""
         self.zone = zone
+
+        def local_offset(epoch_s: float) -> float:
+            return 0.0 if zone in ("UTC", EVENT_LOCAL) else offset_at(zone, epoch_s)
+
+        self.events_item.local_offset = local_offset  # "2 at 15:41" in the zone, as the main window writes it
         self.follow_zone()
         self._redraw()
         self.ask_again()
