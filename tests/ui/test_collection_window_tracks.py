@@ -154,3 +154,10 @@ def test_changing_the_filters_keeps_the_view_where_it_is(window, qtbot):
     assert np.allclose(window.view.window(), before)
     assert window.tracker.shown.request.t0 == pytest.approx(before[0])
     assert "United Kingdom" not in " ".join(window.view.track_axis.labels)  # its lane is gone
+
+
+def test_selecting_an_event_in_a_collapsed_track_opens_it(window, qtbot):
+    window.state.collapsed_tracks = {"uk"}
+    window.select("truss-arrives-moscow")
+    assert window.state.collapsed_tracks == frozenset()
+    assert not window.view.layout_.lanes.collapsed.any()

@@ -286,15 +286,24 @@ class CollectionView(pg.PlotWidget):
         self.bands_item.set_selected(event_id)
         self.bands_item.update()
 
+    def _drawn_lane(self, event_id: str) -> int | None:
+        """The lane (top = 0) ``event_id`` is drawn in, or None (not drawn, or a band)."""
+        cols = self.events_item.columns
+        if event_id not in cols.ids:
+            return None
+        lane = int(cols.lane[cols.row_of(event_id)])
+        return lane if 0 <= lane < len(self.order) else None
+
+    def track_of(self, event_id: str) -> str | None:
+        """Track id of the lane ``event_id`` is drawn in, or None (not drawn, or a band)."""
+        lane = self._drawn_lane(event_id)
+        return None if lane is None else self.base.tracks[self.order[lane]].id
+
     def show_lane_of(self, event_id: str) -> None:
         """Scroll (when the tracks do not fit) to the lane of ``event_id`` if it is drawn."""
-        cols = self.events_item.columns
-        try:
-            row = cols.row_of(event_id)
-        except (KeyError, ValueError):
-            return
-        if row is not None and int(cols.lane[row]) >= 0:
-            self.scroll.scroll_to_lane(int(cols.lane[row]))
+        lane = self._drawn_lane(event_id)
+        if lane is not None:
+            self.scroll.scroll_to_lane(lane)
 
     # -- lanes ---------------------------------------------------------------
     def _lay_out_lanes(self) -> None:

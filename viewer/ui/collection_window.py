@@ -521,9 +521,15 @@ class CollectionWindow(QMainWindow):
 
     # -- selection and details -------------------------------------------------
     def select(self, event_id: str | None, center: bool = False) -> None:
-        """Select ``event_id`` (None clears): highlighted when drawn, read whole for the detail pane."""
+        """Select ``event_id`` (None clears): highlighted when drawn, read whole for the detail pane;
+        a collapsed track holding it opens and the tracks scroll to it (as in the main window)."""
         self.selected = event_id
         self.view.select(event_id)
+        track = self.view.track_of(event_id) if event_id is not None else None
+        if track is not None and track in self.state.collapsed_tracks:
+            self.state.set_track_collapsed(track, False)
+        if event_id is not None:
+            self.view.show_lane_of(event_id)
         if event_id is None:
             self.details.setHtml("<p>Click an event, or pick one in the Events tab.</p>")
             return
