@@ -41,7 +41,7 @@ def _drawn(w):
 def test_the_collection_is_drawn_from_its_store(window, bundled_path):
     tl = read_timeline(bundled_path)
     drawn = _drawn(window)
-    lanes = {e.id for e in tl.events if e.track}  # bands are not drawn in a collection yet
+    lanes = {e.id for e in tl.events if e.track}  # markers and bars (bands are drawn by their own layer)
     assert "lavrov-lowest-level" in drawn and drawn <= lanes
     assert window.contents_shown >= 1
     assert "read-only" in window.banner.text() and "Not shown yet" in window.banner.text()

@@ -54,10 +54,13 @@ from viewer.model.store_query import FilterLike, StoreFilter
 from viewer.model.timeline import Event
 
 from .collection import (
+    CALENDAR_NAMES,
+    CALENDAR_SQL,
     COLUMNS,
     DRAFT_SQL,
     LOAD_COLUMNS,
     PLANNED_SQL,
+    calendar_of_rows,
     event_of_json,
     timeline_of_columns,
     timeline_of_meta,
@@ -80,7 +83,7 @@ __all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_coll
 
 USER_ENV, PASSWORD_ENV = "TIMELINE_CLICKHOUSE_USER", "TIMELINE_CLICKHOUSE_PASSWORD"
 _ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
-        f"ifNull({PLANNED_SQL}, 0) AS planned, ifNull({DRAFT_SQL}, 0) AS draft")
+        f"ifNull({PLANNED_SQL}, 0) AS planned, ifNull({DRAFT_SQL}, 0) AS draft, {CALENDAR_SQL}")
 TEXT_INDEXES = ("text(tokenizer = ngrams(3))", "ngrambf_v1(3, 65536, 3, 0) GRANULARITY 1")
 """Skip index of the folded search text: ClickHouse's text index of 3-grams (25.x and later: exact
 granules), else the older n-gram Bloom filter (ngrambf_v1: 3-grams, 64 KiB per granule)."""
@@ -374,13 +377,16 @@ class ClickStore(EventStore):
 
     def _answer(self, rows: list[list[Any]], total: int, counts: dict[int, int] | None = None,
                 crowded: tuple[int, ...] = ()) -> VisibleEvents:
-        cols = list(zip(*rows, strict=True)) if rows else [()] * 12
+        cols = list(zip(*rows, strict=True)) if rows else [()] * (12 + len(CALENDAR_NAMES))
         f = np.array
         return VisibleEvents(list(cols[0]), f(cols[1], np.int32), f(cols[2], np.int8), f(cols[3], float),
                              f(cols[4], float), f(cols[5], float), f(cols[6], np.uint8), list(cols[7]),
                              total, counts if counts is not None else {}, crowded,
                              planned=f(cols[10], bool), draft=f(cols[11], bool),
-                             solid0=f(cols[8], float), solid1=f(cols[9], float))
+                             solid0=f(cols[8], float), solid1=f(cols[9], float),
+                             **dict(zip(("cal_start", "cal_end"), calendar_of_rows(
+                                 dict(zip(CALENDAR_NAMES, cols[12:], strict=True)), f(cols[2], np.int8)),
+                                 strict=True)))
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:

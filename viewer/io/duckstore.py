@@ -64,12 +64,15 @@ from viewer.model.timeline import Event, Timeline
 
 from .atomic import atomic_path, destination_problem
 from .collection import (
+    CALENDAR_NAMES,
+    CALENDAR_SQL,
     COLUMNS,
     DRAFT_SQL,
     LOAD_COLUMNS,
     PLANNED_SQL,
     RESOLUTIONS,
     WINDOW_RES,
+    calendar_of_rows,
     event_of_json,
     timeline_meta,
     timeline_of_columns,
@@ -110,7 +113,14 @@ _SQL_TYPE = {"i8": "TINYINT", "i32": "INTEGER", "i64": "BIGINT", "f64": "DOUBLE"
              "bool": "BOOLEAN", "str": "VARCHAR", "list": "VARCHAR[]"}
 _TIME_ORDER = "sort_point, file_index"
 _ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
-        f"coalesce({PLANNED_SQL}, false) AS planned, coalesce({DRAFT_SQL}, false) AS draft")
+        f"coalesce({PLANNED_SQL}, false) AS planned, coalesce({DRAFT_SQL}, false) AS draft, {CALENDAR_SQL}")
+
+
+def _calendar(got: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """``cal_start`` / ``cal_end`` of fetched :data:`_ROW` columns (NULLs read through their masks)."""
+    cal = {k: got[k] for k in CALENDAR_NAMES}
+    cal_start, cal_end = calendar_of_rows(cal, got["kind"])
+    return {"cal_start": cal_start, "cal_end": cal_end}
 
 
 def connect(database: str = ":memory:", read_only: bool = False) -> Any:
@@ -485,7 +495,8 @@ class DuckStore(EventStore):
                              got["x0"], got["x1"], got["xm"], got["flags"].astype(np.uint8), list(got["title"]),
                              total, counts if counts is not None else {}, crowded,
                              planned=got["planned"].astype(bool), draft=got["draft"].astype(bool),
-                             solid0=got["solid0"].astype(float), solid1=got["solid1"].astype(float))
+                             solid0=got["solid0"].astype(float), solid1=got["solid1"].astype(float),
+                             **_calendar(got))
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:
