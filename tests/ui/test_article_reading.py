@@ -46,7 +46,8 @@ def test_the_article_is_read_in_the_background_with_progress(qtbot, monkeypatch,
     qtbot.waitUntil(lambda: not dialog.is_reading(), timeout=5000)
     assert seen["thread"] is not threading.main_thread()
     assert "Allied Resolve" in dialog.text.toPlainText()
-    assert dialog.file_label.text() == "allied-resolve-2022.txt" and dialog.options()["article"] == "allied-resolve-2022.txt"
+    assert dialog.file_label.text() == "allied-resolve-2022.txt"
+    assert dialog.options()["article"] == "allied-resolve-2022.txt"
     assert dialog.open_button.isEnabled() and dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
 

@@ -201,9 +201,9 @@ class ArticleDialog(QDialog):
         if say:
             self.error.setText(f"Reading {name} was cancelled; the text above is unchanged.")
 
-    def _on_read(self, payload) -> None:
+    def _on_read(self, payload: tuple[ArticleReadThread, tuple[str, list[str]] | Exception]) -> None:
         thread, result = payload
-        if thread is not self._reading:
+        if self._reading is None or thread is not self._reading:
             return  # cancelled, or another file asked for since
         self._reading = None
         self._end_progress()
