@@ -105,7 +105,7 @@ def test_new_from_article_dialog_opens_a_draft(open_window, qtbot, bundled_path)
     assert not w.review_dock.isVisible()
     dialog = ArticleDialog(w)
     qtbot.addWidget(dialog)
-    assert dialog.load_file(str(ARTICLES / "ingest" / "05-split-quote.txt"))
+    assert dialog.load_file(str(ARTICLES / "ingest" / "05-split-quote.txt"), wait=True)
     opts = dialog.options()
     assert opts["article"] == "05-split-quote.txt"
     open_draft(w, dialog.text.toPlainText(), opts, wait=True)
@@ -124,7 +124,7 @@ def test_dialog_refuses_an_ambiguous_date_and_a_bad_file(qtbot, tmp_path):
     assert "ambiguous" in dialog.error.text() and dialog.result() == 0
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00")
-    assert not dialog.load_file(str(bad)) and "not UTF-8" in dialog.error.text()
+    assert not dialog.load_file(str(bad), wait=True) and "not UTF-8" in dialog.error.text()
 
 
 def test_merge_a_draft_into_another_event(open_window):
@@ -170,7 +170,7 @@ def test_review_surfaces_show_markup_in_the_article_as_text(open_window, qtbot, 
     qtbot.addWidget(dialog)
     bad = tmp_path / "<b>x<i>.txt"
     bad.write_bytes(b"\xff")
-    assert not dialog.load_file(str(bad))
+    assert not dialog.load_file(str(bad), wait=True)
     assert dialog.error.textFormat() == Qt.TextFormat.PlainText and "<b>x<i>" in dialog.error.text()
 
 

@@ -1,8 +1,9 @@
 """File > New from article…: paste an article or open one, get a draft timeline.
 
 The dialog takes pasted text or a file (.txt, .html, .md; read with
-:func:`viewer.ingest.extract.read_article`, so HTML is reduced to its visible
-text), an optional publication date and outlet.  Ingest runs off the GUI
+:func:`viewer.ingest.extract.read_article` off the GUI thread, with a progress
+dialog and Cancel, so HTML is reduced to its visible text), an optional
+publication date and outlet.  Ingest runs off the GUI
 thread with a progress dialog and Cancel; its result replaces the shown
 timeline and the Review panel opens on the first draft, with the
 publication date, how it was found and the unresolved phrases at its top.
@@ -31,7 +32,30 @@ from PySide6.QtWidgets import (
 from ..ingest import ArticleError, PublishedError, ingest_text, parse_published
 from ..ingest.extract import read_article
 
-__all__ = ["ArticleDialog", "IngestThread", "install_menu", "open_draft"]
+__all__ = ["ArticleDialog", "ArticleReadThread", "IngestThread", "install_menu", "open_draft"]
+
+
+class ArticleReadThread(QThread):
+    """Reads an article file (:func:`viewer.ingest.extract.read_article`) off the GUI thread.
+
+    Signals
+    -------
+    sigDone(object)
+        ``(thread, result)``: ``result`` is ``(text, meta_dates)`` or the exception raised.
+    """
+
+    sigDone = Signal(object)
+
+    def __init__(self, path: str, parent=None) -> None:
+        super().__init__(parent)
+        self.path = path
+
+    def run(self) -> None:  # noqa: D401 - Qt's name
+        try:
+            result: object = read_article(self.path)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
+            result = exc
+        self.sigDone.emit((self, result))
 
 
 class IngestThread(QThread):
@@ -101,6 +125,10 @@ class ArticleDialog(QDialog):
         lay.addWidget(self.buttons)
         self.resize(720, 520)
         self._loading = False
+        self._reading: ArticleReadThread | None = None  # the read whose result is awaited
+        self._threads: list[ArticleReadThread] = []  # every read started (a cancelled one runs on): done() waits
+        self._progress: QProgressDialog | None = None
+        self.last_read_ok = False
 
     def _edited(self) -> None:
         if not self._loading:  # typed over a file's text: it is pasted text now
@@ -113,20 +141,92 @@ class ArticleDialog(QDialog):
         if path:
             self.load_file(path)
 
-    def load_file(self, path: str) -> bool:
-        """Put an article file's text in the box; False (and the reason shown) if it cannot be read."""
-        try:
-            text, meta = read_article(path)
-        except ArticleError as exc:
-            self.error.setText(str(exc))
-            return False
+    def load_file(self, path: str, *, wait: bool = False) -> bool:
+        """Read an article file into the box off the GUI thread, with a progress dialog and Cancel.
+
+        While it reads, Open file… and Make draft are disabled.  When done its text
+        replaces the box's (or the reason it cannot be read is shown); a cancelled or
+        replaced read is ignored.  ``wait=True`` blocks until done (scripts and tests)
+        and returns whether the file was read; else returns True once the read started.
+        """
+        self._cancel_read(say=False)
+        self._threads = [t for t in self._threads if t.isRunning()]  # the finished ones go with the dialog
+        thread = ArticleReadThread(path, self)
+        thread.sigDone.connect(self._on_read)  # a bound method of the dialog: delivered on the GUI thread
+        self._reading = thread
+        self._threads.append(thread)
+        progress = QProgressDialog(f"Reading {Path(path).name}…", "Cancel", 0, 0, self)
+        progress.setWindowTitle("Open article")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)  # a small file is read before it would show
+        progress.canceled.connect(self._cancel_read)
+        progress.setValue(0)  # starts the minimum-duration clock: shown if the read takes longer
+        self._progress = progress
+        self._set_busy(True)
+        self.error.setText("")
+        self.last_read_ok = False
+        thread.start()
+        if wait:
+            thread.wait()
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.processEvents()  # deliver sigDone
+            return self.last_read_ok
+        return True
+
+    def is_reading(self) -> bool:
+        """True while an article file is being read (the dialog's buttons wait for it)."""
+        return self._reading is not None
+
+    def _set_busy(self, busy: bool) -> None:
+        self.open_button.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
+        self.text.setReadOnly(busy)
+
+    def _end_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.hide()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _cancel_read(self, say: bool = True) -> None:
+        """Stop waiting for the file being read (it finishes unseen); the box keeps its text."""
+        if self._reading is None:
+            return
+        name = Path(self._reading.path).name
+        self._reading = None
+        self._end_progress()
+        self._set_busy(False)
+        if say:
+            self.error.setText(f"Reading {name} was cancelled; the text above is unchanged.")
+
+    def _on_read(self, payload: tuple[ArticleReadThread, tuple[str, list[str]] | Exception]) -> None:
+        thread, result = payload
+        if self._reading is None or thread is not self._reading:
+            return  # cancelled, or another file asked for since
+        self._reading = None
+        self._end_progress()
+        self._set_busy(False)
+        if isinstance(result, Exception):
+            message = str(result) if isinstance(result, ArticleError) else f"{type(result).__name__}: {result}"
+            self.error.setText(message)
+            return
+        text, meta = result
         self._loading = True
         self.text.setPlainText(text)
         self._loading = False
-        self.article_name, self.meta_dates = os.path.basename(path), meta
-        self.file_label.setText(Path(path).name)
+        self.article_name, self.meta_dates = os.path.basename(thread.path), meta
+        self.file_label.setText(Path(thread.path).name)
         self.error.setText("")
-        return True
+        self.last_read_ok = True
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt's name
+        """Close the dialog; a read still running is waited for (never a thread left running)."""
+        self._cancel_read(say=False)
+        for thread in list(self._threads):
+            thread.wait()
+        super().done(result)
 
     def options(self) -> dict:
         """Keyword arguments of :func:`viewer.ingest.ingest_text`; raises PublishedError."""
