@@ -365,7 +365,9 @@ _FTS_SQL = "CREATE VIRTUAL TABLE fts USING fts5(body, id UNINDEXED, tokenize='tr
 _IDS_SQL = "CREATE TABLE ids(id TEXT NOT NULL, row INTEGER NOT NULL, sort_point REAL)"
 _IDS_INDEX_SQL = "CREATE INDEX ids_by_id ON ids(id, row, sort_point)"
 _SCHEMA = {("table", "meta"): _META_SQL, ("table", "fts"): _FTS_SQL, ("table", "ids"): _IDS_SQL,
-           ("index", "ids_by_id"): _IDS_INDEX_SQL}
+           ("index", "ids_by_id"): _IDS_INDEX_SQL,
+           # FTS5's own table of the rows: the ids of the first matches are read from it by position
+           ("table", "fts_content"): "CREATE TABLE 'fts_content'(id INTEGER PRIMARY KEY, c0, c1)"}
 _FTS_SHADOW = ("fts_data", "fts_idx", "fts_content", "fts_docsize", "fts_config")
 
 
@@ -552,15 +554,18 @@ class CollectionIndex:
             self._fail("its rows point outside the collection")
             return None
         names: list[str] = []
-        if ids > 0 and len(pos):
-            rows = self._query(f"SELECT id FROM fts WHERE {where} ORDER BY rowid LIMIT ?",  # noqa: S608
-                               [*params, min(int(ids), len(pos))])
+        first = pos[:max(int(ids), 0)].tolist()
+        for lo in range(0, len(first), 10_000):  # the ids of the first matches, by position
+            part = first[lo:lo + 10_000]
+            rows = self._query(f"SELECT id, c1 FROM fts_content WHERE id IN ({', '.join('?' * len(part))})",  # noqa: S608
+                               part)
             if rows is None:
                 return None
-            names = [i for (i,) in rows]
-            if not all(isinstance(i, str) for i in names):
-                self._fail("an event id is not text")
-                return None
+            got = dict(rows)
+            names += [got.get(k) for k in part]
+        if not all(isinstance(i, str) for i in names):
+            self._fail("an event id is missing or not text")
+            return None
         return pos, names
 
     def locate(self, event_id: str) -> tuple[int, float | None] | None:
