@@ -561,8 +561,8 @@ class CollectionIndex:
                                part)
             if rows is None:
                 return None
-            got = dict(rows)
-            names += [got.get(k) for k in part]
+            id_of_row = dict(rows)
+            names += [id_of_row.get(k) for k in part]
         if not all(isinstance(i, str) for i in names):
             self._fail("an event id is missing or not text")
             return None
