@@ -553,7 +553,7 @@ class CollectionIndex:
         if len(pos) and (pos[0] < 0 or pos[-1] >= self.n_rows):
             self._fail("its rows point outside the collection")
             return None
-        names: list[str] = []
+        names: list[str | None] = []
         first = pos[:max(int(ids), 0)].tolist()
         for lo in range(0, len(first), 10_000):  # the ids of the first matches, by position
             part = first[lo:lo + 10_000]
@@ -563,10 +563,11 @@ class CollectionIndex:
                 return None
             id_of_row = dict(rows)
             names += [id_of_row.get(k) for k in part]
-        if not all(isinstance(i, str) for i in names):
+        ids_found = [i for i in names if isinstance(i, str)]
+        if len(ids_found) != len(names):
             self._fail("an event id is missing or not text")
             return None
-        return pos, names
+        return pos, ids_found
 
     def locate(self, event_id: str) -> tuple[int, float | None] | None:
         """(position, sort point in epoch s or None) of the first row with id ``event_id``,
