@@ -3,6 +3,7 @@ another zone in the background (the matches are those of the scan, late
 answers do not overwrite newer ones, Cancel leaves no index), and an event
 with many quotes shows the first ones and a "Show more"."""
 
+import dataclasses
 import os
 import threading
 import time
@@ -333,3 +334,18 @@ def test_the_edit_tab_lists_a_page_of_quotes_and_show_more(qtbot):
     # a quote added is listed and selected, however many there are
     assert form.add_quote() == []
     assert ql.count() == 121 and ql.currentRow() == 120 and form.fields["q_text"].text() == "(new quote)"
+
+
+def test_a_reorder_while_a_filter_is_derived_keeps_that_derivation_and_shows_both(big_window, qtbot):
+    w, tl = big_window
+    idle(qtbot, w)
+    hidden = tl.tracks[0].id
+    w.state.filters = w.state.filters.with_track_hidden(hidden, True)
+    assert w.shown.deriving()
+    wanted = w.shown._wanted
+    order = tuple(t.id for t in reversed(tl.tracks))
+    w.state.filters = dataclasses.replace(w.state.filters, track_order=order)
+    assert w.shown._wanted is wanted  # the derivation on its way is the one wanted: not asked again
+    idle(qtbot, w)
+    assert w.view.lanes.track_ids == tuple(t for t in order if t != hidden)  # hidden, and in the new order
+    assert hidden not in {t.id for t in w.view.timeline.tracks}
