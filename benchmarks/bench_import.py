@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from viewer import cli  # noqa: E402
-from viewer.io.registry import _choose_reader, read_timeline_report  # noqa: E402
+from viewer.io.registry import read_timeline_report, reader_for  # noqa: E402
 from viewer.model.errors import TimelineLoadError  # noqa: E402
 
 _EXTENSIONS = (".csv", ".tsv", ".json")
@@ -85,7 +85,7 @@ def run(path: str) -> dict:
     """One row of the table for ``path``."""
     row: dict = {"file": path, "rows": source_rows(path)}
     try:
-        row["format"] = _choose_reader(path, path, None).name
+        row["format"] = reader_for(path).name
     except TimelineLoadError:
         row["format"] = "?"
     t, cpu = time.perf_counter(), time.process_time()

@@ -111,7 +111,20 @@ def test_a_file_opened_from_the_command_line_says_what_it_was_loaded_without(tmp
     csv_path.write_text("title,start\nGood,2022-02-10\nBad,03/04/2022\n", encoding="utf-8")
     assert main([str(csv_path), "--screenshot", str(tmp_path / "s.png"), "--size", "800x600"]) == 0
     err = capsys.readouterr().err
-    assert "loaded without 1 item(s)" in err and "line 3" in err and "ambiguous" in err
+    assert "loaded without 1 row it could not read:" in err and "line 3" in err and "ambiguous" in err
+
+
+def test_the_loaded_without_line_says_rows_for_rows_and_fields_for_fields(tmp_path, capsys):
+    both = tmp_path / "both.csv"
+    both.write_text("title,start,weird\nGood,2022-02-10,1\nBad,03/04/2022,2\nWorse,05/06/2022,3\n", encoding="utf-8")
+    assert main([str(both), "--screenshot", str(tmp_path / "s.png"), "--size", "800x600"]) == 0
+    err = capsys.readouterr().err
+    assert "loaded without 2 rows it could not read and 1 field it could not map:" in err
+    fields = tmp_path / "fields.csv"
+    fields.write_text("title,start,weird\nGood,2022-02-10,1\n", encoding="utf-8")
+    assert main([str(fields), "--screenshot", str(tmp_path / "t.png"), "--size", "800x600"]) == 0
+    err = capsys.readouterr().err
+    assert "loaded without 1 field it could not map:" in err and "row" not in err.split("map:")[0]
 
 
 def test_a_present_step_that_does_not_exist_is_a_bad_argument(tmp_path, capsys):

@@ -145,14 +145,17 @@ def main(argv: list[str] | None = None) -> int:
 
         report = read_timeline_report(path)
         timeline, problems, notes = report.timeline, list(report.problems), list(report.notes)
+        skipped = len(report.skipped)  # the first of problems: rows left out; the rest fields not mapped
     except TimelineLoadError as exc:
         print(f"timeline-viewer: cannot open {path}:\n{exc.full_report()}", file=sys.stderr)
         if args.screenshot or args.file is None:
             return 2
         timeline, bad, path, problems = _load(bundled_timeline_path()), exc, bundled_timeline_path(), []
-        notes = []
+        notes, skipped = [], 0
     if problems:  # loaded, but without some rows or items: say so (stderr, and the window's banner)
-        print(f"timeline-viewer: {path}: loaded without {len(problems)} item(s):", file=sys.stderr)
+        from .io.problems import loaded_without
+
+        print(f"timeline-viewer: {path}: {loaded_without(problems[:skipped], problems[skipped:])}:", file=sys.stderr)
         for item in problems[:20]:
             print(f"  {item}", file=sys.stderr)
     if args.select and not timeline.has_event(args.select):
@@ -181,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
             session.restore_session(offer_last=args.file is None)
     files = getattr(window, "files", None)  # the File menu's feature (viewer.ui.files), when installed
     if (problems or notes) and files is not None:
-        files.show_load_problems(problems, notes)
+        files.show_load_problems(problems, notes, skipped)
     if args.select:
         window.state.selected = args.select
     if args.dday:

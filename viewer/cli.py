@@ -38,7 +38,7 @@ from .io.clickstore import is_clickhouse_url, mask_password
 from .io.common import group_problems
 from .io.csvgeneric import parse_mapping
 from .io.losses import is_event_not_written
-from .io.registry import _choose_reader, read_timeline_report, readers, write_timeline, writers
+from .io.registry import read_timeline_report, reader_for, readers, write_timeline, writers
 from .io.regular import problem_from_oserror, require_regular_file, same_file
 from .model.dates import EventDate
 from .model.dday import DDayError, resolve_dday
@@ -213,7 +213,7 @@ def _unreadable(path: str, from_format: str | None) -> TimelineLoadError | None:
                 f"{native.MAX_FILE_BYTES // (1024 * 1024)} MiB")])
         with open(path, "rb") as fh:
             fh.read(1)
-        _choose_reader(path, path, from_format)
+        reader_for(path, from_format)
     except TimelineLoadError as exc:
         return exc
     except OSError as exc:

@@ -76,7 +76,7 @@ def test_corpus_covers_every_file_and_is_large_enough():
                          ids=[f"{c[0]}:{c[2]}" for c in CORPUS])
 def test_corpus(name, reader, outcome, line, fragment):
     path = BAD / name
-    assert registry._choose_reader(path, str(path), None).name == reader
+    assert registry.reader_for(path).name == reader
     if outcome == "error":
         with pytest.raises(TimelineLoadError) as info:
             read_timeline_report(path)

@@ -63,3 +63,19 @@ def test_dates_before_the_common_era_move_by_whole_days_and_months():
     assert shift_date(EventDate("0001-01-01"), -40 * 86400).edtf == "0000-11-22"
     assert shift_date(EventDate("-0043-03"), -92 * 86400).edtf == "-0044-12"
     assert shift_date(EventDate("-0043-03-15T12:00:00Z"), 3600).edtf == "-0043-03-15T13:00:00Z"
+
+
+@pytest.mark.parametrize("edtf, years, moved", [
+    ("Y-12000", 3, "Y-11997"),   # was Y-11970: the first four digits moved as if they were the year
+    ("Y12345", 1, "Y12346"),
+    ("Y-10001", 2, "-9999"),     # back within four digits: written as EDTF requires, without Y
+    ("Y10000", -1, "9999"),
+    ("Y-12000", -100, "Y-12100"),
+])
+def test_a_year_beyond_four_digits_moves_by_whole_years(edtf, years, moved):
+    d = shift_date(EventDate(edtf, "12,000 BC"), years * 365.2425 * 86400)
+    assert d.edtf == moved
+    assert d.precision == EventDate(edtf).precision  # still a year
+    assert d.phrase == "12,000 BC" and f"by hand from {edtf}" in d.basis
+    # the year a user reads is the one moved to, as many years away as dragged
+    assert d.sort_point - EventDate(edtf).sort_point == pytest.approx(years * 365.2425 * 86400, rel=0.01)

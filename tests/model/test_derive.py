@@ -3,7 +3,9 @@ on random data: the same events in the same rows, the same orders, the same
 caches; ids read through the file's (no Qt, no timing)."""
 
 import dataclasses
+import datetime
 import json
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pytest
@@ -12,7 +14,7 @@ from tests.model.test_columns_scale import mixed_timeline
 from tests.model.test_facets import synthetic_doc
 from viewer.io import bulk
 from viewer.model.columns import EventColumns
-from viewer.model.derive import shifted_columns, subset_columns
+from viewer.model.derive import blocks_of, shifted_columns, subset_columns
 from viewer.model.filters import FilterState, apply_filters
 from viewer.model.row_ids import RowIds
 from viewer.model.zones import _day_shifts, timeline_on_local_days
@@ -198,3 +200,74 @@ def test_columns_an_editing_document_changes_in_place_are_copied_not_shared(mixe
     keep = np.ones(len(cols), dtype=bool)
     sub = subset_columns(cols, keep, np.arange(cols.n_lanes), np.arange(len(mixed.events)), cols.n_lanes)
     assert isinstance(sub.ids, list) and sub.ids == cols.ids
+
+
+ODD_ZONES = ("Europe/Berlin", "America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham",
+             "America/St_Johns")
+
+
+def _days_around_transitions(zone: str, years) -> list[datetime.date]:
+    """Calendar days just before, on and after each UTC-offset change of ``zone`` in ``years``."""
+    tz = ZoneInfo(zone)
+    days = []
+    for year in years:
+        day = datetime.date(year, 1, 1)
+        prev = tz.utcoffset(datetime.datetime(year, 1, 1))
+        while day.year == year:
+            off = tz.utcoffset(datetime.datetime.combine(day, datetime.time(12)))
+            if off != prev:
+                days += [day - datetime.timedelta(days=k) for k in (2, 1, 0)] + [day + datetime.timedelta(days=1)]
+                prev = off
+            day += datetime.timedelta(days=1)
+    return days
+
+
+def _local_midnight_shift(day: datetime.date, zone: str) -> float:
+    """Seconds from ``day``'s UTC midnight to its local midnight in ``zone`` (the per-event rule,
+    from the zone database directly: minus the offset in force at that local midnight)."""
+    return -ZoneInfo(zone).utcoffset(datetime.datetime.combine(day, datetime.time())).total_seconds()
+
+
+@pytest.fixture(scope="module")
+def days_doc():
+    """Date-only points and spans on the days around every offset change of the odd zones in
+    2022 and 2024, in far years (1200, 1850, 2400, 9000: before the zones' first rule, and on
+    their last rule repeated), and events with a time of day (which never move)."""
+    days = sorted({d for z in ODD_ZONES for d in _days_around_transitions(z, (2022, 2024))}
+                  | {datetime.date(y, m, 15) for y in (1200, 1850, 2400, 9000) for m in (1, 4, 7, 10)}
+                  | {datetime.date(2400, 3, 26), datetime.date(9000, 10, 1)})
+    events = []
+    for k, day in enumerate(days):
+        end = day + datetime.timedelta(days=k % 5 + 1)
+        events.append({"id": f"p{k}", "track": f"t{k % 3}", "title": "point", "start": day.isoformat()})
+        events.append({"id": f"s{k}", "track": f"t{(k + 1) % 3}", "title": "span", "kind": "span",
+                       "start": day.isoformat(), "end": end.isoformat()})
+        events.append({"id": f"h{k}", "track": f"t{k % 3}", "title": "at a time",
+                       "start": day.isoformat() + "T23:30:00Z"})
+    return {"format": "timeline-viewer", "version": 1, "title": "Days around transitions",
+            "tracks": [{"id": f"t{k}", "label": f"Track {k}", "order": k} for k in range(3)],
+            "events": events}, days
+
+
+@pytest.mark.parametrize("zone", ODD_ZONES)
+def test_vectorised_zone_shift_equals_the_per_event_rule_across_transitions(tmp_path, days_doc, zone):
+    from viewer.io.native import timeline_from_dict
+
+    doc, days = days_doc
+    path = tmp_path / "days.timeline.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    lazy = bulk.read_bulk(str(path), path.read_bytes())
+    for tl in (lazy, timeline_from_dict(doc)):
+        cols = tl.columns
+        assert cols.cal_start is not None  # the vectorised path: one shift per distinct day
+        got = timeline_on_local_days(tl, zone).columns
+        for a, b in blocks_of(got):  # each lane still sorted by start (the interval queries)
+            assert np.all(np.diff(got.x0[a:b]) >= 0)
+        for k, day in enumerate(days):
+            end = day + datetime.timedelta(days=k % 5 + 1)
+            first = _local_midnight_shift(day, zone)
+            after_end = _local_midnight_shift(end + datetime.timedelta(days=1), zone)
+            for eid, d0, d1 in ((f"p{k}", first, first), (f"s{k}", first, after_end), (f"h{k}", 0.0, 0.0)):
+                old, new = cols.row_of(eid), got.row_of(eid)
+                assert got.x0[new] - cols.x0[old] == d0, (zone, eid, day)
+                assert got.x1[new] - cols.x1[old] == d1, (zone, eid, day)

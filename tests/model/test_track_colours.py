@@ -20,7 +20,8 @@ def test_a_coloured_track_keeps_its_colour_and_others_skip_it():
 
 def test_more_uncoloured_tracks_than_colours_repeat_the_palette():
     got = track_colours([Track(f"t{i}", f"T{i}") for i in range(20)])
-    assert got[:8] == TRACK_PALETTE and got[8:16] == TRACK_PALETTE
+    n = len(TRACK_PALETTE)
+    assert got[:n] == TRACK_PALETTE and got[n:2 * n] == TRACK_PALETTE
 
 
 def test_a_filtered_timeline_keeps_each_tracks_colour():

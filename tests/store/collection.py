@@ -153,3 +153,27 @@ def brute_fit(timeline: Timeline, t0: float, t1: float, lanes, cap: int) -> tupl
             else:
                 crowded.append(lane)
     return ids, counts, tuple(crowded)
+
+
+def brute_lane_counts(timeline: Timeline, t0: float, t1: float, lanes) -> dict[int, int]:
+    """Events of each lane meeting [t0, t1] (lanes with none left out), counted one by one."""
+    c = timeline.columns
+    o = c.origin_epoch_s
+    hit = (c.x0 + o <= t1) & (c.x1 + o >= t0)
+    got = {int(k): int(np.sum(hit & (c.lane == k))) for k in sorted(set(lanes))}
+    return {k: n for k, n in got.items() if n}
+
+
+def edge_windows(timeline: Timeline, rng, count: int) -> list[tuple[float, float]]:
+    """Windows whose sides fall exactly on hour boundaries (the started/ended tables' buckets)
+    and on events' very starts and ends (the closed rule: ``x0 <= t1`` and ``x1 >= t0``)."""
+    c = timeline.columns
+    o = c.origin_epoch_s
+    r = 3600.0
+    k = float(np.floor((np.nanmin(c.xm) + o) / r) + 24 * 40)
+    out = [(k * r, k * r), (k * r, (k + 5) * r), ((k - 1) * r + 0.5, k * r - 0.5), (k * r - 1e-3, k * r + 1e-3)]
+    finite = np.flatnonzero(np.isfinite(c.x0) & np.isfinite(c.x1))
+    for row in rng.choice(finite, count).tolist():
+        out += [(c.x1[row] + o, c.x1[row] + o + 7200.0), (c.x0[row] + o - 100.0, c.x0[row] + o),
+                (c.x1[row] + o, c.x1[row] + o), (c.x0[row] + o, c.x1[row] + o)]
+    return out

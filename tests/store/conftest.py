@@ -19,3 +19,27 @@ def big_parquet(big, tmp_path_factory):
     path = str(tmp_path_factory.mktemp("collection") / "big.parquet")
     write_parquet(big, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def old_parquet(big_parquet, tmp_path_factory):
+    """``big`` as the writer before issue 13's window tables left it: the same events, and a
+    count table without the 10 s / 60 s widths and the started/ended columns (``ns``, ``ne``),
+    ordered by lane (the same rows and token that writer wrote)."""
+    import shutil
+
+    from viewer.io.duckstore import connect, counts_path
+
+    folder = tmp_path_factory.mktemp("old-collection")
+    path = str(folder / "old.parquet")
+    shutil.copyfile(big_parquet, path)
+    con = connect()
+    try:
+        token = dict((bytes(k).decode(), bytes(v).decode()) for k, v in con.execute(
+            "SELECT key, value FROM parquet_kv_metadata(?)", [big_parquet]).fetchall())["timeline_viewer_collection"]
+        con.execute(f"COPY (SELECT res, lane, bucket, x0, x1, n FROM read_parquet('{counts_path(big_parquet)}') "
+                    "WHERE res NOT IN (10, 60) AND (res = 0 OR n > 0) ORDER BY res, lane, bucket, x0) "
+                    f"TO '{counts_path(path)}' (FORMAT parquet, KV_METADATA {{timeline_viewer_collection: '{token}'}})")
+    finally:
+        con.close()
+    return path

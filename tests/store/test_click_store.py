@@ -13,7 +13,16 @@ import pytest
 from viewer.model.errors import TimelineLoadError
 from viewer.model.store import MemoryStore
 
-from .collection import LANES, brute_density, brute_fit, brute_search, brute_visible, random_windows
+from .collection import (
+    LANES,
+    brute_density,
+    brute_fit,
+    brute_lane_counts,
+    brute_search,
+    brute_visible,
+    edge_windows,
+    random_windows,
+)
 
 chdb = pytest.importorskip("chdb", reason="chDB (in-process ClickHouse) is not installed: pip install chdb")
 
@@ -132,3 +141,75 @@ def test_opening_chdb_creates_no_folder(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
     assert "no timeline collection" in out
     assert list(empty.iterdir()) == []
+
+
+def test_window_counts_come_from_the_started_ended_tables(big, big_parquet, store, monkeypatch):
+    """As DuckDB's: events per lane meeting a window from the count table plus the edge buckets' rows."""
+    rng = np.random.default_rng(33)
+    assert store._windowed
+    for t0, t1 in list(random_windows(rng, store.extent(), 12)) + edge_windows(big, rng, 4):
+        want = brute_lane_counts(big, t0, t1, LANES)
+        assert store._counted(t0, t1, set(LANES)) == want, (t0, t1)
+    from viewer.io.duckstore import DuckStore
+
+    lo = store.extent()[0]
+    assert store._count_cache().marker_resolutions()[:2] == (10.0, 60.0)
+    duck = DuckStore(big_parquet)
+    try:  # zoomed in to a day / hours: the 60 s / 10 s tables, the same strips as DuckDB's
+        for t0, t1, bins in ((lo + 5e6, lo + 5e6 + 86400, 100), (lo + 5e6, lo + 5e6 + 4 * 3600, 160)):
+            np.testing.assert_allclose(store.density(t0, t1, LANES, bins), duck.density(t0, t1, LANES, bins),
+                                       rtol=1e-9, atol=1e-6)
+        import viewer.io.store_sql as store_sql
+
+        monkeypatch.setattr(store_sql, "NUMPY_MAX_ROWS", 0)  # tables too large for numpy: binned in ClickHouse
+        store._counts = None
+        for t0, t1, bins in ((lo + 5e6, lo + 5e6 + 86400, 100), (lo + 5e6, lo + 5e6 + 4 * 3600, 160)):
+            np.testing.assert_allclose(store.density(t0, t1, LANES, bins), duck.density(t0, t1, LANES, bins),
+                                       rtol=1e-9, atol=1e-6)
+    finally:
+        duck.close()
+        store._counts = None
+
+
+def test_collection_loaded_before_the_window_tables_still_answers(big, old_parquet, store):
+    """A ClickHouse table loaded from a collection written before the started/ended counts
+    (no ``ns``/``ne``, no 10 s / 60 s widths) answers as brute force does."""
+    load_collection(store.backend, "tv", "old_events", old_parquet)  # chDB: one data folder per process
+    s = ClickStore(store.backend, "tv", "old_events")  # not closed: the backend is the module's store's
+    assert not s._windowed and s._counted(*s.extent(), set(LANES)) is None
+    rng = np.random.default_rng(34)
+    for t0, t1 in list(random_windows(rng, s.extent(), 8)) + edge_windows(big, rng, 2):
+        got = s.visible(t0, t1, LANES, cap=60)
+        assert (got.ids, got.lane_totals, got.crowded) == brute_fit(big, t0, t1, LANES, 60)
+    lo = s.extent()[0]
+    t0, t1 = lo + 5e6, lo + 5e6 + 86400
+    got = s.density(t0, t1, [3], 100)
+    np.testing.assert_allclose(got[0], brute_density(big, t0, t1, 3, 100), rtol=1e-9, atol=1e-6)
+def test_search_uses_skip_indexes_and_equals_the_in_memory_search(big, store, monkeypatch):
+    import viewer.io.clickstore as clickstore
+    from viewer.model.search import event_text, parse_query
+
+    _, rows = store._rows("SELECT name, type FROM system.data_skipping_indices WHERE database = 'tv' "
+                          "AND table = 'events'")
+    kinds = dict((name, kind) for name, kind in rows)
+    assert kinds["search_text_ngrams"] in ("text", "ngrambf_v1") and kinds["id_bloom"] == "bloom_filter"
+    _, rows = store._rows("SELECT name, type FROM system.columns WHERE database = 'tv' AND table = 'events' "
+                          "AND name IN ('id', 'search_text')")
+    assert sorted(t for _, t in rows) == ["String", "String"]
+    drawn = set(big.columns.ids)
+    texts = sorted((ev.sort_point, i, ev.id, event_text(ev, big)) for i, ev in enumerate(big.events)
+                   if ev.id in drawn)
+    rng = np.random.default_rng(11)
+    queries = ["ÉLYSÉE 7", "Le Drian", "ly", "zzqx", "a_b%", "it's", "100%", "\\"]
+    for _ in range(12):
+        text = texts[int(rng.integers(len(texts)))][3].replace("\n", " ")
+        a = int(rng.integers(0, max(len(text) - 6, 0) + 1))
+        queries.append(text[a:a + int(rng.integers(1, 7))].strip().upper() or "x")
+    for query in queries:
+        terms = parse_query(query)
+        want = [eid for _, _, eid, text in texts if terms and all(t in text for t in terms)]
+        got = store.search(query, cap=20)
+        assert (got.ids, got.total, got.exact) == (want[:20], len(want), True), query
+    monkeypatch.setattr(clickstore, "COUNT_CAP", 1000)
+    got = store.search("protest", cap=10)
+    assert got.total == 1000 and not got.exact and got.count_text() == "at least 1,000 matches"

@@ -8,7 +8,16 @@ from viewer.io.duckstore import DuckStore, counts_path, write_parquet
 from viewer.model.errors import TimelineLoadError
 from viewer.model.store import MemoryStore, spread_counts
 
-from .collection import LANES, brute_density, brute_fit, brute_search, brute_visible, random_windows
+from .collection import (
+    LANES,
+    brute_density,
+    brute_fit,
+    brute_lane_counts,
+    brute_search,
+    brute_visible,
+    edge_windows,
+    random_windows,
+)
 
 pytest.importorskip("duckdb")
 
@@ -57,8 +66,9 @@ def test_aggregated_density_is_markers_spread_over_their_bucket(big, store):
     counts over its bucket, and date-only events exactly as before."""
     lo, hi = store.extent()
     c, o = big.columns, big.columns.origin_epoch_s
-    for t0, t1, bins, res in ((lo, hi, 40, 86400.0), (lo + 5e6, lo + 9e6, 97, 3600.0)):
-        assert (t1 - t0) / bins >= 8 * res
+    for t0, t1, bins, res in ((lo, hi, 40, 86400.0), (lo + 5e6, lo + 9e6, 97, 3600.0),
+                              (lo + 5e6, lo + 5e6 + 86400, 100, 60.0), (lo + 5e6, lo + 5e6 + 4 * 3600, 160, 10.0)):
+        assert (t1 - t0) / bins >= 8 * res  # zoomed in to a day (hours), the 60 s (10 s) table serves
         got = store.density(t0, t1, [2, -1], bins)
         edges = np.linspace(t0, t1, bins + 1)
         for i, lane in enumerate((2, -1)):
@@ -140,3 +150,71 @@ def test_stale_counts_are_ignored_and_bad_files_named(big, big_parquet, tmp_path
         DuckStore(str(bad))
     with pytest.raises(TimelineLoadError, match="missing.parquet"):
         DuckStore(str(tmp_path / "missing.parquet"))
+
+
+def test_window_counts_come_from_the_started_ended_tables(big, store):
+    """Events per lane meeting a window, from the started/ended counts plus the two edge
+    buckets' rows, equal counting them one by one: random windows, windows on hour
+    boundaries and on events' very starts and ends (open sides included)."""
+    rng = np.random.default_rng(31)
+    assert store._windowed
+    windows = list(random_windows(rng, store.extent(), 30)) + edge_windows(big, rng, 10)
+    for t0, t1 in windows:
+        want = brute_lane_counts(big, t0, t1, LANES)
+        assert store._counted(t0, t1, set(LANES)) == want, (t0, t1)
+        vis = store.visible(t0, t1, LANES, cap=60)
+        assert vis.lane_totals == want and vis.total == sum(want.values())
+        assert (vis.ids, vis.crowded) == brute_fit(big, t0, t1, LANES, 60)[::2]
+
+
+def test_tables_too_large_for_numpy_answer_in_sql(big, big_parquet, store, monkeypatch):
+    """A count table beyond :data:`NUMPY_MAX_ROWS` (the 10 s one at 10^8 events) is asked for the
+    window's buckets only: the same strips; windows are then counted from the events."""
+    import viewer.io.store_sql as store_sql
+
+    lo = store.extent()[0]
+    windows = [(lo + 5e6, lo + 5e6 + 86400, 100), (lo + 5e6, lo + 5e6 + 4 * 3600, 160), (lo, lo + 3e7, 300)]
+    with DuckStoreContext(big_parquet) as numpy_store:
+        want = [numpy_store.density(t0, t1, LANES, bins) for t0, t1, bins in windows]
+    monkeypatch.setattr(store_sql, "NUMPY_MAX_ROWS", 0)
+    with DuckStoreContext(big_parquet) as s:
+        for (t0, t1, bins), w in zip(windows, want, strict=True):
+            np.testing.assert_allclose(s.density(t0, t1, LANES, bins), w, rtol=1e-9, atol=1e-6)
+            assert s._counted(t0, t1, set(LANES)) is None
+            assert s.visible(t0, t1, LANES, cap=60).lane_totals == brute_lane_counts(big, t0, t1, LANES)
+
+
+def test_collection_written_before_the_window_tables_still_answers(big, old_parquet, store):
+    """A collection whose count table has no 10 s / 60 s widths and no started/ended counts
+    (written before them) opens and answers as brute force does: windows counted from the
+    events, zoomed-in strips from the events, zoomed-out strips from the tables it has."""
+    rng = np.random.default_rng(32)
+    with DuckStoreContext(old_parquet) as old:
+        assert old._has_counts and not old._windowed
+        assert old._count_cache().marker_resolutions()[0] == 600.0
+        for t0, t1 in list(random_windows(rng, old.extent(), 12)) + edge_windows(big, rng, 3):
+            assert old._counted(t0, t1, set(LANES)) is None
+            ids, counts, crowded = brute_fit(big, t0, t1, LANES, 60)
+            got = old.visible(t0, t1, LANES, cap=60)
+            assert (got.ids, got.lane_totals, got.crowded) == (ids, counts, crowded)
+        lo = old.extent()[0]
+        t0, t1 = lo + 5e6, lo + 5e6 + 86400  # zoomed in: no table fine enough, the exact rule
+        got = old.density(t0, t1, [3, -1], 100)
+        for i, lane in enumerate((3, -1)):
+            np.testing.assert_allclose(got[i], brute_density(big, t0, t1, lane, 100), rtol=1e-9, atol=1e-6)
+        t0, t1 = lo, lo + 3e7  # zoomed out: the hourly table, as the new collection's
+        np.testing.assert_allclose(old.density(t0, t1, LANES, 300), store.density(t0, t1, LANES, 300),
+                                   rtol=1e-9, atol=1e-6)
+
+
+class DuckStoreContext:
+    """A :class:`DuckStore` closed at the end of a ``with`` block."""
+
+    def __init__(self, path: str) -> None:
+        self.store = DuckStore(path)
+
+    def __enter__(self) -> DuckStore:
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.close()

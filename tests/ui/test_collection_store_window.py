@@ -41,7 +41,7 @@ def _drawn(w):
 def test_the_collection_is_drawn_from_its_store(window, bundled_path):
     tl = read_timeline(bundled_path)
     drawn = _drawn(window)
-    lanes = {e.id for e in tl.events if e.track}  # bands are not drawn in a collection yet
+    lanes = {e.id for e in tl.events if e.track}  # markers and bars (bands are drawn by their own layer)
     assert "lavrov-lowest-level" in drawn and drawn <= lanes
     assert window.contents_shown >= 1
     assert "read-only" in window.banner.text() and "Not shown yet" in window.banner.text()
@@ -56,7 +56,8 @@ def test_search_lists_the_matches_and_dims_the_rest(window, qtbot, bundled_path)
     assert want
     window.search.setText("normandy")
     qtbot.waitUntil(lambda: window.page is not None and window.page.ids == want, timeout=10000)
-    assert window.search_count.text() == f"{len(want)} match" + ("es" if len(want) != 1 else "")
+    count = f"{len(want)} match" + ("es" if len(want) != 1 else "")
+    qtbot.waitUntil(lambda: window.search_count.text() == count, timeout=10000)
     assert window.wait_drawn(20.0)
     item = window.view.events_item
     qtbot.waitUntil(lambda: item.emphasis is not None, timeout=5000)
@@ -222,3 +223,15 @@ def test_planned_events_drafts_and_uncertain_span_ends_are_drawn_as_in_the_main_
                      (cols.solid1[r] + cols.origin_epoch_s, full.solid1[f] + full.origin_epoch_s)):
             assert a == b or (np.isinf(a) and a == b) or abs(a - b) < 1e-3, event_id
     assert marked >= 3  # the article's planned events (and, from ingest, its drafts) are there
+
+
+def test_a_count_that_stopped_reads_at_least(window, qtbot, bundled_path, monkeypatch):
+    import viewer.io.duckstore as duckstore
+
+    want = list(search(read_timeline(bundled_path), "normandy"))
+    assert len(want) > 2
+    monkeypatch.setattr(duckstore, "COUNT_CAP", 2)  # the sidecar index stops counting at 2
+    window.search.setText("normandy")
+    qtbot.waitUntil(lambda: window.search_count.text() == "at least 2 matches", timeout=10000)
+    qtbot.waitUntil(lambda: window.page is not None and window.page.ids == want, timeout=10000)
+    assert window.page.total == len(want)  # the list's own count stays exact

@@ -98,6 +98,22 @@ def test_drop_a_file_on_the_window_opens_it_and_remembers_it(qtbot, live, tmp_pa
     assert w.path == str(other) and [e.title for e in w.timeline.events][:2] == ["Drills begin", "Drills"]
     # the row that could not be read is listed, not dropped silently
     assert w.files.banner.isVisible() and "03/04/2022" in w.files.banner.label.text()
+    assert ("generic.csv: loaded without 1 row it could not read and 1 field it could not map:"
+            in w.files.banner.label.text())
+
+
+def test_the_banner_says_fields_when_fields_were_left_out(qtbot, live, tmp_path):
+    w, _path = live
+    other = tmp_path / "extra.csv"
+    other.write_text("title,start,weird\nGood,2022-02-10,1\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    w.files.eventFilter(w, QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                      Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: w.path == str(other), timeout=3000)
+    qtbot.waitUntil(w.files.banner.isVisible, timeout=3000)
+    text = w.files.banner.label.text()
+    assert "extra.csv: loaded without 1 field it could not map:" in text and "row" not in text.split("map:")[0]
     assert w.files.recent_files()[0] == os.path.abspath(other)
     assert [a.text() for a in w.files.recent_menu.actions()][0] == os.path.abspath(other)
     assert settings().fileName().startswith(str(Path(settings().fileName()).parent))

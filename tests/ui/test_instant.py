@@ -336,6 +336,93 @@ def test_the_edit_tab_lists_a_page_of_quotes_and_show_more(qtbot):
     assert ql.count() == 121 and ql.currentRow() == 120 and form.fields["q_text"].text() == "(new quote)"
 
 
+def test_switching_back_shows_the_kept_timeline_at_once(big_window, qtbot, monkeypatch):
+    from viewer.ui import shown as shown_mod
+
+    w, tl = big_window
+    idle(qtbot, w)
+    derived = []
+    real = shown_mod._derive_unless
+    monkeypatch.setattr(shown_mod, "_derive_unless", lambda key, sup: derived.append(key[1:]) or real(key, sup))
+    model = w.event_list.source_model
+
+    def listed():
+        return {model.event_id(r) for r in range(model.rowCount())}
+
+    start = w.state.filters
+    without_t0 = start.with_track_hidden("t0", True)
+    w.state.filters = without_t0
+    assert w.shown.deriving()
+    idle(qtbot, w)
+    hidden = w.shown.timeline
+    want = {e for e in tl.columns.ids if tl.event(e).track != "t0"}
+    assert set(hidden.columns.ids) == want and listed() == want
+    w.state.filters = start  # shown again: the file's own timeline, at once
+    assert not w.shown.deriving()
+    assert w.shown.timeline is tl and w.view.timeline is tl and listed() == set(tl.columns.ids)
+    w.state.filters = without_t0  # hidden again: the kept timeline, at once
+    assert not w.shown.deriving()
+    assert w.shown.timeline is hidden and w.view.timeline is hidden
+    assert listed() == want and "t0" not in [t.id for t in w.view.timeline.tracks]
+    # the zone switched there and back
+    w.state.display_zone = "Europe/Berlin"
+    idle(qtbot, w)
+    berlin = w.shown.timeline
+    assert berlin is not hidden and set(berlin.columns.ids) == want
+    w.state.display_zone = "UTC"
+    assert not w.shown.deriving() and w.shown.timeline is hidden and w.view.timeline is hidden
+    w.state.display_zone = "Europe/Berlin"
+    assert not w.shown.deriving() and w.shown.timeline is berlin and w.view.timeline is berlin
+    moved = timeline_on_local_days(hidden, "Europe/Berlin").columns
+    np.testing.assert_array_equal(w.view.timeline.columns.x0, moved.x0)
+    assert derived == [(without_t0, "UTC"), (without_t0, "Europe/Berlin")]  # each derived once
+    # a few others: only the latest few are kept, the first one is derived again
+    for tid in ("t1", "t2", "t3"):
+        w.state.filters = start.with_track_hidden(tid, True)
+        idle(qtbot, w)
+    assert len(w.shown._recent) <= shown_mod.KEEP_DERIVED
+    w.state.filters = without_t0
+    assert w.shown.deriving()
+    idle(qtbot, w)
+    assert set(w.shown.timeline.columns.ids) == want and listed() == want
+
+
+def test_another_file_forgets_the_kept_timelines(big_window, qtbot):
+    w, tl = big_window
+    idle(qtbot, w)
+    start = w.state.filters
+    w.state.filters = start.with_track_hidden("t0", True)
+    idle(qtbot, w)
+    w.state.filters = start
+    assert w.shown._recent
+    w.set_timeline(read_timeline(w.path), w.path)  # the file read again
+    idle(qtbot, w)
+    assert all(k[0] is w.timeline for k, _ in w.shown._recent)
+    w.state.filters = start.with_track_hidden("t0", True)
+    assert w.shown.deriving()  # derived again, from the new file's timeline
+    idle(qtbot, w)
+    assert set(w.shown.timeline.columns.ids) == {e for e in w.timeline.columns.ids
+                                                 if w.timeline.event(e).track != "t0"}
+
+
+def test_the_first_derivation_after_opening_is_rehearsed_and_a_request_stops_it(big_window, qtbot):
+    from viewer.model.filters import FilterState
+    from viewer.ui import shown as shown_mod
+
+    _w, tl = big_window
+    worker, got, done = shown_mod.Deriver(), [], threading.Event()
+    worker.prepare(tl)
+    assert worker.rehearsing()
+    qtbot.waitUntil(lambda: not worker.rehearsing(), timeout=20000)
+    worker.prepare(tl)
+    worker.submit(object(), (tl, FilterState(hidden_tracks=frozenset({"t1"})), "Asia/Kathmandu"),
+                  lambda key, shown: (got.append(shown), done.set()))
+    assert done.wait(20)
+    qtbot.waitUntil(lambda: not worker.rehearsing() and not worker.busy(), timeout=20000)
+    want = timeline_on_local_days(tl, "Asia/Kathmandu").columns
+    assert list(got[0].columns.ids) == [e for e in want.ids if tl.event(e).track != "t1"]
+
+
 def test_a_reorder_while_a_filter_is_derived_keeps_that_derivation_and_shows_both(big_window, qtbot):
     w, tl = big_window
     idle(qtbot, w)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -23,11 +24,11 @@ from ..model.columns import (
     EventColumns,
 )
 from .frame import Frame
-from .style import TimelineStyle, marker_polygon
+from .style import TimelineStyle, contrast_ratio, marker_polygon
 
 __all__ = [
     "AFTER_SOURCE", "DRAFT", "HOLLOW", "FADE_PX", "fill_fade", "bar_limits", "whisker", "span_bar", "draft_pen",
-    "draw_marker", "marker_pixmap", "badge_pixmap", "density_images",
+    "draw_marker", "marker_pixmap", "outline_color", "OUTLINE_CONTRAST", "badge_pixmap", "density_images",
 ]
 
 FADE_PX = 90.0  #: length of the fade drawn at an open side of a span
@@ -35,6 +36,34 @@ AFTER_SOURCE = 1 << 30  #: drawing-only flag: begins after the timeline's refere
 DRAFT = 1 << 29  #: drawing-only flag: an unreviewed draft (ingest): dotted outline
 HOLLOW = FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END | FLAG_COARSE | AFTER_SOURCE
 _PDF_FADE_STEPS = 16  #: rectangles of stepped alpha that stand for one fade in a PDF
+OUTLINE_CONTRAST = 3.0
+"""Least WCAG contrast ratio of a marker's outline against the background (WCAG 2.2, 1.4.11
+non-text contrast): a hollow marker (uncertain, open, coarse) is only its outline."""
+
+
+@lru_cache(maxsize=512)
+def _outline_rgb(color: str, darker: int, background: str) -> str:
+    c = QColor(color).darker(darker) if darker != 100 else QColor(color)
+    if contrast_ratio(c.name(), background) >= OUTLINE_CONTRAST:
+        return c.name()
+    # towards black on a light background, towards white on a dark one, in steps of 5 %
+    light_bg = contrast_ratio(background, "#000000") >= contrast_ratio(background, "#ffffff")
+    target = 0 if light_bg else 255
+    r0, g0, b0 = c.red(), c.green(), c.blue()
+    for k in range(1, 21):
+        t = k / 20
+        mixed = QColor(round(r0 + (target - r0) * t), round(g0 + (target - g0) * t), round(b0 + (target - b0) * t))
+        if contrast_ratio(mixed.name(), background) >= OUTLINE_CONTRAST:
+            return mixed.name()
+    return QColor(target, target, target).name()
+
+
+def outline_color(style: TimelineStyle, color: QColor | str) -> QColor:
+    """The outline of a marker of ``color``: the colour darkened by ``style.outline_darker``, and
+    then, if that is under :data:`OUTLINE_CONTRAST` (3:1) against ``style.background``, mixed
+    towards black (light background) or white (dark background) until it reaches it (an orange
+    or sky-blue outline on white, a black one on near-black).  Cached per colour and style."""
+    return QColor(_outline_rgb(QColor(color).name(), int(style.outline_darker), QColor(style.background).name()))
 
 
 def fill_fade(p: QPainter, rect: QRectF, color: QColor, alpha_left: int, alpha_right: int) -> None:
@@ -149,7 +178,7 @@ def draw_marker(p: QPainter, style: TimelineStyle, x: float, y: float, r: float,
         p.setPen(QPen(style.color("selection"), 3))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawEllipse(QPointF(x, y), r + 5, r + 5)
-    pen = QPen(color.darker(style.outline_darker) if not hovered else QColor(style.selection), style.outline_px)
+    pen = QPen(outline_color(style, color) if not hovered else QColor(style.selection), style.outline_px)
     if flags & AFTER_SOURCE:  # still to come when the source was written: a dashed outline
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         pen.setDashPattern([1.5, 1.5])  # 3 px on, 3 px off at width 2

@@ -226,17 +226,24 @@ def _weekday(pub: Publication, wd: int, rel: str, tense: str, phrase: str) -> tu
         day = p - timedelta(days=delta)
         ambiguous = 0 < back < 7 and back <= 3
         q = "?" if ambiguous or not pub.day_certain else ""
-        why = (f"'last {name}' written on {fmt_day(p)} (publication): the most recent {name} before it, {fmt_day(day)}"
-               + ("; it could also mean the week before, so uncertain" if ambiguous else "")
-               + (" Uncertain because the publication date itself is inferred." if not pub.day_certain else ""))
+        on_day = p - timedelta(days=back)  # what 'on {name}' in the past tense would give
+        why = (f"'last {name}' in an article of {fmt_day(p)}: the {name} before the publication day, "
+               f"{fmt_day(day)}" + (f" (never the publication day itself: written on a {name}, 'last {name}' is "
+                                    f"a week earlier, while 'on {name}' is that same day)" if back == 0 else
+                                    f" ('on {name}' in the past tense means the same day here: the {name} in "
+                                    f"the week up to the article, {fmt_day(on_day)})")
+               + ("; some writers mean the week before, so uncertain" if ambiguous else "")
+               + (". Uncertain because the publication date itself is inferred." if not pub.day_certain else ""))
         return day.isoformat() + q, why, day
     if rel == "next":
         delta = ahead or 7
         day = p + timedelta(days=delta)
         ambiguous = 0 < ahead <= 3
         q = "?" if ambiguous or not pub.day_certain else ""
-        why = (f"'next {name}' written on {fmt_day(p)}: the first {name} after it, {fmt_day(day)}"
-               + ("; it could also mean the week after, so uncertain" if ambiguous else "") + note)
+        why = (f"'next {name}' in an article of {fmt_day(p)}: the first {name} after the publication day, "
+               f"{fmt_day(day)}" + (f" (written on a {name}, 'next {name}' is a week later, while 'on {name}' "
+                                    f"would be that same day)" if ahead == 0 else "")
+               + ("; some writers mean the week after, so uncertain" if ambiguous else "") + note)
         return day.isoformat() + q, why, day
     if rel == "this":
         day = p - timedelta(days=p.weekday()) + timedelta(days=wd)
@@ -244,17 +251,23 @@ def _weekday(pub: Publication, wd: int, rel: str, tense: str, phrase: str) -> tu
                 f"'this {name}': the {name} of the publication's week ({fmt_day(p)}): {fmt_day(day)}" + note, day)
     if pub.anchor_weekday == wd and back == 0:
         return (p.isoformat(), f"'{name}' = {fmt_day(p)}, the day from which the publication date was inferred "
-                f"(see the reference date's basis).", p)
+                f"(see the reference date's basis): 'on {name}' is the {name} of the article's week, that day; "
+                f"'last {name}' would be the week before, {fmt_day(p - timedelta(days=7))}.", p)
     if tense in (PAST, PERFECT):
         day = p - timedelta(days=back)
+        before = day - timedelta(days=7) if back == 0 else day
         return (day.isoformat() + _q(pub, True),
-                f"past tense, written on {fmt_day(p)}: the most recent {name} on or before publication, "
-                f"{fmt_day(day)}" + note, day)
+                f"'{phrase}' in the past tense, in an article of {fmt_day(p)}: the {name} in the week up to "
+                f"the article, {fmt_day(day)}" + (" (the publication day itself)" if back == 0 else "")
+                + (f"; 'last {name}' would be a week earlier, {fmt_day(before)}" if back == 0 else "")
+                + note, day)
     if tense == FUTURE:
         day = p + timedelta(days=ahead)
         return (day.isoformat() + _q(pub, True),
-                f"future tense, written on {fmt_day(p)}: the next {name} on or after publication, {fmt_day(day)}"
-                + note, day)
+                f"'{phrase}' in the future tense, in an article of {fmt_day(p)}: the {name} in the week from "
+                f"the article on, {fmt_day(day)}" + (" (the publication day itself)" if ahead == 0 else "")
+                + (f"; 'next {name}' would be a week later, {fmt_day(day + timedelta(days=7))}" if ahead == 0
+                   else "") + note, day)
     if back == 0:
         return (p.isoformat() + _q(pub, True), f"'{name}' written on a {name} ({fmt_day(p)}): that day" + note, p)
     last, following = p - timedelta(days=back), p + timedelta(days=ahead)

@@ -54,24 +54,42 @@ from viewer.model.store_query import FilterLike, StoreFilter
 from viewer.model.timeline import Event
 
 from .collection import (
+    CALENDAR_NAMES,
+    CALENDAR_SQL,
     COLUMNS,
     DRAFT_SQL,
     LOAD_COLUMNS,
     PLANNED_SQL,
-    RESOLUTIONS,
+    calendar_of_rows,
     event_of_json,
     timeline_of_columns,
     timeline_of_meta,
 )
 from .common import ReadReport
-from .store_sql import CLICKHOUSE, STATS_KEY, CountCache, filter_where, read_stats
+from .store_sql import (
+    CLICKHOUSE,
+    STATS_KEY,
+    CountCache,
+    bucket_bins,
+    bucket_bins_sql,
+    filter_where,
+    read_stats,
+    window_count_plan,
+    window_counts,
+)
 
 __all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_collection", "read_clickhouse_report",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
 
 USER_ENV, PASSWORD_ENV = "TIMELINE_CLICKHOUSE_USER", "TIMELINE_CLICKHOUSE_PASSWORD"
 _ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
-        f"ifNull({PLANNED_SQL}, 0) AS planned, ifNull({DRAFT_SQL}, 0) AS draft")
+        f"ifNull({PLANNED_SQL}, 0) AS planned, ifNull({DRAFT_SQL}, 0) AS draft, {CALENDAR_SQL}")
+TEXT_INDEXES = ("text(tokenizer = ngrams(3))", "ngrambf_v1(3, 65536, 3, 0) GRANULARITY 1")
+"""Skip index of the folded search text: ClickHouse's text index of 3-grams (25.x and later: exact
+granules), else the older n-gram Bloom filter (ngrambf_v1: 3-grams, 64 KiB per granule)."""
+COUNT_CAP = 100_000
+"""A search counts its matches up to this many (or the cap asked for, when larger); beyond, the
+total is a lower bound (:attr:`~viewer.model.store.SearchResult.exact` False)."""
 _CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float64)", "u8": "UInt8",
             "bool": "Bool", "str": "Nullable(String)", "list": "Array(String)"}
 
@@ -86,6 +104,11 @@ def lit(value: Any) -> str:
         return str(int(value))
     v = float(value)
     return "nan" if math.isnan(v) else ("inf" if v == math.inf else ("-inf" if v == -math.inf else repr(v)))
+
+
+def _like_literal(term: str) -> str:
+    """``term`` as a LIKE pattern matching itself (``\\``, ``%`` and ``_`` escaped with a backslash)."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class ChdbBackend:
@@ -263,18 +286,32 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
     meta = {"timeline_viewer": json.dumps(src.meta, ensure_ascii=False)}
     if src._stats is not None:
         meta[STATS_KEY] = src._stats.to_json()
+    windowed = src._windowed
     src.close()
     t = f"{database}.{table}"
     backend.command(f"CREATE DATABASE IF NOT EXISTS {database}")
     for suffix in ("", "_counts", "_meta"):
         backend.command(f"DROP TABLE IF EXISTS {t}{suffix}")
-    cols = ", ".join(f"{n} {_CH_TYPE[k]}" for n, k in COLUMNS)
+    # id and search_text plain String (never NULL), so their skip indexes apply
+    cols = ", ".join(f"{n} {'String' if n in ('id', 'search_text') else _CH_TYPE[k]}" for n, k in COLUMNS)
     skip = ", ".join(f"INDEX {c}_range {c} TYPE minmax GRANULARITY 1" for c in ("x0", "x1", "xm"))
-    backend.command(f"CREATE TABLE {t} ({cols}, {skip}) ENGINE = MergeTree ORDER BY (sort_point, file_index) "
-                    "SETTINGS allow_nullable_key = 1")  # the skip indexes find a window's granules, as row groups do
+    skip += ", INDEX id_bloom id TYPE bloom_filter GRANULARITY 1"  # event by id reads one granule
+    for text_index in TEXT_INDEXES:  # the first this server knows
+        try:
+            backend.command(f"CREATE TABLE {t} ({cols}, {skip}, INDEX search_text_ngrams search_text TYPE "
+                            f"{text_index}) ENGINE = MergeTree ORDER BY (sort_point, file_index) "
+                            "SETTINGS allow_nullable_key = 1")  # skip indexes: a window's granules
+            break
+        except Exception:  # noqa: BLE001 - a server without this index type: try the next
+            if text_index == TEXT_INDEXES[-1]:
+                raise
     backend.insert_parquet(t, parquet)
+    # a window's buckets are one stretch of the table (a collection written before the started/ended
+    # counts has no ns, ne: its table has none either, and its windows are counted from the events)
+    ends = ", ns Int64, ne Int64" if windowed else ""
     backend.command(f"CREATE TABLE {t}_counts (res Float64, lane Int32, bucket Nullable(Int64), "
-                    "x0 Nullable(Float64), x1 Nullable(Float64), n Int64) ENGINE = MergeTree ORDER BY (res, lane)")
+                    f"x0 Nullable(Float64), x1 Nullable(Float64), n Int64{ends}) ENGINE = MergeTree "
+                    "ORDER BY (res, bucket, x0, x1) SETTINGS allow_nullable_key = 1")
     backend.insert_parquet(f"{t}_counts", counts_path(parquet))
     backend.command(f"CREATE TABLE {t}_meta (key String, value String) ENGINE = MergeTree ORDER BY key")
     backend.command(f"INSERT INTO {t}_meta VALUES " + ", ".join(f"({lit(k)}, {lit(v)})" for k, v in meta.items()))
@@ -301,6 +338,11 @@ class ClickStore(EventStore):
         self.n_events = int(self._rows(f"SELECT count() FROM {self.t}")[1][0][0])
         _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = {lit(STATS_KEY)}")
         self._stats = read_stats(rows[0][0] if rows else None)
+        try:  # the started/ended counts (ns, ne): loaded since issue 13; an older table has none
+            self._rows(f"SELECT ns, ne FROM {self.t}_counts LIMIT 0")
+            self._windowed = True
+        except Exception:  # noqa: BLE001 - no such column: count windows from the events
+            self._windowed = False
 
     def _rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
         with self._lock:
@@ -335,13 +377,16 @@ class ClickStore(EventStore):
 
     def _answer(self, rows: list[list[Any]], total: int, counts: dict[int, int] | None = None,
                 crowded: tuple[int, ...] = ()) -> VisibleEvents:
-        cols = list(zip(*rows, strict=True)) if rows else [()] * 12
+        cols = list(zip(*rows, strict=True)) if rows else [()] * (12 + len(CALENDAR_NAMES))
         f = np.array
         return VisibleEvents(list(cols[0]), f(cols[1], np.int32), f(cols[2], np.int8), f(cols[3], float),
                              f(cols[4], float), f(cols[5], float), f(cols[6], np.uint8), list(cols[7]),
                              total, counts if counts is not None else {}, crowded,
                              planned=f(cols[10], bool), draft=f(cols[11], bool),
-                             solid0=f(cols[8], float), solid1=f(cols[9], float))
+                             solid0=f(cols[8], float), solid1=f(cols[9], float),
+                             **dict(zip(("cal_start", "cal_end"), calendar_of_rows(
+                                 dict(zip(CALENDAR_NAMES, cols[12:], strict=True)), f(cols[2], np.int8)),
+                                 strict=True)))
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:
@@ -350,6 +395,8 @@ class ClickStore(EventStore):
         window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)} AND {where}"
         lanes = {int(k) for k in lanes}
         counts = self._stats.lane_counts_if_whole(t0, t1, lanes, where) if self._stats is not None else None
+        if counts is None and where == "true":
+            counts = self._counted(t0, t1, lanes)
         if counts is None:
             counts = {int(k): int(v) for k, v in self._rows(
                 f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
@@ -359,6 +406,16 @@ class ClickStore(EventStore):
         _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE lane IN "
                              f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
         return self._answer(rows, sum(counts.values()), counts, crowded)
+
+    def _counted(self, t0: float, t1: float, lanes: set[int]) -> dict[int, int] | None:
+        """As :meth:`DuckStore._counted <viewer.io.duckstore.DuckStore._counted>`: events per lane
+        meeting ``[t0, t1]`` from the started/ended counts and the two edge buckets' rows, or None."""
+        table = self._count_cache().windows()
+        plan = window_count_plan(table, t0, t1, lanes, self.t, CLICKHOUSE) if table is not None else None
+        if plan is None:
+            return None
+        base, edges = plan
+        return window_counts(base, self._floats(edges, ["lane", "side", "n"]) if edges is not None else None)
 
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
                 filters: FilterLike | None = None) -> np.ndarray:
@@ -370,17 +427,16 @@ class ClickStore(EventStore):
         sel = self._lanes(lanes)
         where = filter_where(filters, CLICKHOUSE)
         counts = self._count_cache() if where == "true" else None
-        r = aggregate_resolution(t0, t1, bins, RESOLUTIONS)
+        r = None if counts is None or exact else aggregate_resolution(t0, t1, bins, counts.marker_resolutions())
         out = np.zeros((len(lanes), bins))
-        markers = buckets = spread = None
-        table = counts.markers(r) if counts is not None and r is not None and not exact else None
-        if table is not None:
-            out += table.density(lanes, t0, t1, bins)
-        elif counts is not None and r is not None and not exact:
-            m = self._np(f"SELECT lane, bucket, n FROM {self.t}_counts WHERE res = {lit(r)} AND lane IN {sel} "
-                         f"AND bucket BETWEEN {math.floor(t0 / r)} AND {math.floor(t1 / r)}")
-            if len(m.get("n", ())):
-                buckets = (m["lane"], m["bucket"] * r, np.full(len(m["n"]), r), m["n"])
+        markers = spread = None
+        if counts is not None and r is not None:
+            table = counts.markers(r)
+            if table is not None:
+                out += table.density(lanes, t0, t1, bins)
+            else:  # too many buckets for numpy (10 s, 60 s): the window's buckets, binned by ClickHouse
+                markers = bucket_bins(self._floats(bucket_bins_sql(f"{self.t}_counts", r, t0, t1, bins, lanes,
+                                                                   CLICKHOUSE), ["lane", "k", "a", "b"]), bins)
         else:
             m = self._floats(f"SELECT lane, least(toInt64(floor((xm - {lit(t0)}) / {lit((t1 - t0) / bins)})), "
                              f"{bins - 1}) AS k, count() AS n FROM {self.t} WHERE drawn AND NOT spread AND lane IN "
@@ -398,13 +454,13 @@ class ClickStore(EventStore):
                            f"AND x0 < {lit(t1)} AND x1 > {lit(t0)}")
             if len(got.get("n", ())):
                 spread = (got["lane"], got["x0"], got["x1"], got["n"])
-        out += density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        out += density_from_parts(lanes, t0, t1, bins, markers=markers, spread=spread)
         return out
 
     def _count_cache(self) -> CountCache:
         """The count tables in numpy (loaded on first use)."""
         if self._counts is None:
-            self._counts = CountCache(self._floats, f"{self.t}_counts")
+            self._counts = CountCache(self._floats, f"{self.t}_counts", self._windowed)
         return self._counts
 
     def _floats(self, sql: str, names: list[str] | None = None) -> dict[str, np.ndarray]:
@@ -452,14 +508,21 @@ class ClickStore(EventStore):
         return {v: int(n) for v, n in self._rows(sql)[1] if n}
 
     def search(self, query: str, cap: int = 1000) -> SearchResult:
+        """As :meth:`EventStore.search`: each term a ``LIKE '%term%'`` on the folded text (the
+        n-gram skip index finds the granules that may hold it); matches counted up to
+        :data:`COUNT_CAP` (or ``cap``, when larger), beyond which ``exact`` is False."""
         terms = parse_query(query)
         if not terms:
             return SearchResult()
-        where = "drawn AND " + " AND ".join(f"position(search_text, {lit(t)}) > 0" for t in terms)
+        cap = max(int(cap), 0)
+        where = "drawn AND " + " AND ".join(f"search_text LIKE {lit('%' + _like_literal(t) + '%')}" for t in terms)
         ids = [r[0] for r in self._rows(f"SELECT id FROM {self.t} WHERE {where} ORDER BY sort_point, file_index "
-                                        f"LIMIT {max(int(cap), 0)}")[1]]
-        total = len(ids) if len(ids) < cap else int(self._rows(f"SELECT count() FROM {self.t} WHERE {where}")[1][0][0])
-        return SearchResult(ids, total)
+                                        f"LIMIT {cap}")[1]]
+        if len(ids) < cap:
+            return SearchResult(ids, len(ids))
+        most = max(cap, COUNT_CAP)
+        n = int(self._rows(f"SELECT count() FROM (SELECT 1 FROM {self.t} WHERE {where} LIMIT {most + 1})")[1][0][0])
+        return SearchResult(ids, min(n, most), exact=n <= most)
 
     def event(self, event_id: str) -> Event:
         rows = self._rows(f"SELECT json FROM {self.t} WHERE id = {lit(event_id)} LIMIT 1")[1]

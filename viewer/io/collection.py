@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from viewer.model.columns import DateArrays, EventColumns
+from viewer.model.date_arrays import calendar_anchors
 from viewer.model.dates import Precision
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.facets import NONE_VALUE, EventFacts, event_facet_values
@@ -45,16 +46,21 @@ from viewer.model.timeline import Event, LazyEvents, Timeline
 from .native_build import date_of, event_from_dict, stories_from_json, timeline_from_dict
 from .native_write import event_to_dict, stories_to_json, timeline_to_dict
 
-__all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "timeline_rows", "timeline_row_chunks", "timeline_meta",
-           "timeline_of_meta",
-           "event_of_json", "LOAD_COLUMNS", "PLANNED_SQL", "DRAFT_SQL", "timeline_of_columns"]
+__all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "WINDOW_RES", "timeline_rows", "timeline_row_chunks",
+           "timeline_meta", "timeline_of_meta",
+           "event_of_json", "LOAD_COLUMNS", "PLANNED_SQL", "DRAFT_SQL", "CALENDAR_SQL", "CALENDAR_NAMES",
+           "calendar_of_rows", "timeline_of_columns"]
 
 LAYOUT_VERSION = 2
 """Bumped when the columns or their meaning change; readers refuse other versions."""
 
-RESOLUTIONS = (600.0, 3600.0, 6 * 3600.0, 86400.0, 7 * 86400.0, 30 * 86400.0, 365 * 86400.0)
-"""Bucket widths (s) of the pre-aggregated marker counts: 10 minutes, an hour, 6 hours, a day,
-a week, 30 and 365 days (a density query takes the widest at most 1/8 of its bins)."""
+RESOLUTIONS = (10.0, 60.0, 600.0, 3600.0, 6 * 3600.0, 86400.0, 7 * 86400.0, 30 * 86400.0, 365 * 86400.0)
+"""Bucket widths (s) of the pre-aggregated marker counts: 10 s, a minute, 10 minutes, an hour, 6 hours, a day,
+a week, 30 and 365 days (a density query takes the widest at most 1/8 of its bins; 10 s and
+60 s since issue 13: zoomed in to a day, the strips still come from a table)."""
+WINDOW_RES = 3600.0
+"""Bucket width (s) of the events started and ended per lane (``ns``/``ne`` of the count table):
+how many events meet a window, from the table plus the rows of its two edge buckets."""
 
 #: (name, kind) of every column; kinds: i8 i32 i64 f64 u8 bool str list
 COLUMNS = (
@@ -206,6 +212,37 @@ LOAD_COLUMNS = ("file_index, id, title, lane, kind, sort_point, start_earliest, 
 """What the window loads of each event (SQL select list; ``{length}`` = the engine's list length)."""
 
 _PRECISION_OF = {p.label: int(p) for p in Precision}
+
+CALENDAR_SQL = ("start_precision AS cal_sp, start_earliest AS cal_s0, start_latest AS cal_s1, "
+                "end_edtf IS NOT NULL AS cal_has_end, end_precision AS cal_ep, end_earliest AS cal_e0, "
+                "end_latest AS cal_e1")
+"""SQL (DuckDB and ClickHouse) select list of what a row's calendar days are made of:
+:func:`calendar_of_rows` turns these seven columns into ``cal_start`` / ``cal_end``."""
+CALENDAR_NAMES = ("cal_sp", "cal_s0", "cal_s1", "cal_has_end", "cal_ep", "cal_e0", "cal_e1")
+"""The names :data:`CALENDAR_SQL` gives its columns, in order."""
+
+
+def calendar_of_rows(got: dict[str, Any], kind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``EventColumns.cal_start`` / ``cal_end`` of a store's rows (epoch s UTC, float64 (K,),
+    NaN where a side is not a calendar date) from the :data:`CALENDAR_SQL` columns in ``got``
+    (sequences of length K by :data:`CALENDAR_NAMES`; SQL NULL as None or any value where
+    ``cal_has_end`` is false) and the rows' drawn ``kind`` (K,): the rule of
+    :func:`viewer.model.date_arrays.calendar_values`, so a store's date-only events are
+    moved onto a display zone's days as a loaded timeline's are."""
+    n = len(kind)
+    if n == 0:
+        return np.zeros(0), np.zeros(0)
+
+    def prec(name: str) -> np.ndarray:
+        return np.array([_PRECISION_OF.get(p, 0) if isinstance(p, str) else 0 for p in got[name]], dtype=np.int64)
+
+    def num(name: str) -> np.ndarray:
+        return np.array([math.nan if v is None else float(v) for v in got[name]], dtype=float)
+
+    has_end = np.array([bool(v) for v in got["cal_has_end"]], dtype=bool)
+    nan = np.where(has_end, 0.0, np.nan)
+    return calendar_anchors(np.asarray(kind), has_end, prec("cal_sp"), num("cal_s0"), num("cal_s1"),
+                            prec("cal_ep"), num("cal_e0") + nan, num("cal_e1") + nan)
 
 
 def _stories(data: dict[str, Any], zone: str) -> tuple[Any, ...]:

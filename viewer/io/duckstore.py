@@ -8,9 +8,13 @@
   timeline's own fields (title, tracks, sources, reference date) in the
   file's key-value metadata ``timeline_viewer``;
 * ``events.counts.parquet``: markers per lane per bucket at the widths of
-  :data:`~viewer.io.collection.RESOLUTIONS` (an hour ... 365 days), and the
-  date-only events per lane per possible interval (``res = 0``): the density
-  strips of a zoomed-out view read these few thousand rows, not the events.
+  :data:`~viewer.io.collection.RESOLUTIONS` (10 s ... 365 days), the events
+  started and ended per lane per hour (:data:`~viewer.io.collection.WINDOW_RES`:
+  how many events of a lane meet a window, so its crowded lanes are known
+  without reading them), and the date-only events per lane per possible
+  interval (``res = 0``): the density strips of a view read these rows, not
+  the events.  A collection written before the 10 s / 60 s and started/ended
+  tables still opens: it answers from the tables it has and the events.
   Both carry the same ``collection`` token; a counts file that does not
   match is ignored (counted from the events instead).
 
@@ -28,6 +32,7 @@ No Qt.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -59,11 +64,15 @@ from viewer.model.timeline import Event, Timeline
 
 from .atomic import atomic_path, destination_problem
 from .collection import (
+    CALENDAR_NAMES,
+    CALENDAR_SQL,
     COLUMNS,
     DRAFT_SQL,
     LOAD_COLUMNS,
     PLANNED_SQL,
     RESOLUTIONS,
+    WINDOW_RES,
+    calendar_of_rows,
     event_of_json,
     timeline_meta,
     timeline_of_columns,
@@ -72,7 +81,18 @@ from .collection import (
 )
 from .common import ReadReport
 from .regular import require_regular_file
-from .store_sql import DUCKDB, STATS_KEY, CountCache, filter_where, read_stats
+from .search_index import COUNT_CAP, CollectionIndex, sidecar_path, write_collection_index
+from .store_sql import (
+    DUCKDB,
+    STATS_KEY,
+    CountCache,
+    bucket_bins,
+    bucket_bins_sql,
+    filter_where,
+    read_stats,
+    window_count_plan,
+    window_counts,
+)
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
            "AGGREGATE_FACTOR", "ROW_GROUP"]
@@ -93,7 +113,14 @@ _SQL_TYPE = {"i8": "TINYINT", "i32": "INTEGER", "i64": "BIGINT", "f64": "DOUBLE"
              "bool": "BOOLEAN", "str": "VARCHAR", "list": "VARCHAR[]"}
 _TIME_ORDER = "sort_point, file_index"
 _ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
-        f"coalesce({PLANNED_SQL}, false) AS planned, coalesce({DRAFT_SQL}, false) AS draft")
+        f"coalesce({PLANNED_SQL}, false) AS planned, coalesce({DRAFT_SQL}, false) AS draft, {CALENDAR_SQL}")
+
+
+def _calendar(got: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """``cal_start`` / ``cal_end`` of fetched :data:`_ROW` columns (NULLs read through their masks)."""
+    cal = {k: got[k] for k in CALENDAR_NAMES}
+    cal_start, cal_end = calendar_of_rows(cal, got["kind"])
+    return {"cal_start": cal_start, "cal_end": cal_end}
 
 
 def connect(database: str = ":memory:", read_only: bool = False) -> Any:
@@ -166,14 +193,28 @@ def _objects(values: list[Any]) -> np.ndarray:
 
 
 _COUNTS_SQL = ("SELECT {res} AS res, lane, floor(xm / {res})::BIGINT AS bucket, NULL::DOUBLE AS x0, "
-               "NULL::DOUBLE AS x1, count(*) AS n FROM {src} WHERE drawn AND NOT spread GROUP BY lane, bucket")
-_SPREAD_SQL = ("SELECT 0.0 AS res, lane, NULL::BIGINT AS bucket, x0, x1, count(*) AS n FROM {src} "
-               "WHERE spread GROUP BY lane, x0, x1")
+               "NULL::DOUBLE AS x1, count(*) AS n, 0::BIGINT AS ns, 0::BIGINT AS ne FROM {src} "
+               "WHERE drawn AND NOT spread GROUP BY lane, bucket")
+# a side beyond ±1e15 s (an open side: ±inf) lands in a bucket far beyond any window counted from the table
+_SIDE_BUCKET = "floor(greatest(least({x}, 1e15), -1e15) / {res})::BIGINT"
+_WINDOW_SQL = ("SELECT {res} AS res, lane, bucket, NULL::DOUBLE AS x0, NULL::DOUBLE AS x1, sum(m)::BIGINT AS n, "
+               "sum(s)::BIGINT AS ns, sum(e)::BIGINT AS ne FROM ("
+               "SELECT lane, floor(xm / {res})::BIGINT AS bucket, 1 AS m, 0 AS s, 0 AS e FROM {src} "
+               "WHERE drawn AND NOT spread "
+               "UNION ALL SELECT lane, " + _SIDE_BUCKET.format(x="x0", res="{res}") + ", 0, 1, 0 FROM {src} "
+               "WHERE drawn UNION ALL SELECT lane, " + _SIDE_BUCKET.format(x="x1", res="{res}") + ", 0, 0, 1 "
+               "FROM {src} WHERE drawn) GROUP BY lane, bucket")
+_SPREAD_SQL = ("SELECT 0.0 AS res, lane, NULL::BIGINT AS bucket, x0, x1, count(*) AS n, 0::BIGINT AS ns, "
+               "0::BIGINT AS ne FROM {src} WHERE spread GROUP BY lane, x0, x1")
 
 
 def _counts_query(src: str) -> str:
-    parts = [_COUNTS_SQL.format(res=repr(r), src=src) for r in RESOLUTIONS] + [_SPREAD_SQL.format(src=src)]
-    return " UNION ALL ".join(parts) + " ORDER BY res, lane, bucket, x0"
+    """The count table: per width of :data:`RESOLUTIONS`, markers per lane per bucket (``n``), and at
+    :data:`WINDOW_RES` also the events started (``ns``: ``x0`` in the bucket) and ended (``ne``);
+    date-only events per lane per interval (``res = 0``).  Ordered by width, then bucket: a window's
+    buckets are one stretch of the file (row groups skipped by their bucket statistics)."""
+    parts = [(_WINDOW_SQL if r == WINDOW_RES else _COUNTS_SQL).format(res=repr(r), src=src) for r in RESOLUTIONS]
+    return " UNION ALL ".join([*parts, _SPREAD_SQL.format(src=src)]) + " ORDER BY res, bucket, lane, x0, x1"
 
 
 def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
@@ -196,7 +237,7 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         not a regular file (:func:`~viewer.io.atomic.destination_problem`) is
         refused before anything is written.
     """
-    destinations = [path] if path.lower().endswith(".duckdb") else [path, counts_path(path)]
+    destinations = [path] if path.lower().endswith(".duckdb") else [path, counts_path(path), sidecar_path(path)]
     for dest in destinations:  # every file's destination checked before any is written
         problem = destination_problem(dest)
         if problem is not None:
@@ -237,9 +278,24 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         with atomic_path(counts_path(path)) as tmp:
             con.execute(f"COPY ({_counts_query('stage')}) TO {_quote(tmp)} "
                         f"(FORMAT parquet, KV_METADATA {{timeline_viewer_collection: {_quote(token)}}})")
+        con.execute("DROP TABLE stage")  # its memory is not needed for the index
+        if progress:
+            progress("writing the search index")
+        write_collection_index(path, _index_rows(con, path), token=token, n_rows=int(n),
+                               n_drawn=sum(lanes.values()), progress=progress)
         return int(n)
     finally:
         con.close()
+
+
+def _index_rows(con: Any, path: str) -> Iterable[tuple[list[int], list[str], list[str], list[float], list[bool]]]:
+    """The rows a search index needs (:func:`~viewer.io.search_index.write_collection_index`) of the
+    Parquet file ``path``, in file order, a batch at a time."""
+    cur = con.execute("SELECT file_row_number, id, search_text, sort_point, drawn FROM "
+                      f"read_parquet({_quote(path)}, file_row_number = true)")
+    while batch := cur.fetchmany(100_000):
+        pos, ids, texts, sort_points, drawn = (list(c) for c in zip(*batch, strict=True))
+        yield pos, ids, texts, sort_points, drawn
 
 
 def write_parquet(timeline: Timeline, path: str, progress: Callable[[str], None] | None = None) -> list[str]:
@@ -274,6 +330,14 @@ class DuckStore(EventStore):
     ----------
     path : str
         A ``.parquet`` or ``.duckdb`` collection (opened read only).
+    search_index : bool
+        Use the collection's sidecar search index (:mod:`viewer.io.search_index`) when it is
+        there and matches; a wrong one is ignored and :attr:`index_note` says why.
+
+    Attributes
+    ----------
+    index_note : str
+        Why the sidecar search index is not used ("" when it is, or when there is none).
 
     Raises
     ------
@@ -281,8 +345,10 @@ class DuckStore(EventStore):
         If the file is missing, not a collection, or of another layout version.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, search_index: bool = True) -> None:
         self.path = path
+        self._index: CollectionIndex | None = None
+        self.index_note = ""
         self._counts: CountCache | None = None
         self._lock = threading.Lock()  # one DuckDB connection: one query at a time
         require_regular_file(path)  # a pipe or a device is refused before DuckDB opens it
@@ -298,6 +364,8 @@ class DuckStore(EventStore):
             else:
                 self.con = connect()
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
+                # each file's footer (schema, row-group statistics) parsed once, not on every query
+                self.con.execute("SET parquet_metadata_cache = true")
                 # ev for windows; evp with row positions (= time order) for pages and search: asking
                 # for the positions slows every scan, so only the queries that need them do
                 self.con.execute(f"CREATE VIEW ev AS SELECT * FROM read_parquet({_quote(path)})")
@@ -321,6 +389,40 @@ class DuckStore(EventStore):
         self.n_events = int(self._one("SELECT count(*) FROM ev"))
         self._stats = read_stats(meta.get(STATS_KEY))
         self._positions: dict[str, np.ndarray] = {}
+        # the started/ended counts (ns, ne) are written since issue 13; an older collection has none
+        self._windowed = self._has_counts and "ns" in {r[0] for r in self._q("DESCRIBE agg")}
+        self._token = meta.get("timeline_viewer_collection")
+        if search_index and not path.lower().endswith(".duckdb"):
+            n_drawn = sum(self._stats.lanes.values()) if self._stats is not None else None
+            self._index, self.index_note = CollectionIndex.open(path, token=self._token, n_rows=self.n_events,
+                                                                n_drawn=n_drawn)
+
+    def _search_index(self) -> CollectionIndex | None:
+        """The sidecar search index while it answers (it is dropped, with a note, once it fails)."""
+        index = self._index
+        if index is not None and index.note:
+            self.index_note, self._index = index.note, None
+            index.close()
+            return None
+        return index
+
+    def write_search_index(self, progress: Callable[[str], None] | None = None) -> str:
+        """Write this Parquet collection's sidecar search index from its rows (see
+        :func:`viewer.io.search_index.build_search_index`); returns its path.
+
+        Raises
+        ------
+        ValueError
+            For a ``.duckdb`` collection or one without a collection token.
+        OSError, sqlite3.Error
+            If the sidecar cannot be written.
+        """
+        if self.path.lower().endswith(".duckdb") or not self._token:
+            raise ValueError(f"{self.path}: only a Parquet collection written by convert gets a search index")
+        n_drawn = int(self._one("SELECT count(*) FROM ev WHERE drawn"))
+        with self._lock:
+            return write_collection_index(self.path, _index_rows(self.con, self.path), token=self._token,
+                                          n_rows=self.n_events, n_drawn=n_drawn, progress=progress)
 
     def _counts_match(self, cpath: str, token: str | None) -> bool:
         """Whether ``cpath`` holds the count tables of this very collection (else they are ignored)."""
@@ -352,6 +454,8 @@ class DuckStore(EventStore):
     def close(self) -> None:
         with self._lock:
             self.con.close()
+        if self._index is not None:
+            self._index.close()
 
     # -- EventStore ----------------------------------------------------
     def extent(self) -> tuple[float, float]:
@@ -391,7 +495,8 @@ class DuckStore(EventStore):
                              got["x0"], got["x1"], got["xm"], got["flags"].astype(np.uint8), list(got["title"]),
                              total, counts if counts is not None else {}, crowded,
                              planned=got["planned"].astype(bool), draft=got["draft"].astype(bool),
-                             solid0=got["solid0"].astype(float), solid1=got["solid1"].astype(float))
+                             solid0=got["solid0"].astype(float), solid1=got["solid1"].astype(float),
+                             **_calendar(got))
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:
@@ -400,6 +505,8 @@ class DuckStore(EventStore):
         window = f"drawn AND x0 <= ? AND x1 >= ? AND {where}"
         lanes = {int(k) for k in lanes}
         counts = self._stats.lane_counts_if_whole(t0, t1, lanes, where) if self._stats is not None else None
+        if counts is None:
+            counts = self._counted(t0, t1, lanes) if where == "true" else None
         if counts is None:
             counts = {int(k): int(v) for k, v in self._q(
                 f"SELECT lane, count(*) FROM ev WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane",
@@ -410,6 +517,18 @@ class DuckStore(EventStore):
         got = self._np(f"SELECT {_ROW} FROM ev WHERE lane IN {self._lanes(taken)} "
                        f"AND {window} ORDER BY lane, x0, file_index", [t1, t0])
         return self._answer(got, sum(counts.values()), counts, crowded)
+
+    def _counted(self, t0: float, t1: float, lanes: set[int]) -> dict[int, int] | None:
+        """Drawn events per lane meeting ``[t0, t1]`` (epoch s; lanes with none left out) from the
+        started/ended counts and the rows of the two edge buckets; None when the collection has
+        no such counts (written before them) or the window is beyond their reach."""
+        cache = self._count_cache()
+        table = cache.windows() if cache is not None else None
+        plan = window_count_plan(table, t0, t1, lanes, "ev", DUCKDB) if table is not None else None
+        if plan is None:
+            return None
+        base, edges = plan
+        return window_counts(base, self._np(edges) if edges is not None else None)
 
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
                 filters: FilterLike | None = None) -> np.ndarray:
@@ -424,16 +543,16 @@ class DuckStore(EventStore):
         sel = self._lanes(lanes)
         where = filter_where(filters, DUCKDB)
         counts = self._count_cache() if where == "true" else None
-        r = aggregate_resolution(t0, t1, bins, RESOLUTIONS, AGGREGATE_FACTOR)
+        r = None if counts is None or exact else aggregate_resolution(t0, t1, bins, counts.marker_resolutions(),
+                                                                      AGGREGATE_FACTOR)
         out = np.zeros((len(lanes), bins))
-        markers = buckets = spread = None
-        table = counts.markers(r) if counts is not None and r is not None and not exact else None
-        if table is not None:
-            out += table.density(lanes, t0, t1, bins)
-        elif counts is not None and r is not None and not exact:
-            m = self._np(f"SELECT lane, bucket, n FROM agg WHERE res = ? AND lane IN {sel} AND bucket BETWEEN ? "
-                         "AND ?", [r, math.floor(t0 / r), math.floor(t1 / r)])
-            buckets = (m["lane"], m["bucket"].astype(float) * r, np.full(len(m["n"]), r), m["n"])
+        markers = spread = None
+        if counts is not None and r is not None:
+            table = counts.markers(r)
+            if table is not None:
+                out += table.density(lanes, t0, t1, bins)
+            else:  # too many buckets for numpy (10 s, 60 s): the window's buckets, binned by DuckDB
+                markers = bucket_bins(self._np(bucket_bins_sql("agg", r, t0, t1, bins, lanes, DUCKDB)), bins)
         else:
             m = self._np(f"SELECT lane, least(floor((xm - ?) / ?), {bins - 1})::BIGINT AS k, count(*) AS n "
                          f"FROM ev WHERE drawn AND NOT spread AND lane IN {sel} AND xm >= ? AND xm <= ? "
@@ -448,7 +567,7 @@ class DuckStore(EventStore):
             got = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} AND x0 < ? AND x1 > ?",
                            [t1, t0])
             spread = (got["lane"], got["x0"], got["x1"], got["n"])
-        out += density_from_parts(lanes, t0, t1, bins, markers=markers, buckets=buckets, spread=spread)
+        out += density_from_parts(lanes, t0, t1, bins, markers=markers, spread=spread)
         return out
 
     def _count_cache(self) -> CountCache | None:
@@ -456,7 +575,7 @@ class DuckStore(EventStore):
         if not self._has_counts:
             return None
         if self._counts is None:
-            self._counts = CountCache(self._np, "agg")
+            self._counts = CountCache(self._np, "agg", self._windowed)
         return self._counts
 
     def count(self, filters: FilterLike | None = None) -> int:
@@ -469,8 +588,27 @@ class DuckStore(EventStore):
         if where == "true" and st is not None and sum(st.lanes.values()) == self.n_events:
             total = self.n_events  # every row drawn: a page is a stretch of rows (the file is in time order)
             return self._answer(self._rows_at(np.arange(offset, max(offset, min(offset + limit, total)))), total)
-        matching = self._matching(where)
+        matching = self._indexed_matches(StoreFilter.of(filters), where)
+        if matching is None:
+            matching = self._matching(where)
         return self._answer(self._rows_at(matching[offset:offset + limit]), len(matching))
+
+    def _indexed_matches(self, sf: StoreFilter, where: str) -> np.ndarray | None:
+        """Positions (ascending) of every match of a text-only filter, from the search index, when it
+        can answer and they are at most :data:`COUNT_CAP` (a page needs its exact total); else None."""
+        index = self._search_index()
+        if index is None or not sf.terms or not dataclasses.replace(sf, text="").is_empty:
+            return None
+        got = self._positions.get(where)
+        if got is not None:
+            return got
+        found = index.search(sf.terms, COUNT_CAP + 1)
+        if found is None or len(found[0]) > COUNT_CAP:
+            return None
+        if len(self._positions) >= 4:
+            self._positions.pop(next(iter(self._positions)))
+        self._positions[where] = found[0]
+        return found[0]
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
                      filters: FilterLike | None = None) -> dict[str, int]:
@@ -487,14 +625,28 @@ class DuckStore(EventStore):
         return {v: int(n) for v, n in rows if n}
 
     def search(self, query: str, cap: int = 1000) -> SearchResult:
+        """As :meth:`EventStore.search`; with the sidecar search index, matches are counted up to
+        :data:`~viewer.io.search_index.COUNT_CAP` (or ``cap``, when larger): beyond, ``exact`` is False.
+        A query whose terms are all shorter than three characters scans the collection."""
         terms = parse_query(query)
         if not terms:
             return SearchResult()
+        index = self._search_index()
+        found = index.search(terms, max(int(cap), COUNT_CAP) + 1, ids=int(cap)) if index is not None else None
+        if found is not None:
+            (pos, ids), most = found, max(int(cap), COUNT_CAP)
+            return SearchResult(ids, min(len(pos), most), exact=len(pos) <= most)
         matching = self._matching(filter_where(StoreFilter(text=query), DUCKDB))  # one scan: places and total
         first = matching[:max(int(cap), 0)]
         return SearchResult(list(self._rows_at(first)["id"]) if len(first) else [], len(matching))
 
     def event(self, event_id: str) -> Event:
+        index = self._search_index()
+        place = index.locate(event_id) if index is not None else None
+        if place is not None and place[1] is not None:  # its sort point: one row group is read
+            rows = self._q("SELECT json FROM ev WHERE sort_point = ? AND id = ? LIMIT 1", [place[1], event_id])
+            if rows:
+                return event_of_json(rows[0][0], self.zone)
         rows = self._q("SELECT json FROM ev WHERE id = ? LIMIT 1", [event_id])
         if not rows:
             raise KeyError(event_id)
@@ -535,7 +687,7 @@ def read_collection_report(path: str, *, max_loaded: int = MAX_LOADED) -> ReadRe
     """
     store = DuckStore(path)
     base, data = store.timeline, store.meta
-    warnings: list[Problem] = []
+    warnings: list[Problem] = [Problem(path, store.index_note)] if store.index_note else []
     where, params = "TRUE", []
     if store.n_events > max_loaded:
         if base.home_start is not None and base.home_end is not None:

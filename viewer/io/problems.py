@@ -10,10 +10,34 @@ Pure Python, no Qt.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from viewer.model.errors import Problem
 
-__all__ = ["group_problems"]
+__all__ = ["group_problems", "loaded_without"]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def loaded_without(skipped: Sequence[Problem], warnings: Sequence[Problem]) -> str:
+    """What a file was loaded without, in words: rows when rows were left out, fields when
+    fields were.
+
+    ``skipped`` are the rows (``row N`` places: CSV, ACLED) or items (JSON entries) a reader
+    left out whole (``ReadReport.skipped``), ``warnings`` the fields it loaded only partly or
+    could not map (``ReadReport.warnings``): ``"loaded without 1 row it could not read"``,
+    ``"loaded without 2 fields it could not map"``, ``"loaded without 3 rows it could not read
+    and 1 field it could not map"``.  ``""`` when both are empty.
+    """
+    parts = []
+    if skipped:
+        rows = all(p.location.startswith("row") or (not p.location and p.line is not None) for p in skipped)
+        parts.append(f"{_count(len(skipped), 'row' if rows else 'item')} it could not read")
+    if warnings:
+        parts.append(f"{_count(len(warnings), 'field')} it could not map")
+    return "loaded without " + " and ".join(parts) if parts else ""
 
 
 def _shape(message: str) -> str:

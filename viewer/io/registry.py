@@ -17,10 +17,11 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.timeline import Timeline
@@ -41,6 +42,7 @@ __all__ = [
     "read_timeline_report",
     "write_timeline",
     "reader_named",
+    "reader_for",
     "writer_for",
     "export_target",
     "HEAD_BYTES",
@@ -52,7 +54,17 @@ HEAD_BYTES = 64 * 1024
 IdentifyFn = Callable[[str, bytes], bool]
 ReadFn = Callable[[str], Timeline]
 ReportFn = Callable[..., ReadReport]
-WriteFn = Callable[[Timeline, str], "list[str] | None"]
+ProgressFn = Callable[[str], None]
+"""``progress(message)``: told how far a long write got (a collection writer's chunks)."""
+
+
+class WriteFn(Protocol):
+    """What :attr:`Writer.write` is: ``write(timeline, path, progress=None)``, returning None
+    or a list of what it left out.  Writers that report no progress ignore ``progress``
+    (:func:`register_writer` adapts a two-argument function)."""
+
+    def __call__(self, timeline: Timeline, path: str, progress: ProgressFn | None = None, /) -> list[str] | None:
+        ...
 
 
 @dataclass(frozen=True)
@@ -108,8 +120,10 @@ class Writer(_Registered):
         Short name of the format.
     extensions : tuple of str
         Lower-case file name endings with their dot.
-    write : callable
-        ``write(timeline, path)``; may return a list of what it could not write.
+    write : WriteFn
+        ``write(timeline, path, progress=None)``; may return a list of what it
+        could not write.  ``progress(message)`` is told how far a long write got
+        (only collection writers say anything).
     description : str
         One line for ``--help`` and file dialogs.
     """
@@ -191,8 +205,19 @@ def register_reader(
     return _put(_READERS, reader)
 
 
+def _takes_progress(write_fn: Callable[..., Any]) -> bool:
+    """Whether ``write_fn`` accepts a third positional argument (a ``progress`` callback)."""
+    try:
+        params = list(inspect.signature(write_fn).parameters.values())
+    except (TypeError, ValueError):
+        return False
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    return len(positional) >= 3 or any(p.kind is p.VAR_POSITIONAL for p in params)
+
+
 def register_writer(
-    name: str, extensions: Iterable[str] | str, write_fn: WriteFn, *, description: str = ""
+    name: str, extensions: Iterable[str] | str, write_fn: Callable[..., list[str] | None], *,
+    description: str = "",
 ) -> Writer:
     """Register (or replace, by name) a timeline writer.
 
@@ -203,7 +228,9 @@ def register_writer(
     extensions : str or iterable of str
         File name endings the writer is chosen for.
     write_fn : callable
-        ``write_fn(timeline, path)``, returning None or a list of what it left out.
+        ``write_fn(timeline, path)`` or ``write_fn(timeline, path, progress)``,
+        returning None or a list of what it left out; a two-argument one is
+        wrapped so that every :attr:`Writer.write` takes ``progress``.
     description : str
         One line for people.
 
@@ -219,7 +246,13 @@ def register_writer(
     """
     if not name:
         raise ValueError("a writer needs a name")
-    writer = Writer(name, _normalise_extensions(extensions), write_fn, description)
+    if _takes_progress(write_fn):
+        write: WriteFn = write_fn
+    else:
+        def write(timeline: Timeline, path: str, progress: ProgressFn | None = None, /) -> list[str] | None:
+            return write_fn(timeline, path)
+
+    writer = Writer(name, _normalise_extensions(extensions), write, description)
     return _put(_WRITERS, writer)
 
 
@@ -267,6 +300,21 @@ def _read_head(path: str | os.PathLike[str], file: str) -> bytes:
 def reader_named(name: str) -> Reader | None:
     """The registered reader called ``name``, or None."""
     return next((r for r in _READERS if r.name == name), None)
+
+
+def reader_for(path: str | os.PathLike[str], format: str | None = None) -> Reader:
+    """The reader :func:`read_timeline` would use for ``path``: the one named ``format``, else
+    the first whose identify function recognises the file (its first :data:`HEAD_BYTES` bytes
+    are read), else the one for the longest matching extension.
+
+    Raises
+    ------
+    TimelineLoadError
+        If ``format`` names no reader, no reader fits the file (the message lists the known
+        formats), or the file cannot be read or is not a regular file.
+    """
+    file = os.fsdecode(path)
+    return _choose_reader(path, file, format)
 
 
 def _choose_reader(path: str | os.PathLike[str], file: str, format: str | None) -> Reader:
@@ -473,10 +521,7 @@ def write_timeline(
         If the file cannot be written.
     """
     writer = writer_for(path, format)
-    if progress is not None and writer.name in COLLECTION_WRITERS:
-        left_out = list(writer.write(timeline, os.fsdecode(path), progress) or [])  # type: ignore[call-arg]
-    else:
-        left_out = list(writer.write(timeline, os.fsdecode(path)) or [])
+    left_out = list(writer.write(timeline, os.fsdecode(path), progress) or [])
     drafts = timeline.draft_count()
     if drafts and writer.name not in KEEPS_DRAFTS:  # never let a draft pass as a reviewed fact unsaid
         left_out.append(f"{drafts} event{'s are' if drafts != 1 else ' is an'} unreviewed ingest "

@@ -43,7 +43,9 @@ import os
 import secrets
 import sqlite3
 import stat
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
 from urllib.parse import quote
 
 import numpy as np
@@ -54,7 +56,8 @@ from viewer.model.timeline import LazyEvents, Timeline
 from .cache import CACHE_DIR_ENV, cache_dir
 
 __all__ = ["INDEX_VERSION", "INDEX_MIN_EVENTS", "CACHE_DIR_ENV", "SearchIndex", "index_dir", "index_path",
-           "can_index"]
+           "can_index", "CollectionIndex", "write_collection_index", "build_search_index", "sidecar_path",
+           "COUNT_CAP", "COLLECTION_INDEX_VERSION"]
 
 INDEX_VERSION = 1
 """Bumped whenever what the index holds (fields, folding) changes."""
@@ -342,3 +345,283 @@ def _text_of(events: LazyEvents, timeline: Timeline, i: int, rich: set[int] | No
         e = json.loads(raw(i))
         return fold("\n".join(v for v in (e.get(k) for k in _SIMPLE_FIELDS) if isinstance(v, str) and v))
     return event_text(events.build(i), timeline)
+
+
+# ---------------------------------------------------------------------------
+# the search index of a collection (issue 13): a sidecar file beside the Parquet
+
+COLLECTION_INDEX_VERSION = 1
+"""Bumped whenever what a collection's sidecar holds (tables, folding) changes."""
+COUNT_CAP = 100_000
+"""A search counts its matches up to this many (more than the cap asked for); beyond it the total
+is a lower bound (:attr:`viewer.model.store.SearchResult.exact` False: "at least 100,000")."""
+MIN_INDEXED_TERM = 3
+"""Characters a term needs for the trigram index to find it; a query whose terms are all shorter is
+answered by the engine's scan."""
+_INDEX_BATCH = 100_000
+
+_META_SQL = "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+_FTS_SQL = "CREATE VIRTUAL TABLE fts USING fts5(body, id UNINDEXED, tokenize='trigram case_sensitive 1')"
+_IDS_SQL = "CREATE TABLE ids(id TEXT NOT NULL, row INTEGER NOT NULL, sort_point REAL)"
+_IDS_INDEX_SQL = "CREATE INDEX ids_by_id ON ids(id, row, sort_point)"
+_SCHEMA = {("table", "meta"): _META_SQL, ("table", "fts"): _FTS_SQL, ("table", "ids"): _IDS_SQL,
+           ("index", "ids_by_id"): _IDS_INDEX_SQL}
+_FTS_SHADOW = ("fts_data", "fts_idx", "fts_content", "fts_docsize", "fts_config")
+
+
+def sidecar_path(path: str) -> str:
+    """Where the search index of the Parquet collection ``path`` lives: ``NAME.search.sqlite`` beside it."""
+    root = path[:-len(".parquet")] if path.lower().endswith(".parquet") else path
+    return root + ".search.sqlite"
+
+
+def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str], list[str], list[float],
+                                                           list[bool]]],
+                           *, token: str, n_rows: int, n_drawn: int,
+                           progress: Callable[[str], None] | None = None) -> str:
+    """Write the sidecar search index of a collection, atomically (:func:`sidecar_path` of ``path``).
+
+    Parameters
+    ----------
+    path : str
+        The Parquet collection the index belongs to (the sidecar goes beside it).
+    rows : iterable of (positions, ids, texts, sort_points, drawn) lists
+        Every row of the collection in file order, in batches: its position in
+        the file (0-based, = time order), event id, folded search text (the
+        ``search_text`` column: :func:`viewer.model.search.event_text`), sort
+        point (epoch s) and whether it is drawn (only drawn rows are searched).
+    token : str
+        The collection's ``timeline_viewer_collection`` token: a sidecar of
+        another collection is ignored when opened.
+    n_rows, n_drawn : int
+        Rows and drawn rows of the collection (checked again when opened).
+
+    Returns
+    -------
+    str
+        The sidecar's path.
+
+    Raises
+    ------
+    OSError, sqlite3.Error
+        If it cannot be written (nothing is left behind).
+    """
+    from .atomic import atomic_path
+
+    out = sidecar_path(path)
+    with atomic_path(out) as tmp:
+        os.unlink(tmp)  # SQLite makes its own file
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA journal_mode=OFF")
+            con.execute("PRAGMA synchronous=OFF")
+            con.execute("PRAGMA page_size=8192")
+            con.execute("PRAGMA cache_size=-262144")  # 256 MB: FTS5 merges its segments in memory
+            for sql in (_META_SQL, _FTS_SQL, _IDS_SQL):
+                con.execute(sql)
+            done = 0
+            for pos, ids, texts, sort_points, drawn in rows:
+                con.executemany("INSERT INTO fts(rowid, body, id) VALUES (?, ?, ?)",
+                                [(p, t or "", i) for p, i, t, d in zip(pos, ids, texts, drawn, strict=True) if d])
+                con.executemany("INSERT INTO ids VALUES (?, ?, ?)", zip(ids, pos, sort_points, strict=True))
+                done += len(pos)
+                if progress is not None:
+                    progress(f"search index: {done:,} of {n_rows:,} events")
+            con.execute(_IDS_INDEX_SQL)
+            con.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+            con.executemany("INSERT INTO meta VALUES (?, ?)", [
+                ("version", str(COLLECTION_INDEX_VERSION)), ("collection", token), ("rows", str(int(n_rows))),
+                ("drawn", str(int(n_drawn)))])
+            con.commit()
+        finally:
+            con.close()
+    return out
+
+
+class CollectionIndex:
+    """The sidecar search index of one collection, opened read-only and checked first.
+
+    Use :meth:`open`; every query returns None (the caller then scans) once
+    the file proves damaged, and :attr:`note` says why.
+
+    Attributes
+    ----------
+    path : str
+    n_rows : int
+        Rows of the collection (positions ``0 .. n_rows - 1``).
+    note : str
+        Why the index is not (or no longer) used; "" while it is.
+    """
+
+    def __init__(self, path: str, con: sqlite3.Connection, n_rows: int) -> None:
+        self.path, self._con, self.n_rows = path, con, n_rows
+        self.note = ""
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, parquet: str, *, token: str | None, n_rows: int,
+             n_drawn: int | None = None) -> tuple[CollectionIndex | None, str]:
+        """The sidecar of ``parquet`` if it is this collection's, and a note ("" when none is due).
+
+        The file is untrusted: it must be a regular file (not a link), its
+        tables exactly those :func:`write_collection_index` makes (no view or
+        trigger), its version :data:`COLLECTION_INDEX_VERSION`, its token
+        ``token`` and its row counts ``n_rows`` / ``n_drawn``.  Never raises:
+        a missing sidecar gives ``(None, "")``, a wrong one ``(None, note)``.
+        """
+        path = sidecar_path(parquet)
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return None, ""
+        name = os.path.basename(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None, f"{name}: search index ignored, not a regular file; search scans the collection"
+        con = None
+        try:
+            con = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True, check_same_thread=False)
+            con.execute("PRAGMA trusted_schema=OFF")
+            con.execute("PRAGMA query_only=ON")
+            con.execute("PRAGMA cell_size_check=ON")
+            problem = _schema_problem(con)
+            if problem is None:
+                meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+                expected = {"version": str(COLLECTION_INDEX_VERSION), "collection": token, "rows": str(int(n_rows))}
+                if n_drawn is not None:
+                    expected["drawn"] = str(int(n_drawn))
+                wrong = [k for k, v in expected.items() if meta.get(k) != v]
+                if wrong:
+                    problem = f"its {', '.join(wrong)} do not match this collection (stale or foreign)"
+                else:
+                    top = con.execute("SELECT max(rowid) FROM fts").fetchone()[0]
+                    if top is not None and not (isinstance(top, int) and 0 <= top < n_rows):
+                        problem = "its rows point outside the collection"
+        except sqlite3.Error as exc:
+            problem = f"unreadable ({exc})"
+        if problem is not None:
+            if con is not None:
+                con.close()
+            return None, f"{name}: search index ignored, {problem}; search scans the collection"
+        assert con is not None
+        return cls(path, con, n_rows), ""
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()
+
+    def _fail(self, why: str) -> None:
+        self.note = f"{os.path.basename(self.path)}: search index dropped, {why}; search scans the collection"
+
+    def _query(self, sql: str, params: list[Any]) -> list[Any] | None:
+        if self.note:
+            return None
+        try:
+            with self._lock:
+                return self._con.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            self._fail(f"unreadable ({exc})")
+            return None
+
+    def search(self, terms: list[str], limit: int | None,
+               ids: int = 0) -> tuple[np.ndarray, list[str]] | None:
+        """Positions (int64 ascending) of the drawn rows whose folded text holds every term
+        (:func:`viewer.model.search.parse_query` terms, already folded), the first ``limit`` in
+        time order (None: all), and the ids of the first ``ids`` of them.
+
+        Terms of :data:`MIN_INDEXED_TERM` characters or more are found as FTS5 phrases of
+        trigrams (exact substrings; no row is read); shorter ones are checked with ``GLOB`` on the
+        rows those give.  None when the index cannot answer (every term shorter, or the file
+        is damaged): the caller scans.
+        """
+        long = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
+        if not long:
+            return None
+        where = "fts MATCH ?"
+        params: list[Any] = [" AND ".join('"' + t.replace('"', '""') + '"' for t in long)]
+        for t in terms:
+            if len(t) < MIN_INDEXED_TERM:
+                where += " AND body GLOB ?"
+                params.append(f"*{_glob_literal(t)}*")
+        tail = [] if limit is None else [max(int(limit), 0)]
+        got = self._query(f"SELECT rowid FROM fts WHERE {where} ORDER BY rowid"  # noqa: S608 - placeholders
+                          + (" LIMIT ?" if tail else ""), params + tail)
+        if got is None:
+            return None
+        pos = np.fromiter((r for (r,) in got), dtype=np.int64, count=len(got))
+        if len(pos) and (pos[0] < 0 or pos[-1] >= self.n_rows):
+            self._fail("its rows point outside the collection")
+            return None
+        names: list[str] = []
+        if ids > 0 and len(pos):
+            rows = self._query(f"SELECT id FROM fts WHERE {where} ORDER BY rowid LIMIT ?",  # noqa: S608
+                               [*params, min(int(ids), len(pos))])
+            if rows is None:
+                return None
+            names = [i for (i,) in rows]
+            if not all(isinstance(i, str) for i in names):
+                self._fail("an event id is not text")
+                return None
+        return pos, names
+
+    def locate(self, event_id: str) -> tuple[int, float | None] | None:
+        """(position, sort point in epoch s or None) of the first row with id ``event_id``,
+        ``(-1, None)`` when the index has no such id; None when the index cannot answer."""
+        got = self._query("SELECT row, sort_point FROM ids WHERE id = ? ORDER BY row LIMIT 1", [event_id])
+        if got is None:
+            return None
+        if not got:
+            return -1, None
+        row, sp = got[0]
+        if not isinstance(row, int) or not 0 <= row < self.n_rows:
+            self._fail("its rows point outside the collection")
+            return None
+        return row, float(sp) if isinstance(sp, (int, float)) else None
+
+
+def _schema_problem(con: sqlite3.Connection) -> str | None:
+    """Why the sidecar's schema is not the one :func:`write_collection_index` makes, or None."""
+    found = con.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    have = {(t, n): s for t, n, s in found}
+    for key, sql in _SCHEMA.items():
+        if have.get(key) != sql:
+            return f"no {key[1]} {key[0]} as written by this viewer"
+    extra = [n for (t, n) in have if (t, n) not in _SCHEMA and not (
+        n in _FTS_SHADOW or (t == "index" and n.startswith("sqlite_autoindex_")))]
+    if extra:
+        return f"unexpected objects {', '.join(sorted(extra))}"
+    return None
+
+
+def build_search_index(path: str, progress: Callable[[str], None] | None = None) -> str:
+    """Build (or rebuild) the sidecar search index of an existing Parquet collection.
+
+    Parameters
+    ----------
+    path : str
+        A ``.parquet`` collection written by ``timeline-viewer convert``.
+    progress : callable(str), optional
+        Told how far it got.
+
+    Returns
+    -------
+    str
+        The sidecar's path (:func:`sidecar_path`).
+
+    Raises
+    ------
+    TimelineLoadError
+        If ``path`` is not a Parquet collection.
+    OSError, sqlite3.Error
+        If the sidecar cannot be written.
+    """
+    from .duckstore import DuckStore
+
+    if not path.lower().endswith(".parquet"):
+        from viewer.model.errors import Problem, TimelineLoadError
+
+        raise TimelineLoadError([Problem(path, "a search index is built for a .parquet collection")])
+    store = DuckStore(path, search_index=False)
+    try:
+        return store.write_search_index(progress)
+    finally:
+        store.close()

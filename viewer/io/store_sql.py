@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
 
-from viewer.model.count_tables import MarkerCounts, SpreadCounts
+from viewer.model.count_tables import MarkerCounts, SpreadCounts, WindowCounts
 from viewer.model.store_query import LIST_FACETS, FilterLike, StoreFilter
 
 __all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "NUMPY_MAX_ROWS", "CollectionStats",
-           "read_stats", "STATS_KEY"]
+           "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "WINDOW_LIMIT", "bucket_bins_sql",
+           "bucket_bins"]
+
+WINDOW_LIMIT = 1e14
+"""Windows within ``±WINDOW_LIMIT`` s of the epoch (three million years) are counted from the
+started/ended tables; the writer clamps a side beyond ``±1e15`` s into a bucket there."""
 
 STATS_KEY = "timeline_viewer_stats"
 """Metadata key of a collection's :class:`CollectionStats` (JSON), written with it."""
@@ -95,7 +100,8 @@ def filter_where(filters: FilterLike | None, dialect: str) -> str:
 
 
 class CountCache:
-    """A collection's count table (``res, lane, bucket, x0, x1, n``), loaded into numpy one width at a time.
+    """A collection's count table (``res, lane, bucket, x0, x1, n`` and, written since issue 13's
+    window tables, ``ns, ne``), loaded into numpy one width at a time.
 
     Parameters
     ----------
@@ -103,14 +109,40 @@ class CountCache:
         Runs a query on the store's engine.
     table : str
         The count table's name in that engine.
+    windowed : bool
+        Whether the table has the ``ns``/``ne`` columns (events started / ended per bucket);
+        a collection written before them has not, and its windows are counted from the events.
     """
 
-    def __init__(self, fetch: Callable[[str], dict[str, np.ndarray]], table: str) -> None:
+    def __init__(self, fetch: Callable[[str], dict[str, np.ndarray]], table: str, windowed: bool = False) -> None:
         self._fetch, self._table = fetch, table
-        got = fetch(f"SELECT res, count(*) AS rows FROM {table} GROUP BY res")
-        self.sizes = {float(r): int(n) for r, n in zip(got.get("res", ()), got.get("rows", ()), strict=True)}
+        started = "sum(ns) AS started" if windowed else "0 AS started"
+        got = fetch(f"SELECT res, count(*) AS rows, {started} FROM {table} GROUP BY res")
+        res, rows, starts = (got.get(k, np.zeros(0)) for k in ("res", "rows", "started"))
+        self.sizes = {float(r): int(n) for r, n in zip(res, rows, strict=True)}
+        self.window_res = min((float(r) for r, e in zip(res, starts, strict=True) if r > 0 and e > 0),
+                              default=None)
+        """Bucket width (s) of the started/ended counts, or None when the table has none."""
         self._markers: dict[float, MarkerCounts] = {}
         self._spread: SpreadCounts | None = None
+        self._windows: WindowCounts | None = None
+
+    def marker_resolutions(self) -> tuple[float, ...]:
+        """Bucket widths (s) of the marker counts this table holds, ascending (an older collection
+        has fewer: no 10 s and 60 s tables)."""
+        return tuple(sorted(r for r in self.sizes if r > 0))
+
+    def windows(self) -> WindowCounts | None:
+        """The started/ended counts per lane per bucket (loaded on first use), or None when the
+        table has none or they are too many for numpy."""
+        r = self.window_res
+        if r is None or self.sizes.get(r, 0) > NUMPY_MAX_ROWS:
+            return None
+        if self._windows is None:
+            w = self._fetch(f"SELECT lane, bucket, ns, ne FROM {self._table} WHERE res = {r!r} AND (ns > 0 OR ne > 0)")
+            z = np.zeros(0)
+            self._windows = WindowCounts(r, w.get("lane", z), w.get("bucket", z), w.get("ns", z), w.get("ne", z))
+        return self._windows
 
     def markers(self, res: float) -> MarkerCounts | None:
         """The marker counts at width ``res`` (s), or None when that table is too large for numpy."""
@@ -132,6 +164,91 @@ class CountCache:
             z = np.zeros(0)
             self._spread = SpreadCounts(s.get("lane", z), s.get("x0", z), s.get("x1", z), s.get("n", z))
         return self._spread
+
+
+def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterable[int], table: str,
+                      dialect: str) -> tuple[dict[int, int], str | None] | None:
+    """How many drawn events of each lane meet ``[t0, t1]`` (epoch s), from the started/ended
+    counts: ``(whole-bucket counts per lane, edge query or None)``.
+
+    The edge query (over ``table``, the events) returns rows ``(lane, side, n)``: ``side`` 0
+    = events started in the bucket of ``t1`` up to ``t1`` (to add), 1 = events ended in the
+    bucket of ``t0`` before ``t0`` (to take away); it reads only the rows near the two
+    edges, and is None when neither edge bucket holds any.  None (count from the events)
+    for a window beyond :data:`WINDOW_LIMIT`.
+    """
+    if max(abs(t0), abs(t1)) > WINDOW_LIMIT:
+        return None
+    r = windows.res
+    b1, b0 = math.floor(t1 / r), math.floor(t0 / r)  # the same IEEE division as the engines'
+    base: dict[int, int] = {}
+    started, ended = [], []
+    for k in sorted({int(k) for k in lanes}):
+        cs, in_s, ce, in_e = windows.before(k, b1, b0)
+        base[k] = cs - ce
+        if in_s:
+            started.append(k)
+        if in_e:
+            ended.append(k)
+
+    def lit(v: Any) -> str:
+        return sql_literal(v, dialect)
+
+    def listed(ks: list[int]) -> str:
+        return "(" + ", ".join(str(k) for k in ks) + ")"
+
+    parts = []
+    if started:  # the first bound (a bucket early) only lets the engine skip row groups
+        parts.append(f"SELECT lane, 0 AS side, count(*) AS n FROM {table} WHERE drawn AND lane IN {listed(started)} "
+                     f"AND x0 >= {lit(float(b1 - 1) * r)} AND x0 <= {lit(float(t1))} AND floor(x0 / {lit(r)}) >= {b1} "
+                     "GROUP BY lane")
+    if ended:
+        parts.append(f"SELECT lane, 1 AS side, count(*) AS n FROM {table} WHERE drawn AND lane IN {listed(ended)} "
+                     f"AND x1 >= {lit(float(b0 - 1) * r)} AND x1 < {lit(float(t0))} AND floor(x1 / {lit(r)}) >= {b0} "
+                     "GROUP BY lane")
+    return base, " UNION ALL ".join(parts) if parts else None
+
+
+def window_counts(base: dict[int, int], edges: dict[str, np.ndarray] | None) -> dict[int, int]:
+    """Events per lane (lanes with none left out) of :func:`window_count_plan`'s whole-bucket counts
+    and its edge query's rows (``lane, side, n`` arrays)."""
+    counts = dict(base)
+    if edges is not None:
+        for lane, side, n in zip(edges["lane"].tolist(), edges["side"].tolist(), edges["n"].tolist(), strict=True):
+            counts[int(lane)] += int(n) if int(side) == 0 else -int(n)
+    return {k: v for k, v in counts.items() if v}
+
+
+def bucket_bins_sql(table: str, res: float, t0: float, t1: float, bins: int, lanes: Iterable[int],
+                    dialect: str) -> str:
+    """SQL binning a marker table of width ``res`` (s) into ``bins`` equal bins over ``[t0, t1]``
+    (epoch s) in the engine, for a table too large for numpy: rows ``(lane, k, a, b)``, ``a``
+    the markers (float) of the buckets starting in bin ``k`` that fall in bin ``k``, ``b`` those
+    that fall in bin ``k + 1`` (``k`` from -1 to ``bins - 1``; see :func:`bucket_bins`).  Each
+    bucket's markers are spread evenly over it (as :class:`~viewer.model.count_tables.MarkerCounts`);
+    a bucket at most a bin wide meets at most two bins.  One pass over the window's buckets,
+    and only a strip's worth of rows comes back."""
+    def lit(v: Any) -> str:
+        return sql_literal(float(v), dialect)
+
+    r, width = lit(res), lit((t1 - t0) / int(bins))
+    lanes_sql = "(" + ", ".join(str(k) for k in sorted({int(k) for k in lanes})) + ")"
+    k = f"floor((bucket * {r} - {lit(t0)}) / {width})"
+    edge = f"({lit(t0)} + ({k} + 1) * {width})"  # the end of the bin the bucket starts in
+    return (f"SELECT lane, {k} AS k, sum(n * (least(bucket * {r} + {r}, {edge}) - bucket * {r}) / {r}) AS a, "
+            f"sum(n * greatest(bucket * {r} + {r} - {edge}, 0) / {r}) AS b FROM {table} WHERE res = {r} "
+            f"AND bucket BETWEEN {math.floor(t0 / res)} AND {math.floor(t1 / res)} AND n > 0 "
+            f"AND lane IN {lanes_sql} GROUP BY lane, k")
+
+
+def bucket_bins(got: dict[str, np.ndarray], bins: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(lane, k, n)`` markers per bin of :func:`bucket_bins_sql`'s rows (``got``: its columns),
+    the parts before the first bin and after the last left out."""
+    z = np.zeros(0)
+    lane, k, a, b = (np.asarray(got.get(c, z), dtype=float) for c in ("lane", "k", "a", "b"))
+    lane, k, n = np.concatenate((lane, lane)), np.concatenate((k, k + 1)), np.concatenate((a, b))
+    keep = (k >= 0) & (k < int(bins)) & (n > 0)
+    return lane[keep], k[keep], n[keep]
 
 
 class CollectionStats:

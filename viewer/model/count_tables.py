@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-__all__ = ["MarkerCounts", "SpreadCounts"]
+__all__ = ["MarkerCounts", "SpreadCounts", "WindowCounts"]
 
 
 class MarkerCounts:
@@ -118,6 +118,52 @@ class SpreadCounts:
         """float64 (len(lanes), bins): the date-only events' shares per bin over ``[t0, t1]``."""
         edges = np.linspace(t0, t1, int(bins) + 1)
         return _clean(np.array([np.diff(self.cumulative(k, edges)) for k in lanes]).reshape(-1, int(bins)))
+
+
+class WindowCounts:
+    """Events started and ended per lane per bucket of one width: how many events of a
+    lane meet a window, without reading them.
+
+    An event meets ``[t0, t1]`` when ``x0 <= t1`` and ``x1 >= t0``; since ``x0 <= x1``,
+    the events of a lane meeting it are those *started* by ``t1`` less those *ended*
+    before ``t0``.  Whole buckets before the one holding ``t1`` (``t0``) come from the
+    table; the caller counts the events of that one bucket up to ``t1`` (``t0``).
+
+    Parameters
+    ----------
+    res : float
+        Bucket width, s.
+    lane, bucket, starts, ends : arrays of equal length M
+        Lane, bucket number (``floor(x / res)``; open sides in a bucket far beyond any
+        window) and drawn events whose ``x0`` / ``x1`` falls in it.
+    """
+
+    def __init__(self, res: float, lane: np.ndarray, bucket: np.ndarray, starts: np.ndarray,
+                 ends: np.ndarray) -> None:
+        self.res = float(res)
+        lane = np.asarray(lane, dtype=np.int64)
+        bucket = np.asarray(bucket, dtype=np.int64)
+        ns, ne = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+        order = np.lexsort((bucket, lane))
+        lane, bucket, ns, ne = lane[order], bucket[order], ns[order], ne[order]
+        self._lanes: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+        cuts = [0, *(np.flatnonzero(lane[1:] != lane[:-1]) + 1).tolist(), len(lane)] if len(lane) else []
+        for a, b in zip(cuts[:-1], cuts[1:], strict=True):
+            self._lanes[int(lane[a])] = (bucket[a:b], np.concatenate(([0], np.cumsum(ns[a:b]))),
+                                         np.concatenate(([0], np.cumsum(ne[a:b]))), ns[a:b], ne[a:b])
+        self.rows = len(lane)
+
+    def before(self, lane: int, b_start: int, b_end: int) -> tuple[int, int, int, int]:
+        """For ``lane``: (events started in buckets ``< b_start``, events started in bucket ``b_start``,
+        events ended in buckets ``< b_end``, events ended in bucket ``b_end``)."""
+        got = self._lanes.get(int(lane))
+        if got is None:
+            return 0, 0, 0, 0
+        buckets, cs, ce, ns, ne = got
+        i, j = int(np.searchsorted(buckets, b_start)), int(np.searchsorted(buckets, b_end))
+        in_s = int(ns[i]) if i < len(buckets) and buckets[i] == b_start else 0
+        in_e = int(ne[j]) if j < len(buckets) and buckets[j] == b_end else 0
+        return int(cs[i]), in_s, int(ce[j]), in_e
 
 
 NOISE = 1e-9

@@ -19,7 +19,7 @@ import numpy as np
 from .dates import EventDate, Precision, unit_seconds
 from .records import Event, Track
 
-__all__ = ["DateArrays", "DatedTimeline", "drawn_values", "calendar_values", "sort_point_array",
+__all__ = ["DateArrays", "DatedTimeline", "drawn_values", "calendar_values", "calendar_anchors", "sort_point_array",
            "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START", "FLAG_OPEN_END", "FLAG_IMPRECISE",
            "FLAG_COARSE", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE"]
 
@@ -251,15 +251,29 @@ def calendar_values(d: DateArrays) -> tuple[np.ndarray, np.ndarray]:
     """``EventColumns.cal_start`` / ``cal_end`` of every event, in file order
     (epoch seconds; NaN where a side is not a calendar date): shared by
     :meth:`EventColumns.from_dates` and the editing code (one event)."""
-    s_lo, s_hi, e_lo, e_hi = d.start_earliest, d.start_latest, d.end_earliest, d.end_latest
-    pointlike = (d.kind.astype(np.int8) == KIND_POINT) | ~d.has_end
-    unit = _UNIT_ARRAY[np.clip(d.start_precision, 0, len(_UNIT_ARRAY) - 1)]
+    return calendar_anchors(d.kind, d.has_end, d.start_precision, d.start_earliest, d.start_latest,
+                            d.end_precision, d.end_earliest, d.end_latest)
+
+
+def calendar_anchors(kind: np.ndarray, has_end: np.ndarray, start_precision: np.ndarray, start_earliest: np.ndarray,
+                     start_latest: np.ndarray, end_precision: np.ndarray, end_earliest: np.ndarray,
+                     end_latest: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rule of :func:`calendar_values` over plain arrays (K,) (a store's rows):
+    ``kind`` int8 ``KIND_*``, ``has_end`` bool, precisions int ``Precision`` values,
+    bounds epoch seconds (``±inf`` open).  Returns (cal_start, cal_end) float64 (K,),
+    NaN where a side is not a calendar date (for a row drawn as a point, cal_end = cal_start)."""
+    s_lo, s_hi = np.asarray(start_earliest, dtype=float), np.asarray(start_latest, dtype=float)
+    e_lo, e_hi = np.asarray(end_earliest, dtype=float), np.asarray(end_latest, dtype=float)
+    s_prec, e_prec = np.asarray(start_precision, dtype=np.int64), np.asarray(end_precision, dtype=np.int64)
+    has_end = np.asarray(has_end, dtype=bool)
+    pointlike = (np.asarray(kind).astype(np.int8) == KIND_POINT) | ~has_end
+    unit = _UNIT_ARRAY[np.clip(s_prec, 0, len(_UNIT_ARRAY) - 1)]
     with np.errstate(invalid="ignore"):
         s_open = np.isinf(s_lo) & np.isinf(s_hi)
-        cal_start = np.where((d.start_precision <= int(Precision.DAY)) & ~s_open,
+        cal_start = np.where((s_prec <= int(Precision.DAY)) & ~s_open,
                              np.where(np.isfinite(s_lo), s_lo, s_hi - unit), np.nan)
         e_open = np.isinf(e_lo) & np.isinf(e_hi)
         cal_end = np.where(pointlike, cal_start, np.where(
-            d.has_end & (d.end_precision <= int(Precision.DAY)) & ~e_open,
+            has_end & (e_prec <= int(Precision.DAY)) & ~e_open,
             np.where(np.isfinite(e_hi), e_hi, e_lo), np.nan))
     return cal_start, cal_end

@@ -27,7 +27,8 @@ UNITS = ("year", "month", "day", "hour", "minute", "second")
 _UNIT_S = {"year": 365.2425 * 86400, "month": 30.436875 * 86400, "day": 86400.0, "hour": 3600.0,
            "minute": 60.0, "second": 1.0}
 
-_TOKEN = re.compile(r"(?<![\d-])(-?\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?"
+_LONG_YEAR = re.compile(r"Y(-?\d+)(?:E(\d+))?")  # EDTF's letter-prefixed year (more than four digits): Y-12000, Y17E7
+_TOKEN = re.compile(r"(?<![\dY-])(-?\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?"
                     r"(Z|[+-]\d{2}:\d{2})?)?)?)?")
 
 
@@ -70,6 +71,18 @@ def _year_text(y: int) -> str:
     return f"{y:04d}" if y >= 0 else f"-{-y:04d}"
 
 
+def _shift_long_year(m: re.Match[str], delta_s: float) -> str:
+    """A ``Y`` year moved by whole years: ``Y-12000`` + 30 years = ``Y-11970``; written with
+    four digits (no ``Y``) when it lands within -9999..9999, as EDTF requires."""
+    digits, exponent = m.groups()
+    y = int(digits) * 10 ** int(exponent or 0)
+    n = round(delta_s / _UNIT_S["year"])
+    if n == 0:
+        return m.group(0)
+    y += n
+    return _year_text(y) if -9999 <= y <= 9999 else f"Y{y}"
+
+
 def _shift_token(m: re.Match[str], delta_s: float) -> str:
     year, month, day, hour, minute, second, offset = m.groups()
     y = int(year)
@@ -96,7 +109,9 @@ def shift_date(date: EventDate, delta_s: float) -> EventDate:
     Each calendar value in the EDTF text moves by ``delta_s`` rounded to its
     own unit, so a date known to the day moves by whole days and a month by
     whole months; a move smaller than half a unit leaves it as it was (the
-    same object is returned).  An open ``..`` stays open.
+    same object is returned).  An open ``..`` stays open.  A year beyond four
+    digits (EDTF ``Y-12000``, precision year) moves by whole years, its ``Y``
+    dropped when it lands within -9999..9999 (``Y-10001`` + 2 years = ``-9999``).
 
     Raises
     ------
@@ -105,6 +120,7 @@ def shift_date(date: EventDate, delta_s: float) -> EventDate:
     """
     text = date.edtf
     moved = _TOKEN.sub(lambda m: _shift_token(m, delta_s), text)
+    moved = _LONG_YEAR.sub(lambda m: _shift_long_year(m, delta_s), moved)  # its own digits, never a 4-digit token
     if moved == text:
         return date
     if "moved by hand from" in date.basis:

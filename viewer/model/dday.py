@@ -65,6 +65,7 @@ __all__ = [
     "DDay",
     "DDayError",
     "DDayReference",
+    "dday_of_event",
     "calendar_day",
     "dday_ticks",
     "describe_relative",
@@ -289,7 +290,20 @@ def resolve_dday(timeline: Timeline, reference: DDayReference | str, zone: str =
         bands = ", ".join(f"band:{b.id}" for b in timeline.bands()[:8])
         raise DDayError(f"no event or band with id {ref.id!r} for D-day"
                         + (f"; this timeline's bands: {bands}" if bands else ""))
-    ev: Event = timeline.event(ref.id)
+    return dday_of_event(timeline.event(ref.id), ref, zone)
+
+
+def dday_of_event(ev: Event, reference: DDayReference | str, zone: str = "UTC") -> DDay:
+    """The D-day of the event ``ev`` (read from anywhere: a timeline or a collection's
+    store) that ``reference`` names, in the display ``zone``.
+
+    Raises
+    ------
+    DDayError
+        As :func:`resolve_dday` (a ``band:`` reference to an event that is not a band,
+        a date that names no one day).
+    """
+    ref = parse_dday(reference) if isinstance(reference, str) else reference
     is_band = ev.kind == EventKind.BAND
     if ref.kind == "band" and not is_band:
         raise DDayError(f"{ref.id!r} is not a band; use --dday {ref.id} for an event")

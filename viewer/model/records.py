@@ -28,12 +28,15 @@ __all__ = [
     "track_colours",
 ]
 
-TRACK_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000")
+TRACK_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 """Colours given to tracks the file leaves uncoloured, in turn: the
 colour-blind-safe palette of Okabe & Ito (2008), *Color Universal Design*
-(https://jfly.uni-koeln.de/color/).  The first six are in both briefing
-themes' palettes (yellow and black come last: each vanishes into one theme's
-background), so present mode shows the same colours as the desk view."""
+(https://jfly.uni-koeln.de/color/), without its yellow (#F0E442: 1.3:1 on
+white, a yellow track's markers and stripe vanish on the desk and on paper).
+The first six are in both briefing themes' palettes (black comes last: it
+vanishes into the dark theme's background), so present mode shows the same
+colours as the desk view.  Marker outlines are kept at 3:1 against the
+background whatever the colour (:func:`viewer.graphics.marks.outline_color`)."""
 
 
 class EventKind(str, enum.Enum):

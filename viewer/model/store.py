@@ -95,6 +95,11 @@ class VisibleEvents:
         The part of a span certain to be in progress (latest possible start to
         earliest possible end, epoch seconds UTC; ``solid0 > solid1`` when none):
         the rest is drawn faded.  Empty when the answer was made without them.
+    cal_start, cal_end : float64 (K,)
+        The calendar day of each side given as a date (``EventColumns.cal_start`` /
+        ``cal_end``: epoch s UTC, NaN for a side with a time of day): what a view
+        moves onto a display zone's days.  Empty when the answer was made without them
+        (then nothing moves).
     planned, draft : bool (K,)
         Marked ``planned`` by its source (``status``; the memory store also counts
         events after the timeline's reference date) / an unreviewed draft: drawn
@@ -117,6 +122,8 @@ class VisibleEvents:
     solid0: np.ndarray = field(default_factory=lambda: np.zeros(0))
     solid1: np.ndarray = field(default_factory=lambda: np.zeros(0))
     draft: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    cal_start: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    cal_end: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def truncated(self) -> bool:
@@ -129,10 +136,28 @@ class VisibleEvents:
 
 @dataclass
 class SearchResult:
-    """Ids of matching events in time order (at most the cap), and how many match in all."""
+    """Ids of matching events in time order (at most the cap), and how many match in all.
+
+    Attributes
+    ----------
+    ids : list of str
+        The first matches in time order, at most the cap asked for.
+    total : int
+        How many events match; when ``exact`` is False, a lower bound (a store
+        with a search index stops counting at a limit: ``at least total``).
+    exact : bool
+        Whether ``total`` is the exact count.
+    """
 
     ids: list[str] = field(default_factory=list)
     total: int = 0
+    exact: bool = True
+
+    def count_text(self) -> str:
+        """The count as a person reads it: ``"1 match"``, ``"2,345 matches"``, or
+        ``"at least 100,000 matches"`` when the count stopped at a limit."""
+        words = f"{self.total:,} match{'es' if self.total != 1 else ''}"
+        return words if self.exact else f"at least {words}"
 
 
 class EventStore(abc.ABC):
@@ -347,6 +372,13 @@ class MemoryStore(EventStore):
             self._masks[sf] = self._event_mask(sf)[self.cols.event_index]
         return self._masks[sf]
 
+    def _calendar(self, rows: np.ndarray) -> dict[str, np.ndarray]:
+        """``cal_start`` / ``cal_end`` of ``rows`` (epoch s) when the columns know them, else nothing."""
+        c = self.cols
+        if c.cal_start is None or c.cal_end is None:
+            return {}
+        return {"cal_start": c.cal_start[rows], "cal_end": c.cal_end[rows]}
+
     def _answer(self, rows: np.ndarray, total: int, counts: dict[int, int] | None = None,
                 crowded: tuple[int, ...] = ()) -> VisibleEvents:
         c, o = self.cols, self.cols.origin_epoch_s
@@ -360,7 +392,8 @@ class MemoryStore(EventStore):
         return VisibleEvents([c.ids[r] for r in rows.tolist()], c.lane[rows], c.kind[rows], c.x0[rows] + o,
                              c.x1[rows] + o, c.xm[rows] + o, c.flags[rows], titles, total,
                              counts if counts is not None else {}, crowded, planned=planned[rows], draft=draft[rows],
-                             solid0=c.solid0[rows] + o, solid1=c.solid1[rows] + o)
+                             solid0=c.solid0[rows] + o, solid1=c.solid1[rows] + o,
+                             **self._calendar(rows))
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:

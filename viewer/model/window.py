@@ -33,8 +33,11 @@ from .columns import BAND_LANE, KIND_SPAN, EventColumns
 from .store import DEFAULT_CAP, EventStore, VisibleEvents
 from .store_query import StoreFilter
 
-__all__ = ["WindowRequest", "WindowContent", "WindowTracker", "WindowColumns", "WindowTitles", "WindowTimeline",
-           "fetch_visible", "fetch_density", "fetch_window", "resample_density"]
+NOT_DRAWN = -2
+"""``lane_map`` value of a store lane that is not drawn (hidden: its events are left out)."""
+
+__all__ = ["NOT_DRAWN", "WindowRequest", "WindowContent", "WindowTracker", "WindowColumns", "WindowTitles",
+           "WindowTimeline", "fetch_visible", "fetch_density", "fetch_window", "resample_density"]
 
 
 @dataclass(frozen=True)
@@ -210,13 +213,23 @@ class WindowColumns(EventColumns):
 
     content: WindowContent
     previous: WindowContent | None
-    crowded_totals: dict[int, int]
+    crowded_totals: dict[int, int]  #: drawn lane -> events meeting the window
+    store_lane: dict[int, int]  #: drawn lane of a crowded lane -> the store's lane (its strip)
 
     @classmethod
     def of(cls, content: WindowContent, origin_epoch_s: float, n_lanes: int,
-           previous: WindowContent | None = None) -> WindowColumns:
+           previous: WindowContent | None = None, zone: str = "UTC",
+           lane_map: np.ndarray | None = None) -> WindowColumns:
         """Columns of ``content``'s events, x from ``origin_epoch_s``, ``n_lanes`` lanes;
-        ``previous``: an earlier whole answer whose strips stand in until ``content``'s arrive."""
+        ``previous``: an earlier whole answer whose strips stand in until ``content``'s arrive.
+
+        ``zone`` (IANA name, display zone): the sides given as calendar dates
+        (``VisibleEvents.cal_start`` / ``cal_end``) are drawn on that zone's days, as
+        :func:`~viewer.model.zones.timeline_on_local_days` draws a loaded timeline's.
+        ``lane_map`` int (store lanes,): the lane each store lane is drawn in (the view's
+        track order; -2 = not drawn); None draws store lane k in lane k."""
+        from .zones import local_day_shifts
+
         vis = content.visible
         o = float(origin_epoch_s)
         lane = np.asarray(vis.lane, dtype=np.int32)
@@ -224,8 +237,29 @@ class WindowColumns(EventColumns):
         x1 = np.asarray(vis.x1, dtype=float) - o
         xm = np.asarray(vis.xm, dtype=float) - o
         kind = np.asarray(vis.kind, dtype=np.int8)
+        n_vis = len(vis.ids)
+        has_cal = len(vis.cal_start) == n_vis and len(vis.cal_end) == n_vis
+        cal_start = np.asarray(vis.cal_start, dtype=float) if has_cal else np.full(n_vis, np.nan)
+        cal_end = np.asarray(vis.cal_end, dtype=float) if has_cal else np.full(n_vis, np.nan)
+        span = kind == KIND_SPAN
+        if len(vis.solid0) == n_vis and len(vis.solid1) == n_vis:  # the known part of spans
+            solid0 = np.asarray(vis.solid0, dtype=float) - o
+            solid1 = np.asarray(vis.solid1, dtype=float) - o
+        else:  # an answer without them: spans drawn solid (the store's old form)
+            solid0 = np.where(span, x0, xm)
+            solid1 = np.where(span, x1, xm)
+        if has_cal and n_vis:
+            d_start, d_end = local_day_shifts(cal_start, zone), local_day_shifts(cal_end, zone)
+            x0, xm, x1 = x0 + d_start, xm + d_start, x1 + d_end
+            solid0 = np.where(span, solid0 + d_start, solid0)
+            solid1 = np.where(span, solid1 + d_end, solid1)
+        if lane_map is not None and n_vis:
+            lm = np.asarray(lane_map, dtype=np.int32)
+            inside = (lane >= 0) & (lane < len(lm))
+            lane = np.where(inside, lm[np.clip(lane, 0, max(len(lm) - 1, 0))], lane).astype(np.int32)
         # the store orders by lane, then x0; re-sorted here so the rule holds whatever the engine did
-        order = np.lexsort((x0, lane)) if len(lane) else np.zeros(0, np.int64)
+        kept = np.flatnonzero(lane != NOT_DRAWN)
+        order = kept[np.lexsort((x0[kept], lane[kept]))] if len(kept) else np.zeros(0, np.int64)
         lane, x0, x1, xm, kind = lane[order], x0[order], x1[order], xm[order], kind[order]
         bounds = np.searchsorted(lane, np.arange(n_lanes + 1), side="left").astype(np.int64)
         band_count = int(np.count_nonzero(lane == BAND_LANE))
@@ -237,22 +271,21 @@ class WindowColumns(EventColumns):
             sort_pt = np.where(np.isfinite(xm), xm, np.where(np.isfinite(x0), x0, math.inf))
         n = len(lane)
         ids = [vis.ids[k] for k in order.tolist()]
-        if len(vis.solid0) == len(vis.ids) and len(vis.solid1) == len(vis.ids):  # the known part of spans
-            solid0 = np.asarray(vis.solid0, dtype=float)[order] - o
-            solid1 = np.asarray(vis.solid1, dtype=float)[order] - o
-        else:  # an answer without them: spans drawn solid (the store's old form)
-            solid0 = np.where(kind == KIND_SPAN, x0, xm)
-            solid1 = np.where(kind == KIND_SPAN, x1, xm)
+        solid0, solid1 = solid0[order], solid1[order]
         cols = cls(
             origin_epoch_s=o, ids=ids, event_index=np.asarray(order, dtype=np.int64), lane=lane, kind=kind,
             x0=x0, x1=x1, xm=xm, solid0=solid0, solid1=solid1,
             flags=np.asarray(vis.flags, dtype=np.uint8)[order], lane_bounds=bounds, band_count=band_count,
             x1_cummax=cummax, time_order=np.lexsort((np.arange(n), sort_pt)).astype(np.int64),
-            open_whisker_s=3 * 86400.0,
+            open_whisker_s=3 * 86400.0, cal_start=cal_start[order], cal_end=cal_end[order],
         )
         cols.content = content
         cols.previous = previous if previous is not None and previous.density else None
-        cols.crowded_totals = {k: int(vis.lane_totals.get(k, 0)) for k in vis.crowded}
+        shown_as = (lambda k: k) if lane_map is None else (
+            lambda k: int(lane_map[k]) if 0 <= k < len(lane_map) else NOT_DRAWN)
+        cols.store_lane = {shown_as(k): k for k in vis.crowded if shown_as(k) != NOT_DRAWN}
+        cols.crowded_totals = {shown_as(k): int(vis.lane_totals.get(k, 0)) for k in vis.crowded
+                               if shown_as(k) != NOT_DRAWN}
         return cols
 
     def count_markers(self, lane: int, a: float, b: float) -> int:
@@ -265,7 +298,7 @@ class WindowColumns(EventColumns):
         if source.density is None and self.previous is not None:
             source = self.previous  # the new strips are on their way: the last ones, stretched
         req, strips = source.request, source.density or {}
-        counts = strips.get(lane)
+        counts = strips.get(self.store_lane.get(lane, lane))
         if counts is None:
             return np.zeros(int(bins))
         o = self.origin_epoch_s
@@ -309,12 +342,21 @@ class WindowTimeline:
 
     @classmethod
     def of(cls, content: WindowContent, base: object, origin_epoch_s: float,
-           previous: WindowContent | None = None) -> WindowTimeline:
+           previous: WindowContent | None = None, zone: str = "UTC",
+           order: Sequence[int] | None = None) -> WindowTimeline:
         """The window of ``content`` over the collection's timeline ``base`` (its tracks and
-        colours); ``previous`` as for :meth:`WindowColumns.of`."""
+        colours); ``previous`` and ``zone`` as for :meth:`WindowColumns.of`; ``order``: the
+        store lanes drawn, top to bottom (others left out; None: every track in file order)."""
         tracks = tuple(getattr(base, "tracks", ()))
         colours = tuple(getattr(base, "track_colours", ()))
-        cols = WindowColumns.of(content, origin_epoch_s, len(tracks), previous)
+        lane_map = None
+        if order is not None:
+            lane_map = np.full(len(tracks), NOT_DRAWN, dtype=np.int32)
+            for shown, k in enumerate(order):
+                lane_map[int(k)] = shown
+            tracks = tuple(tracks[int(k)] for k in order)
+            colours = tuple(colours[int(k)] for k in order) if len(colours) == len(lane_map) else colours
+        cols = WindowColumns.of(content, origin_epoch_s, len(tracks), previous, zone, lane_map)
         ref = getattr(base, "reference_date", None)
         latest = float(getattr(ref, "latest", math.inf)) if ref is not None else math.inf
         return cls(cols, tracks, colours, WindowTitles(list(content.visible.titles)),

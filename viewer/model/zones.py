@@ -59,6 +59,7 @@ __all__ = [
     "describe_date",
     "event_zone",
     "local_day_shift",
+    "local_day_shifts",
     "offset_at",
     "possible_bounds",
     "system_zone_name",
@@ -386,6 +387,17 @@ def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
     out = dataclasses.replace(timeline)
     vars(out)["columns"] = shifted
     return out
+
+
+def local_day_shifts(anchors: np.ndarray, zone: str) -> np.ndarray:
+    """:func:`local_day_shift` of each calendar anchor (``EventColumns.cal_start`` /
+    ``cal_end``: float (N,) epoch s, NaN = not a calendar date), seconds float64 (N,);
+    0 for NaN, and all 0 for UTC and :data:`EVENT_LOCAL`."""
+    import numpy as np
+
+    if zone in ("UTC", EVENT_LOCAL):
+        return np.zeros(len(anchors))
+    return _day_shifts(np.asarray(anchors, dtype=float), zone)
 
 
 def _day_shifts(anchors: np.ndarray, zone: str) -> np.ndarray:

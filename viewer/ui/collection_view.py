@@ -22,20 +22,44 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMenu
 
 from ..graphics.axis import TimeAxisItem
+from ..graphics.bands import BandLayerItem
 from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
-from ..model.lanes import lane_geometry
 from ..model.store import VisibleEvents
 from ..model.window import WindowContent, WindowRequest, WindowTimeline
+from ..model.zones import EVENT_LOCAL, offset_at, zone_label
+from .lane_layout import LaneLayout, LaneScroll, lay_out_lanes, line_lane_px, strip_px
 from .timeline_view import TimelineViewBox
 
-__all__ = ["CollectionView", "CollectionOverview", "empty_content"]
+__all__ = ["CollectionView", "CollectionOverview", "empty_content", "ZONE_MARGIN_S"]
 
 DAY = 86400.0
 MIN_WIDTH_S = 1.0  #: narrowest window, seconds
+ZONE_MARGIN_S = 15 * 3600.0
+"""How far a display zone moves a date-only event (at most UTC+14 / UTC-12): a view in such a
+zone asks the store for this much more on each side, so events moved into view are there."""
+
+
+class _BandEvent:
+    """What the band layer reads of a band: its id and title."""
+
+    __slots__ = ("id", "title")
+
+    def __init__(self, event_id: str, title: str) -> None:
+        self.id, self.title = event_id, title
+
+
+class _Bands:
+    """A window's bands as the band layer reads a timeline (``columns``, ``events[i]``)."""
+
+    def __init__(self, timeline: WindowTimeline) -> None:
+        self.columns = timeline.columns
+        vis = timeline.columns.content.visible
+        self.events = [_BandEvent(i, t) for i, t in zip(vis.ids, vis.titles, strict=True)]
 
 
 def empty_content(lanes: int) -> WindowContent:
@@ -60,11 +84,23 @@ class CollectionView(pg.PlotWidget):
     sigWindowWanted(float, float, int)
         The window on screen changed: (t0, t1) epoch s and its width in pixels.
     sigEventClicked(object)
-        A click: the event id under it, or None.
+        A click: the event id (or band id, on its title) under it, or None.
+    sigTracksChanged()
+        A track was collapsed or expanded from its label (``collapsed`` changed).
+
+    Attributes
+    ----------
+    order : list of int
+        The store lanes drawn, top to bottom (the tracks' order; hidden tracks left out).
+    collapsed : frozenset of str
+        Ids of the tracks drawn as strips.
+    zone : str
+        Display zone: the axis' ticks, and the days date-only events are drawn on.
     """
 
     sigWindowWanted = Signal(float, float, int)  # t0, t1 (epoch s), width px
     sigEventClicked = Signal(object)  # event id or None
+    sigTracksChanged = Signal()
 
     def __init__(self, base: Any, extent: tuple[float, float], parent: Any = None) -> None:
         self.base = base
@@ -81,10 +117,20 @@ class CollectionView(pg.PlotWidget):
         self.setAccessibleName("Timeline of the collection")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.n_lanes = len(base.tracks)
+        self.order: list[int] = list(range(self.n_lanes))
+        self.collapsed: frozenset[str] = frozenset()
+        self.zone = "UTC"
+        self.has_bands = False  #: the collection holds bands (room is kept for their titles)
         self.content = empty_content(self.n_lanes)
         self.style_ = TimelineStyle()
-        self.events_item = EventLayerItem(cast(Any, WindowTimeline.of(self.content, base, self.origin)), self.style_)
+        self.layout_: LaneLayout | None = None
+        self.scroll = LaneScroll(self, self._vb)
+        self.events_item = EventLayerItem(cast(Any, self._timeline(self.content)), self.style_)
         self.addItem(self.events_item)
+        self.bands_item = BandLayerItem(cast(Any, _Bands(self._timeline(self.content))), self.style_)
+        self.addItem(self.bands_item)
+        self.track_axis.sigToggleLane.connect(self.toggle_lane)
+        self.track_axis.sigLaneMenu.connect(self.lane_menu)
         self.matches: frozenset[str] | None = None
         pad = max(hi - lo, DAY) * 0.05
         self.x_min, self.x_max = lo - pad - self.origin, hi + pad - self.origin
@@ -127,6 +173,7 @@ class CollectionView(pg.PlotWidget):
 
     def _emit_window(self) -> None:
         t0, t1 = self.window()
+        self.follow_zone()
         self.sigWindowWanted.emit(t0, t1, self.width_px())
 
     def ask_again(self) -> None:
@@ -134,13 +181,82 @@ class CollectionView(pg.PlotWidget):
         self._want.stop()
         self._emit_window()
 
+    def asked_window(self) -> tuple[float, float]:
+        """The window to ask the store for, epoch s: the one on screen, widened by
+        :data:`ZONE_MARGIN_S` on each side in a display zone that moves date-only events."""
+        t0, t1 = self.window()
+        if self.zone in ("UTC", EVENT_LOCAL):
+            return t0, t1
+        return t0 - ZONE_MARGIN_S, t1 + ZONE_MARGIN_S
+
     # -- drawing -------------------------------------------------------------
+    def _timeline(self, content: WindowContent, previous: WindowContent | None = None) -> WindowTimeline:
+        return WindowTimeline.of(content, self.base, self.origin, previous, zone=self.zone, order=self.order)
+
     def show_content(self, content: WindowContent) -> None:
         """Draw ``content`` (replaces what is drawn; the selection is kept)."""
         previous = self.content if self.content.complete else getattr(self.events_item.columns, "previous", None)
         self.content = content
-        self.events_item.set_timeline(cast(Any, WindowTimeline.of(content, self.base, self.origin, previous)))
+        self._redraw(previous)
+
+    def _redraw(self, previous: WindowContent | None = None) -> None:
+        """Draw ``self.content`` again in the current order, collapse and zone."""
+        timeline = self._timeline(self.content, previous)
+        self.events_item.set_timeline(cast(Any, timeline))
+        selected = self.bands_item.selected
+        self.removeItem(self.bands_item)
+        self.bands_item = BandLayerItem(cast(Any, _Bands(timeline)), self.style_)
+        self.bands_item.set_selected(selected)
+        self.addItem(self.bands_item)
         self._emphasise()
+
+    def band_ids(self) -> list[str]:
+        """Ids of the bands drawn in the last answer."""
+        cols = self.events_item.columns
+        return [cols.ids[r] for r in range(cols.band_count)]
+
+    def track_ids(self) -> list[str]:
+        """Track ids of the lanes drawn, top to bottom."""
+        return [self.base.tracks[k].id for k in self.order]
+
+    def set_tracks(self, order: list[int], collapsed: frozenset[str] | set[str]) -> None:
+        """Draw the store lanes ``order`` top to bottom (others hidden), ``collapsed`` as strips;
+        asks the store again when the lanes changed."""
+        order = [int(k) for k in order]
+        changed_lanes = order != self.order
+        if not changed_lanes and frozenset(collapsed) == self.collapsed:
+            return
+        self.order, self.collapsed = order, frozenset(collapsed)
+        self._redraw()  # the lanes of the new order first, then their places
+        self._lay_out_lanes()
+        if changed_lanes:
+            self._want.start()
+
+    def set_zone(self, zone: str) -> None:
+        """Show times in ``zone`` (axis ticks and caption, stack counts' times; date-only
+        events on its days); asks again."""
+        self.zone = zone
+
+        def local_offset(epoch_s: float) -> float:
+            return 0.0 if zone in ("UTC", EVENT_LOCAL) else offset_at(zone, epoch_s)
+
+        self.events_item.local_offset = local_offset  # "2 at 15:41" in the zone, as the main window writes it
+        self.follow_zone()
+        self._redraw()
+        self.ask_again()
+
+    def follow_zone(self) -> None:
+        """Name the zone under the axis as in force at the view's centre (CET / CEST)."""
+        a, b = self.window()
+        caption = "Time: " + zone_label(self.zone, (a + b) / 2)
+        if caption != getattr(self._axis, "_zone_label", None):
+            self._axis.set_zone(self.zone, caption)
+
+    def set_has_bands(self, has: bool) -> None:
+        """Keep room at the top for band titles (``has``) or not."""
+        if bool(has) != self.has_bands:
+            self.has_bands = bool(has)
+            self._lay_out_lanes()
 
     def set_matches(self, matches: frozenset[str] | None) -> None:
         """Dim the drawn events not in ``matches`` (None: draw all normally)."""
@@ -164,30 +280,84 @@ class CollectionView(pg.PlotWidget):
         return [ids[int(r)] for r in frame.hit["row"].tolist()]
 
     def select(self, event_id: str | None) -> None:
-        """Highlight ``event_id`` (when drawn; None clears)."""
+        """Highlight ``event_id`` (when drawn; None clears); a track hidden in a strip or
+        scrolled out of view is not opened (the detail pane shows the event)."""
         self.events_item.set_selected(event_id)
+        self.bands_item.set_selected(event_id)
+        self.bands_item.update()
 
+    def _drawn_lane(self, event_id: str) -> int | None:
+        """The lane (top = 0) ``event_id`` is drawn in, or None (not drawn, or a band)."""
+        cols = self.events_item.columns
+        if event_id not in cols.ids:
+            return None
+        lane = int(cols.lane[cols.row_of(event_id)])
+        return lane if 0 <= lane < len(self.order) else None
+
+    def track_of(self, event_id: str) -> str | None:
+        """Track id of the lane ``event_id`` is drawn in, or None (not drawn, or a band)."""
+        lane = self._drawn_lane(event_id)
+        return None if lane is None else self.base.tracks[self.order[lane]].id
+
+    def show_lane_of(self, event_id: str) -> None:
+        """Scroll (when the tracks do not fit) to the lane of ``event_id`` if it is drawn."""
+        lane = self._drawn_lane(event_id)
+        if lane is not None:
+            self.scroll.scroll_to_lane(lane)
+
+    # -- lanes ---------------------------------------------------------------
     def _lay_out_lanes(self) -> None:
         style = TimelineStyle.for_height(max(self.height(), 300) * 1.35)
         self.style_ = style
         self.events_item.set_style(style)
-        lanes = lane_geometry([t.id for t in self.base.tracks])
+        self.bands_item.set_style(style)
+        tab = self.bands_item.tab_height() if self.has_bands else 0.0
+        layout = lay_out_lanes(self.track_ids(), self.collapsed, self._vb.height() or self.height(),
+                               strip=strip_px(style), line=line_lane_px(style), tab_px=tab)
+        self.layout_ = layout
+        lanes = layout.lanes
         self.events_item.set_lanes(lanes)
-        self._vb.setLimits(yMin=0, yMax=max(1.0, lanes.extent))
-        self._vb.setYRange(0, max(1.0, lanes.extent), padding=0)
+        self.scroll.apply(layout)
         for axis in (self.track_axis, self._axis):  # the main window's colours: #969696 read at 2.96:1
             axis.setPen(pg.mkPen(style.axis_line))
             axis.setTextPen(pg.mkPen(style.axis_text))
             axis.label.setDefaultTextColor(QColor(style.axis_text))
         font = label_font(style.font_px, bold=True, family=style.font_family)
         self.track_axis.setStyle(tickFont=font, tickLength=0)
-        self.track_axis.set_lanes(lanes, [t.label for t in self.base.tracks], marks=False,
+        self.track_axis.set_lanes(lanes, [self.base.tracks[k].label for k in self.order], marks=True,
                                   max_width=max(300.0, 0.2 * self.width()))
+
+    def toggle_lane(self, lane: int) -> None:
+        """Collapse or expand the track drawn in lane ``lane`` (top = 0)."""
+        if 0 <= lane < len(self.order):
+            tid = self.base.tracks[self.order[lane]].id
+            self._set_collapsed(self.collapsed ^ {tid})
+
+    def _set_collapsed(self, collapsed: frozenset[str]) -> None:
+        self.set_tracks(self.order, collapsed)
+        self.sigTracksChanged.emit()
+
+    def lane_menu(self, lane: int, screen_pos: Any = None) -> QMenu:
+        """The context menu of a lane's label: collapse / expand it, collapse all others,
+        expand all.  Shown at ``screen_pos`` (a QPoint) if given."""
+        menu = QMenu(self)
+        tid = self.base.tracks[self.order[lane]].id
+        ids = frozenset(self.track_ids())
+        collapsed = tid in self.collapsed
+        menu.addAction("Expand track" if collapsed else "Collapse track",
+                       lambda: self._set_collapsed(self.collapsed ^ {tid}))
+        menu.addAction("Collapse all others", lambda: self._set_collapsed(ids - {tid}))
+        expand_all = menu.addAction("Expand all tracks", lambda: self._set_collapsed(frozenset()))
+        expand_all.setEnabled(bool(self.collapsed))
+        if screen_pos is not None:
+            menu.popup(screen_pos)
+        return menu
 
     def resizeEvent(self, ev: Any) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(ev)
         if hasattr(self, "_want"):
             self._lay_out_lanes()
+            self.scroll.place()
             self._want.start()
 
     def keyPressEvent(self, ev: Any) -> None:  # noqa: N802 (Qt name)
@@ -224,8 +394,9 @@ class CollectionView(pg.PlotWidget):
 
     def _on_click(self, scene_pos: QPointF) -> None:
         self.setFocus()
-        device = self.mapFromScene(scene_pos)
-        self.sigEventClicked.emit(self.events_item.event_at(QPointF(device)))
+        device = QPointF(self.mapFromScene(scene_pos))
+        band = self.bands_item.band_at(device)
+        self.sigEventClicked.emit(band if band is not None else self.events_item.event_at(device))
 
 
 class CollectionOverview(pg.PlotWidget):

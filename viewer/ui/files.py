@@ -42,10 +42,11 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, QStan
 from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
 from ..io.common import ReadReport, group_problems
+from ..io.problems import loaded_without
 from ..io.registry import (
-    _choose_reader,
     export_target,
     read_timeline_report,
+    reader_for,
     readers,
     write_timeline,
     writer_for,
@@ -137,6 +138,7 @@ class FileFeature(QObject):
         self._last_change = 0.0  # time.monotonic() of the last change event
         self._missing_since: float | None = None
         self._pending: list[Problem] = []
+        self._pending_skipped = 0  # how many of _pending are rows or items left out whole (the rest: fields)
         self._notes: list[Problem] = []
         self.reader_options: dict[str, dict] = {}  # absolute path -> options chosen in the import dialog
         self._base_loader = window.loader
@@ -199,7 +201,7 @@ class FileFeature(QObject):
         template) first goes through the import dialog
         (:class:`viewer.ui.import_dialog.ImportDialog`).  True when it is shown."""
         try:
-            delimited = _choose_reader(path, path, None).name == "csv"
+            delimited = reader_for(path).name == "csv"
         except TimelineLoadError as exc:
             self.window.show_error(f"Could not open {Path(path).name}", str(exc), exc.full_report())
             return False
@@ -347,7 +349,7 @@ class FileFeature(QObject):
 
     def _load(self, path: str) -> Timeline:
         report = self._read(path)
-        self._pending = report.problems
+        self._pending, self._pending_skipped = report.problems, len(report.skipped)
         self._notes = report.notes
         return report.timeline
 
@@ -357,21 +359,25 @@ class FileFeature(QObject):
             self._watch(self.window.path)
             self._remember(self.window.path)
         if self._pending or self._notes:
-            self.show_load_problems(self._pending, self._notes)
+            self.show_load_problems(self._pending, self._notes, self._pending_skipped)
         elif self.banner.isVisible():
             self.banner.hide()
-        self._pending, self._notes = [], []
+        self._pending, self._notes, self._pending_skipped = [], [], 0
 
-    def show_load_problems(self, problems: list[Problem], notes: list[Problem] | None = None) -> None:
+    def show_load_problems(self, problems: list[Problem], notes: list[Problem] | None = None,
+                           skipped: int = 0) -> None:
         """The amber banner listing rows or items the open file was loaded
         without (used on File > Open, reload and for the file named on the
         command line), then how the reader understood what it had to guess
         (``notes``: a column's role from its content, a two-digit year's
-        century); nothing is dropped silently."""
+        century); nothing is dropped silently.  ``problems`` is
+        ``ReadReport.problems``: its first ``skipped`` are rows or items left
+        out whole, the rest fields not mapped (the banner names each:
+        :func:`viewer.io.problems.loaded_without`)."""
         parts = []
         if problems:
-            parts.append(f"{Path(self.window.path).name}: loaded without {len(problems)} item(s) it could not "
-                         f"read or map:\n{_problem_lines(problems)}")
+            words = loaded_without(problems[:skipped], problems[skipped:])
+            parts.append(f"{Path(self.window.path).name}: {words}:\n{_problem_lines(problems)}")
         if notes:
             parts.append(f"{Path(self.window.path).name}: read as:\n"
                          + "\n".join(p.message for p in notes[:_MAX_SHOWN]))
@@ -479,6 +485,7 @@ class FileFeature(QObject):
         selected = window.state.selected
         kept = kept_on_reload(window.state, window.timeline, report.timeline)
         self._pending, self._notes = report.problems, report.notes
+        self._pending_skipped = len(report.skipped)
         window.set_timeline(report.timeline, path, kept=kept)
         new_origin = report.timeline.columns.origin_epoch_s
         window.view.set_x_range(a + old_origin - new_origin, b + old_origin - new_origin)

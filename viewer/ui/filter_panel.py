@@ -41,7 +41,7 @@ from ..model.filters import FACETS, NONE_VALUE, FilterState, facet_counts, order
 from ..model.timeline import SourceKind, Timeline
 from ..model.viewstate import ViewState
 
-__all__ = ["FilterPanel", "install"]
+__all__ = ["FilterPanel", "TrackList", "install"]
 
 FACET_TITLES = {"actors": "Actors", "sources": "Sources", "source_kinds": "Source kinds", "tags": "Tags",
                 "grades": "Grades (reliability, credibility)"}
@@ -49,8 +49,11 @@ _VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 _COLLAPSED_MARK = "▸ "  #: before a collapsed track in the track list
 
 
-class _TrackList(QListWidget):
-    """Track list whose drag-and-drop or Alt+Up/Down reorder is reported."""
+class TrackList(QListWidget):
+    """Track list whose drag-and-drop or Alt+Up/Down reorder is reported.
+
+    ``on_reorder()`` is called after a move; ``on_collapse(row)`` on C (when given).
+    Used by the main window's filter panel and by a collection's window."""
 
     def __init__(self, on_reorder, on_collapse=None) -> None:
         super().__init__()
@@ -117,7 +120,7 @@ class FilterPanel(QScrollArea):
 
         box = QGroupBox("Tracks (drag or Alt+↑/↓ to reorder; C or right-click to collapse)")
         blay = QVBoxLayout(box)
-        self.tracks = _TrackList(self._write, self._toggle_collapsed)
+        self.tracks = TrackList(self._write, self._toggle_collapsed)
         self.tracks.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tracks.customContextMenuRequested.connect(self._track_menu)
         self.tracks.setAccessibleName("Tracks")

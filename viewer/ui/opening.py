@@ -193,6 +193,7 @@ class BackgroundOpen(QObject):
         files = getattr(w, "files", None)
         if files is not None:
             files._pending = report.problems  # listed in the banner once shown
+            files._pending_skipped = len(report.skipped)  # rows left out, then fields (the banner's words)
         w.set_timeline(report.timeline, path)
 
 

@@ -22,6 +22,7 @@ and the presenter's panel (:mod:`viewer.ui.presenter_panel`).
 
 from __future__ import annotations
 
+import math
 import time
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QW
 
 from ..model.presentation import Presentation, caption_for, timeline_for_tracks
 from ..model.story import Story, step_precision_s, step_window
+from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, clamp_range
 from .briefing import THEMES, BriefingTimelineView, theme_colours
@@ -37,13 +39,20 @@ from .present_caption import CAPTION_MIN_FRACTION, MAX_STORY_CAPTIONS, CaptionWi
 from .presenter_panel import PresenterPanel
 
 # the window is here; its parts are re-exported for the callers that import them from here
-__all__ = ["PresentWindow", "BriefingTimelineView", "CaptionWidget", "PresenterPanel", "layout_caption",
-           "screen_infos", "theme_colours", "ANIMATION_MS", "CURSOR_IDLE_MS", "CAPTION_MIN_FRACTION", "THEMES"]
+__all__ = ["PresentWindow", "keep_together", "BriefingTimelineView", "CaptionWidget", "PresenterPanel",
+           "layout_caption", "screen_infos", "theme_colours", "ANIMATION_MS", "CURSOR_IDLE_MS",
+           "CAPTION_MIN_FRACTION", "THEMES"]
 
 ANIMATION_MS = 400
 """Duration of the move to a step's window (ms)."""
 CURSOR_IDLE_MS = 2500
 """The mouse cursor is hidden after this long without movement (ms)."""
+
+
+def keep_together(name: str) -> str:
+    """``name`` with its spaces and hyphens made non-breaking, so a list of names
+    wraps between names only ("Normandy Format" is never split over two lines)."""
+    return name.replace(" ", "\u00a0").replace("-", "\u2011")
 
 
 class _CursorHider(QObject):
@@ -240,7 +249,9 @@ class PresentWindow(QWidget):
         hidden = [t.label for t in self.timeline.tracks if t.id not in {u.id for u in shown.tracks}]
         if hidden:  # the step shows some tracks only: say which are left out
             n = len(self.timeline.tracks)
-            text += f"    ·    {len(shown.tracks)} of {n} tracks (not shown: {', '.join(hidden)})"
+            # the list wraps between tracks, never inside a name ("Normandy / Format" read as two tracks)
+            names = ", ".join(keep_together(visible_controls(name)) for name in hidden)
+            text += f"    ·    {len(shown.tracks)} of {n} tracks (not shown: {names})"
         return text
 
     def _fit_header(self) -> None:
@@ -270,10 +281,56 @@ class PresentWindow(QWidget):
         self._show_dday()
         self.state.selected = step.event
         self.view.time_axis.set_finest_period(step_precision_s(self.timeline, step))
-        a, b = step_window(self.timeline, step)
-        origin = shown.columns.origin_epoch_s
-        self.animate_to(a - origin, b - origin, animate=animate)
+        a, b = self._step_range()
+        self.animate_to(a, b, animate=animate)
         self._set_caption(step.event)
+
+    def _step_range(self) -> tuple[float, float]:
+        """The x range (seconds from the shown timeline's origin) of the current step: its
+        window (:func:`~viewer.model.story.step_window`), widened to the right when the
+        step's event label would not fit in it (see :meth:`_widen_for_label`)."""
+        step = self.presentation.step
+        assert step is not None
+        a, b = step_window(self.timeline, step)
+        origin = self.view.timeline.columns.origin_epoch_s
+        return self._widen_for_label(a - origin, b - origin, step.event)
+
+    def _widen_for_label(self, a: float, b: float, event_id: str) -> tuple[float, float]:
+        """``(a, b')``: ``b`` moved right (zoomed out, ``a`` kept) until the whole label of
+        ``event_id``, in the selection's bold type, fits between its marker and the plot's
+        right edge; when the timeline ends before ``b'``, the window ends there and ``a`` moves
+        so that the label fits (earlier context may leave the view).  At 1024 px a step's own label
+        was cut ("US raises alarm over buildup in …"); the audience should read the whole title.
+        Unchanged when it fits, when the label starts outside ``[a, b]`` or when it is wider than
+        nine tenths of the plot (it is elided).  ``a``, ``b`` and the result: seconds from the
+        shown timeline's origin."""
+        item = self.view.events_item
+        cols = self.view.timeline.columns
+        width_px = float(self.view.plotItem.vb.width())
+        if item is None or width_px <= 0 or not b > a:
+            return a, b
+        try:
+            row = cols.row_of(event_id)
+        except KeyError:
+            return a, b
+        a, b = clamp_range(a, b, self.view.limits)  # the window as it will be shown
+        style = self.view.style_
+        start = float(cols.x0[row] if cols.kind[row] != 0 else cols.xm[row])  # a bar's label starts at its start
+        if not math.isfinite(start) or start <= a or start >= b:
+            return a, b
+        label_px = item.selected_label_px(row, style.font_px)
+        room = width_px - (label_px + style.marker_px + style.font_px)  # marker, gaps and the "≤" chip
+        if room <= width_px * 0.1:  # longer than nearly all of the plot: elided either way
+            return a, b
+        f = room / width_px  # the label fits when the marker is at most this far across the plot
+        if (start - a) <= f * (b - a):
+            return a, b
+        limits = self.view.limits
+        # zoom out, keeping a, as far as the widest window and the timeline's end allow
+        b = min(a + (start - a) / f, a + limits.max_width, limits.x_max)
+        if start - a > f * (b - a) * (1 + 1e-9):  # not far enough: the window ends there, starts where it fits
+            a = max(limits.x_min, (start - f * b) / (1 - f))
+        return a, b
 
     def _resolve_dday(self, spec: str | None):
         """The D-day of ``spec`` in this timeline, or None (off, or it does not name a day: said in the header)."""
@@ -399,6 +456,8 @@ class PresentWindow(QWidget):
         self._place_overlays()
         if self.presentation.step is not None:
             self.finish_animation()
+            # the step's label was measured against the old width: frame the step for this one
+            self.animate_to(*self._step_range(), animate=False)
 
     def closeEvent(self, ev) -> None:  # noqa: N802
         self._anim.stop()

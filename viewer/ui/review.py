@@ -15,11 +15,21 @@ makes a draft timeline and opens this panel.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -35,7 +45,56 @@ from ..model.review import ReviewError, accept, accept_all, accepted_event, draf
 from ..model.text import plain_tooltip
 from ..model.timeline import Event, Timeline
 
-__all__ = ["ReviewDock", "apply_review", "install"]
+__all__ = ["ReviewDock", "apply_review", "install", "two_lines", "DOCK_WIDTH_FRACTION", "TITLE_LINES"]
+
+DOCK_WIDTH_FRACTION = 0.25
+"""The Review panel takes at most this fraction of the window's width: the timeline keeps the rest."""
+TITLE_LINES = 2
+"""Lines a draft's title (and date) in the list wraps onto; a longer one ends in "…"."""
+_TITLE = Qt.ItemDataRole.UserRole + 1  # the item's whole text, before wrapping
+
+
+def two_lines(text: str, font: QFont, width: float, lines: int = TITLE_LINES) -> str:
+    """``text`` word-wrapped at ``width`` pixels in ``font``, at most ``lines`` lines
+    joined by newlines, the last ending in "…" when the text is longer (a word longer than a
+    line is broken anywhere)."""
+    if width <= 0:
+        return text
+    layout = QTextLayout(text, font)
+    opt = QTextOption()
+    opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(opt)
+    layout.beginLayout()
+    spans: list[tuple[int, int]] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    if len(spans) <= lines:
+        return "\n".join(text[a:a + n].rstrip() for a, n in spans)
+    head = [text[a:a + n].rstrip() for a, n in spans[:lines - 1]]
+    rest = text[spans[lines - 1][0]:]
+    return "\n".join(head + [QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)])
+
+
+class _FitWidth(QObject):
+    """Keeps the dock at most :data:`DOCK_WIDTH_FRACTION` of the window's width, and the
+    list's titles wrapped to its width, as either is resized."""
+
+    def __init__(self, dock: ReviewDock) -> None:
+        super().__init__(dock)
+        self.dock = dock
+
+    def eventFilter(self, obj, ev) -> bool:  # noqa: N802
+        if ev.type() == QEvent.Type.Resize:
+            if obj is self.dock.window_:
+                self.dock.fit_window_width()
+            else:
+                self.dock.wrap_titles()
+        return False
 
 _DATE_BG = QColor("#ffe08a")  # the date phrase
 _QUOTE_BG = QColor("#cfe3ff")  # quoted or reported words
@@ -145,13 +204,17 @@ class ReviewDock(QDockWidget):
         lay.addWidget(self.summary)
         self.list = QListWidget()
         self.list.setAccessibleName("Unreviewed drafts")
+        # a long title wraps onto two lines (then "…") instead of running off to the right
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.currentItemChanged.connect(self._on_current)
         lay.addWidget(self.list, 2)
         self.sentence = QPlainTextEdit()
         self.sentence.setReadOnly(True)
         self.sentence.setAccessibleName("Source sentence of the draft")
         lay.addWidget(self.sentence, 2)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two columns: the panel fits in a quarter of a 1024-pixel window
         self.accept_button = QPushButton("&Accept")
         self.accept_button.setToolTip("Keep this event: it is no longer a draft (A)")
         self.accept_button.clicked.connect(lambda: self._act("accept"))
@@ -168,8 +231,11 @@ class ReviewDock(QDockWidget):
         self.merge_button.clicked.connect(self.merge_dialog)
         self.all_button = QPushButton("Accept a&ll remaining")
         self.all_button.clicked.connect(lambda: self._act("accept_all"))
-        for b in (self.accept_button, self.edit_button, self.reject_button, self.merge_button, self.all_button):
-            buttons.addWidget(b)
+        buttons.addWidget(self.accept_button, 0, 0)
+        buttons.addWidget(self.reject_button, 0, 1)
+        buttons.addWidget(self.edit_button, 1, 0)
+        buttons.addWidget(self.merge_button, 1, 1)
+        buttons.addWidget(self.all_button, 2, 0, 1, 2)
         lay.addLayout(buttons)
         hint = QLabel("Each action is one step of Edit > Undo; File > Save keeps the reviewed timeline.")
         hint.setWordWrap(True)
@@ -186,6 +252,9 @@ class ReviewDock(QDockWidget):
             sc = QShortcut(QKeySequence(key), self.list)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
             sc.activated.connect(lambda a=action: self._act(a))
+        self._fit = _FitWidth(self)
+        window.installEventFilter(self._fit)
+        self.list.viewport().installEventFilter(self._fit)
         window.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(lambda _t: self.refresh())
         if hasattr(window, "sigTimelineEdited"):  # an accepted or rejected draft (viewer.ui.authoring)
@@ -205,9 +274,11 @@ class ReviewDock(QDockWidget):
             when = e.start.edtf + (f" – {e.end.edtf}" if e.end is not None else "")
             item = QListWidgetItem(f"{e.title}  ({when})")
             item.setData(Qt.ItemDataRole.UserRole, eid)
+            item.setData(_TITLE, item.text())
             item.setToolTip(plain_tooltip(e.draft.sentence) if e.draft else "")  # data, never markup
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self.wrap_titles()
         n = len(ids)
         lines = [f"{n} unreviewed draft{'s' if n != 1 else ''}" if n else "No unreviewed drafts."] + self.notes
         self.summary.setText("\n".join(lines))
@@ -220,6 +291,20 @@ class ReviewDock(QDockWidget):
         self._select_row(target)
         if not ids:
             self.sentence.setPlainText("")
+
+    def fit_window_width(self) -> None:
+        """At most :data:`DOCK_WIDTH_FRACTION` of the window's width (pixels), never less than 160."""
+        self.setMaximumWidth(max(160, int(self.window_.width() * DOCK_WIDTH_FRACTION)))
+
+    def wrap_titles(self) -> None:
+        """Wrap each draft's title (and date) in the list to its width: :data:`TITLE_LINES` lines."""
+        font = self.list.font()
+        width = self.list.viewport().width() - 2 * self.list.spacing() - 8
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            full = item.data(_TITLE)
+            if full:
+                item.setText(two_lines(full, font, width))
 
     def current_id(self) -> str | None:
         """Id of the draft selected in the list, or None."""
@@ -347,6 +432,7 @@ def install(window) -> None:
 
     dock = ReviewDock(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.fit_window_width()
     window.review_dock = dock
     action = dock.toggleViewAction()
     action.setText("Review drafts")

@@ -29,7 +29,7 @@ from ..model.filters import apply_filters
 from ..model.search import matches_of, parse_query, search
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
-from ..model.zones import timeline_on_local_days
+from ..model.zones import EVENT_LOCAL, timeline_on_local_days
 from .search_jobs import SearchJobs, rows_of_file_mask
 
 __all__ = ["ShownTimeline", "install", "jobs_pending"]
@@ -63,6 +63,8 @@ class ShownTimeline(QObject):
         self.state: ViewState = window.state
         self.timeline: Timeline = window.timeline
         self._derived_from: tuple | None = None  # (file's timeline, filters, zone) of self.timeline
+        # the latest derived timelines (the shown one among them), oldest first: switching back is instant
+        self._recent: list[tuple[tuple, Timeline]] = []
         # large timelines: search in the background (viewer.ui.search_jobs)
         self.jobs = SearchJobs(self)
         self.jobs.sigAnswer.connect(self._on_answer)
@@ -84,9 +86,14 @@ class ShownTimeline(QObject):
         timeline until it is ready; only the latest request is applied, in
         one step on the GUI thread (:meth:`deriving` says one runs)."""
         key = self._key()
+        self._forget_other_files()
+        kept = self.kept(key)
         if self._derived_from is not None and key[0] is self._derived_from[0] and key[1:] == self._derived_from[1:]:
             self._wanted = None
             shown = self.timeline  # already derived (a new file's filters are set before it is announced)
+        elif kept is not None:
+            self._wanted = None  # (a request on its way is stale now: dropped when it comes)
+            shown = kept  # derived before (a filter toggled back, the zone switched back): no derivation
         elif background and self.large:
             self._wanted = key
             self._derive_next()
@@ -103,6 +110,56 @@ class ShownTimeline(QObject):
         return (self.window.timeline, self.state.filters.without_order, self.state.display_zone)
 
     _edited: tuple | None = None  # (file's timeline, ids) of an edit being shown
+
+    def kept(self, key: tuple) -> Timeline | None:
+        """The shown timeline for ``key`` = ``(file's timeline, filters,
+        display zone)`` without deriving it, or None: the file's own
+        timeline when nothing is filtered and the zone moves nothing, else
+        one of the last :data:`KEEP_DERIVED` derived timelines (the shown
+        one among them) if it was derived from the same file's timeline
+        with equal filters and zone.  The caller may show it as it is."""
+        timeline, filters, zone = key
+        if timeline is not self.window.timeline:
+            return None
+        if filters.is_default and zone in _ZONES_THAT_MOVE_NOTHING:
+            return timeline  # what _derive returns for it
+        for done, shown in self._recent:
+            if done[0] is timeline and done[1:] == key[1:]:
+                return shown
+        return None
+
+    def _keep(self, key: tuple, shown: Timeline) -> list[Timeline]:
+        """Remember ``shown`` as the most recent derived timeline; the oldest
+        beyond :data:`KEEP_DERIVED` timelines or :data:`KEEP_DERIVED_BYTES`
+        of arrays of their own are no longer kept (returned: the caller
+        lets them go)."""
+        if shown is key[0]:
+            return []  # the file's own timeline: kept by the window anyway
+        recent = [(k, t) for k, t in self._recent if not (k[0] is key[0] and k[1:] == key[1:])]
+        recent.append((key, shown))
+        dropped = []
+        while len(recent) > 1 and (len(recent) > KEEP_DERIVED or
+                                   sum(_own_bytes(t, key[0]) for _, t in recent[:-1]) > KEEP_DERIVED_BYTES):
+            dropped.append(recent.pop(0)[1])
+        self._recent = recent
+        return dropped
+
+    def _forget_other_files(self) -> None:
+        """Let go of derived timelines of another file's timeline (another
+        file, a reload, an edit)."""
+        current = self.window.timeline
+        if any(k[0] is not current for k, _ in self._recent):
+            gone = [t for k, t in self._recent if k[0] is not current]
+            self._recent = [(k, t) for k, t in self._recent if k[0] is current]
+            for t in gone:
+                self._let_go(t)
+            del gone
+
+    def _let_go(self, timeline: Timeline) -> None:
+        """A timeline no longer kept: freed in the background when large and
+        not shown (the shown one goes at its swap, see :meth:`_show`)."""
+        if SearchJobs.is_large(timeline) and timeline is not self.timeline and timeline is not self.window.timeline:
+            release_in_background([timeline])
 
     warming: threading.Thread | None = None  # building the id index after opening
     _wanted: tuple | None = None  # the latest key asked for in the background
@@ -139,6 +196,10 @@ class ShownTimeline(QObject):
             gc.freeze()
         old, self.timeline = self.timeline, shown
         self._derived_from = key
+        dropped = [t for t in self._keep(key, shown) if t is not old]  # (old: below)
+        for t in dropped:
+            self._let_go(t)
+        del dropped
         edited, self._edited = self._edited, None
         ids = edited[1] if edited is not None and edited[0] is key[0] else None
         view = self.window.view
@@ -159,7 +220,8 @@ class ShownTimeline(QObject):
             self.sigShownEdited.emit(shown, ids)
         else:
             self.sigShownChanged.emit(shown)
-        if self.large and old is not shown and old is not self.window.timeline:
+        if self.large and old is not shown and old is not self.window.timeline \
+                and not any(t is old for _, t in self._recent):
             release_in_background([old])
         del old
 
@@ -262,6 +324,12 @@ class ShownTimeline(QObject):
         """An edit of events only: derive the shown timeline again (a large
         one in the background) and let the views update in place."""
         self._edited = (timeline, ids)
+        # the kept derivations were of the timeline before the edit (whose
+        # columns an editing document may change in place): none is reused
+        recent, self._recent = self._recent, []
+        for _k, t in recent:
+            self._let_go(t)  # (the shown one goes at its swap)
+        del recent
         # without filters the shown timeline is the file's (on the zone's days): no thread needed
         self.refresh(background=not self.state.filters.without_order.is_default)
 
@@ -271,6 +339,65 @@ class ShownTimeline(QObject):
         self._answer = None
         self._row_mask = None
         self.refresh()
+        if self.large:
+            DERIVER.prepare(self.window.timeline)  # another file: its first derivation rehearsed too
+
+
+KEEP_DERIVED = 2
+"""Derived shown timelines kept per window (the shown one among them), so that
+switching back (a filter toggled off again, the zone switched back) shows
+one at once; the file's own timeline is not counted (it is kept anyway).
+Each costs about 120 MB at 10^6 events; with 3 the window's resident
+memory after a dozen filters and zone switches at 10^6 was 0.8 GB above
+main's, so the shown one and the one before it."""
+
+KEEP_DERIVED_BYTES = 256 * 1024 * 1024
+"""At most this much of arrays of their own (not the file's) in the kept
+timelines besides the shown one (a derivation of 10^6 events: about 120 MB)."""
+
+REHEARSAL_ZONE = "America/New_York"
+"""The zone of :meth:`Deriver.prepare`'s rehearsal: one with summer time, so
+its derivation moves days by different amounts and sorts lanes again as a
+real switch does (its result is thrown away; what it leaves is memory
+mapped for reuse and the file's caches built, nothing of that zone's)."""
+
+_ZONES_THAT_MOVE_NOTHING = ("UTC", EVENT_LOCAL)  # timeline_on_local_days returns the timeline itself
+
+
+def _own_bytes(timeline: Timeline, file_timeline: Timeline) -> int:
+    """Bytes of the numpy arrays held by ``timeline``'s columns (their
+    cached orders and density counts included, the row map of their ids)
+    that are not the file's own arrays: about what keeping it costs."""
+    base = {id(a) for a in _arrays(file_timeline.columns)}
+    own = [a for a in _arrays(timeline.columns) if id(a) not in base]
+    own += [a for a in vars(timeline).values() if isinstance(a, np.ndarray)]  # (the event layer's draw flags)
+    return sum(a.nbytes for a in own)
+
+
+def _arrays(cols) -> list[np.ndarray]:
+    found: list[np.ndarray] = []
+    seen: set[int] = set()
+
+    def walk(value, depth: int) -> None:
+        if isinstance(value, np.ndarray):
+            if id(value) not in seen:
+                seen.add(id(value))
+                found.append(value)
+        elif depth < 3 and isinstance(value, (tuple, list)) and len(value) < 10_000:
+            for v in value:
+                walk(v, depth + 1)
+        elif depth < 3 and isinstance(value, dict) and len(value) < 10_000:
+            for v in value.values():
+                walk(v, depth + 1)
+
+    for value in vars(cols).values():
+        walk(value, 0)
+    ids = getattr(cols, "ids", None)
+    for name in ("rows", "_inverse"):
+        a = getattr(ids, name, None) if not isinstance(ids, list) else None
+        if isinstance(a, np.ndarray):
+            walk(a, 0)
+    return found
 
 
 def _derive(key: tuple) -> Timeline:
@@ -321,33 +448,79 @@ class Deriver:
                 self._thread = threading.Thread(target=self._run, name="shown-timeline", daemon=True)
                 self._thread.start()
 
-    def prepare(self, n_rows: int) -> None:
-        """Have the thread touch, then free, about the memory a derivation of
-        ``n_rows`` rows allocates (two dozen arrays of ``n_rows`` float64):
-        with :func:`keep_freed_memory` its allocator arena keeps much of
-        those pages, so the first filter after opening faults in fewer fresh
-        ones (its CPU time about halved at 10^6 events; the first zone
-        switch still pays: see benchmarks/README.md, third round)."""
+    def prepare(self, timeline: Timeline) -> None:
+        """Have the thread rehearse, once, the derivations a user asks for
+        first on ``timeline`` (a large file just opened): with
+        :func:`keep_freed_memory` on, it first touches then frees about the
+        memory a derivation allocates (two dozen arrays of one float64 per
+        row); then it derives a zone switch (:data:`REHEARSAL_ZONE`) and a
+        filter hiding the first track, each warmed as a real one
+        (:func:`_warm_ids`), and throws them away.
+
+        The first real derivation in the thread then finds its memory
+        mapped and the file's caches built: the allocator reuses the freed
+        blocks instead of faulting in fresh pages (at 10^6 events 8,000 to
+        12,000 page faults and 2-3 times the CPU time of the next ones; see
+        benchmarks/README.md, issue 12, fourth round).  A request that comes
+        meanwhile stops the rehearsal at its next step; :meth:`rehearsing`
+        says it runs."""
         with self._cond:
-            self._prefault = max(self._prefault, int(n_rows))
+            self._rehearse = timeline
             self._cond.notify()
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="shown-timeline", daemon=True)
                 self._thread.start()
 
-    _prefault = 0  # rows to prepare for (0: done)
-    _prepared = 0  # the most rows prepared for so far
+    _rehearse: Timeline | None = None  # a timeline to rehearse on (None: nothing to do)
+    _rehearsing = False
+
+    def rehearsing(self) -> bool:
+        """True while :meth:`prepare`'s rehearsal waits or runs."""
+        return self._rehearse is not None or self._rehearsing
+
+    _prepared = 0  # the most rows whose memory the thread touched so far
+
+    def _rehearse_on(self, timeline: Timeline) -> None:
+        from ..model.filters import FilterState
+
+        rows = len(timeline.columns)
+        if _kept and rows > self._prepared:
+            # first about what a derivation allocates at once, touched then
+            # freed: with the rehearsal after it, the first real one faulted
+            # in 0-900 pages at 10^6 events (4,000 after the rehearsal alone,
+            # 2,000 after this alone, 8,000-12,000 after neither)
+            self._prepared = rows
+            arrays = [np.ones(rows) for _ in range(24)]
+            del arrays
+        def superseded() -> bool:
+            return bool(self._pending)  # any real request stops it
+        keys = [(timeline, FilterState(), REHEARSAL_ZONE)]
+        if timeline.tracks:
+            keys.append((timeline, FilterState().with_track_hidden(timeline.tracks[0].id, True), "UTC"))
+        for key in keys:
+            shown = _derive_unless(key, superseded)
+            if shown is None or superseded():
+                return
+            _warm_ids(shown)
+            del shown
+            if superseded():
+                return
 
     def _run(self) -> None:
         while True:
             with self._cond:
-                while not self._pending and not self._prefault:
+                while not self._pending and self._rehearse is None:
                     self._cond.wait()
-                rows, self._prefault = self._prefault, 0
-            if rows > self._prepared:  # (outside the lock: a request may come meanwhile)
-                self._prepared = rows
-                arrays = [np.ones(rows) for _ in range(24)]
-                del arrays
+                rehearse, self._rehearse = self._rehearse, None
+                self._rehearsing = rehearse is not None
+            if rehearse is not None:  # (outside the lock: a request may come meanwhile)
+                try:
+                    self._rehearse_on(rehearse)
+                except Exception:  # noqa: BLE001, S110 - a rehearsal: a real derivation raises it where it is seen
+                    pass
+                finally:
+                    del rehearse
+                    self._rehearsing = False
             with self._cond:
                 if not self._pending:
                     continue
@@ -537,8 +710,8 @@ def install(window) -> None:
     window.view.zone_sets_timeline = True  # a zone change derives the shown timeline again (_on_state)
     window.shown.refresh()
     if window.shown.large:
-        if keep_freed_memory():
-            DERIVER.prepare(len(window.timeline.columns))
+        keep_freed_memory()
+        DERIVER.prepare(window.timeline)
         window.shown.jobs.set_timeline(window.timeline, window.path)  # the index is ready before the first query
         warming = threading.Thread(target=_warm_after_opening, args=(window.timeline, window.shown.timeline),
                                    name="id-index", daemon=True)
@@ -554,5 +727,5 @@ def jobs_pending(window) -> bool:
     warming = shown.warming is not None and shown.warming.is_alive()
     opening = getattr(window, "opening", None)
     bar = getattr(window, "search_bar", None)
-    return bool(shown.jobs.pending() or shown.searching() or shown.deriving() or warming
+    return bool(shown.jobs.pending() or shown.searching() or shown.deriving() or warming or DERIVER.rehearsing()
                 or (opening is not None and opening.pending()) or (bar is not None and bar.typing()))

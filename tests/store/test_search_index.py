@@ -1,0 +1,208 @@
+"""The sidecar search index of a Parquet collection (issue 13): the same answers as the in-memory
+search, and a wrong sidecar is ignored with a note, never trusted and never a crash."""
+
+import os
+import shutil
+import sqlite3
+
+import numpy as np
+import pytest
+
+from viewer.io import duckstore
+from viewer.io.duckstore import DuckStore, counts_path, read_collection_report, write_parquet
+from viewer.io.search_index import build_search_index, sidecar_path
+from viewer.model.search import event_text, parse_query
+from viewer.model.store import SearchResult
+from viewer.model.store_query import StoreFilter
+
+from .collection import collection
+
+pytest.importorskip("duckdb")
+
+
+@pytest.fixture(scope="module")
+def texts(big):
+    """(sort point, file index, id, folded text) of every drawn event, in time order."""
+    drawn = set(big.columns.ids)
+    return sorted((ev.sort_point, i, ev.id, event_text(ev, big)) for i, ev in enumerate(big.events)
+                  if ev.id in drawn)
+
+
+def brute(texts, query):
+    terms = parse_query(query)
+    return [eid for _, _, eid, text in texts if terms and all(t in text for t in terms)]
+
+
+@pytest.fixture(scope="module")
+def store(big_parquet):
+    s = DuckStore(big_parquet)
+    yield s
+    s.close()
+
+
+def random_queries(texts, rng, count):
+    """Substrings of events' texts of 1 to 9 characters, cased and accented as a user types them,
+    single terms and pairs, plus terms that match nothing."""
+    out = []
+    for _ in range(count):
+        text = texts[int(rng.integers(len(texts)))][3].replace("\n", " ")
+        k = int(rng.integers(1, 10))
+        a = int(rng.integers(0, max(len(text) - k, 0) + 1))
+        term = text[a:a + k].strip() or "x"
+        term = term.upper() if rng.random() < 0.3 else term
+        out.append(f'"{term}"' if " " in term else term)
+    out += ["ÉLYSÉE", "Élysée 12", "elysee talks", "LAVROV", "le drian", "ly", "e", "9", "zzqx", "strike zzqx",
+            "st 9", '"we said 1"', "ministry", "'quote", "a_b%", "[x]*?"]
+    return out
+
+
+def test_index_is_written_with_the_collection_and_used(big_parquet, store):
+    assert os.path.isfile(sidecar_path(big_parquet))
+    assert sidecar_path(big_parquet).endswith("big.search.sqlite")
+    assert store._index is not None and store.index_note == ""
+
+
+def test_search_equals_brute_force_on_random_terms(texts, store):
+    rng = np.random.default_rng(7)
+    for query in random_queries(texts, rng, 60):
+        want = brute(texts, query)
+        got = store.search(query, cap=30)
+        assert (got.ids, got.total, got.exact) == (want[:30], len(want), True), query
+    assert store._index is not None  # still answering: nothing fell back for a fault
+
+
+def test_large_caps_short_terms_and_page_through_the_index(texts, store, big_parquet):
+    want = brute(texts, "strike")
+    got = store.search("strike", cap=len(texts))  # the window's search asks for every id
+    assert got.ids == want and got.total == len(want)
+    scan = DuckStore(big_parquet, search_index=False)
+    try:
+        for text in ("talks 1", "e", "élysée", "zzqx"):
+            flt = StoreFilter(text=text)
+            a, b = store.page(7, 20, flt), scan.page(7, 20, flt)
+            assert (a.ids, a.total) == (b.ids, b.total) == (brute(texts, text)[7:27], len(brute(texts, text)))
+    finally:
+        scan.close()
+
+
+def test_capped_count_says_at_least(texts, store, monkeypatch):
+    monkeypatch.setattr(duckstore, "COUNT_CAP", 1000)
+    want = brute(texts, "protest")
+    assert len(want) > 1000
+    got = store.search("Protest", cap=10)
+    assert got.ids == want[:10] and got.total == 1000 and not got.exact
+    assert got.count_text() == "at least 1,000 matches"
+    assert SearchResult(["a"], 1).count_text() == "1 match"
+    assert SearchResult([], 12345).count_text() == "12,345 matches"
+
+
+def test_event_by_id_through_the_index(big, store):
+    rng = np.random.default_rng(3)
+    for k in [0, len(big.events) - 1, *rng.integers(0, len(big.events), 20).tolist()]:
+        ev = big.events[k]
+        assert store.event(ev.id) == ev
+    with pytest.raises(KeyError):
+        store.event("nope")
+
+
+@pytest.fixture
+def copy(big_parquet, tmp_path):
+    """A copy of the collection (Parquet, counts and sidecar) the test may spoil."""
+    path = str(tmp_path / "c.parquet")
+    for src, dst in ((big_parquet, path), (counts_path(big_parquet), counts_path(path)),
+                     (sidecar_path(big_parquet), sidecar_path(path))):
+        shutil.copyfile(src, dst)
+    return path
+
+
+def spoil_sql(path, sql):
+    con = sqlite3.connect(sidecar_path(path))
+    con.executescript(sql)
+    con.commit()
+    con.close()
+
+
+def spoil_bytes(path, data, keep=None):
+    side = sidecar_path(path)
+    with open(side, "rb") as f:
+        head = f.read()[:keep] if keep is not None else b""
+    with open(side, "wb") as f:
+        f.write(head + data)
+
+
+def spoil_foreign(path):
+    other = os.path.join(os.path.dirname(path), "other.parquet")
+    write_parquet(collection(500, seed=5), other)
+    shutil.copyfile(sidecar_path(other), sidecar_path(path))
+
+
+def spoil_link(path):
+    side = sidecar_path(path)
+    os.replace(side, side + ".real")
+    os.symlink(side + ".real", side)
+
+
+SPOILS = {
+    "garbage": (lambda p: spoil_bytes(p, b"not a database at all" * 100), "unreadable"),
+    "rows changed": (lambda p: spoil_sql(p, "UPDATE meta SET value = '5' WHERE key = 'rows'"), "rows"),
+    "old version": (lambda p: spoil_sql(p, "UPDATE meta SET value = '0' WHERE key = 'version'"), "version"),
+    "other collection": (spoil_foreign, "collection"),
+    "a trigger": (lambda p: spoil_sql(p, "CREATE TRIGGER t AFTER INSERT ON ids BEGIN SELECT 1; END"),
+                  "unexpected objects t"),
+    "a table changed": (lambda p: spoil_sql(p, "DROP TABLE ids; CREATE TABLE ids(id TEXT, row INTEGER, "
+                                            "sort_point REAL, x)"), "no ids table"),
+    "rows out of range": (lambda p: spoil_sql(p, "INSERT INTO fts(rowid, body, id) VALUES (99999999, 'x', 'y')"),
+                          "outside the collection"),
+    "a link": (spoil_link, "not a regular file"),
+}
+
+
+@pytest.mark.parametrize("spoil", list(SPOILS))
+def test_a_wrong_sidecar_is_ignored_with_a_note(texts, copy, spoil):
+    fn, words = SPOILS[spoil]
+    fn(copy)
+    s = DuckStore(copy)
+    try:
+        assert s._index is None
+        assert "c.search.sqlite: search index ignored" in s.index_note and words in s.index_note
+        for query in ("strike 12", "élysée", "zzqx"):
+            want = brute(texts, query)
+            got = s.search(query, cap=15)
+            assert (got.ids, got.total) == (want[:15], len(want))
+    finally:
+        s.close()
+    report = read_collection_report(copy)
+    assert any(words in p.message for p in report.warnings)
+
+
+def test_a_sidecar_damaged_after_opening_falls_back(texts, copy, big):
+    s = DuckStore(copy)
+    try:
+        assert s._index is not None
+        spoil_bytes(copy, b"\0" * 50_000, keep=8192)  # the file's pages gone under the open connection
+        for query in ("strike 12", "talks 3", "ministry"):
+            want = brute(texts, query)
+            got = s.search(query, cap=15)
+            assert (got.ids, got.total) == (want[:15], len(want))
+        assert s.event(big.events[77].id) == big.events[77]
+        assert s._index is None and "search index dropped" in s.index_note
+    finally:
+        s.close()
+
+
+def test_build_search_index_for_an_existing_collection(texts, copy):
+    os.unlink(sidecar_path(copy))
+    s = DuckStore(copy)
+    assert s._index is None and s.index_note == ""  # no sidecar: no note, the scan answers
+    s.close()
+    messages = []
+    assert build_search_index(copy, progress=messages.append) == sidecar_path(copy)
+    assert messages and "search index" in messages[-1]
+    s = DuckStore(copy)
+    try:
+        assert s._index is not None
+        want = brute(texts, "Lavrov 1")
+        got = s.search("Lavrov 1", cap=5)
+        assert (got.ids, got.total) == (want[:5], len(want))
+    finally:
+        s.close()
