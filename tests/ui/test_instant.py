@@ -3,6 +3,7 @@ another zone in the background (the matches are those of the scan, late
 answers do not overwrite newer ones, Cancel leaves no index), and an event
 with many quotes shows the first ones and a "Show more"."""
 
+import dataclasses
 import os
 import threading
 import time
@@ -420,3 +421,18 @@ def test_the_first_derivation_after_opening_is_rehearsed_and_a_request_stops_it(
     qtbot.waitUntil(lambda: not worker.rehearsing() and not worker.busy(), timeout=20000)
     want = timeline_on_local_days(tl, "Asia/Kathmandu").columns
     assert list(got[0].columns.ids) == [e for e in want.ids if tl.event(e).track != "t1"]
+
+
+def test_a_reorder_while_a_filter_is_derived_keeps_that_derivation_and_shows_both(big_window, qtbot):
+    w, tl = big_window
+    idle(qtbot, w)
+    hidden = tl.tracks[0].id
+    w.state.filters = w.state.filters.with_track_hidden(hidden, True)
+    assert w.shown.deriving()
+    wanted = w.shown._wanted
+    order = tuple(t.id for t in reversed(tl.tracks))
+    w.state.filters = dataclasses.replace(w.state.filters, track_order=order)
+    assert w.shown._wanted is wanted  # the derivation on its way is the one wanted: not asked again
+    idle(qtbot, w)
+    assert w.view.lanes.track_ids == tuple(t for t in order if t != hidden)  # hidden, and in the new order
+    assert hidden not in {t.id for t in w.view.timeline.tracks}

@@ -305,10 +305,12 @@ class ShownTimeline(QObject):
     # -- slots -------------------------------------------------------------
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
         derive = bool(changed & {"filters", "display_zone"})
-        if derive and self._wanted is None and self._derived_from is not None:
-            key, done = self._key(), self._derived_from
-            derive = not (key[0] is done[0] and key[1:] == done[1:])  # else only the track order changed:
-            # the view permutes its lanes itself
+        target = self._wanted if self._wanted is not None else self._derived_from
+        if derive and target is not None:
+            key = self._key()
+            # the same key as shown or on its way: only the track order changed,
+            # which the view applies itself (permuting its lanes)
+            derive = not (key[0] is target[0] and key[1:] == target[1:])
         if derive:
             self.refresh(background=True)
         elif "query" in changed:
