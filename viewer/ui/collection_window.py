@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -53,7 +52,7 @@ from .collection_view import CollectionOverview, CollectionView
 from .detail_pane import event_html
 from .filter_panel import TrackList
 from .store_worker import StoreWorker
-from .zone_picker import ZonePicker
+from .zone_picker import ZonePicker, add_zone_toolbar
 
 __all__ = ["CollectionWindow", "NOT_YET", "PAGE_SIZE"]
 
@@ -81,6 +80,7 @@ class CollectionWindow(QMainWindow):
     """
 
     sigTimelineChanged = Signal(object)  # never emitted: a collection's tracks do not change (the zone picker's)
+    zone_picker: _ZonePicker  # on the "Time zone" toolbar (zone_picker.add_zone_toolbar)
 
     def __init__(self, store: EventStore, name: str, cap: int = DEFAULT_CAP, parent: Any = None) -> None:
         super().__init__(parent)
@@ -244,15 +244,7 @@ class CollectionWindow(QMainWindow):
         cv.addWidget(split, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        bar = QToolBar("Time zone", self)
-        bar.setObjectName("zone_toolbar")
-        bar.setMovable(False)
-        label = QLabel("  Time zone: ")
-        bar.addWidget(label)
-        self.zone_picker = _ZonePicker(self)
-        label.setBuddy(self.zone_picker)
-        bar.addWidget(self.zone_picker)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        add_zone_toolbar(self, _ZonePicker(self))
         self.view.set_zone(self.zone)
 
     def _build_menus(self) -> None:

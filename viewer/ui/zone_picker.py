@@ -21,7 +21,7 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, all_zone_names, system_zone_name, zone_info, zone_label
 
-__all__ = ["ZonePicker", "data_zones", "zone_choices", "match_zone", "install"]
+__all__ = ["ZonePicker", "data_zones", "zone_choices", "match_zone", "install", "add_zone_toolbar"]
 
 _ZONE_SAMPLE = 5000  #: events looked at for the zones a timeline names
 
@@ -223,17 +223,23 @@ def apply_zone(window) -> None:
     window.legend.setText(window.legend.text().split("   Time axis:")[0] + f"   Time axis: {short}")
 
 
-def install(window) -> None:
-    """Add the zone picker to a "Time zone" toolbar and make the axis follow the zone."""
+def add_zone_toolbar(window, picker: ZonePicker) -> None:
+    """Put ``picker`` on a "Time zone" toolbar at the top of ``window`` (a
+    ``QMainWindow``), labelled for screen readers, as ``window.zone_picker``."""
     bar = QToolBar("Time zone", window)
     bar.setObjectName("zone_toolbar")
     bar.setMovable(False)
     label = QLabel("  Time zone: ")
     bar.addWidget(label)
-    window.zone_picker = ZonePicker(window)
-    label.setBuddy(window.zone_picker)
-    bar.addWidget(window.zone_picker)
+    window.zone_picker = picker
+    label.setBuddy(picker)
+    bar.addWidget(picker)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+
+def install(window) -> None:
+    """Add the zone picker to a "Time zone" toolbar and make the axis follow the zone."""
+    add_zone_toolbar(window, ZonePicker(window))
 
     def on_state(_state: ViewState, changed: set[str]) -> None:
         if "display_zone" in changed:
