@@ -27,3 +27,13 @@ def make_window(qtbot, bundled_path):
 @pytest.fixture(autouse=True)
 def _pin_font(pinned_font):
     """Every widget and graphics test measures text in the test font (tests/conftest.py)."""
+
+
+@pytest.fixture
+def allied(bundled_path, tmp_path):
+    """The bundled Allied Resolve-2022 timeline converted to ``allied.parquet`` (a collection)."""
+    from viewer.io.registry import read_timeline, write_timeline
+
+    path = tmp_path / "allied.parquet"
+    assert write_timeline(read_timeline(bundled_path), path) == []
+    return path

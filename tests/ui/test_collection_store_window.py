@@ -4,6 +4,7 @@ filtered and selected; editing refused; the command line routes collections ther
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.ui.collection_windows import shown_collection
 from viewer.io.collection_window import READ_ONLY_MESSAGE, open_collection_store
 from viewer.io.registry import read_timeline, write_timeline
 from viewer.model.search import search
@@ -11,26 +12,8 @@ from viewer.ui.collection_window import PAGE_SIZE, CollectionWindow
 
 
 @pytest.fixture
-def allied(bundled_path, tmp_path):
-    path = tmp_path / "allied.parquet"
-    assert write_timeline(read_timeline(bundled_path), path) == []
-    return path
-
-
-def _shown(qtbot, path):
-    """A collection window on ``path``, shown at 1500x900 with its first answer drawn."""
-    w = CollectionWindow(open_collection_store(str(path)), path.name)
-    qtbot.addWidget(w)
-    w.resize(1500, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.wait_drawn(20.0)
-    return w
-
-
-@pytest.fixture
 def window(qtbot, allied):
-    return _shown(qtbot, allied)
+    return shown_collection(qtbot, allied)
 
 
 def _drawn(w):
@@ -206,7 +189,7 @@ def test_planned_events_drafts_and_uncertain_span_ends_are_drawn_as_in_the_main_
         tl = ingest_file(Path(__file__).resolve().parents[1] / "data" / "articles" / "allied-resolve-2022.txt").timeline
     path = tmp_path / f"{source}.parquet"
     write_timeline(tl, path)
-    w = _shown(qtbot, path)
+    w = shown_collection(qtbot, path)
     w.view.grab()
     item = w.view.events_item
     shown = draw_flags(item.timeline)

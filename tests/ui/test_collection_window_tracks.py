@@ -8,35 +8,17 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from viewer.io.collection_window import open_collection_store
-from viewer.io.registry import read_timeline, write_timeline
+from tests.ui.collection_windows import shown_collection
+from viewer.io.registry import read_timeline
 from viewer.model.zones import timeline_on_local_days
-from viewer.ui.collection_window import CollectionWindow
 
 BAND = "allied-resolve-2022"
 DAY = 86400.0
 
 
 @pytest.fixture
-def allied(bundled_path, tmp_path):
-    path = tmp_path / "allied.parquet"
-    assert write_timeline(read_timeline(bundled_path), path) == []
-    return path
-
-
-def _shown(qtbot, path, size=(1500, 900)):
-    w = CollectionWindow(open_collection_store(str(path)), path.name)
-    qtbot.addWidget(w)
-    w.resize(*size)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.wait_drawn(20.0)
-    return w
-
-
-@pytest.fixture
 def window(qtbot, allied):
-    return _shown(qtbot, allied)
+    return shown_collection(qtbot, allied)
 
 
 def _lane_of(w, event_id):
@@ -87,7 +69,7 @@ def test_many_tracks_scroll_instead_of_shrinking(qtbot, tmp_path):
 
     path = tmp_path / "twenty.parquet"
     write_synthetic_collection(str(path), 20_000)
-    w = _shown(qtbot, path, size=(1366, 600))
+    w = shown_collection(qtbot, path, size=(1366, 600))
     bar = w.view.scroll.bar
     assert bar.isVisible() and w.view.layout_.scrolls
     top, bottom = w.view._vb.viewRange()[1]
