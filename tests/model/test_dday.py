@@ -177,3 +177,13 @@ def test_a_band_with_an_open_start_counts_from_its_end():
     assert d.describe() == "D-day = Thu 10 Feb 2022, end of Band open"
     with pytest.raises(DDayError, match="its end is known only to the month"):
         resolve_dday(_one("..", kind="band", end="2022-02", title="B"), "band:ref")
+
+
+def test_a_planned_reference_is_never_stated_as_a_fact(bundled):
+    """'Drills due to finish' is planned in its source ("will finish on February 20"):
+    a D-day counted from it says so wherever the label is shown."""
+    d = resolve_dday(bundled, "drills-end")
+    assert d.planned and d.qualified
+    assert d.describe() == "D-day = Sun 20 Feb 2022 (planned), Drills due to finish"
+    band = resolve_dday(bundled, BAND)
+    assert not band.planned and "planned" not in band.describe()

@@ -144,6 +144,9 @@ class DDay:
     approximate, uncertain : bool
         The reference day is approximate (``~``: its nominal day) or not
         confirmed (``?``).
+    planned : bool
+        The reference is planned, not a fact (its source says it is to
+        happen, or it is dated after the source): written ``"(planned)"``.
     """
 
     day: int
@@ -153,14 +156,16 @@ class DDay:
     relation: str = ""
     approximate: bool = False
     uncertain: bool = False
+    planned: bool = False
 
     @property
     def qualified(self) -> bool:
-        """True when the reference day is not a plain, certain day."""
-        return bool(self.relation or self.approximate or self.uncertain)
+        """True when the reference day is not a plain, certain day of a fact."""
+        return bool(self.relation or self.approximate or self.uncertain or self.planned)
 
     def when(self) -> str:
-        """The day with its qualifiers: ``"on or after Thu 10 Feb 2022 (uncertain)"``."""
+        """The day with its qualifiers: ``"on or after Thu 10 Feb 2022 (uncertain)"``,
+        ``"Sun 20 Feb 2022 (planned)"``."""
         text = format_instant(self.day * SECONDS_PER_DAY, Precision.DAY)
         if self.approximate:
             text = "about " + text
@@ -168,6 +173,8 @@ class DDay:
             text = f"{self.relation} {text}"
         if self.uncertain:
             text += " (uncertain)"
+        if self.planned:
+            text += " (planned)"
         return text
 
     def describe(self) -> str:
@@ -290,12 +297,15 @@ def resolve_dday(timeline: Timeline, reference: DDayReference | str, zone: str =
         bands = ", ".join(f"band:{b.id}" for b in timeline.bands()[:8])
         raise DDayError(f"no event or band with id {ref.id!r} for D-day"
                         + (f"; this timeline's bands: {bands}" if bands else ""))
-    return dday_of_event(timeline.event(ref.id), ref, zone)
+    ev = timeline.event(ref.id)
+    return dday_of_event(ev, ref, zone, planned=timeline.is_planned(ev))
 
 
-def dday_of_event(ev: Event, reference: DDayReference | str, zone: str = "UTC") -> DDay:
+def dday_of_event(ev: Event, reference: DDayReference | str, zone: str = "UTC",
+                  planned: bool | None = None) -> DDay:
     """The D-day of the event ``ev`` (read from anywhere: a timeline or a collection's
-    store) that ``reference`` names, in the display ``zone``.
+    store) that ``reference`` names, in the display ``zone``.  ``planned`` says the
+    event is to be shown as planned (None: as its source marks it, ``ev.planned``).
 
     Raises
     ------
@@ -318,7 +328,8 @@ def dday_of_event(ev: Event, reference: DDayReference | str, zone: str = "UTC") 
         day, relation, approx, unc = reference_day(date, zone, f"its {anchor}")
     except DDayError as exc:
         raise DDayError(f"{ref.id!r} ({ev.title}): {exc}") from None
-    return DDay(day, ref, ev.title, anchor, relation, approx, unc)
+    return DDay(day, ref, ev.title, anchor, relation, approx, unc,
+                planned=bool(ev.planned if planned is None else planned))
 
 
 def format_dday(offset_days: int) -> str:
