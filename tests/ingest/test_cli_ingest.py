@@ -65,3 +65,17 @@ def test_ingest_of_an_empty_article_exits_2(tmp_path, capsys):
     empty.write_text("<html><script>x()</script></html>", encoding="utf-8")
     assert main(["ingest", str(empty)]) == 2
     assert "empty.html: no text in the article (after removing the page's markup)" in capsys.readouterr().err
+
+
+def test_the_report_marks_planned_drafts_as_plans(tmp_path, capsys):
+    """'The military drills will finish on February 20' is a plan: the printed line says so,
+    and a draft of something that happened does not."""
+    out = tmp_path / "draft.timeline.json"
+    assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "-o", str(out)]) == 0
+    lines = [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("  [")]
+    tl = read_native(out)
+    planned = [e for e in tl.events if tl.is_planned(e)]
+    assert planned and len(planned) < len(tl.events)
+    for e in tl.events:
+        (line,) = [ln for ln in lines if f"] {e.title}  (" in ln]
+        assert line.startswith("  [planned: ") == tl.is_planned(e), line

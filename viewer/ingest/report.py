@@ -9,7 +9,7 @@ __all__ = ["report_text"]
 
 def report_text(result: IngestResult) -> str:
     """What ``timeline-viewer ingest`` prints: the publication date and why,
-    each draft event (date, phrase, title, track, quotes with speakers) and
+    each draft event (date, ``planned:`` before a plan's date, phrase, title, track, quotes with speakers) and
     the expressions left unresolved."""
     pub = result.publication
     tl = result.timeline
@@ -18,6 +18,8 @@ def report_text(result: IngestResult) -> str:
                  + ", ".join(t.label for t in tl.tracks))
     for e in tl.events:
         when = e.start.edtf + (f" .. {e.end.edtf}" if e.end is not None else "")
+        if tl.is_planned(e):
+            when = f"planned: {when}"  # a plan (future tense, or after publication), not a fact
         lines.append(f"  [{when}] {e.title}  (track {e.track}; sentence {e.draft.offsets[0]}–{e.draft.offsets[1]})"
                      if e.draft else f"  [{when}] {e.title}")
         if e.start.phrase or e.start.basis:
