@@ -209,8 +209,9 @@ class EventTableModel(QAbstractTableModel):
         ev = self._event(index.row())
         lane, track = self._lanes.get(ev.track, (-1, None))
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return short_date(ev, self._zone, self._timeline.time_zone)
+            if col == 0:  # a plan is never listed as a fact (its marker is dashed on the timeline)
+                day = short_date(ev, self._zone, self._timeline.time_zone)
+                return f"planned: {day}" if self._timeline.is_planned(ev) else day
             if col == 1:
                 return track.label if track is not None else "(all tracks)"
             if col == 2:
