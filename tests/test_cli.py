@@ -26,7 +26,7 @@ def test_convert_exit_codes_and_listed_rows(tmp_path, capsys):
     assert main(["convert", str(out), str(clean)]) == 0
     # TimelineJS has no "one day in this week": written, the loss listed, exit 1
     assert main(["convert", str(clean), str(tmp_path / "x.timelinejs.json")]) == 1
-    assert "lose their date qualifiers" in capsys.readouterr().err
+    assert "event loses its date qualifiers" in capsys.readouterr().err
     assert json.loads((tmp_path / "x.timelinejs.json").read_text(encoding="utf-8"))["events"]
     assert main(["convert", str(out), str(tmp_path / "pub.json"), "--to", "timelinejs"]) == 1
     assert "start_date" in (tmp_path / "pub.json").read_text(encoding="utf-8")
@@ -176,3 +176,13 @@ def test_convert_counts_the_events_written_and_names_bce_years_as_the_source_doe
     assert out.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 2
     assert f"wrote {out} (2 events; 1 left out)" in captured.out
     assert "Indus Valley Civilization" in captured.err and "3300 BCE (year -3299) is outside 1..9999" in captured.err
+
+
+def test_a_conversions_losses_count_one_thing_in_the_singular(tmp_path, capsys):
+    """The bundled timeline's one story and its one event with a date qualifier are
+    counted as one: '1 story', '1 event loses its', never '1 stories'."""
+    from viewer.app import bundled_timeline_path
+
+    assert main(["convert", str(bundled_timeline_path()), str(tmp_path / "x.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "  1 story: not written to CSV" in err and "1 stories" not in err

@@ -82,11 +82,11 @@ def test_timelinejs_and_vis_exports_name_every_field_they_drop(tmp_path):
         Event("e2", "Plain", EventDate("2022-02-11"), "a")))
     tjs = write_timeline(t, tmp_path / "o.timelinejs.json")
     vis = write_timeline(t, tmp_path / "o.vis.json", format="vis")
-    for words in ("1 event loses their actors in", "1 event loses their tags in",
-                  "1 event loses their location (place, region, country, coordinates) in",
-                  "1 event loses their date basis"):
+    for words in ("1 event loses its actors in", "1 event loses its tags in",
+                  "1 event loses its location (place, region, country, coordinates) in",
+                  "1 event loses its date basis"):
         assert any(line.startswith(words) and line.endswith(": e1") for line in tjs), (words, tjs)
         assert any(line.startswith(words) and line.endswith(": e1") for line in vis), (words, vis)
     # TimelineJS keeps the source's phrase in the event's text; vis-timeline has no place for it
     assert not any("as the source phrased" in line for line in tjs)
-    assert any(line.startswith("1 event loses their dates as the source phrased them in vis-timeline") for line in vis)
+    assert any(line.startswith("1 event loses its dates as the source phrased them in vis-timeline") for line in vis)

@@ -45,8 +45,12 @@ def _field_loss(timeline: Timeline, fmt: str, name: str) -> str | None:
     if not ids:
         return None
     shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-    lose = "events lose" if len(ids) != 1 else "event loses"
-    return f"{len(ids)} {lose} {_FIELD_WORDS[name]} in {fmt}: {shown}"
+    return f"{_lose(len(ids))} {_FIELD_WORDS[name].removeprefix('their ')} in {fmt}: {shown}"
+
+
+def _lose(n: int) -> str:
+    """``"3 events lose their"`` / ``"1 event loses its"`` (the start of a loss line)."""
+    return f"{n} events lose their" if n != 1 else "1 event loses its"
 
 
 def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers: bool = False,
@@ -99,11 +103,12 @@ def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers:
                      if any(d is not None and not d.is_exact for d in (e.start, e.end))]
         if qualified:
             shown = ", ".join(qualified[:5]) + (f" and {len(qualified) - 5} more" if len(qualified) > 5 else "")
-            out.append(f"{len(qualified)} events lose their date qualifiers (on or before/after, uncertain, "
+            out.append(f"{_lose(len(qualified))} date qualifiers (on or before/after, uncertain, "
                        f"approximate, open) in {fmt}: {shown}")
     out += [line for line in (_field_loss(timeline, fmt, name) for name in fields) if line]
     if stories and timeline.stories:
-        out.append(f"{len(timeline.stories)} stories: not written to {fmt}")
+        n = len(timeline.stories)
+        out.append(f"{n} {'story' if n == 1 else 'stories'}: not written to {fmt}")
     relayed = [s for s in timeline.sources if s.via or s.attribution]
     if source_details and relayed:
         out.append(f"{len(relayed)} sources: their relay chain and attribution are not written to {fmt}")
