@@ -186,3 +186,14 @@ def test_a_conversions_losses_count_one_thing_in_the_singular(tmp_path, capsys):
     assert main(["convert", str(bundled_timeline_path()), str(tmp_path / "x.csv")]) == 1
     err = capsys.readouterr().err
     assert "  1 story: not written to CSV" in err and "1 stories" not in err
+
+
+def test_without_a_display_the_window_says_how_to_render_instead(monkeypatch, capsys):
+    """On a machine with no display Qt aborted the process (a core dump); now a message
+    says so and names --screenshot, and the exit code is 2."""
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert app_main([]) == 2
+    err = capsys.readouterr().err
+    assert "no display" in err and "--screenshot" in err

@@ -92,6 +92,14 @@ def _load(path: str):
     return read_timeline(path)
 
 
+def _no_display() -> bool:
+    """True on Linux/BSD when no X or Wayland display is named and no Qt platform is
+    chosen: Qt would abort the process (core dump) instead of opening a window."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    return not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``timeline-viewer`` and ``python -m viewer``; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
@@ -120,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
                      "(use --step N to pick a step)")
     if args.screenshot and not args.present and args.theme is not None:
         parser.error("--theme applies to present mode: add --present (or press F5 in the window)")
+    if not args.screenshot and _no_display():
+        print("timeline-viewer: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
+              "is set); render it instead with --screenshot OUT.png, or set QT_QPA_PLATFORM", file=sys.stderr)
+        return 2
     args.step = 1 if args.step is None else args.step
     theme_given = args.theme is not None  # else the theme chosen last time (the session), or dark
     args.theme = args.theme or "dark"
@@ -227,7 +239,8 @@ def _open_collection(args, target: str) -> int:
     """Open a collection (``.parquet``, ``.duckdb``, ``clickhouse://``, ``chdb://``) in a
     :class:`~viewer.ui.collection_window.CollectionWindow`; returns the exit code."""
     if args.present or args.dday:
-        print("timeline-viewer: --present and --dday are not available for a collection yet", file=sys.stderr)
+        print("timeline-viewer: --present and --dday are for timeline files, not yet for a collection: open it "
+              "and use View > Relative axis (D-day), or convert it to a .timeline.json", file=sys.stderr)
         return 2
     from .io.clickstore import mask_password
     from .io.collection_window import open_collection_store
