@@ -316,19 +316,21 @@ def test_the_date_column_writes_open_dates_as_signs_so_a_narrow_column_keeps_the
         cells[event_id] = (model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole),
                            model.data(model.index(r, 0), Qt.ItemDataRole.ToolTipRole))
     shown, tip = cells["johnson-poland"]
-    assert shown.removeprefix("planned: ").startswith("≥ Thu 10 Feb 2022") and tip.startswith("on or after Thu 10 Feb 2022")
+    assert shown.removeprefix("due ").startswith("≥ Thu 10 Feb 2022") and "on or after Thu 10 Feb 2022" in tip
     shown, tip = cells["peskov-unprecedented-threats"]
     assert shown.startswith("≤ ") and tip.startswith("on or before")
 
 
 def test_the_date_column_lists_a_planned_event_as_planned_never_as_a_fact(qapp, bundled_path):
     """'Drills due to finish' ("will finish on February 20") is drawn dashed on the timeline;
-    its row in the Events tab says 'planned' too, and an event that happened does not."""
+    its row in the Events tab says 'due' (its tooltip 'planned') too, and an event that happened does not."""
     tl = read_timeline(bundled_path)
     model = EventTableModel(tl)
-    dates = {model.data(model.index(r, 0), ID_ROLE): model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole)
+    cells = {model.data(model.index(r, 0), ID_ROLE): (model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole),
+                                                       model.data(model.index(r, 0), Qt.ItemDataRole.ToolTipRole))
              for r in range(model.rowCount())}
-    assert dates["drills-end"] == "planned: Sun 20 Feb 2022"
-    assert dates["truss-arrives-moscow"] == "Thu 10 Feb 2022"
-    assert {eid for eid, text in dates.items() if text.startswith("planned: ")} == {
+    assert cells["drills-end"] == ("due Sun 20 Feb 2022", "planned, not a fact: Sun 20 Feb 2022 (to the day)")
+    assert cells["truss-arrives-moscow"][0] == "Thu 10 Feb 2022"
+    assert "planned" not in cells["truss-arrives-moscow"][1]
+    assert {eid for eid, (text, _) in cells.items() if text.startswith("due ")} == {
         e.id for e in tl.events if tl.is_planned(e)}

@@ -26,7 +26,8 @@ def test_title_and_panel_say_there_are_unreviewed_drafts(open_window, qtbot):
     dock = w.review_dock
     assert dock.isVisible() and dock.list.count() == 16
     assert dock.summary.text().startswith("16 unreviewed drafts")
-    assert "dotted ring or outline: unreviewed draft" in w.legend.text() and "Time axis" in w.legend.text()
+    key = w.legend.text().replace("\u00a0", " ")  # (no-break spaces within an item)
+    assert "dotted ring or outline: unreviewed draft" in key and "Time axis" in key
 
 
 def test_source_sentence_shown_with_date_phrase_and_quote_highlighted(open_window):
@@ -54,7 +55,8 @@ def test_accept_reject_and_accept_all(open_window, qtbot, tmp_path):
     dock.all_button.click()
     assert w.timeline.draft_count() == 0 and dock.list.count() == 0
     assert "unreviewed" not in w.windowTitle()
-    assert "unreviewed draft" not in w.legend.text() and "Time axis" in w.legend.text()
+    key = w.legend.text().replace("\u00a0", " ")
+    assert "unreviewed draft" not in key and "Time axis" in key
     out = tmp_path / "reviewed.timeline.json"
     w.files.export_timeline(str(out))
     saved = read_native(out)

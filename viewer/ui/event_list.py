@@ -211,7 +211,7 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:  # a plan is never listed as a fact (its marker is dashed on the timeline)
                 day = short_date(ev, self._zone, self._timeline.time_zone)
-                return f"planned: {day}" if self._timeline.is_planned(ev) else day
+                return f"due {day}" if self._timeline.is_planned(ev) else day  # short: the date stays readable
             if col == 1:
                 return track.label if track is not None else "(all tracks)"
             if col == 2:
@@ -232,8 +232,9 @@ class EventTableModel(QAbstractTableModel):
             return ev.id
         elif role == Qt.ItemDataRole.ToolTipRole and col == 0:
             text = describe_date(ev.start, self._zone, self._timeline.time_zone)
-            return text if ev.end is None else text + " → " + describe_date(ev.end, self._zone,
+            text = text if ev.end is None else text + " → " + describe_date(ev.end, self._zone,
                                                                           self._timeline.time_zone)
+            return f"planned, not a fact: {text}" if self._timeline.is_planned(ev) else text
         elif role == Qt.ItemDataRole.DecorationRole and col == 1 and track is not None:
             return QColor(self._timeline.track_colours[lane])
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
@@ -291,7 +292,7 @@ class EventListView(QTableView):
         head = self.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(0, 128)
+        self.setColumnWidth(0, 140)  # 'due ≤ Thu 10 Feb 2022' whole at the default font
         self.setColumnWidth(1, 96)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

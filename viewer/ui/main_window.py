@@ -34,13 +34,17 @@ from .timeline_view import TimelineView
 
 __all__ = ["MainWindow"]
 
-LEGEND = ("◆ date to the day or better   ◇ uncertain, approximate or open   dashed ◇ planned (so described, "
-          "or after the source's date)   "
-          "▬ faint: possible interval   ≤ / ≥ on or before / after   (?) uncertain   "
-          "Time axis: UTC")
+_KEY_ITEMS = ("◆ date to the day or better", "◇ uncertain, approximate or open",
+              "dashed ◇ planned (so described, or after the source's date)", "▬ faint: possible interval",
+              "≤ / ≥ on or before / after", "(?) uncertain")
+TIME_AXIS_KEY = "   Time\u00a0axis:"
+"""Where the key names the time axis's zone (:func:`viewer.ui.zone_picker.apply_zone` rewrites it)."""
+LEGEND = "   ".join(item.replace(" ", "\u00a0") for item in _KEY_ITEMS) + TIME_AXIS_KEY + "\u00a0UTC"
+"""The key under the timeline; a narrow window wraps it between items, never inside one
+(no-break spaces within an item: "≤ /" on one line and "≥ on or before" on the next misled)."""
 
 
-_DRAFT_KEY = "   dotted ring or outline: unreviewed draft"
+_DRAFT_KEY = "   " + "dotted ring or outline: unreviewed draft".replace(" ", "\u00a0")
 
 
 class MainWindow(QMainWindow):
@@ -151,7 +155,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "legend"):  # the dotted ring is explained while there are drafts
             text = self.legend.text().replace(_DRAFT_KEY, "")
             if drafts:
-                text = text.replace("   Time axis:", _DRAFT_KEY + "   Time axis:", 1)
+                text = text.replace(TIME_AXIS_KEY, _DRAFT_KEY + TIME_AXIS_KEY, 1)
             self.legend.setText(text)
         if drafts:  # never shown as reviewed facts: the title bar and the header say so
             note = f"{drafts} unreviewed draft{'s' if drafts != 1 else ''}"

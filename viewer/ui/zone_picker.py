@@ -220,7 +220,10 @@ def apply_zone(window) -> None:
     window.view._axis.set_zone(zone, _axis_caption(window))
     short = "UTC" if zone in ("UTC", EVENT_LOCAL) else zone
     window.legend.setWordWrap(True)  # a long zone name must not widen the window
-    window.legend.setText(window.legend.text().split("   Time axis:")[0] + f"   Time axis: {short}")
+    from .main_window import TIME_AXIS_KEY  # (main_window imports this module)
+
+    key = window.legend.text().split(TIME_AXIS_KEY)[0]
+    window.legend.setText(key + TIME_AXIS_KEY + "\u00a0" + short.replace(" ", "\u00a0"))
 
 
 def add_zone_toolbar(window, picker: ZonePicker) -> None:
