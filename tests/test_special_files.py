@@ -39,9 +39,10 @@ def no_hang(call, fifo, timeout_s=20.0):
     return result
 
 
-@pytest.fixture
-def fifo(tmp_path):
-    path = tmp_path / "feed.timeline.json"
+@pytest.fixture(params=["feed.timeline.json", "feed.parquet", "feed.duckdb"])
+def fifo(tmp_path, request):
+    """A named pipe, called as a timeline file or as a collection (whose kind is read from its head)."""
+    path = tmp_path / request.param
     os.mkfifo(path)
     return str(path)
 
@@ -62,7 +63,7 @@ def test_commands_refuse_a_named_pipe_naming_it(fifo, tmp_path, capsys, command)
     assert code == 2
     err = capsys.readouterr().err
     assert fifo in err and "named pipe (FIFO), not a regular file" in err
-    assert sorted(os.listdir(tmp_path)) == ["feed.timeline.json"]  # nothing written
+    assert sorted(os.listdir(tmp_path)) == [os.path.basename(fifo)]  # nothing written
 
 
 def test_the_window_refuses_a_named_pipe_and_keeps_its_timeline(qtbot, fifo, bundled_path):
@@ -76,7 +77,7 @@ def test_the_window_refuses_a_named_pipe_and_keeps_its_timeline(qtbot, fifo, bun
     assert w.timeline is before and w.path == bundled_path
     assert w.last_error is not None
     shown = w.last_error.text() + w.last_error.detailedText()
-    assert "feed.timeline.json" in shown and "named pipe (FIFO)" in shown
+    assert os.path.basename(fifo) in shown and "named pipe (FIFO)" in shown
 
 
 def test_a_named_pipe_or_device_as_destination_is_refused_not_replaced(tmp_path, capsys, bundled_path):

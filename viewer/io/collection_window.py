@@ -9,12 +9,13 @@ loads up to 2,000,000 of them).  A collection is a read-only view.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
+from ..model.errors import TimelineLoadError
 from ..model.store import EventStore
 from .clickstore import is_clickhouse_url, open_url
 from .duckstore import DuckStore, looks_collection
+from .regular import read_regular_file
 
 __all__ = ["is_collection_target", "open_collection_store", "READ_ONLY_MESSAGE"]
 
@@ -33,10 +34,9 @@ def is_collection_target(target: str) -> bool:
     lower = target.lower()
     if not (lower.endswith(".parquet") or lower.endswith(".duckdb")):
         return False
-    try:
-        with open(os.fspath(target), "rb") as fh:
-            head = fh.read(16)
-    except OSError:
+    try:  # never blocks: a named pipe, device or folder called x.parquet is not a collection
+        head = read_regular_file(target, limit=15)[:16]
+    except TimelineLoadError:
         return False
     return looks_collection(target, head)
 
