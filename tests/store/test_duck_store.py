@@ -218,3 +218,46 @@ class DuckStoreContext:
 
     def __exit__(self, *exc: object) -> None:
         self.store.close()
+
+
+def _forged(src, dest, meta_change=None, **columns):
+    """A copy of the collection ``src`` with some columns replaced by SQL expressions (its
+    metadata kept, or changed by ``meta_change(meta_json) -> meta_json``), written to ``dest``."""
+    import duckdb
+
+    con = duckdb.connect()
+    kv = {bytes(k).decode(): bytes(v).decode() for k, v in
+          con.execute(f"SELECT key, value FROM parquet_kv_metadata('{src}')").fetchall()}
+    if meta_change is not None:
+        kv["timeline_viewer"] = meta_change(kv["timeline_viewer"])
+    names = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{src}')").fetchall()]
+    select = ", ".join(f"{columns[n]} AS {n}" if n in columns else n for n in names)
+    kvs = ", ".join(f"{k}: {duckdb.ConstantExpression(v)}" for k, v in kv.items())
+    con.execute(f"COPY (SELECT {select} FROM read_parquet('{src}')) TO '{dest}' "
+                f"(FORMAT parquet, KV_METADATA {{{kvs}}})")
+    return str(dest)
+
+
+@pytest.mark.parametrize(("columns", "meta", "said"), [
+    ({"title": "NULL::VARCHAR"}, None, "column 'title': 16 rows have no title (NULL)"),
+    ({"id": "NULL::VARCHAR"}, None, "column 'id': 16 rows have no id (NULL)"),
+    ({"lane": "lane + 99"}, None, "column 'lane': lanes 98..104 are used but the collection's metadata names 6"),
+    ({}, "no tracks", "names 0 track(s): expected only bands (lane -1)"),
+])
+def test_a_collection_the_window_cannot_draw_is_refused_naming_the_column(tmp_path, bundled_path, columns, meta,
+                                                                            said):
+    """Rows with no title crashed the window (a segmentation fault in its paint); lanes beyond
+    the tracks drew nothing, silently. Opening refuses them, naming the file and the column."""
+    import json
+
+    from viewer.io.collection_window import open_collection_store
+    from viewer.io.registry import read_timeline, write_timeline
+
+    src = tmp_path / "allied.parquet"
+    assert write_timeline(read_timeline(bundled_path), src) == []
+    change = (lambda text: json.dumps({**json.loads(text), "tracks": []})) if meta else None
+    bad = _forged(src, tmp_path / "bad.parquet", change, **columns)
+    with pytest.raises(TimelineLoadError) as err:
+        open_collection_store(bad)
+    assert "bad.parquet" in str(err.value) and said in str(err.value)
+    DuckStore(str(src)).close()  # the collection it was made from opens

@@ -44,6 +44,7 @@ from typing import Any
 
 import numpy as np
 
+from viewer.model.columns import BAND_LANE
 from viewer.model.dates import Precision
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.search import parse_query
@@ -112,6 +113,8 @@ wide: each marker is then placed within 1/8 of a bin of where it is."""
 _SQL_TYPE = {"i8": "TINYINT", "i32": "INTEGER", "i64": "BIGINT", "f64": "DOUBLE", "u8": "UTINYINT",
              "bool": "BOOLEAN", "str": "VARCHAR", "list": "VARCHAR[]"}
 _TIME_ORDER = "sort_point, file_index"
+_NOT_NULL = ("id", "title", "lane", "kind", "flags", "x0", "x1", "xm", "json")
+"""Columns every row of a collection fills (:meth:`DuckStore._check_rows`)."""
 _ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
         f"coalesce({PLANNED_SQL}, false) AS planned, coalesce({DRAFT_SQL}, false) AS draft, {CALENDAR_SQL}")
 
@@ -386,6 +389,7 @@ class DuckStore(EventStore):
         self.timeline, self.meta = timeline_of_meta(meta["timeline_viewer"], path)
         self.zone = self.timeline.time_zone or "UTC"
         self.lane_ids = tuple(t.id for t in self.timeline.tracks)
+        self._check_rows(path)
         self.n_events = int(self._one("SELECT count(*) FROM ev"))
         self._stats = read_stats(meta.get(STATS_KEY))
         self._positions: dict[str, np.ndarray] = {}
@@ -396,6 +400,40 @@ class DuckStore(EventStore):
             n_drawn = sum(self._stats.lanes.values()) if self._stats is not None else None
             self._index, self.index_note = CollectionIndex.open(path, token=self._token, n_rows=self.n_events,
                                                                 n_drawn=n_drawn)
+
+    def _check_rows(self, path: str) -> None:
+        """Refuse a collection whose rows the window cannot draw or name: an empty (NULL) id,
+        title, lane, kind, time or ``json``, or a lane beyond the tracks its metadata names.
+        A Parquet file is checked from its footer's row-group statistics (no row read);
+        a DuckDB file with one aggregate query.
+
+        Raises
+        ------
+        TimelineLoadError
+            Naming the file, the column and what was expected.
+        """
+        need = _NOT_NULL
+        if path.lower().endswith(".duckdb"):
+            nulls = ", ".join(f"count(*) FILTER (WHERE {c} IS NULL)" for c in need)
+            got = self._q(f"SELECT min(lane), max(lane), {nulls} FROM events")[0]
+            lo, hi, null = got[0], got[1], dict(zip(need, got[2:], strict=True))
+        else:
+            rows = self._q("SELECT path_in_schema, sum(stats_null_count), min(stats_min_value), "
+                           f"max(stats_max_value) FROM parquet_metadata({_quote(path)}) GROUP BY 1")
+            stats = {r[0]: r[1:] for r in rows}
+            null = {c: stats.get(c, (0, None, None))[0] for c in need}
+            lane = stats.get("lane", (0, None, None))
+            lo, hi = (None if v is None else int(v) for v in lane[1:])
+        for column, n in null.items():
+            if n:
+                raise TimelineLoadError([Problem(path, f"{int(n):,} rows have no {column} (NULL); every event of "
+                                                       f"a collection needs one", location=f"column '{column}'")])
+        n_lanes = len(self.lane_ids)
+        if lo is not None and (lo < BAND_LANE or (hi is not None and hi >= n_lanes)):
+            raise TimelineLoadError([Problem(
+                path, f"lanes {lo}..{hi} are used but the collection's metadata names {n_lanes} track(s): expected "
+                      + (f"lanes 0..{n_lanes - 1} (and {BAND_LANE} for bands)" if n_lanes else
+                         f"only bands (lane {BAND_LANE})"), location="column 'lane'")])
 
     def _search_index(self) -> CollectionIndex | None:
         """The sidecar search index while it answers (it is dropped, with a note, once it fails)."""
