@@ -436,3 +436,38 @@ def test_a_reorder_while_a_filter_is_derived_keeps_that_derivation_and_shows_bot
     idle(qtbot, w)
     assert w.view.lanes.track_ids == tuple(t for t in order if t != hidden)  # hidden, and in the new order
     assert hidden not in {t.id for t in w.view.timeline.tracks}
+
+
+def test_a_file_asked_for_after_a_large_one_is_the_one_shown_and_edits_are_never_replaced(
+        tmp_path, monkeypatch, qtbot, bundled_path):
+    """A large file read in the background came in after a small file opened later, and
+    replaced it with its unsaved edits, without asking (break-it finding)."""
+    import shutil
+
+    from viewer.ui import opening
+
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 200_000)  # big: yes, the bundled copy: no
+    big = write_big(tmp_path / "big.timeline.json")
+    small = str(tmp_path / "small.timeline.json")
+    shutil.copy(bundled_path, small)
+    w = MainWindow(read_timeline(bundled_path), lambda p: read_timeline(p), bundled_path)
+    qtbot.addWidget(w)
+    w.show()
+    asked = []
+    monkeypatch.setattr(w.authoring, "ask_unsaved", lambda: asked.append(w.path) or "cancel")
+    # 1. big (background), then small (at once): small stays, whatever big does later
+    assert w.open_file(big) and w.opening.pending()
+    assert w.open_file(small) and w.path == small
+    assert not w.opening.pending()
+    w.state.selected = w.timeline.events[3].id
+    w.edit_form.delete_event()
+    assert w.authoring.modified
+    edited = w.timeline
+    qtbot.wait(1500)
+    idle(qtbot, w)
+    assert w.path == small and w.timeline is edited and w.authoring.modified and asked == []
+    # 2. big asked for with unsaved edits is asked about on arrival; Cancel keeps the edits
+    assert w.opening.open_file(big)  # (past File > Open's own question, as if answered "go on")
+    qtbot.waitUntil(lambda: not w.opening.pending(), timeout=20000)
+    assert asked == [small] and w.path == small and w.timeline is edited and w.authoring.modified

@@ -102,6 +102,8 @@ class BackgroundOpen(QObject):
         except OSError:
             size = 0  # missing or unreadable: the reader says why, at once
         if size < OPEN_IN_BACKGROUND_BYTES:
+            if self.pending():
+                self.cancel()  # the file asked for last is the one shown, never one read before it
             return self._open_now(path)
         self.start(path)
         return True
@@ -189,6 +191,11 @@ class BackgroundOpen(QObject):
         if error is not None:
             full = error.full_report() if isinstance(error, TimelineLoadError) else str(error)
             w.show_error(f"Could not open {Path(path).name}", str(error), full)
+            return
+        authoring = getattr(w, "authoring", None)
+        if authoring is not None and not authoring.maybe_save():
+            # edited while the file was read: Cancel keeps the edits (and drops the file read)
+            w.statusBar().showMessage(f"{Path(path).name} was not opened: your unsaved changes are kept", 10000)
             return
         files = getattr(w, "files", None)
         if files is not None:
