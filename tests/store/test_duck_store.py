@@ -261,3 +261,29 @@ def test_a_collection_the_window_cannot_draw_is_refused_naming_the_column(tmp_pa
         open_collection_store(bad)
     assert "bad.parquet" in str(err.value) and said in str(err.value)
     DuckStore(str(src)).close()  # the collection it was made from opens
+
+
+@pytest.mark.parametrize("columns", [{"res": "'x'"}, {"n": "'many'"}])
+def test_a_count_table_of_the_wrong_shape_is_ignored_with_a_note(tmp_path, bundled_path, columns):
+    """A count table carrying the collection's own id but a text column made every window
+    query fail ("Binder Error"), so the window never drew; it is now ignored, and said so."""
+    import shutil
+
+    from viewer.io.registry import read_timeline, write_timeline
+
+    src = tmp_path / "allied.parquet"
+    assert write_timeline(read_timeline(bundled_path), src) == []
+    good = DuckStore(str(src))
+    lo, hi = good.extent()
+    want = good.visible(lo - 1, hi + 1, list(range(len(good.lane_ids))))
+    good.close()
+    counts = counts_path(str(src))
+    shutil.move(counts, tmp_path / "good.counts.parquet")
+    _forged(tmp_path / "good.counts.parquet", counts, **columns)
+    store = DuckStore(str(src))
+    try:
+        assert "count tables are not used" in store.index_note and "allied.counts.parquet" in store.index_note
+        got = store.visible(lo - 1, hi + 1, list(range(len(store.lane_ids))))
+        assert (got.ids, got.lane_totals) == (want.ids, want.lane_totals)
+    finally:
+        store.close()

@@ -211,6 +211,17 @@ _SPREAD_SQL = ("SELECT 0.0 AS res, lane, NULL::BIGINT AS bucket, x0, x1, count(*
                "0::BIGINT AS ne FROM {src} WHERE spread GROUP BY lane, x0, x1")
 
 
+_COUNT_COLUMNS = ("res", "lane", "bucket", "x0", "x1", "n")
+"""Columns a count table must have (numbers), besides ``ns`` / ``ne`` of newer collections."""
+
+
+def _numeric(sql_type: str | None) -> bool:
+    """True for a DuckDB number type (``INTEGER``, ``BIGINT``, ``DOUBLE``, ``DECIMAL(9,1)``, ...)."""
+    return sql_type is not None and sql_type.split("(")[0] in (
+        "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT",
+        "FLOAT", "DOUBLE", "DECIMAL")
+
+
 def _counts_query(src: str) -> str:
     """The count table: per width of :data:`RESOLUTIONS`, markers per lane per bucket (``n``), and at
     :data:`WINDOW_RES` also the events started (``ns``: ``x0`` in the bucket) and ended (``ne``);
@@ -340,7 +351,8 @@ class DuckStore(EventStore):
     Attributes
     ----------
     index_note : str
-        Why the sidecar search index is not used ("" when it is, or when there is none).
+        Why the sidecar search index or the count tables are not used ("" when they are, or
+        when there are none).
 
     Raises
     ------
@@ -398,8 +410,9 @@ class DuckStore(EventStore):
         self._token = meta.get("timeline_viewer_collection")
         if search_index and not path.lower().endswith(".duckdb"):
             n_drawn = sum(self._stats.lanes.values()) if self._stats is not None else None
-            self._index, self.index_note = CollectionIndex.open(path, token=self._token, n_rows=self.n_events,
-                                                                n_drawn=n_drawn)
+            self._index, note = CollectionIndex.open(path, token=self._token, n_rows=self.n_events,
+                                                     n_drawn=n_drawn)
+            self.index_note = " ".join(n for n in (self.index_note, note) if n)
 
     def _check_rows(self, path: str) -> None:
         """Refuse a collection whose rows the window cannot draw or name: an empty (NULL) id,
@@ -468,9 +481,20 @@ class DuckStore(EventStore):
             # beside the file the user named: only a regular file, never a link to elsewhere
             if token is None or not stat.S_ISREG(os.lstat(cpath).st_mode):
                 return False
-            return self._kv(cpath).get("timeline_viewer_collection") == token
+            if self._kv(cpath).get("timeline_viewer_collection") != token:
+                return False
+            types = {r[0]: r[1] for r in self.con.execute(
+                "DESCRIBE SELECT * FROM read_parquet(?)", [cpath]).fetchall()}
         except Exception:  # noqa: BLE001 - a damaged counts file is only a missed shortcut
             return False
+        wrong = [c for c in _COUNT_COLUMNS if not _numeric(types.get(c))]
+        wrong += [c for c in ("ns", "ne") if c in types and not _numeric(types[c])]  # (none before issue 13)
+        if wrong:
+            self.index_note = (self.index_note + " " if self.index_note else "") + (
+                f"{cpath}: its count tables are not used (column {', '.join(map(repr, wrong))} missing or not a "
+                "number); the window counts from the events instead")
+            return False
+        return True
 
     def _kv(self, file: str) -> dict[str, str]:
         rows = self.con.execute("SELECT key, value FROM parquet_kv_metadata(?)", [file]).fetchall()
