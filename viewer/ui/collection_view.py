@@ -30,6 +30,7 @@ from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
 from ..model.store import VisibleEvents
+from ..model.viewstate import XLimits, pan_to_show
 from ..model.window import WindowContent, WindowRequest, WindowTimeline
 from ..model.zones import EVENT_LOCAL, offset_at, zone_label
 from .lane_layout import LaneLayout, LaneScroll, lay_out_lanes, line_lane_px, strip_px
@@ -162,6 +163,17 @@ class CollectionView(pg.PlotWidget):
         a, b = self.window()
         half = (b - a) / 2
         self.set_window(epoch_s - half, epoch_s + half)
+
+    def show_moment(self, epoch_s: float) -> None:
+        """Pan (not zoom) so ``epoch_s`` is in view with a tenth of the width to spare at the
+        edge (the main window's :func:`~viewer.model.viewstate.pan_to_show`); nothing moves
+        when it is in view already."""
+        a, b = self.window()
+        o = self.origin
+        limits = XLimits(self.x_min, self.x_max, MIN_WIDTH_S, self.x_max - self.x_min)
+        na, nb = pan_to_show(a - o, b - o, epoch_s - o, epoch_s - o, limits)
+        if (na, nb) != (a - o, b - o):
+            self.set_window(na + o, nb + o)
 
     def width_px(self) -> int:
         """Width of the lanes' area, pixels (the density strips' bins)."""

@@ -516,7 +516,9 @@ class CollectionWindow(QMainWindow):
     # -- selection and details -------------------------------------------------
     def select(self, event_id: str | None, center: bool = False) -> None:
         """Select ``event_id`` (None clears): highlighted when drawn, read whole for the detail pane;
-        a collapsed track holding it opens and the tracks scroll to it (as in the main window)."""
+        a collapsed track holding it opens and the tracks scroll to it (as in the main window).
+        ``center``: once read, the view pans to bring it into view (it stays put when the
+        event is in view already)."""
         self.selected = event_id
         self.view.select(event_id)
         track = self.view.track_of(event_id) if event_id is not None else None
@@ -541,18 +543,18 @@ class CollectionWindow(QMainWindow):
         when = self.page.xm[i] if math.isfinite(self.page.xm[i]) else self.page.x0[i]
         self.select(eid)
         if math.isfinite(when):
-            self.view.center_on(float(when))
+            self.view.show_moment(float(when))
 
     def _on_event(self, event_id: str, event: Any) -> None:
         if event_id != self.selected:
             return  # another event was selected meanwhile
         self.shown_event = event
         self.details.setHtml(event_html(event, self.base, self.zone))
-        if self._center:
+        if self._center:  # brought into view, as the main window does; not moved when in view already
             self._center = False
             when = getattr(event, "sort_point", math.nan)
             if math.isfinite(when):
-                self.view.center_on(float(when))
+                self.view.show_moment(float(when))
 
     def _on_task(self, name: str, result: Any) -> None:
         if name == "page":
