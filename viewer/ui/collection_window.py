@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -45,9 +46,11 @@ from ..model.dates import Precision, format_instant
 from ..model.dday import DDay, DDayError, dday_of_event
 from ..model.store import DEFAULT_CAP, EventStore, VisibleEvents
 from ..model.store_query import StoreFilter
+from ..model.text import plain_tooltip
 from ..model.timeline import EventKind
 from ..model.viewstate import ViewState
 from ..model.window import WindowContent, WindowTracker
+from . import guide
 from .collection_view import CollectionOverview, CollectionView
 from .detail_pane import event_html
 from .filter_panel import TrackList
@@ -147,6 +150,14 @@ class CollectionWindow(QMainWindow):
     # -- building ------------------------------------------------------------
     def _build(self) -> None:
         base = self.base
+        title = str(getattr(base, "title", "") or "")
+        self.header = QLabel(title if len(title) <= 200 else title[:199] + "…")  # the main window's header
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.header.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1b1f24;")
+        self.header.setToolTip(plain_tooltip(title[:2000]))
+        self.header.setVisible(bool(title))
         self.banner = QLabel(
             f"<b>{_esc(self.name)}</b>: a collection of {self.store.n_events:,} events, shown from the store as "
             f"you move (a read-only view). {_esc(NOT_YET)}")
@@ -238,6 +249,7 @@ class CollectionWindow(QMainWindow):
         split.setStretchFactor(1, 1)
         central = QWidget()
         cv = QVBoxLayout(central)
+        cv.addWidget(self.header)
         cv.addWidget(self.banner)
         cv.addWidget(self.refusal)
         cv.addLayout(top)
@@ -272,6 +284,8 @@ class CollectionWindow(QMainWindow):
         self.dday_menu.aboutToShow.connect(self._fill_dday_menu)
         self._dday_group = QActionGroup(self.dday_menu)
         self._fill_dday_menu()
+        self.menus = {"File": file_menu, "Edit": edit, "View": view, "Help": bar.addMenu("&Help")}
+        guide.install(self)  # Help > User guide, as in the main window
 
     def wait_drawn(self, timeout_s: float = 30.0, settled: bool = True) -> bool:
         """Process events until the window on screen is drawn whole (its answer complete) and,
