@@ -29,6 +29,7 @@ from ..graphics.bands import BandLayerItem
 from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
+from ..model.lanes import MAX_LANE_WEIGHT, lane_weights
 from ..model.store import VisibleEvents
 from ..model.viewstate import XLimits, pan_to_show
 from ..model.window import WindowContent, WindowRequest, WindowTimeline
@@ -125,6 +126,7 @@ class CollectionView(pg.PlotWidget):
         self.content = empty_content(self.n_lanes)
         self.style_ = TimelineStyle()
         self.layout_: LaneLayout | None = None
+        self.lane_weights: dict[str, float] = {}  #: track id -> relative lane height (what it holds in view)
         self.scroll = LaneScroll(self, self._vb)
         self.events_item = EventLayerItem(cast(Any, self._timeline(self.content)), self.style_)
         self.addItem(self.events_item)
@@ -215,12 +217,28 @@ class CollectionView(pg.PlotWidget):
         """Draw ``self.content`` again in the current order, collapse and zone."""
         timeline = self._timeline(self.content, previous)
         self.events_item.set_timeline(cast(Any, timeline))
+        weights = self._weights_in_view(timeline.columns)
+        if weights != self.lane_weights:  # a lane's height follows what it holds in view
+            self.lane_weights = weights
+            self._lay_out_lanes()
         selected = self.bands_item.selected
         self.removeItem(self.bands_item)
         self.bands_item = BandLayerItem(cast(Any, _Bands(timeline)), self.style_)
         self.bands_item.set_selected(selected)
         self.addItem(self.bands_item)
         self._emphasise()
+
+    def _weights_in_view(self, columns: Any) -> dict[str, float]:
+        """Relative lane heights of the lanes drawn (track id -> weight in ``[1, MAX_LANE_WEIGHT]``):
+        the main window's rule (:func:`~viewer.model.lanes.lane_weights`: how many of a lane's
+        events share a day, long spans a row each) over the events the store answered for the
+        window; a lane the store gave as a density strip (too many to draw) weighs the most."""
+        if not columns.n_lanes:
+            return {}
+        weights = lane_weights(columns)
+        for lane in getattr(columns, "crowded_totals", {}):
+            weights[lane] = MAX_LANE_WEIGHT
+        return {self.base.tracks[self.order[k]].id: w for k, w in weights.items() if 0 <= k < len(self.order)}
 
     def band_ids(self) -> list[str]:
         """Ids of the bands drawn in the last answer."""
@@ -325,7 +343,8 @@ class CollectionView(pg.PlotWidget):
         self.bands_item.set_style(style)
         tab = self.bands_item.tab_height() if self.has_bands else 0.0
         layout = lay_out_lanes(self.track_ids(), self.collapsed, self._vb.height() or self.height(),
-                               strip=strip_px(style), line=line_lane_px(style), tab_px=tab)
+                               strip=strip_px(style), line=line_lane_px(style), tab_px=tab,
+                               weights=self.lane_weights)
         self.layout_ = layout
         lanes = layout.lanes
         self.events_item.set_lanes(lanes)
