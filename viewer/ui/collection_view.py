@@ -35,6 +35,7 @@ from ..model.viewstate import XLimits, pan_to_show
 from ..model.window import WindowContent, WindowRequest, WindowTimeline
 from ..model.zones import EVENT_LOCAL, offset_at, zone_label
 from .lane_layout import LaneLayout, LaneScroll, lay_out_lanes, line_lane_px, strip_px
+from .overview import strip_span, year_of
 from .timeline_view import TimelineViewBox
 
 __all__ = ["CollectionView", "CollectionOverview", "empty_content", "ZONE_MARGIN_S"]
@@ -431,49 +432,110 @@ class CollectionView(pg.PlotWidget):
 
 
 class CollectionOverview(pg.PlotWidget):
-    """Events per pixel over the whole collection, one row per track, and the
+    """Events per pixel around the collection's home weeks, one row per track, and the
     view's window as a region: drag it to pan, its edges to zoom.
+
+    Its range is the main window's overview rule (:func:`~viewer.ui.overview.strip_span`):
+    the home range plus a quarter of its width on each side (else everything), widened
+    to hold the view's window whenever that goes beyond; what lies beyond an edge is
+    marked there (``◀ from 2014``, ``to 2031 ▶``), so one event "since 2014" does not
+    squeeze ten days of February into a few pixels.
+
+    Parameters
+    ----------
+    base : Timeline
+        The collection's timeline without events (tracks, colours, home range).
+    extent : (float, float)
+        First and last drawn moment of the collection, epoch s.
 
     Signals
     -------
     sigWindowDragged(float, float)
         The region was moved: the new window, epoch s.
+    sigRangeChanged(float, float)
+        The strip's own range changed (epoch s): its counts are to be asked again.
     """
 
     sigWindowDragged = Signal(float, float)  # t0, t1 epoch s
+    sigRangeChanged = Signal(float, float)  # lo, hi epoch s
 
     def __init__(self, base: Any, extent: tuple[float, float], parent: Any = None) -> None:
-        super().__init__(parent=parent, background="w")
+        super().__init__(parent=parent, background="#f4f5f7")
         self.base = base
         self.extent = extent
         self.setFixedHeight(64)
-        self.setAccessibleName("Overview of the collection")
+        self.setAccessibleName("Overview of the collection; the shaded window is the part shown above")
         self.plotItem.hideAxis("left")
         self.plotItem.hideAxis("bottom")
         self.plotItem.hideButtons()
         self.plotItem.setMenuEnabled(False)
         self.plotItem.setMouseEnabled(x=False, y=False)
+        self.plotItem.setContentsMargins(0, 0, 0, 0)
         self.image = pg.ImageItem()
         self.addItem(self.image)
         lo, hi = extent
-        self.region = pg.LinearRegionItem(values=(lo, hi), brush=QColor(40, 90, 200, 40))
+        pad = max(hi - lo, DAY) * 0.05  # the view's limits (CollectionView)
+        self.limits = (lo - pad, hi + pad)
+        home_start, home_end = getattr(base, "home_start", None), getattr(base, "home_end", None)
+        self.home = (home_start.earliest, home_end.latest) if home_start is not None and home_end is not None \
+            else None
+        self.region = pg.LinearRegionItem(values=(lo, hi), brush=pg.mkBrush(40, 90, 160, 50),
+                                          pen=pg.mkPen("#284f8f", width=2), swapMode="block")
         self.region.setZValue(10)
+        self.region.setBounds(self.limits)
         self.addItem(self.region)
-        self.setXRange(lo, hi, padding=0.01)
+        self.beyond = (pg.TextItem(anchor=(0, 0), color="#1b1f24", fill=pg.mkBrush(244, 245, 247, 230)),
+                       pg.TextItem(anchor=(1, 0), color="#1b1f24", fill=pg.mkBrush(244, 245, 247, 230)))
+        for item in self.beyond:
+            item.setZValue(20)
+            self.addItem(item, ignoreBounds=True)
         self.setYRange(0, max(1, len(base.tracks)), padding=0)
         self.getViewBox().invertY(True)
         self._quiet = False
         self.region.sigRegionChangeFinished.connect(self._dragged)
         self.counts: np.ndarray | None = None
+        self.counts_range: tuple[float, float] | None = None  #: epoch s the counts were asked over
+        self.data_range: tuple[float, float] | None = None  #: first and last event marker, epoch s (set_reach)
+        self.shown_range = (0.0, 0.0)
+        self._show_range(strip_span(self.limits, self.home))
 
     def bins(self) -> int:
         """How many bins the overview asks for (its width in pixels, at least 200)."""
         return max(200, int(self.width()))
 
-    def show_counts(self, counts: np.ndarray) -> None:
-        """Draw ``counts`` (float (lanes, bins) over the collection's extent): darker = more,
-        each track's row in its colour, log-scaled to its busiest bin."""
+    def _show_range(self, rng: tuple[float, float]) -> bool:
+        """Show ``rng`` (epoch s) and mark what lies beyond its edges; False if shown already."""
+        if rng == self.shown_range:
+            return False
+        self.shown_range = lo, hi = rng
+        self.setXRange(lo, hi, padding=0)
+        self._mark_beyond()
+        return True
+
+    def set_reach(self, first: float, last: float) -> None:
+        """The first and last event marker of the collection (epoch s): what lies beyond the
+        strip's edges is marked by them (open ends run on without a date to name, as in the
+        main window's strip; until this is known nothing is marked)."""
+        self.data_range = (float(first), float(last))
+        self._mark_beyond()
+
+    def _mark_beyond(self) -> None:
+        """``◀ from YEAR`` / ``to YEAR ▶`` at an edge beyond which event markers lie (plain text)."""
+        lo, hi = self.shown_range
+        first, last = self.data_range if self.data_range is not None else (lo, hi)
+        left, right = self.beyond
+        left.setText(f"◀ from {year_of(first)}" if first < lo else "")
+        right.setText(f"to {year_of(last)} ▶" if last > hi else "")
+        left.setPos(lo, 0)
+        right.setPos(hi, 0)
+        left.setVisible(first < lo)
+        right.setVisible(last > hi)
+
+    def show_counts(self, counts: np.ndarray, over: tuple[float, float] | None = None) -> None:
+        """Draw ``counts`` (float (lanes, bins) over ``over``, epoch s; default: the strip's
+        range): darker = more, each track's row in its colour, log-scaled to its busiest bin."""
         self.counts = counts
+        self.counts_range = lo, hi = over if over is not None else self.shown_range
         lanes, bins = counts.shape
         rgba = np.zeros((bins, max(lanes, 1), 4), dtype=np.uint8)
         colours = getattr(self.base, "track_colours", ())
@@ -485,16 +547,18 @@ class CollectionOverview(pg.PlotWidget):
             rgba[:, k, 0], rgba[:, k, 1], rgba[:, k, 2] = c.red(), c.green(), c.blue()
             rgba[:, k, 3] = alpha.astype(np.uint8)
         self.image.setImage(rgba, autoLevels=False)
-        lo, hi = self.extent
         self.image.setRect(QRectF(lo, 0, hi - lo, max(lanes, 1)))
 
     def set_window(self, t0: float, t1: float) -> None:
-        """Move the region to the view's window (no signal back)."""
+        """Move the region to the view's window (no signal back); widen the strip to hold it
+        (``sigRangeChanged`` then)."""
         self._quiet = True
         try:
             self.region.setRegion((t0, t1))
         finally:
             self._quiet = False
+        if self._show_range(strip_span(self.limits, self.home, (t0, t1))):
+            self.sigRangeChanged.emit(*self.shown_range)
 
     def _dragged(self) -> None:
         if not self._quiet:

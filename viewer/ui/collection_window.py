@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -61,6 +62,10 @@ __all__ = ["CollectionWindow", "NOT_YET", "PAGE_SIZE"]
 
 PAGE_SIZE = 100
 """Rows of the event list asked of the store at a time."""
+
+REACH_BINS = 4096
+"""Bins of the counts over the whole collection that place its first and last event markers
+(the overview's ``◀ from 2014``): to 1/4096 of the collection's extent."""
 
 NOT_YET = ("Not shown yet in a collection: stories and present mode, counts of same-instant stacks in density "
            "strips (a density strip counts date-only events on UTC days), times in the Events tab in the "
@@ -121,11 +126,13 @@ class CollectionWindow(QMainWindow):
         self.view.sigEventClicked.connect(self.select)
         self.view.sigTracksChanged.connect(lambda: setattr(self.state, "collapsed_tracks", self.view.collapsed))
         self.overview.sigWindowDragged.connect(self.view.set_window)
+        self.overview.sigRangeChanged.connect(lambda *_: self._ask_overview())
         self.state.subscribe(self._on_state)
         self.resize(1366, 800)
         self._home_and_ask()
         self._ask_facets()
         self._ask_bands()
+        self._ask_reach()
 
     @property
     def timeline(self) -> Any:
@@ -343,11 +350,29 @@ class CollectionWindow(QMainWindow):
 
     # -- overview ------------------------------------------------------------
     def _ask_overview(self) -> None:
-        lo, hi = self.extent
+        lo, hi = self.overview.shown_range  # the strip's range (home weeks, widened to the view)
         if not hi > lo:
             hi = lo + 86400.0
         lanes, bins, filters = list(range(len(self.base.tracks))), self.overview.bins(), self.filters
-        self.worker.ask_task("overview", lambda s: s.density(lo, hi, lanes, bins, filters=filters))
+        self.worker.ask_task("overview", lambda s: ((lo, hi), s.density(lo, hi, lanes, bins, filters=filters)))
+
+    def _ask_reach(self) -> None:
+        """Ask where the first and last event markers of the collection are (the overview
+        marks what lies beyond its edges): the store's counts over everything, in REACH_BINS bins."""
+        lo, hi = self.extent
+        if not hi > lo:
+            return
+        lanes = [*range(len(self.base.tracks)), BAND_LANE]
+
+        def reach(s: EventStore) -> tuple[float, float] | None:
+            counts = s.density(lo, hi, lanes, REACH_BINS).sum(axis=0)
+            hit = np.flatnonzero(counts > 0)
+            if not len(hit):
+                return None
+            w = (hi - lo) / REACH_BINS
+            return lo + float(hit[0]) * w, lo + float(hit[-1] + 1) * w
+
+        self.worker.ask_task("reach", reach)
 
     # -- list, search, filters ---------------------------------------------------
     def list_filter(self) -> StoreFilter:
@@ -574,7 +599,9 @@ class CollectionWindow(QMainWindow):
         if name == "page":
             self._show_page(result)
         elif name == "overview":
-            self.overview.show_counts(result)
+            self.overview.show_counts(result[1], result[0])
+        elif name == "reach" and result is not None:
+            self.overview.set_reach(*result)
         elif name == "facets":
             self._show_facets(result)
         elif name == "matches" and result[0] == self.query:
