@@ -3,12 +3,13 @@ the overview strip shows the home weeks with the view's window in it and "◀ fr
 its edge; lanes are as high as what they hold; the timeline's title is the header and Help >
 User guide is there; selecting an event already in view does not move the view."""
 
+import calendar
+import time
+
 import numpy as np
 import pytest
 
 from tests.ui.collection_windows import shown_collection
-import calendar
-import time
 
 DAY = 86400.0
 
