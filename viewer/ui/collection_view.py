@@ -29,10 +29,13 @@ from ..graphics.bands import BandLayerItem
 from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
+from ..model.lanes import MAX_LANE_WEIGHT, lane_weights
 from ..model.store import VisibleEvents
+from ..model.viewstate import XLimits, pan_to_show
 from ..model.window import WindowContent, WindowRequest, WindowTimeline
 from ..model.zones import EVENT_LOCAL, offset_at, zone_label
 from .lane_layout import LaneLayout, LaneScroll, lay_out_lanes, line_lane_px, strip_px
+from .overview import strip_span, year_of
 from .timeline_view import TimelineViewBox
 
 __all__ = ["CollectionView", "CollectionOverview", "empty_content", "ZONE_MARGIN_S"]
@@ -124,6 +127,7 @@ class CollectionView(pg.PlotWidget):
         self.content = empty_content(self.n_lanes)
         self.style_ = TimelineStyle()
         self.layout_: LaneLayout | None = None
+        self.lane_weights: dict[str, float] = {}  #: track id -> relative lane height (what it holds in view)
         self.scroll = LaneScroll(self, self._vb)
         self.events_item = EventLayerItem(cast(Any, self._timeline(self.content)), self.style_)
         self.addItem(self.events_item)
@@ -162,6 +166,17 @@ class CollectionView(pg.PlotWidget):
         a, b = self.window()
         half = (b - a) / 2
         self.set_window(epoch_s - half, epoch_s + half)
+
+    def show_moment(self, epoch_s: float) -> None:
+        """Pan (not zoom) so ``epoch_s`` is in view with a tenth of the width to spare at the
+        edge (the main window's :func:`~viewer.model.viewstate.pan_to_show`); nothing moves
+        when it is in view already."""
+        a, b = self.window()
+        o = self.origin
+        limits = XLimits(self.x_min, self.x_max, MIN_WIDTH_S, self.x_max - self.x_min)
+        na, nb = pan_to_show(a - o, b - o, epoch_s - o, epoch_s - o, limits)
+        if (na, nb) != (a - o, b - o):
+            self.set_window(na + o, nb + o)
 
     def width_px(self) -> int:
         """Width of the lanes' area, pixels (the density strips' bins)."""
@@ -203,12 +218,28 @@ class CollectionView(pg.PlotWidget):
         """Draw ``self.content`` again in the current order, collapse and zone."""
         timeline = self._timeline(self.content, previous)
         self.events_item.set_timeline(cast(Any, timeline))
+        weights = self._weights_in_view(timeline.columns)
+        if weights != self.lane_weights:  # a lane's height follows what it holds in view
+            self.lane_weights = weights
+            self._lay_out_lanes()
         selected = self.bands_item.selected
         self.removeItem(self.bands_item)
         self.bands_item = BandLayerItem(cast(Any, _Bands(timeline)), self.style_)
         self.bands_item.set_selected(selected)
         self.addItem(self.bands_item)
         self._emphasise()
+
+    def _weights_in_view(self, columns: Any) -> dict[str, float]:
+        """Relative lane heights of the lanes drawn (track id -> weight in ``[1, MAX_LANE_WEIGHT]``):
+        the main window's rule (:func:`~viewer.model.lanes.lane_weights`: how many of a lane's
+        events share a day, long spans a row each) over the events the store answered for the
+        window; a lane the store gave as a density strip (too many to draw) weighs the most."""
+        if not columns.n_lanes:
+            return {}
+        weights = lane_weights(columns)
+        for lane in getattr(columns, "crowded_totals", {}):
+            weights[lane] = MAX_LANE_WEIGHT
+        return {self.base.tracks[self.order[k]].id: w for k, w in weights.items() if 0 <= k < len(self.order)}
 
     def band_ids(self) -> list[str]:
         """Ids of the bands drawn in the last answer."""
@@ -313,7 +344,8 @@ class CollectionView(pg.PlotWidget):
         self.bands_item.set_style(style)
         tab = self.bands_item.tab_height() if self.has_bands else 0.0
         layout = lay_out_lanes(self.track_ids(), self.collapsed, self._vb.height() or self.height(),
-                               strip=strip_px(style), line=line_lane_px(style), tab_px=tab)
+                               strip=strip_px(style), line=line_lane_px(style), tab_px=tab,
+                               weights=self.lane_weights)
         self.layout_ = layout
         lanes = layout.lanes
         self.events_item.set_lanes(lanes)
@@ -400,49 +432,110 @@ class CollectionView(pg.PlotWidget):
 
 
 class CollectionOverview(pg.PlotWidget):
-    """Events per pixel over the whole collection, one row per track, and the
+    """Events per pixel around the collection's home weeks, one row per track, and the
     view's window as a region: drag it to pan, its edges to zoom.
+
+    Its range is the main window's overview rule (:func:`~viewer.ui.overview.strip_span`):
+    the home range plus a quarter of its width on each side (else everything), widened
+    to hold the view's window whenever that goes beyond; what lies beyond an edge is
+    marked there (``◀ from 2014``, ``to 2031 ▶``), so one event "since 2014" does not
+    squeeze ten days of February into a few pixels.
+
+    Parameters
+    ----------
+    base : Timeline
+        The collection's timeline without events (tracks, colours, home range).
+    extent : (float, float)
+        First and last drawn moment of the collection, epoch s.
 
     Signals
     -------
     sigWindowDragged(float, float)
         The region was moved: the new window, epoch s.
+    sigRangeChanged(float, float)
+        The strip's own range changed (epoch s): its counts are to be asked again.
     """
 
     sigWindowDragged = Signal(float, float)  # t0, t1 epoch s
+    sigRangeChanged = Signal(float, float)  # lo, hi epoch s
 
     def __init__(self, base: Any, extent: tuple[float, float], parent: Any = None) -> None:
-        super().__init__(parent=parent, background="w")
+        super().__init__(parent=parent, background="#f4f5f7")
         self.base = base
         self.extent = extent
         self.setFixedHeight(64)
-        self.setAccessibleName("Overview of the collection")
+        self.setAccessibleName("Overview of the collection; the shaded window is the part shown above")
         self.plotItem.hideAxis("left")
         self.plotItem.hideAxis("bottom")
         self.plotItem.hideButtons()
         self.plotItem.setMenuEnabled(False)
         self.plotItem.setMouseEnabled(x=False, y=False)
+        self.plotItem.setContentsMargins(0, 0, 0, 0)
         self.image = pg.ImageItem()
         self.addItem(self.image)
         lo, hi = extent
-        self.region = pg.LinearRegionItem(values=(lo, hi), brush=QColor(40, 90, 200, 40))
+        pad = max(hi - lo, DAY) * 0.05  # the view's limits (CollectionView)
+        self.limits = (lo - pad, hi + pad)
+        home_start, home_end = getattr(base, "home_start", None), getattr(base, "home_end", None)
+        self.home = (home_start.earliest, home_end.latest) if home_start is not None and home_end is not None \
+            else None
+        self.region = pg.LinearRegionItem(values=(lo, hi), brush=pg.mkBrush(40, 90, 160, 50),
+                                          pen=pg.mkPen("#284f8f", width=2), swapMode="block")
         self.region.setZValue(10)
+        self.region.setBounds(self.limits)
         self.addItem(self.region)
-        self.setXRange(lo, hi, padding=0.01)
+        self.beyond = (pg.TextItem(anchor=(0, 0), color="#1b1f24", fill=pg.mkBrush(244, 245, 247, 230)),
+                       pg.TextItem(anchor=(1, 0), color="#1b1f24", fill=pg.mkBrush(244, 245, 247, 230)))
+        for item in self.beyond:
+            item.setZValue(20)
+            self.addItem(item, ignoreBounds=True)
         self.setYRange(0, max(1, len(base.tracks)), padding=0)
         self.getViewBox().invertY(True)
         self._quiet = False
         self.region.sigRegionChangeFinished.connect(self._dragged)
         self.counts: np.ndarray | None = None
+        self.counts_range: tuple[float, float] | None = None  #: epoch s the counts were asked over
+        self.data_range: tuple[float, float] | None = None  #: first and last event marker, epoch s (set_reach)
+        self.shown_range = (0.0, 0.0)
+        self._show_range(strip_span(self.limits, self.home))
 
     def bins(self) -> int:
         """How many bins the overview asks for (its width in pixels, at least 200)."""
         return max(200, int(self.width()))
 
-    def show_counts(self, counts: np.ndarray) -> None:
-        """Draw ``counts`` (float (lanes, bins) over the collection's extent): darker = more,
-        each track's row in its colour, log-scaled to its busiest bin."""
+    def _show_range(self, rng: tuple[float, float]) -> bool:
+        """Show ``rng`` (epoch s) and mark what lies beyond its edges; False if shown already."""
+        if rng == self.shown_range:
+            return False
+        self.shown_range = lo, hi = rng
+        self.setXRange(lo, hi, padding=0)
+        self._mark_beyond()
+        return True
+
+    def set_reach(self, first: float, last: float) -> None:
+        """The first and last event marker of the collection (epoch s): what lies beyond the
+        strip's edges is marked by them (open ends run on without a date to name, as in the
+        main window's strip; until this is known nothing is marked)."""
+        self.data_range = (float(first), float(last))
+        self._mark_beyond()
+
+    def _mark_beyond(self) -> None:
+        """``◀ from YEAR`` / ``to YEAR ▶`` at an edge beyond which event markers lie (plain text)."""
+        lo, hi = self.shown_range
+        first, last = self.data_range if self.data_range is not None else (lo, hi)
+        left, right = self.beyond
+        left.setText(f"◀ from {year_of(first)}" if first < lo else "")
+        right.setText(f"to {year_of(last)} ▶" if last > hi else "")
+        left.setPos(lo, 0)
+        right.setPos(hi, 0)
+        left.setVisible(first < lo)
+        right.setVisible(last > hi)
+
+    def show_counts(self, counts: np.ndarray, over: tuple[float, float] | None = None) -> None:
+        """Draw ``counts`` (float (lanes, bins) over ``over``, epoch s; default: the strip's
+        range): darker = more, each track's row in its colour, log-scaled to its busiest bin."""
         self.counts = counts
+        self.counts_range = lo, hi = over if over is not None else self.shown_range
         lanes, bins = counts.shape
         rgba = np.zeros((bins, max(lanes, 1), 4), dtype=np.uint8)
         colours = getattr(self.base, "track_colours", ())
@@ -454,16 +547,18 @@ class CollectionOverview(pg.PlotWidget):
             rgba[:, k, 0], rgba[:, k, 1], rgba[:, k, 2] = c.red(), c.green(), c.blue()
             rgba[:, k, 3] = alpha.astype(np.uint8)
         self.image.setImage(rgba, autoLevels=False)
-        lo, hi = self.extent
         self.image.setRect(QRectF(lo, 0, hi - lo, max(lanes, 1)))
 
     def set_window(self, t0: float, t1: float) -> None:
-        """Move the region to the view's window (no signal back)."""
+        """Move the region to the view's window (no signal back); widen the strip to hold it
+        (``sigRangeChanged`` then)."""
         self._quiet = True
         try:
             self.region.setRegion((t0, t1))
         finally:
             self._quiet = False
+        if self._show_range(strip_span(self.limits, self.home, (t0, t1))):
+            self.sigRangeChanged.emit(*self.shown_range)
 
     def _dragged(self) -> None:
         if not self._quiet:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -45,9 +47,11 @@ from ..model.dates import Precision, format_instant
 from ..model.dday import DDay, DDayError, dday_of_event
 from ..model.store import DEFAULT_CAP, EventStore, VisibleEvents
 from ..model.store_query import StoreFilter
+from ..model.text import plain_tooltip
 from ..model.timeline import EventKind
 from ..model.viewstate import ViewState
 from ..model.window import WindowContent, WindowTracker
+from . import guide
 from .collection_view import CollectionOverview, CollectionView
 from .detail_pane import event_html
 from .filter_panel import TrackList
@@ -58,6 +62,10 @@ __all__ = ["CollectionWindow", "NOT_YET", "PAGE_SIZE"]
 
 PAGE_SIZE = 100
 """Rows of the event list asked of the store at a time."""
+
+REACH_BINS = 4096
+"""Bins of the counts over the whole collection that place its first and last event markers
+(the overview's ``◀ from 2014``): to 1/4096 of the collection's extent."""
 
 NOT_YET = ("Not shown yet in a collection: stories and present mode, counts of same-instant stacks in density "
            "strips (a density strip counts date-only events on UTC days), times in the Events tab in the "
@@ -118,11 +126,13 @@ class CollectionWindow(QMainWindow):
         self.view.sigEventClicked.connect(self.select)
         self.view.sigTracksChanged.connect(lambda: setattr(self.state, "collapsed_tracks", self.view.collapsed))
         self.overview.sigWindowDragged.connect(self.view.set_window)
+        self.overview.sigRangeChanged.connect(lambda *_: self._ask_overview())
         self.state.subscribe(self._on_state)
         self.resize(1366, 800)
         self._home_and_ask()
         self._ask_facets()
         self._ask_bands()
+        self._ask_reach()
 
     @property
     def timeline(self) -> Any:
@@ -147,6 +157,14 @@ class CollectionWindow(QMainWindow):
     # -- building ------------------------------------------------------------
     def _build(self) -> None:
         base = self.base
+        title = str(getattr(base, "title", "") or "")
+        self.header = QLabel(title if len(title) <= 200 else title[:199] + "…")  # the main window's header
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.header.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1b1f24;")
+        self.header.setToolTip(plain_tooltip(title[:2000]))
+        self.header.setVisible(bool(title))
         self.banner = QLabel(
             f"<b>{_esc(self.name)}</b>: a collection of {self.store.n_events:,} events, shown from the store as "
             f"you move (a read-only view). {_esc(NOT_YET)}")
@@ -238,6 +256,7 @@ class CollectionWindow(QMainWindow):
         split.setStretchFactor(1, 1)
         central = QWidget()
         cv = QVBoxLayout(central)
+        cv.addWidget(self.header)
         cv.addWidget(self.banner)
         cv.addWidget(self.refusal)
         cv.addLayout(top)
@@ -272,6 +291,8 @@ class CollectionWindow(QMainWindow):
         self.dday_menu.aboutToShow.connect(self._fill_dday_menu)
         self._dday_group = QActionGroup(self.dday_menu)
         self._fill_dday_menu()
+        self.menus = {"File": file_menu, "Edit": edit, "View": view, "Help": bar.addMenu("&Help")}
+        guide.install(self)  # Help > User guide, as in the main window
 
     def wait_drawn(self, timeout_s: float = 30.0, settled: bool = True) -> bool:
         """Process events until the window on screen is drawn whole (its answer complete) and,
@@ -329,11 +350,29 @@ class CollectionWindow(QMainWindow):
 
     # -- overview ------------------------------------------------------------
     def _ask_overview(self) -> None:
-        lo, hi = self.extent
+        lo, hi = self.overview.shown_range  # the strip's range (home weeks, widened to the view)
         if not hi > lo:
             hi = lo + 86400.0
         lanes, bins, filters = list(range(len(self.base.tracks))), self.overview.bins(), self.filters
-        self.worker.ask_task("overview", lambda s: s.density(lo, hi, lanes, bins, filters=filters))
+        self.worker.ask_task("overview", lambda s: ((lo, hi), s.density(lo, hi, lanes, bins, filters=filters)))
+
+    def _ask_reach(self) -> None:
+        """Ask where the first and last event markers of the collection are (the overview
+        marks what lies beyond its edges): the store's counts over everything, in REACH_BINS bins."""
+        lo, hi = self.extent
+        if not hi > lo:
+            return
+        lanes = [*range(len(self.base.tracks)), BAND_LANE]
+
+        def reach(s: EventStore) -> tuple[float, float] | None:
+            counts = s.density(lo, hi, lanes, REACH_BINS).sum(axis=0)
+            hit = np.flatnonzero(counts > 0)
+            if not len(hit):
+                return None
+            w = (hi - lo) / REACH_BINS
+            return lo + float(hit[0]) * w, lo + float(hit[-1] + 1) * w
+
+        self.worker.ask_task("reach", reach)
 
     # -- list, search, filters ---------------------------------------------------
     def list_filter(self) -> StoreFilter:
@@ -516,7 +555,9 @@ class CollectionWindow(QMainWindow):
     # -- selection and details -------------------------------------------------
     def select(self, event_id: str | None, center: bool = False) -> None:
         """Select ``event_id`` (None clears): highlighted when drawn, read whole for the detail pane;
-        a collapsed track holding it opens and the tracks scroll to it (as in the main window)."""
+        a collapsed track holding it opens and the tracks scroll to it (as in the main window).
+        ``center``: once read, the view pans to bring it into view (it stays put when the
+        event is in view already)."""
         self.selected = event_id
         self.view.select(event_id)
         track = self.view.track_of(event_id) if event_id is not None else None
@@ -541,24 +582,26 @@ class CollectionWindow(QMainWindow):
         when = self.page.xm[i] if math.isfinite(self.page.xm[i]) else self.page.x0[i]
         self.select(eid)
         if math.isfinite(when):
-            self.view.center_on(float(when))
+            self.view.show_moment(float(when))
 
     def _on_event(self, event_id: str, event: Any) -> None:
         if event_id != self.selected:
             return  # another event was selected meanwhile
         self.shown_event = event
         self.details.setHtml(event_html(event, self.base, self.zone))
-        if self._center:
+        if self._center:  # brought into view, as the main window does; not moved when in view already
             self._center = False
             when = getattr(event, "sort_point", math.nan)
             if math.isfinite(when):
-                self.view.center_on(float(when))
+                self.view.show_moment(float(when))
 
     def _on_task(self, name: str, result: Any) -> None:
         if name == "page":
             self._show_page(result)
         elif name == "overview":
-            self.overview.show_counts(result)
+            self.overview.show_counts(result[1], result[0])
+        elif name == "reach" and result is not None:
+            self.overview.set_reach(*result)
         elif name == "facets":
             self._show_facets(result)
         elif name == "matches" and result[0] == self.query:

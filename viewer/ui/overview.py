@@ -29,16 +29,19 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
 from .access import FocusRingMixin
 
-__all__ = ["OverviewStrip", "install", "strip_range", "HOME_MARGIN"]
+__all__ = ["OverviewStrip", "install", "strip_range", "strip_span", "year_of", "HOME_MARGIN"]
 
 HOME_MARGIN = 0.25
 """Room on each side of the home range, as a fraction of its width."""
 
 
-def _year(epoch_s: float) -> str:
+def year_of(epoch_s: float) -> str:
     """Calendar year of a moment (proleptic Gregorian, UTC): ``"2014"``, ``"44 BCE"``."""
     y = civil_from_epoch(epoch_s).year  # by days: datetime64[s] overflows beyond about +-2.9e11 years
     return str(y) if y > 0 else f"{1 - y} BCE"
+
+
+_year = year_of  # the name tests and older callers use
 
 
 def strip_range(timeline: Timeline, limits: XLimits, view: tuple[float, float] | None = None) -> tuple[float, float]:
@@ -46,18 +49,35 @@ def strip_range(timeline: Timeline, limits: XLimits, view: tuple[float, float] |
 
     The home range widened by :data:`HOME_MARGIN` of its width on each side
     (inside ``limits``), or all of ``limits`` without a home range; widened
-    further to hold ``view`` (the main view's window) with 10 % to spare.
+    further to hold ``view`` (the main view's window) with 10 % to spare
+    (:func:`strip_span`, the rule a collection's overview shares).
     """
-    lo, hi = limits.x_min, limits.x_max
+    home = None
     if timeline.home_start is not None and timeline.home_end is not None:
         o = timeline.columns.origin_epoch_s
-        a, b = timeline.home_start.earliest - o, timeline.home_end.latest - o
+        home = (timeline.home_start.earliest - o, timeline.home_end.latest - o)
+    return strip_span((limits.x_min, limits.x_max), home, view)
+
+
+def strip_span(limits: tuple[float, float], home: tuple[float, float] | None,
+               view: tuple[float, float] | None = None) -> tuple[float, float]:
+    """The x range an overview strip shows (any one unit: seconds, from any origin).
+
+    ``limits`` (lo, hi): where the view may go.  ``home`` (start, end): the
+    timeline's home range or None; widened by :data:`HOME_MARGIN` of its width on
+    each side and kept inside ``limits`` (all of ``limits`` without one, or when it
+    is empty or not finite).  ``view`` (a, b): the view's window; the range is
+    widened to hold it with 10 % of its width to spare (inside ``limits``).
+    """
+    lo, hi = limits
+    if home is not None:
+        a, b = home
         if np.isfinite(a) and np.isfinite(b) and b > a:
             m = HOME_MARGIN * (b - a)
             lo, hi = max(lo, a - m), min(hi, b + m)
     if view is not None:
         pad = 0.1 * (view[1] - view[0])
-        lo, hi = min(lo, max(limits.x_min, view[0] - pad)), max(hi, min(limits.x_max, view[1] + pad))
+        lo, hi = min(lo, max(limits[0], view[0] - pad)), max(hi, min(limits[1], view[1] + pad))
     return lo, hi
 
 
@@ -167,7 +187,7 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         # the data's finite dates (open ends run on without a date to name); set before the region's
         # bounds, whose change may move the region and so redraw the edge marks that read them
         self._data_x = (lo - o, hi - o)
-        self._data_years = (_year(lo), _year(hi))
+        self._data_years = (year_of(lo), year_of(hi))
         self.region.setBounds((lim.x_min, lim.x_max))
         self._show_range(self.state.x_range)
         self.getViewBox().updateMatrix()  # now, not while painting (a second paint): TimelineView.settle
