@@ -452,12 +452,12 @@ class CollectionOverview(pg.PlotWidget):
     -------
     sigWindowDragged(float, float)
         The region was moved: the new window, epoch s.
-    sigRangeChanged(float, float)
+    sigShownRangeChanged(float, float)
         The strip's own range changed (epoch s): its counts are to be asked again.
     """
 
     sigWindowDragged = Signal(float, float)  # t0, t1 epoch s
-    sigRangeChanged = Signal(float, float)  # lo, hi epoch s
+    sigShownRangeChanged = Signal(float, float)  # lo, hi epoch s (PlotWidget has its own sigRangeChanged)
 
     def __init__(self, base: Any, extent: tuple[float, float], parent: Any = None) -> None:
         super().__init__(parent=parent, background="#f4f5f7")
@@ -551,14 +551,14 @@ class CollectionOverview(pg.PlotWidget):
 
     def set_window(self, t0: float, t1: float) -> None:
         """Move the region to the view's window (no signal back); widen the strip to hold it
-        (``sigRangeChanged`` then)."""
+        (``sigShownRangeChanged`` then)."""
         self._quiet = True
         try:
             self.region.setRegion((t0, t1))
         finally:
             self._quiet = False
         if self._show_range(strip_span(self.limits, self.home, (t0, t1))):
-            self.sigRangeChanged.emit(*self.shown_range)
+            self.sigShownRangeChanged.emit(*self.shown_range)
 
     def _dragged(self) -> None:
         if not self._quiet:

@@ -126,7 +126,7 @@ class CollectionWindow(QMainWindow):
         self.view.sigEventClicked.connect(self.select)
         self.view.sigTracksChanged.connect(lambda: setattr(self.state, "collapsed_tracks", self.view.collapsed))
         self.overview.sigWindowDragged.connect(self.view.set_window)
-        self.overview.sigRangeChanged.connect(lambda *_: self._ask_overview())
+        self.overview.sigShownRangeChanged.connect(lambda *_: self._ask_overview())
         self.state.subscribe(self._on_state)
         self.resize(1366, 800)
         self._home_and_ask()
