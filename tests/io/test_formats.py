@@ -503,3 +503,18 @@ def test_csv_quotes_column_read_back_is_reported_as_not_loaded(tmp_path, bundled
     assert not any(e.quotes for e in report.timeline.events)  # text for people never becomes a quotation
     lost = [p for p in report.warnings if "column 'quotes'" in p.message]
     assert len(lost) == 1 and f"({len(quoted)} rows with text) is not read back into quotes" in lost[0].message
+
+
+def test_a_csv_without_title_or_date_names_its_first_columns_not_all_100000(tmp_path):
+    """A 100,000-column CSV gave an error of 780 KB on one line (every column's name)."""
+    from viewer.io.registry import read_timeline
+    from viewer.model.errors import TimelineLoadError
+
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(f"c{i}" for i in range(100_000)) + "\n" + ",".join("x" * 100_000) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(TimelineLoadError) as err:
+        read_timeline(str(path))
+    text = str(err.value)
+    assert "no column for" in text and "c0, c1" in text
+    assert "and 99,960 more" in text and len(text) < 2000

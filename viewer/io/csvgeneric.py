@@ -77,6 +77,7 @@ from datetime import datetime
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.quoting import quote_sentence
+from viewer.model.text import first_of
 from viewer.model.timeline import Event, EventKind, Quote, SourceKind, Timeline
 
 from .atomic import write_text_atomic
@@ -333,7 +334,7 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
     if missing:
         raise TimelineLoadError([Problem(
             file, f"no column for {' and '.join(missing)}: name columns e.g. 'title' and 'start' (or 'date'), "
-            f"or map them with --map {missing[0]}=COLUMN; columns found: {', '.join(header)}", 1)])
+            f"or map them with --map {missing[0]}=COLUMN; columns found: {first_of(header, 40, 40)}", 1)])
     b = TimelineBuilder(file, title if title is not None else os.path.splitext(os.path.basename(file))[0])
     warned, cut = split_csv_problems(problems)
     b.warnings.extend(warned)

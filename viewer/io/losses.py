@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from viewer.model.text import first_of
 from viewer.model.timeline import Event, Timeline
 
 __all__ = ["format_losses", "event_not_written", "is_event_not_written"]
@@ -44,7 +45,7 @@ def _field_loss(timeline: Timeline, fmt: str, name: str) -> str | None:
         ids = [e.id for e in timeline.events if getattr(e, name)]
     if not ids:
         return None
-    shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+    shown = first_of(ids)
     return f"{_lose(len(ids))} {_FIELD_WORDS[name].removeprefix('their ')} in {fmt}: {shown}"
 
 
@@ -102,7 +103,7 @@ def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers:
         qualified = [e.id for e in timeline.events
                      if any(d is not None and not d.is_exact for d in (e.start, e.end))]
         if qualified:
-            shown = ", ".join(qualified[:5]) + (f" and {len(qualified) - 5} more" if len(qualified) > 5 else "")
+            shown = first_of(qualified)
             out.append(f"{_lose(len(qualified))} date qualifiers (on or before/after, uncertain, "
                        f"approximate, open) in {fmt}: {shown}")
     out += [line for line in (_field_loss(timeline, fmt, name) for name in fields) if line]

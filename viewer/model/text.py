@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["BIDI_CONTROLS", "visible_controls", "has_bidi_controls", "plain_tooltip"]
+__all__ = ["BIDI_CONTROLS", "visible_controls", "has_bidi_controls", "plain_tooltip", "first_of"]
 
 #: The explicit directional embedding, override and isolate controls
 #: (UAX #9, table 1 "Bidirectional Character Types", classes LRE RLE PDF LRO
@@ -93,3 +93,12 @@ def plain_tooltip(text: str) -> str:
     if not text:
         return ""
     return "<qt>" + html.escape(visible_controls(text), quote=False).replace("\n", "<br>") + "</qt>"
+
+
+def first_of(items, most: int = 5, width: int = 60) -> str:
+    """The first ``most`` of ``items`` (strings) joined by commas, each cut to ``width``
+    characters, then ``"and N more"``: ``first_of(["a", "b", "c"], 2) == "a, b and 1 more"``.
+    A message naming what a file holds stays short when the file holds 100,000 of them."""
+    items = list(items)
+    shown = ", ".join(i if len(i) <= width else i[:width - 1] + "…" for i in items[:most])
+    return shown + (f" and {len(items) - most:,} more" if len(items) > most else "")
