@@ -394,7 +394,8 @@ class DuckStore(EventStore):
         except TimelineLoadError:
             raise
         except Exception as exc:  # noqa: BLE001 - any engine error names the file
-            raise TimelineLoadError([Problem(path, f"not a timeline collection DuckDB can read ({exc})")]) from None
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__  # not its SQL
+            raise TimelineLoadError([Problem(path, f"not a timeline collection DuckDB can read ({first})")]) from None
         if "timeline_viewer" not in meta:
             raise TimelineLoadError([Problem(path, "not a timeline collection: no timeline_viewer metadata "
                                              "(write one with `timeline-viewer convert IN OUT.parquet`)")])
