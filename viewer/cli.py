@@ -264,6 +264,10 @@ def _convert(args: argparse.Namespace) -> int:
     progress = _ProgressLine(args.output)
     try:
         left_out = write_timeline(report.timeline, args.output, format=args.to_format, progress=progress)
+    except TimelineLoadError as exc:  # a collection's event read while writing (its rows are read lazily)
+        progress.done()
+        _err(f"timeline-viewer: cannot convert {args.input}:\n{exc.full_report()}")
+        return 2
     except (ValueError, OSError) as exc:
         progress.done()
         _err(f"timeline-viewer: cannot write {args.output}: {exc}")

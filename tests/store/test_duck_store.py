@@ -288,3 +288,24 @@ def test_a_count_table_of_the_wrong_shape_is_ignored_with_a_note(tmp_path, bundl
         assert (got.ids, got.lane_totals) == (want.ids, want.lane_totals)
     finally:
         store.close()
+
+
+def test_a_damaged_json_column_is_named_not_blamed_on_the_output(tmp_path, bundled_path, capsys):
+    """convert said 'cannot write OUT: Expecting property name…' for a collection whose
+    'json' column was damaged; the store raised a bare JSONDecodeError."""
+    from viewer.app import main
+    from viewer.io.registry import read_timeline, write_timeline
+
+    src = tmp_path / "allied.parquet"
+    assert write_timeline(read_timeline(bundled_path), src) == []
+    bad = _forged(src, tmp_path / "bad.parquet", json="'{not json'")
+    assert main(["convert", bad, str(tmp_path / "out.timeline.json")]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot convert {bad}" in err and "its 'json' column is not the event's JSON object" in err
+    assert "cannot write" not in err and not (tmp_path / "out.timeline.json").exists()
+    store = DuckStore(bad)
+    try:
+        with pytest.raises(TimelineLoadError, match="event 'drills-end'.*'json' column"):
+            store.event("drills-end")
+    finally:
+        store.close()

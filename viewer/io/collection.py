@@ -115,8 +115,20 @@ def timeline_of_meta(meta: str, file: str) -> tuple[Timeline, dict[str, Any]]:
 
 
 def event_of_json(text: str, zone: str) -> Event:
-    """The :class:`Event` of a row's ``json`` (its native object; ``zone`` = the timeline's)."""
-    e = json.loads(text)
+    """The :class:`Event` of a row's ``json`` (its native object; ``zone`` = the timeline's).
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is not a JSON object with a ``start`` (a damaged collection): the
+        message says what was expected; callers name the file and the row.
+    """
+    try:
+        e = json.loads(text)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"its 'json' column is not the event's JSON object ({exc})") from None
+    if not isinstance(e, dict) or "start" not in e:
+        raise ValueError("its 'json' column is not an event object with a start")
     end = e.get("end")
     return event_from_dict(e, date_of(e["start"], zone), None if end is None else date_of(end, zone))
 

@@ -709,18 +709,25 @@ class DuckStore(EventStore):
         if place is not None and place[1] is not None:  # its sort point: one row group is read
             rows = self._q("SELECT json FROM ev WHERE sort_point = ? AND id = ? LIMIT 1", [place[1], event_id])
             if rows:
-                return event_of_json(rows[0][0], self.zone)
+                return self._event_of(rows[0][0], f"event {event_id!r}")
         rows = self._q("SELECT json FROM ev WHERE id = ? LIMIT 1", [event_id])
         if not rows:
             raise KeyError(event_id)
-        return event_of_json(rows[0][0], self.zone)
+        return self._event_of(rows[0][0], f"event {event_id!r}")
+
+    def _event_of(self, text: str, where: str) -> Event:
+        """The event of a row's ``json``; TimelineLoadError naming the file and ``where`` if damaged."""
+        try:
+            return event_of_json(text, self.zone)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise TimelineLoadError([Problem(self.path, f"{exc}", location=where)]) from None
 
     def event_at(self, file_index: int) -> Event:
         """The event at position ``file_index`` of the source file (KeyError if none)."""
         rows = self._q("SELECT json FROM ev WHERE file_index = ? LIMIT 1", [int(file_index)])
         if not rows:
             raise KeyError(file_index)
-        return event_of_json(rows[0][0], self.zone)
+        return self._event_of(rows[0][0], f"row {int(file_index) + 1} of the source file")
 
 
 
