@@ -199,3 +199,52 @@ def test_the_frame_module_imports_without_qt():
             "print('ok')\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ok"
+
+
+# the briefing style at a 768 px screen: 21 px type, squeezed down to 17 px, 9 px markers
+BRIEFING_768 = FrameMetrics(font_px=21, min_font_px=17, marker_px=9, label_max_px=630, line_px=24.6)
+
+
+def _briefing_frame(counts, lane_px):
+    """Tracks with ``counts`` events at one instant, lanes ``lane_px`` high, briefing type."""
+    tl = timeline_of(counts, same_instant=True)
+    v = view_of(tl, 5, 15, len(counts))
+    view = ViewPx(v.a, v.b, v.top, v.bottom, v.sx, v.tx, lane_px, 0.0)
+    lanes = lane_geometry([t.id for t in tl.tracks])
+    return compute_frame(("k",), tl.columns, lanes, view, BRIEFING_768, CharWidths(tl), None)
+
+
+@pytest.mark.parametrize(("n", "lane_px"), [(2, 54.0), (3, 81.0), (4, 108.0)])
+def test_a_briefing_lane_with_room_for_its_events_at_the_smallest_type_gives_each_a_row(n, lane_px):
+    """A present-mode lane of 54 px holds two events of one day at 17 px type: each gets a
+    sub-row and a label (it drew one marker, a "+1" badge and no label at all)."""
+    frame = _briefing_frame([n], lane_px)
+    assert len(frame.placements) == n
+    assert not any(p.overflow for p in frame.placements)
+    assert all(p.label_width > 0 for p in frame.placements)
+    assert sorted(p.slot for p in frame.placements) == list(range(n))
+    assert frame.lane_font_px[0] >= BRIEFING_768.min_font_px
+    assert frame.slot_h_of(0) >= BRIEFING_768.line_px * 17 / 21  # a line of the smaller type fits
+
+
+def test_a_briefing_lane_lower_than_a_full_row_still_labels_its_event_in_smaller_type():
+    """A quiet track weighted to 27 px among busy ones ("Exercise"): its event keeps a label,
+    in type that fits the lane, instead of a bare marker."""
+    frame = _briefing_frame([1], 27.0)
+    (pl,) = frame.placements
+    assert pl.label_width > 0
+    font = frame.lane_font_px.get(0, BRIEFING_768.font_px)
+    assert BRIEFING_768.min_font_px <= font < BRIEFING_768.font_px
+    assert BRIEFING_768.line_px * font / BRIEFING_768.font_px <= 27.0 - 4 + 0.5
+
+
+def test_the_desk_lanes_squeeze_as_before():
+    """Desk type (16 px, markers 7): the smallest squeezed sub-row is still marker-bound (19 px),
+    so four events of one instant in a 60 px lane take its two sub-rows and two overlap (as before)."""
+    tl = timeline_of([4], same_instant=True)
+    v = view_of(tl, 5, 15, 1)
+    view = ViewPx(v.a, v.b, v.top, v.bottom, v.sx, v.tx, 60.0, 0.0)
+    frame = compute_frame(("k",), tl.columns, lane_geometry(["t0"]), view, METRICS, CharWidths(tl), None)
+    assert frame.slot_h_of(0) >= 2 * METRICS.marker_px + 5 - 0.01
+    assert sorted(p.slot for p in frame.placements if not p.overflow) == [0, 1]
+    assert sum(p.overflow for p in frame.placements) == 2

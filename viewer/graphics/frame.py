@@ -191,7 +191,10 @@ def compute_frame(key: tuple[Hashable, ...], cols: EventColumns, lane_geo: LaneG
     marker_px = metrics.marker_px
     full_slot_h = max(metrics.line_px * 1.3, 2.0 * marker_px + 6)
     shrink = min(1.0, metrics.min_font_px / metrics.font_px)
-    min_slot_h = max(2.0 * marker_px + 5, full_slot_h * shrink)
+    # a squeezed sub-row holds a line of the smallest type and a marker, nothing more: the
+    # 1.3 line spacing of full rows is dropped first (a briefing lane of 54 px then takes two
+    # events at 17 px type instead of one and a "+1" badge hiding the other's label)
+    min_slot_h = max(2.0 * marker_px + 5, metrics.line_px * shrink * 1.05)
 
     def slots_of(h: float) -> tuple[int, int, float]:
         # sub-rows at full type, sub-rows at the smallest type, full sub-row height
@@ -299,6 +302,12 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
     first = rows.index(sel_row) if sel_row in rows else None
     font_px = metrics.font_px
     lane_slots = ln_slots
+    if ln_slots == 1 and lane_px - 8 < full_slot_h and lane_px - 4 >= min_slot_h:
+        # a lane lower than a full sub-row (a quiet track among busy ones, weighted) still
+        # labels its events, in type small enough for the lane (4 px margin instead of 8)
+        font_px = max(metrics.min_font_px, int(metrics.font_px * (lane_px - 4) / metrics.line_px))
+        if font_px < metrics.font_px:
+            lane_font_px[lane] = font_px
     while True:
         cap = float(metrics.label_max_px) * font_px / metrics.font_px
         # the selected event's label is never capped: it is what the room is looking at
@@ -308,7 +317,7 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
         if off_room:
             w_l = [w if r not in off_room else (min(w, off_room[r]) if off_room[r] >= font_px * 4 else 0.0)
                    for r, w in zip(rows, w_l, strict=True)]
-        if lane_px - 8 < min_slot_h:
+        if lane_px - 4 < min_slot_h:
             # thinner than a line of the smallest type (dozens of tracks): markers
             # only, as in a collapsed strip; hover and the detail pane name them
             w_l = [w if r == sel_row else 0.0 for r, w in zip(rows, w_l)]
