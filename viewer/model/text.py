@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 __all__ = ["BIDI_CONTROLS", "visible_controls", "has_bidi_controls", "plain_tooltip", "first_of"]
 
@@ -95,7 +96,7 @@ def plain_tooltip(text: str) -> str:
     return "<qt>" + html.escape(visible_controls(text), quote=False).replace("\n", "<br>") + "</qt>"
 
 
-def first_of(items, most: int = 5, width: int = 60) -> str:
+def first_of(items: Iterable[str], most: int = 5, width: int = 60) -> str:
     """The first ``most`` of ``items`` (strings) joined by commas, each cut to ``width``
     characters, then ``"and N more"``: ``first_of(["a", "b", "c"], 2) == "a, b and 1 more"``.
     A message naming what a file holds stays short when the file holds 100,000 of them."""
