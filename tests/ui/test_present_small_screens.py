@@ -5,8 +5,8 @@ tracks, never inside a name ("Normandy / Format" read as two tracks)."""
 import dataclasses
 
 import pytest
-from PySide6.QtGui import QTextLayout, QTextOption
 
+from tests.ui.wrapping import wrapped_lines
 from viewer.io import read_timeline
 from viewer.ui.present import PresentWindow
 
@@ -63,22 +63,6 @@ def test_the_step_label_still_fits_after_the_window_is_made_smaller(qtbot, tl):
     assert drawn >= full - 0.5
 
 
-def _lines(label, width):
-    """The lines a word-wrapped plain-text QLabel shows ``label.text()`` on at ``width`` pixels."""
-    layout = QTextLayout(label.text(), label.font())
-    opt = QTextOption()
-    opt.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(opt)
-    layout.beginLayout()
-    out = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        out.append(label.text()[line.textStart():line.textStart() + line.textLength()])
-    layout.endLayout()
-    return out
 
 
 def test_the_list_of_tracks_left_out_wraps_between_tracks_only(qtbot, tl):
@@ -92,7 +76,7 @@ def test_the_list_of_tracks_left_out_wraps_between_tracks_only(qtbot, tl):
     assert "not shown" in text and len(hidden) == 2
     # the header wraps (at 1024 px and narrower): every name is on one line, whole
     for width in range(360, 1000, 7):
-        lines = _lines(header, width)
+        lines = wrapped_lines(header, width)
         assert len(lines) >= 2
         joined = [ln.replace("\u00a0", " ").replace("\u2011", "-") for ln in lines]
         for name in hidden:

@@ -35,7 +35,7 @@ from ..model.viewstate import XLimits, pan_to_show
 from ..model.window import WindowContent, WindowRequest, WindowTimeline
 from ..model.zones import EVENT_LOCAL, offset_at, zone_label
 from .lane_layout import LaneLayout, LaneScroll, lay_out_lanes, line_lane_px, strip_px
-from .overview import strip_span, year_of
+from .overview import place_beyond_marks, strip_span, year_of
 from .timeline_view import TimelineViewBox
 
 __all__ = ["CollectionView", "CollectionOverview", "empty_content", "ZONE_MARGIN_S"]
@@ -523,13 +523,7 @@ class CollectionOverview(pg.PlotWidget):
         """``◀ from YEAR`` / ``to YEAR ▶`` at an edge beyond which event markers lie (plain text)."""
         lo, hi = self.shown_range
         first, last = self.data_range if self.data_range is not None else (lo, hi)
-        left, right = self.beyond
-        left.setText(f"◀ from {year_of(first)}" if first < lo else "")
-        right.setText(f"to {year_of(last)} ▶" if last > hi else "")
-        left.setPos(lo, 0)
-        right.setPos(hi, 0)
-        left.setVisible(first < lo)
-        right.setVisible(last > hi)
+        place_beyond_marks(self.beyond, (lo, hi), (first, last), (year_of(first), year_of(last)))
 
     def show_counts(self, counts: np.ndarray, over: tuple[float, float] | None = None) -> None:
         """Draw ``counts`` (float (lanes, bins) over ``over``, epoch s; default: the strip's

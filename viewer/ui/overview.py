@@ -29,7 +29,7 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
 from .access import FocusRingMixin
 
-__all__ = ["OverviewStrip", "install", "strip_range", "strip_span", "year_of", "HOME_MARGIN"]
+__all__ = ["OverviewStrip", "install", "strip_range", "strip_span", "year_of", "place_beyond_marks", "HOME_MARGIN"]
 
 HOME_MARGIN = 0.25
 """Room on each side of the home range, as a fraction of its width."""
@@ -57,6 +57,21 @@ def strip_range(timeline: Timeline, limits: XLimits, view: tuple[float, float] |
         o = timeline.columns.origin_epoch_s
         home = (timeline.home_start.earliest - o, timeline.home_end.latest - o)
     return strip_span((limits.x_min, limits.x_max), home, view)
+
+
+def place_beyond_marks(marks: tuple, shown: tuple[float, float], data: tuple[float, float],
+                       years: tuple[object, object]) -> None:
+    """Write and place the two edge marks of an overview strip: ``◀ from YEAR`` at the left
+    edge when the data's first marker ``data[0]`` lies before the strip's ``shown[0]``
+    (epoch s), ``to YEAR ▶`` at the right edge likewise; each hidden when nothing is beyond.
+    ``marks`` are the (left, right) ``pg.TextItem`` s; ``years`` the years written."""
+    (lo, hi), (first, last), (left, right) = shown, data, marks
+    left.setText(f"◀ from {years[0]}" if first < lo else "")
+    right.setText(f"to {years[1]} ▶" if last > hi else "")
+    left.setPos(lo, 0)
+    right.setPos(hi, 0)
+    left.setVisible(first < lo)
+    right.setVisible(last > hi)
 
 
 def strip_span(limits: tuple[float, float], home: tuple[float, float] | None,
@@ -213,14 +228,7 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
             for item in self.beyond:
                 item.setZValue(20)
                 self.addItem(item, ignoreBounds=True)
-        left, right = self.beyond
-        first, last = self._data_x
-        left.setText(f"◀ from {self._data_years[0]}" if first < lo else "")
-        right.setText(f"to {self._data_years[1]} ▶" if last > hi else "")
-        left.setPos(lo, 0)
-        right.setPos(hi, 0)
-        left.setVisible(first < lo)
-        right.setVisible(last > hi)
+        place_beyond_marks(self.beyond, (lo, hi), self._data_x, self._data_years)
 
     def _on_region(self) -> None:
         if self._syncing:
