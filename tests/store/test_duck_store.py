@@ -309,3 +309,40 @@ def test_a_damaged_json_column_is_named_not_blamed_on_the_output(tmp_path, bundl
             store.event("drills-end")
     finally:
         store.close()
+
+
+def test_a_collection_written_without_statistics_is_checked_from_its_rows(tmp_path, bundled_path):
+    """The NULL / lane check read the footer's statistics only: a file written without them
+    (pyarrow's write_statistics=False) with one NULL title crashed the window."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from viewer.io.registry import read_timeline, write_timeline
+
+    src = tmp_path / "allied.parquet"
+    assert write_timeline(read_timeline(bundled_path), src) == []
+    table = pq.read_table(src)
+    titles = table.column("title").to_pylist()
+    titles[3] = None
+    at = table.schema.get_field_index("title")
+    bad = table.set_column(at, "title", pa.array(titles, type=table.schema.field("title").type))
+    pq.write_table(bad.replace_schema_metadata(table.schema.metadata), tmp_path / "bad.parquet",
+                   write_statistics=False)
+    with pytest.raises(TimelineLoadError, match="column 'title': 1 rows have no title"):
+        DuckStore(str(tmp_path / "bad.parquet"))
+    pq.write_table(table, tmp_path / "good.parquet", write_statistics=False)
+    DuckStore(str(tmp_path / "good.parquet")).close()  # the same rows whole: opens
+
+
+def test_a_json_column_nested_too_deeply_is_named_not_a_traceback(tmp_path, bundled_path):
+    from viewer.io.registry import read_timeline, write_timeline
+
+    src = tmp_path / "allied.parquet"
+    assert write_timeline(read_timeline(bundled_path), src) == []
+    bad = _forged(src, tmp_path / "deep.parquet", json="repeat('[', 100000)")
+    store = DuckStore(bad)
+    try:
+        with pytest.raises(TimelineLoadError, match="nested too deeply"):
+            store.event("drills-end")
+    finally:
+        store.close()

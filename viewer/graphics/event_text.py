@@ -106,7 +106,7 @@ class EventText:
             events = self.timeline.events
             title = events.title(i) if hasattr(events, "title") else events[i].title
             # labels are elided anyway: measuring a 100,000-character title would stall
-            text = label_text(title[:400], int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
+            text = label_text((title or "")[:400], int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
             hit = (text, self._metrics(font_px).horizontalAdvance(text))
             self._text_cache[key] = hit
         return hit

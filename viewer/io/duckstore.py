@@ -418,8 +418,8 @@ class DuckStore(EventStore):
     def _check_rows(self, path: str) -> None:
         """Refuse a collection whose rows the window cannot draw or name: an empty (NULL) id,
         title, lane, kind, time or ``json``, or a lane beyond the tracks its metadata names.
-        A Parquet file is checked from its footer's row-group statistics (no row read);
-        a DuckDB file with one aggregate query.
+        A Parquet file is checked from its footer's row-group statistics (no row read) when
+        every row group has them, else (and a DuckDB file) with one aggregate query.
 
         Raises
         ------
@@ -427,17 +427,23 @@ class DuckStore(EventStore):
             Naming the file, the column and what was expected.
         """
         need = _NOT_NULL
-        if path.lower().endswith(".duckdb"):
-            nulls = ", ".join(f"count(*) FILTER (WHERE {c} IS NULL)" for c in need)
-            got = self._q(f"SELECT min(lane), max(lane), {nulls} FROM events")[0]
-            lo, hi, null = got[0], got[1], dict(zip(need, got[2:], strict=True))
-        else:
-            rows = self._q("SELECT path_in_schema, sum(stats_null_count), min(stats_min_value), "
-                           f"max(stats_max_value) FROM parquet_metadata({_quote(path)}) GROUP BY 1")
+        scan = path.lower().endswith(".duckdb")
+        if not scan:
+            # a row group written without statistics (stats NULL) is checked by reading the columns
+            rows = self._q("SELECT path_in_schema, sum(stats_null_count), min(TRY_CAST(stats_min_value AS BIGINT)) "
+                           "FILTER (WHERE path_in_schema = 'lane'), max(TRY_CAST(stats_max_value AS BIGINT)) "
+                           "FILTER (WHERE path_in_schema = 'lane'), count(*) FILTER (WHERE stats_null_count IS "
+                           "NULL OR (path_in_schema = 'lane' AND (stats_min_value IS NULL OR stats_max_value IS "
+                           f"NULL))) FROM parquet_metadata({_quote(path)}) GROUP BY 1")
             stats = {r[0]: r[1:] for r in rows}
-            null = {c: stats.get(c, (0, None, None))[0] for c in need}
-            lane = stats.get("lane", (0, None, None))
-            lo, hi = (None if v is None else int(v) for v in lane[1:])
+            scan = any(c not in stats or stats[c][3] for c in need)
+            if not scan:
+                null = {c: stats[c][0] for c in need}
+                lo, hi = stats["lane"][1], stats["lane"][2]
+        if scan:
+            nulls = ", ".join(f"count(*) FILTER (WHERE {c} IS NULL)" for c in need)
+            got = self._q(f"SELECT min(lane), max(lane), {nulls} FROM ev")[0]
+            lo, hi, null = got[0], got[1], dict(zip(need, got[2:], strict=True))
         for column, n in null.items():
             if n:
                 raise TimelineLoadError([Problem(path, f"{int(n):,} rows have no {column} (NULL); every event of "
@@ -719,8 +725,9 @@ class DuckStore(EventStore):
         """The event of a row's ``json``; TimelineLoadError naming the file and ``where`` if damaged."""
         try:
             return event_of_json(text, self.zone)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise TimelineLoadError([Problem(self.path, f"{exc}", location=where)]) from None
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            reason = str(exc) if not isinstance(exc, RecursionError) else "its 'json' column is nested too deeply"
+            raise TimelineLoadError([Problem(self.path, reason[:300], location=where)]) from None
 
     def event_at(self, file_index: int) -> Event:
         """The event at position ``file_index`` of the source file (KeyError if none)."""

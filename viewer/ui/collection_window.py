@@ -394,7 +394,7 @@ class CollectionWindow(QMainWindow):
             date = format_instant(float(when), Precision.MINUTE) if math.isfinite(when) else "open"
             lane = int(page.lane[i])
             track = tracks[lane].label if 0 <= lane < len(tracks) else ""
-            title = label_text(page.titles[i], int(page.flags[i]))
+            title = label_text(page.titles[i] or "", int(page.flags[i]))  # (a store checks; never None)
             for col, text in enumerate((date, track, title)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, eid)
