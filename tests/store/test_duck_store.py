@@ -221,6 +221,16 @@ class DuckStoreContext:
         self.store.close()
 
 
+@pytest.fixture
+def allied_parquet(tmp_path, bundled_path):
+    """The bundled timeline converted to ``allied.parquet`` (a collection, in ``tmp_path``)."""
+    from viewer.io.registry import read_timeline, write_timeline
+
+    src = tmp_path / "allied.parquet"
+    assert write_timeline(read_timeline(bundled_path), src) == []
+    return src
+
+
 def _forged(src, dest, meta_change=None, **columns):
     """A copy of the collection ``src`` with some columns replaced by SQL expressions (its
     metadata kept, or changed by ``meta_change(meta_json) -> meta_json``), written to ``dest``."""
@@ -245,17 +255,14 @@ def _forged(src, dest, meta_change=None, **columns):
     ({"lane": "lane + 99"}, None, "column 'lane': lanes 98..104 are used but the collection's metadata names 6"),
     ({}, "no tracks", "names 0 track(s): expected only bands (lane -1)"),
 ])
-def test_a_collection_the_window_cannot_draw_is_refused_naming_the_column(tmp_path, bundled_path, columns, meta,
+def test_a_collection_the_window_cannot_draw_is_refused_naming_the_column(tmp_path, allied_parquet, columns, meta,
                                                                             said):
     """Rows with no title crashed the window (a segmentation fault in its paint); lanes beyond
     the tracks drew nothing, silently. Opening refuses them, naming the file and the column."""
     import json
 
     from viewer.io.collection_window import open_collection_store
-    from viewer.io.registry import read_timeline, write_timeline
-
-    src = tmp_path / "allied.parquet"
-    assert write_timeline(read_timeline(bundled_path), src) == []
+    src = allied_parquet
     change = (lambda text: json.dumps({**json.loads(text), "tracks": []})) if meta else None
     bad = _forged(src, tmp_path / "bad.parquet", change, **columns)
     with pytest.raises(TimelineLoadError) as err:
@@ -265,15 +272,12 @@ def test_a_collection_the_window_cannot_draw_is_refused_naming_the_column(tmp_pa
 
 
 @pytest.mark.parametrize("columns", [{"res": "'x'"}, {"n": "'many'"}])
-def test_a_count_table_of_the_wrong_shape_is_ignored_with_a_note(tmp_path, bundled_path, columns):
+def test_a_count_table_of_the_wrong_shape_is_ignored_with_a_note(tmp_path, allied_parquet, columns):
     """A count table carrying the collection's own id but a text column made every window
     query fail ("Binder Error"), so the window never drew; it is now ignored, and said so."""
     import shutil
 
-    from viewer.io.registry import read_timeline, write_timeline
-
-    src = tmp_path / "allied.parquet"
-    assert write_timeline(read_timeline(bundled_path), src) == []
+    src = allied_parquet
     good = DuckStore(str(src))
     lo, hi = good.extent()
     want = good.visible(lo - 1, hi + 1, list(range(len(good.lane_ids))))
@@ -290,14 +294,12 @@ def test_a_count_table_of_the_wrong_shape_is_ignored_with_a_note(tmp_path, bundl
         store.close()
 
 
-def test_a_damaged_json_column_is_named_not_blamed_on_the_output(tmp_path, bundled_path, capsys):
+def test_a_damaged_json_column_is_named_not_blamed_on_the_output(tmp_path, allied_parquet, capsys):
     """convert said 'cannot write OUT: Expecting property name…' for a collection whose
     'json' column was damaged; the store raised a bare JSONDecodeError."""
     from viewer.app import main
-    from viewer.io.registry import read_timeline, write_timeline
 
-    src = tmp_path / "allied.parquet"
-    assert write_timeline(read_timeline(bundled_path), src) == []
+    src = allied_parquet
     bad = _forged(src, tmp_path / "bad.parquet", json="'{not json'")
     assert main(["convert", bad, str(tmp_path / "out.timeline.json")]) == 2
     err = capsys.readouterr().err
@@ -311,16 +313,13 @@ def test_a_damaged_json_column_is_named_not_blamed_on_the_output(tmp_path, bundl
         store.close()
 
 
-def test_a_collection_written_without_statistics_is_checked_from_its_rows(tmp_path, bundled_path):
+def test_a_collection_written_without_statistics_is_checked_from_its_rows(tmp_path, allied_parquet):
     """The NULL / lane check read the footer's statistics only: a file written without them
     (pyarrow's write_statistics=False) with one NULL title crashed the window."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from viewer.io.registry import read_timeline, write_timeline
-
-    src = tmp_path / "allied.parquet"
-    assert write_timeline(read_timeline(bundled_path), src) == []
+    src = allied_parquet
     table = pq.read_table(src)
     titles = table.column("title").to_pylist()
     titles[3] = None
@@ -334,11 +333,8 @@ def test_a_collection_written_without_statistics_is_checked_from_its_rows(tmp_pa
     DuckStore(str(tmp_path / "good.parquet")).close()  # the same rows whole: opens
 
 
-def test_a_json_column_nested_too_deeply_is_named_not_a_traceback(tmp_path, bundled_path):
-    from viewer.io.registry import read_timeline, write_timeline
-
-    src = tmp_path / "allied.parquet"
-    assert write_timeline(read_timeline(bundled_path), src) == []
+def test_a_json_column_nested_too_deeply_is_named_not_a_traceback(tmp_path, allied_parquet):
+    src = allied_parquet
     bad = _forged(src, tmp_path / "deep.parquet", json="repeat('[', 100000)")
     store = DuckStore(bad)
     try:
