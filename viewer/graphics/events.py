@@ -277,13 +277,6 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         """Per lane a 1-pixel-high strip in the lane's colour (:func:`~viewer.graphics.marks.density_images`)."""
         return density_images([self._track_color(lane) for lane in lanes], lanes, counts)
 
-    def _slot_y(self, frame: _Frame, row: int, slot: int) -> float:
-        lane = int(self.columns.lane[row])
-        if self.lanes.for_lanes().collapsed[lane]:
-            return sum(frame.lanes[lane]) / 2
-        top = frame.lanes[lane][0]
-        return top + 4 + (slot + 0.5) * frame.slot_h_of(lane)
-
     def _track_color(self, lane: int) -> str:
         """A lane's colour: the track's (own or given, :func:`~viewer.model.timeline.track_colours`),
         unless the style has a palette."""

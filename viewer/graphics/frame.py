@@ -352,7 +352,7 @@ def _hit_arrays(cols: EventColumns, placements: list[Placement], lanes: list[tup
     return {
         "row": rows,
         "x": np.array(cols_of[2], dtype=float),
-        "y": y,  # as the item's _slot_y
+        "y": y,
         "bar0": np.array(cols_of[3], dtype=float),
         "bar1": np.array(cols_of[4], dtype=float),
         "label_x": np.array(cols_of[5], dtype=float),

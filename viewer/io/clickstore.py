@@ -66,6 +66,7 @@ from .collection import (
     timeline_of_meta,
 )
 from .common import ReadReport
+from .search_index import COUNT_CAP  # a search counts its matches up to this many
 from .store_sql import (
     CLICKHOUSE,
     STATS_KEY,
@@ -87,9 +88,6 @@ _ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
 TEXT_INDEXES = ("text(tokenizer = ngrams(3))", "ngrambf_v1(3, 65536, 3, 0) GRANULARITY 1")
 """Skip index of the folded search text: ClickHouse's text index of 3-grams (25.x and later: exact
 granules), else the older n-gram Bloom filter (ngrambf_v1: 3-grams, 64 KiB per granule)."""
-COUNT_CAP = 100_000
-"""A search counts its matches up to this many (or the cap asked for, when larger); beyond, the
-total is a lower bound (:attr:`~viewer.model.store.SearchResult.exact` False)."""
 _CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float64)", "u8": "UInt8",
             "bool": "Bool", "str": "Nullable(String)", "list": "Array(String)"}
 

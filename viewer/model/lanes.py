@@ -121,8 +121,9 @@ class LaneGeometry:
 
     def for_lanes(self) -> LaneGeometry:
         """The same lanes indexed by lane number (``top[k]`` is lane ``k``'s
-        upper edge, wherever it is drawn): itself when no order permutes them."""
-        if self.order is None or np.array_equal(self.order, np.arange(len(self.order))):
+        upper edge, wherever it is drawn): itself when no order permutes them
+        (:func:`lane_geometry` gives an identity order as None)."""
+        if self.order is None:
             return self
         return self._by_lane
 

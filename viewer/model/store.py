@@ -469,7 +469,7 @@ class MemoryStore(EventStore):
 
 
 def density_from_parts(lanes: Iterable[int], t0: float, t1: float, bins: int, *,
-                       markers: tuple[Any, ...] | None = None, buckets: tuple[Any, ...] | None = None,
+                       markers: tuple[Any, ...] | None = None,
                        spread: tuple[Any, ...] | None = None) -> np.ndarray:
     """Assemble density strips from what an SQL engine returns (shared by the SQL stores).
 
@@ -481,10 +481,6 @@ def density_from_parts(lanes: Iterable[int], t0: float, t1: float, bins: int, *,
     bins : int
     markers : (lane, k, n) arrays, optional
         Events counted at their marker, already binned (``k`` in ``[0, bins)``).
-    buckets : (lane, start, width, n) arrays, optional
-        Marker counts of pre-aggregated buckets ``[start, start + width)``; each
-        bucket's markers are taken as even within it, so the part of it inside
-        the window is spread over the bins it meets.
     spread : (lane, x0, x1, n) arrays, optional
         Date-only events grouped by possible interval (see :func:`spread_counts`).
 
@@ -501,15 +497,6 @@ def density_from_parts(lanes: Iterable[int], t0: float, t1: float, bins: int, *,
         for i, lane_k in enumerate(lanes):
             sel = lane == lane_k
             out[i] += np.bincount(k[sel].astype(np.int64), weights=n[sel].astype(float), minlength=int(bins))[:bins]
-    if buckets is not None:
-        lane, b0, width, n = (np.asarray(a, dtype=float) for a in buckets)
-        lo, hi = np.maximum(b0, t0), np.minimum(b0 + width, t1)
-        keep = hi > lo
-        weight = n * (hi - lo) / np.where(width > 0, width, 1.0)
-        for i, lane_k in enumerate(lanes):
-            sel = keep & (lane == lane_k)
-            if sel.any():
-                out[i] += spread_counts(lo[sel], hi[sel], weight[sel], edges)
     if spread is not None:
         lane, x0, x1, n = (np.asarray(a) for a in spread)
         for lane_k, i in index.items():

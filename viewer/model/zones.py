@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EVENT_LOCAL",
+    "drawn_in_utc",
     "MAX_EXACT_SPAN_S",
     "all_zone_names",
     "describe_date",
@@ -72,6 +73,12 @@ __all__ = [
 ]
 
 EVENT_LOCAL = "event-local"  #: display mode: every event in its own zone
+
+
+def drawn_in_utc(zone: str) -> bool:
+    """True when the display ``zone`` moves nothing: ``"UTC"``, or :data:`EVENT_LOCAL`
+    (each event in its own zone, on an axis drawn in UTC): no offset is added anywhere."""
+    return zone in ("UTC", EVENT_LOCAL)
 MAX_EXACT_SPAN_S = 20 * 366 * SECONDS_PER_DAY  #: longer views use one offset
 _SAMPLE_S = 6 * 3600  # no zone changes offset twice within 6 hours
 _DT_MIN, _DT_MAX = -62135596800.0, 253402300799.0  # 0001-01-01 .. 9999-12-31 (datetime's range)
@@ -121,7 +128,7 @@ def offset_at(zone: str, epoch_s: float) -> float:
     Outside years 1..9999 the offset of the nearest representable instant.
     Raises :class:`DateError` for an unknown zone.
     """
-    if zone in ("UTC", EVENT_LOCAL):
+    if drawn_in_utc(zone):
         return 0.0
     tz = zone_info(zone)
     t = datetime.fromtimestamp(_clamp(epoch_s), tz=timezone.utc).astimezone(tz)
@@ -130,7 +137,7 @@ def offset_at(zone: str, epoch_s: float) -> float:
 
 def zone_abbreviation(zone: str, epoch_s: float) -> str:
     """The zone's abbreviation at an instant: ``"CET"``, ``"CEST"``, ``"+0545"``."""
-    if zone in ("UTC", EVENT_LOCAL):
+    if drawn_in_utc(zone):
         return "UTC"
     t = datetime.fromtimestamp(_clamp(epoch_s), tz=timezone.utc).astimezone(zone_info(zone))
     return t.tzname() or _format_offset(offset_at(zone, epoch_s))
@@ -189,7 +196,7 @@ def transitions(zone: str, a_epoch_s: float, b_epoch_s: float) -> list[float]:
     Exact to the second.  Empty for UTC, for fixed-offset zones, and outside
     years 1..9999.
     """
-    if zone in ("UTC", EVENT_LOCAL) or not (math.isfinite(a_epoch_s) and math.isfinite(b_epoch_s)):
+    if drawn_in_utc(zone) or not (math.isfinite(a_epoch_s) and math.isfinite(b_epoch_s)):
         return []
     a, b = max(a_epoch_s, _DT_MIN + SECONDS_PER_DAY), min(b_epoch_s, _DT_MAX - SECONDS_PER_DAY)
     if b <= a:
@@ -234,7 +241,7 @@ def zone_ticks(x0: float, x1: float, origin_epoch_s: float, width_px: float, mea
     if x0 > x1:
         x0, x1 = x1, x0
     mid = origin_epoch_s + (x0 + x1) / 2
-    if zone in ("UTC", EVENT_LOCAL) or x1 - x0 > MAX_EXACT_SPAN_S:
+    if drawn_in_utc(zone) or x1 - x0 > MAX_EXACT_SPAN_S:
         return compute_ticks(x0, x1, origin_epoch_s, width_px, measure, offset_at(zone, mid), table=table)
     cuts = [t - origin_epoch_s for t in transitions(zone, origin_epoch_s + x0, origin_epoch_s + x1)]
     if not cuts:
@@ -338,7 +345,7 @@ def local_day_shift(epoch_s: float, zone: str) -> float:
     ``-offset`` of ``zone`` at that local midnight: for Europe/Minsk (UTC+3)
     the day 10 Feb 2022 runs from 9 Feb 21:00 UTC, a shift of -10800 s.
     """
-    if zone in ("UTC", EVENT_LOCAL) or not math.isfinite(epoch_s):
+    if drawn_in_utc(zone) or not math.isfinite(epoch_s):
         return 0.0
     guess = epoch_s - offset_at(zone, epoch_s)
     return -offset_at(zone, guess)
@@ -371,7 +378,7 @@ def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
     """
     import dataclasses
 
-    if zone in ("UTC", EVENT_LOCAL):
+    if drawn_in_utc(zone):
         return timeline
     cols = timeline.columns
     cal_start, cal_end = cols.cal_start, cols.cal_end
@@ -395,7 +402,7 @@ def local_day_shifts(anchors: np.ndarray, zone: str) -> np.ndarray:
     0 for NaN, and all 0 for UTC and :data:`EVENT_LOCAL`."""
     import numpy as np
 
-    if zone in ("UTC", EVENT_LOCAL):
+    if drawn_in_utc(zone):
         return np.zeros(len(anchors))
     return _day_shifts(np.asarray(anchors, dtype=float), zone)
 

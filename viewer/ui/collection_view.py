@@ -33,7 +33,7 @@ from ..model.lanes import MAX_LANE_WEIGHT, lane_weights
 from ..model.store import VisibleEvents
 from ..model.viewstate import XLimits, pan_to_show
 from ..model.window import WindowContent, WindowRequest, WindowTimeline
-from ..model.zones import EVENT_LOCAL, offset_at, zone_label
+from ..model.zones import drawn_in_utc, offset_at, zone_label
 from .lane_layout import LaneLayout, LaneScroll, lay_out_lanes, line_lane_px, strip_px
 from .overview import place_beyond_marks, strip_span, year_of
 from .timeline_view import TimelineViewBox
@@ -200,7 +200,7 @@ class CollectionView(pg.PlotWidget):
         """The window to ask the store for, epoch s: the one on screen, widened by
         :data:`ZONE_MARGIN_S` on each side in a display zone that moves date-only events."""
         t0, t1 = self.window()
-        if self.zone in ("UTC", EVENT_LOCAL):
+        if drawn_in_utc(self.zone):
             return t0, t1
         return t0 - ZONE_MARGIN_S, t1 + ZONE_MARGIN_S
 
@@ -269,7 +269,7 @@ class CollectionView(pg.PlotWidget):
         self.zone = zone
 
         def local_offset(epoch_s: float) -> float:
-            return 0.0 if zone in ("UTC", EVENT_LOCAL) else offset_at(zone, epoch_s)
+            return 0.0 if drawn_in_utc(zone) else offset_at(zone, epoch_s)
 
         self.events_item.local_offset = local_offset  # "2 at 15:41" in the zone, as the main window writes it
         self.follow_zone()

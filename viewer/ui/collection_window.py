@@ -449,12 +449,13 @@ class CollectionWindow(QMainWindow):
 
     def _mark_collapsed(self) -> None:
         """Put ▸ before the collapsed tracks' names in the track list (no filter change)."""
+        label_of = {t.id: t.label for t in self.base.tracks}
         self.track_list.blockSignals(True)
         try:
             for i in range(self.track_list.count()):
                 item = self.track_list.item(i)
                 tid = item.data(Qt.ItemDataRole.UserRole)
-                label = self.base.tracks[[t.id for t in self.base.tracks].index(tid)].label
+                label = label_of[tid]
                 item.setText(("▸ " if tid in self.state.collapsed_tracks else "") + label)
         finally:
             self.track_list.blockSignals(False)

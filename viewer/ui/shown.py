@@ -29,7 +29,7 @@ from ..model.filters import apply_filters
 from ..model.search import matches_of, parse_query, search
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
-from ..model.zones import EVENT_LOCAL, timeline_on_local_days
+from ..model.zones import drawn_in_utc, timeline_on_local_days
 from .search_jobs import SearchJobs, rows_of_file_mask
 
 __all__ = ["ShownTimeline", "install", "jobs_pending"]
@@ -65,6 +65,7 @@ class ShownTimeline(QObject):
         self._derived_from: tuple | None = None  # (file's timeline, filters, zone) of self.timeline
         # the latest derived timelines (the shown one among them), oldest first: switching back is instant
         self._recent: list[tuple[tuple, Timeline]] = []
+        self._sizes: dict[int, int] = {}  # id of a kept timeline -> bytes of its own arrays (_own_bytes)
         # large timelines: search in the background (viewer.ui.search_jobs)
         self.jobs = SearchJobs(self)
         self.jobs.sigAnswer.connect(self._on_answer)
@@ -121,7 +122,7 @@ class ShownTimeline(QObject):
         timeline, filters, zone = key
         if timeline is not self.window.timeline:
             return None
-        if filters.is_default and zone in _ZONES_THAT_MOVE_NOTHING:
+        if filters.is_default and drawn_in_utc(zone):
             return timeline  # what _derive returns for it
         for done, shown in self._recent:
             if done[0] is timeline and done[1:] == key[1:]:
@@ -137,11 +138,15 @@ class ShownTimeline(QObject):
             return []  # the file's own timeline: kept by the window anyway
         recent = [(k, t) for k, t in self._recent if not (k[0] is key[0] and k[1:] == key[1:])]
         recent.append((key, shown))
+        # each kept timeline's size is measured once (ids are unique among the living ones kept)
+        known = {id(t): self._sizes[id(t)] for _, t in self._recent if id(t) in self._sizes}
+        sizes = {id(t): known[id(t)] if id(t) in known else _own_bytes(t, key[0]) for _, t in recent}
         dropped = []
         while len(recent) > 1 and (len(recent) > KEEP_DERIVED or
-                                   sum(_own_bytes(t, key[0]) for _, t in recent[:-1]) > KEEP_DERIVED_BYTES):
+                                   sum(sizes[id(t)] for _, t in recent[:-1]) > KEEP_DERIVED_BYTES):
             dropped.append(recent.pop(0)[1])
         self._recent = recent
+        self._sizes = {id(t): sizes[id(t)] for _, t in recent}
         return dropped
 
     def _forget_other_files(self) -> None:
@@ -361,7 +366,6 @@ its derivation moves days by different amounts and sorts lanes again as a
 real switch does (its result is thrown away; what it leaves is memory
 mapped for reuse and the file's caches built, nothing of that zone's)."""
 
-_ZONES_THAT_MOVE_NOTHING = ("UTC", EVENT_LOCAL)  # timeline_on_local_days returns the timeline itself
 
 
 def _own_bytes(timeline: Timeline, file_timeline: Timeline) -> int:

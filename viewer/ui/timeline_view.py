@@ -40,7 +40,7 @@ from ..model.stacks import next_in_stack, stack_rows
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
-from ..model.zones import EVENT_LOCAL, describe_date, offset_at, zone_label
+from ..model.zones import describe_date, drawn_in_utc, offset_at, zone_label
 from .access import FocusRingMixin
 
 _SCROLL_STEPS = 1000  #: scroll bar steps per lane unit
@@ -505,7 +505,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         item = self.events_item
         if item is not None:
             def local_offset(epoch_s: float) -> float:
-                return 0.0 if zone in ("UTC", EVENT_LOCAL) else offset_at(zone, epoch_s)
+                return 0.0 if drawn_in_utc(zone) else offset_at(zone, epoch_s)
 
             item.local_offset = local_offset
             if repaint:
