@@ -40,6 +40,15 @@ class BandLayerItem(pg.GraphicsObject):
         self.style = style
         self.update()
 
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Draw the bands of ``timeline`` instead (same item, same selection and style)."""
+        self.prepareGeometryChange()
+        self.timeline = timeline
+        self.columns = timeline.columns
+        self._bounds = layer_bounds(self.columns)
+        self._tabs = []
+        self.update()
+
     def set_selected(self, event_id: str | None) -> None:
         self.selected = event_id
         self.update()

@@ -57,12 +57,21 @@ class _BandEvent:
 
 
 class _Bands:
-    """A window's bands as the band layer reads a timeline (``columns``, ``events[i]``)."""
+    """A window's bands as the band layer reads a timeline (``columns``, ``events[i]``).
+
+    ``events[i]`` is made when the layer asks for it (the bands drawn, a handful), not for
+    every event of the answer."""
 
     def __init__(self, timeline: WindowTimeline) -> None:
         self.columns = timeline.columns
-        vis = timeline.columns.content.visible
-        self.events = [_BandEvent(i, t) for i, t in zip(vis.ids, vis.titles, strict=True)]
+        self.events = self
+        self._visible = timeline.columns.content.visible
+
+    def __getitem__(self, i: int) -> _BandEvent:
+        return _BandEvent(self._visible.ids[i], self._visible.titles[i])
+
+    def __len__(self) -> int:
+        return len(self._visible.ids)
 
 
 def empty_content(lanes: int) -> WindowContent:
@@ -222,11 +231,7 @@ class CollectionView(pg.PlotWidget):
         if weights != self.lane_weights:  # a lane's height follows what it holds in view
             self.lane_weights = weights
             self._lay_out_lanes()
-        selected = self.bands_item.selected
-        self.removeItem(self.bands_item)
-        self.bands_item = BandLayerItem(cast(Any, _Bands(timeline)), self.style_)
-        self.bands_item.set_selected(selected)
-        self.addItem(self.bands_item)
+        self.bands_item.set_timeline(cast(Any, _Bands(timeline)))
         self._emphasise()
 
     def _weights_in_view(self, columns: Any) -> dict[str, float]:
