@@ -102,7 +102,8 @@ def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str =
         rows.append(f"<tr><td class='muted'>as written</td><td>“{capped(d.phrase, f'{side}-phrase', expanded, links)}”"
                     "</td></tr>")
     if d.basis:
-        rows.append(f"<tr><td class='muted'>basis</td><td>{capped(d.basis, f'{side}-basis', expanded, links)}</td></tr>")
+        basis = capped(d.basis, f"{side}-basis", expanded, links)
+        rows.append(f"<tr><td class='muted'>basis</td><td>{basis}</td></tr>")
     rows.append(f"<tr><td class='muted'>EDTF</td><td><code>{escape(d.edtf)}</code></td></tr>")
     return "".join(rows)
 
