@@ -35,6 +35,7 @@ import time
 
 from .io import native
 from .io.clickstore import is_clickhouse_url, mask_password
+from .io.collection import NotACollectionError
 from .io.common import group_problems
 from .io.csvgeneric import parse_mapping
 from .io.losses import is_event_not_written
@@ -251,6 +252,25 @@ class _ProgressLine:
             self.open = False
 
 
+def _collection_problems(timeline, label: str) -> list[Problem]:
+    """Every problem of the rows of a collection read from a Parquet / DuckDB file (its json,
+    NaN times, duplicated ids: :func:`viewer.io.collection_check.collection_problems`), read a
+    batch at a time with progress on stderr; ``[]`` for any other timeline."""
+    store = getattr(timeline, "_store", None)
+    if store is None:
+        return []
+    from .io.collection_check import collection_problems
+    from .io.duckstore import DuckStore
+
+    if not isinstance(store, DuckStore):
+        return []
+    progress = _ProgressLine(label)
+    try:
+        return collection_problems(store, progress)
+    finally:
+        progress.done()
+
+
 def _convert(args: argparse.Namespace) -> int:
     if same_file(args.input, args.output):
         _err(f"timeline-viewer: cannot convert {args.input} into itself: {args.output} is the same file "
@@ -260,6 +280,13 @@ def _convert(args: argparse.Namespace) -> int:
         report = _read(args, args.input)
     except TimelineLoadError as exc:
         _err(f"timeline-viewer: cannot convert {args.input}:\n{exc.full_report()}")
+        return 2
+    bad_rows = _collection_problems(report.timeline, args.input)
+    if bad_rows:  # what its own validate would refuse is never written
+        _err(f"timeline-viewer: cannot convert {args.input}: {_count(len(bad_rows), 'problem')} in its rows "
+             "(nothing written):")
+        for line in group_problems(bad_rows):
+            _err(f"  {line}")
         return 2
     progress = _ProgressLine(args.output)
     try:
@@ -296,10 +323,20 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     try:
         report = _read(args, args.file)
+    except NotACollectionError as exc:  # not Parquet / DuckDB, or not a timeline collection: unknown format
+        _err(f"timeline-viewer: cannot read {name}:\n{exc.full_report()}")
+        return 2
     except TimelineLoadError as exc:
         _err(f"{name}: invalid ({len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}):")
         for p in exc.problems:
             _err(f"  {p}")
+        return 1
+    bad_rows = _collection_problems(report.timeline, name)
+    if bad_rows:
+        _err(f"{name}: invalid ({_count(len(bad_rows), 'problem')} in its rows):")
+        for line in group_problems(bad_rows):
+            _err(f"  {line}")
+        _list("also not mapped or altered", report.warnings)
         return 1
     if report.skipped:
         _err(f"{name}: invalid ({len(report.skipped)} row{'s' if len(report.skipped) != 1 else ''} "
