@@ -45,7 +45,15 @@ MAX_LISTED = 1_000
 TIME_COLUMNS = ("sort_point", "x0", "x1", "xm")
 """Time columns that must be numbers: ``sort_point`` on every row, the others on drawn rows
 (a row not drawn has NaN there by design)."""
-_NAN_SQL = "isnan(sort_point) OR (drawn AND (isnan(x0) OR isnan(x1) OR isnan(xm)))"
+
+
+def _nan(column: str) -> str:
+    """SQL true where ``column`` is NaN.  Not ``isnan``: DuckDB prunes a WHERE by the row groups'
+    min/max statistics, and writers that leave NaN out of them (pyarrow) hide it from ``isnan``."""
+    return f"(NOT isfinite({column}) AND NOT isinf({column}))"
+
+
+_NAN_SQL = f"{_nan('sort_point')} OR (drawn AND ({_nan('x0')} OR {_nan('x1')} OR {_nan('xm')}))"
 
 
 def _row(position: int, event_id: Any) -> str:
@@ -160,7 +168,7 @@ def nan_problems(store: DuckStore, limit: int = 10) -> list[Problem]:
 
 
 def _nan_rows(query: Callable[[str], list[Any]], source: str, file: str, limit: int = 10) -> list[Problem]:
-    flags = ", ".join(f"isnan({c})" + ("" if c == "sort_point" else " AND drawn") for c in TIME_COLUMNS)
+    flags = ", ".join(_nan(c) + ("" if c == "sort_point" else " AND drawn") for c in TIME_COLUMNS)
     rows = query(f"SELECT count(*) OVER (), file_row_number, id, {flags} FROM {source} WHERE {_NAN_SQL} "
                  f"ORDER BY file_row_number LIMIT {int(limit)}")
     out = []
