@@ -166,3 +166,49 @@ def test_a_parquet_file_that_is_not_a_collection_is_unreadable_exit_2(tmp_path, 
         err = capsys.readouterr().err
         assert f"cannot read {path}" in err and said in err
         assert main(["convert", str(path), str(tmp_path / "out.timeline.json")]) == 2
+
+
+def test_the_schema_is_skipped_only_for_events_certainly_within_it(bundled_path):
+    """Rows of the common shape skip jsonschema (~2,000 events/s); every event it skips must
+    pass the schema, and every mutation of one that breaks the schema must not be skipped."""
+    import copy
+    import json
+    from pathlib import Path
+
+    from viewer.io.collection_check import schema_certain
+    from viewer.io.native_problems import Problems
+    from viewer.io.native_schema import schema_problems
+    from viewer.io.native_write import event_to_dict
+
+    from .collection import collection
+
+    doc = json.loads(Path(bundled_path).read_text(encoding="utf-8"))
+
+    events = list(doc["events"]) + [event_to_dict(e, "UTC") for e in collection(300).events]
+    base = {k: v for k, v in doc.items() if k not in ("events", "stories")}
+
+    def schema_ok(event) -> bool:
+        data = {**base, "events": [event]}
+        report = Problems("x", data, None)
+        schema_problems(data, report)
+        return not report.items
+
+    mutations = [("title", " "), ("title", 3), ("id", ""), ("kind", "blob"), ("start", ""), ("start", 2022),
+                 ("start", {"edtf": ""}), ("start", {"edtf": "2022", "x": 1}),
+                 ("start", {"edtf": "2022", "precision": "day"}),
+                 ("end", 5), ("sources", [{"x": 1}]), ("sources", [""]), ("sources", "a"), ("actors", [1]),
+                 ("tags", "x"), ("status", "maybe"), ("credibility", 1), ("summary", None), ("track", None),
+                 ("location", ["x"]), ("extra", 1), ("title", "\ud800x")]
+    certain = 0
+    for event in events:
+        if schema_certain(event):
+            certain += 1
+            assert schema_ok(event), event
+        for key, value in mutations:
+            bad = copy.deepcopy(event)
+            bad[key] = value
+            assert not (schema_certain(bad) and not schema_ok(bad)), (key, value)
+        if "track" in event and event.get("kind") != "band":
+            bad = {k: v for k, v in event.items() if k != "track"}
+            assert not schema_certain(bad)
+    assert certain > len(events) // 2  # the common shape is the common case

@@ -24,19 +24,22 @@ No Qt.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from viewer.model.errors import Problem, TimelineLoadError
 
 from .jsonpos import PathPart
-from .native_checks import check_document
+from .native_checks import Checker
 from .native_problems import Problems, format_path
+from .native_schema import schema_problems, walk_checks
 
 if TYPE_CHECKING:
     from .duckstore import DuckStore
 
-__all__ = ["collection_problems", "row_problems", "footer_nan_problem", "BATCH", "MAX_LISTED", "TIME_COLUMNS"]
+__all__ = ["collection_problems", "row_problems", "schema_certain", "footer_nan_problem", "nan_problems",
+           "duplicate_id_problems", "BATCH", "MAX_LISTED", "TIME_COLUMNS"]
 
 BATCH = 20_000
 """Rows whose json is read and checked at a time (bounded memory)."""
@@ -126,14 +129,74 @@ def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[int, A
         kept.append((position, event_id))
     if events:
         doc = {k: v for k, v in meta.items() if k not in ("layout_version", "stories", "events")}
+        # the JSON Schema (jsonschema: ~2,000 events/s) only for events not certainly within it
+        odd = [i for i, e in enumerate(events) if not schema_certain(e)]
+        if odd:
+            sub = {**doc, "events": [events[i] for i in odd]}
+            sub_report = _RowProblems(file, sub, [kept[i] for i in odd])
+            try:
+                if walk_checks(sub, sub_report, ()):
+                    schema_problems(sub, sub_report)
+            except RecursionError:
+                sub_report.items.append(Problem(file, "an event's json is nested too deeply to be checked"))
+            out.extend(sub_report.items)
         doc["events"] = events
         report = _RowProblems(file, doc, kept)
         try:
-            check_document(doc, report)
+            Checker(doc, report).run()  # meaning: tracks, sources, dates, order (as check_document)
         except RecursionError:
             report.items.append(Problem(file, "an event's json is nested too deeply to be checked"))
         out.extend(report.items)
     return out
+
+
+_EVENT_KEYS = frozenset({"id", "kind", "title", "track", "start", "end", "summary", "location", "status", "actors",
+                         "tags", "sources", "credibility"})
+_DATE_KEYS = frozenset({"edtf", "phrase", "basis", "time_zone", "precision"})
+_NOT_BLANK = re.compile(r"\S")
+
+
+def _text(value: Any, non_empty: bool = False) -> bool:
+    return type(value) is str and (not non_empty or value != "") and (value.isascii() or not _lone_surrogate(value))
+
+
+def _lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _date(value: Any) -> bool:
+    if type(value) is str:
+        return _text(value, non_empty=True)
+    return (type(value) is dict and value.keys() <= _DATE_KEYS and _text(value.get("edtf"), non_empty=True)
+            and all(_text(value[k]) for k in ("phrase", "basis") if k in value)
+            and ("time_zone" not in value or _text(value["time_zone"], non_empty=True))
+            and value.get("precision", "hour") in ("hour", "minute"))
+
+
+def schema_certain(event: Any) -> bool:
+    """True when ``event`` (a parsed json) certainly meets the native schema's event: the common
+    shapes (no quotes, no draft), every field of the right type.  False means only "not
+    certain": the JSON Schema then decides, and words what is wrong."""
+    if type(event) is not dict or not event.keys() <= _EVENT_KEYS:
+        return False
+    title = event.get("title")
+    kind = event.get("kind", "point")
+    return (_text(event.get("id"), non_empty=True) and isinstance(title, str) and _text(title)
+            and _NOT_BLANK.search(title) is not None
+            and kind in ("point", "span", "band") and _date(event.get("start"))
+            and (event.get("end") is None or _date(event["end"]))
+            and (_text(event["track"]) if "track" in event else kind == "band")
+            and all(_text(event[k]) for k in ("summary", "location") if k in event)
+            and event.get("status", "happened") in ("happened", "planned")
+            and event.get("credibility", "1") in ("1", "2", "3", "4", "5", "6")
+            and all(type(event[k]) is list and all(_text(v) for v in event[k]) for k in ("actors", "tags")
+                    if k in event)
+            and ("sources" not in event or (type(event["sources"]) is list
+                                            and all(_text(v, non_empty=True) for v in event["sources"]))))
 
 
 def collection_problems(store: DuckStore, progress: Callable[[str], None] | None = None,
