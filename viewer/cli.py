@@ -12,11 +12,14 @@ command   0 / 1 / 2
 convert   0 written, nothing lost; 1 written, but rows were skipped, fields
           not mapped, values altered or events left out (each listed); 2
           nothing written (input unreadable or
-          invalid, unknown format, output not writable)
+          invalid, unknown format, output not writable; a collection
+          whose rows validate refuses)
 validate  0 valid, everything maps; 1 invalid, or rows skipped, fields not
-          mapped or values altered, every problem listed (file, line, row, field);
-          2 unreadable (missing, a folder, no permission, too large, unknown
-          format)
+          mapped or values altered, every problem listed (file, line, row, field;
+          a collection: every row's json, NaN times, duplicated ids, count
+          tables that do not add up); 2 unreadable (missing, a folder, no
+          permission, too large, unknown format: also a .parquet / .duckdb
+          that is not a timeline collection)
 export    0 written; 1 bad arguments or the picture could not be written;
           2 input unreadable or invalid
 ingest    0 draft made (written with -o), every date expression resolved;
@@ -54,8 +57,8 @@ EXIT_CODES = """exit codes:
             altered, events left out or details the output format cannot hold (listed);
             2 nothing written
   validate  0 valid, everything maps; 1 invalid, rows skipped or fields not mapped (every
-            problem listed); 2 unreadable (missing, no permission,
-            too large, unknown format)
+            problem listed; a collection's rows are all read); 2 unreadable (missing, no
+            permission, too large, unknown format, a .parquet/.duckdb that is not a collection)
   export    0 written; 1 bad arguments or not writable; 2 input unreadable or invalid
   deck      0 written; 1 bad arguments (unknown story) or not writable; 2 input unreadable or invalid
   ingest    0 draft made, every date resolved; 1 made, expressions left unresolved (listed);
