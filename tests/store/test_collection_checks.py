@@ -212,3 +212,28 @@ def test_the_schema_is_skipped_only_for_events_certainly_within_it(bundled_path)
             bad = {k: v for k, v in event.items() if k != "track"}
             assert not schema_certain(bad)
     assert certain > len(events) // 2  # the common shape is the common case
+
+
+def test_a_duckdb_collection_with_wrong_counts_is_counted_from_its_events(tmp_path, bundled_path):
+    import duckdb
+
+    from viewer.io.registry import read_timeline, write_timeline
+
+    path = tmp_path / "allied.duckdb"
+    assert write_timeline(read_timeline(bundled_path), path) == []
+    good = DuckStore(str(path))
+    lo, hi = good.extent()
+    lanes = list(range(len(good.lane_ids)))
+    want = good.density(lo - 1, hi + 1, lanes, 30, exact=True)
+    good.close()
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE counts SET n = n + 3 WHERE res = 86400 AND n > 0")
+    con.close()
+    store = DuckStore(str(path))
+    try:
+        assert f"{path} (table 'counts'): its count tables are not used (at width 86400 s, lane" in store.index_note
+        import numpy as np
+
+        assert np.array_equal(store.density(lo - 1, hi + 1, lanes, 30), want)
+    finally:
+        store.close()

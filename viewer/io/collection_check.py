@@ -210,7 +210,8 @@ def collection_problems(store: DuckStore, progress: Callable[[str], None] | None
     more = 0
     done = 0
     with store._lock:  # one connection: the rows are read while nothing else asks
-        cur = store.con.execute("SELECT file_row_number, id, title, track, json FROM evp ORDER BY file_row_number")
+        # in file order as stored (no sort: the json of every row would be sorted in memory)
+        cur = store.con.execute("SELECT file_row_number, id, title, track, json FROM evp")
         while rows := cur.fetchmany(max(int(batch), 1)):
             found = row_problems(file, store.meta, rows)
             take = found[:max(MAX_LISTED - listed, 0)]
@@ -248,11 +249,17 @@ def _nan_rows(query: Callable[[str], list[Any]], source: str, file: str, limit: 
 
 def duplicate_id_problems(store: DuckStore, limit: int = 10) -> list[Problem]:
     """Ids used by more than one row (one query)."""
-    rows = store._q("SELECT count(*) OVER (), id, count(*), list(file_row_number ORDER BY file_row_number)[1:3] "
-                    "FROM evp GROUP BY id HAVING count(*) > 1 ORDER BY min(file_row_number) "
-                    f"LIMIT {int(limit)}")
+    rows = store._q("SELECT count(*) OVER (), id, count(*), min(file_row_number) FROM evp GROUP BY id "
+                    f"HAVING count(*) > 1 ORDER BY 4 LIMIT {int(limit)}")
+    places: dict[str, list[int]] = {}
+    if rows:  # where the first few ids listed are (their rows only)
+        listed = ", ".join("'" + str(r[1]).replace("'", "''") + "'" for r in rows)
+        places = {k: [int(p) for p in v] for k, v in store._q(
+            "SELECT id, list(file_row_number ORDER BY file_row_number)[1:3] FROM evp "
+            f"WHERE id IN ({listed}) GROUP BY id")}
     out = []
-    for _total, event_id, n, first in rows:
+    for _total, event_id, n, lowest in rows:
+        first = places.get(event_id) or [int(lowest)]
         at = ", ".join(f"{int(p) + 1:,}" for p in first)
         out.append(Problem(store.path, f"id {event_id!r} is used by {int(n):,} rows (rows {at}"
                            f"{', …' if n > len(first) else ''}); every event's id must be unique",

@@ -478,7 +478,7 @@ class DuckStore(EventStore):
         except Exception as exc:  # noqa: BLE001 - a damaged counts file is only a missed shortcut
             wrong = f"they cannot be summed ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r})"
         if wrong:
-            name = "its table 'counts'" if self.path.lower().endswith(".duckdb") else counts_path(self.path)
+            name = f"{self.path} (table 'counts')" if self.path.lower().endswith(".duckdb") else counts_path(self.path)
             self._has_counts = self._windowed = False
             self.index_note = (self.index_note + " " if self.index_note else "") + (
                 f"{name}: its count tables are not used ({wrong}); the window counts from the events instead")
