@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,6 +102,49 @@ def _no_display() -> bool:
     return not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def _unreachable_display() -> str | None:
+    """Why the named display cannot be reached (Qt would abort with a core dump), or None.
+
+    Only on Linux/BSD, when no Qt platform is chosen: a Wayland display is reachable when
+    its socket accepts a connection; else ``DISPLAY`` is probed by connecting to the X
+    server's own socket (``/tmp/.X11-unix/X<n>``, or its abstract twin on Linux), or for
+    ``localhost:<n>`` (an SSH forwarding) to TCP port 6000 + n on this machine.  A display
+    on another host is not probed (no network access): None.
+    """
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+
+    def accepts(family: int, address: object) -> bool:
+        try:
+            with socket.socket(family, socket.SOCK_STREAM) as sock:
+                sock.settimeout(2.0)
+                sock.connect(address)  # type: ignore[arg-type]
+            return True
+        except (OSError, ValueError):
+            return False
+
+    wayland = os.environ.get("WAYLAND_DISPLAY", "")
+    if wayland:
+        path = wayland if wayland.startswith("/") else os.path.join(os.environ.get("XDG_RUNTIME_DIR", ""), wayland)
+        if accepts(socket.AF_UNIX, path):
+            return None
+    display = os.environ.get("DISPLAY", "")
+    if not display:
+        return f"the Wayland display {wayland!r} does not answer" if wayland else None
+    m = re.fullmatch(r"(unix|localhost|127\.0\.0\.1)?:(\d+)(?:\.\d+)?", display)
+    if m is None:
+        return None  # another host, or a form not known here (a socket path): not probed
+    host, n = m.group(1) or "", int(m.group(2))
+    if host in ("localhost", "127.0.0.1"):
+        if accepts(socket.AF_INET, ("127.0.0.1", 6000 + n)):
+            return None
+        return f"DISPLAY={display}: no X server answers on this machine's TCP port {6000 + n}"
+    path = f"/tmp/.X11-unix/X{n}"
+    if accepts(socket.AF_UNIX, path) or (sys.platform.startswith("linux") and accepts(socket.AF_UNIX, "\0" + path)):
+        return None
+    return f"DISPLAY={display}: no X server answers at {path}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``timeline-viewer`` and ``python -m viewer``; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
@@ -131,6 +176,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.screenshot and _no_display():
         print("timeline-viewer: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
               "is set); render it instead with --screenshot OUT.png, or set QT_QPA_PLATFORM", file=sys.stderr)
+        return 2
+    unreachable = None if args.screenshot else _unreachable_display()
+    if unreachable:
+        print(f"timeline-viewer: cannot reach the display to open the window on ({unreachable}); "
+              "check DISPLAY (is the X server running?), render it instead with --screenshot OUT.png, "
+              "or set QT_QPA_PLATFORM", file=sys.stderr)
         return 2
     args.step = 1 if args.step is None else args.step
     theme_given = args.theme is not None  # else the theme chosen last time (the session), or dark

@@ -12,11 +12,14 @@ command   0 / 1 / 2
 convert   0 written, nothing lost; 1 written, but rows were skipped, fields
           not mapped, values altered or events left out (each listed); 2
           nothing written (input unreadable or
-          invalid, unknown format, output not writable)
+          invalid, unknown format, output not writable; a collection
+          whose rows validate refuses)
 validate  0 valid, everything maps; 1 invalid, or rows skipped, fields not
-          mapped or values altered, every problem listed (file, line, row, field);
-          2 unreadable (missing, a folder, no permission, too large, unknown
-          format)
+          mapped or values altered, every problem listed (file, line, row, field;
+          a collection: every row's json, NaN times, duplicated ids, count
+          tables that do not add up); 2 unreadable (missing, a folder, no
+          permission, too large, unknown format: also a .parquet / .duckdb
+          that is not a timeline collection)
 export    0 written; 1 bad arguments or the picture could not be written;
           2 input unreadable or invalid
 ingest    0 draft made (written with -o), every date expression resolved;
@@ -35,6 +38,7 @@ import time
 
 from .io import native
 from .io.clickstore import is_clickhouse_url, mask_password
+from .io.collection import NotACollectionError
 from .io.common import group_problems
 from .io.csvgeneric import parse_mapping
 from .io.losses import is_event_not_written
@@ -53,8 +57,8 @@ EXIT_CODES = """exit codes:
             altered, events left out or details the output format cannot hold (listed);
             2 nothing written
   validate  0 valid, everything maps; 1 invalid, rows skipped or fields not mapped (every
-            problem listed); 2 unreadable (missing, no permission,
-            too large, unknown format)
+            problem listed; a collection's rows are all read); 2 unreadable (missing, no
+            permission, too large, unknown format, a .parquet/.duckdb that is not a collection)
   export    0 written; 1 bad arguments or not writable; 2 input unreadable or invalid
   deck      0 written; 1 bad arguments (unknown story) or not writable; 2 input unreadable or invalid
   ingest    0 draft made, every date resolved; 1 made, expressions left unresolved (listed);
@@ -251,6 +255,25 @@ class _ProgressLine:
             self.open = False
 
 
+def _collection_problems(timeline, label: str) -> list[Problem]:
+    """Every problem of the rows of a collection read from a Parquet / DuckDB file (its json,
+    NaN times, duplicated ids: :func:`viewer.io.collection_check.collection_problems`), read a
+    batch at a time with progress on stderr; ``[]`` for any other timeline."""
+    store = getattr(timeline, "_store", None)
+    if store is None:
+        return []
+    from .io.collection_check import collection_problems
+    from .io.duckstore import DuckStore
+
+    if not isinstance(store, DuckStore):
+        return []
+    progress = _ProgressLine(label)
+    try:
+        return collection_problems(store, progress)
+    finally:
+        progress.done()
+
+
 def _convert(args: argparse.Namespace) -> int:
     if same_file(args.input, args.output):
         _err(f"timeline-viewer: cannot convert {args.input} into itself: {args.output} is the same file "
@@ -260,6 +283,13 @@ def _convert(args: argparse.Namespace) -> int:
         report = _read(args, args.input)
     except TimelineLoadError as exc:
         _err(f"timeline-viewer: cannot convert {args.input}:\n{exc.full_report()}")
+        return 2
+    bad_rows = _collection_problems(report.timeline, args.input)
+    if bad_rows:  # what its own validate would refuse is never written
+        _err(f"timeline-viewer: cannot convert {args.input}: {_count(len(bad_rows), 'problem')} in its rows "
+             "(nothing written):")
+        for line in group_problems(bad_rows):
+            _err(f"  {line}")
         return 2
     progress = _ProgressLine(args.output)
     try:
@@ -296,10 +326,20 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     try:
         report = _read(args, args.file)
+    except NotACollectionError as exc:  # not Parquet / DuckDB, or not a timeline collection: unknown format
+        _err(f"timeline-viewer: cannot read {name}:\n{exc.full_report()}")
+        return 2
     except TimelineLoadError as exc:
         _err(f"{name}: invalid ({len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}):")
         for p in exc.problems:
             _err(f"  {p}")
+        return 1
+    bad_rows = _collection_problems(report.timeline, name)
+    if bad_rows:
+        _err(f"{name}: invalid ({_count(len(bad_rows), 'problem')} in its rows):")
+        for line in group_problems(bad_rows):
+            _err(f"  {line}")
+        _list("also not mapped or altered", report.warnings)
         return 1
     if report.skipped:
         _err(f"{name}: invalid ({len(report.skipped)} row{'s' if len(report.skipped) != 1 else ''} "

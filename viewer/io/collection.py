@@ -46,10 +46,17 @@ from viewer.model.timeline import Event, LazyEvents, Timeline
 from .native_build import date_of, event_from_dict, stories_from_json, timeline_from_dict
 from .native_write import event_to_dict, stories_to_json, timeline_to_dict
 
-__all__ = ["COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "WINDOW_RES", "timeline_rows", "timeline_row_chunks",
-           "timeline_meta", "timeline_of_meta",
+__all__ = ["NotACollectionError", "COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "WINDOW_RES", "timeline_rows",
+           "timeline_row_chunks", "timeline_meta", "timeline_of_meta",
            "event_of_json", "LOAD_COLUMNS", "PLANNED_SQL", "DRAFT_SQL", "CALENDAR_SQL", "CALENDAR_NAMES",
            "calendar_of_rows", "timeline_of_columns"]
+
+
+
+class NotACollectionError(TimelineLoadError):
+    """The file is not a timeline collection this viewer reads (not Parquet / DuckDB, no
+    timeline metadata, another layout version): unreadable, as a file of an unknown format."""
+
 
 LAYOUT_VERSION = 2
 """Bumped when the columns or their meaning change; readers refuse other versions."""
@@ -104,10 +111,10 @@ def timeline_of_meta(meta: str, file: str) -> tuple[Timeline, dict[str, Any]]:
     try:
         data = json.loads(meta)
     except ValueError as exc:
-        raise TimelineLoadError([Problem(file, f"the collection's timeline metadata is not JSON ({exc})")]) from None
+        raise NotACollectionError([Problem(file, f"the collection's timeline metadata is not JSON ({exc})")]) from None
     if not isinstance(data, dict) or data.get("layout_version") != LAYOUT_VERSION:
         got = data.get("layout_version") if isinstance(data, dict) else None
-        raise TimelineLoadError([Problem(file, f"collection layout version {got!r}; this viewer reads version "
+        raise NotACollectionError([Problem(file, f"collection layout version {got!r}; this viewer reads version "
                                          f"{LAYOUT_VERSION}: convert the source file again")])
     body = {k: v for k, v in data.items() if k not in ("layout_version", "stories")}
     body["events"] = []

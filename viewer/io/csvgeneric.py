@@ -74,6 +74,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
+from viewer.model.calendar import format_year
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.quoting import quote_sentence
@@ -370,7 +371,20 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             return human
         if note:
             b.warn(f"{fld}: {note}", row.line, row.where(cols[fld]))
+        elif date.edtf.startswith("Y") and not value.lstrip("+-").upper().startswith("Y"):
+            _note_far_year(value, date, fld, row)
         return date
+
+    def _note_far_year(value: str, date: EventDate, fld: str, row: CsvRow) -> None:
+        """Say how a bare signed number of five or more digits (``-10000``: an ISO 8601
+        expanded year) was read: as a year, which a count or an amount in the wrong column is not."""
+        try:
+            year = int(date.edtf[1:])  # Y-10000: a year alone (a month or day dropped is a warning instead)
+        except ValueError:
+            return
+        b.notes.append(Problem(file, f"{fld}: {value!r} read as the year {year} ({format_year(year)}; an ISO 8601 "
+                               "expanded year, astronomical numbering); if it is not a date, map another column "
+                               f"with --map {fld}=COLUMN", row.line, None, row.where(cols[fld])))
 
     quote_lines = [row.line for row in rows if cell(row, "quotes")]
     if quote_lines:  # text for people (quote_sentence): who said it and how cannot be read back honestly

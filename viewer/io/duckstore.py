@@ -73,6 +73,7 @@ from .collection import (
     PLANNED_SQL,
     RESOLUTIONS,
     WINDOW_RES,
+    NotACollectionError,
     calendar_of_rows,
     event_of_json,
     timeline_meta,
@@ -80,15 +81,18 @@ from .collection import (
     timeline_of_meta,
     timeline_row_chunks,
 )
+from .collection_check import footer_nan_problem
 from .common import ReadReport
 from .regular import require_regular_file
 from .search_index import COUNT_CAP, CollectionIndex, sidecar_path, write_collection_index
 from .store_sql import (
+    COUNT_TOTALS_SQL,
     DUCKDB,
     STATS_KEY,
     CountCache,
     bucket_bins,
     bucket_bins_sql,
+    count_table_mismatch,
     filter_where,
     read_stats,
     window_count_plan,
@@ -395,19 +399,22 @@ class DuckStore(EventStore):
             raise
         except Exception as exc:  # noqa: BLE001 - any engine error names the file
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__  # not its SQL
-            raise TimelineLoadError([Problem(path, f"not a timeline collection DuckDB can read ({first})")]) from None
+            raise NotACollectionError([Problem(path, f"not a timeline collection DuckDB can read ({first})")]) from None
         if "timeline_viewer" not in meta:
-            raise TimelineLoadError([Problem(path, "not a timeline collection: no timeline_viewer metadata "
+            raise NotACollectionError([Problem(path, "not a timeline collection: no timeline_viewer metadata "
                                              "(write one with `timeline-viewer convert IN OUT.parquet`)")])
         self.timeline, self.meta = timeline_of_meta(meta["timeline_viewer"], path)
         self.zone = self.timeline.time_zone or "UTC"
         self.lane_ids = tuple(t.id for t in self.timeline.tracks)
         self._check_rows(path)
+        if not path.lower().endswith(".duckdb"):
+            footer_nan_problem(self._q, path)  # NaN times seen from the footer (no row read for a sound file)
         self.n_events = int(self._one("SELECT count(*) FROM ev"))
         self._stats = read_stats(meta.get(STATS_KEY))
         self._positions: dict[str, np.ndarray] = {}
         # the started/ended counts (ns, ne) are written since issue 13; an older collection has none
         self._windowed = self._has_counts and "ns" in {r[0] for r in self._q("DESCRIBE agg")}
+        self._check_count_totals()
         self._token = meta.get("timeline_viewer_collection")
         if search_index and not path.lower().endswith(".duckdb"):
             n_drawn = sum(self._stats.lanes.values()) if self._stats is not None else None
@@ -454,6 +461,27 @@ class DuckStore(EventStore):
                 path, f"lanes {lo}..{hi} are used but the collection's metadata names {n_lanes} track(s): expected "
                       + (f"lanes 0..{n_lanes - 1} (and {BAND_LANE} for bands)" if n_lanes else
                          f"only bands (lane {BAND_LANE})"), location="column 'lane'")])
+
+    def _check_count_totals(self) -> None:
+        """Ignore (with a note) count tables whose totals per lane are not the collection's
+        (:func:`~viewer.io.store_sql.count_table_mismatch`): one GROUP BY over the count table,
+        and over the events' lanes only for a collection written without its stats."""
+        if not self._has_counts:
+            return
+        try:
+            w = self._windowed
+            totals = self._q(COUNT_TOTALS_SQL.format(started="sum(ns)" if w else "0", ended="sum(ne)" if w else "0",
+                                                     table="agg"))
+            drawn = dict(self._stats.lanes) if self._stats is not None else {int(k): int(v) for k, v in self._q(
+                "SELECT lane, count(*) FROM ev WHERE drawn GROUP BY lane")}
+            wrong = count_table_mismatch(totals, drawn, WINDOW_RES if w else None)
+        except Exception as exc:  # noqa: BLE001 - a damaged counts file is only a missed shortcut
+            wrong = f"they cannot be summed ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r})"
+        if wrong:
+            name = f"{self.path} (table 'counts')" if self.path.lower().endswith(".duckdb") else counts_path(self.path)
+            self._has_counts = self._windowed = False
+            self.index_note = (self.index_note + " " if self.index_note else "") + (
+                f"{name}: its count tables are not used ({wrong}); the window counts from the events instead")
 
     def _search_index(self) -> CollectionIndex | None:
         """The sidecar search index while it answers (it is dropped, with a note, once it fails)."""

@@ -18,7 +18,7 @@ from viewer.model.store_query import LIST_FACETS, FilterLike, StoreFilter
 
 __all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "NUMPY_MAX_ROWS", "CollectionStats",
            "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "WINDOW_LIMIT", "bucket_bins_sql",
-           "bucket_bins"]
+           "bucket_bins", "COUNT_TOTALS_SQL", "count_table_mismatch"]
 
 WINDOW_LIMIT = 1e14
 """Windows within ``±WINDOW_LIMIT`` s of the epoch (three million years) are counted from the
@@ -287,3 +287,53 @@ def read_stats(text: str | None) -> CollectionStats | None:
         return CollectionStats((lo, hi), {int(k): int(v) for k, v in data["lanes"].items()})
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+COUNT_TOTALS_SQL = ("SELECT res, lane, sum(n)::BIGINT AS n, {started}::BIGINT AS ns, {ended}::BIGINT AS ne "
+                    "FROM {table} GROUP BY res, lane")
+"""Totals per width per lane of a count table (``{started}``/``{ended}``: ``sum(ns)``/``sum(ne)``, or
+``0`` for a table written before them): one GROUP BY over the table, never the events."""
+
+
+def count_table_mismatch(totals: Iterable[tuple[Any, Any, Any, Any, Any]], drawn: dict[int, int],
+                         window_res: float | None) -> str | None:
+    """What is wrong with a count table whose totals disagree with its collection, or None.
+
+    A count table counts every drawn event once per width: the markers of a lane at width
+    ``res > 0`` plus its date-only events (``res = 0``) are its drawn events, and at the
+    started/ended width (``window_res``; None for a table without it) every drawn event
+    starts once and ends once.  A table of the right shape but other numbers would make
+    the density strips and the crowded-lane counts wrong, silently.
+
+    Parameters
+    ----------
+    totals : iterable of (res, lane, n, ns, ne)
+        :data:`COUNT_TOTALS_SQL`'s rows.
+    drawn : dict of int -> int
+        Drawn events per lane of the collection (``CollectionStats.lanes``, or counted).
+    window_res : float or None
+    """
+    spread: dict[int, int] = {}
+    marks: dict[float, dict[int, int]] = {}
+    started: dict[int, int] = {}
+    ended: dict[int, int] = {}
+    for res, lane, n, ns, ne in totals:
+        r, k = float(res), int(lane)
+        if r == 0:
+            spread[k] = spread.get(k, 0) + int(n or 0)
+            continue
+        marks.setdefault(r, {})[k] = int(n or 0)
+        if window_res is not None and r == window_res:
+            started[k], ended[k] = int(ns or 0), int(ne or 0)
+    lanes = sorted(set(drawn) | set(spread) | {k for m in marks.values() for k in m} | set(started))
+    for r, m in sorted(marks.items()):
+        for k in lanes:
+            if m.get(k, 0) + spread.get(k, 0) != drawn.get(k, 0):
+                return (f"at width {r:g} s, lane {k} counts {m.get(k, 0) + spread.get(k, 0):,} events but the "
+                        f"collection has {drawn.get(k, 0):,} drawn there")
+    if window_res is not None:
+        for k in lanes:
+            if started.get(k, 0) != drawn.get(k, 0) or ended.get(k, 0) != drawn.get(k, 0):
+                return (f"lane {k} counts {started.get(k, 0):,} events started and {ended.get(k, 0):,} ended "
+                        f"but the collection has {drawn.get(k, 0):,} drawn there")
+    return None

@@ -29,7 +29,7 @@ from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, describe_date, possible_bounds, zone_label
 
-__all__ = ["DetailPane", "event_html", "event_sentence", "timeline_html"]
+__all__ = ["DetailPane", "event_html", "event_sentence", "timeline_html", "event_texts", "TEXT_CAP"]
 
 _LONG_RUN = re.compile(r"\S{60,}")
 
@@ -44,6 +44,41 @@ def escape(text: str) -> str:
         text = _LONG_RUN.sub(lambda m: "\u200b".join(m.group(0)[i:i + 40] for i in range(0, len(m.group(0)), 40)), text)
     return _html_escape(text)
 
+
+TEXT_CAP = 2_000
+"""Characters of one text field (title, summary, a quote...) the pane shows at first: a
+5 MB title filled the pane (and took Qt seconds to lay out)."""
+SHOW_ALL_URL = "timeline-viewer:show-all:"
+COPY_ALL_URL = "timeline-viewer:copy-all:"
+
+
+def capped(text: str, key: str, expanded: frozenset[str] | set[str] = frozenset(), links: bool = False) -> str:
+    """``text`` escaped (:func:`escape`: never markup), cut at :data:`TEXT_CAP` characters with
+    "… (N more characters)" unless ``key`` is in ``expanded``; with ``links``, "show all" and
+    "copy all" links (:data:`SHOW_ALL_URL` / :data:`COPY_ALL_URL` + ``key``) follow."""
+    if len(text) <= TEXT_CAP or key in expanded:
+        return escape(text)
+    more = f"{len(text) - TEXT_CAP:,} more characters"
+    if links:
+        more += f": <a href='{SHOW_ALL_URL}{key}'>show all</a> · <a href='{COPY_ALL_URL}{key}'>copy all</a>"
+    return f"{escape(text[:TEXT_CAP])}… <span class='muted'>({more})</span>"
+
+
+def event_texts(event: Event) -> dict[str, str]:
+    """The text fields of ``event`` the pane may cut, by the key :func:`capped` gives them
+    (what "copy all" copies)."""
+    out = {"title": event.title, "summary": event.summary, "location": event.location,
+           "actors": ", ".join(event.actors), "tags": ", ".join(event.tags)}
+    for side, d in (("start", event.start), ("end", event.end)):
+        if d is not None:
+            out[f"{side}-phrase"], out[f"{side}-basis"] = d.phrase, d.basis
+    for i, q in enumerate(event.quotes):
+        out[f"quote-{i}"] = q.text if q.kind == QuoteKind.DIRECT else quote_sentence(q)
+        out[f"attribution-{i}"] = q.attribution
+    if event.draft is not None:
+        out["draft"] = event.draft.sentence
+    return out
+
 _CSS = """
 body { font-family: 'DejaVu Sans', sans-serif; color: #1b1f24; font-size: 12pt; }
 h1 { font-size: 18pt; margin: 0 0 4px 0; }
@@ -56,16 +91,19 @@ td { padding: 1px 8px 1px 0; vertical-align: top; }
 """
 
 
-def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str = "UTC") -> str:
+def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str = "UTC", side: str = "start",
+               expanded: frozenset[str] | set[str] = frozenset(), links: bool = False) -> str:
     rows = [f"<tr><td><b>{escape(label)}</b></td><td>{escape(describe_date(d, zone, timeline_zone))}</td></tr>"]
     first, last = possible_bounds(d, zone, timeline_zone)
     if not d.is_open and first != last:  # a single day, or a time, needs no range
         rows.append(f"<tr><td class='muted'>earliest possible</td><td>{escape(first)}</td></tr>"
                     f"<tr><td class='muted'>latest possible</td><td>{escape(last)}</td></tr>")
     if d.phrase:
-        rows.append(f"<tr><td class='muted'>as written</td><td>“{escape(d.phrase)}”</td></tr>")
+        rows.append(f"<tr><td class='muted'>as written</td><td>“{capped(d.phrase, f'{side}-phrase', expanded, links)}”"
+                    "</td></tr>")
     if d.basis:
-        rows.append(f"<tr><td class='muted'>basis</td><td>{escape(d.basis)}</td></tr>")
+        basis = capped(d.basis, f"{side}-basis", expanded, links)
+        rows.append(f"<tr><td class='muted'>basis</td><td>{basis}</td></tr>")
     rows.append(f"<tr><td class='muted'>EDTF</td><td><code>{escape(d.edtf)}</code></td></tr>")
     return "".join(rows)
 
@@ -89,7 +127,8 @@ MORE_QUOTES_URL = "timeline-viewer:more-quotes"
 
 
 def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay | None = None,
-               max_quotes: int | None = None) -> str:
+               max_quotes: int | None = None, expanded: frozenset[str] | set[str] = frozenset(),
+               links: bool = False) -> str:
     """The detail pane's HTML for one event (all data text escaped).
 
     With ``max_quotes``, only the first that many quotes are written,
@@ -100,11 +139,19 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
     written in it and the "When" heading names it; date-only values are
     calendar dates, the same in every zone.  With a ``dday`` (relative axis
     on) a "Relative" row gives the date as ``D+3`` (:mod:`viewer.model.dday`).
+
+    A text field longer than :data:`TEXT_CAP` characters is cut there with the count of
+    the rest (:func:`capped`; keys of :func:`event_texts`) unless its key is in
+    ``expanded``; ``links`` adds its "show all" / "copy all" links (the pane follows them).
     """
+
+    def cut(text: str, key: str) -> str:
+        return capped(text, key, expanded, links)
+
     track = next((t for t in timeline.tracks if t.id == event.track), None)
     colour = timeline.track_colours[timeline.track_index[track.id]] if track is not None else ""
     out = [f"<html><head><style>{_CSS}</style></head><body>"]
-    out.append(f"<h1>{escape(event.title)}</h1>")
+    out.append(f"<h1>{cut(event.title, 'title')}</h1>")
     kind = {"point": "event", "span": "span", "band": "band (across all tracks)"}[event.kind.value]
     if track is not None:
         out.append(f"<p><span class='chip' style='background:{escape(colour)}'>&nbsp;</span> "
@@ -115,11 +162,11 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
     if event.quotes:
         out.append(f"<h2>Quotes ({len(event.quotes):,})</h2>")
         shown = event.quotes if max_quotes is None else event.quotes[:max_quotes]
-        for q in shown:
+        for i, q in enumerate(shown):
             if q.kind == QuoteKind.DIRECT:
-                out.append(f"<p class='quote'>“{escape(q.text)}”</p>")
+                out.append(f"<p class='quote'>“{cut(q.text, f'quote-{i}')}”</p>")
             else:  # reported speech is never shown as a quotation (viewer.model.quoting)
-                out.append(f"<p class='quote reported'>{escape(quote_sentence(q))}</p>")
+                out.append(f"<p class='quote reported'>{cut(quote_sentence(q), f'quote-{i}')}</p>")
             who = escape(q.speaker or "unnamed")
             if q.speaker_role:
                 who += f", {escape(q.speaker_role)}"
@@ -129,7 +176,7 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
                 kind += f"; grade {q_grade}"
             out.append(f"<p>— {who} <span class='muted'>({escape(kind)})</span>")
             if q.attribution:
-                out.append(f"<br><span class='muted'>attribution:</span> “{escape(q.attribution)}”")
+                out.append(f"<br><span class='muted'>attribution:</span> “{cut(q.attribution, f'attribution-{i}')}”")
             chain = timeline.source_chain(q.source) if q.source else []
             if chain:
                 names = " ← ".join(escape(s.outlet or s.id) for s in chain)
@@ -143,9 +190,10 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
     out.append(f"<h2>When</h2><p class='muted'>Times in {escape(where)} · "
                "dates are calendar days in every zone</p><table>")
     tz = timeline.time_zone
-    out.append(_date_rows("Start" if event.end is not None else "Date", event.start, zone, tz))
+    out.append(_date_rows("Start" if event.end is not None else "Date", event.start, zone, tz, "start", expanded,
+                          links))
     if event.end is not None:
-        out.append(_date_rows("End", event.end, zone, tz))
+        out.append(_date_rows("End", event.end, zone, tz, "end", expanded, links))
     if dday is not None:
         rel = describe_relative(event.start, dday.day, zone)
         if event.end is not None and describe_relative(event.end, dday.day, zone):
@@ -165,7 +213,7 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         out.append("<tr><td><b>Status</b></td><td><b>Unreviewed draft</b>: read from "
                    f"{escape(event.draft.article or 'pasted text')} by ingest, not yet checked by a person "
                    "(dotted outline; View &gt; Review drafts). Source sentence: "
-                   f"“{escape(event.draft.sentence)}”</td></tr>")
+                   f"“{cut(event.draft.sentence, 'draft')}”</td></tr>")
     out.append("</table><p class='muted'>Sorted (list order, ← / →) by the earliest possible "
                "start; an “on or before” date with its known day; a span of unknown start by its "
                "end; ties in file order.</p>")
@@ -175,14 +223,14 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         words = grade_words(src.reliability if src is not None else "", event.credibility)
         out.append(f"<p><b>Grade {escape(grade)}</b> <span class='muted'>({escape(words)})</span></p>")
     if event.summary:
-        out.append(f"<h2>Summary</h2><p>{escape(event.summary)}</p>")
+        out.append(f"<h2>Summary</h2><p>{cut(event.summary, 'summary')}</p>")
     facts = []
     if event.actors:
-        facts.append(f"<tr><td><b>Actors</b></td><td>{escape(', '.join(event.actors))}</td></tr>")
+        facts.append(f"<tr><td><b>Actors</b></td><td>{cut(', '.join(event.actors), 'actors')}</td></tr>")
     if event.location:
-        facts.append(f"<tr><td><b>Location</b></td><td>{escape(event.location)}</td></tr>")
+        facts.append(f"<tr><td><b>Location</b></td><td>{cut(event.location, 'location')}</td></tr>")
     if event.tags:
-        facts.append(f"<tr><td><b>Tags</b></td><td>{escape(', '.join(event.tags))}</td></tr>")
+        facts.append(f"<tr><td><b>Tags</b></td><td>{cut(', '.join(event.tags), 'tags')}</td></tr>")
     if facts:
         out.append("<h2>Who and where</h2><table>" + "".join(facts) + "</table>")
     sources = timeline.sources_of(event)
@@ -209,14 +257,16 @@ def event_sentence(event: Event, timeline: Timeline, zone: str = "UTC") -> str:
     track = next((t.label for t in timeline.tracks if t.id == event.track), "")
     where = "across all tracks" if event.kind.value == "band" else f"track {track or event.track or 'none'}"
     n = len(timeline.sources_of(event))
-    return f"{visible_controls(event.title)}, {when}, {where}, {n} source{'s' if n != 1 else ''}"
+    title = event.title if len(event.title) <= TEXT_CAP else (
+        f"{event.title[:TEXT_CAP]}… ({len(event.title) - TEXT_CAP:,} more characters)")
+    return f"{visible_controls(title)}, {when}, {where}, {n} source{'s' if n != 1 else ''}"
 
 
 def timeline_html(timeline: Timeline) -> str:
     """The pane's HTML when nothing is selected: what the timeline is and how to use it."""
-    out = [f"<html><head><style>{_CSS}</style></head><body><h1>{escape(timeline.title)}</h1>"]
+    out = [f"<html><head><style>{_CSS}</style></head><body><h1>{capped(timeline.title, 'timeline-title')}</h1>"]
     if timeline.description:
-        out.append(f"<p>{escape(timeline.description)}</p>")
+        out.append(f"<p>{capped(timeline.description, 'timeline-description')}</p>")
     n = len(timeline.events)
     nt, ns = len(timeline.tracks), len(timeline.sources)
     out.append(f"<p class='muted'>{n:,} event{'s' if n != 1 else ''} on {nt:,} track{'s' if nt != 1 else ''}, "
@@ -258,6 +308,7 @@ class DetailPane(QTextBrowser):
         self.timeline = timeline
         self.state = state
         self.quote_limit = QUOTES_PAGE  # quotes shown of the selected event ("Show more" adds a page)
+        self.expanded: set[str] = set()  # text fields of the selected event shown whole ("show all")
         self.anchorClicked.connect(self._on_link)
         state.subscribe(self._on_state)
         self._show()
@@ -271,8 +322,34 @@ class DetailPane(QTextBrowser):
         bar.setValue(at)
 
     def _on_link(self, url) -> None:
-        if url.toString() == MORE_QUOTES_URL:
+        link = url.toString()
+        if link == MORE_QUOTES_URL:
             self.show_more_quotes()
+        elif link.startswith(SHOW_ALL_URL):
+            self.show_all(link[len(SHOW_ALL_URL):])
+        elif link.startswith(COPY_ALL_URL):
+            self.copy_all(link[len(COPY_ALL_URL):])
+
+    def _selected_event(self) -> Event | None:
+        eid = self.state.selected
+        return self.timeline.event(eid) if eid is not None and self.timeline.has_event(eid) else None
+
+    def show_all(self, key: str) -> None:
+        """Show the whole of the selected event's text field ``key`` (:func:`event_texts`), keeping the scroll."""
+        bar = self.verticalScrollBar()
+        at = bar.value()
+        self.expanded.add(key)
+        self._show()
+        bar.setValue(at)
+
+    def copy_all(self, key: str) -> None:
+        """Put the whole of the selected event's text field ``key`` on the clipboard."""
+        from PySide6.QtGui import QGuiApplication
+
+        event = self._selected_event()
+        text = event_texts(event).get(key) if event is not None else None
+        if text is not None:
+            QGuiApplication.clipboard().setText(text)
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.timeline = timeline
@@ -282,6 +359,7 @@ class DetailPane(QTextBrowser):
         if changed & {"selected", "display_zone", "dday"}:
             if "selected" in changed:
                 self.quote_limit = QUOTES_PAGE
+                self.expanded = set()
             self._show()
 
     #: the style sheet's colours -> those of a dark desktop (set by viewer.ui.theme; empty: light)
@@ -303,7 +381,7 @@ class DetailPane(QTextBrowser):
                 except DDayError:
                     dday = None  # not in this timeline: no relative date
             self.setHtml(self._coloured(event_html(ev, self.timeline, self.state.display_zone, dday,
-                                                   self.quote_limit)))
+                                                   self.quote_limit, self.expanded, links=True)))
             self.setAccessibleDescription(
                 "Selected: " + event_sentence(ev, self.timeline, self.state.display_zone))
         else:

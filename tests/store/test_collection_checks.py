@@ -1,0 +1,239 @@
+"""What validate reads of a collection and convert refuses: every row's json, NaN times,
+duplicated ids, count tables of the right shape but wrong numbers, files that are not collections."""
+
+import pytest
+
+from viewer.app import main
+from viewer.io.duckstore import DuckStore, counts_path
+from viewer.model.errors import TimelineLoadError
+
+from .test_duck_store import _forged
+
+pytest.importorskip("duckdb")
+
+
+@pytest.fixture
+def allied(tmp_path, bundled_path):
+    """The bundled timeline as ``allied.parquet`` (16 events; 'mod-statement' is row 5)."""
+    from viewer.io.registry import read_timeline, write_timeline
+
+    src = tmp_path / "allied.parquet"
+    assert write_timeline(read_timeline(bundled_path), src) == []
+    return str(src)
+
+
+def _json_of(event_id: str, old: str, new: str) -> str:
+    """SQL: the row's json with ``old`` replaced by ``new`` in the event ``event_id`` only."""
+    return f"CASE WHEN id = '{event_id}' THEN replace(json, '{old}', '{new}') ELSE json END"
+
+
+@pytest.mark.parametrize(("json", "said"), [
+    (_json_of("mod-statement", '"sources":[', '"sources":[{"x":1},'),
+     "at row 5 (event 'mod-statement'), column 'json' field sources[0]: expected a string"),
+    (_json_of("mod-statement", '"sources":[', '"sources":["nosuch",'),
+     "at row 5 (event 'mod-statement'), column 'json' field sources[0]: unknown source 'nosuch'"),
+    (_json_of("mod-statement", '"id":"mod-statement"', '"id":"other"'),
+     "at row 5 (event 'mod-statement'), column 'id': 'mod-statement', but the event's json has id 'other'"),
+])
+def test_convert_refuses_a_row_its_validate_refuses(tmp_path, allied, capsys, json, said):
+    """A bad source object in a row's json crashed convert (TypeError: unhashable type: 'dict');
+    an unknown source, or a json id other than the row's id, was written as is (exit 0) and
+    validate said 'valid': it never read the json."""
+    bad = _forged(allied, tmp_path / "bad.parquet", json=json)
+    out = tmp_path / "out.parquet"
+    assert main(["validate", bad]) == 1
+    err = capsys.readouterr().err
+    assert "bad.parquet: invalid (1 problem in its rows)" in err and said in err
+    assert "bad.parquet: 16 of 16 rows checked" in err  # progress of the rows read
+    assert main(["convert", bad, str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot convert" in err and "(nothing written)" in err and said in err
+    assert not out.exists() and not (tmp_path / "out.timeline.json").exists()
+    assert main(["convert", allied, str(out)]) == 0 and main(["validate", str(out)]) == 0  # the sound one
+
+
+def test_rows_are_checked_in_batches_and_named_by_their_place(allied, tmp_path):
+    from viewer.io.collection_check import collection_problems
+
+    bad = _forged(allied, tmp_path / "bad.parquet", json=_json_of("us-alarm", '"title":"', '"title":"x'))
+    store = DuckStore(bad)
+    try:
+        position = store._q("SELECT file_row_number FROM evp WHERE id = 'us-alarm'")[0][0]
+        seen: list[str] = []
+        got = collection_problems(store, seen.append, batch=3)
+    finally:
+        store.close()
+    assert seen[0] == "3 of 16 rows checked" and seen[-1] == "16 of 16 rows checked" and len(seen) == 6
+    assert [p.location for p in got] == [f"row {position + 1} (event 'us-alarm'), column 'title'"]
+    assert got[0].file == bad
+
+
+def test_nan_times_are_refused_at_open_from_the_footer_and_by_convert(allied, tmp_path, capsys):
+    """A collection with a NaN time opened (and converted) as if sound."""
+    bad = _forged(allied, tmp_path / "nan.parquet",
+                  sort_point="CASE WHEN id = 'mod-statement' THEN 'nan'::DOUBLE ELSE sort_point END")
+    with pytest.raises(TimelineLoadError) as err:
+        DuckStore(bad)
+    assert "nan.parquet, at row 5 (event 'mod-statement'): a time that is not a number (NaN) in column " \
+           "'sort_point'" in str(err.value)
+    assert main(["validate", bad]) == 1
+    assert "row 5 (event 'mod-statement')" in capsys.readouterr().err
+    assert main(["convert", bad, str(tmp_path / "out.parquet")]) == 2
+    assert not (tmp_path / "out.parquet").exists()
+
+
+def test_nan_times_the_footer_does_not_show_are_found_by_validate(allied, tmp_path, capsys):
+    """pyarrow writes min/max statistics that skip NaN: opening cannot see it; validate's one
+    query does, and convert refuses."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(allied)
+    ids = table.column("id").to_pylist()
+    xm = table.column("xm").to_pylist()
+    xm[ids.index("us-alarm")] = float("nan")
+    at = table.schema.get_field_index("xm")
+    bad = tmp_path / "nan.parquet"
+    pq.write_table(table.set_column(at, "xm", pa.array(xm, type=pa.float64())), bad)
+    assert main(["validate", str(bad)]) == 1
+    err = capsys.readouterr().err
+    row = ids.index("us-alarm") + 1
+    assert f"at row {row} (event 'us-alarm'): a time that is not a number (NaN) in column 'xm'" in err
+    assert main(["convert", str(bad), str(tmp_path / "out.timeline.json")]) == 2
+    assert not (tmp_path / "out.timeline.json").exists()
+
+
+def test_duplicated_ids_are_listed_by_validate_and_refused_by_convert(allied, tmp_path, capsys):
+    """Two rows with the same id (json and column alike) were valid and converted."""
+    dup = ("CASE WHEN id = 'mod-statement' THEN 'us-alarm' ELSE id END")
+    bad = _forged(allied, tmp_path / "dup.parquet", id=dup,
+                  json=_json_of("mod-statement", '"id":"mod-statement"', '"id":"us-alarm"'))
+    assert main(["validate", bad]) == 1
+    err = capsys.readouterr().err
+    assert "column 'id': id 'us-alarm' is used by 2 rows (rows " in err
+    assert "every event's id must be unique" in err
+    assert main(["convert", bad, str(tmp_path / "out.parquet")]) == 2
+    assert not (tmp_path / "out.parquet").exists()
+
+
+@pytest.mark.parametrize("change", [{"n": "CASE WHEN res = 3600 AND lane = 1 THEN n * 2 + 1 ELSE n END"},
+                                    {"ns": "CASE WHEN res = 3600 AND lane = 1 THEN ns + 1 ELSE ns END"},
+                                    {"n": "CASE WHEN res = 0 THEN n + 5 ELSE n END"}])
+def test_a_count_table_with_wrong_numbers_is_ignored_with_a_note(allied, tmp_path, change, capsys):
+    """A count table of the right shape (and the collection's token) but other numbers was
+    trusted: the density strips and crowded-lane counts were wrong, silently."""
+    import shutil
+
+    import numpy as np
+
+    good = DuckStore(allied)
+    lo, hi = good.extent()
+    lanes = list(range(len(good.lane_ids)))
+    want = good.visible(lo - 1, hi + 1, lanes)
+    want_density = good.density(lo - 1, hi + 1, lanes, 40, exact=True)
+    assert good.index_note == ""
+    good.close()
+    counts = counts_path(allied)
+    shutil.move(counts, tmp_path / "good.counts.parquet")
+    _forged(tmp_path / "good.counts.parquet", counts, **change)
+    store = DuckStore(allied)
+    try:
+        assert "allied.counts.parquet: its count tables are not used (" in store.index_note
+        assert "the window counts from the events instead" in store.index_note
+        got = store.visible(lo - 1, hi + 1, lanes)
+        assert (got.ids, got.lane_totals) == (want.ids, want.lane_totals)
+        assert np.array_equal(store.density(lo - 1, hi + 1, lanes, 40), want_density)
+    finally:
+        store.close()
+    assert main(["validate", allied]) == 1  # said, as the other notes of an ignored sidecar
+    assert "its count tables are not used" in capsys.readouterr().err
+
+
+def test_a_parquet_file_that_is_not_a_collection_is_unreadable_exit_2(tmp_path, capsys):
+    """Garbage named .parquet exited 1 ('invalid'), where the README gives unreadable and
+    unknown-format files exit 2."""
+    from viewer.io.duckstore import connect
+
+    garbage = tmp_path / "garbage.parquet"
+    garbage.write_bytes(bytes(range(256)) * 12)
+    plain = tmp_path / "plain.parquet"
+    con = connect()
+    con.execute(f"COPY (SELECT 1 AS a) TO '{plain}' (FORMAT parquet)")
+    con.close()
+    for path, said in ((garbage, "not a timeline collection DuckDB can read"),
+                       (plain, "not a timeline collection: no timeline_viewer metadata")):
+        assert main(["validate", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert f"cannot read {path}" in err and said in err
+        assert main(["convert", str(path), str(tmp_path / "out.timeline.json")]) == 2
+
+
+def test_the_schema_is_skipped_only_for_events_certainly_within_it(bundled_path):
+    """Rows of the common shape skip jsonschema (~2,000 events/s); every event it skips must
+    pass the schema, and every mutation of one that breaks the schema must not be skipped."""
+    import copy
+    import json
+    from pathlib import Path
+
+    from viewer.io.collection_check import schema_certain
+    from viewer.io.native_problems import Problems
+    from viewer.io.native_schema import schema_problems
+    from viewer.io.native_write import event_to_dict
+
+    from .collection import collection
+
+    doc = json.loads(Path(bundled_path).read_text(encoding="utf-8"))
+
+    events = list(doc["events"]) + [event_to_dict(e, "UTC") for e in collection(300).events]
+    base = {k: v for k, v in doc.items() if k not in ("events", "stories")}
+
+    def schema_ok(event) -> bool:
+        data = {**base, "events": [event]}
+        report = Problems("x", data, None)
+        schema_problems(data, report)
+        return not report.items
+
+    mutations = [("title", " "), ("title", 3), ("id", ""), ("kind", "blob"), ("start", ""), ("start", 2022),
+                 ("start", {"edtf": ""}), ("start", {"edtf": "2022", "x": 1}),
+                 ("start", {"edtf": "2022", "precision": "day"}),
+                 ("end", 5), ("sources", [{"x": 1}]), ("sources", [""]), ("sources", "a"), ("actors", [1]),
+                 ("tags", "x"), ("status", "maybe"), ("credibility", 1), ("summary", None), ("track", None),
+                 ("location", ["x"]), ("extra", 1), ("title", "\ud800x")]
+    certain = 0
+    for event in events:
+        if schema_certain(event):
+            certain += 1
+            assert schema_ok(event), event
+        for key, value in mutations:
+            bad = copy.deepcopy(event)
+            bad[key] = value
+            assert not (schema_certain(bad) and not schema_ok(bad)), (key, value)
+        if "track" in event and event.get("kind") != "band":
+            bad = {k: v for k, v in event.items() if k != "track"}
+            assert not schema_certain(bad)
+    assert certain > len(events) // 2  # the common shape is the common case
+
+
+def test_a_duckdb_collection_with_wrong_counts_is_counted_from_its_events(tmp_path, bundled_path):
+    import duckdb
+
+    from viewer.io.registry import read_timeline, write_timeline
+
+    path = tmp_path / "allied.duckdb"
+    assert write_timeline(read_timeline(bundled_path), path) == []
+    good = DuckStore(str(path))
+    lo, hi = good.extent()
+    lanes = list(range(len(good.lane_ids)))
+    want = good.density(lo - 1, hi + 1, lanes, 30, exact=True)
+    good.close()
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE counts SET n = n + 3 WHERE res = 86400 AND n > 0")
+    con.close()
+    store = DuckStore(str(path))
+    try:
+        assert f"{path} (table 'counts'): its count tables are not used (at width 86400 s, lane" in store.index_note
+        import numpy as np
+
+        assert np.array_equal(store.density(lo - 1, hi + 1, lanes, 30), want)
+    finally:
+        store.close()

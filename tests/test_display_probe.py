@@ -1,0 +1,47 @@
+"""A named display that nothing answers on: a hint and exit 2, not Qt's core dump."""
+
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from viewer.app import _unreachable_display
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X displays: Linux")
+
+FREE = next(n for n in range(4711, 4800) if not os.path.exists(f"/tmp/.X11-unix/X{n}"))
+
+
+def _env(display: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env["DISPLAY"] = display
+    return env
+
+
+def test_an_unreachable_display_exits_2_with_the_hint_not_a_core_dump():
+    """DISPLAY=:99 with no X server: Qt aborted (exit 134, core dump) with no hint."""
+    got = subprocess.run([sys.executable, "-m", "viewer"], env=_env(f":{FREE}"), capture_output=True,
+                         text=True, timeout=120)
+    assert got.returncode == 2, got.stderr
+    assert f"DISPLAY=:{FREE}: no X server answers at /tmp/.X11-unix/X{FREE}" in got.stderr
+    assert "--screenshot OUT.png" in got.stderr and "QT_QPA_PLATFORM" in got.stderr
+
+
+def test_a_display_that_answers_is_not_refused(monkeypatch):
+    """The probe only connects to the named display's own socket (here Linux's abstract
+    twin of /tmp/.X11-unix/X<n>): a listening server is reachable."""
+    for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DISPLAY", f":{FREE}.0")
+    assert "no X server answers" in (_unreachable_display() or "")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(f"\0/tmp/.X11-unix/X{FREE}")
+        server.listen(1)
+        assert _unreachable_display() is None
+    monkeypatch.setenv("DISPLAY", "far.example.org:0")  # another host: never probed (no network)
+    assert _unreachable_display() is None
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # a chosen platform: nothing to probe
+    monkeypatch.setenv("DISPLAY", f":{FREE}")
+    assert _unreachable_display() is None
