@@ -35,6 +35,7 @@ from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, clamp_range
 from .briefing import THEMES, BriefingTimelineView, theme_colours
+from .present_fit import step_view_range
 from .present_caption import CAPTION_MIN_FRACTION, MAX_STORY_CAPTIONS, CaptionWidget, layout_caption, story_captions
 from .presenter_panel import PresenterPanel
 
@@ -281,56 +282,29 @@ class PresentWindow(QWidget):
         self._show_dday()
         self.state.selected = step.event
         self.view.time_axis.set_finest_period(step_precision_s(self.timeline, step))
-        a, b = self._step_range()
-        self.animate_to(a, b, animate=animate)
+        self._frame_step(animate)
         self._set_caption(step.event)
+
+    def _frame_step(self, animate: bool) -> None:
+        """Move to the current step's range, its lanes sized for what that range shows."""
+        a, b = self._step_range()
+        self.view.fit_lanes_to(a, b)
+        self.animate_to(a, b, animate=animate)
 
     def _step_range(self) -> tuple[float, float]:
         """The x range (seconds from the shown timeline's origin) of the current step: its
-        window (:func:`~viewer.model.story.step_window`), widened to the right when the
-        step's event label would not fit in it (see :meth:`_widen_for_label`)."""
+        window, moved so that the labels in it are read whole
+        (:func:`~viewer.ui.present_fit.step_view_range`)."""
         step = self.presentation.step
         assert step is not None
-        a, b = step_window(self.timeline, step)
-        origin = self.view.timeline.columns.origin_epoch_s
-        return self._widen_for_label(a - origin, b - origin, step.event)
-
-    def _widen_for_label(self, a: float, b: float, event_id: str) -> tuple[float, float]:
-        """``(a, b')``: ``b`` moved right (zoomed out, ``a`` kept) until the whole label of
-        ``event_id``, in the selection's bold type, fits between its marker and the plot's
-        right edge; when the timeline ends before ``b'``, the window ends there and ``a`` moves
-        so that the label fits (earlier context may leave the view).  At 1024 px a step's own label
-        was cut ("US raises alarm over buildup in …"); the audience should read the whole title.
-        Unchanged when it fits, when the label starts outside ``[a, b]`` or when it is wider than
-        nine tenths of the plot (it is elided).  ``a``, ``b`` and the result: seconds from the
-        shown timeline's origin."""
         item = self.view.events_item
-        cols = self.view.timeline.columns
         width_px = float(self.view.plotItem.vb.width())
-        if item is None or width_px <= 0 or not b > a:
-            return a, b
-        try:
-            row = cols.row_of(event_id)
-        except KeyError:
-            return a, b
-        a, b = clamp_range(a, b, self.view.limits)  # the window as it will be shown
-        style = self.view.style_
-        start = float(cols.x0[row] if cols.kind[row] != 0 else cols.xm[row])  # a bar's label starts at its start
-        if not math.isfinite(start) or start <= a or start >= b:
-            return a, b
-        label_px = item.selected_label_px(row, style.font_px)
-        room = width_px - (label_px + style.marker_px + style.font_px)  # marker, gaps and the "≤" chip
-        if room <= width_px * 0.1:  # longer than nearly all of the plot: elided either way
-            return a, b
-        f = room / width_px  # the label fits when the marker is at most this far across the plot
-        if (start - a) <= f * (b - a):
-            return a, b
-        limits = self.view.limits
-        # zoom out, keeping a, as far as the widest window and the timeline's end allow
-        b = min(a + (start - a) / f, a + limits.max_width, limits.x_max)
-        if start - a > f * (b - a) * (1 + 1e-9):  # not far enough: the window ends there, starts where it fits
-            a = max(limits.x_min, (start - f * b) / (1 - f))
-        return a, b
+        if item is None or width_px <= 0:
+            a, b = step_window(self.timeline, step)
+            origin = self.view.timeline.columns.origin_epoch_s
+            return clamp_range(a - origin, b - origin, self.view.limits)
+        return step_view_range(self.timeline, step, self.view.timeline, item, self.view.limits, width_px,
+                               self.view.style_)
 
     def _resolve_dday(self, spec: str | None):
         """The D-day of ``spec`` in this timeline, or None (off, or it does not name a day: said in the header)."""
@@ -457,7 +431,7 @@ class PresentWindow(QWidget):
         if self.presentation.step is not None:
             self.finish_animation()
             # the step's label was measured against the old width: frame the step for this one
-            self.animate_to(*self._step_range(), animate=False)
+            self._frame_step(animate=False)
 
     def closeEvent(self, ev) -> None:  # noqa: N802
         self._anim.stop()
