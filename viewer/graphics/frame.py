@@ -103,13 +103,16 @@ class ViewPx:
 class FrameMetrics:
     """Sizes of the style, pixels: label font, smallest font a crowded lane
     may squeeze to, marker half-width, longest label, and the height of a
-    line of the label font (``line_px``)."""
+    line of the label font (``line_px``).  ``whole_labels`` (present mode):
+    a lane whose labels would be shortened with "…" (at the view's edge, or
+    by a neighbour) sets them in smaller type, down to ``min_font_px``, first."""
 
     font_px: int
     min_font_px: int
     marker_px: float
     label_max_px: float
     line_px: float
+    whole_labels: bool = False
 
 
 class LabelWidths(Protocol):
@@ -410,6 +413,12 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
                              left_edge=left_px + 4, right_edge=right_px - 4,
                              touch_px=max(0.5, sx * 1.0 + 0.01))  # one second
         if lane_slots >= ln_compact or not any(pl.overflow for pl in placed):
+            if metrics.whole_labels and font_px > metrics.min_font_px and _shortened(placed, rows, w_l, sel_row):
+                # a wall screen: a whole label in smaller type (not below the legible minimum)
+                # reads better than "…" at the edge ("Lavrov: ties “at their lowest level … (?)")
+                font_px -= 1
+                lane_font_px[lane] = font_px
+                continue
             return placed
         # a crowd at one time: squeeze the lane (more, lower sub-rows and a
         # smaller font) rather than hide an event under another
@@ -417,6 +426,14 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
         lane_slot_h[lane] = (lane_px - 8) / lane_slots
         font_px = max(metrics.min_font_px, int(metrics.font_px * min(1.0, lane_slot_h[lane] / full_slot_h)))
         lane_font_px[lane] = font_px
+
+
+def _shortened(placed: list[Placement], rows: list[int], want: list[float], sel_row: int | None) -> bool:
+    """True when a label of ``placed`` (other than the selected one) got less room than its
+    text (``want``, by row): shortened with "…", or left out."""
+    wanted = dict(zip(rows, want, strict=True))
+    return any(pl.label_width < wanted[pl.row] - 0.5 for pl in placed
+               if pl.row != sel_row and wanted[pl.row] > 0 and not pl.overflow)
 
 
 def _hit_arrays(cols: EventColumns, placements: list[Placement], lanes: list[tuple[float, float]],

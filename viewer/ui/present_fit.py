@@ -35,7 +35,8 @@ _MAX_LABELLED = 400
 def frame_metrics(style: TimelineStyle) -> FrameMetrics:
     """The sizes the frame lays a lane out with, for ``style`` (as the event layer measures them)."""
     line = QFontMetricsF(label_font(style.font_px, family=style.font_family)).height()
-    return FrameMetrics(style.font_px, style.min_font_px, style.marker_px, style.label_max_px, line)
+    return FrameMetrics(style.font_px, style.min_font_px, style.marker_px, style.label_max_px, line,
+                        style.whole_labels)
 
 
 LABEL_ROOM_FRACTION = 1 / 3
@@ -125,15 +126,15 @@ def widen_for_labels(a: float, b: float, event_id: str, widths: LabelWidths, col
         if want <= b * (1 + 1e-12) + 1e-9:
             break
         b = want
-    # at the timeline's end: the window starts later instead (as late as the step's own event,
-    # its whole day or span in view, allows), narrowing towards the labels that still do not fit
+    # at the timeline's end: the window starts later instead, narrowing towards the labels that
+    # still do not fit, as far as no event in view leaves it (the step's own: its whole day)
     unfit = _unfit_labels(cols, a, b, sel, widths, width_px, style)
     if unfit:
-        latest = a
+        firsts = [float(cols.xm[row]) for row in _points_in(cols, a, b)]
         if sel is not None:
-            first = float(cols.known_extent(sel)[0])
-            if math.isfinite(first):
-                latest = max(a, first - 0.02 * (b - a))
+            firsts.append(float(cols.known_extent(sel)[0]))
+        firsts = [x for x in firsts if math.isfinite(x)]
+        latest = max(a, min(firsts, default=a) - 0.02 * (b - a))
         move = max((start - f * b) / (1 - f) for start, f in unfit)
         a = min(max(a, move), latest)
     return a, b
