@@ -29,13 +29,14 @@ from PySide6.QtCore import QEasingCurve, QEvent, QObject, Qt, QTimer, QVariantAn
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ..graphics.events import EventLayerItem
 from ..model.presentation import Presentation, caption_for, timeline_for_tracks
 from ..model.story import Story, step_precision_s, step_window
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, clamp_range
 from .briefing import THEMES, BriefingTimelineView, theme_colours
-from .present_fit import step_view_range
+from .present_fit import lanes_need, step_view_range, view_limits
 from .present_caption import CAPTION_MIN_FRACTION, MAX_STORY_CAPTIONS, CaptionWidget, layout_caption, story_captions
 from .presenter_panel import PresenterPanel
 
@@ -148,6 +149,9 @@ class PresentWindow(QWidget):
         self.state = ViewState()
         self.started = time.monotonic()
         self._subsets: dict[tuple[str, ...], Timeline] = {}
+        self._measurers: dict[tuple[str, ...], EventLayerItem] = {}  # label widths of each subset
+        self._lanes_px_key: tuple[int, int, int] | None = None
+        self._lanes_px = 0.0
         self._header_width: int | None = None  # the width the header's height was fitted for
         self.setWindowTitle(f"{story.title} — presenting — Timeline Viewer")
         colours = theme_colours(theme)
@@ -306,6 +310,60 @@ class PresentWindow(QWidget):
         return step_view_range(self.timeline, step, self.view.timeline, item, self.view.limits, width_px,
                                self.view.style_)
 
+    def _caption_limit(self) -> float | None:
+        """The most the caption area may take: the window's height less the header and what the
+        timeline needs at the story's busiest step (:meth:`_story_lanes_px` and the time axis).
+        At 1280x720 the caption kept the height of the longest caption (step 1's) at every step
+        while steps 6 and 12 folded events under "+1" badges for want of 40 px of lanes."""
+        view = self.view
+        view.settle()
+        lanes = self._story_lanes_px()
+        if lanes is None:
+            return None
+        axis = max(0.0, float(view.height() - view.plotItem.vb.height()))  # the time axis under the lanes
+        return self.height() - self.header.height() - axis - lanes
+
+    def _story_lanes_px(self) -> float | None:
+        """Pixels of lanes (and band titles) the story's busiest step needs for every event in its
+        window to get a sub-row and a whole label, lanes squeezed to the smallest wall type
+        (:func:`~viewer.ui.present_fit.lanes_need`); None before the view is laid out."""
+        view = self.view
+        width_px = float(view.plotItem.vb.width())
+        if width_px <= 0 or not self.presentation.count:
+            return None
+        style = view.style_
+        key = (round(width_px), style.font_px, style.min_font_px)
+        if self._lanes_px_key == key:
+            return self._lanes_px
+        empty_px = view.strip_px()
+        tab = view.bands_item.tab_height() if view.bands_item is not None else 0.0
+        most = 0.0
+        for step in self.story.steps[:MAX_STORY_CAPTIONS]:
+            if not self.timeline.has_event(step.event):
+                continue
+            shown = self._subset(step.tracks)
+            item = self._measurer(shown, style)
+            a, b = step_view_range(self.timeline, step, shown, item, view_limits(shown), width_px, style)
+            cols = shown.columns
+            try:
+                sel_row: int | None = cols.row_of(step.event)
+            except KeyError:
+                sel_row = None
+            _rows, _full, least = lanes_need(cols, item, style, a, b, width_px, sel_row, empty_px)
+            most = max(most, least + (tab if cols.band_count else 0.0))
+        self._lanes_px_key, self._lanes_px = key, most
+        return most
+
+    def _measurer(self, shown: Timeline, style) -> EventLayerItem:
+        """An event layer of ``shown`` that is never drawn: it measures labels in ``style``."""
+        key = tuple(t.id for t in shown.tracks)
+        item = self._measurers.get(key)
+        if item is None:
+            item = self._measurers[key] = EventLayerItem(shown, style)
+        elif item.style is not style:
+            item.set_style(style)
+        return item
+
     def _resolve_dday(self, spec: str | None):
         """The D-day of ``spec`` in this timeline, or None (off, or it does not name a day: said in the header)."""
         self.dday_problem = ""
@@ -425,8 +483,9 @@ class PresentWindow(QWidget):
         self._header_width = None
         self._fit_header()
         self.presenter.set_px(self._px(1 / 45))
-        self.caption.relayout()
         self.view.restyle()
+        self.caption.set_height_limit(self._caption_limit())
+        self.caption.relayout()
         self._place_overlays()
         if self.presentation.step is not None:
             self.finish_animation()
