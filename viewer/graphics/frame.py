@@ -391,7 +391,9 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
     if ln_slots == 1 and lane_px - 8 < full_slot_h and lane_px - 4 >= min_slot_h:
         # a lane lower than a full sub-row (a quiet track among busy ones, weighted) still
         # labels its events, in type small enough for the lane (4 px margin instead of 8)
-        font_px = max(metrics.min_font_px, int(metrics.font_px * (lane_px - 4) / metrics.line_px))
+        # (never larger than the label type: a lane a line and a bit high measured its labels in
+        # 27 px type and drew them in 20, "Drills due to finish" then stood 60 px off its marker)
+        font_px = max(metrics.min_font_px, min(metrics.font_px, int(metrics.font_px * (lane_px - 4) / metrics.line_px)))
         if font_px < metrics.font_px:
             lane_font_px[lane] = font_px
     while True:

@@ -73,6 +73,7 @@ class BriefingTimelineView(TimelineView):
         # screen matches the desk view, hand-outs and exported pictures
         self._own_colours = timeline.track_colours
         self.fit_window: tuple[float, float] | None = None  # the step's window the lanes are sized for
+        self.on_resized = None  #: callable(), called after the view is laid out for a new size
         super().__init__(timeline, state)
         style = self.make_style()
         self.setBackground(style.background)
@@ -170,6 +171,11 @@ class BriefingTimelineView(TimelineView):
         if weights is not None:
             self.lane_weights = weights
         super()._update_y_range()
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802
+        super().resizeEvent(ev)
+        if self.on_resized is not None and getattr(self, "_ready", False):
+            self.on_resized()  # the plot's width is known now: the presentation frames its step for it
 
     def _apply_style(self) -> None:
         # the column is its widest label plus 1.2 em (the margin grows with the type),

@@ -170,6 +170,7 @@ class PresentWindow(QWidget):
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.header)
         self.view = BriefingTimelineView(timeline, self.state, theme, colour_blind, self.screen_h)
+        self.view.on_resized = self._on_view_resized
         layout.addWidget(self.view, 1)
         self.caption = CaptionWidget(theme, self.screen_h)
         layout.addWidget(self.caption)
@@ -321,7 +322,7 @@ class PresentWindow(QWidget):
         if lanes is None:
             return None
         axis = max(0.0, float(view.height() - view.plotItem.vb.height()))  # the time axis under the lanes
-        return self.height() - self.header.height() - axis - lanes
+        return float(round(self.height() - self.header.height() - axis - lanes))
 
     def _story_lanes_px(self) -> float | None:
         """Pixels of lanes (and band titles) the story's busiest step needs for every event in its
@@ -490,6 +491,14 @@ class PresentWindow(QWidget):
         if self.presentation.step is not None:
             self.finish_animation()
             # the step's label was measured against the old width: frame the step for this one
+            self._frame_step(animate=False)
+
+    def _on_view_resized(self) -> None:
+        """The plot has its new size (it may come after :meth:`resizeEvent`): the labels and lanes
+        of the step were measured for the old one."""
+        self.caption.set_height_limit(self._caption_limit())
+        if self.presentation.step is not None:
+            self.finish_animation()
             self._frame_step(animate=False)
 
     def closeEvent(self, ev) -> None:  # noqa: N802

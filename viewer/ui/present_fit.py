@@ -26,7 +26,7 @@ from ..model.story import StoryStep, step_window
 from ..model.timeline import Timeline
 from ..model.viewstate import XLimits, clamp_range
 
-__all__ = ["LABEL_ROOM_FRACTION", "frame_metrics", "lanes_need", "step_view_range", "view_limits", "widen_for_labels"]
+__all__ = ["LABEL_ROOM_FRACTION", "desk_limits", "frame_metrics", "lanes_need", "step_view_range", "view_limits", "widen_for_labels"]
 
 _MAX_LABELLED = 400
 """A lane with more events than this in a window is not fitted for labels (a density strip)."""
@@ -44,15 +44,20 @@ LABEL_ROOM_FRACTION = 1 / 3
 labels of its last events (the desk view stops 5 % past the last event)."""
 
 
-def view_limits(timeline: Timeline) -> XLimits:
-    """Where a presented view of ``timeline`` may go: as on the desk (its events and home range,
-    :meth:`XLimits.for_columns`), plus :data:`LABEL_ROOM_FRACTION` of that width past its end,
-    so that a label of an event near the end can be read whole rather than elided."""
+def desk_limits(timeline: Timeline) -> XLimits:
+    """Where a desk view of ``timeline`` may go: its events and home range (:meth:`XLimits.for_columns`)."""
     cols = timeline.columns
     home = None
     if timeline.home_start is not None and timeline.home_end is not None:
         home = (timeline.home_start.earliest - cols.origin_epoch_s, timeline.home_end.latest - cols.origin_epoch_s)
-    desk = XLimits.for_columns(cols, home)
+    return XLimits.for_columns(cols, home)
+
+
+def view_limits(timeline: Timeline) -> XLimits:
+    """Where a presented view of ``timeline`` may go: as on the desk (:func:`desk_limits`), plus
+    :data:`LABEL_ROOM_FRACTION` of that width past its end, so that a label of an event near
+    the end can be read whole rather than elided (only :func:`widen_for_labels` goes there)."""
+    desk = desk_limits(timeline)
     extra = LABEL_ROOM_FRACTION * (desk.x_max - desk.x_min)
     return replace(desk, x_max=desk.x_max + extra, max_width=desk.max_width + extra)
 
@@ -181,7 +186,8 @@ def step_view_range(timeline: Timeline, step: StoryStep, shown: Timeline, widths
     labels (:func:`widen_for_labels`) and made legal for the view."""
     a, b = step_window(timeline, step)
     origin = shown.columns.origin_epoch_s
-    a, b = widen_for_labels(a - origin, b - origin, step.event, widths, shown.columns, limits, width_px, style)
+    a, b = clamp_range(a - origin, b - origin, desk_limits(shown))  # as the desk would show it
+    a, b = widen_for_labels(a, b, step.event, widths, shown.columns, limits, width_px, style)
     return clamp_range(a, b, limits)
 
 
