@@ -100,3 +100,43 @@ def test_labels_keep_the_smallest_wall_type(qtbot, tl, size):
         pw.view.viewport().repaint()
         fonts = pw.view.events_item._frame.lane_font_px or {}
         assert all(px >= smallest for px in fonts.values()), (k + 1, fonts)
+
+
+def test_an_empty_lane_takes_a_line_and_busy_lanes_their_sub_rows():
+    """NATO with nothing in view takes a line for its name; the lanes with events get the
+    sub-rows their labels need before any spare height is shared (equally)."""
+    from viewer.graphics.frame import fit_lane_heights
+
+    rows = [1, 4, 0, 2, 3, 3]  # step 6: Exercise, Russia, NATO, United States, Normandy, United Kingdom
+    full, least, empty = 30.0, 23.0, 25.0
+    need = [8 + r * full + 1 for r in rows if r]
+    roomy = fit_lane_heights(rows, sum(need) + empty + 60.0, full, least, empty)
+    assert roomy[2] == pytest.approx(empty + 10.0)
+    assert [h - 10.0 for k, h in enumerate(roomy) if rows[k]] == pytest.approx(need)
+    # too little for the full type: every busy lane still holds its sub-rows in the smallest type
+    total = sum(8 + r * least + 1 for r in rows if r) + empty + 20.0
+    tight = fit_lane_heights(rows, total, full, least, empty)
+    assert tight[2] == pytest.approx(empty)
+    for r, h in zip(rows, tight, strict=True):
+        if r:
+            assert (h - 8) // least >= r and h < 8 + r * full + 1
+    assert sum(tight) == pytest.approx(total)
+
+
+def test_the_caption_gives_way_to_the_lanes_but_keeps_one_height_and_legible_type(qtbot, tl):
+    """At 1280x720 the caption area kept step 1's height at every step; it now leaves the
+    lanes of steps 6 and 12 what they need, still one height for the whole story, its quotes
+    no smaller than the smallest caption type."""
+    from viewer.ui.present_caption import CAPTION_MIN_FRACTION
+
+    pw = present(qtbot, tl, (1280, 720))
+    heights = set()
+    for k in range(pw.presentation.count):
+        pw.presentation.go_to(k)
+        qtbot.wait(5)
+        heights.add((pw.caption.height(), pw.view.height()))
+        for line in pw.caption.lines():
+            assert line.font.pixelSize() >= round(720 * CAPTION_MIN_FRACTION) - 1, (k + 1, line.text)
+    assert len(heights) == 1, heights
+    caption_h, view_h = heights.pop()
+    assert caption_h < 225  # 225 px: step 1's caption at full size, the height every step had
