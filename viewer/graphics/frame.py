@@ -33,7 +33,8 @@ from .layout import Placement, layout_lane
 
 __all__ = [
     "MARKER_SPACING", "MARKER_GAP_PX", "DENSITY_BIN_PX", "Frame", "FrameMetrics", "LabelWidths", "ViewPx",
-    "compute_frame", "fit_lane_heights", "heaped", "merge_badges", "row_at", "rows_wanted", "slot_heights", "strip_placements",
+    "compute_frame", "fit_lane_heights", "heaped", "merge_badges", "row_at", "rows_wanted", "slot_heights",
+    "strip_placements",
 ]
 
 MARKER_SPACING = 4.0  #: a lane turns into a density strip when it has more events than

@@ -13,6 +13,7 @@ wrap, then lose words from their middle).  The presentation window is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -73,7 +74,7 @@ class BriefingTimelineView(TimelineView):
         # screen matches the desk view, hand-outs and exported pictures
         self._own_colours = timeline.track_colours
         self.fit_window: tuple[float, float] | None = None  # the step's window the lanes are sized for
-        self.on_resized = None  #: callable(), called after the view is laid out for a new size
+        self.on_resized: Callable[[], None] | None = None  #: called after the view is laid out for a new size
         super().__init__(timeline, state)
         style = self.make_style()
         self.setBackground(style.background)

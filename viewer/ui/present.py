@@ -22,7 +22,6 @@ and the presenter's panel (:mod:`viewer.ui.presenter_panel`).
 
 from __future__ import annotations
 
-import math
 import time
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
@@ -36,8 +35,8 @@ from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, clamp_range
 from .briefing import THEMES, BriefingTimelineView, theme_colours
-from .present_fit import lanes_need, step_view_range, view_limits
 from .present_caption import CAPTION_MIN_FRACTION, MAX_STORY_CAPTIONS, CaptionWidget, layout_caption, story_captions
+from .present_fit import lanes_need, step_view_range, view_limits
 from .presenter_panel import PresenterPanel
 
 # the window is here; its parts are re-exported for the callers that import them from here

@@ -26,7 +26,8 @@ from ..model.story import StoryStep, step_window
 from ..model.timeline import Timeline
 from ..model.viewstate import XLimits, clamp_range
 
-__all__ = ["LABEL_ROOM_FRACTION", "desk_limits", "frame_metrics", "lanes_need", "step_view_range", "view_limits", "widen_for_labels"]
+__all__ = ["LABEL_ROOM_FRACTION", "desk_limits", "frame_metrics", "lanes_need", "step_view_range", "view_limits",
+           "widen_for_labels"]
 
 _MAX_LABELLED = 400
 """A lane with more events than this in a window is not fitted for labels (a density strip)."""
