@@ -270,7 +270,7 @@ def slot_heights(metrics: FrameMetrics) -> tuple[float, float]:
 
 
 def rows_wanted(cols: EventColumns, view: ViewPx, metrics: FrameMetrics, widths: LabelWidths,
-                sel_row: int | None) -> dict[int, int]:
+                sel_row: int | None, max_rows: int = 16) -> dict[int, int]:
     """Sub-rows each lane needs for every event visible in ``view`` to get a marker and a
     label of its own at the full label type, as :func:`compute_frame` would lay them out in a
     lane with room for as many sub-rows as it likes (present mode sizes its lanes from this).
@@ -281,7 +281,7 @@ def rows_wanted(cols: EventColumns, view: ViewPx, metrics: FrameMetrics, widths:
     -------
     dict of int to int
         Lane number -> sub-rows, for every lane of ``cols``; 0 when nothing of the lane is
-        in view, at most the lane's visible events (plus one); a lane with more visible
+        in view, at most ``max_rows`` and the lane's visible events (plus one); a lane with more visible
         events than fit a sub-row per ``MARKER_SPACING`` marker widths counts as one row
         (it is drawn as a density strip).
 
@@ -293,13 +293,13 @@ def rows_wanted(cols: EventColumns, view: ViewPx, metrics: FrameMetrics, widths:
     out: dict[int, int] = {}
     for lane in range(cols.n_lanes):
         out[lane] = 0
-        if cols.count_markers(lane, view.a, view.b) > per_slot * 4:
+        if cols.count_markers(lane, view.a, view.b) > per_slot * 4:  # a density strip (present_fit._STRIP_ROWS)
             out[lane] = 1
             continue
         idx = cols.visible(lane, view.a, view.b)
         if len(idx) == 0:
             continue
-        n = len(idx) + 1
+        n = min(len(idx) + 1, max_rows)
         tall = 8 + n * full_slot_h + 1
         placed = _lane_placements(cols, idx, lane, tall, n, n, view, metrics, widths, sel_row,
                                   full_slot_h, min_slot_h, {}, {})
@@ -419,7 +419,8 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
                              left_edge=left_px + 4, right_edge=right_px - 4,
                              touch_px=max(0.5, sx * 1.0 + 0.01))  # one second
         if lane_slots >= ln_compact or not any(pl.overflow for pl in placed):
-            if metrics.whole_labels and font_px > metrics.min_font_px and _shortened(placed, rows, w_l, sel_row):
+            if metrics.whole_labels and font_px > metrics.min_font_px and \
+                    _cut_at_edge(placed, rows, w_l, sel_row, left_px + 4, right_px - 4):
                 # a wall screen: a whole label in smaller type (not below the legible minimum)
                 # reads better than "…" at the edge ("Lavrov: ties “at their lowest level … (?)")
                 font_px -= 1
@@ -434,12 +435,16 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
         lane_font_px[lane] = font_px
 
 
-def _shortened(placed: list[Placement], rows: list[int], want: list[float], sel_row: int | None) -> bool:
+def _cut_at_edge(placed: list[Placement], rows: list[int], want: list[float], sel_row: int | None,
+                 left_edge: float, right_edge: float) -> bool:
     """True when a label of ``placed`` (other than the selected one) got less room than its
-    text (``want``, by row): shortened with "…", or left out."""
+    text (``want``, by row) because it met the view's left or right edge: shortened with "…"
+    there.  (Labels shortened by a neighbour are not: smaller type seldom makes room between
+    markers, and trying each size in a crowded lane cost every frame a layout per size.)"""
     wanted = dict(zip(rows, want, strict=True))
-    return any(pl.label_width < wanted[pl.row] - 0.5 for pl in placed
-               if pl.row != sel_row and wanted[pl.row] > 0 and not pl.overflow)
+    return any(pl.label_width < wanted[pl.row] - 0.5 and (pl.label_x + pl.label_width >= right_edge - 1.0
+                                                          or pl.label_x <= left_edge + 1.0)
+               for pl in placed if pl.row != sel_row and wanted[pl.row] > 0 and not pl.overflow)
 
 
 def _hit_arrays(cols: EventColumns, placements: list[Placement], lanes: list[tuple[float, float]],

@@ -44,6 +44,9 @@ __all__ = ["PresentWindow", "keep_together", "BriefingTimelineView", "CaptionWid
            "layout_caption", "screen_infos", "theme_colours", "ANIMATION_MS", "CURSOR_IDLE_MS",
            "CAPTION_MIN_FRACTION", "THEMES"]
 
+MAX_FITTED_STEPS = 24
+"""Steps whose lanes the caption area leaves room for (a default story of a huge file has a step per
+event; each step's labels are measured)."""
 ANIMATION_MS = 400
 """Duration of the move to a step's window (ms)."""
 CURSOR_IDLE_MS = 2500
@@ -316,6 +319,8 @@ class PresentWindow(QWidget):
         At 1280x720 the caption kept the height of the longest caption (step 1's) at every step
         while steps 6 and 12 folded events under "+1" badges for want of 40 px of lanes."""
         view = self.view
+        if not self.isVisible():
+            return None  # laid out for no screen yet
         view.settle()
         lanes = self._story_lanes_px()
         if lanes is None:
@@ -324,7 +329,8 @@ class PresentWindow(QWidget):
         return float(round(self.height() - self.header.height() - axis - lanes))
 
     def _story_lanes_px(self) -> float | None:
-        """Pixels of lanes (and band titles) the story's busiest step needs for every event in its
+        """Pixels of lanes (and band titles) the story's busiest step (of the first
+        :data:`MAX_FITTED_STEPS`) needs for every event in its
         window to get a sub-row and a whole label, lanes squeezed to the smallest wall type
         (:func:`~viewer.ui.present_fit.lanes_need`); None before the view is laid out."""
         view = self.view
@@ -332,13 +338,13 @@ class PresentWindow(QWidget):
         if width_px <= 0 or not self.presentation.count:
             return None
         style = view.style_
-        key = (round(width_px), style.font_px, style.min_font_px)
+        key = (round(width_px / 32), style.font_px, style.min_font_px)  # a few pixels more or less change little
         if self._lanes_px_key == key:
             return self._lanes_px
         empty_px = view.strip_px()
         tab = view.bands_item.tab_height() if view.bands_item is not None else 0.0
         most = 0.0
-        for step in self.story.steps[:MAX_STORY_CAPTIONS]:
+        for step in self.story.steps[:MAX_FITTED_STEPS]:
             if not self.timeline.has_event(step.event):
                 continue
             shown = self._subset(step.tracks)

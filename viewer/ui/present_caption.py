@@ -129,7 +129,7 @@ class CaptionWidget(QWidget):
         self.caption: Caption | None = None
         self.story_captions: list[Caption] = []  # every caption of the story: the longest sets the height
         self._story_height: float | None = None
-        self._story_floor = 0.0  # ... and of the longest at the smallest caption type
+        self._story_floor: float | None = None  # ... and of the longest in the smallest caption type
         self._story_key: tuple[int, int] | None = None
         self.height_limit: float | None = None  # the most the timeline above leaves the caption area
         self._drawn: list[str] = []
@@ -169,11 +169,15 @@ class CaptionWidget(QWidget):
         if self.story_captions and self._story_key != key:
             self._story_key = key
             self._story_height = max(self._need(c, width, h) for c in self.story_captions)
-            self._story_floor = max(self._need(c, width, h, max_height=0.0) for c in self.story_captions)
+            self._story_floor = None
         story = self._story_height if self.story_captions else None
         # the room every caption of the story gets: text shrinks only when even that is too little
         room = min(story, 0.34 * h) if story is not None else 0.34 * h
-        if self.height_limit is not None:  # the timeline's lanes need the rest of the screen
+        if self.height_limit is not None and self.height_limit - 2 * pad < room:
+            # the timeline's lanes need the rest of the screen: down to the longest caption in the smallest type
+            if self._story_floor is None:
+                self._story_floor = max((self._need(c, width, h, max_height=0.0) for c in self.story_captions),
+                                        default=0.0)
             room = min(room, max(self.height_limit - 2 * pad, self._story_floor))
         self._lines = layout_caption(self.caption, width, h, self.theme, max_height=room)
         need = sum(ln.height for ln in self._lines) + 0.25 * h / 36 * max(0, len(self._lines) - 1)

@@ -19,7 +19,9 @@ from dataclasses import replace
 import numpy as np
 from PySide6.QtGui import QFontMetricsF
 
-from ..graphics.frame import FrameMetrics, LabelWidths, ViewPx, rows_wanted, slot_heights
+from ..graphics.frame import (
+    MARKER_GAP_PX, MARKER_SPACING, FrameMetrics, LabelWidths, ViewPx, rows_wanted, slot_heights,
+)
 from ..graphics.style import TimelineStyle, label_font
 from ..model.columns import KIND_SPAN, EventColumns
 from ..model.story import StoryStep, step_window
@@ -29,8 +31,14 @@ from ..model.viewstate import XLimits, clamp_range
 __all__ = ["LABEL_ROOM_FRACTION", "desk_limits", "frame_metrics", "lanes_need", "step_view_range", "view_limits",
            "widen_for_labels"]
 
-_MAX_LABELLED = 400
-"""A lane with more events than this in a window is not fitted for labels (a density strip)."""
+_STRIP_ROWS = 4
+"""A lane with more markers in a window than fit this many sub-rows is drawn as a density
+strip (:func:`~viewer.graphics.frame.rows_wanted` counts it as one row): its labels are not fitted."""
+
+
+def _labelled_cap(width_px: float, style: TimelineStyle) -> float:
+    """Most markers of a lane whose labels are fitted in a window ``width_px`` wide."""
+    return _STRIP_ROWS * width_px / (MARKER_SPACING * style.marker_px + MARKER_GAP_PX)
 
 
 def frame_metrics(style: TimelineStyle) -> FrameMetrics:
@@ -136,7 +144,7 @@ def widen_for_labels(a: float, b: float, event_id: str, widths: LabelWidths, col
     # still do not fit, as far as no event in view leaves it (the step's own: its whole day)
     unfit = _unfit_labels(cols, a, b, sel, widths, width_px, style)
     if unfit:
-        firsts = [float(cols.xm[row]) for row in _points_in(cols, a, b)]
+        firsts = [float(cols.xm[row]) for row in _points_in(cols, a, b, _labelled_cap(width_px, style))]
         if sel is not None:
             firsts.append(float(cols.known_extent(sel)[0]))
         firsts = [x for x in firsts if math.isfinite(x)]
@@ -153,7 +161,7 @@ def _unfit_labels(cols: EventColumns, a: float, b: float, sel: int | None, width
     marker is at most ``fraction`` of the way across (labels too long for that are left out)."""
     font, marker = style.font_px, style.marker_px
     out = []
-    for row in _points_in(cols, a, b):
+    for row in _points_in(cols, a, b, _labelled_cap(width_px, style)):
         if row == sel:
             continue
         start = float(cols.xm[row])
@@ -167,11 +175,11 @@ def _unfit_labels(cols: EventColumns, a: float, b: float, sel: int | None, width
     return out
 
 
-def _points_in(cols: EventColumns, a: float, b: float) -> list[int]:
-    """Rows of points whose marker is in ``[a, b]``, lanes with at most :data:`_MAX_LABELLED` of them."""
+def _points_in(cols: EventColumns, a: float, b: float, cap: float) -> list[int]:
+    """Rows of points whose marker is in ``[a, b]``, of lanes with at most ``cap`` markers there."""
     out: list[int] = []
     for lane in range(cols.n_lanes):
-        if cols.count_markers(lane, a, b) > _MAX_LABELLED:
+        if cols.count_markers(lane, a, b) > cap:
             continue
         idx = cols.visible(lane, a, b)
         if len(idx):
