@@ -20,7 +20,13 @@ import numpy as np
 from PySide6.QtGui import QFontMetricsF
 
 from ..graphics.frame import (
-    MARKER_GAP_PX, MARKER_SPACING, FrameMetrics, LabelWidths, ViewPx, rows_wanted, slot_heights,
+    MARKER_GAP_PX,
+    MARKER_SPACING,
+    FrameMetrics,
+    LabelWidths,
+    ViewPx,
+    rows_wanted,
+    slot_heights,
 )
 from ..graphics.style import TimelineStyle, label_font
 from ..model.columns import KIND_SPAN, EventColumns
