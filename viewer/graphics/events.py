@@ -262,7 +262,8 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         view = ViewPx(vr.left(), vr.right(), vr.top(), vr.bottom(), tr.m11(), tr.m31(), tr.m22(), tr.m32())
         style = self.style
         metrics = FrameMetrics(style.font_px, style.min_font_px, style.marker_px, style.label_max_px,
-                               self._metrics(style.font_px).height())  # cached with the style
+                               self._metrics(style.font_px).height(),  # cached with the style
+                               style.whole_labels)
         frame = compute_frame(key, self.columns, self.lanes, view, metrics, self,
                               self._row_or_none(self.selected))
         images: dict[int, QImage] = {}

@@ -33,7 +33,8 @@ from .layout import Placement, layout_lane
 
 __all__ = [
     "MARKER_SPACING", "MARKER_GAP_PX", "DENSITY_BIN_PX", "Frame", "FrameMetrics", "LabelWidths", "ViewPx",
-    "compute_frame", "heaped", "merge_badges", "row_at", "strip_placements",
+    "compute_frame", "fit_lane_heights", "heaped", "merge_badges", "row_at", "rows_wanted", "slot_heights",
+    "strip_placements",
 ]
 
 MARKER_SPACING = 4.0  #: a lane turns into a density strip when it has more events than
@@ -103,13 +104,16 @@ class ViewPx:
 class FrameMetrics:
     """Sizes of the style, pixels: label font, smallest font a crowded lane
     may squeeze to, marker half-width, longest label, and the height of a
-    line of the label font (``line_px``)."""
+    line of the label font (``line_px``).  ``whole_labels`` (present mode):
+    a lane whose labels would be shortened with "…" (at the view's edge, or
+    by a neighbour) sets them in smaller type, down to ``min_font_px``, first."""
 
     font_px: int
     min_font_px: int
     marker_px: float
     label_max_px: float
     line_px: float
+    whole_labels: bool = False
 
 
 class LabelWidths(Protocol):
@@ -189,12 +193,7 @@ def compute_frame(key: tuple[Hashable, ...], cols: EventColumns, lane_geo: LaneG
         lanes.append((min(y0, y1), max(y0, y1)))
     lane_h = abs(sy)  # an expanded lane of weight 1 is one unit high
     marker_px = metrics.marker_px
-    full_slot_h = max(metrics.line_px * 1.3, 2.0 * marker_px + 6)
-    shrink = min(1.0, metrics.min_font_px / metrics.font_px)
-    # a squeezed sub-row holds a line of the smallest type and a marker, nothing more: the
-    # 1.3 line spacing of full rows is dropped first (a briefing lane of 54 px then takes two
-    # events at 17 px type instead of one and a "+1" badge hiding the other's label)
-    min_slot_h = max(2.0 * marker_px + 5, metrics.line_px * shrink * 1.05)
+    full_slot_h, min_slot_h = slot_heights(metrics)
 
     def slots_of(h: float) -> tuple[int, int, float]:
         # sub-rows at full type, sub-rows at the smallest type, full sub-row height
@@ -257,6 +256,97 @@ def compute_frame(key: tuple[Hashable, ...], cols: EventColumns, lane_geo: LaneG
     return frame
 
 
+def slot_heights(metrics: FrameMetrics) -> tuple[float, float]:
+    """Height in pixels of a sub-row at the full label type and of a squeezed one (a line of
+    the smallest type and a marker).  A lane ``h`` pixels high holds ``(h - 8) // slot``
+    sub-rows (4 px margins)."""
+    marker_px = metrics.marker_px
+    full_slot_h = max(metrics.line_px * 1.3, 2.0 * marker_px + 6)
+    shrink = min(1.0, metrics.min_font_px / metrics.font_px)
+    # a squeezed sub-row holds a line of the smallest type and a marker, nothing more: the
+    # 1.3 line spacing of full rows is dropped first (a briefing lane of 54 px then takes two
+    # events at 17 px type instead of one and a "+1" badge hiding the other's label)
+    return full_slot_h, max(2.0 * marker_px + 5, metrics.line_px * shrink * 1.05)
+
+
+def rows_wanted(cols: EventColumns, view: ViewPx, metrics: FrameMetrics, widths: LabelWidths,
+                sel_row: int | None, max_rows: int = 16) -> dict[int, int]:
+    """Sub-rows each lane needs for every event visible in ``view`` to get a marker and a
+    label of its own at the full label type, as :func:`compute_frame` would lay them out in a
+    lane with room for as many sub-rows as it likes (present mode sizes its lanes from this).
+
+    Only ``view``'s x range and x transform (``a``, ``b``, ``sx``, ``tx``) are used.
+
+    Returns
+    -------
+    dict of int to int
+        Lane number -> sub-rows, for every lane of ``cols``; 0 when nothing of the lane is
+        in view, at most ``max_rows`` and the lane's visible events (plus one); a lane with more visible
+        events than fit a sub-row per ``MARKER_SPACING`` marker widths counts as one row
+        (it is drawn as a density strip).
+
+    Cost: O(visible events * sub-rows) per lane (the lanes of a step shown on a wall).
+    """
+    full_slot_h, min_slot_h = slot_heights(metrics)
+    width_px = max(1.0, (view.b - view.a) * abs(view.sx))
+    per_slot = width_px / (MARKER_SPACING * metrics.marker_px + MARKER_GAP_PX)
+    out: dict[int, int] = {}
+    for lane in range(cols.n_lanes):
+        out[lane] = 0
+        if cols.count_markers(lane, view.a, view.b) > per_slot * 4:  # a density strip (present_fit._STRIP_ROWS)
+            out[lane] = 1
+            continue
+        idx = cols.visible(lane, view.a, view.b)
+        if len(idx) == 0:
+            continue
+        n = min(len(idx) + 1, max_rows)
+        tall = 8 + n * full_slot_h + 1
+        placed = _lane_placements(cols, idx, lane, tall, n, n, view, metrics, widths, sel_row,
+                                  full_slot_h, min_slot_h, {}, {})
+        if placed:
+            out[lane] = 1 + max(pl.slot for pl in placed)
+    return out
+
+
+def fit_lane_heights(rows: list[int], height_px: float, full_slot_h: float, min_slot_h: float,
+                     empty_px: float) -> list[float]:
+    """Heights in pixels of lanes that need ``rows[k]`` sub-rows each (:func:`rows_wanted`),
+    sharing ``height_px``: a lane with nothing in view takes ``empty_px`` (a line for its
+    name), the others what their sub-rows need at the full label type, then every lane an
+    equal share of the rest (lanes stay alike when there is room to spare, and a step's one
+    busy lane does not swallow the screen).  When that is more than there is, the lanes go
+    down towards sub-rows of the smallest type (``min_slot_h``) together, each in proportion
+    to what it can give; below that, all shrink in proportion (the frame then folds events
+    into ``+N`` badges).
+
+    Returns
+    -------
+    list of float
+        One height per lane, summing to ``height_px``.
+    """
+    n = len(rows)
+    if not n:
+        return []
+    full = [8.0 + r * full_slot_h + 1.0 if r else 0.0 for r in rows]
+    least = [8.0 + r * min_slot_h + 1.0 if r else 0.0 for r in rows]
+    busy = [k for k in range(n) if rows[k]]
+    if not busy:
+        return [height_px / n] * n
+    empty = min(empty_px, 0.5 * height_px / n)
+    room = height_px - empty * (n - len(busy))
+    want, can = sum(full), sum(least)
+    out = [empty] * n
+    if room >= want:  # everyone at full type; the rest shared equally
+        spare = (room - want) / n
+        return [(full[k] if rows[k] else empty) + spare for k in range(n)]
+    for k in busy:
+        if room >= can and want > can:  # squeezed towards the smallest type, together
+            out[k] = least[k] + (full[k] - least[k]) * (room - can) / (want - can)
+        else:
+            out[k] = least[k] * room / can
+    return out
+
+
 def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: float, ln_slots: int,
                      ln_compact: int, view: ViewPx, metrics: FrameMetrics, widths: LabelWidths,
                      sel_row: int | None, full_slot_h: float, min_slot_h: float,
@@ -305,7 +395,9 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
     if ln_slots == 1 and lane_px - 8 < full_slot_h and lane_px - 4 >= min_slot_h:
         # a lane lower than a full sub-row (a quiet track among busy ones, weighted) still
         # labels its events, in type small enough for the lane (4 px margin instead of 8)
-        font_px = max(metrics.min_font_px, int(metrics.font_px * (lane_px - 4) / metrics.line_px))
+        # (never larger than the label type: a lane a line and a bit high measured its labels in
+        # 27 px type and drew them in 20, "Drills due to finish" then stood 60 px off its marker)
+        font_px = max(metrics.min_font_px, min(metrics.font_px, int(metrics.font_px * (lane_px - 4) / metrics.line_px)))
         if font_px < metrics.font_px:
             lane_font_px[lane] = font_px
     while True:
@@ -327,6 +419,13 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
                              left_edge=left_px + 4, right_edge=right_px - 4,
                              touch_px=max(0.5, sx * 1.0 + 0.01))  # one second
         if lane_slots >= ln_compact or not any(pl.overflow for pl in placed):
+            if metrics.whole_labels and font_px > metrics.min_font_px and \
+                    _cut_at_edge(placed, rows, w_l, sel_row, left_px + 4, right_px - 4):
+                # a wall screen: a whole label in smaller type (not below the legible minimum)
+                # reads better than "…" at the edge ("Lavrov: ties “at their lowest level … (?)")
+                font_px -= 1
+                lane_font_px[lane] = font_px
+                continue
             return placed
         # a crowd at one time: squeeze the lane (more, lower sub-rows and a
         # smaller font) rather than hide an event under another
@@ -334,6 +433,18 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
         lane_slot_h[lane] = (lane_px - 8) / lane_slots
         font_px = max(metrics.min_font_px, int(metrics.font_px * min(1.0, lane_slot_h[lane] / full_slot_h)))
         lane_font_px[lane] = font_px
+
+
+def _cut_at_edge(placed: list[Placement], rows: list[int], want: list[float], sel_row: int | None,
+                 left_edge: float, right_edge: float) -> bool:
+    """True when a label of ``placed`` (other than the selected one) got less room than its
+    text (``want``, by row) because it met the view's left or right edge: shortened with "…"
+    there.  (Labels shortened by a neighbour are not: smaller type seldom makes room between
+    markers, and trying each size in a crowded lane cost every frame a layout per size.)"""
+    wanted = dict(zip(rows, want, strict=True))
+    return any(pl.label_width < wanted[pl.row] - 0.5 and (pl.label_x + pl.label_width >= right_edge - 1.0
+                                                          or pl.label_x <= left_edge + 1.0)
+               for pl in placed if pl.row != sel_row and wanted[pl.row] > 0 and not pl.overflow)
 
 
 def _hit_arrays(cols: EventColumns, placements: list[Placement], lanes: list[tuple[float, float]],

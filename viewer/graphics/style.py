@@ -78,6 +78,7 @@ class TimelineStyle:
     outline_px: float = 2.0    #: marker outline width (pixels)
     track_colors: tuple[str, ...] = ()  #: per-lane colour override; empty = each track's own
     track_shapes: tuple[str, ...] = ()  #: per-lane marker shape; empty = diamonds
+    whole_labels: bool = False  #: a lane sets labels in smaller type (to min_font_px) rather than shorten them
 
     @classmethod
     def for_height(cls, height_px: float) -> TimelineStyle:
@@ -127,7 +128,7 @@ class TimelineStyle:
         marker = max(7, int(font * 0.45))
         common: dict[str, Any] = dict(font_px=font, marker_px=marker, label_max_px=int(font * 30),
                                       outline_px=max(2.0, marker / 4),
-                      min_font_px=max(13, int(screen_height_px / 45)),
+                      min_font_px=max(13, int(screen_height_px / 45)), whole_labels=True,
                       track_colors=colours, track_shapes=shapes)
         if theme == "dark":
             return cls(background="#0b0d10", lane_shade="#171b21", text="#f4f6f8", band_fill="#E69F00",

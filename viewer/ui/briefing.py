@@ -13,15 +13,18 @@ wrap, then lose words from their middle).  The presentation window is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ..graphics.axis import TimeAxisItem
+from ..graphics.frame import fit_lane_heights, slot_heights
 from ..graphics.style import SHAPE_GLYPHS, TimelineStyle
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
+from .present_fit import frame_metrics, lanes_need, view_limits
 from .timeline_view import TimelineView
 
 __all__ = ["BriefingTimelineView", "LABEL_COLUMN_FRACTION", "LABEL_LINES", "THEMES", "theme_colours"]
@@ -70,6 +73,8 @@ class BriefingTimelineView(TimelineView):
         # view gives them (viewer.model.timeline.track_colours), so the wall
         # screen matches the desk view, hand-outs and exported pictures
         self._own_colours = timeline.track_colours
+        self.fit_window: tuple[float, float] | None = None  # the step's window the lanes are sized for
+        self.on_resized: Callable[[], None] | None = None  #: called after the view is laid out for a new size
         super().__init__(timeline, state)
         style = self.make_style()
         self.setBackground(style.background)
@@ -106,9 +111,14 @@ class BriefingTimelineView(TimelineView):
                        track_shapes=tuple(full.track_shapes[k % len(full.track_shapes)] for k in lanes))
 
     def set_timeline(self, timeline: Timeline) -> None:
-        """Show another timeline; track labels carry their marker shape (◆ ● ■ ...)."""
+        """Show another timeline; track labels carry their marker shape (◆ ● ■ ...).  Its lanes
+        keep the whole timeline's weights until :meth:`fit_lanes_to` is given a window."""
+        self.fit_window = None  # a window of the timeline shown before
         self.disclosure_marks = False  # an audience sees no ▸ / ▾
         super().set_timeline(timeline)
+        # room past the last event for its label (present_fit.view_limits)
+        self.limits = lim = view_limits(timeline)
+        self._vb.setLimits(xMin=lim.x_min, xMax=lim.x_max, minXRange=lim.min_width, maxXRange=lim.max_width)
 
     def track_label(self, lane: int) -> str:
         """The track's label after its marker shape (◆ ● ■ ...), placed by the lane geometry."""
@@ -124,6 +134,49 @@ class BriefingTimelineView(TimelineView):
         high) and then ends in "…", its full name on hover
         (:class:`~viewer.graphics.track_axis.TrackAxisItem`)."""
         return LABEL_COLUMN_FRACTION * max(self.width(), 1)
+
+    def fit_lanes_to(self, a: float, b: float) -> None:
+        """Size the lanes for the window ``[a, b]`` (seconds from the shown timeline's origin),
+        the step's: each lane gets the sub-rows its events in that window need for a label of
+        their own (:func:`~viewer.graphics.frame.rows_wanted`), a lane with nothing there a
+        line for its name (:func:`~viewer.graphics.frame.fit_lane_heights`).  The whole
+        timeline's busiest day no longer decides: a quiet NATO lane took as much height as the
+        United States lane, whose two events of 10 Feb then shared a marker under "+1"."""
+        self.fit_window = (a, b) if b > a else None
+        self._update_y_range()
+
+    def _fitted_weights(self) -> dict[str, float] | None:
+        """Lane heights (pixels, as relative weights) for :attr:`fit_window` at the current size."""
+        item = self.events_item
+        if self.fit_window is None or item is None:
+            return None
+        a, b = self.fit_window
+        width = float(self._vb.width())
+        tab = self.bands_item.tab_height() if self.bands_item is not None and self.timeline.columns.band_count else 0
+        height = float(self._vb.height()) - tab
+        if width <= 0 or height <= 0:
+            return None
+        cols = self.timeline.columns
+        sel = self.state.selected
+        try:
+            sel_row = cols.row_of(sel) if sel else None
+        except KeyError:
+            sel_row = None
+        rows, _full, _least = lanes_need(cols, item, self.style_, a, b, width, sel_row, self.strip_px())
+        full, least = slot_heights(frame_metrics(self.style_))
+        heights = fit_lane_heights(rows, height, full, least, self.strip_px())
+        return {t.id: max(h, 1.0) for t, h in zip(self.timeline.tracks, heights, strict=False)}
+
+    def _update_y_range(self) -> None:
+        weights = self._fitted_weights()
+        if weights is not None:
+            self.lane_weights = weights
+        super()._update_y_range()
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802
+        super().resizeEvent(ev)
+        if self.on_resized is not None and getattr(self, "_ready", False):
+            self.on_resized()  # the plot's width is known now: the presentation frames its step for it
 
     def _apply_style(self) -> None:
         # the column is its widest label plus 1.2 em (the margin grows with the type),

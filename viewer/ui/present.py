@@ -22,13 +22,13 @@ and the presenter's panel (:mod:`viewer.ui.presenter_panel`).
 
 from __future__ import annotations
 
-import math
 import time
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ..graphics.events import EventLayerItem
 from ..model.presentation import Presentation, caption_for, timeline_for_tracks
 from ..model.story import Story, step_precision_s, step_window
 from ..model.text import visible_controls
@@ -36,6 +36,7 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, clamp_range
 from .briefing import THEMES, BriefingTimelineView, theme_colours
 from .present_caption import CAPTION_MIN_FRACTION, MAX_STORY_CAPTIONS, CaptionWidget, layout_caption, story_captions
+from .present_fit import lanes_need, step_view_range, view_limits
 from .presenter_panel import PresenterPanel
 
 # the window is here; its parts are re-exported for the callers that import them from here
@@ -43,6 +44,9 @@ __all__ = ["PresentWindow", "keep_together", "BriefingTimelineView", "CaptionWid
            "layout_caption", "screen_infos", "theme_colours", "ANIMATION_MS", "CURSOR_IDLE_MS",
            "CAPTION_MIN_FRACTION", "THEMES"]
 
+MAX_FITTED_STEPS = 24
+"""Steps whose lanes the caption area leaves room for (a default story of a huge file has a step per
+event; each step's labels are measured)."""
 ANIMATION_MS = 400
 """Duration of the move to a step's window (ms)."""
 CURSOR_IDLE_MS = 2500
@@ -147,6 +151,9 @@ class PresentWindow(QWidget):
         self.state = ViewState()
         self.started = time.monotonic()
         self._subsets: dict[tuple[str, ...], Timeline] = {}
+        self._measurers: dict[tuple[str, ...], EventLayerItem] = {}  # label widths of each subset
+        self._lanes_px_key: tuple[int, int, int] | None = None
+        self._lanes_px = 0.0
         self._header_width: int | None = None  # the width the header's height was fitted for
         self.setWindowTitle(f"{story.title} — presenting — Timeline Viewer")
         colours = theme_colours(theme)
@@ -165,6 +172,7 @@ class PresentWindow(QWidget):
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.header)
         self.view = BriefingTimelineView(timeline, self.state, theme, colour_blind, self.screen_h)
+        self.view.on_resized = self._on_view_resized
         layout.addWidget(self.view, 1)
         self.caption = CaptionWidget(theme, self.screen_h)
         layout.addWidget(self.caption)
@@ -281,56 +289,86 @@ class PresentWindow(QWidget):
         self._show_dday()
         self.state.selected = step.event
         self.view.time_axis.set_finest_period(step_precision_s(self.timeline, step))
-        a, b = self._step_range()
-        self.animate_to(a, b, animate=animate)
+        self._frame_step(animate)
         self._set_caption(step.event)
+
+    def _frame_step(self, animate: bool) -> None:
+        """Move to the current step's range, its lanes sized for what that range shows."""
+        a, b = self._step_range()
+        self.view.fit_lanes_to(a, b)
+        self.animate_to(a, b, animate=animate)
 
     def _step_range(self) -> tuple[float, float]:
         """The x range (seconds from the shown timeline's origin) of the current step: its
-        window (:func:`~viewer.model.story.step_window`), widened to the right when the
-        step's event label would not fit in it (see :meth:`_widen_for_label`)."""
+        window, moved so that the labels in it are read whole
+        (:func:`~viewer.ui.present_fit.step_view_range`)."""
         step = self.presentation.step
         assert step is not None
-        a, b = step_window(self.timeline, step)
-        origin = self.view.timeline.columns.origin_epoch_s
-        return self._widen_for_label(a - origin, b - origin, step.event)
-
-    def _widen_for_label(self, a: float, b: float, event_id: str) -> tuple[float, float]:
-        """``(a, b')``: ``b`` moved right (zoomed out, ``a`` kept) until the whole label of
-        ``event_id``, in the selection's bold type, fits between its marker and the plot's
-        right edge; when the timeline ends before ``b'``, the window ends there and ``a`` moves
-        so that the label fits (earlier context may leave the view).  At 1024 px a step's own label
-        was cut ("US raises alarm over buildup in …"); the audience should read the whole title.
-        Unchanged when it fits, when the label starts outside ``[a, b]`` or when it is wider than
-        nine tenths of the plot (it is elided).  ``a``, ``b`` and the result: seconds from the
-        shown timeline's origin."""
         item = self.view.events_item
-        cols = self.view.timeline.columns
         width_px = float(self.view.plotItem.vb.width())
-        if item is None or width_px <= 0 or not b > a:
-            return a, b
-        try:
-            row = cols.row_of(event_id)
-        except KeyError:
-            return a, b
-        a, b = clamp_range(a, b, self.view.limits)  # the window as it will be shown
-        style = self.view.style_
-        start = float(cols.x0[row] if cols.kind[row] != 0 else cols.xm[row])  # a bar's label starts at its start
-        if not math.isfinite(start) or start <= a or start >= b:
-            return a, b
-        label_px = item.selected_label_px(row, style.font_px)
-        room = width_px - (label_px + style.marker_px + style.font_px)  # marker, gaps and the "≤" chip
-        if room <= width_px * 0.1:  # longer than nearly all of the plot: elided either way
-            return a, b
-        f = room / width_px  # the label fits when the marker is at most this far across the plot
-        if (start - a) <= f * (b - a):
-            return a, b
-        limits = self.view.limits
-        # zoom out, keeping a, as far as the widest window and the timeline's end allow
-        b = min(a + (start - a) / f, a + limits.max_width, limits.x_max)
-        if start - a > f * (b - a) * (1 + 1e-9):  # not far enough: the window ends there, starts where it fits
-            a = max(limits.x_min, (start - f * b) / (1 - f))
-        return a, b
+        if item is None or width_px <= 0:
+            a, b = step_window(self.timeline, step)
+            origin = self.view.timeline.columns.origin_epoch_s
+            return clamp_range(a - origin, b - origin, self.view.limits)
+        return step_view_range(self.timeline, step, self.view.timeline, item, self.view.limits, width_px,
+                               self.view.style_)
+
+    def _caption_limit(self) -> float | None:
+        """The most the caption area may take: the window's height less the header and what the
+        timeline needs at the story's busiest step (:meth:`_story_lanes_px` and the time axis).
+        At 1280x720 the caption kept the height of the longest caption (step 1's) at every step
+        while steps 6 and 12 folded events under "+1" badges for want of 40 px of lanes."""
+        view = self.view
+        if not self.isVisible():
+            return None  # laid out for no screen yet
+        view.settle()
+        lanes = self._story_lanes_px()
+        if lanes is None:
+            return None
+        axis = max(0.0, float(view.height() - view.plotItem.vb.height()))  # the time axis under the lanes
+        return float(round(self.height() - self.header.height() - axis - lanes))
+
+    def _story_lanes_px(self) -> float | None:
+        """Pixels of lanes (and band titles) the story's busiest step (of the first
+        :data:`MAX_FITTED_STEPS`) needs for every event in its
+        window to get a sub-row and a whole label, lanes squeezed to the smallest wall type
+        (:func:`~viewer.ui.present_fit.lanes_need`); None before the view is laid out."""
+        view = self.view
+        width_px = float(view.plotItem.vb.width())
+        if width_px <= 0 or not self.presentation.count:
+            return None
+        style = view.style_
+        key = (round(width_px / 32), style.font_px, style.min_font_px)  # a few pixels more or less change little
+        if self._lanes_px_key == key:
+            return self._lanes_px
+        empty_px = view.strip_px()
+        tab = view.bands_item.tab_height() if view.bands_item is not None else 0.0
+        most = 0.0
+        for step in self.story.steps[:MAX_FITTED_STEPS]:
+            if not self.timeline.has_event(step.event):
+                continue
+            shown = self._subset(step.tracks)
+            item = self._measurer(shown, style)
+            a, b = step_view_range(self.timeline, step, shown, item, view_limits(shown), width_px, style)
+            cols = shown.columns
+            try:
+                sel_row: int | None = cols.row_of(step.event)
+            except KeyError:
+                sel_row = None
+            _rows, _full, least = lanes_need(cols, item, style, a, b, width_px, sel_row, empty_px)
+            most = max(most, least + (tab if cols.band_count else 0.0))
+        self._lanes_px_key, self._lanes_px = key, most
+        return most
+
+    def _measurer(self, shown: Timeline, style) -> EventLayerItem:
+        """An event layer of ``shown`` that is never drawn: it measures labels in ``style``."""
+        key = tuple(t.id for t in shown.tracks)
+        item = self._measurers.get(key)
+        if item is None:
+            item = self._measurers[key] = EventLayerItem(shown, style)
+        elif item.style is not style:
+            item.set_style(style)
+        return item
 
     def _resolve_dday(self, spec: str | None):
         """The D-day of ``spec`` in this timeline, or None (off, or it does not name a day: said in the header)."""
@@ -451,13 +489,22 @@ class PresentWindow(QWidget):
         self._header_width = None
         self._fit_header()
         self.presenter.set_px(self._px(1 / 45))
-        self.caption.relayout()
         self.view.restyle()
+        self.caption.set_height_limit(self._caption_limit())
+        self.caption.relayout()
         self._place_overlays()
         if self.presentation.step is not None:
             self.finish_animation()
             # the step's label was measured against the old width: frame the step for this one
-            self.animate_to(*self._step_range(), animate=False)
+            self._frame_step(animate=False)
+
+    def _on_view_resized(self) -> None:
+        """The plot has its new size (it may come after :meth:`resizeEvent`): the labels and lanes
+        of the step were measured for the old one."""
+        self.caption.set_height_limit(self._caption_limit())
+        if self.presentation.step is not None:
+            self.finish_animation()
+            self._frame_step(animate=False)
 
     def closeEvent(self, ev) -> None:  # noqa: N802
         self._anim.stop()

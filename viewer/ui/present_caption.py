@@ -129,7 +129,9 @@ class CaptionWidget(QWidget):
         self.caption: Caption | None = None
         self.story_captions: list[Caption] = []  # every caption of the story: the longest sets the height
         self._story_height: float | None = None
+        self._story_floor: float | None = None  # ... and of the longest in the smallest caption type
         self._story_key: tuple[int, int] | None = None
+        self.height_limit: float | None = None  # the most the timeline above leaves the caption area
         self._drawn: list[str] = []
         self._lines: list[CaptionLine] = []
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -145,8 +147,17 @@ class CaptionWidget(QWidget):
         self._story_height = None
         self.relayout()
 
-    def _need(self, caption: Caption | None, width: float, h: float) -> float:
-        lines = layout_caption(caption, width, h, self.theme, max_height=0.34 * h)
+    def set_height_limit(self, px: float | None) -> None:
+        """The caption area may be at most ``px`` high (None: no limit): the timeline above
+        needs the rest for its lanes.  Its text shrinks to fit, the quotes down to the smallest
+        caption type (:data:`CAPTION_MIN_FRACTION`) and never below: the area is then as high
+        as the story's longest caption needs in that type.  Still one height for the story."""
+        if px != self.height_limit:
+            self.height_limit = px
+            self.relayout()
+
+    def _need(self, caption: Caption | None, width: float, h: float, max_height: float | None = None) -> float:
+        lines = layout_caption(caption, width, h, self.theme, max_height=0.34 * h if max_height is None else max_height)
         return sum(ln.height for ln in lines) + 0.25 * h / 36 * max(0, len(lines) - 1)
 
     def relayout(self) -> None:
@@ -158,13 +169,20 @@ class CaptionWidget(QWidget):
         if self.story_captions and self._story_key != key:
             self._story_key = key
             self._story_height = max(self._need(c, width, h) for c in self.story_captions)
+            self._story_floor = None
         story = self._story_height if self.story_captions else None
         # the room every caption of the story gets: text shrinks only when even that is too little
         room = min(story, 0.34 * h) if story is not None else 0.34 * h
+        if self.height_limit is not None and self.height_limit - 2 * pad < room:
+            # the timeline's lanes need the rest of the screen: down to the longest caption in the smallest type
+            if self._story_floor is None:
+                self._story_floor = max((self._need(c, width, h, max_height=0.0) for c in self.story_captions),
+                                        default=0.0)
+            room = min(room, max(self.height_limit - 2 * pad, self._story_floor))
         self._lines = layout_caption(self.caption, width, h, self.theme, max_height=room)
         need = sum(ln.height for ln in self._lines) + 0.25 * h / 36 * max(0, len(self._lines) - 1)
         if story is not None:
-            need = max(need, story)
+            need = max(need, min(story, room))
         self.setFixedHeight(int(min(max(need + 2 * pad, h * 0.12), 0.4 * h)))
         self.update()
 

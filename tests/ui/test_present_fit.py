@@ -1,0 +1,142 @@
+"""Present mode on the projectors briefing rooms have (1024x768, 1280x720, 1366x768, 1920x1080):
+every step of the bundled story shows every event in view with its own label, whole and inside
+the view. Before, lanes kept the height the whole timeline asked for: at 1280x720 the United
+States, Normandy and United Kingdom lanes drew "+1" badges (an event folded under another, no
+label) at steps 6 and 12 while the empty NATO lane took as much room as they did, and at steps
+9-10 (1366x768, 1920x1080) Lavrov's label ended "... recent ye… (?)" at the view's right edge."""
+
+from __future__ import annotations
+
+import pytest
+
+from viewer.io import read_timeline
+from viewer.ui.present import PresentWindow
+
+SIZES = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)]
+
+
+@pytest.fixture(scope="module")
+def tl():
+    from viewer.app import bundled_timeline_path
+
+    return read_timeline(bundled_timeline_path())
+
+
+def wall_faults(pw) -> dict[str, list]:
+    """What an audience would miss on the step shown, as last painted: ``badges`` (+N, with the
+    ids of the events folded under them), ``unlabelled`` (an event on screen drawn without a
+    label, no badge), ``cut`` (a label shortened with "…", or whose text box is not inside the
+    view: past its left or right edge, or over its lane's top or bottom)."""
+    view = pw.view
+    view.viewport().repaint()
+    item = view.events_item
+    frame = item._frame
+    cols = view.timeline.columns
+    base = view.style_.font_px
+    fonts = frame.lane_font_px or {}
+    faults: dict[str, list] = {"badges": [], "unlabelled": [], "cut": []}
+    over = [cols.ids[p.row] for p in frame.placements if p.overflow]
+    for lane, _left, _w, n in frame.badges or []:
+        faults["badges"].append((view.timeline.tracks[lane].id, n, over))
+    for p in frame.placements:
+        on_screen = frame.left_px <= p.marker_x <= frame.right_px or p.bar1 > p.bar0
+        if on_screen and not p.overflow and p.label_width <= 0:
+            faults["unlabelled"].append(cols.ids[p.row])
+    # the labels as drawn: text and box (device pixels)
+    drawn = [text for text, _rect in item.drawn_labels]
+    for text, rect in item.drawn_labels:
+        inside_x = frame.left_px - 0.5 <= rect.left() and rect.right() <= frame.right_px + 0.5
+        lane = next((k for k, (top, bottom) in enumerate(frame.lanes)
+                     if top - 0.5 <= rect.center().y() <= bottom + 0.5), None)
+        inside_y = lane is not None and frame.lanes[lane][0] - 1 <= rect.top() and \
+            rect.bottom() <= frame.lanes[lane][1] + 1
+        if not inside_x or not inside_y:
+            faults["cut"].append(text)
+    # every label is drawn as its event's full text (in its lane's type), not shortened with "…"
+    for p in frame.placements:
+        if p.label_width > 0:
+            text = item._label(p.row, fonts.get(int(cols.lane[p.row]), base))[0]
+            if text not in drawn and text not in faults["cut"]:
+                faults["cut"].append(text)
+    return faults
+
+
+def present(qtbot, tl, size):
+    pw = PresentWindow(tl, tl.stories[0], animation_ms=0)
+    qtbot.addWidget(pw)
+    pw.resize(*size)
+    pw.show()
+    qtbot.waitExposed(pw)
+    return pw
+
+
+def faults_per_step(qtbot, pw) -> dict[int, dict[str, list]]:
+    out = {}
+    for k in range(pw.presentation.count):
+        pw.presentation.go_to(k)
+        qtbot.wait(5)
+        out[k + 1] = wall_faults(pw)
+    return out
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_step_labels_every_event_in_view_whole(qtbot, tl, size):
+    pw = present(qtbot, tl, size)
+    found = {step: {k: v for k, v in f.items() if v} for step, f in faults_per_step(qtbot, pw).items()}
+    found = {step: f for step, f in found.items() if f}
+    assert not found, f"at {size[0]}x{size[1]}: {found}"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_labels_keep_the_smallest_wall_type(qtbot, tl, size):
+    """Room is found by sizing lanes, never by type smaller than the wall's minimum (1/45 of
+    the screen height: read from 5 m on a projector)."""
+    pw = present(qtbot, tl, size)
+    smallest = pw.view.style_.min_font_px
+    assert smallest >= max(13, int(size[1] / 45))
+    for k in range(pw.presentation.count):
+        pw.presentation.go_to(k)
+        qtbot.wait(5)
+        pw.view.viewport().repaint()
+        fonts = pw.view.events_item._frame.lane_font_px or {}
+        assert all(px >= smallest for px in fonts.values()), (k + 1, fonts)
+
+
+def test_an_empty_lane_takes_a_line_and_busy_lanes_their_sub_rows():
+    """NATO with nothing in view takes a line for its name; the lanes with events get the
+    sub-rows their labels need before any spare height is shared (equally)."""
+    from viewer.graphics.frame import fit_lane_heights
+
+    rows = [1, 4, 0, 2, 3, 3]  # step 6: Exercise, Russia, NATO, United States, Normandy, United Kingdom
+    full, least, empty = 30.0, 23.0, 25.0
+    need = [8 + r * full + 1 for r in rows if r]
+    roomy = fit_lane_heights(rows, sum(need) + empty + 60.0, full, least, empty)
+    assert roomy[2] == pytest.approx(empty + 10.0)
+    assert [h - 10.0 for k, h in enumerate(roomy) if rows[k]] == pytest.approx(need)
+    # too little for the full type: every busy lane still holds its sub-rows in the smallest type
+    total = sum(8 + r * least + 1 for r in rows if r) + empty + 20.0
+    tight = fit_lane_heights(rows, total, full, least, empty)
+    assert tight[2] == pytest.approx(empty)
+    for r, h in zip(rows, tight, strict=True):
+        if r:
+            assert (h - 8) // least >= r and h < 8 + r * full + 1
+    assert sum(tight) == pytest.approx(total)
+
+
+def test_the_caption_gives_way_to_the_lanes_but_keeps_one_height_and_legible_type(qtbot, tl):
+    """At 1280x720 the caption area kept step 1's height at every step; it now leaves the
+    lanes of steps 6 and 12 what they need, still one height for the whole story, its quotes
+    no smaller than the smallest caption type."""
+    from viewer.ui.present_caption import CAPTION_MIN_FRACTION
+
+    pw = present(qtbot, tl, (1280, 720))
+    heights = set()
+    for k in range(pw.presentation.count):
+        pw.presentation.go_to(k)
+        qtbot.wait(5)
+        heights.add((pw.caption.height(), pw.view.height()))
+        for line in pw.caption.lines():
+            assert line.font.pixelSize() >= round(720 * CAPTION_MIN_FRACTION) - 1, (k + 1, line.text)
+    assert len(heights) == 1, heights
+    caption_h, view_h = heights.pop()
+    assert caption_h < 225  # 225 px: step 1's caption at full size, the height every step had
