@@ -213,3 +213,41 @@ def test_search_uses_skip_indexes_and_equals_the_in_memory_search(big, store, mo
     monkeypatch.setattr(clickstore, "COUNT_CAP", 1000)
     got = store.search("protest", cap=10)
     assert got.total == 1000 and not got.exact and got.count_text() == "at least 1,000 matches"
+
+
+def test_text_filters_match_wildcards_literally_and_use_the_text_index(store, tmp_path):
+    """A filter term holding LIKE's ``%``, ``_`` or ``\\`` matches those characters only, as the
+    in-memory store does; and a filtered count is a LIKE the text skip index serves (``position()``
+    was not: every granule was read)."""
+    from viewer.io.duckstore import DuckStore, write_parquet
+    from viewer.io.store_sql import CLICKHOUSE, filter_where
+    from viewer.model.dates import EventDate
+    from viewer.model.store_query import StoreFilter
+    from viewer.model.timeline import Event, Timeline, Track
+
+    titles = ["rates up 100%", "rates up 1000", "a_b met", "axb met", "path c:\\temp\\x", "path c:tempx",
+              "50% of a_b", "plain"]
+    events = tuple(Event(f"w{i}", titles[i % len(titles)], EventDate(f"2022-03-{1 + i % 28:02d}T10:00:00Z"),
+                         track=f"t{i % 2}") for i in range(64))
+    timeline = Timeline("wildcards", (Track("t0", "T0"), Track("t1", "T1")), events)
+    path = str(tmp_path / "wild.parquet")
+    write_parquet(timeline, path)
+    load_collection(store.backend, "tv", "wild", path)
+    ch = ClickStore(store.backend, "tv", "wild")  # not closed: the backend is the module's store's
+    duck, mem = DuckStore(path), MemoryStore(timeline)
+    try:
+        lo, hi = mem.extent()
+        for text in ("100%", "0%", "a_b", "_", "%", "'c:\\temp'", "'\\'", "'p\\'", "50% a_b", "rates"):
+            f = StoreFilter(text=text)
+            want = mem.count(f)
+            assert 0 < want or text == "'p\\'", text  # most terms match some events, literally
+            for s in (ch, duck):
+                assert s.count(f) == want, (text, type(s).__name__)
+                assert s.visible(lo, hi, [0, 1], cap=100, filters=f).ids == mem.visible(lo, hi, [0, 1], 100, f).ids
+                assert s.page(0, 100, f).ids == mem.page(0, 100, f).ids
+        assert "LIKE '%100\\\\%%'" in filter_where(StoreFilter(text="100%"), CLICKHOUSE)
+    finally:
+        duck.close()
+    where = filter_where(StoreFilter(text="rates"), CLICKHOUSE)
+    _, rows = store._rows(f"EXPLAIN indexes = 1 SELECT count() FROM {store.t} WHERE drawn AND {where}")
+    assert any("search_text_ngrams" in r[0] for r in rows), rows  # the text index is applied

@@ -73,6 +73,7 @@ from .store_sql import (
     CountCache,
     bucket_bins,
     bucket_bins_sql,
+    contains_sql,
     filter_where,
     read_stats,
     window_count_plan,
@@ -102,11 +103,6 @@ def lit(value: Any) -> str:
         return str(int(value))
     v = float(value)
     return "nan" if math.isnan(v) else ("inf" if v == math.inf else ("-inf" if v == -math.inf else repr(v)))
-
-
-def _like_literal(term: str) -> str:
-    """``term`` as a LIKE pattern matching itself (``\\``, ``%`` and ``_`` escaped with a backslash)."""
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class ChdbBackend:
@@ -513,7 +509,7 @@ class ClickStore(EventStore):
         if not terms:
             return SearchResult()
         cap = max(int(cap), 0)
-        where = "drawn AND " + " AND ".join(f"search_text LIKE {lit('%' + _like_literal(t) + '%')}" for t in terms)
+        where = "drawn AND " + " AND ".join(contains_sql("search_text", t, CLICKHOUSE) for t in terms)
         ids = [r[0] for r in self._rows(f"SELECT id FROM {self.t} WHERE {where} ORDER BY sort_point, file_index "
                                         f"LIMIT {cap}")[1]]
         if len(ids) < cap:

@@ -18,7 +18,7 @@ from viewer.model.store_query import LIST_FACETS, FilterLike, StoreFilter
 
 __all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "NUMPY_MAX_ROWS", "CollectionStats",
            "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "WINDOW_LIMIT", "bucket_bins_sql",
-           "bucket_bins"]
+           "bucket_bins", "like_literal", "contains_sql"]
 
 WINDOW_LIMIT = 1e14
 """Windows within ``±WINDOW_LIMIT`` s of the epoch (three million years) are counted from the
@@ -57,6 +57,22 @@ def sql_literal(value: Any, dialect: str) -> str:
     return repr(v)
 
 
+def like_literal(term: str) -> str:
+    """``term`` as a LIKE pattern matching itself (``\\``, ``%`` and ``_`` escaped with a backslash,
+    LIKE's escape character in ClickHouse and in DuckDB's ``LIKE ... ESCAPE '\\'``)."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains_sql(column: str, term: str, dialect: str) -> str:
+    """The condition "``column`` holds ``term`` as a substring", literally (no wildcards).
+
+    ClickHouse: ``LIKE '%term%'`` (its text and n-gram skip indexes serve LIKE, not
+    ``position``); DuckDB: ``contains`` (no pattern to escape)."""
+    if dialect == CLICKHOUSE:
+        return f"{column} LIKE {sql_literal('%' + like_literal(term) + '%', dialect)}"
+    return f"contains({column}, {sql_literal(term, dialect)})"
+
+
 def _list(values: frozenset[str], dialect: str) -> str:
     return "[" + ", ".join(sql_literal(v, dialect) for v in sorted(values)) + "]"
 
@@ -93,9 +109,7 @@ def filter_where(filters: FilterLike | None, dialect: str) -> str:
     terms = sf.terms
     if terms:
         parts.append("drawn")
-        for t in terms:
-            parts.append(f"contains(search_text, {sql_literal(t, dialect)})" if dialect == DUCKDB else
-                         f"position(search_text, {sql_literal(t, dialect)}) > 0")
+        parts.extend(contains_sql("search_text", t, dialect) for t in terms)
     return "(" + " AND ".join(parts) + ")" if parts else "true"
 
 
