@@ -146,7 +146,7 @@ def test_opening_chdb_creates_no_folder(tmp_path):
 def test_window_counts_come_from_the_started_ended_tables(big, big_parquet, store, monkeypatch):
     """As DuckDB's: events per lane meeting a window from the count table plus the edge buckets' rows."""
     rng = np.random.default_rng(33)
-    assert store._windowed
+    assert store._windowed and store._stats.long_ends == 3600.0  # the long events' ends from the count table
     for t0, t1 in list(random_windows(rng, store.extent(), 12)) + edge_windows(big, rng, 4):
         want = brute_lane_counts(big, t0, t1, LANES)
         assert store._counted(t0, t1, set(LANES)) == want, (t0, t1)
@@ -185,6 +185,17 @@ def test_collection_loaded_before_the_window_tables_still_answers(big, old_parqu
     t0, t1 = lo + 5e6, lo + 5e6 + 86400
     got = s.density(t0, t1, [3], 100)
     np.testing.assert_allclose(got[0], brute_density(big, t0, t1, 3, 100), rtol=1e-9, atol=1e-6)
+def test_collection_loaded_before_the_long_ends_list_counts_them_from_the_rows(big, pre_ends_parquet, store):
+    """A table loaded from a collection with the started/ended counts but no list of the long
+    events' ends counts a window's ended events from the rows that may end near it, as before."""
+    load_collection(store.backend, "tv", "pre_ends", pre_ends_parquet)
+    s = ClickStore(store.backend, "tv", "pre_ends")  # not closed: the backend is the module's store's
+    assert s._windowed and s._stats.long_ends is None
+    rng = np.random.default_rng(36)
+    for t0, t1 in list(random_windows(rng, s.extent(), 8)) + edge_windows(big, rng, 3):
+        assert s._counted(t0, t1, set(LANES)) == brute_lane_counts(big, t0, t1, LANES), (t0, t1)
+
+
 def test_search_uses_skip_indexes_and_equals_the_in_memory_search(big, store, monkeypatch):
     import viewer.io.clickstore as clickstore
     from viewer.model.search import event_text, parse_query

@@ -405,7 +405,9 @@ class ClickStore(EventStore):
         """As :meth:`DuckStore._counted <viewer.io.duckstore.DuckStore._counted>`: events per lane
         meeting ``[t0, t1]`` from the started/ended counts and the two edge buckets' rows, or None."""
         table = self._count_cache().windows()
-        plan = window_count_plan(table, t0, t1, lanes, self.t, CLICKHOUSE) if table is not None else None
+        ends = f"{self.t}_counts" if self._stats is not None and table is not None and \
+            self._stats.long_ends == table.res else None
+        plan = window_count_plan(table, t0, t1, lanes, self.t, CLICKHOUSE, ends) if table is not None else None
         if plan is None:
             return None
         base, edges = plan
@@ -497,8 +499,9 @@ class ClickStore(EventStore):
         if facet == "track":
             sql = f"SELECT track, count() FROM {self.t} WHERE lane != -1 AND {where} GROUP BY track"
         else:
-            sql = (f"SELECT v, count() FROM {self.t} ARRAY JOIN if(empty({facet}), [''], {facet}) AS v "
-                   f"WHERE {where} GROUP BY v")
+            # filtered before the ARRAY JOIN: ClickHouse 25's text index on a LIKE beside one loses a column
+            sql = (f"SELECT v, count() FROM (SELECT if(empty({facet}), [''], {facet}) AS vs FROM {self.t} "
+                   f"WHERE {where}) ARRAY JOIN vs AS v GROUP BY v")
         return {v: int(n) for v, n in self._rows(sql)[1] if n}
 
     def search(self, query: str, cap: int = 1000) -> SearchResult:

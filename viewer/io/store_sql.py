@@ -181,15 +181,22 @@ class CountCache:
 
 
 def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterable[int], table: str,
-                      dialect: str) -> tuple[dict[int, int], str | None] | None:
+                      dialect: str, ends: str | None = None) -> tuple[dict[int, int], str | None] | None:
     """How many drawn events of each lane meet ``[t0, t1]`` (epoch s), from the started/ended
     counts: ``(whole-bucket counts per lane, edge query or None)``.
 
     The edge query (over ``table``, the events) returns rows ``(lane, side, n)``: ``side`` 0
     = events started in the bucket of ``t1`` up to ``t1`` (to add), 1 = events ended in the
-    bucket of ``t0`` before ``t0`` (to take away); it reads only the rows near the two
-    edges, and is None when neither edge bucket holds any.  None (count from the events)
-    for a window beyond :data:`WINDOW_LIMIT`.
+    bucket of ``t0`` before ``t0`` (to take away); it is None when neither edge bucket holds
+    any.  None (count from the events) for a window beyond :data:`WINDOW_LIMIT`.
+
+    The file is in time order, so the started side reads only the rows of its bucket.  An
+    event's end is not in that order: ``ends`` names the count table when it lists the ends
+    of the *long* events (``res = -r`` rows: lane, bucket of ``x1``, ``x1``, how many drawn
+    events end there that last more than ``r``, ``x1 - x0 > r``), and then the ended side reads the
+    short events' rows near ``t0`` and the long ones from that list; without it (a
+    collection written before the list) it reads every row that may end near ``t0``
+    (all the spans of the weeks before).
     """
     if max(abs(t0), abs(t1)) > WINDOW_LIMIT:
         return None
@@ -217,9 +224,16 @@ def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterab
                      f"AND x0 >= {lit(float(b1 - 1) * r)} AND x0 <= {lit(float(t1))} AND floor(x0 / {lit(r)}) >= {b1} "
                      "GROUP BY lane")
     if ended:
-        parts.append(f"SELECT lane, 1 AS side, count(*) AS n FROM {table} WHERE drawn AND lane IN {listed(ended)} "
-                     f"AND x1 >= {lit(float(b0 - 1) * r)} AND x1 < {lit(float(t0))} AND floor(x1 / {lit(r)}) >= {b0} "
-                     "GROUP BY lane")
+        in_bucket = f"x1 >= {lit(float(b0 - 1) * r)} AND x1 < {lit(float(t0))} AND floor(x1 / {lit(r)}) >= {b0}"
+        if ends is None:
+            parts.append(f"SELECT lane, 1 AS side, count(*) AS n FROM {table} WHERE drawn AND lane IN "
+                         f"{listed(ended)} AND {in_bucket} GROUP BY lane")
+        else:  # a short event starts at most r before it ends: its row is near t0 in time order
+            parts.append(f"SELECT lane, 1 AS side, count(*) AS n FROM {table} WHERE drawn AND lane IN "
+                         f"{listed(ended)} AND x0 >= {lit(float(b0 - 2) * r)} AND {in_bucket} AND "
+                         f"x1 - x0 <= {lit(r)} GROUP BY lane")
+            parts.append(f"SELECT lane, 1 AS side, sum(n) AS n FROM {ends} WHERE res = {lit(-r)} AND bucket = {b0} "
+                         f"AND x1 < {lit(float(t0))} AND lane IN {listed(ended)} GROUP BY lane")
     return base, " UNION ALL ".join(parts) if parts else None
 
 
@@ -274,10 +288,13 @@ class CollectionStats:
         First and last finite drawn moment, epoch s (``EventStore.extent``).
     lanes : dict of int -> int
         Drawn events per lane (``-1``: bands).
+    long_ends : float or None
+        The started/ended width ``r`` (s) when the count table lists the long events' ends
+        (:func:`window_count_plan`; written since issue 13's fourth round); None for an older collection.
     """
 
-    def __init__(self, extent: tuple[float, float], lanes: dict[int, int]) -> None:
-        self.extent, self.lanes = extent, lanes
+    def __init__(self, extent: tuple[float, float], lanes: dict[int, int], long_ends: float | None = None) -> None:
+        self.extent, self.lanes, self.long_ends = extent, lanes, long_ends
 
     def lane_counts_if_whole(self, t0: float, t1: float, lanes: set[int], where: str) -> dict[int, int] | None:
         """Events per lane (lanes in ``lanes`` with any) of a window ``[t0, t1]`` (epoch s) that
@@ -288,7 +305,10 @@ class CollectionStats:
         return {k: n for k, n in self.lanes.items() if k in lanes and n}
 
     def to_json(self) -> str:
-        return json.dumps({"extent": list(self.extent), "lanes": {str(k): v for k, v in self.lanes.items()}})
+        data: dict[str, Any] = {"extent": list(self.extent), "lanes": {str(k): v for k, v in self.lanes.items()}}
+        if self.long_ends is not None:
+            data["long_ends"] = self.long_ends
+        return json.dumps(data)
 
 
 def read_stats(text: str | None) -> CollectionStats | None:
@@ -298,6 +318,8 @@ def read_stats(text: str | None) -> CollectionStats | None:
     try:
         data = json.loads(text)
         lo, hi = (float(v) for v in data["extent"])
-        return CollectionStats((lo, hi), {int(k): int(v) for k, v in data["lanes"].items()})
+        ends = data.get("long_ends")
+        return CollectionStats((lo, hi), {int(k): int(v) for k, v in data["lanes"].items()},
+                               None if ends is None else float(ends))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
