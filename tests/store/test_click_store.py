@@ -262,3 +262,59 @@ def test_text_filters_match_wildcards_literally_and_use_the_text_index(store, tm
     where = filter_where(StoreFilter(text="rates"), CLICKHOUSE)
     _, rows = store._rows(f"EXPLAIN indexes = 1 SELECT count() FROM {store.t} WHERE drawn AND {where}")
     assert any("search_text_ngrams" in r[0] for r in rows), rows  # the text index is applied
+
+
+class _BatchedInserts:
+    """A backend that inserts a file in two batches (as a server gets 50,000 rows at a time)."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def command(self, sql):
+        self.backend.command(sql)
+
+    def insert_parquet(self, table, path):
+        for k in (0, 1):
+            self.backend.command(f"INSERT INTO {table} SELECT * FROM file('{path}', Parquet) WHERE abs(lane) % 2 = {k}")
+
+
+def test_a_loaded_collection_is_one_part_per_table(big, big_parquet, store):
+    """Loaded in batches, the events and count tables are merged into one part each (a query
+    looks up each part's index: a dozen parts made window queries 3-4x slower); the answers stay."""
+    load_collection(_BatchedInserts(store.backend), "tv", "batched", big_parquet)
+    _, rows = store._rows("SELECT table, count() FROM system.parts WHERE database = 'tv' AND active "
+                          "AND table IN ('batched', 'batched_counts') GROUP BY table ORDER BY table")
+    assert rows == [["batched", 1], ["batched_counts", 1]]
+    s = ClickStore(store.backend, "tv", "batched")  # not closed: the backend is the module's store's
+    rng = np.random.default_rng(37)
+    for t0, t1 in random_windows(rng, s.extent(), 4):
+        assert s._counted(t0, t1, set(LANES)) == brute_lane_counts(big, t0, t1, LANES)
+
+
+def test_a_frame_asks_edges_and_strips_in_one_query(big, store, monkeypatch):
+    """Unfiltered, a frame asks ClickHouse once for the edge buckets' counts and the strips'
+    markers (each query costs milliseconds however little it reads), then for the rows of the
+    lanes that fit: the answers equal brute force and the store's own visible + density."""
+    rng = np.random.default_rng(38)
+    lo = store.extent()[0]
+    windows = [(lo + 5e6, lo + 5e6 + 86400), (lo + 5e6 + 1800.5, lo + 5e6 + 4 * 3600)]
+    windows += list(random_windows(rng, store.extent(), 8)) + edge_windows(big, rng, 2)
+    for t0, t1 in windows:
+        for cap, exact in ((5, False), (400, True)):
+            width = int(rng.integers(20, 400))
+            frame = store.frame(t0, t1, LANES, width, cap=cap, exact=exact)
+            ids, counts, crowded = brute_fit(big, t0, t1, LANES, cap)
+            assert (frame.visible.ids, frame.visible.lane_totals, frame.visible.crowded) == (ids, counts, crowded)
+            np.testing.assert_allclose(frame.density, store.density(t0, t1, LANES, width, exact=exact),
+                                       rtol=1e-9, atol=1e-6)
+            if exact:
+                for i, lane in enumerate(LANES[:3]):
+                    np.testing.assert_allclose(frame.density[i], brute_density(big, t0, t1, lane, width),
+                                               rtol=1e-9, atol=1e-6)
+    calls = []
+    for name in ("rows", "floats"):
+        real = getattr(store.backend, name)
+        monkeypatch.setattr(store.backend, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a))
+    t0, t1 = windows[1]  # four hours: every lane crowded at a cap of 5, markers from the rows
+    store.frame(t0, t1, LANES, 300, cap=5)
+    assert calls == ["floats"]
