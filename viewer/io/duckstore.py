@@ -11,7 +11,9 @@
   :data:`~viewer.io.collection.RESOLUTIONS` (10 s ... 365 days), the events
   started and ended per lane per hour (:data:`~viewer.io.collection.WINDOW_RES`:
   how many events of a lane meet a window, so its crowded lanes are known
-  without reading them), and the date-only events per lane per possible
+  without reading them) with the ends of the events lasting longer than that
+  (``res = -3600``: a window's edge reads no span that merely might end there),
+  and the date-only events per lane per possible
   interval (``res = 0``): the density strips of a view read these rows, not
   the events.  A collection written before the 10 s / 60 s and started/ended
   tables still opens: it answers from the tables it has and the events.
