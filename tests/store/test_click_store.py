@@ -146,7 +146,7 @@ def test_opening_chdb_creates_no_folder(tmp_path):
 def test_window_counts_come_from_the_started_ended_tables(big, big_parquet, store, monkeypatch):
     """As DuckDB's: events per lane meeting a window from the count table plus the edge buckets' rows."""
     rng = np.random.default_rng(33)
-    assert store._windowed
+    assert store._windowed and store._stats.long_ends == 3600.0  # the long events' ends from the count table
     for t0, t1 in list(random_windows(rng, store.extent(), 12)) + edge_windows(big, rng, 4):
         want = brute_lane_counts(big, t0, t1, LANES)
         assert store._counted(t0, t1, set(LANES)) == want, (t0, t1)
@@ -185,6 +185,17 @@ def test_collection_loaded_before_the_window_tables_still_answers(big, old_parqu
     t0, t1 = lo + 5e6, lo + 5e6 + 86400
     got = s.density(t0, t1, [3], 100)
     np.testing.assert_allclose(got[0], brute_density(big, t0, t1, 3, 100), rtol=1e-9, atol=1e-6)
+def test_collection_loaded_before_the_long_ends_list_counts_them_from_the_rows(big, pre_ends_parquet, store):
+    """A table loaded from a collection with the started/ended counts but no list of the long
+    events' ends counts a window's ended events from the rows that may end near it, as before."""
+    load_collection(store.backend, "tv", "pre_ends", pre_ends_parquet)
+    s = ClickStore(store.backend, "tv", "pre_ends")  # not closed: the backend is the module's store's
+    assert s._windowed and s._stats.long_ends is None
+    rng = np.random.default_rng(36)
+    for t0, t1 in list(random_windows(rng, s.extent(), 8)) + edge_windows(big, rng, 3):
+        assert s._counted(t0, t1, set(LANES)) == brute_lane_counts(big, t0, t1, LANES), (t0, t1)
+
+
 def test_search_uses_skip_indexes_and_equals_the_in_memory_search(big, store, monkeypatch):
     import viewer.io.clickstore as clickstore
     from viewer.model.search import event_text, parse_query
@@ -213,3 +224,97 @@ def test_search_uses_skip_indexes_and_equals_the_in_memory_search(big, store, mo
     monkeypatch.setattr(clickstore, "COUNT_CAP", 1000)
     got = store.search("protest", cap=10)
     assert got.total == 1000 and not got.exact and got.count_text() == "at least 1,000 matches"
+
+
+def test_text_filters_match_wildcards_literally_and_use_the_text_index(store, tmp_path):
+    """A filter term holding LIKE's ``%``, ``_`` or ``\\`` matches those characters only, as the
+    in-memory store does; and a filtered count is a LIKE the text skip index serves (``position()``
+    was not: every granule was read)."""
+    from viewer.io.duckstore import DuckStore, write_parquet
+    from viewer.io.store_sql import CLICKHOUSE, filter_where
+    from viewer.model.dates import EventDate
+    from viewer.model.store_query import StoreFilter
+    from viewer.model.timeline import Event, Timeline, Track
+
+    titles = ["rates up 100%", "rates up 1000", "a_b met", "axb met", "path c:\\temp\\x", "path c:tempx",
+              "50% of a_b", "plain"]
+    events = tuple(Event(f"w{i}", titles[i % len(titles)], EventDate(f"2022-03-{1 + i % 28:02d}T10:00:00Z"),
+                         track=f"t{i % 2}") for i in range(64))
+    timeline = Timeline("wildcards", (Track("t0", "T0"), Track("t1", "T1")), events)
+    path = str(tmp_path / "wild.parquet")
+    write_parquet(timeline, path)
+    load_collection(store.backend, "tv", "wild", path)
+    ch = ClickStore(store.backend, "tv", "wild")  # not closed: the backend is the module's store's
+    duck, mem = DuckStore(path), MemoryStore(timeline)
+    try:
+        lo, hi = mem.extent()
+        for text in ("100%", "0%", "a_b", "_", "%", "'c:\\temp'", "'\\'", "'p\\'", "50% a_b", "rates"):
+            f = StoreFilter(text=text)
+            want = mem.count(f)
+            assert 0 < want or text == "'p\\'", text  # most terms match some events, literally
+            for s in (ch, duck):
+                assert s.count(f) == want, (text, type(s).__name__)
+                assert s.visible(lo, hi, [0, 1], cap=100, filters=f).ids == mem.visible(lo, hi, [0, 1], 100, f).ids
+                assert s.page(0, 100, f).ids == mem.page(0, 100, f).ids
+        assert "LIKE '%100\\\\%%'" in filter_where(StoreFilter(text="100%"), CLICKHOUSE)
+    finally:
+        duck.close()
+    where = filter_where(StoreFilter(text="rates"), CLICKHOUSE)
+    _, rows = store._rows(f"EXPLAIN indexes = 1 SELECT count() FROM {store.t} WHERE drawn AND {where}")
+    assert any("search_text_ngrams" in r[0] for r in rows), rows  # the text index is applied
+
+
+class _BatchedInserts:
+    """A backend that inserts a file in two batches (as a server gets 50,000 rows at a time)."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def command(self, sql):
+        self.backend.command(sql)
+
+    def insert_parquet(self, table, path):
+        for k in (0, 1):
+            self.backend.command(f"INSERT INTO {table} SELECT * FROM file('{path}', Parquet) WHERE abs(lane) % 2 = {k}")
+
+
+def test_a_loaded_collection_is_one_part_per_table(big, big_parquet, store):
+    """Loaded in batches, the events and count tables are merged into one part each (a query
+    looks up each part's index: a dozen parts made window queries 3-4x slower); the answers stay."""
+    load_collection(_BatchedInserts(store.backend), "tv", "batched", big_parquet)
+    _, rows = store._rows("SELECT table, count() FROM system.parts WHERE database = 'tv' AND active "
+                          "AND table IN ('batched', 'batched_counts') GROUP BY table ORDER BY table")
+    assert rows == [["batched", 1], ["batched_counts", 1]]
+    s = ClickStore(store.backend, "tv", "batched")  # not closed: the backend is the module's store's
+    rng = np.random.default_rng(37)
+    for t0, t1 in random_windows(rng, s.extent(), 4):
+        assert s._counted(t0, t1, set(LANES)) == brute_lane_counts(big, t0, t1, LANES)
+
+
+def test_a_frame_asks_edges_and_strips_in_one_query(big, store, monkeypatch):
+    """Unfiltered, a frame asks ClickHouse once for the edge buckets' counts and the strips'
+    markers (each query costs milliseconds however little it reads), then for the rows of the
+    lanes that fit: the answers equal brute force and the store's own visible + density."""
+    rng = np.random.default_rng(38)
+    lo = store.extent()[0]
+    windows = [(lo + 5e6, lo + 5e6 + 86400), (lo + 5e6 + 1800.5, lo + 5e6 + 4 * 3600)]
+    windows += list(random_windows(rng, store.extent(), 8)) + edge_windows(big, rng, 2)
+    for t0, t1 in windows:
+        for cap, exact in ((5, False), (400, True)):
+            width = int(rng.integers(20, 400))
+            frame = store.frame(t0, t1, LANES, width, cap=cap, exact=exact)
+            ids, counts, crowded = brute_fit(big, t0, t1, LANES, cap)
+            assert (frame.visible.ids, frame.visible.lane_totals, frame.visible.crowded) == (ids, counts, crowded)
+            np.testing.assert_allclose(frame.density, store.density(t0, t1, LANES, width, exact=exact),
+                                       rtol=1e-9, atol=1e-6)
+            if exact:
+                for i, lane in enumerate(LANES[:3]):
+                    np.testing.assert_allclose(frame.density[i], brute_density(big, t0, t1, lane, width),
+                                               rtol=1e-9, atol=1e-6)
+    calls = []
+    for name in ("rows", "floats"):
+        real = getattr(store.backend, name)
+        monkeypatch.setattr(store.backend, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a))
+    t0, t1 = windows[1]  # four hours: every lane crowded at a cap of 5, markers from the rows
+    store.frame(t0, t1, LANES, 300, cap=5)
+    assert calls == ["floats"]

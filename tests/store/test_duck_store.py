@@ -6,7 +6,7 @@ import pytest
 
 from viewer.io.duckstore import DuckStore, counts_path, write_parquet
 from viewer.model.errors import TimelineLoadError
-from viewer.model.store import MemoryStore, spread_counts
+from viewer.model.store import MemoryStore, aggregate_resolution, spread_counts
 
 from .collection import (
     LANES,
@@ -67,8 +67,10 @@ def test_aggregated_density_is_markers_spread_over_their_bucket(big, store):
     lo, hi = store.extent()
     c, o = big.columns, big.columns.origin_epoch_s
     for t0, t1, bins, res in ((lo, hi, 40, 86400.0), (lo + 5e6, lo + 9e6, 97, 3600.0),
+                              (lo + 5e6, lo + 5e6 + 3e5, 100, 300.0), (lo + 5e6, lo + 5e6 + 1.5e5, 100, 120.0),
                               (lo + 5e6, lo + 5e6 + 86400, 100, 60.0), (lo + 5e6, lo + 5e6 + 4 * 3600, 160, 10.0)):
-        assert (t1 - t0) / bins >= 8 * res  # zoomed in to a day (hours), the 60 s (10 s) table serves
+        # zoomed in to days (a day, hours), the 5 and 2 minute (60 s, 10 s) tables serve
+        assert aggregate_resolution(t0, t1, bins, store._count_cache().marker_resolutions()) == res
         got = store.density(t0, t1, [2, -1], bins)
         edges = np.linspace(t0, t1, bins + 1)
         for i, lane in enumerate((2, -1)):
@@ -157,15 +159,43 @@ def test_window_counts_come_from_the_started_ended_tables(big, store):
     """Events per lane meeting a window, from the started/ended counts plus the two edge
     buckets' rows, equal counting them one by one: random windows, windows on hour
     boundaries and on events' very starts and ends (open sides included)."""
+    from viewer.io.store_sql import DUCKDB, window_count_plan
+
     rng = np.random.default_rng(31)
     assert store._windowed
     windows = list(random_windows(rng, store.extent(), 30)) + edge_windows(big, rng, 10)
+    listed = 0
     for t0, t1 in windows:
         want = brute_lane_counts(big, t0, t1, LANES)
         assert store._counted(t0, t1, set(LANES)) == want, (t0, t1)
         vis = store.visible(t0, t1, LANES, cap=60)
         assert vis.lane_totals == want and vis.total == sum(want.values())
         assert (vis.ids, vis.crowded) == brute_fit(big, t0, t1, LANES, 60)[::2]
+        plan = window_count_plan(store._count_cache().windows(), t0, t1, LANES, "ev", DUCKDB, "agg")
+        listed += plan is not None and "FROM agg WHERE res = -3600.0" in (plan[1] or "")
+    assert listed >= 10  # the long events' ends come from the count table's list
+
+
+def test_a_collection_written_before_the_long_ends_list_counts_them_from_the_rows(big, pre_ends_parquet):
+    """Without the list of long events' ends (and the 2 / 5 minute widths), windows are counted
+    from the started/ended tables and the rows that may end near ``t0``, as before: the same
+    answers, and the strips of a two-week window come from the 60 s table."""
+    rng = np.random.default_rng(35)
+    with DuckStoreContext(pre_ends_parquet) as old:
+        assert old._windowed and old._stats.long_ends is None and old._ends_table(3600.0) is None
+        assert old._count_cache().marker_resolutions()[:3] == (10.0, 60.0, 600.0)
+        for t0, t1 in list(random_windows(rng, old.extent(), 12)) + edge_windows(big, rng, 4):
+            want = brute_lane_counts(big, t0, t1, LANES)
+            assert old._counted(t0, t1, set(LANES)) == want, (t0, t1)
+            assert old.visible(t0, t1, LANES, cap=60).lane_totals == want
+        lo = old.extent()[0]
+        got = old.density(lo + 5e6, lo + 5e6 + 3e5, [2], 100)[0]
+        c, o = big.columns, big.columns.origin_epoch_s
+        rows = np.flatnonzero((c.lane == 2) & ~c.spread_mask() & (c.xm + o >= lo + 5e6) & (c.xm + o < lo + 5e6 + 3e5))
+        spread = np.flatnonzero((c.lane == 2) & c.spread_mask())
+        edges = np.linspace(lo + 5e6, lo + 5e6 + 3e5, 101)
+        want = spread_counts(c.x0[spread] + o, c.x1[spread] + o, np.ones(len(spread)), edges)
+        assert abs(got.sum() - want.sum() - len(rows)) <= 2  # the 60 s buckets of the window, none lost
 
 
 def test_tables_too_large_for_numpy_answer_in_sql(big, big_parquet, store, monkeypatch):

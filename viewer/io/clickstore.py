@@ -50,7 +50,7 @@ from viewer.model.store import (
     density_from_parts,
     lanes_that_fit,
 )
-from viewer.model.store_query import FilterLike, StoreFilter
+from viewer.model.store_query import FilterLike, Frame, StoreFilter
 from viewer.model.timeline import Event
 
 from .collection import (
@@ -73,6 +73,7 @@ from .store_sql import (
     CountCache,
     bucket_bins,
     bucket_bins_sql,
+    contains_sql,
     filter_where,
     read_stats,
     window_count_plan,
@@ -102,11 +103,6 @@ def lit(value: Any) -> str:
         return str(int(value))
     v = float(value)
     return "nan" if math.isnan(v) else ("inf" if v == math.inf else ("-inf" if v == -math.inf else repr(v)))
-
-
-def _like_literal(term: str) -> str:
-    """``term`` as a LIKE pattern matching itself (``\\``, ``%`` and ``_`` escaped with a backslash)."""
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class ChdbBackend:
@@ -277,7 +273,10 @@ def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore
 
 def load_collection(backend: Any, database: str, table: str, parquet: str) -> None:
     """Create ``database.table`` (+ ``_counts``, ``_meta``) from a Parquet collection
-    (:func:`viewer.io.duckstore.write_collection`), replacing what was there."""
+    (:func:`viewer.io.duckstore.write_collection`), replacing what was there.  The events and
+    count tables are merged into one part each (``OPTIMIZE ... FINAL``) once loaded: a server
+    gets them in batches, and every query pays for each part (a dozen parts made a 10^7
+    table's window queries 3-4x slower in chDB)."""
     from .duckstore import DuckStore, counts_path
 
     src = DuckStore(parquet)
@@ -311,6 +310,8 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
                     f"x0 Nullable(Float64), x1 Nullable(Float64), n Int64{ends}) ENGINE = MergeTree "
                     "ORDER BY (res, bucket, x0, x1) SETTINGS allow_nullable_key = 1")
     backend.insert_parquet(f"{t}_counts", counts_path(parquet))
+    for suffix in ("", "_counts"):  # one part each: a query then looks up one primary index, not a dozen
+        backend.command(f"OPTIMIZE TABLE {t}{suffix} FINAL")
     backend.command(f"CREATE TABLE {t}_meta (key String, value String) ENGINE = MergeTree ORDER BY key")
     backend.command(f"INSERT INTO {t}_meta VALUES " + ", ".join(f"({lit(k)}, {lit(v)})" for k, v in meta.items()))
 
@@ -398,6 +399,11 @@ class ClickStore(EventStore):
         if counts is None:
             counts = {int(k): int(v) for k, v in self._rows(
                 f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
+        return self._rows_of_lanes(counts, cap, window)
+
+    def _rows_of_lanes(self, counts: dict[int, int], cap: int, window: str) -> VisibleEvents:
+        """The visible answer once the events per lane (``counts``) are known: the rows of the
+        lanes that fit under ``cap`` (``window``: the rows' condition), the others crowded."""
         taken, crowded = lanes_that_fit(counts, cap)
         if not any(counts.get(k) for k in taken):
             return self._answer([], sum(counts.values()), counts, crowded)
@@ -405,15 +411,60 @@ class ClickStore(EventStore):
                              f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
         return self._answer(rows, sum(counts.values()), counts, crowded)
 
+    def _count_plan(self, t0: float, t1: float, lanes: set[int]) -> tuple[dict[int, int], str | None] | None:
+        """:func:`~viewer.io.store_sql.window_count_plan` over this table (None: count from the events)."""
+        table = self._count_cache().windows()
+        if table is None:
+            return None
+        ends = f"{self.t}_counts" if self._stats is not None and self._stats.long_ends == table.res else None
+        return window_count_plan(table, t0, t1, lanes, self.t, CLICKHOUSE, ends)
+
     def _counted(self, t0: float, t1: float, lanes: set[int]) -> dict[int, int] | None:
         """As :meth:`DuckStore._counted <viewer.io.duckstore.DuckStore._counted>`: events per lane
         meeting ``[t0, t1]`` from the started/ended counts and the two edge buckets' rows, or None."""
-        table = self._count_cache().windows()
-        plan = window_count_plan(table, t0, t1, lanes, self.t, CLICKHOUSE) if table is not None else None
+        plan = self._count_plan(t0, t1, lanes)
         if plan is None:
             return None
         base, edges = plan
         return window_counts(base, self._floats(edges, ["lane", "side", "n"]) if edges is not None else None)
+
+    def frame(self, t0: float, t1: float, lanes: Iterable[int], width_px: int, cap: int = DEFAULT_CAP,
+              filters: FilterLike | None = None, exact: bool = False) -> Frame:
+        """As :meth:`EventStore.frame`; unfiltered, the edge buckets' counts and the strips' markers
+        are asked in one query (each ClickHouse query costs milliseconds however little it reads),
+        then the rows of the lanes that fit, if any."""
+        lane_list = [int(k) for k in lanes]
+        check_window(t0, t1, width_px)
+        sf = StoreFilter.of(filters)
+        lane_set = set(lane_list)
+        whole = self._stats.lane_counts_if_whole(t0, t1, lane_set, "true") if self._stats is not None else None
+        plan = None if whole is not None or not sf.is_empty or not lane_list else self._count_plan(t0, t1, lane_set)
+        if not sf.is_empty or not lane_list or (whole is None and plan is None):
+            return super().frame(t0, t1, lane_list, width_px, cap, sf, exact)
+        bins = int(width_px)
+        out, marker_sql, spread = self._density_parts(t0, t1, lane_list, bins, exact, "true")
+        parts = []
+        if plan is not None and plan[1] is not None:
+            parts.append(f"SELECT toFloat64(side) AS q, toFloat64(lane) AS lane, 0.0 AS k, toFloat64(n) AS a, "
+                         f"0.0 AS b FROM ({plan[1]})")
+        if marker_sql is not None:
+            parts.append(f"SELECT 2.0 AS q, toFloat64(lane) AS lane, toFloat64(k) AS k, toFloat64(a) AS a, "
+                         f"toFloat64(b) AS b FROM ({marker_sql})")
+        got = self._floats(" UNION ALL ".join(parts), ["q", "lane", "k", "a", "b"]) if parts else None
+        counts = whole
+        if plan is not None:
+            edge = got["q"] < 2 if got is not None else None
+            counts = window_counts(plan[0], None if got is None else {
+                "lane": got["lane"][edge], "side": got["q"][edge], "n": got["a"][edge]})
+        markers = None
+        if marker_sql is not None and got is not None:
+            mark = got["q"] == 2
+            markers = bucket_bins({c: got[c][mark] for c in ("lane", "k", "a", "b")}, bins)
+        out += density_from_parts(lane_list, t0, t1, bins, markers=markers, spread=spread)
+        assert counts is not None
+        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)} AND true"
+        visible = self._rows_of_lanes({k: v for k, v in counts.items() if k in lane_set}, cap, window)
+        return Frame(float(t0), float(t1), tuple(lane_list), visible, out)
 
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
                 filters: FilterLike | None = None) -> np.ndarray:
@@ -422,27 +473,37 @@ class ClickStore(EventStore):
         bins, lanes = int(bins), [int(k) for k in lanes]
         if not lanes:
             return np.zeros((0, bins))
+        out, marker_sql, spread = self._density_parts(t0, t1, lanes, bins, exact, filter_where(filters, CLICKHOUSE))
+        markers = None
+        if marker_sql is not None:
+            markers = bucket_bins(self._floats(marker_sql, ["lane", "k", "a", "b"]), bins)
+        out += density_from_parts(lanes, t0, t1, bins, markers=markers, spread=spread)
+        return out
+
+    def _density_parts(self, t0: float, t1: float, lanes: list[int], bins: int, exact: bool,
+                       where: str) -> tuple[np.ndarray, str | None, tuple[np.ndarray, ...] | None]:
+        """What :meth:`density` adds up: ``(strips from the numpy count tables (len(lanes), bins),
+        SQL of the markers to bin or None, date-only intervals read from the engine or None)``.
+        The SQL's rows are ``lane, k, a, b`` (:func:`~viewer.io.store_sql.bucket_bins`: markers
+        of bin ``k`` and of bin ``k + 1``), from the marker buckets or the rows."""
         sel = self._lanes(lanes)
-        where = filter_where(filters, CLICKHOUSE)
         counts = self._count_cache() if where == "true" else None
         r = None if counts is None or exact else aggregate_resolution(t0, t1, bins, counts.marker_resolutions())
         out = np.zeros((len(lanes), bins))
-        markers = spread = None
+        marker_sql = None
         if counts is not None and r is not None:
             table = counts.markers(r)
             if table is not None:
                 out += table.density(lanes, t0, t1, bins)
             else:  # too many buckets for numpy (10 s, 60 s): the window's buckets, binned by ClickHouse
-                markers = bucket_bins(self._floats(bucket_bins_sql(f"{self.t}_counts", r, t0, t1, bins, lanes,
-                                                                   CLICKHOUSE), ["lane", "k", "a", "b"]), bins)
+                marker_sql = bucket_bins_sql(f"{self.t}_counts", r, t0, t1, bins, lanes, CLICKHOUSE)
         else:
-            m = self._floats(f"SELECT lane, least(toInt64(floor((xm - {lit(t0)}) / {lit((t1 - t0) / bins)})), "
-                             f"{bins - 1}) AS k, count() AS n FROM {self.t} WHERE drawn AND NOT spread AND lane IN "
-                             f"{sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)} AND {where} GROUP BY lane, k",
-                             ["lane", "k", "n"])
-            if len(m.get("n", ())):
-                markers = (m["lane"], m["k"], m["n"])
+            w = (t1 - t0) / bins  # a window of no width: its markers in the last bin, as DuckDB's (x / 0 is NULL)
+            k = f"least(toInt64(floor((xm - {lit(t0)}) / {lit(w)})), {bins - 1})" if w > 0 else str(bins - 1)
+            marker_sql = (f"SELECT lane, {k} AS k, count() AS a, 0 AS b FROM {self.t} WHERE drawn AND NOT spread AND "
+                          f"lane IN {sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)} AND {where} GROUP BY lane, k")
         wide = counts.spread() if counts is not None else None
+        spread = None
         if wide is not None:
             out += wide.density(lanes, t0, t1, bins)
         else:
@@ -452,8 +513,7 @@ class ClickStore(EventStore):
                            f"AND x0 < {lit(t1)} AND x1 > {lit(t0)}")
             if len(got.get("n", ())):
                 spread = (got["lane"], got["x0"], got["x1"], got["n"])
-        out += density_from_parts(lanes, t0, t1, bins, markers=markers, spread=spread)
-        return out
+        return out, marker_sql, spread
 
     def _count_cache(self) -> CountCache:
         """The count tables in numpy (loaded on first use)."""
@@ -501,8 +561,9 @@ class ClickStore(EventStore):
         if facet == "track":
             sql = f"SELECT track, count() FROM {self.t} WHERE lane != -1 AND {where} GROUP BY track"
         else:
-            sql = (f"SELECT v, count() FROM {self.t} ARRAY JOIN if(empty({facet}), [''], {facet}) AS v "
-                   f"WHERE {where} GROUP BY v")
+            # filtered before the ARRAY JOIN: ClickHouse 25's text index on a LIKE beside one loses a column
+            sql = (f"SELECT v, count() FROM (SELECT if(empty({facet}), [''], {facet}) AS vs FROM {self.t} "
+                   f"WHERE {where}) ARRAY JOIN vs AS v GROUP BY v")
         return {v: int(n) for v, n in self._rows(sql)[1] if n}
 
     def search(self, query: str, cap: int = 1000) -> SearchResult:
@@ -513,7 +574,7 @@ class ClickStore(EventStore):
         if not terms:
             return SearchResult()
         cap = max(int(cap), 0)
-        where = "drawn AND " + " AND ".join(f"search_text LIKE {lit('%' + _like_literal(t) + '%')}" for t in terms)
+        where = "drawn AND " + " AND ".join(contains_sql("search_text", t, CLICKHOUSE) for t in terms)
         ids = [r[0] for r in self._rows(f"SELECT id FROM {self.t} WHERE {where} ORDER BY sort_point, file_index "
                                         f"LIMIT {cap}")[1]]
         if len(ids) < cap:

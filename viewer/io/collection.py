@@ -61,10 +61,12 @@ class NotACollectionError(TimelineLoadError):
 LAYOUT_VERSION = 2
 """Bumped when the columns or their meaning change; readers refuse other versions."""
 
-RESOLUTIONS = (10.0, 60.0, 600.0, 3600.0, 6 * 3600.0, 86400.0, 7 * 86400.0, 30 * 86400.0, 365 * 86400.0)
-"""Bucket widths (s) of the pre-aggregated marker counts: 10 s, a minute, 10 minutes, an hour, 6 hours, a day,
-a week, 30 and 365 days (a density query takes the widest at most 1/8 of its bins; 10 s and
-60 s since issue 13: zoomed in to a day, the strips still come from a table)."""
+RESOLUTIONS = (10.0, 60.0, 120.0, 300.0, 600.0, 3600.0, 6 * 3600.0, 86400.0, 7 * 86400.0, 30 * 86400.0,
+               365 * 86400.0)
+"""Bucket widths (s) of the pre-aggregated marker counts: 10 s, 1, 2, 5 and 10 minutes, an hour, 6 hours,
+a day, a week, 30 and 365 days (a density query takes the widest at most 1/8 of its bins; 10 s and
+60 s since issue 13: zoomed in to a day, the strips still come from a table; 2 and 5 minutes since its
+fourth round: a window of two weeks to two months read up to 1.5 million one-minute buckets)."""
 WINDOW_RES = 3600.0
 """Bucket width (s) of the events started and ended per lane (``ns``/``ne`` of the count table):
 how many events meet a window, from the table plus the rows of its two edge buckets."""

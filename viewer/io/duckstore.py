@@ -11,7 +11,9 @@
   :data:`~viewer.io.collection.RESOLUTIONS` (10 s ... 365 days), the events
   started and ended per lane per hour (:data:`~viewer.io.collection.WINDOW_RES`:
   how many events of a lane meet a window, so its crowded lanes are known
-  without reading them), and the date-only events per lane per possible
+  without reading them) with the ends of the events lasting longer than that
+  (``res = -3600``: a window's edge reads no span that merely might end there),
+  and the date-only events per lane per possible
   interval (``res = 0``): the density strips of a view read these rows, not
   the events.  A collection written before the 10 s / 60 s and started/ended
   tables still opens: it answers from the tables it has and the events.
@@ -211,6 +213,12 @@ _WINDOW_SQL = ("SELECT {res} AS res, lane, bucket, NULL::DOUBLE AS x0, NULL::DOU
                "UNION ALL SELECT lane, " + _SIDE_BUCKET.format(x="x0", res="{res}") + ", 0, 1, 0 FROM {src} "
                "WHERE drawn UNION ALL SELECT lane, " + _SIDE_BUCKET.format(x="x1", res="{res}") + ", 0, 0, 1 "
                "FROM {src} WHERE drawn) GROUP BY lane, bucket")
+_LONG_ENDS_SQL = ("SELECT -{res} AS res, lane, " + _SIDE_BUCKET.format(x="x1", res="{res}") + " AS bucket, "
+                  "NULL::DOUBLE AS x0, x1, count(*) AS n, 0::BIGINT AS ns, 0::BIGINT AS ne FROM {src} "
+                  "WHERE drawn AND isfinite(x1) AND NOT (x1 - x0 <= {res}) GROUP BY lane, bucket, x1")
+"""The ends of the events lasting more than :data:`WINDOW_RES` (``res = -WINDOW_RES``), per lane,
+bucket and end: with them an edge bucket's ended events are counted without reading the rows
+of every span that may end there (:func:`~viewer.io.store_sql.window_count_plan`)."""
 _SPREAD_SQL = ("SELECT 0.0 AS res, lane, NULL::BIGINT AS bucket, x0, x1, count(*) AS n, 0::BIGINT AS ns, "
                "0::BIGINT AS ne FROM {src} WHERE spread GROUP BY lane, x0, x1")
 
@@ -232,6 +240,7 @@ def _counts_query(src: str) -> str:
     date-only events per lane per interval (``res = 0``).  Ordered by width, then bucket: a window's
     buckets are one stretch of the file (row groups skipped by their bucket statistics)."""
     parts = [(_WINDOW_SQL if r == WINDOW_RES else _COUNTS_SQL).format(res=repr(r), src=src) for r in RESOLUTIONS]
+    parts.append(_LONG_ENDS_SQL.format(res=repr(WINDOW_RES), src=src))
     return " UNION ALL ".join([*parts, _SPREAD_SQL.format(src=src)]) + " ORDER BY res, bucket, lane, x0, x1"
 
 
@@ -273,7 +282,7 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
             progress(f"{n:,} events read; sorting by time and writing")
         lanes = dict(con.execute("SELECT lane, count(*) FROM stage WHERE drawn GROUP BY lane").fetchall())
         stats = {"extent": list(_extent(lambda sql: con.execute(sql).fetchall(), "stage")),
-                 "lanes": {str(k): int(v) for k, v in lanes.items()}}
+                 "lanes": {str(k): int(v) for k, v in lanes.items()}, "long_ends": WINDOW_RES}
         kv = {"timeline_viewer": meta, "timeline_viewer_collection": token,
               STATS_KEY: json.dumps(stats)}
         ordered = f"SELECT {select} FROM (SELECT * FROM stage ORDER BY {_TIME_ORDER})"
@@ -621,7 +630,8 @@ class DuckStore(EventStore):
         no such counts (written before them) or the window is beyond their reach."""
         cache = self._count_cache()
         table = cache.windows() if cache is not None else None
-        plan = window_count_plan(table, t0, t1, lanes, "ev", DUCKDB) if table is not None else None
+        plan = window_count_plan(table, t0, t1, lanes, "ev", DUCKDB, self._ends_table(table.res)) \
+            if table is not None else None
         if plan is None:
             return None
         base, edges = plan
@@ -666,6 +676,10 @@ class DuckStore(EventStore):
             spread = (got["lane"], got["x0"], got["x1"], got["n"])
         out += density_from_parts(lanes, t0, t1, bins, markers=markers, spread=spread)
         return out
+
+    def _ends_table(self, res: float) -> str | None:
+        """The count table's name when it lists the long events' ends at width ``res``, else None."""
+        return "agg" if self._stats is not None and self._stats.long_ends == res else None
 
     def _count_cache(self) -> CountCache | None:
         """The count tables in numpy (loaded on first use), or None when this collection has none."""

@@ -18,7 +18,7 @@ from viewer.model.store_query import LIST_FACETS, FilterLike, StoreFilter
 
 __all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "NUMPY_MAX_ROWS", "CollectionStats",
            "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "WINDOW_LIMIT", "bucket_bins_sql",
-           "bucket_bins", "COUNT_TOTALS_SQL", "count_table_mismatch"]
+           "bucket_bins", "COUNT_TOTALS_SQL", "count_table_mismatch", "like_literal", "contains_sql"]
 
 WINDOW_LIMIT = 1e14
 """Windows within ``±WINDOW_LIMIT`` s of the epoch (three million years) are counted from the
@@ -27,9 +27,11 @@ started/ended tables; the writer clamps a side beyond ``±1e15`` s into a bucket
 STATS_KEY = "timeline_viewer_stats"
 """Metadata key of a collection's :class:`CollectionStats` (JSON), written with it."""
 
-NUMPY_MAX_ROWS = 4_000_000
+NUMPY_MAX_ROWS = 2_000_000
 """A count table of at most this many rows (per width) is loaded and answered in numpy
-(:mod:`viewer.model.count_tables`); a larger one is queried in SQL."""
+(:mod:`viewer.model.count_tables`); a larger one is queried in SQL (its window's buckets only).
+2 million since the 2 and 5 minute widths (3.7 and 2.0 million rows at 10^7 events): loaded,
+they added 280 MB to a store's peak memory for a few milliseconds per frame."""
 
 DUCKDB, CLICKHOUSE = "duckdb", "clickhouse"
 
@@ -55,6 +57,22 @@ def sql_literal(value: Any, dialect: str) -> str:
         text = "inf" if v > 0 else "-inf"
         return text if dialect == CLICKHOUSE else f"'{text}'::DOUBLE"
     return repr(v)
+
+
+def like_literal(term: str) -> str:
+    """``term`` as a LIKE pattern matching itself (``\\``, ``%`` and ``_`` escaped with a backslash,
+    LIKE's escape character in ClickHouse and in DuckDB's ``LIKE ... ESCAPE '\\'``)."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains_sql(column: str, term: str, dialect: str) -> str:
+    """The condition "``column`` holds ``term`` as a substring", literally (no wildcards).
+
+    ClickHouse: ``LIKE '%term%'`` (its text and n-gram skip indexes serve LIKE, not
+    ``position``); DuckDB: ``contains`` (no pattern to escape)."""
+    if dialect == CLICKHOUSE:
+        return f"{column} LIKE {sql_literal('%' + like_literal(term) + '%', dialect)}"
+    return f"contains({column}, {sql_literal(term, dialect)})"
 
 
 def _list(values: frozenset[str], dialect: str) -> str:
@@ -93,9 +111,7 @@ def filter_where(filters: FilterLike | None, dialect: str) -> str:
     terms = sf.terms
     if terms:
         parts.append("drawn")
-        for t in terms:
-            parts.append(f"contains(search_text, {sql_literal(t, dialect)})" if dialect == DUCKDB else
-                         f"position(search_text, {sql_literal(t, dialect)}) > 0")
+        parts.extend(contains_sql("search_text", t, dialect) for t in terms)
     return "(" + " AND ".join(parts) + ")" if parts else "true"
 
 
@@ -167,15 +183,22 @@ class CountCache:
 
 
 def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterable[int], table: str,
-                      dialect: str) -> tuple[dict[int, int], str | None] | None:
+                      dialect: str, ends: str | None = None) -> tuple[dict[int, int], str | None] | None:
     """How many drawn events of each lane meet ``[t0, t1]`` (epoch s), from the started/ended
     counts: ``(whole-bucket counts per lane, edge query or None)``.
 
     The edge query (over ``table``, the events) returns rows ``(lane, side, n)``: ``side`` 0
     = events started in the bucket of ``t1`` up to ``t1`` (to add), 1 = events ended in the
-    bucket of ``t0`` before ``t0`` (to take away); it reads only the rows near the two
-    edges, and is None when neither edge bucket holds any.  None (count from the events)
-    for a window beyond :data:`WINDOW_LIMIT`.
+    bucket of ``t0`` before ``t0`` (to take away); it is None when neither edge bucket holds
+    any.  None (count from the events) for a window beyond :data:`WINDOW_LIMIT`.
+
+    The file is in time order, so the started side reads only the rows of its bucket.  An
+    event's end is not in that order: ``ends`` names the count table when it lists the ends
+    of the *long* events (``res = -r`` rows: lane, bucket of ``x1``, ``x1``, how many drawn
+    events end there that last more than ``r``, ``x1 - x0 > r``), and then the ended side reads the
+    short events' rows near ``t0`` and the long ones from that list; without it (a
+    collection written before the list) it reads every row that may end near ``t0``
+    (all the spans of the weeks before).
     """
     if max(abs(t0), abs(t1)) > WINDOW_LIMIT:
         return None
@@ -203,9 +226,16 @@ def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterab
                      f"AND x0 >= {lit(float(b1 - 1) * r)} AND x0 <= {lit(float(t1))} AND floor(x0 / {lit(r)}) >= {b1} "
                      "GROUP BY lane")
     if ended:
-        parts.append(f"SELECT lane, 1 AS side, count(*) AS n FROM {table} WHERE drawn AND lane IN {listed(ended)} "
-                     f"AND x1 >= {lit(float(b0 - 1) * r)} AND x1 < {lit(float(t0))} AND floor(x1 / {lit(r)}) >= {b0} "
-                     "GROUP BY lane")
+        in_bucket = f"x1 >= {lit(float(b0 - 1) * r)} AND x1 < {lit(float(t0))} AND floor(x1 / {lit(r)}) >= {b0}"
+        if ends is None:
+            parts.append(f"SELECT lane, 1 AS side, count(*) AS n FROM {table} WHERE drawn AND lane IN "
+                         f"{listed(ended)} AND {in_bucket} GROUP BY lane")
+        else:  # a short event starts at most r before it ends: its row is near t0 in time order
+            parts.append(f"SELECT lane, 1 AS side, count(*) AS n FROM {table} WHERE drawn AND lane IN "
+                         f"{listed(ended)} AND x0 >= {lit(float(b0 - 2) * r)} AND {in_bucket} AND "
+                         f"x1 - x0 <= {lit(r)} GROUP BY lane")
+            parts.append(f"SELECT lane, 1 AS side, sum(n) AS n FROM {ends} WHERE res = {lit(-r)} AND bucket = {b0} "
+                         f"AND x1 < {lit(float(t0))} AND lane IN {listed(ended)} GROUP BY lane")
     return base, " UNION ALL ".join(parts) if parts else None
 
 
@@ -260,10 +290,13 @@ class CollectionStats:
         First and last finite drawn moment, epoch s (``EventStore.extent``).
     lanes : dict of int -> int
         Drawn events per lane (``-1``: bands).
+    long_ends : float or None
+        The started/ended width ``r`` (s) when the count table lists the long events' ends
+        (:func:`window_count_plan`; written since issue 13's fourth round); None for an older collection.
     """
 
-    def __init__(self, extent: tuple[float, float], lanes: dict[int, int]) -> None:
-        self.extent, self.lanes = extent, lanes
+    def __init__(self, extent: tuple[float, float], lanes: dict[int, int], long_ends: float | None = None) -> None:
+        self.extent, self.lanes, self.long_ends = extent, lanes, long_ends
 
     def lane_counts_if_whole(self, t0: float, t1: float, lanes: set[int], where: str) -> dict[int, int] | None:
         """Events per lane (lanes in ``lanes`` with any) of a window ``[t0, t1]`` (epoch s) that
@@ -274,7 +307,10 @@ class CollectionStats:
         return {k: n for k, n in self.lanes.items() if k in lanes and n}
 
     def to_json(self) -> str:
-        return json.dumps({"extent": list(self.extent), "lanes": {str(k): v for k, v in self.lanes.items()}})
+        data: dict[str, Any] = {"extent": list(self.extent), "lanes": {str(k): v for k, v in self.lanes.items()}}
+        if self.long_ends is not None:
+            data["long_ends"] = self.long_ends
+        return json.dumps(data)
 
 
 def read_stats(text: str | None) -> CollectionStats | None:
@@ -284,7 +320,9 @@ def read_stats(text: str | None) -> CollectionStats | None:
     try:
         data = json.loads(text)
         lo, hi = (float(v) for v in data["extent"])
-        return CollectionStats((lo, hi), {int(k): int(v) for k, v in data["lanes"].items()})
+        ends = data.get("long_ends")
+        return CollectionStats((lo, hi), {int(k): int(v) for k, v in data["lanes"].items()},
+                               None if ends is None else float(ends))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -303,7 +341,9 @@ def count_table_mismatch(totals: Iterable[tuple[Any, Any, Any, Any, Any]], drawn
     ``res > 0`` plus its date-only events (``res = 0``) are its drawn events, and at the
     started/ended width (``window_res``; None for a table without it) every drawn event
     starts once and ends once.  A table of the right shape but other numbers would make
-    the density strips and the crowded-lane counts wrong, silently.
+    the density strips and the crowded-lane counts wrong, silently.  Rows at a negative
+    ``res`` are not counts per width (``-3600``: the list of long events' ends, one row per
+    event over an hour long) and are left out.
 
     Parameters
     ----------
@@ -319,6 +359,8 @@ def count_table_mismatch(totals: Iterable[tuple[Any, Any, Any, Any, Any]], drawn
     ended: dict[int, int] = {}
     for res, lane, n, ns, ne in totals:
         r, k = float(res), int(lane)
+        if r < 0:
+            continue
         if r == 0:
             spread[k] = spread.get(k, 0) + int(n or 0)
             continue
