@@ -255,10 +255,11 @@ class _ProgressLine:
             self.open = False
 
 
-def _collection_problems(timeline, label: str) -> list[Problem]:
+def _collection_problems(timeline, label: str, warnings: list[Problem] | None = None) -> list[Problem]:
     """Every problem of the rows of a collection read from a Parquet / DuckDB file (its json,
     NaN times, duplicated ids: :func:`viewer.io.collection_check.collection_problems`), read a
-    batch at a time with progress on stderr; ``[]`` for any other timeline."""
+    batch at a time with progress on stderr; ``[]`` for any other timeline.  With ``warnings``,
+    every width of its count tables is summed too and a mismatch is added there as a note."""
     store = getattr(timeline, "_store", None)
     if store is None:
         return []
@@ -267,6 +268,11 @@ def _collection_problems(timeline, label: str) -> list[Problem]:
 
     if not isinstance(store, DuckStore):
         return []
+    if warnings is not None:  # opening summed the coarse widths of the count tables; now every width
+        before = store.index_note
+        store.check_count_totals(every_width=True)
+        if store.index_note != before:
+            warnings.append(Problem(store.path, store.index_note[len(before):].strip()))
     progress = _ProgressLine(label)
     try:
         return collection_problems(store, progress)
@@ -334,7 +340,7 @@ def _validate(args: argparse.Namespace) -> int:
         for p in exc.problems:
             _err(f"  {p}")
         return 1
-    bad_rows = _collection_problems(report.timeline, name)
+    bad_rows = _collection_problems(report.timeline, name, report.warnings)
     if bad_rows:
         _err(f"{name}: invalid ({_count(len(bad_rows), 'problem')} in its rows):")
         for line in group_problems(bad_rows):

@@ -149,6 +149,24 @@ def test_a_count_table_with_wrong_numbers_is_ignored_with_a_note(allied, tmp_pat
     assert "its count tables are not used" in capsys.readouterr().err
 
 
+def test_a_wrong_fine_width_is_left_to_validate_which_sums_every_width(allied, tmp_path, capsys):
+    """Opening sums only the date-only rows and the hour-and-coarser widths (the finer ones hold
+    most of the table: summing them doubled the opening time at 10^7 events); ``validate``
+    sums every width, so a wrong 10 s table is still said."""
+    import shutil
+
+    counts = counts_path(allied)
+    shutil.move(counts, tmp_path / "good.counts.parquet")
+    _forged(tmp_path / "good.counts.parquet", counts, n="CASE WHEN res = 10 AND lane = 1 THEN n + 1 ELSE n END")
+    store = DuckStore(allied)
+    try:
+        assert store.index_note == ""
+    finally:
+        store.close()
+    assert main(["validate", allied]) == 1
+    assert "its count tables are not used (at width 10 s, lane 1 counts" in capsys.readouterr().err
+
+
 def test_a_parquet_file_that_is_not_a_collection_is_unreadable_exit_2(tmp_path, capsys):
     """Garbage named .parquet exited 1 ('invalid'), where the README gives unreadable and
     unknown-format files exit 2."""

@@ -328,9 +328,10 @@ def read_stats(text: str | None) -> CollectionStats | None:
 
 
 COUNT_TOTALS_SQL = ("SELECT res, lane, sum(n)::BIGINT AS n, {started}::BIGINT AS ns, {ended}::BIGINT AS ne "
-                    "FROM {table} GROUP BY res, lane")
+                    "FROM {table} {where} GROUP BY res, lane")
 """Totals per width per lane of a count table (``{started}``/``{ended}``: ``sum(ns)``/``sum(ne)``, or
-``0`` for a table written before them): one GROUP BY over the table, never the events."""
+``0`` for a table written before them; ``{where}``: ``""`` or a ``WHERE`` on ``res``): one GROUP BY
+over the table, never the events."""
 
 
 def count_table_mismatch(totals: Iterable[tuple[Any, Any, Any, Any, Any]], drawn: dict[int, int],
