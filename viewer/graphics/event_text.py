@@ -74,6 +74,11 @@ def elide_label(text: str, fm: QFontMetricsF, width: float) -> str:
     return prefix + short + suffix
 
 
+_STACK_TEXTS: dict[tuple, str] = {}
+"""Stack labels as worded, by (local instant, count, view within two days, dating):
+a frame of a kept timeline, a collapse or a reorder words the same stacks again."""
+
+
 class EventText:
     """The text half of :class:`~viewer.graphics.events.EventLayerItem`:
     label text and widths (cached per font size), fonts and metrics, prepared
@@ -145,6 +150,16 @@ class EventText:
         (:func:`~viewer.model.stacks.stack_precision`): ``"209 on Fri 1 May 2020"``, never a time.
         """
         local = epoch_s + self.local_offset(epoch_s)
+        key = (local, count, span_s < 2 * 86400, dated)
+        text = _STACK_TEXTS.get(key)
+        if text is None:
+            if len(_STACK_TEXTS) > 4096:
+                _STACK_TEXTS.clear()
+            text = _STACK_TEXTS[key] = self._stack_label(local, count, span_s, dated)
+        return text
+
+    @staticmethod
+    def _stack_label(local: float, count: int, span_s: float, dated: tuple[Precision, bool] | None) -> str:
         if dated is not None:
             precision, around = dated
             return stack_text(count, format_instant(local, precision), precision, around)

@@ -30,6 +30,7 @@ from ..model.search import matches_of, parse_query, search
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import drawn_in_utc, timeline_on_local_days
+from .overview import overview_bars
 from .search_jobs import SearchJobs, rows_of_file_mask
 
 __all__ = ["ShownTimeline", "install", "jobs_pending"]
@@ -566,6 +567,7 @@ def _warm_ids(timeline: Timeline) -> None:
         for lane in range(min(cols.n_lanes, 1000)):
             cols._density_parts(lane)
         draw_flags(timeline)  # the event layer's, made on the GUI thread when swapped in
+        overview_bars(timeline)  # and the overview strip's bars
     gc.freeze()  # see ShownTimeline._show
 
 
