@@ -29,7 +29,8 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
 from .access import FocusRingMixin
 
-__all__ = ["OverviewStrip", "install", "overview_bars", "strip_range", "strip_span", "year_of", "place_beyond_marks", "HOME_MARGIN"]
+__all__ = ["OverviewStrip", "install", "overview_bars", "strip_range", "strip_span", "year_of", "place_beyond_marks",
+           "HOME_MARGIN"]
 
 HOME_MARGIN = 0.25
 """Room on each side of the home range, as a fraction of its width."""
