@@ -380,28 +380,27 @@ def _own_bytes(timeline: Timeline, file_timeline: Timeline) -> int:
 
 
 def _arrays(cols) -> list[np.ndarray]:
+    """The numpy arrays of ``cols`` (in its attributes, up to three levels of
+    tuples, lists and dicts down; its ids' arrays).  No nested function: a
+    recursive closure is a reference cycle, and with the collector frozen
+    (:meth:`ShownTimeline._show`) the list it filled kept every array of
+    each measured timeline alive for good (1.1 GB after 14 filter toggles
+    and zone switches at 10^6 events)."""
     found: list[np.ndarray] = []
     seen: set[int] = set()
-
-    def walk(value, depth: int) -> None:
+    ids = getattr(cols, "ids", None)
+    extra = [] if isinstance(ids, list) else [getattr(ids, name, None) for name in ("rows", "_inverse")]
+    todo = [(value, 0) for value in list(vars(cols).values()) + extra]
+    while todo:
+        value, depth = todo.pop()
         if isinstance(value, np.ndarray):
             if id(value) not in seen:
                 seen.add(id(value))
                 found.append(value)
         elif depth < 3 and isinstance(value, (tuple, list)) and len(value) < 10_000:
-            for v in value:
-                walk(v, depth + 1)
+            todo.extend((v, depth + 1) for v in value)
         elif depth < 3 and isinstance(value, dict) and len(value) < 10_000:
-            for v in value.values():
-                walk(v, depth + 1)
-
-    for value in vars(cols).values():
-        walk(value, 0)
-    ids = getattr(cols, "ids", None)
-    for name in ("rows", "_inverse"):
-        a = getattr(ids, name, None) if not isinstance(ids, list) else None
-        if isinstance(a, np.ndarray):
-            walk(a, 0)
+            todo.extend((v, depth + 1) for v in value.values())
     return found
 
 
@@ -511,13 +510,29 @@ class Deriver:
             if superseded():
                 return
 
+    _freed = False  # memory freed since the last give_back_freed_memory (a derivation ran)
+    trims = 0  #: how many times the idle thread gave freed memory back (for tests)
+
     def _run(self) -> None:
         while True:
+            trim = False
             with self._cond:
                 while not self._pending and self._rehearse is None:
-                    self._cond.wait()
-                rehearse, self._rehearse = self._rehearse, None
+                    if not self._freed:
+                        self._cond.wait()
+                    elif not self._cond.wait(TRIM_IDLE_S) and not self._pending and self._rehearse is None \
+                            and not releasing():  # (a replaced timeline freed still: wait for it)
+                        trim = True
+                        break
+                self._freed = not trim  # what comes next frees memory (a derivation, a rehearsal)
+                rehearse = None
+                if not trim:
+                    rehearse, self._rehearse = self._rehearse, None
                 self._rehearsing = rehearse is not None
+            if trim:  # outside the lock: a request meanwhile is not kept waiting
+                if give_back_freed_memory():
+                    self.trims += 1
+                continue
             if rehearse is not None:  # (outside the lock: a request may come meanwhile)
                 try:
                     self._rehearse_on(rehearse)
@@ -676,6 +691,13 @@ def _warm_after_opening(timeline: Timeline, shown: Timeline) -> None:
     timeline.facets  # noqa: B018 - built here, once
 
 
+TRIM_IDLE_S = 5.0
+"""After a derivation, once no request came for this long (and no replaced
+timeline waits to be freed), the derivation thread gives the allocator's
+freed memory back (:func:`give_back_freed_memory`): the next derivation
+after a pause faults its pages in again (in that thread, not the GUI's),
+derivations in a row reuse them."""
+
 KEEP_FREED_BYTES = 256 * 1024 * 1024
 """With a large file open, freed memory up to this much stays with the process
 for reuse (see :func:`keep_freed_memory`)."""
@@ -708,6 +730,25 @@ def keep_freed_memory() -> bool:
 
 
 _kept: bool | None = None
+
+
+def give_back_freed_memory() -> bool:
+    """Give the freed memory the allocator keeps (:func:`keep_freed_memory`)
+    back to the system: glibc's ``malloc_trim(0)``; elsewhere, or when
+    :func:`keep_freed_memory` is not on, nothing is done (False).
+
+    At 10^6 events, after 14 filter toggles and zone switches, the resident
+    set went from 2.5 GB to 0.92 GB (the file's timeline and two derived
+    ones alive) in about 160 ms: the freed blocks of the derivations'
+    arrays, which each thread's arena keeps.  Called by the derivation
+    thread once the window has been idle :data:`TRIM_IDLE_S` seconds."""
+    if not _kept:
+        return False
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return False
+    return bool(trim(0))
 
 
 def install(window) -> None:
