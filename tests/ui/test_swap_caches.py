@@ -13,7 +13,10 @@ import numpy as np
 import pytest
 
 from tests.model.test_editing import small_timeline
-from tests.ui.test_instant import big_window, idle  # noqa: F401 - the fixture
+from tests.io.test_search_index import write_big
+from tests.ui.test_instant import idle
+from viewer.io import read_timeline
+from viewer.io import search_index as si
 from viewer.graphics import event_text
 from viewer.graphics import frame as frame_mod
 from viewer.io.native_rules import NATIVE_RULES
@@ -23,7 +26,25 @@ from viewer.model.dates import EventDate
 from viewer.model.editing import EditStack
 from viewer.model.filters import FilterState
 from viewer.ui import overview as overview_mod
+from viewer.ui import search_jobs
 from viewer.ui import shown as shown_mod
+from viewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def big(tmp_path, monkeypatch, qtbot):
+    """A window on a file over the large-file threshold (test_instant's)."""
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(si, "INDEX_MIN_EVENTS", 100)
+    monkeypatch.setattr(search_jobs, "INDEX_MIN_EVENTS", 100)
+    path = write_big(tmp_path / "big.timeline.json")
+    tl = read_timeline(path)
+    w = MainWindow(tl, lambda p: read_timeline(p), path)
+    qtbot.addWidget(w)
+    w.resize(1400, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w, tl
 
 
 def _picture(w):
@@ -70,8 +91,8 @@ def counted(monkeypatch):
     return calls
 
 
-def test_a_kept_derivation_shown_again_is_drawn_as_afresh_without_counting(big_window, qtbot, counted):
-    w, tl = big_window
+def test_a_kept_derivation_shown_again_is_drawn_as_afresh_without_counting(big, qtbot, counted):
+    w, tl = big
     idle(qtbot, w)
     start = w.state.filters
     w.state.filters = start.with_track_hidden("t0", True)
@@ -102,8 +123,8 @@ def test_a_kept_derivation_shown_again_is_drawn_as_afresh_without_counting(big_w
     assert _picture(w)[1:] == berlin[1:] and counted == {"density": 0, "bars": 0}
 
 
-def test_a_reorder_or_a_collapse_keeps_the_overviews_bars_and_counts_nothing_again(big_window, qtbot, counted):
-    w, tl = big_window
+def test_a_reorder_or_a_collapse_keeps_the_overviews_bars_and_counts_nothing_again(big, qtbot, counted):
+    w, tl = big
     idle(qtbot, w)
     _picture(w)
     items = list(w.overview._bars)
@@ -140,10 +161,10 @@ def test_an_edit_in_place_forgets_the_counts_of_the_frames():
     assert not np.array_equal(after, before)
 
 
-def test_a_derivation_let_go_is_freed_with_the_collector_off(big_window, qtbot):
+def test_a_derivation_let_go_is_freed_with_the_collector_off(big, qtbot):
     """Measuring a kept derivation (ShownTimeline._keep) leaves no reference cycle
     holding its arrays: with the collector frozen (a large file) one would never go."""
-    _w, tl = big_window
+    _w, tl = big
     derived = shown_mod._derive((tl, FilterState(hidden_tracks=frozenset({"t1"})), "Europe/Berlin"))
     shown_mod._warm_ids(derived)
     gc.disable()
@@ -156,8 +177,8 @@ def test_a_derivation_let_go_is_freed_with_the_collector_off(big_window, qtbot):
         gc.enable()
 
 
-def test_the_idle_derivation_thread_gives_freed_memory_back(big_window, monkeypatch):
-    _w, tl = big_window
+def test_the_idle_derivation_thread_gives_freed_memory_back(big, monkeypatch):
+    _w, tl = big
     trimmed = threading.Event()
     monkeypatch.setattr(shown_mod, "TRIM_IDLE_S", 0.2)
     monkeypatch.setattr(shown_mod, "give_back_freed_memory", lambda: trimmed.set() or True)
