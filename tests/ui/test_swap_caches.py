@@ -12,13 +12,13 @@ import weakref
 import numpy as np
 import pytest
 
-from tests.model.test_editing import small_timeline
 from tests.io.test_search_index import write_big
+from tests.model.test_editing import small_timeline
 from tests.ui.test_instant import idle
-from viewer.io import read_timeline
-from viewer.io import search_index as si
 from viewer.graphics import event_text
 from viewer.graphics import frame as frame_mod
+from viewer.io import read_timeline
+from viewer.io import search_index as si
 from viewer.io.native_rules import NATIVE_RULES
 from viewer.model import commands as C
 from viewer.model.columns import EventColumns
