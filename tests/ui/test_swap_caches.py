@@ -73,12 +73,13 @@ def _afresh(w):
 
 @pytest.fixture
 def counted(monkeypatch):
-    """Calls of the strips' counting and of the overview's bar making."""
+    """Calls of the strips' counting (on the GUI thread) and of the overview's bar making."""
     calls = {"density": 0, "bars": 0}
     real_density, real_bars = EventColumns.density_many, overview_mod.overview_bars
 
     def density_many(self, lanes, a, b, bins):
-        calls["density"] += 1
+        if threading.current_thread() is threading.main_thread():
+            calls["density"] += 1
         return real_density(self, lanes, a, b, bins)
 
     def bars(timeline):
@@ -192,3 +193,24 @@ def test_the_idle_derivation_thread_gives_freed_memory_back(big, monkeypatch):
     worker.submit(object(), (tl, FilterState(hidden_tracks=frozenset({"t2"})), "UTC"),
                   lambda key, shown: None)
     assert trimmed.wait(10) and worker.trims == 2
+
+
+def test_a_new_derivations_first_frame_finds_its_strips_counted(big, qtbot, counted):
+    """The thread that derives a timeline counts the strips on screen (and their
+    stacks) for the view's range: the first frame, on the GUI thread, counts none."""
+    w, _tl = big
+    idle(qtbot, w)
+    _picture(w)
+    counted["density"] = 0
+    w.state.display_zone = "Europe/Berlin"
+    idle(qtbot, w)
+    berlin = _picture(w)
+    assert counted["density"] == 0
+    w.state.filters = w.state.filters.with_track_hidden("t0", True)
+    idle(qtbot, w)
+    hidden = _picture(w)
+    assert counted["density"] == 0
+    assert "t0" not in w.view.lanes.track_ids and hidden[2]
+    _afresh(w)
+    assert _picture(w)[1:] == hidden[1:]
+    assert berlin[2]

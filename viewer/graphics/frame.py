@@ -33,7 +33,7 @@ from .layout import Placement, layout_lane
 
 __all__ = [
     "MARKER_SPACING", "MARKER_GAP_PX", "DENSITY_BIN_PX", "Frame", "FrameMetrics", "LabelWidths", "ViewPx",
-    "compute_frame", "heaped", "merge_badges", "row_at", "strip_placements",
+    "compute_frame", "heaped", "merge_badges", "row_at", "strip_placements", "warm_frame",
 ]
 
 MARKER_SPACING = 4.0  #: a lane turns into a density strip when it has more events than
@@ -95,6 +95,19 @@ def precision_of(cols: EventColumns, lane: int, x: float, a: float, b: float,
     if key not in memo:
         memo[key] = stack_precision(cols, lane, x)
     return memo[key]
+
+
+def warm_frame(cols: EventColumns, lanes: list[int], a: float, b: float, bins: int) -> None:
+    """Count now, into the memo a frame reads (:func:`_memo`), the strips of
+    ``lanes`` over ``[a, b]`` in ``bins`` bins and their largest stacks: the
+    thread that derives a timeline does it for the strips on screen, so the
+    first frame of the new timeline, on the GUI thread, counts nothing."""
+    if not lanes or bins < 1 or not b > a:
+        return
+    density_rows(cols, lanes, a, b, bins)
+    for lane in lanes:
+        for x, _n in stacks_of(cols, lane, a, b, bins, 6):
+            precision_of(cols, lane, x, a, b, bins)
 
 
 @dataclass

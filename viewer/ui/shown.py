@@ -25,6 +25,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from ..graphics.events import draw_flags
+from ..graphics.frame import DENSITY_BIN_PX, warm_frame
 from ..model.filters import apply_filters
 from ..model.search import matches_of, parse_query, search
 from ..model.timeline import Timeline
@@ -32,6 +33,7 @@ from ..model.viewstate import ViewState
 from ..model.zones import drawn_in_utc, timeline_on_local_days
 from .overview import overview_bars
 from .search_jobs import SearchJobs, rows_of_file_mask
+from .timeline_view import range_after_swap
 
 __all__ = ["ShownTimeline", "install", "jobs_pending"]
 
@@ -183,7 +185,21 @@ class ShownTimeline(QObject):
         def deliver(done: tuple, shown) -> None:
             jobs._call(lambda: self._derived(done, shown))
 
-        DERIVER.submit(self, key, deliver)
+        view = self.window.view
+        item = view.events_item
+        strips = item.strips_shown() if item is not None else None
+        shown_range = view.x_range()
+
+        def warm(shown: Timeline) -> None:
+            # the strips on screen counted ahead over the range the new timeline's
+            # first frame will cover (on the GUI thread it then counts nothing)
+            if strips is not None:
+                lane_of = {t.id: k for k, t in enumerate(shown.tracks)}
+                lanes = [lane_of[t] for t in strips[0] if t in lane_of][:STRIPS_WARMED]
+                a, b = range_after_swap(shown_range, shown)
+                warm_frame(shown.columns, lanes, a, b, max(1, int(strips[1] // DENSITY_BIN_PX)))
+
+        DERIVER.submit(self, key, deliver, warm)
 
     def _derived(self, key: tuple, shown) -> None:
         wanted = self._wanted
@@ -442,11 +458,13 @@ class Deriver:
         """True while a request waits or is derived."""
         return bool(self._pending) or self._running
 
-    def submit(self, owner: object, key: tuple, deliver) -> None:
-        """Derive ``key`` for ``owner`` (replacing its request not yet started or running)."""
+    def submit(self, owner: object, key: tuple, deliver, warm: Callable[[Timeline], None] | None = None) -> None:
+        """Derive ``key`` for ``owner`` (replacing its request not yet started or
+        running); ``warm(shown)``, when given, runs on the thread after the
+        derivation, before ``deliver`` (what the first frame would compute)."""
         with self._cond:
             self._pending.pop(id(owner), None)
-            self._pending[id(owner)] = (key, deliver)
+            self._pending[id(owner)] = (key, deliver, warm)
             self._cond.notify()
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="shown-timeline", daemon=True)
@@ -545,7 +563,7 @@ class Deriver:
                 if not self._pending:
                     continue
                 owner = next(iter(self._pending))
-                key, deliver = self._pending.pop(owner)
+                key, deliver, warm = self._pending.pop(owner)
                 self._running = True
 
             def superseded(owner: int = owner) -> bool:
@@ -558,12 +576,17 @@ class Deriver:
                     _warm_ids(shown)  # has_event / row_of of the selection: not on the GUI thread
             except Exception as exc:  # noqa: BLE001 - raised again on the GUI thread
                 shown = exc
+            if warm is not None and isinstance(shown, Timeline) and not superseded():
+                try:
+                    warm(shown)
+                except Exception:  # noqa: BLE001, S110 - only ahead of time: the frame counts it itself
+                    pass
             if shown is not None and not superseded():
                 try:
                     deliver(key, shown)
                 except RuntimeError:  # the window is gone
                     pass
-            del key, deliver, shown  # hold nothing while idle
+            del key, deliver, warm, shown  # hold nothing while idle
             self._running = False
 
 
@@ -690,6 +713,10 @@ def _warm_after_opening(timeline: Timeline, shown: Timeline) -> None:
     _warm_ids(shown)
     timeline.facets  # noqa: B018 - built here, once
 
+
+STRIPS_WARMED = 200
+"""At most this many of the strips on screen are counted ahead for a derived
+timeline (:meth:`ShownTimeline._derive_next`)."""
 
 TRIM_IDLE_S = 5.0
 """After a derivation, once no request came for this long (and no replaced
