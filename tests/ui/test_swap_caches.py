@@ -214,3 +214,17 @@ def test_a_new_derivations_first_frame_finds_its_strips_counted(big, qtbot, coun
     _afresh(w)
     assert _picture(w)[1:] == hidden[1:]
     assert berlin[2]
+
+
+def test_a_swap_at_the_same_origin_and_range_keeps_the_time_axis_drawn(big, qtbot):
+    w, _tl = big
+    idle(qtbot, w)
+    view = w.view
+    before = view.grab().toImage()
+    picture = view._axis.picture
+    assert picture is not None
+    a, b = view.x_range()
+    view.set_timeline(view.timeline)  # what a swap does (same origin, same range)
+    view.set_x_range(a, b)
+    assert view._axis.picture is picture  # not laid out again
+    assert view.grab().toImage() == before
