@@ -228,3 +228,14 @@ def test_a_swap_at_the_same_origin_and_range_keeps_the_time_axis_drawn(big, qtbo
     view.set_x_range(a, b)
     assert view._axis.picture is picture  # not laid out again
     assert view.grab().toImage() == before
+
+
+def test_the_rehearsal_leaves_its_memory_for_the_first_derivation(big, qtbot, monkeypatch):
+    _w, tl = big
+    monkeypatch.setattr(shown_mod, "TRIM_IDLE_S", 0.2)
+    monkeypatch.setattr(shown_mod, "give_back_freed_memory", lambda: True)
+    worker = shown_mod.Deriver()
+    worker.prepare(tl)
+    qtbot.waitUntil(lambda: not worker.rehearsing(), timeout=20000)
+    qtbot.wait(600)
+    assert worker.trims == 0

@@ -528,7 +528,7 @@ class Deriver:
             if superseded():
                 return
 
-    _freed = False  # memory freed since the last give_back_freed_memory (a derivation ran)
+    _freed = False  # a derivation ran since the last give_back_freed_memory (not counting rehearsals)
     trims = 0  #: how many times the idle thread gave freed memory back (for tests)
 
     def _run(self) -> None:
@@ -542,7 +542,8 @@ class Deriver:
                             and not releasing():  # (a replaced timeline freed still: wait for it)
                         trim = True
                         break
-                self._freed = not trim  # what comes next frees memory (a derivation, a rehearsal)
+                if trim:
+                    self._freed = False
                 rehearse = None
                 if not trim:
                     rehearse, self._rehearse = self._rehearse, None
@@ -565,6 +566,9 @@ class Deriver:
                 owner = next(iter(self._pending))
                 key, deliver, warm = self._pending.pop(owner)
                 self._running = True
+                # a derivation the user asked for frees memory (the one it replaces) when
+                # it is shown; a rehearsal's freed memory is left for the first one to reuse
+                self._freed = True
 
             def superseded(owner: int = owner) -> bool:
                 return owner in self._pending
@@ -719,11 +723,12 @@ STRIPS_WARMED = 200
 timeline (:meth:`ShownTimeline._derive_next`)."""
 
 TRIM_IDLE_S = 5.0
-"""After a derivation, once no request came for this long (and no replaced
-timeline waits to be freed), the derivation thread gives the allocator's
-freed memory back (:func:`give_back_freed_memory`): the next derivation
-after a pause faults its pages in again (in that thread, not the GUI's),
-derivations in a row reuse them."""
+"""After a derivation the user asked for, once no request came for this long
+(and no replaced timeline waits to be freed), the derivation thread gives
+the allocator's freed memory back (:func:`give_back_freed_memory`): the
+next derivation after a pause faults its pages in again (in that thread,
+not the GUI's), derivations in a row reuse them.  Not after the rehearsal
+of :meth:`Deriver.prepare`, whose freed memory is left for the first one."""
 
 KEEP_FREED_BYTES = 256 * 1024 * 1024
 """With a large file open, freed memory up to this much stays with the process
