@@ -40,6 +40,10 @@ is that wait from opening (for the search row, whose process runs first,
 with an empty per-user cache folder: it includes building the search index,
 which the other processes then open) and *ready block* its longest GUI block.
 
+*RSS MB, end / idle*: the resident set at the end of the ``filter`` and
+``zone`` processes (the larger of the two), then after :data:`IDLE_RSS_S`
+seconds left alone (what the window gives back when idle).
+
 Two more rows: 10,000 tracks (100,000 events) opened and redrawn, and one
 event with 100,000 quotes selected.  No timing is asserted anywhere.
 """
@@ -303,7 +307,27 @@ def run_child(path: str, what: str) -> dict:
             window.files.picture_dialog()
 
         out["export"] = _measure(app, window, clock, [open_dialog] * 3)
+    if what in RSS_OF:
+        out["rss_mb"] = _rss_mb()
+        end = time.perf_counter() + IDLE_RSS_S  # the window left alone: what it gives back
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.01)
+        out["rss_idle_mb"] = _rss_mb()
     return out
+
+
+RSS_OF = ("filter", "zone")  #: the interactions after which the resident set is measured
+IDLE_RSS_S = 6.0  #: ... and again after this long idle
+
+
+def _rss_mb() -> float:
+    """The process's resident set now (MB, ``/proc/self/statm``; NaN elsewhere)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError):
+        return float("nan")
 
 
 def _with_order(filters, order):
@@ -406,8 +430,9 @@ def main(argv: list[str] | None = None) -> int:
     which = args.only or INTERACTIONS
     cols = [c for c in _COLUMNS if _OF.get(c[0], c[0]) in which]
     print("\nms, median / worst (longest GUI block while it ran); ready: open to idle, s (block ms)\n")
-    print("| N | code | ready | " + " | ".join(c[1] for c in cols) + " |")
-    print("|---|---|---|" + "---|" * len(cols))
+    rss_col = any(w in which for w in RSS_OF)
+    print("| N | code | ready | " + " | ".join(c[1] for c in cols) + (" | RSS MB, end / idle |" if rss_col else " |"))
+    print("|---|---|---|" + "---|" * (len(cols) + rss_col))
     for n in args.sizes:
         path = data_file(folder, n)
         for label, code in codes:
@@ -418,16 +443,22 @@ def main(argv: list[str] | None = None) -> int:
             os.makedirs(cache_dir, mode=0o700, exist_ok=True)
             res: dict = {}
             ready = None
+            rss: list[tuple[float, float]] = []
             for what in which:
                 r = _spawn(code, path, what, args.timeout, cache_dir)
+                if r is not None and "rss_mb" in r:
+                    rss.append((r["rss_mb"], r["rss_idle_mb"]))
                 for key, _ in cols:
                     if _OF.get(key, key) == what:
                         res[key] = None if r is None else r.get(key)
                 if r is not None and (ready is None or what == "search"):
                     ready = r
             rd = "–" if ready is None else f"{ready['ready_s']:.1f} s ({ready['ready_block']:.0f})"
+            mem = ""
+            if rss_col:
+                mem = " | " + (f"{max(a for a, _ in rss):,.0f} / {max(b for _, b in rss):,.0f}" if rss else "–")
             print(f"| {n:,} | {label} | {rd} | " + " | ".join(_cell(res.get(k), args.timeout) for k, _ in cols)
-                  + " |", flush=True)
+                  + mem + " |", flush=True)
     if not args.no_extra:
         print("\n| case | code | open to first paint s | ready s (block ms) | redraw ms median / worst | select ms |")
         print("|---|---|---|---|---|---|")

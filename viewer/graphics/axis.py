@@ -114,6 +114,8 @@ class TimeAxisItem(pg.AxisItem):
 
     def set_origin(self, origin_epoch_s: float) -> None:
         """Move the origin (seconds since the Unix epoch, UTC) that x = 0 stands for."""
+        if float(origin_epoch_s) == self._origin:
+            return  # (a swap to a timeline of the same origin: the ticks drawn stay right)
         self._origin = float(origin_epoch_s)
         self._invalidate()
 
@@ -192,6 +194,9 @@ class TimeAxisItem(pg.AxisItem):
         """Set the tick label font size, points (the axis label follows, a bit smaller)."""
         if not (math.isfinite(pt) and pt > 0):
             raise ValueError(f"font size must be a positive number of points, got {pt!r}")
+        if float(pt) == getattr(self, "_font_applied", None):
+            return  # (set again on every swap: the ticks drawn stay right)
+        self._font_applied = float(pt)
         self._font_size_pt = float(pt)
         font = QtGui.QFont(self.style["tickFont"] or QtGui.QFont())
         font.setPointSizeF(self._font_size_pt)

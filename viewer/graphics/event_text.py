@@ -74,6 +74,26 @@ def elide_label(text: str, fm: QFontMetricsF, width: float) -> str:
     return prefix + short + suffix
 
 
+def _stack_static(text: str, font) -> QStaticText:
+    """A stack label laid out once (by text and type): a frame after a swap, a
+    collapse or a reorder draws the same labels without laying them out again."""
+    key = (text, font.key())
+    st = _STACK_STATIC.get(key)
+    if st is None:
+        if len(_STACK_STATIC) > 2000:
+            _STACK_STATIC.clear()
+        st = _STACK_STATIC[key] = QStaticText(text)
+        st.setTextFormat(Qt.TextFormat.PlainText)
+        st.prepare(font=font)
+    return st
+
+
+_STACK_STATIC: dict[tuple[str, str], QStaticText] = {}
+_STACK_TEXTS: dict[tuple, str] = {}
+"""Stack labels as worded, by (local instant, count, view within two days, dating):
+a frame of a kept timeline, a collapse or a reorder words the same stacks again."""
+
+
 class EventText:
     """The text half of :class:`~viewer.graphics.events.EventLayerItem`:
     label text and widths (cached per font size), fonts and metrics, prepared
@@ -145,6 +165,16 @@ class EventText:
         (:func:`~viewer.model.stacks.stack_precision`): ``"209 on Fri 1 May 2020"``, never a time.
         """
         local = epoch_s + self.local_offset(epoch_s)
+        key = (local, count, span_s < 2 * 86400, dated)
+        text = _STACK_TEXTS.get(key)
+        if text is None:
+            if len(_STACK_TEXTS) > 4096:
+                _STACK_TEXTS.clear()
+            text = _STACK_TEXTS[key] = self._stack_label(local, count, span_s, dated)
+        return text
+
+    @staticmethod
+    def _stack_label(local: float, count: int, span_s: float, dated: tuple[Precision, bool] | None) -> str:
         if dated is not None:
             precision, around = dated
             return stack_text(count, format_instant(local, precision), precision, around)
@@ -168,13 +198,14 @@ class EventText:
             # worded and placed once per frame: a repaint of the same frame (search
             # emphasis, hover) draws them again without formatting a date each
             frame.stack_labels = self._place_stack_labels(frame, fm)
+        box, ink, h = self.style.color("label_box", 230), self.style.color("text"), fm.height()
         for text, left, w, top in frame.stack_labels:
             self.drawn_stack_labels.append(text)
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self.style.color("label_box", 230))
-            p.drawRoundedRect(QRectF(left, top + 2, w, fm.height() + 2), 4, 4)
-            p.setPen(self.style.color("text"))
-            p.drawText(QRectF(left + 4, top + 3, w - 8, fm.height()), int(Qt.AlignmentFlag.AlignLeft), text)
+            p.setBrush(box)
+            p.drawRoundedRect(QRectF(left, top + 2, w, h + 2), 4, 4)
+            p.setPen(ink)
+            p.drawStaticText(QPointF(left + 4, top + 3), _stack_static(text, font))
 
     def _place_stack_labels(self, frame: Frame, fm: QFontMetricsF) -> list[tuple[str, float, float, float]]:
         """``(text, left px, width px, lane top px)`` of each stack label drawn,

@@ -274,6 +274,17 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         self._frame = frame
         return frame
 
+    def strips_shown(self) -> tuple[list[str], float] | None:
+        """What the last frame drew as density strips: ``(track ids, plot
+        width in device pixels)``, or None before a frame.  A thread deriving
+        another timeline of these tracks counts them ahead
+        (:func:`~viewer.graphics.frame.warm_frame`)."""
+        frame = self._frame
+        if frame is None or not frame.density:
+            return None
+        tracks = self.timeline.tracks
+        return [tracks[lane].id for lane in frame.density if lane < len(tracks)], frame.right_px - frame.left_px
+
     def _density_images(self, lanes: list[int], counts: np.ndarray) -> dict[int, QImage]:
         """Per lane a 1-pixel-high strip in the lane's colour (:func:`~viewer.graphics.marks.density_images`)."""
         return density_images([self._track_color(lane) for lane in lanes], lanes, counts)

@@ -34,12 +34,81 @@ from .layout import Placement, layout_lane
 __all__ = [
     "MARKER_SPACING", "MARKER_GAP_PX", "DENSITY_BIN_PX", "Frame", "FrameMetrics", "LabelWidths", "ViewPx",
     "compute_frame", "fit_lane_heights", "heaped", "merge_badges", "row_at", "rows_wanted", "slot_heights",
-    "strip_placements",
+    "strip_placements", "warm_frame",
 ]
 
 MARKER_SPACING = 4.0  #: a lane turns into a density strip when it has more events than
 MARKER_GAP_PX = 2.0   #: width / (MARKER_SPACING * r + gap) per sub-row (r = marker half-width)
 DENSITY_BIN_PX = 2  #: width of a density bin, pixels
+
+
+def _memo(cols: EventColumns, a: float, b: float, bins: int) -> dict:
+    """What the last frames of ``cols`` over ``[a, b]`` in ``bins`` bins counted,
+    by what was asked; forgotten when a frame of another range asks (kept with
+    the columns, which are never changed once built, so an answer stays right).
+
+    A swap back to a kept derived timeline, a collapse or a track reorder asks
+    again for the same strips' counts and stacks over the same range: they are
+    read from here instead of counted again on the GUI thread (at 10^6 events
+    most of a frame's computing).  One range only: a pan costs nothing more,
+    and the memory is one frame's counts."""
+    memo: dict | None = cols.__dict__.get("_frame_memo")
+    if memo is None or memo.get("range") != (a, b, bins):
+        memo = cols.__dict__["_frame_memo"] = {"range": (a, b, bins)}
+    return memo
+
+
+def density_rows(cols: EventColumns, lanes: list[int], a: float, b: float, bins: int) -> np.ndarray:
+    """:meth:`~viewer.model.columns.EventColumns.density_many`, each lane's row
+    remembered (:func:`_memo`): only lanes not counted over these bins before are
+    counted.  The rows must not be written to."""
+    memo = _memo(cols, a, b, bins)
+    keys = [("d", lane) for lane in lanes]
+    missing = [lane for lane, k in zip(lanes, keys, strict=True) if k not in memo]
+    if missing:
+        counted = cols.density_many(missing, a, b, bins)
+        counted.flags.writeable = False
+        for i, lane in enumerate(missing):
+            memo[("d", lane)] = counted[i]
+    out = np.empty((len(lanes), bins), dtype=np.float64)
+    for i, k in enumerate(keys):
+        out[i] = memo[k]
+    return out
+
+
+def stacks_of(cols: EventColumns, lane: int, a: float, b: float, bins: int,
+              limit: int) -> list[tuple[float, int]]:
+    """:func:`~viewer.model.stacks.largest_stacks`, remembered (:func:`_memo`)."""
+    memo = _memo(cols, a, b, bins)
+    key = ("s", lane, limit)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = largest_stacks(cols, lane, a, b, limit=limit)
+    return list(found)
+
+
+def precision_of(cols: EventColumns, lane: int, x: float, a: float, b: float,
+                 bins: int) -> tuple[Precision, bool] | None:
+    """:func:`~viewer.model.stacks.stack_precision` of a stack found over
+    ``[a, b]``, remembered (:func:`_memo`)."""
+    memo = _memo(cols, a, b, bins)
+    key = ("p", lane, x)
+    if key not in memo:
+        memo[key] = stack_precision(cols, lane, x)
+    return memo[key]
+
+
+def warm_frame(cols: EventColumns, lanes: list[int], a: float, b: float, bins: int) -> None:
+    """Count now, into the memo a frame reads (:func:`_memo`), the strips of
+    ``lanes`` over ``[a, b]`` in ``bins`` bins and their largest stacks: the
+    thread that derives a timeline does it for the strips on screen, so the
+    first frame of the new timeline, on the GUI thread, counts nothing."""
+    if not lanes or bins < 1 or not b > a:
+        return
+    density_rows(cols, lanes, a, b, bins)
+    for lane in lanes:
+        for x, _n in stacks_of(cols, lane, a, b, bins, 6):
+            precision_of(cols, lane, x, a, b, bins)
 
 
 @dataclass
@@ -142,7 +211,7 @@ def strip_placements(cols: EventColumns, lane: int, view: ViewPx, width_px: floa
         idx = None
     if idx is None or len(idx) > capacity:
         bins = max(1, int(width_px // DENSITY_BIN_PX))
-        density[lane] = (np.linspace(a, b, bins + 1)[:-1] * sx + tx, cols.density(lane, a, b, bins))
+        density[lane] = (np.linspace(a, b, bins + 1)[:-1] * sx + tx, density_rows(cols, [lane], a, b, bins)[0])
         idx = [sel_row] if sel_row is not None and int(cols.lane[sel_row]) == lane else []
     left_px, right_px = a * sx + tx, b * sx + tx
     out = []
@@ -244,14 +313,15 @@ def compute_frame(key: tuple[Hashable, ...], cols: EventColumns, lane_geo: LaneG
     if density:
         bins = max(1, int(width_px // DENSITY_BIN_PX))
         strip_lanes = list(density)
-        counts2d = cols.density_many(strip_lanes, a, b, bins)
+        counts2d = density_rows(cols, strip_lanes, a, b, bins)
         lefts = np.linspace(a, b, bins + 1)[:-1] * sx + tx
         density = {lane: (lefts, counts2d[i]) for i, lane in enumerate(strip_lanes)}
     frame = Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,
                   lane_slot_h=lane_slot_h, lane_font_px=lane_font_px, lane_rank=lane_rank)
-    found = [(lane, x, n) for lane in density for x, n in largest_stacks(cols, lane, a, b, limit=6)]
+    bins = max(1, int(width_px // DENSITY_BIN_PX))
+    found = [(lane, x, n) for lane in density for x, n in stacks_of(cols, lane, a, b, bins, 6)]
     frame.stacks = [(lane, float(x * sx + tx), x + cols.origin_epoch_s, n) for lane, x, n in found]
-    frame.stack_precisions = [stack_precision(cols, lane, x) for lane, x, _n in found]
+    frame.stack_precisions = [precision_of(cols, lane, x, a, b, bins) for lane, x, _n in found]
     frame.hit = _hit_arrays(cols, placements, lanes, slot_h, lane_slot_h)
     return frame
 

@@ -178,6 +178,7 @@ def _forget_caches(cols: EventColumns, lanes: tuple[int, ...]) -> None:
         for lane in set(lanes):
             cache.pop(lane, None)
     cols.__dict__.pop("_rank", None)
+    cols.__dict__.pop("_frame_memo", None)  # a frame's counts and stacks (viewer.graphics.frame)
 
 
 def _grow_extent(cols: EventColumns, new: RowValues) -> None:

@@ -29,7 +29,8 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
 from .access import FocusRingMixin
 
-__all__ = ["OverviewStrip", "install", "strip_range", "strip_span", "year_of", "place_beyond_marks", "HOME_MARGIN"]
+__all__ = ["OverviewStrip", "install", "overview_bars", "strip_range", "strip_span", "year_of", "place_beyond_marks",
+           "HOME_MARGIN"]
 
 HOME_MARGIN = 0.25
 """Room on each side of the home range, as a fraction of its width."""
@@ -100,6 +101,63 @@ _MAX_BARS = 2000  #: lanes with more events are drawn as occupied bins
 _BINS = 600  #: bins across the strip for such lanes
 _SETTLE_MS = 300  #: after an edit, the strip is redrawn once edits pause this long
 
+def overview_bars(timeline: Timeline) -> tuple[list[tuple[str, np.ndarray, np.ndarray, np.ndarray]],
+                                               tuple[np.ndarray, np.ndarray] | None]:
+    """The bars of ``timeline`` on an overview strip, made once and kept with
+    the timeline (no Qt widget: any thread): ``(lanes, bands)``.
+
+    ``lanes``: one ``(colour, x0, width, lane)`` per track colour (#AARRGGBB at
+    the strip's alpha), the arrays one entry per bar: a lane of at most
+    :data:`_MAX_BARS` events a bar per event over its drawn interval clipped
+    to the strip, a larger lane a bar per occupied bin of :data:`_BINS`;
+    bars at least 1/600 of the home range wide.  ``bands``: ``(x0, width)`` of
+    the bands, or None.  A kept derived timeline shown again (a filter toggled
+    back, the zone switched back) is drawn without counting again."""
+    cached = timeline.__dict__.get("_overview_bars")
+    if cached is not None:
+        return cached
+    cols = timeline.columns
+    lim = XLimits.for_columns(cols)
+    home = strip_range(timeline, lim)
+    min_w = (home[1] - home[0]) / 600.0
+    by_colour: dict[str, tuple[list, list, list]] = {}
+    for lane in range(cols.n_lanes):
+        a, b = cols.block(lane)
+        if b <= a:
+            continue
+        color = QColor(timeline.track_colours[lane])
+        color.setAlpha(170)
+        if b - a <= _MAX_BARS:
+            # open sides of spans are infinite: clipped to the strip
+            x0 = np.clip(cols.x0[a:b], lim.x_min, lim.x_max)
+            x1 = np.clip(cols.x1[a:b], lim.x_min, lim.x_max)
+        else:
+            # a large lane: one bar per occupied bin, O(bins log n) (issue 5)
+            counts = cols.density(lane, lim.x_min, lim.x_max, _BINS)
+            edges = np.linspace(lim.x_min, lim.x_max, _BINS + 1)
+            nz = np.nonzero(counts)[0]
+            x0, x1 = edges[nz], edges[nz + 1]
+        # one item per colour, not per lane: 10,000 tracks are a few items
+        parts = by_colour.setdefault(color.name(QColor.NameFormat.HexArgb), ([], [], []))
+        parts[0].append(x0)
+        parts[1].append(np.maximum(x1 - x0, min_w))
+        parts[2].append(np.full(len(x0), lane, dtype=np.int64))
+    lanes = [(name, np.concatenate(x0s), np.concatenate(widths), np.concatenate(ls))
+             for name, (x0s, widths, ls) in by_colour.items()]
+    bands = None
+    rows = np.arange(*cols.block(BAND_LANE))  # bands are the first rows: no scan of every event
+    if len(rows):
+        bx0 = np.clip(cols.x0[rows], lim.x_min, lim.x_max)
+        bx1 = np.clip(cols.x1[rows], lim.x_min, lim.x_max)
+        bands = (bx0, np.maximum(bx1 - bx0, min_w))
+    cached = timeline.__dict__["_overview_bars"] = (lanes, bands)
+    return cached
+
+
+def _brush(argb: str) -> QColor:
+    return QColor(argb)
+
+
 class OverviewStrip(FocusRingMixin, pg.PlotWidget):
     """Density per track over the whole timeline, with the visible window as a region.
 
@@ -143,59 +201,38 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
 
     def set_timeline(self, timeline: Timeline) -> None:
         """Draw ``timeline`` (its lanes and events) across the whole strip, the
-        lanes in the track order of ``state.filters`` (as the timeline above)."""
-        for b in self._bars:
-            self.removeItem(b)
-        self._bars = []
+        lanes in the track order of ``state.filters`` (as the timeline above).
+
+        The bars are :func:`overview_bars` (counted once per timeline, by the
+        thread that derived it when it did); the strip's bar items are reused,
+        given the new bars."""
         self.timeline = timeline
         cols = timeline.columns
         self.limits = XLimits.for_columns(cols)
         lim = self.limits
-        home = strip_range(timeline, lim)
-        min_w = (home[1] - home[0]) / 600.0
         n = max(1, cols.n_lanes)
         self._laid_order = self.state.filters.track_order
         rank = self._rank()
         self._bar_lanes = []
-        by_colour: dict[str, tuple[QColor, list, list, list]] = {}
-        for lane in range(cols.n_lanes):
-            a, b = cols.block(lane)
-            if b <= a:
-                continue
-            color = QColor(timeline.track_colours[lane])
-            color.setAlpha(170)
-            if b - a <= _MAX_BARS:
-                # open sides of spans are infinite: clipped to the strip
-                x0 = np.clip(cols.x0[a:b], lim.x_min, lim.x_max)
-                x1 = np.clip(cols.x1[a:b], lim.x_min, lim.x_max)
+        lanes_bars, bands = overview_bars(timeline)
+        specs = [dict(x0=x0, width=width, y0=rank[lanes] + 0.15, height=0.7, brush=_brush(colour))
+                 for colour, x0, width, lanes in lanes_bars]
+        if bands is not None:
+            specs.append(dict(x0=bands[0], width=bands[1], y0=np.zeros(len(bands[0])), height=float(n),
+                              brush=QColor(184, 134, 11, 45)))
+        old, self._bars = self._bars, []
+        for k, spec in enumerate(specs):
+            if k < len(old):
+                bar = old[k]
+                bar.setOpts(**spec)
             else:
-                # a large lane: one bar per occupied bin, O(bins log n) (issue 5)
-                counts = cols.density(lane, lim.x_min, lim.x_max, _BINS)
-                edges = np.linspace(lim.x_min, lim.x_max, _BINS + 1)
-                nz = np.nonzero(counts)[0]
-                x0, x1 = edges[nz], edges[nz + 1]
-            width = np.maximum(x1 - x0, min_w)
-            # one item per colour, not per lane: 10,000 tracks are a few items
-            parts = by_colour.setdefault(color.name(QColor.NameFormat.HexArgb), (color, [], [], []))
-            parts[1].append(x0)
-            parts[2].append(width)
-            parts[3].append(np.full(len(x0), lane, dtype=np.int64))
-        for color, x0s, widths, lanes in by_colour.values():
-            lane_of_bar = np.concatenate(lanes)
-            bar = pg.BarGraphItem(x0=np.concatenate(x0s), width=np.concatenate(widths),
-                                  y0=rank[lane_of_bar] + 0.15, height=0.7, brush=color, pen=pg.mkPen(None))
-            self.addItem(bar)
+                bar = pg.BarGraphItem(pen=pg.mkPen(None), **spec)
+                self.addItem(bar)
             self._bars.append(bar)
-            self._bar_lanes.append((bar, lane_of_bar))
-        bands = np.arange(*cols.block(BAND_LANE))  # bands are the first rows: no scan of every event
-        if len(bands):
-            bx0 = np.clip(cols.x0[bands], lim.x_min, lim.x_max)
-            bx1 = np.clip(cols.x1[bands], lim.x_min, lim.x_max)
-            bar = pg.BarGraphItem(x0=bx0, width=np.maximum(bx1 - bx0, min_w),
-                                  y0=np.zeros(len(bands)), height=float(n), brush=QColor(184, 134, 11, 45),
-                                  pen=pg.mkPen(None))
-            self.addItem(bar)
-            self._bars.append(bar)
+            if k < len(lanes_bars):
+                self._bar_lanes.append((bar, lanes_bars[k][3]))
+        for bar in old[len(specs):]:
+            self.removeItem(bar)
         self.setYRange(0, n, padding=0)
         lo, hi = timeline.finite_extent()
         o = cols.origin_epoch_s

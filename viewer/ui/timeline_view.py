@@ -45,11 +45,29 @@ from .access import FocusRingMixin
 
 _SCROLL_STEPS = 1000  #: scroll bar steps per lane unit
 
-__all__ = ["TimelineView", "TimelineViewBox", "TOOLTIP_MS"]
+__all__ = ["TimelineView", "TimelineViewBox", "TOOLTIP_MS", "view_limits", "range_after_swap"]
 
 TOOLTIP_MS = 3_600_000
 """How long an event's tooltip may stay while the mouse rests on it (ms): until the mouse leaves."""
 
+
+
+def view_limits(timeline: Timeline) -> XLimits:
+    """Where the view of ``timeline`` may go (its columns' extent and home range)."""
+    cols = timeline.columns
+    home = None
+    if timeline.home_start is not None and timeline.home_end is not None:
+        home = (timeline.home_start.earliest - cols.origin_epoch_s, timeline.home_end.latest - cols.origin_epoch_s)
+    return XLimits.for_columns(cols, home)
+
+
+def range_after_swap(x_range: tuple[float, float], timeline: Timeline) -> tuple[float, float]:
+    """The x range a frame of ``timeline`` covers once it is swapped in while
+    ``x_range`` is shown (:meth:`TimelineView.set_x_range` after
+    :meth:`TimelineView.set_timeline`): clamped to its limits, as the view
+    rectangle's left and right (x and x + width)."""
+    a, b = clamp_range(x_range[0], x_range[1], view_limits(timeline))
+    return a, a + (b - a)
 
 class TimelineViewBox(pg.ViewBox):
     """A ViewBox that pans and zooms in x only and reports clicks.
@@ -186,10 +204,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.addItem(self.bands_item)
         self.addItem(self.events_item)
         self._axis.set_origin(cols.origin_epoch_s)
-        home = None
-        if timeline.home_start is not None and timeline.home_end is not None:
-            home = (timeline.home_start.earliest - cols.origin_epoch_s, timeline.home_end.latest - cols.origin_epoch_s)
-        self.limits = XLimits.for_columns(cols, home)
+        self.limits = view_limits(timeline)
         lim = self.limits
         self._vb.setLimits(xMin=lim.x_min, xMax=lim.x_max, minXRange=lim.min_width, maxXRange=lim.max_width)
         self._apply_style()

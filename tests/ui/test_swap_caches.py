@@ -1,0 +1,241 @@
+"""Issue 12, the swap on the GUI thread: what a kept derived timeline, a collapse
+or a track reorder draws again is not counted again (the frame's strip counts and
+stacks, the stack labels, the overview's bars), and is drawn exactly as when it
+was counted afresh; a derivation's arrays are freed when it is let go, and the
+idle derivation thread gives the freed memory back."""
+
+import dataclasses
+import gc
+import threading
+import weakref
+
+import numpy as np
+import pytest
+
+from tests.io.test_search_index import write_big
+from tests.model.test_editing import small_timeline
+from tests.ui.test_instant import idle
+from viewer.graphics import event_text
+from viewer.graphics import frame as frame_mod
+from viewer.io import read_timeline
+from viewer.io import search_index as si
+from viewer.io.native_rules import NATIVE_RULES
+from viewer.model import commands as C
+from viewer.model.columns import EventColumns
+from viewer.model.dates import EventDate
+from viewer.model.editing import EditStack
+from viewer.model.filters import FilterState
+from viewer.ui import overview as overview_mod
+from viewer.ui import search_jobs
+from viewer.ui import shown as shown_mod
+from viewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def big(tmp_path, monkeypatch, qtbot):
+    """A window on a file over the large-file threshold (test_instant's)."""
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(si, "INDEX_MIN_EVENTS", 100)
+    monkeypatch.setattr(search_jobs, "INDEX_MIN_EVENTS", 100)
+    path = write_big(tmp_path / "big.timeline.json")
+    tl = read_timeline(path)
+    w = MainWindow(tl, lambda p: read_timeline(p), path)
+    qtbot.addWidget(w)
+    w.resize(1400, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w, tl
+
+
+def _picture(w):
+    """What the window's timeline and overview show: their pixels, the labels and
+    stack counts drawn, the overview's bars (x0, width, y0 per bar item)."""
+    view, strip = w.view, w.overview
+    item = view.events_item
+    pixels = (view.grab().toImage(), strip.grab().toImage())
+    bars = [(np.asarray(b.opts["x0"]).tolist(), np.asarray(b.opts["width"]).tolist(),
+             np.asarray(b.opts["y0"]).tolist()) for b in strip._bars]
+    labels = [(text, rect.getRect()) for text, rect in item.drawn_labels]
+    return pixels, labels, list(item.drawn_stack_labels), bars
+
+
+def _afresh(w):
+    """The shown timeline drawn again with nothing remembered (as the first time)."""
+    tl = w.view.timeline
+    tl.columns.__dict__.pop("_frame_memo", None)
+    tl.__dict__.pop("_overview_bars", None)
+    event_text._STACK_TEXTS.clear()
+    a, b = w.view.x_range()
+    w.view.set_timeline(tl)
+    w.view.set_x_range(a, b)
+    w.overview.set_timeline(tl)
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Calls of the strips' counting (on the GUI thread) and of the overview's bar making."""
+    calls = {"density": 0, "bars": 0}
+    real_density, real_bars = EventColumns.density_many, overview_mod.overview_bars
+
+    def density_many(self, lanes, a, b, bins):
+        if threading.current_thread() is threading.main_thread():
+            calls["density"] += 1
+        return real_density(self, lanes, a, b, bins)
+
+    def bars(timeline):
+        if "_overview_bars" not in timeline.__dict__:
+            calls["bars"] += 1
+        return real_bars(timeline)
+
+    monkeypatch.setattr(EventColumns, "density_many", density_many)
+    monkeypatch.setattr(overview_mod, "overview_bars", bars)
+    return calls
+
+
+def test_a_kept_derivation_shown_again_is_drawn_as_afresh_without_counting(big, qtbot, counted):
+    w, tl = big
+    idle(qtbot, w)
+    start = w.state.filters
+    w.state.filters = start.with_track_hidden("t0", True)
+    idle(qtbot, w)
+    hidden = w.shown.timeline
+    first = _picture(w)
+    assert first[2], "the strips' stacks are labelled (the case cached)"
+    w.state.filters = start
+    _picture(w)
+    w.state.filters = start.with_track_hidden("t0", True)  # the kept one, at once
+    assert w.view.timeline is hidden
+    counted["density"] = counted["bars"] = 0
+    again = _picture(w)
+    assert counted == {"density": 0, "bars": 0}  # nothing counted again
+    assert again[1:] == first[1:] and again[0] == first[0]
+    _afresh(w)
+    fresh = _picture(w)
+    assert counted["density"] > 0 and counted["bars"] == 1  # (this time counted)
+    assert fresh[1:] == again[1:] and fresh[0] == again[0]
+    # the zone switched there and back: the same
+    w.state.display_zone = "Europe/Berlin"
+    idle(qtbot, w)
+    berlin = _picture(w)
+    w.state.display_zone = "UTC"
+    _picture(w)
+    w.state.display_zone = "Europe/Berlin"
+    counted["density"] = counted["bars"] = 0
+    assert _picture(w)[1:] == berlin[1:] and counted == {"density": 0, "bars": 0}
+
+
+def test_a_reorder_or_a_collapse_keeps_the_overviews_bars_and_counts_nothing_again(big, qtbot, counted):
+    w, tl = big
+    idle(qtbot, w)
+    _picture(w)
+    items = list(w.overview._bars)
+    counted["density"] = counted["bars"] = 0
+    order = tuple(t.id for t in reversed(tl.tracks))
+    w.state.filters = dataclasses.replace(w.state.filters, track_order=order)
+    reordered = _picture(w)
+    assert w.overview._bars == items  # the same bar items, moved
+    assert counted == {"density": 0, "bars": 0}
+    assert w.view.lanes.track_ids == order
+    for bar, lanes in w.overview._bar_lanes:  # each lane's bars at its place in the order shown
+        place = np.array([order.index(tl.tracks[k].id) for k in lanes])
+        np.testing.assert_allclose(bar.opts["y0"], place + 0.15)
+    _afresh(w)
+    assert _picture(w)[1:] == reordered[1:]
+    counted["density"] = counted["bars"] = 0
+    w.state.toggle_track_collapsed("t1")
+    collapsed = _picture(w)
+    assert w.overview._bars == items and counted == {"density": 0, "bars": 0}
+    _afresh(w)
+    assert _picture(w)[1:] == collapsed[1:]
+
+
+def test_an_edit_in_place_forgets_the_counts_of_the_frames():
+    stack = EditStack(small_timeline(), NATIVE_RULES)
+    cols = stack.timeline.columns
+    lo, hi = cols.extent()
+    lanes = list(range(cols.n_lanes))
+    before = frame_mod.density_rows(cols, lanes, lo, hi, 50)
+    stack.push(C.move_event(stack.timeline.event("e2"), EventDate("2022-02-18T09:00:00Z")))
+    cols = stack.timeline.columns  # (the same columns, changed in place)
+    after = frame_mod.density_rows(cols, lanes, lo, hi, 50)
+    np.testing.assert_array_equal(after, cols.density_many(lanes, lo, hi, 50))
+    assert not np.array_equal(after, before)
+
+
+def test_a_derivation_let_go_is_freed_with_the_collector_off(big, qtbot):
+    """Measuring a kept derivation (ShownTimeline._keep) leaves no reference cycle
+    holding its arrays: with the collector frozen (a large file) one would never go."""
+    _w, tl = big
+    derived = shown_mod._derive((tl, FilterState(hidden_tracks=frozenset({"t1"})), "Europe/Berlin"))
+    shown_mod._warm_ids(derived)
+    gc.disable()
+    try:
+        assert shown_mod._own_bytes(derived, tl) > 0
+        probe = weakref.ref(derived.columns.x0)
+        del derived
+        assert probe() is None
+    finally:
+        gc.enable()
+
+
+def test_the_idle_derivation_thread_gives_freed_memory_back(big, monkeypatch):
+    _w, tl = big
+    trimmed = threading.Event()
+    monkeypatch.setattr(shown_mod, "TRIM_IDLE_S", 0.2)
+    monkeypatch.setattr(shown_mod, "give_back_freed_memory", lambda: trimmed.set() or True)
+    worker, done = shown_mod.Deriver(), threading.Event()
+    worker.submit(object(), (tl, FilterState(hidden_tracks=frozenset({"t1"})), "UTC"),
+                  lambda key, shown: done.set())
+    assert done.wait(20)
+    assert trimmed.wait(10) and worker.trims == 1
+    trimmed.clear()
+    assert not trimmed.wait(0.6)  # once per pause: nothing freed since
+    worker.submit(object(), (tl, FilterState(hidden_tracks=frozenset({"t2"})), "UTC"),
+                  lambda key, shown: None)
+    assert trimmed.wait(10) and worker.trims == 2
+
+
+def test_a_new_derivations_first_frame_finds_its_strips_counted(big, qtbot, counted):
+    """The thread that derives a timeline counts the strips on screen (and their
+    stacks) for the view's range: the first frame, on the GUI thread, counts none."""
+    w, _tl = big
+    idle(qtbot, w)
+    _picture(w)
+    counted["density"] = 0
+    w.state.display_zone = "Europe/Berlin"
+    idle(qtbot, w)
+    berlin = _picture(w)
+    assert counted["density"] == 0
+    w.state.filters = w.state.filters.with_track_hidden("t0", True)
+    idle(qtbot, w)
+    hidden = _picture(w)
+    assert counted["density"] == 0
+    assert "t0" not in w.view.lanes.track_ids and hidden[2]
+    _afresh(w)
+    assert _picture(w)[1:] == hidden[1:]
+    assert berlin[2]
+
+
+def test_a_swap_at_the_same_origin_and_range_keeps_the_time_axis_drawn(big, qtbot):
+    w, _tl = big
+    idle(qtbot, w)
+    view = w.view
+    before = view.grab().toImage()
+    picture = view._axis.picture
+    assert picture is not None
+    a, b = view.x_range()
+    view.set_timeline(view.timeline)  # what a swap does (same origin, same range)
+    view.set_x_range(a, b)
+    assert view._axis.picture is picture  # not laid out again
+    assert view.grab().toImage() == before
+
+
+def test_the_rehearsal_leaves_its_memory_for_the_first_derivation(big, qtbot, monkeypatch):
+    _w, tl = big
+    monkeypatch.setattr(shown_mod, "TRIM_IDLE_S", 0.2)
+    monkeypatch.setattr(shown_mod, "give_back_freed_memory", lambda: True)
+    worker = shown_mod.Deriver()
+    worker.prepare(tl)
+    qtbot.waitUntil(lambda: not worker.rehearsing(), timeout=20000)
+    qtbot.wait(600)
+    assert worker.trims == 0
