@@ -9,7 +9,6 @@ import threading
 import time
 
 import numpy as np
-import pytest
 
 from tests.io.test_search_index import write_big
 from viewer.io import read_timeline
@@ -22,21 +21,6 @@ from viewer.ui import search_jobs
 from viewer.ui.detail_pane import QUOTES_PAGE
 from viewer.ui.event_list import ID_ROLE
 from viewer.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def big_window(tmp_path, monkeypatch, qtbot):
-    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
-    monkeypatch.setattr(si, "INDEX_MIN_EVENTS", 100)
-    monkeypatch.setattr(search_jobs, "INDEX_MIN_EVENTS", 100)
-    path = write_big(tmp_path / "big.timeline.json")
-    tl = read_timeline(path)
-    w = MainWindow(tl, lambda p: read_timeline(p), path)
-    qtbot.addWidget(w)
-    w.resize(1400, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w, tl
 
 
 def idle(qtbot, w, timeout=20000):

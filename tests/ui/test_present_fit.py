@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.conftest import present_window
 from viewer.io import read_timeline
-from viewer.ui.present import PresentWindow
 
 SIZES = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)]
 
@@ -61,13 +61,7 @@ def wall_faults(pw) -> dict[str, list]:
     return faults
 
 
-def present(qtbot, tl, size):
-    pw = PresentWindow(tl, tl.stories[0], animation_ms=0)
-    qtbot.addWidget(pw)
-    pw.resize(*size)
-    pw.show()
-    qtbot.waitExposed(pw)
-    return pw
+present = present_window
 
 
 def faults_per_step(qtbot, pw) -> dict[int, dict[str, list]]:

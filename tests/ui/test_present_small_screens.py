@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
+from tests.ui.conftest import present_window
 from tests.ui.wrapping import wrapped_lines
 from viewer.io import read_timeline
-from viewer.ui.present import PresentWindow
 
 
 @pytest.fixture(scope="module")
@@ -18,13 +18,7 @@ def tl():
     return read_timeline(bundled_timeline_path())
 
 
-def _present(qtbot, tl, size):
-    pw = PresentWindow(tl, tl.stories[0], animation_ms=0)
-    qtbot.addWidget(pw)
-    pw.resize(*size)
-    pw.show()
-    qtbot.waitExposed(pw)
-    return pw
+_present = present_window
 
 
 def _step_label(pw):

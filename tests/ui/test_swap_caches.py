@@ -12,13 +12,10 @@ import weakref
 import numpy as np
 import pytest
 
-from tests.io.test_search_index import write_big
 from tests.model.test_editing import small_timeline
 from tests.ui.test_instant import idle
 from viewer.graphics import event_text
 from viewer.graphics import frame as frame_mod
-from viewer.io import read_timeline
-from viewer.io import search_index as si
 from viewer.io.native_rules import NATIVE_RULES
 from viewer.model import commands as C
 from viewer.model.columns import EventColumns
@@ -26,25 +23,13 @@ from viewer.model.dates import EventDate
 from viewer.model.editing import EditStack
 from viewer.model.filters import FilterState
 from viewer.ui import overview as overview_mod
-from viewer.ui import search_jobs
 from viewer.ui import shown as shown_mod
-from viewer.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def big(tmp_path, monkeypatch, qtbot):
-    """A window on a file over the large-file threshold (test_instant's)."""
-    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
-    monkeypatch.setattr(si, "INDEX_MIN_EVENTS", 100)
-    monkeypatch.setattr(search_jobs, "INDEX_MIN_EVENTS", 100)
-    path = write_big(tmp_path / "big.timeline.json")
-    tl = read_timeline(path)
-    w = MainWindow(tl, lambda p: read_timeline(p), path)
-    qtbot.addWidget(w)
-    w.resize(1400, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w, tl
+def big(big_window):
+    """A window on a file over the large-file threshold (``big_window`` of tests/ui/conftest.py)."""
+    return big_window
 
 
 def _picture(w):

@@ -33,6 +33,7 @@ from ..model.columns import KIND_SPAN, EventColumns
 from ..model.story import StoryStep, step_window
 from ..model.timeline import Timeline
 from ..model.viewstate import XLimits, clamp_range
+from . import timeline_view
 
 __all__ = ["LABEL_ROOM_FRACTION", "desk_limits", "frame_metrics", "lanes_need", "step_view_range", "view_limits",
            "widen_for_labels"]
@@ -60,12 +61,9 @@ labels of its last events (the desk view stops 5 % past the last event)."""
 
 
 def desk_limits(timeline: Timeline) -> XLimits:
-    """Where a desk view of ``timeline`` may go: its events and home range (:meth:`XLimits.for_columns`)."""
-    cols = timeline.columns
-    home = None
-    if timeline.home_start is not None and timeline.home_end is not None:
-        home = (timeline.home_start.earliest - cols.origin_epoch_s, timeline.home_end.latest - cols.origin_epoch_s)
-    return XLimits.for_columns(cols, home)
+    """Where a desk view of ``timeline`` may go: its events and home range
+    (:func:`viewer.ui.timeline_view.view_limits`)."""
+    return timeline_view.view_limits(timeline)
 
 
 def view_limits(timeline: Timeline) -> XLimits:
