@@ -350,3 +350,41 @@ def test_a_recovery_folder_that_is_a_file_means_no_autosave_said_once_and_close_
     assert w.statusBar().currentMessage().startswith("No autosave")
     monkeypatch.setattr(type(w.authoring), "ask_unsaved", lambda self: "discard")
     assert w.close()  # no NotADirectoryError from removing the recovery copy
+
+
+def _epoch(y, mo, d, h=12, mi=0):
+    import calendar
+    return float(calendar.timegm((y, mo, d, h, mi, 0)))
+
+
+def test_file_new_opens_on_the_clocks_month_at_day_ticks_with_nothing_before_it_and_a_click_adds_a_day(
+        qtbot, window):
+    w = window()
+    w.authoring.clock = lambda: _epoch(2031, 7, 15)  # not today: the month comes from the window's clock
+    w.authoring.new_action.trigger()
+    qtbot.wait(20)
+    o = w.view.timeline.columns.origin_epoch_s
+    a, b = w.view.x_range()
+    first, last = _epoch(2031, 7, 1, 0) - o, _epoch(2031, 8, 1, 0) - o
+    assert a <= first and b >= last  # all of July 2031 shows ...
+    assert first - a < 86400 and b - last < 86400  # ... and not much more (was a 2-day window at 1 July)
+    assert w.canvas_edit.axis_unit() == "day"
+    marks = getattr(w.overview, "beyond", ())
+    assert not any(m.isVisible() for m in marks)  # no "◀ from 1970": an empty timeline has nothing before
+    qtbot.mouseDClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=lane_point(w, 0, 0.5))
+    added = w.timeline.event(w.state.selected)
+    assert added.start.edtf.startswith("2031-07-") and added.start.edtf.count("-") == 2 and "T" not in added.start.edtf
+
+
+def test_a_double_click_at_day_zoom_dates_the_display_zones_calendar_day(qtbot, window):
+    w = window()
+    w.authoring.clock = lambda: _epoch(2031, 7, 15)
+    w.authoring.new_action.trigger()
+    w.state.display_zone = "Pacific/Auckland"  # UTC+12 in July
+    o = w.view.timeline.columns.origin_epoch_s
+    noon_utc = _epoch(2031, 7, 10, 18) - o  # 06:00 on the 11th in Auckland
+    w.view.set_x_range(noon_utc - 3.5 * 86400, noon_utc + 3.5 * 86400)
+    qtbot.wait(20)
+    assert w.canvas_edit.axis_unit() == "day"
+    qtbot.mouseDClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=lane_point(w, 0, 0.5))
+    assert w.timeline.event(w.state.selected).start.edtf == "2031-07-11"

@@ -120,6 +120,8 @@ class Authoring(QObject):
         self.document: Document | None = None
         self.native_path = self._native_target(window.path)
         self._new: Timeline | None = None
+        #: the clock File > New's month is read from (epoch s; tests give a fixed one)
+        self.clock = time.time
         self.provisional_home: tuple | None = None
         """File > New's home (the current month, only to start the view
         there): not saved, so a saved timeline opens on its events."""
@@ -349,7 +351,7 @@ class Authoring(QObject):
         """File > New: an empty timeline with one track (asks about unsaved changes first)."""
         if not self.maybe_save():
             return
-        self._new = new_timeline()
+        self._new = new_timeline(self.clock())
         self.window.set_timeline(self._new, "")
 
     def open_file(self, path: str) -> bool:

@@ -29,6 +29,7 @@ from ..model.date_edit import date_at, shift_date, snap
 from ..model.errors import DateError
 from ..model.ticks import choose_tick_spec
 from ..model.timeline import Event
+from ..model.zones import offset_at
 
 __all__ = ["CanvasEditing", "install", "EDGE_PX"]
 
@@ -127,6 +128,17 @@ class CanvasEditing(QObject):
     def _origin(self) -> float:
         return self.view.timeline.columns.origin_epoch_s
 
+    def _clicked(self, epoch_s: float, unit: str) -> tuple[float, str]:
+        """The moment to date at ``unit``: a day, month or year is the display
+        zone's calendar one (1 a.m. on the 2nd in Auckland is the 2nd, not
+        the 1st in UTC); an hour or finer stays the instant (written in UTC)."""
+        if unit in ("year", "month", "day"):
+            try:
+                epoch_s += offset_at(getattr(self.window.state, "display_zone", "UTC"), epoch_s)
+            except DateError:
+                pass
+        return epoch_s, unit
+
     # -- double-click -------------------------------------------------------
     def double_click(self, scene_pos: QPointF) -> bool:
         """Add an event where a lane was double-clicked; True when handled."""
@@ -143,7 +155,7 @@ class CanvasEditing(QObject):
         if lane is None:
             return False
         track = self.view.lanes.track_ids[lane]
-        date = date_at(self._origin() + p.x(), self.axis_unit())
+        date = date_at(*self._clicked(self._origin() + p.x(), self.axis_unit()))
         timeline = window.authoring.timeline
         event = Event(C.new_id(timeline.has_event, "new event"), "New event", date, track=track)
         problems = window.authoring.push(C.AddEvent(event))

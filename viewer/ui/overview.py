@@ -28,6 +28,7 @@ from ..model.lanes import display_order
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
 from .access import FocusRingMixin
+from .timeline_view import view_limits
 
 __all__ = ["OverviewStrip", "install", "overview_bars", "strip_range", "strip_span", "year_of", "place_beyond_marks",
            "HOME_MARGIN"]
@@ -208,7 +209,7 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         given the new bars."""
         self.timeline = timeline
         cols = timeline.columns
-        self.limits = XLimits.for_columns(cols)
+        self.limits = view_limits(timeline)  # the view's: an empty new timeline's home month is inside
         lim = self.limits
         n = max(1, cols.n_lanes)
         self._laid_order = self.state.filters.track_order
@@ -238,9 +239,14 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         o = cols.origin_epoch_s
         # the data's finite dates (open ends run on without a date to name); set before the region's
         # bounds, whose change may move the region and so redraw the edge marks that read them
-        self._data_x = (lo - o, hi - o)
+        # no events, nothing beyond either edge (not "◀ from 1970", the empty extent's day)
+        self._data_x = (lo - o, hi - o) if len(cols) else (np.inf, -np.inf)
         self._data_years = (year_of(lo), year_of(hi))
-        self.region.setBounds((lim.x_min, lim.x_max))
+        self._syncing = True  # bounds that clamp the old timeline's region do not move the view
+        try:
+            self.region.setBounds((lim.x_min, lim.x_max))
+        finally:
+            self._syncing = False
         self._show_range(self.state.x_range)
         self.getViewBox().updateMatrix()  # now, not while painting (a second paint): TimelineView.settle
 
