@@ -98,3 +98,50 @@ def test_reload_keeps_the_import_dialogs_options(make_window, tmp_path, qtbot):
     f.write_text(f.read_text(encoding="utf-8") + "E,14/01/2022,x,five\n", encoding="utf-8")
     assert w.files.reload()
     assert sorted(e.title for e in w.timeline.events) == ["A", "B", "C", "E"]
+
+
+def test_an_imported_csv_reopened_from_recent_files_is_read_with_the_choices_kept_for_its_columns(
+        qtbot, tmp_path, monkeypatch, make_window):
+    import json
+    import os
+
+    from PySide6.QtWidgets import QDialog
+
+    from viewer.io.csvpreview import layout_key
+
+    def accept_as_guessed(dialog):
+        dialog.accept()  # What = title, Day = start, %d/%m/%Y: as guessed
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportDialog, "exec", accept_as_guessed)
+    f = _write(tmp_path, "myimport.csv")
+    w = make_window()
+    assert w.files.import_file(str(f))
+    assert len(w.timeline.events) == 3
+    later = make_window()  # another session: only the settings remember the choices
+    recent = [a for a in later.files.recent_menu.actions() if a.text() == os.path.abspath(f)]
+    recent[0].trigger()
+    assert later.last_error is None  # was "myimport.csv, line 1: no column for start: … columns found: What, Day…"
+    assert later.path == str(f) or os.path.abspath(later.path) == os.path.abspath(f)
+    assert sorted(e.title for e in later.timeline.events) == ["A", "B", "C"]
+    assert later.files.banner.isVisible()
+    saved = json.loads(settings().value(f"import/{layout_key(['What', 'Day', 'Who', 'Notes'])}")).get("saved")
+    assert f"the column choices you made on {saved}" in later.files.banner.label.text()
+
+
+def test_a_csv_without_choices_kept_opens_the_import_dialog_not_an_error(qtbot, tmp_path, monkeypatch, make_window):
+    shown = []
+
+    def cancel(dialog):
+        shown.append(dialog.options())
+        return 0
+
+    monkeypatch.setattr(ImportDialog, "exec", cancel)
+    f = tmp_path / "quoi.csv"
+    f.write_text("Quoi,Jour\nA,03/04/2022\nB,31/12/2021\n", encoding="utf-8")
+    w = make_window()
+    before = w.path
+    assert not w.open_file(str(f))  # as File > Open, Open Recent and the start-up offer do
+    assert w.last_error is None
+    assert shown == [{"mapping": {"title": "Quoi", "start": "Jour"}, "date_format": "%d/%m/%Y"}]
+    assert w.path == before  # cancelled: what was open stays

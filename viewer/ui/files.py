@@ -41,7 +41,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
-from ..io.common import ReadReport, group_problems
+from ..io.common import ReadReport, group_problems, load_text, read_csv_rows
+from ..io.native_decode import decode_text
 from ..io.problems import loaded_without
 from ..io.registry import (
     export_target,
@@ -57,7 +58,7 @@ from ..model.errors import Problem, TimelineLoadError
 from ..model.reload import kept_on_reload
 from ..model.timeline import Timeline
 from .export import PAGE_SIZES, PictureOptions, export_picture, filters_note
-from .import_dialog import ImportDialog
+from .import_dialog import ImportDialog, saved_choices
 
 __all__ = ["install", "FileFeature", "Banner", "settings", "MAX_RECENT", "RELOAD_DELAY_MS", "RELOAD_MAX_WAIT_MS",
            "MISSING_GRACE_MS"]
@@ -105,6 +106,26 @@ class Banner(QFrame):
         self.label.setText(text)
         self.error = error
         self.show()
+
+
+def csv_header(path: str) -> list[str] | None:
+    """The header of a generic delimited file (the import dialog's kind), or
+    None for any other file or one that cannot be read."""
+    try:
+        if reader_for(path).name != "csv":
+            return None
+        with open(path, "rb") as fh:
+            head = fh.read(65536)  # the header line, not the whole file (a large one opens in the background)
+        end = head.find(b"\n")
+        try:
+            if end < 0:
+                raise TimelineLoadError([Problem(path, "no line end in the first 64 KB")])
+            return read_csv_rows(decode_text(head[:end + 1], path), path)[0]
+        except TimelineLoadError:  # a header running over lines (a quoted line break), a long one
+            file, text = load_text(path)
+            return read_csv_rows(text, file)[0]
+    except (TimelineLoadError, OSError):
+        return None
 
 
 def _problem_lines(problems: list[Problem]) -> str:
@@ -342,15 +363,38 @@ class FileFeature(QObject):
         return shown, options
 
     # -- loading ---------------------------------------------------------
+    def options_for(self, path: str) -> tuple[dict | None, str | None]:
+        """The reader options for ``path`` and, when they are choices saved for its header
+        layout (File > Import… in an earlier session), the day they were made (``""`` if
+        unknown): the options chosen for the file in this session come first, else
+        the saved ones (the README: "the choices are kept per header layout")."""
+        options = self.reader_options.get(os.path.abspath(path))
+        if options is not None:
+            return options, None
+        header = csv_header(path)
+        saved = saved_choices(settings(), header) if header else None
+        return saved if saved is not None else (None, None)
+
     def _read(self, path: str) -> ReadReport:
         """The file read with the options chosen for it in the import dialog, if any."""
-        options = self.reader_options.get(os.path.abspath(path))
+        options, _day = self.options_for(path)
         return read_timeline_report(path, format="csv" if options else None, options=options)
 
     def _load(self, path: str) -> Timeline:
-        report = self._read(path)
+        options, day = self.options_for(path)
+        try:
+            report = read_timeline_report(path, format="csv" if options else None, options=options)
+        except TimelineLoadError as exc:
+            if options is None and csv_header(path) is not None \
+                    and any(p.message.startswith("no column for") for p in exc.problems):
+                # a CSV whose columns need choosing (no choices kept for them): the import dialog, not an error
+                exc.open_instead = lambda: self.import_file(path)  # type: ignore[attr-defined]
+            raise
         self._pending, self._pending_skipped = report.problems, len(report.skipped)
-        self._notes = report.notes
+        self._notes = list(report.notes)
+        if day is not None:
+            self._notes.insert(0, Problem(Path(path).name, "the column choices you made "
+                                          + (f"on {day}" if day else "before") + " (File > Import… changes them)"))
         return report.timeline
 
     def _on_timeline_changed(self, _timeline: Timeline) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal
@@ -66,6 +67,28 @@ def report_lines(path: str, options: dict[str, Any]) -> list[str]:
             lines.append(f"{title} ({len(problems)}):")
             lines += [f"  {line}" for line in group_problems(problems)[:200]]
     return lines
+
+
+def saved_choices(settings: QSettings, header: list[str]) -> tuple[dict[str, Any], str] | None:
+    """The reader options chosen in the dialog for files of this header layout
+    (``{"mapping": …, "date_format": …}``) and the day they were saved
+    (``"2026-12-06"``; ``""`` for choices saved before days were kept), or
+    None when none were saved (or they name no start column of this header)."""
+    raw = settings.value(f"import/{layout_key(header)}", "")
+    try:
+        value = json.loads(raw) if isinstance(raw, str) and raw else None
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("mapping"), dict):
+        return None
+    mapping = {f: c for f, c in value["mapping"].items() if f in ROLES and c in set(header)}
+    if "start" not in mapping:
+        return None
+    options: dict[str, Any] = {"mapping": mapping}
+    if isinstance(value.get("date_format"), str) and value["date_format"]:
+        options["date_format"] = value["date_format"]
+    saved = value.get("saved")
+    return options, saved if isinstance(saved, str) else ""
 
 
 class _CheckWorker(QThread):
@@ -261,6 +284,7 @@ class ImportDialog(QDialog):
         self._worker, self._workers = None, []
         super().done(result)
 
-    def accept(self) -> None:  # noqa: D102 - remembers the choices
-        self.settings.setValue(self.key, json.dumps({"mapping": self.mapping(), "date_format": self.date_format()}))
+    def accept(self) -> None:  # noqa: D102 - remembers the choices (and the day they were made)
+        self.settings.setValue(self.key, json.dumps({"mapping": self.mapping(), "date_format": self.date_format(),
+                                                     "saved": time.strftime("%Y-%m-%d")}))
         super().accept()

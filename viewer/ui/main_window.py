@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
         try:
             timeline = self.loader(path)
         except TimelineLoadError as exc:
+            instead = getattr(exc, "open_instead", None)  # e.g. a CSV's columns to choose: the import dialog
+            if instead is not None:
+                return bool(instead())
             self.show_error(f"Could not open {Path(path).name}", str(exc), exc.full_report())
             return False
         self.set_timeline(timeline, path)

@@ -120,6 +120,8 @@ class BackgroundOpen(QObject):
         self.bar.show()
         self._tick.start()
         last = [-1]
+        files = getattr(self.window, "files", None)
+        options = files.options_for(path)[0] if files is not None else None  # choices kept for a CSV's columns
 
         def progress(done: int, total: int) -> None:
             permille = min(1000, done * 1000 // max(1, total))
@@ -132,7 +134,7 @@ class BackgroundOpen(QObject):
             error: Exception | None = None
             try:
                 with reporting(progress, lambda: generation != self._generation):
-                    report = read_timeline_report(path)
+                    report = read_timeline_report(path, format="csv" if options else None, options=options)
                     report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
                     collecting = gc.isenabled()
                     gc.disable()  # a million new objects: no full collections (they hold the GUI thread)
