@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 
 from viewer.app import main
 from viewer.app import main as app_main
+from viewer.cli import COMMANDS
 from viewer.io import read_timeline
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -197,3 +198,19 @@ def test_without_a_display_the_window_says_how_to_render_instead(monkeypatch, ca
     assert app_main([]) == 2
     err = capsys.readouterr().err
     assert "no display" in err and "--screenshot" in err
+
+
+def test_top_level_help_lists_every_file_command_with_what_it_does(capsys):
+    """``timeline-viewer --help`` names each file command on a line of its own, with what it does."""
+    with pytest.raises(SystemExit) as exit_:
+        app_main(["--help"])
+    assert exit_.value.code == 0
+    lines = capsys.readouterr().out.splitlines()
+    expected = {"convert": "convert a timeline file to another format",
+                "validate": "check a timeline file and list every problem",
+                "export": "draw a timeline file as a PNG, SVG or PDF picture",
+                "deck": "write a story as a 16:9 PDF hand-out",
+                "ingest": "read a news article (.txt, .html, .md) into a draft timeline"}
+    for name, does in expected.items():
+        assert any(line.startswith(f"  {name} ") and does in line for line in lines), name
+    assert set(expected) == set(COMMANDS)  # every command the first argument dispatches is listed
