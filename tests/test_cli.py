@@ -214,3 +214,18 @@ def test_top_level_help_lists_every_file_command_with_what_it_does(capsys):
     for name, does in expected.items():
         assert any(line.startswith(f"  {name} ") and does in line for line in lines), name
     assert set(expected) == set(COMMANDS)  # every command the first argument dispatches is listed
+
+
+@pytest.mark.parametrize("date_column", ["Day", "Date"])
+def test_validate_says_how_to_read_day_month_year_dates(tmp_path, capsys, date_column):
+    """A CSV of dates written 24/02/2022 is refused (day and month order is never guessed), but the
+    message names the options that read it; following them validates the file."""
+    path = tmp_path / "dmy.csv"
+    path.write_text(f"{date_column},Headline\n24/02/2022,Invasion begins\n02/03/2022,Kherson falls\n",
+                    encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr()
+    said = err.out + err.err
+    assert f"--map start={date_column} --date-format %d/%m/%Y" in said
+    assert main(["validate", str(path), "--map", f"start={date_column}", "--map", "title=Headline",
+                 "--date-format", "%d/%m/%Y"]) == 0
