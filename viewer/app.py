@@ -319,7 +319,7 @@ def _open_collection(args, target: str) -> int:
         window.close()
         window.deleteLater()
         return 0 if ok else 1
-    window.show()
+    window.show() if args.size else window.show_fitted()
     return app.exec()
 
 
