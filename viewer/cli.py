@@ -190,7 +190,9 @@ def _ingest(args: argparse.Namespace) -> int:
         try:
             native.write_native(result.timeline, args.output)
         except OSError as exc:
-            _err(f"timeline-viewer: cannot write {args.output}: {exc.strerror or exc}")
+            # the atomic writer's own sentences name the file: only a bare strerror needs it added
+            _err(f"timeline-viewer: cannot write {args.output}: {exc.strerror}" if exc.strerror
+                 else f"timeline-viewer: {exc}")
             return 2
         print(f"wrote {args.output} ({len(result.timeline.events)} draft events to review: open it in the "
               "viewer, View > Review drafts)")
