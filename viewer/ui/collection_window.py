@@ -54,8 +54,8 @@ from ..model.window import WindowContent, WindowTracker
 from . import guide
 from .collection_view import CollectionOverview, CollectionView
 from .detail_pane import event_html
-from .session import fit_to_screen
 from .filter_panel import TrackList
+from .session import fit_to_screen
 from .store_worker import StoreWorker
 from .zone_picker import ZonePicker, add_zone_toolbar
 
@@ -137,7 +137,7 @@ class CollectionWindow(QMainWindow):
         self._ask_reach()
 
     def show_fitted(self) -> None:
-        """Show the window at the size :func:`~viewer.ui.session.fit_to_screen` gave it (maximized on a small screen)."""
+        """Show the window at the size :func:`~viewer.ui.session.fit_to_screen` gave it (maximized if small)."""
         self.showMaximized() if self.open_maximized else self.show()
 
     @property
