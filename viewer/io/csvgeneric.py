@@ -264,7 +264,7 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
 def date_format_hint(header: list[str], rows: list[CsvRow], fld: str = "start", *, sample: int = 200) -> str:
     """How to read a column of dates written ``24/02/2022`` (which are never guessed), or ``""``.
 
-    The first column most of whose cells are day-month-year or month-day-year
+    The first column all of whose cells are day-month-year or month-day-year
     numbers gives e.g. ``"column 'Day' holds dates like '24/02/2022': read it with
     --map start=Day --date-format %d/%m/%Y"``; both orders are named when every
     cell fits both.
@@ -272,7 +272,7 @@ def date_format_hint(header: list[str], rows: list[CsvRow], fld: str = "start", 
     for h in header:
         values = [v for v in (r.values.get(h, "").strip() for r in rows[:sample]) if v]
         found = [m for m in (_NUMERIC_DATE.match(v) for v in values) if m]
-        if not values or len(found) * 2 <= len(values):  # most of its cells
+        if not values or len(found) < len(values):  # every cell: a format that breaks ISO dates is no help
             continue
         sep = found[0].group(2)
         fits = []
