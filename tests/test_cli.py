@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 
 from viewer.app import main
 from viewer.app import main as app_main
+from viewer.cli import COMMANDS
 from viewer.io import read_timeline
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -197,3 +198,34 @@ def test_without_a_display_the_window_says_how_to_render_instead(monkeypatch, ca
     assert app_main([]) == 2
     err = capsys.readouterr().err
     assert "no display" in err and "--screenshot" in err
+
+
+def test_top_level_help_lists_every_file_command_with_what_it_does(capsys):
+    """``timeline-viewer --help`` names each file command on a line of its own, with what it does."""
+    with pytest.raises(SystemExit) as exit_:
+        app_main(["--help"])
+    assert exit_.value.code == 0
+    lines = capsys.readouterr().out.splitlines()
+    expected = {"convert": "convert a timeline file to another format",
+                "validate": "check a timeline file and list every problem",
+                "export": "draw a timeline file as a PNG, SVG or PDF picture",
+                "deck": "write a story as a 16:9 PDF hand-out",
+                "ingest": "read a news article (.txt, .html, .md) into a draft timeline"}
+    for name, does in expected.items():
+        assert any(line.startswith(f"  {name} ") and does in line for line in lines), name
+    assert set(expected) == set(COMMANDS)  # every command the first argument dispatches is listed
+
+
+@pytest.mark.parametrize("date_column", ["Day", "Date"])
+def test_validate_says_how_to_read_day_month_year_dates(tmp_path, capsys, date_column):
+    """A CSV of dates written 24/02/2022 is refused (day and month order is never guessed), but the
+    message names the options that read it; following them validates the file."""
+    path = tmp_path / "dmy.csv"
+    path.write_text(f"{date_column},Headline\n24/02/2022,Invasion begins\n02/03/2022,Kherson falls\n",
+                    encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr()
+    said = err.out + err.err
+    assert f"--map start={date_column} --date-format %d/%m/%Y" in said
+    assert main(["validate", str(path), "--map", f"start={date_column}", "--map", "title=Headline",
+                 "--date-format", "%d/%m/%Y"]) == 0

@@ -126,3 +126,27 @@ def test_deck_refuses_a_frames_folder_that_is_a_symbolic_link(tmp_path, capsys, 
     err = capsys.readouterr().err
     assert f"{link} is a symbolic link (to {real})" in err
     assert list(real.iterdir()) == [] and not (tmp_path / "d.pdf").exists()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc, a folder that takes no new file")
+def test_a_screenshot_into_a_folder_that_takes_no_file_names_the_path_given(tmp_path, capsys, bundled_path):
+    out = "/proc/nope.png"
+    assert main([bundled_path, "--screenshot", out, "--size", "800x600"]) == 1
+    err = capsys.readouterr().err
+    assert f"{out}: cannot create a file in the folder /proc" in err and "nothing was written" in err
+    assert TEMP_MARK not in err  # never the temporary file's name
+
+
+def test_a_folder_that_refuses_new_files_is_named_with_the_path_given(tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(prefix="", suffix="", dir=None):
+        raise PermissionError(13, "Permission denied", os.path.join(dir, prefix + "abcd" + suffix))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    out = tmp_path / "out.bin"
+    with pytest.raises(PermissionError) as raised:
+        write_bytes_atomic(out, b"x")
+    said = str(raised.value)
+    assert said == f"{out}: cannot create a file in the folder {tmp_path} (permission denied); nothing was written"
+    assert raised.value.errno == 13 and not out.exists()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .cli import parse_size
+from .cli import COMMANDS, commands_help, parse_size
 from .cli import quiet_offscreen_warnings as _quiet_offscreen_warnings
 from .model.errors import TimelineLoadError
 from .resources import bundled_timeline_path
@@ -55,14 +55,11 @@ def _screenshot_offscreen(target: str) -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="timeline-viewer",
-        description="Zoomable timeline of dated, sourced events. "
+        prog="timeline-viewer", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Zoomable timeline of dated, sourced events.\n"
         "Without FILE, opens the bundled Allied Resolve-2022 timeline.",
-        epilog="File commands: timeline-viewer convert IN OUT | validate FILE | export FILE OUT.pdf | "
-        "deck FILE OUT.pdf [--story NAME] [--frames DIR] | "
-        "ingest ARTICLE.txt -o DRAFT.timeline.json "
-        "(see timeline-viewer convert --help for their options and exit codes). "
-        "A file named like a command opens as ./convert.",
+        epilog="file commands, timeline-viewer COMMAND … (COMMAND --help: its options and exit codes):\n"
+        + commands_help() + "\n\nA file named like a command opens as ./convert.",
     )
     p.add_argument("file", nargs="?",
                    help="timeline file to open (native, TimelineJS, vis-timeline, ACLED, CSV "
@@ -148,7 +145,7 @@ def _unreachable_display() -> str | None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``timeline-viewer`` and ``python -m viewer``; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("convert", "validate", "export", "deck", "ingest"):  # file commands: viewer/cli.py
+    if argv and argv[0] in COMMANDS:  # file commands: viewer/cli.py
         from .cli import main as file_command
 
         return file_command(argv)
@@ -322,7 +319,7 @@ def _open_collection(args, target: str) -> int:
         window.close()
         window.deleteLater()
         return 0 if ok else 1
-    window.show()
+    window.show() if args.size else window.show_fitted()
     return app.exec()
 
 

@@ -48,9 +48,25 @@ from .model.dates import EventDate
 from .model.dday import DDayError, resolve_dday
 from .model.errors import DateError, Problem, TimelineLoadError
 
-__all__ = ["COMMANDS", "main", "build_parser", "parse_size"]
+__all__ = ["COMMANDS", "COMMAND_HELP", "commands_help", "main", "build_parser", "parse_size"]
 
-COMMANDS = ("convert", "validate", "export", "deck", "ingest")
+# each file command: its arguments and one line of what it does (the subcommand's help, and
+# the list in ``timeline-viewer --help``: viewer.app)
+COMMAND_HELP = {
+    "convert": ("IN OUT", "convert a timeline file to another format"),
+    "validate": ("FILE", "check a timeline file and list every problem"),
+    "export": ("FILE OUT", "draw a timeline file as a PNG, SVG or PDF picture"),
+    "deck": ("FILE OUT.pdf", "write a story as a 16:9 PDF hand-out (as File > Export story as PDF deck)"),
+    "ingest": ("ARTICLE", "read a news article (.txt, .html, .md) into a draft timeline to review"),
+}
+COMMANDS = tuple(COMMAND_HELP)
+
+
+def commands_help() -> str:
+    """The file commands, one line each, for ``timeline-viewer --help``."""
+    rows = [f"{name} {args}" for name, (args, _) in COMMAND_HELP.items()]
+    width = max(len(r) for r in rows) + 2
+    return "\n".join(f"  {r.ljust(width)}{COMMAND_HELP[name][1]}" for r, name in zip(rows, COMMAND_HELP))
 
 EXIT_CODES = """exit codes:
   convert   0 written, nothing lost; 1 written but rows skipped, fields not mapped, values
@@ -99,18 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Convert, check and export timeline files.",
                                 epilog=EXIT_CODES + "\n\n" + _formats_help())
     sub = p.add_subparsers(dest="command", required=True)
-    c = sub.add_parser("convert", help="convert a timeline file to another format",
+    c = sub.add_parser("convert", help=COMMAND_HELP["convert"][1],
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog=EXIT_CODES + "\n\n" + _formats_help())
     c.add_argument("input", metavar="IN")
     c.add_argument("output", metavar="OUT")
     c.add_argument("--to", dest="to_format", metavar="FORMAT", help="output format (default: by OUT's extension)")
     _reader_options(c)
-    v = sub.add_parser("validate", help="check a timeline file and list every problem",
+    v = sub.add_parser("validate", help=COMMAND_HELP["validate"][1],
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
     v.add_argument("file", metavar="FILE")
     _reader_options(v)
-    e = sub.add_parser("export", help="draw a timeline file as a PNG, SVG or PDF picture",
+    e = sub.add_parser("export", help=COMMAND_HELP["export"][1],
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
     e.add_argument("file", metavar="FILE")
     e.add_argument("output", metavar="OUT", help="OUT.png, OUT.svg or OUT.pdf")
@@ -128,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--dday", metavar="REF",
                    help="add the relative axis row: EVENT_ID or band:BAND_ID is D-day (as the app's --dday)")
     _reader_options(e)
-    d = sub.add_parser("deck", help="write a story as a 16:9 PDF hand-out (as File > Export story as PDF deck)",
+    d = sub.add_parser("deck", help=COMMAND_HELP["deck"][1],
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
     d.add_argument("file", metavar="FILE")
     d.add_argument("output", metavar="OUT.pdf")
@@ -140,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--theme", choices=("light", "dark"), default=None,
                    help="theme of the PNG frames (default dark, as on the wall); the PDF is light for print")
     _reader_options(d)
-    i = sub.add_parser("ingest", help="read a news article (.txt, .html, .md) into a draft timeline to review",
+    i = sub.add_parser("ingest", help=COMMAND_HELP["ingest"][1],
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
     i.add_argument("article", metavar="ARTICLE", help="the news article: .txt, .html or .md, UTF-8")
     i.add_argument("--published", metavar="DATE",
@@ -174,7 +190,9 @@ def _ingest(args: argparse.Namespace) -> int:
         try:
             native.write_native(result.timeline, args.output)
         except OSError as exc:
-            _err(f"timeline-viewer: cannot write {args.output}: {exc.strerror or exc}")
+            # the atomic writer's own sentences name the file: only a bare strerror needs it added
+            _err(f"timeline-viewer: cannot write {args.output}: {exc.strerror}" if exc.strerror
+                 else f"timeline-viewer: {exc}")
             return 2
         print(f"wrote {args.output} ({len(result.timeline.events)} draft events to review: open it in the "
               "viewer, View > Review drafts)")

@@ -79,3 +79,22 @@ def test_the_report_marks_planned_drafts_as_plans(tmp_path, capsys):
     for e in tl.events:
         (line,) = [ln for ln in lines if f"] {e.title}  (" in ln]
         assert line.startswith("  [planned: ") == tl.is_planned(e), line
+
+
+def test_the_report_quotes_only_direct_speech(tmp_path, capsys):
+    """Reported speech and narration are the article's wording, never a quotation: the report prints
+    them without quotation marks (as the detail pane does); direct quotes keep theirs."""
+    article = tmp_path / "strike.txt"
+    article.write_text(
+        "LISBON, March 8, 2023 (Reuters) - Dockworkers at the port of Lisbon walked out on Monday, "
+        "union officials said.\n\n"
+        "\"We will not go back until the contracts are signed,\" said union leader Ana Costa on Tuesday.\n\n"
+        "The ministry said that Transport Minister João Silva will meet the union on Friday.\n\n"
+        "Cargo ships waited in the estuary on Wednesday.\n", encoding="utf-8")
+    assert main(["ingest", str(article)]) == 0
+    text = capsys.readouterr().out
+    assert "“We will not go back until the contracts are signed”" in text
+    assert "reported speech, union officials: Dockworkers at the port of Lisbon walked out on Monday\n" in text
+    assert "reported speech, ministry: Transport Minister João Silva will meet the union on Friday\n" in text
+    assert "“Dockworkers" not in text and "“Transport Minister" not in text and "“Cargo ships" not in text
+    assert "reported quote" not in text

@@ -218,3 +218,20 @@ def test_a_count_that_stopped_reads_at_least(window, qtbot, bundled_path, monkey
     qtbot.waitUntil(lambda: window.search_count.text() == "at least 2 matches", timeout=10000)
     qtbot.waitUntil(lambda: window.page is not None and window.page.ids == want, timeout=10000)
     assert window.page.total == len(want)  # the list's own count stays exact
+
+
+def test_the_window_fits_a_1366x768_screen_with_its_status_bar(qtbot, allied, monkeypatch):
+    """On a laptop screen (1366×768, less a panel) the window fits the available area, as the main
+    window does: maximized there, its status bar on screen (it opened at 1366×800, below the screen)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    avail = QRect(0, 0, 1366, 740)  # 1366x768 less a 28-pixel panel
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(avail))
+    w = CollectionWindow(open_collection_store(str(allied)), allied.name)
+    qtbot.addWidget(w)
+    assert w.frameGeometry().height() <= avail.height() and w.width() <= avail.width()
+    assert w.open_maximized
+    w.show_fitted()
+    qtbot.waitExposed(w)
+    assert w.isMaximized()  # the window manager gives it the available area, status bar included

@@ -42,6 +42,18 @@ def test_source_sentence_shown_with_date_phrase_and_quote_highlighted(open_windo
     assert marked == {"on Thursday", "good sign"}
 
 
+def test_review_panel_quotes_only_direct_speech(open_window):
+    """Reported speech is the article's wording: the panel shows it without quotation marks."""
+    w = open_window(_draft().timeline)
+    dock = w.review_dock
+    peskov = next(e for e in w.timeline.events if e.title.startswith("Dmitry Peskov"))
+    w.state.selected = peskov.id
+    text = dock.sentence.toPlainText()
+    assert "Direct quote, Dmitry Peskov, Kremlin spokesman: “unprecedented threats”" in text
+    assert "Reported speech, Dmitry Peskov, Kremlin spokesman: both nations saw NATO as an increasing danger\n" in text
+    assert "“both nations" not in text
+
+
 def test_accept_reject_and_accept_all(open_window, qtbot, tmp_path):
     w = open_window(_draft().timeline)
     dock = w.review_dock

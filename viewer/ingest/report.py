@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model.quoting import is_direct
 from .build import IngestResult
 
 __all__ = ["report_text"]
@@ -9,7 +10,8 @@ __all__ = ["report_text"]
 
 def report_text(result: IngestResult) -> str:
     """What ``timeline-viewer ingest`` prints: the publication date and why,
-    each draft event (date, ``planned:`` before a plan's date, phrase, title, track, quotes with speakers) and
+    each draft event (date, ``planned:`` before a plan's date, phrase, title, track, quotes with speakers:
+    direct quotes in quotation marks, reported speech without them) and
     the expressions left unresolved."""
     pub = result.publication
     tl = result.timeline
@@ -28,7 +30,10 @@ def report_text(result: IngestResult) -> str:
             lines.append(f"      end: “{e.end.phrase}”; basis: {e.end.basis}")
         for q in e.quotes:
             who = q.who or "(unattributed)"
-            lines.append(f"      {q.kind.value} quote, {who}: “{q.text}”")
+            if is_direct(q):  # the source's own words: in quotation marks
+                lines.append(f"      direct quote, {who}: “{q.text}”")
+            else:  # the article's wording, never a quotation (viewer.model.quoting)
+                lines.append(f"      reported speech, {who}: {q.text}")
     lines.append(f"Unresolved expressions: {len(result.unresolved)}")
     for u in result.unresolved:
         lines.append(f"  sentence {u.sentence + 1}: “{u.phrase}”: {u.reason}")

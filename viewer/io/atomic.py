@@ -170,6 +170,20 @@ def destination_problem(path: str | os.PathLike[str]) -> str | None:
     return None
 
 
+def _cannot_create(shown: str, exc: OSError) -> OSError:
+    """``exc`` (of making the temporary file) retold naming ``shown``, the path the user gave, and
+    its folder: ``"/proc/out.png: cannot create a file in the folder /proc (No such file or
+    directory); nothing was written"``.  Same type and errno; no ``strerror``, so callers that
+    print ``exc.strerror or exc`` print all of it."""
+    why = exc.strerror or str(exc)
+    if isinstance(exc, PermissionError):
+        why = "permission denied"
+    folder = os.path.dirname(shown) or "."
+    out = type(exc)(f"{shown}: cannot create a file in the folder {folder} ({why}); nothing was written")
+    out.errno = exc.errno
+    return out
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     """A temporary path to write to; on success it replaces ``path`` atomically.
@@ -221,7 +235,10 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     base = os.path.basename(target)
     suffix = os.path.splitext(base)[1]
     remove_stale_temps(folder, base)
-    fd, tmp = tempfile.mkstemp(prefix=f".{base}{TEMP_MARK}{os.getpid()}-", suffix=suffix, dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{base}{TEMP_MARK}{os.getpid()}-", suffix=suffix, dir=folder)
+    except OSError as exc:  # name the file asked for, never the temporary one
+        raise _cannot_create(os.fspath(path), exc) from exc
     os.close(fd)
     try:
         yield tmp

@@ -258,6 +258,38 @@ _DIRECTIVE_PRECISION = (("%S", Precision.SECOND), ("%M", Precision.MINUTE), ("%H
                         ("%Y", Precision.YEAR))
 
 
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
+
+
+def date_format_hint(header: list[str], rows: list[CsvRow], fld: str = "start", *, sample: int = 200) -> str:
+    """How to read a column of dates written ``24/02/2022`` (which are never guessed), or ``""``.
+
+    The first column all of whose cells are day-month-year or month-day-year
+    numbers gives e.g. ``"column 'Day' holds dates like '24/02/2022': read it with
+    --map start=Day --date-format %d/%m/%Y"``; both orders are named when every
+    cell fits both.
+    """
+    for h in header:
+        values = [v for v in (r.values.get(h, "").strip() for r in rows[:sample]) if v]
+        found = [m for m in (_NUMERIC_DATE.match(v) for v in values) if m]
+        if not values or len(found) < len(values):  # every cell: a format that breaks ISO dates is no help
+            continue
+        sep = found[0].group(2)
+        fits = []
+        for fmt in (f"%d{sep}%m{sep}%Y", f"%m{sep}%d{sep}%Y"):
+            try:
+                for m in found:
+                    datetime.strptime(m.group(0), fmt)
+            except ValueError:
+                continue
+            fits.append(fmt)
+        if fits:
+            other = f" (or {fits[1]}: day and month order is never guessed)" if len(fits) == 2 else ""
+            return (f"column {h!r} holds dates like {found[0].group(0)!r}: read it with --map {fld}={h} "
+                    f"--date-format {fits[0]}{other}")
+    return ""
+
+
 def _declared_date(text: str, fmt: str, zone: str) -> EventDate:
     try:
         value = datetime.strptime(text.strip(), fmt)
@@ -333,9 +365,11 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
     cols = guessed
     missing = [f for f in ("title", "start") if f not in cols]
     if missing:
+        hint = date_format_hint(header, rows) if "start" in missing and not date_format else ""
         raise TimelineLoadError([Problem(
             file, f"no column for {' and '.join(missing)}: name columns e.g. 'title' and 'start' (or 'date'), "
-            f"or map them with --map {missing[0]}=COLUMN; columns found: {first_of(header, 40, 40)}", 1)])
+            f"or map them with --map {missing[0]}=COLUMN; columns found: {first_of(header, 40, 40)}"
+            + (f"; {hint}" if hint else ""), 1)])
     b = TimelineBuilder(file, title if title is not None else os.path.splitext(os.path.basename(file))[0])
     warned, cut = split_csv_problems(problems)
     b.warnings.extend(warned)
@@ -447,6 +481,12 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
                     tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources,
                     planned=status == "planned"))
+    if not date_format and any("never guessed" in p.message for p in b.skipped):  # 24/02/2022: say how to read it
+        for fld in ("start", "end"):
+            hint = date_format_hint([cols[fld]], rows, fld) if fld in cols else ""
+            if hint:
+                b.warn(f"rows skipped for dates in day and month order: {hint}", 1, f"column {cols[fld]!r}")
+                break
     return b.report()
 
 

@@ -34,7 +34,7 @@ def install(window: Any) -> None:
         live = window.collection_windows
         live[:] = [w for w in live if w.isVisible()]
         live.append(other)
-        other.show()
+        other.show_fitted()
         return True
 
     window.open_file = open_file

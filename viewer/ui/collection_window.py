@@ -55,6 +55,7 @@ from . import guide
 from .collection_view import CollectionOverview, CollectionView
 from .detail_pane import event_html
 from .filter_panel import TrackList
+from .session import fit_to_screen
 from .store_worker import StoreWorker
 from .zone_picker import ZonePicker, add_zone_toolbar
 
@@ -128,11 +129,16 @@ class CollectionWindow(QMainWindow):
         self.overview.sigWindowDragged.connect(self.view.set_window)
         self.overview.sigShownRangeChanged.connect(lambda *_: self._ask_overview())
         self.state.subscribe(self._on_state)
-        self.resize(1366, 800)
+        #: the screen is smaller than the default size: :meth:`show_fitted` shows the window maximized
+        self.open_maximized = fit_to_screen(self)  # as the main window: never taller than the screen
         self._home_and_ask()
         self._ask_facets()
         self._ask_bands()
         self._ask_reach()
+
+    def show_fitted(self) -> None:
+        """Show the window at the size :func:`~viewer.ui.session.fit_to_screen` gave it (maximized if small)."""
+        self.showMaximized() if self.open_maximized else self.show()
 
     @property
     def timeline(self) -> Any:

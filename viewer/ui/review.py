@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model.quoting import is_direct
 from ..model.reload import kept_on_reload
 from ..model.review import ReviewError, accept, accept_all, accepted_event, draft_ids, merge, merged_event, reject
 from ..model.text import plain_tooltip
@@ -344,8 +345,9 @@ class ReviewDock(QDockWidget):
             lines.append(f"Basis: {e.start.basis}")
         if e.end is not None and e.end.basis:
             lines.append(f"End basis: {e.end.basis}")
-        for q in e.quotes:
-            lines.append(f"{q.kind.value.capitalize()} quote, {q.who or 'unattributed'}: “{q.text}”")
+        for q in e.quotes:  # reported speech is the article's wording: never in quotation marks
+            who = q.who or "unattributed"
+            lines.append(f"Direct quote, {who}: “{q.text}”" if is_direct(q) else f"Reported speech, {who}: {q.text}")
         track = next((t.label for t in self.window_.timeline.tracks if t.id == e.track), e.track)
         lines.append(f"Track: {track}")
         if d is not None and d.article:

@@ -58,6 +58,21 @@ def initial_size(available: tuple[int, int]) -> tuple[tuple[int, int], bool]:
     return (max(200, w), max(150, h)), True
 
 
+def fit_to_screen(window) -> bool:
+    """Size ``window`` by :func:`initial_size` for its screen's available area and centre it there.
+
+    Returns True when it should be shown maximized (the screen is smaller than :data:`DEFAULT_SIZE`).
+    """
+    screen = window.screen()
+    avail = screen.availableGeometry() if screen is not None else None
+    size, maximized = initial_size((avail.width(), avail.height()) if avail is not None else DEFAULT_SIZE)
+    window.resize(*size)
+    if avail is not None:
+        window.move(avail.x() + max(0, (avail.width() - size[0]) // 2),
+                    avail.y() + max(0, (avail.height() - size[1]) // 2))
+    return maximized
+
+
 class LastFileBar(QFrame):
     """"Last time you had NAME open" with *Open* and *Dismiss* (plain text)."""
 
@@ -122,14 +137,7 @@ class SessionFeature(QObject):
         self._restore_splitters(s.value("session/splitters"))
         if restored:
             return window.isMaximized()
-        screen = window.screen()
-        avail = screen.availableGeometry() if screen is not None else None
-        size, maximized = initial_size((avail.width(), avail.height()) if avail is not None else DEFAULT_SIZE)
-        window.resize(*size)
-        if avail is not None:
-            window.move(avail.x() + max(0, (avail.width() - size[0]) // 2),
-                        avail.y() + max(0, (avail.height() - size[1]) // 2))
-        return maximized
+        return fit_to_screen(window)
 
     def _splitters(self) -> dict:
         out = {"main": self.window.splitter}
