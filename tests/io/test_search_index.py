@@ -158,7 +158,7 @@ def test_the_scan_finds_exactly_the_texts_that_contain_each_term():
     multi-byte, first- and last-position terms (seeded texts)."""
     rng = np.random.default_rng(12)
     pieces = ["protest", "pro", "p", "é", "straße", "ab", "aab", "aaa", "x y", "1", "zz", "€"]
-    texts = ["".join(rng.choice(pieces, size=int(rng.integers(0, 7)))) for _ in range(3000)]
+    texts = ["".join(rng.choice(pieces, size=int(rng.integers(0, 7)))) for _ in range(3000)] + [""]
     index = si.SearchIndex("", len(texts), texts)
     for term in ("p", "pro", "protest", "protestp", "aa", "aaaa", "abab", "aab", "ssé", "ße", "é1", "€z",
                  "x y1", "zzz", "1p", "q", "protestprotestprotest"):

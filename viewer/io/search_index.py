@@ -184,7 +184,12 @@ class SearchIndex:
         # at 10^6 events for a 9-letter term)
         counts = self._byte_counts
         a = int(np.argmin(counts[pat])) if k > 1 and counts is not None else 0
-        hits = np.flatnonzero(blob[a: len(blob) - k + 1 + a] == pat[a])
+        at = blob[a: len(blob) - k + 1 + a] == pat[a]
+        if k == 1:  # a letter or digit: maybe millions of places; each event's own text at once
+            inside = starts < len(at)  # (an empty last text starts at the end)
+            mask[inside] = np.logical_or.reduceat(at, starts[inside])
+            return mask
+        hits = np.flatnonzero(at)
         for j in range(k):
             if j != a and len(hits):
                 hits = hits[blob[hits + j] == pat[j]]
