@@ -150,3 +150,17 @@ def test_without_a_trusted_cache_folder_the_index_lives_in_memory(big, tmp_path,
     assert os.listdir(shared) == []  # nothing written where others can write
     for q in ("protest", "élysée", "peskov", "p"):
         assert {tl.events.ids[i] for i in np.flatnonzero(index.event_mask(q))} == set(search(tl, q))
+
+
+def test_the_scan_finds_exactly_the_texts_that_contain_each_term():
+    """The in-memory scan anchors each term on its rarest byte and checks the
+    others there: the same events as a plain ``in``, for repeated, overlapping,
+    multi-byte, first- and last-position terms (seeded texts)."""
+    rng = np.random.default_rng(12)
+    pieces = ["protest", "pro", "p", "é", "straße", "ab", "aab", "aaa", "x y", "1", "zz", "€"]
+    texts = ["".join(rng.choice(pieces, size=int(rng.integers(0, 7)))) for _ in range(3000)] + [""]
+    index = si.SearchIndex("", len(texts), texts)
+    for term in ("p", "pro", "protest", "protestp", "aa", "aaaa", "abab", "aab", "ssé", "ße", "é1", "€z",
+                 "x y1", "zzz", "1p", "q", "protestprotestprotest"):
+        want = np.array([term in t for t in texts])
+        assert np.array_equal(index._scan(term), want), term

@@ -145,6 +145,7 @@ class SearchIndex:
         self.n_events = n_events
         self._blob: np.ndarray | None = None  # uint8: every event's folded text, NUL-separated
         self._starts: np.ndarray | None = None  # int64 (n_events,): where each text starts in _blob
+        self._byte_counts: np.ndarray | None = None  # int64 (256,): how often each byte is in _blob
         if texts is not None:
             self._set_texts(texts)
 
@@ -153,6 +154,7 @@ class SearchIndex:
         lengths = np.fromiter((len(b) + 1 for b in encoded), dtype=np.int64, count=len(encoded))
         self._starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
         self._blob = np.frombuffer(b"\x00".join(encoded), dtype=np.uint8)
+        self._byte_counts = np.bincount(self._blob, minlength=256)  # (the scan's rarest byte)
 
     def load_texts(self) -> None:
         """Read the folded texts into memory (about 20 MB and a second at 10^6
@@ -177,10 +179,21 @@ class SearchIndex:
         mask = np.zeros(self.n_events, dtype=bool)
         if k == 0 or k > len(blob):
             return mask
-        m = blob[: len(blob) - k + 1] == pat[0]
-        for j in range(1, k):
-            m &= blob[j: len(blob) - k + 1 + j] == pat[j]
-        hits = np.flatnonzero(m)
+        # passes over the blob for the term's two rarest bytes only, then its
+        # other bytes checked at those places (a pass per byte took 60-100 ms
+        # at 10^6 events for a 7-letter term)
+        counts = self._byte_counts
+        order = np.argsort(counts[pat], kind="stable") if counts is not None else np.arange(k)
+        a = int(order[0])
+        at = blob[a: len(blob) - k + 1 + a] == pat[a]
+        if k > 1:
+            b = int(order[1])
+            at &= blob[b: len(blob) - k + 1 + b] == pat[b]
+        hits = np.flatnonzero(at)
+        for j in order[2:].tolist():
+            if not len(hits):
+                break
+            hits = hits[blob[hits + j] == pat[j]]
         mask[np.searchsorted(starts, hits, side="right") - 1] = True
         return mask
 

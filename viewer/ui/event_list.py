@@ -13,11 +13,20 @@ table shows the model itself; any other sort puts a
 :class:`QSortFilterProxyModel` on :data:`SORT_ROLE` between them.  A proxy
 maps every row on each reset (about 110 ms at a million rows, on every filter
 toggle or zone switch); the model alone resets in O(1).
+
+A paint asks only for the rows on screen, and each cell several times (one
+call per role Qt asks of a cell, most of which the list does not use, and
+two paints after a swap): a row's texts (the dates written in the display
+zone, the title with its qualifiers, the number of sources) are formatted
+once per timeline and zone and kept by event id (:attr:`EventTableModel.MEMO_ROWS`
+at most per timeline), so a search keystroke or a kept timeline shown again
+formats only the rows not seen before.  An edit forgets them.
 """
 
 from __future__ import annotations
 
 import math
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
@@ -27,6 +36,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableV
 from ..graphics.events import label_text
 from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN
 from ..model.lanes import display_order
+from ..model.search import MatchList
 from ..model.timeline import Event, Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import describe_date
@@ -36,6 +46,13 @@ __all__ = ["EventTableModel", "EventListView", "SORT_ROLE", "ID_ROLE", "side_tab
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  #: key the proxy sorts on
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  #: event id of a row
 COLUMNS = ("Date", "Track", "Title", "Sources")
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_SERVED = frozenset({_DISPLAY, _DECORATION, _ALIGN, _TOOLTIP, SORT_ROLE, ID_ROLE})
+"""The roles the model answers; Qt asks each shown cell for about a dozen."""
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 _SHORT_RELATIONS = (("on or before ", "≤ "), ("on or after ", "≥ "))
@@ -80,9 +97,15 @@ class EventTableModel(QAbstractTableModel):
         Display zone of the date column (see :mod:`viewer.model.zones`).
     """
 
+    MEMO_ROWS = 4096
+    """Rows whose texts are kept per timeline and zone (forgotten all at once beyond)."""
+
     def __init__(self, timeline: Timeline, ids=None, zone: str = "UTC", parent=None) -> None:
         super().__init__(parent)
         self._zone = zone
+        # timeline -> zone -> event id -> (date text, track id, title text, sources):
+        # the texts of rows already shown, for as long as their timeline lives
+        self._memo: WeakKeyDictionary[Timeline, dict[str, dict[str, tuple]]] = WeakKeyDictionary()
         self._timeline = timeline
         self._order: list[str] | None = None
         self._events: dict[int, Event] = {}
@@ -103,10 +126,36 @@ class EventTableModel(QAbstractTableModel):
             self._rows = None
             self._order = [i for i in ids if timeline.has_event(i)]
         self._row_index = None
-        self._subset_rank: np.ndarray | None = None  # time ranks of self._rows when they are some rows only
+        self._subset = False  # self._rows are some rows only (a search's matches)
+        self._subset_rank: np.ndarray | None = None  # their time ranks, when a selection asked
+        self._matches: MatchList | None = None  # the matches self._rows came from (its ranks are shared)
         self._events = {}
         self._sources = {}
+        self._texts = self._memo.setdefault(timeline, {}).setdefault(self._zone, {})
         self._rank_lanes()
+
+    def forget(self) -> None:
+        """Forget every kept text (an edit changed events in place)."""
+        self._memo.clear()
+        self._events = {}
+        self._sources = {}
+        self._texts = self._memo.setdefault(self._timeline, {}).setdefault(self._zone, {})
+
+    def _cells(self, row: int) -> tuple:
+        """(date text, track id, title text, number of sources) of ``row``,
+        formatted once per timeline and zone."""
+        eid = self.event_id(row)
+        cells = self._texts.get(eid)
+        if cells is None:
+            ev = self._event(row)
+            # a plan is never listed as a fact (its marker is dashed on the timeline)
+            day = short_date(ev, self._zone, self._timeline.time_zone)
+            day = f"due {day}" if self._timeline.is_planned(ev) else day  # short: the date stays readable
+            cells = (day, ev.track, title_text(ev), self._source_count(row))
+            if len(self._texts) >= self.MEMO_ROWS:
+                self._texts.clear()
+            self._texts[eid] = cells
+        return cells
 
     track_order: tuple[str, ...] = ()  #: the filters' track order: the Track column sorts in it
 
@@ -115,6 +164,8 @@ class EventTableModel(QAbstractTableModel):
         tracks = self._timeline.tracks
         rank = display_order([t.id for t in tracks], self.track_order).argsort()
         self._lanes = {t.id: (int(rank[i]), t) for i, t in enumerate(tracks)}
+        colours = self._timeline.track_colours
+        self._colours = {t.id: QColor(colours[int(rank[i])]) for i, t in enumerate(tracks)}
 
     def set_track_order(self, order: tuple[str, ...]) -> None:
         """Sort the Track column in ``order`` (track ids top to bottom, as the
@@ -147,14 +198,17 @@ class EventTableModel(QAbstractTableModel):
 
         ``rows`` (int array, rows of ``timeline.columns`` in time order) lists
         those rows instead of ``ids``: a large search's matches without a
-        list of ids or an id lookup per match."""
+        list of ids or an id lookup per match; a :class:`MatchList` of
+        ``timeline.columns`` lends its rows and time ranks."""
         self.beginResetModel()
         if zone is not None:
             self._zone = zone
         self._fill(timeline, ids)
         if rows is not None:
+            if isinstance(rows, MatchList):
+                self._matches, rows = rows, rows.rows
             self._rows, self._order = np.asarray(rows, dtype=np.int64), None
-            self._subset_rank = timeline.columns.time_rank()[self._rows]
+            self._subset = True
         self.endResetModel()
 
     def event_id(self, row: int) -> str:
@@ -171,8 +225,11 @@ class EventTableModel(QAbstractTableModel):
                 rank = int(cols.time_rank()[cols.row_of(event_id)])
             except KeyError:
                 return None
-            if self._subset_rank is None:
+            if not self._subset:
                 return rank
+            if self._subset_rank is None:  # (a gather of every match: only when a selection asks)
+                self._subset_rank = self._matches.ranks if self._matches is not None \
+                    else cols.time_rank()[self._rows]
             k = int(np.searchsorted(self._subset_rank, rank))  # rows are in time order
             return k if k < len(self._subset_rank) and int(self._subset_rank[k]) == rank else None
         if self._row_index is None:
@@ -197,48 +254,46 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < self._count()):
+        if role not in _SERVED or not index.isValid():
+            return None  # the roles the list does not use, first: most of Qt's calls
+        row, col = index.row(), index.column()
+        if not 0 <= row < self._count():
             return None
-        col = index.column()
+        if role == _DISPLAY:
+            day, track_id, title, sources = self._cells(row)
+            if col == 0:
+                return day
+            if col == 1:
+                lane = self._lanes.get(track_id)
+                return lane[1].label if lane is not None else "(all tracks)"
+            if col == 2:
+                return title
+            return sources
+        if role == _ALIGN:
+            return _RIGHT if col == 3 else None
+        if role == _DECORATION:
+            return self._colours.get(self._cells(row)[1]) if col == 1 else None
         if role == SORT_ROLE and col == 0:
             # rows are already in the documented time order (Event.sort_point,
             # ties in file order): sorting by date needs no event built
-            return index.row()
+            return row
         if role == ID_ROLE:
-            return self.event_id(index.row())
-        ev = self._event(index.row())
-        lane, track = self._lanes.get(ev.track, (-1, None))
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:  # a plan is never listed as a fact (its marker is dashed on the timeline)
-                day = short_date(ev, self._zone, self._timeline.time_zone)
-                return f"due {day}" if self._timeline.is_planned(ev) else day  # short: the date stays readable
-            if col == 1:
-                return track.label if track is not None else "(all tracks)"
-            if col == 2:
-                return title_text(ev)
-            if col == 3:
-                return self._source_count(index.row())
-        elif role == SORT_ROLE:
+            return self.event_id(row)
+        ev = self._event(row)
+        if role == SORT_ROLE:
             if col == 0:
                 sp = ev.sort_point
                 return sp if math.isfinite(sp) else (1e300 if sp > 0 else -1e300)
             if col == 1:
-                return lane
+                return self._lanes.get(ev.track, (-1, None))[0]
             if col == 2:
                 return ev.title.casefold()
-            if col == 3:
-                return self._source_count(index.row())
-        elif role == ID_ROLE:
-            return ev.id
-        elif role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return self._source_count(row)
+        if role == _TOOLTIP and col == 0:
             text = describe_date(ev.start, self._zone, self._timeline.time_zone)
             text = text if ev.end is None else text + " → " + describe_date(ev.end, self._zone,
                                                                           self._timeline.time_zone)
             return f"planned, not a fact: {text}" if self._timeline.is_planned(ev) else text
-        elif role == Qt.ItemDataRole.DecorationRole and col == 1 and track is not None:
-            return QColor(self._timeline.track_colours[lane])
-        elif role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -300,6 +355,7 @@ class EventListView(QTableView):
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(3, self.fontMetrics().horizontalAdvance("Sources") + 24)
         self._syncing = False
+        self._edited = False  # an edit came since the last reload
         self.selectionModel().currentRowChanged.connect(self._on_row)
         self.state.subscribe(self._on_state)
         window.shown.sigShownChanged.connect(lambda _tl: self.reload())
@@ -311,6 +367,7 @@ class EventListView(QTableView):
         window.shown.sigShownEdited.connect(self._on_edit)
 
     def _on_edit(self, timeline, _ids) -> None:
+        self._edited = True  # the kept texts are forgotten at the reload
         # the same number of events (changed, not added or removed): every
         # listed id is still there, so the list may lag until the edits pause
         if self.window_.shown.large and len(timeline.columns) == getattr(self, "_listed_rows", -1):
@@ -349,13 +406,21 @@ class EventListView(QTableView):
     def reload(self) -> None:
         """Refill from the shown timeline (matches only while searching)."""
         self.settle_timer.stop()
-        self._listed_rows = len(self.window_.shown.timeline.columns)
+        shown = self.window_.shown
+        self._listed_rows = len(shown.timeline.columns)
         st = self.state
         ids = st.matches if st.query.strip() else None
-        rows = self.window_.shown.match_rows() if ids is not None else None
+        rows = None
+        if isinstance(ids, MatchList) and ids.columns is shown.timeline.columns:
+            rows = ids  # a large search's answer: its rows, not gathered again
+        elif ids is not None:
+            rows = shown.match_rows()
+        if self._edited:
+            self._edited = False
+            self.source_model.forget()
         self._syncing = True
         try:
-            self.source_model.set_events(self.window_.shown.timeline, None if rows is not None else ids,
+            self.source_model.set_events(shown.timeline, None if rows is not None else ids,
                                          st.display_zone, rows)
         finally:
             self._syncing = False
