@@ -382,17 +382,20 @@ def fit_lane_heights(rows: list[int], height_px: float, full_slot_h: float, min_
                      empty_px: float) -> list[float]:
     """Heights in pixels of lanes that need ``rows[k]`` sub-rows each (:func:`rows_wanted`),
     sharing ``height_px``: a lane with nothing in view takes ``empty_px`` (a line for its
-    name), the others what their sub-rows need at the full label type, then every lane an
-    equal share of the rest (lanes stay alike when there is room to spare, and a step's one
-    busy lane does not swallow the screen).  When that is more than there is, the lanes go
-    down towards sub-rows of the smallest type (``min_slot_h``) together, each in proportion
-    to what it can give; below that, all shrink in proportion (the frame then folds events
-    into ``+N`` badges).
+    name), the others what their sub-rows need at the full label type, then an equal share
+    each of the rest, each at most its sub-rows and ``height_px / len(rows)`` (a step's one
+    busy lane does not swallow the screen and wrap its track's name onto three lines).  What
+    no lane takes is left over: the heights then sum to less than ``height_px`` and the view
+    centres the lanes (an empty "Street" lane took half the screen beside a "Council" lane
+    with two events).  When the sub-rows need more than there is, the lanes go down towards
+    sub-rows of the smallest type (``min_slot_h``) together, each in proportion to what it
+    can give; below that, all shrink in proportion (the frame then folds events into ``+N``
+    badges).
 
     Returns
     -------
     list of float
-        One height per lane, summing to ``height_px``.
+        One height per lane, summing to at most ``height_px``.
     """
     n = len(rows)
     if not n:
@@ -406,9 +409,11 @@ def fit_lane_heights(rows: list[int], height_px: float, full_slot_h: float, min_
     room = height_px - empty * (n - len(busy))
     want, can = sum(full), sum(least)
     out = [empty] * n
-    if room >= want:  # everyone at full type; the rest shared equally
-        spare = (room - want) / n
-        return [(full[k] if rows[k] else empty) + spare for k in range(n)]
+    if room >= want:  # everyone at full type; the rest shared equally among the busy lanes, capped
+        share = min((room - want) / len(busy), height_px / n)
+        for k in busy:
+            out[k] = full[k] + share
+        return out
     for k in busy:
         if room >= can and want > can:  # squeezed towards the smallest type, together
             out[k] = least[k] + (full[k] - least[k]) * (room - can) / (want - can)
