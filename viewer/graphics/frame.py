@@ -383,12 +383,12 @@ def fit_lane_heights(rows: list[int], height_px: float, full_slot_h: float, min_
                      empty_px: float) -> list[float]:
     """Heights in pixels of lanes that need ``rows[k]`` sub-rows each (:func:`rows_wanted`),
     sharing ``height_px``: a lane with nothing in view takes ``empty_px`` (a line for its
-    name), the others what their sub-rows need at the full label type, then an equal share
-    each of the rest, each at most its sub-rows and ``height_px / len(rows)`` (a step's one
-    busy lane does not swallow the screen and wrap its track's name onto three lines).  What
-    no lane takes is left over: the heights then sum to less than ``height_px`` and the view
-    centres the lanes (an empty "Street" lane took half the screen beside a "Council" lane
-    with two events).  When the sub-rows need more than there is, the lanes go down towards
+    name), the others what their sub-rows need at the full label type and an equal share of
+    the rest, the rest divided by all lanes (a step's one busy lane among twelve does not
+    swallow the screen and wrap its track's name onto three lines).  The empty lanes' shares
+    are left over: the heights then sum to less than ``height_px`` and the view centres the
+    lanes (an empty "Street" lane took half the screen beside a "Council" lane with two
+    events).  When the sub-rows need more than there is, the lanes go down towards
     sub-rows of the smallest type (``min_slot_h``) together, each in proportion to what it
     can give; below that, all shrink in proportion (the frame then folds events into ``+N``
     badges).
@@ -411,7 +411,7 @@ def fit_lane_heights(rows: list[int], height_px: float, full_slot_h: float, min_
     want, can = sum(full), sum(least)
     out = [empty] * n
     if room >= want:  # everyone at full type; the rest shared equally among the busy lanes, capped
-        share = min((room - want) / len(busy), height_px / n)
+        share = (room - want) / n  # an equal share of the spare for every lane, empty or not
         for k in busy:
             out[k] = full[k] + share
         return out
