@@ -229,7 +229,9 @@ def test_no_badge_covers_a_label_in_a_crowded_step(qtbot, tmp_path):
         view.viewport().repaint()
         item = view.events_item
         frame = item._frame
-        for (lane, left, w, n), top in zip(frame.badges or [], frame.badge_tops or [], strict=True):
+        badges = frame.badges or []
+        tops = getattr(frame, "badge_tops", None) or [frame.lanes[lane][0] for lane, *_ in badges]  # before: the top
+        for (lane, left, w, n), top in zip(badges, tops, strict=True):
             seen += 1
             for text, rect in item.drawn_labels:
                 overlap = left < rect.right() and rect.left() < left + w and \
