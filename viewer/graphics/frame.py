@@ -606,13 +606,15 @@ def _obstacles(frame: Frame, lane: int, marker_px: float, label_h: float) -> np.
 
 
 def place_badges(frame: Frame, merged: list[tuple[int, float, int]], badge_width: Callable[[int], float],
-                 box_h: float, marker_px: float, label_h: float) -> list[tuple[int, float, float, float, int]]:
+                 box_h: float, marker_px: float, label_h: float,
+                 move: bool = True) -> list[tuple[int, float, float, float, int]]:
     """Where each ``+N`` badge of :func:`merge_badges` is drawn: at the top of its lane,
     centred on its anchor, unless it would cover a label, a bar or a marker there (or a badge
     placed before); then in the free place of its lane nearest the anchor's events (beside
     the labels of a sub-row, between sub-rows, at the lane's foot).  A "+1" was drawn over the
     selected label "Courts: development 9" and over a strike's bar in a crowded present step.
-    With no free place in the lane it stays at the top.
+    With no free place in the lane it stays at the top.  ``move`` False (the desk, where
+    one can zoom in): every badge stays at the top of its lane.
 
     Parameters
     ----------
@@ -647,7 +649,7 @@ def place_badges(frame: Frame, merged: list[tuple[int, float, int]], badge_width
                                    (obs[:, 1] < y0 + box_h) & (obs[:, 3] > y0)))
 
         best = (left0, top0)
-        if not free(left0, top0):
+        if move and not free(left0, top0):
             over = hit["overflow"] & (hit["lane"] == lane) & (np.abs(hit["x"] - x) <= 3 * marker_px + w)
             ys = hit["y"][over]
             want_y = float(ys.min()) if len(ys) else top + box_h / 2
