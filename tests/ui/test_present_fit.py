@@ -105,8 +105,9 @@ def test_an_empty_lane_takes_a_line_and_busy_lanes_their_sub_rows():
     full, least, empty = 30.0, 23.0, 25.0
     need = [8 + r * full + 1 for r in rows if r]
     roomy = fit_lane_heights(rows, sum(need) + empty + 60.0, full, least, empty)
-    assert roomy[2] == pytest.approx(empty + 10.0)
+    assert roomy[2] == pytest.approx(empty)  # NATO's share of the spare is left over (the lanes centred)
     assert [h - 10.0 for k, h in enumerate(roomy) if rows[k]] == pytest.approx(need)
+    assert sum(roomy) == pytest.approx(sum(need) + empty + 50.0)
     # too little for the full type: every busy lane still holds its sub-rows in the smallest type
     total = sum(8 + r * least + 1 for r in rows if r) + empty + 20.0
     tight = fit_lane_heights(rows, total, full, least, empty)
@@ -134,3 +135,106 @@ def test_the_caption_gives_way_to_the_lanes_but_keeps_one_height_and_legible_typ
     assert len(heights) == 1, heights
     caption_h, view_h = heights.pop()
     assert caption_h < 225  # 225 px: step 1's caption at full size, the height every step had
+
+
+def _own_data(tmp_path):
+    """A newcomer's import: no story, two tracks; step 2 ("Vote") has events only in Council."""
+    import json
+
+    def ev(k, track, title, day):
+        return {"id": f"row-{k}", "kind": "point", "track": track, "title": title,
+                "start": {"edtf": f"2022-04-{day:02d}"}}
+
+    doc = {"format": "timeline-viewer", "version": 1, "title": "myimport", "time_zone": "UTC",
+           "tracks": [{"id": "council", "label": "Council", "order": 0}, {"id": "street", "label": "Street", "order": 1}],
+           "events": [ev(1, "council", "Meeting held", 3), ev(2, "council", "Vote", 5),
+                      ev(3, "street", "Rally", 12), ev(4, "street", "Fire", 14)]}
+    path = tmp_path / "myimport.timeline.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return read_timeline(str(path))
+
+
+def test_an_empty_lane_takes_one_line_beside_a_lane_with_events(qtbot, tmp_path):
+    """The README: a track with nothing in view takes one line.  At step 2 of a story-less
+    import the empty Street lane took half the screen (every lane an equal share of the
+    spare height); Council, with both events in view, gets no more than its share either
+    (what is left centres the lanes)."""
+    from viewer.model.story import default_story
+    from viewer.ui.present import PresentWindow
+
+    tl = _own_data(tmp_path)
+    pw = PresentWindow(tl, default_story(tl), animation_ms=0)
+    qtbot.addWidget(pw)
+    pw.resize(1366, 768)
+    pw.show()
+    qtbot.waitExposed(pw)
+    pw.presentation.go_to(1)
+    qtbot.wait(5)
+    view = pw.view
+    view.viewport().repaint()
+    frame = view.events_item._frame
+    lanes = {view.timeline.tracks[k].id: (top, bottom) for k, (top, bottom) in enumerate(frame.lanes)}
+    street = lanes["street"][1] - lanes["street"][0]
+    council = lanes["council"][1] - lanes["council"][0]
+    assert street <= view.strip_px() + 1.0, (street, view.strip_px())
+    assert council > 3 * street
+    plot = float(view.plotItem.vb.height())
+    assert council <= plot / 2 + 60  # its sub-row and half of the spare, not the whole screen
+    # the lanes are centred in what is left over
+    top = min(t for t, _ in frame.lanes) - view.plotItem.vb.sceneBoundingRect().top()
+    bottom = view.plotItem.vb.sceneBoundingRect().bottom() - max(b for _, b in frame.lanes)
+    assert abs(top - bottom) <= 2.0, (top, bottom)
+
+
+def _crowded(tmp_path):
+    """Fifty events of five tracks over four months, some dated by month or year only (the
+    port strike a newcomer imported): its steps fold events under "+1" badges."""
+    import datetime as dt
+    import json
+
+    tracks = ["union", "port", "government", "courts", "shipping"]
+    events = [{"id": "strike", "kind": "span", "track": "union", "title": "Dockworkers begin strike",
+               "start": "2023-03-02", "end": ".."}]
+    for k in range(2, 51):
+        track = tracks[(k - 1) % 5]
+        day = dt.date(2023, 3, 2) + dt.timedelta(days=round((k - 1) * 2.3))
+        edtf = {3: "2023-03", 9: "2023-04", 44: "2023"}.get(k, day.isoformat())
+        events.append({"id": f"e{k}", "kind": "point", "track": track,
+                       "title": f"{track.capitalize()}: development {k}", "start": edtf})
+    doc = {"format": "timeline-viewer", "version": 1, "title": "port strike", "time_zone": "UTC",
+           "tracks": [{"id": t, "label": t.capitalize(), "order": k} for k, t in enumerate(tracks)],
+           "events": events}
+    path = tmp_path / "strike.timeline.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return read_timeline(str(path))
+
+
+def test_no_badge_covers_a_label_in_a_crowded_step(qtbot, tmp_path):
+    """A "+1" was drawn at its lane's top over the selected label "Courts: development 9"
+    and over a strike's bar; a badge goes where it covers no drawn label."""
+    from viewer.model.story import default_story
+    from viewer.ui.present import PresentWindow
+
+    tl = _crowded(tmp_path)
+    pw = PresentWindow(tl, default_story(tl), animation_ms=0)
+    qtbot.addWidget(pw)
+    pw.resize(1366, 768)
+    pw.show()
+    qtbot.waitExposed(pw)
+    seen = 0
+    for k in range(pw.presentation.count):
+        pw.presentation.go_to(k)
+        qtbot.wait(1)
+        view = pw.view
+        view.viewport().repaint()
+        item = view.events_item
+        frame = item._frame
+        badges = frame.badges or []
+        tops = getattr(frame, "badge_tops", None) or [frame.lanes[lane][0] for lane, *_ in badges]  # before: the top
+        for (lane, left, w, n), top in zip(badges, tops, strict=True):
+            seen += 1
+            for text, rect in item.drawn_labels:
+                overlap = left < rect.right() and rect.left() < left + w and \
+                    top < rect.bottom() and rect.top() < top + 20
+                assert not overlap, (k + 1, view.timeline.tracks[lane].id, n, text)
+    assert seen, "the crowded story should fold some event under a badge"

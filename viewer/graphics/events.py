@@ -53,7 +53,7 @@ from ..model.timeline import Timeline
 from .event_text import EventText, elide_label, label_text
 from .frame import DENSITY_BIN_PX as _DENSITY_BIN_PX
 from .frame import Frame as _Frame
-from .frame import FrameMetrics, ViewPx, compute_frame, heaped, merge_badges, row_at
+from .frame import FrameMetrics, ViewPx, compute_frame, heaped, merge_badges, place_badges, row_at
 from .marks import AFTER_SOURCE as _AFTER_SOURCE
 from .marks import DRAFT as _DRAFT
 from .marks import (
@@ -516,11 +516,13 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         # add up), left to right: badges never cover each other
         merged = merge_badges(hit, self.style.marker_px, lambda n: badge_of(n)[0])
         frame.badges = []  # (lane, left, width, count) as drawn, device pixels
-        for lane, x, n in merged:
-            top = frame.lanes[lane][0]
-            w, st = badge_of(n)
-            left = x - w / 2
+        frame.badge_tops = []
+        line_h = self._metrics_of(self._font(self.style.font_px)).height()
+        for lane, left, top, w, n in place_badges(frame, merged, lambda n: badge_of(n)[0], box_h + 2,
+                                                  self.style.marker_px, line_h, move=self.style.whole_labels):
+            _w, st = badge_of(n)
             frame.badges.append((lane, left, w, n))
+            frame.badge_tops.append(top)
             if stamp:  # screens: the badge drawn once per count, then stamped
                 key = ("badge", n, font.pixelSize(), self._dpr)
                 pm = self._pixmaps.get(key)

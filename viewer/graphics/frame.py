@@ -33,7 +33,7 @@ from .layout import Placement, layout_lane
 
 __all__ = [
     "MARKER_SPACING", "MARKER_GAP_PX", "DENSITY_BIN_PX", "Frame", "FrameMetrics", "LabelWidths", "ViewPx",
-    "compute_frame", "fit_lane_heights", "heaped", "merge_badges", "row_at", "rows_wanted", "slot_heights",
+    "compute_frame", "fit_lane_heights", "heaped", "merge_badges", "place_badges", "row_at", "rows_wanted", "slot_heights",
     "strip_placements", "warm_frame",
 ]
 
@@ -134,6 +134,7 @@ class Frame:
     density_images: dict[int, Any] | None = None  # lane -> 1-pixel-high QImage strip, one texel a bin (the item's)
     hit: dict[str, np.ndarray] | None = None  # placement arrays for hit testing (device px)
     badges: list[tuple[int, float, float, int]] | None = None  # +N badges as drawn: (lane, left px, width px, count)
+    badge_tops: list[float] | None = None  # ... and the top of each, px (place_badges)
     lane_slot_h: dict[int, float] | None = None  # lanes squeezed to fit a crowd: their sub-row height
     lane_font_px: dict[int, int] | None = None  # ... and their (smaller) label font
     stacks: list[tuple[int, float, float, int]] | None = None  # strips' same-instant stacks: (lane, x px, epoch s, n)
@@ -382,17 +383,20 @@ def fit_lane_heights(rows: list[int], height_px: float, full_slot_h: float, min_
                      empty_px: float) -> list[float]:
     """Heights in pixels of lanes that need ``rows[k]`` sub-rows each (:func:`rows_wanted`),
     sharing ``height_px``: a lane with nothing in view takes ``empty_px`` (a line for its
-    name), the others what their sub-rows need at the full label type, then every lane an
-    equal share of the rest (lanes stay alike when there is room to spare, and a step's one
-    busy lane does not swallow the screen).  When that is more than there is, the lanes go
-    down towards sub-rows of the smallest type (``min_slot_h``) together, each in proportion
-    to what it can give; below that, all shrink in proportion (the frame then folds events
-    into ``+N`` badges).
+    name), the others what their sub-rows need at the full label type and an equal share of
+    the rest, the rest divided by all lanes (a step's one busy lane among twelve does not
+    swallow the screen and wrap its track's name onto three lines).  The empty lanes' shares
+    are left over: the heights then sum to less than ``height_px`` and the view centres the
+    lanes (an empty "Street" lane took half the screen beside a "Council" lane with two
+    events).  When the sub-rows need more than there is, the lanes go down towards
+    sub-rows of the smallest type (``min_slot_h``) together, each in proportion to what it
+    can give; below that, all shrink in proportion (the frame then folds events into ``+N``
+    badges).
 
     Returns
     -------
     list of float
-        One height per lane, summing to ``height_px``.
+        One height per lane, summing to at most ``height_px``.
     """
     n = len(rows)
     if not n:
@@ -406,9 +410,11 @@ def fit_lane_heights(rows: list[int], height_px: float, full_slot_h: float, min_
     room = height_px - empty * (n - len(busy))
     want, can = sum(full), sum(least)
     out = [empty] * n
-    if room >= want:  # everyone at full type; the rest shared equally
-        spare = (room - want) / n
-        return [(full[k] if rows[k] else empty) + spare for k in range(n)]
+    if room >= want:  # everyone at full type; the rest shared equally among the busy lanes, capped
+        share = (room - want) / n  # an equal share of the spare for every lane, empty or not
+        for k in busy:
+            out[k] = full[k] + share
+        return out
     for k in busy:
         if room >= can and want > can:  # squeezed towards the smallest type, together
             out[k] = least[k] + (full[k] - least[k]) * (room - can) / (want - can)
@@ -578,6 +584,96 @@ def merge_badges(hit: dict[str, np.ndarray], marker_px: float,
         else:
             merged.append([lane, x, n, x + w / 2])
     return [(int(lane), float(x), int(n)) for lane, x, n, _right in merged]
+
+
+def _obstacles(frame: Frame, lane: int, marker_px: float, label_h: float) -> np.ndarray:
+    """Rectangles (x0, y0, x1, y1) device px of what is drawn in ``lane``: labels (with the
+    selection's box around them), bars and markers of its placements."""
+    hit = frame.hit or {}
+    if "lane" not in hit:
+        return np.zeros((0, 4))
+    on = hit["lane"] == lane
+    x, y, b0, b1 = hit["x"][on], hit["y"][on], hit["bar0"][on], hit["bar1"][on]
+    lx, lw = hit["label_x"][on], hit["label_w"][on]
+    r = marker_px
+    rects = [np.stack([np.minimum(b0, x - r), y - r, np.maximum(b1, x + r), y + r], axis=1)]
+    lab = lw > 0
+    if lab.any():
+        yl = y[lab]
+        rects.append(np.stack([lx[lab] - 3, yl - label_h / 2 - 1, lx[lab] + lw[lab] + 3, yl + label_h / 2 + 1],
+                              axis=1))
+    return np.concatenate(rects) if rects else np.zeros((0, 4))
+
+
+def place_badges(frame: Frame, merged: list[tuple[int, float, int]], badge_width: Callable[[int], float],
+                 box_h: float, marker_px: float, label_h: float,
+                 move: bool = True) -> list[tuple[int, float, float, float, int]]:
+    """Where each ``+N`` badge of :func:`merge_badges` is drawn: at the top of its lane,
+    centred on its anchor, unless it would cover a label, a bar or a marker there (or a badge
+    placed before); then in the free place of its lane nearest the anchor's events (beside
+    the labels of a sub-row, between sub-rows, at the lane's foot).  A "+1" was drawn over the
+    selected label "Courts: development 9" and over a strike's bar in a crowded present step.
+    With no free place in the lane it stays at the top.  ``move`` False (the desk, where
+    one can zoom in): every badge stays at the top of its lane.
+
+    Parameters
+    ----------
+    box_h : float
+        Height of a badge, pixels.
+    label_h : float
+        Height of a line of label type, pixels (a label's box is measured with it).
+
+    Returns
+    -------
+    list of (lane, left px, top px, width px, count)
+    """
+    out: list[tuple[int, float, float, float, int]] = []
+    hit = frame.hit or {}
+    placed: dict[int, list[tuple[float, float, float, float]]] = {}
+    obstacles: dict[int, np.ndarray] = {}
+    for lane, x, n in merged:
+        top, bottom = frame.lanes[lane]
+        w = badge_width(n)
+        left0, top0 = x - w / 2, top
+        if lane not in obstacles:
+            obstacles[lane] = _obstacles(frame, lane, marker_px, label_h)
+        obs = obstacles[lane]
+        mine = placed.setdefault(lane, [])
+        if mine:
+            obs = np.concatenate([obs, np.array(mine)])
+
+        def free(left: float, y0: float, obs: np.ndarray = obs, w: float = w) -> bool:
+            if not len(obs):
+                return True
+            return not bool(np.any((obs[:, 0] < left + w) & (obs[:, 2] > left) &
+                                   (obs[:, 1] < y0 + box_h) & (obs[:, 3] > y0)))
+
+        best = (left0, top0)
+        if move and not free(left0, top0):
+            over = hit["overflow"] & (hit["lane"] == lane) & (np.abs(hit["x"] - x) <= 3 * marker_px + w)
+            ys = hit["y"][over]
+            want_y = float(ys.min()) if len(ys) else top + box_h / 2
+            slot = frame.slot_h_of(lane)
+            rows_y = sorted(set(hit["y"][hit["lane"] == lane].round(1).tolist()))
+            tops = {top + 1.0, bottom - box_h - 1.0}
+            for yc in rows_y:
+                tops.update((yc - box_h / 2, yc + slot / 2 - box_h / 2))
+            tops = {t for t in tops if top <= t and t + box_h <= bottom}
+            near = obs[(obs[:, 2] > x - 400) & (obs[:, 0] < x + 400)]
+            lefts = {left0, *(near[:, 2] + 2).tolist(), *(near[:, 0] - w - 2).tolist()}
+            lo, hi = frame.left_px + 2, frame.right_px - w - 2
+            lefts = {min(max(v, lo), hi) for v in lefts}
+            found = None
+            for d, left, y0 in sorted(((left + w / 2 - x) ** 2 + (y0 + box_h / 2 - want_y) ** 2, left, y0)
+                                      for left in lefts for y0 in tops):
+                if free(left, y0):
+                    found = (left, y0)
+                    break
+            if found is not None:
+                best = found
+        out.append((lane, best[0], best[1], w, n))
+        mine.append((best[0] - 2, best[1], best[0] + w + 2, best[1] + box_h))
+    return out
 
 
 def row_at(frame: Frame, cols: EventColumns, x: float, y: float, r: float, label_h: float) -> int:

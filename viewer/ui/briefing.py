@@ -165,13 +165,27 @@ class BriefingTimelineView(TimelineView):
         rows, _full, _least = lanes_need(cols, item, self.style_, a, b, width, sel_row, self.strip_px())
         full, least = slot_heights(frame_metrics(self.style_))
         heights = fit_lane_heights(rows, height, full, least, self.strip_px())
+        self._spare_px = max(0.0, height - sum(heights)) if heights else 0.0
         return {t.id: max(h, 1.0) for t, h in zip(self.timeline.tracks, heights, strict=False)}
 
     def _update_y_range(self) -> None:
+        self._spare_px = 0.0
         weights = self._fitted_weights()
         if weights is not None:
             self.lane_weights = weights
         super()._update_y_range()
+        spare = self._spare_px
+        if spare >= 1.0 and self._y_window is None:
+            # height no lane takes (fit_lane_heights caps them): the lanes are centred in it
+            tab = self.bands_item.tab_height() if self.bands_item is not None and \
+                self.timeline.columns.band_count else 0
+            h = max(self._vb.height(), 100.0)
+            extent = max(self.lanes.extent, 1.0)
+            lane_px = max((h - tab - spare) / extent, 1.0)
+            top = -(tab + spare / 2) / lane_px
+            bottom = extent + spare / 2 / lane_px
+            self._vb.setLimits(yMin=top, yMax=bottom)
+            self._vb.setYRange(top, bottom, padding=0)
 
     def resizeEvent(self, ev) -> None:  # noqa: N802
         super().resizeEvent(ev)
