@@ -146,7 +146,8 @@ def _own_data(tmp_path):
                 "start": {"edtf": f"2022-04-{day:02d}"}}
 
     doc = {"format": "timeline-viewer", "version": 1, "title": "myimport", "time_zone": "UTC",
-           "tracks": [{"id": "council", "label": "Council", "order": 0}, {"id": "street", "label": "Street", "order": 1}],
+           "tracks": [{"id": "council", "label": "Council", "order": 0},
+                      {"id": "street", "label": "Street", "order": 1}],
            "events": [ev(1, "council", "Meeting held", 3), ev(2, "council", "Vote", 5),
                       ev(3, "street", "Rally", 12), ev(4, "street", "Fire", 14)]}
     path = tmp_path / "myimport.timeline.json"

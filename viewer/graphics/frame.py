@@ -33,8 +33,8 @@ from .layout import Placement, layout_lane
 
 __all__ = [
     "MARKER_SPACING", "MARKER_GAP_PX", "DENSITY_BIN_PX", "Frame", "FrameMetrics", "LabelWidths", "ViewPx",
-    "compute_frame", "fit_lane_heights", "heaped", "merge_badges", "place_badges", "row_at", "rows_wanted", "slot_heights",
-    "strip_placements", "warm_frame",
+    "compute_frame", "fit_lane_heights", "heaped", "merge_badges", "place_badges", "row_at", "rows_wanted",
+    "slot_heights", "strip_placements", "warm_frame",
 ]
 
 MARKER_SPACING = 4.0  #: a lane turns into a density strip when it has more events than
@@ -664,7 +664,7 @@ def place_badges(frame: Frame, merged: list[tuple[int, float, int]], badge_width
             lo, hi = frame.left_px + 2, frame.right_px - w - 2
             lefts = {min(max(v, lo), hi) for v in lefts}
             found = None
-            for d, left, y0 in sorted(((left + w / 2 - x) ** 2 + (y0 + box_h / 2 - want_y) ** 2, left, y0)
+            for _d, left, y0 in sorted(((left + w / 2 - x) ** 2 + (y0 + box_h / 2 - want_y) ** 2, left, y0)
                                       for left in lefts for y0 in tops):
                 if free(left, y0):
                     found = (left, y0)
