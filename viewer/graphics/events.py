@@ -519,7 +519,8 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         frame.badge_tops = []
         line_h = self._metrics_of(self._font(self.style.font_px)).height()
         for lane, left, top, w, n in place_badges(frame, merged, lambda n: badge_of(n)[0], box_h + 2,
-                                                  self.style.marker_px, line_h, move=self.style.whole_labels):
+                                                  self.style.marker_px, line_h, move=self.style.whole_labels,
+                                                  keep_clear=self._row_or_none(self.selected)):
             _w, st = badge_of(n)
             frame.badges.append((lane, left, w, n))
             frame.badge_tops.append(top)

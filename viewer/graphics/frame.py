@@ -605,16 +605,45 @@ def _obstacles(frame: Frame, lane: int, marker_px: float, label_h: float) -> np.
     return np.concatenate(rects) if rects else np.zeros((0, 4))
 
 
+def _nearest_free(lefts: set[float], tops: set[float], x: float, want_y: float, w: float, box_h: float,
+                  free: Callable[[float, float], bool]) -> tuple[float, float] | None:
+    """The free (left, top) of the candidates nearest to (x, want_y), device px, or None."""
+    for _d, left, y0 in sorted(((left + w / 2 - x) ** 2 + (y0 + box_h / 2 - want_y) ** 2, left, y0)
+                              for left in lefts for y0 in tops):
+        if free(left, y0):
+            return left, y0
+    return None
+
+
+def _covers_row(hit: dict, row: int | None, left: float, top: float, w: float, box_h: float,
+                label_h: float) -> bool:
+    """Whether a badge at (left, top), ``w`` x ``box_h`` px, covers the label or marker of ``row``."""
+    if row is None or "row" not in hit:
+        return False
+    at = np.flatnonzero(hit["row"] == row)
+    for k in at.tolist():
+        y = float(hit["y"][k])
+        x0 = min(float(hit["x"][k]) - label_h / 2, float(hit["label_x"][k]) - 3)
+        x1 = max(float(hit["x"][k]) + label_h / 2, float(hit["label_x"][k] + hit["label_w"][k]) + 3)
+        if left < x1 and x0 < left + w and top < y + label_h / 2 + 1 and y - label_h / 2 - 1 < top + box_h:
+            return True
+    return False
+
+
 def place_badges(frame: Frame, merged: list[tuple[int, float, int]], badge_width: Callable[[int], float],
                  box_h: float, marker_px: float, label_h: float,
-                 move: bool = True) -> list[tuple[int, float, float, float, int]]:
+                 move: bool = True, keep_clear: int | None = None) -> list[tuple[int, float, float, float, int]]:
     """Where each ``+N`` badge of :func:`merge_badges` is drawn: at the top of its lane,
     centred on its anchor, unless it would cover a label, a bar or a marker there (or a badge
     placed before); then in the free place of its lane nearest the anchor's events (beside
     the labels of a sub-row, between sub-rows, at the lane's foot).  A "+1" was drawn over the
     selected label "Courts: development 9" and over a strike's bar in a crowded present step.
-    With no free place in the lane it stays at the top.  ``move`` False (the desk, where
-    one can zoom in): every badge stays at the top of its lane.
+    A badge counts the events under it, so it looks for a place no farther than about twice
+    its width from them (moved 250 px, a "+1" sat beside another crowd's badge); with none
+    free there it stays at the top, unless it would cover the label of row ``keep_clear``
+    (the selected event, whose label the audience reads): then the nearest free place in
+    its lane.  ``move`` False (the desk, where one can zoom in): every badge stays at the
+    top of its lane.
 
     Parameters
     ----------
@@ -663,12 +692,11 @@ def place_badges(frame: Frame, merged: list[tuple[int, float, int]], badge_width
             lefts = {left0, *(near[:, 2] + 2).tolist(), *(near[:, 0] - w - 2).tolist()}
             lo, hi = frame.left_px + 2, frame.right_px - w - 2
             lefts = {min(max(v, lo), hi) for v in lefts}
-            found = None
-            for _d, left, y0 in sorted(((left + w / 2 - x) ** 2 + (y0 + box_h / 2 - want_y) ** 2, left, y0)
-                                      for left in lefts for y0 in tops):
-                if free(left, y0):
-                    found = (left, y0)
-                    break
+            reach = 2 * w + 3 * marker_px + 2 * label_h
+            near_lefts = {v for v in lefts if abs(v + w / 2 - x) <= reach}
+            found = _nearest_free(near_lefts, tops, x, want_y, w, box_h, free)
+            if found is None and _covers_row(hit, keep_clear, left0, top0, w, box_h, label_h):
+                found = _nearest_free(lefts, tops, x, want_y, w, box_h, free)
             if found is not None:
                 best = found
         out.append((lane, best[0], best[1], w, n))
