@@ -9,9 +9,8 @@ import edtf
 import pytest
 
 from viewer.cli import main
-from viewer.io.common import MAX_COLUMNS
+from viewer.io.common import MAX_COLUMNS, make_date
 from viewer.io.csvgeneric import _reads_as_date, read_csv_report
-from viewer.io.common import make_date
 from viewer.io.humandates import human_edtf
 from viewer.model.errors import DateError, TimelineLoadError
 
