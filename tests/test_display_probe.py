@@ -75,5 +75,6 @@ def test_an_unknown_qt_platform_is_named_with_the_platforms_there_are():
     got = _run(QT_QPA_PLATFORM="bogus")
     assert got.returncode == 2, got.stderr
     line = next(ln for ln in got.stderr.splitlines() if "bogus" in ln)
-    assert line.startswith("timeline-viewer: QT_QPA_PLATFORM='bogus' names no Qt platform there is; the platforms are: ")
+    assert line.startswith("timeline-viewer: QT_QPA_PLATFORM='bogus' names no Qt platform there is; "
+                           "the platforms are: ")
     assert "offscreen" in line and "xcb" in line and "wayland" in line and "minimal" in line
