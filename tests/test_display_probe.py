@@ -45,3 +45,36 @@ def test_a_display_that_answers_is_not_refused(monkeypatch):
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # a chosen platform: nothing to probe
     monkeypatch.setenv("DISPLAY", f":{FREE}")
     assert _unreachable_display() is None
+
+
+def _run(**env_changes: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "DISPLAY")}
+    env.update(env_changes)
+    return subprocess.run([sys.executable, "-m", "viewer"], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_a_display_name_x_cannot_parse_exits_2_saying_so():
+    """DISPLAY=garbage:::x aborted Qt (exit 134)."""
+    got = _run(DISPLAY="garbage:::x")
+    assert got.returncode == 2, got.stderr
+    assert "DISPLAY='garbage:::x' is not a display name: X writes one [HOST]:NUMBER[.SCREEN]" in got.stderr
+
+
+def test_qt_platform_xcb_with_an_unreachable_display_is_probed_too():
+    """QT_QPA_PLATFORM=xcb used to skip the probe: DISPLAY=:99 then aborted Qt (exit 134)."""
+    got = _run(DISPLAY=f":{FREE}", QT_QPA_PLATFORM="xcb")
+    assert got.returncode == 2, got.stderr
+    assert f"DISPLAY=:{FREE}: no X server answers at /tmp/.X11-unix/X{FREE}" in got.stderr
+    got = _run(QT_QPA_PLATFORM="xcb")
+    assert got.returncode == 2, got.stderr
+    assert "QT_QPA_PLATFORM=xcb draws on an X display, and DISPLAY is not set" in got.stderr
+
+
+def test_an_unknown_qt_platform_is_named_with_the_platforms_there_are():
+    """QT_QPA_PLATFORM=bogus aborted Qt (exit 134)."""
+    got = _run(QT_QPA_PLATFORM="bogus")
+    assert got.returncode == 2, got.stderr
+    line = next(ln for ln in got.stderr.splitlines() if "bogus" in ln)
+    assert line.startswith("timeline-viewer: QT_QPA_PLATFORM='bogus' names no Qt platform there is; "
+                           "the platforms are: ")
+    assert "offscreen" in line and "xcb" in line and "wayland" in line and "minimal" in line

@@ -99,6 +99,45 @@ def _no_display() -> bool:
     return not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def _chosen_platforms() -> list[str]:
+    """The Qt platform plugins ``QT_QPA_PLATFORM`` names, in the order Qt tries them
+    (``wayland;xcb``; options after ``:`` left out); empty when it is not set."""
+    value = os.environ.get("QT_QPA_PLATFORM", "")
+    return [part.split(":", 1)[0].strip() for part in value.split(";") if part.split(":", 1)[0].strip()]
+
+
+def _platform_plugins() -> list[str]:
+    """The names of the Qt platform plugins there are (PySide6's ``plugins/platforms`` folder and
+    ``QT_QPA_PLATFORM_PLUGIN_PATH``): ``offscreen``, ``xcb``...; empty when none can be listed."""
+    import PySide6
+
+    folders = [os.path.join(os.path.dirname(PySide6.__file__), "Qt", "plugins", "platforms"),
+               os.environ.get("QT_QPA_PLATFORM_PLUGIN_PATH", "")]
+    names = set()
+    for folder in filter(None, folders):
+        try:
+            files = os.listdir(folder)
+        except OSError:
+            continue
+        for file in files:
+            m = re.fullmatch(r"(?:lib)?q(\w+)\.(?:so|dll|dylib)", file)
+            if m:
+                names.add(m.group(1))
+    return sorted(names)
+
+
+def _unknown_platform() -> str | None:
+    """Why ``QT_QPA_PLATFORM`` names no platform plugin there is (Qt would abort), or None."""
+    chosen = _chosen_platforms()
+    if not chosen:
+        return None
+    known = _platform_plugins()
+    if not known or any(name in known for name in chosen):
+        return None
+    return (f"QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']!r} names no Qt platform there is; "
+            f"the platforms are: {', '.join(known)}")
+
+
 def _unreachable_display() -> str | None:
     """Why the named display cannot be reached (Qt would abort with a core dump), or None.
 
@@ -108,8 +147,9 @@ def _unreachable_display() -> str | None:
     ``localhost:<n>`` (an SSH forwarding) to TCP port 6000 + n on this machine.  A display
     on another host is not probed (no network access): None.
     """
-    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) or os.environ.get("QT_QPA_PLATFORM"):
-        return None
+    chosen = _chosen_platforms()
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) or (chosen and chosen[0] != "xcb"):
+        return None  # a platform chosen draws elsewhere (offscreen, vnc...): only xcb needs DISPLAY
 
     def accepts(family: int, address: object) -> bool:
         try:
@@ -120,14 +160,19 @@ def _unreachable_display() -> str | None:
         except (OSError, ValueError):
             return False
 
-    wayland = os.environ.get("WAYLAND_DISPLAY", "")
+    wayland = "" if chosen else os.environ.get("WAYLAND_DISPLAY", "")  # QT_QPA_PLATFORM=xcb: X only
     if wayland:
         path = wayland if wayland.startswith("/") else os.path.join(os.environ.get("XDG_RUNTIME_DIR", ""), wayland)
         if accepts(socket.AF_UNIX, path):
             return None
     display = os.environ.get("DISPLAY", "")
     if not display:
+        if chosen:
+            return "QT_QPA_PLATFORM=xcb draws on an X display, and DISPLAY is not set"
         return f"the Wayland display {wayland!r} does not answer" if wayland else None
+    if not re.fullmatch(r".*[^:]::?\d+(?:\.\d+)?|:\d+(?:\.\d+)?", display):
+        return (f"DISPLAY={display!r} is not a display name: X writes one [HOST]:NUMBER[.SCREEN], "
+                "e.g. :0 or localhost:10.0")
     m = re.fullmatch(r"(unix|localhost|127\.0\.0\.1)?:(\d+)(?:\.\d+)?", display)
     if m is None:
         return None  # another host, or a form not known here (a socket path): not probed
@@ -173,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.screenshot and _no_display():
         print("timeline-viewer: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
               "is set); render it instead with --screenshot OUT.png, or set QT_QPA_PLATFORM", file=sys.stderr)
+        return 2
+    unknown = None if args.screenshot else _unknown_platform()
+    if unknown:
+        print(f"timeline-viewer: {unknown}; set one of them (offscreen draws no window), or unset it, "
+              "or render the window instead with --screenshot OUT.png", file=sys.stderr)
         return 2
     unreachable = None if args.screenshot else _unreachable_display()
     if unreachable:

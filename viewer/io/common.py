@@ -139,6 +139,19 @@ def _delimiter(file: str, first_line: str) -> str:
     return best if counts[best] else ","
 
 
+MAX_COLUMNS = 10_000
+"""Most columns a CSV/TSV header may have.  A table of events has a column per field (tens);
+each column costs the readers work (guessing, a warning when not mapped) and every row a cell,
+and a small file can name millions of columns, read on the window's thread: 100,000 froze it."""
+
+
+def too_many_columns(count: int) -> str:
+    """Why a header of ``count`` columns (over :data:`MAX_COLUMNS`) is refused, in words."""
+    return (f"the header has {count:,} columns, more than the {MAX_COLUMNS:,} a table of events is read with "
+            "(one row per event, a column per field such as title and start); is it a table turned on its "
+            "side (events as columns) or not a table of events? Keep the columns you need and try again")
+
+
 def read_csv_rows(text: str, file: str, *,
                   delimiter: str | None = None) -> tuple[list[str], list[CsvRow], list[Problem]]:
     """Split CSV/TSV text (RFC 4180 quoting) into a header and rows.
@@ -160,7 +173,7 @@ def read_csv_rows(text: str, file: str, *,
     header : list of str
         Column names, stripped.
     rows : list of CsvRow
-        Data rows; blank lines are left out.
+        Data rows; blank lines are left out; a row's missing cells are not in its ``values``.
     problems : list of Problem
         Rows with more cells than the header (extra cells named), each with
         its line; such rows are still returned with the cells that fit.
@@ -168,7 +181,7 @@ def read_csv_rows(text: str, file: str, *,
     Raises
     ------
     TimelineLoadError
-        Empty file, no header, duplicate or empty column names, or text the
+        Empty file, no header, more than :data:`MAX_COLUMNS` columns, duplicate column names, or text the
         csv module cannot split (an unclosed quote at the end of the file).
     """
     if not text.strip():
@@ -189,6 +202,8 @@ def read_csv_rows(text: str, file: str, *,
             if not any(c.strip() for c in cells):
                 continue
             if header is None:
+                if len(cells) > MAX_COLUMNS:
+                    raise TimelineLoadError([Problem(file, too_many_columns(len(cells)), start_line)])
                 header = [c.strip() for c in cells]
                 seen: dict[str, int] = {}
                 for index, name in enumerate(header):
@@ -219,7 +234,7 @@ def read_csv_rows(text: str, file: str, *,
                         file, f"{len(cells)} cells but the header has {len(header)} columns; the extra "
                         f"cells {', '.join(repr(c[:40]) for c in extra[:3])} were not loaded (a comma inside "
                         "a value needs double quotes around the value)", start_line, None, f"row {number}"))
-            values = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)}
+            values = dict(zip(header, cells))  # a short row's missing cells are absent: .get(name, "")
             rows.append(CsvRow(start_line, number, values, len(cells)))
     except csv.Error as exc:
         raise TimelineLoadError([Problem(file, f"not valid CSV: {exc}", reader.line_num or 1)]) from None

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from viewer.model.errors import Problem
+from viewer.model.text import first_of
 
 __all__ = ["group_problems", "loaded_without"]
 
@@ -40,15 +41,20 @@ def loaded_without(skipped: Sequence[Problem], warnings: Sequence[Problem]) -> s
     return "loaded without " + " and ".join(parts) if parts else ""
 
 
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+_PARENS = re.compile(r"\([^()]*\)")
+_DIGITS = re.compile(r"\d+")
+
+
 def _shape(message: str) -> str:
     """A message with its particulars blanked: quoted values, (nested) parentheses, numbers."""
-    shape = re.sub(r"'[^']*'|\"[^\"]*\"", "…", message)
+    shape = _QUOTED.sub("…", message)
     while True:
-        blanked = re.sub(r"\([^()]*\)", "…", shape)
+        blanked = _PARENS.sub("…", shape)
         if blanked == shape:
             break
         shape = blanked
-    return re.sub(r"\d+", "N", shape)
+    return _DIGITS.sub("N", shape)
 
 
 def _line_ranges(lines: list[int], most: int | None = None) -> str:
@@ -73,7 +79,8 @@ def group_problems(problems: list[Problem], *, least: int = 4, most_lines: int |
     are written as one line, ``5,071 rows like: <the first one's place and
     message>; lines 2-5072`` once there are at least ``least`` of them, with
     every line they are on (as ranges; the places, when all are on one line
-    such as the header's columns); others one line each, in file order.
+    such as the header's columns, the first 40 and how many more); others one
+    line each, in file order.
     ``most_lines`` shortens each group's list of lines (for a banner).
 
     Returns
@@ -81,12 +88,12 @@ def group_problems(problems: list[Problem], *, least: int = 4, most_lines: int |
     list of str
     """
     groups: dict[str, list[Problem]] = {}
-    for p in problems:
-        groups.setdefault(_shape(p.message), []).append(p)
+    keys = [_shape(p.message) for p in problems]
+    for key, p in zip(keys, problems):
+        groups.setdefault(key, []).append(p)
     out: list[str] = []
     done: set[str] = set()
-    for p in problems:
-        key = _shape(p.message)
+    for key, p in zip(keys, problems):
         members = groups[key]
         if len(members) < least:
             out.append(str(p))
@@ -97,9 +104,9 @@ def group_problems(problems: list[Problem], *, least: int = 4, most_lines: int |
             noun = "rows" if first.startswith("row") else "columns" if first.startswith("column") else "items"
             if len(set(lines)) > 1:
                 where = f"; lines {_line_ranges(lines, most_lines)}"
-            else:  # all on one line (the header): name them all, once each
+            else:  # all on one line (the header): name each once, the first 40 (10,000 made one line of 10,000)
                 places = [m.location.split(",")[-1].strip() for m in members if m.location]
                 places = [p.removeprefix("column ") if noun == "columns" else p for p in places]
-                where = f"; all {len(members):,}: " + ", ".join(places)
+                where = f"; all {len(members):,}: " + first_of(places, 40, 80)
             out.append(f"{len(members):,} {noun} like: {members[0]}{where}")
     return out
