@@ -278,8 +278,36 @@ def _time_problems(file: str, meta: Mapping[str, Any], events: Sequence[Any], ro
         end_approximate=np.array([e is not None and e.approximate for _, e in sides], dtype=bool),
         sort_point=np.zeros(len(checked)), n_lanes=1)
     _kind, x0, x1, xm, _s0, _s1, _flags, _lane, keep = drawn_values(d, whisker)
+    points = [s.sort_point if e is None or not math.isinf(s.sort_point) else e.sort_point for s, e in sides]
+    # whole arrays first; only the rows that differ are looked at one by one (to say how)
+    col = dict(zip(DATE_COLUMNS, zip(*(rows[i][5:5 + len(DATE_COLUMNS)] for i in checked), strict=True),
+                   strict=True))
+
+    def unlike(name: str, want: np.ndarray) -> np.ndarray:
+        got = np.array(col[name], dtype=float)  # NULL: NaN
+        with np.errstate(invalid="ignore"):
+            near = np.abs(got - want) <= np.maximum(TOLERANCE_S, 1e-13 * np.abs(want))
+            return ~((got == want) | (np.isfinite(got) & np.isfinite(want) & near))
+
+    def flag(name: str) -> np.ndarray:
+        return np.array(col[name], dtype=bool)
+
+    has_end = d.has_end
+    differs = (np.array(col["kind"], dtype=float) != d.kind) | (flag("end_edtf IS NOT NULL") != has_end)
+    differs |= unlike("start_earliest", d.start_earliest) | unlike("start_latest", d.start_latest)
+    differs |= (flag("start_uncertain") != d.start_uncertain) | (flag("start_approximate") != d.start_approximate)
+    differs |= np.array([p != s.precision.label for p, (s, _) in zip(col["start_precision"], sides, strict=True)])
+    differs |= has_end & (unlike("end_earliest", d.end_earliest) | unlike("end_latest", d.end_latest)
+                          | (flag("end_uncertain") != d.end_uncertain)
+                          | (flag("end_approximate") != d.end_approximate)
+                          | np.array([e is not None and p != e.precision.label
+                                      for p, (_, e) in zip(col["end_precision"], sides, strict=True)]))
+    differs |= unlike("sort_point", np.array(points, dtype=float))
+    drawn_col = flag("drawn")
+    differs |= (drawn_col != keep) | (drawn_col & keep & (unlike("x0", x0) | unlike("x1", x1) | unlike("xm", xm)))
     out: list[Problem] = []
-    for k, i in enumerate(checked):
+    for k in np.flatnonzero(differs).tolist():
+        i = checked[k]
         (position, event_id, *_), got = rows[i][:5], dict(zip(DATE_COLUMNS, rows[i][5:], strict=False))
         start, end = sides[k]
         said: list[tuple[str, str, str]] = []  # (column, its value, what the json gives)
@@ -302,9 +330,7 @@ def _time_problems(file: str, meta: Mapping[str, Any], events: Sequence[Any], ro
                     said.append((f"{side}_{bound}", _when(got[f"{side}_{bound}"]), _when(getattr(date, bound))))
             for flag in ("uncertain", "approximate"):
                 differ(f"{side}_{flag}", bool(got[f"{side}_{flag}"]), bool(getattr(date, flag)))
-        point = start.sort_point
-        if math.isinf(point) and end is not None:
-            point = end.sort_point
+        point = points[k]
         sp = got["sort_point"]
         if not _same(sp, point) and not (sp is not None and (math.isnan(float(sp)) or float(sp) == -math.inf)):
             said.append(("sort_point", _when(sp), _when(point)))
