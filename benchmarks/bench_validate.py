@@ -45,7 +45,7 @@ def main() -> None:
         subprocess.run([sys.executable, "-c", "import sys; from viewer.io.synthetic_store import "
                         "write_synthetic_collection as w; w(sys.argv[1], int(sys.argv[2]))", str(target),
                         str(args.events)], env=dict(os.environ, PYTHONPATH=first), check=True, cwd=first)
-    print(f"| code | events | validate's row checks (s) | rows/s | problems |\n|---|---|---|---|---|", flush=True)
+    print("| code | events | validate's row checks (s) | rows/s | problems |\n|---|---|---|---|---|", flush=True)
     for code in codes:
         label, folder = code.split("=", 1)
         folder = str(Path(folder).resolve())

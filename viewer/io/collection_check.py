@@ -31,6 +31,7 @@ No Qt.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -244,6 +245,11 @@ def _flagged(column: str, value: Any, pointlike: bool, reversed_: bool) -> bool:
     return math.isinf(v) and (column == "xm" or pointlike or (column == "x0") == (v > 0))
 
 
+def _differ(said: list[tuple[str, str, str]], column: str, value: Any, want: Any) -> None:
+    if value != want:
+        said.append((column, repr(value), repr(want)))
+
+
 def _time_problems(file: str, meta: Mapping[str, Any], events: Sequence[Any], rows: Sequence[tuple[Any, ...]],
                    dates: Mapping[tuple[PathPart, ...], EventDate], whisker: float) -> list[Problem]:
     """Rows whose time columns are not what their json's dates give (one problem per row)."""
@@ -287,23 +293,24 @@ def _time_problems(file: str, meta: Mapping[str, Any], events: Sequence[Any], ro
         got = np.array(col[name], dtype=float)  # NULL: NaN
         with np.errstate(invalid="ignore"):
             near = np.abs(got - want) <= np.maximum(TOLERANCE_S, 1e-13 * np.abs(want))
-            return ~((got == want) | (np.isfinite(got) & np.isfinite(want) & near))
+            same: np.ndarray = (got == want) | (np.isfinite(got) & np.isfinite(want) & near)
+        return ~same
 
-    def flag(name: str) -> np.ndarray:
+    def truth(name: str) -> np.ndarray:
         return np.array(col[name], dtype=bool)
 
     has_end = d.has_end
-    differs = (np.array(col["kind"], dtype=float) != d.kind) | (flag("end_edtf IS NOT NULL") != has_end)
+    differs = (np.array(col["kind"], dtype=float) != d.kind) | (truth("end_edtf IS NOT NULL") != has_end)
     differs |= unlike("start_earliest", d.start_earliest) | unlike("start_latest", d.start_latest)
-    differs |= (flag("start_uncertain") != d.start_uncertain) | (flag("start_approximate") != d.start_approximate)
+    differs |= (truth("start_uncertain") != d.start_uncertain) | (truth("start_approximate") != d.start_approximate)
     differs |= np.array([p != s.precision.label for p, (s, _) in zip(col["start_precision"], sides, strict=True)])
     differs |= has_end & (unlike("end_earliest", d.end_earliest) | unlike("end_latest", d.end_latest)
-                          | (flag("end_uncertain") != d.end_uncertain)
-                          | (flag("end_approximate") != d.end_approximate)
+                          | (truth("end_uncertain") != d.end_uncertain)
+                          | (truth("end_approximate") != d.end_approximate)
                           | np.array([e is not None and p != e.precision.label
                                       for p, (_, e) in zip(col["end_precision"], sides, strict=True)]))
     differs |= unlike("sort_point", np.array(points, dtype=float))
-    drawn_col = flag("drawn")
+    drawn_col = truth("drawn")
     differs |= (drawn_col != keep) | (drawn_col & keep & (unlike("x0", x0) | unlike("x1", x1) | unlike("xm", xm)))
     out: list[Problem] = []
     for k in np.flatnonzero(differs).tolist():
@@ -311,11 +318,7 @@ def _time_problems(file: str, meta: Mapping[str, Any], events: Sequence[Any], ro
         (position, event_id, *_), got = rows[i][:5], dict(zip(DATE_COLUMNS, rows[i][5:], strict=False))
         start, end = sides[k]
         said: list[tuple[str, str, str]] = []  # (column, its value, what the json gives)
-
-        def differ(column: str, value: Any, want: Any, shown: Callable[[Any], str] = repr) -> None:
-            if value != want:
-                said.append((column, shown(value), shown(want)))
-
+        differ = functools.partial(_differ, said)
         differ("kind", _KIND_NAMES.get(got["kind"], got["kind"]), _KIND_NAMES[kinds[k]])
         for side, date in (("start", start), ("end", end)):
             if side == "end" and bool(got["end_edtf IS NOT NULL"]) != (end is not None):
