@@ -255,3 +255,104 @@ def test_a_duckdb_collection_with_wrong_counts_is_counted_from_its_events(tmp_pa
         assert np.array_equal(store.density(lo - 1, hi + 1, lanes, 30), want)
     finally:
         store.close()
+
+
+def _reordered(src, dest, order: str) -> str:
+    """A copy of the collection ``src`` (metadata kept) with its rows in ``order`` (SQL)."""
+    import duckdb
+
+    con = duckdb.connect()
+    kv = {bytes(k).decode(): bytes(v).decode() for k, v in
+          con.execute(f"SELECT key, value FROM parquet_kv_metadata('{src}')").fetchall()}
+    kvs = ", ".join(f"{k}: {duckdb.ConstantExpression(v)}" for k, v in kv.items())
+    con.execute(f"COPY (SELECT * FROM read_parquet('{src}') ORDER BY {order}) TO '{dest}' "
+                f"(FORMAT parquet, KV_METADATA {{{kvs}}})")
+    return str(dest)
+
+
+def _only(event_id: str, column: str, value: str) -> str:
+    return f"CASE WHEN id = '{event_id}' THEN {value} ELSE {column} END"
+
+
+@pytest.mark.parametrize(("columns", "said"), [
+    # the json's start to the second, its columns still a day: the pane said 13:37:00, the marker a day
+    ({"json": _json_of("mod-statement", '"start":{"edtf":"2022-02-10"', '"start":{"edtf":"2022-02-10T13:37:00Z"')},
+     ["at row 5 (event 'mod-statement'), columns 'start_precision', 'start_earliest', "
+      "'start_latest', 'sort_point', 'x0', 'x1', 'xm': ",
+      "start '2022-02-10T13:37:00Z' (second)", "start_precision 'day' (its json gives 'second')",
+      "x0 1644451200.000 (2022-02-10 00:00:00.000 UTC) (its json gives 1644500220.000 (2022-02-10 13:37:00.000 UTC))"]),
+    # a column precision finer than the json's
+    ({"start_precision": _only("mod-statement", "start_precision", "'second'")},
+     ["at row 5 (event 'mod-statement'), column 'start_precision': ",
+      "start_precision 'second' (its json gives 'day')"]),
+    # a drawn time moved an hour, the dates left alone
+    ({"x0": _only("mod-statement", "x0", "x0 + 3600")},
+     ["at row 5 (event 'mod-statement'), column 'x0': ",
+      "x0 1644454800.000 (2022-02-10 01:00:00.000 UTC) (its json gives 1644451200.000 (2022-02-10 00:00:00.000 UTC))"]),
+    # a point's end at +inf
+    ({"x1": _only("mod-statement", "x1", "'inf'::DOUBLE")},
+     ["at row 5 (event 'mod-statement'): an infinite time in column 'x1'; only an open side of a span is infinite"]),
+    # the end a month before the start
+    ({"x1": _only("mod-statement", "x1", "x0 - 86400 * 30")},
+     ["at row 5 (event 'mod-statement'), column 'x1': x1 1641859200.000 (2022-01-11 00:00:00.000 UTC) is before "
+      "x0 1644451200.000 (2022-02-10 00:00:00.000 UTC)"]),
+    # a span's end column says another day than its json
+    ({"end_earliest": _only("normandy-format-since-2014", "end_earliest", "end_earliest + 86400")},
+     ["(event 'normandy-format-since-2014'), column 'end_earliest': ",
+      "end '[2022-02-10..]' (day)): end_earliest 1644537600.000 (2022-02-11 00:00:00.000 UTC) (its json gives "
+      "1644451200.000 (2022-02-10 00:00:00.000 UTC))"]),
+])
+def test_a_rows_time_columns_must_say_what_its_json_says(tmp_path, allied, capsys, columns, said):
+    """A row whose json was changed to 13:37:00 (its columns still a day, its marker a day
+    marker: the detail pane said "13:37:00 UTC (to the second)"), a column precision finer
+    than the json's, x1 = +inf on a point, x1 a month before x0: all 'valid' and converted."""
+    bad = _forged(allied, tmp_path / "bad.parquet", **columns)
+    out = tmp_path / "out.parquet"
+    assert main(["validate", bad]) == 1
+    err = capsys.readouterr().err
+    assert "bad.parquet: invalid (1 problem in its rows)" in err, err
+    for text in said:
+        assert text in err, err
+    assert main(["convert", bad, str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot convert" in err and "(nothing written)" in err and said[0] in err
+    assert not out.exists()
+
+
+def test_rows_out_of_time_order_are_refused(tmp_path, allied, capsys):
+    """Rows sorted by id (not by time: the store finds and pages rows by their order) were valid."""
+    bad = _reordered(allied, tmp_path / "unsorted.parquet", "id")
+    assert main(["validate", bad]) == 1
+    err = capsys.readouterr().err
+    assert "unsorted.parquet, at row 3 (event 'drills-begin'), column 'sort_point': out of time order: " in err, err
+    assert "comes after row 2 (event 'berlin-advisers-meeting')" in err
+    assert "invalid (9 problems in its rows)" in err
+    assert "sorted by time (sort_point, then file_index)" in err
+    assert main(["convert", bad, str(tmp_path / "out.timeline.json")]) == 2
+    assert not (tmp_path / "out.timeline.json").exists()
+
+
+@pytest.mark.parametrize("suffix", ["parquet", "duckdb"])
+def test_sound_collections_have_no_time_problems(tmp_path, suffix, capsys):
+    """Every date form of the test collection (times, zones, open sides, qualifiers, bands)
+    read back from the json gives the row's columns: no false alarm."""
+    from viewer.io.registry import write_timeline
+
+    from .collection import collection
+
+    path = tmp_path / f"c.{suffix}"
+    assert write_timeline(collection(1500), path) == []
+    assert main(["validate", str(path)]) == 0, capsys.readouterr().err
+
+
+def test_a_synthetic_collection_has_no_time_problems(tmp_path):
+    from viewer.io.collection_check import collection_problems
+    from viewer.io.synthetic_store import write_synthetic_collection
+
+    path = str(tmp_path / "s.parquet")
+    write_synthetic_collection(path, 3000)
+    store = DuckStore(path)
+    try:
+        assert collection_problems(store) == []
+    finally:
+        store.close()

@@ -9,8 +9,16 @@ reads the footer, not the rows.  :func:`collection_problems` reads them all:
   collection's tracks and sources), and against the row's ``id``, ``title``
   and ``track`` columns (the window draws and names the columns; the detail
   pane and ``convert`` use the json);
+* the row's time columns against its json's dates, parsed as the native reader
+  parses them (the window draws from the columns, the detail pane says the json):
+  ``kind``, ``drawn``, ``sort_point``, ``x0`` / ``x1`` / ``xm`` (epoch seconds,
+  within :data:`TOLERANCE_S`) and, for ``start_`` and ``end_``, ``precision``,
+  ``earliest`` / ``latest``, ``uncertain`` and ``approximate``;
+* the time order the store assumes (``sort_point``, then ``file_index``, in file
+  order): compared row by row as the rows stream past;
 * times that are not a number (NaN) in ``sort_point`` or, for a drawn row,
-  ``x0`` / ``x1`` / ``xm``: one aggregate query;
+  ``x0`` / ``x1`` / ``xm``: one aggregate query; infinite times where only an open
+  side of a span may be infinite, and ``x1`` before ``x0``: one more;
 * ids used by more than one row: one aggregate query.
 
 Every problem names the file, the row (1-based, in the collection's time
@@ -23,11 +31,18 @@ No Qt.
 
 from __future__ import annotations
 
+import functools
 import json
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from viewer.model.date_arrays import DateArrays, drawn_values
+from viewer.model.dates import EventDate
 from viewer.model.errors import Problem, TimelineLoadError
 
 from .jsonpos import PathPart
@@ -39,7 +54,8 @@ if TYPE_CHECKING:
     from .duckstore import DuckStore
 
 __all__ = ["collection_problems", "row_problems", "schema_certain", "footer_nan_problem", "nan_problems",
-           "duplicate_id_problems", "BATCH", "MAX_LISTED", "TIME_COLUMNS"]
+           "infinite_time_problems", "duplicate_id_problems", "open_whisker", "BATCH", "MAX_LISTED", "TIME_COLUMNS",
+           "DATE_COLUMNS", "TOLERANCE_S"]
 
 BATCH = 20_000
 """Rows whose json is read and checked at a time (bounded memory)."""
@@ -55,6 +71,17 @@ def _nan(column: str) -> str:
     min/max statistics, and writers that leave NaN out of them (pyarrow) hide it from ``isnan``."""
     return f"(NOT isfinite({column}) AND NOT isinf({column}))"
 
+
+TOLERANCE_S = 1e-3
+"""How far (s) a time column may be from the time its json's dates give (float rounding)."""
+DATE_COLUMNS = ("kind", "drawn", "x0", "x1", "xm", "sort_point", "file_index", "start_precision", "start_earliest",
+                "start_latest", "start_uncertain", "start_approximate", "end_edtf IS NOT NULL", "end_precision",
+                "end_earliest", "end_latest", "end_uncertain", "end_approximate")
+"""The columns :func:`row_problems` compares with each row's json (after position, id, title,
+track, json), as :func:`collection_problems` selects them."""
+_KINDS = {"point": 0, "span": 1, "band": 2}
+_KIND_NAMES = {v: k for k, v in _KINDS.items()}
+_DAY = 86400.0
 
 _NAN_SQL = f"{_nan('sort_point')} OR (drawn AND ({_nan('x0')} OR {_nan('x1')} OR {_nan('xm')}))"
 
@@ -82,7 +109,8 @@ class _RowProblems(Problems):
         super().add(path, message, key=key, location=location)
 
 
-def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[int, Any, Any, Any, Any]]) -> list[Problem]:
+def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[Any, ...]],
+                 whisker: float | None = None) -> list[Problem]:
     """Problems of some rows of a collection.
 
     Parameters
@@ -92,8 +120,13 @@ def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[int, A
     meta : mapping
         The collection's timeline metadata (:func:`~viewer.io.collection.timeline_of_meta`'s data):
         the tracks and sources the events refer to.
-    rows : sequence of (int, str, str, str, str)
-        ``(position, id, title, track, json)`` of each row; position 0-based in the file.
+    rows : sequence of (int, str, str, str, str[, ...])
+        ``(position, id, title, track, json)`` of each row; position 0-based in the file.  When
+        the values of :data:`DATE_COLUMNS` follow, the row's time columns are compared with the
+        dates of its json (parsed as the native reader parses them).
+    whisker : float, optional
+        The collection's ``EventColumns.open_whisker_s`` (:func:`open_whisker`): how far ``x0`` /
+        ``x1`` of a point with an open side reach.
 
     Returns
     -------
@@ -103,7 +136,9 @@ def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[int, A
     out: list[Problem] = []
     events: list[Any] = []
     kept: list[tuple[int, Any]] = []
-    for position, event_id, title, track, text in rows:
+    kept_rows: list[tuple[Any, ...]] = []
+    for row in rows:
+        position, event_id, title, track, text = row[:5]
         where = _row(position, event_id)
         try:
             obj = json.loads(text) if isinstance(text, str) else None
@@ -127,6 +162,7 @@ def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[int, A
                                    location=f"{where}, column '{column}'"))
         events.append(obj)
         kept.append((position, event_id))
+        kept_rows.append(row)
     if events:
         doc = {k: v for k, v in meta.items() if k not in ("layout_version", "stories", "events")}
         # the JSON Schema (jsonschema: ~2,000 events/s) only for events not certainly within it
@@ -142,11 +178,185 @@ def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[int, A
             out.extend(sub_report.items)
         doc["events"] = events
         report = _RowProblems(file, doc, kept)
+        checker = Checker(doc, report)
         try:
-            Checker(doc, report).run()  # meaning: tracks, sources, dates, order (as check_document)
+            checker.run()  # meaning: tracks, sources, dates, order (as check_document)
         except RecursionError:
             report.items.append(Problem(file, "an event's json is nested too deeply to be checked"))
         out.extend(report.items)
+        if len(kept_rows[0]) >= 5 + len(DATE_COLUMNS):
+            out.extend(_time_problems(file, meta, events, kept_rows, checker.dates,
+                                      _WHISKER_MIN if whisker is None else whisker))
+    return out
+
+
+_WHISKER_MIN = 3 * _DAY
+
+
+def open_whisker(store: DuckStore) -> float:
+    """``EventColumns.open_whisker_s`` of the collection's events (one aggregate query over
+    their date columns): how far a point with an open side reaches, as the writer drew it."""
+    parts = []
+    for column in ("start_earliest", "start_latest", "CASE WHEN end_edtf IS NOT NULL THEN end_latest "
+                   "ELSE start_latest END"):
+        parts += [f"min({column}) FILTER (WHERE isfinite({column}))",
+                  f"max({column}) FILTER (WHERE isfinite({column}))"]
+    got = store._q(f"SELECT {', '.join(parts)} FROM evp")[0]
+    lows = [float(v) for v in got[0::2] if v is not None]
+    highs = [float(v) for v in got[1::2] if v is not None]
+    span = max(highs) - min(lows) if lows and highs else _DAY
+    return max(_WHISKER_MIN, 0.02 * span)
+
+
+def _when(value: Any) -> str:
+    """A time column's value as said: epoch seconds and the UTC moment."""
+    if value is None:
+        return "NULL"
+    v = float(value)
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "+inf" if v > 0 else "-inf"
+    try:
+        moment = datetime.fromtimestamp(v, timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+    except (OverflowError, OSError, ValueError):
+        return f"{v:.3f}"
+    return f"{v:.3f} ({moment} UTC)"
+
+
+def _same(got: Any, want: float) -> bool:
+    if got is None:
+        return False
+    g = float(got)
+    return g == want or (math.isfinite(g) and math.isfinite(want)
+                         and abs(g - want) <= max(TOLERANCE_S, 1e-13 * abs(want)))
+
+
+def _flagged(column: str, value: Any, pointlike: bool, reversed_: bool) -> bool:
+    """True when :func:`nan_problems` or :func:`infinite_time_problems` already says this value
+    (the same rules as their SQL, on a drawn row)."""
+    if value is None:
+        return False
+    v = float(value)
+    if math.isnan(v) or (column in ("x0", "x1") and reversed_):
+        return True
+    if column == "sort_point":
+        return v == -math.inf
+    return math.isinf(v) and (column == "xm" or pointlike or (column == "x0") == (v > 0))
+
+
+def _differ(said: list[tuple[str, str, str]], column: str, value: Any, want: Any) -> None:
+    if value != want:
+        said.append((column, repr(value), repr(want)))
+
+
+def _time_problems(file: str, meta: Mapping[str, Any], events: Sequence[Any], rows: Sequence[tuple[Any, ...]],
+                   dates: Mapping[tuple[PathPart, ...], EventDate], whisker: float) -> list[Problem]:
+    """Rows whose time columns are not what their json's dates give (one problem per row)."""
+    tracks = {t.get("id") for t in meta.get("tracks") or () if isinstance(t, dict)}
+    checked: list[int] = []
+    sides: list[tuple[EventDate, EventDate | None]] = []
+    for i, event in enumerate(events):
+        start = dates.get(("events", i, "start"))
+        end = dates.get(("events", i, "end")) if event.get("end") is not None else None
+        if start is None or (event.get("end") is not None and end is None) or event.get("kind", "point") not in _KINDS:
+            continue  # a date or kind the native checks refuse: said there
+        checked.append(i)
+        sides.append((start, end))
+    if not checked:
+        return []
+    nan = math.nan
+    kinds = [_KINDS.get(events[i].get("kind", "point"), 0) for i in checked]
+    d = DateArrays(
+        ids=[str(events[i].get("id")) for i in checked],
+        lane=np.array([-1 if k == 2 else (0 if events[i].get("track") in tracks else -2)
+                       for i, k in zip(checked, kinds, strict=True)], dtype=np.int32),
+        kind=np.array(kinds, dtype=np.int8),
+        start_earliest=np.array([s.earliest for s, _ in sides]), start_latest=np.array([s.latest for s, _ in sides]),
+        start_precision=np.array([int(s.precision) for s, _ in sides], dtype=np.int64),
+        start_uncertain=np.array([s.uncertain for s, _ in sides], dtype=bool),
+        start_approximate=np.array([s.approximate for s, _ in sides], dtype=bool),
+        has_end=np.array([e is not None for _, e in sides], dtype=bool),
+        end_earliest=np.array([nan if e is None else e.earliest for _, e in sides]),
+        end_latest=np.array([nan if e is None else e.latest for _, e in sides]),
+        end_precision=np.array([0 if e is None else int(e.precision) for _, e in sides], dtype=np.int64),
+        end_uncertain=np.array([e is not None and e.uncertain for _, e in sides], dtype=bool),
+        end_approximate=np.array([e is not None and e.approximate for _, e in sides], dtype=bool),
+        sort_point=np.zeros(len(checked)), n_lanes=1)
+    _kind, x0, x1, xm, _s0, _s1, _flags, _lane, keep = drawn_values(d, whisker)
+    points = [s.sort_point if e is None or not math.isinf(s.sort_point) else e.sort_point for s, e in sides]
+    # whole arrays first; only the rows that differ are looked at one by one (to say how)
+    col = dict(zip(DATE_COLUMNS, zip(*(rows[i][5:5 + len(DATE_COLUMNS)] for i in checked), strict=True),
+                   strict=True))
+
+    def unlike(name: str, want: np.ndarray) -> np.ndarray:
+        got = np.array(col[name], dtype=float)  # NULL: NaN
+        with np.errstate(invalid="ignore"):
+            near = np.abs(got - want) <= np.maximum(TOLERANCE_S, 1e-13 * np.abs(want))
+            same: np.ndarray = (got == want) | (np.isfinite(got) & np.isfinite(want) & near)
+        return ~same
+
+    def truth(name: str) -> np.ndarray:
+        return np.array(col[name], dtype=bool)
+
+    has_end = d.has_end
+    differs = (np.array(col["kind"], dtype=float) != d.kind) | (truth("end_edtf IS NOT NULL") != has_end)
+    differs |= unlike("start_earliest", d.start_earliest) | unlike("start_latest", d.start_latest)
+    differs |= (truth("start_uncertain") != d.start_uncertain) | (truth("start_approximate") != d.start_approximate)
+    differs |= np.array([p != s.precision.label for p, (s, _) in zip(col["start_precision"], sides, strict=True)])
+    differs |= has_end & (unlike("end_earliest", d.end_earliest) | unlike("end_latest", d.end_latest)
+                          | (truth("end_uncertain") != d.end_uncertain)
+                          | (truth("end_approximate") != d.end_approximate)
+                          | np.array([e is not None and p != e.precision.label
+                                      for p, (_, e) in zip(col["end_precision"], sides, strict=True)]))
+    differs |= unlike("sort_point", np.array(points, dtype=float))
+    drawn_col = truth("drawn")
+    differs |= (drawn_col != keep) | (drawn_col & keep & (unlike("x0", x0) | unlike("x1", x1) | unlike("xm", xm)))
+    out: list[Problem] = []
+    for k in np.flatnonzero(differs).tolist():
+        i = checked[k]
+        (position, event_id, *_), got = rows[i][:5], dict(zip(DATE_COLUMNS, rows[i][5:], strict=False))
+        start, end = sides[k]
+        said: list[tuple[str, str, str]] = []  # (column, its value, what the json gives)
+        differ = functools.partial(_differ, said)
+        differ("kind", _KIND_NAMES.get(got["kind"], got["kind"]), _KIND_NAMES[kinds[k]])
+        for side, date in (("start", start), ("end", end)):
+            if side == "end" and bool(got["end_edtf IS NOT NULL"]) != (end is not None):
+                said.append(("end_edtf", "an end" if got["end_edtf IS NOT NULL"] else "no end (NULL)",
+                             "no end" if end is None else f"end {end.edtf!r}"))
+                break
+            if date is None:
+                break
+            differ(f"{side}_precision", got[f"{side}_precision"], date.precision.label)
+            for bound in ("earliest", "latest"):
+                if not _same(got[f"{side}_{bound}"], getattr(date, bound)):
+                    said.append((f"{side}_{bound}", _when(got[f"{side}_{bound}"]), _when(getattr(date, bound))))
+            for flag in ("uncertain", "approximate"):
+                differ(f"{side}_{flag}", bool(got[f"{side}_{flag}"]), bool(getattr(date, flag)))
+        point = points[k]
+        sp = got["sort_point"]
+        if not _same(sp, point) and not (sp is not None and (math.isnan(float(sp)) or float(sp) == -math.inf)):
+            said.append(("sort_point", _when(sp), _when(point)))
+        drawn = bool(got["drawn"])
+        differ("drawn", drawn, bool(keep[k]))
+        if drawn and keep[k]:
+            pointlike = got["kind"] == 0 or not got["end_edtf IS NOT NULL"]
+            x0g, x1g = got["x0"], got["x1"]
+            reversed_ = x0g is not None and x1g is not None and float(x1g) < float(x0g)
+            for column, want in (("x0", x0[k]), ("x1", x1[k]), ("xm", xm[k])):
+                value = got[column]
+                if not _same(value, float(want)) and not _flagged(column, value, pointlike, reversed_):
+                    said.append((column, _when(value), _when(float(want))))
+        if said:
+            told = f"start {start.edtf!r} ({start.precision.label})" + (
+                "" if end is None else f", end {end.edtf!r} ({end.precision.label})")
+            columns = ", ".join(f"'{c}'" for c, _, _ in said)
+            listed = "; ".join(f"{c} {v} (its json gives {w})" for c, v, w in said)
+            out.append(Problem(file, f"its time columns do not say what its json says ({told}): {listed}; a row "
+                               "holds one event: the window draws the columns, the detail pane and convert say "
+                               "the json",
+                               location=f"{_row(position, event_id)}, column{'s' if len(said) > 1 else ''} "
+                                        f"{columns}"))
     return out
 
 
@@ -205,25 +415,66 @@ def collection_problems(store: DuckStore, progress: Callable[[str], None] | None
     times and ids first; at most :data:`MAX_LISTED` listed, then a count of the rest.
     ``progress("k of N rows checked")`` after each batch."""
     file, n = store.path, store.n_events
-    out = nan_problems(store) + duplicate_id_problems(store)
+    out = nan_problems(store) + infinite_time_problems(store) + duplicate_id_problems(store)
+    whisker = open_whisker(store)
+    found_rows: list[Problem] = []
     listed = len(out)
     more = 0
     done = 0
+    order = _TimeOrder(file)
     with store._lock:  # one connection: the rows are read while nothing else asks
         # in file order as stored (no sort: the json of every row would be sorted in memory)
-        cur = store.con.execute("SELECT file_row_number, id, title, track, json FROM evp")
+        cur = store.con.execute(f"SELECT file_row_number, id, title, track, json, {', '.join(DATE_COLUMNS)} FROM evp")
         while rows := cur.fetchmany(max(int(batch), 1)):
-            found = row_problems(file, store.meta, rows)
-            take = found[:max(MAX_LISTED - listed, 0)]
-            out.extend(take)
-            listed += len(take)
+            order.feed(rows)
+            found = row_problems(file, store.meta, rows, whisker)
+            take = found[:max(MAX_LISTED - listed - len(found_rows), 0)]
+            found_rows.extend(take)
             more += len(found) - len(take)
             done += len(rows)
             if progress is not None:
                 progress(f"{done:,} of {n:,} rows checked")
+    out += order.problems() + found_rows
     if more:
         out.append(Problem(file, f"and {more:,} more problems in later rows (the first {MAX_LISTED:,} are listed)"))
     return out
+
+
+_SORT_AT = 5 + DATE_COLUMNS.index("sort_point")
+_INDEX_AT = 5 + DATE_COLUMNS.index("file_index")
+
+
+class _TimeOrder:
+    """Rows out of the time order the store assumes (``sort_point``, then ``file_index``,
+    rising in file order), found as the rows stream past: the first :attr:`limit` said."""
+
+    def __init__(self, file: str, limit: int = 10) -> None:
+        self.file, self.limit = file, limit
+        self.last: tuple[float, int, int, Any] | None = None  # sort point, file index, position, id
+        self.found: list[Problem] = []
+        self.count = 0
+
+    def feed(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        last = self.last
+        for row in rows:
+            sp, fi = row[_SORT_AT], row[_INDEX_AT]
+            if sp is None or fi is None or math.isnan(sp):
+                continue  # NaN: said by nan_problems
+            if last is not None and (sp, fi) <= last[:2]:
+                self.count += 1
+                if len(self.found) < self.limit:
+                    self.found.append(Problem(
+                        self.file, f"out of time order: sort_point {_when(sp)}, file_index {fi:,} comes after "
+                        f"{_row(last[2], last[3])} (sort_point {_when(last[0])}, file_index {last[1]:,}); a "
+                        "collection's rows are sorted by time (sort_point, then file_index): the window "
+                        "finds and pages its rows by that order", location=f"{_row(row[0], row[1])}, column "
+                        "'sort_point'"))
+            last = (sp, fi, row[0], row[1])
+        self.last = last
+
+    def problems(self) -> list[Problem]:
+        more = self.count - len(self.found)
+        return self.found + ([Problem(self.file, f"and {more:,} more rows out of time order")] if more else [])
 
 
 def nan_problems(store: DuckStore, limit: int = 10) -> list[Problem]:
@@ -244,6 +495,44 @@ def _nan_rows(query: Callable[[str], list[Any]], source: str, file: str, limit: 
                            location=_row(int(position), event_id)))
     if rows and rows[0][0] > len(rows):
         out.append(Problem(file, f"and {rows[0][0] - len(rows):,} more rows with a time that is not a number"))
+    return out
+
+
+_INF_FLAGS = (
+    ("sort_point", "sort_point = '-inf'::DOUBLE"),
+    ("x0", "drawn AND (x0 = 'inf'::DOUBLE OR ((kind = 0 OR end_edtf IS NULL) AND isinf(x0)))"),
+    ("x1", "drawn AND (x1 = '-inf'::DOUBLE OR ((kind = 0 OR end_edtf IS NULL) AND isinf(x1)))"),
+    ("xm", "drawn AND isinf(xm)"),
+)
+"""Infinite times that are never right: only an open side of a span is infinite (``x0`` -inf,
+``x1`` +inf); a point's extent (a span without an end is drawn as one) and a marker are finite;
+``sort_point`` is +inf only when wholly open."""
+
+
+def infinite_time_problems(store: DuckStore, limit: int = 10) -> list[Problem]:
+    """Rows with an infinite time where only a finite one is right (:data:`_INF_FLAGS`), or with
+    ``x1`` before ``x0`` (one query)."""
+    flags = ", ".join(f"({sql})" for _, sql in _INF_FLAGS)
+    reversed_ = "drawn AND x1 < x0"
+    where = " OR ".join(f"({sql})" for _, sql in _INF_FLAGS)
+    rows = store._q(f"SELECT count(*) OVER (), file_row_number, id, x0, x1, {flags}, {reversed_} FROM evp "
+                    f"WHERE {where} OR ({reversed_}) ORDER BY file_row_number LIMIT {int(limit)}")
+    out = []
+    for _total, position, event_id, x0, x1, *bad in rows:
+        named = [repr(c) for (c, _), b in zip(_INF_FLAGS, bad, strict=False) if b]
+        if named:
+            columns = f"column{'s' if len(named) > 1 else ''} {' and '.join(named)}"
+            out.append(Problem(store.path, f"an infinite time in {columns}; only an open side of a span is "
+                               "infinite (x0 -inf, x1 +inf): a point's extent and a marker are finite, and "
+                               "sort_point is +inf only when the start is wholly open",
+                               location=_row(int(position), event_id)))
+        if bad[-1]:
+            out.append(Problem(store.path, f"x1 {_when(x1)} is before x0 {_when(x0)}; an event ends at or "
+                               "after its start (x0 <= x1)", location=f"{_row(int(position), event_id)}, "
+                               "column 'x1'"))
+    if rows and rows[0][0] > len(rows):
+        out.append(Problem(store.path, f"and {rows[0][0] - len(rows):,} more rows with an infinite time or x1 "
+                           "before x0"))
     return out
 
 

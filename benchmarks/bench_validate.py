@@ -1,0 +1,62 @@
+"""How fast ``validate`` reads a collection's rows: prints a table, asserts nothing.
+
+    mkdir -p /tmp/x-main && git archive main | tar -x -C /tmp/x-main
+    .venv/bin/python benchmarks/bench_validate.py --code main=/tmp/x-main --code branch=. --events 100000
+
+Writes one synthetic Parquet collection of N events (``write_synthetic_collection``, with the
+first ``--code``'s writer) under ``--data``, then, for each ``--code LABEL=DIR`` (its ``viewer``
+package first on ``sys.path``, one process each, run one after the other), times
+:func:`viewer.io.collection_check.collection_problems` on it: every row's json and time columns,
+the aggregate queries.  Compare the codes within one run (the machine is shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+_ONE = """
+import sys, time
+from viewer.io.duckstore import DuckStore
+from viewer.io.collection_check import collection_problems
+store = DuckStore(sys.argv[1])
+t = time.perf_counter()
+found = collection_problems(store)
+dt = time.perf_counter() - t
+print(f"{dt:.2f} {store.n_events / dt:.0f} {len(found)}")
+store.close()
+"""
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--code", action="append", default=[], metavar="LABEL=DIR")
+    p.add_argument("--events", type=int, default=100_000)
+    p.add_argument("--data", default="/tmp/rowdates-bench")
+    args = p.parse_args()
+    codes = args.code or ["branch=."]
+    target = Path(args.data) / f"synthetic-{args.events}.parquet"
+    first = str(Path(codes[0].split("=", 1)[1]).resolve())
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-c", "import sys; from viewer.io.synthetic_store import "
+                        "write_synthetic_collection as w; w(sys.argv[1], int(sys.argv[2]))", str(target),
+                        str(args.events)], env=dict(os.environ, PYTHONPATH=first), check=True, cwd=first)
+    print("| code | events | validate's row checks (s) | rows/s | problems |\n|---|---|---|---|---|", flush=True)
+    for code in codes:
+        label, folder = code.split("=", 1)
+        folder = str(Path(folder).resolve())
+        out = subprocess.run([sys.executable, "-c", _ONE, str(target)], capture_output=True, text=True,
+                             env=dict(os.environ, PYTHONPATH=folder), cwd=folder)
+        if out.returncode:
+            print(f"{label}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
+            continue
+        seconds, rate, problems = out.stdout.split()
+        print(f"| {label} | {args.events:,} | {seconds} | {int(rate):,} | {problems} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
