@@ -506,7 +506,8 @@ def test_csv_quotes_column_read_back_is_reported_as_not_loaded(tmp_path, bundled
 
 
 def test_a_csv_without_title_or_date_names_its_first_columns_not_all_100000(tmp_path):
-    """A 100,000-column CSV gave an error of 780 KB on one line (every column's name)."""
+    """A 100,000-column CSV gave an error of 780 KB on one line (every column's name); now a
+    header over the column cap is refused at once, and one under it names its first 40."""
     from viewer.io.registry import read_timeline
     from viewer.model.errors import TimelineLoadError
 
@@ -516,5 +517,11 @@ def test_a_csv_without_title_or_date_names_its_first_columns_not_all_100000(tmp_
     with pytest.raises(TimelineLoadError) as err:
         read_timeline(str(path))
     text = str(err.value)
+    assert "the header has 100,000 columns, more than the 10,000" in text and len(text) < 2000
+    path.write_text(",".join(f"c{i}" for i in range(5_000)) + "\n" + ",".join("x" * 5_000) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(TimelineLoadError) as err:
+        read_timeline(str(path))
+    text = str(err.value)
     assert "no column for" in text and "c0, c1" in text
-    assert "and 99,960 more" in text and len(text) < 2000
+    assert "and 4,960 more" in text and len(text) < 2000

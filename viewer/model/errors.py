@@ -9,6 +9,7 @@ mistake in a file at once instead of fixing them one by one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = ["Problem", "TimelineError", "TimelineLoadError", "DateError"]
@@ -60,12 +61,19 @@ class TimelineLoadError(TimelineError):
     ----------
     problems : list of Problem
         At least one; all problems found, in file order.
+
+    Attributes
+    ----------
+    open_instead : callable or None
+        What the window may do instead of showing the error (set by the caller that knows:
+        e.g. a CSV whose columns are still to be chosen opens the import dialog).
     """
 
     def __init__(self, problems: list[Problem]) -> None:
         if not problems:
             raise ValueError("TimelineLoadError needs at least one problem")
         self.problems = list(problems)
+        self.open_instead: Callable[[], object] | None = None
         super().__init__(self._summary())
 
     def _summary(self) -> str:

@@ -388,7 +388,7 @@ class FileFeature(QObject):
             if options is None and csv_header(path) is not None \
                     and any(p.message.startswith("no column for") for p in exc.problems):
                 # a CSV whose columns need choosing (no choices kept for them): the import dialog, not an error
-                exc.open_instead = lambda: self.import_file(path)  # type: ignore[attr-defined]
+                exc.open_instead = lambda: self.import_file(path)
             raise
         self._pending, self._pending_skipped = report.problems, len(report.skipped)
         self._notes = list(report.notes)
