@@ -196,6 +196,10 @@ def run_one(kind: str, n: int, target: str) -> dict:
     t_id = (time.perf_counter() - t) * 1000
     rss_store = _rss_mb()
     t_window = None
+    got = {"open": t_open, "first": t_first, "page": t_page, "p50": statistics.median(times),
+           "p95": float(np.percentile(times, 95)), "search": statistics.median(searches), "searches": searches,
+           "facet": t_facet, "by_id": t_id, "rss_store": rss_store}
+    print(f"store measured (window open next): {json.dumps(got)}", file=sys.stderr, flush=True)  # minutes at 10^8
     if kind in ("parquet", "duckdb"):
         store.close()
         from viewer.io.registry import read_timeline_report
