@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python benchmarks/bench_engine.py                       # memory 1e6, parquet 1e7, chdb 1e7
     .venv/bin/python benchmarks/bench_engine.py --runs memory:100000 parquet:1000000 duckdb:1000000
     .venv/bin/python benchmarks/bench_engine.py --runs parquet:100000000   # 10^8: ~GBs in --data
+    .venv/bin/python benchmarks/bench_engine.py --no-search-index --runs parquet:100000000  # no sidecar: search scans
     .venv/bin/python benchmarks/bench_engine.py --code main=/work/wt/x-main --code branch=. --runs parquet:1000000
     .venv/bin/python benchmarks/bench_engine.py --window 10000000 --code main=/work/wt/x-main --code branch=.
 
@@ -79,8 +80,12 @@ def windows(n_steps: int = 40):
     return [(centre - w / 2, centre + w / 2) if w < 300 * DAY else (YEAR0, YEAR0 + 365 * DAY) for w in seq]
 
 
-def prepare(kind: str, n: int, data: Path) -> tuple[str, float]:
-    """The store's data for ``n`` events (written once); seconds spent writing it now (0 if cached)."""
+def prepare(kind: str, n: int, data: Path, search_index: bool = True) -> tuple[str, float]:
+    """The store's data for ``n`` events (written once); seconds spent writing it now (0 if cached).
+
+    ``search_index=False``: a Parquet collection is written without its sidecar search index
+    (search then scans the file); the writer's steps are printed to stderr with their times.
+    """
     data.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     if kind == "memory":
@@ -96,9 +101,18 @@ def prepare(kind: str, n: int, data: Path) -> tuple[str, float]:
     path = data / f"synthetic-{n}{ext}"
     made = 0.0
     if not path.exists():
+        from viewer.io import duckstore
         from viewer.io.synthetic_store import write_synthetic_collection
 
-        write_synthetic_collection(str(path), n, progress=lambda m: print(f"  {path.name}: {m}", flush=True))
+        if not search_index:
+            duckstore.write_collection_index = lambda *a, **k: None  # type: ignore[assignment]
+
+        def say(m: str) -> None:
+            print(f"  {time.strftime('%H:%M:%S', time.gmtime())} +{time.perf_counter() - t:.0f}s "
+                  f"{path.name}: {m}", file=sys.stderr, flush=True)
+
+        write_synthetic_collection(str(path), n, progress=say)
+        say("written")
         made = time.perf_counter() - t
     if kind != "chdb":
         return str(path), made
@@ -182,6 +196,10 @@ def run_one(kind: str, n: int, target: str) -> dict:
     t_id = (time.perf_counter() - t) * 1000
     rss_store = _rss_mb()
     t_window = None
+    got = {"open": t_open, "first": t_first, "page": t_page, "p50": statistics.median(times),
+           "p95": float(np.percentile(times, 95)), "search": statistics.median(searches), "searches": searches,
+           "facet": t_facet, "by_id": t_id, "rss_store": rss_store}
+    print(f"store measured (window open next): {json.dumps(got)}", file=sys.stderr, flush=True)  # minutes at 10^8
     if kind in ("parquet", "duckdb"):
         store.close()
         from viewer.io.registry import read_timeline_report
@@ -316,6 +334,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--window", type=int, metavar="N", default=None,
                    help="instead: the app's window on an N-event Parquet collection, for each --code")
     p.add_argument("--window-one", metavar="TARGET", help=argparse.SUPPRESS)
+    p.add_argument("--no-search-index", action="store_true",
+                   help="write Parquet collections without the sidecar search index (search scans the file)")
     args = p.parse_args(argv)
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), args.one[2])))
@@ -349,11 +369,13 @@ def main(argv: list[str] | None = None) -> int:
             # prepared in a child: a process's peak RSS survives exec (the measuring child would inherit it)
             got = subprocess.run([sys.executable, "-c", "import json, sys; sys.path.insert(0, sys.argv[1]); "
                                   "import bench_engine as b; from pathlib import Path; "
-                                  "print(json.dumps(b.prepare(sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]))))",
-                                  str(Path(__file__).resolve().parent), kind, n, str(data)],
-                                 env=env, capture_output=True, text=True, cwd=code)
+                                  "print(json.dumps(b.prepare(sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]), "
+                                  "sys.argv[5] == '1')))",
+                                  str(Path(__file__).resolve().parent), kind, n, str(data),
+                                  "0" if args.no_search_index else "1"],
+                                 env=env, stdout=subprocess.PIPE, text=True, cwd=code)  # its steps on stderr
             if got.returncode:
-                print(f"{run} {label}: prepare failed\n{got.stderr[-3000:]}", file=sys.stderr)
+                print(f"{run} {label}: prepare failed (above)", file=sys.stderr)
                 continue
             target, made = json.loads(got.stdout.strip().splitlines()[-1])
             out = subprocess.run([sys.executable, __file__, "--one", kind, n, target], capture_output=True, text=True,
