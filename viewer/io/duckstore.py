@@ -152,6 +152,26 @@ def connect(database: str = ":memory:", read_only: bool = False) -> Any:
     return con
 
 
+READ_SPILL = "4GiB"
+"""The most a reading connection may spill to disk (a query past :data:`READ_MEMORY` and this
+fails with DuckDB's out-of-memory error, which names the file, instead of filling a disk)."""
+
+
+def keep_spill_private(con: Any) -> None:
+    """Point a reading connection's spill files at ``duckdb-spill`` in the user's private cache
+    folder (:func:`viewer.io.cache.cache_dir`), at most :data:`READ_SPILL`; with no trusted
+    cache folder, spilling is off.  DuckDB's default is ``.tmp`` in the current folder: a
+    10^8-event collection wrote 20 GB into the folder the viewer was started from."""
+    from .cache import cache_dir
+
+    folder = cache_dir(create=True)
+    if folder is None:
+        con.execute("SET temp_directory = ''")
+        return
+    con.execute(f"SET temp_directory = {_quote(os.path.join(folder, 'duckdb-spill'))}")
+    con.execute(f"SET max_temp_directory_size = {_quote(READ_SPILL)}")
+
+
 def counts_path(path: str) -> str:
     """Where the count tables of a Parquet collection live: ``NAME.counts.parquet`` beside it."""
     root = path[:-len(".parquet")] if path.lower().endswith(".parquet") else path
@@ -384,6 +404,7 @@ class DuckStore(EventStore):
             if path.lower().endswith(".duckdb"):
                 self.con = connect(path, read_only=True)
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
+                keep_spill_private(self.con)
                 self.con.execute("CREATE TEMP VIEW ev AS SELECT * FROM events")
                 self.con.execute("CREATE TEMP VIEW evp AS SELECT *, rowid AS file_row_number FROM events")
                 meta = dict(self.con.execute("SELECT key, value FROM meta").fetchall())
@@ -392,6 +413,7 @@ class DuckStore(EventStore):
             else:
                 self.con = connect()
                 self.con.execute(f"SET memory_limit = {_quote(READ_MEMORY)}")
+                keep_spill_private(self.con)
                 # each file's footer (schema, row-group statistics) parsed once, not on every query
                 self.con.execute("SET parquet_metadata_cache = true")
                 # ev for windows; evp with row positions (= time order) for pages and search: asking
