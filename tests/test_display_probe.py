@@ -78,3 +78,19 @@ def test_an_unknown_qt_platform_is_named_with_the_platforms_there_are():
     assert line.startswith("timeline-viewer: QT_QPA_PLATFORM='bogus' names no Qt platform there is; "
                            "the platforms are: ")
     assert "offscreen" in line and "xcb" in line and "wayland" in line and "minimal" in line
+
+
+def test_a_missing_x_library_exits_2_naming_the_package_not_a_core_dump(tmp_path):
+    """Qt 6.5+ needs libxcb-cursor0 for X, which a fresh Debian/Ubuntu may lack: Qt printed
+    one line and aborted (exit 134, core dump).  Here the library is made unloadable with a
+    broken copy first on LD_LIBRARY_PATH, and the display answers (a listening socket)."""
+    (tmp_path / "libxcb-cursor.so.0").write_bytes(b"")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(f"\0/tmp/.X11-unix/X{FREE}")
+        server.listen(1)
+        got = _run(DISPLAY=f":{FREE}", LD_LIBRARY_PATH=str(tmp_path))
+    assert got.returncode == 2, got.stderr
+    line = next(ln for ln in got.stderr.splitlines() if ln.startswith("timeline-viewer:"))
+    assert "Qt's X11 platform plugin cannot be loaded" in line
+    assert "libxcb-cursor.so.0" in line and "(on Debian/Ubuntu: libxcb-cursor0)" in line
+    assert "--screenshot OUT.png" in line

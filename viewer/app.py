@@ -106,15 +106,21 @@ def _chosen_platforms() -> list[str]:
     return [part.split(":", 1)[0].strip() for part in value.split(";") if part.split(":", 1)[0].strip()]
 
 
-def _platform_plugins() -> list[str]:
-    """The names of the Qt platform plugins there are (PySide6's ``plugins/platforms`` folder and
-    ``QT_QPA_PLATFORM_PLUGIN_PATH``): ``offscreen``, ``xcb``...; empty when none can be listed."""
+def _platform_folders() -> list[str]:
+    """The folders Qt looks in for platform plugins: PySide6's ``plugins/platforms`` and
+    ``QT_QPA_PLATFORM_PLUGIN_PATH`` when set."""
     import PySide6
 
     folders = [os.path.join(os.path.dirname(PySide6.__file__), "Qt", "plugins", "platforms"),
                os.environ.get("QT_QPA_PLATFORM_PLUGIN_PATH", "")]
+    return [folder for folder in folders if folder]
+
+
+def _platform_plugins() -> list[str]:
+    """The names of the Qt platform plugins there are (:func:`_platform_folders`):
+    ``offscreen``, ``xcb``...; empty when none can be listed."""
     names = set()
-    for folder in filter(None, folders):
+    for folder in _platform_folders():
         try:
             files = os.listdir(folder)
         except OSError:
@@ -136,6 +142,40 @@ def _unknown_platform() -> str | None:
         return None
     return (f"QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']!r} names no Qt platform there is; "
             f"the platforms are: {', '.join(known)}")
+
+
+def _unloadable_x_plugin() -> str | None:
+    """Why Qt's X11 platform plugin (``libqxcb.so``) cannot be loaded, or None.
+
+    Qt 6.5 and later need system libraries PySide6's wheel does not carry (``libxcb-cursor0``
+    first among them, see Qt's "Qt for X11 Requirements"); when one is missing Qt prints a
+    line and aborts the process (exit 134, core dump).  The plugin is loaded here with the
+    system's loader (``ctypes``) first, which names the library that is missing.  Only when
+    X is what Qt will use: ``QT_QPA_PLATFORM`` unset or ``xcb``, and no Wayland display named.
+    """
+    chosen = _chosen_platforms()
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) or (chosen and chosen[0] != "xcb"):
+        return None
+    if not chosen and os.environ.get("WAYLAND_DISPLAY"):
+        return None  # Qt tries Wayland first
+    plugin = next((os.path.join(folder, "libqxcb.so") for folder in _platform_folders()
+                   if os.path.isfile(os.path.join(folder, "libqxcb.so"))), None)
+    if plugin is None:
+        return None
+    import ctypes
+
+    try:
+        ctypes.CDLL(plugin)
+    except OSError as exc:
+        problem = str(exc)
+        m = re.search(r"([\w.+-]+)\.so((?:\.\d+)*)\b", problem.replace(plugin, ""))
+        hint = ""
+        if m:
+            stem, version = m.group(1), m.group(2).lstrip(".").split(".")[0]
+            package = stem + ("-" if stem[-1:].isdigit() else "") + version  # Debian's naming of library packages
+            hint = f"; install the system package that gives {m.group(0)} (on Debian/Ubuntu: {package})"
+        return f"Qt's X11 platform plugin cannot be loaded ({problem}){hint}"
+    return None
 
 
 def _unreachable_display() -> str | None:
@@ -229,6 +269,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"timeline-viewer: cannot reach the display to open the window on ({unreachable}); "
               "check DISPLAY (is the X server running?), render it instead with --screenshot OUT.png, "
               "or set QT_QPA_PLATFORM", file=sys.stderr)
+        return 2
+    unloadable = None if args.screenshot else _unloadable_x_plugin()
+    if unloadable:
+        print(f"timeline-viewer: {unloadable}; or render the window instead with --screenshot OUT.png",
+              file=sys.stderr)
         return 2
     args.step = 1 if args.step is None else args.step
     theme_given = args.theme is not None  # else the theme chosen last time (the session), or dark
