@@ -170,7 +170,7 @@ class CaptionWidget(QWidget):
             floor = self._need(self.caption, width, h, max_height=0.0)
             room = min(room, max(self.height_limit - 2 * pad, floor))
         self._lines = layout_caption(self.caption, width, h, self.theme, max_height=room)
-        need = sum(ln.height for ln in self._lines) + 0.25 * h / 36 * max(0, len(self._lines) - 1) + 2 * pad
+        need = self.text_px() + 2 * pad
         step = self.line_step()
         most = 0.4 * h
         if self.height_limit is not None:
@@ -179,6 +179,11 @@ class CaptionWidget(QWidget):
         rounded = min(math.ceil(need / step - 1e-6) * step, max(most, need))
         self.setFixedHeight(int(math.ceil(min(max(rounded, h * 0.12), 0.4 * h))))
         self.update()
+
+    def text_px(self) -> float:
+        """Height of the laid-out text (lines and the gaps between them), pixels."""
+        h = float(self._screen_height())
+        return sum(ln.height for ln in self._lines) + 0.25 * h / 36 * max(0, len(self._lines) - 1)
 
     def lines(self) -> list[CaptionLine]:
         """The laid-out lines (fonts included), for tests and the hand-out."""
