@@ -151,8 +151,9 @@ class PresentWindow(QWidget):
         self._measurers: dict[tuple[str, ...], EventLayerItem] = {}  # label widths of each subset
         self._lanes_px_key: tuple[int, int, int] | None = None
         self._lanes_px: dict[int, float] = {}  # lanes each step needs (step index), at _lanes_px_key's size
+        self._ranges: dict[int, tuple[float, float]] = {}  # each step's x range, at _lanes_px_key's size
         self._stepping = False  # _show_step frames the step itself once the caption has its height
-        self._framed_width = -1.0  # the plot width the step was framed for
+        self._framed: tuple | None = None  # the step, plot width and type the view was last framed for
         self._header_width: int | None = None  # the width the header's height was fitted for
         self.setWindowTitle(f"{story.title} — presenting — Timeline Viewer")
         colours = theme_colours(theme)
@@ -301,9 +302,17 @@ class PresentWindow(QWidget):
     def _frame_step(self, animate: bool) -> None:
         """Move to the current step's range, its lanes sized for what that range shows."""
         a, b = self._step_range()
-        self._framed_width = float(self.view.plotItem.vb.width())
+        self._framed = self._frame_key()
         self.view.fit_lanes_to(a, b)
         self.animate_to(a, b, animate=animate)
+
+    def _size_key(self) -> tuple[int, int, int]:
+        """What a step's range and lanes are measured for: the plot's width and the type."""
+        style = self.view.style_
+        return round(float(self.view.plotItem.vb.width())), style.font_px, style.min_font_px
+
+    def _frame_key(self) -> tuple:
+        return (self.presentation.index, id(self.view.timeline), *self._size_key())
 
     def _step_range(self) -> tuple[float, float]:
         """The x range (seconds from the shown timeline's origin) of the current step: its
@@ -317,6 +326,9 @@ class PresentWindow(QWidget):
             a, b = step_window(self.timeline, step)
             origin = self.view.timeline.columns.origin_epoch_s
             return clamp_range(a - origin, b - origin, self.view.limits)
+        index = self.presentation.index
+        if self._lanes_px_key == self._size_key() and index in self._ranges:
+            return self._ranges[index]  # measured with the caption's room (_step_lanes_px)
         return step_view_range(self.timeline, step, self.view.timeline, item, self.view.limits, width_px,
                                self.view.style_)
 
@@ -349,9 +361,9 @@ class PresentWindow(QWidget):
         if width_px <= 0 or step is None:
             return None
         style = view.style_
-        key = (round(width_px), style.font_px, style.min_font_px)
+        key = self._size_key()
         if self._lanes_px_key != key:
-            self._lanes_px_key, self._lanes_px = key, {}
+            self._lanes_px_key, self._lanes_px, self._ranges = key, {}, {}
         if index in self._lanes_px:
             return self._lanes_px[index]
         need = 0.0
@@ -359,6 +371,8 @@ class PresentWindow(QWidget):
             shown = self._subset(step.tracks)
             item = self._measurer(shown, style)
             a, b = step_view_range(self.timeline, step, shown, item, view_limits(shown), width_px, style)
+            if shown is view.timeline:
+                self._ranges[index] = (a, b)
             cols = shown.columns
             try:
                 sel_row: int | None = cols.row_of(step.event)
@@ -503,9 +517,9 @@ class PresentWindow(QWidget):
         self.caption.set_height_limit(self._caption_limit())
         self.caption.relayout()
         self._place_overlays()
-        if self.presentation.step is not None:
+        if self.presentation.step is not None and self._framed != self._frame_key():
             self.finish_animation()
-            # the step's label was measured against the old width: frame the step for this one
+            # the step's label was measured against the old width or type: frame the step for this one
             self._frame_step(animate=False)
 
     def _on_view_resized(self) -> None:
@@ -518,7 +532,7 @@ class PresentWindow(QWidget):
         self.caption.set_height_limit(self._caption_limit())
         if self.presentation.step is None:
             return
-        if float(self.view.plotItem.vb.width()) == self._framed_width and self.view.fit_window is not None:
+        if self._framed == self._frame_key() and self.view.fit_window is not None:
             self.view.fit_lanes_to(*self.view.fit_window)
             return
         self.finish_animation()

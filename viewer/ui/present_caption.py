@@ -9,7 +9,6 @@ type, so the timeline above gets the rest and moves only by whole lines between 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
@@ -118,11 +117,13 @@ def paint_caption(p: QPainter, rect: QRectF, lines: list[CaptionLine], gap: floa
 class CaptionWidget(QWidget):
     """The caption under the timeline: title, verbatim quote(s), speaker, source, date.
 
-    The panel is as high as the shown caption needs (within :meth:`set_height_limit`), rounded
-    up to whole lines of quote type (:meth:`line_step`): the timeline above takes the rest, and
-    it moves only when a caption is a line longer or shorter than the last.  (It used to keep the
-    longest caption's height for the whole story: at 1920x1080 step 6 left 170 px empty under
-    its text while the lanes above were squeezed to a smaller type.)
+    The panel is as high as the shown caption needs (within :meth:`set_height_limit`; at least
+    12 % of the screen): the timeline above takes the rest.  Its text comes in whole lines of a
+    few fixed sizes, so the timeline's bottom edge moves only when a caption has a line more or
+    less than the last, and steps whose captions have as many lines keep the same layout.  (It
+    used to keep the longest caption's height for the whole story: at 1920x1080 step 6 left
+    170 px empty under its text while the lanes above were squeezed to a smaller type.  Rounding
+    up to whole quote lines was tried: it left step 1 a line of empty panel at 3840x2160.)
 
     ``drawn_text()`` returns what the last paint put on screen.
     """
@@ -154,11 +155,6 @@ class CaptionWidget(QWidget):
         lines = layout_caption(caption, width, h, self.theme, max_height=max_height)
         return sum(ln.height for ln in lines) + 0.25 * h / 36 * max(0, len(lines) - 1)
 
-    def line_step(self) -> float:
-        """The panel's height grows and shrinks in steps of this (pixels): a line of quote type."""
-        h = float(self._screen_height())
-        return float(QFontMetricsF(label_font(max(12, round(h / 24)))).lineSpacing())
-
     def relayout(self) -> None:
         """Lay the caption out again for the current width and screen height."""
         h = float(self._screen_height())
@@ -171,13 +167,7 @@ class CaptionWidget(QWidget):
             room = min(room, max(self.height_limit - 2 * pad, floor))
         self._lines = layout_caption(self.caption, width, h, self.theme, max_height=room)
         need = self.text_px() + 2 * pad
-        step = self.line_step()
-        most = 0.4 * h
-        if self.height_limit is not None:
-            most = min(most, max(self.height_limit, need))
-        # whole quote lines: captions of about the same length give the same layout
-        rounded = min(math.ceil(need / step - 1e-6) * step, max(most, need))
-        self.setFixedHeight(int(math.ceil(min(max(rounded, h * 0.12), 0.4 * h))))
+        self.setFixedHeight(int(min(max(need, h * 0.12), 0.4 * h)))
         self.update()
 
     def text_px(self) -> float:
