@@ -140,9 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(args.data)
     folder.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench_render import data_file
-
-    from viewer.model.synthetic import synthetic_timeline  # noqa: F401  (the file is written with this code)
+    from bench_render import data_file  # the synthetic files are written with this checkout's code
 
     cases = args.only or CASES
     files = {"step_n": data_file(folder, args.n) if "step_n" in cases else None}

@@ -293,8 +293,9 @@ class PresentWindow(QWidget):
             # the caption first: its height for this step decides the lanes' height
             self.caption.set_height_limit(self._caption_limit())
             self._set_caption(step.event)
-            if self.isVisible():
-                self.layout().activate()  # the view gets the height the caption leaves now
+            layout = self.layout()
+            if self.isVisible() and layout is not None:
+                layout.activate()  # the view gets the height the caption leaves now
         finally:
             self._stepping = False
         self._frame_step(animate)
