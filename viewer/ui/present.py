@@ -245,13 +245,14 @@ class PresentWindow(QWidget):
             self._subsets[key] = timeline_for_tracks(self.timeline, key)
         return self._subsets[key]
 
-    def _header_text(self, index: int) -> str:
-        """The header over step ``index`` (0-based): story title, step number, tracks left out."""
+    def _header_text(self, index: int, number: int | None = None) -> str:
+        """The header over step ``index`` (0-based): story title, step number (``number``, 1-based,
+        when given: the header's height is measured with the widest), tracks left out."""
         pres = self.presentation
         if not pres.count:
             return self.story.title
         step = self.story.steps[index]
-        text = f"{self.story.title}    {index + 1} / {pres.count}"
+        text = f"{self.story.title}    {index + 1 if number is None else number} / {pres.count}"
         shown = self._subset(step.tracks)
         hidden = [t.label for t in self.timeline.tracks if t.id not in {u.id for u in shown.tracks}]
         if hidden:  # the step shows some tracks only: say which are left out
@@ -269,8 +270,14 @@ class PresentWindow(QWidget):
         self._header_width = width
         current = self.header.text()
         tallest = 0
-        for k in range(min(self.presentation.count, MAX_STORY_CAPTIONS)) or [0]:
-            self.header.setText(self._header_text(k))
+        # the headers differ in the step's number and the tracks left out: one header per set of
+        # tracks, with the last step's number (as many digits as any): 300 steps measured 300
+        # headers at every resize
+        seen: dict[tuple[str, ...], int] = {}
+        for k in range(min(self.presentation.count, MAX_STORY_CAPTIONS)):
+            seen.setdefault(tuple(sorted(self.story.steps[k].tracks)), k)
+        for k in sorted(seen.values()) or [0]:
+            self.header.setText(self._header_text(k, number=self.presentation.count))
             tallest = max(tallest, self.header.heightForWidth(width))
         self.header.setText(current)
         self.header.setFixedHeight(max(tallest, self.header.fontMetrics().height()))
@@ -291,7 +298,7 @@ class PresentWindow(QWidget):
             self.state.selected = step.event  # (the caption follows below, not in _on_state)
             self.view.time_axis.set_finest_period(step_precision_s(self.timeline, step))
             # the caption first: its height for this step decides the lanes' height
-            self.caption.set_height_limit(self._caption_limit())
+            self.caption.height_limit = self._caption_limit()  # (laid out once, with the caption)
             self._set_caption(step.event)
             layout = self.layout()
             if self.isVisible() and layout is not None:
