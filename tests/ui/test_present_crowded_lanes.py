@@ -109,6 +109,7 @@ def test_a_folded_events_marker_is_kept_off_other_labels_text(qtbot, tmp_path):
     for k, pl in folded:
         y = float(frame.hit["y"][k])
         for text, rect in item.drawn_labels:
-            if rect.top() <= y <= rect.bottom() and pl.marker_x + r > rect.left() + 2 and pl.marker_x - r < rect.right():
+            on_text = pl.marker_x + r > rect.left() + 2 and pl.marker_x - r < rect.right()
+            if rect.top() <= y <= rect.bottom() and on_text:
                 under.append((cols.ids[pl.row], text))
     assert under == []

@@ -517,8 +517,9 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
 def _markers_off_labels(placed: list[Placement], n_slots: int, marker_half: float) -> None:
     """Move each event drawn over others (``overflow``: no sub-row of its own, counted in a
     "+N" badge) to the sub-row where its marker covers least of other events' label text (none
-    when a sub-row is free there: then over a marker at most), the nearest of those; in place.  On a wall a folded event's marker sat in the middle of a
-    neighbour's label ("Report 1◆ on the border")."""
+    when a sub-row is free there: then over a marker at most), the nearest of those; in place.
+    On a wall a folded event's marker sat in the middle of a neighbour's label
+    ("Report 1◆ on the border")."""
     over = [k for k, pl in enumerate(placed) if pl.overflow]
     if not over:
         return
