@@ -73,3 +73,43 @@ def test_labels_in_a_squeezed_lane_stay_inside_their_lane_and_apart(qtbot, tl):
         rows = sorted(set(ys))
         assert all(b - a >= line - 0.5 for a, b in zip(rows, rows[1:])), \
             f"lane {lane}: {line:.1f} px lines of text on sub-rows {rows}"
+
+
+def test_a_folded_events_marker_is_kept_off_other_labels_text(qtbot, tmp_path):
+    """40 reports in two hours after a long statement, at 1024x768: the lane runs out of sub-rows
+    and the last report is folded under "+1" (no sub-row of its own).  Its marker was drawn in
+    the middle of "Report 18 on the border"; it now goes to the sub-row where it covers no
+    label's text (beside the marker of the report before it)."""
+    import json
+
+    events = [{"id": "x", "track": "a", "title": "A long statement by the foreign minister on the talks",
+               "start": {"edtf": "2022-02-10T09:00:00Z"}}]
+    events += [{"id": f"y{i}", "track": "a", "title": f"Report {i} on the border",
+                "start": {"edtf": f"2022-02-10T{10 + i // 12:02d}:{(i % 12) * 5:02d}:00Z"}} for i in range(40)]
+    events.append({"id": "q", "track": "b", "title": "Quiet", "start": {"edtf": "2022-02-10T12:00:00Z"}})
+    doc = {"format": "timeline-viewer", "version": 1, "title": "Crowd",
+           "tracks": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+           "events": events, "stories": [{"title": "S", "steps": [{"event": "x"}]}]}
+    path = tmp_path / "crowd.timeline.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    crowd = read_timeline(path)
+    pw = PresentWindow(crowd, crowd.stories[0], animation_ms=0)
+    qtbot.addWidget(pw)
+    pw.resize(1024, 768)
+    pw.show()
+    qtbot.waitExposed(pw)
+    pw.grab()
+    item = pw.view.events_item
+    frame = item._frame
+    cols = pw.view.timeline.columns
+    r = pw.view.style_.marker_px
+    folded = [(k, pl) for k, pl in enumerate(frame.placements) if pl.overflow]
+    assert folded  # the case this is about: an event without a sub-row of its own
+    under = []
+    for k, pl in folded:
+        y = float(frame.hit["y"][k])
+        for text, rect in item.drawn_labels:
+            on_text = pl.marker_x + r > rect.left() + 2 and pl.marker_x - r < rect.right()
+            if rect.top() <= y <= rect.bottom() and on_text:
+                under.append((cols.ids[pl.row], text))
+    assert under == []

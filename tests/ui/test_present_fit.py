@@ -118,23 +118,52 @@ def test_an_empty_lane_takes_a_line_and_busy_lanes_their_sub_rows():
     assert sum(tight) == pytest.approx(total)
 
 
-def test_the_caption_gives_way_to_the_lanes_but_keeps_one_height_and_legible_type(qtbot, tl):
-    """At 1280x720 the caption area kept step 1's height at every step; it now leaves the
-    lanes of steps 6 and 12 what they need, still one height for the whole story, its quotes
-    no smaller than the smallest caption type."""
+def _text_px(pw, h: float) -> float:
+    """Height of the caption's laid-out text, pixels (its lines and the gaps between them)."""
+    lines = pw.caption.lines()
+    return sum(ln.height for ln in lines) + 0.25 * h / 36 * max(0, len(lines) - 1)
+
+
+def test_the_caption_gives_way_to_the_lanes_in_legible_type(qtbot, tl):
+    """At 1280x720 the caption area kept step 1's height at every step; it leaves the lanes of
+    steps 6 and 12 what they need, its quotes no smaller than the smallest caption type."""
     from viewer.ui.present_caption import CAPTION_MIN_FRACTION
 
     pw = present(qtbot, tl, (1280, 720))
-    heights = set()
     for k in range(pw.presentation.count):
         pw.presentation.go_to(k)
         qtbot.wait(5)
-        heights.add((pw.caption.height(), pw.view.height()))
         for line in pw.caption.lines():
             assert line.font.pixelSize() >= round(720 * CAPTION_MIN_FRACTION) - 1, (k + 1, line.text)
-    assert len(heights) == 1, heights
-    caption_h, view_h = heights.pop()
-    assert caption_h < 225  # 225 px: step 1's caption at full size, the height every step had
+        # no taller than the step's lanes leave it, unless its text in the smallest type needs more
+        limit = pw.caption.height_limit
+        assert limit is not None
+        assert pw.caption.height() <= max(limit, _text_px(pw, 720.0) + 2 * 720 / 60) + 1, k + 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_caption_keeps_nothing_empty_and_the_lanes_get_the_rest(qtbot, tl, size):
+    """At 1920x1080 step 6's caption (one line of quote) kept the height of the story's longest
+    caption, 170 px empty under its text, while the lanes above were squeezed to a smaller type.
+    Each step's caption now leaves nothing empty under its text (but the panel's least height), and a
+    step whose lanes have room gets them in the full label type."""
+    pw = present(qtbot, tl, size)
+    h = float(size[1])
+    for k in range(pw.presentation.count):
+        pw.presentation.go_to(k)
+        pw.finish_animation()
+        qtbot.wait(5)
+        text = _text_px(pw, h)
+        empty = pw.caption.height() - text - 2 * h / 60
+        floor = 0.12 * h - text - 2 * h / 60  # the panel's least height
+        assert empty <= max(2.0, floor + 1), (k + 1, empty)
+    if size == (1920, 1080):
+        pw.presentation.go_to(5)
+        pw.finish_animation()
+        qtbot.wait(5)
+        pw.view.viewport().repaint()
+        fonts = pw.view.events_item._frame.lane_font_px or {}
+        assert all(px == pw.view.style_.font_px for px in fonts.values()), fonts
 
 
 def _own_data(tmp_path):

@@ -75,3 +75,24 @@ def test_the_list_of_tracks_left_out_wraps_between_tracks_only(qtbot, tl):
         joined = [ln.replace("\u00a0", " ").replace("\u2011", "-") for ln in lines]
         for name in hidden:
             assert any(name in ln for ln in joined), (width, name, joined)
+
+
+@pytest.mark.parametrize("step", [1, 12])
+def test_the_band_title_is_whole_on_a_1024_projector(qtbot, step):
+    """At 1024x768 the drills band's title read "Allied Resolve-2022 dri…": on a wall its tab
+    runs on past the band's end (the tab row holds band titles only), smaller type only then."""
+    from viewer.app import bundled_timeline_path
+    from viewer.io import read_timeline
+    from viewer.ui.present import PresentWindow
+
+    tl = read_timeline(bundled_timeline_path())
+    pw = PresentWindow(tl, tl.stories[0], animation_ms=0)
+    qtbot.addWidget(pw)
+    pw.resize(1024, 768)
+    pw.show()
+    qtbot.waitExposed(pw)
+    pw.presentation.go_to(step - 1)
+    pw.finish_animation()
+    pw.grab()
+    band = next(e for e in tl.events if e.id == "allied-resolve-2022")
+    assert pw.view.bands_item.drawn_titles == [band.title]

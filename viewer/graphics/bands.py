@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ..model.columns import BAND_LANE
 from ..model.text import visible_controls
@@ -33,6 +33,7 @@ class BandLayerItem(pg.GraphicsObject):
         self.style = style or TimelineStyle()
         self.selected: str | None = None
         self._tabs: list[tuple[QRectF, str]] = []
+        self.drawn_titles: list[str] = []  #: the titles as the last paint drew them (shortened ones with "…")
         self._bounds = layer_bounds(self.columns)
         self.setZValue(-10)
 
@@ -76,8 +77,11 @@ class BandLayerItem(pg.GraphicsObject):
         fm = QFontMetricsF(font)
         p.setFont(font)
         self._tabs = []
+        self.drawn_titles = []
         cols = self.columns
-        for row in cols.visible(BAND_LANE, vr.left(), vr.right()).tolist():
+        rows = cols.visible(BAND_LANE, vr.left(), vr.right()).tolist()
+        starts = sorted(float(cols.x0[r]) * sx + tx for r in rows)
+        for row in rows:
             ev = self.timeline.events[int(cols.event_index[row])]
             x0 = cols.x0[row] * sx + tx
             x1 = max(cols.x1[row] * sx + tx, x0 + 3)
@@ -91,18 +95,42 @@ class BandLayerItem(pg.GraphicsObject):
             text = " ".join(visible_controls(ev.title).split())  # one line; controls shown, not obeyed
             left = max(x0, area.left()) + 6
             room = min(x1, area.right()) - left - 6
-            if room < fm.horizontalAdvance("M") * 3:
+            tfont, tfm = font, fm
+            if self.style.whole_labels and fm.horizontalAdvance(text) > room:
+                room, tfont, tfm = self._wall_title_room(text, x0, left, room, starts, area.right())
+            if room < tfm.horizontalAdvance("M") * 3:
                 continue
-            shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
-            w = fm.horizontalAdvance(shown)
+            shown = tfm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            w = tfm.horizontalAdvance(shown)
             tab = QRectF(left - 4, area.top() + 2, w + 8, fm.height() + 4)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self.style.color("band_tab", 215) if ev.id != self.selected else QColor("#ffe9b8"))
             p.drawRoundedRect(tab, 3, 3)
             p.setPen(self.style.color("band_text"))
-            p.drawText(QPointF(left, area.top() + 4 + fm.ascent()), shown)
+            p.setFont(tfont)
+            p.drawText(QPointF(left, area.top() + 2 + (fm.height() + 4 - tfm.height()) / 2 + tfm.ascent()), shown)
+            p.setFont(font)
             self._tabs.append((tab, ev.id))
+            self.drawn_titles.append(shown)
         p.restore()
+
+    def _wall_title_room(self, text: str, x0: float, left: float, room: float, starts: list[float],
+                         right: float) -> tuple[float, QFont, QFontMetricsF]:
+        """Room and type for a band's title that its band is too narrow for, on a wall (labels
+        whole, ``style.whole_labels``): the tab row holds band titles only, so the title runs on
+        past the band's end up to the next band's (or the plot's right edge); what still does not
+        fit is set in smaller type, down to the wall's smallest (``style.min_font_px``), and only
+        then shortened.  At 1024x768 the bundled story's band read "Allied Resolve-2022 dri…"."""
+        later = [s for s in starts if s > x0 + 0.5]
+        room = max(room, min(later[0] if later else right, right) - left - 6)
+        px = self.style.font_px
+        font = label_font(px, bold=True, family=self.style.font_family)
+        fm = QFontMetricsF(font)
+        while fm.horizontalAdvance(text) > room and px > self.style.min_font_px:
+            px -= 1
+            font = label_font(px, bold=True, family=self.style.font_family)
+            fm = QFontMetricsF(font)
+        return room, font, fm
 
     def band_at(self, device_pos: QPointF) -> str | None:
         """Id of the band whose title tab is at a device-pixel position."""

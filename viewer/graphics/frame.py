@@ -19,8 +19,9 @@ number of events.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -502,6 +503,8 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
                 font_px -= 1
                 lane_font_px[lane] = font_px
                 continue
+            if metrics.whole_labels:
+                _markers_off_labels(placed, lane_slots, marker_px)
             return placed
         # a crowd at one time: squeeze the lane (more, lower sub-rows and a
         # smaller font) rather than hide an event under another
@@ -509,6 +512,38 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
         lane_slot_h[lane] = (lane_px - 8) / lane_slots
         font_px = max(metrics.min_font_px, int(metrics.font_px * min(1.0, lane_slot_h[lane] / full_slot_h)))
         lane_font_px[lane] = font_px
+
+
+def _markers_off_labels(placed: list[Placement], n_slots: int, marker_half: float) -> None:
+    """Move each event drawn over others (``overflow``: no sub-row of its own, counted in a
+    "+N" badge) to the sub-row where its marker covers least of other events' label text (none
+    when a sub-row is free there: then over a marker at most), the nearest of those; in place.
+    On a wall a folded event's marker sat in the middle of a neighbour's label
+    ("Report 1◆ on the border")."""
+    over = [k for k, pl in enumerate(placed) if pl.overflow]
+    if not over:
+        return
+    texts: list[list[tuple[float, float]]] = [[] for _ in range(max(1, n_slots))]
+    for pl in placed:
+        if pl.label_width > 0 and not pl.overflow and 0 <= pl.slot < len(texts):
+            texts[pl.slot].append((pl.label_x, pl.label_x + pl.label_width))
+    for row in texts:
+        row.sort()
+    starts = [[a for a, _b in row] for row in texts]
+
+    def covered(slot: int, lo: float, hi: float) -> float:
+        """Pixels of ``[lo, hi]`` under label text in sub-row ``slot``."""
+        i = bisect_right(starts[slot], hi)
+        return sum(max(0.0, min(hi, b) - max(lo, a)) for a, b in texts[slot][max(0, i - 8):i])
+
+    for k in over:
+        pl = placed[k]
+        lo, hi = pl.marker_x - marker_half, pl.marker_x + marker_half
+        if not 0 <= pl.slot < len(texts) or covered(pl.slot, lo, hi) <= 0.0:
+            continue
+        # the sub-row where the marker covers least text (none, or only another marker), the nearest
+        best = min(range(len(texts)), key=lambda s: (round(covered(s, lo, hi), 1), abs(s - pl.slot)))
+        placed[k] = replace(pl, slot=best)
 
 
 def _cut_at_edge(placed: list[Placement], rows: list[int], want: list[float], sel_row: int | None,

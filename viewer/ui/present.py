@@ -35,7 +35,7 @@ from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, clamp_range
 from .briefing import THEMES, BriefingTimelineView, theme_colours
-from .present_caption import CAPTION_MIN_FRACTION, MAX_STORY_CAPTIONS, CaptionWidget, layout_caption, story_captions
+from .present_caption import CAPTION_MIN_FRACTION, MAX_STORY_CAPTIONS, CaptionWidget, layout_caption
 from .present_fit import lanes_need, step_view_range, view_limits
 from .presenter_panel import PresenterPanel
 
@@ -44,9 +44,6 @@ __all__ = ["PresentWindow", "keep_together", "BriefingTimelineView", "CaptionWid
            "layout_caption", "screen_infos", "theme_colours", "ANIMATION_MS", "CURSOR_IDLE_MS",
            "CAPTION_MIN_FRACTION", "THEMES"]
 
-MAX_FITTED_STEPS = 24
-"""Steps whose lanes the caption area leaves room for (a default story of a huge file has a step per
-event; each step's labels are measured)."""
 ANIMATION_MS = 400
 """Duration of the move to a step's window (ms)."""
 CURSOR_IDLE_MS = 2500
@@ -153,7 +150,10 @@ class PresentWindow(QWidget):
         self._subsets: dict[tuple[str, ...], Timeline] = {}
         self._measurers: dict[tuple[str, ...], EventLayerItem] = {}  # label widths of each subset
         self._lanes_px_key: tuple[int, int, int] | None = None
-        self._lanes_px = 0.0
+        self._lanes_px: dict[int, float] = {}  # lanes each step needs (step index), at _lanes_px_key's size
+        self._ranges: dict[int, tuple[float, float]] = {}  # each step's x range, at _lanes_px_key's size
+        self._stepping = False  # _show_step frames the step itself once the caption has its height
+        self._framed: tuple | None = None  # the step, plot width and type the view was last framed for
         self._header_width: int | None = None  # the width the header's height was fitted for
         self.setWindowTitle(f"{story.title} — presenting — Timeline Viewer")
         colours = theme_colours(theme)
@@ -176,7 +176,6 @@ class PresentWindow(QWidget):
         layout.addWidget(self.view, 1)
         self.caption = CaptionWidget(theme, self.screen_h)
         layout.addWidget(self.caption)
-        self.caption.set_story_captions(story_captions(timeline, story))
         self.dday = self._resolve_dday(dday or story.dday)
 
         self.goto = QLabel(self)
@@ -246,13 +245,14 @@ class PresentWindow(QWidget):
             self._subsets[key] = timeline_for_tracks(self.timeline, key)
         return self._subsets[key]
 
-    def _header_text(self, index: int) -> str:
-        """The header over step ``index`` (0-based): story title, step number, tracks left out."""
+    def _header_text(self, index: int, number: int | None = None) -> str:
+        """The header over step ``index`` (0-based): story title, step number (``number``, 1-based,
+        when given: the header's height is measured with the widest), tracks left out."""
         pres = self.presentation
         if not pres.count:
             return self.story.title
         step = self.story.steps[index]
-        text = f"{self.story.title}    {index + 1} / {pres.count}"
+        text = f"{self.story.title}    {index + 1 if number is None else number} / {pres.count}"
         shown = self._subset(step.tracks)
         hidden = [t.label for t in self.timeline.tracks if t.id not in {u.id for u in shown.tracks}]
         if hidden:  # the step shows some tracks only: say which are left out
@@ -270,8 +270,14 @@ class PresentWindow(QWidget):
         self._header_width = width
         current = self.header.text()
         tallest = 0
-        for k in range(min(self.presentation.count, MAX_STORY_CAPTIONS)) or [0]:
-            self.header.setText(self._header_text(k))
+        # the headers differ in the step's number and the tracks left out: one header per set of
+        # tracks, with the last step's number (as many digits as any): 300 steps measured 300
+        # headers at every resize
+        seen: dict[tuple[str, ...], int] = {}
+        for k in range(min(self.presentation.count, MAX_STORY_CAPTIONS)):
+            seen.setdefault(tuple(sorted(self.story.steps[k].tracks)), k)
+        for k in sorted(seen.values()) or [0]:
+            self.header.setText(self._header_text(k, number=self.presentation.count))
             tallest = max(tallest, self.header.heightForWidth(width))
         self.header.setText(current)
         self.header.setFixedHeight(max(tallest, self.header.fontMetrics().height()))
@@ -287,16 +293,34 @@ class PresentWindow(QWidget):
             self._anim.stop()
             self.view.set_timeline(shown)
         self._show_dday()
-        self.state.selected = step.event
-        self.view.time_axis.set_finest_period(step_precision_s(self.timeline, step))
+        self._stepping = True
+        try:
+            self.state.selected = step.event  # (the caption follows below, not in _on_state)
+            self.view.time_axis.set_finest_period(step_precision_s(self.timeline, step))
+            # the caption first: its height for this step decides the lanes' height
+            self.caption.height_limit = self._caption_limit()  # (laid out once, with the caption)
+            self._set_caption(step.event)
+            layout = self.layout()
+            if self.isVisible() and layout is not None:
+                layout.activate()  # the view gets the height the caption leaves now
+        finally:
+            self._stepping = False
         self._frame_step(animate)
-        self._set_caption(step.event)
 
     def _frame_step(self, animate: bool) -> None:
         """Move to the current step's range, its lanes sized for what that range shows."""
         a, b = self._step_range()
+        self._framed = self._frame_key()
         self.view.fit_lanes_to(a, b)
         self.animate_to(a, b, animate=animate)
+
+    def _size_key(self) -> tuple[int, int, int]:
+        """What a step's range and lanes are measured for: the plot's width and the type."""
+        style = self.view.style_
+        return round(float(self.view.plotItem.vb.width())), style.font_px, style.min_font_px
+
+    def _frame_key(self) -> tuple:
+        return (self.presentation.index, id(self.view.timeline), *self._size_key())
 
     def _step_range(self) -> tuple[float, float]:
         """The x range (seconds from the shown timeline's origin) of the current step: its
@@ -310,55 +334,63 @@ class PresentWindow(QWidget):
             a, b = step_window(self.timeline, step)
             origin = self.view.timeline.columns.origin_epoch_s
             return clamp_range(a - origin, b - origin, self.view.limits)
+        index = self.presentation.index
+        if self._lanes_px_key == self._size_key() and index in self._ranges:
+            return self._ranges[index]  # measured with the caption's room (_step_lanes_px)
         return step_view_range(self.timeline, step, self.view.timeline, item, self.view.limits, width_px,
                                self.view.style_)
 
     def _caption_limit(self) -> float | None:
         """The most the caption area may take: the window's height less the header and what the
-        timeline needs at the story's busiest step (:meth:`_story_lanes_px` and the time axis).
+        timeline needs at the current step (:meth:`_step_lanes_px` and the time axis).
         At 1280x720 the caption kept the height of the longest caption (step 1's) at every step
         while steps 6 and 12 folded events under "+1" badges for want of 40 px of lanes."""
         view = self.view
         if not self.isVisible():
             return None  # laid out for no screen yet
         view.settle()
-        lanes = self._story_lanes_px()
+        lanes = self._step_lanes_px()
         if lanes is None:
             return None
         axis = max(0.0, float(view.height() - view.plotItem.vb.height()))  # the time axis under the lanes
         return float(round(self.height() - self.header.height() - axis - lanes))
 
-    def _story_lanes_px(self) -> float | None:
-        """Pixels of lanes (and band titles) the story's busiest step (of the first
-        :data:`MAX_FITTED_STEPS`) needs for every event in its
+    def _step_lanes_px(self) -> float | None:
+        """Pixels of lanes (and band titles) the current step needs for every event in its
         window to get a sub-row and a whole label, lanes squeezed to the smallest wall type
-        (:func:`~viewer.ui.present_fit.lanes_need`); None before the view is laid out."""
+        (:func:`~viewer.ui.present_fit.lanes_need`); None before the view is laid out.
+
+        Only the current step is measured, once per step and plot width: measuring the first 24
+        steps made a resize take ~425 ms and opening a 300-step story ~930 ms."""
         view = self.view
         width_px = float(view.plotItem.vb.width())
-        if width_px <= 0 or not self.presentation.count:
+        index = self.presentation.index
+        step = self.presentation.step
+        if width_px <= 0 or step is None:
             return None
         style = view.style_
-        key = (round(width_px / 32), style.font_px, style.min_font_px)  # a few pixels more or less change little
-        if self._lanes_px_key == key:
-            return self._lanes_px
-        empty_px = view.strip_px()
-        tab = view.bands_item.tab_height() if view.bands_item is not None else 0.0
-        most = 0.0
-        for step in self.story.steps[:MAX_FITTED_STEPS]:
-            if not self.timeline.has_event(step.event):
-                continue
+        key = self._size_key()
+        if self._lanes_px_key != key:
+            self._lanes_px_key, self._lanes_px, self._ranges = key, {}, {}
+        if index in self._lanes_px:
+            return self._lanes_px[index]
+        need = 0.0
+        if self.timeline.has_event(step.event):
             shown = self._subset(step.tracks)
             item = self._measurer(shown, style)
             a, b = step_view_range(self.timeline, step, shown, item, view_limits(shown), width_px, style)
+            if shown is view.timeline:
+                self._ranges[index] = (a, b)
             cols = shown.columns
             try:
                 sel_row: int | None = cols.row_of(step.event)
             except KeyError:
                 sel_row = None
-            _rows, _full, least = lanes_need(cols, item, style, a, b, width_px, sel_row, empty_px)
-            most = max(most, least + (tab if cols.band_count else 0.0))
-        self._lanes_px_key, self._lanes_px = key, most
-        return most
+            tab = view.bands_item.tab_height() if view.bands_item is not None else 0.0
+            _rows, _full, least = lanes_need(cols, item, style, a, b, width_px, sel_row, view.strip_px())
+            need = least + (tab if cols.band_count else 0.0)
+        self._lanes_px[index] = need
+        return need
 
     def _measurer(self, shown: Timeline, style) -> EventLayerItem:
         """An event layer of ``shown`` that is never drawn: it measures labels in ``style``."""
@@ -431,7 +463,7 @@ class PresentWindow(QWidget):
         self.view.set_x_range(c - w / 2, c + w / 2)
 
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
-        if "selected" in changed:  # a click in the view picks another event: the caption follows
+        if "selected" in changed and not self._stepping:  # a click in the view picks another event: the caption follows
             self._set_caption(state.selected)
 
     # -- keys ------------------------------------------------------------
@@ -493,18 +525,26 @@ class PresentWindow(QWidget):
         self.caption.set_height_limit(self._caption_limit())
         self.caption.relayout()
         self._place_overlays()
-        if self.presentation.step is not None:
+        if self.presentation.step is not None and self._framed != self._frame_key():
             self.finish_animation()
-            # the step's label was measured against the old width: frame the step for this one
+            # the step's label was measured against the old width or type: frame the step for this one
             self._frame_step(animate=False)
 
     def _on_view_resized(self) -> None:
         """The plot has its new size (it may come after :meth:`resizeEvent`): the labels and lanes
-        of the step were measured for the old one."""
+        of the step were measured for the old one.  Only its height changed (the caption of the
+        next step, or of an event clicked, is taller or shorter): the lanes are sized again for
+        the same window, which stays where it is."""
+        if self._stepping:
+            return  # _show_step frames the step next
         self.caption.set_height_limit(self._caption_limit())
-        if self.presentation.step is not None:
-            self.finish_animation()
-            self._frame_step(animate=False)
+        if self.presentation.step is None:
+            return
+        if self._framed == self._frame_key() and self.view.fit_window is not None:
+            self.view.fit_lanes_to(*self.view.fit_window)
+            return
+        self.finish_animation()
+        self._frame_step(animate=False)
 
     def closeEvent(self, ev) -> None:  # noqa: N802
         self._anim.stop()

@@ -3,8 +3,8 @@
 :func:`layout_caption` lays out the title, the verbatim quote(s) (or the
 summary), the speaker and the source and date, with fonts sized for the
 screen and shrunk until they fit; :func:`paint_caption` draws the lines; and
-:class:`CaptionWidget` is the panel that keeps one height for a whole story
-(the longest caption's), so the timeline above does not jump between steps.
+:class:`CaptionWidget` is the panel, as high as its caption needs in whole lines of quote
+type, so the timeline above gets the rest and moves only by whole lines between steps.
 """
 
 from __future__ import annotations
@@ -16,14 +16,12 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ..graphics.style import label_font
-from ..model.presentation import Caption, caption_for
-from ..model.story import Story
+from ..model.presentation import Caption
 from ..model.text import visible_controls
-from ..model.timeline import Timeline
 from .briefing import theme_colours
 
 __all__ = ["CAPTION_MIN_FRACTION", "MAX_STORY_CAPTIONS", "CaptionLine", "CaptionWidget", "layout_caption",
-           "paint_caption", "story_captions"]
+           "paint_caption"]
 
 CAPTION_MIN_FRACTION = 1 / 38
 """Smallest caption text, as a fraction of the screen height (legibility bound ~1/40)."""
@@ -119,6 +117,14 @@ def paint_caption(p: QPainter, rect: QRectF, lines: list[CaptionLine], gap: floa
 class CaptionWidget(QWidget):
     """The caption under the timeline: title, verbatim quote(s), speaker, source, date.
 
+    The panel is as high as the shown caption needs (within :meth:`set_height_limit`; at least
+    12 % of the screen): the timeline above takes the rest.  Its text comes in whole lines of a
+    few fixed sizes, so the timeline's bottom edge moves only when a caption has a line more or
+    less than the last, and steps whose captions have as many lines keep the same layout.  (It
+    used to keep the longest caption's height for the whole story: at 1920x1080 step 6 left
+    170 px empty under its text while the lanes above were squeezed to a smaller type.  Rounding
+    up to whole quote lines was tried: it left step 1 a line of empty panel at 3840x2160.)
+
     ``drawn_text()`` returns what the last paint put on screen.
     """
 
@@ -127,10 +133,6 @@ class CaptionWidget(QWidget):
         self.theme = theme
         self._screen_height = screen_height
         self.caption: Caption | None = None
-        self.story_captions: list[Caption] = []  # every caption of the story: the longest sets the height
-        self._story_height: float | None = None
-        self._story_floor: float | None = None  # ... and of the longest in the smallest caption type
-        self._story_key: tuple[int, int] | None = None
         self.height_limit: float | None = None  # the most the timeline above leaves the caption area
         self._drawn: list[str] = []
         self._lines: list[CaptionLine] = []
@@ -140,24 +142,17 @@ class CaptionWidget(QWidget):
         self.caption = caption
         self.relayout()
 
-    def set_story_captions(self, captions: list[Caption]) -> None:
-        """The captions of every step: the caption area keeps the height of the longest
-        for the whole story, so the timeline above does not jump between steps."""
-        self.story_captions = list(captions)
-        self._story_height = None
-        self.relayout()
-
     def set_height_limit(self, px: float | None) -> None:
         """The caption area may be at most ``px`` high (None: no limit): the timeline above
-        needs the rest for its lanes.  Its text shrinks to fit, the quotes down to the smallest
+        needs the rest for its lanes.  The text shrinks to fit, the quotes down to the smallest
         caption type (:data:`CAPTION_MIN_FRACTION`) and never below: the area is then as high
-        as the story's longest caption needs in that type.  Still one height for the story."""
+        as the caption needs in that type."""
         if px != self.height_limit:
             self.height_limit = px
             self.relayout()
 
-    def _need(self, caption: Caption | None, width: float, h: float, max_height: float | None = None) -> float:
-        lines = layout_caption(caption, width, h, self.theme, max_height=0.34 * h if max_height is None else max_height)
+    def _need(self, caption: Caption | None, width: float, h: float, max_height: float) -> float:
+        lines = layout_caption(caption, width, h, self.theme, max_height=max_height)
         return sum(ln.height for ln in lines) + 0.25 * h / 36 * max(0, len(lines) - 1)
 
     def relayout(self) -> None:
@@ -165,26 +160,20 @@ class CaptionWidget(QWidget):
         h = float(self._screen_height())
         pad = h / 60
         width = max(100.0, self.width() - 2 * pad)
-        key = (round(width), round(h))
-        if self.story_captions and self._story_key != key:
-            self._story_key = key
-            self._story_height = max(self._need(c, width, h) for c in self.story_captions)
-            self._story_floor = None
-        story = self._story_height if self.story_captions else None
-        # the room every caption of the story gets: text shrinks only when even that is too little
-        room = min(story, 0.34 * h) if story is not None else 0.34 * h
+        room = 0.34 * h
         if self.height_limit is not None and self.height_limit - 2 * pad < room:
-            # the timeline's lanes need the rest of the screen: down to the longest caption in the smallest type
-            if self._story_floor is None:
-                self._story_floor = max((self._need(c, width, h, max_height=0.0) for c in self.story_captions),
-                                        default=0.0)
-            room = min(room, max(self.height_limit - 2 * pad, self._story_floor))
+            # the timeline's lanes need the rest of the screen: down to this caption in the smallest type
+            floor = self._need(self.caption, width, h, max_height=0.0)
+            room = min(room, max(self.height_limit - 2 * pad, floor))
         self._lines = layout_caption(self.caption, width, h, self.theme, max_height=room)
-        need = sum(ln.height for ln in self._lines) + 0.25 * h / 36 * max(0, len(self._lines) - 1)
-        if story is not None:
-            need = max(need, min(story, room))
-        self.setFixedHeight(int(min(max(need + 2 * pad, h * 0.12), 0.4 * h)))
+        need = self.text_px() + 2 * pad
+        self.setFixedHeight(int(min(max(need, h * 0.12), 0.4 * h)))
         self.update()
+
+    def text_px(self) -> float:
+        """Height of the laid-out text (lines and the gaps between them), pixels."""
+        h = float(self._screen_height())
+        return sum(ln.height for ln in self._lines) + 0.25 * h / 36 * max(0, len(self._lines) - 1)
 
     def lines(self) -> list[CaptionLine]:
         """The laid-out lines (fonts included), for tests and the hand-out."""
@@ -213,13 +202,5 @@ class CaptionWidget(QWidget):
 
 
 MAX_STORY_CAPTIONS = 300
-"""Captions measured for the story's caption height (a default story of a huge file has a step per event)."""
-
-
-def story_captions(timeline: Timeline, story: Story) -> list[Caption]:
-    """Captions of the story's steps (the first :data:`MAX_STORY_CAPTIONS`)."""
-    out = []
-    for step in story.steps[:MAX_STORY_CAPTIONS]:
-        if timeline.has_event(step.event):
-            out.append(caption_for(timeline, step.event))
-    return out
+"""Steps whose header the presentation measures for the header's one height (a default story of
+a huge file has a step per event)."""
