@@ -254,6 +254,10 @@ def _numeric(sql_type: str | None) -> bool:
         "FLOAT", "DOUBLE", "DECIMAL")
 
 
+COUNT_SPOT_CHECKS = 8
+"""Random buckets of the count table counted again from the events at each opening."""
+
+
 def _counts_query(src: str) -> str:
     """The count table: per width of :data:`RESOLUTIONS`, markers per lane per bucket (``n``), and at
     :data:`WINDOW_RES` also the events started (``ns``: ``x0`` in the bucket) and ended (``ne``);
@@ -513,6 +517,8 @@ class DuckStore(EventStore):
             drawn = dict(self._stats.lanes) if self._stats is not None else {int(k): int(v) for k, v in self._q(
                 "SELECT lane, count(*) FROM ev WHERE drawn GROUP BY lane")}
             wrong = count_table_mismatch(totals, drawn, WINDOW_RES if w else None)
+            if not wrong:  # right totals can still hide shifted buckets or swapped lanes
+                wrong = self._count_rows_mismatch() if every_width else self._count_spot_mismatch()
         except Exception as exc:  # noqa: BLE001 - a damaged counts file is only a missed shortcut
             wrong = f"they cannot be summed ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r})"
         if wrong:
@@ -520,6 +526,60 @@ class DuckStore(EventStore):
             self._has_counts = self._windowed = False
             self.index_note = (self.index_note + " " if self.index_note else "") + (
                 f"{name}: its count tables are not used ({wrong}); the window counts from the events instead")
+
+    def _count_spot_mismatch(self, k: int | None = None) -> str | None:
+        """``k`` random buckets of the count table at :data:`WINDOW_RES` and coarser
+        (:data:`COUNT_SPOT_CHECKS`), each counted again, every lane, from the events in its
+        range of ``xm`` (which the file is sorted by: a few row groups read); what differs, or
+        None.  Cheap enough for every opening; a shifted table or swapped lanes differ at
+        almost any bucket, one wrong bucket among millions is left to ``validate``
+        (:meth:`_count_rows_mismatch`)."""
+        w = self._windowed
+        k = COUNT_SPOT_CHECKS if k is None else k
+        sample = self._q(f"SELECT DISTINCT res, bucket FROM (SELECT res, bucket FROM agg WHERE res >= {WINDOW_RES!r} "
+                         f"AND bucket IS NOT NULL) USING SAMPLE reservoir({int(k)} ROWS)")
+        for res, bucket in sample:
+            res, bucket = float(res), int(bucket)
+            lo, hi = (bucket - 1) * res, (bucket + 2) * res  # a margin for floor()'s rounding
+            sides = w and res == WINDOW_RES
+            side = _SIDE_BUCKET.format(x="{x}", res=repr(res))
+            in_bucket = f"NOT spread AND xm >= {lo!r} AND xm < {hi!r} AND floor(xm / {res!r})::BIGINT = {bucket}"
+            if sides:
+                started, ended = side.format(x="x0") + f" = {bucket}", side.format(x="x1") + f" = {bucket}"
+                counted = (f"count(*) FILTER (WHERE {in_bucket}), count(*) FILTER (WHERE {started}), "
+                           f"count(*) FILTER (WHERE {ended}) FROM ev WHERE drawn AND (({in_bucket}) OR ({started}) "
+                           f"OR ({ended}))")
+            else:
+                counted = f"count(*), 0, 0 FROM ev WHERE drawn AND {in_bucket}"
+            events = {int(r[0]): tuple(int(v) for v in r[1:]) for r in self._q(f"SELECT lane, {counted} GROUP BY lane")}
+            table = {int(r[0]): tuple(int(v) for v in r[1:]) for r in self._q(
+                f"SELECT lane, n, {'ns, ne' if sides else '0, 0'} FROM agg WHERE res = ? AND bucket = ?",
+                [res, bucket])}
+            for lane in sorted(set(events) | set(table)):
+                want, got = table.get(lane, (0, 0, 0)), events.get(lane, (0, 0, 0))
+                if want != got:
+                    return (f"lane {lane}, {res:g} s bucket {bucket}: the table says {want[0]:,} events, the events "
+                            f"say {got[0]:,}" + (f" (started {want[1]:,} / {got[1]:,}, ended {want[2]:,} / "
+                                                 f"{got[2]:,})" if sides else "")
+                            + f"; {len(sample)} random buckets checked")
+        return None
+
+    def _count_rows_mismatch(self) -> str | None:
+        """The whole count table against one counted again from the events (``validate``:
+        every width, every bucket; seconds at 10^7 events); what differs, or None."""
+        cols = ", ".join(f"{c}::{t} AS {c}" for c, t in (
+            ("res", "DOUBLE"), ("lane", "BIGINT"), ("bucket", "BIGINT"), ("x0", "DOUBLE"), ("x1", "DOUBLE"),
+            ("n", "BIGINT"), *((("ns", "BIGINT"), ("ne", "BIGINT")) if self._windowed else ())))
+        keep = "" if self._windowed else "WHERE res >= 0"  # a table of before issue 13: no ends table
+        fresh = f"(SELECT * FROM ({_counts_query('ev')}) {keep})"
+        old = f"(SELECT * FROM agg {keep})"
+        got = self._q(f"SELECT count(*), min(res), min(lane) FROM ((SELECT {cols} FROM {old} EXCEPT ALL "
+                      f"SELECT {cols} FROM {fresh}) UNION ALL (SELECT {cols} FROM {fresh} EXCEPT ALL "
+                      f"SELECT {cols} FROM {old}))")[0]
+        if not got[0]:
+            return None
+        return (f"{int(got[0]):,} rows differ from the counts of the events (first at width {float(got[1]):g} s, "
+                f"lane {got[2]})")
 
     def _search_index(self) -> CollectionIndex | None:
         """The sidecar search index while it answers (it is dropped, with a note, once it fails)."""
