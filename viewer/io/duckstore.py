@@ -256,6 +256,9 @@ def _numeric(sql_type: str | None) -> bool:
 
 COUNT_SPOT_CHECKS = 8
 """Random buckets of the count table counted again from the events at each opening."""
+INDEX_SPOT_CHECKS = 16
+"""Random rows of the collection checked against its sidecar search index at each opening (all of a
+collection of no more rows)."""
 
 
 def _counts_query(src: str) -> str:
@@ -456,6 +459,7 @@ class DuckStore(EventStore):
             self._index, note = CollectionIndex.open(path, token=self._token, n_rows=self.n_events,
                                                      n_drawn=n_drawn)
             self.index_note = " ".join(n for n in (self.index_note, note) if n)
+            self.check_search_index()
 
     def _check_rows(self, path: str) -> None:
         """Refuse a collection whose rows the window cannot draw or name: an empty (NULL) id,
@@ -580,6 +584,41 @@ class DuckStore(EventStore):
             return None
         return (f"{int(got[0]):,} rows differ from the counts of the events (first at width {float(got[1]):g} s, "
                 f"lane {got[2]})")
+
+    def check_search_index(self, every_row: bool = False) -> None:
+        """Drop the sidecar search index (with a note in :attr:`index_note`) when its rows are
+        not the collection's (:meth:`~viewer.io.search_index.CollectionIndex.rows_mismatch`):
+        :data:`INDEX_SPOT_CHECKS` random rows at opening (a few milliseconds), ``every_row``
+        (``validate``) all of them.
+
+        Why a spot-check and not a hash of the indexed texts: a hash needs every text read,
+        minutes at 10^8 rows, at each opening or kept in a cache that then needs trusting in
+        turn; a sidecar of other rows or rewritten texts differs at almost any row, and a
+        single edited row is what ``validate`` is for."""
+        index = self._index
+        if index is None:
+            return
+        try:
+            problem = None
+            if every_row:
+                with self._lock:
+                    problem = index.every_row_mismatch(
+                        r for batch in _index_rows(self.con, self.path) for r in zip(*batch, strict=True))
+            if problem is None:
+                rng = np.random.default_rng()
+                n = self.n_events
+                picked = np.arange(n) if n <= INDEX_SPOT_CHECKS else np.unique(rng.integers(0, n, INDEX_SPOT_CHECKS))
+                listed = ", ".join(str(int(k)) for k in picked)
+                rows = self._q(f"SELECT file_row_number, id, search_text, sort_point, drawn FROM evp WHERE "
+                               f"file_row_number IN ({listed}) ORDER BY file_row_number") if listed else []
+                problem = index.rows_mismatch(rows, probe=lambda n: int(rng.integers(0, max(n, 1))))
+        except Exception as exc:  # noqa: BLE001 - a damaged sidecar is only a missed shortcut
+            problem = f"unreadable ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r})"
+        if problem:
+            self._index = None
+            index.close()
+            self.index_note = (self.index_note + " " if self.index_note else "") + (
+                f"{os.path.basename(index.path)}: search index ignored, {problem}; search scans the collection")
 
     def _search_index(self) -> CollectionIndex | None:
         """The sidecar search index while it answers (it is dropped, with a note, once it fails)."""
