@@ -46,3 +46,12 @@ def test_a_csv_with_a_header_and_no_rows_says_it_has_no_events(tmp_path, capsys)
     err = capsys.readouterr().err
     assert "only_header.csv, line 1: the file has a header line (title, start, end) but no rows: no events" in err
     assert "valid (0 events" not in err
+
+
+def test_the_import_dialogs_count_reads_a_signed_year_as_the_reader_does():
+    """The dialog's live count ("N of M start dates read") counts ``-44`` as the reader reads it."""
+    from viewer.io.common import CsvRow
+    from viewer.io.csvpreview import count_dates
+
+    rows = [CsvRow(i + 2, i + 1, {"When": v}, 1) for i, v in enumerate(["-44", "-10000", "1066", "soon"])]
+    assert count_dates(rows, "When", None) == (3, 4)
