@@ -159,6 +159,8 @@ SPOILS = {
     "texts of other rows": (lambda p: spoil_sql(p, "UPDATE fts SET body = (SELECT f.c0 FROM fts_content f "
                                              "WHERE f.id < fts.rowid ORDER BY f.id DESC LIMIT 1) WHERE rowid > 0"),
                             "is not the collection's"),
+    "sort points moved": (lambda p: spoil_sql(p, "UPDATE ids SET sort_point = sort_point + 86400"),
+                          "its id table does not locate event"),
 }
 
 

@@ -521,14 +521,14 @@ class CollectionIndex:
         return cls(path, con, n_rows), ""
 
     def rows_mismatch(self, rows: Iterable[tuple[int, str, str | None, float, bool]],
-                      probe: Callable[[str], int] | None = None) -> str | None:
+                      probe: Callable[[int], int] | None = None) -> str | None:
         """What differs between the index and the collection's own ``rows``, or None.
 
         The sidecar's tables, token and counts can be right and its texts wrong (edited, or
         written from other rows): each row's indexed text and id must be the collection's
         ``search_text`` and id, the index must find the row by a piece of that text (``probe``:
         text length -> where the piece starts; None: the text's first characters), an undrawn
-        row must not be indexed, and its id must locate it.  The collection checks a few random
+        row must not be indexed, and its id must locate it at its sort point.  The collection checks a few random
         rows at each opening (:class:`~viewer.io.duckstore.DuckStore`), ``validate`` every row.
 
         Parameters
@@ -553,13 +553,14 @@ class CollectionIndex:
                     return f"row {pos}'s text (event {event_id!r}) is not the collection's"
                 if len(text) >= MIN_INDEXED_TERM:
                     at = probe(len(text) - MIN_INDEXED_TERM + 1) if probe is not None else 0
-                    piece = text[at:at + 8].strip() if text[at:at + 8].strip() else text[at:at + 8]
-                    if len(piece) >= MIN_INDEXED_TERM and con.execute(
+                    piece = text[at:at + 8]
+                    if con.execute(
                             "SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = ?",
                             ['"' + piece.replace('"', '""') + '"', int(pos)]).fetchone() is None:
                         return f"its index does not find row {pos} (event {event_id!r}) by {piece!r}"
                 first = con.execute("SELECT row FROM ids WHERE id = ? ORDER BY row LIMIT 1", [event_id]).fetchone()
-                if first is None or first[0] > pos:
+                here = con.execute("SELECT sort_point FROM ids WHERE id = ? AND row = ?", [event_id, int(pos)]).fetchone()
+                if first is None or first[0] > pos or here is None or not _same_point(here[0], sort_point):
                     return f"its id table does not locate event {event_id!r} at row {pos}"
         return None
 
@@ -569,11 +570,11 @@ class CollectionIndex:
         The trigram index itself is probed at the rows :meth:`rows_mismatch` samples."""
         with self._lock:
             content = self._con.execute("SELECT id, c0, c1 FROM fts_content ORDER BY id")
-            listed = self._con.execute("SELECT row, id FROM ids ORDER BY rowid")
+            listed = self._con.execute("SELECT row, id, sort_point FROM ids ORDER BY rowid")
             pending = content.fetchone()
-            for pos, event_id, text, _sort_point, drawn in rows:
+            for pos, event_id, text, sort_point, drawn in rows:
                 entry = listed.fetchone()
-                if entry is None or tuple(entry) != (pos, event_id):
+                if entry is None or tuple(entry[:2]) != (pos, event_id) or not _same_point(entry[2], sort_point):
                     return f"its id table does not list event {event_id!r} at row {pos}"
                 if drawn:
                     if pending is None or pending[0] != pos:
@@ -664,6 +665,13 @@ class CollectionIndex:
             self._fail("its rows point outside the collection")
             return None
         return row, float(sp) if isinstance(sp, (int, float)) else None
+
+
+def _same_point(stored: Any, point: Any) -> bool:
+    """Whether the id table's sort point is the collection's (SQLite keeps a NaN as NULL)."""
+    if stored is None or point is None:
+        return (stored is None or stored != stored) and (point is None or point != point)
+    return bool(float(stored) == float(point))
 
 
 def _schema_problem(con: sqlite3.Connection) -> str | None:
