@@ -41,8 +41,7 @@ from __future__ import annotations
 import re
 
 from viewer.model.calendar import MONTH_NAME
-from viewer.model.dates import EventDate
-from viewer.model.dates import ONGOING_WORDS
+from viewer.model.dates import ONGOING_WORDS, EventDate
 from viewer.model.errors import DateError
 
 __all__ = ["human_date", "human_edtf", "OPEN_WORDS", "is_open_word", "is_ongoing_word", "MONTHS"]
