@@ -559,7 +559,8 @@ class CollectionIndex:
                             ['"' + piece.replace('"', '""') + '"', int(pos)]).fetchone() is None:
                         return f"its index does not find row {pos} (event {event_id!r}) by {piece!r}"
                 first = con.execute("SELECT row FROM ids WHERE id = ? ORDER BY row LIMIT 1", [event_id]).fetchone()
-                here = con.execute("SELECT sort_point FROM ids WHERE id = ? AND row = ?", [event_id, int(pos)]).fetchone()
+                here = con.execute("SELECT sort_point FROM ids WHERE id = ? AND row = ?",
+                                   [event_id, int(pos)]).fetchone()
                 if first is None or first[0] > pos or here is None or not _same_point(here[0], sort_point):
                     return f"its id table does not locate event {event_id!r} at row {pos}"
         return None
