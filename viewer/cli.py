@@ -289,6 +289,7 @@ def _collection_problems(timeline, label: str, warnings: list[Problem] | None = 
     if warnings is not None:  # opening summed the coarse widths of the count tables; now every width
         before = store.index_note
         store.check_count_totals(every_width=True)
+        store.check_search_index(every_row=True)  # every row's indexed text, where opening checked a few
         if store.index_note != before:
             warnings.append(Problem(store.path, store.index_note[len(before):].strip()))
     progress = _ProgressLine(label)

@@ -290,3 +290,17 @@ def test_drafts_survive_the_large_file_reader(allied, tmp_path):
     tl = bulk.read_bulk(str(path), text.encode())
     assert tl is not None and type(tl.events).__name__ == "LazyEvents"
     assert tl.draft_count() == 16 and int(tl.drafts().sum()) == 16
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We will not attack anyone", said Lavrov.',  # the comma outside the quote (British style)
+    "'We will not attack anyone,' said Lavrov.",  # straight single quotes
+    '"We will not attack anyone," said foreign minister Lavrov.',  # lower-case role words before the name
+    '"We will not attack anyone," said Lavrov.',
+])
+def test_a_quote_followed_by_said_x_keeps_its_speaker(sentence):
+    """A quote then "said X" lost its speaker in these forms (listed as unattributed)."""
+    r = ingest_text("MOSCOW, Feb 10, 2022 (Reuters) - Russia began drills on Thursday.\n" + sentence)
+    q = next(q for e in r.timeline.events for q in e.quotes)
+    assert q.text == "We will not attack anyone" and q.speaker == "Lavrov" and q.kind is QuoteKind.DIRECT
+    assert r.text[q.offsets[0]:q.offsets[1]] == q.text

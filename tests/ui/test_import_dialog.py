@@ -145,3 +145,28 @@ def test_a_csv_without_choices_kept_opens_the_import_dialog_not_an_error(qtbot, 
     assert w.last_error is None
     assert shown == [{"mapping": {"title": "Quoi", "start": "Jour"}, "date_format": "%d/%m/%Y"}]
     assert w.path == before  # cancelled: what was open stays
+
+
+def test_a_large_csv_without_choices_kept_opens_the_import_dialog_from_the_background_too(
+        qtbot, tmp_path, monkeypatch, make_window):
+    """File > Open of a big CSV (read in the background) ended in "no column for start" where a
+    small one opens the import dialog."""
+    from viewer.ui import opening
+
+    shown = []
+
+    def cancel(dialog):
+        shown.append(dialog.options())
+        return 0
+
+    monkeypatch.setattr(ImportDialog, "exec", cancel)
+    monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 10)  # this file counts as large
+    f = tmp_path / "gros.csv"
+    f.write_text("Quoi,Jour\nA,03/04/2022\nB,31/12/2021\n", encoding="utf-8")
+    w = make_window()
+    before = w.path
+    assert w.open_file(str(f))  # started in the background
+    qtbot.waitUntil(lambda: not w.opening.pending(), timeout=20000)
+    assert w.last_error is None
+    assert shown == [{"mapping": {"title": "Quoi", "start": "Jour"}, "date_format": "%d/%m/%Y"}]
+    assert w.path == before

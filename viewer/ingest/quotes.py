@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import SPEAKER, Person, parse_person
+from .actors import ROLE_WORDS, SPEAKER, Person, parse_person
 from .extract import dateline_length
 from .tense import _markers
 
@@ -44,11 +44,15 @@ _NAMING = re.compile(r"\b(?:dubbed|called|named|known as|so-called|code-?named|t
 _ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:ministry|office|"
         r"spokes(?:man|woman|person)|police|military|army|government|officials?|sources?|diplomats?|authorities|"
         r"prosecutors|agency|council|commission)")
-# “…”, "…", and British ‘…’ (an apostrophe inside, as in "don’t", is followed by a letter)
+# “…”, "…", and British ‘…’ and '…' (an apostrophe inside, as in "don’t", is followed by a letter)
 _QUOTE = re.compile(r"“(?P<a>[^”]{1,2000})”|\"(?P<b>[^\"]{1,2000})\"|"
-                    r"(?:(?<=[\s(—–-])|^)‘(?P<c>(?:[^‘’]|’(?=[A-Za-z]))+?)’(?![A-Za-z])")
-_AFTER = re.compile(rf"^\s*(?P<verb1>{_VERBS})\s+"
-                    rf"(?P<who1>(?=[A-Z]|(?:the|an?|von|van|de|der|da|al|el|le|la)\s){SPEAKER})|^\s*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)\s+"
+                    r"(?:(?<=[\s(—–-])|^)‘(?P<c>(?:[^‘’]|’(?=[A-Za-z]))+?)’(?![A-Za-z])|"
+                    r"(?:(?<=[\s(—–-])|^)'(?P<d>(?:[^'\n]|'(?=[A-Za-z]))+?)'(?![A-Za-z])")
+# "…,” said Lavrov", "…”, said Lavrov" (the comma outside, as British style puts it), "…,” said foreign minister
+# Lavrov" (lower-case role words, then the name), "…,” Lavrov said"
+_AFTER = re.compile(rf"^[\s,]*(?P<verb1>{_VERBS})\s+"
+                    rf"(?P<who1>(?=[A-Z]|(?:the|an?|von|van|de|der|da|al|el|le|la)\s|(?:[a-z][\w-]*\s+){{0,2}}"
+                    rf"(?:{ROLE_WORDS})\s+[A-Z]){SPEAKER})|^[\s,]*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)\s+"
                     rf"(?P<verb2>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
                      rf"(?P<verb>{_VERBS})(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
@@ -257,7 +261,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     # people named in the sentence before any quote, for "he said"
     direct: list[tuple[int, int, int, int]] = []  # inner a, b; outer a, b
     for m in _QUOTE.finditer(sentence):
-        inner = next(m.span(g) for g in ("a", "b", "c") if m.group(g) is not None)
+        inner = next(m.span(g) for g in ("a", "b", "c", "d") if m.group(g) is not None)
         if _NAMING.search(sentence[:m.start()]):
             continue
         a, b = _trim(sentence, *inner)

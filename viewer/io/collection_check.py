@@ -48,7 +48,7 @@ from viewer.model.errors import Problem, TimelineLoadError
 from .jsonpos import PathPart
 from .native_checks import Checker
 from .native_problems import Problems, format_path
-from .native_schema import schema_problems, walk_checks
+from .native_schema import has_lone_surrogate, schema_problems, walk_checks
 
 if TYPE_CHECKING:
     from .duckstore import DuckStore
@@ -367,15 +367,7 @@ _NOT_BLANK = re.compile(r"\S")
 
 
 def _text(value: Any, non_empty: bool = False) -> bool:
-    return type(value) is str and (not non_empty or value != "") and (value.isascii() or not _lone_surrogate(value))
-
-
-def _lone_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+    return type(value) is str and (not non_empty or value != "") and (value.isascii() or not has_lone_surrogate(value))
 
 
 def _date(value: Any) -> bool:

@@ -94,7 +94,7 @@ from .common import (
     split_csv_problems,
     to_edtf,
 )
-from .humandates import human_date, human_edtf, is_open_word
+from .humandates import human_date, human_edtf, is_ongoing_word, is_open_word
 from .urls import dropped_urls, web_url
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
@@ -281,6 +281,8 @@ _DIRECTIVE_PRECISION = (("%S", Precision.SECOND), ("%M", Precision.MINUTE), ("%H
                         ("%Y", Precision.YEAR))
 
 
+_SHORT_SIGNED_YEAR = re.compile(r"^([+-])(\d{1,3})$")
+"""``-44``, ``+800``: a signed year of one to three digits (EDTF writes four: ``-0044``)."""
 _NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
 
 
@@ -364,6 +366,10 @@ def read_csv_report(
     """
     file, text = load_text(path)
     header, rows, problems = read_csv_rows(text, file, delimiter=delimiter)
+    if not rows and not problems:  # a header alone: "valid" would hide that nothing is in it
+        raise TimelineLoadError([Problem(
+            file, f"the file has a header line ({first_of(header, 10, 40)}) but no rows: no events to show; "
+            "expected one row per event after the header", 1)])
     return rows_report(file, header, rows, problems, mapping=mapping, date_format=date_format, time_zone=time_zone)
 
 
@@ -415,9 +421,18 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         if not value:
             return None
         if is_open_word(value) and value != "..":  # ".." is EDTF's own open end: read with its phrase
+            if is_ongoing_word(value):  # stated: the source says it goes on (as of when it was written)
+                return EventDate("..", value, f"{value!r} read as ongoing (as of the source): no end date")
             return EventDate("..", value, f"{value!r} read as not stated (open)")
         if date_format:
             return _declared_date(value, date_format, time_zone)
+        short = _SHORT_SIGNED_YEAR.match(value)
+        if short:  # -44: a signed year of 1-3 digits, read as -10000 is (astronomical numbering), and said so
+            year = int(short.group(1) + short.group(2))
+            date = EventDate(f"-{-year:04d}" if year < 0 else f"{year:04d}", cell(row, f"{fld}_phrase"),
+                             cell(row, f"{fld}_basis"), time_zone)
+            _note_year(value, year, "an ISO 8601 signed year", fld, row)
+            return date
         try:
             date, note = make_date(value, phrase=cell(row, f"{fld}_phrase"), basis=cell(row, f"{fld}_basis"),
                                    time_zone=time_zone)
@@ -439,8 +454,12 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             year = int(date.edtf[1:])  # Y-10000: a year alone (a month or day dropped is a warning instead)
         except ValueError:
             return
-        b.notes.append(Problem(file, f"{fld}: {value!r} read as the year {year} ({format_year(year)}; an ISO 8601 "
-                               "expanded year, astronomical numbering); if it is not a date, map another column "
+        _note_year(value, year, "an ISO 8601 expanded year", fld, row)
+
+    def _note_year(value: str, year: int, form: str, fld: str, row: CsvRow) -> None:
+        astronomical = ", in which year 0 is 1 BCE" if year <= 0 else ""
+        b.notes.append(Problem(file, f"{fld}: {value!r} read as the year {year} ({format_year(year)}; {form}, "
+                               f"astronomical numbering{astronomical}); if it is not a date, map another column "
                                f"with --map {fld}=COLUMN", row.line, None, row.where(cols[fld])))
 
     quote_lines = [row.line for row in rows if cell(row, "quotes")]

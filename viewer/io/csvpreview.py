@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from viewer.model.errors import DateError
 
 from .common import CsvRow, load_text, read_csv_rows
-from .csvgeneric import _declared_date, _reads_as_date, guess_from_content, guess_mapping
+from .csvgeneric import _SHORT_SIGNED_YEAR, _declared_date, _reads_as_date, guess_from_content, guess_mapping
 
 __all__ = ["ROLES", "DATE_FORMATS", "Preview", "preview", "count_dates", "guess_date_format", "layout_key"]
 
@@ -83,7 +83,9 @@ def count_dates(rows: list[CsvRow], column: str | None, date_format: str | None)
     values = [r.values.get(column, "").strip() for r in rows]
     values = [v for v in values if v]
     if date_format is None:
-        return sum(map(_reads_as_date, values)), len(values)
+        # a signed year (-44) reads in a column chosen as the start, as the reader reads it; it is not
+        # enough for a column to be guessed a date column (a column of -3, +5 is more likely changes)
+        return sum(1 for v in values if _reads_as_date(v) or _SHORT_SIGNED_YEAR.match(v)), len(values)
     ok = 0
     for v in values:
         try:

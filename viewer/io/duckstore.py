@@ -254,6 +254,13 @@ def _numeric(sql_type: str | None) -> bool:
         "FLOAT", "DOUBLE", "DECIMAL")
 
 
+COUNT_SPOT_CHECKS = 4
+"""Random buckets of the count table counted again from the events at each opening."""
+INDEX_SPOT_CHECKS = 8
+"""Rows of the collection (two random runs of half as many) checked against its sidecar search index
+at each opening (all of a collection of no more rows)."""
+
+
 def _counts_query(src: str) -> str:
     """The count table: per width of :data:`RESOLUTIONS`, markers per lane per bucket (``n``), and at
     :data:`WINDOW_RES` also the events started (``ns``: ``x0`` in the bucket) and ended (``ne``);
@@ -452,6 +459,7 @@ class DuckStore(EventStore):
             self._index, note = CollectionIndex.open(path, token=self._token, n_rows=self.n_events,
                                                      n_drawn=n_drawn)
             self.index_note = " ".join(n for n in (self.index_note, note) if n)
+            self.check_search_index()
 
     def _check_rows(self, path: str) -> None:
         """Refuse a collection whose rows the window cannot draw or name: an empty (NULL) id,
@@ -513,6 +521,8 @@ class DuckStore(EventStore):
             drawn = dict(self._stats.lanes) if self._stats is not None else {int(k): int(v) for k, v in self._q(
                 "SELECT lane, count(*) FROM ev WHERE drawn GROUP BY lane")}
             wrong = count_table_mismatch(totals, drawn, WINDOW_RES if w else None)
+            if not wrong:  # right totals can still hide shifted buckets or swapped lanes
+                wrong = self._count_rows_mismatch() if every_width else self._count_spot_mismatch()
         except Exception as exc:  # noqa: BLE001 - a damaged counts file is only a missed shortcut
             wrong = f"they cannot be summed ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r})"
         if wrong:
@@ -520,6 +530,103 @@ class DuckStore(EventStore):
             self._has_counts = self._windowed = False
             self.index_note = (self.index_note + " " if self.index_note else "") + (
                 f"{name}: its count tables are not used ({wrong}); the window counts from the events instead")
+
+    def _count_spot_mismatch(self, k: int | None = None) -> str | None:
+        """``k`` random buckets of the count table at :data:`WINDOW_RES` and coarser
+        (:data:`COUNT_SPOT_CHECKS`), each counted again, every lane, from the events in its
+        range of ``xm`` (which the file is sorted by: a few row groups read); what differs, or
+        None.  Cheap enough for every opening; a shifted table or swapped lanes differ at
+        almost any bucket, one wrong bucket among millions is left to ``validate``
+        (:meth:`_count_rows_mismatch`)."""
+        w = self._windowed
+        k = COUNT_SPOT_CHECKS if k is None else k
+        sample = [(float(r), int(b)) for r, b in self._q(
+            f"SELECT DISTINCT res, bucket FROM (SELECT res, bucket FROM agg WHERE res >= {WINDOW_RES!r} AND bucket "
+            f"IS NOT NULL) USING SAMPLE reservoir({int(k)} ROWS)")]
+        if not sample:
+            return None
+        # one statement: per bucket, its markers by xm and (at the hour width) its starts by x0, each a
+        # range of a sorted column (a few row groups); the ends (x1, not sorted) are left to validate
+        parts = []
+        for i, (res, bucket) in enumerate(sample):
+            lo, hi = (bucket - 1) * res, (bucket + 2) * res  # a margin for floor()'s rounding
+            parts.append(f"SELECT {i} AS k, lane, count(*) AS n, 0 AS ns FROM ev WHERE drawn AND NOT spread AND "
+                         f"xm >= {lo!r} AND xm < {hi!r} AND floor(xm / {res!r})::BIGINT = {bucket} GROUP BY lane")
+            if w and res == WINDOW_RES:
+                parts.append(f"SELECT {i} AS k, lane, 0 AS n, count(*) AS ns FROM ev WHERE drawn AND x0 >= {lo!r} "
+                             f"AND x0 < {hi!r} AND " + _SIDE_BUCKET.format(x="x0", res=repr(res))
+                             + f" = {bucket} GROUP BY lane")
+        events = {(int(r[0]), int(r[1])): (int(r[2]), int(r[3])) for r in self._q(
+            f"SELECT k, lane, sum(n), sum(ns) FROM ({' UNION ALL '.join(parts)}) GROUP BY k, lane")}
+        which = " OR ".join(f"(res = {res!r} AND bucket = {bucket})" for res, bucket in sample)
+        at = {(r, b): i for i, (r, b) in enumerate(sample)}
+        table = {(at[(float(r[0]), int(r[1]))], int(r[2])): (int(r[3]), int(r[4]) if w and float(r[0]) == WINDOW_RES
+                                                             else 0)
+                 for r in self._q(f"SELECT res, bucket, lane, n, {'ns' if w else '0'} FROM agg WHERE {which}")}
+        for key in sorted(set(events) | set(table)):
+            want, got = table.get(key, (0, 0)), events.get(key, (0, 0))
+            if want != got:
+                res, bucket = sample[key[0]]
+                return (f"lane {key[1]}, {res:g} s bucket {bucket}: the table says {want[0]:,} events"
+                        + (f" ({want[1]:,} started)" if want[1] != got[1] else "")
+                        + f", the events say {got[0]:,}" + (f" ({got[1]:,} started)" if want[1] != got[1] else "")
+                        + f"; {len(sample)} random buckets checked")
+        return None
+
+    def _count_rows_mismatch(self) -> str | None:
+        """The whole count table against one counted again from the events (``validate``:
+        every width, every bucket; seconds at 10^7 events); what differs, or None."""
+        cols = ", ".join(f"{c}::{t} AS {c}" for c, t in (
+            ("res", "DOUBLE"), ("lane", "BIGINT"), ("bucket", "BIGINT"), ("x0", "DOUBLE"), ("x1", "DOUBLE"),
+            ("n", "BIGINT"), *((("ns", "BIGINT"), ("ne", "BIGINT")) if self._windowed else ())))
+        keep = "" if self._windowed else "WHERE res >= 0"  # a table of before issue 13: no ends table
+        fresh = f"(SELECT * FROM ({_counts_query('ev')}) {keep})"
+        old = f"(SELECT * FROM agg {keep})"
+        got = self._q(f"SELECT count(*), min(res), min(lane) FROM ((SELECT {cols} FROM {old} EXCEPT ALL "
+                      f"SELECT {cols} FROM {fresh}) UNION ALL (SELECT {cols} FROM {fresh} EXCEPT ALL "
+                      f"SELECT {cols} FROM {old}))")[0]
+        if not got[0]:
+            return None
+        return (f"{int(got[0]):,} rows differ from the counts of the events (first at width {float(got[1]):g} s, "
+                f"lane {got[2]})")
+
+    def check_search_index(self, every_row: bool = False) -> None:
+        """Drop the sidecar search index (with a note in :attr:`index_note`) when its rows are
+        not the collection's (:meth:`~viewer.io.search_index.CollectionIndex.rows_mismatch`):
+        :data:`INDEX_SPOT_CHECKS` random rows at opening (tens of milliseconds), ``every_row``
+        (``validate``) all of them.
+
+        Why a spot-check and not a hash of the indexed texts: a hash needs every text read,
+        minutes at 10^8 rows, at each opening or kept in a cache that then needs trusting in
+        turn; a sidecar of other rows or rewritten texts differs at almost any row, and a
+        single edited row is what ``validate`` is for."""
+        index = self._index
+        if index is None:
+            return
+        try:
+            problem = None
+            if every_row:
+                with self._lock:
+                    problem = index.every_row_mismatch(
+                        r for batch in _index_rows(self.con, self.path) for r in zip(*batch, strict=True))
+            if problem is None:
+                rng = np.random.default_rng()
+                # two random runs of rows (a run is one row group read: rows scattered over the file
+                # cost a row group each, 130 ms for 8 at 10^6 events against 40 ms)
+                n, run = self.n_events, INDEX_SPOT_CHECKS // 2
+                spans = [(0, n - 1)] if n <= INDEX_SPOT_CHECKS else [
+                    (int(a), int(a) + run - 1) for a in rng.integers(0, n - run + 1, 2)]
+                where = " OR ".join(f"file_row_number BETWEEN {a} AND {b}" for a, b in spans)
+                rows = self._q(f"SELECT file_row_number, id, search_text, sort_point, drawn FROM evp WHERE "
+                               f"{where} ORDER BY file_row_number") if n else []
+                problem = index.rows_mismatch(rows, probe=lambda n: int(rng.integers(0, max(n, 1))))
+        except Exception as exc:  # noqa: BLE001 - a damaged sidecar is only a missed shortcut
+            problem = f"unreadable ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r})"
+        if problem:
+            self._index = None
+            index.close()
+            self.index_note = (self.index_note + " " if self.index_note else "") + (
+                f"{os.path.basename(index.path)}: search index ignored, {problem}; search scans the collection")
 
     def _search_index(self) -> CollectionIndex | None:
         """The sidecar search index while it answers (it is dropped, with a note, once it fails)."""

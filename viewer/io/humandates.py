@@ -41,10 +41,10 @@ from __future__ import annotations
 import re
 
 from viewer.model.calendar import MONTH_NAME
-from viewer.model.dates import EventDate
+from viewer.model.dates import ONGOING_WORDS, EventDate
 from viewer.model.errors import DateError
 
-__all__ = ["human_date", "human_edtf", "OPEN_WORDS", "is_open_word", "MONTHS"]
+__all__ = ["human_date", "human_edtf", "OPEN_WORDS", "is_open_word", "is_ongoing_word", "MONTHS"]
 
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(MONTH_NAME):
@@ -91,6 +91,12 @@ def compact_digits_problem(text: str) -> str | None:
         if 1 <= int(m) <= 12 and 1 <= int(d) <= 31:
             hint = f"{y}-{m}-{d}"
     return f"{raw!r} is not a date: compact or epoch forms are not read; write {hint}"
+
+
+def is_ongoing_word(text: str) -> bool:
+    """True when ``text`` says the thing goes on (``ongoing``, ``present``: :data:`ONGOING_WORDS`):
+    an end that is stated, as of the source, not one that is unknown."""
+    return " ".join(text.strip().lower().split()) in ONGOING_WORDS
 
 
 def is_open_word(text: str) -> bool:

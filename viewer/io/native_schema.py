@@ -24,7 +24,7 @@ from .jsonpos import PathPart
 from .native_decode import MAX_DEPTH, MINIMAL_EXAMPLE
 from .native_problems import Problems, kind_of, location_of, short, suggest
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "load_schema", "walk_checks", "schema_problems"]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "load_schema", "walk_checks", "schema_problems", "has_lone_surrogate"]
 
 FORMAT_NAME = "timeline-viewer"
 """Value of the ``format`` field of every native file."""
@@ -102,13 +102,13 @@ def walk_checks(data: Any, report: Problems, duplicates: Sequence[tuple[int, str
             for key, item in reversed(list(value.items())):
                 if not isinstance(key, str):
                     continue
-                if not key.isascii() and _has_lone_surrogate(key):
+                if not key.isascii() and has_lone_surrogate(key):
                     report.add((*path, key), "a field name contains an unpaired \\ud800-\\udfff escape", key=True)
                 stack.append((item, (*path, key)))
         elif isinstance(value, list):
             for index in range(len(value) - 1, -1, -1):
                 stack.append((value[index], (*path, index)))
-        elif isinstance(value, str) and not value.isascii() and _has_lone_surrogate(value):
+        elif isinstance(value, str) and not value.isascii() and has_lone_surrogate(value):
             report.add(
                 path,
                 "the text contains an unpaired UTF-16 surrogate escape (\\ud800-\\udfff), "
@@ -117,7 +117,9 @@ def walk_checks(data: Any, report: Problems, duplicates: Sequence[tuple[int, str
     return True
 
 
-def _has_lone_surrogate(text: str) -> bool:
+def has_lone_surrogate(text: str) -> bool:
+    """Whether ``text`` holds an unpaired UTF-16 surrogate (``\\ud800``-``\\udfff``): not a character,
+    so it cannot be written as UTF-8 (the native reader and the collection check refuse it)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -520,6 +520,77 @@ class CollectionIndex:
         assert con is not None
         return cls(path, con, n_rows), ""
 
+    def rows_mismatch(self, rows: Iterable[tuple[int, str, str | None, float, bool]],
+                      probe: Callable[[int], int] | None = None) -> str | None:
+        """What differs between the index and the collection's own ``rows``, or None.
+
+        The sidecar's tables, token and counts can be right and its texts wrong (edited, or
+        written from other rows): each row's indexed text and id must be the collection's
+        ``search_text`` and id, the index must find the row by a piece of that text (``probe``:
+        text length -> where the piece starts; None: the text's first characters), an undrawn
+        row must not be indexed, and its id must locate it at its sort point.  The collection checks a few random
+        rows at each opening (:class:`~viewer.io.duckstore.DuckStore`), ``validate`` every row.
+
+        Parameters
+        ----------
+        rows : iterable of (position, id, folded text, sort point, drawn)
+            Rows of the collection (0-based positions), as :func:`write_collection_index` took them.
+        """
+        with self._lock:
+            con = self._con
+            for pos, event_id, text, sort_point, drawn in rows:
+                text = text or ""
+                got = con.execute("SELECT c0, c1 FROM fts_content WHERE id = ?", [int(pos)]).fetchone()
+                if not drawn:
+                    if got is not None:
+                        return f"row {pos} is indexed but the collection does not draw it"
+                    continue
+                if got is None:
+                    return f"row {pos} (event {event_id!r}) is missing"
+                if got[1] != event_id:
+                    return f"row {pos} has the id {got[1]!r} where the collection has {event_id!r}"
+                if got[0] != text:
+                    return f"row {pos}'s text (event {event_id!r}) is not the collection's"
+                if len(text) >= MIN_INDEXED_TERM:
+                    at = probe(len(text) - MIN_INDEXED_TERM + 1) if probe is not None else 0
+                    piece = text[at:at + 8]
+                    if con.execute(
+                            "SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = ?",
+                            ['"' + piece.replace('"', '""') + '"', int(pos)]).fetchone() is None:
+                        return f"its index does not find row {pos} (event {event_id!r}) by {piece!r}"
+                first = con.execute("SELECT row FROM ids WHERE id = ? ORDER BY row LIMIT 1", [event_id]).fetchone()
+                here = con.execute("SELECT sort_point FROM ids WHERE id = ? AND row = ?",
+                                   [event_id, int(pos)]).fetchone()
+                if first is None or first[0] > pos or here is None or not _same_point(here[0], sort_point):
+                    return f"its id table does not locate event {event_id!r} at row {pos}"
+        return None
+
+    def every_row_mismatch(self, rows: Iterable[tuple[int, str, str | None, float, bool]]) -> str | None:
+        """As :meth:`rows_mismatch` for every row of the collection, in file order (``validate``):
+        the stored texts and the id table read alongside in one pass each (no query per row).
+        The trigram index itself is probed at the rows :meth:`rows_mismatch` samples."""
+        with self._lock:
+            content = self._con.execute("SELECT id, c0, c1 FROM fts_content ORDER BY id")
+            listed = self._con.execute("SELECT row, id, sort_point FROM ids ORDER BY rowid")
+            pending = content.fetchone()
+            for pos, event_id, text, sort_point, drawn in rows:
+                entry = listed.fetchone()
+                if entry is None or tuple(entry[:2]) != (pos, event_id) or not _same_point(entry[2], sort_point):
+                    return f"its id table does not list event {event_id!r} at row {pos}"
+                if drawn:
+                    if pending is None or pending[0] != pos:
+                        return f"row {pos} (event {event_id!r}) is missing"
+                    if pending[2] != event_id:
+                        return f"row {pos} has the id {pending[2]!r} where the collection has {event_id!r}"
+                    if pending[1] != (text or ""):
+                        return f"row {pos}'s text (event {event_id!r}) is not the collection's"
+                    pending = content.fetchone()
+                elif pending is not None and pending[0] == pos:
+                    return f"row {pos} is indexed but the collection does not draw it"
+            if pending is not None or listed.fetchone() is not None:
+                return "it has rows the collection has not"
+        return None
+
     def close(self) -> None:
         with self._lock:
             self._con.close()
@@ -595,6 +666,13 @@ class CollectionIndex:
             self._fail("its rows point outside the collection")
             return None
         return row, float(sp) if isinstance(sp, (int, float)) else None
+
+
+def _same_point(stored: Any, point: Any) -> bool:
+    """Whether the id table's sort point is the collection's (SQLite keeps a NaN as NULL)."""
+    if stored is None or point is None:
+        return (stored is None or stored != stored) and (point is None or point != point)
+    return bool(float(stored) == float(point))
 
 
 def _schema_problem(con: sqlite3.Connection) -> str | None:

@@ -44,8 +44,13 @@ from .precision import Precision, format_instant, format_interval, just_before, 
 
 __all__ = [
     "Precision", "EventDate", "DateBounds", "resolve_bounds", "resolve_many",
-    "format_instant", "format_interval", "unit_seconds", "MAX_ABS_YEAR",
+    "format_instant", "format_interval", "unit_seconds", "MAX_ABS_YEAR", "ONGOING_WORDS",
 ]
+
+ONGOING_WORDS = frozenset({"present", "ongoing", "now", "to date", "today", "continuing", "current"})
+"""Lower-case words written for an end not reached: the source says the thing goes on (as of when
+it was written).  An open end (``..``) with one of them as its phrase is shown as ongoing, not as
+an end not stated (``unknown``, ``TBD``)."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,13 @@ class EventDate:
         return self.relation == "open"
 
     @property
+    def is_ongoing(self) -> bool:
+        """True for an open end (``..``) whose words say the thing goes on (``ongoing``,
+        ``present``: :data:`ONGOING_WORDS`): stated by the source, as of when it was written,
+        unlike an end not stated; still no end date (none is invented)."""
+        return self.relation == "open" and " ".join(self.phrase.strip().lower().split()) in ONGOING_WORDS
+
+    @property
     def sort_point(self) -> float:
         """Where this date sorts (seconds since epoch, UTC; ``inf`` if wholly open).
 
@@ -154,7 +166,7 @@ class EventDate:
         an approximate one names the stated date first
         (``"about Thu 10 Feb 2022, so between Wed 9 Feb 2022 and Fri 11 Feb 2022 (to the day)"``)."""
         if self.relation == "open":
-            return "open (not stated)"
+            return "ongoing (as of the source)" if self.is_ongoing else "open (not stated)"
         if self.relation == "on or before":
             text = "on or before " + format_instant(just_before(self.latest), self.precision)
         elif self.relation == "on or after":

@@ -380,15 +380,20 @@ class FileFeature(QObject):
         options, _day = self.options_for(path)
         return read_timeline_report(path, format="csv" if options else None, options=options)
 
+    def offer_import(self, path: str, exc: TimelineLoadError, options: dict | None) -> None:
+        """Make ``exc`` open the import dialog instead (``exc.open_instead``) when ``path`` is a CSV
+        whose columns need choosing and no choices are kept for them: for a file opened at once
+        and one read in the background (:mod:`viewer.ui.opening`) alike.  No Qt: may run in a thread."""
+        if options is None and csv_header(path) is not None \
+                and any(p.message.startswith("no column for") for p in exc.problems):
+            exc.open_instead = lambda: self.import_file(path)
+
     def _load(self, path: str) -> Timeline:
         options, day = self.options_for(path)
         try:
             report = read_timeline_report(path, format="csv" if options else None, options=options)
         except TimelineLoadError as exc:
-            if options is None and csv_header(path) is not None \
-                    and any(p.message.startswith("no column for") for p in exc.problems):
-                # a CSV whose columns need choosing (no choices kept for them): the import dialog, not an error
-                exc.open_instead = lambda: self.import_file(path)
+            self.offer_import(path, exc, options)
             raise
         self._pending, self._pending_skipped = report.problems, len(report.skipped)
         self._notes = list(report.notes)

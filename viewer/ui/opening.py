@@ -148,6 +148,8 @@ class BackgroundOpen(QObject):
             except ReadCancelled:
                 return  # cancelled: the thread stops, nothing is applied
             except TimelineLoadError as exc:
+                if files is not None:  # a CSV whose columns need choosing: the import dialog, as for a small file
+                    files.offer_import(path, exc, options)
                 error = exc
             except Exception as exc:  # noqa: BLE001 - shown as an error, never a crash
                 error = exc
@@ -191,6 +193,10 @@ class BackgroundOpen(QObject):
         self._finish()
         w = self.window
         if error is not None:
+            instead = getattr(error, "open_instead", None)
+            if instead is not None:
+                instead()
+                return
             full = error.full_report() if isinstance(error, TimelineLoadError) else str(error)
             w.show_error(f"Could not open {Path(path).name}", str(error), full)
             return

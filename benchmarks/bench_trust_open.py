@@ -1,0 +1,75 @@
+"""What the trust checks of a collection's sidecars cost: prints a table, asserts nothing.
+
+    mkdir -p /tmp/trust-main && git archive main | tar -x -C /tmp/trust-main
+    nice .venv/bin/python benchmarks/bench_trust_open.py --code main=/tmp/trust-main --code branch=. --events 1000000
+
+Writes one synthetic Parquet collection of N events (``write_synthetic_collection``: with its count
+tables and sidecar search index) under ``--data``, then, for each ``--code LABEL=DIR`` (its
+``viewer`` first on ``sys.path``, one process each, one after the other), times opening it
+(``DuckStore``: the count totals and, on the branch, 8 random buckets counted again and 16 random
+rows checked against the search index), the median of ``--repeat`` openings, and what ``validate``
+adds to its row checks for the sidecars (``check_count_totals(every_width=True)``, and on the
+branch ``check_search_index(every_row=True)``).  Compare the codes within one run (the machine is
+shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+_ONE = """
+import statistics, sys, time
+from viewer.io.duckstore import DuckStore
+times = []
+for _ in range(int(sys.argv[2])):
+    t = time.perf_counter()
+    store = DuckStore(sys.argv[1])
+    times.append(time.perf_counter() - t)
+    note = store.index_note
+    store.close()
+store = DuckStore(sys.argv[1])
+t = time.perf_counter()
+store.check_count_totals(every_width=True)
+if hasattr(store, "check_search_index"):
+    store.check_search_index(every_row=True)
+full = time.perf_counter() - t
+print(f"{statistics.median(times) * 1000:.0f} {full:.2f} {int(bool(note or store.index_note))}")
+store.close()
+"""
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--code", action="append", default=[], metavar="LABEL=DIR")
+    p.add_argument("--events", type=int, default=100_000)
+    p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--data", default="/tmp/trust-bench")
+    args = p.parse_args()
+    codes = args.code or ["branch=."]
+    target = Path(args.data) / f"synthetic-{args.events}.parquet"
+    first = str(Path(codes[0].split("=", 1)[1]).resolve())
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-c", "import sys; from viewer.io.synthetic_store import "
+                        "write_synthetic_collection as w; w(sys.argv[1], int(sys.argv[2]))", str(target),
+                        str(args.events)], env=dict(os.environ, PYTHONPATH=first), check=True, cwd=first)
+    print("| code | events | open, median (ms) | validate's sidecar checks (s) | sidecar dropped |\n"
+          "|---|---|---|---|---|", flush=True)
+    for code in codes:
+        label, folder = code.split("=", 1)
+        folder = str(Path(folder).resolve())
+        out = subprocess.run([sys.executable, "-c", _ONE, str(target), str(args.repeat)], capture_output=True,
+                             text=True, env=dict(os.environ, PYTHONPATH=folder), cwd=folder)
+        if out.returncode:
+            print(f"{label}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
+            continue
+        ms, full, dropped = out.stdout.split()
+        print(f"| {label} | {args.events:,} | {ms} | {full} | {'yes' if dropped == '1' else 'no'} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
