@@ -65,7 +65,8 @@ import time
 from pathlib import Path
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
-INTERACTIONS = ("search", "filter", "filtertab", "facets", "zone", "dday", "select", "step", "tracks", "story", "export", "open")
+INTERACTIONS = ("search", "filter", "filtertab", "facets", "zone", "dday", "select", "step", "tracks", "story",
+                "export", "open")
 BUDGET_S = 20.0  # stop repeating an interaction once it has taken this long
 
 
@@ -402,7 +403,8 @@ def header() -> str:
 
 
 _COLUMNS = (("search_first", "search first"), ("search_later", "search later"), ("filter", "filter"),
-            ("filtertab", "filter, Filters tab"), ("facets", "facets"), ("zone", "zone"), ("dday", "D-day"), ("select", "select"),
+            ("filtertab", "filter, Filters tab"), ("facets", "facets"), ("zone", "zone"), ("dday", "D-day"),
+            ("select", "select"),
             ("step_first", "→ first"), ("step", "← →"), ("collapse", "collapse"), ("reorder", "reorder"),
             ("story", "story step"), ("export", "export dialog"), ("open", "open, no cache"))
 _OF = {"search_first": "search", "search_later": "search", "step_first": "step", "step": "step",

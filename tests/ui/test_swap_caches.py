@@ -22,6 +22,7 @@ from viewer.model.columns import EventColumns
 from viewer.model.dates import EventDate
 from viewer.model.editing import EditStack
 from viewer.model.filters import FilterState
+from viewer.model.kept import forget, kept_values
 from viewer.ui import overview as overview_mod
 from viewer.ui import shown as shown_mod
 
@@ -47,8 +48,8 @@ def _picture(w):
 def _afresh(w):
     """The shown timeline drawn again with nothing remembered (as the first time)."""
     tl = w.view.timeline
-    tl.columns.__dict__.pop("_frame_memo", None)
-    tl.__dict__.pop("_overview_bars", None)
+    forget(tl.columns, "frame")
+    forget(tl, "overview bars")
     event_text._STACK_TEXTS.clear()
     a, b = w.view.x_range()
     w.view.set_timeline(tl)
@@ -68,7 +69,7 @@ def counted(monkeypatch):
         return real_density(self, lanes, a, b, bins)
 
     def bars(timeline):
-        if "_overview_bars" not in timeline.__dict__:
+        if "overview bars" not in kept_values(timeline):
             calls["bars"] += 1
         return real_bars(timeline)
 

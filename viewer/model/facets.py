@@ -28,13 +28,14 @@ are built.  Without facts every event is built once.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 import numpy as np
 
 from .grading import claim_grade
+from .kept import kept
 from .lazy_events import EventFacts, LazyEvents
 from .records import Event, EventKind, Source, Track
 
@@ -162,13 +163,12 @@ class FacetCodes:
         each event's first entry int64 (r,)).  Made once: most events of a
         large file have no value for most facets, and counting them one by one
         is the cost of a facet count."""
-        rich = self.__dict__.get("_rich_arrays")
-        if rich is None:
+        def make() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
             keep = self.codes != 0  # an event with values has no NONE_VALUE entry
             codes, rows = self.codes[keep], self.rows[keep]
             starts = np.flatnonzero(np.diff(rows, prepend=np.int32(-1))) if len(rows) else np.zeros(0, np.int64)
-            rich = (codes, rows, rows[starts], starts.astype(np.int64))
-            self.__dict__["_rich_arrays"] = rich
+            return codes, rows, rows[starts], starts.astype(np.int64)
+        rich: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] = kept(self, "rich", None, make)
         return rich
 
     def any_allowed(self, allowed: frozenset[str]) -> np.ndarray:
@@ -252,16 +252,14 @@ class FacetIndex:
         """bool (N,) per filter that hides something: ``"tracks"``, ``"dates"``
         and each facet with a choice.  The last one asked of each kind is kept
         (a swap changes one filter: the others are not computed again)."""
-        memo: dict[str, tuple[object, np.ndarray]] = self.__dict__.setdefault("_part_memo", {})
         parts: dict[str, np.ndarray] = {}
 
-        def part(name: str, key: object, make) -> None:
-            hit = memo.get(name)
-            if hit is None or hit[0] != key:
-                hit = (key, make())
-                hit[1].flags.writeable = False
-                memo[name] = hit
-            parts[name] = hit[1]
+        def part(name: str, key: Hashable, make: Callable[[], np.ndarray]) -> None:
+            def made() -> np.ndarray:
+                m = make()
+                m.flags.writeable = False
+                return m
+            parts[name] = kept(self, ("mask", name), key, made)
 
         if filters.hidden_tracks:
             def tracks() -> np.ndarray:
@@ -280,7 +278,8 @@ class FacetIndex:
         for facet in FACETS:
             allowed = filters.allowed(facet)
             if allowed is not None:
-                part(facet, allowed, lambda f=facet, a=allowed: self.facets[f].any_allowed(a))
+                codes, chosen = self.facets[facet], allowed
+                part(facet, allowed, lambda c=codes, a=chosen: c.any_allowed(a))  # type: ignore[misc]
         return parts
 
     def _and(self, parts: dict[str, np.ndarray], skip: tuple[str, ...] = ()) -> np.ndarray | None:
@@ -288,7 +287,7 @@ class FacetIndex:
         arrays = [a for name, a in parts.items() if name not in skip]
         if not arrays:
             return None
-        m = arrays[0].copy()
+        m: np.ndarray = arrays[0].copy()
         for a in arrays[1:]:
             m &= a
         return m
@@ -320,7 +319,8 @@ class FacetIndex:
         filters.allowed(facet)  # validates the name
         return self.all_counts(filters, (facet,))[facet]
 
-    def all_counts(self, filters: FacetFilters, facets: Sequence[str] = FACETS) -> dict[str, dict[str, tuple[int, int]]]:
+    def all_counts(self, filters: FacetFilters,
+                   facets: Sequence[str] = FACETS) -> dict[str, dict[str, tuple[int, int]]]:
         """:meth:`counts` of each of ``facets`` at once: the masks of the
         filters are computed once and shared (one mask for every facet whose
         own filter is off)."""
@@ -346,9 +346,7 @@ class FacetIndex:
         """For each track id: (events shown on it with every filter but the
         hidden tracks, events on it in all).  Bands count on no track."""
         nv = len(self.track_values)
-        total = self.__dict__.get("_track_totals")
-        if total is None:
-            total = self.__dict__["_track_totals"] = np.bincount(self.track[self.track >= 0], minlength=nv)
+        total = kept(self, "track totals", None, lambda: np.bincount(self.track[self.track >= 0], minlength=nv))
         m = self._and(self._parts(filters), ("tracks",))
         if m is None:
             shown = total
