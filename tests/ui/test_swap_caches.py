@@ -225,3 +225,21 @@ def test_the_rehearsal_leaves_its_memory_for_the_first_derivation(big, qtbot, mo
     qtbot.waitUntil(lambda: not worker.rehearsing(), timeout=20000)
     qtbot.wait(600)
     assert worker.trims == 0
+
+
+def test_an_edit_in_place_forgets_the_days_a_zone_switch_kept():
+    """A timed event made date-only on a day of summer time, then the zone
+    switched: every event is drawn on its local day in that zone (the
+    distinct days of the anchors kept with the columns are counted again),
+    as in the same timeline read afresh."""
+    from viewer.model.zones import timeline_on_local_days
+
+    zone = "America/New_York"
+    stack = EditStack(small_timeline(), NATIVE_RULES)
+    timeline_on_local_days(stack.timeline, zone)  # keeps the days of the columns' anchors
+    stack.push(C.move_event(stack.timeline.event("e2"), EventDate("2022-03-20")))
+    after = timeline_on_local_days(stack.timeline, zone).columns
+    fresh = timeline_on_local_days(dataclasses.replace(stack.timeline), zone).columns  # read afresh
+    for eid in stack.timeline.columns.ids:
+        row, fresh_row = after.row_of(eid), fresh.row_of(eid)
+        assert (after.x0[row], after.x1[row]) == (fresh.x0[fresh_row], fresh.x1[fresh_row]), eid

@@ -179,7 +179,8 @@ def _forget_caches(cols: EventColumns, lanes: tuple[int, ...]) -> None:
         for lane in set(lanes):
             cache.pop(lane, None)
     cols.__dict__.pop("_rank", None)
-    forget(cols, "frame")  # a frame's counts and stacks (viewer.graphics.frame)
+    # a frame's counts and stacks (viewer.graphics.frame), the distinct days of the calendar anchors (zones)
+    forget(cols, "frame", ("day codes", "start"), ("day codes", "end"))
 
 
 def _grow_extent(cols: EventColumns, new: RowValues) -> None:
