@@ -213,16 +213,13 @@ class SearchIndex:
         return self._events_at(hits)
 
     def _events_at(self, hits: np.ndarray) -> np.ndarray:
-        """bool (n_events,): the events whose text holds a position of ``hits`` (sorted)."""
-        blob, starts = self._blob, self._starts
-        assert blob is not None and starts is not None
-        if len(hits) * 8 > self.n_events and self.n_events:
-            # many places (a digit, a common letter): one pass over the blob
-            # instead of a binary search per place
-            at = np.zeros(len(blob) + 1, dtype=bool)  # (+1: the last text may be empty, at len(blob))
-            at[hits] = True
-            out: np.ndarray = np.logical_or.reduceat(at, starts)
-            return out
+        """bool (n_events,): the events whose text holds a position of ``hits`` (sorted).
+
+        (A binary search per place: marking the places in a blob-long array
+        and ``np.logical_or.reduceat`` over the texts was slower up to a
+        million places: 330–510 ms at 10^6 events.)"""
+        starts = self._starts
+        assert starts is not None
         mask = np.zeros(self.n_events, dtype=bool)
         mask[np.searchsorted(starts, hits, side="right") - 1] = True
         return mask
