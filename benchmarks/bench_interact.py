@@ -19,6 +19,8 @@ path that stalls for minutes is cut by ``--timeout`` and reported as
   ``SEARCH_DEBOUNCE_MS``, when the window debounces: a large file), which
   is waiting, not work;
 * ``filter``: hide a track / show it again (the shown timeline rebuilt);
+* ``filter, Filters tab``: the same with the Filters tab shown instead of
+  the Events tab (its lists and counts follow each swap; ``filtertab``);
 * ``facets``: the Filters tab's counts (``FilterPanel.fill``);
 * ``zone``: display zone Europe/Berlin / UTC in turn;
 * ``D-day``: the relative axis from a date-only event / off;
@@ -63,7 +65,8 @@ import time
 from pathlib import Path
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
-INTERACTIONS = ("search", "filter", "facets", "zone", "dday", "select", "step", "tracks", "story", "export", "open")
+INTERACTIONS = ("search", "filter", "filtertab", "facets", "zone", "dday", "select", "step", "tracks", "story",
+                "export", "open")
 BUDGET_S = 20.0  # stop repeating an interaction once it has taken this long
 
 
@@ -242,6 +245,14 @@ def run_child(path: str, what: str) -> dict:
         out["filter"] = _measure(app, window, clock, [
             lambda h=(k % 2 == 0): setattr(state, "filters", state.filters.with_track_hidden(tid, h))
             for k in range(6)])
+    elif what == "filtertab":
+        tabs = window.side_tabs
+        tabs.setCurrentWidget(window.filter_panel)
+        _settle(app, window, 600)
+        tid = tl.tracks[3].id
+        out["filtertab"] = _measure(app, window, clock, [
+            lambda h=(k % 2 == 0): setattr(state, "filters", state.filters.with_track_hidden(tid, h))
+            for k in range(6)])
     elif what == "facets":
         panel = window.filter_panel
         out["facets"] = _measure(app, window, clock, [panel.fill] * 5)
@@ -392,7 +403,8 @@ def header() -> str:
 
 
 _COLUMNS = (("search_first", "search first"), ("search_later", "search later"), ("filter", "filter"),
-            ("facets", "facets"), ("zone", "zone"), ("dday", "D-day"), ("select", "select"),
+            ("filtertab", "filter, Filters tab"), ("facets", "facets"), ("zone", "zone"), ("dday", "D-day"),
+            ("select", "select"),
             ("step_first", "→ first"), ("step", "← →"), ("collapse", "collapse"), ("reorder", "reorder"),
             ("story", "story step"), ("export", "export dialog"), ("open", "open, no cache"))
 _OF = {"search_first": "search", "search_later": "search", "step_first": "step", "step": "step",

@@ -164,3 +164,39 @@ def test_the_scan_finds_exactly_the_texts_that_contain_each_term():
                  "x y1", "zzz", "1p", "q", "protestprotestprotest"):
         want = np.array([term in t for t in texts])
         assert np.array_equal(index._scan(term), want), term
+
+
+def test_the_matches_are_listed_in_time_order_few_or_many(bundled_path):
+    """The search's match list (what ← / → in the search field walk, and the
+    counter "k of n") is in time order and holds exactly the matching rows,
+    whether few rows match (sorted by time rank) or many (the mask read in
+    time order): seeded masks of every density, compared to a plain walk."""
+    from viewer.model.search import SPARSE_MATCHES, matches_of
+
+    cols = read_timeline(bundled_path).columns
+    n = len(cols)
+    rng = np.random.default_rng(12)
+    for density in (0.0, 1 / n, 0.5 / SPARSE_MATCHES, 2 / SPARSE_MATCHES, 0.5, 1.0):
+        mask = rng.random(n) < density
+        found = matches_of(cols, mask)
+        walk = [cols.ids[r] for r in cols.time_order.tolist() if mask[r]]
+        assert list(found) == walk, density
+        assert found.ranks.tolist() == sorted(int(cols.time_rank()[cols.row_of(e)]) for e in walk)
+
+
+def test_typing_on_finds_exactly_the_texts_that_contain_each_term():
+    """Keystrokes in a row (a term that extends the last one is looked for
+    only where the last one was found), backspaces, other terms, two terms,
+    and terms found in most texts: each answer the same as a plain ``in``."""
+    rng = np.random.default_rng(13)
+    pieces = ["protest", "pro", "p", "é", "straße", "1", "12", "x y", ""]
+    texts = ["".join(rng.choice(pieces, size=int(rng.integers(0, 6)))) for _ in range(3000)] + [""]
+    index = si.SearchIndex("", len(texts), texts)
+    typed = ["p", "pr", "pro", "prot", "protest", "protestp", "protest", "prote", "1", "12", "121", "s",
+             "st", "straß", "straße", "é", "é1", "x", "x ", "x y", "p", "pp", "ppp", "1", "q", "qp"]
+    for term in typed:
+        want = np.array([term in t for t in texts])
+        assert np.array_equal(index._scan(term), want), term
+    for query in ("protest 1", "protest 12", "pro 1 x"):
+        want = np.array([all(term in t for term in query.split()) for t in texts])
+        assert np.array_equal(index.event_mask(query), want), query

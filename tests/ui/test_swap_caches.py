@@ -22,6 +22,7 @@ from viewer.model.columns import EventColumns
 from viewer.model.dates import EventDate
 from viewer.model.editing import EditStack
 from viewer.model.filters import FilterState
+from viewer.model.kept import forget, kept_values
 from viewer.ui import overview as overview_mod
 from viewer.ui import shown as shown_mod
 
@@ -47,8 +48,8 @@ def _picture(w):
 def _afresh(w):
     """The shown timeline drawn again with nothing remembered (as the first time)."""
     tl = w.view.timeline
-    tl.columns.__dict__.pop("_frame_memo", None)
-    tl.__dict__.pop("_overview_bars", None)
+    forget(tl.columns, "frame")
+    forget(tl, "overview bars")
     event_text._STACK_TEXTS.clear()
     a, b = w.view.x_range()
     w.view.set_timeline(tl)
@@ -68,7 +69,7 @@ def counted(monkeypatch):
         return real_density(self, lanes, a, b, bins)
 
     def bars(timeline):
-        if "_overview_bars" not in timeline.__dict__:
+        if "overview bars" not in kept_values(timeline):
             calls["bars"] += 1
         return real_bars(timeline)
 
@@ -224,3 +225,21 @@ def test_the_rehearsal_leaves_its_memory_for_the_first_derivation(big, qtbot, mo
     qtbot.waitUntil(lambda: not worker.rehearsing(), timeout=20000)
     qtbot.wait(600)
     assert worker.trims == 0
+
+
+def test_an_edit_in_place_forgets_the_days_a_zone_switch_kept():
+    """A timed event made date-only on a day of summer time, then the zone
+    switched: every event is drawn on its local day in that zone (the
+    distinct days of the anchors kept with the columns are counted again),
+    as in the same timeline read afresh."""
+    from viewer.model.zones import timeline_on_local_days
+
+    zone = "America/New_York"
+    stack = EditStack(small_timeline(), NATIVE_RULES)
+    timeline_on_local_days(stack.timeline, zone)  # keeps the days of the columns' anchors
+    stack.push(C.move_event(stack.timeline.event("e2"), EventDate("2022-03-20")))
+    after = timeline_on_local_days(stack.timeline, zone).columns
+    fresh = timeline_on_local_days(dataclasses.replace(stack.timeline), zone).columns  # read afresh
+    for eid in stack.timeline.columns.ids:
+        row, fresh_row = after.row_of(eid), fresh.row_of(eid)
+        assert (after.x0[row], after.x1[row]) == (fresh.x0[fresh_row], fresh.x1[fresh_row]), eid

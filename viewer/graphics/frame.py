@@ -27,6 +27,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from ..model.columns import KIND_SPAN, EventColumns
+from ..model.kept import kept
 from ..model.lanes import LaneGeometry
 from ..model.precision import Precision
 from ..model.stacks import largest_stacks, stack_precision
@@ -46,16 +47,14 @@ DENSITY_BIN_PX = 2  #: width of a density bin, pixels
 def _memo(cols: EventColumns, a: float, b: float, bins: int) -> dict:
     """What the last frames of ``cols`` over ``[a, b]`` in ``bins`` bins counted,
     by what was asked; forgotten when a frame of another range asks (kept with
-    the columns, which are never changed once built, so an answer stays right).
+    the columns with :func:`~viewer.model.kept.kept`, which says what forgets it).
 
     A swap back to a kept derived timeline, a collapse or a track reorder asks
     again for the same strips' counts and stacks over the same range: they are
     read from here instead of counted again on the GUI thread (at 10^6 events
     most of a frame's computing).  One range only: a pan costs nothing more,
     and the memory is one frame's counts."""
-    memo: dict | None = cols.__dict__.get("_frame_memo")
-    if memo is None or memo.get("range") != (a, b, bins):
-        memo = cols.__dict__["_frame_memo"] = {"range": (a, b, bins)}
+    memo: dict = kept(cols, "frame", (a, b, bins), dict)  # (viewer.model.kept: what forgets it)
     return memo
 
 

@@ -42,6 +42,7 @@ from .columns import (
     calendar_values,
     drawn_values,
 )
+from .kept import forget
 
 __all__ = ["RowValues", "row_values", "update_event_row", "insert_event_row", "remove_event_row",
            "shift_event_index"]
@@ -178,7 +179,8 @@ def _forget_caches(cols: EventColumns, lanes: tuple[int, ...]) -> None:
         for lane in set(lanes):
             cache.pop(lane, None)
     cols.__dict__.pop("_rank", None)
-    cols.__dict__.pop("_frame_memo", None)  # a frame's counts and stacks (viewer.graphics.frame)
+    # a frame's counts and stacks (viewer.graphics.frame), the distinct days of the calendar anchors (zones)
+    forget(cols, "frame", ("day codes", "start"), ("day codes", "end"))
 
 
 def _grow_extent(cols: EventColumns, new: RowValues) -> None:

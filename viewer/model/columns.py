@@ -188,10 +188,11 @@ class EventColumns:
     def __post_init__(self) -> None:
         n = len(self.ids)
         # the finite part only: open sides of spans are infinite
-        lo = [a[np.isfinite(a)] for a in (self.x0, self.xm)]
-        hi = [a[np.isfinite(a)] for a in (self.x1, self.xm)]
-        lo_v = [float(a.min()) for a in lo if len(a)]
-        hi_v = [float(a.max()) for a in hi if len(a)]
+        # (min / max where finite: no copy of the finite values)
+        lo_v = [float(np.min(a, where=f, initial=np.inf)) for a, f in ((a, np.isfinite(a)) for a in (self.x0, self.xm))
+                if f.any()]
+        hi_v = [float(np.max(a, where=f, initial=-np.inf)) for a, f in ((a, np.isfinite(a)) for a in (self.x1, self.xm))
+                if f.any()]
         self._extent = (min(lo_v), max(hi_v)) if lo_v and hi_v else (0.0, 86400.0)
         # marker positions sorted within each lane block: density counts and
         # nearest-marker queries by binary search at any resolution

@@ -127,7 +127,9 @@ def subset_columns(cols: EventColumns, row_keep: np.ndarray, lane_map: np.ndarra
     else:
         xm_parts = [new_row[xo[a:b][row_keep[xo[a:b]]]] for a, b in segments]
         xm_order = np.concatenate(xm_parts) if xm_parts else np.zeros(0, dtype=np.int64)
-    x1 = cols.x1[order]
+    # the rows kept in their order: a boolean compress (about twice as fast as a gather by row numbers)
+    take = row_keep if pieces_xm is None else order
+    x1 = cols.x1[take]
     new_blocks = [(0, band_count)] + [(int(bounds[k]), int(bounds[k + 1])) for k in range(n_lanes)]
     cummax = np.empty_like(x1)
     for (a, b), (oa, ob), w in zip(new_blocks, segments, whole, strict=True):
@@ -138,19 +140,19 @@ def subset_columns(cols: EventColumns, row_keep: np.ndarray, lane_map: np.ndarra
     out = EventColumns(
         origin_epoch_s=cols.origin_epoch_s,
         ids=_derived_ids(cols, order),
-        event_index=np.asarray(new_event_index, dtype=np.int64)[cols.event_index[order]],
-        lane=lane, kind=cols.kind[order], x0=cols.x0[order], x1=x1, xm=cols.xm[order],
-        solid0=cols.solid0[order], solid1=cols.solid1[order], flags=cols.flags[order],
+        event_index=np.asarray(new_event_index, dtype=np.int64)[cols.event_index[take]],
+        lane=lane, kind=cols.kind[take], x0=cols.x0[take], x1=x1, xm=cols.xm[take],
+        solid0=cols.solid0[take], solid1=cols.solid1[take], flags=cols.flags[take],
         lane_bounds=bounds, band_count=band_count, x1_cummax=cummax,
         time_order=time_order.astype(np.int64, copy=False), open_whisker_s=cols.open_whisker_s,
         xm_order=xm_order.astype(np.int64, copy=False),
-        cal_start=None if cols.cal_start is None else cols.cal_start[order],
-        cal_end=None if cols.cal_end is None else cols.cal_end[order],
+        cal_start=None if cols.cal_start is None else cols.cal_start[take],
+        cal_end=None if cols.cal_end is None else cols.cal_end[take],
     )
     # caches that hold values, not row numbers: a lane kept whole keeps its density parts
     spread = cols.__dict__.get("_spread")
     if spread is not None:
-        out.__dict__["_spread"] = spread[order]
+        out.__dict__["_spread"] = spread[take]
     old_parts: dict[int, tuple[np.ndarray, ...]] = cols.__dict__.get("_density_cache") or {}
     if old_parts:
         new_parts: dict[int, tuple[np.ndarray, ...]] = {}
@@ -208,8 +210,9 @@ def shifted_columns(cols: EventColumns, d_start: np.ndarray, d_end: np.ndarray) 
     x0 = cols.x0 + d_start
     xm = cols.xm + d_start
     x1 = cols.x1 + d_end
-    s0 = np.where(span, cols.solid0 + d_start, cols.solid0)
-    s1 = np.where(span, cols.solid1 + d_end, cols.solid1)
+    s0, s1 = cols.solid0.copy(), cols.solid1.copy()  # a span's solid part moves, a point's stays
+    np.add(s0, d_start, out=s0, where=span)
+    np.add(s1, d_end, out=s1, where=span)
     blocks = blocks_of(cols)
     resort = _unsorted_blocks(x0, blocks)
     if resort or _edited_in_place(cols):  # (columns edited in place: nothing shared)

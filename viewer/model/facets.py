@@ -28,13 +28,14 @@ are built.  Without facts every event is built once.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import Any, ClassVar, Protocol
 
 import numpy as np
 
 from .grading import claim_grade
+from .kept import kept
 from .lazy_events import EventFacts, LazyEvents
 from .records import Event, EventKind, Source, Track
 
@@ -81,9 +82,6 @@ class FacetFilters(Protocol):
     def date_range(self) -> tuple[float, float] | None: ...
 
     def allowed(self, facet: str) -> frozenset[str] | None: ...
-
-
-_Filters = TypeVar("_Filters", bound=FacetFilters)
 
 
 def event_facet_values(event: Event, timeline: FacetTimeline, facet: str) -> tuple[str, ...]:
@@ -158,17 +156,38 @@ class FacetCodes:
         values = tuple(index)
         return cls(values, offsets, codes, rows, np.bincount(codes, minlength=len(values)).astype(np.int64))
 
+    @property
+    def _rich(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The entries of events that have values (not :data:`NONE_VALUE`):
+        (codes int32 (k,), rows int32 (k,), the distinct events int32 (r,),
+        each event's first entry int64 (r,)).  Made once: most events of a
+        large file have no value for most facets, and counting them one by one
+        is the cost of a facet count."""
+        def make() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+            keep = self.codes != 0  # an event with values has no NONE_VALUE entry
+            codes, rows = self.codes[keep], self.rows[keep]
+            starts = np.flatnonzero(np.diff(rows, prepend=np.int32(-1))) if len(rows) else np.zeros(0, np.int64)
+            return codes, rows, rows[starts], starts.astype(np.int64)
+        rich: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] = kept(self, "rich", None, make)
+        return rich
+
     def any_allowed(self, allowed: frozenset[str]) -> np.ndarray:
         """bool (N,): events with at least one value in ``allowed``."""
         ok = np.fromiter((v in allowed for v in self.values), dtype=bool, count=len(self.values))
         n = len(self.offsets) - 1
-        if n == 0:
-            return np.zeros(0, dtype=bool)
-        return np.logical_or.reduceat(ok[self.codes], self.offsets[:-1])
+        out = np.full(n, bool(ok[0]) if len(ok) else False)  # events without values: NONE_VALUE's answer
+        codes, _rows, events, starts = self._rich
+        if len(events):
+            out[events] = np.logical_or.reduceat(ok[codes], starts)
+        return out
 
     def counts(self, mask: np.ndarray) -> np.ndarray:
         """int64 (V,): events among ``mask`` (bool (N,)) that have each value."""
-        return np.bincount(self.codes[mask[self.rows]], minlength=len(self.values)).astype(np.int64)
+        codes, rows, events, _starts = self._rich
+        out = np.bincount(codes[mask[rows]], minlength=len(self.values)).astype(np.int64)
+        if len(out):  # NONE_VALUE: the events of the mask that have no value
+            out[0] = int(np.count_nonzero(mask)) - int(np.count_nonzero(mask[events]))
+        return out
 
 
 class FacetIndex:
@@ -229,6 +248,50 @@ class FacetIndex:
             self.track_values = tuple(track_index)
         self.facets = {f: FacetCodes.build(n, per_facet[f]) for f in FACETS}
 
+    def _parts(self, filters: FacetFilters) -> dict[str, np.ndarray]:
+        """bool (N,) per filter that hides something: ``"tracks"``, ``"dates"``
+        and each facet with a choice.  The last one asked of each kind is kept
+        (a swap changes one filter: the others are not computed again)."""
+        parts: dict[str, np.ndarray] = {}
+
+        def part(name: str, key: Hashable, make: Callable[[], np.ndarray]) -> None:
+            def made() -> np.ndarray:
+                m = make()
+                m.flags.writeable = False
+                return m
+            parts[name] = kept(self, ("mask", name), key, made)
+
+        if filters.hidden_tracks:
+            def tracks() -> np.ndarray:
+                hidden = np.fromiter((v in filters.hidden_tracks for v in self.track_values), dtype=bool,
+                                     count=len(self.track_values))
+                hidden = np.append(hidden, False)  # index -1 (NO_TRACK): never hidden
+                return ~hidden[self.track]
+            part("tracks", filters.hidden_tracks, tracks)
+        if filters.date_range is not None:
+            lo, hi = filters.date_range
+
+            def dates() -> np.ndarray:
+                with np.errstate(invalid="ignore"):
+                    return (self.earliest < hi) & (self.latest > lo)
+            part("dates", (lo, hi), dates)
+        for facet in FACETS:
+            allowed = filters.allowed(facet)
+            if allowed is not None:
+                codes, chosen = self.facets[facet], allowed
+                part(facet, allowed, lambda c=codes, a=chosen: c.any_allowed(a))  # type: ignore[misc]
+        return parts
+
+    def _and(self, parts: dict[str, np.ndarray], skip: tuple[str, ...] = ()) -> np.ndarray | None:
+        """The AND of ``parts`` but ``skip`` (a new array); None when nothing is hidden."""
+        arrays = [a for name, a in parts.items() if name not in skip]
+        if not arrays:
+            return None
+        m: np.ndarray = arrays[0].copy()
+        for a in arrays[1:]:
+            m &= a
+        return m
+
     def mask(self, filters: FacetFilters, skip: str | None = None) -> np.ndarray:
         """bool (N,): the events ``filters`` shows (as :func:`~viewer.model.filters.event_passes`).
 
@@ -238,21 +301,8 @@ class FacetIndex:
         skip : str or None
             A facet name whose filter is ignored (for counts).
         """
-        m = np.ones(self.n, dtype=bool)
-        if filters.hidden_tracks:
-            hidden = np.fromiter((v in filters.hidden_tracks for v in self.track_values), dtype=bool,
-                                 count=len(self.track_values))
-            hidden = np.append(hidden, False)  # index -1 (NO_TRACK): never hidden
-            m &= ~hidden[self.track]
-        if filters.date_range is not None:
-            lo, hi = filters.date_range
-            with np.errstate(invalid="ignore"):
-                m &= (self.earliest < hi) & (self.latest > lo)
-        for facet in FACETS:
-            allowed = filters.allowed(facet)
-            if facet != skip and allowed is not None:
-                m &= self.facets[facet].any_allowed(allowed)
-        return m
+        m = self._and(self._parts(filters), (skip,) if skip else ())
+        return np.ones(self.n, dtype=bool) if m is None else m
 
     def counts(self, filters: FacetFilters, facet: str) -> dict[str, tuple[int, int]]:
         """For each value of ``facet``: (events shown with it, events with it in all).
@@ -267,23 +317,40 @@ class FacetIndex:
             If ``facet`` is not one of :data:`FACETS`.
         """
         filters.allowed(facet)  # validates the name
-        codes = self.facets[facet]
-        shown = codes.counts(self.mask(filters, skip=facet))
-        total = codes.totals
-        keys = [k for k in range(len(codes.values)) if total[k]]
-        keys.sort(key=lambda k: (codes.values[k] == NONE_VALUE, -int(total[k]), codes.values[k].casefold()))
-        return {codes.values[k]: (int(shown[k]), int(total[k])) for k in keys}
+        return self.all_counts(filters, (facet,))[facet]
+
+    def all_counts(self, filters: FacetFilters,
+                   facets: Sequence[str] = FACETS) -> dict[str, dict[str, tuple[int, int]]]:
+        """:meth:`counts` of each of ``facets`` at once: the masks of the
+        filters are computed once and shared (one mask for every facet whose
+        own filter is off)."""
+        parts = self._parts(filters)
+        shared: list[np.ndarray | None] = []  # the mask of every filter, made on first use
+        out = {}
+        for facet in facets:
+            codes = self.facets[facet]
+            if facet in parts:
+                m = self._and(parts, (facet,))
+            else:
+                if not shared:
+                    shared.append(self._and(parts))
+                m = shared[0]
+            total = codes.totals
+            shown = total if m is None else codes.counts(m)
+            keys = [k for k in range(len(codes.values)) if total[k]]
+            keys.sort(key=lambda k: (codes.values[k] == NONE_VALUE, -int(total[k]), codes.values[k].casefold()))
+            out[facet] = {codes.values[k]: (int(shown[k]), int(total[k])) for k in keys}
+        return out
 
     def track_counts(self, filters: FacetFilters) -> dict[str, tuple[int, int]]:
         """For each track id: (events shown on it with every filter but the
         hidden tracks, events on it in all).  Bands count on no track."""
-        m = self.mask(_without_hidden(filters))
-        on_track = self.track >= 0
         nv = len(self.track_values)
-        shown = np.bincount(self.track[on_track & m], minlength=nv)
-        total = np.bincount(self.track[on_track], minlength=nv)
+        total = kept(self, "track totals", None, lambda: np.bincount(self.track[self.track >= 0], minlength=nv))
+        m = self._and(self._parts(filters), ("tracks",))
+        if m is None:
+            shown = total
+        else:
+            on = self.track >= 0
+            shown = np.bincount(self.track[on & m], minlength=nv)
         return {tid: (int(shown[k]), int(total[k])) for k, tid in enumerate(self.track_values)}
-
-
-def _without_hidden(filters: _Filters) -> _Filters:
-    return dataclasses.replace(filters, hidden_tracks=frozenset())

@@ -206,8 +206,27 @@ class MatchList(Sequence[str]):
         return str(self[k % len(self.rows)])
 
 
+SPARSE_MATCHES = 16
+"""When fewer than one row in this many matches, :func:`matches_of` sorts the
+matches by their time rank instead of reading the mask in time order."""
+
+
 def matches_of(columns: EventColumns, row_mask: np.ndarray) -> MatchList:
-    """The ids of the rows set in ``row_mask`` (shape (len(columns),)), in time order."""
+    """The ids of the rows set in ``row_mask`` (shape (len(columns),)), in time order.
+
+    Few matches (below one in :data:`SPARSE_MATCHES` rows): the matching rows
+    sorted by time rank (the rows in file order, then a sort of the matches
+    only); many: the mask read in time order (a gather over every row, in
+    the order of time, which is far from the rows' order).  Same rows either way."""
+    n = len(row_mask)
+    k = int(np.count_nonzero(row_mask))
+    if k * SPARSE_MATCHES < n:
+        rows = np.flatnonzero(row_mask)
+        ranks = columns.time_rank()[rows]
+        by_time = np.argsort(ranks, kind="stable")  # (ranks are distinct)
+        found = MatchList(columns, rows[by_time])
+        found._ranks = ranks[by_time]
+        return found
     order = columns.time_order
     return MatchList(columns, order[row_mask[order]])
 

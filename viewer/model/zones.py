@@ -44,6 +44,7 @@ from .calendar import SECONDS_PER_DAY, civil_from_epoch, format_year
 from .dates import EventDate, Precision, format_instant
 from .derive import shifted_columns
 from .errors import DateError
+from .kept import kept
 from .precision import just_before
 from .ticks import DEFAULT_TABLE, Measure, TickLevels, TickSpec, choose_tick_spec, compute_ticks, default_measure
 
@@ -384,10 +385,13 @@ def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
     cal_start, cal_end = cols.cal_start, cols.cal_end
     if cal_start is None or cal_end is None:
         cal_start, cal_end = _calendar_anchors(timeline)
-    d_start = _day_shifts(cal_start, zone)
-    d_end = _day_shifts(cal_end, zone)  # a point's "end" is its start (see EventColumns)
     if cols.cal_start is None or cols.cal_end is None:
         cols = dataclasses.replace(cols, cal_start=cal_start, cal_end=cal_end)
+    # the distinct days of the anchors are the columns' (kept with them: a zone
+    # switch back or to a third zone sorts nothing again)
+    d_start = _day_shifts(cal_start, zone, kept(cols, ("day codes", "start"), None, lambda: _day_codes(cal_start)))
+    d_end = _day_shifts(cal_end, zone,  # a point's "end" is its start (see EventColumns)
+                        kept(cols, ("day codes", "end"), None, lambda: _day_codes(cal_end)))
     # lanes whose order the move changed are sorted again (rows moved by less
     # than a day: a stable sort of a nearly sorted block), the others kept
     shifted = shifted_columns(cols, d_start, d_end)
@@ -407,15 +411,26 @@ def local_day_shifts(anchors: np.ndarray, zone: str) -> np.ndarray:
     return _day_shifts(np.asarray(anchors, dtype=float), zone)
 
 
-def _day_shifts(anchors: np.ndarray, zone: str) -> np.ndarray:
+def _day_codes(anchors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows with an anchor, the distinct anchors sorted, each row's index
+    into them) of ``anchors`` (float (N,), NaN = none)."""
+    import numpy as np
+
+    known = np.flatnonzero(np.isfinite(anchors))
+    values, inverse = np.unique(anchors[known], return_inverse=True)
+    return known, values, inverse
+
+
+def _day_shifts(anchors: np.ndarray, zone: str,
+                codes: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """:func:`local_day_shift` of each anchor (0 for NaN), computed once per
-    distinct value (date-only anchors are UTC midnights: a few per day)."""
+    distinct value (date-only anchors are UTC midnights: a few per day);
+    ``codes``: :func:`_day_codes` of ``anchors`` when known."""
     import numpy as np
 
     out = np.zeros(len(anchors))
-    known = np.flatnonzero(np.isfinite(anchors))
+    known, values, inverse = _day_codes(anchors) if codes is None else codes
     if len(known):
-        values, inverse = np.unique(anchors[known], return_inverse=True)
         shifts = np.array([local_day_shift(float(v), zone) for v in values.tolist()])
         out[known] = shifts[inverse]
     return out

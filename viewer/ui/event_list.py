@@ -26,7 +26,7 @@ formats only the rows not seen before.  An edit forgets them.
 from __future__ import annotations
 
 import math
-from weakref import WeakKeyDictionary
+from weakref import WeakSet
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableV
 
 from ..graphics.events import label_text
 from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN
+from ..model.kept import forget, kept, kept_values
 from ..model.lanes import display_order
 from ..model.search import MatchList
 from ..model.timeline import Event, Timeline
@@ -103,9 +104,9 @@ class EventTableModel(QAbstractTableModel):
     def __init__(self, timeline: Timeline, ids=None, zone: str = "UTC", parent=None) -> None:
         super().__init__(parent)
         self._zone = zone
-        # timeline -> zone -> event id -> (date text, track id, title text, sources):
-        # the texts of rows already shown, for as long as their timeline lives
-        self._memo: WeakKeyDictionary[Timeline, dict[str, dict[str, tuple]]] = WeakKeyDictionary()
+        # the timelines whose row texts this model kept (with each timeline,
+        # viewer.model.kept): an edit forgets them
+        self._memo: WeakSet[Timeline] = WeakSet()
         self._timeline = timeline
         self._order: list[str] | None = None
         self._events: dict[int, Event] = {}
@@ -131,15 +132,26 @@ class EventTableModel(QAbstractTableModel):
         self._matches: MatchList | None = None  # the matches self._rows came from (its ranks are shared)
         self._events = {}
         self._sources = {}
-        self._texts = self._memo.setdefault(timeline, {}).setdefault(self._zone, {})
+        self._texts = self._kept_texts()
         self._rank_lanes()
+
+    def _kept_texts(self) -> dict[str, tuple]:
+        """Event id -> (date text, track id, title text, sources): the texts
+        of rows already shown, kept with the timeline for the zone (as long as
+        it lives; :func:`~viewer.model.kept.kept`)."""
+        self._memo.add(self._timeline)
+        texts: dict[str, tuple] = kept(self._timeline, ("event rows", self._zone), None, dict)
+        return texts
 
     def forget(self) -> None:
         """Forget every kept text (an edit changed events in place)."""
+        for timeline in list(self._memo):
+            for name in [n for n in kept_values(timeline) if isinstance(n, tuple) and n[0] == "event rows"]:
+                forget(timeline, name)
         self._memo.clear()
         self._events = {}
         self._sources = {}
-        self._texts = self._memo.setdefault(self._timeline, {}).setdefault(self._zone, {})
+        self._texts = self._kept_texts()
 
     def _cells(self, row: int) -> tuple:
         """(date text, track id, title text, number of sources) of ``row``,

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.calendar import civil_from_epoch, epoch_from_civil
-from ..model.filters import FACETS, NONE_VALUE, FilterState, facet_counts, ordered_tracks, track_counts
+from ..model.filters import FACETS, NONE_VALUE, FilterState, all_facet_counts, ordered_tracks, track_counts
 from ..model.timeline import SourceKind, Timeline
 from ..model.viewstate import ViewState
 
@@ -206,10 +206,11 @@ class FilterPanel(QScrollArea):
             per_track = track_counts(tl, f)  # vectorised (viewer.model.facets)
             self._filled = (tl, f.without_order, per_track)
             self._fill_tracks(tl, f, per_track)
+            counts = all_facet_counts(tl, f)  # one mask shared by the facets whose own filter is off
             for facet, lst in self.facet_lists.items():
                 allowed = f.allowed(facet)
                 lst.clear()
-                for value, (shown, total) in facet_counts(tl, f, facet).items():
+                for value, (shown, total) in counts[facet].items():
                     item = QListWidgetItem(f"{self._value_text(facet, value)}  ({shown}/{total})")
                     item.setData(_VALUE_ROLE, value)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..model.calendar import civil_from_epoch
 from ..model.columns import BAND_LANE
+from ..model.kept import kept
 from ..model.lanes import display_order
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
@@ -114,9 +115,12 @@ def overview_bars(timeline: Timeline) -> tuple[list[tuple[str, np.ndarray, np.nd
     bars at least 1/600 of the home range wide.  ``bands``: ``(x0, width)`` of
     the bands, or None.  A kept derived timeline shown again (a filter toggled
     back, the zone switched back) is drawn without counting again."""
-    cached = timeline.__dict__.get("_overview_bars")
-    if cached is not None:
-        return cached
+    return kept(timeline, "overview bars", None, lambda: _bars(timeline))
+
+
+def _bars(timeline: Timeline) -> tuple[list[tuple[str, np.ndarray, np.ndarray, np.ndarray]],
+                                       tuple[np.ndarray, np.ndarray] | None]:
+    """:func:`overview_bars`, counted."""
     cols = timeline.columns
     lim = XLimits.for_columns(cols)
     home = strip_range(timeline, lim)
@@ -151,8 +155,7 @@ def overview_bars(timeline: Timeline) -> tuple[list[tuple[str, np.ndarray, np.nd
         bx0 = np.clip(cols.x0[rows], lim.x_min, lim.x_max)
         bx1 = np.clip(cols.x1[rows], lim.x_min, lim.x_max)
         bands = (bx0, np.maximum(bx1 - bx0, min_w))
-    cached = timeline.__dict__["_overview_bars"] = (lanes, bands)
-    return cached
+    return lanes, bands
 
 
 def _brush(argb: str) -> QColor:
