@@ -333,7 +333,8 @@ def run_window(target: str) -> dict:
             frame = w.view.events_item._frame
             drawn = max(drawn, 0 if frame is None or frame.hit is None else len(frame.hit["row"]))
         w.close()
-    return {"n": n_events, "shown": shown, "first": first, "p50": statistics.median(frames), "p95": float(np.percentile(frames, 95)),
+    return {"n": n_events, "shown": shown, "first": first, "p50": statistics.median(frames),
+            "p95": float(np.percentile(frames, 95)),
             "filled_p95": float(np.percentile(filled, 95)) if filled else None, "drawn": drawn, "rss": _rss_mb()}
 
 

@@ -92,13 +92,13 @@ from .store_sql import (
     DUCKDB,
     STATS_KEY,
     CountCache,
+    CountedWindows,
     bucket_bins,
     bucket_bins_sql,
     count_table_mismatch,
     filter_where,
     read_stats,
     window_count_plan,
-    window_counts,
 )
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
@@ -370,7 +370,7 @@ def _extent(query: Callable[[str], list[Any]], table: str = "ev") -> tuple[float
     return min(vals), max(vals)
 
 
-class DuckStore(EventStore):
+class DuckStore(CountedWindows, EventStore):
     """:class:`~viewer.model.store.EventStore` over a collection written by :func:`write_collection`.
 
     Parameters
@@ -653,18 +653,16 @@ class DuckStore(EventStore):
                        f"AND {window} ORDER BY lane, x0, file_index", [t1, t0])
         return self._answer(got, sum(counts.values()), counts, crowded)
 
-    def _counted(self, t0: float, t1: float, lanes: set[int]) -> dict[int, int] | None:
-        """Drawn events per lane meeting ``[t0, t1]`` (epoch s; lanes with none left out) from the
-        started/ended counts and the rows of the two edge buckets; None when the collection has
-        no such counts (written before them) or the window is beyond their reach."""
+    def _count_plan(self, t0: float, t1: float, lanes: set[int]) -> tuple[dict[int, int], str | None] | None:
+        """:func:`~viewer.io.store_sql.window_count_plan` over this collection (None: count from the events)."""
         cache = self._count_cache()
         table = cache.windows() if cache is not None else None
-        plan = window_count_plan(table, t0, t1, lanes, "ev", DUCKDB, self._ends_table(table.res)) \
-            if table is not None else None
-        if plan is None:
+        if table is None:
             return None
-        base, edges = plan
-        return window_counts(base, self._np(edges) if edges is not None else None)
+        return window_count_plan(table, t0, t1, lanes, "ev", DUCKDB, self._ends_table(table.res))
+
+    def _edge_rows(self, sql: str) -> dict[str, np.ndarray]:
+        return self._np(sql)
 
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
                 filters: FilterLike | None = None) -> np.ndarray:

@@ -17,8 +17,8 @@ from viewer.model.count_tables import MarkerCounts, SpreadCounts, WindowCounts
 from viewer.model.store_query import LIST_FACETS, FilterLike, StoreFilter
 
 __all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "NUMPY_MAX_ROWS", "CollectionStats",
-           "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "WINDOW_LIMIT", "bucket_bins_sql",
-           "bucket_bins", "COUNT_TOTALS_SQL", "count_table_mismatch", "like_literal", "contains_sql"]
+           "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "CountedWindows", "WINDOW_LIMIT",
+           "bucket_bins_sql", "bucket_bins", "COUNT_TOTALS_SQL", "count_table_mismatch", "like_literal", "contains_sql"]
 
 WINDOW_LIMIT = 1e14
 """Windows within ``±WINDOW_LIMIT`` s of the epoch (three million years) are counted from the
@@ -247,6 +247,28 @@ def window_counts(base: dict[int, int], edges: dict[str, np.ndarray] | None) -> 
         for lane, side, n in zip(edges["lane"].tolist(), edges["side"].tolist(), edges["n"].tolist(), strict=True):
             counts[int(lane)] += int(n) if int(side) == 0 else -int(n)
     return {k: v for k, v in counts.items() if v}
+
+
+class CountedWindows:
+    """The lane counts of a window from a store's started/ended count tables, for every SQL store
+    (DuckDB, ClickHouse): each says how to plan them (``_count_plan``: :func:`window_count_plan`
+    over its tables, None when it has none) and how to run the edge query (``_edge_rows``)."""
+
+    def _count_plan(self, t0: float, t1: float, lanes: set[int]) -> tuple[dict[int, int], str | None] | None:
+        raise NotImplementedError
+
+    def _edge_rows(self, sql: str) -> dict[str, np.ndarray]:
+        raise NotImplementedError
+
+    def _counted(self, t0: float, t1: float, lanes: set[int]) -> dict[int, int] | None:
+        """Drawn events per lane meeting ``[t0, t1]`` (epoch s; lanes with none left out) from the
+        started/ended counts and the rows of the two edge buckets; None when the collection has
+        no such counts (written before them) or the window is beyond their reach."""
+        plan = self._count_plan(t0, t1, lanes)
+        if plan is None:
+            return None
+        base, edges = plan
+        return window_counts(base, self._edge_rows(edges) if edges is not None else None)
 
 
 def bucket_bins_sql(table: str, res: float, t0: float, t1: float, bins: int, lanes: Iterable[int],
