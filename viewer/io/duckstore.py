@@ -839,10 +839,13 @@ def read_collection_report(path: str, *, max_loaded: int = MAX_LOADED) -> ReadRe
         from viewer.model.dates import format_instant
 
         sort_point = got["sort_point"]
-        lo, hi = (float(sort_point.min()), float(sort_point.max())) if len(sort_point) else (None, None)
+        if len(sort_point):
+            first, last = (format_instant(float(f(sort_point)), Precision.DAY) for f in (np.min, np.max))
+            opened = f"opened on {len(sort_point):,} of them, from {first} to {last}"
+        else:
+            opened = "opened on none of them (its home range holds no event)"
         warnings.append(Problem(path, f"{store.n_events:,} events: more than the window holds "
-                                f"({max_loaded:,}); opened on {max_loaded:,} of them, from "
-                                f"{format_instant(lo, Precision.DAY)} to {format_instant(hi, Precision.DAY)}"))
+                                      f"({max_loaded:,}); {opened}"))
     else:
         got = store._np(f"SELECT {LOAD_COLUMNS.format(length='len')} FROM ev ORDER BY file_index")
     timeline = timeline_of_columns(base, data, got, store.event_at, complete=len(got["id"]) == store.n_events)
