@@ -659,7 +659,9 @@ class DuckStore(CountedWindows, EventStore):
         table = cache.windows() if cache is not None else None
         if table is None:
             return None
-        return window_count_plan(table, t0, t1, lanes, "ev", DUCKDB, self._ends_table(table.res))
+        ends = self._ends_table(table.res)
+        long_ends = cache.long_ends(table.res) if ends is not None and cache is not None else None
+        return window_count_plan(table, t0, t1, lanes, "ev", DUCKDB, ends, long_ends)
 
     def _edge_rows(self, sql: str) -> dict[str, np.ndarray]:
         return self._np(sql)
