@@ -8,6 +8,14 @@ Usage::
     .venv/bin/python benchmarks/bench_engine.py --no-search-index --runs parquet:100000000  # no sidecar: search scans
     .venv/bin/python benchmarks/bench_engine.py --code main=/work/wt/x-main --code branch=. --runs parquet:1000000
     .venv/bin/python benchmarks/bench_engine.py --window 10000000 --code main=/work/wt/x-main --code branch=.
+    nice -n 19 .venv/bin/python benchmarks/bench_engine.py --existing /data/synthetic-100000000.parquet --searches 1
+    nice -n 19 .venv/bin/python benchmarks/bench_engine.py --existing /data/synthetic-100000000.parquet --window 0
+
+``--existing PATH`` measures a collection already converted (nothing written; N read from it);
+with ``--window`` the app's window on it.  ``--searches K`` runs the first K search queries
+(a collection without its search index scans the file for each: minutes at 10^8).
+The measuring child prints each step to stderr as it ends (time, peak RSS, and the bytes
+DuckDB holds in spill files then, ``duckdb_temporary_files()``).
 
 ``--code LABEL=DIR`` (repeatable) measures the code in ``DIR`` (its ``viewer`` package first on
 the path); each code writes its own data (``--data/LABEL``: collection layouts differ between versions).
@@ -142,9 +150,27 @@ def _data_bytes(kind: str, n: int, data: Path) -> int:
     return sum(f.stat().st_size for f in files if f.exists())
 
 
-def run_one(kind: str, n: int, target: str) -> dict:
-    """Measure one store in this process (see the module docstring)."""
+def _spilled(store) -> int:
+    """Bytes in DuckDB's spill files of ``store``'s connection now (0 for another store)."""
+    con = getattr(store, "con", None)
+    if con is None or not hasattr(store, "_lock"):
+        return 0
+    try:
+        with store._lock:
+            return int(con.execute("SELECT coalesce(sum(size), 0) FROM duckdb_temporary_files()").fetchone()[0])
+    except Exception:  # noqa: BLE001 - an older duckdb or another engine
+        return 0
+
+
+def run_one(kind: str, n: int, target: str, n_searches: int = 3) -> dict:
+    """Measure one store in this process (see the module docstring); ``n`` 0: the store's count."""
     import numpy as np
+
+    t_start = time.perf_counter()
+
+    def step(what: str) -> None:
+        print(f"  {time.strftime('%H:%M:%S', time.gmtime())} +{time.perf_counter() - t_start:.1f}s {what} "
+              f"(peak RSS {_rss_mb():.0f} MB, spilled {_spilled(store) / 1e6:.0f} MB)", file=sys.stderr, flush=True)
 
     t0 = time.perf_counter()
     if kind == "memory":
@@ -161,6 +187,8 @@ def run_one(kind: str, n: int, target: str) -> dict:
 
         store = DuckStore(target)
     t_open = time.perf_counter() - t0
+    n = n or store.n_events
+    step(f"opened ({n:,} events{'' if getattr(store, '_index', True) is not None else ', no search index'})")
     lo, hi = store.extent()
 
     def frame(a: float, b: float) -> None:
@@ -172,32 +200,41 @@ def run_one(kind: str, n: int, target: str) -> dict:
 
     frame(lo, hi)
     t_first = time.perf_counter() - t0
+    step("first frame")
     times = []
     for a, b in windows():
         t = time.perf_counter()
         frame(a, b)
         times.append((time.perf_counter() - t) * 1000)
+    step(f"40 frames (p50 {statistics.median(times):.0f} ms, p95 {float(np.percentile(times, 95)):.0f} ms)")
     t_page = None
+    middle: list[str] = []
     if hasattr(store, "page"):
         t = time.perf_counter()
-        store.page(n // 2, 100)
+        middle = list(store.page(n // 2, 100).ids)
         t_page = (time.perf_counter() - t) * 1000
+        step("page")
     searches = []
-    for q in (f"protest {n // 3 // 12 * 12}", "strike", "convoy seen"):
+    for q in (f"protest {n // 3 // 12 * 12}", "strike", "convoy seen")[:n_searches]:
         t = time.perf_counter()
         store.search(q, cap=1000)
         searches.append((time.perf_counter() - t) * 1000)
+        step(f"search {q!r}: {searches[-1]:.0f} ms")
     t = time.perf_counter()
     store.facet_counts("track", (YEAR0 + 40 * DAY, YEAR0 + 41 * DAY))
     t_facet = (time.perf_counter() - t) * 1000
-    some = store.search("convoy seen", cap=1000).ids  # an event of the middle of the year, by id
+    step("facet")
+    # an event of the middle of the year, by id
+    some = store.search("convoy seen", cap=1000).ids if n_searches >= 3 or not middle else middle
     t = time.perf_counter()
     store.event(some[len(some) // 2])
     t_id = (time.perf_counter() - t) * 1000
+    step("by id")
     rss_store = _rss_mb()
     t_window = None
+    search = statistics.median(searches) if searches else None
     got = {"open": t_open, "first": t_first, "page": t_page, "p50": statistics.median(times),
-           "p95": float(np.percentile(times, 95)), "search": statistics.median(searches), "searches": searches,
+           "p95": float(np.percentile(times, 95)), "search": search, "searches": searches,
            "facet": t_facet, "by_id": t_id, "rss_store": rss_store}
     print(f"store measured (window open next): {json.dumps(got)}", file=sys.stderr, flush=True)  # minutes at 10^8
     if kind in ("parquet", "duckdb"):
@@ -207,8 +244,10 @@ def run_one(kind: str, n: int, target: str) -> dict:
         t = time.perf_counter()
         len(read_timeline_report(target).timeline.columns)
         t_window = time.perf_counter() - t
-    return {"open": t_open, "first": t_first, "page": t_page, "p50": statistics.median(times),
-            "p95": float(np.percentile(times, 95)), "search": statistics.median(searches), "facet": t_facet,
+        step("window open (read_timeline_report)")
+    return {"n": n, "no_index": getattr(store, "_index", True) is None,
+            "open": t_open, "first": t_first, "page": t_page, "p50": statistics.median(times),
+            "p95": float(np.percentile(times, 95)), "search": search, "facet": t_facet,
             "by_id": t_id, "window": t_window, "rss_store": rss_store, "rss": _rss_mb()}
 
 
@@ -248,9 +287,11 @@ def run_window(target: str) -> dict:
         from viewer.ui.collection_window import CollectionWindow
     except ImportError:
         CollectionWindow = None  # noqa: N806 - main's code: the window loads the columns
-    frames, filled, drawn = [], [], 0
+    frames, filled, drawn, n_events = [], [], 0, 0
     if CollectionWindow is not None:
-        w = CollectionWindow(open_collection_store(target), Path(target).name)
+        store = open_collection_store(target)
+        n_events = getattr(store, "n_events", 0)
+        w = CollectionWindow(store, Path(target).name)
         w.resize(1920, 1080)
         w.show()
         app.processEvents()
@@ -292,31 +333,34 @@ def run_window(target: str) -> dict:
             frame = w.view.events_item._frame
             drawn = max(drawn, 0 if frame is None or frame.hit is None else len(frame.hit["row"]))
         w.close()
-    return {"shown": shown, "first": first, "p50": statistics.median(frames), "p95": float(np.percentile(frames, 95)),
+    return {"n": n_events, "shown": shown, "first": first, "p50": statistics.median(frames),
+            "p95": float(np.percentile(frames, 95)),
             "filled_p95": float(np.percentile(filled, 95)) if filled else None, "drawn": drawn, "rss": _rss_mb()}
 
 
-def main_window_runs(codes: list[str], n: int, data: Path) -> None:
+def main_window_runs(codes: list[str], n: int, data: Path, existing: str | None = None) -> None:
     """Print the window table: every ``LABEL=DIR`` of ``codes`` opens the ``n``-event Parquet
-    collection of ``data/LABEL/`` (written by that code's writer if missing: layouts differ)."""
+    collection of ``data/LABEL/`` (written by that code's writer if missing: layouts differ),
+    or the collection ``existing`` (nothing written)."""
     print("| N | code | window shown s | first paint s | frame p50 ms | frame p95 ms | filled p95 ms | "
           "most events drawn | peak RSS MB |")
     print("|---|---|---|---|---|---|---|---|---|", flush=True)
     for code in codes:
         label, folder = code.split("=", 1)
-        target = data / label / f"synthetic-{n}.parquet"
+        target = Path(existing) if existing else data / label / f"synthetic-{n}.parquet"
         env = dict(os.environ, PYTHONPATH=str(Path(folder).resolve()), QT_QPA_PLATFORM="offscreen")
-        if not target.exists():
+        if not target.exists() and not existing:
             target.parent.mkdir(parents=True, exist_ok=True)
             subprocess.run([sys.executable, "-c", "import sys; from viewer.io.synthetic_store import "
                             "write_synthetic_collection as w; w(sys.argv[1], int(sys.argv[2]))", str(target), str(n)],
                            env=env, check=True, cwd=str(Path(folder).resolve()))
-        out = subprocess.run([sys.executable, __file__, "--window-one", str(target)], capture_output=True, text=True,
-                             env=env, cwd=str(Path(folder).resolve()))
+        out = subprocess.run([sys.executable, __file__, "--window-one", str(target)], stdout=subprocess.PIPE,
+                             text=True, env=env, cwd=str(Path(folder).resolve()))  # its stderr shown as it runs
         if out.returncode:
-            print(f"{label}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
+            print(f"{label}: failed (above)", file=sys.stderr)
             continue
         r = json.loads(out.stdout.strip().splitlines()[-1])
+        n = n or r.get("n", 0)
         filled = "—" if r["filled_p95"] is None else f"{r['filled_p95']:.0f}"
         print(f"| {n:,} | {label} | {r['shown']:.2f} | {r['first']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | {filled} | "
               f"{r['drawn']:,} | {r['rss']:.0f} |", flush=True)
@@ -330,7 +374,11 @@ def main(argv: list[str] | None = None) -> int:
                    help="folder for the synthetic data (written once)")
     p.add_argument("--code", action="append", default=[], metavar="LABEL=DIR",
                    help="measure the code in DIR (repeatable); default: this checkout")
-    p.add_argument("--one", nargs=3, metavar=("STORE", "N", "TARGET"), help=argparse.SUPPRESS)
+    p.add_argument("--one", nargs=4, metavar=("STORE", "N", "TARGET", "SEARCHES"), help=argparse.SUPPRESS)
+    p.add_argument("--existing", metavar="PATH", default=None,
+                   help="measure this converted .parquet/.duckdb collection (nothing converted; N read from it)")
+    p.add_argument("--searches", type=int, default=3, choices=(0, 1, 2, 3),
+                   help="search queries run (without a search index each scans the collection)")
     p.add_argument("--window", type=int, metavar="N", default=None,
                    help="instead: the app's window on an N-event Parquet collection, for each --code")
     p.add_argument("--window-one", metavar="TARGET", help=argparse.SUPPRESS)
@@ -338,17 +386,17 @@ def main(argv: list[str] | None = None) -> int:
                    help="write Parquet collections without the sidecar search index (search scans the file)")
     args = p.parse_args(argv)
     if args.one:
-        print(json.dumps(run_one(args.one[0], int(args.one[1]), args.one[2])))
+        print(json.dumps(run_one(args.one[0], int(args.one[1]), args.one[2], int(args.one[3]))))
         return 0
     here = str(Path(__file__).resolve().parent.parent)
     codes = [tuple(c.split("=", 1)) for c in args.code] or [("this", here)]
     if args.window_one:
         print(json.dumps(run_window(args.window_one)))
         return 0
-    if args.window:
+    if args.window is not None:
         print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs; Python {platform.python_version()}")
         print("load average at start: {:.2f} {:.2f} {:.2f} (1/5/15 min)".format(*os.getloadavg()))
-        main_window_runs(args.code or [f"this={here}"], args.window, Path(args.data))
+        main_window_runs(args.code or [f"this={here}"], args.window, Path(args.data), args.existing)
         print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         return 0
     import duckdb
@@ -361,35 +409,50 @@ def main(argv: list[str] | None = None) -> int:
           "search ms | page ms | facet ms | by id ms | peak RSS MB (store) | window open s | "
           "peak RSS MB (with window) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
-    for run in args.runs:
+    runs = [("duckdb" if args.existing.lower().endswith(".duckdb") else "parquet") + ":0"] if args.existing \
+        else args.runs
+    for run in runs:
         kind, n = run.split(":")
         for label, code in codes:
             data = Path(args.data) / label if args.code else Path(args.data)  # each code writes its own data
             env = dict(os.environ, PYTHONPATH=os.path.abspath(code))
-            # prepared in a child: a process's peak RSS survives exec (the measuring child would inherit it)
-            got = subprocess.run([sys.executable, "-c", "import json, sys; sys.path.insert(0, sys.argv[1]); "
-                                  "import bench_engine as b; from pathlib import Path; "
-                                  "print(json.dumps(b.prepare(sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]), "
-                                  "sys.argv[5] == '1')))",
-                                  str(Path(__file__).resolve().parent), kind, n, str(data),
-                                  "0" if args.no_search_index else "1"],
-                                 env=env, stdout=subprocess.PIPE, text=True, cwd=code)  # its steps on stderr
-            if got.returncode:
-                print(f"{run} {label}: prepare failed (above)", file=sys.stderr)
-                continue
-            target, made = json.loads(got.stdout.strip().splitlines()[-1])
-            out = subprocess.run([sys.executable, __file__, "--one", kind, n, target], capture_output=True, text=True,
-                                 env=env, cwd=code)
+            if args.existing:
+                target, made = args.existing, 0.0
+            else:
+                # prepared in a child: a process's peak RSS survives exec (the measuring child would inherit it)
+                got = subprocess.run([sys.executable, "-c", "import json, sys; sys.path.insert(0, sys.argv[1]); "
+                                      "import bench_engine as b; from pathlib import Path; "
+                                      "print(json.dumps(b.prepare(sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]), "
+                                      "sys.argv[5] == '1')))",
+                                      str(Path(__file__).resolve().parent), kind, n, str(data),
+                                      "0" if args.no_search_index else "1"],
+                                     env=env, stdout=subprocess.PIPE, text=True, cwd=code)  # its steps on stderr
+                if got.returncode:
+                    print(f"{run} {label}: prepare failed (above)", file=sys.stderr)
+                    continue
+                target, made = json.loads(got.stdout.strip().splitlines()[-1])
+            out = subprocess.run([sys.executable, __file__, "--one", kind, n, target, str(args.searches)],
+                                 stdout=subprocess.PIPE, text=True, env=env, cwd=code)  # its steps on stderr
             if out.returncode:
-                print(f"{run} {label}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
+                print(f"{run} {label}: failed (above)", file=sys.stderr)
                 continue
             r = json.loads(out.stdout.strip().splitlines()[-1])
-            size = _data_bytes(kind, int(n), data)
+            if args.existing:
+                n = str(r["n"])
+                stem = args.existing[:-len(".parquet")] if args.existing.lower().endswith(".parquet") else None
+                size = sum(os.path.getsize(f) for f in (args.existing, stem and stem + ".counts.parquet",
+                                                        stem and stem + ".search.sqlite")
+                           if f and os.path.exists(f))
+            else:
+                size = _data_bytes(kind, int(n), data)
             window = "—" if r["window"] is None else f"{r['window']:.2f}"
             page = "—" if r.get("page") is None else f"{r['page']:.0f}"
-            made_s = f"{made:.0f}" if made else "(cached)"
+            made_s = f"{made:.0f}" if made else ("(existing)" if args.existing else "(cached)")
+            search = "—" if r["search"] is None else f"{r['search']:.0f}"
+            if r.get("no_index"):
+                search += " (no index: scan)"
             print(f"| {int(n):,} | {kind} | {label} | {size / 1e6:,.0f} | {made_s} | {r['open']:.2f} | "
-                  f"{r['first']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['search']:.0f} | {page} | "
+                  f"{r['first']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | {search} | {page} | "
                   f"{r['facet']:.1f} | {r['by_id']:.1f} | {r['rss_store']:.0f} | {window} | {r['rss']:.0f} |",
                   flush=True)
     print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))

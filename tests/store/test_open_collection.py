@@ -48,6 +48,48 @@ def test_large_collection_opens_on_a_stretch_and_says_so(tmp_path):
     assert read_timeline_report(path).warnings == []
 
 
+def test_a_large_collection_opens_on_its_home_range_first_events(tmp_path):
+    import dataclasses
+
+    tl = collection(3000, seed=6)
+    ordered = sorted(tl.events, key=lambda e: (e.sort_point, tl.events.index(e)))
+    home = dataclasses.replace(tl, home_start=ordered[1000].start, home_end=ordered[2600].start)
+    for ext in (".parquet", ".duckdb"):
+        path = tmp_path / f"home{ext}"
+        write_timeline(home, path)
+        report = read_collection_report(str(path), max_loaded=1000)
+        lo = home.home_start.earliest
+        expect = [e.id for e in ordered if e.sort_point >= lo][:1000]
+        assert [e.id for e in report.timeline.events] == sorted(expect, key=[e.id for e in tl.events].index)
+        (warning,) = report.warnings
+        assert "opened on 1,000 of them" in warning.message
+
+
+def test_opening_a_large_collection_sorts_nothing(tmp_path, monkeypatch):
+    """At 10^8 events, picking the stretch the window loads (ORDER BY sort point ... LIMIT
+    2,000,000, then the rows IN those, in file order) spilled gigabytes to disk: the stretch is a
+    range of row positions (the file is in time order), put in file order by numpy."""
+    from viewer.io.duckstore import DuckStore
+
+    tl = collection(3000, seed=6)
+    write_timeline(tl, tmp_path / "c.parquet")
+    asked: list[tuple[str, list]] = []
+    for name in ("_q", "_np"):
+        run = getattr(DuckStore, name)
+        monkeypatch.setattr(DuckStore, name, lambda self, sql, params=None, run=run: (
+            asked.append((sql, params or [])), run(self, sql, params))[1])
+    report = read_collection_report(str(tmp_path / "c.parquet"), max_loaded=1000)
+    store = report.timeline._store
+    loading = [(sql, params) for sql, params in asked if "has_end" in sql]  # the window's columns
+    assert loading
+    for sql, params in loading:
+        plan = "".join(r[1] for r in store.con.execute("EXPLAIN " + sql, params).fetchall())
+        assert not any(op in plan.upper().replace("_", " ") for op in ("ORDER BY", "TOP N", "HASH JOIN")), plan
+    ids = [e.id for e in report.timeline.events]
+    latest = {e.id for e in sorted(tl.events, key=lambda e: e.sort_point)[-1000:]}
+    assert set(ids) == latest and list(ids) == [e.id for e in tl.events if e.id in latest]  # in file order
+
+
 def test_not_a_collection_is_named(tmp_path):
     import pytest
 

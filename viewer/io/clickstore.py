@@ -71,6 +71,7 @@ from .store_sql import (
     CLICKHOUSE,
     STATS_KEY,
     CountCache,
+    CountedWindows,
     bucket_bins,
     bucket_bins_sql,
     contains_sql,
@@ -316,7 +317,7 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
     backend.command(f"INSERT INTO {t}_meta VALUES " + ", ".join(f"({lit(k)}, {lit(v)})" for k, v in meta.items()))
 
 
-class ClickStore(EventStore):
+class ClickStore(CountedWindows, EventStore):
     """:class:`~viewer.model.store.EventStore` over ``database.table`` (see the module docstring)."""
 
     def __init__(self, backend: Any, database: str, table: str, name: str = "") -> None:
@@ -419,14 +420,8 @@ class ClickStore(EventStore):
         ends = f"{self.t}_counts" if self._stats is not None and self._stats.long_ends == table.res else None
         return window_count_plan(table, t0, t1, lanes, self.t, CLICKHOUSE, ends)
 
-    def _counted(self, t0: float, t1: float, lanes: set[int]) -> dict[int, int] | None:
-        """As :meth:`DuckStore._counted <viewer.io.duckstore.DuckStore._counted>`: events per lane
-        meeting ``[t0, t1]`` from the started/ended counts and the two edge buckets' rows, or None."""
-        plan = self._count_plan(t0, t1, lanes)
-        if plan is None:
-            return None
-        base, edges = plan
-        return window_counts(base, self._floats(edges, ["lane", "side", "n"]) if edges is not None else None)
+    def _edge_rows(self, sql: str) -> dict[str, np.ndarray]:
+        return self._floats(sql, ["lane", "side", "n"])
 
     def frame(self, t0: float, t1: float, lanes: Iterable[int], width_px: int, cap: int = DEFAULT_CAP,
               filters: FilterLike | None = None, exact: bool = False) -> Frame:

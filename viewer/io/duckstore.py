@@ -92,13 +92,13 @@ from .store_sql import (
     DUCKDB,
     STATS_KEY,
     CountCache,
+    CountedWindows,
     bucket_bins,
     bucket_bins_sql,
     count_table_mismatch,
     filter_where,
     read_stats,
     window_count_plan,
-    window_counts,
 )
 
 __all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
@@ -377,7 +377,7 @@ def _extent(query: Callable[[str], list[Any]], table: str = "ev") -> tuple[float
     return min(vals), max(vals)
 
 
-class DuckStore(EventStore):
+class DuckStore(CountedWindows, EventStore):
     """:class:`~viewer.model.store.EventStore` over a collection written by :func:`write_collection`.
 
     Parameters
@@ -760,18 +760,18 @@ class DuckStore(EventStore):
                        f"AND {window} ORDER BY lane, x0, file_index", [t1, t0])
         return self._answer(got, sum(counts.values()), counts, crowded)
 
-    def _counted(self, t0: float, t1: float, lanes: set[int]) -> dict[int, int] | None:
-        """Drawn events per lane meeting ``[t0, t1]`` (epoch s; lanes with none left out) from the
-        started/ended counts and the rows of the two edge buckets; None when the collection has
-        no such counts (written before them) or the window is beyond their reach."""
+    def _count_plan(self, t0: float, t1: float, lanes: set[int]) -> tuple[dict[int, int], str | None] | None:
+        """:func:`~viewer.io.store_sql.window_count_plan` over this collection (None: count from the events)."""
         cache = self._count_cache()
         table = cache.windows() if cache is not None else None
-        plan = window_count_plan(table, t0, t1, lanes, "ev", DUCKDB, self._ends_table(table.res)) \
-            if table is not None else None
-        if plan is None:
+        if table is None:
             return None
-        base, edges = plan
-        return window_counts(base, self._np(edges) if edges is not None else None)
+        ends = self._ends_table(table.res)
+        long_ends = cache.long_ends(table.res) if ends is not None and cache is not None else None
+        return window_count_plan(table, t0, t1, lanes, "ev", DUCKDB, ends, long_ends)
+
+    def _edge_rows(self, sql: str) -> dict[str, np.ndarray]:
+        return self._np(sql)
 
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
                 filters: FilterLike | None = None) -> np.ndarray:
@@ -943,25 +943,43 @@ def read_collection_report(path: str, *, max_loaded: int = MAX_LOADED) -> ReadRe
     store = DuckStore(path)
     base, data = store.timeline, store.meta
     warnings: list[Problem] = [Problem(path, store.index_note)] if store.index_note else []
-    where, params = "TRUE", []
     if store.n_events > max_loaded:
-        if base.home_start is not None and base.home_end is not None:
-            cond, order = "sort_point >= ? AND sort_point <= ?", _TIME_ORDER
-            params = [base.home_start.earliest, base.home_end.latest]
-        else:
-            cond, order = "TRUE", "sort_point DESC, file_index DESC"
-        where = (f"file_index IN (SELECT file_index FROM ev WHERE {cond} ORDER BY {order} "
-                 f"LIMIT {int(max_loaded)})")
-        lo, hi = store._q(f"SELECT min(sort_point), max(sort_point) FROM ev WHERE {where}", params)[0]
+        got = _stretch(store, max_loaded)
         from viewer.model.dates import format_instant
 
+        sort_point = got["sort_point"]
+        if len(sort_point):
+            first, last = (format_instant(float(f(sort_point)), Precision.DAY) for f in (np.min, np.max))
+            opened = f"opened on {len(sort_point):,} of them, from {first} to {last}"
+        else:
+            opened = "opened on none of them (its home range holds no event)"
         warnings.append(Problem(path, f"{store.n_events:,} events: more than the window holds "
-                                f"({max_loaded:,}); opened on {max_loaded:,} of them, from "
-                                f"{format_instant(lo, Precision.DAY)} to {format_instant(hi, Precision.DAY)}"))
-    got = store._np(f"SELECT {LOAD_COLUMNS.format(length='len')} FROM ev WHERE {where} ORDER BY file_index", params)
+                                      f"({max_loaded:,}); {opened}"))
+    else:
+        got = store._np(f"SELECT {LOAD_COLUMNS.format(length='len')} FROM ev ORDER BY file_index")
     timeline = timeline_of_columns(base, data, got, store.event_at, complete=len(got["id"]) == store.n_events)
     object.__setattr__(timeline, "_store", store)  # keeps the connection for the lazy events
     return ReadReport(timeline, warnings)
+
+
+def _stretch(store: DuckStore, max_loaded: int) -> dict[str, np.ndarray]:
+    """The window's columns of at most ``max_loaded`` events in file order (``file_index``): the
+    first of the home range (the timeline's home start and end), else the latest ones.
+
+    The rows are in time order (sort point, then file order), so the stretch is one range of row
+    positions: no sort or hash over the whole collection (at 10^8 events the ``ORDER BY sort_point
+    ... LIMIT`` that picked them spilled gigabytes to disk)."""
+    base, n, cols = store.timeline, store.n_events, LOAD_COLUMNS.format(length="len")
+    if base.home_start is not None and base.home_end is not None:
+        first = store._q("SELECT file_row_number FROM evp WHERE sort_point >= ? ORDER BY file_row_number LIMIT 1",
+                         [base.home_start.earliest])
+        start = int(first[0][0]) if first else n
+        got = store._np(f"SELECT {cols} FROM evp WHERE file_row_number >= ? AND file_row_number < ? "
+                        "AND sort_point <= ?", [start, start + int(max_loaded), base.home_end.latest])
+    else:
+        got = store._np(f"SELECT {cols} FROM evp WHERE file_row_number >= ?", [max(n - int(max_loaded), 0)])
+    order = np.argsort(got["file_index"], kind="stable")  # in numpy: DuckDB's sort of wide rows may spill
+    return {k: v[order] for k, v in got.items()}
 
 
 def read_collection(path: str) -> Timeline:

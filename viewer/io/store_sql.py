@@ -13,12 +13,12 @@ from typing import Any
 
 import numpy as np
 
-from viewer.model.count_tables import MarkerCounts, SpreadCounts, WindowCounts
+from viewer.model.count_tables import LongEnds, MarkerCounts, SpreadCounts, WindowCounts
 from viewer.model.store_query import LIST_FACETS, FilterLike, StoreFilter
 
 __all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "NUMPY_MAX_ROWS", "CollectionStats",
-           "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "WINDOW_LIMIT", "bucket_bins_sql",
-           "bucket_bins", "COUNT_TOTALS_SQL", "count_table_mismatch", "like_literal", "contains_sql"]
+           "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "CountedWindows", "WINDOW_LIMIT",
+           "bucket_bins_sql", "bucket_bins", "COUNT_TOTALS_SQL", "count_table_mismatch", "like_literal", "contains_sql"]
 
 WINDOW_LIMIT = 1e14
 """Windows within ``±WINDOW_LIMIT`` s of the epoch (three million years) are counted from the
@@ -142,6 +142,7 @@ class CountCache:
         self._markers: dict[float, MarkerCounts] = {}
         self._spread: SpreadCounts | None = None
         self._windows: WindowCounts | None = None
+        self._long_ends: LongEnds | None = None
 
     def marker_resolutions(self) -> tuple[float, ...]:
         """Bucket widths (s) of the marker counts this table holds, ascending (an older collection
@@ -159,6 +160,19 @@ class CountCache:
             z = np.zeros(0)
             self._windows = WindowCounts(r, w.get("lane", z), w.get("bucket", z), w.get("ns", z), w.get("ne", z))
         return self._windows
+
+    def long_ends(self, res: float) -> LongEnds | None:
+        """The ends of the events lasting more than ``res`` (the ``res = -res`` rows; loaded on
+        first use), or None when the table has none or they are too many for numpy (10^8 events:
+        about 19 million rows, asked in SQL)."""
+        rows = self.sizes.get(-float(res), 0)
+        if not rows or rows > NUMPY_MAX_ROWS:
+            return None
+        if self._long_ends is None:
+            got = self._fetch(f"SELECT lane, bucket, x1, n FROM {self._table} WHERE res = {-float(res)!r}")
+            z = np.zeros(0)
+            self._long_ends = LongEnds(got.get("lane", z), got.get("bucket", z), got.get("x1", z), got.get("n", z))
+        return self._long_ends
 
     def markers(self, res: float) -> MarkerCounts | None:
         """The marker counts at width ``res`` (s), or None when that table is too large for numpy."""
@@ -183,7 +197,8 @@ class CountCache:
 
 
 def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterable[int], table: str,
-                      dialect: str, ends: str | None = None) -> tuple[dict[int, int], str | None] | None:
+                      dialect: str, ends: str | None = None,
+                      long_ends: LongEnds | None = None) -> tuple[dict[int, int], str | None] | None:
     """How many drawn events of each lane meet ``[t0, t1]`` (epoch s), from the started/ended
     counts: ``(whole-bucket counts per lane, edge query or None)``.
 
@@ -198,7 +213,8 @@ def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterab
     events end there that last more than ``r``, ``x1 - x0 > r``), and then the ended side reads the
     short events' rows near ``t0`` and the long ones from that list; without it (a
     collection written before the list) it reads every row that may end near ``t0``
-    (all the spans of the weeks before).
+    (all the spans of the weeks before).  ``long_ends``: that list in numpy (with ``ends``):
+    the long events ended before ``t0`` are taken from ``base`` without asking the engine.
     """
     if max(abs(t0), abs(t1)) > WINDOW_LIMIT:
         return None
@@ -234,8 +250,12 @@ def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterab
             parts.append(f"SELECT lane, 1 AS side, count(*) AS n FROM {table} WHERE drawn AND lane IN "
                          f"{listed(ended)} AND x0 >= {lit(float(b0 - 2) * r)} AND {in_bucket} AND "
                          f"x1 - x0 <= {lit(r)} GROUP BY lane")
-            parts.append(f"SELECT lane, 1 AS side, sum(n) AS n FROM {ends} WHERE res = {lit(-r)} AND bucket = {b0} "
-                         f"AND x1 < {lit(float(t0))} AND lane IN {listed(ended)} GROUP BY lane")
+            if long_ends is not None:
+                for k, n in long_ends.ended_before(b0, float(t0), ended).items():
+                    base[k] -= n
+            else:
+                parts.append(f"SELECT lane, 1 AS side, sum(n) AS n FROM {ends} WHERE res = {lit(-r)} "
+                             f"AND bucket = {b0} AND x1 < {lit(float(t0))} AND lane IN {listed(ended)} GROUP BY lane")
     return base, " UNION ALL ".join(parts) if parts else None
 
 
@@ -247,6 +267,28 @@ def window_counts(base: dict[int, int], edges: dict[str, np.ndarray] | None) -> 
         for lane, side, n in zip(edges["lane"].tolist(), edges["side"].tolist(), edges["n"].tolist(), strict=True):
             counts[int(lane)] += int(n) if int(side) == 0 else -int(n)
     return {k: v for k, v in counts.items() if v}
+
+
+class CountedWindows:
+    """The lane counts of a window from a store's started/ended count tables, for every SQL store
+    (DuckDB, ClickHouse): each says how to plan them (``_count_plan``: :func:`window_count_plan`
+    over its tables, None when it has none) and how to run the edge query (``_edge_rows``)."""
+
+    def _count_plan(self, t0: float, t1: float, lanes: set[int]) -> tuple[dict[int, int], str | None] | None:
+        raise NotImplementedError
+
+    def _edge_rows(self, sql: str) -> dict[str, np.ndarray]:
+        raise NotImplementedError
+
+    def _counted(self, t0: float, t1: float, lanes: set[int]) -> dict[int, int] | None:
+        """Drawn events per lane meeting ``[t0, t1]`` (epoch s; lanes with none left out) from the
+        started/ended counts and the rows of the two edge buckets; None when the collection has
+        no such counts (written before them) or the window is beyond their reach."""
+        plan = self._count_plan(t0, t1, lanes)
+        if plan is None:
+            return None
+        base, edges = plan
+        return window_counts(base, self._edge_rows(edges) if edges is not None else None)
 
 
 def bucket_bins_sql(table: str, res: float, t0: float, t1: float, bins: int, lanes: Iterable[int],

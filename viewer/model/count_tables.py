@@ -173,3 +173,30 @@ NOISE = 1e-9
 def _clean(out: np.ndarray) -> np.ndarray:
     out[out < NOISE] = 0.0
     return out
+
+
+class LongEnds:
+    """The ends of the events lasting longer than one bucket (the count table's ``res = -r``
+    rows: lane, bucket of ``x1``, ``x1``, events), in numpy: how many of a lane's long events
+    ended in a bucket before a moment, without asking the engine.
+
+    Parameters
+    ----------
+    lane, bucket, x1, n : arrays of equal length M
+    """
+
+    def __init__(self, lane: np.ndarray, bucket: np.ndarray, x1: np.ndarray, n: np.ndarray) -> None:
+        lane, bucket = np.asarray(lane, dtype=np.int64), np.asarray(bucket, dtype=np.int64)
+        x1, n = np.asarray(x1, dtype=np.float64), np.asarray(n, dtype=np.int64)
+        order = np.lexsort((x1, bucket))
+        self._bucket, self._lane, self._x1, self._n = bucket[order], lane[order], x1[order], n[order]
+
+    def ended_before(self, bucket: int, t: float, lanes: Iterable[int]) -> dict[int, int]:
+        """Long events per lane of ``lanes`` ending in ``bucket`` before ``t`` (lanes with none left out)."""
+        a, b = np.searchsorted(self._bucket, [bucket, bucket + 1])
+        before = a + int(np.searchsorted(self._x1[a:b], t, side="left"))
+        lane, n = self._lane[a:before], self._n[a:before]
+        keep = np.isin(lane, np.fromiter((int(k) for k in lanes), dtype=np.int64))
+        sums = np.bincount(lane[keep] - lane[keep].min(), weights=n[keep]) if keep.any() else np.zeros(0)
+        low = int(lane[keep].min()) if keep.any() else 0
+        return {low + i: int(v) for i, v in enumerate(sums.tolist()) if v}
