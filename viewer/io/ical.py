@@ -32,12 +32,13 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from viewer.model.calendar import civil_from_epoch, format_year
-from viewer.model.dates import Precision
+from viewer.model.dates import EventDate, Precision
 from viewer.model.quoting import quote_sentence
+from viewer.model.stated import stated_date
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import write_bytes_atomic
-from .losses import event_not_written, format_losses
+from .losses import DateLoss, date_losses, event_not_written, format_losses
 from .urls import dropped_urls, web_url
 
 __all__ = ["calendar_of", "write_ics"]
@@ -79,46 +80,61 @@ def _instant(epoch_s: float, zone: str | None) -> datetime:
     return utc
 
 
-def _finite(value: float, fallback: float) -> float:
-    return value if math.isfinite(value) else fallback
-
-
 def _times(e: Event) -> tuple[object, object | None]:
-    """(DTSTART, DTEND or None) of an event; raises ValueError when it cannot be placed."""
-    start = e.start
-    end = e.end if e.end is not None and not e.end.is_open else None
-    # the known side of an open date: "on or before 10 Feb" is dated 10 Feb
-    # (its sort point), never the day after; "on or after" its first day
-    lo = start.earliest if math.isfinite(start.earliest) else start.sort_point
-    if not math.isfinite(lo):
-        lo = end.sort_point if end is not None and math.isfinite(end.sort_point) else math.nan
-    if not math.isfinite(lo):
+    """(DTSTART, DTEND or None) of an event; raises ValueError when it cannot be placed.
+
+    Each date is placed as its source states it (:func:`~viewer.model.stated.stated_date`):
+    ``1850~`` over 1850 (not 1849..1851), ``[..2022-02]`` over February 2022 (not
+    from its sort point, 30 January), ``2022-XX-10`` over 2022 (not 10 January to
+    10 December), ``185X`` over the 1850s; :func:`_date_losses` lists each date so placed."""
+    start = stated_date(e.start)
+    end = stated_date(e.end) if e.end is not None else None
+    first_s = start if start is not None else end
+    if first_s is None:
         raise ValueError("it has no finite date")
-    last = end if end is not None else start
-    if math.isfinite(last.latest):
-        hi: float | None = last.latest  # a month or year covers all of it
-    elif math.isfinite(last.earliest):
-        hi = last.earliest + 86400.0 if last.precision <= Precision.DAY else last.earliest + 1
-    else:
-        hi = None
-    all_day = start.precision <= Precision.DAY or (end is not None and end.precision <= Precision.DAY)
+    lo = first_s.earliest
+    last = end if end is not None else first_s
+    hi = last.latest
+    all_day = first_s.precision <= Precision.DAY or (end is not None and end.precision <= Precision.DAY)
     if all_day:
         first = _day(lo)
-        if hi is None:
-            return first, _day_after(first)
         stop = _day_after(_day(math.ceil(hi / 86400.0) * 86400.0 - 1))
         return first, max(stop, _day_after(first))
-    dtstart = _instant(lo, start.time_zone)
-    if end is not None:
-        return dtstart, _instant(_finite(end.earliest, end.latest), end.time_zone or start.time_zone)
-    if start.precision in (Precision.HOUR, Precision.MINUTE) and hi is not None:
-        return dtstart, _instant(hi, start.time_zone)
+    zone = e.start.time_zone if start is not None else (e.end.time_zone if e.end is not None else None)
+    dtstart = _instant(lo, zone)
+    if end is not None and start is not None:
+        assert e.end is not None
+        return dtstart, _instant(end.earliest, e.end.time_zone or e.start.time_zone)
+    if first_s.precision in (Precision.HOUR, Precision.MINUTE):
+        return dtstart, _instant(hi, zone)
     return dtstart, None
+
+
+def _when(dtstart: object, dtend: object | None) -> str:
+    """What a VEVENT's DTSTART/DTEND cover, in words (for the list of losses)."""
+    if isinstance(dtstart, datetime):
+        text = dtstart.isoformat()
+        return text + (f" to {dtend.isoformat()}" if isinstance(dtend, datetime) else "")
+    assert isinstance(dtstart, date)
+    last = (dtend - timedelta(days=1)) if isinstance(dtend, date) else dtstart
+    first_text, last_text = dtstart.isoformat(), last.isoformat()
+    return f"an all-day event on {first_text}" if first_text == last_text else \
+        f"an all-day event from {first_text} through {last_text}"
+
+
+def _date_losses(e: Event, dtstart: object, dtend: object | None) -> list[DateLoss]:
+    """The event's dates that DTSTART/DTEND cannot hold whole (a qualifier, unspecified digits)."""
+    out = []
+    for side, value in (("start", e.start), ("end", e.end)):
+        s = stated_date(value) if value is not None else None
+        if value is not None and s is not None and not s.exact:
+            out.append(DateLoss(e, side, value, s.words, _when(dtstart, dtend)))
+    return out
 
 
 def _description(timeline: Timeline, e: Event) -> str:
     parts = [e.summary] if e.summary else []
-    when = e.start.describe() + (f" → {e.end.describe()}" if e.end is not None else "")
+    when = " → ".join(_date_words(d) for d in (e.start, e.end) if d is not None)
     phrase = f" (“{e.start.phrase}”)" if e.start.phrase else ""
     parts.append(f"Date: {when}{phrase}")
     parts += [quote_sentence(q) for q in e.quotes]  # reported speech never in quotation marks
@@ -126,6 +142,14 @@ def _description(timeline: Timeline, e: Event) -> str:
     if sources:
         parts.append("Sources: " + "; ".join(s.name for s in sources))
     return "\n\n".join(parts)
+
+
+def _date_words(d: EventDate) -> str:
+    """A date in the DESCRIPTION: as stated, with its EDTF when the calendar dates cannot hold it whole."""
+    s = stated_date(d)
+    if s is None or s.exact:
+        return d.describe()
+    return f"{s.words} (EDTF {d.edtf})"
 
 
 def calendar_of(timeline: Timeline, *, stamp: datetime | None = None) -> tuple[icalendar.Calendar, list[str]]:
@@ -149,13 +173,15 @@ def calendar_of(timeline: Timeline, *, stamp: datetime | None = None) -> tuple[i
     cal.add("version", "2.0")
     cal.add("x-wr-calname", timeline.title)
     labels = {t.id: t.label for t in timeline.tracks}
-    left_out = []
+    left_out: list[str] = []
+    dates: list[DateLoss] = []
     for e in timeline.events:
         try:
             dtstart, dtend = _times(e)
         except ValueError as exc:
             left_out.append(event_not_written(e, "iCalendar", str(exc)))
             continue
+        dates += _date_losses(e, dtstart, dtend)
         ve = icalendar.Event()
         ve.add("uid", f"{e.id}@timeline-viewer")
         ve.add("dtstamp", stamp)
@@ -176,7 +202,7 @@ def calendar_of(timeline: Timeline, *, stamp: datetime | None = None) -> tuple[i
             ve.add("url", url)
         cal.add_component(ve)
     cal.add_missing_timezones()
-    return cal, left_out
+    return cal, left_out + date_losses(dates, "iCalendar")
 
 
 def write_ics(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
@@ -194,7 +220,7 @@ def write_ics(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """
     cal, left_out = calendar_of(timeline)
     left_out = left_out + format_losses(timeline, "iCalendar", quotes="as plain text in DESCRIPTION",
-                                        qualifiers=True, source_details=True,
+                                        source_details=True,
                                         reference_date=True) + dropped_urls(timeline, "iCalendar")
     write_bytes_atomic(path, cal.to_ical())
     return left_out
