@@ -1,4 +1,5 @@
-"""Save As onto a link says what Export says (the link and its target); saving adds no track order a file did not have."""
+"""Save As onto a link says what Export says (the link and its target);
+saving adds no track order a file did not have."""
 
 import json
 

@@ -224,8 +224,9 @@ class _Reader:
                         "not loaded", line, where)
         title = " ".join(self.text(text.get("headline"), where, line, "text.headline").split())
         raw_body = text.get("text")
-        planned = isinstance(raw_body, str) and raw_body.lstrip().startswith(PLANNED_MARK)
-        if planned:  # the writer's own marker (TimelineJS has no status)
+        planned = False
+        if isinstance(raw_body, str) and raw_body.lstrip().startswith(PLANNED_MARK):
+            planned = True  # the writer's own marker (TimelineJS has no status)
             raw_body = raw_body.lstrip()[len(PLANNED_MARK):]
         summary = self.text(raw_body, where, line, "text.text")
         if not title:

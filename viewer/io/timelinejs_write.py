@@ -171,7 +171,7 @@ def _date_losses(timeline: Timeline) -> list[str]:
     for e in timeline.events:
         for side, date in (("start", e.start), ("end", e.end)):
             s = stated_date(date) if date is not None else None
-            if s is None or s.exact:
+            if date is None or s is None or s.exact:
                 continue
             shown = f"“{date.phrase}”" if _read_display_date(date) else f"“{s.words}”"
             losses.append(DateLoss(e, side, date, s.words, f"{format_instant(s.earliest, s.precision)} in the "

@@ -361,9 +361,9 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
             continue
         assert known is not None
         item: dict[str, Any] = {"id": e.id, "content": html.escape(e.title), "start": _js_date(lo, known.precision)}
+        known_date = start if known is s_start or end is None else end
         if not known.exact:
-            dates.append(DateLoss(e, "start" if known is s_start else "end", start if known is s_start else end,
-                                  known.words, item["start"]))
+            dates.append(DateLoss(e, "start" if known is s_start else "end", known_date, known.words, item["start"]))
         if s_end is not None and e.kind is EventKind.BAND:
             item["type"] = "background"
             item["end"] = _js_end(s_end)
