@@ -137,6 +137,13 @@ def test_hand_written_display_dates_with_qualifier_words_are_not_read_as_firm_da
     # the app's own planned marker reads back as planned, without the marker in the text
     assert events["planned"].planned and events["planned"].summary == "They will meet"
     assert not events["plain"].planned
+    # written back: the author's own words again, the date read from them kept whole
+    out = tmp_path / "again.timelinejs.json"
+    assert main(["convert", str(DATA / "handwritten.timelinejs.json"), str(out)]) == 1
+    slides = _slides(out)
+    assert slides["circa"]["start_date"]["display_date"] == "circa 1850s"
+    assert slides["circa"]["start_date"]["edtf"] == "185X~"
+    assert _edtfs(out)["circa"] == "185X~"
 
 
 def test_icalendar_places_dates_as_stated_and_lists_each(tmp_path, capsys):

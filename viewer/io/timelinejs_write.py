@@ -37,7 +37,8 @@ _FILE_NAME_ENDINGS = (".json", ".csv", ".tsv")
 def _read_display_date(date: EventDate) -> bool:
     """True when the date's phrase was read from a TimelineJS ``display_date``
     (a date text its author wrote for TimelineJS to show), not a source's words."""
-    return bool(date.phrase) and date.basis in ("TimelineJS display_date", "TimelineJS date fields")
+    return bool(date.phrase) and (date.basis == "TimelineJS date fields" or date.basis.startswith(
+        "TimelineJS display_date"))  # also one whose words qualified the date (timelinejs_dates.qualified_by_words)
 
 
 def _media_quote(e: Event, sources: tuple[Source, ...] | list[Source]) -> tuple[Quote, Source | None] | None:
