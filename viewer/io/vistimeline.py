@@ -392,9 +392,9 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     Returns
     -------
     list of str
-        Events left out or changed (:func:`vis_dict`), then the kinds of
-        detail vis-timeline cannot hold (:func:`format_losses`: quotes,
-        sources, date qualifiers and precision, stories).
+        Events left out or changed and each date written without all it
+        states (:func:`vis_dict`), then the kinds of detail vis-timeline
+        cannot hold (:func:`format_losses`: quotes, sources, stories...).
 
     Raises
     ------
