@@ -6,11 +6,42 @@ Re-exported by :mod:`viewer.io.common`.  Pure Python, no Qt.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from viewer.model.dates import EventDate
 from viewer.model.text import first_of
 from viewer.model.timeline import Event, Timeline
 
-__all__ = ["format_losses", "event_not_written", "is_event_not_written"]
+__all__ = ["format_losses", "event_not_written", "is_event_not_written", "DateLoss", "date_losses"]
+
+DATE_LOSS_LINES = 10
+"""Dates listed one a line in a writer's losses; the rest are counted in one line with their events' ids."""
+
+
+@dataclass(frozen=True)
+class DateLoss:
+    """A date a writer could not write exactly: which event and side, the
+    date as stated (EDTF and words) and what was written instead."""
+
+    event: Event
+    side: str  # "start" or "end"
+    date: EventDate
+    stated: str
+    written: str
+
+
+def date_losses(losses: list[DateLoss], fmt: str) -> list[str]:
+    """One line per date the format could not hold, e.g. ``"event 'u0' (title): start 185X
+    (1850s) written as 1850 in vis-timeline"``; beyond :data:`DATE_LOSS_LINES`, one line counting
+    the rest with their events' ids."""
+    out = [f"event {x.event.id!r} ({x.event.title[:60]}): {x.side} {x.date.edtf} ({x.stated}) written as "
+           f"{x.written} in {fmt}" for x in losses[:DATE_LOSS_LINES]]
+    rest = losses[DATE_LOSS_LINES:]
+    if rest:
+        ids = list(dict.fromkeys(x.event.id for x in rest))
+        out.append(f"{len(rest)} more dates written without all they state (qualifiers, unspecified digits) "
+                   f"in {fmt}: {first_of(ids)}")
+    return out
 
 
 _FIELD_WORDS = {

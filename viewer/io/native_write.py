@@ -195,8 +195,12 @@ def timeline_to_dict(timeline: Timeline, *, home: bool = True) -> dict[str, Any]
             "start": _date_to_json(timeline.home_start, zone),
             "end": _date_to_json(timeline.home_end, zone),
         }
-    out["tracks"] = [  # an uncoloured track stays so: no invented colour goes into the file
-        {"id": t.id, "label": t.label, **({"color": t.color} if t.color else {}), "order": int(t.order)}
+    # an uncoloured track stays so: no invented colour goes into the file; tracks all of order 0
+    # (a file that gives none: lanes in file order) get no "order", so saving adds none
+    ordered = any(t.order for t in timeline.tracks)
+    out["tracks"] = [
+        {"id": t.id, "label": t.label, **({"color": t.color} if t.color else {}),
+         **({"order": int(t.order)} if ordered else {})}
         for t in timeline.tracks
     ]
     sources = []

@@ -16,7 +16,13 @@ TimelineJS                 timeline model
 ``start_date`` / ``end_date``  EDTF dates at the precision written (year,
                            month, day, hour, minute, second); milliseconds
                            are dropped with a warning
-``display_date``           the date's phrase (the words shown to readers)
+``display_date``           the date's phrase (the words shown to readers);
+                           qualifier words ("circa", "?", "before") make
+                           the date approximate, uncertain, on or before
+                           (:func:`~viewer.io.timelinejs_dates.qualified_by_words`)
+``edtf`` (a date's)        this viewer's own export: the whole EDTF date,
+                           read instead of the fields when it agrees with them
+text beginning "(planned)"  this viewer's own planned marker: a planned event
 ``text.headline``          title; ``text.text``: summary (HTML -> plain text)
 ``media`` url/credit/caption  a source (outlet = credit, url, title = caption)
 ``group``                  track (events without a group: track "Events")
@@ -52,7 +58,7 @@ from .common import CsvRow, column_lookup, html_to_text, load_text, parse_json, 
 from .humandates import compact_digits_problem
 from .jsonpos import PathPart
 from .timelinejs2 import from_version2
-from .timelinejs_dates import DATE_FIELDS, date_from_parts, time_parts
+from .timelinejs_dates import DATE_FIELDS, date_from_edtf_field, date_from_parts, qualified_by_words, time_parts
 
 __all__ = [
     "read_timelinejs",
@@ -64,6 +70,7 @@ __all__ = [
     "headline_from_text",
     "UNTITLED",
     "TEMPLATE_COLUMNS",
+    "PLANNED_MARK",
 ]
 
 TEMPLATE_COLUMNS = (
@@ -73,7 +80,11 @@ TEMPLATE_COLUMNS = (
 )
 """Columns of the TimelineJS spreadsheet template, in its order."""
 
-_KNOWN_DATE_KEYS = set(DATE_FIELDS) | {"display_date", "format"}
+_KNOWN_DATE_KEYS = set(DATE_FIELDS) | {"display_date", "format", "edtf"}
+
+PLANNED_MARK = "<p><i>(planned)</i></p>"
+"""What the writer puts first in the text of an event shown as planned (TimelineJS has no status);
+a text that begins with it is read back as a planned event, without it."""
 
 
 def _year_only(value: Any) -> str | None:
@@ -153,7 +164,24 @@ class _Reader:
             return None
         if note:
             self.warn(f"{field}: {note}", line, where)
-        return date
+        whole = date_from_edtf_field(value, self.zone, end=end)
+        if isinstance(whole, EventDate):  # this viewer's own export: the date as it was, fields and all
+            return whole
+        if isinstance(whole, str):
+            self.warn(f"{field}.{whole}", line, where)
+        return self.qualified(date, phrase, where, line, f"{field}.display_date", end=end)
+
+    def qualified(self, date: EventDate, display: str, where: str, line: int | None, field: str, *,
+                  end: bool = False) -> EventDate:
+        """``date`` as its ``display_date`` words qualify it ("circa", "?", "before"...:
+        :func:`qualified_by_words`), a note saying how it was read; else ``date`` unchanged."""
+        read = qualified_by_words(date, display, end=end)
+        if read is None:
+            return date
+        self.b.notes.append(Problem(self.b.file, f"{field} {display.strip()!r} read as "
+                                    f"{read.describe()} ({read.edtf}), not as the firm date of its fields",
+                                    *self.b._place(line, self.path), where))
+        return read
 
     def item(self, item: Any, where: str, line: int | None, *, era: bool = False) -> None:
         self.n += 1
@@ -195,7 +223,12 @@ class _Reader:
             self.warn(f"text should be an object with headline and text, got {_kind(item.get('text'))}; "
                         "not loaded", line, where)
         title = " ".join(self.text(text.get("headline"), where, line, "text.headline").split())
-        summary = self.text(text.get("text"), where, line, "text.text")
+        raw_body = text.get("text")
+        planned = False
+        if isinstance(raw_body, str) and raw_body.lstrip().startswith(PLANNED_MARK):
+            planned = True  # the writer's own marker (TimelineJS has no status)
+            raw_body = raw_body.lstrip()[len(PLANNED_MARK):]
+        summary = self.text(raw_body, where, line, "text.text")
         if not title:
             title = headline_from_text(summary)
             self.warn("no headline: " + (f"the first line of the text is shown as the title ({title[:40]!r})"
@@ -203,6 +236,9 @@ class _Reader:
         if isinstance(item.get("display_date"), str) and item["display_date"].strip() and not start.phrase:
             start = EventDate(start.edtf, item["display_date"], "TimelineJS display_date", start.time_zone,
                               start.precision_override)
+            raw_start = item.get("start_date")
+            if not (isinstance(raw_start, Mapping) and "edtf" in raw_start):
+                start = self.qualified(start, item["display_date"], where, line, "display_date")
         sources, quotes = self.media(item.get("media"), where, line)
         raw_id = item.get("unique_id")
         raw_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
@@ -220,7 +256,7 @@ class _Reader:
         tags = item.get("tags")
         tags = tuple(t.strip() for t in tags.split(",") if t.strip()) if isinstance(tags, str) else ()
         self.b.add(Event(id=eid, title=title, start=start, track=track, kind=kind, end=end, summary=summary,
-                         tags=tags, sources=tuple(sources), quotes=tuple(quotes)))
+                         tags=tags, sources=tuple(sources), quotes=tuple(quotes), planned=planned))
 
     def media(self, media: Any, where: str, line: int | None) -> tuple[list[str], list[Quote]]:
         """The sources and quotes of a ``media`` object: a url is a source

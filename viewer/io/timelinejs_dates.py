@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -21,10 +20,9 @@ from typing import Any
 from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError
-from viewer.model.precision import just_before
-from viewer.model.presentation import short_date
+from viewer.model.stated import stated_date
 
-__all__ = ["DATE_FIELDS", "edtf_year", "date_from_parts", "parts_from_date", "time_parts", "as_html"]
+__all__ = ["DATE_FIELDS", "edtf_year", "date_from_parts", "parts_from_date", "end_parts", "time_parts", "as_html"]
 
 DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
 """The fields of a TimelineJS date, coarsest first."""
@@ -139,21 +137,26 @@ def parts_from_date(date: EventDate) -> dict[str, str | int] | None:
     examples write years as numbers, and any year reads back), the finer fields
     strings as the template writes them.
 
-    Open dates (``..``) have none (None).  A date with an open side uses its
-    known side; an imprecise one its first moment, at its precision.  A date
-    that is not exact gets ``display_date``: the date in words with its
-    qualifier (``"on or before Thu 10 Feb 2022"``), HTML-escaped; never the
-    source's phrase, which TimelineJS would show as if it were the date.
+    Open dates (``..``) have none (None).  The fields hold the date as its
+    source states it (:func:`~viewer.model.stated.stated_date`): ``1850~`` is
+    year 1850 (not 1849, the first year of the widened interval), ``[..2022-02]``
+    February 2022, ``2022-XX-10`` the year 2022 (no day is invented), ``185X``
+    year 1850.  A date the fields cannot hold whole gets
+
+    * ``display_date``: the date in words as stated (``"about 1850, so between
+      1849 and 1851"``, ``"1850s"``, ``"10th, month unknown, 2022"``),
+      HTML-escaped, which TimelineJS shows instead of the fields; never the
+      source's phrase, which TimelineJS would show as if it were the date;
+    * ``edtf``: the date itself (EDTF), a field TimelineJS ignores, which the
+      reader (:mod:`viewer.io.timelinejs`) reads back when it agrees with the fields.
     """
-    point = date.sort_point
-    if not math.isfinite(point):
+    s = stated_date(date)
+    if s is None:
         return None
-    if date.relation == "on or before":
-        point = just_before(date.latest)
-    c = civil_from_epoch(point)
+    c = civil_from_epoch(s.earliest)
     year = c.year if c.year > 0 else c.year - 1
     out: dict[str, str | int] = {"year": year}  # a number, as TimelineJS's examples write years
-    p = date.precision
+    p = s.precision
     if p >= Precision.MONTH:
         out["month"] = str(c.month)
     if p >= Precision.DAY:
@@ -164,10 +167,22 @@ def parts_from_date(date: EventDate) -> dict[str, str | int] | None:
         out["minute"] = str(c.minute)
     if p >= Precision.SECOND:
         out["second"] = str(int(c.second))
-    if not date.is_exact:  # only a date text: TimelineJS shows it instead of the date (the phrase goes in the text)
-        out["display_date"] = as_html(short_date(date))
+    if not s.exact:  # only a date text: TimelineJS shows it instead of the date (the phrase goes in the text)
+        out["display_date"] = as_html(s.words)
+        out["edtf"] = date.edtf
     return out
 
+
+def end_parts(parts: dict[str, str | int]) -> dict[str, str | int]:
+    """End fields as TimelineJS reads them: a year-only end is 1 January of
+    that year, so an end known to the year Y is written as year Y + 1
+    (the inverse of :func:`date_from_parts` with ``end=True``)."""
+    if set(parts) - {"year", "display_date", "edtf"}:
+        return parts
+    year = int(parts["year"])
+    out = dict(parts)
+    out["year"] = 1 if year == -1 else year + 1
+    return out
 
 
 _TIME = re.compile(r"^\s*(\d{1,2})(?::(\d\d))?(?::(\d\d))?\s*([AaPp][Mm])?\s*$")
@@ -201,3 +216,80 @@ def time_parts(value: str) -> dict[str, int]:
 def as_html(text: str) -> str:
     """Plain text as HTML: ``& < > " '`` escaped (TimelineJS renders its text fields as HTML)."""
     return html.escape(text, quote=True).replace("\n", "<br>")
+
+
+# -- reading back what the fields cannot hold ---------------------------------
+
+_BEFORE = re.compile(r"(?i)\b(?:before|by|until|no later than)\b")
+_AFTER = re.compile(r"(?i)\b(?:after|since|no earlier than)\b")
+_APPROXIMATE = re.compile(r"(?i)(?:\b(?:circa|about|around|approx|approximately|roughly)\b|\b(?:ca|c)\.|~)")
+_UNCERTAIN = re.compile(r"(?i)(?:\?|\b(?:uncertain|probably|possibly|perhaps|maybe|unconfirmed|disputed)\b"
+                        r"|\bone (?:day|month|year) between\b)")
+
+
+def qualified_by_words(date: EventDate, display: str, *, end: bool = False) -> EventDate | None:
+    """The date of TimelineJS fields whose ``display_date`` qualifies them, or None when it does not.
+
+    A hand-written ``display_date`` is what TimelineJS shows instead of the
+    fields; when its words say the date is not firm, the fields are read so:
+    "circa", "about", "c.", "ca.", "around", "~" -> approximate (``~``); "?",
+    "uncertain", "probably", "possibly", "one day between" -> uncertain
+    (``?``); "before", "by", "until" -> on or before the fields' date
+    (``[..date]``: the widest reading that keeps the date written); "after",
+    "since" -> on or after (``[date..]``).  A decade in the words ("1850s")
+    over a year-only start that opens it (1850) reads as that decade (``185X``).
+    The words are kept as the phrase; the basis says how they were read.
+    """
+    text = display.strip()
+    if not text:
+        return None
+    before, after = bool(_BEFORE.search(text)), bool(_AFTER.search(text))
+    approximate, uncertain = bool(_APPROXIMATE.search(text)), bool(_UNCERTAIN.search(text))
+    if before and after:
+        before = after = False
+        uncertain = True
+    value = date.edtf
+    decade = False
+    if not end and re.fullmatch(r"\d{3}0", value) and re.search(rf"\b{value[:3]}0s\b", text):
+        value, decade = value[:3] + "X", True
+    if not (before or after or approximate or uncertain or decade):
+        return None
+    if before:
+        value = f"[..{value}]"
+    elif after:
+        value = f"[{value}..]"
+    elif approximate or uncertain:
+        value += "%" if approximate and uncertain else ("~" if approximate else "?")
+    basis = f"TimelineJS display_date “{text}” qualifies the date fields ({date.edtf}): read as {value}"
+    try:
+        return EventDate(value, date.phrase or text, basis, date.time_zone, date.precision_override)
+    except DateError:  # a time of day cannot carry EDTF's ~ ?: keep the words, flagged uncertain where possible
+        return None
+
+
+def date_from_edtf_field(parts: Mapping[str, Any], time_zone: str, *, end: bool = False) -> EventDate | str | None:
+    """The date in a TimelineJS date's ``edtf`` field (written by :func:`parts_from_date`), when it
+    agrees with the date fields; a message saying why not; None when there is no such field."""
+    raw = parts.get("edtf")
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw.strip():
+        return f"edtf should be an EDTF date text, got {json.dumps(raw, ensure_ascii=False)[:40]}; not loaded"
+    zone = time_zone if "T" in raw and not re.search(r"(Z|[+-]\d\d:\d\d)$", raw) else None
+    try:
+        date = EventDate(raw, "", "", zone)
+    except DateError as exc:
+        return f"edtf {raw!r} is not a date this viewer reads ({exc}); the date fields were read"
+    expected = parts_from_date(date)
+    if expected is not None and end:
+        expected = end_parts(expected)
+    try:
+        given = {n: _int_field(parts.get(n), n) for n in DATE_FIELDS[:-1]}
+    except DateError:
+        given = {}
+    wanted = {n: (int(expected[n]) if expected is not None and n in expected else None) for n in DATE_FIELDS[:-1]}
+    if expected is None or given != wanted:
+        return f"edtf {raw!r} does not agree with the date fields; the date fields were read"
+    display = parts.get("display_date")
+    phrase = display if isinstance(display, str) and display.strip() and display != expected.get("display_date") else ""
+    return EventDate(date.edtf, phrase, "TimelineJS date fields" if phrase else "", date.time_zone)

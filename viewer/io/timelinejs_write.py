@@ -14,15 +14,17 @@ import json
 import os
 from typing import Any
 
-from viewer.model.dates import EventDate, Precision
+from viewer.model.dates import EventDate
+from viewer.model.precision import format_instant
 from viewer.model.quoting import is_direct, quote_sentence
+from viewer.model.stated import stated_date
 from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, Timeline
 
 from .atomic import write_text_atomic
 from .builder import UNGROUPED_TRACK_ID
-from .losses import event_not_written, format_losses
-from .timelinejs import headline_from_text
-from .timelinejs_dates import as_html, parts_from_date
+from .losses import DateLoss, date_losses, event_not_written, format_losses
+from .timelinejs import PLANNED_MARK, headline_from_text
+from .timelinejs_dates import as_html, end_parts, parts_from_date
 from .urls import dropped_urls, web_url
 
 __all__ = ["timelinejs_dict", "write_timelinejs"]
@@ -35,7 +37,8 @@ _FILE_NAME_ENDINGS = (".json", ".csv", ".tsv")
 def _read_display_date(date: EventDate) -> bool:
     """True when the date's phrase was read from a TimelineJS ``display_date``
     (a date text its author wrote for TimelineJS to show), not a source's words."""
-    return bool(date.phrase) and date.basis in ("TimelineJS display_date", "TimelineJS date fields")
+    return bool(date.phrase) and (date.basis == "TimelineJS date fields" or date.basis.startswith(
+        "TimelineJS display_date"))  # also one whose words qualified the date (timelinejs_dates.qualified_by_words)
 
 
 def _media_quote(e: Event, sources: tuple[Source, ...] | list[Source]) -> tuple[Quote, Source | None] | None:
@@ -47,18 +50,6 @@ def _media_quote(e: Event, sources: tuple[Source, ...] | list[Source]) -> tuple[
     if q is None:
         return None
     return q, next((s for s in sources if s.id == q.source), None)
-
-
-def _end_parts(date: EventDate, parts: dict[str, str | int]) -> dict[str, str | int]:
-    """End fields as TimelineJS reads them: a year-only end is 1 January of
-    that year, so an end known to the year Y is written as year Y + 1
-    (the inverse of :func:`date_from_parts` with ``end=True``)."""
-    if date.precision is not Precision.YEAR or set(parts) - {"year", "display_date"}:
-        return parts
-    year = int(parts["year"])
-    out = dict(parts)
-    out["year"] = 1 if year == -1 else year + 1
-    return out
 
 
 def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
@@ -76,8 +67,10 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
     outlet, never its url; other links are never written:
     :mod:`viewer.io.urls`), else the first direct quote becomes TimelineJS's
     quote media (``<blockquote>`` with ``<cite>``); events of the ungrouped
-    track get no ``group``; a year-only end is written as the next year
-    (:func:`_end_parts`).  Open dates (``..``) cannot be written: a span
+    track get no ``group``; an event shown as planned (described so, or after the
+    reference date) begins its text with :data:`~viewer.io.timelinejs.PLANNED_MARK`
+    ("(planned)"), which the reader reads back as planned; a year-only end is written as the next year
+    (:func:`~viewer.io.timelinejs_dates.end_parts`).  Open dates (``..``) cannot be written: a span
     with an open end is written as a point with the end stated in its text.
     """
     labels = {t.id: t.label for t in timeline.tracks}
@@ -96,7 +89,7 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
         for date, parts in ((e.start, start), (e.end, end)):
             if date is not None and parts is not None and _read_display_date(date):
                 parts["display_date"] = as_html(date.phrase)  # the TimelineJS author's own date text, as read
-        body = ["<p><i>(planned)</i></p>"] if timeline.is_planned(e) else []  # TimelineJS has no status
+        body = [PLANNED_MARK] if timeline.is_planned(e) else []  # TimelineJS has no status: the reader reads it back
         body += [as_html(e.summary)] if e.summary else []
         phrases = [d.phrase for d in (e.start, e.end)
                    if d is not None and d.phrase and not _read_display_date(d)]
@@ -122,7 +115,7 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
         item: dict[str, Any] = {"start_date": start, "text": {"headline": headline, "text": "".join(body)},
                                 "unique_id": e.id}
         if end is not None and e.end is not None:
-            end = _end_parts(e.end, end)
+            end = end_parts(end)
             item["end_date"] = end
         if with_url is not None:
             url = web_url(with_url.url)
@@ -167,6 +160,25 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
     left = [event_not_written(e, "TimelineJS", "it has no finite date")
             for e in timeline.events
             if parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
-    return left + format_losses(timeline, "TimelineJS", quotes="as plain text in the event's text",
-                                qualifiers=True, source_details=True, planned=True, reference_date=True,
-                                fields=("actors", "tags", "location", "basis")) + dropped_urls(timeline, "TimelineJS")
+    return left + _date_losses(timeline) + format_losses(
+        timeline, "TimelineJS", quotes="as plain text in the event's text", source_details=True,
+        reference_date=True, fields=("actors", "tags", "location", "basis")) + dropped_urls(timeline, "TimelineJS")
+
+
+def _date_losses(timeline: Timeline) -> list[str]:
+    """A line for each date the TimelineJS date fields cannot hold whole (:func:`parts_from_date`),
+    saying what they hold and what TimelineJS shows; then where the dates are kept."""
+    losses = []
+    for e in timeline.events:
+        for side, date in (("start", e.start), ("end", e.end)):
+            s = stated_date(date) if date is not None else None
+            if date is None or s is None or s.exact:
+                continue
+            shown = f"“{date.phrase}”" if _read_display_date(date) else f"“{s.words}”"
+            losses.append(DateLoss(e, side, date, s.words, f"{format_instant(s.earliest, s.precision)} in the "
+                                   f"date fields, shown as {shown}"))
+    if not losses:
+        return []
+    return date_losses(losses, "TimelineJS") + [
+        f"{len(losses)} dates are kept whole (EDTF) in an \"edtf\" field of start_date/end_date, which "
+        "TimelineJS ignores and this viewer reads back"]

@@ -40,7 +40,8 @@ from typing import Any
 from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
-from viewer.model.precision import just_before
+from viewer.model.precision import format_interval
+from viewer.model.stated import Stated, stated_date
 from viewer.model.timeline import Event, EventKind, Timeline
 
 from .atomic import write_text_atomic
@@ -55,7 +56,7 @@ from .common import (
     parse_json,
 )
 from .jsonpos import PathPart
-from .losses import event_not_written
+from .losses import DateLoss, date_losses, event_not_written
 from .timelinejs_dates import edtf_year
 
 __all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
@@ -303,14 +304,16 @@ def looks_vis(path: str, head: bytes) -> bool:
 
 
 def _js_date(epoch_s: float, precision: Precision) -> str:
-    """A vis-timeline date: ``2022-02-10`` for dates to the day or coarser,
+    """A vis-timeline date at the date's precision: ``2022``, ``2022-02``, ``2022-02-10``,
     ``2022-02-10T14:00:00Z`` for times; years outside 0..9999 in ISO 8601's
-    expanded form (``-000400-01-01``), as JavaScript's ``Date`` reads them."""
+    expanded form (``-000001`` for EDTF ``-0001``, 2 BCE, ``-000043-03-15``), as
+    JavaScript's ``Date`` reads them (astronomical years: year 0 is 1 BCE), never with
+    a month or day the date does not have."""
     c = civil_from_epoch(epoch_s)
     year = f"{c.year:04d}" if 0 <= c.year <= 9999 else f"{'-' if c.year < 0 else '+'}{abs(c.year):06d}"
-    if 0 <= c.year <= 9999 and precision <= Precision.YEAR:
+    if precision <= Precision.YEAR:
         return year  # JavaScript reads "2022" as 1 Jan 2022, this reader as the year
-    if 0 <= c.year <= 9999 and precision == Precision.MONTH:
+    if precision == Precision.MONTH:
         return f"{year}-{c.month:02d}"
     text = f"{year}-{c.month:02d}-{c.day:02d}"
     if precision > Precision.DAY:
@@ -319,19 +322,11 @@ def _js_date(epoch_s: float, precision: Precision) -> str:
     return text
 
 
-def _known_point(date: EventDate) -> float:
-    """The instant a date is written at: its first moment, or for "on or
-    before" its known day (the qualifier is listed as lost); NaN when open."""
-    if date.relation == "on or before" and math.isfinite(date.latest):
-        return just_before(date.latest)
-    return date.earliest if math.isfinite(date.earliest) else math.nan
-
-
-def _js_end(end: EventDate) -> str:
+def _js_end(end: Stated) -> str:
     """A range's end for vis-timeline, which ends a range at an instant: a
     date without a time is written as the first moment after it (a span
     through 21 January ends ``2014-01-22``), the inverse of the reader's rule."""
-    if end.precision <= Precision.DAY and math.isfinite(end.latest):
+    if end.precision <= Precision.DAY:
         return _js_date(end.latest, end.precision)
     return _js_date(end.earliest, end.precision)
 
@@ -340,8 +335,11 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
     """vis-timeline data of a timeline: ``{"title", "items", "groups"}`` and what was left out.
 
     Points are ``point`` items, spans ``range`` items, bands ``background``
-    items, each date at its first moment and precision (``2022-02-10``, as
-    :func:`read_vis_report` reads it back);
+    items, each date as its source states it, at its precision (``2022-02-10``, as
+    :func:`read_vis_report` reads it back; ``1850~`` as ``1850``, ``[..2022-02]`` as
+    ``2022-02``, ``2022-XX-10`` as ``2022``: :func:`~viewer.model.stated.stated_date`),
+    every date that loses something so (a qualifier, unspecified digits) listed with
+    what was written instead;
     tracks are groups in their order.  ``content`` and ``title`` are
     HTML-escaped (vis-timeline shows them as HTML).  An event with an open
     side is written from its known side as a point; one open on both sides,
@@ -350,34 +348,42 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
     left: list[str] = []
     groups = [{"id": t.id, "content": html.escape(t.label), "order": t.order} for t in timeline.tracks]
     items = []
+    dates: list[DateLoss] = []
     for e in timeline.events:
         start, end = e.start, e.end
-        lo = _known_point(start)
-        if not math.isfinite(lo) and end is not None:
-            lo = _known_point(end)
-        hi = end.latest if end is not None and math.isfinite(end.latest) else math.nan
+        s_start = stated_date(start)
+        s_end = stated_date(end) if end is not None else None
+        known = s_start if s_start is not None else s_end  # an open start: written at the end's known side
+        lo = known.earliest if known is not None else math.nan
+        hi = s_end.latest if s_end is not None else math.nan
         if not math.isfinite(lo) or abs(lo) > _MAX_MS / 1000 or (math.isfinite(hi) and abs(hi) > _MAX_MS / 1000):
             left.append(event_not_written(e, "vis-timeline", "no finite date within JavaScript's range"))
             continue
-        known = start if math.isfinite(_known_point(start)) or end is None else end
+        assert known is not None
         item: dict[str, Any] = {"id": e.id, "content": html.escape(e.title), "start": _js_date(lo, known.precision)}
-        if end is not None and e.kind is EventKind.BAND and math.isfinite(hi):
+        known_date = start if known is s_start or end is None else end
+        if not known.exact:
+            dates.append(DateLoss(e, "start" if known is s_start else "end", known_date, known.words, item["start"]))
+        if s_end is not None and e.kind is EventKind.BAND:
             item["type"] = "background"
-            item["end"] = _js_end(end)
-        elif end is not None and e.kind is not EventKind.POINT and math.isfinite(hi) and math.isfinite(start.earliest):
+            item["end"] = _js_end(s_end)
+        elif s_end is not None and e.kind is not EventKind.POINT and math.isfinite(start.earliest):
             item["type"] = "range"
-            item["end"] = _js_end(end)
+            item["end"] = _js_end(s_end)
         else:
             item["type"] = "point"
             if e.kind is not EventKind.POINT:
                 left.append(f"event {e.id!r} ({e.title[:60]}): a {EventKind(e.kind).value} with an open side, "
                             "written as a point at its known side")
+        if "end" in item and s_end is not None and end is not None and not s_end.exact:
+            through = format_interval(s_end.earliest, s_end.latest, s_end.precision)
+            dates.append(DateLoss(e, "end", end, s_end.words, f"{through} (end {item['end']})"))
         if e.track and e.kind is not EventKind.BAND:
             item["group"] = e.track
         if e.summary:
             item["title"] = html.escape(e.summary)
         items.append(item)
-    return {"title": timeline.title, "items": items, "groups": groups}, left
+    return {"title": timeline.title, "items": items, "groups": groups}, left + date_losses(dates, "vis-timeline")
 
 
 def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
@@ -386,9 +392,9 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     Returns
     -------
     list of str
-        Events left out or changed (:func:`vis_dict`), then the kinds of
-        detail vis-timeline cannot hold (:func:`format_losses`: quotes,
-        sources, date qualifiers and precision, stories).
+        Events left out or changed and each date written without all it
+        states (:func:`vis_dict`), then the kinds of detail vis-timeline
+        cannot hold (:func:`format_losses`: quotes, sources, stories...).
 
     Raises
     ------
@@ -399,6 +405,6 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     n_sourced = sum(1 for e in timeline.events if e.sources)
     lost = [f"{n_sourced} events: their sources are not written to vis-timeline"] if n_sourced else []
-    return left + lost + format_losses(timeline, "vis-timeline", qualifiers=True, source_details=False,
+    return left + lost + format_losses(timeline, "vis-timeline", source_details=False,
                                        planned=True, reference_date=True,
                                        fields=("actors", "tags", "location", "phrase", "basis"))

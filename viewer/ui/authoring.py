@@ -30,6 +30,7 @@ from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox, QUndoView
 
 from ..io import recovery
+from ..io.atomic import destination_problem
 from ..io.native import looks_native, write_native
 from ..io.native_rules import NATIVE_RULES
 from ..model import commands as C
@@ -383,12 +384,13 @@ class Authoring(QObject):
         problem = ""
         if os.path.lexists(path):
             if os.path.islink(path) or not os.path.isfile(path):
-                problem = "it is not a regular file"
+                # as Export says it: a link named with its target, a pipe or folder named as such
+                problem = destination_problem(path) or f"{path}: it is not a regular file"
             elif not is_native_file(path):
-                problem = ("it is a file of another format; the app saves in its own format only, "
+                problem = (f"{path}: it is a file of another format; the app saves in its own format only, "
                            "so choose a new name (e.g. ending .timeline.json)")
         if problem:
-            window.show_error(f"Could not save {name}", f"{path}: {problem}.")
+            window.show_error(f"Could not save {name}", f"{problem}.")
             return False
         files = getattr(window, "files", None)
         watched = files.watcher.files() if files is not None else []
