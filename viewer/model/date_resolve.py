@@ -408,7 +408,15 @@ def _resolve_edtf(text: str, tz_name: str | None) -> _Bounds:
         ) from exc
     except Exception as exc:  # the edtf package raises assorted errors on odd input
         raise DateError(f"{text!r} could not be read as EDTF: {exc}") from exc
-    return _bounds_of(obj, text, tz_name)
+    try:
+        return _bounds_of(obj, text, tz_name)
+    except DateError:
+        raise
+    except (ValueError, TypeError, ArithmeticError) as exc:  # the package parses forms it cannot place (1X50)
+        raise DateError(
+            f"{text!r} is EDTF the timeline cannot place ({exc}); unspecified digits are read at the end of "
+            "a year or as whole month/day fields, e.g. 185X, 18XX, 2022-XX-10"
+        ) from exc
 
 
 def _digits(a: np.ndarray, lo: int, hi: int) -> np.ndarray:
