@@ -16,10 +16,11 @@ shared).
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_codes import code_folders, run_code, synthetic_collection  # noqa: E402
 
 _ONE = """
 import statistics, sys, time
@@ -49,25 +50,15 @@ def main() -> None:
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--data", default="/tmp/trust-bench")
     args = p.parse_args()
-    codes = args.code or ["branch=."]
-    target = Path(args.data) / f"synthetic-{args.events}.parquet"
-    first = str(Path(codes[0].split("=", 1)[1]).resolve())
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-c", "import sys; from viewer.io.synthetic_store import "
-                        "write_synthetic_collection as w; w(sys.argv[1], int(sys.argv[2]))", str(target),
-                        str(args.events)], env=dict(os.environ, PYTHONPATH=first), check=True, cwd=first)
+    codes = code_folders(args.code)
+    target = synthetic_collection(args.data, args.events, codes[0][1])
     print("| code | events | open, median (ms) | validate's sidecar checks (s) | sidecar dropped |\n"
           "|---|---|---|---|---|", flush=True)
-    for code in codes:
-        label, folder = code.split("=", 1)
-        folder = str(Path(folder).resolve())
-        out = subprocess.run([sys.executable, "-c", _ONE, str(target), str(args.repeat)], capture_output=True,
-                             text=True, env=dict(os.environ, PYTHONPATH=folder), cwd=folder)
-        if out.returncode:
-            print(f"{label}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
+    for label, folder in codes:
+        words = run_code(label, folder, _ONE, str(target), str(args.repeat))
+        if words is None:
             continue
-        ms, full, dropped = out.stdout.split()
+        ms, full, dropped = words
         print(f"| {label} | {args.events:,} | {ms} | {full} | {'yes' if dropped == '1' else 'no'} |", flush=True)
 
 

@@ -13,10 +13,11 @@ the aggregate queries.  Compare the codes within one run (the machine is shared)
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_codes import code_folders, run_code, synthetic_collection  # noqa: E402
 
 _ONE = """
 import sys, time
@@ -37,24 +38,14 @@ def main() -> None:
     p.add_argument("--events", type=int, default=100_000)
     p.add_argument("--data", default="/tmp/rowdates-bench")
     args = p.parse_args()
-    codes = args.code or ["branch=."]
-    target = Path(args.data) / f"synthetic-{args.events}.parquet"
-    first = str(Path(codes[0].split("=", 1)[1]).resolve())
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-c", "import sys; from viewer.io.synthetic_store import "
-                        "write_synthetic_collection as w; w(sys.argv[1], int(sys.argv[2]))", str(target),
-                        str(args.events)], env=dict(os.environ, PYTHONPATH=first), check=True, cwd=first)
+    codes = code_folders(args.code)
+    target = synthetic_collection(args.data, args.events, codes[0][1])
     print("| code | events | validate's row checks (s) | rows/s | problems |\n|---|---|---|---|---|", flush=True)
-    for code in codes:
-        label, folder = code.split("=", 1)
-        folder = str(Path(folder).resolve())
-        out = subprocess.run([sys.executable, "-c", _ONE, str(target)], capture_output=True, text=True,
-                             env=dict(os.environ, PYTHONPATH=folder), cwd=folder)
-        if out.returncode:
-            print(f"{label}: failed\n{out.stderr[-3000:]}", file=sys.stderr)
+    for label, folder in codes:
+        words = run_code(label, folder, _ONE, str(target))
+        if words is None:
             continue
-        seconds, rate, problems = out.stdout.split()
+        seconds, rate, problems = words
         print(f"| {label} | {args.events:,} | {seconds} | {int(rate):,} | {problems} |", flush=True)
 
 
