@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..graphics.events import EventLayerItem
-from ..model.presentation import Presentation, caption_for, timeline_for_tracks
+from ..model.presentation import Presentation, caption_for, marks_in_range, marks_note, timeline_for_tracks
 from ..model.story import Story, step_precision_s, step_window
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
@@ -218,7 +218,9 @@ class PresentWindow(QWidget):
     def _restyle_header(self) -> None:
         colours = theme_colours(self.theme)
         px = self._px(1 / 36)  # as large as the event labels: it is read from the back of the room too
-        self.header.setStyleSheet(f"color: {colours['muted']}; font-size: {px}px; padding: {px // 3}px {px}px;"
+        # a step showing unreviewed drafts says so in the accent colour, not in the muted grey
+        colour = colours["accent"] if "DRAFT:" in self.header.text() else colours["muted"]
+        self.header.setStyleSheet(f"color: {colour}; font-size: {px}px; padding: {px // 3}px {px}px;"
                                   f" background: {colours['bg']};")
         self.goto.setStyleSheet(f"color: #000000; background: #ffd27a; font-size: {self._px(1 / 25)}px;"
                                 f" padding: 8px 16px; border-radius: 6px;")
@@ -260,7 +262,9 @@ class PresentWindow(QWidget):
             # the list wraps between tracks, never inside a name ("Normandy / Format" read as two tracks)
             names = ", ".join(keep_together(visible_controls(name)) for name in hidden)
             text += f"    ·    {len(shown.tracks)} of {n} tracks (not shown: {names})"
-        return text
+        # drafts and planned events in the step's window are said in words, not by dotted rings only
+        note = marks_note(*marks_in_range(shown, *step_window(self.timeline, step)))
+        return f"{text}    ·    {note}" if note else text
 
     def _fit_header(self) -> None:
         """One header height for the whole story (the tallest step's), so the timeline does not jump."""
@@ -279,6 +283,7 @@ class PresentWindow(QWidget):
     def _show_step(self, animate: bool) -> None:
         step = self.presentation.step
         self.header.setText(self._header_text(self.presentation.index))
+        self._restyle_header()
         if step is None:
             self.caption.set_caption(None)
             return
