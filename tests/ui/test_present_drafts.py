@@ -27,7 +27,7 @@ def test_a_step_of_drafts_says_draft_in_the_header_and_the_caption(qtbot):
     tl = ingest_file(ARTICLES / "allied-resolve-2022.txt").timeline
     pw = _present(qtbot, tl, default_story(tl))
     pw.presentation.go_to(2)  # step 3: the ten days of training, 15 events in its window
-    header = pw.header.text()
+    header = pw.header.text().replace("\u00a0", " ")  # each note is kept on one line
     assert "3 / 16" in header
     assert "DRAFT: 15 unreviewed drafts shown (dotted rings)" in header
     assert "4 planned (hollow, dashed)" in header  # the hollow dashed markers are explained too
@@ -51,7 +51,7 @@ def test_a_reviewed_step_has_no_draft_mark_and_names_planned_events(qtbot, bundl
     headers = []
     for k in range(pw.presentation.count):
         pw.presentation.go_to(k)
-        headers.append(pw.header.text())
+        headers.append(pw.header.text().replace("\u00a0", " "))
         assert not any(ln.text.startswith("DRAFT") for ln in pw.caption.lines())
     assert not any("DRAFT" in h for h in headers)
     assert theme_colours("dark")["muted"] in pw.header.styleSheet()

@@ -264,7 +264,7 @@ class PresentWindow(QWidget):
             text += f"    ·    {len(shown.tracks)} of {n} tracks (not shown: {names})"
         # drafts and planned events in the step's window are said in words, not by dotted rings only
         note = marks_note(*marks_in_range(shown, *step_window(self.timeline, step)))
-        return f"{text}    ·    {note}" if note else text
+        return f"{text}    ·    {keep_together(note).replace(chr(0xa0) * 4, '    ')}" if note else text
 
     def _fit_header(self) -> None:
         """One header height for the whole story (the tallest step's), so the timeline does not jump."""
