@@ -36,7 +36,8 @@ def test_the_advice_for_a_refused_time_is_itself_a_valid_date(typed, advised):
     with pytest.raises(DateError) as err:
         EventDate(typed)
     assert f"write {advised!r}" in str(err.value)
-    assert EventDate(advised, time_zone="Europe/Minsk").precision.label == "second"  # (a zone for a time without offset)
+    # (a time without an offset needs a zone)
+    assert EventDate(advised, time_zone="Europe/Minsk").precision.label == "second"
 
 
 @pytest.mark.parametrize("typed", ["2022-02-10T14:61", "2022-02-10T49:00"])

@@ -118,9 +118,9 @@ def _shift_token(m: re.Match[str], delta_s: float, unit: str | None = None) -> s
     if hour is None:
         c = civil_from_epoch(epoch_from_civil(y, int(month), int(day)) + round(delta_s / 86400.0) * 86400.0)
         return f"{_year_text(c.year)}-{c.month:02d}-{c.day:02d}"
-    unit = 1 if second is not None else 60
+    step = 1 if second is not None else 60
     sod = int(hour) * 3600 + int(minute) * 60 + int(second or 0)
-    c = civil_from_epoch(epoch_from_civil(y, int(month), int(day), sod) + round(delta_s / unit) * unit)
+    c = civil_from_epoch(epoch_from_civil(y, int(month), int(day), sod) + round(delta_s / step) * step)
     text = f"{_year_text(c.year)}-{c.month:02d}-{c.day:02d}T{c.hour:02d}:{c.minute:02d}"
     text += f":{int(c.second):02d}" if second is not None else ""
     return text + (offset or "")
@@ -137,9 +137,10 @@ def shift_date(date: EventDate, delta_s: float, unit: str | None = None) -> Even
     years or months, keeping its day of the month and its clock time:
     ``2022-02-10T23:30:00+14:30`` dragged one year at year zoom is
     ``2023-02-10T23:30:00+14:30`` (not 365.2425 days later, ``2023-02-11T05:19:12``);
-    a day that the target month lacks becomes its last (29 Feb -> 28 Feb).  An open ``..`` stays open.  A year beyond four
-    digits (EDTF ``Y-12000``, precision year) moves by whole years, its ``Y``
-    dropped when it lands within -9999..9999 (``Y-10001`` + 2 years = ``-9999``).
+    a day that the target month lacks becomes its last (29 Feb -> 28 Feb).  An open
+    ``..`` stays open.  A year beyond four digits (EDTF ``Y-12000``, precision
+    year) moves by whole years, its ``Y`` dropped when it lands within
+    -9999..9999 (``Y-10001`` + 2 years = ``-9999``).
 
     Raises
     ------
