@@ -42,6 +42,22 @@ def test_a_step_of_drafts_says_draft_in_the_header_and_the_caption(qtbot):
     assert texts[-1] == "DRAFT: not reviewed, read from the article by ingest"
 
 
+def test_the_header_counts_the_drafts_the_framed_view_shows(qtbot):
+    """The view is framed wider than the step's window (labels read whole): at step 12 the
+    header said 14 drafts while 15 dotted rings were on screen."""
+    import numpy as np
+
+    tl = ingest_file(ARTICLES / "allied-resolve-2022.txt").timeline
+    pw = _present(qtbot, tl, default_story(tl))
+    pw.presentation.go_to(11)
+    pw.finish_animation()
+    cols = pw.view.timeline.columns
+    a, b = pw.view.x_range()
+    on_screen = np.unique(cols.event_index[(cols.x1 >= a) & (cols.x0 <= b)]).size  # all drafts here
+    header = pw.header.text().replace("\u00a0", " ")
+    assert on_screen == 15 and "12 / 16" in header and f"DRAFT: {on_screen} unreviewed drafts shown" in header
+
+
 def test_a_reviewed_step_has_no_draft_mark_and_names_planned_events(qtbot, bundled_path):
     from viewer.io import read_timeline
 

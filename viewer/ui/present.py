@@ -248,8 +248,9 @@ class PresentWindow(QWidget):
             self._subsets[key] = timeline_for_tracks(self.timeline, key)
         return self._subsets[key]
 
-    def _header_text(self, index: int) -> str:
-        """The header over step ``index`` (0-based): story title, step number, tracks left out."""
+    def _header_text(self, index: int, shown_range: tuple[float, float] | None = None) -> str:
+        """The header over step ``index`` (0-based): story title, step number, tracks left out,
+        drafts and planned events in ``shown_range`` (epoch s; default the step's window)."""
         pres = self.presentation
         if not pres.count:
             return self.story.title
@@ -263,7 +264,7 @@ class PresentWindow(QWidget):
             names = ", ".join(keep_together(visible_controls(name)) for name in hidden)
             text += f"    ·    {len(shown.tracks)} of {n} tracks (not shown: {names})"
         # drafts and planned events in the step's window are said in words, not by dotted rings only
-        note = marks_note(*marks_in_range(shown, *step_window(self.timeline, step)))
+        note = marks_note(*marks_in_range(shown, *(shown_range or step_window(self.timeline, step))))
         return f"{text}    ·    {keep_together(note).replace(chr(0xa0) * 4, '    ')}" if note else text
 
     def _fit_header(self) -> None:
@@ -302,6 +303,10 @@ class PresentWindow(QWidget):
         a, b = self._step_range()
         self.view.fit_lanes_to(a, b)
         self.animate_to(a, b, animate=animate)
+        # the header counts the drafts the framed range shows (it is wider than the step's window)
+        o = self.view.timeline.columns.origin_epoch_s
+        self.header.setText(self._header_text(self.presentation.index, (self._to[0] + o, self._to[1] + o)))
+        self._restyle_header()
 
     def _step_range(self) -> tuple[float, float]:
         """The x range (seconds from the shown timeline's origin) of the current step: its
