@@ -305,7 +305,7 @@ class PresentWindow(QWidget):
         self.animate_to(a, b, animate=animate)
         # the header counts the drafts the framed range shows (it is wider than the step's window)
         o = self.view.timeline.columns.origin_epoch_s
-        self.header.setText(self._header_text(self.presentation.index, (self._to[0] + o, self._to[1] + o)))
+        self.header.setText(self._header_text(self.presentation.index, shown_range=(self._to[0] + o, self._to[1] + o)))
         self._restyle_header()
 
     def _step_range(self) -> tuple[float, float]:
