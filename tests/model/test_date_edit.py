@@ -79,3 +79,28 @@ def test_a_year_beyond_four_digits_moves_by_whole_years(edtf, years, moved):
     assert d.phrase == "12,000 BC" and f"by hand from {edtf}" in d.basis
     # the year a user reads is the one moved to, as many years away as dragged
     assert d.sort_point - EventDate(edtf).sort_point == pytest.approx(years * 365.2425 * 86400, rel=0.01)
+
+
+YEAR = 365.2425 * DAY
+MONTH = YEAR / 12
+
+
+@pytest.mark.parametrize("edtf, delta, unit, moved", [
+    # a break-it tester: one year at year zoom moved 23:30 on 10 Feb to 05:19:12 on 11 Feb
+    ("2022-02-10T23:30:00+14:30", YEAR, "year", "2023-02-10T23:30:00+14:30"),
+    ("2022-02-10T23:30:00+14:30", -2 * YEAR, "year", "2020-02-10T23:30:00+14:30"),
+    ("2023-03-01", YEAR, "year", "2024-03-01"),            # 365 days would land on 29 Feb 2024
+    ("2024-02-29", YEAR, "year", "2025-02-28"),            # a day the year lacks: the month's last
+    ("[..2022-02-10]", YEAR, "year", "[..2023-02-10]"),
+    ("2022-02", 2 * YEAR, "year", "2024-02"),
+    ("2022-01-31", MONTH, "month", "2022-02-28"),          # whole months at month zoom, day kept or clamped
+    ("2022-02-10T14:00:00Z", 3 * MONTH, "month", "2022-05-10T14:00:00Z"),
+    ("2022-02-10?", MONTH, "month", "2022-03-10?"),
+    ("2022", 2 * MONTH, "month", "2022"),                  # coarser than the drag: its own unit, not moved
+    ("2022-02-10T14:00:00Z", DAY, "day", "2022-02-11T14:00:00Z"),
+])
+def test_a_drag_at_year_or_month_zoom_moves_by_whole_calendar_units_keeping_the_clock(edtf, delta, unit, moved):
+    before = EventDate(edtf)
+    after = shift_date(before, delta, unit)
+    assert after.edtf == moved
+    assert after.precision == before.precision

@@ -162,7 +162,7 @@ def test_detail_pane_and_presentation_caption_say_draft(open_window):
     ev = w.timeline.events[0]
     w.state.selected = ev.id
     assert "Unreviewed draft" in w.details.toPlainText()
-    assert "unreviewed draft" in caption_for(w.timeline, ev.id).date
+    assert caption_for(w.timeline, ev.id).status.startswith("DRAFT: not reviewed")
 
 
 def test_review_surfaces_show_markup_in_the_article_as_text(open_window, qtbot, tmp_path):

@@ -83,9 +83,32 @@ def _shift_long_year(m: re.Match[str], delta_s: float) -> str:
     return _year_text(y) if -9999 <= y <= 9999 else f"Y{y}"
 
 
-def _shift_token(m: re.Match[str], delta_s: float) -> str:
+def _days_in_month(year: int, month: int) -> int:
+    ny, nm = _add_months(year, month, 1)
+    return round((epoch_from_civil(ny, nm, 1) - epoch_from_civil(year, month, 1)) / 86400.0)
+
+
+def _shift_calendar(m: re.Match[str], months: int) -> str:
+    """A value with a month (and maybe a day and a time) moved by whole calendar months: the
+    day of the month and the clock time stay (a 31st lands on the last day of a shorter month,
+    29 Feb on 28 Feb of a common year)."""
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    ny, nm = _add_months(int(year), int(month), months)
+    text = f"{_year_text(ny)}-{nm:02d}"
+    if day is not None:
+        text += f"-{min(int(day), _days_in_month(ny, nm)):02d}"
+    return text + m.group(0)[m.end(3 if day is not None else 2) - m.start():]  # the time and offset as written
+
+
+def _shift_token(m: re.Match[str], delta_s: float, unit: str | None = None) -> str:
     year, month, day, hour, minute, second, offset = m.groups()
     y = int(year)
+    # a drag at year or month zoom moves a finer value by whole calendar years or months, keeping
+    # its day and clock time (365.2425 days moved 23:30 on 10 Feb to 05:19:12 on 11 Feb)
+    if unit == "year" and month is not None:
+        return _shift_calendar(m, 12 * round(delta_s / _UNIT_S["year"]))
+    if unit == "month" and day is not None:
+        return _shift_calendar(m, round(delta_s / _UNIT_S["month"]))
     if month is None:
         return _year_text(y + round(delta_s / _UNIT_S["year"]))
     if day is None:
@@ -95,23 +118,29 @@ def _shift_token(m: re.Match[str], delta_s: float) -> str:
     if hour is None:
         c = civil_from_epoch(epoch_from_civil(y, int(month), int(day)) + round(delta_s / 86400.0) * 86400.0)
         return f"{_year_text(c.year)}-{c.month:02d}-{c.day:02d}"
-    unit = 1 if second is not None else 60
+    step = 1 if second is not None else 60
     sod = int(hour) * 3600 + int(minute) * 60 + int(second or 0)
-    c = civil_from_epoch(epoch_from_civil(y, int(month), int(day), sod) + round(delta_s / unit) * unit)
+    c = civil_from_epoch(epoch_from_civil(y, int(month), int(day), sod) + round(delta_s / step) * step)
     text = f"{_year_text(c.year)}-{c.month:02d}-{c.day:02d}T{c.hour:02d}:{c.minute:02d}"
     text += f":{int(c.second):02d}" if second is not None else ""
     return text + (offset or "")
 
 
-def shift_date(date: EventDate, delta_s: float) -> EventDate:
+def shift_date(date: EventDate, delta_s: float, unit: str | None = None) -> EventDate:
     """``date`` moved by about ``delta_s`` seconds, keeping its precision and qualifiers.
 
     Each calendar value in the EDTF text moves by ``delta_s`` rounded to its
     own unit, so a date known to the day moves by whole days and a month by
     whole months; a move smaller than half a unit leaves it as it was (the
-    same object is returned).  An open ``..`` stays open.  A year beyond four
-    digits (EDTF ``Y-12000``, precision year) moves by whole years, its ``Y``
-    dropped when it lands within -9999..9999 (``Y-10001`` + 2 years = ``-9999``).
+    same object is returned).  With the ``unit`` of the drag (the axis's:
+    ``"year"`` or ``"month"``), a value finer than it moves by whole calendar
+    years or months, keeping its day of the month and its clock time:
+    ``2022-02-10T23:30:00+14:30`` dragged one year at year zoom is
+    ``2023-02-10T23:30:00+14:30`` (not 365.2425 days later, ``2023-02-11T05:19:12``);
+    a day that the target month lacks becomes its last (29 Feb -> 28 Feb).  An open
+    ``..`` stays open.  A year beyond four digits (EDTF ``Y-12000``, precision
+    year) moves by whole years, its ``Y`` dropped when it lands within
+    -9999..9999 (``Y-10001`` + 2 years = ``-9999``).
 
     Raises
     ------
@@ -119,7 +148,7 @@ def shift_date(date: EventDate, delta_s: float) -> EventDate:
         If the moved text is not a valid date (e.g. beyond year 9999).
     """
     text = date.edtf
-    moved = _TOKEN.sub(lambda m: _shift_token(m, delta_s), text)
+    moved = _TOKEN.sub(lambda m: _shift_token(m, delta_s, unit), text)
     moved = _LONG_YEAR.sub(lambda m: _shift_long_year(m, delta_s), moved)  # its own digits, never a 4-digit token
     if moved == text:
         return date

@@ -374,10 +374,29 @@ def _iso_hint(text: str) -> str:
         zone = "Z"
     elif zone not in ("", "Z") and ":" not in zone:
         zone = zone[:3] + ":" + zone[3:]
-    fixed = f"{m['day']}T{m['hm']}{m['sec'] or ':00'}{zone}"
+    hour, minute = int(m["hm"][:2]), int(m["hm"][3:])
+    second = int(m["sec"][1:]) if m["sec"] else 0
+    if minute > 59 or second > 59:  # no valid value to advise: say what runs how far
+        return "in EDTF minutes and seconds run from 00 to 59; "
+    day, hm = m["day"], m["hm"]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        try:
+            datetime.fromisoformat(day)
+        except ValueError:
+            return ""  # not a day of the calendar: no rewriting makes it one (the day's own message says so)
+    reasons = []
+    if hour > 23:  # 25:00 is 01:00 the next day (the advice must itself be a valid date)
+        try:
+            nxt = (datetime.fromisoformat(day) + timedelta(days=hour // 24)).date()
+        except ValueError:
+            return "in EDTF hours run from 00 to 23; "
+        if hour >= 48:
+            return "in EDTF hours run from 00 to 23; "
+        day, hm = nxt.isoformat(), f"{hour % 24:02d}:{minute:02d}"
+        reasons.append(f"hours run from 00 to 23 ({m['hm']} is {hm} the next day)")
+    fixed = f"{day}T{hm}{m['sec'] or ':00'}{zone}"
     if fixed == text:
         return ""
-    reasons = []
     if m["sep"] == " ":
         reasons.append("the time follows a 'T', not a space")
     if not m["sec"]:

@@ -36,6 +36,7 @@ Rules (documented here because EDTF itself does not quantify them):
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from .date_resolve import MAX_ABS_YEAR, DateBounds, coarsen_bounds, resolve_bounds, resolve_many
@@ -51,6 +52,12 @@ ONGOING_WORDS = frozenset({"present", "ongoing", "now", "to date", "today", "con
 """Lower-case words written for an end not reached: the source says the thing goes on (as of when
 it was written).  An open end (``..``) with one of them as its phrase is shown as ongoing, not as
 an end not stated (``unknown``, ``TBD``)."""
+
+
+_UNSPECIFIED = re.compile(r"^(?P<y>\d{4}|XXXX)-(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?\??$")
+"""A value with unspecified (``X``) digits, uncertain at most: ``2022-XX-10``, ``XXXX-02-10``."""
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -150,16 +157,36 @@ class EventDate:
         Only when the whole value carries the qualifier (``2022-02-10~``);
         otherwise the widened interval alone."""
         text = self.edtf.strip() if isinstance(self.edtf, str) else ""
-        if not text or text[-1] not in "~%":
+        # the qualifier after the value (1850~) or before it (~2022: the year, here the whole value)
+        if not text or (text[-1] not in "~%" and text[0] not in "~%"):
             return widened
         try:
-            nominal = resolve_bounds(text.rstrip("~%?"), self.time_zone)
+            nominal = resolve_bounds(text.strip("~%?"), self.time_zone)
         except DateError:
             return widened
         stated = format_interval(nominal.earliest, nominal.latest, self.precision)
         if stated == widened:
             return widened
         return f"{stated}, so between {widened.replace(' – ', ' and ')}"
+
+    def _unspecified_words(self) -> str:
+        """A day or month stated while a coarser part is not (EDTF ``X`` digits), in words:
+        ``2022-XX-10`` -> ``"the 10th of an unknown month of 2022"`` (its possible interval,
+        10 Jan – 10 Dec, read as an eleven-month span); ``XXXX-02-10`` -> ``"10 February of
+        an unknown year"``; else ``""``."""
+        m = _UNSPECIFIED.match(self.edtf.strip()) if isinstance(self.edtf, str) else None
+        if m is None:
+            return ""
+        y, mo, d = m["y"], m["m"], m["d"]
+        if d is not None and d != "XX" and (mo == "XX" or y == "XXXX"):
+            n = int(d)
+            nth = f"{n}{'th' if 11 <= n % 100 <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+            if mo != "XX":  # only the year unknown
+                return f"{n} {_MONTHS[int(mo) - 1]} of an unknown year"
+            return f"the {nth} of an unknown month " + ("and year" if y == "XXXX" else f"of {int(y)}")
+        if y == "XXXX" and mo not in (None, "XX") and d is None:
+            return f"{_MONTHS[int(mo) - 1]} of an unknown year"
+        return ""
 
     def describe(self) -> str:
         """The resolved date in words, e.g. ``"Thu 10 Feb 2022 (to the day)"``;
@@ -174,6 +201,8 @@ class EventDate:
         elif self.relation == "one of":
             interval = format_interval(self.earliest, self.latest, self.precision)
             text = "one day between " + interval.replace(" – ", " and ")
+        elif words := self._unspecified_words():
+            text = words
         else:
             text = format_interval(self.earliest, self.latest, self.precision)
             if self.approximate:

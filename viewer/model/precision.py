@@ -70,9 +70,10 @@ def format_instant(epoch_s: float, precision: Precision, offset_s: float = 0.0) 
         return "open"
     c = civil_from_epoch(epoch_s + offset_s)
     year = format_year(c.year)
+    if precision == Precision.CENTURY:  # "2000s" read as a decade: the century's years
+        return f"{c.year - c.year % 100}–{c.year - c.year % 100 + 99}" if c.year > 0 else year
     if precision <= Precision.DECADE:
-        span = 100 if precision == Precision.CENTURY else 10
-        return f"{c.year - c.year % span}s" if c.year > 0 else year
+        return f"{c.year - c.year % 10}s" if c.year > 0 else year
     if precision == Precision.YEAR:
         return year
     if precision == Precision.MONTH:
@@ -104,4 +105,6 @@ def format_interval(earliest: float, latest: float, precision: Precision) -> str
     # the last instant inside: 1 ms before the end, or the float just below it
     # where 1 ms is lost in rounding (years of millions and billions)
     last = format_instant(just_before(latest), precision)
+    if precision == Precision.CENTURY and first != last and "–" in first and "–" in last:
+        return f"{first.split('–')[0]}–{last.split('–')[1]}"  # 1900–2099, not 1900–1999 – 2000–2099
     return first if first == last else f"{first} – {last}"

@@ -11,13 +11,19 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .dates import EventDate
+from .kept import kept
 from .quoting import quote_sentence
 from .story import Story, StoryStep
 from .timeline import QuoteKind, Timeline
 
 __all__ = ["Presentation", "Caption", "CaptionQuote", "caption_for", "ScreenInfo", "choose_screens",
-           "timeline_for_tracks", "short_date"]
+           "timeline_for_tracks", "short_date", "DRAFT_STATUS", "marks_in_range", "marks_note"]
+
+DRAFT_STATUS = "DRAFT: not reviewed, read from the article by ingest"
+"""What a caption says of an unreviewed draft, on a line of its own (:attr:`Caption.status`)."""
 
 
 class Presentation:
@@ -186,7 +192,11 @@ class Caption:
         Where it comes from: ``"Russian Ministry of Defense, via Washington
         Insider Magazine"``.
     date : str
-        When, in words (``"Thu 10 Feb 2022"``, ``"on or before Thu 10 Feb 2022"``).
+        When, in words (``"Thu 10 Feb 2022"``, ``"on or before Thu 10 Feb 2022"``), with
+        "(planned ...)" when the source describes it as still to happen.
+    status : str
+        :data:`DRAFT_STATUS` for an unreviewed draft (shown on its own line, as large as the
+        date and in the accent colour: a draft is never shown as a reviewed fact), else "".
     """
 
     title: str
@@ -194,6 +204,7 @@ class Caption:
     summary: str
     source: str
     date: str
+    status: str = ""
 
 
 def short_date(date: EventDate) -> str:
@@ -238,9 +249,42 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
         when += f" (planned or expected: after the source’s date, {short_date(ref)})"
     elif timeline.is_planned(ev):  # the source describes it as planned, whatever its date
         when += " (planned: the source describes it as still to happen)"
-    if ev.draft is not None:  # never shown to an audience as a reviewed fact
-        when += " (unreviewed draft, read from the article by ingest)"
-    return Caption(ev.title, quotes, ev.summary, "; ".join(parts), when)
+    # a draft is never shown to an audience as a reviewed fact: said on a line of its own
+    status = DRAFT_STATUS if ev.draft is not None else ""
+    return Caption(ev.title, quotes, ev.summary, "; ".join(parts), when, status)
+
+
+def marks_in_range(timeline: Timeline, a_epoch: float, b_epoch: float) -> tuple[int, int]:
+    """How many events drawn in ``[a_epoch, b_epoch]`` (seconds since the epoch) are
+    unreviewed drafts and how many planned (:meth:`Timeline.planned_rows`): ``(drafts, planned)``.
+
+    The marked rows are found once per timeline (kept with it), so a step costs O(marked rows):
+    a 300-step story on a large file is not searched 300 times over."""
+    marked = kept(timeline, "marked_rows", None,
+                  lambda: (np.flatnonzero(timeline.drafts()), np.flatnonzero(timeline.planned_rows())))
+    cols = timeline.columns
+    o = cols.origin_epoch_s
+    counts = []
+    for rows in marked:
+        if not rows.size:
+            counts.append(0)
+            continue
+        with np.errstate(invalid="ignore"):
+            hit = rows[(cols.x1[rows] >= a_epoch - o) & (cols.x0[rows] <= b_epoch - o)]
+        counts.append(int(np.unique(cols.event_index[hit]).size))
+    return counts[0], counts[1]
+
+
+def marks_note(drafts: int, planned: int) -> str:
+    """The header's words for the marks on screen that say "not a reviewed fact":
+    ``"DRAFT: 15 unreviewed drafts shown (dotted rings)    ·    4 planned (hollow, dashed)"``;
+    "" when there are none."""
+    parts = []
+    if drafts:
+        parts.append(f"DRAFT: {drafts} unreviewed draft{'s' if drafts != 1 else ''} shown (dotted rings)")
+    if planned:
+        parts.append(f"{planned} planned (hollow, dashed)")
+    return "    ·    ".join(parts)
 
 
 # ---------------------------------------------------------------------------

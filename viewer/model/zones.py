@@ -35,6 +35,7 @@ view's centre (there, one hour is far below a pixel).
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -59,6 +60,8 @@ __all__ = [
     "MAX_EXACT_SPAN_S",
     "all_zone_names",
     "describe_date",
+    "describe_as_entered",
+    "naive_time_zone",
     "event_zone",
     "local_day_shift",
     "local_day_shifts",
@@ -308,6 +311,32 @@ def _with_suffix(measure: float | Measure | None, suffix: str) -> float | Measur
 def event_zone(date: EventDate, timeline_zone: str) -> str:
     """The zone an event's date belongs to: its own ``time_zone``, else the timeline's."""
     return date.time_zone or timeline_zone or "UTC"
+
+
+_NAIVE_TIME = re.compile(r"T\d\d(:\d\d){0,2}(\.\d+)?[?~%]?\]?$")
+
+
+def naive_time_zone(date: EventDate) -> str | None:
+    """The zone a date's time of day is written in when the value itself has no UTC offset
+    (``2022-02-10T14:00:00`` with ``time_zone="Europe/Minsk"``), else None."""
+    if date.time_zone and isinstance(date.edtf, str) and _NAIVE_TIME.search(date.edtf):
+        return date.time_zone
+    return None
+
+
+def describe_as_entered(date: EventDate) -> str:
+    """A date in words as it was written: a time of day without an offset is read in its own
+    zone, and named with it and in UTC
+    (``"Thu 10 Feb 2022 14:00:00 +03 (to the second) in Europe/Minsk = 11:00:00 UTC"``);
+    anything else as :meth:`EventDate.describe`."""
+    zone = naive_time_zone(date)
+    if zone is None or zone == "UTC" or date.precision <= Precision.DAY:
+        return date.describe()
+    utc = re.sub(r"\s*\(to the \w+\)", "", date.describe())
+    local = describe_date(date, zone)
+    if local.split(" ")[:4] == utc.split(" ")[:4]:  # the same day: the UTC time alone
+        utc = " ".join(utc.split(" ")[4:])
+    return f"{local} in {zone} = {utc}"
 
 
 def describe_date(date: EventDate, zone: str, timeline_zone: str = "UTC") -> str:

@@ -7,8 +7,9 @@
   tab; anywhere else (axis, labels, below the lanes) it still fits everything.
 * Drag the *selected* event: from its middle it moves; from either end of a
   span or band it changes that end.  The move snaps to the axis unit, and each
-  date moves by whole units of its own precision, keeping its qualifiers
-  (:func:`~viewer.model.date_edit.shift_date`).  While the mouse drags, a
+  date moves by whole units of its own precision, keeping its qualifiers; at
+  year or month zoom a finer date moves by whole calendar years or months,
+  keeping its day and clock time (:func:`~viewer.model.date_edit.shift_date`).  While the mouse drags, a
   ghost of the marker or bar shows where it will land (snapped); the command
   is pushed on release; Esc cancels the drag.  Dragging anything else pans.
 * Delete (Edit > Delete event) removes the selected event.
@@ -205,19 +206,20 @@ class CanvasEditing(QObject):
         if self._drag is None:
             return None, 0.0
         eid, mode, x_start = self._drag
-        delta = snap(self._view_pos(scene_pos).x() - x_start, self.axis_unit())
+        unit = self.axis_unit()
+        delta = snap(self._view_pos(scene_pos).x() - x_start, unit)
         timeline = self.window.authoring.timeline
         if not timeline.has_event(eid) or delta == 0:
             return None, delta
         ev = timeline.event(eid)
         try:
             if mode == "move":
-                start = shift_date(ev.start, delta)
-                end = shift_date(ev.end, delta) if ev.end is not None else None
+                start = shift_date(ev.start, delta, unit)  # whole calendar years at year zoom, clock kept
+                end = shift_date(ev.end, delta, unit) if ev.end is not None else None
                 return C.move_event(ev, start, end), delta
             if mode == "start":
-                return C.resize_event(ev, start=shift_date(ev.start, delta)), delta
-            return C.resize_event(ev, end=shift_date(ev.end, delta)), delta
+                return C.resize_event(ev, start=shift_date(ev.start, delta, unit)), delta
+            return C.resize_event(ev, end=shift_date(ev.end, delta, unit)), delta
         except DateError as exc:
             self._say(str(exc))
             return None, delta

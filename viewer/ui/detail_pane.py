@@ -27,7 +27,7 @@ from ..model.quoting import quote_sentence
 from ..model.text import visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
-from ..model.zones import EVENT_LOCAL, describe_date, possible_bounds, zone_label
+from ..model.zones import EVENT_LOCAL, describe_date, naive_time_zone, possible_bounds, zone_label
 
 __all__ = ["DetailPane", "event_html", "event_sentence", "timeline_html", "event_texts", "TEXT_CAP"]
 
@@ -104,7 +104,11 @@ def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str =
     if d.basis:
         basis = capped(d.basis, f"{side}-basis", expanded, links)
         rows.append(f"<tr><td class='muted'>basis</td><td>{basis}</td></tr>")
-    rows.append(f"<tr><td class='muted'>EDTF</td><td><code>{escape(d.edtf)}</code></td></tr>")
+    edtf = f"<code>{escape(d.edtf)}</code>"
+    own = naive_time_zone(d)
+    if own is not None:  # a time of day without an offset is in the event's own zone: name it
+        edtf += f" <span class='muted'>(time of day in {escape(own)})</span>"
+    rows.append(f"<tr><td class='muted'>EDTF</td><td>{edtf}</td></tr>")
     return "".join(rows)
 
 

@@ -37,6 +37,7 @@ from ..model.dates import EventDate
 from ..model.errors import DateError, Problem
 from ..model.grading import CREDIBILITY, RELIABILITY
 from ..model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind
+from ..model.zones import describe_as_entered
 from .detail_pane import QUOTES_PAGE
 from .form_field import (
     ERROR_STYLE,
@@ -292,7 +293,8 @@ class EventForm(QScrollArea):
             label.setText("no end (a point)" if which == "end" else "")
             return
         try:
-            label.setText(EventDate(text).describe())
+            # read in the zone the value will be stored with (a time without an offset: the event's)
+            label.setText(describe_as_entered(EventDate(text, time_zone=self._zone_for(which, text))))
             label.setStyleSheet(muted_style(self))
         except (DateError, ValueError) as exc:
             label.setText(f"not a date: {exc}")
@@ -306,11 +308,17 @@ class EventForm(QScrollArea):
         text = self.fields[which].text().strip()
         if not text:
             return None
-        old = ev.start if which == "start" else ev.end
-        zone = old.time_zone if old is not None and old.time_zone else (
-            self.timeline.time_zone if _NAIVE_TIME.search(text) else None)
         return EventDate(text, self.fields[f"{which}_phrase"].text().strip(),
-                         self.fields[f"{which}_basis"].text().strip(), time_zone=zone)
+                         self.fields[f"{which}_basis"].text().strip(), time_zone=self._zone_for(which, text))
+
+    def _zone_for(self, which: str, text: str) -> str | None:
+        """The zone a date typed in ``which`` is stored with: the event's date's own zone, else
+        the timeline's for a time of day without an offset (the reading uses the same)."""
+        ev = self.current_event()
+        old = None if ev is None else (ev.start if which == "start" else ev.end)
+        if old is not None and old.time_zone:
+            return old.time_zone
+        return self.timeline.time_zone if _NAIVE_TIME.search(text) else None
 
     def commit_event_field(self, name: str) -> list[Problem]:
         """Apply one field of the event form (one undoable command); errors go under the field."""

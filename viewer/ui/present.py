@@ -22,6 +22,7 @@ and the presenter's panel (:mod:`viewer.ui.presenter_panel`).
 
 from __future__ import annotations
 
+import math
 import time
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
@@ -29,7 +30,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..graphics.events import EventLayerItem
-from ..model.presentation import Presentation, caption_for, timeline_for_tracks
+from ..model.presentation import Presentation, caption_for, marks_in_range, marks_note, timeline_for_tracks
 from ..model.story import Story, step_precision_s, step_window
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
@@ -217,7 +218,9 @@ class PresentWindow(QWidget):
     def _restyle_header(self) -> None:
         colours = theme_colours(self.theme)
         px = self._px(1 / 36)  # as large as the event labels: it is read from the back of the room too
-        self.header.setStyleSheet(f"color: {colours['muted']}; font-size: {px}px; padding: {px // 3}px {px}px;"
+        # a step showing unreviewed drafts says so in the accent colour, not in the muted grey
+        colour = colours["accent"] if "DRAFT:" in self.header.text() else colours["muted"]
+        self.header.setStyleSheet(f"color: {colour}; font-size: {px}px; padding: {px // 3}px {px}px;"
                                   f" background: {colours['bg']};")
         self.goto.setStyleSheet(f"color: #000000; background: #ffd27a; font-size: {self._px(1 / 25)}px;"
                                 f" padding: 8px 16px; border-radius: 6px;")
@@ -245,9 +248,11 @@ class PresentWindow(QWidget):
             self._subsets[key] = timeline_for_tracks(self.timeline, key)
         return self._subsets[key]
 
-    def _header_text(self, index: int, number: int | None = None) -> str:
+    def _header_text(self, index: int, number: int | None = None,
+                     shown_range: tuple[float, float] | None = None) -> str:
         """The header over step ``index`` (0-based): story title, step number (``number``, 1-based,
-        when given: the header's height is measured with the widest), tracks left out."""
+        when given: the header's height is measured with the widest), tracks left out, drafts and
+        planned events in ``shown_range`` (epoch s; default the step's window)."""
         pres = self.presentation
         if not pres.count:
             return self.story.title
@@ -260,7 +265,9 @@ class PresentWindow(QWidget):
             # the list wraps between tracks, never inside a name ("Normandy / Format" read as two tracks)
             names = ", ".join(keep_together(visible_controls(name)) for name in hidden)
             text += f"    ·    {len(shown.tracks)} of {n} tracks (not shown: {names})"
-        return text
+        # drafts and planned events in the step's window are said in words, not by dotted rings only
+        note = marks_note(*marks_in_range(shown, *(shown_range or step_window(self.timeline, step))))
+        return f"{text}    ·    {keep_together(note).replace(chr(0xa0) * 4, '    ')}" if note else text
 
     def _fit_header(self) -> None:
         """One header height for the whole story (the tallest step's), so the timeline does not jump."""
@@ -277,7 +284,9 @@ class PresentWindow(QWidget):
         for k in range(min(self.presentation.count, MAX_STORY_CAPTIONS)):
             seen.setdefault(tuple(sorted(self.story.steps[k].tracks)), k)
         for k in sorted(seen.values()) or [0]:
-            self.header.setText(self._header_text(k, number=self.presentation.count))
+            # every draft and planned event of those tracks: the longest note a step can have
+            self.header.setText(self._header_text(k, number=self.presentation.count,
+                                                  shown_range=(-math.inf, math.inf)))
             tallest = max(tallest, self.header.heightForWidth(width))
         self.header.setText(current)
         self.header.setFixedHeight(max(tallest, self.header.fontMetrics().height()))
@@ -285,6 +294,7 @@ class PresentWindow(QWidget):
     def _show_step(self, animate: bool) -> None:
         step = self.presentation.step
         self.header.setText(self._header_text(self.presentation.index))
+        self._restyle_header()
         if step is None:
             self.caption.set_caption(None)
             return
@@ -313,6 +323,10 @@ class PresentWindow(QWidget):
         self._framed = self._frame_key()
         self.view.fit_lanes_to(a, b)
         self.animate_to(a, b, animate=animate)
+        # the header counts the drafts the framed range shows (it is wider than the step's window)
+        o = self.view.timeline.columns.origin_epoch_s
+        self.header.setText(self._header_text(self.presentation.index, shown_range=(self._to[0] + o, self._to[1] + o)))
+        self._restyle_header()
 
     def _size_key(self) -> tuple[int, int, int]:
         """What a step's range and lanes are measured for: the plot's width and the type."""

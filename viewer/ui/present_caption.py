@@ -92,6 +92,8 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
         meta = " · ".join(x for x in (caption.source, caption.date) if x)
         if meta:
             lines.append(line(meta, meta_px, colours["muted"]))
+        if caption.status:  # "DRAFT: ...": as large as the date, bold, in the accent colour
+            lines.append(line(caption.status, meta_px, colours["accent"], bold=True))
         total = sum(ln.height for ln in lines) + 0.25 * meta_px * (len(lines) - 1)
         if total <= max_height or quote_px <= min_px:
             return lines
