@@ -22,7 +22,6 @@ and the presenter's panel (:mod:`viewer.ui.presenter_panel`).
 
 from __future__ import annotations
 
-import math
 import time
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
@@ -36,7 +35,7 @@ from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, clamp_range
 from .briefing import THEMES, BriefingTimelineView, theme_colours
-from .present_caption import CAPTION_MIN_FRACTION, MAX_STORY_CAPTIONS, CaptionWidget, layout_caption
+from .present_caption import CAPTION_MIN_FRACTION, CaptionWidget, layout_caption
 from .present_fit import lanes_need, step_view_range, view_limits
 from .presenter_panel import PresenterPanel
 
@@ -155,7 +154,6 @@ class PresentWindow(QWidget):
         self._ranges: dict[int, tuple[float, float]] = {}  # each step's x range, at _lanes_px_key's size
         self._stepping = False  # _show_step frames the step itself once the caption has its height
         self._framed: tuple | None = None  # the step, plot width and type the view was last framed for
-        self._header_width: int | None = None  # the width the header's height was fitted for
         self.setWindowTitle(f"{story.title} — presenting — Timeline Viewer")
         colours = theme_colours(theme)
         self.setAutoFillBackground(True)
@@ -269,27 +267,19 @@ class PresentWindow(QWidget):
         note = marks_note(*marks_in_range(shown, *(shown_range or step_window(self.timeline, step))))
         return f"{text}    ·    {keep_together(note).replace(chr(0xa0) * 4, '    ')}" if note else text
 
-    def _fit_header(self) -> None:
-        """One header height for the whole story (the tallest step's), so the timeline does not jump."""
+    def _fit_header(self) -> bool:
+        """The header as high as the current step's text needs at this width (its notes wrap
+        between notes; the timeline takes the rest, as it does from the caption); True when the
+        height changed (the layout then needs activating before lanes are fitted)."""
         width = self.width()
-        if width <= 0 or self._header_width == width:
-            return
-        self._header_width = width
-        current = self.header.text()
-        tallest = 0
-        # the headers differ in the step's number and the tracks left out: one header per set of
-        # tracks, with the last step's number (as many digits as any): 300 steps measured 300
-        # headers at every resize
-        seen: dict[tuple[str, ...], int] = {}
-        for k in range(min(self.presentation.count, MAX_STORY_CAPTIONS)):
-            seen.setdefault(tuple(sorted(self.story.steps[k].tracks)), k)
-        for k in sorted(seen.values()) or [0]:
-            # every draft and planned event of those tracks: the longest note a step can have
-            self.header.setText(self._header_text(k, number=self.presentation.count,
-                                                  shown_range=(-math.inf, math.inf)))
-            tallest = max(tallest, self.header.heightForWidth(width))
-        self.header.setText(current)
-        self.header.setFixedHeight(max(tallest, self.header.fontMetrics().height()))
+        if width <= 0:
+            return False
+        was = self.header.minimumHeight()
+        self.header.setMinimumHeight(0)  # a fixed height bounds what heightForWidth answers
+        self.header.setMaximumHeight(16777215)
+        need = max(self.header.heightForWidth(width), self.header.fontMetrics().height())
+        self.header.setFixedHeight(need)
+        return need != was
 
     def _show_step(self, animate: bool) -> None:
         step = self.presentation.step
@@ -321,12 +311,16 @@ class PresentWindow(QWidget):
         """Move to the current step's range, its lanes sized for what that range shows."""
         a, b = self._step_range()
         self._framed = self._frame_key()
+        # the header counts the drafts the framed range shows (it is wider than the step's window);
+        # its height for this step comes first: the lanes get what it leaves
+        o = self.view.timeline.columns.origin_epoch_s
+        self.header.setText(self._header_text(self.presentation.index, shown_range=(a + o, b + o)))
+        self._restyle_header()
+        layout = self.layout()
+        if self._fit_header() and self.isVisible() and layout is not None:
+            layout.activate()
         self.view.fit_lanes_to(a, b)
         self.animate_to(a, b, animate=animate)
-        # the header counts the drafts the framed range shows (it is wider than the step's window)
-        o = self.view.timeline.columns.origin_epoch_s
-        self.header.setText(self._header_text(self.presentation.index, shown_range=(self._to[0] + o, self._to[1] + o)))
-        self._restyle_header()
 
     def _size_key(self) -> tuple[int, int, int]:
         """What a step's range and lanes are measured for: the plot's width and the type."""
@@ -532,7 +526,6 @@ class PresentWindow(QWidget):
     def resizeEvent(self, ev) -> None:  # noqa: N802
         super().resizeEvent(ev)
         self._restyle_header()
-        self._header_width = None
         self._fit_header()
         self.presenter.set_px(self._px(1 / 45))
         self.view.restyle()
