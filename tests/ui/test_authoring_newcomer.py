@@ -1,0 +1,106 @@
+"""A newcomer's first timeline through the Edit tab (File > New, add an event,
+a quote and a source, save), at the 1366x768 laptop size."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from viewer.app import _load, bundled_timeline_path
+from viewer.ui.edit_form import EMPTY_TEXT, NEW_QUOTE_ROW
+from viewer.ui.event_list import side_tabs
+from viewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def new_window(qtbot):
+    w = MainWindow(_load(bundled_timeline_path()), _load, "")
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    w.authoring.new()
+    side_tabs(w).setCurrentWidget(w.edit_form)
+    return w
+
+
+def saved(w, tmp_path):
+    out = tmp_path / "first.timeline.json"
+    w.authoring.ask_save_path = lambda: str(out)
+    assert w.authoring.save()
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_an_added_quote_holds_only_the_typed_words_and_starts_as_reported_speech(qtbot, new_window, tmp_path):
+    w = new_window
+    form = w.edit_form
+    form.add_event()
+    form.add_quote()
+    text = form.fields["q_text"].widget
+    assert text.toPlainText() == "" and text.placeholderText()  # a hint, not text
+    assert form.quote_list.currentItem().text() == NEW_QUOTE_ROW
+    assert form.fields["q_kind"].widget.currentText() == "reported speech (not the exact words)"
+    # leaving the empty box adds nothing
+    form.fields["q_speaker"].widget.setFocus()
+    form.fields["q_text"].sigCommit.emit()
+    assert w.timeline.event(w.state.selected).quotes == ()
+    assert "Not added yet" in form.fields["q_text"].error.text()
+    text.setFocus()
+    qtbot.keyClicks(text, "The budget is balanced")
+    form.fields["q_speaker"].widget.setFocus()
+    form.fields["q_text"].sigCommit.emit()
+    assert "No source" in form.q_source_note.text() and form.q_source_note.isVisibleTo(form)
+    data = saved(w, tmp_path)
+    (quote,) = data["events"][0]["quotes"]
+    assert quote["text"] == "The budget is balanced"
+    assert quote.get("kind", "direct") == "reported"
+    assert "(new quote)" not in w.details.toPlainText()
+    assert "Reported speech" in w.details.toPlainText()
+
+
+def test_a_new_quote_with_no_words_is_not_saved(qtbot, new_window, tmp_path):
+    w = new_window
+    w.edit_form.add_event()
+    w.edit_form.add_quote()
+    assert "quotes" not in saved(w, tmp_path)["events"][0] or not saved(w, tmp_path)["events"][0]["quotes"]
+
+
+def test_add_source_on_a_new_timeline_is_cited_by_the_event_and_saved(qtbot, new_window, tmp_path):
+    w = new_window
+    form = w.edit_form
+    form.add_event()
+
+    buttons = [b for b in form.findChildren(type(form.add_button)) if b.text() == "Add source"]
+    QApplication.processEvents()  # lay out the sections shown on selection
+    form.ensureWidgetVisible(buttons[0])
+    QApplication.processEvents()
+    assert buttons[0].isEnabled() and buttons[0].isVisible()
+    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    assert w.timeline.sources, form.general.text()
+    assert form.source_list.count() == 1
+    outlet = form.fields["s_outlet"].widget
+    assert outlet.isEnabled()
+    outlet.setText("Council press office")
+    outlet.editingFinished.emit()
+    data = saved(w, tmp_path)
+    (src,) = data["sources"]
+    assert src["outlet"] == "Council press office"
+    assert data["events"][0]["sources"] == [src["id"]]
+
+
+def test_the_form_fits_its_width_and_shows_an_empty_state(qtbot, new_window):
+    w = new_window
+    form = w.edit_form
+    assert form.heading.text() == EMPTY_TEXT
+    assert not any(box.isVisibleTo(form) for box in form.sections)  # no stale title or track
+    form.add_event()
+    title = form.fields["title"].widget
+    qtbot.keyClicks(title, "Council votes on budget")
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    assert form.horizontalScrollBar().value() == 0
+    assert form.widget().width() <= form.viewport().width()
+    assert form.widget().minimumSizeHint().width() <= form.viewport().width()
+    w.state.selected = None
+    assert form.heading.text() == EMPTY_TEXT
+    assert not any(box.isVisibleTo(form) for box in form.sections)
