@@ -105,3 +105,23 @@ def test_the_form_fits_its_width_and_shows_an_empty_state(qtbot, new_window):
     w.state.selected = None
     assert form.heading.text() == EMPTY_TEXT
     assert not any(box.isVisibleTo(form) for box in form.sections)
+
+
+def test_reopening_one_date_only_event_shows_days_not_the_hours_of_that_day(qtbot, tmp_path):
+    from viewer.io.native import write_native
+    from viewer.model.dates import EventDate
+    from viewer.model.timeline import Event, Timeline, Track
+
+    path = tmp_path / "one.timeline.json"
+    write_native(Timeline("Council", tracks=(Track("t", "Track 1"),),
+                          events=(Event("e", "Council votes", EventDate("2026-12-14"), track="t"),)), str(path))
+    w = MainWindow(_load(str(path)), _load, str(path))
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    a, b = w.state.x_range
+    assert b - a >= 7 * 86400  # several days around the day, not 00:00-24:00 of it
+    w.view.fit_all()  # Home
+    a, b = w.state.x_range
+    assert b - a >= 7 * 86400
