@@ -125,3 +125,21 @@ def test_reopening_one_date_only_event_shows_days_not_the_hours_of_that_day(qtbo
     w.view.fit_all()  # Home
     a, b = w.state.x_range
     assert b - a >= 7 * 86400
+
+
+def test_save_as_suggests_the_title_in_documents_then_the_last_saved_folder(qtbot, new_window, tmp_path,
+                                                                              monkeypatch):
+    import os
+
+    w = new_window
+    monkeypatch.setattr(w.files, "recent_files", lambda: [])
+    first = w.authoring.suggested_save_path()
+    assert os.path.basename(first) == "Untitled timeline.timeline.json"
+    assert os.path.dirname(first) != os.getcwd()  # not the folder the app was started from
+    assert os.path.dirname(first) in (os.path.expanduser("~"), os.path.join(os.path.expanduser("~"), "Documents")) \
+        or os.path.basename(os.path.dirname(first)) == "Documents"
+    monkeypatch.undo()
+    w.edit_form.add_event()
+    assert w.authoring.save_to(str(tmp_path / "council.timeline.json"))
+    w.authoring.new()
+    assert w.authoring.suggested_save_path() == str(tmp_path / "Untitled timeline.timeline.json")
