@@ -143,3 +143,14 @@ def test_save_as_suggests_the_title_in_documents_then_the_last_saved_folder(qtbo
     assert w.authoring.save_to(str(tmp_path / "council.timeline.json"))
     w.authoring.new()
     assert w.authoring.suggested_save_path() == str(tmp_path / "Untitled timeline.timeline.json")
+
+
+def test_an_empty_timeline_says_double_click_to_add_an_event_until_it_has_one(qtbot, new_window):
+    w = new_window
+    hints = [lab for lab in w.view.findChildren(type(w.edit_form.heading)) if "Double-click" in lab.text()]
+    assert len(hints) == 1 and hints[0].isVisible()
+    assert w.view.rect().contains(hints[0].geometry().center())
+    w.edit_form.add_event()
+    assert not hints[0].isVisible()  # not drawn over a timeline with events (nor in its screenshots)
+    w.authoring.undo_action.trigger()
+    assert hints[0].isVisible()
