@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from viewer.app import _load, bundled_timeline_path
-EMPTY_TEXT = "Select an event to edit it, or double-click the timeline to add one."
-NEW_QUOTE_ROW = "(new quote: type its words below)"
 from viewer.ui.event_list import side_tabs
 from viewer.ui.main_window import MainWindow
+
+EMPTY_TEXT = "Select an event to edit it, or double-click the timeline to add one."
+NEW_QUOTE_ROW = "(new quote: type its words below)"
 
 
 @pytest.fixture
