@@ -155,3 +155,18 @@ def test_an_empty_timeline_says_double_click_to_add_an_event_until_it_has_one(qt
     assert not hints[0].isVisible()  # not drawn over a timeline with events (nor in its screenshots)
     w.authoring.undo_action.trigger()
     assert hints[0].isVisible()
+
+
+def test_the_edit_tab_gets_room_on_a_laptop_screen_and_gives_it_back(qtbot):
+    w = MainWindow(_load(bundled_timeline_path()), _load, "")
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    tabs = side_tabs(w)
+    tabs.setCurrentIndex(0)
+    before = w.side_splitter.sizes()
+    tabs.setCurrentWidget(w.edit_form)
+    assert w.edit_form.height() >= 0.55 * sum(w.side_splitter.sizes())  # was ~180 px of ~620
+    tabs.setCurrentIndex(0)
+    assert w.side_splitter.sizes() == before

@@ -615,4 +615,27 @@ def install(window) -> None:
     from .event_list import side_tabs
 
     window.edit_form = EventForm(window)
-    side_tabs(window).addTab(window.edit_form, "Edit")
+    tabs = side_tabs(window)
+    tabs.addTab(window.edit_form, "Edit")
+    column = getattr(window, "side_splitter", None)
+    if column is None:
+        return
+    kept: dict[str, list[int]] = {}
+
+    def on_tab(_index: int) -> None:
+        """A short window (a 1366x768 laptop) gives the Edit tab about two thirds of
+        the column while it is open (the detail pane keeps a third); leaving it puts
+        the column back as it was, unless the user moved the divider meanwhile."""
+        sizes = column.sizes()
+        if tabs.currentWidget() is window.edit_form:
+            total = sum(sizes)
+            if len(sizes) == 2 and total and sizes[1] < 0.6 * total and sizes[1] < 420:
+                kept["before"], kept["set"] = sizes, [total - int(total * 0.65), int(total * 0.65)]
+                column.setSizes(kept["set"])
+                kept["set"] = column.sizes()
+        elif "before" in kept:
+            if sizes == kept.get("set"):
+                column.setSizes(kept["before"])
+            kept.clear()
+
+    tabs.currentChanged.connect(on_tab)
