@@ -82,7 +82,7 @@ def test_add_source_on_a_new_timeline_is_cited_by_the_event_and_saved(qtbot, new
     assert w.timeline.sources, form.general.text()
     assert form.source_list.count() == 1
     outlet = form.fields["s_outlet"].widget
-    assert outlet.isEnabled()
+    assert outlet.isEnabled() and outlet.text() == "" and outlet.placeholderText()  # no made-up name
     outlet.setText("Council press office")
     outlet.editingFinished.emit()
     data = saved(w, tmp_path)

@@ -67,6 +67,13 @@ QUOTE_KIND_ITEMS = [("reported speech (not the exact words)", "reported"),
 speaker's verbatim words, which the user says by choosing it."""
 
 
+UNNAMED_SOURCE = "(source not named yet: type its outlet)"
+
+
+def _source_label(source: Source) -> str:
+    return source.name if source.outlet or source.title else UNNAMED_SOURCE
+
+
 def _muted(label: QLabel) -> QLabel:
     label.setStyleSheet(muted_style(label))
     return label
@@ -187,6 +194,7 @@ class EventForm(QScrollArea):
         sform = QFormLayout()
         self._combo(sform, "s_kind", "Kind", [(k.label, k.value) for k in SourceKind], commit=self.commit_source)
         self._line(sform, "s_outlet", "Outlet", commit=self.commit_source)
+        self.fields["s_outlet"].widget.setPlaceholderText("Who published or said it (a newspaper, a ministry…)")
         self._line(sform, "s_title", "Title", commit=self.commit_source)
         self._line(sform, "s_url", "URL", commit=self.commit_source)
         self._line(sform, "s_published", "Published (EDTF)", commit=self.commit_source)
@@ -295,7 +303,7 @@ class EventForm(QScrollArea):
         self.source_list.clear()
         for sid in ev.sources:
             src = self.timeline.source_index.get(sid)
-            self.source_list.addItem(src.name if src else sid)
+            self.source_list.addItem(_source_label(src) if src else sid)
         self.source_list.blockSignals(False)
         self.source_list.setCurrentRow(min(max(row, 0), len(ev.sources) - 1))
         self._fill_source()
@@ -315,7 +323,7 @@ class EventForm(QScrollArea):
             combo.clear()
             combo.addItem("(none)", "")
             for s in tl.sources:
-                combo.addItem(s.name, s.id)
+                combo.addItem(_source_label(s), s.id)
             combo.blockSignals(False)
 
     def _read_date(self, which: str) -> None:
@@ -571,7 +579,8 @@ class EventForm(QScrollArea):
         ev = self.current_event()
         if ev is None:
             return []
-        src = Source(C.new_id(self.timeline.source_index, "source", "s"), SourceKind.NEWS_ARTICLE, "New source")
+        # no made-up outlet: the Outlet field is empty, with a hint, until the user names it
+        src = Source(C.new_id(self.timeline.source_index, "source", "s"), SourceKind.NEWS_ARTICLE, "")
         cmd = C.Compound(f"Add source to '{ev.title}'", [
             C.AddSource(src), C.UpdateEvent(ev.id, replace(ev, sources=(*ev.sources, src.id)))])
         problems = self.authoring.push(cmd)
