@@ -199,3 +199,21 @@ def test_lazy_large_file_move_keeps_columns_and_facts(tmp_path):
     out = tmp_path / "out.timeline.json"
     write_native(stack.timeline, out)
     assert timeline_to_dict(read_native(out)) == timeline_to_dict(read_native(path))
+
+
+def test_a_compound_adding_a_source_then_citing_it_is_applied_and_undone():
+    from viewer.io.native_rules import NATIVE_RULES
+    from viewer.model import commands as C
+    from viewer.model.dates import EventDate
+    from viewer.model.editing import Document
+    from viewer.model.timeline import Event, Source, SourceKind, Timeline, Track
+
+    ev = Event("e", "Council votes", EventDate("2026-12-14"), track="t")
+    doc = Document(Timeline("T", tracks=(Track("t", "T"),), events=(ev,)), NATIVE_RULES)
+    src = Source("s", SourceKind.NEWS_ARTICLE, "Council press office")
+    cmd = C.Compound("Add source", [C.AddSource(src), C.UpdateEvent("e", Event(
+        "e", "Council votes", EventDate("2026-12-14"), track="t", sources=("s",)))])
+    doc.apply(cmd)
+    assert doc.timeline.event("e").sources == ("s",) and doc.timeline.sources == (src,)
+    doc.revert(cmd)
+    assert doc.timeline.event("e").sources == () and doc.timeline.sources == ()

@@ -29,7 +29,7 @@ def test_planned_box_marks_the_event_planned_undoably_and_saves_the_status(qtbot
     assert not w.timeline.is_planned(w.timeline.event(eid))
     w.state.selected = eid
     box = w.edit_form.fields["planned"].widget
-    assert box.text() == "Planned or expected (the source describes it as not yet happened)"
+    assert box.text() == "Planned or expected"
     assert not box.isChecked()
     box.click()
     assert w.timeline.event(eid).planned and box.isChecked()

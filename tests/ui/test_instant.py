@@ -317,7 +317,7 @@ def test_the_edit_tab_lists_a_page_of_quotes_and_show_more(qtbot):
     assert ql.count() == 120 and form.fields["q_text"].text() == f"Statement {2 * QUOTES_PAGE}"
     # a quote added is listed and selected, however many there are
     assert form.add_quote() == []
-    assert ql.count() == 121 and ql.currentRow() == 120 and form.fields["q_text"].text() == "(new quote)"
+    assert ql.count() == 121 and ql.currentRow() == 120 and form.fields["q_text"].text() == ""
 
 
 def test_switching_back_shows_the_kept_timeline_at_once(big_window, qtbot, monkeypatch):

@@ -316,11 +316,17 @@ class Compound(Command):
             if problems:
                 for d in reversed(done):
                     d.revert(doc)
+                if any(isinstance(d, _MetaCommand) for d in done):
+                    doc.timeline = doc._make()
                 from .editing import EditError
 
                 raise EditError(problems)
             cmd.apply(doc)
             done.append(cmd)
+            if isinstance(cmd, _MetaCommand) and cmd is not self.commands[-1]:
+                # the next command is checked against the timeline with this one applied
+                # (a source added, then an event citing it)
+                doc.timeline = doc._make()
 
     def revert(self, doc: Document) -> None:
         for cmd in reversed(self.commands):

@@ -11,7 +11,10 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .columns import EventColumns
+from .date_arrays import KIND_POINT
 from .filters import FilterState
 from .search import MatchList
 
@@ -45,10 +48,25 @@ class XLimits:
             lo, hi = min(lo, home[0]), max(hi, home[1])
         pad = max(0.05 * (hi - lo), 43200.0)
         x_min, x_max = lo - pad, hi + pad
-        width = max(x_max - x_min, MIN_MAX_VISIBLE_S)
+        width = max(x_max - x_min, MIN_MAX_VISIBLE_S, precision_floor(columns))
         centre = (x_min + x_max) / 2
         x_min, x_max = min(x_min, centre - width / 2), max(x_max, centre + width / 2)
         return cls(x_min, x_max, MIN_VISIBLE_S, x_max - x_min)
+
+
+PRECISION_UNITS = 9
+"""The widest view and "show everything" span at least this many of the finest
+date unit of the events (a lone date-only event: nine days, on day ticks)."""
+
+
+def precision_floor(columns: EventColumns) -> float:
+    """The narrowest "show everything" width that does not zoom below the
+    precision of the dates: :data:`PRECISION_UNITS` times the narrowest
+    possible interval of a point event (a day for a date to the day); 0 when
+    every point is an exact moment."""
+    widths = (columns.x1 - columns.x0)[columns.kind == KIND_POINT]
+    widths = widths[np.isfinite(widths) & (widths > 0)]
+    return PRECISION_UNITS * float(widths.min()) if widths.size else 0.0
 
 
 def clamp_range(a: float, b: float, limits: XLimits) -> tuple[float, float]:

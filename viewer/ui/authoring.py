@@ -21,11 +21,12 @@ recover them.
 from __future__ import annotations
 
 import os
+import re
 import time
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox, QUndoView
 
@@ -320,12 +321,34 @@ class Authoring(QObject):
 
     def ask_save_path(self) -> str:
         """Ask for a file name to save to (``""``: cancelled)."""
-        stem = Path(self.window.path).name.split(".")[0] if self.window.path else "timeline"
-        folder = str(Path(self.window.path).parent) if self.window.path and not self._in_bundle() else ""
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save timeline",
-                                              os.path.join(folder, stem + ".timeline.json"),
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save timeline", self.suggested_save_path(),
                                               "Timeline (*.timeline.json);;All files (*)")
         return path
+
+    def suggested_save_path(self) -> str:
+        """Where Save As starts: the open file's folder, else the folder of the
+        last file opened or saved (File > Open Recent), else Documents (or
+        home); named after the open file, else after the timeline's title."""
+        bundled = _bundled_folder()
+        path = self.window.path
+        candidates = [path] if path else []
+        files = getattr(self.window, "files", None)
+        if files is not None and hasattr(files, "recent_files"):
+            candidates += files.recent_files()
+        folder = ""
+        for c in candidates:
+            d = os.path.dirname(os.path.realpath(c))
+            if c and os.path.isdir(d) and d != bundled:
+                folder = d
+                break
+        if not folder:
+            docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            folder = docs if docs and os.path.isdir(docs) else os.path.expanduser("~")
+        if path and not self._in_bundle():
+            stem = Path(path).name.split(".")[0]
+        else:
+            stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", self.window.timeline.title).strip(" .")[:80] or "timeline"
+        return os.path.join(folder, stem + ".timeline.json")
 
     def _in_bundle(self) -> bool:
         bundled = _bundled_folder()

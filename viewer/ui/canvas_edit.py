@@ -23,7 +23,7 @@ import math
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QToolTip
 
 from ..model import commands as C
 from ..model.date_edit import date_at, shift_date, snap
@@ -64,8 +64,31 @@ class CanvasEditing(QObject):
         self.ghost.setBrush(QBrush(QColor(30, 90, 200, 70)))
         self.ghost.hide()
         self.view.installEventFilter(self)  # Esc cancels a drag
+        # an empty timeline says how to start (hidden as soon as there is an event)
+        self.empty_hint = QLabel(EMPTY_HINT, self.view)
+        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_hint.setStyleSheet("color: palette(mid); font-size: 14pt;")
+        window.sigTimelineChanged.connect(self._update_hint)
+        window.sigTimelineEdited.connect(lambda t, _ids: self._update_hint(t))
+        self._update_hint(self.view.timeline)
+
+    def _update_hint(self, timeline) -> None:
+        empty = len(timeline.columns.ids) == 0
+        self.empty_hint.setVisible(empty)
+        if empty:
+            self._place_hint()
+
+    def _place_hint(self) -> None:
+        w, h = self.view.width(), self.view.height()
+        self.empty_hint.setGeometry(int(w * 0.15), int(h * 0.3), int(w * 0.7), int(h * 0.2))
+        self.empty_hint.raise_()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize and self.empty_hint.isVisible():
+            self._place_hint()
         if self._drag is None or event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) \
                 or event.key() != Qt.Key.Key_Escape:
             return False
@@ -269,6 +292,9 @@ class CanvasEditing(QObject):
         files = getattr(self.window, "files", None)
         if files is not None:
             files._notice(text)
+
+
+EMPTY_HINT = "No events yet. Double-click in a track to add an event (or use Add event in the Edit tab)."
 
 
 def install(window) -> None:

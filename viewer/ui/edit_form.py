@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -58,6 +59,32 @@ _RELIABILITY_ITEMS = [("not graded", "")] + [(f"{k} {v}", k) for k, v in RELIABI
 _NAIVE_TIME = re.compile(r"T\d\d(:\d\d){0,2}(\.\d+)?[?~%]?\]?$")
 
 
+EMPTY_TEXT = "Select an event to edit it, or double-click the timeline to add one."
+NEW_QUOTE_ROW = "(new quote: type its words below)"
+QUOTE_KIND_ITEMS = [("reported speech (not the exact words)", "reported"),
+                    ("direct quotation (the exact words)", "direct")]
+"""A quote the user adds starts as reported speech: a direct quotation claims the
+speaker's verbatim words, which the user says by choosing it."""
+
+
+UNNAMED_SOURCE = "(source not named yet: type its outlet)"
+
+
+def _source_label(source: Source) -> str:
+    return source.name if source.outlet or source.title else UNNAMED_SOURCE
+
+
+def _muted(label: QLabel) -> QLabel:
+    label.setStyleSheet(muted_style(label))
+    return label
+
+
+def _fit_width(form: QFormLayout) -> None:
+    """Labels above their fields when the tab is narrow; long labels wrap (no sideways scrolling)."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+
 def parse_list(text: str) -> tuple[str, ...]:
     """``"NATO; Russia, Belarus"`` -> ``("NATO", "Russia", "Belarus")`` (commas or semicolons)."""
     return tuple(p.strip() for p in re.split(r"[;,]", text) if p.strip())
@@ -82,7 +109,7 @@ class EventForm(QScrollArea):
         body = QWidget()
         self.setWidget(body)
         outer = QVBoxLayout(body)
-        self.heading = plain_label("Select an event to edit it, or add one.")
+        self.heading = plain_label(EMPTY_TEXT)
         outer.addWidget(self.heading)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add event")
@@ -118,8 +145,10 @@ class EventForm(QScrollArea):
         self._line(form, "actors", "Actors")
         self._line(form, "location", "Place")
         self._combo(form, "credibility", "Credibility", _CREDIBILITY_ITEMS)
-        planned = QCheckBox("Planned or expected (the source describes it as not yet happened)")
+        planned = QCheckBox("Planned or expected")
+        planned.setToolTip("The source describes it as not yet happened")
         self._add(form, "planned", "Status", planned, None)
+        form.addRow("", _muted(plain_label("(the source describes it as not yet happened)")))
         outer.addWidget(event_box)
 
         quote_box = QGroupBox("Quotes")
@@ -140,11 +169,13 @@ class EventForm(QScrollArea):
         qlayout.addLayout(qbuttons)
         qform = QFormLayout()
         self._text(qform, "q_text", "Text", commit=self.commit_quote)
+        self.fields["q_text"].widget.setPlaceholderText("The words as the source gives them")
         self._line(qform, "q_speaker", "Speaker", commit=self.commit_quote)
         self._line(qform, "q_role", "Role", commit=self.commit_quote)
-        self._combo(qform, "q_kind", "Kind", [("direct quotation", "direct"), ("reported speech", "reported")],
-                    commit=self.commit_quote)
+        self._combo(qform, "q_kind", "Kind", QUOTE_KIND_ITEMS, commit=self.commit_quote)
         self._combo(qform, "q_source", "Source", [], commit=self.commit_quote)
+        self.q_source_note = _muted(plain_label())
+        qform.addRow("", self.q_source_note)
         self._line(qform, "q_attribution", "Attribution", commit=self.commit_quote)
         self._combo(qform, "q_credibility", "Credibility", _CREDIBILITY_ITEMS, commit=self.commit_quote)
         qlayout.addLayout(qform)
@@ -163,6 +194,7 @@ class EventForm(QScrollArea):
         sform = QFormLayout()
         self._combo(sform, "s_kind", "Kind", [(k.label, k.value) for k in SourceKind], commit=self.commit_source)
         self._line(sform, "s_outlet", "Outlet", commit=self.commit_source)
+        self.fields["s_outlet"].widget.setPlaceholderText("Who published or said it (a newspaper, a ministry…)")
         self._line(sform, "s_title", "Title", commit=self.commit_source)
         self._line(sform, "s_url", "URL", commit=self.commit_source)
         self._line(sform, "s_published", "Published (EDTF)", commit=self.commit_source)
@@ -173,6 +205,12 @@ class EventForm(QScrollArea):
         outer.addWidget(source_box)
         outer.addStretch(1)
         self.sections = (event_box, quote_box, source_box)
+        for f in (form, qform, sform):
+            _fit_width(f)
+        for field in self.fields.values():
+            if isinstance(field.widget, QComboBox):  # a long source name does not widen the form
+                field.widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                field.widget.setMinimumContentsLength(8)
 
         window.state.subscribe(self._on_state)
         self.authoring.sigEdited.connect(lambda _t: self.refresh())
@@ -227,9 +265,11 @@ class EventForm(QScrollArea):
         same = self.event_id == self.main.state.selected
         self.event_id = self.main.state.selected
         ev = self.current_event()
-        for box in self.sections:
-            box.setEnabled(ev is not None)
-        self.delete_button.setEnabled(ev is not None)
+        for box in self.sections:  # nothing selected: only the empty state, no stale fields
+            box.setVisible(ev is not None)
+        self.delete_button.setVisible(ev is not None)
+        if not same:
+            self._pending_quote = False
         kept = {name for name, f in self.fields.items() if same and not f.error.isHidden()}
         for name, f in self.fields.items():
             if name not in kept:
@@ -238,7 +278,7 @@ class EventForm(QScrollArea):
         self.general.setStyleSheet(error_style(self.general))
         self._fill_choices()
         if ev is None:
-            self.heading.setText("Select an event to edit it, or add one.")
+            self.heading.setText(EMPTY_TEXT)
             return
         self.heading.setText(f"Editing {ev.title}")
         values = {
@@ -254,7 +294,7 @@ class EventForm(QScrollArea):
                 self.fields[name].set_text(value)
         for which in ("start", "end"):
             self._read_date(which)
-        row = min(max(self.quote_list.currentRow(), 0), len(ev.quotes) - 1)
+        row = min(max(self.quote_list.currentRow(), 0), len(ev.quotes) - (0 if self._pending_quote else 1))
         self._list_quotes(ev, max(QUOTES_PAGE, row + 1))
         self.quote_list.setCurrentRow(row)
         self._fill_quote()
@@ -263,7 +303,7 @@ class EventForm(QScrollArea):
         self.source_list.clear()
         for sid in ev.sources:
             src = self.timeline.source_index.get(sid)
-            self.source_list.addItem(src.name if src else sid)
+            self.source_list.addItem(_source_label(src) if src else sid)
         self.source_list.blockSignals(False)
         self.source_list.setCurrentRow(min(max(row, 0), len(ev.sources) - 1))
         self._fill_source()
@@ -283,7 +323,7 @@ class EventForm(QScrollArea):
             combo.clear()
             combo.addItem("(none)", "")
             for s in tl.sources:
-                combo.addItem(s.name, s.id)
+                combo.addItem(_source_label(s), s.id)
             combo.blockSignals(False)
 
     def _read_date(self, which: str) -> None:
@@ -419,10 +459,13 @@ class EventForm(QScrollArea):
         rest = len(ev.quotes) - len(shown)
         if rest > 0:
             self.quote_list.addItem(f"Show {min(rest, QUOTES_PAGE):,} more of {rest:,}…")
+        elif self._pending_quote:
+            self.quote_list.addItem(NEW_QUOTE_ROW)
         self.quote_list.blockSignals(False)
         self._quotes_listed = len(shown)
 
     _quotes_listed = 0  # quotes in the list (the row after them may be "Show more")
+    _pending_quote = False  # "Add quote" pressed: the last row is a quote not yet added (no text yet)
 
     def _fill_quote(self) -> None:
         ev = self.current_event()
@@ -432,28 +475,42 @@ class EventForm(QScrollArea):
             self.quote_list.setCurrentRow(k)
             return  # setCurrentRow filled the fields of quote k
         q = ev.quotes[k] if ev is not None and 0 <= k < len(ev.quotes) else None
+        pending = ev is not None and self._pending_quote and k == len(ev.quotes) == self._quotes_listed
+        if pending and self.fields["q_text"].widget.hasFocus():
+            return  # being typed
+        default_source = ev.sources[0] if pending and ev is not None and ev.sources else ""
         values = {"q_text": q.text if q else "", "q_speaker": q.speaker if q else "",
-                  "q_role": q.speaker_role if q else "", "q_kind": q.kind.value if q else "direct",
-                  "q_source": q.source if q else "", "q_attribution": q.attribution if q else "",
+                  "q_role": q.speaker_role if q else "", "q_kind": q.kind.value if q else QuoteKind.REPORTED.value,
+                  "q_source": q.source if q else default_source, "q_attribution": q.attribution if q else "",
                   "q_credibility": q.credibility if q else ""}
         for name, value in values.items():
-            self.fields[name].set_text(value)
-            self.fields[name].widget.setEnabled(q is not None)
+            if not (pending and name != "q_text" and self._pending_values):
+                self.fields[name].set_text(value)
+            self.fields[name].widget.setEnabled(q is not None or pending)
+        self._note_source()
+
+    _pending_values = False
+
+    def _note_source(self) -> None:
+        """Under the quote's Source: say so when the quote is not tied to a source (not a refusal)."""
+        note = self.q_source_note
+        enabled = self.fields["q_source"].widget.isEnabled()
+        none = enabled and not self.fields["q_source"].text()
+        note.setText("No source: this quote is not tied to any source. Choose one (Add source below)"
+                     " so readers can check it." if none else "")
+        note.setVisible(none)
 
     def add_quote(self) -> list[Problem]:
         ev = self.current_event()
         if ev is None:
             return []
-        source = ev.sources[0] if ev.sources else ""
-        problems = self.authoring.push(C.add_quote(ev, Quote("(new quote)", source=source)))
-        if not problems:
-            new = self.current_event()
-            if new is not None and len(new.quotes) > self._quotes_listed:
-                self._list_quotes(new, len(new.quotes))  # the new quote is the last one
-            self.quote_list.setCurrentRow(len(ev.quotes))
-            self.fields["q_text"].widget.setFocus()
-            self.fields["q_text"].widget.selectAll()
-        return problems
+        # nothing is added until the quote has its words: the last row stands for it
+        self._pending_quote, self._pending_values = True, False
+        self._list_quotes(ev, len(ev.quotes))
+        self.quote_list.setCurrentRow(len(ev.quotes))
+        self.fields["q_text"].show_error("")
+        self.fields["q_text"].widget.setFocus()
+        return []
 
     def remove_quote(self) -> list[Problem]:
         ev = self.current_event()
@@ -466,10 +523,17 @@ class EventForm(QScrollArea):
         """Apply the quote fields to the selected quote."""
         ev = self.current_event()
         k = self.quote_list.currentRow()
-        if ev is None or not 0 <= k < len(ev.quotes):
+        pending = ev is not None and self._pending_quote and k == len(ev.quotes)
+        if ev is None or not (0 <= k < len(ev.quotes) or pending):
             return []
+        self._note_source()
         text = self.fields["q_text"].text()
         if not text.strip():
+            if pending:  # not a quote yet: nothing is saved; the other fields wait for the words
+                self._pending_values = True
+                self.fields["q_text"].show_error("Not added yet: type the words first (a quote without them"
+                                                 " is not saved).")
+                return []
             self.fields["q_text"].show_error("a quote needs its text")
             return [Problem("", "a quote needs its text")]
         self.fields["q_text"].show_error("")
@@ -477,6 +541,15 @@ class EventForm(QScrollArea):
                   speaker_role=self.fields["q_role"].text().strip(),
                   source=self.fields["q_source"].text(), attribution=self.fields["q_attribution"].text().strip(),
                   kind=QuoteKind(self.fields["q_kind"].text()), credibility=self.fields["q_credibility"].text())
+        if pending:
+            self._pending_quote = self._pending_values = False
+            problems = self.authoring.push(C.add_quote(ev, q))
+            if problems:
+                self._pending_quote = True
+            else:
+                self.quote_list.setCurrentRow(k)
+            self._show_problems(problems, self.fields["q_text"])
+            return problems
         if q == ev.quotes[k]:
             return []
         problems = self.authoring.push(C.update_quote(ev, k, q))
@@ -506,12 +579,18 @@ class EventForm(QScrollArea):
         ev = self.current_event()
         if ev is None:
             return []
-        src = Source(C.new_id(self.timeline.source_index, "source", "s"), SourceKind.NEWS_ARTICLE, "New source")
+        # no made-up outlet: the Outlet field is empty, with a hint, until the user names it
+        src = Source(C.new_id(self.timeline.source_index, "source", "s"), SourceKind.NEWS_ARTICLE, "")
         cmd = C.Compound(f"Add source to '{ev.title}'", [
             C.AddSource(src), C.UpdateEvent(ev.id, replace(ev, sources=(*ev.sources, src.id)))])
         problems = self.authoring.push(cmd)
-        if not problems:
+        if problems:
+            self.general.setText("Could not add the source: " + "; ".join(p.message for p in problems))
+            self.general.show()
+        else:
             self.source_list.setCurrentRow(len(ev.sources))
+            self.fields["s_outlet"].widget.setFocus()
+            self.fields["s_outlet"].widget.selectAll()
         return problems
 
     def commit_source(self) -> list[Problem]:
@@ -545,4 +624,27 @@ def install(window) -> None:
     from .event_list import side_tabs
 
     window.edit_form = EventForm(window)
-    side_tabs(window).addTab(window.edit_form, "Edit")
+    tabs = side_tabs(window)
+    tabs.addTab(window.edit_form, "Edit")
+    column = getattr(window, "side_splitter", None)
+    if column is None:
+        return
+    kept: dict[str, list[int]] = {}
+
+    def on_tab(_index: int) -> None:
+        """A short window (a 1366x768 laptop) gives the Edit tab about two thirds of
+        the column while it is open (the detail pane keeps a third); leaving it puts
+        the column back as it was, unless the user moved the divider meanwhile."""
+        sizes = column.sizes()
+        if tabs.currentWidget() is window.edit_form:
+            total = sum(sizes)
+            if len(sizes) == 2 and total and sizes[1] < 0.6 * total and sizes[1] < 420:
+                kept["before"], kept["set"] = sizes, [total - int(total * 0.65), int(total * 0.65)]
+                column.setSizes(kept["set"])
+                kept["set"] = column.sizes()
+        elif "before" in kept:
+            if sizes == kept.get("set"):
+                column.setSizes(kept["before"])
+            kept.clear()
+
+    tabs.currentChanged.connect(on_tab)

@@ -39,7 +39,7 @@ from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry, lane_we
 from ..model.stacks import next_in_stack, stack_rows
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
-from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show
+from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show, precision_floor
 from ..model.zones import describe_date, drawn_in_utc, offset_at, zone_label
 from .access import FocusRingMixin
 
@@ -426,7 +426,9 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         """Show every event (Home, double-click)."""
         lo, hi = self.timeline.columns.extent()
         pad = max(0.03 * (hi - lo), 3600.0)
-        self.set_x_range(lo - pad, hi + pad)
+        # never zoomed below the dates' precision (one date-only event: days, not hours)
+        grow = max(0.0, precision_floor(self.timeline.columns) - (hi - lo + 2 * pad)) / 2
+        self.set_x_range(lo - pad - grow, hi + pad + grow)
 
     def go_home(self) -> None:
         """Show the timeline's home range (its ``home`` field), else everything."""

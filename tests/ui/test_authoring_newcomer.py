@@ -1,0 +1,172 @@
+"""A newcomer's first timeline through the Edit tab (File > New, add an event,
+a quote and a source, save), at the 1366x768 laptop size."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from viewer.app import _load, bundled_timeline_path
+from viewer.ui.event_list import side_tabs
+from viewer.ui.main_window import MainWindow
+
+EMPTY_TEXT = "Select an event to edit it, or double-click the timeline to add one."
+NEW_QUOTE_ROW = "(new quote: type its words below)"
+
+
+@pytest.fixture
+def new_window(qtbot):
+    w = MainWindow(_load(bundled_timeline_path()), _load, "")
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    w.authoring.new()
+    side_tabs(w).setCurrentWidget(w.edit_form)
+    return w
+
+
+def saved(w, tmp_path):
+    out = tmp_path / "first.timeline.json"
+    w.authoring.ask_save_path = lambda: str(out)
+    assert w.authoring.save()
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_an_added_quote_holds_only_the_typed_words_and_starts_as_reported_speech(qtbot, new_window, tmp_path):
+    w = new_window
+    form = w.edit_form
+    form.add_event()
+    form.add_quote()
+    text = form.fields["q_text"].widget
+    assert text.toPlainText() == "" and text.placeholderText()  # a hint, not text
+    assert form.quote_list.currentItem().text() == NEW_QUOTE_ROW
+    assert form.fields["q_kind"].widget.currentText() == "reported speech (not the exact words)"
+    # leaving the empty box adds nothing
+    form.fields["q_speaker"].widget.setFocus()
+    form.fields["q_text"].sigCommit.emit()
+    assert w.timeline.event(w.state.selected).quotes == ()
+    assert "Not added yet" in form.fields["q_text"].error.text()
+    text.setFocus()
+    qtbot.keyClicks(text, "The budget is balanced")
+    form.fields["q_speaker"].widget.setFocus()
+    form.fields["q_text"].sigCommit.emit()
+    assert "No source" in form.q_source_note.text() and form.q_source_note.isVisibleTo(form)
+    data = saved(w, tmp_path)
+    (quote,) = data["events"][0]["quotes"]
+    assert quote["text"] == "The budget is balanced"
+    assert quote.get("kind", "direct") == "reported"
+    assert "(new quote)" not in w.details.toPlainText()
+    assert "Reported speech" in w.details.toPlainText()
+
+
+def test_a_new_quote_with_no_words_is_not_saved(qtbot, new_window, tmp_path):
+    w = new_window
+    w.edit_form.add_event()
+    w.edit_form.add_quote()
+    assert "quotes" not in saved(w, tmp_path)["events"][0] or not saved(w, tmp_path)["events"][0]["quotes"]
+
+
+def test_add_source_on_a_new_timeline_is_cited_by_the_event_and_saved(qtbot, new_window, tmp_path):
+    w = new_window
+    form = w.edit_form
+    form.add_event()
+
+    buttons = [b for b in form.findChildren(type(form.add_button)) if b.text() == "Add source"]
+    QApplication.processEvents()  # lay out the sections shown on selection
+    form.ensureWidgetVisible(buttons[0])
+    QApplication.processEvents()
+    assert buttons[0].isEnabled() and buttons[0].isVisible()
+    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    assert w.timeline.sources, form.general.text()
+    assert form.source_list.count() == 1
+    outlet = form.fields["s_outlet"].widget
+    assert outlet.isEnabled() and outlet.text() == "" and outlet.placeholderText()  # no made-up name
+    outlet.setText("Council press office")
+    outlet.editingFinished.emit()
+    data = saved(w, tmp_path)
+    (src,) = data["sources"]
+    assert src["outlet"] == "Council press office"
+    assert data["events"][0]["sources"] == [src["id"]]
+
+
+def test_the_form_fits_its_width_and_shows_an_empty_state(qtbot, new_window):
+    w = new_window
+    form = w.edit_form
+    assert form.heading.text() == EMPTY_TEXT
+    assert not any(box.isVisibleTo(form) for box in form.sections)  # no stale title or track
+    form.add_event()
+    title = form.fields["title"].widget
+    qtbot.keyClicks(title, "Council votes on budget")
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
+    assert form.horizontalScrollBar().value() == 0
+    assert form.widget().width() <= form.viewport().width()
+    assert form.widget().minimumSizeHint().width() <= form.viewport().width()
+    w.state.selected = None
+    assert form.heading.text() == EMPTY_TEXT
+    assert not any(box.isVisibleTo(form) for box in form.sections)
+
+
+def test_reopening_one_date_only_event_shows_days_not_the_hours_of_that_day(qtbot, tmp_path):
+    from viewer.io.native import write_native
+    from viewer.model.dates import EventDate
+    from viewer.model.timeline import Event, Timeline, Track
+
+    path = tmp_path / "one.timeline.json"
+    write_native(Timeline("Council", tracks=(Track("t", "Track 1"),),
+                          events=(Event("e", "Council votes", EventDate("2026-12-14"), track="t"),)), str(path))
+    w = MainWindow(_load(str(path)), _load, str(path))
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    a, b = w.state.x_range
+    assert b - a >= 7 * 86400  # several days around the day, not 00:00-24:00 of it
+    w.view.fit_all()  # Home
+    a, b = w.state.x_range
+    assert b - a >= 7 * 86400
+
+
+def test_save_as_suggests_the_title_in_documents_then_the_last_saved_folder(qtbot, new_window, tmp_path,
+                                                                              monkeypatch):
+    import os
+
+    w = new_window
+    monkeypatch.setattr(w.files, "recent_files", lambda: [])
+    first = w.authoring.suggested_save_path()
+    assert os.path.basename(first) == "Untitled timeline.timeline.json"
+    assert os.path.dirname(first) != os.getcwd()  # not the folder the app was started from
+    assert os.path.dirname(first) in (os.path.expanduser("~"), os.path.join(os.path.expanduser("~"), "Documents")) \
+        or os.path.basename(os.path.dirname(first)) == "Documents"
+    monkeypatch.undo()
+    w.edit_form.add_event()
+    assert w.authoring.save_to(str(tmp_path / "council.timeline.json"))
+    w.authoring.new()
+    assert w.authoring.suggested_save_path() == str(tmp_path / "Untitled timeline.timeline.json")
+
+
+def test_an_empty_timeline_says_double_click_to_add_an_event_until_it_has_one(qtbot, new_window):
+    w = new_window
+    hints = [lab for lab in w.view.findChildren(type(w.edit_form.heading)) if "Double-click" in lab.text()]
+    assert len(hints) == 1 and hints[0].isVisible()
+    assert w.view.rect().contains(hints[0].geometry().center())
+    w.edit_form.add_event()
+    assert not hints[0].isVisible()  # not drawn over a timeline with events (nor in its screenshots)
+    w.authoring.undo_action.trigger()
+    assert hints[0].isVisible()
+
+
+def test_the_edit_tab_gets_room_on_a_laptop_screen_and_gives_it_back(qtbot):
+    w = MainWindow(_load(bundled_timeline_path()), _load, "")
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    tabs = side_tabs(w)
+    tabs.setCurrentIndex(0)
+    before = w.side_splitter.sizes()
+    tabs.setCurrentWidget(w.edit_form)
+    assert w.edit_form.height() >= 0.55 * sum(w.side_splitter.sizes())  # was ~180 px of ~620
+    tabs.setCurrentIndex(0)
+    assert w.side_splitter.sizes() == before
