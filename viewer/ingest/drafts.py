@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from viewer.model.dates import EventDate
 from viewer.model.errors import DateError
 
-from .actors import Person, actors_in, parse_person
+from .actors import GAZETTEER, Person, actors_in, parse_person
 from .extract import Sentence, dateline_length
 from .quotes import FoundQuote, PersonMemory, find_quotes
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
@@ -101,6 +101,25 @@ def _end_as_of_source(end: tuple[str, str, str], pub: Publication,
                 f"its publication, so that end is a plan, not a report ({basis}); drawn as {as_of}, "
                 "the expected end drafted as a planned event of its own." + note)
     return open_end, (edtf, phrase, f"Expected end, after the article's publication ({pub.words}): {basis}")
+
+
+def _person_track_note(text: str, c: Claim) -> str:
+    """Why a claim is on a person's own track ("Liz Truss") rather than a
+    country's or organisation's: the article does not say whom the person acts
+    for ("Foreign Secretary Liz Truss").  "" when the track is not a person's
+    (a gazetteer actor, or a person the article ties to one: "UK Prime
+    Minister Boris Johnson" is on United Kingdom's track)."""
+    if not c.actor or c.actor in GAZETTEER.values():
+        return ""
+    people = [q.attribution.person for q in c.quotes if q.attribution.person.name == c.actor]
+    subject = _subject(text)
+    who = people[0] if people else parse_person(subject) if subject else None
+    if who is None or who.kind != "person" or who.name != c.actor or who.actor:
+        return ""
+    role = f" as {who.role}" if who.role else ""
+    return (f"Track '{c.actor}': the article names {c.actor}{role} but does not say which country or "
+            "organisation they act for, so the draft keeps a track of their own (move the event to that "
+            "track on review if you know it).")
 
 
 def _subject(text: str) -> str:
@@ -309,6 +328,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         c.actor, c.actors = _actor(text, c.quotes, c.title)
         if k and not c.quotes and claims[0].actor and not actors_in(c.title):
             c.actor = claims[0].actor
+        note = _person_track_note(text, c)
+        if note:
+            c.start = (c.start[0], c.start[1], f"{c.start[2]} {note}".strip())
         if c.end is None and pub.day is not None and c.start[0][:10] > pub.day.isoformat() and "[" not in c.start[0]:
             c.tags.append("planned")
             c.planned = True
