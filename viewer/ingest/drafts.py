@@ -94,7 +94,7 @@ def _end_as_of_source(end: tuple[str, str, str], pub: Publication,
     if not (stated.latest > published.latest) or stated.relation == "open" or edtf.endswith("..]"):
         return end, None
     lo = min(_day_of(stated.earliest), pub.day)
-    expected = stated.describe() if hasattr(stated, "describe") else edtf
+    expected = stated.describe().removesuffix(" (to the day)")
     as_of = "still going at publication" if lo == pub.day else f"not ended before {fmt_day(lo)}"
     open_end = (f"[{lo.isoformat()}..]", phrase,
                 f"Ongoing as of the source: the article ({pub.words}) expects it to end {expected}, after "
@@ -262,9 +262,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                 expected_end = None  # stated elsewhere in the article ("will finish on February 20"): drafted there
         # a remark quoted was made by publication, whatever its tense ("would be a “good sign,” he said on Thursday");
         # reported plans stay plans ("according to Downing Street, Johnson will see ...")
-        claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start, planned=m.tense == FUTURE and not direct))
-        if expected_end is not None:
+        if expected_end is not None:  # (before its span: the sentence's quotes go to the span)
             claims.append(Claim(s, expected_end, None, "", m.start, tags=["planned", "expected-end"], planned=True))
+        claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start, planned=m.tense == FUTURE and not direct))
         if m.day is not None and m.tense == PAST:
             w = _WHERE.search(text, m.end)
             if w and w.start() - m.end < 5:
@@ -334,6 +334,10 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if c.end is None and pub.day is not None and c.start[0][:10] > pub.day.isoformat() and "[" not in c.start[0]:
             c.tags.append("planned")
             c.planned = True
+    for c in claims:
+        if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
+            span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
+            c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
     return claims
 
 
