@@ -72,8 +72,10 @@ def test_a_person_on_a_track_of_their_own_says_why_in_the_basis():
     tl = _allied().timeline
     truss = _by_title(tl, "Foreign Secretary Liz Truss arrived in Moscow")
     assert truss.track == "liz-truss"
-    assert ("the article names Liz Truss as Foreign Secretary but does not say which country or organisation"
-            in truss.start.basis)
+    assert ("Track 'Liz Truss': a track of its own, as the draft ties Liz Truss (Foreign Secretary) to no country "
+            "or organisation on its list" in truss.start.basis)
+    normandy = _by_title(tl, "The Normandy Format has been")  # a name without role or quote: no person note
+    assert "Track '" not in normandy.start.basis
     johnson = _by_title(tl, "UK Prime Minister Boris Johnson will see")  # "UK" said: on the country's track
     assert johnson.track == "united-kingdom" and "Track '" not in johnson.start.basis
 

@@ -105,8 +105,9 @@ def _end_as_of_source(end: tuple[str, str, str], pub: Publication,
 
 def _person_track_note(text: str, c: Claim) -> str:
     """Why a claim is on a person's own track ("Liz Truss") rather than a
-    country's or organisation's: the article does not say whom the person acts
-    for ("Foreign Secretary Liz Truss").  "" when the track is not a person's
+    country's or organisation's: nothing on the gazetteer is named with them
+    ("Foreign Secretary Liz Truss"; "Kenya's President William Ruto": Kenya is
+    not on the list).  "" when the track is not a person's
     (a gazetteer actor, or a person the article ties to one: "UK Prime
     Minister Boris Johnson" is on United Kingdom's track)."""
     if not c.actor or c.actor in GAZETTEER.values():
@@ -114,12 +115,12 @@ def _person_track_note(text: str, c: Claim) -> str:
     people = [q.attribution.person for q in c.quotes if q.attribution.person.name == c.actor]
     subject = _subject(text)
     who = people[0] if people else parse_person(subject) if subject else None
-    if who is None or who.kind != "person" or who.name != c.actor or who.actor:
-        return ""
-    role = f" as {who.role}" if who.role else ""
-    return (f"Track '{c.actor}': the article names {c.actor}{role} but does not say which country or "
-            "organisation they act for, so the draft keeps a track of their own (move the event to that "
-            "track on review if you know it).")
+    if who is None or who.kind != "person" or who.name != c.actor or who.actor or not (people or who.role):
+        return ""  # (a name with neither a role nor a quote, "the Normandy Format", is not taken for a person)
+    role = f" ({who.role})" if who.role else ""
+    return (f"Track '{c.actor}': a track of its own, as the draft ties {c.actor}{role} to no country or "
+            "organisation on its list (countries, capitals, seats of government, NATO, EU, UN); move the event "
+            "to the right track on review.")
 
 
 def _subject(text: str) -> str:
