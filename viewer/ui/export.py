@@ -345,9 +345,9 @@ class _Picture:
         self._paint_view(painter, view_rect)
         y = view_rect.bottom() + pad / 2
         colours = {t.label: QColor(c) for t, c in zip(self.timeline.tracks, self.timeline.track_colours)}
-        shapes = dict(zip((t.label for t in self.timeline.tracks), self.timeline.track_shapes))
+        self.legend_shapes = dict(zip((t.label for t in self.timeline.tracks), self.timeline.track_shapes))
         for line in legend_lines:
-            self._paint_legend_line(painter, line, QRectF(pad, y, inner, sm.height()), colours, shapes)
+            self._paint_legend_line(painter, line, QRectF(pad, y, inner, sm.height()), colours)
             y += sm.height()
         y += pad / 2
         painter.setPen(_MUTED)
@@ -378,8 +378,7 @@ class _Picture:
             lines = [lines[0], " ".join(lines[1:])]
         return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
 
-    def _paint_legend_line(self, painter: QPainter, line: str, rect: QRectF, colours: dict[str, QColor],
-                           shapes: dict[str, str] | None = None) -> None:
+    def _paint_legend_line(self, painter: QPainter, line: str, rect: QRectF, colours: dict[str, QColor]) -> None:
         """Draw ``■ label`` items with the square in the track's colour; a track whose colour
         repeats another's (the palette ran out) shows its marker shape (●, ■, ▲ …) instead."""
         fm = QFontMetricsF(painter.font())
@@ -390,7 +389,7 @@ class _Picture:
                 colour = colours.get(label.rstrip("…"), next((c for k, c in colours.items() if k.startswith(
                     label.rstrip("…"))), _MUTED))
                 side = fm.ascent() * 0.8
-                shape = (shapes or {}).get(label.rstrip("…"), "diamond")
+                shape = getattr(self, "legend_shapes", {}).get(label.rstrip("…"), "diamond")
                 if shape != "diamond":
                     glyph = SHAPE_GLYPHS.get(shape, "■")
                     painter.setPen(colour)
