@@ -182,7 +182,8 @@ def test_icalendar_summary_shows_the_date_qualifier_a_calendar_user_would_otherw
     """"US raises alarm" ([..2022-02-10]) was a plain all-day event on 10 Feb: its SUMMARY, all a calendar
     shows, now says "≤" as the timeline's label does; the loss stays listed."""
     src = tmp_path / "q.timeline.json"
-    src.write_text(json.dumps({"format": "timeline-viewer", "version": 1, "title": "Q", "tracks": [{"id": "t", "label": "T"}], "events": [
+    src.write_text(json.dumps({"format": "timeline-viewer", "version": 1, "title": "Q",
+                               "tracks": [{"id": "t", "label": "T"}], "events": [
         {"id": "alarm", "title": "US raises alarm", "track": "t", "start": {"edtf": "[..2022-02-10]"}},
         {"id": "after", "title": "Talks resume", "track": "t", "start": {"edtf": "[2022-02-10..]"}},
         {"id": "about", "title": "Drills end", "track": "t", "start": {"edtf": "2022-02-20~"}},
