@@ -67,3 +67,9 @@ def test_picture_legend_shows_the_repeated_colour_tracks_shape(tmp_path, monkeyp
     monkeypatch.setattr(export._Picture, "_paint_legend_line", spy)
     export.export_picture(tl, tmp_path / "eight.png")
     assert "diamond Track 0" in drawn and "circle Track 7" in drawn
+
+
+def test_desk_track_label_of_the_repeated_colour_shows_its_marker_shape(open_window):
+    w = open_window(_tracks(8), size=(1366, 768))
+    assert w.view.track_label(0) == "Track 0"  # a colour of its own: no shape needed
+    assert w.view.track_label(7) == "● Track 7"  # gold again, drawn with circles
