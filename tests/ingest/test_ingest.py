@@ -61,7 +61,13 @@ def test_bundled_article_every_hand_dated_claim_is_found_with_its_date(allied):
     sentence with the same date (benchmarks/bench_ingest.py prints the table)."""
     want = read_native(Path(__file__).resolve().parents[2] / "resources" / "allied-resolve-2022.timeline.json")
     got = {(e.start.edtf, e.end.edtf if e.end else None) for e in allied.timeline.events}
+    pub = allied.publication.day.isoformat()
     for ev in want.events:
+        if ev.end is not None and ev.end.edtf > pub and ev.end.edtf[0].isdigit():
+            # an end after publication ("will finish on February 20") is expected, not reported: the draft's span
+            # is open as of the source and the expected end is a planned point of its own
+            assert (ev.start.edtf, f"[{pub}..]") in got and (ev.end.edtf, None) in got, ev.id
+            continue
         assert (ev.start.edtf, ev.end.edtf if ev.end else None) in got, ev.id
     by_phrase = {e.start.phrase: e for e in allied.timeline.events}
     assert by_phrase["Last Thursday"].start.edtf == "2022-02-03?"

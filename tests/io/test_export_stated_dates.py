@@ -176,3 +176,25 @@ def test_stated_date_names_what_the_source_says():
         s = stated_date(EventDate(edtf))
         assert s is not None and (s.words, s.exact) == (words, exact), edtf
     assert stated_date(EventDate("..")) is None
+
+
+def test_icalendar_summary_shows_the_date_qualifier_a_calendar_user_would_otherwise_miss(tmp_path, capsys):
+    """"US raises alarm" ([..2022-02-10]) was a plain all-day event on 10 Feb: its SUMMARY, all a calendar
+    shows, now says "≤" as the timeline's label does; the loss stays listed."""
+    src = tmp_path / "q.timeline.json"
+    src.write_text(json.dumps({"format": "timeline-viewer", "version": 1, "title": "Q",
+                               "tracks": [{"id": "t", "label": "T"}], "events": [
+        {"id": "alarm", "title": "US raises alarm", "track": "t", "start": {"edtf": "[..2022-02-10]"}},
+        {"id": "after", "title": "Talks resume", "track": "t", "start": {"edtf": "[2022-02-10..]"}},
+        {"id": "about", "title": "Drills end", "track": "t", "start": {"edtf": "2022-02-20~"}},
+        {"id": "maybe", "title": "Truss met Lavrov", "track": "t", "start": {"edtf": "2022-02-10?"}},
+        {"id": "firm", "title": "Drills begin", "track": "t", "start": {"edtf": "2022-02-10"}}]}), encoding="utf-8")
+    out = tmp_path / "q.ics"
+    code, err = _convert(str(src), out, capsys)
+    ev = {str(v["uid"]).split("@")[0]: v for v in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+    assert str(ev["alarm"]["summary"]) == "≤ US raises alarm"
+    assert str(ev["after"]["summary"]) == "≥ Talks resume"
+    assert str(ev["about"]["summary"]) == "~ Drills end"
+    assert str(ev["maybe"]["summary"]) == "Truss met Lavrov (?)"
+    assert str(ev["firm"]["summary"]) == "Drills begin"
+    assert code == 1 and "start [..2022-02-10]" in err  # still listed as a loss

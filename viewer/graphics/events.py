@@ -289,6 +289,12 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         """Per lane a 1-pixel-high strip in the lane's colour (:func:`~viewer.graphics.marks.density_images`)."""
         return density_images([self._track_color(lane) for lane in lanes], lanes, counts)
 
+    def _track_shape(self, lane: int) -> str:
+        """A lane's own marker shape (:attr:`~viewer.model.timeline.Timeline.track_shapes`): a diamond
+        unless its colour repeats another lane's."""
+        shapes = getattr(self.timeline, "track_shapes", ())
+        return shapes[lane] if 0 <= lane < len(shapes) else "diamond"
+
     def _track_color(self, lane: int) -> str:
         """A lane's colour: the track's (own or given, :func:`~viewer.model.timeline.track_colours`),
         unless the style has a palette."""
@@ -540,7 +546,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
     def _marker_pixmap(self, lane: int, flags: int) -> QPixmap:
         """The marker of an unselected, unhovered point, drawn once per
         (lane colour, hollow or filled, size) and stamped from then on."""
-        return marker_pixmap(self.style, self._track_color(lane), lane, flags, self._dpr)
+        return marker_pixmap(self.style, self._track_color(lane), lane, flags, self._dpr, self._track_shape(lane))
 
     def _whisker(self, p: QPainter, x0: float, x1: float, y: float, color: QColor, flags: int) -> None:
         """A line fading towards the open side: 'on or before' / 'on or after'."""
@@ -558,7 +564,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
     def _marker(self, p: QPainter, x: float, y: float, r: float, color: QColor, flags: int,
                 selected: bool, hovered: bool, lane: int = -1) -> None:
         """One point marker (:func:`~viewer.graphics.marks.draw_marker`)."""
-        draw_marker(p, self.style, x, y, r, color, flags, selected, hovered, lane)
+        draw_marker(p, self.style, x, y, r, color, flags, selected, hovered, lane, self._track_shape(lane))
 
     # -- hit testing ---------------------------------------------------
     def event_at(self, device_pos: QPointF, tolerance_px: float = 4.0) -> str | None:

@@ -167,12 +167,12 @@ def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, fr
 
 
 def draw_marker(p: QPainter, style: TimelineStyle, x: float, y: float, r: float, color: QColor, flags: int,
-                selected: bool, hovered: bool, lane: int = -1) -> None:
+                selected: bool, hovered: bool, lane: int = -1, own_shape: str = "diamond") -> None:
     """One point marker centred at (x, y), half-width ``r`` pixels: the lane's
     shape (a diamond unless the style shapes lanes), filled when the date is
     known to the day or better, hollow when it is uncertain, approximate,
     open or coarser than a day."""
-    poly = marker_polygon(style.track_shape(lane), x, y, r)
+    poly = marker_polygon(style.track_shape(lane, own_shape), x, y, r)
     hollow = bool(flags & HOLLOW)
     if selected:
         p.setPen(QPen(style.color("selection"), 3))
@@ -191,7 +191,8 @@ def draw_marker(p: QPainter, style: TimelineStyle, x: float, y: float, r: float,
         p.drawEllipse(QPointF(x, y), r + 3, r + 3)
 
 
-def marker_pixmap(style: TimelineStyle, color: str, lane: int, flags: int, dpr: float) -> QPixmap:
+def marker_pixmap(style: TimelineStyle, color: str, lane: int, flags: int, dpr: float,
+                  own_shape: str = "diamond") -> QPixmap:
     """The marker of an unselected, unhovered point, drawn once per (lane
     colour, hollow or filled, size) at ``dpr`` device pixels a pixel, to be
     stamped from then on."""
@@ -203,7 +204,7 @@ def marker_pixmap(style: TimelineStyle, color: str, lane: int, flags: int, dpr: 
     img.fill(0)
     q = QPainter(img)
     q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    draw_marker(q, style, side / 2, side / 2, r, QColor(color), flags, False, False, lane)
+    draw_marker(q, style, side / 2, side / 2, r, QColor(color), flags, False, False, lane, own_shape)
     q.end()
     return QPixmap.fromImage(img)
 

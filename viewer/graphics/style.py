@@ -152,9 +152,11 @@ class TimelineStyle:
         """Colour of lane ``lane``: the palette's when set, else the track's ``own``."""
         return self.track_colors[lane % len(self.track_colors)] if self.track_colors and lane >= 0 else own
 
-    def track_shape(self, lane: int) -> str:
-        """Marker shape of lane ``lane`` (one of :data:`MARKER_SHAPES`)."""
-        return self.track_shapes[lane % len(self.track_shapes)] if self.track_shapes and lane >= 0 else "diamond"
+    def track_shape(self, lane: int, own: str = "diamond") -> str:
+        """Marker shape of lane ``lane`` (one of :data:`MARKER_SHAPES`): the style's when it shapes
+        lanes (briefing), else the track's ``own`` (:attr:`viewer.model.timeline.Timeline.track_shapes`:
+        a diamond unless its colour repeats another track's)."""
+        return self.track_shapes[lane % len(self.track_shapes)] if self.track_shapes and lane >= 0 else own
 
     def color(self, name: str, alpha: int | None = None) -> QColor:
         c = QColor(getattr(self, name))

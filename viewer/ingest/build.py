@@ -121,6 +121,57 @@ def _date(value: tuple[str, str, str], *, fallback: str | None = None) -> EventD
         return None
 
 
+TITLE_CHARS = 44
+"""Longest draft title made by ingest ("Draft: " included): the window's header
+shows it on one line at 1366x768 beside "[N unreviewed drafts]"."""
+
+_HEADLINE_END = re.compile(r"[.;,]$")
+_TIME_LEAD = re.compile(r"^(?:(?:On|Last|This|Next|Earlier|Late|Early)\s+\w+(?:\s+\d{1,2})?|Meanwhile|Yesterday|Today|"
+                        r"Earlier|Separately),\s*")
+
+
+def _cut_words(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut at a word boundary with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+def headline_of(text: str) -> str:
+    """The article's headline: its first line when that is a short line of its
+    own (at most 16 words, no closing full stop, not a dateline or a byline),
+    else ""."""
+    from .drafts import _METADATA
+
+    lines = [x.strip() for x in text.split("\n")]
+    first = next((x for x in lines if x), "")
+    rest = lines[lines.index(first) + 1:] if first else []
+    if not first or not any(rest) or len(first.split()) > 16 or _HEADLINE_END.search(first):
+        return ""
+    if dateline_length(first) or _METADATA.match(first):
+        return ""
+    return first.strip("#*_ ").strip()
+
+
+def _draft_title(text: str, sentences: list[Sentence]) -> str:
+    """"Draft: " and the article's headline, else its first sentence without
+    dateline or time lead; cut at a word boundary to :data:`TITLE_CHARS`."""
+    head = headline_of(text)
+    from .drafts import _METADATA
+
+    claims = [x.text for x in sentences if not _METADATA.match(x.text)]  # not "Published: …" nor "By …"
+    if not head and claims:
+        first = claims[0][dateline_length(claims[0]):]
+        head = _TIME_LEAD.sub("", first.strip()).rstrip(".")
+        head = head[:1].upper() + head[1:]
+    return "Draft: " + _cut_words(head or "article", TITLE_CHARS - len("Draft: "))
+
+
 def _home(events: list[Event], pub: Publication) -> tuple[EventDate, EventDate] | None:
     """The range the draft opens on: the dated events within 90 days of
     publication (background such as "since 2014" stays reachable by zooming
@@ -232,8 +283,7 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
             summary=summary, actors=tuple(dict.fromkeys(c.actors)), tags=tuple(["draft", *c.tags]),
             quotes=tuple(quotes), sources=tuple(src_ids), planned=c.planned,
             draft=Draft(c.sentence.text, (c.sentence.start, c.sentence.end), article)))
-    first = sentences[0].text[dateline_length(sentences[0].text):] if sentences else ""
-    title = title or f"Draft from {outlet}: {first[:70].rstrip()}{'…' if len(first) > 70 else ''}"
+    title = title or _draft_title(text, sentences)
     home = _home(events, pub)
     description = (f"Draft made by timeline-viewer ingest from {article or 'pasted text'}: {len(events)} unreviewed "
                    f"events. Publication date: {pub.words} ({pub.how}). Every event needs review.")

@@ -11,13 +11,17 @@ goes on — a span of unknown start still going at publication.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from .actors import Person, actors_in, parse_person
+from viewer.model.dates import EventDate
+from viewer.model.errors import DateError
+
+from .actors import GAZETTEER, Person, actors_in, parse_person
 from .extract import Sentence, dateline_length
 from .quotes import FoundQuote, PersonMemory, find_quotes
-from .temporal import Publication, TimeMention, find_mentions
+from .temporal import Publication, TimeMention, find_mentions, fmt_day
 from .tense import FUTURE, PAST, PERFECT, _markers, is_ongoing, sentence_tense
 
 __all__ = ["Claim", "claims_of", "Unresolved"]
@@ -62,6 +66,61 @@ class Claim:
     unresolved: bool = False
     extra_sentences: list[Sentence] = field(default_factory=list)  # undated remarks merged into this claim
     planned: bool = False  # written in the future tense (or dated after publication): a plan, not a fact
+
+
+def _day_of(seconds: float) -> _dt.date:
+    return _dt.datetime.fromtimestamp(seconds, _dt.timezone.utc).date()
+
+
+def _end_as_of_source(end: tuple[str, str, str], pub: Publication,
+                      note: str) -> tuple[tuple[str, str, str], tuple[str, str, str] | None]:
+    """A span's end as the source can vouch for it.
+
+    An end that may fall after the publication day ("launched ten days of
+    drills", "will finish on February 20" in an article of the 10th) is what
+    the article expects, not what it reports: the span is left open, still
+    going as of the source (on or after the publication day, or after the
+    earliest day the end could be when that is sooner), and the expected end
+    is returned as a planned point of its own (None: not after publication).
+    """
+    if pub.day is None:
+        return end, None
+    edtf, phrase, basis = end
+    try:
+        stated = EventDate(edtf)
+    except DateError:
+        return end, None
+    published = EventDate(pub.day.isoformat())
+    if not (stated.latest > published.latest) or stated.relation == "open" or edtf.endswith("..]"):
+        return end, None
+    lo = min(_day_of(stated.earliest), pub.day)
+    expected = stated.describe().removesuffix(" (to the day)")
+    as_of = "still going at publication" if lo == pub.day else f"not ended before {fmt_day(lo)}"
+    open_end = (f"[{lo.isoformat()}..]", phrase,
+                f"Ongoing as of the source: the article ({pub.words}) expects it to end {expected}, after "
+                f"its publication, so that end is a plan, not a report ({basis}); drawn as {as_of}, "
+                "the expected end drafted as a planned event of its own." + note)
+    return open_end, (edtf, phrase, f"Expected end, after the article's publication ({pub.words}): {basis}")
+
+
+def _person_track_note(text: str, c: Claim) -> str:
+    """Why a claim is on a person's own track ("Liz Truss") rather than a
+    country's or organisation's: nothing on the gazetteer is named with them
+    ("Foreign Secretary Liz Truss"; "Kenya's President William Ruto": Kenya is
+    not on the list).  "" when the track is not a person's
+    (a gazetteer actor, or a person the article ties to one: "UK Prime
+    Minister Boris Johnson" is on United Kingdom's track)."""
+    if not c.actor or c.actor in GAZETTEER.values():
+        return ""
+    people = [q.attribution.person for q in c.quotes if q.attribution.person.name == c.actor]
+    subject = _subject(text)
+    who = people[0] if people else parse_person(subject) if subject else None
+    if who is None or who.kind != "person" or who.name != c.actor or who.actor or not (people or who.role):
+        return ""  # (a name with neither a role nor a quote, "the Normandy Format", is not taken for a person)
+    role = f" ({who.role})" if who.role else ""
+    return (f"Track '{c.actor}': a track of its own, as the draft ties {c.actor}{role} to no country or "
+            "organisation on its list (countries, capitals, seats of government, NATO, EU, UN); move the event "
+            "to the right track on review.")
 
 
 def _subject(text: str) -> str:
@@ -196,8 +255,16 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             claims.append(Claim(s, start, None, "", m.start, unresolved=True, planned=after))
             continue
         end = (m.end_edtf, m.extra.get("duration", m.phrase), m.end_basis) if m.end_edtf else None
+        expected_end = None
+        if end is not None and m.tense != FUTURE:  # a span wholly in the future tense is a planned span already
+            end, expected_end = _end_as_of_source(end, pub, note)
+            if expected_end is not None and pub.span_end is not None and \
+                    expected_end[0] == pub.span_end[1].isoformat():
+                expected_end = None  # stated elsewhere in the article ("will finish on February 20"): drafted there
         # a remark quoted was made by publication, whatever its tense ("would be a “good sign,” he said on Thursday");
         # reported plans stay plans ("according to Downing Street, Johnson will see ...")
+        if expected_end is not None:  # (before its span: the sentence's quotes go to the span)
+            claims.append(Claim(s, expected_end, None, "", m.start, tags=["planned", "expected-end"], planned=True))
         claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start, planned=m.tense == FUTURE and not direct))
         if m.day is not None and m.tense == PAST:
             w = _WHERE.search(text, m.end)
@@ -262,9 +329,16 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         c.actor, c.actors = _actor(text, c.quotes, c.title)
         if k and not c.quotes and claims[0].actor and not actors_in(c.title):
             c.actor = claims[0].actor
+        note = _person_track_note(text, c)
+        if note:
+            c.start = (c.start[0], c.start[1], f"{c.start[2]} {note}".strip())
         if c.end is None and pub.day is not None and c.start[0][:10] > pub.day.isoformat() and "[" not in c.start[0]:
             c.tags.append("planned")
             c.planned = True
+    for c in claims:
+        if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
+            span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
+            c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
     return claims
 
 

@@ -238,6 +238,8 @@ def _keep_colours(derived: Timeline, parent: Timeline) -> Timeline:
     colour = dict(zip((t.id for t in parent.tracks), parent.track_colours))
     derived.__dict__["track_colours"] = tuple(colour.get(t.id, c) for t, c in
                                               zip(derived.tracks, derived.track_colours))
+    shape = dict(zip((t.id for t in parent.tracks), parent.track_shapes))
+    derived.__dict__["track_shapes"] = tuple(shape.get(t.id, "diamond") for t in derived.tracks)
     return derived
 
 

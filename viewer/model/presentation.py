@@ -318,6 +318,8 @@ def timeline_for_tracks(timeline: Timeline, track_ids: Sequence[str]) -> Timelin
                        stories=timeline.stories)
     colour = dict(zip((t.id for t in timeline.tracks), timeline.track_colours))
     derived.__dict__["track_colours"] = tuple(colour[t.id] for t in derived.tracks)  # as in the whole timeline
+    shape = dict(zip((t.id for t in timeline.tracks), timeline.track_shapes))
+    derived.__dict__["track_shapes"] = tuple(shape[t.id] for t in derived.tracks)
     return derived
 
 

@@ -25,7 +25,9 @@ __all__ = [
     "Source",
     "Event",
     "TRACK_PALETTE",
+    "TRACK_SHAPES",
     "track_colours",
+    "track_shapes",
 ]
 
 TRACK_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000")
@@ -243,4 +245,26 @@ def track_colours(tracks: Sequence[Track]) -> tuple[str, ...]:
         else:
             out.append(free[k] if k < len(free) else TRACK_PALETTE[(k - len(free)) % len(TRACK_PALETTE)])
             k += 1
+    return tuple(out)
+
+
+TRACK_SHAPES = ("diamond", "circle", "square", "triangle", "triangle_down", "hexagon", "star")
+"""Marker shapes, in turn (:data:`viewer.graphics.style.MARKER_SHAPES`)."""
+
+
+def track_shapes(colours: Sequence[str]) -> tuple[str, ...]:
+    """The marker shape of each lane drawn in ``colours`` (lane order).
+
+    A diamond, unless an earlier lane has the same colour (more tracks than
+    :data:`TRACK_PALETTE` has colours, or two tracks given one colour): then
+    the first of :data:`TRACK_SHAPES` not yet used in that colour, so two
+    tracks never look alike while colours times shapes last.
+    """
+    used: dict[str, set[str]] = {}
+    out: list[str] = []
+    for colour in colours:
+        taken = used.setdefault(colour.upper(), set())
+        shape = next((s for s in TRACK_SHAPES if s not in taken), "diamond")
+        taken.add(shape)
+        out.append(shape)
     return tuple(out)

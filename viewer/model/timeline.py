@@ -37,6 +37,7 @@ from .records import (
     SourceKind,
     Track,
     track_colours,
+    track_shapes,
 )
 from .story_records import Story
 
@@ -54,6 +55,7 @@ __all__ = [
     "LazyEvents",
     "TRACK_PALETTE",
     "track_colours",
+    "track_shapes",
 ]
 
 
@@ -120,7 +122,7 @@ class Timeline:
         Timeline
         """
         new = replace(self, stories=tuple(stories))
-        for name in ("columns", "facets", "track_index", "source_index", "track_colours"):
+        for name in ("columns", "facets", "track_index", "source_index", "track_colours", "track_shapes"):
             if name in self.__dict__:  # cached_property values: same events, same arrays
                 new.__dict__[name] = self.__dict__[name]
         return new
@@ -168,6 +170,12 @@ class Timeline:
         is given its parent's colours, so a track keeps its colour when
         others are hidden."""
         return track_colours(self.tracks)
+
+    @cached_property
+    def track_shapes(self) -> tuple[str, ...]:
+        """Marker shape each lane is drawn with: a diamond unless its colour repeats an
+        earlier lane's (see :func:`track_shapes`); kept from the parent like the colours."""
+        return track_shapes(self.track_colours)
 
     @cached_property
     def source_index(self) -> dict[str, Source]:

@@ -35,6 +35,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPa
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
+from ..graphics.style import SHAPE_GLYPHS
 from ..io.atomic import atomic_path
 from ..model.dates import Precision, format_interval
 from ..model.dday import DDay, resolve_dday
@@ -344,6 +345,7 @@ class _Picture:
         self._paint_view(painter, view_rect)
         y = view_rect.bottom() + pad / 2
         colours = {t.label: QColor(c) for t, c in zip(self.timeline.tracks, self.timeline.track_colours)}
+        self.legend_shapes = dict(zip((t.label for t in self.timeline.tracks), self.timeline.track_shapes))
         for line in legend_lines:
             self._paint_legend_line(painter, line, QRectF(pad, y, inner, sm.height()), colours)
             y += sm.height()
@@ -377,7 +379,8 @@ class _Picture:
         return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
 
     def _paint_legend_line(self, painter: QPainter, line: str, rect: QRectF, colours: dict[str, QColor]) -> None:
-        """Draw ``■ label`` items with the square in the track's colour."""
+        """Draw ``■ label`` items with the square in the track's colour; a track whose colour
+        repeats another's (the palette ran out) shows its marker shape (●, ■, ▲ …) instead."""
         fm = QFontMetricsF(painter.font())
         x = rect.left()
         for item in line.split("   "):
@@ -386,8 +389,16 @@ class _Picture:
                 colour = colours.get(label.rstrip("…"), next((c for k, c in colours.items() if k.startswith(
                     label.rstrip("…"))), _MUTED))
                 side = fm.ascent() * 0.8
-                painter.fillRect(QRectF(x, rect.top() + (rect.height() - side) / 2, side, side), colour)
-                x += side + fm.horizontalAdvance(" ")
+                shape = getattr(self, "legend_shapes", {}).get(label.rstrip("…"), "diamond")
+                if shape != "diamond":
+                    glyph = SHAPE_GLYPHS.get(shape, "■")
+                    painter.setPen(colour)
+                    painter.drawText(QRectF(x, rect.top(), rect.right() - x, rect.height()),
+                                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, glyph)
+                    x += fm.horizontalAdvance(glyph + " ")
+                else:
+                    painter.fillRect(QRectF(x, rect.top() + (rect.height() - side) / 2, side, side), colour)
+                    x += side + fm.horizontalAdvance(" ")
                 item = label
             painter.setPen(_INK)
             painter.drawText(QRectF(x, rect.top(), rect.right() - x, rect.height()),

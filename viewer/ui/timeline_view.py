@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QMenu, QScrollBar, QToolTip
 from ..graphics.axis import TimeAxisItem
 from ..graphics.bands import BandLayerItem
 from ..graphics.events import EventLayerItem
-from ..graphics.style import TimelineStyle, label_font
+from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
 from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry, lane_weights
 from ..model.stacks import next_in_stack, stack_rows
@@ -277,8 +277,13 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
 
     def track_label(self, lane: int) -> str:
         """Text of the label of lane number ``lane`` (the drawn timeline's
-        ``tracks[lane]``) on the left axis (subclasses add to it)."""
-        return self.timeline.tracks[lane].label
+        ``tracks[lane]``) on the left axis (subclasses add to it); a track
+        whose colour repeats another's (the palette ran out) shows its marker
+        shape first ("● Liz Truss"), as its points are drawn."""
+        label = self.timeline.tracks[lane].label
+        shapes = getattr(self.timeline, "track_shapes", ())
+        shape = shapes[lane] if 0 <= lane < len(shapes) else "diamond"
+        return f"{SHAPE_GLYPHS[shape]} {label}" if shape != "diamond" and shape in SHAPE_GLYPHS else label
 
     def _update_y_range(self) -> None:
         """Lay the lanes out for the current height and collapse state; track labels follow."""
