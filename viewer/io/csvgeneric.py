@@ -529,6 +529,16 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             if hint:
                 b.warn(f"rows skipped for dates in day and month order: {hint}", 1, f"column {cols[fld]!r}")
                 break
+        else:  # the column mixes 03/04/2023 with other forms: a --date-format for it would refuse those
+            fld = next((f for f in ("start", "end") if f in cols and any(
+                _NUMERIC_DATE.match(cell(r, f)) for r in rows)), "")
+            if fld:
+                other = next((v for v in (cell(r, fld) for r in rows)
+                              if v and not _NUMERIC_DATE.match(v) and not is_open_word(v)), "")
+                b.warn(f"rows skipped for dates in day and month order: column {cols[fld]!r} also holds dates "
+                       f"written otherwise (e.g. {other!r}), so --map {fld}={cols[fld]} --date-format %d/%m/%Y "
+                       "(which reads every cell of the column that way) would refuse those: write the skipped "
+                       "dates as YYYY-MM-DD, in the order the source means", 1, f"column {cols[fld]!r}")
     return b.report()
 
 
