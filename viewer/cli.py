@@ -354,6 +354,14 @@ def _field_name(problem) -> str:
     return quoted.group(1) if quoted else before
 
 
+def _names_counted(names: list[str]) -> str:
+    """``subgroup (8 times), className (3 times), iso``: each name once, in first-seen order."""
+    counts: dict[str, int] = {}
+    for n in names:
+        counts[n] = counts.get(n, 0) + 1
+    return ", ".join(n if k == 1 else f"{n} ({k} times)" for n, k in counts.items())
+
+
 def _validate(args: argparse.Namespace) -> int:
     name = mask_password(args.file)  # a ClickHouse address's password is never echoed
     bad = _unreadable(args.file, args.from_format)
@@ -392,7 +400,7 @@ def _validate(args: argparse.Namespace) -> int:
     altered = [p for p in report.warnings if _NO_EQUIVALENT not in p.message]
     if not_kept:
         _err(f"note: {_count(len(not_kept), 'field')} of the format with no equivalent in this viewer, "
-             f"not kept: {', '.join(_field_name(p) for p in not_kept)}")
+             f"not kept: {_names_counted([_field_name(p) for p in not_kept])}")
     if altered:
         _err(f"{name}: loads, but not wholly ({len(altered)} field"
              f"{'s' if len(altered) != 1 else ''} not mapped or values altered):")
