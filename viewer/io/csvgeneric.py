@@ -462,6 +462,16 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                                f"astronomical numbering{astronomical}); if it is not a date, map another column "
                                f"with --map {fld}=COLUMN", row.line, None, row.where(cols[fld])))
 
+    # one outlet, one source: a row naming "Local Gazette" without a URL cites the Local Gazette that
+    # another row gives the URL of, when the file gives that outlet one URL only (two URLs: two sources,
+    # and a row without one cannot say which it means)
+    urls_of: dict[str, set[str]] = {}
+    for row in rows:
+        names = [s.strip() for s in cell(row, "sources").split(";") if s.strip()]
+        if len(names) == 1 and cell(row, "url"):
+            urls_of.setdefault(names[0], set()).add(cell(row, "url"))
+    outlet_url = {name: next(iter(urls)) for name, urls in urls_of.items() if len(urls) == 1}
+
     quote_lines = [row.line for row in rows if cell(row, "quotes")]
     if quote_lines:  # text for people (quote_sentence): who said it and how cannot be read back honestly
         rows_text = f"{len(quote_lines)} row{'' if len(quote_lines) == 1 else 's'} with text"
@@ -508,6 +518,8 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         if url and not source_names:
             source_names = [url]
         sources = tuple(b.source(s, url=url if len(source_names) == 1 else "", kind=SourceKind.OTHER)
+                        if url and len(source_names) == 1 else
+                        b.source(s, url=outlet_url.get(s, ""), kind=SourceKind.OTHER)
                         for s in source_names)
         eid = b.event_id(cell(row, "id"), row.line, where, f"row-{row.number}")
         quotes = (Quote(cell(row, "quote"), cell(row, "speaker"), "", sources[0] if sources else ""),) \
