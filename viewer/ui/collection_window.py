@@ -364,7 +364,7 @@ class CollectionWindow(QMainWindow):
             strips = len(frame.density)
             drawn = 0 if frame.hit is None else len(frame.hit["row"])
         filling = "" if content.complete else " (density strips on their way)"
-        lanes = f"{strips} track{'s' if strips != 1 else ''} as density strips"
+        lanes = "1 track as a density strip" if strips == 1 else f"{strips} tracks as density strips"
         how = (f"{drawn:,} drawn one by one" + (f", {lanes}" if strips else "")) if drawn or not strips else \
             f"{lanes} (zoom in to see them one by one)"
         text = f"{vis.total:,} events in view: {how} · store {content.seconds * 1000:.0f} ms{filling}"
