@@ -35,8 +35,9 @@ def test_a_date_column_mixing_day_month_order_with_iso_says_why_no_date_format_h
     assert main(["validate", str(sheet)]) == 1
     err = capsys.readouterr().err
     assert "'03/04/2023' is ambiguous" in err
-    assert "column 'start' also holds dates written otherwise (e.g. '2023-03-14')" in err
-    assert "--date-format %d/%m/%Y" in err and "write the skipped dates as YYYY-MM-DD" in err
+    assert "write it as YYYY-MM-DD" in err  # on the row, with why the option would not do:
+    assert ("--map start=start --date-format %d/%m/%Y would not help: it reads every cell of column 'start' "
+            "that way, and the column also holds dates written otherwise (e.g. '2023-03-14')") in err
 
 
 def test_a_column_of_day_month_dates_names_the_options_that_read_it(tmp_path, capsys):

@@ -71,6 +71,7 @@ import csv
 import io
 import os
 import re
+from dataclasses import replace
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -544,13 +545,14 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         else:  # the column mixes 03/04/2023 with other forms: a --date-format for it would refuse those
             fld = next((f for f in ("start", "end") if f in cols and any(
                 _NUMERIC_DATE.match(cell(r, f)) for r in rows)), "")
-            if fld:
-                other = next((v for v in (cell(r, fld) for r in rows)
-                              if v and not _NUMERIC_DATE.match(v) and not is_open_word(v)), "")
-                b.warn(f"rows skipped for dates in day and month order: column {cols[fld]!r} also holds dates "
-                       f"written otherwise (e.g. {other!r}), so --map {fld}={cols[fld]} --date-format %d/%m/%Y "
-                       "(which reads every cell of the column that way) would refuse those: write the skipped "
-                       "dates as YYYY-MM-DD, in the order the source means", 1, f"column {cols[fld]!r}")
+            other = next((v for v in (cell(r, fld) for r in rows)
+                          if v and not _NUMERIC_DATE.match(v) and not is_open_word(v)), "") if fld else ""
+            if other:  # said on each such row: the row is what is listed
+                why = (f"; --map {fld}={cols[fld]} --date-format %d/%m/%Y would not help: it reads every cell "
+                       f"of column {cols[fld]!r} that way, and the column also holds dates written otherwise "
+                       f"(e.g. {other!r})")
+                b.skipped = [replace(p, message=p.message + why) if "never guessed" in p.message else p
+                             for p in b.skipped]
     return b.report()
 
 
