@@ -71,8 +71,8 @@ import csv
 import io
 import os
 import re
-from dataclasses import replace
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 
 from viewer.model.calendar import format_year
