@@ -381,9 +381,16 @@ def main(argv: list[str] | None = None) -> int:
 def _open_collection(args, target: str) -> int:
     """Open a collection (``.parquet``, ``.duckdb``, ``clickhouse://``, ``chdb://``) in a
     :class:`~viewer.ui.collection_window.CollectionWindow`; returns the exit code."""
-    if args.present or args.dday:
-        print("timeline-viewer: --present and --dday are for timeline files, not yet for a collection: open it "
-              "and use View > Relative axis (D-day), or convert it to a .timeline.json", file=sys.stderr)
+    if args.present:
+        shown = "COLLECTION" if "://" in target else target  # a store address's password is never echoed
+        stem = "events" if "://" in target else Path(target).name.split(".")[0] or "events"
+        print("timeline-viewer: present mode is not available on a collection (a .parquet, .duckdb or store): "
+              f"present a timeline file made from it instead: timeline-viewer convert {shown} "
+              f"{stem}.timeline.json, then timeline-viewer {stem}.timeline.json --present", file=sys.stderr)
+        return 2
+    if args.dday:
+        print("timeline-viewer: --dday is for timeline files, not yet for a collection: open it and use "
+              "View > Relative axis (D-day), or convert it to a .timeline.json", file=sys.stderr)
         return 2
     from .io.clickstore import mask_password
     from .io.collection_window import open_collection_store

@@ -343,6 +343,25 @@ def _convert(args: argparse.Namespace) -> int:
     return 1 if report.skipped or report.warnings or left_out else 0
 
 
+_NO_EQUIVALENT = "has no equivalent in this viewer"
+_QUOTED_NAME = re.compile(r"'([^']*)'")
+
+
+def _field_name(problem) -> str:
+    """The field a "... has no equivalent in this viewer" problem names: ``data_id``, ``media.credit``."""
+    before = problem.message.split(_NO_EQUIVALENT)[0].strip()
+    quoted = _QUOTED_NAME.search(before)
+    return quoted.group(1) if quoted else before
+
+
+def _names_counted(names: list[str]) -> str:
+    """``subgroup (8 times), className (3 times), iso``: each name once, in first-seen order."""
+    counts: dict[str, int] = {}
+    for n in names:
+        counts[n] = counts.get(n, 0) + 1
+    return ", ".join(n if k == 1 else f"{n} ({k} times)" for n, k in counts.items())
+
+
 def _validate(args: argparse.Namespace) -> int:
     name = mask_password(args.file)  # a ClickHouse address's password is never echoed
     bad = _unreadable(args.file, args.from_format)
@@ -375,17 +394,25 @@ def _validate(args: argparse.Namespace) -> int:
         _list("read as", report.notes)
         return 1
     _list("read as", report.notes)
-    if report.warnings:
-        _err(f"{name}: loads, but not wholly ({len(report.warnings)} field"
-             f"{'s' if len(report.warnings) != 1 else ''} not mapped or values altered):")
-        for line in group_problems(report.warnings):
+    # a known format's field this viewer has no place for (ACLED's data_id, iso, ...) is a note about
+    # what is not kept, not a fault of the file: every ACLED export has them
+    not_kept = [p for p in report.warnings if _NO_EQUIVALENT in p.message]
+    altered = [p for p in report.warnings if _NO_EQUIVALENT not in p.message]
+    if not_kept:
+        _err(f"note: {_count(len(not_kept), 'field')} of the format with no equivalent in this viewer, "
+             f"not kept: {_names_counted([_field_name(p) for p in not_kept])}")
+    if altered:
+        _err(f"{name}: loads, but not wholly ({len(altered)} field"
+             f"{'s' if len(altered) != 1 else ''} not mapped or values altered):")
+        for line in group_problems(altered):
             _err(f"  {line}")
         print(f"{name}: {_count(len(report.timeline.events), 'event')}, "
               f"{_count(len(report.timeline.tracks), 'track')}; "
               "not valid as it is: see the list above")
         return 1
+    kept_note = f"; {_count(len(not_kept), 'field')} of the format not kept: see the note above" if not_kept else ""
     print(f"{name}: valid ({_count(len(report.timeline.events), 'event')}, "
-          f"{_count(len(report.timeline.tracks), 'track')})")
+          f"{_count(len(report.timeline.tracks), 'track')}{kept_note})")
     return 0
 
 

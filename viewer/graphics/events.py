@@ -30,7 +30,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -107,6 +107,8 @@ class EventLayerItem(EventText, pg.GraphicsObject):
     -----
     x is seconds from ``timeline.columns.origin_epoch_s``.
     """
+
+    sigFrameComputed = Signal()  # a new frame was laid out (what is drawn one by one, what as strips, changed)
 
     def __init__(self, timeline: Timeline, style: TimelineStyle | None = None) -> None:
         super().__init__()
@@ -272,6 +274,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
             images = self._density_images(strip_lanes, np.stack([frame.density[ln][1] for ln in strip_lanes]))
         frame.density_images = images
         self._frame = frame
+        self.sigFrameComputed.emit()
         return frame
 
     def strips_shown(self) -> tuple[list[str], float] | None:

@@ -72,6 +72,7 @@ import io
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 
 from viewer.model.calendar import format_year
@@ -462,6 +463,16 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                                f"astronomical numbering{astronomical}); if it is not a date, map another column "
                                f"with --map {fld}=COLUMN", row.line, None, row.where(cols[fld])))
 
+    # one outlet, one source: a row naming "Local Gazette" without a URL cites the Local Gazette that
+    # another row gives the URL of, when the file gives that outlet one URL only (two URLs: two sources,
+    # and a row without one cannot say which it means)
+    urls_of: dict[str, set[str]] = {}
+    for row in rows:
+        names = [s.strip() for s in cell(row, "sources").split(";") if s.strip()]
+        if len(names) == 1 and cell(row, "url"):
+            urls_of.setdefault(names[0], set()).add(cell(row, "url"))
+    outlet_url = {name: next(iter(urls)) for name, urls in urls_of.items() if len(urls) == 1}
+
     quote_lines = [row.line for row in rows if cell(row, "quotes")]
     if quote_lines:  # text for people (quote_sentence): who said it and how cannot be read back honestly
         rows_text = f"{len(quote_lines)} row{'' if len(quote_lines) == 1 else 's'} with text"
@@ -508,6 +519,8 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         if url and not source_names:
             source_names = [url]
         sources = tuple(b.source(s, url=url if len(source_names) == 1 else "", kind=SourceKind.OTHER)
+                        if url and len(source_names) == 1 else
+                        b.source(s, url=outlet_url.get(s, ""), kind=SourceKind.OTHER)
                         for s in source_names)
         eid = b.event_id(cell(row, "id"), row.line, where, f"row-{row.number}")
         quotes = (Quote(cell(row, "quote"), cell(row, "speaker"), "", sources[0] if sources else ""),) \
@@ -529,6 +542,17 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             if hint:
                 b.warn(f"rows skipped for dates in day and month order: {hint}", 1, f"column {cols[fld]!r}")
                 break
+        else:  # the column mixes 03/04/2023 with other forms: a --date-format for it would refuse those
+            fld = next((f for f in ("start", "end") if f in cols and any(
+                _NUMERIC_DATE.match(cell(r, f)) for r in rows)), "")
+            other = next((v for v in (cell(r, fld) for r in rows)
+                          if v and not _NUMERIC_DATE.match(v) and not is_open_word(v)), "") if fld else ""
+            if other:  # said on each such row: the row is what is listed
+                why = (f"; --map {fld}={cols[fld]} --date-format %d/%m/%Y would not help: it reads every cell "
+                       f"of column {cols[fld]!r} that way, and the column also holds dates written otherwise "
+                       f"(e.g. {other!r})")
+                b.skipped = [replace(p, message=p.message + why) if "never guessed" in p.message else p
+                             for p in b.skipped]
     return b.report()
 
 

@@ -124,6 +124,7 @@ class CollectionWindow(QMainWindow):
         self.worker.sigTask.connect(self._on_task)
         self.worker.sigFailed.connect(self._on_failed)
         self.view.sigWindowWanted.connect(self._ask_window)
+        self.view.events_item.sigFrameComputed.connect(self._say_drawn)  # the status line tells the picture
         self.view.sigEventClicked.connect(self.select)
         self.view.sigTracksChanged.connect(lambda: setattr(self.state, "collapsed_tracks", self.view.collapsed))
         self.overview.sigWindowDragged.connect(self.view.set_window)
@@ -346,13 +347,29 @@ class CollectionWindow(QMainWindow):
         self.contents_shown += 1
         if not self.zone_picker.full:
             self.zone_picker.fill_all()  # after the first answer is drawn: the whole list takes ~0.3 s
+        self._say_drawn()
+
+    def _say_drawn(self) -> None:
+        """The status line: the events in view, and how the picture shows them. Lanes too
+        crowded to draw one by one become density strips as the frame is laid out (also lanes
+        whose events the store sent), so the frame drawn is counted, not the store's answer."""
+        content = self.tracker.shown
+        if content is None:
+            return
         vis = content.visible
-        strips = len(vis.crowded)
+        frame = self.view.events_item._frame
+        if frame is None:  # not laid out yet: what the store sent
+            drawn, strips = len(vis), len(vis.crowded)
+        else:
+            strips = len(frame.density)
+            drawn = 0 if frame.hit is None else len(frame.hit["row"])
         filling = "" if content.complete else " (density strips on their way)"
-        self.statusBar().showMessage(
-            f"{vis.total:,} events in view, {len(vis):,} drawn one by one"
-            + (f", {strips} track{'s' if strips != 1 else ''} as density" if strips else "")
-            + f" · store {content.seconds * 1000:.0f} ms{filling}")
+        lanes = "1 track as a density strip" if strips == 1 else f"{strips} tracks as density strips"
+        how = (f"{drawn:,} drawn one by one" + (f", {lanes}" if strips else "")) if drawn or not strips else \
+            f"{lanes} (zoom in to see them one by one)"
+        text = f"{vis.total:,} events in view: {how} · store {content.seconds * 1000:.0f} ms{filling}"
+        if self.statusBar().currentMessage() != text:
+            self.statusBar().showMessage(text)
 
     # -- overview ------------------------------------------------------------
     def _ask_overview(self) -> None:
