@@ -111,7 +111,8 @@ def test_a_story_stores_its_dday_in_the_file(tmp_path, bundled_path):
 def test_the_caption_area_follows_its_lines_and_the_timeline_takes_the_rest(qtbot, tl, size):
     """The caption is as high as its step's text needs: steps whose captions are laid out in the
     same lines (sizes and heights), under a header of the same height, get the same layout, and the
-    timeline takes the rest of the window (it used to keep the longest caption's height, 170 px empty under step 6's at 1920x1080)."""
+    timeline takes the rest of the window (it used to keep the longest caption's height, 170 px
+    empty under step 6's at 1920x1080)."""
     pw = make(qtbot, tl, size)
     by_lines: dict[tuple, set] = {}
     for k in range(pw.presentation.count):
