@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -129,10 +129,17 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
     spacing = QFontMetricsF(fonts[0]).lineSpacing()
     budget = int(max(0.0, max_height - fixed) // spacing)  # lines of quote type left for the quote(s)
     needs = [_wrapped_rows(lines[k].text, fonts[j], width) for j, k in enumerate(rows)]
+    # reported speech keeps its "who said that" and a word of what was said
+    least = [max(1, len(t.split()) - len(q.text.split()) + 1) if not q.direct else 1
+             for t, q in zip(texts, quotes, strict=False)] or [1]
     shares = _share(budget, needs)
-    short = [fit_words(visible_controls(t), f, width, n, pat)
-             for t, f, n, pat in zip(texts, fonts, shares, patterns, strict=True)]
-    return build(quote_px, title, short)[0]
+    while True:
+        short = [fit_words(visible_controls(t), f, width, n, pat, least=m)
+                 for t, f, n, pat, m in zip(texts, fonts, shares, patterns, least, strict=True)]
+        lines = build(quote_px, title, short)[0]
+        if total(lines) <= max_height or max(shares) <= 1:
+            return lines
+        shares[shares.index(max(shares))] -= 1
 
 
 def _wrapped_rows(text: str, font: QFont, width: float) -> int:
@@ -153,10 +160,10 @@ def _share(budget: int, needs: list[int]) -> list[int]:
     return out
 
 
-def fit_words(text: str, font: QFont, width: float, max_lines: int, pattern: str) -> str:
-    """The most whole words of ``text`` that, put in ``pattern`` (``"“{}”"``), fit ``max_lines``
-    word-wrapped lines of ``width`` in ``font``; "…" ends them when words are left out.  Returns
-    the words (and "…"), without the pattern."""
+def fit_words(text: str, font: QFont, width: float, max_lines: int, pattern: str, least: int = 1) -> str:
+    """The most whole words of ``text`` (at least ``least``) that, put in ``pattern`` (``"“{}”"``),
+    fit ``max_lines`` word-wrapped lines of ``width`` in ``font``; "…" ends them when words are
+    left out.  Returns the words (and "…"), without the pattern."""
     fm = QFontMetricsF(font)
     limit = max_lines * fm.lineSpacing() + 1.0
 
@@ -167,7 +174,7 @@ def fit_words(text: str, font: QFont, width: float, max_lines: int, pattern: str
     if fits(text):
         return text
     words = text.split()
-    lo, hi = 1, max(1, len(words) - 1)  # the most words whose shortened text fits (at least one)
+    lo, hi = min(least, len(words)), max(1, len(words) - 1)  # the most words whose shortened text fits
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if fits(_cut(words, mid)):
@@ -211,6 +218,9 @@ class CaptionWidget(QWidget):
     ``drawn_text()`` returns what the last paint put on screen.
     """
 
+    laid_out = Signal()
+    """Emitted after each layout (the presenter's panel shows the quotes :meth:`shortened` left out)."""
+
     def __init__(self, theme: str, screen_height, parent=None) -> None:
         super().__init__(parent)
         self.theme = theme
@@ -252,6 +262,18 @@ class CaptionWidget(QWidget):
         need = self.text_px() + 2 * pad
         self.setFixedHeight(int(min(max(need, h * 0.12), 0.4 * h)))
         self.update()
+        self.laid_out.emit()
+
+    def shortened(self) -> list[str]:
+        """The quotes (or summary) of the caption, whole, when the audience's caption shortened
+        them with "…" to fit: direct quotes in quotation marks and followed by their speaker."""
+        cap = self.caption
+        if cap is None or not any(ln.text.endswith(("…", "…”")) for ln in self._lines[1:]):
+            return []
+        if not cap.quotes:
+            return [cap.summary] if cap.summary else []
+        return [f"“{q.text}” — {q.who}" if q.direct and q.who else f"“{q.text}”" if q.direct
+                else (q.sentence or q.text) for q in cap.quotes[:2]]
 
     def text_px(self) -> float:
         """Height of the laid-out text (lines and the gaps between them), pixels."""
