@@ -46,7 +46,11 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
     speaker, source and date lines ``screen_h / 36``.  Direct quotes are
     put in quotation marks, reported speech in italics without them and
     attributed ("X said that …", :func:`viewer.model.quoting.quote_sentence`).  Text
-    is always plain (never HTML).
+    is always plain (never HTML).  When that is still too high in the
+    smallest caption type (and ``shorten``), the title is shortened to two
+    lines and the quote(s) to the lines left, at a word boundary with "…"
+    (inside a direct quote's closing mark; reported speech keeps its "X said
+    that" and a word); the speaker, source, date and draft lines are always kept.
 
     Parameters
     ----------
@@ -56,6 +60,8 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
     screen_h : float
         Height of the screen (pixels).
     theme : {"dark", "light"}
+    shorten : bool
+        False: the whole text, however high (the height the caption needs in the smallest type).
 
     Returns
     -------
