@@ -188,6 +188,7 @@ class PresentWindow(QWidget):
         self.blank.hide()
         self.presenter = PresenterPanel(self.presentation, timeline, self.started, self._px(1 / 45), self)
         self.presenter.hide()
+        self.presenter.follow_caption(self.caption)
 
         self._anim = QVariantAnimation(self)
         self._anim.setStartValue(0.0)

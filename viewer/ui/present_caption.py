@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -38,7 +38,7 @@ class CaptionLine:
 
 
 def layout_caption(caption: Caption | None, width: float, screen_h: float, theme: str,
-                   max_height: float) -> list[CaptionLine]:
+                   max_height: float, shorten: bool = True) -> list[CaptionLine]:
     """Lines of a caption, with fonts sized for the screen and shrunk to fit.
 
     Title ``screen_h / 30`` bold; quotes from ``screen_h / 24`` down to
@@ -46,7 +46,11 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
     speaker, source and date lines ``screen_h / 36``.  Direct quotes are
     put in quotation marks, reported speech in italics without them and
     attributed ("X said that …", :func:`viewer.model.quoting.quote_sentence`).  Text
-    is always plain (never HTML).
+    is always plain (never HTML).  When that is still too high in the
+    smallest caption type (and ``shorten``), the title is shortened to two
+    lines and the quote(s) to the lines left, at a word boundary with "…"
+    (inside a direct quote's closing mark; reported speech keeps its "X said
+    that" and a word); the speaker, source, date and draft lines are always kept.
 
     Parameters
     ----------
@@ -56,6 +60,8 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
     screen_h : float
         Height of the screen (pixels).
     theme : {"dark", "light"}
+    shorten : bool
+        False: the whole text, however high (the height the caption needs in the smallest type).
 
     Returns
     -------
@@ -76,28 +82,116 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
         h = QFontMetricsF(f).boundingRect(QRectF(0, 0, width, 1e6), int(Qt.TextFlag.TextWordWrap), text).height()
         return CaptionLine(text, f, color, h)
 
-    quote_px = max(min_px, round(screen_h / 24))
-    while True:
-        lines = [line(caption.title, title_px, colours["accent"], bold=True)]
-        if caption.quotes:
-            for q in caption.quotes[:2]:
-                if q.direct:
-                    lines.append(line(f"“{q.text}”", quote_px, colours["text"]))
-                    if q.who:
-                        lines.append(line(f"— {q.who}", meta_px, colours["text"]))
-                else:  # reported speech: attributed, never in quotation marks (viewer.model.quoting)
-                    lines.append(line(q.sentence or q.text, quote_px, colours["text"], italic=True))
-        elif caption.summary:
-            lines.append(line(caption.summary, quote_px, colours["text"]))
+    gap = 0.25 * meta_px
+    quotes = caption.quotes[:2]
+
+    def build(quote_px: int, title: str, texts: list[str]) -> tuple[list[CaptionLine], list[int]]:
+        """The lines, and the indexes of the quote (or summary) lines among them."""
+        lines = [line(title, title_px, colours["accent"], bold=True)]
+        rows = []
+        for q, text in zip(quotes, texts, strict=False):
+            rows.append(len(lines))
+            if q.direct:
+                lines.append(line(f"“{text}”", quote_px, colours["text"]))
+                if q.who:
+                    lines.append(line(f"— {q.who}", meta_px, colours["text"]))
+            else:  # reported speech: attributed, never in quotation marks (viewer.model.quoting)
+                lines.append(line(text, quote_px, colours["text"], italic=True))
+        if not quotes and texts:
+            rows.append(len(lines))
+            lines.append(line(texts[0], quote_px, colours["text"]))
         meta = " · ".join(x for x in (caption.source, caption.date) if x)
         if meta:
             lines.append(line(meta, meta_px, colours["muted"]))
         if caption.status:  # "DRAFT: ...": as large as the date, bold, in the accent colour
             lines.append(line(caption.status, meta_px, colours["accent"], bold=True))
-        total = sum(ln.height for ln in lines) + 0.25 * meta_px * (len(lines) - 1)
-        if total <= max_height or quote_px <= min_px:
-            return lines
+        return lines, rows
+
+    def total(lines: list[CaptionLine]) -> float:
+        return sum(ln.height for ln in lines) + gap * (len(lines) - 1)
+
+    texts = [q.text if q.direct else (q.sentence or q.text) for q in quotes]
+    if not quotes and caption.summary:
+        texts = [caption.summary]
+    quote_px = max(min_px, round(screen_h / 24))
+    while True:
+        lines, rows = build(quote_px, caption.title, texts)
+        if total(lines) <= max_height or quote_px <= min_px:
+            break
         quote_px = max(min_px, quote_px - max(1, quote_px // 12))
+    if not shorten or total(lines) <= max_height:
+        return lines
+    # Still too high in the smallest caption type: a long title and the quote(s) are shortened at
+    # a word boundary with "…" (inside the closing quotation mark) to the lines that fit.  The
+    # speaker, source, date and draft lines are never dropped: a quotation is never shown without
+    # its attribution.  The presenter's panel shows the whole text (viewer.ui.presenter_panel).
+    title = fit_words(visible_controls(caption.title), lines[0].font, width, 2, "{}")
+    lines, rows = build(quote_px, title, texts)
+    if total(lines) <= max_height or not rows:
+        return lines
+    fixed = total(lines) - sum(lines[k].height for k in rows)
+    fonts = [lines[k].font for k in rows]
+    patterns = ["“{}”" if k < len(quotes) and quotes[k].direct else "{}" for k in range(len(rows))]
+    spacing = QFontMetricsF(fonts[0]).lineSpacing()
+    budget = int(max(0.0, max_height - fixed) // spacing)  # lines of quote type left for the quote(s)
+    needs = [_wrapped_rows(lines[k].text, fonts[j], width) for j, k in enumerate(rows)]
+    # reported speech keeps its "who said that" and a word of what was said
+    least = [max(1, len(t.split()) - len(q.text.split()) + 1) if not q.direct else 1
+             for t, q in zip(texts, quotes, strict=False)] or [1]
+    shares = _share(budget, needs)
+    while True:
+        short = [fit_words(visible_controls(t), f, width, n, pat, least=m)
+                 for t, f, n, pat, m in zip(texts, fonts, shares, patterns, least, strict=True)]
+        lines = build(quote_px, title, short)[0]
+        if total(lines) <= max_height or max(shares) <= 1:
+            return lines
+        shares[shares.index(max(shares))] -= 1
+
+
+def _wrapped_rows(text: str, font: QFont, width: float) -> int:
+    fm = QFontMetricsF(font)
+    h = fm.boundingRect(QRectF(0, 0, width, 1e6), int(Qt.TextFlag.TextWordWrap), text).height()
+    return max(1, round(h / fm.lineSpacing()))
+
+
+def _share(budget: int, needs: list[int]) -> list[int]:
+    """Lines of quote type for each quote (at least one): the shortest first gets what it needs,
+    up to an equal share of what is left."""
+    out = [0] * len(needs)
+    left, count = budget, len(needs)
+    for k in sorted(range(len(needs)), key=lambda k: needs[k]):
+        out[k] = max(1, min(needs[k], left // count))
+        left -= out[k]
+        count -= 1
+    return out
+
+
+def fit_words(text: str, font: QFont, width: float, max_lines: int, pattern: str, least: int = 1) -> str:
+    """The most whole words of ``text`` (at least ``least``) that, put in ``pattern`` (``"“{}”"``),
+    fit ``max_lines`` word-wrapped lines of ``width`` in ``font``; "…" ends them when words are
+    left out.  Returns the words (and "…"), without the pattern."""
+    fm = QFontMetricsF(font)
+    limit = max_lines * fm.lineSpacing() + 1.0
+
+    def fits(s: str) -> bool:
+        r = fm.boundingRect(QRectF(0, 0, width, 1e6), int(Qt.TextFlag.TextWordWrap), pattern.format(s))
+        return r.height() <= limit
+
+    if fits(text):
+        return text
+    words = text.split()
+    lo, hi = min(least, len(words)), max(1, len(words) - 1)  # the most words whose shortened text fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(_cut(words, mid)):
+            lo = mid
+        else:
+            hi = mid - 1
+    return _cut(words, lo)
+
+
+def _cut(words: list[str], n: int) -> str:
+    return " ".join(words[:n]).rstrip(",;:—–-") + "…"
 
 
 def paint_caption(p: QPainter, rect: QRectF, lines: list[CaptionLine], gap: float) -> list[str]:
@@ -130,6 +224,9 @@ class CaptionWidget(QWidget):
     ``drawn_text()`` returns what the last paint put on screen.
     """
 
+    laid_out = Signal()
+    """Emitted after each layout (the presenter's panel shows the quotes :meth:`shortened` left out)."""
+
     def __init__(self, theme: str, screen_height, parent=None) -> None:
         super().__init__(parent)
         self.theme = theme
@@ -154,7 +251,7 @@ class CaptionWidget(QWidget):
             self.relayout()
 
     def _need(self, caption: Caption | None, width: float, h: float, max_height: float) -> float:
-        lines = layout_caption(caption, width, h, self.theme, max_height=max_height)
+        lines = layout_caption(caption, width, h, self.theme, max_height=max_height, shorten=False)
         return sum(ln.height for ln in lines) + 0.25 * h / 36 * max(0, len(lines) - 1)
 
     def relayout(self) -> None:
@@ -171,6 +268,18 @@ class CaptionWidget(QWidget):
         need = self.text_px() + 2 * pad
         self.setFixedHeight(int(min(max(need, h * 0.12), 0.4 * h)))
         self.update()
+        self.laid_out.emit()
+
+    def shortened(self) -> list[str]:
+        """The quotes (or summary) of the caption, whole, when the audience's caption shortened
+        them with "…" to fit: direct quotes in quotation marks and followed by their speaker."""
+        cap = self.caption
+        if cap is None or not any(ln.text.endswith(("…", "…”")) for ln in self._lines[1:]):
+            return []
+        if not cap.quotes:
+            return [cap.summary] if cap.summary else []
+        return [f"“{q.text}” — {q.who}" if q.direct and q.who else f"“{q.text}”" if q.direct
+                else (q.sentence or q.text) for q in cap.quotes[:2]]
 
     def text_px(self) -> float:
         """Height of the laid-out text (lines and the gaps between them), pixels."""

@@ -43,7 +43,9 @@ class PresenterPanel(QFrame):
         self.next = QLabel()
         self.note = QLabel()
         self.clock = QLabel()
-        for label in (self.now, self.next, self.note, self.clock):
+        self.quote = QLabel()  # a quote the audience's caption shortened with "…", whole (follow_caption)
+        self.quote.hide()
+        for label in (self.now, self.next, self.note, self.clock, self.quote):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             self._layout.addWidget(label)
@@ -63,6 +65,17 @@ class PresenterPanel(QFrame):
         self.next.setStyleSheet(f"color: #b8c0ca; font-size: {px}px;")
         self.note.setStyleSheet(f"color: #ffffff; font-size: {px}px; padding-top: 6px;")
         self.clock.setStyleSheet(f"color: #ffd27a; font-size: {px}px;")
+        self.quote.setStyleSheet(f"color: #d8dde3; font-size: {max(12, int(px * 0.8))}px; padding-top: 6px;")
+
+    def follow_caption(self, caption) -> None:
+        """Show, whole, the quotes the audience's caption (a
+        :class:`~viewer.ui.present_caption.CaptionWidget`) shortens to fit the screen."""
+        def show() -> None:
+            texts = caption.shortened()
+            self.quote.setText("In full (shortened on screen): " + "\n".join(texts) if texts else "")
+            self.quote.setVisible(bool(texts))
+        caption.laid_out.connect(show)
+        show()
 
     def height_for_width(self, width: int) -> int:
         """Height in pixels the panel needs at ``width`` pixels (its labels word-wrap)."""

@@ -51,6 +51,7 @@ class PresenterWindow(QWidget):
         layout = QVBoxLayout(self)
         self.panel = PresenterPanel(present.presentation, present.timeline, present.started, px, self)
         layout.addWidget(self.panel)
+        self.panel.follow_caption(present.caption)
         layout.addStretch(1)
         self.present = present
         present.sigClosed.connect(self.close)
