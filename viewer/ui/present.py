@@ -286,6 +286,7 @@ class PresentWindow(QWidget):
         step = self.presentation.step
         self.header.setText(self._header_text(self.presentation.index))
         self._restyle_header()
+        self._fit_header()  # before the caption's limit, which is what the header and lanes leave
         if step is None:
             self.caption.set_caption(None)
             return
@@ -301,9 +302,15 @@ class PresentWindow(QWidget):
             # the caption first: its height for this step decides the lanes' height
             self.caption.height_limit = self._caption_limit()  # (laid out once, with the caption)
             self._set_caption(step.event)
+            # the header counts the drafts the framed range shows (wider than the step's window)
+            a, b = self._step_range()
+            o = self.view.timeline.columns.origin_epoch_s
+            self.header.setText(self._header_text(self.presentation.index, shown_range=(a + o, b + o)))
+            self._restyle_header()
+            self._fit_header()
             layout = self.layout()
             if self.isVisible() and layout is not None:
-                layout.activate()  # the view gets the height the caption leaves now
+                layout.activate()  # the view gets the height the caption and header leave now
         finally:
             self._stepping = False
         self._frame_step(animate)
