@@ -16,6 +16,7 @@ events).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
@@ -401,12 +402,18 @@ LAST_DATE = QDate(9999, 12, 31)
 
 def _qdate(epoch_s: float) -> QDate:
     """The UTC calendar day of an instant (epoch s), clamped to FIRST_DATE .. LAST_DATE (±inf too)."""
+    return QDate(*_civil_day(epoch_s))
+
+
+@functools.lru_cache(maxsize=64)
+def _civil_day(epoch_s: float) -> tuple[int, int, int]:
+    """(year, month, day) of :func:`_qdate` (kept: each swap fills the range fields with the same days)."""
     if not epoch_s >= _epoch(FIRST_DATE):  # NaN too
-        return QDate(FIRST_DATE)
+        return FIRST_DATE.year(), FIRST_DATE.month(), FIRST_DATE.day()
     if epoch_s >= _epoch(LAST_DATE):
-        return QDate(LAST_DATE)
+        return LAST_DATE.year(), LAST_DATE.month(), LAST_DATE.day()
     c = civil_from_epoch(epoch_s)
-    return QDate(c.year, c.month, c.day)
+    return c.year, c.month, c.day
 
 
 def _epoch(d: QDate) -> float:
