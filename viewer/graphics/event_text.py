@@ -211,16 +211,17 @@ class EventText:
         """``(text, left px, width px, lane top px)`` of each stack label drawn,
         largest stack first; labels that would cover one another left out."""
         span_s = abs((frame.right_px - frame.left_px) / frame.sx)
-        taken: list[tuple[int, float, float]] = []
+        taken: dict[int, list[tuple[float, float]]] = {}  # per lane: labels only cover their own lane's
         out: list[tuple[str, float, float, float]] = []
         dated = frame.stack_precisions or [None] * len(frame.stacks or ())
         for (lane, x, epoch_s, n), precision in zip(frame.stacks or (), dated):
             text = self.stack_label(epoch_s, n, span_s, precision)
             w = fm.horizontalAdvance(text) + 8
             left = min(max(x + 4, frame.left_px), frame.right_px - w)
-            if any(ln == lane and left < right and left + w > lft for ln, lft, right in taken):
+            in_lane = taken.setdefault(lane, [])
+            if any(left < right and left + w > lft for lft, right in in_lane):
                 continue
-            taken.append((lane, left, left + w))
+            in_lane.append((left, left + w))
             out.append((text, left, w, frame.lanes[lane][0]))
         return out
 

@@ -16,9 +16,10 @@ events).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -198,7 +199,12 @@ class FilterPanel(QScrollArea):
         return self.window_.timeline
 
     def fill(self) -> None:
-        """Rebuild every list from the file's timeline and ``state.filters``."""
+        """Bring every list up to the file's timeline and ``state.filters``.
+
+        Rows are updated in place (texts, check marks, colours), so the
+        user's current row, keyboard focus and scroll position in a list
+        survive a filter swap; a list is rebuilt only when its values or their
+        order change (another timeline, an edit, a reorder)."""
         self._stale = False
         self._filling = True
         try:
@@ -209,15 +215,13 @@ class FilterPanel(QScrollArea):
             counts = all_facet_counts(tl, f)  # one mask shared by the facets whose own filter is off
             for facet, lst in self.facet_lists.items():
                 allowed = f.allowed(facet)
-                lst.clear()
-                for value, (shown, total) in counts[facet].items():
-                    item = QListWidgetItem(f"{self._value_text(facet, value)}  ({shown}/{total})")
-                    item.setData(_VALUE_ROLE, value)
-                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    on = allowed is None or value in allowed
-                    item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                    lst.addItem(item)
-                lst.setMaximumHeight(min(220, 8 + 22 * max(1, lst.count())))
+                rows = [(value, f"{self._value_text(facet, value)}  ({shown}/{total})",
+                         allowed is None or value in allowed, None)
+                        for value, (shown, total) in counts[facet].items()]
+                _set_rows(lst, rows, Qt.ItemFlag.ItemIsUserCheckable, Qt.ItemFlag.NoItemFlags)
+                height = min(220, 8 + 22 * max(1, lst.count()))
+                if lst.maximumHeight() != height:
+                    lst.setMaximumHeight(height)
             lo, hi = tl.finite_extent()  # data outside the fields' dates shows as their limits: open sides
             rng = f.date_range or (lo, hi)
             self.range_on.setChecked(f.date_range is not None)
@@ -232,22 +236,21 @@ class FilterPanel(QScrollArea):
     _filled: tuple | None = None  # (file's timeline, filters without the track order, track counts) filled for
 
     def _fill_tracks(self, tl: Timeline, f: FilterState, per_track: dict) -> None:
-        """The track list in the order ``f`` asks for, with ``per_track`` counts."""
+        """The track list in the order ``f`` asks for, with ``per_track`` counts
+        (rows updated in place while the order is the same)."""
         by_id = {t.id: t for t in tl.tracks}
         colour = dict(zip(by_id, tl.track_colours))
+        collapsed = self.state.collapsed_tracks
+        rows = []
+        for tid in ordered_tracks(tl, f):
+            shown, total = per_track.get(tid, (0, 0))
+            text = f"{by_id[tid].label}  ({shown}/{total})"
+            rows.append((tid, _COLLAPSED_MARK + text if tid in collapsed else text, tid not in f.hidden_tracks,
+                         colour[tid]))
         filling, self._filling = self._filling, True
         try:
-            self.tracks.clear()
-            for tid in ordered_tracks(tl, f):
-                shown, total = per_track.get(tid, (0, 0))
-                item = QListWidgetItem(f"{by_id[tid].label}  ({shown}/{total})")
-                item.setData(_VALUE_ROLE, tid)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
-                item.setCheckState(Qt.CheckState.Unchecked if tid in f.hidden_tracks else Qt.CheckState.Checked)
-                item.setData(Qt.ItemDataRole.DecorationRole, QColor(colour[tid]))
-                self.tracks.addItem(item)
-            self._mark_collapsed()
+            _set_rows(self.tracks, rows, Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled,
+                      Qt.ItemFlag.ItemIsDropEnabled)
         finally:
             self._filling = filling
 
@@ -356,6 +359,41 @@ class FilterPanel(QScrollArea):
                 self.refresh()
 
 
+def _set_rows(lst: QListWidget, rows: list[tuple], flags_on, flags_off) -> None:
+    """Make ``lst`` show ``rows`` of (value, text, checked, colour or None).
+
+    When the list already holds these values in this order, only what
+    differs is set on the existing items (no signal, no layout for the rest):
+    the current row, selection and scroll position stay.  Otherwise the
+    list is rebuilt, its current value (if still listed) kept current."""
+    n = lst.count()
+    if n == len(rows) and all(lst.item(i).data(_VALUE_ROLE) == row[0] for i, row in enumerate(rows)):
+        for i, (_value, text, on, colour) in enumerate(rows):
+            item = lst.item(i)
+            if item.text() != text:
+                item.setText(text)
+            state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+            if item.checkState() != state:
+                item.setCheckState(state)
+            if colour is not None and item.data(Qt.ItemDataRole.DecorationRole) != QColor(colour):
+                item.setData(Qt.ItemDataRole.DecorationRole, QColor(colour))
+        return
+    current = lst.currentItem().data(_VALUE_ROLE) if lst.currentItem() is not None else None
+    lst.clear()
+    for value, text, on, colour in rows:
+        item = QListWidgetItem(text)
+        item.setData(_VALUE_ROLE, value)
+        item.setFlags((item.flags() | flags_on) & ~flags_off)
+        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        if colour is not None:
+            item.setData(Qt.ItemDataRole.DecorationRole, QColor(colour))
+        lst.addItem(item)
+    if current is not None:
+        row = next((i for i, r in enumerate(rows) if r[0] == current), -1)
+        if row >= 0:
+            lst.setCurrentRow(row, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
 FIRST_DATE = QDate(100, 1, 1)
 """Earliest date of the range fields (the earliest a QDateEdit allows); there, the range has no start."""
 LAST_DATE = QDate(9999, 12, 31)
@@ -364,12 +402,18 @@ LAST_DATE = QDate(9999, 12, 31)
 
 def _qdate(epoch_s: float) -> QDate:
     """The UTC calendar day of an instant (epoch s), clamped to FIRST_DATE .. LAST_DATE (±inf too)."""
+    return QDate(*_civil_day(epoch_s))
+
+
+@functools.lru_cache(maxsize=64)
+def _civil_day(epoch_s: float) -> tuple[int, int, int]:
+    """(year, month, day) of :func:`_qdate` (kept: each swap fills the range fields with the same days)."""
     if not epoch_s >= _epoch(FIRST_DATE):  # NaN too
-        return QDate(FIRST_DATE)
+        return FIRST_DATE.year(), FIRST_DATE.month(), FIRST_DATE.day()
     if epoch_s >= _epoch(LAST_DATE):
-        return QDate(LAST_DATE)
+        return LAST_DATE.year(), LAST_DATE.month(), LAST_DATE.day()
     c = civil_from_epoch(epoch_s)
-    return QDate(c.year, c.month, c.day)
+    return c.year, c.month, c.day
 
 
 def _epoch(d: QDate) -> float:
