@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from viewer.app import _load, bundled_timeline_path
+from viewer.app import _load
 from viewer.ui.event_list import side_tabs
 from viewer.ui.main_window import MainWindow
 
@@ -16,12 +16,8 @@ NEW_QUOTE_ROW = "(new quote: type its words below)"
 
 
 @pytest.fixture
-def new_window(qtbot):
-    w = MainWindow(_load(bundled_timeline_path()), _load, "")
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
+def new_window(make_window):
+    w = make_window((1366, 768))
     w.authoring.new()
     side_tabs(w).setCurrentWidget(w.edit_form)
     return w
@@ -157,12 +153,8 @@ def test_an_empty_timeline_says_double_click_to_add_an_event_until_it_has_one(qt
     assert hints[0].isVisible()
 
 
-def test_the_edit_tab_gets_room_on_a_laptop_screen_and_gives_it_back(qtbot):
-    w = MainWindow(_load(bundled_timeline_path()), _load, "")
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
+def test_the_edit_tab_gets_room_on_a_laptop_screen_and_gives_it_back(qtbot, make_window):
+    w = make_window((1366, 768))
     tabs = side_tabs(w)
     tabs.setCurrentIndex(0)
     before = w.side_splitter.sizes()

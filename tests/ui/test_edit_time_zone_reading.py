@@ -4,18 +4,10 @@ tester: the value was stored in Europe/Minsk while the reading under the field t
 
 import pytest
 
-from viewer.app import _load, bundled_timeline_path
-from viewer.ui.main_window import MainWindow
-
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(_load(bundled_timeline_path()), _load, "")
-    qtbot.addWidget(w)
-    w.resize(1500, 950)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(make_window):
+    return make_window((1500, 950))
 
 
 def _type_and_enter(w, name, text):
