@@ -224,8 +224,9 @@ def as_html(text: str) -> str:
 
 _QUALIFIER = re.compile(
     r"(?i)^(?:(?P<approx>circa|c\.|ca\.|about|around|approx\.|approximately|~)"
-    r"|(?P<before>before|by|until|no later than)|(?P<after>after|since|no earlier than)"
+    r"|(?P<before>on or before|before|by|until|no later than)|(?P<after>on or after|after|since|no earlier than)"
     r"|(?P<unsure>probably|possibly|perhaps))\s*(?P<rest>.+)$")
+_WEEKDAY = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)")
 _ISO = re.compile(r"^-?\d{4}(?:-\d\d(?:-\d\d)?)?$")
 # words that qualify, or would qualify, a date (English and a few other languages): a display_date with one
 # of them, a digit or a month name, that is not a tight form matching the fields, is listed, never read
@@ -248,6 +249,7 @@ def _stated_edtf(text: str) -> str | None:
     :func:`~viewer.io.humandates.human_edtf` reads (``10 Feb 2022``, ``1850s``, ``44 BC``)."""
     if _ISO.match(text):
         return text
+    text = _WEEKDAY.sub("", text)  # "Thu 10 Feb 2022", as this viewer describes a day
     try:
         edtf = human_edtf(text)
     except DateError:
@@ -266,7 +268,7 @@ def qualified_by_words(date: EventDate, display: str, *, end: bool = False) -> E
     word and a date equal to the fields' date ("circa 1850", "c. 1850s",
     "before 10 Feb 2022", "2022-02-03?"): "circa", "about", "c.", "ca.",
     "around", "~" -> approximate (``~``); a trailing "?", "probably",
-    "possibly", "perhaps" -> uncertain (``?``); "before", "by", "until" -> on
+    "possibly", "perhaps" -> uncertain (``?``); "before", "on or before", "by", "until" -> on
     or before the fields' date (``[..date]``); "after", "since" -> on or after
     (``[date..]``).  A decade ("1850s") over a year-only start that opens it
     (1850) reads as that decade (``185X``).  The words are kept as the phrase;
