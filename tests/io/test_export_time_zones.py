@@ -51,3 +51,15 @@ def test_convert_says_so_and_exits_1(tmp_path, capsys):
     assert main(["convert", str(src), str(out)]) == 1
     assert "written as Thu 10 Feb 2022 08:15:00 UTC (the same instant, its zone not kept)" in capsys.readouterr().err
     assert json.loads(out.read_text(encoding="utf-8"))["events"][0]["start_date"]["hour"] == "8"
+
+
+def test_convert_lists_every_date_an_export_cannot_hold_not_ten_and_a_count(tmp_path, capsys):
+    events = tuple(Event(id=f"e{i:02d}", title=f"Event {i}", start=EventDate(f"{1800 + i}~"), track="a")
+                   for i in range(25))
+    src = tmp_path / "many.timeline.json"
+    write_timeline(Timeline(title="many", tracks=(Track("a", "A"),), events=events), str(src))
+    assert main(["convert", str(src), str(tmp_path / "many.vis.json")]) == 1
+    err = capsys.readouterr().err
+    for i in range(25):
+        assert f"event 'e{i:02d}' (Event {i}): start {1800 + i}~" in err
+    assert "more dates" not in err

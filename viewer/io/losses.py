@@ -17,10 +17,6 @@ from viewer.model.timeline import Event, Timeline
 
 __all__ = ["format_losses", "event_not_written", "is_event_not_written", "DateLoss", "date_losses", "zone_loss"]
 
-DATE_LOSS_LINES = 10
-"""Dates listed one a line in a writer's losses; the rest are counted in one line with their events' ids."""
-
-
 @dataclass(frozen=True)
 class DateLoss:
     """A date a writer could not write exactly: which event and side, the
@@ -53,16 +49,11 @@ def zone_loss(event: Event, side: str, date: EventDate | None) -> DateLoss | Non
 
 def date_losses(losses: list[DateLoss], fmt: str) -> list[str]:
     """One line per date the format could not hold, e.g. ``"event 'u0' (title): start 185X
-    (1850s) written as 1850 in vis-timeline"``; beyond :data:`DATE_LOSS_LINES`, one line counting
-    the rest with their events' ids."""
-    out = [f"event {x.event.id!r} ({x.event.title[:60]}): {x.side} {x.date.edtf} ({x.stated}) written as "
-           f"{x.written} in {fmt}" for x in losses[:DATE_LOSS_LINES]]
-    rest = losses[DATE_LOSS_LINES:]
-    if rest:
-        ids = list(dict.fromkeys(x.event.id for x in rest))
-        out.append(f"{len(rest)} more dates written without all they state (qualifiers, unspecified digits, time zones) "
-                   f"in {fmt}: {first_of(ids)}")
-    return out
+    (1850s) written as 1850 in vis-timeline"``: every one, never a count of "more" (someone
+    auditing an export needs each event and what was written for it; ``convert`` prints them
+    all, and its stderr can be kept in a file)."""
+    return [f"event {x.event.id!r} ({x.event.title[:60]}): {x.side} {x.date.edtf} ({x.stated}) written as "
+            f"{x.written} in {fmt}" for x in losses]
 
 
 _FIELD_WORDS = {
