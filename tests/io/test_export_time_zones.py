@@ -13,7 +13,8 @@ from viewer.model.timeline import Event, Timeline, Track
 
 
 def _timeline(start):
-    return Timeline(title="z", tracks=(Track("a", "A"),), events=(Event(id="kat", title="Meeting", start=start, track="a"),))
+    return Timeline(title="z", tracks=(Track("a", "A"),),
+                    events=(Event(id="kat", title="Meeting", start=start, track="a"),))
 
 
 @pytest.mark.parametrize("name", ["z.timelinejs.json", "z.vis.json", "z.ics"])

@@ -58,7 +58,7 @@ from .common import CsvRow, column_lookup, html_to_text, load_text, parse_json, 
 from .humandates import compact_digits_problem
 from .jsonpos import PathPart
 from .timelinejs2 import from_version2
-from .timelinejs_dates import (DATE_FIELDS, date_from_edtf_field, date_from_parts, qualified_by_words, time_parts)
+from .timelinejs_dates import DATE_FIELDS, date_from_edtf_field, date_from_parts, qualified_by_words, time_parts
 
 __all__ = [
     "read_timelinejs",
