@@ -64,7 +64,7 @@ def test_other_words_stay_the_phrase_and_are_listed_as_not_read(tmp_path, start,
     assert "events[0]" in note
 
 
-@pytest.mark.parametrize("display", ["10 Feb 2022", "2022-02-10", "The signing"])
+@pytest.mark.parametrize("display", ["10 Feb 2022", "2022-02-10", "The signing", "Signed by both, no delay"])
 def test_the_fields_date_in_words_or_no_date_words_is_not_listed(tmp_path, display):
     date, notes = _read(tmp_path, FEB10, display)
     assert date.edtf == "2022-02-10"

@@ -230,13 +230,11 @@ _WEEKDAY = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)
 _ISO = re.compile(r"^-?\d{4}(?:-\d\d(?:-\d\d)?)?$")
 # words that qualify, or would qualify, a date (English and a few other languages): a display_date with one
 # of them, a digit or a month name, that is not a tight form matching the fields, is listed, never read
-_DATE_LIKE = re.compile(
-    r"(?i)(?:\d|\?|~|\b(?:circa|ca|c|about|around|approx|approximately|roughly|before|by|until|after|since|not"
-    r"|no|earlier|later|probably|possibly|perhaps|maybe|uncertain|disputed|between|early|late|mid|century"
-    r"|decade|shortly|bc|bce|ad|ce|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february"
-    r"|march|april|june|july|august|september|october|november|december"
-    r"|avant|après|apres|vers|environ|vor|nach|um|etwa|gegen|antes|después|despues|hacia|prima|dopo"
-    r"|около|до|после|примерно|ок)\b)")
+_DATE_LIKE = re.compile(  # short words that are common in prose (by, no, c, may, um, vor) count only with a digit
+    r"(?i)(?:\d|\?|~|\b(?:circa|approx|approximately|roughly|before|until|after|since|earlier|later|probably"
+    r"|possibly|perhaps|maybe|uncertain|disputed|between|century|decade|shortly|bc|bce|jan|feb|apr|jun|jul|aug"
+    r"|sep|sept|oct|nov|dec|january|february|april|june|july|august|september|october|november|december"
+    r"|avant|après|apres|vers|environ|etwa|antes|después|despues|hacia|около|после|примерно)\b)")
 
 
 def looks_like_date(text: str) -> bool:
