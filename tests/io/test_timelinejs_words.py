@@ -76,3 +76,13 @@ def test_an_edtf_field_contradicted_by_the_display_date_is_listed(tmp_path):
     assert date.edtf == "1850"
     (note,) = notes
     assert "'before 1850' not read as a date: the edtf field gives 1850" in note
+
+
+def test_the_day_of_a_time_is_not_listed_but_a_qualified_time_is(tmp_path):
+    at = dict(FEB10, hour=14)
+    date, notes = _read(tmp_path, at, "10 Feb 2022")
+    assert date.edtf == "2022-02-10T14:00:00" and notes == []
+    date, notes = _read(tmp_path, at, "before 10 Feb 2022")
+    assert date.edtf == "2022-02-10T14:00:00"
+    (note,) = notes
+    assert "'before 10 Feb 2022' not read as a date" in note

@@ -298,6 +298,8 @@ def qualified_by_words(date: EventDate, display: str, *, end: bool = False) -> E
             value, matched = stated, True
     if not matched and stated is not None and end and re.fullmatch(r"-?\d{4}", value) and not kind:
         matched = stated == edtf_year(int(value) + 1)  # a year-only end as written (TimelineJS's 1 January)
+    if not matched and not kind and stated is not None and value.startswith(stated + "T"):
+        return None  # the day of the fields' time ("10 Feb 2022" over 14:00 that day): nothing contradicts
     if not matched:
         if _DATE_LIKE.search(text):
             return (f"{text!r} not read as a date: the date fields give {date.describe()} ({date.edtf}); "
