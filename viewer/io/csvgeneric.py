@@ -422,6 +422,9 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         if not value:
             return None
         if is_open_word(value) and value != "..":  # ".." is EDTF's own open end: read with its phrase
+            if is_ongoing_word(value) and fld == "start":  # "now" is when it ends, never when it began
+                raise DateError(f"start {value!r} (column {cols['start']!r}): a start needs a date; {value!r} "
+                                "is read only as an open end (still going on)")
             if is_ongoing_word(value):  # stated: the source says it goes on (as of when it was written)
                 return EventDate("..", value, f"{value!r} read as ongoing (as of the source): no end date")
             return EventDate("..", value, f"{value!r} read as not stated (open)")

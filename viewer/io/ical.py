@@ -43,7 +43,7 @@ from viewer.model.stated import stated_date
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import write_bytes_atomic
-from .losses import DateLoss, date_losses, event_not_written, format_losses
+from .losses import DateLoss, date_losses, event_not_written, format_losses, zone_loss
 from .urls import dropped_urls, web_url
 
 __all__ = ["calendar_of", "write_ics"]
@@ -134,6 +134,10 @@ def _date_losses(e: Event, dtstart: object, dtend: object | None) -> list[DateLo
         s = stated_date(value) if value is not None else None
         if value is not None and s is not None and not s.exact:
             out.append(DateLoss(e, side, value, s.words, _when(dtstart, dtend)))
+        zoned = zone_loss(e, side, value)
+        written = dtstart if side == "start" else dtend
+        if zoned is not None and isinstance(written, datetime) and written.tzinfo is timezone.utc:
+            out.append(zoned)  # an offset (no IANA zone) or a zone icalendar does not know: written in UTC
     return out
 
 

@@ -5,18 +5,17 @@ Re-exported by :mod:`viewer.io.common`.  Pure Python, no Qt.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from viewer.model.dates import EventDate
+from viewer.model.precision import format_instant
+from viewer.model.stated import stated_date
 from viewer.model.text import first_of
 from viewer.model.timeline import Event, Timeline
 
-__all__ = ["format_losses", "event_not_written", "is_event_not_written", "DateLoss", "date_losses"]
-
-DATE_LOSS_LINES = 10
-"""Dates listed one a line in a writer's losses; the rest are counted in one line with their events' ids."""
-
+__all__ = ["format_losses", "event_not_written", "is_event_not_written", "DateLoss", "date_losses", "zone_loss"]
 
 @dataclass(frozen=True)
 class DateLoss:
@@ -30,18 +29,31 @@ class DateLoss:
     written: str
 
 
+def zone_loss(event: Event, side: str, date: EventDate | None) -> DateLoss | None:
+    """A time of day stated in a zone or at an offset other than UTC, written in UTC by a format
+    with no zones (TimelineJS, vis-timeline, iCalendar without a TZID): ``2022-02-10T14:00:00+05:45``
+    is written as 08:15 UTC, and read back it is 08:15 with no zone.  None for any other date."""
+    if date is None or "T" not in date.edtf:
+        return None
+    offset = re.search(r"[+-]\d\d:\d\d$", date.edtf)
+    zone = offset.group(0) if offset else (date.time_zone or "")
+    if not zone or zone in ("UTC", "Etc/UTC", "Z"):
+        return None
+    clock = date.edtf.split("T", 1)[1][:5]
+    s = stated_date(date)
+    if s is None:
+        return None
+    return DateLoss(event, side, date, f"{clock} at {zone}",
+                    f"{format_instant(s.earliest, s.precision)} UTC (the same instant, its zone not kept)")
+
+
 def date_losses(losses: list[DateLoss], fmt: str) -> list[str]:
     """One line per date the format could not hold, e.g. ``"event 'u0' (title): start 185X
-    (1850s) written as 1850 in vis-timeline"``; beyond :data:`DATE_LOSS_LINES`, one line counting
-    the rest with their events' ids."""
-    out = [f"event {x.event.id!r} ({x.event.title[:60]}): {x.side} {x.date.edtf} ({x.stated}) written as "
-           f"{x.written} in {fmt}" for x in losses[:DATE_LOSS_LINES]]
-    rest = losses[DATE_LOSS_LINES:]
-    if rest:
-        ids = list(dict.fromkeys(x.event.id for x in rest))
-        out.append(f"{len(rest)} more dates written without all they state (qualifiers, unspecified digits) "
-                   f"in {fmt}: {first_of(ids)}")
-    return out
+    (1850s) written as 1850 in vis-timeline"``: every one, never a count of "more" (someone
+    auditing an export needs each event and what was written for it; ``convert`` prints them
+    all, and its stderr can be kept in a file)."""
+    return [f"event {x.event.id!r} ({x.event.title[:60]}): {x.side} {x.date.edtf} ({x.stated}) written as "
+            f"{x.written} in {fmt}" for x in losses]
 
 
 _FIELD_WORDS = {

@@ -166,6 +166,13 @@ class _Reader:
             self.warn(f"{field}: {note}", line, where)
         whole = date_from_edtf_field(value, self.zone, end=end)
         if isinstance(whole, EventDate):  # this viewer's own export: the date as it was, fields and all
+            if whole.phrase:  # words the writer did not write: they must not contradict the edtf
+                read = qualified_by_words(date, whole.phrase, end=end)
+                if isinstance(read, str) or (read is not None and read.edtf != whole.edtf):
+                    self.b.notes.append(Problem(self.b.file, f"{field}.display_date {whole.phrase.strip()!r} not "
+                                                f"read as a date: the edtf field gives {whole.describe()} "
+                                                f"({whole.edtf}); the words are kept as the date's phrase",
+                                                *self.b._place(line, self.path), where))
             return whole
         if isinstance(whole, str):
             self.warn(f"{field}.{whole}", line, where)
@@ -174,13 +181,18 @@ class _Reader:
     def qualified(self, date: EventDate, display: str, where: str, line: int | None, field: str, *,
                   end: bool = False) -> EventDate:
         """``date`` as its ``display_date`` words qualify it ("circa", "?", "before"...:
-        :func:`qualified_by_words`), a note saying how it was read; else ``date`` unchanged."""
+        :func:`qualified_by_words`), a note saying how it was read; else ``date`` unchanged,
+        with a note when its words look like a date or a qualifier that was not read."""
         read = qualified_by_words(date, display, end=end)
         if read is None:
             return date
+        place = (*self.b._place(line, self.path), where)
+        if isinstance(read, str):
+            self.b.notes.append(Problem(self.b.file, f"{field} {read}", *place))
+            return date
         self.b.notes.append(Problem(self.b.file, f"{field} {display.strip()!r} read as "
                                     f"{read.describe()} ({read.edtf}), not as the firm date of its fields",
-                                    *self.b._place(line, self.path), where))
+                                    *place))
         return read
 
     def item(self, item: Any, where: str, line: int | None, *, era: bool = False) -> None:

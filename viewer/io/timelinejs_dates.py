@@ -22,6 +22,8 @@ from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError
 from viewer.model.stated import stated_date
 
+from .humandates import human_edtf
+
 __all__ = ["DATE_FIELDS", "edtf_year", "date_from_parts", "parts_from_date", "end_parts", "time_parts", "as_html"]
 
 DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
@@ -220,51 +222,106 @@ def as_html(text: str) -> str:
 
 # -- reading back what the fields cannot hold ---------------------------------
 
-_BEFORE = re.compile(r"(?i)\b(?:before|by|until|no later than)\b")
-_AFTER = re.compile(r"(?i)\b(?:after|since|no earlier than)\b")
-_APPROXIMATE = re.compile(r"(?i)(?:\b(?:circa|about|around|approx|approximately|roughly)\b|\b(?:ca|c)\.|~)")
-_UNCERTAIN = re.compile(r"(?i)(?:\?|\b(?:uncertain|probably|possibly|perhaps|maybe|unconfirmed|disputed)\b"
-                        r"|\bone (?:day|month|year) between\b)")
+_QUALIFIER = re.compile(
+    r"(?i)^(?:(?P<approx>circa|c\.|ca\.|about|around|approx\.|approximately|~)"
+    r"|(?P<before>on or before|before|by|until|no later than)|(?P<after>on or after|after|since|no earlier than)"
+    r"|(?P<unsure>probably|possibly|perhaps))\s*(?P<rest>.+)$")
+_WEEKDAY = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)")
+_ISO = re.compile(r"^-?\d{4}(?:-\d\d(?:-\d\d)?)?$")
+# words that qualify, or would qualify, a date (English and a few other languages): a display_date with one
+# of them, a digit or a month name, that is not a tight form matching the fields, is listed, never read
+_DATE_LIKE = re.compile(  # short words that are common in prose (by, no, c, may, um, vor) count only with a digit
+    r"(?i)(?:\d|\?|~|\b(?:circa|approx|approximately|roughly|before|until|after|since|earlier|later|probably"
+    r"|possibly|perhaps|maybe|uncertain|disputed|between|century|decade|shortly|bc|bce|jan|feb|apr|jun|jul|aug"
+    r"|sep|sept|oct|nov|dec|january|february|april|june|july|august|september|october|november|december"
+    r"|avant|après|apres|vers|environ|etwa|antes|después|despues|hacia|около|после|примерно)\b)")
 
 
-def qualified_by_words(date: EventDate, display: str, *, end: bool = False) -> EventDate | None:
-    """The date of TimelineJS fields whose ``display_date`` qualifies them, or None when it does not.
+def looks_like_date(text: str) -> bool:
+    """True when ``text`` has a digit, a month name or a (would-be) qualifier word."""
+    return bool(_DATE_LIKE.search(text))
+
+
+def _stated_edtf(text: str) -> str | None:
+    """EDTF of a plain date text (no qualifier): ISO ``2022-02-10``, or a form
+    :func:`~viewer.io.humandates.human_edtf` reads (``10 Feb 2022``, ``1850s``, ``44 BC``)."""
+    if _ISO.match(text):
+        return text
+    text = _WEEKDAY.sub("", text)  # "Thu 10 Feb 2022", as this viewer describes a day
+    try:
+        edtf = human_edtf(text)
+    except DateError:
+        return None
+    if edtf is None or not re.fullmatch(r"-?\d{3}[\dX](?:-\d\d(?:-\d\d)?)?|\d\dXX", edtf):
+        return None  # a range, circa inside the date, a long year: not a tight form
+    return edtf
+
+
+def qualified_by_words(date: EventDate, display: str, *, end: bool = False) -> EventDate | str | None:
+    """The date of TimelineJS fields as their ``display_date`` words qualify them;
+    a note when the words are not read; None when the words say nothing of the date.
 
     A hand-written ``display_date`` is what TimelineJS shows instead of the
-    fields; when its words say the date is not firm, the fields are read so:
-    "circa", "about", "c.", "ca.", "around", "~" -> approximate (``~``); "?",
-    "uncertain", "probably", "possibly", "one day between" -> uncertain
-    (``?``); "before", "by", "until" -> on or before the fields' date
-    (``[..date]``: the widest reading that keeps the date written); "after",
-    "since" -> on or after (``[date..]``).  A decade in the words ("1850s")
-    over a year-only start that opens it (1850) reads as that decade (``185X``).
-    The words are kept as the phrase; the basis says how they were read.
+    fields.  It is read only when it is a tight, recognised form: a qualifier
+    word and a date equal to the fields' date ("circa 1850", "c. 1850s",
+    "before 10 Feb 2022", "2022-02-03?"): "circa", "about", "c.", "ca.",
+    "around", "~" -> approximate (``~``); a trailing "?", "probably",
+    "possibly", "perhaps" -> uncertain (``?``); "before", "on or before", "by", "until" -> on
+    or before the fields' date (``[..date]``); "after", "since" -> on or after
+    (``[date..]``).  A decade ("1850s") over a year-only start that opens it
+    (1850) reads as that decade (``185X``).  The words are kept as the phrase;
+    the basis says how they were read.
+
+    Anything else is left as the phrase: a display_date equal to the fields
+    ("10 Feb 2022") or with no date words ("The signing") returns None; one
+    with a digit, a month name or a qualifier word (of any language) that is
+    not such a form ("not before February 2022", "the day after the summit",
+    "19th century", "44 before Christ", "avant 1850", a date other than the
+    fields') returns a note saying it was not read: misreading words (a
+    negation read as its opposite) is worse than not reading them.
     """
-    text = display.strip()
+    text = " ".join(display.strip().split())
     if not text:
         return None
-    before, after = bool(_BEFORE.search(text)), bool(_AFTER.search(text))
-    approximate, uncertain = bool(_APPROXIMATE.search(text)), bool(_UNCERTAIN.search(text))
-    if before and after:
-        before = after = False
-        uncertain = True
+    kind, rest = "", text
+    m = _QUALIFIER.match(text)
+    if m:
+        kind = next(k for k in ("approx", "before", "after", "unsure") if m.group(k))
+        rest = m.group("rest").strip()
+    if rest.endswith("?") and kind in ("", "approx"):
+        kind, rest = ("both" if kind == "approx" else "unsure"), rest[:-1].rstrip()
+    stated = _stated_edtf(rest)
     value = date.edtf
-    decade = False
-    if not end and re.fullmatch(r"\d{3}0", value) and re.search(rf"\b{value[:3]}0s\b", text):
-        value, decade = value[:3] + "X", True
-    if not (before or after or approximate or uncertain or decade):
+    matched = stated == value
+    if not matched and stated is not None and not end and re.fullmatch(r"\d{3}0", value):
+        if stated == value[:3] + "X":  # "1850s" over year 1850
+            value, matched = stated, True
+    if not matched and stated is not None and end and re.fullmatch(r"-?\d{4}", value) and not kind:
+        matched = stated == edtf_year(int(value) + 1)  # a year-only end as written (TimelineJS's 1 January)
+    if not matched and not kind and stated is not None and value.startswith(stated + "T"):
+        return None  # the day of the fields' time ("10 Feb 2022" over 14:00 that day): nothing contradicts
+    if not matched:
+        if _DATE_LIKE.search(text):
+            return (f"{text!r} not read as a date: the date fields give {date.describe()} ({date.edtf}); "
+                    "the words are kept as the date's phrase")
         return None
-    if before:
+    if not kind and value == date.edtf:
+        return None  # the fields' date in words: nothing to read
+    if kind and end and re.fullmatch(r"-?\d{4}", date.edtf):
+        return (f"{text!r} not read as a date: a year-only end_date ends on 1 January, so the words' "
+                f"year is not the fields' ({date.describe()}, {date.edtf}); the words are kept as the date's phrase")
+    if kind == "before":
         value = f"[..{value}]"
-    elif after:
+    elif kind == "after":
         value = f"[{value}..]"
-    elif approximate or uncertain:
-        value += "%" if approximate and uncertain else ("~" if approximate else "?")
+    elif kind:
+        value += {"approx": "~", "unsure": "?", "both": "%"}[kind]
     basis = f"TimelineJS display_date “{text}” qualifies the date fields ({date.edtf}): read as {value}"
     try:
         return EventDate(value, date.phrase or text, basis, date.time_zone, date.precision_override)
-    except DateError:  # a time of day cannot carry EDTF's ~ ?: keep the words, flagged uncertain where possible
-        return None
+    except DateError:  # a time of day cannot carry EDTF's ~ ?: keep the words, and say so
+        return (f"{text!r} not read as a date: the date fields give {date.describe()} ({date.edtf}), "
+                "which cannot carry the words' qualifier; the words are kept as the date's phrase")
 
 
 def date_from_edtf_field(parts: Mapping[str, Any], time_zone: str, *, end: bool = False) -> EventDate | str | None:

@@ -22,7 +22,7 @@ from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, Ti
 
 from .atomic import write_text_atomic
 from .builder import UNGROUPED_TRACK_ID
-from .losses import DateLoss, date_losses, event_not_written, format_losses
+from .losses import DateLoss, date_losses, event_not_written, format_losses, zone_loss
 from .timelinejs import PLANNED_MARK, headline_from_text
 from .timelinejs_dates import as_html, end_parts, parts_from_date
 from .urls import dropped_urls, web_url
@@ -172,6 +172,9 @@ def _date_losses(timeline: Timeline) -> list[str]:
     for e in timeline.events:
         for side, date in (("start", e.start), ("end", e.end)):
             s = stated_date(date) if date is not None else None
+            zoned = zone_loss(e, side, date)
+            if zoned is not None:
+                losses.append(zoned)
             if date is None or s is None or s.exact:
                 continue
             shown = f"“{date.phrase}”" if _read_display_date(date) else f"“{s.words}”"
@@ -179,6 +182,9 @@ def _date_losses(timeline: Timeline) -> list[str]:
                                    f"date fields, shown as {shown}"))
     if not losses:
         return []
+    kept = sum(1 for x in losses if not x.written.endswith("its zone not kept)"))
+    if not kept:
+        return date_losses(losses, "TimelineJS")
     return date_losses(losses, "TimelineJS") + [
-        f"{len(losses)} dates are kept whole (EDTF) in an \"edtf\" field of start_date/end_date, which "
+        f"{kept} dates are kept whole (EDTF) in an \"edtf\" field of start_date/end_date, which "
         "TimelineJS ignores and this viewer reads back"]

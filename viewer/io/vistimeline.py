@@ -56,7 +56,7 @@ from .common import (
     parse_json,
 )
 from .jsonpos import PathPart
-from .losses import DateLoss, date_losses, event_not_written
+from .losses import DateLoss, date_losses, event_not_written, zone_loss
 from .timelinejs_dates import edtf_year
 
 __all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
@@ -378,6 +378,10 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
         if "end" in item and s_end is not None and end is not None and not s_end.exact:
             through = format_interval(s_end.earliest, s_end.latest, s_end.precision)
             dates.append(DateLoss(e, "end", end, s_end.words, f"{through} (end {item['end']})"))
+        for side in ("start", "end") if "end" in item else ("start" if known is s_start else "end",):
+            zoned = zone_loss(e, side, start if side == "start" else end)
+            if zoned is not None:
+                dates.append(zoned)
         if e.track and e.kind is not EventKind.BAND:
             item["group"] = e.track
         if e.summary:
