@@ -1,6 +1,8 @@
 """What validate reads of a collection and convert refuses: every row's json, NaN times,
 duplicated ids, count tables of the right shape but wrong numbers, files that are not collections."""
 
+import os
+
 import pytest
 
 from viewer.app import main
@@ -420,3 +422,38 @@ def test_a_count_table_with_one_wrong_fine_bucket_is_found_by_validate(allied, t
                    + str(tmp_path / "good.counts.parquet") + "') WHERE res = 10) THEN bucket + 1 ELSE bucket END")
     assert main(["validate", allied]) == 1
     assert "rows differ from the counts of the events (first at width 10 s" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("spoil", ["junk", "link", "foreign"])
+def test_a_count_table_file_that_cannot_be_used_is_named_at_opening_and_by_validate(allied, tmp_path, spoil,
+                                                                                   capsys, bundled_path):
+    """A garbage, linked or another collection's ``.counts.parquet`` was ignored without a word
+    (opening gave no note, ``validate`` said valid): the window then counts from the events, and
+    the user should know why it is slower and that the file beside theirs is not what it seems."""
+    from viewer.app import main
+    from viewer.io.duckstore import DuckStore, counts_path
+    from viewer.io.registry import read_timeline, write_timeline
+
+    counts = counts_path(allied)
+    if spoil == "junk":
+        with open(counts, "wb") as f:
+            f.write(b"\x00garbage" * 100)
+        why = "it cannot be read as Parquet"
+    elif spoil == "link":
+        os.replace(counts, tmp_path / "elsewhere.parquet")
+        os.symlink(tmp_path / "elsewhere.parquet", counts)
+        why = "it is a link or special file, not a regular file; it is not followed"
+    else:
+        other = tmp_path / "other" / "allied.parquet"
+        other.parent.mkdir()
+        assert write_timeline(read_timeline(bundled_path), other) == []
+        os.replace(counts_path(str(other)), counts)
+        why = "they were written for another collection"
+    store = DuckStore(allied)
+    try:
+        assert f"allied.counts.parquet: its count tables are not used ({why}" in store.index_note
+        assert "the window counts from the events instead" in store.index_note
+    finally:
+        store.close()
+    assert main(["validate", allied]) == 1
+    assert why in capsys.readouterr().err

@@ -657,23 +657,36 @@ class DuckStore(CountedWindows, EventStore):
 
     def _counts_match(self, cpath: str, token: str | None) -> bool:
         """Whether ``cpath`` holds the count tables of this very collection (else they are ignored)."""
+        def unused(why: str) -> bool:
+            self.index_note = (self.index_note + " " if self.index_note else "") + (
+                f"{cpath}: its count tables are not used ({why}); the window counts from the events instead")
+            return False
+
         try:
-            # beside the file the user named: only a regular file, never a link to elsewhere
-            if token is None or not stat.S_ISREG(os.lstat(cpath).st_mode):
-                return False
-            if self._kv(cpath).get("timeline_viewer_collection") != token:
-                return False
+            mode = os.lstat(cpath).st_mode
+        except FileNotFoundError:
+            return False  # none written (an older or hand-made collection): nothing to say
+        except OSError as exc:
+            return unused(f"it cannot be read: {exc.strerror or exc}")
+        # beside the file the user named: only a regular file, never a link to elsewhere
+        if not stat.S_ISREG(mode):
+            return unused("it is a link or special file, not a regular file; it is not followed")
+        if token is None:
+            return False  # a collection written before the token: its counts cannot be matched
+        try:
+            found = self._kv(cpath).get("timeline_viewer_collection")
+            if found != token:
+                return unused("they were written for another collection" if found else
+                              "it is not a count table file written by `timeline-viewer convert`")
             types = {r[0]: r[1] for r in self.con.execute(
                 "DESCRIBE SELECT * FROM read_parquet(?)", [cpath]).fetchall()}
-        except Exception:  # noqa: BLE001 - a damaged counts file is only a missed shortcut
-            return False
+        except Exception as exc:  # noqa: BLE001 - a damaged counts file is only a missed shortcut
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            return unused(f"it cannot be read as Parquet: {first}")
         wrong = [c for c in _COUNT_COLUMNS if not _numeric(types.get(c))]
         wrong += [c for c in ("ns", "ne") if c in types and not _numeric(types[c])]  # (none before issue 13)
         if wrong:
-            self.index_note = (self.index_note + " " if self.index_note else "") + (
-                f"{cpath}: its count tables are not used (column {', '.join(map(repr, wrong))} missing or not a "
-                "number); the window counts from the events instead")
-            return False
+            return unused(f"column {', '.join(map(repr, wrong))} missing or not a number")
         return True
 
     def _kv(self, file: str) -> dict[str, str]:
