@@ -424,6 +424,19 @@ def test_a_count_table_with_one_wrong_fine_bucket_is_found_by_validate(allied, t
     assert "rows differ from the counts of the events (first at width 10 s" in capsys.readouterr().err
 
 
+
+def test_a_wrong_long_events_end_is_named_in_words_not_as_a_negative_width(allied, tmp_path, capsys):
+    """validate said "first at width -3600 s" for the list of long events' ends: jargon."""
+    import shutil
+
+    counts = counts_path(allied)
+    shutil.move(counts, tmp_path / "good.counts.parquet")
+    _forged(tmp_path / "good.counts.parquet", counts, x1="CASE WHEN res < 0 THEN x1 + 7200 ELSE x1 END")
+    assert main(["validate", allied]) == 1
+    err = capsys.readouterr().err
+    assert "(first in the list of long events' ends (events over 3600 s), lane " in err
+    assert "-3600" not in err
+
 @pytest.mark.parametrize("spoil", ["junk", "link", "foreign"])
 def test_a_count_table_file_that_cannot_be_used_is_named_at_opening_and_by_validate(allied, tmp_path, spoil,
                                                                                    capsys, bundled_path):

@@ -587,8 +587,10 @@ class DuckStore(CountedWindows, EventStore):
                       f"SELECT {cols} FROM {old}))")[0]
         if not got[0]:
             return None
-        return (f"{int(got[0]):,} rows differ from the counts of the events (first at width {float(got[1]):g} s, "
-                f"lane {got[2]})")
+        res = float(got[1])
+        where = ("in the dates-only rows" if res == 0 else
+                 f"in the list of long events' ends (events over {-res:g} s)" if res < 0 else f"at width {res:g} s")
+        return f"{int(got[0]):,} rows differ from the counts of the events (first {where}, lane {got[2]})"
 
     def check_search_index(self, every_row: bool = False) -> None:
         """Drop the sidecar search index (with a note in :attr:`index_note`) when its rows are
