@@ -15,11 +15,11 @@ ZONES = st.sampled_from([None, "UTC", "Europe/Minsk", "America/New_York"])
 def iso_dates(draw):
     """Plain ISO forms, mostly valid, sometimes out of range (day 31 of a
     30-day month, 29 Feb of a common year, hour 24, month 13, year 0000)."""
-    year = draw(st.integers(0, 9999))
+    year = draw(st.integers(-9999, 9999))  # signed: -0044 is 45 BCE (astronomical numbering)
     form = draw(st.sampled_from(["Y", "YM", "YMD", "T", "T", "T"]))
     month = draw(st.integers(1, 13))
     day = draw(st.integers(1, 31))
-    text = f"{year:04d}"
+    text = f"{year:05d}" if year < 0 else f"{year:04d}"
     if form == "Y":
         return text
     text += f"-{month:02d}"
@@ -55,13 +55,16 @@ def test_fast_path_equals_edtf_path(text, zone):
 
 
 @pytest.mark.parametrize("text", ["2022", "2022-02", "2022-02-10", "2022-02-10T14:00:00Z",
-                                  "2022-02-10T14:00:00+03:00", "2024-02-29", "0001-01-01"])
+                                  "2022-02-10T14:00:00+03:00", "2024-02-29", "0001-01-01",
+                                  "-0043-03-15", "0000-01-01", "-0044", "-0004-02-29"])
 def test_plain_iso_dates_take_the_fast_path(text):
+    """Signed years too: a CSV of BCE years went through the EDTF grammar at ~47 ms a date
+    (5,000 rows: 35 s)."""
     assert date_resolve._fast_bounds(text, None) == date_resolve._resolve_edtf(text, None)
 
 
 @pytest.mark.parametrize("text", ["2022-02-10?", "2022-02-10~", "[..2022-02-10]", "2021-02-29",
-                                  "2022-21", "-0043-03-15", "0000-01-01", " 2022-02-10"])
+                                  "2022-21", "-0000", "-0001-02-29", " 2022-02-10"])
 def test_other_forms_are_left_to_the_edtf_parser(text):
     assert date_resolve._fast_bounds(text, None) is None
 

@@ -277,14 +277,15 @@ def _widen(lo: float, hi: float, precision: Precision) -> tuple[float, float]:
 # -- fast path for plain ISO 8601 calendar dates --------------------------
 #
 # Most dates in large collections are plain ``YYYY``, ``YYYY-MM``,
-# ``YYYY-MM-DD`` or ``YYYY-MM-DDThh:mm:ss`` with ``Z``/``+hh:mm``/no offset.
+# ``YYYY-MM-DD`` or ``YYYY-MM-DDThh:mm:ss`` with ``Z``/``+hh:mm``/no offset
+# (the year signed: ``-0044`` is 45 BCE, ISO 8601's astronomical numbering).
 # They mean the same in ISO 8601 and EDTF, so they are resolved here without
 # the EDTF grammar (pyparsing, ~10 ms a value).  Anything else, and anything
 # out of range, returns None and goes through the full EDTF path, which then
 # gives the same result or the same error (tests/model/test_dates_fast.py).
 
 _FAST_RE = re.compile(
-    r"(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)?))?)?)?"
+    r"(-?\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)?))?)?)?"
 )
 _CUM_DAYS = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365)
 
@@ -300,7 +301,7 @@ def _days_from_civil(year: int, month: int, day: int) -> int:
     Algorithms" (days_from_civil), valid for any year.
     """
     y = year - (month <= 2)
-    era = (y if y >= 0 else y - 399) // 400
+    era = y // 400  # Python's floor division: Hinnant's C truncation needs (y - 399) / 400 below 0
     yoe = y - era * 400
     doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
     doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
@@ -313,8 +314,8 @@ def _fast_bounds(text: str, tz_name: str | None) -> _Bounds | None:
     if m is None:
         return None
     year = int(m.group(1))
-    if year < 1:
-        return None  # year 0000 (1 BCE) and its calendar: leave to the EDTF path
+    if year == 0 and m.group(1).startswith("-"):
+        return None  # "-0000" is not EDTF: the EDTF path says so
     lo: float
     if m.group(2) is None:
         lo = _days_from_civil(year, 1, 1) * SECONDS_PER_DAY
