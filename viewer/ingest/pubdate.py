@@ -62,6 +62,9 @@ def parse_published(value: str) -> date:
         if d is None:
             raise PublishedError(f"--published {value!r}: not a day of the calendar")
         return d
+    if re.fullmatch(r"-\d+-\d\d-\d\d", text):
+        raise PublishedError(f"--published {value!r}: a year before 1 CE is not read as a publication date "
+                             "(expected e.g. 2022-02-10 or 10 February 2022)")
     if re.fullmatch(r"[\d\s/.,-]+", text):
         raise PublishedError(f"--published {value!r}: day and month order is ambiguous; write 2022-02-10 "
                              "or 10 February 2022")
@@ -105,15 +108,19 @@ def _full_date(s: str) -> tuple[date, str] | None:
     return None
 
 
+def _metadata_day(raw: str) -> date | None:
+    """The day a metadata date (``2022-02-10T09:00:00Z``) starts with, or None."""
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", raw.strip())
+    return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
 def _from_metadata(meta_dates: list[str]) -> Publication | None:
     for raw in meta_dates:
-        m = re.match(r"(\d{4})-(\d\d)-(\d\d)", raw.strip())
-        if m:
-            d = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if d:
-                return Publication(d, True, True, None, raw, f"The page's metadata gives the publication time "
-                                   f"'{raw}': {fmt_day(d)} (the day as written; its time of day is not used).",
-                                   "metadata")
+        d = _metadata_day(raw)
+        if d:
+            return Publication(d, True, True, None, raw, f"The page's metadata gives the publication time "
+                               f"'{raw}': {fmt_day(d)} (the day as written; its time of day is not used).",
+                               "metadata")
     return None
 
 
@@ -193,13 +200,19 @@ def find_publication(text: str, sentences: list[Sentence], meta_dates: list[str]
                                                 f"Given as the publication date: {fmt_day(given)}.", "given")
     else:
         found = _from_metadata(meta_dates or []) or _from_dateline(text) or _infer(sentences, year_hint)
+    # a page date that cannot be read is said, not dropped without a word: the user may trust it more
+    bad = [raw for raw in (meta_dates or []) if _metadata_day(raw) is None]
+    unread = ((" The page's metadata gives " + ", ".join(repr(r[:60]) for r in bad[:3])
+               + (" (and more)" if len(bad) > 3 else "") + ", not a date (expected YYYY-MM-DD...): not used.")
+              if bad else "")
     if found is None or found.day is None:
         why = ("No publication date given (--published), none printed in a dateline or byline, and none can be "
                "inferred from the text")
         why += (f"; the text names the year {year_hint}, used only for days written without a year."
                 if year_hint else ".")
-        return Publication(None, False, False, None, "", why, "none", year_hint)
+        return Publication(None, False, False, None, "", why + unread, "none", year_hint)
     pub = found
+    pub.basis += unread
     if pub.how != "inferred" and pub.day is not None:
         # a stated end of a run of days elsewhere still helps "ten days" spans
         inferred = _infer(sentences, pub.day.year)

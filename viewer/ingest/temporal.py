@@ -346,7 +346,11 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, pub: Publication, tense
         return d.isoformat(), basis + ".", d, None, ""
     if kind in ("md", "dm"):
         mon, day = _month(g["mon"]), int(g["day"])
+        if _valid(2000, mon, day) is None:  # 2000 is a leap year: only days no year has
+            return None, f"'{phrase}' is not a calendar day in any year", None, None, ""
         y, why = _year_for(pub, mon, day, tense)
+        if y is None and pub.day is not None:  # 29 February near a year that has none
+            return None, f"'{phrase}' is not a calendar day in {pub.day.year}", None, None, ""
         if y is None:
             return None, f"'{phrase}' gives no year and the publication date is not known", None, None, ""
         d = _valid(y, mon, day)
