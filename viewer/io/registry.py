@@ -480,9 +480,11 @@ def export_target(path: str, chosen: str | None = None) -> tuple[str, str]:
     return path + writer.extensions[0], writer.name
 
 
-KEEPS_DRAFTS = ("native", "parquet", "duckdb")
-"""Writers whose files mark unreviewed drafts and planned events as such (a collection's rows
-keep each event's native JSON): no warning that drafts lost their marker."""
+KEEPS_DRAFTS = ("native", "parquet", "duckdb", "csv", "ics", "timelinejs")
+"""Writers whose files mark unreviewed drafts as such (a collection's rows keep each event's
+native JSON; CSV has a ``review`` column, iCalendar and TimelineJS a "DRAFT (unreviewed)" mark):
+they list themselves what of a draft they do not keep; the others get a line saying the
+drafts lost their marker."""
 COLLECTION_WRITERS = ("parquet", "duckdb")
 """Writers that take a ``progress(message)`` callback (chunked, possibly long)."""
 
