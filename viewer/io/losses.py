@@ -15,7 +15,8 @@ from viewer.model.stated import stated_date
 from viewer.model.text import first_of
 from viewer.model.timeline import Event, Timeline
 
-__all__ = ["draft_losses", "format_losses", "event_not_written", "is_event_not_written", "DateLoss", "date_losses", "zone_loss"]
+__all__ = ["draft_losses", "format_losses",
+           "event_not_written", "is_event_not_written", "DateLoss", "date_losses", "zone_loss"]
 
 @dataclass(frozen=True)
 class DateLoss:

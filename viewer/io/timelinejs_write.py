@@ -90,7 +90,8 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
     reference date) begins its text with :data:`~viewer.io.timelinejs.PLANNED_MARK`
     ("(planned)"), which the reader reads back as planned; an unreviewed ingest draft begins it with
     :func:`~viewer.io.timelinejs.draft_paragraph` ("DRAFT, unreviewed", the article and sentence), read back
-    as a draft; sources not shown as media are listed as text ("Sources: …"), read back as text only; a year-only end is written as the next year
+    as a draft; sources not shown as media are listed as text ("Sources: …"), read back as text only;
+    a year-only end is written as the next year
     (:func:`~viewer.io.timelinejs_dates.end_parts`).  Open dates (``..``) cannot be written: a span
     with an open end is written as a point with the end stated in its text.
     """
