@@ -33,7 +33,9 @@ CASES = {
     "timelinejs": ("out.timelinejs.json", None, None),
     "parquet": ("out.parquet", None, None),
     "duckdb": ("out.duckdb", None, None),
-    "vis": ("out.vis.json", "2 events are unreviewed ingest drafts: vis cannot mark them as draft",
+    "vis": ("out.vis.json", "2 events are unreviewed ingest drafts: vis cannot mark them as draft, so they would "
+            "read back as reviewed facts (review them first, or write native, CSV, TimelineJS, Parquet or DuckDB, "
+            "which keep the mark)",
             "2 events described as planned lose that status in vis-timeline"),
 }
 

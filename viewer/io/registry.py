@@ -528,7 +528,10 @@ def write_timeline(
     if drafts and writer.name not in KEEPS_DRAFTS:  # never let a draft pass as a reviewed fact unsaid
         left_out.append(f"{drafts} event{'s are' if drafts != 1 else ' is an'} unreviewed ingest "
                         f"draft{'s' if drafts != 1 else ''}: {writer.name} cannot mark "
-                        f"{'them' if drafts != 1 else 'it'} as draft (review them, or keep the native file)")
+                        f"{'them' if drafts != 1 else 'it'} as draft, so {'they' if drafts != 1 else 'it'} "
+                        f"would read back as {'reviewed facts' if drafts != 1 else 'a reviewed fact'} (review "
+                        f"{'them' if drafts != 1 else 'it'} first, or write native, CSV, TimelineJS, "
+                        "Parquet or DuckDB, which keep the mark)")
     return left_out
 
 
