@@ -49,8 +49,8 @@ def test_converting_drafts_to_a_format_without_a_draft_marker_says_so(tmp_path, 
     draft = tmp_path / "d.timeline.json"
     assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "-o", str(draft)]) == 0
     capsys.readouterr()
-    assert main(["convert", str(draft), str(tmp_path / "d.csv")]) == 1
-    assert "16 events are unreviewed ingest drafts: csv cannot mark them as draft" in capsys.readouterr().err
+    assert main(["convert", str(draft), str(tmp_path / "d.vis.json")]) == 1
+    assert "16 events are unreviewed ingest drafts: vis cannot mark them as draft" in capsys.readouterr().err
     assert main(["convert", str(draft), str(tmp_path / "again.timeline.json")]) == 0  # native keeps the marker
 
 

@@ -43,11 +43,17 @@ warnings; a bad row is listed and skipped, the other rows load.
 
 The writer writes exactly these columns (``id, track, kind, title, start,
 end, summary, location, actors, tags, sources, url, start_phrase,
-start_basis, end_phrase, end_basis, quotes, status``), so its files read back.
+start_basis, end_phrase, end_basis, quotes, status, review, draft_sentence,
+draft_article``), so its files read back.
 ``status`` is ``planned`` for an event shown as planned (the source
 describes it as still to happen, or it begins after the timeline's
 reference date, which CSV cannot hold) and ``happened`` otherwise; the
 reader marks ``planned`` rows planned so plans never come back as facts.
+``review`` is ``unreviewed draft`` for an ingest draft not yet reviewed
+(empty otherwise), with the sentence and article it was read from in
+``draft_sentence`` and ``draft_article``; the reader reads such a row back
+as a draft (its character offsets in the article are not kept), so a draft
+never comes back as a reviewed fact.
 ``quotes`` is for people: one quote a line, direct speech in quotation marks
 with its speaker, reported speech attributed and never in quotation marks
 (:func:`viewer.model.quoting.quote_sentence`); the reader does not turn it
@@ -80,7 +86,7 @@ from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.quoting import quote_sentence
 from viewer.model.text import first_of
-from viewer.model.timeline import Event, EventKind, Quote, SourceKind, Timeline
+from viewer.model.timeline import Draft, Event, EventKind, Quote, SourceKind, Timeline
 
 from .atomic import write_text_atomic
 from .common import (
@@ -96,6 +102,7 @@ from .common import (
     to_edtf,
 )
 from .humandates import human_date, human_edtf, is_ongoing_word, is_open_word
+from .losses import draft_losses
 from .urls import dropped_urls, web_url
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
@@ -124,12 +131,18 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "end_basis": ("endbasis",),
     "quotes": ("quotes",),
     "status": ("status",),
+    "review": ("review",),
+    "draft_sentence": ("draftsentence",),
+    "draft_article": ("draftarticle",),
 }
 """Model field -> normalised header names that feed it (first match wins)."""
 
 WRITE_COLUMNS = ("id", "track", "kind", "title", "start", "end", "summary", "location", "actors", "tags",
                  "sources", "url", "start_phrase", "start_basis", "end_phrase", "end_basis", "quotes",
-                 "status")
+                 "status", "review", "draft_sentence", "draft_article")
+
+DRAFT_REVIEW = "unreviewed draft"
+"""The ``review`` cell of an unreviewed ingest draft (empty for every other event); read back as a draft."""
 
 
 def _norm(name: str) -> str:
@@ -483,6 +496,7 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                "as text for people, without their speaker, role and source fields; not loaded "
                "(the native format keeps quotes; map a verbatim column with --map quote=COLUMN)",
                quote_lines[0], f"column {cols['quotes']!r}")
+    odd_review: list[CsvRow] = []
     for row in rows:
         where = row.where()
         fld = "start"
@@ -535,10 +549,21 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         if status not in ("", "planned", "happened"):
             b.warn(f"status {cell(row, 'status')!r} is not 'planned' or 'happened'; read as happened", row.line,
                    row.where(cols["status"]))
+        review = " ".join(cell(row, "review").lower().split())
+        draft = None
+        if review in (DRAFT_REVIEW, "draft"):  # never read back as a reviewed fact
+            draft = Draft(cell(row, "draft_sentence"), article=cell(row, "draft_article"))
+        elif review not in ("", "reviewed"):
+            odd_review.append(row)
         b.add(Event(eid, title, start, track, kind, end, cell(row, "summary"),
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
                     tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources,
-                    planned=status == "planned"))
+                    draft=draft, planned=status == "planned"))
+    if odd_review:  # a "review" column of another tool's (film reviews...): said once, the rows read as they are
+        b.warn(f"column {cols['review']!r}: {len(odd_review)} row{'s' if len(odd_review) != 1 else ''} hold "
+               f"neither {DRAFT_REVIEW!r} nor empty (e.g. {cell(odd_review[0], 'review')[:40]!r}, row "
+               f"{odd_review[0].number}); read as not drafts", odd_review[0].line,
+               odd_review[0].where(cols["review"]))
     if not date_format and any("never guessed" in p.message for p in b.skipped):  # 24/02/2022: say how to read it
         for fld in ("start", "end"):
             hint = date_format_hint([cols[fld]], rows, fld) if fld in cols else ""
@@ -609,6 +634,8 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
             e.start.phrase, e.start.basis, e.end.phrase if e.end else "", e.end.basis if e.end else "",
             "\n".join(quote_sentence(q) for q in e.quotes),
             "planned" if timeline.is_planned(e) else "happened",
+            DRAFT_REVIEW if e.draft is not None else "",
+            e.draft.sentence if e.draft is not None else "", e.draft.article if e.draft is not None else "",
         ]
         writer.writerow([v if k in (4, 5) else escape_formula(v) for k, v in enumerate(text)])
     return buf.getvalue()
@@ -632,6 +659,10 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """
     delimiter = "\t" if os.fspath(path).lower().endswith(".tsv") else ","
     write_text_atomic(path, csv_text(timeline, delimiter=delimiter))
+    offsets = any(e.draft is not None and e.draft.offsets != (0, 0) for e in timeline.events)
     return (format_losses(timeline, "CSV", quotes="as text in the 'quotes' column", source_details=True,
                           reference_date=True)
+            + draft_losses(timeline, "CSV", f"marked {DRAFT_REVIEW!r} in the 'review' column, sentence and article "
+                           "in 'draft_sentence' and 'draft_article' (read back as drafts)",
+                           "character offsets of the sentence in the article" if offsets else "")
             + dropped_urls(timeline, "CSV"))

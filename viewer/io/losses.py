@@ -15,7 +15,8 @@ from viewer.model.stated import stated_date
 from viewer.model.text import first_of
 from viewer.model.timeline import Event, Timeline
 
-__all__ = ["format_losses", "event_not_written", "is_event_not_written", "DateLoss", "date_losses", "zone_loss"]
+__all__ = ["draft_losses", "format_losses",
+           "event_not_written", "is_event_not_written", "DateLoss", "date_losses", "zone_loss"]
 
 @dataclass(frozen=True)
 class DateLoss:
@@ -54,6 +55,18 @@ def date_losses(losses: list[DateLoss], fmt: str) -> list[str]:
     all, and its stderr can be kept in a file)."""
     return [f"event {x.event.id!r} ({x.event.title[:60]}): {x.side} {x.date.edtf} ({x.stated}) written as "
             f"{x.written} in {fmt}" for x in losses]
+
+
+def draft_losses(timeline: Timeline, fmt: str, kept: str, lost: str = "") -> list[str]:
+    """The line saying how a ``fmt`` file holds the unreviewed ingest drafts (none without drafts):
+    ``"2 unreviewed ingest drafts in CSV: marked ...; not kept: ..."``.  ``kept`` says where the
+    draft marker is (so a reader of the list knows whether they come back as drafts), ``lost`` what
+    of a draft the format cannot hold ("" for nothing)."""
+    n = timeline.draft_count()
+    if not n:
+        return []
+    what = f"{n} unreviewed ingest draft{'s' if n != 1 else ''}"
+    return [f"{what} in {fmt}: {kept}" + (f"; not kept: {lost}" if lost else "")]
 
 
 _FIELD_WORDS = {

@@ -480,9 +480,11 @@ def export_target(path: str, chosen: str | None = None) -> tuple[str, str]:
     return path + writer.extensions[0], writer.name
 
 
-KEEPS_DRAFTS = ("native", "parquet", "duckdb")
-"""Writers whose files mark unreviewed drafts and planned events as such (a collection's rows
-keep each event's native JSON): no warning that drafts lost their marker."""
+KEEPS_DRAFTS = ("native", "parquet", "duckdb", "csv", "ics", "timelinejs")
+"""Writers whose files mark unreviewed drafts as such (a collection's rows keep each event's
+native JSON; CSV has a ``review`` column, iCalendar and TimelineJS a "DRAFT (unreviewed)" mark):
+they list themselves what of a draft they do not keep; the others get a line saying the
+drafts lost their marker."""
 COLLECTION_WRITERS = ("parquet", "duckdb")
 """Writers that take a ``progress(message)`` callback (chunked, possibly long)."""
 
@@ -526,7 +528,10 @@ def write_timeline(
     if drafts and writer.name not in KEEPS_DRAFTS:  # never let a draft pass as a reviewed fact unsaid
         left_out.append(f"{drafts} event{'s are' if drafts != 1 else ' is an'} unreviewed ingest "
                         f"draft{'s' if drafts != 1 else ''}: {writer.name} cannot mark "
-                        f"{'them' if drafts != 1 else 'it'} as draft (review them, or keep the native file)")
+                        f"{'them' if drafts != 1 else 'it'} as draft, so {'they' if drafts != 1 else 'it'} "
+                        f"would read back as {'reviewed facts' if drafts != 1 else 'a reviewed fact'} (review "
+                        f"{'them' if drafts != 1 else 'it'} first, or write native, CSV, TimelineJS, "
+                        "Parquet or DuckDB, which keep the mark)")
     return left_out
 
 

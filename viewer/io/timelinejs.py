@@ -23,6 +23,8 @@ TimelineJS                 timeline model
 ``edtf`` (a date's)        this viewer's own export: the whole EDTF date,
                            read instead of the fields when it agrees with them
 text beginning "(planned)"  this viewer's own planned marker: a planned event
+text beginning "DRAFT,     this viewer's own draft marker: an unreviewed draft
+unreviewed"                (with the article and sentence it was read from)
 ``text.headline``          title; ``text.text``: summary (HTML -> plain text)
 ``media`` url/credit/caption  a source (outlet = credit, url, title = caption)
 ``group``                  track (events without a group: track "Events")
@@ -43,6 +45,7 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from collections.abc import Mapping
@@ -51,7 +54,7 @@ from typing import Any
 
 from viewer.model.dates import EventDate
 from viewer.model.errors import DateError, Problem, TimelineLoadError
-from viewer.model.timeline import Event, EventKind, Quote, SourceKind, Timeline
+from viewer.model.timeline import Draft, Event, EventKind, Quote, SourceKind, Timeline
 
 from .builder import ReadReport, TimelineBuilder, end_before_start
 from .common import CsvRow, column_lookup, html_to_text, load_text, parse_json, read_csv_rows, split_csv_problems
@@ -71,6 +74,9 @@ __all__ = [
     "UNTITLED",
     "TEMPLATE_COLUMNS",
     "PLANNED_MARK",
+    "DRAFT_MARK",
+    "draft_paragraph",
+    "own_marks",
 ]
 
 TEMPLATE_COLUMNS = (
@@ -85,6 +91,39 @@ _KNOWN_DATE_KEYS = set(DATE_FIELDS) | {"display_date", "format", "edtf"}
 PLANNED_MARK = "<p><i>(planned)</i></p>"
 """What the writer puts first in the text of an event shown as planned (TimelineJS has no status);
 a text that begins with it is read back as a planned event, without it."""
+
+DRAFT_MARK = "<p><b>DRAFT, unreviewed</b>"
+"""What the writer puts first in the text of an unreviewed ingest draft (before :data:`PLANNED_MARK`):
+``<p><b>DRAFT, unreviewed</b> from <i>ARTICLE</i>: “SENTENCE”</p>`` (article and sentence when
+known, HTML-escaped).  A text that begins with that paragraph is read back as a draft, without it."""
+
+_DRAFT_PARAGRAPH = re.compile(re.escape(DRAFT_MARK) + r"(?: from <i>(?P<article>[^<]*)</i>)?"
+                              r"(?:: “(?P<sentence>(?:[^<]|<br>)*)”)?</p>")
+
+
+def draft_paragraph(draft: Draft) -> str:
+    """The paragraph that marks a draft in the text (:data:`DRAFT_MARK`), as the reader reads it back."""
+    article = f" from <i>{html.escape(draft.article)}</i>" if draft.article else ""
+    sentence = f": “{html.escape(draft.sentence).replace(chr(10), '<br>')}”" if draft.sentence else ""
+    return f"{DRAFT_MARK}{article}{sentence}</p>"
+
+
+def _unescape(value: str | None) -> str:
+    return html.unescape((value or "").replace("<br>", "\n"))
+
+
+def own_marks(body: str) -> tuple[str, Draft | None, bool]:
+    """``(rest of the text, draft or None, planned)``: the writer's own draft and planned
+    paragraphs at the start of an event's text read back (TimelineJS has no status), the text without them."""
+    draft = None
+    text = body.lstrip()
+    m = _DRAFT_PARAGRAPH.match(text)
+    if m is not None:
+        draft = Draft(_unescape(m.group("sentence")), article=_unescape(m.group("article")))
+        text = text[m.end():]
+    if text.startswith(PLANNED_MARK):
+        return text[len(PLANNED_MARK):], draft, True
+    return (text if draft is not None else body), draft, False
 
 
 def _year_only(value: Any) -> str | None:
@@ -236,10 +275,9 @@ class _Reader:
                         "not loaded", line, where)
         title = " ".join(self.text(text.get("headline"), where, line, "text.headline").split())
         raw_body = text.get("text")
-        planned = False
-        if isinstance(raw_body, str) and raw_body.lstrip().startswith(PLANNED_MARK):
-            planned = True  # the writer's own marker (TimelineJS has no status)
-            raw_body = raw_body.lstrip()[len(PLANNED_MARK):]
+        planned, draft = False, None
+        if isinstance(raw_body, str):  # the writer's own markers (TimelineJS has no status)
+            raw_body, draft, planned = own_marks(raw_body)
         summary = self.text(raw_body, where, line, "text.text")
         if not title:
             title = headline_from_text(summary)
@@ -268,7 +306,7 @@ class _Reader:
         tags = item.get("tags")
         tags = tuple(t.strip() for t in tags.split(",") if t.strip()) if isinstance(tags, str) else ()
         self.b.add(Event(id=eid, title=title, start=start, track=track, kind=kind, end=end, summary=summary,
-                         tags=tags, sources=tuple(sources), quotes=tuple(quotes), planned=planned))
+                         tags=tags, sources=tuple(sources), quotes=tuple(quotes), draft=draft, planned=planned))
 
     def media(self, media: Any, where: str, line: int | None) -> tuple[list[str], list[Quote]]:
         """The sources and quotes of a ``media`` object: a url is a source

@@ -18,12 +18,13 @@ from viewer.model.dates import EventDate
 from viewer.model.precision import format_instant
 from viewer.model.quoting import is_direct, quote_sentence
 from viewer.model.stated import stated_date
+from viewer.model.text import first_of
 from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, Timeline
 
 from .atomic import write_text_atomic
 from .builder import UNGROUPED_TRACK_ID
-from .losses import DateLoss, date_losses, event_not_written, format_losses, zone_loss
-from .timelinejs import PLANNED_MARK, headline_from_text
+from .losses import DateLoss, date_losses, draft_losses, event_not_written, format_losses, zone_loss
+from .timelinejs import PLANNED_MARK, draft_paragraph, headline_from_text
 from .timelinejs_dates import as_html, end_parts, parts_from_date
 from .urls import dropped_urls, web_url
 
@@ -52,6 +53,24 @@ def _media_quote(e: Event, sources: tuple[Source, ...] | list[Source]) -> tuple[
     return q, next((s for s in sources if s.id == q.source), None)
 
 
+def _text_sources(e: Event, sources: tuple[Source, ...] | list[Source]) -> list[Source]:
+    """The sources of ``e`` written only as text ("Sources: …"): those not shown as its media."""
+    with_url = next((s for s in sources if web_url(s.url)), None)
+    media_quote = _media_quote(e, sources) if with_url is None else None
+    return [s for s in sources if s is not with_url and not (media_quote and s is media_quote[1])]
+
+
+def _text_source_loss(timeline: Timeline) -> list[str]:
+    """A line naming the events whose sources are written only as text (read back as text, not sources)."""
+    ids = [e.id for e in timeline.events if _text_sources(e, timeline.sources_of(e))]
+    if not ids:
+        return []
+    n = len(ids)
+    return [f"{n} event{'s' if n != 1 else ''}: {'their' if n != 1 else 'its'} sources other than the media are "
+            "written as text (\"Sources: …\") at the end of the event's text in TimelineJS, and read back as "
+            f"that text, not as sources: {first_of(ids)}"]
+
+
 def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
     """TimelineJS JSON data of a timeline (see :func:`write_timelinejs`).
 
@@ -69,7 +88,10 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
     quote media (``<blockquote>`` with ``<cite>``); events of the ungrouped
     track get no ``group``; an event shown as planned (described so, or after the
     reference date) begins its text with :data:`~viewer.io.timelinejs.PLANNED_MARK`
-    ("(planned)"), which the reader reads back as planned; a year-only end is written as the next year
+    ("(planned)"), which the reader reads back as planned; an unreviewed ingest draft begins it with
+    :func:`~viewer.io.timelinejs.draft_paragraph` ("DRAFT, unreviewed", the article and sentence), read back
+    as a draft; sources not shown as media are listed as text ("Sources: …"), read back as text only;
+    a year-only end is written as the next year
     (:func:`~viewer.io.timelinejs_dates.end_parts`).  Open dates (``..``) cannot be written: a span
     with an open end is written as a point with the end stated in its text.
     """
@@ -89,7 +111,8 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
         for date, parts in ((e.start, start), (e.end, end)):
             if date is not None and parts is not None and _read_display_date(date):
                 parts["display_date"] = as_html(date.phrase)  # the TimelineJS author's own date text, as read
-        body = [PLANNED_MARK] if timeline.is_planned(e) else []  # TimelineJS has no status: the reader reads it back
+        body = [draft_paragraph(e.draft)] if e.draft is not None else []  # TimelineJS has no status: the
+        body += [PLANNED_MARK] if timeline.is_planned(e) else []  # reader reads both marks back
         body += [as_html(e.summary)] if e.summary else []
         phrases = [d.phrase for d in (e.start, e.end)
                    if d is not None and d.phrase and not _read_display_date(d)]
@@ -107,7 +130,7 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
             who = q.who
             body.append(f"<blockquote>{as_html(q.text)}</blockquote>" + (f"<p>— {as_html(who)}</p>" if who else "")
                         if is_direct(q) else f"<p>{as_html(quote_sentence(q))}</p>")  # reported: never a quotation
-        listed = [s for s in sources if s is not with_url and not (media_quote and s is media_quote[1])]
+        listed = _text_sources(e, sources)
         if listed:
             body.append("<p><small>Sources: " + "; ".join(as_html(s.name)
                                                           for s in listed) + "</small></p>")
@@ -162,7 +185,10 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
             if parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
     return left + _date_losses(timeline) + format_losses(
         timeline, "TimelineJS", quotes="as plain text in the event's text", source_details=True,
-        reference_date=True, fields=("actors", "tags", "location", "basis")) + dropped_urls(timeline, "TimelineJS")
+        reference_date=True, fields=("actors", "tags", "location", "basis")) + _text_source_loss(timeline) + \
+        draft_losses(timeline, "TimelineJS", "\"DRAFT, unreviewed\" first in the event's text, with its article and "
+                     "sentence (read back as drafts)", "character offsets of the sentence in the article") + \
+        dropped_urls(timeline, "TimelineJS")
 
 
 def _date_losses(timeline: Timeline) -> list[str]:
