@@ -558,7 +558,7 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                         b.source(s, url=outlet_url.get(s, ""), kind=SourceKind.OTHER)
                         for s in source_names)
         eid = b.event_id(cell(row, "id"), row.line, where, f"row-{row.number}")
-        quotes = ()
+        quotes: tuple[Quote, ...] = ()
         if cell(row, "quote"):
             quote_text, quote_kind = quote_of(row)
             quotes = (Quote(quote_text, cell(row, "speaker"), "", sources[0] if sources else "",

@@ -439,7 +439,8 @@ def _resolve_edtf(text: str, tz_name: str | None) -> _Bounds:
         obj = edtf.parse_edtf(text)
     except EDTFParseException as exc:
         raise DateError(
-            f"{text!r} is not an EDTF date; {_qualifier_hint(text)}{_iso_hint(text)}expected forms like 2022-02-10, 2022-02, "
+            f"{text!r} is not an EDTF date; {_qualifier_hint(text)}{_iso_hint(text)}expected forms like "
+            "2022-02-10, 2022-02, "
             "2022-02-10?, [..2022-02-10] or 2022-02-10T14:00:00+03:00"
         ) from exc
     except Exception as exc:  # the edtf package raises assorted errors on odd input
