@@ -577,11 +577,10 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
     if read_reported:
         n = len(read_reported)
         b.notes.append(Problem(
-            file, f"{n:,} quote{'' if n == 1 else 's'} (column {cols['quote']!r}) read as reported speech, "
-            f"not as {'a direct quotation' if n == 1 else 'direct quotations'}: "
-            f"{'its text is' if n == 1 else 'their text is'} not wrapped in quotation marks and no quote_kind "
-            "cell says it is verbatim; to show a quote as the speaker's own words, wrap the cell in quotation marks "
-            "or add a column quote_kind of direct or reported (or --map quote_kind=COLUMN)",
+            file, f"{n:,} quote{'' if n == 1 else 's'} (column {cols['quote']!r}) read as reported speech, not "
+            "direct quotation: not in quotation marks, and no quote_kind says direct; to show a quote as the "
+            "speaker's own words, wrap the cell in quotation marks or add a quote_kind column (direct or "
+            "reported; --map quote_kind=COLUMN)",
             read_reported[0], None, f"column {cols['quote']!r}"))
     if not date_format and any("never guessed" in p.message for p in b.skipped):  # 24/02/2022: say how to read it
         for fld in ("start", "end"):
