@@ -195,6 +195,7 @@ def read_csv_rows(text: str, file: str, *,
     problems: list[Problem] = []
     previous_end = 0
     number = 0
+    raw_lines: list[str] | None = None
     try:
         for cells in reader:
             start_line = previous_end + 1
@@ -216,6 +217,8 @@ def read_csv_rows(text: str, file: str, *,
                             file, f"column name {name!r} appears twice in the header (columns {seen[name] + 1} "
                             f"and {index + 1}); column names must be unique", start_line)])
                     seen[name] = index
+                if delimiter is None and delim == "\t" and len(header) == 1:
+                    _refuse_other_separator(file, header[0], start_line)
                 continue
             number += 1
             if previous_end > start_line and any(
@@ -223,10 +226,18 @@ def read_csv_rows(text: str, file: str, *,
                     for c in cells if "\n" in c for line in c.split("\n")[1:]):
                 # a quoted value with line breaks is legal CSV, but one whose lines
                 # look like whole rows is an unclosed double quote that swallowed them
+                if raw_lines is None:
+                    raw_lines = _LINE_END.split(text)
+                if "".join(raw_lines[start_line - 1:previous_end]).count('"') % 2:
+                    # strict=False reads an unclosed quote to the end of the file
+                    closed = (f"is never closed, so every line from {start_line} to the end of the file "
+                              f"(line {previous_end}) was read as one value; close the quote where the value ends")
+                else:
+                    closed = (f"is closed only on line {previous_end}, so those lines were read as one value; "
+                              "check for an unclosed quote")
                 problems.append(Problem(
                     file, f"row {number} runs over lines {start_line} to {previous_end}: a double quote opened "
-                    f"on line {start_line} is closed only on line {previous_end}, so those lines were read as "
-                    "one value; check for an unclosed quote", start_line, None, f"row {number}"))
+                    f"on line {start_line} {closed}", start_line, None, f"row {number}"))
             if len(cells) > len(header):
                 extra = [c for c in cells[len(header):] if c.strip()]
                 if extra:
@@ -237,6 +248,8 @@ def read_csv_rows(text: str, file: str, *,
             values = dict(zip(header, cells))  # a short row's missing cells are absent: .get(name, "")
             rows.append(CsvRow(start_line, number, values, len(cells)))
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise TimelineLoadError([_oversized_cell(file, text, delim, previous_end + 1, header)]) from None
         raise TimelineLoadError([Problem(file, f"not valid CSV: {exc}", reader.line_num or 1)]) from None
     if header is None:
         raise TimelineLoadError([Problem(file, "the file has no header line of column names", 1, 1)])
@@ -254,6 +267,68 @@ def read_csv_rows(text: str, file: str, *,
                 + (" and an unclosed double quote" if tail.count('"') % 2 else "")
                 + " and no line end: the file seems cut off; row not loaded", last.line, None, f"row {last.number}"))
     return header, rows, problems
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+"""The line ends the csv module counts lines by (``reader.line_num``)."""
+
+
+def _refuse_other_separator(file: str, name: str, line: int) -> None:
+    """Refuse a ``.tsv`` whose one-column header is split by commas or semicolons instead of tabs."""
+    counts = {sep: name.count(sep) for sep in (",", ";")}
+    sep = max(counts, key=lambda k: counts[k])
+    if not counts[sep]:
+        return
+    words = {",": ("comma", "commas", "comma-separated", ".csv"), ";": ("semicolon", "semicolons",
+                                                                        "semicolon-separated", ".csv")}[sep]
+    raise TimelineLoadError([Problem(
+        file, f"the file is named as tab-separated ({os.path.splitext(file)[1] or '.tsv'}: read split at tabs), "
+        f"but its header line {name[:80]!r} has no tab and {counts[sep]} {words[1] if counts[sep] > 1 else words[0]}: "
+        f"it looks {words[2]}, not tab-separated; rename it to {words[3]} (or save it from the spreadsheet "
+        "as tab-separated text)", line)])
+
+
+def _oversized_cell(file: str, text: str, delim: str, line: int, header: list[str] | None) -> Problem:
+    """The problem of a cell over the csv module's field limit, found by scanning the row that
+    begins on ``line``: where it is (line, column) and how big, in words."""
+    limit = csv.field_size_limit()
+    pos = 0
+    for _ in range(line - 1):  # to the row's first line
+        m = _LINE_END.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+    stop = re.compile(f'[{re.escape(delim)}"\r\n]')
+    index, cell_start, cell_line, size = 0, pos, line, 0
+    while True:
+        if text.startswith('"', pos) and pos == cell_start:  # a quoted cell: to its closing quote
+            pos += 1
+            while True:
+                close = text.find('"', pos)
+                if close < 0:
+                    pos = len(text)
+                    break
+                pos = close + (2 if text.startswith('""', close) else 1)
+                if pos == close + 1:
+                    break
+        m = stop.search(text, pos)
+        if m is not None and m.group(0) == '"':  # a stray quote inside an unquoted cell
+            pos = m.end()
+            continue
+        end = m.start() if m else len(text)
+        size = end - cell_start - (2 if text.startswith('"', cell_start) else 0)  # not its quotes
+        if size > limit or m is None or m.group(0) != delim:
+            break
+        cell_line += len(_LINE_END.findall(text, cell_start, end))  # a cell spans lines only inside quotes
+        index += 1
+        pos = cell_start = end + 1
+    column = (f"column {header[index]!r} (column {index + 1})" if header and index < len(header)
+              else f"column {index + 1}")
+    found = f"a cell of {size:,} characters" if size > limit else "a cell too long to read"
+    return Problem(file, f"{found}: cells over {limit:,} "
+                   f"characters ({limit // 1024} KiB) are not read, so the file was not read; shorten that cell "
+                   "(keep long texts in a file of their own and give its link) and try again",
+                   cell_line, None, column)
 
 
 CUT_ROW = "the file ends mid-row:"

@@ -20,8 +20,10 @@ actors      actors (``;``-separated)
 tags        tags (``;``-separated)
 sources     sources, source (``;``-separated outlet names)
 url         url, link
-quote       quote, quotation (the words, verbatim: a direct quote)
+quote       quote, quotation (what was said; see below for direct or reported)
 speaker     speaker, quoted_by, said_by (who said the quote)
+quote_kind  quote_kind, quote_type, speech_kind (direct, quotation; reported,
+            reported speech, paraphrase)
 phrases     start_phrase, start_basis, end_phrase, end_basis
 ==========  ============================================================
 
@@ -29,6 +31,15 @@ Where names leave a field without a column, the content decides
 (:func:`guess_from_content`): a column most of whose cells read as dates
 feeds start (then end), a text column of many different values the title
 (else the summary), one of a few repeated values the track.
+
+A quote is a direct quotation (the speaker's own words, shown in quotation
+marks) only when the file says so: its ``quote_kind`` cell reads ``direct`` or
+``quotation``, or, without one, the cell is wrapped in quotation marks
+(``"…"``, ``“…”``, ``„…“``, ``«…»``, ``‘…’``; removed once, so they are not
+shown doubled).  Otherwise it is reported speech (``reported``,
+``reported speech``, ``paraphrase``, or a cell not in quotation marks: a
+spreadsheet cell is seldom verbatim), shown attributed and never in quotation
+marks; a note says how many quotes were read so and how to mark them direct.
 
 Dates are ISO 8601 or EDTF (``2022-02-10``, ``2022-02-10T14:00:00Z``,
 ``2022-02``, ``[..2022-02-10]``) or written in words (``December 7, 1941``,
@@ -86,7 +97,7 @@ from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.quoting import quote_sentence
 from viewer.model.text import first_of
-from viewer.model.timeline import Draft, Event, EventKind, Quote, SourceKind, Timeline
+from viewer.model.timeline import Draft, Event, EventKind, Quote, QuoteKind, SourceKind, Timeline
 
 from .atomic import write_text_atomic
 from .common import (
@@ -125,6 +136,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link"),
     "quote": ("quote", "quotation"),
     "speaker": ("speaker", "quotedby", "saidby"),
+    "quote_kind": ("quotekind", "quotetype", "speechkind"),
     "start_phrase": ("startphrase",),
     "start_basis": ("startbasis",),
     "end_phrase": ("endphrase",),
@@ -489,6 +501,26 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             urls_of.setdefault(names[0], set()).add(cell(row, "url"))
     outlet_url = {name: next(iter(urls)) for name, urls in urls_of.items() if len(urls) == 1}
 
+    read_reported: list[int] = []  # lines of quotes read as reported speech for want of a kind or marks
+
+    def quote_of(row: CsvRow) -> tuple[str, QuoteKind]:
+        """The quote's text and kind: as its ``quote_kind`` cell says, else direct only when the
+        cell is wrapped in quotation marks (removed once), else reported speech (counted)."""
+        text = cell(row, "quote")
+        inner = unwrapped_quote(text)
+        said = cell(row, "quote_kind")
+        kind = QUOTE_KINDS.get(_norm(said)) if said else None
+        if said and kind is None:
+            b.warn(f"quote kind {said!r} is not one of direct, quotation, reported, reported speech or "
+                   "paraphrase; the quote is read by its quotation marks instead", row.line,
+                   row.where(cols["quote_kind"]))
+        if kind is None:
+            if inner is not None:
+                return inner, QuoteKind.DIRECT
+            read_reported.append(row.line)
+            return text, QuoteKind.REPORTED
+        return (inner if inner is not None and kind is QuoteKind.DIRECT else text), kind
+
     quote_lines = [row.line for row in rows if cell(row, "quotes")]
     if quote_lines:  # text for people (quote_sentence): who said it and how cannot be read back honestly
         rows_text = f"{len(quote_lines)} row{'' if len(quote_lines) == 1 else 's'} with text"
@@ -540,8 +572,11 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                         b.source(s, url=outlet_url.get(s, ""), kind=SourceKind.OTHER)
                         for s in source_names)
         eid = b.event_id(cell(row, "id"), row.line, where, f"row-{row.number}")
-        quotes = (Quote(cell(row, "quote"), cell(row, "speaker"), "", sources[0] if sources else ""),) \
-            if cell(row, "quote") else ()
+        quotes: tuple[Quote, ...] = ()
+        if cell(row, "quote"):
+            quote_text, quote_kind = quote_of(row)
+            quotes = (Quote(quote_text, cell(row, "speaker"), "", sources[0] if sources else "",
+                            kind=quote_kind),)
         if cell(row, "speaker") and not quotes:
             b.warn(f"speaker {cell(row, 'speaker')!r} without a quote; not loaded", row.line,
                    row.where(cols["speaker"]))
@@ -564,6 +599,14 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                f"neither {DRAFT_REVIEW!r} nor empty (e.g. {cell(odd_review[0], 'review')[:40]!r}, row "
                f"{odd_review[0].number}); read as not drafts", odd_review[0].line,
                odd_review[0].where(cols["review"]))
+    if read_reported:
+        n = len(read_reported)
+        b.notes.append(Problem(
+            file, f"{n:,} quote{'' if n == 1 else 's'} (column {cols['quote']!r}) read as reported speech, not "
+            "direct quotation: not in quotation marks, and no quote_kind says direct; to show a quote as the "
+            "speaker's own words, wrap the cell in quotation marks or add a quote_kind column (direct or "
+            "reported; --map quote_kind=COLUMN)",
+            read_reported[0], None, f"column {cols['quote']!r}"))
     if not date_format and any("never guessed" in p.message for p in b.skipped):  # 24/02/2022: say how to read it
         for fld in ("start", "end"):
             hint = date_format_hint([cols[fld]], rows, fld) if fld in cols else ""
@@ -582,6 +625,40 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                 b.skipped = [replace(p, message=p.message + why) if "never guessed" in p.message else p
                              for p in b.skipped]
     return b.report()
+
+
+QUOTE_KINDS: dict[str, QuoteKind] = {
+    **dict.fromkeys(("direct", "quotation", "directquote", "directquotation", "directspeech", "verbatim",
+                     "quote"), QuoteKind.DIRECT),
+    **dict.fromkeys(("reported", "reportedspeech", "paraphrase", "paraphrased", "indirect", "indirectspeech"),
+                    QuoteKind.REPORTED),
+}
+"""Words of a ``quote_kind`` cell (case, spaces, ``_`` and ``-`` ignored) -> the quote's kind."""
+
+_QUOTE_MARKS = (('"', '"'), ("“", "”"), ("„", "“"), ("„", "”"), ("”", "”"), ("«", "»"), ("»", "«"),
+                ("‘", "’"), ("'", "'"), ("‚", "‘"), ("‚", "’"), ("「", "」"), ("『", "』"))
+"""Opening and closing quotation marks a cell may be wrapped in (English, German, Swedish,
+French, Danish, single, CJK)."""
+
+
+def unwrapped_quote(text: str) -> str | None:
+    """The text inside the quotation marks ``text`` is wrapped in (``“We will fight”`` ->
+    ``We will fight``), or None when it is not one quotation: no marks, marks at one end only,
+    or marks inside too (``"We will," he said, "fight"``: words of the writer between quotations)."""
+    text = text.strip()
+    for first, last in _QUOTE_MARKS:
+        if len(text) > 2 and text.startswith(first) and text.endswith(last):
+            inner = text[len(first):-len(last)]
+            if not inner.strip():
+                return None
+            if first in ("'", "‘", "‚"):  # single marks: ’ and ' inside are apostrophes (won’t) unless
+                # a mark opens a word after a space (' he said, 'fight')
+                if re.search(rf"\s[{re.escape(first)}]\S", inner) or first != last and first in inner:
+                    return None
+            elif first in inner or last in inner:
+                return None
+            return inner.strip()
+    return None
 
 
 def read_csv(path: str | os.PathLike[str]) -> Timeline:

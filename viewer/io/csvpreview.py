@@ -25,8 +25,8 @@ from .csvgeneric import _SHORT_SIGNED_YEAR, _declared_date, _reads_as_date, gues
 
 __all__ = ["ROLES", "DATE_FORMATS", "Preview", "preview", "count_dates", "guess_date_format", "layout_key"]
 
-ROLES = ("title", "start", "end", "track", "summary", "quote", "speaker", "sources", "url", "tags", "location",
-         "actors", "id", "kind", "status", "review", "draft_sentence", "draft_article")
+ROLES = ("title", "start", "end", "track", "summary", "quote", "speaker", "quote_kind", "sources", "url", "tags",
+         "location", "actors", "id", "kind", "status", "review", "draft_sentence", "draft_article")
 """Roles a column can take (fields of :data:`viewer.io.csvgeneric.FIELDS`); any other column is ignored."""
 
 DATE_FORMATS = (

@@ -134,6 +134,18 @@ class Checker:
                 "(the same date is allowed: a zero-length span)",
             )
 
+    def offsets(self, value: Any, path: tuple[PathPart, ...], what: str, text: str) -> None:
+        """Report ``[start, end]`` character offsets whose end comes before their start
+        (the schema checks the shape: two whole numbers of 0 or more)."""
+        if isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value) \
+                and value[1] < value[0]:
+            self.report.add(
+                path,
+                f"{what} has offsets [{value[0]}, {value[1]}]: the end ({value[1]}) is before the start "
+                f"({value[0]}); expected [start, end] with the end at or after the start (where the {text} "
+                "begins and ends in the article), or no \"offsets\" when they are not known",
+            )
+
     # -- ids -----------------------------------------------------------
     def ids(self, key: str, noun: str) -> dict[str, tuple[PathPart, ...]]:
         """First path of each id in ``data[key]``; duplicates reported."""
@@ -265,6 +277,11 @@ class Checker:
                 )
         for q_index, quote in _objects(event.get("quotes")):
             self.reference(quote.get("source"), sources, (*path, "quotes", q_index, "source"), "source")
+            self.offsets(quote.get("offsets"), (*path, "quotes", q_index, "offsets"),
+                         f"quote {q_index + 1} (quotes[{q_index}]) of this event", "quote")
+        draft = event.get("draft")
+        if isinstance(draft, Mapping):
+            self.offsets(draft.get("offsets"), (*path, "draft", "offsets"), "this event's draft", "sentence")
         cited = event.get("sources")
         if isinstance(cited, list):
             for s_index, source_id in enumerate(cited):

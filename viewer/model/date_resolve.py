@@ -359,6 +359,22 @@ _ISO_TIME = re.compile(r"^(?P<day>[+-]?\d{4,}-\d{2}-\d{2})(?P<sep>[T ])(?P<hm>\d
                        r"(?P<frac>[.,]\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?$")
 
 
+_QUALIFIERS = re.compile(r"[?~%]{2,}")
+
+
+def _qualifier_hint(text: str) -> str:
+    """How to write a date both uncertain and approximate (``2022-02-10?~`` -> ``2022-02-10%``),
+    or ``""``; ends with ``"; "``."""
+    def one(m: re.Match[str]) -> str:
+        found = set(m.group(0))
+        return "%" if "%" in found or {"?", "~"} <= found else m.group(0)
+
+    fixed = _QUALIFIERS.sub(one, text)
+    if fixed == text:
+        return ""
+    return f"EDTF writes a date both uncertain (?) and approximate (~) with one '%': write {fixed!r}; "
+
+
 def _iso_hint(text: str) -> str:
     """What to change in an ISO 8601 date-time that EDTF (ISO 8601-2, as the
     ``edtf`` package reads it) does not accept, or ``""``; ends with ``"; "``.
@@ -423,7 +439,8 @@ def _resolve_edtf(text: str, tz_name: str | None) -> _Bounds:
         obj = edtf.parse_edtf(text)
     except EDTFParseException as exc:
         raise DateError(
-            f"{text!r} is not an EDTF date; {_iso_hint(text)}expected forms like 2022-02-10, 2022-02, "
+            f"{text!r} is not an EDTF date; {_qualifier_hint(text)}{_iso_hint(text)}expected forms like "
+            "2022-02-10, 2022-02, "
             "2022-02-10?, [..2022-02-10] or 2022-02-10T14:00:00+03:00"
         ) from exc
     except Exception as exc:  # the edtf package raises assorted errors on odd input
