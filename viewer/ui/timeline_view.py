@@ -204,9 +204,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.addItem(self.bands_item)
         self.addItem(self.events_item)
         self._axis.set_origin(cols.origin_epoch_s)
-        self.limits = view_limits(timeline)
-        lim = self.limits
-        self._vb.setLimits(xMin=lim.x_min, xMax=lim.x_max, minXRange=lim.min_width, maxXRange=lim.max_width)
+        self._apply_limits(view_limits(timeline))
         self._apply_style()
         self.events_item.set_selected(self.state.selected)
         self.bands_item.set_selected(self.state.selected)
@@ -214,9 +212,11 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
     def edit_timeline(self, timeline: Timeline) -> None:
         """Show an edited version of the shown timeline (same tracks): the
         event layer takes the new columns in place, the bands are redrawn; lane
-        heights, view range and limits stay (:meth:`set_timeline` recomputes
-        them, e.g. after the edits settle).  Falls back to :meth:`set_timeline`
-        when the tracks differ."""
+        heights and view range stay (:meth:`set_timeline` recomputes them,
+        e.g. after the edits settle); the limits follow an edit that changes
+        the events' extent (an event moved far outside, or back by undo), so
+        panning and Home reach every event.  Falls back to
+        :meth:`set_timeline` when the tracks differ."""
         old = self.timeline
         if self.events_item is None or [t.id for t in old.tracks] != [t.id for t in timeline.tracks]:
             a, b = self.x_range()
@@ -225,11 +225,23 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
             return
         self.timeline = timeline
         self.events_item.set_timeline(timeline)
+        self._set_limits(view_limits(timeline))
         self.removeItem(self.bands_item)
         self.bands_item = BandLayerItem(timeline, self.style_)
         self.addItem(self.bands_item)
         self.events_item.set_selected(self.state.selected)
         self.bands_item.set_selected(self.state.selected)
+
+    def _apply_limits(self, lim: XLimits) -> None:
+        self.limits = lim
+        self._vb.setLimits(xMin=lim.x_min, xMax=lim.x_max, minXRange=lim.min_width, maxXRange=lim.max_width)
+
+    def _set_limits(self, lim: XLimits) -> None:
+        """New limits for the shown timeline, the range shown kept as far as they allow."""
+        if lim != self.limits:
+            a, b = self.x_range()
+            self._apply_limits(lim)
+            self.set_x_range(a, b)
 
     def make_style(self) -> TimelineStyle:
         """The style for the current size (subclasses may theme it; called on every resize);
