@@ -64,6 +64,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_codes import add_child_options, child_result, code_folders  # noqa: E402
+
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 INTERACTIONS = ("search", "filter", "filtertab", "facets", "zone", "dday", "select", "step", "tracks", "story",
                 "export", "open")
@@ -366,16 +369,8 @@ def _busy_rows(tl) -> list[int]:
 
 
 def _spawn(code: str, path: Path, what: str, timeout: float, cache_dir: str) -> dict | None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=code, TIMELINE_VIEWER_CACHE_DIR=cache_dir)
-    try:
-        out = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", what, "--one-file", str(path)],
-                             capture_output=True, text=True, env=env, check=False, timeout=timeout, cwd=code)
-    except subprocess.TimeoutExpired:
-        return None
-    for line in out.stdout.splitlines():
-        if line.startswith("RESULT "):
-            return json.loads(line[7:])
-    raise SystemExit(f"benchmark child failed ({what}, {path}, {code}):\n{out.stdout}\n{out.stderr[-3000:]}")
+    return child_result(__file__, code, [what, "--one-file", str(path)],
+                        env={"TIMELINE_VIEWER_CACHE_DIR": cache_dir}, timeout=timeout)
 
 
 def _prepare_cache(code: str, path: Path) -> None:
@@ -420,21 +415,16 @@ def _cell(r: dict | None, timeout: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
-    p.add_argument("--code", action="append", default=[],
-                   help="LABEL=DIR: run the interactions with the viewer package of DIR (repeatable)")
+    add_child_options(p, "run the interactions")
     p.add_argument("--timeout", type=float, default=180.0, help="seconds per interaction process")
     p.add_argument("--only", nargs="+", choices=INTERACTIONS, help="run only these interactions")
     p.add_argument("--no-extra", action="store_true", help="skip the 10,000-track and 100,000-quote rows")
-    p.add_argument("--data", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "timeline-bench"),
-                   help="folder for the synthetic files (reused between runs)")
-    p.add_argument("--child", help=argparse.SUPPRESS)
-    p.add_argument("--one-file", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
         print("RESULT " + json.dumps(run_child(args.one_file, args.child)), flush=True)
         return 0
     here = str(Path(__file__).resolve().parent.parent)
-    codes = [tuple(c.split("=", 1)) for c in args.code] or [("this", here)]
+    codes = code_folders(args.code, f"this={here}")
     folder = Path(args.data)
     folder.mkdir(parents=True, exist_ok=True)
     cache_dir = tempfile.mkdtemp(prefix="tv-bench-cache-")  # mode 0o700

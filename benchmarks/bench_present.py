@@ -28,10 +28,12 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_codes import add_child_options, child_result, code_folders  # noqa: E402
 
 CASES = ("open_bundled", "step_bundled", "resize_bundled", "open_300", "resize_300", "step_n")
 LABELS = {"open_bundled": "open, bundled", "step_bundled": "step, bundled", "resize_bundled": "resize, bundled",
@@ -108,35 +110,24 @@ def run_child(case: str, path: str | None, reps: int) -> dict:
 
 
 def _spawn(code: str, case: str, path: Path | None, reps: int) -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=code)
-    cmd = [sys.executable, os.path.abspath(__file__), "--child", case, "--reps", str(reps)]
-    if path is not None:
-        cmd += ["--one-file", str(path)]
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False, cwd=code)
-    for line in out.stdout.splitlines():
-        if line.startswith("RESULT "):
-            return json.loads(line[7:])
-    raise SystemExit(f"benchmark child failed ({case}, {code}):\n{out.stdout}\n{out.stderr[-3000:]}")
+    result = child_result(__file__, code, [case, "--reps", str(reps)] + (["--one-file", str(path)] if path else []))
+    assert result is not None  # (no timeout)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--code", action="append", default=[],
-                   help="LABEL=DIR: run with the viewer package of DIR (repeatable)")
+    add_child_options(p, "run")
     p.add_argument("--n", type=int, default=100_000, help="events of the synthetic file (step row)")
     p.add_argument("--n300", type=int, default=10_000, help="events of the synthetic file of the 300-step story")
     p.add_argument("--reps", type=int, default=8)
     p.add_argument("--only", nargs="+", choices=CASES)
-    p.add_argument("--data", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "timeline-bench"),
-                   help="folder for the synthetic files (reused between runs)")
-    p.add_argument("--child", help=argparse.SUPPRESS)
-    p.add_argument("--one-file", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
         print("RESULT " + json.dumps(run_child(args.child, args.one_file, args.reps)), flush=True)
         return 0
     here = str(Path(__file__).resolve().parent.parent)
-    codes = [tuple(c.split("=", 1)) for c in args.code] or [("this", here)]
+    codes = code_folders(args.code, f"this={here}")
     folder = Path(args.data)
     folder.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_codes import code_folders, run_code, synthetic_collection  # noqa: E402
+from bench_codes import add_options, codes_and_collection, run_code  # noqa: E402
 
 _ONE = """
 import sys, time
@@ -34,12 +34,9 @@ store.close()
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--code", action="append", default=[], metavar="LABEL=DIR")
-    p.add_argument("--events", type=int, default=100_000)
-    p.add_argument("--data", default="/tmp/rowdates-bench")
+    add_options(p, "/tmp/rowdates-bench")
     args = p.parse_args()
-    codes = code_folders(args.code)
-    target = synthetic_collection(args.data, args.events, codes[0][1])
+    codes, target = codes_and_collection(args)
     print("| code | events | validate's row checks (s) | rows/s | problems |\n|---|---|---|---|---|", flush=True)
     for label, folder in codes:
         words = run_code(label, folder, _ONE, str(target))

@@ -68,12 +68,13 @@ def test_draft_title_is_the_headline_or_a_short_first_sentence_never_the_datelin
             assert f.read_text(encoding="utf-8").find(t[len("Draft: "):-1] + " ") >= 0, t
 
 
-def test_a_person_on_a_track_of_their_own_says_why_in_the_basis():
+def test_a_person_named_once_on_the_people_track_says_why_in_the_basis():
     tl = _allied().timeline
     truss = _by_title(tl, "Foreign Secretary Liz Truss arrived in Moscow")
-    assert truss.track == "liz-truss"
-    assert ("Track 'Liz Truss': a track of its own, as the draft ties Liz Truss (Foreign Secretary) to no country "
-            "or organisation on its list" in truss.start.basis)
+    assert truss.track == "people"  # named once, with no country: not a track of her own
+    assert ("Track 'People': Liz Truss is named once and tied to no country or organisation on the draft's list"
+            in truss.start.basis)
+    assert "a track of its own" not in truss.start.basis
     normandy = _by_title(tl, "The Normandy Format has been")  # a name without role or quote: no person note
     assert "Track '" not in normandy.start.basis
     johnson = _by_title(tl, "UK Prime Minister Boris Johnson will see")  # "UK" said: on the country's track

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 
 __all__ = ["TimelineStyle", "contrast_ratio", "relative_luminance",
            "briefing_colours", "distinct_shapes", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
-           "SHAPE_GLYPHS", "marker_polygon", "BRIEFING_LABEL_FRACTION"]
+           "SHAPE_GLYPHS", "marker_polygon", "marker_swatch", "BRIEFING_LABEL_FRACTION"]
 
 OKABE_ITO = {
     "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
@@ -299,3 +299,20 @@ def contrast_ratio(a: str, b: str) -> float:
     """WCAG 2.x contrast ratio of two colours, 1..21 (AA: 4.5 for text, 3 for graphics)."""
     la, lb = relative_luminance(a), relative_luminance(b)
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def marker_swatch(colour: str, shape: str, px: int = 16) -> QIcon:
+    """A ``px`` x ``px`` icon of a track's marker: ``shape`` (:func:`marker_polygon`) filled in
+    ``colour`` with a thin darker outline, as the timeline draws the track's points, for lists
+    that name tracks (the Events tab), so a track whose colour repeats another's (and is told
+    apart by its shape on the timeline) is told apart there too."""
+    pix = QPixmap(px, px)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = QColor(colour)
+    painter.setPen(fill.darker(160))
+    painter.setBrush(fill)
+    painter.drawPolygon(marker_polygon(shape, px / 2, px / 2, px / 2 - 1.5))
+    painter.end()
+    return QIcon(pix)

@@ -160,7 +160,10 @@ def parse_person(phrase: str) -> Person:
                              or (role_words[k - 1] in ("of", "for") and k > 1 and _CAP.match(role_words[k - 2]))):
                 k -= 1
             head = " ".join(role_words[k:])
-            return Person(" ".join(tail), head, country_of(head) or country_of(" ".join(tail)), "person")
+            # the country of the role's head ("UK Prime Minister"), else named with the role ("Ukraine's
+            # foreign minister Dmytro Kuleba")
+            actor = country_of(head) or country_of(" ".join(tail)) or country_of(" ".join(words[:cut]))
+            return Person(" ".join(tail), head, actor, "person")
     if len(words) <= 4 and all(re.fullmatch(_NAME_WORD, w) for w in words) and words[0] not in _PRONOUN_NOT_NAMES:
         actor = GAZETTEER.get(p, "") or country_of(p)
         office = bool(actor) or re.search(r"\b(?:Ministry|Office|Department|Street|House|Council|Commission|"

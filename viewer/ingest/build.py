@@ -25,7 +25,7 @@ from viewer.model.timeline import (
 )
 
 from .actors import Person
-from .drafts import Claim, Unresolved, claims_of, speaker_of
+from .drafts import Claim, Unresolved, claims_of, settle_tracks, speaker_of
 from .extract import Sentence, dateline_length, split_sentences
 from .pubdate import find_outlet, find_publication
 from .quotes import FoundQuote, PersonMemory
@@ -245,6 +245,7 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
     for s in sentences:
         claims.extend(claims_of(s, pub, memory, unresolved))
     claims = _merge_undated(claims)
+    settle_tracks(claims, text)
     tracks: dict[str, Track] = {}
     events: list[Event] = []
     taken: set[str] = set()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from viewer.model.dates import EventDate
 from viewer.model.errors import DateError
 
-from .actors import GAZETTEER, Person, actors_in, parse_person
+from .actors import _ROLE_END, GAZETTEER, ROLE_WORDS, Person, actors_in, country_of, parse_person
 from .extract import Sentence, dateline_length
 from .quotes import FoundQuote, PersonMemory, find_quotes
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
@@ -340,6 +340,59 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
             c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
     return claims
+
+
+PEOPLE_TRACK = "People"
+"""The track of people the article names once and ties to no country or organisation on the list."""
+
+_GENERIC = re.compile(r"(?:(?:anonymous|unnamed|senior|western|local|some|other|several|many|two|three|"
+                      r"government|military|security|intelligence)\s+)*(?:officials?|diplomats?|sources?|analysts?|"
+                      r"witnesses|residents|authorities|people|experts|observers|insiders|aides?|advisers|advisors|"
+                      r"organi[sz]ers|police|prosecutors|unnamed official\b.*)", re.I)
+"""Who the article does not name: never a track of its own ("officials said")."""
+
+_OWN_TRACK_NOTE = re.compile(r"\s*Track '[^']*': a track of its own, .*? on review\.")
+
+
+def _tied_country(name: str, text: str) -> str:
+    """The country or organisation the article ties ``name`` to where it names them: a role
+    before the name ("British Foreign Secretary Liz Truss") or after it ("Liz Truss, the British
+    foreign secretary,"); ``""`` when none."""
+    for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+        before = re.split(r"[,.;:!?—–“”\"]", text[max(0, m.start() - 80):m.start()])[-1].strip()
+        if before and _ROLE_END.search(before) and country_of(before):
+            return country_of(before)
+        after = re.match(rf",\s+(?:the\s+|an?\s+)?(?P<role>[^,.;]{{0,80}}?\b(?:{ROLE_WORDS})\b[^,.;]*)",
+                         text[m.end():m.end() + 120], re.I)
+        if after and country_of(after.group("role")):
+            return country_of(after.group("role"))
+    return ""
+
+
+def settle_tracks(claims: list[Claim], text: str) -> None:
+    """The tracks of the drafts, once the whole article is read: who the article does not name
+    ("officials", "diplomats", "sources") is no track (the sentence's country, else Other); a
+    person named once goes to the country or organisation the article ties them to, else to
+    :data:`PEOPLE_TRACK`; a person named more than once keeps a track of their own."""
+    for c in claims:
+        actor = c.actor
+        if not actor or actor in GAZETTEER.values() or actor == "Other":
+            continue
+        if _GENERIC.fullmatch(actor.strip()):
+            named = [a for a in c.actors if a in GAZETTEER.values()]
+            c.actor = named[0] if named else "Other"
+            continue
+        tied = _tied_country(actor, text)
+        person = bool(tied) or bool(_OWN_TRACK_NOTE.search(c.start[2]))  # (not "the Normandy Format")
+        if not person or len(re.findall(rf"(?<![\w]){re.escape(Person(actor).surname)}(?![\w])", text)) > 1:
+            continue  # a person named again keeps a track of their own
+        c.actor = tied or PEOPLE_TRACK
+        basis = _OWN_TRACK_NOTE.sub("", c.start[2])
+        if not tied:
+            basis = (f"{basis} Track '{PEOPLE_TRACK}': {actor} is named once and tied to no country or "
+                     "organisation on the draft's list (countries, capitals, seats of government, NATO, EU, "
+                     "UN); move the event to the right track on review.").strip()
+        c.start = (c.start[0], c.start[1], basis)
 
 
 def speaker_of(c: Claim) -> Person | None:

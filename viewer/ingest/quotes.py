@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import ROLE_WORDS, SPEAKER, Person, parse_person
+from .actors import ROLE_WORDS, SPEAKER, Person, country_of, parse_person
 from .extract import dateline_length
 from .tense import _markers
 
@@ -126,6 +126,7 @@ class PersonMemory:
         self.speaker_before: Person | None = None
         self.quoted_here: Attribution | None = None  # the last direct quote's attribution, this sentence
         self.quoted_before: Attribution | None = None  # ... in the previous sentence
+        self.recent: list[str] = []  # names of the people noted, the last noted last
 
     def begin(self, sentence: str) -> None:
         """Start a sentence: note the people it names with a role ("Foreign
@@ -170,12 +171,24 @@ class PersonMemory:
                 p = Person(full.name, p.role or full.role, p.actor or full.actor, "person")
             self.people[p.name] = p
             self.last = p
+            if p.name in self.recent:
+                self.recent.remove(p.name)
+            self.recent.append(p.name)
         elif p.kind in ("office", "unnamed") and len(p.name.split()) == 1:
             full = self._known(p.name)
             if full is not None:
                 self.last = full
                 return full
         return p
+
+    def by_role(self, role: str) -> Person | None:
+        """The person last named with ``role`` among their role words ("the minister" after
+        "foreign minister Dmytro Kuleba"); None when nobody named so far has it."""
+        for name in reversed(self.recent):
+            p = self.people[name]
+            if re.search(rf"\b{re.escape(role)}\b", p.role, re.I):
+                return p
+        return None
 
     def _known(self, name: str) -> Person | None:
         """A person named in full earlier whose name ends with, or (one word)
@@ -204,6 +217,15 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0) -> Person:
     phrase = re.sub(r"^(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then),?\s+", "", phrase)
     if re.match(r"(?:on|in|at|by|for|to|from|with|during|after|before|last|next|this|that)\b", phrase, re.I):
         return Person("", "", "", "unknown")  # "said on Wednesday …": a time or a place, not a speaker
+    phrase = _TIME_TAIL.sub("", phrase) or phrase  # "the minister on Monday": the minister
+    role = _ROLE_ONLY.fullmatch(phrase)
+    if role is not None:
+        # "said the minister": the person the article last named with that role, else an unnamed
+        # official in the article's words; a role is never a name ("minister on Monday")
+        named = memory.by_role(role.group("role")) if role.group("the") else None
+        p = named or Person(f"unnamed official (“{phrase}”, as the article says)", "", country_of(phrase), "unnamed")
+        memory.spoke(p)
+        return p
     p = parse_person(phrase)
     if p.kind == "pronoun":
         p = memory.pronoun(pos)
@@ -214,6 +236,9 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0) -> Person:
     memory.spoke(p)
     return p
 
+
+_ROLE_ONLY = re.compile(rf"(?:(?P<the>[Tt]he)|an?|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<role>{ROLE_WORDS})", re.I)
+"""A speaker named by role alone: "the minister", "a senior official", "the foreign ministry spokesman"."""
 
 _ORG_WORDS = {"Police", "Officials", "Organisers", "Organizers", "Diplomats", "Sources", "Analysts", "Witnesses",
               "Residents", "Authorities", "Prosecutors", "Congress", "Parliament", "Government", "Ministry"}

@@ -100,6 +100,10 @@ def _times(e: Event) -> tuple[object, object | None]:
     10 December), ``185X`` over the 1850s; :func:`_date_losses` lists each date so placed."""
     start = stated_date(e.start)
     end = stated_date(e.end) if e.end is not None else None
+    for d, s in ((e.start, start), (e.end, end)):
+        if d is not None and s is not None and d.year_unknown:
+            # not "1 BCE (year 0) is outside 1..9999": year 0 is the EDTF digits' first, not the date's
+            raise ValueError(f"its year is unknown ({s.words}; EDTF {d.edtf})")
     first_s = start if start is not None else end
     if first_s is None:
         raise ValueError("it has no finite date")

@@ -54,7 +54,7 @@ it was written).  An open end (``..``) with one of them as its phrase is shown a
 an end not stated (``unknown``, ``TBD``)."""
 
 
-_UNSPECIFIED = re.compile(r"^(?P<y>\d{4}|XXXX)-(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?\??$")
+_UNSPECIFIED = re.compile(r"^(?P<y>\d{4}|XXXX)(?:-(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?)?\??$")
 """A value with unspecified (``X``) digits, uncertain at most: ``2022-XX-10``, ``XXXX-02-10``."""
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -151,6 +151,12 @@ class EventDate:
         """True when nothing about the date is qualified or open."""
         return not (self.uncertain or self.approximate or self.relation)
 
+    @property
+    def year_unknown(self) -> bool:
+        """True when the value's year is all unspecified digits (``XXXX-02-XX``, ``[XXXX-02..]``): its
+        possible interval, year 0 to 9999, is EDTF's four digits, not something the source said."""
+        return isinstance(self.edtf, str) and self.edtf.strip().lstrip("[").startswith("XXXX")
+
     def _approximate_words(self, widened: str) -> str:
         """An approximate date as stated, then the widened interval it stands for:
         ``"Thu 10 Feb 2022, so between Wed 9 Feb 2022 and Fri 11 Feb 2022"``.
@@ -173,7 +179,9 @@ class EventDate:
         """A day or month stated while a coarser part is not (EDTF ``X`` digits), in words:
         ``2022-XX-10`` -> ``"the 10th of an unknown month of 2022"`` (its possible interval,
         10 Jan – 10 Dec, read as an eleven-month span); ``XXXX-02-10`` -> ``"10 February of
-        an unknown year"``; else ``""``."""
+        an unknown year"``; ``XXXX-02`` and ``XXXX-02-XX`` -> ``"February of an unknown year"``,
+        ``XXXX`` -> ``"an unknown year"`` (not their possible interval, 1 BCE – 9999, which says
+        more than is known); else ``""``."""
         m = _UNSPECIFIED.match(self.edtf.strip()) if isinstance(self.edtf, str) else None
         if m is None:
             return ""
@@ -184,9 +192,22 @@ class EventDate:
             if mo != "XX":  # only the year unknown
                 return f"{n} {_MONTHS[int(mo) - 1]} of an unknown year"
             return f"the {nth} of an unknown month " + ("and year" if y == "XXXX" else f"of {int(y)}")
-        if y == "XXXX" and mo not in (None, "XX") and d is None:
+        if y == "XXXX" and mo not in (None, "XX") and d in (None, "XX"):  # the day unknown too: the month
             return f"{_MONTHS[int(mo) - 1]} of an unknown year"
+        if y == "XXXX" and mo in (None, "XX") and d in (None, "XX"):
+            return "an unknown year"
         return ""
+
+    def _known_precision(self) -> Precision | None:
+        """The finest part a value with ``X`` digits states (``XXXX-02-XX``, ``2022-02-XX``: the
+        month; ``XXXX``: none), where that is coarser than :attr:`precision`; else None."""
+        m = _UNSPECIFIED.match(self.edtf.strip()) if isinstance(self.edtf, str) else None
+        if m is None or "X" not in m[0]:
+            return None
+        for part, precision in ((m["d"], Precision.DAY), (m["m"], Precision.MONTH), (m["y"], Precision.YEAR)):
+            if part is not None and part != "XX" and part != "XXXX":
+                return precision if precision < self.precision else None
+        return Precision.UNKNOWN
 
     def describe(self) -> str:
         """The resolved date in words, e.g. ``"Thu 10 Feb 2022 (to the day)"``;
@@ -209,7 +230,9 @@ class EventDate:
                 text = "about " + self._approximate_words(text)
         if self.precision >= Precision.HOUR:
             text += " UTC"
-        text += f" (to the {self.precision.label})" if self.precision > Precision.UNKNOWN else ""
+        known = self._known_precision()
+        precision = self.precision if known is None else known
+        text += f" (to the {precision.label})" if precision > Precision.UNKNOWN else ""
         if self.uncertain:
             text += ", uncertain"
         return text

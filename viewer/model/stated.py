@@ -103,6 +103,8 @@ def _unspecified(core: str, zone: str | None) -> tuple[EventDate, Precision, str
             first, last = last, first
         if re.fullmatch(r"\d{3}X", year) and not sign:
             year_words = f"{first}s"
+        elif year == "XXXX":
+            year_words = "year unknown"  # not "a year from 1 BCE to 9999": EDTF's four digits, not a fact
         else:
             year_words = f"a year from {format_year(first)} to {format_year(last)}"
         words = year_words

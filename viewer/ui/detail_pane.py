@@ -95,7 +95,9 @@ def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str =
                expanded: frozenset[str] | set[str] = frozenset(), links: bool = False) -> str:
     rows = [f"<tr><td><b>{escape(label)}</b></td><td>{escape(describe_date(d, zone, timeline_zone))}</td></tr>"]
     first, last = possible_bounds(d, zone, timeline_zone)
-    if not d.is_open and first != last:  # a single day, or a time, needs no range
+    # a single day, or a time, needs no range; nor does a date whose year is unknown (its range,
+    # 1 BCE to 9999, is EDTF's four digits, not the source's)
+    if not d.is_open and first != last and not d.year_unknown:
         rows.append(f"<tr><td class='muted'>earliest possible</td><td>{escape(first)}</td></tr>"
                     f"<tr><td class='muted'>latest possible</td><td>{escape(last)}</td></tr>")
     if d.phrase:

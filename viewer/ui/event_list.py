@@ -30,10 +30,11 @@ from weakref import WeakSet
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTabWidget
 
 from ..graphics.events import label_text
+from ..graphics.style import marker_swatch
 from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN
 from ..model.kept import forget, kept, kept_values
 from ..model.lanes import display_order
@@ -176,8 +177,21 @@ class EventTableModel(QAbstractTableModel):
         tracks = self._timeline.tracks
         rank = display_order([t.id for t in tracks], self.track_order).argsort()
         self._lanes = {t.id: (int(rank[i]), t) for i, t in enumerate(tracks)}
-        colours = self._timeline.track_colours
-        self._colours = {t.id: QColor(colours[int(rank[i])]) for i, t in enumerate(tracks)}
+        self._swatches: dict[str, QIcon] = {}
+
+    def _swatch(self, track_id: str) -> QIcon | None:
+        """The Track column's swatch: the track's marker as the timeline draws it, in its own
+        colour and shape (not a diamond when its colour repeats another track's), by the track,
+        not by its place on screen (a reorder moves the lane, not its colour).  Drawn once."""
+        icon = self._swatches.get(track_id)
+        if icon is None:
+            lane = self._timeline.track_index.get(track_id) if track_id else None
+            if lane is None:
+                return None
+            shapes = self._timeline.track_shapes
+            icon = marker_swatch(self._timeline.track_colours[lane], shapes[lane] if lane < len(shapes) else "diamond")
+            self._swatches[track_id] = icon
+        return icon
 
     def set_track_order(self, order: tuple[str, ...]) -> None:
         """Sort the Track column in ``order`` (track ids top to bottom, as the
@@ -284,7 +298,7 @@ class EventTableModel(QAbstractTableModel):
         if role == _ALIGN:
             return _RIGHT if col == 3 else None
         if role == _DECORATION:
-            return self._colours.get(self._cells(row)[1]) if col == 1 else None
+            return self._swatch(self._cells(row)[1]) if col == 1 else None
         if role == SORT_ROLE and col == 0:
             # rows are already in the documented time order (Event.sort_point,
             # ties in file order): sorting by date needs no event built

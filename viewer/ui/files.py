@@ -39,7 +39,17 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from ..io.common import ReadReport, group_problems, load_text, read_csv_rows
 from ..io.native_decode import decode_text
@@ -80,32 +90,72 @@ def settings() -> QSettings:
 
 
 class Banner(QFrame):
-    """A dismissable strip above the timeline: an error (red) or a notice (amber)."""
+    """A dismissable strip above the timeline: an error (red) or a notice (amber).
+
+    A message with more lines than the strip shows (an export's every loss, a
+    load's every problem) has its whole text behind **Show all**: a scrolling,
+    selectable list in the strip, so every line can be read (and copied)."""
+
+    DETAILS_HEIGHT_PX = 220
+    """Height of the scrolling list of every line (it scrolls beyond)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("fileBanner")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # file text is never HTML
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.label, 1)
+        column.addWidget(self.label)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName("Every line of the message")
+        self.details.setFixedHeight(self.DETAILS_HEIGHT_PX)
+        self.details.hide()
+        column.addWidget(self.details)
+        layout.addLayout(column, 1)
+        buttons = QVBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        self.all_button = QPushButton("Show all")
+        self.all_button.setAccessibleName("Show every line of the message")
+        self.all_button.clicked.connect(self.toggle_details)
+        buttons.addWidget(self.all_button)
         self.close_button = QPushButton("Dismiss")
         self.close_button.setAccessibleName("Dismiss message")
         self.close_button.clicked.connect(self.hide)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.all_button.hide()
         self.hide()
 
-    def show_message(self, text: str, *, error: bool) -> None:
-        """Show ``text`` (plain text) in red for an error, amber for a notice."""
+    def show_message(self, text: str, details: str = "", *, error: bool) -> None:
+        """Show ``text`` (plain text) in red for an error, amber for a notice;
+        ``details``, the whole text when ``text`` shows only its first lines,
+        behind **Show all**."""
         colour, border = ("#fde8e8", "#c0392b") if error else ("#fff4d6", "#b8860b")
         self.setStyleSheet(f"#fileBanner {{ background: {colour}; border: 2px solid {border}; border-radius: 4px; }}"
                            "QLabel { color: #1b1f24; font-size: 12pt; }")
         self.label.setText(text)
+        details = "" if details == text else details
+        self.details.setPlainText(details)
+        self.details.hide()
+        self.label.show()
+        self.all_button.setText("Show all")
+        self.all_button.setVisible(bool(details))
         self.error = error
         self.show()
+
+    def toggle_details(self) -> None:
+        """Show all: the whole text in the scrolling list (again: back to the first lines)."""
+        shown = not self.details.isVisible()
+        self.details.setVisible(shown)
+        self.label.setVisible(not shown)
+        self.all_button.setText("Show fewer" if shown else "Show all")
 
 
 def csv_header(path: str) -> list[str] | None:
@@ -128,12 +178,17 @@ def csv_header(path: str) -> list[str] | None:
         return None
 
 
-def _problem_lines(problems: list[Problem]) -> str:
+def _cut(head: str, lines: list[str]) -> tuple[str, str]:
+    """``head`` and the first :data:`_MAX_SHOWN` of ``lines``, then how many more; and ``head``
+    with every line (the banner's Show all)."""
+    more = len(lines) - _MAX_SHOWN
+    short = "\n".join(lines[:_MAX_SHOWN]) + (f"\n… and {more} more (Show all)" if more > 0 else "")
+    return head + short, head + "\n".join(lines)
+
+
+def _problem_lines(problems: list[Problem]) -> list[str]:
     """Problems as the command line lists them (rows of one kind grouped, with their lines)."""
-    lines = group_problems(problems, most_lines=12)
-    shown = lines[:_MAX_SHOWN]
-    more = len(lines) - len(shown)
-    return "\n".join(shown) + (f"\n… and {more} more" if more > 0 else "")
+    return group_problems(problems, most_lines=12)
 
 
 class FileFeature(QObject):
@@ -303,8 +358,8 @@ class FileFeature(QObject):
                                    f"The writer failed ({type(exc).__name__}: {exc}); nothing was written.")
             return []
         if left_out:
-            self.banner.show_message(f"Exported {Path(path).name}; left out ({len(left_out)}):\n"
-                                     + "\n".join(left_out[:_MAX_SHOWN]), error=False)
+            self.banner.show_message(*_cut(f"Exported {Path(path).name}; left out ({len(left_out)}):\n", left_out),
+                                     error=False)
         return left_out
 
     def picture_dialog(self) -> None:
@@ -423,15 +478,17 @@ class FileFeature(QObject):
         ``ReadReport.problems``: its first ``skipped`` are rows or items left
         out whole, the rest fields not mapped (the banner names each:
         :func:`viewer.io.problems.loaded_without`)."""
-        parts = []
-        if problems:
-            words = loaded_without(problems[:skipped], problems[skipped:])
-            parts.append(f"{Path(self.window.path).name}: {words}:\n{_problem_lines(problems)}")
-        if notes:
-            parts.append(f"{Path(self.window.path).name}: read as:\n"
-                         + "\n".join(p.message for p in notes[:_MAX_SHOWN]))
+        parts, whole = [], []
+        name = Path(self.window.path).name
+        for head, lines in ((f"{name}: {loaded_without(problems[:skipped], problems[skipped:])}:\n",
+                             _problem_lines(problems) if problems else []),
+                            (f"{name}: read as:\n", [p.message for p in notes or []])):
+            if lines:
+                short, every = _cut(head, lines)
+                parts.append(short)
+                whole.append(every)
         if parts:
-            self.banner.show_message("\n".join(parts), error=False)
+            self.banner.show_message("\n".join(parts), error=False, details="\n".join(whole))
 
     # -- drag and drop -----------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
@@ -525,9 +582,8 @@ class FileFeature(QObject):
         except TimelineLoadError as exc:
             if retry_if_partial:
                 return False  # caught mid-write: the read after the last write decides
-            self.banner.show_message(
-                f"{Path(path).name} changed on disk but cannot be read; still showing the last good version.\n"
-                f"{_problem_lines(exc.problems)}", error=True)
+            self.banner.show_message(*_cut(f"{Path(path).name} changed on disk but cannot be read; still showing "
+                                           "the last good version.\n", _problem_lines(exc.problems)), error=True)
             return False
         old_origin = window.timeline.columns.origin_epoch_s
         a, b = window.state.x_range

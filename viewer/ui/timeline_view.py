@@ -61,6 +61,12 @@ def view_limits(timeline: Timeline) -> XLimits:
     return XLimits.for_columns(cols, home)
 
 
+def _limits_key(timeline: Timeline) -> tuple:
+    """What :func:`view_limits` depends on but the narrowest precision: the events' extent (kept
+    by the columns), their origin and the home range; an edit that leaves them is not measured."""
+    return (timeline.columns.extent(), timeline.columns.origin_epoch_s, timeline.home_start, timeline.home_end)
+
+
 def range_after_swap(x_range: tuple[float, float], timeline: Timeline) -> tuple[float, float]:
     """The x range a frame of ``timeline`` covers once it is swapped in while
     ``x_range`` is shown (:meth:`TimelineView.set_x_range` after
@@ -204,9 +210,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self.addItem(self.bands_item)
         self.addItem(self.events_item)
         self._axis.set_origin(cols.origin_epoch_s)
-        self.limits = view_limits(timeline)
-        lim = self.limits
-        self._vb.setLimits(xMin=lim.x_min, xMax=lim.x_max, minXRange=lim.min_width, maxXRange=lim.max_width)
+        self._apply_limits(view_limits(timeline), _limits_key(timeline))
         self._apply_style()
         self.events_item.set_selected(self.state.selected)
         self.bands_item.set_selected(self.state.selected)
@@ -214,9 +218,11 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
     def edit_timeline(self, timeline: Timeline) -> None:
         """Show an edited version of the shown timeline (same tracks): the
         event layer takes the new columns in place, the bands are redrawn; lane
-        heights, view range and limits stay (:meth:`set_timeline` recomputes
-        them, e.g. after the edits settle).  Falls back to :meth:`set_timeline`
-        when the tracks differ."""
+        heights and view range stay (:meth:`set_timeline` recomputes them,
+        e.g. after the edits settle); the limits follow an edit that changes
+        the events' extent (an event moved far outside, or back by undo), so
+        panning and Home reach every event.  Falls back to
+        :meth:`set_timeline` when the tracks differ."""
         old = self.timeline
         if self.events_item is None or [t.id for t in old.tracks] != [t.id for t in timeline.tracks]:
             a, b = self.x_range()
@@ -225,11 +231,27 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
             return
         self.timeline = timeline
         self.events_item.set_timeline(timeline)
+        if _limits_key(timeline) != self._limits_key:  # (view_limits reads every event: only when it may differ)
+            self._set_limits(view_limits(timeline), _limits_key(timeline))
         self.removeItem(self.bands_item)
         self.bands_item = BandLayerItem(timeline, self.style_)
         self.addItem(self.bands_item)
         self.events_item.set_selected(self.state.selected)
         self.bands_item.set_selected(self.state.selected)
+
+    _limits_key: tuple = ()  #: what :attr:`limits` were computed from (:func:`_limits_key`)
+
+    def _apply_limits(self, lim: XLimits, key: tuple) -> None:
+        self.limits, self._limits_key = lim, key
+        self._vb.setLimits(xMin=lim.x_min, xMax=lim.x_max, minXRange=lim.min_width, maxXRange=lim.max_width)
+
+    def _set_limits(self, lim: XLimits, key: tuple) -> None:
+        """New limits for the shown timeline, the range shown kept as far as they allow."""
+        if lim != self.limits:
+            a, b = self.x_range()
+            self._apply_limits(lim, key)
+            self.set_x_range(a, b)
+        self._limits_key = key
 
     def make_style(self) -> TimelineStyle:
         """The style for the current size (subclasses may theme it; called on every resize);

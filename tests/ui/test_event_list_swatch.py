@@ -1,0 +1,66 @@
+"""The Events tab's Track column shows each track's marker as the timeline draws it: a track whose
+colour repeats another's (more tracks than palette colours) is told apart by its shape on the
+timeline, and so in the list; and a track keeps its colour there when the tracks are reordered."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon
+
+from viewer.io.native import timeline_from_dict
+from viewer.model.filters import FilterState
+from viewer.ui.event_list import ID_ROLE
+
+
+def _tracks(n: int):
+    return timeline_from_dict({
+        "format": "timeline-viewer", "version": 1, "title": f"{n} tracks",
+        "tracks": [{"id": f"t{i}", "label": f"Track {i}"} for i in range(n)],
+        "events": [{"id": f"e{i}", "track": f"t{i}", "title": f"Event {i}", "start": {"edtf": f"2022-02-{10 + i}"}}
+                   for i in range(n)]})
+
+
+def _swatches(w) -> dict[str, object]:
+    model = w.event_list.model()
+    return {model.data(model.index(r, 0), ID_ROLE): model.data(model.index(r, 1), Qt.ItemDataRole.DecorationRole)
+            for r in range(model.rowCount())}
+
+
+def _mask(swatch, colour: str) -> np.ndarray:
+    """Pixels of the swatch drawn in ``colour`` (its fill)."""
+    assert isinstance(swatch, QIcon), f"the Track column's swatch is a plain {type(swatch).__name__}, not the marker"
+    img = swatch.pixmap(16, 16).toImage()
+    c = QColor(colour)
+    out = np.zeros((img.height(), img.width()), bool)
+    for y in range(img.height()):
+        for x in range(img.width()):
+            p = img.pixelColor(x, y)
+            near = abs(p.red() - c.red()) + abs(p.green() - c.green()) + abs(p.blue() - c.blue()) < 40
+            out[y, x] = p.alpha() > 200 and near
+    return out
+
+
+def test_a_track_whose_colour_repeats_shows_its_own_marker_shape_in_the_events_tab(open_window):
+    tl = _tracks(8)
+    assert tl.track_colours[7] == tl.track_colours[0] and tl.track_shapes[7] != tl.track_shapes[0]
+    w = open_window(tl, size=(1366, 768))
+    sw = _swatches(w)
+    gold = tl.track_colours[0]
+    m0, m7 = _mask(sw["e0"], gold), _mask(sw["e7"], gold)
+    assert m0.sum() > 20 and m7.sum() > 20  # both in the one colour ...
+    assert (m0 != m7).sum() > 15  # ... as a diamond and a circle, as on the timeline
+    # the other tracks, each in its own colour, keep the diamond the timeline draws
+    assert (_mask(sw["e1"], tl.track_colours[1]) == m0).all()
+
+
+def test_a_reordered_track_keeps_its_colour_in_the_events_tab(open_window):
+    tl = _tracks(3)
+    w = open_window(tl, size=(1366, 768))
+    w.state.filters = FilterState(track_order=("t2", "t1", "t0"))
+    sw = _swatches(w)
+    shown = w.view.timeline
+    for eid in ("e0", "e1", "e2"):
+        lane = shown.track_index[shown.event(eid).track]
+        drawn = w.view.events_item._track_color(lane)  # the colour of the event's marker on the timeline
+        assert _mask(sw[eid], drawn).sum() > 20, eid
