@@ -104,6 +104,7 @@ class EventForm(QScrollArea):
         self.main = window
         self.authoring = window.authoring
         self.event_id: str | None = None
+        self._deleted = ("", "")  # (id, "Deleted …") said above the empty state after Delete event
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fields follow the width
         body = QWidget()
@@ -278,8 +279,13 @@ class EventForm(QScrollArea):
         self.general.setStyleSheet(error_style(self.general))
         self._fill_choices()
         if ev is None:
-            self.heading.setText(EMPTY_TEXT)
+            gone_id, said = self._deleted
+            if gone_id and self.timeline.has_event(gone_id):  # back (Edit > Undo)
+                self._deleted = ("", "")
+                said = ""
+            self.heading.setText(f"{said}\n{EMPTY_TEXT}" if said else EMPTY_TEXT)
             return
+        self._deleted = ("", "")
         self.heading.setText(f"Editing {ev.title}")
         values = {
             "title": ev.title, "track": ev.track, "kind": ev.kind.value,
@@ -445,7 +451,10 @@ class EventForm(QScrollArea):
             self.general.setText("\n".join(p.message for p in problems))
             self.general.show()
         else:
+            # nothing selected, the form empty: the next keystrokes cannot land in another event
+            self._deleted = (ev.id, f"Deleted “{ev.title}” (Edit > Undo brings it back).")
             self.main.state.selected = None
+            self.refresh()
         return problems
 
     # quotes
