@@ -360,12 +360,14 @@ class EventListView(QTableView):
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(0, 140)  # 'due ≤ Thu 10 Feb 2022' whole at the default font
-        self.setColumnWidth(1, 96)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # the Title takes what the others leave (they are sized in fit_columns):
+        # the list is about 330 pixels wide at 1366x768 beside the Review panel
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        head.setMinimumSectionSize(24)
         # fixed: sizing to contents would build every row of a large timeline
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(3, self.fontMetrics().horizontalAdvance("Sources") + 24)
+        self.fit_columns()
         self._syncing = False
         self._edited = False  # an edit came since the last reload
         self.selectionModel().currentRowChanged.connect(self._on_row)
@@ -377,6 +379,26 @@ class EventListView(QTableView):
         self.settle_timer.setInterval(300)
         self.settle_timer.timeout.connect(self.reload)
         window.shown.sigShownEdited.connect(self._on_edit)
+
+    def fit_columns(self) -> None:
+        """Narrow Track and Sources columns so the Title (which stretches) gets
+        the width: Sources as wide as its header, Track as its widest label
+        with its colour swatch, at most a quarter of the list.  With one track
+        every row would say the same, so the Track column is hidden (its
+        colour and name are in the detail pane)."""
+        tracks = self.window_.shown.timeline.tracks
+        head = self.horizontalHeader()
+        fm = head.fontMetrics()
+        pad = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin, None, head) + 8
+        self.setColumnWidth(3, fm.horizontalAdvance(COLUMNS[3]) + pad)
+        self.setColumnHidden(1, len(tracks) <= 1)
+        if len(tracks) > 1:
+            labels = tuple(t.label for t in tracks[:500])
+            cell = self.fontMetrics()
+            widest = max(cell.horizontalAdvance(label) for label in labels)
+            want = max(fm.horizontalAdvance(COLUMNS[1]) + pad, widest + self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize) + 12 + pad)
+            floor = fm.horizontalAdvance(COLUMNS[1]) + pad
+            self.setColumnWidth(1, max(floor, min(want, self.viewport().width() // 4)))
 
     def _on_edit(self, timeline, _ids) -> None:
         self._edited = True  # the kept texts are forgotten at the reload
@@ -436,6 +458,7 @@ class EventListView(QTableView):
                                          st.display_zone, rows)
         finally:
             self._syncing = False
+        self.fit_columns()
         self._select_row(st.selected)
 
     def _select_row(self, event_id: str | None) -> None:
@@ -457,6 +480,8 @@ class EventListView(QTableView):
         """Keep the selected row in view when the list gets its size (a
         selection made before the window was shown ended as a 3-pixel sliver)."""
         super().resizeEvent(ev)
+        if ev.size().width() != ev.oldSize().width():
+            self.fit_columns()
         if self.selectionModel().hasSelection() and self.currentIndex().isValid():
             self.scrollTo(self.currentIndex(), QAbstractItemView.ScrollHint.EnsureVisible)
 
