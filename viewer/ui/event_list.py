@@ -381,24 +381,24 @@ class EventListView(QTableView):
         window.shown.sigShownEdited.connect(self._on_edit)
 
     def fit_columns(self) -> None:
-        """Narrow Track and Sources columns so the Title (which stretches) gets
-        the width: Sources as wide as its header, Track as its widest label
-        with its colour swatch, at most a quarter of the list.  With one track
-        every row would say the same, so the Track column is hidden (its
-        colour and name are in the detail pane)."""
+        """Narrow Track and Sources columns so that the Title (which stretches)
+        gets the width: Sources as wide as its header; Track as its widest
+        label with its colour swatch, at most a fifth of the list (the swatch
+        tells the tracks apart; a longer label is cut with "…").  With one
+        track every row would say the same, so the Track column is hidden
+        (the detail pane names the track)."""
         tracks = self.window_.shown.timeline.tracks
         head = self.horizontalHeader()
+        style = self.style()
         fm = head.fontMetrics()
-        pad = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin, None, head) + 8
+        pad = 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin, None, head) + 8
         self.setColumnWidth(3, fm.horizontalAdvance(COLUMNS[3]) + pad)
         self.setColumnHidden(1, len(tracks) <= 1)
         if len(tracks) > 1:
-            labels = tuple(t.label for t in tracks[:500])
-            cell = self.fontMetrics()
-            widest = max(cell.horizontalAdvance(label) for label in labels)
-            want = max(fm.horizontalAdvance(COLUMNS[1]) + pad, widest + self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize) + 12 + pad)
+            widest = max(self.fontMetrics().horizontalAdvance(t.label) for t in tracks[:500])
             floor = fm.horizontalAdvance(COLUMNS[1]) + pad
-            self.setColumnWidth(1, max(floor, min(want, self.viewport().width() // 4)))
+            want = widest + style.pixelMetric(style.PixelMetric.PM_SmallIconSize) + 12 + pad
+            self.setColumnWidth(1, max(floor, min(want, self.viewport().width() // 5)))
 
     def _on_edit(self, timeline, _ids) -> None:
         self._edited = True  # the kept texts are forgotten at the reload
