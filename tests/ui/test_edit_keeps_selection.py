@@ -127,3 +127,38 @@ def test_after_delete_nothing_is_selected_and_the_form_says_what_was_deleted(qtb
     assert w.timeline.event("dr").title == "Draft event"
     w.authoring.undo_stack.undo()
     assert w.timeline.has_event("approx") and "Deleted" not in w.edit_form.heading.text()
+
+
+def _title_fits(w, eid):
+    """Whether the event's whole title fits its cell in the Events list (no "…"), and the title."""
+    table = w.event_list
+    row = table.source_model.row_of(eid)
+    cell = table.visualRect(table._view_index(row).siblingAtColumn(2))
+    text = table.model().data(table._view_index(row).siblingAtColumn(2))
+    return table.fontMetrics().horizontalAdvance(text) + 8 <= cell.width(), text
+
+
+def test_events_list_titles_are_readable_at_1366x768_beside_the_review_panel(qtbot, editing):
+    """One track (beside the Review panel): the Title column gets the width,
+    the Track column (the same in every row) is hidden, nothing scrolls sideways."""
+    w = editing()
+    side_tabs(w).setCurrentWidget(w.event_list)
+    qtbot.wait(10)
+    assert w.review_dock.isVisible()
+    table = w.event_list
+    for eid in ("approx", "dr", "late"):
+        fits, text = _title_fits(w, eid)
+        assert fits, text
+    assert table.isColumnHidden(1)
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.columnWidth(2) > table.columnWidth(3)
+
+
+def test_events_list_title_is_the_widest_column_with_several_tracks(qtbot, make_window):
+    w = make_window((1366, 768))
+    table = w.event_list
+    assert not table.isColumnHidden(1)
+    assert table.columnWidth(2) > max(table.columnWidth(1), table.columnWidth(3))
+    assert table.columnWidth(1) <= table.viewport().width() // 5 + 1
+    assert table.columnWidth(2) >= table.fontMetrics().horizontalAdvance("Drills begin in B")  # of '… Belarus'
+    assert not table.horizontalScrollBar().isVisible()
