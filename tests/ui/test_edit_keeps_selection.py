@@ -162,3 +162,18 @@ def test_events_list_title_is_the_widest_column_with_several_tracks(qtbot, make_
     assert table.columnWidth(1) <= table.viewport().width() // 5 + 1
     assert table.columnWidth(2) >= table.fontMetrics().horizontalAdvance("Drills begin in B")  # of '… Belarus'
     assert not table.horizontalScrollBar().isVisible()
+
+
+def test_an_edit_that_puts_the_event_out_of_the_filters_says_so_in_the_form(qtbot, editing):
+    """With a tag filter on, retagging the event hides it: the form does not
+    just go blank (as if it were deleted) but says where it went."""
+    w = editing()
+    _type(qtbot, w, "tags", "talks")
+    w.state.filters = w.state.filters.with_facet("tags", ["talks"])
+    assert w.state.selected == "approx"
+    _type(qtbot, w, "tags", "other")
+    assert w.timeline.event("approx").tags == ("other",) and w.state.selected is None
+    assert w.edit_form.heading.text().startswith(
+        "“Approx month” is hidden by the filters now (the Filters tab says which); it is still in the file.")
+    w.state.filters = w.state.filters.with_facet("tags", None)  # shown again: nothing more to say
+    assert w.edit_form.heading.text() == "Select an event to edit it, or double-click the timeline to add one."
