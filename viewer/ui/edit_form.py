@@ -104,6 +104,8 @@ class EventForm(QScrollArea):
         self.main = window
         self.authoring = window.authoring
         self.event_id: str | None = None
+        # (id, what is said above the empty state): an event deleted, or hidden by the filters after an edit
+        self._gone = ("", "")
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fields follow the width
         body = QWidget()
@@ -255,14 +257,23 @@ class EventForm(QScrollArea):
         return self.timeline.event(self.event_id)
 
     def _on_state(self, _state, changed: set[str]) -> None:
-        if "selected" in changed:
+        if "selected" in changed or ("filters" in changed and self.event_id is None and self._gone[0]):
             self.refresh()
+
+    def _shown(self, eid: str) -> bool:
+        shown = getattr(self.main, "shown", None)
+        return shown is None or shown.timeline.has_event(eid)
 
     def refresh(self) -> None:
         """Fill the form from the selected event.  A field whose value was
         refused keeps the user's text and its message while the same event
         stays selected (another field's change does not wipe them)."""
         same = self.event_id == self.main.state.selected
+        before = self.event_id
+        if self.main.state.selected is None and before is not None and self.timeline.has_event(before) \
+                and not self._shown(before):  # (an edit or a filter put it out of the shown events)
+            self._gone = (before, f"“{self.timeline.event(before).title}” is hidden by the filters now "
+                                  "(the Filters tab says which); it is still in the file.")
         self.event_id = self.main.state.selected
         ev = self.current_event()
         for box in self.sections:  # nothing selected: only the empty state, no stale fields
@@ -278,8 +289,15 @@ class EventForm(QScrollArea):
         self.general.setStyleSheet(error_style(self.general))
         self._fill_choices()
         if ev is None:
-            self.heading.setText(EMPTY_TEXT)
+            gone_id, said = self._gone
+            deleted = said.startswith("Deleted")
+            if gone_id and (self.timeline.has_event(gone_id) if deleted  # back (Edit > Undo)
+                            else not self.timeline.has_event(gone_id) or self._shown(gone_id)):
+                self._gone = ("", "")
+                said = ""
+            self.heading.setText(f"{said}\n{EMPTY_TEXT}" if said else EMPTY_TEXT)
             return
+        self._gone = ("", "")
         self.heading.setText(f"Editing {ev.title}")
         values = {
             "title": ev.title, "track": ev.track, "kind": ev.kind.value,
@@ -445,7 +463,10 @@ class EventForm(QScrollArea):
             self.general.setText("\n".join(p.message for p in problems))
             self.general.show()
         else:
+            # nothing selected, the form empty: the next keystrokes cannot land in another event
+            self._gone = (ev.id, f"Deleted “{ev.title}” (Edit > Undo brings it back).")
             self.main.state.selected = None
+            self.refresh()
         return problems
 
     # quotes

@@ -374,12 +374,14 @@ class EventListView(QTableView):
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(0, 140)  # 'due ≤ Thu 10 Feb 2022' whole at the default font
-        self.setColumnWidth(1, 96)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # the Title takes what the others leave (they are sized in fit_columns):
+        # the list is about 330 pixels wide at 1366x768 beside the Review panel
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        head.setMinimumSectionSize(24)
         # fixed: sizing to contents would build every row of a large timeline
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(3, self.fontMetrics().horizontalAdvance("Sources") + 24)
+        self.fit_columns()
         self._syncing = False
         self._edited = False  # an edit came since the last reload
         self.selectionModel().currentRowChanged.connect(self._on_row)
@@ -391,6 +393,26 @@ class EventListView(QTableView):
         self.settle_timer.setInterval(300)
         self.settle_timer.timeout.connect(self.reload)
         window.shown.sigShownEdited.connect(self._on_edit)
+
+    def fit_columns(self) -> None:
+        """Narrow Track and Sources columns so that the Title (which stretches)
+        gets the width: Sources as wide as its header; Track as its widest
+        label with its colour swatch, at most a fifth of the list (the swatch
+        tells the tracks apart; a longer label is cut with "…").  With one
+        track every row would say the same, so the Track column is hidden
+        (the detail pane names the track)."""
+        tracks = self.window_.shown.timeline.tracks
+        head = self.horizontalHeader()
+        style = self.style()
+        fm = head.fontMetrics()
+        pad = 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin, None, head) + 8
+        self.setColumnWidth(3, fm.horizontalAdvance(COLUMNS[3]) + pad)
+        self.setColumnHidden(1, len(tracks) <= 1)
+        if len(tracks) > 1:
+            widest = max(self.fontMetrics().horizontalAdvance(t.label) for t in tracks[:500])
+            floor = fm.horizontalAdvance(COLUMNS[1]) + pad
+            want = widest + style.pixelMetric(style.PixelMetric.PM_SmallIconSize) + 12 + pad
+            self.setColumnWidth(1, max(floor, min(want, self.viewport().width() // 5)))
 
     def _on_edit(self, timeline, _ids) -> None:
         self._edited = True  # the kept texts are forgotten at the reload
@@ -450,6 +472,7 @@ class EventListView(QTableView):
                                          st.display_zone, rows)
         finally:
             self._syncing = False
+        self.fit_columns()
         self._select_row(st.selected)
 
     def _select_row(self, event_id: str | None) -> None:
@@ -471,6 +494,8 @@ class EventListView(QTableView):
         """Keep the selected row in view when the list gets its size (a
         selection made before the window was shown ended as a 3-pixel sliver)."""
         super().resizeEvent(ev)
+        if ev.size().width() != ev.oldSize().width():
+            self.fit_columns()
         if self.selectionModel().hasSelection() and self.currentIndex().isValid():
             self.scrollTo(self.currentIndex(), QAbstractItemView.ScrollHint.EnsureVisible)
 

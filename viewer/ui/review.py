@@ -210,6 +210,8 @@ class ReviewDock(QDockWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.currentItemChanged.connect(self._on_current)
+        # the current draft clicked while another event is selected: select it again
+        self.list.itemClicked.connect(lambda item: self._on_current(item, None))
         lay.addWidget(self.list, 2)
         self.sentence = QPlainTextEdit()
         self.sentence.setReadOnly(True)
@@ -257,14 +259,20 @@ class ReviewDock(QDockWidget):
         window.installEventFilter(self._fit)
         self.list.viewport().installEventFilter(self._fit)
         window.state.subscribe(self._on_state)
-        window.sigTimelineChanged.connect(lambda _t: self.refresh())
+        window.sigTimelineChanged.connect(lambda _t: self.refresh(adopt=True))
         if hasattr(window, "sigTimelineEdited"):  # an accepted or rejected draft (viewer.ui.authoring)
             window.sigTimelineEdited.connect(lambda _t, _ids: self.refresh())
-        self.refresh()
+        self.refresh(adopt=True)
 
     # -- contents ------------------------------------------------------
-    def refresh(self) -> None:
-        """Fill the list from the window's timeline (the current draft kept when it is still one)."""
+    def refresh(self, adopt: bool = False) -> None:
+        """Fill the list from the window's timeline (the current draft kept when it is still one).
+
+        Refilling the list never moves the window's selection: after an edit
+        of another event that event stays selected (and in the Edit tab), so
+        the user's next keystrokes do not go into a draft.  With ``adopt`` (a
+        file opened or read again) and nothing selected in the window, the
+        current draft is selected, so a reviewer starts on the first one."""
         tl = self.window_.timeline
         keep = self.current_id()
         ids = draft_ids(tl)
@@ -289,7 +297,11 @@ class ReviewDock(QDockWidget):
         target = keep if keep in ids else (self.window_.state.selected if self.window_.state.selected in ids else None)
         if target is None and ids:
             target = ids[0]
+        self.list.blockSignals(True)  # (else _on_current would select the draft in the window)
         self._select_row(target)
+        self.list.blockSignals(False)
+        if adopt and target is not None and self.window_.state.selected is None:
+            self.window_.state.selected = target
         if not ids:
             self.sentence.setPlainText("")
 
