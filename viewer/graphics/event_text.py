@@ -88,7 +88,21 @@ def _stack_static(text: str, font) -> QStaticText:
     return st
 
 
+def _stack_width(text: str, font, fm: QFontMetricsF) -> float:
+    """Width in pixels of a stack label in ``font`` (``fm``: its metrics), measured
+    once by text and type: a new frame (a swap, a collapse) of the same stacks
+    places its labels without measuring them again."""
+    key = (text, font.key())
+    w = _STACK_WIDTHS.get(key)
+    if w is None:
+        if len(_STACK_WIDTHS) > 4096:
+            _STACK_WIDTHS.clear()
+        w = _STACK_WIDTHS[key] = fm.horizontalAdvance(text)
+    return w
+
+
 _STACK_STATIC: dict[tuple[str, str], QStaticText] = {}
+_STACK_WIDTHS: dict[tuple[str, str], float] = {}
 _STACK_TEXTS: dict[tuple, str] = {}
 """Stack labels as worded, by (local instant, count, view within two days, dating):
 a frame of a kept timeline, a collapse or a reorder words the same stacks again."""
@@ -197,7 +211,7 @@ class EventText:
         if frame.stack_labels is None:
             # worded and placed once per frame: a repaint of the same frame (search
             # emphasis, hover) draws them again without formatting a date each
-            frame.stack_labels = self._place_stack_labels(frame, fm)
+            frame.stack_labels = self._place_stack_labels(frame, fm, font)
         box, ink, h = self.style.color("label_box", 230), self.style.color("text"), fm.height()
         for text, left, w, top in frame.stack_labels:
             self.drawn_stack_labels.append(text)
@@ -207,16 +221,17 @@ class EventText:
             p.setPen(ink)
             p.drawStaticText(QPointF(left + 4, top + 3), _stack_static(text, font))
 
-    def _place_stack_labels(self, frame: Frame, fm: QFontMetricsF) -> list[tuple[str, float, float, float]]:
+    def _place_stack_labels(self, frame: Frame, fm: QFontMetricsF, font=None) -> list[tuple[str, float, float, float]]:
         """``(text, left px, width px, lane top px)`` of each stack label drawn,
-        largest stack first; labels that would cover one another left out."""
+        largest stack first; labels that would cover one another left out.
+        ``font``: the labels' type (``fm`` its metrics; given: widths kept by text)."""
         span_s = abs((frame.right_px - frame.left_px) / frame.sx)
         taken: dict[int, list[tuple[float, float]]] = {}  # per lane: labels only cover their own lane's
         out: list[tuple[str, float, float, float]] = []
         dated = frame.stack_precisions or [None] * len(frame.stacks or ())
         for (lane, x, epoch_s, n), precision in zip(frame.stacks or (), dated):
             text = self.stack_label(epoch_s, n, span_s, precision)
-            w = fm.horizontalAdvance(text) + 8
+            w = (fm.horizontalAdvance(text) if font is None else _stack_width(text, font, fm)) + 8
             left = min(max(x + 4, frame.left_px), frame.right_px - w)
             in_lane = taken.setdefault(lane, [])
             if any(left < right and left + w > lft for lft, right in in_lane):
