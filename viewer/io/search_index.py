@@ -363,7 +363,8 @@ class SearchIndex:
             last = self._answer
             if last is None or last[0] != tuple(terms):
                 last = self._answer = (tuple(terms), self._mask(terms))
-            return last[1].copy()
+            mask: np.ndarray = last[1].copy()
+            return mask
 
     def _mask(self, terms: list[str]) -> np.ndarray:
         if self._blob is not None and (len(self._blob) <= SCAN_MAX_BYTES or not self.path):
