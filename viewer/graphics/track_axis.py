@@ -181,7 +181,9 @@ class TrackAxisItem(pg.AxisItem):
             self.setWidth(width)
         else:
             self._shown = tuple(full)
-        self.setTicks([[(float(y), self._shown[i]) for i, y in enumerate(lanes.centre.tolist())]])
+        ticks = [[(float(y), self._shown[i]) for i, y in enumerate(lanes.centre.tolist())]]
+        if ticks != getattr(self, "_tickLevels", None):  # the same lanes and names (a zone switch): drawn stays
+            self.setTicks(ticks)
 
     def _lines_per_lane(self, fm: QFontMetricsF) -> list[int]:
         """Lines of text each lane has room for, 1 to :attr:`max_lines` (from the linked view's scale)."""

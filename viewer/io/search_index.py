@@ -146,6 +146,8 @@ class SearchIndex:
         self._blob: np.ndarray | None = None  # uint8: every event's folded text, NUL-separated
         self._starts: np.ndarray | None = None  # int64 (n_events,): where each text starts in _blob
         self._byte_counts: np.ndarray | None = None  # int64 (256,): how often each byte is in _blob
+        self._lock = threading.Lock()  # one query at a time (a warm-up and the query itself)
+        self._answer: tuple[tuple[str, ...], np.ndarray] | None = None  # the last query's terms and mask
         if texts is not None:
             self._set_texts(texts)
 
@@ -155,6 +157,7 @@ class SearchIndex:
         self._starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
         self._blob = np.frombuffer(b"\x00".join(encoded), dtype=np.uint8)
         self._last = None
+        self._answer = None
         self._byte_counts = np.bincount(self._blob, minlength=256)  # (the scan's rarest byte)
 
     def load_texts(self) -> None:
@@ -354,6 +357,16 @@ class SearchIndex:
         terms = parse_query(query)
         if not terms:
             return np.zeros(self.n_events, dtype=bool)
+        with self._lock:
+            # the same query again (it was warmed up while the user typed,
+            # viewer.ui.search_jobs.SearchJobs.warm): its mask, not a second scan
+            last = self._answer
+            if last is None or last[0] != tuple(terms):
+                last = self._answer = (tuple(terms), self._mask(terms))
+            mask: np.ndarray = last[1].copy()
+            return mask
+
+    def _mask(self, terms: list[str]) -> np.ndarray:
         if self._blob is not None and (len(self._blob) <= SCAN_MAX_BYTES or not self.path):
             mask = self._scan(terms[0])
             for t in terms[1:]:

@@ -16,6 +16,7 @@ import numpy as np
 from .columns import EventColumns
 from .date_arrays import KIND_POINT
 from .filters import FilterState
+from .kept import kept
 from .search import MatchList
 
 __all__ = ["XLimits", "ViewState", "clamp_range", "pan_to_show", "zoom_about"]
@@ -63,7 +64,15 @@ def precision_floor(columns: EventColumns) -> float:
     """The narrowest "show everything" width that does not zoom below the
     precision of the dates: :data:`PRECISION_UNITS` times the narrowest
     possible interval of a point event (a day for a date to the day); 0 when
-    every point is an exact moment."""
+    every point is an exact moment.
+
+    O(N) numpy once per columns (a swap's view and overview both ask, and the
+    thread that derives a timeline asks first): kept with them
+    (:mod:`viewer.model.kept`; an edit in place forgets it)."""
+    return kept(columns, "precision floor", None, lambda: _precision_floor(columns))
+
+
+def _precision_floor(columns: EventColumns) -> float:
     widths = (columns.x1 - columns.x0)[columns.kind == KIND_POINT]
     widths = widths[np.isfinite(widths) & (widths > 0)]
     return PRECISION_UNITS * float(widths.min()) if widths.size else 0.0

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.view = TimelineView(timeline, self.state)
+        self.view.keep_axes_drawn()  # on screen: a layer repaint blits the axes
         self.details = DetailPane(timeline, self.state)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.details)

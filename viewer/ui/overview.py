@@ -228,6 +228,8 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         for k, spec in enumerate(specs):
             if k < len(old):
                 bar = old[k]
+                if bar.opts.get("brush") == spec["brush"]:
+                    del spec["brush"]  # the same colour: the item keeps its brush (not made again)
                 bar.setOpts(**spec)
             else:
                 bar = pg.BarGraphItem(pen=pg.mkPen(None), **spec)

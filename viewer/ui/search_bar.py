@@ -146,6 +146,8 @@ class SearchBar(QToolBar):
         shown = getattr(self.window_, "shown", None)
         if shown is not None and shown.large and text.strip():
             self.debounce.start()  # (re)started by every keystroke
+            # the answer computed meanwhile, in the background (nothing shown before the pause)
+            shown.jobs.warm(text)
             self.count.setText("searching…")
         else:
             self.debounce.stop()

@@ -107,7 +107,8 @@ class SearchJobs(QObject):
 
     def pending(self) -> bool:
         """True while a build or a query runs in the background, or a build is about to start."""
-        return self.progress is not None or self._querying or self._build_timer.isActive()
+        return (self.progress is not None or self._querying or self._warming
+                or self._build_timer.isActive())
 
     # -- the index --------------------------------------------------------
     def start_build(self) -> None:
@@ -200,6 +201,42 @@ class SearchJobs(QObject):
             self._call(lambda: self._answered(query, shown, mask, on, file_tl))
 
         threading.Thread(target=work, name="search-query", daemon=True).start()
+
+    _warming = False
+    _warm_next: str | None = None
+
+    def warm(self, query: str) -> None:
+        """Start answering ``query`` in the background before it is asked (the
+        user is typing it; the search field asks once the typing pauses,
+        :data:`~viewer.ui.search_bar.SEARCH_DEBOUNCE_MS` later): the index keeps
+        the last query's mask, so :meth:`request` then finds it computed, or
+        waits for the scan already under way.  Nothing is shown: only a
+        request's answer is applied.  One warm-up at a time; a query typed
+        meanwhile is warmed up next (the ones in between are skipped).  Only
+        with the index (a scan of the shown events is not warmed up)."""
+        if self.index is None or not parse_query(query):
+            return
+        if self._warming:
+            self._warm_next = query
+            return
+        self._warming = True
+        self._warm_next = None
+        index, file_tl = self.index, self.timeline
+
+        def work() -> None:
+            try:
+                index.event_mask(query)
+            except Exception:  # noqa: BLE001 - the request that follows meets the error and says so
+                pass
+            self._call(lambda: self._warmed(file_tl))
+
+        threading.Thread(target=work, name="search-warm", daemon=True).start()
+
+    def _warmed(self, file_tl) -> None:
+        self._warming = False
+        nxt, self._warm_next = self._warm_next, None
+        if nxt is not None and file_tl is self.timeline:
+            self.warm(nxt)
 
     def _drop_index(self) -> None:
         self.index = None

@@ -28,7 +28,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF
-from PySide6.QtWidgets import QMenu, QScrollBar, QToolTip
+from PySide6.QtWidgets import QGraphicsItem, QMenu, QScrollBar, QToolTip
 
 from ..graphics.axis import TimeAxisItem
 from ..graphics.bands import BandLayerItem
@@ -214,6 +214,17 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self._apply_style()
         self.events_item.set_selected(self.state.selected)
         self.bands_item.set_selected(self.state.selected)
+
+    def keep_axes_drawn(self) -> None:
+        """Keep what the two axes drew as pixels between paints (Qt's device
+        coordinate cache): a paint for the event layer only (a swap, a search's
+        dimming, a hover) blits them instead of replaying their pictures
+        (the time axis's grid spans the plot, so it is repainted with every
+        layer paint).  Anything that changes them (range, zone, font, lanes,
+        size) calls their ``update`` and they are drawn again.  Only for a view
+        on screen: a picture rendered to SVG / PDF would get raster axes."""
+        for axis in (self._axis, self.track_axis):
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def edit_timeline(self, timeline: Timeline) -> None:
         """Show an edited version of the shown timeline (same tracks): the
