@@ -394,3 +394,42 @@ def test_a_reading_store_spills_into_the_private_cache_not_the_current_folder(al
         store.close()
     assert folder == str(cache / "duckdb-spill")
     assert limit.replace(" ", "").lower().startswith(("4.0gib", "4gib", "4.2gb", "4.29gb", "4294967296"))
+
+
+def test_convert_copies_a_collection_too_big_for_the_window_to_duckdb_and_back_keeping_every_event(
+        tmp_path, monkeypatch, capsys):
+    """``convert big.parquet big.duckdb`` read the collection as a timeline, which holds at most
+    the window's 2 million events (here 1,000): the rest were left out.  Now the tables are
+    copied as they are: every event, the same counts, both results valid."""
+    import numpy as np
+
+    from viewer.app import main
+    from viewer.io import duckstore
+    from viewer.io.synthetic_store import write_synthetic_collection
+
+    monkeypatch.setattr(duckstore.read_collection_report, "__kwdefaults__", {"max_loaded": 1000})
+    src, duck, back = (str(tmp_path / n) for n in ("s.parquet", "s.duckdb", "back.parquet"))
+    write_synthetic_collection(src, 3000)
+    assert main(["convert", src, duck]) == 0, capsys.readouterr().err
+    assert "wrote " + duck + " (3,000 events" in capsys.readouterr().out
+    assert main(["convert", duck, back]) == 0, capsys.readouterr().err
+    monkeypatch.undo()  # validate reads the timeline as the window does: it would say "not wholly"
+    for path in (duck, back):
+        assert main(["validate", path]) == 0, capsys.readouterr().err
+    stores = [DuckStore(p) for p in (src, duck, back)]
+    try:
+        assert [s.n_events for s in stores] == [3000] * 3
+        assert all(s.index_note == "" for s in stores), [s.index_note for s in stores]
+        lo, hi = stores[0].extent()
+        mid = (lo + hi) / 2
+        for a, b in ((lo, hi), (mid - 86400, mid), (mid - 3600, mid + 60)):
+            frames = [s.frame(a, b, range(20), 300, 500) for s in stores]
+            for f in frames[1:]:
+                assert f.visible.ids == frames[0].visible.ids and f.visible.lane_totals == frames[0].visible.lane_totals
+                assert np.array_equal(f.density, frames[0].density)
+        assert stores[2].search("protest").ids == stores[0].search("protest").ids  # its search index written
+        assert stores[2]._index is not None
+        assert [s.page(1000, 20).ids for s in stores[1:]] == [stores[0].page(1000, 20).ids] * 2
+    finally:
+        for s in stores:
+            s.close()

@@ -102,7 +102,7 @@ from .store_sql import (
     window_count_plan,
 )
 
-__all__ = ["connect", "write_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
+__all__ = ["connect", "write_collection", "copy_collection", "write_parquet", "write_duckdb", "DuckStore", "counts_path",
            "AGGREGATE_FACTOR", "ROW_GROUP"]
 
 CHUNK = 100_000
@@ -339,6 +339,89 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
             progress("writing the search index")
         write_collection_index(path, _index_rows(con, path), token=token, n_rows=int(n),
                                n_drawn=sum(lanes.values()), progress=progress)
+        return int(n)
+    finally:
+        con.close()
+
+
+def copy_collection(src: str, path: str, progress: Callable[[str], None] | None = None) -> int:
+    """Write the collection ``src`` (``.parquet`` or ``.duckdb``) as the other kind at ``path``,
+    its tables copied as they are: the rows stay in their time order (nothing is sorted again),
+    the count tables and the metadata (collection token included) are the same; a Parquet
+    result gets its search index.  At 10^8 events this is a copy (minutes), where converting
+    through the timeline would load at most 2 million events.
+
+    ``src`` is opened as :class:`DuckStore` first (its checks at opening), every destination
+    checked before anything is written, and each file written atomically.
+
+    Returns
+    -------
+    int
+        Rows written.
+
+    Raises
+    ------
+    TimelineLoadError
+        If ``src`` is not a collection.
+    OSError, duckdb.Error
+        If a file cannot be written.
+    """
+    to_duck = path.lower().endswith(".duckdb")
+    destinations = [path] if to_duck else [path, counts_path(path), sidecar_path(path)]
+    for dest in destinations:
+        problem = destination_problem(dest)
+        if problem is not None:
+            raise OSError(problem)
+    store = DuckStore(src, search_index=False)
+    try:
+        kv = {k: v for k, v in (store._q("SELECT key, value FROM meta") if src.lower().endswith(".duckdb")
+                                else store._kv(src).items()) if k.startswith("timeline_viewer")}
+        kv.setdefault("timeline_viewer_collection", uuid.uuid4().hex)  # written before the token: a new one
+        has_counts = store._has_counts and store._windowed
+        n = store.n_events
+    finally:
+        store.close()
+    source = (f"read_parquet({_quote(src)})", f"read_parquet({_quote(counts_path(src))})") \
+        if src.lower().endswith(".parquet") else ("src.events", "src.counts")
+    folder = os.path.dirname(os.path.abspath(path))
+    con = connect()
+    try:
+        con.execute(f"SET temp_directory = {_quote(os.path.join(folder, '.tv-duckdb-tmp'))}")
+        con.execute("SET preserve_insertion_order = true")
+        con.execute(f"SET memory_limit = {_quote(WRITE_MEMORY)}")
+        if src.lower().endswith(".duckdb"):
+            con.execute(f"ATTACH {_quote(src)} AS src (READ_ONLY)")
+        # a DuckDB table's rows in their insertion (= time) order; a Parquet file is read in its order
+        events = f"SELECT * FROM {source[0]}" + (" ORDER BY rowid" if src.lower().endswith(".duckdb") else "")
+        counts = f"SELECT * FROM {source[1]}" if has_counts else _counts_query(f"({events})")
+        if progress:
+            progress(f"copying {n:,} events")
+        if to_duck:
+            with atomic_path(path) as tmp:
+                os.unlink(tmp)  # DuckDB creates its own file
+                con.execute(f"ATTACH {_quote(tmp)} AS out")
+                con.execute(f"CREATE TABLE out.events AS {events}")
+                if progress:
+                    progress("copying the count tables")
+                con.execute(f"CREATE TABLE out.counts AS {counts}")
+                con.execute("CREATE TABLE out.meta (key VARCHAR, value VARCHAR)")
+                con.executemany("INSERT INTO out.meta VALUES (?, ?)", list(kv.items()))
+                con.execute("DETACH out")
+            return int(n)
+        kv_sql = "{" + ", ".join(f"{k}: {_quote(v)}" for k, v in kv.items()) + "}"
+        with atomic_path(path) as tmp:
+            con.execute(f"COPY ({events}) TO {_quote(tmp)} "
+                        f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP}, KV_METADATA {kv_sql})")
+        if progress:
+            progress("copying the count tables")
+        with atomic_path(counts_path(path)) as tmp:
+            con.execute(f"COPY ({counts}) TO {_quote(tmp)} (FORMAT parquet, KV_METADATA "
+                        f"{{timeline_viewer_collection: {_quote(kv['timeline_viewer_collection'])}}})")
+        if progress:
+            progress("writing the search index")
+        n_drawn = int(con.execute(f"SELECT count(*) FROM read_parquet({_quote(path)}) WHERE drawn").fetchone()[0])
+        write_collection_index(path, _index_rows(con, path), token=kv["timeline_viewer_collection"],
+                               n_rows=int(n), n_drawn=n_drawn, progress=progress)
         return int(n)
     finally:
         con.close()
