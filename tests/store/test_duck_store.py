@@ -469,3 +469,22 @@ def test_a_duckdb_collection_is_checked_for_nulls_from_its_statistics_and_refuse
         with pytest.raises(TimelineLoadError) as err:
             DuckStore(bad)
         assert f"bad{i}.duckdb" in str(err.value) and said in str(err.value)
+
+
+def test_writing_a_big_parquet_collection_says_a_duckdb_one_answers_faster(tmp_path, monkeypatch, capsys):
+    """At 10^8 events a .duckdb collection answered a view's questions in about a third of the time
+    (benchmarks/README.md); convert says so for a big collection, and how to copy it."""
+    from viewer import cli
+    from viewer.app import main
+    from viewer.io.synthetic_store import write_synthetic_collection
+
+    src, out = str(tmp_path / "s.parquet"), str(tmp_path / "out.parquet")
+    write_synthetic_collection(src, 3000)
+    assert main(["convert", src, out]) == 0
+    assert "note:" not in capsys.readouterr().err  # under the size: nothing said
+    monkeypatch.setattr(cli, "DUCKDB_ADVICE", 2000)
+    assert main(["convert", src, out]) == 0
+    err = capsys.readouterr().err
+    assert "note: 3,000 events: the same collection as a DuckDB file opens and draws faster" in err
+    assert f"`timeline-viewer convert {out} {tmp_path / 'out.duckdb'}` copies it" in err
+    assert "search index is written for a .parquet collection only" in err
