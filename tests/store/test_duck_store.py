@@ -472,7 +472,7 @@ def test_a_duckdb_collection_is_checked_for_nulls_from_its_statistics_and_refuse
 
 
 def test_writing_a_big_parquet_collection_says_a_duckdb_one_answers_faster(tmp_path, monkeypatch, capsys):
-    """At 10^8 events a .duckdb collection answered a view's questions in about a third of the time
+    """At 10^8 events a .duckdb collection answered a view's questions 2-3 times faster
     (benchmarks/README.md); convert says so for a big collection, and how to copy it."""
     from viewer import cli
     from viewer.app import main
