@@ -403,7 +403,7 @@ def test_a_count_table_with_right_totals_but_shifted_buckets_or_swapped_lanes_is
     store = DuckStore(allied)
     try:
         assert "allied.counts.parquet: its count tables are not used (lane " in store.index_note
-        assert "random buckets checked" in store.index_note
+        assert "hours in a row checked from a random one" in store.index_note
         assert np.array_equal(store.density(lo - 1, hi + 1, lanes, 40), want_density)
     finally:
         store.close()
@@ -470,3 +470,44 @@ def test_a_count_table_file_that_cannot_be_used_is_named_at_opening_and_by_valid
         store.close()
     assert main(["validate", allied]) == 1
     assert why in capsys.readouterr().err
+
+
+def test_a_count_table_with_one_coarse_width_shifted_is_not_trusted_at_opening(allied, tmp_path):
+    """Only the day buckets one later (every total right, the hour rows right): opening checks every
+    coarser width against the table's own hour rows, so it is found every time, not only when a
+    random sample happened to pick a day bucket."""
+    import shutil
+
+    counts = counts_path(allied)
+    shutil.move(counts, tmp_path / "good.counts.parquet")
+    _forged(tmp_path / "good.counts.parquet", counts, bucket="CASE WHEN res = 86400 THEN bucket + 1 ELSE bucket END")
+    for _ in range(3):
+        store = DuckStore(allied)
+        try:
+            assert "allied.counts.parquet: its count tables are not used (lane " in store.index_note
+            assert "86400 s bucket" in store.index_note and "its 3600 s rows there say" in store.index_note
+        finally:
+            store.close()
+
+
+def test_the_opening_spot_check_reads_the_events_in_two_range_scans(allied, monkeypatch):
+    """Each bucket checked was two more scans of the events (8 of them, 1.1-1.3 s of opening at
+    10^8 events); a run of consecutive hours is one range of ``xm`` and one of ``x0``."""
+    from viewer.io import duckstore
+
+    monkeypatch.setattr(duckstore, "COUNT_SPOT_CHECKS", 8)
+    store = DuckStore(allied)
+    asked: list[str] = []
+    real = DuckStore._q
+
+    def spy(self, sql, params=None):
+        asked.append(self._inline(sql))
+        return real(self, sql, params)
+
+    monkeypatch.setattr(DuckStore, "_q", spy)
+    try:
+        assert store._count_spot_mismatch() is None
+    finally:
+        store.close()
+    events_file = f"read_parquet('{allied}')"
+    assert sum(sql.count(events_file) for sql in asked) == 2

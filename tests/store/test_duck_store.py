@@ -394,3 +394,97 @@ def test_a_reading_store_spills_into_the_private_cache_not_the_current_folder(al
         store.close()
     assert folder == str(cache / "duckdb-spill")
     assert limit.replace(" ", "").lower().startswith(("4.0gib", "4gib", "4.2gb", "4.29gb", "4294967296"))
+
+
+def test_convert_copies_a_collection_too_big_for_the_window_to_duckdb_and_back_keeping_every_event(
+        tmp_path, monkeypatch, capsys):
+    """``convert big.parquet big.duckdb`` read the collection as a timeline, which holds at most
+    the window's 2 million events (here 1,000): the rest were left out.  Now the tables are
+    copied as they are: every event, the same counts, both results valid."""
+    import numpy as np
+
+    from viewer.app import main
+    from viewer.io import duckstore
+    from viewer.io.synthetic_store import write_synthetic_collection
+
+    monkeypatch.setattr(duckstore.read_collection_report, "__kwdefaults__", {"max_loaded": 1000})
+    src, duck, back = (str(tmp_path / n) for n in ("s.parquet", "s.duckdb", "back.parquet"))
+    write_synthetic_collection(src, 3000)
+    assert main(["convert", src, duck]) == 0, capsys.readouterr().err
+    assert "wrote " + duck + " (3,000 events" in capsys.readouterr().out
+    assert main(["convert", duck, back]) == 0, capsys.readouterr().err
+    monkeypatch.undo()  # validate reads the timeline as the window does: it would say "not wholly"
+    for path in (duck, back):
+        assert main(["validate", path]) == 0, capsys.readouterr().err
+    stores = [DuckStore(p) for p in (src, duck, back)]
+    try:
+        assert [s.n_events for s in stores] == [3000] * 3
+        assert all(s.index_note == "" for s in stores), [s.index_note for s in stores]
+        lo, hi = stores[0].extent()
+        mid = (lo + hi) / 2
+        for a, b in ((lo, hi), (mid - 86400, mid), (mid - 3600, mid + 60)):
+            frames = [s.frame(a, b, range(20), 300, 500) for s in stores]
+            for f in frames[1:]:
+                assert f.visible.ids == frames[0].visible.ids and f.visible.lane_totals == frames[0].visible.lane_totals
+                assert np.array_equal(f.density, frames[0].density)
+        assert stores[2].search("protest").ids == stores[0].search("protest").ids  # its search index written
+        assert stores[2]._index is not None
+        assert [s.page(1000, 20).ids for s in stores[1:]] == [stores[0].page(1000, 20).ids] * 2
+    finally:
+        for s in stores:
+            s.close()
+
+
+def test_a_duckdb_collection_is_checked_for_nulls_from_its_statistics_and_refused_naming_the_column(
+        tmp_path, allied_parquet, monkeypatch):
+    """Opening a .duckdb collection counted the NULLs of every id, title and json by reading them:
+    60-70 s and 1.1 GB at 10^8 events.  The table's statistics say when there is none (no row
+    read); a table with some is still refused, naming the column and how many."""
+    import shutil
+
+    import duckdb
+
+    from viewer.io.duckstore import copy_collection
+
+    good = str(tmp_path / "good.duckdb")
+    copy_collection(str(allied_parquet), good)
+    asked: list[str] = []
+    real = DuckStore._q
+
+    def spy(self, sql, params=None):
+        asked.append(sql)
+        return real(self, sql, params)
+
+    monkeypatch.setattr(DuckStore, "_q", spy)
+    DuckStore(good).close()
+    assert not [q for q in asked if "IS NULL)" in q], asked
+    for i, (change, said) in enumerate((
+            ("title = NULL WHERE rowid < 2", "column 'title': 2 rows have no title (NULL)"),
+            ("lane = lane + 99", "column 'lane': lanes 98..104 are used but the collection's metadata"))):
+        bad = str(tmp_path / f"bad{i}.duckdb")
+        shutil.copy(good, bad)
+        con = duckdb.connect(bad)
+        con.execute(f"UPDATE events SET {change}")
+        con.close()
+        with pytest.raises(TimelineLoadError) as err:
+            DuckStore(bad)
+        assert f"bad{i}.duckdb" in str(err.value) and said in str(err.value)
+
+
+def test_writing_a_big_parquet_collection_says_a_duckdb_one_answers_faster(tmp_path, monkeypatch, capsys):
+    """At 10^8 events a .duckdb collection answered a view's questions 2-3 times faster
+    (benchmarks/README.md); convert says so for a big collection, and how to copy it."""
+    from viewer import cli
+    from viewer.app import main
+    from viewer.io.synthetic_store import write_synthetic_collection
+
+    src, out = str(tmp_path / "s.parquet"), str(tmp_path / "out.parquet")
+    write_synthetic_collection(src, 3000)
+    assert main(["convert", src, out]) == 0
+    assert "note:" not in capsys.readouterr().err  # under the size: nothing said
+    monkeypatch.setattr(cli, "DUCKDB_ADVICE", 2000)
+    assert main(["convert", src, out]) == 0
+    err = capsys.readouterr().err
+    assert "note: 3,000 events: the same collection as a DuckDB file opens and draws faster" in err
+    assert f"`timeline-viewer convert {out} {tmp_path / 'out.duckdb'}` copies it" in err
+    assert "search index is written for a .parquet collection only" in err

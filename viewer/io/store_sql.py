@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -34,6 +34,7 @@ NUMPY_MAX_ROWS = 2_000_000
 they added 280 MB to a store's peak memory for a few milliseconds per frame."""
 
 DUCKDB, CLICKHOUSE = "duckdb", "clickhouse"
+_T = TypeVar("_T")
 
 
 def sql_literal(value: Any, dialect: str) -> str:
@@ -139,10 +140,21 @@ class CountCache:
         self.window_res = min((float(r) for r, e in zip(res, starts, strict=True) if r > 0 and e > 0),
                               default=None)
         """Bucket width (s) of the started/ended counts, or None when the table has none."""
-        self._markers: dict[float, MarkerCounts] = {}
-        self._spread: SpreadCounts | None = None
-        self._windows: WindowCounts | None = None
-        self._long_ends: LongEnds | None = None
+        self._loaded: dict[tuple[str, float], Any] = {}
+
+    def _load(self, what: str, res: float, columns: tuple[str, ...], make: Callable[..., _T],
+              extra: str = "") -> _T | None:
+        """The rows of width ``res`` (``columns``, ``extra``: more of the ``WHERE``) made into
+        ``make(*columns)`` on first use and kept; None when they are too many for numpy
+        (:data:`NUMPY_MAX_ROWS`: asked in SQL instead)."""
+        if self.sizes.get(res, 0) > NUMPY_MAX_ROWS:
+            return None
+        key = (what, res)
+        if key not in self._loaded:
+            got = self._fetch(f"SELECT {', '.join(columns)} FROM {self._table} WHERE res = {res!r}{extra}")
+            z = np.zeros(0)
+            self._loaded[key] = make(*(got.get(c, z) for c in columns))
+        return self._loaded[key]  # type: ignore[no-any-return]
 
     def marker_resolutions(self) -> tuple[float, ...]:
         """Bucket widths (s) of the marker counts this table holds, ascending (an older collection
@@ -153,47 +165,27 @@ class CountCache:
         """The started/ended counts per lane per bucket (loaded on first use), or None when the
         table has none or they are too many for numpy."""
         r = self.window_res
-        if r is None or self.sizes.get(r, 0) > NUMPY_MAX_ROWS:
+        if r is None:
             return None
-        if self._windows is None:
-            w = self._fetch(f"SELECT lane, bucket, ns, ne FROM {self._table} WHERE res = {r!r} AND (ns > 0 OR ne > 0)")
-            z = np.zeros(0)
-            self._windows = WindowCounts(r, w.get("lane", z), w.get("bucket", z), w.get("ns", z), w.get("ne", z))
-        return self._windows
+        return self._load("windows", r, ("lane", "bucket", "ns", "ne"), lambda *c: WindowCounts(r, *c),
+                          " AND (ns > 0 OR ne > 0)")
 
     def long_ends(self, res: float) -> LongEnds | None:
         """The ends of the events lasting more than ``res`` (the ``res = -res`` rows; loaded on
         first use), or None when the table has none or they are too many for numpy (10^8 events:
         about 19 million rows, asked in SQL)."""
-        rows = self.sizes.get(-float(res), 0)
-        if not rows or rows > NUMPY_MAX_ROWS:
+        if not self.sizes.get(-float(res), 0):
             return None
-        if self._long_ends is None:
-            got = self._fetch(f"SELECT lane, bucket, x1, n FROM {self._table} WHERE res = {-float(res)!r}")
-            z = np.zeros(0)
-            self._long_ends = LongEnds(got.get("lane", z), got.get("bucket", z), got.get("x1", z), got.get("n", z))
-        return self._long_ends
+        return self._load("long ends", -float(res), ("lane", "bucket", "x1", "n"), LongEnds)
 
     def markers(self, res: float) -> MarkerCounts | None:
         """The marker counts at width ``res`` (s), or None when that table is too large for numpy."""
         res = float(res)
-        if self.sizes.get(res, 0) > NUMPY_MAX_ROWS:
-            return None
-        if res not in self._markers:
-            m = self._fetch(f"SELECT lane, bucket, n FROM {self._table} WHERE res = {res!r}")
-            self._markers[res] = MarkerCounts(res, m.get("lane", np.zeros(0)), m.get("bucket", np.zeros(0)),
-                                              m.get("n", np.zeros(0)))
-        return self._markers[res]
+        return self._load("markers", res, ("lane", "bucket", "n"), lambda *c: MarkerCounts(res, *c))
 
     def spread(self) -> SpreadCounts | None:
         """The date-only events per lane per interval, or None when too many for numpy."""
-        if self.sizes.get(0.0, 0) > NUMPY_MAX_ROWS:
-            return None
-        if self._spread is None:
-            s = self._fetch(f"SELECT lane, x0, x1, n FROM {self._table} WHERE res = 0")
-            z = np.zeros(0)
-            self._spread = SpreadCounts(s.get("lane", z), s.get("x0", z), s.get("x1", z), s.get("n", z))
-        return self._spread
+        return self._load("spread", 0.0, ("lane", "x0", "x1", "n"), SpreadCounts)
 
 
 def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterable[int], table: str,
