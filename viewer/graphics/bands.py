@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ..model.columns import BAND_LANE
+from ..model.planned_end import planned_end_rows
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from .style import TimelineStyle, label_font, layer_bounds
@@ -34,6 +35,9 @@ class BandLayerItem(pg.GraphicsObject):
         self.selected: str | None = None
         self._tabs: list[tuple[QRectF, str]] = []
         self.drawn_titles: list[str] = []  #: the titles as the last paint drew them (shortened ones with "…")
+        #: bands the last paint drew with a planned end: (id, device x where the known part ends, device x
+        #: of the announced end, the words drawn on the hatched part or "" when they did not fit)
+        self.drawn_planned: list[tuple[str, float, float, str]] = []
         self._bounds = layer_bounds(self.columns)
         self.setZValue(-10)
 
@@ -78,19 +82,33 @@ class BandLayerItem(pg.GraphicsObject):
         p.setFont(font)
         self._tabs = []
         self.drawn_titles = []
+        self.drawn_planned = []
         cols = self.columns
         rows = cols.visible(BAND_LANE, vr.left(), vr.right()).tolist()
         starts = sorted(float(cols.x0[r]) * sx + tx for r in rows)
+        planned = planned_end_rows(self.timeline) if rows else {}
+        o = cols.origin_epoch_s
         for row in rows:
             ev = self.timeline.events[int(cols.event_index[row])]
-            x0 = cols.x0[row] * sx + tx
-            x1 = max(cols.x1[row] * sx + tx, x0 + 3)
+            x0 = max(cols.x0[row] * sx + tx, area.left() - 10)
+            plan = planned.get(row)
+            x1 = (plan.planned_until - o) * sx + tx if plan is not None else cols.x1[row] * sx + tx
+            x1 = max(min(x1, area.right() + 10), x0 + 3)  # an open end runs to the edge, never to infinity
+            known = min(max((plan.known_until - o) * sx + tx, x0), x1) if plan is not None else x1
             fill = self.style.color("band_fill", self.style.band_alpha)
-            p.fillRect(QRectF(x0, area.top(), x1 - x0, area.height()), fill)
             edge = self.style.color("band_fill", 200)
+            p.fillRect(QRectF(x0, area.top(), known - x0, area.height()), fill)
+            if plan is not None:  # the announced part: faint and hatched, a plan and not a report
+                p.fillRect(QRectF(known, area.top(), x1 - known, area.height()),
+                           self.style.color("band_fill", max(self.style.band_alpha // 3, 12)))
+                p.fillRect(QRectF(known, area.top(), x1 - known, area.height()),
+                           QBrush(self.style.color("band_fill", 150), Qt.BrushStyle.BDiagPattern))
             p.setPen(QPen(edge, 2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
             p.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))
+            if plan is not None:
+                self.drawn_planned.append((ev.id, known, x1, self._planned_words(p, fm, known, x1, area)))
+                p.setFont(font)
             # title tab at the top, kept on screen while any of the band is
             text = " ".join(visible_controls(ev.title).split())  # one line; controls shown, not obeyed
             left = max(x0, area.left()) + 6
@@ -113,6 +131,25 @@ class BandLayerItem(pg.GraphicsObject):
             self._tabs.append((tab, ev.id))
             self.drawn_titles.append(shown)
         p.restore()
+
+    def _planned_words(self, p: QPainter, fm: QFontMetricsF, known: float, x1: float, area: QRectF) -> str:
+        """Say on the hatched part, at the foot of the plot, that it is a plan: "planned end,
+        announced" (shorter when narrow; nothing when even "planned" does not fit)."""
+        room = min(x1, area.right()) - max(known, area.left()) - 12
+        for text in ("planned end, announced", "planned end", "planned"):
+            if fm.horizontalAdvance(text) <= room:
+                break
+        else:
+            return ""
+        left = max(known, area.left()) + 6
+        top = area.bottom() - fm.height() - 8  # at the foot of the plot, clear of the title row
+        rect = QRectF(left - 4, top, fm.horizontalAdvance(text) + 8, fm.height() + 4)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.style.color("band_tab", 215))
+        p.drawRoundedRect(rect, 3, 3)
+        p.setPen(self.style.color("band_text"))
+        p.drawText(QPointF(left, top + 2 + fm.ascent()), text)
+        return text
 
     def _wall_title_room(self, text: str, x0: float, left: float, room: float, starts: list[float],
                          right: float) -> tuple[float, QFont, QFontMetricsF]:
