@@ -92,9 +92,9 @@ class BandLayerItem(pg.GraphicsObject):
             ev = self.timeline.events[int(cols.event_index[row])]
             x0 = max(cols.x0[row] * sx + tx, area.left() - 10)
             plan = planned.get(row)
-            x1 = (plan.planned_until - o) * sx + tx if plan is not None else cols.x1[row] * sx + tx
+            x1 = (plan[1] - o) * sx + tx if plan is not None else cols.x1[row] * sx + tx
             x1 = max(min(x1, area.right() + 10), x0 + 3)  # an open end runs to the edge, never to infinity
-            known = min(max((plan.known_until - o) * sx + tx, x0), x1) if plan is not None else x1
+            known = min(max((plan[0] - o) * sx + tx, x0), x1) if plan is not None else x1
             fill = self.style.color("band_fill", self.style.band_alpha)
             edge = self.style.color("band_fill", 200)
             p.fillRect(QRectF(x0, area.top(), known - x0, area.height()), fill)

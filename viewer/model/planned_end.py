@@ -128,26 +128,30 @@ def planned_end(timeline: Timeline, event: Event) -> PlannedEnd | None:
     return PlannedEnd(known_until, exp.start.latest, short_date(exp.start), known, exp.id)
 
 
-def planned_end_rows(timeline: Timeline) -> dict[int, PlannedEnd]:
-    """Rows of :attr:`Timeline.columns` (spans and bands) with a planned end: ``{row: PlannedEnd}``.
+def planned_end_rows(timeline: Timeline) -> dict[int, tuple[float, float]]:
+    """Rows of :attr:`Timeline.columns` (spans and bands) with a planned end:
+    ``{row: (known_until, planned_until)}``, epoch s (UTC), as :class:`PlannedEnd` has them.
 
-    Found once per timeline (kept with it).  Only rows that can have one are
-    looked at: a finite end after the reference date, or an open end when
-    the timeline has planned events."""
-    def build() -> dict[int, PlannedEnd]:
+    Found once per timeline (kept with it).  An end written as a date after the reference
+    date is found from the columns alone (no event is built: a large file stays lazy); an
+    open end only when the timeline has planned events, by its event."""
+    def build() -> dict[int, tuple[float, float]]:
         ref = timeline.reference_date
         cols = timeline.columns
         if ref is None or not math.isfinite(ref.latest) or not len(cols):
             return {}
         o = cols.origin_epoch_s
+        cut = ref.latest - o
         with np.errstate(invalid="ignore"):
-            spans = (cols.kind != 0) & np.isfinite(cols.x0) & (cols.x0 < ref.latest - o)
-            late = spans & np.isfinite(cols.x1) & (cols.x1 > ref.latest - o)
-            open_end = spans & np.isposinf(cols.x1) if timeline.planned_event_indexes else np.zeros(len(cols), bool)
-        out: dict[int, PlannedEnd] = {}
-        for row in np.flatnonzero(late | open_end).tolist():
-            p = planned_end(timeline, timeline.events[int(cols.event_index[row])])
-            if p is not None:
-                out[int(row)] = p
+            spans = (cols.kind != 0) & np.isfinite(cols.x0) & (cols.x0 < cut)
+            late = spans & np.isfinite(cols.x1) & (cols.x1 > cut)
+        if late.any():
+            late &= ~timeline.planned_rows()  # marked planned by the source: all of it is
+        out = {int(r): (float(ref.latest), float(cols.x1[r] + o)) for r in np.flatnonzero(late)}
+        if timeline.planned_event_indexes:
+            for row in np.flatnonzero(spans & np.isposinf(cols.x1)).tolist():
+                p = planned_end(timeline, timeline.events[int(cols.event_index[row])])
+                if p is not None:
+                    out[int(row)] = (p.known_until, p.planned_until)
         return out
     return kept(timeline, "planned_end_rows", None, build)

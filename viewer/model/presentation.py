@@ -274,21 +274,21 @@ def marks_in_range(timeline: Timeline, a_epoch: float, b_epoch: float) -> tuple[
         with np.errstate(invalid="ignore"):
             hit = rows[(cols.x1[rows] >= a_epoch - o) & (cols.x0[rows] <= b_epoch - o)]
         counts.append(int(np.unique(cols.event_index[hit]).size))
-    ends = sum(1 for p in planned_end_rows(timeline).values() if p.known_until < b_epoch and p.planned_until > a_epoch)
+    ends = sum(1 for known, end in planned_end_rows(timeline).values() if known < b_epoch and end > a_epoch)
     return counts[0], counts[1], ends
 
 
 def marks_note(drafts: int, planned: int, planned_ends: int = 0) -> str:
     """The header's words for the marks on screen that say "not a reviewed fact":
     ``"DRAFT: 15 unreviewed drafts shown (dotted rings)    ·    4 planned (hollow, dashed)    ·
-    1 planned end, announced (hatched)"``; "" when there are none."""
+    1 planned end (hatched)"``; "" when there are none."""
     parts = []
     if drafts:
         parts.append(f"DRAFT: {counted(drafts, 'unreviewed draft')} shown (dotted rings)")
     if planned:
         parts.append(f"{planned:,} planned (hollow, dashed)")
     if planned_ends:
-        parts.append(f"{counted(planned_ends, 'planned end')}, announced (hatched)")
+        parts.append(f"{counted(planned_ends, 'planned end')} (hatched)")
     return "    ·    ".join(parts)
 
 

@@ -157,7 +157,7 @@ def _bars(timeline: Timeline) -> tuple[list[tuple[str, np.ndarray, np.ndarray, n
         ends = cols.x1[rows].copy()
         for row, plan in planned_end_rows(timeline).items():  # an open end with an announced end: to that end
             if row < len(rows):
-                ends[row] = plan.planned_until - cols.origin_epoch_s
+                ends[row] = plan[1] - cols.origin_epoch_s
         bx1 = np.clip(ends, lim.x_min, lim.x_max)
         bands = (bx0, np.maximum(bx1 - bx0, min_w))
     return lanes, bands

@@ -207,10 +207,13 @@ class PresentWindow(QWidget):
 
     # -- sizes -----------------------------------------------------------
     def screen_h(self) -> float:
-        """Height in pixels the type is sized for (the screen's when full screen)."""
+        """Height in pixels the type is sized for: the screen's shorter side (its height, unless
+        it stands in portrait).  A portrait wall (1080x1920) gets the type of the same panel in
+        landscape; sized for its 1920 px height, track names were cut to "…TO" and "U…m", the
+        band title and step captions cut short and the step's days pushed off a 1080 px width."""
         if self.fixed_screen_height:
             return float(self.fixed_screen_height)
-        return float(max(self.height(), 300))
+        return float(max(min(self.height(), self.width()), 300))
 
     def _px(self, fraction: float) -> int:
         return max(12, round(self.screen_h() * fraction))
