@@ -61,7 +61,7 @@ def test_desk_draws_the_band_solid_to_10_february_and_hatched_to_20_with_words(m
     img = w.view.grab().toImage()
     bands = w.view.bands_item
     ((eid, known, end, words),) = bands.drawn_planned
-    assert eid == BAND and words == "planned end, announced"
+    assert eid == BAND and words.startswith("▨ planned")
     day = (end - known) / 10  # 11..20 Feb are planned
     assert day > 20
     assert _varied_rows(img, end - 1.5 * day) > 0.6  # the middle of 19 Feb: hatch lines on most rows
@@ -78,7 +78,7 @@ def test_present_mode_says_planned_end_in_the_header_and_hatches_the_band(qtbot,
     pw.finish_animation()
     pw.grab()
     ((eid, known, end, words),) = pw.view.bands_item.drawn_planned
-    assert eid == BAND and end > known + 100 and words == "planned end, announced"
+    assert eid == BAND and end > known + 100 and words == "▨ planned end, announced"
     assert "1 planned end (hatched)" in pw.header.text().replace("\u00a0", " ")
     assert "planned end, announced: Sun 20 Feb 2022" in caption_for(tl, BAND).date
 

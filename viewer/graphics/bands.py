@@ -106,43 +106,52 @@ class BandLayerItem(pg.GraphicsObject):
             p.setPen(QPen(edge, 2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
             p.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))
-            if plan is not None:
-                self.drawn_planned.append((ev.id, known, x1, self._planned_words(p, fm, known, x1, area)))
-                p.setFont(font)
             # title tab at the top, kept on screen while any of the band is
-            text = " ".join(visible_controls(ev.title).split())  # one line; controls shown, not obeyed
-            left = max(x0, area.left()) + 6
-            room = min(x1, area.right()) - left - 6
-            tfont, tfm = font, fm
-            if self.style.whole_labels and fm.horizontalAdvance(text) > room:
-                room, tfont, tfm = self._wall_title_room(text, x0, left, room, starts, area.right())
-            if room < tfm.horizontalAdvance("M") * 3:
-                continue
-            shown = tfm.elidedText(text, Qt.TextElideMode.ElideRight, room)
-            w = tfm.horizontalAdvance(shown)
-            tab = QRectF(left - 4, area.top() + 2, w + 8, fm.height() + 4)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self.style.color("band_tab", 215) if ev.id != self.selected else QColor("#ffe9b8"))
-            p.drawRoundedRect(tab, 3, 3)
-            p.setPen(self.style.color("band_text"))
-            p.setFont(tfont)
-            p.drawText(QPointF(left, area.top() + 2 + (fm.height() + 4 - tfm.height()) / 2 + tfm.ascent()), shown)
-            p.setFont(font)
-            self._tabs.append((tab, ev.id))
-            self.drawn_titles.append(shown)
+            title_right = self._title_tab(p, ev.id, ev.title, x0, x1, area, starts, font, fm)
+            if plan is not None:  # said in words too, on the title row (band titles only: never under events)
+                words = self._planned_words(p, fm, max(known, title_right), x1, area)
+                self.drawn_planned.append((ev.id, known, x1, words))
         p.restore()
 
+    def _title_tab(self, p: QPainter, eid: str, title: str, x0: float, x1: float, area: QRectF,
+                   starts: list[float], font: QFont, fm: QFontMetricsF) -> float:
+        """Draw a band's title in a tab at the top; the tab's right edge (device px), or ``x0``
+        when there was no room for it."""
+        text = " ".join(visible_controls(title).split())  # one line; controls shown, not obeyed
+        left = max(x0, area.left()) + 6
+        room = min(x1, area.right()) - left - 6
+        tfont, tfm = font, fm
+        if self.style.whole_labels and fm.horizontalAdvance(text) > room:
+            room, tfont, tfm = self._wall_title_room(text, x0, left, room, starts, area.right())
+        if room < tfm.horizontalAdvance("M") * 3:
+            return x0
+        shown = tfm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        w = tfm.horizontalAdvance(shown)
+        tab = QRectF(left - 4, area.top() + 2, w + 8, fm.height() + 4)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.style.color("band_tab", 215) if eid != self.selected else QColor("#ffe9b8"))
+        p.drawRoundedRect(tab, 3, 3)
+        p.setPen(self.style.color("band_text"))
+        p.setFont(tfont)
+        p.drawText(QPointF(left, area.top() + 2 + (fm.height() + 4 - tfm.height()) / 2 + tfm.ascent()), shown)
+        p.setFont(font)
+        self._tabs.append((tab, eid))
+        self.drawn_titles.append(shown)
+        return tab.right()
+
     def _planned_words(self, p: QPainter, fm: QFontMetricsF, known: float, x1: float, area: QRectF) -> str:
-        """Say on the hatched part, at the foot of the plot, that it is a plan: "planned end,
-        announced" (shorter when narrow; nothing when even "planned" does not fit)."""
+        """Say on the hatched part, on the title row right of ``known`` (the end of the
+        reported part or of the title's tab), that it is a plan: "planned end, announced"
+        (shorter when narrow; nothing when even "planned" does not fit).  Drawn at the foot of
+        the plot, event labels covered it."""
         room = min(x1, area.right()) - max(known, area.left()) - 12
-        for text in ("planned end, announced", "planned end", "planned"):
+        for text in ("▨ planned end, announced", "▨ planned end", "▨ planned"):
             if fm.horizontalAdvance(text) <= room:
                 break
         else:
             return ""
         left = max(known, area.left()) + 6
-        top = area.bottom() - fm.height() - 8  # at the foot of the plot, clear of the title row
+        top = area.top() + 2  # the title row: band titles only
         rect = QRectF(left - 4, top, fm.horizontalAdvance(text) + 8, fm.height() + 4)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self.style.color("band_tab", 215))
