@@ -37,10 +37,10 @@ def test_a_long_note_and_quote_scroll_into_view_whole(qtbot, bundled_path, tmp_p
     assert panel.scrolls()
     assert panel.note.text().replace("\u200b", "") == note
     assert URL in panel.quote.text().replace("\u200b", "")
-    viewport = panel.scroll.viewport()
+    viewport = panel.scroll_area.viewport()
     for label in (panel.note, panel.quote):  # nothing wider than the overlay: long runs break
         assert label.minimumSizeHint().width() <= viewport.width(), label.text()[:40]
-    bar = panel.scroll.verticalScrollBar()
+    bar = panel.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
     qtbot.wait(20)
     bottom = panel.quote.mapTo(viewport, panel.quote.rect().bottomLeft()).y()

@@ -25,7 +25,7 @@ from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.grading import RELIABILITY, claim_grade, grade_words
 from ..model.planned_end import planned_end
 from ..model.quoting import quote_sentence
-from ..model.text import visible_controls
+from ..model.text import counted, visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, describe_date, naive_time_zone, possible_bounds, zone_label
@@ -280,8 +280,7 @@ def timeline_html(timeline: Timeline) -> str:
         out.append(f"<p>{capped(timeline.description, 'timeline-description')}</p>")
     n = len(timeline.events)
     nt, ns = len(timeline.tracks), len(timeline.sources)
-    out.append(f"<p class='muted'>{n:,} event{'s' if n != 1 else ''} on {nt:,} track{'s' if nt != 1 else ''}, "
-               f"{ns:,} source{'s' if ns != 1 else ''}.</p>")
+    out.append(f"<p class='muted'>{counted(n, 'event')} on {counted(nt, 'track')}, {counted(ns, 'source')}.</p>")
     if timeline.reference_date is not None:
         out.append("<h2>Reference date</h2><table>" + _date_rows("Published", timeline.reference_date) + "</table>")
     out.append("<h2>How to read it</h2><p>Click an event to see its quotes and sources here. "

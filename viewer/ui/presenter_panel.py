@@ -48,16 +48,16 @@ class PresenterPanel(QFrame):
         self.timeline = timeline
         self.started = started
         self.setObjectName("presenter")
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(2, 2, 2, 2)  # inside the border
         # the labels scroll when the panel is held lower than they need (the overlay takes at
         # most 60 % of the screen): a long note or quote was cut off mid-sentence
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("presenterScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the presentation keeps the keys
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("presenterScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the presentation keeps the keys
         body = QWidget()
         body.setObjectName("presenterBody")
         self._layout = QVBoxLayout(body)
@@ -73,8 +73,8 @@ class PresenterPanel(QFrame):
             if label is not self.clock:
                 self._layout.addWidget(label)
         self._layout.addStretch(1)
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
         outer.addWidget(self.clock)  # under the scrolled text, always in view
         self.set_px(px)
         self._timer = QTimer(self)
@@ -112,13 +112,13 @@ class PresenterPanel(QFrame):
     def height_for_width(self, width: int) -> int:
         """Height in pixels the panel needs at ``width`` pixels (its labels word-wrap) to show
         everything without scrolling."""
-        inner = width - 4 - self.scroll.verticalScrollBar().sizeHint().width()  # a bar may take room
+        inner = width - 4 - self.scroll_area.verticalScrollBar().sizeHint().width()  # a bar may take room
         clock = max(self.clock.heightForWidth(width), self.clock.sizeHint().height())
-        return self._layout.totalHeightForWidth(max(1, inner)) + clock + 4 + 2 + self.layout().spacing()
+        return self._layout.totalHeightForWidth(max(1, inner)) + clock + 4 + 2 + self._outer.spacing()
 
     def scrolls(self) -> bool:
         """True when the panel is lower than its text: the rest is reached by scrolling."""
-        return self.scroll.verticalScrollBar().maximum() > 0
+        return self.scroll_area.verticalScrollBar().maximum() > 0
 
     def _title(self, event_id: str) -> str:
         return visible_controls(self.timeline.event(event_id).title) if self.timeline.has_event(event_id) else event_id
