@@ -86,7 +86,8 @@ class BandLayerItem(pg.GraphicsObject):
         cols = self.columns
         rows = cols.visible(BAND_LANE, vr.left(), vr.right()).tolist()
         starts = sorted(float(cols.x0[r]) * sx + tx for r in rows)
-        planned = planned_end_rows(self.timeline) if rows else {}
+        # (a collection window's bands are no Timeline: no reference date, no planned ends)
+        planned = planned_end_rows(self.timeline) if rows and hasattr(self.timeline, "reference_date") else {}
         o = cols.origin_epoch_s
         for row in rows:
             ev = self.timeline.events[int(cols.event_index[row])]
