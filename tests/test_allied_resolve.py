@@ -84,12 +84,19 @@ def test_dated_facts(tl, event_id, track, first_day, precision, phrase_words):
     assert phrase_words in ev.start.phrase
 
 
-def test_the_exercise_window_is_a_band_from_10_to_20_february(tl):
+def test_the_exercise_window_is_a_band_from_10_february_planned_to_end_on_20(tl):
+    from viewer.model.planned_end import planned_end
+
     band = tl.event("allied-resolve-2022")
     assert band.kind == EventKind.BAND
     assert band.start.earliest == day_of(10)
-    assert band.end is not None and band.end.latest == day_of(21)
+    # the article (10 Feb) reports the start; the end is announced: open as of the article,
+    # with its announced day the planned "Drills due to finish" (was drawn solid to 21 Feb 00:00)
+    assert band.end is not None and band.end.relation == "on or after" and band.end.earliest == day_of(10)
     assert "February 20" in band.end.phrase
+    plan = planned_end(tl, band)
+    assert plan is not None and plan.known_until == day_of(11) and plan.planned_until == day_of(21)
+    assert plan.expected_id == "drills-end" and tl.is_planned(tl.event("drills-end"))
 
 
 def test_last_thursday_is_resolved_to_3_february_with_its_reasoning(tl):

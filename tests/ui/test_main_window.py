@@ -243,8 +243,8 @@ def test_screenshot_shows_the_band_and_the_markers(qtbot, tmp_path, bundled_path
         pos = view.viewport().mapTo(w, view.mapFromScene(scene))
         return img.pixelColor(pos.x(), pos.y())
 
-    feb15 = 5 * 86400.0 + 43200  # inside the 10-20 Feb band, nothing else in the NATO lane
-    inside = pixel(feb15, lane_nato + 0.5)
+    feb10 = 0.75 * 86400.0  # the band's reported day (10 Feb), under the Stoltenberg label
+    inside = pixel(feb10, lane_nato + 0.9)
     assert inside.red() > inside.blue() + 15, "band fill is not drawn"
     outside = pixel(-6 * 86400.0, lane_nato + 0.9)  # 4 Feb, below the Stoltenberg label
     assert abs(outside.red() - outside.blue()) < 8, "the band leaks outside its dates"
@@ -311,7 +311,8 @@ def test_the_exercise_band_shows_through_every_lane(qtbot, window):
     frame = view.events_item._frame
     cols = window.timeline.columns
     band = next(r for r in range(cols.band_count))
-    inside = view.mapFromScene(view.plotItem.vb.mapViewToScene(QPointF((cols.x0[band] + cols.x1[band]) / 2, 0))).x()
+    # in its reported part (10 Feb, the article's date; after it the band is a plan, hatched)
+    inside = view.mapFromScene(view.plotItem.vb.mapViewToScene(QPointF(cols.x0[band] + 0.5 * 86400, 0))).x()
     outside = view.mapFromScene(view.plotItem.vb.mapViewToScene(QPointF(cols.x0[band] - 86400 * 3, 0))).x()
     for lane, (_top, bottom) in enumerate(frame.lanes):
         y = int(bottom - 3)  # the lane's bottom edge: no marker or label there

@@ -64,8 +64,9 @@ def test_a_long_quote_ends_with_an_ellipsis_and_keeps_its_attribution(qtbot, tmp
     assert SOURCE_DATE in drawn
     assert drawn.index(quote) < drawn.index(SOURCE_DATE)
     for line in pw.caption.lines():  # shortened, not shrunk below the smallest caption type
-        assert line.font.pixelSize() >= round(size[1] * CAPTION_MIN_FRACTION) - 1, line.text
-    _nothing_below(pw, float(size[1]))
+        # (type is sized for the screen's shorter side: a portrait wall reads as landscape)
+        assert line.font.pixelSize() >= round(min(size) * CAPTION_MIN_FRACTION) - 1, line.text
+    _nothing_below(pw, float(min(size)))
     # the presenter can read the whole quote
     pw.toggle_presenter_overlay()
     assert LONG in pw.presenter.quote.text()
@@ -79,4 +80,4 @@ def test_the_bundled_stoltenberg_caption_keeps_its_uncertain_date_in_portrait(qt
     assert SOURCE_DATE in drawn
     said = next(t for t in drawn if "said that" in t)
     assert said.startswith("Jens Stoltenberg, NATO Secretary-General, said that Russia’s deployment")
-    _nothing_below(pw, 1920.0)
+    _nothing_below(pw, 1080.0)  # the type's size: the shorter side

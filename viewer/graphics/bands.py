@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ..model.columns import BAND_LANE
+from ..model.planned_end import planned_end_rows
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from .style import TimelineStyle, label_font, layer_bounds
@@ -34,6 +35,9 @@ class BandLayerItem(pg.GraphicsObject):
         self.selected: str | None = None
         self._tabs: list[tuple[QRectF, str]] = []
         self.drawn_titles: list[str] = []  #: the titles as the last paint drew them (shortened ones with "…")
+        #: bands the last paint drew with a planned end: (id, device x where the known part ends, device x
+        #: of the announced end, the words drawn on the hatched part or "" when they did not fit)
+        self.drawn_planned: list[tuple[str, float, float, str]] = []
         self._bounds = layer_bounds(self.columns)
         self.setZValue(-10)
 
@@ -78,41 +82,84 @@ class BandLayerItem(pg.GraphicsObject):
         p.setFont(font)
         self._tabs = []
         self.drawn_titles = []
+        self.drawn_planned = []
         cols = self.columns
         rows = cols.visible(BAND_LANE, vr.left(), vr.right()).tolist()
         starts = sorted(float(cols.x0[r]) * sx + tx for r in rows)
+        # (a collection window's bands are no Timeline: no reference date, no planned ends)
+        planned = planned_end_rows(self.timeline) if rows and hasattr(self.timeline, "reference_date") else {}
+        o = cols.origin_epoch_s
         for row in rows:
             ev = self.timeline.events[int(cols.event_index[row])]
-            x0 = cols.x0[row] * sx + tx
-            x1 = max(cols.x1[row] * sx + tx, x0 + 3)
+            x0 = max(cols.x0[row] * sx + tx, area.left() - 10)
+            plan = planned.get(row)
+            x1 = (plan[1] - o) * sx + tx if plan is not None else cols.x1[row] * sx + tx
+            x1 = max(min(x1, area.right() + 10), x0 + 3)  # an open end runs to the edge, never to infinity
+            known = min(max((plan[0] - o) * sx + tx, x0), x1) if plan is not None else x1
             fill = self.style.color("band_fill", self.style.band_alpha)
-            p.fillRect(QRectF(x0, area.top(), x1 - x0, area.height()), fill)
             edge = self.style.color("band_fill", 200)
+            p.fillRect(QRectF(x0, area.top(), known - x0, area.height()), fill)
+            if plan is not None:  # the announced part: faint and hatched, a plan and not a report
+                p.fillRect(QRectF(known, area.top(), x1 - known, area.height()),
+                           self.style.color("band_fill", max(self.style.band_alpha // 3, 12)))
+                p.fillRect(QRectF(known, area.top(), x1 - known, area.height()),
+                           QBrush(self.style.color("band_fill", 150), Qt.BrushStyle.BDiagPattern))
             p.setPen(QPen(edge, 2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
             p.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))
             # title tab at the top, kept on screen while any of the band is
-            text = " ".join(visible_controls(ev.title).split())  # one line; controls shown, not obeyed
-            left = max(x0, area.left()) + 6
-            room = min(x1, area.right()) - left - 6
-            tfont, tfm = font, fm
-            if self.style.whole_labels and fm.horizontalAdvance(text) > room:
-                room, tfont, tfm = self._wall_title_room(text, x0, left, room, starts, area.right())
-            if room < tfm.horizontalAdvance("M") * 3:
-                continue
-            shown = tfm.elidedText(text, Qt.TextElideMode.ElideRight, room)
-            w = tfm.horizontalAdvance(shown)
-            tab = QRectF(left - 4, area.top() + 2, w + 8, fm.height() + 4)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self.style.color("band_tab", 215) if ev.id != self.selected else QColor("#ffe9b8"))
-            p.drawRoundedRect(tab, 3, 3)
-            p.setPen(self.style.color("band_text"))
-            p.setFont(tfont)
-            p.drawText(QPointF(left, area.top() + 2 + (fm.height() + 4 - tfm.height()) / 2 + tfm.ascent()), shown)
-            p.setFont(font)
-            self._tabs.append((tab, ev.id))
-            self.drawn_titles.append(shown)
+            title_right = self._title_tab(p, ev.id, ev.title, x0, x1, area, starts, font, fm)
+            if plan is not None:  # said in words too, on the title row (band titles only: never under events)
+                words = self._planned_words(p, fm, max(known, title_right), x1, area)
+                self.drawn_planned.append((ev.id, known, x1, words))
         p.restore()
+
+    def _title_tab(self, p: QPainter, eid: str, title: str, x0: float, x1: float, area: QRectF,
+                   starts: list[float], font: QFont, fm: QFontMetricsF) -> float:
+        """Draw a band's title in a tab at the top; the tab's right edge (device px), or ``x0``
+        when there was no room for it."""
+        text = " ".join(visible_controls(title).split())  # one line; controls shown, not obeyed
+        left = max(x0, area.left()) + 6
+        room = min(x1, area.right()) - left - 6
+        tfont, tfm = font, fm
+        if self.style.whole_labels and fm.horizontalAdvance(text) > room:
+            room, tfont, tfm = self._wall_title_room(text, x0, left, room, starts, area.right())
+        if room < tfm.horizontalAdvance("M") * 3:
+            return x0
+        shown = tfm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        w = tfm.horizontalAdvance(shown)
+        tab = QRectF(left - 4, area.top() + 2, w + 8, fm.height() + 4)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.style.color("band_tab", 215) if eid != self.selected else QColor("#ffe9b8"))
+        p.drawRoundedRect(tab, 3, 3)
+        p.setPen(self.style.color("band_text"))
+        p.setFont(tfont)
+        p.drawText(QPointF(left, area.top() + 2 + (fm.height() + 4 - tfm.height()) / 2 + tfm.ascent()), shown)
+        p.setFont(font)
+        self._tabs.append((tab, eid))
+        self.drawn_titles.append(shown)
+        return tab.right()
+
+    def _planned_words(self, p: QPainter, fm: QFontMetricsF, known: float, x1: float, area: QRectF) -> str:
+        """Say on the hatched part, on the title row right of ``known`` (the end of the
+        reported part or of the title's tab), that it is a plan: "planned end, announced"
+        (shorter when narrow; nothing when even "planned" does not fit).  Drawn at the foot of
+        the plot, event labels covered it."""
+        room = min(x1, area.right()) - max(known, area.left()) - 12
+        for text in ("▨ planned end, announced", "▨ planned end", "▨ planned"):
+            if fm.horizontalAdvance(text) <= room:
+                break
+        else:
+            return ""
+        left = max(known, area.left()) + 6
+        top = area.top() + 2  # the title row: band titles only
+        rect = QRectF(left - 4, top, fm.horizontalAdvance(text) + 8, fm.height() + 4)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.style.color("band_tab", 215))
+        p.drawRoundedRect(rect, 3, 3)
+        p.setPen(self.style.color("band_text"))
+        p.drawText(QPointF(left, top + 2 + fm.ascent()), text)
+        return text
 
     def _wall_title_room(self, text: str, x0: float, left: float, room: float, starts: list[float],
                          right: float) -> tuple[float, QFont, QFontMetricsF]:

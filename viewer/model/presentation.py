@@ -7,16 +7,16 @@ functions here are tested without a screen.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .dates import EventDate
 from .kept import kept
+from .planned_end import planned_end, planned_end_rows, short_date
 from .quoting import quote_sentence
 from .story import Story, StoryStep
+from .text import counted
 from .timeline import QuoteKind, Timeline
 
 __all__ = ["Presentation", "Caption", "CaptionQuote", "caption_for", "ScreenInfo", "choose_screens",
@@ -207,9 +207,6 @@ class Caption:
     status: str = ""
 
 
-def short_date(date: EventDate) -> str:
-    """``EventDate.describe()`` without the precision note: ``"Thu 10 Feb 2022"``."""
-    return re.sub(r"\s*\(to the \w+\)", "", date.describe())
 
 
 def caption_for(timeline: Timeline, event_id: str) -> Caption:
@@ -242,7 +239,10 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
     # a source that relays another already listed is said once
     parts = [p for p in parts if not any(p != o and o.endswith(p) for o in parts)]
     when = short_date(ev.start)
-    if ev.end is not None:
+    plan = planned_end(timeline, ev)
+    if plan is not None:  # the end after the source's date is a plan: said so, not drawn as a fact
+        when += f" – {plan.words()}"
+    elif ev.end is not None:
         when += " – " + short_date(ev.end)
     ref = timeline.reference_date
     if ref is not None and timeline.is_after_reference(ev):  # still to come when the source was written
@@ -254,9 +254,11 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
     return Caption(ev.title, quotes, ev.summary, "; ".join(parts), when, status)
 
 
-def marks_in_range(timeline: Timeline, a_epoch: float, b_epoch: float) -> tuple[int, int]:
+def marks_in_range(timeline: Timeline, a_epoch: float, b_epoch: float) -> tuple[int, int, int]:
     """How many events drawn in ``[a_epoch, b_epoch]`` (seconds since the epoch) are
-    unreviewed drafts and how many planned (:meth:`Timeline.planned_rows`): ``(drafts, planned)``.
+    unreviewed drafts, how many planned (:meth:`Timeline.planned_rows`) and how many spans or
+    bands have a planned end there (:func:`viewer.model.planned_end.planned_end_rows`, drawn
+    hatched after the source's date): ``(drafts, planned, planned_ends)``.
 
     The marked rows are found once per timeline (kept with it), so a step costs O(marked rows):
     a 300-step story on a large file is not searched 300 times over."""
@@ -272,18 +274,21 @@ def marks_in_range(timeline: Timeline, a_epoch: float, b_epoch: float) -> tuple[
         with np.errstate(invalid="ignore"):
             hit = rows[(cols.x1[rows] >= a_epoch - o) & (cols.x0[rows] <= b_epoch - o)]
         counts.append(int(np.unique(cols.event_index[hit]).size))
-    return counts[0], counts[1]
+    ends = sum(1 for known, end in planned_end_rows(timeline).values() if known < b_epoch and end > a_epoch)
+    return counts[0], counts[1], ends
 
 
-def marks_note(drafts: int, planned: int) -> str:
+def marks_note(drafts: int, planned: int, planned_ends: int = 0) -> str:
     """The header's words for the marks on screen that say "not a reviewed fact":
-    ``"DRAFT: 15 unreviewed drafts shown (dotted rings)    ·    4 planned (hollow, dashed)"``;
-    "" when there are none."""
+    ``"DRAFT: 15 unreviewed drafts shown (dotted rings)    ·    4 planned (hollow, dashed)    ·
+    1 planned end (hatched)"``; "" when there are none."""
     parts = []
     if drafts:
-        parts.append(f"DRAFT: {drafts} unreviewed draft{'s' if drafts != 1 else ''} shown (dotted rings)")
+        parts.append(f"DRAFT: {counted(drafts, 'unreviewed draft')} shown (dotted rings)")
     if planned:
-        parts.append(f"{planned} planned (hollow, dashed)")
+        parts.append(f"{planned:,} planned (hollow, dashed)")
+    if planned_ends:
+        parts.append(f"{counted(planned_ends, 'planned end')} (hatched)")
     return "    ·    ".join(parts)
 
 

@@ -56,6 +56,7 @@ import numpy as np
 
 from .columns import BAND_LANE, EventColumns
 from .store_query import FilterLike, Frame, StoreFilter, density_of_rows
+from .text import counted
 
 if TYPE_CHECKING:
     from .timeline import Event, Timeline
@@ -156,7 +157,7 @@ class SearchResult:
     def count_text(self) -> str:
         """The count as a person reads it: ``"1 match"``, ``"2,345 matches"``, or
         ``"at least 100,000 matches"`` when the count stopped at a limit."""
-        words = f"{self.total:,} match{'es' if self.total != 1 else ''}"
+        words = counted(self.total, "match", "matches")
         return words if self.exact else f"at least {words}"
 
 

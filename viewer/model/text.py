@@ -24,7 +24,7 @@ import html
 import re
 from collections.abc import Iterable
 
-__all__ = ["BIDI_CONTROLS", "visible_controls", "has_bidi_controls", "plain_tooltip", "first_of"]
+__all__ = ["BIDI_CONTROLS", "visible_controls", "has_bidi_controls", "plain_tooltip", "first_of", "counted"]
 
 #: The explicit directional embedding, override and isolate controls
 #: (UAX #9, table 1 "Bidirectional Character Types", classes LRE RLE PDF LRO
@@ -103,3 +103,10 @@ def first_of(items: Iterable[str], most: int = 5, width: int = 60) -> str:
     items = list(items)
     shown = ", ".join(i if len(i) <= width else i[:width - 1] + "…" for i in items[:most])
     return shown + (f" and {len(items) - most:,} more" if len(items) > most else "")
+
+
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1: ``counted(1, "draft")`` is ``"1 draft"``,
+    ``counted(3, "match", "matches")`` is ``"3 matches"``; thousands grouped (``"1,200 events"``).
+    One wording for every count the app says (header notes, status lines)."""
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"

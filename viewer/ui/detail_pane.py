@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QTextBrowser
 from ..model.dates import EventDate
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.grading import RELIABILITY, claim_grade, grade_words
+from ..model.planned_end import planned_end
 from ..model.quoting import quote_sentence
-from ..model.text import visible_controls
+from ..model.text import counted, visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, describe_date, naive_time_zone, possible_bounds, zone_label
@@ -207,6 +208,12 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         if rel:
             out.append(f"<tr><td><b>Relative</b></td><td><b>{escape(rel)}</b> "
                        f"<span class='muted'>({escape(dday.describe())})</span></td></tr>")
+    plan = planned_end(timeline, event)
+    if plan is not None:  # the end after the source's date is announced, not reported: drawn hatched
+        exp = f" (the planned event “{escape(timeline.event(plan.expected_id).title)}”)" if plan.expected_id else ""
+        out.append(f"<tr><td><b>Status</b></td><td><b>Planned end, announced</b>: "
+                   f"{escape(plan.announced)}{exp}; known only through {escape(plan.known)}, the source’s date "
+                   "(hatched after that day): the end is a plan, not a report</td></tr>")
     ref = timeline.reference_date
     if ref is not None and timeline.is_after_reference(event):  # (it is after a reference only if there is one)
         out.append(f"<tr><td><b>Status</b></td><td><b>After the source’s date</b> "
@@ -275,8 +282,7 @@ def timeline_html(timeline: Timeline) -> str:
         out.append(f"<p>{capped(timeline.description, 'timeline-description')}</p>")
     n = len(timeline.events)
     nt, ns = len(timeline.tracks), len(timeline.sources)
-    out.append(f"<p class='muted'>{n:,} event{'s' if n != 1 else ''} on {nt:,} track{'s' if nt != 1 else ''}, "
-               f"{ns:,} source{'s' if ns != 1 else ''}.</p>")
+    out.append(f"<p class='muted'>{counted(n, 'event')} on {counted(nt, 'track')}, {counted(ns, 'source')}.</p>")
     if timeline.reference_date is not None:
         out.append("<h2>Reference date</h2><table>" + _date_rows("Published", timeline.reference_date) + "</table>")
     out.append("<h2>How to read it</h2><p>Click an event to see its quotes and sources here. "

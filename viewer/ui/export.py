@@ -41,6 +41,7 @@ from ..model.dates import Precision, format_interval
 from ..model.dday import DDay, resolve_dday
 from ..model.filters import FilterState
 from ..model.lanes import display_order
+from ..model.planned_end import PLANNED_END_KEY, planned_end_rows
 from ..model.quoting import qualified_date
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
@@ -335,6 +336,7 @@ class _Picture:
                                    ["◆ to the day or better", "◇ uncertain / approximate / open"] +
                                    (["dashed ◇ planned (or after the source's date)"]
                                     if self.timeline.planned_rows().any() else []) +
+                                   ([PLANNED_END_KEY] if planned_end_rows(self.timeline) else []) +
                                    (["dotted outline: unreviewed draft"] if self.timeline.drafts().any() else []) +
                                    ["▬ faint: possible interval", "≤ / ≥ on or before / after", "(?) uncertain",
                                     "~ approximate"], sm, inner, 3)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.errors import TimelineLoadError
+from ..model.planned_end import PLANNED_END_KEY, planned_end_rows
 from ..model.reload import KeptView, fresh_view
 from ..model.text import plain_tooltip
 from ..model.timeline import Timeline
@@ -45,6 +46,7 @@ LEGEND = "   ".join(item.replace(" ", "\u00a0") for item in _KEY_ITEMS) + TIME_A
 
 
 _DRAFT_KEY = "   " + "dotted ring or outline: unreviewed draft".replace(" ", "\u00a0")
+_PLANNED_END_KEY = "   " + PLANNED_END_KEY.replace(" ", "\u00a0")
 
 
 class MainWindow(QMainWindow):
@@ -154,7 +156,9 @@ class MainWindow(QMainWindow):
         name = Path(self.path).name if self.path else "bundled timeline"
         drafts = self.timeline.draft_count()
         if hasattr(self, "legend"):  # the dotted ring is explained while there are drafts
-            text = self.legend.text().replace(_DRAFT_KEY, "")
+            text = self.legend.text().replace(_DRAFT_KEY, "").replace(_PLANNED_END_KEY, "")
+            if planned_end_rows(self.timeline):  # the hatched part of a span or band is explained
+                text = text.replace(TIME_AXIS_KEY, _PLANNED_END_KEY + TIME_AXIS_KEY, 1)
             if drafts:
                 text = text.replace(TIME_AXIS_KEY, _DRAFT_KEY + TIME_AXIS_KEY, 1)
             self.legend.setText(text)

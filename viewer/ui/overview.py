@@ -26,6 +26,7 @@ from ..model.calendar import civil_from_epoch
 from ..model.columns import BAND_LANE
 from ..model.kept import kept
 from ..model.lanes import display_order
+from ..model.planned_end import planned_end_rows
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
 from .access import FocusRingMixin
@@ -153,7 +154,11 @@ def _bars(timeline: Timeline) -> tuple[list[tuple[str, np.ndarray, np.ndarray, n
     rows = np.arange(*cols.block(BAND_LANE))  # bands are the first rows: no scan of every event
     if len(rows):
         bx0 = np.clip(cols.x0[rows], lim.x_min, lim.x_max)
-        bx1 = np.clip(cols.x1[rows], lim.x_min, lim.x_max)
+        ends = cols.x1[rows].copy()
+        for row, plan in planned_end_rows(timeline).items():  # an open end with an announced end: to that end
+            if row < len(rows):
+                ends[row] = plan[1] - cols.origin_epoch_s
+        bx1 = np.clip(ends, lim.x_min, lim.x_max)
         bands = (bx0, np.maximum(bx1 - bx0, min_w))
     return lanes, bands
 

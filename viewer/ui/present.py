@@ -154,6 +154,7 @@ class PresentWindow(QWidget):
         self._ranges: dict[int, tuple[float, float]] = {}  # each step's x range, at _lanes_px_key's size
         self._stepping = False  # _show_step frames the step itself once the caption has its height
         self._framed: tuple | None = None  # the step, plot width and type the view was last framed for
+        self._header_key: tuple | None = None  # the step, shown timeline and range the header was built for
         self.setWindowTitle(f"{story.title} — presenting — Timeline Viewer")
         colours = theme_colours(theme)
         self.setAutoFillBackground(True)
@@ -206,10 +207,13 @@ class PresentWindow(QWidget):
 
     # -- sizes -----------------------------------------------------------
     def screen_h(self) -> float:
-        """Height in pixels the type is sized for (the screen's when full screen)."""
+        """Height in pixels the type is sized for: the screen's shorter side (its height, unless
+        it stands in portrait).  A portrait wall (1080x1920) gets the type of the same panel in
+        landscape; sized for its 1920 px height, track names were cut to "…TO" and "U…m", the
+        band title and step captions cut short and the step's days pushed off a 1080 px width."""
         if self.fixed_screen_height:
             return float(self.fixed_screen_height)
-        return float(max(self.height(), 300))
+        return float(max(min(self.height(), self.width()), 300))
 
     def _px(self, fraction: float) -> int:
         return max(12, round(self.screen_h() * fraction))
@@ -282,12 +286,24 @@ class PresentWindow(QWidget):
         self.header.setFixedHeight(need)
         return need != was
 
+    def _set_header(self, shown_range: tuple[float, float] | None) -> bool:
+        """Build the header for the current step and ``shown_range`` (x, seconds from the shown
+        timeline's origin; None: the step's window) once, and fit its height; again only when the
+        step, the shown timeline or the range changed.  True when its height changed."""
+        key = (self.presentation.index, id(self.view.timeline), shown_range)
+        if key == self._header_key:
+            return False
+        self._header_key = key
+        o = self.view.timeline.columns.origin_epoch_s
+        full = None if shown_range is None else (shown_range[0] + o, shown_range[1] + o)
+        self.header.setText(self._header_text(self.presentation.index, shown_range=full))
+        self._restyle_header()
+        return self._fit_header()
+
     def _show_step(self, animate: bool) -> None:
         step = self.presentation.step
-        self.header.setText(self._header_text(self.presentation.index))
-        self._restyle_header()
-        self._fit_header()  # before the caption's limit, which is what the header and lanes leave
         if step is None:
+            self._set_header(None)
             self.caption.set_caption(None)
             return
         shown = self._subset(step.tracks)
@@ -299,15 +315,12 @@ class PresentWindow(QWidget):
         try:
             self.state.selected = step.event  # (the caption follows below, not in _on_state)
             self.view.time_axis.set_finest_period(step_precision_s(self.timeline, step))
+            # the header counts the drafts the framed range shows (wider than the step's window);
+            # built once, before the caption's limit, which is what the header and lanes leave
+            self._set_header(self._step_range())
             # the caption first: its height for this step decides the lanes' height
             self.caption.height_limit = self._caption_limit()  # (laid out once, with the caption)
             self._set_caption(step.event)
-            # the header counts the drafts the framed range shows (wider than the step's window)
-            a, b = self._step_range()
-            o = self.view.timeline.columns.origin_epoch_s
-            self.header.setText(self._header_text(self.presentation.index, shown_range=(a + o, b + o)))
-            self._restyle_header()
-            self._fit_header()
             layout = self.layout()
             if self.isVisible() and layout is not None:
                 layout.activate()  # the view gets the height the caption and header leave now
@@ -319,13 +332,10 @@ class PresentWindow(QWidget):
         """Move to the current step's range, its lanes sized for what that range shows."""
         a, b = self._step_range()
         self._framed = self._frame_key()
-        # the header counts the drafts the framed range shows (it is wider than the step's window);
-        # its height for this step comes first: the lanes get what it leaves
-        o = self.view.timeline.columns.origin_epoch_s
-        self.header.setText(self._header_text(self.presentation.index, shown_range=(a + o, b + o)))
-        self._restyle_header()
+        # the header counts what the framed range shows; rebuilt only if that range moved
+        # (the plot's width changed): its height comes first, the lanes get what it leaves
         layout = self.layout()
-        if self._fit_header() and self.isVisible() and layout is not None:
+        if self._set_header((a, b)) and self.isVisible() and layout is not None:
             layout.activate()
         self.view.fit_lanes_to(a, b)
         self.animate_to(a, b, animate=animate)

@@ -6,16 +6,26 @@ the presenter's own window when there are two (:mod:`viewer.ui.presenting`).
 
 from __future__ import annotations
 
+import re
 import time
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..model.presentation import Presentation
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 
-__all__ = ["PresenterPanel"]
+__all__ = ["PresenterPanel", "breakable"]
+
+_LONG_WORD = re.compile(r"\S{30,}")
+
+
+def breakable(text: str, every: int = 20) -> str:
+    """``text`` with a zero-width space after every ``every`` characters of a word of 30 or
+    more (a link, a run of symbols), so a word-wrapped label breaks it instead of cutting it off
+    at its right edge; shorter words are left whole."""
+    return _LONG_WORD.sub(lambda m: "\u200b".join(m[0][i:i + every] for i in range(0, len(m[0]), every)), text)
 
 
 class PresenterPanel(QFrame):
@@ -38,17 +48,34 @@ class PresenterPanel(QFrame):
         self.timeline = timeline
         self.started = started
         self.setObjectName("presenter")
-        self._layout = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
+        outer.setContentsMargins(2, 2, 2, 2)  # inside the border
+        # the labels scroll when the panel is held lower than they need (the overlay takes at
+        # most 60 % of the screen): a long note or quote was cut off mid-sentence
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("presenterScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the presentation keeps the keys
+        body = QWidget()
+        body.setObjectName("presenterBody")
+        self._layout = QVBoxLayout(body)
         self.now = QLabel()
         self.next = QLabel()
         self.note = QLabel()
         self.clock = QLabel()
         self.quote = QLabel()  # a quote the audience's caption shortened with "…", whole (follow_caption)
         self.quote.hide()
-        for label in (self.now, self.next, self.note, self.clock, self.quote):
+        for label in (self.now, self.next, self.note, self.quote, self.clock):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
-            self._layout.addWidget(label)
+            if label is not self.clock:
+                self._layout.addWidget(label)
+        self._layout.addStretch(1)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
+        outer.addWidget(self.clock)  # under the scrolled text, always in view
         self.set_px(px)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
@@ -59,8 +86,13 @@ class PresenterPanel(QFrame):
     def set_px(self, px: int) -> None:
         """Size the text: ``px`` pixels for the note, larger for the current step."""
         self.setStyleSheet(f"QFrame#presenter {{ background: rgba(20, 24, 30, 235); border: 2px solid #ffd27a; "
-                           f"border-radius: 8px; }} QLabel {{ color: #f4f6f8; font-size: {px}px; }}")
-        self._layout.setContentsMargins(px, px // 2, px, px // 2)
+                           f"border-radius: 8px; }} QLabel {{ color: #f4f6f8; font-size: {px}px; }}"
+                           " QScrollArea#presenterScroll, QWidget#presenterBody { background: transparent; }"
+                           f" QScrollBar:vertical {{ background: #2a2f37; width: {max(12, px // 2)}px; }}"
+                           " QScrollBar::handle:vertical { background: #ffd27a; min-height: 30px;"
+                           " border-radius: 4px; }")
+        self._layout.setContentsMargins(px, px // 2, px, px // 4)
+        self.clock.setContentsMargins(px, 0, px, px // 4)
         self.now.setStyleSheet(f"font-weight: bold; font-size: {int(px * 1.15)}px;")
         self.next.setStyleSheet(f"color: #b8c0ca; font-size: {px}px;")
         self.note.setStyleSheet(f"color: #ffffff; font-size: {px}px; padding-top: 6px;")
@@ -72,14 +104,21 @@ class PresenterPanel(QFrame):
         :class:`~viewer.ui.present_caption.CaptionWidget`) shortens to fit the screen."""
         def show() -> None:
             texts = caption.shortened()
-            self.quote.setText("In full (shortened on screen): " + "\n".join(texts) if texts else "")
+            self.quote.setText("In full (shortened on screen): " + breakable("\n".join(texts)) if texts else "")
             self.quote.setVisible(bool(texts))
         caption.laid_out.connect(show)
         show()
 
     def height_for_width(self, width: int) -> int:
-        """Height in pixels the panel needs at ``width`` pixels (its labels word-wrap)."""
-        return self._layout.totalHeightForWidth(width)
+        """Height in pixels the panel needs at ``width`` pixels (its labels word-wrap) to show
+        everything without scrolling."""
+        inner = width - 4 - self.scroll_area.verticalScrollBar().sizeHint().width()  # a bar may take room
+        clock = max(self.clock.heightForWidth(width), self.clock.sizeHint().height())
+        return self._layout.totalHeightForWidth(max(1, inner)) + clock + 4 + 2 + self._outer.spacing()
+
+    def scrolls(self) -> bool:
+        """True when the panel is lower than its text: the rest is reached by scrolling."""
+        return self.scroll_area.verticalScrollBar().maximum() > 0
 
     def _title(self, event_id: str) -> str:
         return visible_controls(self.timeline.event(event_id).title) if self.timeline.has_event(event_id) else event_id
@@ -90,7 +129,7 @@ class PresenterPanel(QFrame):
         step, nxt = pres.step, pres.next_step
         self.now.setText(f"Step {pres.index + 1} of {pres.count}: {self._title(step.event)}" if step else "No steps")
         self.next.setText(f"Next: {self._title(nxt.event)}" if nxt else "Next: (end of the story)")
-        self.note.setText(step.note if step and step.note else "(no note)")
+        self.note.setText(breakable(step.note) if step and step.note else "(no note)")
         self._tick()
 
     def _tick(self) -> None:
