@@ -273,6 +273,65 @@ def _counts_query(src: str) -> str:
     return " UNION ALL ".join([*parts, _SPREAD_SQL.format(src=src)]) + " ORDER BY res, bucket, lane, x0, x1"
 
 
+def _check_destinations(path: str) -> None:
+    """Refuse, before anything is written, a collection whose files' destinations
+    (``path``; for Parquet also its counts and search index) are links or not
+    regular files.
+
+    Raises
+    ------
+    OSError
+        Naming the destination and why (:func:`~viewer.io.atomic.destination_problem`).
+    """
+    destinations = [path] if path.lower().endswith(".duckdb") else [path, counts_path(path), sidecar_path(path)]
+    for dest in destinations:
+        problem = destination_problem(dest)
+        if problem is not None:
+            raise OSError(problem)
+
+
+def _writing_connection(path: str) -> Any:
+    """A DuckDB connection for writing ``path``: rows kept in insertion order,
+    memory capped at :data:`WRITE_MEMORY`, spilling beside ``path`` (on a
+    shared machine too)."""
+    con = connect()
+    folder = os.path.dirname(os.path.abspath(path))
+    con.execute(f"SET temp_directory = {_quote(os.path.join(folder, '.tv-duckdb-tmp'))}")
+    con.execute("SET preserve_insertion_order = true")
+    con.execute(f"SET memory_limit = {_quote(WRITE_MEMORY)}")
+    return con
+
+
+def _write_tables(con: Any, path: str, events: str, counts: str, kv: dict[str, str],
+                  counts_words: str, progress: Callable[[str], None] | None) -> None:
+    """Write a collection's events (the SQL ``events``, in time order), count
+    tables (``counts``) and metadata ``kv`` atomically: one DuckDB file (tables
+    ``events``, ``counts``, ``meta``) when ``path`` ends in ``.duckdb``, else the
+    Parquet file (``kv`` as its key-value metadata) and :func:`counts_path`.
+    The search index is the caller's.  ``counts_words`` is the progress step's text."""
+    if path.lower().endswith(".duckdb"):
+        with atomic_path(path) as tmp:
+            os.unlink(tmp)  # DuckDB creates its own file
+            con.execute(f"ATTACH {_quote(tmp)} AS out")
+            con.execute(f"CREATE TABLE out.events AS {events}")
+            if progress:
+                progress(counts_words)
+            con.execute(f"CREATE TABLE out.counts AS {counts}")
+            con.execute("CREATE TABLE out.meta (key VARCHAR, value VARCHAR)")
+            con.executemany("INSERT INTO out.meta VALUES (?, ?)", list(kv.items()))
+            con.execute("DETACH out")
+        return
+    kv_sql = "{" + ", ".join(f"{k}: {_quote(v)}" for k, v in kv.items()) + "}"
+    with atomic_path(path) as tmp:
+        con.execute(f"COPY ({events}) TO {_quote(tmp)} "
+                    f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP}, KV_METADATA {kv_sql})")
+    if progress:
+        progress(counts_words)
+    with atomic_path(counts_path(path)) as tmp:
+        con.execute(f"COPY ({counts}) TO {_quote(tmp)} (FORMAT parquet, KV_METADATA "
+                    f"{{timeline_viewer_collection: {_quote(kv['timeline_viewer_collection'])}}})")
+
+
 def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
                      exprs: dict[str, str] | None = None, progress: Callable[[str], None] | None = None) -> int:
     """Write rows (:func:`~viewer.io.collection.timeline_rows` chunks) as a collection.
@@ -293,18 +352,10 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         not a regular file (:func:`~viewer.io.atomic.destination_problem`) is
         refused before anything is written.
     """
-    destinations = [path] if path.lower().endswith(".duckdb") else [path, counts_path(path), sidecar_path(path)]
-    for dest in destinations:  # every file's destination checked before any is written
-        problem = destination_problem(dest)
-        if problem is not None:
-            raise OSError(problem)
-    folder = os.path.dirname(os.path.abspath(path))
+    _check_destinations(path)
     token = uuid.uuid4().hex
-    con = connect()
+    con = _writing_connection(path)
     try:
-        con.execute(f"SET temp_directory = {_quote(os.path.join(folder, '.tv-duckdb-tmp'))}")
-        con.execute("SET preserve_insertion_order = true")
-        con.execute(f"SET memory_limit = {_quote(WRITE_MEMORY)}")  # spill to disk, on a shared machine too
         select = _stage(con, chunks, exprs, progress)
         n = con.execute("SELECT count(*) FROM stage").fetchone()[0]
         if progress:
@@ -315,25 +366,9 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
         kv = {"timeline_viewer": meta, "timeline_viewer_collection": token,
               STATS_KEY: json.dumps(stats)}
         ordered = f"SELECT {select} FROM (SELECT * FROM stage ORDER BY {_TIME_ORDER})"
+        _write_tables(con, path, ordered, _counts_query("stage"), kv, "counting per lane", progress)
         if path.lower().endswith(".duckdb"):
-            with atomic_path(path) as tmp:
-                os.unlink(tmp)  # DuckDB creates its own file
-                con.execute(f"ATTACH {_quote(tmp)} AS out")
-                con.execute(f"CREATE TABLE out.events AS {ordered}")
-                con.execute(f"CREATE TABLE out.counts AS {_counts_query('stage')}")
-                con.execute("CREATE TABLE out.meta (key VARCHAR, value VARCHAR)")
-                con.executemany("INSERT INTO out.meta VALUES (?, ?)", list(kv.items()))
-                con.execute("DETACH out")
             return int(n)
-        kv_sql = "{" + ", ".join(f"{k}: {_quote(v)}" for k, v in kv.items()) + "}"
-        with atomic_path(path) as tmp:
-            con.execute(f"COPY ({ordered}) TO {_quote(tmp)} "
-                        f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP}, KV_METADATA {kv_sql})")
-        if progress:
-            progress("counting per lane")
-        with atomic_path(counts_path(path)) as tmp:
-            con.execute(f"COPY ({_counts_query('stage')}) TO {_quote(tmp)} "
-                        f"(FORMAT parquet, KV_METADATA {{timeline_viewer_collection: {_quote(token)}}})")
         con.execute("DROP TABLE stage")  # its memory is not needed for the index
         if progress:
             progress("writing the search index")
@@ -366,12 +401,7 @@ def copy_collection(src: str, path: str, progress: Callable[[str], None] | None 
     OSError, duckdb.Error
         If a file cannot be written.
     """
-    to_duck = path.lower().endswith(".duckdb")
-    destinations = [path] if to_duck else [path, counts_path(path), sidecar_path(path)]
-    for dest in destinations:
-        problem = destination_problem(dest)
-        if problem is not None:
-            raise OSError(problem)
+    _check_destinations(path)
     store = DuckStore(src, search_index=False)
     try:
         kv = {k: v for k, v in (store._q("SELECT key, value FROM meta") if src.lower().endswith(".duckdb")
@@ -383,12 +413,8 @@ def copy_collection(src: str, path: str, progress: Callable[[str], None] | None 
         store.close()
     source = (f"read_parquet({_quote(src)})", f"read_parquet({_quote(counts_path(src))})") \
         if src.lower().endswith(".parquet") else ("src.events", "src.counts")
-    folder = os.path.dirname(os.path.abspath(path))
-    con = connect()
+    con = _writing_connection(path)
     try:
-        con.execute(f"SET temp_directory = {_quote(os.path.join(folder, '.tv-duckdb-tmp'))}")
-        con.execute("SET preserve_insertion_order = true")
-        con.execute(f"SET memory_limit = {_quote(WRITE_MEMORY)}")
         if src.lower().endswith(".duckdb"):
             con.execute(f"ATTACH {_quote(src)} AS src (READ_ONLY)")
         # a DuckDB table's rows in their insertion (= time) order; a Parquet file is read in its order
@@ -396,27 +422,9 @@ def copy_collection(src: str, path: str, progress: Callable[[str], None] | None 
         counts = f"SELECT * FROM {source[1]}" if has_counts else _counts_query(f"({events})")
         if progress:
             progress(f"copying {n:,} events")
-        if to_duck:
-            with atomic_path(path) as tmp:
-                os.unlink(tmp)  # DuckDB creates its own file
-                con.execute(f"ATTACH {_quote(tmp)} AS out")
-                con.execute(f"CREATE TABLE out.events AS {events}")
-                if progress:
-                    progress("copying the count tables")
-                con.execute(f"CREATE TABLE out.counts AS {counts}")
-                con.execute("CREATE TABLE out.meta (key VARCHAR, value VARCHAR)")
-                con.executemany("INSERT INTO out.meta VALUES (?, ?)", list(kv.items()))
-                con.execute("DETACH out")
+        _write_tables(con, path, events, counts, kv, "copying the count tables", progress)
+        if path.lower().endswith(".duckdb"):
             return int(n)
-        kv_sql = "{" + ", ".join(f"{k}: {_quote(v)}" for k, v in kv.items()) + "}"
-        with atomic_path(path) as tmp:
-            con.execute(f"COPY ({events}) TO {_quote(tmp)} "
-                        f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP}, KV_METADATA {kv_sql})")
-        if progress:
-            progress("copying the count tables")
-        with atomic_path(counts_path(path)) as tmp:
-            con.execute(f"COPY ({counts}) TO {_quote(tmp)} (FORMAT parquet, KV_METADATA "
-                        f"{{timeline_viewer_collection: {_quote(kv['timeline_viewer_collection'])}}})")
         if progress:
             progress("writing the search index")
         n_drawn = int(con.execute(f"SELECT count(*) FROM read_parquet({_quote(path)}) WHERE drawn").fetchone()[0])
