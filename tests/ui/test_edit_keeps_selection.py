@@ -155,13 +155,33 @@ def test_events_list_titles_are_readable_at_1366x768_beside_the_review_panel(qtb
 
 
 def test_events_list_title_is_the_widest_column_with_several_tracks(qtbot, make_window):
+    """At 1366x768 the list is about 410 px wide: the Track column would leave
+    the titles some 18 characters, so its swatch (the track's colour and shape)
+    goes before the title and the tooltip names the track; a wide list has
+    the Track column back."""
+    from viewer.ui.event_list import NARROW_LIST
+
     w = make_window((1366, 768))
     table = w.event_list
-    assert not table.isColumnHidden(1)
-    assert table.columnWidth(2) > max(table.columnWidth(1), table.columnWidth(3))
-    assert table.columnWidth(1) <= table.viewport().width() // 5 + 1
-    assert table.columnWidth(2) >= table.fontMetrics().horizontalAdvance("Drills begin in B")  # of '… Belarus'
+    assert table.viewport().width() < NARROW_LIST
+    assert table.isColumnHidden(1)
+    assert table.columnWidth(2) > table.columnWidth(0) > table.columnWidth(3)
+    assert table.columnWidth(2) >= table.fontMetrics().horizontalAdvance("Drills begin in Belarus")
     assert not table.horizontalScrollBar().isVisible()
+    row = table.source_model.row_of("drills-begin")
+    title = table._view_index(row).siblingAtColumn(2)
+    assert table.model().data(title, Qt.ItemDataRole.DecorationRole) is not None  # the Exercise swatch
+    assert table.model().data(title, Qt.ItemDataRole.ToolTipRole) == "Drills begin in Belarus\nExercise"
+
+    wide = make_window((2560, 1080))
+    wide_table = wide.event_list
+    assert wide_table.viewport().width() >= NARROW_LIST
+    assert not wide_table.isColumnHidden(1)
+    assert wide_table.columnWidth(2) > max(wide_table.columnWidth(1), wide_table.columnWidth(3))
+    assert wide_table.columnWidth(1) <= wide_table.viewport().width() // 5 + 1
+    index = wide_table._view_index(wide_table.source_model.row_of("drills-begin"))
+    assert wide_table.model().data(index.siblingAtColumn(1), Qt.ItemDataRole.DecorationRole) is not None
+    assert wide_table.model().data(index.siblingAtColumn(2), Qt.ItemDataRole.DecorationRole) is None
 
 
 def test_an_edit_that_puts_the_event_out_of_the_filters_says_so_in_the_form(qtbot, editing):

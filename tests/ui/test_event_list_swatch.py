@@ -22,8 +22,12 @@ def _tracks(n: int):
 
 
 def _swatches(w) -> dict[str, object]:
-    model = w.event_list.model()
-    return {model.data(model.index(r, 0), ID_ROLE): model.data(model.index(r, 1), Qt.ItemDataRole.DecorationRole)
+    """Each row's track swatch where the list shows it: in the Track column, or
+    before the title when the list is too narrow for that column (1366x768)."""
+    table = w.event_list
+    model = table.model()
+    column = 2 if table.isColumnHidden(1) else 1
+    return {model.data(model.index(r, 0), ID_ROLE): model.data(model.index(r, column), Qt.ItemDataRole.DecorationRole)
             for r in range(model.rowCount())}
 
 

@@ -86,6 +86,11 @@ def title_text(event: Event) -> str:
     return label_text(event.title, flags, span=event.end is not None)
 
 
+NARROW_LIST = 520
+"""Pixels: below this list width the Track column is hidden and its swatch
+(colour and shape, as the timeline draws the track) is shown before the title."""
+
+
 class EventTableModel(QAbstractTableModel):
     """Rows = events of a timeline (optionally only some ids), in time order.
 
@@ -104,6 +109,7 @@ class EventTableModel(QAbstractTableModel):
 
     def __init__(self, timeline: Timeline, ids=None, zone: str = "UTC", parent=None) -> None:
         super().__init__(parent)
+        self.swatch_in_title = False  # a narrow list: the Track column hidden, its swatch before the title
         self._zone = zone
         # the timelines whose row texts this model kept (with each timeline,
         # viewer.model.kept): an edit forgets them
@@ -298,7 +304,11 @@ class EventTableModel(QAbstractTableModel):
         if role == _ALIGN:
             return _RIGHT if col == 3 else None
         if role == _DECORATION:
-            return self._swatch(self._cells(row)[1]) if col == 1 else None
+            return self._swatch(self._cells(row)[1]) if col == (2 if self.swatch_in_title else 1) else None
+        if role == _TOOLTIP and col == 2:  # the whole title (cut with "…" in a narrow list), and its track
+            _day, track_id, title, _sources = self._cells(row)
+            lane = self._lanes.get(track_id)
+            return f"{title}\n{lane[1].label if lane is not None else '(all tracks)'}"
         if role == SORT_ROLE and col == 0:
             # rows are already in the documented time order (Event.sort_point,
             # ties in file order): sorting by date needs no event built
@@ -400,15 +410,24 @@ class EventListView(QTableView):
         label with its colour swatch, at most a fifth of the list (the swatch
         tells the tracks apart; a longer label is cut with "…").  With one
         track every row would say the same, so the Track column is hidden
-        (the detail pane names the track)."""
+        (the detail pane names the track); in a list narrower than
+        :data:`NARROW_LIST` pixels it is hidden too, and each title starts
+        with its track's swatch (its tooltip names the track)."""
         tracks = self.window_.shown.timeline.tracks
         head = self.horizontalHeader()
         style = self.style()
         fm = head.fontMetrics()
         pad = 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin, None, head) + 8
         self.setColumnWidth(3, fm.horizontalAdvance(COLUMNS[3]) + pad)
-        self.setColumnHidden(1, len(tracks) <= 1)
-        if len(tracks) > 1:
+        # a narrow list (about 410 px at 1366x768 beside the Review panel): the Track column
+        # would leave the Title some 18 characters; its swatch goes before the title instead
+        narrow = self.viewport().width() < NARROW_LIST
+        swatch_in_title = len(tracks) > 1 and narrow
+        if swatch_in_title != self.source_model.swatch_in_title:
+            self.source_model.swatch_in_title = swatch_in_title
+            self.viewport().update()
+        self.setColumnHidden(1, len(tracks) <= 1 or narrow)
+        if len(tracks) > 1 and not narrow:
             widest = max(self.fontMetrics().horizontalAdvance(t.label) for t in tracks[:500])
             floor = fm.horizontalAdvance(COLUMNS[1]) + pad
             want = widest + style.pixelMetric(style.PixelMetric.PM_SmallIconSize) + 12 + pad
