@@ -63,8 +63,9 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|
 _CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
 # a speaker named by role alone or through someone else: "The minister said …", "Nowak's deputy said …"
 _ROLE_WHO = (rf"\b(?:[Tt]he|[Aa]n?|[A-Z][\w-]*[’']s)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})(?=,?\s)")
-_REPORTED = re.compile(rf"(?P<who>{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+(?:(?:also|later|then|has|have|had|previously|"
-                       rf"repeatedly)\s+)*(?P<verb>{_VERBS})(?P<cite>,\s*citing [^,]+,)?"
+_REPORTED = re.compile(rf"(?P<who>{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
+                       rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
+                       rf"(?P<cite>,\s*citing [^,]+,)?"
                        r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
                        r"\s+(?:that\s+)?(?=[A-Za-z“\"])")
