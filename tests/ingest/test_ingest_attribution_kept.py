@@ -10,8 +10,6 @@ from datetime import date
 from viewer.ingest import ingest_text
 from viewer.model.timeline import QuoteKind
 
-UNNAMED = "The ministry's spokesman"
-
 
 def _events(text: str, published: date = date(2023, 3, 14)):
     return ingest_text(text, published=published).timeline.events
@@ -25,6 +23,7 @@ def _one(events, words: str):
 def test_a_planned_event_said_by_the_minister_carries_the_minister_as_reported_speech():
     events = _events("Ceasefire talks would resume next week, said the minister.\n")
     ev = _one(events, "talks would resume")
+    assert ev.title == "The minister: Ceasefire talks would resume next week"  # was "Ceasefire talks would resume"
     assert ev.planned
     (q,) = ev.quotes  # was none: the plan read as the article's own
     assert q.kind == QuoteKind.REPORTED
@@ -36,6 +35,7 @@ def test_the_minister_said_with_two_ministers_named_is_not_guessed():
     events = _events("Defence Minister Piotr Lis met Foreign Minister Ada Wren on Monday. "
                      "The minister said the navy would leave port on Friday.\n", date(2022, 2, 10))
     ev = _one(events, "navy would leave port")
+    assert ev.title == "The minister: the navy would leave port on Friday"  # was "The minister said the navy …"
     (q,) = ev.quotes  # was none
     assert q.kind == QuoteKind.REPORTED
     assert q.speaker == "unnamed official (“The minister”, as the article says)"  # neither minister guessed

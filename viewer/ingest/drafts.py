@@ -149,7 +149,8 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     if dl:  # offsets stay those of the sentence: blank the dateline out instead of cutting it
         s = " " * dl + s[dl:]
     named = [q for q in quotes if q.attribution.person.name]
-    if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person"):
+    if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person" or
+                  named[0].attribution.person.name.startswith("unnamed official (“")):  # "The minister: …"
         q = named[0]
         speaker = q.attribution.person
         who = speaker.surname if speaker.kind == "person" and len(speaker.name.split()) > 2 else speaker.name
@@ -157,6 +158,10 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         if as_written:  # "The minister: “…”", the article's words, not the long form of the quote's speaker
             who = as_written.group("w")
         text = _short(q.text, 9, capital=False)
+        if q.kind != "direct" and text[:1].isupper() and not text.split(" ")[0].isupper() and \
+                text.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
+            text = text[:1].lower() + text[1:]  # "the minister: the talks would continue …"
+        who = who[:1].upper() + who[1:]
         return f"{who}: “{text}”" if q.kind == "direct" else f"{who}: {text}"
     direct = [q for q in quotes if q.kind == "direct"]
     if direct and not named and not s[:direct[0].start].strip(" \"“‘'"):  # "“It is over,” he said" (he unknown)
@@ -382,6 +387,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if reported:  # (a direct quote stays with its own claim: "…, where she met Lavrov, who noted “…”")
             c.quotes.append(reported[0])
             c.attributions.append(reported[0])
+    def said_dated(q: FoundQuote) -> bool:
+        return any(o.anchor < q.start for o in claims)
+
     for k, c in enumerate(claims):
         mention = next((m for m in mentions if m.start == c.anchor), None)
         if "before" in c.start[2][:7] or c.start[1].startswith(("before", "then")):
@@ -393,8 +401,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                                          for q in c.quotes):
             q = next(q for q in c.quotes if q.kind == "reported")  # "In the spring of 2022, the ministry said, …"
             c.title = _short(q.text)
-        elif mention is not None and any(_said_that(q, c.anchor, text) for q in c.quotes):
-            q = next(q for q in c.quotes if _said_that(q, c.anchor, text))
+        elif mention is not None and any(_said_that(q, c.anchor, text) and said_dated(q) for q in c.quotes):
+            # the saying has its own event ("Officials said on Monday"): this one is the clause's claim
+            q = next(q for q in c.quotes if _said_that(q, c.anchor, text) and said_dated(q))
             c.title = _short(text[q.start:c.anchor])  # the reported clause up to its date, not "On Monday that …"
         else:
             c.title = _title(text, mention if mention is not None or c.anchor else None, c.quotes)
