@@ -149,12 +149,23 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     if dl:  # offsets stay those of the sentence: blank the dateline out instead of cutting it
         s = " " * dl + s[dl:]
     named = [q for q in quotes if q.attribution.person.name]
-    if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person"):
+    if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person" or
+                  named[0].attribution.person.name.startswith("unnamed official (“")):  # "The minister: …"
         q = named[0]
         speaker = q.attribution.person
         who = speaker.surname if speaker.kind == "person" and len(speaker.name.split()) > 2 else speaker.name
+        as_written = re.match(r"unnamed official \(“(?P<w>[^”]+)”", who)
+        if as_written:  # "The minister: “…”", the article's words, not the long form of the quote's speaker
+            who = as_written.group("w")
         text = _short(q.text, 9, capital=False)
+        if q.kind != "direct" and text[:1].isupper() and not text.split(" ")[0].isupper() and \
+                text.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
+            text = text[:1].lower() + text[1:]  # "the minister: the talks would continue …"
+        who = who[:1].upper() + who[1:]
         return f"{who}: “{text}”" if q.kind == "direct" else f"{who}: {text}"
+    direct = [q for q in quotes if q.kind == "direct"]
+    if direct and not named and not s[:direct[0].start].strip(" \"“‘'"):  # "“It is over,” he said" (he unknown)
+        return f"Unattributed: “{_short(direct[0].text, 9, capital=False)}”"
     if mention is None:
         body = _LEADS.sub("", s.strip())
         body = re.split(r",\s|\s(?:as part of|amid|despite|because|which|who|where|to examine|in order to)\s", body)[0]
@@ -178,6 +189,16 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         bounds = [m for m in re.finditer(r",\s|\s(?:after|when|as|while|before|because|since|that|which|who|and)\s",
                                          s[:verb_at])]
         start = bounds[-1].end() if bounds else 0
+        timed = re.search(r"\s(?:on|in|last|this|next|early|late)\s+\w+(?:\s+\d{1,2})?$", s[:bounds[-1].start()]) \
+            if bounds and bounds[-1].group(0).strip() == "that" else None
+        if timed is not None:  # "Russia began military drills on Thursday that will finish": the drills finish
+            verbs = [at for at, _ in _markers(s[:timed.start()])]
+            obj = s[:timed.start()]
+            if verbs:
+                obj = re.sub(r"^\S+\s*", "", obj[verbs[-1]:])
+            if not obj.strip() or len(obj.split()) > 6:
+                obj = " ".join(s[:timed.start()].split()[-2:])
+            return _short(f"{obj.strip()} {s[bounds[-1].end():mention.start]}")
         if bounds and bounds[-1].group(0).strip() in ("that", "which", "who"):  # "a fire that destroyed …"
             before_rel = list(re.finditer(r"\S+", s[:bounds[-1].start()]))[-2:]
             start = before_rel[0].start() if before_rel else start
@@ -195,6 +216,44 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     body = _LEADS.sub("", s.replace(mention.phrase, " ").strip(" ,"))
     body = re.split(r",\s|\s(?:as part of|amid|despite|because|which|who|where|to examine)\s", body)[0]
     return _short(body)
+
+
+_TITLE_LEAD = re.compile(r"^(?:[\"“”‘’'\s]+|(?:(?:on|in|at|by|last|next|this|early|late|earlier|later|"
+                         r"sometime|some\s+time|the|\d{1,4}s?|[A-Z][a-z]+day|January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December|spring|summer|autumn|fall|winter|"
+                         r"morning|evening|week|month|year|of)\s+)*(?:that|on|in)\s+|"
+                         r"(?:sometime|some\s+time|meanwhile|then)\s+)", re.I)
+
+
+def _clean_title(title: str) -> str:
+    """A title as a clean clause: no leading quotation mark, time words or "that" ("On Thursday that will
+    finish" -> "Will finish", "Sometime the base was built" -> "The base was built")."""
+    out = title
+    for _ in range(3):
+        cut = _TITLE_LEAD.sub("", out)
+        if cut == out or not cut.strip():
+            break
+        out = cut
+    out = out.strip()
+    if out.count("\"") % 2:  # a stray mark from a quote cut in two
+        out = out.replace("\"", "")
+    return out[:1].upper() + out[1:] if out else title
+
+
+def _said_that(q: FoundQuote, anchor: int, text: str) -> bool:
+    """``anchor`` lies inside the clause after "X said (on Monday) (that) …" (not "According to X, …", nor a
+    clause the attribution follows)."""
+    at = text.find(q.attribution.words) if q.attribution.words else -1
+    return (q.kind == "reported" and 0 < q.start < anchor < q.end and 0 <= at < q.start
+            and not q.attribution.words.lower().startswith("according"))
+
+
+def _join_basis(basis: str, note: str) -> str:
+    """``basis`` then ``note`` as two sentences ("…, that day. Track '…': …")."""
+    basis = basis.strip()
+    if basis and basis[-1] not in ".!?)":
+        basis += "."
+    return f"{basis} {note}".strip()
 
 
 def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]]:
@@ -316,14 +375,39 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             if q.attribution.person.name or q.kind == "direct":  # a direct quote stays, unattributed if need be
                 best.quotes.append(q)
             best.attributions.append(q)
+    # a claim drawn from inside a reported clause ("Officials said on Monday that 3,000 troops had crossed the
+    # border in early February") is the speaker's claim, not the article's: it keeps the attribution; and any
+    # claim of a sentence with an attributed speech verb carries it, never reading as fact
+    named = [q for q in quotes if q.attribution.person.name]
+    for c in claims:
+        if c.quotes or not named:
+            continue
+        inside = [q for q in named if q.kind == "reported" and q.start <= c.anchor < q.end]
+        reported = inside or [q for q in named if q.kind == "reported"]
+        if reported:  # (a direct quote stays with its own claim: "…, where she met Lavrov, who noted “…”")
+            c.quotes.append(reported[0])
+            c.attributions.append(reported[0])
+    def said_dated(q: FoundQuote) -> bool:
+        return any(o.anchor < q.start for o in claims)
+
     for k, c in enumerate(claims):
         mention = next((m for m in mentions if m.start == c.anchor), None)
         if "before" in c.start[2][:7] or c.start[1].startswith(("before", "then")):
             subj = _subject(text)
             rest = re.sub(r"^(?:before|then)\s+", "", c.start[1])
             c.title = _short(f"{subj} {rest}")
+        elif mention is not None and any(q.kind == "reported" and q.attribution.words and
+                                         mention.end <= text.find(q.attribution.words) < q.start <= mention.end + 40
+                                         for q in c.quotes):
+            q = next(q for q in c.quotes if q.kind == "reported")  # "In the spring of 2022, the ministry said, …"
+            c.title = _short(q.text)
+        elif mention is not None and any(_said_that(q, c.anchor, text) and said_dated(q) for q in c.quotes):
+            # the saying has its own event ("Officials said on Monday"): this one is the clause's claim
+            q = next(q for q in c.quotes if _said_that(q, c.anchor, text) and said_dated(q))
+            c.title = _short(text[q.start:c.anchor])  # the reported clause up to its date, not "On Monday that …"
         else:
             c.title = _title(text, mention if mention is not None or c.anchor else None, c.quotes)
+        c.title = _clean_title(c.title)
         if not c.title.strip():
             c.title = _short(text)
         c.actor, c.actors = _actor(text, c.quotes, c.title)
@@ -331,7 +415,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.actor = claims[0].actor
         note = _person_track_note(text, c)
         if note:
-            c.start = (c.start[0], c.start[1], f"{c.start[2]} {note}".strip())
+            c.start = (c.start[0], c.start[1], _join_basis(c.start[2], note))
         if c.end is None and pub.day is not None and c.start[0][:10] > pub.day.isoformat() and "[" not in c.start[0]:
             c.tags.append("planned")
             c.planned = True
@@ -389,9 +473,9 @@ def settle_tracks(claims: list[Claim], text: str) -> None:
         c.actor = tied or PEOPLE_TRACK
         basis = _OWN_TRACK_NOTE.sub("", c.start[2])
         if not tied:
-            basis = (f"{basis} Track '{PEOPLE_TRACK}': {actor} is named once and tied to no country or "
-                     "organisation on the draft's list (countries, capitals, seats of government, NATO, EU, "
-                     "UN); move the event to the right track on review.").strip()
+            basis = _join_basis(basis, f"Track '{PEOPLE_TRACK}': {actor} is named once and tied to no country or "
+                                "organisation on the draft's list (countries, capitals, seats of government, NATO, "
+                                "EU, UN); move the event to the right track on review.")
         c.start = (c.start[0], c.start[1], basis)
 
 

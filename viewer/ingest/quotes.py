@@ -61,8 +61,11 @@ _WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+|has\s+|had\s+)?(?P<v
                   r"dismissed|branded|labelled|labeled)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|;|$)")
 _CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
-_REPORTED = re.compile(rf"(?P<who>{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+(?:(?:also|later|then|has|have|had|previously|"
-                       rf"repeatedly)\s+)*(?P<verb>{_VERBS})(?P<cite>,\s*citing [^,]+,)?"
+# a speaker named by role alone or through someone else: "The minister said …", "Nowak's deputy said …"
+_ROLE_WHO = (rf"\b(?:[Tt]he|[Aa]n?|[A-Z][\w-]*[’']s)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})(?=,?\s)")
+_REPORTED = re.compile(rf"(?P<who>{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
+                       rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
+                       rf"(?P<cite>,\s*citing [^,]+,)?"
                        r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
                        r"\s+(?:that\s+)?(?=[A-Za-z“\"])")
@@ -76,6 +79,13 @@ _TAIL_SAID = re.compile(rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?(?:{SPEAKER}|(?:[A-
                         r"(?P<verb>said|says|told [^,.;]+|announced|reported|added|confirmed|warned|claimed|stated)"
                         r"(?:\s+(?:in\s+an?\s+\w+|(?:late\s+|early\s+)?on\s+\w+|earlier|later|on\s+condition\s+of\s+"
                         r"anonymity|at\s+an?\s+\w+(?:\s+\w+)?))*\.?$")
+# "The talks would continue next week, said the minister.": the speaker after the verb
+_TAIL_SAID_INV = re.compile(rf",\s+(?P<verb>said|says|added|announced|confirmed|warned|claimed|stated)\s+"
+                            rf"(?P<who>(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})|{SPEAKER})"
+                            r"(?:\s+(?:(?:late\s+|early\s+)?on\s+\w+|earlier|later))*\.?$")
+# "In the spring of 2022, the ministry said, the first drills took place.": the speaker in an aside
+_ASIDE_SAID = re.compile(rf",\s+(?P<who>{_ROLE_WHO}|{_ORG}|{SPEAKER})\s+(?P<verb>said|says|added|confirmed|stated)"
+                         r",\s+(?=[a-z])")
 _TIME_TAIL = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:\w+\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|morning|evening|week|month|year|January|February|March|April|May|June|"
                         r"July|August|September|October|November|December)\b.*$")
@@ -183,12 +193,12 @@ class PersonMemory:
 
     def by_role(self, role: str) -> Person | None:
         """The person last named with ``role`` among their role words ("the minister" after
-        "foreign minister Dmytro Kuleba"); None when nobody named so far has it."""
-        for name in reversed(self.recent):
-            p = self.people[name]
-            if re.search(rf"\b{re.escape(role)}\b", p.role, re.I):
-                return p
-        return None
+        "foreign minister Dmytro Kuleba"); None when nobody named so far has it, or more than one person has."""
+        fits = [self.people[name] for name in reversed(self.recent)
+                if re.search(rf"\b{re.escape(role)}\b", self.people[name].role, re.I)]
+        # two people named with that role ("Defence Minister Jan Nowak met Foreign Minister Eva Berg"): "the
+        # minister" could be either, and a speaker is never guessed
+        return fits[0] if len(fits) == 1 else None
 
     def _known(self, name: str) -> Person | None:
         """A person named in full earlier whose name ends with, or (one word)
@@ -374,6 +384,22 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             out.append(FoundQuote(sentence[a:b], a, b, "reported",
                                   Attribution(person, words, via, "interview" in sentence)))
         return out
+    inv = _TAIL_SAID_INV.search(sentence)
+    if inv is not None and according is None:
+        person = _speaker(inv.group("who"), memory, inv.start("who"))
+        a, b = _trim(sentence, dateline_length(sentence), inv.start())
+        if person.name and person.kind != "unknown" and b > a + 3:
+            out.append(FoundQuote(sentence[a:b], a, b, "reported",
+                                  Attribution(person, sentence[inv.start():].strip(" ,."), [], False)))
+            return out
+    aside = _ASIDE_SAID.search(sentence)
+    if aside is not None and according is None:
+        person = _speaker(aside.group("who"), memory, aside.start("who"))
+        a, b = _trim(sentence, aside.end(), len(sentence))
+        if person.name and person.kind != "unknown" and b > a + 3:
+            out.append(FoundQuote(sentence[a:b], a, b, "reported",
+                                  Attribution(person, sentence[aside.start():aside.end()].strip(" ,"), [], False)))
+            return out
     tail = _TAIL_SAID.search(sentence)
     if tail is not None and according is None:
         person = _speaker(tail.group("who"), memory, tail.start("who"))
