@@ -274,6 +274,32 @@ def test_a_new_timeline_saved_reopens_and_exports_on_its_events_not_on_the_month
     assert picture.shown == [0]  # the export draws the event, not "0 of 1 events shown"
 
 
+def test_an_empty_new_timeline_saved_reopens_on_its_month_not_on_1970(qtbot, window, tmp_path):
+    """A newcomer made a timeline, added a track, saved and reopened it: with no
+    events and no home it opened on 1 Jan 1970, and a double-click there made an
+    event in 1970.  It keeps its month while empty, and drops it once it has events."""
+    w = window()
+    w.authoring.new_action.trigger()
+    month = (w.timeline.home_start.earliest, w.timeline.home_end.latest)
+    out = tmp_path / "empty.timeline.json"
+    w.authoring.ask_save_path = lambda: str(out)
+    assert w.authoring.save()
+    assert '"home"' in out.read_text(encoding="utf-8")
+    assert w.close()
+    again = window(read_native(out), str(out))
+    again.view.go_home()
+    a, b = again.view.x_range()
+    origin = again.timeline.columns.origin_epoch_s
+    assert a + origin <= month[0] + 86400 and b + origin >= month[1] - 86400  # the month, not 1970
+    again.state.selected = None
+    assert again.edit_form.add_event() == []
+    set_field(again, "title", "Talks open in Geneva")
+    set_field(again, "start", "2022-02-10")
+    again.authoring.ask_save_path = lambda: str(out)
+    assert again.authoring.save()
+    assert '"home"' not in out.read_text(encoding="utf-8")  # it opens on its events now
+
+
 def test_grades_are_set_in_the_form_shown_as_B2_saved_and_said_lost_in_csv(qtbot, window, tmp_path):
     from viewer.io.registry import write_timeline
 

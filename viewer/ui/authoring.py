@@ -53,6 +53,15 @@ def new_timeline(today: float | None = None) -> Timeline:
     return Timeline("Untitled timeline", tracks=(Track("track-1", "Track 1"),), home_start=month, home_end=month)
 
 
+def _provisional_home(timeline: Timeline, new: bool) -> tuple | None:
+    """The home range that only starts the view and is not saved once there are
+    events: File > New's month (``new``), or the month an empty timeline was
+    saved with (with no events it would reopen on 1 Jan 1970).  None otherwise."""
+    if new or (timeline.home_start is not None and len(timeline.events) == 0):
+        return (timeline.home_start, timeline.home_end)
+    return None
+
+
 def is_native_file(path: str) -> bool:
     """True for a regular file in the native format (name or content)."""
     if not path or not os.path.isfile(path) or os.path.islink(path):
@@ -124,9 +133,11 @@ class Authoring(QObject):
         self._new: Timeline | None = None
         #: the clock File > New's month is read from (epoch s; tests give a fixed one)
         self.clock = time.time
-        self.provisional_home: tuple | None = None
+        self.provisional_home: tuple | None = _provisional_home(window.timeline, False)
         """File > New's home (the current month, only to start the view
-        there): not saved, so a saved timeline opens on its events."""
+        there): not saved once there are events, so a saved timeline opens on
+        its events; saved while the timeline is empty (it would reopen on
+        1 Jan 1970, with nothing to open on)."""
         self.recovery_box: QMessageBox | None = None
         self._autosave_warned = False
         self.last_problems: list[Problem] = []
@@ -232,7 +243,7 @@ class Authoring(QObject):
         self.document = None
         self.undo_stack.clear()
         self.native_path = self._native_target(self.window.path)
-        self.provisional_home = (timeline.home_start, timeline.home_end) if timeline is self._new else None
+        self.provisional_home = _provisional_home(timeline, timeline is self._new)
         self._new = None
         recovery.remove_recovery()
         self.update_title()
@@ -421,7 +432,8 @@ class Authoring(QObject):
             files.watcher.removePaths(watched)  # our own write is not a change from outside
         try:
             tl = self.timeline
-            write_native(tl, path, home=(tl.home_start, tl.home_end) != self.provisional_home)
+            # an empty timeline keeps its month: with no events it would reopen on 1 Jan 1970
+            write_native(tl, path, home=(tl.home_start, tl.home_end) != self.provisional_home or not len(tl.events))
         except (ValueError, OSError) as exc:
             window.show_error(f"Could not save {name}", str(exc))
             if files is not None:
