@@ -30,7 +30,7 @@ from ..model.filters import apply_filters
 from ..model.search import matches_of, parse_query, search
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
-from ..model.zones import drawn_in_utc, timeline_on_local_days
+from ..model.zones import drawn_in_utc, timeline_on_local_days, zone_file_read
 from .overview import overview_bars
 from .search_jobs import SearchJobs, rows_of_file_mask
 from .timeline_view import range_after_swap
@@ -190,7 +190,12 @@ class ShownTimeline(QObject):
         strips = item.strips_shown() if item is not None else None
         shown_range = view.x_range()
 
+        zone = key[2]
+
         def warm(shown: Timeline) -> None:
+            # the zone's offset changes read from the tz database here, not by
+            # the GUI thread's first paint of the axis in that zone
+            zone_file_read(zone)
             # the strips on screen counted ahead over the range the new timeline's
             # first frame will cover (on the GUI thread it then counts nothing)
             if strips is not None:
