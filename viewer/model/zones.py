@@ -196,8 +196,10 @@ class _ZoneFile:
     """
 
     def __init__(self, zone: str) -> None:
-        from zoneinfo import _zoneinfo  # the stdlib's TZif reader (no C accelerator: its data is readable)
+        import importlib
 
+        # the stdlib's TZif reader (no C accelerator: its data is readable; typeshed has no stubs for it)
+        _zoneinfo = importlib.import_module("zoneinfo._zoneinfo")
         tz = _zoneinfo.ZoneInfo.no_cache(zone)
         trans = [int(t) for t in tz._trans_utc]
         infos = tz._ttinfos
