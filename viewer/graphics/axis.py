@@ -179,8 +179,11 @@ class TimeAxisItem(pg.AxisItem):
         note : str
             Added to the axis label, e.g. ``"D-day = Thu 10 Feb 2022 (…)"``.
         """
-        self._dday = None if dday_day is None else int(dday_day)
-        self._dday_note = note if dday_day is not None else ""
+        dday = None if dday_day is None else int(dday_day)
+        note = note if dday_day is not None else ""
+        if "_dday" in vars(self) and (dday, note) == (self._dday, getattr(self, "_dday_note", None)):
+            return  # the same row (a zone switch without a D-day): nothing drawn again
+        self._dday, self._dday_note = dday, note
         self._apply_label()
         self._update_text_height()
         self._invalidate()

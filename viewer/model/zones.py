@@ -27,9 +27,11 @@ computes the calendar ticks of each piece with that piece's fixed offset
 (:func:`viewer.model.ticks.compute_ticks`), using one tick rule for the whole
 view.  Across the Berlin change of 2020-10-25 the hour labels read
 ``00:00 01:00 02:00 02:00 03:00`` (02:00 CEST, then 02:00 CET an hour later).
-Transitions are found by sampling the offset every 6 hours and bisecting to
-the second; views longer than :data:`MAX_EXACT_SPAN_S` use the offset at the
-view's centre (there, one hour is far below a pixel).
+Transitions are read from the tz database (:func:`transitions`: the
+instants the zone's file lists, and after its last one the yearly rule of
+its footer, through the standard library's own TZif reader), never found
+by sampling; views longer than :data:`MAX_EXACT_SPAN_S` use the offset at
+the view's centre (there, one hour is far below a pixel).
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ __all__ = [
     "system_zone_name",
     "timeline_on_local_days",
     "transitions",
+    "zone_file_read",
     "zone_abbreviation",
     "zone_info",
     "zone_label",
@@ -169,9 +172,110 @@ def zone_label(zone: str, epoch_s: float | None = None) -> str:
     return f"{zone} ({abbr}, {fmt})" if abbr and abbr[0] not in "+-" else f"{zone} ({fmt})"
 
 
+class _ZoneFile:
+    """What the tz database says of one zone's offset changes.
+
+    Read with the standard library's pure-Python TZif reader
+    (``zoneinfo._zoneinfo.ZoneInfo``, the reference the C ``zoneinfo`` is
+    tested against), from the file ``zoneinfo`` itself opens (the system's
+    zoneinfo folder, else the ``tzdata`` package).
+
+    Attributes
+    ----------
+    listed : list of int
+        The instants (epoch s, UTC) the file lists where the UTC offset
+        changes, sorted (a listed change of abbreviation or DST flag alone
+        is left out).
+    last : float
+        The file's last listed instant (-inf if none): after it the footer
+        rule holds.
+    rule : object or None
+        The footer's yearly rule (``_TZStr``: ``transitions(year)`` gives the
+        local standard / DST wall instants of the year), or None when the
+        offset after ``last`` is fixed.
+    """
+
+    def __init__(self, zone: str) -> None:
+        import importlib
+
+        # the stdlib's TZif reader (no C accelerator: its data is readable; typeshed has no stubs for it)
+        _zoneinfo = importlib.import_module("zoneinfo._zoneinfo")
+        tz = _zoneinfo.ZoneInfo.no_cache(zone)
+        trans = [int(t) for t in tz._trans_utc]
+        infos = tz._ttinfos
+        before = tz._tti_before
+        prev = (before if before is not None else (infos[0] if infos else None))
+        listed = []
+        for t, info in zip(trans, infos):
+            if prev is not None and info.utcoff != prev.utcoff:
+                listed.append(t)
+            prev = info
+        after = tz._tz_after
+        self.rule = None if isinstance(after, _zoneinfo._ttinfo) else after
+        if self.rule is None and prev is not None and after.utcoff != prev.utcoff and trans:
+            listed.append(trans[-1] + 1)  # (fromutc: after the last instant, strictly)
+        self.listed = listed
+        self.last = float(trans[-1]) if trans else -math.inf
+
+    def rule_changes(self, year: int) -> tuple[int, ...]:
+        """The footer rule's two offset changes of ``year`` (epoch s, UTC)."""
+        rule = self.rule
+        if rule is None or rule.dst_diff == 0:
+            return ()
+        start, end = rule.transitions(year)
+        return (int(start - rule.std.utcoff.total_seconds()), int(end - rule.dst.utcoff.total_seconds()))
+
+
+@lru_cache(maxsize=128)
+def _zone_file(zone: str) -> _ZoneFile | None:
+    """:class:`_ZoneFile` of ``zone``, or None when the standard library's reader
+    cannot give it (then :func:`transitions` samples the offset)."""
+    try:
+        return _ZoneFile(zone)
+    except Exception:  # a Python whose private reader changed, a file it cannot read: sample instead
+        return None
+
+
+def zone_file_read(zone: str) -> bool:
+    """Whether ``zone``'s offset changes are read from the tz database (load it
+    now if not yet: any thread, e.g. the one deriving the timeline of a zone
+    switch, so that the GUI thread's first axis paint reads nothing)."""
+    return drawn_in_utc(zone) or _zone_file(zone) is not None
+
+
+def _changes(zone: str, a: float, b: float) -> list[float]:
+    """Candidate offset changes of ``zone`` in ``(a, b]`` from the tz database
+    (None when it cannot be read), sorted, before the check of :func:`transitions`."""
+    import bisect
+
+    zf = _zone_file(zone)
+    if zf is None:
+        return _sampled(zone, a, b)
+    out = [float(t) for t in zf.listed[bisect.bisect_right(zf.listed, a):bisect.bisect_right(zf.listed, b)]]
+    if zf.rule is not None and b > zf.last:
+        first = civil_from_epoch(max(a, zf.last)).year
+        last = civil_from_epoch(b).year
+        cands = sorted({t for y in range(max(1, first - 1), min(9999, last + 1) + 1) for t in zf.rule_changes(y)})
+        # the rule's instants, kept where zoneinfo's offset does change (its year is the instant's UTC year)
+        out.extend(float(t) for t in cands if max(a, zf.last) < t <= b
+                   and offset_at(zone, t - 1) != offset_at(zone, t))
+    return out
+
+
+def _sampled(zone: str, a: float, b: float) -> list[float]:
+    """Offset changes in ``(a, b]`` by sampling (the fallback when the tz database
+    cannot be read by :class:`_ZoneFile`)."""
+    block_s = 30 * SECONDS_PER_DAY
+    out: list[float] = []
+    for block in range(math.floor(a / block_s), math.floor(b / block_s) + 1):
+        out.extend(t for t in _transitions_in_day_block(zone, block) if a < t <= b)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _transitions_in_day_block(zone: str, block: int) -> tuple[float, ...]:
-    """Transitions within the 30-day block ``block`` (epoch days // 30), sorted."""
+    """Transitions within the 30-day block ``block`` (epoch days // 30), sorted
+    (sampled every 6 hours, bisected to the second: the fallback)."""
     start = block * 30 * SECONDS_PER_DAY
     out: list[float] = []
     t = float(start)
@@ -197,19 +301,17 @@ def _transitions_in_day_block(zone: str, block: int) -> tuple[float, ...]:
 def transitions(zone: str, a_epoch_s: float, b_epoch_s: float) -> list[float]:
     """Instants (epoch s, UTC) in ``(a, b]`` where ``zone``'s UTC offset changes.
 
-    Exact to the second.  Empty for UTC, for fixed-offset zones, and outside
-    years 1..9999.
+    Read from the tz database (the instants its file lists, then its yearly
+    rule), exact to the second.  Empty for UTC, for fixed-offset zones, and
+    outside years 1..9999.
     """
     if drawn_in_utc(zone) or not (math.isfinite(a_epoch_s) and math.isfinite(b_epoch_s)):
         return []
     a, b = max(a_epoch_s, _DT_MIN + SECONDS_PER_DAY), min(b_epoch_s, _DT_MAX - SECONDS_PER_DAY)
     if b <= a:
         return []
-    block_s = 30 * SECONDS_PER_DAY
-    out: list[float] = []
-    for block in range(math.floor(a / block_s), math.floor(b / block_s) + 1):
-        out.extend(t for t in _transitions_in_day_block(zone, block) if a < t <= b)
-    return out
+    zone_info(zone)  # DateError for an unknown zone, as before
+    return _changes(zone, a, b)
 
 
 def zone_ticks(x0: float, x1: float, origin_epoch_s: float, width_px: float, measure: float | Measure | None = None,

@@ -30,7 +30,7 @@ from ..model.filters import apply_filters
 from ..model.search import matches_of, parse_query, search
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
-from ..model.zones import drawn_in_utc, timeline_on_local_days
+from ..model.zones import drawn_in_utc, timeline_on_local_days, zone_file_read
 from .overview import overview_bars
 from .search_jobs import SearchJobs, rows_of_file_mask
 from .timeline_view import range_after_swap
@@ -45,6 +45,9 @@ class ShownTimeline(QObject):
     -------
     sigShownChanged(Timeline)
         After the shown timeline was replaced (filters or file changed).
+    sigAboutToShow(Timeline)
+        A shown timeline is about to be given to the views (before they
+        repaint): the time axis takes the display zone it was derived for.
     sigShownEdited(Timeline, frozenset of str)
         After an edit of events only (``window.sigTimelineEdited``): the new
         shown timeline (same tracks) and the ids of the events added, removed
@@ -58,6 +61,7 @@ class ShownTimeline(QObject):
     """
 
     sigShownChanged = Signal(object)  # Timeline shown
+    sigAboutToShow = Signal(object)  # Timeline: about to be given to the views (nothing repainted yet)
     sigShownEdited = Signal(object, object)  # Timeline shown, frozenset of event ids
 
     def __init__(self, window) -> None:
@@ -211,6 +215,7 @@ class ShownTimeline(QObject):
         self._show(shown, key)
 
     def _show(self, shown: Timeline, key: tuple) -> None:
+        self.sigAboutToShow.emit(shown)
         if self.large:
             # a million ids, dicts and arrays live as long as the file is open:
             # out of the cyclic collector's full passes, which otherwise stall
@@ -430,6 +435,9 @@ def _derive_unless(key: tuple, superseded: Callable[[], bool]) -> Timeline | Non
     """:func:`_derive`, or None when ``superseded()`` says a newer request
     came between its steps (nothing of it is applied)."""
     timeline, filters, zone = key
+    # the zone's offset changes read from the tz database here, not by the
+    # GUI thread's first paint of the axis in that zone (at the swap)
+    zone_file_read(zone)
     filtered = apply_filters(timeline, filters)
     if superseded():
         return None

@@ -226,6 +226,17 @@ def apply_zone(window) -> None:
     window.legend.setText(key + TIME_AXIS_KEY + "\u00a0" + short.replace(" ", "\u00a0"))
 
 
+def _follows_swap(window) -> bool:
+    """True while a large file's timeline on the new zone's days is derived in
+    the background (``window.shown.deriving()``; the window's shown timeline
+    is told first): the axis keeps the zone of the timeline on screen and
+    takes the new one when that timeline is swapped in (``sigAboutToShow``),
+    so the whole view changes zone at once and the zone's offset changes,
+    read by the deriving thread, are not read on the GUI thread."""
+    shown = getattr(window, "shown", None)
+    return shown is not None and shown.deriving()
+
+
 def add_zone_toolbar(window, picker: ZonePicker) -> None:
     """Put ``picker`` on a "Time zone" toolbar at the top of ``window`` (a
     ``QMainWindow``), labelled for screen readers, as ``window.zone_picker``."""
@@ -246,10 +257,18 @@ def install(window) -> None:
 
     def on_state(_state: ViewState, changed: set[str]) -> None:
         if "display_zone" in changed:
-            apply_zone(window)
-        elif "x_range" in changed:
+            if not _follows_swap(window):
+                apply_zone(window)
+        elif "x_range" in changed and not _follows_swap(window):
             follow_range(window)
 
+    def on_swap(_timeline) -> None:
+        if getattr(window.view._axis, "_zone", None) != window.state.display_zone:
+            apply_zone(window)
+
     window.state.subscribe(on_state)
+    shown = getattr(window, "shown", None)
+    if shown is not None:
+        shown.sigAboutToShow.connect(on_swap)
     window.sigTimelineChanged.connect(lambda _tl: apply_zone(window))
     apply_zone(window)
