@@ -112,6 +112,7 @@ from .common import (
     split_csv_problems,
     to_edtf,
 )
+from .losses import planned_end_losses
 from .humandates import human_date, human_edtf, is_ongoing_word, is_open_word
 from .losses import draft_losses
 from .urls import dropped_urls, web_url
@@ -742,4 +743,5 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
             + draft_losses(timeline, "CSV", f"marked {DRAFT_REVIEW!r} in the 'review' column, sentence and article "
                            "in 'draft_sentence' and 'draft_article' (read back as drafts)",
                            "character offsets of the sentence in the article" if offsets else "")
-            + dropped_urls(timeline, "CSV"))
+            + dropped_urls(timeline, "CSV")
+            + planned_end_losses(timeline, "CSV", "its row says status 'happened' from start to the announced end"))
