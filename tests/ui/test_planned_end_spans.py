@@ -105,3 +105,19 @@ def test_an_announced_end_is_never_taken_from_the_same_words_or_a_title_prefix(t
     assert planned_end(tl, tl.event("drills")).expected_id == "due"
     assert planned_end(tl, tl.event("ex")).expected_id == "ee2"
     assert _planned(tl) == {"drills", "ex"}
+
+
+def test_exports_say_a_planned_end_is_announced_and_convert_exits_1(tmp_path, capsys):
+    from viewer.app import main
+
+    path = _write(tmp_path, [_span("firm", "2022-02-05", "2022-02-20", "Firm end after ref"),
+                             _span("done", "2022-02-01", "2022-02-03", "Ended before")])
+    for name in ("pe.csv", "pe.ics", "pe.timelinejs.json", "pe.vis.json"):
+        capsys.readouterr()
+        assert main(["convert", path, str(tmp_path / name)]) == 1, name
+        err = capsys.readouterr().err
+        line = next((x for x in err.splitlines() if "planned end, announced: Sun 20 Feb 2022" in x), "")
+        assert "'firm'" in line, (name, err)  # each planned end listed, by event
+    ics = (tmp_path / "pe.ics").read_text(encoding="utf-8").replace("\r\n ", "")
+    assert "SUMMARY:Firm end after ref (planned end\\, announced)" in ics
+    assert "Planned end\\, announced: Sun 20 Feb 2022" in ics
