@@ -112,9 +112,8 @@ from .common import (
     split_csv_problems,
     to_edtf,
 )
-from .losses import planned_end_losses
 from .humandates import human_date, human_edtf, is_ongoing_word, is_open_word
-from .losses import draft_losses
+from .losses import draft_losses, planned_end_losses
 from .urls import dropped_urls, web_url
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",

@@ -45,8 +45,16 @@ from viewer.model.stated import stated_date
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import write_bytes_atomic
-from .losses import (DateLoss, date_losses, draft_losses, event_not_written, format_losses, planned_end_losses,
-                     planned_end_note, zone_loss)
+from .losses import (
+    DateLoss,
+    date_losses,
+    draft_losses,
+    event_not_written,
+    format_losses,
+    planned_end_losses,
+    planned_end_note,
+    zone_loss,
+)
 from .urls import dropped_urls, web_url
 
 __all__ = ["DRAFT_MARK", "calendar_of", "write_ics"]

@@ -23,8 +23,7 @@ from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, Ti
 
 from .atomic import write_text_atomic
 from .builder import UNGROUPED_TRACK_ID
-from .losses import (DateLoss, date_losses, draft_losses, event_not_written, format_losses, planned_end_losses,
-                     zone_loss)
+from .losses import DateLoss, date_losses, draft_losses, event_not_written, format_losses, planned_end_losses, zone_loss
 from .timelinejs import PLANNED_MARK, draft_paragraph, headline_from_text
 from .timelinejs_dates import as_html, end_parts, parts_from_date
 from .urls import dropped_urls, web_url
