@@ -124,3 +124,16 @@ def test_exports_say_a_planned_end_is_announced_and_convert_exits_1(tmp_path, ca
     ics = (tmp_path / "pe.ics").read_text(encoding="utf-8").replace("\r\n ", "")
     assert "SUMMARY:Firm end after ref (planned end\\, announced)" in ics
     assert "Planned end\\, announced: Sun 20 Feb 2022" in ics
+
+
+def test_the_pane_says_when_a_file_calls_a_span_with_a_planned_end_happened(qtbot, tmp_path):
+    path = _write(tmp_path, [_span("happened", {"edtf": "2022-02-05"}, "2022-02-25", "Happened after",
+                                   status="happened"),
+                             _span("plain", "2022-02-05", "2022-02-25", "Plain")])
+    w = _window(qtbot, path)
+    w.state.selected = "happened"
+    text = w.details.toPlainText().replace("\u00a0", " ")
+    assert "Planned end, announced: Fri 25 Feb 2022" in text and "status: happened" in text
+    w.state.selected = "plain"
+    text = w.details.toPlainText().replace("\u00a0", " ")
+    assert "Planned end, announced" in text and "status: happened" not in text
