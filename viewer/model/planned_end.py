@@ -11,9 +11,19 @@ there to the announced end.  Two ways of writing that are read:
   ``reference_date`` is 2022-02-10;
 * what ingest writes, and the bundled timeline does: the end open, "on or
   after" the publication day (``"[2022-02-10..]"``), and the announced end a
-  planned point event of its own (``"status": "planned"``) whose start has the
-  same words of the source (``phrase``, "will finish on February 20") or which
-  ingest tagged ``expected-end`` and titled ``"Expected end: <the span's title>"``.
+  planned point event of its own (``"status": "planned"``), linked strictly:
+  the end's ``basis`` names its id (``"announced end: event id drills-end"``,
+  :data:`LINK`), or ingest tagged it ``expected-end`` and titled it
+  ``"Expected end: <exactly the span's title>"``.  The same words of the source
+  (``phrase``, "next week") are never a link;
+* an end "on or after" a day later than the reference date: going on to that
+  day is itself announced.
+
+A start that is unknown or "on or before" a day began by the source's date at
+the latest, so its end may be planned too.  An end with a time of day is
+compared with the reference date in its own calendar day (its offset or zone).
+Spans and bands are both drawn so (:mod:`viewer.graphics.marks`,
+:mod:`viewer.graphics.bands`).
 
 Pure Python (no Qt): the painters and the detail pane read :func:`planned_end`.
 """
