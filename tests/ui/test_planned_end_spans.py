@@ -137,3 +137,24 @@ def test_the_pane_says_when_a_file_calls_a_span_with_a_planned_end_happened(qtbo
     w.state.selected = "plain"
     text = w.details.toPlainText().replace("\u00a0", " ")
     assert "Planned end, announced" in text and "status: happened" not in text
+
+
+def test_present_counts_only_the_planned_ends_it_draws_hatched(qtbot, tmp_path):
+    tl = read_timeline(_write(tmp_path, [_span("firm", "2022-02-05", "2022-02-20", "Firm"),
+                                         _span("month", "2022-02-05", "2022-03", "Month"),
+                                         _span("bandx", "2022-02-08", "2022-02-18", "Band", kind="band"),
+                                         _span("done", "2022-02-01", "2022-02-03", "Done")]))
+    from viewer.model.story import default_story
+    from viewer.ui.present import PresentWindow
+
+    pw = PresentWindow(tl, default_story(tl), animation_ms=0)
+    qtbot.addWidget(pw)
+    pw.resize(1366, 768)
+    pw.show()
+    qtbot.waitExposed(pw)
+    pw.presentation.go_to(1)
+    pw.finish_animation()
+    pw.grab()
+    drawn = {d[0] for d in pw.view.events_item.drawn_planned} | {d[0] for d in pw.view.bands_item.drawn_planned}
+    assert drawn == {"firm", "month", "bandx"}
+    assert "3 planned ends (hatched)" in pw.header.text().replace("\u00a0", " ")
