@@ -49,6 +49,7 @@ from ..model.columns import (
     KIND_SPAN,
 )
 from ..model.lanes import LaneGeometry, lane_geometry
+from ..model.planned_end import planned_end_rows
 from ..model.timeline import Timeline
 from .event_text import EventText, elide_label, label_text
 from .frame import DENSITY_BIN_PX as _DENSITY_BIN_PX
@@ -124,6 +125,8 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         self._static: dict[tuple[int, str, int], QStaticText] = {}
         self.drawn_labels: list[tuple[str, QRectF]] = []  # (text, device rect) of the last paint's labels
         self.drawn_stack_labels: list[str] = []  # the last paint's stack counts, as drawn
+        #: the last paint's hatched (planned) ends of spans: (event id, device x from, to, y)
+        self.drawn_planned: list[tuple[str, float, float, float]] = []
         self._pixmaps: dict[tuple, QPixmap] = {}  # (lane, flags, device pixel ratio) -> marker; badges
         self._dpr = 1.0  # device pixel ratio of the last paint
         self._fm: QFontMetricsF | None = None
@@ -230,6 +233,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self.drawn_labels = []
         self.drawn_stack_labels = []
+        self.drawn_planned = []
         self._paint_lanes(p, frame)
         self._paint_density(p, frame)
         self._paint_stacks(p, frame)
@@ -395,7 +399,10 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         flags_a = self._draw_flags[rows]
         span_a = cols.kind[rows] == KIND_SPAN
         special_a = (rows == sel_row) | (rows == hov_row)
-        open_a = (flags_a & (FLAG_OPEN_START | FLAG_OPEN_END)) != 0
+        planned = self._planned_rows()
+        planned_a = np.isin(rows, np.fromiter(planned, np.int64, len(planned))) & span_a if planned else \
+            np.zeros(len(rows), bool)
+        open_a = ((flags_a & (FLAG_OPEN_START | FLAG_OPEN_END)) != 0) | planned_a  # one by one, as open bars are
         imprecise_a = ~span_a & ((flags_a & FLAG_IMPRECISE) != 0) & ~special_a
         with np.errstate(invalid="ignore"):
             x0_a = cols.x0[rows] * sx + tx
@@ -414,7 +421,8 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         for k in np.nonzero((imprecise_a | (span_a & ~special_a)) & open_a)[0].tolist():
             lane, flags, y = lane_l[k], flags_l[k], y_l[k]
             if span_l[k]:
-                self._span_bar(p, int(rows[k]), frame, y, QColor(self._track_color(lane)), flags, False)
+                self._span_bar(p, int(rows[k]), frame, y, QColor(self._track_color(lane)), flags, False,
+                               planned.get(int(rows[k])))
             else:
                 self._whisker(p, float(fx0[k]), float(fx1[k]), y, QColor(self._track_color(lane)), flags)
         for k in np.nonzero(faint_a)[0].tolist():
@@ -485,7 +493,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
                 elif x1 - x0 > 2 * r:
                     p.fillRect(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r), fc)
             if cols.kind[row] == KIND_SPAN:
-                self._span_bar(p, row, frame, y, color, flags, selected)
+                self._span_bar(p, row, frame, y, color, flags, selected, planned.get(int(row)))
             elif frame.left_px - 2 * r <= tx_true <= frame.right_px + 2 * r:
                 self._marker(p, tx_true, y, r, color, flags, selected, row == hov_row, lane)
         self._paint_labels(p, frame, placements, lane_l, y_l, flags_l, sel_row)
@@ -556,9 +564,21 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         whisker(p, x0, x1, y, color, flags)
 
     def _span_bar(self, p: QPainter, row: int, frame: _Frame, y: float, color: QColor,
-                  flags: int, selected: bool) -> None:
-        """A span bar (:func:`~viewer.graphics.marks.span_bar`)."""
-        span_bar(p, self.style, self.columns, row, frame, y, color, flags, selected)
+                  flags: int, selected: bool, plan: tuple[float, float] | None = None) -> None:
+        """A span bar (:func:`~viewer.graphics.marks.span_bar`); hatched after the last
+        known day when its end is a plan (``plan``, x data units), noted in :attr:`drawn_planned`."""
+        hatched = span_bar(p, self.style, self.columns, row, frame, y, color, flags, selected, plan)
+        if hatched is not None:
+            self.drawn_planned.append((self.columns.ids[row], hatched[0], hatched[1], y))
+
+    def _planned_rows(self) -> dict[int, tuple[float, float]]:
+        """Span rows whose end is a plan: ``{row: (known_until, planned_until)}`` in x data
+        units (:func:`~viewer.model.planned_end.planned_end_rows`; a collection has none)."""
+        if not hasattr(self.timeline, "reference_date"):
+            return {}
+        o = self.columns.origin_epoch_s
+        return {row: (known - o, end - o) for row, (known, end) in planned_end_rows(self.timeline).items()
+                if self.columns.kind[row] == KIND_SPAN}
 
     def _draft_pen(self) -> QPen:
         """The dotted outline of an unreviewed draft (:func:`~viewer.graphics.marks.draft_pen`)."""

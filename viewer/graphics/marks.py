@@ -127,18 +127,34 @@ def draft_pen(style: TimelineStyle) -> QPen:
 
 
 def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, frame: Frame, y: float,
-             color: QColor, flags: int, selected: bool) -> None:
+             color: QColor, flags: int, selected: bool,
+             plan: tuple[float, float] | None = None) -> tuple[float, float] | None:
     """A span (row ``row`` of ``cols``) at device y ``y``: solid where certain
     (latest possible start to earliest possible end), faint where its start
     or end could be, fading out over ``FADE_PX`` at an open (unknown) side,
-    which runs to the view's edge."""
+    which runs to the view's edge.
+
+    ``plan``: ``(known_until, planned_until)`` in x data units (seconds from the
+    columns' origin) when the end is a plan (:mod:`viewer.model.planned_end`):
+    the bar is drawn as reported up to ``known_until`` and faint and hatched from
+    there to ``planned_until``, as a band's planned end is.  Returns the hatched
+    part's device x ``(from, to)``, or None when none was drawn."""
     lo, hi = bar_limits(frame, p.paintEngine())
     with np.errstate(invalid="ignore"):
         x0 = cols.x0[row] * frame.sx + frame.tx
         x1 = max(cols.x1[row] * frame.sx + frame.tx, x0 + 3)  # zero-length spans stay visible
         s0 = cols.solid0[row] * frame.sx + frame.tx
         s1 = cols.solid1[row] * frame.sx + frame.tx
+    known = None
+    if plan is not None:  # drawn to the announced end, reported only to the last known day
+        x1 = max(plan[1] * frame.sx + frame.tx, x0 + 3)
+        known = plan[0] * frame.sx + frame.tx
+        flags &= ~FLAG_OPEN_END
     x0, x1 = max(x0, lo), min(x1, hi)  # far-off ends are drawn at the view's margin
+    full_x1 = x1
+    if known is not None:
+        known = min(max(known, x0), x1)
+        x1 = known
     s0, s1 = max(s0, x0), min(s1, x1)
     h = style.marker_px * 1.3
     faint = QColor(color)
@@ -156,6 +172,17 @@ def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, fr
     p.fillRect(QRectF(m0, top, m1 - m0, h), faint)
     if min(s1, m1) > max(s0, m0):
         p.fillRect(QRectF(max(s0, m0), top, min(s1, m1) - max(s0, m0), h), solid)
+    hatched = None
+    if known is not None and full_x1 > known:  # the announced part: faint and hatched, a plan
+        rect = QRectF(known, top, full_x1 - known, h)
+        pale = QColor(color)
+        pale.setAlpha(35)
+        p.fillRect(rect, pale)
+        lines = QColor(color)
+        lines.setAlpha(230)
+        p.fillRect(rect, QBrush(lines, Qt.BrushStyle.BDiagPattern))
+        hatched = (known, full_x1)
+        x1 = full_x1
     if flags & DRAFT:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(draft_pen(style))
@@ -164,6 +191,7 @@ def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, fr
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(style.color("selection"), 2))
         p.drawRect(QRectF(x0 - 2, top - 2, x1 - x0 + 4, h + 4))
+    return hatched
 
 
 def draw_marker(p: QPainter, style: TimelineStyle, x: float, y: float, r: float, color: QColor, flags: int,

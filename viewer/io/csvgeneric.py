@@ -113,7 +113,7 @@ from .common import (
     to_edtf,
 )
 from .humandates import human_date, human_edtf, is_ongoing_word, is_open_word
-from .losses import draft_losses
+from .losses import draft_losses, planned_end_losses
 from .urls import dropped_urls, web_url
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
@@ -742,4 +742,5 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
             + draft_losses(timeline, "CSV", f"marked {DRAFT_REVIEW!r} in the 'review' column, sentence and article "
                            "in 'draft_sentence' and 'draft_article' (read back as drafts)",
                            "character offsets of the sentence in the article" if offsets else "")
-            + dropped_urls(timeline, "CSV"))
+            + dropped_urls(timeline, "CSV")
+            + planned_end_losses(timeline, "CSV", "its row says status 'happened' from start to the announced end"))

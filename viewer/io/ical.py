@@ -45,7 +45,16 @@ from viewer.model.stated import stated_date
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import write_bytes_atomic
-from .losses import DateLoss, date_losses, draft_losses, event_not_written, format_losses, zone_loss
+from .losses import (
+    DateLoss,
+    date_losses,
+    draft_losses,
+    event_not_written,
+    format_losses,
+    planned_end_losses,
+    planned_end_note,
+    zone_loss,
+)
 from .urls import dropped_urls, web_url
 
 __all__ = ["DRAFT_MARK", "calendar_of", "write_ics"]
@@ -231,10 +240,12 @@ def calendar_of(timeline: Timeline, *, stamp: datetime | None = None) -> tuple[i
         ve.add("dtstart", dtstart)
         if dtend is not None:
             ve.add("dtend", dtend)
-        ve.add("summary", (DRAFT_MARK + " " if e.draft is not None else "") + _summary(e))
+        plan = planned_end_note(timeline, e)  # the end is announced, not reported: said, not hidden
+        ve.add("summary", (DRAFT_MARK + " " if e.draft is not None else "") + _summary(e)
+               + (" (planned end, announced)" if plan else ""))
         if timeline.is_planned(e) or e.draft is not None:  # RFC 5545 3.8.1.11: not yet confirmed is TENTATIVE
             ve.add("status", "TENTATIVE")
-        ve.add("description", _description(timeline, e))
+        ve.add("description", (plan[0].upper() + plan[1:] + ".\n\n" if plan else "") + _description(timeline, e))
         if e.location:
             ve.add("location", e.location)
         categories = [c for c in (labels.get(e.track, e.track), *e.tags) if c]
@@ -265,6 +276,8 @@ def write_ics(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     left_out = left_out + format_losses(timeline, "iCalendar", quotes="as plain text in DESCRIPTION",
                                         source_details=True,
                                         reference_date=True) + dropped_urls(timeline, "iCalendar")
+    left_out += planned_end_losses(timeline, "iCalendar", "the VEVENT runs to the announced end, marked "
+                                   "'planned end, announced' in SUMMARY and DESCRIPTION")
     left_out += draft_losses(timeline, "iCalendar", f"STATUS:TENTATIVE (as planned events) with {DRAFT_MARK!r} "
                              "first in SUMMARY and DESCRIPTION, and the sentence",
                              "a draft status (calendars have none; this viewer does not read .ics back)")

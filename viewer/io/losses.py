@@ -16,7 +16,8 @@ from viewer.model.text import first_of
 from viewer.model.timeline import Event, Timeline
 
 __all__ = ["draft_losses", "format_losses",
-           "event_not_written", "is_event_not_written", "DateLoss", "date_losses", "zone_loss"]
+           "event_not_written", "is_event_not_written", "DateLoss", "date_losses", "zone_loss",
+           "planned_end_note", "planned_end_losses"]
 
 @dataclass(frozen=True)
 class DateLoss:
@@ -183,3 +184,26 @@ def _graded_events(timeline: Timeline) -> Iterator[Event]:
     if facts is not None:
         return (timeline.events[int(i)] for i in facts.rich)
     return iter(timeline.events)
+
+
+def planned_end_note(timeline: Timeline, event: Event) -> str:
+    """``"planned end, announced: Sun 20 Feb 2022 (known only through Thu 10 Feb 2022, the
+    source's date)"`` for a span or band whose end is a plan (:mod:`viewer.model.planned_end`),
+    "" for any other event: the words a writer puts in the event's text."""
+    from viewer.model.planned_end import planned_end
+
+    plan = planned_end(timeline, event) if hasattr(timeline, "reference_date") else None
+    return plan.words() if plan is not None else ""
+
+
+def planned_end_losses(timeline: Timeline, fmt: str, how: str) -> list[str]:
+    """One line per span or band whose end is a plan, not a report, that ``fmt`` cannot draw as
+    one (it has no partly planned event): ``"event 'firm' (Firm…): planned end, announced: Sun
+    20 Feb 2022 (known only through …) not held by CSV: <how>"``; [] when there is none."""
+    out = []
+    for e in timeline.events:
+        note = planned_end_note(timeline, e) if e.end is not None else ""
+        if note:
+            out.append(f"event {e.id!r} ({e.title[:60]}): {note}; {fmt} cannot mark only the end as "
+                       f"planned: {how}")
+    return out

@@ -76,6 +76,7 @@ def event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | Non
         draft=draft,
         planned=e.get("status") == "planned",
         credibility=string_field(e, "credibility"),
+        stated_happened=e.get("status") == "happened",
     )
 
 

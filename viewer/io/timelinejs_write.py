@@ -23,7 +23,7 @@ from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, Ti
 
 from .atomic import write_text_atomic
 from .builder import UNGROUPED_TRACK_ID
-from .losses import DateLoss, date_losses, draft_losses, event_not_written, format_losses, zone_loss
+from .losses import DateLoss, date_losses, draft_losses, event_not_written, format_losses, planned_end_losses, zone_loss
 from .timelinejs import PLANNED_MARK, draft_paragraph, headline_from_text
 from .timelinejs_dates import as_html, end_parts, parts_from_date
 from .urls import dropped_urls, web_url
@@ -188,7 +188,8 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
         reference_date=True, fields=("actors", "tags", "location", "basis")) + _text_source_loss(timeline) + \
         draft_losses(timeline, "TimelineJS", "\"DRAFT, unreviewed\" first in the event's text, with its article and "
                      "sentence (read back as drafts)", "character offsets of the sentence in the article") + \
-        dropped_urls(timeline, "TimelineJS")
+        dropped_urls(timeline, "TimelineJS") + \
+        planned_end_losses(timeline, "TimelineJS", "the slide runs to the announced end as if reported")
 
 
 def _date_losses(timeline: Timeline) -> list[str]:

@@ -56,7 +56,7 @@ from .common import (
     parse_json,
 )
 from .jsonpos import PathPart
-from .losses import DateLoss, date_losses, event_not_written, zone_loss
+from .losses import DateLoss, date_losses, event_not_written, planned_end_losses, zone_loss
 from .timelinejs_dates import edtf_year
 
 __all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
@@ -411,4 +411,5 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     lost = [f"{n_sourced} events: their sources are not written to vis-timeline"] if n_sourced else []
     return left + lost + format_losses(timeline, "vis-timeline", source_details=False,
                                        planned=True, reference_date=True,
-                                       fields=("actors", "tags", "location", "phrase", "basis"))
+                                       fields=("actors", "tags", "location", "phrase", "basis")) + \
+        planned_end_losses(timeline, "vis-timeline", "the item runs to the announced end as if reported")

@@ -11,9 +11,19 @@ there to the announced end.  Two ways of writing that are read:
   ``reference_date`` is 2022-02-10;
 * what ingest writes, and the bundled timeline does: the end open, "on or
   after" the publication day (``"[2022-02-10..]"``), and the announced end a
-  planned point event of its own (``"status": "planned"``) whose start has the
-  same words of the source (``phrase``, "will finish on February 20") or which
-  ingest tagged ``expected-end`` and titled ``"Expected end: <the span's title>"``.
+  planned point event of its own (``"status": "planned"``), linked strictly:
+  the end's ``basis`` names its id (``"announced end: event id drills-end"``,
+  :data:`LINK`), or ingest tagged it ``expected-end`` and titled it
+  ``"Expected end: <exactly the span's title>"``.  The same words of the source
+  (``phrase``, "next week") are never a link;
+* an end "on or after" a day later than the reference date: going on to that
+  day is itself announced.
+
+A start that is unknown or "on or before" a day began by the source's date at
+the latest, so its end may be planned too.  An end with a time of day is
+compared with the reference date in its own calendar day (its offset or zone).
+Spans and bands are both drawn so (:mod:`viewer.graphics.marks`,
+:mod:`viewer.graphics.bands`).
 
 Pure Python (no Qt): the painters and the detail pane read :func:`planned_end`.
 """
@@ -89,12 +99,35 @@ def _expected_ends(timeline: Timeline) -> list[Event]:
     return out
 
 
-def _matches(span: Event, ev: Event) -> bool:
-    phrase = " ".join(span.end.phrase.split()).lower() if span.end is not None else ""
-    if phrase and " ".join(ev.start.phrase.split()).lower() == phrase:
+LINK = re.compile(r"announced end: event id ([^\s,;()\"'“”]+)")
+"""The explicit link from a span's or band's open end to the planned event that announces it,
+written in the end's ``basis``: ``"... (announced end: event id drills-end)"`` (docs/format.md)."""
+
+
+def _linked_id(span: Event) -> str:
+    """The id the end's basis links to (:data:`LINK`), or ""."""
+    m = LINK.search(span.end.basis or "") if span.end is not None else None
+    return m.group(1).rstrip(".") if m else ""
+
+
+def _matches(span: Event, ev: Event, spans: list[Event]) -> bool:
+    """``ev`` announces ``span``'s end: the end's basis names its id (:data:`LINK`), or ingest
+    tagged it ``expected-end`` and titled it ``"Expected end: <exactly the span's title>"``
+    (shortened with "…" by ingest: then the only span whose title begins so).  Never by the
+    words of the end alone: "next week" is no link."""
+    linked = _linked_id(span)
+    if linked:
+        return ev.id == linked
+    if "expected-end" not in ev.tags or not ev.title.startswith("Expected end: "):
+        return False
+    named = " ".join(ev.title.removeprefix("Expected end: ").split())
+    title = " ".join(span.title.split())
+    if named == title:
         return True
-    return "expected-end" in ev.tags and ev.title.removeprefix("Expected end: ").rstrip("…").strip() != "" and \
-        span.title.startswith(ev.title.removeprefix("Expected end: ").rstrip("…").strip())
+    if not named.endswith("…") or len(named.rstrip("…").strip()) == 0:
+        return False
+    head = named.rstrip("…").strip()
+    return title.startswith(head) and sum(" ".join(s.title.split()).startswith(head) for s in spans) == 1
 
 
 def planned_end(timeline: Timeline, event: Event) -> PlannedEnd | None:
@@ -108,24 +141,40 @@ def planned_end(timeline: Timeline, event: Event) -> PlannedEnd | None:
     if ref is None or not math.isfinite(ref.latest) or timeline.is_planned(event):
         return None
     end = event.end
-    if not math.isfinite(event.start.earliest) or event.start.earliest >= ref.latest:
+    # an unknown or "on or before" start began by the source's date at the latest: its end may be planned
+    if math.isfinite(event.start.earliest) and event.start.earliest >= ref.latest:
         return None
+    if math.isnan(event.start.earliest):
+        return None
+    ref_end = _ref_day_end(timeline, end)
     if math.isfinite(end.latest) and end.relation != "on or after":
-        if end.latest <= ref.latest:
-            return None  # ended by the source's date: reported
+        if end.latest <= ref_end:
+            return None  # ended by the source's date (in the end's own calendar day): reported
         return PlannedEnd(ref.latest, end.latest, short_date(end), _day(ref))
     if end.relation != "on or after" or not math.isfinite(end.earliest):
         return None
+    spans = [ev for ev in timeline.events if ev.end is not None and ev.kind != EventKind.POINT]
     expected = [ev for ev in _expected_ends(timeline)
-                if ev.id != event.id and ev.start.latest > end.earliest and _matches(event, ev)]
+                if ev.id != event.id and ev.start.latest > end.earliest and _matches(event, ev, spans)]
     if not expected:
+        if end.earliest >= ref_end:  # "on or after" a day after the source's: going on to it is a plan
+            return PlannedEnd(ref.latest, end.earliest, short_date(end), _day(ref))
         return None
     exp = min(expected, key=lambda ev: ev.start.latest)
-    known_until = ref.latest if end.earliest < ref.latest else end.earliest
-    known = _day(ref) if end.earliest < ref.latest else _day(end).removeprefix("on or after ")
-    if exp.start.latest <= known_until:
+    if exp.start.latest <= ref.latest:
         return None
-    return PlannedEnd(known_until, exp.start.latest, short_date(exp.start), known, exp.id)
+    return PlannedEnd(ref.latest, exp.start.latest, short_date(exp.start), _day(ref), exp.id)
+
+
+def _ref_day_end(timeline: Timeline, end: EventDate) -> float:
+    """The end of the reference day as the end's own calendar counts it: an end written
+    at -10:00 on 10 Feb is still 10 Feb there, not after a reference date of 10 Feb."""
+    ref = timeline.reference_date
+    assert ref is not None
+    offset = _utc_offset_s(end)
+    if offset is None:
+        return ref.latest
+    return ref.latest - offset
 
 
 def planned_end_rows(timeline: Timeline) -> dict[int, tuple[float, float]]:
@@ -143,15 +192,55 @@ def planned_end_rows(timeline: Timeline) -> dict[int, tuple[float, float]]:
         o = cols.origin_epoch_s
         cut = ref.latest - o
         with np.errstate(invalid="ignore"):
-            spans = (cols.kind != 0) & np.isfinite(cols.x0) & (cols.x0 < cut)
-            late = spans & np.isfinite(cols.x1) & (cols.x1 > cut)
+            # begun by the source's date (an unknown or "on or before" start too: x0 is -inf)
+            spans = (cols.kind != 0) & (cols.x0 < cut)
+            # an end late by up to a day may still be the reference day in the end's own zone
+            late = spans & np.isfinite(cols.x1) & (cols.x1 > cut - 86400 * 1.5)
+            opened = spans & np.isposinf(cols.x1)
         if late.any():
             late &= ~timeline.planned_rows()  # marked planned by the source: all of it is
-        out = {int(r): (float(ref.latest), float(cols.x1[r] + o)) for r in np.flatnonzero(late)}
-        if timeline.planned_event_indexes:
-            for row in np.flatnonzero(spans & np.isposinf(cols.x1)).tolist():
+        out = {}
+        for r in np.flatnonzero(late).tolist():
+            if cols.x1[r] > cut + 86400 * 1.5:  # plainly after the reference day wherever it is
+                out[int(r)] = (float(ref.latest), float(cols.x1[r] + o))
+                continue
+            p = planned_end(timeline, timeline.events[int(cols.event_index[r])])
+            if p is not None:
+                out[int(r)] = (p.known_until, p.planned_until)
+        if opened.any() and not timeline.planned_event_indexes:  # only "on or after" a later day then
+            with np.errstate(invalid="ignore"):
+                opened &= cols.solid1 > cut - 86400 * 1.5
+        if opened.any():
+            for row in np.flatnonzero(opened).tolist():
                 p = planned_end(timeline, timeline.events[int(cols.event_index[row])])
                 if p is not None:
                     out[int(row)] = (p.known_until, p.planned_until)
         return out
     return kept(timeline, "planned_end_rows", None, build)
+
+
+_OFFSET = re.compile(r"T\d[\d:.]*(Z|[+-]\d\d:?\d\d)?\]?$")
+
+
+def _utc_offset_s(date: EventDate) -> float | None:
+    """The UTC offset (s) of a date written with a time of day (its own offset, or its IANA
+    zone's at that time); None for a calendar date (it names the same day everywhere)."""
+    m = _OFFSET.search(date.edtf.strip("~%?"))
+    if m is None:
+        return None
+    if m.group(1):
+        if m.group(1) == "Z":
+            return 0.0
+        sign = -1 if m.group(1)[0] == "-" else 1
+        hh, mm = m.group(1)[1:].replace(":", "")[:2], m.group(1)[1:].replace(":", "")[2:]
+        return sign * (int(hh) * 3600 + int(mm) * 60)
+    if not date.time_zone or not math.isfinite(date.latest):
+        return None
+    try:
+        from datetime import datetime, timezone
+        from zoneinfo import ZoneInfo
+        at = datetime.fromtimestamp(date.latest, timezone.utc).astimezone(ZoneInfo(date.time_zone))
+    except (KeyError, ValueError, OSError):
+        return None
+    off = at.utcoffset()
+    return off.total_seconds() if off is not None else None

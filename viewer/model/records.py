@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dates import EventDate
 
@@ -205,6 +205,9 @@ class Event:
     """Set while the event is an unreviewed draft (see :class:`Draft`)."""
     planned: bool = False
     credibility: str = ""  #: "1".."6" (NATO Admiralty code, :mod:`viewer.model.grading`) or "" ungraded
+    stated_happened: bool = field(default=False, compare=False)
+    """The file says ``"status": "happened"`` (the default, written out): the detail pane says so when
+    the end is read as a plan all the same (:mod:`viewer.model.planned_end`)."""
 
     @property
     def earliest(self) -> float:

@@ -213,7 +213,9 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         exp = f" (the planned event “{escape(timeline.event(plan.expected_id).title)}”)" if plan.expected_id else ""
         out.append(f"<tr><td><b>Status</b></td><td><b>Planned end, announced</b>: "
                    f"{escape(plan.announced)}{exp}; known only through {escape(plan.known)}, the source’s date "
-                   "(hatched after that day): the end is a plan, not a report</td></tr>")
+                   "(hatched after that day): the end is a plan, not a report"
+                   + ("; the file says “status: happened”, but its source, dated before this end, "
+                      "could only announce it" if event.stated_happened else "") + "</td></tr>")
     ref = timeline.reference_date
     if ref is not None and timeline.is_after_reference(event):  # (it is after a reference only if there is one)
         out.append(f"<tr><td><b>Status</b></td><td><b>After the source’s date</b> "
