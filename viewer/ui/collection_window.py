@@ -116,6 +116,8 @@ class CollectionWindow(QMainWindow):
         self.last_refusal = ""
         self.shown_event: Any = None
         self.contents_shown = 0  #: answers drawn so far (tests and benchmarks wait on it)
+        self._asked_key: tuple[Any, ...] | None = None  # the last window asked, and its generation
+        self._ask_when_shown = False  # a window was wanted before the window was shown
         self._center = False  # centre the view on the selected event when it has been read
         self.extent = store.extent()
         self.tracker = WindowTracker()
@@ -136,9 +138,10 @@ class CollectionWindow(QMainWindow):
         #: the screen is smaller than the default size: :meth:`show_fitted` shows the window maximized
         self.open_maximized = fit_to_screen(self)  # as the main window: never taller than the screen
         self._home_and_ask()
-        self._ask_facets()
         self._ask_bands()
-        self._ask_reach()
+        # the tag counts and the reach (long scans at 10^8 events) are asked once the first frame
+        # is drawn (_on_content): asked now, they took the CPU from it; the tag list says "counting"
+        self._slow_asked = False
 
     def show_fitted(self) -> None:
         """Show the window at the size :func:`~viewer.ui.session.fit_to_screen` gave it (maximized if small)."""
@@ -248,6 +251,9 @@ class CollectionWindow(QMainWindow):
         self.tag_list = QListWidget()
         self.tag_list.setAccessibleName("Tags shown")
         self.tag_list.itemChanged.connect(lambda _i: self._apply_filters())
+        counting = QListWidgetItem(COUNTING_TAGS)
+        counting.setFlags(Qt.ItemFlag.NoItemFlags)  # not a tag: nothing to tick
+        self.tag_list.addItem(counting)  # until the store has counted them (_ask_facets)
         filters_tab = QWidget()
         fv = QVBoxLayout(filters_tab)
         fv.addWidget(QLabel("Tracks (drag or Alt+↑/↓ to reorder; C or a click on ▾ to collapse)"))
@@ -338,16 +344,32 @@ class CollectionWindow(QMainWindow):
 
     def _ask_window(self, t0: float, t1: float, width_px: int) -> None:
         self.overview.set_window(t0, t1)
+        if not self.isVisible():  # its size is not final: asked when shown (showEvent), once
+            self._ask_when_shown = True
+            return
         a, b = self.view.asked_window()  # wider in a zone that moves date-only events
         bins = max(1, int(width_px // DENSITY_BIN_PX * (b - a) / max(t1 - t0, 1e-9)))
+        key = (a, b, tuple(self.lanes()), bins, self.cap, self.filters, self.query)
+        if self._asked_key is not None and self._asked_key[0] == key and \
+                self._asked_key[1] == self.tracker.latest:
+            return  # the same window is being answered or drawn (the show and its resize both ask)
         request = self.tracker.ask(a, b, self.lanes(), bins, self.cap, self.filters, self.query)
+        self._asked_key = (key, request.generation)
         self.worker.ask_window(request)
+
+    def showEvent(self, ev: Any) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(ev)
+        if self._ask_when_shown:
+            self._ask_when_shown = False
+            QTimer.singleShot(0, self.view.ask_again)  # after the layout has given the view its size
 
     def _on_content(self, content: WindowContent) -> None:
         if not self.tracker.offer(content):
             return  # an older window's answer arrived late
         self.view.show_content(content)
         self.contents_shown += 1
+        if content.complete and not self._slow_asked:
+            self._ask_slow()
         if not self.zone_picker.full:
             self.zone_picker.fill_all()  # after the first answer is drawn: the whole list takes ~0.3 s
         self._say_drawn()
@@ -568,12 +590,6 @@ class CollectionWindow(QMainWindow):
     def _ask_facets(self) -> None:
         """Count the collection's tags (a scan of every row: 5 s at 10^8 events), beside the
         window's questions; the tag list says it is counting until then."""
-        if not self.tag_list.count():
-            item = QListWidgetItem(COUNTING_TAGS)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)  # not a tag: nothing to tick
-            self.tag_list.blockSignals(True)
-            self.tag_list.addItem(item)
-            self.tag_list.blockSignals(False)
         self.worker.ask_task("facets", lambda s: s.facet_counts("tags"), slow=True)
 
     def _show_facets(self, counts: dict[str, int]) -> None:
@@ -646,7 +662,17 @@ class CollectionWindow(QMainWindow):
         elif name == "dday":
             self._show_dday(*result)
 
+    def _ask_slow(self) -> None:
+        """The tag counts and the first and last event markers: after the first frame."""
+        self._slow_asked = True
+        self._ask_facets()
+        self._ask_reach()
+
     def _on_failed(self, kind: str, message: str) -> None:
+        if kind == "window":
+            self._asked_key = None  # the same window may be asked again
+            if not self._slow_asked:
+                self._ask_slow()
         self.statusBar().showMessage(f"The collection could not answer ({kind}): {message}", 15000)
 
     def closeEvent(self, ev: Any) -> None:  # noqa: N802 (Qt name)
