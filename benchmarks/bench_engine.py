@@ -267,6 +267,9 @@ def run_window(target: str) -> dict:
     is first on ``sys.path`` (``--code``): a :class:`CollectionWindow` on the store
     where the code has one, else ``read_timeline_report`` + ``MainWindow`` (main).
 
+    *imported*, *store open*: from the start until the viewer's modules are imported, and
+    until the store is open (main's code: no store, both the imports); *paint after open*:
+    *first paint* less *store open*, what the window itself takes.
     *window shown*: from opening until the window is shown (a collection window:
     lanes and axis, events still on their way); *first paint*: until its first
     frame is painted with its events (a collection window: once the first
@@ -288,8 +291,10 @@ def run_window(target: str) -> dict:
     except ImportError:
         CollectionWindow = None  # noqa: N806 - main's code: the window loads the columns
     frames, filled, drawn, n_events = [], [], 0, 0
+    imported = opened = time.perf_counter() - t0
     if CollectionWindow is not None:
         store = open_collection_store(target)
+        opened = time.perf_counter() - t0
         n_events = getattr(store, "n_events", 0)
         w = CollectionWindow(store, Path(target).name)
         w.resize(1920, 1080)
@@ -333,7 +338,7 @@ def run_window(target: str) -> dict:
             frame = w.view.events_item._frame
             drawn = max(drawn, 0 if frame is None or frame.hit is None else len(frame.hit["row"]))
         w.close()
-    return {"n": n_events, "shown": shown, "first": first, "p50": statistics.median(frames),
+    return {"n": n_events, "imported": imported, "opened": opened, "shown": shown, "first": first, "p50": statistics.median(frames),
             "p95": float(np.percentile(frames, 95)),
             "filled_p95": float(np.percentile(filled, 95)) if filled else None, "drawn": drawn, "rss": _rss_mb()}
 
@@ -342,9 +347,9 @@ def main_window_runs(codes: list[str], n: int, data: Path, existing: str | None 
     """Print the window table: every ``LABEL=DIR`` of ``codes`` opens the ``n``-event Parquet
     collection of ``data/LABEL/`` (written by that code's writer if missing: layouts differ),
     or the collection ``existing`` (nothing written)."""
-    print("| N | code | window shown s | first paint s | frame p50 ms | frame p95 ms | filled p95 ms | "
-          "most events drawn | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|---|", flush=True)
+    print("| N | code | imported s | store open s | window shown s | first paint s | paint after open s | "
+          "frame p50 ms | frame p95 ms | filled p95 ms | most events drawn | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     for code in codes:
         label, folder = code.split("=", 1)
         target = Path(existing) if existing else data / label / f"synthetic-{n}.parquet"
@@ -362,7 +367,8 @@ def main_window_runs(codes: list[str], n: int, data: Path, existing: str | None 
         r = json.loads(out.stdout.strip().splitlines()[-1])
         n = n or r.get("n", 0)
         filled = "—" if r["filled_p95"] is None else f"{r['filled_p95']:.0f}"
-        print(f"| {n:,} | {label} | {r['shown']:.2f} | {r['first']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | {filled} | "
+        print(f"| {n:,} | {label} | {r['imported']:.2f} | {r['opened']:.2f} | {r['shown']:.2f} | {r['first']:.2f} | "
+              f"{r['first'] - r['opened']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | {filled} | "
               f"{r['drawn']:,} | {r['rss']:.0f} |", flush=True)
 
 
