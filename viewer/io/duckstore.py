@@ -869,6 +869,15 @@ class DuckStore(CountedWindows, EventStore):
         if self._index is not None and self._owner is None:
             self._index.close()
 
+    def warm(self) -> None:
+        """Load what every window's question reads first: the count tables' sizes (a scan of
+        the table: 0.6 s at 10^8 events), the started/ended counts and the date-only spreads.
+        The window's worker calls it while the window is being built and shown."""
+        counts = self._count_cache()
+        if counts is not None:
+            counts.windows()
+            counts.spread()
+
     def background(self) -> DuckStore:
         """A second handle on this collection for another thread: a cursor of the same DuckDB
         database, so a long scan (the tag counts) runs beside the window's queries instead of
