@@ -64,6 +64,10 @@ __all__ = ["CollectionWindow", "NOT_YET", "PAGE_SIZE"]
 PAGE_SIZE = 100
 """Rows of the event list asked of the store at a time."""
 
+ZONES_AFTER_MS = 300
+"""How long after the first answer is drawn the zone picker lists every zone (0.2-0.3 s of
+the GUI thread: after the first frame's paint, not before it)."""
+
 COUNTING_TAGS = "Counting the tags…"
 """The tag list (Filters tab) while the store counts them (the window is drawn first)."""
 
@@ -118,6 +122,7 @@ class CollectionWindow(QMainWindow):
         self.contents_shown = 0  #: answers drawn so far (tests and benchmarks wait on it)
         self._asked_key: tuple[Any, ...] | None = None  # the last window asked, and its generation
         self._ask_when_shown = False  # a window was wanted before the window was shown
+        self._zones_asked = False  # the zone picker's whole list is on its way
         self._center = False  # centre the view on the selected event when it has been read
         self.extent = store.extent()
         self.tracker = WindowTracker()
@@ -370,8 +375,9 @@ class CollectionWindow(QMainWindow):
         self.contents_shown += 1
         if content.complete and not self._slow_asked:
             self._ask_slow()
-        if not self.zone_picker.full:
-            self.zone_picker.fill_all()  # after the first answer is drawn: the whole list takes ~0.3 s
+        if not self.zone_picker.full and not self._zones_asked:  # the whole list takes 0.2-0.3 s: once the
+            self._zones_asked = True  # first frame is painted (or when the list is opened)
+            QTimer.singleShot(ZONES_AFTER_MS, self.zone_picker, self.zone_picker.fill_all)
         self._say_drawn()
 
     def _say_drawn(self) -> None:
@@ -704,8 +710,14 @@ class _ZonePicker(ZonePicker):
 
     def fill_all(self) -> None:
         """List every zone (the timeline's, the system's, then all IANA zones)."""
+        if self.full:
+            return
         self.full = True
         self.fill()
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt name)
+        self.fill_all()  # opened before the whole list was filled in
+        super().showPopup()
 
 
 def _esc(text: str) -> str:
