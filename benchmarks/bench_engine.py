@@ -348,7 +348,8 @@ def run_window(target: str) -> dict:
             frame = w.view.events_item._frame
             drawn = max(drawn, 0 if frame is None or frame.hit is None else len(frame.hit["row"]))
         w.close()
-    return {"n": n_events, "imported": imported, "opened": opened, "shown": shown, "first": first, "pan": pan_at_once, "p50": statistics.median(frames),
+    return {"n": n_events, "imported": imported, "opened": opened, "shown": shown, "first": first,
+            "pan": pan_at_once, "p50": statistics.median(frames),
             "p95": float(np.percentile(frames, 95)),
             "filled_p95": float(np.percentile(filled, 95)) if filled else None, "drawn": drawn, "rss": _rss_mb()}
 
@@ -357,8 +358,8 @@ def main_window_runs(codes: list[str], n: int, data: Path, existing: str | None 
     """Print the window table: every ``LABEL=DIR`` of ``codes`` opens the ``n``-event Parquet
     collection of ``data/LABEL/`` (written by that code's writer if missing: layouts differ),
     or the collection ``existing`` (nothing written)."""
-    print("| N | code | imported s | store open s | window shown s | first paint s | paint after open s | first pan filled s | "
-          "frame p50 ms | frame p95 ms | filled p95 ms | most events drawn | peak RSS MB |")
+    print("| N | code | imported s | store open s | window shown s | first paint s | paint after open s | "
+          "first pan filled s | frame p50 ms | frame p95 ms | filled p95 ms | most events drawn | peak RSS MB |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     for code in codes:
         label, folder = code.split("=", 1)
