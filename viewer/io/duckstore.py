@@ -878,6 +878,10 @@ class DuckStore(CountedWindows, EventStore):
             counts.windows()
             counts.spread()
 
+    def interrupt(self) -> None:
+        """Stop the query this handle is running (it raises in its thread); never waits."""
+        self.con.interrupt()
+
     def background(self) -> DuckStore:
         """A second handle on this collection for another thread: a cursor of the same DuckDB
         database, so a long scan (the tag counts) runs beside the window's queries instead of

@@ -121,6 +121,9 @@ class StoreWorker(QObject):
             self._cond.notify_all()
         self._thread.join(timeout=5.0)
         if self._slow_thread is not None:
+            interrupt = getattr(self._slow_store, "interrupt", None)
+            if callable(interrupt):
+                interrupt()  # a scan of seconds (the tag counts) ends now, not after the window closed
             self._slow_thread.join(timeout=5.0)
             if not self._slow_thread.is_alive() and self._slow_store is not None:
                 self._slow_store.close()  # its cursor (the store itself is closed by its owner)
