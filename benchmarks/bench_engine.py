@@ -267,6 +267,11 @@ def run_window(target: str) -> dict:
     is first on ``sys.path`` (``--code``): a :class:`CollectionWindow` on the store
     where the code has one, else ``read_timeline_report`` + ``MainWindow`` (main).
 
+    *imported*, *store open*: from the start until the viewer's modules are imported, and
+    until the store is open (main's code: no store, both the imports); *paint after open*:
+    *first paint* less *store open*, what the window itself takes; *first pan filled*: a pan by
+    half a window asked as soon as the first frame is painted, until drawn (the list, overview
+    and tag counts asked at opening are still being answered).
     *window shown*: from opening until the window is shown (a collection window:
     lanes and axis, events still on their way); *first paint*: until its first
     frame is painted with its events (a collection window: once the first
@@ -287,9 +292,11 @@ def run_window(target: str) -> dict:
         from viewer.ui.collection_window import CollectionWindow
     except ImportError:
         CollectionWindow = None  # noqa: N806 - main's code: the window loads the columns
-    frames, filled, drawn, n_events = [], [], 0, 0
+    frames, filled, drawn, n_events, pan_at_once = [], [], 0, 0, None
+    imported = opened = time.perf_counter() - t0
     if CollectionWindow is not None:
         store = open_collection_store(target)
+        opened = time.perf_counter() - t0
         n_events = getattr(store, "n_events", 0)
         w = CollectionWindow(store, Path(target).name)
         w.resize(1920, 1080)
@@ -299,6 +306,14 @@ def run_window(target: str) -> dict:
         w.wait_drawn(300.0, settled=False)
         w.view.grab()
         first = time.perf_counter() - t0
+        # a pan at once, as a user's first move: drawn while the list, overview and tags are asked
+        a, b = w.view.window()
+        t = time.perf_counter()
+        w.view.set_window(a + (b - a) / 2, b + (b - a) / 2)
+        w.view.ask_again()
+        w.wait_drawn(300.0, settled=False)
+        w.view.grab()
+        pan_at_once = time.perf_counter() - t
         w.wait_drawn(300.0)  # the list, overview and facets too, before the zoom
         for a, b in windows():
             t = time.perf_counter()
@@ -333,7 +348,8 @@ def run_window(target: str) -> dict:
             frame = w.view.events_item._frame
             drawn = max(drawn, 0 if frame is None or frame.hit is None else len(frame.hit["row"]))
         w.close()
-    return {"n": n_events, "shown": shown, "first": first, "p50": statistics.median(frames),
+    return {"n": n_events, "imported": imported, "opened": opened, "shown": shown, "first": first,
+            "pan": pan_at_once, "p50": statistics.median(frames),
             "p95": float(np.percentile(frames, 95)),
             "filled_p95": float(np.percentile(filled, 95)) if filled else None, "drawn": drawn, "rss": _rss_mb()}
 
@@ -342,9 +358,9 @@ def main_window_runs(codes: list[str], n: int, data: Path, existing: str | None 
     """Print the window table: every ``LABEL=DIR`` of ``codes`` opens the ``n``-event Parquet
     collection of ``data/LABEL/`` (written by that code's writer if missing: layouts differ),
     or the collection ``existing`` (nothing written)."""
-    print("| N | code | window shown s | first paint s | frame p50 ms | frame p95 ms | filled p95 ms | "
-          "most events drawn | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|---|", flush=True)
+    print("| N | code | imported s | store open s | window shown s | first paint s | paint after open s | "
+          "first pan filled s | frame p50 ms | frame p95 ms | filled p95 ms | most events drawn | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     for code in codes:
         label, folder = code.split("=", 1)
         target = Path(existing) if existing else data / label / f"synthetic-{n}.parquet"
@@ -362,7 +378,9 @@ def main_window_runs(codes: list[str], n: int, data: Path, existing: str | None 
         r = json.loads(out.stdout.strip().splitlines()[-1])
         n = n or r.get("n", 0)
         filled = "—" if r["filled_p95"] is None else f"{r['filled_p95']:.0f}"
-        print(f"| {n:,} | {label} | {r['shown']:.2f} | {r['first']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | {filled} | "
+        print(f"| {n:,} | {label} | {r['imported']:.2f} | {r['opened']:.2f} | {r['shown']:.2f} | {r['first']:.2f} | "
+              f"{r['first'] - r['opened']:.2f} | {'—' if r.get('pan') is None else format(r['pan'], '.2f')} | "
+              f"{r['p50']:.1f} | {r['p95']:.1f} | {filled} | "
               f"{r['drawn']:,} | {r['rss']:.0f} |", flush=True)
 
 

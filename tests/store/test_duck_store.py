@@ -488,3 +488,30 @@ def test_writing_a_big_parquet_collection_says_a_duckdb_one_answers_faster(tmp_p
     assert "note: 3,000 events: the same collection as a DuckDB file opens and draws faster" in err
     assert f"`timeline-viewer convert {out} {tmp_path / 'out.duckdb'}` copies it" in err
     assert "search index is written for a .parquet collection only" in err
+
+
+@pytest.mark.parametrize("kind", ["parquet", "duckdb"])
+def test_a_second_handle_answers_as_the_store_and_closes_alone(big, big_parquet, tmp_path, kind):
+    """The window counts the tags on a second handle (another thread) while it draws: the
+    same answers as the store, and closing it leaves the store open."""
+    from viewer.io.duckstore import copy_collection
+
+    path = str(big_parquet)
+    if kind == "duckdb":
+        path = str(tmp_path / "big.duckdb")
+        copy_collection(str(big_parquet), path)
+    store = DuckStore(path)
+    try:
+        store.warm()
+        mem = MemoryStore(big)
+        other = store.background()
+        lo, hi = store.extent()
+        for facet in ("track", "tags"):
+            assert other.facet_counts(facet) == mem.facet_counts(facet)
+        assert np.array_equal(other.density(lo, hi, [0, 1, 2], 512), store.density(lo, hi, [0, 1, 2], 512))
+        other.close()
+        assert store.facet_counts("tags") == mem.facet_counts("tags")
+        assert store.visible(lo, lo + 86400 * 30, [0, 1, 2]).total == \
+            mem.visible(lo, lo + 86400 * 30, [0, 1, 2]).total
+    finally:
+        store.close()

@@ -64,6 +64,13 @@ __all__ = ["CollectionWindow", "NOT_YET", "PAGE_SIZE"]
 PAGE_SIZE = 100
 """Rows of the event list asked of the store at a time."""
 
+ZONES_AFTER_MS = 300
+"""How long after the first answer is drawn the zone picker lists every zone (0.2-0.3 s of
+the GUI thread: after the first frame's paint, not before it)."""
+
+COUNTING_TAGS = "Counting the tags…"
+"""The tag list (Filters tab) while the store counts them (the window is drawn first)."""
+
 REACH_BINS = 4096
 """Bins of the counts over the whole collection that place its first and last event markers
 (the overview's ``◀ from 2014``): to 1/4096 of the collection's extent."""
@@ -113,6 +120,9 @@ class CollectionWindow(QMainWindow):
         self.last_refusal = ""
         self.shown_event: Any = None
         self.contents_shown = 0  #: answers drawn so far (tests and benchmarks wait on it)
+        self._asked_key: tuple[Any, ...] | None = None  # the last window asked, and its generation
+        self._ask_when_shown = False  # a window was wanted before the window was shown
+        self._zones_asked = False  # the zone picker's whole list is on its way
         self._center = False  # centre the view on the selected event when it has been read
         self.extent = store.extent()
         self.tracker = WindowTracker()
@@ -133,9 +143,10 @@ class CollectionWindow(QMainWindow):
         #: the screen is smaller than the default size: :meth:`show_fitted` shows the window maximized
         self.open_maximized = fit_to_screen(self)  # as the main window: never taller than the screen
         self._home_and_ask()
-        self._ask_facets()
         self._ask_bands()
-        self._ask_reach()
+        # the tag counts and the reach (long scans at 10^8 events) are asked once the first frame
+        # is drawn (_on_content): asked now, they took the CPU from it; the tag list says "counting"
+        self._slow_asked = False
 
     def show_fitted(self) -> None:
         """Show the window at the size :func:`~viewer.ui.session.fit_to_screen` gave it (maximized if small)."""
@@ -245,6 +256,9 @@ class CollectionWindow(QMainWindow):
         self.tag_list = QListWidget()
         self.tag_list.setAccessibleName("Tags shown")
         self.tag_list.itemChanged.connect(lambda _i: self._apply_filters())
+        counting = QListWidgetItem(COUNTING_TAGS)
+        counting.setFlags(Qt.ItemFlag.NoItemFlags)  # not a tag: nothing to tick
+        self.tag_list.addItem(counting)  # until the store has counted them (_ask_facets)
         filters_tab = QWidget()
         fv = QVBoxLayout(filters_tab)
         fv.addWidget(QLabel("Tracks (drag or Alt+↑/↓ to reorder; C or a click on ▾ to collapse)"))
@@ -335,18 +349,35 @@ class CollectionWindow(QMainWindow):
 
     def _ask_window(self, t0: float, t1: float, width_px: int) -> None:
         self.overview.set_window(t0, t1)
+        if not self.isVisible():  # its size is not final: asked when shown (showEvent), once
+            self._ask_when_shown = True
+            return
         a, b = self.view.asked_window()  # wider in a zone that moves date-only events
         bins = max(1, int(width_px // DENSITY_BIN_PX * (b - a) / max(t1 - t0, 1e-9)))
+        key = (a, b, tuple(self.lanes()), bins, self.cap, self.filters, self.query)
+        if self._asked_key is not None and self._asked_key[0] == key and \
+                self._asked_key[1] == self.tracker.latest:
+            return  # the same window is being answered or drawn (the show and its resize both ask)
         request = self.tracker.ask(a, b, self.lanes(), bins, self.cap, self.filters, self.query)
+        self._asked_key = (key, request.generation)
         self.worker.ask_window(request)
+
+    def showEvent(self, ev: Any) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(ev)
+        if self._ask_when_shown:
+            self._ask_when_shown = False
+            QTimer.singleShot(0, self.view.ask_again)  # after the layout has given the view its size
 
     def _on_content(self, content: WindowContent) -> None:
         if not self.tracker.offer(content):
             return  # an older window's answer arrived late
         self.view.show_content(content)
         self.contents_shown += 1
-        if not self.zone_picker.full:
-            self.zone_picker.fill_all()  # after the first answer is drawn: the whole list takes ~0.3 s
+        if content.complete and not self._slow_asked:
+            self._ask_slow()
+        if not self.zone_picker.full and not self._zones_asked:  # the whole list takes 0.2-0.3 s: once the
+            self._zones_asked = True  # first frame is painted (or when the list is opened)
+            QTimer.singleShot(ZONES_AFTER_MS, self.zone_picker, self.zone_picker.fill_all)
         self._say_drawn()
 
     def _say_drawn(self) -> None:
@@ -395,7 +426,7 @@ class CollectionWindow(QMainWindow):
             w = (hi - lo) / REACH_BINS
             return lo + float(hit[0]) * w, lo + float(hit[-1] + 1) * w
 
-        self.worker.ask_task("reach", reach)
+        self.worker.ask_task("reach", reach, slow=True)  # every lane's counts over everything: beside the frames
 
     # -- list, search, filters ---------------------------------------------------
     def list_filter(self) -> StoreFilter:
@@ -450,7 +481,7 @@ class CollectionWindow(QMainWindow):
                  if it.checkState() == Qt.CheckState.Checked]
         self.view.set_tracks(order, self.state.collapsed_tracks)
         tags = None
-        if self.tag_list.count():
+        if self.tag_list.count() and self.tag_list.item(0).flags() & Qt.ItemFlag.ItemIsUserCheckable:
             checked = frozenset(self.tag_list.item(i).data(Qt.ItemDataRole.UserRole)
                                 for i in range(self.tag_list.count())
                                 if self.tag_list.item(i).checkState() == Qt.CheckState.Checked)
@@ -563,7 +594,9 @@ class CollectionWindow(QMainWindow):
             axis.set_relative(self.dday.day, self.dday.describe())
 
     def _ask_facets(self) -> None:
-        self.worker.ask_task("facets", lambda s: s.facet_counts("tags"))
+        """Count the collection's tags (a scan of every row: 5 s at 10^8 events), beside the
+        window's questions; the tag list says it is counting until then."""
+        self.worker.ask_task("facets", lambda s: s.facet_counts("tags"), slow=True)
 
     def _show_facets(self, counts: dict[str, int]) -> None:
         self.tag_list.blockSignals(True)
@@ -635,7 +668,17 @@ class CollectionWindow(QMainWindow):
         elif name == "dday":
             self._show_dday(*result)
 
+    def _ask_slow(self) -> None:
+        """The tag counts and the first and last event markers: after the first frame."""
+        self._slow_asked = True
+        self._ask_facets()
+        self._ask_reach()
+
     def _on_failed(self, kind: str, message: str) -> None:
+        if kind == "window":
+            self._asked_key = None  # the same window may be asked again
+            if not self._slow_asked:
+                self._ask_slow()
         self.statusBar().showMessage(f"The collection could not answer ({kind}): {message}", 15000)
 
     def closeEvent(self, ev: Any) -> None:  # noqa: N802 (Qt name)
@@ -667,8 +710,14 @@ class _ZonePicker(ZonePicker):
 
     def fill_all(self) -> None:
         """List every zone (the timeline's, the system's, then all IANA zones)."""
+        if self.full:
+            return
         self.full = True
         self.fill()
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt name)
+        self.fill_all()  # opened before the whole list was filled in
+        super().showPopup()
 
 
 def _esc(text: str) -> str:

@@ -7,6 +7,16 @@ answer to the last one, never the nine in between.  Window answers come in
 two parts (the events, then the density strips of the crowded lanes) so the
 view draws the events at once and fills in the strips.  Answers arrive as
 Qt signals, queued to the GUI thread.
+
+A store with a ``warm()`` method (DuckDB: loading its count tables, 0.7 s at
+10^8 events) is warmed in the worker thread as soon as the worker starts,
+while the window is built and shown, instead of on its first question.
+
+Tasks asked with ``slow=True`` (the tag counts: a scan of every row, 5 s at
+10^8 events) run in a second thread on a second handle of the store when it
+has one (``store.background()``: a DuckDB cursor), so a window asked
+meanwhile is answered at once instead of after the scan; a store without
+one answers them in the first thread, in turn, as before.
 """
 
 from __future__ import annotations
@@ -56,14 +66,22 @@ class StoreWorker(QObject):
         self._pending: dict[str, Any] = {}
         self._stopped = False
         self.busy = False  #: a question is being answered (read by tests and the status line)
+        self.slow_busy = False  #: a slow task is being answered in the second thread
+        self._slow: dict[str, Callable[[EventStore], Any]] = {}
+        background = getattr(store, "background", None)
+        self._slow_store: EventStore | None = background() if callable(background) else None
         self._thread = threading.Thread(target=self._run, name="store-worker", daemon=True)
         self._thread.start()
+        self._slow_thread: threading.Thread | None = None
+        if self._slow_store is not None:
+            self._slow_thread = threading.Thread(target=self._run_slow, name="store-worker-slow", daemon=True)
+            self._slow_thread.start()
 
     # -- asking (GUI thread) --------------------------------------------
     def _ask(self, kind: str, payload: Any) -> None:
         with self._cond:
             self._pending[kind] = payload  # a newer question of the same kind replaces a waiting one
-            self._cond.notify()
+            self._cond.notify_all()
 
     def ask_window(self, request: WindowRequest) -> None:
         """Fetch ``request``'s events, then its strips (skipped if a newer window is asked meanwhile)."""
@@ -77,31 +95,44 @@ class StoreWorker(QObject):
         """Search the collection (at most ``cap`` ids, and the total)."""
         self._ask("search", (query, cap))
 
-    def ask_task(self, name: str, fn: Callable[[EventStore], Any]) -> None:
-        """Run ``fn(store)`` (the overview's counts, a page of the list); a newer task replaces a waiting one."""
+    def ask_task(self, name: str, fn: Callable[[EventStore], Any], slow: bool = False) -> None:
+        """Run ``fn(store)`` (the overview's counts, a page of the list); a newer task replaces a waiting one.
+        ``slow``: a long scan, answered beside the windows when the store has a second handle (module doc)."""
         with self._cond:
+            if slow and self._slow_store is not None:
+                self._slow[name] = fn
+                self._cond.notify_all()
+                return
             tasks = self._pending.setdefault("task", {})
             tasks[name] = fn
-            self._cond.notify()
+            self._cond.notify_all()
 
     def idle(self) -> bool:
         """True when nothing waits and nothing runs."""
         with self._cond:
-            return not self._pending and not self.busy
+            return not self._pending and not self.busy and not self._slow and not self.slow_busy
 
     def stop(self) -> None:
         """End the thread after the question it is answering (waits at most 5 s)."""
         with self._cond:
             self._stopped = True
             self._pending.clear()
-            self._cond.notify()
+            self._slow.clear()
+            self._cond.notify_all()
         self._thread.join(timeout=5.0)
+        if self._slow_thread is not None:
+            interrupt = getattr(self._slow_store, "interrupt", None)
+            if callable(interrupt):
+                interrupt()  # a scan of seconds (the tag counts) ends now, not after the window closed
+            self._slow_thread.join(timeout=5.0)
+            if not self._slow_thread.is_alive() and self._slow_store is not None:
+                self._slow_store.close()  # its cursor (the store itself is closed by its owner)
 
     # -- answering (worker thread) ---------------------------------------
     def _next(self) -> tuple[str, Any] | None:
         with self._cond:
             while not self._pending and not self._stopped:
-                self._cond.wait()
+                self._cond.wait()  # (woken by slow tasks too: notify_all)
             if self._stopped:
                 return None
             kind = next(k for k in _ORDER if k in self._pending)
@@ -117,6 +148,17 @@ class StoreWorker(QObject):
             return kind, self._pending.pop(kind)
 
     def _run(self) -> None:
+        warm = getattr(self.store, "warm", None)
+        if callable(warm):  # while the window is being built and shown: what its first frame needs
+            with self._cond:
+                self.busy = True
+            try:
+                warm()
+            except Exception:  # noqa: BLE001,S110 - the first question meets the same error and names it
+                pass
+            finally:
+                with self._cond:
+                    self.busy = False
         while True:
             job = self._next()
             if job is None:
@@ -130,6 +172,27 @@ class StoreWorker(QObject):
             finally:
                 with self._cond:
                     self.busy = False
+
+    def _run_slow(self) -> None:
+        store = self._slow_store
+        assert store is not None
+        while True:
+            with self._cond:
+                while not self._slow and not self._stopped:
+                    self._cond.wait()
+                if self._stopped:
+                    return
+                name = next(iter(self._slow))
+                fn = self._slow.pop(name)
+                self.slow_busy = True
+            try:
+                self.sigTask.emit(name, fn(store))
+            except Exception as exc:  # noqa: BLE001 - the window shows the store's message
+                if not self._stopped:
+                    self.sigFailed.emit("task", str(exc))
+            finally:
+                with self._cond:
+                    self.slow_busy = False
 
     def _answer(self, kind: str, payload: Any) -> None:
         store = self.store
