@@ -183,6 +183,10 @@ class Banner(QFrame):
         if sum(rows(line) for line in lines) <= self.MAX_ROWS:
             self.label.setText(text)
             return
+        heads = [i for i, line in enumerate(lines) if i and line.endswith(":") and i + 1 < len(lines)]
+        if heads and len(heads) < self.MAX_ROWS - 1:  # several parts (problems, then how it was read): a row each
+            self._fit_parts(lines, [0, *heads], width)
+            return
         kept: list[str] = []
         used = 0
         for line in lines:
@@ -203,6 +207,35 @@ class Banner(QFrame):
             self.details.setPlainText(text)  # the whole message behind Show all
         if not self.details.isVisible():
             self.all_button.show()
+
+    def _fit_parts(self, lines: list[str], starts: list[int], width: int) -> None:
+        """Each part's heading and first line on one row, the first part's next
+        lines in the rows left, then how many more lines Show all lists."""
+        fm = self.label.fontMetrics()
+
+        def one_row(line: str) -> str:
+            return fm.elidedText(line, Qt.TextElideMode.ElideRight, int(width * 0.97))
+
+        ends = [*starts[1:], len(lines)]
+        parts = [lines[a:b] for a, b in zip(starts, ends)]
+        rows = [one_row(part[0] + (" " + part[1] if len(part) > 1 else "")) for part in parts]
+        shown = [min(2, len(part)) for part in parts]
+        extra = parts[0][2:]
+        room = self.MAX_ROWS - 1 - len(rows)
+        first = [one_row(line) for line in extra[:room]]
+        shown[0] += len(first)
+        more = 0
+        for part, n in zip(parts, shown):
+            for line in part[n:]:
+                m = re.fullmatch(r"… and (\d+) more \(Show all\)", line)
+                more += int(m.group(1)) if m else 1
+        out = [rows[0], *first, *rows[1:]]
+        self.label.setText("\n".join(out) + (f"\n… and {more} more (Show all)" if more else ""))
+        if more or out != lines:
+            if not self.details.toPlainText():
+                self.details.setPlainText("\n".join(lines))
+            if not self.details.isVisible():
+                self.all_button.show()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if obj is self.label and event.type() == QEvent.Type.Resize and getattr(self, "_text", ""):
