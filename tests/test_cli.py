@@ -229,3 +229,21 @@ def test_validate_says_how_to_read_day_month_year_dates(tmp_path, capsys, date_c
     assert f"--map start={date_column} --date-format %d/%m/%Y" in said
     assert main(["validate", str(path), "--map", f"start={date_column}", "--map", "title=Headline",
                  "--date-format", "%d/%m/%Y"]) == 0
+
+
+def test_a_date_only_one_order_fits_is_not_called_ambiguous(tmp_path, capsys):
+    """'11/16/2026' can only be month/day/year (16 is no month): the message says so and names
+    --date-format %m/%d/%Y, not "ambiguous" with the hint %d/%m/%Y (a newcomer's sheet)."""
+    path = tmp_path / "sheet.csv"
+    path.write_text('Date,Headline\n"November 14, 2026",Protesters gather\n11/16/2026,Mayor meets organisers\n',
+                    encoding="utf-8")
+    main(["validate", str(path)])
+    said = "".join(capsys.readouterr())
+    assert "'11/16/2026' is month/day/year" in said and "2026-11-16" in said
+    assert "ambiguous" not in said and "%d/%m/%Y" not in said
+    assert "--date-format %m/%d/%Y" in said
+    only = tmp_path / "mdy.csv"
+    only.write_text("Date,Headline\n11/16/2026,Mayor meets organisers\n03/04/2026,Vote\n", encoding="utf-8")
+    main(["validate", str(only)])
+    said = "".join(capsys.readouterr())
+    assert "--map start=Date --date-format %m/%d/%Y" in said and "%d/%m/%Y" not in said

@@ -203,3 +203,20 @@ def test_review_actions_are_undoable_commands_and_edit_opens_the_form(open_windo
     assert w.timeline.draft_count() == 16 and w.timeline.event(first).draft is not None
     dock.edit_current()
     assert w.state.selected == dock.current_id() and w.side_tabs.currentWidget() is w.edit_form
+
+
+def test_after_accept_or_reject_the_window_shows_the_draft_the_panel_moved_to(open_window):
+    """Reject used to move the panel to the next draft while the timeline and detail
+    pane stayed on the rejected one (newcomer's 18.png)."""
+    w = open_window(_draft().timeline, size=(1366, 768))
+    dock = w.review_dock
+    for button in (dock.reject_button, dock.accept_button, dock.reject_button):
+        w.state.selected = dock.current_id()  # the reviewer is on the panel's draft
+        button.click()
+        nxt = dock.current_id()
+        assert nxt is not None and w.state.selected == nxt
+        title = w.timeline.event(nxt).title
+        assert w.details.toPlainText().startswith(title[:20]), "the detail pane shows another event"
+        a, b = w.view.x_range()
+        cols = w.view.timeline.columns
+        assert a <= cols.xm[cols.row_of(nxt)] <= b, "the next draft is out of view"

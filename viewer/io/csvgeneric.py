@@ -312,6 +312,29 @@ _SHORT_SIGNED_YEAR = re.compile(r"^([+-])(\d{1,3})$")
 _NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
 
 
+def _day_month(message: str) -> bool:
+    """A problem about a date written with numbers in day and month order (``24/02/2022``)."""
+    return "never guessed" in message or "cannot be a month" in message
+
+
+def _numeric_orders(values: list[str]) -> list[str]:
+    """The formats (``%d/%m/%Y``, ``%m/%d/%Y``, with the cells' separator) that read every
+    numeric date among ``values``: both when each fits both, one when a part > 12 rules out the other."""
+    found = [m for m in (_NUMERIC_DATE.fullmatch(v.strip()) for v in values) if m]
+    if not found:
+        return []
+    sep = found[0].group(2)
+    fits = []
+    for fmt in (f"%d{sep}%m{sep}%Y", f"%m{sep}%d{sep}%Y"):
+        try:
+            for m in found:
+                datetime.strptime(m.group(0), fmt)
+        except ValueError:
+            continue
+        fits.append(fmt)
+    return fits
+
+
 def date_format_hint(header: list[str], rows: list[CsvRow], fld: str = "start", *, sample: int = 200) -> str:
     """How to read a column of dates written ``24/02/2022`` (which are never guessed), or ``""``.
 
@@ -607,7 +630,7 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             "speaker's own words, wrap the cell in quotation marks or add a quote_kind column (direct or "
             "reported; --map quote_kind=COLUMN)",
             read_reported[0], None, f"column {cols['quote']!r}"))
-    if not date_format and any("never guessed" in p.message for p in b.skipped):  # 24/02/2022: say how to read it
+    if not date_format and any(_day_month(p.message) for p in b.skipped):  # 24/02/2022: say how to read it
         for fld in ("start", "end"):
             hint = date_format_hint([cols[fld]], rows, fld) if fld in cols else ""
             if hint:
@@ -619,10 +642,12 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             other = next((v for v in (cell(r, fld) for r in rows)
                           if v and not _NUMERIC_DATE.match(v) and not is_open_word(v)), "") if fld else ""
             if other:  # said on each such row: the row is what is listed
-                why = (f"; --map {fld}={cols[fld]} --date-format %d/%m/%Y would not help: it reads every cell "
+                fits = _numeric_orders([cell(r, fld) for r in rows])
+                fmt = fits[0] if len(fits) == 1 else "%d/%m/%Y"  # the order the column's dates fit, if only one
+                why = (f"; --map {fld}={cols[fld]} --date-format {fmt} would not help: it reads every cell "
                        f"of column {cols[fld]!r} that way, and the column also holds dates written otherwise "
                        f"(e.g. {other!r})")
-                b.skipped = [replace(p, message=p.message + why) if "never guessed" in p.message else p
+                b.skipped = [replace(p, message=p.message + why) if _day_month(p.message) else p
                              for p in b.skipped]
     return b.report()
 

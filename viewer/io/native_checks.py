@@ -353,6 +353,12 @@ _UNPADDED = re.compile(r"^\s*-?\d{1,4}-\d{1,2}(-\d{1,2})?\s*$")
 def date_hint(text: str) -> str:
     """What to write instead of a date text that is not EDTF (`` (… is ambiguous …)``), or ``""``."""
     if _SLASHED.match(text):
+        a, b, year = (int(x) for x in re.split(r"[/.]", text.strip()))
+        if (a > 12) != (b > 12) and max(a, b) <= 31:  # only one order is a date: it is not ambiguous
+            day, month = (a, b) if a > 12 else (b, a)
+            order = "day/month/year" if a > 12 else "month/day/year"
+            iso = f"{year:04d}-{month:02d}-{day:02d}" if year >= 1000 else f"YYYY-{month:02d}-{day:02d}"
+            return f" ({text.strip()!r} is {order}, as {max(a, b)} cannot be a month: write it as {iso})"
         return (
             f" ({text.strip()!r} is ambiguous: day and month order is never guessed; "
             "write it as YYYY-MM-DD, e.g. 2022-03-04 or 2022-04-03, whichever the source means)"

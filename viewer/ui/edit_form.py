@@ -420,6 +420,10 @@ class EventForm(QScrollArea):
             verb = "Mark planned" if new.planned else "Mark not planned"
         problems = self.authoring.push(C.UpdateEvent(ev.id, new, verb))
         self._show_problems(problems, field)
+        if (new.start, new.end) != (ev.start, ev.end) and self._shown(ev.id):
+            view = getattr(self.main, "view", None)
+            if view is not None and self.main.state.selected == ev.id:
+                view.follow_edit(ev.id)  # the event moved: the view follows it
         return problems
 
     def _show_problems(self, problems: list[Problem], field: FormField) -> None:

@@ -34,11 +34,12 @@ through :mod:`viewer.io` (and pictures through :mod:`viewer.ui.export`).
 from __future__ import annotations
 
 import os
+import re
 import time
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QRect, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -99,6 +100,10 @@ class Banner(QFrame):
     DETAILS_HEIGHT_PX = 220
     """Height of the scrolling list of every line (it scrolls beyond)."""
 
+    MAX_ROWS = 4
+    """Rows of text the strip shows at most (wrapped lines count): the rest is
+    behind Show all, so the timeline keeps most of a 768 px high window."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("fileBanner")
@@ -111,6 +116,7 @@ class Banner(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.label)
+        self.label.installEventFilter(self)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setAccessibleName("Every line of the message")
@@ -140,15 +146,101 @@ class Banner(QFrame):
         colour, border = ("#fde8e8", "#c0392b") if error else ("#fff4d6", "#b8860b")
         self.setStyleSheet(f"#fileBanner {{ background: {colour}; border: 2px solid {border}; border-radius: 4px; }}"
                            "QLabel { color: #1b1f24; font-size: 12pt; }")
-        self.label.setText(text)
+        self._text, self._fit_width = text, -1
         details = "" if details == text else details
         self.details.setPlainText(details)
         self.details.hide()
         self.label.show()
         self.all_button.setText("Show all")
         self.all_button.setVisible(bool(details))
+        self.ensurePolished()
+        self.label.ensurePolished()
+        self._fit()
         self.error = error
         self.show()
+
+    def _fit(self) -> None:
+        """Show at most :attr:`MAX_ROWS` rows of the message at the label's
+        width: whole lines while they fit, then how many more Show all lists."""
+        text = getattr(self, "_text", "")
+        if self.isVisible() and self.label.width() > 50:
+            width = self.label.width()
+        else:  # not laid out yet: the width it will have under the title
+            parent = self.parentWidget()
+            outer = parent.width() if parent is not None else self.width()
+            width = max(200, outer - self.all_button.sizeHint().width() - 40)
+        if width == self._fit_width:
+            return
+        self._fit_width = width
+        fm = self.label.fontMetrics()
+        step = max(1, fm.lineSpacing())
+
+        def rows(line: str) -> int:
+            box = fm.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), line or " ")
+            return max(1, round(box.height() / step))
+
+        lines = text.split("\n")
+        if sum(rows(line) for line in lines) <= self.MAX_ROWS:
+            self.label.setText(text)
+            return
+        heads = [i for i, line in enumerate(lines) if i and line.endswith(":") and i + 1 < len(lines)]
+        if heads and len(heads) < self.MAX_ROWS - 1:  # several parts (problems, then how it was read): a row each
+            self._fit_parts(lines, [0, *heads], width)
+            return
+        kept: list[str] = []
+        used = 0
+        for line in lines:
+            r = rows(line)
+            if used + r > self.MAX_ROWS - 1:
+                left = self.MAX_ROWS - 1 - used
+                if left > 0:  # the start of this line, in the rows left
+                    kept.append(fm.elidedText(line, Qt.TextElideMode.ElideRight, int(width * left * 0.85)))
+                break
+            kept.append(line)
+            used += r
+        more = 0
+        for line in lines[len(kept) - (kept[-1] not in lines):]:
+            m = re.fullmatch(r"… and (\d+) more \(Show all\)", line)
+            more += int(m.group(1)) if m else 1
+        self.label.setText("\n".join(kept) + f"\n… and {more} more (Show all)")
+        if not self.details.toPlainText():
+            self.details.setPlainText(text)  # the whole message behind Show all
+        if not self.details.isVisible():
+            self.all_button.show()
+
+    def _fit_parts(self, lines: list[str], starts: list[int], width: int) -> None:
+        """Each part's heading and first line on one row, the first part's next
+        lines in the rows left, then how many more lines Show all lists."""
+        fm = self.label.fontMetrics()
+
+        def one_row(line: str) -> str:
+            return fm.elidedText(line, Qt.TextElideMode.ElideRight, int(width * 0.97))
+
+        ends = [*starts[1:], len(lines)]
+        parts = [lines[a:b] for a, b in zip(starts, ends)]
+        rows = [one_row(part[0] + (" " + part[1] if len(part) > 1 else "")) for part in parts]
+        shown = [min(2, len(part)) for part in parts]
+        extra = parts[0][2:]
+        room = self.MAX_ROWS - 1 - len(rows)
+        first = [one_row(line) for line in extra[:room]]
+        shown[0] += len(first)
+        more = 0
+        for part, n in zip(parts, shown):
+            for line in part[n:]:
+                m = re.fullmatch(r"… and (\d+) more \(Show all\)", line)
+                more += int(m.group(1)) if m else 1
+        out = [rows[0], *first, *rows[1:]]
+        self.label.setText("\n".join(out) + (f"\n… and {more} more (Show all)" if more else ""))
+        if more or out != lines:
+            if not self.details.toPlainText():
+                self.details.setPlainText("\n".join(lines))
+            if not self.details.isVisible():
+                self.all_button.show()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.label and event.type() == QEvent.Type.Resize and getattr(self, "_text", ""):
+            self._fit()  # refit the message to the label's new width
+        return False
 
     def toggle_details(self) -> None:
         """Show all: the whole text in the scrolling list (again: back to the first lines)."""

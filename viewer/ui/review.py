@@ -437,6 +437,20 @@ class ReviewDock(QDockWidget):
         new = apply_review(self.window_, action, [eid] if eid else [])
         if new is not None and self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))  # on to the next draft
+            self._follow(self.current_id())
+
+    def _follow(self, eid: str | None) -> None:
+        """The draft the panel moved on to is selected in the window too (the
+        timeline and detail pane show it, not the draft just reviewed): the
+        reviewer's own action in the panel, unlike an edit elsewhere."""
+        if eid is None:
+            return
+        self._show(eid)
+        if self.window_.state.selected != eid:
+            self.window_.state.selected = eid
+        view = getattr(self.window_, "view", None)
+        if view is not None and view.timeline.has_event(eid):
+            view.ensure_visible(eid)
 
 
 def install(window) -> None:

@@ -507,6 +507,33 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         if (na, nb) != (a, b):
             self._vb.setXRange(na, nb, padding=0)
 
+    def follow_edit(self, event_id: str) -> None:
+        """After the event's dates were edited: if it is now out of view, pan
+        (same zoom) so it is in view; zoom out only if it is wider than the view."""
+        cols = self.timeline.columns
+        if not self.timeline.has_event(event_id):
+            return
+        row = cols.row_of(event_id)
+        a, b = self.x_range()
+        x0, x1 = float(cols.x0[row]), float(cols.x1[row])
+        if cols.kind[row] == 0:
+            x0 = x1 = float(cols.xm[row])
+        if not (np.isfinite(x0) and np.isfinite(x1)):
+            self.ensure_visible(event_id)  # an open side: show its first known moment
+            return
+        if self._y_window is not None and int(cols.lane[row]) >= 0:
+            self.scroll_to_lane(int(cols.lane[row]))
+        if x0 <= b and x1 >= a and (x1 - x0 <= b - a or (x0 >= a and x1 <= b)):
+            return  # in view already
+        width = b - a
+        if x1 - x0 > 0.8 * width:  # wider than the view: show all of it
+            pad = 0.05 * (x1 - x0)
+            self.set_x_range(x0 - pad, x1 + pad)
+            return
+        na, nb = pan_to_show(a, b, x0, x1, self.limits)
+        if (na, nb) != (a, b):
+            self._vb.setXRange(na, nb, padding=0)
+
     def mouseDoubleClickEvent(self, ev) -> None:  # noqa: N802
         # handled here, not only in the ViewBox: pyqtgraph reports the
         # second press of a double-click as a single click on some platforms
