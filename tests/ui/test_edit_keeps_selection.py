@@ -171,7 +171,8 @@ def test_events_list_title_is_the_widest_column_with_several_tracks(qtbot, make_
     row = table.source_model.row_of("drills-begin")
     title = table._view_index(row).siblingAtColumn(2)
     assert table.model().data(title, Qt.ItemDataRole.DecorationRole) is not None  # the Exercise swatch
-    assert table.model().data(title, Qt.ItemDataRole.ToolTipRole) == "Drills begin in Belarus\nExercise"
+    tip = table.model().data(title, Qt.ItemDataRole.ToolTipRole)
+    assert "Drills begin in Belarus" in tip and "Exercise" in tip
 
     wide = make_window((2560, 1080))
     wide_table = wide.event_list

@@ -39,6 +39,7 @@ from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FL
 from ..model.kept import forget, kept, kept_values
 from ..model.lanes import display_order
 from ..model.search import MatchList
+from ..model.text import plain_tooltip
 from ..model.timeline import Event, Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import describe_date
@@ -308,7 +309,7 @@ class EventTableModel(QAbstractTableModel):
         if role == _TOOLTIP and col == 2:  # the whole title (cut with "…" in a narrow list), and its track
             _day, track_id, title, _sources = self._cells(row)
             lane = self._lanes.get(track_id)
-            return f"{title}\n{lane[1].label if lane is not None else '(all tracks)'}"
+            return plain_tooltip(f"{title}\n{lane[1].label if lane is not None else '(all tracks)'}")
         if role == SORT_ROLE and col == 0:
             # rows are already in the documented time order (Event.sort_point,
             # ties in file order): sorting by date needs no event built
