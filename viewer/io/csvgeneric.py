@@ -54,7 +54,7 @@ warnings; a bad row is listed and skipped, the other rows load.
 
 The writer writes exactly these columns (``id, track, kind, title, start,
 end, summary, location, actors, tags, sources, url, start_phrase,
-start_basis, end_phrase, end_basis, quotes, status, review, draft_sentence,
+start_basis, end_phrase, end_basis, quote, speaker, quote_kind, quotes, status, review, draft_sentence,
 draft_article``), so its files read back.
 ``status`` is ``planned`` for an event shown as planned (the source
 describes it as still to happen, or it begins after the timeline's
@@ -63,8 +63,14 @@ reader marks ``planned`` rows planned so plans never come back as facts.
 ``review`` is ``unreviewed draft`` for an ingest draft not yet reviewed
 (empty otherwise), with the sentence and article it was read from in
 ``draft_sentence`` and ``draft_article``; the reader reads such a row back
-as a draft (its character offsets in the article are not kept), so a draft
-never comes back as a reviewed fact.
+as a draft (its character offsets in the article are not kept: read back
+without any), so a draft never comes back as a reviewed fact; a row with a
+``draft_sentence`` but another ``review`` is read as reviewed and warned.
+The first quote of each event is also written in ``quote``, ``speaker`` and
+``quote_kind`` (``direct`` or ``reported``), so it reads back as the same
+words of the same kind; a ``status`` of ``expected``, ``scheduled``,
+``tentative`` or ``announced`` is read as planned, any other value than
+``happened`` or empty as planned with a warning (never silently a fact).
 ``quotes`` is for people: one quote a line, direct speech in quotation marks
 with its speaker, reported speech attributed and never in quotation marks
 (:func:`viewer.model.quoting.quote_sentence`); the reader does not turn it
@@ -610,6 +616,12 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             draft = Draft(cell(row, "draft_sentence"), article=cell(row, "draft_article"))
         elif review not in ("", "reviewed"):
             odd_review.append(row)
+        if draft is None and (cell(row, "draft_sentence") or cell(row, "draft_article")):
+            fld = "draft_sentence" if cell(row, "draft_sentence") else "draft_article"
+            b.warn(f"{fld} {cell(row, fld)[:60]!r} (column {cols[fld]!r}) is given but the row's review cell "
+                   f"is {cell(row, 'review')[:40]!r}, not {DRAFT_REVIEW!r}: the event is read as reviewed and the "
+                   f"draft's sentence and article are not loaded (write {DRAFT_REVIEW!r} in the review column "
+                   "to read it as a draft)", row.line, row.where(cols[fld]))
         b.add(Event(eid, title, start, track, kind, end, cell(row, "summary"),
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
                     tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources,
