@@ -45,12 +45,13 @@ def test_ingest_bad_input_exits_2_and_says_why(tmp_path, capsys):
     assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "-o", str(tmp_path / "no" / "x.json")]) == 2
 
 
-def test_converting_drafts_to_a_format_without_a_draft_marker_says_so(tmp_path, capsys):
+def test_converting_drafts_to_vis_marks_them_and_says_what_is_not_kept(tmp_path, capsys):
     draft = tmp_path / "d.timeline.json"
     assert main(["ingest", str(DATA / "allied-resolve-2022.txt"), "-o", str(draft)]) == 0
     capsys.readouterr()
     assert main(["convert", str(draft), str(tmp_path / "d.vis.json")]) == 1
-    assert "16 events are unreviewed ingest drafts: vis cannot mark them as draft" in capsys.readouterr().err
+    assert ("16 unreviewed ingest drafts in vis-timeline: 'DRAFT, unreviewed:' at the start of the item's content "
+            "(read back as drafts); not kept: the sentence and article") in capsys.readouterr().err
     assert main(["convert", str(draft), str(tmp_path / "again.timeline.json")]) == 0  # native keeps the marker
 
 

@@ -33,10 +33,9 @@ CASES = {
     "timelinejs": ("out.timelinejs.json", None, None),
     "parquet": ("out.parquet", None, None),
     "duckdb": ("out.duckdb", None, None),
-    "vis": ("out.vis.json", "2 events are unreviewed ingest drafts: vis cannot mark them as draft, so they would "
-            "read back as reviewed facts (review them first, or write native, CSV, TimelineJS, Parquet or DuckDB, "
-            "which keep the mark)",
-            "2 events described as planned lose that status in vis-timeline"),
+    "vis": ("out.vis.json", "2 unreviewed ingest drafts in vis-timeline: 'DRAFT, unreviewed:' at the start of the "
+            "item's content (read back as drafts); not kept: the sentence and article each was read from",
+            "2 planned events: marked '(planned)' at the start of the item's content (read back as planned"),
 }
 
 
@@ -139,3 +138,17 @@ def test_icalendar_marks_drafts_tentative_and_says_draft(source, tmp_path, capsy
         "“Troops <moved> & \"said\" so.”")
     assert {k: str(v.get("status", "")) for k, v in ve.items()} == {
         "fact": "", "plan": "TENTATIVE", "dr": "TENTATIVE", "drplan": "TENTATIVE"}
+
+
+def test_vis_says_draft_and_planned_in_the_item_and_reads_its_own_marks_back(source, tmp_path, capsys):
+    out = tmp_path / "out.vis.json"
+    assert main(["convert", str(source), str(out)]) == 1
+    assert "cannot mark" not in capsys.readouterr().err
+    content = {i["id"]: i["content"] for i in json.loads(out.read_text(encoding="utf-8"))["items"]}
+    assert content == {"fact": "Reviewed fact", "plan": "(planned) Planned meeting",
+                       "dr": "DRAFT, unreviewed: Draft event", "drplan": "DRAFT, unreviewed: (planned) Draft plan"}
+    back = {e.id: e for e in read_timeline(out).events}
+    assert back["fact"].draft is None and not back["fact"].planned and back["fact"].title == "Reviewed fact"
+    assert back["plan"].planned and back["plan"].draft is None and back["plan"].title == "Planned meeting"
+    assert back["dr"].draft is not None and not back["dr"].planned and back["dr"].title == "Draft event"
+    assert back["drplan"].draft is not None and back["drplan"].planned and back["drplan"].title == "Draft plan"

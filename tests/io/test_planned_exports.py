@@ -33,8 +33,9 @@ def test_csv_reader_reads_a_status_column_and_warns_on_other_values(tmp_path):
     sheet.write_text("title,start,status\nTalks,2022-02-10,Planned\nVisit,2022-02-11,happened\n"
                      "Odd,2022-02-12,postponed\n", encoding="utf-8")
     report = read_timeline_report(sheet)
-    assert [e.planned for e in report.timeline.events] == [True, False, False]
-    assert any("'postponed'" in str(w) and "line 4" in str(w) for w in report.warnings)
+    assert [e.planned for e in report.timeline.events] == [True, False, True]  # postponed: never a fact
+    assert any("'postponed'" in str(w) and "line 4" in str(w) and "read as planned" in str(w)
+               for w in report.warnings)
 
 
 def test_timelinejs_says_planned_and_reads_it_back_and_vis_lists_the_lost_status(tmp_path, capsys, bundled_path):
@@ -51,7 +52,11 @@ def test_timelinejs_says_planned_and_reads_it_back_and_vis_lists_the_lost_status
     vis = tmp_path / "a.vis.json"
     assert main(["convert", bundled_path, str(vis), "--to", "vis"]) == 1
     err = capsys.readouterr().err
-    assert "4 events described as planned lose that status in vis-timeline" in err and "reference date" in err
+    assert "4 planned events: marked '(planned)' at the start of the item's content (read back as planned" in err
+    assert "reference date" in err and "lose that status" not in err
+    items = {i["id"]: i["content"] for i in json.loads(vis.read_text(encoding="utf-8"))["items"]}
+    assert items["johnson-stoltenberg-brussels"].startswith("(planned) ")
+    assert not items["truss-arrives-moscow"].startswith("(planned)")
 
 
 def test_icalendar_marks_planned_events_tentative(tmp_path, bundled_path):

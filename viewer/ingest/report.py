@@ -8,6 +8,10 @@ from .build import IngestResult
 __all__ = ["report_text"]
 
 
+def _where(offsets: tuple[int, int] | None) -> str:
+    return f"{offsets[0]}–{offsets[1]}" if offsets is not None else "not located"
+
+
 def report_text(result: IngestResult) -> str:
     """What ``timeline-viewer ingest`` prints: the publication date and why,
     each draft event (date, ``planned:`` before a plan's date, phrase, title, track, quotes with speakers:
@@ -22,7 +26,7 @@ def report_text(result: IngestResult) -> str:
         when = e.start.edtf + (f" .. {e.end.edtf}" if e.end is not None else "")
         if tl.is_planned(e):
             when = f"planned: {when}"  # a plan (future tense, or after publication), not a fact
-        lines.append(f"  [{when}] {e.title}  (track {e.track}; sentence {e.draft.offsets[0]}–{e.draft.offsets[1]})"
+        lines.append(f"  [{when}] {e.title}  (track {e.track}; sentence {_where(e.draft.offsets)})"
                      if e.draft else f"  [{when}] {e.title}")
         if e.start.phrase or e.start.basis:
             lines.append(f"      phrase: “{e.start.phrase}”; basis: {e.start.basis}")

@@ -54,7 +54,7 @@ warnings; a bad row is listed and skipped, the other rows load.
 
 The writer writes exactly these columns (``id, track, kind, title, start,
 end, summary, location, actors, tags, sources, url, start_phrase,
-start_basis, end_phrase, end_basis, quotes, status, review, draft_sentence,
+start_basis, end_phrase, end_basis, quote, speaker, quote_kind, quotes, status, review, draft_sentence,
 draft_article``), so its files read back.
 ``status`` is ``planned`` for an event shown as planned (the source
 describes it as still to happen, or it begins after the timeline's
@@ -63,8 +63,14 @@ reader marks ``planned`` rows planned so plans never come back as facts.
 ``review`` is ``unreviewed draft`` for an ingest draft not yet reviewed
 (empty otherwise), with the sentence and article it was read from in
 ``draft_sentence`` and ``draft_article``; the reader reads such a row back
-as a draft (its character offsets in the article are not kept), so a draft
-never comes back as a reviewed fact.
+as a draft (its character offsets in the article are not kept: read back
+without any), so a draft never comes back as a reviewed fact; a row with a
+``draft_sentence`` but another ``review`` is read as reviewed and warned.
+The first quote of each event is also written in ``quote``, ``speaker`` and
+``quote_kind`` (``direct`` or ``reported``), so it reads back as the same
+words of the same kind; a ``status`` of ``expected``, ``scheduled``,
+``tentative`` or ``announced`` is read as planned, any other value than
+``happened`` or empty as planned with a warning (never silently a fact).
 ``quotes`` is for people: one quote a line, direct speech in quotation marks
 with its speaker, reported speech attributed and never in quotation marks
 (:func:`viewer.model.quoting.quote_sentence`); the reader does not turn it
@@ -150,8 +156,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 """Model field -> normalised header names that feed it (first match wins)."""
 
 WRITE_COLUMNS = ("id", "track", "kind", "title", "start", "end", "summary", "location", "actors", "tags",
-                 "sources", "url", "start_phrase", "start_basis", "end_phrase", "end_basis", "quotes",
-                 "status", "review", "draft_sentence", "draft_article")
+                 "sources", "url", "start_phrase", "start_basis", "end_phrase", "end_basis", "quote", "speaker",
+                 "quote_kind", "quotes", "status", "review", "draft_sentence", "draft_article")
 
 DRAFT_REVIEW = "unreviewed draft"
 """The ``review`` cell of an unreviewed ingest draft (empty for every other event); read back as a draft."""
@@ -542,9 +548,24 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                 return inner, QuoteKind.DIRECT
             read_reported.append(row.line)
             return text, QuoteKind.REPORTED
+        if kind is QuoteKind.REPORTED and inner is not None:  # contradictory: kept as written, said so
+            b.warn(f"quote {text[:60]!r} is in quotation marks but its quote_kind {said!r} says "
+                   "reported speech (the writer's wording, never in quotation marks): read as reported speech "
+                   "with the marks kept as written; set quote_kind to direct if these are the speaker's own words",
+                   row.line, row.where(cols["quote"]))
         return (inner if inner is not None and kind is QuoteKind.DIRECT else text), kind
 
     quote_lines = [row.line for row in rows if cell(row, "quotes")]
+    if quote_lines and "quote" in cols:  # our own files: the first quote of each row is in 'quote'
+        beyond = [(row.line, cell(row, "quotes").count("\n")) for row in rows
+                  if cell(row, "quote") and "\n" in cell(row, "quotes")]
+        quote_lines = [row.line for row in rows if cell(row, "quotes") and not cell(row, "quote")]
+        if beyond:
+            n = sum(k for _, k in beyond)
+            b.warn(f"column {cols['quotes']!r} holds {n} quote{'' if n == 1 else 's'} beyond the one in column "
+                   f"{cols['quote']!r} of their row (as text for people, without speaker, kind and source "
+                   "fields): not read back as quotes (the native format keeps every quote)", beyond[0][0],
+                   f"column {cols['quotes']!r}")
     if quote_lines:  # text for people (quote_sentence): who said it and how cannot be read back honestly
         rows_text = f"{len(quote_lines)} row{'' if len(quote_lines) == 1 else 's'} with text"
         b.warn(f"column {cols['quotes']!r} ({rows_text}) is not read back into quotes: it is quotes written "
@@ -603,16 +624,27 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         if cell(row, "speaker") and not quotes:
             b.warn(f"speaker {cell(row, 'speaker')!r} without a quote; not loaded", row.line,
                    row.where(cols["speaker"]))
-        status = cell(row, "status").lower()
-        if status not in ("", "planned", "happened"):
-            b.warn(f"status {cell(row, 'status')!r} is not 'planned' or 'happened'; read as happened", row.line,
+        status = " ".join(cell(row, "status").lower().split())
+        if status in PLANNED_STATUS:
+            status = "planned"
+        elif status not in ("", "happened"):  # cancelled, postponed...: never made a fact without a word
+            b.warn(f"status {cell(row, 'status')!r} (column {cols['status']!r}) is not one of happened, planned, "
+                   f"{', '.join(sorted(PLANNED_STATUS - {'planned'}))}: read as planned (not shown as having "
+                   "happened); the status itself is not kept, so check the event", row.line,
                    row.where(cols["status"]))
+            status = "planned"
         review = " ".join(cell(row, "review").lower().split())
         draft = None
         if review in (DRAFT_REVIEW, "draft"):  # never read back as a reviewed fact
             draft = Draft(cell(row, "draft_sentence"), article=cell(row, "draft_article"))
         elif review not in ("", "reviewed"):
             odd_review.append(row)
+        if draft is None and (cell(row, "draft_sentence") or cell(row, "draft_article")):
+            fld = "draft_sentence" if cell(row, "draft_sentence") else "draft_article"
+            b.warn(f"{fld} {cell(row, fld)[:60]!r} (column {cols[fld]!r}) is given but the row's review cell "
+                   f"is {cell(row, 'review')[:40]!r}, not {DRAFT_REVIEW!r}: the event is read as reviewed and the "
+                   f"draft's sentence and article are not loaded (write {DRAFT_REVIEW!r} in the review column "
+                   "to read it as a draft)", row.line, row.where(cols[fld]))
         b.add(Event(eid, title, start, track, kind, end, cell(row, "summary"),
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
                     tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources,
@@ -652,6 +684,9 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
     return b.report()
 
 
+PLANNED_STATUS = frozenset(("planned", "expected", "scheduled", "tentative", "announced"))
+"""``status`` cells (case ignored) read as planned: the event is still to happen, never a fact."""
+
 QUOTE_KINDS: dict[str, QuoteKind] = {
     **dict.fromkeys(("direct", "quotation", "directquote", "directquotation", "directspeech", "verbatim",
                      "quote"), QuoteKind.DIRECT),
@@ -661,9 +696,11 @@ QUOTE_KINDS: dict[str, QuoteKind] = {
 """Words of a ``quote_kind`` cell (case, spaces, ``_`` and ``-`` ignored) -> the quote's kind."""
 
 _QUOTE_MARKS = (('"', '"'), ("“", "”"), ("„", "“"), ("„", "”"), ("”", "”"), ("«", "»"), ("»", "«"),
-                ("‘", "’"), ("'", "'"), ("‚", "‘"), ("‚", "’"), ("「", "」"), ("『", "』"))
+                ("‘", "’"), ("‚", "‘"), ("‚", "’"), ("「", "」"), ("『", "』"))
 """Opening and closing quotation marks a cell may be wrapped in (English, German, Swedish,
-French, Danish, single, CJK)."""
+French, Danish, typographic single, CJK).  ASCII apostrophes (``'we go'``) are not among them:
+they are apostrophes and spreadsheet escapes as often as quotation marks, and a direct
+quotation is never guessed from them."""
 
 
 def unwrapped_quote(text: str) -> str | None:
@@ -713,6 +750,19 @@ def unescape_formula(text: str) -> str:
     return text[1:] if text.startswith("'") and _formula(text.lstrip("'")) else text
 
 
+def _first_quote(e: Event) -> tuple[str, str, str]:
+    """The ``quote``, ``speaker`` and ``quote_kind`` cells of an event: its first quote, so it reads
+    back as the same words with the same kind (a direct quote whose own text is wrapped in quotation
+    marks gets one more pair, which the reader removes, so its marks survive)."""
+    if not e.quotes:
+        return "", "", ""
+    q = e.quotes[0]
+    text = q.text
+    if q.kind is QuoteKind.DIRECT and unwrapped_quote(text) is not None and '"' not in text:
+        text = f'"{text}"'
+    return text, q.speaker, QuoteKind(q.kind).value
+
+
 def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
     """The CSV text of a timeline (header :data:`WRITE_COLUMNS`, one row per event).
 
@@ -734,6 +784,7 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
             "; ".join(e.tags), "; ".join(s.outlet for s in sources),
             next((u for u in map(web_url, (s.url for s in sources)) if u), ""),
             e.start.phrase, e.start.basis, e.end.phrase if e.end else "", e.end.basis if e.end else "",
+            *_first_quote(e),
             "\n".join(quote_sentence(q) for q in e.quotes),
             "planned" if timeline.is_planned(e) else "happened",
             DRAFT_REVIEW if e.draft is not None else "",
@@ -761,9 +812,25 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """
     delimiter = "\t" if os.fspath(path).lower().endswith(".tsv") else ","
     write_text_atomic(path, csv_text(timeline, delimiter=delimiter))
-    offsets = any(e.draft is not None and e.draft.offsets != (0, 0) for e in timeline.events)
-    return (format_losses(timeline, "CSV", quotes="as text in the 'quotes' column", source_details=True,
-                          reference_date=True)
+    offsets = any(e.draft is not None and e.draft.offsets not in (None, (0, 0)) for e in timeline.events)
+    losses = format_losses(timeline, "CSV", quotes="as text in the 'quotes' column", source_details=True,
+                           reference_date=True)
+    n_quotes = sum(len(e.quotes) for e in timeline.events)
+    if n_quotes:  # the first quote of each event reads back (quote, speaker, quote_kind); the rest are text
+        losses = [line for line in losses if not line.startswith(f"{n_quotes} quotes:")]
+        firsts = [e for e in timeline.events if e.quotes]
+        beyond = n_quotes - len(firsts)
+        moved = sum(1 for e in firsts if e.quotes[0].source and e.quotes[0].source != (e.sources or ("",))[0])
+        lost = "speaker role, attribution, credibility and offsets lost"
+        if moved:
+            lost += f"; {moved} of them read back citing their event's first source, not their own"
+        line = (f"{n_quotes} quote{'' if n_quotes == 1 else 's'}: the first of each event ({len(firsts)}) in the "
+                f"'quote', 'speaker' and 'quote_kind' columns, read back with its words, speaker and kind ({lost})")
+        if beyond:
+            line += (f"; {beyond} quote{'' if beyond == 1 else 's'} beyond the first of their event kept only as "
+                     "text in the 'quotes' column (not read back as quotes)")
+        losses.append(line)
+    return (losses
             + draft_losses(timeline, "CSV", f"marked {DRAFT_REVIEW!r} in the 'review' column, sentence and article "
                            "in 'draft_sentence' and 'draft_article' (read back as drafts)",
                            "character offsets of the sentence in the article" if offsets else "")

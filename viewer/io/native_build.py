@@ -58,7 +58,7 @@ def event_from_dict(e: Mapping[str, Any], start: EventDate, end: EventDate | Non
     draft = None
     if isinstance(e.get("draft"), Mapping):
         d = e["draft"]
-        draft = Draft(sentence=string_field(d, "sentence"), offsets=_offsets(d.get("offsets")) or (0, 0),
+        draft = Draft(sentence=string_field(d, "sentence"), offsets=_offsets(d.get("offsets")),
                       article=string_field(d, "article"))
     return Event(
         id=e["id"],

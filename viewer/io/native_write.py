@@ -142,7 +142,9 @@ def event_to_dict(e: Event, zone: str) -> dict[str, Any]:
     if e.sources:
         item["sources"] = list(e.sources)
     if e.draft is not None:
-        draft: dict[str, Any] = {"sentence": e.draft.sentence, "offsets": list(e.draft.offsets)}
+        draft: dict[str, Any] = {"sentence": e.draft.sentence}
+        if e.draft.offsets is not None:  # not known for a draft read from CSV or TimelineJS: never made up
+            draft["offsets"] = list(e.draft.offsets)
         if e.draft.article:
             draft["article"] = e.draft.article
         item["draft"] = draft

@@ -480,9 +480,9 @@ def export_target(path: str, chosen: str | None = None) -> tuple[str, str]:
     return path + writer.extensions[0], writer.name
 
 
-KEEPS_DRAFTS = ("native", "parquet", "duckdb", "csv", "ics", "timelinejs")
+KEEPS_DRAFTS = ("native", "parquet", "duckdb", "csv", "ics", "timelinejs", "vis")
 """Writers whose files mark unreviewed drafts as such (a collection's rows keep each event's
-native JSON; CSV has a ``review`` column, iCalendar and TimelineJS a "DRAFT (unreviewed)" mark):
+native JSON; CSV has a ``review`` column, iCalendar, TimelineJS and vis-timeline a "DRAFT, unreviewed" mark):
 they list themselves what of a draft they do not keep; the others get a line saying the
 drafts lost their marker."""
 COLLECTION_WRITERS = ("parquet", "duckdb")

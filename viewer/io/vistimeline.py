@@ -19,6 +19,10 @@ item ``group``                     track (items without: track "Items")
 group ``id``, ``content``, ``order``  track id, label, order
 =================================  ==========================================
 
+An item ``content`` beginning ``DRAFT, unreviewed:`` or ``(planned)`` (this
+viewer's own marks, written by :func:`write_vis`) is read back as an
+unreviewed draft (without its sentence) or a planned event, the mark removed.
+
 Anything else (``className``, ``style``, ``editable``, ``subgroup``, nested
 groups...) is reported as a warning naming the item and field.  Date strings
 are never guessed: ``03/04/2022`` is refused with a message.  Times of day
@@ -42,7 +46,7 @@ from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.precision import format_interval
 from viewer.model.stated import Stated, stated_date
-from viewer.model.timeline import Event, EventKind, Timeline
+from viewer.model.timeline import Draft, Event, EventKind, Timeline
 
 from .atomic import write_text_atomic
 from .common import (
@@ -56,7 +60,7 @@ from .common import (
     parse_json,
 )
 from .jsonpos import PathPart
-from .losses import DateLoss, date_losses, event_not_written, planned_end_losses, zone_loss
+from .losses import DateLoss, date_losses, draft_losses, event_not_written, planned_end_losses, zone_loss
 from .timelinejs_dates import edtf_year
 
 __all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
@@ -239,7 +243,8 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
         if kind_text in ("range", "background") and end is None:
             b.skip(f"a {kind_text} item needs an end", None, where, path=ipath)
             continue
-        title = _text(b, item.get("content"), where, "content", ipath) or "(no content)"
+        title, is_draft, planned = _unmarked_title(_text(b, item.get("content"), where, "content", ipath))
+        draft = Draft("") if is_draft else None  # our own marker: the sentence is not in the file
         summary = _text(b, item.get("title"), where, "title", ipath)
         eid = b.event_id(_key(item.get("id")) or "", None, where, f"item-{index + 1}")
         if kind_text == "background":
@@ -250,7 +255,8 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
                 continue
             if item.get("group") is not None:
                 b.warn("a background item in a group is drawn across all tracks here", None, where, path=ipath)
-            b.add(Event(eid, title, start, "", EventKind.BAND, end, summary), None, where, path=ipath)
+            b.add(Event(eid, title, start, "", EventKind.BAND, end, summary, draft=draft, planned=planned),
+                  None, where, path=ipath)
             continue
         gkey = _key(item.get("group"))
         if gkey is None:
@@ -264,7 +270,8 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
                 b.warn(f"group {gkey!r} is not in the groups list; a track was made for it", None, where, path=ipath)
             track = group_ids.setdefault(gkey, b.track(f"group:{gkey}", gkey))
         kind = EventKind.POINT if end is None else EventKind.SPAN
-        b.add(Event(eid, title, start, track, kind, end, summary), None, where, path=ipath)
+        b.add(Event(eid, title, start, track, kind, end, summary, draft=draft, planned=planned),
+              None, where, path=ipath)
     return b.report()
 
 
@@ -331,6 +338,31 @@ def _js_end(end: Stated) -> str:
     return _js_date(end.earliest, end.precision)
 
 
+VIS_DRAFT_MARK = "DRAFT, unreviewed: "
+"""Begins the ``content`` of an unreviewed ingest draft (as TimelineJS and iCalendar exports say it);
+the reader reads such an item back as a draft (without its sentence, which vis-timeline cannot hold)."""
+VIS_PLANNED_MARK = "(planned) "
+"""Begins the ``content`` of a planned event (after any draft mark); read back as planned."""
+
+
+def _marked_title(timeline: Timeline, e: Event) -> str:
+    """The title as an item shows it: "DRAFT, unreviewed: " and "(planned) " first when so, so
+    neither a draft nor a plan is shown as a fact in vis-timeline."""
+    return ((VIS_DRAFT_MARK if e.draft is not None else "")
+            + (VIS_PLANNED_MARK if timeline.is_planned(e) else "") + e.title)
+
+
+def _unmarked_title(title: str) -> tuple[str, bool, bool]:
+    """``(title, draft, planned)`` of an item's content written by :func:`_marked_title`."""
+    draft = title.startswith(VIS_DRAFT_MARK)
+    if draft:
+        title = title[len(VIS_DRAFT_MARK):]
+    planned = title.startswith(VIS_PLANNED_MARK)
+    if planned:
+        title = title[len(VIS_PLANNED_MARK):]
+    return title or "(no content)", draft, planned
+
+
 def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
     """vis-timeline data of a timeline: ``{"title", "items", "groups"}`` and what was left out.
 
@@ -360,7 +392,8 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
             left.append(event_not_written(e, "vis-timeline", "no finite date within JavaScript's range"))
             continue
         assert known is not None
-        item: dict[str, Any] = {"id": e.id, "content": html.escape(e.title), "start": _js_date(lo, known.precision)}
+        item: dict[str, Any] = {"id": e.id, "content": html.escape(_marked_title(timeline, e)),
+                                "start": _js_date(lo, known.precision)}
         known_date = start if known is s_start or end is None else end
         if not known.exact:
             dates.append(DateLoss(e, "start" if known is s_start else "end", known_date, known.words, item["start"]))
@@ -409,7 +442,12 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     n_sourced = sum(1 for e in timeline.events if e.sources)
     lost = [f"{n_sourced} events: their sources are not written to vis-timeline"] if n_sourced else []
-    return left + lost + format_losses(timeline, "vis-timeline", source_details=False,
-                                       planned=True, reference_date=True,
-                                       fields=("actors", "tags", "location", "phrase", "basis")) + \
-        planned_end_losses(timeline, "vis-timeline", "the item runs to the announced end as if reported")
+    n_planned = sum(1 for e in timeline.events if timeline.is_planned(e))
+    if n_planned:
+        lost.append(f"{n_planned} planned event{'s' if n_planned != 1 else ''}: marked {VIS_PLANNED_MARK.strip()!r} "
+                    "at the start of the item's content (read back as planned; vis-timeline draws them as any item)")
+    return (left + lost + format_losses(timeline, "vis-timeline", source_details=False, reference_date=True,
+                                        fields=("actors", "tags", "location", "phrase", "basis"))
+            + draft_losses(timeline, "vis-timeline", f"{VIS_DRAFT_MARK.strip()!r} at the start of the item's "
+                           "content (read back as drafts)", "the sentence and article each was read from")
+            + planned_end_losses(timeline, "vis-timeline", "the item runs to the announced end as if reported"))

@@ -139,15 +139,16 @@ class Draft:
     ----------
     sentence : str
         The article's sentence the event was read from, verbatim.
-    offsets : (int, int)
+    offsets : (int, int) or None
         ``(start, end)`` character offsets of ``sentence`` in the article text
-        (after extraction from HTML or Markdown).
+        (after extraction from HTML or Markdown); None when not known (a draft
+        read back from CSV or TimelineJS, which do not keep them).
     article : str
         Name of the article file ("" for pasted text).
     """
 
     sentence: str
-    offsets: tuple[int, int] = (0, 0)
+    offsets: tuple[int, int] | None = None
     article: str = ""
 
 

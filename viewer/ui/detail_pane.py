@@ -227,8 +227,9 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
     if event.draft is not None:
         out.append("<tr><td><b>Status</b></td><td><b>Unreviewed draft</b>: read from "
                    f"{escape(event.draft.article or 'pasted text')} by ingest, not yet checked by a person "
-                   "(dotted outline; View &gt; Review drafts). Source sentence: "
-                   f"“{cut(event.draft.sentence, 'draft')}”</td></tr>")
+                   "(dotted outline; View &gt; Review drafts). "
+                   + (f"Source sentence: “{cut(event.draft.sentence, 'draft')}”" if event.draft.sentence.strip()
+                      else "no source sentence given") + "</td></tr>")
     out.append("</table><p class='muted'>Sorted (list order, ← / →) by the earliest possible "
                "start; an “on or before” date with its known day; a span of unknown start by its "
                "end; ties in file order.</p>")

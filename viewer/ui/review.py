@@ -363,7 +363,8 @@ class ReviewDock(QDockWidget):
         track = next((t.label for t in self.window_.timeline.tracks if t.id == e.track), e.track)
         lines.append(f"Track: {track}")
         if d is not None and d.article:
-            lines.append(f"From {d.article}, characters {d.offsets[0]}–{d.offsets[1]}")
+            lines.append(f"From {d.article}, characters {d.offsets[0]}–{d.offsets[1]}" if d.offsets is not None
+                         else f"From {d.article} (where in it not known)")
         self.sentence.setPlainText("\n".join(lines))  # plain text: never rendered as markup
         marks = []
         spans = []
