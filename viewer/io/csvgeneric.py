@@ -354,15 +354,7 @@ def date_format_hint(header: list[str], rows: list[CsvRow], fld: str = "start", 
         found = [m for m in (_NUMERIC_DATE.match(v) for v in values) if m]
         if not values or len(found) < len(values):  # every cell: a format that breaks ISO dates is no help
             continue
-        sep = found[0].group(2)
-        fits = []
-        for fmt in (f"%d{sep}%m{sep}%Y", f"%m{sep}%d{sep}%Y"):
-            try:
-                for m in found:
-                    datetime.strptime(m.group(0), fmt)
-            except ValueError:
-                continue
-            fits.append(fmt)
+        fits = _numeric_orders([m.group(0) for m in found])
         if fits:
             other = f" (or {fits[1]}: day and month order is never guessed)" if len(fits) == 2 else ""
             return (f"column {h!r} holds dates like {found[0].group(0)!r}: read it with --map {fld}={h} "
