@@ -36,9 +36,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .dates import EventDate
+from .dates import EventDate, Precision
 from .kept import kept
 from .timeline import Event, EventKind, Timeline
+from .zones import LOCAL_DAYS_ZONE, local_day_shift
 
 __all__ = ["PlannedEnd", "planned_end", "planned_end_rows", "PLANNED_END_KEY"]
 
@@ -64,6 +65,9 @@ class PlannedEnd:
     expected_id : str
         Id of the planned event that states the end ("" when the end is
         written as a date of the span itself).
+    on_days : bool
+        The announced end is a calendar date (a day or coarser), so drawn on a
+        display zone's days it moves with them (:func:`planned_end_rows`).
     """
 
     known_until: float
@@ -71,6 +75,7 @@ class PlannedEnd:
     announced: str
     known: str
     expected_id: str = ""
+    on_days: bool = False
 
     def words(self) -> str:
         """``"planned end, announced: Sun 20 Feb 2022 (known only through Thu 10 Feb 2022, the source's date)"``."""
@@ -150,7 +155,7 @@ def planned_end(timeline: Timeline, event: Event) -> PlannedEnd | None:
     if math.isfinite(end.latest) and end.relation != "on or after":
         if end.latest <= ref_end:
             return None  # ended by the source's date (in the end's own calendar day): reported
-        return PlannedEnd(ref.latest, end.latest, short_date(end), _day(ref))
+        return PlannedEnd(ref.latest, end.latest, short_date(end), _day(ref), on_days=_on_days(end))
     if end.relation != "on or after" or not math.isfinite(end.earliest):
         return None
     spans = [ev for ev in timeline.events if ev.end is not None and ev.kind != EventKind.POINT]
@@ -158,12 +163,18 @@ def planned_end(timeline: Timeline, event: Event) -> PlannedEnd | None:
                 if ev.id != event.id and ev.start.latest > end.earliest and _matches(event, ev, spans)]
     if not expected:
         if end.earliest >= ref_end:  # "on or after" a day after the source's: going on to it is a plan
-            return PlannedEnd(ref.latest, end.earliest, short_date(end), _day(ref))
+            return PlannedEnd(ref.latest, end.earliest, short_date(end), _day(ref), on_days=_on_days(end))
         return None
     exp = min(expected, key=lambda ev: ev.start.latest)
     if exp.start.latest <= ref.latest:
         return None
-    return PlannedEnd(ref.latest, exp.start.latest, short_date(exp.start), _day(ref), exp.id)
+    return PlannedEnd(ref.latest, exp.start.latest, short_date(exp.start), _day(ref), exp.id,
+                      on_days=_on_days(exp.start))
+
+
+def _on_days(date: EventDate) -> bool:
+    """A calendar date (a day or coarser, not open): drawn on a display zone's days."""
+    return date.precision <= Precision.DAY and date.relation != "open"
 
 
 def _ref_day_end(timeline: Timeline, end: EventDate) -> float:
@@ -183,13 +194,26 @@ def planned_end_rows(timeline: Timeline) -> dict[int, tuple[float, float]]:
 
     Found once per timeline (kept with it).  An end written as a date after the reference
     date is found from the columns alone (no event is built: a large file stays lazy); an
-    open end only when the timeline has planned events, by its event."""
+    open end only when the timeline has planned events, by its event.  An end with a time
+    within a day of the reference date is compared in its own zone in a small file; in a
+    large file read lazily, on UTC days (its event is not built).  On a display zone's days
+    (:func:`viewer.model.zones.timeline_on_local_days`) the reference day's end and an
+    announced calendar day are that zone's local midnights, as the columns' dates are."""
     def build() -> dict[int, tuple[float, float]]:
         ref = timeline.reference_date
         cols = timeline.columns
         if ref is None or not math.isfinite(ref.latest) or not len(cols):
             return {}
         o = cols.origin_epoch_s
+        # on a display zone's days (zones.timeline_on_local_days) the columns' calendar dates
+        # are local midnights: so are the reference day's end and an announced day's
+        zone = vars(timeline).get(LOCAL_DAYS_ZONE)
+
+        def local(epoch: float, on_days: bool) -> float:
+            return epoch + local_day_shift(epoch, zone) if zone and on_days else epoch
+
+        known_until = local(ref.latest, _on_days(ref))
+        lazy = hasattr(timeline.events, "_built")  # viewer.model.lazy_events: events built on demand
         cut = ref.latest - o
         with np.errstate(invalid="ignore"):
             # begun by the source's date (an unknown or "on or before" start too: x0 is -inf)
@@ -202,11 +226,19 @@ def planned_end_rows(timeline: Timeline) -> dict[int, tuple[float, float]]:
         out = {}
         for r in np.flatnonzero(late).tolist():
             if cols.x1[r] > cut + 86400 * 1.5:  # plainly after the reference day wherever it is
-                out[int(r)] = (float(ref.latest), float(cols.x1[r] + o))
+                out[int(r)] = (float(known_until), float(cols.x1[r] + o))
+                continue
+            if lazy or (not zone and (cols.x1[r] + o) % 86400 == 0):
+                # a UTC day boundary (a calendar date's end, no zone of its own), or a large file
+                # read lazily (building an event per span near the reference day took seconds):
+                # decided on UTC days without building the event; a small file's timed end asks
+                # its event, for the end's own calendar day
+                if cols.x1[r] > cut:
+                    out[int(r)] = (float(known_until), float(cols.x1[r] + o))
                 continue
             p = planned_end(timeline, timeline.events[int(cols.event_index[r])])
             if p is not None:
-                out[int(r)] = (p.known_until, p.planned_until)
+                out[int(r)] = (known_until, local(p.planned_until, p.on_days))
         if opened.any() and not timeline.planned_event_indexes:  # only "on or after" a later day then
             with np.errstate(invalid="ignore"):
                 opened &= cols.solid1 > cut - 86400 * 1.5
@@ -214,7 +246,7 @@ def planned_end_rows(timeline: Timeline) -> dict[int, tuple[float, float]]:
             for row in np.flatnonzero(opened).tolist():
                 p = planned_end(timeline, timeline.events[int(cols.event_index[row])])
                 if p is not None:
-                    out[int(row)] = (p.known_until, p.planned_until)
+                    out[int(row)] = (known_until, local(p.planned_until, p.on_days))
         return out
     return kept(timeline, "planned_end_rows", None, build)
 

@@ -471,6 +471,11 @@ def describe_date(date: EventDate, zone: str, timeline_zone: str = "UTC") -> str
     return text
 
 
+LOCAL_DAYS_ZONE = "_local_days_zone"
+"""Attribute of a timeline from :func:`timeline_on_local_days`: the zone whose
+calendar days its columns are drawn on (absent: UTC days)."""
+
+
 def local_day_shift(epoch_s: float, zone: str) -> float:
     """Seconds to add to a UTC-midnight day boundary to reach the same date's local midnight.
 
@@ -528,6 +533,7 @@ def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
     shifted = shifted_columns(cols, d_start, d_end)
     out = dataclasses.replace(timeline)
     vars(out)["columns"] = shifted
+    vars(out)[LOCAL_DAYS_ZONE] = zone  # what else is drawn on days asks (planned_end_rows)
     return out
 
 
