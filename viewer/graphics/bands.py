@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ..model.columns import BAND_LANE
 from ..model.planned_end import planned_end_rows
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
+from .marks import hatch
 from .style import TimelineStyle, label_font, layer_bounds
 
 __all__ = ["BandLayerItem"]
@@ -100,10 +101,8 @@ class BandLayerItem(pg.GraphicsObject):
             edge = self.style.color("band_fill", 200)
             p.fillRect(QRectF(x0, area.top(), known - x0, area.height()), fill)
             if plan is not None:  # the announced part: faint and hatched, a plan and not a report
-                p.fillRect(QRectF(known, area.top(), x1 - known, area.height()),
-                           self.style.color("band_fill", max(self.style.band_alpha // 3, 12)))
-                p.fillRect(QRectF(known, area.top(), x1 - known, area.height()),
-                           QBrush(self.style.color("band_fill", 150), Qt.BrushStyle.BDiagPattern))
+                hatch(p, QRectF(known, area.top(), x1 - known, area.height()), self.style.color("band_fill"),
+                      max(self.style.band_alpha // 3, 12), 150)
             p.setPen(QPen(edge, 2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
             p.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))

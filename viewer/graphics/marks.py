@@ -126,6 +126,18 @@ def draft_pen(style: TimelineStyle) -> QPen:
     return pen
 
 
+def hatch(p: QPainter, rect: QRectF, color: QColor, pale_alpha: int, line_alpha: int) -> None:
+    """Paint ``rect`` (device px) as a planned part: a pale fill of ``color`` at
+    ``pale_alpha`` under diagonal lines of it at ``line_alpha`` (0-255).  The one
+    look of a span's or band's announced end (its key: ``PLANNED_END_KEY``)."""
+    pale = QColor(color)
+    pale.setAlpha(pale_alpha)
+    p.fillRect(rect, pale)
+    lines = QColor(color)
+    lines.setAlpha(line_alpha)
+    p.fillRect(rect, QBrush(lines, Qt.BrushStyle.BDiagPattern))
+
+
 def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, frame: Frame, y: float,
              color: QColor, flags: int, selected: bool,
              plan: tuple[float, float] | None = None) -> tuple[float, float] | None:
@@ -174,13 +186,7 @@ def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, fr
         p.fillRect(QRectF(max(s0, m0), top, min(s1, m1) - max(s0, m0), h), solid)
     hatched = None
     if known is not None and full_x1 > known:  # the announced part: faint and hatched, a plan
-        rect = QRectF(known, top, full_x1 - known, h)
-        pale = QColor(color)
-        pale.setAlpha(35)
-        p.fillRect(rect, pale)
-        lines = QColor(color)
-        lines.setAlpha(230)
-        p.fillRect(rect, QBrush(lines, Qt.BrushStyle.BDiagPattern))
+        hatch(p, QRectF(known, top, full_x1 - known, h), color, 35, 230)
         hatched = (known, full_x1)
         x1 = full_x1
     if flags & DRAFT:
