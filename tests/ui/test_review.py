@@ -220,3 +220,29 @@ def test_after_accept_or_reject_the_window_shows_the_draft_the_panel_moved_to(op
         a, b = w.view.x_range()
         cols = w.view.timeline.columns
         assert a <= cols.xm[cols.row_of(nxt)] <= b, "the next draft is out of view"
+
+
+def test_accept_and_reject_act_on_the_draft_the_window_shows_and_name_it(open_window):
+    """Selecting an ordinary event in the window used to leave the previous draft current in the
+    panel: Accept then accepted a draft the user no longer saw."""
+    w = open_window(_draft().timeline)
+    dock = w.review_dock
+    plain = dock.current_id()
+    dock.accept_button.click()  # one event is no longer a draft
+    drafts_before = w.timeline.draft_count()
+    current = dock.current_id()
+    assert current is not None and dock.acting_on.text().startswith("Acting on: “")
+    w.state.selected = plain  # the analyst selects the accepted (ordinary) event on the timeline
+    assert dock.current_id() is None
+    assert not dock.accept_button.isEnabled() and not dock.reject_button.isEnabled()
+    assert "is not a draft" in dock.acting_on.text().replace("\n", " ")
+    dock.reject_button.click()
+    dock._act("accept")  # the A key
+    assert w.timeline.draft_count() == drafts_before and w.timeline.has_event(current)
+    w.state.selected = current  # back on a draft: the buttons act on it and say so
+    assert dock.current_id() == current and dock.accept_button.isEnabled()
+    title = w.timeline.event(current).title
+    assert dock.acting_on.text().replace("\n", " ").startswith(f"Acting on: “{title[:12]}")
+    assert f"Accept “{title}”" in dock.accept_button.toolTip()
+    dock.reject_button.click()
+    assert not w.timeline.has_event(current)

@@ -217,6 +217,12 @@ class ReviewDock(QDockWidget):
         self.sentence.setReadOnly(True)
         self.sentence.setAccessibleName("Source sentence of the draft")
         lay.addWidget(self.sentence, 2)
+        # which draft Accept, Reject, Edit and Merge act on, by name: the window may show another event
+        self.acting_on = QLabel()
+        self.acting_on.setTextFormat(Qt.TextFormat.PlainText)
+        self.acting_on.setAccessibleName("Draft the buttons act on")
+        self.acting_on.setWordWrap(True)
+        lay.addWidget(self.acting_on)
         buttons = QGridLayout()  # two columns: the panel fits in a quarter of a 1024-pixel window
         self.accept_button = QPushButton("&Accept")
         self.accept_button.setToolTip("Keep this event: it is no longer a draft (A)")
@@ -291,15 +297,19 @@ class ReviewDock(QDockWidget):
         n = len(ids)
         lines = [f"{n} unreviewed draft{'s' if n != 1 else ''}" if n else "No unreviewed drafts."] + self.notes
         self.summary.setText("\n".join(lines))
-        for b in (self.accept_button, self.reject_button, self.merge_button, self.all_button):
-            b.setEnabled(bool(n))
-        self.edit_button.setEnabled(bool(n) and getattr(self.window_, "edit_form", None) is not None)
-        target = keep if keep in ids else (self.window_.state.selected if self.window_.state.selected in ids else None)
+        self.all_button.setEnabled(bool(n))  # (the per-draft buttons: _name_current)
+        selected = self.window_.state.selected
+        elsewhere = selected is not None and selected not in ids and tl.has_event(selected)
+        target = keep if keep in ids else (selected if selected in ids else None)
         if target is None and ids:
             target = ids[0]
         self.list.blockSignals(True)  # (else _on_current would select the draft in the window)
-        self._select_row(target)
+        if elsewhere and not adopt:
+            self._no_current()  # another event is selected: no draft is current until one is picked
+        else:
+            self._select_row(target)
         self.list.blockSignals(False)
+        self._name_current()
         if adopt and target is not None and self.window_.state.selected is None:
             self.window_.state.selected = target
         if not ids:
@@ -333,19 +343,69 @@ class ReviewDock(QDockWidget):
                 self._show(eid)
                 return
 
+    def _no_current(self) -> None:
+        """No draft is current (the window selected an event that is not one): the per-draft buttons wait."""
+        self.list.setCurrentRow(-1)
+        self.list.clearSelection()
+        self.sentence.setPlainText("")
+        self.sentence.setExtraSelections([])
+        self.highlights = []
+
+    def _name_current(self) -> None:
+        """Say which draft the buttons act on; with none current, disable them and say why."""
+        eid = self.current_id()
+        tl = self.window_.timeline
+        for b in (self.accept_button, self.reject_button, self.merge_button):
+            b.setEnabled(eid is not None)
+        self.edit_button.setEnabled(eid is not None and getattr(self.window_, "edit_form", None) is not None)
+        fm = QFontMetricsF(self.acting_on.font())
+        room = max(60.0, self.list.viewport().width() - 8.0)
+
+        def short(title: str, prefix: str = "") -> str:  # the title on one line with what goes before it
+            return fm.elidedText(title, Qt.TextElideMode.ElideRight, room - fm.horizontalAdvance(prefix + "“”"))
+
+        if eid is not None:
+            title = tl.event(eid).title
+            whole = f"Acting on: “{title}”"
+            text = two_lines(whole, self.acting_on.font(), room)  # two lines at most, then "…"
+            for b, verb, keys in ((self.accept_button, "Accept", "A"), (self.reject_button, "Reject", "R or Delete")):
+                b.setToolTip(plain_tooltip(f"{verb} “{title}” ({keys})"))
+        elif self.list.count():
+            sel = self.window_.state.selected
+            other = tl.event(sel).title if sel is not None and tl.has_event(sel) else None
+            ask = "pick a draft in the list to review it."
+            whole = f"“{other}” is not a draft: {ask}" if other else ask.capitalize()
+            text = f"“{short(other)}” is not a draft: {ask}" if other else whole
+        else:
+            whole = text = ""
+        self.acting_on.setToolTip(plain_tooltip(whole))
+        self.acting_on.setText(text)
+        self.acting_on.setVisible(bool(text))
+
     def _on_current(self, item, _previous) -> None:
         if item is None:
+            self._name_current()
             return
         eid = item.data(Qt.ItemDataRole.UserRole)
         self._show(eid)
+        self._name_current()
         if self.window_.state.selected != eid:
             self.window_.state.selected = eid  # the timeline shows it (its track expanded)
 
     def _on_state(self, state, changed: set[str]) -> None:
-        if "selected" in changed and state.selected and state.selected != self.current_id():
-            self.list.blockSignals(True)
-            self._select_row(state.selected)
-            self.list.blockSignals(False)
+        """Follow the window's selection: a draft becomes current; another event leaves none current
+        (Accept and Reject never act on a draft the window no longer shows)."""
+        if "selected" not in changed or not state.selected or state.selected == self.current_id():
+            return
+        self.list.blockSignals(True)
+        tl = self.window_.timeline
+        if tl.has_event(state.selected):
+            if tl.event(state.selected).draft is not None:
+                self._select_row(state.selected)
+            else:
+                self._no_current()
+        self.list.blockSignals(False)
+        self._name_current()
 
     def _show(self, eid: str) -> None:
         """The draft's sentence, its date phrase and quotes highlighted, then what was made of it."""
