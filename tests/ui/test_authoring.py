@@ -83,8 +83,10 @@ def test_a_timeline_from_scratch_saved_closed_and_read_back(qtbot, window, tmp_p
     # one event by the form
     w.state.selected = None
     assert w.edit_form.add_event() == []
-    first = w.state.selected
+    assert w.state.selected == "new-event"
     set_field(w, "title", "Talks open in Geneva")
+    first = w.state.selected  # an added event's id comes from its first title
+    assert first == "talks-open-in-geneva"
     set_field(w, "start", "2022-02-10")
     set_field(w, "start_phrase", "on Thursday")
     assert w.edit_form.fields["start"].error.isHidden()
@@ -95,8 +97,8 @@ def test_a_timeline_from_scratch_saved_closed_and_read_back(qtbot, window, tmp_p
     w.view.set_x_range(day0 - 3 * 86400, day0 + 4 * 86400)
     assert w.canvas_edit.axis_unit() == "day"
     qtbot.mouseDClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=lane_point(w, 0, 0.3))
-    second = w.state.selected
     set_field(w, "title", "Ceasefire announced")
+    second = w.state.selected
     qtbot.mouseDClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=lane_point(w, 1, 0.8))
     third = w.state.selected
     assert len({first, second, third}) == 3 and len(w.timeline.events) == 3

@@ -162,3 +162,51 @@ def test_the_edit_tab_gets_room_on_a_laptop_screen_and_gives_it_back(qtbot, make
     assert w.edit_form.height() >= 0.55 * sum(w.side_splitter.sizes())  # was ~180 px of ~620
     tabs.setCurrentIndex(0)
     assert w.side_splitter.sizes() == before
+
+
+def _titled_event(qtbot, w, title: str, track_id: str) -> None:
+    form = w.edit_form
+    form.add_event()
+    box = form.fields["title"].widget
+    box.selectAll()
+    qtbot.keyClicks(box, title)
+    form.commit_event_field("title")
+    combo = form.fields["track"].widget
+    combo.setCurrentIndex(combo.findData(track_id))
+    form.commit_event_field("track")
+
+
+def test_a_new_timeline_saves_ids_from_titles_and_no_empty_default_track(qtbot, new_window, tmp_path):
+    """File > New used to save its empty "Track 1" beside the user's own tracks, and events
+    added by hand as "new-event", "new-event-2", … whatever their titles."""
+    w = new_window
+    assert w.track_edit.add_track("Council") == [] and w.track_edit.add_track("Mayor") == []
+    _titled_event(qtbot, w, "Council votes on budget", "council")
+    _titled_event(qtbot, w, "Mayor resigns", "mayor")
+    _titled_event(qtbot, w, "Council votes on budget", "council")  # the same title again: still unique
+    assert w.details.toPlainText().startswith("Council votes on budget")  # the renamed event stays selected
+    assert [t.label for t in w.timeline.tracks] == ["Track 1", "Council", "Mayor"]  # (until saved)
+    data = saved(w, tmp_path)
+    assert [t["label"] for t in data["tracks"]] == ["Council", "Mayor"]
+    assert [e["id"] for e in data["events"]] == ["council-votes-on-budget", "mayor-resigns",
+                                                 "council-votes-on-budget-2"]
+    assert [t.label for t in w.timeline.tracks] == ["Council", "Mayor"]  # the window shows what was saved
+    w.authoring.undo_stack.undo()  # the drop is one step of Edit > Undo
+    assert [t.label for t in w.timeline.tracks] == ["Track 1", "Council", "Mayor"]
+
+
+def test_a_used_default_track_is_saved_and_an_id_is_made_once(qtbot, new_window, tmp_path):
+    w = new_window
+    _titled_event(qtbot, w, "Budget passes", "track-1")
+    form = w.edit_form
+    box = form.fields["title"].widget
+    box.selectAll()
+    qtbot.keyClicks(box, "Budget passes narrowly")
+    form.commit_event_field("title")  # a second title keeps the id the first one gave
+    w.authoring.undo_stack.undo()
+    assert w.timeline.events[0].id == "budget-passes"
+    w.authoring.undo_stack.undo()  # undoing the first title gives the provisional id back
+    assert w.timeline.events[0].id == "new-event" and w.timeline.events[0].title == "New event"
+    w.authoring.undo_stack.redo()
+    data = saved(w, tmp_path)
+    assert [t["label"] for t in data["tracks"]] == ["Track 1"] and data["events"][0]["id"] == "budget-passes"

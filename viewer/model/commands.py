@@ -33,7 +33,8 @@ from .timeline import Event, Quote, Source, Timeline, Track
 __all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "edited_event_ids", "move_event", "resize_event",
            "add_quote", "update_quote", "remove_quote", "AddSource", "UpdateSource", "RemoveSource",
            "AddTrack", "UpdateTrack", "ReorderTracks", "remove_track", "SetStories", "add_story_step",
-           "remove_story_step", "UpdateTimeline", "Compound", "new_id"]
+           "remove_story_step", "UpdateTimeline", "Compound", "new_id",
+           "PROVISIONAL_ID", "retitle_new_event", "drop_unused_track"]
 
 
 def _short(title: str, limit: int = 40) -> str:
@@ -49,6 +50,28 @@ def new_id(taken: Any, text: str, prefix: str = "e") -> str:
     while has(candidate):
         candidate, k = f"{base}-{k}", k + 1
     return candidate
+
+
+PROVISIONAL_ID = re.compile(r"new-event(-[0-9]+)?")
+"""Ids an added event gets before it has a title ("new-event", "new-event-2", …)."""
+
+
+def retitle_new_event(doc: Document, event: Event, new: Event) -> Command:
+    """Give ``event`` the fields of ``new`` (an edit of its title among them): one
+    :class:`UpdateEvent`; but an added event still on its provisional id
+    (:data:`PROVISIONAL_ID`) that nothing refers to (no story step) takes an id made
+    from its new title (:func:`new_id`), in one step (``Compound`` of remove and add
+    at the same place, so Undo gives the old id back)."""
+    update = UpdateEvent(event.id, new)
+    title = new.title.strip()
+    if (not PROVISIONAL_ID.fullmatch(event.id) or not title or title == "New event"
+            or any(step.event == event.id for story in doc.timeline.stories for step in story.steps)):
+        return update
+    fresh = new_id(lambda x: x != event.id and doc.has_event(x), title)
+    if fresh == event.id:
+        return update
+    at = doc.index_of(event.id)
+    return Compound(update.text, [RemoveEvent(event.id, event.title), AddEvent(replace(new, id=fresh), at)])
 
 
 class Command:
@@ -352,6 +375,19 @@ def edited_event_ids(command: Command) -> frozenset[str] | None:
             ids |= found
         return frozenset(ids)
     return None
+
+
+def drop_unused_track(doc: Document, track_id: str) -> Command | None:
+    """File > New's default track dropped on save when it was never used: no
+    event on it, another track there, no story step showing it.  None: it stays."""
+    tl = doc.timeline
+    if track_id not in tl.track_index or len(tl.tracks) < 2:
+        return None
+    drop = _DropTrack(track_id)
+    if drop.problems(doc):
+        return None
+    label = tl.tracks[tl.track_index[track_id]].label
+    return Compound(f"Drop the unused track '{_short(label)}'", [drop])
 
 
 def remove_track(doc: Document, track_id: str, move_to: str | None = None) -> Compound:

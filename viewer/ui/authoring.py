@@ -46,11 +46,15 @@ AUTOSAVE_MS = 30_000
 """How often unsaved changes are written to the recovery file (milliseconds)."""
 
 
+DEFAULT_TRACK = Track("track-1", "Track 1")
+"""File > New's one track; dropped on save when events went to other tracks and it stayed empty."""
+
+
 def new_timeline(today: float | None = None) -> Timeline:
-    """An empty timeline with one track, its initial view on the current month."""
+    """An empty timeline with one track (:data:`DEFAULT_TRACK`), its initial view on the current month."""
     t = time.gmtime(time.time() if today is None else today)
     month = EventDate(f"{t.tm_year:04d}-{t.tm_mon:02d}")
-    return Timeline("Untitled timeline", tracks=(Track("track-1", "Track 1"),), home_start=month, home_end=month)
+    return Timeline("Untitled timeline", tracks=(DEFAULT_TRACK,), home_start=month, home_end=month)
 
 
 def _provisional_home(timeline: Timeline, new: bool) -> tuple | None:
@@ -131,6 +135,7 @@ class Authoring(QObject):
         self.document: Document | None = None
         self.native_path = self._native_target(window.path)
         self._new: Timeline | None = None
+        self.default_track: str | None = None
         #: the clock File > New's month is read from (epoch s; tests give a fixed one)
         self.clock = time.time
         self.provisional_home: tuple | None = _provisional_home(window.timeline, False)
@@ -244,6 +249,8 @@ class Authoring(QObject):
         self.undo_stack.clear()
         self.native_path = self._native_target(self.window.path)
         self.provisional_home = _provisional_home(timeline, timeline is self._new)
+        #: File > New's default track, while it may still be dropped on save (never a file's own track)
+        self.default_track = DEFAULT_TRACK.id if timeline is self._new else None
         self._new = None
         recovery.remove_recovery()
         self.update_title()
@@ -430,6 +437,10 @@ class Authoring(QObject):
         watched = files.watcher.files() if files is not None else []
         if files is not None and watched:
             files.watcher.removePaths(watched)  # our own write is not a change from outside
+        if self.default_track is not None:  # never used, another track there: not saved (one Undo step)
+            drop = C.drop_unused_track(self.doc(), self.default_track)
+            if drop is not None and not self.push(drop):
+                self.default_track = None
         try:
             tl = self.timeline
             # an empty timeline keeps its month: with no events it would reopen on 1 Jan 1970

@@ -418,8 +418,14 @@ class EventForm(QScrollArea):
         verb = "Edit"
         if name == "planned":
             verb = "Mark planned" if new.planned else "Mark not planned"
-        problems = self.authoring.push(C.UpdateEvent(ev.id, new, verb))
+        command: C.Command = C.UpdateEvent(ev.id, new, verb)
+        if name == "title":  # an added event's id comes from its first title ("new-event-2" otherwise)
+            command = C.retitle_new_event(self.authoring.doc(), ev, new)
+        was_selected = self.main.state.selected == ev.id
+        problems = self.authoring.push(command)
         self._show_problems(problems, field)
+        if not problems and isinstance(command, C.Compound) and was_selected:
+            self.main.state.selected = command.commands[-1].event.id  # type: ignore[attr-defined]
         if (new.start, new.end) != (ev.start, ev.end) and self._shown(ev.id):
             view = getattr(self.main, "view", None)
             if view is not None and self.main.state.selected == ev.id:

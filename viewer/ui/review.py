@@ -349,7 +349,7 @@ class ReviewDock(QDockWidget):
         self.list.clearSelection()
         self.sentence.setPlainText("")
         self.sentence.setExtraSelections([])
-        self.highlights = []
+        self.highlights: list[tuple[int, int]] = []
 
     def _name_current(self) -> None:
         """Say which draft the buttons act on; with none current, disable them and say why."""
