@@ -90,6 +90,14 @@ class TrackList(QListWidget):
         self._on_reorder()
 
 
+def _fit_width(lst: QListWidget) -> None:
+    """A list whose long entries wrap onto more lines at word breaks (else end in "…"): it never scrolls sideways."""
+    lst.setWordWrap(True)
+    lst.setResizeMode(QListWidget.ResizeMode.Adjust)
+    lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    lst.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
 class FilterPanel(QScrollArea):
     """Scrollable panel of filter lists, writing ``state.filters``.
 
@@ -106,6 +114,8 @@ class FilterPanel(QScrollArea):
         self._filling = False
         self._writing = False
         self.setWidgetResizable(True)
+        # the panel fits its width (long names wrap in the lists): it scrolls up and down only
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Filters")
         body = QWidget()
         lay = QVBoxLayout(body)
@@ -119,12 +129,17 @@ class FilterPanel(QScrollArea):
         lay.addWidget(self.summary)
         lay.addWidget(self.reset_button)
 
-        box = QGroupBox("Tracks (drag or Alt+↑/↓ to reorder; C or right-click to collapse)")
+        # a group box's title never wraps: the long hint is a wrapped line in the box (no sideways scrolling)
+        box = QGroupBox("Tracks")
         blay = QVBoxLayout(box)
+        hint = QLabel("Drag or Alt+↑/↓ to reorder; C or right-click to collapse.")
+        hint.setWordWrap(True)
+        blay.addWidget(hint)
         self.tracks = TrackList(self._write, self._toggle_collapsed)
         self.tracks.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tracks.customContextMenuRequested.connect(self._track_menu)
         self.tracks.setAccessibleName("Tracks")
+        _fit_width(self.tracks)
         self.tracks.itemChanged.connect(lambda _i: self._write())
         blay.addWidget(self.tracks)
         row = QHBoxLayout()
@@ -144,6 +159,7 @@ class FilterPanel(QScrollArea):
             blay = QVBoxLayout(box)
             lst = QListWidget()
             lst.setAccessibleName(FACET_TITLES[facet])
+            _fit_width(lst)
             lst.itemChanged.connect(lambda _i: self._write())
             blay.addWidget(lst)
             self.facet_lists[facet] = lst
