@@ -25,7 +25,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..graphics.events import EventLayerItem
@@ -48,6 +48,10 @@ ANIMATION_MS = 400
 """Duration of the move to a step's window (ms)."""
 CURSOR_IDLE_MS = 2500
 """The mouse cursor is hidden after this long without movement (ms)."""
+
+
+HEADER_SEP = "    ·    "
+"""Between the parts of the presentation header (step, tracks left out, drafts and planned marks)."""
 
 
 def keep_together(name: str) -> str:
@@ -167,6 +171,7 @@ class PresentWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.header = QLabel()
+        self._header_full = ""  # the header's text before it is wrapped to the window's width
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)  # a long story title must not widen the window past a 1024 px projector
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -267,10 +272,25 @@ class PresentWindow(QWidget):
             n = len(self.timeline.tracks)
             # the list wraps between tracks, never inside a name ("Normandy / Format" read as two tracks)
             names = ", ".join(keep_together(visible_controls(name)) for name in hidden)
-            text += f"    ·    {len(shown.tracks)} of {n} tracks (not shown: {names})"
+            text += f"{HEADER_SEP}{len(shown.tracks)} of {n} tracks (not shown: {names})"
         # drafts and planned events in the step's window are said in words, not by dotted rings only
         note = marks_note(*marks_in_range(shown, *(shown_range or step_window(self.timeline, step))))
-        return f"{text}    ·    {keep_together(note).replace(chr(0xa0) * 4, '    ')}" if note else text
+        return f"{text}{HEADER_SEP}{keep_together(note).replace(chr(0xa0) * 4, '    ')}" if note else text
+
+    def _wrapped_header(self, text: str) -> str:
+        """``text`` with a line break instead of the separator wherever the next part would not fit
+        on the line: a "·" stands between two parts on one line, never alone at a line's end."""
+        self.header.ensurePolished()  # (its font size comes from the style sheet)
+        fm = QFontMetricsF(self.header.font())
+        px = self._px(1 / 36)
+        room = self.width() - 2 * px - 2 * px // 3 - 8  # the padding either side, and some slack
+        lines: list[str] = []
+        for part in text.split(HEADER_SEP):
+            if lines and fm.horizontalAdvance(lines[-1] + HEADER_SEP + part) <= room:
+                lines[-1] += HEADER_SEP + part
+            else:
+                lines.append(part)
+        return "\n".join(lines)
 
     def _fit_header(self) -> bool:
         """The header as high as the current step's text needs at this width (its notes wrap
@@ -279,6 +299,8 @@ class PresentWindow(QWidget):
         width = self.width()
         if width <= 0:
             return False
+        if self._header_full:
+            self.header.setText(self._wrapped_header(self._header_full))
         was = self.header.minimumHeight()
         self.header.setMinimumHeight(0)  # a fixed height bounds what heightForWidth answers
         self.header.setMaximumHeight(16777215)
@@ -296,7 +318,8 @@ class PresentWindow(QWidget):
         self._header_key = key
         o = self.view.timeline.columns.origin_epoch_s
         full = None if shown_range is None else (shown_range[0] + o, shown_range[1] + o)
-        self.header.setText(self._header_text(self.presentation.index, shown_range=full))
+        self._header_full = self._header_text(self.presentation.index, shown_range=full)
+        self.header.setText(self._header_full)
         self._restyle_header()
         return self._fit_header()
 
