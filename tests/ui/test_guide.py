@@ -25,3 +25,13 @@ def test_help_user_guide_opens_the_guide_rendered(qtbot, make_window):
     assert "Using it" in text and "File > Print" in text and "Presenting on a briefing-room screen" in text
     assert "##" not in text  # rendered, not shown as Markdown source
     assert not dialog.browser.openLinks() and not dialog.browser.openExternalLinks()
+
+
+def test_the_guide_never_points_at_a_picture_it_does_not_show():
+    """The README's words "The picture above" were copied into the guide, which has no picture."""
+    import re
+
+    text = guide_markdown()
+    for m in re.finditer(r"(picture|screenshot|image) (above|below)", text, re.IGNORECASE):
+        before, after = text[:m.start()], text[m.end():]
+        assert "![" in (before if m.group(2).lower() == "above" else after), m.group(0)
