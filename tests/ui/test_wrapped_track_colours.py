@@ -21,13 +21,29 @@ def _tracks(n: int):
 
 
 def test_colours_are_distinct_until_the_palette_runs_out_then_shapes_tell_tracks_apart():
-    seven, nine = _tracks(7), _tracks(9)
-    assert len(set(seven.track_colours)) == 7 == len(TRACK_PALETTE)
-    assert set(seven.track_shapes) == {"diamond"}  # no repeat: every track keeps the diamond
-    assert nine.track_colours[7] == nine.track_colours[0] and nine.track_colours[8] == nine.track_colours[1]
-    assert nine.track_shapes[:7] == ("diamond",) * 7 and nine.track_shapes[7:] == ("circle", "circle")
-    looks = set(zip(nine.track_colours, nine.track_shapes))
-    assert len(looks) == 9  # no two tracks look alike
+    n = len(TRACK_PALETTE)
+    full, more = _tracks(n), _tracks(n + 2)
+    assert len(set(full.track_colours)) == n
+    assert set(full.track_shapes) == {"diamond"}  # no repeat: every track keeps the diamond
+    assert more.track_colours[n] == more.track_colours[0] and more.track_colours[n + 1] == more.track_colours[1]
+    assert more.track_shapes[:n] == ("diamond",) * n and more.track_shapes[n:] == ("circle", "circle")
+    looks = set(zip(more.track_colours, more.track_shapes))
+    assert len(looks) == n + 2  # no two tracks look alike
+
+
+def test_the_eight_tracks_of_an_ingested_article_have_eight_colours():
+    """The Allied Resolve draft's tracks: "People" (track 8) was drawn in "Russia"'s orange (told
+    apart by a circle only); eight uncoloured tracks now take eight colours."""
+    from pathlib import Path
+
+    from viewer.ingest import ingest_file
+
+    tl = ingest_file(Path(__file__).resolve().parents[1] / "data" / "articles" / "allied-resolve-2022.txt").timeline
+    labels = [t.label for t in tl.tracks]
+    assert "Russia" in labels and "People" in labels and len(labels) == 8
+    colours = dict(zip(labels, tl.track_colours))
+    assert colours["People"] != colours["Russia"] and len(set(tl.track_colours)) == 8
+    assert set(tl.track_shapes) == {"diamond"}
 
 
 def _marker_mask(img: QImage, x: float, y: float, colour: str, r: int = 10) -> np.ndarray:
@@ -41,11 +57,12 @@ def _marker_mask(img: QImage, x: float, y: float, colour: str, r: int = 10) -> n
 
 
 def test_desk_draws_the_eighth_track_with_another_marker_than_the_first(open_window):
-    tl = _tracks(8)
+    n = len(TRACK_PALETTE)  # the first track whose colour repeats
+    tl = _tracks(n + 1)
     w = open_window(tl, size=(1366, 768))
     img = w.view.grab().toImage()
     item = w.view.events_item
-    p0, p7 = item.marker_position("e0"), item.marker_position("e7")
+    p0, p7 = item.marker_position("e0"), item.marker_position(f"e{n}")
     assert p0 is not None and p7 is not None
     gold = tl.track_colours[0]
     m0 = _marker_mask(img, p0.x(), p0.y(), gold)  # (device pixels of the grab)
@@ -55,7 +72,8 @@ def test_desk_draws_the_eighth_track_with_another_marker_than_the_first(open_win
 
 
 def test_picture_legend_shows_the_repeated_colour_tracks_shape(tmp_path, monkeypatch):
-    tl = _tracks(8)
+    n = len(TRACK_PALETTE)
+    tl = _tracks(n + 1)
     drawn: list[str] = []
 
     def spy(self, painter, line, rect, colours):
@@ -66,10 +84,11 @@ def test_picture_legend_shows_the_repeated_colour_tracks_shape(tmp_path, monkeyp
     real = export._Picture._paint_legend_line
     monkeypatch.setattr(export._Picture, "_paint_legend_line", spy)
     export.export_picture(tl, tmp_path / "eight.png")
-    assert "diamond Track 0" in drawn and "circle Track 7" in drawn
+    assert "diamond Track 0" in drawn and f"circle Track {n}" in drawn
 
 
 def test_desk_track_label_of_the_repeated_colour_shows_its_marker_shape(open_window):
-    w = open_window(_tracks(8), size=(1366, 768))
+    n = len(TRACK_PALETTE)
+    w = open_window(_tracks(n + 1), size=(1366, 768))
     assert w.view.track_label(0) == "Track 0"  # a colour of its own: no shape needed
-    assert w.view.track_label(7) == "● Track 7"  # gold again, drawn with circles
+    assert w.view.track_label(n) == f"● Track {n}"  # gold again, drawn with circles

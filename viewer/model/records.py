@@ -30,7 +30,7 @@ __all__ = [
     "track_shapes",
 ]
 
-TRACK_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+TRACK_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#882255")
 """Colours given to tracks the file leaves uncoloured, in turn: the
 colour-blind-safe palette of Okabe & Ito (2008), *Color Universal Design*
 (https://jfly.uni-koeln.de/color/), without its yellow (#F0E442: 1.3:1 on
