@@ -125,6 +125,8 @@ TITLE_CHARS = 44
 """Longest draft title made by ingest ("Draft: " included): the window's header
 shows it on one line at 1366x768 beside "[N unreviewed drafts]"."""
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+"""A blank line: where a paragraph of the article ends."""
 _HEADLINE_END = re.compile(r"[.;,]$")
 _TIME_LEAD = re.compile(r"^(?:(?:On|Last|This|Next|Earlier|Late|Early)\s+\w+(?:\s+\d{1,2})?|Meanwhile|Yesterday|Today|"
                         r"Earlier|Separately),\s*")
@@ -242,7 +244,11 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
     memory = PersonMemory()
     unresolved: list[Unresolved] = []
     claims: list[Claim] = []
+    previous_end = 0
     for s in sentences:
+        if _PARAGRAPH_BREAK.search(text, previous_end, s.start):  # "he said" looks back in its paragraph only
+            memory.new_paragraph()
+        previous_end = s.end
         claims.extend(claims_of(s, pub, memory, unresolved))
     claims = _merge_undated(claims)
     settle_tracks(claims, text)

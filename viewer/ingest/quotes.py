@@ -12,10 +12,12 @@
   gives only the direct quote.
 * **Attribution chains**: "according to X, citing Y" and "X reported,
   citing Y," make Y a source relayed via X, itself relayed via the article.
-* "he" / "she" is the person last named before it (in the sentence, else in
-  the article so far); a surname alone ("Peskov stated") is the person named
+* "he" / "she" is the one person it can stand for in its paragraph
+  (:class:`PersonMemory`); a surname alone ("Peskov stated") is the person named
   in full earlier.  With no speaker found a quote keeps an empty speaker
-  (listed as unattributed): a speaker is never guessed.
+  (listed as unattributed), and reported speech by an unresolved "he"/"she" is
+  kept as an unnamed speaker's: a speaker is never guessed, and a claim someone
+  made is never left as the article's own.
 
 Every quote's ``start``/``end`` are offsets in the sentence with
 ``sentence[start:end] == text``.
@@ -124,7 +126,8 @@ class PersonMemory:
     A pronoun is the one person named with a role earlier in its sentence;
     else the last speaker of this or the previous sentence; else the one
     person named in the previous sentence; else nobody (never a guess
-    between two people).
+    between two people).  "Previous" never reaches into an earlier paragraph
+    (:meth:`new_paragraph`, at a blank line of the article).
     """
 
     def __init__(self) -> None:
@@ -170,6 +173,11 @@ class PersonMemory:
             if len(distinct) == 1:
                 return next(iter(distinct.values()))
         return Person("", "", "", "unknown")
+
+    def new_paragraph(self) -> None:
+        """The next sentence starts a paragraph: "he"/"she" no longer stands for anyone named before it."""
+        self.here = []
+        self.speaker_here = None
 
     def note(self, p: Person) -> Person:
         """Remember ``p`` (returns the fuller person when ``p`` is a surname seen before)."""
@@ -220,9 +228,12 @@ _RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+|(?:[a-z]+[- ])?(?:spokes\w+|minister|
                   r"(?:[A-Z][\w’'-]*|von|der|de|van|Le|La|al|bin)(?:\s+(?:[A-Z][\w’'-]*|von|der|de|van|Le|La))*")
 
 
-def _speaker(phrase: str, memory: PersonMemory, pos: int = 0) -> Person:
+def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: bool = False) -> Person:
     """The speaker a phrase names at offset ``pos`` of the sentence (pronouns
-    and bare surnames resolved through ``memory``)."""
+    and bare surnames resolved through ``memory``).  A "he"/"she" that stands for
+    no one person is ``kind="unknown"``, or with ``unnamed_pronoun`` (reported
+    speech: the claim is still someone's, never the article's fact) an unnamed
+    speaker in the article's word."""
     phrase = _LEAD.sub("", phrase.strip())
     phrase = re.sub(r"^(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then),?\s+", "", phrase)
     if re.match(r"(?:on|in|at|by|for|to|from|with|during|after|before|last|next|this|that)\b", phrase, re.I):
@@ -239,6 +250,8 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0) -> Person:
     p = parse_person(phrase)
     if p.kind == "pronoun":
         p = memory.pronoun(pos)
+        if p.kind == "unknown" and unnamed_pronoun:
+            p = Person(f"unnamed (“{phrase}”, as the article says)", "", "", "unnamed")
     else:
         p = memory.note(p)
         if p.kind == "office" and len(p.name.split()) == 1 and not p.actor and p.name not in _ORG_WORDS:
@@ -363,7 +376,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         if len(who.split()) > 10 or re.match(r"(?:[Tt]he|[Aa]n?|It|This|That)\b", who.strip()) and \
                 parse_person(_LEAD.sub("", who)).kind not in ("office", "unnamed", "outlet"):
             continue
-        person = _speaker(who, memory, m.start())
+        person = _speaker(who, memory, m.start(), unnamed_pronoun=True)
         if not person.name or person.kind == "unknown":
             continue
         a, b = _trim(sentence, m.end(), len(sentence))
@@ -384,30 +397,19 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             out.append(FoundQuote(sentence[a:b], a, b, "reported",
                                   Attribution(person, words, via, "interview" in sentence)))
         return out
-    inv = _TAIL_SAID_INV.search(sentence)
-    if inv is not None and according is None:
-        person = _speaker(inv.group("who"), memory, inv.start("who"))
-        a, b = _trim(sentence, dateline_length(sentence), inv.start())
+    # "…, said the minister." / "…, the ministry said, …" / "…, Nowak added.": the speaker after the claim
+    for pattern in (_TAIL_SAID_INV, _ASIDE_SAID, _TAIL_SAID):
+        m = pattern.search(sentence) if according is None else None
+        if m is None:
+            continue
+        person = _speaker(m.group("who"), memory, m.start("who"), unnamed_pronoun=True)
+        if pattern is _ASIDE_SAID:  # the claim after the aside
+            (a, b), words = _trim(sentence, m.end(), len(sentence)), sentence[m.start():m.end()].strip(" ,")
+        else:  # the claim before the attribution
+            (a, b), words = _trim(sentence, dateline_length(sentence), m.start()), sentence[m.start():].strip(" ,.")
         if person.name and person.kind != "unknown" and b > a + 3:
-            out.append(FoundQuote(sentence[a:b], a, b, "reported",
-                                  Attribution(person, sentence[inv.start():].strip(" ,."), [], False)))
+            out.append(FoundQuote(sentence[a:b], a, b, "reported", Attribution(person, words, [], False)))
             return out
-    aside = _ASIDE_SAID.search(sentence)
-    if aside is not None and according is None:
-        person = _speaker(aside.group("who"), memory, aside.start("who"))
-        a, b = _trim(sentence, aside.end(), len(sentence))
-        if person.name and person.kind != "unknown" and b > a + 3:
-            out.append(FoundQuote(sentence[a:b], a, b, "reported",
-                                  Attribution(person, sentence[aside.start():aside.end()].strip(" ,"), [], False)))
-            return out
-    tail = _TAIL_SAID.search(sentence)
-    if tail is not None and according is None:
-        person = _speaker(tail.group("who"), memory, tail.start("who"))
-        a, b = _trim(sentence, dateline_length(sentence), tail.start())
-        if person.name and person.kind != "unknown" and b > a + 3:
-            out.append(FoundQuote(sentence[a:b], a, b, "reported",
-                                  Attribution(person, sentence[tail.start():].strip(" ,."), [], False)))
-        return out
     if according is not None:
         attr, m = according
         if m.start() <= 12 or sentence[:m.start()].strip() in ("Meanwhile,", "However,", "But"):
