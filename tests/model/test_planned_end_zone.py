@@ -34,3 +34,23 @@ def test_the_drills_band_is_hatched_to_local_midnight_in_kathmandu():
     cols = local.columns
     finish = next(r for r in range(len(cols)) if cols.ids[r] == "drills-end")
     assert planned == cols.x1[finish] + cols.origin_epoch_s  # where 'Drills due to finish' ends
+
+
+def test_a_timeline_derived_from_the_local_days_keeps_the_hatch_on_those_days():
+    """The zone was a loose attribute of the timeline: a further ``dataclasses.replace`` (a lazily read
+    file filtered, a track hidden) kept the local columns but lost the zone, and the hatch went back
+    to UTC midnights beside events ending at Kathmandu's."""
+    import dataclasses
+
+    from viewer.model.filters import FilterState, apply_filters
+
+    local = timeline_on_local_days(read_native(bundled_timeline_path()), "Asia/Kathmandu")
+    for derived in (dataclasses.replace(local, title="A copy"),
+                    apply_filters(local, FilterState(hidden_tracks=frozenset({"united-kingdom"})))):
+        assert derived.days_zone == "Asia/Kathmandu"
+        known, planned = planned_end_rows(derived)[_band_row(derived)]
+        assert known == _local_midnight(2022, 2, 11, "Asia/Kathmandu")
+        assert planned == _local_midnight(2022, 2, 21, "Asia/Kathmandu")
+        cols = derived.columns
+        finish = next(r for r in range(len(cols)) if cols.ids[r] == "drills-end")
+        assert planned == cols.x1[finish] + cols.origin_epoch_s  # the band's hatch ends where the finish does

@@ -39,7 +39,7 @@ import numpy as np
 from .dates import EventDate, Precision
 from .kept import kept
 from .timeline import Event, EventKind, Timeline
-from .zones import LOCAL_DAYS_ZONE, local_day_shift
+from .zones import local_day_shift
 
 __all__ = ["PlannedEnd", "planned_end", "planned_end_rows", "PLANNED_END_KEY"]
 
@@ -207,7 +207,7 @@ def planned_end_rows(timeline: Timeline) -> dict[int, tuple[float, float]]:
         o = cols.origin_epoch_s
         # on a display zone's days (zones.timeline_on_local_days) the columns' calendar dates
         # are local midnights: so are the reference day's end and an announced day's
-        zone = vars(timeline).get(LOCAL_DAYS_ZONE)
+        zone = timeline.days_zone
 
         def local(epoch: float, on_days: bool) -> float:
             return epoch + local_day_shift(epoch, zone) if zone and on_days else epoch

@@ -76,6 +76,11 @@ class Timeline:
         Tracks in display order; sources in file order.
     events : sequence of Event
         In file order: a tuple, or a :class:`LazyEvents` for a large file.
+    days_zone : str
+        The display zone whose calendar days the :attr:`columns` draw date-only
+        values on ("": UTC days); set by :func:`viewer.model.zones.timeline_on_local_days`,
+        and a field so a timeline derived from it (``dataclasses.replace``) draws,
+        and ends planned spans, on the same days.  Never saved.
     """
 
     title: str
@@ -88,6 +93,7 @@ class Timeline:
     home_start: EventDate | None = None
     home_end: EventDate | None = None
     stories: tuple[Story, ...] = ()
+    days_zone: str = field(default="", repr=False, compare=False)
     _index: dict[str, Event] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -228,8 +234,14 @@ class Timeline:
 
     @cached_property
     def columns(self) -> EventColumns:
-        """Columnar numpy arrays for rendering (built once, on first use)."""
-        return EventColumns.from_timeline(self)
+        """Columnar numpy arrays for rendering (built once, on first use; on
+        :attr:`days_zone`'s calendar days when it is set)."""
+        cols = EventColumns.from_timeline(self)
+        if self.days_zone:
+            from .zones import columns_on_local_days
+
+            cols = columns_on_local_days(self, cols, self.days_zone)
+        return cols
 
     def is_after_reference(self, event: Event) -> bool:
         """True when ``event`` begins after the reference date (see :meth:`after_reference`)."""

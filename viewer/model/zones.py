@@ -54,6 +54,7 @@ from .ticks import DEFAULT_TABLE, Measure, TickLevels, TickSpec, choose_tick_spe
 if TYPE_CHECKING:
     import numpy as np
 
+    from .columns import EventColumns
     from .timeline import Timeline
 
 __all__ = [
@@ -71,6 +72,7 @@ __all__ = [
     "possible_bounds",
     "system_zone_name",
     "timeline_on_local_days",
+    "columns_on_local_days",
     "transitions",
     "zone_file_read",
     "zone_abbreviation",
@@ -471,11 +473,6 @@ def describe_date(date: EventDate, zone: str, timeline_zone: str = "UTC") -> str
     return text
 
 
-LOCAL_DAYS_ZONE = "_local_days_zone"
-"""Attribute of a timeline from :func:`timeline_on_local_days`: the zone whose
-calendar days its columns are drawn on (absent: UTC days)."""
-
-
 def local_day_shift(epoch_s: float, zone: str) -> float:
     """Seconds to add to a UTC-midnight day boundary to reach the same date's local midnight.
 
@@ -515,9 +512,21 @@ def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
     """
     import dataclasses
 
-    if drawn_in_utc(zone):
+    if drawn_in_utc(zone) and timeline.days_zone:
+        return dataclasses.replace(timeline, days_zone="")  # back on UTC days
+    if drawn_in_utc(zone) or timeline.days_zone == zone:
         return timeline
-    cols = timeline.columns
+    cols = timeline.columns if not timeline.days_zone else dataclasses.replace(timeline, days_zone="").columns
+    out = dataclasses.replace(timeline, days_zone=zone)  # (what else is drawn on days asks: planned_end_rows)
+    vars(out)["columns"] = columns_on_local_days(timeline, cols, zone)  # the UTC columns' caches kept
+    return out
+
+
+def columns_on_local_days(timeline: Timeline, cols: EventColumns, zone: str) -> EventColumns:
+    """``cols`` (``timeline``'s columns on UTC days) with every date-only side moved onto
+    ``zone``'s calendar days (:func:`timeline_on_local_days`)."""
+    import dataclasses
+
     cal_start, cal_end = cols.cal_start, cols.cal_end
     if cal_start is None or cal_end is None:
         cal_start, cal_end = _calendar_anchors(timeline)
@@ -530,11 +539,7 @@ def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
                         kept(cols, ("day codes", "end"), None, lambda: _day_codes(cal_end)))
     # lanes whose order the move changed are sorted again (rows moved by less
     # than a day: a stable sort of a nearly sorted block), the others kept
-    shifted = shifted_columns(cols, d_start, d_end)
-    out = dataclasses.replace(timeline)
-    vars(out)["columns"] = shifted
-    vars(out)[LOCAL_DAYS_ZONE] = zone  # what else is drawn on days asks (planned_end_rows)
-    return out
+    return shifted_columns(cols, d_start, d_end)
 
 
 def local_day_shifts(anchors: np.ndarray, zone: str) -> np.ndarray:
