@@ -158,3 +158,29 @@ def test_present_counts_only_the_planned_ends_it_draws_hatched(qtbot, tmp_path):
     drawn = {d[0] for d in pw.view.events_item.drawn_planned} | {d[0] for d in pw.view.bands_item.drawn_planned}
     assert drawn == {"firm", "month", "bandx"}
     assert "3 planned ends (hatched)" in pw.header.text().replace("\u00a0", " ")
+
+
+def test_the_planned_ends_are_found_once_per_timeline_and_again_after_an_edit(qtbot, tmp_path, monkeypatch):
+    """The layer rebuilt its planned-rows dict on every paint; kept now, it must follow an edit."""
+    import viewer.graphics.events as events_module
+    from viewer.model import commands as C
+    from viewer.model.dates import EventDate
+
+    calls = []
+    real = events_module.planned_end_rows
+    monkeypatch.setattr(events_module, "planned_end_rows", lambda tl: calls.append(tl) or real(tl))
+    path = _write(tmp_path, [_span("firm", "2022-02-01", "2022-02-20", "F")])
+    w = _window(qtbot, path)
+    layer = w.view.events_item
+    for _ in range(3):
+        w.view.grab()
+    assert len(calls) <= 1  # painted three times, found once
+    assert len(layer.drawn_planned) == 1
+    firm = w.timeline.event("firm")
+    assert w.authoring.push(C.resize_event(firm, end=EventDate("2022-02-25"))) == []
+    w.view.grab()
+    assert len(calls) == 2 and len(layer.drawn_planned) == 1
+    o = layer.columns.origin_epoch_s
+    ((_, (known, end)),) = layer._planned_rows().items()
+    feb = [datetime.datetime(2022, 2, d, tzinfo=datetime.timezone.utc).timestamp() - o for d in (11, 26)]
+    assert (known, end) == (feb[0], feb[1])  # the hatch runs to the new end (end of 25 Feb), not the old one

@@ -133,6 +133,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         self._fm_px = 0
         self._fonts: dict[tuple[int, bool, str], object] = {}
         self._bounds = layer_bounds(self.columns)
+        self._planned: dict[int, tuple[float, float]] | None = None  # _planned_rows, kept per timeline
         self.lanes: LaneGeometry = lane_geometry([t.id for t in timeline.tracks])
         self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         # epoch s -> local seconds of the display zone (the view sets it; UTC by default)
@@ -148,6 +149,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         self.columns = timeline.columns
         self._draw_flags = draw_flags(timeline)  # planned and draft marks, as at creation
         self._bounds = layer_bounds(self.columns)
+        self._planned = None  # another timeline: its planned ends are found again
         self._text_cache.clear()
         self._frame = None
         self.update()
@@ -573,12 +575,17 @@ class EventLayerItem(EventText, pg.GraphicsObject):
 
     def _planned_rows(self) -> dict[int, tuple[float, float]]:
         """Span rows whose end is a plan: ``{row: (known_until, planned_until)}`` in x data
-        units (:func:`~viewer.model.planned_end.planned_end_rows`; a collection has none)."""
-        if not hasattr(self.timeline, "reference_date"):
-            return {}
-        o = self.columns.origin_epoch_s
-        return {row: (known - o, end - o) for row, (known, end) in planned_end_rows(self.timeline).items()
-                if self.columns.kind[row] == KIND_SPAN}
+        units (:func:`~viewer.model.planned_end.planned_end_rows`; a collection has none).
+        Made once per timeline drawn (forgotten by :meth:`set_timeline`), not on every paint."""
+        if self._planned is None:
+            if not hasattr(self.timeline, "reference_date"):
+                self._planned = {}
+            else:
+                o = self.columns.origin_epoch_s
+                self._planned = {row: (known - o, end - o)
+                                 for row, (known, end) in planned_end_rows(self.timeline).items()
+                                 if self.columns.kind[row] == KIND_SPAN}
+        return self._planned
 
     def _draft_pen(self) -> QPen:
         """The dotted outline of an unreviewed draft (:func:`~viewer.graphics.marks.draft_pen`)."""
