@@ -399,14 +399,15 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         return out
     # "…, said the minister." / "…, the ministry said, …" / "…, Nowak added.": the speaker after the claim
     for pattern in (_TAIL_SAID_INV, _ASIDE_SAID, _TAIL_SAID):
-        m = pattern.search(sentence) if according is None else None
-        if m is None:
+        said = pattern.search(sentence) if according is None else None
+        if said is None:
             continue
-        person = _speaker(m.group("who"), memory, m.start("who"), unnamed_pronoun=True)
+        person = _speaker(said.group("who"), memory, said.start("who"), unnamed_pronoun=True)
         if pattern is _ASIDE_SAID:  # the claim after the aside
-            (a, b), words = _trim(sentence, m.end(), len(sentence)), sentence[m.start():m.end()].strip(" ,")
+            (a, b), words = _trim(sentence, said.end(), len(sentence)), sentence[said.start():said.end()].strip(" ,")
         else:  # the claim before the attribution
-            (a, b), words = _trim(sentence, dateline_length(sentence), m.start()), sentence[m.start():].strip(" ,.")
+            (a, b) = _trim(sentence, dateline_length(sentence), said.start())
+            words = sentence[said.start():].strip(" ,.")
         if person.name and person.kind != "unknown" and b > a + 3:
             out.append(FoundQuote(sentence[a:b], a, b, "reported", Attribution(person, words, [], False)))
             return out
