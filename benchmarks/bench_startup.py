@@ -18,7 +18,12 @@ functions count too); then the own times of groups of packages: *Qt* (PySide6, s
 pyqtgraph), *numpy*, *duckdb*, *schema/dates* (jsonschema and what it imports: referencing,
 attrs, rpds...; edtf, pyparsing, dateutil), *other formats* (icalendar, the viewer's CSV,
 iCalendar, ACLED, TimelineJS and vis modules), *viewer* (every ``viewer.*`` module's own time).
-``-X importtime`` slows imports a little, in every code alike.  Wall-clock on a shared machine:
+``-X importtime`` slows imports a little, in every code alike.
+
+Bytecode: each code's ``viewer`` package is compiled first (``compileall``, as installing the
+wheel does), because with ``PYTHONDONTWRITEBYTECODE=1`` (set on the project's build machine) every
+process would compile the viewer's ~100 modules from source again (about 1 s at load 6, counted
+in *viewer s*); ``--source`` measures that way instead.  Wall-clock on a shared machine:
 compare the codes within one run (the load average is printed).
 """
 
@@ -70,15 +75,26 @@ def measure(folder: str, args: list[str]) -> tuple[float, Counter[str]] | None:
     return seconds, groups
 
 
+def compile_codes(folders: list[str]) -> None:
+    """Write the ``__pycache__`` bytecode of each folder's ``viewer`` package, as a wheel install does."""
+    for folder in folders:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(folder).resolve() / "viewer")],
+                       check=True, env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
+    print(f"bytecode compiled (compileall) in {', '.join(folders)}")
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--code", action="append", required=True, metavar="LABEL=DIR")
     p.add_argument("--target", help="a .parquet/.duckdb collection (read only) for the collection path")
     p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--source", action="store_true", help="do not compile the viewer's bytecode first")
     p.add_argument("--paths", nargs="+", default=["collection", "bundled", "help"],
                    choices=("collection", "bundled", "help"))
     a = p.parse_args()
     codes = [c.split("=", 1) for c in a.code]
+    if not a.source:
+        compile_codes([folder for _, folder in codes])
     out = os.path.join(tempfile.mkdtemp(prefix="bench-startup-"), "shot.png")
     print("load average at start: {:.2f} {:.2f} {:.2f} (1/5/15 min)".format(*os.getloadavg()))
     cols = ["all", *GROUPS, "viewer"]
