@@ -362,8 +362,9 @@ def main_window_runs(codes: list[str], n: int, data: Path, existing: str | None 
           "first pan filled s | frame p50 ms | frame p95 ms | filled p95 ms | most events drawn | peak RSS MB |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     for code in codes:  # bytecode compiled as a wheel install has it (PYTHONDONTWRITEBYTECODE=1 would recompile)
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(code.split("=", 1)[1]).resolve() / "viewer")],
-                       check=True, env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
+        package = Path(code.split("=", 1)[1]).resolve() / "viewer"
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True,
+                       env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
     for code in codes:
         label, folder = code.split("=", 1)
         target = Path(existing) if existing else data / label / f"synthetic-{n}.parquet"
