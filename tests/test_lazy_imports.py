@@ -23,8 +23,11 @@ NOT_FOR_A_COLLECTION = ("jsonschema", "edtf", "pyparsing", "dateutil", "icalenda
                         "viewer.io.ical", "viewer.io.csvgeneric", "viewer.io.acled", "viewer.ui.files")
 
 
+ROOT = str(Path(__file__).resolve().parents[1])  # the checkout under test, whatever is installed
+
+
 def _python(code: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=ROOT)
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
                           cwd=str(cwd), timeout=600)
 
@@ -89,7 +92,7 @@ def test_the_native_reader_still_validates_with_the_schema(tmp_path):
                                "tracks": [{"id": "a", "label": "A", "color": "red"}],
                                "events": [{"id": "e1", "title": "E", "track": "a", "start": "2022-02-10"}]}))
     done = subprocess.run([sys.executable, "-m", "viewer", "validate", str(bad)], capture_output=True, text=True,
-                          timeout=600)
+                          timeout=600, env=dict(os.environ, PYTHONPATH=ROOT))
     assert done.returncode == 1
     assert "bad.timeline.json" in done.stdout + done.stderr
     assert "color" in done.stdout + done.stderr  # the schema's pattern, named where it failed
