@@ -74,7 +74,7 @@ class StoreWorker(QObject):
         self.busy = False  #: a question is being answered (read by tests and the status line)
         self.slow_busy = False  #: a slow task is being answered in the second thread
         self._slow: dict[str, Callable[[EventStore], Any]] = {}
-        background = getattr(store, "background", None)
+        background: Any = getattr(store, "background", None)
         self._slow_store: EventStore | None = background() if callable(background) else None
         self._thread = threading.Thread(target=self._run, name="store-worker", daemon=True)
         self._thread.start()
