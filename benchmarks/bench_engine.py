@@ -361,6 +361,10 @@ def main_window_runs(codes: list[str], n: int, data: Path, existing: str | None 
     print("| N | code | imported s | store open s | window shown s | first paint s | paint after open s | "
           "first pan filled s | frame p50 ms | frame p95 ms | filled p95 ms | most events drawn | peak RSS MB |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
+    for code in codes:  # bytecode compiled as a wheel install has it (PYTHONDONTWRITEBYTECODE=1 would recompile)
+        package = Path(code.split("=", 1)[1]).resolve() / "viewer"
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True,
+                       env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
     for code in codes:
         label, folder = code.split("=", 1)
         target = Path(existing) if existing else data / label / f"synthetic-{n}.parquet"

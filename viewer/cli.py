@@ -40,7 +40,6 @@ from .io import native
 from .io.clickstore import is_clickhouse_url, mask_password
 from .io.collection import NotACollectionError
 from .io.common import group_problems
-from .io.csvgeneric import parse_mapping
 from .io.losses import is_event_not_written
 from .io.registry import read_timeline_report, reader_for, readers, write_timeline, writers
 from .io.regular import problem_from_oserror, require_regular_file, same_file
@@ -204,6 +203,8 @@ def _ingest(args: argparse.Namespace) -> int:
 def _options(args: argparse.Namespace) -> dict:
     out: dict = {}
     if args.map:
+        from .io.csvgeneric import parse_mapping  # the CSV reader's module, only when a mapping is given
+
         out["mapping"] = parse_mapping(args.map)
     if args.date_format:
         out["date_format"] = args.date_format

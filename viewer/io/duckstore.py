@@ -785,7 +785,8 @@ class DuckStore(CountedWindows, EventStore):
         index = self._index
         if index is not None and index.note:
             self.index_note, self._index = index.note, None
-            index.close()
+            if self._owner is None:  # a handle of :meth:`background` shares its owner's index
+                index.close()
             return None
         return index
 
@@ -890,18 +891,19 @@ class DuckStore(CountedWindows, EventStore):
         """Stop the query this handle is running (it raises in its thread); never waits."""
         self.con.interrupt()
 
-    def background(self) -> DuckStore:
+    def background(self, search: bool = False) -> DuckStore:
         """A second handle on this collection for another thread: a cursor of the same DuckDB
-        database, so a long scan (the tag counts) runs beside the window's queries instead of
-        before them.  It shares the statistics and the count tables (loaded by this handle), not
-        the search index (its SQLite connection is this handle's): give it no search.  Closing it
-        closes its cursor only."""
+        database, so a long scan (the tag counts, a search) runs beside the window's queries
+        instead of before them.  It shares the statistics and the count tables (loaded by this
+        handle); with ``search`` also the sidecar search index (its SQLite connection takes one
+        query at a time, under its own lock; this handle keeps owning it).  Closing it closes
+        its cursor only."""
         other = object.__new__(type(self))
         other.__dict__.update(self.__dict__)
         other._owner = self
         other._lock = threading.Lock()
         other._positions = {}
-        other._index = None
+        other._index = self._index if search else None
         other._count_cache = self._count_cache  # type: ignore[method-assign]  # one copy of the tables, in memory
         with self._lock:
             other.con = self.con.cursor()

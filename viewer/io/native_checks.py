@@ -26,7 +26,8 @@ from .jsonpos import PathPart
 from .native_problems import Problems, format_path, known_list, suggest
 from .native_schema import schema_problems, walk_checks
 
-__all__ = ["PRECISIONS", "string_field", "needs_zone", "date_hint", "event_date", "Checker", "check_document"]
+__all__ = ["PRECISIONS", "string_field", "needs_zone", "date_hint", "event_date", "Checker", "check_document",
+           "plain_without_events"]
 
 PRECISIONS = {"hour": Precision.HOUR, "minute": Precision.MINUTE}
 """The date precisions a native file may state (``"precision"`` of a date object)."""
@@ -309,12 +310,50 @@ def check_document(data: Any, report: Problems, duplicates: Sequence[tuple[int, 
     """
     checker = Checker(data, report)
     if walk_checks(data, report, duplicates):
-        try:
-            schema_problems(data, report)
-        except RecursionError:
-            report.add((), "the data is nested too deeply to be checked")
+        if not plain_without_events(data):  # else the schema can only say yes: jsonschema is not even imported
+            try:
+                schema_problems(data, report)
+            except RecursionError:
+                report.add((), "the data is nested too deeply to be checked")
         checker.run()
     return checker
+
+
+_PLAIN_KEYS = frozenset({"format", "version", "title", "description", "time_zone", "tracks", "sources", "events"})
+_PLAIN_TRACK_KEYS = frozenset({"id", "label", "color", "order"})
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def plain_without_events(data: Any) -> bool:
+    """True when ``data`` is a document the JSON Schema accepts, by rules at least as strict
+    as the schema's, for one plain shape only: no events, no sources, no stories, no home
+    range or reference date, tracks of ``id``, ``label``, ``color``, ``order``.  That is a
+    collection's timeline metadata as the collection writers write it
+    (:func:`viewer.io.collection.timeline_of_meta`): opening a collection then never imports
+    jsonschema.  Anything else is False (and gets the schema's own check, which explains
+    every problem); the reader's own rules (unique ids, the zone's name) still run on both.
+    """
+    if type(data) is not dict or not data.keys() <= _PLAIN_KEYS:
+        return False
+    if (data.get("format") != "timeline-viewer" or type(data.get("version")) is not int or data["version"] != 1
+            or type(data.get("title")) is not str or not data["title"]):
+        return False
+    if type(data.get("description", "")) is not str:
+        return False
+    if "time_zone" in data and (type(data["time_zone"]) is not str or not data["time_zone"]):
+        return False
+    if data.get("events") != [] or data.get("sources", []) != [] or type(data.get("tracks")) is not list:
+        return False
+    for track in data["tracks"]:
+        if type(track) is not dict or not track.keys() <= _PLAIN_TRACK_KEYS:
+            return False
+        if type(track.get("id")) is not str or not track["id"] or type(track.get("label")) is not str:
+            return False
+        if "color" in track and (type(track["color"]) is not str or not _COLOR.fullmatch(track["color"])):
+            return False
+        if "order" in track and type(track["order"]) is not int:
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=8192)

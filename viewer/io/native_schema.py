@@ -15,10 +15,11 @@ import functools
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:  # jsonschema is imported when a document is first validated (_validator), not on import
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 from .jsonpos import PathPart
 from .native_decode import MAX_DEPTH, MINIMAL_EXAMPLE
@@ -48,6 +49,8 @@ def load_schema() -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema())
 
 

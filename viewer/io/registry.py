@@ -10,13 +10,16 @@ still be claimed by the right reader.
 Writers are chosen by format name or by extension.
 
 The native format (:mod:`viewer.io.native`) is registered on import for
-``.timeline.json`` and ``.json``.
+``.timeline.json`` and ``.json``.  Every format's module is imported when a
+file is first sniffed, read or written with it (:func:`_lazy`), not with the
+registry: opening a collection never imports the iCalendar or CSV modules.
 
 Pure Python, no Qt.
 """
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -26,7 +29,6 @@ from typing import Any, Protocol, TypeVar
 from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.timeline import Timeline
 
-from . import acled, clickstore, csvgeneric, duckstore, ical, native, timelinejs, timelinejs_write, vistimeline
 from .common import ReadReport
 from .progress import ReadCancelled
 from .regular import read_regular_file, require_regular_file
@@ -403,8 +405,11 @@ def read_timeline_report(
         that takes none or takes other ones (the message names them).
     """
     file = os.fsdecode(path)
-    if format is None and clickstore.is_clickhouse_url(file):  # a shared collection on a ClickHouse server
-        return clickstore.read_clickhouse_report(file, **dict(options or {}))
+    if format is None and "://" in file:
+        from . import clickstore
+
+        if clickstore.is_clickhouse_url(file):  # a shared collection on a ClickHouse server
+            return clickstore.read_clickhouse_report(file, **dict(options or {}))
     require_regular_file(path, file)  # a named pipe or a device is refused before anything opens it
     reader = _choose_reader(path, file, format)
     options = dict(options or {})
@@ -535,33 +540,65 @@ def write_timeline(
     return left_out
 
 
-register_reader("native", (".timeline.json", ".json"), native.looks_native, native.read_native,
+def _lazy(module: str, name: str) -> Callable[..., Any]:
+    """``viewer.io.<module>.<name>``, its module imported at the first call: a format's module
+    (and what it imports: icalendar, the CSV sniffer...) loads when a file of it is sniffed,
+    read or written, not with the registry."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(f"viewer.io.{module}"), name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    call.__module__ = f"viewer.io.{module}"
+    return call
+
+
+def _lazy_writer(module: str, name: str) -> WriteFn:
+    """A writer's :data:`WriteFn` whose module is imported at the first write (:func:`_lazy`);
+    a writer function without a ``progress`` argument is called without it."""
+
+    def write(timeline: Timeline, path: str, progress: ProgressFn | None = None, /) -> list[str] | None:
+        fn = getattr(importlib.import_module(f"viewer.io.{module}"), name)
+        result: list[str] | None = fn(timeline, path, progress) if _takes_progress(fn) else fn(timeline, path)
+        return result
+
+    write.__name__ = write.__qualname__ = name
+    write.__module__ = f"viewer.io.{module}"
+    return write
+
+
+register_reader("native", (".timeline.json", ".json"), _lazy("native", "looks_native"), _lazy("native", "read_native"),
                 description="Timeline Viewer's own JSON (lossless)")
-register_reader("timelinejs", (".timelinejs.json",), timelinejs.looks_timelinejs, timelinejs.read_timelinejs,
-                report_fn=timelinejs.read_timelinejs_report, description="TimelineJS JSON")
-register_reader("timelinejs-csv", (), timelinejs.looks_timelinejs_csv, timelinejs.read_timelinejs_csv,
-                report_fn=timelinejs.read_timelinejs_csv_report,
+register_reader("timelinejs", (".timelinejs.json",), _lazy("timelinejs", "looks_timelinejs"),
+                _lazy("timelinejs", "read_timelinejs"), report_fn=_lazy("timelinejs", "read_timelinejs_report"),
+                description="TimelineJS JSON")
+register_reader("timelinejs-csv", (), _lazy("timelinejs", "looks_timelinejs_csv"),
+                _lazy("timelinejs", "read_timelinejs_csv"), report_fn=_lazy("timelinejs", "read_timelinejs_csv_report"),
                 description="TimelineJS spreadsheet template saved as CSV")
-register_reader("vis", (".vis.json",), vistimeline.looks_vis, vistimeline.read_vis,
-                report_fn=vistimeline.read_vis_report, description="vis-timeline items and groups JSON")
-register_reader("acled", (), acled.looks_acled, acled.read_acled, report_fn=acled.read_acled_report,
-                description="conflict events in the ACLED CSV layout")
-register_reader("csv", (".csv", ".tsv", ".tab"), None, csvgeneric.read_csv, report_fn=csvgeneric.read_csv_report,
+register_reader("vis", (".vis.json",), _lazy("vistimeline", "looks_vis"), _lazy("vistimeline", "read_vis"),
+                report_fn=_lazy("vistimeline", "read_vis_report"), description="vis-timeline items and groups JSON")
+register_reader("acled", (), _lazy("acled", "looks_acled"), _lazy("acled", "read_acled"),
+                report_fn=_lazy("acled", "read_acled_report"), description="conflict events in the ACLED CSV layout")
+register_reader("csv", (".csv", ".tsv", ".tab"), None, _lazy("csvgeneric", "read_csv"),
+                report_fn=_lazy("csvgeneric", "read_csv_report"),
                 description="CSV/TSV, columns given or guessed from the header")
-register_reader("parquet", (".parquet",), duckstore.looks_collection, duckstore.read_collection,
-                report_fn=duckstore.read_collection_report,
+register_reader("parquet", (".parquet",), _lazy("duckstore", "looks_collection"), _lazy("duckstore", "read_collection"),
+                report_fn=_lazy("duckstore", "read_collection_report"),
                 description="event collection: time-sorted Parquet read with DuckDB (convert writes it)")
-register_reader("duckdb", (".duckdb",), duckstore.looks_collection, duckstore.read_collection,
-                report_fn=duckstore.read_collection_report, description="event collection in one DuckDB file")
-register_writer("native", (".timeline.json", ".json"), native.write_native,
+register_reader("duckdb", (".duckdb",), _lazy("duckstore", "looks_collection"), _lazy("duckstore", "read_collection"),
+                report_fn=_lazy("duckstore", "read_collection_report"),
+                description="event collection in one DuckDB file")
+register_writer("native", (".timeline.json", ".json"), _lazy_writer("native", "write_native"),
                 description="Timeline Viewer's own JSON (lossless)")
-register_writer("timelinejs", (".timelinejs.json",), timelinejs_write.write_timelinejs,
+register_writer("timelinejs", (".timelinejs.json",), _lazy_writer("timelinejs_write", "write_timelinejs"),
                 description="TimelineJS JSON, to publish as a web page")
-register_writer("vis", (".vis.json",), vistimeline.write_vis,
+register_writer("vis", (".vis.json",), _lazy_writer("vistimeline", "write_vis"),
                 description="vis-timeline items and groups JSON")
-register_writer("csv", (".csv", ".tsv"), csvgeneric.write_csv, description="CSV/TSV, one row per event")
-register_writer("ics", (".ics", ".ical"), ical.write_ics, description="iCalendar, one VEVENT per event")
-register_writer("parquet", (".parquet",), duckstore.write_parquet,
+register_writer("csv", (".csv", ".tsv"), _lazy_writer("csvgeneric", "write_csv"),
+                description="CSV/TSV, one row per event")
+register_writer("ics", (".ics", ".ical"), _lazy_writer("ical", "write_ics"),
+                description="iCalendar, one VEVENT per event")
+register_writer("parquet", (".parquet",), _lazy_writer("duckstore", "write_parquet"),
                 description="event collection: time-sorted Parquet plus per-lane count tables (lossless)")
-register_writer("duckdb", (".duckdb",), duckstore.write_duckdb,
+register_writer("duckdb", (".duckdb",), _lazy_writer("duckstore", "write_duckdb"),
                 description="event collection in one DuckDB file (lossless)")

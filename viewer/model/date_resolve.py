@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import edtf
 import numpy as np
-from edtf.parser.edtf_exceptions import EDTFParseException
 
 from .calendar import SECONDS_PER_DAY, add_months, civil_from_epoch, epoch_from_civil
 from .errors import DateError
@@ -435,6 +433,11 @@ def _resolve_edtf(text: str, tz_name: str | None) -> _Bounds:
     if text in ("..", ""):
         return _Bounds(-_INF, _INF, Precision.UNKNOWN, relation="open")
     _check_written_day(text)
+    # edtf (and its pyparsing grammar, dateutil) is imported when a date string is first parsed, not
+    # with the model: a collection's window reads its dates as numbers and never needs it
+    import edtf
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
     try:
         obj = edtf.parse_edtf(text)
     except EDTFParseException as exc:

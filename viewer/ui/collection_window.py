@@ -436,7 +436,8 @@ class CollectionWindow(QMainWindow):
     def _ask_page(self, offset: int) -> None:
         self.page_offset = max(0, int(offset))
         off, flt = self.page_offset, self.list_filter()
-        self.worker.ask_task("page", lambda s: s.page(off, PAGE_SIZE, flt))
+        # a page of a search's matches scans the collection: beside the windows, as the search itself
+        self.worker.ask_task("page", lambda s: (off, flt, s.page(off, PAGE_SIZE, flt)), lookup=bool(self.query))
 
     def _show_page(self, page: VisibleEvents) -> None:
         self.page = page
@@ -470,7 +471,7 @@ class CollectionWindow(QMainWindow):
         self.view.ask_again()
         self._ask_page(0)
         if q:  # the result line: the store's count ("at least 100,000 matches" where it stops counting)
-            self.worker.ask_task("matches", lambda s: (q, s.search(q, 0)))
+            self.worker.ask_task("matches", lambda s: (q, s.search(q, 0)), lookup=True)
 
     def _apply_filters(self) -> None:
         items = [self.track_list.item(i) for i in range(self.track_list.count())]
@@ -653,8 +654,9 @@ class CollectionWindow(QMainWindow):
                 self.view.show_moment(float(when))
 
     def _on_task(self, name: str, result: Any) -> None:
-        if name == "page":
-            self._show_page(result)
+        if name == "page":  # (two threads answer pages: one of an older search or offset is not shown)
+            if result[0] == self.page_offset and result[1] == self.list_filter():
+                self._show_page(result[2])
         elif name == "overview":
             self.overview.show_counts(result[1], result[0])
         elif name == "reach" and result is not None:

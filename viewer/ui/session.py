@@ -30,13 +30,21 @@ import json
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from ..model.session import SavedView, saved_view_from_json, saved_view_of
-from .files import settings
 
 __all__ = ["install", "SessionFeature", "MAX_VIEWS", "DEFAULT_SIZE", "initial_size"]
+
+
+def settings() -> QSettings:
+    """The application's settings (:func:`viewer.ui.files.settings`), the File menu's module
+    imported when they are first read: a collection's window (``fit_to_screen``) does not need it."""
+    from .files import settings as app_settings
+
+    return app_settings()
+
 
 MAX_VIEWS = 50
 DEFAULT_SIZE = (1600, 900)

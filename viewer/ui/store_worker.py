@@ -17,6 +17,12 @@ Tasks asked with ``slow=True`` (the tag counts: a scan of every row, 5 s at
 has one (``store.background()``: a DuckDB cursor), so a window asked
 meanwhile is answered at once instead of after the scan; a store without
 one answers them in the first thread, in turn, as before.
+
+Searches and "event by id" (a scan of the collection when it has no search
+index: seconds to tens of seconds at 10^8 events) run in a third thread on a
+third handle (``store.background(search=True)``, which shares the search
+index), so a pan asked while a search scans gets its frame at once; a store
+without one answers them in the first thread.
 """
 
 from __future__ import annotations
@@ -68,7 +74,7 @@ class StoreWorker(QObject):
         self.busy = False  #: a question is being answered (read by tests and the status line)
         self.slow_busy = False  #: a slow task is being answered in the second thread
         self._slow: dict[str, Callable[[EventStore], Any]] = {}
-        background = getattr(store, "background", None)
+        background: Any = getattr(store, "background", None)
         self._slow_store: EventStore | None = background() if callable(background) else None
         self._thread = threading.Thread(target=self._run, name="store-worker", daemon=True)
         self._thread.start()
@@ -76,6 +82,18 @@ class StoreWorker(QObject):
         if self._slow_store is not None:
             self._slow_thread = threading.Thread(target=self._run_slow, name="store-worker-slow", daemon=True)
             self._slow_thread.start()
+        self._lookups: dict[str, Any] = {}  #: "event" / "search" waiting for the third thread
+        self.lookup_busy = False  #: a search or an event by id is being answered in the third thread
+        self._lookup_store: EventStore | None = None
+        self._lookup_thread: threading.Thread | None = None
+        if self._slow_store is not None:
+            try:
+                self._lookup_store = background(search=True)
+            except TypeError:  # a store whose second handle cannot search: the first thread does
+                self._lookup_store = None
+        if self._lookup_store is not None:
+            self._lookup_thread = threading.Thread(target=self._run_lookups, name="store-worker-search", daemon=True)
+            self._lookup_thread.start()
 
     # -- asking (GUI thread) --------------------------------------------
     def _ask(self, kind: str, payload: Any) -> None:
@@ -88,16 +106,30 @@ class StoreWorker(QObject):
         self._ask("window", request)
 
     def ask_event(self, event_id: str) -> None:
-        """Read one whole event (for the detail pane)."""
-        self._ask("event", event_id)
+        """Read one whole event (for the detail pane); beside the windows when the store has a third handle."""
+        self._ask_lookup("event", event_id)
 
     def ask_search(self, query: str, cap: int) -> None:
-        """Search the collection (at most ``cap`` ids, and the total)."""
-        self._ask("search", (query, cap))
+        """Search the collection (at most ``cap`` ids, and the total); beside the windows when it can."""
+        self._ask_lookup("search", (query, cap))
 
-    def ask_task(self, name: str, fn: Callable[[EventStore], Any], slow: bool = False) -> None:
+    def _ask_lookup(self, kind: str, payload: Any) -> None:
+        if self._lookup_store is None:
+            self._ask(kind, payload)
+            return
+        with self._cond:
+            self._lookups[kind] = (kind, payload)  # a newer question of the same kind replaces a waiting one
+            self._cond.notify_all()
+
+    def ask_task(self, name: str, fn: Callable[[EventStore], Any], slow: bool = False, lookup: bool = False) -> None:
         """Run ``fn(store)`` (the overview's counts, a page of the list); a newer task replaces a waiting one.
-        ``slow``: a long scan, answered beside the windows when the store has a second handle (module doc)."""
+        ``slow``: a long scan, answered beside the windows when the store has a second handle (module doc);
+        ``lookup``: a search's scan (its count, a page of its matches), in the searches' thread when there is one."""
+        if lookup and self._lookup_store is not None:
+            with self._cond:
+                self._lookups[f"task:{name}"] = ("task", (name, fn))
+                self._cond.notify_all()
+            return
         with self._cond:
             if slow and self._slow_store is not None:
                 self._slow[name] = fn
@@ -110,7 +142,8 @@ class StoreWorker(QObject):
     def idle(self) -> bool:
         """True when nothing waits and nothing runs."""
         with self._cond:
-            return not self._pending and not self.busy and not self._slow and not self.slow_busy
+            return (not self._pending and not self.busy and not self._slow and not self.slow_busy
+                    and not self._lookups and not self.lookup_busy)
 
     def stop(self) -> None:
         """End the thread after the question it is answering (waits at most 5 s)."""
@@ -118,8 +151,16 @@ class StoreWorker(QObject):
             self._stopped = True
             self._pending.clear()
             self._slow.clear()
+            self._lookups.clear()
             self._cond.notify_all()
         self._thread.join(timeout=5.0)
+        if self._lookup_thread is not None:
+            interrupt = getattr(self._lookup_store, "interrupt", None)
+            if callable(interrupt):
+                interrupt()  # a search's scan ends now
+            self._lookup_thread.join(timeout=5.0)
+            if not self._lookup_thread.is_alive() and self._lookup_store is not None:
+                self._lookup_store.close()
         if self._slow_thread is not None:
             interrupt = getattr(self._slow_store, "interrupt", None)
             if callable(interrupt):
@@ -194,8 +235,29 @@ class StoreWorker(QObject):
                 with self._cond:
                     self.slow_busy = False
 
-    def _answer(self, kind: str, payload: Any) -> None:
-        store = self.store
+    def _run_lookups(self) -> None:
+        store = self._lookup_store
+        assert store is not None
+        while True:
+            with self._cond:
+                while not self._lookups and not self._stopped:
+                    self._cond.wait()
+                if self._stopped:
+                    return
+                key = "event" if "event" in self._lookups else next(iter(self._lookups))  # the detail pane first
+                kind, payload = self._lookups.pop(key)
+                self.lookup_busy = True
+            try:
+                self._answer(kind, payload, store)
+            except Exception as exc:  # noqa: BLE001 - the window shows the store's message
+                if not self._stopped:
+                    self.sigFailed.emit(kind, str(exc))
+            finally:
+                with self._cond:
+                    self.lookup_busy = False
+
+    def _answer(self, kind: str, payload: Any, store: EventStore | None = None) -> None:
+        store = self.store if store is None else store
         if kind == "window":
             request: WindowRequest = payload
             if not self.tracker.is_latest(request):
