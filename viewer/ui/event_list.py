@@ -548,8 +548,20 @@ class EventListView(QTableView):
             self.source_model.set_track_order(state.filters.track_order)
             if self.model() is self.proxy and self.proxy.sortColumn() == 1:
                 self.proxy.invalidate()  # sorted by track: in the new order
-        if changed & {"matches", "query", "display_zone"}:
+        if changed & {"matches", "query"}:
             self.reload()
+        elif "display_zone" in changed:
+            # the rows' times are in the zone: shown once per switch, with the
+            # timeline on the zone's days.  A large file's is derived in the
+            # background (its swap reloads the list, as the axis takes the zone
+            # then); a kept or small one was swapped just before (the list was
+            # reloaded then, already in this zone)
+            model = self.source_model
+            swapped = model._timeline is self.window_.shown.timeline and model._zone == state.display_zone
+            if not (swapped or self.window_.shown.deriving()):
+                self.reload()
+            if "selected" in changed:
+                self._select_row(state.selected)
         elif "selected" in changed:
             self._select_row(state.selected)
 
