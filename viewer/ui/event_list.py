@@ -117,6 +117,7 @@ class EventTableModel(QAbstractTableModel):
         self._memo: WeakSet[Timeline] = WeakSet()
         self._timeline = timeline
         self._order: list[str] | None = None
+        self._swatch_icons: dict[tuple[str, str], QIcon] = {}  # (colour, shape) -> the Track column's swatch
         self._events: dict[int, Event] = {}
         self._sources: dict[int, int] = {}
         self._fill(timeline, ids)
@@ -196,7 +197,11 @@ class EventTableModel(QAbstractTableModel):
             if lane is None:
                 return None
             shapes = self._timeline.track_shapes
-            icon = marker_swatch(self._timeline.track_colours[lane], shapes[lane] if lane < len(shapes) else "diamond")
+            look = (self._timeline.track_colours[lane], shapes[lane] if lane < len(shapes) else "diamond")
+            # drawn once by colour and shape: a reload (a swap, a zone switch) draws none again
+            icon = self._swatch_icons.get(look)
+            if icon is None:
+                icon = self._swatch_icons[look] = marker_swatch(*look)
             self._swatches[track_id] = icon
         return icon
 
