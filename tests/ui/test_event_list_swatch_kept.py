@@ -57,5 +57,6 @@ def test_a_recoloured_track_and_a_swap_show_their_swatches_afresh(open_window, q
     fresh.state.filters = FilterState().with_track_hidden("t1", True)
     qtbot.wait(50)
     for eid, icon in _swatches(fresh).items():
-        colour = fresh.view.timeline.track_colours[fresh.view.timeline.track_index[fresh.view.timeline.event(eid).track]]
+        shown = fresh.view.timeline
+        colour = shown.track_colours[shown.track_index[shown.event(eid).track]]
         assert np.array_equal(_mask(swapped[eid], colour), _mask(icon, colour)), eid

@@ -11,6 +11,11 @@ def _resets(w) -> list[int]:
     return count
 
 
+def _dates(w) -> list[str]:
+    model = w.event_list.model()
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
 def _first_date(w) -> str:
     model = w.event_list.model()
     return model.data(model.index(0, 0))
@@ -40,17 +45,17 @@ def test_a_zone_switch_of_a_large_file_fills_the_events_tab_once(big_window, qtb
 def test_a_zone_switch_of_a_small_file_fills_the_events_tab_once(make_window, qtbot):
     w = make_window()
     resets = _resets(w)
-    before = [w.event_list.model().data(w.event_list.model().index(r, 0)) for r in range(w.event_list.model().rowCount())]
+    before = _dates(w)
     w.state.display_zone = "Asia/Tokyo"
     qtbot.wait(20)
     assert resets[0] == 1
-    after = [w.event_list.model().data(w.event_list.model().index(r, 0)) for r in range(w.event_list.model().rowCount())]
+    after = _dates(w)
     assert w.event_list.source_model._zone == "Asia/Tokyo"
     assert len(after) == len(before)  # the same events, their dates in Tokyo (none crosses a day here)
     w.state.display_zone = "UTC"
     qtbot.wait(20)
     assert resets[0] == 2
-    assert [w.event_list.model().data(w.event_list.model().index(r, 0)) for r in range(w.event_list.model().rowCount())] == before
+    assert _dates(w) == before
 
 
 def test_a_zone_switch_while_searching_lists_the_matches_in_the_zone(big_window, qtbot):

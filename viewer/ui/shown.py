@@ -304,6 +304,7 @@ class ShownTimeline(QObject):
     def _apply(self, mask: np.ndarray, on: Timeline | None) -> None:
         # the rows and matches the warm-up made while the user typed (same query, index and timeline)
         made = self.jobs.prepared(self.state.query, self.timeline) if on is None else None
+        rows: np.ndarray | None
         if made is not None:
             rows, matches = made
         else:
