@@ -128,6 +128,7 @@ class EventText:
     _fm: QFontMetricsF | None
     _fm_px: int
     _fonts: dict[Any, Any]
+    _stack_places: dict[tuple, dict[int, tuple[str, float, float]]]  # a lane's stacks -> its labels placed
     local_offset: Callable[[float], float]  # epoch s -> seconds to add for the display zone
 
     def _label(self, row: int, font_px: int | None = None) -> tuple[str, float]:
@@ -228,21 +229,54 @@ class EventText:
         """``(text, left px, width px, lane top px)`` of each stack label drawn,
         largest stack first; labels that would cover one another left out.
         ``font_key``: the labels' type (``QFont.key()``, ``fm`` its metrics;
-        given: widths kept by text and type)."""
+        given: widths kept by text and type, and each lane's placing kept
+        across frames while its stacks, the view's span and the zone are the
+        same: a selection, a collapse or a reorder places only the lanes whose
+        stacks changed; :meth:`forget_stack_places` on a swap or an edit)."""
         span_s = abs((frame.right_px - frame.left_px) / frame.sx)
-        taken: dict[int, list[tuple[float, float]]] = {}  # per lane: labels only cover their own lane's
+        stacks = frame.stacks or ()
+        dated = frame.stack_precisions or [None] * len(stacks)
+        per_lane: dict[int, list[tuple[float, float, int, Any]]] = {}
+        for (lane, x, epoch_s, n), precision in zip(stacks, dated):
+            per_lane.setdefault(lane, []).append((x, epoch_s, n, precision))
+        places = self._stack_places if font_key is not None else {}
+        if len(places) > 4096:
+            places.clear()
+        common = (frame.left_px, frame.right_px, span_s < 2 * 86400, font_key, self.local_offset)
+        placed: dict[int, dict[int, tuple[str, float, float]]] = {}
+        for lane, items in per_lane.items():
+            key = (tuple(items), common)
+            got = places.get(key)
+            if got is None:
+                got = places[key] = self._place_lane(items, span_s, frame, fm, font_key)
+            placed[lane] = got
         out: list[tuple[str, float, float, float]] = []
-        dated = frame.stack_precisions or [None] * len(frame.stacks or ())
-        for (lane, x, epoch_s, n), precision in zip(frame.stacks or (), dated):
+        seen: dict[int, int] = {}
+        for lane, _x, _e, _n in stacks:  # largest stack first, as found
+            k = seen[lane] = seen.get(lane, -1) + 1
+            hit = placed[lane].get(k)
+            if hit is not None:
+                out.append((*hit, frame.lanes[lane][0]))
+        return out
+
+    def _place_lane(self, items: list[tuple[float, float, int, Any]], span_s: float, frame: Frame,
+                    fm: QFontMetricsF, font_key: str | None) -> dict[int, tuple[str, float, float]]:
+        """One lane's stack labels: the k-th stack's ``(text, left, width)`` when drawn."""
+        taken: list[tuple[float, float]] = []  # labels only cover their own lane's
+        out: dict[int, tuple[str, float, float]] = {}
+        for k, (x, epoch_s, n, precision) in enumerate(items):
             text = self.stack_label(epoch_s, n, span_s, precision)
             w = (fm.horizontalAdvance(text) if font_key is None else _stack_width(text, font_key, fm)) + 8
             left = min(max(x + 4, frame.left_px), frame.right_px - w)
-            in_lane = taken.setdefault(lane, [])
-            if any(left < right and left + w > lft for lft, right in in_lane):
+            if any(left < right and left + w > lft for lft, right in taken):
                 continue
-            in_lane.append((left, left + w))
-            out.append((text, left, w, frame.lanes[lane][0]))
+            taken.append((left, left + w))
+            out[k] = (text, left, w)
         return out
+
+    def forget_stack_places(self) -> None:
+        """Forget the lanes' kept stack label placings (another timeline, an edit, a style)."""
+        self._stack_places.clear()
 
     def _static_text(self, text: str, font, selected: bool) -> QStaticText:
         key = (hash(text), text, int(selected))

@@ -123,6 +123,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         self._frame: _Frame | None = None
         self._text_cache: dict[tuple[int, int], tuple[str, float]] = {}
         self._static: dict[tuple[int, str, int], QStaticText] = {}
+        self._stack_places: dict[tuple, dict[int, tuple[str, float, float]]] = {}
         self.drawn_labels: list[tuple[str, QRectF]] = []  # (text, device rect) of the last paint's labels
         self.drawn_stack_labels: list[str] = []  # the last paint's stack counts, as drawn
         #: the last paint's hatched (planned) ends of spans: (event id, device x from, to, y)
@@ -151,6 +152,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         self._bounds = layer_bounds(self.columns)
         self._planned = None  # another timeline: its planned ends are found again
         self._text_cache.clear()
+        self.forget_stack_places()
         self._frame = None
         self.update()
 
@@ -158,6 +160,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         """Replace the style (fonts scale with the window) and repaint."""
         self.style = style
         self._text_cache.clear()
+        self.forget_stack_places()
         self._static.clear()
         self._pixmaps.clear()
         self._fm = None

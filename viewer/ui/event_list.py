@@ -117,6 +117,7 @@ class EventTableModel(QAbstractTableModel):
         self._memo: WeakSet[Timeline] = WeakSet()
         self._timeline = timeline
         self._order: list[str] | None = None
+        self._swatch_icons: dict[tuple[str, str], QIcon] = {}  # (colour, shape) -> the Track column's swatch
         self._events: dict[int, Event] = {}
         self._sources: dict[int, int] = {}
         self._fill(timeline, ids)
@@ -196,7 +197,11 @@ class EventTableModel(QAbstractTableModel):
             if lane is None:
                 return None
             shapes = self._timeline.track_shapes
-            icon = marker_swatch(self._timeline.track_colours[lane], shapes[lane] if lane < len(shapes) else "diamond")
+            look = (self._timeline.track_colours[lane], shapes[lane] if lane < len(shapes) else "diamond")
+            # drawn once by colour and shape: a reload (a swap, a zone switch) draws none again
+            icon = self._swatch_icons.get(look)
+            if icon is None:
+                icon = self._swatch_icons[look] = marker_swatch(*look)
             self._swatches[track_id] = icon
         return icon
 
@@ -548,8 +553,20 @@ class EventListView(QTableView):
             self.source_model.set_track_order(state.filters.track_order)
             if self.model() is self.proxy and self.proxy.sortColumn() == 1:
                 self.proxy.invalidate()  # sorted by track: in the new order
-        if changed & {"matches", "query", "display_zone"}:
+        if changed & {"matches", "query"}:
             self.reload()
+        elif "display_zone" in changed:
+            # the rows' times are in the zone: shown once per switch, with the
+            # timeline on the zone's days.  A large file's is derived in the
+            # background (its swap reloads the list, as the axis takes the zone
+            # then); a kept or small one was swapped just before (the list was
+            # reloaded then, already in this zone)
+            model = self.source_model
+            swapped = model._timeline is self.window_.shown.timeline and model._zone == state.display_zone
+            if not (swapped or self.window_.shown.deriving()):
+                self.reload()
+            if "selected" in changed:
+                self._select_row(state.selected)
         elif "selected" in changed:
             self._select_row(state.selected)
 

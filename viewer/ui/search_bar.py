@@ -147,7 +147,7 @@ class SearchBar(QToolBar):
         if shown is not None and shown.large and text.strip():
             self.debounce.start()  # (re)started by every keystroke
             # the answer computed meanwhile, in the background (nothing shown before the pause)
-            shown.jobs.warm(text)
+            shown.jobs.warm(text, shown.timeline)
             self.count.setText("searching…")
         else:
             self.debounce.stop()

@@ -23,7 +23,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..io.search_index import INDEX_MIN_EVENTS, SearchIndex, can_index
-from ..model.search import parse_query, search_mask
+from ..model.search import MatchList, matches_of, parse_query, search_mask
 from ..model.timeline import LazyEvents, Timeline
 
 __all__ = ["BUILD_DELAY_MS", "SearchJobs", "rows_of_file_mask"]
@@ -100,6 +100,8 @@ class SearchJobs(QObject):
         self.timeline, self.path = timeline, path
         self.index = None
         self._want = None
+        self._prepared = None
+        self._generation += 1
         self.cancelled_build = False
         self._no_index = False
         if self.is_large(timeline) and path and can_index(timeline):
@@ -203,40 +205,69 @@ class SearchJobs(QObject):
         threading.Thread(target=work, name="search-query", daemon=True).start()
 
     _warming = False
-    _warm_next: str | None = None
+    _warm_next: tuple[str, Timeline | None] | None = None
+    _prepared: tuple | None = None  # (query, file's timeline, index, shown, rows, matches) of the last warm-up
+    _generation = 0  # counts what made the warm-ups under way stale (forget_prepared, set_timeline)
 
-    def warm(self, query: str) -> None:
+    def warm(self, query: str, shown: Timeline | None = None) -> None:
         """Start answering ``query`` in the background before it is asked (the
         user is typing it; the search field asks once the typing pauses,
         :data:`~viewer.ui.search_bar.SEARCH_DEBOUNCE_MS` later): the index keeps
         the last query's mask, so :meth:`request` then finds it computed, or
-        waits for the scan already under way.  Nothing is shown: only a
-        request's answer is applied.  One warm-up at a time; a query typed
-        meanwhile is warmed up next (the ones in between are skipped).  Only
-        with the index (a scan of the shown events is not warmed up)."""
+        waits for the scan already under way.  With ``shown`` (the timeline
+        on screen) its matching rows and their ids in time order are made
+        too (:meth:`prepared`), so the answer's arrival does not make them on
+        the GUI thread.  Nothing is shown: only a request's answer is applied.
+        One warm-up at a time; a query typed meanwhile is warmed up next (the
+        ones in between are skipped).  Only with the index (a scan of the
+        shown events is not warmed up)."""
         if self.index is None or not parse_query(query):
             return
         if self._warming:
-            self._warm_next = query
+            self._warm_next = (query, shown)
             return
         self._warming = True
         self._warm_next = None
-        index, file_tl = self.index, self.timeline
+        index, file_tl, generation = self.index, self.timeline, self._generation
 
         def work() -> None:
             try:
-                index.event_mask(query)
+                mask = index.event_mask(query)
+                if shown is not None and file_tl is not None:
+                    rows = rows_of_file_mask(file_tl, shown, mask)
+                    if rows is not None and len(rows) == len(shown.columns):
+                        made = (query, file_tl, index, shown, rows, matches_of(shown.columns, rows))
+                        if generation == self._generation:  # (not forgotten meanwhile: an edit, a swap)
+                            self._prepared = made
+                        del made
+                del mask
             except Exception:  # noqa: BLE001 - the request that follows meets the error and says so
                 pass
             self._call(lambda: self._warmed(file_tl))
 
         threading.Thread(target=work, name="search-warm", daemon=True).start()
 
+    def prepared(self, query: str, shown: Timeline) -> tuple[np.ndarray, MatchList] | None:
+        """``(rows of shown.columns, matches)`` for ``query`` made by the warm-up
+        (:meth:`warm`) on this file's index and ``shown``, or None."""
+        p = self._prepared
+        if p is None or p[0] != query or p[1] is not self.timeline or p[2] is not self.index or p[3] is not shown:
+            return None
+        return p[4], p[5]
+
+    def forget_prepared(self, keep: Timeline | None = None) -> None:
+        """Let go of the warm-up's rows and matches (an edit; a swap to another
+        timeline than ``keep``: they hold the timeline they were made on)."""
+        p = self._prepared
+        if keep is None or p is None or p[3] is not keep:
+            self._prepared = None
+            self._generation += 1
+
     def _warmed(self, file_tl) -> None:
         self._warming = False
         nxt, self._warm_next = self._warm_next, None
         if nxt is not None and file_tl is self.timeline:
-            self.warm(nxt)
+            self.warm(*nxt)
 
     def _drop_index(self) -> None:
         self.index = None

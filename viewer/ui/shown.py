@@ -216,6 +216,7 @@ class ShownTimeline(QObject):
 
     def _show(self, shown: Timeline, key: tuple) -> None:
         self.sigAboutToShow.emit(shown)
+        self.jobs.forget_prepared(keep=shown)  # (made on another timeline: let it go)
         if self.large:
             # a million ids, dicts and arrays live as long as the file is open:
             # out of the cyclic collector's full passes, which otherwise stall
@@ -301,14 +302,20 @@ class ShownTimeline(QObject):
         self._apply(mask, on)
 
     def _apply(self, mask: np.ndarray, on: Timeline | None) -> None:
-        rows = mask if on is not None else rows_of_file_mask(self.window.timeline, self.timeline, mask)
-        if rows is None or len(rows) != len(self.timeline.columns):
-            self._answer = None
-            self._pending_query = self.state.query
-            self.jobs.request(self.state.query, self.timeline)
-            return
+        # the rows and matches the warm-up made while the user typed (same query, index and timeline)
+        made = self.jobs.prepared(self.state.query, self.timeline) if on is None else None
+        rows: np.ndarray | None
+        if made is not None:
+            rows, matches = made
+        else:
+            rows = mask if on is not None else rows_of_file_mask(self.window.timeline, self.timeline, mask)
+            if rows is None or len(rows) != len(self.timeline.columns):
+                self._answer = None
+                self._pending_query = self.state.query
+                self.jobs.request(self.state.query, self.timeline)
+                return
+            matches = matches_of(self.timeline.columns, rows)
         self._row_mask = rows
-        matches = matches_of(self.timeline.columns, rows)
         if matches == self.state.matches:
             self._emphasise()
         self.state.matches = matches
@@ -351,6 +358,7 @@ class ShownTimeline(QObject):
         """An edit of events only: derive the shown timeline again (a large
         one in the background) and let the views update in place."""
         self._edited = (timeline, ids)
+        self.jobs.forget_prepared()  # made before the edit
         # the kept derivations were of the timeline before the edit (whose
         # columns an editing document may change in place): none is reused
         recent, self._recent = self._recent, []
