@@ -424,9 +424,9 @@ def copy_collection(src: str, path: str, progress: Callable[[str], None] | None 
         _write_tables(con, path, events, counts, kv, "copying the count tables", progress)
         if progress:
             progress("writing the search index")
-        source = _index_source(con, path)
-        n_drawn = int(con.execute(f"SELECT count(*) FROM {source} WHERE drawn").fetchall()[0][0])
-        write_collection_index(path, _index_rows(con, source), token=kv["timeline_viewer_collection"],
+        rows_from = _index_source(con, path)
+        n_drawn = int(con.execute(f"SELECT count(*) FROM {rows_from} WHERE drawn").fetchall()[0][0])
+        write_collection_index(path, _index_rows(con, rows_from), token=kv["timeline_viewer_collection"],
                                n_rows=int(n), n_drawn=n_drawn, progress=progress)
         return int(n)
     finally:
