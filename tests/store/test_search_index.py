@@ -253,3 +253,53 @@ def test_one_row_edited_in_the_sidecar_is_found_by_validates_check_of_every_row(
         assert s.search("nothing to see", cap=15).ids == want[:15]
     finally:
         s.close()
+
+
+def test_a_collection_copied_as_duckdb_gets_its_own_index(texts, big_parquet, tmp_path):
+    """`convert big.parquet big.duckdb` copies the tables; the copy searched through its own sidecar
+    (main: no index for a .duckdb collection, every search read every row)."""
+    out = str(tmp_path / "copied.duckdb")
+    duckstore.copy_collection(big_parquet, out)
+    assert os.path.isfile(str(tmp_path / "copied.duckdb.search.sqlite"))
+    s = DuckStore(out)
+    try:
+        assert s._index is not None and s.index_note == ""
+        for query in ("strike 12", "élysée", "Lavrov 1"):
+            want = brute(texts, query)
+            got = s.search(query, cap=15)
+            assert (got.ids, got.total) == (want[:15], len(want))
+    finally:
+        s.close()
+
+
+def test_an_index_kept_elsewhere_for_a_collection_in_a_folder_that_cannot_be_written(texts, copy, tmp_path):
+    """build_search_index(path, out=...) writes the sidecar elsewhere (the collection is only read);
+    DuckStore(path, sidecar=...) uses it, with the same checks as beside the collection."""
+    os.unlink(sidecar_path(copy))
+    elsewhere = str(tmp_path / "elsewhere" / "c.search.sqlite")
+    os.makedirs(os.path.dirname(elsewhere))
+    before = os.path.getmtime(copy)
+    assert build_search_index(copy, out=elsewhere) == elsewhere
+    assert not os.path.exists(sidecar_path(copy)) and os.path.getmtime(copy) == before
+    s = DuckStore(copy, sidecar=elsewhere)
+    try:
+        assert s._index is not None
+        want = brute(texts, "talks 3")
+        got = s.search("talks 3", cap=5)
+        assert (got.ids, got.total) == (want[:5], len(want))
+    finally:
+        s.close()
+    spoil_sql_at(elsewhere, "UPDATE meta SET value = '0' WHERE key = 'version'")
+    s = DuckStore(copy, sidecar=elsewhere)
+    try:
+        assert s._index is None and "c.search.sqlite: search index ignored" in s.index_note
+        assert s.search("talks 3", cap=5).ids == brute(texts, "talks 3")[:5]
+    finally:
+        s.close()
+
+
+def spoil_sql_at(side, sql):
+    con = sqlite3.connect(side)
+    con.executescript(sql)
+    con.commit()
+    con.close()

@@ -449,9 +449,12 @@ def _index_rows(con: Any, source: str) -> Iterable[tuple[list[int], list[str], l
     batches of 100,000 rows (fetching Python tuples took 6 s a million rows, Arrow 1 s).  A plain
     scan keeps the rows' order (``preserve_insertion_order``)."""
     reader = con.sql(f"SELECT k, id, search_text, sort_point, drawn FROM {source} AS src").to_arrow_reader(100_000)
-    for batch in reader:
-        cols = batch.to_pydict()
-        yield cols["k"], cols["id"], cols["search_text"], cols["sort_point"], cols["drawn"]
+    try:
+        for batch in reader:
+            cols = batch.to_pydict()
+            yield cols["k"], cols["id"], cols["search_text"], cols["sort_point"], cols["drawn"]
+    finally:  # stopped early (a check found a difference): the connection is free again
+        reader.close()
 
 
 def write_parquet(timeline: Timeline, path: str, progress: Callable[[str], None] | None = None) -> list[str]:
@@ -772,8 +775,11 @@ class DuckStore(CountedWindows, EventStore):
             problem = None
             if every_row:
                 with self._lock:
-                    problem = index.every_row_mismatch(
-                        r for batch in _index_rows(self.con, self._index_from()) for r in zip(*batch, strict=True))
+                    batches = _index_rows(self.con, self._index_from())
+                    try:
+                        problem = index.every_row_mismatch(r for batch in batches for r in zip(*batch, strict=True))
+                    finally:
+                        batches.close()
             if problem is None:
                 rng = np.random.default_rng()
                 # two random runs of rows (a run is one row group read: rows scattered over the file
