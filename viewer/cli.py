@@ -389,14 +389,13 @@ DUCKDB_ADVICE = 10_000_000
 def _duckdb_advice(output: str, n: int) -> None:
     """Say, for a big Parquet collection, that the same collection as ``.duckdb`` opens and draws
     faster (benchmarks/README.md, issue 13's sixth round: at 10^8 events a frame's questions were
-    answered 2-3 times faster) and how to get it, with what it costs (no search index)."""
+    answered 2-3 times faster) and how to get it (the copy gets its own search index)."""
     if not output.lower().endswith(".parquet") or n < DUCKDB_ADVICE:
         return
     duck = output[:-len(".parquet")] + ".duckdb"
     _err(f"note: {n:,} events: the same collection as a DuckDB file opens and draws faster "
          f"(at 100 million events a view's questions take half the time or less); "
-         f"`timeline-viewer convert {output} {duck}` copies it as it is. Its search then reads "
-         "every event (the search index is written for a .parquet collection only).")
+         f"`timeline-viewer convert {output} {duck}` copies it as it is, with its own search index.")
 
 
 _NO_EQUIVALENT = "has no equivalent in this viewer"

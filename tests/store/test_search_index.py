@@ -1,5 +1,6 @@
-"""The sidecar search index of a Parquet collection (issue 13): the same answers as the in-memory
-search, and a wrong sidecar is ignored with a note, never trusted and never a crash."""
+"""The sidecar search index of a Parquet or DuckDB collection (issue 13): the same answers as the
+in-memory search and as the collection's scan, and a wrong sidecar is ignored with a note, never
+trusted and never a crash.  Every test runs on both kinds of collection."""
 
 import os
 import shutil
@@ -33,9 +34,20 @@ def brute(texts, query):
     return [eid for _, _, eid, text in texts if terms and all(t in text for t in terms)]
 
 
+@pytest.fixture(scope="module", params=["parquet", "duckdb"])
+def coll(request, big, big_parquet, tmp_path_factory):
+    """The 10^5-event collection as Parquet, or as a DuckDB file (written by convert's writer,
+    which now gives it a search index too)."""
+    if request.param == "parquet":
+        return big_parquet
+    path = str(tmp_path_factory.mktemp("duck") / "big.duckdb")
+    write_parquet(big, path)
+    return path
+
+
 @pytest.fixture(scope="module")
-def store(big_parquet):
-    s = DuckStore(big_parquet)
+def store(coll):
+    s = DuckStore(coll)
     yield s
     s.close()
 
@@ -56,26 +68,32 @@ def random_queries(texts, rng, count):
     return out
 
 
-def test_index_is_written_with_the_collection_and_used(big_parquet, store):
-    assert os.path.isfile(sidecar_path(big_parquet))
-    assert sidecar_path(big_parquet).endswith("big.search.sqlite")
+def test_index_is_written_with_the_collection_and_used(coll, store):
+    assert os.path.isfile(sidecar_path(coll))
+    assert sidecar_path(coll).endswith("big.duckdb.search.sqlite" if coll.endswith(".duckdb") else
+                                       "big.search.sqlite")
     assert store._index is not None and store.index_note == ""
 
 
-def test_search_equals_brute_force_on_random_terms(texts, store):
+def test_search_equals_brute_force_on_random_terms(texts, store, coll):
     rng = np.random.default_rng(7)
-    for query in random_queries(texts, rng, 60):
-        want = brute(texts, query)
-        got = store.search(query, cap=30)
-        assert (got.ids, got.total, got.exact) == (want[:30], len(want), True), query
+    scan = DuckStore(coll, search_index=False)  # the collection's own scan: the same answers
+    try:
+        for query in random_queries(texts, rng, 60):
+            want = brute(texts, query)
+            got, scanned = store.search(query, cap=30), scan.search(query, cap=30)
+            assert (got.ids, got.total, got.exact) == (want[:30], len(want), True), query
+            assert (scanned.ids, scanned.total) == (got.ids, got.total), query
+    finally:
+        scan.close()
     assert store._index is not None  # still answering: nothing fell back for a fault
 
 
-def test_large_caps_short_terms_and_page_through_the_index(texts, store, big_parquet):
+def test_large_caps_short_terms_and_page_through_the_index(texts, store, coll):
     want = brute(texts, "strike")
     got = store.search("strike", cap=len(texts))  # the window's search asks for every id
     assert got.ids == want and got.total == len(want)
-    scan = DuckStore(big_parquet, search_index=False)
+    scan = DuckStore(coll, search_index=False)
     try:
         for text in ("talks 1", "e", "élysée", "zzqx"):
             flt = StoreFilter(text=text)
@@ -106,11 +124,13 @@ def test_event_by_id_through_the_index(big, store):
 
 
 @pytest.fixture
-def copy(big_parquet, tmp_path):
-    """A copy of the collection (Parquet, counts and sidecar) the test may spoil."""
-    path = str(tmp_path / "c.parquet")
-    for src, dst in ((big_parquet, path), (counts_path(big_parquet), counts_path(path)),
-                     (sidecar_path(big_parquet), sidecar_path(path))):
+def copy(coll, tmp_path):
+    """A copy of the collection (Parquet and counts, or the DuckDB file; and the sidecar) the test may spoil."""
+    path = str(tmp_path / ("c" + os.path.splitext(coll)[1]))
+    pairs = [(coll, path), (sidecar_path(coll), sidecar_path(path))]
+    if coll.endswith(".parquet"):
+        pairs.append((counts_path(coll), counts_path(path)))
+    for src, dst in pairs:
         shutil.copyfile(src, dst)
     return path
 
@@ -131,7 +151,7 @@ def spoil_bytes(path, data, keep=None):
 
 
 def spoil_foreign(path):
-    other = os.path.join(os.path.dirname(path), "other.parquet")
+    other = os.path.join(os.path.dirname(path), "other" + os.path.splitext(path)[1])
     write_parquet(collection(500, seed=5), other)
     shutil.copyfile(sidecar_path(other), sidecar_path(path))
 
@@ -147,19 +167,18 @@ SPOILS = {
     "rows changed": (lambda p: spoil_sql(p, "UPDATE meta SET value = '5' WHERE key = 'rows'"), "rows"),
     "old version": (lambda p: spoil_sql(p, "UPDATE meta SET value = '0' WHERE key = 'version'"), "version"),
     "other collection": (spoil_foreign, "collection"),
-    "a trigger": (lambda p: spoil_sql(p, "CREATE TRIGGER t AFTER INSERT ON ids BEGIN SELECT 1; END"),
+    "a trigger": (lambda p: spoil_sql(p, "CREATE TRIGGER t AFTER INSERT ON rows BEGIN SELECT 1; END"),
                   "unexpected objects t"),
-    "a table changed": (lambda p: spoil_sql(p, "DROP TABLE ids; CREATE TABLE ids(id TEXT, row INTEGER, "
-                                            "sort_point REAL, x)"), "no ids table"),
-    "rows out of range": (lambda p: spoil_sql(p, "INSERT INTO fts(rowid, body, id) VALUES (99999999, 'x', 'y')"),
+    "a table changed": (lambda p: spoil_sql(p, "ALTER TABLE rows ADD COLUMN x"), "no rows table"),
+    "rows out of range": (lambda p: spoil_sql(p, "INSERT INTO rows VALUES (99999999, 'y', 'x', 0)"),
                           "outside the collection"),
     "a link": (spoil_link, "not a regular file"),
     # right tables, token and counts, wrong content: was trusted, and search answered from it
-    "texts rewritten": (lambda p: spoil_sql(p, "UPDATE fts SET body = upper(body)"), "text (event"),
-    "texts of other rows": (lambda p: spoil_sql(p, "UPDATE fts SET body = (SELECT f.c0 FROM fts_content f "
-                                             "WHERE f.id < fts.rowid ORDER BY f.id DESC LIMIT 1) WHERE rowid > 0"),
+    "texts rewritten": (lambda p: spoil_sql(p, "UPDATE rows SET body = upper(body)"), "text (event"),
+    "texts of other rows": (lambda p: spoil_sql(p, "UPDATE rows SET body = (SELECT f.body FROM rows f "
+                                             "WHERE f.row < rows.row ORDER BY f.row DESC LIMIT 1) WHERE row > 0"),
                             "is not the collection's"),
-    "sort points moved": (lambda p: spoil_sql(p, "UPDATE ids SET sort_point = sort_point + 86400"),
+    "sort points moved": (lambda p: spoil_sql(p, "UPDATE rows SET sort_point = sort_point + 86400"),
                           "its id table does not locate event"),
 }
 
@@ -171,7 +190,8 @@ def test_a_wrong_sidecar_is_ignored_with_a_note(texts, copy, spoil):
     s = DuckStore(copy)
     try:
         assert s._index is None
-        assert "c.search.sqlite: search index ignored" in s.index_note and words in s.index_note
+        name = os.path.basename(sidecar_path(copy))
+        assert f"{name}: search index ignored" in s.index_note and words in s.index_note
         for query in ("strike 12", "élysée", "zzqx"):
             want = brute(texts, query)
             got = s.search(query, cap=15)
@@ -219,16 +239,67 @@ def test_one_row_edited_in_the_sidecar_is_found_by_validates_check_of_every_row(
     """Opening checks a few random rows (cheap: a sidecar of other rows or rewritten texts differs
     at almost any row); one edited row is left to validate, which checks every row."""
     con = sqlite3.connect(sidecar_path(copy))
-    last = con.execute("SELECT max(rowid) FROM fts").fetchone()[0]
-    con.execute("UPDATE fts SET body = 'nothing to see' WHERE rowid = ?", [last])
+    last = con.execute("SELECT max(row) FROM rows").fetchone()[0]
+    con.execute("UPDATE rows SET body = 'nothing to see' WHERE row = ?", [last])
     con.commit()
     con.close()
     s = DuckStore(copy)
     try:
         s.check_search_index(every_row=True)
         assert s._index is None
-        assert f"c.search.sqlite: search index ignored, row {last}'s text (event " in s.index_note
+        name = os.path.basename(sidecar_path(copy))
+        assert f"{name}: search index ignored, row {last}'s text (event " in s.index_note
         want = brute(texts, "nothing to see")
         assert s.search("nothing to see", cap=15).ids == want[:15]
     finally:
         s.close()
+
+
+def test_a_collection_copied_as_duckdb_gets_its_own_index(texts, big_parquet, tmp_path):
+    """`convert big.parquet big.duckdb` copies the tables; the copy searched through its own sidecar
+    (main: no index for a .duckdb collection, every search read every row)."""
+    out = str(tmp_path / "copied.duckdb")
+    duckstore.copy_collection(big_parquet, out)
+    assert os.path.isfile(str(tmp_path / "copied.duckdb.search.sqlite"))
+    s = DuckStore(out)
+    try:
+        assert s._index is not None and s.index_note == ""
+        for query in ("strike 12", "élysée", "Lavrov 1"):
+            want = brute(texts, query)
+            got = s.search(query, cap=15)
+            assert (got.ids, got.total) == (want[:15], len(want))
+    finally:
+        s.close()
+
+
+def test_an_index_kept_elsewhere_for_a_collection_in_a_folder_that_cannot_be_written(texts, copy, tmp_path):
+    """build_search_index(path, out=...) writes the sidecar elsewhere (the collection is only read);
+    DuckStore(path, sidecar=...) uses it, with the same checks as beside the collection."""
+    os.unlink(sidecar_path(copy))
+    elsewhere = str(tmp_path / "elsewhere" / "c.search.sqlite")
+    os.makedirs(os.path.dirname(elsewhere))
+    before = os.path.getmtime(copy)
+    assert build_search_index(copy, out=elsewhere) == elsewhere
+    assert not os.path.exists(sidecar_path(copy)) and os.path.getmtime(copy) == before
+    s = DuckStore(copy, sidecar=elsewhere)
+    try:
+        assert s._index is not None
+        want = brute(texts, "talks 3")
+        got = s.search("talks 3", cap=5)
+        assert (got.ids, got.total) == (want[:5], len(want))
+    finally:
+        s.close()
+    spoil_sql_at(elsewhere, "UPDATE meta SET value = '0' WHERE key = 'version'")
+    s = DuckStore(copy, sidecar=elsewhere)
+    try:
+        assert s._index is None and "c.search.sqlite: search index ignored" in s.index_note
+        assert s.search("talks 3", cap=5).ids == brute(texts, "talks 3")[:5]
+    finally:
+        s.close()
+
+
+def spoil_sql_at(side, sql):
+    con = sqlite3.connect(side)
+    con.executescript(sql)
+    con.commit()
+    con.close()

@@ -283,7 +283,8 @@ def _check_destinations(path: str) -> None:
     OSError
         Naming the destination and why (:func:`~viewer.io.atomic.destination_problem`).
     """
-    destinations = [path] if path.lower().endswith(".duckdb") else [path, counts_path(path), sidecar_path(path)]
+    destinations = [path, sidecar_path(path)] if path.lower().endswith(".duckdb") else [
+        path, counts_path(path), sidecar_path(path)]
     for dest in destinations:
         problem = destination_problem(dest)
         if problem is not None:
@@ -367,12 +368,10 @@ def write_collection(path: str, meta: str, chunks: Iterable[dict[str, Any]], *,
               STATS_KEY: json.dumps(stats)}
         ordered = f"SELECT {select} FROM (SELECT * FROM stage ORDER BY {_TIME_ORDER})"
         _write_tables(con, path, ordered, _counts_query("stage"), kv, "counting per lane", progress)
-        if path.lower().endswith(".duckdb"):
-            return int(n)
         con.execute("DROP TABLE stage")  # its memory is not needed for the index
         if progress:
             progress("writing the search index")
-        write_collection_index(path, _index_rows(con, path), token=token, n_rows=int(n),
+        write_collection_index(path, _index_rows(con, _index_source(con, path)), token=token, n_rows=int(n),
                                n_drawn=sum(lanes.values()), progress=progress)
         return int(n)
     finally:
@@ -423,26 +422,39 @@ def copy_collection(src: str, path: str, progress: Callable[[str], None] | None 
         if progress:
             progress(f"copying {n:,} events")
         _write_tables(con, path, events, counts, kv, "copying the count tables", progress)
-        if path.lower().endswith(".duckdb"):
-            return int(n)
         if progress:
             progress("writing the search index")
-        n_drawn = int(con.execute(f"SELECT count(*) FROM read_parquet({_quote(path)}) WHERE drawn").fetchone()[0])
-        write_collection_index(path, _index_rows(con, path), token=kv["timeline_viewer_collection"],
+        rows_from = _index_source(con, path)
+        n_drawn = int(con.execute(f"SELECT count(*) FROM {rows_from} WHERE drawn").fetchall()[0][0])
+        write_collection_index(path, _index_rows(con, rows_from), token=kv["timeline_viewer_collection"],
                                n_rows=int(n), n_drawn=n_drawn, progress=progress)
         return int(n)
     finally:
         con.close()
 
 
-def _index_rows(con: Any, path: str) -> Iterable[tuple[list[int], list[str], list[str], list[float], list[bool]]]:
-    """The rows a search index needs (:func:`~viewer.io.search_index.write_collection_index`) of the
-    Parquet file ``path``, in file order, a batch at a time."""
-    cur = con.execute("SELECT file_row_number, id, search_text, sort_point, drawn FROM "
-                      f"read_parquet({_quote(path)}, file_row_number = true)")
-    while batch := cur.fetchmany(100_000):
-        pos, ids, texts, sort_points, drawn = (list(c) for c in zip(*batch, strict=True))
-        yield pos, ids, texts, sort_points, drawn
+def _index_source(con: Any, path: str) -> str:
+    """The rows of the collection just written at ``path`` for a writing connection: a ``.duckdb``
+    file attached read-only (its ``events``, positions = ``rowid``), a Parquet file read with its
+    row numbers; columns ``k`` (position), ``id``, ``search_text``, ``sort_point``, ``drawn``."""
+    if path.lower().endswith(".duckdb"):
+        con.execute(f"ATTACH {_quote(path)} AS tv_index_src (READ_ONLY)")
+        return "(SELECT rowid AS k, * FROM tv_index_src.events)"
+    return f"(SELECT file_row_number AS k, * FROM read_parquet({_quote(path)}, file_row_number = true))"
+
+
+def _index_rows(con: Any, source: str) -> Iterable[tuple[list[int], list[str], list[str], list[float], list[bool]]]:
+    """The rows a search index needs (:func:`~viewer.io.search_index.write_collection_index`) from
+    ``source`` (a FROM item with the columns of :func:`_index_source`), in file order, as Arrow
+    batches of 100,000 rows (fetching Python tuples took 6 s a million rows, Arrow 1 s).  A plain
+    scan keeps the rows' order (``preserve_insertion_order``)."""
+    reader = con.sql(f"SELECT k, id, search_text, sort_point, drawn FROM {source} AS src").to_arrow_reader(100_000)
+    try:
+        for batch in reader:
+            cols = batch.to_pydict()
+            yield cols["k"], cols["id"], cols["search_text"], cols["sort_point"], cols["drawn"]
+    finally:  # stopped early (a check found a difference): the connection is free again
+        reader.close()
 
 
 def write_parquet(timeline: Timeline, path: str, progress: Callable[[str], None] | None = None) -> list[str]:
@@ -484,6 +496,10 @@ class DuckStore(CountedWindows, EventStore):
     search_index : bool
         Use the collection's sidecar search index (:mod:`viewer.io.search_index`) when it is
         there and matches; a wrong one is ignored and :attr:`index_note` says why.
+    sidecar : str, optional
+        The search index's file when it is not beside the collection
+        (:func:`~viewer.io.search_index.sidecar_path`): written with
+        ``build_search_index(path, out=...)`` for a collection in a folder that cannot be written.
 
     Attributes
     ----------
@@ -497,7 +513,7 @@ class DuckStore(CountedWindows, EventStore):
         If the file is missing, not a collection, or of another layout version.
     """
 
-    def __init__(self, path: str, search_index: bool = True) -> None:
+    def __init__(self, path: str, search_index: bool = True, sidecar: str | None = None) -> None:
         self.path = path
         self._index: CollectionIndex | None = None
         self.index_note = ""
@@ -557,10 +573,10 @@ class DuckStore(CountedWindows, EventStore):
         self._windowed = self._has_counts and "ns" in {r[0] for r in self._q("DESCRIBE agg")}
         self.check_count_totals()
         self._token = meta.get("timeline_viewer_collection")
-        if search_index and not path.lower().endswith(".duckdb"):
+        if search_index:
             n_drawn = sum(self._stats.lanes.values()) if self._stats is not None else None
             self._index, note = CollectionIndex.open(path, token=self._token, n_rows=self.n_events,
-                                                     n_drawn=n_drawn)
+                                                     n_drawn=n_drawn, sidecar=sidecar)
             self.index_note = " ".join(n for n in (self.index_note, note) if n)
             self.check_search_index()
 
@@ -759,8 +775,11 @@ class DuckStore(CountedWindows, EventStore):
             problem = None
             if every_row:
                 with self._lock:
-                    problem = index.every_row_mismatch(
-                        r for batch in _index_rows(self.con, self.path) for r in zip(*batch, strict=True))
+                    batches = _index_rows(self.con, self._index_from())
+                    try:
+                        problem = index.every_row_mismatch(r for batch in batches for r in zip(*batch, strict=True))
+                    finally:
+                        batches.close()
             if problem is None:
                 rng = np.random.default_rng()
                 # two random runs of rows (a run is one row group read: rows scattered over the file
@@ -768,9 +787,9 @@ class DuckStore(CountedWindows, EventStore):
                 n, run = self.n_events, INDEX_SPOT_CHECKS // 2
                 spans = [(0, n - 1)] if n <= INDEX_SPOT_CHECKS else [
                     (int(a), int(a) + run - 1) for a in rng.integers(0, n - run + 1, 2)]
-                where = " OR ".join(f"file_row_number BETWEEN {a} AND {b}" for a, b in spans)
-                rows = self._q(f"SELECT file_row_number, id, search_text, sort_point, drawn FROM evp WHERE "
-                               f"{where} ORDER BY file_row_number") if n else []
+                where = " OR ".join(f"k BETWEEN {a} AND {b}" for a, b in spans)
+                rows = self._q(f"SELECT k, id, search_text, sort_point, drawn FROM {self._index_from()} AS src "
+                               f"WHERE {where} ORDER BY k") if n else []
                 problem = index.rows_mismatch(rows, probe=lambda n: int(rng.integers(0, max(n, 1))))
         except Exception as exc:  # noqa: BLE001 - a damaged sidecar is only a missed shortcut
             problem = f"unreadable ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r})"
@@ -790,23 +809,29 @@ class DuckStore(CountedWindows, EventStore):
             return None
         return index
 
-    def write_search_index(self, progress: Callable[[str], None] | None = None) -> str:
-        """Write this Parquet collection's sidecar search index from its rows (see
+    def _index_from(self) -> str:
+        """This collection's rows as a FROM item with their positions ``k`` (see :func:`_index_source`)."""
+        if self.path.lower().endswith(".duckdb"):
+            return "(SELECT rowid AS k, * FROM events)"
+        return f"(SELECT file_row_number AS k, * FROM read_parquet({_quote(self.path)}, file_row_number = true))"
+
+    def write_search_index(self, progress: Callable[[str], None] | None = None, out: str | None = None) -> str:
+        """Write this collection's sidecar search index from its rows (see
         :func:`viewer.io.search_index.build_search_index`); returns its path.
 
         Raises
         ------
         ValueError
-            For a ``.duckdb`` collection or one without a collection token.
+            For a collection without a collection token (written before it had one).
         OSError, sqlite3.Error
             If the sidecar cannot be written.
         """
-        if self.path.lower().endswith(".duckdb") or not self._token:
-            raise ValueError(f"{self.path}: only a Parquet collection written by convert gets a search index")
+        if not self._token:
+            raise ValueError(f"{self.path}: only a collection written by convert gets a search index")
         n_drawn = int(self._one("SELECT count(*) FROM ev WHERE drawn"))
         with self._lock:
-            return write_collection_index(self.path, _index_rows(self.con, self.path), token=self._token,
-                                          n_rows=self.n_events, n_drawn=n_drawn, progress=progress)
+            return write_collection_index(self.path, _index_rows(self.con, self._index_from()), token=self._token,
+                                          n_rows=self.n_events, n_drawn=n_drawn, progress=progress, out=out)
 
     def _counts_match(self, cpath: str, token: str | None) -> bool:
         """Whether ``cpath`` holds the count tables of this very collection (else they are ignored)."""

@@ -403,29 +403,38 @@ def _text_of(events: LazyEvents, timeline: Timeline, i: int, rich: set[int] | No
 # ---------------------------------------------------------------------------
 # the search index of a collection (issue 13): a sidecar file beside the Parquet
 
-COLLECTION_INDEX_VERSION = 1
-"""Bumped whenever what a collection's sidecar holds (tables, folding) changes."""
+COLLECTION_INDEX_VERSION = 2
+"""Bumped whenever what a collection's sidecar holds (tables, folding) changes.  2: the texts, ids and
+sort points in one table ``rows`` and the trigram index over it (external content); 1 kept the text
+and id twice (FTS5's own copy and the id table) and took 2-3 times as long to write."""
 COUNT_CAP = 100_000
 """A search counts its matches up to this many (more than the cap asked for); beyond it the total
 is a lower bound (:attr:`viewer.model.store.SearchResult.exact` False: "at least 100,000")."""
 MIN_INDEXED_TERM = 3
 """Characters a term needs for the trigram index to find it; a query whose terms are all shorter is
 answered by the engine's scan."""
-_INDEX_BATCH = 100_000
+
+SHORT_CHECK_SHARE = 0.02
+"""A query with a term of one or two characters is left to the engine's scan when its longer terms
+find more than this share of the rows (each found row would be read to check the short term)."""
 
 _META_SQL = "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-_FTS_SQL = "CREATE VIRTUAL TABLE fts USING fts5(body, id UNINDEXED, tokenize='trigram case_sensitive 1')"
-_IDS_SQL = "CREATE TABLE ids(id TEXT NOT NULL, row INTEGER NOT NULL, sort_point REAL)"
-_IDS_INDEX_SQL = "CREATE INDEX ids_by_id ON ids(id, row, sort_point)"
-_SCHEMA = {("table", "meta"): _META_SQL, ("table", "fts"): _FTS_SQL, ("table", "ids"): _IDS_SQL,
-           ("index", "ids_by_id"): _IDS_INDEX_SQL,
-           # FTS5's own table of the rows: the ids of the first matches are read from it by position
-           ("table", "fts_content"): "CREATE TABLE 'fts_content'(id INTEGER PRIMARY KEY, c0, c1)"}
-_FTS_SHADOW = ("fts_data", "fts_idx", "fts_content", "fts_docsize", "fts_config")
+# every row of the collection by its position (= time order); body NULL for a row not drawn
+_ROWS_SQL = "CREATE TABLE rows(row INTEGER PRIMARY KEY, id TEXT NOT NULL, body TEXT, sort_point REAL)"
+# the trigram index of rows.body (external content: the text is stored once, in rows); detail=full
+# keeps the trigrams' positions, so a term is an FTS5 phrase answered without reading a row
+# (detail=none wrote 1.5x faster but every candidate row is then read and checked: "strike" 3x slower)
+_FTS_SQL = ("CREATE VIRTUAL TABLE fts USING fts5(body, content='rows', content_rowid='row', "
+            "tokenize='trigram case_sensitive 1', columnsize=0)")
+_IDS_INDEX_SQL = "CREATE INDEX rows_by_id ON rows(id, row)"
+_SCHEMA = {("table", "meta"): _META_SQL, ("table", "fts"): _FTS_SQL, ("table", "rows"): _ROWS_SQL,
+           ("index", "rows_by_id"): _IDS_INDEX_SQL}
+_FTS_SHADOW = ("fts_data", "fts_idx", "fts_config")
 
 
 def sidecar_path(path: str) -> str:
-    """Where the search index of the Parquet collection ``path`` lives: ``NAME.search.sqlite`` beside it."""
+    """Where the search index of the collection ``path`` lives, beside it: ``NAME.search.sqlite`` for
+    ``NAME.parquet``, ``NAME.duckdb.search.sqlite`` for ``NAME.duckdb``."""
     root = path[:-len(".parquet")] if path.lower().endswith(".parquet") else path
     return root + ".search.sqlite"
 
@@ -433,13 +442,20 @@ def sidecar_path(path: str) -> str:
 def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str], list[str], list[float],
                                                            list[bool]]],
                            *, token: str, n_rows: int, n_drawn: int,
-                           progress: Callable[[str], None] | None = None) -> str:
+                           progress: Callable[[str], None] | None = None, out: str | None = None) -> str:
     """Write the sidecar search index of a collection, atomically (:func:`sidecar_path` of ``path``).
+
+    How it is written (10^6 synthetic events: 48 s with version 1, 24 s now; ``benchmarks/README.md``):
+    the rows go into the plain table ``rows`` in position order (appends to its B-tree), then
+    FTS5 tokenizes them all in one ``'rebuild'`` (in C: no virtual-table insert per row), the id
+    index is sorted once at the end, and the trigram index merged into one segment
+    (``'optimize'``).  No journal, no fsync until the end (a failed write leaves nothing: the file
+    is renamed into place only when complete).
 
     Parameters
     ----------
     path : str
-        The Parquet collection the index belongs to (the sidecar goes beside it).
+        The collection the index belongs to (the sidecar goes beside it).
     rows : iterable of (positions, ids, texts, sort_points, drawn) lists
         Every row of the collection in file order, in batches: its position in
         the file (0-based, = time order), event id, folded search text (the
@@ -450,6 +466,9 @@ def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str],
         another collection is ignored when opened.
     n_rows, n_drawn : int
         Rows and drawn rows of the collection (checked again when opened).
+    out : str, optional
+        Write the sidecar there instead of beside ``path`` (a collection in a folder that
+        cannot be written; open it with ``DuckStore(path, sidecar=out)``).
 
     Returns
     -------
@@ -463,8 +482,8 @@ def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str],
     """
     from .atomic import atomic_path
 
-    out = sidecar_path(path)
-    with atomic_path(out) as tmp:
+    target = out or sidecar_path(path)
+    with atomic_path(target) as tmp:
         os.unlink(tmp)  # SQLite makes its own file
         con = sqlite3.connect(tmp)
         try:
@@ -472,16 +491,21 @@ def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str],
             con.execute("PRAGMA synchronous=OFF")
             con.execute("PRAGMA page_size=8192")
             con.execute("PRAGMA cache_size=-262144")  # 256 MB: FTS5 merges its segments in memory
-            for sql in (_META_SQL, _FTS_SQL, _IDS_SQL):
+            for sql in (_META_SQL, _ROWS_SQL, _FTS_SQL):
                 con.execute(sql)
             done = 0
             for pos, ids, texts, sort_points, drawn in rows:
-                con.executemany("INSERT INTO fts(rowid, body, id) VALUES (?, ?, ?)",
-                                [(p, t or "", i) for p, i, t, d in zip(pos, ids, texts, drawn, strict=True) if d])
-                con.executemany("INSERT INTO ids VALUES (?, ?, ?)", zip(ids, pos, sort_points, strict=True))
+                con.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", zip(
+                    pos, ids, [(t or "") if d else None for t, d in zip(texts, drawn, strict=True)], sort_points,
+                    strict=True))
                 done += len(pos)
                 if progress is not None:
-                    progress(f"search index: {done:,} of {n_rows:,} events")
+                    progress(f"search index: {done:,} of {n_rows:,} events read")
+            if progress is not None:
+                progress("search index: indexing the texts")
+            con.execute("INSERT INTO fts(fts) VALUES ('rebuild')")
+            if progress is not None:
+                progress("search index: indexing the ids")
             con.execute(_IDS_INDEX_SQL)
             con.execute("INSERT INTO fts(fts) VALUES ('optimize')")
             con.executemany("INSERT INTO meta VALUES (?, ?)", [
@@ -490,7 +514,7 @@ def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str],
             con.commit()
         finally:
             con.close()
-    return out
+    return target
 
 
 class CollectionIndex:
@@ -514,9 +538,10 @@ class CollectionIndex:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, parquet: str, *, token: str | None, n_rows: int,
-             n_drawn: int | None = None) -> tuple[CollectionIndex | None, str]:
-        """The sidecar of ``parquet`` if it is this collection's, and a note ("" when none is due).
+    def open(cls, collection: str, *, token: str | None, n_rows: int,
+             n_drawn: int | None = None, sidecar: str | None = None) -> tuple[CollectionIndex | None, str]:
+        """The sidecar of ``collection`` (``sidecar``, else :func:`sidecar_path`) if it is this
+        collection's, and a note ("" when none is due).
 
         The file is untrusted: it must be a regular file (not a link), its
         tables exactly those :func:`write_collection_index` makes (no view or
@@ -524,7 +549,7 @@ class CollectionIndex:
         ``token`` and its row counts ``n_rows`` / ``n_drawn``.  Never raises:
         a missing sidecar gives ``(None, "")``, a wrong one ``(None, note)``.
         """
-        path = sidecar_path(parquet)
+        path = sidecar or sidecar_path(collection)
         try:
             info = os.lstat(path)
         except OSError:
@@ -548,7 +573,7 @@ class CollectionIndex:
                 if wrong:
                     problem = f"its {', '.join(wrong)} do not match this collection (stale or foreign)"
                 else:
-                    top = con.execute("SELECT max(rowid) FROM fts").fetchone()[0]
+                    top = con.execute("SELECT max(row) FROM rows").fetchone()[0]
                     if top is not None and not (isinstance(top, int) and 0 <= top < n_rows):
                         problem = "its rows point outside the collection"
         except sqlite3.Error as exc:
@@ -580,28 +605,27 @@ class CollectionIndex:
             con = self._con
             for pos, event_id, text, sort_point, drawn in rows:
                 text = text or ""
-                got = con.execute("SELECT c0, c1 FROM fts_content WHERE id = ?", [int(pos)]).fetchone()
-                if not drawn:
-                    if got is not None:
-                        return f"row {pos} is indexed but the collection does not draw it"
-                    continue
+                got = con.execute("SELECT body, id, sort_point FROM rows WHERE row = ?", [int(pos)]).fetchone()
                 if got is None:
                     return f"row {pos} (event {event_id!r}) is missing"
                 if got[1] != event_id:
                     return f"row {pos} has the id {got[1]!r} where the collection has {event_id!r}"
-                if got[0] != text:
+                if not drawn:
+                    if got[0] is not None:
+                        return f"row {pos} is indexed but the collection does not draw it"
+                elif got[0] is None:
+                    return f"row {pos} (event {event_id!r}) is missing"
+                elif got[0] != text:
                     return f"row {pos}'s text (event {event_id!r}) is not the collection's"
-                if len(text) >= MIN_INDEXED_TERM:
+                elif len(text) >= MIN_INDEXED_TERM:
                     at = probe(len(text) - MIN_INDEXED_TERM + 1) if probe is not None else 0
                     piece = text[at:at + 8]
                     if con.execute(
                             "SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = ?",
                             ['"' + piece.replace('"', '""') + '"', int(pos)]).fetchone() is None:
                         return f"its index does not find row {pos} (event {event_id!r}) by {piece!r}"
-                first = con.execute("SELECT row FROM ids WHERE id = ? ORDER BY row LIMIT 1", [event_id]).fetchone()
-                here = con.execute("SELECT sort_point FROM ids WHERE id = ? AND row = ?",
-                                   [event_id, int(pos)]).fetchone()
-                if first is None or first[0] > pos or here is None or not _same_point(here[0], sort_point):
+                first = con.execute("SELECT row FROM rows WHERE id = ? ORDER BY row LIMIT 1", [event_id]).fetchone()
+                if first is None or first[0] > pos or not _same_point(got[2], sort_point):
                     return f"its id table does not locate event {event_id!r} at row {pos}"
         return None
 
@@ -610,24 +634,22 @@ class CollectionIndex:
         the stored texts and the id table read alongside in one pass each (no query per row).
         The trigram index itself is probed at the rows :meth:`rows_mismatch` samples."""
         with self._lock:
-            content = self._con.execute("SELECT id, c0, c1 FROM fts_content ORDER BY id")
-            listed = self._con.execute("SELECT row, id, sort_point FROM ids ORDER BY rowid")
-            pending = content.fetchone()
+            listed = self._con.execute("SELECT row, id, body, sort_point FROM rows ORDER BY row")
             for pos, event_id, text, sort_point, drawn in rows:
                 entry = listed.fetchone()
-                if entry is None or tuple(entry[:2]) != (pos, event_id) or not _same_point(entry[2], sort_point):
-                    return f"its id table does not list event {event_id!r} at row {pos}"
-                if drawn:
-                    if pending is None or pending[0] != pos:
-                        return f"row {pos} (event {event_id!r}) is missing"
-                    if pending[2] != event_id:
-                        return f"row {pos} has the id {pending[2]!r} where the collection has {event_id!r}"
-                    if pending[1] != (text or ""):
-                        return f"row {pos}'s text (event {event_id!r}) is not the collection's"
-                    pending = content.fetchone()
-                elif pending is not None and pending[0] == pos:
+                if entry is None or entry[0] != pos:
+                    return f"row {pos} (event {event_id!r}) is missing"
+                if entry[1] != event_id:
+                    return f"row {pos} has the id {entry[1]!r} where the collection has {event_id!r}"
+                if not _same_point(entry[3], sort_point):
+                    return f"its id table does not locate event {event_id!r} at row {pos}"
+                if drawn and entry[2] is None:
+                    return f"row {pos} (event {event_id!r}) is missing"
+                if drawn and entry[2] != (text or ""):
+                    return f"row {pos}'s text (event {event_id!r}) is not the collection's"
+                if not drawn and entry[2] is not None:
                     return f"row {pos} is indexed but the collection does not draw it"
-            if pending is not None or listed.fetchone() is not None:
+            if listed.fetchone() is not None:
                 return "it has rows the collection has not"
         return None
 
@@ -664,6 +686,15 @@ class CollectionIndex:
             return None
         where = "fts MATCH ?"
         params: list[Any] = [" AND ".join('"' + t.replace('"', '""') + '"' for t in long)]
+        if len(long) < len(terms):
+            # a short term is checked on each row the long ones find, reading the row (about 13 us
+            # a row: "rally 31" read 833,000 rows in 9-11 s at 10^7, the engine's scan takes ~3 s):
+            # past SHORT_CHECK_SHARE of the rows, the caller's scan is faster
+            most = max(int(self.n_rows * SHORT_CHECK_SHARE), 1)
+            seen = self._query("SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
+                               [params[0], most + 1])
+            if seen is None or seen[0][0] > most:
+                return None
         for t in terms:
             if len(t) < MIN_INDEXED_TERM:
                 where += " AND body GLOB ?"
@@ -681,7 +712,7 @@ class CollectionIndex:
         first = pos[:max(int(ids), 0)].tolist()
         for lo in range(0, len(first), 10_000):  # the ids of the first matches, by position
             part = first[lo:lo + 10_000]
-            rows = self._query(f"SELECT id, c1 FROM fts_content WHERE id IN ({', '.join('?' * len(part))})",  # noqa: S608
+            rows = self._query(f"SELECT row, id FROM rows WHERE row IN ({', '.join('?' * len(part))})",  # noqa: S608
                                part)
             if rows is None:
                 return None
@@ -696,7 +727,7 @@ class CollectionIndex:
     def locate(self, event_id: str) -> tuple[int, float | None] | None:
         """(position, sort point in epoch s or None) of the first row with id ``event_id``,
         ``(-1, None)`` when the index has no such id; None when the index cannot answer."""
-        got = self._query("SELECT row, sort_point FROM ids WHERE id = ? ORDER BY row LIMIT 1", [event_id])
+        got = self._query("SELECT row, sort_point FROM rows WHERE id = ? ORDER BY row LIMIT 1", [event_id])
         if got is None:
             return None
         if not got:
@@ -729,36 +760,40 @@ def _schema_problem(con: sqlite3.Connection) -> str | None:
     return None
 
 
-def build_search_index(path: str, progress: Callable[[str], None] | None = None) -> str:
-    """Build (or rebuild) the sidecar search index of an existing Parquet collection.
+def build_search_index(path: str, progress: Callable[[str], None] | None = None, out: str | None = None) -> str:
+    """Build (or rebuild) the sidecar search index of an existing collection.
 
     Parameters
     ----------
     path : str
-        A ``.parquet`` collection written by ``timeline-viewer convert``.
+        A ``.parquet`` or ``.duckdb`` collection written by ``timeline-viewer convert``
+        (opened read-only: the collection itself is never written).
     progress : callable(str), optional
         Told how far it got.
+    out : str, optional
+        Where to write the sidecar instead of beside ``path`` (:func:`sidecar_path`), for a
+        collection in a folder that cannot be written; open it with ``DuckStore(path, sidecar=out)``.
 
     Returns
     -------
     str
-        The sidecar's path (:func:`sidecar_path`).
+        The sidecar's path.
 
     Raises
     ------
     TimelineLoadError
-        If ``path`` is not a Parquet collection.
+        If ``path`` is not a collection.
     OSError, sqlite3.Error
         If the sidecar cannot be written.
     """
     from .duckstore import DuckStore
 
-    if not path.lower().endswith(".parquet"):
+    if not path.lower().endswith((".parquet", ".duckdb")):
         from viewer.model.errors import Problem, TimelineLoadError
 
-        raise TimelineLoadError([Problem(path, "a search index is built for a .parquet collection")])
+        raise TimelineLoadError([Problem(path, "a search index is built for a .parquet or .duckdb collection")])
     store = DuckStore(path, search_index=False)
     try:
-        return store.write_search_index(progress)
+        return store.write_search_index(progress, out=out)
     finally:
         store.close()
