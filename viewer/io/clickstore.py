@@ -542,9 +542,11 @@ class ClickStore(CountedWindows, EventStore):
         rows: list[list[Any]] = []
         if first and limit:
             sp, fi = first[0]
-            _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE {where} AND (sort_point > {lit(sp)} OR "
+            _, rows = self._rows(f"SELECT {_ROW}, json FROM {self.t} WHERE {where} AND (sort_point > {lit(sp)} OR "
                                  f"(sort_point = {lit(sp)} AND file_index >= {int(fi)})) {order} LIMIT {limit}")
-        return self._answer(rows, self.count(filters))
+        answer = self._answer([list(r[:-1]) for r in rows], self.count(filters))
+        answer.events = [event_of_json(r[-1], self.zone) for r in rows]  # what the list writes of their dates
+        return answer
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
                      filters: FilterLike | None = None) -> dict[str, int]:

@@ -106,6 +106,10 @@ class VisibleEvents:
         events after the timeline's reference date) / an unreviewed draft: drawn
         hollow-dashed / with a dotted ring, never as a plain fact.  Empty arrays
         when the answer was made without them (then nothing is marked).
+    events : list of Event
+        A :meth:`EventStore.page` answer's events themselves, in its order (what an event
+        list writes of their dates: the honest words, never a drawn midpoint); empty in
+        the answers of a window.
     """
 
     ids: list[str]
@@ -125,6 +129,7 @@ class VisibleEvents:
     draft: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     cal_start: np.ndarray = field(default_factory=lambda: np.zeros(0))
     cal_end: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    events: list[Event] = field(default_factory=list)
 
     @property
     def truncated(self) -> bool:
@@ -201,8 +206,9 @@ class EventStore(abc.ABC):
     @abc.abstractmethod
     def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
         """Rows ``offset .. offset + limit`` of the drawn events passing ``filters`` in time order
-        (``Event.sort_point``, ties in file order): an event list's page.  ``total`` = :meth:`count`,
-        ``lane_totals`` and ``crowded`` empty.  Raises ValueError for a negative offset or limit."""
+        (``Event.sort_point``, ties in file order): an event list's page, with its ``events``.
+        ``total`` = :meth:`count`, ``lane_totals`` and ``crowded`` empty.  Raises ValueError for a
+        negative offset or limit."""
 
     def frame(self, t0: float, t1: float, lanes: Iterable[int], width_px: int, cap: int = DEFAULT_CAP,
               filters: FilterLike | None = None, exact: bool = False) -> Frame:
@@ -436,7 +442,10 @@ class MemoryStore(EventStore):
         mask = self._row_mask(filters)
         if mask is not None:
             order = order[mask[order]]
-        return self._answer(order[offset:offset + limit], len(order))
+        rows = order[offset:offset + limit]
+        answer = self._answer(rows, len(order))
+        answer.events = [self.timeline.events[int(i)] for i in self.cols.event_index[rows].tolist()]
+        return answer
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
                      filters: FilterLike | None = None) -> dict[str, int]:

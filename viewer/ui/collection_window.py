@@ -39,11 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..graphics.events import label_text
 from ..graphics.frame import DENSITY_BIN_PX
 from ..io.collection_window import READ_ONLY_MESSAGE
 from ..model.columns import BAND_LANE
-from ..model.dates import Precision, format_instant
 from ..model.dday import DDay, DDayError, dday_of_event
 from ..model.store import DEFAULT_CAP, EventStore, VisibleEvents
 from ..model.store_query import StoreFilter
@@ -54,6 +52,7 @@ from ..model.window import WindowContent, WindowTracker
 from . import guide
 from .collection_view import CollectionOverview, CollectionView
 from .detail_pane import event_html
+from .event_list import date_cell, date_tooltip, title_text
 from .filter_panel import TrackList
 from .session import fit_to_screen
 from .store_worker import StoreWorker
@@ -75,9 +74,11 @@ REACH_BINS = 4096
 """Bins of the counts over the whole collection that place its first and last event markers
 (the overview's ``◀ from 2014``): to 1/4096 of the collection's extent."""
 
+DRAFT_WORD = "DRAFT:"
+"""Before an unreviewed draft's title in the Events list (present mode's word for one)."""
+
 NOT_YET = ("Not shown yet in a collection: stories and present mode, counts of same-instant stacks in density "
-           "strips (a density strip counts date-only events on UTC days), times in the Events tab in the "
-           "display zone (they are UTC).")
+           "strips (a density strip counts date-only events on UTC days).")
 """What a collection's window says it does not show (README: "Collections")."""
 
 
@@ -216,7 +217,7 @@ class CollectionWindow(QMainWindow):
         self.details.setAccessibleName("Details")
         self.details.setHtml("<p>Click an event, or pick one in the Events tab.</p>")
         self.list = QTableWidget(0, 3)
-        self.list.setHorizontalHeaderLabels(["Date (UTC)", "Track", "Title"])
+        self.list.setHorizontalHeaderLabels(["Date", "Track", "Title"])
         self.list.setAccessibleName("Events")
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -436,22 +437,28 @@ class CollectionWindow(QMainWindow):
     def _ask_page(self, offset: int) -> None:
         self.page_offset = max(0, int(offset))
         off, flt = self.page_offset, self.list_filter()
-        self.worker.ask_task("page", lambda s: s.page(off, PAGE_SIZE, flt))
+        self.worker.ask_task("page", lambda s: _with_events(s, s.page(off, PAGE_SIZE, flt)))
 
     def _show_page(self, page: VisibleEvents) -> None:
+        """List ``page`` as the main window's Events list writes its rows: the date in words at the
+        precision its source gives (``due …`` for a plan), the title with its qualifiers, and
+        ``DRAFT:`` before an unreviewed draft's title (never listed as a reviewed fact)."""
         self.page = page
         self.list.blockSignals(True)
         self.list.setRowCount(len(page))
         tracks = self.base.tracks
         for i, eid in enumerate(page.ids):
-            when = page.xm[i] if math.isfinite(page.xm[i]) else page.x0[i]
-            date = format_instant(float(when), Precision.MINUTE) if math.isfinite(when) else "open"
+            ev = page.events[i]
             lane = int(page.lane[i])
             track = tracks[lane].label if 0 <= lane < len(tracks) else ""
-            title = label_text(page.titles[i] or "", int(page.flags[i]))  # (a store checks; never None)
-            for col, text in enumerate((date, track, title)):
+            title = title_text(ev)
+            if ev.draft is not None:
+                title = f"{DRAFT_WORD} {title}"
+            tips = (date_tooltip(ev, self.base, self.zone), track, title)
+            for col, text in enumerate((date_cell(ev, self.base, self.zone), track, title)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, eid)
+                item.setToolTip(plain_tooltip(tips[col][:2000]))
                 self.list.setItem(i, col, item)
         self.list.blockSignals(False)
         first = self.page_offset + 1 if len(page) else 0
@@ -522,6 +529,8 @@ class CollectionWindow(QMainWindow):
             self.view.set_zone(state.display_zone)
             if self.shown_event is not None:
                 self.details.setHtml(event_html(self.shown_event, self.base, self.zone))
+            if self.page is not None:  # the list's dates in the display zone
+                self._show_page(self.page)
         if changed & {"dday", "display_zone"}:
             self._ask_dday(state.dday)
 
@@ -718,6 +727,13 @@ class _ZonePicker(ZonePicker):
     def showPopup(self) -> None:  # noqa: N802 (Qt name)
         self.fill_all()  # opened before the whole list was filled in
         super().showPopup()
+
+
+def _with_events(store: EventStore, page: VisibleEvents) -> VisibleEvents:
+    """``page`` with its events (a store that did not read them with the page: one by one)."""
+    if len(page.events) != len(page):
+        page.events = [store.event(eid) for eid in page.ids]
+    return page
 
 
 def _esc(text: str) -> str:

@@ -1,0 +1,61 @@
+"""The collection window says of each event what the main window says: dates at the precision
+their source gives, drafts and plans marked as such (breakit5)."""
+
+import json
+
+import pytest
+
+from tests.ui.collection_windows import shown_collection
+from viewer.io.registry import read_timeline, write_timeline
+
+EVENTS = [
+    {"id": "xx1", "kind": "point", "track": "people", "title": "Month unknown", "start": {"edtf": "2023-XX-10"}},
+    {"id": "rep1", "kind": "point", "track": "people", "title": "Reported remark", "start": {"edtf": "2023-06~"}},
+    {"id": "unc1", "kind": "span", "track": "people", "title": "Uncertain span",
+     "start": {"edtf": "2023-06-10?"}, "end": {"edtf": "[2023-06-16..]"}},
+    {"id": "day1", "kind": "point", "track": "people", "title": "A day", "start": {"edtf": "2023-06-13"}},
+    {"id": "plan1", "kind": "point", "track": "people", "title": "Summit", "status": "planned",
+     "start": {"edtf": "2023-06-12"}},
+    {"id": "draft1", "kind": "point", "track": "people", "title": "Drafted remark", "start": {"edtf": "2023-06-11"},
+     "draft": {"sentence": "He spoke on Sunday.", "offsets": [0, 19], "article": "a.txt"}},
+]
+
+
+def make_collection(tmp_path, events=EVENTS, name="honest", **extra):
+    """``events`` (native JSON objects) as ``name.parquet``, made as ``timeline-viewer convert`` does."""
+    data = {"format": "timeline-viewer", "version": 1, "title": "Honest collection", "time_zone": "UTC",
+            "tracks": [{"id": "people", "label": "People"}], "events": events, **extra}
+    native = tmp_path / f"{name}.timeline.json"
+    native.write_text(json.dumps(data), encoding="utf-8")
+    path = tmp_path / f"{name}.parquet"
+    write_timeline(read_timeline(native), path)
+    return path
+
+
+@pytest.fixture
+def honest(qtbot, tmp_path):
+    w = shown_collection(qtbot, make_collection(tmp_path))
+    qtbot.waitUntil(lambda: w.page is not None and w.list.rowCount() == len(EVENTS), timeout=20000)
+    return w
+
+
+def _rows(w):
+    return {w.list.item(r, 2).text(): w.list.item(r, 0).text() for r in range(w.list.rowCount())}
+
+
+def test_the_events_list_gives_each_date_at_its_sources_precision(honest):
+    rows = _rows(honest)
+    assert rows["Month unknown"] == "the 10th of an unknown month of 2023"
+    assert rows["~ Reported remark"].startswith("about June 2023")
+    assert rows["Uncertain span (?)"] == "Sat 10 Jun 2023 ? → ≥ Fri 16 Jun 2023"  # "on or after" on its end
+    assert rows["A day"] == "Tue 13 Jun 2023"
+    assert not any(":" in date for date in rows.values())  # no time of day the source never gave
+    assert honest.list.horizontalHeaderItem(0).text() == "Date"
+
+
+def test_the_events_list_marks_plans_and_drafts(honest):
+    rows = _rows(honest)
+    assert rows["Summit"] == "due Mon 12 Jun 2023"
+    assert rows["DRAFT: Drafted remark"] == "Sun 11 Jun 2023"
+    tips = {honest.list.item(r, 2).text(): honest.list.item(r, 0).toolTip() for r in range(honest.list.rowCount())}
+    assert "planned, not a fact: Mon 12 Jun 2023" in tips["Summit"]
