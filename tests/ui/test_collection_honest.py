@@ -59,3 +59,19 @@ def test_the_events_list_marks_plans_and_drafts(honest):
     assert rows["DRAFT: Drafted remark"] == "Sun 11 Jun 2023"
     tips = {honest.list.item(r, 2).text(): honest.list.item(r, 0).toolTip() for r in range(honest.list.rowCount())}
     assert "planned, not a fact: Mon 12 Jun 2023" in tips["Summit"]
+
+
+def test_the_header_counts_drafts_and_plans_and_the_key_explains_their_marks(honest, qtbot):
+    qtbot.waitUntil(lambda: honest.marks != (0, 0), timeout=20000)
+    assert honest.header.text() == "Honest collection  [1 unreviewed draft · 1 planned]"
+    assert "dotted\u00a0ring\u00a0or\u00a0outline:\u00a0unreviewed\u00a0draft" in honest.legend.text()
+    assert "dashed\u00a0◇\u00a0planned" in honest.legend.text()
+
+
+def test_a_plan_after_the_sources_date_is_counted_as_planned(qtbot, tmp_path):
+    events = [{"id": "a", "kind": "point", "track": "people", "title": "Before", "start": {"edtf": "2023-06-10"}},
+              {"id": "b", "kind": "point", "track": "people", "title": "After", "start": {"edtf": "2023-06-20"}}]
+    w = shown_collection(qtbot, make_collection(tmp_path, events, reference_date={"edtf": "2023-06-14"}))
+    qtbot.waitUntil(lambda: w.marks != (0, 0), timeout=20000)
+    assert w.header.text() == "Honest collection  [1 planned]"
+    assert "unreviewed" not in w.legend.text()

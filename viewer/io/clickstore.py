@@ -532,6 +532,12 @@ class ClickStore(CountedWindows, EventStore):
         _, rows = self._rows(f"SELECT count() FROM {self.t} WHERE drawn AND {filter_where(filters, CLICKHOUSE)}")
         return int(rows[0][0])
 
+    def mark_counts(self, after: float | None = None) -> tuple[int, int]:
+        later = f" OR start_earliest >= {lit(float(after))}" if after is not None and math.isfinite(after) else ""
+        _, rows = self._rows(f"SELECT countIf(ifNull({DRAFT_SQL}, 0)), countIf(ifNull({PLANNED_SQL}{later}, 0)) "
+                             f"FROM {self.t}")
+        return int(rows[0][0]), int(rows[0][1])
+
     def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
         offset, limit = check_page(offset, limit)
         where = f"drawn AND {filter_where(filters, CLICKHOUSE)}"

@@ -1041,6 +1041,12 @@ class DuckStore(CountedWindows, EventStore):
     def count(self, filters: FilterLike | None = None) -> int:
         return int(self._one(f"SELECT count(*) FROM ev WHERE drawn AND {filter_where(filters, DUCKDB)}"))
 
+    def mark_counts(self, after: float | None = None) -> tuple[int, int]:
+        later = f" OR start_earliest >= {float(after)!r}" if after is not None and math.isfinite(after) else ""
+        drafts, planned = self._q(f"SELECT count(*) FILTER (WHERE coalesce({DRAFT_SQL}, false)), count(*) FILTER "
+                                  f"(WHERE coalesce({PLANNED_SQL}{later}, false)) FROM ev")[0]
+        return int(drafts), int(planned)
+
     def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
         offset, limit = check_page(offset, limit)
         where = filter_where(filters, DUCKDB)

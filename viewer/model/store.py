@@ -254,6 +254,13 @@ class EventStore(abc.ABC):
             If no event has that id.
         """
 
+    def mark_counts(self, after: float | None = None) -> tuple[int, int]:
+        """``(drafts, planned)``: how many events are unreviewed drafts, and how many are planned:
+        marked so by their source, or (``after``, epoch s: the latest moment of the timeline's
+        reference date) beginning at or after ``after`` (:meth:`Timeline.is_planned`'s rule).
+        A scan of every row in a large store.  This default reads none: ``(0, 0)``."""
+        return 0, 0
+
     def close(self) -> None:  # noqa: B027 - optional: only stores with a connection need it
         """Release the connection or files (a no-op for memory)."""
         return None
@@ -467,6 +474,17 @@ class MemoryStore(EventStore):
             fc = fx.facets[facet]
             counts, values = fc.counts(mask), fc.values
         return {v: int(n) for v, n in zip(values, counts.tolist(), strict=True) if n}
+
+    def mark_counts(self, after: float | None = None) -> tuple[int, int]:
+        tl = self.timeline
+        planned = np.zeros(len(tl.events), dtype=bool)
+        planned[list(tl.planned_event_indexes)] = True
+        if after is not None and math.isfinite(after):
+            cols = self.cols
+            with np.errstate(invalid="ignore"):
+                later = cols.x0 + cols.origin_epoch_s >= after
+            planned[cols.event_index[later]] = True
+        return tl.draft_count(), int(planned.sum())
 
     def search(self, query: str, cap: int = 1000) -> SearchResult:
         from .search import search

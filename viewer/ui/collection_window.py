@@ -45,7 +45,7 @@ from ..model.columns import BAND_LANE
 from ..model.dday import DDay, DDayError, dday_of_event
 from ..model.store import DEFAULT_CAP, EventStore, VisibleEvents
 from ..model.store_query import StoreFilter
-from ..model.text import plain_tooltip
+from ..model.text import counted, plain_tooltip
 from ..model.timeline import EventKind
 from ..model.viewstate import ViewState
 from ..model.window import WindowContent, WindowTracker
@@ -54,6 +54,7 @@ from .collection_view import CollectionOverview, CollectionView
 from .detail_pane import event_html
 from .event_list import date_cell, date_tooltip, title_text
 from .filter_panel import TrackList
+from .legend import DRAFT_KEY, KEY
 from .session import fit_to_screen
 from .store_worker import StoreWorker
 from .zone_picker import ZonePicker, add_zone_toolbar
@@ -184,6 +185,12 @@ class CollectionWindow(QMainWindow):
         self.header.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1b1f24;")
         self.header.setToolTip(plain_tooltip(title[:2000]))
         self.header.setVisible(bool(title))
+        self.marks = (0, 0)  #: (unreviewed drafts, planned events) in the collection, once counted
+        self.legend = QLabel(KEY)  # the main window's key (its draft entry once drafts are counted)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend.setStyleSheet("color: #1b1f24; padding: 0px 4px;")
         self.banner = QLabel(
             f"<b>{_esc(self.name)}</b>: a collection of {self.store.n_events:,} events, shown from the store as "
             f"you move (a read-only view). {_esc(NOT_YET)}")
@@ -213,6 +220,7 @@ class CollectionWindow(QMainWindow):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.view, 1)
         lv.addWidget(self.overview)
+        lv.addWidget(self.legend)
         self.details = QTextBrowser()
         self.details.setAccessibleName("Details")
         self.details.setHtml("<p>Click an event, or pick one in the Events tab.</p>")
@@ -676,12 +684,33 @@ class CollectionWindow(QMainWindow):
             self._show_bands(result)
         elif name == "dday":
             self._show_dday(*result)
+        elif name == "marks":
+            self._show_marks(result)
 
     def _ask_slow(self) -> None:
         """The tag counts and the first and last event markers: after the first frame."""
         self._slow_asked = True
         self._ask_facets()
         self._ask_reach()
+        self._ask_marks()
+
+    def _ask_marks(self) -> None:
+        """Count the unreviewed drafts and planned events (a scan of every row), beside the window's questions."""
+        ref = getattr(self.base, "reference_date", None)
+        after = ref.latest if ref is not None else None
+        self.worker.ask_task("marks", lambda s: s.mark_counts(after), slow=True)
+
+    def _show_marks(self, marks: tuple[int, int]) -> None:
+        """Say in the header how many events are drafts or plans, and put the dotted ring in the key
+        (as the main window does): a briefing audience never reads a draft or a plan as a fact."""
+        self.marks = drafts, planned = marks
+        title = str(getattr(self.base, "title", "") or "")
+        short = title if len(title) <= 200 else title[:199] + "…"
+        notes = [counted(drafts, "unreviewed draft")] if drafts else []
+        notes += [f"{planned:,} planned"] if planned else []
+        self.header.setText(f"{short}  [{' · '.join(notes)}]" if notes else short)
+        self.header.setVisible(bool(title or notes))
+        self.legend.setText(KEY + (DRAFT_KEY if drafts else ""))
 
     def _on_failed(self, kind: str, message: str) -> None:
         if kind == "window":
