@@ -75,3 +75,34 @@ def test_a_plan_after_the_sources_date_is_counted_as_planned(qtbot, tmp_path):
     qtbot.waitUntil(lambda: w.marks != (0, 0), timeout=20000)
     assert w.header.text() == "Honest collection  [1 planned]"
     assert "unreviewed" not in w.legend.text()
+
+
+def _utc(text):
+    from datetime import datetime, timezone
+
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
+
+
+def test_centring_on_a_month_unknown_event_shows_every_month_it_may_be_in(honest, qtbot):
+    honest.select("xx1", center=True)
+    qtbot.waitUntil(lambda: honest.shown_event is not None and honest.shown_event.id == "xx1", timeout=20000)
+    a, b = honest.view.window()
+    assert a <= _utc("2023-01-10") and b >= _utc("2023-12-11")  # the 10th of any month of 2023
+    assert b - a < 2 * 365 * 86400  # zoomed to it, not to everything
+
+
+def test_picking_a_month_unknown_event_in_the_list_shows_its_whole_year(honest, qtbot):
+    row = next(r for r in range(honest.list.rowCount()) if honest.list.item(r, 2).text() == "Month unknown")
+    honest.list.selectRow(row)
+    qtbot.waitUntil(lambda: honest.shown_event is not None and honest.shown_event.id == "xx1", timeout=20000)
+    a, b = honest.view.window()
+    assert a <= _utc("2023-01-10") and b >= _utc("2023-12-11")
+
+
+def test_centring_on_a_day_pans_without_zooming(honest, qtbot):
+    a0, b0 = honest.view.window()
+    honest.select("day1", center=True)
+    qtbot.waitUntil(lambda: honest.shown_event is not None and honest.shown_event.id == "day1", timeout=20000)
+    a, b = honest.view.window()
+    assert b - a == pytest.approx(b0 - a0)
+    assert a <= _utc("2023-06-13") and b >= _utc("2023-06-14")

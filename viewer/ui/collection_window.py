@@ -652,11 +652,7 @@ class CollectionWindow(QMainWindow):
         i = rows[0].row()
         if i >= len(self.page):
             return
-        eid = self.page.ids[i]
-        when = self.page.xm[i] if math.isfinite(self.page.xm[i]) else self.page.x0[i]
-        self.select(eid)
-        if math.isfinite(when):
-            self.view.show_moment(float(when))
+        self.select(self.page.ids[i], center=True)  # its whole possible extent, once read
 
     def _on_event(self, event_id: str, event: Any) -> None:
         if event_id != self.selected:
@@ -665,9 +661,9 @@ class CollectionWindow(QMainWindow):
         self.details.setHtml(event_html(event, self.base, self.zone))
         if self._center:  # brought into view, as the main window does; not moved when in view already
             self._center = False
-            when = getattr(event, "sort_point", math.nan)
-            if math.isfinite(when):
-                self.view.show_moment(float(when))
+            extent = _possible_extent(event)
+            if extent is not None:  # the whole time its date allows, never a day inside it
+                self.view.show_extent(*extent)
 
     def _on_task(self, name: str, result: Any) -> None:
         if name == "page":
@@ -756,6 +752,14 @@ class _ZonePicker(ZonePicker):
     def showPopup(self) -> None:  # noqa: N802 (Qt name)
         self.fill_all()  # opened before the whole list was filled in
         super().showPopup()
+
+
+def _possible_extent(event: Any) -> tuple[float, float] | None:
+    """``(earliest, latest)`` epoch s the event's dates allow (its open sides left out: a
+    start's or an end's finite bounds), or None when none is finite."""
+    dates = [d for d in (event.start, event.end) if d is not None]
+    bounds = [float(v) for d in dates for v in (d.earliest, d.latest) if math.isfinite(v)]
+    return (min(bounds), max(bounds)) if bounds else None
 
 
 def _with_events(store: EventStore, page: VisibleEvents) -> VisibleEvents:
