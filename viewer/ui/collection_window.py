@@ -75,6 +75,9 @@ REACH_BINS = 4096
 """Bins of the counts over the whole collection that place its first and last event markers
 (the overview's ``◀ from 2014``): to 1/4096 of the collection's extent."""
 
+STRIPS_COUNT_ALL = " (density strips count every event, matching or not)"
+"""What the status line says of the strips during a search: they are not dimmed."""
+
 DRAFT_WORD = "DRAFT:"
 """Before an unreviewed draft's title in the Events list (present mode's word for one)."""
 
@@ -407,7 +410,11 @@ class CollectionWindow(QMainWindow):
         lanes = "1 track as a density strip" if strips == 1 else f"{strips} tracks as density strips"
         how = (f"{drawn:,} drawn one by one" + (f", {lanes}" if strips else "")) if drawn or not strips else \
             f"{lanes} (zoom in to see them one by one)"
-        text = f"{vis.total:,} events in view: {how} · store {content.seconds * 1000:.0f} ms{filling}"
+        found = f"{vis.total:,} events in view"
+        if content.match_total is not None:  # a search: its matches in view first (strips are not dimmed)
+            found = f"{counted(content.match_total, 'match', 'matches')} in view of {vis.total:,} events" + \
+                (STRIPS_COUNT_ALL if strips else "")
+        text = f"{found}: {how} · store {content.seconds * 1000:.0f} ms{filling}"
         if self.statusBar().currentMessage() != text:
             self.statusBar().showMessage(text)
 
