@@ -106,3 +106,23 @@ def test_centring_on_a_day_pans_without_zooming(honest, qtbot):
     a, b = honest.view.window()
     assert b - a == pytest.approx(b0 - a0)
     assert a <= _utc("2023-06-13") and b >= _utc("2023-06-14")
+
+
+def test_a_long_title_can_be_shown_whole_and_copied_in_the_detail_pane(qtbot, tmp_path):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.detail_pane import COPY_ALL_URL, SHOW_ALL_URL
+
+    title = "Long " + "word " * 1000 + "END"
+    events = [{"id": "long", "kind": "point", "track": "people", "title": title, "start": {"edtf": "2023-06-10"}}]
+    w = shown_collection(qtbot, make_collection(tmp_path, events))
+    w.select("long")
+    qtbot.waitUntil(lambda: w.shown_event is not None, timeout=20000)
+    text = w.details.toPlainText()
+    assert "3,008 more characters: show all · copy all" in text and "END" not in text
+    assert f"{SHOW_ALL_URL}title" in w.details.toHtml()
+    w.details.anchorClicked.emit(QUrl(f"{COPY_ALL_URL}title"))
+    assert QApplication.clipboard().text() == title
+    w.details.anchorClicked.emit(QUrl(f"{SHOW_ALL_URL}title"))
+    assert title in w.details.toPlainText().replace("\u200b", "")

@@ -51,7 +51,7 @@ from ..model.viewstate import ViewState
 from ..model.window import WindowContent, WindowTracker
 from . import guide
 from .collection_view import CollectionOverview, CollectionView
-from .detail_pane import event_html
+from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, event_html, event_texts
 from .event_list import date_cell, date_tooltip, title_text
 from .filter_panel import TrackList
 from .legend import DRAFT_KEY, KEY
@@ -227,6 +227,9 @@ class CollectionWindow(QMainWindow):
         self.details = QTextBrowser()
         self.details.setAccessibleName("Details")
         self.details.setHtml("<p>Click an event, or pick one in the Events tab.</p>")
+        self.details.setOpenLinks(False)  # offline: nothing is ever fetched; its own links are followed here
+        self.details.anchorClicked.connect(self._on_detail_link)
+        self.expanded: set[str] = set()  # text fields of the shown event shown whole ("show all")
         self.list = QTableWidget(0, 3)
         self.list.setHorizontalHeaderLabels(["Date", "Track", "Title"])
         self.list.setAccessibleName("Events")
@@ -543,7 +546,7 @@ class CollectionWindow(QMainWindow):
         if "display_zone" in changed:
             self.view.set_zone(state.display_zone)
             if self.shown_event is not None:
-                self.details.setHtml(event_html(self.shown_event, self.base, self.zone))
+                self._show_details()
             if self.page is not None:  # the list's dates in the display zone
                 self._show_page(self.page)
         if changed & {"dday", "display_zone"}:
@@ -664,13 +667,45 @@ class CollectionWindow(QMainWindow):
     def _on_event(self, event_id: str, event: Any) -> None:
         if event_id != self.selected:
             return  # another event was selected meanwhile
+        if self.shown_event is None or self.shown_event.id != event_id:
+            self.expanded = set()
         self.shown_event = event
-        self.details.setHtml(event_html(event, self.base, self.zone))
+        self._show_details()
         if self._center:  # brought into view, as the main window does; not moved when in view already
             self._center = False
             extent = _possible_extent(event)
             if extent is not None:  # the whole time its date allows, never a day inside it
                 self.view.show_extent(*extent)
+
+    def _show_details(self) -> None:
+        """The shown event in the detail pane, as the main window's pane writes it: a text field over
+        :data:`~viewer.ui.detail_pane.TEXT_CAP` characters is cut with "show all" / "copy all" links."""
+        if self.shown_event is not None:
+            self.details.setHtml(event_html(self.shown_event, self.base, self.zone, expanded=self.expanded,
+                                            links=True))
+
+    def _on_detail_link(self, url: Any) -> None:
+        link = url.toString()
+        if link.startswith(SHOW_ALL_URL):
+            self.show_all(link[len(SHOW_ALL_URL):])
+        elif link.startswith(COPY_ALL_URL):
+            self.copy_all(link[len(COPY_ALL_URL):])
+
+    def show_all(self, key: str) -> None:
+        """Show the whole of the shown event's text field ``key``, keeping the pane's scroll."""
+        bar = self.details.verticalScrollBar()
+        at = bar.value()
+        self.expanded.add(key)
+        self._show_details()
+        bar.setValue(at)
+
+    def copy_all(self, key: str) -> None:
+        """Put the whole of the shown event's text field ``key`` on the clipboard."""
+        from PySide6.QtGui import QGuiApplication
+
+        text = event_texts(self.shown_event).get(key) if self.shown_event is not None else None
+        if text is not None:
+            QGuiApplication.clipboard().setText(text)
 
     def _on_task(self, name: str, result: Any) -> None:
         if name == "page":
