@@ -29,3 +29,20 @@ def test_the_status_line_counts_the_strips_drawn_not_the_events_sent(qtbot, tmp_
     assert len(w.tracker.shown.visible) == 903  # ... though the store sent its events one by one
     text = w.statusBar().currentMessage()
     assert text.startswith("903 events in view: 3 drawn one by one, 1 track as a density strip"), text
+
+
+def test_a_search_says_its_matches_in_view_and_that_strips_count_every_event(qtbot, tmp_path):
+    day = dt.date(2020, 1, 1)
+    rows = [f"{'Needle' if i % 100 == 0 else 'Hay'} {i},{day + dt.timedelta(days=i)},Busy" for i in range(900)]
+    csv = tmp_path / "hay.csv"
+    csv.write_text("title,start,track\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    path = tmp_path / "hay.parquet"
+    assert write_timeline(read_timeline(csv), path) == []
+    w = shown_collection(qtbot, path, size=(1366, 768))
+    w.set_query("needle")
+    assert w.wait_drawn(20.0)
+    w.grab()  # paint: the frame is laid out (the busy track as a strip)
+    assert len(w.view.events_item._frame.density) == 1
+    text = w.statusBar().currentMessage()
+    assert text.startswith("9 matches in view of 900 events (density strips count every event, matching or not): "
+                           "1 track as a density strip"), text

@@ -6,7 +6,7 @@ from tests.ui.wrapping import wrapped_lines
 
 def test_the_key_wraps_between_items_at_1366_and_1024(make_window):
     from viewer.model.planned_end import PLANNED_END_KEY
-    from viewer.ui.main_window import _KEY_ITEMS
+    from viewer.ui.legend import _KEY_ITEMS
 
     w = make_window((1366, 768))
     # the bundled band's hatched planned end is explained too

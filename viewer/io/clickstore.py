@@ -532,6 +532,12 @@ class ClickStore(CountedWindows, EventStore):
         _, rows = self._rows(f"SELECT count() FROM {self.t} WHERE drawn AND {filter_where(filters, CLICKHOUSE)}")
         return int(rows[0][0])
 
+    def mark_counts(self, after: float | None = None) -> tuple[int, int]:
+        later = f" OR start_earliest >= {lit(float(after))}" if after is not None and math.isfinite(after) else ""
+        _, rows = self._rows(f"SELECT countIf(ifNull({DRAFT_SQL}, 0)), countIf(ifNull({PLANNED_SQL}{later}, 0)) "
+                             f"FROM {self.t}")
+        return int(rows[0][0]), int(rows[0][1])
+
     def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
         offset, limit = check_page(offset, limit)
         where = f"drawn AND {filter_where(filters, CLICKHOUSE)}"
@@ -542,9 +548,11 @@ class ClickStore(CountedWindows, EventStore):
         rows: list[list[Any]] = []
         if first and limit:
             sp, fi = first[0]
-            _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE {where} AND (sort_point > {lit(sp)} OR "
+            _, rows = self._rows(f"SELECT {_ROW}, json FROM {self.t} WHERE {where} AND (sort_point > {lit(sp)} OR "
                                  f"(sort_point = {lit(sp)} AND file_index >= {int(fi)})) {order} LIMIT {limit}")
-        return self._answer(rows, self.count(filters))
+        answer = self._answer([list(r[:-1]) for r in rows], self.count(filters))
+        answer.events = [event_of_json(r[-1], self.zone) for r in rows]  # what the list writes of their dates
+        return answer
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
                      filters: FilterLike | None = None) -> dict[str, int]:

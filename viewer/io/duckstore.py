@@ -955,12 +955,13 @@ class DuckStore(CountedWindows, EventStore):
             self._positions[where] = got
         return got
 
-    def _rows_at(self, positions: np.ndarray) -> dict[str, np.ndarray]:
-        """The :data:`_ROW` columns of the rows at ``positions`` (ascending), in that order."""
+    def _rows_at(self, positions: np.ndarray, extra: str = "") -> dict[str, np.ndarray]:
+        """The :data:`_ROW` columns (and ``extra``, e.g. ``", json"``) of the rows at ``positions``
+        (ascending), in that order."""
         if not len(positions):
-            return self._np(f"SELECT {_ROW} FROM ev WHERE false")
+            return self._np(f"SELECT {_ROW}{extra} FROM ev WHERE false")
         listed = ", ".join(str(int(k)) for k in positions)
-        return self._np(f"SELECT {_ROW} FROM evp WHERE file_row_number BETWEEN {int(positions[0])} AND "
+        return self._np(f"SELECT {_ROW}{extra} FROM evp WHERE file_row_number BETWEEN {int(positions[0])} AND "
                         f"{int(positions[-1])} AND file_row_number IN ({listed}) ORDER BY file_row_number")
 
 
@@ -1067,17 +1068,31 @@ class DuckStore(CountedWindows, EventStore):
     def count(self, filters: FilterLike | None = None) -> int:
         return int(self._one(f"SELECT count(*) FROM ev WHERE drawn AND {filter_where(filters, DUCKDB)}"))
 
+    def mark_counts(self, after: float | None = None) -> tuple[int, int]:
+        later = f" OR start_earliest >= {float(after)!r}" if after is not None and math.isfinite(after) else ""
+        drafts, planned = self._q(f"SELECT count(*) FILTER (WHERE coalesce({DRAFT_SQL}, false)), count(*) FILTER "
+                                  f"(WHERE coalesce({PLANNED_SQL}{later}, false)) FROM ev")[0]
+        return int(drafts), int(planned)
+
     def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
         offset, limit = check_page(offset, limit)
         where = filter_where(filters, DUCKDB)
         st = self._stats
         if where == "true" and st is not None and sum(st.lanes.values()) == self.n_events:
             total = self.n_events  # every row drawn: a page is a stretch of rows (the file is in time order)
-            return self._answer(self._rows_at(np.arange(offset, max(offset, min(offset + limit, total)))), total)
+            return self._page_of(np.arange(offset, max(offset, min(offset + limit, total))), total)
         matching = self._indexed_matches(StoreFilter.of(filters), where)
         if matching is None:
             matching = self._matching(where)
-        return self._answer(self._rows_at(matching[offset:offset + limit]), len(matching))
+        return self._page_of(matching[offset:offset + limit], len(matching))
+
+    def _page_of(self, positions: np.ndarray, total: int) -> VisibleEvents:
+        """A page: the rows at ``positions`` with their events (read from their ``json`` in the same query)."""
+        got = self._rows_at(positions, ", json")
+        answer = self._answer(got, total)
+        answer.events = [self._event_of(text, f"event {eid!r}") for eid, text in zip(answer.ids, got["json"],
+                                                                                     strict=True)]
+        return answer
 
     def _indexed_matches(self, sf: StoreFilter, where: str) -> np.ndarray | None:
         """Positions (ascending) of every match of a text-only filter, from the search index, when it

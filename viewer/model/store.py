@@ -106,6 +106,10 @@ class VisibleEvents:
         events after the timeline's reference date) / an unreviewed draft: drawn
         hollow-dashed / with a dotted ring, never as a plain fact.  Empty arrays
         when the answer was made without them (then nothing is marked).
+    events : list of Event
+        A :meth:`EventStore.page` answer's events themselves, in its order (what an event
+        list writes of their dates: the honest words, never a drawn midpoint); empty in
+        the answers of a window.
     """
 
     ids: list[str]
@@ -125,6 +129,7 @@ class VisibleEvents:
     draft: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     cal_start: np.ndarray = field(default_factory=lambda: np.zeros(0))
     cal_end: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    events: list[Event] = field(default_factory=list)
 
     @property
     def truncated(self) -> bool:
@@ -201,8 +206,9 @@ class EventStore(abc.ABC):
     @abc.abstractmethod
     def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
         """Rows ``offset .. offset + limit`` of the drawn events passing ``filters`` in time order
-        (``Event.sort_point``, ties in file order): an event list's page.  ``total`` = :meth:`count`,
-        ``lane_totals`` and ``crowded`` empty.  Raises ValueError for a negative offset or limit."""
+        (``Event.sort_point``, ties in file order): an event list's page, with its ``events``.
+        ``total`` = :meth:`count`, ``lane_totals`` and ``crowded`` empty.  Raises ValueError for a
+        negative offset or limit."""
 
     def frame(self, t0: float, t1: float, lanes: Iterable[int], width_px: int, cap: int = DEFAULT_CAP,
               filters: FilterLike | None = None, exact: bool = False) -> Frame:
@@ -247,6 +253,13 @@ class EventStore(abc.ABC):
         KeyError
             If no event has that id.
         """
+
+    def mark_counts(self, after: float | None = None) -> tuple[int, int]:
+        """``(drafts, planned)``: how many events are unreviewed drafts, and how many are planned:
+        marked so by their source, or (``after``, epoch s: the latest moment of the timeline's
+        reference date) beginning at or after ``after`` (:meth:`Timeline.is_planned`'s rule).
+        A scan of every row in a large store.  This default reads none: ``(0, 0)``."""
+        return 0, 0
 
     def close(self) -> None:  # noqa: B027 - optional: only stores with a connection need it
         """Release the connection or files (a no-op for memory)."""
@@ -436,7 +449,10 @@ class MemoryStore(EventStore):
         mask = self._row_mask(filters)
         if mask is not None:
             order = order[mask[order]]
-        return self._answer(order[offset:offset + limit], len(order))
+        rows = order[offset:offset + limit]
+        answer = self._answer(rows, len(order))
+        answer.events = [self.timeline.events[int(i)] for i in self.cols.event_index[rows].tolist()]
+        return answer
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
                      filters: FilterLike | None = None) -> dict[str, int]:
@@ -458,6 +474,17 @@ class MemoryStore(EventStore):
             fc = fx.facets[facet]
             counts, values = fc.counts(mask), fc.values
         return {v: int(n) for v, n in zip(values, counts.tolist(), strict=True) if n}
+
+    def mark_counts(self, after: float | None = None) -> tuple[int, int]:
+        tl = self.timeline
+        planned = np.zeros(len(tl.events), dtype=bool)
+        planned[list(tl.planned_event_indexes)] = True
+        if after is not None and math.isfinite(after):
+            cols = self.cols
+            with np.errstate(invalid="ignore"):
+                later = cols.x0 + cols.origin_epoch_s >= after
+            planned[cols.event_index[later]] = True
+        return tl.draft_count(), int(planned.sum())
 
     def search(self, query: str, cap: int = 1000) -> SearchResult:
         from .search import search

@@ -74,6 +74,9 @@ class WindowContent:
         Time the store took (visible + density so far), seconds.
     matches : frozenset of str, or None
         With a search query: ids of the fetched events that match it; None without one.
+    match_total : int, or None
+        With a search query: how many events of the window match it on every lane asked for
+        (those in density strips too); None without one.
     """
 
     request: WindowRequest
@@ -81,6 +84,7 @@ class WindowContent:
     density: dict[int, np.ndarray] | None = None
     seconds: float = 0.0
     matches: frozenset[str] | None = None
+    match_total: int | None = None
 
     @property
     def complete(self) -> bool:
@@ -96,13 +100,13 @@ def fetch_visible(store: EventStore, request: WindowRequest) -> WindowContent:
 
     start = time.perf_counter()
     vis = store.visible(request.t0, request.t1, request.lanes, request.cap, request.filters)
-    matches = None
-    if request.query.strip():
-        fitting = [k for k in request.lanes if k not in vis.crowded]
-        hits = store.visible(request.t0, request.t1, fitting, request.cap,
-                             StoreFilter.of(request.filters, text=request.query)) if fitting else None
-        matches = frozenset(hits.ids) if hits is not None else frozenset()
-    return WindowContent(request, vis, None if vis.crowded else {}, time.perf_counter() - start, matches)
+    matches, match_total = None, None
+    if request.query.strip():  # every lane: the matches in a density strip are counted too
+        hits = store.visible(request.t0, request.t1, request.lanes, request.cap,
+                             StoreFilter.of(request.filters, text=request.query))
+        matches, match_total = frozenset(hits.ids), hits.total
+    return WindowContent(request, vis, None if vis.crowded else {}, time.perf_counter() - start, matches,
+                         match_total)
 
 
 def fetch_density(store: EventStore, content: WindowContent) -> WindowContent:
@@ -116,7 +120,7 @@ def fetch_density(store: EventStore, content: WindowContent) -> WindowContent:
         counts = store.density(req.t0, req.t1, crowded, req.bins, req.exact, filters=req.filters)
         strips = {lane: counts[i] for i, lane in enumerate(crowded)}
     return WindowContent(req, content.visible, strips, content.seconds + time.perf_counter() - start,
-                         content.matches)
+                         content.matches, content.match_total)
 
 
 def fetch_window(store: EventStore, request: WindowRequest) -> WindowContent:

@@ -176,14 +176,18 @@ class CollectionView(pg.PlotWidget):
         half = (b - a) / 2
         self.set_window(epoch_s - half, epoch_s + half)
 
-    def show_moment(self, epoch_s: float) -> None:
-        """Pan (not zoom) so ``epoch_s`` is in view with a tenth of the width to spare at the
-        edge (the main window's :func:`~viewer.model.viewstate.pan_to_show`); nothing moves
-        when it is in view already."""
+    def show_extent(self, lo: float, hi: float) -> None:
+        """Bring ``[lo, hi]`` (epoch s, finite) into view whole: pan (not zoom) when it fits with a
+        tenth of the width to spare at each edge, else zoom out to it with that margin; nothing
+        moves when it is in view already.  (A month-unknown date is its whole year: never one day.)"""
         a, b = self.window()
+        if hi - lo > 0.8 * (b - a):
+            pad = 0.125 * (hi - lo)
+            self.set_window(lo - pad, hi + pad)
+            return
         o = self.origin
         limits = XLimits(self.x_min, self.x_max, MIN_WIDTH_S, self.x_max - self.x_min)
-        na, nb = pan_to_show(a - o, b - o, epoch_s - o, epoch_s - o, limits)
+        na, nb = pan_to_show(a - o, b - o, lo - o, hi - o, limits)
         if (na, nb) != (a - o, b - o):
             self.set_window(na + o, nb + o)
 

@@ -39,22 +39,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..graphics.events import label_text
 from ..graphics.frame import DENSITY_BIN_PX
 from ..io.collection_window import READ_ONLY_MESSAGE
 from ..model.columns import BAND_LANE
-from ..model.dates import Precision, format_instant
 from ..model.dday import DDay, DDayError, dday_of_event
 from ..model.store import DEFAULT_CAP, EventStore, VisibleEvents
 from ..model.store_query import StoreFilter
-from ..model.text import plain_tooltip
+from ..model.text import counted, plain_tooltip
 from ..model.timeline import EventKind
 from ..model.viewstate import ViewState
 from ..model.window import WindowContent, WindowTracker
 from . import guide
 from .collection_view import CollectionOverview, CollectionView
-from .detail_pane import event_html
+from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, event_html, event_texts
+from .event_list import date_cell, date_tooltip, title_text
 from .filter_panel import TrackList
+from .legend import DRAFT_KEY, KEY
 from .session import fit_to_screen
 from .store_worker import StoreWorker
 from .zone_picker import ZonePicker, add_zone_toolbar
@@ -75,9 +75,14 @@ REACH_BINS = 4096
 """Bins of the counts over the whole collection that place its first and last event markers
 (the overview's ``◀ from 2014``): to 1/4096 of the collection's extent."""
 
+STRIPS_COUNT_ALL = " (density strips count every event, matching or not)"
+"""What the status line says of the strips during a search: they are not dimmed."""
+
+DRAFT_WORD = "DRAFT:"
+"""Before an unreviewed draft's title in the Events list (present mode's word for one)."""
+
 NOT_YET = ("Not shown yet in a collection: stories and present mode, counts of same-instant stacks in density "
-           "strips (a density strip counts date-only events on UTC days), times in the Events tab in the "
-           "display zone (they are UTC).")
+           "strips (a density strip counts date-only events on UTC days).")
 """What a collection's window says it does not show (README: "Collections")."""
 
 
@@ -183,6 +188,12 @@ class CollectionWindow(QMainWindow):
         self.header.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1b1f24;")
         self.header.setToolTip(plain_tooltip(title[:2000]))
         self.header.setVisible(bool(title))
+        self.marks = (0, 0)  #: (unreviewed drafts, planned events) in the collection, once counted
+        self.legend = QLabel(KEY)  # the main window's key (its draft entry once drafts are counted)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend.setStyleSheet("color: #1b1f24; padding: 0px 4px;")
         self.banner = QLabel(
             f"<b>{_esc(self.name)}</b>: a collection of {self.store.n_events:,} events, shown from the store as "
             f"you move (a read-only view). {_esc(NOT_YET)}")
@@ -212,11 +223,15 @@ class CollectionWindow(QMainWindow):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.view, 1)
         lv.addWidget(self.overview)
+        lv.addWidget(self.legend)
         self.details = QTextBrowser()
         self.details.setAccessibleName("Details")
         self.details.setHtml("<p>Click an event, or pick one in the Events tab.</p>")
+        self.details.setOpenLinks(False)  # offline: nothing is ever fetched; its own links are followed here
+        self.details.anchorClicked.connect(self._on_detail_link)
+        self.expanded: set[str] = set()  # text fields of the shown event shown whole ("show all")
         self.list = QTableWidget(0, 3)
-        self.list.setHorizontalHeaderLabels(["Date (UTC)", "Track", "Title"])
+        self.list.setHorizontalHeaderLabels(["Date", "Track", "Title"])
         self.list.setAccessibleName("Events")
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -398,7 +413,11 @@ class CollectionWindow(QMainWindow):
         lanes = "1 track as a density strip" if strips == 1 else f"{strips} tracks as density strips"
         how = (f"{drawn:,} drawn one by one" + (f", {lanes}" if strips else "")) if drawn or not strips else \
             f"{lanes} (zoom in to see them one by one)"
-        text = f"{vis.total:,} events in view: {how} · store {content.seconds * 1000:.0f} ms{filling}"
+        found = f"{vis.total:,} events in view"
+        if content.match_total is not None:  # a search: its matches in view first (strips are not dimmed)
+            found = f"{counted(content.match_total, 'match', 'matches')} in view of {vis.total:,} events" + \
+                (STRIPS_COUNT_ALL if strips else "")
+        text = f"{found}: {how} · store {content.seconds * 1000:.0f} ms{filling}"
         if self.statusBar().currentMessage() != text:
             self.statusBar().showMessage(text)
 
@@ -437,22 +456,29 @@ class CollectionWindow(QMainWindow):
         self.page_offset = max(0, int(offset))
         off, flt = self.page_offset, self.list_filter()
         # a page of a search's matches scans the collection: beside the windows, as the search itself
-        self.worker.ask_task("page", lambda s: (off, flt, s.page(off, PAGE_SIZE, flt)), lookup=bool(self.query))
+        self.worker.ask_task("page", lambda s: (off, flt, _with_events(s, s.page(off, PAGE_SIZE, flt))),
+                             lookup=bool(self.query))
 
     def _show_page(self, page: VisibleEvents) -> None:
+        """List ``page`` as the main window's Events list writes its rows: the date in words at the
+        precision its source gives (``due …`` for a plan), the title with its qualifiers, and
+        ``DRAFT:`` before an unreviewed draft's title (never listed as a reviewed fact)."""
         self.page = page
         self.list.blockSignals(True)
         self.list.setRowCount(len(page))
         tracks = self.base.tracks
         for i, eid in enumerate(page.ids):
-            when = page.xm[i] if math.isfinite(page.xm[i]) else page.x0[i]
-            date = format_instant(float(when), Precision.MINUTE) if math.isfinite(when) else "open"
+            ev = page.events[i]
             lane = int(page.lane[i])
             track = tracks[lane].label if 0 <= lane < len(tracks) else ""
-            title = label_text(page.titles[i] or "", int(page.flags[i]))  # (a store checks; never None)
-            for col, text in enumerate((date, track, title)):
+            title = title_text(ev)
+            if ev.draft is not None:
+                title = f"{DRAFT_WORD} {title}"
+            tips = (date_tooltip(ev, self.base, self.zone), track, title)
+            for col, text in enumerate((date_cell(ev, self.base, self.zone), track, title)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, eid)
+                item.setToolTip(plain_tooltip(tips[col][:2000]))
                 self.list.setItem(i, col, item)
         self.list.blockSignals(False)
         first = self.page_offset + 1 if len(page) else 0
@@ -522,7 +548,9 @@ class CollectionWindow(QMainWindow):
         if "display_zone" in changed:
             self.view.set_zone(state.display_zone)
             if self.shown_event is not None:
-                self.details.setHtml(event_html(self.shown_event, self.base, self.zone))
+                self._show_details()
+            if self.page is not None:  # the list's dates in the display zone
+                self._show_page(self.page)
         if changed & {"dday", "display_zone"}:
             self._ask_dday(state.dday)
 
@@ -636,22 +664,50 @@ class CollectionWindow(QMainWindow):
         i = rows[0].row()
         if i >= len(self.page):
             return
-        eid = self.page.ids[i]
-        when = self.page.xm[i] if math.isfinite(self.page.xm[i]) else self.page.x0[i]
-        self.select(eid)
-        if math.isfinite(when):
-            self.view.show_moment(float(when))
+        self.select(self.page.ids[i], center=True)  # its whole possible extent, once read
 
     def _on_event(self, event_id: str, event: Any) -> None:
         if event_id != self.selected:
             return  # another event was selected meanwhile
+        if self.shown_event is None or self.shown_event.id != event_id:
+            self.expanded = set()
         self.shown_event = event
-        self.details.setHtml(event_html(event, self.base, self.zone))
+        self._show_details()
         if self._center:  # brought into view, as the main window does; not moved when in view already
             self._center = False
-            when = getattr(event, "sort_point", math.nan)
-            if math.isfinite(when):
-                self.view.show_moment(float(when))
+            extent = _possible_extent(event)
+            if extent is not None:  # the whole time its date allows, never a day inside it
+                self.view.show_extent(*extent)
+
+    def _show_details(self) -> None:
+        """The shown event in the detail pane, as the main window's pane writes it: a text field over
+        :data:`~viewer.ui.detail_pane.TEXT_CAP` characters is cut with "show all" / "copy all" links."""
+        if self.shown_event is not None:
+            self.details.setHtml(event_html(self.shown_event, self.base, self.zone, expanded=self.expanded,
+                                            links=True))
+
+    def _on_detail_link(self, url: Any) -> None:
+        link = url.toString()
+        if link.startswith(SHOW_ALL_URL):
+            self.show_all(link[len(SHOW_ALL_URL):])
+        elif link.startswith(COPY_ALL_URL):
+            self.copy_all(link[len(COPY_ALL_URL):])
+
+    def show_all(self, key: str) -> None:
+        """Show the whole of the shown event's text field ``key``, keeping the pane's scroll."""
+        bar = self.details.verticalScrollBar()
+        at = bar.value()
+        self.expanded.add(key)
+        self._show_details()
+        bar.setValue(at)
+
+    def copy_all(self, key: str) -> None:
+        """Put the whole of the shown event's text field ``key`` on the clipboard."""
+        from PySide6.QtGui import QGuiApplication
+
+        text = event_texts(self.shown_event).get(key) if self.shown_event is not None else None
+        if text is not None:
+            QGuiApplication.clipboard().setText(text)
 
     def _on_task(self, name: str, result: Any) -> None:
         if name == "page":  # (two threads answer pages: one of an older search or offset is not shown)
@@ -669,12 +725,33 @@ class CollectionWindow(QMainWindow):
             self._show_bands(result)
         elif name == "dday":
             self._show_dday(*result)
+        elif name == "marks":
+            self._show_marks(result)
 
     def _ask_slow(self) -> None:
         """The tag counts and the first and last event markers: after the first frame."""
         self._slow_asked = True
         self._ask_facets()
         self._ask_reach()
+        self._ask_marks()
+
+    def _ask_marks(self) -> None:
+        """Count the unreviewed drafts and planned events (a scan of every row), beside the window's questions."""
+        ref = getattr(self.base, "reference_date", None)
+        after = ref.latest if ref is not None else None
+        self.worker.ask_task("marks", lambda s: s.mark_counts(after), slow=True)
+
+    def _show_marks(self, marks: tuple[int, int]) -> None:
+        """Say in the header how many events are drafts or plans, and put the dotted ring in the key
+        (as the main window does): a briefing audience never reads a draft or a plan as a fact."""
+        self.marks = drafts, planned = marks
+        title = str(getattr(self.base, "title", "") or "")
+        short = title if len(title) <= 200 else title[:199] + "…"
+        notes = [counted(drafts, "unreviewed draft")] if drafts else []
+        notes += [f"{planned:,} planned"] if planned else []
+        self.header.setText(f"{short}  [{' · '.join(notes)}]" if notes else short)
+        self.header.setVisible(bool(title or notes))
+        self.legend.setText(KEY + (DRAFT_KEY if drafts else ""))
 
     def _on_failed(self, kind: str, message: str) -> None:
         if kind == "window":
@@ -720,6 +797,21 @@ class _ZonePicker(ZonePicker):
     def showPopup(self) -> None:  # noqa: N802 (Qt name)
         self.fill_all()  # opened before the whole list was filled in
         super().showPopup()
+
+
+def _possible_extent(event: Any) -> tuple[float, float] | None:
+    """``(earliest, latest)`` epoch s the event's dates allow (its open sides left out: a
+    start's or an end's finite bounds), or None when none is finite."""
+    dates = [d for d in (event.start, event.end) if d is not None]
+    bounds = [float(v) for d in dates for v in (d.earliest, d.latest) if math.isfinite(v)]
+    return (min(bounds), max(bounds)) if bounds else None
+
+
+def _with_events(store: EventStore, page: VisibleEvents) -> VisibleEvents:
+    """``page`` with its events (a store that did not read them with the page: one by one)."""
+    if len(page.events) != len(page):
+        page.events = [store.event(eid) for eid in page.ids]
+    return page
 
 
 def _esc(text: str) -> str:

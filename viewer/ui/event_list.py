@@ -44,7 +44,8 @@ from ..model.timeline import Event, Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import describe_date
 
-__all__ = ["EventTableModel", "EventListView", "SORT_ROLE", "ID_ROLE", "side_tabs", "install"]
+__all__ = ["EventTableModel", "EventListView", "SORT_ROLE", "ID_ROLE", "side_tabs", "install", "date_cell",
+           "date_tooltip", "title_text", "short_date"]
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  #: key the proxy sorts on
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  #: event id of a row
@@ -77,6 +78,20 @@ def short_date(event: Event, zone: str, timeline_zone: str) -> str:
     if event.end is not None:
         text += " → " + one(event.end)
     return text
+
+
+def date_cell(event: Event, timeline: Timeline, zone: str) -> str:
+    """The date column's text of ``event`` (:func:`short_date`), ``due …`` when ``timeline``
+    shows it as planned: a plan is never listed as a fact (its marker is dashed on the timeline)."""
+    day = short_date(event, zone, timeline.time_zone)
+    return f"due {day}" if timeline.is_planned(event) else day  # short: the date stays readable
+
+
+def date_tooltip(event: Event, timeline: Timeline, zone: str) -> str:
+    """The date column's tooltip: the whole date in words (start → end), "planned, not a fact" first."""
+    text = describe_date(event.start, zone, timeline.time_zone)
+    text = text if event.end is None else text + " → " + describe_date(event.end, zone, timeline.time_zone)
+    return f"planned, not a fact: {text}" if timeline.is_planned(event) else text
 
 
 def title_text(event: Event) -> str:
@@ -169,10 +184,7 @@ class EventTableModel(QAbstractTableModel):
         cells = self._texts.get(eid)
         if cells is None:
             ev = self._event(row)
-            # a plan is never listed as a fact (its marker is dashed on the timeline)
-            day = short_date(ev, self._zone, self._timeline.time_zone)
-            day = f"due {day}" if self._timeline.is_planned(ev) else day  # short: the date stays readable
-            cells = (day, ev.track, title_text(ev), self._source_count(row))
+            cells = (date_cell(ev, self._timeline, self._zone), ev.track, title_text(ev), self._source_count(row))
             if len(self._texts) >= self.MEMO_ROWS:
                 self._texts.clear()
             self._texts[eid] = cells
@@ -332,10 +344,7 @@ class EventTableModel(QAbstractTableModel):
                 return ev.title.casefold()
             return self._source_count(row)
         if role == _TOOLTIP and col == 0:
-            text = describe_date(ev.start, self._zone, self._timeline.time_zone)
-            text = text if ev.end is None else text + " → " + describe_date(ev.end, self._zone,
-                                                                          self._timeline.time_zone)
-            return f"planned, not a fact: {text}" if self._timeline.is_planned(ev) else text
+            return date_tooltip(ev, self._timeline, self._zone)
         return None
 
 

@@ -31,21 +31,18 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from .detail_pane import DetailPane
 from .features import FEATURES
+from .legend import DRAFT_KEY, KEY
 from .timeline_view import TimelineView
 
 __all__ = ["MainWindow"]
 
-_KEY_ITEMS = ("◆ date to the day or better", "◇ uncertain, approximate or open",
-              "dashed ◇ planned (so described, or after the source's date)", "▬ faint: possible interval",
-              "≤ / ≥ on or before / after", "(?) uncertain")
 TIME_AXIS_KEY = "   Time\u00a0axis:"
 """Where the key names the time axis's zone (:func:`viewer.ui.zone_picker.apply_zone` rewrites it)."""
-LEGEND = "   ".join(item.replace(" ", "\u00a0") for item in _KEY_ITEMS) + TIME_AXIS_KEY + "\u00a0UTC"
+LEGEND = KEY + TIME_AXIS_KEY + "\u00a0UTC"
 """The key under the timeline; a narrow window wraps it between items, never inside one
 (no-break spaces within an item: "≤ /" on one line and "≥ on or before" on the next misled)."""
 
 
-_DRAFT_KEY = "   " + "dotted ring or outline: unreviewed draft".replace(" ", "\u00a0")
 _PLANNED_END_KEY = "   " + PLANNED_END_KEY.replace(" ", "\u00a0")
 
 
@@ -156,11 +153,11 @@ class MainWindow(QMainWindow):
         name = Path(self.path).name if self.path else "bundled timeline"
         drafts = self.timeline.draft_count()
         if hasattr(self, "legend"):  # the dotted ring is explained while there are drafts
-            text = self.legend.text().replace(_DRAFT_KEY, "").replace(_PLANNED_END_KEY, "")
+            text = self.legend.text().replace(DRAFT_KEY, "").replace(_PLANNED_END_KEY, "")
             if planned_end_rows(self.timeline):  # the hatched part of a span or band is explained
                 text = text.replace(TIME_AXIS_KEY, _PLANNED_END_KEY + TIME_AXIS_KEY, 1)
             if drafts:
-                text = text.replace(TIME_AXIS_KEY, _DRAFT_KEY + TIME_AXIS_KEY, 1)
+                text = text.replace(TIME_AXIS_KEY, DRAFT_KEY + TIME_AXIS_KEY, 1)
             self.legend.setText(text)
         if drafts:  # never shown as reviewed facts: the title bar and the header say so
             note = f"{drafts} unreviewed draft{'s' if drafts != 1 else ''}"
