@@ -89,14 +89,20 @@ def test_csv_writes_the_draft_in_a_review_column(source, tmp_path):
     assert rows["drplan"]["status"] == "planned" and rows["dr"]["status"] == "happened"
 
 
-def test_a_review_column_of_another_tool_is_read_as_not_drafts_and_said_once(tmp_path):
-    sheet = tmp_path / "films.csv"
-    sheet.write_text("title,start,review\nA,2022-02-10,great\nB,2022-02-11,dull\nC,2022-02-12,draft\n",
+def test_a_review_value_that_is_not_reviewed_is_read_as_a_draft_and_warned_by_line(tmp_path):
+    # breakit5: "needs review" and "unreviewed" were read as reviewed facts; only "draft" made a draft
+    sheet = tmp_path / "rev.csv"
+    sheet.write_text("title,start,review\nA,2022-02-10,draft\nB,2022-02-11,needs review\nC,2022-02-12,unreviewed\n"
+                     "D,2022-02-13,\nE,2022-02-14,Reviewed\nF,2022-02-15,accepted\nG,2022-02-16,great\n",
                      encoding="utf-8")
     report = read_timeline_report(sheet)
-    assert [e.draft is not None for e in report.timeline.events] == [False, False, True]
+    drafts = {e.title: e.draft is not None for e in report.timeline.events}
+    assert drafts == {"A": True, "B": True, "C": True, "D": False, "E": False, "F": False, "G": True}
     said = [str(w) for w in report.warnings if "review" in str(w)]
-    assert len(said) == 1 and "2 rows hold neither 'unreviewed draft' nor empty (e.g. 'great', row 1)" in said[0]
+    assert len(said) == 3
+    assert "line 3" in said[0] and "'needs review'" in said[0] and "column 'review'" in said[0]
+    assert "read as an unreviewed draft" in said[0]
+    assert "line 4" in said[1] and "'unreviewed'" in said[1] and "line 8" in said[2] and "'great'" in said[2]
 
 
 def test_timelinejs_says_draft_in_the_text_and_only_its_own_mark_reads_back(source, tmp_path):

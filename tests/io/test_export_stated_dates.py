@@ -47,12 +47,14 @@ def test_unspecified_digits_are_never_written_as_invented_dates_in_vis(tmp_path,
     items = _items(out)
     assert items["day-no-month"]["start"] == "2022"  # was 2022-01-10: a day the source never gave
     assert items["decade"]["start"] == "1850" and items["century"]["start"] == "2000"
-    assert "event 'decade' (Some year of the 1850s): start 185X (1850s) written as 1850 in vis-timeline" in err
+    assert items["decade"]["type"] == "range" and items["decade"]["end"] == "1860"  # a year of the decade
+    assert ("event 'decade' (Some year of the 1850s): start 185X (1850s) written as a range 1850 to 1860 with "
+            "the date in words in its content in vis-timeline") in err
     assert ("event 'day-no-month' (The 10th of some month of 2022): start 2022-XX-10 "
             "(10th, month unknown, 2022) written as 2022 in vis-timeline") in err
-    assert "start 20XX (a year from 2000 to 2099) written as 2000" in err
+    assert "start 20XX (a year from 2000 to 2099) written as a range 2000 to 2100" in err
     assert "'month'" not in err and "'year'" not in err  # what the format holds is not listed
-    assert _edtfs(out)["day-no-month"] == "2022"  # reads back as the year, not 10 January
+    assert _edtfs(out)["day-no-month"] == "2022-XX-10"  # reads back whole (its edtf field), not 10 January
 
 
 def test_unspecified_digits_in_timelinejs_show_what_the_source_says_and_read_back_whole(tmp_path, capsys):
@@ -198,3 +200,58 @@ def test_icalendar_summary_shows_the_date_qualifier_a_calendar_user_would_otherw
     assert str(ev["maybe"]["summary"]) == "Truss met Lavrov (?)"
     assert str(ev["firm"]["summary"]) == "Drills begin"
     assert code == 1 and "start [..2022-02-10]" in err  # still listed as a loss
+
+
+WEEK = {"format": "timeline-viewer", "version": 1, "title": "ACLED weeks", "tracks": [{"id": "a", "label": "A"}],
+        "events": [{"id": "wk", "track": "a", "title": "Protest", "start": {"edtf": "[2020-05-06..2020-05-12]"}},
+                   {"id": "day", "track": "a", "title": "Firm day", "start": {"edtf": "2020-05-07"}}]}
+WEEK_WORDS = "one day between Wed 6 May 2020 and Tue 12 May 2020"
+
+
+def test_one_day_in_a_week_is_drawn_over_the_week_in_vis_and_reads_back_as_one_day_in_it(tmp_path, capsys):
+    # breakit5: an ACLED week was a point on 2020-05-06 that read back as that firm day (374 of 5,071 events)
+    src = tmp_path / "w.timeline.json"
+    src.write_text(json.dumps(WEEK), encoding="utf-8")
+    out = tmp_path / "w.vis.json"
+    code, err = _convert(str(src), out, capsys)
+    items = _items(out)
+    wk = items["wk"]
+    assert (wk["type"], wk["start"], wk["end"]) == ("range", "2020-05-06", "2020-05-13")
+    assert wk["content"] == f"Protest ({WEEK_WORDS})"
+    assert items["day"] == {"id": "day", "content": "Firm day", "start": "2020-05-07", "type": "point", "group": "a"}
+    assert code == 1 and f"start [2020-05-06..2020-05-12] ({WEEK_WORDS}) written as a range 2020-05-06 to " \
+        "2020-05-13 with the date in words in its content in vis-timeline" in err
+    back = {e.id: e for e in read_timeline_report(out).timeline.events}
+    assert back["wk"].start.edtf == "[2020-05-06..2020-05-12]" and back["wk"].end is None
+    assert back["wk"].title == "Protest" and back["day"].start.edtf == "2020-05-07"
+
+
+def test_a_vis_edtf_field_that_disagrees_with_the_item_is_warned_and_not_read(tmp_path):
+    path = tmp_path / "hand.vis.json"
+    path.write_text(json.dumps({"items": [
+        {"id": "x", "content": "X", "start": "2020-05-07", "type": "range", "end": "2020-05-13",
+         "edtf": {"start": "[2020-05-06..2020-05-12]", "kind": "point"}}]}), encoding="utf-8")
+    report = read_timeline_report(path)
+    (e,) = report.timeline.events
+    assert e.start.edtf == "2020-05-07" and e.end is not None
+    assert any("edtf: start '[2020-05-06..2020-05-12]' does not agree with the item's start '2020-05-07'" in str(w)
+               for w in report.warnings)
+
+
+def test_icalendar_says_a_week_long_event_happened_on_one_day_of_it(tmp_path, capsys):
+    src = tmp_path / "w.timeline.json"
+    src.write_text(json.dumps(WEEK), encoding="utf-8")
+    out = tmp_path / "w.ics"
+    _convert(str(src), out, capsys)
+    ev = {str(v["uid"]).split("@")[0]: v for v in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+    assert str(ev["wk"]["summary"]) == f"Protest ({WEEK_WORDS})"
+    assert ev["wk"].decoded("dtend").isoformat() == "2020-05-13" and str(ev["day"]["summary"]) == "Firm day"
+
+
+def test_timelinejs_shows_the_week_in_words_and_reads_it_back(tmp_path, capsys):
+    src = tmp_path / "w.timeline.json"
+    src.write_text(json.dumps(WEEK), encoding="utf-8")
+    out = tmp_path / "w.timelinejs.json"
+    _convert(str(src), out, capsys)
+    assert _slides(out)["wk"]["start_date"]["display_date"] == WEEK_WORDS
+    assert _edtfs(out)["wk"] == "[2020-05-06..2020-05-12]"

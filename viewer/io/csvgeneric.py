@@ -64,8 +64,11 @@ reader marks ``planned`` rows planned so plans never come back as facts.
 (empty otherwise), with the sentence and article it was read from in
 ``draft_sentence`` and ``draft_article``; the reader reads such a row back
 as a draft (its character offsets in the article are not kept: read back
-without any), so a draft never comes back as a reviewed fact; a row with a
-``draft_sentence`` but another ``review`` is read as reviewed and warned.
+without any), so a draft never comes back as a reviewed fact; only an empty
+cell, ``reviewed`` or ``accepted`` reads as reviewed, and any other value
+(``needs review``, ``unreviewed``...) as an unreviewed draft with a warning
+naming the line, column and value; a row with a ``draft_sentence`` but a
+reviewed ``review`` is read as reviewed and warned.
 The first quote of each event is also written in ``quote``, ``speaker`` and
 ``quote_kind`` (``direct`` or ``reported``), so it reads back as the same
 words of the same kind; a ``status`` of ``expected``, ``scheduled``,
@@ -564,7 +567,6 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                "as text for people, without their speaker, role and source fields; not loaded "
                "(the native format keeps quotes; map a verbatim column with --map quote=COLUMN)",
                quote_lines[0], f"column {cols['quotes']!r}")
-    odd_review: list[CsvRow] = []
     for row in rows:
         where = row.where()
         fld = "start"
@@ -627,10 +629,14 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             status = "planned"
         review = " ".join(cell(row, "review").lower().split())
         draft = None
-        if review in (DRAFT_REVIEW, "draft"):  # never read back as a reviewed fact
+        if review not in REVIEWED:  # never read back as a reviewed fact: only the words that say so
             draft = Draft(cell(row, "draft_sentence"), article=cell(row, "draft_article"))
-        elif review not in ("", "reviewed"):
-            odd_review.append(row)
+            if review not in (DRAFT_REVIEW, "draft"):  # "needs review", "unreviewed", "great"...
+                b.warn(f"review {cell(row, 'review')[:60]!r} (column {cols['review']!r}) is not one of "
+                       f"{', '.join(repr(w) for w in sorted(REVIEWED - {''}))}, empty (reviewed) or "
+                       f"{DRAFT_REVIEW!r}: read as an unreviewed draft (not shown as a reviewed fact); write "
+                       "'reviewed' or leave the cell empty if the row was reviewed", row.line,
+                       row.where(cols["review"]))
         if draft is None and (cell(row, "draft_sentence") or cell(row, "draft_article")):
             fld = "draft_sentence" if cell(row, "draft_sentence") else "draft_article"
             b.warn(f"{fld} {cell(row, fld)[:60]!r} (column {cols[fld]!r}) is given but the row's review cell "
@@ -641,11 +647,6 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
                     tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources,
                     draft=draft, planned=status == "planned"))
-    if odd_review:  # a "review" column of another tool's (film reviews...): said once, the rows read as they are
-        b.warn(f"column {cols['review']!r}: {len(odd_review)} row{'s' if len(odd_review) != 1 else ''} hold "
-               f"neither {DRAFT_REVIEW!r} nor empty (e.g. {cell(odd_review[0], 'review')[:40]!r}, row "
-               f"{odd_review[0].number}); read as not drafts", odd_review[0].line,
-               odd_review[0].where(cols["review"]))
     if read_reported:
         n = len(read_reported)
         b.notes.append(Problem(
@@ -675,6 +676,10 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                              for p in b.skipped]
     return b.report()
 
+
+REVIEWED = frozenset(("", "reviewed", "accepted"))
+"""``review`` cells (lower case, spaces folded) read as a reviewed event: empty, as the writer writes one, and the
+words that can only mean reviewed; any other value is read as an unreviewed draft with a warning."""
 
 PLANNED_STATUS = frozenset(("planned", "expected", "scheduled", "tentative", "announced"))
 """``status`` cells (case ignored) read as planned: the event is still to happen, never a fact."""

@@ -163,7 +163,9 @@ def _date_losses(e: Event, dtstart: object, dtend: object | None) -> list[DateLo
 def _summary(e: Event) -> str:
     """SUMMARY: the title with the date qualifiers the timeline's label shows, so a calendar
     user sees them without opening the event: ``≤`` / ``≥`` before a point known only to be
-    on or before / after its day, ``~`` before an approximate date, ``(?)`` after an uncertain one."""
+    on or before / after its day, ``~`` before an approximate date, ``(?)`` after an uncertain one,
+    and the date in words after a point known only to lie in a period (``(one day between Wed 6 May
+    2020 and Tue 12 May 2020)``), which the all-day event covers whole."""
     d = e.start
     prefix = ""
     if e.end is None and d.relation == "on or before":
@@ -172,7 +174,9 @@ def _summary(e: Event) -> str:
         prefix = "≥ "
     if d.approximate:
         prefix = "~ " + prefix
-    return f"{prefix}{e.title}{' (?)' if d.uncertain else ''}"
+    stated = stated_date(d) if e.end is None else None
+    within = f" ({stated.words})" if stated is not None and stated.within else ""  # the all-day event covers the
+    return f"{prefix}{e.title}{' (?)' if d.uncertain else ''}{within}"  # week: it happened on one day of it
 
 
 def _description(timeline: Timeline, e: Event) -> str:

@@ -65,7 +65,7 @@ from .timelinejs_dates import edtf_year
 
 __all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
 
-_ITEM_KEYS = {"id", "content", "start", "end", "group", "type", "title"}
+_ITEM_KEYS = {"id", "content", "start", "end", "group", "type", "title", "edtf"}
 _GROUP_KEYS = {"id", "content", "order", "title"}
 _DEFAULT_TRACK = "Items"
 _MAX_MS = 8.64e15  # ECMAScript time values are limited to +-8.64e15 ms (ECMA-262, 21.4.1.1)
@@ -244,6 +244,8 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
             b.skip(f"a {kind_text} item needs an end", None, where, path=ipath)
             continue
         title, is_draft, planned = _unmarked_title(_text(b, item.get("content"), where, "content", ipath))
+        if item.get(EDTF_FIELD) is not None:
+            start, end, title = _kept_dates(b, item, start, end, title, time_zone, where, ipath)
         draft = Draft("") if is_draft else None  # our own marker: the sentence is not in the file
         summary = _text(b, item.get("title"), where, "title", ipath)
         eid = b.event_id(_key(item.get("id")) or "", None, where, f"item-{index + 1}")
@@ -298,6 +300,50 @@ def read_vis(path: str | os.PathLike[str]) -> Timeline:
     return read_vis_report(path).timeline
 
 
+def _kept_dates(b: TimelineBuilder, item: Mapping[str, Any], start: EventDate, end: EventDate | None, title: str,
+                zone: str, where: str, path: tuple[PathPart, ...]) -> tuple[EventDate, EventDate | None, str]:
+    """``(start, end, title)`` with the dates kept whole in the item's :data:`EDTF_FIELD` (as
+    :func:`vis_dict` writes them) when they agree with its ``start``/``end``; a point drawn as a range
+    over its period comes back as that point, the date's words taken off its title.  A field that does
+    not agree is warned and the item's own dates are kept."""
+    kept = item.get(EDTF_FIELD)
+
+    def refuse(why: str) -> tuple[EventDate, EventDate | None, str]:
+        b.warn(f"{EDTF_FIELD}: {why}; the item's start and end were read", None, where, path=path)
+        return start, end, title
+
+    if not isinstance(kept, Mapping) or set(kept) - {"start", "end", "kind"} or not all(
+            isinstance(v, str) for v in kept.values()):
+        return refuse('expected {"start": EDTF, "end": EDTF, "kind": "point"}, each optional')
+    dates: dict[str, EventDate] = {}
+    for side in ("start", "end"):
+        if side in kept:
+            raw = kept[side]
+            try:
+                dates[side] = EventDate(raw, "", "", zone if "T" in raw and not re.search(
+                    r"(Z|[+-]\d\d:\d\d)$", raw) else None)
+            except DateError as exc:
+                return refuse(f"{side} {raw[:40]!r} is not a date this viewer reads ({exc})")
+    point = kept.get("kind") == "point"
+    if "kind" in kept and not point or point and ("end" in dates or "start" not in dates
+                                                  or item.get("type") != "range"):
+        return refuse("kind 'point' goes with a range item and a start only")
+    written = {"start": item.get("start"), "end": item.get("end")}
+    for side, date in dates.items():
+        s = stated_date(date)
+        want = None if s is None else (_js_date(s.earliest, s.precision) if side == "start" else _js_end(s))
+        if want is None or written[side] != want:
+            return refuse(f"{side} {date.edtf!r} does not agree with the item's {side} {written[side]!r}")
+    if point:
+        s = stated_date(dates["start"])
+        assert s is not None
+        if written["end"] != _js_end_of_period(s):
+            return refuse(f"start {dates['start'].edtf!r} does not agree with the item's end {written['end']!r}")
+        words = f" ({s.words})"
+        return dates["start"], None, title[:-len(words)] if title.endswith(words) else title
+    return dates.get("start", start), dates.get("end", end), title
+
+
 def looks_vis(path: str, head: bytes) -> bool:
     """JSON whose first bytes show items with ``"content"`` and ``"start"``."""
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
@@ -338,6 +384,17 @@ def _js_end(end: Stated) -> str:
     return _js_date(end.earliest, end.precision)
 
 
+EDTF_FIELD = "edtf"
+"""Item field holding the EDTF of each date the item's ``start``/``end`` cannot hold whole
+(``{"start": "[2020-05-06..2020-05-12]", "kind": "point"}``: ``kind`` when a point is drawn as a range over
+the period its day lies in); vis-timeline ignores it, :func:`read_vis_report` reads it back when it agrees."""
+
+
+def _js_end_of_period(s: Stated) -> str:
+    """The end of the period ``s`` names, written as vis-timeline ends a range (the first moment after it)."""
+    return _js_date(s.latest, s.precision)
+
+
 VIS_DRAFT_MARK = "DRAFT, unreviewed: "
 """Begins the ``content`` of an unreviewed ingest draft (as TimelineJS and iCalendar exports say it);
 the reader reads such an item back as a draft (without its sentence, which vis-timeline cannot hold)."""
@@ -371,7 +428,9 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
     :func:`read_vis_report` reads it back; ``1850~`` as ``1850``, ``[..2022-02]`` as
     ``2022-02``, ``2022-XX-10`` as ``2022``: :func:`~viewer.model.stated.stated_date`),
     every date that loses something so (a qualifier, unspecified digits) listed with
-    what was written instead;
+    what was written instead and kept whole in the item's :data:`EDTF_FIELD`; a point
+    known only to lie in a longer period (one day of an ACLED week) is a ``range`` item
+    over the period with the date in words after its content, never a firm day;
     tracks are groups in their order.  ``content`` and ``title`` are
     HTML-escaped (vis-timeline shows them as HTML).  An event with an open
     side is written from its known side as a point; one open on both sides,
@@ -395,9 +454,21 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
         item: dict[str, Any] = {"id": e.id, "content": html.escape(_marked_title(timeline, e)),
                                 "start": _js_date(lo, known.precision)}
         known_date = start if known is s_start or end is None else end
-        if not known.exact:
+        kept: dict[str, str] = {}  # EDTF of each date not written whole: vis-timeline ignores it, the reader reads it
+        if not known.exact and known is s_start:
+            kept["start"] = start.edtf
+        if e.kind is EventKind.POINT and known.within:  # one day in a week: never
+            item["type"] = "range"  # a firm day; drawn over the week, its words in the content
+            item["end"] = _js_end_of_period(known)
+            item["content"] += html.escape(f" ({known.words})")
+            kept["kind"] = "point"
+            dates.append(DateLoss(e, "start", known_date, known.words,
+                                  f"a range {item['start']} to {item['end']} with the date in words in its content"))
+        elif not known.exact:
             dates.append(DateLoss(e, "start" if known is s_start else "end", known_date, known.words, item["start"]))
-        if s_end is not None and e.kind is EventKind.BAND:
+        if item.get("type") == "range":
+            pass  # a point over its period, above
+        elif s_end is not None and e.kind is EventKind.BAND:
             item["type"] = "background"
             item["end"] = _js_end(s_end)
         elif s_end is not None and e.kind is not EventKind.POINT and math.isfinite(start.earliest):
@@ -411,6 +482,9 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
         if "end" in item and s_end is not None and end is not None and not s_end.exact:
             through = format_interval(s_end.earliest, s_end.latest, s_end.precision)
             dates.append(DateLoss(e, "end", end, s_end.words, f"{through} (end {item['end']})"))
+            kept["end"] = end.edtf
+        if kept:
+            item[EDTF_FIELD] = kept
         for side in ("start", "end") if "end" in item else ("start" if known is s_start else "end",):
             zoned = zone_loss(e, side, start if side == "start" else end)
             if zoned is not None:
@@ -440,6 +514,13 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """
     data, left = vis_dict(timeline)
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    n_kept = sum(1 for item in data["items"] if EDTF_FIELD in item)
+    if n_kept:
+        left.append(f"{n_kept} item{'s' if n_kept != 1 else ''} with a date vis-timeline cannot hold whole: the "
+                    f"dates are kept (EDTF) in an {EDTF_FIELD!r} field of the item, which vis-timeline ignores and "
+                    "this viewer reads back; a date known only to lie in a longer period (a day of a week, a year "
+                    "of a decade) is drawn as a range over the period, the date in words in its content, and read "
+                    "back as one date in that period")
     n_sourced = sum(1 for e in timeline.events if e.sources)
     lost = [f"{n_sourced} events: their sources are not written to vis-timeline"] if n_sourced else []
     n_planned = sum(1 for e in timeline.events if timeline.is_planned(e))

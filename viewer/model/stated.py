@@ -51,6 +51,12 @@ class Stated:
     exact : bool
         True when ``earliest`` at ``precision`` holds the whole date (no
         qualifier, no unspecified digit lost).
+    within : bool
+        True when the date is one day (month, year) somewhere in a longer
+        period: ``[2020-05-06..2020-05-12]`` (one day of that week), ``185X``
+        (a year of the 1850s).  ``earliest`` at ``precision`` is then only the
+        period's first day (year): written as a point it would read as that
+        firm day; formats draw the period and say "one day between ...".
     """
 
     earliest: float
@@ -58,6 +64,7 @@ class Stated:
     precision: Precision
     words: str
     exact: bool
+    within: bool = False
 
 
 def _ordinal(n: int) -> str:
@@ -150,7 +157,8 @@ def stated_date(date: EventDate) -> Stated | None:
             if date.relation == "one of":
                 words = _plain_words(date)
             return Stated(period.earliest, last_period.latest, precision, _qualified(words, date)
-                          if date.relation != "one of" else words, date.is_exact and not lost)
+                          if date.relation != "one of" else words, date.is_exact and not lost,
+                          ("X" in first[:5] and "XXXX" not in first) or last != first)  # not "year unknown"
         nominal = EventDate(first, time_zone=date.time_zone, precision_override=date.precision_override)
         end = nominal if last == first else EventDate(last, time_zone=date.time_zone,
                                                       precision_override=date.precision_override)
@@ -169,4 +177,4 @@ def stated_date(date: EventDate) -> Stated | None:
             if widened != words:
                 words += f", so between {widened.replace(' – ', ' and ')}"
         words = _qualified(words, date)
-    return Stated(lo, hi, nominal.precision, words, date.is_exact)
+    return Stated(lo, hi, nominal.precision, words, date.is_exact, last != first)

@@ -321,7 +321,10 @@ class PresentWindow(QWidget):
         self._header_full = self._header_text(self.presentation.index, shown_range=full)
         self.header.setText(self._header_full)
         self._restyle_header()
-        return self._fit_header()
+        changed = self._fit_header()
+        if changed and self.presenter.isVisible():
+            self._place_overlays()  # under the header's new height
+        return changed
 
     def _show_step(self, animate: bool) -> None:
         step = self.presentation.step
@@ -558,10 +561,13 @@ class PresentWindow(QWidget):
         w, h = self.width(), self.height()
         self.blank.setGeometry(0, 0, w, h)
         pw = int(w * 0.42)
-        self.presenter.setFixedWidth(pw)
+        self.presenter.set_width(pw)
         need = self.presenter.height_for_width(pw)  # word-wrapped labels: height for this width
-        self.presenter.setFixedHeight(max(50, min(need, int(h * 0.6))))
-        self.presenter.move(w - pw - 16, 16)
+        # under the header: its drafts and planned notes stay in view of the presenter (at 1366x768
+        # the overlay covered "N planned (hollow, dashed)"); what does not fit scrolls
+        top = self.header.minimumHeight() + 8  # the header is first in the layout, at y 0, its height fixed
+        self.presenter.setFixedHeight(max(50, min(need, 16 + int(h * 0.6) - top)))  # its bottom where it was
+        self.presenter.move(w - pw - 16, top)
         self.goto.move(w - self.goto.width() - 24, h - self.goto.height() - 24)
 
     def resizeEvent(self, ev) -> None:  # noqa: N802

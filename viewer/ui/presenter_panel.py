@@ -20,6 +20,10 @@ __all__ = ["PresenterPanel", "breakable"]
 
 _LONG_WORD = re.compile(r"\S{30,}")
 
+TITLE_LINES = 3
+"""Lines the current step's title may take at the top of the panel; a longer one ends in "…" and is
+shown whole further down, under the note (the note is what the presenter needs in view)."""
+
 
 def breakable(text: str, every: int = 20) -> str:
     """``text`` with a zero-width space after every ``every`` characters of a word of 30 or
@@ -67,7 +71,10 @@ class PresenterPanel(QFrame):
         self.clock = QLabel()
         self.quote = QLabel()  # a quote the audience's caption shortened with "…", whole (follow_caption)
         self.quote.hide()
-        for label in (self.now, self.next, self.note, self.quote, self.clock):
+        self.full_title = QLabel()  # the step's title whole when ``now`` shortens it to TITLE_LINES lines
+        self.full_title.hide()
+        self._width = 0  # the panel's width the title was shortened for (0: not yet placed)
+        for label in (self.now, self.next, self.note, self.quote, self.full_title, self.clock):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             if label is not self.clock:
@@ -98,6 +105,8 @@ class PresenterPanel(QFrame):
         self.note.setStyleSheet(f"color: #ffffff; font-size: {px}px; padding-top: 6px;")
         self.clock.setStyleSheet(f"color: #ffd27a; font-size: {px}px;")
         self.quote.setStyleSheet(f"color: #d8dde3; font-size: {max(12, int(px * 0.8))}px; padding-top: 6px;")
+        self.full_title.setStyleSheet(f"color: #d8dde3; font-size: {max(12, int(px * 0.8))}px; padding-top: 6px;")
+        self.refresh()  # the title's lines depend on the type's size
 
     def follow_caption(self, caption) -> None:
         """Show, whole, the quotes the audience's caption (a
@@ -108,6 +117,41 @@ class PresenterPanel(QFrame):
             self.quote.setVisible(bool(texts))
         caption.laid_out.connect(show)
         show()
+
+    def set_width(self, width: int) -> None:
+        """Hold the panel at ``width`` pixels; the step's title is shortened for that width."""
+        self.setFixedWidth(width)
+        if width != self._width:
+            self._width = width
+            self.refresh()
+
+    def _shortened(self, text: str) -> str:
+        """``text`` cut at a word with "…" so that it wraps into at most :data:`TITLE_LINES` lines of
+        ``now`` at the panel's width (a long title filled 14 lines of the overlay, leaving 3 for the note)."""
+        if self._width <= 0:
+            return text
+        metrics = self.now.fontMetrics()
+        margins = self._layout.contentsMargins()
+        inner = max(50, self._width - 4 - margins.left() - margins.right()
+                    - self.scroll_area.verticalScrollBar().sizeHint().width())
+        limit = metrics.lineSpacing() * TITLE_LINES + 1
+
+        def fits(t: str) -> bool:
+            return metrics.boundingRect(0, 0, inner, 1 << 20, Qt.TextFlag.TextWordWrap, t).height() <= limit
+
+        if fits(text):
+            return text
+        lo, hi = 0, len(text)  # the longest prefix that fits with "…"
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if fits(text[:mid].rstrip() + "…"):
+                lo = mid
+            else:
+                hi = mid - 1
+        cut = text[:lo]
+        if " " in cut[len(cut) // 2:]:
+            cut = cut[:cut.rindex(" ")]  # at a word
+        return cut.rstrip() + "…"
 
     def height_for_width(self, width: int) -> int:
         """Height in pixels the panel needs at ``width`` pixels (its labels word-wrap) to show
@@ -127,7 +171,14 @@ class PresenterPanel(QFrame):
         """Show the presentation's current state."""
         pres = self.presentation
         step, nxt = pres.step, pres.next_step
-        self.now.setText(f"Step {pres.index + 1} of {pres.count}: {self._title(step.event)}" if step else "No steps")
+        now = f"Step {pres.index + 1} of {pres.count}: {self._title(step.event)}" if step else "No steps"
+        self.now.setStyleSheet(self.now.styleSheet())  # the font of the current size before measuring
+        self.now.ensurePolished()
+        short = self._shortened(breakable(now))
+        self.now.setText(short)
+        self.full_title.setText(f"Step title in full: {breakable(self._title(step.event))}"
+                                if step and short != breakable(now) else "")
+        self.full_title.setVisible(bool(self.full_title.text()))
         self.next.setText(f"Next: {self._title(nxt.event)}" if nxt else "Next: (end of the story)")
         self.note.setText(breakable(step.note) if step and step.note else "(no note)")
         self._tick()
