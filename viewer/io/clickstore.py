@@ -379,14 +379,13 @@ class ClickStore(CountedWindows, EventStore):
                 crowded: tuple[int, ...] = ()) -> VisibleEvents:
         cols = list(zip(*rows, strict=True)) if rows else [()] * (12 + len(CALENDAR_NAMES))
         f = np.array
+        cal_start, cal_end = calendar_of_rows(dict(zip(CALENDAR_NAMES, cols[12:], strict=True)), f(cols[2], np.int8))
         return VisibleEvents(list(cols[0]), f(cols[1], np.int32), f(cols[2], np.int8), f(cols[3], float),
                              f(cols[4], float), f(cols[5], float), f(cols[6], np.uint8), list(cols[7]),
                              total, counts if counts is not None else {}, crowded,
                              planned=f(cols[10], bool), draft=f(cols[11], bool),
                              solid0=f(cols[8], float), solid1=f(cols[9], float),
-                             **dict(zip(("cal_start", "cal_end"), calendar_of_rows(
-                                 dict(zip(CALENDAR_NAMES, cols[12:], strict=True)), f(cols[2], np.int8)),
-                                 strict=True)))
+                             cal_start=cal_start, cal_end=cal_end)
 
     def visible(self, t0: float, t1: float, lanes: Iterable[int], cap: int = DEFAULT_CAP,
                 filters: FilterLike | None = None) -> VisibleEvents:

@@ -42,7 +42,7 @@ import re
 import stat
 import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from typing import Any
 
 import numpy as np
@@ -126,7 +126,7 @@ _ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
         f"coalesce({PLANNED_SQL}, false) AS planned, coalesce({DRAFT_SQL}, false) AS draft, {CALENDAR_SQL}")
 
 
-def _calendar(got: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+def _calendar(got: dict[str, np.ndarray]) -> dict[str, Any]:
     """``cal_start`` / ``cal_end`` of fetched :data:`_ROW` columns (NULLs read through their masks)."""
     cal = {k: got[k] for k in CALENDAR_NAMES}
     cal_start, cal_end = calendar_of_rows(cal, got["kind"])
@@ -443,7 +443,7 @@ def _index_source(con: Any, path: str) -> str:
     return f"(SELECT file_row_number AS k, * FROM read_parquet({_quote(path)}, file_row_number = true))"
 
 
-def _index_rows(con: Any, source: str) -> Iterable[tuple[list[int], list[str], list[str], list[float], list[bool]]]:
+def _index_rows(con: Any, source: str) -> Generator[tuple[list[int], list[str], list[str], list[float], list[bool]]]:
     """The rows a search index needs (:func:`~viewer.io.search_index.write_collection_index`) from
     ``source`` (a FROM item with the columns of :func:`_index_source`), in file order, as Arrow
     batches of 100,000 rows (fetching Python tuples took 6 s a million rows, Arrow 1 s).  A plain

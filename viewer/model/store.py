@@ -386,7 +386,7 @@ class MemoryStore(EventStore):
             self._masks[sf] = self._event_mask(sf)[self.cols.event_index]
         return self._masks[sf]
 
-    def _calendar(self, rows: np.ndarray) -> dict[str, np.ndarray]:
+    def _calendar(self, rows: np.ndarray) -> dict[str, Any]:
         """``cal_start`` / ``cal_end`` of ``rows`` (epoch s) when the columns know them, else nothing."""
         c = self.cols
         if c.cal_start is None or c.cal_end is None:
