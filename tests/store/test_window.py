@@ -194,3 +194,24 @@ def test_until_the_new_strips_arrive_the_last_ones_stand_in(memory, big):
     filled = WindowColumns.of(fetch_density(memory, new), o, len(big.tracks), previous=old)
     np.testing.assert_allclose(filled.density(lane, lo - o, mid - o, 500),
                                memory.density(lo, mid, [lane], 500)[0])
+
+
+def test_a_drawn_lanes_matches_are_named_when_a_strips_matches_would_fill_the_cap():
+    """Lane 0 is a density strip (12 events, cap 10), lane 1 is drawn (3 events).  A search
+    matching 9 events of lane 0 and 2 of lane 1 dims lane 1's other event, never its matches."""
+    from viewer.io.native import timeline_from_dict
+
+    def event(i: int, track: str, title: str) -> dict:
+        return {"id": f"{track}{i}", "track": track, "title": title, "start": {"edtf": f"2022-02-{10 + i}"}}
+
+    tl = timeline_from_dict({
+        "format": "timeline-viewer", "version": 1, "title": "strip and lane",
+        "tracks": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+        "events": [event(i, "a", "talks" if i < 9 else "drills") for i in range(12)]
+        + [event(i, "b", "talks" if i < 2 else "drills") for i in range(3)]})
+    store = MemoryStore(tl)
+    lo, hi = store.extent()
+    content = fetch_visible(store, WindowRequest(lo - 86400, hi + 86400, (0, 1), 50, cap=10, query="talks"))
+    assert content.visible.crowded == (0,) and set(content.visible.ids) == {"b0", "b1", "b2"}
+    assert content.matches == {"b0", "b1"}
+    assert content.match_total == 11

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QIcon
 
 from viewer.io.native import timeline_from_dict
 from viewer.model.filters import FilterState
+from viewer.model.records import TRACK_PALETTE
 from viewer.ui.event_list import ID_ROLE
 
 
@@ -46,12 +47,13 @@ def _mask(swatch, colour: str) -> np.ndarray:
 
 
 def test_a_track_whose_colour_repeats_shows_its_own_marker_shape_in_the_events_tab(open_window):
-    tl = _tracks(8)
-    assert tl.track_colours[7] == tl.track_colours[0] and tl.track_shapes[7] != tl.track_shapes[0]
+    n = len(TRACK_PALETTE)  # track n (the last) repeats track 0's colour
+    tl = _tracks(n + 1)
+    assert tl.track_colours[n] == tl.track_colours[0] and tl.track_shapes[n] != tl.track_shapes[0]
     w = open_window(tl, size=(1366, 768))
     sw = _swatches(w)
     gold = tl.track_colours[0]
-    m0, m7 = _mask(sw["e0"], gold), _mask(sw["e7"], gold)
+    m0, m7 = _mask(sw["e0"], gold), _mask(sw[f"e{n}"], gold)
     assert m0.sum() > 20 and m7.sum() > 20  # both in the one colour ...
     assert (m0 != m7).sum() > 15  # ... as a diamond and a circle, as on the timeline
     # the other tracks, each in its own colour, keep the diamond the timeline draws

@@ -73,7 +73,7 @@ class WindowContent:
     seconds : float
         Time the store took (visible + density so far), seconds.
     matches : frozenset of str, or None
-        With a search query: ids of the fetched events that match it; None without one.
+        With a search query: ids of the fetched (drawn) events that match it; None without one.
     match_total : int, or None
         With a search query: how many events of the window match it on every lane asked for
         (those in density strips too); None without one.
@@ -102,9 +102,14 @@ def fetch_visible(store: EventStore, request: WindowRequest) -> WindowContent:
     vis = store.visible(request.t0, request.t1, request.lanes, request.cap, request.filters)
     matches, match_total = None, None
     if request.query.strip():  # every lane: the matches in a density strip are counted too
-        hits = store.visible(request.t0, request.t1, request.lanes, request.cap,
-                             StoreFilter.of(request.filters, text=request.query))
-        matches, match_total = frozenset(hits.ids), hits.total
+        wanted = StoreFilter.of(request.filters, text=request.query)
+        hits = store.visible(request.t0, request.t1, request.lanes, request.cap, wanted)
+        match_total = hits.total
+        drawn = [k for k in request.lanes if k not in vis.crowded]
+        if any(k in hits.crowded for k in drawn):  # a strip's matches took the room of a drawn lane's
+            hits = store.visible(request.t0, request.t1, drawn, request.cap, wanted)  # (those all fit)
+        shown = set(vis.ids)
+        matches = frozenset(i for i in hits.ids if i in shown)
     return WindowContent(request, vis, None if vis.crowded else {}, time.perf_counter() - start, matches,
                          match_total)
 
