@@ -106,6 +106,8 @@ class EventForm(QScrollArea):
         self.event_id: str | None = None
         # (id, what is said above the empty state): an event deleted, or hidden by the filters after an edit
         self._gone = ("", "")
+        # date fields typed in since their last commit: their text is the user's, kept on a refresh
+        self._typed: set[str] = set()
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fields follow the width
         body = QWidget()
@@ -140,6 +142,7 @@ class EventForm(QScrollArea):
             self.readings[which] = reading
             form.addRow("", reading)
             self.fields[which].widget.textChanged.connect(lambda _t, w=which: self._read_date(w))
+            self.fields[which].widget.textEdited.connect(lambda _t, w=which: self._typing(w))
             self._line(form, f"{which}_phrase", "  as written")
             self._line(form, f"{which}_basis", "  basis")
         self._text(form, "summary", "Summary")
@@ -281,7 +284,8 @@ class EventForm(QScrollArea):
         self.delete_button.setVisible(ev is not None)
         if not same:
             self._pending_quote = False
-        kept = {name for name, f in self.fields.items() if same and not f.error.isHidden()}
+            self._typed.clear()
+        kept = {name for name, f in self.fields.items() if same and (not f.error.isHidden() or name in self._typed)}
         for name, f in self.fields.items():
             if name not in kept:
                 f.show_error("")
@@ -344,21 +348,31 @@ class EventForm(QScrollArea):
                 combo.addItem(_source_label(s), s.id)
             combo.blockSignals(False)
 
+    def _typing(self, which: str) -> None:
+        """The user types in a date field: a refusal of the text it had no longer applies (the
+        live reading says what the new text means, or why it is not a date)."""
+        self._typed.add(which)
+        self.fields[which].show_error("")
+        self._read_date(which)
+
     def _read_date(self, which: str) -> None:
+        """The live reading under a date field.  When the field's text was refused (its error
+        is shown under it), the reading does not say it again: one error, shown once."""
         text = self.fields[which].text().strip()
         label = self.readings[which]
         if not text:
             label.setText("no end (a point)" if which == "end" else "")
             return
+        refused = not self.fields[which].error.isHidden()
         try:
             # read in the zone the value will be stored with (a time without an offset: the event's)
             label.setText(describe_as_entered(EventDate(text, time_zone=self._zone_for(which, text))))
             label.setStyleSheet(muted_style(self))
         except (DateError, ValueError) as exc:
-            label.setText(f"not a date: {exc}")
+            label.setText("" if refused else f"not a date: {exc}")
             label.setStyleSheet(error_style(self))
         except Exception:  # noqa: BLE001 - the edtf package raises assorted errors on partial input
-            label.setText("not a date yet")
+            label.setText("" if refused else "not a date yet")
             label.setStyleSheet(error_style(self))
 
     # -- committing ------------------------------------------------------------
@@ -368,6 +382,21 @@ class EventForm(QScrollArea):
             return None
         return EventDate(text, self.fields[f"{which}_phrase"].text().strip(),
                          self.fields[f"{which}_basis"].text().strip(), time_zone=self._zone_for(which, text))
+
+    def _date_with_words(self, which: str, ev: Event) -> EventDate | None:
+        """The date with the "as written" and "basis" fields' words.  While the date field holds a
+        text that is not a date (or was refused: its error under it), the words go with the date as
+        stored: they are not blocked by it, and its error is not repeated under them."""
+        if self.fields[which].error.isHidden():
+            try:
+                return self._date(which, ev)
+            except (DateError, ValueError):
+                pass  # not committed yet: the date field's own commit says why it is refused
+        stored = ev.start if which == "start" else ev.end
+        if stored is None:
+            return None
+        return replace(stored, phrase=self.fields[f"{which}_phrase"].text().strip(),
+                       basis=self.fields[f"{which}_basis"].text().strip())
 
     def _zone_for(self, which: str, text: str) -> str | None:
         """The zone a date typed in ``which`` is stored with: the event's date's own zone, else
@@ -385,11 +414,12 @@ class EventForm(QScrollArea):
         if ev is None:
             return []
         field.show_error("")
+        self._typed.discard(name)
         text = field.text()
         try:
             if name in ("start", "start_phrase", "start_basis", "end", "end_phrase", "end_basis"):
                 which = name.split("_")[0]
-                date = self._date(which, ev)
+                date = self._date(which, ev) if name == which else self._date_with_words(which, ev)
                 if which == "start" and date is None:
                     raise DateError("an event needs a start date")
                 changes: dict[str, Any] = {which: date}
@@ -412,7 +442,12 @@ class EventForm(QScrollArea):
                 new = replace(ev, **{name: text.strip() if name != "summary" else text})  # type: ignore[arg-type]
         except (DateError, ValueError) as exc:
             field.show_error(str(exc))
+            if name in self.readings:
+                self._read_date(name)  # the reading does not repeat it
             return [Problem("", str(exc), location=name)]
+        if name in self.readings:  # accepted: no refusal of this date is left on screen
+            for words in (f"{name}_phrase", f"{name}_basis"):
+                self.fields[words].show_error("")
         if new == ev:
             return []
         verb = "Edit"
