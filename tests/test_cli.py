@@ -175,7 +175,7 @@ def test_convert_counts_the_events_written_and_names_bce_years_as_the_source_doe
     assert main(["convert", str(src), str(out)]) == 1  # something was left out
     captured = capsys.readouterr()
     assert out.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 2
-    assert f"wrote {out} (2 events; 1 left out)" in captured.out
+    assert f"wrote {out} as iCalendar (2 events; 1 left out)" in captured.out
     assert "Indus Valley Civilization" in captured.err and "3300 BCE (year -3299) is outside 1..9999" in captured.err
 
 
@@ -247,3 +247,24 @@ def test_a_date_only_one_order_fits_is_not_called_ambiguous(tmp_path, capsys):
     main(["validate", str(only)])
     said = "".join(capsys.readouterr())
     assert "--map start=Date --date-format %m/%d/%Y" in said and "%d/%m/%Y" not in said
+
+
+def test_convert_says_which_format_it_wrote_and_how_to_get_the_others_for_a_plain_json(tmp_path, capsys):
+    """newcomer10: `convert X.timeline.json out.json` said only "wrote out.json (16 events)": a user
+    who wanted TimelineJS or vis-timeline from ".json" got the native format without a word."""
+    from viewer.app import bundled_timeline_path
+
+    src = bundled_timeline_path()
+    out = tmp_path / "out.json"
+    assert main(["convert", src, str(out)]) == 0
+    said = capsys.readouterr().out
+    assert f"wrote {out} as a Timeline Viewer native file (16 events)" in said
+    assert "use --to timelinejs or --to vis" in said and ".timelinejs.json or .vis.json" in said
+    assert json.loads(out.read_text(encoding="utf-8"))["events"]  # native: what it said
+    for name, args, format_said in (("a.timeline.json", [], "a Timeline Viewer native file"),
+                                    ("b.json", ["--to", "timelinejs"], "TimelineJS JSON"),
+                                    ("c.vis.json", [], "vis-timeline JSON")):
+        main(["convert", src, str(tmp_path / name), *args])
+        said = capsys.readouterr().out
+        assert f"wrote {tmp_path / name} as {format_said} (16 events)" in said
+        assert "--to timelinejs" not in said  # no advice when the format was named

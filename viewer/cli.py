@@ -41,7 +41,7 @@ from .io.clickstore import is_clickhouse_url, mask_password
 from .io.collection import NotACollectionError
 from .io.common import group_problems
 from .io.losses import is_event_not_written
-from .io.registry import read_timeline_report, reader_for, readers, write_timeline, writers
+from .io.registry import read_timeline_report, reader_for, readers, write_timeline, writer_for, writers
 from .io.regular import problem_from_oserror, require_regular_file, same_file
 from .model.dates import EventDate
 from .model.dday import DDayError, resolve_dday
@@ -334,6 +334,27 @@ def _copy_collection(args: argparse.Namespace) -> int | None:
     return 0
 
 
+WRITTEN_AS = {"native": "a Timeline Viewer native file", "timelinejs": "TimelineJS JSON",
+              "vis": "vis-timeline JSON", "csv": "CSV", "ics": "iCalendar", "parquet": "a Parquet event collection",
+              "duckdb": "a DuckDB event collection"}
+"""What ``convert`` says it wrote, by writer name (a writer not listed: its name)."""
+
+
+def _written_as(output: str, to_format: str | None) -> tuple[str, str]:
+    """``(" as FORMAT", advice)`` for convert's ``wrote`` line: the format written, and, when a
+    plain ``.json`` was written native by its extension, how to get TimelineJS or vis-timeline
+    (a ``.json`` target may be meant for either)."""
+    name = writer_for(output, to_format).name
+    said = WRITTEN_AS.get(name, name)
+    if name == "csv" and output.lower().endswith(".tsv"):
+        said = "TSV"
+    advice = ""
+    if name == "native" and to_format is None and not output.lower().endswith(".timeline.json"):
+        advice = ("; for TimelineJS or vis-timeline use --to timelinejs or --to vis "
+                  "(or name the file .timelinejs.json or .vis.json)")
+    return f" as {said}", advice
+
+
 def _convert(args: argparse.Namespace) -> int:
     if same_file(args.input, args.output):
         _err(f"timeline-viewer: cannot convert {args.input} into itself: {args.output} is the same file "
@@ -377,7 +398,8 @@ def _convert(args: argparse.Namespace) -> int:
     # (losses.event_not_written), e.g. BCE dates in iCalendar
     unwritten = sum(1 for line in left_out if is_event_not_written(line))
     written = _count(len(report.timeline.events) - unwritten, "event")
-    print(f"wrote {args.output} ({written}{f'; {unwritten} left out' if unwritten else ''})")
+    said, advice = _written_as(args.output, args.to_format)
+    print(f"wrote {args.output}{said} ({written}{f'; {unwritten} left out' if unwritten else ''}){advice}")
     _duckdb_advice(args.output, len(report.timeline.events))
     return 1 if report.skipped or report.warnings or left_out else 0
 
