@@ -268,3 +268,49 @@ def test_convert_says_which_format_it_wrote_and_how_to_get_the_others_for_a_plai
         said = capsys.readouterr().out
         assert f"wrote {tmp_path / name} as {format_said} (16 events)" in said
         assert "--to timelinejs" not in said  # no advice when the format was named
+
+
+def test_the_window_reads_a_csv_with_the_map_its_own_advice_names_and_keeps_it_on_reload(tmp_path, capsys,
+                                                                                         monkeypatch, qtbot):
+    """newcomer10: opening a CSV in the window said "map it with --map FIELD=position", and
+    `timeline-viewer file.csv --map location=position` failed with "unrecognized arguments"."""
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.ui.main_window import MainWindow
+
+    csv = tmp_path / "talks.csv"
+    csv.write_text("title,when,position\nTalks,2022-02-10,43\n", encoding="utf-8")
+    assert main([str(csv), "--screenshot", str(tmp_path / "a.png"), "--size", "800x600"]) == 0
+    err = capsys.readouterr().err
+    assert "map it with --map FIELD=position" in err  # the advice...
+    assert main([str(csv), "--map", "location=position", "--select", "row-1",
+                 "--screenshot", str(tmp_path / "b.png"), "--size", "800x600"]) == 0  # ...works here
+    assert "position" not in capsys.readouterr().err
+
+    seen = {}
+
+    def run_loop(app):  # instead of the event loop: the window as opened, then after the file changes
+        (w,) = [t for t in QApplication.topLevelWidgets() if isinstance(t, MainWindow) and t.isVisible()]
+        seen["first"] = w.timeline.event("row-1").location
+        csv.write_text("title,when,position\nTalks,2022-02-10,44\n", encoding="utf-8")
+        assert w.files.reload()
+        seen["reloaded"] = w.timeline.event("row-1").location
+        seen["banner"] = w.files.banner.isVisible() and "position" in w.files.banner.label.text()
+        w.close()
+        w.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_loop)
+    assert main([str(csv), "--map", "location=position", "--size", "800x600"]) == 0
+    assert seen == {"first": "43", "reloaded": "44", "banner": False}
+
+
+def test_reading_options_in_the_window_need_a_file_and_a_bad_map_says_its_form(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--map", "location=position", "--screenshot", str(tmp_path / "x.png")])
+    assert exit_.value.code == 2 and "give the FILE" in capsys.readouterr().err
+    csv = tmp_path / "t.csv"
+    csv.write_text("title,start\nA,2022-02-10\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main([str(csv), "--map", "locationposition", "--screenshot", str(tmp_path / "x.png")])
+    assert "must look like FIELD=COLUMN" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .cli import COMMANDS, commands_help, parse_size
+from .cli import COMMANDS, add_reader_options, commands_help, parse_size, reader_options
 from .cli import quiet_offscreen_warnings as _quiet_offscreen_warnings
 from .model.errors import TimelineLoadError
 from .resources import bundled_timeline_path
@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dday", metavar="EVENT_ID|band:ID",
                    help="relative axis: label days D-7 … D-day … D+10 from this event's day or band's start")
     p.add_argument("--theme", choices=("dark", "light"), default=None, help="presentation theme (default dark)")
+    add_reader_options(p)  # how FILE is read, as convert and validate read it (--map FIELD=COLUMN…)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--install-desktop", action="store_true",
                    help="add Timeline Viewer to the desktop's application menu and open *.timeline.json with it "
@@ -255,6 +256,14 @@ def main(argv: list[str] | None = None) -> int:
                      "(use --step N to pick a step)")
     if args.screenshot and not args.present and args.theme is not None:
         parser.error("--theme applies to present mode: add --present (or press F5 in the window)")
+    try:
+        options = reader_options(args)
+    except ValueError as exc:  # a bad --map
+        parser.error(str(exc))
+    read_as = bool(options) or args.from_format is not None  # FILE read as the options say
+    if read_as and args.file is None:
+        parser.error("--from, --map, --date-format, --time-zone and --track-column say how FILE is read: "
+                     "give the FILE")
     if not args.screenshot and _no_display():
         print("timeline-viewer: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
               "is set); render it instead with --screenshot OUT.png, or set QT_QPA_PLATFORM", file=sys.stderr)
@@ -288,6 +297,10 @@ def main(argv: list[str] | None = None) -> int:
         from .io.collection_window import is_collection_target
 
         if is_collection_target(path):  # a collection opens on its store, never loaded whole
+            if read_as:
+                parser.error(f"{args.file} is an event collection, whose columns are fixed: --from, --map, "
+                             "--date-format, --time-zone and --track-column apply to the file it was made from "
+                             "(timeline-viewer convert FILE COLLECTION --map …)")
             return _open_collection(args, path)
     later = _open_after_showing(args)
     if later is not None:
@@ -298,7 +311,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from .io.registry import read_timeline_report
 
-        report = read_timeline_report(path)
+        mine = read_as and later is None  # (else the bundled timeline, shown while FILE is read)
+        report = read_timeline_report(path, format=args.from_format if mine else None,
+                                      options=options if mine else None)
         timeline, problems, notes = report.timeline, list(report.problems), list(report.notes)
         skipped = len(report.skipped)  # the first of problems: rows left out; the rest fields not mapped
     except TimelineLoadError as exc:
@@ -338,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
             maximized = False if args.size else session.restore_window()
             session.restore_session(offer_last=args.file is None)
     files = getattr(window, "files", None)  # the File menu's feature (viewer.ui.files), when installed
+    if read_as and files is not None and args.file:  # a reload (and a background open) reads it the same way
+        files.keep_command_line_options(args.file, options, args.from_format)
     if (problems or notes) and files is not None:
         files.show_load_problems(problems, notes, skipped)
     if args.select:

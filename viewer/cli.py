@@ -97,7 +97,7 @@ def _formats_help() -> str:
     return f"readers: {r}\nwriters: {w}; pictures: .png .svg .pdf (export)"
 
 
-def _reader_options(parser: argparse.ArgumentParser) -> None:
+def add_reader_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format (default: detected)")
     parser.add_argument("--map", action="append", metavar="FIELD=COLUMN",
                         help="CSV: column of a field, e.g. --map title=Headline --map start=Date (repeatable)")
@@ -120,11 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("input", metavar="IN")
     c.add_argument("output", metavar="OUT")
     c.add_argument("--to", dest="to_format", metavar="FORMAT", help="output format (default: by OUT's extension)")
-    _reader_options(c)
+    add_reader_options(c)
     v = sub.add_parser("validate", help=COMMAND_HELP["validate"][1],
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
     v.add_argument("file", metavar="FILE")
-    _reader_options(v)
+    add_reader_options(v)
     e = sub.add_parser("export", help=COMMAND_HELP["export"][1],
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
     e.add_argument("file", metavar="FILE")
@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="IANA zone of the time axis and the dates (default UTC); --time-zone is the input's")
     e.add_argument("--dday", metavar="REF",
                    help="add the relative axis row: EVENT_ID or band:BAND_ID is D-day (as the app's --dday)")
-    _reader_options(e)
+    add_reader_options(e)
     d = sub.add_parser("deck", help=COMMAND_HELP["deck"][1],
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
     d.add_argument("file", metavar="FILE")
@@ -154,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also write one PNG per step into this folder (made if missing; its parent must exist)")
     d.add_argument("--theme", choices=("light", "dark"), default=None,
                    help="theme of the PNG frames (default dark, as on the wall); the PDF is light for print")
-    _reader_options(d)
+    add_reader_options(d)
     i = sub.add_parser("ingest", help=COMMAND_HELP["ingest"][1],
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
     i.add_argument("article", metavar="ARTICLE", help="the news article: .txt, .html or .md, UTF-8")
@@ -200,7 +200,7 @@ def _ingest(args: argparse.Namespace) -> int:
     return 1 if result.unresolved else 0
 
 
-def _options(args: argparse.Namespace) -> dict:
+def reader_options(args: argparse.Namespace) -> dict:
     out: dict = {}
     if args.map:
         from .io.csvgeneric import parse_mapping  # the CSV reader's module, only when a mapping is given
@@ -245,7 +245,7 @@ def _unreadable(path: str, from_format: str | None) -> TimelineLoadError | None:
 
 
 def _read(args: argparse.Namespace, path: str):
-    return read_timeline_report(path, format=args.from_format, options=_options(args))
+    return read_timeline_report(path, format=args.from_format, options=reader_options(args))
 
 
 def _list(title: str, problems) -> None:

@@ -309,6 +309,8 @@ class FileFeature(QObject):
         self._pending_skipped = 0  # how many of _pending are rows or items left out whole (the rest: fields)
         self._notes: list[Problem] = []
         self.reader_options: dict[str, dict] = {}  # absolute path -> options chosen in the import dialog
+        # absolute path -> the reader given with its options on the command line (--from; None: detected)
+        self.reader_formats: dict[str, str | None] = {}
         self._base_loader = window.loader
         window.loader = self._load  # File > Open and open_file() now report skipped rows too
         self._make_menus()
@@ -388,7 +390,23 @@ class FileFeature(QObject):
         """Open ``path`` read with reader ``options`` (``mapping``, ``date_format``),
         kept for its live reloads."""
         self.reader_options[os.path.abspath(path)] = dict(options)
+        self.reader_formats.pop(os.path.abspath(path), None)  # the dialog's choices are the CSV reader's
         return self.window.open_file(path)
+
+    def keep_command_line_options(self, path: str, options: dict, format: str | None) -> None:
+        """The reader options and format (``--map``, ``--date-format``, ``--from``…) the file given on the
+        command line was read with, kept for its live reloads and a background open, as
+        :func:`viewer.cli` reads it (the format detected unless ``--from`` names it)."""
+        self.reader_options[os.path.abspath(path)] = dict(options)
+        self.reader_formats[os.path.abspath(path)] = format
+
+    def _format_for(self, path: str, options: dict | None) -> str | None:
+        """The reader to use with ``options``: the command line's (``--from``, else detected), else
+        the CSV reader, whose columns the import dialog chose."""
+        key = os.path.abspath(path)
+        if key in self.reader_formats:
+            return self.reader_formats[key]
+        return "csv" if options else None
 
     def export_folder(self) -> str:
         """Where Export as… opens: the open file's folder, unless that is the
@@ -525,7 +543,7 @@ class FileFeature(QObject):
     def _read(self, path: str) -> ReadReport:
         """The file read with the options chosen for it in the import dialog, if any."""
         options, _day = self.options_for(path)
-        return read_timeline_report(path, format="csv" if options else None, options=options)
+        return read_timeline_report(path, format=self._format_for(path, options), options=options)
 
     def offer_import(self, path: str, exc: TimelineLoadError, options: dict | None) -> None:
         """Make ``exc`` open the import dialog instead (``exc.open_instead``) when ``path`` is a CSV
@@ -538,7 +556,7 @@ class FileFeature(QObject):
     def _load(self, path: str) -> Timeline:
         options, day = self.options_for(path)
         try:
-            report = read_timeline_report(path, format="csv" if options else None, options=options)
+            report = read_timeline_report(path, format=self._format_for(path, options), options=options)
         except TimelineLoadError as exc:
             self.offer_import(path, exc, options)
             raise
