@@ -319,3 +319,20 @@ def test_exporting_into_the_open_file_in_another_format_is_refused_and_keeps_it(
     qtbot.addWidget(w2)
     assert w2.files.export_timeline(str(native)) == []
     assert w2.last_error is None and read_timeline(native).events[0].title == "Drills begin"
+
+
+def test_a_banner_advising_map_says_the_windows_way_too(qtbot, live, tmp_path):
+    """newcomer10: a CSV opened in the window got "map it with --map FIELD=position" in the banner,
+    an option of the command line only; in the window the way is File > Import…."""
+    w, _path = live
+    other = tmp_path / "talks.csv"
+    other.write_text("title,start,position\nTalks,2022-02-10,43\n", encoding="utf-8")
+    assert w.open_file(str(other))
+    qtbot.waitUntil(w.files.banner.isVisible, timeout=3000)
+    text = w.files.banner.label.text()
+    assert "map it with --map FIELD=position" in text
+    assert "In this window, File > Import… (Ctrl+I) chooses the columns" in text
+    fine = tmp_path / "fine.timeline.json"
+    save(fine, doc("one"))
+    assert w.open_file(str(fine))
+    assert "File > Import…" not in w.files.banner.label.text() or not w.files.banner.isVisible()

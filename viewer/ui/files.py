@@ -250,6 +250,11 @@ class Banner(QFrame):
         self.all_button.setText("Show fewer" if shown else "Show all")
 
 
+IMPORT_INSTEAD = ("In this window, File > Import… (Ctrl+I) chooses the columns and the date format; "
+                  "--map and --date-format are the command line's way.")
+"""Said under a banner whose messages advise ``--map`` or ``--date-format`` (the readers' words)."""
+
+
 def csv_header(path: str) -> list[str] | None:
     """The header of a generic delimited file (the import dialog's kind), or
     None for any other file or one that cannot be read."""
@@ -597,6 +602,10 @@ class FileFeature(QObject):
                 short, every = _cut(head, lines)
                 parts.append(short)
                 whole.append(every)
+        said = " ".join(p.message for p in [*problems, *(notes or [])])
+        if parts and ("--map " in said or "--date-format" in said):  # the command line's words: the window's way too
+            parts.append(IMPORT_INSTEAD)
+            whole.append(IMPORT_INSTEAD)
         if parts:
             self.banner.show_message("\n".join(parts), error=False, details="\n".join(whole))
 
