@@ -26,12 +26,20 @@ formats only the rows not seen before.  An edit forgets them.
 from __future__ import annotations
 
 import math
+import re
 from weakref import WeakSet
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTabWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+)
 
 from ..graphics.events import label_text
 from ..graphics.style import marker_swatch
@@ -64,11 +72,31 @@ _SHORT_RELATIONS = (("on or before ", "≤ "), ("on or after ", "≥ "))
 narrow column cuts the end of the date, never the date itself (the tooltip has the words)."""
 
 
+_DAY = r"(?:[A-Z][a-z]{2} )?(\d{1,2}) ([A-Z][a-z]{2}) (-?\d+(?: BCE)?)"
+_ONE_DAY_BETWEEN = re.compile(rf"one day between {_DAY} and {_DAY}$")
+
+
+def _one_day_in(text: str) -> str:
+    """``one day between Tue 14 Jun 2016 and Mon 20 Jun 2016`` -> ``one day in 14–20 Jun 2016``
+    (``28 Jun – 4 Jul 2016``, ``28 Dec 2015 – 3 Jan 2016``): the qualifier and both ends
+    in a date column (the tooltip keeps the weekdays); any other text as it is."""
+    m = _ONE_DAY_BETWEEN.match(text)
+    if m is None:
+        return text
+    d1, m1, y1, d2, m2, y2 = m.groups()
+    if y1 != y2:
+        return f"one day in {d1} {m1} {y1} – {d2} {m2} {y2}"
+    if m1 != m2:
+        return f"one day in {d1} {m1} – {d2} {m2} {y2}"
+    return f"one day in {d1}–{d2} {m2} {y2}"
+
+
 def short_date(event: Event, zone: str, timeline_zone: str) -> str:
     """The date column's text: start (and end of a span), without the precision note;
-    "on or before" / "on or after" written ``≤`` / ``≥`` as on the timeline."""
+    "on or before" / "on or after" written ``≤`` / ``≥`` as on the timeline, "one day
+    between A and B" as "one day in A–B"."""
     def one(d) -> str:
-        text = describe_date(d, zone, timeline_zone).split(" (to the ")[0]
+        text = _one_day_in(describe_date(d, zone, timeline_zone).split(" (to the ")[0])
         for words, sign in _SHORT_RELATIONS:
             if text.startswith(words):
                 text = sign + text[len(words):]
@@ -105,6 +133,60 @@ def title_text(event: Event) -> str:
 NARROW_LIST = 520
 """Pixels: below this list width the Track column is hidden and its swatch
 (colour and shape, as the timeline draws the track) is shown before the title."""
+
+
+DATE_WIDTH = 140
+"""Pixels: the date column's least width ('due ≤ Thu 10 Feb 2022' whole at the default font);
+it widens for its longest dates (:meth:`EventListView._fit_dates`)."""
+DATE_SAMPLE = 64
+"""Rows whose date texts are measured to size the date column (spread over the list)."""
+
+
+_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?=\d)")
+_SPAN_YEAR = re.compile(r"(?P<a>.* [A-Z][a-z]{2}) (?P<y>\d{1,4}(?: BCE)?)(?P<q> \?)? → (?P<b>.* (?P=y)(?: \?)?)$")
+
+
+def shorter_dates(text: str) -> list[str]:
+    """Shorter forms of a date column's text, tried in turn when it does not fit its cell:
+    without the weekdays (``Thu 10 Feb 2022 → ≥ Thu 10 Feb 2022`` -> ``10 Feb 2022 → ≥ 10 Feb
+    2022``), then without a span's first year when its end has the same one (``10 Feb → ≥ 10
+    Feb 2022``), a period's dash unspaced (``one day in 28 Jun–4 Jul 2016``), an open start
+    as ``open``.  Every qualifier is kept; the tooltip has the date in words."""
+    forms = []
+    text = _WEEKDAY.sub("", text)
+    forms.append(text)
+    m = _SPAN_YEAR.match(text)
+    if m is not None:
+        text = f"{m['a']}{m['q'] or ''} → {m['b']}"
+        forms.append(text)
+    for long, short in ((" – ", "–"), ("open (not stated) →", "open →")):
+        if long in text:
+            text = text.replace(long, short)
+            forms.append(text)
+    return forms
+
+
+def _cell_margin(widget) -> int:
+    """Pixels of a cell's width its text does not get (Qt's item text margins, both sides)."""
+    style = widget.style()
+    return 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1) + 2
+
+
+class _DateCells(QStyledItemDelegate):
+    """A date that does not fit its cell is written shorter (:func:`shorter_dates`: without
+    weekdays, a span without its first year), then cut in the middle, so both ends, the first
+    qualifier and the last date, stay in view (the tooltip has the whole date in words)."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt name)
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+        room = option.rect.width() - _cell_margin(option.widget or self.parent())
+        fm = option.fontMetrics
+        if option.text and fm.horizontalAdvance(option.text) > room:
+            for shorter in shorter_dates(option.text):
+                option.text = shorter
+                if fm.horizontalAdvance(shorter) <= room:
+                    break
 
 
 class EventTableModel(QAbstractTableModel):
@@ -398,8 +480,11 @@ class EventListView(QTableView):
         head = self.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(0, 140)  # 'due ≤ Thu 10 Feb 2022' whole at the default font
+        self.setColumnWidth(0, DATE_WIDTH)
+        self._date_width = DATE_WIDTH  # the width fit_columns gave it (another: the user's own, kept)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._date_delegate = _DateCells(self)
+        self.setItemDelegateForColumn(0, self._date_delegate)
         # the Title takes what the others leave (they are sized in fit_columns):
         # the list is about 330 pixels wide at 1366x768 beside the Review panel
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -447,6 +532,23 @@ class EventListView(QTableView):
             floor = fm.horizontalAdvance(COLUMNS[1]) + pad
             want = widest + style.pixelMetric(style.PixelMetric.PM_SmallIconSize) + 12 + pad
             self.setColumnWidth(1, max(floor, min(want, self.viewport().width() // 5)))
+        self._fit_dates()
+
+    def _fit_dates(self) -> None:
+        """The date column as wide as its longest date of a sample of rows (spread over the
+        list: a large timeline's rows are not all formatted), at least :data:`DATE_WIDTH`, narrower
+        than the Title (the widest column); a width the user dragged it to is kept."""
+        if self.columnWidth(0) != self._date_width:
+            return  # the user's
+        model = self.source_model
+        n = model.rowCount()
+        rows = range(n) if n <= DATE_SAMPLE else (k * (n - 1) // (DATE_SAMPLE - 1) for k in range(DATE_SAMPLE))
+        fm = self.fontMetrics()
+        widest = max((fm.horizontalAdvance(model.data(model.index(r, 0)) or "") for r in rows), default=0)
+        room = self.viewport().width() - self.columnWidth(3) - (0 if self.isColumnHidden(1) else self.columnWidth(1))
+        width = max(DATE_WIDTH, min(widest + _cell_margin(self), (room - 1) // 2))  # the Title stays the widest
+        self.setColumnWidth(0, width)
+        self._date_width = self.columnWidth(0)
 
     def _on_edit(self, timeline, _ids) -> None:
         self._edited = True  # the kept texts are forgotten at the reload
