@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .quotemarks import masked_outside
 from .tense import FUTURE, PAST, PERFECT, PRESENT, tense_at
 
 __all__ = ["Publication", "TimeMention", "find_mentions", "MONTHS", "WEEKDAYS", "fmt_day", "number_value"]
@@ -466,7 +467,7 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
                 continue
             if kind == "year" and re.search(r"[A-Za-z]-$", sentence[max(0, a - 2):a]):
                 continue  # "Allied Resolve-2022": a name, not a date
-            tense = tense_at(sentence, a)
+            tense = tense_at(masked_outside(sentence, a), a)  # quoted words never set a date's tense
             e, basis, d, end_e, end_b = _resolve(kind, m, sentence, pub, tense)
             lead = len(m.group(0)) - len(m.group(0).lstrip())
             prep = _PREP.search(sentence[:a]) if kind in ("md", "dm", "mdy", "dmy", "my", "year", "iso", "wd") else None
