@@ -72,7 +72,7 @@ def test_a_sentence_opening_with_a_date_keeps_its_speaker(lead):
     (q,) = e.quotes
     assert q.text == "Moscow will answer"
     assert q.speaker == "Zakharova"  # was "(unattributed)"
-    assert e.start.edtf == ("2023-06-13" if lead == "Yesterday" else "2023-06-12")
+    assert e.start.edtf.rstrip("?") == ("2023-06-13" if lead == "Yesterday" else "2023-06-12")  # last Monday: "?"
     labels = {t.label for t in r.timeline.tracks}
     assert not any(w in x for x in labels for w in ("Monday", "Yesterday", "June")), labels
 

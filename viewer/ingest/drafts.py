@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from viewer.model.dates import EventDate
 from viewer.model.errors import DateError
 
-from .actors import _ROLE_END, GAZETTEER, ROLE_WORDS, Person, actors_in, country_of, parse_person
+from .actors import _ROLE_END, DATE_LEAD, GAZETTEER, ROLE_WORDS, Person, actors_in, country_of, parse_person
 from .extract import Sentence, dateline_length
 from .quotes import FoundQuote, PersonMemory, find_quotes
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
@@ -124,8 +124,10 @@ def _person_track_note(text: str, c: Claim) -> str:
 
 
 def _subject(text: str) -> str:
-    """The words before the sentence's first verb, leads and asides removed."""
+    """The words before the sentence's first verb, leads and asides removed (a date that opens it,
+    with a comma or without: "On Monday Peskov said" is Peskov's)."""
     body = _LEADS.sub("", text[dateline_length(text):])
+    body = DATE_LEAD.sub("", body, count=1) if DATE_LEAD.match(body) else body
     marks = _markers(body)
     verb = re.search(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|may|might|must|should)\b", body)
     cut = min([at for at, _ in marks] + ([verb.start()] if verb else []) + [len(body)])
@@ -258,6 +260,9 @@ def _join_basis(basis: str, note: str) -> str:
 
 def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]]:
     s = s[dateline_length(s):]
+    lead = DATE_LEAD.match(s)
+    if lead is not None and lead.end() < len(s):  # "On Monday Peskov said …": no track "Monday Peskov"
+        s = " " * lead.end() + s[lead.end():]
     people = [q.attribution.person for q in quotes if q.attribution.person.name]
     actors = actors_in(s)
     for p in people:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import ROLE_WORDS, SPEAKER, Person, country_of, parse_person
+from .actors import ROLE_WORDS, SPEAKER, Person, blank_date_lead, country_of, parse_person
 from .extract import dateline_length
 from .tense import _markers
 
@@ -304,7 +304,10 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     Returns quotes in text order; offsets are relative to ``sentence``.
     """
     out: list[FoundQuote] = []
-    memory.begin(sentence)
+    # the attribution is looked for with a date that opens the sentence blanked out ("On Monday Peskov said"
+    # names Peskov, never "Monday Peskov"); the words quoted are cut from the sentence itself (same offsets)
+    scan = blank_date_lead(sentence, dateline_length(sentence))
+    memory.begin(scan)
     according = _according(sentence, memory)
     # people named in the sentence before any quote, for "he said"
     direct: list[tuple[int, int, int, int]] = []  # inner a, b; outer a, b
@@ -329,7 +332,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             if attr.person.kind == "unknown":
                 attr = None
         if attr is None:
-            before = sentence[:oa]
+            before = scan[:oa]
             mb = _BEFORE.search(before)
             mw = None
             for mw in _WHO.finditer(before):  # noqa: B007 - the last "X, who said" before the quote
@@ -341,7 +344,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                                    sentence[mb.start():mb.end()].strip(" ,:"), [], "interview" in mb.group(0))
         if attr is None:
             last = None
-            for last in _REPORTED.finditer(sentence[:oa]):  # noqa: B007 - the last "X said …" before the quote
+            for last in _REPORTED.finditer(scan[:oa]):  # noqa: B007 - the last "X said …" before the quote
                 pass
             between = sentence[last.end("verb"):oa] if last is not None else ""
             if last is not None and not _VERB.search(between) and not _OTHER_WORDS.search(between):
@@ -371,7 +374,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     if direct:
         return out
     # reported speech: "X said (that) ..." (no quotation marks in the clause)
-    for m in _REPORTED.finditer(sentence):
+    for m in _REPORTED.finditer(scan):
         who = m.group("who")
         if len(who.split()) > 10 or re.match(r"(?:[Tt]he|[Aa]n?|It|This|That)\b", who.strip()) and \
                 parse_person(_LEAD.sub("", who)).kind not in ("office", "unnamed", "outlet"):
@@ -399,7 +402,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         return out
     # "…, said the minister." / "…, the ministry said, …" / "…, Nowak added.": the speaker after the claim
     for pattern in (_TAIL_SAID_INV, _ASIDE_SAID, _TAIL_SAID):
-        said = pattern.search(sentence) if according is None else None
+        said = pattern.search(scan) if according is None else None
         if said is None:
             continue
         person = _speaker(said.group("who"), memory, said.start("who"), unnamed_pronoun=True)
