@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from viewer.cli import main
 from viewer.ingest import ingest_text, report_text
 
 WED = date(2023, 6, 14)
@@ -53,6 +54,9 @@ def test_a_date_inside_a_quote_takes_the_tense_of_its_own_words_not_a_nested_quo
     sunday = _event(r.timeline, "on Sunday")
     assert sunday.start.edtf == "2023-06-11"  # "told" is past; was Sun 18 June, planned
     assert not r.timeline.is_planned(sunday)
+    # what Shoigu told her on Sunday is Zakharova's account, in her quote, never the article's fact
+    assert [(q.speaker, q.kind.value) for q in sunday.quotes] == [("Zakharova", "direct")]
+    assert "Tuesday" not in sunday.title
 
 
 def test_a_quoted_plan_keeps_its_own_future_tense():
@@ -95,7 +99,7 @@ def test_an_unclosed_quote_is_no_verbatim_quotation_and_is_reported_with_its_sen
     assert "\"" not in monday.title
     out = report_text(r)
     assert "quote opened but never closed" in out
-    warning = next(x for x in out.splitlines() if "never closed" in x)
+    warning = next(x for x in out.splitlines() if "quote opened but never closed" in x)
     assert "sentence 2" in warning and "line 2" in warning and "Shoigu said" in warning
 
 
@@ -115,3 +119,12 @@ def test_an_escaped_quote_mark_is_part_of_the_quotation_never_a_fragment():
     assert (q.text, q.kind.value, q.speaker) == ("they said \"no\"", "direct", "Macron")
     tuesday = _event(r.timeline, "on Tuesday")
     assert tuesday.start.edtf == "2023-06-13" and not r.timeline.is_planned(tuesday)
+
+
+def test_the_ingest_command_exits_1_on_an_unclosed_quote_and_prints_where(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Posted 14 June 2023\nOn Monday Shoigu said \"we will never accept this.\n", encoding="utf-8")
+    assert main(["ingest", str(article)]) == 1  # was 0, as if all was read as written
+    out = capsys.readouterr().out
+    assert "Warnings: 1" in out and "sentence 2, line 2: quote opened but never closed" in out
+    assert "direct quote" not in out and "reported speech, Shoigu: we will never accept this" in out
