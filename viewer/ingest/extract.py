@@ -224,7 +224,8 @@ def _segmenter():
             AbbreviationReplacer = _OncePerForm
 
         _SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
-        _SEGMENTER.language_module = _English
+        if getattr(pysbd, "__version__", "") == "0.3.4":  # the pass this replaces; a later pysbd keeps its own
+            _SEGMENTER.language_module = _English
     return _SEGMENTER
 
 
