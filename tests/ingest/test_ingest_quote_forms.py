@@ -66,6 +66,12 @@ def test_a_quoted_plan_keeps_its_own_future_tense():
     assert r.timeline.is_planned(friday)
 
 
+def test_quoted_words_that_are_the_clauses_only_verb_still_date_it():
+    r = _ingest("The ministry \"will respond\" on Monday, Zakharova said.")
+    monday = _event(r.timeline, "on Monday")
+    assert monday.start.edtf == "2023-06-19" and r.timeline.is_planned(monday)  # a plan, never a fact
+
+
 # 2. a leading date phrase is never part of the speaker or the track
 
 @pytest.mark.parametrize("lead", ["On Monday", "Yesterday", "On 12 June", "On June 12", "Last Monday",
