@@ -192,7 +192,7 @@ _WHEN = (rf"(?:{_DAYS}){_PART}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})(?:,?\s+
 DATE_LEAD = re.compile(
     rf"(?:(?:On|In|Last|This|Next|Early|Late|Earlier|Later|Since|Until|By)\s+(?:(?:the|this|last)\s+)?(?:{_WHEN})|"
     rf"(?:{_DAYS}){_PART}(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Star|Independent|Tribune|"
-    r"People|World|Sport)\b)|Yesterday{_PART}|Today|Tonight|Earlier(?:\s+(?:today|this\s+(?:week|month|year)))?)"
+    rf"People|World|Sport)\b)|Yesterday{_PART}|Today|Tonight|Earlier(?:\s+(?:today|this\s+(?:week|month|year)))?)"
     r"(?=[\s,])[\s,]*")
 """A date that opens a sentence ("On Monday", "On 12 June", "Yesterday", "Last week"), with the comma and
 spaces after it: never part of the speaker or the track named after it ("On Monday Peskov said")."""
