@@ -66,10 +66,14 @@ def test_a_quoted_plan_keeps_its_own_future_tense():
     assert r.timeline.is_planned(friday)
 
 
-def test_quoted_words_that_are_the_clauses_only_verb_still_date_it():
-    r = _ingest("The ministry \"will respond\" on Monday, Zakharova said.")
-    monday = _event(r.timeline, "on Monday")
-    assert monday.start.edtf == "2023-06-19" and r.timeline.is_planned(monday)  # a plan, never a fact
+@pytest.mark.parametrize("sentence, phrase, day", [
+    ("The ministry \"will respond\" on Monday, Zakharova said.", "on Monday", "2023-06-19"),
+    ("Zakharova said on Tuesday that Moscow \"will respond\" on Friday.", "on Friday", "2023-06-16"),
+])
+def test_quoted_words_inside_the_articles_own_clause_are_its_verb(sentence, phrase, day):
+    r = _ingest(sentence)
+    e = _event(r.timeline, phrase)
+    assert e.start.edtf == day and r.timeline.is_planned(e)  # a plan, never a fact
 
 
 # 2. a leading date phrase is never part of the speaker or the track

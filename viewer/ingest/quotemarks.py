@@ -56,7 +56,7 @@ def quote_spans(sentence: str) -> tuple[tuple[QuoteSpan, ...], tuple[int, ...]]:
         elif ch == "\"":
             if "\"" in open_marks:
                 _close(stack, spans, "\"", i)
-            else:
+            elif not prev.isalnum():  # (after a letter or a digit it is no opening mark: a 12" gun)
                 stack.append((ch, i))
         elif ch in "“«":
             stack.append((ch, i))
@@ -83,11 +83,22 @@ def _close(stack: list[tuple[str, int]], spans: list[QuoteSpan], opener: str, at
             return
 
 
+_SET_OFF = re.compile(
+    r"(?:^|[:,;(\[—–\"“‘'«-]|\b(?:said|says|say|added|adds|stated|states|declared|replied|insisted|warned|warns|"
+    r"noted|notes|stressed|argued|claimed|announced|tweeted|posted|wrote|writes|remarked|explained|responded|"
+    r"answered|vowed|promised|pledged|continued)(?:\s+(?:that|simply|only|just))?|"
+    r"\b(?:told|tells|tell|asked|asks|assured|reminded)(?:\s+[\w’'-]+){0,3})\s*$", re.I)
+"""What stands before a quotation set off as someone's words: nothing, punctuation, "said (that)", "told
+reporters".  A quotation after any other word is part of the article's own clause ("Russia “will
+respond” on Friday"): its words are that clause's, verb and all."""
+
+
 def masked_outside(sentence: str, pos: int) -> str:
     """``sentence`` with every quotation that does not hold offset ``pos`` blanked out (same length).
 
     What a date's tense is read from: the words around it at its own level, never words quoted
-    inside or beside it ("“We will never give up,” Peskov said on Monday": *said*, not *will*).
+    inside or beside it ("“We will never give up,” Peskov said on Monday": *said*, not *will*); a
+    quotation that is part of the article's own clause (see :data:`_SET_OFF`) stays.
     The punctuation that ties a blanked quotation to its attribution (``:`` or ``,`` before it) is
     blanked too, so "said: “…” on Monday" stays one clause.  A quotation never closed runs to the
     sentence's end.
@@ -97,7 +108,7 @@ def masked_outside(sentence: str, pos: int) -> str:
         return sentence
     chars = list(sentence)
     for a, b in (*spans, *((at, len(sentence)) for at in unclosed)):
-        if a <= pos < b:
+        if a <= pos < b or not _SET_OFF.search(sentence, max(0, a - 80), a):
             continue
         chars[a:b] = " " * (b - a)
         k = a - 1
