@@ -113,8 +113,13 @@ def test_an_unclosed_quote_is_no_verbatim_quotation_and_is_reported_with_its_sen
     assert "sentence 2" in warning and "line 2" in warning and "Shoigu said" in warning
 
 
-def test_a_closed_quote_gives_no_warning():
-    r = _ingest("On Monday Shoigu said \"we will never accept this.\"\n")
+@pytest.mark.parametrize("text", [
+    "On Monday Shoigu said \"we will never accept this.\"\n",
+    "The navy fired a 12\" gun on Monday.\n",  # an inch mark
+    "\"We will fight.\n\n\"We will win,\" Shoigu said on Monday.\n",  # a quote of two paragraphs, as news writes it
+])
+def test_a_closed_quote_gives_no_warning(text):
+    r = _ingest(text)
     assert r.warnings == []
     assert "never closed" not in report_text(r)
 
