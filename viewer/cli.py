@@ -23,8 +23,9 @@ validate  0 valid, everything maps; 1 invalid, or rows skipped, fields not
 export    0 written; 1 bad arguments or the picture could not be written;
           2 input unreadable or invalid
 ingest    0 draft made (written with -o), every date expression resolved;
-          1 made, but expressions left unresolved (listed); 2 nothing made
-          (article unreadable, bad --published, output not writable)
+          1 made, but expressions left unresolved or warnings (listed: a
+          quote never closed); 2 nothing made (article unreadable, bad
+          --published, output not writable)
 ========  ===================================================================
 """
 
@@ -76,8 +77,8 @@ EXIT_CODES = """exit codes:
             permission, too large, unknown format, a .parquet/.duckdb that is not a collection)
   export    0 written; 1 bad arguments or not writable; 2 input unreadable or invalid
   deck      0 written; 1 bad arguments (unknown story) or not writable; 2 input unreadable or invalid
-  ingest    0 draft made, every date resolved; 1 made, expressions left unresolved (listed);
-            2 nothing made (article unreadable, bad --published, output not writable)"""
+  ingest    0 draft made, every date resolved; 1 made, expressions left unresolved or warnings
+            (listed: a quote never closed); 2 nothing made (article unreadable, bad --published, output not writable)"""
 
 
 
@@ -197,7 +198,7 @@ def _ingest(args: argparse.Namespace) -> int:
               "viewer, View > Review drafts)")
     else:
         print("(nothing written: give -o DRAFT.timeline.json to keep the draft)")
-    return 1 if result.unresolved else 0
+    return 1 if result.unresolved or result.warnings else 0
 
 
 def reader_options(args: argparse.Namespace) -> dict:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["GAZETTEER", "Person", "parse_person", "actors_in", "country_of", "OUTLETS", "ROLE_WORDS"]
+__all__ = ["GAZETTEER", "Person", "parse_person", "actors_in", "country_of", "OUTLETS", "ROLE_WORDS", "DATE_LEAD",
+           "blank_date_lead"]
 
 #: word or phrase -> actor (track label)
 GAZETTEER: dict[str, str] = {}
@@ -179,3 +180,28 @@ def parse_person(phrase: str) -> Person:
 #: a speaker phrase: optional role words then a capitalised name, or a noun phrase of sources
 SPEAKER = (r"(?:(?:[A-Z][\w’'.-]*|[a-z][\w-]*)\s+){0,6}?(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|"
            r"bin|Le|La|da|del))*")
+
+
+_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.")
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_WHEN = (rf"(?:{_DAYS}){_PART}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})(?:,?\s+\d{{4}})?|"
+         rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}}|"
+         r"week|weekend|month|year|night|morning|afternoon|evening")
+DATE_LEAD = re.compile(
+    rf"(?:(?:On|In|Last|This|Next|Early|Late|Earlier|Later|Since|Until|By)\s+(?:(?:the|this|last)\s+)?(?:{_WHEN})|"
+    rf"(?:{_DAYS}){_PART}(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Star|Independent|Tribune|"
+    rf"People|World|Sport)\b)|Yesterday{_PART}|Today|Tonight|Earlier(?:\s+(?:today|this\s+(?:week|month|year)))?)"
+    r"(?=[\s,])[\s,]*")
+"""A date that opens a sentence ("On Monday", "On 12 June", "Yesterday", "Last week"), with the comma and
+spaces after it: never part of the speaker or the track named after it ("On Monday Peskov said")."""
+
+
+def blank_date_lead(text: str, start: int = 0) -> str:
+    """``text`` with the date that opens it at ``start`` (after a dateline) blanked to spaces: the same
+    length, so offsets into it are offsets into ``text``."""
+    m = DATE_LEAD.match(text, start)
+    if m is None or m.end() >= len(text):
+        return text
+    return text[:start] + " " * (m.end() - start) + text[m.end():]

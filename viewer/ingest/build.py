@@ -28,6 +28,7 @@ from .actors import Person
 from .drafts import Claim, Unresolved, claims_of, settle_tracks, speaker_of
 from .extract import Sentence, dateline_length, split_sentences
 from .pubdate import find_outlet, find_publication
+from .quotemarks import quote_spans
 from .quotes import FoundQuote, PersonMemory
 from .temporal import Publication
 
@@ -53,6 +54,8 @@ class IngestResult:
         exactly: each kept as its phrase with an open date, or not placed.
     seconds : float
         Wall time of the ingest, for the benchmark.
+    warnings : list of str
+        Places in the article that ingest could not read as written (see :func:`unclosed_quotes`).
     """
 
     timeline: Timeline
@@ -61,6 +64,9 @@ class IngestResult:
     publication: Publication
     unresolved: list[Unresolved] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    """What the reviewer must check in the article itself, each naming its sentence and line
+    (a quotation mark opened and never closed)."""
 
 
 def _slug(text: str, taken: set[str]) -> str:
@@ -208,6 +214,34 @@ def _merge_undated(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+_CLOSES = {"“": "”", "\"": "\"", "«": "»"}
+
+
+def unclosed_quotes(text: str, sentences: list[Sentence]) -> dict[int, str]:
+    """The sentences with a quotation mark opened and never closed, by sentence index, each with the
+    warning the report prints (sentence, line of the article's text, the sentence's opening words).
+
+    A mark closed later in its paragraph (a quote of several sentences), or whose quotation the next
+    paragraph goes on with an opening mark (news style for a quote of several paragraphs), is no warning.
+    """
+    out: dict[int, str] = {}
+    for s in sentences:
+        for at in quote_spans(s.text)[1]:
+            mark = s.text[at]
+            brk = _PARAGRAPH_BREAK.search(text, s.end)
+            para_end = brk.start() if brk else len(text)
+            if _CLOSES[mark] in text[s.end:para_end]:
+                continue
+            if brk is not None and text[brk.end():].lstrip()[:1] == mark:
+                continue
+            line = text.count("\n", 0, s.start + at) + 1
+            out[s.index] = (f"sentence {s.index + 1}, line {line}: quote opened but never closed "
+                            f"(“{_cut_words(s.text, 60)}”): its words are kept as reported speech at most, never "
+                            "as a quotation; check the article")
+            break
+    return out
+
+
 def ingest_text(text: str, *, published: date | None = None, outlet: str = "", article: str = "",
                 meta_dates: list[str] | None = None, title: str = "") -> IngestResult:
     """Read an article's text into a draft timeline.
@@ -251,6 +285,12 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
         previous_end = s.end
         claims.extend(claims_of(s, pub, memory, unresolved))
     claims = _merge_undated(claims)
+    unclosed = unclosed_quotes(text, sentences)
+    for c in claims:
+        if c.sentence.index in unclosed:  # the reviewer reads it beside the date, in the viewer too
+            c.start = (c.start[0], c.start[1], c.start[2].rstrip() + (" " if c.start[2].strip() else "") +
+                       "A quotation mark in this sentence is opened and never closed: the words after it are not "
+                       "shown as a quotation.")
     settle_tracks(claims, text)
     tracks: dict[str, Track] = {}
     events: list[Event] = []
@@ -297,4 +337,4 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
     timeline = Timeline(title=title, tracks=tuple(tracks.values()), events=tuple(events),
                         sources=tuple(sources.items), description=description, reference_date=ref,
                         home_start=home[0] if home else None, home_end=home[1] if home else None)
-    return IngestResult(timeline, text, sentences, pub, unresolved, time.perf_counter() - t0)
+    return IngestResult(timeline, text, sentences, pub, unresolved, time.perf_counter() - t0, list(unclosed.values()))

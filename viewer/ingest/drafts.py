@@ -18,7 +18,17 @@ from dataclasses import dataclass, field
 from viewer.model.dates import EventDate
 from viewer.model.errors import DateError
 
-from .actors import _ROLE_END, GAZETTEER, ROLE_WORDS, Person, actors_in, country_of, parse_person
+from .actors import (
+    _ROLE_END,
+    DATE_LEAD,
+    GAZETTEER,
+    ROLE_WORDS,
+    Person,
+    actors_in,
+    blank_date_lead,
+    country_of,
+    parse_person,
+)
 from .extract import Sentence, dateline_length
 from .quotes import FoundQuote, PersonMemory, find_quotes
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
@@ -124,8 +134,10 @@ def _person_track_note(text: str, c: Claim) -> str:
 
 
 def _subject(text: str) -> str:
-    """The words before the sentence's first verb, leads and asides removed."""
+    """The words before the sentence's first verb, leads and asides removed (a date that opens it,
+    with a comma or without: "On Monday Peskov said" is Peskov's)."""
     body = _LEADS.sub("", text[dateline_length(text):])
+    body = DATE_LEAD.sub("", body, count=1) if DATE_LEAD.match(body) else body
     marks = _markers(body)
     verb = re.search(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|may|might|must|should)\b", body)
     cut = min([at for at, _ in marks] + ([verb.start()] if verb else []) + [len(body)])
@@ -258,6 +270,9 @@ def _join_basis(basis: str, note: str) -> str:
 
 def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]]:
     s = s[dateline_length(s):]
+    lead = DATE_LEAD.match(s)
+    if lead is not None and lead.end() < len(s):  # "On Monday Peskov said …": no track "Monday Peskov"
+        s = " " * lead.end() + s[lead.end():]
     people = [q.attribution.person for q in quotes if q.attribution.person.name]
     actors = actors_in(s)
     for p in people:
@@ -387,6 +402,14 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if reported:  # (a direct quote stays with its own claim: "…, where she met Lavrov, who noted “…”")
             c.quotes.append(reported[0])
             c.attributions.append(reported[0])
+    # a claim dated inside someone's direct quote ("Peskov said: “Lavrov told me … on Sunday”") is the
+    # speaker's account, never the article's fact: it shows that quote and its speaker
+    for c in claims:
+        inside = [q for q in named if q.kind == "direct" and q.start <= c.anchor < q.end]
+        if inside and inside[0] not in c.quotes:
+            c.quotes.append(inside[0])
+            c.attributions.append(inside[0])
+
     def said_dated(q: FoundQuote) -> bool:
         return any(o.anchor < q.start for o in claims)
 
@@ -406,7 +429,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             q = next(q for q in c.quotes if _said_that(q, c.anchor, text) and said_dated(q))
             c.title = _short(text[q.start:c.anchor])  # the reported clause up to its date, not "On Monday that …"
         else:
-            c.title = _title(text, mention if mention is not None or c.anchor else None, c.quotes)
+            # (a date that opens the sentence is no part of a title's subject: "On Monday Peskov said")
+            c.title = _title(blank_date_lead(text, dateline_length(text)),
+                             mention if mention is not None or c.anchor else None, c.quotes)
         c.title = _clean_title(c.title)
         if not c.title.strip():
             c.title = _short(text)

@@ -186,8 +186,46 @@ def _segmenter():
     global _SEGMENTER
     if _SEGMENTER is None:
         import pysbd
+        from pysbd.lang.english import English
+
+        class _OncePerForm(English.AbbreviationReplacer):  # type: ignore[name-defined, misc]
+            """pysbd 0.3.4's abbreviation pass, each substitution made once.
+
+            pysbd re-runs one whole-text ``re.sub`` for every word that begins like an abbreviation
+            ("v" of "very"), so a long sentence took quadratic time (50,000 characters: 48 s; upstream
+            pySBD #41 and #70, unreleased).  Each substitution only turns a full stop into "∯" and is
+            idempotent, and one abbreviation's never makes another's match: running it once per
+            distinct form (whenever pysbd's own test on the next letter lets any occurrence run it)
+            gives the same text."""
+
+            def search_for_abbreviations_in_string(self, text: str) -> str:
+                lowered = text.lower()
+                for abbr in self.lang.Abbreviation.ABBREVIATIONS:
+                    stripped = abbr.strip()
+                    if stripped not in lowered:
+                        continue
+                    abbrev_match = re.findall(rf"(?:^|\s|\r|\n){stripped}", text, flags=re.IGNORECASE)
+                    if not abbrev_match:
+                        continue
+                    char_array = re.findall(r"(?<={" + str(re.escape(stripped)) + "} ).{1}", text)
+                    prepositive = self.lang.Abbreviation.PREPOSITIVE_ABBREVIATIONS
+                    done: set[str] = set()
+                    for ind, match in enumerate(abbrev_match):
+                        form = match.strip()
+                        if form in done:
+                            continue
+                        text = self.scan_for_replacements(text, match, ind, char_array)
+                        char = char_array[ind] if ind < len(char_array) else ""
+                        if not str(char).isupper() or form.lower() in prepositive:
+                            done.add(form)  # pysbd's test let the substitution run: a no-op from now on
+                return text
+
+        class _English(English):  # type: ignore[misc, valid-type]
+            AbbreviationReplacer = _OncePerForm
 
         _SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
+        if getattr(pysbd, "__version__", "") == "0.3.4":  # the pass this replaces; a later pysbd keeps its own
+            _SEGMENTER.language_module = _English
     return _SEGMENTER
 
 

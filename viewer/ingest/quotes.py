@@ -20,7 +20,9 @@
   made is never left as the article's own.
 
 Every quote's ``start``/``end`` are offsets in the sentence with
-``sentence[start:end] == text``.
+``sentence[start:end] == text``, but for a backslash-escaped quotation mark inside a direct quote
+(``"they said \\"no\\""``), which the text holds as the mark alone (``they said "no"``).  A quotation
+mark that opens and is never closed makes no direct quote: its words are reported speech at most.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import ROLE_WORDS, SPEAKER, Person, country_of, parse_person
+from .actors import ROLE_WORDS, SPEAKER, Person, blank_date_lead, country_of, parse_person
 from .extract import dateline_length
+from .quotemarks import DOUBLE_OPENERS, quote_spans, unescape
 from .tense import _markers
 
 __all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory"]
@@ -47,7 +50,8 @@ _ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}
         r"spokes(?:man|woman|person)|police|military|army|government|officials?|sources?|diplomats?|authorities|"
         r"prosecutors|agency|council|commission)")
 # “…”, "…", and British ‘…’ and '…' (an apostrophe inside, as in "don’t", is followed by a letter)
-_QUOTE = re.compile(r"“(?P<a>[^”]{1,2000})”|\"(?P<b>[^\"]{1,2000})\"|"
+# (a backslash-escaped mark, \" as text copied from JSON or code has it, is part of the words, never their end)
+_QUOTE = re.compile(r"“(?P<a>(?:\\.|[^”\\]){1,2000})”|\"(?P<b>(?:\\.|[^\"\\]){1,2000})\"|"
                     r"(?:(?<=[\s(—–-])|^)‘(?P<c>(?:[^‘’]|’(?=[A-Za-z]))+?)’(?![A-Za-z])|"
                     r"(?:(?<=[\s(—–-])|^)'(?P<d>(?:[^'\n]|'(?=[A-Za-z]))+?)'(?![A-Za-z])")
 # "…,” said Lavrov", "…”, said Lavrov" (the comma outside, as British style puts it), "…,” said foreign minister
@@ -304,7 +308,10 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     Returns quotes in text order; offsets are relative to ``sentence``.
     """
     out: list[FoundQuote] = []
-    memory.begin(sentence)
+    # the attribution is looked for with a date that opens the sentence blanked out ("On Monday Peskov said"
+    # names Peskov, never "Monday Peskov"); the words quoted are cut from the sentence itself (same offsets)
+    scan = blank_date_lead(sentence, dateline_length(sentence))
+    memory.begin(scan)
     according = _according(sentence, memory)
     # people named in the sentence before any quote, for "he said"
     direct: list[tuple[int, int, int, int]] = []  # inner a, b; outer a, b
@@ -329,7 +336,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             if attr.person.kind == "unknown":
                 attr = None
         if attr is None:
-            before = sentence[:oa]
+            before = scan[:oa]
             mb = _BEFORE.search(before)
             mw = None
             for mw in _WHO.finditer(before):  # noqa: B007 - the last "X, who said" before the quote
@@ -341,7 +348,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                                    sentence[mb.start():mb.end()].strip(" ,:"), [], "interview" in mb.group(0))
         if attr is None:
             last = None
-            for last in _REPORTED.finditer(sentence[:oa]):  # noqa: B007 - the last "X said …" before the quote
+            for last in _REPORTED.finditer(scan[:oa]):  # noqa: B007 - the last "X said …" before the quote
                 pass
             between = sentence[last.end("verb"):oa] if last is not None else ""
             if last is not None and not _VERB.search(between) and not _OTHER_WORDS.search(between):
@@ -367,11 +374,11 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         previous = attr
         if attr.person.name:
             memory.quoted_here = attr
-        out.append(FoundQuote(sentence[a:b], a, b, "direct", attr))
+        out.append(FoundQuote(unescape(sentence[a:b]), a, b, "direct", attr))
     if direct:
         return out
     # reported speech: "X said (that) ..." (no quotation marks in the clause)
-    for m in _REPORTED.finditer(sentence):
+    for m in _REPORTED.finditer(scan):
         who = m.group("who")
         if len(who.split()) > 10 or re.match(r"(?:[Tt]he|[Aa]n?|It|This|That)\b", who.strip()) and \
                 parse_person(_LEAD.sub("", who)).kind not in ("office", "unnamed", "outlet"):
@@ -380,6 +387,8 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         if not person.name or person.kind == "unknown":
             continue
         a, b = _trim(sentence, m.end(), len(sentence))
+        if sentence[a:a + 1] in DOUBLE_OPENERS and a in quote_spans(sentence)[1]:
+            a += 1  # 'Lavrov said "we will …' with the quote never closed: his words reported, not quoted
         if _ONLY_TIME.fullmatch(sentence[a:b]) or not _markers(sentence[a:b]):
             continue  # "…, the governor said on Thursday." / "… in a statement": the claim is before the verb
         acc = re.search(r",\s*according to\b", sentence[a:b]) or _TAIL_SAID.search(sentence[a:b] + ".")
@@ -399,7 +408,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         return out
     # "…, said the minister." / "…, the ministry said, …" / "…, Nowak added.": the speaker after the claim
     for pattern in (_TAIL_SAID_INV, _ASIDE_SAID, _TAIL_SAID):
-        said = pattern.search(sentence) if according is None else None
+        said = pattern.search(scan) if according is None else None
         if said is None:
             continue
         person = _speaker(said.group("who"), memory, said.start("who"), unnamed_pronoun=True)

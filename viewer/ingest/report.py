@@ -16,7 +16,7 @@ def report_text(result: IngestResult) -> str:
     """What ``timeline-viewer ingest`` prints: the publication date and why,
     each draft event (date, ``planned:`` before a plan's date, phrase, title, track, quotes with speakers:
     direct quotes in quotation marks, reported speech without them) and
-    the expressions left unresolved."""
+    the expressions left unresolved, then the warnings (a quote opened and never closed), if any."""
     pub = result.publication
     tl = result.timeline
     lines = [f"Publication date: {pub.edtf or 'unknown'} ({pub.how})", f"  why: {pub.basis}"]
@@ -41,5 +41,8 @@ def report_text(result: IngestResult) -> str:
     lines.append(f"Unresolved expressions: {len(result.unresolved)}")
     for u in result.unresolved:
         lines.append(f"  sentence {u.sentence + 1}: “{u.phrase}”: {u.reason}")
+    if result.warnings:
+        lines.append(f"Warnings: {len(result.warnings)}")
+        lines.extend(f"  {w}" for w in result.warnings)
     lines.append(f"({len(result.sentences)} sentences in {result.seconds * 1000:.0f} ms)")
     return "\n".join(lines)

@@ -36,7 +36,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .tense import FUTURE, PAST, PERFECT, PRESENT, tense_at
+from .quotemarks import masked_outside
+from .tense import FUTURE, PAST, PERFECT, PRESENT, _markers, clause_bounds, tense_at
 
 __all__ = ["Publication", "TimeMention", "find_mentions", "MONTHS", "WEEKDAYS", "fmt_day", "number_value"]
 
@@ -442,6 +443,20 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, pub: Publication, tense
     return None, "unknown expression", None, None, ""
 
 
+def _tense_text(sentence: str, pos: int) -> str:
+    """The text a date's tense is read from: ``sentence`` with the quotations that do not hold ``pos``
+    blanked out, so the reporting verb decides ("“We will never give up,” Peskov said on Monday": said,
+    not will); but when the quoted words are the only verb of the date's clause ("The ministry “will
+    respond” on Monday, Peskov said"), they are its verb, and the sentence is read as written."""
+    masked = masked_outside(sentence, pos)
+    if masked is sentence:
+        return sentence
+    a, b = clause_bounds(masked, pos)
+    if not _markers(masked[a:b]) and _markers(sentence[a:b]):
+        return sentence
+    return masked
+
+
 def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
     """The temporal expressions of one sentence, resolved against ``pub``.
 
@@ -466,7 +481,7 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
                 continue
             if kind == "year" and re.search(r"[A-Za-z]-$", sentence[max(0, a - 2):a]):
                 continue  # "Allied Resolve-2022": a name, not a date
-            tense = tense_at(sentence, a)
+            tense = tense_at(_tense_text(sentence, a), a)
             e, basis, d, end_e, end_b = _resolve(kind, m, sentence, pub, tense)
             lead = len(m.group(0)) - len(m.group(0).lstrip())
             prep = _PREP.search(sentence[:a]) if kind in ("md", "dm", "mdy", "dmy", "my", "year", "iso", "wd") else None

@@ -290,6 +290,8 @@ def show_result(window, result) -> None:
     if result.unresolved:
         notes.append(f"Unresolved ({len(result.unresolved)}): " +
                      "; ".join(f"“{u.phrase}” ({u.reason})" for u in result.unresolved[:8]))
+    if result.warnings:  # a quote opened and never closed: the article must be checked there
+        notes.append(f"Warnings ({len(result.warnings)}): " + "; ".join(result.warnings[:8]))
     dock = getattr(window, "review_dock", None)
     if dock is not None:
         dock.notes = notes
