@@ -758,9 +758,6 @@ def place_badges(frame: Frame, merged: list[tuple[int, float, int]], badge_width
             if found is None and off_marks(left0, top0) and not _covers_row(hit, keep_clear, left0, top0, w,
                                                                              box_h, label_h):
                 found = (left0, top0)  # over a label at the top, as before, but never over a mark
-            if found is None:  # a place over labels only, never the selection's, near its events
-                found = _nearest_free(near_lefts, tops, x, want_y, w, box_h, lambda left, y0: off_marks(
-                    left, y0) and not _covers_row(hit, keep_clear, left, y0, w, box_h, label_h))
             best = found
         if best is None:  # no room near its events: not drawn; the tooltip of its markers says N
             frame.hidden_badges.append((lane, x, n))
