@@ -14,14 +14,13 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QStaticText
 from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN, KIND_SPAN, EventColumns
 from ..model.dates import Precision, format_instant
 from ..model.stacks import stack_text
-from .frame import drawn_rects
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
-from .frame import Frame
+from .frame import Frame, drawn_rects
 from .layout import Placement
 from .style import TimelineStyle, label_font
 
-__all__ = ["label_text", "elide_label", "EventText"]
+__all__ = ["label_text", "elide_label", "EventText", "crowd_note"]
 
 _WHITESPACE_RUN = re.compile(r"\s+")
 
