@@ -231,3 +231,17 @@ def test_the_tooltip_of_a_crowd_whose_badge_is_left_out_says_its_count(qtbot, tm
     monkeypatch.setattr(item, "hidden_crowd", lambda row: 4)
     assert w.view.hovered_title(at) == f"{title}\n{crowd_note(4)}"
     assert crowd_note(4) == "+4: 4 more events drawn on top of others here (zoom in to separate them)"
+
+
+def test_the_main_windows_tooltip_of_a_crowd_whose_badge_is_left_out_says_its_count(qtbot, open_window,
+                                                                                   monkeypatch):
+    from PySide6.QtWidgets import QToolTip
+
+    w = open_window(_crowded_timeline(), size=(1366, 768))
+    w.view.viewport().repaint()
+    qtbot.wait(20)
+    monkeypatch.setattr(w.view.events_item, "hidden_crowd", lambda row: 4)
+    scene = w.view.marker_scene_pos("e0")
+    assert scene is not None
+    w.view._on_mouse_moved(scene)
+    assert "+4: 4 more events drawn on top of others here (zoom in to separate them)" in QToolTip.text()
