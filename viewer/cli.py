@@ -422,6 +422,7 @@ def _duckdb_advice(output: str, n: int) -> None:
 
 
 _NO_EQUIVALENT = "has no equivalent in this viewer"
+_NOT_FOLLOWED = "not opened, as a collection's sidecar file is never followed"  # duckstore.NOT_FOLLOWED
 _QUOTED_NAME = re.compile(r"'([^']*)'")
 
 
@@ -475,7 +476,15 @@ def _validate(args: argparse.Namespace) -> int:
     # a known format's field this viewer has no place for (ACLED's data_id, iso, ...) is a note about
     # what is not kept, not a fault of the file: every ACLED export has them
     not_kept = [p for p in report.warnings if _NO_EQUIVALENT in p.message]
-    altered = [p for p in report.warnings if _NO_EQUIVALENT not in p.message]
+    # a counts file or search index that is a link or a pipe is not opened: the data is sound, the
+    # counts and search are made without it (see DuckStore.not_followed)
+    unopened = [p for p in report.warnings if _NOT_FOLLOWED in p.message]
+    altered = [p for p in report.warnings if _NO_EQUIVALENT not in p.message and _NOT_FOLLOWED not in p.message]
+    if unopened:
+        _err(f"note: {_count(len(unopened), 'sidecar file')} of the collection not opened (the data does "
+             "not need them):")
+        for p in unopened:
+            _err(f"  {p.message}")
     if not_kept:
         _err(f"note: {_count(len(not_kept), 'field')} of the format with no equivalent in this viewer, "
              f"not kept: {_names_counted([_field_name(p) for p in not_kept])}")
@@ -489,6 +498,8 @@ def _validate(args: argparse.Namespace) -> int:
               "not valid as it is: see the list above")
         return 1
     kept_note = f"; {_count(len(not_kept), 'field')} of the format not kept: see the note above" if not_kept else ""
+    if unopened:
+        kept_note += f"; {_count(len(unopened), 'sidecar file')} not opened: see the note above"
     print(f"{name}: valid ({_count(len(report.timeline.events), 'event')}, "
           f"{_count(len(report.timeline.tracks), 'track')}{kept_note})")
     return 0

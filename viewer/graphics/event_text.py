@@ -16,11 +16,11 @@ from ..model.dates import Precision, format_instant
 from ..model.stacks import stack_text
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
-from .frame import Frame
+from .frame import Frame, drawn_rects
 from .layout import Placement
 from .style import TimelineStyle, label_font
 
-__all__ = ["label_text", "elide_label", "EventText"]
+__all__ = ["label_text", "elide_label", "EventText", "crowd_note"]
 
 _WHITESPACE_RUN = re.compile(r"\s+")
 
@@ -109,6 +109,12 @@ _STACK_TEXTS: dict[tuple, str] = {}
 a frame of a kept timeline, a collapse or a reorder words the same stacks again."""
 
 
+def crowd_note(n: int) -> str:
+    """What a ``+N`` badge not drawn (no room beside its crowd) says in its markers' tooltip."""
+    return (f"+{n:,}: {n:,} more event{'s' if n != 1 else ''} drawn on top of others here "
+            "(zoom in to separate them)")
+
+
 class EventText:
     """The text half of :class:`~viewer.graphics.events.EventLayerItem`:
     label text and widths (cached per font size), fonts and metrics, prepared
@@ -123,6 +129,7 @@ class EventText:
     style: TimelineStyle
     drawn_labels: list[tuple[str, QRectF]]
     drawn_stack_labels: list[str]
+    drawn_stack_rects: list[tuple[str, QRectF]]
     _text_cache: dict[tuple[int, int], tuple[str, float]]
     _static: dict[tuple[int, str, int], QStaticText]
     _fm: QFontMetricsF | None
@@ -220,7 +227,9 @@ class EventText:
             self.drawn_stack_labels.append(text)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(box)
-            p.drawRoundedRect(QRectF(left, top + 2, w, h + 2), 4, 4)
+            rect = QRectF(left, top + 2, w, h + 2)
+            self.drawn_stack_rects.append((text, rect))
+            p.drawRoundedRect(rect, 4, 4)
             p.setPen(ink)
             p.drawStaticText(QPointF(left + 4, top + 3), _stack_static(text, font, font_key))
 
@@ -252,11 +261,28 @@ class EventText:
             placed[lane] = got
         out: list[tuple[str, float, float, float]] = []
         seen: dict[int, int] = {}
+        clear: dict[int, list[tuple[float, float, float, float]]] = {}  # per lane: what a label must not cover
+        label_h, box_h = self._metrics(self.style.font_px).height(), fm.height() + 2
         for lane, _x, _e, _n in stacks:  # largest stack first, as found
             k = seen[lane] = seen.get(lane, -1) + 1
             hit = placed[lane].get(k)
-            if hit is not None:
-                out.append((*hit, frame.lanes[lane][0]))
+            if hit is None:
+                continue
+            text, left, w = hit
+            top, bottom = frame.lanes[lane]
+            if lane not in clear:  # the events drawn one by one in the strip (the selection) and their labels
+                clear[lane] = [tuple(r) for r in drawn_rects(frame, lane, self.style.marker_px, label_h).tolist()]
+            taken = clear[lane]
+            # the label's box is drawn from top + 2 (see _paint_stacks); at the top of the lane, else
+            # at its foot, else left out: "209 around Fri 1 May 2020" sat under the selected label
+            for y in (top, bottom - box_h - 4):
+                if y < top or any(left < x1 and x0 < left + w and y + 2 < y1 and y0 < y + 2 + box_h
+                                  for x0, y0, x1, y1 in taken):
+                    continue
+                out.append((text, left, w, y))
+                if y != top:
+                    taken.append((left - 2, y + 2, left + w + 2, y + 2 + box_h))
+                break
         return out
 
     def _place_lane(self, items: list[tuple[float, float, int, Any]], span_s: float, frame: Frame,

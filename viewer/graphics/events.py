@@ -54,7 +54,7 @@ from ..model.timeline import Timeline
 from .event_text import EventText, elide_label, label_text
 from .frame import DENSITY_BIN_PX as _DENSITY_BIN_PX
 from .frame import Frame as _Frame
-from .frame import FrameMetrics, ViewPx, compute_frame, heaped, merge_badges, place_badges, row_at
+from .frame import FrameMetrics, ViewPx, compute_frame, heaped, hidden_crowd, merge_badges, place_badges, row_at
 from .marks import AFTER_SOURCE as _AFTER_SOURCE
 from .marks import DRAFT as _DRAFT
 from .marks import (
@@ -126,6 +126,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         self._stack_places: dict[tuple, dict[int, tuple[str, float, float]]] = {}
         self.drawn_labels: list[tuple[str, QRectF]] = []  # (text, device rect) of the last paint's labels
         self.drawn_stack_labels: list[str] = []  # the last paint's stack counts, as drawn
+        self.drawn_stack_rects: list[tuple[str, QRectF]] = []  # ... with their boxes, device px
         #: the last paint's hatched (planned) ends of spans: (event id, device x from, to, y)
         self.drawn_planned: list[tuple[str, float, float, float]] = []
         self._pixmaps: dict[tuple, QPixmap] = {}  # (lane, flags, device pixel ratio) -> marker; badges
@@ -238,6 +239,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self.drawn_labels = []
         self.drawn_stack_labels = []
+        self.drawn_stack_rects = []
         self.drawn_planned = []
         self._paint_lanes(p, frame)
         self._paint_density(p, frame)
@@ -509,6 +511,12 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         position could not get a sub-row of its own (``+N``)."""
         frame = self._frame
         return frame is not None and heaped(frame, self.columns, row)
+
+    def hidden_crowd(self, row: int) -> int:
+        """N of a ``+N`` badge not drawn at ``row``'s marker in the last frame (no free place
+        beside its crowd: it would have covered markers), 0 when none: the tooltip says it."""
+        frame = self._frame
+        return 0 if frame is None else hidden_crowd(frame, self.columns, row, self.style.marker_px)
 
     def _paint_overflow(self, p: QPainter, frame: _Frame) -> None:
         """A ``+N`` badge where N events could not get a sub-row of their own

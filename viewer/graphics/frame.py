@@ -35,7 +35,8 @@ from .layout import Placement, layout_lane
 
 __all__ = [
     "MARKER_SPACING", "MARKER_GAP_PX", "DENSITY_BIN_PX", "Frame", "FrameMetrics", "LabelWidths", "ViewPx",
-    "compute_frame", "fit_lane_heights", "heaped", "merge_badges", "place_badges", "row_at", "rows_wanted",
+    "compute_frame", "drawn_rects", "fit_lane_heights", "heaped", "hidden_crowd", "merge_badges", "place_badges",
+    "row_at", "rows_wanted",
     "slot_heights", "strip_placements", "warm_frame",
 ]
 
@@ -135,6 +136,7 @@ class Frame:
     hit: dict[str, np.ndarray] | None = None  # placement arrays for hit testing (device px)
     badges: list[tuple[int, float, float, int]] | None = None  # +N badges as drawn: (lane, left px, width px, count)
     badge_tops: list[float] | None = None  # ... and the top of each, px (place_badges)
+    hidden_badges: list[tuple[int, float, int]] | None = None  # +N badges with no free place: (lane, anchor px, n)
     lane_slot_h: dict[int, float] | None = None  # lanes squeezed to fit a crowd: their sub-row height
     lane_font_px: dict[int, int] | None = None  # ... and their (smaller) label font
     stacks: list[tuple[int, float, float, int]] | None = None  # strips' same-instant stacks: (lane, x px, epoch s, n)
@@ -620,7 +622,13 @@ def merge_badges(hit: dict[str, np.ndarray], marker_px: float,
     return [(int(lane), float(x), int(n)) for lane, x, n, _right in merged]
 
 
-def _obstacles(frame: Frame, lane: int, marker_px: float, label_h: float) -> np.ndarray:
+def drawn_rects(frame: Frame, lane: int, marker_px: float, label_h: float, labels: bool = True) -> np.ndarray:
+    """Rectangles (x0, y0, x1, y1) device px of what is drawn in ``lane``: markers and bars of its
+    placements, and (``labels``) their labels with the selection's box around them."""
+    return _obstacles(frame, lane, marker_px, label_h, labels)
+
+
+def _obstacles(frame: Frame, lane: int, marker_px: float, label_h: float, labels: bool = True) -> np.ndarray:
     """Rectangles (x0, y0, x1, y1) device px of what is drawn in ``lane``: labels (with the
     selection's box around them), bars and markers of its placements."""
     hit = frame.hit or {}
@@ -632,7 +640,7 @@ def _obstacles(frame: Frame, lane: int, marker_px: float, label_h: float) -> np.
     r = marker_px
     rects = [np.stack([np.minimum(b0, x - r), y - r, np.maximum(b1, x + r), y + r], axis=1)]
     lab = lw > 0
-    if lab.any():
+    if labels and lab.any():
         yl = y[lab]
         rects.append(np.stack([lx[lab] - 3, yl - label_h / 2 - 1, lx[lab] + lw[lab] + 3, yl + label_h / 2 + 1],
                               axis=1))
@@ -676,8 +684,11 @@ def place_badges(frame: Frame, merged: list[tuple[int, float, int]], badge_width
     its width from them (moved 250 px, a "+1" sat beside another crowd's badge); with none
     free there it stays at the top, unless it would cover the label of row ``keep_clear``
     (the selected event, whose label the audience reads): then the nearest free place in
-    its lane.  ``move`` False (the desk, where one can zoom in): every badge stays at the
-    top of its lane.
+    its lane.  ``move`` False (the desk, where one can zoom in): a badge stays at the top of
+    its lane unless it would cover a marker or a bar there, or the selected event's label.
+    Wherever it goes it never covers a marker or a bar (a "+3" sat on the markers of
+    eltonjude's Inca Empire): a badge with no such place near its events is not drawn, and is
+    listed in ``frame.hidden_badges`` (:func:`hidden_crowd`: the tooltip of its markers says N).
 
     Parameters
     ----------
@@ -694,25 +705,38 @@ def place_badges(frame: Frame, merged: list[tuple[int, float, int]], badge_width
     hit = frame.hit or {}
     placed: dict[int, list[tuple[float, float, float, float]]] = {}
     obstacles: dict[int, np.ndarray] = {}
+    marks: dict[int, np.ndarray] = {}
+    frame.hidden_badges = []
     for lane, x, n in merged:
         top, bottom = frame.lanes[lane]
         w = badge_width(n)
         left0, top0 = x - w / 2, top
         if lane not in obstacles:
             obstacles[lane] = _obstacles(frame, lane, marker_px, label_h)
-        obs = obstacles[lane]
+            marks[lane] = _obstacles(frame, lane, marker_px, label_h, labels=False)
+        obs, on_marks = obstacles[lane], marks[lane]
         mine = placed.setdefault(lane, [])
         if mine:
             obs = np.concatenate([obs, np.array(mine)])
+            on_marks = np.concatenate([on_marks, np.array(mine)])
 
-        def free(left: float, y0: float, obs: np.ndarray = obs, w: float = w) -> bool:
-            if not len(obs):
+        def clear_of(rects: np.ndarray, left: float, y0: float, w: float = w) -> bool:
+            if not len(rects):
                 return True
-            return not bool(np.any((obs[:, 0] < left + w) & (obs[:, 2] > left) &
-                                   (obs[:, 1] < y0 + box_h) & (obs[:, 3] > y0)))
+            return not bool(np.any((rects[:, 0] < left + w) & (rects[:, 2] > left) &
+                                   (rects[:, 1] < y0 + box_h) & (rects[:, 3] > y0)))
 
-        best = (left0, top0)
-        if move and not free(left0, top0):
+        def free(left: float, y0: float, obs: np.ndarray = obs) -> bool:
+            return clear_of(obs, left, y0)
+
+        def off_marks(left: float, y0: float, on_marks: np.ndarray = on_marks) -> bool:
+            return clear_of(on_marks, left, y0)
+
+        best: tuple[float, float] | None = (left0, top0)
+        # a badge never covers a marker or a bar (the "+3" of a crowd sat on the markers of the
+        # lane's first sub-row, eltonjude's Inca Empire); on the desk it may cover a label
+        if not (free(left0, top0) if move else off_marks(left0, top0) and not _covers_row(
+                hit, keep_clear, left0, top0, w, box_h, label_h)):
             over = hit["overflow"] & (hit["lane"] == lane) & (np.abs(hit["x"] - x) <= 3 * marker_px + w)
             ys = hit["y"][over]
             want_y = float(ys.min()) if len(ys) else top + box_h / 2
@@ -729,13 +753,32 @@ def place_badges(frame: Frame, merged: list[tuple[int, float, int]], badge_width
             reach = 2 * w + 3 * marker_px + 2 * label_h
             near_lefts = {v for v in lefts if abs(v + w / 2 - x) <= reach}
             found = _nearest_free(near_lefts, tops, x, want_y, w, box_h, free)
-            if found is None and _covers_row(hit, keep_clear, left0, top0, w, box_h, label_h):
+            if found is None and move and _covers_row(hit, keep_clear, left0, top0, w, box_h, label_h):
                 found = _nearest_free(lefts, tops, x, want_y, w, box_h, free)
-            if found is not None:
-                best = found
+            if found is None and off_marks(left0, top0) and not _covers_row(hit, keep_clear, left0, top0, w,
+                                                                             box_h, label_h):
+                found = (left0, top0)  # over a label at the top, as before, but never over a mark
+            best = found
+        if best is None:  # no room near its events: not drawn; the tooltip of its markers says N
+            frame.hidden_badges.append((lane, x, n))
+            continue
         out.append((lane, best[0], best[1], w, n))
         mine.append((best[0] - 2, best[1], best[0] + w + 2, best[1] + box_h))
     return out
+
+
+def hidden_crowd(frame: Frame, cols: EventColumns, row: int, marker_px: float) -> int:
+    """How many events a ``+N`` badge left undrawn (no free place beside its crowd,
+    :func:`place_badges`) counts at ``row``'s marker; 0 when none."""
+    hidden = frame.hidden_badges
+    if not hidden or not frame.sx:
+        return 0
+    lane = int(cols.lane[row])
+    x = float(cols.xm[row]) * frame.sx + frame.tx
+    # merge_badges anchors a group at its leftmost marker; its crowd spans a few bins to the right
+    reach = 3 * marker_px
+    near = [(abs(x - ax), n) for ln, ax, n in hidden if ln == lane and ax - 1.0 <= x <= ax + 2 * reach + 1.0]
+    return min(near)[1] if near else 0
 
 
 def row_at(frame: Frame, cols: EventColumns, x: float, y: float, r: float, label_h: float) -> int:

@@ -39,7 +39,6 @@ import json
 import math
 import os
 import re
-import stat
 import threading
 import uuid
 from collections.abc import Callable, Generator, Iterable
@@ -86,7 +85,7 @@ from .collection import (
 )
 from .collection_check import footer_nan_problem
 from .common import ReadReport
-from .regular import require_regular_file
+from .regular import require_regular_file, sidecar_kind
 from .search_index import COUNT_CAP, CollectionIndex, sidecar_path, write_collection_index
 from .store_sql import (
     COUNT_TOTALS_SQL,
@@ -486,6 +485,10 @@ _VIEW_NAME = re.compile(r"\bFROM (evp|ev|agg)\b(?!\s*\()")
 """A store's view named after ``FROM`` (:meth:`DuckStore._inline`)."""
 
 
+NOT_FOLLOWED = "not a regular file: not opened, as a collection's sidecar file is never followed"
+"""Said of a counts file or search index that is a link, a pipe or a device (:attr:`DuckStore.not_followed`)."""
+
+
 class DuckStore(CountedWindows, EventStore):
     """:class:`~viewer.model.store.EventStore` over a collection written by :func:`write_collection`.
 
@@ -517,6 +520,7 @@ class DuckStore(CountedWindows, EventStore):
         self.path = path
         self._index: CollectionIndex | None = None
         self.index_note = ""
+        self.not_followed: list[str] = []  # a sidecar that is a link or a pipe: not opened, said apart
         self._counts: CountCache | None = None
         self._sources: dict[str, str] = {}
         self._lock = threading.Lock()  # one DuckDB connection: one query at a time
@@ -575,8 +579,15 @@ class DuckStore(CountedWindows, EventStore):
         self._token = meta.get("timeline_viewer_collection")
         if search_index:
             n_drawn = sum(self._stats.lanes.values()) if self._stats is not None else None
-            self._index, note = CollectionIndex.open(path, token=self._token, n_rows=self.n_events,
-                                                     n_drawn=n_drawn, sidecar=sidecar)
+            side = sidecar or sidecar_path(path)
+            kind = sidecar_kind(side)
+            if kind is not None:  # never opened: a pipe would block, a link points elsewhere
+                self._index, note = None, self._not_followed(
+                    f"{os.path.basename(side)}: search index ignored (it is {kind}, {NOT_FOLLOWED}); search scans "
+                    "the collection")
+            else:
+                self._index, note = CollectionIndex.open(path, token=self._token, n_rows=self.n_events,
+                                                         n_drawn=n_drawn, sidecar=sidecar)
             self.index_note = " ".join(n for n in (self.index_note, note) if n)
             self.check_search_index()
 
@@ -833,6 +844,12 @@ class DuckStore(CountedWindows, EventStore):
             return write_collection_index(self.path, _index_rows(self.con, self._index_from()), token=self._token,
                                           n_rows=self.n_events, n_drawn=n_drawn, progress=progress, out=out)
 
+    def _not_followed(self, note: str) -> str:
+        """``note`` (a sidecar not opened), kept in :attr:`not_followed` too: ``validate`` says it
+        apart, as a note on a sound collection, not as a fault of its data."""
+        self.not_followed.append(note)
+        return note
+
     def _counts_match(self, cpath: str, token: str | None) -> bool:
         """Whether ``cpath`` holds the count tables of this very collection (else they are ignored)."""
         def unused(why: str) -> bool:
@@ -841,14 +858,18 @@ class DuckStore(CountedWindows, EventStore):
             return False
 
         try:
-            mode = os.lstat(cpath).st_mode
+            os.lstat(cpath)
         except FileNotFoundError:
             return False  # none written (an older or hand-made collection): nothing to say
         except OSError as exc:
             return unused(f"it cannot be read: {exc.strerror or exc}")
         # beside the file the user named: only a regular file, never a link to elsewhere
-        if not stat.S_ISREG(mode):
-            return unused("it is a link or special file, not a regular file; it is not followed")
+        kind = sidecar_kind(cpath)
+        if kind is not None:
+            note = self._not_followed(f"{cpath}: its count tables are not used (it is {kind}, {NOT_FOLLOWED}); "
+                                      "the window counts from the events instead")
+            self.index_note = (self.index_note + " " if self.index_note else "") + note
+            return False
         if token is None:
             return False  # a collection written before the token: its counts cannot be matched
         try:
@@ -1196,7 +1217,13 @@ def read_collection_report(path: str, *, max_loaded: int = MAX_LOADED) -> ReadRe
     """
     store = DuckStore(path)
     base, data = store.timeline, store.meta
-    warnings: list[Problem] = [Problem(path, store.index_note)] if store.index_note else []
+    # each sidecar not opened is a problem of its own (``validate`` tells them from the data's)
+    rest = store.index_note
+    for note in store.not_followed:
+        rest = rest.replace(note, "")
+    warnings = [Problem(path, note) for note in store.not_followed]
+    if rest.strip():
+        warnings.append(Problem(path, re.sub(" {2,}", " ", rest).strip()))
     if store.n_events > max_loaded:
         got = _stretch(store, max_loaded)
         from viewer.model.dates import format_instant

@@ -24,7 +24,7 @@ import stat
 from viewer.model.errors import Problem, TimelineLoadError
 
 __all__ = ["require_regular_file", "read_regular_file", "not_regular_reason", "file_kind", "problem_from_oserror",
-           "same_file"]
+           "same_file", "sidecar_kind"]
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -39,6 +39,20 @@ def file_kind(mode: int) -> str:
     return ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
             else "a special file")
+
+
+def sidecar_kind(path: str | os.PathLike[str]) -> str | None:
+    """What the sidecar file ``path`` is when it is not followed: ``"a symbolic link"``, ``"a named
+    pipe (FIFO)"``, ...; None for a regular file or no file.  Only ``os.lstat``: nothing is opened
+    (a pipe would block), and a link is not resolved (a sidecar is the collection's own file, never
+    a pointer elsewhere)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return None if stat.S_ISREG(mode) else file_kind(mode)
 
 
 def not_regular_reason(mode: int) -> str | None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QMenu
 
 from ..graphics.axis import TimeAxisItem
 from ..graphics.bands import BandLayerItem
+from ..graphics.event_text import crowd_note
 from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
@@ -426,7 +427,10 @@ class CollectionView(pg.PlotWidget):
         if eid is None:
             return ""
         cols = self.events_item.columns
-        return self.content.visible.titles[int(cols.event_index[cols.row_of(eid)])]
+        row = cols.row_of(eid)
+        title = self.content.visible.titles[int(cols.event_index[row])]
+        crowd = self.events_item.hidden_crowd(row)  # its +N badge had no room beside the markers
+        return title + (f"\n{crowd_note(crowd)}" if crowd else "")
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         device = QPointF(self.mapFromScene(scene_pos))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QGraphicsItem, QMenu, QScrollBar, QToolTip
 
 from ..graphics.axis import TimeAxisItem
 from ..graphics.bands import BandLayerItem
+from ..graphics.event_text import crowd_note
 from ..graphics.events import EventLayerItem
 from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
@@ -681,6 +682,10 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         if self.timeline.is_planned(ev):
             tip += "<br><small>planned or expected, not an observed fact</small>"
         tip += self._stack_note(eid)
+        row = self._drawn_row(eid)
+        crowd = self.events_item.hidden_crowd(row) if row is not None and self.events_item is not None else 0
+        if crowd:  # its +N badge had no room beside the markers
+            tip += f"<br><small>{html.escape(crowd_note(crowd))}</small>"
         # shown until the mouse leaves the event (the next move away hides it), not for a few seconds
         QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), tip, self, QRect(), TOOLTIP_MS)
 
