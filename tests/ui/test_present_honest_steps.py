@@ -98,3 +98,20 @@ def test_a_band_on_screen_whose_planned_part_is_past_the_right_edge_is_said_plan
     assert "1 planned end (hatched)" in header and "past the right edge" not in header
     header = pw._header_text(0, shown_range=(ten - 9 * DAY, ten - 2 * DAY)).replace("\u00a0", " ")
     assert "planned end" not in header  # the band not on screen at all
+
+
+def test_a_step_showing_some_tracks_keeps_the_display_zones_days(qtbot, bundled_path):
+    """On Tokyo's days, Truss's "10 Feb" was drawn from 00:00 JST at steps 6 and 12 (all tracks)
+    but from 09:00 JST (UTC's day) at steps 7-11: the subset of tracks lost the display zone."""
+    from viewer.model.zones import timeline_on_local_days
+
+    tl = timeline_on_local_days(read_timeline(bundled_path), "Asia/Tokyo")
+    pw = present_window(qtbot, tl, (1366, 768))
+    starts = {}
+    for i in (5, 8):  # step 6 (all tracks), step 9 (three tracks)
+        pw.presentation.go_to(i)
+        pw.finish_animation()
+        cols = pw.view.timeline.columns
+        starts[i] = cols.origin_epoch_s + cols.x0[cols.row_of("truss-arrives-moscow")]
+    assert tl.tracks and len(pw.view.timeline.tracks) == 3
+    assert starts[8] == starts[5] == tl.event("truss-arrives-moscow").start.earliest - 9 * 3600  # 00:00 JST

@@ -332,6 +332,10 @@ def timeline_for_tracks(timeline: Timeline, track_ids: Sequence[str]) -> Timelin
                        description=timeline.description, reference_date=timeline.reference_date,
                        time_zone=timeline.time_zone, home_start=timeline.home_start, home_end=timeline.home_end,
                        stories=timeline.stories)
+    if timeline.days_zone:  # date-only events on the display zone's days, as in the steps showing all tracks
+        from .zones import timeline_on_local_days
+
+        derived = timeline_on_local_days(derived, timeline.days_zone)
     colour = dict(zip((t.id for t in timeline.tracks), timeline.track_colours))
     derived.__dict__["track_colours"] = tuple(colour[t.id] for t in derived.tracks)  # as in the whole timeline
     shape = dict(zip((t.id for t in timeline.tracks), timeline.track_shapes))
