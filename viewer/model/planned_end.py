@@ -41,7 +41,7 @@ from .kept import kept
 from .timeline import Event, EventKind, Timeline
 from .zones import local_day_shift
 
-__all__ = ["PlannedEnd", "planned_end", "planned_end_rows", "PLANNED_END_KEY"]
+__all__ = ["PlannedEnd", "planned_end", "planned_end_rows", "PLANNED_END_KEY", "announced_in"]
 
 PLANNED_END_KEY = "▨ hatched: planned end, announced (after the source's date)"
 """The key's words for the hatched part of a span or band (desk legend, exports, present header)."""
@@ -94,8 +94,31 @@ def _day(date: EventDate) -> str:
     return f"{day} ({rest})" if rest else day
 
 
+_WHOLE = "_planned_ends_announced_in"  #: a derived timeline's ``__dict__`` entry: the timeline it was cut from
+
+
+def announced_in(part: Timeline, whole: Timeline) -> Timeline:
+    """Mark ``part`` (some of ``whole``'s tracks, :func:`viewer.model.presentation.timeline_for_tracks`)
+    as finding its spans' announced ends among ``whole``'s events; returns ``part``.
+
+    The planned event that states an end may be on a track the part leaves out: the bundled
+    story's steps 7-11 show three tracks without "Exercise", whose "Drills due to finish"
+    announces the band's end, and drew the band's planned part as reported, unhatched."""
+    if part is not whole:
+        vars(part)[_WHOLE] = vars(whole).get(_WHOLE, whole)
+    return part
+
+
+def _whole(timeline: Timeline) -> Timeline:
+    """The timeline whose events announce ``timeline``'s ends (:func:`announced_in`), else itself."""
+    whole: Timeline = vars(timeline).get(_WHOLE, timeline)
+    return whole
+
+
 def _expected_ends(timeline: Timeline) -> list[Event]:
-    """The planned point events that may state a span's announced end."""
+    """The planned point events that may state a span's announced end (among the events of the
+    whole timeline a part was cut from, :func:`announced_in`)."""
+    timeline = _whole(timeline)
     out = []
     for i in timeline.planned_event_indexes:
         ev = timeline.events[i]
@@ -158,7 +181,7 @@ def planned_end(timeline: Timeline, event: Event) -> PlannedEnd | None:
         return PlannedEnd(ref.latest, end.latest, short_date(end), _day(ref), on_days=_on_days(end))
     if end.relation != "on or after" or not math.isfinite(end.earliest):
         return None
-    spans = [ev for ev in timeline.events if ev.end is not None and ev.kind != EventKind.POINT]
+    spans = [ev for ev in _whole(timeline).events if ev.end is not None and ev.kind != EventKind.POINT]
     expected = [ev for ev in _expected_ends(timeline)
                 if ev.id != event.id and ev.start.latest > end.earliest and _matches(event, ev, spans)]
     if not expected:
@@ -239,7 +262,7 @@ def planned_end_rows(timeline: Timeline) -> dict[int, tuple[float, float]]:
             p = planned_end(timeline, timeline.events[int(cols.event_index[r])])
             if p is not None:
                 out[int(r)] = (known_until, local(p.planned_until, p.on_days))
-        if opened.any() and not timeline.planned_event_indexes:  # only "on or after" a later day then
+        if opened.any() and not _whole(timeline).planned_event_indexes:  # only "on or after" a later day then
             with np.errstate(invalid="ignore"):
                 opened &= cols.solid1 > cut - 86400 * 1.5
         if opened.any():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .kept import kept
-from .planned_end import planned_end, planned_end_rows, short_date
+from .planned_end import announced_in, planned_end, planned_end_rows, short_date
 from .quoting import quote_sentence
 from .story import Story, StoryStep
 from .text import counted
@@ -254,11 +254,13 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
     return Caption(ev.title, quotes, ev.summary, "; ".join(parts), when, status)
 
 
-def marks_in_range(timeline: Timeline, a_epoch: float, b_epoch: float) -> tuple[int, int, int]:
+def marks_in_range(timeline: Timeline, a_epoch: float, b_epoch: float) -> tuple[int, int, int, int]:
     """How many events drawn in ``[a_epoch, b_epoch]`` (seconds since the epoch) are
-    unreviewed drafts, how many planned (:meth:`Timeline.planned_rows`) and how many spans or
+    unreviewed drafts, how many planned (:meth:`Timeline.planned_rows`), how many spans or
     bands have a planned end there (:func:`viewer.model.planned_end.planned_end_rows`, drawn
-    hatched after the source's date): ``(drafts, planned, planned_ends)``.
+    hatched after the source's date), and how many are on screen with their planned part
+    wholly past the right edge (a band titled "(10–20 Feb)" whose hatching is off screen names
+    an end that is only announced): ``(drafts, planned, planned_ends, ends_beyond)``.
 
     The marked rows are found once per timeline (kept with it), so a step costs O(marked rows):
     a 300-step story on a large file is not searched 300 times over."""
@@ -274,14 +276,19 @@ def marks_in_range(timeline: Timeline, a_epoch: float, b_epoch: float) -> tuple[
         with np.errstate(invalid="ignore"):
             hit = rows[(cols.x1[rows] >= a_epoch - o) & (cols.x0[rows] <= b_epoch - o)]
         counts.append(int(np.unique(cols.event_index[hit]).size))
-    ends = sum(1 for known, end in planned_end_rows(timeline).values() if known < b_epoch and end > a_epoch)
-    return counts[0], counts[1], ends
+    plans = planned_end_rows(timeline)
+    ends = sum(1 for known, end in plans.values() if known < b_epoch and end > a_epoch)
+    beyond = sum(1 for row, (known, _end) in plans.items()
+                 if known >= b_epoch and known > a_epoch and float(cols.x0[row]) + o < b_epoch)
+    return counts[0], counts[1], ends, beyond
 
 
-def marks_note(drafts: int, planned: int, planned_ends: int = 0) -> str:
+def marks_note(drafts: int, planned: int, planned_ends: int = 0, ends_beyond: int = 0) -> str:
     """The header's words for the marks on screen that say "not a reviewed fact":
     ``"DRAFT: 15 unreviewed drafts shown (dotted rings)    ·    4 planned (hollow, dashed)    ·
-    1 planned end (hatched)"``; "" when there are none."""
+    1 planned end (hatched)"``, and for a span or band whose planned part is all past the
+    right edge ``"1 planned end past the right edge (announced, not reported)"``; "" when
+    there are none."""
     parts = []
     if drafts:
         parts.append(f"DRAFT: {counted(drafts, 'unreviewed draft')} shown (dotted rings)")
@@ -289,6 +296,8 @@ def marks_note(drafts: int, planned: int, planned_ends: int = 0) -> str:
         parts.append(f"{planned:,} planned (hollow, dashed)")
     if planned_ends:
         parts.append(f"{counted(planned_ends, 'planned end')} (hatched)")
+    if ends_beyond:
+        parts.append(f"{counted(ends_beyond, 'planned end')} past the right edge (announced, not reported)")
     return "    ·    ".join(parts)
 
 
@@ -310,7 +319,9 @@ def timeline_for_tracks(timeline: Timeline, track_ids: Sequence[str]) -> Timelin
     -------
     Timeline
         A new timeline (same title, sources, reference date, home) sharing
-        the event objects, or ``timeline`` itself.
+        the event objects, or ``timeline`` itself.  Its spans' and bands' planned
+        ends are the whole timeline's: the planned event that announces an end
+        may be on a track left out (:func:`viewer.model.planned_end.announced_in`).
     """
     keep = set(track_ids)
     if not keep or keep >= {t.id for t in timeline.tracks}:
@@ -321,11 +332,15 @@ def timeline_for_tracks(timeline: Timeline, track_ids: Sequence[str]) -> Timelin
                        description=timeline.description, reference_date=timeline.reference_date,
                        time_zone=timeline.time_zone, home_start=timeline.home_start, home_end=timeline.home_end,
                        stories=timeline.stories)
+    if timeline.days_zone:  # date-only events on the display zone's days, as in the steps showing all tracks
+        from .zones import timeline_on_local_days
+
+        derived = timeline_on_local_days(derived, timeline.days_zone)
     colour = dict(zip((t.id for t in timeline.tracks), timeline.track_colours))
     derived.__dict__["track_colours"] = tuple(colour[t.id] for t in derived.tracks)  # as in the whole timeline
     shape = dict(zip((t.id for t in timeline.tracks), timeline.track_shapes))
     derived.__dict__["track_shapes"] = tuple(shape[t.id] for t in derived.tracks)
-    return derived
+    return announced_in(derived, timeline)
 
 
 # ---------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 
 from .columns import FLAG_OPEN_END, FLAG_OPEN_START
+from .precision import Precision, unit_seconds
 from .story_records import Story, StoryError, StoryStep, move_step
 from .timeline import Timeline
 
@@ -102,12 +103,27 @@ PRECISION_CONTEXT = 3.0
 """A step's window is at least this many times as wide as its event's date precision."""
 
 
-def step_precision_s(timeline: Timeline, step: StoryStep) -> float | None:
-    """Seconds of the date precision of a step's point event (86400 for a day), else None.
+def _span_unit_s(timeline: Timeline, event_id: str) -> float | None:
+    """Seconds of the coarsest date precision of a span's or band's stated sides (86400 for
+    a day; an "on or after 10 Feb" end is known to the day; an open side states none), else None."""
+    try:
+        ev = timeline.event(event_id)
+    except KeyError:
+        return None
+    units = [unit_seconds(d.precision) for d in (ev.start, ev.end)
+             if d is not None and d.relation != "open" and d.precision > Precision.UNKNOWN
+             and (math.isfinite(d.earliest) or math.isfinite(d.latest))]
+    return max(units) if units else None
 
-    None for a span, a band, or an event not drawn.  The presentation's time
-    axis ticks no finer than this, so a date-only marker never sits on an
-    hourly axis (at 12:00) even on a 4K screen.
+
+def step_precision_s(timeline: Timeline, step: StoryStep) -> float | None:
+    """Seconds of the date precision of a step's event (86400 for a day), else None.
+
+    For a point, its drawn extent (a day for a date known to the day); for a span or band,
+    the coarsest precision of its stated sides (:func:`_span_unit_s`); None for an event
+    not drawn.  The presentation's time axis ticks no finer than this, and a step's window
+    (:func:`step_window`) is at least :data:`PRECISION_CONTEXT` times as wide, so a
+    date-only marker never sits on an hourly axis (at 12:00) even on a 4K screen.
     """
     cols = timeline.columns
     try:
@@ -115,7 +131,9 @@ def step_precision_s(timeline: Timeline, step: StoryStep) -> float | None:
     except KeyError:
         return None
     if cols.kind[row] != 0:
-        return None
+        # a span "10 Feb – on or after 10 Feb" is drawn over a day: framed whole, it was shown
+        # over 1.5 days on an hourly axis, every day-known marker of the step on 12:00
+        return _span_unit_s(timeline, step.event)
     x0, x1 = cols.known_extent(row)
     unit = float(x1 - x0)
     if int(cols.flags[row]) & (FLAG_OPEN_START | FLAG_OPEN_END):
@@ -132,9 +150,13 @@ def step_window(timeline: Timeline, step: StoryStep) -> tuple[float, float]:
     the day (drawn over its whole day) gets at least
     :data:`PRECISION_CONTEXT` days, its day in the middle of a day of context
     on each side, so date-only markers are never shown on an hourly axis as
-    if they happened at 12:00 (the same for a month, a year).  A saved
-    window that is wide enough is kept as it is; a narrower one is widened
-    about the event's day, keeping all of the saved window in view.
+    if they happened at 12:00 (the same for a month, a year).  A span or band
+    gets at least :data:`PRECISION_CONTEXT` units of its coarsest stated side
+    (:func:`step_precision_s`), about its known extent (at least a unit wide
+    from its start).  A saved window that is wide enough is kept as it is; a
+    narrower one is widened about the event, keeping all of the saved window
+    in view.  Saved or framed, a story's own or the default one made for a
+    file without stories: every step's range passes here.
 
     Returns
     -------
@@ -147,16 +169,20 @@ def step_window(timeline: Timeline, step: StoryStep) -> tuple[float, float]:
         row = cols.row_of(step.event)
     except KeyError:
         return window
-    if cols.kind[row] != 0:  # spans and bands are framed whole already
-        return window
     x0, x1 = cols.known_extent(row)
-    unit = x1 - x0  # the drawn extent of a point: its date's precision (a day, a month ...)
+    if cols.kind[row] != 0:  # a span or band: its coarsest stated side's precision
+        span_unit = _span_unit_s(timeline, step.event)
+        if span_unit is None:
+            return window
+        unit, x1 = span_unit, max(x1, x0 + span_unit)
+    else:
+        unit = x1 - x0  # the drawn extent of a point: its date's precision (a day, a month ...)
     a, b = window
     if not (math.isfinite(unit) and unit > 0) or b - a >= PRECISION_CONTEXT * unit:
         return window
     origin = cols.origin_epoch_s
     centre = origin + (x0 + x1) / 2
-    half = PRECISION_CONTEXT * unit / 2
+    half = max(PRECISION_CONTEXT * unit, x1 - x0) / 2
     return min(a, centre - half), max(b, centre + half)
 
 
