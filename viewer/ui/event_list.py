@@ -139,7 +139,8 @@ DATE_WIDTH = 140
 """Pixels: the date column's least width ('due ≤ Thu 10 Feb 2022' whole at the default font);
 it widens for its longest dates (:meth:`EventListView._fit_dates`)."""
 DATE_SAMPLE = 64
-"""Rows whose date texts are measured to size the date column (spread over the list)."""
+"""A list of up to this many rows has every date measured to size the date column; a longer
+one, the rows on screen."""
 
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?=\d)")
@@ -534,15 +535,45 @@ class EventListView(QTableView):
             self.setColumnWidth(1, max(floor, min(want, self.viewport().width() // 5)))
         self._fit_dates()
 
-    def _fit_dates(self) -> None:
-        """The date column as wide as its longest date of a sample of rows (spread over the
-        list: a large timeline's rows are not all formatted), at least :data:`DATE_WIDTH`, narrower
-        than the Title (the widest column); a width the user dragged it to is kept."""
+    _fit_pending = False  #: the date column's width waits for the list to be shown
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_dates()
+
+    _fit_timer: QTimer | None = None
+
+    def _fit_dates(self, settled: bool = False) -> None:
+        """The date column as wide as its longest date (of the rows on screen for a list
+        longer than :data:`DATE_SAMPLE`: a large timeline's rows are not all formatted), at
+        least :data:`DATE_WIDTH`, narrower than the Title (the widest column); a width the
+        user dragged it to is kept.  A hidden list is measured when it is shown."""
         if self.columnWidth(0) != self._date_width:
             return  # the user's
+        if not self.isVisible():
+            self._fit_pending = True  # measured when shown: the rows' texts are not made for nothing
+            return
+        self._fit_pending = False
         model = self.source_model
         n = model.rowCount()
-        rows = range(n) if n <= DATE_SAMPLE else (k * (n - 1) // (DATE_SAMPLE - 1) for k in range(DATE_SAMPLE))
+        if n <= DATE_SAMPLE:
+            rows: range = range(n)
+        elif not settled:
+            # a large list: the rows on screen once the layout has settled (at opening the
+            # viewport is briefly taller than it will be), formatted to be painted anyway; a
+            # sample spread over a lazy file's list would build events nobody looks at
+            if self._fit_timer is None:
+                self._fit_timer = QTimer(self, singleShot=True, interval=0)
+                self._fit_timer.timeout.connect(lambda: self._fit_dates(settled=True))
+            self._fit_timer.start()
+            return
+        else:
+            top = self.rowAt(0)
+            if top < 0:
+                return
+            bottom = self.rowAt(self.viewport().height() - 1)
+            rows = range(top, (bottom if bottom >= 0 else n - 1) + 1)
         fm = self.fontMetrics()
         widest = max((fm.horizontalAdvance(model.data(model.index(r, 0)) or "") for r in rows), default=0)
         room = self.viewport().width() - self.columnWidth(3) - (0 if self.isColumnHidden(1) else self.columnWidth(1))
