@@ -281,7 +281,9 @@ def write_ics(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
                                         source_details=True,
                                         reference_date=True) + dropped_urls(timeline, "iCalendar")
     left_out += planned_end_losses(timeline, "iCalendar", "the VEVENT runs to the announced end, marked "
-                                   "'planned end, announced' in SUMMARY and DESCRIPTION")
+                                   "'planned end, announced' in SUMMARY and DESCRIPTION", item="the VEVENT",
+                                   said="marked 'planned end, announced' in SUMMARY, the announced end said in "
+                                   "DESCRIPTION")
     left_out += draft_losses(timeline, "iCalendar", f"STATUS:TENTATIVE (as planned events) with {DRAFT_MARK!r} "
                              "first in SUMMARY and DESCRIPTION, and the sentence",
                              "a draft status (calendars have none; this viewer does not read .ics back)")

@@ -531,4 +531,5 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
                                         fields=("actors", "tags", "location", "phrase", "basis"))
             + draft_losses(timeline, "vis-timeline", f"{VIS_DRAFT_MARK.strip()!r} at the start of the item's "
                            "content (read back as drafts)", "the sentence and article each was read from")
-            + planned_end_losses(timeline, "vis-timeline", "the item runs to the announced end as if reported"))
+            + planned_end_losses(timeline, "vis-timeline", "the item runs to the announced end as if reported",
+                                 item="the item"))
