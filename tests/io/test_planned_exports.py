@@ -80,8 +80,9 @@ def test_import_preview_offers_the_status_column_as_its_role(tmp_path):
 
 def _band_end_written(path) -> str:
     """The last day the written file gives the bundled Allied Resolve-2022 band, read from the file itself."""
-    import icalendar
     from datetime import timedelta
+
+    import icalendar
 
     name = str(path)
     if name.endswith(".ics"):
