@@ -46,12 +46,15 @@ def test_unspecified_digits_are_never_written_as_invented_dates_in_vis(tmp_path,
     assert code == 1  # written, with losses listed
     items = _items(out)
     assert items["day-no-month"]["start"] == "2022"  # was 2022-01-10: a day the source never gave
+    assert (items["day-no-month"]["type"], items["day-no-month"]["end"]) == ("range", "2023")  # was a point: 1 Jan
+    assert items["day-no-month"]["content"] == "The 10th of some month of 2022 (10th, month unknown, 2022)"
     assert items["decade"]["start"] == "1850" and items["century"]["start"] == "2000"
     assert items["decade"]["type"] == "range" and items["decade"]["end"] == "1860"  # a year of the decade
     assert ("event 'decade' (Some year of the 1850s): start 185X (1850s) written as a range 1850 to 1860 with "
             "the date in words in its content in vis-timeline") in err
     assert ("event 'day-no-month' (The 10th of some month of 2022): start 2022-XX-10 "
-            "(10th, month unknown, 2022) written as 2022 in vis-timeline") in err
+            "(10th, month unknown, 2022) written as a range 2022 to 2023 with the date in words in its content "
+            "in vis-timeline") in err
     assert "start 20XX (a year from 2000 to 2099) written as a range 2000 to 2100" in err
     assert "'month'" not in err and "'year'" not in err  # what the format holds is not listed
     assert _edtfs(out)["day-no-month"] == "2022-XX-10"  # reads back whole (its edtf field), not 10 January
@@ -84,8 +87,8 @@ def test_qualified_dates_are_written_as_stated_not_their_earliest_possible_day(t
     assert items["spring"]["end"] == "2022-04"  # through March (was 2022-05, through the widened April)
     assert items["two-bce"]["start"] == "-000001"  # the year, as JavaScript reads it (was -000001-01-01)
     assert ("event 'about-1850' (About 1850): start 1850~ (about 1850, so between 1849 and 1851) "
-            "written as 1850 in vis-timeline") in err
-    assert "start [..2022-02] (on or before February 2022) written as 2022-02" in err
+            "written as a range 1850 to 1851 with the date in words in its content in vis-timeline") in err
+    assert "start [..2022-02] (on or before February 2022) written as a range 2022-02 to 2022-03" in err
     assert "end 2022-03~ (about March 2022, so between February 2022 and April 2022) written as March 2022" in err
     assert "'firm'" not in err and "'two-bce'" not in err
     back = read_timeline_report(out).timeline
@@ -157,8 +160,9 @@ def test_icalendar_places_dates_as_stated_and_lists_each(tmp_path, capsys):
     day = ev["day-no-month"]
     assert day.decoded("dtstart").isoformat() == "2022-01-01" and day.decoded("dtend").isoformat() == "2023-01-01"
     assert "10th, month unknown, 2022 (EDTF 2022-XX-10)" in str(day["description"])
+    assert str(day["summary"]) == "The 10th of some month of 2022 (10th, month unknown, 2022)"  # not all year
     assert ("start 2022-XX-10 (10th, month unknown, 2022) written as an all-day event from 2022-01-01 through "
-            "2022-12-31 in iCalendar") in err
+            "2022-12-31 with the date in words in SUMMARY and DESCRIPTION in iCalendar") in err
     q = tmp_path / "q.ics"
     code, err = _convert(QUALIFIED, q, capsys)
     ev = {str(v["uid"]).split("@")[0]: v for v in icalendar.Calendar.from_ical(q.read_bytes()).walk("VEVENT")}
@@ -182,7 +186,7 @@ def test_stated_date_names_what_the_source_says():
 
 def test_icalendar_summary_shows_the_date_qualifier_a_calendar_user_would_otherwise_miss(tmp_path, capsys):
     """"US raises alarm" ([..2022-02-10]) was a plain all-day event on 10 Feb: its SUMMARY, all a calendar
-    shows, now says "≤" as the timeline's label does; the loss stays listed."""
+    shows, now says "≤" as the timeline's label does, and the date in words; the loss stays listed."""
     src = tmp_path / "q.timeline.json"
     src.write_text(json.dumps({"format": "timeline-viewer", "version": 1, "title": "Q",
                                "tracks": [{"id": "t", "label": "T"}], "events": [
@@ -194,10 +198,11 @@ def test_icalendar_summary_shows_the_date_qualifier_a_calendar_user_would_otherw
     out = tmp_path / "q.ics"
     code, err = _convert(str(src), out, capsys)
     ev = {str(v["uid"]).split("@")[0]: v for v in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
-    assert str(ev["alarm"]["summary"]) == "≤ US raises alarm"
-    assert str(ev["after"]["summary"]) == "≥ Talks resume"
-    assert str(ev["about"]["summary"]) == "~ Drills end"
-    assert str(ev["maybe"]["summary"]) == "Truss met Lavrov (?)"
+    assert str(ev["alarm"]["summary"]) == "≤ US raises alarm (on or before Thu 10 Feb 2022)"
+    assert str(ev["after"]["summary"]) == "≥ Talks resume (on or after Thu 10 Feb 2022)"
+    assert str(ev["about"]["summary"]) == ("~ Drills end (about Sun 20 Feb 2022, so between Sat 19 Feb 2022 and "
+                                           "Mon 21 Feb 2022)")
+    assert str(ev["maybe"]["summary"]) == "Truss met Lavrov (Thu 10 Feb 2022, uncertain)"
     assert str(ev["firm"]["summary"]) == "Drills begin"
     assert code == 1 and "start [..2022-02-10]" in err  # still listed as a loss
 

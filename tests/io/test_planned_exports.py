@@ -76,3 +76,48 @@ def test_import_preview_offers_the_status_column_as_its_role(tmp_path):
     sheet = tmp_path / "s.csv"
     sheet.write_text("title,start,status\nTalks,2022-02-10,planned\n", encoding="utf-8")
     assert "status" in ROLES and preview(sheet).mapping.get("status") == "status"
+
+
+def _band_end_written(path) -> str:
+    """The last day the written file gives the bundled Allied Resolve-2022 band, read from the file itself."""
+    from datetime import timedelta
+
+    import icalendar
+
+    name = str(path)
+    if name.endswith(".ics"):
+        ev = next(v for v in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+                  if str(v["uid"]).startswith("allied-resolve-2022@"))
+        return (ev.decoded("dtend") - timedelta(days=1)).isoformat()  # DTEND is exclusive
+    if name.endswith(".vis.json"):
+        item = next(i for i in json.loads(path.read_text(encoding="utf-8"))["items"]
+                    if i["id"] == "allied-resolve-2022")
+        return item["end"]  # vis ends a range at the first moment after it
+    if name.endswith(".timelinejs.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        era = next(x for x in data.get("eras", []) + data["events"]
+                   if x.get("text", {}).get("headline", "").startswith("Allied Resolve-2022"))
+        d = era["end_date"]
+        return f"{d['year']}-{int(d['month']):02d}-{int(d['day']):02d}"
+    with open(path, encoding="utf-8", newline="") as fh:
+        return next(r for r in csv.DictReader(fh) if r["id"] == "allied-resolve-2022")["end"]
+
+
+def test_the_loss_list_says_where_the_bands_planned_end_was_written(tmp_path, capsys, bundled_path):
+    """The band's end is "on or after 10 Feb" with the announced end (20 Feb) a planned event of its own:
+    every export ended the band on 10 Feb, but the loss list said it ran to the announced end as if reported."""
+    written = {"a.ics": "2022-02-10", "a.vis.json": "2022-02-11", "a.timelinejs.json": "2022-02-10",
+               "a.csv": "[2022-02-10..]"}
+    for name, end in written.items():
+        out = tmp_path / name
+        capsys.readouterr()
+        assert main(["convert", bundled_path, str(out)] + (["--to", "vis"] if "vis" in name else [])) == 1
+        err = capsys.readouterr().err
+        assert _band_end_written(out) == end, name  # ends at the end the source knows, not 20 Feb
+        line = next(x for x in err.splitlines() if "'allied-resolve-2022'" in x and "planned end, announced" in x)
+        assert "runs to the announced end" not in line and "to the announced end" not in line, (name, line)
+        assert "the announced end is not in it (it is the planned event 'drills-end', written as planned)" in line
+        if name == "a.csv":
+            assert "its row ends on or after Thu 10 Feb 2022, as the source knows it" in line
+        else:
+            assert "ends on Thu 10 Feb 2022, its end as the source knows it (on or after Thu 10 Feb 2022)" in line

@@ -338,4 +338,6 @@ def test_vis_output_keeps_on_or_before_events_at_their_known_day(bundled_path, t
     items = {i["id"]: i for i in json.loads(out.read_text(encoding="utf-8"))["items"]}
     assert len(items) == 16 and items["us-alarm"]["start"] == "2022-02-10"
     assert ("event 'us-alarm' (US raises alarm over buildup in Belarus): start [..2022-02-10] "
-            "(on or before Thu 10 Feb 2022) written as 2022-02-10 in vis-timeline") in left
+            "(on or before Thu 10 Feb 2022) written as a point on 2022-02-10 with the date in words in its content "
+            "(vis-timeline cannot draw the time before it) in vis-timeline") in left
+    assert items["us-alarm"]["content"] == "US raises alarm over buildup in Belarus (on or before Thu 10 Feb 2022)"

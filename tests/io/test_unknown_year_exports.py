@@ -29,7 +29,10 @@ def test_timelinejs_shows_february_year_unknown(tmp_path):
 
 def test_vis_timeline_names_the_loss_as_february_year_unknown(tmp_path):
     left = write_timeline(_february(), str(tmp_path / "v.json"), format="vis")
-    assert left[0] == "event 'a' (Thaw): start XXXX-02-XX (February, year unknown) written as 0000 in vis-timeline"
+    assert left[0] == ("event 'a' (Thaw): start XXXX-02-XX (February, year unknown) written as a point on 0000 "
+                       "with the date in words in its content in vis-timeline")  # not a range of 10,000 years
+    items = json.loads((tmp_path / "v.json").read_text())["items"]
+    assert items[0]["content"] == "Thaw (February, year unknown)"  # not a firm year 0 (1 BCE)
     assert len(left) == 2 and left[1].startswith("1 item with a date vis-timeline cannot hold whole: the dates are "
                                                  "kept (EDTF) in an 'edtf' field")
 

@@ -121,9 +121,11 @@ def test_exports_say_a_planned_end_is_announced_and_convert_exits_1(tmp_path, ca
         err = capsys.readouterr().err
         line = next((x for x in err.splitlines() if "planned end, announced: Sun 20 Feb 2022" in x), "")
         assert "'firm'" in line, (name, err)  # each planned end listed, by event
+        assert "to the announced end" in line, (name, line)  # its end 2022-02-20 is written: said so
     ics = (tmp_path / "pe.ics").read_text(encoding="utf-8").replace("\r\n ", "")
     assert "SUMMARY:Firm end after ref (planned end\\, announced)" in ics
     assert "Planned end\\, announced: Sun 20 Feb 2022" in ics
+    assert "DTEND;VALUE=DATE:20220221" in ics  # the VEVENT does run to the announced end, as the list says
 
 
 def test_the_pane_says_when_a_file_calls_a_span_with_a_planned_end_happened(qtbot, tmp_path):

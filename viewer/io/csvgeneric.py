@@ -832,4 +832,5 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
                            "in 'draft_sentence' and 'draft_article' (read back as drafts)",
                            "character offsets of the sentence in the article" if offsets else "")
             + dropped_urls(timeline, "CSV")
-            + planned_end_losses(timeline, "CSV", "its row says status 'happened' from start to the announced end"))
+            + planned_end_losses(timeline, "CSV", "its row says status 'happened' from start to the announced end",
+                                 item="its row", edtf_kept=True, said="the row's status is 'happened'"))

@@ -196,14 +196,36 @@ def planned_end_note(timeline: Timeline, event: Event) -> str:
     return plan.words() if plan is not None else ""
 
 
-def planned_end_losses(timeline: Timeline, fmt: str, how: str) -> list[str]:
+def planned_end_losses(timeline: Timeline, fmt: str, how: str, *, item: str = "the item",
+                       said: str = "", edtf_kept: bool = False) -> list[str]:
     """One line per span or band whose end is a plan, not a report, that ``fmt`` cannot draw as
-    one (it has no partly planned event): ``"event 'firm' (Firm…): planned end, announced: Sun
-    20 Feb 2022 (known only through …) not held by CSV: <how>"``; [] when there is none."""
+    one (it has no partly planned event), saying what the file holds: ``how`` when the written
+    end reaches the announced end (the end is written as a date after the source's date), else
+    ``"<item> ends on Thu 10 Feb 2022, its end as the source knows it (on or after Thu 10 Feb
+    2022); the announced end is not in it (it is the planned event 'drills-end', written as
+    planned)"`` and ``said`` (where the format says the end is announced, "" for nowhere); with
+    ``edtf_kept`` (the format holds the end whole, as CSV) ``"<item> ends on or after Thu 10 Feb
+    2022, as the source knows it; ..."``.
+    ``[]`` when there is none.  Example: ``"event 'firm' (Firm…): planned end, announced: Sun
+    20 Feb 2022 (known only through …); CSV cannot mark only the end as planned: <what>"``."""
+    from viewer.model.planned_end import planned_end
+    from viewer.model.precision import format_interval
+
     out = []
     for e in timeline.events:
-        note = planned_end_note(timeline, e) if e.end is not None else ""
-        if note:
-            out.append(f"event {e.id!r} ({e.title[:60]}): {note}; {fmt} cannot mark only the end as "
-                       f"planned: {how}")
+        plan = planned_end(timeline, e) if e.end is not None and hasattr(timeline, "reference_date") else None
+        if plan is None or e.end is None:
+            continue
+        s = stated_date(e.end)
+        if s is None or s.latest >= plan.planned_until:
+            what = how
+        else:  # an open "on or after" end: written at its known day, not run on to the announced end
+            day = format_interval(s.earliest, s.latest, s.precision)
+            ends = (f"{item} ends {s.words}, as the source knows it" if edtf_kept else
+                    f"{item} ends on {day}, its end as the source knows it ({s.words})")
+            what = (f"{ends}; the announced end "
+                    "is not in it" + (f" (it is the planned event {plan.expected_id!r}, written as planned)"
+                                      if plan.expected_id else "") + (f"; {said}" if said else ""))
+        out.append(f"event {e.id!r} ({e.title[:60]}): {plan.words()}; {fmt} cannot mark only the end as "
+                   f"planned: {what}")
     return out

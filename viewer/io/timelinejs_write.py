@@ -189,7 +189,8 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
         draft_losses(timeline, "TimelineJS", "\"DRAFT, unreviewed\" first in the event's text, with its article and "
                      "sentence (read back as drafts)", "character offsets of the sentence in the article") + \
         dropped_urls(timeline, "TimelineJS") + \
-        planned_end_losses(timeline, "TimelineJS", "the slide runs to the announced end as if reported")
+        planned_end_losses(timeline, "TimelineJS", "the slide runs to the announced end as if reported",
+                           item="the slide", said="its end date shows the end's words")
 
 
 def _date_losses(timeline: Timeline) -> list[str]:

@@ -339,9 +339,15 @@ def _kept_dates(b: TimelineBuilder, item: Mapping[str, Any], start: EventDate, e
         assert s is not None
         if written["end"] != _js_end_of_period(s):
             return refuse(f"start {dates['start'].edtf!r} does not agree with the item's end {written['end']!r}")
-        words = f" ({s.words})"
-        return dates["start"], None, title[:-len(words)] if title.endswith(words) else title
-    return dates.get("start", start), dates.get("end", end), title
+        return dates["start"], None, title.removesuffix(_words_after(s))
+    first, last = dates.get("start", start), dates.get("end", end)
+    s_first = stated_date(first)
+    s_last = stated_date(last) if last is not None else None
+    if s_first is not None and s_last is not None:  # a range: its dates' words, as vis_dict writes them
+        title = title.removesuffix(_span_words(s_first, s_last))
+    elif s_first is not None and "start" in dates:  # a point of a day, its qualifier in words
+        title = title.removesuffix(_words_after(s_first))
+    return first, last, title
 
 
 def looks_vis(path: str, head: bytes) -> bool:
@@ -395,6 +401,27 @@ def _js_end_of_period(s: Stated) -> str:
     return _js_date(s.latest, s.precision)
 
 
+def _words_after(s: Stated) -> str:
+    """What follows an item's content for a point vis-timeline cannot hold whole: ``" (about June 2023, so
+    between May 2023 and July 2023)"`` (plain text; the writer HTML-escapes it)."""
+    return f" ({s.words})"
+
+
+def _span_words(start: Stated, end: Stated) -> str:
+    """What follows a range's content when one of its dates is not held whole:
+    ``" (Thu 10 Feb 2022 → on or after Thu 10 Feb 2022)"``."""
+    return f" ({start.words} → {end.words})"
+
+
+def _open_side(date: EventDate) -> str:
+    """For a date "on or before/after" a day: that vis-timeline cannot draw the open side ("" otherwise)."""
+    if date.relation == "on or before":
+        return " (vis-timeline cannot draw the time before it)"
+    if date.relation == "on or after":
+        return " (vis-timeline cannot draw the time after it)"
+    return ""
+
+
 VIS_DRAFT_MARK = "DRAFT, unreviewed: "
 """Begins the ``content`` of an unreviewed ingest draft (as TimelineJS and iCalendar exports say it);
 the reader reads such an item back as a draft (without its sentence, which vis-timeline cannot hold)."""
@@ -428,12 +455,17 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
     :func:`read_vis_report` reads it back; ``1850~`` as ``1850``, ``[..2022-02]`` as
     ``2022-02``, ``2022-XX-10`` as ``2022``: :func:`~viewer.model.stated.stated_date`),
     every date that loses something so (a qualifier, unspecified digits) listed with
-    what was written instead and kept whole in the item's :data:`EDTF_FIELD`; a point
-    known only to lie in a longer period (one day of an ACLED week) is a ``range`` item
-    over the period with the date in words after its content, never a firm day;
+    what was written instead and kept whole in the item's :data:`EDTF_FIELD`, and said in
+    words after the item's content (``"Talks (about June 2023, so between May 2023 and July
+    2023)"``; a range's two dates joined by "→"); a point coarser than a day or known only
+    to lie in a longer period (``2023-06~``, ``2023-XX-10``, one day of an ACLED week) is a
+    ``range`` item over the period the source names, never a firm first day; a point of a
+    day "on or before/after", approximate or uncertain stays a point on that day, its words
+    saying so;
     tracks are groups in their order.  ``content`` and ``title`` are
     HTML-escaped (vis-timeline shows them as HTML).  An event with an open
-    side is written from its known side as a point; one open on both sides,
+    side is written from its known side as a point, ``"(from Sat 10 Jun 2023; end not
+    stated)"`` after its content; one open on both sides,
     or beyond JavaScript's date range (±271,821 years), is left out and listed.
     """
     left: list[str] = []
@@ -457,15 +489,19 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
         kept: dict[str, str] = {}  # EDTF of each date not written whole: vis-timeline ignores it, the reader reads it
         if not known.exact and known is s_start:
             kept["start"] = start.edtf
-        if e.kind is EventKind.POINT and known.within:  # one day in a week: never
-            item["type"] = "range"  # a firm day; drawn over the week, its words in the content
-            item["end"] = _js_end_of_period(known)
-            item["content"] += html.escape(f" ({known.words})")
+        if (e.kind is EventKind.POINT and not known.exact and not known_date.year_unknown
+                and (known.within or known.precision < Precision.DAY)):
+            item["type"] = "range"  # never a firm day: one day in a week, "about June", the 10th of some month
+            item["end"] = _js_end_of_period(known)  # are drawn over the period the source names, words in content
+            item["content"] += html.escape(_words_after(known))
             kept["kind"] = "point"
             dates.append(DateLoss(e, "start", known_date, known.words,
                                   f"a range {item['start']} to {item['end']} with the date in words in its content"))
-        elif not known.exact:
-            dates.append(DateLoss(e, "start" if known is s_start else "end", known_date, known.words, item["start"]))
+        elif not known.exact and (e.kind is EventKind.POINT or s_end is None or not math.isfinite(start.earliest)):
+            item["content"] += html.escape(_words_after(known))
+            dates.append(DateLoss(e, "start" if known is s_start else "end", known_date, known.words,
+                                  f"a point on {item['start']} with the date in words in its content"
+                                  + _open_side(known_date)))
         if item.get("type") == "range":
             pass  # a point over its period, above
         elif s_end is not None and e.kind is EventKind.BAND:
@@ -476,13 +512,19 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
             item["end"] = _js_end(s_end)
         else:
             item["type"] = "point"
-            if e.kind is not EventKind.POINT:
+            if e.kind is not EventKind.POINT:  # never a firm point: "from X; end not stated" in its content
+                open_words = (f" (from {known.words}; end not stated)" if known is s_start else
+                              f" (until {known.words}; start not stated)")
+                item["content"] = html.escape(_marked_title(timeline, e) + open_words)
                 left.append(f"event {e.id!r} ({e.title[:60]}): a {EventKind(e.kind).value} with an open side, "
-                            "written as a point at its known side")
+                            "written as a point at its known side with the dates in words in its content")
         if "end" in item and s_end is not None and end is not None and not s_end.exact:
             through = format_interval(s_end.earliest, s_end.latest, s_end.precision)
-            dates.append(DateLoss(e, "end", end, s_end.words, f"{through} (end {item['end']})"))
+            dates.append(DateLoss(e, "end", end, s_end.words, f"{through} (end {item['end']}) with the dates in "
+                                  "words in its content" + _open_side(end)))
             kept["end"] = end.edtf
+        if not kept.get("kind") and "end" in item and s_end is not None and (kept or not known.exact):
+            item["content"] += html.escape(_span_words(known, s_end))  # a span's qualified dates in words
         if kept:
             item[EDTF_FIELD] = kept
         for side in ("start", "end") if "end" in item else ("start" if known is s_start else "end",):
@@ -518,9 +560,10 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     if n_kept:
         left.append(f"{n_kept} item{'s' if n_kept != 1 else ''} with a date vis-timeline cannot hold whole: the "
                     f"dates are kept (EDTF) in an {EDTF_FIELD!r} field of the item, which vis-timeline ignores and "
-                    "this viewer reads back; a date known only to lie in a longer period (a day of a week, a year "
-                    "of a decade) is drawn as a range over the period, the date in words in its content, and read "
-                    "back as one date in that period")
+                    "this viewer reads back; each such date is said in words in the item's content, and a point "
+                    "coarser than a day or known only to lie in a longer period (about June, the 10th of an unknown "
+                    "month, a day of a week) is drawn as a range over the period the source names, read back as "
+                    "that one date")
     n_sourced = sum(1 for e in timeline.events if e.sources)
     lost = [f"{n_sourced} events: their sources are not written to vis-timeline"] if n_sourced else []
     n_planned = sum(1 for e in timeline.events if timeline.is_planned(e))
@@ -531,4 +574,5 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
                                         fields=("actors", "tags", "location", "phrase", "basis"))
             + draft_losses(timeline, "vis-timeline", f"{VIS_DRAFT_MARK.strip()!r} at the start of the item's "
                            "content (read back as drafts)", "the sentence and article each was read from")
-            + planned_end_losses(timeline, "vis-timeline", "the item runs to the announced end as if reported"))
+            + planned_end_losses(timeline, "vis-timeline", "the item runs to the announced end as if reported",
+                                 item="the item"))
