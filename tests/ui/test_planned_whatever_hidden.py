@@ -41,6 +41,7 @@ def test_hiding_the_announcing_track_keeps_the_band_hatched_and_tagged(qtbot, ma
     assert eid2 == BAND and words2 == words and words2.startswith("▨ planned")
     assert end2 - known2 > 100
     assert "hatched:\u00a0planned\u00a0end,\u00a0announced" in w.legend.text()
+    assert "1 planned end" in w.header.text()
 
 
 def test_filtering_out_the_announcing_event_keeps_the_band_hatched(qtbot, make_window):
@@ -67,3 +68,32 @@ def test_a_span_announced_on_another_track_stays_hatched_when_that_track_is_hidd
     _untick(w.filter_panel.tracks, "exercise")
     w.view.grab()
     assert "us-watch" in [e[0] for e in w.view.events_item.drawn_planned]  # was drawn solid, as fact
+
+
+def test_desk_header_counts_planned_events_and_ends_as_a_collection_header_does(make_window):
+    w = make_window((1920, 1080))
+    assert w.header.text() == ("Allied Resolve-2022: Russia–Belarus drills and the diplomacy of the same days"
+                               "  [4 planned · 1 planned end]")
+
+
+def test_a_long_title_is_shortened_never_the_planned_note(make_window):
+    w = make_window((1100, 700))
+    text = w.header.text()
+    assert text.endswith("…  [4 planned · 1 planned end]")
+    assert w.header.fontMetrics().horizontalAdvance(text) <= w.header.width()
+    assert "diplomacy of the same days" in w.header.toolTip()  # the whole title kept
+
+
+def test_events_list_says_draft_before_an_unreviewed_draft(open_window, bundled_path):
+    from viewer.model.records import Draft
+
+    tl = read_timeline(bundled_path)
+    drafted = dataclasses.replace(tl.event("truss-arrives-moscow"),
+                                  draft=Draft(article="a.txt", sentence="Truss arrives."))
+    tl = dataclasses.replace(tl, events=tuple(drafted if e.id == drafted.id else e for e in tl.events))
+    w = open_window(tl, size=(1600, 900))
+    m = w.event_list.model()
+    titles = {m.data(m.index(r, 0), ID_ROLE): m.data(m.index(r, 2)) for r in range(m.rowCount())}
+    assert titles["truss-arrives-moscow"] == "DRAFT: Truss arrives in Moscow"
+    assert titles["lavrov-lowest-level"].startswith("Lavrov")
+    assert "1 unreviewed draft · 4 planned · 1 planned end" in w.header.text()

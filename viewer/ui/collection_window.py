@@ -52,7 +52,7 @@ from ..model.window import WindowContent, WindowTracker
 from . import guide
 from .collection_view import CollectionOverview, CollectionView
 from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, event_html, event_texts
-from .event_list import date_cell, date_tooltip, title_text
+from .event_list import date_cell, date_tooltip, listed_title
 from .filter_panel import TrackList
 from .legend import DRAFT_KEY, KEY
 from .session import fit_to_screen
@@ -77,9 +77,6 @@ REACH_BINS = 4096
 
 STRIPS_COUNT_ALL = " (density strips count every event, matching or not)"
 """What the status line says of the strips during a search: they are not dimmed."""
-
-DRAFT_WORD = "DRAFT:"
-"""Before an unreviewed draft's title in the Events list (present mode's word for one)."""
 
 NOT_YET = ("Not shown yet in a collection: stories and present mode, counts of same-instant stacks in density "
            "strips (a density strip counts date-only events on UTC days).")
@@ -471,9 +468,7 @@ class CollectionWindow(QMainWindow):
             ev = page.events[i]
             lane = int(page.lane[i])
             track = tracks[lane].label if 0 <= lane < len(tracks) else ""
-            title = title_text(ev)
-            if ev.draft is not None:
-                title = f"{DRAFT_WORD} {title}"
+            title = listed_title(ev)
             tips = (date_tooltip(ev, self.base, self.zone), track, title)
             for col, text in enumerate((date_cell(ev, self.base, self.zone), track, title)):
                 item = QTableWidgetItem(text)
