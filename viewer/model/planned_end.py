@@ -41,7 +41,7 @@ from .kept import kept
 from .timeline import Event, EventKind, Timeline
 from .zones import local_day_shift
 
-__all__ = ["PlannedEnd", "planned_end", "planned_end_rows", "PLANNED_END_KEY", "announced_in"]
+__all__ = ["PlannedEnd", "planned_end", "planned_end_rows", "PLANNED_END_KEY", "announced_in", "typed_date_note"]
 
 PLANNED_END_KEY = "▨ hatched: planned end, announced (after the source's date)"
 """The key's words for the hatched part of a span or band (desk legend, exports, present header)."""
@@ -299,3 +299,39 @@ def _utc_offset_s(date: EventDate) -> float | None:
         return None
     off = at.utcoffset()
     return off.total_seconds() if off is not None else None
+
+
+def typed_date_note(timeline: Timeline, date: EventDate, *, is_end: bool, start: EventDate | None,
+                    planned: bool, now_s: float) -> tuple[str, bool]:
+    """What the Edit tab says beside a date typed for an event that is not marked planned:
+    ``(words, act)``; ``act`` is True when the event would be drawn as fact unless the user
+    ticks "Planned or expected".  ``("", False)`` when there is nothing to say.
+
+    Parameters
+    ----------
+    date : EventDate
+        The start or end as typed.
+    is_end : bool
+        ``date`` is the end; ``start`` is the event's start then (None: unknown).
+    planned : bool
+        The event is marked planned (its source says so): nothing to say.
+    now_s : float
+        The clock, epoch s (UTC): without a reference date, a date after it is still to come.
+
+    With a reference date (the source's date) a start after it is drawn as planned and an end
+    after it hatched (:meth:`Timeline.is_planned`, :func:`planned_end`): said so, nothing to do.
+    Without one, a date after today cannot be a report: the user is asked."""
+    if planned:
+        return "", False
+    ref = timeline.reference_date
+    if ref is not None and math.isfinite(ref.latest):
+        if not is_end and date.earliest >= ref.latest:
+            return f"after the source's date ({short_date(ref)}): drawn as planned (dashed), not as fact", False
+        begun = start is None or not math.isfinite(start.earliest) or start.earliest < ref.latest
+        if is_end and begun and date.latest > ref.latest and math.isfinite(date.latest):
+            return f"after the source's date ({short_date(ref)}): the end is drawn as planned (hatched)", False
+        return "", False
+    later = date.latest if is_end else date.earliest
+    if math.isfinite(later) and later > now_s:
+        return "after today: planned? Tick “Planned or expected” below, or it is drawn as fact", True
+    return "", False
