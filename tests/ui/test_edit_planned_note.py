@@ -47,7 +47,8 @@ def test_a_date_after_the_source_says_it_is_drawn_as_planned(qtbot, window):  # 
     set_field(w, "title", "Talks in Minsk")
     eid = w.state.selected
     set_field(w, "start", "2022-02-15")
-    assert "after the source's date (Thu 10 Feb 2022, uncertain): drawn as planned" in w.edit_form.readings["start"].text()
+    reading = w.edit_form.readings["start"].text()
+    assert "after the source's date (Thu 10 Feb 2022, uncertain): drawn as planned" in reading
     assert w.view.timeline.is_planned(w.view.timeline.event(eid))
     set_field(w, "start", "2022-02-08")
     set_field(w, "end", "2022-02-18")
