@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,7 +42,8 @@ from .kept import kept
 from .timeline import Event, EventKind, Timeline
 from .zones import local_day_shift
 
-__all__ = ["PlannedEnd", "planned_end", "planned_end_rows", "PLANNED_END_KEY", "announced_in", "typed_date_note"]
+__all__ = ["PlannedEnd", "planned_end", "planned_end_rows", "PLANNED_END_KEY", "announced_in", "typed_date_note",
+           "collection_candidates", "collection_planned_ends"]
 
 PLANNED_END_KEY = "▨ hatched: planned end, announced (after the source's date)"
 """The key's words for the hatched part of a span or band (desk legend, exports, present header)."""
@@ -335,3 +337,64 @@ def typed_date_note(timeline: Timeline, date: EventDate, *, is_end: bool, start:
     if math.isfinite(later) and later > now_s:
         return "after today: planned? Tick “Planned or expected” below, or it is drawn as fact", True
     return "", False
+
+
+def collection_candidates(ids: list[str], kind: np.ndarray, x0: np.ndarray, x1: np.ndarray,
+                          reference_latest_s: float) -> list[str]:
+    """Ids of the spans and bands of a collection's window answer that may have a planned end
+    (:func:`collection_planned_ends` decides): begun by the source's date (``x0``, epoch s, before
+    ``reference_latest_s``; an unknown start is ``-inf``) and ending after its day or open.
+    ``kind``, ``x0``, ``x1``: (K,) as :class:`viewer.model.store.VisibleEvents` has them."""
+    if not math.isfinite(reference_latest_s) or not len(ids):
+        return []
+    with np.errstate(invalid="ignore"):
+        hit = (np.asarray(kind) != 0) & (np.asarray(x0) < reference_latest_s) \
+            & (np.asarray(x1) > reference_latest_s - 86400 * 1.5)
+    return [ids[int(i)] for i in np.flatnonzero(hit)]
+
+
+def collection_planned_ends(event_of: Callable[[str], Event], base: Timeline, ids: list[str],
+                            search: Callable[[str], list[str]] | None = None) -> dict[str, tuple[float, float]]:
+    """The planned ends of some spans and bands of a collection: ``{id: (known_until,
+    planned_until)}``, epoch s (UTC), as :class:`PlannedEnd` has them; ids without one left out.
+
+    ``event_of(id)`` gives a stored event whole (``EventStore.event``; KeyError when there is
+    none); ``base`` is the collection's timeline (its tracks and reference date).  Each span is
+    judged by :func:`planned_end` beside the planned event its end's basis links to
+    (:data:`LINK`), or, found by ``search(query) -> ids`` (``EventStore.search``), the ingested
+    ``"Expected end: <exactly its title>"`` event tagged ``expected-end``, so the rule is the
+    main window's; a title ingest shortened with "…" is not matched here (which other span
+    begins so is not known without a scan).  Pure Python: a store's worker thread runs it."""
+    ref = base.reference_date
+    if ref is None or not math.isfinite(ref.latest):
+        return {}
+    out: dict[str, tuple[float, float]] = {}
+    for eid in ids:
+        try:
+            ev = event_of(eid)
+        except KeyError:
+            continue
+        events = [ev]
+        linked = _linked_id(ev)
+        if linked and linked != eid:
+            try:
+                events.append(event_of(linked))
+            except KeyError:
+                pass
+        elif search is not None and ev.end is not None and ev.end.relation == "on or after":
+            words = re.findall(r"\w+", ev.title)[:6]
+            for hit in search(" ".join(["expected", "end", *words]))[:20] if words else []:
+                try:
+                    exp = event_of(hit)
+                except KeyError:
+                    continue
+                named = " ".join(exp.title.removeprefix("Expected end: ").split())
+                if hit != eid and "expected-end" in exp.tags and named == " ".join(ev.title.split()):
+                    events.append(exp)
+        tracks = {e.track for e in events if e.track}
+        part = Timeline(title=base.title, tracks=tuple(t for t in base.tracks if t.id in tracks),
+                        events=tuple(events), reference_date=ref, time_zone=base.time_zone)
+        plan = planned_end(part, ev)
+        if plan is not None:
+            out[eid] = (plan.known_until, plan.planned_until)
+    return out
