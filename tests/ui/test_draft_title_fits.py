@@ -14,7 +14,7 @@ def test_draft_header_is_one_line_at_1366x768(open_window):
     tl = ingest_file(ARTICLES / "allied-resolve-2022.txt").timeline
     w = open_window(tl, size=(1366, 768))
     header = w.header
-    assert header.text() == "Draft: Russia and Belarus launched ten…  [16 unreviewed drafts]"
+    assert header.text() == "Draft: Russia and Belarus launched ten…  [16 unreviewed drafts · 4 planned]"
     line = header.fontMetrics().lineSpacing()
     assert header.heightForWidth(header.width()) < 2 * line if header.wordWrap() else True
     assert header.fontMetrics().horizontalAdvance(header.text()) <= header.width()

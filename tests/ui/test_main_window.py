@@ -213,7 +213,7 @@ def test_open_another_file_replaces_the_timeline(qtbot, window, tmp_path):
     path = tmp_path / "other.timeline.json"
     write_timeline(replace(window.timeline, title="Another timeline"), str(path))
     assert window.open_file(str(path))
-    assert window.header.text() == "Another timeline"
+    assert window.header.text() == "Another timeline  [4 planned · 1 planned end]"  # its plans counted
     assert "other.timeline.json" in window.windowTitle()
 
 

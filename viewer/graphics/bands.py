@@ -87,8 +87,10 @@ class BandLayerItem(pg.GraphicsObject):
         cols = self.columns
         rows = cols.visible(BAND_LANE, vr.left(), vr.right()).tolist()
         starts = sorted(float(cols.x0[r]) * sx + tx for r in rows)
-        # (a collection window's bands are no Timeline: no reference date, no planned ends)
-        planned = planned_end_rows(self.timeline) if rows and hasattr(self.timeline, "reference_date") else {}
+        # (a collection window's bands are no Timeline: the planned ends its store found)
+        found = getattr(self.timeline, "planned_end_rows", None)
+        planned = {} if not rows else found() if found is not None else \
+            planned_end_rows(self.timeline) if hasattr(self.timeline, "reference_date") else {}
         o = cols.origin_epoch_s
         for row in rows:
             ev = self.timeline.events[int(cols.event_index[row])]

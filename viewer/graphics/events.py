@@ -586,15 +586,18 @@ class EventLayerItem(EventText, pg.GraphicsObject):
 
     def _planned_rows(self) -> dict[int, tuple[float, float]]:
         """Span rows whose end is a plan: ``{row: (known_until, planned_until)}`` in x data
-        units (:func:`~viewer.model.planned_end.planned_end_rows`; a collection has none).
+        units (:func:`~viewer.model.planned_end.planned_end_rows`; a collection's window: those its
+        store found, ``WindowTimeline.planned_end_rows``).
         Made once per timeline drawn (forgotten by :meth:`set_timeline`), not on every paint."""
         if self._planned is None:
-            if not hasattr(self.timeline, "reference_date"):
+            # a collection's window (no Timeline) gives the planned ends its store found
+            found = getattr(self.timeline, "planned_end_rows", None)
+            if not hasattr(self.timeline, "reference_date") and found is None:
                 self._planned = {}
             else:
                 o = self.columns.origin_epoch_s
-                self._planned = {row: (known - o, end - o)
-                                 for row, (known, end) in planned_end_rows(self.timeline).items()
+                rows = planned_end_rows(self.timeline) if found is None else found()
+                self._planned = {row: (known - o, end - o) for row, (known, end) in rows.items()
                                  if self.columns.kind[row] == KIND_SPAN}
         return self._planned
 

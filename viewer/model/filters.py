@@ -33,6 +33,7 @@ import numpy as np
 from .columns import EventColumns
 from .derive import subset_columns
 from .facets import FACETS, NONE_VALUE, EventFacts, event_facet_values
+from .planned_end import announced_in
 from .row_ids import RowIds
 from .timeline import Event, EventKind, LazyEvents, Timeline, Track
 
@@ -206,7 +207,9 @@ def apply_filters(timeline: Timeline, filters: FilterState) -> Timeline:
     """A timeline holding only the tracks and events ``filters`` lets through.
 
     Tracks are renumbered in the requested order; events keep their file
-    order.  A lazily-loaded timeline gives a lazy one: its events are not
+    order.  Spans and bands keep the whole timeline's planned ends
+    (:func:`~viewer.model.planned_end.announced_in`): the planned event that
+    announces an end may be hidden or filtered out.  A lazily-loaded timeline gives a lazy one: its events are not
     built, its columns are a subset of the file's.  The result's columns keep the origin of ``timeline.columns``, so
     an x value (seconds from the origin) means the same moment in both and
     the visible range need not move.  With default filters ``timeline`` itself
@@ -222,14 +225,17 @@ def apply_filters(timeline: Timeline, filters: FilterState) -> Timeline:
     )
     keep = np.flatnonzero(filter_mask(timeline, filters))
     if isinstance(timeline.events, LazyEvents):
-        return _keep_colours(_apply_lazy(timeline, tracks, keep), timeline)
+        # a planned end stays planned when its announcing event is hidden or filtered out
+        return announced_in(_keep_colours(_apply_lazy(timeline, tracks, keep), timeline), timeline)
     events = tuple(timeline.events[int(i)] for i in keep)
     derived = _keep_colours(dataclasses.replace(timeline, tracks=tracks, events=events), timeline)
     cols = derived.columns
     shift = cols.origin_epoch_s - timeline.columns.origin_epoch_s
     if shift:
         vars(derived)["columns"] = rebase_columns(cols, timeline.columns.origin_epoch_s)
-    return derived
+    # a span's or band's announced end is a property of the whole timeline: hiding the track of
+    # the planned event that announces it (or filtering that event out) left the end drawn as fact
+    return announced_in(derived, timeline)
 
 
 def _keep_colours(derived: Timeline, parent: Timeline) -> Timeline:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,7 +42,8 @@ from .kept import kept
 from .timeline import Event, EventKind, Timeline
 from .zones import local_day_shift
 
-__all__ = ["PlannedEnd", "planned_end", "planned_end_rows", "PLANNED_END_KEY", "announced_in"]
+__all__ = ["PlannedEnd", "planned_end", "planned_end_rows", "PLANNED_END_KEY", "announced_in", "typed_date_note",
+           "collection_candidates", "collection_planned_ends"]
 
 PLANNED_END_KEY = "▨ hatched: planned end, announced (after the source's date)"
 """The key's words for the hatched part of a span or band (desk legend, exports, present header)."""
@@ -299,3 +301,100 @@ def _utc_offset_s(date: EventDate) -> float | None:
         return None
     off = at.utcoffset()
     return off.total_seconds() if off is not None else None
+
+
+def typed_date_note(timeline: Timeline, date: EventDate, *, is_end: bool, start: EventDate | None,
+                    planned: bool, now_s: float) -> tuple[str, bool]:
+    """What the Edit tab says beside a date typed for an event that is not marked planned:
+    ``(words, act)``; ``act`` is True when the event would be drawn as fact unless the user
+    ticks "Planned or expected".  ``("", False)`` when there is nothing to say.
+
+    Parameters
+    ----------
+    date : EventDate
+        The start or end as typed.
+    is_end : bool
+        ``date`` is the end; ``start`` is the event's start then (None: unknown).
+    planned : bool
+        The event is marked planned (its source says so): nothing to say.
+    now_s : float
+        The clock, epoch s (UTC): without a reference date, a date after it is still to come.
+
+    With a reference date (the source's date) a start after it is drawn as planned and an end
+    after it hatched (:meth:`Timeline.is_planned`, :func:`planned_end`): said so, nothing to do.
+    Without one, a date after today cannot be a report: the user is asked."""
+    if planned:
+        return "", False
+    ref = timeline.reference_date
+    if ref is not None and math.isfinite(ref.latest):
+        if not is_end and date.earliest >= ref.latest:
+            return f"after the source's date ({short_date(ref)}): drawn as planned (dashed), not as fact", False
+        begun = start is None or not math.isfinite(start.earliest) or start.earliest < ref.latest
+        if is_end and begun and date.latest > ref.latest and math.isfinite(date.latest):
+            return f"after the source's date ({short_date(ref)}): the end is drawn as planned (hatched)", False
+        return "", False
+    later = date.latest if is_end else date.earliest
+    if math.isfinite(later) and later > now_s:
+        return "after today: planned? Tick “Planned or expected” below, or it is drawn as fact", True
+    return "", False
+
+
+def collection_candidates(ids: list[str], kind: np.ndarray, x0: np.ndarray, x1: np.ndarray,
+                          reference_latest_s: float) -> list[str]:
+    """Ids of the spans and bands of a collection's window answer that may have a planned end
+    (:func:`collection_planned_ends` decides): begun by the source's date (``x0``, epoch s, before
+    ``reference_latest_s``; an unknown start is ``-inf``) and ending after its day or open.
+    ``kind``, ``x0``, ``x1``: (K,) as :class:`viewer.model.store.VisibleEvents` has them."""
+    if not math.isfinite(reference_latest_s) or not len(ids):
+        return []
+    with np.errstate(invalid="ignore"):
+        hit = (np.asarray(kind) != 0) & (np.asarray(x0) < reference_latest_s) \
+            & (np.asarray(x1) > reference_latest_s - 86400 * 1.5)
+    return [ids[int(i)] for i in np.flatnonzero(hit)]
+
+
+def collection_planned_ends(event_of: Callable[[str], Event], base: Timeline, ids: list[str],
+                            search: Callable[[str], list[str]] | None = None) -> dict[str, tuple[float, float]]:
+    """The planned ends of some spans and bands of a collection: ``{id: (known_until,
+    planned_until)}``, epoch s (UTC), as :class:`PlannedEnd` has them; ids without one left out.
+
+    ``event_of(id)`` gives a stored event whole (``EventStore.event``; KeyError when there is
+    none); ``base`` is the collection's timeline (its tracks and reference date).  Each span is
+    judged by :func:`planned_end` beside the planned event its end's basis links to
+    (:data:`LINK`), or, found by ``search(query) -> ids`` (``EventStore.search``), the ingested
+    ``"Expected end: <exactly its title>"`` event tagged ``expected-end``, so the rule is the
+    main window's; a title ingest shortened with "…" is not matched here (which other span
+    begins so is not known without a scan).  Pure Python: a store's worker thread runs it."""
+    ref = base.reference_date
+    if ref is None or not math.isfinite(ref.latest):
+        return {}
+    out: dict[str, tuple[float, float]] = {}
+    for eid in ids:
+        try:
+            ev = event_of(eid)
+        except KeyError:
+            continue
+        events = [ev]
+        linked = _linked_id(ev)
+        if linked and linked != eid:
+            try:
+                events.append(event_of(linked))
+            except KeyError:
+                pass
+        elif search is not None and ev.end is not None and ev.end.relation == "on or after":
+            words = re.findall(r"\w+", ev.title)[:6]
+            for hit in search(" ".join(["expected", "end", *words]))[:20] if words else []:
+                try:
+                    exp = event_of(hit)
+                except KeyError:
+                    continue
+                named = " ".join(exp.title.removeprefix("Expected end: ").split())
+                if hit != eid and "expected-end" in exp.tags and named == " ".join(ev.title.split()):
+                    events.append(exp)
+        tracks = {e.track for e in events if e.track}
+        part = Timeline(title=base.title, tracks=tuple(t for t in base.tracks if t.id in tracks),
+                        events=tuple(events), reference_date=ref, time_zone=base.time_zone)
+        plan = planned_end(part, ev)
+        if plan is not None:
+            out[eid] = (plan.known_until, plan.planned_until)
+    return out

@@ -20,7 +20,8 @@ from .text import counted
 from .timeline import QuoteKind, Timeline
 
 __all__ = ["Presentation", "Caption", "CaptionQuote", "caption_for", "ScreenInfo", "choose_screens",
-           "timeline_for_tracks", "short_date", "DRAFT_STATUS", "marks_in_range", "marks_note"]
+           "timeline_for_tracks", "short_date", "DRAFT_STATUS", "marks_in_range", "marks_note",
+           "header_note"]
 
 DRAFT_STATUS = "DRAFT: not reviewed, read from the article by ingest"
 """What a caption says of an unreviewed draft, on a line of its own (:attr:`Caption.status`)."""
@@ -299,6 +300,19 @@ def marks_note(drafts: int, planned: int, planned_ends: int = 0, ends_beyond: in
     if ends_beyond:
         parts.append(f"{counted(ends_beyond, 'planned end')} past the right edge (announced, not reported)")
     return "    ·    ".join(parts)
+
+
+def header_note(timeline: Timeline) -> str:
+    """What the desk header says after the title about the whole timeline's marks that say
+    "not a reviewed fact", as a collection window's header does:
+    ``"16 unreviewed drafts · 4 planned · 1 planned end"``; "" when there are none.  Counted
+    over the file, whatever is hidden or filtered (:meth:`Timeline.planned_count`,
+    :func:`viewer.model.planned_end.planned_end_rows`)."""
+    drafts, planned, ends = timeline.draft_count(), timeline.planned_count(), len(planned_end_rows(timeline))
+    parts = [counted(drafts, "unreviewed draft")] if drafts else []
+    parts += [f"{planned:,} planned"] if planned else []
+    parts += [counted(ends, "planned end")] if ends else []
+    return " · ".join(parts)
 
 
 # ---------------------------------------------------------------------------

@@ -278,6 +278,17 @@ class Timeline:
             rows = rows | np.isin(self.columns.event_index, np.asarray(marked, dtype=np.int64))
         return rows
 
+    def planned_count(self) -> int:
+        """How many events are shown as planned (:meth:`is_planned`): marked ``planned``
+        by their source, or beginning after the reference date (on the columns: a
+        lazily-read large file builds no event for it)."""
+        planned = np.zeros(len(self.events), dtype=bool)
+        planned[list(self.planned_event_indexes)] = True
+        rows = self.after_reference()
+        if rows.any():
+            planned[self.columns.event_index[rows]] = True
+        return int(planned.sum())
+
     def after_reference(self) -> np.ndarray:
         """Rows of :attr:`columns` that begin after the reference date: bool (N,).
 

@@ -348,6 +348,9 @@ class WindowTimeline:
     track_colours: tuple[str, ...]
     events: WindowTitles
     reference_latest_s: float = math.inf  #: latest moment of the source's date (epoch s), or inf
+    #: spans' and bands' planned ends found so far: ``{id: (known_until, planned_until)}``, epoch s
+    #: (:func:`viewer.model.planned_end.collection_planned_ends`); drawn hatched as the main window draws them
+    planned_ends: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, content: WindowContent, base: object, origin_epoch_s: float,
@@ -386,6 +389,14 @@ class WindowTimeline:
         with np.errstate(invalid="ignore"):
             after = cols.x0 >= self.reference_latest_s - cols.origin_epoch_s
         return self._marked(cols.content.visible.planned) | after
+
+    def planned_end_rows(self) -> dict[int, tuple[float, float]]:
+        """Rows with a planned end: ``{row: (known_until, planned_until)}``, epoch s, as
+        :func:`viewer.model.planned_end.planned_end_rows` gives a timeline's (from :attr:`planned_ends`)."""
+        if not self.planned_ends:
+            return {}
+        ids = self.columns.ids
+        return {r: self.planned_ends[ids[r]] for r in range(len(ids)) if ids[r] in self.planned_ends}
 
     def drafts(self) -> np.ndarray:
         """Rows whose event is an unreviewed draft: bool (N,)."""

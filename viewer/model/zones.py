@@ -512,14 +512,16 @@ def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
     """
     import dataclasses
 
+    from .planned_end import announced_in  # (planned_end reads this module's day shifts)
+
     if drawn_in_utc(zone) and timeline.days_zone:
-        return dataclasses.replace(timeline, days_zone="")  # back on UTC days
+        return announced_in(dataclasses.replace(timeline, days_zone=""), timeline)  # back on UTC days
     if drawn_in_utc(zone) or timeline.days_zone == zone:
         return timeline
     cols = timeline.columns if not timeline.days_zone else dataclasses.replace(timeline, days_zone="").columns
     out = dataclasses.replace(timeline, days_zone=zone)  # (what else is drawn on days asks: planned_end_rows)
     vars(out)["columns"] = columns_on_local_days(timeline, cols, zone)  # the UTC columns' caches kept
-    return out
+    return announced_in(out, timeline)  # a filtered timeline keeps the whole one's planned ends
 
 
 def columns_on_local_days(timeline: Timeline, cols: EventColumns, zone: str) -> EventColumns:

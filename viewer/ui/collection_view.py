@@ -67,6 +67,7 @@ class _Bands:
         self.columns = timeline.columns
         self.events = self
         self._visible = timeline.columns.content.visible
+        self.planned_end_rows = timeline.planned_end_rows  # the planned ends the store found: hatched
 
     def __getitem__(self, i: int) -> _BandEvent:
         return _BandEvent(self._visible.ids[i], self._visible.titles[i])
@@ -135,6 +136,8 @@ class CollectionView(pg.PlotWidget):
         self.zone = "UTC"
         self.has_bands = False  #: the collection holds bands (room is kept for their titles)
         self.content = empty_content(self.n_lanes)
+        #: spans' and bands' planned ends the store found, ``{id: (known_until, planned_until)}`` epoch s
+        self.planned_ends: dict[str, tuple[float, float]] = {}
         self.style_ = TimelineStyle()
         self.layout_: LaneLayout | None = None
         self.lane_weights: dict[str, float] = {}  #: track id -> relative lane height (what it holds in view)
@@ -220,7 +223,16 @@ class CollectionView(pg.PlotWidget):
 
     # -- drawing -------------------------------------------------------------
     def _timeline(self, content: WindowContent, previous: WindowContent | None = None) -> WindowTimeline:
-        return WindowTimeline.of(content, self.base, self.origin, previous, zone=self.zone, order=self.order)
+        timeline = WindowTimeline.of(content, self.base, self.origin, previous, zone=self.zone, order=self.order)
+        timeline.planned_ends = getattr(self, "planned_ends", {})
+        return timeline
+
+    def add_planned_ends(self, found: dict[str, tuple[float, float]]) -> None:
+        """Draw these spans' and bands' ends hatched from the source's date (``{id: (known_until,
+        planned_until)}``, epoch s; :func:`~viewer.model.planned_end.collection_planned_ends`)."""
+        if found and any(self.planned_ends.get(k) != v for k, v in found.items()):
+            self.planned_ends.update(found)
+            self._redraw()
 
     def show_content(self, content: WindowContent) -> None:
         """Draw ``content`` (replaces what is drawn; the selection is kept)."""

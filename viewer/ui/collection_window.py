@@ -43,6 +43,7 @@ from ..graphics.frame import DENSITY_BIN_PX
 from ..io.collection_window import READ_ONLY_MESSAGE
 from ..model.columns import BAND_LANE
 from ..model.dday import DDay, DDayError, dday_of_event
+from ..model.planned_end import PLANNED_END_KEY, collection_candidates, collection_planned_ends
 from ..model.store import DEFAULT_CAP, EventStore, VisibleEvents
 from ..model.store_query import StoreFilter
 from ..model.text import counted, plain_tooltip
@@ -52,7 +53,7 @@ from ..model.window import WindowContent, WindowTracker
 from . import guide
 from .collection_view import CollectionOverview, CollectionView
 from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, event_html, event_texts
-from .event_list import date_cell, date_tooltip, title_text
+from .event_list import date_cell, date_tooltip, listed_title
 from .filter_panel import TrackList
 from .legend import DRAFT_KEY, KEY
 from .session import fit_to_screen
@@ -77,9 +78,6 @@ REACH_BINS = 4096
 
 STRIPS_COUNT_ALL = " (density strips count every event, matching or not)"
 """What the status line says of the strips during a search: they are not dimmed."""
-
-DRAFT_WORD = "DRAFT:"
-"""Before an unreviewed draft's title in the Events list (present mode's word for one)."""
 
 NOT_YET = ("Not shown yet in a collection: stories and present mode, counts of same-instant stacks in density "
            "strips (a density strip counts date-only events on UTC days).")
@@ -189,6 +187,8 @@ class CollectionWindow(QMainWindow):
         self.header.setToolTip(plain_tooltip(title[:2000]))
         self.header.setVisible(bool(title))
         self.marks = (0, 0)  #: (unreviewed drafts, planned events) in the collection, once counted
+        self._plans_judged: set[str] = set()  #: spans and bands asked whether their end is planned
+        self._expected_ends = False  #: the collection has events tagged expected-end (its tag counts say)
         self.legend = QLabel(KEY)  # the main window's key (its draft entry once drafts are counted)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
@@ -387,6 +387,7 @@ class CollectionWindow(QMainWindow):
         if not self.tracker.offer(content):
             return  # an older window's answer arrived late
         self.view.show_content(content)
+        self._ask_plans(content)
         self.contents_shown += 1
         if content.complete and not self._slow_asked:
             self._ask_slow()
@@ -471,9 +472,7 @@ class CollectionWindow(QMainWindow):
             ev = page.events[i]
             lane = int(page.lane[i])
             track = tracks[lane].label if 0 <= lane < len(tracks) else ""
-            title = title_text(ev)
-            if ev.draft is not None:
-                title = f"{DRAFT_WORD} {title}"
+            title = listed_title(ev)
             tips = (date_tooltip(ev, self.base, self.zone), track, title)
             for col, text in enumerate((date_cell(ev, self.base, self.zone), track, title)):
                 item = QTableWidgetItem(text)
@@ -628,6 +627,10 @@ class CollectionWindow(QMainWindow):
         self.worker.ask_task("facets", lambda s: s.facet_counts("tags"), slow=True)
 
     def _show_facets(self, counts: dict[str, int]) -> None:
+        if counts.get("expected-end") and not self._expected_ends:  # ingest's announced ends: look for them
+            self._expected_ends = True
+            self._plans_judged.clear()
+            self._ask_plans(self.view.content)
         self.tag_list.blockSignals(True)
         self.tag_list.clear()
         for value, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -727,6 +730,8 @@ class CollectionWindow(QMainWindow):
             self._show_dday(*result)
         elif name == "marks":
             self._show_marks(result)
+        elif name == "plans":
+            self._show_plans(*result)
 
     def _ask_slow(self) -> None:
         """The tag counts and the first and last event markers: after the first frame."""
@@ -734,6 +739,29 @@ class CollectionWindow(QMainWindow):
         self._ask_facets()
         self._ask_reach()
         self._ask_marks()
+
+    def _ask_plans(self, content: WindowContent) -> None:
+        """Ask the store whether the spans and bands drawn that began by the source's date and
+        run past it have a planned end (an announced end is drawn hatched, never as fact), each once."""
+        ref = getattr(self.base, "reference_date", None)
+        if ref is None or not hasattr(self.base, "tracks"):
+            return
+        vis = content.visible
+        ids = [i for i in collection_candidates(vis.ids, vis.kind, vis.x0, vis.x1, ref.latest)
+               if i not in self._plans_judged]
+        if ids:
+            base = self.base
+            # an ingested "Expected end: <title>" is searched for only when the collection has one
+            # (the tag counts say so): a search without an index scans every row
+            search = (lambda s: lambda q: s.search(q, 20).ids) if self._expected_ends else (lambda s: None)
+            self.worker.ask_task("plans", lambda s: (ids, collection_planned_ends(s.event, base, ids, search(s))),
+                                 lookup=True)
+
+    def _show_plans(self, ids: list[str], found: dict[str, tuple[float, float]]) -> None:
+        self._plans_judged.update(ids)
+        self.view.add_planned_ends(found)
+        if self.view.planned_ends and PLANNED_END_KEY not in self.legend.text():
+            self._show_marks(self.marks)  # the key explains the hatching
 
     def _ask_marks(self) -> None:
         """Count the unreviewed drafts and planned events (a scan of every row), beside the window's questions."""
@@ -751,7 +779,8 @@ class CollectionWindow(QMainWindow):
         notes += [f"{planned:,} planned"] if planned else []
         self.header.setText(f"{short}  [{' · '.join(notes)}]" if notes else short)
         self.header.setVisible(bool(title or notes))
-        self.legend.setText(KEY + (DRAFT_KEY if drafts else ""))
+        ends = "   " + PLANNED_END_KEY.replace(" ", "\u00a0") if self.view.planned_ends else ""
+        self.legend.setText(KEY + (DRAFT_KEY if drafts else "") + ends)
 
     def _on_failed(self, kind: str, message: str) -> None:
         if kind == "window":

@@ -37,6 +37,7 @@ from ..model import commands as C
 from ..model.dates import EventDate
 from ..model.errors import DateError, Problem
 from ..model.grading import CREDIBILITY, RELIABILITY
+from ..model.planned_end import typed_date_note
 from ..model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind
 from ..model.zones import describe_as_entered
 from .detail_pane import QUOTES_PAGE
@@ -366,14 +367,36 @@ class EventForm(QScrollArea):
         refused = not self.fields[which].error.isHidden()
         try:
             # read in the zone the value will be stored with (a time without an offset: the event's)
-            label.setText(describe_as_entered(EventDate(text, time_zone=self._zone_for(which, text))))
-            label.setStyleSheet(muted_style(self))
+            date = EventDate(text, time_zone=self._zone_for(which, text))
+            reading = describe_as_entered(date)
+            note, act = self._plan_note(which, date)
+            label.setText(f"{reading}\n{note}" if note else reading)
+            label.setStyleSheet(error_style(self) if act else muted_style(self))
         except (DateError, ValueError) as exc:
             label.setText("" if refused else f"not a date: {exc}")
             label.setStyleSheet(error_style(self))
         except Exception:  # noqa: BLE001 - the edtf package raises assorted errors on partial input
             label.setText("" if refused else "not a date yet")
             label.setStyleSheet(error_style(self))
+
+    def _plan_note(self, which: str, date: EventDate) -> tuple[str, bool]:
+        """Beside a date after the source's date (or, without one, after today): whether it is
+        drawn as planned, or a question to tick "Planned or expected" (never drawn as fact
+        unsaid; :func:`~viewer.model.planned_end.typed_date_note`)."""
+        import time
+
+        ev = self.current_event()
+        if ev is None:
+            return "", False
+        start = None
+        if which == "end":
+            try:
+                start = EventDate(self.fields["start"].text().strip()) if self.fields["start"].text().strip() \
+                    else ev.start
+            except Exception:  # noqa: BLE001 - a start being typed: the stored one
+                start = ev.start
+        return typed_date_note(self.timeline, date, is_end=which == "end", start=start, planned=ev.planned,
+                               now_s=time.time())
 
     # -- committing ------------------------------------------------------------
     def _date(self, which: str, ev: Event) -> EventDate | None:

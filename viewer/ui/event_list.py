@@ -53,7 +53,7 @@ from ..model.viewstate import ViewState
 from ..model.zones import describe_date
 
 __all__ = ["EventTableModel", "EventListView", "SORT_ROLE", "ID_ROLE", "side_tabs", "install", "date_cell",
-           "date_tooltip", "title_text", "short_date"]
+           "date_tooltip", "title_text", "listed_title", "DRAFT_WORD", "short_date"]
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  #: key the proxy sorts on
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  #: event id of a row
@@ -122,12 +122,24 @@ def date_tooltip(event: Event, timeline: Timeline, zone: str) -> str:
     return f"planned, not a fact: {text}" if timeline.is_planned(event) else text
 
 
+DRAFT_WORD = "DRAFT:"
+"""Before an unreviewed draft's title in an Events list (present mode's word for one; the
+timeline draws it with a dotted ring)."""
+
+
 def title_text(event: Event) -> str:
     """The title with the same date qualifiers as its label on the timeline (``~``, ``≤``, ``(?)``)."""
     d = event.start
     flags = (FLAG_UNCERTAIN if d.uncertain else 0) | (FLAG_APPROXIMATE if d.approximate else 0)
     flags |= {"on or before": FLAG_OPEN_START, "on or after": FLAG_OPEN_END}.get(d.relation, 0)
     return label_text(event.title, flags, span=event.end is not None)
+
+
+def listed_title(event: Event) -> str:
+    """The Events list's title cell: :func:`title_text`, with ``DRAFT:`` before an unreviewed
+    draft's (never listed as a reviewed fact; the desk list and a collection's alike)."""
+    title = title_text(event)
+    return f"{DRAFT_WORD} {title}" if event.draft is not None else title
 
 
 NARROW_LIST = 520
@@ -267,7 +279,7 @@ class EventTableModel(QAbstractTableModel):
         cells = self._texts.get(eid)
         if cells is None:
             ev = self._event(row)
-            cells = (date_cell(ev, self._timeline, self._zone), ev.track, title_text(ev), self._source_count(row))
+            cells = (date_cell(ev, self._timeline, self._zone), ev.track, listed_title(ev), self._source_count(row))
             if len(self._texts) >= self.MEMO_ROWS:
                 self._texts.clear()
             self._texts[eid] = cells

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from ..model.errors import TimelineLoadError
 from ..model.planned_end import PLANNED_END_KEY, planned_end_rows
+from ..model.presentation import header_note
 from ..model.reload import KeptView, fresh_view
-from ..model.text import plain_tooltip
+from ..model.text import counted, plain_tooltip
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from .detail_pane import DetailPane
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         # a long unbroken title must not widen the window beyond the screen
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.header.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1b1f24;")
+        self.header.installEventFilter(self)  # (_fit_header on its resize)
         layout.addWidget(self.header)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.view = TimelineView(timeline, self.state)
@@ -160,10 +162,34 @@ class MainWindow(QMainWindow):
                 text = text.replace(TIME_AXIS_KEY, DRAFT_KEY + TIME_AXIS_KEY, 1)
             self.legend.setText(text)
         if drafts:  # never shown as reviewed facts: the title bar and the header say so
-            note = f"{drafts} unreviewed draft{'s' if drafts != 1 else ''}"
-            self.header.setText(f"{short}  [{note}]")
-            name = f"{name if self.path else 'new draft'} — {note}"
+            name = f"{name if self.path else 'new draft'} — {counted(drafts, 'unreviewed draft')}"
+        self._header_note = header_note(self.timeline)
+        self._fit_header()
         self.setWindowTitle(f"{short[:80]} — {name} — Timeline Viewer")
+
+    _header_note = ""  #: the header's "[…]" after the title: drafts, planned events and ends (header_note)
+
+    def _fit_header(self) -> None:
+        """The title and its note in the header on one line: the title shortened with "…" when
+        both do not fit (the whole title is in the tooltip and the detail pane); the note is
+        never cut (a plan or a draft is not read as a fact)."""
+        title = self.timeline.title
+        short = title if len(title) <= 200 else title[:199] + "…"
+        note = self._header_note
+        if not note:
+            self.header.setText(short)
+            return
+        tail = f"  [{note}]"
+        fm = self.header.fontMetrics()
+        room = self.header.contentsRect().width() - fm.horizontalAdvance(tail) - 4
+        if fm.horizontalAdvance(short) > room > fm.averageCharWidth() * 12:
+            short = fm.elidedText(short, Qt.TextElideMode.ElideRight, room)
+        self.header.setText(short + tail)
+
+    def eventFilter(self, obj, ev) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.header and ev.type() == QEvent.Type.Resize:
+            self._fit_header()  # the title shortened for the header's new width
+        return super().eventFilter(obj, ev)
 
     # -- files ---------------------------------------------------------
     def open_dialog(self) -> None:
