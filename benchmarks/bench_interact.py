@@ -184,7 +184,8 @@ def _measure(app, window, clock: Clock, actions, settle_s: float = 600.0, minus_
         blocks.append(clock.block_since(t0, t1))
         if time.perf_counter() - spent > BUDGET_S:
             break
-    return {"median": statistics.median(times), "worst": max(times), "block": max(blocks), "n": len(times)}
+    return {"median": statistics.median(times), "worst": max(times), "block": max(blocks), "n": len(times),
+            "times": [round(t) for t in times], "blocks": [round(b) for b in blocks]}
 
 
 def run_child(path: str, what: str) -> dict:
