@@ -25,6 +25,7 @@ import numpy as np
 from .columns import BAND_LANE, EventColumns
 from .dates import EventDate
 from .facets import FacetIndex
+from .kept import kept_values
 from .lazy_events import LazyEvents, marked_events
 from .records import (
     TRACK_PALETTE,
@@ -201,7 +202,19 @@ class Timeline:
         return chain
 
     def sources_of(self, event: Event) -> list[Source]:
-        """Every source an event cites, directly or through its quotes, each once, in order."""
+        """Every source an event cites, directly or through its quotes, each once, in order.
+
+        The last event's answer is kept (a selection asks it three times: pane, accessible
+        text, sentence; 13 ms each for an event with 100,000 quotes); a copy is returned."""
+        slot = kept_values(self)
+        hit = slot.get("sources of last event")
+        if hit is not None and hit[1][0] is event:
+            return list(hit[1][1])
+        out = self._sources_of(event)
+        slot["sources of last event"] = (id(event), (event, tuple(out)))  # the event kept: its id stays its
+        return out
+
+    def _sources_of(self, event: Event) -> list[Source]:
         ids = list(event.sources) + [q.source for q in event.quotes if q.source]
         out: list[Source] = []
         for sid in dict.fromkeys(ids):
