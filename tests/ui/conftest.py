@@ -41,6 +41,19 @@ def allied(bundled_path, tmp_path):
     return path
 
 
+@pytest.fixture(params=["parquet", "duckdb"])
+def collection(request, allied, tmp_path):
+    """The bundled timeline as a collection of each kind: ``allied.parquet``, then a
+    copy as ``allied.duckdb``."""
+    from viewer.io.duckstore import copy_collection
+
+    if request.param == "parquet":
+        return allied
+    path = tmp_path / "allied.duckdb"
+    copy_collection(str(allied), str(path))
+    return path
+
+
 @pytest.fixture
 def big_window(tmp_path, monkeypatch, qtbot):
     """A window on a file over the large-file thresholds, and its timeline."""

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from viewer.io.duckstore import DuckStore, copy_collection
+from viewer.io.duckstore import DuckStore
 from viewer.ui.collection_window import CollectionWindow
 
 
@@ -21,15 +21,6 @@ class _SlowSearch(DuckStore):
         self.started.set()
         self.release.wait(60.0)
         return super().search(query, cap)
-
-
-@pytest.fixture(params=["parquet", "duckdb"])
-def collection(request, allied, tmp_path):
-    if request.param == "parquet":
-        return allied
-    path = tmp_path / "allied.duckdb"
-    copy_collection(str(allied), str(path))
-    return path
 
 
 def _listed(w):

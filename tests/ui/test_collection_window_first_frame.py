@@ -4,9 +4,7 @@ and the tag list says so until they arrive."""
 
 import threading
 
-import pytest
-
-from viewer.io.duckstore import DuckStore, copy_collection
+from viewer.io.duckstore import DuckStore
 from viewer.ui.collection_window import COUNTING_TAGS, CollectionWindow
 
 
@@ -19,15 +17,6 @@ class _SlowTags(DuckStore):
         if facet == "tags":
             self.release.wait(60.0)
         return super().facet_counts(facet, window, filters)
-
-
-@pytest.fixture(params=["parquet", "duckdb"])
-def collection(request, allied, tmp_path):
-    if request.param == "parquet":
-        return allied
-    path = tmp_path / "allied.duckdb"
-    copy_collection(str(allied), str(path))
-    return path
 
 
 def _tags(w):
