@@ -210,3 +210,24 @@ def test_a_used_default_track_is_saved_and_an_id_is_made_once(qtbot, new_window,
     w.authoring.undo_stack.redo()
     data = saved(w, tmp_path)
     assert [t["label"] for t in data["tracks"]] == ["Track 1"] and data["events"][0]["id"] == "budget-passes"
+
+
+def test_add_event_after_add_track_goes_on_the_track_just_added(qtbot, new_window):
+    """File > New, Add track "Ministry", Add event: the event used to land on "Track 1"."""
+    w = new_window
+    form = w.edit_form
+    assert w.track_edit.add_track("Ministry") == []
+    form.add_event()
+    assert form.fields["track"].widget.currentText() == "Ministry"
+    assert w.timeline.event(w.state.selected).track == "ministry"
+    form.add_event()  # the next one follows the selected event
+    assert form.fields["track"].widget.currentText() == "Ministry"
+    _titled_event(qtbot, w, "Budget drafted", "track-1")  # an event selected on Track 1 ...
+    form.add_event()
+    assert form.fields["track"].widget.currentText() == "Track 1"  # ... its track is the selected one
+    assert w.track_edit.add_track("Press") == []  # until another track is added
+    form.add_event()
+    assert form.fields["track"].widget.currentText() == "Press"
+    w.state.selected = None
+    form.add_event()  # nothing selected: the track added last
+    assert form.fields["track"].widget.currentText() == "Press"

@@ -476,8 +476,11 @@ class EventForm(QScrollArea):
             target.show_error(msg)
 
     def add_event(self) -> list[Problem]:
-        """Add an event on the selected event's track (or the first), dated to the
-        day in the middle of the view, and select it."""
+        """Add an event, dated to the day in the middle of the view, and select it.
+
+        It goes on the track just added (Edit > Add track…), else on the selected
+        event's track, else on the track added last, else on the first
+        (:meth:`~viewer.ui.track_edit.TrackEditing.track_for_new_event`)."""
         import math
         import time
 
@@ -486,8 +489,12 @@ class EventForm(QScrollArea):
             self.general.setText("Add a track first (Edit > Add track).")
             self.general.show()
             return []
+        tracks = getattr(self.main, "track_edit", None)
         ev = self.current_event()
-        track = ev.track if ev is not None and ev.track else tl.tracks[0].id
+        if tracks is not None:
+            track = tracks.track_for_new_event() or tl.tracks[0].id
+        else:
+            track = ev.track if ev is not None and ev.track else tl.tracks[0].id
         a, b = self.main.state.x_range
         mid = tl.columns.origin_epoch_s + (a + b) / 2
         day = time.strftime("%Y-%m-%d", time.gmtime(mid if math.isfinite(mid) else 0))
