@@ -231,3 +231,43 @@ def test_add_event_after_add_track_goes_on_the_track_just_added(qtbot, new_windo
     w.state.selected = None
     form.add_event()  # nothing selected: the track added last
     assert form.fields["track"].widget.currentText() == "Press"
+
+
+def _retitle(qtbot, w, title: str) -> None:
+    box = w.edit_form.fields["title"].widget
+    box.selectAll()
+    qtbot.keyClicks(box, title)
+    w.edit_form.commit_event_field("title")
+
+
+def test_an_id_made_from_the_first_title_is_kept_whatever_it_looks_like(qtbot, new_window):
+    """A first title "New event 2" made the id "new-event-2", which the next title renamed again."""
+    w = new_window
+    w.edit_form.add_event()
+    _retitle(qtbot, w, "New event 2")
+    assert w.timeline.events[0].id == "new-event-2"
+    _retitle(qtbot, w, "Budget passes")
+    assert [e.id for e in w.timeline.events] == ["new-event-2"]
+    assert w.details.toPlainText().startswith("Budget passes")
+
+
+def test_an_id_saved_or_linked_before_the_first_title_is_kept(qtbot, new_window, tmp_path):
+    """Saved (or its link copied) as "new-event", an event's id was still renamed by its first
+    title, breaking what the saved file or the link told others."""
+    from viewer.ui.links import copy_link
+
+    w = new_window
+    w.edit_form.add_event()
+    saved(w, tmp_path)
+    _retitle(qtbot, w, "Budget passes")
+    assert [e.id for e in w.timeline.events] == ["new-event"]
+    w.edit_form.add_event()
+    assert w.state.selected == "new-event-2"
+    assert copy_link(w).endswith("#new-event-2")
+    _retitle(qtbot, w, "Mayor resigns")
+    assert [e.id for e in w.timeline.events] == ["new-event", "new-event-2"]
+    w.edit_form.add_event()  # a third, neither saved nor linked: its first title still names it
+    _retitle(qtbot, w, "Council meets")
+    assert [e.id for e in w.timeline.events] == ["new-event", "new-event-2", "council-meets"]
+    data = saved(w, tmp_path)
+    assert [e["id"] for e in data["events"]] == ["new-event", "new-event-2", "council-meets"]

@@ -454,11 +454,13 @@ class EventForm(QScrollArea):
         if name == "planned":
             verb = "Mark planned" if new.planned else "Mark not planned"
         command: C.Command = C.UpdateEvent(ev.id, new, verb)
-        if name == "title":  # an added event's id comes from its first title ("new-event-2" otherwise)
-            command = C.retitle_new_event(self.authoring.doc(), ev, new)
+        if name == "title":  # an event added here takes its id from its first title, once
+            command = C.retitle_new_event(self.authoring.doc(), ev, new, self.authoring.provisional_ids)
         was_selected = self.main.state.selected == ev.id
         problems = self.authoring.push(command)
         self._show_problems(problems, field)
+        if not problems and isinstance(command, C.Compound):  # the id is made: no later title changes it
+            self.authoring.provisional_ids.discard(command.commands[-1].event.id)  # type: ignore[attr-defined]
         if not problems and isinstance(command, C.Compound) and was_selected:
             self.main.state.selected = command.commands[-1].event.id  # type: ignore[attr-defined]
         if (new.start, new.end) != (ev.start, ev.end) and self._shown(ev.id):
@@ -501,6 +503,7 @@ class EventForm(QScrollArea):
         new = Event(C.new_id(tl.has_event, "new event"), "New event", EventDate(day), track=track)
         problems = self.authoring.push(C.AddEvent(new))
         if not problems:
+            self.authoring.provisional_ids.add(new.id)
             self.main.state.selected = new.id
             self.fields["title"].widget.setFocus()
             self.fields["title"].widget.selectAll()
