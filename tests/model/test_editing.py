@@ -232,3 +232,15 @@ def test_a_new_event_is_renamed_by_its_first_title_only_while_its_id_is_provisio
     assert isinstance(C.retitle_new_event(doc, new, titled, set()), C.UpdateEvent)  # saved or linked: kept
     linked = Document(replace(tl, events=(new, span)), NATIVE_RULES)
     assert isinstance(C.retitle_new_event(linked, new, titled, {"new-event"}), C.UpdateEvent)  # another names it
+
+
+@pytest.mark.parametrize("title, words", [
+    ("Truss arrives in Moscow", "truss-arrives-in-moscow"),
+    ("اجتماع في موسكو", "اجتماع-في-موسكو"),
+    ("Встреча в Москве", "встреча-в-москве"),
+    ("Élysée talks", "elysee-talks"),
+    ("\u202eevil\u202c", "evil"),  # a direction control is no letter
+    ("!!!", ""),
+])
+def test_id_words_keep_the_letters_of_any_script(title, words):
+    assert C.id_words(title) == words

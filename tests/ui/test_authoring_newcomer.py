@@ -271,3 +271,19 @@ def test_an_id_saved_or_linked_before_the_first_title_is_kept(qtbot, new_window,
     assert [e.id for e in w.timeline.events] == ["new-event", "new-event-2", "council-meets"]
     data = saved(w, tmp_path)
     assert [e["id"] for e in data["events"]] == ["new-event", "new-event-2", "council-meets"]
+
+
+def test_an_id_from_a_non_latin_title_keeps_its_letters(qtbot, new_window, tmp_path):
+    """An Arabic title made the ids "e", "e-2"."""
+    w = new_window
+    for title in ("اجتماع في موسكو", "اجتماع في موسكو", "Élysée talks", "!!!"):
+        w.edit_form.add_event()
+        box = w.edit_form.fields["title"].widget
+        box.selectAll()
+        box.insert(title)  # as an input method types it (QTest cannot key in Arabic)
+        w.edit_form.commit_event_field("title")
+    day = w.timeline.events[3].start.edtf
+    assert [e.id for e in w.timeline.events] == ["اجتماع-في-موسكو", "اجتماع-في-موسكو-2", "elysee-talks",
+                                                 f"event-{day}"]
+    data = saved(w, tmp_path)
+    assert [e["id"] for e in data["events"]][:2] == ["اجتماع-في-موسكو", "اجتماع-في-موسكو-2"]

@@ -20,6 +20,7 @@ No Qt.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Container, Sequence
 from dataclasses import replace
 from typing import Any
@@ -34,7 +35,7 @@ from .timeline import Event, Quote, Source, Timeline, Track
 __all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "edited_event_ids", "move_event", "resize_event",
            "add_quote", "update_quote", "remove_quote", "AddSource", "UpdateSource", "RemoveSource",
            "AddTrack", "UpdateTrack", "ReorderTracks", "remove_track", "SetStories", "add_story_step",
-           "remove_story_step", "UpdateTimeline", "Compound", "new_id",
+           "remove_story_step", "UpdateTimeline", "Compound", "id_words", "new_id",
            "referred_to", "retitle_new_event", "drop_unused_track"]
 
 
@@ -42,10 +43,37 @@ def _short(title: str, limit: int = 40) -> str:
     return title if len(title) <= limit else title[:limit - 1] + "…"
 
 
+def id_words(text: str, limit: int = 40) -> str:
+    """``text`` as the words of an id: lower case, runs of anything but letters, marks
+    and digits as one ``-``, at most ``limit`` characters; "" when nothing is left.
+
+    Latin letters lose their accents (``"Élysée talks"`` -> ``"elysee-talks"``);
+    letters of other scripts are kept as they are (``"اجتماع في موسكو"`` ->
+    ``"اجتماع-في-موسكو"``): an id may be any string (docs/format.md), and a readable
+    one beats a made-up one.  Unicode NFC."""
+    out: list[str] = []
+    keep_marks = False  # combining marks stay with a kept non-ASCII letter
+    for ch in unicodedata.normalize("NFC", text).lower():
+        folded = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+        cat = unicodedata.category(ch)
+        if folded and folded.isascii() and folded.isalnum():
+            out.append(folded.lower())
+            keep_marks = False
+        elif cat[0] in "LN" or (cat[0] == "M" and keep_marks):
+            out.append(ch)
+            keep_marks = True
+        else:
+            out.append("-")
+            keep_marks = False
+    words = re.sub(r"-+", "-", "".join(out)).strip("-")
+    return words[:limit].rstrip("-")
+
+
 def new_id(taken: Any, text: str, prefix: str = "e") -> str:
-    """A fresh id made from ``text`` (``"truss-arrives-in-moscow"``), unique in ``taken``
-    (a container of ids, or a callable id -> bool)."""
-    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or prefix
+    """A fresh id made from ``text`` (``"truss-arrives-in-moscow"``, :func:`id_words`),
+    unique in ``taken`` (a container of ids, or a callable id -> bool); ``prefix`` when
+    ``text`` has no letters or digits."""
+    base = id_words(text) or prefix
     has = taken if callable(taken) else (lambda x: x in taken)
     candidate, k = base, 2
     while has(candidate):
@@ -79,7 +107,8 @@ def retitle_new_event(doc: Document, event: Event, new: Event, provisional: Cont
     title = new.title.strip()
     if event.id not in provisional or not title or title == "New event" or referred_to(doc, event.id):
         return update
-    fresh = new_id(lambda x: x != event.id and doc.has_event(x), title)
+    day = re.sub(r"[^0-9-]+", "-", new.start.edtf).strip("-")[:10]  # a title of no letters: the date
+    fresh = new_id(lambda x: x != event.id and doc.has_event(x), title, f"event-{day}" if day else "event")
     if fresh == event.id:
         return update
     at = doc.index_of(event.id)
