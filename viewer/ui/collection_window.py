@@ -481,8 +481,11 @@ class CollectionWindow(QMainWindow):
                 item.setToolTip(plain_tooltip(tips[col][:2000]))
                 self.list.setItem(i, col, item)
         self.list.blockSignals(False)
-        first = self.page_offset + 1 if len(page) else 0
-        self.page_label.setText(f"{first:,}–{self.page_offset + len(page):,} of {page.total:,}")
+        if page.total == 0 and not len(page):  # not "0–0 of 0"
+            self.page_label.setText("no matching events" if self.query else "no events")
+        else:
+            first = self.page_offset + 1 if len(page) else 0
+            self.page_label.setText(f"{first:,}–{self.page_offset + len(page):,} of {page.total:,}")
         self.prev_button.setEnabled(self.page_offset > 0)
         self.next_button.setEnabled(self.page_offset + len(page) < page.total)
         if not self.query:
