@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -51,7 +50,7 @@ from ..model.viewstate import ViewState
 from ..model.window import WindowContent, WindowTracker
 from . import guide
 from .collection_view import CollectionOverview, CollectionView
-from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, event_html, event_texts
+from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, CopyBrowser, event_html, event_texts
 from .event_list import date_cell, date_tooltip, title_text
 from .filter_panel import TrackList
 from .legend import DRAFT_KEY, KEY
@@ -224,7 +223,7 @@ class CollectionWindow(QMainWindow):
         lv.addWidget(self.view, 1)
         lv.addWidget(self.overview)
         lv.addWidget(self.legend)
-        self.details = QTextBrowser()
+        self.details = CopyBrowser()  # a copy has the data's characters, not the added line breaks
         self.details.setAccessibleName("Details")
         self.details.setHtml("<p>Click an event, or pick one in the Events tab.</p>")
         self.details.setOpenLinks(False)  # offline: nothing is ever fetched; its own links are followed here
