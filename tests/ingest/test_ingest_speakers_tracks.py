@@ -63,3 +63,18 @@ def test_officials_and_diplomats_are_no_tracks_and_a_person_named_once_goes_to_t
     assert "Track 'People': Ola Nordmann is named once" in nordmann.start.basis
     # the quotes of who is not named stay theirs, as the article says
     assert _quote(tl, "border crossings").speaker == "Officials"
+
+
+APPOSITIVE = ("LONDON (Test Wire) - The British Prime Minister, Boris Johnson, said on Monday that an invasion "
+              "could come within days.\nAfter meeting the German chancellor, Olaf Scholzz, said on Tuesday that "
+              "talks would go on.\n")
+
+
+def test_a_role_set_off_by_commas_before_the_name_gives_the_speaker_s_country():
+    """"The British Prime Minister, Boris Johnson, said" put Johnson on "People" (the bundled
+    timeline has him on United Kingdom): only a role right before the name was read."""
+    tl = _ingest(APPOSITIVE)
+    johnson = next(e for e in tl.events if "Johnson" in e.title)
+    assert _label(tl, johnson.track) == "United Kingdom"
+    scholzz = next(e for e in tl.events if "talks" in (e.summary + e.title))
+    assert _label(tl, scholzz.track) != "Germany"  # a clause before the name is not the person's role

@@ -217,3 +217,30 @@ def test_a_compound_adding_a_source_then_citing_it_is_applied_and_undone():
     assert doc.timeline.event("e").sources == ("s",) and doc.timeline.sources == (src,)
     doc.revert(cmd)
     assert doc.timeline.event("e").sources == () and doc.timeline.sources == ()
+
+
+def test_a_new_event_is_renamed_by_its_first_title_only_while_its_id_is_provisional_and_unnamed():
+    from viewer.model.editing import Document
+
+    new = Event("new-event", "New event", EventDate("2022-02-10"), track="t")
+    span = Event("drills", "Drills", EventDate("2022-02-01"), track="t", kind=EventKind.SPAN,
+                 end=EventDate("[2022-02-10..]", basis="announced end: event id new-event"))
+    tl = Timeline("T", tracks=(Track("t", "T"),), events=(new,))
+    titled = replace(new, title="Drills end")
+    doc = Document(tl, NATIVE_RULES)
+    assert isinstance(C.retitle_new_event(doc, new, titled, {"new-event"}), C.Compound)
+    assert isinstance(C.retitle_new_event(doc, new, titled, set()), C.UpdateEvent)  # saved or linked: kept
+    linked = Document(replace(tl, events=(new, span)), NATIVE_RULES)
+    assert isinstance(C.retitle_new_event(linked, new, titled, {"new-event"}), C.UpdateEvent)  # another names it
+
+
+@pytest.mark.parametrize("title, words", [
+    ("Truss arrives in Moscow", "truss-arrives-in-moscow"),
+    ("اجتماع في موسكو", "اجتماع-في-موسكو"),
+    ("Встреча в Москве", "встреча-в-москве"),
+    ("Élysée talks", "elysee-talks"),
+    ("\u202eevil\u202c", "evil"),  # a direction control is no letter
+    ("!!!", ""),
+])
+def test_id_words_keep_the_letters_of_any_script(title, words):
+    assert C.id_words(title) == words

@@ -128,3 +128,12 @@ def test_touching_bars_share_a_sub_row():
     out = layout_lane([0, 1], [100.0, 290.0], [100.0, 290.0], [300.0, 500.0], [80.0, 80.0], n_slots=2,
                       touch_px=0.5)
     assert sorted(p.slot for p in out) == [0, 1]
+
+
+def test_a_bar_running_off_the_right_edge_keeps_its_label_inside_what_is_shown():
+    """Too long to fit inside the bar, the label went right of it: past the edge, out of sight."""
+    (p,) = layout_lane([0], [200.0], [200.0], [730.0], [600.0], n_slots=1, right_edge=696.0)
+    assert p.label_width >= 60.0 and p.label_x + p.label_width <= 696.0  # shortened, on screen
+    assert p.label_x >= 200.0  # inside its bar
+    (q,) = layout_lane([0], [200.0], [200.0], [600.0], [500.0], n_slots=1, right_edge=1200.0)
+    assert q.label_x > 600.0 and q.label_width == 500.0  # room on screen after the bar: whole, beside it

@@ -210,3 +210,80 @@ def test_a_used_default_track_is_saved_and_an_id_is_made_once(qtbot, new_window,
     w.authoring.undo_stack.redo()
     data = saved(w, tmp_path)
     assert [t["label"] for t in data["tracks"]] == ["Track 1"] and data["events"][0]["id"] == "budget-passes"
+
+
+def test_add_event_after_add_track_goes_on_the_track_just_added(qtbot, new_window):
+    """File > New, Add track "Ministry", Add event: the event used to land on "Track 1"."""
+    w = new_window
+    form = w.edit_form
+    assert w.track_edit.add_track("Ministry") == []
+    form.add_event()
+    assert form.fields["track"].widget.currentText() == "Ministry"
+    assert w.timeline.event(w.state.selected).track == "ministry"
+    form.add_event()  # the next one follows the selected event
+    assert form.fields["track"].widget.currentText() == "Ministry"
+    _titled_event(qtbot, w, "Budget drafted", "track-1")  # an event selected on Track 1 ...
+    form.add_event()
+    assert form.fields["track"].widget.currentText() == "Track 1"  # ... its track is the selected one
+    assert w.track_edit.add_track("Press") == []  # until another track is added
+    form.add_event()
+    assert form.fields["track"].widget.currentText() == "Press"
+    w.state.selected = None
+    form.add_event()  # nothing selected: the track added last
+    assert form.fields["track"].widget.currentText() == "Press"
+
+
+def _retitle(qtbot, w, title: str) -> None:
+    box = w.edit_form.fields["title"].widget
+    box.selectAll()
+    qtbot.keyClicks(box, title)
+    w.edit_form.commit_event_field("title")
+
+
+def test_an_id_made_from_the_first_title_is_kept_whatever_it_looks_like(qtbot, new_window):
+    """A first title "New event 2" made the id "new-event-2", which the next title renamed again."""
+    w = new_window
+    w.edit_form.add_event()
+    _retitle(qtbot, w, "New event 2")
+    assert w.timeline.events[0].id == "new-event-2"
+    _retitle(qtbot, w, "Budget passes")
+    assert [e.id for e in w.timeline.events] == ["new-event-2"]
+    assert w.details.toPlainText().startswith("Budget passes")
+
+
+def test_an_id_saved_or_linked_before_the_first_title_is_kept(qtbot, new_window, tmp_path):
+    """Saved (or its link copied) as "new-event", an event's id was still renamed by its first
+    title, breaking what the saved file or the link told others."""
+    from viewer.ui.links import copy_link
+
+    w = new_window
+    w.edit_form.add_event()
+    saved(w, tmp_path)
+    _retitle(qtbot, w, "Budget passes")
+    assert [e.id for e in w.timeline.events] == ["new-event"]
+    w.edit_form.add_event()
+    assert w.state.selected == "new-event-2"
+    assert copy_link(w).endswith("#new-event-2")
+    _retitle(qtbot, w, "Mayor resigns")
+    assert [e.id for e in w.timeline.events] == ["new-event", "new-event-2"]
+    w.edit_form.add_event()  # a third, neither saved nor linked: its first title still names it
+    _retitle(qtbot, w, "Council meets")
+    assert [e.id for e in w.timeline.events] == ["new-event", "new-event-2", "council-meets"]
+    data = saved(w, tmp_path)
+    assert [e["id"] for e in data["events"]] == ["new-event", "new-event-2", "council-meets"]
+
+
+def test_an_id_from_a_non_latin_title_keeps_its_letters(qtbot, new_window, tmp_path):
+    """An Arabic title made the ids "e", "e-2"."""
+    w = new_window
+    for title in ("اجتماع في موسكو", "اجتماع في موسكو", "Élysée talks", "!!!"):
+        w.edit_form.add_event()
+        box = w.edit_form.fields["title"].widget
+        box.selectAll()
+        box.insert(title)  # as an input method types it (QTest cannot key in Arabic)
+        w.edit_form.commit_event_field("title")
+    day = w.timeline.events[3].start.edtf
+    assert [e.id for e in w.timeline.events] == ["اجتماع-في-موسكو", "اجتماع-في-موسكو-2", "elysee-talks",
+                                                 f"event-{day}"]
+    data = saved(w, tmp_path)
+    assert [e["id"] for e in data["events"]][:2] == ["اجتماع-في-موسكو", "اجتماع-في-موسكو-2"]

@@ -235,3 +235,17 @@ def test_the_window_fits_a_1366x768_screen_with_its_status_bar(qtbot, allied, mo
     w.show_fitted()
     qtbot.waitExposed(w)
     assert w.isMaximized()  # the window manager gives it the available area, status bar included
+
+
+def test_an_empty_list_says_no_events_not_0_0_of_0(window, qtbot):
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.page is not None and window.page.total > 0, timeout=10000)
+    assert window.page_label.text().startswith("1–")
+    window.search.setText("zzzqqqnothing")
+    qtbot.waitUntil(lambda: window.page is not None and window.page.total == 0, timeout=10000)
+    assert window.page_label.text() == "no matching events"
+    for i in range(window.tag_list.count()):  # no tag kept: nothing left to list
+        window.tag_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+    window.search.setText("")
+    qtbot.waitUntil(lambda: window.page_label.text() == "no events", timeout=10000)
+    assert window.list.rowCount() == 0

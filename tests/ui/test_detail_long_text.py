@@ -41,3 +41,31 @@ def test_a_5_mb_title_shows_its_first_2000_characters_and_the_rest_on_demand(qtb
     assert len(pane.accessibleDescription()) < 3 * TEXT_CAP
     html = event_html(long_ev, tl)
     assert len(html) < 30_000 and "more characters)" in html and COPY_ALL_URL not in html
+
+
+def test_select_all_and_copy_gives_the_quote_exactly_without_the_added_line_breaks(qtbot, bundled_path):
+    """Copying from the pane gave zero-width spaces inside long words (put there so Qt can wrap
+    them): a copied quote or URL was no longer the source's text."""
+    from viewer.model.timeline import Quote, QuoteKind, Timeline
+
+    tl = read_timeline(bundled_path)
+    ev = tl.events[1]
+    url = "https://example.org/" + "a-very-long-path-segment-" * 6 + "end"  # one 170-character word
+    words = f"He said the plan is at {url} and the data\u200bowns this zero-width space"
+    quote = Quote(words, "Min", kind=QuoteKind.DIRECT)
+    long_ev = dataclasses.replace(ev, quotes=(quote,), title="T " + "y" * 130)
+    tl = Timeline(tl.title, tl.tracks, tuple(long_ev if e is ev else e for e in tl.events), tl.sources,
+                  tl.description, tl.reference_date, tl.time_zone, tl.home_start, tl.home_end, tl.stories)
+    state = ViewState()
+    pane = DetailPane(tl, state)
+    qtbot.addWidget(pane)
+    state.selected = ev.id
+    assert pane.toPlainText().count("\u200b") > 3  # the breaks are there to wrap the words on screen
+    pane.selectAll()
+    pane.copy()  # Ctrl+C
+    copied = QApplication.clipboard().text()
+    assert f"“{words}”" in copied  # the quote verbatim, its own zero-width space kept
+    assert copied.startswith("T " + "y" * 130)
+    assert copied.count("\u200b") == 1
+    html = QApplication.clipboard().mimeData().html()
+    assert url in html and "a-very-long-path-segment-" * 6 in html

@@ -166,16 +166,26 @@ def _layout(rows, marker_x, bar0, bar1, label_px, n_slots, marker_half, gap, min
             body_right = b1 - touch_px if b1 - touch_px > b0 + 0.25 else b0 + 0.25
         else:
             body_right = mhi if mhi > b1 else b1
+        inside_room = 0.0  # a bar running off the right edge: the room for its label inside what is shown
         if b1 - b0 > lpx + 8:  # inside the bar
             label_left = b0 + 4 if b0 + 4 > mhi + 4 else mhi + 4
         else:
             label_left = body_right + 4
+            if is_bar and label_left + (min_label_px if min_label_px < lpx else lpx) > right_edge:
+                # no room right of the bar, on screen: the label goes inside it, shortened (it was
+                # laid out past the edge, out of sight, though the bar had room on screen)
+                inner = b0 + 4 if b0 + 4 > mhi + 4 else mhi + 4
+                room = (b1 if b1 < right_edge else right_edge) - inner
+                if room >= (min_label_px if min_label_px < lpx else lpx - 0.5):
+                    label_left, inside_room = inner, room
         if j == first:
             want = lpx
         else:
             room_cap = cap[j] - label_left
             want = room_cap if room_cap < lpx else lpx
             want = want if want > 0.0 else 0.0
+        if inside_room:
+            want = inside_room if inside_room < want else want
         to_left = False
         if b1 == b0 and label_left + lpx > right_edge:
             room_right = right_edge - label_left

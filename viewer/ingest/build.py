@@ -6,10 +6,10 @@ import datetime as _dt
 import math
 import re
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from viewer.model.commands import id_words
 from viewer.model.dates import EventDate
 from viewer.model.errors import DateError
 from viewer.model.timeline import (
@@ -70,8 +70,7 @@ class IngestResult:
 
 
 def _slug(text: str, taken: set[str]) -> str:
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")[:48].strip("-") or "event"
+    s = id_words(text, 48) or "event"  # letters of other scripts kept: "اجتماع-في-موسكو", not "event"
     out, n = s, 2
     while out in taken:
         out, n = f"{s}-{n}", n + 1

@@ -463,12 +463,31 @@ _GENERIC = re.compile(r"(?:(?:anonymous|unnamed|senior|western|local|some|other|
 _OWN_TRACK_NOTE = re.compile(r"\s*Track '[^']*': a track of its own, .*? on review\.")
 
 
+_APPOSITIVE_ROLE = re.compile(r"(?:the|its|their)\s+\S+(?:\s+\S+){0,5}$", re.I)
+"""A role set off before a name by a comma: a short phrase beginning with "the" ("The British
+Prime Minister, Boris Johnson,")."""
+
+
+def _begins_with_country(role: str) -> bool:
+    """``role`` begins with the country it names, in at most 7 words ("Britain's prime minister")."""
+    first = role.split()[0] if role.split() else ""
+    return len(role.split()) <= 7 and bool(first) and country_of(first) == country_of(role)
+
+
 def _tied_country(name: str, text: str) -> str:
     """The country or organisation the article ties ``name`` to where it names them: a role
-    before the name ("British Foreign Secretary Liz Truss") or after it ("Liz Truss, the British
-    foreign secretary,"); ``""`` when none."""
+    before the name ("British Foreign Secretary Liz Truss", "The British Prime Minister, Boris
+    Johnson,") or after it ("Liz Truss, the British foreign secretary,"); ``""`` when none."""
     for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
-        before = re.split(r"[,.;:!?—–“”\"]", text[max(0, m.start() - 80):m.start()])[-1].strip()
+        pieces = re.split(r"([,.;:!?—–“”\"])", text[max(0, m.start() - 80):m.start()])
+        before = pieces[-1].strip()
+        whole = len(pieces) > 3 or m.start() <= 80  # the clause before the comma, not its cut-off end
+        if not before and whole and len(pieces) >= 3 and pieces[-2] == "," and text[m.end():m.end() + 1] == ",":
+            # set off by commas: "The British Prime Minister, Boris Johnson, said"; never a clause
+            # before it ("After meeting the German chancellor, Boris Johnson, who…")
+            role = re.split(r"\s-\s", pieces[-3])[-1].strip()  # (after a dateline's " - ")
+            if _APPOSITIVE_ROLE.match(role) or (country_of(role) and _begins_with_country(role)):
+                before = role
         if before and _ROLE_END.search(before) and country_of(before):
             return country_of(before)
         after = re.match(rf",\s+(?:the\s+|an?\s+)?(?P<role>[^,.;]{{0,80}}?\b(?:{ROLE_WORDS})\b[^,.;]*)",

@@ -68,7 +68,11 @@ without any), so a draft never comes back as a reviewed fact; only an empty
 cell, ``reviewed`` or ``accepted`` reads as reviewed, and any other value
 (``needs review``, ``unreviewed``...) as an unreviewed draft with a warning
 naming the line, column and value; a row with a ``draft_sentence`` but a
-reviewed ``review`` is read as reviewed and warned.
+reviewed ``review`` is read as reviewed and warned.  The review column may
+also be headed ``review status`` or ``draft status``, ``reviewed`` (yes / no:
+no or empty is a draft, nothing says it was reviewed) or ``draft`` / ``is
+draft`` (yes / no); a ``status`` column holding only review words
+(``reviewed``, ``draft``...) is read as the review column.
 The first quote of each event is also written in ``quote``, ``speaker`` and
 ``quote_kind`` (``direct`` or ``reported``), so it reads back as the same
 words of the same kind; a ``status`` of ``expected``, ``scheduled``,
@@ -152,7 +156,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "end_basis": ("endbasis",),
     "quotes": ("quotes",),
     "status": ("status",),
-    "review": ("review",),
+    "review": ("review", "reviewstatus", "reviewstate", "reviewed", "draft", "isdraft", "draftstatus"),
     "draft_sentence": ("draftsentence",),
     "draft_article": ("draftarticle",),
 }
@@ -263,7 +267,9 @@ def guess_from_content(header: list[str], rows: list[CsvRow], mapping: dict[str,
     read as dates (ISO 8601/EDTF or words) feeds ``start``, a second one
     ``end``; the free text column with the longest, most varied values feeds
     ``title`` (a second one ``summary``); a column of a few values each
-    repeated (at most 30 and fewer than a third of the rows) feeds ``track``.
+    repeated (at most 30 and fewer than a third of the rows) feeds ``track``;
+    a ``status`` column all of whose cells are review words (``reviewed``,
+    ``draft``: :data:`REVIEW_WORDS`) feeds ``review`` instead, when no column does.
     Columns already mapped and unnamed columns (a row index) are left alone.
 
     Returns
@@ -289,6 +295,11 @@ def guess_from_content(header: list[str], rows: list[CsvRow], mapping: dict[str,
         if fld not in out and datey:
             out[fld] = datey.pop(0)
             used.add(out[fld])
+    status = out.get("status")
+    if "review" not in out and status is not None:
+        words = {" ".join(v.lower().split()) for v in (r.values.get(status, "") for r in rows[:sample])} - {""}
+        if words and words <= REVIEW_WORDS:  # a "Status" of reviewed / draft: the review, not planned or not
+            out["review"] = out.pop("status")
     texty = [h for h in free if h not in used and filled[h]
              and not all(re.fullmatch(r"[-+]?[\d.,]+", v) for v in filled[h])]
     n = max(1, len(rows[:sample]))
@@ -627,7 +638,7 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                    "happened); the status itself is not kept, so check the event", row.line,
                    row.where(cols["status"]))
             status = "planned"
-        review = " ".join(cell(row, "review").lower().split())
+        review = _review_word(cell(row, "review"), cols.get("review", ""))
         draft = None
         if review not in REVIEWED:  # never read back as a reviewed fact: only the words that say so
             draft = Draft(cell(row, "draft_sentence"), article=cell(row, "draft_article"))
@@ -680,6 +691,29 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
 REVIEWED = frozenset(("", "reviewed", "accepted"))
 """``review`` cells (lower case, spaces folded) read as a reviewed event: empty, as the writer writes one, and the
 words that can only mean reviewed; any other value is read as an unreviewed draft with a warning."""
+
+REVIEW_WORDS = frozenset(("reviewed", "accepted", "draft", "unreviewed draft", "unreviewed", "not reviewed",
+                          "needs review", "to review", "in review"))
+"""Cells that make a ``status`` column the review column (:func:`guess_from_content`)."""
+
+_YES = frozenset(("yes", "y", "true", "1", "x", "✓", "✔"))
+_NO = frozenset(("no", "n", "false", "0"))
+
+
+def _review_word(value: str, column: str) -> str:
+    """The review cell ``value`` (lower case, spaces folded) as the ``review`` column says it,
+    for a yes/no column named so: in a ``reviewed`` column yes is ``"reviewed"`` and no or
+    empty ``"draft"`` (nothing says it was reviewed); in a ``draft`` / ``is draft`` column yes
+    is ``"draft"`` and no ``"reviewed"``.  Any other column or word is returned as it is."""
+    word = " ".join(value.lower().split())
+    name = _norm(column)
+    if name == "reviewed":
+        return "reviewed" if word in _YES or word in REVIEWED - {""} else (
+            "draft" if word in _NO or not word else word)
+    if name in ("draft", "isdraft"):
+        return "draft" if word in _YES else ("reviewed" if word in _NO else word)
+    return word
+
 
 PLANNED_STATUS = frozenset(("planned", "expected", "scheduled", "tentative", "announced"))
 """``status`` cells (case ignored) read as planned: the event is still to happen, never a fact."""

@@ -20,31 +20,60 @@ No Qt.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Container, Sequence
 from dataclasses import replace
 from typing import Any
 
 from .dates import EventDate
 from .editing import Document
 from .errors import Problem
+from .planned_end import LINK
 from .story import Story, StoryStep
 from .timeline import Event, Quote, Source, Timeline, Track
 
 __all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "edited_event_ids", "move_event", "resize_event",
            "add_quote", "update_quote", "remove_quote", "AddSource", "UpdateSource", "RemoveSource",
            "AddTrack", "UpdateTrack", "ReorderTracks", "remove_track", "SetStories", "add_story_step",
-           "remove_story_step", "UpdateTimeline", "Compound", "new_id",
-           "PROVISIONAL_ID", "retitle_new_event", "drop_unused_track"]
+           "remove_story_step", "UpdateTimeline", "Compound", "id_words", "new_id",
+           "referred_to", "retitle_new_event", "drop_unused_track"]
 
 
 def _short(title: str, limit: int = 40) -> str:
     return title if len(title) <= limit else title[:limit - 1] + "…"
 
 
+def id_words(text: str, limit: int = 40) -> str:
+    """``text`` as the words of an id: lower case, runs of anything but letters, marks
+    and digits as one ``-``, at most ``limit`` characters; "" when nothing is left.
+
+    Latin letters lose their accents (``"Élysée talks"`` -> ``"elysee-talks"``);
+    letters of other scripts are kept as they are (``"اجتماع في موسكو"`` ->
+    ``"اجتماع-في-موسكو"``): an id may be any string (docs/format.md), and a readable
+    one beats a made-up one.  Unicode NFC."""
+    out: list[str] = []
+    keep_marks = False  # combining marks stay with a kept non-ASCII letter
+    for ch in unicodedata.normalize("NFC", text).lower():
+        folded = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+        cat = unicodedata.category(ch)
+        if folded and folded.isascii() and folded.isalnum():
+            out.append(folded.lower())
+            keep_marks = False
+        elif cat[0] in "LN" or (cat[0] == "M" and keep_marks):
+            out.append(ch)
+            keep_marks = True
+        else:
+            out.append("-")
+            keep_marks = False
+    words = re.sub(r"-+", "-", "".join(out)).strip("-")
+    return words[:limit].rstrip("-")
+
+
 def new_id(taken: Any, text: str, prefix: str = "e") -> str:
-    """A fresh id made from ``text`` (``"truss-arrives-in-moscow"``), unique in ``taken``
-    (a container of ids, or a callable id -> bool)."""
-    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or prefix
+    """A fresh id made from ``text`` (``"truss-arrives-in-moscow"``, :func:`id_words`),
+    unique in ``taken`` (a container of ids, or a callable id -> bool); ``prefix`` when
+    ``text`` has no letters or digits."""
+    base = id_words(text) or prefix
     has = taken if callable(taken) else (lambda x: x in taken)
     candidate, k = base, 2
     while has(candidate):
@@ -52,22 +81,34 @@ def new_id(taken: Any, text: str, prefix: str = "e") -> str:
     return candidate
 
 
-PROVISIONAL_ID = re.compile(r"new-event(-[0-9]+)?")
-"""Ids an added event gets before it has a title ("new-event", "new-event-2", …)."""
+def referred_to(doc: Document, event_id: str) -> bool:
+    """True when something in ``doc`` names ``event_id``: a story step, or another
+    event's end linked to it (``"announced end: event id ID"`` in the end's basis)."""
+    if any(step.event == event_id for story in doc.timeline.stories for step in story.steps):
+        return True
+    for ev in doc.events:
+        m = LINK.search(ev.end.basis or "") if ev.end is not None else None
+        if m and m.group(1).rstrip(".") == event_id and ev.id != event_id:
+            return True
+    return False
 
 
-def retitle_new_event(doc: Document, event: Event, new: Event) -> Command:
-    """Give ``event`` the fields of ``new`` (an edit of its title among them): one
-    :class:`UpdateEvent`; but an added event still on its provisional id
-    (:data:`PROVISIONAL_ID`) that nothing refers to (no story step) takes an id made
-    from its new title (:func:`new_id`), in one step (``Compound`` of remove and add
-    at the same place, so Undo gives the old id back)."""
+def retitle_new_event(doc: Document, event: Event, new: Event, provisional: Container[str]) -> Command:
+    """Give ``event`` the fields of ``new`` (an edit of its title among them).
+
+    An event's id never changes once it is known outside the editing session, so
+    this is one :class:`UpdateEvent`, except once: an event just added (its id is in
+    ``provisional``, the ids the caller gave events it added and has not saved or
+    copied a link to yet), given its first title, that nothing refers to
+    (:func:`referred_to`), takes an id made from that title (:func:`new_id`), in one
+    step (``Compound`` of remove and add at the same place, so Undo gives the old id
+    back).  The new id is not provisional: later titles keep it."""
     update = UpdateEvent(event.id, new)
     title = new.title.strip()
-    if (not PROVISIONAL_ID.fullmatch(event.id) or not title or title == "New event"
-            or any(step.event == event.id for story in doc.timeline.stories for step in story.steps)):
+    if event.id not in provisional or not title or title == "New event" or referred_to(doc, event.id):
         return update
-    fresh = new_id(lambda x: x != event.id and doc.has_event(x), title)
+    day = re.sub(r"[^0-9-]+", "-", new.start.edtf).strip("-")[:10]  # a title of no letters: the date
+    fresh = new_id(lambda x: x != event.id and doc.has_event(x), title, f"event-{day}" if day else "event")
     if fresh == event.id:
         return update
     at = doc.index_of(event.id)

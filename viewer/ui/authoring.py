@@ -136,6 +136,10 @@ class Authoring(QObject):
         self.native_path = self._native_target(window.path)
         self._new: Timeline | None = None
         self.default_track: str | None = None
+        self.provisional_ids: set[str] = set()
+        """Ids of events added here (Add event, double-click) that no saved file or
+        copied link holds yet: the first title given such an event makes its id
+        (:func:`~viewer.model.commands.retitle_new_event`); every other id stays."""
         #: the clock File > New's month is read from (epoch s; tests give a fixed one)
         self.clock = time.time
         self.provisional_home: tuple | None = _provisional_home(window.timeline, False)
@@ -251,6 +255,7 @@ class Authoring(QObject):
         self.provisional_home = _provisional_home(timeline, timeline is self._new)
         #: File > New's default track, while it may still be dropped on save (never a file's own track)
         self.default_track = DEFAULT_TRACK.id if timeline is self._new else None
+        self.provisional_ids = set()
         self._new = None
         recovery.remove_recovery()
         self.update_title()
@@ -456,6 +461,7 @@ class Authoring(QObject):
             files._watch(path)
             files._remember(path)
         self.undo_stack.setClean()
+        self.provisional_ids = set()  # saved: other files and links may name these ids now
         recovery.remove_recovery()
         self.update_title()
         return True

@@ -186,6 +186,7 @@ class CanvasEditing(QObject):
         if problems:
             self._say("; ".join(p.message for p in problems))
             return True
+        window.authoring.provisional_ids.add(event.id)  # its first title makes its id
         window.state.selected = event.id
         self._open_form(focus_title=True)
         return True

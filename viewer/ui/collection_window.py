@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +51,7 @@ from ..model.viewstate import ViewState
 from ..model.window import WindowContent, WindowTracker
 from . import guide
 from .collection_view import CollectionOverview, CollectionView
-from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, event_html, event_texts
+from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, CopyBrowser, event_html, event_texts
 from .event_list import date_cell, date_tooltip, listed_title
 from .filter_panel import TrackList
 from .legend import DRAFT_KEY, KEY
@@ -224,7 +223,7 @@ class CollectionWindow(QMainWindow):
         lv.addWidget(self.view, 1)
         lv.addWidget(self.overview)
         lv.addWidget(self.legend)
-        self.details = QTextBrowser()
+        self.details = CopyBrowser()  # a copy has the data's characters, not the added line breaks
         self.details.setAccessibleName("Details")
         self.details.setHtml("<p>Click an event, or pick one in the Events tab.</p>")
         self.details.setOpenLinks(False)  # offline: nothing is ever fetched; its own links are followed here
@@ -480,8 +479,11 @@ class CollectionWindow(QMainWindow):
                 item.setToolTip(plain_tooltip(tips[col][:2000]))
                 self.list.setItem(i, col, item)
         self.list.blockSignals(False)
-        first = self.page_offset + 1 if len(page) else 0
-        self.page_label.setText(f"{first:,}–{self.page_offset + len(page):,} of {page.total:,}")
+        if page.total == 0 and not len(page):  # not "0–0 of 0"
+            self.page_label.setText("no matching events" if self.query else "no events")
+        else:
+            first = self.page_offset + 1 if len(page) else 0
+            self.page_label.setText(f"{first:,}–{self.page_offset + len(page):,} of {page.total:,}")
         self.prev_button.setEnabled(self.page_offset > 0)
         self.next_button.setEnabled(self.page_offset + len(page) < page.total)
         if not self.query:

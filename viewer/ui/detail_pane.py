@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from html import escape as _html_escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
@@ -30,20 +31,69 @@ from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, describe_date, naive_time_zone, possible_bounds, zone_label
 
-__all__ = ["DetailPane", "event_html", "event_sentence", "timeline_html", "event_texts", "TEXT_CAP"]
+__all__ = ["DetailPane", "CopyBrowser", "BREAK_ANCHOR", "event_html", "event_sentence", "timeline_html",
+           "event_texts", "TEXT_CAP"]
 
 _LONG_RUN = re.compile(r"\S{60,}")
 
 
+BREAK_ANCHOR = "-tv-break"
+"""Anchor name of the break opportunities :func:`escape` puts in long words: copying from
+:class:`CopyBrowser` leaves those characters out (the data's own U+200B stay)."""
+_BREAK = f"<a name='{BREAK_ANCHOR}'>\u200b</a>"
+
+
 def escape(text: str) -> str:
-    """HTML-escape data text, with break opportunities (U+200B) every 40
-    characters inside runs of 60+ non-space characters: Qt's text layout
-    takes seconds on a 100,000-character word, and nothing else changes.
+    """HTML-escape data text, with break opportunities (U+200B, marked with the anchor
+    name :data:`BREAK_ANCHOR`) every 40 characters inside runs of 60+ non-space
+    characters: Qt's text layout takes seconds on a 100,000-character word, and nothing
+    else changes (a copy from :class:`CopyBrowser` has the data's characters only).
     Directional controls are shown as tokens (``⟨RLO⟩``), not obeyed."""
     text = visible_controls(text)
-    if len(text) >= 60 and _LONG_RUN.search(text):
-        text = _LONG_RUN.sub(lambda m: "\u200b".join(m.group(0)[i:i + 40] for i in range(0, len(m.group(0)), 40)), text)
-    return _html_escape(text)
+    if len(text) < 60 or not _LONG_RUN.search(text):
+        return _html_escape(text)
+    out, last = [], 0
+    for m in _LONG_RUN.finditer(text):
+        run = m.group(0)
+        out.append(_html_escape(text[last:m.start()]))
+        out.append(_BREAK.join(_html_escape(run[i:i + 40]) for i in range(0, len(run), 40)))
+        last = m.end()
+    out.append(_html_escape(text[last:]))
+    return "".join(out)
+
+
+class CopyBrowser(QTextBrowser):
+    """A read-only text browser whose copied text (Ctrl+C, a drag) is the text shown
+    without the break opportunities :func:`escape` added: a quote copied is the quote."""
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt name)
+        cursor = self.textCursor()
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        breaks: list[int] = []
+        block = self.document().findBlock(a)
+        while block.isValid() and block.position() < b:
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                if BREAK_ANCHOR in frag.charFormat().anchorNames():
+                    breaks.extend(p for p in range(frag.position(), frag.position() + frag.length()) if a <= p < b)
+                it += 1
+            block = block.next()
+        if not breaks:
+            return super().createMimeDataFromSelection()
+        doc = self.document().clone()
+        edit = QTextCursor(doc)
+        for p in reversed(breaks):  # from the end: the positions before stay put
+            edit.setPosition(p)
+            edit.setPosition(p + 1, QTextCursor.MoveMode.KeepAnchor)
+            edit.removeSelectedText()
+        edit.setPosition(a)
+        edit.setPosition(b - len(breaks), QTextCursor.MoveMode.KeepAnchor)
+        fragment = edit.selection()
+        mime = QMimeData()
+        mime.setText(fragment.toPlainText())
+        mime.setHtml(fragment.toHtml())
+        return mime
 
 
 TEXT_CAP = 2_000
@@ -299,7 +349,7 @@ def timeline_html(timeline: Timeline) -> str:
     return "".join(out)
 
 
-class DetailPane(QTextBrowser):
+class DetailPane(CopyBrowser):
     """Read-only pane that follows ``state.selected``.
 
     It takes the keyboard (Tab), and its text can be selected and copied with

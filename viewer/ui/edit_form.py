@@ -477,11 +477,13 @@ class EventForm(QScrollArea):
         if name == "planned":
             verb = "Mark planned" if new.planned else "Mark not planned"
         command: C.Command = C.UpdateEvent(ev.id, new, verb)
-        if name == "title":  # an added event's id comes from its first title ("new-event-2" otherwise)
-            command = C.retitle_new_event(self.authoring.doc(), ev, new)
+        if name == "title":  # an event added here takes its id from its first title, once
+            command = C.retitle_new_event(self.authoring.doc(), ev, new, self.authoring.provisional_ids)
         was_selected = self.main.state.selected == ev.id
         problems = self.authoring.push(command)
         self._show_problems(problems, field)
+        if not problems and isinstance(command, C.Compound):  # the id is made: no later title changes it
+            self.authoring.provisional_ids.discard(command.commands[-1].event.id)  # type: ignore[attr-defined]
         if not problems and isinstance(command, C.Compound) and was_selected:
             self.main.state.selected = command.commands[-1].event.id  # type: ignore[attr-defined]
         if (new.start, new.end) != (ev.start, ev.end) and self._shown(ev.id):
@@ -499,8 +501,11 @@ class EventForm(QScrollArea):
             target.show_error(msg)
 
     def add_event(self) -> list[Problem]:
-        """Add an event on the selected event's track (or the first), dated to the
-        day in the middle of the view, and select it."""
+        """Add an event, dated to the day in the middle of the view, and select it.
+
+        It goes on the track just added (Edit > Add track…), else on the selected
+        event's track, else on the track added last, else on the first
+        (:meth:`~viewer.ui.track_edit.TrackEditing.track_for_new_event`)."""
         import math
         import time
 
@@ -509,14 +514,19 @@ class EventForm(QScrollArea):
             self.general.setText("Add a track first (Edit > Add track).")
             self.general.show()
             return []
+        tracks = getattr(self.main, "track_edit", None)
         ev = self.current_event()
-        track = ev.track if ev is not None and ev.track else tl.tracks[0].id
+        if tracks is not None:
+            track = tracks.track_for_new_event() or tl.tracks[0].id
+        else:
+            track = ev.track if ev is not None and ev.track else tl.tracks[0].id
         a, b = self.main.state.x_range
         mid = tl.columns.origin_epoch_s + (a + b) / 2
         day = time.strftime("%Y-%m-%d", time.gmtime(mid if math.isfinite(mid) else 0))
         new = Event(C.new_id(tl.has_event, "new event"), "New event", EventDate(day), track=track)
         problems = self.authoring.push(C.AddEvent(new))
         if not problems:
+            self.authoring.provisional_ids.add(new.id)
             self.main.state.selected = new.id
             self.fields["title"].widget.setFocus()
             self.fields["title"].widget.selectAll()

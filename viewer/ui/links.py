@@ -29,6 +29,9 @@ def copy_link(window) -> str | None:
         window.statusBar().showMessage("Select an event first", 4000)
         return None
     link = event_link(window.path or "bundled", eid)
+    authoring = getattr(window, "authoring", None)
+    if authoring is not None:
+        authoring.provisional_ids.discard(eid)  # the link names it: the id stays as it is
     QGuiApplication.clipboard().setText(link)
     window.statusBar().showMessage(f"Copied link {link}", 6000)
     return link

@@ -29,6 +29,8 @@ class TrackEditing:
 
     def __init__(self, window) -> None:
         self.window = window
+        # (document, track id, event selected then): the track Add track made last, in that document
+        self._added: tuple[object, str, str | None] | None = None
         menu = window.menus["Edit"]
         menu.addSeparator()
         window._action(menu, "Add &track…", lambda: self.add_track())
@@ -72,7 +74,28 @@ class TrackEditing:
         tl = self.authoring.timeline
         order = max((t.order for t in tl.tracks), default=-1) + 1
         track = Track(C.new_id({t.id for t in tl.tracks}, label, "track"), label, order=order)
-        return self._say(self.authoring.push(C.AddTrack(track)))
+        problems = self._say(self.authoring.push(C.AddTrack(track)))
+        if not problems:
+            self._added = (self.authoring.document, track.id, self.window.state.selected)
+        return problems
+
+    def track_for_new_event(self) -> str | None:
+        """The track a new event goes on: the one just added by :meth:`add_track` while
+        the selection is the same as then; else the selected event's track; else the
+        track added last (of this document, if it is still there); else the first.
+        None when the timeline has no tracks."""
+        tl = self.authoring.timeline
+        added = None
+        if self._added is not None and self._added[0] is self.authoring.document and self._added[1] in tl.track_index:
+            added = self._added[1]
+            if self.window.state.selected == self._added[2]:
+                return added  # nothing selected since the track was added
+        eid = self.window.state.selected
+        if eid is not None and tl.has_event(eid) and tl.event(eid).track in tl.track_index:
+            return tl.event(eid).track
+        if added is not None:
+            return added
+        return tl.tracks[0].id if tl.tracks else None
 
     def rename_track(self, track_id: str | None = None, label: str | None = None) -> list[Problem]:
         track_id = track_id or self._current_track()
