@@ -235,3 +235,28 @@ def test_the_window_fits_a_1366x768_screen_with_its_status_bar(qtbot, allied, mo
     w.show_fitted()
     qtbot.waitExposed(w)
     assert w.isMaximized()  # the window manager gives it the available area, status bar included
+
+
+def test_a_search_index_not_used_is_said_in_the_window(qtbot, allied):
+    """A stale or damaged sidecar index is not used (search scans): the window says so and names
+    the way out (it said nothing: search was only slower, or, damaged, missed events)."""
+    import sqlite3
+
+    from viewer.io.search_index import sidecar_path
+
+    con = sqlite3.connect(sidecar_path(str(allied)))
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'version'")
+    con.commit()
+    con.close()
+    w = shown_collection(qtbot, allied)
+    note = w.index_note
+    assert note.isVisible()
+    assert note.text().startswith("allied.search.sqlite: search index ignored, its version does not match")
+    assert "search scans the collection" in note.text() and "rebuild it with `timeline-viewer index " in note.text()
+    want = list(search(read_timeline(str(allied)), "normandy"))
+    w.search.setText("normandy")
+    qtbot.waitUntil(lambda: w.page is not None and w.page.ids == want, timeout=10000)
+
+
+def test_a_sound_search_index_says_nothing(window):
+    assert not window.index_note.isVisible() and window.index_note.text() == ""

@@ -602,8 +602,8 @@ class CollectionIndex:
                 wrong = [k for k, v in expected.items() if meta.get(k) != v]
                 kind = collection_kind(collection)
                 if wrong:
-                    problem = (f"its {', '.join(wrong)} {'does' if len(wrong) == 1 else 'do'} not match this collection "
-                               "(stale or foreign)")
+                    verb = "does" if len(wrong) == 1 else "do"
+                    problem = f"its {', '.join(wrong)} {verb} not match this collection (stale or foreign)"
                 elif meta.get("kind", kind) != kind:  # (written before the kind was recorded: none)
                     problem = f"it indexes a {meta.get('kind')} file, not this {kind} collection"
                 else:
