@@ -182,3 +182,25 @@ def test_an_index_of_the_other_kind_of_file_is_refused(tmp_path):
         assert "it indexes a duckdb file, not this parquet collection" in s.index_note
     finally:
         s.close()
+
+
+def _digest(path):
+    import hashlib
+
+    with open(path, "rb") as f:
+        return hashlib.blake2b(f.read()).hexdigest()
+
+
+def test_validate_writes_nothing_to_the_sidecar(coll, capsys):
+    """FTS5's check is an INSERT: it runs in a transaction that is rolled back."""
+    before = _digest(sidecar_path(coll))
+    code, _, err = _validate(coll, capsys)
+    assert code == 0, err
+    assert _digest(sidecar_path(coll)) == before
+    assert sorted(os.listdir(os.path.dirname(coll))) == ["ev.counts.parquet", "ev.parquet", "ev.search.sqlite"]
+
+
+def test_a_sidecar_that_cannot_be_written_is_checked_on_a_copy(coll, capsys, monkeypatch):
+    _unindex(coll, 777, replace_with="zzz nothing of the sort")
+    monkeypatch.setattr(os, "access", lambda *a, **k: False)  # (as root, a 0o444 file is writable)
+    _says_index_damaged(*_validate(coll, capsys), "its trigram index is damaged (SQLite's FTS5 check")

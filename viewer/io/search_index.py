@@ -851,7 +851,11 @@ def _fts_integrity_problem(path: str) -> str | None:
         con.execute("BEGIN")
         try:
             con.execute(sql)
-        except sqlite3.Error as exc:
+        except sqlite3.DatabaseError as exc:
+            # SQLITE_CORRUPT(_VTAB): "database disk image is malformed"; another error (an SQLite
+            # too old for the command, a busy file) says nothing of the index: it stays used
+            if getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_CORRUPT) & 0xFF != sqlite3.SQLITE_CORRUPT:
+                return None
             return f"its trigram index is damaged (SQLite's FTS5 check: {exc})"
         finally:
             con.rollback()
