@@ -834,6 +834,9 @@ def _fts_count_problem(con: sqlite3.Connection, n_rows: int) -> str | None:
     return None
 
 
+_SQLITE_CORRUPT = 11  # SQLite's primary result code for a damaged file (sqlite3.SQLITE_CORRUPT, Python 3.11+)
+
+
 def _fts_integrity_problem(path: str) -> str | None:
     """FTS5's ``'integrity-check'`` of the sidecar ``path`` (content compared), or None when sound.
 
@@ -854,7 +857,8 @@ def _fts_integrity_problem(path: str) -> str | None:
         except sqlite3.DatabaseError as exc:
             # SQLITE_CORRUPT(_VTAB): "database disk image is malformed"; another error (an SQLite
             # too old for the command, a busy file) says nothing of the index: it stays used
-            if getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_CORRUPT) & 0xFF != sqlite3.SQLITE_CORRUPT:
+            code = getattr(exc, "sqlite_errorcode", None)
+            if isinstance(code, int) and code & 0xFF != _SQLITE_CORRUPT:
                 return None
             return f"its trigram index is damaged (SQLite's FTS5 check: {exc})"
         finally:
