@@ -813,6 +813,14 @@ class DuckStore(CountedWindows, EventStore):
             self.index_note = (self.index_note + " " if self.index_note else "") + index_note(
                 self.path, index.path, "ignored", problem)
 
+    @property
+    def sidecar_note(self) -> str:
+        """:attr:`index_note`, and why the search index was dropped when a search of a
+        :meth:`background` handle (sharing this store's index) found it damaged ("" when none)."""
+        index = self._index
+        extra = index.note if index is not None and index.note and index.note not in self.index_note else ""
+        return " ".join(n for n in (self.index_note, extra) if n)
+
     def _search_index(self) -> CollectionIndex | None:
         """The sidecar search index while it answers (it is dropped, with a note, once it fails)."""
         index = self._index

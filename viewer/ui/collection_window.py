@@ -740,8 +740,9 @@ class CollectionWindow(QMainWindow):
             self._show_marks(result)
 
     def _say_index(self) -> None:
-        """Show the store's note on its search index (:attr:`DuckStore.index_note`), or hide the line."""
-        note = str(getattr(self.store, "index_note", "") or "")
+        """Show the store's note on its sidecar files (:attr:`DuckStore.sidecar_note`: a search index
+        not used, also one dropped by a search), or hide the line."""
+        note = str(getattr(self.store, "sidecar_note", "") or "")
         if note != self.index_note.text():
             self.index_note.setText(note)
             self.index_note.setToolTip(plain_tooltip(note[:2000]))
