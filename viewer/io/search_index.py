@@ -730,7 +730,7 @@ class CollectionIndex:
         were found right): FTS5's own ``'integrity-check'`` with the content compared (``rank`` 1:
         every row's trigrams against the index: rows deleted from its shadow tables, a damaged
         segment), which needs a connection that may write (:func:`_fts_integrity_problem`;
-        nothing is written).  As long as writing the index took (13 s at 10^5 events)."""
+        nothing is written): 0.4 s at 10^5 events (the writing took 13 s)."""
         with self._lock:
             return _fts_integrity_problem(self.path)
 
