@@ -210,7 +210,8 @@ def test_top_level_help_lists_every_file_command_with_what_it_does(capsys):
                 "validate": "check a timeline file and list every problem",
                 "export": "draw a timeline file as a PNG, SVG or PDF picture",
                 "deck": "write a story as a 16:9 PDF hand-out",
-                "ingest": "read a news article (.txt, .html, .md) into a draft timeline"}
+                "ingest": "read a news article (.txt, .html, .md) into a draft timeline",
+                "index": "write a .parquet / .duckdb collection's search index again"}
     for name, does in expected.items():
         assert any(line.startswith(f"  {name} ") and does in line for line in lines), name
     assert set(expected) == set(COMMANDS)  # every command the first argument dispatches is listed

@@ -58,6 +58,7 @@ COMMAND_HELP = {
     "export": ("FILE OUT", "draw a timeline file as a PNG, SVG or PDF picture"),
     "deck": ("FILE OUT.pdf", "write a story as a 16:9 PDF hand-out (as File > Export story as PDF deck)"),
     "ingest": ("ARTICLE", "read a news article (.txt, .html, .md) into a draft timeline to review"),
+    "index": ("COLLECTION", "write a .parquet / .duckdb collection's search index again (damaged, stale or missing)"),
 }
 COMMANDS = tuple(COMMAND_HELP)
 
@@ -78,7 +79,8 @@ EXIT_CODES = """exit codes:
   export    0 written; 1 bad arguments or not writable; 2 input unreadable or invalid
   deck      0 written; 1 bad arguments (unknown story) or not writable; 2 input unreadable or invalid
   ingest    0 draft made, every date resolved; 1 made, expressions left unresolved or warnings
-            (listed: a quote never closed); 2 nothing made (article unreadable, bad --published, output not writable)"""
+            (listed: a quote never closed); 2 nothing made (article unreadable, bad --published, output not writable)
+  index     0 search index written; 2 nothing written (not a collection, or the index cannot be written)"""
 
 
 
@@ -165,7 +167,35 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--outlet", metavar="NAME", help="the outlet that published it (default: from the dateline)")
     i.add_argument("-o", "--output", metavar="DRAFT.timeline.json",
                    help="write the draft timeline here (without it, only the report is printed)")
+    x = sub.add_parser("index", help=COMMAND_HELP["index"][1],
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
+    x.add_argument("file", metavar="COLLECTION", help="a .parquet or .duckdb collection written by convert "
+                   "(only read)")
+    x.add_argument("--out", metavar="SIDECAR", help="write the index here instead of beside the collection "
+                   "(a folder that cannot be written); the window then does not find it by itself")
     return p
+
+
+def _index(args: argparse.Namespace) -> int:
+    """``index COLLECTION``: the sidecar search index written again from the collection's rows
+    (:func:`~viewer.io.search_index.build_search_index`), replacing a damaged, stale or foreign one."""
+    from .io.search_index import build_search_index
+
+    progress = _ProgressLine(args.file)
+    try:
+        out = build_search_index(args.file, progress=progress, out=args.out)
+    except TimelineLoadError as exc:
+        progress.done()
+        _err(f"timeline-viewer: cannot index {args.file}:\n{exc.full_report()}")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - OSError, sqlite3.Error: the sidecar cannot be written
+        progress.done()
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        _err(f"timeline-viewer: cannot write the search index of {args.file}: {first}")
+        return 2
+    progress.done()
+    print(f"wrote {out} (the search index of {args.file})")
+    return 0
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -423,6 +453,7 @@ def _duckdb_advice(output: str, n: int) -> None:
 
 _NO_EQUIVALENT = "has no equivalent in this viewer"
 _NOT_FOLLOWED = "not opened, as a collection's sidecar file is never followed"  # duckstore.NOT_FOLLOWED
+_INDEX_NOT_USED = re.compile(r"search index (ignored|dropped), ")  # search_index.index_note
 _QUOTED_NAME = re.compile(r"'([^']*)'")
 
 
@@ -479,7 +510,11 @@ def _validate(args: argparse.Namespace) -> int:
     # a counts file or search index that is a link or a pipe is not opened: the data is sound, the
     # counts and search are made without it (see DuckStore.not_followed)
     unopened = [p for p in report.warnings if _NOT_FOLLOWED in p.message]
-    altered = [p for p in report.warnings if _NO_EQUIVALENT not in p.message and _NOT_FOLLOWED not in p.message]
+    # a search index that is damaged, stale or another file's: the data is sound, but search
+    # would miss events through it (it is not used: search scans), and the way out is named
+    index_bad = [p for p in report.warnings if _INDEX_NOT_USED.search(p.message) and _NOT_FOLLOWED not in p.message]
+    altered = [p for p in report.warnings if _NO_EQUIVALENT not in p.message and _NOT_FOLLOWED not in p.message
+               and p not in index_bad]
     if unopened:
         _err(f"note: {_count(len(unopened), 'sidecar file')} of the collection not opened (the data does "
              "not need them):")
@@ -488,6 +523,10 @@ def _validate(args: argparse.Namespace) -> int:
     if not_kept:
         _err(f"note: {_count(len(not_kept), 'field')} of the format with no equivalent in this viewer, "
              f"not kept: {_names_counted([_field_name(p) for p in not_kept])}")
+    if index_bad:
+        _err(f"{name}: its search index cannot be used (the events themselves are sound):")
+        for p in index_bad:
+            _err(f"  {p.message}")
     if altered:
         _err(f"{name}: loads, but not wholly ({len(altered)} field"
              f"{'s' if len(altered) != 1 else ''} not mapped or values altered):")
@@ -496,6 +535,11 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"{name}: {_count(len(report.timeline.events), 'event')}, "
               f"{_count(len(report.timeline.tracks), 'track')}; "
               "not valid as it is: see the list above")
+        return 1
+    if index_bad:
+        print(f"{name}: {_count(len(report.timeline.events), 'event')}, "
+              f"{_count(len(report.timeline.tracks), 'track')}; not valid as it is: its search index is "
+              "damaged, stale or not this file's (see above)")
         return 1
     kept_note = f"; {_count(len(not_kept), 'field')} of the format not kept: see the note above" if not_kept else ""
     if unopened:
@@ -655,6 +699,8 @@ def main(argv: list[str]) -> int:
             return _deck(args)
         if args.command == "ingest":
             return _ingest(args)
+        if args.command == "index":
+            return _index(args)
         return _export(args)
     except ValueError as exc:  # a bad --map
         _err(f"timeline-viewer: {exc}")

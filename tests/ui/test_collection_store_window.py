@@ -249,3 +249,48 @@ def test_an_empty_list_says_no_events_not_0_0_of_0(window, qtbot):
     window.search.setText("")
     qtbot.waitUntil(lambda: window.page_label.text() == "no events", timeout=10000)
     assert window.list.rowCount() == 0
+
+
+def test_a_search_index_not_used_is_said_in_the_window(qtbot, allied):
+    """A stale or damaged sidecar index is not used (search scans): the window says so and names
+    the way out (it said nothing: search was only slower, or, damaged, missed events)."""
+    import sqlite3
+
+    from viewer.io.search_index import sidecar_path
+
+    con = sqlite3.connect(sidecar_path(str(allied)))
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'version'")
+    con.commit()
+    con.close()
+    w = shown_collection(qtbot, allied)
+    note = w.index_note
+    assert note.isVisible()
+    assert note.text().startswith("allied.search.sqlite: search index ignored, its version does not match")
+    assert "search scans the collection" in note.text() and "rebuild it with `timeline-viewer index " in note.text()
+    want = list(search(read_timeline(str(allied)), "normandy"))
+    w.search.setText("normandy")
+    qtbot.waitUntil(lambda: w.page is not None and w.page.ids == want, timeout=10000)
+
+
+def test_a_sound_search_index_says_nothing(window):
+    assert not window.index_note.isVisible() and window.index_note.text() == ""
+
+
+def test_a_search_index_damaged_after_opening_is_said_after_a_search(qtbot, allied):
+    """The search runs on a background handle sharing the store's index: when it finds the file
+    damaged, the index is dropped, the scan answers, and the window says so."""
+    from viewer.io.search_index import sidecar_path
+
+    w = shown_collection(qtbot, allied)
+    assert not w.index_note.isVisible()
+    side = sidecar_path(str(allied))
+    with open(side, "rb") as f:
+        head = f.read()[:8192]
+    with open(side, "wb") as f:
+        f.write(head + b"\0" * 50_000)  # the file's pages gone under the open connection
+    want = list(search(read_timeline(str(allied)), "normandy"))
+    w.search.setText("normandy")
+    qtbot.waitUntil(lambda: w.page is not None and w.page.ids == want, timeout=10000)
+    qtbot.waitUntil(lambda: w.index_note.isVisible(), timeout=10000)
+    assert "allied.search.sqlite: search index dropped" in w.index_note.text()
+    assert "rebuild it with `timeline-viewer index " in w.index_note.text()

@@ -86,7 +86,7 @@ from .collection import (
 from .collection_check import footer_nan_problem
 from .common import ReadReport
 from .regular import require_regular_file, sidecar_kind
-from .search_index import COUNT_CAP, CollectionIndex, sidecar_path, write_collection_index
+from .search_index import COUNT_CAP, CollectionIndex, index_note, sidecar_path, write_collection_index
 from .store_sql import (
     COUNT_TOTALS_SQL,
     DUCKDB,
@@ -784,13 +784,16 @@ class DuckStore(CountedWindows, EventStore):
             return
         try:
             problem = None
-            if every_row:
+            if every_row:  # the file itself first (SQLite's check, the counts), every row, the trigrams
+                problem = index.file_problem(sum(self._stats.lanes.values()) if self._stats is not None else None)
+            if every_row and problem is None:
                 with self._lock:
                     batches = _index_rows(self.con, self._index_from())
                     try:
                         problem = index.every_row_mismatch(r for batch in batches for r in zip(*batch, strict=True))
                     finally:
                         batches.close()
+                problem = problem or index.trigram_problem()
             if problem is None:
                 rng = np.random.default_rng()
                 # two random runs of rows (a run is one row group read: rows scattered over the file
@@ -807,8 +810,16 @@ class DuckStore(CountedWindows, EventStore):
         if problem:
             self._index = None
             index.close()
-            self.index_note = (self.index_note + " " if self.index_note else "") + (
-                f"{os.path.basename(index.path)}: search index ignored, {problem}; search scans the collection")
+            self.index_note = (self.index_note + " " if self.index_note else "") + index_note(
+                self.path, index.path, "ignored", problem)
+
+    @property
+    def sidecar_note(self) -> str:
+        """:attr:`index_note`, and why the search index was dropped when a search of a
+        :meth:`background` handle (sharing this store's index) found it damaged ("" when none)."""
+        index = self._index
+        extra = index.note if index is not None and index.note and index.note not in self.index_note else ""
+        return " ".join(n for n in (self.index_note, extra) if n)
 
     def _search_index(self) -> CollectionIndex | None:
         """The sidecar search index while it answers (it is dropped, with a note, once it fails)."""

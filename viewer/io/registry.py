@@ -35,6 +35,7 @@ from .regular import read_regular_file, require_regular_file
 
 __all__ = [
     "Reader",
+    "binary_kind",
     "Writer",
     "register_reader",
     "register_writer",
@@ -328,6 +329,7 @@ def _choose_reader(path: str | os.PathLike[str], file: str, format: str | None) 
             )
         return reader
     head = _read_head(path, file)
+    _refuse_misnamed_collection(path, file, head)
     for candidate in _READERS:
         try:
             if candidate.identify(file, head):
@@ -341,6 +343,59 @@ def _choose_reader(path: str | os.PathLike[str], file: str, format: str | None) 
                      f"known formats: {_known_formats(_READERS)}")]
         )
     return reader
+
+
+_COLLECTION_SUFFIXES = {"parquet": ".parquet", "duckdb": ".duckdb"}
+
+
+def binary_kind(path: str | os.PathLike[str], head: bytes) -> str | None:
+    """``"parquet"`` or ``"duckdb"`` when the file's bytes are one whatever its name, else None.
+
+    A Parquet file begins and ends with the magic bytes ``PAR1`` (the end is read too: a text
+    file may begin with those letters); a DuckDB database holds ``DUCK`` at byte 8 of its header.
+    ``head`` is the file's first bytes.  Never raises (an unreadable end: None)."""
+    if head[8:12] == b"DUCK" and len(head) >= 4096:
+        return "duckdb"
+    if head[:4] != b"PAR1" or len(head) < 12:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        os.lseek(fd, -4, os.SEEK_END)
+        tail = os.read(fd, 4)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return "parquet" if tail == b"PAR1" else None
+
+
+def _refuse_misnamed_collection(path: str | os.PathLike[str], file: str, head: bytes) -> None:
+    """Name a Parquet or DuckDB file whose name says otherwise (``events.dat``, ``events.json``):
+    it used to be "unknown file format" or a JSON reader's "NUL byte" error.
+
+    Raises
+    ------
+    NotACollectionError
+        Saying what the file is and how to open it (its own extension; a Parquet file also
+        with ``--from parquet``).
+    """
+    kind = binary_kind(path, head)
+    if kind is None or file.lower().endswith(_COLLECTION_SUFFIXES[kind]):
+        return
+    from .collection import NotACollectionError
+
+    what = ("a Parquet file (it begins and ends with the Parquet magic bytes PAR1)" if kind == "parquet" else
+            "a DuckDB database (its header holds DUCK at byte 8)")
+    stem = os.path.splitext(os.path.basename(file))[0] or "events"
+    raise NotACollectionError([Problem(file, (
+        f"this is {what}, not a file of the kind its name {os.path.basename(file)!r} suggests; a timeline "
+        f"collection written by `timeline-viewer convert` opens under a {_COLLECTION_SUFFIXES[kind]} name: rename "
+        f"it to {stem}{_COLLECTION_SUFFIXES[kind]}"
+        # (a DuckDB collection is told from a Parquet one by its name: --from duckdb does not open it)
+        + (", or give --from parquet on the command line" if kind == "parquet" else "")))])
 
 
 def read_timeline(path: str | os.PathLike[str], *, format: str | None = None) -> Timeline:

@@ -41,6 +41,7 @@ import hashlib
 import json
 import os
 import secrets
+import shlex
 import sqlite3
 import stat
 import threading
@@ -57,7 +58,7 @@ from .cache import CACHE_DIR_ENV, cache_dir
 
 __all__ = ["INDEX_VERSION", "INDEX_MIN_EVENTS", "CACHE_DIR_ENV", "SearchIndex", "index_dir", "index_path",
            "can_index", "CollectionIndex", "write_collection_index", "build_search_index", "sidecar_path",
-           "COUNT_CAP", "COLLECTION_INDEX_VERSION"]
+           "COUNT_CAP", "COLLECTION_INDEX_VERSION", "collection_kind", "rebuild_hint", "index_note"]
 
 INDEX_VERSION = 1
 """Bumped whenever what the index holds (fields, folding) changes."""
@@ -434,9 +435,34 @@ _FTS_SHADOW = ("fts_data", "fts_idx", "fts_config")
 
 def sidecar_path(path: str) -> str:
     """Where the search index of the collection ``path`` lives, beside it: ``NAME.search.sqlite`` for
-    ``NAME.parquet``, ``NAME.duckdb.search.sqlite`` for ``NAME.duckdb``."""
-    root = path[:-len(".parquet")] if path.lower().endswith(".parquet") else path
+    ``NAME.parquet``, ``NAME.duckdb.search.sqlite`` for ``NAME.duckdb``.
+
+    A Parquet file named ``NAME.duckdb.parquet`` keeps its whole name,
+    ``NAME.duckdb.parquet.search.sqlite``: cut to ``NAME.duckdb`` it would share the sidecar of a
+    DuckDB collection ``NAME.duckdb`` in the same folder, and writing either's index would
+    replace the other's."""
+    lower = path.lower()
+    root = path[:-len(".parquet")] if lower.endswith(".parquet") and not lower.endswith(".duckdb.parquet") else path
     return root + ".search.sqlite"
+
+
+def collection_kind(path: str) -> str:
+    """``"duckdb"`` for a ``.duckdb`` collection, else ``"parquet"`` (what a sidecar records it indexes)."""
+    return "duckdb" if path.lower().endswith(".duckdb") else "parquet"
+
+
+def rebuild_hint(collection: str, sidecar: str | None = None) -> str:
+    """The way out of a damaged, stale or foreign search index, for a note: the command that
+    writes it again (:func:`build_search_index`; ``--out`` for a sidecar kept elsewhere)."""
+    out = f" --out {shlex.quote(sidecar)}" if sidecar and sidecar != sidecar_path(collection) else ""
+    return f"rebuild it with `timeline-viewer index {shlex.quote(collection)}{out}`"
+
+
+def index_note(collection: str, sidecar: str, verb: str, problem: str) -> str:
+    """The note of a search index not used: ``NAME.search.sqlite: search index ignored, <problem>;
+    search scans the collection (the same answers, slower); rebuild it with ...``."""
+    return (f"{os.path.basename(sidecar)}: search index {verb}, {problem}; search scans the collection "
+            f"(the same answers, slower); {rebuild_hint(collection, sidecar)}")
 
 
 def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str], list[str], list[float],
@@ -463,7 +489,8 @@ def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str],
         point (epoch s) and whether it is drawn (only drawn rows are searched).
     token : str
         The collection's ``timeline_viewer_collection`` token: a sidecar of
-        another collection is ignored when opened.
+        another collection is ignored when opened (so is one that records the other kind,
+        ``meta.kind``: :func:`collection_kind`; a Parquet copy of a DuckDB collection keeps its token).
     n_rows, n_drawn : int
         Rows and drawn rows of the collection (checked again when opened).
     out : str, optional
@@ -510,7 +537,7 @@ def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str],
             con.execute("INSERT INTO fts(fts) VALUES ('optimize')")
             con.executemany("INSERT INTO meta VALUES (?, ?)", [
                 ("version", str(COLLECTION_INDEX_VERSION)), ("collection", token), ("rows", str(int(n_rows))),
-                ("drawn", str(int(n_drawn)))])
+                ("drawn", str(int(n_drawn))), ("kind", collection_kind(path))])
             con.commit()
         finally:
             con.close()
@@ -532,8 +559,9 @@ class CollectionIndex:
         Why the index is not (or no longer) used; "" while it is.
     """
 
-    def __init__(self, path: str, con: sqlite3.Connection, n_rows: int) -> None:
+    def __init__(self, path: str, con: sqlite3.Connection, n_rows: int, collection: str = "") -> None:
         self.path, self._con, self.n_rows = path, con, n_rows
+        self.collection = collection or path  # the collection's file, named in the way out of a note
         self.note = ""
         self._lock = threading.Lock()
 
@@ -546,7 +574,9 @@ class CollectionIndex:
         The file is untrusted: it must be a regular file (not a link), its
         tables exactly those :func:`write_collection_index` makes (no view or
         trigger), its version :data:`COLLECTION_INDEX_VERSION`, its token
-        ``token`` and its row counts ``n_rows`` / ``n_drawn``.  Never raises:
+        ``token``, its kind (when it records one) that of ``collection``, its row counts
+        ``n_rows`` / ``n_drawn``, and the trigram index's own count of rows (FTS5's
+        ``averages`` record, read in O(1)) ``n_rows``.  Never raises:
         a missing sidecar gives ``(None, "")``, a wrong one ``(None, note)``.
         """
         path = sidecar or sidecar_path(collection)
@@ -570,20 +600,26 @@ class CollectionIndex:
                 if n_drawn is not None:
                     expected["drawn"] = str(int(n_drawn))
                 wrong = [k for k, v in expected.items() if meta.get(k) != v]
+                kind = collection_kind(collection)
                 if wrong:
-                    problem = f"its {', '.join(wrong)} do not match this collection (stale or foreign)"
+                    verb = "does" if len(wrong) == 1 else "do"
+                    problem = f"its {', '.join(wrong)} {verb} not match this collection (stale or foreign)"
+                elif meta.get("kind", kind) != kind:  # (written before the kind was recorded: none)
+                    problem = f"it indexes a {meta.get('kind')} file, not this {kind} collection"
                 else:
                     top = con.execute("SELECT max(row) FROM rows").fetchone()[0]
                     if top is not None and not (isinstance(top, int) and 0 <= top < n_rows):
                         problem = "its rows point outside the collection"
+                    else:
+                        problem = _fts_count_problem(con, n_rows)
         except sqlite3.Error as exc:
             problem = f"unreadable ({exc})"
         if problem is not None:
             if con is not None:
                 con.close()
-            return None, f"{name}: search index ignored, {problem}; search scans the collection"
+            return None, index_note(collection, path, "ignored", problem)
         assert con is not None
-        return cls(path, con, n_rows), ""
+        return cls(path, con, n_rows, collection), ""
 
     def rows_mismatch(self, rows: Iterable[tuple[int, str, str | None, float, bool]],
                       probe: Callable[[int], int] | None = None) -> str | None:
@@ -658,7 +694,45 @@ class CollectionIndex:
             self._con.close()
 
     def _fail(self, why: str) -> None:
-        self.note = f"{os.path.basename(self.path)}: search index dropped, {why}; search scans the collection"
+        self.note = index_note(self.collection, self.path, "dropped", why)
+
+    def file_problem(self, n_drawn: int | None = None) -> str | None:
+        """What is damaged in the sidecar file itself, or None (``validate``, before it compares
+        every row; seconds to minutes: every page is read).
+
+        Checks SQLite's ``PRAGMA quick_check`` (pages and B-trees: a truncated file or
+        overwritten bytes), the rows it holds against the collection's ``n_rows`` and drawn rows
+        ``n_drawn``, and the trigram index's count of rows.
+
+        Returns
+        -------
+        str or None
+            The problem in words ("its file is damaged (SQLite: ...)"); None when sound.
+        """
+        with self._lock:
+            con = self._con
+            try:
+                found = [str(r[0]) for r in con.execute("PRAGMA quick_check(3)").fetchall()]
+                if found != ["ok"]:  # (its first line is "*** in database main ***")
+                    lines = [ln.strip() for f in found for ln in f.splitlines() if ln.strip() and "***" not in ln]
+                    return f"its file is damaged (SQLite's check: {'; '.join(lines[:3]) or 'not ok'})"
+                rows, drawn = con.execute("SELECT count(*), count(body) FROM rows").fetchone()
+                if rows != self.n_rows:
+                    return f"it holds {rows:,} rows where the collection has {self.n_rows:,}"
+                if n_drawn is not None and drawn != n_drawn:
+                    return f"it holds the text of {drawn:,} events where the collection draws {n_drawn:,}"
+                return _fts_count_problem(con, self.n_rows)
+            except sqlite3.Error as exc:
+                return f"its file is damaged ({exc})"
+
+    def trigram_problem(self) -> str | None:
+        """What is wrong in the trigram index, or None (``validate``, after every row's text and id
+        were found right): FTS5's own ``'integrity-check'`` with the content compared (``rank`` 1:
+        every row's trigrams against the index: rows deleted from its shadow tables, a damaged
+        segment), which needs a connection that may write (:func:`_fts_integrity_problem`;
+        nothing is written): 0.4 s at 10^5 events (the writing took 13 s)."""
+        with self._lock:
+            return _fts_integrity_problem(self.path)
 
     def _query(self, sql: str, params: list[Any]) -> list[Any] | None:
         if self.note:
@@ -737,6 +811,83 @@ class CollectionIndex:
             self._fail("its rows point outside the collection")
             return None
         return row, float(sp) if isinstance(sp, (int, float)) else None
+
+
+def _fts_count_problem(con: sqlite3.Connection, n_rows: int) -> str | None:
+    """Whether the trigram index counts ``n_rows`` rows: FTS5 keeps the count of the rows it
+    indexed as the first varint of its ``averages`` record (``fts_data`` id 1; the write's
+    ``'rebuild'`` indexes every row of ``rows``).  One row read, at every opening."""
+    got = con.execute("SELECT block FROM fts_data WHERE id = 1").fetchone()
+    block = got[0] if got is not None else None
+    if not isinstance(block, bytes) or not block:
+        return "its trigram index has no count of rows (damaged)"
+    value = 0
+    for i, byte in enumerate(block[:9]):  # an SQLite varint: 7 bits a byte, high bit = more
+        if i == 8:
+            value = (value << 8) | byte
+            break
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            break
+    if value != n_rows:
+        return f"its trigram index holds {value:,} rows where the collection has {n_rows:,} (damaged)"
+    return None
+
+
+_SQLITE_CORRUPT = 11  # SQLite's primary result code for a damaged file (sqlite3.SQLITE_CORRUPT, Python 3.11+)
+
+
+def _fts_integrity_problem(path: str) -> str | None:
+    """FTS5's ``'integrity-check'`` of the sidecar ``path`` (content compared), or None when sound.
+
+    SQLite refuses the command on a read-only connection, so the file is opened for writing in a
+    transaction that is rolled back (the command writes nothing) -- only when it is a regular file
+    of rollback-journal mode with no journal beside it (a hot journal would be played back into
+    it).  Otherwise, or when the file cannot be opened for writing, the check runs on a copy in
+    a temporary folder (SQLite's backup, read through a read-only connection)."""
+    import tempfile
+
+    sql = "INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)"
+
+    def run(con: sqlite3.Connection) -> str | None:
+        con.execute("PRAGMA trusted_schema=OFF")
+        con.execute("BEGIN")
+        try:
+            con.execute(sql)
+        except sqlite3.DatabaseError as exc:
+            # SQLITE_CORRUPT(_VTAB): "database disk image is malformed"; another error (an SQLite
+            # too old for the command, a busy file) says nothing of the index: it stays used
+            code = getattr(exc, "sqlite_errorcode", None)
+            if isinstance(code, int) and code & 0xFF != _SQLITE_CORRUPT:
+                return None
+            return f"its trigram index is damaged (SQLite's FTS5 check: {exc})"
+        finally:
+            con.rollback()
+        return None
+
+    try:
+        with open(path, "rb") as f:
+            header = f.read(20)
+        in_place = (_regular_own_file(path) and os.access(path, os.W_OK) and len(header) == 20
+                    and header[18:20] == b"\x01\x01"
+                    and not any(os.path.lexists(path + x) for x in ("-journal", "-wal")))
+        if in_place:
+            con = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=rw", uri=True, isolation_level=None)
+            try:
+                return run(con)
+            finally:
+                con.close()
+        with tempfile.TemporaryDirectory(prefix="tv-index-check-") as folder:
+            src = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True)
+            dst = sqlite3.connect(os.path.join(folder, "copy.sqlite"), isolation_level=None)
+            try:
+                src.backup(dst)
+                return run(dst)
+            finally:
+                src.close()
+                dst.close()
+    except (OSError, sqlite3.Error) as exc:
+        return f"its file could not be checked ({exc})"
 
 
 def _same_point(stored: Any, point: Any) -> bool:

@@ -207,6 +207,15 @@ class CollectionWindow(QMainWindow):
         self.search.setAccessibleName("Search")
         self.search.setClearButtonEnabled(True)
         self.search_count = QLabel("")
+        # why the search index beside the collection is not used (damaged, stale, another file's):
+        # search then scans every row (the same answers, slower), and the note names the way out
+        self.index_note = QLabel("")
+        self.index_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.index_note.setWordWrap(True)
+        self.index_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.index_note.setStyleSheet("color: #8a4b00;")
+        self.index_note.setAccessibleName("Search index")
+        self._say_index()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
@@ -295,6 +304,7 @@ class CollectionWindow(QMainWindow):
         cv.addWidget(self.banner)
         cv.addWidget(self.refusal)
         cv.addLayout(top)
+        cv.addWidget(self.index_note)
         cv.addWidget(split, 1)
         self.setCentralWidget(central)
         self._build_menus()
@@ -726,6 +736,7 @@ class CollectionWindow(QMainWindow):
             self._show_facets(result)
         elif name == "matches" and result[0] == self.query:
             self.search_count.setText(result[1].count_text())
+            self._say_index()  # a search may have found the index damaged (dropped: the scan answered)
         elif name == "bands":
             self._show_bands(result)
         elif name == "dday":
@@ -734,6 +745,15 @@ class CollectionWindow(QMainWindow):
             self._show_marks(result)
         elif name == "plans":
             self._show_plans(*result)
+
+    def _say_index(self) -> None:
+        """Show the store's note on its sidecar files (:attr:`DuckStore.sidecar_note`: a search index
+        not used, also one dropped by a search), or hide the line."""
+        note = str(getattr(self.store, "sidecar_note", "") or "")
+        if note != self.index_note.text():
+            self.index_note.setText(note)
+            self.index_note.setToolTip(plain_tooltip(note[:2000]))
+        self.index_note.setVisible(bool(note))
 
     def _ask_slow(self) -> None:
         """The tag counts and the first and last event markers: after the first frame."""
