@@ -64,6 +64,27 @@ def test_install_desktop_writes_launcher_icon_and_mime_type(tmp_path, capsys, mo
     assert kind.find("m:glob", ns).get("pattern") == "*.timeline.json"
 
 
+def test_the_installed_launcher_starts_this_installation(tmp_path, capsys, monkeypatch):
+    """The menu entry's command runs where nothing is on PATH (a desktop's launcher): it was the
+    virtual environment's python resolved to the base interpreter, which failed with
+    'No module named viewer' (newcomer11)."""
+    import shlex
+    import subprocess
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert main(["--install-desktop"]) == 0
+    capsys.readouterr()
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(tmp_path / "applications" / "timeline-viewer.desktop", encoding="utf-8")
+    argv = shlex.split(entry["Desktop Entry"]["Exec"])
+    assert argv[-1] == "%f"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([*argv[:-1], "--version"], env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert viewer.__version__ in run.stdout
+
+
 def _keys(window, text):
     act = next(a for a in window.actions() if a.text().split("\t")[0] == text)
     return [k.toString(QKeySequence.SequenceFormat.PortableText) for k in act.shortcuts()]

@@ -81,11 +81,22 @@ def desktop_entry(command: list[str]) -> str:
 
 
 def _launch_command() -> list[str]:
-    """The command that starts this installation: the ``timeline-viewer`` script on PATH, else ``python -m viewer``."""
-    script = shutil.which("timeline-viewer")
-    if script:
-        return [str(Path(script).resolve())]
-    return [str(Path(sys.executable).resolve()), "-m", "viewer"]
+    """The command that starts this installation (argv, absolute paths).
+
+    The ``timeline-viewer`` script beside the running interpreter (a virtual
+    environment's ``bin/`` or ``Scripts\\``), else ``python -m viewer`` with the
+    running interpreter's path as it was started.  Neither is resolved through
+    symbolic links: a virtual environment's ``python`` is a link to the base
+    interpreter, which does not see the environment's packages (an entry written
+    with the resolved path failed: "No module named viewer").  A script found on
+    ``PATH`` may belong to another installation, so it is not used.
+    """
+    here = Path(os.path.abspath(sys.executable)).parent
+    for name in ("timeline-viewer", "timeline-viewer.exe"):
+        script = here / name
+        if script.is_file():
+            return [str(script)]
+    return [os.path.abspath(sys.executable), "-m", "viewer"]
 
 
 def install_desktop(data_home: str | os.PathLike | None = None) -> list[Path]:
