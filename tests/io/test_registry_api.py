@@ -60,3 +60,18 @@ def test_a_two_argument_writer_is_adapted(tmp_path, bundled_path):
         assert calls == [str(out), str(out)]
     finally:
         registry._WRITERS[:] = [w for w in registry._WRITERS if w.name != "plain-test"]
+
+
+def test_a_format_written_but_not_read_says_so(tmp_path):
+    """An .ics file (this viewer writes iCalendar) is not 'unknown file format' (newcomer11):
+    the error says the viewer writes that format but cannot read it, and lists what it reads."""
+    from viewer.io.registry import read_timeline as read
+
+    path = tmp_path / "meetings.ics"
+    path.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n")
+    with pytest.raises(TimelineLoadError) as err:
+        read(path)
+    text = str(err.value)
+    assert "meetings.ics" in text and "unknown file format" not in text
+    assert "is a format this viewer writes (convert --to ics) but cannot read" in text
+    assert "formats it reads: native" in text

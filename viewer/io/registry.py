@@ -338,6 +338,14 @@ def _choose_reader(path: str | os.PathLike[str], file: str, format: str | None) 
             continue
     reader = _by_extension(_READERS, file)
     if reader is None:
+        written = _by_extension(_WRITERS, file)
+        if written is not None:
+            # a format this viewer exports but does not read (iCalendar): said, not "unknown"
+            raise TimelineLoadError(
+                [Problem(file, f"{written.name} ({written.description or written.name}) is a format this "
+                         f"viewer writes (convert --to {written.name}) but cannot read; "
+                         f"formats it reads: {_known_formats(_READERS)}")]
+            )
         raise TimelineLoadError(
             [Problem(file, "unknown file format: this is not a timeline file this viewer can read; "
                      f"known formats: {_known_formats(_READERS)}")]
