@@ -315,3 +315,21 @@ def test_reading_options_in_the_window_need_a_file_and_a_bad_map_says_its_form(t
     with pytest.raises(SystemExit):
         main([str(csv), "--map", "locationposition", "--screenshot", str(tmp_path / "x.png")])
     assert "must look like FIELD=COLUMN" in capsys.readouterr().err
+
+
+def test_output_piped_into_head_ends_without_a_traceback(tmp_path):
+    """`timeline-viewer ingest ARTICLE | head -1` printed a BrokenPipeError traceback
+    (newcomer11): a reader that stops early ends the command quietly."""
+    import subprocess
+    import sys
+
+    article = Path(__file__).parent / "data" / "articles" / "allied-resolve-2022.txt"
+    cmd = [sys.executable, "-m", "viewer", "ingest", str(article), "--published", "2022-02-10",
+           "-o", str(tmp_path / "draft.timeline.json")]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path) as run:
+        first = run.stdout.readline()
+        run.stdout.close()  # what head does after its line
+        err = run.stderr.read().decode("utf-8", "replace")
+        run.wait(timeout=120)
+    assert first  # it did write
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err

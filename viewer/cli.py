@@ -687,7 +687,23 @@ def _deck(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Run one file command; returns the exit code (see the module docstring)."""
+    """Run one file command; returns the exit code (see the module docstring).
+
+    Output piped into a reader that stops early (``… | head``) ends the command quietly
+    with exit 1 and no traceback (the Python documentation's SIGPIPE note: stdout is
+    pointed at devnull so the interpreter's final flush does not fail again)."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 1
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
