@@ -58,7 +58,9 @@ _QUOTE = re.compile(r"“(?P<a>(?:\\.|[^”\\]){1,2000})”|\"(?P<b>(?:\\.|[^\"\
 # Lavrov" (lower-case role words, then the name), "…,” Lavrov said"
 _AFTER = re.compile(rf"^[\s,]*(?P<verb1>{_VERBS})\s+"
                     rf"(?P<who1>(?=[A-Z]|(?:the|an?|von|van|de|der|da|al|el|le|la)\s|(?:[a-z][\w-]*\s+){{0,2}}"
-                    rf"(?:{ROLE_WORDS})\s+[A-Z]){SPEAKER})|^[\s,]*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)\s+"
+                    rf"(?:{ROLE_WORDS})\s+[A-Z]){SPEAKER})|^[\s,]*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)"
+                    # "…,” Amira Haddad, the mission head, said": an appositive between the name and its verb
+                    r"(?:,\s+(?:the|an?|its|their|his|her|head|chief|leader|director)\s[^,.;:“”\"]{1,60},)?\s+"
                     rf"(?P<verb2>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
                      rf"(?P<verb>{_VERBS})(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
