@@ -18,7 +18,9 @@ PAST, FUTURE, PRESENT, PERFECT = "past", "future", "present", "perfect"
 _FUTURE_STRICT = re.compile(
     r"\b(?:will|shall|won['’]t|would)\b|['’]ll\b|\b(?:is|are)\s+(?:due|set|scheduled|slated|expected|poised|planned|"
     r"going|planning|to)\b|(?<!denied )(?<!denies )(?<!deny )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )"
-    r"(?<!no )(?<!any )(?<!of )\bplans? to\b|\bupcoming\b|\b(?:might|could|should|(?-i:may))\s+(?!have\b)\w+", re.I)
+    r"(?<!no )(?<!any )(?<!of )\bplans? to\b|\bupcoming\b|"
+    # "Aid workers expect a second convoy on Saturday", "intends to send": a plan (never "had expected")
+    r"(?<!had )(?<!have )(?<!has )\b(?:expects?|intends?)\b|\b(?:might|could|should|(?-i:may))\s+(?!have\b)\w+", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|'ve)\s+(?:(?:also|consistently|repeatedly|long|already|now|not|never|since|been|"
     r"recently|just|still|previously|so far|twice|often)\s+)*(?:\w+(?:ed|en|wn|ght|ne|un|ut|id|ld|ot|et|ept)|"
