@@ -116,3 +116,9 @@ def test_by_the_end_of_april_keeps_its_words_and_is_on_or_before_the_month():
     assert e.start.phrase == "by the end of April"
     assert e.start.edtf == "[..2023-04]"
     assert e.planned
+
+
+def test_at_the_end_of_april_keeps_its_words_and_its_month():
+    e = _one("The talks ended at the end of April.", day=date(2023, 3, 10))
+    assert e.start.phrase == "at the end of April"  # was "of April"
+    assert e.start.edtf == "2022-04"
