@@ -71,12 +71,17 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|
 _CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
 # a speaker named by role alone or through someone else: "The minister said …", "Nowak's deputy said …"
 _ROLE_WHO = (rf"\b(?:[Tt]he|[Aa]n?|[A-Z][\w-]*[’']s)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})(?=,?\s)")
-_REPORTED = re.compile(rf"(?P<who>{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
+# "A spokesman for the ministry said …", "the head of the mission said": the role and whom it serves, never
+# "for the ministry" alone
+_ROLE_FOR = (rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS})\s+(?:for|of|at)\s+"
+             rf"(?:{_ORG}|(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*)(?=,?\s)")
+_REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
                        rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
                        rf"(?P<cite>,\s*citing [^,]+,)?"
                        r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
                        r"\s+(?:that\s+)?(?=[A-Za-z“\"])")
+_AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])")
 # "Biden said Putin called it “a mistake”": the quoted words are someone else's
 _OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|terms|dubbed|labelled|labeled|"
                           r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
@@ -249,7 +254,8 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: b
     if role is not None:
         # "said the minister": the person the article last named with that role, else an unnamed
         # official in the article's words; a role is never a name ("minister on Monday")
-        named = memory.by_role(role.group("role")) if role.group("the") else None
+        # ("the head of the mission" names whom they serve: never resolved to a "head" named elsewhere)
+        named = memory.by_role(role.group("role")) if role.group("the") and not role.group("whose") else None
         p = named or Person(f"unnamed official (“{phrase}”, as the article says)", "", country_of(phrase), "unnamed")
         memory.spoke(p)
         return p
@@ -266,8 +272,10 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: b
     return p
 
 
-_ROLE_ONLY = re.compile(rf"(?:(?P<the>[Tt]he)|an?|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<role>{ROLE_WORDS})", re.I)
-"""A speaker named by role alone: "the minister", "a senior official", "the foreign ministry spokesman"."""
+_ROLE_ONLY = re.compile(rf"(?:(?P<the>[Tt]he)|an?|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<role>{ROLE_WORDS})"
+                        r"(?P<whose>\s+(?:for|of|at)\s+[^,;:]+)?", re.I)
+"""A speaker named by role alone: "the minister", "a senior official", "the foreign ministry spokesman",
+"a spokesman for the ministry"."""
 
 _ORG_WORDS = {"Police", "Officials", "Organisers", "Organizers", "Diplomats", "Sources", "Analysts", "Witnesses",
               "Residents", "Authorities", "Prosecutors", "Congress", "Parliament", "Government", "Ministry"}
@@ -404,9 +412,16 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         # the attribution as written: its clause, from the last comma before the speaker to the verb
         start = max(sentence.rfind(",", 0, m.start()) + 1, dateline_length(sentence))
         words = sentence[start:m.end()].strip(" ,")
-        if b > a + 3:
-            out.append(FoundQuote(sentence[a:b], a, b, "reported",
-                                  Attribution(person, words, via, "interview" in sentence)))
+        # "… claimed the ships had been stopped last week, and said the convoy will sail on 20 June": two
+        # claims of one speaker, each its own reported clause (never one clause holding "and said")
+        parts = [(a, b)]
+        more = _AND_SAID.search(sentence, a, b)
+        if more is not None:
+            parts = [_trim(sentence, a, more.start()), _trim(sentence, more.end(), b)]
+        for pa, pb in parts:
+            if pb > pa + 3:
+                out.append(FoundQuote(sentence[pa:pb], pa, pb, "reported",
+                                      Attribution(person, words, via, "interview" in sentence)))
         return out
     # "…, said the minister." / "…, the ministry said, …" / "…, Nowak added.": the speaker after the claim
     for pattern in (_TAIL_SAID_INV, _ASIDE_SAID, _TAIL_SAID):
