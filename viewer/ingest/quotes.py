@@ -61,7 +61,10 @@ _AFTER = re.compile(rf"^[\s,]*(?P<verb1>{_VERBS})\s+"
                     rf"(?:{ROLE_WORDS})\s+[A-Z]){SPEAKER})|^[\s,]*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)"
                     # "…,” Amira Haddad, the mission head, said": an appositive between the name and its verb
                     r"(?:,\s+(?:the|an?|its|their|his|her|head|chief|leader|director)\s[^,.;:“”\"]{1,60},)?\s+"
-                    rf"(?P<verb2>{_VERBS})\b")
+                    rf"(?P<verb2>{_VERBS})\b"
+                    # "…,” the minister said": the one minister named in this or the previous paragraph, if one
+                    rf"|^[\s,]*(?P<who3>[Tt]he\s+(?P<role3>(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})))\s+"
+                    rf"(?P<verb3>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
                      rf"(?P<verb>{_VERBS})(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
                      rf"(?:\s+that)?\s*[,:]?\s*$")
@@ -151,6 +154,8 @@ class PersonMemory:
         self.quoted_here: Attribution | None = None  # the last direct quote's attribution, this sentence
         self.quoted_before: Attribution | None = None  # ... in the previous sentence
         self.recent: list[str] = []  # names of the people noted, the last noted last
+        self.roles_here: list[Person] = []  # people and unnamed officials named with a role, this paragraph
+        self.roles_before: list[Person] = []  # ... in the previous paragraph
 
     def begin(self, sentence: str) -> None:
         """Start a sentence: note the people it names with a role ("Foreign
@@ -189,6 +194,20 @@ class PersonMemory:
         """The next sentence starts a paragraph: "he"/"she" no longer stands for anyone named before it."""
         self.here = []
         self.speaker_here = None
+        self.roles_before, self.roles_here = self.roles_here, []
+
+    def with_role(self, p: Person) -> None:
+        """``p`` is named with a role in this paragraph (for :meth:`role_nearby`)."""
+        if p.name and all(q.name != p.name for q in self.roles_here):
+            self.roles_here.append(p)
+
+    def role_nearby(self, role: str) -> Person | None:
+        """The one person or unnamed official named with ``role`` ("foreign minister") in the
+        previous paragraph or this one so far ("“…,” the minister said." after "The foreign minister
+        said …"); None when nobody or more than one is: a speaker is never guessed."""
+        rx = re.compile(rf"\b{re.escape(role)}\b", re.I)
+        fits = {p.name: p for p in self.roles_before + self.roles_here if rx.search(p.role or p.name)}
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def note(self, p: Person) -> Person:
         """Remember ``p`` (returns the fuller person when ``p`` is a surname seen before)."""
@@ -199,6 +218,8 @@ class PersonMemory:
             if full is not None:
                 p = Person(full.name, p.role or full.role, p.actor or full.actor, "person")
             self.people[p.name] = p
+            if p.role:
+                self.with_role(p)
             self.last = p
             if p.name in self.recent:
                 self.recent.remove(p.name)
@@ -257,6 +278,7 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: b
         # ("the head of the mission" names whom they serve: never resolved to a "head" named elsewhere)
         named = memory.by_role(role.group("role")) if role.group("the") and not role.group("whose") else None
         p = named or Person(f"unnamed official (“{phrase}”, as the article says)", "", country_of(phrase), "unnamed")
+        memory.with_role(p)
         memory.spoke(p)
         return p
     p = parse_person(phrase)
@@ -342,7 +364,14 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             words_end = ob + ma.end()
             tail = re.match(r"[^,.;“\"]*", sentence[words_end:])
             words = sentence[ob:words_end + (tail.end() if tail else 0)].strip(" ,")
-            attr = Attribution(_speaker(who, memory, ob), words, [], "interview" in words)
+            if who is None:  # "the minister said": only the one named nearby, else unattributed
+                near = memory.role_nearby(ma.group("role3"))
+                if near is not None:
+                    memory.spoke(near)
+                person = near or Person("", kind="unknown")
+            else:
+                person = _speaker(who, memory, ob)
+            attr = Attribution(person, words, [], "interview" in words)
             if attr.person.kind == "unknown":
                 attr = None
         if attr is None:
