@@ -89,4 +89,5 @@ def test_titles_are_clean_clauses():
 def test_a_track_note_is_a_sentence_of_its_own_in_the_basis():
     events = _events("\"We will hold,\" said Ada Wren, the foreign minister, on Tuesday.\n")
     (ev,) = events
-    assert "that day. Track 'People'" in ev.start.basis  # was "that day Track 'People'"
+    # (the remark was said on Tuesday: past tense, the appositive does not hide "said")
+    assert "Tue 7 Mar 2023. Track 'People'" in ev.start.basis  # was "that day Track 'People'"

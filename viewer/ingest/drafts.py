@@ -384,6 +384,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         for c in claims:
             if c.anchor <= q.start and (best is None or c.anchor >= best.anchor):
                 best = c
+        if q.kind == "reported":  # a reported clause goes to the claim dated inside it, if there is one
+            best = next((c for c in claims if q.start <= c.anchor < q.end), best)
         if best is None and claims:
             best = min(claims, key=lambda c: c.anchor)
         if best is not None:
@@ -410,8 +412,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.quotes.append(inside[0])
             c.attributions.append(inside[0])
 
-    def said_dated(q: FoundQuote) -> bool:
-        return any(o.anchor < q.start for o in claims)
+    def said_dated(q: FoundQuote) -> bool:  # (a date inside another reported clause is not the saying's)
+        return any(o.anchor < q.start and not any(r.kind == "reported" and r.start <= o.anchor < r.end
+                                                  for r in quotes if r is not q) for o in claims)
 
     for k, c in enumerate(claims):
         mention = next((m for m in mentions if m.start == c.anchor), None)

@@ -58,8 +58,13 @@ _QUOTE = re.compile(r"“(?P<a>(?:\\.|[^”\\]){1,2000})”|\"(?P<b>(?:\\.|[^\"\
 # Lavrov" (lower-case role words, then the name), "…,” Lavrov said"
 _AFTER = re.compile(rf"^[\s,]*(?P<verb1>{_VERBS})\s+"
                     rf"(?P<who1>(?=[A-Z]|(?:the|an?|von|van|de|der|da|al|el|le|la)\s|(?:[a-z][\w-]*\s+){{0,2}}"
-                    rf"(?:{ROLE_WORDS})\s+[A-Z]){SPEAKER})|^[\s,]*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)\s+"
-                    rf"(?P<verb2>{_VERBS})\b")
+                    rf"(?:{ROLE_WORDS})\s+[A-Z]){SPEAKER})|^[\s,]*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)"
+                    # "…,” Amira Haddad, the mission head, said": an appositive between the name and its verb
+                    r"(?:,\s+(?:the|an?|its|their|his|her|head|chief|leader|director)\s[^,.;:“”\"]{1,60},)?\s+"
+                    rf"(?P<verb2>{_VERBS})\b"
+                    # "…,” the minister said": the one minister named in this or the previous paragraph, if one
+                    rf"|^[\s,]*(?P<who3>[Tt]he\s+(?P<role3>(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})))\s+"
+                    rf"(?P<verb3>{_VERBS})\b")
 _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
                      rf"(?P<verb>{_VERBS})(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
                      rf"(?:\s+that)?\s*[,:]?\s*$")
@@ -69,12 +74,17 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|
 _CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
 # a speaker named by role alone or through someone else: "The minister said …", "Nowak's deputy said …"
 _ROLE_WHO = (rf"\b(?:[Tt]he|[Aa]n?|[A-Z][\w-]*[’']s)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})(?=,?\s)")
-_REPORTED = re.compile(rf"(?P<who>{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
+# "A spokesman for the ministry said …", "the head of the mission said": the role and whom it serves, never
+# "for the ministry" alone
+_ROLE_FOR = (rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS})\s+(?:for|of|at)\s+"
+             rf"(?:{_ORG}|(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*)(?=,?\s)")
+_REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
                        rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
                        rf"(?P<cite>,\s*citing [^,]+,)?"
                        r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
                        r"\s+(?:that\s+)?(?=[A-Za-z“\"])")
+_AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])")
 # "Biden said Putin called it “a mistake”": the quoted words are someone else's
 _OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|terms|dubbed|labelled|labeled|"
                           r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
@@ -144,6 +154,8 @@ class PersonMemory:
         self.quoted_here: Attribution | None = None  # the last direct quote's attribution, this sentence
         self.quoted_before: Attribution | None = None  # ... in the previous sentence
         self.recent: list[str] = []  # names of the people noted, the last noted last
+        self.roles_here: list[Person] = []  # people and unnamed officials named with a role, this paragraph
+        self.roles_before: list[Person] = []  # ... in the previous paragraph
 
     def begin(self, sentence: str) -> None:
         """Start a sentence: note the people it names with a role ("Foreign
@@ -182,6 +194,20 @@ class PersonMemory:
         """The next sentence starts a paragraph: "he"/"she" no longer stands for anyone named before it."""
         self.here = []
         self.speaker_here = None
+        self.roles_before, self.roles_here = self.roles_here, []
+
+    def with_role(self, p: Person) -> None:
+        """``p`` is named with a role in this paragraph (for :meth:`role_nearby`)."""
+        if p.name and all(q.name != p.name for q in self.roles_here):
+            self.roles_here.append(p)
+
+    def role_nearby(self, role: str) -> Person | None:
+        """The one person or unnamed official named with ``role`` ("foreign minister") in the
+        previous paragraph or this one so far ("“…,” the minister said." after "The foreign minister
+        said …"); None when nobody or more than one is: a speaker is never guessed."""
+        rx = re.compile(rf"\b{re.escape(role)}\b", re.I)
+        fits = {p.name: p for p in self.roles_before + self.roles_here if rx.search(p.role or p.name)}
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def note(self, p: Person) -> Person:
         """Remember ``p`` (returns the fuller person when ``p`` is a surname seen before)."""
@@ -192,6 +218,8 @@ class PersonMemory:
             if full is not None:
                 p = Person(full.name, p.role or full.role, p.actor or full.actor, "person")
             self.people[p.name] = p
+            if p.role:
+                self.with_role(p)
             self.last = p
             if p.name in self.recent:
                 self.recent.remove(p.name)
@@ -247,8 +275,10 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: b
     if role is not None:
         # "said the minister": the person the article last named with that role, else an unnamed
         # official in the article's words; a role is never a name ("minister on Monday")
-        named = memory.by_role(role.group("role")) if role.group("the") else None
+        # ("the head of the mission" names whom they serve: never resolved to a "head" named elsewhere)
+        named = memory.by_role(role.group("role")) if role.group("the") and not role.group("whose") else None
         p = named or Person(f"unnamed official (“{phrase}”, as the article says)", "", country_of(phrase), "unnamed")
+        memory.with_role(p)
         memory.spoke(p)
         return p
     p = parse_person(phrase)
@@ -264,8 +294,10 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: b
     return p
 
 
-_ROLE_ONLY = re.compile(rf"(?:(?P<the>[Tt]he)|an?|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<role>{ROLE_WORDS})", re.I)
-"""A speaker named by role alone: "the minister", "a senior official", "the foreign ministry spokesman"."""
+_ROLE_ONLY = re.compile(rf"(?:(?P<the>[Tt]he)|an?|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<role>{ROLE_WORDS})"
+                        r"(?P<whose>\s+(?:for|of|at)\s+[^,;:]+)?", re.I)
+"""A speaker named by role alone: "the minister", "a senior official", "the foreign ministry spokesman",
+"a spokesman for the ministry"."""
 
 _ORG_WORDS = {"Police", "Officials", "Organisers", "Organizers", "Diplomats", "Sources", "Analysts", "Witnesses",
               "Residents", "Authorities", "Prosecutors", "Congress", "Parliament", "Government", "Ministry"}
@@ -332,7 +364,14 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             words_end = ob + ma.end()
             tail = re.match(r"[^,.;“\"]*", sentence[words_end:])
             words = sentence[ob:words_end + (tail.end() if tail else 0)].strip(" ,")
-            attr = Attribution(_speaker(who, memory, ob), words, [], "interview" in words)
+            if who is None:  # "the minister said": only the one named nearby, else unattributed
+                near = memory.role_nearby(ma.group("role3"))
+                if near is not None:
+                    memory.spoke(near)
+                person = near or Person("", kind="unknown")
+            else:
+                person = _speaker(who, memory, ob)
+            attr = Attribution(person, words, [], "interview" in words)
             if attr.person.kind == "unknown":
                 attr = None
         if attr is None:
@@ -402,9 +441,16 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         # the attribution as written: its clause, from the last comma before the speaker to the verb
         start = max(sentence.rfind(",", 0, m.start()) + 1, dateline_length(sentence))
         words = sentence[start:m.end()].strip(" ,")
-        if b > a + 3:
-            out.append(FoundQuote(sentence[a:b], a, b, "reported",
-                                  Attribution(person, words, via, "interview" in sentence)))
+        # "… claimed the ships had been stopped last week, and said the convoy will sail on 20 June": two
+        # claims of one speaker, each its own reported clause (never one clause holding "and said")
+        parts = [(a, b)]
+        more = _AND_SAID.search(sentence, a, b)
+        if more is not None:
+            parts = [_trim(sentence, a, more.start()), _trim(sentence, more.end(), b)]
+        for pa, pb in parts:
+            if pb > pa + 3:
+                out.append(FoundQuote(sentence[pa:pb], pa, pb, "reported",
+                                      Attribution(person, words, via, "interview" in sentence)))
         return out
     # "…, said the minister." / "…, the ministry said, …" / "…, Nowak added.": the speaker after the claim
     for pattern in (_TAIL_SAID_INV, _ASIDE_SAID, _TAIL_SAID):

@@ -93,7 +93,8 @@ _DURATION = re.compile(rf"\b(?:for\s+)?{_NUM}\s+(?P<unit>days?|weeks?)(?!\s+(?:a
                        r"(?:\s+of)?\b", re.I)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?$", re.I)
 _PREP = re.compile(r"\b(?:on|in|during)\s+$", re.I)
-_BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
+_PART_OF = re.compile(r"\b(?:(?:at|towards?|in)\s+)?the\s+(?:very\s+)?(?:end|start|beginning|middle|close)\s+$", re.I)
+_BY = re.compile(r"\bby\s+(?:the\s+end\s+(?:of\s+)?)?$", re.I)  # ("of" may open the month's match)
 _FROM = re.compile(r"\b(?:from|between)\s+$", re.I)
 _TO = re.compile(r"^\s*(?:to|until|till|through|and|–|-)\s+", re.I)
 
@@ -487,6 +488,9 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
             prep = _PREP.search(sentence[:a]) if kind in ("md", "dm", "mdy", "dmy", "my", "year", "iso", "wd") else None
             if prep is not None and not (kind == "wd" and (m.group("rel") or "").strip()):
                 a, lead = prep.start(), 0
+            part = _PART_OF.search(sentence[:a]) if m.group(0).lower().startswith("of ") else None
+            if part is not None:  # "at the end of April": the source's words, not "of April"
+                a, lead = part.start(), 0
             mention = TimeMention(a + lead, b, sentence[a + lead:b], e, basis, tense,
                                   "range" if end_e else "date", end_e, end_b, d)
             taken.append((a, b))

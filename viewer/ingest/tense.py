@@ -18,7 +18,9 @@ PAST, FUTURE, PRESENT, PERFECT = "past", "future", "present", "perfect"
 _FUTURE_STRICT = re.compile(
     r"\b(?:will|shall|won['’]t|would)\b|['’]ll\b|\b(?:is|are)\s+(?:due|set|scheduled|slated|expected|poised|planned|"
     r"going|planning|to)\b|(?<!denied )(?<!denies )(?<!deny )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )"
-    r"(?<!no )(?<!any )(?<!of )\bplans? to\b|\bupcoming\b|\b(?:might|could|should|(?-i:may))\s+(?!have\b)\w+", re.I)
+    r"(?<!no )(?<!any )(?<!of )\bplans? to\b|\bupcoming\b|"
+    # "Aid workers expect a second convoy on Saturday", "intends to send": a plan (never "had expected")
+    r"(?<!had )(?<!have )(?<!has )\b(?:expects?|intends?)\b|\b(?:might|could|should|(?-i:may))\s+(?!have\b)\w+", re.I)
 _PERFECT = re.compile(
     r"\b(?:has|have|'ve)\s+(?:(?:also|consistently|repeatedly|long|already|now|not|never|since|been|"
     r"recently|just|still|previously|so far|twice|often)\s+)*(?:\w+(?:ed|en|wn|ght|ne|un|ut|id|ld|ot|et|ept)|"
@@ -88,11 +90,14 @@ def tense_at(text: str, pos: int) -> str:
 
     The verb marker nearest before ``pos`` in its clause decides; without
     one, the first after it; a clause without any verb (a fronted "On
-    Thursday,") takes the tense of the next clause.  Returns one of
+    Thursday,") takes the tense of the next clause, and one that ends the
+    sentence (", on Wednesday." after an appositive: "said Amira Haddad, the
+    mission head, on Wednesday") that of the last verb before it.  Returns one of
     :data:`PAST`, :data:`FUTURE`, :data:`PERFECT`, :data:`PRESENT` (no marker:
     the present, which news also uses for scheduled events).
     """
     a, b = clause_bounds(text, pos)
+    first = a
     for _ in range(3):
         marks = _markers(text[a:b])
         before = [k for at, k in marks if a + at < pos]
@@ -104,6 +109,12 @@ def tense_at(text: str, pos: int) -> str:
         if b >= len(text):
             break
         a, b = clause_bounds(text, min(len(text) - 1, b + 1))
+    if b >= len(text) and first > 0:
+        # a verbless clause that ends the sentence (", on Wednesday." after "said Amira Haddad, the mission
+        # head"): an appositive came between the date and its verb, which is the last one before it
+        marks = _markers(text[:first])
+        if marks:
+            return marks[-1][1]
     return PRESENT
 
 

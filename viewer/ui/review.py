@@ -45,14 +45,16 @@ from ..model.reload import kept_on_reload
 from ..model.review import ReviewError, accept, accept_all, accepted_event, draft_ids, merge, merged_event, reject
 from ..model.text import plain_tooltip
 from ..model.timeline import Event, Timeline
+from .event_list import date_cell
 
 __all__ = ["ReviewDock", "apply_review", "install", "two_lines", "DOCK_WIDTH_FRACTION", "TITLE_LINES"]
 
 DOCK_WIDTH_FRACTION = 0.25
 """The Review panel takes at most this fraction of the window's width: the timeline keeps the rest."""
 TITLE_LINES = 2
-"""Lines a draft's title (and date) in the list wraps onto; a longer one ends in "…"."""
-_TITLE = Qt.ItemDataRole.UserRole + 1  # the item's whole text, before wrapping
+"""Lines a draft's title in the list wraps onto (under its date's line); a longer one ends in "…"."""
+_TITLE = Qt.ItemDataRole.UserRole + 1  # the item's whole title, before wrapping
+_DATE = Qt.ItemDataRole.UserRole + 2  # its date as the Events list writes it ("due Fri 15 Mar 2024")
 
 
 def two_lines(text: str, font: QFont, width: float, lines: int = TITLE_LINES) -> str:
@@ -209,6 +211,8 @@ class ReviewDock(QDockWidget):
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setAlternatingRowColors(True)  # each draft's date line and title read as one row
+        self.list.setSpacing(2)
         self.list.currentItemChanged.connect(self._on_current)
         # the current draft clicked while another event is selected: select it again
         self.list.itemClicked.connect(lambda item: self._on_current(item, None))
@@ -284,12 +288,16 @@ class ReviewDock(QDockWidget):
         ids = draft_ids(tl)
         self.list.blockSignals(True)
         self.list.clear()
+        zone = getattr(self.window_.state, "display_zone", "UTC")
         for eid in ids:
             e = tl.event(eid)
-            when = e.start.edtf + (f" – {e.end.edtf}" if e.end is not None else "")
-            item = QListWidgetItem(f"{e.title}  ({when})")
+            # the date in words on a line of its own, as the Events list writes it ("due …" for a plan,
+            # never shown as a fact), so a long title never pushes it out of sight
+            when = date_cell(e, tl, zone)
+            item = QListWidgetItem(f"{when}\n{e.title}")
             item.setData(Qt.ItemDataRole.UserRole, eid)
-            item.setData(_TITLE, item.text())
+            item.setData(_TITLE, e.title)
+            item.setData(_DATE, when)
             item.setToolTip(plain_tooltip(e.draft.sentence) if e.draft else "")  # data, never markup
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -320,14 +328,15 @@ class ReviewDock(QDockWidget):
         self.setMaximumWidth(max(160, int(self.window_.width() * DOCK_WIDTH_FRACTION)))
 
     def wrap_titles(self) -> None:
-        """Wrap each draft's title (and date) in the list to its width: :data:`TITLE_LINES` lines."""
+        """Wrap each draft's title in the list to its width: :data:`TITLE_LINES` lines under its date."""
         font = self.list.font()
         width = self.list.viewport().width() - 2 * self.list.spacing() - 8
         for i in range(self.list.count()):
             item = self.list.item(i)
             full = item.data(_TITLE)
             if full:
-                item.setText(two_lines(full, font, width))
+                when = two_lines(item.data(_DATE) or "", font, width, 1)
+                item.setText(f"{when}\n{two_lines(full, font, width)}")
 
     def current_id(self) -> str | None:
         """Id of the draft selected in the list, or None."""
@@ -395,6 +404,8 @@ class ReviewDock(QDockWidget):
     def _on_state(self, state, changed: set[str]) -> None:
         """Follow the window's selection: a draft becomes current; another event leaves none current
         (Accept and Reject never act on a draft the window no longer shows)."""
+        if "display_zone" in changed:
+            self.refresh()  # the dates in words follow the time zone, as the Events list's do
         if "selected" not in changed or not state.selected or state.selected == self.current_id():
             return
         self.list.blockSignals(True)
@@ -470,7 +481,8 @@ class ReviewDock(QDockWidget):
         at = tl.event(eid).sort_point
         others = [e for e in tl.events if e.id != eid]
         others.sort(key=lambda e: abs(e.sort_point - at) if e.sort_point != float("inf") else float("inf"))
-        return [(e.id, f"{e.title}  ({e.start.edtf})") for e in others]
+        zone = getattr(self.window_.state, "display_zone", "UTC")
+        return [(e.id, f"{e.title}  ({date_cell(e, tl, zone)})") for e in others]  # the date in words
 
     def merge_dialog(self) -> None:
         """Ask which event the current draft is about, then merge it into that one."""
