@@ -49,9 +49,10 @@ _NAMING = re.compile(r"\b(?:dubbed|called|named|known as|so-called|code-?named|t
 _ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:ministry|office|"
         r"spokes(?:man|woman|person)|police|military|army|government|officials?|sources?|diplomats?|authorities|"
         r"prosecutors|agency|council|commission)")
-# “…”, "…", and British ‘…’ and '…' (an apostrophe inside, as in "don’t", is followed by a letter)
+# “…”, "…", «…», and British ‘…’ and '…' (an apostrophe inside, as in "don’t", is followed by a letter)
 # (a backslash-escaped mark, \" as text copied from JSON or code has it, is part of the words, never their end)
 _QUOTE = re.compile(r"“(?P<a>(?:\\.|[^”\\]){1,2000})”|\"(?P<b>(?:\\.|[^\"\\]){1,2000})\"|"
+                    r"«(?P<e>(?:\\.|[^»\\]){1,2000})»|"
                     r"(?:(?<=[\s(—–-])|^)‘(?P<c>(?:[^‘’]|’(?=[A-Za-z]))+?)’(?![A-Za-z])|"
                     r"(?:(?<=[\s(—–-])|^)'(?P<d>(?:[^'\n]|'(?=[A-Za-z]))+?)'(?![A-Za-z])")
 # "…,” said Lavrov", "…”, said Lavrov" (the comma outside, as British style puts it), "…,” said foreign minister
@@ -274,9 +275,9 @@ _ORG_WORDS = {"Police", "Officials", "Organisers", "Organizers", "Diplomats", "S
 def _trim(sentence: str, a: int, b: int) -> tuple[int, int]:
     """Shrink ``[a, b)`` past white space and the punctuation that closes a
     sentence or a quotation inside the marks ("good sign," -> "good sign")."""
-    while a < b and sentence[a] in " \t":
+    while a < b and sentence[a] in " \t\u00a0\u202f":  # (French puts a thin space inside « … »)
         a += 1
-    while b > a and sentence[b - 1] in " \t,.;:":
+    while b > a and sentence[b - 1] in " \t\u00a0\u202f,.;:":
         b -= 1
     return a, b
 
@@ -316,7 +317,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     # people named in the sentence before any quote, for "he said"
     direct: list[tuple[int, int, int, int]] = []  # inner a, b; outer a, b
     for m in _QUOTE.finditer(sentence):
-        inner = next(m.span(g) for g in ("a", "b", "c", "d") if m.group(g) is not None)
+        inner = next(m.span(g) for g in ("a", "b", "c", "d", "e") if m.group(g) is not None)
         if _NAMING.search(sentence[:m.start()]):
             continue
         a, b = _trim(sentence, *inner)
