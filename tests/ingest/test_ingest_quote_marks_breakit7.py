@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from viewer.cli import main
 from viewer.ingest import ingest_file, ingest_text
 
 WED = date(2023, 3, 8)
@@ -30,3 +31,22 @@ def test_guillemets_are_quotation_marks():
     tl = ingest_text("Lavrov said on Tuesday: «\u202fNous ne céderons pas\u202f», then left.", published=WED).timeline
     assert ("Lavrov", "direct", "Nous ne céderons pas") in _quotes(tl)
     assert not any("«" in q.text for e in tl.events for q in e.quotes)
+
+
+def test_an_unclosed_quote_before_a_sentence_with_a_closed_quote_is_warned_of(tmp_path, capsys):
+    art = tmp_path / "a.txt"
+    art.write_text('KYIV, March 8, 2023 (Reuters) - Macron said on Friday "it is over.\n'
+                   'Scholz said on Thursday: "Nothing."\n', encoding="utf-8")
+    assert main(["ingest", str(art), "-o", str(tmp_path / "d.timeline.json")]) == 1  # was 0, no warning
+    out = capsys.readouterr().out
+    assert "sentence 1, line 1: quote opened but never closed" in out
+    assert "sentence 2" not in out.split("Warnings:")[1]  # Scholz's quote is closed
+    tl = ingest_file(art).timeline
+    assert ("Scholz", "direct", "Nothing") in _quotes(tl)
+    assert not any(q.kind.value == "direct" and "over" in q.text for e in tl.events for q in e.quotes)
+
+
+def test_a_quote_over_two_sentences_of_a_paragraph_is_no_warning():
+    r = ingest_text('Macron said on Friday: "It is over. We are done." Scholz said on Thursday: "Nothing."',
+                    published=WED)
+    assert r.warnings == []
