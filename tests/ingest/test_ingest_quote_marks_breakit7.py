@@ -50,3 +50,11 @@ def test_a_quote_over_two_sentences_of_a_paragraph_is_no_warning():
     r = ingest_text('Macron said on Friday: "It is over. We are done." Scholz said on Thursday: "Nothing."',
                     published=WED)
     assert r.warnings == []
+
+
+def test_a_name_after_dubbed_the_plan_is_no_quote_and_no_track():
+    tl = ingest_text("The minister dubbed the plan “Operation Dawn” on Friday.", published=WED).timeline
+    (e,) = tl.events
+    assert not any(q.kind.value == "direct" for q in e.quotes)  # was an unattributed quote “Operation Dawn”
+    assert "Operation Dawn" not in [t.label for t in tl.tracks]
+    assert e.start.edtf == "2023-03-03" and not tl.is_planned(e)  # "dubbed" is past: was [3..10 Mar]

@@ -293,7 +293,8 @@ def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]
     found = actors_in(title)
     if found:
         return found[0], actors
-    names = re.findall(r"(?<![.!?]\s)(?<!^)\b((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\b", s)
+    # (a name in quotation marks is a thing's: 'dubbed the plan “Operation Dawn”' is no actor)
+    names = re.findall(r"(?<![.!?]\s)(?<!^)(?<![“\"«‘'])\b((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\b", s)
     if names:
         named = parse_person(names[0])
         return (named.actor or named.name or names[0]) if named.kind == "person" else names[0], actors

@@ -44,8 +44,12 @@ _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|jour
           r"acknowledged|admitted|replied|responded|reported|reports|tweeted|posted|alleged|alleges|"
           r"predicted|pledged|promised|vowed|suggested|suggests")
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
-_NAMING = re.compile(r"\b(?:dubbed|called|named|known as|so-called|code-?named|titled|entitled|nicknamed|"
-                     r"labelled|labeled|branded|the word|the term|slogan)\s*$", re.I)
+_NAMING = re.compile(r"\b(?:(?:dubbed|called|named|known as|so-called|code-?named|titled|entitled|nicknamed|"
+                     r"labelled|labeled|branded|the word|the term|slogan)|"
+                     r"(?:dubbed|named|code-?named|nicknamed|christened|renamed)\s+(?:the|a|an|its|their|his|her|"
+                     r"this|that|it|them|him)\b(?:\s+[\w-]+){0,3})\s*$", re.I)
+"""What stands before a name in quotation marks: 'dubbed “Allied Resolve-2022”', 'dubbed the plan
+“Operation Dawn”' (no quote; "called it “a mistake”" stays one: words, not a name)."""
 _ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:ministry|office|"
         r"spokes(?:man|woman|person)|police|military|army|government|officials?|sources?|diplomats?|authorities|"
         r"prosecutors|agency|council|commission)")
