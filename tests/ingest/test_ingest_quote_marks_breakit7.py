@@ -45,6 +45,9 @@ def test_an_unclosed_quote_before_a_sentence_with_a_closed_quote_is_warned_of(tm
     assert ("Scholz", "direct", "Nothing") in _quotes(tl)
     assert not any(q.kind.value == "direct" and "over" in q.text for e in tl.events for q in e.quotes)
 
+    # his words are kept as his reported speech, never a quotation (they were lost: draft "Macron said")
+    assert ("Macron", "reported", "it is over") in _quotes(tl)
+
 
 def test_a_quote_over_two_sentences_of_a_paragraph_is_no_warning():
     r = ingest_text('Macron said on Friday: "It is over. We are done." Scholz said on Thursday: "Nothing."',

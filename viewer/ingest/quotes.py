@@ -85,6 +85,8 @@ _OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|te
                           r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
 _ONLY_TIME = re.compile(r"(?:on|in|last|this|late|early)?\s*(?:\w+day|\w+ \d{1,2}|night|week|month|year|"
                         r"morning|evening|afternoon|yesterday|today)(?:\s+(?:morning|evening|afternoon|night))?", re.I)
+_WHEN_SAID = re.compile(r"(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?)?[\s,:]*")
+"""The time of a saying between its verb and the words said ("said on Friday: …"), if any."""
 _TAIL_SAID = re.compile(rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?(?:{SPEAKER}|(?:[A-Z][\w’'-]*\s+)?[a-z][\w’'-]*"
                         rf"(?:\s+[a-z][\w’'-]*){{0,3}}))\s+"
                         r"(?P<verb>said|says|told [^,.;]+|announced|reported|added|confirmed|warned|claimed|stated)"
@@ -392,9 +394,12 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         if not person.name or person.kind == "unknown":
             continue
         a, b = _trim(sentence, m.end(), len(sentence))
-        if sentence[a:a + 1] in DOUBLE_OPENERS and a in quote_spans(sentence)[1]:
-            a += 1  # 'Lavrov said "we will …' with the quote never closed: his words reported, not quoted
-        if _ONLY_TIME.fullmatch(sentence[a:b]) or not _markers(sentence[a:b]):
+        when = _WHEN_SAID.match(sentence, a)  # 'Macron said on Friday "it is over.': his words, whatever their verb
+        k = when.end() if when is not None else a
+        opened = sentence[k:k + 1] in DOUBLE_OPENERS and k in quote_spans(sentence)[1]
+        if opened:
+            a = k + 1  # 'Lavrov said "we will …' with the quote never closed: his words reported, not quoted
+        if not opened and (_ONLY_TIME.fullmatch(sentence[a:b]) or not _markers(sentence[a:b])):
             continue  # "…, the governor said on Thursday." / "… in a statement": the claim is before the verb
         acc = re.search(r",\s*according to\b", sentence[a:b]) or _TAIL_SAID.search(sentence[a:b] + ".")
         if acc:
