@@ -73,3 +73,10 @@ def test_a_quote_said_on_the_publication_day_is_counted_from_it_as_before():
     tl = _ingest('Peskov said on Wednesday: "We will meet tomorrow."')
     e = _event(tl, "tomorrow")
     assert e.start.edtf == "2023-03-09" and tl.is_planned(e)
+
+
+def test_a_quote_said_last_week_gives_one_day_between_what_that_weeks_first_and_last_day_give():
+    tl = _ingest('Peskov said last week: "We will meet tomorrow."')
+    e = _event(tl, "tomorrow")
+    assert e.start.edtf == "[2023-02-28..2023-03-06]"  # was the uncertain guess 9 Mar, planned
+    assert "said between Mon 27 Feb 2023 and Sun 5 Mar 2023" in e.start.basis

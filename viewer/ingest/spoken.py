@@ -103,7 +103,7 @@ def date_speech(sentence: str, mentions: list[TimeMention], quotes: list[FoundQu
         return next((s for s in spans if s[0] <= m.start < s[1]), None)
 
     dates = [d for d in mentions if span_of(d) is None and d.tense in (PAST, PERFECT) and d.edtf and
-             d.kind == "date" and _bounds(d.edtf) is not None and not d.edtf.startswith("[")]
+             d.kind == "date" and _bounds(d.edtf) is not None]
     for m in mentions:
         span = span_of(m)
         if span is None or not m.relative or m.edtf is None:
@@ -170,7 +170,8 @@ def _from_speech(sentence: str, m: TimeMention, said: TimeMention, pub: Publicat
     hi = _resolve_at(sentence, m, hi_day, certain) if hi_day != lo_day else lo
     if lo is None or hi is None or lo.edtf is None or hi.edtf is None:
         return
-    when = f"on {fmt_day(lo_day)}" if lo_day == hi_day else f"in {span_words or said.phrase}"
+    when = (f"on {fmt_day(lo_day)}" if lo_day == hi_day else f"in {span_words}" if span_words else
+            f"between {fmt_day(lo_day)} and {fmt_day(hi_day)}")
     head = (f"'{m.phrase}' said {when} ('{said.phrase}'), so counted from that "
             f"{'day' if lo_day == hi_day else 'time'}, not from publication ({pub.words}): ")
     if lo.edtf == hi.edtf:
