@@ -55,6 +55,13 @@ def test_a_quote_over_two_sentences_of_a_paragraph_is_no_warning():
     assert r.warnings == []
 
 
+def test_a_quote_ending_in_an_escaped_backslash_is_closed():
+    r = ingest_text('Peskov said on Monday "the path is C:\\\\" and left.\nScholz said on Thursday: "Nothing."',
+                    published=WED)
+    assert r.warnings == []
+    assert ("Peskov", "direct", "the path is C:\\\\") in _quotes(r.timeline)
+
+
 def test_a_name_after_dubbed_the_plan_is_no_quote_and_no_track():
     tl = ingest_text("The minister dubbed the plan “Operation Dawn” on Friday.", published=WED).timeline
     (e,) = tl.events

@@ -44,8 +44,8 @@ def quote_spans(sentence: str) -> tuple[tuple[QuoteSpan, ...], tuple[int, ...]]:
     i, n = 0, len(sentence)
     while i < n:
         ch = sentence[i]
-        if ch == "\\" and i + 1 < n and sentence[i + 1] in "\"'“”‘’«»":
-            i += 2  # an escaped mark: part of the words
+        if ch == "\\" and i + 1 < n and sentence[i + 1] in "\\\"'“”‘’«»":
+            i += 2  # an escaped mark, or an escaped backslash ("C:\\" ends with one): part of the words
             continue
         prev = sentence[i - 1] if i else " "
         nxt = sentence[i + 1] if i + 1 < n else " "
