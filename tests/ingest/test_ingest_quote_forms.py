@@ -62,7 +62,10 @@ def test_a_date_inside_a_quote_takes_the_tense_of_its_own_words_not_a_nested_quo
 def test_a_quoted_plan_keeps_its_own_future_tense():
     r = _ingest("\"We will meet again on Friday,\" Zakharova said.")
     friday = _event(r.timeline, "on Friday")
-    assert friday.start.edtf == "2023-06-16"  # the words quoted date what they speak of
+    # the words quoted date what they speak of; the sentence does not say when they were said, so the day
+    # counted from publication is a guess (breakit7)
+    assert friday.start.edtf == "2023-06-16?"
+    assert "does not say when they were said" in friday.start.basis
     assert r.timeline.is_planned(friday)
 
 

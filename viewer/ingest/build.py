@@ -213,9 +213,6 @@ def _merge_undated(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-_CLOSES = {"“": "”", "\"": "\"", "«": "»"}
-
-
 def unclosed_quotes(text: str, sentences: list[Sentence]) -> dict[int, str]:
     """The sentences with a quotation mark opened and never closed, by sentence index, each with the
     warning the report prints (sentence, line of the article's text, the sentence's opening words).
@@ -229,8 +226,8 @@ def unclosed_quotes(text: str, sentences: list[Sentence]) -> dict[int, str]:
             mark = s.text[at]
             brk = _PARAGRAPH_BREAK.search(text, s.end)
             para_end = brk.start() if brk else len(text)
-            if _CLOSES[mark] in text[s.end:para_end]:
-                continue
+            if any(a == 0 for a, _ in quote_spans(text[s.start + at:para_end])[0]):
+                continue  # closed later in its paragraph (not merely a quote of a later sentence closed there)
             if brk is not None and text[brk.end():].lstrip()[:1] == mark:
                 continue
             line = text.count("\n", 0, s.start + at) + 1

@@ -31,6 +31,7 @@ from .actors import (
 )
 from .extract import Sentence, dateline_length
 from .quotes import FoundQuote, PersonMemory, find_quotes
+from .spoken import date_speech
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
 from .tense import FUTURE, PAST, PERFECT, _markers, is_ongoing, sentence_tense
 
@@ -292,7 +293,8 @@ def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]
     found = actors_in(title)
     if found:
         return found[0], actors
-    names = re.findall(r"(?<![.!?]\s)(?<!^)\b((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\b", s)
+    # (a name in quotation marks is a thing's: 'dubbed the plan “Operation Dawn”' is no actor)
+    names = re.findall(r"(?<![.!?]\s)(?<!^)(?<![“\"«‘'])\b((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\b", s)
     if names:
         named = parse_person(names[0])
         return (named.actor or named.name or names[0]) if named.kind == "person" else names[0], actors
@@ -311,6 +313,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     quotes = find_quotes(text, memory)
     for q in quotes:
         q.base = s.start
+    date_speech(text, mentions, quotes, pub)  # "said on February 20: “… tomorrow”": from the 20th, not publication
     claims: list[Claim] = []
     pub_day = pub.day.isoformat() if pub.day else None
     note = ("" if pub.how in ("given", "dateline", "metadata") else
@@ -339,7 +342,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         # reported plans stay plans ("according to Downing Street, Johnson will see ...")
         if expected_end is not None:  # (before its span: the sentence's quotes go to the span)
             claims.append(Claim(s, expected_end, None, "", m.start, tags=["planned", "expected-end"], planned=True))
-        claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start, planned=m.tense == FUTURE and not direct))
+        planned = m.extra["after_publication"] if "said" in m.extra else m.tense == FUTURE and not direct
+        claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start, planned=planned))
         if m.day is not None and m.tense == PAST:
             w = _WHERE.search(text, m.end)
             if w and w.start() - m.end < 5:

@@ -58,12 +58,16 @@ class _TextParser(HTMLParser):
         self.parts: list[str] = []
         self.skip = 0
         self.meta_dates: list[str] = []
+        self.q_depth = 0  # <q> elements open: “…” outside, ‘…’ inside
 
     def handle_starttag(self, tag, attrs):  # noqa: D401
         if tag in _SKIP:
             self.skip += 1
         elif tag in _BLOCK:
             self.parts.append("\n")
+        elif tag == "q" and not self.skip:  # the browser draws its quotation marks: the text needs them
+            self.parts.append("‘" if self.q_depth % 2 else "“")
+            self.q_depth += 1
         if tag == "meta":
             a = dict(attrs)
             if (a.get("property") or a.get("name") or a.get("itemprop") or "").lower() in (
@@ -79,6 +83,9 @@ class _TextParser(HTMLParser):
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCK:
             self.parts.append("\n")
+        elif tag == "q" and not self.skip and self.q_depth:
+            self.q_depth -= 1
+            self.parts.append("’" if self.q_depth % 2 else "”")
 
     def handle_data(self, data):
         if not self.skip:

@@ -3,7 +3,8 @@
 One left-to-right pass with a stack of open marks: “…”, "…", «…», and the
 single marks ‘…’ and '…' (a single mark opens only after a space, a bracket,
 a dash or another opening mark, and one followed by a letter is an
-apostrophe: "don’t", "Russia's").  A backslash before a mark (``\\"``, as
+apostrophe: "don’t", "Russia's"); a straight " after a space and before a
+letter or a digit opens a quotation even while one is open.  A backslash before a mark (``\\"``, as
 text copied from JSON or code has it) makes the mark part of the quoted
 words, never an end.  A closing mark with no opening one is ignored; the
 double marks still open at the sentence's end are returned as unclosed.
@@ -43,8 +44,8 @@ def quote_spans(sentence: str) -> tuple[tuple[QuoteSpan, ...], tuple[int, ...]]:
     i, n = 0, len(sentence)
     while i < n:
         ch = sentence[i]
-        if ch == "\\" and i + 1 < n and sentence[i + 1] in "\"'“”‘’«»":
-            i += 2  # an escaped mark: part of the words
+        if ch == "\\" and i + 1 < n and sentence[i + 1] in "\\\"'“”‘’«»":
+            i += 2  # an escaped mark, or an escaped backslash ("C:\\" ends with one): part of the words
             continue
         prev = sentence[i - 1] if i else " "
         nxt = sentence[i + 1] if i + 1 < n else " "
@@ -54,8 +55,10 @@ def quote_spans(sentence: str) -> tuple[tuple[QuoteSpan, ...], tuple[int, ...]]:
             if opener in open_marks:
                 _close(stack, spans, opener, i)
         elif ch == "\"":
-            if "\"" in open_marks:
+            if "\"" in open_marks and not (prev.isspace() and nxt.isalnum()):
                 _close(stack, spans, "\"", i)
+            elif "\"" in open_marks:  # after a space, before a word: a quotation opening, the one open before
+                stack.append((ch, i))  # it never closed ('said "it is over. … said: "Nothing."')
             elif not prev.isalnum():  # (after a letter or a digit it is no opening mark: a 12" gun)
                 stack.append((ch, i))
         elif ch in "“«":

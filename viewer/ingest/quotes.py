@@ -44,14 +44,19 @@ _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|jour
           r"acknowledged|admitted|replied|responded|reported|reports|tweeted|posted|alleged|alleges|"
           r"predicted|pledged|promised|vowed|suggested|suggests")
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
-_NAMING = re.compile(r"\b(?:dubbed|called|named|known as|so-called|code-?named|titled|entitled|nicknamed|"
-                     r"labelled|labeled|branded|the word|the term|slogan)\s*$", re.I)
+_NAMING = re.compile(r"\b(?:(?:dubbed|called|named|known as|so-called|code-?named|titled|entitled|nicknamed|"
+                     r"labelled|labeled|branded|the word|the term|slogan)|"
+                     r"(?:dubbed|named|code-?named|nicknamed|christened|renamed)\s+(?:the|a|an|its|their|his|her|"
+                     r"this|that|it|them|him)\b(?:\s+[\w-]+){0,3})\s*$", re.I)
+"""What stands before a name in quotation marks: 'dubbed “Allied Resolve-2022”', 'dubbed the plan
+“Operation Dawn”' (no quote; "called it “a mistake”" stays one: words, not a name)."""
 _ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:ministry|office|"
         r"spokes(?:man|woman|person)|police|military|army|government|officials?|sources?|diplomats?|authorities|"
         r"prosecutors|agency|council|commission)")
-# “…”, "…", and British ‘…’ and '…' (an apostrophe inside, as in "don’t", is followed by a letter)
+# “…”, "…", «…», and British ‘…’ and '…' (an apostrophe inside, as in "don’t", is followed by a letter)
 # (a backslash-escaped mark, \" as text copied from JSON or code has it, is part of the words, never their end)
 _QUOTE = re.compile(r"“(?P<a>(?:\\.|[^”\\]){1,2000})”|\"(?P<b>(?:\\.|[^\"\\]){1,2000})\"|"
+                    r"«(?P<e>(?:\\.|[^»\\]){1,2000})»|"
                     r"(?:(?<=[\s(—–-])|^)‘(?P<c>(?:[^‘’]|’(?=[A-Za-z]))+?)’(?![A-Za-z])|"
                     r"(?:(?<=[\s(—–-])|^)'(?P<d>(?:[^'\n]|'(?=[A-Za-z]))+?)'(?![A-Za-z])")
 # "…,” said Lavrov", "…”, said Lavrov" (the comma outside, as British style puts it), "…,” said foreign minister
@@ -90,6 +95,8 @@ _OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|te
                           r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
 _ONLY_TIME = re.compile(r"(?:on|in|last|this|late|early)?\s*(?:\w+day|\w+ \d{1,2}|night|week|month|year|"
                         r"morning|evening|afternoon|yesterday|today)(?:\s+(?:morning|evening|afternoon|night))?", re.I)
+_WHEN_SAID = re.compile(r"(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?)?[\s,:]*")
+"""The time of a saying between its verb and the words said ("said on Friday: …"), if any."""
 _TAIL_SAID = re.compile(rf",\s+(?P<who>(?:the\s+|a\s+|an\s+)?(?:{SPEAKER}|(?:[A-Z][\w’'-]*\s+)?[a-z][\w’'-]*"
                         rf"(?:\s+[a-z][\w’'-]*){{0,3}}))\s+"
                         r"(?P<verb>said|says|told [^,.;]+|announced|reported|added|confirmed|warned|claimed|stated)"
@@ -306,9 +313,9 @@ _ORG_WORDS = {"Police", "Officials", "Organisers", "Organizers", "Diplomats", "S
 def _trim(sentence: str, a: int, b: int) -> tuple[int, int]:
     """Shrink ``[a, b)`` past white space and the punctuation that closes a
     sentence or a quotation inside the marks ("good sign," -> "good sign")."""
-    while a < b and sentence[a] in " \t":
+    while a < b and sentence[a] in " \t\u00a0\u202f":  # (French puts a thin space inside « … »)
         a += 1
-    while b > a and sentence[b - 1] in " \t,.;:":
+    while b > a and sentence[b - 1] in " \t\u00a0\u202f,.;:":
         b -= 1
     return a, b
 
@@ -348,7 +355,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     # people named in the sentence before any quote, for "he said"
     direct: list[tuple[int, int, int, int]] = []  # inner a, b; outer a, b
     for m in _QUOTE.finditer(sentence):
-        inner = next(m.span(g) for g in ("a", "b", "c", "d") if m.group(g) is not None)
+        inner = next(m.span(g) for g in ("a", "b", "c", "d", "e") if m.group(g) is not None)
         if _NAMING.search(sentence[:m.start()]):
             continue
         a, b = _trim(sentence, *inner)
@@ -426,9 +433,12 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         if not person.name or person.kind == "unknown":
             continue
         a, b = _trim(sentence, m.end(), len(sentence))
-        if sentence[a:a + 1] in DOUBLE_OPENERS and a in quote_spans(sentence)[1]:
-            a += 1  # 'Lavrov said "we will …' with the quote never closed: his words reported, not quoted
-        if _ONLY_TIME.fullmatch(sentence[a:b]) or not _markers(sentence[a:b]):
+        when = _WHEN_SAID.match(sentence, a)  # 'Macron said on Friday "it is over.': his words, whatever their verb
+        k = when.end() if when is not None else a
+        opened = sentence[k:k + 1] in DOUBLE_OPENERS and k in quote_spans(sentence)[1]
+        if opened:
+            a = k + 1  # 'Lavrov said "we will …' with the quote never closed: his words reported, not quoted
+        if not opened and (_ONLY_TIME.fullmatch(sentence[a:b]) or not _markers(sentence[a:b])):
             continue  # "…, the governor said on Thursday." / "… in a statement": the claim is before the verb
         acc = re.search(r",\s*according to\b", sentence[a:b]) or _TAIL_SAID.search(sentence[a:b] + ".")
         if acc:

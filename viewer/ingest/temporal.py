@@ -89,6 +89,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?<!over )(?<!up to )" + _YEAR + r"(?![\w%/-]|,\d|\s*(?:percent|per cent|troops|soldiers|"
                         r"people|km|miles|tons|tonnes|dollars|euros|\$)|\s+[a-z]+(?:ers|ees|ians|ists|ents|les|ies)\b)")),
 ]
+_RELATIVE = {"range_md", "range_dm", "md", "dm", "mon_rel", "rel_unit", "ago", "wd", "word", "mon"}
+"""The patterns resolved against the publication date (a year, a day or a week counted from it)."""
 _DURATION = re.compile(rf"\b(?:for\s+)?{_NUM}\s+(?P<unit>days?|weeks?)(?!\s+(?:ago|later|earlier|before|after))"
                        r"(?:\s+of)?\b", re.I)
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?$", re.I)
@@ -152,6 +154,7 @@ class TimeMention:
     end_basis: str = ""
     day: date | None = None  # the resolved day, when to the day
     extra: dict = field(default_factory=dict)
+    relative: bool = False  # counted from the publication date ("tomorrow", "on Monday", "February 20")
 
 
 def fmt_day(d: date) -> str:
@@ -492,7 +495,8 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
             if part is not None:  # "at the end of April": the source's words, not "of April"
                 a, lead = part.start(), 0
             mention = TimeMention(a + lead, b, sentence[a + lead:b], e, basis, tense,
-                                  "range" if end_e else "date", end_e, end_b, d)
+                                  "range" if end_e else "date", end_e, end_b, d,
+                                  relative=kind in _RELATIVE and not (kind.startswith("range") and m.group("year")))
             taken.append((a, b))
             out.append(mention)
     out.sort(key=lambda t: t.start)

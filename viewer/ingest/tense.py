@@ -42,6 +42,10 @@ _NOT_VERBS = {"red", "bed", "shed", "need", "speed", "seed", "feed", "united", "
               "skilled", "interested", "concerned", "supposed", "embed", "indeed", "breed", "creed", "exceed",
               "proceed", "succeed", "sacred", "wicked", "naked", "sophisticated", "coordinated", "joined",
               "unnamed", "unidentified", "disputed", "occupied", "annexed", "integrated", "combined"}
+_NAMING_VERB = re.compile(r"(?:dubbed|named|nicknamed|christened)\s+(?:the|a|an|its|their|his|her|this|that|it|"
+                          r"them|him)\b", re.I)
+"""A naming word with its object is a verb in the past ("The minister dubbed the plan …"), where alone it is
+a participle ("the drills, dubbed “Allied Resolve-2022”")."""
 _ONGOING = re.compile(
     r"\b(?:consistently|repeatedly|continues?|continuing|still|ongoing|has been \w+ing|have been \w+ing|"
     r"remains?|has long|have long)\b", re.I)
@@ -71,7 +75,7 @@ def _markers(text: str) -> tuple[tuple[int, str], ...]:
         out.append((m.start(), PERFECT))
     for m in _PAST.finditer(text):
         word = m.group(0).lower()
-        if word in _NOT_VERBS:
+        if word in _NOT_VERBS and not _NAMING_VERB.match(text, m.start()):
             continue
         # "a statement released by" is a past participle, still a past event
         out.append((m.start(), PAST))
