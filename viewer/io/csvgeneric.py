@@ -399,6 +399,7 @@ def read_csv_report(
     date_format: str | None = None,
     time_zone: str = "UTC",
     delimiter: str | None = None,
+    guess_content: bool = True,
 ) -> ReadReport:
     """Read a CSV/TSV of events.
 
@@ -406,13 +407,18 @@ def read_csv_report(
     ----------
     path : str or os.PathLike
     mapping : mapping, optional
-        Field -> column name; fields not given are guessed (see :data:`FIELDS`).
+        Field -> column name (``--map``); it overrides only the fields it names: the
+        others are found by header name, then by content, as without one (a mapped
+        column is not guessed for another field).
     date_format : str, optional
         A :func:`datetime.strptime` format for dates that are not ISO 8601/EDTF.
     time_zone : str
         IANA zone of times of day written without an offset.
     delimiter : str, optional
         Forces the delimiter (default: tab for ``.tsv``, else guessed from the header).
+    guess_content : bool
+        False: fields neither mapped nor named by a header stay without a column
+        (the import dialog's choice of every column's role is the whole choice).
 
     Returns
     -------
@@ -431,12 +437,13 @@ def read_csv_report(
         raise TimelineLoadError([Problem(
             file, f"the file has a header line ({first_of(header, 10, 40)}) but no rows: no events to show; "
             "expected one row per event after the header", 1)])
-    return rows_report(file, header, rows, problems, mapping=mapping, date_format=date_format, time_zone=time_zone)
+    return rows_report(file, header, rows, problems, mapping=mapping, date_format=date_format, time_zone=time_zone,
+                       guess_content=guess_content)
 
 
 def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list[Problem], *,
                 mapping: Mapping[str, str] | None = None, date_format: str | None = None,
-                time_zone: str = "UTC", title: str | None = None) -> ReadReport:
+                time_zone: str = "UTC", title: str | None = None, guess_content: bool = True) -> ReadReport:
     """The events of table rows (:class:`~viewer.io.common.CsvRow`: cells as text by column name),
     by the rules of :func:`read_csv_report`; also what :mod:`viewer.io.frames` reads a data frame with.
 
@@ -449,8 +456,9 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         cols = guess_mapping(header, mapping)
     except ValueError as exc:
         raise TimelineLoadError([Problem(file, str(exc), 1)]) from None
-    # a mapping given (--map, the import dialog, a frame's) is the user's word: content guesses only without one
-    guessed = cols if mapping else guess_from_content(header, rows, cols)
+    # a mapping given (--map, a frame's) is the user's word for the fields it names; the others are guessed
+    # as without one (its columns are not guessed again); the import dialog's choice of every column is whole
+    guessed = guess_from_content(header, rows, cols) if guess_content else cols
     content_guesses = {f: c for f, c in guessed.items() if f not in cols}
     cols = guessed
     missing = [f for f in ("title", "start") if f not in cols]
