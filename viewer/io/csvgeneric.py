@@ -114,6 +114,7 @@ from viewer.model.timeline import Draft, Event, EventKind, Quote, QuoteKind, Sou
 
 from .atomic import write_text_atomic
 from .common import (
+    AssumedZone,
     CsvRow,
     ReadReport,
     TimelineBuilder,
@@ -397,7 +398,7 @@ def read_csv_report(
     *,
     mapping: Mapping[str, str] | None = None,
     date_format: str | None = None,
-    time_zone: str = "UTC",
+    time_zone: str | None = None,
     delimiter: str | None = None,
     guess_content: bool = True,
 ) -> ReadReport:
@@ -412,8 +413,9 @@ def read_csv_report(
         column is not guessed for another field).
     date_format : str, optional
         A :func:`datetime.strptime` format for dates that are not ISO 8601/EDTF.
-    time_zone : str
-        IANA zone of times of day written without an offset.
+    time_zone : str, optional
+        IANA zone of times of day written without an offset; without one they are read as
+        UTC, each such date's basis says so and one note says how many (:class:`AssumedZone`).
     delimiter : str, optional
         Forces the delimiter (default: tab for ``.tsv``, else guessed from the header).
     guess_content : bool
@@ -443,7 +445,7 @@ def read_csv_report(
 
 def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list[Problem], *,
                 mapping: Mapping[str, str] | None = None, date_format: str | None = None,
-                time_zone: str = "UTC", title: str | None = None, guess_content: bool = True) -> ReadReport:
+                time_zone: str | None = None, title: str | None = None, guess_content: bool = True) -> ReadReport:
     """The events of table rows (:class:`~viewer.io.common.CsvRow`: cells as text by column name),
     by the rules of :func:`read_csv_report`; also what :mod:`viewer.io.frames` reads a data frame with.
 
@@ -452,6 +454,8 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
     TimelineLoadError
         As :func:`read_csv_report` (``file`` names the table).
     """
+    zones = AssumedZone(given=time_zone is not None)
+    time_zone = time_zone or "UTC"
     try:
         cols = guess_mapping(header, mapping)
     except ValueError as exc:
@@ -662,10 +666,15 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                    f"is {cell(row, 'review')[:40]!r}, not {DRAFT_REVIEW!r}: the event is read as reviewed and the "
                    f"draft's sentence and article are not loaded (write {DRAFT_REVIEW!r} in the review column "
                    "to read it as a draft)", row.line, row.where(cols[fld]))
+        start = zones.date(start, f"column {cols['start']!r}")
+        end = zones.date(end, f"column {cols['end']!r}") if end is not None else None
         b.add(Event(eid, title, start, track, kind, end, cell(row, "summary"),
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
                     tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources,
                     draft=draft, planned=status == "planned"))
+    zone_note = zones.note(file)
+    if zone_note is not None:
+        b.notes.append(zone_note)
     if read_reported:
         n = len(read_reported)
         b.notes.append(Problem(
