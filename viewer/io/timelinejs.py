@@ -57,7 +57,16 @@ from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Draft, Event, EventKind, Quote, SourceKind, Timeline
 
 from .builder import ReadReport, TimelineBuilder, end_before_start
-from .common import AssumedZone, CsvRow, column_lookup, html_to_text, load_text, parse_json, read_csv_rows, split_csv_problems
+from .common import (
+    AssumedZone,
+    CsvRow,
+    column_lookup,
+    html_to_text,
+    load_text,
+    parse_json,
+    read_csv_rows,
+    split_csv_problems,
+)
 from .humandates import compact_digits_problem
 from .jsonpos import PathPart
 from .timelinejs2 import from_version2
