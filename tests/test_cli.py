@@ -115,6 +115,18 @@ def test_a_file_opened_from_the_command_line_says_what_it_was_loaded_without(tmp
     assert "loaded without 1 row it could not read:" in err and "line 3" in err and "ambiguous" in err
 
 
+def test_a_list_cut_at_twenty_says_how_many_more_were_refused(tmp_path, capsys):
+    """newcomer11: opening SDO said "loaded without 137 rows" and listed 20, with no word of the other 117."""
+    path = tmp_path / "ends.csv"
+    rows = "".join(f"Row {i},2010-01-{i % 28 + 1:02d},2009-12-01\n" for i in range(25))
+    path.write_text("title,start,end\nGood,2010-01-01,2010-01-02\n" + rows, encoding="utf-8")
+    assert main([str(path), "--screenshot", str(tmp_path / "s.png"), "--size", "800x600"]) == 0
+    err = capsys.readouterr().err
+    assert "loaded without 25 rows it could not read:" in err
+    assert "  … and 5 more (the window's banner: Show all; or the validate command)" in err
+    assert err.count("is before start") == 20
+
+
 def test_the_loaded_without_line_says_rows_for_rows_and_fields_for_fields(tmp_path, capsys):
     both = tmp_path / "both.csv"
     both.write_text("title,start,weird\nGood,2022-02-10,1\nBad,03/04/2022,2\nWorse,05/06/2022,3\n", encoding="utf-8")

@@ -228,6 +228,10 @@ def _unreachable_display() -> str | None:
     return f"DISPLAY={display}: no X server answers at {path}"
 
 
+SHOWN_PROBLEMS = 20
+"""Rows or fields a file was loaded without that opening it lists on stderr (then how many more)."""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``timeline-viewer`` and ``python -m viewer``; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
@@ -326,8 +330,11 @@ def main(argv: list[str] | None = None) -> int:
         from .io.problems import loaded_without
 
         print(f"timeline-viewer: {path}: {loaded_without(problems[:skipped], problems[skipped:])}:", file=sys.stderr)
-        for item in problems[:20]:
+        for item in problems[:SHOWN_PROBLEMS]:
             print(f"  {item}", file=sys.stderr)
+        if len(problems) > SHOWN_PROBLEMS:  # the count above is of them all: say the list is not
+            print(f"  … and {len(problems) - SHOWN_PROBLEMS:,} more (the window's banner: Show all; "
+                  "or the validate command)", file=sys.stderr)
     if args.select and not timeline.has_event(args.select):
         print(f"timeline-viewer: no event with id {args.select!r} in {path}", file=sys.stderr)
         return 2

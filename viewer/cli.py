@@ -106,7 +106,8 @@ def add_reader_options(parser: argparse.ArgumentParser) -> None:
                         help="CSV: column of a field, e.g. --map title=Headline --map start=Date (repeatable)")
     parser.add_argument("--date-format", metavar="FMT",
                         help="CSV: strptime format of dates that are not ISO 8601, e.g. %%d/%%m/%%Y")
-    parser.add_argument("--time-zone", metavar="ZONE", help="IANA zone of times of day without offset (default UTC)")
+    parser.add_argument("--time-zone", metavar="ZONE", help="IANA zone of times of day without offset "
+                        "(without it they are read as UTC and a note says how many)")
     parser.add_argument("--track-column", metavar="COLUMN", help="ACLED: column that gives the tracks "
                         "(default event_type)")
 

@@ -41,7 +41,8 @@ def test_notebook_frame_with_timestamps_and_mapping():
     assert [e.title for e in tl.events] == ["Talks", "Strike", "Convoy"]
     assert tl.events[0].start.precision == Precision.DAY and tl.events[0].actors == ("Lavrov", "Truss")
     assert [p.location for p in rep.skipped] == ["row 4, column 'Day'"]  # the date's column is named (issue 10)
-    assert any("'When'" in w.message for w in rep.warnings)  # unmapped column named
+    # a field the mapping leaves out is guessed as without one, and said so (newcomer11)
+    assert any("column 'When' read as end from its content" in n.message for n in rep.notes)
     timed = Timeline.from_frame(df.iloc[:3], {"title": "What", "start": "When"}, time_zone="Europe/Minsk")
     assert timed.events[0].start.precision == Precision.SECOND  # a time of day in a column with times
     assert timed.events[0].start.earliest == pd.Timestamp("2022-02-10 14:30", tz="Europe/Minsk").timestamp()

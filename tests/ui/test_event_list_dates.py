@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from viewer.io.native import timeline_from_dict
-from viewer.ui.event_list import _cell_margin, shorter_dates
+from viewer.ui.event_list import _cell_margin, elide_parts, shorter_dates
 from viewer.ui.main_window import MainWindow
 
 
@@ -61,7 +61,8 @@ def test_one_day_in_a_week_is_listed_with_its_words_and_both_ends_at_1366x768(qt
 
 def test_a_span_that_does_not_fit_drops_weekdays_and_its_first_year_never_a_qualifier(qtbot, make_window):
     assert shorter_dates("Thu 10 Feb 2022 → ≥ Thu 10 Feb 2022") == ["10 Feb 2022 → ≥ 10 Feb 2022",
-                                                                  "10 Feb → ≥ 10 Feb 2022"]
+                                                                  "10 Feb → ≥ 10 Feb 2022",
+                                                                  "10 → ≥ 10 Feb 2022"]
     assert shorter_dates("2014 → ≥ Thu 10 Feb 2022") == ["2014 → ≥ 10 Feb 2022"]
     assert shorter_dates("open (not stated) → ≥ Thu 10 Feb 2022")[-1] == "open → ≥ 10 Feb 2022"
     w = make_window((1366, 768))
@@ -74,3 +75,48 @@ def test_a_span_that_does_not_fit_drops_weekdays_and_its_first_year_never_a_qual
         assert fits, (text, table.columnWidth(0))
     assert shown["2014 → ≥ Thu 10 Feb 2022"] in ("2014 → ≥ Thu 10 Feb 2022", "2014 → ≥ 10 Feb 2022")
     assert shown["Thu 10 Feb 2022 → ≥ Thu 10 Feb 2022"] in ("10 Feb 2022 → ≥ 10 Feb 2022", "10 Feb → ≥ 10 Feb 2022")
+
+
+def _instrument_log():
+    """SDO-like: spans of seconds (one over midnight), and a plan due at a time of day."""
+    spans = [("2010-01-22T21:12:47Z", "2010-01-23T21:12:55Z"), ("2010-03-19T17:31:22Z", "2010-03-19T19:33:35Z"),
+             ("2010-03-21T05:05:38Z", "2010-03-21T05:05:38Z")]
+    events = [{"id": f"s{i}", "track": "hmi", "kind": "span", "title": f"HMI Timer Violation {i}", "start": {"edtf": a},
+               "end": {"edtf": b}} for i, (a, b) in enumerate(spans)]
+    return timeline_from_dict({"format": "timeline-viewer", "version": 1, "title": "Instruments",
+                               "tracks": [{"id": "hmi", "label": "HMI"}], "events": events})
+
+
+_CUT_TIME = __import__("re").compile(r"…\S|\S…")
+
+
+def test_a_time_span_is_never_cut_inside_a_date_or_a_time_at_1366x768(qtbot):
+    """newcomer11: "22 Jan 2010…1:12:55 UTC" for 21:12:47 → 23 Jan 21:12:55 read as a wrong time."""
+    assert shorter_dates("Fri 22 Jan 2010 21:12:47 UTC → Sat 23 Jan 2010 21:12:55 UTC", zone_in_header=True) == [
+        "22 Jan 2010 21:12:47 UTC → 23 Jan 2010 21:12:55 UTC",  # weekdays, then seconds, the zone, the times
+        "22 Jan 2010 21:12 UTC → 23 Jan 2010 21:12 UTC",
+        "22 Jan 2010 21:12 → 23 Jan 2010 21:12",
+        "22 Jan 2010 → 23 Jan 2010",
+        "22 Jan → 23 Jan 2010",
+        "22 → 23 Jan 2010"]
+    # the zone is dropped only when the column's header names it
+    assert "22 Jan 2010 21:12 → 23 Jan 2010 21:12" not in shorter_dates(
+        "Fri 22 Jan 2010 21:12:47 UTC → Sat 23 Jan 2010 21:12:55 UTC")
+    # a span within one day keeps its end's time alone before the times go
+    assert "19 Mar 2010 17:31 → 19:33" in shorter_dates(
+        "Fri 19 Mar 2010 17:31:22 UTC → Fri 19 Mar 2010 19:33:35 UTC", zone_in_header=True)
+    # last: whole words from the middle, the qualifiers and the arrow kept
+    assert elide_parts("due 22 Jan 2009 → ≥ 23 Jan 2010", lambda t: len(t) <= 18) == "due … → ≥ … 2010"
+    w = _window(qtbot, _instrument_log())
+    table = w.event_list
+    model = table.model()
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Date (UTC)"
+    for row in range(model.rowCount()):
+        text, fits = _shown(table, row)
+        assert fits and not _CUT_TIME.search(text), text
+        assert "1:12:55" not in text.replace("21:12:55", "")
+    shown = {_shown(table, r)[0] for r in range(model.rowCount())}
+    assert shown & {"22 Jan 2010 21:12 → 23 Jan 2010 21:12", "22 Jan 2010 → 23 Jan 2010", "22 Jan → 23 Jan 2010",
+                    "22 Jan 2010 21:12 UTC → 23 Jan 2010 21:12 UTC"}
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "21:12:47" in tip and "21:12:55" in tip  # the whole date in the tooltip

@@ -97,7 +97,10 @@ def test_drop_a_file_on_the_window_opens_it_and_remembers_it(qtbot, live, tmp_pa
     w.files.eventFilter(w, event)
     assert w.path == str(other) and [e.title for e in w.timeline.events][:2] == ["Drills begin", "Drills"]
     # the row that could not be read is listed, not dropped silently
-    assert w.files.banner.isVisible() and "03/04/2022" in w.files.banner.label.text()
+    # (its line in the banner, its value behind Show all: the banner also says its time was read as UTC)
+    assert w.files.banner.isVisible() and "line 5, at row 4" in w.files.banner.label.text()
+    assert "03/04/2022" in w.files.banner.details.toPlainText()
+    assert "1 time without a time zone read as UTC" in w.files.banner.label.text()
     assert ("generic.csv: loaded without 1 row it could not read and 1 field it could not map:"
             in w.files.banner.label.text())
 

@@ -143,7 +143,7 @@ def test_a_csv_without_choices_kept_opens_the_import_dialog_not_an_error(qtbot, 
     before = w.path
     assert not w.open_file(str(f))  # as File > Open, Open Recent and the start-up offer do
     assert w.last_error is None
-    assert shown == [{"mapping": {"title": "Quoi", "start": "Jour"}, "date_format": "%d/%m/%Y"}]
+    assert shown == [{"mapping": {"title": "Quoi", "start": "Jour"}, "guess_content": False, "date_format": "%d/%m/%Y"}]
     assert w.path == before  # cancelled: what was open stays
 
 
@@ -168,5 +168,5 @@ def test_a_large_csv_without_choices_kept_opens_the_import_dialog_from_the_backg
     assert w.open_file(str(f))  # started in the background
     qtbot.waitUntil(lambda: not w.opening.pending(), timeout=20000)
     assert w.last_error is None
-    assert shown == [{"mapping": {"title": "Quoi", "start": "Jour"}, "date_format": "%d/%m/%Y"}]
+    assert shown == [{"mapping": {"title": "Quoi", "start": "Jour"}, "guess_content": False, "date_format": "%d/%m/%Y"}]
     assert w.path == before

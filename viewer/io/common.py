@@ -22,11 +22,13 @@ import csv
 import io
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import Any
 
+from viewer.model.dates import EventDate
 from viewer.model.errors import Problem, TimelineLoadError
+from viewer.model.zones import naive_time_zone
 
 from .builder import UNGROUPED_TRACK_ID, ReadReport, TimelineBuilder, end_before_start, slug
 from .isodates import make_date, to_edtf
@@ -53,6 +55,7 @@ __all__ = [
     "group_problems",  # from .problems
     "UNGROUPED_TRACK_ID",  # from .builder
     "slug",  # from .builder
+    "AssumedZone",
 ]
 
 
@@ -412,3 +415,41 @@ def html_to_text(value: str) -> tuple[str, list[str]]:
     lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return text, parser.dropped
+
+
+ASSUMED_ZONE_BASIS = "time of day written without a time zone: read as UTC (give --time-zone ZONE if it is local time)"
+"""What a date's basis says when its time of day had no zone in the file and none was given."""
+
+
+@dataclass
+class AssumedZone:
+    """Times of day written without a time zone, read as UTC because no ``--time-zone`` was given.
+
+    A reader passes each date through :meth:`date` (the place it came from, e.g. ``"column 'start'"``)
+    and adds :meth:`note` to its notes once: ``"2 times without a time zone read as UTC (column
+    'start': 2); give --time-zone ZONE (e.g. Europe/Amsterdam) if they are local times"``.
+    ``given`` (a zone chosen by the user) turns both off.
+    """
+
+    given: bool
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def date(self, date: EventDate, where: str) -> EventDate:
+        """``date``, its basis saying so when its time of day was read as UTC without a zone given."""
+        if self.given or naive_time_zone(date) != "UTC":
+            return date
+        self.counts[where] = self.counts.get(where, 0) + 1
+        if ASSUMED_ZONE_BASIS in date.basis:
+            return date
+        return replace(date, basis=f"{date.basis}; {ASSUMED_ZONE_BASIS}" if date.basis else ASSUMED_ZONE_BASIS)
+
+    def note(self, file: str) -> Problem | None:
+        """The one note for the file, or None when no time was read so."""
+        total = sum(self.counts.values())
+        if not total:
+            return None
+        places = ", ".join(f"{where}: {n:,}" for where, n in self.counts.items())
+        return Problem(file, f"{total:,} time{'s' if total != 1 else ''} without a time zone read as UTC "
+                       f"({places}); give --time-zone ZONE (e.g. Europe/Amsterdam) if "
+                       f"{'they are' if total != 1 else 'it is'} local time", None, None,
+                       next(iter(self.counts)))

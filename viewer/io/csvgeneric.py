@@ -114,6 +114,7 @@ from viewer.model.timeline import Draft, Event, EventKind, Quote, QuoteKind, Sou
 
 from .atomic import write_text_atomic
 from .common import (
+    AssumedZone,
     CsvRow,
     ReadReport,
     TimelineBuilder,
@@ -397,8 +398,9 @@ def read_csv_report(
     *,
     mapping: Mapping[str, str] | None = None,
     date_format: str | None = None,
-    time_zone: str = "UTC",
+    time_zone: str | None = None,
     delimiter: str | None = None,
+    guess_content: bool = True,
 ) -> ReadReport:
     """Read a CSV/TSV of events.
 
@@ -406,13 +408,19 @@ def read_csv_report(
     ----------
     path : str or os.PathLike
     mapping : mapping, optional
-        Field -> column name; fields not given are guessed (see :data:`FIELDS`).
+        Field -> column name (``--map``); it overrides only the fields it names: the
+        others are found by header name, then by content, as without one (a mapped
+        column is not guessed for another field).
     date_format : str, optional
         A :func:`datetime.strptime` format for dates that are not ISO 8601/EDTF.
-    time_zone : str
-        IANA zone of times of day written without an offset.
+    time_zone : str, optional
+        IANA zone of times of day written without an offset; without one they are read as
+        UTC, each such date's basis says so and one note says how many (:class:`AssumedZone`).
     delimiter : str, optional
         Forces the delimiter (default: tab for ``.tsv``, else guessed from the header).
+    guess_content : bool
+        False: fields neither mapped nor named by a header stay without a column
+        (the import dialog's choice of every column's role is the whole choice).
 
     Returns
     -------
@@ -431,12 +439,13 @@ def read_csv_report(
         raise TimelineLoadError([Problem(
             file, f"the file has a header line ({first_of(header, 10, 40)}) but no rows: no events to show; "
             "expected one row per event after the header", 1)])
-    return rows_report(file, header, rows, problems, mapping=mapping, date_format=date_format, time_zone=time_zone)
+    return rows_report(file, header, rows, problems, mapping=mapping, date_format=date_format, time_zone=time_zone,
+                       guess_content=guess_content)
 
 
 def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list[Problem], *,
                 mapping: Mapping[str, str] | None = None, date_format: str | None = None,
-                time_zone: str = "UTC", title: str | None = None) -> ReadReport:
+                time_zone: str | None = None, title: str | None = None, guess_content: bool = True) -> ReadReport:
     """The events of table rows (:class:`~viewer.io.common.CsvRow`: cells as text by column name),
     by the rules of :func:`read_csv_report`; also what :mod:`viewer.io.frames` reads a data frame with.
 
@@ -445,12 +454,15 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
     TimelineLoadError
         As :func:`read_csv_report` (``file`` names the table).
     """
+    zones = AssumedZone(given=time_zone is not None)
+    time_zone = time_zone or "UTC"
     try:
         cols = guess_mapping(header, mapping)
     except ValueError as exc:
         raise TimelineLoadError([Problem(file, str(exc), 1)]) from None
-    # a mapping given (--map, the import dialog, a frame's) is the user's word: content guesses only without one
-    guessed = cols if mapping else guess_from_content(header, rows, cols)
+    # a mapping given (--map, a frame's) is the user's word for the fields it names; the others are guessed
+    # as without one (its columns are not guessed again); the import dialog's choice of every column is whole
+    guessed = guess_from_content(header, rows, cols) if guess_content else cols
     content_guesses = {f: c for f, c in guessed.items() if f not in cols}
     cols = guessed
     missing = [f for f in ("title", "start") if f not in cols]
@@ -654,10 +666,15 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
                    f"is {cell(row, 'review')[:40]!r}, not {DRAFT_REVIEW!r}: the event is read as reviewed and the "
                    f"draft's sentence and article are not loaded (write {DRAFT_REVIEW!r} in the review column "
                    "to read it as a draft)", row.line, row.where(cols[fld]))
+        start = zones.date(start, f"column {cols['start']!r}")
+        end = zones.date(end, f"column {cols['end']!r}") if end is not None else None
         b.add(Event(eid, title, start, track, kind, end, cell(row, "summary"),
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
                     tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources,
                     draft=draft, planned=status == "planned"))
+    zone_note = zones.note(file)
+    if zone_note is not None:
+        b.notes.append(zone_note)
     if read_reported:
         n = len(read_reported)
         b.notes.append(Problem(

@@ -57,7 +57,16 @@ from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.timeline import Draft, Event, EventKind, Quote, SourceKind, Timeline
 
 from .builder import ReadReport, TimelineBuilder, end_before_start
-from .common import CsvRow, column_lookup, html_to_text, load_text, parse_json, read_csv_rows, split_csv_problems
+from .common import (
+    AssumedZone,
+    CsvRow,
+    column_lookup,
+    html_to_text,
+    load_text,
+    parse_json,
+    read_csv_rows,
+    split_csv_problems,
+)
 from .humandates import compact_digits_problem
 from .jsonpos import PathPart
 from .timelinejs2 import from_version2
@@ -155,11 +164,19 @@ def headline_from_text(summary: str) -> str:
 
 
 class _Reader:
-    def __init__(self, file: str, time_zone: str, text: str | None = None) -> None:
+    def __init__(self, file: str, time_zone: str | None, text: str | None = None) -> None:
         self.b = TimelineBuilder(file, os.path.basename(file), text)
-        self.zone = time_zone
+        self.zone = time_zone or "UTC"
+        self.zones = AssumedZone(given=time_zone is not None)  # times of day read as UTC, said once
         self.n = 0
         self.path: tuple[PathPart, ...] | None = None  # JSON path of the item being read, for line numbers
+
+    def report(self) -> ReadReport:
+        """The builder's report, with the note of times read as UTC (:class:`AssumedZone`)."""
+        note = self.zones.note(self.b.file)
+        if note is not None:
+            self.b.notes.append(note)
+        return self.b.report()
 
     def warn(self, message: str, line: int | None, where: str) -> None:
         self.b.warn(message, line, where, path=self.path)
@@ -305,6 +322,8 @@ class _Reader:
             kind = EventKind.POINT if end is None else EventKind.SPAN
         tags = item.get("tags")
         tags = tuple(t.strip() for t in tags.split(",") if t.strip()) if isinstance(tags, str) else ()
+        start = self.zones.date(start, "start_date")
+        end = self.zones.date(end, "end_date") if end is not None else None
         self.b.add(Event(id=eid, title=title, start=start, track=track, kind=kind, end=end, summary=summary,
                          tags=tags, sources=tuple(sources), quotes=tuple(quotes), draft=draft, planned=planned))
 
@@ -382,14 +401,15 @@ def _kind(value: Any) -> str:
     return "an object"
 
 
-def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> ReadReport:
+def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str | None = None) -> ReadReport:
     """Read a TimelineJS JSON file.
 
     Parameters
     ----------
     path : str or os.PathLike
-    time_zone : str
-        IANA zone of times of day (TimelineJS has none).
+    time_zone : str, optional
+        IANA zone of times of day (TimelineJS has none); without one they are read as UTC,
+        each such date's basis says so and one note says how many.
 
     Returns
     -------
@@ -446,7 +466,7 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str = "UT
             reader.item(item, _where("eras", index, item), None, era=True)
     elif eras is not None:
         b.warn(f"eras should be a list, got {_kind(eras)}; not loaded", None, "eras")
-    return b.report()
+    return reader.report()
 
 
 def _where(key: str, index: int, item: Any) -> str:
@@ -462,7 +482,7 @@ def read_timelinejs(path: str | os.PathLike[str]) -> Timeline:
 
 
 
-def read_timelinejs_csv_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> ReadReport:
+def read_timelinejs_csv_report(path: str | os.PathLike[str], *, time_zone: str | None = None) -> ReadReport:
     """Read the TimelineJS spreadsheet template saved as CSV.
 
     One row per slide; Type ``title`` gives the timeline's title, ``era`` a
@@ -540,7 +560,7 @@ def read_timelinejs_csv_report(path: str | os.PathLike[str], *, time_zone: str =
         if cell(row, "Group"):
             item["group"] = cell(row, "Group")
         reader.item(item, where, row.line, era=kind == "era")
-    return b.report()
+    return reader.report()
 
 
 def read_timelinejs_csv(path: str | os.PathLike[str]) -> Timeline:

@@ -50,7 +50,7 @@ from ..model.search import MatchList
 from ..model.text import plain_tooltip
 from ..model.timeline import Event, Timeline
 from ..model.viewstate import ViewState
-from ..model.zones import describe_date
+from ..model.zones import EVENT_LOCAL, describe_date
 
 __all__ = ["EventTableModel", "EventListView", "SORT_ROLE", "ID_ROLE", "side_tabs", "install", "date_cell",
            "date_tooltip", "title_text", "listed_title", "DRAFT_WORD", "short_date"]
@@ -157,26 +157,83 @@ one, the rows on screen."""
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?=\d)")
 _SPAN_YEAR = re.compile(r"(?P<a>.* [A-Z][a-z]{2}) (?P<y>\d{1,4}(?: BCE)?)(?P<q> \?)? → (?P<b>.* (?P=y)(?: \?)?)$")
+_SPAN_MONTH = re.compile(r"(?P<a>(?:.* )?\d{1,2}) (?P<m>[A-Z][a-z]{2}) (?P<y>\d{1,4}(?: BCE)?) → "
+                         r"(?P<b>(?:\S+ )?\d{1,2} (?P=m) (?P=y)(?: \?)?)$")
+_TIME = r"\d{1,2}(?::\d{2}(?::\d{2})?|h)"
+_SECONDS = re.compile(r"\b(\d{1,2}:\d{2}):\d{2}\b")
+_ZONE = re.compile(rf"\b({_TIME}) (?:[A-Za-z]{{2,6}}|[+-]\d{{2,4}})(?= |$)")
+_SAME_DAY = re.compile(rf"(?P<a>(?:.* )?(?P<day>\d{{1,2}} [A-Z][a-z]{{2}} \d{{1,4}}(?: BCE)?) {_TIME}(?: \S+)?) → "
+                       rf"(?P<q>[≤≥] )?(?P=day) (?P<b>{_TIME}(?: \S+)?)$")
+_TIME_OF_DAY = re.compile(rf" {_TIME}(?: (?:[A-Za-z]{{2,6}}|[+-]\d{{2,4}}))?(?= |$)")
 
 
-def shorter_dates(text: str) -> list[str]:
-    """Shorter forms of a date column's text, tried in turn when it does not fit its cell:
-    without the weekdays (``Thu 10 Feb 2022 → ≥ Thu 10 Feb 2022`` -> ``10 Feb 2022 → ≥ 10 Feb
-    2022``), then without a span's first year when its end has the same one (``10 Feb → ≥ 10
-    Feb 2022``), a period's dash unspaced (``one day in 28 Jun–4 Jul 2016``), an open start
-    as ``open``.  Every qualifier is kept; the tooltip has the date in words."""
-    forms = []
+def shorter_dates(text: str, zone_in_header: bool = False) -> list[str]:
+    """Shorter forms of a date column's text, tried in turn when it does not fit its cell,
+    each cut at whole parts, never inside a date or a time: without the weekdays (``Thu 10
+    Feb 2022 → ≥ Thu 10 Feb 2022`` -> ``10 Feb 2022 → ≥ 10 Feb 2022``), then without the
+    seconds (``21:12:47`` -> ``21:12``), the zone's name when the column's header names the zone
+    (``zone_in_header``), a span within one day with its end's time alone (``19 Mar 2010 17:31 →
+    19:33``), then without the times of day (the days alone), then a span without its
+    first year, or month and year, when its end has the same ones (``10 Feb → ≥ 10 Feb 2022``,
+    ``22 → 23 Jan 2010``), a period's dash unspaced (``one day in 28 Jun–4 Jul 2016``), an open
+    start as ``open``.  Every qualifier is kept; the tooltip has the date in words."""
+    forms: list[str] = []
+
+    def add(form: str) -> None:
+        if form != (forms[-1] if forms else text):
+            forms.append(form)
+
     text = _WEEKDAY.sub("", text)
     forms.append(text)
+    for pattern, repl, wanted in ((_SECONDS, r"\1", True), (_ZONE, r"\1", zone_in_header)):
+        if wanted:
+            text = pattern.sub(repl, text)
+            add(text)
+    same = _SAME_DAY.match(text)
+    if same is not None:  # a span within one day: its end's time alone (19 Mar 2010 17:31 → 19:33)
+        add(f"{same['a']} → {same['q'] or ''}{same['b']}")
+    text = _TIME_OF_DAY.sub("", text)
+    add(text)
     m = _SPAN_YEAR.match(text)
     if m is not None:
-        text = f"{m['a']}{m['q'] or ''} → {m['b']}"
-        forms.append(text)
+        month = _SPAN_MONTH.match(text)
+        add(f"{m['a']}{m['q'] or ''} → {m['b']}")  # 22 Jan → 23 Jan 2010
+        if month is not None:
+            add(f"{month['a']} → {month['b']}")  # 22 → 23 Jan 2010
+        text = forms[-1]
     for long, short in ((" – ", "–"), ("open (not stated) →", "open →")):
         if long in text:
             text = text.replace(long, short)
-            forms.append(text)
+            add(text)
     return forms
+
+
+_KEPT_PARTS = frozenset({"→", "≤", "≥", "?", "~", "due", "one", "day", "in", "open"})
+"""Words a date cell cut at whole parts keeps: its qualifiers and the arrow between a span's ends."""
+
+
+def elide_parts(text: str, fits) -> str:
+    """``text`` with whole words taken from its middle outward and written ``…`` until
+    ``fits(text)`` (qualifiers and the span's ``→`` kept: :data:`_KEPT_PARTS`), never a date
+    or a time cut inside; as short as that goes when nothing fits."""
+    words = text.split(" ")
+    gone: set[int] = set()
+    middle = (len(words) - 1) / 2
+    order = sorted((i for i in range(1, len(words) - 1) if words[i] not in _KEPT_PARTS),
+                   key=lambda i: (abs(i - middle), i))
+    shown = text
+    for i in order:
+        gone.add(i)
+        parts: list[str] = []
+        for k, word in enumerate(words):
+            if k not in gone:
+                parts.append(word)
+            elif not parts or parts[-1] != "…":
+                parts.append("…")
+        shown = " ".join(parts)
+        if fits(shown):
+            break
+    return shown
 
 
 def _cell_margin(widget) -> int:
@@ -187,19 +244,26 @@ def _cell_margin(widget) -> int:
 
 class _DateCells(QStyledItemDelegate):
     """A date that does not fit its cell is written shorter (:func:`shorter_dates`: without
-    weekdays, a span without its first year), then cut in the middle, so both ends, the first
-    qualifier and the last date, stay in view (the tooltip has the whole date in words)."""
+    weekdays, seconds, the zone the header names, the times, a span's first year), then cut
+    at whole words (:func:`elide_parts`), never inside a date or a time: a time cut in the
+    middle ("22 Jan 2010…1:12:55 UTC") reads as a wrong time.  The tooltip has the whole date."""
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt name)
         super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
+        option.textElideMode = Qt.TextElideMode.ElideRight  # only when even the words cut do not fit
         room = option.rect.width() - _cell_margin(option.widget or self.parent())
         fm = option.fontMetrics
-        if option.text and fm.horizontalAdvance(option.text) > room:
-            for shorter in shorter_dates(option.text):
+
+        def fits(text: str) -> bool:
+            return fm.horizontalAdvance(text) <= room
+
+        if option.text and not fits(option.text):
+            header = index.model().headerData(0, Qt.Orientation.Horizontal) or ""
+            for shorter in shorter_dates(option.text, zone_in_header="(" in header):
                 option.text = shorter
-                if fm.horizontalAdvance(shorter) <= room:
-                    break
+                if fits(shorter):
+                    return
+            option.text = elide_parts(option.text, fits)
 
 
 class EventTableModel(QAbstractTableModel):
@@ -395,6 +459,8 @@ class EventTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(COLUMNS):
+            if section == 0 and self._zone != EVENT_LOCAL:  # the cells' times are in it: a cell may drop it
+                return f"{COLUMNS[0]} ({self._zone})"
             return COLUMNS[section]
         return None
 

@@ -232,7 +232,7 @@ class ImportDialog(QDialog):
 
     def options(self) -> dict:
         """Reader options: ``{"mapping": …, "date_format": …}`` (as ``--map`` and ``--date-format``)."""
-        out: dict = {"mapping": self.mapping()}
+        out: dict = {"mapping": self.mapping(), "guess_content": False}  # a role left empty is the user's choice
         if self.date_format():
             out["date_format"] = self.date_format()
         return out

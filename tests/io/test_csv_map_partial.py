@@ -1,0 +1,53 @@
+"""--map names some fields; the others are still found by header name, then by content (newcomer11)."""
+
+from __future__ import annotations
+
+from viewer.app import main
+from viewer.io.csvgeneric import read_csv_report
+
+ODD = ("When;What happened;Who;Where;Notes\n"
+       "2022-04-03;Port strike begins;Dockworkers union;Rotterdam;walkout at dawn\n"
+       "2022-04-05;Talks with employers;Ministry;The Hague;\n"
+       "2022-04-08;Strike spreads to Antwerp;Dockworkers union;Antwerp;\n"
+       "2022-04-10;Ministry offers mediation;Ministry;;\n"
+       "2022-04-12;Vote on the deal;Dockworkers union;Rotterdam;\n")
+
+
+def _odd(tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text(ODD, encoding="utf-8")
+    return path
+
+
+def test_the_advised_map_keeps_what_was_guessed_from_content(tmp_path, capsys):
+    """The message said "map it with --map FIELD=Where"; --map location=Where then gave exit 2
+    "no column for title": any --map turned every content guess off."""
+    path = _odd(tmp_path)
+    assert main(["validate", str(path)]) == 1  # loads, but 'Where' is not mapped
+    assert "--map FIELD=Where" in capsys.readouterr().err
+    rep = read_csv_report(path, mapping={"location": "Where"})
+    events = {e.title: e for e in rep.timeline.events}
+    assert events["Port strike begins"].location == "Rotterdam"
+    assert {t.label for t in rep.timeline.tracks} >= {"Dockworkers union", "Ministry"}
+    notes = " ".join(p.message for p in rep.notes)
+    assert "'What happened' read as title from its content" in notes
+    assert "'Who' read as track from its content" in notes
+    assert main(["validate", str(path), "--map", "location=Where"]) == 0
+
+
+def test_a_mapped_field_replaces_only_its_own_guess(tmp_path):
+    """--map title=… dropped the guessed track column 'Who' ("not mapped")."""
+    rep = read_csv_report(_odd(tmp_path), mapping={"title": "What happened", "summary": "Notes"})
+    assert {t.label for t in rep.timeline.tracks} >= {"Dockworkers union", "Ministry"}
+    assert not any("'Who'" in p.message and "not mapped" in p.message for p in rep.warnings)
+    # a column the user mapped is not guessed for another field
+    rep = read_csv_report(_odd(tmp_path), mapping={"title": "Who"})
+    assert {e.title for e in rep.timeline.events} == {"Dockworkers union", "Ministry"}
+    assert not any(t.label in {"Dockworkers union", "Ministry"} for t in rep.timeline.tracks)
+
+
+def test_the_import_dialogs_choice_is_whole(tmp_path):
+    """The import dialog names every column's role: one left empty is not guessed back."""
+    rep = read_csv_report(_odd(tmp_path), mapping={"title": "What happened", "start": "When"},
+                          guess_content=False)
+    assert not any(t.label == "Ministry" for t in rep.timeline.tracks)
