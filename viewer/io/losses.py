@@ -17,7 +17,8 @@ from viewer.model.timeline import Event, Timeline
 
 __all__ = ["draft_losses", "format_losses",
            "event_not_written", "is_event_not_written", "DateLoss", "date_losses", "zone_loss",
-           "planned_end_note", "planned_end_losses"]
+           "planned_end_note", "planned_end_losses", "year_unknown",
+           "open_side_words"]
 
 @dataclass(frozen=True)
 class DateLoss:
@@ -47,6 +48,31 @@ def zone_loss(event: Event, side: str, date: EventDate | None) -> DateLoss | Non
         return None
     return DateLoss(event, side, date, f"{clock} at {zone}",
                     f"{format_instant(s.earliest, s.precision)} UTC (the same instant, its zone not kept)")
+
+
+def year_unknown(event: Event) -> str:
+    """Why an event cannot be placed by a format that needs a year (vis-timeline, TimelineJS,
+    iCalendar): ``"its year is unknown (10 June, year unknown; EDTF XXXX-06-10)"`` when a date of
+    it has an unknown year (its possible years, 0 to 9999, are EDTF's four digits, not what the
+    source said: written as year 0 it would show 1 BCE as a firm year); "" otherwise."""
+    for date in (event.start, event.end):
+        if date is not None and date.year_unknown:
+            s = stated_date(date)
+            return f"its year is unknown ({s.words if s is not None else date.describe()}; EDTF {date.edtf})"
+    return ""
+
+
+def open_side_words(event: Event) -> str:
+    """The dates of a span or band with one open side (``..``), in words, as the exports that cannot
+    hold an open side say them: ``"from Sat 10 Jun 2023; end not stated"``, ``"until Sat 10 Jun
+    2023; start not stated"``; "" for any other event (a point, both sides known, both open)."""
+    if event.end is None or event.start.is_open == event.end.is_open:
+        return ""
+    known = stated_date(event.end if event.start.is_open else event.start)
+    if known is None:
+        return ""
+    return f"until {known.words}; start not stated" if event.start.is_open else \
+        f"from {known.words}; end not stated"
 
 
 def date_losses(losses: list[DateLoss], fmt: str) -> list[str]:

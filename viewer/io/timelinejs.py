@@ -28,7 +28,10 @@ unreviewed"                (with the article and sentence it was read from)
 ``text.headline``          title; ``text.text``: summary (HTML -> plain text)
 ``media`` url/credit/caption  a source (outlet = credit, url, title = caption)
 ``group``                  track (events without a group: track "Events")
-``unique_id``              event id
+``unique_id``              event id (an era's too)
+``edtf`` (an event's)      this viewer's own export of a span with an open
+                           side: ``{"start": "2023-06-10", "end": ".."}``,
+                           the slide at its known day
 =========================  ==============================================
 
 Years: TimelineJS shows a negative year ``-N`` as "N BCE" (there is no year
@@ -69,6 +72,7 @@ from .common import (
 )
 from .humandates import compact_digits_problem
 from .jsonpos import PathPart
+from .losses import open_side_words
 from .timelinejs2 import from_version2
 from .timelinejs_dates import DATE_FIELDS, date_from_edtf_field, date_from_parts, qualified_by_words, time_parts
 
@@ -142,7 +146,16 @@ def _year_only(value: Any) -> str | None:
     if any(value.get(n) not in (None, "") for n in DATE_FIELDS[1:]):
         return None
     return str(value["year"]).strip()
-_KNOWN_EVENT_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "unique_id", "tags"}
+
+
+OPEN_FIELD = "edtf"
+"""Event field this viewer writes for a span (band) with one open side, which TimelineJS cannot hold:
+``{"start": "..", "end": "2023-06-10"}`` (``"kind": "band"`` for a band); the slide is at the known day,
+``display_date`` "until Sat 10 Jun 2023; start not stated".  TimelineJS ignores it; the reader reads the
+span back when the field agrees with ``start_date``."""
+
+_KNOWN_EVENT_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "unique_id", "tags",
+                     OPEN_FIELD}
 
 
 UNTITLED = "(untitled)"
@@ -260,13 +273,24 @@ class _Reader:
         for key in item:
             if key not in _KNOWN_EVENT_KEYS:
                 self.warn(f"field {key!r} has no equivalent in this viewer; not loaded", line, where)
-        start = self.date(item.get("start_date"), where, line, "start_date")
+        opened = self.open_side(item, where, line)
+        raw_start = item.get("start_date")
+        if opened is not None and isinstance(raw_start, Mapping):  # the words this viewer wrote: not a phrase
+            raw_start = {k: v for k, v in raw_start.items() if k != "display_date"}
+        start = self.date(raw_start, where, line, "start_date")
         end = None
-        if item.get("end_date") is not None:
+        if opened is not None and start is not None:
+            if start.edtf != opened[1].edtf:
+                self.warn(f"{OPEN_FIELD}: {opened[1].edtf!r} does not agree with start_date ({start.describe()}); "
+                          "read as a point on start_date", line, where)
+                opened = None
+            else:
+                start, end = (EventDate(".."), start) if opened[0] == "start" else (start, EventDate(".."))
+        if opened is None and item.get("end_date") is not None:
             end = self.date(item.get("end_date"), where, line, "end_date", end=True)
             if end is None:
                 return
-        elif era:
+        elif era and opened is None:
             self.warn("an era without end_date: TimelineJS does not draw it; read as a band with an open end",
                       line, where)
             end = EventDate("..", "", "no end_date (open)")
@@ -281,7 +305,7 @@ class _Reader:
             if through is not None and not end_before_start(start, through):
                 end = EventDate(through.edtf, through.phrase, f"TimelineJS end_date year {year_end}, the start's "
                                 "year: read as through that year (TimelineJS draws it ending on 1 January)")
-        if end is not None and end_before_start(start, end):
+        if end is not None and not end.is_open and not start.is_open and end_before_start(start, end):
             said = f"year {year_end}" if year_end is not None else end.describe()
             self.skip(f"end_date ({said}) is before start_date ({start.describe()})", line, where)
             return
@@ -311,7 +335,9 @@ class _Reader:
         raw_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
         prefix = "era" if era else "event"
         eid = self.b.event_id(raw_id, line, where, f"{prefix}-{self.n}")
-        if era:
+        if opened is not None and opened[2]:  # a band with an open side, written as a slide
+            kind, track = EventKind.BAND, ""
+        elif era:
             if item.get("group") not in (None, ""):
                 self.warn("group of an era: eras are drawn across all tracks; not loaded", line, where)
             kind, track = EventKind.BAND, ""
@@ -326,6 +352,40 @@ class _Reader:
         end = self.zones.date(end, "end_date") if end is not None else None
         self.b.add(Event(id=eid, title=title, start=start, track=track, kind=kind, end=end, summary=summary,
                          tags=tags, sources=tuple(sources), quotes=tuple(quotes), draft=draft, planned=planned))
+
+    def open_side(self, item: Mapping[str, Any], where: str, line: int | None) -> tuple[str, EventDate, bool] | None:
+        """``(open side, known date, band)`` of a slide this viewer wrote for a span with an open side
+        (:data:`OPEN_FIELD`); None when there is no such field, or (warned) when it is not as written."""
+        kept = item.get(OPEN_FIELD)
+        if kept is None:
+            return None
+        why = ""
+        if not isinstance(kept, Mapping) or set(kept) - {"start", "end", "kind"} or kept.get("kind", "band") != "band":
+            why = 'should be {"start": …, "end": …} with one side ".."'
+        elif item.get("end_date") is not None:
+            why = "goes with a slide without end_date"
+        else:
+            sides = [kept.get("start"), kept.get("end")]
+            if not all(isinstance(x, str) for x in sides) or (sides[0] == "..") == (sides[1] == ".."):
+                why = 'should have one side ".." and the other a date'
+        if not why:
+            side = "start" if kept["start"] == ".." else "end"
+            raw = kept["end" if side == "start" else "start"]
+            try:
+                known = EventDate(raw)
+            except DateError as exc:
+                why = f"{raw[:40]!r} is not a date this viewer reads ({exc})"
+            else:
+                event = Event("x", "", EventDate("..") if side == "start" else known, "", EventKind.SPAN,
+                              known if side == "start" else EventDate(".."))
+                display = item.get("start_date", {}).get("display_date") if isinstance(
+                    item.get("start_date"), Mapping) else None
+                if display is not None and _unescape(str(display)) != open_side_words(event):
+                    why = f"start_date.display_date {str(display)[:60]!r} is not the words written for it"
+                else:
+                    return side, known, kept.get("kind") == "band"
+        self.warn(f"{OPEN_FIELD} {why}; not loaded", line, where)
+        return None
 
     def media(self, media: Any, where: str, line: int | None) -> tuple[list[str], list[Quote]]:
         """The sources and quotes of a ``media`` object: a url is a source

@@ -23,8 +23,18 @@ from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, Ti
 
 from .atomic import write_text_atomic
 from .builder import UNGROUPED_TRACK_ID
-from .losses import DateLoss, date_losses, draft_losses, event_not_written, format_losses, planned_end_losses, zone_loss
-from .timelinejs import PLANNED_MARK, draft_paragraph, headline_from_text
+from .losses import (
+    DateLoss,
+    date_losses,
+    draft_losses,
+    event_not_written,
+    format_losses,
+    open_side_words,
+    planned_end_losses,
+    year_unknown,
+    zone_loss,
+)
+from .timelinejs import OPEN_FIELD, PLANNED_MARK, draft_paragraph, headline_from_text
 from .timelinejs_dates import as_html, end_parts, parts_from_date
 from .urls import dropped_urls, web_url
 
@@ -93,7 +103,12 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
     as a draft; sources not shown as media are listed as text ("Sources: …"), read back as text only;
     a year-only end is written as the next year
     (:func:`~viewer.io.timelinejs_dates.end_parts`).  Open dates (``..``) cannot be written: a span
-    with an open end is written as a point with the end stated in its text.
+    (band) with one open side is a slide at its known day (never its end day shown as a start), its
+    ``display_date`` ``"from Sat 10 Jun 2023; end not stated"`` / ``"until …; start not stated"``, with
+    the sides in an event field :data:`~viewer.io.timelinejs.OPEN_FIELD` (ignored by TimelineJS) that the
+    reader reads back as that span; a band with two ends is an era keeping its id as ``unique_id``
+    (TimelineJS reads one); an event with a date whose year is unknown (``XXXX-06-10``) is left out
+    (written, year 0 would show as a firm 1 BCE).
     """
     labels = {t.id: t.label for t in timeline.tracks}
     untitled = timeline.title.lower().endswith(_FILE_NAME_ENDINGS)  # a reader named it after its file
@@ -103,6 +118,8 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
     out["events"] = []
     eras = []
     for e in timeline.events:
+        if year_unknown(e):
+            continue  # year 0 (1 BCE) would be a year the source never gave: left out and listed
         start, end = parts_from_date(e.start), (parts_from_date(e.end) if e.end is not None else None)
         if start is None and end is not None:
             start, end = end, None
@@ -111,6 +128,9 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
         for date, parts in ((e.start, start), (e.end, end)):
             if date is not None and parts is not None and _read_display_date(date):
                 parts["display_date"] = as_html(date.phrase)  # the TimelineJS author's own date text, as read
+        opened = open_side_words(e)
+        if opened:  # a slide at its known day, shown as "from …; end not stated" (never as a firm day)
+            start["display_date"] = as_html(opened)
         body = [draft_paragraph(e.draft)] if e.draft is not None else []  # TimelineJS has no status: the
         body += [PLANNED_MARK] if timeline.is_planned(e) else []  # reader reads both marks back
         body += [as_html(e.summary)] if e.summary else []
@@ -119,8 +139,6 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
         if phrases:
             body.append("<p><small>Date in the source: " + "; ".join(f"“{as_html(p)}”" for p in phrases)
                         + "</small></p>")
-        if e.end is not None and end is None:
-            body.append(f"<i>{as_html('Ends: ' + e.end.describe())}</i>")
         sources = timeline.sources_of(e)
         with_url = next((s for s in sources if web_url(s.url)), None)
         media_quote = _media_quote(e, sources) if with_url is None else None
@@ -137,6 +155,10 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
         headline = "" if e.title == headline_from_text(e.summary) else as_html(e.title)  # none was written
         item: dict[str, Any] = {"start_date": start, "text": {"headline": headline, "text": "".join(body)},
                                 "unique_id": e.id}
+        if opened:  # which side is open, for this viewer's reader (TimelineJS ignores the field)
+            item[OPEN_FIELD] = {"start": e.start.edtf, "end": e.end.edtf if e.end is not None else ".."}
+            if e.kind is EventKind.BAND:
+                item[OPEN_FIELD]["kind"] = "band"
         if end is not None and e.end is not None:
             end = end_parts(end)
             item["end_date"] = end
@@ -151,8 +173,7 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
                              else f"<blockquote>{as_html(q.text)}</blockquote>"}
             if quote_source is not None:
                 item["media"]["credit"] = as_html(quote_source.outlet)
-        if e.kind is EventKind.BAND and end is not None:
-            item.pop("unique_id")
+        if e.kind is EventKind.BAND and end is not None:  # its unique_id kept: TimelineJS reads one on an era
             eras.append(item)
             continue
         if e.track and e.track != UNGROUPED_TRACK_ID:  # ungrouped when read stays ungrouped
@@ -180,10 +201,10 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
         The file cannot be written (the destination is unchanged).
     """
     write_text_atomic(path, json.dumps(timelinejs_dict(timeline), ensure_ascii=False, indent=2) + "\n")
-    left = [event_not_written(e, "TimelineJS", "it has no finite date")
-            for e in timeline.events
-            if parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
-    return left + _date_losses(timeline) + format_losses(
+    left = [event_not_written(e, "TimelineJS", year_unknown(e) or "it has no finite date")
+            for e in timeline.events if year_unknown(e) or
+            parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
+    return left + _open_losses(timeline) + _date_losses(timeline) + format_losses(
         timeline, "TimelineJS", quotes="as plain text in the event's text", source_details=True,
         reference_date=True, fields=("actors", "tags", "location", "basis")) + _text_source_loss(timeline) + \
         draft_losses(timeline, "TimelineJS", "\"DRAFT, unreviewed\" first in the event's text, with its article and "
@@ -193,11 +214,30 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
                            item="the slide", said="its end date shows the end's words")
 
 
+def _open_losses(timeline: Timeline) -> list[str]:
+    """A line for each span or band with one open side, which TimelineJS cannot hold: its slide is at
+    its known day, the dates in words as its ``display_date``."""
+    out = []
+    for e in timeline.events:
+        words = open_side_words(e) if not year_unknown(e) else ""
+        if words:
+            known = e.start if e.end is None or e.end.is_open else e.end
+            s = stated_date(known)
+            day = format_instant(s.earliest, s.precision) if s is not None else known.edtf
+            out.append(f"event {e.id!r} ({e.title[:60]}): a {EventKind(e.kind).value} with an open "
+                       f"{'end' if known is e.start else 'start'}, which TimelineJS cannot hold: written as a slide "
+                       f"on {day}, its {'start' if known is e.start else 'end'}, shown as “{words}” (read back "
+                       f"as that {EventKind(e.kind).value})")
+    return out
+
+
 def _date_losses(timeline: Timeline) -> list[str]:
     """A line for each date the TimelineJS date fields cannot hold whole (:func:`parts_from_date`),
     saying what they hold and what TimelineJS shows; then where the dates are kept."""
     losses = []
     for e in timeline.events:
+        if year_unknown(e):
+            continue  # left out, listed
         for side, date in (("start", e.start), ("end", e.end)):
             s = stated_date(date) if date is not None else None
             zoned = zone_loss(e, side, date)

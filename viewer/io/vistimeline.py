@@ -14,7 +14,7 @@ item ``start`` / ``end``           dates: ISO 8601 / EDTF text, or a number
                                    of milliseconds since 1970 (UTC)
 item ``type`` box, point           point (``end`` given: span)
 item ``type`` range                span
-item ``type`` background           band
+item ``type`` background           band (in a group too: all tracks)
 item ``group``                     track (items without: track "Items")
 group ``id``, ``content``, ``order``  track id, label, order
 =================================  ==========================================
@@ -38,7 +38,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from viewer.model.calendar import civil_from_epoch
@@ -46,6 +46,7 @@ from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.precision import format_interval
 from viewer.model.stated import Stated, stated_date
+from viewer.model.text import first_of
 from viewer.model.timeline import Draft, Event, EventKind, Timeline
 
 from .atomic import write_text_atomic
@@ -60,7 +61,16 @@ from .common import (
     parse_json,
 )
 from .jsonpos import PathPart
-from .losses import DateLoss, date_losses, draft_losses, event_not_written, planned_end_losses, zone_loss
+from .losses import (
+    DateLoss,
+    date_losses,
+    draft_losses,
+    event_not_written,
+    open_side_words,
+    planned_end_losses,
+    year_unknown,
+    zone_loss,
+)
 from .timelinejs_dates import edtf_year
 
 __all__ = ["read_vis", "read_vis_report", "looks_vis", "vis_dict", "write_vis"]
@@ -255,8 +265,10 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
                 b.skip(f"a background item in group {bkey!r}, which is not in the groups list: vis-timeline "
                        "does not show it, nor does this viewer", None, where, path=ipath)
                 continue
-            if item.get("group") is not None:
-                b.warn("a background item in a group is drawn across all tracks here", None, where, path=ipath)
+            if item.get("group") is not None:  # vis-timeline shades that group's row only; a band spans all tracks
+                b.warn(f"a background item in group {item.get('group')!r}: vis-timeline shades that group's row "
+                       "only; read as a band across all tracks (this viewer has no band of one track; written "
+                       "back, it is a background across all groups)", None, where, path=ipath)
             b.add(Event(eid, title, start, "", EventKind.BAND, end, summary, draft=draft, planned=planned),
                   None, where, path=ipath)
             continue
@@ -315,6 +327,8 @@ def _kept_dates(b: TimelineBuilder, item: Mapping[str, Any], start: EventDate, e
     if not isinstance(kept, Mapping) or set(kept) - {"start", "end", "kind"} or not all(
             isinstance(v, str) for v in kept.values()):
         return refuse('expected {"start": EDTF, "end": EDTF, "kind": "point"}, each optional')
+    if ".." in (kept.get("start"), kept.get("end")):
+        return _kept_open_side(kept, item, title, refuse)
     dates: dict[str, EventDate] = {}
     for side in ("start", "end"):
         if side in kept:
@@ -348,6 +362,28 @@ def _kept_dates(b: TimelineBuilder, item: Mapping[str, Any], start: EventDate, e
     elif s_first is not None and "start" in dates:  # a point of a day, its qualifier in words
         title = title.removesuffix(_words_after(s_first))
     return first, last, title
+
+
+def _kept_open_side(kept: Mapping[str, Any], item: Mapping[str, Any], title: str,
+                    refuse: Callable[[str], tuple[EventDate, EventDate | None, str]]
+                    ) -> tuple[EventDate, EventDate | None, str]:
+    """``(start, end, title)`` of a span with an open side that :func:`vis_dict` wrote as a point at
+    its known side (``{"start": "2023-06-10", "end": ".."}``), its words taken off the title."""
+    side = "start" if kept.get("start") == ".." else "end"
+    raw = kept.get("end" if side == "start" else "start")
+    if ("kind" in kept or not isinstance(raw, str) or raw == ".."
+            or item.get("type") != "point" or item.get("end") is not None):
+        return refuse("an open side ('..') goes with a point item and the other side's date")
+    try:
+        known = EventDate(raw)
+    except DateError as exc:
+        return refuse(f"{raw[:40]!r} is not a date this viewer reads ({exc})")
+    s = stated_date(known)
+    if s is None or item.get("start") != _js_date(s.earliest, s.precision):
+        return refuse(f"{raw!r} does not agree with the item's start {item.get('start')!r}")
+    first, last = (EventDate(".."), known) if side == "start" else (known, EventDate(".."))
+    words = open_side_words(Event("x", "", first, "", EventKind.SPAN, last))
+    return first, last, title.removesuffix(f" ({words})")
 
 
 def looks_vis(path: str, head: bytes) -> bool:
@@ -393,7 +429,9 @@ def _js_end(end: Stated) -> str:
 EDTF_FIELD = "edtf"
 """Item field holding the EDTF of each date the item's ``start``/``end`` cannot hold whole
 (``{"start": "[2020-05-06..2020-05-12]", "kind": "point"}``: ``kind`` when a point is drawn as a range over
-the period its day lies in); vis-timeline ignores it, :func:`read_vis_report` reads it back when it agrees."""
+the period its day lies in, or over its year or month; ``{"start": "..", "end": "2023-06-10"}`` for a span
+with an open side drawn as a point); vis-timeline ignores it, :func:`read_vis_report` reads it back when it
+agrees."""
 
 
 def _js_end_of_period(s: Stated) -> str:
@@ -457,23 +495,30 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
     every date that loses something so (a qualifier, unspecified digits) listed with
     what was written instead and kept whole in the item's :data:`EDTF_FIELD`, and said in
     words after the item's content (``"Talks (about June 2023, so between May 2023 and July
-    2023)"``; a range's two dates joined by "→"); a point coarser than a day or known only
-    to lie in a longer period (``2023-06~``, ``2023-XX-10``, one day of an ACLED week) is a
-    ``range`` item over the period the source names, never a firm first day; a point of a
-    day "on or before/after", approximate or uncertain stays a point on that day, its words
-    saying so;
+    2023)"``; a range's two dates joined by "→"); a point coarser than a day, firm or not, or
+    known only to lie in a longer period (``2023``, ``2023-06``, ``2023-06~``, ``2023-XX-10``,
+    one day of an ACLED week) is a ``range`` item over the period the source names, never a
+    firm first day, its :data:`EDTF_FIELD` saying it is a point (a firm year or month is not
+    listed: the range is all it states); a point of a day "on or before/after", approximate or
+    uncertain stays a point on that day, its words saying so; an event with a date whose year
+    is unknown (``XXXX-06-10``) is left out and listed (year 0000 would be a firm 1 BCE);
     tracks are groups in their order.  ``content`` and ``title`` are
     HTML-escaped (vis-timeline shows them as HTML).  An event with an open
     side is written from its known side as a point, ``"(from Sat 10 Jun 2023; end not
-    stated)"`` after its content; one open on both sides,
+    stated)"`` after its content, its sides in :data:`EDTF_FIELD` (``{"start": "2023-06-10",
+    "end": ".."}``: read back as that span); one open on both sides,
     or beyond JavaScript's date range (±271,821 years), is left out and listed.
     """
     left: list[str] = []
-    groups = [{"id": t.id, "content": html.escape(t.label), "order": t.order} for t in timeline.tracks]
+    groups = [{"id": t.id, "content": html.escape(t.label), "order": rank} for rank, t in enumerate(timeline.tracks)]
     items = []
     dates: list[DateLoss] = []
     for e in timeline.events:
         start, end = e.start, e.end
+        unknown = year_unknown(e)
+        if unknown:  # year 0000 (1 BCE) would be a year the source never gave: left out, as iCalendar does
+            left.append(event_not_written(e, "vis-timeline", unknown))
+            continue
         s_start = stated_date(start)
         s_end = stated_date(end) if end is not None else None
         known = s_start if s_start is not None else s_end  # an open start: written at the end's known side
@@ -489,14 +534,15 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
         kept: dict[str, str] = {}  # EDTF of each date not written whole: vis-timeline ignores it, the reader reads it
         if not known.exact and known is s_start:
             kept["start"] = start.edtf
-        if (e.kind is EventKind.POINT and not known.exact and not known_date.year_unknown
-                and (known.within or known.precision < Precision.DAY)):
-            item["type"] = "range"  # never a firm day: one day in a week, "about June", the 10th of some month
-            item["end"] = _js_end_of_period(known)  # are drawn over the period the source names, words in content
-            item["content"] += html.escape(_words_after(known))
-            kept["kind"] = "point"
-            dates.append(DateLoss(e, "start", known_date, known.words,
-                                  f"a range {item['start']} to {item['end']} with the date in words in its content"))
+        if e.kind is EventKind.POINT and (known.within or known.precision < Precision.DAY):
+            item["type"] = "range"  # never a firm day: a year, a month, one day in a week, "about June", the 10th
+            item["end"] = _js_end_of_period(known)  # of some month: drawn over the period the source names
+            kept["start"], kept["kind"] = start.edtf, "point"  # read back as that one date
+            if not known.exact:  # its words in the content (a firm year or month is the range: nothing lost)
+                item["content"] += html.escape(_words_after(known))
+                dates.append(DateLoss(e, "start", known_date, known.words,
+                                      f"a range {item['start']} to {item['end']} with the date in words in its "
+                                      "content"))
         elif not known.exact and (e.kind is EventKind.POINT or s_end is None or not math.isfinite(start.earliest)):
             item["content"] += html.escape(_words_after(known))
             dates.append(DateLoss(e, "start" if known is s_start else "end", known_date, known.words,
@@ -513,11 +559,14 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
         else:
             item["type"] = "point"
             if e.kind is not EventKind.POINT:  # never a firm point: "from X; end not stated" in its content
-                open_words = (f" (from {known.words}; end not stated)" if known is s_start else
-                              f" (until {known.words}; start not stated)")
-                item["content"] = html.escape(_marked_title(timeline, e) + open_words)
+                item["content"] = html.escape(f"{_marked_title(timeline, e)} ({open_side_words(e)})")
+                kept.update(start=start.edtf, end=end.edtf if end is not None else "..")  # read back as the span
                 left.append(f"event {e.id!r} ({e.title[:60]}): a {EventKind(e.kind).value} with an open side, "
-                            "written as a point at its known side with the dates in words in its content")
+                            "written as a point at its known side with the dates in words in its content (read "
+                            "back as a span with that open side)")
+        if item["type"] in ("range", "background") and not kept.get("kind") and not known.exact:
+            dates.append(DateLoss(e, "start", start, known.words, f"{item['start']} with the dates in words in "
+                                  "its content" + _open_side(start)))  # a span's start; its end's line follows
         if "end" in item and s_end is not None and end is not None and not s_end.exact:
             through = format_interval(s_end.earliest, s_end.latest, s_end.precision)
             dates.append(DateLoss(e, "end", end, s_end.words, f"{through} (end {item['end']}) with the dates in "
@@ -539,6 +588,19 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
     return {"title": timeline.title, "items": items, "groups": groups}, left + date_losses(dates, "vis-timeline")
 
 
+def _held_whole(item: Mapping[str, Any]) -> bool:
+    """True for an item written by :func:`vis_dict` whose dates its fields hold whole: one without an
+    :data:`EDTF_FIELD`, or a firm year or month point drawn as a range over it (its field says only that
+    it is a point); False for one with a date not held whole (listed, said in words in its content)."""
+    kept = item.get(EDTF_FIELD)
+    if not isinstance(kept, Mapping):
+        return True
+    if set(kept) != {"start", "kind"}:
+        return False
+    s = stated_date(EventDate(kept["start"]))
+    return s is not None and s.exact and not s.within
+
+
 def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """Write a timeline as vis-timeline items and groups JSON (UTF-8, atomic).
 
@@ -556,14 +618,15 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """
     data, left = vis_dict(timeline)
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    n_kept = sum(1 for item in data["items"] if EDTF_FIELD in item)
-    if n_kept:
-        left.append(f"{n_kept} item{'s' if n_kept != 1 else ''} with a date vis-timeline cannot hold whole: the "
-                    f"dates are kept (EDTF) in an {EDTF_FIELD!r} field of the item, which vis-timeline ignores and "
-                    "this viewer reads back; each such date is said in words in the item's content, and a point "
-                    "coarser than a day or known only to lie in a longer period (about June, the 10th of an unknown "
-                    "month, a day of a week) is drawn as a range over the period the source names, read back as "
-                    "that one date")
+    kept_ids = [str(item["id"]) for item in data["items"] if not _held_whole(item)]  # each named in a line above
+    if kept_ids:
+        n_kept = len(kept_ids)
+        left.append(f"{n_kept} item{'s' if n_kept != 1 else ''} with a date vis-timeline cannot hold whole "
+                    f"({first_of(kept_ids)}): the dates are kept (EDTF) in an {EDTF_FIELD!r} field of the item, "
+                    "which vis-timeline ignores and this viewer reads back; each inexact date is said in words in "
+                    "the item's content, and a point coarser than a day (a year, a month, about June, the 10th of "
+                    "an unknown month) or known only to lie in a longer period (a day of a week) is drawn as a "
+                    "range over the period the source names, read back as that one date")
     n_sourced = sum(1 for e in timeline.events if e.sources)
     lost = [f"{n_sourced} events: their sources are not written to vis-timeline"] if n_sourced else []
     n_planned = sum(1 for e in timeline.events if timeline.is_planned(e))
