@@ -99,11 +99,12 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timezone
 
 from viewer.model.calendar import format_year
 from viewer.model.dates import EventDate, Precision
@@ -827,8 +828,8 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
     for e in timeline.events:
         sources = timeline.sources_of(e)
         text = [
-            e.id, labels.get(e.track, e.track), EventKind(e.kind).value, e.title, e.start.edtf,
-            e.end.edtf if e.end is not None else "", e.summary, e.location, "; ".join(e.actors),
+            e.id, labels.get(e.track, e.track), EventKind(e.kind).value, e.title, _written_date(e.start)[0],
+            _written_date(e.end)[0], e.summary, e.location, "; ".join(e.actors),
             "; ".join(e.tags), "; ".join(s.outlet for s in sources),
             next((u for u in map(web_url, (s.url for s in sources)) if u), ""),
             e.start.phrase, e.start.basis, e.end.phrase if e.end else "", e.end.basis if e.end else "",
@@ -840,6 +841,33 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
         ]
         writer.writerow([v if k in (4, 5) else escape_formula(v) for k, v in enumerate(text)])
     return buf.getvalue()
+
+
+_NAIVE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+
+
+def _written_date(date: EventDate | None) -> tuple[str, str | None]:
+    """``(cell, zone)``: the EDTF a CSV cell holds for ``date``, and the zone name it drops.
+
+    A time of day written without an offset (``2022-02-10T06:00:00``, placed in its
+    event's or timeline's zone, ``Europe/Minsk``) is written with the UTC offset it has
+    on the timeline (``2022-02-10T06:00:00+03:00``; ``Z`` for UTC): bare, a reader takes
+    it as UTC (this viewer does unless ``--time-zone`` is given) and moves it by hours.
+    The zone's name is what the offset cannot hold (returned, for the loss list).
+    """
+    if date is None:
+        return "", None
+    value = date.edtf
+    if not _NAIVE_TIME.fullmatch(value) or not math.isfinite(date.earliest):
+        return value, None
+    wall = datetime.fromisoformat(value).replace(tzinfo=timezone.utc).timestamp()
+    offset = int(round(wall - date.earliest))
+    if offset % 60 or abs(offset) >= 86400:
+        return value, None  # not a zone's offset: left as written
+    if offset == 0:
+        return value + "Z", (date.time_zone if date.time_zone not in (None, "UTC", "Etc/UTC") else None)
+    sign, offset = ("+" if offset > 0 else "-"), abs(offset)
+    return f"{value}{sign}{offset // 3600:02d}:{offset % 3600 // 60:02d}", date.time_zone or "the timeline's zone"
 
 
 def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
@@ -878,6 +906,19 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
             line += (f"; {beyond} quote{'' if beyond == 1 else 's'} beyond the first of their event kept only as "
                      "text in the 'quotes' column (not read back as quotes)")
         losses.append(line)
+    zones = sorted({z for e in timeline.events for d in (e.start, e.end) for z in [_written_date(d)[1]] if z})
+    if zones:
+        n = sum(1 for e in timeline.events for d in (e.start, e.end) if _written_date(d)[1])
+        losses.append(f"{n} time{'' if n == 1 else 's'} of day written with {'its' if n == 1 else 'their'} UTC "
+                      f"offset ('2022-02-10T06:00:00+03:00'), the moment kept; the time zone's name "
+                      f"({', '.join(zones)}) is not: read back, they are shown at that offset, and a zone's "
+                      "other offsets (summer time) are not known")
+    coarse = [e.id for e in timeline.events for d in (e.start, e.end)
+              if d is not None and d.precision_override is not None and Precision.DAY < d.precision < Precision.SECOND]
+    if coarse:
+        losses.append(f"{len(coarse)} time{'' if len(coarse) == 1 else 's'} of day known only to the hour or "
+                      f"minute (event {', '.join(repr(i) for i in dict.fromkeys(coarse))}): written as hh:mm:ss "
+                      "(EDTF has no shorter time), read back as known to the second")
     return (losses
             + draft_losses(timeline, "CSV", f"marked {DRAFT_REVIEW!r} in the 'review' column, sentence and article "
                            "in 'draft_sentence' and 'draft_article' (read back as drafts)",
