@@ -357,6 +357,21 @@ def _numeric_orders(values: list[str]) -> list[str]:
     return fits
 
 
+def _all_in_format(values: list[str], date_format: str) -> bool:
+    """Whether every non-empty value (at least one) reads with ``date_format`` (``strptime``)."""
+    seen = False
+    for value in values:
+        value = value.strip()
+        if not value:
+            continue
+        try:
+            datetime.strptime(value, date_format)
+        except ValueError:
+            return False
+        seen = True
+    return seen
+
+
 def date_format_hint(header: list[str], rows: list[CsvRow], fld: str = "start", *, sample: int = 200) -> str:
     """How to read a column of dates written ``24/02/2022`` (which are never guessed), or ``""``.
 
@@ -463,12 +478,22 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         raise TimelineLoadError([Problem(file, str(exc), 1)]) from None
     # a mapping given (--map, a frame's) is the user's word for the fields it names; the others are guessed
     # as without one (its columns are not guessed again); the import dialog's choice of every column is whole
-    guessed = guess_from_content(header, rows, cols) if guess_content else cols
+    base, fits = cols, []
+    if "start" not in cols and date_format and guess_content:
+        # --date-format given but no start named: the one column whose dates are all in that format
+        fits = [name for name in header if name not in cols.values()
+                and _all_in_format([r.values.get(name, "") for r in rows[:200]], date_format)]
+        if len(fits) == 1:
+            base = {**cols, "start": fits[0]}
+    guessed = guess_from_content(header, rows, base) if guess_content else cols
     content_guesses = {f: c for f, c in guessed.items() if f not in cols}
     cols = guessed
     missing = [f for f in ("title", "start") if f not in cols]
     if missing:
         hint = date_format_hint(header, rows) if "start" in missing and not date_format else ""
+        if "start" in missing and len(fits) > 1:
+            hint = (f"columns {', '.join(repr(f) for f in fits)} all hold dates in {date_format}: "
+                    "choose the start with --map start=COLUMN")
         raise TimelineLoadError([Problem(
             file, f"no column for {' and '.join(missing)}: name columns e.g. 'title' and 'start' (or 'date'), "
             f"or map them with --map {missing[0]}=COLUMN; columns found: {first_of(header, 40, 40)}"
