@@ -345,3 +345,17 @@ def test_output_piped_into_head_ends_without_a_traceback(tmp_path):
         run.wait(timeout=120)
     assert first  # it did write
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
+
+
+def test_a_wrong_date_format_on_every_row_is_one_grouped_line(tmp_path, capsys):
+    """Every row refused by a wrong --date-format: one line for them all, with their lines
+    (breakit7: 509 lines when no row loaded; grouped only when some rows did)."""
+    path = tmp_path / "talks.csv"
+    path.write_text("title,start\n" + "".join(f"Talks {k},2016-07-{k:02d}\n" for k in range(1, 31)), encoding="utf-8")
+    assert main(["validate", str(path), "--date-format", "%d/%m/%Y"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("invalid (30 problems):")
+    assert len(err) == 2 and err[1].lstrip().startswith("30 rows like: ") and err[1].endswith("lines 2-31")
+    assert main(["convert", str(path), str(tmp_path / "out.json"), "--date-format", "%d/%m/%Y"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and err[1].startswith("30 rows like: ")

@@ -187,7 +187,7 @@ def _index(args: argparse.Namespace) -> int:
         out = build_search_index(args.file, progress=progress, out=args.out)
     except TimelineLoadError as exc:
         progress.done()
-        _err(f"timeline-viewer: cannot index {args.file}:\n{exc.full_report()}")
+        _err(f"timeline-viewer: cannot index {args.file}:\n{_grouped(exc)}")
         return 2
     except Exception as exc:  # noqa: BLE001 - OSError, sqlite3.Error: the sidecar cannot be written
         progress.done()
@@ -354,7 +354,7 @@ def _copy_collection(args: argparse.Namespace) -> int | None:
         n = copy_collection(args.input, args.output, progress=progress)
     except TimelineLoadError as exc:
         progress.done()
-        _err(f"timeline-viewer: cannot convert {args.input}:\n{exc.full_report()}")
+        _err(f"timeline-viewer: cannot convert {args.input}:\n{_grouped(exc)}")
         return 2
     except Exception as exc:  # noqa: BLE001 - OSError, or the engine's error while writing
         progress.done()
@@ -398,7 +398,7 @@ def _convert(args: argparse.Namespace) -> int:
     try:
         report = _read(args, args.input)
     except TimelineLoadError as exc:
-        _err(f"timeline-viewer: cannot convert {args.input}:\n{exc.full_report()}")
+        _err(f"timeline-viewer: cannot convert {args.input}:\n{_grouped(exc)}")
         return 2
     bad_rows = _collection_problems(report.timeline, args.input)
     if bad_rows:  # what its own validate would refuse is never written
@@ -412,7 +412,7 @@ def _convert(args: argparse.Namespace) -> int:
         left_out = write_timeline(report.timeline, args.output, format=args.to_format, progress=progress)
     except TimelineLoadError as exc:  # a collection's event read while writing (its rows are read lazily)
         progress.done()
-        _err(f"timeline-viewer: cannot convert {args.input}:\n{exc.full_report()}")
+        _err(f"timeline-viewer: cannot convert {args.input}:\n{_grouped(exc)}")
         return 2
     except (ValueError, OSError) as exc:
         progress.done()
@@ -477,17 +477,17 @@ def _validate(args: argparse.Namespace) -> int:
     name = mask_password(args.file)  # a ClickHouse address's password is never echoed
     bad = _unreadable(args.file, args.from_format)
     if bad is not None:
-        _err(f"timeline-viewer: cannot read {name}:\n{bad.full_report()}")
+        _err(f"timeline-viewer: cannot read {name}:\n{_grouped(bad)}")
         return 2
     try:
         report = _read(args, args.file)
     except NotACollectionError as exc:  # not Parquet / DuckDB, or not a timeline collection: unknown format
-        _err(f"timeline-viewer: cannot read {name}:\n{exc.full_report()}")
+        _err(f"timeline-viewer: cannot read {name}:\n{_grouped(exc)}")
         return 2
     except TimelineLoadError as exc:
         _err(f"{name}: invalid ({len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}):")
-        for p in exc.problems:
-            _err(f"  {p}")
+        for line in group_problems(exc.problems):
+            _err(f"  {line}")
         return 1
     bad_rows = _collection_problems(report.timeline, name, report.warnings)
     if bad_rows:
@@ -572,7 +572,7 @@ def _export(args: argparse.Namespace) -> int:
     try:
         report = _read(args, args.file)
     except TimelineLoadError as exc:
-        _err(f"timeline-viewer: cannot export {args.file}:\n{exc.full_report()}")
+        _err(f"timeline-viewer: cannot export {args.file}:\n{_grouped(exc)}")
         return 2
     _list("rows or items not loaded", report.skipped)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -652,7 +652,7 @@ def _deck(args: argparse.Namespace) -> int:
     try:
         report = _read(args, args.file)
     except TimelineLoadError as exc:
-        _err(f"timeline-viewer: cannot make a deck of {args.file}:\n{exc.full_report()}")
+        _err(f"timeline-viewer: cannot make a deck of {args.file}:\n{_grouped(exc)}")
         return 2
     _list("rows or items not loaded", report.skipped)
     from .model.story import stories_of
@@ -685,6 +685,12 @@ def _deck(args: argparse.Namespace) -> int:
     if args.frames is not None:
         print(f"wrote {len(frames)} frames into {args.frames}")
     return 0
+
+
+def _grouped(exc: TimelineLoadError) -> str:
+    """A load error's problems, one a line, those of one kind as one line ('508 rows like: …; lines
+    2-509', :func:`viewer.io.common.group_problems`): a wrong --date-format printed 508 lines."""
+    return "\n".join(group_problems(exc.problems))
 
 
 def main(argv: list[str]) -> int:
