@@ -41,7 +41,8 @@ def test_validate_names_the_event_and_field_and_says_what_to_write(tmp_path, cap
 
 
 @pytest.mark.parametrize("value, says", [
-    ("2019-X2", "a partly unknown month digit (X2) is not supported; write an EDTF date such as 2019-XX (the month unknown)"),
+    ("2019-X2", "a partly unknown month digit (X2) is not supported; write an EDTF date such as 2019-XX "
+                "(the month unknown)"),
     ("2019-02-2X", "such as 2019-02-XX (the day unknown) or [2019-02-20..2019-02-28] (one day of those)"),
     ("2019-1X-10", "such as 2019-XX-10 (the month unknown)"),
     ("[2019-1X..]", "a partly unknown month digit (1X)"),

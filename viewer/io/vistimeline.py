@@ -343,7 +343,8 @@ def _kept_dates(b: TimelineBuilder, item: Mapping[str, Any], start: EventDate, e
         s = stated_date(dates["start"])
         assert s is not None
         if written["end"] != _js_end_of_period(s):
-            return refuse(f"start {dates['start'].edtf!r} does not agree with the item's end {_written(written['end'])}")
+            return refuse(f"start {dates['start'].edtf!r} does not agree with the item's end "
+                          f"{_written(written['end'])}")
         return dates["start"], None, title.removesuffix(_words_after(s))
     first, last = dates.get("start", start), dates.get("end", end)
     s_first = stated_date(first)
