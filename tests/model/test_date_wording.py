@@ -7,15 +7,17 @@ from viewer.model.errors import DateError
 
 
 @pytest.mark.parametrize("edtf, words", [
-    # read as an eleven-month span: "Mon 10 Jan 2022 – Sat 10 Dec 2022 (to the day)"
-    ("2022-XX-10", "the 10th of an unknown month of 2022 (to the day)"),
-    ("2022-XX-01", "the 1st of an unknown month of 2022 (to the day)"),
-    ("2022-XX-22", "the 22nd of an unknown month of 2022 (to the day)"),
-    ("2022-XX-13", "the 13th of an unknown month of 2022 (to the day)"),
-    ("XXXX-02-10", "10 February of an unknown year (to the day)"),  # was "Thu 10 Feb 1 BCE – Wed 10 Feb 9999"
-    ("XXXX-02", "February of an unknown year (to the month)"),
+    # read as an eleven-month span: "Mon 10 Jan 2022 – Sat 10 Dec 2022 (to the day)"; then with
+    # "(to the day)" after it, which claims a day the source never gave (breakit7 #9): the words say what is known
+    ("2022-XX-10", "the 10th of an unknown month of 2022"),
+    ("2022-XX-01", "the 1st of an unknown month of 2022"),
+    ("2022-XX-22", "the 22nd of an unknown month of 2022"),
+    ("2022-XX-13", "the 13th of an unknown month of 2022"),
+    ("XXXX-02-10", "10 February of an unknown year"),  # was "Thu 10 Feb 1 BCE – Wed 10 Feb 9999"
+    ("XXXX-02", "February of an unknown year"),
     # was "Tue 1 Feb 1 BCE – Sun 28 Feb 9999 (to the day)": a span the source never gave, to a day it never gave
-    ("XXXX-02-XX", "February of an unknown year (to the month)"),
+    ("XXXX-02-XX", "February of an unknown year"),
+    ("2022-XX", "2022 (to the year)"),
     ("2022-02-XX", "February 2022 (to the month)"),  # was "(to the day)"
     ("XXXX", "an unknown year"),  # was "1 BCE – 9900–9999 (to the century)"
     # "2000s" reads as a decade

@@ -312,6 +312,11 @@ def read_vis(path: str | os.PathLike[str]) -> Timeline:
     return read_vis_report(path).timeline
 
 
+def _written(value: Any) -> str:
+    """An item's written start or end for a message: quoted, or "(the item has none)" (not "None")."""
+    return "(the item has none)" if value is None else repr(value)
+
+
 def _kept_dates(b: TimelineBuilder, item: Mapping[str, Any], start: EventDate, end: EventDate | None, title: str,
                 zone: str, where: str, path: tuple[PathPart, ...]) -> tuple[EventDate, EventDate | None, str]:
     """``(start, end, title)`` with the dates kept whole in the item's :data:`EDTF_FIELD` (as
@@ -347,12 +352,13 @@ def _kept_dates(b: TimelineBuilder, item: Mapping[str, Any], start: EventDate, e
         s = stated_date(date)
         want = None if s is None else (_js_date(s.earliest, s.precision) if side == "start" else _js_end(s))
         if want is None or written[side] != want:
-            return refuse(f"{side} {date.edtf!r} does not agree with the item's {side} {written[side]!r}")
+            return refuse(f"{side} {date.edtf!r} does not agree with the item's {side} {_written(written[side])}")
     if point:
         s = stated_date(dates["start"])
         assert s is not None
         if written["end"] != _js_end_of_period(s):
-            return refuse(f"start {dates['start'].edtf!r} does not agree with the item's end {written['end']!r}")
+            return refuse(f"start {dates['start'].edtf!r} does not agree with the item's end "
+                          f"{_written(written['end'])}")
         return dates["start"], None, title.removesuffix(_words_after(s))
     first, last = dates.get("start", start), dates.get("end", end)
     s_first = stated_date(first)

@@ -212,7 +212,10 @@ class EventDate:
     def describe(self) -> str:
         """The resolved date in words, e.g. ``"Thu 10 Feb 2022 (to the day)"``;
         an approximate one names the stated date first
-        (``"about Thu 10 Feb 2022, so between Wed 9 Feb 2022 and Fri 11 Feb 2022 (to the day)"``)."""
+        (``"about Thu 10 Feb 2022, so between Wed 9 Feb 2022 and Fri 11 Feb 2022 (to the day)"``);
+        one with unknown (``X``) parts says which are known and no precision, which would claim more
+        than the source gave: ``"the 10th of an unknown month of 2022"`` (``2022-XX-10``), not
+        ``"... (to the day)"``."""
         if self.relation == "open":
             return "ongoing (as of the source)" if self.is_ongoing else "open (not stated)"
         if self.relation == "on or before":
@@ -223,7 +226,8 @@ class EventDate:
             interval = format_interval(self.earliest, self.latest, self.precision)
             text = "one day between " + interval.replace(" – ", " and ")
         elif words := self._unspecified_words():
-            text = words
+            # the words say which parts are known: no "(to the day)" for a day of an unknown month
+            return words + (", uncertain" if self.uncertain else "")
         else:
             text = format_interval(self.earliest, self.latest, self.precision)
             if self.approximate:

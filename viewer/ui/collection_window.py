@@ -18,7 +18,7 @@ import math
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -185,8 +185,13 @@ class CollectionWindow(QMainWindow):
         self.header.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1b1f24;")
         self.header.setToolTip(plain_tooltip(title[:2000]))
         self.header.setVisible(bool(title))
+        self.header.installEventFilter(self)  # (_fit_header on its resize)
         self.marks = (0, 0)  #: (unreviewed drafts, planned events) in the collection, once counted
         self._plans_judged: set[str] = set()  #: spans and bands asked whether their end is planned
+        #: every span and band of the collection that may have a planned end, once an answer drew the
+        #: whole collection (then the header can count planned ends); None until then
+        self._plans_all: set[str] | None = None
+        self._header_note = ""  #: the header's "[…]" after the title (_show_marks)
         self._expected_ends = False  #: the collection has events tagged expected-end (its tag counts say)
         self.legend = QLabel(KEY)  # the main window's key (its draft entry once drafts are counted)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
@@ -769,8 +774,10 @@ class CollectionWindow(QMainWindow):
         if ref is None or not hasattr(self.base, "tracks"):
             return
         vis = content.visible
-        ids = [i for i in collection_candidates(vis.ids, vis.kind, vis.x0, vis.x1, ref.latest)
-               if i not in self._plans_judged]
+        candidates = collection_candidates(vis.ids, vis.kind, vis.x0, vis.x1, ref.latest)
+        if len(vis.ids) >= int(getattr(self.store, "n_events", -1)) > 0:  # the whole collection drawn
+            self._plans_all = set(candidates)
+        ids = [i for i in candidates if i not in self._plans_judged]
         if ids:
             base = self.base
             # an ingested "Expected end: <title>" is searched for only when the collection has one
@@ -782,8 +789,13 @@ class CollectionWindow(QMainWindow):
     def _show_plans(self, ids: list[str], found: dict[str, tuple[float, float]]) -> None:
         self._plans_judged.update(ids)
         self.view.add_planned_ends(found)
-        if self.view.planned_ends and PLANNED_END_KEY not in self.legend.text():
-            self._show_marks(self.marks)  # the key explains the hatching
+        if self.view.planned_ends and (PLANNED_END_KEY not in self.legend.text() or self._plans_known()):
+            self._show_marks(self.marks)  # the key explains the hatching; the header counts the ends
+
+    def _plans_known(self) -> bool:
+        """True when every span and band of the collection has been judged (an answer drew all of
+        it): then the planned ends found are all there are."""
+        return self._plans_all is not None and self._plans_all <= self._plans_judged
 
     def _ask_marks(self) -> None:
         """Count the unreviewed drafts and planned events (a scan of every row), beside the window's questions."""
@@ -792,17 +804,45 @@ class CollectionWindow(QMainWindow):
         self.worker.ask_task("marks", lambda s: s.mark_counts(after), slow=True)
 
     def _show_marks(self, marks: tuple[int, int]) -> None:
-        """Say in the header how many events are drafts or plans, and put the dotted ring in the key
-        (as the main window does): a briefing audience never reads a draft or a plan as a fact."""
+        """Say in the header how many events are drafts or plans and how many spans have a planned
+        end, and put the dotted ring in the key (as the main window does, ``header_note``): a
+        briefing audience never reads a draft or a plan as a fact.  Planned ends are found for the
+        spans drawn: counted once the whole collection has been drawn, else "planned ends hatched
+        where drawn"."""
         self.marks = drafts, planned = marks
         title = str(getattr(self.base, "title", "") or "")
-        short = title if len(title) <= 200 else title[:199] + "…"
         notes = [counted(drafts, "unreviewed draft")] if drafts else []
         notes += [f"{planned:,} planned"] if planned else []
-        self.header.setText(f"{short}  [{' · '.join(notes)}]" if notes else short)
+        ends = len(self.view.planned_ends)
+        if ends:
+            notes += [counted(ends, "planned end") if self._plans_known() else "planned ends hatched where drawn"]
+        self._header_note = " · ".join(notes)
+        self._fit_header()
         self.header.setVisible(bool(title or notes))
-        ends = "   " + PLANNED_END_KEY.replace(" ", "\u00a0") if self.view.planned_ends else ""
-        self.legend.setText(KEY + (DRAFT_KEY if drafts else "") + ends)
+        key = "   " + PLANNED_END_KEY.replace(" ", "\u00a0") if self.view.planned_ends else ""
+        self.legend.setText(KEY + (DRAFT_KEY if drafts else "") + key)
+
+    def _fit_header(self) -> None:
+        """The title and its note on one line: the title shortened with "…" when both do not fit
+        (the whole title is in the tooltip), so the note is neither cut nor broken inside its
+        brackets ("[4" / "planned]" at 1366 px): a plan or a draft is not read as a fact.  As the
+        main window's ``_fit_header``."""
+        title = str(getattr(self.base, "title", "") or "")
+        short = title if len(title) <= 200 else title[:199] + "…"
+        if not self._header_note:
+            self.header.setText(short)
+            return
+        tail = f"  [{self._header_note}]"
+        fm = self.header.fontMetrics()
+        room = self.header.contentsRect().width() - fm.horizontalAdvance(tail) - 4
+        if fm.horizontalAdvance(short) > room > fm.averageCharWidth() * 12:
+            short = fm.elidedText(short, Qt.TextElideMode.ElideRight, room)
+        self.header.setText(short + tail)
+
+    def eventFilter(self, obj: Any, ev: Any) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.header and ev.type() == QEvent.Type.Resize:
+            self._fit_header()  # the title shortened for the header's new width
+        return super().eventFilter(obj, ev)
 
     def _on_failed(self, kind: str, message: str) -> None:
         if kind == "window":

@@ -46,6 +46,7 @@ from ..graphics.style import marker_swatch
 from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN
 from ..model.kept import forget, kept, kept_values
 from ..model.lanes import display_order
+from ..model.planned_end import planned_end
 from ..model.search import MatchList
 from ..model.text import plain_tooltip
 from ..model.timeline import Event, Timeline
@@ -91,10 +92,11 @@ def _one_day_in(text: str) -> str:
     return f"one day in {d1}–{d2} {m2} {y2}"
 
 
-def short_date(event: Event, zone: str, timeline_zone: str) -> str:
+def short_date(event: Event, zone: str, timeline_zone: str, *, end_due: bool = False) -> str:
     """The date column's text: start (and end of a span), without the precision note;
     "on or before" / "on or after" written ``≤`` / ``≥`` as on the timeline, "one day
-    between A and B" as "one day in A–B"."""
+    between A and B" as "one day in A–B"; with ``end_due`` the end is written ``due …``
+    (an announced end, :func:`end_is_announced`)."""
     def one(d) -> str:
         text = _one_day_in(describe_date(d, zone, timeline_zone).split(" (to the ")[0])
         for words, sign in _SHORT_RELATIONS:
@@ -104,21 +106,49 @@ def short_date(event: Event, zone: str, timeline_zone: str) -> str:
 
     text = one(event.start)
     if event.end is not None:
-        text += " → " + one(event.end)
+        text += " → " + ("due " if end_due else "") + one(event.end)
     return text
+
+
+_DAY_S = 86400.0
+
+
+def end_is_announced(event: Event, timeline: Timeline) -> bool:
+    """True when the written end of a span or band is itself a plan: a date after the source's
+    (reference) date, hatched on the timeline and called "planned end, announced" in the detail
+    pane (:func:`viewer.model.planned_end.planned_end`).  Not for an end "on or after" a day the
+    source vouches for (``≥ Thu 10 Feb 2022`` is known; the announced end is then a planned
+    event of its own, listed ``due …``), nor for a wholly planned event (its start says ``due``).
+    Needs no other event than ``event`` unless its end is "on or after" about the reference day:
+    a collection's list judges a row by the collection's timeline alone."""
+    end, ref = event.end, timeline.reference_date
+    if end is None or ref is None or not math.isfinite(ref.latest) or timeline.is_planned(event):
+        return False
+    edge = end.earliest if end.relation == "on or after" else end.latest
+    if not math.isfinite(edge) or edge <= ref.latest - 1.5 * _DAY_S:  # ended (or known) by the source's date
+        return False
+    plan = planned_end(timeline, event)
+    return plan is not None and (not plan.expected_id or end.earliest >= plan.known_until)
 
 
 def date_cell(event: Event, timeline: Timeline, zone: str) -> str:
     """The date column's text of ``event`` (:func:`short_date`), ``due …`` when ``timeline``
-    shows it as planned: a plan is never listed as a fact (its marker is dashed on the timeline)."""
-    day = short_date(event, zone, timeline.time_zone)
-    return f"due {day}" if timeline.is_planned(event) else day  # short: the date stays readable
+    shows it as planned: a plan is never listed as a fact (its marker is dashed on the timeline);
+    a span's announced end (hatched on the timeline, :func:`end_is_announced`) ``→ due …``."""
+    if timeline.is_planned(event):
+        return f"due {short_date(event, zone, timeline.time_zone)}"  # short: the date stays readable
+    return short_date(event, zone, timeline.time_zone, end_due=end_is_announced(event, timeline))
 
 
 def date_tooltip(event: Event, timeline: Timeline, zone: str) -> str:
-    """The date column's tooltip: the whole date in words (start → end), "planned, not a fact" first."""
+    """The date column's tooltip: the whole date in words (start → end), "planned, not a fact"
+    first; an announced end named "planned end, announced" as the detail pane does."""
     text = describe_date(event.start, zone, timeline.time_zone)
-    text = text if event.end is None else text + " → " + describe_date(event.end, zone, timeline.time_zone)
+    if event.end is not None:
+        end = describe_date(event.end, zone, timeline.time_zone)
+        if not timeline.is_planned(event) and end_is_announced(event, timeline):
+            end = f"planned end, announced: {end} (after the source's date)"
+        text += " → " + end
     return f"planned, not a fact: {text}" if timeline.is_planned(event) else text
 
 
