@@ -54,7 +54,7 @@ from .collection_view import CollectionOverview, CollectionView
 from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, CopyBrowser, event_html, event_texts
 from .event_list import date_cell, date_tooltip, listed_title
 from .filter_panel import TrackList
-from .legend import DRAFT_KEY, KEY
+from .legend import DRAFT_KEY, KEY, set_header_text
 from .session import fit_to_screen
 from .store_worker import StoreWorker
 from .zone_picker import ZonePicker, add_zone_toolbar
@@ -827,17 +827,7 @@ class CollectionWindow(QMainWindow):
         (the whole title is in the tooltip), so the note is neither cut nor broken inside its
         brackets ("[4" / "planned]" at 1366 px): a plan or a draft is not read as a fact.  As the
         main window's ``_fit_header``."""
-        title = str(getattr(self.base, "title", "") or "")
-        short = title if len(title) <= 200 else title[:199] + "…"
-        if not self._header_note:
-            self.header.setText(short)
-            return
-        tail = f"  [{self._header_note}]"
-        fm = self.header.fontMetrics()
-        room = self.header.contentsRect().width() - fm.horizontalAdvance(tail) - 4
-        if fm.horizontalAdvance(short) > room > fm.averageCharWidth() * 12:
-            short = fm.elidedText(short, Qt.TextElideMode.ElideRight, room)
-        self.header.setText(short + tail)
+        set_header_text(self.header, str(getattr(self.base, "title", "") or ""), self._header_note)
 
     def eventFilter(self, obj: Any, ev: Any) -> bool:  # noqa: N802 (Qt name)
         if obj is self.header and ev.type() == QEvent.Type.Resize:

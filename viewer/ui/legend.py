@@ -1,6 +1,6 @@
 """The key to the marks on a timeline, shared by the main window and a collection's window."""
 
-__all__ = ["KEY", "DRAFT_KEY"]
+__all__ = ["KEY", "DRAFT_KEY", "set_header_text"]
 
 _KEY_ITEMS = ("◆ date to the day or better", "◇ uncertain, approximate or open",
               "dashed ◇ planned (so described, or after the source's date)", "▬ faint: possible interval",
@@ -10,3 +10,23 @@ KEY = "   ".join(item.replace(" ", "\u00a0") for item in _KEY_ITEMS)
 narrow window wraps the key between items, never inside one."""
 DRAFT_KEY = "   " + "dotted ring or outline: unreviewed draft".replace(" ", "\u00a0")
 """Added to the key while there are unreviewed drafts."""
+
+
+def set_header_text(label, title: str, note: str) -> None:
+    """Show ``title`` and its ``note`` (``[1 unreviewed draft · 4 planned]``) in the header
+    ``label`` (a ``QLabel``) on one line: the title shortened with "…" when both do not fit (the
+    whole title is in the tooltip and the detail pane); the note is never cut nor broken inside
+    its brackets ("[4" / "planned]" at 1366 px): a plan or a draft is not read as a fact.
+    A title over 200 characters is cut to 200 first."""
+    from PySide6.QtCore import Qt
+
+    short = title if len(title) <= 200 else title[:199] + "…"
+    if not note:
+        label.setText(short)
+        return
+    tail = f"  [{note}]"
+    fm = label.fontMetrics()
+    room = label.contentsRect().width() - fm.horizontalAdvance(tail) - 4
+    if fm.horizontalAdvance(short) > room > fm.averageCharWidth() * 12:
+        short = fm.elidedText(short, Qt.TextElideMode.ElideRight, room)
+    label.setText(short + tail)

@@ -32,7 +32,7 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from .detail_pane import DetailPane
 from .features import FEATURES
-from .legend import DRAFT_KEY, KEY
+from .legend import DRAFT_KEY, KEY, set_header_text
 from .timeline_view import TimelineView
 
 __all__ = ["MainWindow"]
@@ -172,19 +172,8 @@ class MainWindow(QMainWindow):
     def _fit_header(self) -> None:
         """The title and its note in the header on one line: the title shortened with "…" when
         both do not fit (the whole title is in the tooltip and the detail pane); the note is
-        never cut (a plan or a draft is not read as a fact)."""
-        title = self.timeline.title
-        short = title if len(title) <= 200 else title[:199] + "…"
-        note = self._header_note
-        if not note:
-            self.header.setText(short)
-            return
-        tail = f"  [{note}]"
-        fm = self.header.fontMetrics()
-        room = self.header.contentsRect().width() - fm.horizontalAdvance(tail) - 4
-        if fm.horizontalAdvance(short) > room > fm.averageCharWidth() * 12:
-            short = fm.elidedText(short, Qt.TextElideMode.ElideRight, room)
-        self.header.setText(short + tail)
+        never cut (a plan or a draft is not read as a fact): :func:`~viewer.ui.legend.set_header_text`."""
+        set_header_text(self.header, self.timeline.title, self._header_note)
 
     def eventFilter(self, obj, ev) -> bool:  # noqa: N802 (Qt name)
         if obj is self.header and ev.type() == QEvent.Type.Resize:
