@@ -275,8 +275,12 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         out.append("<tr><td><b>Status</b></td><td><b>Planned</b>: the source describes it as planned or "
                    "scheduled, not as having happened (dashed marker)</td></tr>")
     if event.draft is not None:
-        out.append("<tr><td><b>Status</b></td><td><b>Unreviewed draft</b>: read from "
-                   f"{escape(event.draft.article or 'pasted text')} by ingest, not yet checked by a person "
+        # the article is named when ingest kept it; a file may mark a draft without one (a CSV's
+        # review column, pasted text): not said to be "pasted text by ingest" then
+        origin = (f"read from {escape(event.draft.article)} by ingest" if event.draft.article
+                  else "the article it was read from is not named (pasted text, or a file that marks it a draft)")
+        out.append("<tr><td><b>Status</b></td><td><b>Unreviewed draft</b>: "
+                   f"{origin}, not yet checked by a person "
                    "(dotted outline; View &gt; Review drafts). "
                    + (f"Source sentence: “{cut(event.draft.sentence, 'draft')}”" if event.draft.sentence.strip()
                       else "no source sentence given") + "</td></tr>")
