@@ -88,6 +88,9 @@ def test_expected_scheduled_tentative_announced_are_planned_and_other_statuses_a
     assert said[1].line == 7 and "'postponed'" in said[1].message
     e = next(e for e in report.timeline.events if e.title == "E")
     assert "Planned" in event_html(e, report.timeline)
+    # the file's word is kept where the analyst sees the event (it was dropped: "cancelled" read as due)
+    assert e.tags == ("status: cancelled",) and "status: cancelled" in event_html(e, report.timeline)
+    assert "kept as the tag 'status: cancelled'" in said[0].message
     assert main(["validate", str(path)]) in (0, 1)
     assert "'cancelled'" in capsys.readouterr().err
 

@@ -668,12 +668,15 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             b.warn(f"speaker {cell(row, 'speaker')!r} without a quote; not loaded", row.line,
                    row.where(cols["speaker"]))
         status = " ".join(cell(row, "status").lower().split())
+        status_tag: tuple[str, ...] = ()
         if status in PLANNED_STATUS:
             status = "planned"
         elif status not in ("", "happened"):  # cancelled, postponed...: never made a fact without a word
+            # the file's own word kept as a tag, shown in the detail pane and found by search and filters
+            status_tag = (f"status: {' '.join(cell(row, 'status').split())[:60]}",)
             b.warn(f"status {cell(row, 'status')!r} (column {cols['status']!r}) is not one of happened, planned, "
                    f"{', '.join(sorted(PLANNED_STATUS - {'planned'}))}: read as planned (not shown as having "
-                   "happened); the status itself is not kept, so check the event", row.line,
+                   f"happened), the word kept as the tag {status_tag[0]!r}; check the event", row.line,
                    row.where(cols["status"]))
             status = "planned"
         review = _review_word(cell(row, "review"), cols.get("review", ""))
@@ -696,7 +699,8 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         end = zones.date(end, f"column {cols['end']!r}") if end is not None else None
         b.add(Event(eid, title, start, track, kind, end, cell(row, "summary"),
                     tuple(a.strip() for a in cell(row, "actors").split(";") if a.strip()), cell(row, "location"),
-                    tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()), quotes, sources,
+                    tuple(t.strip() for t in cell(row, "tags").split(";") if t.strip()) + status_tag, quotes,
+                    sources,
                     draft=draft, planned=status == "planned"))
     zone_note = zones.note(file)
     if zone_note is not None:
