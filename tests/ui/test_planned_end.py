@@ -109,3 +109,13 @@ def test_a_step_builds_its_header_once(qtbot, bundled_path, monkeypatch):
         pw.finish_animation()
         assert len(built) == 1, (index, built)  # was three times a step
         assert f"{index + 1} / 12" in pw.header.text()
+
+
+def test_at_1920_the_band_title_gives_way_to_the_planned_words(make_window):
+    """At 1920x1080 the band's whole title left no room for "▨ planned" on the title row, so the
+    hatch was drawn without its words; the title is shortened first, never the plan's mark."""
+    w = make_window((1920, 1080))
+    w.view.grab()
+    ((eid, _known, _end, words),) = w.view.bands_item.drawn_planned
+    assert eid == BAND and words.startswith("▨ planned")
+    assert w.view.bands_item.drawn_titles[0].startswith("Allied Resolve-2022 drills")

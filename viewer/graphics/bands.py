@@ -21,6 +21,10 @@ from .style import TimelineStyle, label_font, layer_bounds
 __all__ = ["BandLayerItem"]
 
 
+PLANNED_WORDS = ("▨ planned end, announced", "▨ planned end", "▨ planned")
+"""What a band's hatched planned end says on the title row, the longest that fits."""
+
+
 class BandLayerItem(pg.GraphicsObject):
     """All bands of a timeline, each with its title in a tab at the top.
 
@@ -109,21 +113,26 @@ class BandLayerItem(pg.GraphicsObject):
             p.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
             p.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))
             # title tab at the top, kept on screen while any of the band is
-            title_right = self._title_tab(p, ev.id, ev.title, x0, x1, area, starts, font, fm)
+            # a planned end's words keep their room: the title is shortened first (at 1920x1080 the
+            # bundled band's whole title left no room and "▨ planned" was not drawn at all)
+            reserve = fm.horizontalAdvance(PLANNED_WORDS[-1]) + 20 if plan is not None else 0.0
+            title_right = self._title_tab(p, ev.id, ev.title, x0, x1, area, starts, font, fm, reserve)
             if plan is not None:  # said in words too, on the title row (band titles only: never under events)
                 words = self._planned_words(p, fm, max(known, title_right), x1, area)
                 self.drawn_planned.append((ev.id, known, x1, words))
         p.restore()
 
     def _title_tab(self, p: QPainter, eid: str, title: str, x0: float, x1: float, area: QRectF,
-                   starts: list[float], font: QFont, fm: QFontMetricsF) -> float:
-        """Draw a band's title in a tab at the top; the tab's right edge (device px), or ``x0``
-        when there was no room for it."""
+                   starts: list[float], font: QFont, fm: QFontMetricsF, reserve: float = 0.0) -> float:
+        """Draw a band's title in a tab at the top, leaving ``reserve`` device px free at its
+        right (a planned end's words); the tab's right edge (device px), or ``x0`` when there was
+        no room for it."""
         text = " ".join(visible_controls(title).split())  # one line; controls shown, not obeyed
         left = max(x0, area.left()) + 6
-        room = min(x1, area.right()) - left - 6
+        room = min(x1, area.right()) - left - 6 - reserve
         tfont, tfm = font, fm
         if self.style.whole_labels and fm.horizontalAdvance(text) > room:
+            # (a wall keeps its titles whole: the planned words then take what room is left)
             room, tfont, tfm = self._wall_title_room(text, x0, left, room, starts, area.right())
         if room < tfm.horizontalAdvance("M") * 3:
             return x0
@@ -147,7 +156,7 @@ class BandLayerItem(pg.GraphicsObject):
         (shorter when narrow; nothing when even "planned" does not fit).  Drawn at the foot of
         the plot, event labels covered it."""
         room = min(x1, area.right()) - max(known, area.left()) - 12
-        for text in ("▨ planned end, announced", "▨ planned end", "▨ planned"):
+        for text in PLANNED_WORDS:
             if fm.horizontalAdvance(text) <= room:
                 break
         else:
