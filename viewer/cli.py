@@ -36,6 +36,8 @@ import os
 import re
 import sys
 import time
+from collections.abc import Callable
+from typing import Any
 
 from .io import native
 from .io.clickstore import is_clickhouse_url, mask_password
@@ -183,18 +185,10 @@ def _index(args: argparse.Namespace) -> int:
     from .io.search_index import build_search_index
 
     progress = _ProgressLine(args.file)
-    try:
-        out = build_search_index(args.file, progress=progress, out=args.out)
-    except TimelineLoadError as exc:
-        progress.done()
-        _err(f"timeline-viewer: cannot index {args.file}:\n{_grouped(exc)}")
-        return 2
-    except Exception as exc:  # noqa: BLE001 - OSError, sqlite3.Error: the sidecar cannot be written
-        progress.done()
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        _err(f"timeline-viewer: cannot write the search index of {args.file}: {first}")
-        return 2
-    progress.done()
+    out, code = _written(progress, lambda: build_search_index(args.file, progress=progress, out=args.out),
+                         f"cannot index {args.file}", f"cannot write the search index of {args.file}")
+    if code:
+        return code
     print(f"wrote {out} (the search index of {args.file})")
     return 0
 
@@ -350,18 +344,10 @@ def _copy_collection(args: argparse.Namespace) -> int | None:
     if not looks_collection(args.input, head):
         return None
     progress = _ProgressLine(args.output)
-    try:
-        n = copy_collection(args.input, args.output, progress=progress)
-    except TimelineLoadError as exc:
-        progress.done()
-        _err(f"timeline-viewer: cannot convert {args.input}:\n{_grouped(exc)}")
-        return 2
-    except Exception as exc:  # noqa: BLE001 - OSError, or the engine's error while writing
-        progress.done()
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        _err(f"timeline-viewer: cannot write {args.output}: {first}")
-        return 2
-    progress.done()
+    n, code = _written(progress, lambda: copy_collection(args.input, args.output, progress=progress),
+                       f"cannot convert {args.input}", f"cannot write {args.output}")
+    if code:
+        return code
     print(f"wrote {args.output} ({n:,} event{'' if n == 1 else 's'}, copied from the collection {args.input} as it is)")
     return 0
 
@@ -685,6 +671,26 @@ def _deck(args: argparse.Namespace) -> int:
     if args.frames is not None:
         print(f"wrote {len(frames)} frames into {args.frames}")
     return 0
+
+
+def _written(progress: _ProgressLine, work: Callable[[], Any], cannot_read: str,
+             cannot_write: str) -> tuple[Any, int]:
+    """``(work(), 0)``, the progress line ended; or ``(None, 2)`` with the reason said: a file
+    that cannot be read (its problems, grouped) or an output that cannot be written (OSError,
+    the engine's or SQLite's error: its first line)."""
+    try:
+        value = work()
+    except TimelineLoadError as exc:
+        progress.done()
+        _err(f"timeline-viewer: {cannot_read}:\n{_grouped(exc)}")
+        return None, 2
+    except Exception as exc:  # noqa: BLE001 - OSError, sqlite3.Error, the engine's error while writing
+        progress.done()
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        _err(f"timeline-viewer: {cannot_write}: {first}")
+        return None, 2
+    progress.done()
+    return value, 0
 
 
 def _grouped(exc: TimelineLoadError) -> str:
