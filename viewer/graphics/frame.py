@@ -625,12 +625,6 @@ def merge_badges(hit: dict[str, np.ndarray], marker_px: float,
 def drawn_rects(frame: Frame, lane: int, marker_px: float, label_h: float, labels: bool = True) -> np.ndarray:
     """Rectangles (x0, y0, x1, y1) device px of what is drawn in ``lane``: markers and bars of its
     placements, and (``labels``) their labels with the selection's box around them."""
-    return _obstacles(frame, lane, marker_px, label_h, labels)
-
-
-def _obstacles(frame: Frame, lane: int, marker_px: float, label_h: float, labels: bool = True) -> np.ndarray:
-    """Rectangles (x0, y0, x1, y1) device px of what is drawn in ``lane``: labels (with the
-    selection's box around them), bars and markers of its placements."""
     hit = frame.hit or {}
     if "lane" not in hit:
         return np.zeros((0, 4))
@@ -712,8 +706,8 @@ def place_badges(frame: Frame, merged: list[tuple[int, float, int]], badge_width
         w = badge_width(n)
         left0, top0 = x - w / 2, top
         if lane not in obstacles:
-            obstacles[lane] = _obstacles(frame, lane, marker_px, label_h)
-            marks[lane] = _obstacles(frame, lane, marker_px, label_h, labels=False)
+            obstacles[lane] = drawn_rects(frame, lane, marker_px, label_h)
+            marks[lane] = drawn_rects(frame, lane, marker_px, label_h, labels=False)
         obs, on_marks = obstacles[lane], marks[lane]
         mine = placed.setdefault(lane, [])
         if mine:
