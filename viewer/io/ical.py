@@ -54,6 +54,7 @@ from .losses import (
     draft_losses,
     event_not_written,
     format_losses,
+    open_side_words,
     planned_end_losses,
     planned_end_note,
     zone_loss,
@@ -198,11 +199,9 @@ def _summary(e: Event) -> str:
         prefix = "~ " + prefix
     stated = stated_date(d) if e.end is None else None
     words = f" ({stated.words})" if stated is not None and not stated.exact else ""
-    if e.end is not None and d.is_open != e.end.is_open:  # a span known on one side: one day is not its extent
-        known = stated_date(e.end if d.is_open else d)
-        if known is not None:
-            words = f" (until {known.words}; start not stated)" if d.is_open else \
-                f" (from {known.words}; end not stated)"
+    opened = open_side_words(e)  # a span known on one side: one day is not its extent
+    if opened:
+        words = f" ({opened})"
     return f"{prefix}{e.title}{' (?)' if d.uncertain and not words else ''}{words}"  # words say "uncertain"
 
 
