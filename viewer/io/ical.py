@@ -199,6 +199,9 @@ def _summary(e: Event) -> str:
         prefix = "~ " + prefix
     stated = stated_date(d) if e.end is None else None
     words = f" ({stated.words})" if stated is not None and not stated.exact else ""
+    if stated is not None and stated.exact and d.precision < Precision.DAY:
+        # a point known to its year or month is an all-day event over that period: not lasting it
+        words = f" (sometime in {stated.words})"
     opened = open_side_words(e)  # a span known on one side: one day is not its extent
     if opened:
         words = f" ({opened})"
