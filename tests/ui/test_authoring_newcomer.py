@@ -287,3 +287,16 @@ def test_an_id_from_a_non_latin_title_keeps_its_letters(qtbot, new_window, tmp_p
                                                  f"event-{day}"]
     data = saved(w, tmp_path)
     assert [e["id"] for e in data["events"]][:2] == ["اجتماع-في-موسكو", "اجتماع-في-موسكو-2"]
+
+
+@pytest.mark.parametrize("name", ["out.vis.json", "out.csv"])
+def test_an_id_exported_before_the_first_title_is_kept(qtbot, new_window, tmp_path, name):
+    """Exported as "new-event" (a vis-timeline or CSV file others may link to), an event's id
+    was still renamed by its first title, so the exported file named an event that no longer was."""
+    w = new_window
+    w.edit_form.add_event()
+    out = tmp_path / name
+    w.files.export_timeline(str(out))
+    assert "new-event" in out.read_text(encoding="utf-8")
+    _retitle(qtbot, w, "Budget passes")
+    assert [e.id for e in w.timeline.events] == ["new-event"]

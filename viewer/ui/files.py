@@ -472,6 +472,9 @@ class FileFeature(QObject):
             self.window.show_error(f"Could not export {Path(path).name}",
                                    f"The writer failed ({type(exc).__name__}: {exc}); nothing was written.")
             return []
+        authoring = getattr(self.window, "authoring", None)
+        if authoring is not None:  # the exported file names these ids now: a later title keeps them
+            authoring.provisional_ids.clear()
         if left_out:
             self.banner.show_message(*_cut(f"Exported {Path(path).name}; left out ({len(left_out)}):\n", left_out),
                                      error=False)
