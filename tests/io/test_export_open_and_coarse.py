@@ -193,3 +193,18 @@ def test_vis_groups_are_written_in_the_track_order(tmp_path, capsys):
     path = tmp_path / "shuffled.vis.json"
     path.write_text(json.dumps(shuffled), encoding="utf-8")
     assert [t.label for t in read_timeline(path).tracks] == ["Third", "First", "Second"]
+
+
+def test_vis_reads_a_band_with_an_open_side_back_as_a_band(tmp_path, capsys):
+    """An exercise band whose end the source does not state went to vis-timeline as a point at its
+    start and came back as a span on a made-up track 'Items'."""
+    band = [{"id": "b1", "kind": "band", "title": "Exercise", "start": {"edtf": "2023-06-10"},
+             "end": {"edtf": ".."}}]
+    out = tmp_path / "band.vis.json"
+    code, lines = _convert(_native(tmp_path, band), out, capsys)
+    assert code == 1 and any("a band with an open side" in x and "read back as a band" in x for x in lines)
+    report = read_timeline_report(out)
+    assert not report.warnings
+    back = [(e.id, e.kind.value, e.track, e.start.edtf, e.end.edtf if e.end else None, e.title)
+            for e in report.timeline.events]
+    assert back == [("b1", "band", "", "2023-06-10", "..", "Exercise")]

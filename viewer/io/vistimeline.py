@@ -256,6 +256,10 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
         title, is_draft, planned = _unmarked_title(_text(b, item.get("content"), where, "content", ipath))
         if item.get(EDTF_FIELD) is not None:
             start, end, title = _kept_dates(b, item, start, end, title, time_zone, where, ipath)
+            kept = item[EDTF_FIELD]
+            if kind_text == "point" and isinstance(kept, Mapping) and kept.get("kind") == "band" and ".." in (
+                    start.edtf, end.edtf if end is not None else None):
+                kind_text = "background"  # an open-sided band, written as a point at its known side
         draft = Draft("") if is_draft else None  # our own marker: the sentence is not in the file
         summary = _text(b, item.get("title"), where, "title", ipath)
         eid = b.event_id(_key(item.get("id")) or "", None, where, f"item-{index + 1}")
@@ -377,9 +381,9 @@ def _kept_open_side(kept: Mapping[str, Any], item: Mapping[str, Any], title: str
     its known side (``{"start": "2023-06-10", "end": ".."}``), its words taken off the title."""
     side = "start" if kept.get("start") == ".." else "end"
     raw = kept.get("end" if side == "start" else "start")
-    if ("kind" in kept or not isinstance(raw, str) or raw == ".."
+    if (kept.get("kind", "band") != "band" or not isinstance(raw, str) or raw == ".."
             or item.get("type") != "point" or item.get("end") is not None):
-        return refuse("an open side ('..') goes with a point item and the other side's date")
+        return refuse("an open side ('..') goes with a point item, the other side's date and no kind but 'band'")
     try:
         known = EventDate(raw)
     except DateError as exc:
@@ -436,8 +440,8 @@ EDTF_FIELD = "edtf"
 """Item field holding the EDTF of each date the item's ``start``/``end`` cannot hold whole
 (``{"start": "[2020-05-06..2020-05-12]", "kind": "point"}``: ``kind`` when a point is drawn as a range over
 the period its day lies in, or over its year or month; ``{"start": "..", "end": "2023-06-10"}`` for a span
-with an open side drawn as a point); vis-timeline ignores it, :func:`read_vis_report` reads it back when it
-agrees."""
+with an open side drawn as a point, with ``"kind": "band"`` when it is a band); vis-timeline ignores it,
+:func:`read_vis_report` reads it back when it agrees."""
 
 
 def _js_end_of_period(s: Stated) -> str:
@@ -567,9 +571,11 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
             if e.kind is not EventKind.POINT:  # never a firm point: "from X; end not stated" in its content
                 item["content"] = html.escape(f"{_marked_title(timeline, e)} ({open_side_words(e)})")
                 kept.update(start=start.edtf, end=end.edtf if end is not None else "..")  # read back as the span
+                if e.kind is EventKind.BAND:
+                    kept["kind"] = "band"  # and as a band, not a span on a track
                 left.append(f"event {e.id!r} ({e.title[:60]}): a {EventKind(e.kind).value} with an open side, "
                             "written as a point at its known side with the dates in words in its content (read "
-                            "back as a span with that open side)")
+                            f"back as a {EventKind(e.kind).value} with that open side)")
         if item["type"] in ("range", "background") and not kept.get("kind") and not known.exact:
             dates.append(DateLoss(e, "start", start, known.words, f"{item['start']} with the dates in words in "
                                   "its content" + _open_side(start)))  # a span's start; its end's line follows
