@@ -48,3 +48,32 @@ def test_an_ingested_span_is_hatched_to_its_expected_end(qtbot, tmp_path):
     write_timeline(tl, path)
     w = shown_collection(qtbot, path, size=(1366, 768))
     assert span_id in [d[0] for d in _drawn(w, qtbot, "events_item")]
+
+
+def test_the_bands_hatch_ends_at_local_midnight_in_a_display_zone(qtbot, allied):
+    """In Asia/Kathmandu the collection window drew the drills band's bar to local midnight of
+    20 Feb but its hatch from and to UTC midnights, 5 h 45 min off the day lines."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    def midnight(day: int) -> float:
+        return datetime(2022, 2, day, tzinfo=ZoneInfo("Asia/Kathmandu")).timestamp()
+
+    w = shown_collection(qtbot, allied, size=(1366, 768))
+    _drawn(w, qtbot, "bands_item")
+    w.state.display_zone = "Asia/Kathmandu"
+
+    def hatch():
+        w.view.grab()
+        tl = w.view.bands_item.timeline
+        cols = tl.columns
+        rows = [r for r in range(len(cols.ids)) if cols.ids[r] == "allied-resolve-2022"]
+        found = tl.planned_end_rows()
+        finish = w.view.events_item.timeline.columns  # 'Drills due to finish', 20 Feb, drawn on local days
+        ends = [finish.x1[r] + finish.origin_epoch_s for r in range(len(finish.ids)) if finish.ids[r] == "drills-end"]
+        return rows and rows[0] in found and ends and (found[rows[0]], ends[0])
+
+    qtbot.waitUntil(lambda: bool(hatch()) and hatch()[0][0] == midnight(11), timeout=20000)
+    (known, planned), finish_end = hatch()
+    assert known == midnight(11)  # the end of the source's day, 10 Feb, there
+    assert planned == midnight(21) == finish_end  # the end of 20 Feb there, where 'Drills due to finish' ends

@@ -43,7 +43,7 @@ from .timeline import Event, EventKind, Timeline
 from .zones import local_day_shift
 
 __all__ = ["PlannedEnd", "planned_end", "planned_end_rows", "PLANNED_END_KEY", "announced_in", "typed_date_note",
-           "collection_candidates", "collection_planned_ends"]
+           "collection_candidates", "collection_planned_ends", "is_calendar_date"]
 
 PLANNED_END_KEY = "▨ hatched: planned end, announced (after the source's date)"
 """The key's words for the hatched part of a span or band (desk legend, exports, present header)."""
@@ -180,7 +180,7 @@ def planned_end(timeline: Timeline, event: Event) -> PlannedEnd | None:
     if math.isfinite(end.latest) and end.relation != "on or after":
         if end.latest <= ref_end:
             return None  # ended by the source's date (in the end's own calendar day): reported
-        return PlannedEnd(ref.latest, end.latest, short_date(end), _day(ref), on_days=_on_days(end))
+        return PlannedEnd(ref.latest, end.latest, short_date(end), _day(ref), on_days=is_calendar_date(end))
     if end.relation != "on or after" or not math.isfinite(end.earliest):
         return None
     spans = [ev for ev in _whole(timeline).events if ev.end is not None and ev.kind != EventKind.POINT]
@@ -188,17 +188,18 @@ def planned_end(timeline: Timeline, event: Event) -> PlannedEnd | None:
                 if ev.id != event.id and ev.start.latest > end.earliest and _matches(event, ev, spans)]
     if not expected:
         if end.earliest >= ref_end:  # "on or after" a day after the source's: going on to it is a plan
-            return PlannedEnd(ref.latest, end.earliest, short_date(end), _day(ref), on_days=_on_days(end))
+            return PlannedEnd(ref.latest, end.earliest, short_date(end), _day(ref), on_days=is_calendar_date(end))
         return None
     exp = min(expected, key=lambda ev: ev.start.latest)
     if exp.start.latest <= ref.latest:
         return None
     return PlannedEnd(ref.latest, exp.start.latest, short_date(exp.start), _day(ref), exp.id,
-                      on_days=_on_days(exp.start))
+                      on_days=is_calendar_date(exp.start))
 
 
-def _on_days(date: EventDate) -> bool:
-    """A calendar date (a day or coarser, not open): drawn on a display zone's days."""
+def is_calendar_date(date: EventDate) -> bool:
+    """True for a calendar date (a day or coarser, not open), which is drawn on a display
+    zone's days (:func:`viewer.model.zones.timeline_on_local_days`); False for a time of day."""
     return date.precision <= Precision.DAY and date.relation != "open"
 
 
@@ -237,7 +238,7 @@ def planned_end_rows(timeline: Timeline) -> dict[int, tuple[float, float]]:
         def local(epoch: float, on_days: bool) -> float:
             return epoch + local_day_shift(epoch, zone) if zone and on_days else epoch
 
-        known_until = local(ref.latest, _on_days(ref))
+        known_until = local(ref.latest, is_calendar_date(ref))
         lazy = hasattr(timeline.events, "_built")  # viewer.model.lazy_events: events built on demand
         cut = ref.latest - o
         with np.errstate(invalid="ignore"):
@@ -354,9 +355,11 @@ def collection_candidates(ids: list[str], kind: np.ndarray, x0: np.ndarray, x1: 
 
 
 def collection_planned_ends(event_of: Callable[[str], Event], base: Timeline, ids: list[str],
-                            search: Callable[[str], list[str]] | None = None) -> dict[str, tuple[float, float]]:
+                            search: Callable[[str], list[str]] | None = None
+                            ) -> dict[str, tuple[float, float, bool]]:
     """The planned ends of some spans and bands of a collection: ``{id: (known_until,
-    planned_until)}``, epoch s (UTC), as :class:`PlannedEnd` has them; ids without one left out.
+    planned_until, on_days)}``, epoch s (UTC), as :class:`PlannedEnd` has them (``on_days``: the
+    announced end is a calendar date, so a display zone's days move it); ids without one left out.
 
     ``event_of(id)`` gives a stored event whole (``EventStore.event``; KeyError when there is
     none); ``base`` is the collection's timeline (its tracks and reference date).  Each span is
@@ -368,7 +371,7 @@ def collection_planned_ends(event_of: Callable[[str], Event], base: Timeline, id
     ref = base.reference_date
     if ref is None or not math.isfinite(ref.latest):
         return {}
-    out: dict[str, tuple[float, float]] = {}
+    out: dict[str, tuple[float, float, bool]] = {}
     for eid in ids:
         try:
             ev = event_of(eid)
@@ -396,5 +399,5 @@ def collection_planned_ends(event_of: Callable[[str], Event], base: Timeline, id
                         events=tuple(events), reference_date=ref, time_zone=base.time_zone)
         plan = planned_end(part, ev)
         if plan is not None:
-            out[eid] = (plan.known_until, plan.planned_until)
+            out[eid] = (plan.known_until, plan.planned_until, plan.on_days)
     return out

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .columns import BAND_LANE, KIND_SPAN, EventColumns
+from .dates import EventDate
 from .store import DEFAULT_CAP, EventStore, VisibleEvents
 from .store_query import StoreFilter
 
@@ -348,9 +349,11 @@ class WindowTimeline:
     track_colours: tuple[str, ...]
     events: WindowTitles
     reference_latest_s: float = math.inf  #: latest moment of the source's date (epoch s), or inf
-    #: spans' and bands' planned ends found so far: ``{id: (known_until, planned_until)}``, epoch s
-    #: (:func:`viewer.model.planned_end.collection_planned_ends`); drawn hatched as the main window draws them
-    planned_ends: dict[str, tuple[float, float]] = field(default_factory=dict)
+    #: spans' and bands' planned ends found so far: ``{id: (known_until, planned_until, on_days)}``, epoch s
+    #: UTC (:func:`viewer.model.planned_end.collection_planned_ends`); drawn hatched as the main window draws them
+    planned_ends: dict[str, tuple[float, float, bool]] = field(default_factory=dict)
+    zone: str = "UTC"  #: the display zone, whose days the calendar dates are drawn on (:meth:`WindowColumns.of`)
+    reference_on_days: bool = False  #: the source's date is a calendar date (its day ends at the zone's midnight)
 
     @classmethod
     def of(cls, content: WindowContent, base: object, origin_epoch_s: float,
@@ -371,8 +374,11 @@ class WindowTimeline:
         cols = WindowColumns.of(content, origin_epoch_s, len(tracks), previous, zone, lane_map)
         ref = getattr(base, "reference_date", None)
         latest = float(getattr(ref, "latest", math.inf)) if ref is not None else math.inf
+        from .planned_end import is_calendar_date
+
+        on_days = isinstance(ref, EventDate) and is_calendar_date(ref)
         return cls(cols, tracks, colours, WindowTitles(list(content.visible.titles)),
-                   latest if math.isfinite(latest) else math.inf)
+                   latest if math.isfinite(latest) else math.inf, zone=zone, reference_on_days=on_days)
 
     def _marked(self, marks: np.ndarray) -> np.ndarray:
         """``marks`` (one per event of the answer) in the columns' row order: bool (N,)."""
@@ -392,11 +398,24 @@ class WindowTimeline:
 
     def planned_end_rows(self) -> dict[int, tuple[float, float]]:
         """Rows with a planned end: ``{row: (known_until, planned_until)}``, epoch s, as
-        :func:`viewer.model.planned_end.planned_end_rows` gives a timeline's (from :attr:`planned_ends`)."""
+        :func:`viewer.model.planned_end.planned_end_rows` gives a timeline's (from :attr:`planned_ends`):
+        the source's day and an announced calendar day end at the display zone's midnight, where
+        the columns draw calendar dates."""
         if not self.planned_ends:
             return {}
+        from .zones import local_day_shift
+
+        def local(epoch: float, on_days: bool) -> float:
+            return epoch + local_day_shift(epoch, self.zone) if on_days else epoch
+
         ids = self.columns.ids
-        return {r: self.planned_ends[ids[r]] for r in range(len(ids)) if ids[r] in self.planned_ends}
+        out: dict[int, tuple[float, float]] = {}
+        for r in range(len(ids)):
+            found = self.planned_ends.get(ids[r])
+            if found is not None:
+                known, planned, on_days = found
+                out[r] = (local(known, self.reference_on_days), local(planned, on_days))
+        return out
 
     def drafts(self) -> np.ndarray:
         """Rows whose event is an unreviewed draft: bool (N,)."""

@@ -137,7 +137,7 @@ class CollectionView(pg.PlotWidget):
         self.has_bands = False  #: the collection holds bands (room is kept for their titles)
         self.content = empty_content(self.n_lanes)
         #: spans' and bands' planned ends the store found, ``{id: (known_until, planned_until)}`` epoch s
-        self.planned_ends: dict[str, tuple[float, float]] = {}
+        self.planned_ends: dict[str, tuple[float, float, bool]] = {}
         self.style_ = TimelineStyle()
         self.layout_: LaneLayout | None = None
         self.lane_weights: dict[str, float] = {}  #: track id -> relative lane height (what it holds in view)
@@ -227,9 +227,9 @@ class CollectionView(pg.PlotWidget):
         timeline.planned_ends = getattr(self, "planned_ends", {})
         return timeline
 
-    def add_planned_ends(self, found: dict[str, tuple[float, float]]) -> None:
+    def add_planned_ends(self, found: dict[str, tuple[float, float, bool]]) -> None:
         """Draw these spans' and bands' ends hatched from the source's date (``{id: (known_until,
-        planned_until)}``, epoch s; :func:`~viewer.model.planned_end.collection_planned_ends`)."""
+        planned_until, on_days)}``, epoch s UTC; :func:`~viewer.model.planned_end.collection_planned_ends`)."""
         if found and any(self.planned_ends.get(k) != v for k, v in found.items()):
             self.planned_ends.update(found)
             self._redraw()

@@ -786,7 +786,7 @@ class CollectionWindow(QMainWindow):
             self.worker.ask_task("plans", lambda s: (ids, collection_planned_ends(s.event, base, ids, search(s))),
                                  lookup=True)
 
-    def _show_plans(self, ids: list[str], found: dict[str, tuple[float, float]]) -> None:
+    def _show_plans(self, ids: list[str], found: dict[str, tuple[float, float, bool]]) -> None:
         self._plans_judged.update(ids)
         self.view.add_planned_ends(found)
         if self.view.planned_ends and (PLANNED_END_KEY not in self.legend.text() or self._plans_known()):
