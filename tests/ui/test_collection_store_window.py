@@ -294,3 +294,20 @@ def test_a_search_index_damaged_after_opening_is_said_after_a_search(qtbot, alli
     qtbot.waitUntil(lambda: w.index_note.isVisible(), timeout=10000)
     assert "allied.search.sqlite: search index dropped" in w.index_note.text()
     assert "rebuild it with `timeline-viewer index " in w.index_note.text()
+
+
+def test_a_page_past_the_count_limit_says_at_least(window, qtbot, bundled_path, monkeypatch):
+    """A list page whose matches the index stopped counting says its total is a lower bound (the
+    page used to scan the whole collection for an exact total)."""
+    import viewer.io.duckstore as duckstore
+
+    import viewer.ui.collection_window as collection_window
+
+    want = list(search(read_timeline(bundled_path), "the"))
+    assert len(want) > 3
+    monkeypatch.setattr(duckstore, "COUNT_CAP", 2)
+    monkeypatch.setattr(collection_window, "PAGE_SIZE", 2)
+    window.search.setText("the")
+    qtbot.waitUntil(lambda: window.page is not None and window.page.ids == want[:2], timeout=10000)
+    assert window.page_label.text() == "1–2 of at least 2"
+    assert window.next_button.isEnabled()

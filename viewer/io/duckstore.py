@@ -1113,9 +1113,12 @@ class DuckStore(CountedWindows, EventStore):
         if where == "true" and st is not None and sum(st.lanes.values()) == self.n_events:
             total = self.n_events  # every row drawn: a page is a stretch of rows (the file is in time order)
             return self._page_of(np.arange(offset, max(offset, min(offset + limit, total))), total)
-        matching = self._indexed_matches(StoreFilter.of(filters), where)
-        if matching is None:
-            matching = self._matching(where)
+        found = self._indexed_matches(StoreFilter.of(filters), where, offset + limit)
+        if found is not None and not found[1]:  # more matches than the index counts: "at least" a total
+            answer = self._page_of(found[0][offset:offset + limit], len(found[0]))
+            answer.total_exact = False
+            return answer
+        matching = found[0] if found is not None else self._matching(where)
         return self._page_of(matching[offset:offset + limit], len(matching))
 
     def _page_of(self, positions: np.ndarray, total: int) -> VisibleEvents:
@@ -1126,22 +1129,27 @@ class DuckStore(CountedWindows, EventStore):
                                                                                      strict=True)]
         return answer
 
-    def _indexed_matches(self, sf: StoreFilter, where: str) -> np.ndarray | None:
-        """Positions (ascending) of every match of a text-only filter, from the search index, when it
-        can answer and they are at most :data:`COUNT_CAP` (a page needs its exact total); else None."""
+    def _indexed_matches(self, sf: StoreFilter, where: str, upto: int = 0) -> tuple[np.ndarray, bool] | None:
+        """``(positions, exact)`` of a text-only filter's matches from the search index (ascending):
+        all of them (``exact``) when they are at most ``max(upto, COUNT_CAP)``, else the first that
+        many (a page of a common word: scanning every row took 0.8-1.5 s at 10^7, the index
+        0.1-0.2 s); None when the index cannot answer (the caller scans)."""
         index = self._search_index()
         if index is None or not sf.terms or not dataclasses.replace(sf, text="").is_empty:
             return None
         got = self._positions.get(where)
         if got is not None:
-            return got
-        found = index.search(sf.terms, COUNT_CAP + 1)
-        if found is None or len(found[0]) > COUNT_CAP:
+            return got, True
+        most = max(int(upto), COUNT_CAP)
+        found = index.search(sf.terms, most + 1)
+        if found is None:
             return None
+        if len(found[0]) > most:
+            return found[0][:most], False
         if len(self._positions) >= 4:
             self._positions.pop(next(iter(self._positions)))
         self._positions[where] = found[0]
-        return found[0]
+        return found[0], True
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
                      filters: FilterLike | None = None) -> dict[str, int]:

@@ -87,7 +87,11 @@ class VisibleEvents:
     flags : uint8 (K,)
         ``FLAG_*`` bits.
     total : int
-        How many events meet the window on all the lanes asked for (``>= K``).
+        How many events meet the window on all the lanes asked for (``>= K``); of a page,
+        how many pass its filters.
+    total_exact : bool
+        False when ``total`` is a lower bound: a page of a search that the store's search
+        index counted only up to a limit (:data:`viewer.io.search_index.COUNT_CAP`).
     lane_totals : dict of int -> int
         Events meeting the window per lane (lanes with none left out).
     crowded : tuple of int
@@ -130,6 +134,7 @@ class VisibleEvents:
     cal_start: np.ndarray = field(default_factory=lambda: np.zeros(0))
     cal_end: np.ndarray = field(default_factory=lambda: np.zeros(0))
     events: list[Event] = field(default_factory=list)
+    total_exact: bool = True
 
     @property
     def truncated(self) -> bool:
@@ -207,7 +212,8 @@ class EventStore(abc.ABC):
     def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
         """Rows ``offset .. offset + limit`` of the drawn events passing ``filters`` in time order
         (``Event.sort_point``, ties in file order): an event list's page, with its ``events``.
-        ``total`` = :meth:`count`, ``lane_totals`` and ``crowded`` empty.  Raises ValueError for a
+        ``total`` = :meth:`count` (or, with ``total_exact`` False, at least that many: a store whose
+        search index stops counting), ``lane_totals`` and ``crowded`` empty.  Raises ValueError for a
         negative offset or limit."""
 
     def frame(self, t0: float, t1: float, lanes: Iterable[int], width_px: int, cap: int = DEFAULT_CAP,

@@ -498,9 +498,10 @@ class CollectionWindow(QMainWindow):
             self.page_label.setText("no matching events" if self.query else "no events")
         else:
             first = self.page_offset + 1 if len(page) else 0
-            self.page_label.setText(f"{first:,}–{self.page_offset + len(page):,} of {page.total:,}")
+            total = f"{page.total:,}" if page.total_exact else f"at least {page.total:,}"
+            self.page_label.setText(f"{first:,}–{self.page_offset + len(page):,} of {total}")
         self.prev_button.setEnabled(self.page_offset > 0)
-        self.next_button.setEnabled(self.page_offset + len(page) < page.total)
+        self.next_button.setEnabled(self.page_offset + len(page) < page.total or not page.total_exact)
         if not self.query:
             self.search_count.setText("")
 
