@@ -80,7 +80,8 @@ The first quote of each event is also written in ``quote``, ``speaker`` and
 ``quote_kind`` (``direct`` or ``reported``), so it reads back as the same
 words of the same kind; a ``status`` of ``expected``, ``scheduled``,
 ``tentative`` or ``announced`` is read as planned, any other value than
-``happened`` or empty as planned with a warning (never silently a fact).
+``happened`` or empty (``cancelled``) as planned with a note, the word kept
+as the tag ``status: cancelled`` (never silently a fact).
 ``quotes`` is for people: one quote a line, direct speech in quotation marks
 with its speaker, reported speech attributed and never in quotation marks
 (:func:`viewer.model.quoting.quote_sentence`); the reader does not turn it
@@ -705,10 +706,12 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         elif status not in ("", "happened"):  # cancelled, postponed...: never made a fact without a word
             # the file's own word kept as a tag, shown in the detail pane and found by search and filters
             status_tag = (f"status: {' '.join(cell(row, 'status').split())[:60]}",)
-            b.warn(f"status {cell(row, 'status')!r} (column {cols['status']!r}) is not one of happened, planned, "
-                   f"{', '.join(sorted(PLANNED_STATUS - {'planned'}))}: read as planned (not shown as having "
-                   f"happened), the word kept as the tag {status_tag[0]!r}; check the event", row.line,
-                   row.where(cols["status"]))
+            # what was done, nothing lost: a note ("read as"), not a field it could not map
+            b.notes.append(Problem(
+                file, f"status {cell(row, 'status')!r} (column {cols['status']!r}) is not one of happened, "
+                f"planned, {', '.join(sorted(PLANNED_STATUS - {'planned'}))}: drawn as planned (never as having "
+                f"happened), the word kept as the tag {status_tag[0]!r}; check the event", row.line, None,
+                row.where(cols["status"])))
             status = "planned"
         review = _review_word(cell(row, "review"), cols.get("review", ""))
         draft = None
