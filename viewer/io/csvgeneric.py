@@ -186,7 +186,8 @@ def parse_mapping(items: list[str] | None) -> dict[str, str]:
     Raises
     ------
     ValueError
-        An item without ``=``, or a field name not in :data:`FIELDS`.
+        An item without ``=``, a field name not in :data:`FIELDS`, a field given twice
+        (``start=When``, ``start=Day``), or two mappings in one item (``start=When,title=What``).
     """
     out: dict[str, str] = {}
     for item in items or []:
@@ -195,6 +196,14 @@ def parse_mapping(items: list[str] | None) -> dict[str, str]:
         fld, col = (part.strip() for part in item.split("=", 1))
         if fld not in FIELDS:
             raise ValueError(f"unknown field {fld!r} in mapping; fields: {', '.join(FIELDS)}")
+        parts = [part.strip() for part in col.split(",")]
+        if len(parts) > 1 and all(p.split("=", 1)[0].strip() in FIELDS and "=" in p for p in parts[1:]):
+            each = " ".join(f"--map {p}" for p in [f"{fld}={parts[0]}", *parts[1:]])
+            raise ValueError(f"column mapping {item!r} holds {len(parts)} mappings: give each mapping its own "
+                             f"--map: {each}")
+        if fld in out and out[fld] != col:
+            raise ValueError(f"field {fld} is mapped twice, to {out[fld]!r} and to {col!r}: a field is read "
+                             "from one column; keep one --map for it")
         out[fld] = col
     return out
 
@@ -205,12 +214,16 @@ def guess_mapping(header: list[str], given: Mapping[str, str] | None = None) -> 
     Raises
     ------
     ValueError
-        A given column is not in the header.
+        A given column is not in the header, or is given for two fields.
     """
     mapping: dict[str, str] = {}
     for fld, col in (given or {}).items():
         if col not in header:
             raise ValueError(f"column {col!r} (mapped to {fld}) is not in the header; columns: {', '.join(header)}")
+        other = next((f for f, c in mapping.items() if c == col), None)
+        if other is not None:  # start=When, end=When: every row a zero-length span, said nowhere
+            raise ValueError(f"column {col!r} is mapped to two fields, {other} and {fld}: a column feeds one "
+                             f"field; map {fld} (or {other}) to another column, or leave it out")
         mapping[fld] = col
     used = set(mapping.values())
     normalised = {_norm(h): h for h in header}
