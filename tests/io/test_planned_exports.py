@@ -43,6 +43,9 @@ def test_timelinejs_says_planned_and_reads_it_back_and_vis_lists_the_lost_status
     assert main(["convert", bundled_path, str(tjs), "--to", "timelinejs"]) == 1
     err = capsys.readouterr().err
     assert "lose that status in TimelineJS" not in err and "reference date" in err
+    # what the export changed is listed: the mark it writes into the slides' text
+    assert ("4 planned events: marked '(planned)' first in the event's text (TimelineJS has no status: it "
+            "shows the mark as text on the slide; read back as planned)") in err
     events = {e["unique_id"]: e for e in json.loads(tjs.read_text(encoding="utf-8"))["events"]}
     assert "(planned)" in events["johnson-stoltenberg-brussels"]["text"]["text"]
     assert "(planned)" not in events["truss-arrives-moscow"]["text"]["text"]
