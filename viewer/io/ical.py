@@ -18,8 +18,9 @@ One ``VEVENT`` per event:
   unit it is known to (``DTEND`` an hour, a minute or a second after ``DTSTART``);
   a span ends at its end's time;
 * an event tagged ``status: cancelled`` (how the CSV reader keeps that status word) is
-  ``STATUS:CANCELLED``; any other event shown as planned is ``STATUS:TENTATIVE``; so is an unreviewed ingest draft, whose
-  ``SUMMARY`` and ``DESCRIPTION`` begin with :data:`DRAFT_MARK` (iCalendar has no draft status);
+  ``STATUS:CANCELLED``; any other event shown as planned is ``STATUS:TENTATIVE``; so is an
+  unreviewed ingest draft, whose ``SUMMARY`` and ``DESCRIPTION`` begin with :data:`DRAFT_MARK`
+  (iCalendar has no draft status);
 * ``SUMMARY`` is the title with the timeline label's date qualifiers (``≤`` / ``≥``
   on or before / after, ``~`` approximate, ``(?)`` uncertain), ``DESCRIPTION`` the summary, the date as the
   source phrased it, the quotes and the sources, ``LOCATION`` the location,
