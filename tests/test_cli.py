@@ -351,7 +351,8 @@ def test_a_wrong_date_format_on_every_row_is_one_grouped_line(tmp_path, capsys):
     """Every row refused by a wrong --date-format: one line for them all, with their lines
     (breakit7: 509 lines when no row loaded; grouped only when some rows did)."""
     path = tmp_path / "talks.csv"
-    path.write_text("title,start\n" + "".join(f"Talks {k},2016-07-{k:02d}\n" for k in range(1, 31)), encoding="utf-8")
+    # dotted dates (ISO dates would be read as ISO with any --date-format)
+    path.write_text("title,start\n" + "".join(f"Talks {k},{k:02d}.07.2016\n" for k in range(1, 31)), encoding="utf-8")
     assert main(["validate", str(path), "--date-format", "%d/%m/%Y"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].endswith("invalid (30 problems):")

@@ -28,16 +28,17 @@ def test_validate_calls_an_acled_export_valid_and_notes_the_columns_not_kept(tmp
     assert main(["validate", str(DATA / "formats" / "conflict-acled.csv")]) == 1
 
 
-def test_a_date_column_mixing_day_month_order_with_iso_says_why_no_date_format_helps(tmp_path, capsys):
+def test_a_date_column_mixing_day_month_order_with_iso_names_the_date_format_that_reads_it(tmp_path, capsys):
     sheet = tmp_path / "mine.csv"
     sheet.write_text(HEADER + "Plan,2023-03-14,,City Hall,,,,Local Gazette,,\n"
                      "Storm hits,03/04/2023,,Environment,,,,Met Office,,\n", encoding="utf-8")
     assert main(["validate", str(sheet)]) == 1
     err = capsys.readouterr().err
     assert "'03/04/2023' is ambiguous" in err
-    assert "write it as YYYY-MM-DD" in err  # on the row, with why the option would not do:
-    assert ("--map start=start --date-format %d/%m/%Y would not help: it reads every cell of column 'start' "
-            "that way, and the column also holds dates written otherwise (e.g. '2023-03-14')") in err
+    assert "write it as YYYY-MM-DD" in err  # on the row, with the option, which keeps the ISO dates ISO:
+    assert ("--map start=start --date-format %d/%m/%Y (or %m/%d/%Y, whichever the source means) reads it (the "
+            "column's dates in other forms, e.g. '2023-03-14', are still read as written)") in err
+    assert main(["validate", str(sheet), "--date-format", "%d/%m/%Y"]) == 0
 
 
 def test_a_column_of_day_month_dates_names_the_options_that_read_it(tmp_path, capsys):

@@ -53,3 +53,18 @@ def test_timelinejs_hours_without_a_zone_are_said_to_be_read_as_utc(tmp_path):
         "if it is local time"]
     assert "read as UTC" in rep.timeline.events[0].start.basis
     assert not any("time zone" in n.message for n in read_timelinejs_report(path, time_zone="UTC").notes)
+
+
+def test_the_note_is_placed_at_every_column_it_counts(tmp_path, capsys):
+    """SDO's timeline.csv: "at column 'Start Time': 20,732 times … (column 'Start Time': 11,300, column
+    'End Time': 9,432)": labelled with one column, counting both."""
+    path = tmp_path / "naive.csv"
+    path.write_text(NAIVE, encoding="utf-8")
+    (note,) = [n for n in read_csv_report(path).notes if "without a time zone" in n.message]
+    assert note.location == "columns 'start', 'end'"
+    assert main(["validate", str(path)]) == 0
+    assert "at columns 'start', 'end': 2 times without a time zone read as UTC" in capsys.readouterr().err
+    one = tmp_path / "one.csv"
+    one.write_text("title,start\nFlare,2010-01-22 21:12:47\n", encoding="utf-8")
+    (note,) = [n for n in read_csv_report(one).notes if "without a time zone" in n.message]
+    assert note.location == "column 'start'"

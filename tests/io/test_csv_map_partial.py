@@ -51,3 +51,23 @@ def test_the_import_dialogs_choice_is_whole(tmp_path):
     rep = read_csv_report(_odd(tmp_path), mapping={"title": "What happened", "start": "When"},
                           guess_content=False)
     assert not any(t.label == "Ministry" for t in rep.timeline.tracks)
+
+
+def test_one_column_mapped_to_two_fields_is_refused_naming_the_column_and_both(tmp_path, capsys):
+    """--map start=When --map end=When was read silently: every row a zero-length span."""
+    path = _odd(tmp_path)
+    assert main(["validate", str(path), "--map", "start=When", "--map", "end=When"]) == 1
+    err = capsys.readouterr().err
+    assert "column 'When' is mapped to two fields, start and end" in err
+    assert main(["convert", str(path), str(tmp_path / "o.timeline.json"), "--map", "title=Notes",
+                 "--map", "summary=Notes"]) == 2
+    assert "column 'Notes' is mapped to two fields, title and summary" in capsys.readouterr().err
+    assert not (tmp_path / "o.timeline.json").exists()
+
+
+def test_one_field_mapped_twice_or_two_mappings_in_one_are_refused_clearly(tmp_path, capsys):
+    path = _odd(tmp_path)
+    assert main(["validate", str(path), "--map", "start=When", "--map", "start=Notes"]) == 2
+    assert "field start is mapped twice, to 'When' and to 'Notes'" in capsys.readouterr().err
+    assert main(["validate", str(path), "--map", "start=When,title=Notes"]) == 2
+    assert "give each mapping its own --map: --map start=When --map title=Notes" in capsys.readouterr().err

@@ -74,17 +74,17 @@ def _sheet(tmp_path, text):
     return path
 
 
-def test_expected_scheduled_tentative_announced_are_planned_and_other_statuses_are_warned(tmp_path, capsys):
+def test_expected_scheduled_tentative_announced_are_planned_and_other_statuses_are_noted(tmp_path, capsys):
     path = _sheet(tmp_path, "title,start,status\nA,2022-02-10,expected\nB,2022-02-11,Scheduled\n"
                             "C,2022-02-12,tentative\nD,2022-02-13,announced\nE,2022-02-14,cancelled\n"
                             "F,2022-02-15,postponed\nG,2022-02-16,happened\nH,2022-02-17,\n")
     report = read_csv_report(path)
     planned = {e.title: report.timeline.is_planned(e) for e in report.timeline.events}
     assert planned == {"A": True, "B": True, "C": True, "D": True, "E": True, "F": True, "G": False, "H": False}
-    said = [p for p in report.warnings if "status" in p.message]
+    said = [p for p in report.notes if "status" in p.message]
     assert len(said) == 2
     assert said[0].line == 6 and "'cancelled'" in said[0].message and "column 'status'" in said[0].message
-    assert "read as planned" in said[0].message
+    assert "drawn as planned" in said[0].message
     assert said[1].line == 7 and "'postponed'" in said[1].message
     e = next(e for e in report.timeline.events if e.title == "E")
     assert "Planned" in event_html(e, report.timeline)

@@ -452,6 +452,23 @@ def test_format_doc_example_is_valid():
     assert timeline.time_zone == "Europe/Minsk"
 
 
+def test_readme_example_is_valid_and_states_each_kind(tmp_path):
+    """README's "The file format in short" example reads through the native reader and, as
+    docs/format.md's does, states the event's and the quote's kind (tester: it had no "kind",
+    so a reader of the README met the quote's default, direct, unseen)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## The file format in short.*?```json\n(.*?)```", readme, re.S).group(1)
+    path = tmp_path / "readme.timeline.json"
+    path.write_text(block, encoding="utf-8")
+    report = registry.read_timeline_report(path)
+    assert not report.warnings and not report.skipped
+    doc = json.loads(block)
+    assert all("kind" in e for e in doc["events"])
+    assert all("kind" in q for e in doc["events"] for q in e.get("quotes", []))
+    event = report.timeline.events[0]
+    assert event.kind is EventKind.POINT and event.quotes[0].kind is QuoteKind.REPORTED
+
+
 # ---------------------------------------------------------------------------
 # schema and jsonpos
 

@@ -28,14 +28,14 @@ def test_csv_keeps_planned_events_planned_and_lists_the_reference_date(tmp_path,
     assert not back.event("truss-arrives-moscow").planned
 
 
-def test_csv_reader_reads_a_status_column_and_warns_on_other_values(tmp_path):
+def test_csv_reader_reads_a_status_column_and_notes_other_values(tmp_path):
     sheet = tmp_path / "s.csv"
     sheet.write_text("title,start,status\nTalks,2022-02-10,Planned\nVisit,2022-02-11,happened\n"
                      "Odd,2022-02-12,postponed\n", encoding="utf-8")
     report = read_timeline_report(sheet)
     assert [e.planned for e in report.timeline.events] == [True, False, True]  # postponed: never a fact
-    assert any("'postponed'" in str(w) and "line 4" in str(w) and "read as planned" in str(w)
-               for w in report.warnings)
+    assert any("'postponed'" in str(w) and "line 4" in str(w) and "drawn as planned" in str(w)
+               for w in report.notes)  # what was done, nothing lost: a note, not a field not mapped
 
 
 def test_timelinejs_says_planned_and_reads_it_back_and_vis_lists_the_lost_status(tmp_path, capsys, bundled_path):
@@ -43,6 +43,9 @@ def test_timelinejs_says_planned_and_reads_it_back_and_vis_lists_the_lost_status
     assert main(["convert", bundled_path, str(tjs), "--to", "timelinejs"]) == 1
     err = capsys.readouterr().err
     assert "lose that status in TimelineJS" not in err and "reference date" in err
+    # what the export changed is listed: the mark it writes into the slides' text
+    assert ("4 planned events: marked '(planned)' first in the event's text (TimelineJS has no status: it "
+            "shows the mark as text on the slide; read back as planned)") in err
     events = {e["unique_id"]: e for e in json.loads(tjs.read_text(encoding="utf-8"))["events"]}
     assert "(planned)" in events["johnson-stoltenberg-brussels"]["text"]["text"]
     assert "(planned)" not in events["truss-arrives-moscow"]["text"]["text"]

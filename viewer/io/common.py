@@ -451,5 +451,12 @@ class AssumedZone:
         places = ", ".join(f"{where}: {n:,}" for where, n in self.counts.items())
         return Problem(file, f"{total:,} time{'s' if total != 1 else ''} without a time zone read as UTC "
                        f"({places}); give --time-zone ZONE (e.g. Europe/Amsterdam) if "
-                       f"{'they are' if total != 1 else 'it is'} local time", None, None,
-                       next(iter(self.counts)))
+                       f"{'they are' if total != 1 else 'it is'} local time", None, None, self._where())
+
+    def _where(self) -> str:
+        """Every place counted (the note's location): ``column 'start'``, ``columns 'start', 'end'``,
+        ``start_date, end_date`` (it named the first only, while counting all)."""
+        places = list(self.counts)
+        if len(places) > 1 and all(p.startswith("column ") for p in places):
+            return "columns " + ", ".join(p.removeprefix("column ") for p in places)
+        return ", ".join(places)

@@ -49,7 +49,10 @@ each at the precision written, the words kept as the phrase; an end written
 kind span) is open.  Day/month order is never guessed
 (``03/04/2022`` is refused) unless a ``date_format`` is declared
 (``%d/%m/%Y``, Python's :func:`datetime.strptime` directives; its finest
-directive sets the precision).  Columns not mapped are listed once as
+directive sets the precision); a cell that does not match it is read as
+without one, so the ISO dates of a column that mixes forms stay ISO
+(``2022-02-11``, ``2022-02`` at its precision; not for a year-day-month
+format such as ``%Y-%d-%m``).  Columns not mapped are listed once as
 warnings; a bad row is listed and skipped, the other rows load.
 
 The writer writes exactly these columns (``id, track, kind, title, start,
@@ -77,7 +80,8 @@ The first quote of each event is also written in ``quote``, ``speaker`` and
 ``quote_kind`` (``direct`` or ``reported``), so it reads back as the same
 words of the same kind; a ``status`` of ``expected``, ``scheduled``,
 ``tentative`` or ``announced`` is read as planned, any other value than
-``happened`` or empty as planned with a warning (never silently a fact).
+``happened`` or empty (``cancelled``) as planned with a note, the word kept
+as the tag ``status: cancelled`` (never silently a fact).
 ``quotes`` is for people: one quote a line, direct speech in quotation marks
 with its speaker, reported speech attributed and never in quotation marks
 (:func:`viewer.model.quoting.quote_sentence`); the reader does not turn it
@@ -182,7 +186,8 @@ def parse_mapping(items: list[str] | None) -> dict[str, str]:
     Raises
     ------
     ValueError
-        An item without ``=``, or a field name not in :data:`FIELDS`.
+        An item without ``=``, a field name not in :data:`FIELDS`, a field given twice
+        (``start=When``, ``start=Day``), or two mappings in one item (``start=When,title=What``).
     """
     out: dict[str, str] = {}
     for item in items or []:
@@ -191,6 +196,14 @@ def parse_mapping(items: list[str] | None) -> dict[str, str]:
         fld, col = (part.strip() for part in item.split("=", 1))
         if fld not in FIELDS:
             raise ValueError(f"unknown field {fld!r} in mapping; fields: {', '.join(FIELDS)}")
+        parts = [part.strip() for part in col.split(",")]
+        if len(parts) > 1 and all(p.split("=", 1)[0].strip() in FIELDS and "=" in p for p in parts[1:]):
+            each = " ".join(f"--map {p}" for p in [f"{fld}={parts[0]}", *parts[1:]])
+            raise ValueError(f"column mapping {item!r} holds {len(parts)} mappings: give each mapping its own "
+                             f"--map: {each}")
+        if fld in out and out[fld] != col:
+            raise ValueError(f"field {fld} is mapped twice, to {out[fld]!r} and to {col!r}: a field is read "
+                             "from one column; keep one --map for it")
         out[fld] = col
     return out
 
@@ -201,12 +214,16 @@ def guess_mapping(header: list[str], given: Mapping[str, str] | None = None) -> 
     Raises
     ------
     ValueError
-        A given column is not in the header.
+        A given column is not in the header, or is given for two fields.
     """
     mapping: dict[str, str] = {}
     for fld, col in (given or {}).items():
         if col not in header:
             raise ValueError(f"column {col!r} (mapped to {fld}) is not in the header; columns: {', '.join(header)}")
+        other = next((f for f, c in mapping.items() if c == col), None)
+        if other is not None:  # start=When, end=When: every row a zero-length span, said nowhere
+            raise ValueError(f"column {col!r} is mapped to two fields, {other} and {fld}: a column feeds one "
+                             f"field; map {fld} (or {other}) to another column, or leave it out")
         mapping[fld] = col
     used = set(mapping.values())
     normalised = {_norm(h): h for h in header}
@@ -393,6 +410,18 @@ def date_format_hint(header: list[str], rows: list[CsvRow], fld: str = "start", 
     return ""
 
 
+def _reads_written_forms_too(fmt: str) -> bool:
+    """Whether a cell that does not match the declared format ``fmt`` is read as it would be without one
+    (ISO 8601/EDTF, words: ``2022-02-11`` in a column declared ``%d/%m/%Y``).  Not for a year-day-month
+    format (``%Y-%d-%m``), in which ``2022-02-11`` and ``2022-02`` would mean other days."""
+    where = {d: fmt.find(d) for d in ("%Y", "%d", "%m")}
+    return not (min(where.values()) >= 0 and where["%Y"] < where["%d"] < where["%m"])
+
+
+_ISO_SHAPED = re.compile(r"[+-]?\d{4}-")
+"""A cell that begins as an ISO 8601 date does (``2022-02-30``): its own error says more than the format's."""
+
+
 def _declared_date(text: str, fmt: str, zone: str) -> EventDate:
     try:
         value = datetime.strptime(text.strip(), fmt)
@@ -428,7 +457,8 @@ def read_csv_report(
         others are found by header name, then by content, as without one (a mapped
         column is not guessed for another field).
     date_format : str, optional
-        A :func:`datetime.strptime` format for dates that are not ISO 8601/EDTF.
+        A :func:`datetime.strptime` format for dates that are not ISO 8601/EDTF (tried first;
+        a cell it does not read is read as ISO 8601/EDTF or words, as without it).
     time_zone : str, optional
         IANA zone of times of day written without an offset; without one they are read as
         UTC, each such date's basis says so and one note says how many (:class:`AssumedZone`).
@@ -526,8 +556,23 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             if is_ongoing_word(value):  # stated: the source says it goes on (as of when it was written)
                 return EventDate("..", value, f"{value!r} read as ongoing (as of the source): no end date")
             return EventDate("..", value, f"{value!r} read as not stated (open)")
-        if date_format:
+        if not date_format:
+            return written_date(value, fld, row)
+        try:
             return _declared_date(value, date_format, time_zone)
+        except DateError as declared:
+            if not _reads_written_forms_too(date_format):
+                raise
+            try:  # ISO 8601/EDTF (the project's own form) and words read as without the option
+                return written_date(value, fld, row)
+            except DateError:
+                if _ISO_SHAPED.match(value):
+                    raise
+                raise DateError(f"{declared}, nor is it an ISO 8601/EDTF date (2022-02-10) or a date in "
+                                "words") from None
+
+    def written_date(value: str, fld: str, row: CsvRow) -> EventDate:
+        """A cell read without a declared format: a short signed year, ISO 8601/EDTF or words."""
         short = _SHORT_SIGNED_YEAR.match(value)
         if short:  # -44: a signed year of 1-3 digits, read as -10000 is (astronomical numbering), and said so
             year = int(short.group(1) + short.group(2))
@@ -674,10 +719,12 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         elif status not in ("", "happened"):  # cancelled, postponed...: never made a fact without a word
             # the file's own word kept as a tag, shown in the detail pane and found by search and filters
             status_tag = (f"status: {' '.join(cell(row, 'status').split())[:60]}",)
-            b.warn(f"status {cell(row, 'status')!r} (column {cols['status']!r}) is not one of happened, planned, "
-                   f"{', '.join(sorted(PLANNED_STATUS - {'planned'}))}: read as planned (not shown as having "
-                   f"happened), the word kept as the tag {status_tag[0]!r}; check the event", row.line,
-                   row.where(cols["status"]))
+            # what was done, nothing lost: a note ("read as"), not a field it could not map
+            b.notes.append(Problem(
+                file, f"status {cell(row, 'status')!r} (column {cols['status']!r}) is not one of happened, "
+                f"planned, {', '.join(sorted(PLANNED_STATUS - {'planned'}))}: drawn as planned (never as having "
+                f"happened), the word kept as the tag {status_tag[0]!r}; check the event", row.line, None,
+                row.where(cols["status"])))
             status = "planned"
         review = _review_word(cell(row, "review"), cols.get("review", ""))
         draft = None
@@ -719,17 +766,16 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
             if hint:
                 b.warn(f"rows skipped for dates in day and month order: {hint}", 1, f"column {cols[fld]!r}")
                 break
-        else:  # the column mixes 03/04/2023 with other forms: a --date-format for it would refuse those
+        else:  # the column mixes 03/04/2023 with other forms, which a --date-format still reads as written
             fld = next((f for f in ("start", "end") if f in cols and any(
                 _NUMERIC_DATE.match(cell(r, f)) for r in rows)), "")
             other = next((v for v in (cell(r, fld) for r in rows)
                           if v and not _NUMERIC_DATE.match(v) and not is_open_word(v)), "") if fld else ""
             if other:  # said on each such row: the row is what is listed
-                fits = _numeric_orders([cell(r, fld) for r in rows])
-                fmt = fits[0] if len(fits) == 1 else "%d/%m/%Y"  # the order the column's dates fit, if only one
-                why = (f"; --map {fld}={cols[fld]} --date-format {fmt} would not help: it reads every cell "
-                       f"of column {cols[fld]!r} that way, and the column also holds dates written otherwise "
-                       f"(e.g. {other!r})")
+                fits = _numeric_orders([cell(r, fld) for r in rows]) or ["%d/%m/%Y", "%m/%d/%Y"]
+                orders = f" (or {fits[1]}, whichever the source means)" if len(fits) == 2 else ""
+                why = (f"; --map {fld}={cols[fld]} --date-format {fits[0]}{orders} reads it (the column's dates "
+                       f"in other forms, e.g. {other!r}, are still read as written)")
                 b.skipped = [replace(p, message=p.message + why) if _day_month(p.message) else p
                              for p in b.skipped]
     return b.report()

@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from viewer.model.errors import DateError
 
 from .common import CsvRow, load_text, read_csv_rows
-from .csvgeneric import _SHORT_SIGNED_YEAR, _declared_date, _reads_as_date, guess_from_content, guess_mapping
+from .csvgeneric import (
+    _SHORT_SIGNED_YEAR,
+    _declared_date,
+    _reads_as_date,
+    _reads_written_forms_too,
+    guess_from_content,
+    guess_mapping,
+)
 
 __all__ = ["ROLES", "DATE_FORMATS", "Preview", "preview", "count_dates", "guess_date_format", "layout_key"]
 
@@ -76,7 +83,8 @@ def count_dates(rows: list[CsvRow], column: str | None, date_format: str | None)
     column : str or None
         None counts nothing (0, 0).
     date_format : str or None
-        A :func:`datetime.strptime` format, or None for ISO 8601/EDTF and words.
+        A :func:`datetime.strptime` format (a cell it does not read counts when it reads
+        as ISO 8601/EDTF or words, as the reader reads it), or None for ISO 8601/EDTF and words.
     """
     if not column:
         return 0, 0
@@ -87,12 +95,14 @@ def count_dates(rows: list[CsvRow], column: str | None, date_format: str | None)
         # enough for a column to be guessed a date column (a column of -3, +5 is more likely changes)
         return sum(1 for v in values if _reads_as_date(v) or _SHORT_SIGNED_YEAR.match(v)), len(values)
     ok = 0
+    written_too = _reads_written_forms_too(date_format)  # the reader reads 2022-02-10 as ISO with a format too
     for v in values:
         try:
             _declared_date(v, date_format, "UTC")
             ok += 1
         except (DateError, ValueError):
-            pass
+            if written_too and (_reads_as_date(v) or _SHORT_SIGNED_YEAR.match(v)):
+                ok += 1
     return ok, len(values)
 
 

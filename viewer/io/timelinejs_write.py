@@ -209,9 +209,20 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
         reference_date=True, fields=("actors", "tags", "location", "basis")) + _text_source_loss(timeline) + \
         draft_losses(timeline, "TimelineJS", "\"DRAFT, unreviewed\" first in the event's text, with its article and "
                      "sentence (read back as drafts)", "character offsets of the sentence in the article") + \
-        dropped_urls(timeline, "TimelineJS") + \
+        dropped_urls(timeline, "TimelineJS") + _planned_mark(timeline) + \
         planned_end_losses(timeline, "TimelineJS", "the slide runs to the announced end as if reported",
                            item="the slide", said="its end date shows the end's words")
+
+
+def _planned_mark(timeline: Timeline) -> list[str]:
+    """The line saying the planned events' text begins "(planned)" (:data:`PLANNED_MARK`): what the
+    export changed in them, since TimelineJS has no status ([] when none is planned)."""
+    n = sum(1 for e in timeline.events if timeline.is_planned(e) and not year_unknown(e)
+            and (parts_from_date(e.start) is not None or e.end is not None and parts_from_date(e.end) is not None))
+    if not n:
+        return []
+    return [f"{n} planned event{'s' if n != 1 else ''}: marked '(planned)' first in the event's text (TimelineJS "
+            "has no status: it shows the mark as text on the slide; read back as planned)"]
 
 
 def _open_losses(timeline: Timeline) -> list[str]:
