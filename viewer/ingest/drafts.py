@@ -339,10 +339,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                     expected_end[0] == pub.span_end[1].isoformat():
                 expected_end = None  # stated elsewhere in the article ("will finish on February 20"): drafted there
         # a remark quoted was made by publication, whatever its tense ("would be a “good sign,” he said on Thursday");
-        # reported plans stay plans ("according to Downing Street, Johnson will see ...")
+        # reported plans stay plans ("according to Downing Street, Johnson will see ..."), and so do plans in
+        # someone's own words, whenever they were said ('said on February 20: "We will meet tomorrow."': a plan
+        # as of the 20th, never a meeting the article reports as held)
         if expected_end is not None:  # (before its span: the sentence's quotes go to the span)
             claims.append(Claim(s, expected_end, None, "", m.start, tags=["planned", "expected-end"], planned=True))
-        planned = m.extra["after_publication"] if "said" in m.extra else m.tense == FUTURE and not direct
+        in_words = any(q.start <= m.start < q.end for q in quotes)
+        planned = (m.tense == FUTURE and (in_words or not direct)) or m.extra.get("after_publication", False)
         claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start, planned=planned))
         if m.day is not None and m.tense == PAST:
             w = _WHERE.search(text, m.end)

@@ -86,7 +86,8 @@ def date_speech(sentence: str, mentions: list[TimeMention], quotes: list[FoundQu
         The sentence (offsets of ``mentions`` and ``quotes`` refer to it).
     mentions : list of TimeMention
         From :func:`viewer.ingest.temporal.find_mentions`; each one re-dated gets ``extra["said"]`` (True)
-        and ``extra["after_publication"]`` (whether its new date lies after publication: planned only then).
+        and ``extra["after_publication"]`` (whether its new date lies after publication: planned then, and
+        also before it when the words speak of the future, see :func:`viewer.ingest.drafts.claims_of`).
     quotes : list of FoundQuote
         Direct and reported quotes of the sentence.
     pub : Publication
