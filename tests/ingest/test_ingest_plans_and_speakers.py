@@ -90,3 +90,30 @@ def test_a_speaker_named_before_told_reporters_and_guillemets_is_kept(text, spea
     assert _quotes(tl) == [(speaker, role, "direct", "We are ready")]  # was unattributed
     (e,) = tl.events
     assert e.title == f"{speaker}: “We are ready”"
+
+
+# an unclosed quote: its words are reported speech (never a quotation), dated and judged planned by the same rule
+# as a closed quote's: a date inside the words by the words' tense, counted from when they were said (a guess
+# when the sentence does not say); a date outside them by the reporting verb's
+
+def _drafts(text: str):
+    tl = _ingest(text)
+    return sorted((e.start.edtf, tl.is_planned(e), tuple(q.speaker for q in e.quotes)) for e in tl.events)
+
+
+@pytest.mark.parametrize("closed", [
+    'Peskov said "we will strike back on Monday."',
+    'Peskov said: "We will meet on Monday."',
+    'Shoigu said: "We will never accept this."',
+    'Peskov said on February 20 "we will meet tomorrow."',
+    'Peskov said on Monday "we will strike back."',
+    '"We will never give up," Peskov said on Monday.',
+])
+def test_an_unclosed_quote_is_dated_and_planned_as_the_same_quote_closed(closed):
+    unclosed = closed.replace('."', '.').replace(',"', ',')
+    assert unclosed.count('"') == 1
+    want = _drafts(closed)
+    assert want and all(speakers for _, _, speakers in want)
+    assert _drafts(unclosed) == want  # was a day counted from publication as if certain, or no speaker, or no draft
+    tl = _ingest(unclosed)
+    assert all(q.kind.value == "reported" and not q.text.startswith('"') for e in tl.events for q in e.quotes)

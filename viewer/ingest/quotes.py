@@ -88,7 +88,7 @@ _ROLE_FOR = (rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS})
 _REPORTED_TAIL = (r"(?P<cite>,\s*citing [^,]+,)?"
                   r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
-                  r"\s+(?:that\s+)?(?=[A-Za-z“\"])")
+                  r"(?:\s*:\s*|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")  # ('Peskov said: "We will …', never closed)
 _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
                        rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
                        + _REPORTED_TAIL)
@@ -154,6 +154,9 @@ class FoundQuote:
     kind: str
     attribution: Attribution
     base: int = 0  #: offset of the sentence in the article (set by the caller)
+    unclosed: bool = False
+    """Reported speech that is the words after a quotation mark never closed: the speaker's own words as far as
+    the article shows, so their dates count from when they were said, as a direct quote's do."""
 
 
 class PersonMemory:
@@ -499,7 +502,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         for pa, pb in parts:
             if pb > pa + 3:
                 out.append(FoundQuote(sentence[pa:pb], pa, pb, "reported",
-                                      Attribution(person, words, via, "interview" in sentence)))
+                                      Attribution(person, words, via, "interview" in sentence), unclosed=opened))
         return out
     # "…, said the minister." / "…, the ministry said, …" / "…, Nowak added.": the speaker after the claim
     for pattern in (_TAIL_SAID_INV, _ASIDE_SAID, _TAIL_SAID):
@@ -512,8 +515,12 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         else:  # the claim before the attribution
             (a, b) = _trim(sentence, dateline_length(sentence), said.start())
             words = sentence[said.start():].strip(" ,.")
+        opened = a in quote_spans(sentence)[1]  # '"We will never give up, Peskov said …' never closed
+        if opened:
+            a += 1  # (reported speech shows no quotation mark: it is no quotation)
         if person.name and person.kind != "unknown" and b > a + 3:
-            out.append(FoundQuote(sentence[a:b], a, b, "reported", Attribution(person, words, [], False)))
+            out.append(FoundQuote(sentence[a:b], a, b, "reported", Attribution(person, words, [], False),
+                                  unclosed=opened))
             return out
     if according is not None:
         attr, m = according

@@ -111,8 +111,10 @@ def date_speech(sentence: str, mentions: list[TimeMention], quotes: list[FoundQu
             continue
         said = _speech_of(m, span, dates)
         if said is None:
-            if any(q.kind == "direct" and q.start <= m.start < q.end for q in quotes):
-                _unknown(m, pub)  # (reported speech is the article's wording: its dates are the article's)
+            if any((q.kind == "direct" or q.unclosed) and q.start <= m.start < q.end for q in quotes):
+                # (reported speech is the article's wording: its dates are the article's; but the words after a
+                # quotation mark never closed are the speaker's, as in a closed quote)
+                _unknown(m, pub)
         elif (said.edtf or "").rstrip("?~%") == pub.day.isoformat():
             continue  # said on the publication day: counted from it as it is
         else:
