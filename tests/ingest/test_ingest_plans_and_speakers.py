@@ -117,3 +117,10 @@ def test_an_unclosed_quote_is_dated_and_planned_as_the_same_quote_closed(closed)
     assert _drafts(unclosed) == want  # was a day counted from publication as if certain, or no speaker, or no draft
     tl = _ingest(unclosed)
     assert all(q.kind.value == "reported" and not q.text.startswith('"') for e in tl.events for q in e.quotes)
+
+
+def test_one_sentence_that_names_its_day_twice_gives_one_draft():
+    tl = _ingest("Speaking in Downing Street on Monday, Prime Minister Boris Johnson warned on Monday that Russia "
+                 "would invade.")
+    assert [(e.start.edtf, e.title) for e in tl.events] == [
+        ("2023-03-06", "Boris Johnson: Russia would invade")]  # was the same draft twice, to review twice

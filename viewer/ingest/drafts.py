@@ -458,7 +458,23 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
             c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
-    return claims
+    return _distinct(claims)
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """``claims`` without a repeat of an earlier one of the sentence: the same date, title, quotes and plan
+    ("Speaking in Downing Street on Monday, Johnson warned on Monday that …" names its day twice: one draft,
+    never the same draft to review twice).  The first keeps its date phrase."""
+    out: list[Claim] = []
+    seen: set[tuple[object, ...]] = set()
+    for c in claims:
+        key = (c.start[0], c.end[0] if c.end else None, c.title, c.planned, c.actor, tuple(c.tags),
+               tuple((q.start, q.end, q.kind, q.attribution.person.name) for q in c.quotes))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 PEOPLE_TRACK = "People"
