@@ -33,6 +33,10 @@ def _event(tl, phrase: str):
     ("Zelensky said in 2019 that elections would be held next year.", "next year", "2020"),
     ('Last Thursday Peskov said: "We will meet on Monday."', "on Monday", "2023-03-06"),
     ('Peskov said: "We will meet on February 21."', "on February 21", "2023-02-21?"),
+    # a plan of the article's own words beside a direct quote (was a fact: any direct quote in the sentence made
+    # every date in it a remark's)
+    ('"We are ready," Lavrov said, adding that the talks would begin on February 24.', "on February 24",
+     "2023-02-24"),
 ])
 def test_a_plan_in_someones_words_is_planned_even_when_its_day_is_before_publication(text, phrase, edtf):
     tl = _ingest(text)
@@ -45,6 +49,8 @@ def test_a_plan_in_someones_words_is_planned_even_when_its_day_is_before_publica
     ('Peskov said on February 20: "We met yesterday."', "yesterday", "2023-02-19"),
     ("Peskov said on February 20 that they had met the day before yesterday.", "on February 20", "2023-02-20"),
     ('"We will never give up," Peskov said on February 20.', "on February 20", "2023-02-20"),
+    ('A new round, according to Foreign Minister Jean-Yves Le Drian, would be a "good sign," he said in an '
+     'interview on February 20.', "on February 20", "2023-02-20"),
     ('Peskov said on February 20: "We will meet tomorrow."', "on February 20", "2023-02-20"),
 ])
 def test_what_was_said_and_the_saying_itself_stay_facts(text, phrase, edtf):

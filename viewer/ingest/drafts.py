@@ -261,6 +261,18 @@ def _said_that(q: FoundQuote, anchor: int, text: str) -> bool:
             and not q.attribution.words.lower().startswith("according"))
 
 
+def _dates_a_saying(pos: int, quotes: list[FoundQuote], text: str) -> bool:
+    """Offset ``pos`` lies in the attribution of a direct quote of ``text`` ("…,” he said in an interview on
+    Thursday"): the date of a remark, made by publication whatever the words' tense, never a plan."""
+    for q in quotes:
+        # (an attribution joined to an "according to X" is two pieces of the sentence: "according to …, … he said")
+        for words in (q.attribution.words.split(", … ") if q.kind == "direct" else []):
+            at = text.find(words) if words else -1
+            if 0 <= at <= pos < at + len(words):
+                return True
+    return False
+
+
 def _join_basis(basis: str, note: str) -> str:
     """``basis`` then ``note`` as two sentences ("…, that day. Track '…': …")."""
     basis = basis.strip()
@@ -319,7 +331,6 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     note = ("" if pub.how in ("given", "dateline", "metadata") else
             " The publication day is itself inferred (see the reference date), so this bound is only as sure as"
             " that day.")
-    direct = any(q.kind == "direct" for q in quotes)
     for m in mentions:
         if m.edtf is None:
             unresolved.append(Unresolved(s.index, m.phrase, m.basis))
@@ -345,7 +356,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if expected_end is not None:  # (before its span: the sentence's quotes go to the span)
             claims.append(Claim(s, expected_end, None, "", m.start, tags=["planned", "expected-end"], planned=True))
         in_words = any(q.start <= m.start < q.end for q in quotes)
-        planned = (m.tense == FUTURE and (in_words or not direct)) or m.extra.get("after_publication", False)
+        planned = (m.tense == FUTURE and (in_words or not _dates_a_saying(m.start, quotes, text))) or \
+            m.extra.get("after_publication", False)
         claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start, planned=planned))
         if m.day is not None and m.tense == PAST:
             w = _WHERE.search(text, m.end)
