@@ -261,6 +261,18 @@ def _said_that(q: FoundQuote, anchor: int, text: str) -> bool:
             and not q.attribution.words.lower().startswith("according"))
 
 
+def _dates_a_saying(pos: int, quotes: list[FoundQuote], text: str) -> bool:
+    """Offset ``pos`` lies in the attribution of a direct quote of ``text`` ("…,” he said in an interview on
+    Thursday"): the date of a remark, made by publication whatever the words' tense, never a plan."""
+    for q in quotes:
+        # (an attribution joined to an "according to X" is two pieces of the sentence: "according to …, … he said")
+        for words in (q.attribution.words.split(", … ") if q.kind == "direct" else []):
+            at = text.find(words) if words else -1
+            if 0 <= at <= pos < at + len(words):
+                return True
+    return False
+
+
 def _join_basis(basis: str, note: str) -> str:
     """``basis`` then ``note`` as two sentences ("…, that day. Track '…': …")."""
     basis = basis.strip()
@@ -319,7 +331,6 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     note = ("" if pub.how in ("given", "dateline", "metadata") else
             " The publication day is itself inferred (see the reference date), so this bound is only as sure as"
             " that day.")
-    direct = any(q.kind == "direct" for q in quotes)
     for m in mentions:
         if m.edtf is None:
             unresolved.append(Unresolved(s.index, m.phrase, m.basis))
@@ -339,10 +350,14 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                     expected_end[0] == pub.span_end[1].isoformat():
                 expected_end = None  # stated elsewhere in the article ("will finish on February 20"): drafted there
         # a remark quoted was made by publication, whatever its tense ("would be a “good sign,” he said on Thursday");
-        # reported plans stay plans ("according to Downing Street, Johnson will see ...")
+        # reported plans stay plans ("according to Downing Street, Johnson will see ..."), and so do plans in
+        # someone's own words, whenever they were said ('said on February 20: "We will meet tomorrow."': a plan
+        # as of the 20th, never a meeting the article reports as held)
         if expected_end is not None:  # (before its span: the sentence's quotes go to the span)
             claims.append(Claim(s, expected_end, None, "", m.start, tags=["planned", "expected-end"], planned=True))
-        planned = m.extra["after_publication"] if "said" in m.extra else m.tense == FUTURE and not direct
+        in_words = any(q.start <= m.start < q.end for q in quotes)
+        planned = (m.tense == FUTURE and (in_words or not _dates_a_saying(m.start, quotes, text))) or \
+            m.extra.get("after_publication", False)
         claims.append(Claim(s, (m.edtf, m.phrase, m.basis), end, "", m.start, planned=planned))
         if m.day is not None and m.tense == PAST:
             w = _WHERE.search(text, m.end)
@@ -455,7 +470,23 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
             c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
-    return claims
+    return _distinct(claims)
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """``claims`` without a repeat of an earlier one of the sentence: the same date, title, quotes and plan
+    ("Speaking in Downing Street on Monday, Johnson warned on Monday that …" names its day twice: one draft,
+    never the same draft to review twice).  The first keeps its date phrase."""
+    out: list[Claim] = []
+    seen: set[tuple[object, ...]] = set()
+    for c in claims:
+        key = (c.start[0], c.end[0] if c.end else None, c.title, c.planned, c.actor, tuple(c.tags),
+               tuple((q.start, q.end, q.kind, q.attribution.person.name) for q in c.quotes))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 PEOPLE_TRACK = "People"

@@ -38,7 +38,8 @@ from .tense import _markers
 __all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory"]
 
 _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|journalists|the\s+\w+|[A-Z]\w+|him|her|"
-          r"them|us|a\s+\w+(?:\s+\w+)?)|tells|noted|notes|added|adds|warned|warns|wrote|writes|claimed|claims|"
+          r"them|us|television|TV|radio|media|lawmakers|parliament|supporters|a\s+\w+(?:\s+\w+)?)|"
+          r"tells|noted|notes|added|adds|warned|warns|wrote|writes|claimed|claims|"
           r"announced|announces|insisted|insists|argued|argues|confirmed|confirms|denied|denies|explained|"
           r"explains|declared|declares|remarked|stressed|stresses|emphasised|emphasized|asserted|asserts|"
           r"acknowledged|admitted|replied|responded|reported|reports|tweeted|posted|alleged|alleges|"
@@ -65,7 +66,8 @@ _AFTER = re.compile(rf"^[\s,]*(?P<verb1>{_VERBS})\s+"
                     rf"(?P<who1>(?=[A-Z]|(?:the|an?|von|van|de|der|da|al|el|le|la)\s|(?:[a-z][\w-]*\s+){{0,2}}"
                     rf"(?:{ROLE_WORDS})\s+[A-Z]){SPEAKER})|^[\s,]*(?P<who2>{_ORG}|{SPEAKER}|he|she|they)"
                     # "…,” Amira Haddad, the mission head, said": an appositive between the name and its verb
-                    r"(?:,\s+(?:the|an?|its|their|his|her|head|chief|leader|director)\s[^,.;:“”\"]{1,60},)?\s+"
+                    r"(?:,\s+(?P<appos2>(?:the|an?|its|their|his|her|head|chief|leader|director)\s"
+                    r"[^,.;:“”\"]{1,60}),)?\s+"
                     rf"(?P<verb2>{_VERBS})\b"
                     # "…,” the minister said": the one minister named in this or the previous paragraph, if one
                     rf"|^[\s,]*(?P<who3>[Tt]he\s+(?P<role3>(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})))\s+"
@@ -83,12 +85,25 @@ _ROLE_WHO = (rf"\b(?:[Tt]he|[Aa]n?|[A-Z][\w-]*[’']s)\s+(?:[a-z][\w-]*\s+){{0,3
 # "for the ministry" alone
 _ROLE_FOR = (rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS})\s+(?:for|of|at)\s+"
              rf"(?:{_ORG}|(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*)(?=,?\s)")
+_REPORTED_TAIL = (r"(?P<cite>,\s*citing [^,]+,)?"
+                  r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
+                  r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
+                  r"(?:\s*:\s*|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")  # ('Peskov said: "We will …', never closed)
 _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
                        rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
-                       rf"(?P<cite>,\s*citing [^,]+,)?"
-                       r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
-                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
-                       r"\s+(?:that\s+)?(?=[A-Za-z“\"])")
+                       + _REPORTED_TAIL)
+_APPOS = (r"(?!(?:who|which|whose|that|when|where|while|as)\b)"  # (a relative clause is no role)
+          rf"(?:(?:the|an?|its|their|his|her)\s+|[A-Z][\w-]*[’']s\s+)?(?:[\w’'-]+\s+){{0,4}}?(?i:{ROLE_WORDS})\b"
+          r"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?")
+"""A role set off by commas after a name: "the mission head", "head of the mission", "Russia's foreign minister"."""
+_APPOSITIVE = re.compile(rf",\s+(?P<role>{_APPOS})(?:,|\.?\s*$)")
+_NAMED_ROLE = (rf"(?<![\w’'-])(?P<who>(?:[A-Z][\w’'.-]*\s+(?:(?:de|van|von|al|bin|Le|La|da|del)\s+)?){{0,3}}"
+               rf"[A-Z][\w’'.-]*),\s+(?P<role>{_APPOS}),\s+(?:(?:also|later|then)\s+)?(?P<verb>{_VERBS})")
+# "Anna Berg, the mission head, said …" (never the unnamed "the mission head": the article names her)
+_NAMED_REPORTED = re.compile(_NAMED_ROLE + _REPORTED_TAIL)
+# "Sergey Lavrov, Russia's foreign minister, told reporters «…»"
+_NAMED_BEFORE = re.compile(_NAMED_ROLE + r"(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
+                                         r"(?:\s+that)?\s*[,:]?\s*$")
 _AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])")
 # "Biden said Putin called it “a mistake”": the quoted words are someone else's
 _OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|terms|dubbed|labelled|labeled|"
@@ -139,6 +154,9 @@ class FoundQuote:
     kind: str
     attribution: Attribution
     base: int = 0  #: offset of the sentence in the article (set by the caller)
+    unclosed: bool = False
+    """Reported speech that is the words after a quotation mark never closed: the speaker's own words as far as
+    the article shows, so their dates count from when they were said, as a direct quote's do."""
 
 
 class PersonMemory:
@@ -301,6 +319,17 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: b
     return p
 
 
+def _with_role(p: Person, role: str | None, memory: PersonMemory) -> Person:
+    """``p`` with the role the article sets off by commas after their name ("Anna Berg, the mission head,
+    said"), in the article's words; ``p`` itself when it is no person or ``role`` names no role."""
+    if p.kind != "person" or not p.name or not role or not re.search(rf"\b(?:{ROLE_WORDS})\b", role, re.I):
+        return p
+    named = memory.note(Person(p.name, role.strip(), p.actor or country_of(role), "person"))
+    named = Person(named.name, role.strip(), named.actor, "person")  # (this attribution's words, not an earlier role)
+    memory.spoke(named)
+    return named
+
+
 _ROLE_ONLY = re.compile(rf"(?:(?P<the>[Tt]he)|an?|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<role>{ROLE_WORDS})"
                         r"(?P<whose>\s+(?:for|of|at)\s+[^,;:]+)?", re.I)
 """A speaker named by role alone: "the minister", "a senior official", "the foreign ministry spokesman",
@@ -378,16 +407,24 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 person = near or Person("", kind="unknown")
             else:
                 person = _speaker(who, memory, ob)
+                appos = _APPOSITIVE.match(after, ma.end("who1")) if ma.group("who1") else None
+                person = _with_role(person, appos.group("role") if appos else ma.group("appos2"), memory)
             attr = Attribution(person, words, [], "interview" in words)
             if attr.person.kind == "unknown":
                 attr = None
         if attr is None:
             before = scan[:oa]
             mb = _BEFORE.search(before)
+            mn = _NAMED_BEFORE.search(before)
             mw = None
             for mw in _WHO.finditer(before):  # noqa: B007 - the last "X, who said" before the quote
                 pass
-            if mw is not None:
+            named = _speaker(mn.group("who"), memory, mn.start()) if mn is not None and (
+                mw is None or mw.start() < mn.start()) else None
+            if mn is not None and named is not None and named.kind == "person":
+                attr = Attribution(_with_role(named, mn.group("role"), memory),
+                                   sentence[mn.start():mn.end()].strip(" ,:"), [], "interview" in mn.group(0))
+            elif mw is not None:
                 attr = Attribution(_speaker(mw.group("who"), memory, mw.start()), sentence[mw.start():mw.end()].strip())
             elif mb is not None and not _VERB.fullmatch(mb.group("who").strip()):
                 attr = Attribution(_speaker(mb.group("who"), memory, mb.start()),
@@ -424,12 +461,17 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     if direct:
         return out
     # reported speech: "X said (that) ..." (no quotation marks in the clause)
-    for m in _REPORTED.finditer(scan):
+    # (a name with its role set off by commas first: it starts before the role alone would)
+    for m in sorted([*_NAMED_REPORTED.finditer(scan), *_REPORTED.finditer(scan)], key=lambda x: x.start()):
         who = m.group("who")
         if len(who.split()) > 10 or re.match(r"(?:[Tt]he|[Aa]n?|It|This|That)\b", who.strip()) and \
                 parse_person(_LEAD.sub("", who)).kind not in ("office", "unnamed", "outlet"):
             continue
         person = _speaker(who, memory, m.start(), unnamed_pronoun=True)
+        if m.re is _NAMED_REPORTED:
+            if person.kind != "person":
+                continue
+            person = _with_role(person, m.group("role"), memory)
         if not person.name or person.kind == "unknown":
             continue
         a, b = _trim(sentence, m.end(), len(sentence))
@@ -460,7 +502,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         for pa, pb in parts:
             if pb > pa + 3:
                 out.append(FoundQuote(sentence[pa:pb], pa, pb, "reported",
-                                      Attribution(person, words, via, "interview" in sentence)))
+                                      Attribution(person, words, via, "interview" in sentence), unclosed=opened))
         return out
     # "…, said the minister." / "…, the ministry said, …" / "…, Nowak added.": the speaker after the claim
     for pattern in (_TAIL_SAID_INV, _ASIDE_SAID, _TAIL_SAID):
@@ -473,8 +515,12 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         else:  # the claim before the attribution
             (a, b) = _trim(sentence, dateline_length(sentence), said.start())
             words = sentence[said.start():].strip(" ,.")
+        opened = a in quote_spans(sentence)[1]  # '"We will never give up, Peskov said …' never closed
+        if opened:
+            a += 1  # (reported speech shows no quotation mark: it is no quotation)
         if person.name and person.kind != "unknown" and b > a + 3:
-            out.append(FoundQuote(sentence[a:b], a, b, "reported", Attribution(person, words, [], False)))
+            out.append(FoundQuote(sentence[a:b], a, b, "reported", Attribution(person, words, [], False),
+                                  unclosed=opened))
             return out
     if according is not None:
         attr, m = according

@@ -86,7 +86,8 @@ def date_speech(sentence: str, mentions: list[TimeMention], quotes: list[FoundQu
         The sentence (offsets of ``mentions`` and ``quotes`` refer to it).
     mentions : list of TimeMention
         From :func:`viewer.ingest.temporal.find_mentions`; each one re-dated gets ``extra["said"]`` (True)
-        and ``extra["after_publication"]`` (whether its new date lies after publication: planned only then).
+        and ``extra["after_publication"]`` (whether its new date lies after publication: planned then, and
+        also before it when the words speak of the future, see :func:`viewer.ingest.drafts.claims_of`).
     quotes : list of FoundQuote
         Direct and reported quotes of the sentence.
     pub : Publication
@@ -110,8 +111,10 @@ def date_speech(sentence: str, mentions: list[TimeMention], quotes: list[FoundQu
             continue
         said = _speech_of(m, span, dates)
         if said is None:
-            if any(q.kind == "direct" and q.start <= m.start < q.end for q in quotes):
-                _unknown(m, pub)  # (reported speech is the article's wording: its dates are the article's)
+            if any((q.kind == "direct" or q.unclosed) and q.start <= m.start < q.end for q in quotes):
+                # (reported speech is the article's wording: its dates are the article's; but the words after a
+                # quotation mark never closed are the speaker's, as in a closed quote)
+                _unknown(m, pub)
         elif (said.edtf or "").rstrip("?~%") == pub.day.isoformat():
             continue  # said on the publication day: counted from it as it is
         else:
