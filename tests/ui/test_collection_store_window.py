@@ -300,7 +300,6 @@ def test_a_page_past_the_count_limit_says_at_least(window, qtbot, bundled_path, 
     """A list page whose matches the index stopped counting says its total is a lower bound (the
     page used to scan the whole collection for an exact total)."""
     import viewer.io.duckstore as duckstore
-
     import viewer.ui.collection_window as collection_window
 
     want = list(search(read_timeline(bundled_path), "the"))
