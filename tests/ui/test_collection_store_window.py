@@ -310,3 +310,36 @@ def test_a_page_past_the_count_limit_says_at_least(window, qtbot, bundled_path, 
     qtbot.waitUntil(lambda: window.page is not None and window.page.ids == want[:2], timeout=10000)
     assert window.page_label.text() == "1–2 of at least 2"
     assert window.next_button.isEnabled()
+
+
+def test_a_short_term_search_lists_its_first_page_before_the_whole_count(window, qtbot, bundled_path, monkeypatch):
+    """'the 2' (a one-character term) waited for a scan of the collection before the list showed a
+    match; now the first page and "at least N" come from the index while the scan counts them all."""
+    import threading
+
+    import viewer.io.duckstore as duckstore
+    import viewer.ui.collection_window as collection_window
+    from viewer.io import search_index
+
+    want = list(search(read_timeline(bundled_path), "the 2"))
+    assert len(want) > 3
+    monkeypatch.setattr(search_index, "SHORT_CHECK_SHARE", 0.0)  # the count is left to the scan
+    monkeypatch.setattr(duckstore, "QUICK_COUNT", 2)
+    monkeypatch.setattr(collection_window, "PAGE_SIZE", 2)
+    scan_may_run = threading.Event()
+    scan = duckstore.DuckStore._matching
+
+    def held_scan(self, where):  # a scan of a big collection: it takes until the test says
+        scan_may_run.wait(20)
+        return scan(self, where)
+
+    monkeypatch.setattr(duckstore.DuckStore, "_matching", held_scan)
+    window.search.setText("the 2")
+    try:
+        qtbot.waitUntil(lambda: window.page is not None and window.page.ids == want[:2], timeout=10000)
+        assert window.page_label.text() == "1–2 of at least 2"
+        qtbot.waitUntil(lambda: window.search_count.text() == "at least 2 matches", timeout=10000)
+    finally:
+        scan_may_run.set()
+    qtbot.waitUntil(lambda: window.search_count.text() == f"{len(want)} matches", timeout=10000)
+    assert window.page_label.text() == f"1–2 of {len(want)}"  # the whole count replaced "at least 2"

@@ -86,7 +86,7 @@ from .collection import (
 from .collection_check import footer_nan_problem
 from .common import ReadReport
 from .regular import require_regular_file, sidecar_kind
-from .search_index import COUNT_CAP, CollectionIndex, index_note, sidecar_path, write_collection_index
+from .search_index import COUNT_CAP, QUICK_COUNT, CollectionIndex, index_note, sidecar_path, write_collection_index
 from .store_sql import (
     COUNT_TOTALS_SQL,
     DUCKDB,
@@ -1142,8 +1142,14 @@ class DuckStore(CountedWindows, EventStore):
             return got, True
         most = max(int(upto), COUNT_CAP)
         found = index.search(sf.terms, most + 1)
-        if found is None:
-            return None
+        if found is None:  # a short term beside a common word: the first page from the first rows it finds
+            shown = max(int(upto), QUICK_COUNT)  # the page, and a first count: "of at least 1,000"
+            first = index.first_matches(sf.terms, shown + 1) if upto > 0 else None
+            if first is None:
+                return None
+            if not first[1]:
+                return first[0][:shown], False
+            found = (first[0], [])
         if len(found[0]) > most:
             return found[0][:most], False
         if len(self._positions) >= 4:
@@ -1180,6 +1186,29 @@ class DuckStore(CountedWindows, EventStore):
         matching = self._matching(filter_where(StoreFilter(text=query), DUCKDB))  # one scan: places and total
         first = matching[:max(int(cap), 0)]
         return SearchResult(list(self._rows_at(first)["id"]) if len(first) else [], len(matching))
+
+    def quick_count(self, query: str, count_to: int | None = None) -> SearchResult | None:
+        """How many events match ``query``, counted from the search index alone up to ``count_to``
+        (None: :data:`~viewer.io.search_index.QUICK_COUNT`; ``exact`` False beyond: "at least 1,000
+        matches"), with no ids; None when only a scan can
+        count them (no index, terms all shorter than three characters, or a short term whose
+        common word's first :data:`~viewer.io.search_index.FIRST_CANDIDATES` rows do not hold
+        ``count_to`` matches).  What a window shows while :meth:`search` counts them all."""
+        terms = parse_query(query)
+        if not terms:
+            return SearchResult()
+        index = self._search_index()
+        if index is None:
+            return None
+        count_to = min(QUICK_COUNT if count_to is None else int(count_to), COUNT_CAP)  # never past the whole count's
+        found = index.search(terms, int(count_to) + 1)
+        if found is not None:
+            return SearchResult([], min(len(found[0]), int(count_to)), exact=len(found[0]) <= count_to)
+        first = index.first_matches(terms, int(count_to) + 1)
+        if first is None:
+            return None
+        pos, all_found = first
+        return SearchResult([], min(len(pos), int(count_to)), exact=all_found)
 
     def event(self, event_id: str) -> Event:
         index = self._search_index()

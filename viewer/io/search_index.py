@@ -419,6 +419,14 @@ SHORT_CHECK_SHARE = 0.02
 """A query with a term of one or two characters is left to the engine's scan when its longer terms
 find more than this share of the rows (each found row would be read to check the short term)."""
 
+QUICK_COUNT = 1_000
+"""Matches a window's first count goes to (:meth:`viewer.io.duckstore.DuckStore.quick_count`) before
+the whole count, which may scan, replaces it."""
+
+FIRST_CANDIDATES = 20_000
+"""Rows :meth:`CollectionIndex.first_matches` reads at most to check a short term (about 13 us a
+row: a quarter of a second), before it leaves the query to the engine's scan."""
+
 _META_SQL = "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 # every row of the collection by its position (= time order); body NULL for a row not drawn
 _ROWS_SQL = "CREATE TABLE rows(row INTEGER PRIMARY KEY, id TEXT NOT NULL, body TEXT, sort_point REAL)"
@@ -734,6 +742,15 @@ class CollectionIndex:
         with self._lock:
             return _fts_integrity_problem(self.path)
 
+    def _positions(self, got: list[tuple[int]]) -> np.ndarray | None:
+        """The row positions of a query's ``(rowid,)`` rows as int64 (N,); None (and the index
+        dropped) when one points outside the collection."""
+        pos = np.fromiter((r for (r,) in got), dtype=np.int64, count=len(got))
+        if len(pos) and (pos[0] < 0 or pos[-1] >= self.n_rows):
+            self._fail("its rows point outside the collection")
+            return None
+        return pos
+
     def _query(self, sql: str, params: list[Any]) -> list[Any] | None:
         if self.note:
             return None
@@ -778,9 +795,8 @@ class CollectionIndex:
                           + (" LIMIT ?" if tail else ""), params + tail)
         if got is None:
             return None
-        pos = np.fromiter((r for (r,) in got), dtype=np.int64, count=len(got))
-        if len(pos) and (pos[0] < 0 or pos[-1] >= self.n_rows):
-            self._fail("its rows point outside the collection")
+        pos = self._positions(got)
+        if pos is None:
             return None
         names: list[str | None] = []
         first = pos[:max(int(ids), 0)].tolist()
@@ -797,6 +813,42 @@ class CollectionIndex:
             self._fail("an event id is missing or not text")
             return None
         return pos, ids_found
+
+    def first_matches(self, terms: list[str], limit: int,
+                      candidates: int | None = None) -> tuple[np.ndarray, bool] | None:
+        """``(positions, all_found)``: the first ``limit`` positions (int64 ascending) of the drawn
+        rows whose folded text holds every term, found among the first ``candidates`` rows the
+        terms of three characters or more find; ``all_found`` when those were every such row (the
+        positions are then every match).  For a query that mixes a short term (one or two
+        characters: "UN vote", "rally 31") with a common word, where :meth:`search` leaves the
+        count to the engine's scan (seconds at 10^7): the first matches come from at most
+        ``candidates`` rows read (None: :data:`FIRST_CANDIDATES`).  None when the index cannot say
+        (no longer term, fewer than ``limit`` matches among the candidates, or a damaged file)."""
+        candidates = FIRST_CANDIDATES if candidates is None else int(candidates)
+        long = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
+        if not long or limit < 1:
+            return None
+        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long)
+        short = [t for t in terms if len(t) < MIN_INDEXED_TERM]
+        where = "".join(" AND r.body GLOB ?" for _ in short)
+        got = self._query(  # noqa: S608 - placeholders only
+            "SELECT f.rowid FROM (SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid LIMIT ?) AS f "
+            f"JOIN rows AS r ON r.row = f.rowid WHERE r.body IS NOT NULL{where} ORDER BY f.rowid LIMIT ?",
+            [match, int(candidates), *(f"*{_glob_literal(t)}*" for t in short), int(limit)])
+        if got is None:
+            return None
+        if len(got) < limit:
+            seen = self._query("SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
+                               [match, int(candidates) + 1])
+            if seen is None or seen[0][0] > candidates:
+                return None  # fewer than asked among the candidates, and more rows past them
+            all_found = True
+        else:
+            all_found = False
+        pos = self._positions(got)
+        if pos is None:
+            return None
+        return pos, all_found
 
     def locate(self, event_id: str) -> tuple[int, float | None] | None:
         """(position, sort point in epoch s or None) of the first row with id ``event_id``,

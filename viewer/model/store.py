@@ -250,6 +250,13 @@ class EventStore(abc.ABC):
     def search(self, query: str, cap: int = 1000) -> SearchResult:
         """Events matching ``query``; an empty or blank query matches nothing."""
 
+    def quick_count(self, query: str, count_to: int | None = None) -> SearchResult | None:
+        """How many events match ``query``, counted up to ``count_to`` (None: the store's own
+        limit; ``exact`` False beyond),
+        with no ids, when the store can tell sooner than :meth:`search`; None when it cannot (this
+        default: a window then waits for :meth:`search`)."""
+        return None
+
     @abc.abstractmethod
     def event(self, event_id: str) -> Event:
         """The whole event (dates with phrase and basis, quotes, sources).

@@ -494,16 +494,24 @@ class CollectionWindow(QMainWindow):
                 item.setToolTip(plain_tooltip(tips[col][:2000]))
                 self.list.setItem(i, col, item)
         self.list.blockSignals(False)
-        if page.total == 0 and not len(page):  # not "0–0 of 0"
+        self._say_page_total(page.total, page.total_exact)
+        if not self.query:
+            self.search_count.setText("")
+
+    def _say_page_total(self, total: int, exact: bool) -> None:
+        """The pager's line and buttons for the page shown, of ``total`` events (at least that
+        many when not ``exact``: a search's matches the index stopped counting)."""
+        page = self.page
+        if page is None:
+            return
+        if total == 0 and not len(page):  # not "0–0 of 0"
             self.page_label.setText("no matching events" if self.query else "no events")
         else:
             first = self.page_offset + 1 if len(page) else 0
-            total = f"{page.total:,}" if page.total_exact else f"at least {page.total:,}"
-            self.page_label.setText(f"{first:,}–{self.page_offset + len(page):,} of {total}")
+            words = f"{total:,}" if exact else f"at least {total:,}"
+            self.page_label.setText(f"{first:,}–{self.page_offset + len(page):,} of {words}")
         self.prev_button.setEnabled(self.page_offset > 0)
-        self.next_button.setEnabled(self.page_offset + len(page) < page.total or not page.total_exact)
-        if not self.query:
-            self.search_count.setText("")
+        self.next_button.setEnabled(self.page_offset + len(page) < total or not exact)
 
     def _apply_search(self) -> None:
         self.set_query(self.search.text())
@@ -513,8 +521,9 @@ class CollectionWindow(QMainWindow):
         self.query = q = query.strip()
         self.view.ask_again()
         self._ask_page(0)
-        if q:  # the result line: the store's count ("at least 100,000 matches" where it stops counting)
-            self.worker.ask_task("matches", lambda s: (q, s.search(q, 0)), lookup=True)
+        if q:  # the result line: a first count from the index, then the store's whole count ("at least
+            # 100,000 matches" where it stops counting), which may scan the collection
+            self.worker.ask_task("matches-quick", lambda s: (q, s.quick_count(q)), lookup=True)
 
     def _apply_filters(self) -> None:
         items = [self.track_list.item(i) for i in range(self.track_list.count())]
@@ -740,8 +749,17 @@ class CollectionWindow(QMainWindow):
             self.overview.set_reach(*result)
         elif name == "facets":
             self._show_facets(result)
+        elif name == "matches-quick" and result[0] == self.query:
+            if result[1] is not None:
+                self.search_count.setText(result[1].count_text())
+            if result[1] is None or not result[1].exact:  # the whole count next
+                q = result[0]
+                self.worker.ask_task("matches", lambda s: (q, s.search(q, 0)), lookup=True)
         elif name == "matches" and result[0] == self.query:
             self.search_count.setText(result[1].count_text())
+            page, found = self.page, result[1]
+            if page is not None and not page.total_exact and found.total > page.total:  # the whole count now
+                self._say_page_total(found.total, found.exact)
             self._say_index()  # a search may have found the index damaged (dropped: the scan answered)
         elif name == "bands":
             self._show_bands(result)
