@@ -83,3 +83,15 @@ def test_an_event_moved_to_an_unknown_year_and_back_is_placed_as_a_new_file_woul
     stack.undo()
     assert_columns_rebuilt(stack.timeline)
     assert "Deal signed" not in unplaced_note(stack.timeline)
+
+
+def test_a_story_step_on_such_an_event_shows_the_dated_events_and_the_default_story_leaves_it_out():
+    from viewer.model.story import StoryStep, default_story, frame_event, step_precision_s, step_window
+
+    tl = _timeline()
+    steps = [s.event for s in default_story(tl).steps]
+    assert steps == ["walkout", "strike", "talks", "deal"]  # the drawn events only
+    a, b = frame_event(tl, "founding")  # every placed event, as "fit everything"
+    assert MAY_2023 - 7 * 86400 < a and b < JULY_2023 + 7 * 86400
+    assert step_precision_s(tl, StoryStep("founding")) is None
+    assert step_window(tl, StoryStep("founding")) == (a, b)
