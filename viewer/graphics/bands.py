@@ -7,6 +7,9 @@ date is imprecise, exactly like span bars.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -18,11 +21,34 @@ from ..model.timeline import Timeline
 from .marks import hatch
 from .style import TimelineStyle, label_font, layer_bounds
 
-__all__ = ["BandLayerItem"]
+__all__ = ["BandLayerItem", "cut_title"]
 
 
 PLANNED_WORDS = ("▨ planned end, announced", "▨ planned end", "▨ planned")
 """What a band's hatched planned end says on the title row, the longest that fits."""
+
+
+_TITLE_PARTS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[(\[]?[^\s(\[]+|[(\[]")
+"""A title's parts for :func:`cut_title`: a bracketed group whole (``(10–20 Feb)``), else a word."""
+
+
+def cut_title(text: str, fits: Callable[[str], bool]) -> str | None:
+    """``text`` shortened at whole words, with " …" after the last one kept, so that it ``fits``:
+    a bracketed group (a date such as ``(10–20 Feb)``) is kept whole or left out whole, never cut
+    inside ("Allied Resolve-2022 drills (10–20 F…" read as a wrong date); the whole ``text`` when it
+    fits; None when not even its first word with " …" does (the caller cuts that word).
+
+    >>> cut_title("Allied Resolve-2022 drills (10–20 Feb)", lambda t: len(t) <= 33)
+    'Allied Resolve-2022 drills …'
+    """
+    if fits(text):
+        return text
+    parts = _TITLE_PARTS.findall(text)
+    for k in range(len(parts) - 1, 0, -1):
+        shown = " ".join(parts[:k]).rstrip(",;:–—-") + " …"
+        if fits(shown):
+            return shown
+    return None
 
 
 class BandLayerItem(pg.GraphicsObject):
@@ -136,7 +162,9 @@ class BandLayerItem(pg.GraphicsObject):
             room, tfont, tfm = self._wall_title_room(text, x0, left, room, starts, area.right())
         if room < tfm.horizontalAdvance("M") * 3:
             return x0
-        shown = tfm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        # cut at whole words, a bracketed date left out whole (never "(10–20 F…")
+        shown = cut_title(text, lambda t: tfm.horizontalAdvance(t) <= room) or \
+            tfm.elidedText(text, Qt.TextElideMode.ElideRight, room)
         w = tfm.horizontalAdvance(shown)
         tab = QRectF(left - 4, area.top() + 2, w + 8, fm.height() + 4)
         p.setPen(Qt.PenStyle.NoPen)

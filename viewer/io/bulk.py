@@ -61,7 +61,7 @@ from viewer.model.columns import (
     EventColumns,
     sort_point_array,
 )
-from viewer.model.dates import resolve_many
+from viewer.model.dates import edtf_year_unknown, resolve_many
 from viewer.model.errors import DateError
 from viewer.model.facets import EventFacts
 from viewer.model.timeline import Event, LazyEvents, Timeline
@@ -75,10 +75,11 @@ from .progress import report
 
 __all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS"]
 
-CACHE_VERSION = 5  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
+CACHE_VERSION = 6  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
 # 3: per-event facts for filters (lane, earliest, latest, events with facet values)
 # 4: in the per-user cache folder, checksummed; the file's path kept; SHA-256 of the file's bytes
 # 5: calendar-date anchors of each row (cal_start, cal_end) for zone switches
+# 6: an event whose year is unknown (XXXX-06-10) placed nowhere, sorted last (FLAG_YEAR_UNKNOWN)
 """Bumped whenever what the cache holds or how it is computed changes."""
 CACHE_MIN_EVENTS = 20_000
 """Files with fewer events are not cached (reading them takes well under a second)."""
@@ -333,6 +334,12 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
         backwards = has_end & np.isfinite(e_hi) & np.isfinite(s_lo) & (e_hi <= s_lo)
     if np.any(backwards):
         raise _Doubt("a span ends before it starts")
+    # a date whose year is unknown (XXXX-06-10): listed, placed nowhere (one C scan of the text
+    # first: most files have none)
+    unknown = np.zeros(n, bool)
+    if "XXXX" in text:
+        unknown = np.array([edtf_year_unknown(s) or edtf_year_unknown(e) for s, e in zip(sink.starts, sink.ends,
+                                                                                       strict=True)], bool)
     # the other events: dates and lanes from the full checks
     for j, i in enumerate(sink.other_at):
         ev = sink.others[j]
@@ -344,6 +351,7 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
         lane[i] = BAND_LANE if k == 2 else track_ids.get(ev.get("track", ""), -2)
         s_lo[i], s_hi[i], s_p[i] = sb.earliest, sb.latest, int(sb.precision)
         s_u[i], s_a[i] = sb.uncertain, sb.approximate
+        unknown[i] = sb.year_unknown or (eb is not None and eb.year_unknown)
         if eb is not None:
             has_end[i] = True
             e_lo[i], e_hi[i], e_p[i] = eb.earliest, eb.latest, int(eb.precision)
@@ -353,9 +361,12 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
     meta_tl = build_timeline({**doc, "events": []}, {k: v for k, v in other_dates.items() if k[0] != "events"})
     ref = meta_tl.reference_date
     sort_point = sort_point_array(s_lo, s_hi, s_p, has_end, e_lo, e_hi, e_p)
+    if unknown.any():  # after every dated event (Event.sort_point), not as year 0
+        sort_point = np.where(unknown, np.inf, sort_point)
     arrays = DateArrays(ids, lane, kind, s_lo, s_hi, s_p, s_u, s_a, has_end, e_lo, e_hi, e_p, e_u, e_a,
                         sort_point, n_lanes=len(meta_tl.tracks),
-                        reference_earliest=None if ref is None else ref.earliest)
+                        reference_earliest=None if ref is None else ref.earliest,
+                        year_unknown=unknown if unknown.any() else None)
     columns = EventColumns.from_dates(arrays)
     meta = {"doc": doc, "zone": zone, "extent": list(arrays.finite_extent())}
     # what filters need, without building events: only the events read whole

@@ -28,6 +28,7 @@ from .date_arrays import (
     FLAG_OPEN_END,
     FLAG_OPEN_START,
     FLAG_UNCERTAIN,
+    FLAG_YEAR_UNKNOWN,
     KIND_BAND,
     KIND_POINT,
     KIND_SPAN,
@@ -40,8 +41,8 @@ from .date_arrays import (
 from .row_ids import RowIds
 
 __all__ = ["EventColumns", "DateArrays", "DatedTimeline", "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START",
-           "FLAG_OPEN_END", "FLAG_IMPRECISE", "FLAG_COARSE", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE",
-           "calendar_values", "drawn_values", "sort_point_array"]
+           "FLAG_OPEN_END", "FLAG_IMPRECISE", "FLAG_COARSE", "FLAG_YEAR_UNKNOWN", "KIND_POINT", "KIND_SPAN",
+           "KIND_BAND", "BAND_LANE", "calendar_values", "drawn_values", "sort_point_array"]
 
 
 @dataclass
@@ -64,7 +65,9 @@ class EventColumns:
         (a whole day for a date known to the day), start..end of a span.  An
         open side of a span (``..``, "on or after" end) is ``-inf`` / ``inf``:
         the painter runs it to the view's edge and fades it there.  A point's
-        "on or before/after" side is a whisker of ``open_whisker_s``.
+        "on or before/after" side is a whisker of ``open_whisker_s``.  An
+        event whose year is unknown (``XXXX-06-10``, flag ``FLAG_YEAR_UNKNOWN``)
+        has ``x0 = x1 = xm = +inf``: listed, but placed nowhere on the axis.
     xm : float64
         Marker position (seconds from origin): the middle of a point's
         possible interval, or its known bound when the other side is open; the
@@ -497,7 +500,11 @@ class EventColumns:
         ``(x0, x1)`` where finite; an open side of a span is replaced by its
         nearest known moment (the certain part's end, or the first known
         moment ``xm``), so the result can frame the event in a view.
+        Raises KeyError for a row placed nowhere (its year is unknown,
+        ``FLAG_YEAR_UNKNOWN``): there is nothing to frame.
         """
+        if int(self.flags[row]) & FLAG_YEAR_UNKNOWN:
+            raise KeyError(f"event {self.ids[row]!r} has an unknown year: it is not placed on the time axis")
         known = [v for v in (float(self.solid0[row]), float(self.solid1[row]), float(self.xm[row]))
                  if math.isfinite(v)]
         x0, x1 = float(self.x0[row]), float(self.x1[row])

@@ -21,7 +21,7 @@ from .records import Event, Track
 
 __all__ = ["DateArrays", "DatedTimeline", "drawn_values", "calendar_values", "calendar_anchors", "sort_point_array",
            "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START", "FLAG_OPEN_END", "FLAG_IMPRECISE",
-           "FLAG_COARSE", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE"]
+           "FLAG_COARSE", "FLAG_YEAR_UNKNOWN", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE"]
 
 FLAG_UNCERTAIN = 1 << 0   #: the date carries EDTF ``?``
 FLAG_APPROXIMATE = 1 << 1  #: the date carries EDTF ``~``
@@ -29,6 +29,7 @@ FLAG_OPEN_START = 1 << 2  #: no earliest bound ("on or before", ``..`` start)
 FLAG_OPEN_END = 1 << 3    #: no latest bound ("on or after", ``..`` end)
 FLAG_IMPRECISE = 1 << 4   #: known only to the day or coarser: drawn over its possible interval
 FLAG_COARSE = 1 << 5      #: a point's possible interval is wider than one day: hollow marker
+FLAG_YEAR_UNKNOWN = 1 << 6  #: a date's year is unknown (``XXXX-06-10``): listed, not placed on the axis
 
 KIND_POINT, KIND_SPAN, KIND_BAND = 0, 1, 2
 BAND_LANE = -1  #: lane number of bands (drawn across all lanes)
@@ -81,7 +82,11 @@ def drawn_values(d: DateArrays, whisker: float) -> tuple[np.ndarray, ...]:
     kind, x0, x1, xm, solid0, solid1, flags, lane, keep : arrays (N,)
         ``x*``/``solid*`` in epoch seconds (not yet relative to an origin);
         ``keep`` is False for events that are not drawn (unknown track,
-        wholly undated).
+        wholly undated).  An event whose year is unknown (``d.year_unknown``)
+        is kept (listed, searchable, selectable) but placed nowhere: ``x0``,
+        ``x1`` and ``xm`` are ``+inf`` (no window meets it, no extent counts
+        it; its possible years, 0 to 9999, are EDTF's four digits, not the
+        source's) and its flags carry ``FLAG_YEAR_UNKNOWN``.
     """
     kind = d.kind.astype(np.int8)
     s_lo, s_hi, e_lo, e_hi = d.start_earliest, d.start_latest, d.end_earliest, d.end_latest
@@ -121,6 +126,11 @@ def drawn_values(d: DateArrays, whisker: float) -> tuple[np.ndarray, ...]:
         solid0 = np.where(pointlike, 1.0, sp_s0)
         solid1 = np.where(pointlike, 0.0, sp_s1)
         flags = np.where(pointlike, p_flags, sp_flags).astype(np.uint8)
+        if d.year_unknown is not None and d.year_unknown.any():
+            unknown = d.year_unknown
+            x0, x1, xm = (np.where(unknown, np.inf, v) for v in (x0, x1, xm))
+            solid0, solid1 = np.where(unknown, 1.0, solid0), np.where(unknown, 0.0, solid1)
+            flags = (flags | np.where(unknown, FLAG_YEAR_UNKNOWN, 0)).astype(np.uint8)
     lane = d.lane.astype(np.int32)
     # unknown tracks (readers reject them) and wholly undated points are not drawn
     undated_span = ~pointlike & ~np.isfinite(s_lo) & ~np.isfinite(s_hi) & ~np.isfinite(e_lo) & ~np.isfinite(e_hi)
@@ -171,6 +181,9 @@ class DateArrays:
     n_lanes : int
     reference_earliest : float or None
         Earliest moment of the timeline's reference date.
+    year_unknown : bool (N,) or None
+        ``Event.year_unknown`` (a date's year is unknown: not placed on the
+        axis, see :func:`drawn_values`); None = no such event.
     """
 
     ids: list[str]
@@ -191,6 +204,7 @@ class DateArrays:
     n_lanes: int
     reference_earliest: float | None = None
     home_earliest: float | None = None  #: start of the home range: where an empty timeline is
+    year_unknown: np.ndarray | None = None
 
     @classmethod
     def from_timeline(cls, timeline: DatedTimeline) -> DateArrays:
@@ -211,6 +225,7 @@ class DateArrays:
         kinds = {"point": KIND_POINT, "span": KIND_SPAN, "band": KIND_BAND}
         nan = math.nan
         rows = []
+        unknown = [ev.year_unknown for ev in events]
         for ev in events:
             kind = kinds[ev.kind.value]
             s, e = ev.start, ev.end
@@ -228,14 +243,17 @@ class DateArrays:
                  np.int8, bool, bool, float)
         arr = [np.array(c, dtype=t) for c, t in zip(cols, types, strict=True)]
         return cls([ev.id for ev in events], *arr, n_lanes=n_lanes,  # type: ignore[arg-type, misc]
-                   reference_earliest=reference_earliest)
+                   reference_earliest=reference_earliest,
+                   year_unknown=np.array(unknown, dtype=bool) if any(unknown) else None)
 
     def finite_extent(self) -> tuple[float, float]:
-        """(first, last) finite moment of any event, as :meth:`Timeline.finite_extent`."""
+        """(first, last) finite moment of any event, as :meth:`Timeline.finite_extent`
+        (an event whose year is unknown does not count)."""
         latest = np.where(self.has_end, self.end_latest, self.start_latest)
+        placed = ~self.year_unknown if self.year_unknown is not None else True
         lo = hi = None
         for v in (self.start_earliest, self.start_latest, latest):
-            fin = v[np.isfinite(v)]
+            fin = v[np.isfinite(v) & placed]
             if len(fin):
                 lo = float(fin.min()) if lo is None else min(lo, float(fin.min()))
                 hi = float(fin.max()) if hi is None else max(hi, float(fin.max()))
@@ -249,10 +267,13 @@ class DateArrays:
 
 def calendar_values(d: DateArrays) -> tuple[np.ndarray, np.ndarray]:
     """``EventColumns.cal_start`` / ``cal_end`` of every event, in file order
-    (epoch seconds; NaN where a side is not a calendar date): shared by
+    (epoch seconds; NaN where a side is not a calendar date or the year is unknown): shared by
     :meth:`EventColumns.from_dates` and the editing code (one event)."""
-    return calendar_anchors(d.kind, d.has_end, d.start_precision, d.start_earliest, d.start_latest,
-                            d.end_precision, d.end_earliest, d.end_latest)
+    cal_start, cal_end = calendar_anchors(d.kind, d.has_end, d.start_precision, d.start_earliest, d.start_latest,
+                                          d.end_precision, d.end_earliest, d.end_latest)
+    if d.year_unknown is not None:  # placed on no day (drawn_values)
+        cal_start, cal_end = np.where(d.year_unknown, np.nan, cal_start), np.where(d.year_unknown, np.nan, cal_end)
+    return cal_start, cal_end
 
 
 def calendar_anchors(kind: np.ndarray, has_end: np.ndarray, start_precision: np.ndarray, start_earliest: np.ndarray,

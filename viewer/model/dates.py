@@ -46,7 +46,15 @@ from .precision import Precision, format_instant, format_interval, just_before, 
 __all__ = [
     "Precision", "EventDate", "DateBounds", "resolve_bounds", "resolve_many",
     "format_instant", "format_interval", "unit_seconds", "MAX_ABS_YEAR", "ONGOING_WORDS",
+    "edtf_year_unknown",
 ]
+
+
+def edtf_year_unknown(edtf: str) -> bool:
+    """True when an EDTF value's year is all unspecified digits (``XXXX-06-10``, ``XXXX-XX-10``,
+    ``[XXXX-02..]``): the one rule behind :attr:`EventDate.year_unknown` (exports leave such an
+    event out, the window lists it without placing it), for a reader that has the text only."""
+    return edtf.strip().lstrip("[").startswith("XXXX")
 
 ONGOING_WORDS = frozenset({"present", "ongoing", "now", "to date", "today", "continuing", "current"})
 """Lower-case words written for an end not reached: the source says the thing goes on (as of when
@@ -155,7 +163,7 @@ class EventDate:
     def year_unknown(self) -> bool:
         """True when the value's year is all unspecified digits (``XXXX-02-XX``, ``[XXXX-02..]``): its
         possible interval, year 0 to 9999, is EDTF's four digits, not something the source said."""
-        return isinstance(self.edtf, str) and self.edtf.strip().lstrip("[").startswith("XXXX")
+        return isinstance(self.edtf, str) and edtf_year_unknown(self.edtf)
 
     def _approximate_words(self, widened: str) -> str:
         """An approximate date as stated, then the widened interval it stands for:

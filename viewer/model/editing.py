@@ -316,6 +316,8 @@ class Document:
 
     def _grow_extent(self, event: Event) -> None:
         lo, hi = self._events.finite_extent
+        if event.year_unknown:  # placed on no day: its years 0..9999 are not the source's
+            return
         for v in (event.start.earliest, event.start.latest, event.latest):
             if math.isfinite(v):
                 lo, hi = min(lo, v), max(hi, v)

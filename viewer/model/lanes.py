@@ -23,7 +23,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .columns import EventColumns
+from .columns import FLAG_YEAR_UNKNOWN, EventColumns
 
 __all__ = ["DEFAULT_STRIP_FRACTION", "DEFAULT_STRIP_PX", "LaneGeometry", "display_order", "lane_geometry",
            "lane_weights", "MAX_LANE_WEIGHT"]
@@ -283,8 +283,9 @@ def lane_weights(columns: EventColumns, max_weight: float = MAX_LANE_WEIGHT) -> 
             continue
         x0, x1 = columns.x0[a:b], columns.x1[a:b]
         finite = np.isfinite(x0) & np.isfinite(x1)
-        short = finite & (x1 - x0 < 60 * day)
-        long_rows = int(np.count_nonzero(~short))
+        with np.errstate(invalid="ignore"):  # inf - inf: a row placed nowhere (its year is unknown)
+            short = finite & (x1 - x0 < 60 * day)
+        long_rows = int(np.count_nonzero(~short & ((columns.flags[a:b] & FLAG_YEAR_UNKNOWN) == 0)))
         d0 = np.floor(x0[short] / day).astype(np.int64)
         d1 = np.maximum(np.ceil(x1[short] / day).astype(np.int64) - 1, d0)
         peak = 0

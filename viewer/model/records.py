@@ -224,11 +224,23 @@ class Event:
     def sort_point(self) -> float:
         """Documented sort key (epoch s, UTC): the start date's ``sort_point``;
         for a span whose start is wholly open (``..``), its end's; else ``inf``.
-        Ties keep file order."""
+        ``inf`` too when its year is unknown (:attr:`year_unknown`): it sorts after
+        every dated event, not as year 0.  Ties keep file order."""
+        if self.year_unknown:
+            return math.inf
         point = self.start.sort_point
         if math.isinf(point) and self.end is not None:
             point = self.end.sort_point
         return point
+
+    @property
+    def year_unknown(self) -> bool:
+        """True when a date of the event has an unknown year (EDTF ``XXXX-06-10``, ``XXXX-XX-10``,
+        ``XXXX``: :attr:`EventDate.year_unknown`).  Its possible interval, year 0 to 9999, is
+        EDTF's four digits, not something the source said: the window does not place it on the
+        time axis (:data:`~viewer.model.date_arrays.FLAG_YEAR_UNKNOWN`) and the exports that need
+        a year leave it out (:func:`viewer.io.losses.year_unknown`)."""
+        return self.start.year_unknown or (self.end is not None and self.end.year_unknown)
 
 
 def track_colours(tracks: Sequence[Track]) -> tuple[str, ...]:

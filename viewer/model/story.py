@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from .columns import FLAG_OPEN_END, FLAG_OPEN_START
+from .columns import FLAG_OPEN_END, FLAG_OPEN_START, FLAG_YEAR_UNKNOWN
 from .precision import Precision, unit_seconds
 from .story_records import Story, StoryError, StoryStep, move_step
 from .timeline import Timeline
@@ -82,10 +82,17 @@ def frame_event(timeline: Timeline, event_id: str) -> tuple[float, float]:
     ------
     KeyError
         If the event is not drawn on the timeline (unknown id, undated).
+
+    An event whose year is unknown (``XXXX-06-10``) is listed but placed nowhere: its step
+    shows every placed event (as "fit everything" does), its caption names it.
     """
     cols = timeline.columns
     row = cols.row_of(event_id)
     origin = cols.origin_epoch_s
+    if int(cols.flags[row]) & FLAG_YEAR_UNKNOWN:
+        lo, hi = cols.extent()
+        pad = max(0.03 * (hi - lo), 3600.0)
+        return origin + lo - pad, origin + hi + pad
     x0, x1 = cols.known_extent(row)  # an open side of a span is framed at its last known moment
     width = max(x1 - x0, 60.0)
     if cols.kind[row] != 0:  # span or band: all of it
@@ -130,6 +137,8 @@ def step_precision_s(timeline: Timeline, step: StoryStep) -> float | None:
         row = cols.row_of(step.event)
     except KeyError:
         return None
+    if int(cols.flags[row]) & FLAG_YEAR_UNKNOWN:
+        return None  # placed nowhere: no precision on the axis
     if cols.kind[row] != 0:
         # a span "10 Feb – on or after 10 Feb" is drawn over a day: framed whole, it was shown
         # over 1.5 days on an hourly axis, every day-known marker of the step on 12:00
@@ -169,6 +178,8 @@ def step_window(timeline: Timeline, step: StoryStep) -> tuple[float, float]:
         row = cols.row_of(step.event)
     except KeyError:
         return window
+    if int(cols.flags[row]) & FLAG_YEAR_UNKNOWN:
+        return window  # placed nowhere (frame_event: every placed event)
     x0, x1 = cols.known_extent(row)
     if cols.kind[row] != 0:  # a span or band: its coarsest stated side's precision
         span_unit = _span_unit_s(timeline, step.event)
@@ -187,7 +198,8 @@ def step_window(timeline: Timeline, step: StoryStep) -> tuple[float, float]:
 
 
 def default_story(timeline: Timeline) -> Story:
-    """Every drawn event in time order, each framed with context.
+    """Every drawn event in time order, each framed with context (an event whose year is
+    unknown is listed in the window but placed nowhere: not a step).
 
     The order is the Left/Right navigation order of the main window
     (``timeline.columns.time_order``: by the start date's sort point, then
@@ -202,7 +214,10 @@ def default_story(timeline: Timeline) -> Story:
     """
     cols = timeline.columns
     ids = cols.ids
-    steps = tuple(map(StoryStep, [ids[row] for row in cols.time_order.tolist()]))
+    order = cols.time_order
+    if cols.flags.size and (cols.flags & FLAG_YEAR_UNKNOWN).any():
+        order = order[(cols.flags[order] & FLAG_YEAR_UNKNOWN) == 0]
+    steps = tuple(map(StoryStep, [ids[row] for row in order.tolist()]))
     return Story(title=DEFAULT_STORY_TITLE, steps=steps)
 
 

@@ -227,14 +227,15 @@ class Timeline:
     def finite_extent(self) -> tuple[float, float]:
         """(first, last) finite moment of any event, epoch seconds UTC.
 
-        Open ends (``..``, "on or before") do not count.  With no dated event,
+        Open ends (``..``, "on or before") and events whose year is unknown
+        (:attr:`Event.year_unknown`) do not count.  With no dated event,
         the reference date's day, or the Unix epoch's, is returned.
         """
         if isinstance(self.events, LazyEvents):
             return self.events.finite_extent
         values = [
             v
-            for e in self.events
+            for e in self.events if not e.year_unknown
             for v in (e.start.earliest, e.start.latest, e.latest)
             if math.isfinite(v)
         ]

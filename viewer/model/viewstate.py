@@ -73,7 +73,8 @@ def precision_floor(columns: EventColumns) -> float:
 
 
 def _precision_floor(columns: EventColumns) -> float:
-    widths = (columns.x1 - columns.x0)[columns.kind == KIND_POINT]
+    with np.errstate(invalid="ignore"):  # inf - inf: a point placed nowhere (its year is unknown)
+        widths = (columns.x1 - columns.x0)[columns.kind == KIND_POINT]
     widths = widths[np.isfinite(widths) & (widths > 0)]
     return PRECISION_UNITS * float(widths.min()) if widths.size else 0.0
 

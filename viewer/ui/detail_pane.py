@@ -284,9 +284,13 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
                    "(dotted outline; View &gt; Review drafts). "
                    + (f"Source sentence: “{cut(event.draft.sentence, 'draft')}”" if event.draft.sentence.strip()
                       else "no source sentence given") + "</td></tr>")
-    out.append("</table><p class='muted'>Sorted (list order, ← / →) by the earliest possible "
-               "start; an “on or before” date with its known day; a span of unknown start by its "
-               "end; ties in file order.</p>")
+    if event.year_unknown:  # listed, but placed nowhere: its possible years 0..9999 are not the source's
+        out.append("</table><p class='muted'>Not drawn on the time axis: its year is unknown "
+                   "(the source gives no year). Listed after the dated events, in file order.</p>")
+    else:
+        out.append("</table><p class='muted'>Sorted (list order, ← / →) by the earliest possible "
+                   "start; an “on or before” date with its known day; a span of unknown start by its "
+                   "end; ties in file order.</p>")
     grade = claim_grade(timeline, event)
     if grade:  # only what someone graded (AJP-2.1); never made up
         src = timeline.source_index.get(event.sources[0]) if event.sources else None

@@ -242,10 +242,52 @@ _KEPT_PARTS = frozenset({"→", "≤", "≥", "?", "~", "due", "one", "day", "in
 """Words a date cell cut at whole parts keeps: its qualifiers and the arrow between a span's ends."""
 
 
+_EXPLAINED = ", so "
+"""What joins a stated date to what it stands for: ``about June 2023, so between May 2023 and July 2023``."""
+
+_EXPLANATION_WORDS = frozenset({"so", "between", "and", "or", "from", "to"})
+
+
+def _explanation_cuts(head: str, explanation: str) -> list[str]:
+    """``head`` (the date as stated) whole, with its ``explanation`` cut at whole parts from
+    the end, then without it: ``about June 2023, so between May 2023 and …``, ``about June
+    2023, so between May 2023 …``, ``about June 2023 …``.  A date of the explanation (``May
+    2023``, ``Wed 9 Feb 2022``) is kept or left out whole; a cut never ends on "so" or "between"
+    (they say nothing without what follows)."""
+    units: list[str] = []
+    for word in explanation.split(" "):
+        if word in _EXPLANATION_WORDS or not units or units[-1].split(" ")[-1] in _EXPLANATION_WORDS:
+            units.append(word)
+        else:
+            units[-1] += " " + word  # the next word of a date
+    cuts = [f"{head}, {' '.join(units[:k])} …" for k in range(len(units) - 1, 0, -1)
+            if units[k - 1] not in ("so", "between", "from")]
+    return cuts + [f"{head} …"]
+
+
 def elide_parts(text: str, fits) -> str:
-    """``text`` with whole words taken from its middle outward and written ``…`` until
-    ``fits(text)`` (qualifiers and the span's ``→`` kept: :data:`_KEPT_PARTS`), never a date
-    or a time cut inside; as short as that goes when nothing fits."""
+    """``text`` cut at whole words and written ``…`` until ``fits(text)``, never a date or a
+    time cut inside.  A date with what it stands for (``about June 2023, so between May 2023
+    and July 2023``) keeps the date as stated whole and loses the explanation from its end
+    first (``about June 2023, so between May 2023 …``: cut from the middle it read ``about
+    June 2023, so … 2023 and July 2023``); otherwise whole words go from the middle outward
+    (qualifiers and the span's ``→`` kept: :data:`_KEPT_PARTS`); as short as that goes when
+    nothing fits."""
+    if fits(text):
+        return text
+    head, explained, explanation = text.partition(_EXPLAINED)
+    if explained and explanation:
+        for shown in _explanation_cuts(head, "so " + explanation):
+            if fits(shown):
+                return shown
+        # the stated date alone is still too wide: the rule below on it, "…" for the rest
+        shown = _elide_middle(head, lambda t: fits(t + " …"))
+        return shown if shown.endswith("…") else shown + " …"
+    return _elide_middle(text, fits)
+
+
+def _elide_middle(text: str, fits) -> str:
+    """:func:`elide_parts` on a text without an explanation: whole words from the middle out."""
     words = text.split(" ")
     gone: set[int] = set()
     middle = (len(words) - 1) / 2

@@ -29,6 +29,7 @@ from ..model.presentation import header_note
 from ..model.reload import KeptView, fresh_view
 from ..model.text import counted, plain_tooltip
 from ..model.timeline import Timeline
+from ..model.unplaced import unplaced_note
 from ..model.viewstate import ViewState
 from .detail_pane import DetailPane
 from .features import FEATURES
@@ -94,6 +95,14 @@ class MainWindow(QMainWindow):
         self.header.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1b1f24;")
         self.header.installEventFilter(self)  # (_fit_header on its resize)
         layout.addWidget(self.header)
+        # events whose year is unknown are listed, not drawn: said here, never silently left out
+        self.unplaced = QLabel()
+        self.unplaced.setTextFormat(Qt.TextFormat.PlainText)
+        self.unplaced.setWordWrap(True)
+        self.unplaced.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.unplaced.setStyleSheet("color: #5c3d00; background: #fff3d1; font-size: 11pt; padding: 3px 6px;")
+        self.unplaced.hide()
+        layout.addWidget(self.unplaced)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.view = TimelineView(timeline, self.state)
         self.view.keep_axes_drawn()  # on screen: a layer repaint blits the axes
@@ -165,6 +174,11 @@ class MainWindow(QMainWindow):
             name = f"{name if self.path else 'new draft'} — {counted(drafts, 'unreviewed draft')}"
         self._header_note = header_note(self.timeline)
         self._fit_header()
+        if hasattr(self, "unplaced"):
+            note = unplaced_note(self.timeline)
+            self.unplaced.setText(note)
+            self.unplaced.setToolTip(plain_tooltip(unplaced_note(self.timeline, names=100)) if note else "")
+            self.unplaced.setVisible(bool(note))
         self.setWindowTitle(f"{short[:80]} — {name} — Timeline Viewer")
 
     _header_note = ""  #: the header's "[…]" after the title: drafts, planned events and ends (header_note)

@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..model.calendar import civil_from_epoch
-from ..model.columns import BAND_LANE
+from ..model.columns import BAND_LANE, FLAG_YEAR_UNKNOWN
 from ..model.kept import kept
 from ..model.lanes import display_order
 from ..model.planned_end import planned_end_rows
@@ -135,8 +135,9 @@ def _bars(timeline: Timeline) -> tuple[list[tuple[str, np.ndarray, np.ndarray, n
         color.setAlpha(170)
         if b - a <= _MAX_BARS:
             # open sides of spans are infinite: clipped to the strip
-            x0 = np.clip(cols.x0[a:b], lim.x_min, lim.x_max)
-            x1 = np.clip(cols.x1[a:b], lim.x_min, lim.x_max)
+            placed = (cols.flags[a:b] & FLAG_YEAR_UNKNOWN) == 0  # (a year unknown: not on the axis)
+            x0 = np.clip(cols.x0[a:b][placed], lim.x_min, lim.x_max)
+            x1 = np.clip(cols.x1[a:b][placed], lim.x_min, lim.x_max)
         else:
             # a large lane: one bar per occupied bin, O(bins log n) (issue 5)
             counts = cols.density(lane, lim.x_min, lim.x_max, _BINS)
@@ -159,7 +160,8 @@ def _bars(timeline: Timeline) -> tuple[list[tuple[str, np.ndarray, np.ndarray, n
             if row < len(rows):
                 ends[row] = plan[1] - cols.origin_epoch_s
         bx1 = np.clip(ends, lim.x_min, lim.x_max)
-        bands = (bx0, np.maximum(bx1 - bx0, min_w))
+        placed = (cols.flags[rows] & FLAG_YEAR_UNKNOWN) == 0  # (a year unknown: not on the axis)
+        bands = (bx0[placed], np.maximum(bx1 - bx0, min_w)[placed])
     return lanes, bands
 
 

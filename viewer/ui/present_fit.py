@@ -29,7 +29,7 @@ from ..graphics.frame import (
     slot_heights,
 )
 from ..graphics.style import TimelineStyle, label_font
-from ..model.columns import KIND_SPAN, EventColumns
+from ..model.columns import FLAG_YEAR_UNKNOWN, KIND_SPAN, EventColumns
 from ..model.story import StoryStep, step_window
 from ..model.timeline import Timeline
 from ..model.viewstate import XLimits, clamp_range
@@ -121,6 +121,8 @@ def widen_for_labels(a: float, b: float, event_id: str, widths: LabelWidths, col
         sel = cols.row_of(event_id)
     except KeyError:
         sel = None
+    if sel is not None and int(cols.flags[sel]) & FLAG_YEAR_UNKNOWN:
+        sel = None  # placed nowhere (its year is unknown): no label of it to fit
     font, marker = style.font_px, style.marker_px
 
     def fraction(label_px: float) -> float | None:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..ingest.quotemarks import quote_spans
 from ..model.quoting import is_direct
 from ..model.reload import kept_on_reload
 from ..model.review import ReviewError, accept, accept_all, accepted_event, draft_ids, merge, merged_event, reject
@@ -47,7 +48,7 @@ from ..model.text import plain_tooltip
 from ..model.timeline import Event, Timeline
 from .event_list import date_cell
 
-__all__ = ["ReviewDock", "apply_review", "install", "two_lines", "DOCK_WIDTH_FRACTION", "TITLE_LINES"]
+__all__ = ["ReviewDock", "apply_review", "install", "two_lines", "in_marks", "DOCK_WIDTH_FRACTION", "TITLE_LINES"]
 
 DOCK_WIDTH_FRACTION = 0.25
 """The Review panel takes at most this fraction of the window's width: the timeline keeps the rest."""
@@ -55,6 +56,26 @@ TITLE_LINES = 2
 """Lines a draft's title in the list wraps onto (under its date's line); a longer one ends in "…"."""
 _TITLE = Qt.ItemDataRole.UserRole + 1  # the item's whole title, before wrapping
 _DATE = Qt.ItemDataRole.UserRole + 2  # its date as the Events list writes it ("due Fri 15 Mar 2024")
+
+
+_INNER = {"“": "‘", "”": "’", "«": "‹", "»": "›"}
+"""The single marks a double mark inside a title in marks becomes (a quotation inside a quotation)."""
+
+
+def in_marks(title: str) -> str:
+    """``title`` between “ ” as the panel names a draft, without doubled marks: a title that is
+    one quotation whole (``“We will respond”``) keeps its own marks, once; double marks inside
+    a title become single ones (``Peskov: “threats” from NATO`` -> ``“Peskov: ‘threats’ from
+    NATO”``); it read “Acting on “…”” with quotes inside quotes."""
+    title = title.strip()
+    spans, _unclosed = quote_spans(title)
+    if title and (0, len(title)) in spans:
+        return title
+    chars = list(title)
+    for start, end in spans:  # straight marks by their pairs ("lowest level" -> ‘lowest level’)
+        if chars[start] == '"':
+            chars[start], chars[end - 1] = "‘", "’"
+    return "“" + "".join(_INNER.get(c, c) for c in chars) + "”"
 
 
 def two_lines(text: str, font: QFont, width: float, lines: int = TITLE_LINES) -> str:
@@ -370,21 +391,25 @@ class ReviewDock(QDockWidget):
         fm = QFontMetricsF(self.acting_on.font())
         room = max(60.0, self.list.viewport().width() - 8.0)
 
-        def short(title: str, prefix: str = "") -> str:  # the title on one line with what goes before it
-            return fm.elidedText(title, Qt.TextElideMode.ElideRight, room - fm.horizontalAdvance(prefix + "“”"))
+        def short(title: str, prefix: str = "") -> str:  # the title in marks on one line with what goes before it
+            marked = in_marks(title)
+            if fm.horizontalAdvance(prefix + marked) <= room:
+                return marked
+            cut = fm.elidedText(marked[1:-1], Qt.TextElideMode.ElideRight, room - fm.horizontalAdvance(prefix + "“”"))
+            return marked[0] + cut + marked[-1]
 
         if eid is not None:
             title = tl.event(eid).title
-            whole = f"Acting on: “{title}”"
+            whole = f"Acting on: {in_marks(title)}"
             text = two_lines(whole, self.acting_on.font(), room)  # two lines at most, then "…"
             for b, verb, keys in ((self.accept_button, "Accept", "A"), (self.reject_button, "Reject", "R or Delete")):
-                b.setToolTip(plain_tooltip(f"{verb} “{title}” ({keys})"))
+                b.setToolTip(plain_tooltip(f"{verb} {in_marks(title)} ({keys})"))
         elif self.list.count():
             sel = self.window_.state.selected
             other = tl.event(sel).title if sel is not None and tl.has_event(sel) else None
             ask = "pick a draft in the list to review it."
-            whole = f"“{other}” is not a draft: {ask}" if other else ask.capitalize()
-            text = f"“{short(other)}” is not a draft: {ask}" if other else whole
+            whole = f"{in_marks(other)} is not a draft: {ask}" if other else ask.capitalize()
+            text = f"{short(other)} is not a draft: {ask}" if other else whole
         else:
             whole = text = ""
         self.acting_on.setToolTip(plain_tooltip(whole))

@@ -36,6 +36,7 @@ from ..graphics.event_text import crowd_note
 from ..graphics.events import EventLayerItem
 from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
+from ..model.columns import FLAG_YEAR_UNKNOWN
 from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry, lane_weights
 from ..model.stacks import next_in_stack, stack_rows
 from ..model.text import visible_controls
@@ -493,6 +494,8 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         first known moment."""
         cols = self.timeline.columns
         row = cols.row_of(event_id)
+        if int(cols.flags[row]) & FLAG_YEAR_UNKNOWN:
+            return  # placed nowhere (its year is unknown): the view stays where it is
         if self._y_window is not None and int(cols.lane[row]) >= 0:
             self.scroll_to_lane(int(cols.lane[row]))
         a, b = self.x_range()
@@ -515,6 +518,8 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         if not self.timeline.has_event(event_id):
             return
         row = cols.row_of(event_id)
+        if int(cols.flags[row]) & FLAG_YEAR_UNKNOWN:
+            return  # placed nowhere (its year is unknown): the view stays where it is
         a, b = self.x_range()
         x0, x1 = float(cols.x0[row]), float(cols.x1[row])
         if cols.kind[row] == 0:

@@ -1,0 +1,41 @@
+"""A large file read by the bulk reader (and from its cache) places an event whose year is unknown
+(``XXXX-06-10``) as a small file's reader does: nowhere, listed last, not in the extent; it was
+drawn at about year 5000 with a bar over the years 1..9999."""
+
+from __future__ import annotations
+
+import math
+import os
+
+from tests.io.test_bulk import assert_same, bulk_read, full_read, write_file
+from viewer.io import bulk
+from viewer.model.columns import FLAG_YEAR_UNKNOWN
+from viewer.model.timeline import LazyEvents
+from viewer.model.unplaced import unplaced_note, year_unknown_rows
+
+UNKNOWN = [
+    {"id": "founding", "track": "t01", "title": "Union founded", "start": "XXXX-06-10"},
+    {"id": "day-only", "track": "t02", "title": "An earlier strike", "start": {"edtf": "XXXX-XX-10"}},
+    {"id": "season", "kind": "band", "title": "Fishing season", "start": "XXXX-04", "end": "XXXX-09"},
+]
+
+
+def test_the_bulk_reader_and_its_cache_place_an_unknown_year_nowhere(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "CACHE_MIN_EVENTS", 100)
+    path = tmp_path / "big.timeline.json"
+    write_file(path, extra=UNKNOWN)
+    full = full_read(path, monkeypatch)
+    first = bulk_read(path, monkeypatch)
+    assert isinstance(first.events, LazyEvents) and os.path.exists(bulk.cache_path(str(path)))
+    cached = bulk_read(path, monkeypatch)
+    for tl in (full, first, cached):
+        cols = tl.columns
+        assert {cols.ids[r] for r in year_unknown_rows(cols)} == {"founding", "day-only", "season"}
+        assert all(int(cols.flags[cols.row_of(e)]) & FLAG_YEAR_UNKNOWN for e in ("founding", "season"))
+        assert [cols.ids[r] for r in cols.time_order[-3:]] == ["founding", "day-only", "season"]
+        lo, hi = tl.finite_extent()
+        assert lo > -1e10 and hi < 1e10  # not year 0 nor 9999
+        assert math.isfinite(cols.extent()[1]) and cols.extent()[1] + cols.origin_epoch_s < 1e10
+        assert "Union founded (10 June of an unknown year)" in unplaced_note(tl)
+    assert_same(first, full)
+    assert_same(cached, full)
