@@ -1145,10 +1145,10 @@ class DuckStore(CountedWindows, EventStore):
         if found is None:  # a short term beside a common word: the first page from the first rows it finds
             shown = max(int(upto), QUICK_COUNT)  # the page, and a first count: "of at least 1,000"
             first = index.first_matches(sf.terms, shown + 1) if upto > 0 else None
-            if first is None:
-                return None
+            if first is None or not first[1] and len(first[0]) <= upto:
+                return None  # the page is not among the first rows the word finds: the scan answers
             if not first[1]:
-                return first[0][:shown], False
+                return first[0][:shown], False  # at least that many ("of at least 430")
             found = (first[0], [])
         if len(found[0]) > most:
             return found[0][:most], False
@@ -1191,9 +1191,9 @@ class DuckStore(CountedWindows, EventStore):
         """How many events match ``query``, counted from the search index alone up to ``count_to``
         (None: :data:`~viewer.io.search_index.QUICK_COUNT`; ``exact`` False beyond: "at least 1,000
         matches"), with no ids; None when only a scan can
-        count them (no index, terms all shorter than three characters, or a short term whose
-        common word's first :data:`~viewer.io.search_index.FIRST_CANDIDATES` rows do not hold
-        ``count_to`` matches).  What a window shows while :meth:`search` counts them all."""
+        count them (no index, terms all shorter than three characters, or a short term beside a
+        common word with no match among the first :data:`~viewer.io.search_index.FIRST_CANDIDATES`
+        rows the word finds).  What a window shows while :meth:`search` counts them all."""
         terms = parse_query(query)
         if not terms:
             return SearchResult()
@@ -1205,7 +1205,7 @@ class DuckStore(CountedWindows, EventStore):
         if found is not None:
             return SearchResult([], min(len(found[0]), int(count_to)), exact=len(found[0]) <= count_to)
         first = index.first_matches(terms, int(count_to) + 1)
-        if first is None:
+        if first is None or not first[1] and not len(first[0]):
             return None
         pos, all_found = first
         return SearchResult([], min(len(pos), int(count_to)), exact=all_found)

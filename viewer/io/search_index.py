@@ -816,14 +816,15 @@ class CollectionIndex:
 
     def first_matches(self, terms: list[str], limit: int,
                       candidates: int | None = None) -> tuple[np.ndarray, bool] | None:
-        """``(positions, all_found)``: the first ``limit`` positions (int64 ascending) of the drawn
-        rows whose folded text holds every term, found among the first ``candidates`` rows the
-        terms of three characters or more find; ``all_found`` when those were every such row (the
-        positions are then every match).  For a query that mixes a short term (one or two
-        characters: "UN vote", "rally 31") with a common word, where :meth:`search` leaves the
-        count to the engine's scan (seconds at 10^7): the first matches come from at most
-        ``candidates`` rows read (None: :data:`FIRST_CANDIDATES`).  None when the index cannot say
-        (no longer term, fewer than ``limit`` matches among the candidates, or a damaged file)."""
+        """``(positions, all_found)``: positions (int64 ascending) of the first matches (drawn rows
+        whose folded text holds every term), at most ``limit``, found among the first ``candidates``
+        rows the terms of three characters or more find (None: :data:`FIRST_CANDIDATES`); as the
+        candidates are read in row order, they are the first matches of the whole collection.
+        ``all_found`` when the candidates were every row those terms find and fewer than ``limit``
+        matched: the positions are then every match.  For a query that mixes a short term (one or two
+        characters: "UN vote", "rally 31") with a common word, where :meth:`search` leaves the count
+        to the engine's scan (seconds at 10^7).  None when the index cannot say (no term of three
+        characters or more, or a damaged file)."""
         candidates = FIRST_CANDIDATES if candidates is None else int(candidates)
         long = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
         if not long or limit < 1:
@@ -837,14 +838,13 @@ class CollectionIndex:
             [match, int(candidates), *(f"*{_glob_literal(t)}*" for t in short), int(limit)])
         if got is None:
             return None
-        if len(got) < limit:
+        all_found = False
+        if len(got) < limit:  # fewer than asked: every match, unless more rows lie past the candidates
             seen = self._query("SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)",
                                [match, int(candidates) + 1])
-            if seen is None or seen[0][0] > candidates:
-                return None  # fewer than asked among the candidates, and more rows past them
-            all_found = True
-        else:
-            all_found = False
+            if seen is None:
+                return None
+            all_found = seen[0][0] <= candidates
         pos = self._positions(got)
         if pos is None:
             return None
