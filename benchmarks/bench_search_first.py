@@ -95,9 +95,10 @@ def main() -> None:
         print(f"| {q} | " + " | ".join(cells) + " |")
     for lab, rows in results.items():
         firsts = [r.get("first_ms", r["whole_ms"]) for r in rows]
+        pages, wholes = [r["page_ms"] for r in rows], [r["whole_ms"] for r in rows]
         print(f"\n{lab}: p50 / max ms: count shown first {statistics.median(firsts):.0f} / {max(firsts):.0f}; "
-              f"first page {statistics.median(r['page_ms'] for r in rows):.0f} / {max(r['page_ms'] for r in rows):.0f}; "
-              f"whole count {statistics.median(r['whole_ms'] for r in rows):.0f} / {max(r['whole_ms'] for r in rows):.0f}")
+              f"first page {statistics.median(pages):.0f} / {max(pages):.0f}; "
+              f"whole count {statistics.median(wholes):.0f} / {max(wholes):.0f}")
 
 
 if __name__ == "__main__":
