@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from viewer.model.columns import DateArrays, EventColumns
+from viewer.model.columns import FLAG_YEAR_UNKNOWN, DateArrays, EventColumns
 from viewer.model.date_arrays import calendar_anchors
 from viewer.model.dates import Precision
 from viewer.model.errors import Problem, TimelineLoadError
@@ -164,9 +164,10 @@ def timeline_rows(timeline: Timeline, start: int = 0, stop: int | None = None) -
     rows_all = np.full(total, -1, dtype=np.int64)
     rows_all[cols.event_index] = np.arange(len(cols))
     rows = rows_all[start:stop]
-    drawn = rows >= 0
     take = np.maximum(rows, 0)
-    nan = np.where(drawn, 0.0, np.nan)
+    # a date whose year is unknown is placed nowhere (x = +inf, viewer.model.unplaced): not drawn here
+    drawn = (rows >= 0) & ((cols.flags[take] & FLAG_YEAR_UNKNOWN) == 0)
+    nan = np.where(rows >= 0, 0.0, np.nan)  # (an unknown year's x stays +inf, as its columns have it)
     for name in ("x0", "x1", "xm", "solid0", "solid1"):
         out[name] = getattr(cols, name)[take] + o + nan
     out["flags"] = np.where(drawn, cols.flags[take], 0).astype(np.uint8)

@@ -457,12 +457,25 @@ def _index_rows(con: Any, source: str) -> Generator[tuple[list[int], list[str], 
 
 
 def write_parquet(timeline: Timeline, path: str, progress: Callable[[str], None] | None = None) -> list[str]:
-    """Writer of the ``parquet`` and ``duckdb`` formats (lossless: nothing left out, drafts and
-    planned events included: each row's ``json`` is the native event).  Rows are made
-    :data:`CHUNK` events at a time; ``progress(message)`` tells how far it got."""
+    """Writer of the ``parquet`` and ``duckdb`` formats (every event kept, drafts and planned
+    events included: each row's ``json`` is the native event).  Rows are made :data:`CHUNK`
+    events at a time; ``progress(message)`` tells how far it got.
+
+    Returns the events whose year is unknown (``XXXX-06-10``), one line each: they are kept
+    but, as the main window does, not drawn (:mod:`viewer.model.unplaced`), and a collection
+    lists and searches only what it draws."""
+    from ..model.unplaced import unknown_year_words, year_unknown_rows
+
     write_collection(path, timeline_meta(timeline), timeline_row_chunks(timeline, CHUNK),
                      progress=progress)
-    return []
+    cols = timeline.columns
+    left = []
+    for row in year_unknown_rows(cols).tolist():
+        ev = timeline.events[int(cols.event_index[row])]
+        left.append(f"event {ev.id!r} ({ev.title[:60]}): its year is unknown ({unknown_year_words(ev)}): kept in "
+                    "the collection, but not drawn, listed or searched there (open it by id, or in the file "
+                    "it came from)")
+    return left
 
 
 write_duckdb = write_parquet
@@ -1186,6 +1199,12 @@ class DuckStore(CountedWindows, EventStore):
         matching = self._matching(filter_where(StoreFilter(text=query), DUCKDB))  # one scan: places and total
         first = matching[:max(int(cap), 0)]
         return SearchResult(list(self._rows_at(first)["id"]) if len(first) else [], len(matching))
+
+    @property
+    def n_drawn(self) -> int | None:
+        """Rows drawn (the rest have no place on the time axis, e.g. a date whose year is unknown),
+        from the collection's metadata; None when it does not say (an old file: not counted here)."""
+        return sum(self._stats.lanes.values()) if self._stats is not None else None
 
     def quick_count(self, query: str, count_to: int | None = None) -> SearchResult | None:
         """How many events match ``query``, counted from the search index alone up to ``count_to``

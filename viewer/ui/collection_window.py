@@ -198,9 +198,13 @@ class CollectionWindow(QMainWindow):
         self.legend.setWordWrap(True)
         self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend.setStyleSheet("color: #1b1f24; padding: 0px 4px;")
+        drawn = getattr(self.store, "n_drawn", None)
+        hidden = self.store.n_events - drawn if isinstance(drawn, int) else 0
+        unplaced = (f" {hidden:,} of them are not drawn, listed or searched: their dates have no place on the "
+                    "time axis (such as a year unknown)." if hidden > 0 else "")
         self.banner = QLabel(
             f"<b>{_esc(self.name)}</b>: a collection of {self.store.n_events:,} events, shown from the store as "
-            f"you move (a read-only view). {_esc(NOT_YET)}")
+            f"you move (a read-only view).{_esc(unplaced)} {_esc(NOT_YET)}")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.refusal = QLabel("")

@@ -1,0 +1,46 @@
+"""An event whose year is unknown (``XXXX-06-10``) in a collection: `convert` crashed with a DuckDB
+cast error (its x is +inf since the main window stopped drawing it at year 5000). It is now kept
+in the collection, not drawn, listed or searched there, and convert and the window say so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from viewer.cli import main as cli
+
+pytest.importorskip("duckdb")
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "unknown_year.timeline.json"
+
+
+def test_convert_keeps_unknown_years_undrawn_and_says_so(tmp_path, capsys):
+    from viewer.io.duckstore import DuckStore
+    from viewer.model.store_query import StoreFilter
+
+    out = tmp_path / "uy.parquet"
+    assert cli(["convert", str(FIXTURE), str(out)]) == 1  # something the collection cannot show: listed
+    err = capsys.readouterr().err
+    assert "event 'founding' (Union founded): its year is unknown (10 June of an unknown year): kept in the " \
+           "collection, but not drawn, listed or searched there" in err
+    assert "Traceback" not in err
+    assert cli(["validate", str(out)]) == 0
+    store = DuckStore(str(out))
+    try:
+        assert (store.n_events, store.n_drawn) == (7, 4)
+        assert store.event("founding").title == "Union founded"  # kept whole, opened by id
+        assert "founding" not in store.page(0, 100, StoreFilter()).ids
+        lo, hi = store.extent()
+        assert hi - lo < 86400 * 366  # the drawn events' months, not years 0 to 9999
+    finally:
+        store.close()
+
+
+def test_the_collection_window_says_how_many_it_does_not_draw(qtbot, tmp_path):
+    from tests.ui.collection_windows import shown_collection
+
+    out = tmp_path / "uy.parquet"
+    assert cli(["convert", str(FIXTURE), str(out)]) == 1
+    w = shown_collection(qtbot, out, size=(1366, 768))
+    assert "3 of them are not drawn, listed or searched" in w.banner.text()
