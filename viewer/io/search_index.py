@@ -172,7 +172,7 @@ class SearchIndex:
         self.n_events = n_events
         self._blob: np.ndarray | None = None  # uint8: every event's folded text, NUL-separated
         self._starts: np.ndarray | None = None  # int64 (n_events,): where each text starts in _blob
-        self._byte_counts: np.ndarray | None = None  # int64 (256,): how often each byte is in _blob
+        self._byte_counts: np.ndarray | None = None  # int64 (256,): each byte value in every COUNT_EVERY-th
         self._lock = threading.Lock()  # one query at a time (a warm-up and the query itself)
         self._answer: tuple[tuple[str, ...], np.ndarray] | None = None  # the last query's terms and mask
         if texts is not None:
