@@ -28,7 +28,9 @@ path that stalls for minutes is cut by ``--timeout`` and reported as
 * ``→ first`` / ``← →``: the first step after opening, then nine more;
 * ``collapse`` / ``reorder``: collapsing / expanding a track; reversing the
   track order / back (the Filters tab's order);
-* ``story step``: the next step of a ten-step story in present mode (no animation);
+* ``story step``: the next step of a ten-step story in present mode (no
+  animation), until painted (Qt's own update; ``grab()`` after each step, as
+  before the thirteenth round, painted the view a second time);
 * ``export dialog``: File > Export picture… until the dialog is up;
 * ``open, no cache``: File > Open of a copy of the file (so without its
   cache) until the new timeline is shown;
@@ -305,9 +307,8 @@ def run_child(path: str, what: str) -> dict:
         app.processEvents()
         present.grab()
 
-        def next_step():
+        def next_step():  # painted by _settle's processEvents, once, as on screen (a grab painted it twice)
             present.presentation.next()
-            present.grab()
 
         out["story"] = _measure(app, window, clock, [next_step] * 8)
         present.close()
