@@ -321,3 +321,29 @@ def test_a_forged_cache_with_a_valid_checksum_is_rebuilt_not_drawn(tmp_path, mon
     out = tmp_path / "shot.png"
     assert main([str(path), "--screenshot", str(out), "--size", "900x600"]) == 0, capsys.readouterr().err
     assert out.stat().st_size > 0 and open_bytes(target)[cache._HEADER:] != forged
+
+
+def test_a_cache_read_a_few_ids_at_a_time_equals_the_file_and_still_refuses_a_repeated_id(tmp_path, monkeypatch):
+    """The cache's ids are split and checked a slice at a time (so a read in a background
+    thread lets the window answer between slices): with slices of 7 ids the cached
+    timeline is the file's, and an id repeated in another slice is still caught."""
+    monkeypatch.setattr(bulk, "SLICE_ITEMS", 7)
+    path = tmp_path / "big.timeline.json"
+    write_file(path, extra=RICH)
+    full = full_read(path, monkeypatch)
+    cached_read(path, monkeypatch)
+    assert_same(cached_read(path, monkeypatch), full)
+    target = bulk.cache_path(str(path))
+
+    def repeat(arrays):  # the last id made the first one's, far from it
+        ids = arrays["ids"].tobytes().decode().split("\n")
+        ids[-1] = ids[0]
+        arrays["ids"] = np.frombuffer("\n".join(ids).encode(), dtype=np.uint8)
+
+    _head, forged = _rewrite_payload(target, repeat)
+    with open(target, "wb") as fh:
+        fh.write(cache._MAGIC + hashlib.sha256(forged).hexdigest().encode() + forged)
+    assert_same(cached_read(path, monkeypatch), full)
+    assert open_bytes(target) != cache._MAGIC + hashlib.sha256(forged).hexdigest().encode() + forged  # rebuilt
+    for blob in ("a", "a\nb", "a\nb\n", "\n", "a\n\nb", "\n".join(f"id-{k}" * (k % 5) for k in range(100)) + "\n"):
+        assert bulk._lines(blob) == blob.split("\n")

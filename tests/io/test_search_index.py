@@ -166,6 +166,22 @@ def test_the_scan_finds_exactly_the_texts_that_contain_each_term():
         assert np.array_equal(index._scan(term), want), term
 
 
+def test_texts_joined_a_few_at_a_time_are_scanned_as_before(monkeypatch):
+    """The folded texts are joined into the scan's blob a slice at a time (so loading the
+    index in the background lets the window answer between slices): with slices of 7
+    texts the blob is the one join, and the scan finds exactly the texts with each term."""
+    monkeypatch.setattr(si, "JOIN_SLICE", 7)
+    rng = np.random.default_rng(14)
+    pieces = ["protest", "p", "é", "straße", "ab", "1", "€", ""]
+    texts = ["".join(rng.choice(pieces, size=int(rng.integers(0, 5)))) for _ in range(500)] + [""]
+    index = si.SearchIndex("", len(texts), texts)
+    assert index._blob.tobytes() == b"\x00".join(t.encode("utf-8") for t in texts)
+    for term in ("p", "protest", "ße", "é1", "€", "ab1", "q"):
+        assert np.array_equal(index._scan(term), np.array([term in t for t in texts])), term
+    for texts in ([], [""], ["a"]):
+        assert si.SearchIndex("", len(texts), texts)._blob.tobytes() == b"\x00".join(t.encode() for t in texts)
+
+
 def test_the_matches_are_listed_in_time_order_few_or_many(bundled_path):
     """The search's match list (what ← / → in the search field walk, and the
     counter "k of n") is in time order and holds exactly the matching rows,

@@ -455,3 +455,59 @@ def test_a_file_asked_for_after_a_large_one_is_the_one_shown_and_edits_are_never
     assert w.opening.open_file(big)  # (past File > Open's own question, as if answered "go on")
     qtbot.waitUntil(lambda: not w.opening.pending(), timeout=20000)
     assert asked == [small] and w.path == small and w.timeline is edited and w.authoring.modified
+
+
+def test_a_cached_large_file_is_read_off_the_gui_thread_and_painted_before_its_rehearsal(
+        tmp_path, monkeypatch, qtbot, bundled_path):
+    """Opening a large file that has its cache: the cache is read by another thread while
+    the window shows the timeline open (Cancel keeps it).  The new timeline is painted
+    before its first derivations are rehearsed: the rehearsal's thread took turns with
+    that first paint, the window's longest block of an opening at 10^6 events."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from viewer.io import bulk
+    from viewer.ui import opening
+    from viewer.ui import shown as shown_mod
+
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 1000)
+    monkeypatch.setattr(bulk, "CACHE_MIN_EVENTS", 100)
+    path = write_big(tmp_path / "big.timeline.json")
+    read_timeline(path)  # an earlier opening made its cache
+    assert os.path.exists(bulk.cache_path(path))
+    readers, real_read = [], bulk._read_cache
+
+    def read_cache(*args):
+        readers.append(threading.current_thread())
+        return real_read(*args)
+
+    monkeypatch.setattr(bulk, "_read_cache", read_cache)
+    tl = read_timeline(bundled_path)
+    w = MainWindow(tl, read_timeline, bundled_path)
+    qtbot.addWidget(w)
+    w.resize(1200, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    painted = []  # the timeline the view had at each paint
+
+    class Paints(QObject):
+        def eventFilter(self, obj, ev):  # noqa: N802 - Qt's name
+            if ev.type() == QEvent.Type.Paint:
+                painted.append(w.view.timeline)
+            return False
+
+    paints = Paints()
+    w.view.viewport().installEventFilter(paints)
+    rehearsed = []  # at each rehearsal: had the new timeline been painted?
+    monkeypatch.setattr(shown_mod.DERIVER, "prepare",
+                        lambda timeline: rehearsed.append(any(p is w.view.timeline for p in painted)))
+    assert w.open_file(path)
+    assert w.opening.pending() and w.opening.bar.isVisible() and w.timeline is tl
+    w.opening.bar.cancel.click()
+    qtbot.wait(500)
+    assert w.timeline is tl and w.path == bundled_path  # cancelled: the open timeline stays
+    assert w.open_file(path)
+    idle(qtbot, w)
+    assert w.path == path and len(w.timeline.events) == 3000
+    assert readers and all(t is not threading.main_thread() for t in readers)  # never on the GUI thread
+    assert rehearsed == [True]

@@ -356,7 +356,7 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
             has_end[i] = True
             e_lo[i], e_hi[i], e_p[i] = eb.earliest, eb.latest, int(eb.precision)
             e_u[i], e_a[i] = eb.uncertain, eb.approximate
-    if len(set(ids)) != n:
+    if not _distinct(ids):
         raise _Doubt("duplicated ids")
     meta_tl = build_timeline({**doc, "events": []}, {k: v for k, v in other_dates.items() if k[0] != "events"})
     ref = meta_tl.reference_date
@@ -456,10 +456,10 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
         arr = {name: z[name] for name in (*_COLUMN_ARRAYS, "spans")}
         facts = EventFacts(**{name: z[f"facts_{name}"] for name in _FACT_ARRAYS})
         ids_blob = z["ids"].tobytes().decode("utf-8")
-    ids = ids_blob.split("\n") if ids_blob else []
+    ids = _lines(ids_blob) if ids_blob else []
     n = len(ids)
     spans = arr["spans"]
-    if n == 0 or len(set(ids)) != n or spans.shape != (n, 2) or spans.dtype.kind != "i":
+    if n == 0 or not _distinct(ids) or spans.shape != (n, 2) or spans.dtype.kind != "i":
         return None
     text = decode_text(data, file)
     # the arrays must fit together and fit the file: anything else is rebuilt
@@ -485,6 +485,38 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
             or not _columns_fit(columns, facts, n, len(meta_tl.tracks))):
         return None
     return _assemble(meta_tl, text, spans, ids, columns, info["zone"], extent, facts)[0]
+
+
+SLICE_ITEMS = 50_000
+"""Ids split or checked per step when a cache is read (:func:`_lines`, :func:`_distinct`)."""
+
+
+def _lines(blob: str) -> list[str]:
+    """``blob.split("\\n")``, a slice of about :data:`SLICE_ITEMS` lines at a time.
+
+    One ``split`` of a million ids held the interpreter lock for about 120 ms
+    and one ``set`` of them about 250 ms: a cache read in a background thread
+    (:mod:`viewer.ui.opening`) froze the window that long.  Between slices
+    other threads run."""
+    sample = min(len(blob), 1 << 16)
+    step = max(1, sample // (blob.count("\n", 0, sample) + 1)) * SLICE_ITEMS  # characters of SLICE_ITEMS lines
+    out: list[str] = []
+    a = 0
+    while True:
+        b = blob.find("\n", a + step) if a + step < len(blob) else -1
+        if b < 0:
+            out.extend(blob[a:].split("\n"))
+            return out
+        out.extend(blob[a:b].split("\n"))
+        a = b + 1
+
+
+def _distinct(items: list[str]) -> bool:
+    """Whether no two of ``items`` are equal (a set built a slice at a time: :func:`_lines`)."""
+    seen: set[str] = set()
+    for a in range(0, len(items), SLICE_ITEMS):
+        seen.update(items[a : a + SLICE_ITEMS])
+    return len(seen) == len(items)
 
 
 def _is_permutation(a: np.ndarray, rows: int) -> bool:

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..graphics.events import draw_flags
 from ..graphics.frame import DENSITY_BIN_PX, warm_frame
@@ -78,6 +78,11 @@ class ShownTimeline(QObject):
         self.jobs.sigAnswer.connect(self._on_answer)
         self._answer: tuple[str, np.ndarray, Timeline | None] | None = None  # last (query, mask, on)
         self._row_mask: np.ndarray | None = None  # matches as rows of self.timeline.columns
+        # another large file's rehearsal (Deriver.prepare) starts after its first paint, not during it
+        self._rehearsal_timer = QTimer(self)
+        self._rehearsal_timer.setSingleShot(True)
+        self._rehearsal_timer.setInterval(REHEARSAL_DELAY_MS)
+        self._rehearsal_timer.timeout.connect(self._rehearse)
         self.state.subscribe(self._on_state)
         window.sigTimelineChanged.connect(self._on_file)
         if hasattr(window, "sigTimelineEdited"):
@@ -375,7 +380,17 @@ class ShownTimeline(QObject):
         self._row_mask = None
         self.refresh()
         if self.large:
-            DERIVER.prepare(self.window.timeline)  # another file: its first derivation rehearsed too
+            self._rehearsal_timer.start()  # another file: its first derivation rehearsed too
+
+    def _rehearse(self) -> None:
+        """:meth:`Deriver.prepare` on the file's timeline, unless a derivation asked for
+        since it was opened runs (it warms what the rehearsal would)."""
+        if self.large and not self.deriving():
+            DERIVER.prepare(self.window.timeline)
+
+    def rehearsal_waits(self) -> bool:
+        """True while the rehearsal of a file just opened waits for its first paint."""
+        return self._rehearsal_timer.isActive()
 
 
 KEEP_DERIVED = 2
@@ -389,6 +404,12 @@ main's, so the shown one and the one before it."""
 KEEP_DERIVED_BYTES = 256 * 1024 * 1024
 """At most this much of arrays of their own (not the file's) in the kept
 timelines besides the shown one (a derivation of 10^6 events: about 120 MB)."""
+
+REHEARSAL_DELAY_MS = 300
+"""A large file opened in the window (not the one it was made with) has its first
+derivations rehearsed this long after it is shown: the rehearsal's thread held
+the interpreter lock in turns with the GUI thread's first paint of the new
+timeline (the window's longest block of a background opening at 10^6 events)."""
 
 REHEARSAL_ZONE = "America/New_York"
 """The zone of :meth:`Deriver.prepare`'s rehearsal: one with summer time, so
@@ -823,4 +844,5 @@ def jobs_pending(window) -> bool:
     opening = getattr(window, "opening", None)
     bar = getattr(window, "search_bar", None)
     return bool(shown.jobs.pending() or shown.searching() or shown.deriving() or warming or DERIVER.rehearsing()
+                or shown.rehearsal_waits()
                 or (opening is not None and opening.pending()) or (bar is not None and bar.typing()))
