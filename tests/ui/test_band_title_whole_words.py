@@ -29,3 +29,15 @@ def test_at_1920_the_bundled_band_title_is_cut_before_its_date_not_inside_it(mak
         w.view.grab()
         (shown,) = w.view.bands_item.drawn_titles
         assert shown.count("(") == shown.count(")") and not shown.endswith(("F…", "Fe…")), (size, shown)
+
+
+def test_the_hatched_part_says_planned_end_never_planned_alone(make_window):
+    """At 1366x768 the band read "Allied Resolve-2022 drills (10–20 Feb) ▨ planned", as if the whole
+    exercise were planned (new-user tester): the title yields until "▨ planned end" fits."""
+    w = make_window((1366, 768))
+    for size in ((1366, 768), (1024, 768), (1920, 1080)):
+        w.resize(*size)
+        w.view.grab()
+        drawn = w.view.bands_item.drawn_planned
+        assert [d[3] for d in drawn if d[3]] and all(d[3].startswith("▨ planned end") for d in drawn if d[3]), (
+            size, drawn)

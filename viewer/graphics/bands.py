@@ -24,8 +24,9 @@ from .style import TimelineStyle, label_font, layer_bounds
 __all__ = ["BandLayerItem", "cut_title"]
 
 
-PLANNED_WORDS = ("▨ planned end, announced", "▨ planned end", "▨ planned")
-"""What a band's hatched planned end says on the title row, the longest that fits."""
+PLANNED_WORDS = ("▨ planned end, announced", "▨ planned end")
+"""What a band's hatched planned end says on the title row, the longest that fits (never
+"▨ planned" alone: beside the title it read as if the whole band were planned)."""
 
 
 _TITLE_PARTS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[(\[]?[^\s(\[]+|[(\[]")
@@ -181,7 +182,7 @@ class BandLayerItem(pg.GraphicsObject):
     def _planned_words(self, p: QPainter, fm: QFontMetricsF, known: float, x1: float, area: QRectF) -> str:
         """Say on the hatched part, on the title row right of ``known`` (the end of the
         reported part or of the title's tab), that it is a plan: "planned end, announced"
-        (shorter when narrow; nothing when even "planned" does not fit).  Drawn at the foot of
+        (shorter when narrow; nothing when even "planned end" does not fit).  Drawn at the foot of
         the plot, event labels covered it."""
         room = min(x1, area.right()) - max(known, area.left()) - 12
         for text in PLANNED_WORDS:
