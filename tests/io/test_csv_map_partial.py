@@ -71,3 +71,26 @@ def test_one_field_mapped_twice_or_two_mappings_in_one_are_refused_clearly(tmp_p
     assert "field start is mapped twice, to 'When' and to 'Notes'" in capsys.readouterr().err
     assert main(["validate", str(path), "--map", "start=When,title=Notes"]) == 2
     assert "give each mapping its own --map: --map start=When --map title=Notes" in capsys.readouterr().err
+
+
+def test_the_advice_for_an_unmapped_column_says_which_fields_there_are(tmp_path, capsys):
+    """A CSV with lat/long/photo columns was told "map it with --map FIELD=lat", though no field
+    holds coordinates (new-user tester on a real TimelineJS spreadsheet export)."""
+    path = tmp_path / "t.csv"
+    path.write_text("title,date,lat\nTalks,2022-02-10,43.1\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "map it with --map FIELD=lat, FIELD as the README's CSV section lists; none holds coordinates or " \
+           "pictures" in err
+
+
+def test_the_readme_lists_every_field_a_column_can_be_mapped_to():
+    import re
+    from pathlib import Path
+
+    from viewer.io.csvgeneric import FIELDS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    line = next(x for x in readme.splitlines() if x.startswith("- The fields a column can be mapped to:"))
+    listed = re.findall(r"`([a-z_]+)`", line.split(";")[0])
+    assert listed == list(FIELDS)

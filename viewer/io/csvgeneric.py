@@ -538,8 +538,8 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
     for name in header:
         if name not in cols.values():
             what = "has no name (a row index?)" if name.startswith("(column ") else "is not mapped to any field"
-            b.warn(f"column {name!r} {what}; not loaded (map it with --map FIELD={name})",
-                   1, f"column {name!r}")
+            b.warn(f"column {name!r} {what}; not loaded (map it with --map FIELD={name}, FIELD as the README's "
+                   "CSV section lists; none holds coordinates or pictures)", 1, f"column {name!r}")
 
     def cell(row: CsvRow, fld: str) -> str:
         col = cols.get(fld)
