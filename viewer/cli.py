@@ -44,6 +44,7 @@ from .io.clickstore import is_clickhouse_url, mask_password
 from .io.collection import NotACollectionError
 from .io.common import group_problems
 from .io.losses import is_event_not_written
+from .io.problems import NO_EQUIVALENT
 from .io.registry import read_timeline_report, reader_for, readers, write_timeline, writer_for, writers
 from .io.regular import problem_from_oserror, require_regular_file, same_file
 from .model.dates import EventDate
@@ -438,7 +439,7 @@ def _duckdb_advice(output: str, n: int) -> None:
          f"`timeline-viewer convert {output} {duck}` copies it as it is, with its own search index.")
 
 
-_NO_EQUIVALENT = "has no equivalent in this viewer"
+_NO_EQUIVALENT = NO_EQUIVALENT  # (the readers' words: viewer.io.problems)
 _NOT_FOLLOWED = "not opened, as a collection's sidecar file is never followed"  # duckstore.NOT_FOLLOWED
 _INDEX_NOT_USED = re.compile(r"search index (ignored|dropped), ")  # search_index.index_note
 _QUOTED_NAME = re.compile(r"'([^']*)'")

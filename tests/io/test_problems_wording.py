@@ -32,3 +32,17 @@ def test_both_are_named_and_nothing_is_empty():
 def test_json_entries_left_out_are_items_not_rows():
     item = Problem("t.json", "bad date", line=7, location="events[3].start")
     assert loaded_without([item], []) == "loaded without 1 item it could not read"
+
+
+def test_fields_with_no_equivalent_are_named_so_not_as_unmappable():
+    """Every ACLED export has columns this viewer has no place for (data_id, iso, …): validate
+    called them a note, while the window's banner said "loaded without 10 fields it could not map"
+    (new-user tester)."""
+    from viewer.io.problems import loaded_without
+    from viewer.model.errors import Problem
+
+    none = [Problem("a.csv", f"column {c!r} has no equivalent in this viewer; not loaded", 1) for c in ("iso", "x")]
+    odd = [Problem("a.csv", "column 'Where' is not mapped to any field; not loaded", 1)]
+    assert loaded_without([], none) == "loaded without 2 fields of the format with no equivalent in this viewer"
+    assert loaded_without([], none + odd) == ("loaded without 1 field it could not map and 2 fields of the "
+                                              "format with no equivalent in this viewer")

@@ -15,11 +15,15 @@ from collections.abc import Sequence
 from viewer.model.errors import Problem
 from viewer.model.text import first_of
 
-__all__ = ["group_problems", "loaded_without"]
+__all__ = ["group_problems", "loaded_without", "NO_EQUIVALENT"]
 
 
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+NO_EQUIVALENT = "has no equivalent in this viewer"
+"""The words of a reader's warning about a field of its format that this viewer has no place for."""
 
 
 def loaded_without(skipped: Sequence[Problem], warnings: Sequence[Problem]) -> str:
@@ -30,14 +34,21 @@ def loaded_without(skipped: Sequence[Problem], warnings: Sequence[Problem]) -> s
     left out whole (``ReadReport.skipped``), ``warnings`` the fields it loaded only partly or
     could not map (``ReadReport.warnings``): ``"loaded without 1 row it could not read"``,
     ``"loaded without 2 fields it could not map"``, ``"loaded without 3 rows it could not read
-    and 1 field it could not map"``.  ``""`` when both are empty.
+    and 1 field it could not map"``, ``"loaded without 10 fields of the format with no equivalent in
+    this viewer"`` (:data:`NO_EQUIVALENT`).  ``""`` when both are empty.
     """
     parts = []
     if skipped:
         rows = all(p.location.startswith("row") or (not p.location and p.line is not None) for p in skipped)
         parts.append(f"{_count(len(skipped), 'row' if rows else 'item')} it could not read")
     if warnings:
-        parts.append(f"{_count(len(warnings), 'field')} it could not map")
+        # a known format's field with no place here (ACLED's data_id, iso, ...) is not a fault of the
+        # file: every export of that format has them (validate calls them a note)
+        none = sum(NO_EQUIVALENT in p.message for p in warnings)
+        if len(warnings) > none:
+            parts.append(f"{_count(len(warnings) - none, 'field')} it could not map")
+        if none:
+            parts.append(f"{_count(none, 'field')} of the format with no equivalent in this viewer")
     return "loaded without " + " and ".join(parts) if parts else ""
 
 
