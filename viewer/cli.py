@@ -234,7 +234,9 @@ def reader_options(args: argparse.Namespace) -> dict:
 
         out["mapping"] = parse_mapping(args.map)
     if args.date_format:
-        out["date_format"] = args.date_format
+        from .io.csvgeneric import check_date_format
+
+        out["date_format"] = check_date_format(args.date_format)
     if args.time_zone:
         out["time_zone"] = args.time_zone
     if args.track_column:

@@ -62,3 +62,23 @@ def test_the_import_dialog_counts_the_iso_dates_with_a_format_and_proposes_it(tm
     assert count_dates(p.all_rows, "date", "%d/%m/%Y") == (4, 4)  # as the reader reads them
     assert count_dates(p.all_rows, "date", None) == (3, 4)
     assert (p.date_format, p.ambiguous) == (None, ["%d/%m/%Y", "%m/%d/%Y"])  # 10/02: order not guessed
+
+
+def test_a_date_format_without_a_year_is_refused_not_read_as_1900(tmp_path, capsys):
+    """`--date-format %d/%m` read "03/04" as 3 April 1900 (strptime's default year), exit 0, no
+    note: a year no source gave (break-it tester); `%H:%M` and `%B %d` likewise."""
+    import pytest
+
+    from viewer.cli import main as cli
+    from viewer.model.errors import TimelineLoadError
+
+    path = tmp_path / "noyear.csv"
+    path.write_text("title,date\nA,03/04\n", encoding="utf-8")
+    for fmt in ("%d/%m", "%H:%M", "%B %d"):
+        assert cli(["validate", str(path), "--date-format", fmt]) == 2
+        assert f"--date-format {fmt!r} has no year (%Y or %y): every date would be read as in the year 1900" in \
+            capsys.readouterr().err
+    with pytest.raises(TimelineLoadError, match="has no year"):
+        read_csv_report(str(path), date_format="%d/%m")
+    with pytest.raises(TimelineLoadError, match="does not match the declared date format"):
+        read_csv_report(str(path), date_format="%d/%m/%y")  # a year in the format: read (and refused) as before

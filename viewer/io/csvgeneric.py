@@ -136,7 +136,7 @@ from .losses import draft_losses, planned_end_losses
 from .urls import dropped_urls, web_url
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
-           "escape_formula", "unescape_formula"]
+           "escape_formula", "unescape_formula", "check_date_format"]
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", "eventid", "uid", "uniqueid"),
@@ -178,6 +178,17 @@ DRAFT_REVIEW = "unreviewed draft"
 
 def _norm(name: str) -> str:
     return re.sub(r"[\s_\-]+", "", name.strip().lower())
+
+
+def check_date_format(date_format: str) -> str:
+    """``date_format`` when it names a year (``%Y``, ``%y`` or ``%G``); else ValueError saying why:
+    :func:`datetime.strptime` reads a date without a year as in 1900 (``%d/%m`` made ``03/04`` the
+    3rd of April 1900, a date no source gave)."""
+    if not any(d in date_format for d in ("%Y", "%y", "%G")):
+        raise ValueError(f"--date-format {date_format!r} has no year (%Y or %y): every date would be read as in "
+                         "the year 1900; give the year's directive, or write a date whose year is unknown as EDTF "
+                         "(XXXX-04-03)")
+    return date_format
 
 
 def parse_mapping(items: list[str] | None) -> dict[str, str]:
@@ -504,6 +515,8 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
     time_zone = time_zone or "UTC"
     try:
         cols = guess_mapping(header, mapping)
+        if date_format:
+            check_date_format(date_format)
     except ValueError as exc:
         raise TimelineLoadError([Problem(file, str(exc), 1)]) from None
     # a mapping given (--map, a frame's) is the user's word for the fields it names; the others are guessed
