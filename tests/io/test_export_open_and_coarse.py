@@ -208,3 +208,18 @@ def test_vis_reads_a_band_with_an_open_side_back_as_a_band(tmp_path, capsys):
     back = [(e.id, e.kind.value, e.track, e.start.edtf, e.end.edtf if e.end else None, e.title)
             for e in report.timeline.events]
     assert back == [("b1", "band", "", "2023-06-10", "..", "Exercise")]
+
+
+def test_vis_keeps_a_band_with_an_open_start(tmp_path, capsys):
+    """A band whose start the source does not state was written as a closed background from its end
+    day to the next, no words, no edtf field, not listed: read back as a band of one day (break-it)."""
+    band = [{"id": "b2", "kind": "band", "title": "Siege", "start": {"edtf": ".."}, "end": {"edtf": "2023-06-20"}}]
+    out = tmp_path / "band2.vis.json"
+    code, lines = _convert(_native(tmp_path, band), out, capsys)
+    (item,) = _json(out)["items"]
+    assert item["type"] == "point" and item["content"] == "Siege (until Tue 20 Jun 2023; start not stated)"
+    assert code == 1 and any("a band with an open side" in x for x in lines)
+    report = read_timeline_report(out)
+    assert not report.warnings
+    assert [(e.id, e.kind.value, e.start.edtf, e.end.edtf) for e in report.timeline.events] == [
+        ("b2", "band", "..", "2023-06-20")]

@@ -560,7 +560,7 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
                                   + _open_side(known_date)))
         if item.get("type") == "range":
             pass  # a point over its period, above
-        elif s_end is not None and e.kind is EventKind.BAND:
+        elif s_end is not None and e.kind is EventKind.BAND and math.isfinite(start.earliest):
             item["type"] = "background"
             item["end"] = _js_end(s_end)
         elif s_end is not None and e.kind is not EventKind.POINT and math.isfinite(start.earliest):
