@@ -41,3 +41,23 @@ def test_icalendar_writes_a_cancelled_event_cancelled_and_a_planned_one_tentativ
     status = {str(ev["summary"]): str(ev.get("status", "")) for ev in
               icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
     assert status == {"Talks": "CANCELLED", "Vote": "TENTATIVE", "Visit": ""}
+
+
+def test_timelinejs_and_vis_say_the_status_beside_planned_and_read_it_back(tmp_path):
+    """A cancelled event was written "(planned)" to TimelineJS and vis-timeline, the word "cancelled"
+    nowhere in either file (break-it tester)."""
+    import json
+
+    from viewer.io.registry import read_timeline_report
+
+    timeline = read_csv_report(_sheet(tmp_path)).timeline
+    for name, mark in (("out.timelinejs.json", "<p><i>(planned, status: cancelled)</i></p>"),
+                       ("out.vis.json", "(planned, status: cancelled) Talks")):
+        out = tmp_path / name
+        write_timeline(timeline, out)
+        assert mark in out.read_text(encoding="utf-8")
+        assert "(planned) Vote" in out.read_text(encoding="utf-8") or "Vote" in json.dumps(json.loads(
+            out.read_text(encoding="utf-8")))  # a plain plan keeps its plain mark
+        back = {e.title: e for e in read_timeline_report(out).timeline.events}
+        assert back["Talks"].planned and "status: cancelled" in back["Talks"].tags, name
+        assert back["Vote"].planned and not any(t.startswith("status:") for t in back["Vote"].tags), name

@@ -18,7 +18,7 @@ from viewer.model.timeline import Event, Timeline
 __all__ = ["draft_losses", "format_losses",
            "event_not_written", "is_event_not_written", "DateLoss", "date_losses", "zone_loss",
            "planned_end_note", "planned_end_losses", "year_unknown",
-           "open_side_words"]
+           "open_side_words", "status_word"]
 
 @dataclass(frozen=True)
 class DateLoss:
@@ -210,6 +210,17 @@ def _graded_events(timeline: Timeline) -> Iterator[Event]:
     if facts is not None:
         return (timeline.events[int(i)] for i in facts.rich)
     return iter(timeline.events)
+
+
+def status_word(event: Event) -> str:
+    """The word of an event's ``status: …`` tag (``"cancelled"``: a CSV status other than
+    planned/happened, kept as a tag, :mod:`viewer.io.csvgeneric`), "" when it has none: the
+    exports that mark a plan "(planned)" write it beside the mark, so a cancelled event is never
+    only "planned" there."""
+    for tag in event.tags:
+        if tag.startswith("status: ") and tag[8:].strip():
+            return " ".join(tag[8:].split())[:60]
+    return ""
 
 
 def planned_end_note(timeline: Timeline, event: Event) -> str:

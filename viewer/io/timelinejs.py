@@ -125,8 +125,13 @@ def _unescape(value: str | None) -> str:
     return html.unescape((value or "").replace("<br>", "\n"))
 
 
-def own_marks(body: str) -> tuple[str, Draft | None, bool]:
-    """``(rest of the text, draft or None, planned)``: the writer's own draft and planned
+STATUS_MARK = re.compile(r"<p><i>\(planned, status: ([^()<>]{1,60})\)</i></p>")
+"""What the writer puts instead of :data:`PLANNED_MARK` for a planned event with a ``status: …`` tag
+(``<p><i>(planned, status: cancelled)</i></p>``); read back as planned with that tag."""
+
+
+def own_marks(body: str) -> tuple[str, Draft | None, bool, str]:
+    """``(rest of the text, draft or None, planned, status word)``: the writer's own draft and planned
     paragraphs at the start of an event's text read back (TimelineJS has no status), the text without them."""
     draft = None
     text = body.lstrip()
@@ -135,8 +140,11 @@ def own_marks(body: str) -> tuple[str, Draft | None, bool]:
         draft = Draft(_unescape(m.group("sentence")), article=_unescape(m.group("article")))
         text = text[m.end():]
     if text.startswith(PLANNED_MARK):
-        return text[len(PLANNED_MARK):], draft, True
-    return (text if draft is not None else body), draft, False
+        return text[len(PLANNED_MARK):], draft, True, ""
+    m = STATUS_MARK.match(text)
+    if m is not None:
+        return text[m.end():], draft, True, html.unescape(m.group(1))
+    return (text if draft is not None else body), draft, False, ""
 
 
 def _year_only(value: Any) -> str | None:
@@ -316,9 +324,9 @@ class _Reader:
                         "not loaded", line, where)
         title = " ".join(self.text(text.get("headline"), where, line, "text.headline").split())
         raw_body = text.get("text")
-        planned, draft = False, None
+        planned, draft, status = False, None, ""
         if isinstance(raw_body, str):  # the writer's own markers (TimelineJS has no status)
-            raw_body, draft, planned = own_marks(raw_body)
+            raw_body, draft, planned, status = own_marks(raw_body)
         summary = self.text(raw_body, where, line, "text.text")
         if not title:
             title = headline_from_text(summary)
@@ -348,6 +356,8 @@ class _Reader:
             kind = EventKind.POINT if end is None else EventKind.SPAN
         tags = item.get("tags")
         tags = tuple(t.strip() for t in tags.split(",") if t.strip()) if isinstance(tags, str) else ()
+        if status and f"status: {status}" not in tags:
+            tags += (f"status: {status}",)
         start = self.zones.date(start, "start_date")
         end = self.zones.date(end, "end_date") if end is not None else None
         self.b.add(Event(id=eid, title=title, start=start, track=track, kind=kind, end=end, summary=summary,

@@ -10,6 +10,7 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 from typing import Any
@@ -31,6 +32,7 @@ from .losses import (
     format_losses,
     open_side_words,
     planned_end_losses,
+    status_word,
     year_unknown,
     zone_loss,
 )
@@ -132,7 +134,9 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
         if opened:  # a slide at its known day, shown as "from …; end not stated" (never as a firm day)
             start["display_date"] = as_html(opened)
         body = [draft_paragraph(e.draft)] if e.draft is not None else []  # TimelineJS has no status: the
-        body += [PLANNED_MARK] if timeline.is_planned(e) else []  # reader reads both marks back
+        word = status_word(e)  # "(planned, status: cancelled)": a cancelled event is never only "planned"
+        body += ([f"<p><i>(planned, status: {html.escape(word)})</i></p>" if word else PLANNED_MARK]
+                 if timeline.is_planned(e) else [])  # reader reads both marks back
         body += [as_html(e.summary)] if e.summary else []
         phrases = [d.phrase for d in (e.start, e.end)
                    if d is not None and d.phrase and not _read_display_date(d)]

@@ -68,6 +68,7 @@ from .losses import (
     event_not_written,
     open_side_words,
     planned_end_losses,
+    status_word,
     year_unknown,
     zone_loss,
 )
@@ -253,7 +254,8 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
         if kind_text in ("range", "background") and end is None:
             b.skip(f"a {kind_text} item needs an end", None, where, path=ipath)
             continue
-        title, is_draft, planned = _unmarked_title(_text(b, item.get("content"), where, "content", ipath))
+        title, is_draft, planned, status = _unmarked_title(_text(b, item.get("content"), where, "content", ipath))
+        status_tags = (f"status: {status}",) if status else ()
         if item.get(EDTF_FIELD) is not None:
             start, end, title = _kept_dates(b, item, start, end, title, time_zone, where, ipath)
             kept = item[EDTF_FIELD]
@@ -273,7 +275,8 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
                 b.warn(f"a background item in group {item.get('group')!r}: vis-timeline shades that group's row "
                        "only; read as a band across all tracks (this viewer has no band of one track; written "
                        "back, it is a background across all groups)", None, where, path=ipath)
-            b.add(Event(eid, title, start, "", EventKind.BAND, end, summary, draft=draft, planned=planned),
+            b.add(Event(eid, title, start, "", EventKind.BAND, end, summary, tags=status_tags, draft=draft,
+                        planned=planned),
                   None, where, path=ipath)
             continue
         gkey = _key(item.get("group"))
@@ -288,7 +291,7 @@ def read_vis_report(path: str | os.PathLike[str], *, time_zone: str = "UTC") -> 
                 b.warn(f"group {gkey!r} is not in the groups list; a track was made for it", None, where, path=ipath)
             track = group_ids.setdefault(gkey, b.track(f"group:{gkey}", gkey))
         kind = EventKind.POINT if end is None else EventKind.SPAN
-        b.add(Event(eid, title, start, track, kind, end, summary, draft=draft, planned=planned),
+        b.add(Event(eid, title, start, track, kind, end, summary, tags=status_tags, draft=draft, planned=planned),
               None, where, path=ipath)
     return b.report()
 
@@ -477,22 +480,30 @@ VIS_PLANNED_MARK = "(planned) "
 """Begins the ``content`` of a planned event (after any draft mark); read back as planned."""
 
 
+_VIS_STATUS_MARK = re.compile(r"\(planned, status: ([^()]{1,60})\) ")
+"""Begins the ``content`` of a planned event with a ``status: …`` tag: ``(planned, status: cancelled) ``."""
+
+
 def _marked_title(timeline: Timeline, e: Event) -> str:
     """The title as an item shows it: "DRAFT, unreviewed: " and "(planned) " first when so, so
-    neither a draft nor a plan is shown as a fact in vis-timeline."""
-    return ((VIS_DRAFT_MARK if e.draft is not None else "")
-            + (VIS_PLANNED_MARK if timeline.is_planned(e) else "") + e.title)
+    neither a draft nor a plan is shown as a fact in vis-timeline ("(planned, status: cancelled) "
+    for an event whose ``status:`` tag says more: :func:`~viewer.io.losses.status_word`)."""
+    word = status_word(e)
+    planned = (f"(planned, status: {word}) " if word else VIS_PLANNED_MARK) if timeline.is_planned(e) else ""
+    return (VIS_DRAFT_MARK if e.draft is not None else "") + planned + e.title
 
 
-def _unmarked_title(title: str) -> tuple[str, bool, bool]:
-    """``(title, draft, planned)`` of an item's content written by :func:`_marked_title`."""
+def _unmarked_title(title: str) -> tuple[str, bool, bool, str]:
+    """``(title, draft, planned, status word)`` of an item's content written by :func:`_marked_title`."""
     draft = title.startswith(VIS_DRAFT_MARK)
     if draft:
         title = title[len(VIS_DRAFT_MARK):]
-    planned = title.startswith(VIS_PLANNED_MARK)
+    planned, word = title.startswith(VIS_PLANNED_MARK), ""
     if planned:
         title = title[len(VIS_PLANNED_MARK):]
-    return title or "(no content)", draft, planned
+    elif (m := _VIS_STATUS_MARK.match(title)) is not None:
+        planned, word, title = True, m.group(1), title[m.end():]
+    return title or "(no content)", draft, planned, word
 
 
 def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
