@@ -343,3 +343,13 @@ def test_a_short_term_search_lists_its_first_page_before_the_whole_count(window,
         scan_may_run.set()
     qtbot.waitUntil(lambda: window.search_count.text() == f"{len(want)} matches", timeout=10000)
     assert window.page_label.text() == f"1–2 of {len(want)}"  # the whole count replaced "at least 2"
+
+
+def test_a_query_of_quotation_marks_only_lists_every_event_without_0_matches(window, qtbot):
+    """Searching '""' said "0 matches" beside "1–100 of 60,000", every event listed (break-it)."""
+    window.search.setText('""')
+    window.set_query('""')
+    qtbot.waitUntil(lambda: window.page is not None and window.worker.idle(), timeout=10000)
+    qtbot.wait(200)
+    assert window.search_count.text() == "" and window.query == ""
+    assert window.page.total == window.store.n_drawn

@@ -522,7 +522,13 @@ class CollectionWindow(QMainWindow):
 
     def set_query(self, query: str) -> None:
         """Search the collection: the list holds the matches (paged), the view dims the others."""
-        self.query = q = query.strip()
+        from ..model.search import parse_query
+
+        q = query.strip()
+        if q and not parse_query(q):  # only quotation marks or spaces: nothing to search for
+            q = ""
+            self.search_count.setText("")  # (not "0 matches" beside every event listed)
+        self.query = q
         self.view.ask_again()
         self._ask_page(0)
         if q:  # the result line: a first count from the index, then the store's whole count ("at least
