@@ -44,3 +44,18 @@ def test_the_collection_window_says_how_many_it_does_not_draw(qtbot, tmp_path):
     assert cli(["convert", str(FIXTURE), str(out)]) == 1
     w = shown_collection(qtbot, out, size=(1366, 768))
     assert "3 of them are not drawn, listed or searched" in w.banner.text()
+
+
+def test_a_collection_whose_counts_fail_leaves_no_file(tmp_path, monkeypatch):
+    """When counting failed (as it did on an unknown year's +inf), the Parquet file was already in
+    place without its counts, while the window said "nothing was written" (break-it tester)."""
+    import duckdb
+
+    from viewer.io import duckstore
+    from viewer.io.registry import read_timeline, write_timeline
+
+    monkeypatch.setattr(duckstore, "_counts_query", lambda src: "SELECT no_such_column FROM " + src)
+    out = tmp_path / "x.parquet"
+    with pytest.raises(duckdb.Error):
+        write_timeline(read_timeline(FIXTURE), out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -322,13 +322,14 @@ def _write_tables(con: Any, path: str, events: str, counts: str, kv: dict[str, s
             con.execute("DETACH out")
         return
     kv_sql = "{" + ", ".join(f"{k}: {_quote(v)}" for k, v in kv.items()) + "}"
-    with atomic_path(path) as tmp:
+    # both files or neither: the events file is renamed into place only once its counts are written
+    # (a count that failed left a Parquet file without its counts, "nothing was written" said)
+    with atomic_path(path) as tmp, atomic_path(counts_path(path)) as counts_tmp:
         con.execute(f"COPY ({events}) TO {_quote(tmp)} "
                     f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP}, KV_METADATA {kv_sql})")
-    if progress:
-        progress(counts_words)
-    with atomic_path(counts_path(path)) as tmp:
-        con.execute(f"COPY ({counts}) TO {_quote(tmp)} (FORMAT parquet, KV_METADATA "
+        if progress:
+            progress(counts_words)
+        con.execute(f"COPY ({counts}) TO {_quote(counts_tmp)} (FORMAT parquet, KV_METADATA "
                     f"{{timeline_viewer_collection: {_quote(kv['timeline_viewer_collection'])}}})")
 
 
