@@ -23,7 +23,9 @@ model a window needs without a Python object per event (it never imports
    ``kind``, ``title``, ``track``, ``start``, ``end``, ``summary``,
    ``location``) are checked here with rules at least as strict as the schema
    and the reader's rules; every other event, and the rest of the document,
-   goes through the full checks (:func:`viewer.io.native_checks.check_document`).
+   goes through the full checks (:func:`viewer.io.native_checks.check_document`;
+   the stories' steps against every event id).  The timeline keeps every
+   top-level field the full reader builds (stories, home range...).
 3. **Anything in doubt** (a problem, a duplicated key, a surrogate escape,
    a duplicated id...) returns None: the caller then runs the full reader,
    which reports every problem with its line and column.  So a file this
@@ -38,6 +40,7 @@ Pure Python + numpy, no Qt.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import io
@@ -45,7 +48,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, cast
 
 import numpy as np
@@ -67,7 +70,7 @@ from viewer.model.facets import EventFacts
 from viewer.model.timeline import Event, LazyEvents, Timeline
 
 from . import cache
-from .native_build import build_timeline, date_of, event_from_dict, timeline_from_dict, zone_of
+from .native_build import build_timeline, date_of, event_from_dict, zone_of
 from .native_checks import check_document
 from .native_decode import decode_text, reject_constant
 from .native_problems import Problems
@@ -236,14 +239,16 @@ def _parse(text: str, sink: Callable[[Any], None]) -> tuple[dict[str, Any], np.n
 # checking and building
 
 
-def _check_rest(file: str, doc: dict[str, Any], others: list[Any]) -> dict[str, Any] | None:
+def _check_rest(file: str, doc: dict[str, Any], others: list[Any],
+                event_ids: Collection[str] | None = None) -> dict[str, Any] | None:
     """Full checks of the document (without its events) and of ``others``
     events; their parsed dates keyed as in a document whose events are
-    ``others``, or None if anything is wrong."""
+    ``others``, or None if anything is wrong.  ``event_ids``: every event id
+    of the file, which its stories may name (None: it has no stories)."""
     mini = dict(doc)
     mini["events"] = others
     report = Problems(file, mini, None)
-    checker = check_document(mini, report)
+    checker = check_document(mini, report, event_ids=event_ids)
     if report.items:
         return None
     return {"dates": checker.dates, "zone": checker.zone}
@@ -299,7 +304,12 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
     tracks = doc.get("tracks")
     if not isinstance(tracks, list):
         raise _Doubt("tracks")
-    checked = _check_rest(file, doc, sink.others)
+    event_ids = None
+    if doc.get("stories"):  # their steps may name any event, not only those checked whole
+        event_ids = dict.fromkeys(i for i in sink.ids if i)  # "" marks an event read whole (``others``)
+        event_ids.update(dict.fromkeys(e["id"] for e in sink.others if isinstance(e, dict)
+                                       and isinstance(e.get("id"), str) and e["id"]))
+    checked = _check_rest(file, doc, sink.others, event_ids)
     if checked is None:
         return None
     zone, other_dates = checked["zone"], checked["dates"]
@@ -405,10 +415,9 @@ def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list
         return tuple(z for z in (zone_of(d, zone) for d in dates if d is not None) if z)
 
     events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts, time_zones, raw)
-    timeline = Timeline.with_columns(
-        columns, title=meta_tl.title, tracks=meta_tl.tracks, events=events, sources=meta_tl.sources,
-        description=meta_tl.description, reference_date=meta_tl.reference_date,
-        time_zone=meta_tl.time_zone, home_start=meta_tl.home_start, home_end=meta_tl.home_end)
+    # every field of the document as the full reader builds it (title, stories, home...): only the events differ
+    fields = {f.name: getattr(meta_tl, f.name) for f in dataclasses.fields(Timeline) if f.init and f.name != "events"}
+    timeline = Timeline.with_columns(columns, events=events, **fields)
     return timeline, events
 
 
@@ -472,10 +481,10 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
                         parse_constant=reject_constant)
     if not isinstance(header, dict) or header != info["doc"] or header.get("events") != []:
         return None
-    checked = _check_rest(file, header, [])
+    checked = _check_rest(file, header, [], dict.fromkeys(ids) if header.get("stories") else None)
     if checked is None or checked["zone"] != info["zone"]:
         return None
-    meta_tl = timeline_from_dict(header, file)
+    meta_tl = build_timeline(header, checked["dates"])
     columns = EventColumns(
         origin_epoch_s=float(info["origin"]), ids=[ids[k] for k in arr["event_index"].tolist()],
         band_count=int(info["band_count"]), open_whisker_s=float(info["whisker"]),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -62,11 +62,16 @@ def string_field(obj: Mapping[str, Any], key: str) -> str:
 
 
 class Checker:
-    """Semantic checks of (possibly schema-invalid) data; keeps parsed dates."""
+    """Semantic checks of (possibly schema-invalid) data; keeps parsed dates.
 
-    def __init__(self, data: Any, report: Problems) -> None:
+    ``event_ids``, when given, are the ids the stories' steps may name instead of
+    those of ``data["events"]``: the large-file reader (:mod:`viewer.io.bulk`) checks
+    only some events whole but knows every id."""
+
+    def __init__(self, data: Any, report: Problems, event_ids: Collection[str] | None = None) -> None:
         self.data = data
         self.report = report
+        self.event_ids = event_ids
         self.dates: dict[tuple[PathPart, ...], EventDate] = {}
         self.zone = "UTC"
 
@@ -225,7 +230,7 @@ class Checker:
 
         for index, event in _objects(data.get("events")):
             self.event(event, ("events", index), tracks, sources)
-        _check_stories(self, self.ids_of("events"), tracks)
+        _check_stories(self, self.ids_of("events") if self.event_ids is None else self.event_ids, tracks)
 
     def event(
         self,
@@ -290,7 +295,8 @@ class Checker:
 
 
 
-def check_document(data: Any, report: Problems, duplicates: Sequence[tuple[int, str]] = ()) -> Checker:
+def check_document(data: Any, report: Problems, duplicates: Sequence[tuple[int, str]] = (), *,
+                   event_ids: Collection[str] | None = None) -> Checker:
     """Every check of a parsed native document: structure, schema, meaning.
 
     Parameters
@@ -301,6 +307,9 @@ def check_document(data: Any, report: Problems, duplicates: Sequence[tuple[int, 
         Where the problems go (none added: the document is valid).
     duplicates : sequence of (int, str)
         Duplicated keys, as :func:`~viewer.io.native_decode.parse_with_duplicates` returns them.
+    event_ids : collection of str, optional
+        The ids the stories may name, when not all events are in ``data``
+        (see :class:`Checker`); by default those of ``data["events"]``.
 
     Returns
     -------
@@ -308,7 +317,7 @@ def check_document(data: Any, report: Problems, duplicates: Sequence[tuple[int, 
         Its ``dates`` (parsed dates by JSON path) and ``zone`` (the
         document's time zone) are what building the timeline needs.
     """
-    checker = Checker(data, report)
+    checker = Checker(data, report, event_ids)
     if walk_checks(data, report, duplicates):
         if not plain_without_events(data):  # else the schema can only say yes: jsonschema is not even imported
             try:
@@ -420,7 +429,7 @@ def _story_name(story: Mapping[str, Any], index: int) -> str:
     return f"story {title!r}" if isinstance(title, str) and title else f"story {index + 1}"
 
 
-def _check_stories(checker: Checker, events: Mapping[str, int], tracks: Mapping[str, Any]) -> None:
+def _check_stories(checker: Checker, events: Collection[str], tracks: Mapping[str, Any]) -> None:
     """Meaning of ``stories``: unique titles, known event and track ids, windows in order.
 
     Every message names the story (by title) and the step (1-based, as the
