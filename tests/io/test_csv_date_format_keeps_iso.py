@@ -82,3 +82,16 @@ def test_a_date_format_without_a_year_is_refused_not_read_as_1900(tmp_path, caps
         read_csv_report(str(path), date_format="%d/%m")
     with pytest.raises(TimelineLoadError, match="does not match the declared date format"):
         read_csv_report(str(path), date_format="%d/%m/%y")  # a year in the format: read (and refused) as before
+
+
+def test_a_time_in_a_daylight_saving_gap_says_only_that(tmp_path, capsys):
+    """The cell matched the declared format; only its time did not exist: the message went on
+    "…, nor is it an ISO 8601/EDTF date" (break-it tester)."""
+    from viewer.cli import main as cli
+
+    path = tmp_path / "dst.csv"
+    path.write_text("title,date\nA,26/03/2023 02:30\n", encoding="utf-8")
+    assert cli(["validate", str(path), "--date-format", "%d/%m/%Y %H:%M", "--time-zone", "Europe/Berlin"]) == 1
+    err = capsys.readouterr().err
+    assert "does not exist in Europe/Berlin (the clocks skipped it); give the time with its UTC offset" in err
+    assert "nor is it" not in err

@@ -433,11 +433,16 @@ _ISO_SHAPED = re.compile(r"[+-]?\d{4}-")
 """A cell that begins as an ISO 8601 date does (``2022-02-30``): its own error says more than the format's."""
 
 
+class _NotInFormat(DateError):
+    """A cell that does not match the declared ``--date-format`` (as opposed to one that matches it
+    but names no real moment, such as a time in a daylight-saving gap)."""
+
+
 def _declared_date(text: str, fmt: str, zone: str) -> EventDate:
     try:
         value = datetime.strptime(text.strip(), fmt)
     except ValueError as exc:
-        raise DateError(f"{text.strip()!r} does not match the declared date format {fmt!r} ({exc})") from None
+        raise _NotInFormat(f"{text.strip()!r} does not match the declared date format {fmt!r} ({exc})") from None
     precision = next((p for d, p in _DIRECTIVE_PRECISION if d in fmt), Precision.DAY)
     edtf = {Precision.YEAR: f"{value.year:04d}", Precision.MONTH: f"{value.year:04d}-{value.month:02d}"}.get(
         precision, value.strftime("%Y-%m-%d"))
@@ -574,8 +579,8 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         try:
             return _declared_date(value, date_format, time_zone)
         except DateError as declared:
-            if not _reads_written_forms_too(date_format):
-                raise
+            if not isinstance(declared, _NotInFormat) or not _reads_written_forms_too(date_format):
+                raise  # (a cell in the format whose time does not exist: its own reason, nothing more)
             try:  # ISO 8601/EDTF (the project's own form) and words read as without the option
                 return written_date(value, fld, row)
             except DateError:
