@@ -75,7 +75,8 @@ def match_zone(typed: str, choices: list[tuple[str, str]]) -> tuple[str | None, 
     """The zone a typed name means, for Enter in the picker's field.
 
     Rule: an entry's text or zone equal to ``typed`` (ignoring case, with
-    spaces read as ``_``, so "new york" finds America/New_York) wins;
+    spaces read as ``_``, so "new york" finds America/New_York) wins; then
+    any IANA zone named whole, which the list leaves out (``Etc/GMT+5``);
     otherwise the entries containing it: one zone among them is the
     answer, several or none give None.
 
@@ -99,6 +100,11 @@ def match_zone(typed: str, choices: list[tuple[str, str]]) -> tuple[str | None, 
     for text, zone in choices:
         if want in (norm(text), norm(zone)):
             return zone, [zone]
+    from zoneinfo import available_timezones
+
+    named = next((z for z in available_timezones() if z.casefold() == want), None)
+    if named is not None:  # an IANA name the list leaves out (Etc/GMT+5, EST, GMT), typed whole
+        return named, [named]
     found = list(dict.fromkeys(zone for text, zone in choices if want in norm(text) or want in norm(zone)))
     return (found[0] if len(found) == 1 else None), found
 
