@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.ui.test_authoring import window  # noqa: F401 (the fixture)
 from viewer.io.native import timeline_from_dict
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "unknown_year.timeline.json"
@@ -69,3 +70,24 @@ def test_an_unknown_year_end_is_not_an_announced_plan(open_window):
     w.state.selected = "strike"
     assert "Planned end, announced" in w.details.toPlainText()
     assert "due" in dates["strike"]
+
+
+def test_the_edit_tab_does_not_call_a_typed_unknown_year_planned(qtbot, window):  # noqa: F811
+    from tests.ui.test_authoring import set_field
+
+    w = window()  # the bundled timeline: the article's date is Thu 10 Feb 2022
+    w.side_tabs.setCurrentWidget(w.edit_form)
+    w.state.selected = "drills-begin"
+    assert w.edit_form.add_event() == []
+    set_field(w, "title", "Talks in Minsk")
+    set_field(w, "start", "2022-02-08")
+    set_field(w, "end", "XXXX-09")  # was "after the source's date …: the end is drawn as planned (hatched)"
+    assert "planned" not in w.edit_form.readings["end"].text()
+    w.authoring.new_action.trigger()  # no reference date: was "after today: planned? Tick …"
+    w.state.selected = None
+    assert w.edit_form.add_event() == []
+    set_field(w, "title", "Union founded")
+    set_field(w, "start", "XXXX-06-10")
+    assert "planned" not in w.edit_form.readings["start"].text()
+    set_field(w, "end", "XXXX-09")
+    assert "planned" not in w.edit_form.readings["end"].text()
