@@ -71,3 +71,16 @@ def test_presenting_the_story_draws_no_relative_axis_from_it(tmp_path):
         assert UNKNOWN in w.dday_problem
     finally:
         w.close()
+
+
+def test_the_detail_pane_gives_no_relative_days_for_an_unknown_year(open_window, tmp_path):
+    from viewer.io import read_timeline
+
+    w = open_window(read_timeline(_copy(tmp_path)), size=(1366, 768))
+    w.state.dday = "event:walkout"
+    w.state.selected = "season"  # was "Relative D-738916 to D+2913172 → D-738763 to D+2913325"
+    text = w.details.toPlainText()
+    assert "April of an unknown year" in text
+    assert "Relative" not in text and "D-7" not in text and "D+" not in text
+    w.state.selected = "talks"
+    assert "Relative\nD+7 (D-day = Tue 2 May 2023, Dockers walk out)" in w.details.toPlainText()

@@ -368,11 +368,12 @@ def describe_relative(date: EventDate, dday_day: int, zone: str = "UTC") -> str:
     Date-only values give their calendar day(s) (zone-independent): the day,
     or the first and last possible day when known only to the month or
     year; "on or before" / "on or after" keep their words.  Times of day are
-    written ``D+n HH:MM`` in the display zone.  A wholly open date gives
-    ``""``.
+    written ``D+n HH:MM`` in the display zone.  A wholly open date, or one
+    whose year is unknown (``XXXX-06-10``: not "D-738916 to D+2913172", the
+    years 0 to 9999), gives ``""``.
     """
     lo, hi = date.earliest, date.latest
-    if date.relation == "open" or not (math.isfinite(lo) or math.isfinite(hi)):
+    if date.relation == "open" or date.year_unknown or not (math.isfinite(lo) or math.isfinite(hi)):
         return ""
     if date.precision <= Precision.DAY:
         first = math.floor(lo / SECONDS_PER_DAY) if math.isfinite(lo) else None
