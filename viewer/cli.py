@@ -48,7 +48,7 @@ from .io.problems import NO_EQUIVALENT
 from .io.registry import read_timeline_report, reader_for, readers, write_timeline, writer_for, writers
 from .io.regular import problem_from_oserror, require_regular_file, same_file
 from .model.dates import EventDate
-from .model.dday import DDayError, resolve_dday
+from .model.dday import DDayError, DDayYearUnknown, resolve_dday
 from .model.errors import DateError, Problem, TimelineLoadError
 
 __all__ = ["COMMANDS", "COMMAND_HELP", "commands_help", "main", "build_parser", "parse_size"]
@@ -462,6 +462,23 @@ def _names_counted(names: list[str]) -> str:
     return ", ".join(n if k == 1 else f"{n} ({k} times)" for n, k in counts.items())
 
 
+def _story_dday_problems(timeline, name: str) -> list[Problem]:
+    """A story whose D-day names an event or band whose year is unknown (``XXXX-06-10``): one
+    problem each (the file opens; presenting the story draws no relative axis from it)."""
+    out = []
+    for i, story in enumerate(getattr(timeline, "stories", ())):
+        if not story.dday:
+            continue
+        try:
+            resolve_dday(timeline, story.dday)
+        except DDayYearUnknown as exc:
+            out.append(Problem(name, f"story {story.title!r}: D-day {story.dday!r}: {exc}",
+                               location=f"stories[{i}].dday"))
+        except DDayError:
+            continue  # an unknown id is refused by the reader; a coarse date, by the presenter
+    return out
+
+
 def _validate(args: argparse.Namespace) -> int:
     name = mask_password(args.file)  # a ClickHouse address's password is never echoed
     bad = _unreadable(args.file, args.from_format)
@@ -505,6 +522,12 @@ def _validate(args: argparse.Namespace) -> int:
     index_bad = [p for p in report.warnings if _INDEX_NOT_USED.search(p.message) and _NOT_FOLLOWED not in p.message]
     altered = [p for p in report.warnings if _NO_EQUIVALENT not in p.message and _NOT_FOLLOWED not in p.message
                and p not in index_bad]
+    dday_bad = _story_dday_problems(report.timeline, name)
+    if dday_bad:
+        _err(f"{name}: loads, but {_count(len(dday_bad), 'story D-day')} cannot be used (presenting the story "
+             "draws no relative axis from it):")
+        for line in group_problems(dday_bad):
+            _err(f"  {line}")
     if unopened:
         _err(f"note: {_count(len(unopened), 'sidecar file')} of the collection not opened (the data does "
              "not need them):")
@@ -526,10 +549,11 @@ def _validate(args: argparse.Namespace) -> int:
               f"{_count(len(report.timeline.tracks), 'track')}; "
               "not valid as it is: see the list above")
         return 1
-    if index_bad:
+    if index_bad or dday_bad:
         print(f"{name}: {_count(len(report.timeline.events), 'event')}, "
-              f"{_count(len(report.timeline.tracks), 'track')}; not valid as it is: its search index is "
-              "damaged, stale or not this file's (see above)")
+              f"{_count(len(report.timeline.tracks), 'track')}; not valid as it is: "
+              + ("its search index is damaged, stale or not this file's (see above)" if index_bad
+                 else "see the list above"))
         return 1
     kept_note = f"; {_count(len(not_kept), 'field')} of the format not kept: see the note above" if not_kept else ""
     if unopened:

@@ -42,7 +42,26 @@ from .row_ids import RowIds
 
 __all__ = ["EventColumns", "DateArrays", "DatedTimeline", "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START",
            "FLAG_OPEN_END", "FLAG_IMPRECISE", "FLAG_COARSE", "FLAG_YEAR_UNKNOWN", "KIND_POINT", "KIND_SPAN",
-           "KIND_BAND", "BAND_LANE", "calendar_values", "drawn_values", "sort_point_array"]
+           "KIND_BAND", "BAND_LANE", "calendar_values", "drawn_values", "sort_point_array",
+           "begin_after"]
+
+
+def begin_after(x0: np.ndarray, origin_epoch_s: float, latest_s: float) -> np.ndarray:
+    """Rows whose earliest possible start is at or after ``latest_s`` (epoch s UTC: the latest
+    moment of a timeline's reference date, the source's date): bool (N,).
+
+    The rule of "after the source's date, so planned" on columns
+    (:meth:`viewer.model.timeline.Timeline.begun_after`, a collection's window).  ``x0`` (N,) is
+    seconds from ``origin_epoch_s``.  A row not placed because a year is unknown (``x0`` is
+    ``+inf``, :data:`FLAG_YEAR_UNKNOWN`) is not read from ``x0`` (False): ``+inf`` is no date
+    after anything (the timeline asks its event's start); an unknown start (``-inf``) is never
+    after.  All False when ``latest_s`` is not finite."""
+    x = np.asarray(x0, dtype=np.float64)
+    if not math.isfinite(latest_s):
+        return np.zeros(len(x), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        out: np.ndarray = np.isfinite(x) & (x >= latest_s - origin_epoch_s)
+    return out
 
 
 @dataclass

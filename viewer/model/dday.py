@@ -46,6 +46,9 @@ D-day is one calendar day, so the reference date must name one day
   set (``[2022-02-10..2022-02-12]``): refused with :class:`DDayError`
   ("its start is known only to the year 2022; D-day needs a day").  No
   first-possible day is ever invented.
+* a date whose year is unknown (``XXXX-06-10``, ``XXXX-04``): refused ("the
+  year of its start is unknown (10 June of an unknown year) …"), not counted
+  from a day of the year 0.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ from .zones import EVENT_LOCAL, local_day_shift, offset_at
 __all__ = [
     "DDay",
     "DDayError",
+    "DDayYearUnknown",
     "DDayReference",
     "dday_of_event",
     "calendar_day",
@@ -84,6 +88,12 @@ _PX_PER_TICK = 20.0  #: never more than one label per 20 px (as the axis' own ti
 
 class DDayError(TimelineError, ValueError):
     """A D-day reference that cannot be used: bad spec, unknown id, undated event."""
+
+
+class DDayYearUnknown(DDayError):
+    """A D-day reference whose date's year is unknown (``XXXX-06-10``): no day to count from.
+
+    ``validate`` reports a story's D-day refused so (the file still opens)."""
 
 
 @dataclass(frozen=True)
@@ -246,9 +256,13 @@ def reference_day(date: EventDate, zone: str = "UTC", what: str = "its date") ->
     Raises
     ------
     DDayError
-        If the date is open, coarser than a day, or one day of a set: it
-        does not name a day, and none is made up.
+        If the date is open, its year is unknown (``XXXX-06-10``:
+        :class:`DDayYearUnknown`), it is coarser than a day, or one day of a set: it does not name a day, and
+        none is made up.
     """
+    if date.year_unknown:  # XXXX-06-10 reads as year 0 inside: "D+738846", "Sat 10 Jun 1 BCE"
+        raise DDayYearUnknown(f"the year of {what} is unknown ({date.describe()}): there is no day to "
+                              "count days from; D-day needs a day of a known year")
     if date.relation == "open" or not math.isfinite(date.sort_point):
         raise DDayError(f"{what} is open: there is no date to count days from")
     if date.relation == "one of":
@@ -327,7 +341,7 @@ def dday_of_event(ev: Event, reference: DDayReference | str, zone: str = "UTC",
     try:
         day, relation, approx, unc = reference_day(date, zone, f"its {anchor}")
     except DDayError as exc:
-        raise DDayError(f"{ref.id!r} ({ev.title}): {exc}") from None
+        raise type(exc)(f"{ref.id!r} ({ev.title}): {exc}") from None
     return DDay(day, ref, ev.title, anchor, relation, approx, unc,
                 planned=bool(ev.planned if planned is None else planned))
 
@@ -354,11 +368,12 @@ def describe_relative(date: EventDate, dday_day: int, zone: str = "UTC") -> str:
     Date-only values give their calendar day(s) (zone-independent): the day,
     or the first and last possible day when known only to the month or
     year; "on or before" / "on or after" keep their words.  Times of day are
-    written ``D+n HH:MM`` in the display zone.  A wholly open date gives
-    ``""``.
+    written ``D+n HH:MM`` in the display zone.  A wholly open date, or one
+    whose year is unknown (``XXXX-06-10``: not "D-738916 to D+2913172", the
+    years 0 to 9999), gives ``""``.
     """
     lo, hi = date.earliest, date.latest
-    if date.relation == "open" or not (math.isfinite(lo) or math.isfinite(hi)):
+    if date.relation == "open" or date.year_unknown or not (math.isfinite(lo) or math.isfinite(hi)):
         return ""
     if date.precision <= Precision.DAY:
         first = math.floor(lo / SECONDS_PER_DAY) if math.isfinite(lo) else None

@@ -164,8 +164,11 @@ def planned_end(timeline: Timeline, event: Event) -> PlannedEnd | None:
     """The planned part of ``event``'s end, or None when its end is reported
     (or it is not a span or band, or the timeline has no reference date, or the
     whole event is after the reference date: then all of it is planned and it
-    is marked as such already, :meth:`Timeline.is_planned`)."""
-    if event.end is None or event.kind == EventKind.POINT:
+    is marked as such already, :meth:`Timeline.is_planned`).  Never when the end's
+    year is unknown (``XXXX-09``): such an end is not known to be after the source's
+    date, so it is no announced plan (and the event is not drawn,
+    :mod:`viewer.model.unplaced`)."""
+    if event.end is None or event.kind == EventKind.POINT or event.end.year_unknown:
         return None
     ref = timeline.reference_date
     if ref is None or not math.isfinite(ref.latest) or timeline.is_planned(event):
@@ -327,6 +330,8 @@ def typed_date_note(timeline: Timeline, date: EventDate, *, is_end: bool, start:
     if planned:
         return "", False
     ref = timeline.reference_date
+    if date.year_unknown:  # XXXX-06-10 is not known to be after the source's date, nor drawn
+        return "", False
     if ref is not None and math.isfinite(ref.latest):
         if not is_end and date.earliest >= ref.latest:
             return f"after the source's date ({short_date(ref)}): drawn as planned (dashed), not as fact", False

@@ -493,10 +493,8 @@ class MemoryStore(EventStore):
         planned = np.zeros(len(tl.events), dtype=bool)
         planned[list(tl.planned_event_indexes)] = True
         if after is not None and math.isfinite(after):
-            cols = self.cols
-            with np.errstate(invalid="ignore"):
-                later = cols.x0 + cols.origin_epoch_s >= after
-            planned[cols.event_index[later]] = True
+            later = tl.begun_after(after)  # a start whose year is unknown never (its x0 is +inf)
+            planned[self.cols.event_index[later]] = True
         return tl.draft_count(), int(planned.sum())
 
     def search(self, query: str, cap: int = 1000) -> SearchResult:

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from .columns import BAND_LANE, EventColumns
+from .columns import BAND_LANE, EventColumns, begin_after
 from .dates import EventDate
 from .facets import FacetIndex
 from .kept import kept_values
@@ -58,6 +58,15 @@ __all__ = [
     "track_colours",
     "track_shapes",
 ]
+
+
+def _begins_after(event: Event, latest_s: float) -> bool:
+    """``event``'s earliest possible start is at or after ``latest_s`` (epoch s): the rule of
+    :meth:`Timeline.is_after_reference`.  Never for a start whose year is unknown (``XXXX-06-10``
+    reads as the year 0 inside, and is not known to be after anything) or that is unknown."""
+    start = event.start
+    return (math.isfinite(latest_s) and not start.year_unknown and math.isfinite(start.earliest)
+            and start.earliest >= latest_s)
 
 
 @dataclass(frozen=True, eq=False)
@@ -258,9 +267,11 @@ class Timeline:
         return cols
 
     def is_after_reference(self, event: Event) -> bool:
-        """True when ``event`` begins after the reference date (see :meth:`after_reference`)."""
+        """True when ``event`` begins after the reference date (see :meth:`after_reference`).
+        Never when its start's year is unknown (``XXXX-06-10``): it is not known to be after
+        anything."""
         ref = self.reference_date
-        return ref is not None and math.isfinite(ref.latest) and event.start.earliest >= ref.latest
+        return ref is not None and _begins_after(event, ref.latest)
 
     def is_planned(self, event: Event) -> bool:
         """True when ``event`` is to be shown as planned, not as a fact: the
@@ -310,14 +321,28 @@ class Timeline:
         possible moment of :attr:`reference_date` (the publication date of the
         source the timeline was built from) was still to come when the source
         was written: planned, announced or expected, not observed.  All False
-        without a reference date.
+        without a reference date.  An event whose year is unknown (``XXXX-06-10``) is not
+        known to be after it: never (:func:`viewer.model.columns.begin_after`, the rule of
+        :meth:`is_after_reference` on the columns' x0).
         """
-        cols = self.columns
         ref = self.reference_date
-        if ref is None or not math.isfinite(ref.latest):
-            return np.zeros(len(cols), dtype=bool)
-        with np.errstate(invalid="ignore"):  # the rule of is_after_reference, on the columns' x0
-            return cols.x0 >= ref.latest - cols.origin_epoch_s
+        return self.begun_after(ref.latest if ref is not None else math.inf)
+
+    def begun_after(self, latest_s: float) -> np.ndarray:
+        """Rows of :attr:`columns` whose earliest possible start is at or after ``latest_s``
+        (epoch s UTC; the reference date's latest moment for :meth:`after_reference`): bool (N,).
+
+        A drawn row is read from its x0 (:func:`viewer.model.columns.begin_after`); a row not
+        drawn because a year is unknown (x0 is +inf) from its event's start, as
+        :meth:`is_after_reference` reads it: an unknown-year start never, a known start (its end's
+        year unknown) by its date.  Only those few events are built.  All False when ``latest_s``
+        is not finite."""
+        cols = self.columns
+        rows = begin_after(cols.x0, cols.origin_epoch_s, latest_s)
+        if math.isfinite(latest_s):
+            for r in np.flatnonzero(np.isposinf(cols.x0)).tolist():
+                rows[r] = _begins_after(self.events[int(cols.event_index[r])], latest_s)
+        return rows
 
     def draft_flags(self) -> np.ndarray:
         """Which events (file order) are unreviewed drafts: bool (len(events),).

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .columns import BAND_LANE, KIND_SPAN, EventColumns
+from .columns import BAND_LANE, KIND_SPAN, EventColumns, begin_after
 from .dates import EventDate
 from .store import DEFAULT_CAP, EventStore, VisibleEvents
 from .store_query import StoreFilter
@@ -392,9 +392,9 @@ class WindowTimeline:
         """Rows drawn as planned: marked ``planned`` by their source, or starting after the
         source's date (the rule of :meth:`Timeline.after_reference`): bool (N,)."""
         cols = self.columns
-        with np.errstate(invalid="ignore"):
-            after = cols.x0 >= self.reference_latest_s - cols.origin_epoch_s
-        return self._marked(cols.content.visible.planned) | after
+        after = begin_after(cols.x0, cols.origin_epoch_s, self.reference_latest_s)
+        out: np.ndarray = self._marked(cols.content.visible.planned) | after
+        return out
 
     def planned_end_rows(self) -> dict[int, tuple[float, float]]:
         """Rows with a planned end: ``{row: (known_until, planned_until)}``, epoch s, as
