@@ -35,7 +35,7 @@ from .extract import dateline_length
 from .quotemarks import DOUBLE_OPENERS, quote_spans, unescape
 from .tense import _markers
 
-__all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory"]
+__all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at"]
 
 _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|journalists|the\s+\w+|[A-Z]\w+|him|her|"
           r"them|us|television|TV|radio|media|lawmakers|parliament|supporters|a\s+\w+(?:\s+\w+)?)|"
@@ -98,7 +98,11 @@ _APPOS = (r"(?!(?:who|which|whose|that|when|where|while|as)\b)"  # (a relative c
 """A role set off by commas after a name: "the mission head", "head of the mission", "Russia's foreign minister"."""
 _APPOSITIVE = re.compile(rf",\s+(?P<role>{_APPOS})(?:,|\.?\s*$)")
 _NAMED_ROLE = (rf"(?<![\w’'-])(?P<who>(?:[A-Z][\w’'.-]*\s+(?:(?:de|van|von|al|bin|Le|La|da|del)\s+)?){{0,3}}"
-               rf"[A-Z][\w’'.-]*),\s+(?P<role>{_APPOS}),\s+(?:(?:also|later|then)\s+)?(?P<verb>{_VERBS})")
+               rf"[A-Z][\w’'.-]*),\s+(?P<role>{_APPOS}),\s+"
+               # "Anna Berg, the head of the mission, which arrived on Monday, said": a relative clause between
+               # the role and the verb is about the mission (or her), never the speaker
+               r"(?:(?P<rel>(?:which|who|whose|that|where)\s+[^,;:“”\"«»]{1,80}?),\s+)?"
+               rf"(?:(?:also|later|then)\s+)?(?P<verb>{_VERBS})")
 # "Anna Berg, the mission head, said …" (never the unnamed "the mission head": the article names her)
 _NAMED_REPORTED = re.compile(_NAMED_ROLE + _REPORTED_TAIL)
 # "Sergey Lavrov, Russia's foreign minister, told reporters «…»"
@@ -330,6 +334,26 @@ def _with_role(p: Person, role: str | None, memory: PersonMemory) -> Person:
     return named
 
 
+_RELATIVE = re.compile(r"(?:which|who|whom|whose|where|when|while)\b", re.I)
+"""Words that open a relative clause ("which arrived on Monday"): a speaker only when it names one."""
+
+_ASIDE = re.compile(r",\s+(?P<pron>which|who|whose)\s+(?P<body>[^,;:“”\"«»()—–]{1,120}?)(?=,|\.?\s*$)")
+"""A relative clause set off by commas: ", which arrived on Monday," (the clause before its closing comma)."""
+
+
+def aside_at(sentence: str, pos: int) -> tuple[int, int, str] | None:
+    """The relative clause set off by commas that holds offset ``pos`` of ``sentence`` and reports no
+    saying (", which arrived on Monday,", ", who arrived on Monday,"; never ", who said on Monday,"):
+    ``(start, end, pronoun)``, ``start`` the offset of the pronoun, ``end`` that of the clause's end;
+    None when ``pos`` lies in no such clause.  Its date is the antecedent's, never the date of the
+    sentence's saying, and what it tells is the article's account, never the speaker's words."""
+    for m in _ASIDE.finditer(sentence):
+        if m.start("pron") <= pos < m.end() and not _VERB.search(m.group("body")) and \
+                not re.search(r"\bspo(?:ke|ken|king)\b", m.group("body")):
+            return m.start("pron"), m.end(), m.group("pron").lower()
+    return None
+
+
 _ROLE_ONLY = re.compile(rf"(?:(?P<the>[Tt]he)|an?|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<role>{ROLE_WORDS})"
                         r"(?P<whose>\s+(?:for|of|at)\s+[^,;:]+)?", re.I)
 """A speaker named by role alone: "the minister", "a senior official", "the foreign ministry spokesman",
@@ -464,6 +488,8 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     # (a name with its role set off by commas first: it starts before the role alone would)
     for m in sorted([*_NAMED_REPORTED.finditer(scan), *_REPORTED.finditer(scan)], key=lambda x: x.start()):
         who = m.group("who")
+        if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
+            continue  # "…, which arrived on Monday, said": a relative clause naming nobody is no speaker
         if len(who.split()) > 10 or re.match(r"(?:[Tt]he|[Aa]n?|It|This|That)\b", who.strip()) and \
                 parse_person(_LEAD.sub("", who)).kind not in ("office", "unnamed", "outlet"):
             continue

@@ -1,0 +1,38 @@
+"""What the reviewer sees for four sentences a tester gave (article published Fri 10 Mar 2023):
+a relative clause inside an attribution, two reported clauses joined by "adding that", markup
+left in a plain-text article beside a speaker's role, and a quotation mark never closed."""
+
+from datetime import date
+
+from viewer.ingest import ingest_text
+
+PUB = date(2023, 3, 10)  # a Friday
+
+
+def _events(text):
+    return ingest_text(text, published=PUB).timeline.events
+
+
+def test_a_relative_clause_after_the_role_is_about_the_mission_and_never_the_speaker():
+    events = _events("Anna Berg, the head of the mission, which arrived on Monday, said the inspectors left on "
+                     "Tuesday.")
+    speakers = {q.speaker for e in events for q in e.quotes}
+    assert speakers == {"Anna Berg"}
+    assert {q.speaker_role for e in events for q in e.quotes} == {"the head of the mission"}
+    assert not any("which" in q.attribution.split(",")[0] for e in events for q in e.quotes)
+    assert not any("Anna Berg arrived" in e.title for e in events)
+    arrived = [e for e in events if "arrived" in e.title]
+    assert all(e.title == "The mission arrived" and e.start.edtf == "2023-03-06" for e in arrived)
+    (left,) = [e for e in events if "inspectors left" in e.title.lower()]
+    # Tuesday before publication: counted from the article, not from the mission's Monday arrival
+    assert left.start.edtf == "2023-03-07"
+    assert not left.planned
+    assert [q.kind.value for q in left.quotes] == ["reported"]
+
+
+def test_who_clause_after_the_role_keeps_the_named_speaker():
+    events = _events("Anna Berg, the head of the mission, who arrived on Monday, said the inspectors left on "
+                     "Tuesday.")
+    assert {q.speaker for e in events for q in e.quotes} == {"Anna Berg"}
+    (left,) = [e for e in events if "inspectors left" in e.title.lower()]
+    assert left.start.edtf == "2023-03-07"
