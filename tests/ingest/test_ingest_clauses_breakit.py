@@ -36,3 +36,16 @@ def test_who_clause_after_the_role_keeps_the_named_speaker():
     assert {q.speaker for e in events for q in e.quotes} == {"Anna Berg"}
     (left,) = [e for e in events if "inspectors left" in e.title.lower()]
     assert left.start.edtf == "2023-03-07"
+
+
+def test_adding_that_gives_each_reported_clause_its_own_draft_and_title():
+    events = _events("Berg said on Wednesday that the report would be published on March 14, adding that talks "
+                     "had ended on March 3.")
+    by_day = {e.start.edtf: e for e in events}
+    published, ended = by_day["2023-03-14"], by_day["2023-03-03"]
+    assert published.title == "The report would be published" and published.planned
+    assert ended.title == "Talks had ended" and not ended.planned
+    assert [q.text for q in ended.quotes] == ["talks had ended on March 3"]
+    assert [q.text for q in published.quotes] == ["the report would be published on March 14"]
+    assert all(q.kind.value == "reported" and q.speaker == "Berg" for e in events for q in e.quotes)
+    assert not any("adding" in e.title for e in events)

@@ -108,7 +108,10 @@ _NAMED_REPORTED = re.compile(_NAMED_ROLE + _REPORTED_TAIL)
 # "Sergey Lavrov, Russia's foreign minister, told reporters «…»"
 _NAMED_BEFORE = re.compile(_NAMED_ROLE + r"(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
                                          r"(?:\s+that)?\s*[,:]?\s*$")
-_AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])")
+_AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])|"
+                       # "…, adding that talks had ended on March 3": a second clause of the same speaker
+                       r",\s+(?:adding|saying|noting|stressing|warning|insisting|claiming|arguing|explaining)\s+"
+                       r"(?:that\s+)?(?=[A-Za-z])")
 # "Biden said Putin called it “a mistake”": the quoted words are someone else's
 _OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|terms|dubbed|labelled|labeled|"
                           r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
@@ -519,10 +522,12 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         # the attribution as written: its clause, from the last comma before the speaker to the verb
         start = max(sentence.rfind(",", 0, m.start()) + 1, dateline_length(sentence))
         words = sentence[start:m.end()].strip(" ,")
-        # "… claimed the ships had been stopped last week, and said the convoy will sail on 20 June": two
-        # claims of one speaker, each its own reported clause (never one clause holding "and said")
+        # "… claimed the ships had been stopped last week, and said the convoy will sail on 20 June" (or
+        # "…, adding that …"): two claims of one speaker, each its own reported clause (never one holding "and said")
         parts = [(a, b)]
         more = _AND_SAID.search(sentence, a, b)
+        if more is not None and " and " not in more.group(0) and not _markers(sentence[more.end():b]):
+            more = None  # "…, warning residents to stay indoors": no clause of its own (no verb)
         if more is not None:
             parts = [_trim(sentence, a, more.start()), _trim(sentence, more.end(), b)]
         for pa, pb in parts:
