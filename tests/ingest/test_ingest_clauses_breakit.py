@@ -49,3 +49,18 @@ def test_adding_that_gives_each_reported_clause_its_own_draft_and_title():
     assert [q.text for q in published.quotes] == ["the report would be published on March 14"]
     assert all(q.kind.value == "reported" and q.speaker == "Berg" for e in events for q in e.quotes)
     assert not any("adding" in e.title for e in events)
+
+
+def test_markup_in_a_plain_text_role_keeps_the_quote_attributed_and_shown_as_text():
+    from viewer.ui.detail_pane import event_html
+
+    timeline = ingest_text('John Smith, a spokesman for the <b>ministry</b>, said: "We will respond."',
+                           published=PUB).timeline
+    (event,) = timeline.events
+    (quote,) = event.quotes
+    assert quote.kind.value == "direct" and quote.text == "We will respond"
+    assert quote.speaker == "John Smith"
+    assert quote.speaker_role == "a spokesman for the <b>ministry</b>"  # the article's characters, as text
+    assert event.title == "John Smith: “We will respond”"
+    html = event_html(event, timeline)  # the detail pane: the tag's characters shown, never a bold "ministry"
+    assert "&lt;b&gt;ministry&lt;/b&gt;" in html and "<b>ministry" not in html

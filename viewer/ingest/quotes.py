@@ -92,9 +92,13 @@ _REPORTED_TAIL = (r"(?P<cite>,\s*citing [^,]+,)?"
 _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
                        rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
                        + _REPORTED_TAIL)
+_TAG = r"(?:</?[A-Za-z][A-Za-z0-9]{0,9}>)"
+"""An inline tag left in a plain-text article ("a spokesman for the <b>ministry</b>"): kept as the article's
+characters, never rendered, and no end of the words it wraps."""
+_TW = rf"{_TAG}*[\w’'-]+{_TAG}*"
 _APPOS = (r"(?!(?:who|which|whose|that|when|where|while|as)\b)"  # (a relative clause is no role)
-          rf"(?:(?:the|an?|its|their|his|her)\s+|[A-Z][\w-]*[’']s\s+)?(?:[\w’'-]+\s+){{0,4}}?(?i:{ROLE_WORDS})\b"
-          r"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?")
+          rf"(?:(?:the|an?|its|their|his|her)\s+|[A-Z][\w-]*[’']s\s+)?(?:{_TW}\s+){{0,4}}?{_TAG}*(?i:{ROLE_WORDS})\b"
+          rf"{_TAG}*(?:\s+(?:of|for|at|to)\s+(?:the\s+)?{_TW}(?:\s+{_TW}){{0,3}}?)?")
 """A role set off by commas after a name: "the mission head", "head of the mission", "Russia's foreign minister"."""
 _APPOSITIVE = re.compile(rf",\s+(?P<role>{_APPOS})(?:,|\.?\s*$)")
 _NAMED_ROLE = (rf"(?<![\w’'-])(?P<who>(?:[A-Z][\w’'.-]*\s+(?:(?:de|van|von|al|bin|Le|La|da|del)\s+)?){{0,3}}"
