@@ -64,3 +64,12 @@ def test_markup_in_a_plain_text_role_keeps_the_quote_attributed_and_shown_as_tex
     assert event.title == "John Smith: “We will respond”"
     html = event_html(event, timeline)  # the detail pane: the tag's characters shown, never a bold "ministry"
     assert "&lt;b&gt;ministry&lt;/b&gt;" in html and "<b>ministry" not in html
+
+
+def test_a_title_never_carries_an_unclosed_quotation_mark():
+    result = ingest_text("He added that the delegation “will arrive on March 15.", published=PUB)
+    (event,) = result.timeline.events
+    assert "“" not in event.title and "”" not in event.title
+    assert event.start.edtf == "2023-03-15" and event.planned
+    assert [q.kind.value for q in event.quotes] == ["reported"]
+    assert result.warnings  # the reviewer is still told the mark is never closed

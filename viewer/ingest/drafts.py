@@ -30,6 +30,7 @@ from .actors import (
     parse_person,
 )
 from .extract import Sentence, dateline_length
+from .quotemarks import quote_spans
 from .quotes import FoundQuote, PersonMemory, aside_at, find_quotes
 from .spoken import date_speech
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
@@ -240,7 +241,8 @@ _TITLE_LEAD = re.compile(r"^(?:[\"“”‘’'\s]+|(?:(?:on|in|at|by|last|next|
 
 def _clean_title(title: str) -> str:
     """A title as a clean clause: no leading quotation mark, time words or "that" ("On Thursday that will
-    finish" -> "Will finish", "Sometime the base was built" -> "The base was built")."""
+    finish" -> "Will finish", "Sometime the base was built" -> "The base was built"), and no quotation mark
+    left without its pair ('He added that the delegation “will arrive' -> '… the delegation will arrive')."""
     out = title
     for _ in range(3):
         cut = _TITLE_LEAD.sub("", out)
@@ -250,6 +252,9 @@ def _clean_title(title: str) -> str:
     out = out.strip()
     if out.count("\"") % 2:  # a stray mark from a quote cut in two
         out = out.replace("\"", "")
+    spans, _ = quote_spans(out)  # “ or « never closed in the title (a quote cut, or never closed in the article)
+    paired = {a for a, _ in spans} | {b - 1 for _, b in spans}
+    out = " ".join("".join(ch for i, ch in enumerate(out) if ch not in "“”«»" or i in paired).split())
     return out[:1].upper() + out[1:] if out else title
 
 
