@@ -73,3 +73,29 @@ def test_a_title_never_carries_an_unclosed_quotation_mark():
     assert event.start.edtf == "2023-03-15" and event.planned
     assert [q.kind.value for q in event.quotes] == ["reported"]
     assert result.warnings  # the reviewer is still told the mark is never closed
+
+
+def test_a_direct_quote_after_an_aside_is_not_dated_by_the_aside():
+    events = _events("Anna Berg, the head of the mission, which arrived on Monday, said: “The inspectors left on "
+                     "Tuesday.”")
+    (arrived,) = [e for e in events if e.start.edtf == "2023-03-06"]
+    assert arrived.title == "The mission arrived" and not arrived.quotes  # never "Anna Berg: “…”" on Monday
+    (left,) = [e for e in events if e.quotes]
+    assert left.start.edtf == "2023-03-07?"  # her words, undated: counted from publication, a guess
+    assert [(q.speaker, q.kind.value) for q in left.quotes] == [("Anna Berg", "direct")]
+
+
+def test_reported_speech_after_an_aside_stays_the_speakers_words():
+    events = _events("Peskov, who spoke on Monday, said the talks would resume tomorrow.")
+    assert all([(q.speaker, q.kind.value) for q in e.quotes] == [("Peskov", "reported")] for e in events)
+    (resume,) = [e for e in events if e.planned]
+    assert resume.start.edtf == "2023-03-07"  # the day after he spoke
+
+
+def test_the_clause_after_said_is_never_taken_for_the_speaker():
+    events = _events("The ministry, which opened an inquiry on Monday, said the inspectors left on Tuesday.")
+    speakers = {q.speaker for e in events for q in e.quotes}
+    assert "inspectors left" not in speakers and speakers <= {"ministry"}
+    assert not any(q.text.startswith("The ministry, which") for e in events for q in e.quotes)
+    (left,) = [e for e in events if "inspectors left" in e.title]
+    assert left.start.edtf == "2023-03-07"

@@ -430,13 +430,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     # quotes go to the claim whose date is nearest before them (else the first)
     for q in quotes:
         best = None
-        for c in claims:
-            if c.anchor <= q.start and (best is None or c.anchor >= best.anchor):
+        for c in claims:  # (never the date of an aside: "Anna Berg, …, which arrived on Monday, said: “…”")
+            if c.anchor <= q.start and (best is None or c.anchor >= best.anchor) and aside_at(text, c.anchor) is None:
                 best = c
         if q.kind == "reported":  # a reported clause goes to the claim dated inside it, if there is one
             best = next((c for c in claims if q.start <= c.anchor < q.end), best)
         if best is None and claims:
-            best = min(claims, key=lambda c: c.anchor)
+            best = min(claims, key=lambda c: (aside_at(text, c.anchor) is not None, c.anchor))
         if best is not None:
             if q.attribution.person.name or q.kind == "direct":  # a direct quote stays, unattributed if need be
                 best.quotes.append(q)

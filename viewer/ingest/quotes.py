@@ -90,6 +90,8 @@ _REPORTED_TAIL = (r"(?P<cite>,\s*citing [^,]+,)?"
                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
                   r"(?:\s*:\s*|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")  # ('Peskov said: "We will …', never closed)
 _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
+                       # "Antony Blinken, who met his Russian counterpart on Jan. 21, said": an aside about them
+                       r"(?:(?:which|who|whose)\s+[^,;:“”\"«»]{1,120}?,\s+)?"
                        rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
                        + _REPORTED_TAIL)
 _TAG = r"(?:</?[A-Za-z][A-Za-z0-9]{0,9}>)"
@@ -494,13 +496,23 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     # reported speech: "X said (that) ..." (no quotation marks in the clause)
     # (a name with its role set off by commas first: it starts before the role alone would)
     for m in sorted([*_NAMED_REPORTED.finditer(scan), *_REPORTED.finditer(scan)], key=lambda x: x.start()):
-        who = m.group("who")
+        who, who_at = m.group("who"), m.start()
         if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
-            continue  # "…, which arrived on Monday, said": a relative clause naming nobody is no speaker
+            # "Peskov, who spoke on Monday, said …": a relative clause naming nobody is no speaker; the
+            # one it is about, before its comma, is ("The ministry, which opened an inquiry, said")
+            head = scan[:m.start()].rstrip()
+            if not head.endswith(","):
+                continue
+            head = head[:-1]
+            who_at = max(head.rfind(",") + 1, dateline_length(sentence))
+            who_at += len(head[who_at:]) - len(head[who_at:].lstrip())
+            who = head[who_at:]
+            if not who.strip():
+                continue
         if len(who.split()) > 10 or re.match(r"(?:[Tt]he|[Aa]n?|It|This|That)\b", who.strip()) and \
                 parse_person(_LEAD.sub("", who)).kind not in ("office", "unnamed", "outlet"):
             continue
-        person = _speaker(who, memory, m.start(), unnamed_pronoun=True)
+        person = _speaker(who, memory, who_at, unnamed_pronoun=True)
         if m.re is _NAMED_REPORTED:
             if person.kind != "person":
                 continue
@@ -524,7 +536,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             person = memory.note(parse_person(m.group("cite").strip(", ")[len("citing "):]))
             via = [relay]
         # the attribution as written: its clause, from the last comma before the speaker to the verb
-        start = max(sentence.rfind(",", 0, m.start()) + 1, dateline_length(sentence))
+        start = max(sentence.rfind(",", 0, who_at) + 1, dateline_length(sentence))
         words = sentence[start:m.end()].strip(" ,")
         # "… claimed the ships had been stopped last week, and said the convoy will sail on 20 June" (or
         # "…, adding that …"): two claims of one speaker, each its own reported clause (never one holding "and said")
@@ -542,8 +554,8 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     # "…, said the minister." / "…, the ministry said, …" / "…, Nowak added.": the speaker after the claim
     for pattern in (_TAIL_SAID_INV, _ASIDE_SAID, _TAIL_SAID):
         said = pattern.search(scan) if according is None else None
-        if said is None:
-            continue
+        if said is None or _markers(_TIME_TAIL.sub("", said.group("who"))):
+            continue  # (", said the inspectors left on Tuesday.": a clause with its verb, not who said it)
         person = _speaker(said.group("who"), memory, said.start("who"), unnamed_pronoun=True)
         if pattern is _ASIDE_SAID:  # the claim after the aside
             (a, b), words = _trim(sentence, said.end(), len(sentence)), sentence[said.start():said.end()].strip(" ,")
