@@ -30,7 +30,8 @@ from .actors import (
     parse_person,
 )
 from .extract import Sentence, dateline_length
-from .quotes import FoundQuote, PersonMemory, find_quotes
+from .quotemarks import quote_spans
+from .quotes import FoundQuote, PersonMemory, aside_at, find_quotes
 from .spoken import date_speech
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
 from .tense import FUTURE, PAST, PERFECT, _markers, is_ongoing, sentence_tense
@@ -240,7 +241,8 @@ _TITLE_LEAD = re.compile(r"^(?:[\"“”‘’'\s]+|(?:(?:on|in|at|by|last|next|
 
 def _clean_title(title: str) -> str:
     """A title as a clean clause: no leading quotation mark, time words or "that" ("On Thursday that will
-    finish" -> "Will finish", "Sometime the base was built" -> "The base was built")."""
+    finish" -> "Will finish", "Sometime the base was built" -> "The base was built"), and no quotation mark
+    left without its pair ('He added that the delegation “will arrive' -> '… the delegation will arrive')."""
     out = title
     for _ in range(3):
         cut = _TITLE_LEAD.sub("", out)
@@ -250,7 +252,35 @@ def _clean_title(title: str) -> str:
     out = out.strip()
     if out.count("\"") % 2:  # a stray mark from a quote cut in two
         out = out.replace("\"", "")
+    spans, _ = quote_spans(out)  # “ or « never closed in the title (a quote cut, or never closed in the article)
+    paired = {a for a, _ in spans} | {b - 1 for _, b in spans}
+    out = " ".join("".join(ch for i, ch in enumerate(out) if ch not in "“”«»" or i in paired).split())
     return out[:1].upper() + out[1:] if out else title
+
+
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s", re.I)
+
+
+def _aside_title(text: str, pos: int) -> str:
+    """The title of a claim dated in a relative clause set off by commas (``pos`` in it, see
+    :func:`viewer.ingest.quotes.aside_at`): what it is about, then its own words up to the date.  "Anna
+    Berg, the head of the mission, which arrived on Monday, said …" -> "The mission arrived" (a "which"
+    is about the nearest thing named before it: "the mission", never Anna Berg); "…, who arrived on
+    Monday, said …" -> "Anna Berg arrived"."""
+    found = aside_at(text, pos)
+    if found is None:
+        return ""
+    a, _, pron = found
+    own = text[a + len(pron):pos]
+    head = text[:a].rstrip(" ,")
+    if pron == "which":
+        dets = list(_DETERMINER.finditer(head))
+        what = head[dets[-1].start():] if dets else " ".join(head.split()[-2:])
+        if len(what.split()) > 5:
+            what = " ".join(head.split()[-2:])
+    else:
+        what = _subject(text) or " ".join(head.split(",")[0].split()[-3:])
+    return _short(f"{what} {own}")
 
 
 def _said_that(q: FoundQuote, anchor: int, text: str) -> bool:
@@ -400,13 +430,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     # quotes go to the claim whose date is nearest before them (else the first)
     for q in quotes:
         best = None
-        for c in claims:
-            if c.anchor <= q.start and (best is None or c.anchor >= best.anchor):
+        for c in claims:  # (never the date of an aside: "Anna Berg, …, which arrived on Monday, said: “…”")
+            if c.anchor <= q.start and (best is None or c.anchor >= best.anchor) and aside_at(text, c.anchor) is None:
                 best = c
         if q.kind == "reported":  # a reported clause goes to the claim dated inside it, if there is one
             best = next((c for c in claims if q.start <= c.anchor < q.end), best)
         if best is None and claims:
-            best = min(claims, key=lambda c: c.anchor)
+            best = min(claims, key=lambda c: (aside_at(text, c.anchor) is not None, c.anchor))
         if best is not None:
             if q.attribution.person.name or q.kind == "direct":  # a direct quote stays, unattributed if need be
                 best.quotes.append(q)
@@ -416,8 +446,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     # claim of a sentence with an attributed speech verb carries it, never reading as fact
     named = [q for q in quotes if q.attribution.person.name]
     for c in claims:
-        if c.quotes or not named:
-            continue
+        if c.quotes or not named or aside_at(text, c.anchor) is not None:
+            continue  # ("Anna Berg, …, which arrived on Monday, said": the arrival is the article's account)
         inside = [q for q in named if q.kind == "reported" and q.start <= c.anchor < q.end]
         reported = inside or [q for q in named if q.kind == "reported"]
         if reported:  # (a direct quote stays with its own claim: "…, where she met Lavrov, who noted “…”")
@@ -431,9 +461,11 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.quotes.append(inside[0])
             c.attributions.append(inside[0])
 
-    def said_dated(q: FoundQuote) -> bool:  # (a date inside another reported clause is not the saying's)
-        return any(o.anchor < q.start and not any(r.kind == "reported" and r.start <= o.anchor < r.end
-                                                  for r in quotes if r is not q) for o in claims)
+    def said_dated(q: FoundQuote) -> bool:  # (a date inside another reported clause is not the saying's,
+        # nor one in a relative clause: "…, which arrived on Monday, said")
+        return any(o.anchor < q.start and aside_at(text, o.anchor) is None and
+                   not any(r.kind == "reported" and r.start <= o.anchor < r.end for r in quotes if r is not q)
+                   for o in claims)
 
     for k, c in enumerate(claims):
         mention = next((m for m in mentions if m.start == c.anchor), None)
@@ -441,6 +473,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             subj = _subject(text)
             rest = re.sub(r"^(?:before|then)\s+", "", c.start[1])
             c.title = _short(f"{subj} {rest}")
+        elif mention is not None and not c.quotes and aside_at(text, c.anchor) is not None:
+            c.title = _aside_title(text, c.anchor)  # "…, which arrived on Monday, said": "The mission arrived"
         elif mention is not None and any(q.kind == "reported" and q.attribution.words and
                                          mention.end <= text.find(q.attribution.words) < q.start <= mention.end + 40
                                          for q in c.quotes):
@@ -466,6 +500,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if c.end is None and pub.day is not None and c.start[0][:10] > pub.day.isoformat() and "[" not in c.start[0]:
             c.tags.append("planned")
             c.planned = True
+    main = next((x for x in claims if aside_at(text, x.anchor) is None), None)
+    for c in claims:  # "The mission arrived" (in an aside of Anna Berg's saying) goes on the saying's track
+        if main is not None and not c.quotes and aside_at(text, c.anchor) is not None and not actors_in(c.title):
+            c.actor = main.actor
+            found = _OWN_TRACK_NOTE.search(main.start[2])
+            if found and not _OWN_TRACK_NOTE.search(c.start[2]):
+                c.start = (c.start[0], c.start[1], _join_basis(c.start[2], found.group(0).strip()))
     for c in claims:
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)

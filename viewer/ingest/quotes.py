@@ -35,7 +35,7 @@ from .extract import dateline_length
 from .quotemarks import DOUBLE_OPENERS, quote_spans, unescape
 from .tense import _markers
 
-__all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory"]
+__all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at"]
 
 _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|journalists|the\s+\w+|[A-Z]\w+|him|her|"
           r"them|us|television|TV|radio|media|lawmakers|parliament|supporters|a\s+\w+(?:\s+\w+)?)|"
@@ -90,21 +90,34 @@ _REPORTED_TAIL = (r"(?P<cite>,\s*citing [^,]+,)?"
                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
                   r"(?:\s*:\s*|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")  # ('Peskov said: "We will …', never closed)
 _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
+                       # "Antony Blinken, who met his Russian counterpart on Jan. 21, said": an aside about them
+                       r"(?:(?:which|who|whose)\s+[^,;:“”\"«»]{1,120}?,\s+)?"
                        rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
                        + _REPORTED_TAIL)
+_TAG = r"(?:</?[A-Za-z][A-Za-z0-9]{0,9}>)"
+"""An inline tag left in a plain-text article ("a spokesman for the <b>ministry</b>"): kept as the article's
+characters, never rendered, and no end of the words it wraps."""
+_TW = rf"{_TAG}*[\w’'-]+{_TAG}*"
 _APPOS = (r"(?!(?:who|which|whose|that|when|where|while|as)\b)"  # (a relative clause is no role)
-          rf"(?:(?:the|an?|its|their|his|her)\s+|[A-Z][\w-]*[’']s\s+)?(?:[\w’'-]+\s+){{0,4}}?(?i:{ROLE_WORDS})\b"
-          r"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)?")
+          rf"(?:(?:the|an?|its|their|his|her)\s+|[A-Z][\w-]*[’']s\s+)?(?:{_TW}\s+){{0,4}}?{_TAG}*(?i:{ROLE_WORDS})\b"
+          rf"{_TAG}*(?:\s+(?:of|for|at|to)\s+(?:the\s+)?{_TW}(?:\s+{_TW}){{0,3}}?)?")
 """A role set off by commas after a name: "the mission head", "head of the mission", "Russia's foreign minister"."""
 _APPOSITIVE = re.compile(rf",\s+(?P<role>{_APPOS})(?:,|\.?\s*$)")
 _NAMED_ROLE = (rf"(?<![\w’'-])(?P<who>(?:[A-Z][\w’'.-]*\s+(?:(?:de|van|von|al|bin|Le|La|da|del)\s+)?){{0,3}}"
-               rf"[A-Z][\w’'.-]*),\s+(?P<role>{_APPOS}),\s+(?:(?:also|later|then)\s+)?(?P<verb>{_VERBS})")
+               rf"[A-Z][\w’'.-]*),\s+(?P<role>{_APPOS}),\s+"
+               # "Anna Berg, the head of the mission, which arrived on Monday, said": a relative clause between
+               # the role and the verb is about the mission (or her), never the speaker
+               r"(?:(?P<rel>(?:which|who|whose|that|where)\s+[^,;:“”\"«»]{1,80}?),\s+)?"
+               rf"(?:(?:also|later|then)\s+)?(?P<verb>{_VERBS})")
 # "Anna Berg, the mission head, said …" (never the unnamed "the mission head": the article names her)
 _NAMED_REPORTED = re.compile(_NAMED_ROLE + _REPORTED_TAIL)
 # "Sergey Lavrov, Russia's foreign minister, told reporters «…»"
 _NAMED_BEFORE = re.compile(_NAMED_ROLE + r"(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
                                          r"(?:\s+that)?\s*[,:]?\s*$")
-_AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])")
+_AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])|"
+                       # "…, adding that talks had ended on March 3": a second clause of the same speaker
+                       r",\s+(?:adding|saying|noting|stressing|warning|insisting|claiming|arguing|explaining)\s+"
+                       r"(?:that\s+)?(?=[A-Za-z])")
 # "Biden said Putin called it “a mistake”": the quoted words are someone else's
 _OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|terms|dubbed|labelled|labeled|"
                           r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
@@ -330,6 +343,26 @@ def _with_role(p: Person, role: str | None, memory: PersonMemory) -> Person:
     return named
 
 
+_RELATIVE = re.compile(r"(?:which|who|whom|whose|where|when|while)\b", re.I)
+"""Words that open a relative clause ("which arrived on Monday"): a speaker only when it names one."""
+
+_ASIDE = re.compile(r",\s+(?P<pron>which|who|whose)\s+(?P<body>[^,;:“”\"«»()—–]{1,120}?)(?=,|\.?\s*$)")
+"""A relative clause set off by commas: ", which arrived on Monday," (the clause before its closing comma)."""
+
+
+def aside_at(sentence: str, pos: int) -> tuple[int, int, str] | None:
+    """The relative clause set off by commas that holds offset ``pos`` of ``sentence`` and reports no
+    saying (", which arrived on Monday,", ", who arrived on Monday,"; never ", who said on Monday,"):
+    ``(start, end, pronoun)``, ``start`` the offset of the pronoun, ``end`` that of the clause's end;
+    None when ``pos`` lies in no such clause.  Its date is the antecedent's, never the date of the
+    sentence's saying, and what it tells is the article's account, never the speaker's words."""
+    for m in _ASIDE.finditer(sentence):
+        if m.start("pron") <= pos < m.end() and not _VERB.search(m.group("body")) and \
+                not re.search(r"\bspo(?:ke|ken|king)\b", m.group("body")):
+            return m.start("pron"), m.end(), m.group("pron").lower()
+    return None
+
+
 _ROLE_ONLY = re.compile(rf"(?:(?P<the>[Tt]he)|an?|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<role>{ROLE_WORDS})"
                         r"(?P<whose>\s+(?:for|of|at)\s+[^,;:]+)?", re.I)
 """A speaker named by role alone: "the minister", "a senior official", "the foreign ministry spokesman",
@@ -463,11 +496,23 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     # reported speech: "X said (that) ..." (no quotation marks in the clause)
     # (a name with its role set off by commas first: it starts before the role alone would)
     for m in sorted([*_NAMED_REPORTED.finditer(scan), *_REPORTED.finditer(scan)], key=lambda x: x.start()):
-        who = m.group("who")
+        who, who_at = m.group("who"), m.start()
+        if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
+            # "Peskov, who spoke on Monday, said …": a relative clause naming nobody is no speaker; the
+            # one it is about, before its comma, is ("The ministry, which opened an inquiry, said")
+            head = scan[:m.start()].rstrip()
+            if not head.endswith(","):
+                continue
+            head = head[:-1]
+            who_at = max(head.rfind(",") + 1, dateline_length(sentence))
+            who_at += len(head[who_at:]) - len(head[who_at:].lstrip())
+            who = head[who_at:]
+            if not who.strip():
+                continue
         if len(who.split()) > 10 or re.match(r"(?:[Tt]he|[Aa]n?|It|This|That)\b", who.strip()) and \
                 parse_person(_LEAD.sub("", who)).kind not in ("office", "unnamed", "outlet"):
             continue
-        person = _speaker(who, memory, m.start(), unnamed_pronoun=True)
+        person = _speaker(who, memory, who_at, unnamed_pronoun=True)
         if m.re is _NAMED_REPORTED:
             if person.kind != "person":
                 continue
@@ -491,12 +536,14 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             person = memory.note(parse_person(m.group("cite").strip(", ")[len("citing "):]))
             via = [relay]
         # the attribution as written: its clause, from the last comma before the speaker to the verb
-        start = max(sentence.rfind(",", 0, m.start()) + 1, dateline_length(sentence))
+        start = max(sentence.rfind(",", 0, who_at) + 1, dateline_length(sentence))
         words = sentence[start:m.end()].strip(" ,")
-        # "… claimed the ships had been stopped last week, and said the convoy will sail on 20 June": two
-        # claims of one speaker, each its own reported clause (never one clause holding "and said")
+        # "… claimed the ships had been stopped last week, and said the convoy will sail on 20 June" (or
+        # "…, adding that …"): two claims of one speaker, each its own reported clause (never one holding "and said")
         parts = [(a, b)]
         more = _AND_SAID.search(sentence, a, b)
+        if more is not None and " and " not in more.group(0) and not _markers(sentence[more.end():b]):
+            more = None  # "…, warning residents to stay indoors": no clause of its own (no verb)
         if more is not None:
             parts = [_trim(sentence, a, more.start()), _trim(sentence, more.end(), b)]
         for pa, pb in parts:
@@ -507,8 +554,8 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     # "…, said the minister." / "…, the ministry said, …" / "…, Nowak added.": the speaker after the claim
     for pattern in (_TAIL_SAID_INV, _ASIDE_SAID, _TAIL_SAID):
         said = pattern.search(scan) if according is None else None
-        if said is None:
-            continue
+        if said is None or _markers(_TIME_TAIL.sub("", said.group("who"))):
+            continue  # (", said the inspectors left on Tuesday.": a clause with its verb, not who said it)
         person = _speaker(said.group("who"), memory, said.start("who"), unnamed_pronoun=True)
         if pattern is _ASIDE_SAID:  # the claim after the aside
             (a, b), words = _trim(sentence, said.end(), len(sentence)), sentence[said.start():said.end()].strip(" ,")

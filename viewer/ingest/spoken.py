@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from viewer.model.dates import EventDate
 from viewer.model.errors import DateError
 
-from .quotes import FoundQuote
+from .quotes import FoundQuote, aside_at
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
 from .tense import PAST, PERFECT, _markers
 
@@ -103,8 +103,10 @@ def date_speech(sentence: str, mentions: list[TimeMention], quotes: list[FoundQu
     def span_of(m: TimeMention) -> tuple[int, int] | None:
         return next((s for s in spans if s[0] <= m.start < s[1]), None)
 
+    # (a date in a relative clause is its antecedent's: "Anna Berg, the head of the mission, which arrived
+    # on Monday, said …" dates the mission's arrival, not her saying)
     dates = [d for d in mentions if span_of(d) is None and d.tense in (PAST, PERFECT) and d.edtf and
-             d.kind == "date" and _bounds(d.edtf) is not None]
+             d.kind == "date" and _bounds(d.edtf) is not None and aside_at(sentence, d.start) is None]
     for m in mentions:
         span = span_of(m)
         if span is None or not m.relative or m.edtf is None:
