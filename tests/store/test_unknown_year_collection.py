@@ -59,3 +59,22 @@ def test_a_collection_whose_counts_fail_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(duckdb.Error):
         write_timeline(read_timeline(FIXTURE), out)
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("ext", [".parquet", ".duckdb"])
+def test_validate_finds_its_own_collection_with_an_unknown_year_valid(tmp_path, capsys, ext):
+    """An open start's whisker was checked against a span that took in year 0 to 9999 (the
+    unknown year's), so validate called convert's own collection invalid: "event 'p' column 'x0'
+    … its json gives 1822-02-17" (break-it tester)."""
+    import json
+
+    src = tmp_path / "min.timeline.json"
+    src.write_text(json.dumps({"format": "timeline-viewer", "version": 1, "title": "t",
+                               "tracks": [{"id": "a", "label": "A"}], "events": [
+        {"id": "p", "track": "a", "title": "P", "start": {"edtf": "[..2022-02-10]"}},
+        {"id": "q", "track": "a", "title": "Q", "start": {"edtf": "2022-02-12"}},
+        {"id": "u", "track": "a", "title": "U", "start": {"edtf": "XXXX-06-10"}}]}), encoding="utf-8")
+    out = tmp_path / f"min{ext}"
+    assert cli(["convert", str(src), str(out)]) == 1  # the unknown year listed
+    capsys.readouterr()
+    assert cli(["validate", str(out)]) == 0, capsys.readouterr().err

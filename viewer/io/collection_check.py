@@ -201,7 +201,9 @@ def open_whisker(store: DuckStore) -> float:
                    "ELSE start_latest END"):
         parts += [f"min({column}) FILTER (WHERE isfinite({column}))",
                   f"max({column}) FILTER (WHERE isfinite({column}))"]
-    got = store._q(f"SELECT {', '.join(parts)} FROM evp")[0]
+    # an event whose year is unknown does not count (DateArrays.finite_extent; dates.edtf_year_unknown)
+    unknown = " OR ".join(f"ltrim(trim(coalesce({c}, '')), '[') LIKE 'XXXX%'" for c in ("start_edtf", "end_edtf"))
+    got = store._q(f"SELECT {', '.join(parts)} FROM evp WHERE NOT ({unknown})")[0]
     lows = [float(v) for v in got[0::2] if v is not None]
     highs = [float(v) for v in got[1::2] if v is not None]
     span = max(highs) - min(lows) if lows and highs else _DAY
