@@ -61,3 +61,19 @@ def test_timelinejs_and_vis_say_the_status_beside_planned_and_read_it_back(tmp_p
         back = {e.title: e for e in read_timeline_report(out).timeline.events}
         assert back["Talks"].planned and "status: cancelled" in back["Talks"].tags, name
         assert back["Vote"].planned and not any(t.startswith("status:") for t in back["Vote"].tags), name
+
+
+def test_a_status_with_brackets_or_markup_comes_back_from_timelinejs_and_vis(tmp_path):
+    """'cancelled (by host)' was read back from vis with the mark left in the title and no status,
+    and from TimelineJS as an event that happened (break-it tester)."""
+    from viewer.io.registry import read_timeline_report
+
+    path = tmp_path / "s.csv"
+    path.write_text("title,start,status\nA,2022-03-01,cancelled (by host) & <b>x</b>\n", encoding="utf-8")
+    timeline = read_csv_report(path).timeline
+    for name in ("out.timelinejs.json", "out.vis.json"):
+        out = tmp_path / name
+        write_timeline(timeline, out)
+        (back,) = read_timeline_report(out).timeline.events
+        assert (back.title, back.planned) == ("A", True), name
+        assert "status: cancelled (by host) & <b>x</b>" in back.tags, name

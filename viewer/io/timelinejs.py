@@ -125,7 +125,7 @@ def _unescape(value: str | None) -> str:
     return html.unescape((value or "").replace("<br>", "\n"))
 
 
-STATUS_MARK = re.compile(r"<p><i>\(planned, status: ([^()<>]{1,60})\)</i></p>")
+STATUS_MARK = re.compile(r"<p><i>\(planned, status: ([^<>]{1,400}?)\)</i></p>")
 """What the writer puts instead of :data:`PLANNED_MARK` for a planned event with a ``status: …`` tag
 (``<p><i>(planned, status: cancelled)</i></p>``); read back as planned with that tag."""
 

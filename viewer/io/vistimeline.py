@@ -480,7 +480,7 @@ VIS_PLANNED_MARK = "(planned) "
 """Begins the ``content`` of a planned event (after any draft mark); read back as planned."""
 
 
-_VIS_STATUS_MARK = re.compile(r"\(planned, status: ([^()]{1,60})\) ")
+_VIS_STATUS_MARK = re.compile(r"\(planned, status: ((?:[^()]|\([^()]*\)){1,60}?)\) ")
 """Begins the ``content`` of a planned event with a ``status: …`` tag: ``(planned, status: cancelled) ``."""
 
 
@@ -489,6 +489,8 @@ def _marked_title(timeline: Timeline, e: Event) -> str:
     neither a draft nor a plan is shown as a fact in vis-timeline ("(planned, status: cancelled) "
     for an event whose ``status:`` tag says more: :func:`~viewer.io.losses.status_word`)."""
     word = status_word(e)
+    if not _VIS_STATUS_MARK.fullmatch(f"(planned, status: {word}) "):  # brackets that do not pair: as [ ]
+        word = word.replace("(", "[").replace(")", "]")
     planned = (f"(planned, status: {word}) " if word else VIS_PLANNED_MARK) if timeline.is_planned(e) else ""
     return (VIS_DRAFT_MARK if e.draft is not None else "") + planned + e.title
 
