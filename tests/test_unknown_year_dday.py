@@ -84,3 +84,16 @@ def test_the_detail_pane_gives_no_relative_days_for_an_unknown_year(open_window,
     assert "Relative" not in text and "D-7" not in text and "D+" not in text
     w.state.selected = "talks"
     assert "Relative\nD+7 (D-day = Tue 2 May 2023, Dockers walk out)" in w.details.toPlainText()
+
+
+def test_a_d_day_on_an_unknown_month_is_refused(tmp_path, capsys):
+    """`2023-XX-10` (the 10th of an unknown month) was taken as D-day "Tue 10 Jan 2023", a day the
+    source does not give (break-it tester)."""
+    data = {"format": "timeline-viewer", "version": 1, "title": "t", "tracks": [{"id": "a", "label": "A"}],
+            "events": [{"id": "mx", "track": "a", "title": "MX", "start": {"edtf": "2023-XX-10"}},
+                       {"id": "q", "track": "a", "title": "Q", "start": {"edtf": "2023-02-12"}}]}
+    path = tmp_path / "m.timeline.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main([str(path), "--screenshot", str(tmp_path / "m.png"), "--dday", "mx"]) == 2
+    assert "its start has an unknown month or day (the 10th of an unknown month of 2023): it names no one day" \
+        in capsys.readouterr().err

@@ -263,6 +263,9 @@ def reference_day(date: EventDate, zone: str = "UTC", what: str = "its date") ->
     if date.year_unknown:  # XXXX-06-10 reads as year 0 inside: "D+738846", "Sat 10 Jun 1 BCE"
         raise DDayYearUnknown(f"the year of {what} is unknown ({date.describe()}): there is no day to "
                               "count days from; D-day needs a day of a known year")
+    if "X" in date.edtf.upper():  # 2023-XX-10: the 10th of any month, drawn from 10 Jan ("D-day = Tue 10 Jan")
+        raise DDayError(f"{what} has an unknown month or day ({date.describe()}): it names no one day; "
+                        "D-day needs a day")
     if date.relation == "open" or not math.isfinite(date.sort_point):
         raise DDayError(f"{what} is open: there is no date to count days from")
     if date.relation == "one of":
