@@ -74,7 +74,7 @@ def test_a_date_format_without_a_year_is_refused_not_read_as_1900(tmp_path, caps
 
     path = tmp_path / "noyear.csv"
     path.write_text("title,date\nA,03/04\n", encoding="utf-8")
-    for fmt in ("%d/%m", "%H:%M", "%B %d"):
+    for fmt in ("%d/%m", "%H:%M", "%B %d", "%%Y %d/%m"):  # ("%%Y" is a literal "%Y")
         assert cli(["validate", str(path), "--date-format", fmt]) == 2
         assert f"--date-format {fmt!r} has no year (%Y or %y): every date would be read as in the year 1900" in \
             capsys.readouterr().err
@@ -95,3 +95,9 @@ def test_a_time_in_a_daylight_saving_gap_says_only_that(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "does not exist in Europe/Berlin (the clocks skipped it); give the time with its UTC offset" in err
     assert "nor is it" not in err
+
+
+def test_the_locales_date_directives_hold_a_year():
+    from viewer.io.csvgeneric import check_date_format
+
+    assert check_date_format("%x") == "%x" and check_date_format("%c") == "%c"

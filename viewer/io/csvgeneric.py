@@ -181,10 +181,12 @@ def _norm(name: str) -> str:
 
 
 def check_date_format(date_format: str) -> str:
-    """``date_format`` when it names a year (``%Y``, ``%y`` or ``%G``); else ValueError saying why:
+    """``date_format`` when it names a year (``%Y``, ``%y``, ``%G``, or the locale's date ``%c``, ``%x``); else
+    ValueError saying why:
     :func:`datetime.strptime` reads a date without a year as in 1900 (``%d/%m`` made ``03/04`` the
     3rd of April 1900, a date no source gave)."""
-    if not any(d in date_format for d in ("%Y", "%y", "%G")):
+    directives = date_format.replace("%%", "")  # "%%Y" is a literal "%Y", not the year
+    if not any(d in directives for d in ("%Y", "%y", "%G", "%c", "%x")):  # (%c, %x: the locale's date, with its year)
         raise ValueError(f"--date-format {date_format!r} has no year (%Y or %y): every date would be read as in "
                          "the year 1900; give the year's directive, or write a date whose year is unknown as EDTF "
                          "(XXXX-04-03)")
