@@ -353,3 +353,23 @@ def test_a_query_of_quotation_marks_only_lists_every_event_without_0_matches(win
     qtbot.wait(200)
     assert window.search_count.text() == "" and window.query == ""
     assert window.page.total == window.store.n_drawn
+
+
+def test_the_pager_counts_from_the_page_on_screen_while_the_next_is_coming(window, qtbot, monkeypatch):
+    """While a page was on its way, the pager counted from the page asked for ("101–200" over the
+    first page's rows) and two clicks on Next went two pages on (break-it tester)."""
+    import viewer.ui.collection_window as collection_window
+
+    monkeypatch.setattr(collection_window, "PAGE_SIZE", 2)
+    window._ask_page(0)
+    qtbot.waitUntil(lambda: window.page is not None and window.shown_offset == 0 and window.worker.idle(),
+                    timeout=10000)
+    first = window.page.ids
+    asked = []
+    monkeypatch.setattr(window, "_ask_page", lambda offset: asked.append(offset))  # the answer never comes
+    window.next_button.click()
+    window.next_button.click()
+    assert asked == [2, 2]  # each from the page on screen
+    window.page_offset = 2  # asked, not yet shown
+    window._say_page_total(window.page.total, True)
+    assert window.page_label.text().startswith("1–2 of ") and window.page.ids == first

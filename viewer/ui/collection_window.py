@@ -117,7 +117,8 @@ class CollectionWindow(QMainWindow):
         self.filters = StoreFilter()
         self.query = ""
         self.selected: str | None = None
-        self.page_offset = 0
+        self.page_offset = 0  #: the page asked for last
+        self.shown_offset = 0  #: the page on screen (the pager counts from it: a page may still be coming)
         self.page: VisibleEvents | None = None
         self.last_refusal = ""
         self.shown_event: Any = None
@@ -257,8 +258,8 @@ class CollectionWindow(QMainWindow):
         self.page_label = QLabel("")
         self.prev_button = QPushButton("◀ Previous")
         self.next_button = QPushButton("Next ▶")
-        self.prev_button.clicked.connect(lambda: self._ask_page(max(0, self.page_offset - PAGE_SIZE)))
-        self.next_button.clicked.connect(lambda: self._ask_page(self.page_offset + PAGE_SIZE))
+        self.prev_button.clicked.connect(lambda: self._ask_page(max(0, self.shown_offset - PAGE_SIZE)))
+        self.next_button.clicked.connect(lambda: self._ask_page(self.shown_offset + PAGE_SIZE))
         pager = QHBoxLayout()
         pager.addWidget(self.prev_button)
         pager.addWidget(self.page_label, 1)
@@ -478,11 +479,12 @@ class CollectionWindow(QMainWindow):
         self.worker.ask_task("page", lambda s: (off, flt, _with_events(s, s.page(off, PAGE_SIZE, flt))),
                              lookup=bool(self.query))
 
-    def _show_page(self, page: VisibleEvents) -> None:
+    def _show_page(self, page: VisibleEvents, offset: int | None = None) -> None:
         """List ``page`` as the main window's Events list writes its rows: the date in words at the
         precision its source gives (``due …`` for a plan), the title with its qualifiers, and
         ``DRAFT:`` before an unreviewed draft's title (never listed as a reviewed fact)."""
-        self.page = page
+        # at ``offset`` (default: the page asked for last, the only one an answer is shown for)
+        self.page, self.shown_offset = page, self.page_offset if offset is None else offset
         self.list.blockSignals(True)
         self.list.setRowCount(len(page))
         tracks = self.base.tracks
@@ -511,11 +513,11 @@ class CollectionWindow(QMainWindow):
         if total == 0 and not len(page):  # not "0–0 of 0"
             self.page_label.setText("no matching events" if self.query else "no events")
         else:
-            first = self.page_offset + 1 if len(page) else 0
+            first = self.shown_offset + 1 if len(page) else 0
             words = f"{total:,}" if exact else f"at least {total:,}"
-            self.page_label.setText(f"{first:,}–{self.page_offset + len(page):,} of {words}")
-        self.prev_button.setEnabled(self.page_offset > 0)
-        self.next_button.setEnabled(self.page_offset + len(page) < total or not exact)
+            self.page_label.setText(f"{first:,}–{self.shown_offset + len(page):,} of {words}")
+        self.prev_button.setEnabled(self.shown_offset > 0)
+        self.next_button.setEnabled(self.shown_offset + len(page) < total or not exact)
 
     def _apply_search(self) -> None:
         self.set_query(self.search.text())
@@ -586,7 +588,7 @@ class CollectionWindow(QMainWindow):
             if self.shown_event is not None:
                 self._show_details()
             if self.page is not None:  # the list's dates in the display zone
-                self._show_page(self.page)
+                self._show_page(self.page, self.shown_offset)
         if changed & {"dday", "display_zone"}:
             self._ask_dday(state.dday)
 
