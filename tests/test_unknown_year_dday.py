@@ -97,3 +97,15 @@ def test_a_d_day_on_an_unknown_month_is_refused(tmp_path, capsys):
     assert main([str(path), "--screenshot", str(tmp_path / "m.png"), "--dday", "mx"]) == 2
     assert "its start has an unknown month or day (the 10th of an unknown month of 2023): it names no one day" \
         in capsys.readouterr().err
+
+
+def test_a_deck_of_a_story_whose_d_day_cannot_be_used_says_so(tmp_path, capsys):
+    """`deck` exited 0 with no word when the story's D-day (an unknown year) gave no relative axis
+    (break-it tester)."""
+    story = {"title": "Founding", "dday": "founding", "steps": [{"event": "walkout"}]}
+    path = _copy(tmp_path, stories=[story])
+    assert main(["deck", str(path), str(tmp_path / "d.pdf")]) == 1
+    assert (tmp_path / "d.pdf").exists()
+    assert "note: story 'Founding': its D-day 'founding' is not used (" in capsys.readouterr().err
+    good = _copy(tmp_path, stories=[dict(story, dday="walkout")])
+    assert main(["deck", str(good), str(tmp_path / "e.pdf")]) == 0

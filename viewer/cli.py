@@ -697,6 +697,13 @@ def _deck(args: argparse.Namespace) -> int:
     print(f"wrote {args.output} ({pages} pages, story {story.title!r})")
     if args.frames is not None:
         print(f"wrote {len(frames)} frames into {args.frames}")
+    if story.dday:  # a D-day the presenter cannot count from: the deck has no relative axis, and says so
+        try:
+            resolve_dday(report.timeline, story.dday)
+        except DDayError as exc:
+            _err(f"note: story {story.title!r}: its D-day {story.dday!r} is not used ({exc}): the deck has no "
+                 "relative axis")
+            return 1
     return 0
 
 
