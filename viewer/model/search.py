@@ -40,12 +40,18 @@ def fold(text: str) -> str:
     return stripped.replace("’", "'").replace("‘", "'").casefold()
 
 
+_PHRASE_MARKS = {ord(c): '"' for c in "“”„«»"}
+"""Typographic double quotation marks read as ``"`` around a phrase (single marks are apostrophes too: kept)."""
+
+
 def parse_query(query: str) -> list[str]:
-    """The folded terms of a query; quoted phrases stay one term.
+    """The folded terms of a query; quoted phrases stay one term, in straight or typographic
+    double quotation marks (“UN vote”, „…“, «…»: as copied from an article).
 
     An unbalanced quote is taken literally rather than rejected (a search box
     must never raise on what a user types).
     """
+    query = query.translate(_PHRASE_MARKS)
     try:
         parts = shlex.split(query)
     except ValueError:
