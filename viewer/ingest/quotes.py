@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from .actors import ROLE_WORDS, SPEAKER, Person, blank_date_lead, country_of, parse_person
 from .extract import dateline_length
-from .quotemarks import DOUBLE_OPENERS, quote_spans, unescape
+from .quotemarks import DOUBLE_OPENERS, marks_out_of_tags, quote_spans, unescape
 from .tense import _markers
 
 __all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at"]
@@ -88,16 +88,18 @@ _ROLE_FOR = (rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS})
 _REPORTED_TAIL = (r"(?P<cite>,\s*citing [^,]+,)?"
                   r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
-                  r"(?:\s*:\s*|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")  # ('Peskov said: "We will …', never closed)
+                  # ('Anna Berg said, "The inspectors left …' never closed: a comma only before a quotation mark)
+                  r"(?:\s*:\s*|\s*,\s*(?=[“\"«])|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")  # ('Peskov said: "We will …', never closed)
 _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
                        # "Antony Blinken, who met his Russian counterpart on Jan. 21, said": an aside about them
                        r"(?:(?:which|who|whose)\s+[^,;:“”\"«»]{1,120}?,\s+)?"
                        rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
                        + _REPORTED_TAIL)
-_TAG = r"(?:</?[A-Za-z][A-Za-z0-9]{0,9}>)"
+_TAG = (r"(?:<script\b[^<>]{0,300}>[^<]{0,300}</script>|<style\b[^<>]{0,300}>[^<]{0,300}</style>|"
+        r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,300})?/?>)")
 """An inline tag left in a plain-text article ("a spokesman for the <b>ministry</b>"): kept as the article's
 characters, never rendered, and no end of the words it wraps."""
-_TW = rf"{_TAG}*[\w’'-]+{_TAG}*"
+_TW = rf"(?:{_TAG}*[\w’'-]+{_TAG}*|{_TAG}+)"
 _APPOS = (r"(?!(?:who|which|whose|that|when|where|while|as)\b)"  # (a relative clause is no role)
           rf"(?:(?:the|an?|its|their|his|her)\s+|[A-Z][\w-]*[’']s\s+)?(?:{_TW}\s+){{0,4}}?{_TAG}*(?i:{ROLE_WORDS})\b"
           rf"{_TAG}*(?:\s+(?:of|for|at|to)\s+(?:the\s+)?{_TW}(?:\s+{_TW}){{0,3}}?)?")
@@ -411,12 +413,12 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     out: list[FoundQuote] = []
     # the attribution is looked for with a date that opens the sentence blanked out ("On Monday Peskov said"
     # names Peskov, never "Monday Peskov"); the words quoted are cut from the sentence itself (same offsets)
-    scan = blank_date_lead(sentence, dateline_length(sentence))
+    scan = marks_out_of_tags(blank_date_lead(sentence, dateline_length(sentence)))
     memory.begin(scan)
     according = _according(sentence, memory)
     # people named in the sentence before any quote, for "he said"
     direct: list[tuple[int, int, int, int]] = []  # inner a, b; outer a, b
-    for m in _QUOTE.finditer(sentence):
+    for m in _QUOTE.finditer(marks_out_of_tags(sentence)):  # (never the quotation marks of a tag's attribute)
         inner = next(m.span(g) for g in ("a", "b", "c", "d", "e") if m.group(g) is not None)
         if _NAMING.search(sentence[:m.start()]):
             continue
