@@ -35,3 +35,13 @@ def test_an_unclosed_quote_after_said_comma_is_the_speakers_reported_speech():
     assert event.start.edtf.startswith("2023-03-07")
     assert "Tue 7 Mar 2023 A quotation" not in event.start.basis  # each part ends with its full stop
     assert "never closed" in event.start.basis
+
+
+def test_a_direct_quote_after_who_spoke_is_the_named_speakers_counted_from_when_he_spoke():
+    events = _events('Peskov, who spoke on Monday, said: "The talks will resume tomorrow."')
+    assert {(q.speaker, q.kind.value) for e in events for q in e.quotes} == {("Peskov", "direct")}
+    assert all(q.attribution.startswith("Peskov") for e in events for q in e.quotes)
+    assert not any("who" in e.title.lower() for e in events)
+    (resume,) = [e for e in events if e.planned]
+    # as for the reported form 'Peskov, who spoke on Monday, said the talks would resume tomorrow.'
+    assert resume.start.edtf == "2023-03-07"  # the day after he spoke

@@ -334,6 +334,20 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: b
     return p
 
 
+def _relative_head(scan: str, sentence: str, at: int) -> tuple[str, int] | None:
+    """"Peskov, who spoke on Monday, said …": a relative clause (at offset ``at``) naming nobody is no
+    speaker; the one it is about, before its comma, is ("The ministry, which opened an inquiry, said").
+    Returns ``(words, offset)`` of that one, or None when no comma sets the clause off."""
+    head = scan[:at].rstrip()
+    if not head.endswith(","):
+        return None
+    head = head[:-1]
+    who_at = max(head.rfind(",") + 1, dateline_length(sentence))
+    who_at += len(head[who_at:]) - len(head[who_at:].lstrip())
+    who = head[who_at:]
+    return (who, who_at) if who.strip() else None
+
+
 def _with_role(p: Person, role: str | None, memory: PersonMemory) -> Person:
     """``p`` with the role the article sets off by commas after their name ("Anna Berg, the mission head,
     said"), in the article's words; ``p`` itself when it is no person or ``role`` names no role."""
@@ -462,8 +476,11 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             elif mw is not None:
                 attr = Attribution(_speaker(mw.group("who"), memory, mw.start()), sentence[mw.start():mw.end()].strip())
             elif mb is not None and not _VERB.fullmatch(mb.group("who").strip()):
-                attr = Attribution(_speaker(mb.group("who"), memory, mb.start()),
-                                   sentence[mb.start():mb.end()].strip(" ,:"), [], "interview" in mb.group(0))
+                who, who_at = mb.group("who"), mb.start()
+                if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
+                    who, who_at = _relative_head(scan, sentence, who_at) or (who, who_at)  # "Peskov, who spoke …"
+                attr = Attribution(_speaker(who, memory, who_at),
+                                   sentence[who_at:mb.end()].strip(" ,:"), [], "interview" in mb.group(0))
         if attr is None:
             last = None
             for last in _REPORTED.finditer(scan[:oa]):  # noqa: B007 - the last "X said …" before the quote
@@ -500,17 +517,10 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     for m in sorted([*_NAMED_REPORTED.finditer(scan), *_REPORTED.finditer(scan)], key=lambda x: x.start()):
         who, who_at = m.group("who"), m.start()
         if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
-            # "Peskov, who spoke on Monday, said …": a relative clause naming nobody is no speaker; the
-            # one it is about, before its comma, is ("The ministry, which opened an inquiry, said")
-            head = scan[:m.start()].rstrip()
-            if not head.endswith(","):
+            head = _relative_head(scan, sentence, m.start())
+            if head is None:
                 continue
-            head = head[:-1]
-            who_at = max(head.rfind(",") + 1, dateline_length(sentence))
-            who_at += len(head[who_at:]) - len(head[who_at:].lstrip())
-            who = head[who_at:]
-            if not who.strip():
-                continue
+            who, who_at = head
         if len(who.split()) > 10 or re.match(r"(?:[Tt]he|[Aa]n?|It|This|That)\b", who.strip()) and \
                 parse_person(_LEAD.sub("", who)).kind not in ("office", "unnamed", "outlet"):
             continue
