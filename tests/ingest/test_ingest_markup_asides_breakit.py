@@ -45,3 +45,17 @@ def test_a_direct_quote_after_who_spoke_is_the_named_speakers_counted_from_when_
     (resume,) = [e for e in events if e.planned]
     # as for the reported form 'Peskov, who spoke on Monday, said the talks would resume tomorrow.'
     assert resume.start.edtf == "2023-03-07"  # the day after he spoke
+
+
+def test_an_aside_inside_the_relative_clause_gives_no_speaker_and_no_saying_date():
+    events = _events("Anna Berg, the head of the mission, which, officials said, arrived on Monday, said the "
+                     "inspectors left on Tuesday.")
+    assert not any(q.speaker == "arrived" for e in events for q in e.quotes)
+    (left,) = [e for e in events if "inspectors left" in e.title.lower()]
+    assert left.start.edtf == "2023-03-07"  # counted from the article, never from the mission's Monday
+    assert [(q.speaker, q.kind.value) for q in left.quotes] == [("Anna Berg", "reported")]
+    (arrived,) = [e for e in events if "arrived" in e.title]
+    assert arrived.title == "The mission arrived" and arrived.start.edtf == "2023-03-06"
+    # the arrival is what officials said, never the article's own account
+    assert [(q.speaker, q.kind.value, q.text) for q in arrived.quotes] == [("officials", "reported",
+                                                                            "arrived on Monday")]

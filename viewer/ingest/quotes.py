@@ -35,7 +35,7 @@ from .extract import dateline_length
 from .quotemarks import DOUBLE_OPENERS, marks_out_of_tags, quote_spans, unescape
 from .tense import _markers
 
-__all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at"]
+__all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at", "blank_inner_said"]
 
 _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|journalists|the\s+\w+|[A-Z]\w+|him|her|"
           r"them|us|television|TV|radio|media|lawmakers|parliament|supporters|a\s+\w+(?:\s+\w+)?)|"
@@ -366,13 +366,26 @@ _ASIDE = re.compile(r",\s+(?P<pron>which|who|whose)\s+(?P<body>[^,;:“”\"«»
 """A relative clause set off by commas: ", which arrived on Monday," (the clause before its closing comma)."""
 
 
+_INNER_SAID = re.compile(r"\b(?:which|who|whose)(?P<said>,\s+(?:[\w’'-]+\s+){0,4}?(?:said|say|says|added|noted|"
+                         r"reported|believe|believed|claimed|confirmed)\s*,)(?=\s+[a-z])")
+"""An aside inside a relative clause: "which, officials said, arrived on Monday"."""
+
+
+def blank_inner_said(sentence: str) -> str:
+    """``sentence`` with an aside naming who said it inside a relative clause blanked (same length):
+    "…, which, officials said, arrived on Monday, said …" reads "…, which arrived on Monday, said …", so the
+    relative clause stays one clause (no speaker, never the saying's date)."""
+    return _INNER_SAID.sub(lambda m: m.group(0)[:m.start("said") - m.start()] + " " * len(m.group("said")),
+                           sentence)
+
+
 def aside_at(sentence: str, pos: int) -> tuple[int, int, str] | None:
     """The relative clause set off by commas that holds offset ``pos`` of ``sentence`` and reports no
     saying (", which arrived on Monday,", ", who arrived on Monday,"; never ", who said on Monday,"):
     ``(start, end, pronoun)``, ``start`` the offset of the pronoun, ``end`` that of the clause's end;
     None when ``pos`` lies in no such clause.  Its date is the antecedent's, never the date of the
     sentence's saying, and what it tells is the article's account, never the speaker's words."""
-    for m in _ASIDE.finditer(sentence):
+    for m in _ASIDE.finditer(blank_inner_said(sentence)):  # ("which, officials said, arrived": one clause)
         if m.start("pron") <= pos < m.end() and not _VERB.search(m.group("body")) and \
                 not re.search(r"\bspo(?:ke|ken|king)\b", m.group("body")):
             return m.start("pron"), m.end(), m.group("pron").lower()
@@ -427,7 +440,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     out: list[FoundQuote] = []
     # the attribution is looked for with a date that opens the sentence blanked out ("On Monday Peskov said"
     # names Peskov, never "Monday Peskov"); the words quoted are cut from the sentence itself (same offsets)
-    scan = marks_out_of_tags(blank_date_lead(sentence, dateline_length(sentence)))
+    scan = blank_inner_said(marks_out_of_tags(blank_date_lead(sentence, dateline_length(sentence))))
     memory.begin(scan)
     according = _according(sentence, memory)
     # people named in the sentence before any quote, for "he said"
