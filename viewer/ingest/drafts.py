@@ -512,16 +512,16 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             if found and not _OWN_TRACK_NOTE.search(c.start[2]):
                 c.start = (c.start[0], c.start[1], _join_basis(c.start[2], found.group(0).strip()))
     for c in claims:  # "…, which, officials said, arrived on Monday, …": the arrival is the officials' account
-        found = aside_at(text, c.anchor) if not c.quotes else None
-        inner = _INNER_SAID_AT.match(text, found[0]) if found is not None else None
-        if found is None or inner is None:
+        aside = aside_at(text, c.anchor) if not c.quotes else None
+        inner = _INNER_SAID_AT.match(text, aside[0]) if aside is not None else None
+        if aside is None or inner is None:
             continue
         who = parse_person(" ".join(inner.group("who").split()))
-        a = inner.end()
-        a += len(text[a:found[1]]) - len(text[a:found[1]].lstrip())
-        b = a + len(text[a:found[1]].rstrip(" ,."))
-        if who.name and b > a:
-            q = FoundQuote(text[a:b], a, b, "reported", Attribution(who, " ".join(inner.group("said").split())))
+        qa, aside_end = inner.end(), aside[1]
+        qa += len(text[qa:aside_end]) - len(text[qa:aside_end].lstrip())
+        qb = qa + len(text[qa:aside_end].rstrip(" ,."))
+        if who.name and qb > qa:
+            q = FoundQuote(text[qa:qb], qa, qb, "reported", Attribution(who, " ".join(inner.group("said").split())))
             q.base = s.start
             c.quotes.append(q)
             c.attributions.append(q)

@@ -88,8 +88,9 @@ _ROLE_FOR = (rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS})
 _REPORTED_TAIL = (r"(?P<cite>,\s*citing [^,]+,)?"
                   r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
-                  # ('Anna Berg said, "The inspectors left …' never closed: a comma only before a quotation mark)
-                  r"(?:\s*:\s*|\s*,\s*(?=[“\"«])|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")  # ('Peskov said: "We will …', never closed)
+                  # ('Peskov said: "We will …' and 'Anna Berg said, "The inspectors left …', never closed: a comma
+                  # only before a quotation mark)
+                  r"(?:\s*:\s*|\s*,\s*(?=[“\"«])|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")
 _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
                        # "Antony Blinken, who met his Russian counterpart on Jan. 21, said": an aside about them
                        r"(?:(?:which|who|whose)\s+[^,;:“”\"«»]{1,120}?,\s+)?"
