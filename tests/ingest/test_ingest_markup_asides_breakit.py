@@ -59,3 +59,9 @@ def test_an_aside_inside_the_relative_clause_gives_no_speaker_and_no_saying_date
     # the arrival is what officials said, never the article's own account
     assert [(q.speaker, q.kind.value, q.text) for q in arrived.quotes] == [("officials", "reported",
                                                                             "arrived on Monday")]
+
+
+def test_a_quote_wrapped_in_a_tag_with_an_attribute_keeps_its_speaker():
+    events = _events('Peskov said <i class="q">"We are ready."</i>')
+    assert [(q.speaker, q.kind.value, q.text, q.attribution) for e in events for q in e.quotes] == [
+        ("Peskov", "direct", "We are ready", "Peskov said")]

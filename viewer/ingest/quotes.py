@@ -72,9 +72,13 @@ _AFTER = re.compile(rf"^[\s,]*(?P<verb1>{_VERBS})\s+"
                     # "…,” the minister said": the one minister named in this or the previous paragraph, if one
                     rf"|^[\s,]*(?P<who3>[Tt]he\s+(?P<role3>(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})))\s+"
                     rf"(?P<verb3>{_VERBS})\b")
+_TAG = (r"(?:<script\b[^<>]{0,300}>[^<]{0,300}</script>|<style\b[^<>]{0,300}>[^<]{0,300}</style>|"
+        r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,300})?/?>)")
+"""An inline tag left in a plain-text article ("a spokesman for the <b>ministry</b>"): kept as the article's
+characters, never rendered, and no end of the words it wraps."""
 _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
                      rf"(?P<verb>{_VERBS})(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
-                     rf"(?:\s+that)?\s*[,:]?\s*$")
+                     rf"(?:\s+that)?\s*[,:]?\s*(?:{_TAG}\s*)*$")  # ('He said <i>"…"</i>': a tag is no word)
 _WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+|has\s+|had\s+)?(?P<verb>{_VERBS}|called|described|"
                   r"dismissed|branded|labelled|labeled)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|;|$)")
@@ -96,10 +100,6 @@ _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh
                        r"(?:(?:which|who|whose)\s+[^,;:“”\"«»]{1,120}?,\s+)?"
                        rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
                        + _REPORTED_TAIL)
-_TAG = (r"(?:<script\b[^<>]{0,300}>[^<]{0,300}</script>|<style\b[^<>]{0,300}>[^<]{0,300}</style>|"
-        r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,300})?/?>)")
-"""An inline tag left in a plain-text article ("a spokesman for the <b>ministry</b>"): kept as the article's
-characters, never rendered, and no end of the words it wraps."""
 _TW = rf"(?:{_TAG}*[\w’'-]+{_TAG}*|{_TAG}+)"
 _APPOS = (r"(?!(?:who|which|whose|that|when|where|while|as)\b)"  # (a relative clause is no role)
           rf"(?:(?:the|an?|its|their|his|her)\s+|[A-Z][\w-]*[’']s\s+)?(?:{_TW}\s+){{0,4}}?{_TAG}*(?i:{ROLE_WORDS})\b"
@@ -116,7 +116,7 @@ _NAMED_ROLE = (rf"(?<![\w’'-])(?P<who>(?:[A-Z][\w’'.-]*\s+(?:(?:de|van|von|a
 _NAMED_REPORTED = re.compile(_NAMED_ROLE + _REPORTED_TAIL)
 # "Sergey Lavrov, Russia's foreign minister, told reporters «…»"
 _NAMED_BEFORE = re.compile(_NAMED_ROLE + r"(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
-                                         r"(?:\s+that)?\s*[,:]?\s*$")
+                                         rf"(?:\s+that)?\s*[,:]?\s*(?:{_TAG}\s*)*$")
 _AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])|"
                        # "…, adding that talks had ended on March 3": a second clause of the same speaker
                        r",\s+(?:adding|saying|noting|stressing|warning|insisting|claiming|arguing|explaining)\s+"
@@ -335,6 +335,12 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: b
     return p
 
 
+def _untagged_end(words: str) -> str:
+    """An attribution's words without the punctuation and the tags between it and the quote ('Peskov said
+    <i>"…"</i>' -> 'Peskov said')."""
+    return re.sub(rf"(?:\s*{_TAG})+\s*$", "", words.strip(" ,:")).strip(" ,:")
+
+
 def _relative_head(scan: str, sentence: str, at: int) -> tuple[str, int] | None:
     """"Peskov, who spoke on Monday, said …": a relative clause (at offset ``at``) naming nobody is no
     speaker; the one it is about, before its comma, is ("The ministry, which opened an inquiry, said").
@@ -486,7 +492,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 mw is None or mw.start() < mn.start()) else None
             if mn is not None and named is not None and named.kind == "person":
                 attr = Attribution(_with_role(named, mn.group("role"), memory),
-                                   sentence[mn.start():mn.end()].strip(" ,:"), [], "interview" in mn.group(0))
+                                   _untagged_end(sentence[mn.start():mn.end()]), [], "interview" in mn.group(0))
             elif mw is not None:
                 attr = Attribution(_speaker(mw.group("who"), memory, mw.start()), sentence[mw.start():mw.end()].strip())
             elif mb is not None and not _VERB.fullmatch(mb.group("who").strip()):
@@ -494,7 +500,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
                     who, who_at = _relative_head(scan, sentence, who_at) or (who, who_at)  # "Peskov, who spoke …"
                 attr = Attribution(_speaker(who, memory, who_at),
-                                   sentence[who_at:mb.end()].strip(" ,:"), [], "interview" in mb.group(0))
+                                   _untagged_end(sentence[who_at:mb.end()]), [], "interview" in mb.group(0))
         if attr is None:
             last = None
             for last in _REPORTED.finditer(scan[:oa]):  # noqa: B007 - the last "X said …" before the quote
