@@ -284,7 +284,9 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
     unclosed = unclosed_quotes(text, sentences)
     for c in claims:
         if c.sentence.index in unclosed:  # the reviewer reads it beside the date, in the viewer too
-            c.start = (c.start[0], c.start[1], c.start[2].rstrip() + (" " if c.start[2].strip() else "") +
+            basis = c.start[2].rstrip()
+            basis += "." if basis and not basis.endswith((".", "!", "?")) else ""  # (a sentence of its own)
+            c.start = (c.start[0], c.start[1], basis + (" " if basis else "") +
                        "A quotation mark in this sentence is opened and never closed: the words after it are not "
                        "shown as a quotation.")
     settle_tracks(claims, text)

@@ -31,7 +31,7 @@ from .actors import (
 )
 from .extract import Sentence, dateline_length
 from .quotemarks import quote_spans
-from .quotes import FoundQuote, PersonMemory, aside_at, find_quotes
+from .quotes import Attribution, FoundQuote, PersonMemory, aside_at, blank_inner_said, find_quotes
 from .spoken import date_speech
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
 from .tense import FUTURE, PAST, PERFECT, _markers, is_ongoing, sentence_tense
@@ -258,6 +258,10 @@ def _clean_title(title: str) -> str:
     return out[:1].upper() + out[1:] if out else title
 
 
+_INNER_SAID_AT = re.compile(r"(?:which|who|whose),\s+(?P<said>(?P<who>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+"
+                            r"(?:said|say|says|added|noted|reported|believe|believed|claimed|confirmed))\s*,", re.I)
+"""The aside inside a relative clause (see :func:`viewer.ingest.quotes.blank_inner_said`): who said it."""
+
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s", re.I)
 
 
@@ -271,7 +275,7 @@ def _aside_title(text: str, pos: int) -> str:
     if found is None:
         return ""
     a, _, pron = found
-    own = text[a + len(pron):pos]
+    own = " ".join(blank_inner_said(text)[a + len(pron):pos].split())  # ("which, officials said, arrived")
     head = text[:a].rstrip(" ,")
     if pron == "which":
         dets = list(_DETERMINER.finditer(head))
@@ -507,6 +511,20 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             found = _OWN_TRACK_NOTE.search(main.start[2])
             if found and not _OWN_TRACK_NOTE.search(c.start[2]):
                 c.start = (c.start[0], c.start[1], _join_basis(c.start[2], found.group(0).strip()))
+    for c in claims:  # "…, which, officials said, arrived on Monday, …": the arrival is the officials' account
+        aside = aside_at(text, c.anchor) if not c.quotes else None
+        inner = _INNER_SAID_AT.match(text, aside[0]) if aside is not None else None
+        if aside is None or inner is None:
+            continue
+        who = parse_person(" ".join(inner.group("who").split()))
+        qa, aside_end = inner.end(), aside[1]
+        qa += len(text[qa:aside_end]) - len(text[qa:aside_end].lstrip())
+        qb = qa + len(text[qa:aside_end].rstrip(" ,."))
+        if who.name and qb > qa:
+            q = FoundQuote(text[qa:qb], qa, qb, "reported", Attribution(who, " ".join(inner.group("said").split())))
+            q.base = s.start
+            c.quotes.append(q)
+            c.attributions.append(q)
     for c in claims:
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["QuoteSpan", "quote_spans", "masked_outside", "unescape", "DOUBLE_OPENERS"]
+__all__ = ["QuoteSpan", "quote_spans", "masked_outside", "unescape", "DOUBLE_OPENERS", "marks_out_of_tags"]
 
 DOUBLE_OPENERS = "“\"«"
 """Marks whose quotation, left open, is reported as never closed (a single mark may be an apostrophe)."""
@@ -23,6 +23,18 @@ DOUBLE_OPENERS = "“\"«"
 _CLOSER = {"“": "”", "\"": "\"", "«": "»", "‘": "’", "'": "'"}
 _OPEN_BEFORE = " \t\n([{—–-/“\"«‘'"
 _ESCAPED = re.compile(r"\\([\"'“”‘’«»])")
+
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,300})?/?>")
+_MARKS = re.compile(r"[\"'“”‘’«»]")
+
+
+def marks_out_of_tags(sentence: str) -> str:
+    """``sentence`` with every quotation mark inside a markup tag (``<a href="http://x">``) as ``_`` (same
+    length): an attribute's quotation marks left in a plain-text article are never a quotation's."""
+    if "<" not in sentence:
+        return sentence
+    return _MARKUP_TAG.sub(lambda m: _MARKS.sub("_", m.group(0)), sentence)
+
 
 QuoteSpan = tuple[int, int]
 """``(start, end)``: ``start`` the opening mark's offset, ``end`` just past the closing mark."""
@@ -39,6 +51,7 @@ def quote_spans(sentence: str) -> tuple[tuple[QuoteSpan, ...], tuple[int, ...]]:
     unclosed : tuple of int
         Offsets of the opening “, " or « marks left open at the end of the sentence.
     """
+    sentence = marks_out_of_tags(sentence)  # (a tag's attribute quotes nothing)
     stack: list[tuple[str, int]] = []
     spans: list[QuoteSpan] = []
     i, n = 0, len(sentence)

@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 
 from .actors import ROLE_WORDS, SPEAKER, Person, blank_date_lead, country_of, parse_person
 from .extract import dateline_length
-from .quotemarks import DOUBLE_OPENERS, quote_spans, unescape
+from .quotemarks import DOUBLE_OPENERS, marks_out_of_tags, quote_spans, unescape
 from .tense import _markers
 
-__all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at"]
+__all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at", "blank_inner_said"]
 
 _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|journalists|the\s+\w+|[A-Z]\w+|him|her|"
           r"them|us|television|TV|radio|media|lawmakers|parliament|supporters|a\s+\w+(?:\s+\w+)?)|"
@@ -72,9 +72,13 @@ _AFTER = re.compile(rf"^[\s,]*(?P<verb1>{_VERBS})\s+"
                     # "…,” the minister said": the one minister named in this or the previous paragraph, if one
                     rf"|^[\s,]*(?P<who3>[Tt]he\s+(?P<role3>(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})))\s+"
                     rf"(?P<verb3>{_VERBS})\b")
+_TAG = (r"(?:<script\b[^<>]{0,300}>[^<]{0,300}</script>|<style\b[^<>]{0,300}>[^<]{0,300}</style>|"
+        r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,300})?/?>)")
+"""An inline tag left in a plain-text article ("a spokesman for the <b>ministry</b>"): kept as the article's
+characters, never rendered, and no end of the words it wraps."""
 _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:also\s+|later\s+|then\s+)?"
                      rf"(?P<verb>{_VERBS})(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
-                     rf"(?:\s+that)?\s*[,:]?\s*$")
+                     rf"(?:\s+that)?\s*[,:]?\s*(?:{_TAG}\s*)*$")  # ('He said <i>"…"</i>': a tag is no word)
 _WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+|has\s+|had\s+)?(?P<verb>{_VERBS}|called|described|"
                   r"dismissed|branded|labelled|labeled)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|;|$)")
@@ -88,16 +92,15 @@ _ROLE_FOR = (rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS})
 _REPORTED_TAIL = (r"(?P<cite>,\s*citing [^,]+,)?"
                   r"(?:\s+(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
-                  r"(?:\s*:\s*|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")  # ('Peskov said: "We will …', never closed)
+                  # ('Peskov said: "We will …' and 'Anna Berg said, "The inspectors left …', never closed: a comma
+                  # only before a quotation mark)
+                  r"(?:\s*:\s*|\s*,\s*(?=[“\"«])|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")
 _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
                        # "Antony Blinken, who met his Russian counterpart on Jan. 21, said": an aside about them
                        r"(?:(?:which|who|whose)\s+[^,;:“”\"«»]{1,120}?,\s+)?"
                        rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
                        + _REPORTED_TAIL)
-_TAG = r"(?:</?[A-Za-z][A-Za-z0-9]{0,9}>)"
-"""An inline tag left in a plain-text article ("a spokesman for the <b>ministry</b>"): kept as the article's
-characters, never rendered, and no end of the words it wraps."""
-_TW = rf"{_TAG}*[\w’'-]+{_TAG}*"
+_TW = rf"(?:{_TAG}*[\w’'-]+{_TAG}*|{_TAG}+)"
 _APPOS = (r"(?!(?:who|which|whose|that|when|where|while|as)\b)"  # (a relative clause is no role)
           rf"(?:(?:the|an?|its|their|his|her)\s+|[A-Z][\w-]*[’']s\s+)?(?:{_TW}\s+){{0,4}}?{_TAG}*(?i:{ROLE_WORDS})\b"
           rf"{_TAG}*(?:\s+(?:of|for|at|to)\s+(?:the\s+)?{_TW}(?:\s+{_TW}){{0,3}}?)?")
@@ -113,7 +116,7 @@ _NAMED_ROLE = (rf"(?<![\w’'-])(?P<who>(?:[A-Z][\w’'.-]*\s+(?:(?:de|van|von|a
 _NAMED_REPORTED = re.compile(_NAMED_ROLE + _REPORTED_TAIL)
 # "Sergey Lavrov, Russia's foreign minister, told reporters «…»"
 _NAMED_BEFORE = re.compile(_NAMED_ROLE + r"(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
-                                         r"(?:\s+that)?\s*[,:]?\s*$")
+                                         rf"(?:\s+that)?\s*[,:]?\s*(?:{_TAG}\s*)*$")
 _AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])|"
                        # "…, adding that talks had ended on March 3": a second clause of the same speaker
                        r",\s+(?:adding|saying|noting|stressing|warning|insisting|claiming|arguing|explaining)\s+"
@@ -332,6 +335,26 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: b
     return p
 
 
+def _untagged_end(words: str) -> str:
+    """An attribution's words without the punctuation and the tags between it and the quote ('Peskov said
+    <i>"…"</i>' -> 'Peskov said')."""
+    return re.sub(rf"(?:\s*{_TAG})+\s*$", "", words.strip(" ,:")).strip(" ,:")
+
+
+def _relative_head(scan: str, sentence: str, at: int) -> tuple[str, int] | None:
+    """"Peskov, who spoke on Monday, said …": a relative clause (at offset ``at``) naming nobody is no
+    speaker; the one it is about, before its comma, is ("The ministry, which opened an inquiry, said").
+    Returns ``(words, offset)`` of that one, or None when no comma sets the clause off."""
+    head = scan[:at].rstrip()
+    if not head.endswith(","):
+        return None
+    head = head[:-1]
+    who_at = max(head.rfind(",") + 1, dateline_length(sentence))
+    who_at += len(head[who_at:]) - len(head[who_at:].lstrip())
+    who = head[who_at:]
+    return (who, who_at) if who.strip() else None
+
+
 def _with_role(p: Person, role: str | None, memory: PersonMemory) -> Person:
     """``p`` with the role the article sets off by commas after their name ("Anna Berg, the mission head,
     said"), in the article's words; ``p`` itself when it is no person or ``role`` names no role."""
@@ -350,13 +373,26 @@ _ASIDE = re.compile(r",\s+(?P<pron>which|who|whose)\s+(?P<body>[^,;:“”\"«»
 """A relative clause set off by commas: ", which arrived on Monday," (the clause before its closing comma)."""
 
 
+_INNER_SAID = re.compile(r"\b(?:which|who|whose)(?P<said>,\s+(?:[\w’'-]+\s+){0,4}?(?:said|say|says|added|noted|"
+                         r"reported|believe|believed|claimed|confirmed)\s*,)(?=\s+[a-z])")
+"""An aside inside a relative clause: "which, officials said, arrived on Monday"."""
+
+
+def blank_inner_said(sentence: str) -> str:
+    """``sentence`` with an aside naming who said it inside a relative clause blanked (same length):
+    "…, which, officials said, arrived on Monday, said …" reads "…, which arrived on Monday, said …", so the
+    relative clause stays one clause (no speaker, never the saying's date)."""
+    return _INNER_SAID.sub(lambda m: m.group(0)[:m.start("said") - m.start()] + " " * len(m.group("said")),
+                           sentence)
+
+
 def aside_at(sentence: str, pos: int) -> tuple[int, int, str] | None:
     """The relative clause set off by commas that holds offset ``pos`` of ``sentence`` and reports no
     saying (", which arrived on Monday,", ", who arrived on Monday,"; never ", who said on Monday,"):
     ``(start, end, pronoun)``, ``start`` the offset of the pronoun, ``end`` that of the clause's end;
     None when ``pos`` lies in no such clause.  Its date is the antecedent's, never the date of the
     sentence's saying, and what it tells is the article's account, never the speaker's words."""
-    for m in _ASIDE.finditer(sentence):
+    for m in _ASIDE.finditer(blank_inner_said(sentence)):  # ("which, officials said, arrived": one clause)
         if m.start("pron") <= pos < m.end() and not _VERB.search(m.group("body")) and \
                 not re.search(r"\bspo(?:ke|ken|king)\b", m.group("body")):
             return m.start("pron"), m.end(), m.group("pron").lower()
@@ -411,12 +447,12 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     out: list[FoundQuote] = []
     # the attribution is looked for with a date that opens the sentence blanked out ("On Monday Peskov said"
     # names Peskov, never "Monday Peskov"); the words quoted are cut from the sentence itself (same offsets)
-    scan = blank_date_lead(sentence, dateline_length(sentence))
+    scan = blank_inner_said(marks_out_of_tags(blank_date_lead(sentence, dateline_length(sentence))))
     memory.begin(scan)
     according = _according(sentence, memory)
     # people named in the sentence before any quote, for "he said"
     direct: list[tuple[int, int, int, int]] = []  # inner a, b; outer a, b
-    for m in _QUOTE.finditer(sentence):
+    for m in _QUOTE.finditer(marks_out_of_tags(sentence)):  # (never the quotation marks of a tag's attribute)
         inner = next(m.span(g) for g in ("a", "b", "c", "d", "e") if m.group(g) is not None)
         if _NAMING.search(sentence[:m.start()]):
             continue
@@ -456,12 +492,15 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 mw is None or mw.start() < mn.start()) else None
             if mn is not None and named is not None and named.kind == "person":
                 attr = Attribution(_with_role(named, mn.group("role"), memory),
-                                   sentence[mn.start():mn.end()].strip(" ,:"), [], "interview" in mn.group(0))
+                                   _untagged_end(sentence[mn.start():mn.end()]), [], "interview" in mn.group(0))
             elif mw is not None:
                 attr = Attribution(_speaker(mw.group("who"), memory, mw.start()), sentence[mw.start():mw.end()].strip())
             elif mb is not None and not _VERB.fullmatch(mb.group("who").strip()):
-                attr = Attribution(_speaker(mb.group("who"), memory, mb.start()),
-                                   sentence[mb.start():mb.end()].strip(" ,:"), [], "interview" in mb.group(0))
+                who, who_at = mb.group("who"), mb.start()
+                if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
+                    who, who_at = _relative_head(scan, sentence, who_at) or (who, who_at)  # "Peskov, who spoke …"
+                attr = Attribution(_speaker(who, memory, who_at),
+                                   _untagged_end(sentence[who_at:mb.end()]), [], "interview" in mb.group(0))
         if attr is None:
             last = None
             for last in _REPORTED.finditer(scan[:oa]):  # noqa: B007 - the last "X said …" before the quote
@@ -498,17 +537,10 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     for m in sorted([*_NAMED_REPORTED.finditer(scan), *_REPORTED.finditer(scan)], key=lambda x: x.start()):
         who, who_at = m.group("who"), m.start()
         if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
-            # "Peskov, who spoke on Monday, said …": a relative clause naming nobody is no speaker; the
-            # one it is about, before its comma, is ("The ministry, which opened an inquiry, said")
-            head = scan[:m.start()].rstrip()
-            if not head.endswith(","):
+            head = _relative_head(scan, sentence, m.start())
+            if head is None:
                 continue
-            head = head[:-1]
-            who_at = max(head.rfind(",") + 1, dateline_length(sentence))
-            who_at += len(head[who_at:]) - len(head[who_at:].lstrip())
-            who = head[who_at:]
-            if not who.strip():
-                continue
+            who, who_at = head
         if len(who.split()) > 10 or re.match(r"(?:[Tt]he|[Aa]n?|It|This|That)\b", who.strip()) and \
                 parse_person(_LEAD.sub("", who)).kind not in ("office", "unnamed", "outlet"):
             continue
