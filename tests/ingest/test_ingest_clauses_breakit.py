@@ -2,15 +2,10 @@
 a relative clause inside an attribution, two reported clauses joined by "adding that", markup
 left in a plain-text article beside a speaker's role, and a quotation mark never closed."""
 
-from datetime import date
-
 from viewer.ingest import ingest_text
 
-PUB = date(2023, 3, 10)  # a Friday
-
-
-def _events(text):
-    return ingest_text(text, published=PUB).timeline.events
+from .tester_articles import PUB
+from .tester_articles import events_of as _events
 
 
 def test_a_relative_clause_after_the_role_is_about_the_mission_and_never_the_speaker():

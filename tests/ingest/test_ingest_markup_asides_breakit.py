@@ -1,15 +1,10 @@
 """What the reviewer sees for sentences a tester gave (article published Fri 10 Mar 2023): quotation marks
 inside markup tags, a quotation never closed after "said,", and asides between a speaker and the verb."""
 
-from datetime import date
-
 from viewer.ingest import ingest_text
 
-PUB = date(2023, 3, 10)  # a Friday
-
-
-def _events(text):
-    return ingest_text(text, published=PUB).timeline.events
+from .tester_articles import PUB
+from .tester_articles import events_of as _events
 
 
 def test_an_attribute_in_a_tag_is_no_quotation_and_the_reported_speech_is_kept():
