@@ -347,3 +347,20 @@ def test_a_cache_read_a_few_ids_at_a_time_equals_the_file_and_still_refuses_a_re
     assert open_bytes(target) != cache._MAGIC + hashlib.sha256(forged).hexdigest().encode() + forged  # rebuilt
     for blob in ("a", "a\nb", "a\nb\n", "\n", "a\n\nb", "\n".join(f"id-{k}" * (k % 5) for k in range(100)) + "\n"):
         assert bulk._lines(blob) == blob.split("\n")
+
+
+def test_the_surrogate_check_and_the_offsets_in_slices_equal_the_whole(monkeypatch):
+    """The fast reader's surrogate-escape search and its offsets array are made a slice at a time
+    (so a background opening lets the window answer); small slices give the same answers, an
+    escape across a slice boundary included."""
+    import numpy as np
+
+    from viewer.io import bulk
+
+    monkeypatch.setattr(bulk, "_SLICE", 10)
+    monkeypatch.setattr(bulk, "_ITEMS", 7)
+    for k in range(0, 30):
+        assert bulk._has_surrogate_escape("x" * k + "\\uDC00" + "y" * 5), k
+    assert not bulk._has_surrogate_escape("x" * 40 + "\\u0041" + "y" * 40)
+    values = list(range(0, 150, 3))
+    assert bulk._int_array(values).tolist() == values and bulk._int_array(values).dtype == np.int64

@@ -150,7 +150,8 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
         return None
     timeline, events, spans, meta = built
     events.content_digest = digest  # what the search index is keyed by
-    if len(events) >= CACHE_MIN_EVENTS and "\n" not in "".join(events.ids):
+    # (ids looked at one by one: joining a million of them held the interpreter lock for 50-100 ms)
+    if len(events) >= CACHE_MIN_EVENTS and not any("\n" in i for i in events.ids):
         _write_cache(file, digest, timeline, events, spans, meta)
     return timeline
 
@@ -159,10 +160,35 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
 # parsing the top level, one value at a time
 
 
+_SLICE = 1 << 22
+"""Characters one regular-expression search takes at a time in :func:`_has_surrogate_escape`, and
+(:data:`_ITEMS`) list items one conversion takes in :func:`_int_array`: a background opening of
+100 MB held the interpreter lock for 80-180 ms in one search or one conversion of its whole
+text or list, freezing the window meanwhile."""
+_ITEMS = 100_000
+
+
+def _has_surrogate_escape(text: str) -> bool:
+    """Whether ``text`` holds a ``\\uD800``-``\\uDFFF`` escape (:data:`_SURROGATE_ESCAPE`), searched
+    a slice at a time (the slices overlap by the pattern's length)."""
+    for k in range(0, len(text), _SLICE):
+        end = k + _SLICE + 5
+        if text.find("\\u", k, end) >= 0 and _SURROGATE_ESCAPE.search(text, k, end):
+            return True
+    return False
+
+
+def _int_array(values: list[int]) -> np.ndarray:
+    """``values`` as int64 (N,), converted a slice at a time (:data:`_ITEMS`)."""
+    if len(values) <= _ITEMS:
+        return np.array(values, dtype=np.int64)
+    return np.concatenate([np.array(values[k:k + _ITEMS], dtype=np.int64) for k in range(0, len(values), _ITEMS)])
+
+
 def _parse(text: str, sink: Callable[[Any], None]) -> tuple[dict[str, Any], np.ndarray]:
     """(document without events, (N, 2) char offsets of each event's text);
     each event value is handed to ``sink(value)`` as it is read."""
-    if _SURROGATE_ESCAPE.search(text):
+    if _has_surrogate_escape(text):
         raise _Doubt("surrogate escapes: the full reader checks them")
     dup = []
 
@@ -232,7 +258,7 @@ def _parse(text: str, sink: Callable[[Any], None]) -> tuple[dict[str, Any], np.n
             raise _Doubt("comma expected")
     if ws(text, i + 1).end() != len(text) or dup or events is None:
         raise _Doubt("trailing text, duplicated keys or no events")
-    return doc, np.array(spans, dtype=np.int64).reshape(-1, 2)
+    return doc, _int_array(spans).reshape(-1, 2)
 
 
 # ---------------------------------------------------------------------------
@@ -328,7 +354,8 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
     s_u, s_a = np.zeros(n, bool), np.zeros(n, bool)
     lo, hi, p, u, a, rel = resolve_many([sink.starts[k] for k in simple_idx.tolist()], zone)
     s_lo[simple_idx], s_hi[simple_idx], s_p[simple_idx], s_u[simple_idx], s_a[simple_idx] = lo, hi, p, u, a
-    s_rel = dict(zip(simple_idx.tolist(), rel))
+    s_open = np.zeros(n, bool)  # (a dict of a million entries was built in one call, the lock held)
+    s_open[simple_idx] = [r == "open" for r in rel]
     span_idx = np.nonzero(kind == KIND_SPAN)[0]
     e_lo, e_hi = np.full(n, np.nan), np.full(n, np.nan)
     e_p = np.zeros(n, np.int8)
@@ -338,7 +365,7 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
         lo, hi, p, u, a, _ = resolve_many(ends, zone)
         e_lo[span_idx], e_hi[span_idx], e_p[span_idx], e_u[span_idx], e_a[span_idx] = lo, hi, p, u, a
         has_end[span_idx] = True
-    if any(s_rel[k] == "open" for k in np.nonzero(kind == KIND_POINT)[0].tolist()):
+    if np.any(s_open & (kind == KIND_POINT)):
         raise _Doubt("a point dated '..'")
     with np.errstate(invalid="ignore"):
         backwards = has_end & np.isfinite(e_hi) & np.isfinite(s_lo) & (e_hi <= s_lo)
@@ -384,7 +411,16 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
     facts = EventFacts(lane=lane.copy(), earliest=s_lo.copy(), latest=np.where(has_end, e_hi, s_hi),
                        rich=np.array(sink.other_at, dtype=np.int64))
     timeline, events = _assemble(meta_tl, text, spans, ids, columns, zone, meta["extent"], facts)
+    for parsed in (sink.tracks, sink.starts, sink.ends, sink.kinds):  # (the ids live on in ``events``)
+        _drop(parsed)
     return timeline, events, spans, meta
+
+
+def _drop(values: list[Any]) -> None:
+    """Empty ``values`` a slice (:data:`_ITEMS`) at a time: a million parsed strings freed at once
+    when the reader returned held the interpreter lock for about 100 ms, freezing the window."""
+    while values:
+        del values[-_ITEMS:]
 
 
 def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str], columns: EventColumns,
