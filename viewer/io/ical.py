@@ -59,6 +59,7 @@ from .losses import (
     open_side_words,
     planned_end_losses,
     planned_end_note,
+    status_word,
     zone_loss,
 )
 from .urls import dropped_urls, web_url
@@ -234,14 +235,10 @@ def _draft_words(e: Event) -> str:
     return f"{DRAFT_MARK}: proposed by ingest{where}, not yet checked by a person; source sentence{said}"
 
 
-CANCELLED_TAGS = frozenset(("status: cancelled", "status: canceled"))
-"""Tags (case ignored) that make a VEVENT ``STATUS:CANCELLED``: the CSV reader keeps a ``status`` word it
-does not know as the tag ``status: <word>``."""
-
-
 def _cancelled(e: Event) -> bool:
-    """Whether the event carries the tag ``status: cancelled`` (:data:`CANCELLED_TAGS`)."""
-    return any(" ".join(t.lower().split()) in CANCELLED_TAGS for t in e.tags)
+    """Whether the event's ``status:`` tag (:func:`~viewer.io.losses.status_word`, how the CSV reader
+    keeps a status word it does not know) says cancelled (case ignored): a VEVENT ``STATUS:CANCELLED``."""
+    return status_word(e).lower() in ("cancelled", "canceled")
 
 
 def _date_words(d: EventDate) -> str:

@@ -218,7 +218,7 @@ def status_word(event: Event) -> str:
     exports that mark a plan "(planned)" write it beside the mark, so a cancelled event is never
     only "planned" there."""
     for tag in event.tags:
-        if tag.startswith("status: ") and tag[8:].strip():
+        if tag[:8].lower() == "status: " and tag[8:].strip():
             return " ".join(tag[8:].split())[:60]
     return ""
 
