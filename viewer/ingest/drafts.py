@@ -31,7 +31,15 @@ from .actors import (
 )
 from .extract import Sentence, dateline_length
 from .quotemarks import quote_spans
-from .quotes import Attribution, FoundQuote, PersonMemory, aside_at, blank_inner_said, find_quotes
+from .quotes import (
+    Attribution,
+    FoundQuote,
+    PersonMemory,
+    aside_at,
+    blank_inner_said,
+    find_quotes,
+    relative_saying_span,
+)
 from .spoken import date_speech
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
 from .tense import FUTURE, PAST, PERFECT, _markers, is_ongoing, sentence_tense
@@ -295,6 +303,13 @@ def _said_that(q: FoundQuote, anchor: int, text: str) -> bool:
             and not q.attribution.words.lower().startswith("according"))
 
 
+def _other_saying(text: str, pos: int, q: FoundQuote, quotes: list[FoundQuote]) -> bool:
+    """Offset ``pos`` of ``text`` lies in the relative clause of another saying than ``q``'s ("Anna Berg, who
+    said on Monday that the talks had failed, said …": Monday dates that clause only, see
+    :func:`viewer.ingest.quotes.relative_saying_span`)."""
+    return any(r is not q and a <= pos < b for r in quotes for a, b in [relative_saying_span(text, r)])
+
+
 def _dates_a_saying(pos: int, quotes: list[FoundQuote], text: str) -> bool:
     """Offset ``pos`` lies in the attribution of a direct quote of ``text`` ("…,” he said in an interview on
     Thursday"): the date of a remark, made by publication whatever the words' tense, never a plan."""
@@ -435,12 +450,20 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     for q in quotes:
         best = None
         for c in claims:  # (never the date of an aside: "Anna Berg, …, which arrived on Monday, said: “…”")
-            if c.anchor <= q.start and (best is None or c.anchor >= best.anchor) and aside_at(text, c.anchor) is None:
+            if c.anchor <= q.start and (best is None or c.anchor >= best.anchor) and \
+                    aside_at(text, c.anchor) is None and not _other_saying(text, c.anchor, q, quotes):
                 best = c
         if q.kind == "reported":  # a reported clause goes to the claim dated inside it, if there is one
             best = next((c for c in claims if q.start <= c.anchor < q.end), best)
-        if best is None and claims:
-            best = min(claims, key=lambda c: (aside_at(text, c.anchor) is not None, c.anchor))
+        fits = [c for c in claims if not _other_saying(text, c.anchor, q, quotes)]
+        if best is None and claims and not fits and pub_day is not None:
+            # "Anna Berg, who said on Monday that …, said: “…”": her other saying's day is not this one's
+            best = Claim(s, (f"[..{pub_day}]", "", "No date given for this saying (the date beside it is that of "
+                             "another saying, in the clause about its speaker); reported in an article of "
+                             f"{pub.words}, so on or before that day." + note), None, "", q.start, tags=["undated"])
+            claims.append(best)
+        if best is None and fits:
+            best = min(fits, key=lambda c: (aside_at(text, c.anchor) is not None, c.anchor))
         if best is not None:
             if q.attribution.person.name or q.kind == "direct":  # a direct quote stays, unattributed if need be
                 best.quotes.append(q)
@@ -452,6 +475,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     for c in claims:
         if c.quotes or not named or aside_at(text, c.anchor) is not None:
             continue  # ("Anna Berg, …, which arrived on Monday, said": the arrival is the article's account)
+        if any(q.kind == "direct" and q.start <= c.anchor < q.end for q in named):
+            continue  # dated in someone's own words ('…, adding: "We will meet on March 20"'): that quote's (below)
         inside = [q for q in named if q.kind == "reported" and q.start <= c.anchor < q.end]
         reported = inside or [q for q in named if q.kind == "reported"]
         if reported:  # (a direct quote stays with its own claim: "…, where she met Lavrov, who noted “…”")
