@@ -1,6 +1,7 @@
 """What the reviewer sees for the tester round after ingest3 (article published Fri 10 Mar 2023): a speaker's
 relative clause that reports a saying of its own, a quote added after a reported clause ("adding that “…”",
-"adding: “…”"), several ", saying that …, noting that …" clauses and a saying's day with no "that" after it."""
+"adding: “…”"), several ", saying that …, noting that …" clauses, a saying's day with no "that" after it, and a
+paragraph that opens with "He said"."""
 
 from viewer.model.timeline import QuoteKind
 
@@ -88,6 +89,36 @@ def test_said_on_wednesday_without_that_dates_the_saying_not_the_words():
     assert tomorrow.start.edtf == "2023-03-09" and tomorrow.planned  # the day after she said it (was 11 Mar)
     (night,) = _events("Officials said on Monday night the convoy had crossed the border.")
     assert [q.text for q in night.quotes] == ["the convoy had crossed the border"]
+
+
+def test_he_said_opening_a_paragraph_is_the_one_speaker_of_the_paragraph_before():
+    events = _events("Foreign minister Anna Berg said on Monday that the talks had failed.\n\n"
+                     "He said on Tuesday that the report would be published soon.")
+    tuesday = next(e for e in events if e.start.edtf == "2023-03-07")
+    assert tuesday.title == "Anna Berg: the report would be published soon"  # was a track "unnamed (“He”, …)"
+    assert [q.speaker for q in tuesday.quotes] == ["Anna Berg"]
+    assert {e.track for e in events} == {"people"}
+
+
+def test_he_said_with_no_one_to_stand_for_is_no_speaker_nor_track_and_the_draft_says_so():
+    events = _events("Foreign minister Anna Berg met the envoys on Monday.\n\n"
+                     "He said the report would be published soon.")
+    e = next(e for e in events if "report" in e.title)
+    assert e.track == "other"  # was a track "unnamed (“He”, as the article says)"
+    assert e.title == "Unattributed: the report would be published soon"  # was "He said the report …"
+    (q,) = e.quotes
+    assert q.kind == QuoteKind.REPORTED and "Berg" not in q.speaker and q.speaker.startswith("unnamed")
+    assert "the article says only “He”" in e.start.basis and "name the speaker on review" in e.start.basis
+    direct = _events("Foreign minister Anna Berg met the envoys on Monday.\n\nHe said: \"We will leave.\"")
+    e = next(e for e in direct if e.quotes)
+    assert e.title == "Unattributed: “We will leave”" and e.track == "other"  # was "He said: We will leave"
+    assert e.quotes[0].speaker == "" and "the article says only “He”" in e.start.basis
+    # two people quoted in the paragraph before: never a guess between them
+    two = _events("Anna Berg said on Monday that the talks had failed. Adam Kowal said on Monday that the port was "
+                  "open.\n\nHe said the repairs would take a year.")
+    e = next(e for e in two if "repairs" in e.title)
+    assert all("Berg" not in q.speaker and "Kowal" not in q.speaker for q in e.quotes)
+    assert "the article says only “He”" in e.start.basis
 
 
 def test_who_said_on_monday_never_dates_the_main_saying_that_gives_no_day():

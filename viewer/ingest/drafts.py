@@ -39,6 +39,7 @@ from .quotes import (
     blank_inner_said,
     find_quotes,
     relative_saying_span,
+    unresolved_pronoun,
 )
 from .spoken import date_speech
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
@@ -143,6 +144,19 @@ def _person_track_note(text: str, c: Claim) -> str:
             "to the right track on review.")
 
 
+def _pronoun_note(quotes: list[FoundQuote]) -> str:
+    """What the reviewer must settle when a claim's "he" / "she" said stands for no one person (nobody or
+    more than one named before it in its paragraph, and not exactly one person quoted in the paragraph
+    before): the draft names no speaker for it; "" when every speaker is named."""
+    for q in quotes:
+        word = unresolved_pronoun(q)
+        if word:
+            return (f"Speaker: the article says only “{word}”, and the draft cannot tell who that is (no one "
+                    "person named before it in its paragraph, nor exactly one person quoted in the paragraph "
+                    "before): attributed to no person; name the speaker on review.")
+    return ""
+
+
 def _subject(text: str) -> str:
     """The words before the sentence's first verb, leads and asides removed (a date that opens it,
     with a comma or without: "On Monday Peskov said" is Peskov's)."""
@@ -170,7 +184,11 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     dl = dateline_length(s)
     if dl:  # offsets stay those of the sentence: blank the dateline out instead of cutting it
         s = " " * dl + s[dl:]
-    named = [q for q in quotes if q.attribution.person.name]
+    named = [q for q in quotes if q.attribution.person.name and not unresolved_pronoun(q)]
+    pronoun = [q for q in quotes if unresolved_pronoun(q)]
+    if pronoun and not named:  # 'He said: "…"' with no one "he" can be: no speaker in the title either
+        text = _short(pronoun[0].text, 9, capital=False)
+        return f"Unattributed: “{text}”" if pronoun[0].kind == "direct" else f"Unattributed: {text}"
     if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person" or
                   named[0].attribution.person.name.startswith("unnamed official (“")):  # "The minister: …"
         q = named[0]
@@ -335,7 +353,8 @@ def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]
     lead = DATE_LEAD.match(s)
     if lead is not None and lead.end() < len(s):  # "On Monday Peskov said …": no track "Monday Peskov"
         s = " " * lead.end() + s[lead.end():]
-    people = [q.attribution.person for q in quotes if q.attribution.person.name]
+    # ("he said" standing for no one: no speaker, never a track "He", see _pronoun_note)
+    people = [q.attribution.person for q in quotes if q.attribution.person.name and not unresolved_pronoun(q)]
     actors = actors_in(s)
     for p in people:
         if p.kind == "person" and p.name not in actors:
@@ -524,6 +543,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if k and not c.quotes and claims[0].actor and not actors_in(c.title):
             c.actor = claims[0].actor
         note = _person_track_note(text, c)
+        if note:
+            c.start = (c.start[0], c.start[1], _join_basis(c.start[2], note))
+        note = _pronoun_note(c.quotes)
         if note:
             c.start = (c.start[0], c.start[1], _join_basis(c.start[2], note))
         if c.end is None and pub.day is not None and c.start[0][:10] > pub.day.isoformat() and "[" not in c.start[0]:

@@ -12,9 +12,11 @@
   gives only the direct quote.
 * **Attribution chains**: "according to X, citing Y" and "X reported,
   citing Y," make Y a source relayed via X, itself relayed via the article.
-* "he" / "she" is the one person it can stand for in its paragraph
-  (:class:`PersonMemory`); a surname alone ("Peskov stated") is the person named
-  in full earlier.  With no speaker found a quote keeps an empty speaker
+* "he" / "she" is the one person it can stand for in its paragraph, or, in a
+  paragraph naming nobody before it, the one person quoted in the paragraph
+  before (:class:`PersonMemory`); a surname alone ("Peskov stated") is the person named
+  in full earlier.  A pronoun that stands for no one is never a speaker's name
+  nor a track (:func:`unresolved_pronoun`).  With no speaker found a quote keeps an empty speaker
   (listed as unattributed), and reported speech by an unresolved "he"/"she" is
   kept as an unnamed speaker's: a speaker is never guessed, and a claim someone
   made is never left as the article's own.
@@ -36,7 +38,7 @@ from .quotemarks import DOUBLE_OPENERS, marks_out_of_tags, quote_spans, unescape
 from .tense import _markers
 
 __all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at", "blank_inner_said",
-           "relative_saying_span"]
+           "relative_saying_span", "unresolved_pronoun"]
 
 _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|journalists|the\s+\w+|[A-Z]\w+|him|her|"
           r"them|us|television|TV|radio|media|lawmakers|parliament|supporters|a\s+\w+(?:\s+\w+)?)|"
@@ -210,6 +212,9 @@ def _clauses(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
     return parts
 
 
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+
+
 def relative_saying_span(sentence: str, q: FoundQuote) -> tuple[int, int]:
     """``(start, end)`` in ``sentence`` of the relative clause whose saying ``q`` reports ("who said on Monday
     that the talks had failed", of "Anna Berg, who said on Monday that …, said on Tuesday …"): a date in it is
@@ -219,6 +224,20 @@ def relative_saying_span(sentence: str, q: FoundQuote) -> tuple[int, int]:
         return 0, 0
     at = sentence.rfind(words, 0, q.start + 1)
     return (at, q.end) if at >= 0 else (0, 0)
+
+
+def unresolved_pronoun(q: FoundQuote) -> str:
+    """The "he" / "she" / "they" that attributes ``q`` when it stands for no one person the article names
+    nearby (the quote unattributed, or reported speech by an unnamed speaker in the article's word), else
+    ``""``: never a speaker's name, never a track."""
+    p = q.attribution.person
+    m = re.match(r"unnamed \(“(?P<w>[^”]*)”, as the article says\)$", p.name) if p.kind == "unnamed" else None
+    if m is not None and _PRONOUN.fullmatch(m.group("w")):
+        return m.group("w")
+    if not p.name and q.attribution.words:
+        found = _PRONOUN.search(q.attribution.words)
+        return found.group(0) if found else ""
+    return ""
 
 
 @dataclass
@@ -256,7 +275,9 @@ class PersonMemory:
     else the last speaker of this or the previous sentence; else the one
     person named in the previous sentence; else nobody (never a guess
     between two people).  "Previous" never reaches into an earlier paragraph
-    (:meth:`new_paragraph`, at a blank line of the article).
+    (:meth:`new_paragraph`, at a blank line of the article), but for a
+    paragraph that names nobody before its "he said": that is the previous
+    paragraph's speaker when it had exactly one.
     """
 
     def __init__(self) -> None:
@@ -271,10 +292,14 @@ class PersonMemory:
         self.recent: list[str] = []  # names of the people noted, the last noted last
         self.roles_here: list[Person] = []  # people and unnamed officials named with a role, this paragraph
         self.roles_before: list[Person] = []  # ... in the previous paragraph
+        self.speakers_here: dict[str, Person] = {}  # people quoted in this paragraph (:meth:`heard`)
+        self.speakers_par_before: dict[str, Person] = {}  # ... in the previous paragraph
+        self.named_in_paragraph = False  # anyone named in this paragraph before this sentence
 
     def begin(self, sentence: str) -> None:
         """Start a sentence: note the people it names with a role ("Foreign
         Secretary James Cleverly")."""
+        self.named_in_paragraph = self.named_in_paragraph or bool(self.here)
         self.before = [p for _, p in self.here]
         self.speaker_before, self.speaker_here = self.speaker_here, None
         self.quoted_before, self.quoted_here = self.quoted_here, None
@@ -303,6 +328,9 @@ class PersonMemory:
             distinct = {p.name: p for p in self.before}
             if len(distinct) == 1:
                 return next(iter(distinct.values()))
+            if not self.named_in_paragraph and not self.before and len(self.speakers_par_before) == 1:
+                # a paragraph opening "He said …" goes on with the one person quoted in the paragraph before it
+                return next(iter(self.speakers_par_before.values()))
         return Person("", "", "", "unknown")
 
     def new_paragraph(self) -> None:
@@ -310,6 +338,16 @@ class PersonMemory:
         self.here = []
         self.speaker_here = None
         self.roles_before, self.roles_here = self.roles_here, []
+        self.speakers_par_before, self.speakers_here = self.speakers_here, {}
+        self.named_in_paragraph = False
+
+    def heard(self, quotes: list[FoundQuote]) -> None:
+        """The quotes of this sentence are found: their named speakers are the paragraph's (for a "he said"
+        opening the next paragraph)."""
+        for q in quotes:
+            p = q.attribution.person
+            if p.kind == "person" and p.name:
+                self.speakers_here[p.name] = p
 
     def with_role(self, p: Person) -> None:
         """``p`` is named with a role in this paragraph (for :meth:`role_nearby`)."""
@@ -518,6 +556,12 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     ``memory`` carries the people named in earlier sentences and is updated.
     Returns quotes in text order; offsets are relative to ``sentence``.
     """
+    out = _find_quotes(sentence, memory)
+    memory.heard(out)
+    return out
+
+
+def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     out: list[FoundQuote] = []
     # the attribution is looked for with a date that opens the sentence blanked out ("On Monday Peskov said"
     # names Peskov, never "Monday Peskov"); the words quoted are cut from the sentence itself (same offsets)
@@ -537,6 +581,7 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     lead: dict[int, list[tuple[int, int, str]]] = {}  # quote number -> its speaker's reported clauses before it
     for k, (a, b, oa, ob) in enumerate(direct):
         attr: Attribution | None = None
+        pronoun_words = ""
         after = sentence[ob:]
         ma = _AFTER.match(after)
         if ma:
@@ -555,6 +600,8 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 person = _with_role(person, appos.group("role") if appos else ma.group("appos2"), memory)
             attr = Attribution(person, words, [], "interview" in words)
             if attr.person.kind == "unknown":
+                if _PRONOUN.fullmatch((who or "").strip()):
+                    pronoun_words = words  # '“…,” he said' with no one "he" can be: kept as the article says it
                 attr = None
         if attr is None:
             before = scan[:oa]
@@ -609,12 +656,14 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 and not sentence[:oa].strip() and not sentence[ob:].strip(" .")):
             attr = memory.quoted_before  # "“…,” Biden said. “Every inch.”": the same speaker goes on
         if attr is not None and attr.person.kind == "unknown":
+            if _PRONOUN.search(attr.words) and not pronoun_words:
+                pronoun_words = attr.words  # ('He said: "…"')
             attr = None
         if attr is not None and according is not None and attr.person.name and according[0].person.name and \
                 attr.person.name == according[0].person.name and according[0].words not in attr.words:
             attr = Attribution(attr.person, according[0].words + ", … " + attr.words, attr.via,
                                attr.interview or according[0].interview)
-        attr = attr or Attribution(Person("", kind="unknown"), "")
+        attr = attr or Attribution(Person("", kind="unknown"), pronoun_words)
         previous = attr
         if attr.person.name:
             memory.quoted_here = attr
