@@ -31,7 +31,16 @@ from .actors import (
 )
 from .extract import Sentence, dateline_length
 from .quotemarks import quote_spans
-from .quotes import Attribution, FoundQuote, PersonMemory, aside_at, blank_inner_said, find_quotes
+from .quotes import (
+    Attribution,
+    FoundQuote,
+    PersonMemory,
+    aside_at,
+    blank_inner_said,
+    find_quotes,
+    relative_saying_span,
+    unresolved_pronoun,
+)
 from .spoken import date_speech
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
 from .tense import FUTURE, PAST, PERFECT, _markers, is_ongoing, sentence_tense
@@ -135,6 +144,19 @@ def _person_track_note(text: str, c: Claim) -> str:
             "to the right track on review.")
 
 
+def _pronoun_note(quotes: list[FoundQuote]) -> str:
+    """What the reviewer must settle when a claim's "he" / "she" said stands for no one person (nobody or
+    more than one named before it in its paragraph, and not exactly one person quoted in the paragraph
+    before): the draft names no speaker for it; "" when every speaker is named."""
+    for q in quotes:
+        word = unresolved_pronoun(q)
+        if word:
+            return (f"Speaker: the article says only “{word}”, and the draft cannot tell who that is (no one "
+                    "person named before it in its paragraph, nor exactly one person quoted in the paragraph "
+                    "before): attributed to no person; name the speaker on review.")
+    return ""
+
+
 def _subject(text: str) -> str:
     """The words before the sentence's first verb, leads and asides removed (a date that opens it,
     with a comma or without: "On Monday Peskov said" is Peskov's)."""
@@ -162,7 +184,11 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     dl = dateline_length(s)
     if dl:  # offsets stay those of the sentence: blank the dateline out instead of cutting it
         s = " " * dl + s[dl:]
-    named = [q for q in quotes if q.attribution.person.name]
+    named = [q for q in quotes if q.attribution.person.name and not unresolved_pronoun(q)]
+    pronoun = [q for q in quotes if unresolved_pronoun(q)]
+    if pronoun and not named:  # 'He said: "…"' with no one "he" can be: no speaker in the title either
+        text = _short(pronoun[0].text, 9, capital=False)
+        return f"Unattributed: “{text}”" if pronoun[0].kind == "direct" else f"Unattributed: {text}"
     if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person" or
                   named[0].attribution.person.name.startswith("unnamed official (“")):  # "The minister: …"
         q = named[0]
@@ -295,6 +321,13 @@ def _said_that(q: FoundQuote, anchor: int, text: str) -> bool:
             and not q.attribution.words.lower().startswith("according"))
 
 
+def _other_saying(text: str, pos: int, q: FoundQuote, quotes: list[FoundQuote]) -> bool:
+    """Offset ``pos`` of ``text`` lies in the relative clause of another saying than ``q``'s ("Anna Berg, who
+    said on Monday that the talks had failed, said …": Monday dates that clause only, see
+    :func:`viewer.ingest.quotes.relative_saying_span`)."""
+    return any(r is not q and a <= pos < b for r in quotes for a, b in [relative_saying_span(text, r)])
+
+
 def _dates_a_saying(pos: int, quotes: list[FoundQuote], text: str) -> bool:
     """Offset ``pos`` lies in the attribution of a direct quote of ``text`` ("…,” he said in an interview on
     Thursday"): the date of a remark, made by publication whatever the words' tense, never a plan."""
@@ -320,7 +353,8 @@ def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]
     lead = DATE_LEAD.match(s)
     if lead is not None and lead.end() < len(s):  # "On Monday Peskov said …": no track "Monday Peskov"
         s = " " * lead.end() + s[lead.end():]
-    people = [q.attribution.person for q in quotes if q.attribution.person.name]
+    # ("he said" standing for no one: no speaker, never a track "He", see _pronoun_note)
+    people = [q.attribution.person for q in quotes if q.attribution.person.name and not unresolved_pronoun(q)]
     actors = actors_in(s)
     for p in people:
         if p.kind == "person" and p.name not in actors:
@@ -435,12 +469,20 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     for q in quotes:
         best = None
         for c in claims:  # (never the date of an aside: "Anna Berg, …, which arrived on Monday, said: “…”")
-            if c.anchor <= q.start and (best is None or c.anchor >= best.anchor) and aside_at(text, c.anchor) is None:
+            if c.anchor <= q.start and (best is None or c.anchor >= best.anchor) and \
+                    aside_at(text, c.anchor) is None and not _other_saying(text, c.anchor, q, quotes):
                 best = c
         if q.kind == "reported":  # a reported clause goes to the claim dated inside it, if there is one
             best = next((c for c in claims if q.start <= c.anchor < q.end), best)
-        if best is None and claims:
-            best = min(claims, key=lambda c: (aside_at(text, c.anchor) is not None, c.anchor))
+        fits = [c for c in claims if not _other_saying(text, c.anchor, q, quotes)]
+        if best is None and claims and not fits and pub_day is not None:
+            # "Anna Berg, who said on Monday that …, said: “…”": her other saying's day is not this one's
+            best = Claim(s, (f"[..{pub_day}]", "", "No date given for this saying (the date beside it is that of "
+                             "another saying, in the clause about its speaker); reported in an article of "
+                             f"{pub.words}, so on or before that day." + note), None, "", q.start, tags=["undated"])
+            claims.append(best)
+        if best is None and fits:
+            best = min(fits, key=lambda c: (aside_at(text, c.anchor) is not None, c.anchor))
         if best is not None:
             if q.attribution.person.name or q.kind == "direct":  # a direct quote stays, unattributed if need be
                 best.quotes.append(q)
@@ -452,6 +494,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     for c in claims:
         if c.quotes or not named or aside_at(text, c.anchor) is not None:
             continue  # ("Anna Berg, …, which arrived on Monday, said": the arrival is the article's account)
+        if any(q.kind == "direct" and q.start <= c.anchor < q.end for q in named):
+            continue  # dated in someone's own words ('…, adding: "We will meet on March 20"'): that quote's (below)
         inside = [q for q in named if q.kind == "reported" and q.start <= c.anchor < q.end]
         reported = inside or [q for q in named if q.kind == "reported"]
         if reported:  # (a direct quote stays with its own claim: "…, where she met Lavrov, who noted “…”")
@@ -499,6 +543,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if k and not c.quotes and claims[0].actor and not actors_in(c.title):
             c.actor = claims[0].actor
         note = _person_track_note(text, c)
+        if note:
+            c.start = (c.start[0], c.start[1], _join_basis(c.start[2], note))
+        note = _pronoun_note(c.quotes)
         if note:
             c.start = (c.start[0], c.start[1], _join_basis(c.start[2], note))
         if c.end is None and pub.day is not None and c.start[0][:10] > pub.day.isoformat() and "[" not in c.start[0]:

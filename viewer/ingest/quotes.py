@@ -12,9 +12,11 @@
   gives only the direct quote.
 * **Attribution chains**: "according to X, citing Y" and "X reported,
   citing Y," make Y a source relayed via X, itself relayed via the article.
-* "he" / "she" is the one person it can stand for in its paragraph
-  (:class:`PersonMemory`); a surname alone ("Peskov stated") is the person named
-  in full earlier.  With no speaker found a quote keeps an empty speaker
+* "he" / "she" is the one person it can stand for in its paragraph, or, in a
+  paragraph naming nobody before it, the one person quoted in the paragraph
+  before (:class:`PersonMemory`); a surname alone ("Peskov stated") is the person named
+  in full earlier.  A pronoun that stands for no one is never a speaker's name
+  nor a track (:func:`unresolved_pronoun`).  With no speaker found a quote keeps an empty speaker
   (listed as unattributed), and reported speech by an unresolved "he"/"she" is
   kept as an unnamed speaker's: a speaker is never guessed, and a claim someone
   made is never left as the article's own.
@@ -35,7 +37,8 @@ from .extract import dateline_length
 from .quotemarks import DOUBLE_OPENERS, marks_out_of_tags, quote_spans, unescape
 from .tense import _markers
 
-__all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at", "blank_inner_said"]
+__all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at", "blank_inner_said",
+           "relative_saying_span", "unresolved_pronoun"]
 
 _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|journalists|the\s+\w+|[A-Z]\w+|him|her|"
           r"them|us|television|TV|radio|media|lawmakers|parliament|supporters|a\s+\w+(?:\s+\w+)?)|"
@@ -97,7 +100,7 @@ _REPORTED_TAIL = (r"(?P<cite>,\s*citing [^,]+,)?"
                   r"(?:\s*:\s*|\s*,\s*(?=[“\"«])|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")
 _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
                        # "Antony Blinken, who met his Russian counterpart on Jan. 21, said": an aside about them
-                       r"(?:(?:which|who|whose)\s+[^,;:“”\"«»]{1,120}?,\s+)?"
+                       r"(?:(?P<rel>(?:which|who|whose)\s+[^,;:“”\"«»]{1,120}?),\s+)?"
                        rf"(?:(?:also|later|then|has|have|had|previously|repeatedly)\s+)*(?P<verb>{_VERBS})"
                        + _REPORTED_TAIL)
 _TW = rf"(?:{_TAG}*[\w’'-]+{_TAG}*|{_TAG}+)"
@@ -121,6 +124,13 @@ _AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that
                        # "…, adding that talks had ended on March 3": a second clause of the same speaker
                        r",\s+(?:adding|saying|noting|stressing|warning|insisting|claiming|arguing|explaining)\s+"
                        r"(?:that\s+)?(?=[A-Za-z])")
+_ADDING_END = re.compile(rf"(?:,\s*|\s+)(?:and\s+(?:also\s+|later\s+)?(?:{_VERBS})|adding|saying|noting|stressing|"
+                         r"warning|insisting|claiming|arguing|explaining)(?:\s+that)?\s*[,:]?\s*$")
+"""What joins a reported clause to a quote of the same speaker after it: '…, adding that "…' / '…, adding: "…' /
+'… and added: "…'."""
+_REL_SAID = re.compile(rf"who\s+(?:(?:also|later|then|has|have|had|previously|repeatedly|first)\s+)*(?:{_VERBS})\b")
+"""A relative clause that reports a saying: "who said on Monday that …" ("Anna Berg, who said on Monday that the
+talks had failed, said on Tuesday …")."""
 # "Biden said Putin called it “a mistake”": the quoted words are someone else's
 _OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|terms|dubbed|labelled|labeled|"
                           r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
@@ -145,6 +155,89 @@ _TIME_TAIL = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:\w+\s+)?(?:Monday|Tuesd
                         r"July|August|September|October|November|December)\b.*$")
 _LEAD = re.compile(r"^(?:(?:Last|Next|On|This|Earlier|Later)\s+\w+(?:\s+\w+)?|Meanwhile|However|Separately|"
                    r"Also|When asked[^,]*|Speaking[^,]*|In (?:a|an) [^,]*|On \w+ \d+|Yesterday|Today),\s*")
+
+
+def _words_start(sentence: str, at: int, end: int) -> int:
+    """Where the words said begin after a verb of saying ending at ``at`` (before ``end``): past the time of the
+    saying ("said on Wednesday the report …": the report; "said on Monday that …") and "that", when what is left
+    is a clause (it has a verb); else ``at`` past white space ("said on Monday." stays as it is)."""
+    a = at + len(sentence[at:end]) - len(sentence[at:end].lstrip())
+    k = a
+    when = re.match(r"(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?"
+                    r"(?:\s+(?:morning|afternoon|evening|night))?(?=[\s,])", sentence[k:end])
+    if when is not None and _ONLY_TIME.fullmatch(when.group(0)):
+        k += when.end()
+        k += len(sentence[k:end]) - len(sentence[k:end].lstrip(" ,"))
+    that = re.match(r"that\s+", sentence[k:end])
+    if that is not None:
+        k += that.end()
+    return k if k != a and _markers(sentence[k:end]) and end - k > 3 else a
+
+
+def _relative_saying(sentence: str, m: re.Match) -> tuple[int, int, str] | None:
+    """The reported words of a relative clause of the speaker that reports their saying ("Anna Berg, who said
+    on Monday that the talks had failed, said on Tuesday …": "the talks had failed") as ``(start, end,
+    attribution words)`` ("who said on Monday"), offsets in ``sentence``; None when the clause (group ``rel``
+    of ``m``) reports no saying, or says nothing with a verb."""
+    if "rel" not in m.re.groupindex or m.group("rel") is None:
+        return None
+    ra, rb = m.span("rel")
+    said = _REL_SAID.match(sentence, ra, rb)
+    if said is None:
+        return None
+    k = _words_start(sentence, said.end(), rb)
+    a, b = _trim(sentence, k, rb)
+    if b <= a + 3 or not _markers(sentence[a:b]) or _ONLY_TIME.fullmatch(sentence[a:b]):
+        return None
+    words = sentence[ra:k].strip()
+    words = re.sub(r"\s+that$", "", words).strip(" ,")
+    return a, b, words
+
+
+def _clauses(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``[a, b)`` of a reported clause cut where the same speaker goes on ("…, adding that …", "…, saying …,
+    noting that …", "… and said …"): each clause of its own, never one holding "adding that"; a tail
+    without a verb ("…, warning residents to stay indoors") stays with the clause before it."""
+    found = list(_AND_SAID.finditer(sentence, a, b))
+    cuts = []
+    for i, more in enumerate(found):
+        upto = found[i + 1].start() if i + 1 < len(found) else b
+        if " and " in more.group(0) or _markers(sentence[more.end():upto]):
+            cuts.append(more)
+    parts, at = [], a
+    for more in cuts:
+        parts.append(_trim(sentence, at, more.start()))
+        at = more.end()
+    parts.append(_trim(sentence, at, b))
+    return parts
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+
+
+def relative_saying_span(sentence: str, q: FoundQuote) -> tuple[int, int]:
+    """``(start, end)`` in ``sentence`` of the relative clause whose saying ``q`` reports ("who said on Monday
+    that the talks had failed", of "Anna Berg, who said on Monday that …, said on Tuesday …"): a date in it is
+    that saying's, never the main one's; ``(0, 0)`` when ``q`` is no such clause's."""
+    words = q.attribution.words
+    if q.kind != "reported" or not _REL_SAID.match(words):
+        return 0, 0
+    at = sentence.rfind(words, 0, q.start + 1)
+    return (at, q.end) if at >= 0 else (0, 0)
+
+
+def unresolved_pronoun(q: FoundQuote) -> str:
+    """The "he" / "she" / "they" that attributes ``q`` when it stands for no one person the article names
+    nearby (the quote unattributed, or reported speech by an unnamed speaker in the article's word), else
+    ``""``: never a speaker's name, never a track."""
+    p = q.attribution.person
+    m = re.match(r"unnamed \(“(?P<w>[^”]*)”, as the article says\)$", p.name) if p.kind == "unnamed" else None
+    if m is not None and _PRONOUN.fullmatch(m.group("w")):
+        return m.group("w")
+    if not p.name and q.attribution.words:
+        found = _PRONOUN.search(q.attribution.words)
+        return found.group(0) if found else ""
+    return ""
 
 
 @dataclass
@@ -182,7 +275,9 @@ class PersonMemory:
     else the last speaker of this or the previous sentence; else the one
     person named in the previous sentence; else nobody (never a guess
     between two people).  "Previous" never reaches into an earlier paragraph
-    (:meth:`new_paragraph`, at a blank line of the article).
+    (:meth:`new_paragraph`, at a blank line of the article), but for a
+    paragraph that names nobody before its "he said": that is the previous
+    paragraph's speaker when it had exactly one.
     """
 
     def __init__(self) -> None:
@@ -197,10 +292,14 @@ class PersonMemory:
         self.recent: list[str] = []  # names of the people noted, the last noted last
         self.roles_here: list[Person] = []  # people and unnamed officials named with a role, this paragraph
         self.roles_before: list[Person] = []  # ... in the previous paragraph
+        self.speakers_here: dict[str, Person] = {}  # people quoted in this paragraph (:meth:`heard`)
+        self.speakers_par_before: dict[str, Person] = {}  # ... in the previous paragraph
+        self.named_in_paragraph = False  # anyone named in this paragraph before this sentence
 
     def begin(self, sentence: str) -> None:
         """Start a sentence: note the people it names with a role ("Foreign
         Secretary James Cleverly")."""
+        self.named_in_paragraph = self.named_in_paragraph or bool(self.here)
         self.before = [p for _, p in self.here]
         self.speaker_before, self.speaker_here = self.speaker_here, None
         self.quoted_before, self.quoted_here = self.quoted_here, None
@@ -229,6 +328,9 @@ class PersonMemory:
             distinct = {p.name: p for p in self.before}
             if len(distinct) == 1:
                 return next(iter(distinct.values()))
+            if not self.named_in_paragraph and not self.before and len(self.speakers_par_before) == 1:
+                # a paragraph opening "He said …" goes on with the one person quoted in the paragraph before it
+                return next(iter(self.speakers_par_before.values()))
         return Person("", "", "", "unknown")
 
     def new_paragraph(self) -> None:
@@ -236,6 +338,16 @@ class PersonMemory:
         self.here = []
         self.speaker_here = None
         self.roles_before, self.roles_here = self.roles_here, []
+        self.speakers_par_before, self.speakers_here = self.speakers_here, {}
+        self.named_in_paragraph = False
+
+    def heard(self, quotes: list[FoundQuote]) -> None:
+        """The quotes of this sentence are found: their named speakers are the paragraph's (for a "he said"
+        opening the next paragraph)."""
+        for q in quotes:
+            p = q.attribution.person
+            if p.kind == "person" and p.name:
+                self.speakers_here[p.name] = p
 
     def with_role(self, p: Person) -> None:
         """``p`` is named with a role in this paragraph (for :meth:`role_nearby`)."""
@@ -444,6 +556,12 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     ``memory`` carries the people named in earlier sentences and is updated.
     Returns quotes in text order; offsets are relative to ``sentence``.
     """
+    out = _find_quotes(sentence, memory)
+    memory.heard(out)
+    return out
+
+
+def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     out: list[FoundQuote] = []
     # the attribution is looked for with a date that opens the sentence blanked out ("On Monday Peskov said"
     # names Peskov, never "Monday Peskov"); the words quoted are cut from the sentence itself (same offsets)
@@ -460,8 +578,10 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         if b > a:
             direct.append((a, b, m.start(), m.end()))
     previous: Attribution | None = None
+    lead: dict[int, list[tuple[int, int, str]]] = {}  # quote number -> its speaker's reported clauses before it
     for k, (a, b, oa, ob) in enumerate(direct):
         attr: Attribution | None = None
+        pronoun_words = ""
         after = sentence[ob:]
         ma = _AFTER.match(after)
         if ma:
@@ -480,6 +600,8 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 person = _with_role(person, appos.group("role") if appos else ma.group("appos2"), memory)
             attr = Attribution(person, words, [], "interview" in words)
             if attr.person.kind == "unknown":
+                if _PRONOUN.fullmatch((who or "").strip()):
+                    pronoun_words = words  # '“…,” he said' with no one "he" can be: kept as the article says it
                 attr = None
         if attr is None:
             before = scan[:oa]
@@ -488,6 +610,9 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             mw = None
             for mw in _WHO.finditer(before):  # noqa: B007 - the last "X, who said" before the quote
                 pass
+            if mw is not None and re.search(rf",\s+(?:(?:also|later|then)\s+)?(?:{_VERBS})\b[^,;“”\"«»]*$",
+                                            before[mw.end():]):
+                mw = None  # "Anna Berg, who said on Monday that …, said: “…”": the quote is the main saying's
             named = _speaker(mn.group("who"), memory, mn.start()) if mn is not None and (
                 mw is None or mw.start() < mn.start()) else None
             if mn is not None and named is not None and named.kind == "person":
@@ -503,13 +628,24 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                                    _untagged_end(sentence[who_at:mb.end()]), [], "interview" in mb.group(0))
         if attr is None:
             last = None
-            for last in _REPORTED.finditer(scan[:oa]):  # noqa: B007 - the last "X said …" before the quote
+            for last in _REPORTED.finditer(scan[:oa + 1]):  # noqa: B007 - the last "X said …" before the quote (mark)
                 pass
             between = sentence[last.end("verb"):oa] if last is not None else ""
-            if last is not None and not _VERB.search(between) and not _OTHER_WORDS.search(between):
+            adding = _ADDING_END.search(between)  # 'X said … that the mission had left, adding: "…"'
+            own = between[:adding.start()] if adding is not None else between
+            if last is not None and not _VERB.search(own) and not _OTHER_WORDS.search(own):
                 who = _speaker(last.group("who"), memory, last.start())
                 if who.name and who.kind != "unknown":
                     attr = Attribution(who, sentence[last.start():last.end("verb")].strip(), [], False)
+                    rel = _relative_saying(sentence, last)  # "Anna Berg, who said on Monday that …, said: “…”"
+                    if rel is not None and (k == 0 or rel[0] >= direct[k - 1][3]):
+                        lead.setdefault(k, []).append(rel)
+                    ca = _words_start(sentence, last.end("verb"), oa - len(between) + len(own))
+                    ca, cb = _trim(sentence, ca, oa - len(between) + len(own))
+                    if adding is not None and cb > ca + 3 and _markers(sentence[ca:cb]) and \
+                            (k == 0 or ca >= direct[k - 1][3]):
+                        # its own claim: never titled with the quote added after it
+                        lead.setdefault(k, []).append((ca, cb, attr.words))
         if attr is None and previous is not None and k > 0:
             gap = sentence[direct[k - 1][3]:oa]
             if len(gap) < 60:  # the second half of a quote split around "he said"
@@ -520,15 +656,19 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 and not sentence[:oa].strip() and not sentence[ob:].strip(" .")):
             attr = memory.quoted_before  # "“…,” Biden said. “Every inch.”": the same speaker goes on
         if attr is not None and attr.person.kind == "unknown":
+            if _PRONOUN.search(attr.words) and not pronoun_words:
+                pronoun_words = attr.words  # ('He said: "…"')
             attr = None
         if attr is not None and according is not None and attr.person.name and according[0].person.name and \
                 attr.person.name == according[0].person.name and according[0].words not in attr.words:
             attr = Attribution(attr.person, according[0].words + ", … " + attr.words, attr.via,
                                attr.interview or according[0].interview)
-        attr = attr or Attribution(Person("", kind="unknown"), "")
+        attr = attr or Attribution(Person("", kind="unknown"), pronoun_words)
         previous = attr
         if attr.person.name:
             memory.quoted_here = attr
+        for ca, cb, said_words in lead.get(k, []) if attr.person.name else []:
+            out.append(FoundQuote(sentence[ca:cb], ca, cb, "reported", Attribution(attr.person, said_words)))
         out.append(FoundQuote(unescape(sentence[a:b]), a, b, "direct", attr))
     if direct:
         return out
@@ -559,6 +699,8 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             a = k + 1  # 'Lavrov said "we will …' with the quote never closed: his words reported, not quoted
         if not opened and (_ONLY_TIME.fullmatch(sentence[a:b]) or not _markers(sentence[a:b])):
             continue  # "…, the governor said on Thursday." / "… in a statement": the claim is before the verb
+        if not opened:  # "Berg said on Wednesday the report …": the saying's time, never the words said
+            a = _words_start(sentence, a, b)
         acc = re.search(r",\s*according to\b", sentence[a:b]) or _TAIL_SAID.search(sentence[a:b] + ".")
         if acc:
             b = a + acc.start()
@@ -572,13 +714,12 @@ def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         words = sentence[start:m.end()].strip(" ,")
         # "… claimed the ships had been stopped last week, and said the convoy will sail on 20 June" (or
         # "…, adding that …"): two claims of one speaker, each its own reported clause (never one holding "and said")
-        parts = [(a, b)]
-        more = _AND_SAID.search(sentence, a, b)
-        if more is not None and " and " not in more.group(0) and not _markers(sentence[more.end():b]):
-            more = None  # "…, warning residents to stay indoors": no clause of its own (no verb)
-        if more is not None:
-            parts = [_trim(sentence, a, more.start()), _trim(sentence, more.end(), b)]
-        for pa, pb in parts:
+        # ("…, saying that …, noting that …": as many claims as clauses)
+        rel = _relative_saying(sentence, m)  # "Anna Berg, who said on Monday that …, said on Tuesday …"
+        if rel is not None:
+            out.append(FoundQuote(sentence[rel[0]:rel[1]], rel[0], rel[1], "reported",
+                                  Attribution(person, rel[2], via, "interview" in sentence)))
+        for pa, pb in _clauses(sentence, a, b):
             if pb > pa + 3:
                 out.append(FoundQuote(sentence[pa:pb], pa, pb, "reported",
                                       Attribution(person, words, via, "interview" in sentence), unclosed=opened))

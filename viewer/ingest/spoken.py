@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from viewer.model.dates import EventDate
 from viewer.model.errors import DateError
 
-from .quotes import FoundQuote, aside_at
+from .quotes import FoundQuote, aside_at, relative_saying_span
 from .temporal import Publication, TimeMention, find_mentions, fmt_day
 from .tense import PAST, PERFECT, _markers
 
@@ -107,11 +107,14 @@ def date_speech(sentence: str, mentions: list[TimeMention], quotes: list[FoundQu
     # on Monday, said …" dates the mission's arrival, not her saying)
     dates = [d for d in mentions if span_of(d) is None and d.tense in (PAST, PERFECT) and d.edtf and
              d.kind == "date" and _bounds(d.edtf) is not None and aside_at(sentence, d.start) is None]
+    # ("Anna Berg, who said on Monday that …, said: “… tomorrow”": Monday is the day of the other saying only)
+    clauses = [(relative_saying_span(sentence, q), (q.start, q.end)) for q in quotes]
     for m in mentions:
         span = span_of(m)
         if span is None or not m.relative or m.edtf is None:
             continue
-        said = _speech_of(m, span, dates)
+        said = _speech_of(m, span, [d for d in dates if not any(a <= d.start < b and own != span
+                                                                  for (a, b), own in clauses)])
         if said is None:
             if any((q.kind == "direct" or q.unclosed) and q.start <= m.start < q.end for q in quotes):
                 # (reported speech is the article's wording: its dates are the article's; but the words after a
