@@ -308,6 +308,14 @@ class PersonMemory:
             p = parse_person(m.group(0))
             if p.kind == "person" and p.role and len(p.name.split()) >= 2:
                 self.here.append((m.start(), self.note(p)))
+        start = dateline_length(sentence)
+        start += len(sentence[start:]) - len(sentence[start:].lstrip())
+        set_off = _ROLE_SET_OFF.match(sentence, start)
+        if set_off is not None:  # "A spokesperson for the Kremlin, Dmitry Peskov, said": his role, his body's track
+            role = set_off.group("role")
+            role = re.sub(r"^(?:The|An?|Its|Their)\b", lambda w: w.group(0).lower(), role)
+            self.here.append((set_off.start("name"),
+                              self.note(Person(set_off.group("name"), role, country_of(role), "person"))))
         for m in re.finditer(r"\b[A-Z][\w’'-]+\b", sentence):  # "Hassan welcomed the plan.": a surname seen before
             if any(a <= m.start() < a + len(p.name) + 40 for a, p in self.here):
                 continue
@@ -367,7 +375,8 @@ class PersonMemory:
         if p.kind == "pronoun":
             return self.last or Person("", "", "", "unknown")
         if p.kind == "person" and p.name:
-            full = self._known(p.name)
+            # (a person named again in full keeps the role and body the article tied them to: one track)
+            full = self._known(p.name) or self.people.get(p.name)
             if full is not None:
                 p = Person(full.name, p.role or full.role, p.actor or full.actor, "person")
             self.people[p.name] = p
@@ -407,6 +416,13 @@ class PersonMemory:
         if p.kind == "person":
             self.speaker_here = p
 
+
+_ROLE_SET_OFF = re.compile(
+    rf"(?P<role>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s+[^,;:“”\"«»()]{{0,60}}?\b(?i:{ROLE_WORDS})\b"
+    r"[^,;:“”\"«»()]{0,40}?),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|al|bin|Le|La|da|del)\s+)?"
+    r"[A-Z][\w’'.-]*){1,3}),(?=\s)")
+"""A role set off by commas before the name it opens a sentence with: "A spokesperson for the Kremlin, Dmitry
+Peskov," / "The head of NATO, Jens Stoltenberg," (never a clause: "After meeting the German chancellor, …")."""
 
 _RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+|(?:[a-z]+[- ])?(?:spokes\w+|minister|secretary|president|chief|adviser|"
                   r"advisor|ambassador|director|official|leader|head|commander|envoy)\s+)+"

@@ -1,0 +1,50 @@
+"""What the reviewer sees for the sentences the ingest4 round left (article published Fri 10 Mar 2023): a role set
+off by commas before the speaker's name ("A spokesperson for the Kremlin, Dmitry Peskov, said") ties the speaker
+to that body's track as "Kremlin spokesman Dmitry Peskov said" does; a reported clause in the present tense ("who
+said that NATO is a threat") is a clause of its own; an ", adding that …" after a direct quote is the speaker's
+reported speech, a plan when it speaks of the future."""
+
+from viewer.ingest import ingest_text
+from viewer.model.timeline import QuoteKind
+
+from .tester_articles import PUB
+
+
+def _drafts(text):
+    tl = ingest_text(text, published=PUB).timeline
+    label = {t.id: t.label for t in tl.tracks}
+    return [(e, label[e.track]) for e in tl.events]
+
+
+def _said(event):
+    return [(q.kind, q.speaker, q.text) for q in event.quotes]
+
+
+def test_a_role_set_off_before_the_name_puts_the_speaker_on_that_body_s_track():
+    for text, who, body in [
+        ("A spokesperson for the Kremlin, Dmitry Peskov, said on Tuesday that the talks had failed.", "Dmitry Peskov",
+         "Russia"),
+        ("The head of NATO, Jens Stoltenberg, said on Tuesday that the talks had failed.", "Jens Stoltenberg", "NATO"),
+    ]:
+        ((e, track),) = _drafts(text)
+        assert e.title == f"{who}: the talks had failed"
+        assert (e.start.edtf, e.start.phrase) == ("2023-03-07", "on Tuesday") and not e.planned
+        assert _said(e) == [(QuoteKind.REPORTED, who, "the talks had failed")]
+        assert track == body  # was "People", where "Kremlin spokesman Dmitry Peskov said" is on "Russia"
+
+
+def test_a_speaker_tied_to_a_body_stays_on_its_track_when_named_again():
+    drafts = _drafts("A spokesperson for the Kremlin, Dmitry Peskov, said on Tuesday that the talks had failed. "
+                     "Dmitry Peskov said on Wednesday that the army had left. Peskov said on Thursday that the army "
+                     "had returned.")
+    assert [(e.title, e.start.phrase, track) for e, track in drafts] == [
+        ("Dmitry Peskov: the talks had failed", "on Tuesday", "Russia"),
+        ("Dmitry Peskov: the army had left", "on Wednesday", "Russia"),  # was a track "Dmitry Peskov"
+        ("Dmitry Peskov: the army had returned", "on Thursday", "Russia"),
+    ]
+    assert {q.speaker for e, _ in drafts for q in e.quotes} == {"Dmitry Peskov"}
+
+
+def test_a_clause_before_the_name_is_no_role():
+    drafts = _drafts("After meeting the German chancellor, Olaf Scholzz, said on Tuesday that talks would go on.")
+    assert all(track != "Germany" for _, track in drafts)
