@@ -48,3 +48,43 @@ def test_a_speaker_tied_to_a_body_stays_on_its_track_when_named_again():
 def test_a_clause_before_the_name_is_no_role():
     drafts = _drafts("After meeting the German chancellor, Olaf Scholzz, said on Tuesday that talks would go on.")
     assert all(track != "Germany" for _, track in drafts)
+
+
+def _by_phrase(text):
+    return {e.start.phrase: e for e, _ in _drafts(text)}
+
+
+def test_a_relative_saying_in_the_present_tense_is_its_own_claim_undated_unless_its_clause_dates_it():
+    drafts = _by_phrase("Peskov, who said that NATO is a threat, said on Tuesday that the talks had failed.")
+    tuesday, undated = drafts["on Tuesday"], drafts[""]
+    # was one draft "Peskov: the talks had failed", "NATO is a threat" nowhere
+    assert tuesday.title == "Peskov: the talks had failed" and tuesday.start.edtf == "2023-03-07"
+    assert _said(tuesday) == [(QuoteKind.REPORTED, "Peskov", "the talks had failed")]
+    # the other saying is not Tuesday's: on or before publication, never the main saying's day
+    assert undated.title == "Peskov: NATO is a threat" and undated.start.edtf == "[..2023-03-10]"
+    assert _said(undated) == [(QuoteKind.REPORTED, "Peskov", "NATO is a threat")]
+    assert len(drafts) == 2
+    dated = _by_phrase("Peskov, who said on Monday that NATO is a threat, said on Tuesday that the talks had failed.")
+    # was two drafts "Peskov said", on Monday and Tuesday, with no words and on a track "NATO"
+    assert dated["on Monday"].title == "Peskov: NATO is a threat" and dated["on Monday"].start.edtf == "2023-03-06"
+    assert _said(dated["on Monday"]) == [(QuoteKind.REPORTED, "Peskov", "NATO is a threat")]
+    assert _said(dated["on Tuesday"]) == [(QuoteKind.REPORTED, "Peskov", "the talks had failed")]
+
+
+def test_a_main_clause_in_the_present_tense_is_reported_speech():
+    for text, words in [("Peskov said on Tuesday that the talks are over.", "the talks are over"),
+                        ("Peskov said on Tuesday the report is late.", "the report is late")]:
+        ((e, track),) = _drafts(text)
+        # was "Peskov said" on "Other", with no speaker and no words
+        assert e.title == f"Peskov: {words}" and (e.start.edtf, e.start.phrase) == ("2023-03-07", "on Tuesday")
+        assert _said(e) == [(QuoteKind.REPORTED, "Peskov", words)] and track == "People"
+    ((e, _),) = _drafts("Peskov said on Tuesday that the mission had left, adding that NATO is a threat.")
+    assert _said(e) == [(QuoteKind.REPORTED, "Peskov", "the mission had left"),
+                        (QuoteKind.REPORTED, "Peskov", "NATO is a threat")]  # was one clause holding "adding that"
+
+
+def test_words_with_no_finite_verb_are_no_clause_of_their_own():
+    ((e, _),) = _drafts("Peskov said on Tuesday that the talks had failed, urging residents to do the same.")
+    assert _said(e) == [(QuoteKind.REPORTED, "Peskov", "the talks had failed, urging residents to do the same")]
+    ((e, _),) = _drafts("The minister said on Tuesday.")
+    assert not any(q.kind == QuoteKind.REPORTED and "Tuesday" in q.text for q in e.quotes)

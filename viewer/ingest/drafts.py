@@ -475,10 +475,16 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if q.kind == "reported":  # a reported clause goes to the claim dated inside it, if there is one
             best = next((c for c in claims if q.start <= c.anchor < q.end), best)
         fits = [c for c in claims if not _other_saying(text, c.anchor, q, quotes)]
+        own = relative_saying_span(text, q)
+        if own != (0, 0):  # "Peskov, who said that NATO is a threat, said on Tuesday …": dated in its clause, or not
+            fits = [c for c in fits if own[0] <= c.anchor < own[1]]
+            best = fits[0] if fits else None
         if best is None and claims and not fits and pub_day is not None:
             # "Anna Berg, who said on Monday that …, said: “…”": her other saying's day is not this one's
-            best = Claim(s, (f"[..{pub_day}]", "", "No date given for this saying (the date beside it is that of "
-                             "another saying, in the clause about its speaker); reported in an article of "
+            which = ("the main saying, after the clause about its speaker" if own != (0, 0) else
+                     "another saying, in the clause about its speaker")
+            best = Claim(s, (f"[..{pub_day}]", "", f"No date given for this saying (the date beside it is that of "
+                             f"{which}); reported in an article of "
                              f"{pub.words}, so on or before that day." + note), None, "", q.start, tags=["undated"])
             claims.append(best)
         if best is None and fits:

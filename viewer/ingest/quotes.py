@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from .actors import ROLE_WORDS, SPEAKER, Person, blank_date_lead, country_of, parse_person
 from .extract import dateline_length
 from .quotemarks import DOUBLE_OPENERS, marks_out_of_tags, quote_spans, unescape
-from .tense import _markers
+from .tense import _markers, has_verb
 
 __all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at", "blank_inner_said",
            "relative_saying_span", "unresolved_pronoun"]
@@ -171,7 +171,7 @@ def _words_start(sentence: str, at: int, end: int) -> int:
     that = re.match(r"that\s+", sentence[k:end])
     if that is not None:
         k += that.end()
-    return k if k != a and _markers(sentence[k:end]) and end - k > 3 else a
+    return k if k != a and has_verb(sentence[k:end]) and end - k > 3 else a
 
 
 def _relative_saying(sentence: str, m: re.Match) -> tuple[int, int, str] | None:
@@ -187,7 +187,7 @@ def _relative_saying(sentence: str, m: re.Match) -> tuple[int, int, str] | None:
         return None
     k = _words_start(sentence, said.end(), rb)
     a, b = _trim(sentence, k, rb)
-    if b <= a + 3 or not _markers(sentence[a:b]) or _ONLY_TIME.fullmatch(sentence[a:b]):
+    if b <= a + 3 or not has_verb(sentence[a:b]) or _ONLY_TIME.fullmatch(sentence[a:b]):
         return None
     words = sentence[ra:k].strip()
     words = re.sub(r"\s+that$", "", words).strip(" ,")
@@ -202,7 +202,7 @@ def _clauses(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
     cuts = []
     for i, more in enumerate(found):
         upto = found[i + 1].start() if i + 1 < len(found) else b
-        if " and " in more.group(0) or _markers(sentence[more.end():upto]):
+        if " and " in more.group(0) or has_verb(sentence[more.end():upto]):
             cuts.append(more)
     parts, at = [], a
     for more in cuts:
@@ -658,7 +658,7 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                         lead.setdefault(k, []).append(rel)
                     ca = _words_start(sentence, last.end("verb"), oa - len(between) + len(own))
                     ca, cb = _trim(sentence, ca, oa - len(between) + len(own))
-                    if adding is not None and cb > ca + 3 and _markers(sentence[ca:cb]) and \
+                    if adding is not None and cb > ca + 3 and has_verb(sentence[ca:cb]) and \
                             (k == 0 or ca >= direct[k - 1][3]):
                         # its own claim: never titled with the quote added after it
                         lead.setdefault(k, []).append((ca, cb, attr.words))
@@ -713,7 +713,7 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         opened = sentence[k:k + 1] in DOUBLE_OPENERS and k in quote_spans(sentence)[1]
         if opened:
             a = k + 1  # 'Lavrov said "we will …' with the quote never closed: his words reported, not quoted
-        if not opened and (_ONLY_TIME.fullmatch(sentence[a:b]) or not _markers(sentence[a:b])):
+        if not opened and (_ONLY_TIME.fullmatch(sentence[a:b]) or not has_verb(sentence[a:b])):
             continue  # "…, the governor said on Thursday." / "… in a statement": the claim is before the verb
         if not opened:  # "Berg said on Wednesday the report …": the saying's time, never the words said
             a = _words_start(sentence, a, b)
