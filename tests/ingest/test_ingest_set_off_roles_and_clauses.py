@@ -88,3 +88,21 @@ def test_words_with_no_finite_verb_are_no_clause_of_their_own():
     assert _said(e) == [(QuoteKind.REPORTED, "Peskov", "the talks had failed, urging residents to do the same")]
     ((e, _),) = _drafts("The minister said on Tuesday.")
     assert not any(q.kind == QuoteKind.REPORTED and "Tuesday" in q.text for q in e.quotes)
+
+
+def test_adding_that_after_a_direct_quote_is_the_speaker_s_reported_plan():
+    for text in ['"We are ready," Berg said, adding that talks would resume on Monday.',
+                 'Berg said: "We are ready," adding that talks would resume on Monday.']:
+        drafts = _by_phrase(text)
+        ready, resume = drafts[""], drafts["on Monday"]
+        # was one draft "Berg: “We are ready”" dated Monday and planned, the added clause dropped
+        assert ready.title == "Berg: “We are ready”" and ready.start.edtf == "[..2023-03-10]" and not ready.planned
+        assert _said(ready) == [(QuoteKind.DIRECT, "Berg", "We are ready")]  # verbatim, still direct
+        assert resume.start.edtf == "2023-03-13" and resume.planned  # "would resume": a plan, never a fact
+        assert _said(resume) == [(QuoteKind.REPORTED, "Berg", "talks would resume on Monday")]  # never a quotation
+        assert len(drafts) == 2
+    drafts = _by_phrase('"We are ready," Berg said on Tuesday, adding that talks would resume on Monday.')
+    assert _said(drafts["on Tuesday"]) == [(QuoteKind.DIRECT, "Berg", "We are ready")]
+    assert drafts["on Tuesday"].start.edtf == "2023-03-07" and not drafts["on Tuesday"].planned
+    assert _said(drafts["on Monday"]) == [(QuoteKind.REPORTED, "Berg", "talks would resume on Monday")]
+    assert drafts["on Monday"].planned

@@ -328,6 +328,12 @@ def _other_saying(text: str, pos: int, q: FoundQuote, quotes: list[FoundQuote]) 
     return any(r is not q and a <= pos < b for r in quotes for a, b in [relative_saying_span(text, r)])
 
 
+def _other_words(pos: int, q: FoundQuote, quotes: list[FoundQuote]) -> bool:
+    """Offset ``pos`` lies in the words of another quote than ``q`` ('“We are ready,” Berg said, adding that
+    talks would resume on Friday': Friday dates the talks, never the words “We are ready”)."""
+    return any(r is not q and r.start <= pos < r.end for r in quotes)
+
+
 def _dates_a_saying(pos: int, quotes: list[FoundQuote], text: str) -> bool:
     """Offset ``pos`` lies in the attribution of a direct quote of ``text`` ("…,” he said in an interview on
     Thursday"): the date of a remark, made by publication whatever the words' tense, never a plan."""
@@ -470,20 +476,24 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         best = None
         for c in claims:  # (never the date of an aside: "Anna Berg, …, which arrived on Monday, said: “…”")
             if c.anchor <= q.start and (best is None or c.anchor >= best.anchor) and \
-                    aside_at(text, c.anchor) is None and not _other_saying(text, c.anchor, q, quotes):
+                    aside_at(text, c.anchor) is None and not _other_saying(text, c.anchor, q, quotes) and \
+                    not _other_words(c.anchor, q, quotes):
                 best = c
         if q.kind == "reported":  # a reported clause goes to the claim dated inside it, if there is one
             best = next((c for c in claims if q.start <= c.anchor < q.end), best)
-        fits = [c for c in claims if not _other_saying(text, c.anchor, q, quotes)]
+        fits = [c for c in claims if not _other_saying(text, c.anchor, q, quotes) and
+                not _other_words(c.anchor, q, quotes)]
         own = relative_saying_span(text, q)
         if own != (0, 0):  # "Peskov, who said that NATO is a threat, said on Tuesday …": dated in its clause, or not
             fits = [c for c in fits if own[0] <= c.anchor < own[1]]
             best = fits[0] if fits else None
         if best is None and claims and not fits and pub_day is not None:
             # "Anna Berg, who said on Monday that …, said: “…”": her other saying's day is not this one's
-            which = ("the main saying, after the clause about its speaker" if own != (0, 0) else
-                     "another saying, in the clause about its speaker")
-            best = Claim(s, (f"[..{pub_day}]", "", f"No date given for this saying (the date beside it is that of "
+            which = ("that of the main saying, after the clause about its speaker" if own != (0, 0) else
+                     "that of another saying, in the clause about its speaker"
+                     if any(_other_saying(text, c.anchor, q, quotes) for c in claims) else
+                     "in other words of the speaker's, not these")
+            best = Claim(s, (f"[..{pub_day}]", "", f"No date given for this saying (the date beside it is "
                              f"{which}); reported in an article of "
                              f"{pub.words}, so on or before that day." + note), None, "", q.start, tags=["undated"])
             claims.append(best)

@@ -124,6 +124,10 @@ _AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that
                        # "…, adding that talks had ended on March 3": a second clause of the same speaker
                        r",\s+(?:adding|saying|noting|stressing|warning|insisting|claiming|arguing|explaining)\s+"
                        r"(?:that\s+)?(?=[A-Za-z])")
+_MORE_SAID = re.compile(rf"[\s,]*(?:and\s+(?:also\s+|later\s+)?(?:{_VERBS})|adding|saying|noting|stressing|warning|"
+                        r"insisting|claiming|arguing|explaining)\s+(?:that\s+)?(?=[A-Za-z])")
+"""What goes on after a direct quote and its attribution with more of the same speaker's words, reported:
+'“We are ready,” Berg said, adding that talks would resume on Friday.'"""
 _ADDING_END = re.compile(rf"(?:,\s*|\s+)(?:and\s+(?:also\s+|later\s+)?(?:{_VERBS})|adding|saying|noting|stressing|"
                          r"warning|insisting|claiming|arguing|explaining)(?:\s+that)?\s*[,:]?\s*$")
 """What joins a reported clause to a quote of the same speaker after it: '…, adding that "…' / '…, adding: "…' /
@@ -600,10 +604,12 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         pronoun_words = ""
         after = sentence[ob:]
         ma = _AFTER.match(after)
+        said_end = ob  # where the quote and its attribution after it end
         if ma:
             who = ma.group("who1") or ma.group("who2")
             words_end = ob + ma.end()
             tail = re.match(r"[^,.;“\"]*", sentence[words_end:])
+            said_end = words_end + (tail.end() if tail else 0)
             words = sentence[ob:words_end + (tail.end() if tail else 0)].strip(" ,")
             if who is None:  # "the minister said": only the one named nearby, else unattributed
                 near = memory.role_nearby(ma.group("role3"))
@@ -686,6 +692,12 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         for ca, cb, said_words in lead.get(k, []) if attr.person.name else []:
             out.append(FoundQuote(sentence[ca:cb], ca, cb, "reported", Attribution(attr.person, said_words)))
         out.append(FoundQuote(unescape(sentence[a:b]), a, b, "direct", attr))
+        more = _MORE_SAID.match(sentence, said_end) if attr.person.name and k == len(direct) - 1 else None
+        if more is not None:  # '“We are ready,” Berg said, adding that talks would resume on Friday.': her words,
+            # reported (never a quotation), each clause a claim of its own; the quote stays as she said it
+            for pa, pb in _clauses(sentence, more.end(), len(sentence)):
+                if pb > pa + 3 and has_verb(sentence[pa:pb]):
+                    out.append(FoundQuote(sentence[pa:pb], pa, pb, "reported", Attribution(attr.person, attr.words)))
     if direct:
         return out
     # reported speech: "X said (that) ..." (no quotation marks in the clause)
