@@ -49,6 +49,13 @@ __all__ = ["Claim", "claims_of", "Unresolved"]
 
 _METADATA = re.compile(r"^\s*(?:(?:published|posted|updated|first published|last updated|dateline)\b|by\s+[A-Z]"
                        r"[\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|[|·•,–—-]))", re.I)
+_CORRECTION = re.compile(r"^\s*(?:\(?\s*(?:correction|clarification|editor['’]?s\s+note|corrects|updates)\b\s*[:.(-]?|"
+                         r"(?:an?\s+|the\s+)?(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report)\b|"
+                         r"this\s+(?:story|article|report)\s+(?:has\s+been|was|is)\s+(?:corrected|updated|amended)\b)",
+                         re.I)
+"""A correction line ("Correction: An earlier version of this story said the talks would start on Wednesday.",
+"This story has been corrected to show …"): about the article, and its dates are often the wrong ones it
+retracts: never a claim (the corrected fact, said in its own sentence, still is one)."""
 _WHERE = re.compile(r",\s+where\s+(?:he|she|they|it|the two|both)\s+(?P<verb>\w+)", re.I)
 _BEFORE_ING = re.compile(r"\s(?:before|then)\s+(?P<verb>\w+ing|heading|going)\b[^,.;]*", re.I)
 _LEADS = re.compile(r"^(?:(?:Meanwhile|However|Separately|Also|Still|Earlier|Later|In addition|Despite [^,]+|"
@@ -392,8 +399,8 @@ def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]
 def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: list[Unresolved]) -> list[Claim]:
     """The dated and undated claims of one sentence (see module docstring)."""
     text = s.text
-    if _METADATA.match(text):  # "Published: 7 March 2024", "By Jane Doe": about the article, not a claim
-        return []
+    if _METADATA.match(text) or _CORRECTION.match(text[dateline_length(text):]):
+        return []  # "Published: 7 March 2024", "By Jane Doe", "Correction: …": about the article, not a claim
     dateline = dateline_length(text)
     mentions = [m for m in find_mentions(text, pub) if m.start >= dateline]  # the dateline dates the article
     quotes = find_quotes(text, memory)

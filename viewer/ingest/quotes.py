@@ -120,11 +120,15 @@ _NAMED_REPORTED = re.compile(_NAMED_ROLE + _REPORTED_TAIL)
 # "Sergey Lavrov, Russia's foreign minister, told reporters «…»"
 _NAMED_BEFORE = re.compile(_NAMED_ROLE + r"(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
                                          rf"(?:\s+that)?\s*[,:]?\s*(?:{_TAG}\s*)*$")
-_AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])|"
+_AND_SAID = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])|"
+                       # "said the sanctions are a first step and that Warsaw will push for more": a second "that"
+                       # (never "and that was that": "that" there is the subject)
+                       r",?\s+and\s+that\s+(?!(?:is|was|were|are|has|had|will|would|could|can|may|might|must|"
+                       r"should|did|does|do)\b)(?=[A-Za-z])|"
                        # "…, adding that talks had ended on March 3": a second clause of the same speaker
                        r",\s+(?:adding|saying|noting|stressing|warning|insisting|claiming|arguing|explaining)\s+"
                        r"(?:that\s+)?(?=[A-Za-z])")
-_MORE_SAID = re.compile(rf"[\s,]*(?:and\s+(?:also\s+|later\s+)?(?:{_VERBS})|adding|saying|noting|stressing|warning|"
+_MORE_SAID = re.compile(rf"[\s,]*(?:(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})|adding|saying|noting|stressing|warning|"
                         r"insisting|claiming|arguing|explaining)\s+(?:that\s+)?(?=[A-Za-z])")
 """What goes on after a direct quote and its attribution with more of the same speaker's words, reported:
 '“We are ready,” Berg said, adding that talks would resume on Friday.'"""
@@ -206,7 +210,7 @@ def _clauses(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
     cuts = []
     for i, more in enumerate(found):
         upto = found[i + 1].start() if i + 1 < len(found) else b
-        if " and " in more.group(0) or has_verb(sentence[more.end():upto]):
+        if re.search(r"\sand\s", more.group(0)) or has_verb(sentence[more.end():upto]):
             cuts.append(more)
     parts, at = [], a
     for more in cuts:

@@ -1,0 +1,44 @@
+"""What the reviewer sees of a tester's wire-style paragraphs (ingest5 round, published Fri 10 Mar 2023 unless a
+dateline says otherwise): a correction line is about the article, never a claim (its dates are often the wrong
+ones it retracts); "… and that …" and "…, but added that …" are each the speaker's claim of their own."""
+
+from viewer.ingest import ingest_text
+from viewer.model.timeline import QuoteKind
+
+from .tester_articles import events_of
+
+
+def _said(event):
+    return [(q.kind, q.speaker, q.text) for q in event.quotes]
+
+
+def test_a_correction_line_is_no_claim_and_the_corrected_fact_stays_a_plan():
+    text = ("GENEVA, Tuesday, March 14, 2023 (Test Wire) - Envoys will meet in Geneva on Thursday, the Swiss foreign "
+            "ministry said on Monday.\n\nCorrection: An earlier version of this story said the talks would start on "
+            "Wednesday. They will start on Thursday.\n\nThis story has been corrected to show that the vote was "
+            "held last week, not last month.\n")
+    events = ingest_text(text).timeline.events
+    # was a planned draft "Correction: An earlier version of this story said the talks…" on Wed 15 Mar, and a
+    # draft "This story has been corrected …" dated last month: the very dates the correction retracts
+    assert not any(e.start.phrase in ("on Wednesday", "last month") for e in events)
+    assert not any("orrect" in e.title for e in events)
+    start = next(e for e in events if e.title == "They will start")
+    assert (start.start.edtf, start.start.phrase) == ("2023-03-16", "on Thursday") and start.planned
+
+
+def test_and_that_and_but_added_that_are_each_a_claim_of_the_same_speaker():
+    monday, december = events_of("Kiper said on Monday that repair work is under way and that the port will "
+                                 "reopen in December.")
+    # was one reported clause holding "and that", titled "Repair work is under way and that the port will…"
+    assert _said(monday) == [(QuoteKind.REPORTED, "Kiper", "repair work is under way")]
+    assert monday.title == "Kiper: repair work is under way" and monday.start.edtf == "2023-03-06"
+    assert _said(december) == [(QuoteKind.REPORTED, "Kiper", "the port will reopen in December")]
+    assert december.title == "The port will reopen" and december.start.edtf == "2023-12" and december.planned
+    (e,) = events_of('Peskov told reporters that Moscow was "open to any format that brings results," but added '
+                     'that NATO is still a threat.')
+    # was the quote alone: the added clause dropped
+    assert _said(e) == [(QuoteKind.DIRECT, "Peskov", "open to any format that brings results"),
+                        (QuoteKind.REPORTED, "Peskov", "NATO is still a threat")]
+    assert e.start.edtf == "[..2023-03-10]" and not e.planned
+    (e,) = events_of("Peskov said on Tuesday that the talks had failed and that was that.")
+    assert _said(e) == [(QuoteKind.REPORTED, "Peskov", "the talks had failed and that was that")]
