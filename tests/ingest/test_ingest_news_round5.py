@@ -42,3 +42,20 @@ def test_and_that_and_but_added_that_are_each_a_claim_of_the_same_speaker():
     assert e.start.edtf == "[..2023-03-10]" and not e.planned
     (e,) = events_of("Peskov said on Tuesday that the talks had failed and that was that.")
     assert _said(e) == [(QuoteKind.REPORTED, "Peskov", "the talks had failed and that was that")]
+
+
+def test_a_day_without_on_after_said_is_the_saying_s_not_the_words():
+    (e,) = events_of("Ukraine's military said Saturday it had shot down 12 drones overnight.")
+    assert (e.start.edtf, e.start.phrase) == ("2023-03-04", "Saturday")
+    # was "Saturday it had shot down 12 drones overnight", the day taken into the military's words
+    assert _said(e) == [(QuoteKind.REPORTED, "Ukraine's military", "it had shot down 12 drones overnight")]
+
+
+def test_every_day_in_the_words_after_said_is_the_speaker_s_claim():
+    events = events_of("Russia's defence ministry said its forces had hit \"military targets\" in the region on "
+                       "Thursday and Saturday.")
+    assert [e.start.phrase for e in events] == ["on Thursday", "Saturday"]
+    for e in events:  # was Saturday's draft with no speaker and no quote: the ministry's claim read as fact
+        assert _said(e) == [(QuoteKind.DIRECT, "Russia's defence ministry", "military targets")]
+    (e,) = events_of('"We will fight," Zelensky said, as troops crossed the border on Monday.')
+    assert _said(e) == [(QuoteKind.DIRECT, "Zelensky", "We will fight")]

@@ -520,7 +520,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if any(q.kind == "direct" and q.start <= c.anchor < q.end for q in named):
             continue  # dated in someone's own words ('…, adding: "We will meet on March 20"'): that quote's (below)
         inside = [q for q in named if q.kind == "reported" and q.start <= c.anchor < q.end]
-        reported = inside or [q for q in named if q.kind == "reported"]
+        reported = inside or [q for q in named if q.kind == "reported"] or [
+            # "The ministry said its forces had hit “military targets” on Friday and Saturday": Saturday is in the
+            # words after its "said" as well, the ministry's claim (never past a comma: "…,” Berg said, as troops
+            # crossed the border on Monday" is the article's account)
+            q for q in named if q.kind == "direct" and q.attribution.words and
+            0 <= (at := text.find(q.attribution.words)) and at + len(q.attribution.words) <= q.start and
+            q.end <= c.anchor and "," not in text[at + len(q.attribution.words):q.start] + text[q.end:c.anchor]]
         if reported:  # (a direct quote stays with its own claim: "…, where she met Lavrov, who noted “…”")
             c.quotes.append(reported[0])
             c.attributions.append(reported[0])

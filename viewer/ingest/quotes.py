@@ -171,7 +171,9 @@ def _words_start(sentence: str, at: int, end: int) -> int:
     is a clause (it has a verb); else ``at`` past white space ("said on Monday." stays as it is)."""
     a = at + len(sentence[at:end]) - len(sentence[at:end].lstrip())
     k = a
-    when = re.match(r"(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?"
+    when = re.match(r"(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
+                    # ("said Saturday it had …", as AP writes the day)
+                    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))"
                     r"(?:\s+(?:morning|afternoon|evening|night))?(?=[\s,])", sentence[k:end])
     if when is not None and _ONLY_TIME.fullmatch(when.group(0)):
         k += when.end()
