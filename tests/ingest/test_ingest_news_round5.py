@@ -59,3 +59,16 @@ def test_every_day_in_the_words_after_said_is_the_speaker_s_claim():
         assert _said(e) == [(QuoteKind.DIRECT, "Russia's defence ministry", "military targets")]
     (e,) = events_of('"We will fight," Zelensky said, as troops crossed the border on Monday.')
     assert _said(e) == [(QuoteKind.DIRECT, "Zelensky", "We will fight")]
+
+
+def test_a_quote_going_on_in_the_next_paragraph_keeps_its_first_paragraph_as_a_direct_quote():
+    result = ingest_text('KYIV, March 14, 2023 (Test Wire) - "We are not going to sign anything," Kuleba said on '
+                         'Monday. "But we will listen.\n\n"If they bring a real offer, we will study it," he said.\n')
+    quotes = [(q.kind, q.speaker, q.text) for e in result.timeline.events for q in e.quotes]
+    # was "But we will listen" nowhere: no quote, no draft, no warning
+    assert quotes == [(QuoteKind.DIRECT, "Kuleba", "We are not going to sign anything"),
+                      (QuoteKind.DIRECT, "Kuleba", "But we will listen"),
+                      (QuoteKind.DIRECT, "Kuleba", "If they bring a real offer, we will study it")]
+    listen = next(e for e in result.timeline.events if any(q.text == "But we will listen" for q in e.quotes))
+    assert listen.start.edtf == "[..2023-03-14]" and not listen.planned  # said by publication, whatever its tense
+    assert not result.warnings  # news style for a quote of several paragraphs: no mark left open

@@ -305,6 +305,7 @@ class PersonMemory:
         self.speakers_here: dict[str, Person] = {}  # people quoted in this paragraph (:meth:`heard`)
         self.speakers_par_before: dict[str, Person] = {}  # ... in the previous paragraph
         self.named_in_paragraph = False  # anyone named in this paragraph before this sentence
+        self.runs_on: int | None = None  # the opening mark of a quote this sentence ends with, going on below
 
     def begin(self, sentence: str) -> None:
         """Start a sentence: note the people it names with a role ("Foreign
@@ -603,6 +604,12 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         a, b = _trim(sentence, *inner)
         if b > a:
             direct.append((a, b, m.start(), m.end()))
+    if memory.runs_on is not None and all(ob <= memory.runs_on for *_, ob in direct):
+        # 'Kuleba said on Monday. "But we will listen.' with the next paragraph going on '"If they …': the words
+        # are a quote of several paragraphs as news writes it (no closing mark before the break), as written
+        a, b = _trim(sentence, memory.runs_on + 1, len(sentence))
+        if b > a:
+            direct.append((a, b, memory.runs_on, len(sentence)))
     previous: Attribution | None = None
     lead: dict[int, list[tuple[int, int, str]]] = {}  # quote number -> its speaker's reported clauses before it
     for k, (a, b, oa, ob) in enumerate(direct):
