@@ -72,3 +72,22 @@ def test_a_quote_going_on_in_the_next_paragraph_keeps_its_first_paragraph_as_a_d
     listen = next(e for e in result.timeline.events if any(q.text == "But we will listen" for q in e.quotes))
     assert listen.start.edtf == "[..2023-03-14]" and not listen.planned  # said by publication, whatever its tense
     assert not result.warnings  # news style for a quote of several paragraphs: no mark left open
+
+
+def test_a_named_speaker_s_quote_in_a_relative_clause_and_the_main_saying_after_it():
+    said, main = events_of('Anna Lindqvist, the Swedish minister for Europe, who said on Wednesday that the '
+                           'measures were "long overdue," told reporters the bloc must act faster. "We waited too '
+                           'long," she said.')
+    # was "unnamed official (“the Swedish minister for Europe”)", "the bloc must act faster" dropped and "she"
+    # no one
+    assert said.title == "Anna Lindqvist: “long overdue”" and said.start.edtf == "2023-03-08"
+    assert _said(said) == [(QuoteKind.DIRECT, "Anna Lindqvist", "long overdue")]
+    assert said.quotes[0].speaker_role == "the Swedish minister for Europe"
+    # the main saying has no day of its own (Wednesday is the clause's): on or before publication
+    assert main.title == "Anna Lindqvist: the bloc must act faster" and main.start.edtf == "[..2023-03-10]"
+    assert _said(main) == [(QuoteKind.REPORTED, "Anna Lindqvist", "the bloc must act faster"),
+                           (QuoteKind.DIRECT, "Anna Lindqvist", "We waited too long")]
+    wednesday, thursday = events_of('Anna Berg, who said on Wednesday that the measures were "long overdue," told '
+                                    'reporters on Thursday that the bloc must act faster.')
+    assert _said(thursday) == [(QuoteKind.REPORTED, "Anna Berg", "the bloc must act faster")]
+    assert thursday.start.edtf == "2023-03-09" and wednesday.start.edtf == "2023-03-08"

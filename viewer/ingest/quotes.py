@@ -132,6 +132,9 @@ _MORE_SAID = re.compile(rf"[\s,]*(?:(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERB
                         r"insisting|claiming|arguing|explaining)\s+(?:that\s+)?(?=[A-Za-z])")
 """What goes on after a direct quote and its attribution with more of the same speaker's words, reported:
 '“We are ready,” Berg said, adding that talks would resume on Friday.'"""
+_MAIN_SAID = re.compile(rf"[\s,]*(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])")
+"""The main saying after a quote in a relative clause of its speaker: 'Anna Berg, who said the measures were
+“long overdue,” told reporters the bloc must act faster.'"""
 _ADDING_END = re.compile(rf"(?:,\s*|\s+)(?:and\s+(?:also\s+|later\s+)?(?:{_VERBS})|adding|saying|noting|stressing|"
                          r"warning|insisting|claiming|arguing|explaining)(?:\s+that)?\s*[,:]?\s*$")
 """What joins a reported clause to a quote of the same speaker after it: '…, adding that "…' / '…, adding: "…' /
@@ -230,6 +233,14 @@ def relative_saying_span(sentence: str, q: FoundQuote) -> tuple[int, int]:
     that the talks had failed", of "Anna Berg, who said on Monday that …, said on Tuesday …"): a date in it is
     that saying's, never the main one's; ``(0, 0)`` when ``q`` is no such clause's."""
     words = q.attribution.words
+    # ("Anna Berg, who said “…”, told reporters …": never "…, where she met Lavrov, who noted “…”.", the quote
+    # the sentence's last saying)
+    rel = re.search(r"\bwho\s", words) if q.kind == "direct" else None
+    rest = sentence[q.end:]
+    goes_on = _MAIN_SAID.match(sentence, q.end + len(rest) - len(rest.lstrip(" ,.;:!?”\"»’'")))
+    if rel is not None and goes_on is not None and _REL_SAID.match(words, rel.start()):
+        at = sentence.rfind(words, 0, q.start + 1)
+        return (at + rel.start(), q.end) if at >= 0 else (0, 0)
     if q.kind != "reported" or not _REL_SAID.match(words):
         return 0, 0
     at = sentence.rfind(words, 0, q.start + 1)
@@ -614,6 +625,7 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     lead: dict[int, list[tuple[int, int, str]]] = {}  # quote number -> its speaker's reported clauses before it
     for k, (a, b, oa, ob) in enumerate(direct):
         attr: Attribution | None = None
+        main_after = False
         pronoun_words = ""
         after = sentence[ob:]
         ma = _AFTER.match(after)
@@ -654,7 +666,15 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 attr = Attribution(_with_role(named, mn.group("role"), memory),
                                    _untagged_end(sentence[mn.start():mn.end()]), [], "interview" in mn.group(0))
             elif mw is not None:
-                attr = Attribution(_speaker(mw.group("who"), memory, mw.start()), sentence[mw.start():mw.end()].strip())
+                who, who_at = mw.group("who"), mw.start()
+                name = re.search(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+$", scan[:who_at])
+                if name is not None and _ROLE_ONLY.fullmatch(_TIME_TAIL.sub("", who.strip())):
+                    # "Anna Lindqvist, the Swedish minister for Europe, who said …": she, in that role
+                    named = _speaker(name.group(0).strip(" ,"), memory, name.start())
+                    if named.kind == "person":
+                        attr = Attribution(_with_role(named, who, memory), sentence[name.start():mw.end()].strip())
+                attr = attr or Attribution(_speaker(who, memory, who_at), sentence[mw.start():mw.end()].strip())
+                main_after = True  # ("X, who said “…”, told reporters …": the main saying goes on after the quote)
             elif mb is not None and not _VERB.fullmatch(mb.group("who").strip()):
                 who, who_at = mb.group("who"), mb.start()
                 if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
@@ -705,10 +725,11 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         for ca, cb, said_words in lead.get(k, []) if attr.person.name else []:
             out.append(FoundQuote(sentence[ca:cb], ca, cb, "reported", Attribution(attr.person, said_words)))
         out.append(FoundQuote(unescape(sentence[a:b]), a, b, "direct", attr))
-        more = _MORE_SAID.match(sentence, said_end) if attr.person.name and k == len(direct) - 1 else None
+        more = (_MAIN_SAID if main_after else _MORE_SAID).match(sentence, said_end) \
+            if attr.person.name and k == len(direct) - 1 else None
         if more is not None:  # '“We are ready,” Berg said, adding that talks would resume on Friday.': her words,
             # reported (never a quotation), each clause a claim of its own; the quote stays as she said it
-            for pa, pb in _clauses(sentence, more.end(), len(sentence)):
+            for pa, pb in _clauses(sentence, _words_start(sentence, more.end(), len(sentence)), len(sentence)):
                 if pb > pa + 3 and has_verb(sentence[pa:pb]):
                     out.append(FoundQuote(sentence[pa:pb], pa, pb, "reported", Attribution(attr.person, attr.words)))
     if direct:
