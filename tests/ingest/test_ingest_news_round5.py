@@ -91,3 +91,12 @@ def test_a_named_speaker_s_quote_in_a_relative_clause_and_the_main_saying_after_
                                     'reporters on Thursday that the bloc must act faster.')
     assert _said(thursday) == [(QuoteKind.REPORTED, "Anna Berg", "the bloc must act faster")]
     assert thursday.start.edtf == "2023-03-09" and wednesday.start.edtf == "2023-03-08"
+
+
+def test_which_officials_said_names_the_officials_never_the_thing_as_a_speaker():
+    (e,) = events_of("The decision, which diplomats said was reached after two days of talks, follows a vote by "
+                     "the European Parliament last week.")
+    # was the reported speech of a speaker "decision", running to the sentence's end
+    assert [(q.kind, q.speaker) for q in e.quotes] == [(QuoteKind.REPORTED, "diplomats")]
+    assert e.quotes[0].text == "was reached after two days of talks"
+    assert e.start.phrase == "last week" and e.start.edtf == "[2023-02-27..2023-03-05]"

@@ -738,7 +738,10 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     # (a name with its role set off by commas first: it starts before the role alone would)
     for m in sorted([*_NAMED_REPORTED.finditer(scan), *_REPORTED.finditer(scan)], key=lambda x: x.start()):
         who, who_at = m.group("who"), m.start()
-        if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
+        inner = re.match(rf"(?:which|that|whom)\s+(?={_ORG}$)", who)
+        if inner is not None:  # "The decision, which diplomats said was reached …": the diplomats said it, of the
+            who, who_at = who[inner.end():], who_at + inner.end()  # decision (never a speaker "The decision")
+        elif _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
             head = _relative_head(scan, sentence, m.start())
             if head is None:
                 continue
@@ -766,6 +769,8 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         acc = re.search(r",\s*according to\b", sentence[a:b]) or _TAIL_SAID.search(sentence[a:b] + ".")
         if acc:
             b = a + acc.start()
+        if inner is not None and "," in sentence[a:b]:
+            b = sentence.index(",", a, b)  # (the relative clause ends at its comma: what follows is the article's)
         via: list[Person] = []
         if m.group("cite"):
             relay = person
