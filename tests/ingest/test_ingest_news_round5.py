@@ -100,3 +100,13 @@ def test_which_officials_said_names_the_officials_never_the_thing_as_a_speaker()
     assert [(q.kind, q.speaker) for q in e.quotes] == [(QuoteKind.REPORTED, "diplomats")]
     assert e.quotes[0].text == "was reached after two days of talks"
     assert e.start.phrase == "last week" and e.start.edtf == "[2023-02-27..2023-03-05]"
+
+
+def test_an_attribution_set_off_mid_sentence_reports_the_clause_before_it():
+    events = events_of("Envoys will meet in Geneva on Thursday, the Swiss foreign ministry said on Monday, after "
+                       "talks collapsed last week.")
+    meet = next(e for e in events if e.start.phrase == "on Thursday")
+    # was "after talks collapsed last week" as the ministry's words, and the meeting no one's
+    assert _said(meet) == [(QuoteKind.REPORTED, "Swiss foreign ministry", "Envoys will meet in Geneva on Thursday")]
+    # said on Monday 6 March: "on Thursday" is the 9th, a plan as of that Monday (never a meeting held)
+    assert meet.start.edtf == "2023-03-09" and meet.planned and meet.title == "Envoys will meet in Geneva"

@@ -762,6 +762,18 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         opened = sentence[k:k + 1] in DOUBLE_OPENERS and k in quote_spans(sentence)[1]
         if opened:
             a = k + 1  # 'Lavrov said "we will …' with the quote never closed: his words reported, not quoted
+        lead_at = dateline_length(sentence)
+        comma = sentence.rfind(",", lead_at, who_at)
+        set_off = re.match(r"(?:\s+(?:on|in|last|this|earlier|late)\s+(?:the\s+)?[\w’']+)?,\s+(?:after|as|while|when|"
+                           r"before|because|amid|following|since)\b", sentence[m.end("verb"):])
+        if not opened and set_off is not None and comma > lead_at and not sentence[comma + 1:who_at].strip() and \
+                has_verb(sentence[lead_at:comma]):
+            # "Envoys will meet on Thursday, the ministry said on Monday, after talks collapsed last week": the
+            # ministry's words are the clause before it; what comes after is the article's
+            a, b = _trim(sentence, lead_at, comma)
+            out.append(FoundQuote(sentence[a:b], a, b, "reported",
+                                  Attribution(person, sentence[who_at:m.end("verb")].strip(), [], False)))
+            return out
         if not opened and (_ONLY_TIME.fullmatch(sentence[a:b]) or not has_verb(sentence[a:b])):
             continue  # "…, the governor said on Thursday." / "… in a statement": the claim is before the verb
         if not opened:  # "Berg said on Wednesday the report …": the saying's time, never the words said
