@@ -128,8 +128,8 @@ _AND_SAID = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})\s
                        # "…, adding that talks had ended on March 3": a second clause of the same speaker
                        r",\s+(?:adding|saying|noting|stressing|warning|insisting|claiming|arguing|explaining)\s+"
                        r"(?:that\s+)?(?=[A-Za-z])")
-_MORE_SAID = re.compile(rf"[\s,]*(?:(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})|adding|saying|noting|stressing|warning|"
-                        r"insisting|claiming|arguing|explaining)\s+(?:that\s+)?(?=[A-Za-z])")
+_MORE_SAID = re.compile(rf"[\s,]*(?:(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})|adding|saying|noting|stressing|"
+                        r"warning|insisting|claiming|arguing|explaining)\s+(?:that\s+)?(?=[A-Za-z])")
 """What goes on after a direct quote and its attribution with more of the same speaker's words, reported:
 '“We are ready,” Berg said, adding that talks would resume on Friday.'"""
 _MAIN_SAID = re.compile(rf"[\s,]*(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])")
@@ -738,9 +738,9 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     # (a name with its role set off by commas first: it starts before the role alone would)
     for m in sorted([*_NAMED_REPORTED.finditer(scan), *_REPORTED.finditer(scan)], key=lambda x: x.start()):
         who, who_at = m.group("who"), m.start()
-        inner = re.match(rf"(?:which|that|whom)\s+(?={_ORG}$)", who)
-        if inner is not None:  # "The decision, which diplomats said was reached …": the diplomats said it, of the
-            who, who_at = who[inner.end():], who_at + inner.end()  # decision (never a speaker "The decision")
+        relative_org = re.match(rf"(?:which|that|whom)\s+(?={_ORG}$)", who)
+        if relative_org is not None:  # "The decision, which diplomats said was reached …": the diplomats said it
+            who, who_at = who[relative_org.end():], who_at + relative_org.end()  # (never a speaker "The decision")
         elif _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
             head = _relative_head(scan, sentence, m.start())
             if head is None:
@@ -781,7 +781,7 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         acc = re.search(r",\s*according to\b", sentence[a:b]) or _TAIL_SAID.search(sentence[a:b] + ".")
         if acc:
             b = a + acc.start()
-        if inner is not None and "," in sentence[a:b]:
+        if relative_org is not None and "," in sentence[a:b]:
             b = sentence.index(",", a, b)  # (the relative clause ends at its comma: what follows is the article's)
         via: list[Person] = []
         if m.group("cite"):
