@@ -110,3 +110,19 @@ def test_an_attribution_set_off_mid_sentence_reports_the_clause_before_it():
     assert _said(meet) == [(QuoteKind.REPORTED, "Swiss foreign ministry", "Envoys will meet in Geneva on Thursday")]
     # said on Monday 6 March: "on Thursday" is the 9th, a plan as of that Monday (never a meeting held)
     assert meet.start.edtf == "2023-03-09" and meet.planned and meet.title == "Envoys will meet in Geneva"
+
+
+def test_a_plan_reported_with_no_day_is_planned_and_citing_keeps_an_abbreviated_source():
+    (e,) = events_of("The United States will send new missiles to Ukraine, according to CNN, citing two U.S. "
+                     "officials familiar with the plan.")
+    # was no draft at all ("citing two U" ended at the point of "U.S."); and a plan reported with no day was
+    # drafted on or before publication, not planned
+    assert e.title == "The United States will send new missiles to Ukraine"
+    assert e.start.edtf == "[2023-03-10..]" and e.planned
+    (q,) = e.quotes
+    assert (q.kind, q.speaker, q.text) == (QuoteKind.REPORTED, "two U.S. officials",
+                                           "The United States will send new missiles to Ukraine")
+    (e,) = events_of("The talks could last until the end of the week, two diplomats said.")
+    assert e.start.edtf == "[2023-03-10..]" and e.planned  # was [..2023-03-10], not planned
+    (e,) = events_of('"We will send more," Kirby said.')  # a remark quoted was made by publication
+    assert e.start.edtf == "[..2023-03-10]" and not e.planned

@@ -463,7 +463,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                 claims.append(Claim(s, ("..", phrase, "The article does not say since when."),
                                     (f"[{pub_day}..]", phrase, f"Still the case at publication ({pub.words}); the "
                                      "article gives no end: on or after that day." + note), "", 0))
-            elif tense == FUTURE and not quotes:  # a quoted remark was made by publication, whatever its tense
+            # a quoted remark was made by publication, whatever its tense; a plan reported in the future tense
+            # ("The United States will send …, according to CNN") stays a plan
+            elif tense == FUTURE and not any(q.kind == "direct" for q in quotes):
                 claims.append(Claim(s, (f"[{pub_day}..]", "", f"No date given; written in the future tense in an "
                                         f"article of {pub.words}: on or after that day." + note), None, "", 0,
                                     tags=["undated"], planned=True))

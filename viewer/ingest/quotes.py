@@ -85,7 +85,8 @@ _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:als
 _WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+|has\s+|had\s+)?(?P<verb>{_VERBS}|called|described|"
                   r"dismissed|branded|labelled|labeled)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|;|$)")
-_CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
+_CITING = re.compile(r",?\s*citing (?P<who>(?:[^,.;“\"]|\.(?=[A-Z]\.|\s+[a-z]))+)")
+"""The source relayed: "citing two U.S. officials familiar with the plan" (an abbreviation's points are no end)."""
 # a speaker named by role alone or through someone else: "The minister said …", "Nowak's deputy said …"
 _ROLE_WHO = (rf"\b(?:[Tt]he|[Aa]n?|[A-Z][\w-]*[’']s)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})(?=,?\s)")
 # "A spokesman for the ministry said …", "the head of the mission said": the role and whom it serves, never
