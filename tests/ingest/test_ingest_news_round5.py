@@ -126,3 +126,22 @@ def test_a_plan_reported_with_no_day_is_planned_and_citing_keeps_an_abbreviated_
     assert e.start.edtf == "[2023-03-10..]" and e.planned  # was [..2023-03-10], not planned
     (e,) = events_of('"We will send more," Kirby said.')  # a remark quoted was made by publication
     assert e.start.edtf == "[..2023-03-10]" and not e.planned
+
+
+def test_he_said_set_off_mid_sentence_gives_both_halves_to_the_one_person_named():
+    events = events_of("Regional governor Oleh Kiper said the strikes damaged grain silos. No one was killed, he "
+                       "said, but three people were wounded.")
+    said = [(q.kind, q.speaker, q.text) for e in events for q in e.quotes]
+    # was "No one was killed, he said, but …" nowhere: no draft, no quote
+    assert (QuoteKind.REPORTED, "Oleh Kiper", "No one was killed") in said
+    assert (QuoteKind.REPORTED, "Oleh Kiper", "but three people were wounded") in said
+
+
+def test_a_plan_reported_before_an_aside_with_no_day_of_its_own_is_planned():
+    events = events_of("Aid flights will continue, officials said, and a donor conference is planned for October.")
+    flights = next(e for e in events if any(q.text == "Aid flights will continue" for q in e.quotes))
+    # was no claim at all for the flights (the officials' words were only what came after their aside)
+    assert flights.start.edtf == "[2023-03-10..]" and flights.planned  # never a fact, never dated October
+    assert [(q.kind, q.speaker) for q in flights.quotes] == [(QuoteKind.REPORTED, "officials")]
+    october = next(e for e in events if e.start.phrase == "for October")
+    assert october.start.edtf == "2023-10" and october.planned

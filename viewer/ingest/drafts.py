@@ -335,6 +335,12 @@ def _other_saying(text: str, pos: int, q: FoundQuote, quotes: list[FoundQuote]) 
     return any(r is not q and a <= pos < b for r in quotes for a, b in [relative_saying_span(text, r)])
 
 
+def _tense_verb_at(text: str) -> int:
+    """Offset in ``text`` of the verb that gives the sentence its tense (its first tense marker), or its length."""
+    marks = _markers(text)
+    return marks[0][0] if marks else len(text)
+
+
 def _other_words(pos: int, q: FoundQuote, quotes: list[FoundQuote]) -> bool:
     """Offset ``pos`` lies in the words of another quote than ``q`` ('“We are ready,” Berg said, adding that
     talks would resume on Friday': Friday dates the talks, never the words “We are ready”)."""
@@ -502,9 +508,17 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                      "that of another saying, in the clause about its speaker"
                      if any(_other_saying(text, c.anchor, q, quotes) for c in claims) else
                      "in other words of the speaker's, not these")
-            best = Claim(s, (f"[..{pub_day}]", "", f"No date given for this saying (the date beside it is "
-                             f"{which}); reported in an article of "
-                             f"{pub.words}, so on or before that day." + note), None, "", q.start, tags=["undated"])
+            if q.kind == "reported" and sentence_tense(text) == FUTURE and q.start <= _tense_verb_at(text):
+                # "Aid flights will continue …, officials said, and …": their plan, never a fact (as an undated
+                # sentence in the future tense is; "X said that … would …" stays the saying, by publication)
+                best = Claim(s, (f"[{pub_day}..]", "", f"No date given for this plan (the date beside it is {which}); "
+                                 f"written in the future tense in an article of {pub.words}: on or after that day."
+                                 + note), None, "", q.start, tags=["undated"], planned=True)
+            else:
+                best = Claim(s, (f"[..{pub_day}]", "", f"No date given for this saying (the date beside it is "
+                                 f"{which}); reported in an article of "
+                                 f"{pub.words}, so on or before that day." + note), None, "", q.start,
+                             tags=["undated"])
             claims.append(best)
         if best is None and fits:
             best = min(fits, key=lambda c: (aside_at(text, c.anchor) is not None, c.anchor))

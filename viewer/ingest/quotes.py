@@ -160,7 +160,8 @@ _TAIL_SAID_INV = re.compile(rf",\s+(?P<verb>said|says|added|announced|confirmed|
                             rf"(?P<who>(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})|{SPEAKER})"
                             r"(?:\s+(?:(?:late\s+|early\s+)?on\s+\w+|earlier|later))*\.?$")
 # "In the spring of 2022, the ministry said, the first drills took place.": the speaker in an aside
-_ASIDE_SAID = re.compile(rf",\s+(?P<who>{_ROLE_WHO}|{_ORG}|{SPEAKER})\s+(?P<verb>said|says|added|confirmed|stated)"
+_ASIDE_SAID = re.compile(rf",\s+(?P<who>{_ROLE_WHO}|{_ORG}|{SPEAKER}|[Hh]e|[Ss]he|[Tt]hey)\s+"
+                         r"(?P<verb>said|says|added|confirmed|stated)"
                          r",\s+(?=[a-z])")
 _TIME_TAIL = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:\w+\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|morning|evening|week|month|year|January|February|March|April|May|June|"
@@ -819,6 +820,11 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         if opened:
             a += 1  # (reported speech shows no quotation mark: it is no quotation)
         if person.name and person.kind != "unknown" and b > a + 3:
+            lead_at = dateline_length(sentence)
+            pa, pb = _trim(sentence, lead_at, said.start())
+            if pattern is _ASIDE_SAID and pb > pa + 3 and has_verb(sentence[pa:pb]) and \
+                    not quote_spans(sentence[pa:pb])[1]:  # "No one was killed, he said, but three …": both his
+                out.append(FoundQuote(sentence[pa:pb], pa, pb, "reported", Attribution(person, words, [], False)))
             out.append(FoundQuote(sentence[a:b], a, b, "reported", Attribution(person, words, [], False),
                                   unclosed=opened))
             return out
