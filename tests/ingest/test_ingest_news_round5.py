@@ -145,3 +145,9 @@ def test_a_plan_reported_before_an_aside_with_no_day_of_its_own_is_planned():
     assert [(q.kind, q.speaker) for q in flights.quotes] == [(QuoteKind.REPORTED, "officials")]
     october = next(e for e in events if e.start.phrase == "for October")
     assert october.start.edtf == "2023-10" and october.planned
+
+
+def test_a_lower_case_role_before_the_name_keeps_all_its_words():
+    (e,) = events_of('"We will listen," Ukraine\'s foreign minister Dmytro Kuleba said on Monday.')
+    (q,) = e.quotes
+    assert (q.speaker, q.speaker_role) == ("Dmytro Kuleba", "Ukraine's foreign minister")  # was "minister"
