@@ -49,11 +49,14 @@ def test_adding_colon_a_quote_is_its_own_direct_quote_and_a_plan_in_it_stays_pla
 
 
 def test_and_added_colon_keeps_the_quote_attributed():
-    (e,) = _events('Berg said the mission had left and added: "We will meet again on March 20."')
+    meet, left = _events('Berg said the mission had left and added: "We will meet again on March 20."')
     # was an unattributed quote on an "Other" track, titled "Berg added: We will meet again"
-    assert _said(e) == [(QuoteKind.REPORTED, "Berg", "the mission had left"),
-                        (QuoteKind.DIRECT, "Berg", "We will meet again on March 20")]
-    assert e.track != "other"
+    assert _said(meet) == [(QuoteKind.DIRECT, "Berg", "We will meet again on March 20")]
+    assert meet.start.phrase == "on March 20" and meet.planned
+    # (March 20 is the meeting's, in her quote: the mission's leaving, reported, is undated and no plan)
+    assert _said(left) == [(QuoteKind.REPORTED, "Berg", "the mission had left")]
+    assert left.start.edtf == "[..2023-03-10]" and not left.planned
+    assert meet.track != "other" and left.track != "other"
 
 
 def test_each_saying_that_and_noting_that_clause_is_its_own_reported_speech():

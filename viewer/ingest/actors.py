@@ -68,6 +68,9 @@ ROLE_WORDS = (
     "spy chief|army chief|foreign minister|defence minister|defense minister|attorney general|judge|"
     "justice|member|mayor|pope|prince|sheikh|emir|president-elect|officer|speaker"
 )
+_ROLE_MODIFIERS = {"senior", "deputy", "chief", "former", "acting", "foreign", "defence", "defense", "interior",
+                   "finance", "prime", "vice", "economy", "trade", "health", "energy"}
+"""Words that belong to the role before a name ("Ukraine's foreign minister Dmytro Kuleba": never "minister")."""
 _ROLE_END = re.compile(rf"(?:^|\s)(?:{ROLE_WORDS})$", re.I)
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|da|del|der|van|von|al|bin|le|la|Le|La|Mc\w+)"
 _CAP = re.compile(r"[A-Z]")
@@ -157,7 +160,7 @@ def parse_person(phrase: str) -> Person:
             role_words = words[:cut]
             k = len(role_words)
             while k > 0 and (_CAP.match(role_words[k - 1]) or re.fullmatch(ROLE_WORDS, role_words[k - 1], re.I)
-                             or role_words[k - 1].lower() in ("senior", "deputy", "chief", "former", "acting")
+                             or role_words[k - 1].lower() in _ROLE_MODIFIERS
                              or (role_words[k - 1] in ("of", "for") and k > 1 and _CAP.match(role_words[k - 2]))):
                 k -= 1
             head = " ".join(role_words[k:])

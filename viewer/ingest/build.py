@@ -213,6 +213,25 @@ def _merge_undated(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _goes_on(text: str, s: Sentence, at: int) -> bool:
+    """The quotation opened at offset ``at`` of ``s`` and never closed there is the first paragraph of a quote
+    the next paragraph goes on with an opening mark (news style: no closing mark before the paragraph break)."""
+    brk = _PARAGRAPH_BREAK.search(text, s.end)
+    return brk is not None and text[brk.end():].lstrip()[:1] == s.text[at] and \
+        not _PARAGRAPH_BREAK.search(text, s.start + at, s.end)
+
+
+def runs_on_quote(text: str, s: Sentence) -> int | None:
+    """Offset in ``s`` of the opening mark of a quotation that runs to the end of ``s``, the last sentence of
+    its paragraph, and goes on in the next paragraph ('… said. "But we will listen.' then '"If they …'):
+    its words are a direct quote as written; None when ``s`` has none."""
+    brk = _PARAGRAPH_BREAK.search(text, s.end)
+    if brk is None or text[s.end:brk.start()].strip():
+        return None
+    unclosed = quote_spans(s.text)[1]
+    return unclosed[-1] if len(unclosed) == 1 and _goes_on(text, s, unclosed[-1]) else None
+
+
 def unclosed_quotes(text: str, sentences: list[Sentence]) -> dict[int, str]:
     """The sentences with a quotation mark opened and never closed, by sentence index, each with the
     warning the report prints (sentence, line of the article's text, the sentence's opening words).
@@ -223,12 +242,11 @@ def unclosed_quotes(text: str, sentences: list[Sentence]) -> dict[int, str]:
     out: dict[int, str] = {}
     for s in sentences:
         for at in quote_spans(s.text)[1]:
-            mark = s.text[at]
             brk = _PARAGRAPH_BREAK.search(text, s.end)
             para_end = brk.start() if brk else len(text)
             if any(a == 0 for a, _ in quote_spans(text[s.start + at:para_end])[0]):
                 continue  # closed later in its paragraph (not merely a quote of a later sentence closed there)
-            if brk is not None and text[brk.end():].lstrip()[:1] == mark:
+            if _goes_on(text, s, at):
                 continue
             line = text.count("\n", 0, s.start + at) + 1
             out[s.index] = (f"sentence {s.index + 1}, line {line}: quote opened but never closed "
@@ -279,6 +297,7 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
         if _PARAGRAPH_BREAK.search(text, previous_end, s.start):  # "he said" looks back in its paragraph only
             memory.new_paragraph()
         previous_end = s.end
+        memory.runs_on = runs_on_quote(text, s)  # ('"But we will listen.' and the quote goes on below)
         claims.extend(claims_of(s, pub, memory, unresolved))
     claims = _merge_undated(claims)
     unclosed = unclosed_quotes(text, sentences)

@@ -49,6 +49,13 @@ __all__ = ["Claim", "claims_of", "Unresolved"]
 
 _METADATA = re.compile(r"^\s*(?:(?:published|posted|updated|first published|last updated|dateline)\b|by\s+[A-Z]"
                        r"[\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|[|·•,–—-]))", re.I)
+_CORRECTION = re.compile(r"^\s*(?:\(?\s*(?:correction|clarification|editor['’]?s\s+note|corrects|updates)\b\s*[:.(-]?|"
+                         r"(?:an?\s+|the\s+)?(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report)\b|"
+                         r"this\s+(?:story|article|report)\s+(?:has\s+been|was|is)\s+(?:corrected|updated|amended)\b)",
+                         re.I)
+"""A correction line ("Correction: An earlier version of this story said the talks would start on Wednesday.",
+"This story has been corrected to show …"): about the article, and its dates are often the wrong ones it
+retracts: never a claim (the corrected fact, said in its own sentence, still is one)."""
 _WHERE = re.compile(r",\s+where\s+(?:he|she|they|it|the two|both)\s+(?P<verb>\w+)", re.I)
 _BEFORE_ING = re.compile(r"\s(?:before|then)\s+(?P<verb>\w+ing|heading|going)\b[^,.;]*", re.I)
 _LEADS = re.compile(r"^(?:(?:Meanwhile|However|Separately|Also|Still|Earlier|Later|In addition|Despite [^,]+|"
@@ -328,6 +335,18 @@ def _other_saying(text: str, pos: int, q: FoundQuote, quotes: list[FoundQuote]) 
     return any(r is not q and a <= pos < b for r in quotes for a, b in [relative_saying_span(text, r)])
 
 
+def _tense_verb_at(text: str) -> int:
+    """Offset in ``text`` of the verb that gives the sentence its tense (its first tense marker), or its length."""
+    marks = _markers(text)
+    return marks[0][0] if marks else len(text)
+
+
+def _other_words(pos: int, q: FoundQuote, quotes: list[FoundQuote]) -> bool:
+    """Offset ``pos`` lies in the words of another quote than ``q`` ('“We are ready,” Berg said, adding that
+    talks would resume on Friday': Friday dates the talks, never the words “We are ready”)."""
+    return any(r is not q and r.start <= pos < r.end for r in quotes)
+
+
 def _dates_a_saying(pos: int, quotes: list[FoundQuote], text: str) -> bool:
     """Offset ``pos`` lies in the attribution of a direct quote of ``text`` ("…,” he said in an interview on
     Thursday"): the date of a remark, made by publication whatever the words' tense, never a plan."""
@@ -386,8 +405,8 @@ def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]
 def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: list[Unresolved]) -> list[Claim]:
     """The dated and undated claims of one sentence (see module docstring)."""
     text = s.text
-    if _METADATA.match(text):  # "Published: 7 March 2024", "By Jane Doe": about the article, not a claim
-        return []
+    if _METADATA.match(text) or _CORRECTION.match(text[dateline_length(text):]):
+        return []  # "Published: 7 March 2024", "By Jane Doe", "Correction: …": about the article, not a claim
     dateline = dateline_length(text)
     mentions = [m for m in find_mentions(text, pub) if m.start >= dateline]  # the dateline dates the article
     quotes = find_quotes(text, memory)
@@ -450,7 +469,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                 claims.append(Claim(s, ("..", phrase, "The article does not say since when."),
                                     (f"[{pub_day}..]", phrase, f"Still the case at publication ({pub.words}); the "
                                      "article gives no end: on or after that day." + note), "", 0))
-            elif tense == FUTURE and not quotes:  # a quoted remark was made by publication, whatever its tense
+            # a quoted remark was made by publication, whatever its tense; a plan reported in the future tense
+            # ("The United States will send …, according to CNN") stays a plan
+            elif tense == FUTURE and not any(q.kind == "direct" for q in quotes):
                 claims.append(Claim(s, (f"[{pub_day}..]", "", f"No date given; written in the future tense in an "
                                         f"article of {pub.words}: on or after that day." + note), None, "", 0,
                                     tags=["undated"], planned=True))
@@ -470,16 +491,34 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         best = None
         for c in claims:  # (never the date of an aside: "Anna Berg, …, which arrived on Monday, said: “…”")
             if c.anchor <= q.start and (best is None or c.anchor >= best.anchor) and \
-                    aside_at(text, c.anchor) is None and not _other_saying(text, c.anchor, q, quotes):
+                    aside_at(text, c.anchor) is None and not _other_saying(text, c.anchor, q, quotes) and \
+                    not _other_words(c.anchor, q, quotes):
                 best = c
         if q.kind == "reported":  # a reported clause goes to the claim dated inside it, if there is one
             best = next((c for c in claims if q.start <= c.anchor < q.end), best)
-        fits = [c for c in claims if not _other_saying(text, c.anchor, q, quotes)]
+        fits = [c for c in claims if not _other_saying(text, c.anchor, q, quotes) and
+                not _other_words(c.anchor, q, quotes)]
+        own = relative_saying_span(text, q)
+        if own != (0, 0):  # "Peskov, who said that NATO is a threat, said on Tuesday …": dated in its clause, or not
+            fits = [c for c in fits if own[0] <= c.anchor < own[1]]
+            best = fits[0] if fits else None
         if best is None and claims and not fits and pub_day is not None:
             # "Anna Berg, who said on Monday that …, said: “…”": her other saying's day is not this one's
-            best = Claim(s, (f"[..{pub_day}]", "", "No date given for this saying (the date beside it is that of "
-                             "another saying, in the clause about its speaker); reported in an article of "
-                             f"{pub.words}, so on or before that day." + note), None, "", q.start, tags=["undated"])
+            which = ("that of the main saying, after the clause about its speaker" if own != (0, 0) else
+                     "that of another saying, in the clause about its speaker"
+                     if any(_other_saying(text, c.anchor, q, quotes) for c in claims) else
+                     "in other words of the speaker's, not these")
+            if q.kind == "reported" and sentence_tense(text) == FUTURE and q.start <= _tense_verb_at(text):
+                # "Aid flights will continue …, officials said, and …": their plan, never a fact (as an undated
+                # sentence in the future tense is; "X said that … would …" stays the saying, by publication)
+                best = Claim(s, (f"[{pub_day}..]", "", f"No date given for this plan (the date beside it is {which}); "
+                                 f"written in the future tense in an article of {pub.words}: on or after that day."
+                                 + note), None, "", q.start, tags=["undated"], planned=True)
+            else:
+                best = Claim(s, (f"[..{pub_day}]", "", f"No date given for this saying (the date beside it is "
+                                 f"{which}); reported in an article of "
+                                 f"{pub.words}, so on or before that day." + note), None, "", q.start,
+                             tags=["undated"])
             claims.append(best)
         if best is None and fits:
             best = min(fits, key=lambda c: (aside_at(text, c.anchor) is not None, c.anchor))
@@ -497,7 +536,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if any(q.kind == "direct" and q.start <= c.anchor < q.end for q in named):
             continue  # dated in someone's own words ('…, adding: "We will meet on March 20"'): that quote's (below)
         inside = [q for q in named if q.kind == "reported" and q.start <= c.anchor < q.end]
-        reported = inside or [q for q in named if q.kind == "reported"]
+        reported = inside or [q for q in named if q.kind == "reported"] or [
+            # "The ministry said its forces had hit “military targets” on Friday and Saturday": Saturday is in the
+            # words after its "said" as well, the ministry's claim (never past a comma: "…,” Berg said, as troops
+            # crossed the border on Monday" is the article's account)
+            q for q in named if q.kind == "direct" and q.attribution.words and
+            0 <= (at := text.find(q.attribution.words)) and at + len(q.attribution.words) <= q.start and
+            q.end <= c.anchor and "," not in text[at + len(q.attribution.words):q.start] + text[q.end:c.anchor]]
         if reported:  # (a direct quote stays with its own claim: "…, where she met Lavrov, who noted “…”")
             c.quotes.append(reported[0])
             c.attributions.append(reported[0])

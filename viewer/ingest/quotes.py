@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from .actors import ROLE_WORDS, SPEAKER, Person, blank_date_lead, country_of, parse_person
 from .extract import dateline_length
 from .quotemarks import DOUBLE_OPENERS, marks_out_of_tags, quote_spans, unescape
-from .tense import _markers
+from .tense import _markers, has_verb
 
 __all__ = ["FoundQuote", "Attribution", "find_quotes", "PersonMemory", "aside_at", "blank_inner_said",
            "relative_saying_span", "unresolved_pronoun"]
@@ -85,7 +85,8 @@ _BEFORE = re.compile(rf"(?P<who>{SPEAKER}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+(?:als
 _WHO = re.compile(rf"(?P<who>{SPEAKER}),\s+who\s+(?:also\s+|has\s+|had\s+)?(?P<verb>{_VERBS}|called|described|"
                   r"dismissed|branded|labelled|labeled)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;“\"]+?)(?=,|\.$|\.\s|;|$)")
-_CITING = re.compile(r",?\s*citing (?P<who>[^,.;“\"]+)")
+_CITING = re.compile(r",?\s*citing (?P<who>(?:[^,.;“\"]|\.(?=[A-Z]\.|\s+[a-z]))+)")
+"""The source relayed: "citing two U.S. officials familiar with the plan" (an abbreviation's points are no end)."""
 # a speaker named by role alone or through someone else: "The minister said …", "Nowak's deputy said …"
 _ROLE_WHO = (rf"\b(?:[Tt]he|[Aa]n?|[A-Z][\w-]*[’']s)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})(?=,?\s)")
 # "A spokesman for the ministry said …", "the head of the mission said": the role and whom it serves, never
@@ -120,10 +121,21 @@ _NAMED_REPORTED = re.compile(_NAMED_ROLE + _REPORTED_TAIL)
 # "Sergey Lavrov, Russia's foreign minister, told reporters «…»"
 _NAMED_BEFORE = re.compile(_NAMED_ROLE + r"(?:\s+(?:in\s+an?\s+\w+|on\s+\w+|at\s+an?\s+\w+(?:\s+\w+)?))?"
                                          rf"(?:\s+that)?\s*[,:]?\s*(?:{_TAG}\s*)*$")
-_AND_SAID = re.compile(rf",?\s+and\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])|"
+_AND_SAID = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])|"
+                       # "said the sanctions are a first step and that Warsaw will push for more": a second "that"
+                       # (never "and that was that": "that" there is the subject)
+                       r",?\s+and\s+that\s+(?!(?:is|was|were|are|has|had|will|would|could|can|may|might|must|"
+                       r"should|did|does|do)\b)(?=[A-Za-z])|"
                        # "…, adding that talks had ended on March 3": a second clause of the same speaker
                        r",\s+(?:adding|saying|noting|stressing|warning|insisting|claiming|arguing|explaining)\s+"
                        r"(?:that\s+)?(?=[A-Za-z])")
+_MORE_SAID = re.compile(rf"[\s,]*(?:(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})|adding|saying|noting|stressing|"
+                        r"warning|insisting|claiming|arguing|explaining)\s+(?:that\s+)?(?=[A-Za-z])")
+"""What goes on after a direct quote and its attribution with more of the same speaker's words, reported:
+'“We are ready,” Berg said, adding that talks would resume on Friday.'"""
+_MAIN_SAID = re.compile(rf"[\s,]*(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])")
+"""The main saying after a quote in a relative clause of its speaker: 'Anna Berg, who said the measures were
+“long overdue,” told reporters the bloc must act faster.'"""
 _ADDING_END = re.compile(rf"(?:,\s*|\s+)(?:and\s+(?:also\s+|later\s+)?(?:{_VERBS})|adding|saying|noting|stressing|"
                          r"warning|insisting|claiming|arguing|explaining)(?:\s+that)?\s*[,:]?\s*$")
 """What joins a reported clause to a quote of the same speaker after it: '…, adding that "…' / '…, adding: "…' /
@@ -148,7 +160,8 @@ _TAIL_SAID_INV = re.compile(rf",\s+(?P<verb>said|says|added|announced|confirmed|
                             rf"(?P<who>(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{ROLE_WORDS})|{SPEAKER})"
                             r"(?:\s+(?:(?:late\s+|early\s+)?on\s+\w+|earlier|later))*\.?$")
 # "In the spring of 2022, the ministry said, the first drills took place.": the speaker in an aside
-_ASIDE_SAID = re.compile(rf",\s+(?P<who>{_ROLE_WHO}|{_ORG}|{SPEAKER})\s+(?P<verb>said|says|added|confirmed|stated)"
+_ASIDE_SAID = re.compile(rf",\s+(?P<who>{_ROLE_WHO}|{_ORG}|{SPEAKER}|[Hh]e|[Ss]he|[Tt]hey)\s+"
+                         r"(?P<verb>said|says|added|confirmed|stated)"
                          r",\s+(?=[a-z])")
 _TIME_TAIL = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:\w+\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                         r"Saturday|Sunday|morning|evening|week|month|year|January|February|March|April|May|June|"
@@ -163,7 +176,9 @@ def _words_start(sentence: str, at: int, end: int) -> int:
     is a clause (it has a verb); else ``at`` past white space ("said on Monday." stays as it is)."""
     a = at + len(sentence[at:end]) - len(sentence[at:end].lstrip())
     k = a
-    when = re.match(r"(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?"
+    when = re.match(r"(?:(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?|"
+                    # ("said Saturday it had …", as AP writes the day)
+                    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))"
                     r"(?:\s+(?:morning|afternoon|evening|night))?(?=[\s,])", sentence[k:end])
     if when is not None and _ONLY_TIME.fullmatch(when.group(0)):
         k += when.end()
@@ -171,7 +186,7 @@ def _words_start(sentence: str, at: int, end: int) -> int:
     that = re.match(r"that\s+", sentence[k:end])
     if that is not None:
         k += that.end()
-    return k if k != a and _markers(sentence[k:end]) and end - k > 3 else a
+    return k if k != a and has_verb(sentence[k:end]) and end - k > 3 else a
 
 
 def _relative_saying(sentence: str, m: re.Match) -> tuple[int, int, str] | None:
@@ -187,7 +202,7 @@ def _relative_saying(sentence: str, m: re.Match) -> tuple[int, int, str] | None:
         return None
     k = _words_start(sentence, said.end(), rb)
     a, b = _trim(sentence, k, rb)
-    if b <= a + 3 or not _markers(sentence[a:b]) or _ONLY_TIME.fullmatch(sentence[a:b]):
+    if b <= a + 3 or not has_verb(sentence[a:b]) or _ONLY_TIME.fullmatch(sentence[a:b]):
         return None
     words = sentence[ra:k].strip()
     words = re.sub(r"\s+that$", "", words).strip(" ,")
@@ -202,7 +217,7 @@ def _clauses(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
     cuts = []
     for i, more in enumerate(found):
         upto = found[i + 1].start() if i + 1 < len(found) else b
-        if " and " in more.group(0) or _markers(sentence[more.end():upto]):
+        if re.search(r"\sand\s", more.group(0)) or has_verb(sentence[more.end():upto]):
             cuts.append(more)
     parts, at = [], a
     for more in cuts:
@@ -220,6 +235,14 @@ def relative_saying_span(sentence: str, q: FoundQuote) -> tuple[int, int]:
     that the talks had failed", of "Anna Berg, who said on Monday that …, said on Tuesday …"): a date in it is
     that saying's, never the main one's; ``(0, 0)`` when ``q`` is no such clause's."""
     words = q.attribution.words
+    # ("Anna Berg, who said “…”, told reporters …": never "…, where she met Lavrov, who noted “…”.", the quote
+    # the sentence's last saying)
+    rel = re.search(r"\bwho\s", words) if q.kind == "direct" else None
+    rest = sentence[q.end:]
+    goes_on = _MAIN_SAID.match(sentence, q.end + len(rest) - len(rest.lstrip(" ,.;:!?”\"»’'")))
+    if rel is not None and goes_on is not None and _REL_SAID.match(words, rel.start()):
+        at = sentence.rfind(words, 0, q.start + 1)
+        return (at + rel.start(), q.end) if at >= 0 else (0, 0)
     if q.kind != "reported" or not _REL_SAID.match(words):
         return 0, 0
     at = sentence.rfind(words, 0, q.start + 1)
@@ -295,6 +318,7 @@ class PersonMemory:
         self.speakers_here: dict[str, Person] = {}  # people quoted in this paragraph (:meth:`heard`)
         self.speakers_par_before: dict[str, Person] = {}  # ... in the previous paragraph
         self.named_in_paragraph = False  # anyone named in this paragraph before this sentence
+        self.runs_on: int | None = None  # the opening mark of a quote this sentence ends with, going on below
 
     def begin(self, sentence: str) -> None:
         """Start a sentence: note the people it names with a role ("Foreign
@@ -308,6 +332,14 @@ class PersonMemory:
             p = parse_person(m.group(0))
             if p.kind == "person" and p.role and len(p.name.split()) >= 2:
                 self.here.append((m.start(), self.note(p)))
+        start = dateline_length(sentence)
+        start += len(sentence[start:]) - len(sentence[start:].lstrip())
+        set_off = _ROLE_SET_OFF.match(sentence, start)
+        if set_off is not None:  # "A spokesperson for the Kremlin, Dmitry Peskov, said": his role, his body's track
+            role = set_off.group("role")
+            role = re.sub(r"^(?:The|An?|Its|Their)\b", lambda w: w.group(0).lower(), role)
+            self.here.append((set_off.start("name"),
+                              self.note(Person(set_off.group("name"), role, country_of(role), "person"))))
         for m in re.finditer(r"\b[A-Z][\w’'-]+\b", sentence):  # "Hassan welcomed the plan.": a surname seen before
             if any(a <= m.start() < a + len(p.name) + 40 for a, p in self.here):
                 continue
@@ -367,7 +399,8 @@ class PersonMemory:
         if p.kind == "pronoun":
             return self.last or Person("", "", "", "unknown")
         if p.kind == "person" and p.name:
-            full = self._known(p.name)
+            # (a person named again in full keeps the role and body the article tied them to: one track)
+            full = self._known(p.name) or self.people.get(p.name)
             if full is not None:
                 p = Person(full.name, p.role or full.role, p.actor or full.actor, "person")
             self.people[p.name] = p
@@ -407,6 +440,13 @@ class PersonMemory:
         if p.kind == "person":
             self.speaker_here = p
 
+
+_ROLE_SET_OFF = re.compile(
+    rf"(?P<role>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s+[^,;:“”\"«»()]{{0,60}}?\b(?i:{ROLE_WORDS})\b"
+    r"[^,;:“”\"«»()]{0,40}?),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+(?:(?:de|van|von|al|bin|Le|La|da|del)\s+)?"
+    r"[A-Z][\w’'.-]*){1,3}),(?=\s)")
+"""A role set off by commas before the name it opens a sentence with: "A spokesperson for the Kremlin, Dmitry
+Peskov," / "The head of NATO, Jens Stoltenberg," (never a clause: "After meeting the German chancellor, …")."""
 
 _RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+|(?:[a-z]+[- ])?(?:spokes\w+|minister|secretary|president|chief|adviser|"
                   r"advisor|ambassador|director|official|leader|head|commander|envoy)\s+)+"
@@ -577,17 +617,26 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         a, b = _trim(sentence, *inner)
         if b > a:
             direct.append((a, b, m.start(), m.end()))
+    if memory.runs_on is not None and all(ob <= memory.runs_on for *_, ob in direct):
+        # 'Kuleba said on Monday. "But we will listen.' with the next paragraph going on '"If they …': the words
+        # are a quote of several paragraphs as news writes it (no closing mark before the break), as written
+        a, b = _trim(sentence, memory.runs_on + 1, len(sentence))
+        if b > a:
+            direct.append((a, b, memory.runs_on, len(sentence)))
     previous: Attribution | None = None
     lead: dict[int, list[tuple[int, int, str]]] = {}  # quote number -> its speaker's reported clauses before it
     for k, (a, b, oa, ob) in enumerate(direct):
         attr: Attribution | None = None
+        main_after = False
         pronoun_words = ""
         after = sentence[ob:]
         ma = _AFTER.match(after)
+        said_end = ob  # where the quote and its attribution after it end
         if ma:
             who = ma.group("who1") or ma.group("who2")
             words_end = ob + ma.end()
             tail = re.match(r"[^,.;“\"]*", sentence[words_end:])
+            said_end = words_end + (tail.end() if tail else 0)
             words = sentence[ob:words_end + (tail.end() if tail else 0)].strip(" ,")
             if who is None:  # "the minister said": only the one named nearby, else unattributed
                 near = memory.role_nearby(ma.group("role3"))
@@ -619,7 +668,15 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 attr = Attribution(_with_role(named, mn.group("role"), memory),
                                    _untagged_end(sentence[mn.start():mn.end()]), [], "interview" in mn.group(0))
             elif mw is not None:
-                attr = Attribution(_speaker(mw.group("who"), memory, mw.start()), sentence[mw.start():mw.end()].strip())
+                who, who_at = mw.group("who"), mw.start()
+                name = re.search(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+$", scan[:who_at])
+                if name is not None and _ROLE_ONLY.fullmatch(_TIME_TAIL.sub("", who.strip())):
+                    # "Anna Lindqvist, the Swedish minister for Europe, who said …": she, in that role
+                    named = _speaker(name.group(0).strip(" ,"), memory, name.start())
+                    if named.kind == "person":
+                        attr = Attribution(_with_role(named, who, memory), sentence[name.start():mw.end()].strip())
+                attr = attr or Attribution(_speaker(who, memory, who_at), sentence[mw.start():mw.end()].strip())
+                main_after = True  # ("X, who said “…”, told reporters …": the main saying goes on after the quote)
             elif mb is not None and not _VERB.fullmatch(mb.group("who").strip()):
                 who, who_at = mb.group("who"), mb.start()
                 if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
@@ -642,7 +699,7 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                         lead.setdefault(k, []).append(rel)
                     ca = _words_start(sentence, last.end("verb"), oa - len(between) + len(own))
                     ca, cb = _trim(sentence, ca, oa - len(between) + len(own))
-                    if adding is not None and cb > ca + 3 and _markers(sentence[ca:cb]) and \
+                    if adding is not None and cb > ca + 3 and has_verb(sentence[ca:cb]) and \
                             (k == 0 or ca >= direct[k - 1][3]):
                         # its own claim: never titled with the quote added after it
                         lead.setdefault(k, []).append((ca, cb, attr.words))
@@ -670,13 +727,23 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         for ca, cb, said_words in lead.get(k, []) if attr.person.name else []:
             out.append(FoundQuote(sentence[ca:cb], ca, cb, "reported", Attribution(attr.person, said_words)))
         out.append(FoundQuote(unescape(sentence[a:b]), a, b, "direct", attr))
+        more = (_MAIN_SAID if main_after else _MORE_SAID).match(sentence, said_end) \
+            if attr.person.name and k == len(direct) - 1 else None
+        if more is not None:  # '“We are ready,” Berg said, adding that talks would resume on Friday.': her words,
+            # reported (never a quotation), each clause a claim of its own; the quote stays as she said it
+            for pa, pb in _clauses(sentence, _words_start(sentence, more.end(), len(sentence)), len(sentence)):
+                if pb > pa + 3 and has_verb(sentence[pa:pb]):
+                    out.append(FoundQuote(sentence[pa:pb], pa, pb, "reported", Attribution(attr.person, attr.words)))
     if direct:
         return out
     # reported speech: "X said (that) ..." (no quotation marks in the clause)
     # (a name with its role set off by commas first: it starts before the role alone would)
     for m in sorted([*_NAMED_REPORTED.finditer(scan), *_REPORTED.finditer(scan)], key=lambda x: x.start()):
         who, who_at = m.group("who"), m.start()
-        if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
+        relative_org = re.match(rf"(?:which|that|whom)\s+(?={_ORG}$)", who)
+        if relative_org is not None:  # "The decision, which diplomats said was reached …": the diplomats said it
+            who, who_at = who[relative_org.end():], who_at + relative_org.end()  # (never a speaker "The decision")
+        elif _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
             head = _relative_head(scan, sentence, m.start())
             if head is None:
                 continue
@@ -697,13 +764,27 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         opened = sentence[k:k + 1] in DOUBLE_OPENERS and k in quote_spans(sentence)[1]
         if opened:
             a = k + 1  # 'Lavrov said "we will …' with the quote never closed: his words reported, not quoted
-        if not opened and (_ONLY_TIME.fullmatch(sentence[a:b]) or not _markers(sentence[a:b])):
+        lead_at = dateline_length(sentence)
+        comma = sentence.rfind(",", lead_at, who_at)
+        set_off = re.match(r"(?:\s+(?:on|in|last|this|earlier|late)\s+(?:the\s+)?[\w’']+)?,\s+(?:after|as|while|when|"
+                           r"before|because|amid|following|since)\b", sentence[m.end("verb"):])
+        if not opened and set_off is not None and comma > lead_at and not sentence[comma + 1:who_at].strip() and \
+                has_verb(sentence[lead_at:comma]):
+            # "Envoys will meet on Thursday, the ministry said on Monday, after talks collapsed last week": the
+            # ministry's words are the clause before it; what comes after is the article's
+            a, b = _trim(sentence, lead_at, comma)
+            out.append(FoundQuote(sentence[a:b], a, b, "reported",
+                                  Attribution(person, sentence[who_at:m.end("verb")].strip(), [], False)))
+            return out
+        if not opened and (_ONLY_TIME.fullmatch(sentence[a:b]) or not has_verb(sentence[a:b])):
             continue  # "…, the governor said on Thursday." / "… in a statement": the claim is before the verb
         if not opened:  # "Berg said on Wednesday the report …": the saying's time, never the words said
             a = _words_start(sentence, a, b)
         acc = re.search(r",\s*according to\b", sentence[a:b]) or _TAIL_SAID.search(sentence[a:b] + ".")
         if acc:
             b = a + acc.start()
+        if relative_org is not None and "," in sentence[a:b]:
+            b = sentence.index(",", a, b)  # (the relative clause ends at its comma: what follows is the article's)
         via: list[Person] = []
         if m.group("cite"):
             relay = person
@@ -739,6 +820,11 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         if opened:
             a += 1  # (reported speech shows no quotation mark: it is no quotation)
         if person.name and person.kind != "unknown" and b > a + 3:
+            lead_at = dateline_length(sentence)
+            pa, pb = _trim(sentence, lead_at, said.start())
+            if pattern is _ASIDE_SAID and pb > pa + 3 and has_verb(sentence[pa:pb]) and \
+                    not quote_spans(sentence[pa:pb])[1]:  # "No one was killed, he said, but three …": both his
+                out.append(FoundQuote(sentence[pa:pb], pa, pb, "reported", Attribution(person, words, [], False)))
             out.append(FoundQuote(sentence[a:b], a, b, "reported", Attribution(person, words, [], False),
                                   unclosed=opened))
             return out

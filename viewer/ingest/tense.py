@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["PAST", "FUTURE", "PRESENT", "PERFECT", "tense_at", "clause_bounds", "is_ongoing"]
+__all__ = ["PAST", "FUTURE", "PRESENT", "PERFECT", "tense_at", "clause_bounds", "is_ongoing", "has_verb"]
 
 PAST, FUTURE, PRESENT, PERFECT = "past", "future", "present", "perfect"
 
@@ -87,6 +87,21 @@ def _markers(text: str) -> tuple[tuple[int, str], ...]:
             continue
         merged.append((at, kind))
     return tuple(merged)
+
+
+_PRESENT_FINITE = re.compile(
+    r"\b(?:is|are|am|has|isn['’]t|aren['’]t|hasn['’]t|haven['’]t|doesn['’]t|don['’]t|can['’]t|cannot|must|"
+    r"(?<!to )(?:have|does|do|can))\b", re.I)
+"""A finite verb of the present that :func:`_markers` (the tense markers) does not list: the copulas and
+auxiliaries, a closed list ("NATO is a threat", "the talks are over", "Russia has troops there"); never "to do"
+or "to have", which are no clause's verb."""
+
+
+def has_verb(text: str) -> bool:
+    """``text`` holds a finite verb: a tense marker (past, perfect, future) or a present copula or auxiliary
+    ("is", "are", "has", "must", …).  Reported words without one ("on Monday", "warning residents to stay
+    indoors") are no clause of their own."""
+    return bool(_markers(text)) or _PRESENT_FINITE.search(text) is not None
 
 
 def tense_at(text: str, pos: int) -> str:
