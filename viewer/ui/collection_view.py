@@ -43,6 +43,7 @@ __all__ = ["CollectionView", "CollectionOverview", "empty_content", "ZONE_MARGIN
 
 DAY = 86400.0
 MIN_WIDTH_S = 1.0  #: narrowest window, seconds
+LABEL_LINES = 3  #: lines a long track name may wrap onto, as its lane's height allows
 ZONE_MARGIN_S = 15 * 3600.0
 """How far a display zone moves a date-only event (at most UTC+14 / UTC-12): a view in such a
 zone asks the store for this much more on each side, so events moved into view are there."""
@@ -378,6 +379,9 @@ class CollectionView(pg.PlotWidget):
             axis.label.setDefaultTextColor(QColor(style.axis_text))
         font = label_font(style.font_px, bold=True, family=style.font_family)
         self.track_axis.setStyle(tickFont=font, tickLength=0)
+        # a long name wraps onto the lines its lane has room for, else loses whole words at its end
+        # ("Battle-Governed Gold Coast …", the whole name on hover): not "Battle-Gove…ins territory"
+        self.track_axis.max_lines, self.track_axis.cut_at_end = LABEL_LINES, True
         self.track_axis.set_lanes(lanes, [self.base.tracks[k].label for k in self.order], marks=True,
                                   max_width=max(300.0, 0.2 * self.width()))
 
