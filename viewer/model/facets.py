@@ -280,7 +280,8 @@ class FacetIndex:
 
             def dates() -> np.ndarray:  # an unknown year is not known to meet any range
                 with np.errstate(invalid="ignore"):
-                    return (self.earliest < hi) & (self.latest > lo) & ~self.year_unknown
+                    met: np.ndarray = (self.earliest < hi) & (self.latest > lo) & ~self.year_unknown
+                return met
             part("dates", (lo, hi), dates)
         for facet in FACETS:
             allowed = filters.allowed(facet)
