@@ -448,6 +448,22 @@ class CollectionWindow(QMainWindow):
             hi = lo + 86400.0
         lanes, bins, filters = list(range(len(self.base.tracks))), self.overview.bins(), self.filters
         self.worker.ask_task("overview", lambda s: ((lo, hi), s.density(lo, hi, lanes, bins, filters=filters)))
+        self._ask_overview_matches()
+
+    def _ask_overview_matches(self) -> None:
+        """Ask where the search's matches are along the overview (its range and bins, the filters
+        and the query: the store's density of the matching events), in the searches' thread; without
+        a search the overview's match ticks go."""
+        q = self.query
+        if not q:
+            self.overview.show_matches(None)
+            return
+        lo, hi = self.overview.shown_range
+        if not hi > lo:
+            hi = lo + 86400.0
+        lanes, bins, wanted = list(range(len(self.base.tracks))), self.overview.bins(), self.list_filter()
+        self.worker.ask_task("overview-matches",
+                             lambda s: (q, (lo, hi), s.density(lo, hi, lanes, bins, filters=wanted)), lookup=True)
 
     def _ask_reach(self) -> None:
         """Ask where the first and last event markers of the collection are (the overview
@@ -533,6 +549,7 @@ class CollectionWindow(QMainWindow):
         self.query = q
         self.view.ask_again()
         self._ask_page(0)
+        self._ask_overview_matches()
         if q:  # the result line: a first count from the index, then the store's whole count ("at least
             # 100,000 matches" where it stops counting), which may scan the collection
             self.worker.ask_task("matches-quick", lambda s: (q, s.quick_count(q)), lookup=True)
@@ -757,6 +774,9 @@ class CollectionWindow(QMainWindow):
                 self._show_page(result[2])
         elif name == "overview":
             self.overview.show_counts(result[1], result[0])
+        elif name == "overview-matches":
+            if result[0] == self.query:  # (an older search's answer is not shown)
+                self.overview.show_matches(result[2], result[1])
         elif name == "reach" and result is not None:
             self.overview.set_reach(*result)
         elif name == "facets":
