@@ -71,3 +71,12 @@ def test_a_v2_file_without_a_date_list_says_where_and_what(tmp_path):
     problem = caught.value.problems[0]
     assert (problem.line, problem.column) == (2, 15)  # the "timeline" object: no list at "date"
     assert '"date" list' in problem.message and "got" in problem.message
+
+
+def test_a_v2_timeline_field_not_loaded_is_placed_at_it(tmp_path):
+    path = tmp_path / "extra.json"
+    path.write_text('{\n  "timeline": {\n    "headline": "T",\n    "lang": "fr",\n'
+                    '    "date": [{"startDate": "2000", "headline": "a"}]\n  }\n}\n', encoding="utf-8")
+    lang = [p for p in read_timelinejs_report(path).warnings if "lang" in p.message][0]
+    assert (lang.line, lang.location) == (4, "timeline.lang")
+    assert lang.message == "timeline.lang has no equivalent in this viewer; not loaded"

@@ -528,8 +528,10 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str | Non
         reader.date_form = f"{DATE_FORM} (or {reader.date_form})"
     b = reader.b
     for index, message in enumerate(version2):
+        named = re.match(r"timeline\.(\w+) ", message)  # "timeline.asset has no equivalent...": at its key
         (b.notes.append(Problem(file, message, None, None, "timeline")) if index == 0
-         else b.warn(message, None, "timeline"))
+         else b.warn(message, None, f"timeline.{named.group(1)}" if named else "timeline",
+                     path=("timeline", named.group(1)) if named else None))
     title = data.get("title")
     if isinstance(title, Mapping):
         raw_text = title.get("text")
