@@ -78,3 +78,25 @@ def test_validate_finds_its_own_collection_with_an_unknown_year_valid(tmp_path, 
     assert cli(["convert", str(src), str(out)]) == 1  # the unknown year listed
     capsys.readouterr()
     assert cli(["validate", str(out)]) == 0, capsys.readouterr().err
+
+
+
+def test_a_date_range_over_a_collection_counts_no_unknown_year(tmp_path):
+    """The per-track counts under a date range (the collection's Filters tab) leave out the unknown
+    years, as the main window's date range does; they used to count as meeting every range."""
+    from viewer.io.duckstore import DuckStore
+    from viewer.io.native import read_native
+    from viewer.model.store import MemoryStore
+    from viewer.model.store_query import StoreFilter
+
+    out = tmp_path / "uy.parquet"
+    assert cli(["convert", str(FIXTURE), str(out)]) == 1
+    in_range = StoreFilter(date_range=(0.0, 4e9))  # 1970 to 2096: every dated event
+    duck = DuckStore(str(out))
+    try:
+        assert duck.facet_counts("track", filters=in_range) == {"port": 2, "city": 2}
+        assert duck.facet_counts("track") == {"port": 4, "city": 2}  # without a range they stay
+    finally:
+        duck.close()
+    memory = MemoryStore(read_native(FIXTURE))
+    assert memory.facet_counts("track", filters=in_range) == {"port": 2, "city": 2}

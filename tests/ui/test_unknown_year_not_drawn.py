@@ -39,7 +39,8 @@ def test_the_opening_view_and_fit_all_show_the_dated_events_and_a_note_names_the
     assert (a, b) == _epoch_range(w)
     assert w.unplaced.isVisible()
     note = w.unplaced.text()
-    assert "3 events with an unknown year are not drawn on the time axis" in note
+    assert "3 events with an unknown year are not drawn on the time axis (they are in the Events list, but no " \
+           "date range keeps them)" in note  # (a date range filter leaves them out: the Filters tab counts them)
     assert "Union founded (10 June of an unknown year)" in note
     # the overview strip: no bar for them (a bar clipped to the strip's right edge before)
     lanes, bands = overview_bars(w.overview.timeline)
@@ -74,3 +75,24 @@ def test_a_dated_file_shows_no_note(open_window, qtbot):
                              "events": [{"id": "a", "track": "t", "title": "A", "start": {"edtf": "2023-05-02"}}]})
     w = open_window(tl, size=(1366, 768))
     assert not w.unplaced.isVisible() and w.unplaced.text() == ""
+
+
+def test_a_date_range_in_the_filters_tab_leaves_the_unknown_years_out_and_says_so(open_window, qtbot):
+    """A date range kept them (their possible years 0..9999 meet every range); now it keeps only
+    the dated events of the range, and the Filters tab says how many it left out."""
+    import dataclasses
+
+    w = _open(open_window, qtbot)
+    w.side_tabs.setCurrentWidget(w.filter_panel)
+    panel = w.filter_panel
+    w.state.filters = dataclasses.replace(w.state.filters, date_range=(MAY_2023, JULY_2023))
+    qtbot.wait(40)
+    model = w.event_list.source_model
+    assert model.row_of("founding") is None and model.row_of("walkout") is not None
+    panel.fill()
+    assert panel.summary.text() == ("4 of 7 events shown (filtered); the date range leaves out 3 events "
+                                    "whose year is unknown")
+    w.state.filters = dataclasses.replace(w.state.filters, date_range=None)
+    qtbot.wait(40)
+    panel.fill()
+    assert model.row_of("founding") is not None and "unknown" not in panel.summary.text()

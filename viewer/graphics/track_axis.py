@@ -38,12 +38,14 @@ _MARK_TOLERANCE_PX = 5.0  #: a click this close to the mark counts as on it
 LABEL_MARGIN_PX = 20.0  #: label column width beyond its widest label (text offset, rounding)
 
 
-def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int) -> str:
+def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int, *, cut: str = "middle") -> str:
     """``text`` broken at spaces into at most ``lines`` lines of at most ``room`` pixels.
 
     Words fill each line in turn; what is left for the last line loses whole
     words from its middle to a "…", so the start and the end of the name stay
-    ("Ministry of Foreign Affairs of the / Russian Federation (MFA), … Press").
+    ("Ministry of Foreign Affairs of the / Russian Federation (MFA), … Press");
+    with ``cut="end"`` it keeps as many whole words from its start as fit and
+    ends with "…" ("Battle-Governed Gold Coast and …").
     A word wider than ``room`` on its own is elided at its end.
 
     Parameters
@@ -55,6 +57,8 @@ def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int) -> str:
         Widest line, pixels.
     lines : int
         Most lines (1: words left out of the middle of the one line).
+    cut : str
+        ``"middle"`` or ``"end"``: where the last line loses words when the rest does not fit.
 
     Returns
     -------
@@ -80,10 +84,25 @@ def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int) -> str:
             out.append(fm.elidedText(words[k], Qt.TextElideMode.ElideRight, room))
             k += 1
     rest = " ".join(([line] if line else []) + words[k:])
-    if rest:
+    if rest and cut == "end":
+        out.append(rest if fits(rest) else _cut_words(rest, fits) or
+                   fm.elidedText(rest, Qt.TextElideMode.ElideRight, room))
+    elif rest:
         out.append(rest if fits(rest) else _elide_words(rest, fits) or
                    fm.elidedText(rest, Qt.TextElideMode.ElideMiddle, room))
     return "\n".join(out)
+
+
+def _cut_words(text: str, fits: Callable[[str], bool]) -> str | None:
+    """``text`` cut after its last whole word that leaves room for " …" so that it ``fits``;
+    None when not even the first word does."""
+    words = text.split(" ")
+    head: list[str] = []
+    for word in words:
+        if not fits(" ".join([*head, word, "…"])):
+            break
+        head.append(word)
+    return " ".join([*head, "…"]) if head and len(head) < len(words) else None
 
 
 def _elide_words(text: str, fits: Callable[[str], bool]) -> str | None:
@@ -135,6 +154,9 @@ class TrackAxisItem(pg.AxisItem):
         above 1, labels are also shortened by whole words (:func:`wrap_label`), as on the wall."""
         self.margin_px = LABEL_MARGIN_PX
         """Column width beyond its widest label, pixels."""
+        self.cut_at_end = False
+        """A label too wide loses whole words at its end ("Battle-Governed Gold …", after wrapping
+        onto :attr:`max_lines`), not characters from its middle (:func:`wrap_label`)."""
         self.setAcceptHoverEvents(True)
 
     def set_lanes(self, lanes: LaneGeometry, labels: list[str] | tuple[str, ...], marks: bool = True,
@@ -175,6 +197,7 @@ class TrackAxisItem(pg.AxisItem):
             # end that tells "… of Russia" from "… Federation (MFA)"
             lines = self._lines_per_lane(fm)
             self._shown = tuple(t if fm.horizontalAdvance(t) <= room + 0.5
+                                else wrap_label(t, fm, room, lines[i], cut="end") if self.cut_at_end
                                 else wrap_label(t, fm, room, lines[i]) if self.max_lines > 1
                                 else fm.elidedText(t, Qt.TextElideMode.ElideMiddle, room)
                                 for i, t in enumerate(full))

@@ -97,7 +97,8 @@ def filter_where(filters: FilterLike | None, dialect: str) -> str:
         lo, hi = (sql_literal(float(v), dialect) for v in sf.date_range)
         latest = ("if(end_edtf IS NOT NULL, end_latest, start_latest)" if dialect == CLICKHOUSE else
                   "CASE WHEN end_edtf IS NOT NULL THEN end_latest ELSE start_latest END")
-        parts.append(f"(start_earliest < {hi} AND {latest} > {lo})")
+        # an unknown year (XXXX-06-10) is not drawn and not known to meet any range (FacetIndex's rule)
+        parts.append(f"(drawn AND start_earliest < {hi} AND {latest} > {lo})")
     for facet in LIST_FACETS:
         allowed = sf.allowed(facet)
         if allowed is None:

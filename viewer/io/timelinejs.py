@@ -71,9 +71,9 @@ from .common import (
     split_csv_problems,
 )
 from .humandates import compact_digits_problem
-from .jsonpos import PathPart
+from .jsonpos import PathPart, SourcePositions
 from .losses import open_side_words
-from .timelinejs2 import from_version2
+from .timelinejs2 import DATE_FORM, from_version2, version2_places, version2_problem
 from .timelinejs_dates import DATE_FIELDS, date_from_edtf_field, date_from_parts, qualified_by_words, time_parts
 
 __all__ = [
@@ -191,6 +191,8 @@ class _Reader:
         self.zones = AssumedZone(given=time_zone is not None)  # times of day read as UTC, said once
         self.n = 0
         self.path: tuple[PathPart, ...] | None = None  # JSON path of the item being read, for line numbers
+        self.version2 = False  # the item is TimelineJS 2's: problems name its fields (startDate...) and their place
+        self.date_form = 'an object with at least a year, such as {"year": 2022, "month": 2, "day": 10}'
 
     def report(self) -> ReadReport:
         """The builder's report, with the note of times read as UTC (:class:`AssumedZone`)."""
@@ -199,11 +201,21 @@ class _Reader:
             self.b.notes.append(note)
         return self.b.report()
 
+    def _at(self, message: str) -> tuple[str, tuple[PathPart, ...] | None]:
+        """The message and JSON path of a problem of the item being read (a TimelineJS 2
+        item's as its file names the field, at that field: :func:`version2_problem`)."""
+        if not self.version2 or self.path is None:
+            return message, self.path
+        message, field = version2_problem(message)
+        return message, (*self.path, *field)
+
     def warn(self, message: str, line: int | None, where: str) -> None:
-        self.b.warn(message, line, where, path=self.path)
+        message, path = self._at(message)
+        self.b.warn(message, line, where, path=path)
 
     def skip(self, message: str, line: int | None, where: str) -> None:
-        self.b.skip(message, line, where, path=self.path)
+        message, path = self._at(message)
+        self.b.skip(message, line, where, path=path)
 
     def text(self, value: Any, where: str, line: int | None, field: str) -> str:
         if value is None:
@@ -226,8 +238,8 @@ class _Reader:
             self.skip(f"{field}: {problem}", line, where)
             return None
         if not isinstance(value, Mapping):
-            self.skip(f"{field} must be an object with at least a year, such as "
-                        f'{{"year": 2022, "month": 2, "day": 10}}; got {_kind(value)}', line, where)
+            got = _kind(value) + (f" {value[:40]!r}" if isinstance(value, str) else "")
+            self.skip(f"{field} must be {self.date_form}; got {got}", line, where)
             return None
         for key in value:
             if key not in _KNOWN_DATE_KEYS:
@@ -495,20 +507,31 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str | Non
     """
     file, file_text = load_text(path)
     data = parse_json(file_text, file)
-    text: str | None = file_text
     version2: list[str] = []
+    places: dict[str, tuple[str, ...]] = {"events": ("events",), "eras": ("eras",)}  # the lists' JSON paths
+    originals: dict[str, Any] = {}
     if isinstance(data, Mapping) and isinstance(data.get("timeline"), Mapping) and "events" not in data:
+        places, originals = version2_places(data["timeline"]), dict(data["timeline"])
         data, version2 = from_version2(data["timeline"])
-        text = None  # JSON paths of the converted data are not the file's
+        if not isinstance(data.get("events"), list):
+            key = places["events"][-1]
+            line, column = SourcePositions(file_text).locate(places["events"])
+            raise TimelineLoadError([Problem(file, f'TimelineJS 2\'s "timeline" must have a "date" list of items '
+                                             f'(or "slides"); got {_kind(originals.get(key))}', line or 1,
+                                             column or 1, f"timeline.{key}")])
     if not isinstance(data, Mapping) or not isinstance(data.get("events"), list):
         raise TimelineLoadError([Problem(file, 'a TimelineJS file is a JSON object with an "events" list '
                                          '(and optionally "title" and "eras"), or TimelineJS 2\'s '
                                          '{"timeline": {"date": [...]}}', 1, 1)])
-    reader = _Reader(file, time_zone, text)
+    reader = _Reader(file, time_zone, file_text)
+    if version2:
+        reader.date_form = f"{DATE_FORM} (or {reader.date_form})"
     b = reader.b
     for index, message in enumerate(version2):
+        named = re.match(r"timeline\.(\w+) ", message)  # "timeline.asset has no equivalent...": at its key
         (b.notes.append(Problem(file, message, None, None, "timeline")) if index == 0
-         else b.warn(message, None, "timeline"))
+         else b.warn(message, None, f"timeline.{named.group(1)}" if named else "timeline",
+                     path=("timeline", named.group(1)) if named else None))
     title = data.get("title")
     if isinstance(title, Mapping):
         raw_text = title.get("text")
@@ -526,23 +549,28 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str | Non
             b.warn(f"field {key!r} has no equivalent in this viewer; not loaded", None, key)
     if data.get("scale") not in (None, "human"):
         b.warn(f"scale {data.get('scale')!r}: read as calendar dates", None, "scale")
-    for index, item in enumerate(data["events"]):
-        reader.path = ("events", index)
-        reader.item(item, _where("events", index, item), None)
+    for key in ("events", "eras"):
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            reader.path = (*places[key], index)
+            original = originals.get(places[key][-1]) if originals else None
+            original = original[index] if isinstance(original, list) and index < len(original) else item
+            reader.version2 = isinstance(original, Mapping) and "start_date" not in original
+            reader.item(item, _where(".".join(places[key]), index, original), None, era=key == "eras")
+    reader.version2 = False
     eras = data.get("eras")
-    if isinstance(eras, list):
-        for index, item in enumerate(eras):
-            reader.path = ("eras", index)
-            reader.item(item, _where("eras", index, item), None, era=True)
-    elif eras is not None:
+    if eras is not None and not isinstance(eras, list):
         b.warn(f"eras should be a list, got {_kind(eras)}; not loaded", None, "eras")
     return reader.report()
 
 
 def _where(key: str, index: int, item: Any) -> str:
     where = f"{key}[{index}]"
-    if isinstance(item, Mapping) and isinstance(item.get("unique_id"), str) and item["unique_id"]:
-        where += f" (unique_id {item['unique_id']!r})"
+    for name in ("unique_id", "id"):  # TimelineJS 2's is "id"
+        if isinstance(item, Mapping) and isinstance(item.get(name), str) and item[name]:
+            return where + f" ({name} {item[name]!r})"
     return where
 
 

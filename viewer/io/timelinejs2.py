@@ -20,10 +20,13 @@ from typing import Any
 
 from .humandates import compact_digits_problem
 
-__all__ = ["from_version2", "DATE_FIELDS"]
+__all__ = ["from_version2", "version2_places", "version2_problem", "DATE_FIELDS", "DATE_FORM"]
 
 DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second")
 """The fields of ``startDate`` ``"1995,3,12,10,30,0"``, in order."""
+
+DATE_FORM = 'text "year,month,day[,hour,minute,second]" such as "1995,3,12"'
+"""What a TimelineJS 2 ``startDate``/``endDate`` must be, as error messages say it."""
 
 _V2_DATE = re.compile(r"^\s*-?\d+(\s*,\s*\d*)*\s*$")
 
@@ -40,6 +43,10 @@ def _v2_date(value: Any) -> Any:
     return {name: part for name, part in zip(DATE_FIELDS, parts, strict=False) if part}
 
 
+_V2_ITEM_KEYS = {"startDate", "endDate", "headline", "text", "asset", "tag", "tags", "id", "classname"}
+_V3_ITEM_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "unique_id", "tags", "edtf"}
+
+
 def _v2_item(item: Any) -> Any:
     if not isinstance(item, Mapping) or "start_date" in item:
         return item  # already TimelineJS 3 (the early "slides" form)
@@ -51,6 +58,9 @@ def _v2_item(item: Any) -> Any:
     if isinstance(asset, Mapping):
         out["media"] = {k: asset[v] for k, v in (("url", "media"), ("credit", "credit"), ("caption", "caption"))
                         if isinstance(asset.get(v), str) and asset[v].strip()}
+        for key in asset:  # asset.thumbnail...: carried over so the item reader names it as not loaded
+            if key not in ("media", "credit", "caption") and isinstance(key, str):
+                out.setdefault("media", {})[key] = asset[key]
         if not out["media"]:
             del out["media"]
     if item.get("tag") not in (None, ""):
@@ -61,7 +71,58 @@ def _v2_item(item: Any) -> Any:
         out["unique_id"] = item["id"]
     if isinstance(item.get("classname"), str) and item["classname"]:
         out["classname"] = item["classname"]  # reported as not loaded
+    for key in item:  # fields TimelineJS 2 had and this viewer has not: the item reader names them
+        if key not in _V2_ITEM_KEYS and key not in _V3_ITEM_KEYS and isinstance(key, str):
+            out[key] = item[key]
     return out
+
+
+def version2_places(timeline: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Where :func:`from_version2`'s ``events`` and ``eras`` were in the file:
+    ``{"events": ("timeline", "date"), "eras": ("timeline", "era")}`` (``"slides"`` in
+    the early TimelineJS 3 form), the JSON path of each list, for line numbers."""
+    key = "date" if isinstance(timeline.get("date"), list) else "slides"
+    return {"events": ("timeline", key), "eras": ("timeline", "era")}
+
+
+_V3_TO_V2 = {"start_date": "startDate", "end_date": "endDate", "unique_id": "id", "text.headline": "headline",
+             "text.text": "text", "media.url": "asset.media", "group": "tag"}
+_FIELD = re.compile(r"(?<![\w.'])(start_date|end_date|unique_id|text\.headline|text\.text|media\.\w+)(?![\w])")
+_LEADING = re.compile(r"^(?:(media|group)\b|field '([^']{1,200})')")
+
+
+def version2_problem(message: str) -> tuple[str, tuple[str, ...]]:
+    """A problem of a TimelineJS 2 item as the file names its fields, and where in the item it is.
+
+    The item reader names TimelineJS 3's fields (``start_date: month 13 is not in 1..12``);
+    the file has ``startDate``.
+
+    Parameters
+    ----------
+    message : str
+        The item reader's message.
+
+    Returns
+    -------
+    tuple
+        ``(message with TimelineJS 2 names, JSON path in the item of the field it is
+        about)``: ``("startDate: month 13 is not in 1..12", ("startDate",))``; ``()``
+        when the message is about the whole item.
+    """
+    def v2(name: str) -> str:
+        if name.startswith("media.") and name not in _V3_TO_V2:
+            return "asset." + name[len("media."):]
+        return _V3_TO_V2.get(name, name)
+
+    renamed = _FIELD.sub(lambda m: v2(m.group(1)), message)
+    lead = _LEADING.match(renamed)
+    if lead is not None:
+        if lead.group(1):
+            name = {"media": "asset", "group": "tag"}[lead.group(1)]
+            return name + renamed[lead.end():], (name,)
+        return renamed, (lead.group(2),)
+    first = _FIELD.match(message)
+    return renamed, tuple(v2(first.group(1)).split(".")) if first else ()
 
 
 def from_version2(timeline: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:

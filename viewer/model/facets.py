@@ -34,6 +34,7 @@ from typing import Any, ClassVar, Protocol
 
 import numpy as np
 
+from .date_arrays import FLAG_YEAR_UNKNOWN
 from .grading import claim_grade
 from .kept import kept
 from .lazy_events import EventFacts, LazyEvents
@@ -210,6 +211,9 @@ class FacetIndex:
         Track code of each event; :data:`NO_TRACK` for bands.
     earliest, latest : float64 (N,)
         As ``Event.earliest`` / ``Event.latest``.
+    year_unknown : bool (N,)
+        ``Event.year_unknown`` (``XXXX-06-10``): its possible years 0..9999 are not the
+        source's, so no date range keeps it (:meth:`mask`).
     facets : dict of str -> FacetCodes
         One per name of :data:`FACETS`.
     """
@@ -226,10 +230,12 @@ class FacetIndex:
             self.latest = np.asarray(facts.latest, dtype=float)
             self.track_values = tuple(track_index)
             looked_at: Iterable[int] = [int(i) for i in facts.rich]
+            self.year_unknown = _year_unknown_of_columns(timeline, n)
         else:
             self.track = np.empty(n, dtype=np.int32)
             self.earliest = np.empty(n, dtype=float)
             self.latest = np.empty(n, dtype=float)
+            self.year_unknown = np.zeros(n, dtype=bool)
             looked_at = range(n)
         per_facet: dict[str, dict[int, tuple[str, ...]]] = {f: {} for f in FACETS}
         for i in looked_at:
@@ -240,6 +246,7 @@ class FacetIndex:
                 else:
                     self.track[i] = track_index.setdefault(ev.track, len(track_index))
                 self.earliest[i], self.latest[i] = ev.earliest, ev.latest
+                self.year_unknown[i] = ev.year_unknown
             for facet in FACETS:
                 vals = event_facet_values(ev, timeline, facet)
                 if vals != (NONE_VALUE,):
@@ -271,9 +278,10 @@ class FacetIndex:
         if filters.date_range is not None:
             lo, hi = filters.date_range
 
-            def dates() -> np.ndarray:
+            def dates() -> np.ndarray:  # an unknown year is not known to meet any range
                 with np.errstate(invalid="ignore"):
-                    return (self.earliest < hi) & (self.latest > lo)
+                    met: np.ndarray = (self.earliest < hi) & (self.latest > lo) & ~self.year_unknown
+                return met
             part("dates", (lo, hi), dates)
         for facet in FACETS:
             allowed = filters.allowed(facet)
@@ -303,6 +311,14 @@ class FacetIndex:
         """
         m = self._and(self._parts(filters), (skip,) if skip else ())
         return np.ones(self.n, dtype=bool) if m is None else m
+
+    def left_out_year_unknown(self, filters: FacetFilters) -> int:
+        """How many events the date range of ``filters`` leaves out only because their year is
+        unknown: every other filter lets them through.  0 without a date range."""
+        if filters.date_range is None or not self.year_unknown.any():
+            return 0
+        m = self._and(self._parts(filters), ("dates",))
+        return int(np.count_nonzero(self.year_unknown if m is None else self.year_unknown & m))
 
     def counts(self, filters: FacetFilters, facet: str) -> dict[str, tuple[int, int]]:
         """For each value of ``facet``: (events shown with it, events with it in all).
@@ -354,3 +370,15 @@ class FacetIndex:
             on = self.track >= 0
             shown = np.bincount(self.track[on & m], minlength=nv)
         return {tid: (int(shown[k]), int(total[k])) for k, tid in enumerate(self.track_values)}
+
+
+def _year_unknown_of_columns(timeline: FacetTimeline, n: int) -> np.ndarray:
+    """bool (N,), file order: events whose columns row is flagged ``FLAG_YEAR_UNKNOWN``
+    (a lazily read timeline's events are not built to ask them; its columns know)."""
+    out = np.zeros(n, dtype=bool)
+    cols = getattr(timeline, "columns", None)
+    if cols is not None and len(cols):
+        rows = (np.asarray(cols.flags) & FLAG_YEAR_UNKNOWN) != 0
+        if rows.any():
+            out[np.asarray(cols.event_index)[rows]] = True
+    return out

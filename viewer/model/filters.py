@@ -17,7 +17,10 @@ Date range rule
 ---------------
 ``date_range = (lo, hi)`` in seconds since the Unix epoch (UTC) keeps an event
 whose possible interval ``[earliest, latest)`` meets ``[lo, hi)``; open sides
-(-inf / +inf) count as reaching as far as they go.
+(-inf / +inf) count as reaching as far as they go.  An event whose year is
+unknown (``XXXX-06-10``: possible years 0..9999, not the source's) is not known
+to meet any range, so a date range never keeps it;
+:func:`date_range_left_out` counts those it leaves out, for the panel to say so.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ __all__ = [
     "FilterState",
     "all_facet_counts",
     "apply_filters",
+    "date_range_left_out",
     "event_passes",
     "facet_counts",
     "facet_values",
@@ -136,7 +140,7 @@ def _in_range(event: Event, date_range: tuple[float, float] | None) -> bool:
     if date_range is None:
         return True
     lo, hi = date_range
-    return event.earliest < hi and event.latest > lo
+    return event.earliest < hi and event.latest > lo and not event.year_unknown
 
 
 def event_passes(event: Event, timeline: Timeline, filters: FilterState, *,
@@ -189,6 +193,13 @@ def track_counts(timeline: Timeline, filters: FilterState) -> dict[str, tuple[in
     """For each track id: (events on it that every filter but the hidden
     tracks lets through, events on it in all).  Bands count on no track."""
     return timeline.facets.track_counts(filters)
+
+
+def date_range_left_out(timeline: Timeline, filters: FilterState) -> int:
+    """How many events the date range of ``filters`` leaves out because their year is
+    unknown (``XXXX-06-10``) and every other filter lets through; 0 without a range.
+    O(N) numpy over the timeline's :class:`~viewer.model.facets.FacetIndex`."""
+    return timeline.facets.left_out_year_unknown(filters)
 
 
 def filter_mask(timeline: Timeline, filters: FilterState) -> np.ndarray:

@@ -57,7 +57,8 @@ class StoreFilter:
         Allowed values (``""`` = events with none); None = every value passes.
     date_range : (float, float) or None
         ``(lo, hi)`` epoch s: keeps events whose possible interval
-        ``[earliest, latest)`` meets ``[lo, hi)`` (``Event.earliest`` / ``Event.latest``).
+        ``[earliest, latest)`` meets ``[lo, hi)`` (``Event.earliest`` / ``Event.latest``),
+        never one whose year is unknown (``XXXX-06-10``: not known to meet any range).
     text : str
         A search query (:func:`viewer.model.search.parse_query`): every term
         must be in the event's folded text; blank = no condition.

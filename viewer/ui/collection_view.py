@@ -43,6 +43,8 @@ __all__ = ["CollectionView", "CollectionOverview", "empty_content", "ZONE_MARGIN
 
 DAY = 86400.0
 MIN_WIDTH_S = 1.0  #: narrowest window, seconds
+MATCH_SUBROWS = 2  #: a search's match ticks take the lower half of a track's row in the overview
+LABEL_LINES = 3  #: lines a long track name may wrap onto, as its lane's height allows
 ZONE_MARGIN_S = 15 * 3600.0
 """How far a display zone moves a date-only event (at most UTC+14 / UTC-12): a view in such a
 zone asks the store for this much more on each side, so events moved into view are there."""
@@ -378,6 +380,9 @@ class CollectionView(pg.PlotWidget):
             axis.label.setDefaultTextColor(QColor(style.axis_text))
         font = label_font(style.font_px, bold=True, family=style.font_family)
         self.track_axis.setStyle(tickFont=font, tickLength=0)
+        # a long name wraps onto the lines its lane has room for, else loses whole words at its end
+        # ("Battle-Governed Gold Coast …", the whole name on hover): not "Battle-Gove…ins territory"
+        self.track_axis.max_lines, self.track_axis.cut_at_end = LABEL_LINES, True
         self.track_axis.set_lanes(lanes, [self.base.tracks[k].label for k in self.order], marks=True,
                                   max_width=max(300.0, 0.2 * self.width()))
 
@@ -498,6 +503,10 @@ class CollectionOverview(pg.PlotWidget):
         self.plotItem.setContentsMargins(0, 0, 0, 0)
         self.image = pg.ImageItem()
         self.addItem(self.image)
+        self.match_image = pg.ImageItem()  # a search's matches: dark ticks along the foot of each row
+        self.match_image.setZValue(5)
+        self.addItem(self.match_image)
+        self.matches: np.ndarray | None = None
         lo, hi = extent
         pad = max(hi - lo, DAY) * 0.05  # the view's limits (CollectionView)
         self.limits = (lo - pad, hi + pad)
@@ -567,6 +576,28 @@ class CollectionOverview(pg.PlotWidget):
             rgba[:, k, 3] = alpha.astype(np.uint8)
         self.image.setImage(rgba, autoLevels=False)
         self.image.setRect(QRectF(lo, 0, hi - lo, max(lanes, 1)))
+
+    def show_matches(self, counts: np.ndarray | None, over: tuple[float, float] | None = None) -> None:
+        """Mark where a search's matches are: a dark tick, 3 pixels wide, in the lower half of each
+        track's row at every bin of ``counts`` (float (lanes, bins) over ``over``, epoch s; default: the strip's
+        range) that holds one; None takes the ticks away (no search)."""
+        self.matches = counts
+        if counts is None or not counts.size or not np.any(counts > 0):
+            self.match_image.clear()
+            self.setToolTip("")
+            return
+        lo, hi = over if over is not None else self.shown_range
+        lanes, bins = counts.shape
+        hit = counts > 0
+        wide = hit.copy()  # a bin is a pixel: each tick three wide, so one match is seen
+        wide[:, 1:] |= hit[:, :-1]
+        wide[:, :-1] |= hit[:, 1:]
+        rgba = np.zeros((bins, MATCH_SUBROWS * max(lanes, 1), 4), dtype=np.uint8)
+        rgba[:, MATCH_SUBROWS - 1::MATCH_SUBROWS, :3] = (27, 31, 36)  # #1b1f24, the overview's text
+        rgba[:, MATCH_SUBROWS - 1::MATCH_SUBROWS, 3] = np.where(wide.T, 255, 0).astype(np.uint8)
+        self.match_image.setImage(rgba, autoLevels=False)
+        self.match_image.setRect(QRectF(lo, 0, hi - lo, max(lanes, 1)))
+        self.setToolTip("Dark ticks along the rows: where the search's matches are")
 
     def set_window(self, t0: float, t1: float) -> None:
         """Move the region to the view's window (no signal back); widen the strip to hold it

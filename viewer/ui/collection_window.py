@@ -448,6 +448,24 @@ class CollectionWindow(QMainWindow):
             hi = lo + 86400.0
         lanes, bins, filters = list(range(len(self.base.tracks))), self.overview.bins(), self.filters
         self.worker.ask_task("overview", lambda s: ((lo, hi), s.density(lo, hi, lanes, bins, filters=filters)))
+        self._ask_overview_matches()
+
+    def _ask_overview_matches(self) -> None:
+        """Ask where the search's matches are along the overview (its range and bins, the filters
+        and the query: the store's density of the matching events), beside the windows.  A scan of
+        the texts: asked once the search's count is in (and again when the overview's range or the
+        filters change), so the count and the list's page do not wait for it; without a search the
+        overview's match ticks go."""
+        q = self.query
+        if not q:
+            self.overview.show_matches(None)
+            return
+        lo, hi = self.overview.shown_range
+        if not hi > lo:
+            hi = lo + 86400.0
+        lanes, bins, wanted = list(range(len(self.base.tracks))), self.overview.bins(), self.list_filter()
+        self.worker.ask_task("overview-matches",
+                             lambda s: (q, (lo, hi), s.density(lo, hi, lanes, bins, filters=wanted)), slow=True)
 
     def _ask_reach(self) -> None:
         """Ask where the first and last event markers of the collection are (the overview
@@ -533,6 +551,7 @@ class CollectionWindow(QMainWindow):
         self.query = q
         self.view.ask_again()
         self._ask_page(0)
+        self.overview.show_matches(None)  # the new search's ticks once its count is in (_on_task)
         if q:  # the result line: a first count from the index, then the store's whole count ("at least
             # 100,000 matches" where it stops counting), which may scan the collection
             self.worker.ask_task("matches-quick", lambda s: (q, s.quick_count(q)), lookup=True)
@@ -757,6 +776,9 @@ class CollectionWindow(QMainWindow):
                 self._show_page(result[2])
         elif name == "overview":
             self.overview.show_counts(result[1], result[0])
+        elif name == "overview-matches":
+            if result[0] == self.query:  # (an older search's answer is not shown)
+                self.overview.show_matches(result[2], result[1])
         elif name == "reach" and result is not None:
             self.overview.set_reach(*result)
         elif name == "facets":
@@ -767,8 +789,12 @@ class CollectionWindow(QMainWindow):
             if result[1] is None or not result[1].exact:  # the whole count next
                 q = result[0]
                 self.worker.ask_task("matches", lambda s: (q, s.search(q, 0)), lookup=True)
+            elif result[1].total:
+                self._ask_overview_matches()  # the count is whole: now where the matches are
         elif name == "matches" and result[0] == self.query:
             self.search_count.setText(result[1].count_text())
+            if result[1].total:
+                self._ask_overview_matches()
             page, found = self.page, result[1]
             if page is not None and not page.total_exact and found.total > page.total:  # the whole count now
                 self._say_page_total(found.total, found.exact)

@@ -38,7 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.calendar import civil_from_epoch, epoch_from_civil
-from ..model.filters import FACETS, NONE_VALUE, FilterState, all_facet_counts, ordered_tracks, track_counts
+from ..model.filters import (
+    FACETS,
+    NONE_VALUE,
+    FilterState,
+    all_facet_counts,
+    date_range_left_out,
+    ordered_tracks,
+    track_counts,
+)
 from ..model.timeline import SourceKind, Timeline
 from ..model.viewstate import ViewState
 
@@ -244,8 +252,11 @@ class FilterPanel(QScrollArea):
             self.range_from.setDate(_qdate(rng[0]))
             self.range_to.setDate(_qdate(rng[1] - 1))  # inclusive: the day of the last moment
             n_shown = len(self.window_.shown.timeline.events) if hasattr(self.window_, "shown") else len(tl.events)
+            unknown = date_range_left_out(tl, f)  # the range keeps no unknown year: said, not silent
             self.summary.setText(f"{n_shown:,} of {len(tl.events):,} events shown"
-                                 + ("" if f.is_default else " (filtered)"))
+                                 + ("" if f.is_default else " (filtered)")
+                                 + (f"; the date range leaves out {unknown:,} event{'s' if unknown != 1 else ''} "
+                                    "whose year is unknown" if unknown else ""))
         finally:
             self._filling = False
 
