@@ -195,3 +195,32 @@ def test_a_large_file_opened_in_a_zone_is_on_its_days_when_shown_and_derived_off
     assert w.view._axis._zone == "Europe/Berlin"
     assert threads and all(t is not threading.main_thread() for t in threads)
     idle(qtbot, w)
+
+
+def test_a_fast_writer_does_not_replace_unsaved_edits_without_asking(qtbot, tmp_path, monkeypatch):
+    """The reads made while a fast writer keeps writing (at least one a second)
+    replaced unsaved edits without the question the read after the writes asks."""
+    path = tmp_path / "live.timeline.json"
+
+    def doc(title):
+        return json.dumps({"format": "timeline-viewer", "version": 1, "title": "Live",
+                           "tracks": [{"id": "a", "label": "A"}],
+                           "events": [{"id": "e0", "track": "a", "title": title, "start": "2022-02-10"},
+                                      {"id": "e1", "track": "a", "title": "Other", "start": "2022-02-11"}]})
+
+    path.write_text(doc("first"), encoding="utf-8")
+    w = MainWindow(read_timeline(str(path)), read_timeline, str(path))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    asked = []
+    monkeypatch.setattr(type(w.authoring), "confirm", lambda self, box: asked.append(box.text()) or False)
+    w.state.selected = "e1"
+    w.edit_form.delete_event()
+    edited = w.timeline
+    for i in range(50):  # 20 saves a second for 2.5 s
+        path.write_text(doc(f"version {i}"), encoding="utf-8")
+        qtbot.wait(50)
+        assert w.timeline is edited, "the edits were replaced while the writes went on"
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=3000)  # the read after the last write asks
+    assert w.timeline is edited and w.authoring.modified and not w.timeline.has_event("e1")
