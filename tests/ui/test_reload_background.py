@@ -224,3 +224,15 @@ def test_a_fast_writer_does_not_replace_unsaved_edits_without_asking(qtbot, tmp_
         assert w.timeline is edited, "the edits were replaced while the writes went on"
     qtbot.waitUntil(lambda: len(asked) == 1, timeout=3000)  # the read after the last write asks
     assert w.timeline is edited and w.authoring.modified and not w.timeline.has_event("e1")
+
+
+def test_file_new_during_a_reload_drops_the_reload(qtbot, live_big):
+    w, path = live_big
+    change(path, "Edited elsewhere")
+    qtbot.waitUntil(w.opening.pending, timeout=5000)
+    w.authoring.new()  # File > New, asked for after the reload started
+    assert w.path == "" and not w.opening.pending() and not w.opening.bar.isVisible()
+    new = w.timeline
+    qtbot.wait(1500)
+    idle(qtbot, w)
+    assert w.timeline is new and w.path == ""

@@ -23,7 +23,8 @@ A large open file that changed on disk is read again the same way
 :mod:`viewer.ui.files`' live reload): "Reloading NAME…" with the same bar and
 Cancel; the reload's own rules (what of the view is kept, unsaved edits asked
 about, an unreadable file named in the banner) apply when it arrives.  A
-reload is dropped when another file is asked for meanwhile.
+reload is dropped when another file is asked for meanwhile, and any reading
+when another timeline is put in place (File > New, a recovery).
 """
 
 from __future__ import annotations
@@ -150,6 +151,7 @@ class BackgroundOpen(QObject):
         self._tick.timeout.connect(self._show_time)
         self._sigDone.connect(self._done)
         self._sigProgress.connect(self._progress)
+        window.sigTimelineChanged.connect(self._on_timeline_changed)
 
     def pending(self) -> bool:
         """True while a file is read in the background."""
@@ -239,6 +241,10 @@ class BackgroundOpen(QObject):
         report (a reader that reports none runs on) and nothing of it is applied."""
         self._generation += 1
         self._finish()
+
+    def _on_timeline_changed(self, _timeline) -> None:
+        if self.pending() and self.window.path != self.path:
+            self.cancel()  # another timeline put in place meanwhile (File > New, a recovery): it was asked for last
 
     def _cancel_clicked(self) -> None:
         reading = self.reading
