@@ -74,13 +74,19 @@ def epoch_range(w):
     return a + o, b + o
 
 
-def test_a_large_file_changed_on_disk_is_read_again_under_a_bar_keeping_the_view(qtbot, live_big):
+def test_a_large_file_changed_on_disk_is_read_again_under_a_bar_keeping_the_view(qtbot, live_big, monkeypatch):
+    from viewer.ui import shown as shown_mod
+
     w, path = live_big
     old = w.timeline
     o = old.columns.origin_epoch_s
     w.view.set_x_range(1646092800 - o, 1648771200 - o)  # March 2022
     w.state.filters = FilterState(hidden_tracks=frozenset({"t1"}))
     idle(qtbot, w)
+    threads = []  # where the shown timeline is filtered from now on
+    real = shown_mod.apply_filters
+    monkeypatch.setattr(shown_mod, "apply_filters",
+                        lambda *a: threads.append(threading.current_thread()) or real(*a))
     w.state.selected = "e00005"
     before = epoch_range(w)
     change(path, "Edited elsewhere")
@@ -97,6 +103,7 @@ def test_a_large_file_changed_on_disk_is_read_again_under_a_bar_keeping_the_view
     assert w.state.selected == "e00005" and "Edited elsewhere" in w.details.toPlainText()
     assert w.state.filters == FilterState(hidden_tracks=frozenset({"t1"}))
     assert "t1" not in [t.id for t in w.shown.timeline.tracks]
+    assert threads and all(t is not threading.main_thread() for t in threads)  # the kept filter: not here
     assert epoch_range(w) == pytest.approx(before)
 
 
