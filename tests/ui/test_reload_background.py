@@ -243,3 +243,18 @@ def test_file_new_during_a_reload_drops_the_reload(qtbot, live_big):
     qtbot.wait(1500)
     idle(qtbot, w)
     assert w.timeline is new and w.path == ""
+
+
+def test_a_file_that_shrank_while_it_was_read_shows_its_newest_content(qtbot, live_big):
+    w, path = live_big
+    change(path, "Edited elsewhere")
+    qtbot.waitUntil(w.opening.pending, timeout=5000)
+    path.write_text(json.dumps({"format": "timeline-viewer", "version": 1, "title": "Shrunk",
+                                "tracks": [{"id": "a", "label": "A"}],
+                                "events": [{"id": "s1", "track": "a", "title": "One", "start": "2022-02-10"}]}),
+                    encoding="utf-8")  # small now: read at once when the watcher tells
+    qtbot.waitUntil(lambda: w.timeline.title == "Shrunk", timeout=5000)
+    assert not w.opening.pending()
+    qtbot.wait(1500)  # the larger version read before would arrive now
+    idle(qtbot, w)
+    assert w.timeline.title == "Shrunk" and [e.id for e in w.timeline.events] == ["s1"]

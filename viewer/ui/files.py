@@ -721,6 +721,8 @@ class FileFeature(QObject):
         if opening is not None and self.reads_in_background():
             self._reload_in_background(path, retry_if_partial)
             return True
+        if opening is not None and opening.reloading():
+            opening.cancel()  # an older, larger version still being read: this one is newer
         try:
             report = self._read(path)
         except TimelineLoadError as exc:
