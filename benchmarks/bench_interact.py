@@ -41,7 +41,15 @@ path that stalls for minutes is cut by ``--timeout`` and reported as
   the longest until the window is idle (the search index built, ...), and
   when it is the only interaction run, *ready* is that wait
   (``opencached``).  The other interactions' processes read the file before
-  making their window, which is not what the app does.
+  making their window, which is not what the app does;
+* ``open, cached, Berlin``: the same with the display zone set to
+  Europe/Berlin before opening (the new timeline shown on Berlin's days;
+  ``openzone``);
+* ``reload``: a copy of the file open in the window (its cache made, idle),
+  one title changed on disk (same length), then what the file watcher calls
+  (``authoring.reload_changed_file``) until the new content is shown and
+  painted (no cache for the changed file); *block* until the window is idle
+  (the search index of the new content built, ...).
 
 Each cell is *median / worst* milliseconds over the repetitions, and *block*
 is the longest gap between two ticks of a 10 ms heartbeat ``QTimer`` while
@@ -79,7 +87,7 @@ from bench_codes import add_child_options, child_result, code_folders  # noqa: E
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 INTERACTIONS = ("search", "filter", "filtertab", "facets", "zone", "dday", "select", "step", "tracks", "story",
-                "export", "open", "opencached")
+                "export", "open", "opencached", "openzone", "reload")
 BUDGET_S = 20.0  # stop repeating an interaction once it has taken this long
 
 
@@ -213,6 +221,10 @@ def run_child(path: str, what: str) -> dict:
     clock = Clock()
     if what == "opencached":
         return _open_cached(app, clock, path)
+    if what == "openzone":
+        return _open_cached(app, clock, path, zone="Europe/Berlin", key="openzone")
+    if what == "reload":
+        return _reload(app, clock, path)
     t_open = time.perf_counter()
     tl = read_timeline(path)
     window = MainWindow(tl, _load, path)
@@ -346,9 +358,9 @@ def run_child(path: str, what: str) -> dict:
     return out
 
 
-def _open_cached(app, clock: Clock, path: str) -> dict:
-    """The window on the bundled timeline, shown; then ``open_file(path)`` as ``viewer.app``
-    does for a large file on the command line: time and longest block until shown and idle."""
+def _open_cached(app, clock: Clock, path: str, zone: str = "UTC", key: str = "opencached") -> dict:
+    """The window on the bundled timeline, shown (in display ``zone``); then ``open_file(path)`` as
+    ``viewer.app`` does for a large file on the command line: time and longest block until shown and idle."""
     from viewer.app import _load
     from viewer.resources import bundled_timeline_path
     from viewer.ui.main_window import MainWindow
@@ -359,6 +371,7 @@ def _open_cached(app, clock: Clock, path: str) -> dict:
     window.show()
     app.processEvents()
     window.grab()
+    window.state.display_zone = zone
     _settle(app, window, 60)
 
     t_wait = time.perf_counter() + 0.02  # a heartbeat just before, as in _measure
@@ -376,10 +389,56 @@ def _open_cached(app, clock: Clock, path: str) -> dict:
     _settle(app, window, 900)  # then the background work after opening (the search index...)
     t_idle = time.perf_counter()
     shown_ms = (t_shown - t0) * 1000
-    return {"opencached": {"median": shown_ms, "worst": shown_ms, "block": clock.block_since(t0, t_idle), "n": 1,
+    return {key: {"median": shown_ms, "worst": shown_ms, "block": clock.block_since(t0, t_idle), "n": 1,
                            "times": [round(shown_ms)], "blocks": [round(clock.block_since(t0, t_shown))]},
             "ready_s": t_idle - t0, "paint_s": t_shown - t0, "ready_block": clock.block_since(t_shown, t_idle, True),
             "opened": window.path == path}
+
+
+def _reload(app, clock: Clock, path: str) -> dict:
+    """A copy of ``path`` open and idle; one title changed on disk; the file watcher's reload:
+    time until the new content is shown and painted, longest block until idle."""
+    from viewer.app import _load
+    from viewer.ui.main_window import MainWindow
+
+    folder = tempfile.mkdtemp(prefix="tv-bench-reload-")
+    copy = os.path.join(folder, "copy.timeline.json")
+    shutil.copyfile(path, copy)
+    window = MainWindow(_load(copy), _load, copy)
+    window.resize(1920, 1080)
+    window.show()
+    app.processEvents()
+    window.grab()
+    _settle(app, window, 900)
+    window.files.watcher.blockSignals(True)  # the reload below is the one measured
+    old = window.timeline
+    with open(copy, "rb") as fh:
+        data = fh.read()
+    at = data.index(b'"title"', data.index(b'"events"'))
+    end = data.index(b'"', at + 9)
+    with open(copy, "wb") as fh:  # the first event's title, same length, last character changed
+        fh.write(data[:end - 1] + (b"X" if data[end - 1:end] != b"X" else b"Y") + data[end:])
+    del data
+    t_wait = time.perf_counter() + 0.02  # a heartbeat just before, as in _measure
+    while time.perf_counter() < t_wait:
+        app.processEvents()
+        time.sleep(0.002)
+    t0 = time.perf_counter()
+    authoring = getattr(window, "authoring", None)
+    (authoring.reload_changed_file if authoring is not None else window.files.reload)()
+    while window.timeline is old:
+        app.processEvents()
+        time.sleep(0.002)
+    app.processEvents()
+    window.grab()
+    t_shown = time.perf_counter()
+    _settle(app, window, 900)
+    t_idle = time.perf_counter()
+    shown_ms = (t_shown - t0) * 1000
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"reload": {"median": shown_ms, "worst": shown_ms, "block": clock.block_since(t0, t_idle), "n": 1,
+                       "times": [round(shown_ms)], "blocks": [round(clock.block_since(t0, t_shown))]},
+            "ready_s": t_idle - t0, "paint_s": t_shown - t0, "ready_block": clock.block_since(t_shown, t_idle, True)}
 
 
 RSS_OF = ("filter", "zone")  #: the interactions after which the resident set is measured
@@ -454,7 +513,7 @@ _COLUMNS = (("search_first", "search first"), ("search_later", "search later"), 
             ("select", "select"),
             ("step_first", "→ first"), ("step", "← →"), ("collapse", "collapse"), ("reorder", "reorder"),
             ("story", "story step"), ("export", "export dialog"), ("open", "open, no cache"),
-            ("opencached", "open, cached"))
+            ("opencached", "open, cached"), ("openzone", "open, cached, Berlin"), ("reload", "reload"))
 _OF = {"search_first": "search", "search_later": "search", "step_first": "step", "step": "step",
        "collapse": "tracks", "reorder": "tracks"}
 

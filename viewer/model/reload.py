@@ -39,7 +39,7 @@ from .filters import FACETS, FilterState, facet_counts, ordered_tracks
 from .timeline import Timeline
 from .viewstate import ViewState
 
-__all__ = ["KeptView", "kept_on_reload", "fresh_view"]
+__all__ = ["KeptView", "kept_on_reload", "kept_filters", "fresh_view"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,14 @@ def kept_on_reload(state: ViewState, old: Timeline, new: Timeline) -> KeptView:
         dday=dday,
         dropped_dday=None if dday == state.dday else state.dday,
     )
+
+
+def kept_filters(filters: FilterState, old: Timeline, new: Timeline) -> FilterState:
+    """The filters :func:`kept_on_reload` keeps of ``filters`` (set for ``old``) for
+    ``new``, the same file read again (the module docstring's rule).  Pure: any
+    thread may ask ahead of the reload (a large file's reading derives its
+    shown timeline with them)."""
+    return _kept_filters(filters, old, new)
 
 
 def _kept_filters(f: FilterState, old: Timeline, new: Timeline) -> FilterState:

@@ -203,6 +203,8 @@ class Authoring(QObject):
         return self.document
 
     # -- editing ------------------------------------------------------------
+    _pushes = 0  # commands pushed so far (an edit after an undo is told from the one undone)
+
     def push(self, command) -> list[Problem]:
         """Check and apply a model command, undoably.  Returns the problems
         when it is refused (then nothing changed), else ``[]``."""
@@ -213,6 +215,7 @@ class Authoring(QObject):
             self.last_problems = exc.problems
             return exc.problems
         self.last_problems = []
+        self._pushes += 1
         self.undo_stack.push(_UndoCommand(self, command))
         self._show(command)
         return []
@@ -486,20 +489,52 @@ class Authoring(QObject):
                                                           QMessageBox.StandardButton.Yes)
 
     def reload_changed_file(self) -> None:
-        """The open file changed on disk: reload it, but ask first when there are unsaved edits."""
+        """The open file changed on disk: reload it, but ask first when there are unsaved edits.
+
+        A large file read again in the background keeps the edits until its new
+        content arrives (a cancelled reload loses nothing); they are dropped then
+        without asking again, unless more were made meanwhile."""
+        files = self.window.files
+        opening = getattr(self.window, "opening", None)
+        if opening is not None and opening.pending() and not opening.reloading():
+            return  # another file asked for replaces this one (its arrival asks about the edits)
+        if self.may_reload(discard=not files.reads_in_background()):
+            files.reload()
+
+    _reload_agreed: tuple | None = None  # _edit_mark() when the user agreed to replace the edits
+
+    def _edit_mark(self) -> tuple:
+        return (self._pushes, self.undo_stack.index(), self.undo_stack.count())
+
+    def reload_dropped(self) -> None:
+        """The reload the user agreed to replace the edits for was cancelled or could not
+        read the file: the edits stay, and the next reload asks about them again."""
+        self._reload_agreed = None
+
+    def may_reload(self, discard: bool = True) -> bool:
+        """May the open file's new content (changed on disk) replace the timeline?  True
+        without unsaved edits, or when the user chose to replace them (with ``discard``
+        they are discarded now; else at the next call, without asking again unless
+        edited since); otherwise False, and the banner says the edits are kept."""
         files = self.window.files
         if self.modified:
-            box = QMessageBox(QMessageBox.Icon.Question, "File changed on disk",
-                              f"{Path(self.window.path).name} was changed by another program. Replace your "
-                              "unsaved changes with its new content?",
-                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            if not self.confirm(box):
-                files._notice(f"{Path(self.window.path).name} changed on disk; your unsaved changes are kept "
-                              "(Save would replace the file's new content).")
-                return
+            if self._reload_agreed != self._edit_mark():
+                box = QMessageBox(QMessageBox.Icon.Question, "File changed on disk",
+                                  f"{Path(self.window.path).name} was changed by another program. Replace your "
+                                  "unsaved changes with its new content?",
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
+                box.setTextFormat(Qt.TextFormat.PlainText)
+                if not self.confirm(box):
+                    self._reload_agreed = None
+                    files._notice(f"{Path(self.window.path).name} changed on disk; your unsaved changes are kept "
+                                  "(Save would replace the file's new content).")
+                    return False
+            if not discard:
+                self._reload_agreed = self._edit_mark()
+                return True
             self.discard()
-        files.reload()
+        self._reload_agreed = None
+        return True
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if obj is self.window and event.type() == QEvent.Type.Close:

@@ -28,7 +28,12 @@ through :mod:`viewer.io` (and pictures through :mod:`viewer.ui.export`).
   saves faster than the debounce does not starve reload: while changes keep
   coming, the file is read at least every :data:`RELOAD_MAX_WAIT_MS` (a
   read that catches it half-written is retried, not reported, until the
-  writes stop).
+  writes stop).  A large file (:func:`viewer.ui.opening.is_large`) is read
+  again in the background, as File > Open reads one: "Reloading NAME…" with a
+  progress bar and Cancel while the last version read stays on screen and
+  usable; what is kept is decided when it arrives (unsaved edits made
+  meanwhile are asked about first), and a reload overtaken by another file
+  asked for is dropped.  Cancel keeps the last version read and says so.
 """
 
 from __future__ import annotations
@@ -66,10 +71,11 @@ from ..io.registry import (
 )
 from ..io.regular import same_file
 from ..model.errors import Problem, TimelineLoadError
-from ..model.reload import kept_on_reload
+from ..model.reload import kept_filters, kept_on_reload
 from ..model.timeline import Timeline
 from .export import PAGE_SIZES, PictureOptions, export_picture, filters_note
 from .import_dialog import ImportDialog, saved_choices
+from .opening import Reading, is_large, offer_shown
 
 __all__ = ["install", "FileFeature", "Banner", "settings", "MAX_RECENT", "RELOAD_DELAY_MS", "RELOAD_MAX_WAIT_MS",
            "MISSING_GRACE_MS"]
@@ -666,13 +672,23 @@ class FileFeature(QObject):
             self.max_wait_timer.start()
 
     def _reload_during_writes(self) -> None:
+        authoring = getattr(self.window, "authoring", None)
+        if authoring is not None and authoring.modified:
+            return  # unsaved edits: the read after the last write asks about them first
         if self.reload_timer.isActive():  # changes are still coming: read what is there now
             self.reload(retry_if_partial=True)
+
+    def reads_in_background(self) -> bool:
+        """True when the open file is read again in the background (a large file, :mod:`viewer.ui.opening`)."""
+        path = self.window.path
+        return bool(path) and getattr(self.window, "opening", None) is not None and is_large(path)
 
     def reload(self, retry_if_partial: bool = False) -> bool:
         """Read the open file again, keeping the visible range and the selection.
 
-        Returns True when the new content is shown; False when it is invalid
+        Returns True when the new content is shown (a large file: when its
+        reading started in the background; it is shown when read, as here,
+        unless the user cancels it or asks for another file); False when it is invalid
         (the banner names the problem, the last good timeline stays) or the
         file is missing (an editor between delete and rename: retried for
         :data:`MISSING_GRACE_MS`, then reported as deleted while its folder
@@ -699,14 +715,32 @@ class FileFeature(QObject):
         self._missing_since = None
         if path not in self.watcher.files():
             self.watcher.addPath(path)
+        opening = getattr(window, "opening", None)
+        if opening is not None and opening.pending() and not opening.reloading():
+            return False  # another file asked for is being read: it replaces this one
+        if opening is not None and self.reads_in_background():
+            self._reload_in_background(path, retry_if_partial)
+            return True
+        if opening is not None and opening.reloading():
+            opening.cancel()  # an older, larger version still being read: this one is newer
         try:
             report = self._read(path)
         except TimelineLoadError as exc:
-            if retry_if_partial:
-                return False  # caught mid-write: the read after the last write decides
-            self.banner.show_message(*_cut(f"{Path(path).name} changed on disk but cannot be read; still showing "
-                                           "the last good version.\n", _problem_lines(exc.problems)), error=True)
-            return False
+            return self._reload_failed(path, exc, retry_if_partial)
+        return self._reloaded(path, report)
+
+    def _reload_failed(self, path: str, exc: Exception, retry_if_partial: bool) -> bool:
+        """The changed file could not be read: the banner says why (not while writes go on); False."""
+        if retry_if_partial:
+            return False  # caught mid-write: the read after the last write decides
+        problems = exc.problems if isinstance(exc, TimelineLoadError) else [Problem(Path(path).name, str(exc))]
+        self.banner.show_message(*_cut(f"{Path(path).name} changed on disk but cannot be read; still showing "
+                                       "the last good version.\n", _problem_lines(problems)), error=True)
+        return False
+
+    def _reloaded(self, path: str, report: ReadReport) -> bool:
+        """Show ``report``, the open file read again, keeping the view (see :meth:`reload`); True."""
+        window = self.window
         old_origin = window.timeline.columns.origin_epoch_s
         a, b = window.state.x_range
         selected = window.state.selected
@@ -723,6 +757,44 @@ class FileFeature(QObject):
             self._notice(f"Relative axis (D-day) turned off: its reference {kept.dropped_dday!r} "
                          f"is no longer in {Path(path).name}.")
         return True
+
+    def _reload_in_background(self, path: str, retry_if_partial: bool) -> None:
+        """Read the large open file again in the background (:mod:`viewer.ui.opening`); on
+        arrival it is shown as :meth:`reload` shows it, after asking about edits made meanwhile."""
+        window = self.window
+        options, _day = self.options_for(path)
+        format = self._format_for(path, options)
+        old, filters = window.timeline, window.state.filters
+        name = Path(path).name
+
+        def read() -> ReadReport:
+            return read_timeline_report(path, format=format, options=options)
+
+        def done(report: ReadReport, ahead: tuple) -> None:
+            if window.path != path:
+                return  # another timeline was put in its place meanwhile (File > New...)
+            authoring = getattr(window, "authoring", None)
+            if authoring is not None and not authoring.may_reload():
+                return  # edited while it was read, and the edits kept
+            offer_shown(window, ahead)
+            self._reloaded(path, report)
+
+        def dropped() -> None:
+            authoring = getattr(window, "authoring", None)
+            if authoring is not None:
+                authoring.reload_dropped()  # the edits the user agreed to replace stay: asked again next time
+
+        def failed(exc: Exception) -> None:
+            dropped()
+            self._reload_failed(path, exc, retry_if_partial)
+
+        def cancelled() -> None:
+            dropped()
+            self._notice(f"{name} changed on disk; reloading it was cancelled: still showing the version "
+                         "read before (it is read again when it changes next).")
+
+        window.opening.start(path, Reading(
+            "Reloading", read, lambda timeline: kept_filters(filters, old, timeline), done, failed, cancelled))
 
     def _notice(self, text: str) -> None:
         """Add a notice to the banner (under any notice already shown)."""

@@ -12,6 +12,19 @@ the reader stops at its next progress report (:mod:`viewer.io.progress`)
 and nothing of it is applied.  The bar fills with the share of the file
 read (the bulk reader reports it; other readers leave the bar busy).
 Errors show as for any file.  Smaller files open at once, as before.
+
+The shown timeline of the new file (on the display zone's calendar days, through
+the filters it starts with) is derived in the same thread before the swap: a
+10^6-event file opened while the display zone is not UTC no longer moves its
+events onto the zone's days on the GUI thread (about 0.3 s held there).
+
+A large open file that changed on disk is read again the same way
+(:meth:`BackgroundOpen.start` with a :class:`Reading` of
+:mod:`viewer.ui.files`' live reload): "Reloading NAME…" with the same bar and
+Cancel; the reload's own rules (what of the view is kept, unsaved edits asked
+about, an unreadable file named in the banner) apply when it arrives.  A
+reload is dropped when another file is asked for meanwhile, and any reading
+when another timeline is put in place (File > New, a recovery).
 """
 
 from __future__ import annotations
@@ -20,21 +33,69 @@ import gc
 import os
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton
 
+from ..io.common import ReadReport
 from ..io.progress import ReadCancelled, reporting
 from ..io.registry import read_timeline_report
 from ..model.errors import TimelineLoadError
+from ..model.filters import FilterState
+from ..model.timeline import Timeline
 from .shown import _warm_ids as warm_ids
+from .shown import derive_ahead
 from .zone_picker import data_zones
 
-__all__ = ["OPEN_IN_BACKGROUND_BYTES", "BackgroundOpen", "install"]
+__all__ = ["OPEN_IN_BACKGROUND_BYTES", "BackgroundOpen", "Reading", "install", "is_large"]
 
 OPEN_IN_BACKGROUND_BYTES = 4 * 1024 * 1024
 """Files at least this large (about 40,000 events) are read in the background."""
+
+
+def is_large(path: str) -> bool:
+    """True when ``path`` is a file of at least :data:`OPEN_IN_BACKGROUND_BYTES` (read in the background)."""
+    try:
+        return os.stat(path).st_size >= OPEN_IN_BACKGROUND_BYTES
+    except OSError:
+        return False  # missing or unreadable: the reader says why, at once
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a background reading of a file does besides reading it (File > Open's, unless given).
+
+    Attributes
+    ----------
+    verb : str
+        The bar's first word ("Opening", "Reloading").
+    read : callable () -> ReadReport
+        Reads the file (in the background thread).
+    filters_for : callable (Timeline) -> FilterState
+        The filters the new timeline will start with (in the background
+        thread): its shown timeline is derived with them and the display zone
+        before the swap.
+    done : callable (ReadReport, tuple) -> None
+        On the GUI thread with the report and ``(key, shown)``: the shown
+        timeline derived for ``key`` = (the report's timeline, filters, zone),
+        to give to :func:`offer_shown` before the swap (which then does not
+        derive it again).
+    failed : callable (Exception) -> None
+        On the GUI thread when the file could not be read.
+    cancelled : callable () -> None
+        On the GUI thread when the user clicked Cancel (not when another
+        file overtook it).
+    """
+
+    verb: str
+    read: Callable[[], ReadReport]
+    filters_for: Callable[[Timeline], FilterState]
+    done: Callable[[ReadReport, tuple], None]
+    failed: Callable[[Exception], None]
+    cancelled: Callable[[], None] = lambda: None
 
 
 class _OpeningBar(QFrame):
@@ -79,20 +140,26 @@ class BackgroundOpen(QObject):
         self.window = window
         self._open_now = window.open_file
         window.open_file = self.open_file
-        self.bar = _OpeningBar(self.cancel)
+        self.bar = _OpeningBar(self._cancel_clicked)
         window.central_layout.insertWidget(1, self.bar)
         self._generation = 0
         self.path: str | None = None  # the file being opened
+        self.reading: Reading | None = None  # what it is read for (None: nothing read)
         self._started = 0.0
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._show_time)
         self._sigDone.connect(self._done)
         self._sigProgress.connect(self._progress)
+        window.sigTimelineChanged.connect(self._on_timeline_changed)
 
     def pending(self) -> bool:
         """True while a file is read in the background."""
         return self.path is not None
+
+    def reloading(self) -> bool:
+        """True while the open file is read again in the background (not another file opened)."""
+        return self.reading is not None and self.reading.verb == "Reloading"
 
     def open_file(self, path: str) -> bool:
         """Open ``path``: at once when small (True when shown, as before), else
@@ -108,20 +175,25 @@ class BackgroundOpen(QObject):
         self.start(path)
         return True
 
-    def start(self, path: str) -> None:
-        """Read ``path`` in a background thread (an opening already running is dropped)."""
+    def start(self, path: str, reading: Reading | None = None) -> None:
+        """Read ``path`` in a background thread (an opening already running is dropped).
+
+        ``reading`` says what for (None: File > Open's reading, which shows the
+        file as another file; :mod:`viewer.ui.files` gives its reload's)."""
         self._generation += 1
         generation = self._generation
         self.path = path
         self._started = time.monotonic()
         self._permille = -1
         self.bar.progress.setRange(0, 0)  # busy until the reader reports
+        last = [-1]
+        if reading is None:
+            reading = self._opening(path)
+        self.reading = reading
         self._show_time()
         self.bar.show()
         self._tick.start()
-        last = [-1]
-        files = getattr(self.window, "files", None)
-        options = files.options_for(path)[0] if files is not None else None  # choices kept for a CSV's columns
+        zone = self.window.state.display_zone  # (a zone chosen meanwhile is derived at the swap)
 
         def progress(done: int, total: int) -> None:
             permille = min(1000, done * 1000 // max(1, total))
@@ -129,12 +201,15 @@ class BackgroundOpen(QObject):
                 last[0] = permille
                 self._sigProgress.emit(generation, permille)
 
+        def superseded() -> bool:
+            return generation != self._generation
+
         def work() -> None:
-            report = None
+            report = key = shown = None
             error: Exception | None = None
             try:
-                with reporting(progress, lambda: generation != self._generation):
-                    report = read_timeline_report(path, format="csv" if options else None, options=options)
+                with reporting(progress, superseded):
+                    report = reading.read()
                     report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
                     collecting = gc.isenabled()
                     gc.disable()  # a million new objects: no full collections (they hold the GUI thread)
@@ -142,19 +217,20 @@ class BackgroundOpen(QObject):
                         report.timeline.facets  # noqa: B018 - so are the Filters tab's codes,
                         data_zones(report.timeline)  # the zone picker's entries,
                         warm_ids(report.timeline)  # the id index and the first frames' counts (then gc.freeze)
+                        # and the shown timeline: on the zone's days, through the filters it starts with
+                        key = (report.timeline, reading.filters_for(report.timeline).without_order, zone)
+                        shown = derive_ahead(key, superseded)
                     finally:
                         if collecting:
                             gc.enable()
+                    if shown is None:
+                        return  # overtaken meanwhile: nothing is applied
             except ReadCancelled:
                 return  # cancelled: the thread stops, nothing is applied
-            except TimelineLoadError as exc:
-                if files is not None:  # a CSV whose columns need choosing: the import dialog, as for a small file
-                    files.offer_import(path, exc, options)
-                error = exc
             except Exception as exc:  # noqa: BLE001 - shown as an error, never a crash
                 error = exc
             try:
-                self._sigDone.emit(generation, path, report, error)
+                self._sigDone.emit(generation, path, (report, (key, shown)), error)
             except RuntimeError:
                 pass  # the window was closed meanwhile
 
@@ -166,8 +242,19 @@ class BackgroundOpen(QObject):
         self._generation += 1
         self._finish()
 
+    def _on_timeline_changed(self, _timeline) -> None:
+        if self.pending() and self.window.path != self.path:
+            self.cancel()  # another timeline put in place meanwhile (File > New, a recovery): it was asked for last
+
+    def _cancel_clicked(self) -> None:
+        reading = self.reading
+        self.cancel()
+        if reading is not None:
+            reading.cancelled()
+
     def _finish(self) -> None:
         self.path = None
+        self.reading = None
         self._tick.stop()
         self.bar.hide()
 
@@ -184,32 +271,67 @@ class BackgroundOpen(QObject):
         if self.path is not None:
             secs = time.monotonic() - self._started
             step = "building the timeline… " if getattr(self, "_permille", -1) >= 1000 else ""
-            self.bar.label.setText(f"Opening {Path(self.path).name}… {step}{secs:.0f} s "
+            verb = self.reading.verb if self.reading is not None else "Opening"
+            why = " (changed on disk)" if verb == "Reloading" else ""
+            self.bar.label.setText(f"{verb} {Path(self.path).name}{why}… {step}{secs:.0f} s "
                                    "(the timeline shown stays usable)")
 
-    def _done(self, generation: int, path: str, report, error) -> None:
+    def _done(self, generation: int, path: str, result, error) -> None:
         if generation != self._generation:
             return  # cancelled, or another file asked for since
+        reading = self.reading
         self._finish()
-        w = self.window
+        if reading is None:
+            return
         if error is not None:
+            reading.failed(error)
+            return
+        reading.done(*result)
+
+    def _opening(self, path: str) -> Reading:
+        """File > Open's reading of ``path``: shown as another file (fresh filters), errors in a dialog."""
+        w = self.window
+        files = getattr(w, "files", None)
+        options = files.options_for(path)[0] if files is not None else None  # choices kept for a CSV's columns
+
+        def read() -> ReadReport:
+            try:
+                return read_timeline_report(path, format="csv" if options else None, options=options)
+            except TimelineLoadError as exc:
+                if files is not None:  # a CSV whose columns need choosing: the import dialog, as for a small file
+                    files.offer_import(path, exc, options)
+                raise
+
+        def failed(error: Exception) -> None:
             instead = getattr(error, "open_instead", None)
             if instead is not None:
                 instead()
                 return
             full = error.full_report() if isinstance(error, TimelineLoadError) else str(error)
             w.show_error(f"Could not open {Path(path).name}", str(error), full)
-            return
-        authoring = getattr(w, "authoring", None)
-        if authoring is not None and not authoring.maybe_save():
-            # edited while the file was read: Cancel keeps the edits (and drops the file read)
-            w.statusBar().showMessage(f"{Path(path).name} was not opened: your unsaved changes are kept", 10000)
-            return
-        files = getattr(w, "files", None)
-        if files is not None:
-            files._pending = report.problems  # listed in the banner once shown
-            files._pending_skipped = len(report.skipped)  # rows left out, then fields (the banner's words)
-        w.set_timeline(report.timeline, path)
+
+        def done(report: ReadReport, ahead: tuple) -> None:
+            authoring = getattr(w, "authoring", None)
+            if authoring is not None and not authoring.maybe_save():
+                # edited while the file was read: Cancel keeps the edits (and drops the file read)
+                w.statusBar().showMessage(f"{Path(path).name} was not opened: your unsaved changes are kept", 10000)
+                return
+            if files is not None:
+                files._pending = report.problems  # listed in the banner once shown
+                files._pending_skipped = len(report.skipped)  # rows left out, then fields (the banner's words)
+            offer_shown(w, ahead)
+            w.set_timeline(report.timeline, path)
+
+        return Reading("Opening", read, lambda _timeline: FilterState(), done, failed)
+
+
+def offer_shown(window, ahead: tuple) -> None:
+    """Give ``window.shown`` the shown timeline derived in the background,
+    ``ahead`` = ``(key, shown)`` (:meth:`~viewer.ui.shown.ShownTimeline.offer`;
+    nothing without that feature), before the file's timeline is set."""
+    feature = getattr(window, "shown", None)
+    if feature is not None:
+        feature.offer(*ahead)
 
 
 def install(window) -> None:

@@ -35,7 +35,7 @@ from .overview import overview_bars
 from .search_jobs import SearchJobs, rows_of_file_mask
 from .timeline_view import range_after_swap
 
-__all__ = ["ShownTimeline", "install", "jobs_pending"]
+__all__ = ["ShownTimeline", "install", "jobs_pending", "derive_ahead"]
 
 
 class ShownTimeline(QObject):
@@ -140,6 +140,16 @@ class ShownTimeline(QObject):
             if done[0] is timeline and done[1:] == key[1:]:
                 return shown
         return None
+
+    def offer(self, key: tuple, shown: Timeline) -> None:
+        """A shown timeline derived ahead for ``key`` = ``(file's timeline,
+        filters without the track order, display zone)`` (:func:`derive_ahead`,
+        in a background opening): when that file's timeline is set next with
+        those filters and zone, it is shown without deriving it on this thread.
+        Forgotten like any kept one when another file's timeline is set."""
+        if shown is not key[0]:
+            self._recent = [(k, t) for k, t in self._recent if not (k[0] is key[0] and k[1:] == key[1:])]
+            self._recent.append((key, shown))
 
     def _keep(self, key: tuple, shown: Timeline) -> list[Timeline]:
         """Remember ``shown`` as the most recent derived timeline; the oldest
@@ -458,6 +468,21 @@ def _derive(key: tuple) -> Timeline:
     """The shown timeline for ``(file's timeline, filters, display zone)`` (any thread)."""
     timeline, filters, zone = key
     return timeline_on_local_days(apply_filters(timeline, filters), zone)
+
+
+def derive_ahead(key: tuple, superseded: Callable[[], bool]) -> Timeline | None:
+    """The shown timeline for ``key`` = ``(file's timeline, filters without the
+    track order, display zone)``, derived and warmed as the derivation thread
+    does (:func:`_warm_ids`), on any thread: the file's timeline itself when
+    nothing is filtered and the zone moves nothing; None when ``superseded()``
+    says it is no longer wanted.  Raises what the derivation raises."""
+    timeline, filters, zone = key
+    if filters.is_default and drawn_in_utc(zone):
+        return timeline
+    shown = _derive_unless(key, superseded)
+    if shown is not None and not superseded():
+        _warm_ids(shown)
+    return shown
 
 
 def _derive_unless(key: tuple, superseded: Callable[[], bool]) -> Timeline | None:
