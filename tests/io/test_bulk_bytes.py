@@ -9,7 +9,16 @@ import json
 import numpy as np
 import pytest
 
-from tests.io.test_bulk import RICH, _info, _rewrite_payload, assert_same, cached_read, full_read, open_bytes, write_file
+from tests.io.test_bulk import (
+    RICH,
+    _info,
+    _rewrite_payload,
+    assert_same,
+    cached_read,
+    full_read,
+    open_bytes,
+    write_file,
+)
 from viewer.io import bulk, cache
 
 WORDS = ["Café é", "“quoted” words", "北京市の会議", "party 🎉🚀", "naïve — ½ ∞"]
@@ -23,7 +32,8 @@ def _non_ascii(doc):
             ev["summary"] = f"Résumé “{k}” 東京 👍"
             ev["location"] = "Zürich"
     doc["events"].append({"id": "quoted-é", "track": "t01", "title": "“Said” 🎤", "start": "2022-03-05",
-                          "summary": "Детали", "quotes": [{"text": "“mots” é 中文 😀", "speaker": "Zoë", "source": "src"}],
+                          "summary": "Детали",
+                          "quotes": [{"text": "“mots” é 中文 😀", "speaker": "Zoë", "source": "src"}],
                           "sources": ["src"], "tags": ["ü"]})
 
 
