@@ -88,10 +88,12 @@ def test_byte_offsets_found_a_slice_at_a_time_equal_the_encoded_lengths(monkeypa
         data = bom + text.encode("utf-8")
         for size in (1, 2, 3, 5, 64, 1 << 22):
             monkeypatch.setattr(bulk, "_SLICE", size)
-            got = bulk._byte_spans(data, np.array(chars, dtype=np.int64).reshape(-1, 1))
-            assert got.ravel().tolist() == [len(bom) + w for w in want], (size, bom)
+            for known in (None, len(text)):
+                got = bulk._byte_spans(data, np.array(chars, dtype=np.int64).reshape(-1, 1), known)
+                assert got.ravel().tolist() == [len(bom) + w for w in want], (size, bom)
     ascii_spans = np.array([[0, 3], [4, 9]])
     assert bulk._byte_spans(b"{a}, {bcd}", ascii_spans) is ascii_spans
+    assert bulk._byte_spans(b"{a}, {bcd}", ascii_spans, 10) is ascii_spans
 
 
 def _shift(k, by):

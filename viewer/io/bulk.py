@@ -157,7 +157,7 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
     events.content_digest = digest  # what the search index is keyed by
     # (ids looked at one by one: joining a million of them held the interpreter lock for 50-100 ms)
     if len(events) >= CACHE_MIN_EVENTS and not any("\n" in i for i in events.ids):
-        _write_cache(file, digest, timeline, events, _byte_spans(data, spans), meta)
+        _write_cache(file, digest, timeline, events, _byte_spans(data, spans, len(text)), meta)
     return timeline
 
 
@@ -183,16 +183,17 @@ def _has_surrogate_escape(text: str) -> bool:
     return False
 
 
-def _byte_spans(data: bytes, spans: np.ndarray) -> np.ndarray:
+def _byte_spans(data: bytes, spans: np.ndarray, text_chars: int | None = None) -> np.ndarray:
     """The byte offsets in ``data`` of ``spans``, character offsets in its text
     (:func:`decode_text`: a UTF-8 byte order mark dropped): int64, the shape of ``spans``.
 
     ``spans`` must be non-decreasing in file order (each event's start and end, the
-    events in order), as :func:`_parse` gives them.  An ASCII file's are the same
-    numbers.  Otherwise the bytes are read :data:`_SLICE` at a time (the characters
+    events in order), as :func:`_parse` gives them.  ``text_chars``: the length of the
+    text when known (as many characters as bytes: an ASCII file, whose offsets are the
+    same numbers; None: ``data.isascii()`` tells).  Otherwise the bytes are read :data:`_SLICE` at a time (the characters
     start at the bytes that are not UTF-8 continuation bytes, ``0b10xxxxxx``): a few
     numpy calls of a few milliseconds each, never one call over the whole file."""
-    if data.isascii():
+    if (data.isascii() if text_chars is None else text_chars == len(data)):
         return spans
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     chars = spans.ravel()
