@@ -190,9 +190,10 @@ def _byte_spans(data: bytes, spans: np.ndarray, text_chars: int | None = None) -
     ``spans`` must be non-decreasing in file order (each event's start and end, the
     events in order), as :func:`_parse` gives them.  ``text_chars``: the length of the
     text when known (as many characters as bytes: an ASCII file, whose offsets are the
-    same numbers; None: ``data.isascii()`` tells).  Otherwise the bytes are read :data:`_SLICE` at a time (the characters
-    start at the bytes that are not UTF-8 continuation bytes, ``0b10xxxxxx``): a few
-    numpy calls of a few milliseconds each, never one call over the whole file."""
+    same numbers; None: ``data.isascii()`` tells).  Otherwise the bytes are read
+    :data:`_SLICE` at a time (the characters start at the bytes that are not UTF-8
+    continuation bytes, ``0b10xxxxxx``): a few numpy calls of a few milliseconds each,
+    never one call over the whole file."""
     if (data.isascii() if text_chars is None else text_chars == len(data)):
         return spans
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
