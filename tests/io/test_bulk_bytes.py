@@ -96,6 +96,12 @@ def test_byte_offsets_found_a_slice_at_a_time_equal_the_encoded_lengths(monkeypa
     assert bulk._byte_spans(b"{a}, {bcd}", ascii_spans, 10) is ascii_spans
 
 
+def test_ids_joined_a_slice_at_a_time_equal_the_whole(monkeypatch):
+    monkeypatch.setattr(bulk, "SLICE_ITEMS", 2)
+    for ids in ([], ["a"], ["a", "é"], ["a", "北京", "🎉", "", "z"]):
+        assert bulk._joined(ids) == "\n".join(ids).encode("utf-8")
+
+
 def _shift(k, by):
     def change(arrays):
         s = arrays["spans"].copy()
