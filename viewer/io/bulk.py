@@ -8,10 +8,13 @@ model a window needs without a Python object per event (it never imports
 1. **Cache.**  In the per-user cache folder (:mod:`viewer.io.cache`; never
    next to the file), a checksummed uncompressed numpy ``.npz`` holds the
    columnar arrays, the event ids and where each event's JSON text starts
-   and ends.  It is used only when its own checksum holds, its file path and
+   and ends (byte offsets in the file: an open with the cache decodes
+   nothing big, each event's text is decoded from its own bytes when it is
+   used).  It is used only when its own checksum holds, its file path and
    SHA-256 hash of the file's bytes equal the file's now (so any change to
    the file, even one that keeps size and time, invalidates it), its format
-   version is this module's, the document it holds equals the file's own
+   version is this module's, its byte offsets lie in the file, in order, each
+   on an event's braces, the document it holds equals the file's own
    text around the events (title, tracks, time zone...) and its arrays fit
    together and are in range (:func:`_columns_fit`: a cache rewritten with a
    valid checksum must not make the view index past a table); anything else
@@ -40,6 +43,7 @@ Pure Python + numpy, no Qt.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import gc
 import hashlib
@@ -83,6 +87,7 @@ CACHE_VERSION = 6  # 2: open span sides are infinite, FLAG_COARSE, sort points a
 # 4: in the per-user cache folder, checksummed; the file's path kept; SHA-256 of the file's bytes
 # 5: calendar-date anchors of each row (cal_start, cal_end) for zone switches
 # 6: an event whose year is unknown (XXXX-06-10) placed nowhere, sorted last (FLAG_YEAR_UNKNOWN)
+# 7: "spans" are byte offsets in the file (were character offsets in its decoded text)
 """Bumped whenever what the cache holds or how it is computed changes."""
 CACHE_MIN_EVENTS = 20_000
 """Files with fewer events are not cached (reading them takes well under a second)."""
@@ -152,7 +157,7 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
     events.content_digest = digest  # what the search index is keyed by
     # (ids looked at one by one: joining a million of them held the interpreter lock for 50-100 ms)
     if len(events) >= CACHE_MIN_EVENTS and not any("\n" in i for i in events.ids):
-        _write_cache(file, digest, timeline, events, spans, meta)
+        _write_cache(file, digest, timeline, events, _byte_spans(data, spans, len(text)), meta)
     return timeline
 
 
@@ -176,6 +181,35 @@ def _has_surrogate_escape(text: str) -> bool:
         if text.find("\\u", k, end) >= 0 and _SURROGATE_ESCAPE.search(text, k, end):
             return True
     return False
+
+
+def _byte_spans(data: bytes, spans: np.ndarray, text_chars: int | None = None) -> np.ndarray:
+    """The byte offsets in ``data`` of ``spans``, character offsets in its text
+    (:func:`decode_text`: a UTF-8 byte order mark dropped): int64, the shape of ``spans``.
+
+    ``spans`` must be non-decreasing in file order (each event's start and end, the
+    events in order), as :func:`_parse` gives them.  ``text_chars``: the length of the
+    text when known (as many characters as bytes: an ASCII file, whose offsets are the
+    same numbers; None: ``data.isascii()`` tells).  Otherwise the bytes are read
+    :data:`_SLICE` at a time (the characters start at the bytes that are not UTF-8
+    continuation bytes, ``0b10xxxxxx``): a few numpy calls of a few milliseconds each,
+    never one call over the whole file."""
+    if (data.isascii() if text_chars is None else text_chars == len(data)):
+        return spans
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    chars = spans.ravel()
+    out = np.empty_like(chars)
+    view = np.frombuffer(data, dtype=np.uint8)
+    done = 0  # offsets converted so far
+    base = 0  # characters before the slice
+    for b0 in range(skip, len(data), _SLICE):
+        starts = np.flatnonzero((view[b0:b0 + _SLICE] & 0xC0) != 0x80)  # the slice's characters
+        top = base + len(starts)
+        upto = int(np.searchsorted(chars, top, side="left"))
+        out[done:upto] = starts[chars[done:upto] - base] + b0
+        done, base = upto, top
+    out[done:] = len(data)  # the offsets at the end of the text
+    return out.reshape(spans.shape)
 
 
 def _int_array(values: list[int]) -> np.ndarray:
@@ -425,15 +459,20 @@ def _drop(values: list[Any]) -> None:
 
 def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str], columns: EventColumns,
               zone: str, extent: Sequence[float], facts: EventFacts | None = None) -> tuple[Timeline, LazyEvents]:
-    """The lazy timeline (metadata of ``meta_tl``, events built from their text) and its events."""
-    source: dict[str, str | bytes] = {"text": text}
+    """The lazy timeline (metadata of ``meta_tl``, events built from their text) and its events.
 
-    def raw(i: int) -> str:
-        """The JSON text of event ``i``."""
-        t = source["text"]
-        if isinstance(t, bytes):  # from the cache: decode on first use
-            t = source["text"] = decode_text(t, "")
-        return t[int(spans[i, 0]):int(spans[i, 1])]
+    ``text`` is the file's decoded text and ``spans`` (N, 2) character offsets in it, or
+    (from the cache) the file's bytes and byte offsets: each event's bytes are then
+    decoded when the event is used (a whole 100 MB file decoded at once held the
+    interpreter lock for 60-100 ms of a background opening, freezing the window)."""
+
+    def raw_text(i: int) -> str:
+        return cast("str", text)[int(spans[i, 0]):int(spans[i, 1])]
+
+    def raw_bytes(i: int) -> str:
+        return cast("bytes", text)[int(spans[i, 0]):int(spans[i, 1])].decode("utf-8")
+
+    raw = raw_bytes if isinstance(text, bytes) else raw_text  # the JSON text of event ``i``
 
     def make(i: int) -> Event:
         e = json.loads(raw(i))
@@ -471,12 +510,19 @@ def _write_cache(file: str, digest: str, timeline: Timeline, events: LazyEvents,
     arrays["spans"] = spans
     facts = events.facts
     arrays.update({f"facts_{name}": getattr(facts, name) for name in _FACT_ARRAYS})
-    arrays["ids"] = np.frombuffer("\n".join(events.ids).encode("utf-8"), dtype=np.uint8)
+    arrays["ids"] = np.frombuffer(_joined(events.ids), dtype=np.uint8)
     arrays["info"] = np.frombuffer(json.dumps(info).encode("utf-8"), dtype=np.uint8)
     folder = cache.cache_dir(create=True)
     target = None if folder is None else cache.cache_path(file, folder)
     if target is not None:  # else no cache, nothing else changes
         cache.write_checked(target, lambda fh: np.savez(fh, **arrays))
+
+
+def _joined(ids: Sequence[str]) -> bytes:
+    """``"\\n".join(ids)`` in UTF-8, joined :data:`SLICE_ITEMS` ids at a time: one join of a
+    million ids held the interpreter lock 85 ms and more while a background opening wrote the
+    cache, freezing the window."""
+    return b"\n".join("\n".join(ids[a : a + SLICE_ITEMS]).encode("utf-8") for a in range(0, len(ids), SLICE_ITEMS))
 
 
 def _read_cache(file: str, digest: str, data: bytes) -> Timeline | None:
@@ -506,14 +552,19 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     spans = arr["spans"]
     if n == 0 or not _distinct(ids) or spans.shape != (n, 2) or spans.dtype.kind != "i":
         return None
-    text = decode_text(data, file)
-    # the arrays must fit together and fit the file: anything else is rebuilt
-    if (spans.min() < 0 or spans.max() > len(text) or np.any(spans[:, 1] <= spans[:, 0])
+    # the arrays must fit together and fit the file: anything else is rebuilt.  The
+    # file is not decoded (its SHA-256 is the one of bytes that decoded when the cache
+    # was written): byte offsets, each event's on its braces, so no slice cuts a character
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    if (spans.min() < skip or spans.max() > len(data) or np.any(spans[:, 1] <= spans[:, 0])
             or np.any(spans[1:, 0] < spans[:-1, 1])):
         return None
-    # the document is the file's own: its text around the events, read again
-    # (a few kilobytes) and checked as the full reader checks it
-    header = json.loads(text[:int(spans[0, 0])] + text[int(spans[-1, 1]):],
+    view = np.frombuffer(data, dtype=np.uint8)
+    if np.any(view[spans[:, 0]] != ord("{")) or np.any(view[spans[:, 1] - 1] != ord("}")):
+        return None
+    # the document is the file's own: its bytes around the events, decoded and read
+    # again (a few kilobytes) and checked as the full reader checks them
+    header = json.loads(decode_text(data[:int(spans[0, 0])] + data[int(spans[-1, 1]):], file),
                         parse_constant=reject_constant)
     if not isinstance(header, dict) or header != info["doc"] or header.get("events") != []:
         return None
@@ -521,15 +572,19 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     if checked is None or checked["zone"] != info["zone"]:
         return None
     meta_tl = build_timeline(header, checked["dates"])
+    row_ids: list[str] = []  # the ids in row order, a slice at a time (one .tolist() of 10^6 held the lock 40 ms)
+    order = arr["event_index"]
+    for a in range(0, len(order), SLICE_ITEMS):
+        row_ids.extend([ids[k] for k in order[a:a + SLICE_ITEMS].tolist()])
     columns = EventColumns(
-        origin_epoch_s=float(info["origin"]), ids=[ids[k] for k in arr["event_index"].tolist()],
+        origin_epoch_s=float(info["origin"]), ids=row_ids,
         band_count=int(info["band_count"]), open_whisker_s=float(info["whisker"]),
         **{name: arr[name] for name in _COLUMN_ARRAYS})
     extent = [float(x) for x in info["extent"]]
     if (len(extent) != 2 or not all(map(math.isfinite, (*extent, columns.origin_epoch_s, columns.open_whisker_s)))
             or not _columns_fit(columns, facts, n, len(meta_tl.tracks))):
         return None
-    return _assemble(meta_tl, text, spans, ids, columns, info["zone"], extent, facts)[0]
+    return _assemble(meta_tl, data, spans, ids, columns, info["zone"], extent, facts)[0]
 
 
 SLICE_ITEMS = 50_000
@@ -557,7 +612,20 @@ def _lines(blob: str) -> list[str]:
 
 
 def _distinct(items: list[str]) -> bool:
-    """Whether no two of ``items`` are equal (a set built a slice at a time: :func:`_lines`)."""
+    """Whether no two of ``items`` are equal.
+
+    Their hashes first (a slice at a time, then sorted by numpy without the
+    interpreter lock): distinct hashes, distinct items.  Only when two hashes
+    are equal does a set decide (built a slice at a time: :func:`_lines`); a set
+    of a million ids alone held the lock 30-40 ms in one resize."""
+    n = len(items)
+    hashes = np.empty(n, dtype=np.int64)
+    for a in range(0, n, SLICE_ITEMS):
+        part = items[a : a + SLICE_ITEMS]
+        hashes[a : a + len(part)] = np.fromiter(map(hash, part), dtype=np.int64, count=len(part))
+    hashes.sort()
+    if not np.any(hashes[1:] == hashes[:-1]):
+        return True
     seen: set[str] = set()
     for a in range(0, len(items), SLICE_ITEMS):
         seen.update(items[a : a + SLICE_ITEMS])

@@ -1,0 +1,159 @@
+"""The columnar cache of a large file keeps byte offsets of each event's text: an open with the
+cache decodes nothing big (a whole 100 MB file decoded at once froze the window 60-100 ms), and a
+file with accents, curly quotes, CJK and emoji reads the same with the cache as without it."""
+
+import codecs
+import hashlib
+import json
+
+import numpy as np
+import pytest
+
+from tests.io.test_bulk import (
+    RICH,
+    _info,
+    _rewrite_payload,
+    assert_same,
+    cached_read,
+    full_read,
+    open_bytes,
+    write_file,
+)
+from viewer.io import bulk, cache
+
+WORDS = ["Café é", "“quoted” words", "北京市の会議", "party 🎉🚀", "naïve — ½ ∞"]
+
+
+def _non_ascii(doc):
+    for k, ev in enumerate(doc["events"]):
+        if k % 3 == 0:
+            ev["title"] = f"{WORDS[k % len(WORDS)]} {k}"
+        if k % 7 == 0:
+            ev["summary"] = f"Résumé “{k}” 東京 👍"
+            ev["location"] = "Zürich"
+    doc["events"].append({"id": "quoted-é", "track": "t01", "title": "“Said” 🎤", "start": "2022-03-05",
+                          "summary": "Детали",
+                          "quotes": [{"text": "“mots” é 中文 😀", "speaker": "Zoë", "source": "src"}],
+                          "sources": ["src"], "tags": ["ü"]})
+
+
+def _write(path, bom=False):
+    text = write_file(path, extra=RICH, edit=_non_ascii)
+    if bom:
+        path.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    data = path.read_bytes()
+    assert not data.isascii()
+    return data
+
+
+def _plant(target, forged):
+    cache.write_checked(target, lambda fh: fh.write(forged))
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_a_non_ascii_file_reads_the_same_from_its_cache_and_the_open_decodes_nothing_big(tmp_path, monkeypatch,
+                                                                                         bom):
+    monkeypatch.setattr(bulk, "_SLICE", 64)  # the byte offsets are found 64 bytes at a time: characters cut
+    path = tmp_path / "big.timeline.json"
+    data = _write(path, bom)
+    full = full_read(path, monkeypatch)
+    first = cached_read(path, monkeypatch)  # read and the cache written
+    decoded = []
+    real = bulk.decode_text
+    monkeypatch.setattr(bulk, "decode_text", lambda b, f: decoded.append(len(b)) or real(b, f))
+    cached = cached_read(path, monkeypatch)
+    assert decoded and max(decoded) < len(data) // 20, "the cached open decoded the whole file"
+    for tl in (first, cached):
+        assert_same(tl, full)
+        assert tl.event("quoted-é").quotes[0].text == "“mots” é 中文 😀"
+        assert tl.event("quoted-é").quotes[0].speaker == "Zoë"
+    doc_events = json.loads(data.decode("utf-8-sig"))["events"]
+    assert cached.event(doc_events[6]["id"]).title == "“quoted” words 6"
+    assert cached.event(doc_events[3]["id"]).title == "party 🎉🚀 3"
+    assert cached.event(doc_events[7]["id"]).summary == "Résumé “7” 東京 👍"
+    assert [cached.events.title(k) for k in range(0, 40, 3)] == [e.title for e in full.events[0:40:3]]
+    # each event's text as the search index reads it: the file's own JSON of that event
+    assert [json.loads(cached.events.raw(k)) for k in range(len(doc_events))] == doc_events
+    # and the cache holds byte offsets in the file
+    with np.load(cache.read_checked(bulk.cache_path(str(path))), allow_pickle=False) as z:
+        spans = z["spans"]
+    assert json.loads(data[spans[-1, 0]:spans[-1, 1]]) == doc_events[-1]
+
+
+def test_byte_offsets_found_a_slice_at_a_time_equal_the_encoded_lengths(monkeypatch):
+    text = "".join(f"{w}{{{k}}}" for k, w in enumerate(WORDS * 5))
+    chars = [m for m, c in enumerate(text) if c in "{}"] + [len(text)]
+    want = [len(text[:m].encode("utf-8")) for m in chars]
+    for bom in (b"", codecs.BOM_UTF8):
+        data = bom + text.encode("utf-8")
+        for size in (1, 2, 3, 5, 64, 1 << 22):
+            monkeypatch.setattr(bulk, "_SLICE", size)
+            for known in (None, len(text)):
+                got = bulk._byte_spans(data, np.array(chars, dtype=np.int64).reshape(-1, 1), known)
+                assert got.ravel().tolist() == [len(bom) + w for w in want], (size, bom)
+    ascii_spans = np.array([[0, 3], [4, 9]])
+    assert bulk._byte_spans(b"{a}, {bcd}", ascii_spans) is ascii_spans
+    assert bulk._byte_spans(b"{a}, {bcd}", ascii_spans, 10) is ascii_spans
+
+
+def test_ids_joined_a_slice_at_a_time_equal_the_whole(monkeypatch):
+    monkeypatch.setattr(bulk, "SLICE_ITEMS", 2)
+    for ids in ([], ["a"], ["a", "é"], ["a", "北京", "🎉", "", "z"]):
+        assert bulk._joined(ids) == "\n".join(ids).encode("utf-8")
+
+
+def _shift(k, by):
+    def change(arrays):
+        s = arrays["spans"].copy()
+        s[k] += by
+        arrays["spans"] = s
+    return change
+
+
+def _to_chars(data):
+    def change(arrays):  # a cache of the old format: character offsets in the decoded text
+        _doc, spans = bulk._parse(data.decode("utf-8"), lambda ev: None)
+        arrays["spans"] = spans
+    return change
+
+
+BAD_SPANS = {
+    "one event a byte later": lambda data: _shift(5, 1),
+    "one event a byte earlier": lambda data: _shift(-1, -1),
+    "past the end of the file": lambda data: _shift(-1, len(data)),
+    "character offsets": _to_chars,
+}
+
+
+@pytest.mark.parametrize("name", BAD_SPANS)
+def test_a_cache_whose_byte_offsets_do_not_fit_the_file_is_rebuilt(tmp_path, monkeypatch, name):
+    path = tmp_path / "big.timeline.json"
+    data = _write(path)
+    full = full_read(path, monkeypatch)
+    cached_read(path, monkeypatch)
+    target = bulk.cache_path(str(path))
+    _, forged = _rewrite_payload(target, BAD_SPANS[name](data))
+    _plant(target, forged)
+    tl = cached_read(path, monkeypatch)
+    assert_same(tl, full)
+    assert open_bytes(target)[cache._HEADER:] != forged  # rebuilt
+
+
+def test_a_cache_of_the_previous_version_is_rebuilt(tmp_path, monkeypatch):
+    """A version-6 cache (character offsets) left by the previous release is not read."""
+    path = tmp_path / "big.timeline.json"
+    data = _write(path)
+    full = full_read(path, monkeypatch)
+    cached_read(path, monkeypatch)
+    target = bulk.cache_path(str(path))
+
+    def old(arrays):
+        _to_chars(data)(arrays)
+        _info(arrays, lambda i: i.update(version=6))
+
+    _, forged = _rewrite_payload(target, old)
+    _plant(target, forged)
+    assert_same(cached_read(path, monkeypatch), full)
+    rebuilt = open_bytes(target)[cache._HEADER:]
+    assert rebuilt != forged
+    assert hashlib.sha256(rebuilt).hexdigest() == open_bytes(target)[len(cache._MAGIC):cache._HEADER].decode()
