@@ -132,3 +132,25 @@ def test_a_sidecar_whose_list_is_not_the_collections_is_ignored(small, coll, tmp
         assert not any(math.isnan(v) for v in got.x0)
     finally:
         s.close()
+
+
+def test_an_index_of_the_version_before_is_refused_as_stale_with_the_way_out(coll, tmp_path):
+    """A sidecar written before the list's rows were kept (version 2: no table ``shown``) would
+    read each page from the file again: it is refused, saying why and how to rebuild it."""
+    import shutil
+
+    side = str(tmp_path / "old.search.sqlite")
+    shutil.copyfile(sidecar_path(coll), side)
+    con = sqlite3.connect(side)
+    con.executescript("DROP TABLE shown; UPDATE meta SET value = '2' WHERE key = 'version';")
+    con.commit()
+    con.close()
+    s = DuckStore(coll, sidecar=side)
+    try:
+        assert s._index is None
+        assert "search index ignored, it is of search index version 2" in s.index_note
+        assert "(this one reads version 3: stale)" in s.index_note
+        assert f"timeline-viewer index {coll} --out {side}" in s.index_note
+        assert s.page(0, 10, StoreFilter(text="strike")).total > 0  # the scan answers
+    finally:
+        s.close()

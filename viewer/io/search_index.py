@@ -647,6 +647,8 @@ class CollectionIndex:
             con.execute("PRAGMA query_only=ON")
             con.execute("PRAGMA cell_size_check=ON")
             problem = _schema_problem(con)
+            if problem is not None:
+                problem = _other_version(con) or problem
             if problem is None:
                 meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
                 expected = {"version": str(COLLECTION_INDEX_VERSION), "collection": token, "rows": str(int(n_rows))}
@@ -1083,6 +1085,21 @@ def _schema_problem(con: sqlite3.Connection) -> str | None:
     if extra:
         return f"unexpected objects {', '.join(sorted(extra))}"
     return None
+
+
+def _other_version(con: sqlite3.Connection) -> str | None:
+    """"it is of search index version N ..." when the sidecar's ``meta`` table (as this viewer
+    writes it) names another version (one written by an older viewer, with other tables), else None."""
+    got = con.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+    if got is None or got[0] != _META_SQL:
+        return None
+    found = con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    version = found[0] if found is not None else None
+    if not isinstance(version, str) or not version.isdigit() or len(version) > 4 \
+            or version == str(COLLECTION_INDEX_VERSION):
+        return None
+    return (f"it is of search index version {version}, written by another version of the viewer "
+            f"(this one reads version {COLLECTION_INDEX_VERSION}: stale)")
 
 
 def build_search_index(path: str, progress: Callable[[str], None] | None = None, out: str | None = None) -> str:
