@@ -86,8 +86,15 @@ from .collection import (
 from .collection_check import footer_nan_problem
 from .common import ReadReport
 from .regular import require_regular_file, sidecar_kind
-from .search_index import (COUNT_CAP, QUICK_COUNT, SHOWN_COLUMNS, CollectionIndex, index_note, sidecar_path,
-                           write_collection_index)
+from .search_index import (
+    COUNT_CAP,
+    QUICK_COUNT,
+    SHOWN_COLUMNS,
+    CollectionIndex,
+    index_note,
+    sidecar_path,
+    write_collection_index,
+)
 from .store_sql import (
     COUNT_TOTALS_SQL,
     DUCKDB,
