@@ -616,6 +616,7 @@ class CollectionIndex:
         self.path, self._con, self.n_rows = path, con, n_rows
         self.collection = collection or path  # the collection's file, named in the way out of a note
         self.note = ""
+        self.shown_checked = False  # its list of what rows show, spot-checked (DuckStore._shown_checked)
         self._lock = threading.Lock()
 
     @classmethod
@@ -750,6 +751,10 @@ class CollectionIndex:
 
     def _fail(self, why: str) -> None:
         self.note = index_note(self.collection, self.path, "dropped", why)
+
+    def fail(self, why: str) -> None:
+        """Stop answering (every query then gives None): :attr:`note` says ``why`` it was dropped."""
+        self._fail(why)
 
     def file_problem(self, n_drawn: int | None = None) -> str | None:
         """What is damaged in the sidecar file itself, or None (``validate``, before it compares
