@@ -128,7 +128,7 @@ def test_a_sidecar_whose_list_is_not_the_collections_is_ignored(small, coll, tmp
         assert s._index is not None  # (the list is checked at the first page it gives, not at opening)
         ev = {e.id: e for e in small.events}
         for offset in (0, 40):
-            got = s.page(offset, 20, StoreFilter(text="strike"))  # the first: two random runs checked
+            got = s.page(offset, 20, StoreFilter(text="strike"))  # the first: a random run checked
             assert got.events == [ev[i] for i in got.ids] and len(got) == 20  # never the wrong list
             assert not any(math.isnan(v) for v in got.x0)
         if s._search_index() is not None:  # a spot check may miss rows deleted: validate checks every row
