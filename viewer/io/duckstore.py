@@ -1181,7 +1181,7 @@ class DuckStore(CountedWindows, EventStore):
         st = self._stats
         if where == "true" and st is not None and sum(st.lanes.values()) == self.n_events:
             total = self.n_events  # every row drawn: a page is a stretch of rows (the file is in time order)
-            return self._page_of(np.arange(offset, max(offset, min(offset + limit, total))), total)
+            return self._page_of(np.arange(offset, max(offset, min(offset + limit, total))), total, stretch=True)
         found = self._indexed_matches(StoreFilter.of(filters), where, offset + limit)
         if found is not None and not found[1]:  # more matches than the index counts: "at least" a total
             answer = self._page_of(found[0][offset:offset + limit], len(found[0]))
@@ -1190,16 +1190,15 @@ class DuckStore(CountedWindows, EventStore):
         matching = found[0] if found is not None else self._matching(where)
         return self._page_of(matching[offset:offset + limit], len(matching))
 
-    def _page_of(self, positions: np.ndarray, total: int) -> VisibleEvents:
+    def _page_of(self, positions: np.ndarray, total: int, stretch: bool = False) -> VisibleEvents:
         """A page: the rows at ``positions`` with their events (read from their ``json`` in the same query).
 
-        Rows not all consecutive are read from the sidecar search index's list of what each row
+        A filtered page's rows are read from the sidecar search index's list of what each row
         shows (by position, milliseconds) when there is one, else from the collection: a page of
         matches far apart read a row group of 122,880 rows per match there (0.5-2 s for 100 at
-        10^7 events)."""
-        # (a stretch of consecutive rows, as the unfiltered list's, is one or two row groups of the file)
-        apart = len(positions) > 0 and int(positions[-1]) - int(positions[0]) + 1 > len(positions)
-        index = self._search_index() if apart else None
+        10^7 events).  A ``stretch`` of consecutive rows (the unfiltered list) is one or two row
+        groups of the file: read there."""
+        index = self._search_index() if len(positions) and not stretch else None
         got = index.shown_rows(positions) if index is not None and self._shown_checked(index) else None
         if got is None:
             got = self._rows_at(positions, ", json")
