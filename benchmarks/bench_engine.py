@@ -14,6 +14,8 @@ Usage::
 ``--existing PATH`` measures a collection already converted (nothing written; N read from it);
 with ``--window`` the app's window on it.  ``--searches K`` runs the first K search queries
 (a collection without its search index scans the file for each: minutes at 10^8).
+``--sidecar LABEL=PATH`` (with ``--existing``): that code reads the search index ``PATH``
+(a code of an older index version: a copy of the sidecar it wrote).
 The measuring child prints each step to stderr as it ends (time, peak RSS, and the bytes
 DuckDB holds in spill files then, ``duckdb_temporary_files()``).
 
@@ -185,7 +187,7 @@ def run_one(kind: str, n: int, target: str, n_searches: int = 3) -> dict:
     else:
         from viewer.io.duckstore import DuckStore
 
-        store = DuckStore(target)
+        store = DuckStore(target, sidecar=os.environ.get("TV_BENCH_SIDECAR") or None)  # (--sidecar)
     t_open = time.perf_counter() - t0
     n = n or store.n_events
     step(f"opened ({n:,} events{'' if getattr(store, '_index', True) is not None else ', no search index'})")
@@ -404,6 +406,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--window", type=int, metavar="N", default=None,
                    help="instead: the app's window on an N-event Parquet collection, for each --code")
     p.add_argument("--window-one", metavar="TARGET", help=argparse.SUPPRESS)
+    p.add_argument("--sidecar", action="append", default=[], metavar="LABEL=PATH",
+                   help="with --existing: the search index that code reads instead of the one beside the "
+                        "collection (a code of another index version)")
     p.add_argument("--no-search-index", action="store_true",
                    help="write Parquet collections without the sidecar search index (search scans the file)")
     args = p.parse_args(argv)
@@ -437,7 +442,8 @@ def main(argv: list[str] | None = None) -> int:
         kind, n = run.split(":")
         for label, code in codes:
             data = Path(args.data) / label if args.code else Path(args.data)  # each code writes its own data
-            env = dict(os.environ, PYTHONPATH=os.path.abspath(code))
+            env = dict(os.environ, PYTHONPATH=os.path.abspath(code),
+                       TV_BENCH_SIDECAR=dict(c.split("=", 1) for c in args.sidecar).get(label, ""))
             if args.existing:
                 target, made = args.existing, 0.0
             else:

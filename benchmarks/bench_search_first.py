@@ -16,6 +16,10 @@ read only (its sidecar search index as it is), for each query (the search-index 
 * *whole count*: ``store.search(query, cap=1000)``, ids and the count to 100,000 (which may scan).
 
 Each query once, in this order, with the store's cached positions cleared between them.
+
+``--sidecar LABEL=PATH``: that code's search index is ``PATH`` (``DuckStore(..., sidecar=PATH)``)
+instead of the one beside the collection: a code whose index version differs (main before the
+list's rows were kept in the index) reads its own, e.g. a copy of the collection's older sidecar.
 """
 
 from __future__ import annotations
@@ -33,12 +37,13 @@ QUERIES = ["strike", "convoy seen", "press briefing", "drone", "talks 4242", "ar
            "ceasefire call 7", "rally 31", "evacuation 99", "protest 77", "shelling reported 5"]
 
 
-def one(code: str, path: str) -> list[dict]:
+def one(code: str, path: str, sidecar: str = "") -> list[dict]:
     sys.path.insert(0, os.path.abspath(code))
     from viewer.io.duckstore import DuckStore
     from viewer.model.store_query import StoreFilter
 
-    store = DuckStore(path)
+    store = DuckStore(path, sidecar=sidecar or None)
+    assert store._index is not None, store.index_note  # measured with its search index, or not at all
     out = []
     for q in QUERIES:
         row: dict = {"query": q}
@@ -66,17 +71,21 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("collection")
     p.add_argument("--code", action="append", default=[], metavar="LABEL=DIR")
-    p.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
+    p.add_argument("--sidecar", action="append", default=[], metavar="LABEL=PATH",
+                   help="the search index that code reads (default: the one beside the collection)")
+    p.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.one:
-        print(json.dumps(one(args.one[0], args.one[1])))
+        print(json.dumps(one(args.one[0], args.one[1], args.one[2])))
         return
     codes = [c.split("=", 1) for c in args.code] or [["this", "."]]
+    sidecars = dict(c.split("=", 1) for c in args.sidecar)
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
           f"load {os.getloadavg()[0]:.1f}; {args.collection}")
     results = {}
     for label, code in codes:
-        got = subprocess.run([sys.executable, __file__, args.collection, "--one", code, args.collection],
+        got = subprocess.run([sys.executable, __file__, args.collection, "--one", code, args.collection,
+                              sidecars.get(label, "")],
                              capture_output=True, text=True, check=False)
         if got.returncode:
             print(f"{label}: failed\n{got.stderr[-2000:]}")

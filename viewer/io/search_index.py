@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import secrets
 import shlex
@@ -429,10 +430,12 @@ def _text_of(events: LazyEvents, timeline: Timeline, i: int, rich: set[int] | No
 # ---------------------------------------------------------------------------
 # the search index of a collection (issue 13): a sidecar file beside the Parquet
 
-COLLECTION_INDEX_VERSION = 2
-"""Bumped whenever what a collection's sidecar holds (tables, folding) changes.  2: the texts, ids and
-sort points in one table ``rows`` and the trigram index over it (external content); 1 kept the text
-and id twice (FTS5's own copy and the id table) and took 2-3 times as long to write."""
+COLLECTION_INDEX_VERSION = 3
+"""Bumped whenever what a collection's sidecar holds (tables, folding) changes.  3: the table ``shown``,
+what an event list's row shows of each drawn row (a page of a rare word's matches read from SQLite: from
+the Parquet file it read up to one row group of 122,880 rows per match, 0.5-0.6 s at 10^7).  2: the
+texts, ids and sort points in one table ``rows`` and the trigram index over it (external content); 1
+kept the text and id twice (FTS5's own copy and the id table) and took 2-3 times as long to write."""
 COUNT_CAP = 100_000
 """A search counts its matches up to this many (more than the cap asked for); beyond it the total
 is a lower bound (:attr:`viewer.model.store.SearchResult.exact` False: "at least 100,000")."""
@@ -461,8 +464,21 @@ _ROWS_SQL = "CREATE TABLE rows(row INTEGER PRIMARY KEY, id TEXT NOT NULL, body T
 _FTS_SQL = ("CREATE VIRTUAL TABLE fts USING fts5(body, content='rows', content_rowid='row', "
             "tokenize='trigram case_sensitive 1', columnsize=0)")
 _IDS_INDEX_SQL = "CREATE INDEX rows_by_id ON rows(id, row)"
+SHOWN_COLUMNS = ("lane", "kind", "x0", "x1", "xm", "flags", "title", "solid0", "solid1", "planned", "draft",
+                 "cal_sp", "cal_s0", "cal_s1", "cal_has_end", "cal_ep", "cal_e0", "cal_e1", "json")
+"""What the table ``shown`` keeps of each drawn row, in order: the collection's page columns
+(:meth:`viewer.io.duckstore.DuckStore.page`: the drawn extent, flags, marks, the calendar columns) and
+its ``json``, the event as its source gives it (the list writes its date from it, never more precisely)."""
+_REAL = frozenset({"x0", "x1", "xm", "solid0", "solid1", "cal_s0", "cal_s1", "cal_e0", "cal_e1"})
+_BOOL = frozenset({"planned", "draft", "cal_has_end"})
+_INT = frozenset({"lane", "kind", "flags"})
+# what a page of the event list shows of each drawn row, by its position: a page of matches far apart is
+# read by primary key (SQLite stores NaN as NULL: read back as NaN)
+_SHOWN_SQL = ("CREATE TABLE shown(row INTEGER PRIMARY KEY, " + ", ".join(
+    f"{c} {'REAL' if c in _REAL else 'TEXT' if c in ('title', 'cal_sp', 'cal_ep', 'json') else 'INTEGER'}"
+    for c in SHOWN_COLUMNS) + ")")
 _SCHEMA = {("table", "meta"): _META_SQL, ("table", "fts"): _FTS_SQL, ("table", "rows"): _ROWS_SQL,
-           ("index", "rows_by_id"): _IDS_INDEX_SQL}
+           ("index", "rows_by_id"): _IDS_INDEX_SQL, ("table", "shown"): _SHOWN_SQL}
 _FTS_SHADOW = ("fts_data", "fts_idx", "fts_config")
 
 
@@ -499,7 +515,7 @@ def index_note(collection: str, sidecar: str, verb: str, problem: str) -> str:
 
 
 def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str], list[str], list[float],
-                                                           list[bool]]],
+                                                           list[bool], list[tuple[Any, ...]]]],
                            *, token: str, n_rows: int, n_drawn: int,
                            progress: Callable[[str], None] | None = None, out: str | None = None) -> str:
     """Write the sidecar search index of a collection, atomically (:func:`sidecar_path` of ``path``).
@@ -515,11 +531,13 @@ def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str],
     ----------
     path : str
         The collection the index belongs to (the sidecar goes beside it).
-    rows : iterable of (positions, ids, texts, sort_points, drawn) lists
+    rows : iterable of (positions, ids, texts, sort_points, drawn, shown) lists
         Every row of the collection in file order, in batches: its position in
         the file (0-based, = time order), event id, folded search text (the
         ``search_text`` column: :func:`viewer.model.search.event_text`), sort
-        point (epoch s) and whether it is drawn (only drawn rows are searched).
+        point (epoch s) and whether it is drawn (only drawn rows are searched);
+        ``shown``: for each drawn row of the batch, ``(position, *values)`` by
+        :data:`SHOWN_COLUMNS` (what its row in an event list shows).
     token : str
         The collection's ``timeline_viewer_collection`` token: a sidecar of
         another collection is ignored when opened (so is one that records the other kind,
@@ -551,13 +569,15 @@ def write_collection_index(path: str, rows: Iterable[tuple[list[int], list[str],
             con.execute("PRAGMA synchronous=OFF")
             con.execute("PRAGMA page_size=8192")
             con.execute("PRAGMA cache_size=-262144")  # 256 MB: FTS5 merges its segments in memory
-            for sql in (_META_SQL, _ROWS_SQL, _FTS_SQL):
+            for sql in (_META_SQL, _ROWS_SQL, _FTS_SQL, _SHOWN_SQL):
                 con.execute(sql)
             done = 0
-            for pos, ids, texts, sort_points, drawn in rows:
+            marks = ", ".join("?" * (len(SHOWN_COLUMNS) + 1))
+            for pos, ids, texts, sort_points, drawn, shown in rows:
                 con.executemany("INSERT INTO rows VALUES (?, ?, ?, ?)", zip(
                     pos, ids, [(t or "") if d else None for t, d in zip(texts, drawn, strict=True)], sort_points,
                     strict=True))
+                con.executemany(f"INSERT INTO shown VALUES ({marks})", shown)  # noqa: S608 - placeholders
                 done += len(pos)
                 if progress is not None:
                     progress(f"search index: {done:,} of {n_rows:,} events read")
@@ -596,6 +616,7 @@ class CollectionIndex:
         self.path, self._con, self.n_rows = path, con, n_rows
         self.collection = collection or path  # the collection's file, named in the way out of a note
         self.note = ""
+        self.shown_checked = False  # its list of what rows show, spot-checked (DuckStore._shown_checked)
         self._lock = threading.Lock()
 
     @classmethod
@@ -627,6 +648,8 @@ class CollectionIndex:
             con.execute("PRAGMA query_only=ON")
             con.execute("PRAGMA cell_size_check=ON")
             problem = _schema_problem(con)
+            if problem is not None:
+                problem = _other_version(con) or problem
             if problem is None:
                 meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
                 expected = {"version": str(COLLECTION_INDEX_VERSION), "collection": token, "rows": str(int(n_rows))}
@@ -729,6 +752,10 @@ class CollectionIndex:
     def _fail(self, why: str) -> None:
         self.note = index_note(self.collection, self.path, "dropped", why)
 
+    def fail(self, why: str) -> None:
+        """Stop answering (every query then gives None): :attr:`note` says ``why`` it was dropped."""
+        self._fail(why)
+
     def file_problem(self, n_drawn: int | None = None) -> str | None:
         """What is damaged in the sidecar file itself, or None (``validate``, before it compares
         every row; seconds to minutes: every page is read).
@@ -754,6 +781,9 @@ class CollectionIndex:
                     return f"it holds {rows:,} rows where the collection has {self.n_rows:,}"
                 if n_drawn is not None and drawn != n_drawn:
                     return f"it holds the text of {drawn:,} events where the collection draws {n_drawn:,}"
+                shown = con.execute("SELECT count(*) FROM shown").fetchone()[0]
+                if shown != drawn:
+                    return f"it lists {shown:,} events where it holds the text of {drawn:,}"
                 return _fts_count_problem(con, self.n_rows)
             except sqlite3.Error as exc:
                 return f"its file is damaged ({exc})"
@@ -875,6 +905,65 @@ class CollectionIndex:
             return None
         return pos, all_found
 
+    def shown_rows(self, positions: np.ndarray) -> dict[str, np.ndarray] | None:
+        """What an event list shows of the drawn rows at ``positions`` (int64 (K,) ascending), read
+        from the table ``shown`` by position: ``id`` and :data:`SHOWN_COLUMNS` as numpy arrays
+        (K,) in that order, as the collection's own page query gives them (floats: NaN for a
+        NULL; ``lane``/``kind``/``flags`` int64; ``planned``/``draft``/``cal_has_end`` bool; text
+        as object).  None when the index cannot answer: a position it does not list (a row not
+        drawn), a value of the wrong type (the index is then dropped, with a note), a damaged file."""
+        listed = [int(k) for k in positions]
+        if not listed:
+            return None
+        cols = ", ".join(f"s.{c}" for c in SHOWN_COLUMNS)
+        got = self._query(f"SELECT s.row, r.id, {cols} FROM shown AS s JOIN rows AS r ON r.row = s.row "  # noqa: S608
+                          f"WHERE s.row IN ({', '.join(map(str, listed))}) ORDER BY s.row", [])
+        if got is None or [r[0] for r in got] != listed:
+            return None
+        names = ("id", *SHOWN_COLUMNS)
+        out: dict[str, np.ndarray] = {}
+        for j, name in enumerate(names, start=1):
+            values = [r[j] for r in got]
+            if name in _REAL:
+                if not all(v is None or isinstance(v, (int, float)) for v in values):
+                    self._fail(f"its {name} column holds a value that is not a number")
+                    return None
+                out[name] = np.array([math.nan if v is None else float(v) for v in values], dtype=float)
+            elif name in _INT or name in _BOOL:
+                if not all(isinstance(v, int) for v in values):
+                    self._fail(f"its {name} column holds a value that is not a whole number")
+                    return None
+                out[name] = np.array(values, dtype=bool if name in _BOOL else np.int64)
+            else:
+                nullable = name in ("cal_sp", "cal_ep")
+                if not all(isinstance(v, str) or (nullable and v is None) for v in values):
+                    self._fail(f"its {name} column holds a value that is not text")
+                    return None
+                out[name] = np.array(values, dtype=object)
+        return out
+
+    def shown_mismatch(self, rows: Iterable[tuple[Any, ...]], spans: list[tuple[int, int]] | None = None) -> str | None:
+        """What differs between the table ``shown`` and the collection's drawn ``rows``
+        (``(position, *values)`` by :data:`SHOWN_COLUMNS`, ascending), or None.  ``spans``:
+        the positions ``(first, last)`` the rows were taken from (the table must list no other
+        row there); None: the rows are every drawn row of the collection (``validate``)."""
+        where = " OR ".join(f"row BETWEEN {int(a)} AND {int(b)}" for a, b in spans) if spans else "true"
+        with self._lock:
+            listed = self._con.execute(f"SELECT row, {', '.join(SHOWN_COLUMNS)} FROM shown "  # noqa: S608
+                                       f"WHERE {where} ORDER BY row")
+            for want in rows:
+                have = listed.fetchone()
+                if have is None or have[0] != want[0]:
+                    return f"its list does not show row {want[0]}" if have is None or have[0] > want[0] else (
+                        f"its list shows row {have[0]}, which the collection does not draw")
+                for name, a, b in zip(SHOWN_COLUMNS, have[1:], want[1:], strict=True):
+                    if not _same_value(a, b):
+                        return f"row {want[0]}'s {name} in its list is not the collection's"
+            extra = listed.fetchone()
+            if extra is not None:
+                return f"its list shows row {extra[0]}, which the collection does not draw"
+        return None
+
     def locate(self, event_id: str) -> tuple[int, float | None] | None:
         """(position, sort point in epoch s or None) of the first row with id ``event_id``,
         ``(-1, None)`` when the index has no such id; None when the index cannot answer."""
@@ -967,6 +1056,21 @@ def _fts_integrity_problem(path: str) -> str | None:
         return f"its file could not be checked ({exc})"
 
 
+def _same_value(stored: Any, value: Any) -> bool:
+    """Whether a value of the table ``shown`` is the collection's: numbers by value (NULL and
+    NaN alike: SQLite keeps a NaN as NULL; a bool as 0 / 1), text by its characters."""
+    def nothing(v: Any) -> bool:
+        return v is None or (isinstance(v, float) and v != v)
+
+    if value is None or stored is None:
+        return nothing(stored) and nothing(value)
+    if isinstance(value, bool) or isinstance(stored, bool):
+        return isinstance(stored, int) and isinstance(value, int) and bool(stored) == bool(value)
+    if isinstance(value, (int, float)):
+        return isinstance(stored, (int, float)) and _same_point(stored, value)
+    return type(stored) is type(value) and stored == value
+
+
 def _same_point(stored: Any, point: Any) -> bool:
     """Whether the id table's sort point is the collection's (SQLite keeps a NaN as NULL)."""
     if stored is None or point is None:
@@ -986,6 +1090,21 @@ def _schema_problem(con: sqlite3.Connection) -> str | None:
     if extra:
         return f"unexpected objects {', '.join(sorted(extra))}"
     return None
+
+
+def _other_version(con: sqlite3.Connection) -> str | None:
+    """"it is of search index version N ..." when the sidecar's ``meta`` table (as this viewer
+    writes it) names another version (one written by an older viewer, with other tables), else None."""
+    got = con.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+    if got is None or got[0] != _META_SQL:
+        return None
+    found = con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    version = found[0] if found is not None else None
+    if not isinstance(version, str) or not version.isdigit() or len(version) > 4 \
+            or version == str(COLLECTION_INDEX_VERSION):
+        return None
+    return (f"it is of search index version {version}, written by another version of the viewer "
+            f"(this one reads version {COLLECTION_INDEX_VERSION}: stale)")
 
 
 def build_search_index(path: str, progress: Callable[[str], None] | None = None, out: str | None = None) -> str:
