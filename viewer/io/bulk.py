@@ -82,7 +82,7 @@ from .progress import report
 
 __all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS"]
 
-CACHE_VERSION = 6  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
+CACHE_VERSION = 7  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
 # 3: per-event facts for filters (lane, earliest, latest, events with facet values)
 # 4: in the per-user cache folder, checksummed; the file's path kept; SHA-256 of the file's bytes
 # 5: calendar-date anchors of each row (cal_start, cal_end) for zone switches
