@@ -359,6 +359,48 @@ def _dates_a_saying(pos: int, quotes: list[FoundQuote], text: str) -> bool:
     return False
 
 
+_PLAN_WORDS = re.compile(r"\b(?:will|shall|would|plans?\s+to|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to)\b",
+                         re.I)
+_NOT_A_PLAN = re.compile(r"\b(?:will|shall|would|could|might)\s+(?:not|never|have)\b|\b(?:won['’]t|wouldn['’]t)\b|"
+                         r"\b(?:would|could|might)\s+be\b", re.I)
+_FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|hope|guess)\w*", re.I)
+_DAY_EDTF = re.compile(r"^(?P<day>\d{4}(?:-\d{2}){0,2})\??$")
+
+
+def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim], pub_day: str | None,
+                   pub_words: str, note: str) -> Claim | None:
+    """The plan in reported speech ("Berg said talks would resume", "… the government plans to reopen …",
+    "… the deal is expected to be signed"), when its words give it no date: a planned claim of its own, on
+    or after the saying's day (or the publication's, when the saying has none), beside the saying that
+    ``saying`` drafts.  Reported speech stays reported (the claim shows ``q``, never a quotation); None
+    when ``q`` is no plan (a direct quote or an unclosed one, past words, "would not", "would have", "would be"
+    a remark, a warning, fear or forecast), or is dated in its own words, or ``saying`` is a plan already."""
+    if q.kind != "reported" or saying.planned or pub_day is None or not q.attribution.person.name:
+        return None
+    if text[:q.start].rstrip()[-1:] in tuple("\"“«‘'"):  # an unclosed quotation: someone's own words, a remark as when closed
+        return None
+    if _FORECAST.search(q.attribution.words):  # "warned that Russia would invade": a fear or forecast, not a plan
+        return None
+    words = q.text
+    first = _PLAN_WORDS.search(words)
+    if first is None or _NOT_A_PLAN.search(words) or sentence_tense(words) != FUTURE:
+        return None
+    if any(q.start <= c.anchor < q.end for c in claims):  # "… would resume on Friday": dated there already
+        return None
+    day = _DAY_EDTF.match(saying.start[0])
+    if day is not None and day.group("day") <= pub_day:
+        lo, since = day.group("day"), f"the saying's date ({saying.start[1] or saying.start[0]})"
+    else:
+        lo, since = pub_day, f"the article's publication ({pub_words})"
+    plan = Claim(saying.sentence, (f"[{lo}..]", "", f"A plan reported in someone's words, with no date of its own "
+                                   f"(“{_short(words, 12, capital=False)}”): on or after {since}; what they said "
+                                   "would happen, never a report that it did." + note),
+                 None, "", q.start, tags=["undated", "planned", "reported-plan"], planned=True)
+    plan.quotes.append(q)
+    plan.attributions.append(q)
+    return plan
+
+
 def _join_basis(basis: str, note: str) -> str:
     """``basis`` then ``note`` as two sentences ("…, that day. Track '…': …")."""
     basis = basis.strip()
@@ -526,6 +568,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             if q.attribution.person.name or q.kind == "direct":  # a direct quote stays, unattributed if need be
                 best.quotes.append(q)
             best.attributions.append(q)
+            plan = _reported_plan(text, q, best, claims, pub_day, pub.words, note)
+            if plan is not None:
+                claims.append(plan)
     # a claim drawn from inside a reported clause ("Officials said on Monday that 3,000 troops had crossed the
     # border in early February") is the speaker's claim, not the article's: it keeps the attribution; and any
     # claim of a sentence with an attributed speech verb carries it, never reading as fact
@@ -618,6 +663,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.quotes.append(q)
             c.attributions.append(q)
     for c in claims:
+        if "reported-plan" in c.tags:  # titled by the words planned, never the saying's "Berg: …"
+            c.title = _clean_title(_short(c.quotes[0].text if c.quotes else c.attributions[0].text))
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
             c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
