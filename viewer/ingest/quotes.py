@@ -143,6 +143,10 @@ _ADDING_END = re.compile(rf"(?:,\s*|\s+)(?:and\s+(?:also\s+|later\s+)?(?:{_VERBS
 _REL_SAID = re.compile(rf"who\s+(?:(?:also|later|then|has|have|had|previously|repeatedly|first)\s+)*(?:{_VERBS})\b")
 """A relative clause that reports a saying: "who said on Monday that …" ("Anna Berg, who said on Monday that the
 talks had failed, said on Tuesday …")."""
+_REL_CALLED = re.compile(r"who\s+(?:(?:also|later|then|has|have|had|previously|repeatedly|first)\s+)*"
+                         r"(?:called|described|termed|dubbed|labell?ed|branded)\b")
+"""A relative clause that names something in its speaker's words: 'Anna Berg, who called the meeting “a photo
+opportunity”, said on Monday …': a saying of its own, dated in its clause or not at all."""
 # "Biden said Putin called it “a mistake”": the quoted words are someone else's
 _OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|terms|dubbed|labelled|labeled|"
                           r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
@@ -243,6 +247,12 @@ def relative_saying_span(sentence: str, q: FoundQuote) -> tuple[int, int]:
     if rel is not None and goes_on is not None and _REL_SAID.match(words, rel.start()):
         at = sentence.rfind(words, 0, q.start + 1)
         return (at + rel.start(), q.end) if at >= 0 else (0, 0)
+    if rel is not None and _REL_CALLED.match(words, rel.start()):
+        # ("…, who called the summit “a photo opportunity” on Sunday, said …": to the clause's end, its date too;
+        # also after the main saying: "Berg said on Monday …, echoing Hahn, who called it “…”.")
+        at = sentence.rfind(words, 0, q.start + 1)
+        tail = re.match(r"[^,.;:!?]*", sentence[q.end:])
+        return (at + rel.start(), q.end + (tail.end() if tail else 0)) if at >= 0 else (0, 0)
     if q.kind != "reported" or not _REL_SAID.match(words):
         return 0, 0
     at = sentence.rfind(words, 0, q.start + 1)
