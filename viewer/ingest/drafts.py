@@ -377,7 +377,7 @@ def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim],
     a remark, a warning, fear or forecast), or is dated in its own words, or ``saying`` is a plan already."""
     if q.kind != "reported" or saying.planned or pub_day is None or not q.attribution.person.name:
         return None
-    if text[:q.start].rstrip()[-1:] in tuple("\"“«‘'"):  # an unclosed quotation: someone's own words, a remark as when closed
+    if text[:q.start].rstrip()[-1:] in tuple("\"“«‘'"):  # an unclosed quotation: a remark, as it is closed
         return None
     if _FORECAST.search(q.attribution.words):  # "warned that Russia would invade": a fear or forecast, not a plan
         return None

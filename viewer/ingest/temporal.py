@@ -527,7 +527,8 @@ def _after_agreement(mention: TimeMention, before: list[TimeMention], pub: Publi
     found = re.match(r"^(\d{4})-(\d{2})(-\d{2})?(\?)?$", edtf)
     basis = mention.basis
     if agreed is not None and found is not None:
-        ay, am = int(agreed.edtf[:4]), int(agreed.edtf[5:7])  # type: ignore[index]
+        stated = agreed.edtf or ""
+        ay, am = int(stated[:4]), int(stated[5:7])
         mon = int(found.group(2))
         y = ay if mon >= am else ay + 1
         edtf = f"{y:04d}-{mon:02d}{found.group(3) or ''}{found.group(4) or ''}"
