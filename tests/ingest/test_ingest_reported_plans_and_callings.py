@@ -95,6 +95,9 @@ def test_who_called_it_a_photo_opportunity_is_a_saying_of_its_own_never_the_main
     tl = _tl('Anna Berg, who called the summit "a photo opportunity" on Sunday, said on Monday that talks had failed.')
     called = next(e for e in tl.events if any(q.text == "a photo opportunity" for q in e.quotes))
     assert called.start.edtf == "2023-03-05"  # its own day
+    monday = next(e for e in tl.events if e.start.phrase == "on Monday")
+    assert monday.title == "Anna Berg: talks had failed"  # was "Anna Berg said", her words nowhere
+    assert _said(monday) == [(QuoteKind.REPORTED, "Anna Berg", "talks had failed")]
     tl = _tl('Anna Berg said on Monday that the summit was a failure, echoing Peter Hahn, who called the meeting '
              '"a photo opportunity".')
     called = next(e for e in tl.events if any(q.text == "a photo opportunity" for q in e.quotes))

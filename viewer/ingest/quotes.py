@@ -147,6 +147,9 @@ _REL_CALLED = re.compile(r"who\s+(?:(?:also|later|then|has|have|had|previously|r
                          r"(?:called|described|termed|dubbed|labell?ed|branded)\b")
 """A relative clause that names something in its speaker's words: 'Anna Berg, who called the meeting “a photo
 opportunity”, said on Monday …': a saying of its own, dated in its clause or not at all."""
+_REL_TIME = re.compile(r"[\s,]*(?:on|in|last|this|earlier|late|early)\s+[A-Za-z0-9 ]{1,25}?(?=\s*,)")
+"""The relative clause's own day after its quote, before the main saying goes on: "on Sunday" in "…, who called
+the summit “a photo opportunity” on Sunday, said on Monday that …"."""
 # "Biden said Putin called it “a mistake”": the quoted words are someone else's
 _OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|terms|dubbed|labelled|labeled|"
                           r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
@@ -737,7 +740,11 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         for ca, cb, said_words in lead.get(k, []) if attr.person.name else []:
             out.append(FoundQuote(sentence[ca:cb], ca, cb, "reported", Attribution(attr.person, said_words)))
         out.append(FoundQuote(unescape(sentence[a:b]), a, b, "direct", attr))
-        more = (_MAIN_SAID if main_after else _MORE_SAID).match(sentence, said_end) \
+        after = said_end
+        if main_after:  # ("…, who called the summit “a photo opportunity” on Sunday, said on Monday that …")
+            when = _REL_TIME.match(sentence, after)
+            after = when.end() if when is not None else after
+        more = (_MAIN_SAID if main_after else _MORE_SAID).match(sentence, after) \
             if attr.person.name and k == len(direct) - 1 else None
         if more is not None:  # '“We are ready,” Berg said, adding that talks would resume on Friday.': her words,
             # reported (never a quotation), each clause a claim of its own; the quote stays as she said it
