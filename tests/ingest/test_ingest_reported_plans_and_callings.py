@@ -64,15 +64,19 @@ def test_no_plan_is_made_of_a_denial_a_past_or_a_direct_remark(text):
     assert not any(tl.is_planned(e) for e in tl.events) and len(tl.events) == 1  # the saying only
 
 
-@pytest.mark.parametrize("text, phrase, edtf", [
-    ("EU leaders agreed on Thursday to extend sanctions until February.", "until February", "2024-02"),
-    ("EU leaders agreed in March to extend the sanctions until June.", "until June", "2023-06"),
-    ("EU leaders agreed on March 3 to extend the sanctions until June 5.", "June 5", "2023-06-05"),
+@pytest.mark.parametrize("text, phrase, edtf, title", [
+    ("EU leaders agreed on Thursday to extend sanctions until February.", "until February", "2024-02",
+     "Planned end: extend sanctions"),
+    ("EU leaders agreed in March to extend the sanctions until June.", "until June", "2023-06",
+     "Planned end: extend the sanctions"),
+    ("EU leaders agreed on March 3 to extend the sanctions until June 5.", "June 5", "2023-06-05",
+     "Planned end: extend the sanctions"),
 ])
-def test_an_agreement_to_do_something_until_a_month_points_forward_and_is_a_plan(text, phrase, edtf):
+def test_an_agreement_to_do_something_until_a_month_points_forward_and_is_a_plan(text, phrase, edtf, title):
     tl = _tl(text, OCT)
     (end,) = [e for e in tl.events if e.start.phrase == phrase]
     assert end.start.edtf == edtf  # was February 2023, months before the agreement
+    assert end.title == title  # was "EU leaders agreed on Thursday to extend sanctions": the agreement, as a fact
     assert end.planned and tl.is_planned(end)  # an end agreed on, never a fact
     assert "on or after the agreement" in end.start.basis
     (agreed,) = [e for e in tl.events if e is not end]
@@ -83,6 +87,7 @@ def test_voted_to_by_a_month_is_a_deadline_ahead():
     tl = _tl("EU leaders voted to extend the mission by March.", OCT)
     (e,) = tl.events
     assert e.start.edtf == "[..2024-03]" and tl.is_planned(e)  # was "by March 2023", a fact
+    assert e.title == "Deadline: extend the mission"
 
 
 def test_who_called_it_a_photo_opportunity_is_a_saying_of_its_own_never_the_main_sayings_day():

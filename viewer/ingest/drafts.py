@@ -320,6 +320,20 @@ def _aside_title(text: str, pos: int) -> str:
     return _short(f"{what} {own}")
 
 
+def _agreed_title(text: str, mention: TimeMention) -> str:
+    """The title of the end or deadline of what was agreed, decided or voted ("agreed on Thursday to extend
+    sanctions until February" -> "Planned end: extend sanctions"; "voted to extend the mission by March" ->
+    "Deadline: extend the mission"), never the agreement's own words, which are the agreement's draft; "" when
+    the words are not found."""
+    head = text[:mention.start] + re.split(r"\s", mention.phrase.strip(), maxsplit=1)[0] + " "
+    found = re.search(r"\bto\s+(?P<what>[a-z]+\b[^,.;:]*?)\s+(?P<prep>until|till|by|through)\s+(?:\S+\s+)?$",
+                      head, re.I)
+    if found is None:
+        return ""
+    kind = "Deadline" if found.group("prep").lower() == "by" else "Planned end"
+    return f"{kind}: {_short(found.group('what'), 9, capital=False)}"
+
+
 def _said_that(q: FoundQuote, anchor: int, text: str) -> bool:
     """``anchor`` lies inside the clause after "X said (on Monday) (that) …" (not "According to X, …", nor a
     clause the attribution follows)."""
@@ -627,6 +641,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.title = _title(blank_date_lead(text, dateline_length(text)),
                              mention if mention is not None or c.anchor else None, c.quotes)
         c.title = _clean_title(c.title)
+        if mention is not None and mention.extra.get("forward"):
+            c.title = _agreed_title(text, mention) or c.title
         if not c.title.strip():
             c.title = _short(text)
         c.actor, c.actors = _actor(text, c.quotes, c.title)
