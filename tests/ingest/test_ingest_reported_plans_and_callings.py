@@ -107,3 +107,7 @@ def test_who_called_it_a_photo_opportunity_is_a_saying_of_its_own_never_the_main
              '"a photo opportunity".')
     called = next(e for e in tl.events if any(q.text == "a photo opportunity" for q in e.quotes))
     assert called.start.edtf == "[..2023-03-08]"  # was Mon 6 Mar, Berg's day
+    assert _said(called) == [(QuoteKind.DIRECT, "Peter Hahn", "a photo opportunity")]  # was "echoing Peter Hahn"
+    monday = next(e for e in tl.events if e.start.phrase == "on Monday")
+    assert monday.title == "Anna Berg: the summit was a failure"  # was "Anna Berg said", her words nowhere
+    assert _said(monday) == [(QuoteKind.REPORTED, "Anna Berg", "the summit was a failure")]
