@@ -33,6 +33,7 @@ def _said(e):
     ("Berg said the ministers will meet.", "the ministers will meet"),
     ("Berg said the government plans to reopen the border.", "the government plans to reopen the border"),
     ("Berg said the deal is expected to be signed.", "the deal is expected to be signed"),
+    ("Berg said talks would be held in Geneva.", "talks would be held in Geneva"),
 ])
 def test_a_plan_in_reported_speech_with_no_day_is_drafted_planned_after_publication(text, words):
     tl = _tl(text)
@@ -57,7 +58,15 @@ def test_a_plan_in_reported_speech_is_after_the_saying_day_and_its_own_day_when_
     assert plan.start.edtf == "[2023-03-06..]"  # on or after her saying, never before it
 
 
+def test_the_plan_of_she_is_titled_with_her_name():
+    tl = _tl("Anna Berg said she would resign.")
+    (plan,) = [e for e in tl.events if tl.is_planned(e)]
+    assert plan.title == "Berg would resign"  # never "She would resign", a draft that names no one
+    assert _said(plan) == [(QuoteKind.REPORTED, "Anna Berg", "she would resign")]  # her words as the article has them
+
+
 @pytest.mark.parametrize("text", ["Berg said talks would not resume.", "Berg said the war would have ended.",
+                                  "Berg said it would be a mistake.",
                                   "Berg said talks had resumed.", '"Talks will resume," Berg said.'])
 def test_no_plan_is_made_of_a_denial_a_past_or_a_direct_remark(text):
     tl = _tl(text)

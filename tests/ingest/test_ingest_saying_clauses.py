@@ -89,7 +89,10 @@ def test_each_dated_clause_is_its_own_draft_and_a_clause_without_a_verb_stays_wi
 
 
 def test_said_on_wednesday_without_that_dates_the_saying_not_the_words():
-    (e,) = _events("Berg said on Wednesday the report would be published soon.")
+    # (what she said would happen is a plan of its own, on or after her saying: ingest6)
+    e, plan = _events("Berg said on Wednesday the report would be published soon.")
+    assert (plan.title, plan.start.edtf, plan.planned) == ("The report would be published soon", "[2023-03-08..]",
+                                                           True)
     assert e.start.edtf == "2023-03-08" and e.start.phrase == "on Wednesday"
     assert e.title == "Berg: the report would be published soon"  # was "Berg: on Wednesday the report …"
     assert _said(e) == [(QuoteKind.REPORTED, "Berg", "the report would be published soon")]

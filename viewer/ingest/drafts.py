@@ -376,7 +376,9 @@ def _dates_a_saying(pos: int, quotes: list[FoundQuote], text: str) -> bool:
 _PLAN_WORDS = re.compile(r"\b(?:will|shall|would|plans?\s+to|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to)\b",
                          re.I)
 _NOT_A_PLAN = re.compile(r"\b(?:will|shall|would|could|might)\s+(?:not|never|have)\b|\b(?:won['’]t|wouldn['’]t)\b|"
-                         r"\b(?:would|could|might)\s+be\b", re.I)
+                         # "would be a mistake", "would be difficult": a judgement (never "would be published")
+                         r"\b(?:would|could|might)\s+be\s+(?!\w+ed\b|(?:held|sent|built|made|given|taken|done|"
+                         r"shown|paid|sold|met|set|put|kept|drawn|begun|brought|sought|won|lifted)\b)", re.I)
 _FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|hope|guess)\w*", re.I)
 _DAY_EDTF = re.compile(r"^(?P<day>\d{4}(?:-\d{2}){0,2})\??$")
 
@@ -680,7 +682,11 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.attributions.append(q)
     for c in claims:
         if "reported-plan" in c.tags:  # titled by the words planned, never the saying's "Berg: …"
-            c.title = _clean_title(_short(c.quotes[0].text if c.quotes else c.attributions[0].text))
+            said = c.quotes[0] if c.quotes else c.attributions[0]
+            c.title = _clean_title(_short(said.text))
+            who = said.attribution.person
+            if who.kind == "person" and who.name and not unresolved_pronoun(said):  # "she would resign": Berg
+                c.title = re.sub(r"^(?:He|She)\b", who.surname or who.name, c.title)
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
             c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
