@@ -38,8 +38,10 @@ def test_he_said_after_two_people_is_kept_unnamed_not_guessed():
 
 
 def test_he_said_in_a_new_paragraph_does_not_reach_back_to_the_previous_one():
-    e = _claim("President Adam Kowal visited the port on Monday.\n\nThe repairs will take a year, he said on "
-               "Tuesday.", "repairs will take a year")
+    e, plan = _claims("President Adam Kowal visited the port on Monday.\n\nThe repairs will take a year, he said on "
+                      "Tuesday.", "repairs will take a year")
+    assert plan.planned and plan.start.edtf == "[2023-02-28..]"  # what he said will be: a plan from his Tuesday on
+    assert plan.quotes == e.quotes
     (q,) = e.quotes  # was: Adam Kowal, named in the paragraph before
     assert q.speaker.startswith("unnamed") and q.kind == QuoteKind.REPORTED
     assert q.attribution == "he said on Tuesday"

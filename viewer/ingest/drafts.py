@@ -320,6 +320,20 @@ def _aside_title(text: str, pos: int) -> str:
     return _short(f"{what} {own}")
 
 
+def _agreed_title(text: str, mention: TimeMention) -> str:
+    """The title of the end or deadline of what was agreed, decided or voted ("agreed on Thursday to extend
+    sanctions until February" -> "Planned end: extend sanctions"; "voted to extend the mission by March" ->
+    "Deadline: extend the mission"), never the agreement's own words, which are the agreement's draft; "" when
+    the words are not found."""
+    head = text[:mention.start] + re.split(r"\s", mention.phrase.strip(), maxsplit=1)[0] + " "
+    found = re.search(r"\bto\s+(?P<what>[a-z]+\b[^,.;:]*?)\s+(?P<prep>until|till|by|through)\s+(?:\S+\s+)?$",
+                      head, re.I)
+    if found is None:
+        return ""
+    kind = "Deadline" if found.group("prep").lower() == "by" else "Planned end"
+    return f"{kind}: {_short(found.group('what'), 9, capital=False)}"
+
+
 def _said_that(q: FoundQuote, anchor: int, text: str) -> bool:
     """``anchor`` lies inside the clause after "X said (on Monday) (that) …" (not "According to X, …", nor a
     clause the attribution follows)."""
@@ -357,6 +371,50 @@ def _dates_a_saying(pos: int, quotes: list[FoundQuote], text: str) -> bool:
             if 0 <= at <= pos < at + len(words):
                 return True
     return False
+
+
+_PLAN_WORDS = re.compile(r"\b(?:will|shall|would|plans?\s+to|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to)\b",
+                         re.I)
+_NOT_A_PLAN = re.compile(r"\b(?:will|shall|would|could|might)\s+(?:not|never|have)\b|\b(?:won['’]t|wouldn['’]t)\b|"
+                         # "would be a mistake", "would be difficult": a judgement (never "would be published")
+                         r"\b(?:would|could|might)\s+be\s+(?!\w+ed\b|(?:held|sent|built|made|given|taken|done|"
+                         r"shown|paid|sold|met|set|put|kept|drawn|begun|brought|sought|won|lifted)\b)", re.I)
+_FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|hope|guess)\w*", re.I)
+_DAY_EDTF = re.compile(r"^(?P<day>\d{4}(?:-\d{2}){0,2})\??$")
+
+
+def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim], pub_day: str | None,
+                   pub_words: str, note: str) -> Claim | None:
+    """The plan in reported speech ("Berg said talks would resume", "… the government plans to reopen …",
+    "… the deal is expected to be signed"), when its words give it no date: a planned claim of its own, on
+    or after the saying's day (or the publication's, when the saying has none), beside the saying that
+    ``saying`` drafts.  Reported speech stays reported (the claim shows ``q``, never a quotation); None
+    when ``q`` is no plan (a direct quote or an unclosed one, past words, "would not", "would have", "would be"
+    a remark, a warning, fear or forecast), or is dated in its own words, or ``saying`` is a plan already."""
+    if q.kind != "reported" or saying.planned or pub_day is None or not q.attribution.person.name:
+        return None
+    if text[:q.start].rstrip()[-1:] in tuple("\"“«‘'"):  # an unclosed quotation: a remark, as it is closed
+        return None
+    if _FORECAST.search(q.attribution.words):  # "warned that Russia would invade": a fear or forecast, not a plan
+        return None
+    words = q.text
+    first = _PLAN_WORDS.search(words)
+    if first is None or _NOT_A_PLAN.search(words) or sentence_tense(words) != FUTURE:
+        return None
+    if any(q.start <= c.anchor < q.end for c in claims):  # "… would resume on Friday": dated there already
+        return None
+    day = _DAY_EDTF.match(saying.start[0])
+    if day is not None and day.group("day") <= pub_day:
+        lo, since = day.group("day"), f"the saying's date ({saying.start[1] or saying.start[0]})"
+    else:
+        lo, since = pub_day, f"the article's publication ({pub_words})"
+    plan = Claim(saying.sentence, (f"[{lo}..]", "", f"A plan reported in someone's words, with no date of its own "
+                                   f"(“{_short(words, 12, capital=False)}”): on or after {since}; what they said "
+                                   "would happen, never a report that it did." + note),
+                 None, "", q.start, tags=["undated", "planned", "reported-plan"], planned=True)
+    plan.quotes.append(q)
+    plan.attributions.append(q)
+    return plan
 
 
 def _join_basis(basis: str, note: str) -> str:
@@ -526,6 +584,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             if q.attribution.person.name or q.kind == "direct":  # a direct quote stays, unattributed if need be
                 best.quotes.append(q)
             best.attributions.append(q)
+            plan = _reported_plan(text, q, best, claims, pub_day, pub.words, note)
+            if plan is not None:
+                claims.append(plan)
     # a claim drawn from inside a reported clause ("Officials said on Monday that 3,000 troops had crossed the
     # border in early February") is the speaker's claim, not the article's: it keeps the attribution; and any
     # claim of a sentence with an attributed speech verb carries it, never reading as fact
@@ -582,6 +643,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.title = _title(blank_date_lead(text, dateline_length(text)),
                              mention if mention is not None or c.anchor else None, c.quotes)
         c.title = _clean_title(c.title)
+        if mention is not None and mention.extra.get("forward"):
+            c.title = _agreed_title(text, mention) or c.title
         if not c.title.strip():
             c.title = _short(text)
         c.actor, c.actors = _actor(text, c.quotes, c.title)
@@ -618,6 +681,12 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.quotes.append(q)
             c.attributions.append(q)
     for c in claims:
+        if "reported-plan" in c.tags:  # titled by the words planned, never the saying's "Berg: …"
+            said = c.quotes[0] if c.quotes else c.attributions[0]
+            c.title = _clean_title(_short(said.text))
+            who = said.attribution.person
+            if who.kind == "person" and who.name and not unresolved_pronoun(said):  # "she would resign": Berg
+                c.title = re.sub(r"^(?:He|She)\b", who.surname or who.name, c.title)
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
             c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)

@@ -143,6 +143,13 @@ _ADDING_END = re.compile(rf"(?:,\s*|\s+)(?:and\s+(?:also\s+|later\s+)?(?:{_VERBS
 _REL_SAID = re.compile(rf"who\s+(?:(?:also|later|then|has|have|had|previously|repeatedly|first)\s+)*(?:{_VERBS})\b")
 """A relative clause that reports a saying: "who said on Monday that …" ("Anna Berg, who said on Monday that the
 talks had failed, said on Tuesday …")."""
+_REL_CALLED = re.compile(r"who\s+(?:(?:also|later|then|has|have|had|previously|repeatedly|first)\s+)*"
+                         r"(?:called|described|termed|dubbed|labell?ed|branded)\b")
+"""A relative clause that names something in its speaker's words: 'Anna Berg, who called the meeting “a photo
+opportunity”, said on Monday …': a saying of its own, dated in its clause or not at all."""
+_REL_TIME = re.compile(r"[\s,]*(?:on|in|last|this|earlier|late|early)\s+[A-Za-z0-9 ]{1,25}?(?=\s*,)")
+"""The relative clause's own day after its quote, before the main saying goes on: "on Sunday" in "…, who called
+the summit “a photo opportunity” on Sunday, said on Monday that …"."""
 # "Biden said Putin called it “a mistake”": the quoted words are someone else's
 _OTHER_WORDS = re.compile(r"\b(?:called|calls|call|described|describes|termed|terms|dubbed|labelled|labeled|"
                           r"branded|quoted|quoting|citing|asked|wrote|tweeted|posted)\b")
@@ -243,6 +250,12 @@ def relative_saying_span(sentence: str, q: FoundQuote) -> tuple[int, int]:
     if rel is not None and goes_on is not None and _REL_SAID.match(words, rel.start()):
         at = sentence.rfind(words, 0, q.start + 1)
         return (at + rel.start(), q.end) if at >= 0 else (0, 0)
+    if rel is not None and _REL_CALLED.match(words, rel.start()):
+        # ("…, who called the summit “a photo opportunity” on Sunday, said …": to the clause's end, its date too;
+        # also after the main saying: "Berg said on Monday …, echoing Hahn, who called it “…”.")
+        at = sentence.rfind(words, 0, q.start + 1)
+        tail = re.match(r"[^,.;:!?]*", sentence[q.end:])
+        return (at + rel.start(), q.end + (tail.end() if tail else 0)) if at >= 0 else (0, 0)
     if q.kind != "reported" or not _REL_SAID.match(words):
         return 0, 0
     at = sentence.rfind(words, 0, q.start + 1)
@@ -461,6 +474,9 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: b
     speaker in the article's word."""
     phrase = _LEAD.sub("", phrase.strip())
     phrase = re.sub(r"^(?:[A-Z]\w+ly|Meanwhile|However|But|And|Also|Then),?\s+", "", phrase)
+    # "…, echoing Peter Hahn, who called it “…”": the one named after the participle (never "echoing Peter Hahn")
+    phrase = re.sub(r"^(?:echoing|citing|quoting|joining|like|unlike|following|contradicting|rebuffing)\s+"
+                    r"(?=[A-Z])", "", phrase)
     if re.match(r"(?:on|in|at|by|for|to|from|with|during|after|before|last|next|this|that)\b", phrase, re.I):
         return Person("", "", "", "unknown")  # "said on Wednesday …": a time or a place, not a speaker
     phrase = _TIME_TAIL.sub("", phrase) or phrase  # "the minister on Monday": the minister
@@ -590,6 +606,33 @@ def _according(sentence: str, memory: PersonMemory, remember: bool = True) -> tu
     return Attribution(person, words, via, "interview" in sentence), m
 
 
+def _saying_before_echo(sentence: str, scan: str, head: int, other: Person,
+                        memory: PersonMemory) -> list[FoundQuote]:
+    """The reported saying of another speaker that ends where a relative clause's speaker is named at ``head``
+    ("Anna Berg said on Monday that the summit was a failure, echoing Peter Hahn, who called it “…”": Berg's
+    "the summit was a failure", reported), else ``[]``: the quote of the relative clause is the other's."""
+    last = None
+    for last in _REPORTED.finditer(scan[:head]):  # noqa: B007 - the last "X said …" before the clause
+        pass
+    if last is None:
+        return []
+    who = _speaker(last.group("who"), memory, last.start())
+    if not who.name or who.kind == "unknown" or who.name == other.name:
+        return []
+    a = _words_start(sentence, last.end("verb"), head)
+    b = head
+    while b > a and sentence[b - 1] in " ,;":
+        b -= 1
+    if not re.match(r"(?:echoing|citing|quoting|joining|like|unlike|following|contradicting|rebuffing)\s",
+                    sentence[head:]) or sentence[b:head].strip() != ",":
+        return []  # (only a clause set off from the one the relative clause's speaker is set against)
+    a, b = _trim(sentence, a, b)
+    if b <= a + 3 or not has_verb(sentence[a:b]):
+        return []
+    words = sentence[last.start():last.end("verb")].strip()
+    return [FoundQuote(sentence[a:b], a, b, "reported", Attribution(who, words))]
+
+
 def find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     """Direct and reported quotes of one sentence with their attribution.
 
@@ -677,6 +720,8 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                         attr = Attribution(_with_role(named, who, memory), sentence[name.start():mw.end()].strip())
                 attr = attr or Attribution(_speaker(who, memory, who_at), sentence[mw.start():mw.end()].strip())
                 main_after = True  # ("X, who said “…”, told reporters …": the main saying goes on after the quote)
+                if k == 0:
+                    out.extend(_saying_before_echo(sentence, scan, mw.start(), attr.person, memory))
             elif mb is not None and not _VERB.fullmatch(mb.group("who").strip()):
                 who, who_at = mb.group("who"), mb.start()
                 if _RELATIVE.match(who.strip()) and not re.search(r"\s[A-Z]", _TIME_TAIL.sub("", who.strip())):
@@ -727,7 +772,11 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         for ca, cb, said_words in lead.get(k, []) if attr.person.name else []:
             out.append(FoundQuote(sentence[ca:cb], ca, cb, "reported", Attribution(attr.person, said_words)))
         out.append(FoundQuote(unescape(sentence[a:b]), a, b, "direct", attr))
-        more = (_MAIN_SAID if main_after else _MORE_SAID).match(sentence, said_end) \
+        goes_from = said_end
+        if main_after:  # ("…, who called the summit “a photo opportunity” on Sunday, said on Monday that …")
+            when = _REL_TIME.match(sentence, goes_from)
+            goes_from = when.end() if when is not None else goes_from
+        more = (_MAIN_SAID if main_after else _MORE_SAID).match(sentence, goes_from) \
             if attr.person.name and k == len(direct) - 1 else None
         if more is not None:  # '“We are ready,” Berg said, adding that talks would resume on Friday.': her words,
             # reported (never a quotation), each clause a claim of its own; the quote stays as she said it

@@ -486,6 +486,10 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
             if kind == "year" and re.search(r"[A-Za-z]-$", sentence[max(0, a - 2):a]):
                 continue  # "Allied Resolve-2022": a name, not a date
             tense = tense_at(_tense_text(sentence, a), a)
+            lead_words = sentence[:a] + (m.group(0).split()[0] + " " if kind == "mon" else "")  # ("until June")
+            forward = kind in ("mon", "md", "dm") and _AGREED_TO.search(lead_words) is not None
+            if forward:  # "agreed on Thursday to extend sanctions until February": a month ahead of the agreement
+                tense = FUTURE
             e, basis, d, end_e, end_b = _resolve(kind, m, sentence, pub, tense)
             lead = len(m.group(0)) - len(m.group(0).lstrip())
             prep = _PREP.search(sentence[:a]) if kind in ("md", "dm", "mdy", "dmy", "my", "year", "iso", "wd") else None
@@ -497,10 +501,46 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
             mention = TimeMention(a + lead, b, sentence[a + lead:b], e, basis, tense,
                                   "range" if end_e else "date", end_e, end_b, d,
                                   relative=kind in _RELATIVE and not (kind.startswith("range") and m.group("year")))
+            if forward and e is not None:
+                mention.extra["forward"] = True
             taken.append((a, b))
             out.append(mention)
     out.sort(key=lambda t: t.start)
+    for k, mention in enumerate(out):
+        if mention.extra.get("forward"):
+            _after_agreement(mention, out[:k], pub)
     return _combine(sentence, out, pub)
+
+
+_AGREED_TO = re.compile(r"\b(?:agreed|agrees|decided|decides|voted|votes|resolved|pledged|promised|vowed)\b"
+                        r"[^,.;:]{0,60}?\bto\s+[a-z]+\b[^,.;:]{0,80}?\s(?:until|till|by|through)\s+$", re.I)
+"""What an agreement or a vote is to do, up to an end or a deadline ("agreed on Thursday to extend sanctions
+until …", "voted to extend the mission by …"): a date ahead of the agreement, never one before it."""
+
+
+def _after_agreement(mention: TimeMention, before: list[TimeMention], pub: Publication) -> None:
+    """Date ``mention`` (a month or a day without a year, flagged ``forward``) as the first such month on
+    or after the agreement it ends or limits: the day of the agreement when the sentence gives one before it
+    (``before``), else publication (it was resolved in the future tense).  Marks it a plan."""
+    agreed = next((m for m in reversed(before) if re.match(r"^\d{4}-\d{2}(?:-\d{2})?\??$", m.edtf or "")), None)
+    edtf = mention.edtf or ""
+    found = re.match(r"^(\d{4})-(\d{2})(-\d{2})?(\?)?$", edtf)
+    basis = mention.basis
+    if agreed is not None and found is not None:
+        stated = agreed.edtf or ""
+        ay, am = int(stated[:4]), int(stated[5:7])
+        mon = int(found.group(2))
+        y = ay if mon >= am else ay + 1
+        edtf = f"{y:04d}-{mon:02d}{found.group(3) or ''}{found.group(4) or ''}"
+        since = f"the agreement ('{agreed.phrase}')"
+        basis = re.sub(r"year \d{4}: written in the future tense and \d{4} would put it before publication",
+                       f"year {y}", basis)
+    else:
+        since = f"publication ({pub.words})"
+    mention.edtf = edtf
+    mention.basis = (f"{basis.rstrip('.')}. The end or deadline of what was agreed, decided or voted: the "
+                     f"first such month on or after {since}, and a plan, not a report that it happened.")
+    mention.extra["after_publication"] = True
 
 
 def _combine(sentence: str, mentions: list[TimeMention], pub: Publication) -> list[TimeMention]:
