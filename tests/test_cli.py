@@ -360,3 +360,14 @@ def test_a_wrong_date_format_on_every_row_is_one_grouped_line(tmp_path, capsys):
     assert main(["convert", str(path), str(tmp_path / "out.json"), "--date-format", "%d/%m/%Y"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and err[1].startswith("30 rows like: ")
+
+
+def test_an_unknown_select_id_names_the_closest_ids_there(tmp_path, capsys):
+    """`--select nosuch` said only "no event with id 'nosuch'": a new user had no way to learn the ids."""
+    bundled = str(Path(__file__).resolve().parents[1] / "resources" / "allied-resolve-2022.timeline.json")
+    assert app_main([bundled, "--screenshot", str(tmp_path / "x.png"), "--select", "drill-begin"]) == 2
+    err = capsys.readouterr().err
+    assert "no event with id 'drill-begin'" in err
+    assert "closest ids in it: 'drills-begin', 'drills-end'" in err
+    assert "(of 16 events)" in err
+    assert not (tmp_path / "x.png").exists()

@@ -92,6 +92,19 @@ def _load(path: str):
     return read_timeline(path)
 
 
+def _near_ids(timeline, wanted: str, n: int = 3, scanned: int = 200_000) -> str:
+    """``"; closest ids in it: 'a', 'b', 'c'"`` (difflib's nearest to ``wanted`` among the first
+    ``scanned`` events' ids), or ``"; it has no events"``: what --select can be given instead."""
+    import difflib
+    from itertools import islice
+
+    ids = [e.id for e in islice(timeline.events, scanned)]
+    if not ids:
+        return "; it has no events"
+    near = difflib.get_close_matches(wanted, ids, n, 0.0)
+    return f"; closest ids in it: {', '.join(repr(i) for i in near)} (of {len(timeline.events):,} events)"
+
+
 def _no_display() -> bool:
     """True on Linux/BSD when no X or Wayland display is named and no Qt platform is
     chosen: Qt would abort the process (core dump) instead of opening a window."""
@@ -336,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  … and {len(problems) - SHOWN_PROBLEMS:,} more (the window's banner: Show all; "
                   "or the validate command)", file=sys.stderr)
     if args.select and not timeline.has_event(args.select):
-        print(f"timeline-viewer: no event with id {args.select!r} in {path}", file=sys.stderr)
+        print(f"timeline-viewer: no event with id {args.select!r} in {path}{_near_ids(timeline, args.select)}",
+              file=sys.stderr)
         return 2
     if args.dday:
         from .model.dday import DDayError, resolve_dday

@@ -77,11 +77,19 @@ def test_the_advice_for_an_unmapped_column_says_which_fields_there_are(tmp_path,
     """A CSV with lat/long/photo columns was told "map it with --map FIELD=lat", though no field
     holds coordinates (new-user tester on a real TimelineJS spreadsheet export)."""
     path = tmp_path / "t.csv"
-    path.write_text("title,date,lat\nTalks,2022-02-10,43.1\n", encoding="utf-8")
+    path.write_text("title,date,lat,Photo,position,desc\nTalks,2022-02-10,43.1,a.png,1,x\n", encoding="utf-8")
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
-    assert "map it with --map FIELD=lat, FIELD as the README's CSV section lists; none holds coordinates or " \
-           "pictures" in err
+    # one thing per column: it has no place here (not "map it … none holds coordinates"), or the fields it can map to
+    assert "2 fields of the format with no equivalent in this viewer, not kept: lat, Photo" in err
+    assert "FIELD=lat" not in err and "FIELD=Photo" not in err
+    assert ("column 'position' is not mapped to any field; not loaded (to load it, map it with --map FIELD=position, "
+            "FIELD one of id, end, track, kind, location,") in err
+    from viewer.io.csvgeneric import read_csv_report
+
+    said = [p.message for p in read_csv_report(str(path)).warnings]
+    assert "column 'lat' has no equivalent in this viewer (no field holds coordinates); not loaded" in said
+    assert "column 'Photo' has no equivalent in this viewer (no field holds pictures); not loaded" in said
 
 
 def test_the_readme_lists_every_field_a_column_can_be_mapped_to():

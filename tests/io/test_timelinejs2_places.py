@@ -80,3 +80,25 @@ def test_a_v2_timeline_field_not_loaded_is_placed_at_it(tmp_path):
     lang = [p for p in read_timelinejs_report(path).warnings if "lang" in p.message][0]
     assert (lang.line, lang.location) == (4, "timeline.lang")
     assert lang.message == "timeline.lang has no equivalent in this viewer; not loaded"
+
+
+def test_the_note_says_what_was_done_with_this_files_tag_and_tags(tmp_path):
+    """A TimelineJS 2 file with only `tags` was told "tag as group", though its tags came through as
+    tags on one track (new-user tester, TimelineJS3's website/examples/example.json)."""
+    import json
+
+    def note(items):
+        path = tmp_path / "t.json"
+        path.write_text(json.dumps({"timeline": {"headline": "T", "date": items}}), encoding="utf-8")
+        report = read_timelinejs_report(str(path))
+        return next(n.message for n in report.notes if "TimelineJS 2 JSON" in n.message), report.timeline
+
+    said, timeline = note([{"startDate": "2011,3,23", "headline": "a", "tags": "Career"},
+                           {"startDate": "2012", "headline": "b", "tags": "Personal life"}])
+    assert "tag as group" not in said
+    assert "no item has a tag (TimelineJS 2's row), so one track; tags as tags" in said
+    assert len(timeline.tracks) == 1 and {t for e in timeline.events for t in e.tags} == {"Career", "Personal life"}
+    said, timeline = note([{"startDate": "2011", "headline": "a", "tag": "War"},
+                           {"startDate": "2012", "headline": "b", "tag": "Peace"}])
+    assert "each item's tag as its track" in said and "tags as tags" not in said
+    assert len(timeline.tracks) == 2

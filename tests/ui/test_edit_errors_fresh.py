@@ -84,3 +84,18 @@ def test_a_phrase_typed_while_the_date_is_refused_is_kept_with_the_stored_date(q
     assert (ev.start.edtf, ev.start.phrase) == (stored, "early next week")
     assert form.fields["start"].widget.text() == "03/04/2026"  # the refused text stays to be corrected
     assert _said(form, "'03/04/2026' is not an EDTF date") == 1, _shown_texts(form)
+
+
+def test_an_ambiguous_date_is_refused_with_validates_hint_shown_whole(qtbot, window):
+    """`03/04/2022` in Start + Enter: the error lacked the day/month-order hint that validate gives,
+    and at 1366x768 its wrapped lines were cut off at top and bottom (new-user tester)."""
+    from viewer.io.native_checks import date_hint
+
+    form = window.edit_form
+    _type(qtbot, form, "start", "03/04/2022")
+    qtbot.wait(40)
+    error = form.fields["start"].error
+    assert error.isVisibleTo(form)
+    assert error.text().endswith(date_hint("03/04/2022"))  # the same words as validate's
+    assert "day and month order is never guessed" in error.text()
+    assert error.height() >= error.heightForWidth(error.width()) > 3 * error.fontMetrics().lineSpacing()

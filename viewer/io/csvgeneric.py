@@ -133,6 +133,7 @@ from .common import (
 )
 from .humandates import human_date, human_edtf, is_ongoing_word, is_open_word
 from .losses import draft_losses, planned_end_losses
+from .problems import NO_EQUIVALENT
 from .urls import dropped_urls, web_url
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
@@ -178,6 +179,29 @@ DRAFT_REVIEW = "unreviewed draft"
 
 def _norm(name: str) -> str:
     return re.sub(r"[\s_\-]+", "", name.strip().lower())
+
+
+_NO_FIELD_FOR = {
+    "coordinates": ("lat", "latitude", "long", "lon", "lng", "longitude", "zoom", "coordinates", "coords",
+                    "latlong", "latlon", "latlng", "geo", "geometry", "point"),
+    "pictures": ("photo", "photos", "image", "images", "picture", "pictures", "img", "media", "thumbnail",
+                 "mediacaption", "mediacredit", "mediathumbnail"),
+}
+"""What no field of :data:`FIELDS` can hold -> normalised header names that say they hold it."""
+
+
+def _unmapped_column(name: str, free: list[str]) -> str:
+    """The warning about header ``name`` that feeds no field; ``free``: the fields no column feeds.
+
+    One thing is said: a column of coordinates or pictures has no place in this viewer (and
+    :func:`viewer.io.problems.loaded_without` counts it so); any other can be mapped to a free field."""
+    if name.startswith("(column "):
+        return f"column {name!r} has no name (a row index?); not loaded"
+    kind = next((k for k, names in _NO_FIELD_FOR.items() if _norm(name) in names), None)
+    if kind:
+        return f"column {name!r} {NO_EQUIVALENT} (no field holds {kind}); not loaded"
+    return (f"column {name!r} is not mapped to any field; not loaded (to load it, map it with --map FIELD={name}, "
+            f"FIELD one of {', '.join(free)})")
 
 
 def check_date_format(date_format: str) -> str:
@@ -555,11 +579,10 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
     for fld, col in content_guesses.items():
         b.notes.append(Problem(file, f"column {col!r} read as {fld} from its content (map another with "
                                f"--map {fld}=COLUMN)", 1, None, f"column {col!r}"))
+    free = [f for f in FIELDS if f not in cols]
     for name in header:
         if name not in cols.values():
-            what = "has no name (a row index?)" if name.startswith("(column ") else "is not mapped to any field"
-            b.warn(f"column {name!r} {what}; not loaded (map it with --map FIELD={name}, FIELD as the README's "
-                   "CSV section lists; none holds coordinates or pictures)", 1, f"column {name!r}")
+            b.warn(_unmapped_column(name, free), 1, f"column {name!r}")
 
     def cell(row: CsvRow, fld: str) -> str:
         col = cols.get(fld)

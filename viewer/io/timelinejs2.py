@@ -129,9 +129,16 @@ def from_version2(timeline: Mapping[str, Any]) -> tuple[dict[str, Any], list[str
     """TimelineJS 2's ``{"timeline": {"headline", "text", "date": [...], "era": [...]}}``
     (and the early ``{"timeline": {"slides": [...]}}``) as TimelineJS 3 data,
     with what was not carried over."""
-    notes = ["TimelineJS 2 JSON: read as TimelineJS 3 (startDate \"1995,3,12\" as year, month, day; "
-             "headline, text, asset media/credit/caption; tag as group)"]
     items = timeline.get("date") if isinstance(timeline.get("date"), list) else timeline.get("slides")
+    dicts = [i for i in items if isinstance(i, Mapping)] if isinstance(items, list) else []
+    tagged = any(i.get("tag") not in (None, "") for i in dicts)
+    listed = any(isinstance(i.get("tags"), str) and i["tags"].strip() for i in dicts)
+    # say what was done with this file's rows and labels, not with fields it does not have
+    rows = ("each item's tag as its track" if tagged
+            else "no item has a tag (TimelineJS 2's row), so one track" if listed else "")
+    notes = ["TimelineJS 2 JSON: read as TimelineJS 3 (startDate \"1995,3,12\" as year, month, day; "
+             "headline, text, asset media/credit/caption" + (f"; {rows}" if rows else "")
+             + ("; tags as tags" if listed else "") + ")"]
     out: dict[str, Any] = {"events": [_v2_item(i) for i in items] if isinstance(items, list) else None}
     if isinstance(timeline.get("headline"), str) or isinstance(timeline.get("text"), str):
         out["title"] = {"text": {"headline": timeline.get("headline") or "", "text": timeline.get("text") or ""}}

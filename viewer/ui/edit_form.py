@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..io.native_checks import date_hint
 from ..model import commands as C
 from ..model.dates import EventDate
 from ..model.errors import DateError, Problem
@@ -403,8 +404,11 @@ class EventForm(QScrollArea):
         text = self.fields[which].text().strip()
         if not text:
             return None
-        return EventDate(text, self.fields[f"{which}_phrase"].text().strip(),
-                         self.fields[f"{which}_basis"].text().strip(), time_zone=self._zone_for(which, text))
+        try:
+            return EventDate(text, self.fields[f"{which}_phrase"].text().strip(),
+                             self.fields[f"{which}_basis"].text().strip(), time_zone=self._zone_for(which, text))
+        except DateError as exc:  # what to write instead, as validate says it (03/04/2022: order never guessed)
+            raise DateError(f"{exc}{date_hint(text)}") from None
 
     def _date_with_words(self, which: str, ev: Event) -> EventDate | None:
         """The date with the "as written" and "basis" fields' words.  While the date field holds a

@@ -57,6 +57,34 @@ def plain_label(text: str = "") -> QLabel:
     return label
 
 
+class _WholeLabel(QLabel):
+    """A word-wrapped plain-text label that asks for the height its text needs at its width.
+
+    Under a field of a :class:`QFormLayout` in a scroll area, a long wrapped error was given the
+    height of fewer lines than it wraps to and drawn centred in it: cut off at top and bottom."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def fit(self) -> None:
+        """Ask for the height (pixels) the text wraps to at the present width."""
+        if self.width() > 0:
+            need = self.heightForWidth(self.width())
+            if need > 0 and need != self.minimumHeight():
+                self.setMinimumHeight(need)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        super().setText(text)
+        self.fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit()
+
+
 class FormField(QObject):
     """One input with an error label under it.
 
@@ -81,7 +109,7 @@ class FormField(QObject):
         self.widget: Any = widget  # QLineEdit, QPlainTextEdit or QComboBox
         self.name = name
         widget.setAccessibleName(name)
-        self.error = plain_label()
+        self.error = _WholeLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         if isinstance(widget, QLineEdit):
