@@ -51,6 +51,7 @@ from ..model.search import MatchList
 from ..model.text import plain_tooltip
 from ..model.timeline import Event, Timeline
 from ..model.viewstate import ViewState
+from ..model.written_end import written_end, written_end_words
 from ..model.zones import EVENT_LOCAL, describe_date
 
 __all__ = ["EventTableModel", "EventListView", "SORT_ROLE", "ID_ROLE", "side_tabs", "install", "date_cell",
@@ -105,8 +106,8 @@ def short_date(event: Event, zone: str, timeline_zone: str, *, end_due: bool = F
         return text + (" ?" if d.uncertain else "")
 
     text = one(event.start)
-    if event.end is not None:
-        text += " → " + ("due " if end_due else "") + one(event.end)
+    if event.end is not None:  # a TimelineJS year-only end as its year, never the year before
+        text += " → " + ("due " if end_due else "") + one(written_end(event.end) or event.end)
     return text
 
 
@@ -145,7 +146,9 @@ def date_tooltip(event: Event, timeline: Timeline, zone: str) -> str:
     first; an announced end named "planned end, announced" as the detail pane does."""
     text = describe_date(event.start, zone, timeline.time_zone)
     if event.end is not None:
-        end = describe_date(event.end, zone, timeline.time_zone)
+        written = written_end_words(event.end)  # "650 CE (the year as written): TimelineJS ends it on …"
+        end = (describe_date(event.end, zone, timeline.time_zone) if written is None
+               else f"{written}: {event.end.basis.split(': ', 1)[1]}")
         if not timeline.is_planned(event) and end_is_announced(event, timeline):
             end = f"planned end, announced: {end} (after the source's date)"
         text += " → " + end
