@@ -490,6 +490,9 @@ def save_screenshot(window, out: str, size: tuple[int, int], select: str | None 
     window.view.go_home()
     if select:
         window.view.ensure_visible(select)
+    jobs = getattr(getattr(window, "shown", None), "jobs", None)
+    if jobs is not None:  # a picture needs no search index: no "0 % Cancel" of a build just begun
+        jobs.cancel_build()
     for _ in range(3):
         QApplication.processEvents()
     image = window.grab().toImage()

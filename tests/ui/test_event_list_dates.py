@@ -105,8 +105,9 @@ def test_a_time_span_is_never_cut_inside_a_date_or_a_time_at_1366x768(qtbot):
     # a span within one day keeps its end's time alone before the times go
     assert "19 Mar 2010 17:31 → 19:33" in shorter_dates(
         "Fri 19 Mar 2010 17:31:22 UTC → Fri 19 Mar 2010 19:33:35 UTC", zone_in_header=True)
-    # last: whole words from the middle, the qualifiers and the arrow kept
-    assert elide_parts("due 22 Jan 2009 → ≥ 23 Jan 2010", lambda t: len(t) <= 18) == "due … → ≥ … 2010"
+    # last: whole parts from the end (the last end whole, then the first's words), never a qualifier alone
+    assert elide_parts("due 22 Jan 2009 → ≥ 23 Jan 2010", lambda t: len(t) <= 18) == "due 22 Jan …"
+    assert elide_parts("due 22 Jan 2009 → ≥ 23 Jan 2010", lambda t: len(t) <= 19) == "due 22 Jan 2009 → …"
     w = _window(qtbot, _instrument_log())
     table = w.event_list
     model = table.model()

@@ -21,6 +21,7 @@ from viewer.model.calendar import civil_from_epoch
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError
 from viewer.model.stated import stated_date
+from viewer.model.written_end import exclusive_year_basis
 
 from .humandates import human_edtf
 
@@ -127,9 +128,7 @@ def date_from_parts(parts: Mapping[str, Any], *, phrase: str = "", time_zone: st
     basis = "TimelineJS date fields" if phrase else ""
     if end and len(used) == 1:
         text = edtf_year(astronomical - 1)
-        written = f"{-year} BCE" if year < 0 else str(year)
-        basis = (f"TimelineJS end_date year {year}: TimelineJS ends it on 1 January {written}, "
-                 "when the year before ends")
+        basis = exclusive_year_basis(year)  # shown as the year written (viewer.model.written_end)
     date = EventDate(text, phrase, basis, time_zone=zone, precision_override=precision)
     return date, "; ".join(notes)
 

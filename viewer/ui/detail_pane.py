@@ -29,6 +29,7 @@ from ..model.quoting import quote_sentence
 from ..model.text import counted, visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
+from ..model.written_end import written_end_words
 from ..model.zones import EVENT_LOCAL, describe_date, naive_time_zone, possible_bounds, zone_label
 
 __all__ = ["DetailPane", "CopyBrowser", "BREAK_ANCHOR", "event_html", "event_sentence", "timeline_html",
@@ -144,11 +145,13 @@ td { padding: 1px 8px 1px 0; vertical-align: top; }
 
 def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str = "UTC", side: str = "start",
                expanded: frozenset[str] | set[str] = frozenset(), links: bool = False) -> str:
-    rows = [f"<tr><td><b>{escape(label)}</b></td><td>{escape(describe_date(d, zone, timeline_zone))}</td></tr>"]
+    written = written_end_words(d) if side == "end" else None  # a TimelineJS year-only end: the year
+    shown = describe_date(d, zone, timeline_zone) if written is None else written  # written; the basis says
+    rows = [f"<tr><td><b>{escape(label)}</b></td><td>{escape(shown)}</td></tr>"]  # it ends on 1 January
     first, last = possible_bounds(d, zone, timeline_zone)
     # a single day, or a time, needs no range; nor does a date whose year is unknown (its range,
-    # 1 BCE to 9999, is EDTF's four digits, not the source's)
-    if not d.is_open and first != last and not d.year_unknown:
+    # 1 BCE to 9999, is EDTF's four digits, not the source's); nor an end at 1 January of the year shown
+    if not d.is_open and first != last and not d.year_unknown and written is None:
         rows.append(f"<tr><td class='muted'>earliest possible</td><td>{escape(first)}</td></tr>"
                     f"<tr><td class='muted'>latest possible</td><td>{escape(last)}</td></tr>")
     if d.phrase:

@@ -51,6 +51,7 @@ from ..model.search import MatchList
 from ..model.text import plain_tooltip
 from ..model.timeline import Event, Timeline
 from ..model.viewstate import ViewState
+from ..model.written_end import written_end, written_end_words
 from ..model.zones import EVENT_LOCAL, describe_date
 
 __all__ = ["EventTableModel", "EventListView", "SORT_ROLE", "ID_ROLE", "side_tabs", "install", "date_cell",
@@ -105,8 +106,8 @@ def short_date(event: Event, zone: str, timeline_zone: str, *, end_due: bool = F
         return text + (" ?" if d.uncertain else "")
 
     text = one(event.start)
-    if event.end is not None:
-        text += " → " + ("due " if end_due else "") + one(event.end)
+    if event.end is not None:  # a TimelineJS year-only end as its year, never the year before
+        text += " → " + ("due " if end_due else "") + one(written_end(event.end) or event.end)
     return text
 
 
@@ -145,7 +146,9 @@ def date_tooltip(event: Event, timeline: Timeline, zone: str) -> str:
     first; an announced end named "planned end, announced" as the detail pane does."""
     text = describe_date(event.start, zone, timeline.time_zone)
     if event.end is not None:
-        end = describe_date(event.end, zone, timeline.time_zone)
+        written = written_end_words(event.end)  # "650 CE (the year as written): TimelineJS ends it on …"
+        end = (describe_date(event.end, zone, timeline.time_zone) if written is None
+               else f"{written}: {event.end.basis.split(': ', 1)[1]}")
         if not timeline.is_planned(event) and end_is_announced(event, timeline):
             end = f"planned end, announced: {end} (after the source's date)"
         text += " → " + end
@@ -186,13 +189,13 @@ one, the rows on screen."""
 
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?=\d)")
-_SPAN_YEAR = re.compile(r"(?P<a>.* [A-Z][a-z]{2}) (?P<y>\d{1,4}(?: BCE)?)(?P<q> \?)? → (?P<b>.* (?P=y)(?: \?)?)$")
-_SPAN_MONTH = re.compile(r"(?P<a>(?:.* )?\d{1,2}) (?P<m>[A-Z][a-z]{2}) (?P<y>\d{1,4}(?: BCE)?) → "
+_SPAN_YEAR = re.compile(r"(?P<a>.* [A-Z][a-z]{2}) (?P<y>\d{1,4}(?: B?CE)?)(?P<q> \?)? → (?P<b>.* (?P=y)(?: \?)?)$")
+_SPAN_MONTH = re.compile(r"(?P<a>(?:.* )?\d{1,2}) (?P<m>[A-Z][a-z]{2}) (?P<y>\d{1,4}(?: B?CE)?) → "
                          r"(?P<b>(?:\S+ )?\d{1,2} (?P=m) (?P=y)(?: \?)?)$")
 _TIME = r"\d{1,2}(?::\d{2}(?::\d{2})?|h)"
 _SECONDS = re.compile(r"\b(\d{1,2}:\d{2}):\d{2}\b")
 _ZONE = re.compile(rf"\b({_TIME}) (?:[A-Za-z]{{2,6}}|[+-]\d{{2,4}})(?= |$)")
-_SAME_DAY = re.compile(rf"(?P<a>(?:.* )?(?P<day>\d{{1,2}} [A-Z][a-z]{{2}} \d{{1,4}}(?: BCE)?) {_TIME}(?: \S+)?) → "
+_SAME_DAY = re.compile(rf"(?P<a>(?:.* )?(?P<day>\d{{1,2}} [A-Z][a-z]{{2}} \d{{1,4}}(?: B?CE)?) {_TIME}(?: \S+)?) → "
                        rf"(?P<q>[≤≥] )?(?P=day) (?P<b>{_TIME}(?: \S+)?)$")
 _TIME_OF_DAY = re.compile(rf" {_TIME}(?: (?:[A-Za-z]{{2,6}}|[+-]\d{{2,4}}))?(?= |$)")
 
@@ -266,13 +269,13 @@ def _explanation_cuts(head: str, explanation: str) -> list[str]:
 
 
 def elide_parts(text: str, fits) -> str:
-    """``text`` cut at whole words and written ``…`` until ``fits(text)``, never a date or a
-    time cut inside.  A date with what it stands for (``about June 2023, so between May 2023
-    and July 2023``) keeps the date as stated whole and loses the explanation from its end
-    first (``about June 2023, so between May 2023 …``: cut from the middle it read ``about
-    June 2023, so … 2023 and July 2023``); otherwise whole words go from the middle outward
-    (qualifiers and the span's ``→`` kept: :data:`_KEPT_PARTS`); as short as that goes when
-    nothing fits."""
+    """``text`` cut at whole parts from its end and written ``…`` until ``fits(text)``, never
+    a date cut in its middle (``9 Aug … → … Aug 622 CE`` hid the days and the first year).  A
+    date with what it stands for (``about June 2023, so between May 2023 and July 2023``) keeps
+    the date as stated whole and loses the explanation from its end first (``about June 2023,
+    so between May 2023 …``); a span loses its last end whole (``2014 → …``), then the first
+    date loses its words from the end (``9 Aug …``), never ending on a qualifier or the arrow;
+    as short as that goes when nothing fits.  The tooltip has the whole date."""
     if fits(text):
         return text
     head, explained, explanation = text.partition(_EXPLAINED)
@@ -281,31 +284,33 @@ def elide_parts(text: str, fits) -> str:
             if fits(shown):
                 return shown
         # the stated date alone is still too wide: the rule below on it, "…" for the rest
-        shown = _elide_middle(head, lambda t: fits(t + " …"))
-        return shown if shown.endswith("…") else shown + " …"
-    return _elide_middle(text, fits)
+        return _elide_end(head + " …", fits)
+    return _elide_end(text, fits)
 
 
-def _elide_middle(text: str, fits) -> str:
-    """:func:`elide_parts` on a text without an explanation: whole words from the middle out."""
-    words = text.split(" ")
-    gone: set[int] = set()
-    middle = (len(words) - 1) / 2
-    order = sorted((i for i in range(1, len(words) - 1) if words[i] not in _KEPT_PARTS),
-                   key=lambda i: (abs(i - middle), i))
-    shown = text
-    for i in order:
-        gone.add(i)
-        parts: list[str] = []
-        for k, word in enumerate(words):
-            if k not in gone:
-                parts.append(word)
-            elif not parts or parts[-1] != "…":
-                parts.append("…")
-        shown = " ".join(parts)
+_ENDS = frozenset({"→", "–"})
+"""What stands between the ends of a span or a period: a cut drops the last end whole here."""
+
+
+def _elide_end(text: str, fits) -> str:
+    """:func:`elide_parts` on a text without an explanation: the ends of a span from the last,
+    whole, then the first one's words from its end."""
+    words = [w for w in text.split(" ") if w != "…"]
+    cuts: list[str] = []
+    between = [i for i, w in enumerate(words) if w in _ENDS]
+    for i in reversed(between):  # "9 Aug 622 CE → …": the start whole, the arrow says there is an end
+        cuts.append(" ".join(words[:i + 1]) + " …")
+    first = words[:between[0]] if between else words
+    for k in range(len(first) - 1, 0, -1):
+        part = first[:k]
+        while part and part[-1] in _KEPT_PARTS:  # never "due …" or "≥ …": a qualifier of nothing
+            part = part[:-1]
+        if part and (not cuts or cuts[-1] != " ".join(part) + " …"):
+            cuts.append(" ".join(part) + " …")
+    for shown in cuts:
         if fits(shown):
-            break
-    return shown
+            return shown
+    return cuts[-1] if cuts else text
 
 
 def _cell_margin(widget) -> int:
@@ -317,7 +322,7 @@ def _cell_margin(widget) -> int:
 class _DateCells(QStyledItemDelegate):
     """A date that does not fit its cell is written shorter (:func:`shorter_dates`: without
     weekdays, seconds, the zone the header names, the times, a span's first year), then cut
-    at whole words (:func:`elide_parts`), never inside a date or a time: a time cut in the
+    at whole parts from its end (:func:`elide_parts`), never in its middle: a time cut in the
     middle ("22 Jan 2010…1:12:55 UTC") reads as a wrong time.  The tooltip has the whole date."""
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt name)

@@ -349,10 +349,12 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
             self.vscroll.blockSignals(False)
             self.vscroll.show()
             self._place_vscroll()
+            self._clear_of_vscroll(True)
         else:
             self._y_window = None
             self._y_top = 0.0
             self.vscroll.hide()
+            self._clear_of_vscroll(False)
             top = -tab / lane_px
             self._vb.setLimits(yMin=top, yMax=extent)
             self._vb.setYRange(top, extent, padding=0)
@@ -379,6 +381,21 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         if layout is not None:
             layout.activate()
         self._vb.updateMatrix()
+
+    def _clear_of_vscroll(self, shown: bool) -> None:
+        """End the plot at the scroll bar's left edge while it is shown (it lies over
+        the view): a label placed to fit the plot was cut under it ("275 on Sun 27
+        Nov 202" read as the year 202)."""
+        layout = self.plotItem.layout
+        if layout is None:
+            return
+        if not hasattr(self, "_plot_margins"):
+            self._plot_margins = layout.getContentsMargins()  # (left, top, right, bottom) px
+        left, top, right, bottom = self._plot_margins
+        if shown:
+            right = max(right, float(self.vscroll.sizeHint().width()))
+        if layout.getContentsMargins() != (left, top, right, bottom):
+            layout.setContentsMargins(left, top, right, bottom)
 
     def _place_vscroll(self) -> None:
         w = self.vscroll.sizeHint().width()
