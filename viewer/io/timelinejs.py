@@ -51,8 +51,8 @@ from __future__ import annotations
 import html
 import os
 import re
-from dataclasses import replace
 from collections.abc import Mapping
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 

@@ -35,10 +35,10 @@ from typing import Any, ClassVar, Protocol
 import numpy as np
 
 from .date_arrays import FLAG_YEAR_UNKNOWN
+from .dates import EventDate
 from .grading import claim_grade
 from .kept import kept
 from .lazy_events import EventFacts, LazyEvents
-from .dates import EventDate
 from .records import Event, EventKind, Source, Track
 
 __all__ = ["EventFacts", "FacetCodes", "FacetIndex", "NONE_VALUE", "FACETS", "event_facet_values",
@@ -245,8 +245,8 @@ class FacetIndex:
         # the known date of a span whose other date's year is unknown (known_side); NaN for the others
         self.known_lo = np.full(n, np.nan)
         self.known_hi = np.full(n, np.nan)
-        for i in (np.flatnonzero(self.year_unknown) if facts is not None else ()):  # few: built to ask them
-            self._note_known_side(int(i), events[int(i)])
+        for row in (np.flatnonzero(self.year_unknown).tolist() if facts is not None else ()):  # few: built
+            self._note_known_side(row, events[row])
         per_facet: dict[str, dict[int, tuple[str, ...]]] = {f: {} for f in FACETS}
         for i in looked_at:
             ev = events[i]
