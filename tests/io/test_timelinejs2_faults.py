@@ -82,3 +82,10 @@ def test_the_note_of_times_read_as_utc_names_startdate_and_the_first_item_with_i
     assert str(note) == (f"{path}, line 3, column 17, at timeline.date[1].startDate (the first of 2): 2 times "
                          "without a time zone read as UTC (startDate: 2); give --time-zone ZONE "
                          "(e.g. Europe/Amsterdam) if they are local time")
+
+
+def test_a_tag_that_is_no_text_is_said_not_loaded(tmp_path):
+    path, report = _read(tmp_path, '{"timeline": {"headline": "x", "date": [\n'
+                                   '  {"startDate": "2011,1,1", "headline": "d", "tag": ["a", "b"]}]}}')
+    assert f"{path}, line 2, column 53, at timeline.date[0]: tag should be text (the name of the row it is drawn " \
+           "in), got a list; not loaded: drawn with the items that have none" in _said(report)

@@ -371,6 +371,10 @@ class _Reader:
             kind, track = EventKind.BAND, ""
         else:
             group = item.get("group")
+            if group not in (None, "") and (not isinstance(group, (str, int)) or isinstance(group, bool)):
+                self.warn(f"group should be text (the name of the row it is drawn in), got {_kind(group)}; "
+                          "not loaded: drawn with the items that have none", line, where)
+                group = None
             label = str(group).strip() if isinstance(group, (str, int)) and str(group).strip() else ""
             track = self.b.track(label) if label else self.b.ungrouped_track()
             kind = EventKind.POINT if end is None else EventKind.SPAN
