@@ -479,6 +479,23 @@ def _story_dday_problems(timeline, name: str) -> list[Problem]:
     return out
 
 
+def _blank_label_problems(timeline, name: str, path: str, fmt: str | None = None) -> list[Problem]:
+    """A track whose label is empty or only spaces: one problem each, naming its id and place,
+    with its line and column in a native JSON file (the file opens; its lane would show no name)."""
+    blank = [(i, t) for i, t in enumerate(timeline.tracks) if not t.label.strip()]
+    locate: Callable[[list[Any]], tuple[int | None, int | None]] = lambda _path: (None, None)  # noqa: E731
+    try:
+        if blank and reader_for(path, fmt).name == "native":
+            from .io.common import load_text
+            from .io.jsonpos import SourcePositions
+            locate = SourcePositions(load_text(path)[1]).locate
+    except (TimelineLoadError, OSError):
+        pass  # the problems keep their place in words
+    return [Problem(name, f"track {t.id!r}: its label {t.label!r} is blank, so its lane shows no name; "
+                    "expected a name to show", *locate(["tracks", i, "label"]), location=f"tracks[{i}].label")
+            for i, t in blank]
+
+
 def _validate(args: argparse.Namespace) -> int:
     name = mask_password(args.file)  # a ClickHouse address's password is never echoed
     bad = _unreadable(args.file, args.from_format)
@@ -523,6 +540,12 @@ def _validate(args: argparse.Namespace) -> int:
     altered = [p for p in report.warnings if _NO_EQUIVALENT not in p.message and _NOT_FOLLOWED not in p.message
                and p not in index_bad]
     dday_bad = _story_dday_problems(report.timeline, name)
+    blank = _blank_label_problems(report.timeline, name, args.file, args.from_format)
+    if blank:
+        _err(f"{name}: loads, but {_count(len(blank), 'track')} {'has' if len(blank) == 1 else 'have'} "
+             "no name to show:")
+        for line in group_problems(blank):
+            _err(f"  {line}")
     if dday_bad:
         _err(f"{name}: loads, but {_count(len(dday_bad), 'story D-day')} cannot be used (presenting the story "
              "draws no relative axis from it):")
@@ -549,7 +572,7 @@ def _validate(args: argparse.Namespace) -> int:
               f"{_count(len(report.timeline.tracks), 'track')}; "
               "not valid as it is: see the list above")
         return 1
-    if index_bad or dday_bad:
+    if index_bad or dday_bad or blank:
         print(f"{name}: {_count(len(report.timeline.events), 'event')}, "
               f"{_count(len(report.timeline.tracks), 'track')}; not valid as it is: "
               + ("its search index is damaged, stale or not this file's (see above)" if index_bad

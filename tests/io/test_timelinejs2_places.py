@@ -69,8 +69,9 @@ def test_a_v2_file_without_a_date_list_says_where_and_what(tmp_path):
     with pytest.raises(TimelineLoadError) as caught:
         read_timelinejs_report(path)
     problem = caught.value.problems[0]
-    assert (problem.line, problem.column) == (2, 15)  # the "timeline" object: no list at "date"
-    assert '"date" list' in problem.message and "got" in problem.message
+    assert (problem.line, problem.column) == (4, 13)  # the "date" that is no list
+    assert problem.location == "timeline.date"
+    assert '"date" list' in problem.message and "got an object" in problem.message
 
 
 def test_a_v2_timeline_field_not_loaded_is_placed_at_it(tmp_path):

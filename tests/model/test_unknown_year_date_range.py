@@ -53,3 +53,25 @@ def test_a_large_file_read_lazily_keeps_them_out_of_a_date_range(tmp_path, monke
     assert not UNKNOWN_IDS & set(shown.columns.ids)
     assert len(shown.events) == len(tl.events) - 3
     assert date_range_left_out(tl, f) == 3
+
+
+HALF_KNOWN = {"format": "timeline-viewer", "version": 1, "title": "XX", "tracks": [{"id": "a", "label": "A"}],
+              "events": [
+                  {"id": "known", "track": "a", "title": "Known May 2023", "start": {"edtf": "2023-05-15"}},
+                  {"id": "unk", "track": "a", "title": "Union founded", "start": {"edtf": "XXXX-06-10"}},
+                  {"id": "spanu", "kind": "span", "track": "a", "title": "Span to unknown-year end",
+                   "start": {"edtf": "2023-05-01"}, "end": {"edtf": "XXXX-06-10"}},
+                  {"id": "spanu2", "kind": "span", "track": "a", "title": "Span from unknown-year start",
+                   "start": {"edtf": "XXXX-05-01"}, "end": {"edtf": "2023-06-10"}}]}
+
+
+def test_a_span_whose_known_date_is_in_the_range_is_kept_though_its_other_year_is_unknown():
+    tl = timeline_from_dict(HALF_KNOWN)
+    may_june = FilterState(date_range=(MAY_2023, JULY_2023))
+    assert {e.id for e in apply_filters(tl, may_june).events} == {"known", "spanu", "spanu2"}
+    assert date_range_left_out(tl, may_june) == 1  # only the point with no known date
+    assert MemoryStore(tl).count(StoreFilter(date_range=(MAY_2023, JULY_2023))) == 3
+    # a range that misses the known dates keeps neither: nothing is known of them there
+    august = FilterState(date_range=(JULY_2023 + 31 * 86400.0, JULY_2023 + 62 * 86400.0))
+    assert {e.id for e in apply_filters(tl, august).events} == set()
+    assert date_range_left_out(tl, august) == 3

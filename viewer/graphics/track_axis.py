@@ -46,7 +46,9 @@ def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int, *, cut: st
     ("Ministry of Foreign Affairs of the / Russian Federation (MFA), … Press");
     with ``cut="end"`` it keeps as many whole words from its start as fit and
     ends with "…" ("Battle-Governed Gold Coast and …").
-    A word wider than ``room`` on its own is elided at its end.
+    A word wider than ``room`` on its own is elided at its end; with ``cut="end"`` it is
+    broken by characters onto the lines there are, elided only on the last.  A leading
+    mark (``"▾ "``) stays on the line of the word after it.
 
     Parameters
     ----------
@@ -71,6 +73,8 @@ def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int, *, cut: st
     if fits(text):
         return text
     words = text.split(" ")
+    if len(words) > 1 and len(words[0]) == 1 and not words[0].isalnum():  # a mark (▾) stays with the name
+        words = [f"{words[0]} {words[1]}", *words[2:]]
     out: list[str] = []
     line, k = "", 0
     while k < len(words) and len(out) < lines - 1:
@@ -80,6 +84,10 @@ def wrap_label(text: str, fm: QFontMetricsF, room: float, lines: int, *, cut: st
         elif line:
             out.append(line)
             line = ""
+        elif cut == "end":  # one word wider than the column: broken by characters onto the lines left
+            n = max(1, max((i for i in range(1, len(words[k]) + 1) if fits(words[k][:i])), default=1))
+            out.append(words[k][:n])
+            words[k] = words[k][n:]
         else:  # one word wider than the column
             out.append(fm.elidedText(words[k], Qt.TextElideMode.ElideRight, room))
             k += 1

@@ -83,8 +83,11 @@ def load_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     return file, decode_text(data, file)
 
 
-def parse_json(text: str, file: str) -> Any:
+def parse_json(text: str, file: str, *, duplicates: list[tuple[Any, str]] | None = None) -> Any:
     """Parse JSON text with the native reader's messages (line, column, hints).
+
+    ``duplicates``, when given, receives ``(object, key)`` for each key an object of the
+    text holds more than once (the parsed value keeps the last, as :mod:`json` does).
 
     Raises
     ------
@@ -92,7 +95,10 @@ def parse_json(text: str, file: str) -> Any:
         Empty file, syntax error, NaN/Infinity, nesting deeper than
         :data:`viewer.io.native_decode.MAX_DEPTH` or a huge integer literal.
     """
-    data, _duplicates, _keep = parse_with_duplicates(text, file)
+    data, found, keep = parse_with_duplicates(text, file)
+    if duplicates is not None and found:
+        by_id = {id(obj): obj for obj in keep}
+        duplicates.extend((by_id[obj_id], key) for obj_id, key in found if obj_id in by_id)
     problem = _depth_problem(data, file, text)
     if problem is not None:
         raise TimelineLoadError([problem])

@@ -52,6 +52,7 @@ import html
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
@@ -191,12 +192,19 @@ class _Reader:
         self.zones = AssumedZone(given=time_zone is not None)  # times of day read as UTC, said once
         self.n = 0
         self.path: tuple[PathPart, ...] | None = None  # JSON path of the item being read, for line numbers
+        self.first_utc: tuple[str, tuple[PathPart, ...]] | None = None  # (where, path): the note's place
         self.version2 = False  # the item is TimelineJS 2's: problems name its fields (startDate...) and their place
         self.date_form = 'an object with at least a year, such as {"year": 2022, "month": 2, "day": 10}'
 
     def report(self) -> ReadReport:
         """The builder's report, with the note of times read as UTC (:class:`AssumedZone`)."""
         note = self.zones.note(self.b.file)
+        if note is not None and self.first_utc is not None:  # placed at the first such item
+            where, path = self.first_utc
+            line, column = self.b._place(None, path)
+            total = sum(self.zones.counts.values())
+            note = replace(note, line=line, column=column,
+                           location=where if total == 1 else f"{where} (the first of {total:,})")
         if note is not None:
             self.b.notes.append(note)
         return self.b.report()
@@ -363,6 +371,10 @@ class _Reader:
             kind, track = EventKind.BAND, ""
         else:
             group = item.get("group")
+            if group not in (None, "") and (not isinstance(group, (str, int)) or isinstance(group, bool)):
+                self.warn(f"group should be text (the name of the row it is drawn in), got {_kind(group)}; "
+                          "not loaded: drawn with the items that have none", line, where)
+                group = None
             label = str(group).strip() if isinstance(group, (str, int)) and str(group).strip() else ""
             track = self.b.track(label) if label else self.b.ungrouped_track()
             kind = EventKind.POINT if end is None else EventKind.SPAN
@@ -370,8 +382,13 @@ class _Reader:
         tags = tuple(t.strip() for t in tags.split(",") if t.strip()) if isinstance(tags, str) else ()
         if status and f"status: {status}" not in tags:
             tags += (f"status: {status}",)
-        start = self.zones.date(start, "start_date")
-        end = self.zones.date(end, "end_date") if end is not None else None
+        counted = sum(self.zones.counts.values())
+        names = ("startDate", "endDate") if self.version2 else ("start_date", "end_date")
+        start = self.zones.date(start, names[0])
+        end = self.zones.date(end, names[1]) if end is not None else None
+        if self.first_utc is None and sum(self.zones.counts.values()) > counted and self.path is not None:
+            field = names[0] if self.zones.counts.get(names[0]) else names[1]  # the date of this item counted
+            self.first_utc = (f"{where}.{field}", (*self.path, field))
         self.b.add(Event(id=eid, title=title, start=start, track=track, kind=kind, end=end, summary=summary,
                          tags=tags, sources=tuple(sources), quotes=tuple(quotes), draft=draft, planned=planned))
 
@@ -506,7 +523,9 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str | Non
         item could be loaded.
     """
     file, file_text = load_text(path)
-    data = parse_json(file_text, file)
+    twice: list[tuple[Any, str]] = []
+    data = parse_json(file_text, file, duplicates=twice)
+    duplicates = _duplicated_keys(data, twice)
     version2: list[str] = []
     places: dict[str, tuple[str, ...]] = {"events": ("events",), "eras": ("eras",)}  # the lists' JSON paths
     originals: dict[str, Any] = {}
@@ -519,6 +538,12 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str | Non
             raise TimelineLoadError([Problem(file, f'TimelineJS 2\'s "timeline" must have a "date" list of items '
                                              f'(or "slides"); got {_kind(originals.get(key))}', line or 1,
                                              column or 1, f"timeline.{key}")])
+    if isinstance(data, Mapping) and "timeline" in data and "events" not in data \
+            and not isinstance(data.get("timeline"), Mapping):
+        line, column = SourcePositions(file_text).locate(["timeline"])
+        raise TimelineLoadError([Problem(file, 'TimelineJS 2\'s "timeline" must be an object such as '
+                                         '{"headline": "...", "date": [...]}; got '
+                                         f'{_kind(data.get("timeline"))}', line or 1, column or 1, "timeline")])
     if not isinstance(data, Mapping) or not isinstance(data.get("events"), list):
         raise TimelineLoadError([Problem(file, 'a TimelineJS file is a JSON object with an "events" list '
                                          '(and optionally "title" and "eras"), or TimelineJS 2\'s '
@@ -532,6 +557,10 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str | Non
         (b.notes.append(Problem(file, message, None, None, "timeline")) if index == 0
          else b.warn(message, None, f"timeline.{named.group(1)}" if named else "timeline",
                      path=("timeline", named.group(1)) if named else None))
+    for dup_path, key in duplicates:
+        where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in dup_path).replace(".[", "[")
+        b.warn(f"key {key!r} appears more than once in this object; only its last value was read",
+               None, f"{where}.{key}" if where else key, path=(*dup_path, key))
     title = data.get("title")
     if isinstance(title, Mapping):
         raw_text = title.get("text")
@@ -564,6 +593,27 @@ def read_timelinejs_report(path: str | os.PathLike[str], *, time_zone: str | Non
     if eras is not None and not isinstance(eras, list):
         b.warn(f"eras should be a list, got {_kind(eras)}; not loaded", None, "eras")
     return reader.report()
+
+
+def _duplicated_keys(data: Any, twice: list[tuple[Any, str]]) -> list[tuple[tuple[PathPart, ...], str]]:
+    """``(JSON path of the object, key)`` of each key an object of ``data`` holds more than
+    once (``twice``: ``(object, key)`` from :func:`parse_json`), in file order of the objects."""
+    if not twice:
+        return []
+    wanted: dict[int, list[str]] = {}
+    for obj, key in twice:
+        if key not in wanted.setdefault(id(obj), []):
+            wanted[id(obj)].append(key)
+    out: list[tuple[tuple[PathPart, ...], str]] = []
+    stack: list[tuple[Any, tuple[PathPart, ...]]] = [(data, ())]
+    while stack:
+        value, at = stack.pop()
+        if isinstance(value, dict):
+            out.extend((at, key) for key in wanted.get(id(value), ()))
+            stack.extend((v, (*at, k)) for k, v in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend((v, (*at, i)) for i, v in reversed(list(enumerate(value))))
+    return out
 
 
 def _where(key: str, index: int, item: Any) -> str:

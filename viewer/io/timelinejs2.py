@@ -55,6 +55,8 @@ def _v2_item(item: Any) -> Any:
         out["end_date"] = _v2_date(item["endDate"])
     out["text"] = {"headline": item.get("headline") or "", "text": item.get("text") or ""}
     asset = item.get("asset")
+    if asset not in (None, "") and not isinstance(asset, Mapping):
+        out["media"] = asset  # the item reader says it is not an object, named "asset" (version2_problem)
     if isinstance(asset, Mapping):
         out["media"] = {k: asset[v] for k, v in (("url", "media"), ("credit", "credit"), ("caption", "caption"))
                         if isinstance(asset.get(v), str) and asset[v].strip()}
@@ -77,12 +79,32 @@ def _v2_item(item: Any) -> Any:
     return out
 
 
+def _items_key(timeline: Mapping[str, Any]) -> str:
+    """The key of the list of items read: ``"date"`` (TimelineJS 2), or ``"slides"`` (early
+    TimelineJS 3) when ``date`` is no list or an empty one beside a list of slides; ``"date"``
+    when neither is a list but ``date`` is there (the value the file got wrong)."""
+    date, slides = timeline.get("date"), timeline.get("slides")
+    if isinstance(date, list) and (date or not isinstance(slides, list) or not slides):
+        return "date"
+    if isinstance(slides, list):
+        return "slides"
+    return "slides" if "slides" in timeline and "date" not in timeline else "date"
+
+
 def version2_places(timeline: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     """Where :func:`from_version2`'s ``events`` and ``eras`` were in the file:
     ``{"events": ("timeline", "date"), "eras": ("timeline", "era")}`` (``"slides"`` in
-    the early TimelineJS 3 form), the JSON path of each list, for line numbers."""
-    key = "date" if isinstance(timeline.get("date"), list) else "slides"
-    return {"events": ("timeline", key), "eras": ("timeline", "era")}
+    the early TimelineJS 3 form), the JSON path of each list, for line numbers (when
+    neither is a list, the path of the value that should have been)."""
+    return {"events": ("timeline", _items_key(timeline)), "eras": ("timeline", "era")}
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {str: "text", list: "a list", type(None): "null"}.get(type(value), "an object")
 
 
 _V3_TO_V2 = {"start_date": "startDate", "end_date": "endDate", "unique_id": "id", "text.headline": "headline",
@@ -119,7 +141,10 @@ def version2_problem(message: str) -> tuple[str, tuple[str, ...]]:
     if lead is not None:
         if lead.group(1):
             name = {"media": "asset", "group": "tag"}[lead.group(1)]
-            return name + renamed[lead.end():], (name,)
+            rest = renamed[lead.end():]
+            if name == "asset" and rest.startswith(" should be an object with url,"):  # TimelineJS 2's asset: media
+                rest = rest.replace("with url,", "with media,", 1)
+            return name + rest, (name,)
         return renamed, (lead.group(2),)
     first = _FIELD.match(message)
     return renamed, tuple(v2(first.group(1)).split(".")) if first else ()
@@ -129,7 +154,8 @@ def from_version2(timeline: Mapping[str, Any]) -> tuple[dict[str, Any], list[str
     """TimelineJS 2's ``{"timeline": {"headline", "text", "date": [...], "era": [...]}}``
     (and the early ``{"timeline": {"slides": [...]}}``) as TimelineJS 3 data,
     with what was not carried over."""
-    items = timeline.get("date") if isinstance(timeline.get("date"), list) else timeline.get("slides")
+    key = _items_key(timeline)
+    items = timeline.get(key)
     dicts = [i for i in items if isinstance(i, Mapping)] if isinstance(items, list) else []
     tagged = any(i.get("tag") not in (None, "") for i in dicts)
     listed = any(isinstance(i.get("tags"), str) and i["tags"].strip() for i in dicts)
@@ -140,10 +166,24 @@ def from_version2(timeline: Mapping[str, Any]) -> tuple[dict[str, Any], list[str
              "headline, text, asset media/credit/caption" + (f"; {rows}" if rows else "")
              + ("; tags as tags" if listed else "") + ")"]
     out: dict[str, Any] = {"events": [_v2_item(i) for i in items] if isinstance(items, list) else None}
+    other = "slides" if key == "date" else "date"
+    if isinstance(items, list) and other in timeline:
+        unread = timeline[other]
+        if isinstance(unread, list) and unread:
+            notes.append(f"timeline.{other} ({len(unread)} item{'s' if len(unread) != 1 else ''}) not loaded: "
+                         f"the items were read from timeline.{key}; a file has one list or the other")
+        elif isinstance(unread, list):
+            notes.append(f"timeline.{other} is empty; the items were read from timeline.{key}")
+        else:
+            notes.append(f"timeline.{other} should be a list of items, got {_kind(unread)}; not loaded "
+                         f"(the items were read from timeline.{key})")
     if isinstance(timeline.get("headline"), str) or isinstance(timeline.get("text"), str):
         out["title"] = {"text": {"headline": timeline.get("headline") or "", "text": timeline.get("text") or ""}}
     if isinstance(timeline.get("era"), list):
         out["eras"] = [_v2_item(i) for i in timeline["era"]]
+    elif timeline.get("era") is not None:
+        notes.append(f"timeline.era should be a list of items with startDate, got {_kind(timeline['era'])}; "
+                     "not loaded")
     for key in timeline:
         if key not in ("headline", "text", "date", "slides", "era", "type", "startDate", "asset"):
             notes.append(f"timeline.{key} has no equivalent in this viewer; not loaded")

@@ -35,13 +35,14 @@ from typing import Any, ClassVar, Protocol
 import numpy as np
 
 from .date_arrays import FLAG_YEAR_UNKNOWN
+from .dates import EventDate
 from .grading import claim_grade
 from .kept import kept
 from .lazy_events import EventFacts, LazyEvents
 from .records import Event, EventKind, Source, Track
 
 __all__ = ["EventFacts", "FacetCodes", "FacetIndex", "NONE_VALUE", "FACETS", "event_facet_values",
-           "FacetTimeline", "FacetFilters"]
+           "FacetTimeline", "FacetFilters", "known_side"]
 
 #: The value of an event that has none for a facet (shown as "(none)").
 NONE_VALUE = ""
@@ -213,7 +214,11 @@ class FacetIndex:
         As ``Event.earliest`` / ``Event.latest``.
     year_unknown : bool (N,)
         ``Event.year_unknown`` (``XXXX-06-10``): its possible years 0..9999 are not the
-        source's, so no date range keeps it (:meth:`mask`).
+        source's, so no date range keeps it (:meth:`mask`) unless it meets the known date
+        of such a span (``known_lo``/``known_hi``).
+    known_lo, known_hi : float64 (N,)
+        Possible interval (epoch s, UTC) of the known date of a span whose other date's
+        year is unknown (:func:`known_side`); NaN for every other event.
     facets : dict of str -> FacetCodes
         One per name of :data:`FACETS`.
     """
@@ -237,6 +242,11 @@ class FacetIndex:
             self.latest = np.empty(n, dtype=float)
             self.year_unknown = np.zeros(n, dtype=bool)
             looked_at = range(n)
+        # the known date of a span whose other date's year is unknown (known_side); NaN for the others
+        self.known_lo = np.full(n, np.nan)
+        self.known_hi = np.full(n, np.nan)
+        for row in (np.flatnonzero(self.year_unknown).tolist() if facts is not None else ()):  # few: built
+            self._note_known_side(row, events[row])
         per_facet: dict[str, dict[int, tuple[str, ...]]] = {f: {} for f in FACETS}
         for i in looked_at:
             ev = events[i]
@@ -247,6 +257,8 @@ class FacetIndex:
                     self.track[i] = track_index.setdefault(ev.track, len(track_index))
                 self.earliest[i], self.latest[i] = ev.earliest, ev.latest
                 self.year_unknown[i] = ev.year_unknown
+                if ev.year_unknown:
+                    self._note_known_side(i, ev)
             for facet in FACETS:
                 vals = event_facet_values(ev, timeline, facet)
                 if vals != (NONE_VALUE,):
@@ -254,6 +266,11 @@ class FacetIndex:
         if facts is None:
             self.track_values = tuple(track_index)
         self.facets = {f: FacetCodes.build(n, per_facet[f]) for f in FACETS}
+
+    def _note_known_side(self, i: int, event: Event) -> None:
+        known = known_side(event)
+        if known is not None:
+            self.known_lo[i], self.known_hi[i] = known.earliest, known.latest
 
     def _parts(self, filters: FacetFilters) -> dict[str, np.ndarray]:
         """bool (N,) per filter that hides something: ``"tracks"``, ``"dates"``
@@ -278,9 +295,10 @@ class FacetIndex:
         if filters.date_range is not None:
             lo, hi = filters.date_range
 
-            def dates() -> np.ndarray:  # an unknown year is not known to meet any range
+            def dates() -> np.ndarray:  # an unknown year is known to meet a range only by its known date
                 with np.errstate(invalid="ignore"):
                     met: np.ndarray = (self.earliest < hi) & (self.latest > lo) & ~self.year_unknown
+                    met |= (self.known_lo < hi) & (self.known_hi > lo)  # NaN (no known side): False
                 return met
             part("dates", (lo, hi), dates)
         for facet in FACETS:
@@ -317,8 +335,10 @@ class FacetIndex:
         unknown: every other filter lets them through.  0 without a date range."""
         if filters.date_range is None or not self.year_unknown.any():
             return 0
-        m = self._and(self._parts(filters), ("dates",))
-        return int(np.count_nonzero(self.year_unknown if m is None else self.year_unknown & m))
+        parts = self._parts(filters)
+        left_out = self.year_unknown & ~parts["dates"]
+        m = self._and(parts, ("dates",))
+        return int(np.count_nonzero(left_out if m is None else left_out & m))
 
     def counts(self, filters: FacetFilters, facet: str) -> dict[str, tuple[int, int]]:
         """For each value of ``facet``: (events shown with it, events with it in all).
@@ -370,6 +390,16 @@ class FacetIndex:
             on = self.track >= 0
             shown = np.bincount(self.track[on & m], minlength=nv)
         return {tid: (int(shown[k]), int(total[k])) for k, tid in enumerate(self.track_values)}
+
+
+def known_side(event: Event) -> EventDate | None:
+    """The known date of a span whose other date has an unknown year (``2023-05-01`` to
+    ``XXXX-06-10``: its start; ``XXXX-05-01`` to ``2023-06-10``: its end); None for any
+    other event (both known, or no known date: ``XXXX-06-10``)."""
+    end = event.end
+    if end is None or event.start.year_unknown == end.year_unknown:
+        return None
+    return end if event.start.year_unknown else event.start
 
 
 def _year_unknown_of_columns(timeline: FacetTimeline, n: int) -> np.ndarray:

@@ -19,8 +19,10 @@ Date range rule
 whose possible interval ``[earliest, latest)`` meets ``[lo, hi)``; open sides
 (-inf / +inf) count as reaching as far as they go.  An event whose year is
 unknown (``XXXX-06-10``: possible years 0..9999, not the source's) is not known
-to meet any range, so a date range never keeps it;
-:func:`date_range_left_out` counts those it leaves out, for the panel to say so.
+to meet any range, so a date range never keeps it; but a span with one date known
+and the other's year unknown (``2023-05-01`` to ``XXXX-06-10``) is kept by a range
+that meets its known date (:func:`~viewer.model.facets.known_side`): it is going on
+then, whatever the other date is.  :func:`date_range_left_out` counts those it leaves out, for the panel to say so.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ import numpy as np
 
 from .columns import EventColumns
 from .derive import subset_columns
-from .facets import FACETS, NONE_VALUE, EventFacts, event_facet_values
+from .facets import FACETS, NONE_VALUE, EventFacts, event_facet_values, known_side
 from .planned_end import announced_in
 from .row_ids import RowIds
 from .timeline import Event, EventKind, LazyEvents, Timeline, Track
@@ -140,7 +142,10 @@ def _in_range(event: Event, date_range: tuple[float, float] | None) -> bool:
     if date_range is None:
         return True
     lo, hi = date_range
-    return event.earliest < hi and event.latest > lo and not event.year_unknown
+    if event.year_unknown:  # known to meet the range only through its known date, if it has one
+        known = known_side(event)
+        return known is not None and known.earliest < hi and known.latest > lo
+    return event.earliest < hi and event.latest > lo
 
 
 def event_passes(event: Event, timeline: Timeline, filters: FilterState, *,

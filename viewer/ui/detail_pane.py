@@ -246,7 +246,13 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         if rest > 0:
             out.append(f"<p class='muted'>Showing the first {len(shown):,} of {len(event.quotes):,} quotes. "
                        f"<a href='{MORE_QUOTES_URL}'>Show {min(rest, QUOTES_PAGE):,} more</a></p>")
-    where = "each event's local time" if zone == EVENT_LOCAL else zone_label(zone, event.start.sort_point)
+    known = next((d for d in (event.start, event.end) if d is not None and not d.year_unknown), None)
+    if zone == EVENT_LOCAL:
+        where = "each event's local time"
+    elif known is None and zone != "UTC":  # no year: the offset of year 0 (LMT) would be made up
+        where = f"{zone} (its UTC offset depends on the year, which is unknown)"
+    else:
+        where = zone_label(zone, known.sort_point if known is not None else None)
     out.append(f"<h2>When</h2><p class='muted'>Times in {escape(where)} · "
                "dates are calendar days in every zone</p><table>")
     tz = timeline.time_zone
