@@ -649,13 +649,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # the saying has its own event ("Officials said on Monday"): this one is the clause's claim
             q = next(q for q in c.quotes if _said_that(q, c.anchor, text) and said_dated(q))
             c.title = _short(text[q.start:c.anchor])  # the reported clause up to its date, not "On Monday that …"
-        elif mention is not None and (said := _said_after(c, text)) is not None and \
+        elif mention is not None and (said_at := _said_after(c, text)) is not None and \
                 not any(q.attribution.person.kind == "person" or unresolved_pronoun(q) or
                         q.attribution.person.name.startswith("unnamed official (“") for q in c.quotes):
             # "Talks will resume on Friday, officials said on Monday": Monday is the saying's day, titled as the
             # saying ("Officials said", as "Officials said on Monday that …" is), never as the talks on Monday
             # (a person's saying is titled "Berg: …" already, an unknown "he"'s "Unattributed: …")
-            c.title = _short(text[said:c.anchor])
+            c.title = _short(text[said_at:c.anchor])
         else:
             # (a date that opens the sentence is no part of a title's subject: "On Monday Peskov said")
             c.title = _title(blank_date_lead(text, dateline_length(text)),
