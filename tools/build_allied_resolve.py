@@ -112,7 +112,7 @@ timeline = {
          "actors": ["Russian Ministry of Defense"], "tags": ["statement"],
          "sources": ["mod-statement"]},
         {"id": "stoltenberg-largest-deployment", "track": "nato",
-         "title": "Stoltenberg: deployment would be largest since the Cold War",
+         "title": "Stoltenberg: deployment to be largest since Cold War",
          "summary": "NATO Secretary-General Jens Stoltenberg said Russia’s deployment into Belarus would be the largest ever since the Cold War.",
          "start": d("2022-02-03?", "Last Thursday", LAST_THURSDAY),
          "actors": ["Jens Stoltenberg", "NATO"], "tags": ["statement"],
