@@ -276,7 +276,7 @@ def test_hover_shows_a_tooltip_with_title_and_date(qtbot, window):
     window.view._on_mouse_moved(scene)  # what the scene's sigMouseMoved delivers
     assert window.view.events_item.hovered == "stoltenberg-largest-deployment"
     text = QToolTip.text()
-    assert "Stoltenberg: largest deployment since the Cold War" in text
+    assert "Stoltenberg: deployment to be largest since Cold War" in text
     assert "Thu 3 Feb 2022" in text and "Last Thursday" in text
 
 

@@ -61,6 +61,7 @@ def test_detail_pane_shows_reported_speech_without_quotation_marks(tl):
     from viewer.ui.detail_pane import event_html
 
     html = event_html(tl.event(STOLTENBERG), tl)
-    assert "Jens Stoltenberg, NATO Secretary-General, said that Russia" in html
+    assert WORDS in html and "Jens Stoltenberg, NATO Secretary-General" in html  # the words and their speaker
     assert "“Russia’s deployment" not in html
+    assert "said that Russia" not in html  # the pane shows the article's words, not a sentence of the tool's
     assert "“at their lowest level in recent years”" in event_html(tl.event("lavrov-lowest-level"), tl)

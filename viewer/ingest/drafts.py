@@ -342,6 +342,17 @@ def _said_that(q: FoundQuote, anchor: int, text: str) -> bool:
             and not q.attribution.words.lower().startswith("according"))
 
 
+def _said_after(c: Claim, text: str) -> int | None:
+    """Offset in ``text`` where the attribution that dates claim ``c`` begins, when ``c`` is dated in the
+    words that follow a reported clause ("Talks will resume on Friday, officials said on Monday": the offset of
+    "officials"); None when ``c`` is dated elsewhere."""
+    for q in c.quotes:
+        at = text.find(q.attribution.words, q.end) if q.kind == "reported" and q.attribution.words else -1
+        if 0 <= at <= c.anchor <= at + len(q.attribution.words) and not text[q.end:at].strip(" ,;—–"):
+            return at
+    return None
+
+
 def _other_saying(text: str, pos: int, q: FoundQuote, quotes: list[FoundQuote]) -> bool:
     """Offset ``pos`` of ``text`` lies in the relative clause of another saying than ``q``'s ("Anna Berg, who
     said on Monday that the talks had failed, said …": Monday dates that clause only, see
@@ -638,6 +649,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # the saying has its own event ("Officials said on Monday"): this one is the clause's claim
             q = next(q for q in c.quotes if _said_that(q, c.anchor, text) and said_dated(q))
             c.title = _short(text[q.start:c.anchor])  # the reported clause up to its date, not "On Monday that …"
+        elif mention is not None and (said_at := _said_after(c, text)) is not None and \
+                not any(q.attribution.person.kind == "person" or unresolved_pronoun(q) or
+                        q.attribution.person.name.startswith("unnamed official (“") for q in c.quotes):
+            # "Talks will resume on Friday, officials said on Monday": Monday is the saying's day, titled as the
+            # saying ("Officials said", as "Officials said on Monday that …" is), never as the talks on Monday
+            # (a person's saying is titled "Berg: …" already, an unknown "he"'s "Unattributed: …")
+            c.title = _short(text[said_at:c.anchor])
         else:
             # (a date that opens the sentence is no part of a title's subject: "On Monday Peskov said")
             c.title = _title(blank_date_lead(text, dateline_length(text)),

@@ -66,6 +66,11 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return a, b
 
 
+_OUT_OF_CLAUSE = re.compile(r"[\"“”«»,;:]")
+"""What ends a verb's reach: past a quotation mark or a comma a later past verb is no participle of it ("would
+be a “good sign,” Le Drian said": said is the saying's own verb, in the past, not part of "would be")."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _markers(text: str) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
@@ -83,7 +88,8 @@ def _markers(text: str) -> tuple[tuple[int, str], ...]:
     # a perfect or future marker covers the participle that follows it
     merged: list[tuple[int, str]] = []
     for at, kind in out:
-        if merged and kind == PAST and merged[-1][1] in (PERFECT, FUTURE) and at - merged[-1][0] < 40:
+        if merged and kind == PAST and merged[-1][1] in (PERFECT, FUTURE) and at - merged[-1][0] < 40 \
+                and not _OUT_OF_CLAUSE.search(text, merged[-1][0], at):
             continue
         merged.append((at, kind))
     return tuple(merged)

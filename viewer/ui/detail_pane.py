@@ -25,7 +25,6 @@ from ..model.dates import EventDate
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.grading import RELIABILITY, claim_grade, grade_words
 from ..model.planned_end import planned_end
-from ..model.quoting import quote_sentence
 from ..model.text import counted, visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
@@ -125,7 +124,7 @@ def event_texts(event: Event) -> dict[str, str]:
         if d is not None:
             out[f"{side}-phrase"], out[f"{side}-basis"] = d.phrase, d.basis
     for i, q in enumerate(event.quotes):
-        out[f"quote-{i}"] = q.text if q.kind == QuoteKind.DIRECT else quote_sentence(q)
+        out[f"quote-{i}"] = q.text
         out[f"attribution-{i}"] = q.attribution
     if event.draft is not None:
         out["draft"] = event.draft.sentence
@@ -225,12 +224,14 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
         for i, q in enumerate(shown):
             if q.kind == QuoteKind.DIRECT:
                 out.append(f"<p class='quote'>“{cut(q.text, f'quote-{i}')}”</p>")
-            else:  # reported speech is never shown as a quotation (viewer.model.quoting)
-                out.append(f"<p class='quote reported'>{cut(quote_sentence(q), f'quote-{i}')}</p>")
+            else:  # reported speech: the article's words as they stand (a slice of the article), never in
+                # quotation marks and never spliced into a sentence of the tool's ("officials said that Talks …")
+                out.append(f"<p class='quote reported'>{cut(q.text, f'quote-{i}')}</p>")
             who = escape(q.speaker or "unnamed")
             if q.speaker_role:
                 who += f", {escape(q.speaker_role)}"
-            kind = "direct quotation" if q.kind == QuoteKind.DIRECT else "reported speech, the article’s words"
+            kind = "direct quotation" if q.kind == QuoteKind.DIRECT else \
+                "reported speech, the article’s words, not a quotation"
             q_grade = claim_grade(timeline, event, q)
             if q_grade:  # only what someone graded (AJP-2.1)
                 kind += f"; grade {q_grade}"
