@@ -1056,6 +1056,25 @@ def _fts_integrity_problem(path: str) -> str | None:
         return f"its file could not be checked ({exc})"
 
 
+def served_mismatch(positions: np.ndarray, served: dict[str, np.ndarray], rows: list[tuple[Any, ...]]) -> str | None:
+    """What differs between a page's rows as :meth:`CollectionIndex.shown_rows` gave them
+    (``served``: ``id`` and :data:`SHOWN_COLUMNS`, arrays (K,) for the int64 ``positions``
+    (K,) ascending) and the collection's own ``rows`` at those positions (``(position, id,
+    *values)`` by :data:`SHOWN_COLUMNS`, ascending), or None when they are the same."""
+    want = [int(k) for k in positions]
+    have = [int(r[0]) for r in rows]
+    if have != want:
+        missing = sorted(set(want) - set(have))
+        return (f"its list shows row {missing[0]}, which the collection does not draw" if missing else
+                "its list is not the collection's rows")
+    for i, row in enumerate(rows):
+        for name, value in zip(("id", *SHOWN_COLUMNS), row[1:], strict=True):
+            v = served[name][i]
+            if not _same_value(v.item() if isinstance(v, np.generic) else v, value):
+                return f"row {want[i]}'s {name} in its list is not the collection's"
+    return None
+
+
 def _same_value(stored: Any, value: Any) -> bool:
     """Whether a value of the table ``shown`` is the collection's: numbers by value (NULL and
     NaN alike: SQLite keeps a NaN as NULL; a bool as 0 / 1), text by its characters."""
