@@ -15,7 +15,7 @@ elsewhere.  What this window does not show yet is said in its banner
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -501,10 +501,9 @@ class CollectionWindow(QMainWindow):
         """A page read from the collection's sidecar search index (untrusted: it may sit beside a
         shared collection) is checked against the collection, exactly its rows, once it is on
         screen (:meth:`DuckStore.check_sidecar_page`: seconds at 10^7 events, beside the frames)."""
-        check = getattr(self.store, "check_sidecar_page", None)
-        if page.from_sidecar is None or check is None:
+        if page.from_sidecar is None or not callable(getattr(self.store, "check_sidecar_page", None)):
             return
-        self.worker.ask_task("page-check", lambda s: (page, s.check_sidecar_page(page)), slow=True)
+        self.worker.ask_task("page-check", lambda s: (page, cast(Any, s).check_sidecar_page(page)), slow=True)
 
     def _on_page_check(self, page: VisibleEvents, problem: str | None) -> None:
         """A checked page's rows differ from the collection's: the index is dropped (its note
