@@ -216,3 +216,28 @@ def test_typing_on_finds_exactly_the_texts_that_contain_each_term():
     for query in ("protest 1", "protest 12", "pro 1 x"):
         want = np.array([all(term in t for term in query.split()) for t in texts])
         assert np.array_equal(index.event_mask(query), want), query
+
+
+@pytest.mark.parametrize("memory", [True, False])
+def test_a_changed_text_in_the_cached_index_never_finds_what_the_file_does_not_hold(big, memory):
+    """The cached ``<hash>.tvsearch`` is trusted on its metadata (the file's digest) alone: a
+    text changed in it ('we surrender' added to event 2500) made a search find an event that
+    does not hold the words.  A match is checked against the event's own text: the index is
+    refused (the caller drops it and scans), and a true match still passes."""
+    import sqlite3
+
+    path, tl = big
+    built = si.SearchIndex.build(path, tl)
+    assert built is not None and built.event_mask("surrender").sum() == 0
+    con = sqlite3.connect(built.path)
+    con.execute("UPDATE ev SET body = body || ' we surrender' WHERE rowid = 2500")
+    con.commit()
+    con.close()
+    index = si.SearchIndex.open(path, tl)
+    assert index is not None  # its metadata is the file's
+    if memory:
+        index.load_texts()
+    assert {tl.events.ids[i] for i in np.flatnonzero(index.event_mask("protest"))} == set(search(tl, "protest"))
+    with pytest.raises(si.IndexTextMismatch, match="finds event 2500, whose text does not hold the query"):
+        index.event_mask("surrender")
+    assert not search(tl, "surrender")  # (the scan the caller falls back on finds nothing)

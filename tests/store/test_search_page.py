@@ -157,3 +157,77 @@ def test_an_index_of_the_version_before_is_refused_as_stale_with_the_way_out(col
         assert s.page(0, 10, StoreFilter(text="strike")).total > 0  # the scan answers
     finally:
         s.close()
+
+
+def forged_copy(small, coll, tmp_path, word="strike"):
+    """A copy of ``coll`` whose sidecar's list gives one matching row (not the first) a new title and
+    a direct quote in its json: the tester's forged event e2500 ('We surrender')."""
+    import json
+    import shutil
+
+    from viewer.io.duckstore import counts_path
+
+    copy = str(tmp_path / ("f." + coll.rsplit(".", 1)[1]))
+    shutil.copyfile(coll, copy)
+    if copy.endswith(".parquet"):
+        shutil.copyfile(counts_path(coll), counts_path(copy))
+    shutil.copyfile(sidecar_path(coll), sidecar_path(copy))
+    plain = DuckStore(copy, search_index=False)
+    try:
+        page = plain.page(0, 20, StoreFilter(text=word))
+    finally:
+        plain.close()
+    target = page.ids[3]
+    con = sqlite3.connect(sidecar_path(copy))
+    row, text = con.execute("SELECT s.row, s.json FROM shown AS s JOIN rows AS r ON r.row = s.row "
+                            "WHERE r.id = ?", [target]).fetchone()
+    forged = json.loads(text)
+    forged["title"] = "Ministry announces surrender"
+    forged["summary"] = "The minister said: \u201cWe surrender.\u201d"
+    con.execute("UPDATE shown SET title = ?, json = ? WHERE row = ?",
+                ["Ministry announces surrender", json.dumps(forged), row])
+    con.commit()
+    con.close()
+    return copy, target
+
+
+def test_a_page_from_the_index_is_checked_row_by_row_and_a_forged_row_drops_the_index(small, coll, tmp_path):
+    """One row's title and json forged in the sidecar's list: the random run of the first spot
+    check misses it (as it misses one row in 10^7), so the page gives it; the check of exactly the
+    page's rows finds it, drops the index with the note and its way out, and the page asked again
+    is the collection's."""
+    copy, target = forged_copy(small, coll, tmp_path)
+    s = DuckStore(copy)
+    try:
+        index = s._search_index()
+        assert index is not None
+        index.shown_checked = True  # the spot check's run passed (it did not hit the forged row)
+        ev = {e.id: e for e in small.events}
+        flt = StoreFilter(text="strike")
+        page = s.page(0, 20, flt)
+        assert page.from_sidecar is not None  # served from the index: to be checked
+        problem = s.check_sidecar_page(page)
+        assert problem == f"row {int(page.from_sidecar.positions[3])}'s title in its list is not the collection's"
+        assert s._search_index() is None
+        assert "search index dropped" in s.sidecar_note and "rebuild it" in s.sidecar_note, s.sidecar_note
+        again = s.page(0, 20, flt)
+        assert again.from_sidecar is None and again.ids == page.ids
+        assert again.events == [ev[i] for i in again.ids]
+        assert "surrender" not in " ".join(again.titles) and again.titles[3] == ev[target].title
+    finally:
+        s.close()
+
+
+def test_a_sound_page_from_the_index_passes_its_check_and_keeps_the_index(coll):
+    s = DuckStore(coll)
+    try:
+        page = s.page(0, 50, StoreFilter(text="strike"))
+        assert page.from_sidecar is not None
+        assert s.check_sidecar_page(page) is None and s._search_index() is not None
+        other = s.background(search=True)  # (the window's search thread checks with its own handle)
+        try:
+            assert other.check_sidecar_page(other.page(40, 50, StoreFilter(text="talks"))) is None
+        finally:
+            other.close()
+    finally:
+        s.close()

@@ -76,6 +76,16 @@ for 18 MB, 10^6 events: faster than fetching and checking the tens of
 thousands of rows a common term gives from FTS5); above, the trigram index
 narrows each term first."""
 _BATCH = 20_000
+
+VERIFY_MATCHES = 1_000
+"""Matches of a cached index's answer checked against the events' own text (all of them up to
+this many, else this many at random: about 13 us each, 13 ms).  The index file is trusted on its
+metadata (the file's digest) alone; a changed text in it would otherwise find what the file does
+not hold."""
+
+
+class IndexTextMismatch(ValueError):
+    """A cached search index answered an event whose own text does not match the query."""
 _SIMPLE_FIELDS = ("title", "summary", "location")
 
 
@@ -176,6 +186,8 @@ class SearchIndex:
         self._byte_counts: np.ndarray | None = None  # int64 (256,): each byte value in every COUNT_EVERY-th
         self._lock = threading.Lock()  # one query at a time (a warm-up and the query itself)
         self._answer: tuple[tuple[str, ...], np.ndarray] | None = None  # the last query's terms and mask
+        # (events, timeline, rich events) of an index read from the cache, whose matches are checked
+        self._source: tuple[LazyEvents, Timeline, set[int] | None] | None = None
         if texts is not None:
             self._set_texts(texts)
 
@@ -278,7 +290,9 @@ class SearchIndex:
         if (meta.get("version") != str(INDEX_VERSION) or meta.get("digest") != events.content_digest
                 or meta.get("events") != str(len(events))):
             return None
-        return cls(path, len(events))
+        index = cls(path, len(events))
+        index._source = (events, timeline, set(events.facts.rich.tolist()) if events.facts is not None else None)
+        return index
 
     @classmethod
     def build(cls, file: str, timeline: Timeline, progress: Callable[[float], None] | None = None,
@@ -380,6 +394,9 @@ class SearchIndex:
         ------
         sqlite3.Error
             If the index file went away or was damaged since it was opened.
+        IndexTextMismatch
+            If an index read from the cache finds an event whose own text does not match
+            (:meth:`_verify`).
         """
         terms = parse_query(query)
         if not terms:
@@ -398,8 +415,32 @@ class SearchIndex:
             mask = self._scan(terms[0])
             for t in terms[1:]:
                 mask &= self._scan(t)
-            return mask
-        return self._fts_mask(terms)
+        else:
+            mask = self._fts_mask(terms)
+        self._verify(mask, terms)
+        return mask
+
+    def _verify(self, mask: np.ndarray, terms: list[str]) -> None:
+        """Check the matches ``mask`` (bool (n_events,)) of an index read from the cache against
+        the events' own folded text (:data:`VERIFY_MATCHES` of them at most, chosen at random
+        beyond): the file is trusted on its metadata alone.  Raises :class:`IndexTextMismatch`
+        naming the first event whose text does not hold every term (the caller drops the index
+        and scans).  An index built this session from the events is not checked.
+
+        Only matches are checked: a text changed in the index so that an event is no longer
+        found cannot be seen from the matches (only a rebuild, or a scan, finds it)."""
+        source = self._source
+        if source is None:
+            return
+        hits = np.flatnonzero(mask)
+        if len(hits) > VERIFY_MATCHES:
+            hits = np.sort(np.random.default_rng().choice(hits, VERIFY_MATCHES, replace=False))
+        events, timeline, rich = source
+        for i in hits.tolist():
+            text = _text_of(events, timeline, i, rich)
+            if not all(t in text for t in terms):
+                raise IndexTextMismatch(f"{self.path}: the search index finds event {i}, whose text does not "
+                                        "hold the query (the index is not this file's: searching scans instead)")
 
     def _fts_mask(self, terms: list[str]) -> np.ndarray:
         mask = np.zeros(self.n_events, dtype=bool)
@@ -1054,6 +1095,25 @@ def _fts_integrity_problem(path: str) -> str | None:
                 dst.close()
     except (OSError, sqlite3.Error) as exc:
         return f"its file could not be checked ({exc})"
+
+
+def served_mismatch(positions: np.ndarray, served: dict[str, np.ndarray], rows: list[tuple[Any, ...]]) -> str | None:
+    """What differs between a page's rows as :meth:`CollectionIndex.shown_rows` gave them
+    (``served``: ``id`` and :data:`SHOWN_COLUMNS`, arrays (K,) for the int64 ``positions``
+    (K,) ascending) and the collection's own ``rows`` at those positions (``(position, id,
+    *values)`` by :data:`SHOWN_COLUMNS`, ascending), or None when they are the same."""
+    want = [int(k) for k in positions]
+    have = [int(r[0]) for r in rows]
+    if have != want:
+        missing = sorted(set(want) - set(have))
+        return (f"its list shows row {missing[0]}, which the collection does not draw" if missing else
+                "its list is not the collection's rows")
+    for i, row in enumerate(rows):
+        for name, value in zip(("id", *SHOWN_COLUMNS), row[1:], strict=True):
+            v = served[name][i]
+            if not _same_value(v.item() if isinstance(v, np.generic) else v, value):
+                return f"row {want[i]}'s {name} in its list is not the collection's"
+    return None
 
 
 def _same_value(stored: Any, value: Any) -> bool:

@@ -114,6 +114,12 @@ class VisibleEvents:
         A :meth:`EventStore.page` answer's events themselves, in its order (what an event
         list writes of their dates: the honest words, never a drawn midpoint); empty in
         the answers of a window.
+    from_sidecar : object or None
+        Set by a store that read this page's rows from an untrusted sidecar file (the
+        collection's search index) instead of the collection itself: its record of what it
+        served, for the store's check of exactly those rows against the collection once
+        the page is shown (:meth:`viewer.io.duckstore.DuckStore.check_sidecar_page`).
+        None: read from the events themselves.
     """
 
     ids: list[str]
@@ -135,6 +141,7 @@ class VisibleEvents:
     cal_end: np.ndarray = field(default_factory=lambda: np.zeros(0))
     events: list[Event] = field(default_factory=list)
     total_exact: bool = True
+    from_sidecar: Any = field(default=None, compare=False, repr=False)
 
     @property
     def truncated(self) -> bool:

@@ -15,7 +15,7 @@ elsewhere.  What this window does not show yet is said in its banner
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -497,6 +497,27 @@ class CollectionWindow(QMainWindow):
         self.worker.ask_task("page", lambda s: (off, flt, _with_events(s, s.page(off, PAGE_SIZE, flt))),
                              lookup=bool(self.query))
 
+    def _ask_page_check(self, page: VisibleEvents) -> None:
+        """A page read from the collection's sidecar search index (untrusted: it may sit beside a
+        shared collection) is checked against the collection, exactly its rows, once it is on
+        screen (:meth:`DuckStore.check_sidecar_page`: seconds at 10^7 events, beside the frames)."""
+        if page.from_sidecar is None or not callable(getattr(self.store, "check_sidecar_page", None)):
+            return
+        self.worker.ask_task("page-check", lambda s: (page, cast(Any, s).check_sidecar_page(page)), slow=True)
+
+    def _on_page_check(self, page: VisibleEvents, problem: str | None) -> None:
+        """A checked page's rows differ from the collection's: the index is dropped (its note
+        shows, with the rebuild hint), the forged rows leave the screen at once and the page on
+        screen is read again, from the collection."""
+        if not problem:
+            return
+        self._say_index()
+        if self.page is not None and self.page.from_sidecar is not None:
+            self.page = None
+            self.list.setRowCount(0)
+            self.page_label.setText("reading the page again from the collection…")
+        self._ask_page(self.page_offset)
+
     def _show_page(self, page: VisibleEvents, offset: int | None = None) -> None:
         """List ``page`` as the main window's Events list writes its rows: the date in words at the
         precision its source gives (``due …`` for a plan), the title with its qualifiers, and
@@ -774,6 +795,9 @@ class CollectionWindow(QMainWindow):
         if name == "page":  # (two threads answer pages: one of an older search or offset is not shown)
             if result[0] == self.page_offset and result[1] == self.list_filter():
                 self._show_page(result[2])
+                self._ask_page_check(result[2])
+        elif name == "page-check":
+            self._on_page_check(*result)
         elif name == "overview":
             self.overview.show_counts(result[1], result[0])
         elif name == "overview-matches":
