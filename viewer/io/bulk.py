@@ -61,6 +61,7 @@ from viewer.model.columns import (
     BAND_LANE,
     FLAG_OPEN_END,
     FLAG_OPEN_START,
+    FLAG_YEAR_UNKNOWN,
     KIND_BAND,
     KIND_POINT,
     KIND_SPAN,
@@ -664,11 +665,18 @@ def _columns_fit(c: EventColumns, facts: EventFacts, n: int, n_lanes: int) -> bo
     floats = (c.x0, c.x1, c.xm, c.solid0, c.solid1, c.x1_cummax)
     if any(a.dtype.kind != "f" or np.isnan(a).any() for a in floats):
         return False
-    if not np.isfinite(c.xm).all() or np.any(c.x0 == np.inf) or np.any(c.x1 == -np.inf):
+    # a row whose year is unknown (XXXX-06-10) is placed nowhere: +inf in x0, x1 and xm, as
+    # DateArrays makes it (FLAG_YEAR_UNKNOWN); every other row is placed, so finite but an open side
+    nowhere = (c.flags & FLAG_YEAR_UNKNOWN) > 0
+    if np.any(nowhere & ~((c.x0 == np.inf) & (c.x1 == np.inf) & (c.xm == np.inf))):
+        return False
+    placed = ~nowhere
+    if (not np.isfinite(c.xm[placed]).all() or np.any(c.x0[placed] == np.inf)
+            or np.any(c.x1[placed] == -np.inf)):
         return False
     open_span = kind == KIND_SPAN  # only a span's open side is infinite (the painter runs it to the edge)
-    if (np.any(np.isinf(c.x0) & ~(open_span & (c.flags & FLAG_OPEN_START > 0)))
-            or np.any(np.isinf(c.x1) & ~(open_span & (c.flags & FLAG_OPEN_END > 0)))):
+    if (np.any(placed & np.isinf(c.x0) & ~(open_span & (c.flags & FLAG_OPEN_START > 0)))
+            or np.any(placed & np.isinf(c.x1) & ~(open_span & (c.flags & FLAG_OPEN_END > 0)))):
         return False
     blocks = [(0, c.band_count)] + [(int(bounds[k]), int(bounds[k + 1])) for k in range(n_lanes)]
     for a, b in blocks:
