@@ -14,7 +14,7 @@ model a window needs without a Python object per event (it never imports
    SHA-256 hash of the file's bytes equal the file's now (so any change to
    the file, even one that keeps size and time, invalidates it), its format
    version is this module's, its byte offsets lie in the file, in order, each
-   on an event's braces, the document it holds equals the file's own
+   a whole item of the events list (:func:`_spans_on_items`), the document it holds equals the file's own
    text around the events (title, tracks, time zone...) and its arrays fit
    together and are in range (:func:`_columns_fit`: a cache rewritten with a
    valid checksum must not make the view index past a table); anything else
@@ -36,7 +36,9 @@ model a window needs without a Python object per event (it never imports
 
 Events are built (:class:`~viewer.model.timeline.Event`, with dates, quotes,
 sources) only when asked for, from their JSON text
-(:class:`~viewer.model.timeline.LazyEvents`).
+(:class:`~viewer.model.timeline.LazyEvents`); from the cache, an event whose text is
+not that event raises :class:`CachedTextError` (the reader's error, naming the file and
+the event) and removes the cache, never a ``KeyError``.
 
 Pure Python + numpy, no Qt.
 """
@@ -70,7 +72,7 @@ from viewer.model.columns import (
     sort_point_array,
 )
 from viewer.model.dates import edtf_year_unknown, resolve_many
-from viewer.model.errors import DateError
+from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.facets import EventFacts
 from viewer.model.timeline import Event, LazyEvents, Timeline
 
@@ -81,7 +83,7 @@ from .native_decode import decode_text, reject_constant
 from .native_problems import Problems
 from .progress import report
 
-__all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS"]
+__all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS", "CachedTextError"]
 
 CACHE_VERSION = 7  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
 # 3: per-event facts for filters (lane, earliest, latest, events with facet values)
@@ -102,6 +104,12 @@ _KINDS = {"point": KIND_POINT, "span": KIND_SPAN}
 _COLUMN_ARRAYS = ("event_index", "lane", "kind", "x0", "x1", "xm", "solid0", "solid1", "flags",
                   "lane_bounds", "x1_cummax", "time_order", "xm_order", "cal_start", "cal_end")
 _FACT_ARRAYS = ("lane", "earliest", "latest", "rich")  # EventFacts fields, cached as "facts_<name>"
+
+
+class CachedTextError(TimelineLoadError):
+    """An event of a timeline read from the cache could not be built: the text the cache
+    points at is not that event (a cache rewritten with a valid checksum).  The cache has
+    been removed when this is raised, so reading the file again reads the file itself."""
 
 
 class _Doubt(Exception):
@@ -445,7 +453,7 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
     # (``sink.others``) can have actors, tags, quotes or sources
     facts = EventFacts(lane=lane.copy(), earliest=s_lo.copy(), latest=np.where(has_end, e_hi, s_hi),
                        rich=np.array(sink.other_at, dtype=np.int64))
-    timeline, events = _assemble(meta_tl, text, spans, ids, columns, zone, meta["extent"], facts)
+    timeline, events = _assemble(file, meta_tl, text, spans, ids, columns, zone, meta["extent"], facts)
     for parsed in (sink.tracks, sink.starts, sink.ends, sink.kinds):  # (the ids live on in ``events``)
         _drop(parsed)
     return timeline, events, spans, meta
@@ -458,14 +466,22 @@ def _drop(values: list[Any]) -> None:
         del values[-_ITEMS:]
 
 
-def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str], columns: EventColumns,
-              zone: str, extent: Sequence[float], facts: EventFacts | None = None) -> tuple[Timeline, LazyEvents]:
+def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str],
+              columns: EventColumns, zone: str, extent: Sequence[float],
+              facts: EventFacts | None = None) -> tuple[Timeline, LazyEvents]:
     """The lazy timeline (metadata of ``meta_tl``, events built from their text) and its events.
 
     ``text`` is the file's decoded text and ``spans`` (N, 2) character offsets in it, or
     (from the cache) the file's bytes and byte offsets: each event's bytes are then
     decoded when the event is used (a whole 100 MB file decoded at once held the
-    interpreter lock for 60-100 ms of a background opening, freezing the window)."""
+    interpreter lock for 60-100 ms of a background opening, freezing the window).
+
+    Building an event (or its title, its zones) whose text is not an event object with
+    its own id, a title and a start raises :class:`TimelineLoadError` naming ``file`` and
+    the event id, never a ``KeyError``: only a cache rewritten with a valid checksum can
+    do that (:func:`_spans_on_items` refuses the forgeries it can see), and that cache is
+    removed so that opening the file again reads the file itself."""
+    from_cache = isinstance(text, bytes)
 
     def raw_text(i: int) -> str:
         return cast("str", text)[int(spans[i, 0]):int(spans[i, 1])]
@@ -473,22 +489,45 @@ def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list
     def raw_bytes(i: int) -> str:
         return cast("bytes", text)[int(spans[i, 0]):int(spans[i, 1])].decode("utf-8")
 
-    raw = raw_bytes if isinstance(text, bytes) else raw_text  # the JSON text of event ``i``
+    raw = raw_bytes if from_cache else raw_text  # the JSON text of event ``i``
+
+    def not_an_event(i: int) -> TimelineLoadError:
+        if from_cache:  # the cache is wrong, not the file: next time the file itself is read
+            _remove_cache(file)
+        return (CachedTextError if from_cache else TimelineLoadError)([Problem(
+            file, "the text kept for this event is not the event (its cache was damaged or rewritten and "
+                  "has been removed): open the file again", location=f"event {ids[i]!r}")])
+
+    def loaded(i: int) -> dict[str, Any]:
+        try:
+            e = json.loads(raw(i))
+        except ValueError:  # (UnicodeDecodeError too)
+            raise not_an_event(i) from None
+        if (type(e) is not dict or e.get("id") != ids[i] or type(e.get("title")) is not str
+                or e.get("start") is None):
+            raise not_an_event(i)
+        return e
 
     def make(i: int) -> Event:
-        e = json.loads(raw(i))
-        start = date_of(e["start"], zone)
-        end = date_of(e["end"], zone) if e.get("end") is not None else None
-        return event_from_dict(e, start, end)
+        e = loaded(i)
+        try:
+            start = date_of(e["start"], zone)
+            end = date_of(e["end"], zone) if e.get("end") is not None else None
+            return event_from_dict(e, start, end)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, DateError):
+            raise not_an_event(i) from None
 
     def title(i: int) -> str:
-        value: str = json.loads(raw(i))["title"]
+        value: str = loaded(i)["title"]
         return value
 
     def time_zones(i: int) -> tuple[str, ...]:
-        e = json.loads(raw(i))
+        e = loaded(i)
         dates = (e["start"], e.get("end"))
-        return tuple(z for z in (zone_of(d, zone) for d in dates if d is not None) if z)
+        try:
+            return tuple(z for z in (zone_of(d, zone) for d in dates if d is not None) if z)
+        except (KeyError, TypeError, ValueError, AttributeError, DateError):
+            raise not_an_event(i) from None
 
     events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts, time_zones, raw)
     # every field of the document as the full reader builds it (title, stories, home...): only the events differ
@@ -539,6 +578,17 @@ def _read_cache(file: str, digest: str, data: bytes) -> Timeline | None:
         return None
 
 
+def _remove_cache(file: str) -> None:
+    """Remove the cache of ``file`` (best effort: a cache that is missing or cannot be
+    removed is rebuilt or checked again at the next open)."""
+    target = cache_path(file)
+    if target is not None:
+        try:
+            os.unlink(target)
+        except OSError:
+            pass
+
+
 def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Timeline | None:
     with np.load(payload, allow_pickle=False) as z:
         info = json.loads(z["info"].tobytes().decode("utf-8"))
@@ -560,8 +610,7 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     if (spans.min() < skip or spans.max() > len(data) or np.any(spans[:, 1] <= spans[:, 0])
             or np.any(spans[1:, 0] < spans[:-1, 1])):
         return None
-    view = np.frombuffer(data, dtype=np.uint8)
-    if np.any(view[spans[:, 0]] != ord("{")) or np.any(view[spans[:, 1] - 1] != ord("}")):
+    if not _spans_on_items(data, spans, skip):
         return None
     # the document is the file's own: its bytes around the events, decoded and read
     # again (a few kilobytes) and checked as the full reader checks them
@@ -585,7 +634,60 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     if (len(extent) != 2 or not all(map(math.isfinite, (*extent, columns.origin_epoch_s, columns.open_whisker_s)))
             or not _columns_fit(columns, facts, n, len(meta_tl.tracks))):
         return None
-    return _assemble(meta_tl, data, spans, ids, columns, info["zone"], extent, facts)[0]
+    return _assemble(file, meta_tl, data, spans, ids, columns, info["zone"], extent, facts)[0]
+
+
+_JSON_SPACE = b" \t\n\r"
+_IS_SPACE = np.zeros(256, dtype=bool)
+_IS_SPACE[list(_JSON_SPACE)] = True
+_SHORT_GAP = 64
+"""Bytes between two events' texts gathered by numpy (:func:`_spans_on_items`); a longer gap
+(a file padded with whitespace) is looked at on its own."""
+
+
+def _spans_on_items(data: bytes, spans: np.ndarray, skip: int) -> bool:
+    """Whether ``spans`` ((N, 2) byte offsets, in order, not overlapping: checked before) are
+    the items of the file's events list, each a whole item: each starts on ``{`` preceded
+    (after whitespace) by ``[`` or ``,``, ends after ``}`` followed (after whitespace) by ``,``
+    or ``]``, and the bytes between two of them are whitespace and one comma.
+
+    A cache rewritten with a valid checksum whose offsets pointed at an object inside an
+    event (its own ``{"edtf": ...}`` start) passed every other check, and building that
+    event crashed the window (``KeyError: 'start'``).  The gaps are read by numpy a byte
+    offset at a time over all gaps still open (a few steps: the gaps are a few bytes),
+    a gap longer than :data:`_SHORT_GAP` on its own; ``skip``: bytes of a byte order mark."""
+    view = np.frombuffer(data, dtype=np.uint8)
+    if np.any(view[spans[:, 0]] != ord("{")) or np.any(view[spans[:, 1] - 1] != ord("}")):
+        return False
+    if not data[skip:int(spans[0, 0])].rstrip(_JSON_SPACE).endswith(b"["):
+        return False
+    if not data[int(spans[-1, 1]):].lstrip(_JSON_SPACE).startswith(b"]"):
+        return False
+    ends, starts = spans[:-1, 1], spans[1:, 0]
+    gap = starts - ends
+    if np.any(gap == 0):
+        return False
+    long_gaps = np.flatnonzero(gap > _SHORT_GAP)
+    for k in long_gaps.tolist():  # rare: a file padded with whitespace
+        if data[int(ends[k]):int(starts[k])].strip(_JSON_SPACE) != b",":
+            return False
+    short = np.flatnonzero(gap <= _SHORT_GAP)
+    for a in range(0, len(short), SLICE_ITEMS * 4):  # a slice of gaps at a time (the lock)
+        rows = short[a:a + SLICE_ITEMS * 4]
+        pos, left = ends[rows], gap[rows]
+        commas = np.zeros(len(rows), dtype=np.int64)
+        where = np.arange(len(rows))
+        while len(pos):
+            b = view[pos]
+            if np.any(~_IS_SPACE[b] & (b != ord(","))):
+                return False
+            commas[where] += b == ord(",")
+            pos, left = pos + 1, left - 1
+            live = left > 0
+            pos, left, where = pos[live], left[live], where[live]
+        if np.any(commas != 1):
+            return False
+    return True
 
 
 SLICE_ITEMS = 50_000
