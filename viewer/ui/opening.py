@@ -40,6 +40,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton
 
+from ..io.bulk import CachedTextError
 from ..io.common import ReadReport
 from ..io.progress import ReadCancelled, reporting
 from ..io.registry import read_timeline_report
@@ -204,25 +205,32 @@ class BackgroundOpen(QObject):
         def superseded() -> bool:
             return generation != self._generation
 
+        def read_and_warm() -> tuple:
+            report = reading.read()
+            report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
+            collecting = gc.isenabled()
+            gc.disable()  # a million new objects: no full collections (they hold the GUI thread)
+            try:
+                report.timeline.facets  # noqa: B018 - so are the Filters tab's codes,
+                data_zones(report.timeline)  # the zone picker's entries,
+                warm_ids(report.timeline)  # the id index and the first frames' counts (then gc.freeze)
+                # and the shown timeline: on the zone's days, through the filters it starts with
+                key = (report.timeline, reading.filters_for(report.timeline).without_order, zone)
+                return report, key, derive_ahead(key, superseded)
+            finally:
+                if collecting:
+                    gc.enable()
+
         def work() -> None:
             report = key = shown = None
             error: Exception | None = None
             try:
                 with reporting(progress, superseded):
-                    report = reading.read()
-                    report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
-                    collecting = gc.isenabled()
-                    gc.disable()  # a million new objects: no full collections (they hold the GUI thread)
                     try:
-                        report.timeline.facets  # noqa: B018 - so are the Filters tab's codes,
-                        data_zones(report.timeline)  # the zone picker's entries,
-                        warm_ids(report.timeline)  # the id index and the first frames' counts (then gc.freeze)
-                        # and the shown timeline: on the zone's days, through the filters it starts with
-                        key = (report.timeline, reading.filters_for(report.timeline).without_order, zone)
-                        shown = derive_ahead(key, superseded)
-                    finally:
-                        if collecting:
-                            gc.enable()
+                        report, key, shown = read_and_warm()
+                    except CachedTextError:  # a large file's cache did not hold its events (a forged
+                        # one): the reader removed it, so this reads the file itself
+                        report, key, shown = read_and_warm()
                     if shown is None:
                         return  # overtaken meanwhile: nothing is applied
             except ReadCancelled:

@@ -1,0 +1,41 @@
+"""A large file whose cache was rewritten (with a valid checksum) so that an event's text is another
+event's opens as the file says: the background opening meets the reader's error when it builds that
+event, and reads the file itself (the reader removed the cache), never a crash nor a wrong event."""
+
+import numpy as np
+
+from tests.io.test_bulk import RICH, _rewrite_payload, cached_read, full_read, write_file
+from tests.ui.test_instant import idle
+from viewer.io import bulk, cache, native, read_timeline
+from viewer.ui import opening
+from viewer.ui.main_window import MainWindow
+
+
+def test_a_forged_cache_is_read_again_in_the_background_not_shown(tmp_path, monkeypatch, qtbot, bundled_path):
+    monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 1000)
+    path = tmp_path / "big.timeline.json"
+    write_file(path, extra=RICH)
+    full = full_read(path, monkeypatch)
+    cached_read(path, monkeypatch)  # the cache written (CACHE_MIN_EVENTS 100 from here on)
+    target = bulk.cache_path(str(path))
+    k = [e.id for e in full.events].index("quoted")
+
+    def swap(arrays):  # every offset still on an item of the events list: only building the event tells
+        ids = arrays["ids"].tobytes().decode("utf-8").split("\n")
+        ids[k], ids[k + 1] = ids[k + 1], ids[k]
+        arrays["ids"] = np.frombuffer("\n".join(ids).encode("utf-8"), dtype=np.uint8)
+
+    _, forged = _rewrite_payload(target, swap)
+    cache.write_checked(target, lambda fh: fh.write(forged))
+    monkeypatch.setattr(native, "BULK_MIN_BYTES", 0)
+    w = MainWindow(read_timeline(bundled_path), lambda p: read_timeline(p), bundled_path)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_file(str(path))
+    idle(qtbot, w)
+    assert w.path == str(path) and getattr(w, "last_error", None) is None
+    events = w.timeline.events
+    assert events[events.index_of("quoted")].title == "Said" and events[events.index_of("local")].title == "Local time"
+    assert len(events) == len(full.events)
+    with open(target, "rb") as fh:  # the cache written again, from the file
+        assert fh.read()[cache._HEADER:] != forged
