@@ -39,3 +39,30 @@ def test_a_forged_cache_is_read_again_in_the_background_not_shown(tmp_path, monk
     assert len(events) == len(full.events)
     with open(target, "rb") as fh:  # the cache written again, from the file
         assert fh.read()[cache._HEADER:] != forged
+
+
+def test_a_forged_cache_on_the_command_line_is_read_again_not_crashed_on(tmp_path, monkeypatch, capsys):
+    """The screenshot path reads the file before the window exists: the events the window builds at
+    once are built first, and a cache whose text for one is another event's gives way to the file."""
+    from viewer.app import main
+
+    path = tmp_path / "big.timeline.json"
+    write_file(path, extra=RICH)
+    full = full_read(path, monkeypatch)
+    cached_read(path, monkeypatch)
+    target = bulk.cache_path(str(path))
+    k = [e.id for e in full.events].index("quoted")
+
+    def swap(arrays):
+        ids = arrays["ids"].tobytes().decode("utf-8").split("\n")
+        ids[k], ids[k + 1] = ids[k + 1], ids[k]
+        arrays["ids"] = np.frombuffer("\n".join(ids).encode("utf-8"), dtype=np.uint8)
+
+    _, forged = _rewrite_payload(target, swap)
+    cache.write_checked(target, lambda fh: fh.write(forged))
+    monkeypatch.setattr(native, "BULK_MIN_BYTES", 0)
+    out = tmp_path / "s.png"
+    assert main([str(path), "--select", "quoted", "--screenshot", str(out), "--size", "800x600"]) == 0
+    assert out.stat().st_size > 0 and "Traceback" not in capsys.readouterr().err
+    with open(target, "rb") as fh:
+        assert fh.read()[cache._HEADER:] != forged
