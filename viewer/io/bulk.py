@@ -516,9 +516,11 @@ def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray
     def not_an_event(i: int) -> TimelineLoadError:
         if from_cache:  # the cache is wrong, not the file: next time the file itself is read
             _remove_cache(file)
-        return (CachedTextError if from_cache else TimelineLoadError)([Problem(
-            file, "the text kept for this event is not the event (its cache was damaged or rewritten and "
-                  "has been removed): open the file again", location=f"event {ids[i]!r}")])
+            return CachedTextError([Problem(
+                file, "the text kept for this event is not the event (its cache was damaged or rewritten and "
+                      "has been removed): open the file again", location=f"event {ids[i]!r}")])
+        return TimelineLoadError([Problem(  # (not seen: the file's own text was checked as it was read)
+            file, "the text read for this event is not an event: open the file again", location=f"event {ids[i]!r}")])
 
     def loaded(i: int) -> dict[str, Any]:
         try:
