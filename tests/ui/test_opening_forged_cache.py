@@ -7,7 +7,7 @@ import numpy as np
 from tests.io.test_bulk import RICH, _rewrite_payload, cached_read, full_read, write_file
 from tests.ui.test_instant import idle
 from viewer.io import bulk, cache, native, read_timeline
-from viewer.ui import opening
+from viewer.ui import opening, zone_picker
 from viewer.ui.main_window import MainWindow
 
 
@@ -64,5 +64,46 @@ def test_a_forged_cache_on_the_command_line_is_read_again_not_crashed_on(tmp_pat
     out = tmp_path / "s.png"
     assert main([str(path), "--select", "quoted", "--screenshot", str(out), "--size", "800x600"]) == 0
     assert out.stat().st_size > 0 and "Traceback" not in capsys.readouterr().err
+    with open(target, "rb") as fh:
+        assert fh.read()[cache._HEADER:] != forged
+
+
+def test_an_event_built_later_from_a_forged_cache_reads_the_file_again(tmp_path, monkeypatch, qtbot, bundled_path):
+    """Two plain events' ids swapped in the cache: nothing is built until one is shown.  Built from
+    a Qt call (a slot, a paint), the reader's error says so in the status bar and the file is read
+    again in the background, never a traceback left with the wrong event on screen."""
+    from PySide6.QtCore import QTimer
+
+    monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 1000)
+    path = tmp_path / "big.timeline.json"
+    write_file(path, extra=RICH)
+    full = full_read(path, monkeypatch)
+    rich = set(cached_read(path, monkeypatch).events.facts.rich.tolist())
+    target = bulk.cache_path(str(path))
+    start = zone_picker._ZONE_SAMPLE  # (the opening reads the zones of the events before: any forgery there
+    # is found while opening, and the file read instead)
+    k = next(i for i in range(start, len(full.events) - 1) if i not in rich and i + 1 not in rich)
+
+    def swap(arrays):
+        ids = arrays["ids"].tobytes().decode("utf-8").split("\n")
+        ids[k], ids[k + 1] = ids[k + 1], ids[k]
+        arrays["ids"] = np.frombuffer("\n".join(ids).encode("utf-8"), dtype=np.uint8)
+
+    _, forged = _rewrite_payload(target, swap)
+    cache.write_checked(target, lambda fh: fh.write(forged))
+    monkeypatch.setattr(native, "BULK_MIN_BYTES", 0)
+    w = MainWindow(read_timeline(bundled_path), lambda p: read_timeline(p), bundled_path)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_file(str(path))
+    idle(qtbot, w)
+    forged_timeline = w.timeline
+    assert forged_timeline.events.ids[k] == full.events[k + 1].id  # the forged cache, nothing built from it yet
+    QTimer.singleShot(0, lambda: w.timeline.events[k])  # as the detail pane would, from a Qt call
+    qtbot.waitUntil(lambda: "reading the file again" in w.statusBar().currentMessage(), timeout=10000)
+    qtbot.waitUntil(lambda: w.timeline is not forged_timeline and not w.opening.pending(), timeout=20000)
+    idle(qtbot, w)
+    events = w.timeline.events
+    assert [events[i].id for i in (k, k + 1)] == [full.events[k].id, full.events[k + 1].id]
     with open(target, "rb") as fh:
         assert fh.read()[cache._HEADER:] != forged

@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -343,5 +345,34 @@ def offer_shown(window, ahead: tuple) -> None:
 
 
 def install(window) -> None:
-    """Attach a :class:`BackgroundOpen` as ``window.opening`` (after the files feature)."""
+    """Attach a :class:`BackgroundOpen` as ``window.opening`` (after the files feature), and
+    :func:`read_again_on_cached_text_error`."""
     window.opening = BackgroundOpen(window)
+    read_again_on_cached_text_error(window)
+
+
+def read_again_on_cached_text_error(window) -> None:
+    """When an event of ``window``'s large file, built from its cache after the opening (the
+    detail pane, a label...), proves not to be that event (:class:`CachedTextError`: a cache
+    rewritten with a valid checksum; the reader has removed it), say so in the status bar and
+    read the file again in the background, which reads the file itself.
+
+    Such an error reaches no caller of the window's own: it leaves a Qt slot or paint, so
+    ``sys.excepthook`` gets it.  This hook takes only that error for this window's file and
+    hands anything else to the hook before it."""
+    previous = sys.excepthook
+    ref = weakref.ref(window)
+
+    def hook(kind, value, tb) -> None:
+        w = ref()
+        if (isinstance(value, CachedTextError) and w is not None and w.path
+                and os.path.abspath(value.problems[0].file) == os.path.abspath(w.path)):
+            w.statusBar().showMessage(
+                f"{Path(w.path).name}: the cache of this large file was damaged (removed); reading the file again",
+                15000)
+            if not w.opening.pending():
+                w.opening.start(w.path)
+            return
+        previous(kind, value, tb)
+
+    sys.excepthook = hook
