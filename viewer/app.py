@@ -331,6 +331,14 @@ def main(argv: list[str] | None = None) -> int:
         mine = read_as and later is None  # (else the bundled timeline, shown while FILE is read)
         report = read_timeline_report(path, format=args.from_format if mine else None,
                                       options=options if mine else None)
+        from .io.bulk import CachedTextError
+
+        try:  # the events the window builds at once (as a background opening does)
+            report.timeline.planned_event_indexes  # noqa: B018
+            report.timeline.facets  # noqa: B018
+        except CachedTextError:  # a large file's forged cache (removed by the reader): the file itself
+            report = read_timeline_report(path, format=args.from_format if mine else None,
+                                          options=options if mine else None)
         timeline, problems, notes = report.timeline, list(report.problems), list(report.notes)
         skipped = len(report.skipped)  # the first of problems: rows left out; the rest fields not mapped
     except TimelineLoadError as exc:

@@ -360,7 +360,9 @@ def test_the_surrogate_check_and_the_offsets_in_slices_equal_the_whole(monkeypat
     monkeypatch.setattr(bulk, "_SLICE", 10)
     monkeypatch.setattr(bulk, "_ITEMS", 7)
     for k in range(0, 30):
-        assert bulk._has_surrogate_escape("x" * k + "\\uDC00" + "y" * 5), k
-    assert not bulk._has_surrogate_escape("x" * 40 + "\\u0041" + "y" * 40)
+        assert bulk._has_lone_surrogate_escape("x" * k + "\\uDC00" + "y" * 5), k
+        assert not bulk._has_lone_surrogate_escape("x" * k + "\\uD83D\\uDE00" + "y" * 5), k  # a pair: an emoji
+        assert bulk._has_lone_surrogate_escape("x" * k + "\\uD83D\\uD83D\\uDE00" + "y" * 5), k
+    assert not bulk._has_lone_surrogate_escape("x" * 40 + "\\u0041" + "y" * 40)
     values = list(range(0, 150, 3))
     assert bulk._int_array(values).tolist() == values and bulk._int_array(values).dtype == np.int64

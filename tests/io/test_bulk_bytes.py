@@ -5,6 +5,7 @@ file with accents, curly quotes, CJK and emoji reads the same with the cache as 
 import codecs
 import hashlib
 import json
+import os
 
 import numpy as np
 import pytest
@@ -20,6 +21,7 @@ from tests.io.test_bulk import (
     write_file,
 )
 from viewer.io import bulk, cache
+from viewer.model.errors import TimelineLoadError
 
 WORDS = ["Café é", "“quoted” words", "北京市の会議", "party 🎉🚀", "naïve — ½ ∞"]
 
@@ -117,7 +119,38 @@ def _to_chars(data):
     return change
 
 
+def _inner(data, spans, k):
+    """Offsets of the first object inside event ``k``'s text (the tester's forgery: its own start date)."""
+    s, e = (int(v) for v in spans[k])
+    a = data.index(b"{", s + 1, e)
+    return a, data.index(b"}", a) + 1
+
+
+def _on_inner(k):
+    """Event ``k`` points at an object inside its own text (``{"edtf": ...}``)."""
+    def forge(data):
+        def change(arrays):
+            s = arrays["spans"].copy()
+            s[k] = _inner(data, s, k)
+            arrays["spans"] = s
+        return change
+    return forge
+
+
+def _cut(k):
+    """Event ``k`` ends where the first object inside its text ends (its text cut short)."""
+    def forge(data):
+        def change(arrays):
+            s = arrays["spans"].copy()
+            s[k, 1] = _inner(data, s, k)[1]
+            arrays["spans"] = s
+        return change
+    return forge
+
+
 BAD_SPANS = {
+    "one event on its own start date": _on_inner(6001),  # RICH's "quoted": {"edtf": ...}
+    "one event cut after its start date": _cut(6001),
     "one event a byte later": lambda data: _shift(5, 1),
     "one event a byte earlier": lambda data: _shift(-1, -1),
     "past the end of the file": lambda data: _shift(-1, len(data)),
@@ -157,3 +190,32 @@ def test_a_cache_of_the_previous_version_is_rebuilt(tmp_path, monkeypatch):
     rebuilt = open_bytes(target)[cache._HEADER:]
     assert rebuilt != forged
     assert hashlib.sha256(rebuilt).hexdigest() == open_bytes(target)[len(cache._MAGIC):cache._HEADER].decode()
+
+
+def test_an_event_whose_cached_text_is_not_it_is_a_clear_error_and_the_cache_is_removed(tmp_path, monkeypatch):
+    """A forgery the cheap checks cannot see (two ids swapped: every offset still on an item of the
+    events list) gives, when the event is built, the reader's error naming the file and the event,
+    never a KeyError; the cache is removed, so opening the file again reads the file itself."""
+    path = tmp_path / "big.timeline.json"
+    _write(path)
+    full = full_read(path, monkeypatch)
+    cached_read(path, monkeypatch)
+    target = bulk.cache_path(str(path))
+
+    def swap(arrays):
+        ids = arrays["ids"].tobytes().decode("utf-8").split("\n")
+        ids[6001], ids[6002] = ids[6002], ids[6001]
+        arrays["ids"] = np.frombuffer("\n".join(ids).encode("utf-8"), dtype=np.uint8)
+
+    _, forged = _rewrite_payload(target, swap)
+    _plant(target, forged)
+    tl = cached_read(path, monkeypatch)
+    for ask in (lambda: tl.events[6001], lambda: tl.events.title(6001), lambda: tl.events.time_zones(6002)):
+        with pytest.raises(bulk.CachedTextError) as err:
+            ask()
+        assert isinstance(err.value, TimelineLoadError)  # the reader's error, shown as any other
+        assert str(path) in str(err.value) and "open the file again" in str(err.value)
+    assert "event 'quoted'" in str(err.value)  # ids[6002] after the swap: RICH's second event
+    assert not os.path.exists(target)
+    assert_same(cached_read(path, monkeypatch), full)  # read from the file, the cache written again
+    assert os.path.exists(target)

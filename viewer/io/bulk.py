@@ -14,7 +14,7 @@ model a window needs without a Python object per event (it never imports
    SHA-256 hash of the file's bytes equal the file's now (so any change to
    the file, even one that keeps size and time, invalidates it), its format
    version is this module's, its byte offsets lie in the file, in order, each
-   on an event's braces, the document it holds equals the file's own
+   a whole item of the events list (:func:`_spans_on_items`), the document it holds equals the file's own
    text around the events (title, tracks, time zone...) and its arrays fit
    together and are in range (:func:`_columns_fit`: a cache rewritten with a
    valid checksum must not make the view index past a table); anything else
@@ -29,14 +29,16 @@ model a window needs without a Python object per event (it never imports
    goes through the full checks (:func:`viewer.io.native_checks.check_document`;
    the stories' steps against every event id).  The timeline keeps every
    top-level field the full reader builds (stories, home range...).
-3. **Anything in doubt** (a problem, a duplicated key, a surrogate escape,
+3. **Anything in doubt** (a problem, a duplicated key, an unpaired surrogate escape,
    a duplicated id...) returns None: the caller then runs the full reader,
    which reports every problem with its line and column.  So a file this
    module accepts is exactly a file the full reader accepts.
 
 Events are built (:class:`~viewer.model.timeline.Event`, with dates, quotes,
 sources) only when asked for, from their JSON text
-(:class:`~viewer.model.timeline.LazyEvents`).
+(:class:`~viewer.model.timeline.LazyEvents`); from the cache, an event whose text is
+not that event raises :class:`CachedTextError` (the reader's error, naming the file and
+the event) and removes the cache, never a ``KeyError``.
 
 Pure Python + numpy, no Qt.
 """
@@ -61,6 +63,7 @@ from viewer.model.columns import (
     BAND_LANE,
     FLAG_OPEN_END,
     FLAG_OPEN_START,
+    FLAG_YEAR_UNKNOWN,
     KIND_BAND,
     KIND_POINT,
     KIND_SPAN,
@@ -69,7 +72,7 @@ from viewer.model.columns import (
     sort_point_array,
 )
 from viewer.model.dates import edtf_year_unknown, resolve_many
-from viewer.model.errors import DateError
+from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.facets import EventFacts
 from viewer.model.timeline import Event, LazyEvents, Timeline
 
@@ -80,7 +83,7 @@ from .native_decode import decode_text, reject_constant
 from .native_problems import Problems
 from .progress import report
 
-__all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS"]
+__all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS", "CachedTextError"]
 
 CACHE_VERSION = 7  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
 # 3: per-event facts for filters (lane, earliest, latest, events with facet values)
@@ -96,11 +99,18 @@ _REPORT_EVERY = 4096
 """Events parsed between two progress reports (:func:`viewer.io.progress.report`)."""
 _WS = re.compile(r"[ \t\n\r]*")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_LOW = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 _SIMPLE_KEYS = frozenset({"id", "kind", "title", "track", "start", "end", "summary", "location"})
 _KINDS = {"point": KIND_POINT, "span": KIND_SPAN}
 _COLUMN_ARRAYS = ("event_index", "lane", "kind", "x0", "x1", "xm", "solid0", "solid1", "flags",
                   "lane_bounds", "x1_cummax", "time_order", "xm_order", "cal_start", "cal_end")
 _FACT_ARRAYS = ("lane", "earliest", "latest", "rich")  # EventFacts fields, cached as "facts_<name>"
+
+
+class CachedTextError(TimelineLoadError):
+    """An event of a timeline read from the cache could not be built: the text the cache
+    points at is not that event (a cache rewritten with a valid checksum).  The cache has
+    been removed when this is raised, so reading the file again reads the file itself."""
 
 
 class _Doubt(Exception):
@@ -166,19 +176,40 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
 
 
 _SLICE = 1 << 22
-"""Characters one regular-expression search takes at a time in :func:`_has_surrogate_escape`, and
+"""Characters one regular-expression search takes at a time in :func:`_has_lone_surrogate_escape`, and
 (:data:`_ITEMS`) list items one conversion takes in :func:`_int_array`: a background opening of
 100 MB held the interpreter lock for 80-180 ms in one search or one conversion of its whole
 text or list, freezing the window meanwhile."""
 _ITEMS = 100_000
 
 
-def _has_surrogate_escape(text: str) -> bool:
-    """Whether ``text`` holds a ``\\uD800``-``\\uDFFF`` escape (:data:`_SURROGATE_ESCAPE`), searched
-    a slice at a time (the slices overlap by the pattern's length)."""
+def _has_lone_surrogate_escape(text: str) -> bool:
+    """Whether ``text`` (JSON) holds a ``\\uD800``-``\\uDFFF`` escape that is not one half of a
+    pair (a high ``\\uD800``-``\\uDBFF`` followed at once by a low ``\\uDC00``-``\\uDFFF``), which
+    the full reader reports; a pair is a character beyond U+FFFF (an emoji) as Python's
+    ``json.dump`` writes it, decoded by :mod:`json` as the full reader decodes it (such a file
+    was read in full on every open, 3.6 s instead of 0.3 s, and never cached).  A ``\\u`` after
+    an escaped backslash (``\\\\uD83D``) is text, not an escape.  Searched a slice at a time
+    (:data:`_SLICE`; the slices overlap by a pair's length)."""
+    low_of_pair = -1  # where the low half of the last pair found starts
     for k in range(0, len(text), _SLICE):
-        end = k + _SLICE + 5
-        if text.find("\\u", k, end) >= 0 and _SURROGATE_ESCAPE.search(text, k, end):
+        end = k + _SLICE
+        if text.find("\\u", k, end + 11) < 0:
+            continue
+        for m in _SURROGATE_ESCAPE.finditer(text, k, end + 11):
+            p = m.start()
+            if p >= end:
+                break  # the next slice's
+            if p == low_of_pair:
+                continue
+            j = p
+            while j > 0 and text[j - 1] == "\\":
+                j -= 1
+            if (p - j) % 2:
+                continue  # "\\u...": an escaped backslash, then letters
+            if text[p + 3] in "89abAB" and _SURROGATE_LOW.match(text, p + 6):
+                low_of_pair = p + 6
+                continue
             return True
     return False
 
@@ -222,8 +253,8 @@ def _int_array(values: list[int]) -> np.ndarray:
 def _parse(text: str, sink: Callable[[Any], None]) -> tuple[dict[str, Any], np.ndarray]:
     """(document without events, (N, 2) char offsets of each event's text);
     each event value is handed to ``sink(value)`` as it is read."""
-    if _has_surrogate_escape(text):
-        raise _Doubt("surrogate escapes: the full reader checks them")
+    if _has_lone_surrogate_escape(text):
+        raise _Doubt("an unpaired surrogate escape: the full reader reports it")
     dup = []
 
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -444,7 +475,7 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
     # (``sink.others``) can have actors, tags, quotes or sources
     facts = EventFacts(lane=lane.copy(), earliest=s_lo.copy(), latest=np.where(has_end, e_hi, s_hi),
                        rich=np.array(sink.other_at, dtype=np.int64))
-    timeline, events = _assemble(meta_tl, text, spans, ids, columns, zone, meta["extent"], facts)
+    timeline, events = _assemble(file, meta_tl, text, spans, ids, columns, zone, meta["extent"], facts)
     for parsed in (sink.tracks, sink.starts, sink.ends, sink.kinds):  # (the ids live on in ``events``)
         _drop(parsed)
     return timeline, events, spans, meta
@@ -457,14 +488,22 @@ def _drop(values: list[Any]) -> None:
         del values[-_ITEMS:]
 
 
-def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str], columns: EventColumns,
-              zone: str, extent: Sequence[float], facts: EventFacts | None = None) -> tuple[Timeline, LazyEvents]:
+def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str],
+              columns: EventColumns, zone: str, extent: Sequence[float],
+              facts: EventFacts | None = None) -> tuple[Timeline, LazyEvents]:
     """The lazy timeline (metadata of ``meta_tl``, events built from their text) and its events.
 
     ``text`` is the file's decoded text and ``spans`` (N, 2) character offsets in it, or
     (from the cache) the file's bytes and byte offsets: each event's bytes are then
     decoded when the event is used (a whole 100 MB file decoded at once held the
-    interpreter lock for 60-100 ms of a background opening, freezing the window)."""
+    interpreter lock for 60-100 ms of a background opening, freezing the window).
+
+    Building an event (or its title, its zones) whose text is not an event object with
+    its own id, a title and a start raises :class:`TimelineLoadError` naming ``file`` and
+    the event id, never a ``KeyError``: only a cache rewritten with a valid checksum can
+    do that (:func:`_spans_on_items` refuses the forgeries it can see), and that cache is
+    removed so that opening the file again reads the file itself."""
+    from_cache = isinstance(text, bytes)
 
     def raw_text(i: int) -> str:
         return cast("str", text)[int(spans[i, 0]):int(spans[i, 1])]
@@ -472,22 +511,47 @@ def _assemble(meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list
     def raw_bytes(i: int) -> str:
         return cast("bytes", text)[int(spans[i, 0]):int(spans[i, 1])].decode("utf-8")
 
-    raw = raw_bytes if isinstance(text, bytes) else raw_text  # the JSON text of event ``i``
+    raw = raw_bytes if from_cache else raw_text  # the JSON text of event ``i``
+
+    def not_an_event(i: int) -> TimelineLoadError:
+        if from_cache:  # the cache is wrong, not the file: next time the file itself is read
+            _remove_cache(file)
+            return CachedTextError([Problem(
+                file, "the text kept for this event is not the event (its cache was damaged or rewritten and "
+                      "has been removed): open the file again", location=f"event {ids[i]!r}")])
+        return TimelineLoadError([Problem(  # (not seen: the file's own text was checked as it was read)
+            file, "the text read for this event is not an event: open the file again", location=f"event {ids[i]!r}")])
+
+    def loaded(i: int) -> dict[str, Any]:
+        try:
+            e = json.loads(raw(i))
+        except ValueError:  # (UnicodeDecodeError too)
+            raise not_an_event(i) from None
+        if (type(e) is not dict or e.get("id") != ids[i] or type(e.get("title")) is not str
+                or e.get("start") is None):
+            raise not_an_event(i)
+        return e
 
     def make(i: int) -> Event:
-        e = json.loads(raw(i))
-        start = date_of(e["start"], zone)
-        end = date_of(e["end"], zone) if e.get("end") is not None else None
-        return event_from_dict(e, start, end)
+        e = loaded(i)
+        try:
+            start = date_of(e["start"], zone)
+            end = date_of(e["end"], zone) if e.get("end") is not None else None
+            return event_from_dict(e, start, end)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, DateError):
+            raise not_an_event(i) from None
 
     def title(i: int) -> str:
-        value: str = json.loads(raw(i))["title"]
+        value: str = loaded(i)["title"]
         return value
 
     def time_zones(i: int) -> tuple[str, ...]:
-        e = json.loads(raw(i))
+        e = loaded(i)
         dates = (e["start"], e.get("end"))
-        return tuple(z for z in (zone_of(d, zone) for d in dates if d is not None) if z)
+        try:
+            return tuple(z for z in (zone_of(d, zone) for d in dates if d is not None) if z)
+        except (KeyError, TypeError, ValueError, AttributeError, DateError):
+            raise not_an_event(i) from None
 
     events = LazyEvents(ids, make, (float(extent[0]), float(extent[1])), title, facts, time_zones, raw)
     # every field of the document as the full reader builds it (title, stories, home...): only the events differ
@@ -538,6 +602,17 @@ def _read_cache(file: str, digest: str, data: bytes) -> Timeline | None:
         return None
 
 
+def _remove_cache(file: str) -> None:
+    """Remove the cache of ``file`` (best effort: a cache that is missing or cannot be
+    removed is rebuilt or checked again at the next open)."""
+    target = cache_path(file)
+    if target is not None:
+        try:
+            os.unlink(target)
+        except OSError:
+            pass
+
+
 def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Timeline | None:
     with np.load(payload, allow_pickle=False) as z:
         info = json.loads(z["info"].tobytes().decode("utf-8"))
@@ -559,8 +634,7 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     if (spans.min() < skip or spans.max() > len(data) or np.any(spans[:, 1] <= spans[:, 0])
             or np.any(spans[1:, 0] < spans[:-1, 1])):
         return None
-    view = np.frombuffer(data, dtype=np.uint8)
-    if np.any(view[spans[:, 0]] != ord("{")) or np.any(view[spans[:, 1] - 1] != ord("}")):
+    if not _spans_on_items(data, spans, skip):
         return None
     # the document is the file's own: its bytes around the events, decoded and read
     # again (a few kilobytes) and checked as the full reader checks them
@@ -584,7 +658,60 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     if (len(extent) != 2 or not all(map(math.isfinite, (*extent, columns.origin_epoch_s, columns.open_whisker_s)))
             or not _columns_fit(columns, facts, n, len(meta_tl.tracks))):
         return None
-    return _assemble(meta_tl, data, spans, ids, columns, info["zone"], extent, facts)[0]
+    return _assemble(file, meta_tl, data, spans, ids, columns, info["zone"], extent, facts)[0]
+
+
+_JSON_SPACE = b" \t\n\r"
+_IS_SPACE = np.zeros(256, dtype=bool)
+_IS_SPACE[list(_JSON_SPACE)] = True
+_SHORT_GAP = 64
+"""Bytes between two events' texts gathered by numpy (:func:`_spans_on_items`); a longer gap
+(a file padded with whitespace) is looked at on its own."""
+
+
+def _spans_on_items(data: bytes, spans: np.ndarray, skip: int) -> bool:
+    """Whether ``spans`` ((N, 2) byte offsets, in order, not overlapping: checked before) are
+    the items of the file's events list, each a whole item: each starts on ``{`` preceded
+    (after whitespace) by ``[`` or ``,``, ends after ``}`` followed (after whitespace) by ``,``
+    or ``]``, and the bytes between two of them are whitespace and one comma.
+
+    A cache rewritten with a valid checksum whose offsets pointed at an object inside an
+    event (its own ``{"edtf": ...}`` start) passed every other check, and building that
+    event crashed the window (``KeyError: 'start'``).  The gaps are read by numpy a byte
+    offset at a time over all gaps still open (a few steps: the gaps are a few bytes),
+    a gap longer than :data:`_SHORT_GAP` on its own; ``skip``: bytes of a byte order mark."""
+    view = np.frombuffer(data, dtype=np.uint8)
+    if np.any(view[spans[:, 0]] != ord("{")) or np.any(view[spans[:, 1] - 1] != ord("}")):
+        return False
+    if not data[skip:int(spans[0, 0])].rstrip(_JSON_SPACE).endswith(b"["):
+        return False
+    if not data[int(spans[-1, 1]):].lstrip(_JSON_SPACE).startswith(b"]"):
+        return False
+    ends, starts = spans[:-1, 1], spans[1:, 0]
+    gap = starts - ends
+    if np.any(gap == 0):
+        return False
+    long_gaps = np.flatnonzero(gap > _SHORT_GAP)
+    for k in long_gaps.tolist():  # rare: a file padded with whitespace
+        if data[int(ends[k]):int(starts[k])].strip(_JSON_SPACE) != b",":
+            return False
+    short = np.flatnonzero(gap <= _SHORT_GAP)
+    for a in range(0, len(short), SLICE_ITEMS * 4):  # a slice of gaps at a time (the lock)
+        rows = short[a:a + SLICE_ITEMS * 4]
+        pos, left = ends[rows], gap[rows]
+        commas = np.zeros(len(rows), dtype=np.int64)
+        where = np.arange(len(rows))
+        while len(pos):
+            b = view[pos]
+            if np.any(~_IS_SPACE[b] & (b != ord(","))):
+                return False
+            commas[where] += b == ord(",")
+            pos, left = pos + 1, left - 1
+            live = left > 0
+            pos, left, where = pos[live], left[live], where[live]
+        if np.any(commas != 1):
+            return False
+    return True
 
 
 SLICE_ITEMS = 50_000
@@ -664,11 +791,18 @@ def _columns_fit(c: EventColumns, facts: EventFacts, n: int, n_lanes: int) -> bo
     floats = (c.x0, c.x1, c.xm, c.solid0, c.solid1, c.x1_cummax)
     if any(a.dtype.kind != "f" or np.isnan(a).any() for a in floats):
         return False
-    if not np.isfinite(c.xm).all() or np.any(c.x0 == np.inf) or np.any(c.x1 == -np.inf):
+    # a row whose year is unknown (XXXX-06-10) is placed nowhere: +inf in x0, x1 and xm, as
+    # DateArrays makes it (FLAG_YEAR_UNKNOWN); every other row is placed, so finite but an open side
+    nowhere = (c.flags & FLAG_YEAR_UNKNOWN) > 0
+    if np.any(nowhere & ~((c.x0 == np.inf) & (c.x1 == np.inf) & (c.xm == np.inf))):
+        return False
+    placed = ~nowhere
+    if (not np.isfinite(c.xm[placed]).all() or np.any(c.x0[placed] == np.inf)
+            or np.any(c.x1[placed] == -np.inf)):
         return False
     open_span = kind == KIND_SPAN  # only a span's open side is infinite (the painter runs it to the edge)
-    if (np.any(np.isinf(c.x0) & ~(open_span & (c.flags & FLAG_OPEN_START > 0)))
-            or np.any(np.isinf(c.x1) & ~(open_span & (c.flags & FLAG_OPEN_END > 0)))):
+    if (np.any(placed & np.isinf(c.x0) & ~(open_span & (c.flags & FLAG_OPEN_START > 0)))
+            or np.any(placed & np.isinf(c.x1) & ~(open_span & (c.flags & FLAG_OPEN_END > 0)))):
         return False
     blocks = [(0, c.band_count)] + [(int(bounds[k]), int(bounds[k + 1])) for k in range(n_lanes)]
     for a, b in blocks:

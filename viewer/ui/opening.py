@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +42,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton
 
+from ..io.bulk import CachedTextError
 from ..io.common import ReadReport
 from ..io.progress import ReadCancelled, reporting
 from ..io.registry import read_timeline_report
@@ -204,25 +207,32 @@ class BackgroundOpen(QObject):
         def superseded() -> bool:
             return generation != self._generation
 
+        def read_and_warm() -> tuple:
+            report = reading.read()
+            report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
+            collecting = gc.isenabled()
+            gc.disable()  # a million new objects: no full collections (they hold the GUI thread)
+            try:
+                report.timeline.facets  # noqa: B018 - so are the Filters tab's codes,
+                data_zones(report.timeline)  # the zone picker's entries,
+                warm_ids(report.timeline)  # the id index and the first frames' counts (then gc.freeze)
+                # and the shown timeline: on the zone's days, through the filters it starts with
+                key = (report.timeline, reading.filters_for(report.timeline).without_order, zone)
+                return report, key, derive_ahead(key, superseded)
+            finally:
+                if collecting:
+                    gc.enable()
+
         def work() -> None:
             report = key = shown = None
             error: Exception | None = None
             try:
                 with reporting(progress, superseded):
-                    report = reading.read()
-                    report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
-                    collecting = gc.isenabled()
-                    gc.disable()  # a million new objects: no full collections (they hold the GUI thread)
                     try:
-                        report.timeline.facets  # noqa: B018 - so are the Filters tab's codes,
-                        data_zones(report.timeline)  # the zone picker's entries,
-                        warm_ids(report.timeline)  # the id index and the first frames' counts (then gc.freeze)
-                        # and the shown timeline: on the zone's days, through the filters it starts with
-                        key = (report.timeline, reading.filters_for(report.timeline).without_order, zone)
-                        shown = derive_ahead(key, superseded)
-                    finally:
-                        if collecting:
-                            gc.enable()
+                        report, key, shown = read_and_warm()
+                    except CachedTextError:  # a large file's cache did not hold its events (a forged
+                        # one): the reader removed it, so this reads the file itself
+                        report, key, shown = read_and_warm()
                     if shown is None:
                         return  # overtaken meanwhile: nothing is applied
             except ReadCancelled:
@@ -335,5 +345,34 @@ def offer_shown(window, ahead: tuple) -> None:
 
 
 def install(window) -> None:
-    """Attach a :class:`BackgroundOpen` as ``window.opening`` (after the files feature)."""
+    """Attach a :class:`BackgroundOpen` as ``window.opening`` (after the files feature), and
+    :func:`read_again_on_cached_text_error`."""
     window.opening = BackgroundOpen(window)
+    read_again_on_cached_text_error(window)
+
+
+def read_again_on_cached_text_error(window) -> None:
+    """When an event of ``window``'s large file, built from its cache after the opening (the
+    detail pane, a label...), proves not to be that event (:class:`CachedTextError`: a cache
+    rewritten with a valid checksum; the reader has removed it), say so in the status bar and
+    read the file again in the background, which reads the file itself.
+
+    Such an error reaches no caller of the window's own: it leaves a Qt slot or paint, so
+    ``sys.excepthook`` gets it.  This hook takes only that error for this window's file and
+    hands anything else to the hook before it."""
+    previous = sys.excepthook
+    ref = weakref.ref(window)
+
+    def hook(kind, value, tb) -> None:
+        w = ref()
+        if (isinstance(value, CachedTextError) and w is not None and w.path
+                and os.path.abspath(value.problems[0].file) == os.path.abspath(w.path)):
+            w.statusBar().showMessage(
+                f"{Path(w.path).name}: the cache of this large file was damaged (removed); reading the file again",
+                15000)
+            if not w.opening.pending():
+                w.opening.start(w.path)
+            return
+        previous(kind, value, tb)
+
+    sys.excepthook = hook
