@@ -11,6 +11,24 @@ from viewer.ui import opening, zone_picker
 from viewer.ui.main_window import MainWindow
 
 
+def _swap_ids(k):
+    """A cache rewrite swapping the ids of events ``k`` and ``k + 1`` (their offsets stay whole items)."""
+    def swap(arrays):
+        ids = arrays["ids"].tobytes().decode("utf-8").split("\n")
+        ids[k], ids[k + 1] = ids[k + 1], ids[k]
+        arrays["ids"] = np.frombuffer("\n".join(ids).encode("utf-8"), dtype=np.uint8)
+    return swap
+
+
+def _window_opening(qtbot, bundled_path, path):
+    """A window on the bundled timeline that has opened ``path`` (in the background) and is idle."""
+    w = MainWindow(read_timeline(bundled_path), lambda p: read_timeline(p), bundled_path)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_file(str(path))
+    idle(qtbot, w)
+    return w
+
 def test_a_forged_cache_is_read_again_in_the_background_not_shown(tmp_path, monkeypatch, qtbot, bundled_path):
     monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 1000)
     path = tmp_path / "big.timeline.json"
@@ -20,19 +38,11 @@ def test_a_forged_cache_is_read_again_in_the_background_not_shown(tmp_path, monk
     target = bulk.cache_path(str(path))
     k = [e.id for e in full.events].index("quoted")
 
-    def swap(arrays):  # every offset still on an item of the events list: only building the event tells
-        ids = arrays["ids"].tobytes().decode("utf-8").split("\n")
-        ids[k], ids[k + 1] = ids[k + 1], ids[k]
-        arrays["ids"] = np.frombuffer("\n".join(ids).encode("utf-8"), dtype=np.uint8)
-
-    _, forged = _rewrite_payload(target, swap)
+    # every offset still on an item of the events list: only building the event tells
+    _, forged = _rewrite_payload(target, _swap_ids(k))
     cache.write_checked(target, lambda fh: fh.write(forged))
     monkeypatch.setattr(native, "BULK_MIN_BYTES", 0)
-    w = MainWindow(read_timeline(bundled_path), lambda p: read_timeline(p), bundled_path)
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_file(str(path))
-    idle(qtbot, w)
+    w = _window_opening(qtbot, bundled_path, path)
     assert w.path == str(path) and getattr(w, "last_error", None) is None
     events = w.timeline.events
     assert events[events.index_of("quoted")].title == "Said" and events[events.index_of("local")].title == "Local time"
@@ -53,12 +63,8 @@ def test_a_forged_cache_on_the_command_line_is_read_again_not_crashed_on(tmp_pat
     target = bulk.cache_path(str(path))
     k = [e.id for e in full.events].index("quoted")
 
-    def swap(arrays):
-        ids = arrays["ids"].tobytes().decode("utf-8").split("\n")
-        ids[k], ids[k + 1] = ids[k + 1], ids[k]
-        arrays["ids"] = np.frombuffer("\n".join(ids).encode("utf-8"), dtype=np.uint8)
-
-    _, forged = _rewrite_payload(target, swap)
+    # every offset still on an item of the events list: only building the event tells
+    _, forged = _rewrite_payload(target, _swap_ids(k))
     cache.write_checked(target, lambda fh: fh.write(forged))
     monkeypatch.setattr(native, "BULK_MIN_BYTES", 0)
     out = tmp_path / "s.png"
@@ -84,19 +90,11 @@ def test_an_event_built_later_from_a_forged_cache_reads_the_file_again(tmp_path,
     # is found while opening, and the file read instead)
     k = next(i for i in range(start, len(full.events) - 1) if i not in rich and i + 1 not in rich)
 
-    def swap(arrays):
-        ids = arrays["ids"].tobytes().decode("utf-8").split("\n")
-        ids[k], ids[k + 1] = ids[k + 1], ids[k]
-        arrays["ids"] = np.frombuffer("\n".join(ids).encode("utf-8"), dtype=np.uint8)
-
-    _, forged = _rewrite_payload(target, swap)
+    # every offset still on an item of the events list: only building the event tells
+    _, forged = _rewrite_payload(target, _swap_ids(k))
     cache.write_checked(target, lambda fh: fh.write(forged))
     monkeypatch.setattr(native, "BULK_MIN_BYTES", 0)
-    w = MainWindow(read_timeline(bundled_path), lambda p: read_timeline(p), bundled_path)
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_file(str(path))
-    idle(qtbot, w)
+    w = _window_opening(qtbot, bundled_path, path)
     forged_timeline = w.timeline
     assert forged_timeline.events.ids[k] == full.events[k + 1].id  # the forged cache, nothing built from it yet
     QTimer.singleShot(0, lambda: w.timeline.events[k])  # as the detail pane would, from a Qt call
