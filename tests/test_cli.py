@@ -371,3 +371,11 @@ def test_an_unknown_select_id_names_the_closest_ids_there(tmp_path, capsys):
     assert "closest ids in it: 'drills-begin', 'drills-end'" in err
     assert "(of 16 events)" in err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_an_empty_select_id_is_refused_as_any_id_not_in_the_file(tmp_path, capsys):
+    """`--select ""` drew the picture with nothing selected and exit 0, as if the id were there."""
+    bundled = str(Path(__file__).resolve().parents[1] / "resources" / "allied-resolve-2022.timeline.json")
+    assert app_main([bundled, "--screenshot", str(tmp_path / "x.png"), "--select", ""]) == 2
+    assert "no event with id ''" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()

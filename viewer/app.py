@@ -356,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         if len(problems) > SHOWN_PROBLEMS:  # the count above is of them all: say the list is not
             print(f"  … and {len(problems) - SHOWN_PROBLEMS:,} more (the window's banner: Show all; "
                   "or the validate command)", file=sys.stderr)
-    if args.select and not timeline.has_event(args.select):
+    if args.select is not None and not timeline.has_event(args.select):  # (an empty id is no id either)
         print(f"timeline-viewer: no event with id {args.select!r} in {path}{_near_ids(timeline, args.select)}",
               file=sys.stderr)
         return 2

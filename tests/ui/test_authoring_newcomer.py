@@ -54,7 +54,8 @@ def test_an_added_quote_holds_only_the_typed_words_and_starts_as_reported_speech
     assert quote["text"] == "The budget is balanced"
     assert quote.get("kind", "direct") == "reported"
     assert "(new quote)" not in w.details.toPlainText()
-    assert "Reported speech" in w.details.toPlainText()
+    shown = w.details.toPlainText()  # reported speech: its words as typed, never in quotation marks
+    assert "reported speech" in shown and "The budget is balanced" in shown and "“The budget" not in shown
 
 
 def test_a_new_quote_with_no_words_is_not_saved(qtbot, new_window, tmp_path):

@@ -333,8 +333,9 @@ def test_a_banner_advising_map_says_the_windows_way_too(qtbot, live, tmp_path):
     assert w.open_file(str(other))
     qtbot.waitUntil(w.files.banner.isVisible, timeout=3000)
     text = w.files.banner.label.text()
-    assert "map it with --map FIELD=position" in text
-    assert "In this window, File > Import… (Ctrl+I) chooses the columns" in text
+    assert text.startswith("In this window, File > Import… (Ctrl+I) chooses the columns")  # the window's way first
+    assert "could not map" in text  # then what was left out; the command line's whole advice behind Show all
+    assert "map it with --map FIELD=position" in w.files.banner.details.toPlainText()
     fine = tmp_path / "fine.timeline.json"
     save(fine, doc("one"))
     assert w.open_file(str(fine))

@@ -51,7 +51,9 @@ def unknown_year_words(event: Event) -> str:
 def unplaced_note(timeline: Timeline, names: int = 5, title_chars: int = 60) -> str:
     """What the window says of the events it does not draw because a date's year is unknown,
     "" when there are none: ``"1 event with an unknown year is not drawn on the time axis (it is
-    in the Events list, but no date range keeps it): Union founded (10 June of an unknown year)"``.
+    in the Events list; a date range keeps it only if it has a known date inside the range): Union
+    founded (10 June of an unknown year)"``.  (A span with one known date is kept by a range that meets that date:
+    :meth:`viewer.model.facets.FacetIndex.mask`.)
 
     Parameters
     ----------
@@ -79,5 +81,6 @@ def unplaced_note(timeline: Timeline, names: int = 5, title_chars: int = 60) -> 
     verb = "is" if n == 1 else "are"
     where = "it is" if n == 1 else "they are"
     return (f"{counted(n, 'event')} with an unknown year {verb} not drawn on the time axis "
-            f"({where} in the Events list, but no date range keeps {'it' if n == 1 else 'them'}): "
+            f"({where} in the Events list; " + ("a date range keeps it only if it has a known date inside the range): "
+                                                 if n == 1 else "a date range keeps only those with a known date inside it): ")
             + " · ".join(parts))

@@ -612,8 +612,8 @@ class FileFeature(QObject):
                 parts.append(short)
                 whole.append(every)
         said = " ".join(p.message for p in [*problems, *(notes or [])])
-        if parts and ("--map " in said or "--date-format" in said):  # the command line's words: the window's way too
-            parts.append(IMPORT_INSTEAD)
+        if parts and ("--map " in said or "--date-format" in said):  # the command line's words: the window's way
+            parts.insert(0, IMPORT_INSTEAD)  # too, first: a long --map advice fills the banner's rows
             whole.append(IMPORT_INSTEAD)
         if parts:
             self.banner.show_message("\n".join(parts), error=False, details="\n".join(whole))
