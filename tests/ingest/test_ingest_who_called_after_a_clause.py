@@ -33,3 +33,34 @@ def test_who_called_after_a_role_keeps_the_role_and_name():
     tl = _tl('Foreign minister Lavrov, who called it "a productive day," left on Wednesday.')
     said = [q.speaker for e in tl.events for q in e.quotes]
     assert said and all("Lavrov" in s for s in said)
+
+
+WED = date(2022, 3, 9)
+
+
+def _quoted(text: str):
+    tl = ingest_text("PARIS (Reuters) - " + text, published=WED).timeline
+    return tl, [e for e in tl.events if e.quotes]
+
+
+def test_in_what_macron_called_is_macrons_quote_verbatim_never_dropped():
+    tl, quoted = _quoted('Scholz met Macron in Berlin on Tuesday, in what Macron called "a frank exchange."')
+    (e,) = quoted  # was no quote at all, silently
+    assert [(q.kind, q.speaker, q.text) for q in e.quotes] == [(QuoteKind.DIRECT, "Macron", "a frank exchange")]
+    assert e.start.edtf == "[..2022-03-09]"  # his calling: by publication, never the meeting's Tuesday
+    meeting = next(x for x in tl.events if x.start.phrase == "on Tuesday")
+    assert meeting.start.edtf == "2022-03-08" and not meeting.quotes
+
+
+def test_which_lavrov_called_is_lavrovs_quote_never_the_signing_day():
+    tl, quoted = _quoted('The deal, which Lavrov called "dead on arrival", was signed on Monday.')
+    (e,) = quoted  # was no quote at all, silently
+    assert [(q.kind, q.speaker, q.text) for q in e.quotes] == [(QuoteKind.DIRECT, "Lavrov", "dead on arrival")]
+    assert e.start.edtf == "[..2022-03-09]"
+    signed = next(x for x in tl.events if x.start.phrase == "on Monday")
+    assert signed.title == "The deal was signed" and not signed.quotes
+
+
+def test_a_name_in_quotation_marks_stays_no_quote():
+    _, quoted = _quoted('NATO began drills, called "Allied Resolve", on Monday.')
+    assert quoted == []
