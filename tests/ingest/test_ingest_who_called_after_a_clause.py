@@ -64,3 +64,19 @@ def test_which_lavrov_called_is_lavrovs_quote_never_the_signing_day():
 def test_a_name_in_quotation_marks_stays_no_quote():
     _, quoted = _quoted('NATO began drills, called "Allied Resolve", on Monday.')
     assert quoted == []
+
+
+def test_said_that_would_not_comment_on_friday_is_the_past_saying_never_a_plan():
+    tl = ingest_text('PARIS (Reuters) - A spokesman said that the ministry "would not comment" on Friday.',
+                     published=WED).timeline
+    friday = next(e for e in tl.events if e.start.phrase == "on Friday")
+    assert friday.start.edtf == "2022-03-04"  # was Fri 11 Mar, after publication
+    assert not tl.is_planned(friday)  # was drawn planned: a refusal said in the past is no plan
+    assert [(q.kind, q.text) for q in friday.quotes] == [(QuoteKind.DIRECT, "would not comment")]
+
+
+def test_said_the_summit_would_take_place_stays_a_plan():
+    tl = ingest_text("PARIS (Reuters) - Officials said the summit would take place on 20 March.",
+                     published=WED).timeline
+    (e,) = tl.events
+    assert e.start.edtf == "2022-03-20" and tl.is_planned(e)
