@@ -727,10 +727,10 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             elif mw is not None:
                 who, who_at = mw.group("who"), mw.start()
                 if has_verb(who):  # "Johnson met Biden, who called …": Biden, the name before "who", never the clause
-                    head = re.search(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|Le|La|"
-                                     r"da|del))*$", who)
-                    if head is not None:
-                        who, who_at = head.group(0), who_at + head.start()
+                    last_name = re.search(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|"
+                                          r"Le|La|da|del))*$", who)
+                    if last_name is not None:
+                        who, who_at = last_name.group(0), who_at + last_name.start()
                 name = re.search(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+$", scan[:who_at])
                 if name is not None and _ROLE_ONLY.fullmatch(_TIME_TAIL.sub("", who.strip())):
                     # "Anna Lindqvist, the Swedish minister for Europe, who said …": she, in that role
