@@ -80,3 +80,14 @@ def test_said_the_summit_would_take_place_stays_a_plan():
                      published=WED).timeline
     (e,) = tl.events
     assert e.start.edtf == "2022-03-20" and tl.is_planned(e)
+
+
+def test_in_what_the_ministry_called_and_in_what_was_called_keep_the_quote():
+    _, quoted = _quoted('Troops crossed the border on Monday, in what the ministry called "a provocation".')
+    assert [(q.speaker, q.text) for e in quoted for q in e.quotes] == [("ministry", "a provocation")]
+    r = ingest_text('PARIS (Reuters) - Troops crossed the border on Monday, in what was called "a provocation".',
+                    published=WED)
+    said = [(q.kind, q.speaker, q.text) for e in r.timeline.events for q in e.quotes]
+    assert said == [(QuoteKind.DIRECT, "", "a provocation")]  # was dropped silently: now kept, unattributed
+    from viewer.ingest.report import report_text
+    assert "direct quote, (unattributed): “a provocation”" in report_text(r)

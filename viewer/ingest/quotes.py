@@ -147,8 +147,9 @@ _REL_CALLED = re.compile(r"who\s+(?:(?:also|later|then|has|have|had|previously|r
                          r"(?:called|described|termed|dubbed|labell?ed|branded)\b")
 """A relative clause that names something in its speaker's words: 'Anna Berg, who called the meeting “a photo
 opportunity”, said on Monday …': a saying of its own, dated in its clause or not at all."""
-_WHAT_CALLED = re.compile(r"\b(?:what|which)\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+"
-                          r"(?:has\s+|had\s+)?(?:called|termed|described\s+as)\s*$")
+_WHAT_CALLED = re.compile(rf"\b(?:what|which)\s+(?:(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*|{_ORG}|he|she|"
+                          r"they)\s+(?:has\s+|have\s+|had\s+)?|(?:was|were|is|are|has\s+been|had\s+been)\s+)"
+                          r"(?:called|termed|described\s+as)\s*$")
 """Words in quotation marks that someone named calls something: 'in what Macron called “a frank exchange”',
 'The deal, which Lavrov called “dead on arrival”, …': Macron's and Lavrov's words, never a name."""
 _REL_TIME = re.compile(r"[\s,]*(?:on|in|last|this|earlier|late|early)\s+[A-Za-z0-9 ]{1,25}?(?=\s*,)")
@@ -706,9 +707,9 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 if _PRONOUN.fullmatch((who or "").strip()):
                     pronoun_words = words  # '“…,” he said' with no one "he" can be: kept as the article says it
                 attr = None
-        if calling is not None:
-            attr = Attribution(_speaker(calling.group("who"), memory, calling.start("who")),
-                               sentence[calling.start():calling.end()].strip())
+        if calling is not None:  # ("in what was called “…”": no one named, the quote unattributed, never dropped)
+            attr = Attribution(_speaker(calling.group("who"), memory, calling.start("who")) if calling.group("who")
+                               else Person("", kind="unknown"), sentence[calling.start():calling.end()].strip())
         if attr is None:
             before = scan[:oa]
             mb = _BEFORE.search(before)
