@@ -148,7 +148,7 @@ _REL_CALLED = re.compile(r"who\s+(?:(?:also|later|then|has|have|had|previously|r
 """A relative clause that names something in its speaker's words: 'Anna Berg, who called the meeting “a photo
 opportunity”, said on Monday …': a saying of its own, dated in its clause or not at all."""
 _WHAT_CALLED = re.compile(rf"\b(?:what|which)\s+(?:(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*|{_ORG}|he|she|"
-                          r"they)\s+(?:has\s+|have\s+|had\s+)?|(?:was|were|is|are|has\s+been|had\s+been)\s+)"
+                          r"they)\s+(?:has\s+|have\s+|had\s+)?|(?:was|were)\s+)"
                           r"(?:called|termed|described\s+as)\s*$")
 """Words in quotation marks that someone named calls something: 'in what Macron called “a frank exchange”',
 'The deal, which Lavrov called “dead on arrival”, …': Macron's and Lavrov's words, never a name."""
