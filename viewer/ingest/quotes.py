@@ -147,6 +147,11 @@ _REL_CALLED = re.compile(r"who\s+(?:(?:also|later|then|has|have|had|previously|r
                          r"(?:called|described|termed|dubbed|labell?ed|branded)\b")
 """A relative clause that names something in its speaker's words: 'Anna Berg, who called the meeting “a photo
 opportunity”, said on Monday …': a saying of its own, dated in its clause or not at all."""
+_WHAT_CALLED = re.compile(rf"\b(?:what|which)\s+(?:(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*|{_ORG}|he|she|"
+                          r"they)\s+(?:has\s+|have\s+|had\s+)?|(?:was|were)\s+)"
+                          r"(?:called|termed|described\s+as)\s*$")
+"""Words in quotation marks that someone named calls something: 'in what Macron called “a frank exchange”',
+'The deal, which Lavrov called “dead on arrival”, …': Macron's and Lavrov's words, never a name."""
 _REL_TIME = re.compile(r"[\s,]*(?:on|in|last|this|earlier|late|early)\s+[A-Za-z0-9 ]{1,25}?(?=\s*,)")
 """The relative clause's own day after its quote, before the main saying goes on: "on Sunday" in "…, who called
 the summit “a photo opportunity” on Sunday, said on Monday that …"."""
@@ -250,6 +255,12 @@ def relative_saying_span(sentence: str, q: FoundQuote) -> tuple[int, int]:
     if rel is not None and goes_on is not None and _REL_SAID.match(words, rel.start()):
         at = sentence.rfind(words, 0, q.start + 1)
         return (at + rel.start(), q.end) if at >= 0 else (0, 0)
+    if q.kind == "direct" and _WHAT_CALLED.match(words):
+        # ("in what Macron called “a frank exchange”", "The deal, which Lavrov called “…”, was signed on Monday":
+        # his calling, never dated by the meeting or the signing; its own date only inside the clause)
+        at = sentence.rfind(words, 0, q.start + 1)
+        tail = re.match(r"[^,.;:!?]*", sentence[q.end:])
+        return (at, q.end + (tail.end() if tail else 0)) if at >= 0 else (0, 0)
     if rel is not None and _REL_CALLED.match(words, rel.start()):
         # ("…, who called the summit “a photo opportunity” on Sunday, said …": to the clause's end, its date too;
         # also after the main saying: "Berg said on Monday …, echoing Hahn, who called it “…”.")
@@ -655,7 +666,7 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
     direct: list[tuple[int, int, int, int]] = []  # inner a, b; outer a, b
     for m in _QUOTE.finditer(marks_out_of_tags(sentence)):  # (never the quotation marks of a tag's attribute)
         inner = next(m.span(g) for g in ("a", "b", "c", "d", "e") if m.group(g) is not None)
-        if _NAMING.search(sentence[:m.start()]):
+        if _NAMING.search(sentence[:m.start()]) and not _WHAT_CALLED.search(scan[:m.start()]):
             continue
         a, b = _trim(sentence, *inner)
         if b > a:
@@ -673,7 +684,8 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         main_after = False
         pronoun_words = ""
         after = sentence[ob:]
-        ma = _AFTER.match(after)
+        calling = _WHAT_CALLED.search(scan[:oa])  # "in what Macron called “…”": Macron's words
+        ma = _AFTER.match(after) if calling is None else None
         said_end = ob  # where the quote and its attribution after it end
         if ma:
             who = ma.group("who1") or ma.group("who2")
@@ -695,6 +707,9 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                 if _PRONOUN.fullmatch((who or "").strip()):
                     pronoun_words = words  # '“…,” he said' with no one "he" can be: kept as the article says it
                 attr = None
+        if calling is not None:  # ("in what was called “…”": no one named, the quote unattributed, never dropped)
+            attr = Attribution(_speaker(calling.group("who"), memory, calling.start("who")) if calling.group("who")
+                               else Person("", kind="unknown"), sentence[calling.start():calling.end()].strip())
         if attr is None:
             before = scan[:oa]
             mb = _BEFORE.search(before)
@@ -712,6 +727,11 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
                                    _untagged_end(sentence[mn.start():mn.end()]), [], "interview" in mn.group(0))
             elif mw is not None:
                 who, who_at = mw.group("who"), mw.start()
+                if has_verb(who):  # "Johnson met Biden, who called …": Biden, the name before "who", never the clause
+                    last_name = re.search(r"(?<![\w’'-])[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|"
+                                          r"Le|La|da|del))*$", who)
+                    if last_name is not None:
+                        who, who_at = last_name.group(0), who_at + last_name.start()
                 name = re.search(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+$", scan[:who_at])
                 if name is not None and _ROLE_ONLY.fullmatch(_TIME_TAIL.sub("", who.strip())):
                     # "Anna Lindqvist, the Swedish minister for Europe, who said …": she, in that role

@@ -490,6 +490,8 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
             forward = kind in ("mon", "md", "dm") and _AGREED_TO.search(lead_words) is not None
             if forward:  # "agreed on Thursday to extend sanctions until February": a month ahead of the agreement
                 tense = FUTURE
+            elif tense == FUTURE and _SAID_REFUSAL.search(sentence[:a]):
+                tense = PAST  # 'A spokesman said that the ministry “would not comment” on Friday': the saying's day
             e, basis, d, end_e, end_b = _resolve(kind, m, sentence, pub, tense)
             lead = len(m.group(0)) - len(m.group(0).lstrip())
             prep = _PREP.search(sentence[:a]) if kind in ("md", "dm", "mdy", "dmy", "my", "year", "iso", "wd") else None
@@ -512,6 +514,11 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
     return _combine(sentence, out, pub)
 
 
+_SAID_REFUSAL = re.compile(r"\b(?:said|stated|told\s+[\w ]{1,30}?|added|insisted)\s+(?:that\s+)?[^“”\"«».;]{0,80}"
+                           r"[“\"«][^“”\"«»]{0,40}\b(?:(?:would|will)\s+(?:not|never)|won[’']t|wouldn[’']t)\b"
+                           r"[^“”\"«»]{0,40}[”\"»][\s,]*(?:on\s+|last\s+)?$")
+"""A refusal quoted in a past saying, right before a date: 'A spokesman said that the ministry “would not comment”
+on Friday' is the spokesman's Friday, never a comment planned for a Friday ahead ("would not" is no plan)."""
 _AGREED_TO = re.compile(r"\b(?:agreed|agrees|decided|decides|voted|votes|resolved|pledged|promised|vowed)\b"
                         r"[^,.;:]{0,60}?\bto\s+[a-z]+\b[^,.;:]{0,80}?\s(?:until|till|by|through)\s+$", re.I)
 """What an agreement or a vote is to do, up to an end or a deadline ("agreed on Thursday to extend sanctions
