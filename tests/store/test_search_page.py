@@ -231,3 +231,43 @@ def test_a_sound_page_from_the_index_passes_its_check_and_keeps_the_index(coll):
             other.close()
     finally:
         s.close()
+
+
+def test_a_row_the_index_finds_for_a_word_its_text_lacks_never_stays_listed(small, coll, tmp_path, monkeypatch):
+    """The break-it tester's forged match: one row's text in the sidecar given a word it does not
+    hold (``zebraword``) and the FTS table rebuilt over it, its list (``shown``) left alone.  The
+    spot check at opening misses the row (as it misses one row in 10^7); the page from the index
+    lists the row as a match, its check from the collection's own text finds that it does not
+    match, drops the index with its note, and the page asked again lists no such event."""
+    import shutil
+
+    copy = str(tmp_path / ("z." + coll.rsplit(".", 1)[1]))
+    shutil.copyfile(coll, copy)
+    if copy.endswith(".parquet"):
+        from viewer.io.duckstore import counts_path
+
+        shutil.copyfile(counts_path(coll), counts_path(copy))
+    shutil.copyfile(sidecar_path(coll), sidecar_path(copy))
+    con = sqlite3.connect(sidecar_path(copy))
+    row, target = con.execute("SELECT r.row, r.id FROM rows AS r JOIN shown AS s ON s.row = r.row "
+                              "ORDER BY r.row LIMIT 1 OFFSET 5").fetchone()
+    con.execute("UPDATE rows SET body = body || ' zebraword' WHERE row = ?", [row])
+    con.execute("INSERT INTO fts(fts) VALUES('rebuild')")
+    con.commit()
+    con.close()
+    assert not any("zebraword" in event_text(ev, small) for ev in small.events)
+    monkeypatch.setattr(DuckStore, "check_search_index", lambda self, every_row=False: None)  # the run missed it
+    s = DuckStore(copy)
+    try:
+        flt = StoreFilter(text="zebraword")
+        page = s.page(0, 20, flt)
+        assert page.ids == [target] and page.from_sidecar is not None  # the forged match, from the index
+        problem = s.check_sidecar_page(page)
+        assert problem == (f"it lists row {row} as a match, but the collection's text of that row does not match")
+        assert s._search_index() is None
+        assert "search index dropped" in s.sidecar_note and "rebuild it" in s.sidecar_note, s.sidecar_note
+        again = s.page(0, 20, flt)
+        assert again.ids == [] and again.total == 0 and again.from_sidecar is None
+        assert s.search("zebraword").ids == []
+    finally:
+        s.close()

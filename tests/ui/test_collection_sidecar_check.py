@@ -45,3 +45,43 @@ def test_a_forged_row_in_the_sidecars_list_never_stays_in_the_event_list(qtbot, 
     assert "rebuild it with `timeline-viewer index" in note
     w.list.selectRow(3)  # the detail pane and the list agree
     qtbot.waitUntil(lambda: real.title in w.details.toPlainText(), timeout=20000)
+
+
+def test_a_row_the_sidecar_matches_but_whose_text_does_not_never_stays_in_the_event_list(qtbot, tmp_path,
+                                                                                       monkeypatch):
+    """The tester's forged match: one row's text in the sidecar given ``zebraword`` and its FTS
+    table rebuilt (its list left alone).  Searched, the row is not left listed: the page check
+    reads the collection's text of the row, the index is dropped with its note, the list is empty."""
+    import shutil
+    import sqlite3
+
+    from viewer.io.duckstore import counts_path
+    from viewer.io.search_index import sidecar_path
+
+    small = collection(4000, seed=29)
+    path = str(tmp_path / "small.parquet")
+    write_parquet(small, path)
+    copy = str(tmp_path / "z.parquet")
+    shutil.copyfile(path, copy)
+    shutil.copyfile(counts_path(path), counts_path(copy))
+    shutil.copyfile(sidecar_path(path), sidecar_path(copy))
+    con = sqlite3.connect(sidecar_path(copy))
+    con.execute("UPDATE rows SET body = body || ' zebraword' WHERE row = (SELECT row FROM shown LIMIT 1 OFFSET 5)")
+    con.execute("INSERT INTO fts(fts) VALUES('rebuild')")
+    con.commit()
+    con.close()
+    monkeypatch.setattr(DuckStore, "check_search_index", lambda self, every_row=False: None)  # the run missed it
+    store = DuckStore(copy)
+    assert store._index is not None
+    w = CollectionWindow(store, "small")
+    qtbot.addWidget(w)
+    w.resize(1500, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.wait_drawn(30.0)
+    w.set_query("zebraword")
+    qtbot.waitUntil(lambda: "search index dropped" in w.index_note.text(), timeout=20000)
+    note = w.index_note.text()
+    assert "as a match, but the collection's text of that row does not match" in note, note
+    qtbot.waitUntil(lambda: w.page is not None and w.page.from_sidecar is None, timeout=20000)
+    assert w.list.rowCount() == 0 and w.page.total == 0

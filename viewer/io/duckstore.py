@@ -142,11 +142,13 @@ _SHOWN = _ROW.removeprefix("id, ") + ", json"
 @dataclasses.dataclass(frozen=True)
 class _Served:
     """What a page read from the sidecar's table ``shown`` gave (:meth:`DuckStore.check_sidecar_page`):
-    the index, the rows' positions (int64 (K,) ascending) and their columns as read."""
+    the index, the rows' positions (int64 (K,) ascending), their columns as read and the
+    condition (:func:`~viewer.io.store_sql.filter_where`) every row of the page must meet."""
 
     index: CollectionIndex
     positions: np.ndarray
     rows: dict[str, np.ndarray]
+    where: str = "true"
 
 
 def _calendar(got: dict[str, np.ndarray]) -> dict[str, Any]:
@@ -1196,20 +1198,22 @@ class DuckStore(CountedWindows, EventStore):
             return self._page_of(np.arange(offset, max(offset, min(offset + limit, total))), total, stretch=True)
         found = self._indexed_matches(StoreFilter.of(filters), where, offset + limit)
         if found is not None and not found[1]:  # more matches than the index counts: "at least" a total
-            answer = self._page_of(found[0][offset:offset + limit], len(found[0]))
+            answer = self._page_of(found[0][offset:offset + limit], len(found[0]), where=where)
             answer.total_exact = False
             return answer
         matching = found[0] if found is not None else self._matching(where)
-        return self._page_of(matching[offset:offset + limit], len(matching))
+        return self._page_of(matching[offset:offset + limit], len(matching), where=where)
 
-    def _page_of(self, positions: np.ndarray, total: int, stretch: bool = False) -> VisibleEvents:
+    def _page_of(self, positions: np.ndarray, total: int, stretch: bool = False,
+                 where: str = "true") -> VisibleEvents:
         """A page: the rows at ``positions`` with their events (read from their ``json`` in the same query).
 
         A filtered page's rows are read from the sidecar search index's list of what each row
         shows (by position, milliseconds) when there is one, else from the collection: a page of
         matches far apart read a row group of 122,880 rows per match there (0.5-2 s for 100 at
         10^7 events).  A ``stretch`` of consecutive rows (the unfiltered list) is one or two row
-        groups of the file: read there."""
+        groups of the file: read there.  ``where`` is the page's filter as SQL: a page from the
+        index keeps it for its check (each row must meet it in the collection)."""
         index = self._search_index() if len(positions) and not stretch else None
         got = index.shown_rows(positions) if index is not None and self._shown_checked(index) else None
         served = got is not None
@@ -1219,15 +1223,18 @@ class DuckStore(CountedWindows, EventStore):
         answer.events = [self._event_of(text, f"event {eid!r}") for eid, text in zip(answer.ids, got["json"],
                                                                                      strict=True)]
         if served and index is not None:  # untrusted: checked row by row once shown (check_sidecar_page)
-            answer.from_sidecar = _Served(index, np.asarray(positions, dtype=np.int64).copy(), got)
+            answer.from_sidecar = _Served(index, np.asarray(positions, dtype=np.int64).copy(), got, where)
         return answer
 
     def check_sidecar_page(self, page: VisibleEvents) -> str | None:
         """Check the rows of ``page`` that came from the sidecar search index (its table
         ``shown``, :attr:`VisibleEvents.from_sidecar`) against the collection, exactly those
         rows: their id and every column the list shows, the ``json`` (what the list writes
-        of the event) whole.  Returns None when they are the collection's (or the page did not
-        come from the index); else what differs, and the index is dropped for the session with
+        of the event) whole, and that each of them meets the page's filter in the collection
+        (its own folded ``search_text``: the sidecar's texts and its FTS table, which chose the
+        rows, may be rewritten while ``shown`` is left alone).  Returns None when they are the
+        collection's (or the page did not come from the index); else what differs, and the
+        index is dropped for the session with
         its note (:attr:`sidecar_note`, the rebuild hint) so the page, asked again, is read from
         the collection.
 
@@ -1243,9 +1250,14 @@ class DuckStore(CountedWindows, EventStore):
         pos = served.positions
         listed = ", ".join(str(int(k)) for k in pos)
         try:
-            rows = self._q(f"SELECT k, id, {_SHOWN} FROM {self._index_from()} AS src WHERE drawn AND k BETWEEN "
-                           f"{int(pos[0])} AND {int(pos[-1])} AND k IN ({listed})")
-            problem = served_mismatch(pos, served.rows, sorted(rows, key=lambda r: r[0]))
+            rows = self._q(f"SELECT k, id, {_SHOWN}, coalesce({served.where}, false) AS tv_meets FROM "
+                           f"{self._index_from()} AS src WHERE drawn AND k BETWEEN {int(pos[0])} AND "
+                           f"{int(pos[-1])} AND k IN ({listed})")
+            rows.sort(key=lambda r: r[0])
+            problem = served_mismatch(pos, served.rows, [r[:-1] for r in rows])
+            unmet = [int(r[0]) for r in rows if not r[-1]]
+            if problem is None and unmet:  # its FTS table found a row whose text does not hold the words
+                problem = f"it lists row {unmet[0]} as a match, but the collection's text of that row does not match"
         except (KeyError, IndexError, ValueError) as exc:
             problem = f"its list could not be compared ({exc})"
         if problem:
