@@ -8,7 +8,7 @@ import os
 import numpy as np
 import pytest
 
-from tests.io.test_bulk import _rewrite_payload, assert_same, cached_read, full_read, open_bytes, write_file
+from tests.io.test_bulk import RICH, _rewrite_payload, assert_same, cached_read, full_read, open_bytes, write_file
 from viewer.io import bulk, cache
 
 
@@ -69,7 +69,7 @@ def test_a_cache_whose_rows_were_shuffled_is_refused_while_it_is_read(tmp_path, 
 def test_every_event_of_a_true_cache_agrees_with_its_row(tmp_path, monkeypatch):
     """No false alarm: the rows of a cache written from the file are what its events compute."""
     path = tmp_path / "big.timeline.json"
-    write_file(path)
+    write_file(path, extra=[*RICH, {"id": "unknown-year", "track": "t01", "title": "Year?", "start": "XXXX-06-10"}])
     full = full_read(path, monkeypatch)
     cached_read(path, monkeypatch)
     monkeypatch.setattr(bulk, "CHECK_SAMPLE", 10**6)  # every event compared while reading

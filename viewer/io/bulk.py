@@ -559,8 +559,7 @@ def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray
         return ev
 
     if rows is not None and len(check):  # a sample, built before anything is drawn
-        sample = [int(i) for i in check]
-        bad = rows.differing(sample, [built(i) for i in sample])
+        bad = rows.differing(check, [built(i) for i in check])
         if bad:
             raise not_an_event(bad[0], _DATES_DIFFER)
 
@@ -685,7 +684,8 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     # whose rows were rewritten is usually refused before anything is drawn; any other event is
     # compared when it is built (_assemble)
     rng = np.random.default_rng(int(digest[:16], 16))  # seeded by the file's hash: the same sample each open
-    sample = np.sort(rng.choice(n, size=min(n, CHECK_SAMPLE), replace=False)) if CHECK_SAMPLE else ()
+    picked = rng.choice(n, size=min(n, CHECK_SAMPLE), replace=False) if CHECK_SAMPLE else np.zeros(0, np.int64)
+    sample: list[int] = np.sort(picked).tolist()
     return _assemble(file, meta_tl, data, spans, ids, columns, info["zone"], extent, facts, sample)[0]
 
 
