@@ -30,7 +30,10 @@ def _drawn_at(timeline, i):
     return cols.x0[row] + cols.origin_epoch_s
 
 
-def test_an_event_whose_cached_row_is_another_events_is_refused_and_then_drawn_at_its_date(tmp_path, monkeypatch):
+@pytest.mark.parametrize("built", [lambda events, a: events[a], lambda events, a: list(events)],
+                         ids=["shown alone", "all read in order"])
+def test_an_event_whose_cached_row_is_another_events_is_refused_and_then_drawn_at_its_date(tmp_path, monkeypatch,
+                                                                                          built):
     monkeypatch.setattr(bulk, "CHECK_SAMPLE", 0)  # only building the event can tell
     path = tmp_path / "big.timeline.json"
     a, b = 1, 6
@@ -46,7 +49,7 @@ def test_an_event_whose_cached_row_is_another_events_is_refused_and_then_drawn_a
     tl = cached_read(path, monkeypatch)
     assert _drawn_at(tl, a) != true_start  # the forged row, read from the cache
     with pytest.raises(bulk.CachedTextError, match="dates"):
-        tl.events[a]
+        built(tl.events, a)
     assert not os.path.exists(target)  # removed: the next open reads the file
     again = cached_read(path, monkeypatch)
     assert again.events[a] == full.events[a] and _drawn_at(again, a) == true_start

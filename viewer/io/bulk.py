@@ -552,10 +552,25 @@ def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray
 
     rows = _RowCheck(columns, facts, meta_tl, len(ids)) if from_cache else None
 
+    ahead: dict[int, Event] = {}  # events built and compared ahead of an in-order reading
+    last = [-2]  # the event built last
+
     def make(i: int) -> Event:
-        ev = built(i)
-        if rows is not None and rows.differing([i], [ev]):
-            raise not_an_event(i, _DATES_DIFFER)
+        if rows is None:
+            return built(i)
+        ev = ahead.pop(i, None)
+        if ev is None:
+            # in order (an export, a save): the next _AHEAD events built and compared at once
+            # (one comparison costs about as much as a few hundred); else this one alone
+            batch = list(range(i, min(i + _AHEAD, len(ids)))) if i == last[0] + 1 else [i]
+            evs = [built(k) for k in batch]
+            bad = rows.differing(batch, evs)
+            if bad:
+                raise not_an_event(bad[0], _DATES_DIFFER)
+            ahead.clear()
+            ahead.update(zip(batch[1:], evs[1:], strict=True))
+            ev = evs[0]
+        last[0] = i
         return ev
 
     if rows is not None and len(check):  # a sample, built before anything is drawn
@@ -691,6 +706,8 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
 
 CHECK_SAMPLE = 200
 """Events of a cache built and compared with their cached rows while it is read (:func:`_from_cache`)."""
+_AHEAD = 256
+"""Events built and compared together when a cache's events are read in order (:func:`_assemble`)."""
 _DATES_DIFFER = "this event's dates are not where its cache draws it"
 _TOLERANCE_S = 1e-3
 """Seconds two positions may differ by and still be the same (recomputed: the same floats in practice)."""
@@ -732,6 +749,10 @@ class _RowCheck:
     def differing(self, indices: Sequence[int], events: Sequence[Event]) -> list[int]:
         """Those of ``indices`` (event indices) whose ``events`` (built, same order) differ from
         their cached rows or facts: a list, empty when all agree."""
+        with np.errstate(invalid="ignore"):  # (once: entering it costs more than comparing one row)
+            return self._differing(indices, events)
+
+    def _differing(self, indices: Sequence[int], events: Sequence[Event]) -> list[int]:
         d = DateArrays.from_events(events, self.track_index, self.n_lanes, self.reference)
         kind, x0, x1, xm, solid0, solid1, flags, lane, keep = drawn_values(d, self.whisker)
         cal_start, cal_end = calendar_values(d)
@@ -755,9 +776,9 @@ class _RowCheck:
 
 
 def _same(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Element-wise: equal (infinities included), both NaN, or within :data:`_TOLERANCE_S`."""
-    with np.errstate(invalid="ignore"):
-        out: np.ndarray = (a == b) | (np.isnan(a) & np.isnan(b)) | (np.abs(a - b) <= _TOLERANCE_S)
+    """Element-wise: equal (infinities included), both NaN, or within :data:`_TOLERANCE_S`
+    (call it where invalid values are ignored: ``inf - inf``)."""
+    out: np.ndarray = (a == b) | (np.isnan(a) & np.isnan(b)) | (np.abs(a - b) <= _TOLERANCE_S)
     return out
 
 
