@@ -81,6 +81,7 @@ def test_an_event_built_later_from_a_forged_cache_reads_the_file_again(tmp_path,
     from PySide6.QtCore import QTimer
 
     monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 1000)
+    monkeypatch.setattr(bulk, "CHECK_SAMPLE", 0)  # no sample built while reading: only showing the event tells
     path = tmp_path / "big.timeline.json"
     write_file(path, extra=RICH)
     full = full_read(path, monkeypatch)

@@ -37,8 +37,11 @@ model a window needs without a Python object per event (it never imports
 Events are built (:class:`~viewer.model.timeline.Event`, with dates, quotes,
 sources) only when asked for, from their JSON text
 (:class:`~viewer.model.timeline.LazyEvents`); from the cache, an event whose text is
-not that event raises :class:`CachedTextError` (the reader's error, naming the file and
-the event) and removes the cache, never a ``KeyError``.
+not that event, or whose dates are not those of its cached row (:class:`_RowCheck`), raises
+:class:`CachedTextError` (the reader's error, naming the file and the event) and removes
+the cache, never a ``KeyError``.  While a cache is read, :data:`CHECK_SAMPLE` events picked
+at random (seeded by the file's hash) are built and compared so: a cache rewritten throughout
+is refused before anything is drawn, a few rows changed are found when their events are built.
 
 Pure Python + numpy, no Qt.
 """
@@ -69,6 +72,8 @@ from viewer.model.columns import (
     KIND_SPAN,
     DateArrays,
     EventColumns,
+    calendar_values,
+    drawn_values,
     sort_point_array,
 )
 from viewer.model.dates import edtf_year_unknown, resolve_many
@@ -490,7 +495,7 @@ def _drop(values: list[Any]) -> None:
 
 def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str],
               columns: EventColumns, zone: str, extent: Sequence[float],
-              facts: EventFacts | None = None) -> tuple[Timeline, LazyEvents]:
+              facts: EventFacts | None = None, check: Sequence[int] = ()) -> tuple[Timeline, LazyEvents]:
     """The lazy timeline (metadata of ``meta_tl``, events built from their text) and its events.
 
     ``text`` is the file's decoded text and ``spans`` (N, 2) character offsets in it, or
@@ -502,7 +507,11 @@ def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray
     its own id, a title and a start raises :class:`TimelineLoadError` naming ``file`` and
     the event id, never a ``KeyError``: only a cache rewritten with a valid checksum can
     do that (:func:`_spans_on_items` refuses the forgeries it can see), and that cache is
-    removed so that opening the file again reads the file itself."""
+    removed so that opening the file again reads the file itself.  From the cache, an event
+    whose dates are not those of its row of ``columns`` (nor of ``facts``: :class:`_RowCheck`)
+    raises it too: a cache whose rows were swapped drew an event at another event's date.
+    ``check``: indices of events built (and compared) here, from the cache only: the sample
+    :func:`_from_cache` takes, raising :class:`CachedTextError` before anything is drawn."""
     from_cache = isinstance(text, bytes)
 
     def raw_text(i: int) -> str:
@@ -513,11 +522,11 @@ def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray
 
     raw = raw_bytes if from_cache else raw_text  # the JSON text of event ``i``
 
-    def not_an_event(i: int) -> TimelineLoadError:
+    def not_an_event(i: int, what: str = "the text kept for this event is not the event") -> TimelineLoadError:
         if from_cache:  # the cache is wrong, not the file: next time the file itself is read
             _remove_cache(file)
             return CachedTextError([Problem(
-                file, "the text kept for this event is not the event (its cache was damaged or rewritten and "
+                file, f"{what} (its cache was damaged or rewritten and "
                       "has been removed): open the file again", location=f"event {ids[i]!r}")])
         return TimelineLoadError([Problem(  # (not seen: the file's own text was checked as it was read)
             file, "the text read for this event is not an event: open the file again", location=f"event {ids[i]!r}")])
@@ -532,7 +541,7 @@ def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray
             raise not_an_event(i)
         return e
 
-    def make(i: int) -> Event:
+    def built(i: int) -> Event:
         e = loaded(i)
         try:
             start = date_of(e["start"], zone)
@@ -540,6 +549,34 @@ def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray
             return event_from_dict(e, start, end)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, DateError):
             raise not_an_event(i) from None
+
+    rows = _RowCheck(columns, facts, meta_tl, len(ids)) if from_cache else None
+
+    ahead: dict[int, Event] = {}  # events built and compared ahead of an in-order reading
+    last = [-2]  # the event built last
+
+    def make(i: int) -> Event:
+        if rows is None:
+            return built(i)
+        ev = ahead.pop(i, None)
+        if ev is None:
+            # in order (an export, a save): the next _AHEAD events built and compared at once
+            # (one comparison costs about as much as a few hundred); else this one alone
+            batch = list(range(i, min(i + _AHEAD, len(ids)))) if i == last[0] + 1 else [i]
+            evs = [built(k) for k in batch]
+            bad = rows.differing(batch, evs)
+            if bad:
+                raise not_an_event(bad[0], _DATES_DIFFER)
+            ahead.clear()
+            ahead.update(zip(batch[1:], evs[1:], strict=True))
+            ev = evs[0]
+        last[0] = i
+        return ev
+
+    if rows is not None and len(check):  # a sample, built before anything is drawn
+        bad = rows.differing(check, [built(i) for i in check])
+        if bad:
+            raise not_an_event(bad[0], _DATES_DIFFER)
 
     def title(i: int) -> str:
         value: str = loaded(i)["title"]
@@ -658,7 +695,91 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     if (len(extent) != 2 or not all(map(math.isfinite, (*extent, columns.origin_epoch_s, columns.open_whisker_s)))
             or not _columns_fit(columns, facts, n, len(meta_tl.tracks))):
         return None
-    return _assemble(file, meta_tl, data, spans, ids, columns, info["zone"], extent, facts)[0]
+    # a sample of events built and compared with their rows now (in the background), so that a cache
+    # whose rows were rewritten is usually refused before anything is drawn; any other event is
+    # compared when it is built (_assemble)
+    rng = np.random.default_rng(int(digest[:16], 16))  # seeded by the file's hash: the same sample each open
+    picked = rng.choice(n, size=min(n, CHECK_SAMPLE), replace=False) if CHECK_SAMPLE else np.zeros(0, np.int64)
+    sample: list[int] = np.sort(picked).tolist()
+    return _assemble(file, meta_tl, data, spans, ids, columns, info["zone"], extent, facts, sample)[0]
+
+
+CHECK_SAMPLE = 200
+"""Events of a cache built and compared with their cached rows while it is read (:func:`_from_cache`)."""
+_AHEAD = 256
+"""Events built and compared together when a cache's events are read in order (:func:`_assemble`)."""
+_DATES_DIFFER = "this event's dates are not where its cache draws it"
+_TOLERANCE_S = 1e-3
+"""Seconds two positions may differ by and still be the same (recomputed: the same floats in practice)."""
+_ROW_FLOATS = ("x0", "x1", "xm", "solid0", "solid1")
+
+
+class _RowCheck:
+    """Compares events built from a cache's text with the rows the cache holds for them: the
+    same computation as the columns (:func:`~viewer.model.columns.drawn_values`,
+    :func:`~viewer.model.columns.calendar_values`, one row per drawn event via
+    ``event_index``) and the filters' facts (earliest, latest).
+
+    The arrays are the ones read from the cache (a document edits a copy); the row of each
+    event (an inverse of ``event_index``, N int64) is made the first time it is needed."""
+
+    def __init__(self, columns: EventColumns, facts: EventFacts | None, meta_tl: Timeline, n: int) -> None:
+        self.n = n
+        self.event_index = columns.event_index
+        self.arrays = {name: getattr(columns, name) for name in (*_ROW_FLOATS, "lane", "kind", "flags",
+                                                                 "cal_start", "cal_end")}
+        self.origin, self.whisker = columns.origin_epoch_s, columns.open_whisker_s
+        self.facts = facts
+        self.track_index = meta_tl.track_index
+        self.n_lanes = len(meta_tl.tracks)
+        ref = meta_tl.reference_date
+        self.reference = None if ref is None else ref.earliest
+        self._row: np.ndarray | None = None
+
+    def row_of(self) -> np.ndarray:
+        """Each event's row (int64 (N,)), -1 for an event not drawn."""
+        if self._row is None:  # a slice of rows at a time (one scatter of 10^6 held the lock ~30 ms)
+            row = np.full(self.n, -1, dtype=np.int64)
+            order, step = self.event_index, SLICE_ITEMS * 4
+            for a in range(0, len(order), step):
+                row[order[a:a + step]] = np.arange(a, min(a + step, len(order)), dtype=np.int64)
+            self._row = row
+        return self._row
+
+    def differing(self, indices: Sequence[int], events: Sequence[Event]) -> list[int]:
+        """Those of ``indices`` (event indices) whose ``events`` (built, same order) differ from
+        their cached rows or facts: a list, empty when all agree."""
+        with np.errstate(invalid="ignore"):  # (once: entering it costs more than comparing one row)
+            return self._differing(indices, events)
+
+    def _differing(self, indices: Sequence[int], events: Sequence[Event]) -> list[int]:
+        d = DateArrays.from_events(events, self.track_index, self.n_lanes, self.reference)
+        kind, x0, x1, xm, solid0, solid1, flags, lane, keep = drawn_values(d, self.whisker)
+        cal_start, cal_end = calendar_values(d)
+        idx = np.asarray(indices, dtype=np.int64)
+        rows = self.row_of()[idx]
+        bad = (rows >= 0) != keep
+        r = np.where(rows >= 0, rows, 0)
+        a = self.arrays
+        drawn = rows >= 0
+        mine = {"x0": x0, "x1": x1, "xm": xm, "solid0": solid0, "solid1": solid1}
+        for name in _ROW_FLOATS:
+            bad |= drawn & ~_same(a[name][r], mine[name] - self.origin)
+        for name, value in (("cal_start", cal_start), ("cal_end", cal_end)):
+            if a[name] is not None:
+                bad |= drawn & ~_same(a[name][r], value)
+        bad |= drawn & ((a["lane"][r] != lane) | (a["kind"][r] != kind) | (a["flags"][r] != flags))
+        if self.facts is not None:
+            latest = np.where(d.has_end, d.end_latest, d.start_latest)
+            bad |= ~_same(self.facts.earliest[idx], d.start_earliest) | ~_same(self.facts.latest[idx], latest)
+        return [int(i) for i in idx[bad]]
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Element-wise: equal (infinities included), both NaN, or within :data:`_TOLERANCE_S`
+    (call it where invalid values are ignored: ``inf - inf``)."""
+    out: np.ndarray = (a == b) | (np.isnan(a) & np.isnan(b)) | (np.abs(a - b) <= _TOLERANCE_S)
+    return out
 
 
 _JSON_SPACE = b" \t\n\r"
