@@ -40,7 +40,8 @@ def test_the_opening_view_and_fit_all_show_the_dated_events_and_a_note_names_the
     assert w.unplaced.isVisible()
     note = w.unplaced.text()
     assert "3 events with an unknown year are not drawn on the time axis (they are in the Events list; a " \
-           "date range keeps only those with a known date inside it)" in note  # (a date range filter leaves them out: the Filters tab counts them)
+           "date range keeps only those with a known date inside it)" in note
+    # (a date range filter leaves them out: the Filters tab counts them)
     assert "Union founded (10 June of an unknown year)" in note
     # the overview strip: no bar for them (a bar clipped to the strip's right edge before)
     lanes, bands = overview_bars(w.overview.timeline)

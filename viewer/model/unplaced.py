@@ -80,7 +80,7 @@ def unplaced_note(timeline: Timeline, names: int = 5, title_chars: int = 60) -> 
         parts.append(f"and {n - names:,} more")
     verb = "is" if n == 1 else "are"
     where = "it is" if n == 1 else "they are"
+    ranges = ("a date range keeps it only if it has a known date inside the range" if n == 1
+              else "a date range keeps only those with a known date inside it")
     return (f"{counted(n, 'event')} with an unknown year {verb} not drawn on the time axis "
-            f"({where} in the Events list; " + ("a date range keeps it only if it has a known date inside the range): "
-                                                 if n == 1 else "a date range keeps only those with a known date inside it): ")
-            + " · ".join(parts))
+            f"({where} in the Events list; {ranges}): " + " · ".join(parts))
