@@ -18,6 +18,17 @@ def _listed(w):
     return [w.list.item(i, 2).text() for i in range(w.list.rowCount())]
 
 
+
+def _drawn_window(qtbot, store):
+    """A collection window on ``store``, shown at 1500x900 and drawn."""
+    w = CollectionWindow(store, "small")
+    qtbot.addWidget(w)
+    w.resize(1500, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.wait_drawn(30.0)
+    return w
+
 @pytest.mark.parametrize("kind", ["parquet", "duckdb"])
 def test_a_forged_row_in_the_sidecars_list_never_stays_in_the_event_list(qtbot, tmp_path, kind):
     small = collection(4000, seed=29)
@@ -26,12 +37,7 @@ def test_a_forged_row_in_the_sidecars_list_never_stays_in_the_event_list(qtbot, 
     copy, target = forged_copy(small, path, tmp_path)
     store = DuckStore(copy)
     store._index.shown_checked = True  # the first page's spot check (one random run) missed the forged row
-    w = CollectionWindow(store, "small")
-    qtbot.addWidget(w)
-    w.resize(1500, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.wait_drawn(30.0)
+    w = _drawn_window(qtbot, store)
     w.set_query("strike")
     assert w.wait_drawn(30.0)
     qtbot.waitUntil(lambda: w.list.rowCount() > 3, timeout=20000)
@@ -73,12 +79,7 @@ def test_a_row_the_sidecar_matches_but_whose_text_does_not_never_stays_in_the_ev
     monkeypatch.setattr(DuckStore, "check_search_index", lambda self, every_row=False: None)  # the run missed it
     store = DuckStore(copy)
     assert store._index is not None
-    w = CollectionWindow(store, "small")
-    qtbot.addWidget(w)
-    w.resize(1500, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    assert w.wait_drawn(30.0)
+    w = _drawn_window(qtbot, store)
     w.set_query("zebraword")
     qtbot.waitUntil(lambda: "search index dropped" in w.index_note.text(), timeout=20000)
     note = w.index_note.text()

@@ -351,6 +351,10 @@ def install(window) -> None:
     read_again_on_cached_text_error(window)
 
 
+_REREAD_WINDOWS: weakref.WeakSet = weakref.WeakSet()
+"""The windows :func:`read_again_on_cached_text_error` answers for (one hook serves them all)."""
+
+
 def read_again_on_cached_text_error(window) -> None:
     """When an event of ``window``'s large file, built from its cache after the opening (the
     detail pane, a label...), proves not to be that event (:class:`CachedTextError`: a cache
@@ -358,21 +362,23 @@ def read_again_on_cached_text_error(window) -> None:
     read the file again in the background, which reads the file itself.
 
     Such an error reaches no caller of the window's own: it leaves a Qt slot or paint, so
-    ``sys.excepthook`` gets it.  This hook takes only that error for this window's file and
-    hands anything else to the hook before it."""
-    previous = sys.excepthook
-    ref = weakref.ref(window)
+    ``sys.excepthook`` gets it.  One hook (installed again only when another replaced it) takes
+    only that error for a window's own file and hands anything else to the hook before it: one
+    link for every window, not one link per window."""
+    if not getattr(sys.excepthook, "_rereads_cached_text", False):  # (again if another hook replaced it)
+        previous = sys.excepthook
 
-    def hook(kind, value, tb) -> None:
-        w = ref()
-        if (isinstance(value, CachedTextError) and w is not None and w.path
-                and os.path.abspath(value.problems[0].file) == os.path.abspath(w.path)):
-            w.statusBar().showMessage(
-                f"{Path(w.path).name}: the cache of this large file was damaged (removed); reading the file again",
-                15000)
-            if not w.opening.pending():
-                w.opening.start(w.path)
-            return
-        previous(kind, value, tb)
+        def hook(kind, value, tb) -> None:
+            if isinstance(value, CachedTextError):
+                for w in list(_REREAD_WINDOWS):
+                    if w.path and os.path.abspath(value.problems[0].file) == os.path.abspath(w.path):
+                        w.statusBar().showMessage(f"{Path(w.path).name}: the cache of this large file was "
+                                                  "damaged (removed); reading the file again", 15000)
+                        if not w.opening.pending():
+                            w.opening.start(w.path)
+                        return
+            previous(kind, value, tb)
 
-    sys.excepthook = hook
+        hook._rereads_cached_text = True  # type: ignore[attr-defined]
+        sys.excepthook = hook
+    _REREAD_WINDOWS.add(window)
