@@ -80,7 +80,7 @@ def test_a_named_speaker_s_quote_in_a_relative_clause_and_the_main_saying_after_
                            'long," she said.')
     # was "unnamed official (“the Swedish minister for Europe”)", "the bloc must act faster" dropped and "she"
     # no one
-    assert said.title == "Anna Lindqvist: “long overdue”" and said.start.edtf == "2023-03-08"
+    assert said.title == "Anna Lindqvist: the measures were “long overdue”" and said.start.edtf == "2023-03-08"
     assert _said(said) == [(QuoteKind.DIRECT, "Anna Lindqvist", "long overdue")]
     assert said.quotes[0].speaker_role == "the Swedish minister for Europe"
     # the main saying has no day of its own (Wednesday is the clause's): on or before publication

@@ -187,6 +187,42 @@ def _short(words: str, limit: int = 10, capital: bool = True) -> str:
     return words[:1].upper() + words[1:] if words and capital else words
 
 
+_CLAUSE_VERB = re.compile(r"\b(?:would|will|could|might|may|should|must|can|is|are|was|were|has|have|had)\b")
+_SAYING_LEAD = re.compile(r"^(?:(?:who|which|and|but)\s+)?(?:\w+\s+){0,3}?(?:said|says|noted|notes|added|adds|stated|"
+                          r"states|told\s+\w+|warned|argued|insisted|claimed|stressed)\s+(?:(?:\w+\s+){0,3}?that\s+)?|^that\s+",
+                          re.I)
+_SUBJECT_CUT = re.compile(r"\s(?:between|in|with|among|from|on|at|for|by|over|about)\s")
+
+
+def _quote_clause(s: str, q: FoundQuote) -> str:
+    """The article's own words that lead into a direct quote cut from its clause, as a title's start:
+    'A new round of talks, according to Le Drian, would be a "good sign"' -> ``"a new round of talks would
+    be a "`` (a long subject cut with "…" before the verb); "" when the quote is a whole saying (nothing
+    before it but a colon, a comma or the sentence's start) or no verb leads into it.  The verb ("would
+    be", "will be") is always kept: a conditional or a forecast never reads as a plain remark."""
+    opening = s[:q.start].rstrip()
+    if opening[-1:] not in tuple("\"“«‘'"):
+        return ""
+    pre = opening[:-1]
+    pre = re.sub(r",\s*according to [^,]*,", " ", pre, flags=re.I)  # an aside naming the speaker
+    if not pre.strip() or pre.rstrip()[-1:] in (":", ",", ";", "—", "-"):
+        return ""
+    segment = pre[max(pre.rfind(", "), pre.rfind(". "), pre.rfind(" - "), pre.rfind(" – ")) + 1:]
+    segment = _LEADS.sub("", " ".join(segment.split()).lstrip(" -–"))
+    segment = _SAYING_LEAD.sub("", segment)  # "who noted that ties … were": the saying is the title's "who:"
+    verb = _CLAUSE_VERB.search(segment)
+    if verb is None or len(segment[verb.start():].split()) > 6:
+        return ""
+    subject, predicate = segment[:verb.start()].strip(), segment[verb.start():].strip()
+    words = subject.split()
+    if len(words) > 4:
+        cut = _SUBJECT_CUT.search(subject, len(words[0]))
+        subject = (subject[:cut.start()] + " …") if cut is not None else _short(subject, 5, capital=False)
+    if subject.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
+        subject = subject[:1].lower() + subject[1:]
+    return " ".join(x for x in (subject, predicate) if x) + " "
+
+
 def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str:
     dl = dateline_length(s)
     if dl:  # offsets stay those of the sentence: blank the dateline out instead of cutting it
@@ -209,6 +245,9 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
                 text.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
             text = text[:1].lower() + text[1:]  # "the minister: the talks would continue …"
         who = who[:1].upper() + who[1:]
+        clause = _quote_clause(s, q) if q.kind == "direct" else ""
+        if clause:  # 'A new round of talks would be a "good sign," Le Drian said': the conditional kept
+            return f"{who}: {clause}“{text}”"
         return f"{who}: “{text}”" if q.kind == "direct" else f"{who}: {text}"
     direct = [q for q in quotes if q.kind == "direct"]
     if direct and not named and not s[:direct[0].start].strip(" \"“‘'"):  # "“It is over,” he said" (he unknown)
