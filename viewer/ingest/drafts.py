@@ -747,7 +747,45 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
             c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
+        elif c.planned:  # a plan someone reported: its title says who says so ("Talks will resume" read as the
+            # article's own word; "Officials: Talks will resume" is the officials' word, as the saying's "Berg: …")
+            c.title = _with_speaker(c)
     return _distinct(claims)
+
+
+def _speaker_words(q: FoundQuote) -> str:
+    """Who said ``q`` as a title names them: ``"Berg"`` (a long name's surname), ``"Officials"``, ``"The
+    minister"`` (the article's words for an unnamed official); "" for an unresolved "he" or no speaker."""
+    p = q.attribution.person
+    if not p.name or unresolved_pronoun(q):
+        return ""
+    who = p.surname if p.kind == "person" and len(p.name.split()) > 2 else p.name
+    as_written = re.match(r"unnamed (?:official )?\(“(?P<w>[^”]+)”", who)
+    if as_written:
+        who = as_written.group("w")
+    elif who.startswith("unnamed"):
+        return ""
+    return who[:1].upper() + who[1:]
+
+
+def _with_speaker(c: Claim) -> str:
+    """The title of planned claim ``c`` led by the speaker of the reported speech it is read from (the plan's
+    date inside their words, or a reported plan): ``"Officials: Talks will resume"``; the title unchanged when
+    it is no one's reported words or names the speaker already."""
+    said = next((q for q in c.quotes if q.kind == "reported" and
+                 ("reported-plan" in c.tags or q.start <= c.anchor < q.end)), None)
+    if said is None:
+        return c.title
+    who = _speaker_words(said)
+    if not who or who.lower() in c.title.lower() or said.attribution.person.surname.lower() in c.title.lower():
+        return c.title
+    title = c.title
+    first = said.text.split(" ")[0]
+    if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
+        title = first + title[len(first):]  # the source's own case: "Officials: talks would resume"
+    if title.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
+        title = title[:1].lower() + title[1:]  # "Officials: the talks would continue …"
+    return f"{who}: {title}"
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:
