@@ -53,3 +53,40 @@ def test_a_reported_plan_says_who_says_so():
 def test_a_plan_the_article_states_itself_has_no_speaker():
     tl = ingest_text("KYIV (Reuters) - The troops will be deployed on Friday.\n", published=WED).timeline
     assert _titles(tl) == ["The troops will be deployed"]
+
+
+def _forecasts(tl):
+    return [(e.title, e.start.edtf, tl.is_planned(e)) for e in tl.events if "forecast" in e.tags]
+
+
+def test_a_warning_that_something_will_happen_is_the_speaker_s_forecast():
+    tl = ingest_text("Anna Berg warned on Monday that Russia will invade Ukraine.\n", published=WED).timeline
+    # was only the saying: the forecast drafted nowhere
+    assert _forecasts(tl) == [("Anna Berg (forecast): Russia will invade Ukraine", "[2023-03-06..]", True)]
+    (e,) = [e for e in tl.events if "forecast" in e.tags]
+    assert [(q.speaker, q.kind.value) for q in e.quotes] == [("Anna Berg", "reported")]
+    assert "never a report that it happened, nor a plan" in e.start.basis
+
+
+def test_a_fear_and_an_expectation_are_forecasts_too():
+    tl = ingest_text("Officials feared on Monday that the dam will collapse.\n", published=WED).timeline
+    assert _forecasts(tl) == [("Officials (forecast): the dam will collapse", "[2023-03-06..]", True)]  # was none
+    tl = ingest_text("Officials expected on Monday that the talks will fail on Friday.\n", published=WED).timeline
+    assert _forecasts(tl) == [("Officials (forecast): the talks will fail", "2023-03-10", True)]
+    saying = next(e for e in tl.events if "forecast" not in e.tags)
+    assert saying.start.edtf == "2023-03-06"  # was 2023-03-13: "expected … that" read as no verb, Monday ahead
+
+
+def test_a_dated_prediction_is_a_forecast_not_a_plain_plan():
+    tl = ingest_text("Analysts predicted on Monday that prices will rise next month.\n", published=WED).timeline
+    # was "Prices will rise", a plain plan with no speaker
+    assert _forecasts(tl) == [("Analysts (forecast): prices will rise", "2023-04", True)]
+
+
+def test_a_denial_or_a_judgement_is_no_forecast():
+    for text in ("Berg denied on Monday that troops would cross the border.\n",
+                 "Berg warned on Monday that the plan would be a mistake.\n",
+                 "Residents feared for their lives on Monday.\n"):
+        tl = ingest_text(text, published=WED).timeline
+        assert _forecasts(tl) == [], text
+        assert not any(tl.is_planned(e) for e in tl.events), text

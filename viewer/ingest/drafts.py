@@ -429,7 +429,10 @@ _NOT_A_PLAN = re.compile(r"\b(?:will|shall|would|could|might)\s+(?:not|never|hav
                          # "would be a mistake", "would be difficult": a judgement (never "would be published")
                          r"\b(?:would|could|might)\s+be\s+(?!\w+ed\b|(?:held|sent|built|made|given|taken|done|"
                          r"shown|paid|sold|met|set|put|kept|drawn|begun|brought|sought|won|lifted)\b)", re.I)
-_FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|hope|guess)\w*", re.I)
+_FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|hope|guess|expect|forecast)\w*", re.I)
+_FORESEES = re.compile(r"\b(?:warn|fear|predict|expect|forecast)\w*", re.I)
+"""The saying verbs of a forecast: what follows ("X warned that Y will …") is the speaker's forecast, drafted as
+planned and tagged ``forecast``, never a fact nor a plain plan (a denial, doubt or hope is none: no draft)."""
 _DAY_EDTF = re.compile(r"^(?P<day>\d{4}(?:-\d{2}){0,2})\??$")
 
 
@@ -445,9 +448,11 @@ def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim],
         return None
     if text[:q.start].rstrip()[-1:] in tuple("\"“«‘'"):  # an unclosed quotation: a remark, as it is closed
         return None
-    if _FORECAST.search(q.attribution.words):  # "warned that Russia would invade": a fear or forecast, not a plan
-        return None
     words = q.text
+    if _FORESEES.search(q.attribution.words):  # "warned that Russia will invade": the speaker's forecast
+        return _forecast(q, saying, claims, pub_day, pub_words, note)
+    if _FORECAST.search(q.attribution.words):  # "denied that troops would cross": a denial or hope, no plan
+        return None
     first = _PLAN_WORDS.search(words)
     if first is None or _NOT_A_PLAN.search(words) or sentence_tense(words) != FUTURE:
         return None
@@ -465,6 +470,32 @@ def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim],
     plan.quotes.append(q)
     plan.attributions.append(q)
     return plan
+
+
+def _forecast(q: FoundQuote, saying: Claim, claims: list[Claim], pub_day: str, pub_words: str,
+              note: str) -> Claim | None:
+    """The forecast in "X warned/feared/predicted/expected that Y will …" when its words give it no date: a
+    claim tagged ``forecast`` and planned (never a fact: it may not happen), on or after the saying's day,
+    showing ``q`` and its speaker; None when the words are not in the future tense ("feared that it had"),
+    deny it ("would not"), are a judgement ("would be a mistake") or are dated in their own words."""
+    words = q.text
+    if _NOT_A_PLAN.search(words) or sentence_tense(words) != FUTURE:
+        return None
+    if any(q.start <= c.anchor < q.end for c in claims):  # dated inside its words: that claim (tagged below)
+        return None
+    day = _DAY_EDTF.match(saying.start[0])
+    if day is not None and day.group("day") <= pub_day:
+        lo, since = day.group("day"), f"the saying's date ({saying.start[1] or saying.start[0]})"
+    else:
+        lo, since = pub_day, f"the article's publication ({pub_words})"
+    who = q.attribution.person.name
+    c = Claim(saying.sentence, (f"[{lo}..]", "", f"A forecast in {who}'s words (“{q.attribution.words}”: "
+                                f"“{_short(words, 12, capital=False)}”), with no date of its own: on or after "
+                                f"{since}; what they expect, never a report that it happened, nor a plan."
+                                + note), None, "", q.start, tags=["undated", "planned", "forecast"], planned=True)
+    c.quotes.append(q)
+    c.attributions.append(q)
+    return c
 
 
 def _join_basis(basis: str, note: str) -> str:
@@ -744,9 +775,28 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             who = said.attribution.person
             if who.kind == "person" and who.name and not unresolved_pronoun(said):  # "she would resign": Berg
                 c.title = re.sub(r"^(?:He|She)\b", who.surname or who.name, c.title)
+        forecast = next((q for q in c.quotes if q.kind == "reported" and _FORESEES.search(q.attribution.words)
+                         and ("forecast" in c.tags or q.start <= c.anchor < q.end)), None)
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
             c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
+        elif forecast is not None:  # "Analysts predicted … that prices will rise next month": their forecast, dated
+            if "forecast" not in c.tags:
+                c.tags.append("forecast")
+                c.start = (c.start[0], c.start[1], _join_basis(c.start[2], (
+                    f"A forecast in the words of {forecast.attribution.person.name} "
+                    f"(“{forecast.attribution.words}”): what they expect, never a report that it happened, "
+                    "nor a plan.")))
+            c.planned = True
+            if "planned" not in c.tags:
+                c.tags.append("planned")
+            by = _speaker_words(forecast)
+            title = _clean_title(_short(forecast.text[:c.anchor - forecast.start] if
+                                        forecast.start < c.anchor < forecast.end else forecast.text))
+            first = forecast.text.split(" ")[0]
+            if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
+                title = first + title[len(first):]
+            c.title = f"{by} (forecast): {title}" if by else f"Forecast: {title}"
         elif c.planned:  # a plan someone reported: its title says who says so ("Talks will resume" read as the
             # article's own word; "Officials: Talks will resume" is the officials' word, as the saying's "Berg: …")
             c.title = _with_speaker(c)
