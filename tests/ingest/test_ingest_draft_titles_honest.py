@@ -90,3 +90,18 @@ def test_a_denial_or_a_judgement_is_no_forecast():
         tl = ingest_text(text, published=WED).timeline
         assert _forecasts(tl) == [], text
         assert not any(tl.is_planned(e) for e in tl.events), text
+
+
+def test_a_dateline_with_two_places_is_no_event_no_title_and_no_track():
+    for dateline in ("PARIS/BERLIN (Reuters) - ", "NEW YORK/PARIS, March 6 (Reuters) - ", "PARIS/BERLIN - "):
+        tl = ingest_text(dateline + "Macron met Scholz on Monday.\n", published=WED).timeline
+        # was "PARIS/BERLIN (Reuters) - Macron met Scholz": the dateline read as the sentence's subject
+        assert _titles(tl) == ["Macron met Scholz"], dateline
+        assert not any("PARIS" in t.label.upper() for t in tl.tracks), dateline
+        assert [e.start.edtf for e in tl.events] == ["2023-03-06"], dateline
+
+
+def test_a_dateline_on_its_own_line_is_no_event():
+    tl = ingest_text("PARIS (Reuters) -\nProtesters marched on Monday.\n", published=WED).timeline
+    assert _titles(tl) == ["Protesters marched"]
+    assert not any("PARIS" in t.label.upper() for t in tl.tracks)
