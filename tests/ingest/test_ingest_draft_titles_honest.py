@@ -92,6 +92,11 @@ def test_a_denial_or_a_judgement_is_no_forecast():
         assert not any(tl.is_planned(e) for e in tl.events), text
 
 
+def test_a_denial_is_titled_as_one_never_as_the_speaker_s_claim():
+    tl = ingest_text("Berg denied on Monday that troops would cross the border.\n", published=WED).timeline
+    assert _titles(tl) == ["Berg (denied): troops would cross the border"]  # was "Berg: troops would cross …"
+
+
 def test_a_dateline_with_two_places_is_no_event_no_title_and_no_track():
     for dateline in ("PARIS/BERLIN (Reuters) - ", "NEW YORK/PARIS, March 6 (Reuters) - ", "PARIS/BERLIN - "):
         tl = ingest_text(dateline + "Macron met Scholz on Monday.\n", published=WED).timeline

@@ -187,6 +187,7 @@ def _short(words: str, limit: int = 10, capital: bool = True) -> str:
     return words[:1].upper() + words[1:] if words and capital else words
 
 
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed|disputed)\b", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:would|will|could|might|may|should|must|can|is|are|was|were|has|have|had)\b")
 _SAYING_LEAD = re.compile(r"^(?:(?:who|which|and|but)\s+)?(?:\w+\s+){0,3}?(?:said|says|noted|notes|added|adds|stated|"
                           r"states|told\s+\w+|warned|argued|insisted|claimed|stressed)\s+(?:(?:\w+\s+){0,3}?that\s+)?|^that\s+",
@@ -245,6 +246,8 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
                 text.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
             text = text[:1].lower() + text[1:]  # "the minister: the talks would continue …"
         who = who[:1].upper() + who[1:]
+        if q.kind != "direct" and _DENIAL.search(q.attribution.words):
+            who += " (denied)"  # "Berg denied that troops would cross": never "Berg: troops would cross"
         clause = _quote_clause(s, q) if q.kind == "direct" else ""
         if clause:  # 'A new round of talks would be a "good sign," Le Drian said': the conditional kept
             return f"{who}: {clause}“{text}”"
