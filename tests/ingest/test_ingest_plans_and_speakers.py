@@ -129,4 +129,6 @@ def test_one_sentence_that_names_its_day_twice_gives_one_draft():
     tl = _ingest("Speaking in Downing Street on Monday, Prime Minister Boris Johnson warned on Monday that Russia "
                  "would invade.")
     assert [(e.start.edtf, e.title) for e in tl.events] == [
-        ("2023-03-06", "Boris Johnson: Russia would invade")]  # was the same draft twice, to review twice
+        ("2023-03-06", "Boris Johnson: Russia would invade"),  # was the same draft twice, to review twice
+        ("[2023-03-06..]", "Boris Johnson (forecast): Russia would invade")]  # his forecast, planned (honest6)
+    assert [tl.is_planned(e) for e in tl.events] == [False, True]

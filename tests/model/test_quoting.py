@@ -27,7 +27,7 @@ def tl():
 
 def test_reported_speech_is_attributed_and_direct_speech_quoted(tl):
     reported = quote_sentence(tl.event(STOLTENBERG).quotes[0])
-    assert reported.startswith(f"Jens Stoltenberg, NATO Secretary-General, said that {WORDS}")
+    assert reported.startswith(f"Reported (Jens Stoltenberg, NATO Secretary-General): {WORDS}")
     assert "“" not in reported and "”" not in reported
     assert quote_sentence(tl.event(LAVROV).quotes[0]) == (
         "“at their lowest level in recent years” — Sergey Lavrov, Russian Foreign Minister")
@@ -41,7 +41,7 @@ def test_shortened_dates_keep_their_qualifier():
 
 def test_citation_of_reported_speech_has_no_quotation_marks_and_keeps_uncertainty(tl):
     text = citation_text(tl.event(STOLTENBERG), tl)
-    assert text.startswith(f"Jens Stoltenberg, NATO Secretary-General, said that {WORDS}")
+    assert text.startswith(f"Reported (Jens Stoltenberg, NATO Secretary-General): {WORDS}")
     assert ", as reported by Washington Insider Magazine, February 10, 2022 (uncertain)." in text
     assert "quoted in" not in text and f"“{WORDS}" not in text
     assert "Thu 3 Feb 2022 (to the day), uncertain]" in text
@@ -56,8 +56,8 @@ def test_timelinejs_export_writes_reported_speech_as_attributed_text(tl, tmp_pat
     write_timeline(tl, str(out), format="timelinejs")
     events = {e.get("unique_id"): e for e in json.loads(out.read_text(encoding="utf-8"))["events"]}
     body = events[STOLTENBERG]["text"]["text"]
-    assert "<blockquote>" not in body and "said that Russia" in body
-    assert "Jens Stoltenberg, NATO Secretary-General, said that" in body
+    assert "<blockquote>" not in body and "said that" not in body
+    assert f"Reported (Jens Stoltenberg, NATO Secretary-General): {WORDS}" in body
     # a direct quote stays a quotation: TimelineJS's quote media when the event has no linked source
     lavrov = events[LAVROV]
     assert "<blockquote>at their lowest level in recent years</blockquote>" in lavrov["text"]["text"] or \
@@ -68,7 +68,7 @@ def test_csv_export_writes_quotes_by_the_same_rule(tl, tmp_path):
     out = tmp_path / "t.csv"
     lost = write_timeline(tl, str(out), format="csv")
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline=""))}
-    assert rows[STOLTENBERG]["quotes"].startswith(f"Jens Stoltenberg, NATO Secretary-General, said that {WORDS}")
+    assert rows[STOLTENBERG]["quotes"].startswith(f"Reported (Jens Stoltenberg, NATO Secretary-General): {WORDS}")
     assert "“" not in rows[STOLTENBERG]["quotes"]
     assert rows[LAVROV]["quotes"] == "“at their lowest level in recent years” — Sergey Lavrov, Russian Foreign Minister"
     assert any("'quotes' column" in line for line in lost)
@@ -84,7 +84,7 @@ def test_icalendar_description_attributes_reported_speech(tl, tmp_path):
     desc = {str(c.get("UID")).split("@")[0]: str(c.get("DESCRIPTION")) for c in cal.walk("VEVENT")}
     stolt = next(v for k, v in desc.items() if STOLTENBERG in k)
     lavrov = next(v for k, v in desc.items() if LAVROV in k)
-    assert f"Jens Stoltenberg, NATO Secretary-General, said that {WORDS}" in stolt
+    assert f"Reported (Jens Stoltenberg, NATO Secretary-General): {WORDS}" in stolt
     assert f"“{WORDS}" not in stolt
     assert "“at their lowest level in recent years” — Sergey Lavrov" in lavrov
     assert "uncertain" in stolt

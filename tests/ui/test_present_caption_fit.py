@@ -78,6 +78,7 @@ def test_the_bundled_stoltenberg_caption_keeps_its_uncertain_date_in_portrait(qt
     pw = present_window(qtbot, read_timeline(bundled_timeline_path()), (1080, 1920))
     drawn = _shown(qtbot, pw)
     assert SOURCE_DATE in drawn
-    said = next(t for t in drawn if "said that" in t)
-    assert said.startswith("Jens Stoltenberg, NATO Secretary-General, said that Russia’s deployment")
+    k = next(i for i, t in enumerate(drawn) if t.startswith("Russia’s deployment"))  # the article's words
+    assert drawn[k + 1] == "— Jens Stoltenberg, NATO Secretary-General (reported speech, not a quotation)"
+    assert not any("said that" in t for t in drawn)
     _nothing_below(pw, 1080.0)  # the type's size: the shorter side

@@ -34,8 +34,10 @@ def _caption_of(qtbot, tl, event_id):
 
 def test_present_caption_attributes_reported_speech_and_quotes_direct_speech(qtbot, tl):
     reported = _caption_of(qtbot, tl, STOLTENBERG)
-    assert f"Jens Stoltenberg, NATO Secretary-General, said that {WORDS}" in reported
-    assert f"“{WORDS}" not in reported
+    assert WORDS in reported  # the article's words, then who said it on its own line
+    below = "air defense systems — Jens Stoltenberg, NATO Secretary-General (reported speech, not a quotation)"
+    assert below in reported
+    assert f"“{WORDS}" not in reported and "said that" not in reported
     direct = _caption_of(qtbot, tl, "lavrov-lowest-level")
     assert "“at their lowest level in recent years”" in direct and "— Sergey Lavrov" in direct
 
@@ -45,7 +47,8 @@ def test_pdf_deck_attributes_reported_speech(qtbot, tl, tmp_path):
     export_pdf(tl, tl.stories[0], out)
     texts = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(str(out)).pages]
     k = [s.event for s in tl.stories[0].steps].index(STOLTENBERG)
-    assert "Jens Stoltenberg, NATO Secretary-General, said that" in texts[1 + k]
+    assert "Jens Stoltenberg, NATO Secretary-General (reported speech, not a quotation)" in texts[1 + k]
+    assert "said that" not in texts[1 + k]
     assert "“Russia’s deployment" not in texts[1 + k]
     assert "quotes are verbatim" not in texts[0]  # reported speech is the article's words
     assert "Thu 3 Feb 2022, uncertain" in texts[-1]  # the source's date keeps its qualifier

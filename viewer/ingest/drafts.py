@@ -187,6 +187,43 @@ def _short(words: str, limit: int = 10, capital: bool = True) -> str:
     return words[:1].upper() + words[1:] if words and capital else words
 
 
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed|disputed)\b", re.I)
+_CLAUSE_VERB = re.compile(r"\b(?:would|will|could|might|may|should|must|can|is|are|was|were|has|have|had)\b")
+_SAYING_LEAD = re.compile(r"^(?:(?:who|which|and|but)\s+)?(?:\w+\s+){0,3}?(?:said|says|noted|notes|added|adds|stated|"
+                          r"states|told\s+\w+|warned|argued|insisted|claimed|stressed)\s+(?:(?:\w+\s+){0,3}?that\s+)?|^that\s+",
+                          re.I)
+_SUBJECT_CUT = re.compile(r"\s(?:between|in|with|among|from|on|at|for|by|over|about)\s")
+
+
+def _quote_clause(s: str, q: FoundQuote) -> str:
+    """The article's own words that lead into a direct quote cut from its clause, as a title's start:
+    'A new round of talks, according to Le Drian, would be a "good sign"' -> ``"a new round of talks would
+    be a "`` (a long subject cut with "…" before the verb); "" when the quote is a whole saying (nothing
+    before it but a colon, a comma or the sentence's start) or no verb leads into it.  The verb ("would
+    be", "will be") is always kept: a conditional or a forecast never reads as a plain remark."""
+    opening = s[:q.start].rstrip()
+    if opening[-1:] not in tuple("\"“«‘'"):
+        return ""
+    pre = opening[:-1]
+    pre = re.sub(r",\s*according to [^,]*,", " ", pre, flags=re.I)  # an aside naming the speaker
+    if not pre.strip() or pre.rstrip()[-1:] in (":", ",", ";", "—", "-"):
+        return ""
+    segment = pre[max(pre.rfind(", "), pre.rfind(". "), pre.rfind(" - "), pre.rfind(" – ")) + 1:]
+    segment = _LEADS.sub("", " ".join(segment.split()).lstrip(" -–"))
+    segment = _SAYING_LEAD.sub("", segment)  # "who noted that ties … were": the saying is the title's "who:"
+    verb = _CLAUSE_VERB.search(segment)
+    if verb is None or len(segment[verb.start():].split()) > 6:
+        return ""
+    subject, predicate = segment[:verb.start()].strip(), segment[verb.start():].strip()
+    words = subject.split()
+    if len(words) > 4:
+        cut = _SUBJECT_CUT.search(subject, len(words[0]))
+        subject = (subject[:cut.start()] + " …") if cut is not None else _short(subject, 5, capital=False)
+    if subject.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
+        subject = subject[:1].lower() + subject[1:]
+    return " ".join(x for x in (subject, predicate) if x) + " "
+
+
 def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str:
     dl = dateline_length(s)
     if dl:  # offsets stay those of the sentence: blank the dateline out instead of cutting it
@@ -209,6 +246,11 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
                 text.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
             text = text[:1].lower() + text[1:]  # "the minister: the talks would continue …"
         who = who[:1].upper() + who[1:]
+        if q.kind != "direct" and _DENIAL.search(q.attribution.words):
+            who += " (denied)"  # "Berg denied that troops would cross": never "Berg: troops would cross"
+        clause = _quote_clause(s, q) if q.kind == "direct" else ""
+        if clause:  # 'A new round of talks would be a "good sign," Le Drian said': the conditional kept
+            return f"{who}: {clause}“{text}”"
         return f"{who}: “{text}”" if q.kind == "direct" else f"{who}: {text}"
     direct = [q for q in quotes if q.kind == "direct"]
     if direct and not named and not s[:direct[0].start].strip(" \"“‘'"):  # "“It is over,” he said" (he unknown)
@@ -390,7 +432,10 @@ _NOT_A_PLAN = re.compile(r"\b(?:will|shall|would|could|might)\s+(?:not|never|hav
                          # "would be a mistake", "would be difficult": a judgement (never "would be published")
                          r"\b(?:would|could|might)\s+be\s+(?!\w+ed\b|(?:held|sent|built|made|given|taken|done|"
                          r"shown|paid|sold|met|set|put|kept|drawn|begun|brought|sought|won|lifted)\b)", re.I)
-_FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|hope|guess)\w*", re.I)
+_FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|hope|guess|expect|forecast)\w*", re.I)
+_FORESEES = re.compile(r"\b(?:warn|fear|predict|expect|forecast)\w*", re.I)
+"""The saying verbs of a forecast: what follows ("X warned that Y will …") is the speaker's forecast, drafted as
+planned and tagged ``forecast``, never a fact nor a plain plan (a denial, doubt or hope is none: no draft)."""
 _DAY_EDTF = re.compile(r"^(?P<day>\d{4}(?:-\d{2}){0,2})\??$")
 
 
@@ -406,9 +451,11 @@ def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim],
         return None
     if text[:q.start].rstrip()[-1:] in tuple("\"“«‘'"):  # an unclosed quotation: a remark, as it is closed
         return None
-    if _FORECAST.search(q.attribution.words):  # "warned that Russia would invade": a fear or forecast, not a plan
-        return None
     words = q.text
+    if _FORESEES.search(q.attribution.words):  # "warned that Russia will invade": the speaker's forecast
+        return _forecast(q, saying, claims, pub_day, pub_words, note)
+    if _FORECAST.search(q.attribution.words):  # "denied that troops would cross": a denial or hope, no plan
+        return None
     first = _PLAN_WORDS.search(words)
     if first is None or _NOT_A_PLAN.search(words) or sentence_tense(words) != FUTURE:
         return None
@@ -426,6 +473,32 @@ def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim],
     plan.quotes.append(q)
     plan.attributions.append(q)
     return plan
+
+
+def _forecast(q: FoundQuote, saying: Claim, claims: list[Claim], pub_day: str, pub_words: str,
+              note: str) -> Claim | None:
+    """The forecast in "X warned/feared/predicted/expected that Y will …" when its words give it no date: a
+    claim tagged ``forecast`` and planned (never a fact: it may not happen), on or after the saying's day,
+    showing ``q`` and its speaker; None when the words are not in the future tense ("feared that it had"),
+    deny it ("would not"), are a judgement ("would be a mistake") or are dated in their own words."""
+    words = q.text
+    if _NOT_A_PLAN.search(words) or sentence_tense(words) != FUTURE:
+        return None
+    if any(q.start <= c.anchor < q.end for c in claims):  # dated inside its words: that claim (tagged below)
+        return None
+    day = _DAY_EDTF.match(saying.start[0])
+    if day is not None and day.group("day") <= pub_day:
+        lo, since = day.group("day"), f"the saying's date ({saying.start[1] or saying.start[0]})"
+    else:
+        lo, since = pub_day, f"the article's publication ({pub_words})"
+    who = q.attribution.person.name
+    c = Claim(saying.sentence, (f"[{lo}..]", "", f"A forecast in {who}'s words (“{q.attribution.words}”: "
+                                f"“{_short(words, 12, capital=False)}”), with no date of its own: on or after "
+                                f"{since}; what they expect, never a report that it happened, nor a plan."
+                                + note), None, "", q.start, tags=["undated", "planned", "forecast"], planned=True)
+    c.quotes.append(q)
+    c.attributions.append(q)
+    return c
 
 
 def _join_basis(basis: str, note: str) -> str:
@@ -705,10 +778,67 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             who = said.attribution.person
             if who.kind == "person" and who.name and not unresolved_pronoun(said):  # "she would resign": Berg
                 c.title = re.sub(r"^(?:He|She)\b", who.surname or who.name, c.title)
+        forecast = next((q for q in c.quotes if q.kind == "reported" and _FORESEES.search(q.attribution.words)
+                         and ("forecast" in c.tags or q.start <= c.anchor < q.end)), None)
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
             c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
+        elif forecast is not None:  # "Analysts predicted … that prices will rise next month": their forecast, dated
+            if "forecast" not in c.tags:
+                c.tags.append("forecast")
+                c.start = (c.start[0], c.start[1], _join_basis(c.start[2], (
+                    f"A forecast in the words of {forecast.attribution.person.name} "
+                    f"(“{forecast.attribution.words}”): what they expect, never a report that it happened, "
+                    "nor a plan.")))
+            c.planned = True
+            if "planned" not in c.tags:
+                c.tags.append("planned")
+            by = _speaker_words(forecast)
+            title = _clean_title(_short(forecast.text[:c.anchor - forecast.start] if
+                                        forecast.start < c.anchor < forecast.end else forecast.text))
+            first = forecast.text.split(" ")[0]
+            if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
+                title = first + title[len(first):]
+            c.title = f"{by} (forecast): {title}" if by else f"Forecast: {title}"
+        elif c.planned:  # a plan someone reported: its title says who says so ("Talks will resume" read as the
+            # article's own word; "Officials: Talks will resume" is the officials' word, as the saying's "Berg: …")
+            c.title = _with_speaker(c)
     return _distinct(claims)
+
+
+def _speaker_words(q: FoundQuote) -> str:
+    """Who said ``q`` as a title names them: ``"Berg"`` (a long name's surname), ``"Officials"``, ``"The
+    minister"`` (the article's words for an unnamed official); "" for an unresolved "he" or no speaker."""
+    p = q.attribution.person
+    if not p.name or unresolved_pronoun(q):
+        return ""
+    who = p.surname if p.kind == "person" and len(p.name.split()) > 2 else p.name
+    as_written = re.match(r"unnamed (?:official )?\(“(?P<w>[^”]+)”", who)
+    if as_written:
+        who = as_written.group("w")
+    elif who.startswith("unnamed"):
+        return ""
+    return who[:1].upper() + who[1:]
+
+
+def _with_speaker(c: Claim) -> str:
+    """The title of planned claim ``c`` led by the speaker of the reported speech it is read from (the plan's
+    date inside their words, or a reported plan): ``"Officials: Talks will resume"``; the title unchanged when
+    it is no one's reported words or names the speaker already."""
+    said = next((q for q in c.quotes if q.kind == "reported" and
+                 ("reported-plan" in c.tags or q.start <= c.anchor < q.end)), None)
+    if said is None:
+        return c.title
+    who = _speaker_words(said)
+    if not who or who.lower() in c.title.lower() or said.attribution.person.surname.lower() in c.title.lower():
+        return c.title
+    title = c.title
+    first = said.text.split(" ")[0]
+    if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
+        title = first + title[len(first):]  # the source's own case: "Officials: talks would resume"
+    if title.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
+        title = title[:1].lower() + title[1:]  # "Officials: the talks would continue …"
+    return f"{who}: {title}"
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:

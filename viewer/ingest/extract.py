@@ -272,14 +272,14 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
+_DATELINE = re.compile(r"^[A-Z][A-Za-z.'’ /-]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
                        r"(?P<date>(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
                        r",\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?\s*(?P<outlet>\([^)]{1,60}\))?\s*[–—-]+\s+")
 
 
 def dateline_length(sentence: str) -> int:
     """Characters of a dateline that opens ``sentence`` ("KYIV, March 8, 2023
-    (Reuters) - ", "BELARUS (Washington Insider Magazine) – "), else 0.  A
+    (Reuters) - ", "BELARUS (Washington Insider Magazine) – ", "PARIS/BERLIN (Reuters) - "), else 0.  A
     dateline needs a date or an outlet in brackets before its dash."""
     m = _DATELINE.match(sentence)
     if m and (m.group("date") or m.group("outlet")):
@@ -288,4 +288,4 @@ def dateline_length(sentence: str) -> int:
     return m.end() if m else 0
 
 
-_CAPS_DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’-]*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s*[–—-]+\s+")
+_CAPS_DATELINE = re.compile(r"^[A-Z]{3,}[A-Z .'’/-]*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s*[–—-]+\s+")

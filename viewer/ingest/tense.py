@@ -42,6 +42,9 @@ _NOT_VERBS = {"red", "bed", "shed", "need", "speed", "seed", "feed", "united", "
               "skilled", "interested", "concerned", "supposed", "embed", "indeed", "breed", "creed", "exceed",
               "proceed", "succeed", "sacred", "wicked", "naked", "sophisticated", "coordinated", "joined",
               "unnamed", "unidentified", "disputed", "occupied", "annexed", "integrated", "combined"}
+_EXPECTED_THAT = re.compile(r"expected(?:\s+[\w,]+){0,3}?\s+that\b", re.I)
+"""'Officials expected on Monday that …' is a verb in the past (a forecast said then), where "is expected to" is
+a participle."""
 _NAMING_VERB = re.compile(r"(?:dubbed|named|nicknamed|christened)\s+(?:the|a|an|its|their|his|her|this|that|it|"
                           r"them|him)\b", re.I)
 """A naming word with its object is a verb in the past ("The minister dubbed the plan …"), where alone it is
@@ -80,7 +83,8 @@ def _markers(text: str) -> tuple[tuple[int, str], ...]:
         out.append((m.start(), PERFECT))
     for m in _PAST.finditer(text):
         word = m.group(0).lower()
-        if word in _NOT_VERBS and not _NAMING_VERB.match(text, m.start()):
+        if word in _NOT_VERBS and not _NAMING_VERB.match(text, m.start()) and \
+                not _EXPECTED_THAT.match(text, m.start()):
             continue
         # "a statement released by" is a past participle, still a past event
         out.append((m.start(), PAST))

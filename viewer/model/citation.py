@@ -14,7 +14,7 @@ its "quoted in" pattern (14.260)::
 Reported speech is never put in quotation marks: it is attributed
 (:mod:`viewer.model.quoting`)::
 
-    Jens Stoltenberg, NATO Secretary-General, said that Russia’s deployment
+    Reported (Jens Stoltenberg, NATO Secretary-General): Russia’s deployment
     …, as reported by Washington Insider Magazine, February 10, 2022
     (uncertain). [Event title, Thu 3 Feb 2022 (to the day), uncertain]
 

@@ -167,7 +167,7 @@ class CaptionQuote:
     without quotation marks); ``who`` is "speaker, role"; ``sentence`` is
     the quote as it is shown, by the one rule of
     :func:`viewer.model.quoting.quote_sentence` (``“text” — who``, or for
-    reported speech ``who said that text``).
+    reported speech ``Reported (who): text``, the text as the source wrote it).
     """
 
     text: str

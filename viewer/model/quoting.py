@@ -5,9 +5,12 @@ Direct speech keeps the source's words in quotation marks with its speaker::
     “at their lowest level in recent years” — Sergey Lavrov, Russian Foreign Minister
 
 Reported speech is the source's wording of what someone said, not their
-words, so it is never put in quotation marks; it is attributed instead::
+words, so it is never put in quotation marks, and it is never spliced into a
+sentence of the tool's ("Officials said that Talks will resume …" put words
+in the article's mouth and showed the splice by its capital): the source's
+words stand as written after an attribution kept apart from them::
 
-    Jens Stoltenberg, NATO Secretary-General, said that Russia’s deployment …
+    Reported (Jens Stoltenberg, NATO Secretary-General): Russia’s deployment …
 
 Every outlet (citation, TimelineJS, CSV, iCalendar, present-mode captions,
 the PDF deck and hand-out) writes quotes through :func:`quote_sentence`, and
@@ -24,49 +27,30 @@ from .timeline import Quote, QuoteKind
 
 __all__ = ["is_direct", "quote_sentence", "reported_lead", "qualified_date", "date_qualifier"]
 
-# Chicago Manual of Style 13.19: the first word of a quotation may be
-# lowercased to fit the surrounding sentence.  Only these common function
-# words are lowered: a name ("Russia’s", "NATO") is never touched.
-_LOWER_FIRST = {"The", "A", "An", "It", "Its", "This", "That", "These", "Those", "There", "Their", "They",
-                "Both", "We", "Our", "He", "She", "His", "Her"}
-
-
 def is_direct(q: Quote) -> bool:
     """True for direct speech (quotation marks allowed), False for reported speech."""
     return QuoteKind(q.kind) == QuoteKind.DIRECT
 
 
 def reported_lead(q: Quote) -> str:
-    """The attribution that opens a reported quote: ``"Jens Stoltenberg, NATO Secretary-General, said that"``.
+    """The attribution that opens a reported quote: ``"Reported (Jens Stoltenberg, NATO Secretary-General):"``.
 
-    ``"Reported speech:"`` when the quote names no speaker.
+    ``"Reported (speaker not named):"`` when the quote names no speaker.
     """
-    if q.speaker and q.speaker_role:
-        return f"{q.speaker}, {q.speaker_role}, said that"
-    if q.speaker or q.speaker_role:
-        return f"{q.speaker or q.speaker_role} said that"
-    return "Reported speech:"
-
-
-def _fit(text: str) -> str:
-    """``text`` with its first word lowercased when it is a function word (CMOS 13.19)."""
-    m = re.match(r"(\w+)", text)
-    if m and m.group(1) in _LOWER_FIRST:
-        return text[0].lower() + text[1:]
-    return text
+    return f"Reported ({q.who or 'speaker not named'}):"
 
 
 def quote_sentence(q: Quote) -> str:
     """The quote as one line of plain text, by the rule of this module.
 
     Direct: ``“TEXT” — SPEAKER, ROLE`` (``“TEXT”`` without a speaker).
-    Reported: ``SPEAKER, ROLE, said that TEXT`` — no quotation marks.
+    Reported: ``Reported (SPEAKER, ROLE): TEXT`` — TEXT exactly as the source
+    wrote it (its capitals kept), no quotation marks, no words added to it.
     Callers that write HTML escape the result.
     """
     if is_direct(q):
         return f"“{q.text}”" + (f" — {q.who}" if q.who else "")
-    lead = reported_lead(q)
-    return f"{lead} {_fit(q.text) if lead.endswith('that') else q.text}"
+    return f"{reported_lead(q)} {q.text}"
 
 
 def date_qualifier(d: EventDate) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from ..model.text import visible_controls
 from .briefing import theme_colours
 
 __all__ = ["CAPTION_MIN_FRACTION", "MAX_STORY_CAPTIONS", "CaptionLine", "CaptionWidget", "layout_caption",
-           "paint_caption"]
+           "paint_caption", "reported_by"]
 
 CAPTION_MIN_FRACTION = 1 / 38
 """Smallest caption text, as a fraction of the screen height (legibility bound ~1/40)."""
@@ -37,6 +37,11 @@ class CaptionLine:
     height: float
 
 
+def reported_by(who: str) -> str:
+    """The line under reported speech in a caption: ``"— Officials (reported speech, not a quotation)"``."""
+    return f"— {who or 'speaker not named'} (reported speech, not a quotation)"
+
+
 def layout_caption(caption: Caption | None, width: float, screen_h: float, theme: str,
                    max_height: float, shorten: bool = True) -> list[CaptionLine]:
     """Lines of a caption, with fonts sized for the screen and shrunk to fit.
@@ -44,13 +49,13 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
     Title ``screen_h / 30`` bold; quotes from ``screen_h / 24`` down to
     :data:`CAPTION_MIN_FRACTION` until everything fits in ``max_height``;
     speaker, source and date lines ``screen_h / 36``.  Direct quotes are
-    put in quotation marks, reported speech in italics without them and
-    attributed ("X said that …", :func:`viewer.model.quoting.quote_sentence`).  Text
+    put in quotation marks, reported speech in italics without them, as the
+    source wrote it, with its speaker on the line below (:func:`reported_by`,
+    as the detail pane; never "X said that …").  Text
     is always plain (never HTML).  When that is still too high in the
     smallest caption type (and ``shorten``), the title is shortened to two
     lines and the quote(s) to the lines left, at a word boundary with "…"
-    (inside a direct quote's closing mark; reported speech keeps its "X said
-    that" and a word); the speaker, source, date and draft lines are always kept.
+    (inside a direct quote's closing mark); the speaker, source, date and draft lines are always kept.
 
     Parameters
     ----------
@@ -95,8 +100,10 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
                 lines.append(line(f"“{text}”", quote_px, colours["text"]))
                 if q.who:
                     lines.append(line(f"— {q.who}", meta_px, colours["text"]))
-            else:  # reported speech: attributed, never in quotation marks (viewer.model.quoting)
+            else:  # reported speech: the source's words as written, italic, never in quotation marks and
+                # never spliced into a sentence of ours; who said it on its own line (as the detail pane)
                 lines.append(line(text, quote_px, colours["text"], italic=True))
+                lines.append(line(reported_by(q.who), meta_px, colours["text"]))
         if not quotes and texts:
             rows.append(len(lines))
             lines.append(line(texts[0], quote_px, colours["text"]))
@@ -110,7 +117,7 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
     def total(lines: list[CaptionLine]) -> float:
         return sum(ln.height for ln in lines) + gap * (len(lines) - 1)
 
-    texts = [q.text if q.direct else (q.sentence or q.text) for q in quotes]
+    texts = [q.text for q in quotes]
     if not quotes and caption.summary:
         texts = [caption.summary]
     quote_px = max(min_px, round(screen_h / 24))
@@ -135,13 +142,10 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
     spacing = QFontMetricsF(fonts[0]).lineSpacing()
     budget = int(max(0.0, max_height - fixed) // spacing)  # lines of quote type left for the quote(s)
     needs = [_wrapped_rows(lines[k].text, fonts[j], width) for j, k in enumerate(rows)]
-    # reported speech keeps its "who said that" and a word of what was said
-    least = [max(1, len(t.split()) - len(q.text.split()) + 1) if not q.direct else 1
-             for t, q in zip(texts, quotes, strict=False)] or [1]
     shares = _share(budget, needs)
     while True:
-        short = [fit_words(visible_controls(t), f, width, n, pat, least=m)
-                 for t, f, n, pat, m in zip(texts, fonts, shares, patterns, least, strict=True)]
+        short = [fit_words(visible_controls(t), f, width, n, pat)
+                 for t, f, n, pat in zip(texts, fonts, shares, patterns, strict=True)]
         lines = build(quote_px, title, short)[0]
         if total(lines) <= max_height or max(shares) <= 1:
             return lines
