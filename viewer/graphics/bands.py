@@ -70,6 +70,7 @@ class BandLayerItem(pg.GraphicsObject):
         #: bands the last paint drew with a planned end: (id, device x where the known part ends, device x
         #: of the announced end, the words drawn on the hatched part or "" when they did not fit)
         self.drawn_planned: list[tuple[str, float, float, str]] = []
+        self.drawn_planned_rects: list[QRectF] = []  #: ... and where those words' tabs were drawn (device px)
         self._bounds = layer_bounds(self.columns)
         self.setZValue(-10)
 
@@ -115,6 +116,7 @@ class BandLayerItem(pg.GraphicsObject):
         self._tabs = []
         self.drawn_titles = []
         self.drawn_planned = []
+        self.drawn_planned_rects = []
         cols = self.columns
         rows = cols.visible(BAND_LANE, vr.left(), vr.right()).tolist()
         starts = sorted(float(cols.x0[r]) * sx + tx for r in rows)
@@ -143,20 +145,34 @@ class BandLayerItem(pg.GraphicsObject):
             # a planned end's words keep their room: the title is shortened first (at 1920x1080 the
             # bundled band's whole title left no room and "▨ planned" was not drawn at all)
             reserve = fm.horizontalAdvance(PLANNED_WORDS[-1]) + 20 if plan is not None else 0.0
-            title_right = self._title_tab(p, ev.id, ev.title, x0, x1, area, starts, font, fm, reserve)
+            # the words may run on past the band's end over the free tab row (to the next band's
+            # start or the plot's edge) as long as they start on the hatched part: kept inside the
+            # band they cut the bundled title to "Allied Resolve-2022 drills …" at 1366 and at 1920
+            later = [x for x in starts if x > x0 + 0.5]
+            words_right = min(later[0] if later else area.right(), area.right())
+            title_room = None
+            if plan is not None:
+                left = max(x0, area.left()) + 6
+                lead = fm.horizontalAdvance("▨ pla") + 12  # the words' start, on the hatch
+                title_room = min(min(x1, area.right()) - left - 6 - lead,
+                                 max(words_right, min(x1, area.right())) - left - 6 - reserve)
+            title_right = self._title_tab(p, ev.id, ev.title, x0, x1, area, starts, font, fm, reserve,
+                                          title_room)
             if plan is not None:  # said in words too, on the title row (band titles only: never under events)
-                words = self._planned_words(p, fm, max(known, title_right), x1, area)
+                words = self._planned_words(p, fm, max(known, title_right), max(x1, words_right), area)
                 self.drawn_planned.append((ev.id, known, x1, words))
         p.restore()
 
     def _title_tab(self, p: QPainter, eid: str, title: str, x0: float, x1: float, area: QRectF,
-                   starts: list[float], font: QFont, fm: QFontMetricsF, reserve: float = 0.0) -> float:
+                   starts: list[float], font: QFont, fm: QFontMetricsF, reserve: float = 0.0,
+                   room: float | None = None) -> float:
         """Draw a band's title in a tab at the top, leaving ``reserve`` device px free at its
-        right (a planned end's words); the tab's right edge (device px), or ``x0`` when there was
-        no room for it."""
+        right (a planned end's words), or in ``room`` device px when given; the tab's right edge
+        (device px), or ``x0`` when there was no room for it."""
         text = " ".join(visible_controls(title).split())  # one line; controls shown, not obeyed
         left = max(x0, area.left()) + 6
-        room = min(x1, area.right()) - left - 6 - reserve
+        if room is None:
+            room = min(x1, area.right()) - left - 6 - reserve
         tfont, tfm = font, fm
         if self.style.whole_labels and fm.horizontalAdvance(text) > room:
             # (a wall keeps its titles whole: the planned words then take what room is left)
@@ -182,7 +198,8 @@ class BandLayerItem(pg.GraphicsObject):
     def _planned_words(self, p: QPainter, fm: QFontMetricsF, known: float, x1: float, area: QRectF) -> str:
         """Say on the hatched part, on the title row right of ``known`` (the end of the
         reported part or of the title's tab), that it is a plan: "planned end, announced"
-        (shorter when narrow; nothing when even "planned end" does not fit).  Drawn at the foot of
+        (shorter when narrow; nothing when even "planned end" does not fit), running on to ``x1``
+        at most (the band's end, or past it over the free tab row).  Drawn at the foot of
         the plot, event labels covered it."""
         room = min(x1, area.right()) - max(known, area.left()) - 12
         for text in PLANNED_WORDS:
@@ -198,6 +215,7 @@ class BandLayerItem(pg.GraphicsObject):
         p.drawRoundedRect(rect, 3, 3)
         p.setPen(self.style.color("band_text"))
         p.drawText(QPointF(left, top + 2 + fm.ascent()), text)
+        self.drawn_planned_rects.append(rect)
         return text
 
     def _wall_title_room(self, text: str, x0: float, left: float, room: float, starts: list[float],

@@ -57,17 +57,26 @@ _UNCERTAIN_SUFFIX = " (?)"
 
 
 def elide_label(text: str, fm: QFontMetricsF, width: float) -> str:
-    """``text`` (from :func:`label_text`) shortened to ``width`` pixels with "…",
-    keeping its date qualifiers: the title is cut, never the ``~`` / ``≤`` /
-    ``≥`` before it or the ``(?)`` after it, so a shortened label still says
-    the date is approximate, open or uncertain.  If even the qualifiers do
-    not fit, the plain elided text is returned."""
+    """``text`` (from :func:`label_text`) shortened to ``width`` pixels at whole words
+    from its end, with " …", keeping its date qualifiers: the title is cut, never the
+    ``~`` / ``≤`` / ``≥`` before it or the ``(?)`` after it, so a shortened label still
+    says the date is approximate, open or uncertain ("Stoltenberg: deployment … (?)",
+    never "…since Cold W… (?)").  A first word too wide on its own is cut by characters;
+    if even the qualifiers do not fit, the plain elided text is returned."""
+    if fm.horizontalAdvance(text) <= width + 0.5:
+        return text
     prefix = next((q for q in _QUALIFIER_PREFIXES if text.startswith(q)), "")
     suffix = _UNCERTAIN_SUFFIX if text.endswith(_UNCERTAIN_SUFFIX) else ""
-    if not prefix and not suffix:
-        return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
     title = text[len(prefix):len(text) - len(suffix)]
     room = width - fm.horizontalAdvance(prefix + suffix)
+    words = title.split(" ")
+    if room > 0 and len(words) > 1:
+        for k in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:k]).rstrip(",;:–—-")
+            if head and fm.horizontalAdvance(head + " …") <= room:
+                return prefix + head + " …" + suffix
+    if not prefix and not suffix:
+        return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
     short = fm.elidedText(title, Qt.TextElideMode.ElideRight, room) if room > 0 else ""
     if not short:
         return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)

@@ -478,11 +478,21 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
         font_px = max(metrics.min_font_px, min(metrics.font_px, int(metrics.font_px * (lane_px - 4) / metrics.line_px)))
         if font_px < metrics.font_px:
             lane_font_px[lane] = font_px
+    # the lane's last event (nothing starts after it) has no neighbour to leave room for: its
+    # label is not capped, only fitted to the plot ("…since Cold … (?)" with the plot empty to its right)
+    last_row = None
+    if len(b0_l) > 1:
+        k_last = max(range(len(b0_l)), key=b0_l.__getitem__)
+        if sum(1 for x in b0_l if x >= b0_l[k_last] - 0.5) == 1:
+            last_row = rows[k_last]
+    elif rows:
+        last_row = rows[0]
     while True:
         cap = float(metrics.label_max_px) * font_px / metrics.font_px
         # the selected event's label is never capped: it is what the room is looking at
         # (measured in the bold type it is drawn in, so its box never covers its marker)
         w_l = [widths.selected_label_px(r, font_px) if r == sel_row
+               else widths.label_px(r, font_px) if r == last_row
                else min(widths.label_px(r, font_px), cap) for r in rows]
         if off_room:
             w_l = [w if r not in off_room else (min(w, off_room[r]) if off_room[r] >= font_px * 4 else 0.0)

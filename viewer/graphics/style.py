@@ -79,6 +79,8 @@ class TimelineStyle:
     track_colors: tuple[str, ...] = ()  #: per-lane colour override; empty = each track's own
     track_shapes: tuple[str, ...] = ()  #: per-lane marker shape; empty = diamonds
     whole_labels: bool = False  #: a lane sets labels in smaller type (to min_font_px) rather than shorten them
+    planned_outline_px: float = 0.0  #: a planned event's dashed marker outline width (pixels); 0: ``outline_px``
+    planned_dash: tuple[float, float] = (1.5, 1.5)  #: its dashes and gaps, in outline widths
 
     @classmethod
     def for_height(cls, height_px: float) -> TimelineStyle:
@@ -126,8 +128,11 @@ class TimelineStyle:
         # on a wall screen labels never shrink below 1/45 of the screen height:
         # a crowd gets a +N badge rather than unreadable type
         marker = max(7, int(font * 0.45))
+        # a planned event's dashes in proportion to its marker: 3 px dashes on a 26 px marker
+        # read as a dotted line, then as a plain outline (a fact) from 5 m
         common: dict[str, Any] = dict(font_px=font, marker_px=marker, label_max_px=int(font * 30),
                                       outline_px=max(2.0, marker / 4),
+                                      planned_outline_px=max(3.0, marker / 3), planned_dash=(2.5, 1.5),
                       min_font_px=max(13, int(screen_height_px / 45)), whole_labels=True,
                       track_colors=colours, track_shapes=shapes)
         if theme == "dark":

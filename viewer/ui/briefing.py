@@ -197,4 +197,5 @@ class BriefingTimelineView(TimelineView):
         # rounded down as it always was: the axis rounds up, so one pixel less
         self.track_axis.margin_px = self.make_style().font_px * 1.2 - 1.0
         self.track_axis.max_lines = LABEL_LINES
+        self.track_axis.cut_at_end = False  # the wall keeps a name's start and end (issue 16)
         super()._apply_style()

@@ -888,8 +888,11 @@ def side_tabs(window) -> QTabWidget:
     tabs = QTabWidget()
     tabs.setDocumentMode(True)
     column.addWidget(tabs)
-    column.setStretchFactor(0, 3)
-    column.setStretchFactor(1, 2)
+    # the lists below get as much of the column as the pane above: at 1366x768 a 3:2 share
+    # (the pane's size hint won more) left the Filters tab 3 of 6 tracks and the Events list 5 rows
+    column.setStretchFactor(0, 1)
+    column.setStretchFactor(1, 1)
+    column.setSizes([1000, 1000])  # equal from the start (the stretch alone shares only what the hints leave)
     column.setChildrenCollapsible(True)
     splitter.setSizes(sizes)
     window.side_tabs = tabs

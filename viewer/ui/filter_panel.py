@@ -134,8 +134,11 @@ class FilterPanel(QScrollArea):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.reset_button)
+        # the count and its button share a line: on a laptop every line above the lists is a track less
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(top)
 
         # a group box's title never wraps: the long hint is a wrapped line in the box (no sideways scrolling)
         box = QGroupBox("Tracks")

@@ -50,6 +50,10 @@ CURSOR_IDLE_MS = 2500
 """The mouse cursor is hidden after this long without movement (ms)."""
 
 
+HEADER_FRACTION = 1 / 32
+"""The presentation header's type, a fraction of the screen height (34 px at 1080): it was the
+event labels' 1/36, and its grey on the wall read smaller than them from 5 m."""
+
 HEADER_SEP = "    ·    "
 """Between the parts of the presentation header (step, tracks left out, drafts and planned marks)."""
 
@@ -225,10 +229,10 @@ class PresentWindow(QWidget):
 
     def _restyle_header(self) -> None:
         colours = theme_colours(self.theme)
-        px = self._px(1 / 36)  # as large as the event labels: it is read from the back of the room too
+        px = self._px(HEADER_FRACTION)  # read from the back of the room too
         # a step showing unreviewed drafts says so in the accent colour, not in the muted grey
         colour = colours["accent"] if "DRAFT:" in self.header.text() else colours["muted"]
-        self.header.setStyleSheet(f"color: {colour}; font-size: {px}px; padding: {px // 3}px {px}px;"
+        self.header.setStyleSheet(f"color: {colour}; font-size: {px}px; padding: {px // 6}px {px}px;"
                                   f" background: {colours['bg']};")
         self.goto.setStyleSheet(f"color: #000000; background: #ffd27a; font-size: {self._px(1 / 25)}px;"
                                 f" padding: 8px 16px; border-radius: 6px;")
@@ -282,7 +286,7 @@ class PresentWindow(QWidget):
         on the line: a "·" stands between two parts on one line, never alone at a line's end."""
         self.header.ensurePolished()  # (its font size comes from the style sheet)
         fm = QFontMetricsF(self.header.font())
-        px = self._px(1 / 36)
+        px = self._px(HEADER_FRACTION)
         room = self.width() - 2 * px - 2 * px // 3 - 8  # the padding either side, and some slack
         lines: list[str] = []
         for part in text.split(HEADER_SEP):

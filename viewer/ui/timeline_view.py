@@ -77,6 +77,9 @@ def range_after_swap(x_range: tuple[float, float], timeline: Timeline) -> tuple[
     a, b = clamp_range(x_range[0], x_range[1], view_limits(timeline))
     return a, a + (b - a)
 
+TRACK_NAME_LINES = 3  #: lines a long track name may wrap onto, as its lane's height allows
+
+
 class TimelineViewBox(pg.ViewBox):
     """A ViewBox that pans and zooms in x only and reports clicks.
 
@@ -145,6 +148,10 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         self._vb = TimelineViewBox()
         self._axis = TimeAxisItem(timeline.columns.origin_epoch_s, orientation="bottom")
         self.track_axis = TrackAxisItem()
+        # a long track name wraps onto the lines its lane has room for, then loses whole words
+        # at its end, the whole name on hover (as in the collection window): the middle cut
+        # "▾ Ministry of Fore…ation and Press" kept neither the name's sense nor its words
+        self.track_axis.max_lines, self.track_axis.cut_at_end = TRACK_NAME_LINES, True
         self._tip_key: tuple[str, str] | None = None  # (event id, zone) of the tooltip shown
         self.disclosure_marks = True  #: ▸ / ▾ before track labels (off in pictures and presentations)
         self.lanes: LaneGeometry = lane_geometry([t.id for t in timeline.tracks])
@@ -360,8 +367,8 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
             self._vb.setYRange(top, extent, padding=0)
         if self.events_item is not None:
             self.events_item.set_lanes(self.lanes)
-        # the column fits the widest label (with its mark) up to a cap; longer
-        # names are elided with "…" (pyqtgraph drops a label wider than its axis)
+        # the column fits the widest label (with its mark) up to a cap; longer names wrap,
+        # then are cut at their end with "…" (pyqtgraph drops a label wider than its axis)
         order = self.lanes.order if self.lanes.order is not None else range(len(ids))
         self.track_axis.set_lanes(self.lanes, [self.track_label(int(k)) for k in order],
                                   marks=self.disclosure_marks, max_width=self.max_label_width())
