@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
 #: when no paint comes (a window minimized or never shown), the waiting work runs after this (ms)
 FALLBACK_MS = 250
@@ -32,19 +32,26 @@ class AfterPaint(QObject):
         self._fallback.setSingleShot(True)
         self._fallback.setInterval(FALLBACK_MS)
         self._fallback.timeout.connect(self.run)
+        # a timer, not singleShot(0): Qt delivers that as a posted event, in the same pass as the
+        # paint, before any timer (the window would not answer in between)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(1)
+        self._soon.setTimerType(Qt.TimerType.PreciseTimer)
+        self._soon.timeout.connect(self.run)
 
     def add(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` after the next paint (once, however often it is added before)."""
         if fn not in self.waiting:
             self.waiting.append(fn)
         if not self.viewport.isVisible():
-            QTimer.singleShot(0, self, self.run)  # nothing will be painted: the next turn
+            self._soon.start()  # nothing will be painted: the next turn
         else:
             self._fallback.start()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if obj is self.viewport and event.type() == QEvent.Type.Paint and self.waiting:
-            QTimer.singleShot(0, self, self.run)  # after this paint, in a later turn
+            self._soon.start()  # after this paint, in a later turn
         elif obj is self.window and obj is not None and event.type() == QEvent.Type.Close and self.waiting:
             self.run()
         return False
@@ -52,6 +59,7 @@ class AfterPaint(QObject):
     def run(self) -> None:
         """Run what waits now (also what a window closing calls so that nothing is lost)."""
         self._fallback.stop()
+        self._soon.stop()
         waiting, self.waiting = self.waiting, []
         for fn in waiting:
             fn()
