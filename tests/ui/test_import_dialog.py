@@ -118,6 +118,7 @@ def test_an_imported_csv_reopened_from_recent_files_is_read_with_the_choices_kep
     w = make_window()
     assert w.files.import_file(str(f))
     assert len(w.timeline.events) == 3
+    w.close()  # quit at once (the recent file is written on closing when its first paint has not come)
     later = make_window()  # another session: only the settings remember the choices
     recent = [a for a in later.files.recent_menu.actions() if a.text() == os.path.abspath(f)]
     recent[0].trigger()

@@ -188,3 +188,24 @@ def test_page_size_presentation_theme_and_colours_are_remembered(qtbot, bundled_
     assert (w2.picture_page, w2.present_theme, w2.colour_choice, w2.desk_dark) == ("a4", "light", "dark", True)
     checked = [a.text().replace("&", "") for a in w2.picture_page_menu.actions() if a.isChecked()]
     assert checked == ["A4 landscape"]
+
+
+def test_a_quit_right_after_an_open_keeps_the_recent_file_and_the_view_of_the_file_left(qtbot, tmp_path):
+    # the settings are written after the new file's first paint (not in the swap's freeze of the window):
+    # quitting before that paint must not lose them
+    one, two = tmp_path / "one.timeline.json", tmp_path / "two.timeline.json"
+    one.write_text(json.dumps(tracks_doc("One")), encoding="utf-8")
+    two.write_text(json.dumps(tracks_doc("Two")), encoding="utf-8")
+    w = new_window(qtbot, one, (900, 600))
+    w.view.set_x_range(86400.0 * 25, 86400.0 * 35)
+    in_one = epoch_range(w)
+    assert w.open_file(str(two))
+    w.close()  # File > Quit at once: no turn of the event loop, no paint of the new file
+
+    start = MainWindow(read_timeline(two), read_timeline, str(two))  # the next run
+    qtbot.addWidget(start)
+    assert start.files.recent_files()[:1] == [str(two)]
+    assert [a.text() for a in start.files.recent_menu.actions()][:1] == [str(two)]
+    assert settings().value("session/last_file") == str(two)
+    assert start.open_file(str(one))
+    assert start.timeline.title == "One" and epoch_range(start) == in_one

@@ -73,6 +73,7 @@ from ..io.regular import same_file
 from ..model.errors import Problem, TimelineLoadError
 from ..model.reload import kept_filters, kept_on_reload
 from ..model.timeline import Timeline
+from .after_paint import after_first_paint
 from .export import PAGE_SIZES, PictureOptions, export_picture, filters_note
 from .import_dialog import ImportDialog, saved_choices
 from .opening import Reading, is_large, offer_shown
@@ -363,8 +364,10 @@ class FileFeature(QObject):
         if not path:
             return
         path = os.path.abspath(path)
-        files = [path] + [f for f in self.recent_files() if f != path]
-        settings().setValue("recent_files", files[:MAX_RECENT])
+        known = self.recent_files()
+        files = [path] + [f for f in known if f != path]
+        if files[:MAX_RECENT] != known:  # the same list: nothing written
+            settings().setValue("recent_files", files[:MAX_RECENT])
         self._fill_recent()
 
     def _folder(self) -> str:
@@ -585,7 +588,9 @@ class FileFeature(QObject):
         if self.window.path != getattr(self, "_shown_path", None):  # not for an edit of the same file
             self._shown_path = self.window.path
             self._watch(self.window.path)
-            self._remember(self.window.path)
+            # after the new lanes' first paint (not in the swap's freeze); a close before it still writes it
+            path = self.window.path
+            after_first_paint(self.window, lambda: self._remember(path))
         if self._pending or self._notes:
             self.show_load_problems(self._pending, self._notes, self._pending_skipped)
         elif self.banner.isVisible():

@@ -30,6 +30,7 @@ from ..model.planned_end import planned_end_rows
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, zoom_about
 from .access import FocusRingMixin
+from .after_paint import after_first_paint
 from .timeline_view import view_limits
 
 __all__ = ["OverviewStrip", "install", "overview_bars", "strip_range", "strip_span", "year_of", "place_beyond_marks",
@@ -206,6 +207,7 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         self._bars: list[pg.BarGraphItem] = []
         self._bar_lanes: list[tuple[pg.BarGraphItem, np.ndarray]] = []  # each lane bar item and its bars' lanes
         self._syncing = False
+        self.pending: Timeline | None = None  # a large new file's shown timeline, drawn after its lanes' first paint
         self.region.sigRegionChanged.connect(self._on_region)
         state.subscribe(self._on_state)
         self.set_timeline(timeline)
@@ -217,6 +219,7 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         The bars are :func:`overview_bars` (counted once per timeline, by the
         thread that derived it when it did); the strip's bar items are reused,
         given the new bars."""
+        self.pending = None
         self.timeline = timeline
         cols = timeline.columns
         self.limits = view_limits(timeline)  # the view's: an empty new timeline's home month is inside
@@ -262,6 +265,20 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         self._show_range(self.state.x_range)
         self.getViewBox().updateMatrix()  # now, not while painting (a second paint): TimelineView.settle
 
+    def set_timeline_after_paint(self, window, timeline: Timeline) -> None:
+        """Draw ``timeline`` in a turn after ``window``'s timeline view paints next (another large
+        file: its new lanes first, not one freeze with this strip's counting and paints).
+
+        Meanwhile the strip (still the file left's) neither moves the view when its region is
+        dragged or a key pressed nor follows the range; a :meth:`set_timeline` before then (a
+        filter toggled) draws at once."""
+        self.pending = timeline
+        after_first_paint(window, self._draw_pending)
+
+    def _draw_pending(self) -> None:
+        if self.pending is not None:
+            self.set_timeline(self.pending)
+
     def _show_range(self, rng: tuple[float, float]) -> None:
         lo, hi = strip_range(self.timeline, self.limits, rng)
         if (lo, hi) != getattr(self, "shown_range", None):
@@ -286,12 +303,15 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         place_beyond_marks(self.beyond, (lo, hi), self._data_x, self._data_years)
 
     def _on_region(self) -> None:
-        if self._syncing:
-            return
+        if self._syncing or self.pending is not None:
+            return  # (a drag on the file left's strip: set_timeline puts the region back)
         a, b = self.region.getRegion()
         self.state.x_range = clamp_range(float(a), float(b), self.limits)
 
     def keyPressEvent(self, ev) -> None:  # noqa: N802 (Qt name)
+        if self.pending is not None:  # the file left's strip: no pan or zoom of the new file from it
+            super().keyPressEvent(ev)
+            return
         a, b = self.state.x_range
         w = b - a
         key = ev.key()
@@ -317,6 +337,8 @@ class OverviewStrip(FocusRingMixin, pg.PlotWidget):
         return order.argsort().astype(float)
 
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
+        if self.pending is not None:
+            return  # the file left is still drawn: set_timeline follows the state when it draws
         if "filters" in changed and state.filters.track_order != self._laid_order:
             # the same bars, each lane's at its new place (no counting again)
             self._laid_order = state.filters.track_order
@@ -345,7 +367,17 @@ def install(window) -> None:
     lay.addWidget(window.overview)
     splitter.setSizes(sizes)
     if shown is not None:
-        shown.sigShownChanged.connect(window.overview.set_timeline)
+        strip = window.overview
+        strip.file_timeline = window.timeline  # the file whose shown timeline the strip draws
+
+        def follow(timeline: Timeline) -> None:
+            if window.timeline is not strip.file_timeline and shown.large:
+                strip.set_timeline_after_paint(window, timeline)  # another large file: its lanes first
+            else:
+                strip.set_timeline(timeline)
+            strip.file_timeline = window.timeline
+
+        shown.sigShownChanged.connect(follow)
         # an edit: the strip (a summary of the whole file) follows once the edits pause
         settle = QTimer(window.overview)
         settle.setSingleShot(True)

@@ -34,6 +34,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from ..model.session import SavedView, saved_view_from_json, saved_view_of
+from .after_paint import after_first_paint
 
 __all__ = ["install", "SessionFeature", "MAX_VIEWS", "DEFAULT_SIZE", "initial_size"]
 
@@ -120,6 +121,7 @@ class SessionFeature(QObject):
         window.sigTimelineChanged.connect(self._on_timeline_changed)
         self.offered = ""
         self._snapshot: SavedView | None = None  # of self._path, kept current (saved when another file opens)
+        self._unsaved: dict[str, SavedView] = {}  # path -> its view, written after the next file's first paint
         window.state.subscribe(self._on_state)
 
     def _on_state(self, state, changed: set[str]) -> None:
@@ -255,12 +257,17 @@ class SessionFeature(QObject):
         if not self.enabled or not path or view is None:
             return
         views = self._views()
+        text = view.to_json()
+        if next(reversed(views), None) == path and views[path] == text:
+            return  # kept already, as the newest: nothing written
         views.pop(path, None)
-        views[path] = view.to_json()
+        views[path] = text
         keep = list(views.items())[-MAX_VIEWS:]  # newest last
         settings().setValue("session/views", json.dumps(dict(keep)))
 
     def _restore_view(self, path: str) -> bool:
+        if path in self._unsaved:
+            self.store_pending()  # left a moment ago and opened again before it was written
         text = self._views().get(path)
         if text is None:
             return False
@@ -288,6 +295,7 @@ class SessionFeature(QObject):
                 s.setValue(key, getattr(window, attr))
         if self._path:
             s.setValue("session/last_file", self._path)
+        self.store_pending()
         self.save_view()
         s.sync()
 
@@ -295,11 +303,20 @@ class SessionFeature(QObject):
         path = os.path.abspath(self.window.path) if self.window.path else ""
         if path == self._path:
             return  # the same file read again: the reload keeps the view
-        self._store(self._path, self._snapshot)
+        if self.enabled and self._path and self._snapshot is not None:
+            # written after the new file's first paint (not in the swap's freeze); a close before it writes it
+            self._unsaved[self._path] = self._snapshot
+            after_first_paint(self.window, self.store_pending)
         self._path = path
         self._snapshot = None
         if self.enabled:
             self._restore_view(path)
+
+    def store_pending(self) -> None:
+        """Write the views of the files left that wait for the first paint (``session/views``)."""
+        pending, self._unsaved = self._unsaved, {}
+        for path, view in pending.items():
+            self._store(path, view)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if obj is self.window and event.type() == QEvent.Type.Close:

@@ -142,11 +142,14 @@ class ZonePicker(QComboBox):
 
     def fill(self) -> None:
         """(Re)build the entries for the window's timeline; keeps the current zone."""
+        choices = list(zone_choices(self.window_.timeline, system_zone_name()))
         self._filling = True
         try:
-            self.clear()
-            for text, zone in zone_choices(self.window_.timeline, system_zone_name()):
-                self.addItem(text, zone)
+            if choices != [(self.itemText(k), self.itemData(k)) for k in range(self.count())]:
+                # (the same ~550 entries for most files: not made again in the swap to a new file)
+                self.clear()
+                for text, zone in choices:
+                    self.addItem(text, zone)
             self._show(self.state.display_zone)
         finally:
             self._filling = False

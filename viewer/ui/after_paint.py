@@ -1,0 +1,77 @@
+"""Work that waits for the timeline's next paint (the swap to a new file).
+
+When a large file is put in place, the GUI thread's swap and the first paint of
+the new lanes are one freeze of the window; anything that is not needed for
+that first picture (settings written, the overview strip filled) is run in a
+later turn of the event loop with :func:`after_first_paint`, so the window
+answers in between and the new lanes are what the user sees first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+
+#: when no paint comes (a window minimized or never shown), the waiting work runs after this (ms)
+FALLBACK_MS = 250
+
+
+class AfterPaint(QObject):
+    """Callables run once, in order, in the event loop's turn after ``viewport``'s next paint."""
+
+    def __init__(self, viewport, window=None) -> None:
+        super().__init__(viewport)
+        self.viewport = viewport
+        self.window = window
+        self.waiting: list[Callable[[], None]] = []
+        viewport.installEventFilter(self)
+        if window is not None:
+            window.installEventFilter(self)  # closed before the paint: what waits runs then
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.setInterval(FALLBACK_MS)
+        self._fallback.timeout.connect(self.run)
+        # a timer, not singleShot(0): Qt delivers that as a posted event, in the same pass as the
+        # paint, before any timer (the window would not answer in between)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(1)
+        self._soon.setTimerType(Qt.TimerType.PreciseTimer)
+        self._soon.timeout.connect(self.run)
+
+    def add(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` after the next paint (once, however often it is added before)."""
+        if fn not in self.waiting:
+            self.waiting.append(fn)
+        if not self.viewport.isVisible():
+            self._soon.start()  # nothing will be painted: the next turn
+        else:
+            self._fallback.start()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.viewport and event.type() == QEvent.Type.Paint and self.waiting:
+            self._soon.start()  # after this paint, in a later turn
+        elif obj is self.window and obj is not None and event.type() == QEvent.Type.Close and self.waiting:
+            self.run()
+        return False
+
+    def run(self) -> None:
+        """Run what waits now (also what a window closing calls so that nothing is lost)."""
+        self._fallback.stop()
+        self._soon.stop()
+        waiting, self.waiting = self.waiting, []
+        for fn in waiting:
+            fn()
+
+
+def after_first_paint(window, fn: Callable[[], None]) -> None:
+    """Run ``fn()`` in a turn of the event loop after ``window.view``'s next paint.
+
+    ``window``: a main window with a ``view`` (a ``QGraphicsView``).  The first
+    call installs the watcher as ``window.after_paint``; what waits also runs
+    when the window closes before that paint (nothing is lost on a quick quit)."""
+    watcher = getattr(window, "after_paint", None)
+    if watcher is None:
+        watcher = window.after_paint = AfterPaint(window.view.viewport(), window)
+    watcher.add(fn)
