@@ -165,6 +165,14 @@ def test_a_password_parameter_is_refused_and_never_echoed(tmp_path, capsys):
         assert "secret" not in out.out + out.err and "***" in out.err
 
 
+def test_the_address_picks_the_protocol():
+    """``protocol=`` names it; nothing else than native or http is taken (and nothing is reached)."""
+    with pytest.raises(TimelineLoadError, match="protocol 'ftp': native or http"):
+        open_url("clickhouse://127.0.0.1:1/x?table=events&protocol=ftp")
+    with pytest.raises(TimelineLoadError, match="cannot reach ClickHouse"):  # native: clickhouse-driver's error
+        open_url("clickhouse://127.0.0.1:1/x?table=events&protocol=native")
+
+
 def test_opening_chdb_creates_no_folder(tmp_path):
     missing = tmp_path / "nonexist"
     with pytest.raises(TimelineLoadError, match="no such folder"):
