@@ -1,10 +1,11 @@
-"""Benchmark of the event stores (issue 13): in memory, DuckDB over Parquet, ClickHouse (chDB).
+"""Benchmark of the event stores (issue 13): in memory, DuckDB over Parquet, ClickHouse (chDB, a server).
 
 Usage::
 
     .venv/bin/python benchmarks/bench_engine.py                       # memory 1e6, parquet 1e7, chdb 1e7
     .venv/bin/python benchmarks/bench_engine.py --runs memory:100000 parquet:1000000 duckdb:1000000
     .venv/bin/python benchmarks/bench_engine.py --runs parquet:100000000   # 10^8: ~GBs in --data
+    .venv/bin/python benchmarks/bench_engine.py --runs clickhouse:1000000  # a server on loopback
     .venv/bin/python benchmarks/bench_engine.py --no-search-index --runs parquet:100000000  # no sidecar: search scans
     .venv/bin/python benchmarks/bench_engine.py --code main=/work/wt/x-main --code branch=. --runs parquet:1000000
     .venv/bin/python benchmarks/bench_engine.py --window 10000000 --code main=/work/wt/x-main --code branch=.
@@ -28,8 +29,13 @@ file (``*.timeline.json``; its columnar cache is written on the first run),
 ``parquet``/``duckdb`` a collection written once by
 :func:`viewer.io.synthetic_store.write_synthetic_collection` (the time is
 printed: *prepare s*), ``chdb`` loads that Parquet collection into chDB
-(ClickHouse in-process; no server is running here).  Each row runs in a
-fresh process; peak RSS is its ``ru_maxrss``.
+(ClickHouse in-process), ``clickhouse`` into a ClickHouse server over loopback
+(the native protocol): the server ``TV_BENCH_CLICKHOUSE`` names (a native
+address, ``clickhouse://127.0.0.1:9000/default?protocol=native``), else one
+started for the run on ``--data/clickhouse-server`` (Debian's 18.16 here;
+its tables stay there between runs) and stopped at the end.  Each row runs in
+a fresh process; peak RSS is its ``ru_maxrss`` (the app's: the server's
+memory is not counted).
 
 Columns:
 
@@ -59,6 +65,7 @@ Nothing is asserted: this prints a table.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -124,6 +131,8 @@ def prepare(kind: str, n: int, data: Path, search_index: bool = True) -> tuple[s
         write_synthetic_collection(str(path), n, progress=say)
         say("written")
         made = time.perf_counter() - t
+    if kind == "clickhouse":
+        return _load_server(path, n, data, made)
     if kind != "chdb":
         return str(path), made
     folder = data / f"chdb-{n}"
@@ -139,6 +148,28 @@ def prepare(kind: str, n: int, data: Path, search_index: bool = True) -> tuple[s
     return f"chdb://{folder}?table=events", made
 
 
+def _load_server(path: Path, n: int, data: Path, made: float) -> tuple[str, float]:
+    """The collection ``path`` in the benchmark's ClickHouse server (table ``tv.events_N``, loaded once)."""
+    from urllib.parse import urlsplit
+
+    from viewer.io.clickstore import NativeBackend, load_collection
+
+    parts = urlsplit(os.environ["TV_BENCH_CLICKHOUSE"])
+    url = f"clickhouse://{parts.hostname}:{parts.port}/tv?table=events_{n}&protocol=native"
+    mark = data / "clickhouse-server" / f".loaded-{n}"
+    if not mark.exists():
+        t = time.perf_counter()
+        backend = NativeBackend(parts.hostname or "127.0.0.1", parts.port or 9000, "default",
+                                os.environ.get("TIMELINE_CLICKHOUSE_USER", "default"),
+                                os.environ.get("TIMELINE_CLICKHOUSE_PASSWORD", ""))
+        load_collection(backend, "tv", f"events_{n}", str(path))
+        backend.close()
+        mark.write_text("ok")
+        made += time.perf_counter() - t
+        print(f"  loaded {n:,} events into the server in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    return url, made
+
+
 def _data_bytes(kind: str, n: int, data: Path) -> int:
     """Bytes on disk of the store's data (a ClickHouse folder counted whole)."""
     if kind == "memory":
@@ -147,6 +178,9 @@ def _data_bytes(kind: str, n: int, data: Path) -> int:
         files = [data / f"synthetic-{n}.duckdb"]
     elif kind == "parquet":
         files = [data / f"synthetic-{n}.parquet", data / f"synthetic-{n}.counts.parquet"]
+    elif kind == "clickhouse":  # the table's folders (events, counts, meta) in the server's data
+        files = [f for d in (data / "clickhouse-server" / "data" / "data" / "tv").glob(f"events_{n}*")
+                 for f in d.rglob("*") if f.is_file()]
     else:
         files = [f for f in (data / f"chdb-{n}").rglob("*") if f.is_file()]
     return sum(f.stat().st_size for f in files if f.exists())
@@ -180,7 +214,7 @@ def run_one(kind: str, n: int, target: str, n_searches: int = 3) -> dict:
         from viewer.model.store import MemoryStore
 
         store = MemoryStore(read_timeline(target))
-    elif kind == "chdb":
+    elif kind in ("chdb", "clickhouse"):
         from viewer.io.clickstore import open_url
 
         store = open_url(target)
@@ -393,7 +427,7 @@ def main_window_runs(codes: list[str], n: int, data: Path, existing: str | None 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--runs", nargs="+", default=["memory:1000000", "parquet:10000000", "chdb:10000000"],
-                   help="STORE:N with STORE one of memory, parquet, duckdb, chdb")
+                   help="STORE:N with STORE one of memory, parquet, duckdb, chdb, clickhouse")
     p.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "timeline-bench"),
                    help="folder for the synthetic data (written once)")
     p.add_argument("--code", action="append", default=[], metavar="LABEL=DIR",
@@ -438,6 +472,25 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     runs = [("duckdb" if args.existing.lower().endswith(".duckdb") else "parquet") + ":0"] if args.existing \
         else args.runs
+    with contextlib.ExitStack() as stack:
+        if any(r.startswith("clickhouse:") for r in runs) and not os.environ.get("TV_BENCH_CLICKHOUSE"):
+            sys.path.insert(0, here)  # the tests' server starter (a temporary config on free ports)
+            from tests.store.clickhouse_server import local_server, server_command
+
+            command = server_command()
+            if command is None:
+                print("no ClickHouse server binary: the clickhouse runs need one (or TV_BENCH_CLICKHOUSE)",
+                      file=sys.stderr)
+                return 1
+            os.environ["TV_BENCH_CLICKHOUSE"] = stack.enter_context(
+                local_server(command, Path(args.data).resolve() / "clickhouse-server"))
+        _measure(runs, codes, args)
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    return 0
+
+
+def _measure(runs: list[str], codes: list[tuple[str, ...]], args: argparse.Namespace) -> None:
+    """Print a row of the table for each run and code (see :func:`main`)."""
     for run in runs:
         kind, n = run.split(":")
         for label, code in codes:
@@ -483,8 +536,6 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['first']:.2f} | {r['p50']:.1f} | {r['p95']:.1f} | {search} | {page} | "
                   f"{r['facet']:.1f} | {r['by_id']:.1f} | {r['rss_store']:.0f} | {window} | {r['rss']:.0f} |",
                   flush=True)
-    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    return 0
 
 
 if __name__ == "__main__":

@@ -75,3 +75,29 @@ def pre_ends_parquet(big_parquet, tmp_path_factory):
     finally:
         con.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def clickhouse_url(tmp_path_factory):
+    """The native address of a ClickHouse server on 127.0.0.1 (``clickhouse_server.URL_ENV``, else
+    one started for this run from a temporary folder and stopped at its end).  No server binary:
+    the tests that need one are skipped, saying why; under ``CI=true`` they fail instead."""
+    import os
+
+    from .clickhouse_server import local_server, server_url_or_reason
+
+    url, command, reason = server_url_or_reason()
+    try:
+        import clickhouse_driver  # noqa: F401
+    except ImportError:
+        reason = "clickhouse-driver is not installed: pip install 'timeline-viewer[test]'"
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true and {reason}")
+        pytest.skip(reason)
+    if url is not None:
+        yield url
+        return
+    assert command is not None
+    with local_server(command, tmp_path_factory.mktemp("clickhouse-server")) as started:
+        yield started

@@ -1,10 +1,10 @@
 """The ClickHouse store answers as brute force does (10^5 events, seeded).
 
-ClickHouse runs in-process through chDB (``chdb`` on PyPI, ClickHouse 25+):
-Debian's ``clickhouse-server`` package is version 18.16, which
-``clickhouse-connect`` cannot talk to (its HTTP handshake needs settings 18.16
-lacks), so no server on 127.0.0.1 is started; the SQL run here is the SQL a
-server gets.
+Two ClickHouses: in-process through chDB (``chdb`` on PyPI, ClickHouse 25+), and
+a real server on 127.0.0.1 over the native protocol (``clickhouse-driver``):
+Debian's ``clickhouse-server`` 18.16, started for the run from a temporary
+folder (``conftest.clickhouse_url``), with the legacy table layout.  The
+answers checked on both (``any_store``) must be the same.
 """
 
 import numpy as np
@@ -29,6 +29,8 @@ chdb = pytest.importorskip("chdb", reason="chDB (in-process ClickHouse) is not i
 from viewer.io.clickstore import (  # noqa: E402
     ChdbBackend,
     ClickStore,
+    NativeBackend,
+    legacy_sql,
     load_collection,
     open_url,
     read_clickhouse_report,
@@ -45,7 +47,43 @@ def store(big_parquet, tmp_path_factory):
     s.close()
 
 
-def test_visible_equals_brute_force(big, store):
+@pytest.fixture(scope="module")
+def server_store(big_parquet, clickhouse_url):
+    """The collection loaded into the test server's ``tv`` database, opened by its address."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(clickhouse_url)
+    backend = NativeBackend(parts.hostname, parts.port, "default", "default", "")
+    try:
+        load_collection(backend, "tv", "events", big_parquet)
+    finally:
+        backend.close()
+    s = open_url(f"clickhouse://{parts.hostname}:{parts.port}/tv?table=events&protocol=native")
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=["chdb", "server"])
+def any_store(request):
+    """The chDB store, then the same collection on the ClickHouse server."""
+    return request.getfixturevalue("store" if request.param == "chdb" else "server_store")
+
+
+def test_the_server_is_reached_natively_with_the_legacy_layout(server_store):
+    """On 18.16 the store talks the native protocol, booleans are UInt8 and the sort key is
+    not nullable (18.16 has neither Bool nor nullable keys)."""
+    backend = server_store.backend
+    assert isinstance(backend, NativeBackend)
+    _, rows = server_store._rows("SELECT name, type FROM system.columns WHERE database = 'tv' AND table = 'events' "
+                                 "AND name IN ('drawn', 'sort_point', 'file_index') ORDER BY name")
+    if backend.legacy:
+        assert rows == [["drawn", "UInt8"], ["file_index", "Int64"], ["sort_point", "Float64"]]
+    sql = "SELECT 'true', x AND true, 'it\\'s false' OR false"
+    assert legacy_sql(sql) == "SELECT 'true', x AND 1, 'it\\'s false' OR 0"  # words in strings stay
+
+
+def test_visible_equals_brute_force(big, any_store):
+    store = any_store
     rng = np.random.default_rng(21)
     assert store.n_events == len(big.events)
     for t0, t1 in random_windows(rng, store.extent(), 20):
@@ -60,9 +98,10 @@ def test_visible_equals_brute_force(big, store):
         assert capped.total == len(want) and capped.truncated == bool(crowded)
 
 
-def test_density_equals_brute_force_and_the_duck_store(big, big_parquet, store):
+def test_density_equals_brute_force_and_the_duck_store(big, big_parquet, any_store):
     from viewer.io.duckstore import DuckStore
 
+    store = any_store
     rng = np.random.default_rng(22)
     for t0, t1 in random_windows(rng, store.extent(), 5):
         bins = int(rng.integers(1, 300))
@@ -81,7 +120,8 @@ def test_density_equals_brute_force_and_the_duck_store(big, big_parquet, store):
         duck.close()
 
 
-def test_search_facets_event(big, store):
+def test_search_facets_event(big, any_store):
+    store = any_store
     mem = MemoryStore(big)
     for query in ("peskov", "élysée 3", '"convoy seen"', "we said", "it's", ""):
         want = brute_search(big, query)
@@ -123,6 +163,14 @@ def test_a_password_parameter_is_refused_and_never_echoed(tmp_path, capsys):
         assert cli_main(["validate", url]) != 0
         out = capsys.readouterr()
         assert "secret" not in out.out + out.err and "***" in out.err
+
+
+def test_the_address_picks_the_protocol():
+    """``protocol=`` names it; nothing else than native or http is taken (and nothing is reached)."""
+    with pytest.raises(TimelineLoadError, match="protocol 'ftp': native or http"):
+        open_url("clickhouse://127.0.0.1:1/x?table=events&protocol=ftp")
+    with pytest.raises(TimelineLoadError, match="cannot reach ClickHouse"):  # native: clickhouse-driver's error
+        open_url("clickhouse://127.0.0.1:1/x?table=events&protocol=native")
 
 
 def test_opening_chdb_creates_no_folder(tmp_path):
@@ -291,10 +339,11 @@ def test_a_loaded_collection_is_one_part_per_table(big, big_parquet, store):
         assert s._counted(t0, t1, set(LANES)) == brute_lane_counts(big, t0, t1, LANES)
 
 
-def test_a_frame_asks_edges_and_strips_in_one_query(big, store, monkeypatch):
+def test_a_frame_asks_edges_and_strips_in_one_query(big, any_store, monkeypatch):
     """Unfiltered, a frame asks ClickHouse once for the edge buckets' counts and the strips'
     markers (each query costs milliseconds however little it reads), then for the rows of the
     lanes that fit: the answers equal brute force and the store's own visible + density."""
+    store = any_store
     rng = np.random.default_rng(38)
     lo = store.extent()[0]
     windows = [(lo + 5e6, lo + 5e6 + 86400), (lo + 5e6 + 1800.5, lo + 5e6 + 4 * 3600)]

@@ -9,16 +9,22 @@ table's layout is :data:`viewer.io.collection.COLUMNS`, ordered by time
 window's rows), with ``<table>_counts`` (the pre-aggregated strips) and
 ``<table>_meta`` (the timeline's title, tracks, sources) beside it.
 
-Two ways to reach ClickHouse, one SQL:
+Three ways to reach ClickHouse, one SQL:
 
-* :class:`ConnectBackend`: a server, through ``clickhouse-connect`` (HTTP).
-  The user name and password come from ``TIMELINE_CLICKHOUSE_USER`` /
-  ``TIMELINE_CLICKHOUSE_PASSWORD`` or from a prompt the caller gives; a
-  password in the URL is refused, so it never reaches a recent-files list.
+* :class:`NativeBackend`: a server over the native TCP protocol, through
+  ``clickhouse-driver``: any server from 18.x on (Debian's ``clickhouse-server``
+  is 18.16).  ``clickhouse://host:9000/db?table=events``: ports 9000 / 9440
+  (TLS), or ``protocol=native``, pick it.  A server before 22 gets the legacy
+  layout (:func:`load_collection`) and ``1``/``0`` for ``true``/``false``.
+* :class:`ConnectBackend`: a recent server (22 and later) over HTTP, through
+  ``clickhouse-connect``: any other port (8123 by default), or ``protocol=http``.
+  18.16 refuses its handshake ("Unknown identifier: readonly").
 * :class:`ChdbBackend`: chDB, ClickHouse's engine in-process (``chdb`` on
-  PyPI), for a machine without a server (URL ``chdb:///folder?table=events``)
-  and for the tests (Debian's ``clickhouse-server`` 18.16 is too old for
-  ``clickhouse-connect``).
+  PyPI), for a machine without a server (URL ``chdb:///folder?table=events``).
+
+For both servers the user name and password come from ``TIMELINE_CLICKHOUSE_USER`` /
+``TIMELINE_CLICKHOUSE_PASSWORD`` or from a prompt the caller gives; a password in
+the URL is refused, so it never reaches a recent-files list.
 
 No Qt.
 """
@@ -29,6 +35,7 @@ import atexit
 import json
 import math
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -81,10 +88,13 @@ from .store_sql import (
     window_counts,
 )
 
-__all__ = ["ClickStore", "ConnectBackend", "ChdbBackend", "open_url", "load_collection", "read_clickhouse_report",
+__all__ = ["ClickStore", "ConnectBackend", "NativeBackend", "ChdbBackend", "legacy_sql", "NATIVE_PORTS", "open_url",
+           "load_collection", "read_clickhouse_report",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
 
 USER_ENV, PASSWORD_ENV = "TIMELINE_CLICKHOUSE_USER", "TIMELINE_CLICKHOUSE_PASSWORD"
+NATIVE_PORTS = (9000, 9440)
+"""ClickHouse's native-protocol ports (plain, TLS): an address on one of them is opened natively."""
 _ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
         f"ifNull({PLANNED_SQL}, 0) AS planned, ifNull({DRAFT_SQL}, 0) AS draft, {CALENDAR_SQL}")
 TEXT_INDEXES = ("text(tokenizer = ngrams(3))", "ngrambf_v1(3, 65536, 3, 0) GRANULARITY 1")
@@ -156,6 +166,77 @@ class ChdbBackend:
                     pass
 
 
+_LEGACY_WORDS = re.compile(r"'(?:\\.|[^'\\])*'|\b(true|false)\b")
+
+
+def legacy_sql(sql: str) -> str:
+    """``sql`` for a ClickHouse before 22 (18.16 has no ``true``/``false``): the words ``true`` and
+    ``false`` outside string literals written ``1`` and ``0`` (what ClickHouse's booleans are)."""
+    return _LEGACY_WORDS.sub(lambda m: m.group(0) if m.group(1) is None else ("1" if m.group(1) == "true" else "0"),
+                             sql)
+
+
+class NativeBackend:
+    """A ClickHouse server through ``clickhouse-driver`` (the native TCP protocol, port 9000): any
+    server from 18.x on.  A server before 22 (:attr:`legacy`) gets the legacy table layout of
+    :func:`load_collection` and ``1``/``0`` for ``true``/``false`` (:func:`legacy_sql`)."""
+
+    def __init__(self, host: str, port: int, database: str, user: str, password: str, secure: bool = False) -> None:
+        from clickhouse_driver import Client
+
+        self.client = Client(host=host, port=port, database=database, user=user, password=password, secure=secure,
+                             connect_timeout=10, send_receive_timeout=600)
+        self.client.execute("SELECT 1")  # errors now, naming the address, not at the first query
+        info = self.client.connection.server_info
+        self.version = (int(info.version_major), int(info.version_minor))
+        self.legacy = self.version < (22, 0)
+
+    def _sql(self, sql: str) -> str:
+        return legacy_sql(sql) if self.legacy else sql
+
+    def rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
+        data, types = self.client.execute(self._sql(sql), with_column_types=True)
+        return [name for name, _ in types], [list(r) for r in data]
+
+    def floats(self, sql: str, names: list[str]) -> dict[str, np.ndarray]:
+        """The columns ``names`` of ``sql`` as float64 arrays (read in columns)."""
+        cols = ", ".join(f"toFloat64(assumeNotNull({n})) AS {n}" for n in names)
+        data = self.client.execute(self._sql(f"SELECT {cols} FROM ({sql})"), columnar=True)
+        return {n: np.asarray(data[j] if data else (), dtype=float) for j, n in enumerate(names)}
+
+    def command(self, sql: str) -> None:
+        self.client.execute(self._sql(sql))
+
+    def insert_parquet(self, table: str, path: str) -> None:
+        """The rows of a Parquet file into ``table``, 100,000 at a time, in columns (18.16 reads no
+        Parquet).  A NULL bound for a column the table keeps non-nullable (the legacy layout's sort
+        key ``sort_point``) is written NaN."""
+        from .duckstore import connect
+
+        database, _, name = table.rpartition(".")
+        _, columns = self.rows(f"SELECT name, type FROM system.columns WHERE database = {lit(database)} "
+                               f"AND table = {lit(name)}")
+        plain_floats = {n for n, t in columns if t == "Float64"}
+        con = connect()
+        try:
+            rel = con.sql(f"SELECT * FROM read_parquet({lit(path)})")
+            # duckdb 2 names it to_arrow_reader; 1.x record_batch
+            reader = rel.to_arrow_reader(100_000) if hasattr(rel, "to_arrow_reader") else rel.record_batch(100_000)
+            names = list(reader.schema.names)
+            insert = f"INSERT INTO {table} ({', '.join(names)}) VALUES"
+            for batch in reader:  # Arrow columns to Python lists: no row tuples to turn into columns
+                cols = [c.to_pylist() for c in batch.columns]
+                for j, n in enumerate(names):
+                    if n in plain_floats:
+                        cols[j] = [math.nan if v is None else v for v in cols[j]]
+                self.client.execute(insert, cols, columnar=True)
+        finally:
+            con.close()
+
+    def close(self) -> None:
+        self.client.disconnect()
+
+
 class ConnectBackend:
     """A ClickHouse server through ``clickhouse-connect`` (HTTP interface)."""
 
@@ -221,9 +302,11 @@ def mask_password(text: str) -> str:
 def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore:
     """The store a ClickHouse address names.
 
-    ``clickhouse://[user@]host[:port]/database?table=events`` (port 8123, the
-    HTTP interface, by default; ``clickhouses://`` for TLS, port 8443) or
-    ``chdb:///folder?table=events[&database=tv]``.  The password comes from
+    ``clickhouse://[user@]host[:port]/database?table=events[&protocol=native|http]``
+    (``clickhouses://`` for TLS) or ``chdb:///folder?table=events[&database=tv]``.
+    The protocol: ``protocol=`` when given, else native on ports 9000 and 9440
+    (:class:`NativeBackend`), else HTTP (:class:`ConnectBackend`; port 8123, or 8443
+    with TLS, when none is given).  The password comes from
     :data:`PASSWORD_ENV`, else from ``prompt(message)``, else is empty.
 
     Raises
@@ -256,8 +339,12 @@ def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore
             if password is None:
                 password = prompt(f"Password of {user} on {parts.hostname}") if prompt else ""
             secure = parts.scheme == "clickhouses"
-            backend = ConnectBackend(parts.hostname or "localhost", parts.port or (8443 if secure else 8123),
-                                     database, user, password or "", secure)
+            protocol = query.get("protocol") or ("native" if parts.port in NATIVE_PORTS else "http")
+            if protocol not in ("native", "http"):
+                raise TimelineLoadError([Problem(shown, f"protocol {protocol!r}: native or http")])
+            kind = NativeBackend if protocol == "native" else ConnectBackend
+            port = parts.port or ((9440 if secure else 9000) if protocol == "native" else (8443 if secure else 8123))
+            backend = kind(parts.hostname or "localhost", port, database, user, password or "", secure)
     except TimelineLoadError:
         raise
     except ImportError as exc:
@@ -290,6 +377,22 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
     backend.command(f"CREATE DATABASE IF NOT EXISTS {database}")
     for suffix in ("", "_counts", "_meta"):
         backend.command(f"DROP TABLE IF EXISTS {t}{suffix}")
+    if getattr(backend, "legacy", False):
+        _create_legacy(backend, t, windowed)
+    else:
+        _create(backend, t, windowed)
+    backend.insert_parquet(t, parquet)
+    backend.insert_parquet(f"{t}_counts", counts_path(parquet))
+    for suffix in ("", "_counts"):  # one part each: a query then looks up one primary index, not a dozen
+        backend.command(f"OPTIMIZE TABLE {t}{suffix} FINAL")
+    backend.command(f"CREATE TABLE {t}_meta (key String, value String) ENGINE = MergeTree ORDER BY key")
+    # INSERT ... SELECT, not VALUES: the native protocol sends VALUES' rows as data blocks, not in the text
+    backend.command(f"INSERT INTO {t}_meta " + " UNION ALL ".join(f"SELECT {lit(k)}, {lit(v)}"
+                                                                  for k, v in meta.items()))
+
+
+def _create(backend: Any, t: str, windowed: bool) -> None:
+    """The tables of :func:`load_collection` on a recent ClickHouse (22 and later; chDB)."""
     # id and search_text plain String (never NULL), so their skip indexes apply
     cols = ", ".join(f"{n} {'String' if n in ('id', 'search_text') else _CH_TYPE[k]}" for n, k in COLUMNS)
     skip = ", ".join(f"INDEX {c}_range {c} TYPE minmax GRANULARITY 1" for c in ("x0", "x1", "xm"))
@@ -303,18 +406,29 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
         except Exception:  # noqa: BLE001 - a server without this index type: try the next
             if text_index == TEXT_INDEXES[-1]:
                 raise
-    backend.insert_parquet(t, parquet)
     # a window's buckets are one stretch of the table (a collection written before the started/ended
     # counts has no ns, ne: its table has none either, and its windows are counted from the events)
     ends = ", ns Int64, ne Int64" if windowed else ""
     backend.command(f"CREATE TABLE {t}_counts (res Float64, lane Int32, bucket Nullable(Int64), "
                     f"x0 Nullable(Float64), x1 Nullable(Float64), n Int64{ends}) ENGINE = MergeTree "
                     "ORDER BY (res, bucket, x0, x1) SETTINGS allow_nullable_key = 1")
-    backend.insert_parquet(f"{t}_counts", counts_path(parquet))
-    for suffix in ("", "_counts"):  # one part each: a query then looks up one primary index, not a dozen
-        backend.command(f"OPTIMIZE TABLE {t}{suffix} FINAL")
-    backend.command(f"CREATE TABLE {t}_meta (key String, value String) ENGINE = MergeTree ORDER BY key")
-    backend.command(f"INSERT INTO {t}_meta VALUES " + ", ".join(f"({lit(k)}, {lit(v)})" for k, v in meta.items()))
+
+
+def _create_legacy(backend: Any, t: str, windowed: bool) -> None:
+    """The tables of :func:`load_collection` on a ClickHouse before 22 (Debian's 18.16): no Bool
+    type (booleans are UInt8 0/1, which every query reads as it reads Bool), no nullable sort
+    key (``sort_point`` is a plain Float64: it is never NULL, an open event's is ``inf``; a NULL
+    would be written NaN, which ClickHouse sorts after every number as it sorts NULL), and no skip
+    indexes (a window's query reads its columns whole: slower, the same answers)."""
+    types = {**_CH_TYPE, "bool": "UInt8"}
+    plain = ("id", "search_text", "sort_point")
+    cols = ", ".join(f"{n} {'Float64' if n == 'sort_point' else 'String' if n in plain else types[k]}"
+                     for n, k in COLUMNS)
+    backend.command(f"CREATE TABLE {t} ({cols}) ENGINE = MergeTree ORDER BY (sort_point, file_index)")
+    ends = ", ns Int64, ne Int64" if windowed else ""
+    backend.command(f"CREATE TABLE {t}_counts (res Float64, lane Int32, bucket Nullable(Int64), "
+                    f"x0 Nullable(Float64), x1 Nullable(Float64), n Int64{ends}) ENGINE = MergeTree "
+                    "ORDER BY (res, lane)")  # bucket, x0, x1 may be NULL: not in the key
 
 
 class ClickStore(CountedWindows, EventStore):
@@ -326,6 +440,9 @@ class ClickStore(CountedWindows, EventStore):
         self.name = name or self.t
         self._counts: CountCache | None = None
         self._lock = threading.Lock()
+        # a server before 22 reads a window's wide columns (json, title) of every row unless told
+        # PREWHERE (a frame's rows: 0.6-0.9 s against 0.15-0.3 s at 10^6 on 18.16); later ones move it
+        self._prewhere = "PREWHERE" if getattr(backend, "legacy", False) else "WHERE"
         try:
             _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = 'timeline_viewer'")
         except Exception as exc:  # noqa: BLE001
@@ -407,7 +524,7 @@ class ClickStore(CountedWindows, EventStore):
         taken, crowded = lanes_that_fit(counts, cap)
         if not any(counts.get(k) for k in taken):
             return self._answer([], sum(counts.values()), counts, crowded)
-        _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} WHERE lane IN "
+        _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} {self._prewhere} lane IN "
                              f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
         return self._answer(rows, sum(counts.values()), counts, crowded)
 
