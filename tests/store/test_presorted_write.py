@@ -9,7 +9,14 @@ import numpy as np
 import pytest
 
 from viewer.io.collection import COLUMNS
-from viewer.io.duckstore import DuckStore, UnsortedChunkError, _counts_query, counts_path, write_collection, write_parquet
+from viewer.io.duckstore import (
+    DuckStore,
+    UnsortedChunkError,
+    _counts_query,
+    counts_path,
+    write_collection,
+    write_parquet,
+)
 from viewer.io.native import read_native
 from viewer.io.synthetic_store import _chunks, _exprs, synthetic_meta, synthetic_parts, write_synthetic_collection
 from viewer.model.synthetic import BURST_DAYS, DAY, KIND_SPAN, YEAR_START, SyntheticTimeline, synthetic_timeline
@@ -54,7 +61,8 @@ def test_chunked_collection_equals_converting_its_native_file(tmp_path):
     a, b = DuckStore(str(tmp_path / "conv.parquet")), DuckStore(str(tmp_path / "synth.parquet"))
     try:
         names = ", ".join(name for name, _ in COLUMNS)
-        assert a._q(f"SELECT {names} FROM ev ORDER BY file_index") == b._q(f"SELECT {names} FROM ev ORDER BY file_index")
+        query = f"SELECT {names} FROM ev ORDER BY file_index"
+        assert a._q(query) == b._q(query)
         assert b.event("e0001234") == a.event("e0001234")
     finally:
         a.close()
@@ -90,7 +98,8 @@ def test_presorted_write_answers_as_the_sorted_write(tmp_path, n):
             assert np.array_equal(fa.density, fb.density)
         for facet in ("track", "tags"):
             assert a.facet_counts(facet) == b.facet_counts(facet)
-            assert a.facet_counts(facet, window=(lo, (lo + hi) / 2)) == b.facet_counts(facet, window=(lo, (lo + hi) / 2))
+            half = (lo, (lo + hi) / 2)
+            assert a.facet_counts(facet, window=half) == b.facet_counts(facet, window=half)
         assert a.count() == b.count() == n
         for q in ("protest", "talks 12", "e0000"):
             assert a.search(q).ids == b.search(q).ids

@@ -20,8 +20,7 @@ import numpy as np
 
 from viewer.model.columns import KIND_POINT, KIND_SPAN, DateArrays, EventColumns
 from viewer.model.dates import Precision
-from viewer.model.synthetic import (_WORDS, BURST_DAYS, DAY, N_TRACKS, YEAR_START, SyntheticTimeline,
-                                    synthetic_timeline)
+from viewer.model.synthetic import _WORDS, BURST_DAYS, DAY, N_TRACKS, YEAR_START, SyntheticTimeline, synthetic_timeline
 
 from .collection import LAYOUT_VERSION
 from .duckstore import write_collection
