@@ -54,7 +54,7 @@ def test_a_collection_whose_counts_fail_leaves_no_file(tmp_path, monkeypatch):
     from viewer.io import duckstore
     from viewer.io.registry import read_timeline, write_timeline
 
-    monkeypatch.setattr(duckstore, "_counts_query", lambda src: "SELECT no_such_column FROM " + src)
+    monkeypatch.setattr(duckstore, "_counts_query", lambda src, **kw: "SELECT no_such_column FROM " + src)
     out = tmp_path / "x.parquet"
     with pytest.raises(duckdb.Error):
         write_timeline(read_timeline(FIXTURE), out)

@@ -5,9 +5,10 @@ of :meth:`SyntheticTimeline.write_native <viewer.model.synthetic.SyntheticTimeli
 file (the same rows: drawing columns from
 :meth:`EventColumns.from_dates <viewer.model.columns.EventColumns.from_dates>`,
 text columns built by DuckDB from the numbers), in chunks of
-``chunk`` events so that 10^8 events need no more memory than 10^7.  Chunk
-``k`` is ``synthetic_timeline(chunk, seed + k)``; with one chunk the data is
-exactly ``synthetic_timeline(n, seed)``.  No Qt.
+``chunk`` events so that 10^8 events need no more memory than 10^7.  The chunks
+are in time order (:func:`synthetic_parts`: chunk ``k`` holds the ``k``-th stretch
+of whole days, sorted inside), so the writer streams them without sorting 10^8
+rows; with one chunk the data is exactly ``synthetic_timeline(n, seed)``.  No Qt.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from viewer.model.columns import KIND_SPAN, DateArrays, EventColumns
+from viewer.model.columns import KIND_POINT, KIND_SPAN, DateArrays, EventColumns
 from viewer.model.dates import Precision
-from viewer.model.synthetic import _WORDS, DAY, N_TRACKS, synthetic_timeline
+from viewer.model.synthetic import _WORDS, BURST_DAYS, DAY, N_TRACKS, YEAR_START, SyntheticTimeline, synthetic_timeline
 
 from .collection import LAYOUT_VERSION
 from .duckstore import write_collection
 
-__all__ = ["write_synthetic_collection", "synthetic_meta"]
+__all__ = ["write_synthetic_collection", "synthetic_meta", "synthetic_parts"]
 
 
 def synthetic_meta(n: int) -> str:
@@ -35,12 +36,69 @@ def synthetic_meta(n: int) -> str:
                        "sources": [], "layout_version": LAYOUT_VERSION})
 
 
+def _day_counts(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Events per day of the year (``(365,)`` each): outside the bursts, in them
+    (:func:`~viewer.model.synthetic.synthetic_timeline`'s mixture, drawn once for all ``n``)."""
+    p = np.concatenate([np.full(365, 0.7 / 365), np.full(len(BURST_DAYS), 0.3 / len(BURST_DAYS))])
+    got = np.random.default_rng(seed).multinomial(n, p / p.sum())
+    burst = np.zeros(365, dtype=np.int64)
+    np.add.at(burst, np.asarray(BURST_DAYS), got[365:])
+    return got[:365], burst
+
+
+def _days_timeline(days: np.ndarray, plain: np.ndarray, burst: np.ndarray, rng: np.random.Generator
+                   ) -> SyntheticTimeline:
+    """The events of whole ``days`` (``plain``/``burst`` of them each), drawn as
+    :func:`~viewer.model.synthetic.synthetic_timeline` draws them, sorted by start (stable)."""
+    in_burst = np.concatenate([np.zeros(int(plain.sum()), dtype=bool), np.ones(int(burst.sum()), dtype=bool)])
+    day = np.concatenate([np.repeat(days, plain), np.repeat(days, burst)]).astype(np.float64)
+    m = len(day)
+    tod = np.where(in_burst, np.clip(rng.normal(12 * 3600, 3 * 3600, m), 0, DAY - 1), rng.uniform(0, DAY, m))
+    start = YEAR_START + day * DAY + np.floor(tod)
+    kind = np.where(rng.random(m) < 0.2, KIND_SPAN, KIND_POINT).astype(np.int8)
+    day_only = (kind == KIND_POINT) & (rng.random(m) < 0.1)
+    start = np.where(day_only, YEAR_START + day * DAY, start)
+    duration = np.floor(np.exp(rng.uniform(np.log(3600), np.log(21 * DAY), m)))
+    end = np.where(kind == KIND_SPAN, start + duration, np.nan)
+    track = rng.integers(0, N_TRACKS, m)
+    order = np.argsort(start, kind="stable")
+    return SyntheticTimeline(m, track[order], kind[order], start[order], end[order], day_only[order])
+
+
+def synthetic_parts(n: int, seed: int = 2022, chunk: int = 5_000_000) -> Iterator[SyntheticTimeline]:
+    """The events of :func:`write_synthetic_collection` as parts in file order.
+
+    With ``chunk >= n`` one part, exactly ``synthetic_timeline(n, seed)``.  Else
+    the parts are in time order: part ``k`` holds consecutive whole days of the
+    year (about ``chunk`` events; a burst day alone may hold more), its events
+    sorted by start, so no part starts before the previous one ends.  Per day
+    the counts in and outside the bursts are drawn once for all ``n`` (the same
+    mixture as ``synthetic_timeline``); each part's times, kinds, day-only
+    flags, durations and tracks are drawn as there, from the seed ``(seed, k)``.
+    """
+    if chunk >= n:
+        yield synthetic_timeline(n, seed)
+        return
+    plain, burst = _day_counts(n, seed)
+    per_day = plain + burst
+    first = 0
+    k = 0
+    while first < 365:
+        last = first + 1
+        while last < 365 and per_day[first:last + 1].sum() <= chunk:
+            last += 1
+        days = np.arange(first, last)
+        yield _days_timeline(days, plain[first:last], burst[first:last], np.random.default_rng((seed, k)))
+        first = last
+        k += 1
+
+
 def _chunks(n: int, seed: int, chunk: int) -> Iterator[dict[str, np.ndarray]]:
     done = 0
-    k = 0
-    while done < n:
-        m = min(chunk, n - done)
-        s = synthetic_timeline(m, seed + k if chunk < n else seed)
+    for s in synthetic_parts(n, seed, chunk):
+        m = s.n
+        if not m:
+            continue
         span = s.kind == KIND_SPAN
         f = np.zeros(m, dtype=bool)
         s_hi = np.where(s.day_only, s.start + DAY, s.start + 1)
@@ -62,7 +120,6 @@ def _chunks(n: int, seed: int, chunk: int) -> Iterator[dict[str, np.ndarray]]:
                    end_earliest=d.end_earliest, end_latest=d.end_latest, word=(np.arange(done, done + m) % len(_WORDS)))
         yield out
         done += m
-        k += 1
 
 
 def _exprs() -> dict[str, str]:
@@ -95,6 +152,9 @@ def write_synthetic_collection(path: str, n: int, seed: int = 2022, chunk: int =
                                progress: Callable[[str], None] | None = None) -> int:
     """Write ``n`` synthetic events as a collection at ``path`` (``.parquet`` or ``.duckdb``).
 
+    The events are :func:`synthetic_parts` ``(n, seed, chunk)``; with more than one
+    part they are already in time order and written without a global sort.
     Returns the number of rows written; raises ``OSError`` / ``duckdb.Error`` on a write failure.
     """
-    return write_collection(path, synthetic_meta(n), _chunks(n, seed, chunk), exprs=_exprs(), progress=progress)
+    return write_collection(path, synthetic_meta(n), _chunks(n, seed, chunk), exprs=_exprs(), progress=progress,
+                            presorted=chunk < n)
