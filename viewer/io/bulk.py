@@ -320,9 +320,9 @@ class _Window:
         """Where the next token starts, at or after ``i`` (in ``buf``), past whitespace, with
         :data:`_MARGIN` characters ahead of it in ``buf`` (unless the file ends first);
         ``buf`` may be moved on (the text before ``i`` dropped)."""
-        ws = _WS.match
+        ws = cast("Callable[[str, int], re.Match[str]]", _WS.match)  # (it matches the empty string too)
         while True:
-            i = ws(self.buf, i).end()  # type: ignore[union-attr]
+            i = ws(self.buf, i).end()
             if len(self.buf) - i >= _MARGIN or self.exhausted:
                 return i
             self.buf, self.base = self.buf[i:] + self._piece(), self.base + i
@@ -341,7 +341,7 @@ class _Window:
         self.buf, self.base = "".join(parts), self.base + i
         return 0
 
-    def value(self, decode: Callable[[str, int], tuple[Any, int]], i: int) -> tuple[Any, int]:
+    def value(self, decode: Callable[[str, int], tuple[Any, int]], i: int) -> tuple[Any, int, int]:
         """``decode(buf, i)`` (a JSON value and where it ends), ``buf`` grown until the value
         ends inside it; the ``i`` it starts at may change (``buf`` moved on): (value, i, end)."""
         while True:
