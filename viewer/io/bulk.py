@@ -628,11 +628,15 @@ def _contains(data: bytes, part: bytes) -> bool:
     return any(data.find(part, k, k + _SLICE + len(part) - 1) >= 0 for k in range(0, len(data), _SLICE))
 
 
+_FREED_AT_ONCE = 10_000
+
+
 def _drop(values: list[Any]) -> None:
-    """Empty ``values`` a slice (:data:`_ITEMS`) at a time: a million parsed strings freed at once
-    when the reader returned held the interpreter lock for about 100 ms, freezing the window."""
+    """Empty ``values`` a slice (:data:`_FREED_AT_ONCE`) at a time: a million parsed strings freed
+    at once when the reader returned held the interpreter lock for about 100 ms, freezing the
+    window (and slices of 100,000 still held it 90-270 ms at load 7, the memory handed back)."""
     while values:
-        del values[-_ITEMS:]
+        del values[-_FREED_AT_ONCE:]
 
 
 def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str],
