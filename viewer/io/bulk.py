@@ -183,7 +183,7 @@ _SLICE = 1 << 22
 (:data:`_ITEMS`) list items one conversion takes in :func:`_int_array`: a background opening of
 100 MB held the interpreter lock for 80-180 ms in one search or one conversion of its whole
 text or list, freezing the window meanwhile."""
-_ITEMS = 100_000
+_ITEMS = 25_000
 
 
 def _has_lone_surrogate_escape(text: str | bytes) -> bool:
