@@ -552,7 +552,9 @@ def _read_text(file: str, data: bytes) -> tuple[Timeline, LazyEvents, np.ndarray
     n = sink.n
     kind = _int_array(sink.kinds, np.int8)  # (lists of a million, converted a slice at a time)
     simple = kind >= 0
-    lane = _int_array([track_ids.get(t, -3) for t in sink.tracks], np.int32)
+    get, tracks_of = track_ids.get, sink.tracks  # (a slice at a time: no list of a million lanes)
+    lane = np.concatenate([np.array([get(t, -3) for t in tracks_of[a:a + _ITEMS]], dtype=np.int32)
+                           for a in range(0, max(n, 1), _ITEMS)])
     if np.any(simple & (lane == -3)):
         raise _Doubt("unknown track")
     ids = sink.ids
