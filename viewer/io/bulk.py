@@ -105,6 +105,8 @@ _REPORT_EVERY = 4096
 _WS = re.compile(r"[ \t\n\r]*")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE_LOW = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+_SURROGATE_ESCAPE_B = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE_LOW_B = re.compile(rb"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 _SIMPLE_KEYS = frozenset({"id", "kind", "title", "track", "start", "end", "summary", "location"})
 _KINDS = {"point": KIND_POINT, "span": KIND_SPAN}
 _COLUMN_ARRAYS = ("event_index", "lane", "kind", "x0", "x1", "xm", "solid0", "solid1", "flags",
@@ -145,10 +147,7 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
         ``columns`` are ready; None when the file needs the full reader
         (errors, unusual content).
 
-    Raises
-    ------
-    TimelineLoadError
-        Only for bytes that are not UTF-8 (as the full reader would).
+    Bytes that are not UTF-8 give None too: the full reader reports them.
     """
     digest = hashlib.sha256(data).hexdigest()  # SHA-256: hardware-accelerated, twice BLAKE2b's speed here
     cached = _read_cache(file, digest, data)
@@ -156,11 +155,10 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
         if isinstance(cached.events, LazyEvents):
             cached.events.content_digest = digest
         return cached
-    text = decode_text(data, file)
     collecting = gc.isenabled()
     gc.disable()  # millions of new dicts: the cyclic collector would run again and again
-    try:
-        built = _read_text(file, text)
+    try:  # (bytes that are not UTF-8: ValueError, None, and the full reader says where)
+        built = _read_text(file, data)
     except (_Doubt, ValueError, TypeError, KeyError, IndexError, RecursionError, DateError):
         return None
     finally:
@@ -172,7 +170,7 @@ def read_bulk(file: str, data: bytes) -> Timeline | None:
     events.content_digest = digest  # what the search index is keyed by
     # (ids looked at one by one: joining a million of them held the interpreter lock for 50-100 ms)
     if len(events) >= CACHE_MIN_EVENTS and not any("\n" in i for i in events.ids):
-        _write_cache(file, digest, timeline, events, _byte_spans(data, spans, len(text)), meta)
+        _write_cache(file, digest, timeline, events, spans, meta)
     return timeline
 
 
@@ -185,34 +183,42 @@ _SLICE = 1 << 22
 (:data:`_ITEMS`) list items one conversion takes in :func:`_int_array`: a background opening of
 100 MB held the interpreter lock for 80-180 ms in one search or one conversion of its whole
 text or list, freezing the window meanwhile."""
-_ITEMS = 100_000
+_ITEMS = 25_000
 
 
-def _has_lone_surrogate_escape(text: str) -> bool:
+def _has_lone_surrogate_escape(text: str | bytes) -> bool:
     """Whether ``text`` (JSON) holds a ``\\uD800``-``\\uDFFF`` escape that is not one half of a
     pair (a high ``\\uD800``-``\\uDBFF`` followed at once by a low ``\\uDC00``-``\\uDFFF``), which
     the full reader reports; a pair is a character beyond U+FFFF (an emoji) as Python's
     ``json.dump`` writes it, decoded by :mod:`json` as the full reader decodes it (such a file
     was read in full on every open, 3.6 s instead of 0.3 s, and never cached).  A ``\\u`` after
     an escaped backslash (``\\\\uD83D``) is text, not an escape.  Searched a slice at a time
-    (:data:`_SLICE`; the slices overlap by a pair's length)."""
+    (:data:`_SLICE`; the slices overlap by a pair's length); ``text`` may be the file's bytes
+    (the escapes are ASCII)."""
+    if isinstance(text, bytes):
+        return _lone_surrogate_escape(text, _SURROGATE_ESCAPE_B, _SURROGATE_LOW_B, b"\\", b"\\u", b"89abAB")
+    return _lone_surrogate_escape(text, _SURROGATE_ESCAPE, _SURROGATE_LOW, "\\", "\\u", "89abAB")
+
+
+def _lone_surrogate_escape(text: Any, escape: re.Pattern[Any], low: re.Pattern[Any], backslash: Any, u: Any,
+                           high: Any) -> bool:
     low_of_pair = -1  # where the low half of the last pair found starts
     for k in range(0, len(text), _SLICE):
         end = k + _SLICE
-        if text.find("\\u", k, end + 11) < 0:
+        if text.find(u, k, end + 11) < 0:
             continue
-        for m in _SURROGATE_ESCAPE.finditer(text, k, end + 11):
+        for m in escape.finditer(text, k, end + 11):
             p = m.start()
             if p >= end:
                 break  # the next slice's
             if p == low_of_pair:
                 continue
             j = p
-            while j > 0 and text[j - 1] == "\\":
+            while j > 0 and text[j - 1:j] == backslash:
                 j -= 1
             if (p - j) % 2:
                 continue  # "\\u...": an escaped backslash, then letters
-            if text[p + 3] in "89abAB" and _SURROGATE_LOW.match(text, p + 6):
+            if text[p + 3:p + 4] in high and low.match(text, p + 6):
                 low_of_pair = p + 6
                 continue
             return True
@@ -248,17 +254,121 @@ def _byte_spans(data: bytes, spans: np.ndarray, text_chars: int | None = None) -
     return out.reshape(spans.shape)
 
 
-def _int_array(values: list[int]) -> np.ndarray:
-    """``values`` as int64 (N,), converted a slice at a time (:data:`_ITEMS`)."""
+def _int_array(values: Sequence[Any], dtype: Any = np.int64) -> np.ndarray:
+    """``values`` as an (N,) array of ``dtype`` (int64 unless told), converted a slice at a time
+    (:data:`_ITEMS`)."""
     if len(values) <= _ITEMS:
-        return np.array(values, dtype=np.int64)
-    return np.concatenate([np.array(values[k:k + _ITEMS], dtype=np.int64) for k in range(0, len(values), _ITEMS)])
+        return np.array(values, dtype=dtype)
+    return np.concatenate([np.array(values[k:k + _ITEMS], dtype=dtype) for k in range(0, len(values), _ITEMS)])
 
 
-def _parse(text: str, sink: Callable[[Any], None]) -> tuple[dict[str, Any], np.ndarray]:
-    """(document without events, (N, 2) char offsets of each event's text);
-    each event value is handed to ``sink(value)`` as it is read."""
-    if _has_lone_surrogate_escape(text):
+_DATES_AT_ONCE = 20_000
+"""Dates resolved by one call of :func:`resolve_many` in :func:`_resolve_sliced`."""
+
+
+def _resolve_sliced(texts: list[str], idx: np.ndarray, zone: str,
+                    out: tuple[np.ndarray, ...]) -> np.ndarray:
+    """Resolve ``texts[k]`` for each ``k`` of ``idx`` (int (M,)) in display ``zone``, into the
+    arrays ``out`` = (earliest, latest, precision, uncertain, approximate) at ``idx``, in
+    slices of :data:`_DATES_AT_ONCE` (one call for a million dates held the interpreter lock
+    for 100-370 ms of a background opening); returns whether each is open (``..``), bool (M,).
+    Raises :class:`DateError` for the first value that is not a date, as one call would."""
+    lo_out, hi_out, p_out, u_out, a_out = out
+    is_open = np.zeros(len(idx), bool)
+    for s in range(0, len(idx), _DATES_AT_ONCE):
+        part = idx[s:s + _DATES_AT_ONCE]
+        lo, hi, p, u, a, rel = resolve_many([texts[k] for k in part.tolist()], zone)
+        lo_out[part], hi_out[part], p_out[part], u_out[part], a_out[part] = lo, hi, p, u, a
+        is_open[s:s + len(part)] = np.fromiter((r == "open" for r in rel), bool, count=len(rel))
+    return is_open
+
+
+_PIECE = 1 << 20
+"""Bytes of the file decoded at a time by :class:`_Window` (about a millisecond each)."""
+_MARGIN = 1 << 16
+"""Characters the parser keeps ahead of where it reads (:class:`_Window`): an event longer than
+this is read again with a longer window."""
+
+
+class _Window:
+    """The text of a file's bytes, decoded a piece (:data:`_PIECE` bytes) at a time as the parser
+    moves on: ``buf`` holds the text from character ``base`` of the whole on.
+
+    Decoding a 100 MB file in one call (and scanning it whole) held the interpreter lock for
+    100-200 ms of a background opening, freezing the window; the whole text is never built.
+    A piece that is not UTF-8 raises :class:`UnicodeDecodeError` (the full reader then
+    reports the place)."""
+
+    def __init__(self, data: bytes, skip: int) -> None:
+        self.data, self.pos = data, skip  # the next byte to decode
+        self.buf, self.base = "", 0
+
+    @property
+    def exhausted(self) -> bool:
+        return self.pos >= len(self.data)
+
+    def _piece(self) -> str:
+        data, a = self.data, self.pos
+        b = min(len(data), a + _PIECE)
+        while b < len(data) and data[b] & 0xC0 == 0x80:  # never cut a character
+            b -= 1
+        self.pos = b
+        chunk = data[a:b]
+        return chunk.decode("ascii") if chunk.isascii() else chunk.decode("utf-8")
+
+    def settle(self, i: int) -> int:
+        """Where the next token starts, at or after ``i`` (in ``buf``), past whitespace, with
+        :data:`_MARGIN` characters ahead of it in ``buf`` (unless the file ends first);
+        ``buf`` may be moved on (the text before ``i`` dropped)."""
+        ws = cast("Callable[[str, int], re.Match[str]]", _WS.match)  # (it matches the empty string too)
+        while True:
+            i = ws(self.buf, i).end()
+            if len(self.buf) - i >= _MARGIN or self.exhausted:
+                return i
+            self.buf, self.base = self.buf[i:] + self._piece(), self.base + i
+            i = 0
+
+    def grow(self, i: int) -> int:
+        """Twice as much text after ``i`` in ``buf`` (a value longer than the margin); the new
+        ``i``.  Raises ``ValueError`` when the file has no more text."""
+        if self.exhausted:
+            raise ValueError("end of the file")
+        want = max(2 * (len(self.buf) - i), 2 * _MARGIN)
+        parts, have = [self.buf[i:]], len(self.buf) - i
+        while have < want and not self.exhausted:
+            parts.append(self._piece())
+            have += len(parts[-1])
+        self.buf, self.base = "".join(parts), self.base + i
+        return 0
+
+    def value(self, decode: Callable[[str, int], tuple[Any, int]], i: int) -> tuple[Any, int, int]:
+        """``decode(buf, i)`` (a JSON value and where it ends), ``buf`` grown until the value
+        ends inside it; the ``i`` it starts at may change (``buf`` moved on): (value, i, end)."""
+        while True:
+            buf = self.buf
+            try:
+                value, j = decode(buf, i)
+            except json.JSONDecodeError as exc:
+                if not _cut(exc, len(buf)) or self.exhausted:
+                    raise
+            else:
+                if j < len(buf) or self.exhausted:  # (a number could have been cut at the end)
+                    return value, i, j
+            i = self.grow(i)
+
+
+def _cut(exc: json.JSONDecodeError, end: int) -> bool:
+    """Whether a decoding error may come from the text ending at ``end`` (more text may mend
+    it), not from a mistake inside it."""
+    return exc.pos >= end - 8 or exc.msg.startswith("Unterminated string")
+
+
+def _parse(data: bytes, sink: Callable[[Any], None]) -> tuple[dict[str, Any], np.ndarray, int]:
+    """(document without events, (N, 2) char offsets of each event's text in the file's text
+    (a UTF-8 byte order mark dropped), the text's length in characters); each event value is
+    handed to ``sink(value)`` as it is read.  The text is decoded a piece at a time
+    (:class:`_Window`), never whole."""
+    if _has_lone_surrogate_escape(data):
         raise _Doubt("an unpaired surrogate escape: the full reader reports it")
     dup = []
 
@@ -269,66 +379,93 @@ def _parse(text: str, sink: Callable[[Any], None]) -> tuple[dict[str, Any], np.n
         return obj
 
     dec = json.JSONDecoder(object_pairs_hook=hook, parse_constant=reject_constant)
+    decode = dec.raw_decode
     # _WS matches the empty string too, so its match never returns None here
     ws = cast("Callable[[str, int], re.Match[str]]", _WS.match)
-    i = ws(text, 0).end()
-    if text[i] != "{":
+    w = _Window(data, len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+    i = w.settle(0)
+    if w.buf[i:i + 1] != "{":
         raise _Doubt("not an object")
     doc: dict[str, Any] = {}
     events: bool | None = None
     spans: list[int] = []
-    i = ws(text, i + 1).end()
-    if text[i] == "}":
+    i = w.settle(i + 1)
+    if w.buf[i:i + 1] == "}":
         raise _Doubt("empty")
     while True:
-        if text[i] != '"':
+        if w.buf[i:i + 1] != '"':
             raise _Doubt("key expected")
-        key, i = dec.raw_decode(text, i)  # a string (text[i] is '"'): the key
-        i = ws(text, i).end()
-        if text[i] != ":":
+        key, i, j = w.value(decode, i)  # a string (it starts with '"'): the key
+        i = w.settle(j)
+        if w.buf[i:i + 1] != ":":
             raise _Doubt("colon expected")
-        i = ws(text, i + 1).end()
+        i = w.settle(i + 1)
         if key in doc or (key == "events" and events is not None):
             raise _Doubt("duplicated key")
-        if key == "events" and text[i] == "[":
+        if key == "events" and w.buf[i:i + 1] == "[":
             events = True
             append, mark = sink, spans.append
-            i = ws(text, i + 1).end()
-            if text[i] == "]":
+            i = w.settle(i + 1)
+            if w.buf[i:i + 1] == "]":
                 i += 1
             else:
-                total, every, count = len(text), _REPORT_EVERY, 0
+                total, every, count = len(data), _REPORT_EVERY, 0
+                buf, base = w.buf, w.base
+                lim = len(buf) - _MARGIN  # past it: the window moves on (settle)
                 while True:
-                    value, j = dec.raw_decode(text, i)
+                    if i > lim and not w.exhausted:
+                        i = w.settle(i)
+                        buf, base = w.buf, w.base
+                        lim = len(buf) - _MARGIN
+                    try:
+                        value, j = decode(buf, i)
+                        if j >= len(buf):
+                            raise IndexError  # a number cut at the window's end? (read again, below)
+                        k = ws(buf, j).end()
+                        c = buf[k]
+                        mark(base + i)
+                        mark(base + j)
+                    except (ValueError, IndexError) as exc:  # the window may end inside this value
+                        if w.exhausted or (isinstance(exc, json.JSONDecodeError) and not _cut(exc, len(buf))):
+                            raise
+                        value, i, j = w.value(decode, i)
+                        mark(w.base + i)
+                        mark(w.base + j)
+                        k = w.settle(j)
+                        buf, base = w.buf, w.base
+                        lim = len(buf) - _MARGIN
+                        c = buf[k:k + 1]
                     append(value)
-                    mark(i)
-                    mark(j)
                     count += 1
                     if count == every:  # how far, and a chance to stop (viewer.io.progress)
                         count = 0
-                        report(j, total)
-                    i = ws(text, j).end()
-                    c = text[i]
+                        report(w.pos, total)
                     if c == ",":
-                        i = ws(text, i + 1).end()
+                        i = ws(buf, k + 1).end()
                     elif c == "]":
-                        i += 1
+                        i = k + 1
                         break
                     else:
                         raise _Doubt("bad events list")
             doc[key] = []
         else:
-            doc[key], i = dec.raw_decode(text, i)
-        i = ws(text, i).end()
-        if text[i] == ",":
-            i = ws(text, i + 1).end()
-        elif text[i] == "}":
+            doc[key], i, j = w.value(decode, i)
+            i = j
+        i = w.settle(i)
+        c = w.buf[i:i + 1]
+        if c == ",":
+            i = w.settle(i + 1)
+        elif c == "}":
             break
         else:
             raise _Doubt("comma expected")
-    if ws(text, i + 1).end() != len(text) or dup or events is None:
+    i = w.settle(i + 1)
+    if i != len(w.buf) or dup or events is None:
         raise _Doubt("trailing text, duplicated keys or no events")
-    return doc, _int_array(spans).reshape(-1, 2)
+    chars = w.base + len(w.buf)
+    out = _int_array(spans).reshape(-1, 2)
+    _drop(spans)
+    return doc, out, chars
 
 
 # ---------------------------------------------------------------------------
@@ -391,12 +528,14 @@ class _Sink:
         self.other_at.append(i)
 
 
-def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, dict[str, Any]] | None:
-    """The lazy timeline of a file's text, its events, the (N, 2) char offsets of their
+def _read_text(file: str, data: bytes) -> tuple[Timeline, LazyEvents, np.ndarray, dict[str, Any]] | None:
+    """The lazy timeline of a file's bytes, its events, the (N, 2) byte offsets of their
     texts and what the cache keeps of the document; None when the full checks find a
-    problem.  Raises :class:`_Doubt` (or an error of parsing) when in doubt."""
+    problem.  Raises :class:`_Doubt` (or an error of parsing, ``ValueError`` for bytes that
+    are not UTF-8) when in doubt."""
     sink = _Sink()
-    doc, spans = _parse(text, sink)
+    doc, char_spans, chars = _parse(data, sink)
+    spans = _byte_spans(data, char_spans, chars)
     tracks = doc.get("tracks")
     if not isinstance(tracks, list):
         raise _Doubt("tracks")
@@ -411,9 +550,11 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
     zone, other_dates = checked["zone"], checked["dates"]
     track_ids = {t["id"]: k for k, t in enumerate(sorted(tracks, key=lambda t: (int(t.get("order", 0)), t["id"])))}
     n = sink.n
-    kind = np.array(sink.kinds, dtype=np.int8)
+    kind = _int_array(sink.kinds, np.int8)  # (lists of a million, converted a slice at a time)
     simple = kind >= 0
-    lane = np.array([track_ids.get(t, -3) for t in sink.tracks], dtype=np.int32)
+    get, tracks_of = track_ids.get, sink.tracks  # (a slice at a time: no list of a million lanes)
+    lane = np.concatenate([np.array([get(t, -3) for t in tracks_of[a:a + _ITEMS]], dtype=np.int32)
+                           for a in range(0, max(n, 1), _ITEMS)])
     if np.any(simple & (lane == -3)):
         raise _Doubt("unknown track")
     ids = sink.ids
@@ -422,18 +563,14 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
     s_lo, s_hi = np.full(n, np.nan), np.full(n, np.nan)
     s_p = np.zeros(n, np.int8)
     s_u, s_a = np.zeros(n, bool), np.zeros(n, bool)
-    lo, hi, p, u, a, rel = resolve_many([sink.starts[k] for k in simple_idx.tolist()], zone)
-    s_lo[simple_idx], s_hi[simple_idx], s_p[simple_idx], s_u[simple_idx], s_a[simple_idx] = lo, hi, p, u, a
     s_open = np.zeros(n, bool)  # (a dict of a million entries was built in one call, the lock held)
-    s_open[simple_idx] = [r == "open" for r in rel]
+    s_open[simple_idx] = _resolve_sliced(sink.starts, simple_idx, zone, (s_lo, s_hi, s_p, s_u, s_a))
     span_idx = np.nonzero(kind == KIND_SPAN)[0]
     e_lo, e_hi = np.full(n, np.nan), np.full(n, np.nan)
     e_p = np.zeros(n, np.int8)
     e_u, e_a, has_end = np.zeros(n, bool), np.zeros(n, bool), np.zeros(n, bool)
     if len(span_idx):
-        ends = [sink.ends[k] for k in span_idx.tolist()]
-        lo, hi, p, u, a, _ = resolve_many(ends, zone)
-        e_lo[span_idx], e_hi[span_idx], e_p[span_idx], e_u[span_idx], e_a[span_idx] = lo, hi, p, u, a
+        _resolve_sliced(sink.ends, span_idx, zone, (e_lo, e_hi, e_p, e_u, e_a))
         has_end[span_idx] = True
     if np.any(s_open & (kind == KIND_POINT)):
         raise _Doubt("a point dated '..'")
@@ -444,9 +581,9 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
     # a date whose year is unknown (XXXX-06-10): listed, placed nowhere (one C scan of the text
     # first: most files have none)
     unknown = np.zeros(n, bool)
-    if "XXXX" in text:
-        unknown = np.array([edtf_year_unknown(s) or edtf_year_unknown(e) for s, e in zip(sink.starts, sink.ends,
-                                                                                       strict=True)], bool)
+    if _contains(data, b"XXXX"):
+        unknown = _int_array([bool(edtf_year_unknown(s) or edtf_year_unknown(e))
+                              for s, e in zip(sink.starts, sink.ends, strict=True)], bool)
     # the other events: dates and lanes from the full checks
     for j, i in enumerate(sink.other_at):
         ev = sink.others[j]
@@ -480,28 +617,41 @@ def _read_text(file: str, text: str) -> tuple[Timeline, LazyEvents, np.ndarray, 
     # (``sink.others``) can have actors, tags, quotes or sources
     facts = EventFacts(lane=lane.copy(), earliest=s_lo.copy(), latest=np.where(has_end, e_hi, s_hi),
                        rich=np.array(sink.other_at, dtype=np.int64))
-    timeline, events = _assemble(file, meta_tl, text, spans, ids, columns, zone, meta["extent"], facts)
+    timeline, events = _assemble(file, meta_tl, data, spans, ids, columns, zone, meta["extent"], facts,
+                                 from_cache=False)
     for parsed in (sink.tracks, sink.starts, sink.ends, sink.kinds):  # (the ids live on in ``events``)
         _drop(parsed)
     return timeline, events, spans, meta
 
 
+def _contains(data: bytes, part: bytes) -> bool:
+    """``part in data``, searched :data:`_SLICE` bytes at a time (one search of 100 MB held the
+    interpreter lock for about 100 ms)."""
+    return any(data.find(part, k, k + _SLICE + len(part) - 1) >= 0 for k in range(0, len(data), _SLICE))
+
+
+_FREED_AT_ONCE = 10_000
+
+
 def _drop(values: list[Any]) -> None:
-    """Empty ``values`` a slice (:data:`_ITEMS`) at a time: a million parsed strings freed at once
-    when the reader returned held the interpreter lock for about 100 ms, freezing the window."""
+    """Empty ``values`` a slice (:data:`_FREED_AT_ONCE`) at a time: a million parsed strings freed
+    at once when the reader returned held the interpreter lock for about 100 ms, freezing the
+    window (and slices of 100,000 still held it 90-270 ms at load 7, the memory handed back)."""
     while values:
-        del values[-_ITEMS:]
+        del values[-_FREED_AT_ONCE:]
 
 
 def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str],
               columns: EventColumns, zone: str, extent: Sequence[float],
-              facts: EventFacts | None = None, check: Sequence[int] = ()) -> tuple[Timeline, LazyEvents]:
+              facts: EventFacts | None = None, check: Sequence[int] = (),
+              from_cache: bool = True) -> tuple[Timeline, LazyEvents]:
     """The lazy timeline (metadata of ``meta_tl``, events built from their text) and its events.
 
-    ``text`` is the file's decoded text and ``spans`` (N, 2) character offsets in it, or
-    (from the cache) the file's bytes and byte offsets: each event's bytes are then
-    decoded when the event is used (a whole 100 MB file decoded at once held the
-    interpreter lock for 60-100 ms of a background opening, freezing the window).
+    ``text`` is the file's bytes and ``spans`` (N, 2) byte offsets in it (or its decoded
+    text and character offsets): each event's bytes are decoded when the event is used (a
+    whole 100 MB file decoded at once held the interpreter lock for 60-200 ms of a background
+    opening, freezing the window).  ``from_cache``: the offsets and ``columns`` come from the
+    cache (False: from the file itself, just read and checked).
 
     Building an event (or its title, its zones) whose text is not an event object with
     its own id, a title and a start raises :class:`TimelineLoadError` naming ``file`` and
@@ -512,7 +662,7 @@ def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray
     raises it too: a cache whose rows were swapped drew an event at another event's date.
     ``check``: indices of events built (and compared) here, from the cache only: the sample
     :func:`_from_cache` takes, raising :class:`CachedTextError` before anything is drawn."""
-    from_cache = isinstance(text, bytes)
+    from_cache = from_cache and isinstance(text, bytes)
 
     def raw_text(i: int) -> str:
         return cast("str", text)[int(spans[i, 0]):int(spans[i, 1])]
@@ -520,7 +670,7 @@ def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray
     def raw_bytes(i: int) -> str:
         return cast("bytes", text)[int(spans[i, 0]):int(spans[i, 1])].decode("utf-8")
 
-    raw = raw_bytes if from_cache else raw_text  # the JSON text of event ``i``
+    raw = raw_bytes if isinstance(text, bytes) else raw_text  # the JSON text of event ``i``
 
     def not_an_event(i: int, what: str = "the text kept for this event is not the event") -> TimelineLoadError:
         if from_cache:  # the cache is wrong, not the file: next time the file itself is read

@@ -188,7 +188,7 @@ class EventColumns:
         time_order = np.lexsort((order, sort_pt)).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
         return cls(
             origin_epoch_s=float(origin),
-            ids=list(ids),
+            ids=_copied(ids),
             event_index=order.astype(np.int64),
             lane=lane_a,
             kind=kind[order],
@@ -534,3 +534,15 @@ class EventColumns:
     def extent(self) -> tuple[float, float]:
         """Smallest ``(x0.min(), x1.max())`` covering every drawn event (s from origin)."""
         return self._extent
+
+
+_COPY_AT_ONCE = 50_000
+
+
+def _copied(items: Sequence[str]) -> list[str]:
+    """``list(items)``, copied :data:`_COPY_AT_ONCE` items at a time: one copy of a million ids
+    held the interpreter lock for 40-110 ms of a background opening, freezing the window."""
+    out: list[str] = []
+    for a in range(0, len(items), _COPY_AT_ONCE):
+        out.extend(items[a:a + _COPY_AT_ONCE])
+    return out
