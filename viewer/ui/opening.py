@@ -208,11 +208,14 @@ class BackgroundOpen(QObject):
             return generation != self._generation
 
         def read_and_warm() -> tuple:
-            report = reading.read()
-            report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
             collecting = gc.isenabled()
-            gc.disable()  # a million new objects: no full collections (they hold the GUI thread)
+            # a million new objects: no full collections (they hold the GUI thread), from the read
+            # itself on (the reader would turn the collector back on, and its first pass walked the
+            # new id lists, 112-177 ms at 10^6), until warm_ids has frozen them
+            gc.disable()
             try:
+                report = reading.read()
+                report.timeline.columns  # noqa: B018 - built here, not on the GUI thread
                 report.timeline.facets  # noqa: B018 - so are the Filters tab's codes,
                 data_zones(report.timeline)  # the zone picker's entries,
                 warm_ids(report.timeline)  # the id index and the first frames' counts (then gc.freeze)
