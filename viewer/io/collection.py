@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from viewer.model.columns import FLAG_YEAR_UNKNOWN, DateArrays, EventColumns
+from viewer.model.columns import FLAG_HALF_KNOWN, FLAG_YEAR_UNKNOWN, DateArrays, EventColumns
 from viewer.model.date_arrays import calendar_anchors
 from viewer.model.dates import Precision
 from viewer.model.errors import Problem, TimelineLoadError
@@ -165,11 +165,14 @@ def timeline_rows(timeline: Timeline, start: int = 0, stop: int | None = None) -
     rows_all[cols.event_index] = np.arange(len(cols))
     rows = rows_all[start:stop]
     take = np.maximum(rows, 0)
-    # a date whose year is unknown is placed nowhere (x = +inf, viewer.model.unplaced): not drawn here
-    drawn = (rows >= 0) & ((cols.flags[take] & FLAG_YEAR_UNKNOWN) == 0)
+    # a date whose year is unknown is placed nowhere (x = +inf, viewer.model.unplaced): not drawn here;
+    # nor, in a collection, a span with one date known (the window draws it at it): +inf as before
+    nowhere = (cols.flags[take] & (FLAG_YEAR_UNKNOWN | FLAG_HALF_KNOWN)) != 0
+    drawn = (rows >= 0) & ~nowhere
     nan = np.where(rows >= 0, 0.0, np.nan)  # (an unknown year's x stays +inf, as its columns have it)
     for name in ("x0", "x1", "xm", "solid0", "solid1"):
-        out[name] = getattr(cols, name)[take] + o + nan
+        v = getattr(cols, name)[take] + o + nan
+        out[name] = np.where(nowhere & (rows >= 0), {"solid0": 1.0 + o, "solid1": o}.get(name, np.inf), v)
     out["flags"] = np.where(drawn, cols.flags[take], 0).astype(np.uint8)
     out["spread"] = drawn & cols.spread_mask()[take]
     out["drawn"] = drawn

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
+from ..model.facets import known_side
 from ..model.grading import RELIABILITY, claim_grade, grade_words
 from ..model.planned_end import planned_end
 from ..model.text import counted, visible_controls
@@ -294,7 +295,14 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
                    "(dotted outline; View &gt; Review drafts). "
                    + (f"Source sentence: “{cut(event.draft.sentence, 'draft')}”" if event.draft.sentence.strip()
                       else "no source sentence given") + "</td></tr>")
-    if event.year_unknown:  # listed, but placed nowhere: its possible years 0..9999 are not the source's
+    known = known_side(event)
+    if known is not None:  # one date known: drawn at it, with a "?" towards the other side
+        side, other = ("start", "end") if known is event.start else ("end", "start")
+        out.append(f"</table><p class='muted'>Drawn at its known {side} ("
+                   f"{escape(describe_date(known, zone, timeline.time_zone))}) as a marker with a short line "
+                   f"fading to a “?”: its {other}’s year is unknown (the source gives no year), so no bar "
+                   "is drawn to it. Listed after the dated events, in file order.</p>")
+    elif event.year_unknown:  # listed, but placed nowhere: its possible years 0..9999 are not the source's
         out.append("</table><p class='muted'>Not drawn on the time axis: its year is unknown "
                    "(the source gives no year). Listed after the dated events, in file order.</p>")
     else:
