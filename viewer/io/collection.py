@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from viewer.model.columns import FLAG_HALF_KNOWN, FLAG_YEAR_UNKNOWN, DateArrays, EventColumns
+from viewer.model.columns import FLAG_YEAR_UNKNOWN, DateArrays, EventColumns
 from viewer.model.date_arrays import calendar_anchors
 from viewer.model.dates import Precision
 from viewer.model.errors import Problem, TimelineLoadError
@@ -45,6 +45,7 @@ from viewer.model.timeline import Event, LazyEvents, Timeline
 
 from .native_build import date_of, event_from_dict, stories_from_json, timeline_from_dict
 from .native_write import event_to_dict, stories_to_json, timeline_to_dict
+from .store_sql import year_unknown_sql
 
 __all__ = ["NotACollectionError", "COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "WINDOW_RES", "timeline_rows",
            "timeline_row_chunks", "timeline_meta", "timeline_of_meta",
@@ -165,14 +166,12 @@ def timeline_rows(timeline: Timeline, start: int = 0, stop: int | None = None) -
     rows_all[cols.event_index] = np.arange(len(cols))
     rows = rows_all[start:stop]
     take = np.maximum(rows, 0)
-    # a date whose year is unknown is placed nowhere (x = +inf, viewer.model.unplaced): not drawn here;
-    # nor, in a collection, a span with one date known (the window draws it at it): +inf as before
-    nowhere = (cols.flags[take] & (FLAG_YEAR_UNKNOWN | FLAG_HALF_KNOWN)) != 0
-    drawn = (rows >= 0) & ~nowhere
+    # a date whose year is unknown is placed nowhere (x = +inf, viewer.model.unplaced): not drawn here
+    # (a span with one date known is drawn at it: FLAG_HALF_KNOWN, finite x)
+    drawn = (rows >= 0) & ((cols.flags[take] & FLAG_YEAR_UNKNOWN) == 0)
     nan = np.where(rows >= 0, 0.0, np.nan)  # (an unknown year's x stays +inf, as its columns have it)
     for name in ("x0", "x1", "xm", "solid0", "solid1"):
-        v = getattr(cols, name)[take] + o + nan
-        out[name] = np.where(nowhere & (rows >= 0), {"solid0": 1.0 + o, "solid1": o}.get(name, np.inf), v)
+        out[name] = getattr(cols, name)[take] + o + nan
     out["flags"] = np.where(drawn, cols.flags[take], 0).astype(np.uint8)
     out["spread"] = drawn & cols.spread_mask()[take]
     out["drawn"] = drawn
@@ -233,7 +232,9 @@ LOAD_COLUMNS = ("file_index, id, title, lane, kind, sort_point, start_earliest, 
                 "end_precision, end_uncertain, end_approximate, "
                 "{length}(actors) + {length}(tags) + {length}(sources) > 0 OR json LIKE '%\"quotes\"%' "
                 "OR json LIKE '%\"credibility\"%' AS rich, start_time_zone, end_time_zone, "
-                f"{PLANNED_SQL} OR {DRAFT_SQL} AS marked")
+                f"{PLANNED_SQL} OR {DRAFT_SQL} AS marked, "
+                f"{year_unknown_sql('start_edtf')} AS start_year_unknown, "
+                f"{year_unknown_sql('end_edtf')} AS end_year_unknown")
 """What the window loads of each event (SQL select list; ``{length}`` = the engine's list length)."""
 
 _PRECISION_OF = {p.label: int(p) for p in Precision}
@@ -303,6 +304,13 @@ def timeline_of_columns(base: Timeline, data: dict[str, Any], got: dict[str, np.
         end_approximate=got["end_approximate"].astype(bool) & has_end, sort_point=got["sort_point"],
         n_lanes=len(base.tracks),
         reference_earliest=None if base.reference_date is None else base.reference_date.earliest)
+    # a date whose year is unknown (XXXX-06-10): placed nowhere, or a span with one date known at it
+    s_unk = np.asarray(got["start_year_unknown"]).astype(bool)
+    e_unk = np.asarray(got["end_year_unknown"]).astype(bool) & has_end
+    if (s_unk | e_unk).any():
+        dates.year_unknown = s_unk | e_unk
+        half = np.where(s_unk != e_unk, np.where(s_unk, -1, 1), 0).astype(np.int8)
+        dates.half_known = half if half.any() else None
     columns = EventColumns.from_dates(dates)
     titles = list(got["title"])
     latest = np.where(has_end, dates.end_latest, dates.start_latest)

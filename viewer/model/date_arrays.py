@@ -300,8 +300,8 @@ class DateArrays:
 
     def finite_extent(self) -> tuple[float, float]:
         """(first, last) finite moment of any event, as :meth:`Timeline.finite_extent`
-        (an event whose year is unknown does not count, but the known date of a span
-        with one date known does: it is drawn there)."""
+        (an event whose year is unknown does not count, nor the known date of a span with
+        one date known: the extent is the one ``open_whisker_s`` and the stores' checks use)."""
         latest = np.where(self.has_end, self.end_latest, self.start_latest)
         placed = ~self.year_unknown if self.year_unknown is not None else True
         lo = hi = None
@@ -310,14 +310,6 @@ class DateArrays:
             if len(fin):
                 lo = float(fin.min()) if lo is None else min(lo, float(fin.min()))
                 hi = float(fin.max()) if hi is None else max(hi, float(fin.max()))
-        if self.half_known is not None and self.half_known.any():  # a span's known date is placed
-            end_known = self.half_known < 0
-            for v in (np.where(end_known, self.end_earliest, self.start_earliest),
-                      np.where(end_known, self.end_latest, self.start_latest)):
-                fin = v[np.isfinite(v) & (self.half_known != 0)]
-                if len(fin):
-                    lo = float(fin.min()) if lo is None else min(lo, float(fin.min()))
-                    hi = float(fin.max()) if hi is None else max(hi, float(fin.max()))
         if lo is None or hi is None:  # no dated event: the reference date's day, else the home range's
             for r in (self.reference_earliest, self.home_earliest):
                 if r is not None and math.isfinite(r):
