@@ -82,3 +82,5 @@ def test_the_collection_opened_in_the_window_draws_it_at_its_known_date(parquet)
         r = c.row_of(eid)
         assert int(c.flags[r]) & FLAG_HALF_KNOWN and c.xm[r] + c.origin_epoch_s == \
             tl.columns.xm[tl.columns.row_of(eid)] + tl.columns.origin_epoch_s
+    # a point of an unknown year stays placed nowhere (it was drawn at about year 5000 there)
+    assert c.xm[c.row_of("unk")] == float("inf")

@@ -309,7 +309,7 @@ def timeline_of_columns(base: Timeline, data: dict[str, Any], got: dict[str, np.
     e_unk = np.asarray(got["end_year_unknown"]).astype(bool) & has_end
     if (s_unk | e_unk).any():
         dates.year_unknown = s_unk | e_unk
-        half = np.where(s_unk != e_unk, np.where(s_unk, -1, 1), 0).astype(np.int8)
+        half = np.where(has_end & (s_unk != e_unk), np.where(s_unk, -1, 1), 0).astype(np.int8)
         dates.half_known = half if half.any() else None
     columns = EventColumns.from_dates(dates)
     titles = list(got["title"])
