@@ -164,8 +164,30 @@ def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str =
     own = naive_time_zone(d)
     if own is not None:  # a time of day without an offset is in the event's own zone: name it
         edtf += f" <span class='muted'>(time of day in {escape(own)})</span>"
+    reading = _edtf_year_words(d.edtf)
+    if reading:  # 0649, -0043: not how a person writes the year shown above
+        edtf += f" <span class='muted'>({escape(reading)})</span>"
     rows.append(f"<tr><td class='muted'>EDTF</td><td>{edtf}</td></tr>")
     return "".join(rows)
+
+
+_EDTF_YEAR = re.compile(r"^[\[{]?(?:\.\.)?(-?)(\d{4})(?![\dX])")
+
+
+def _edtf_year_words(edtf: str) -> str:
+    """How to read the year of an EDTF value that a person would write otherwise: EDTF writes
+    four digits (``0649`` is the year 649) and counts 1 BCE as year 0 (``-0043`` is 44 BCE);
+    ``""`` for a plain four-digit year (``2023``) or a form without one."""
+    m = _EDTF_YEAR.match(edtf.strip())
+    if m is None:
+        return ""
+    sign, digits = m.groups()
+    year = -int(digits) if sign else int(digits)
+    if year <= 0:
+        return f"EDTF, which counts 1 BCE as year 0: {sign}{digits} is {1 - year} BCE"
+    if digits.startswith("0"):
+        return f"EDTF, which writes years in four digits: {digits} is the year {year}"
+    return ""
 
 
 def _source_html(src: Source, timeline: Timeline) -> str:
