@@ -45,9 +45,8 @@ def parquet(tmp_path):
 
 
 def test_duckdb_answers_a_date_range_as_the_in_memory_filters(parquet):
-    from viewer.io.duckstore import DuckStore
-
     from viewer.cli import main as cli
+    from viewer.io.duckstore import DuckStore
 
     tl, out = parquet
     assert cli(["validate", str(out)]) == 0  # its drawn row is what its dates give

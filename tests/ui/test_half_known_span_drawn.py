@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from tests.model.test_unknown_year_date_range import HALF_KNOWN, JULY_2023, MAY_2023
 from viewer.graphics.marks import whisker
 from viewer.io.native import timeline_from_dict
-from viewer.model.columns import FLAG_HALF_KNOWN, FLAG_OPEN_END, FLAG_OPEN_START, KIND_POINT, FLAG_YEAR_UNKNOWN
+from viewer.model.columns import FLAG_HALF_KNOWN, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_YEAR_UNKNOWN, KIND_POINT
 
 DAY = 86400.0
 

@@ -25,7 +25,8 @@ from viewer.model.written_end import exclusive_year_basis
 
 from .humandates import human_edtf
 
-__all__ = ["DATE_FIELDS", "edtf_year", "year_reading", "date_from_parts", "parts_from_date", "end_parts", "time_parts", "as_html"]
+__all__ = ["DATE_FIELDS", "edtf_year", "year_reading", "date_from_parts", "parts_from_date", "end_parts", "time_parts",
+           "as_html"]
 
 DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
 """The fields of a TimelineJS date, coarsest first."""

@@ -24,11 +24,11 @@ from .date_arrays import (
     BAND_LANE,
     FLAG_APPROXIMATE,
     FLAG_COARSE,
+    FLAG_HALF_KNOWN,
     FLAG_IMPRECISE,
     FLAG_OPEN_END,
     FLAG_OPEN_START,
     FLAG_UNCERTAIN,
-    FLAG_HALF_KNOWN,
     FLAG_YEAR_UNKNOWN,
     KIND_BAND,
     KIND_POINT,
@@ -42,8 +42,8 @@ from .date_arrays import (
 from .row_ids import RowIds
 
 __all__ = ["EventColumns", "DateArrays", "DatedTimeline", "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START",
-           "FLAG_OPEN_END", "FLAG_IMPRECISE", "FLAG_COARSE", "FLAG_YEAR_UNKNOWN", "FLAG_HALF_KNOWN", "KIND_POINT", "KIND_SPAN",
-           "KIND_BAND", "BAND_LANE", "calendar_values", "drawn_values", "sort_point_array",
+           "FLAG_OPEN_END", "FLAG_IMPRECISE", "FLAG_COARSE", "FLAG_YEAR_UNKNOWN", "FLAG_HALF_KNOWN", "KIND_POINT",
+           "KIND_SPAN", "KIND_BAND", "BAND_LANE", "calendar_values", "drawn_values", "sort_point_array",
            "begin_after"]
 
 
