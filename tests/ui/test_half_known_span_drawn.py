@@ -91,3 +91,11 @@ def test_the_open_side_shows_a_question_mark_past_the_faded_line():
         ink = [x for x in range(200) for y in range(40) if img.pixelColor(x, y).lightness() < 128]
         outside = [x for x in ink if (x > 141 if side == "right" else x < 59)]
         assert outside, side  # the "?" beyond the faded end
+
+
+def test_the_key_explains_the_question_mark_only_while_such_a_span_is_drawn(open_window, qtbot):
+    w = _window(open_window, qtbot)
+    assert "→\u00a0?\u00a0/\u00a0?\u00a0→\u00a0other\u00a0date's\u00a0year\u00a0unknown" in w.legend.text()
+    plain = timeline_from_dict({**HALF_KNOWN, "events": HALF_KNOWN["events"][:2]})
+    w2 = open_window(plain, size=(1366, 768))
+    assert "year\u00a0unknown" not in w2.legend.text()
