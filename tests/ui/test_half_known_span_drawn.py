@@ -99,3 +99,12 @@ def test_the_key_explains_the_question_mark_only_while_such_a_span_is_drawn(open
     plain = timeline_from_dict({**HALF_KNOWN, "events": HALF_KNOWN["events"][:2]})
     w2 = open_window(plain, size=(1366, 768))
     assert "year\u00a0unknown" not in w2.legend.text()
+
+
+def test_its_label_says_which_side_is_unknown_even_as_a_collections_span_row():
+    from viewer.graphics.event_text import label_text
+
+    for span in (False, True):  # (a collection stores the event's kind, span)
+        assert label_text("Blockade", FLAG_HALF_KNOWN | FLAG_OPEN_END, span) == "Blockade → ?"
+        assert label_text("Curfew", FLAG_HALF_KNOWN | FLAG_OPEN_START, span) == "? → Curfew"
+    assert label_text("Talks", FLAG_OPEN_END) == "≥ Talks"  # an on-or-after point keeps its sign

@@ -51,11 +51,11 @@ def label_text(title: str, flags: int, span: bool = False) -> str:
     title = _WHITESPACE_RUN.sub(" ", visible_controls(title)).strip()
     prefix = ""
     half = ""
-    if span:
-        pass
-    elif flags & FLAG_HALF_KNOWN:  # not "on or before / after": the other date's year is unknown
-        half = "start" if flags & FLAG_OPEN_START else "end"
+    if flags & FLAG_HALF_KNOWN:  # not "on or before / after": the other date's year is unknown
+        half = "start" if flags & FLAG_OPEN_START else "end"  # (a collection's row may be kind span)
         prefix = "? → " if half == "start" else ""
+    elif span:
+        pass
     elif flags & FLAG_OPEN_START and not flags & FLAG_OPEN_END:
         prefix = "≤ "
     elif flags & FLAG_OPEN_END and not flags & FLAG_OPEN_START:
