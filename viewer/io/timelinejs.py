@@ -273,6 +273,8 @@ class _Reader:
         year_note = "" if isinstance(whole, EventDate) else year_reading(value, version2=self.version2)
         if year_note and year_note[:6] not in self.years_said:  # once a file for year 0, once for -N
             self.years_said.add(year_note[:6])
+            if end and value.get("month") in (None, ""):  # TimelineJS ends a year-only end on its 1 January
+                year_note += " (a year-only end: the span ends as that year begins)"
             said, path = self._at(f"{field}: {year_note}" + (
                 "" if year_note.startswith("year 0") else " (every negative year is read so)"))
             self.b.notes.append(Problem(self.b.file, said, *self.b._place(line, path), where))
