@@ -83,3 +83,23 @@ def test_the_collection_opened_in_the_window_draws_it_at_its_known_date(parquet)
             tl.columns.xm[tl.columns.row_of(eid)] + tl.columns.origin_epoch_s
     # a point of an unknown year stays placed nowhere (it was drawn at about year 5000 there)
     assert c.xm[c.row_of("unk")] == float("inf")
+
+
+def test_a_clickhouse_server_answers_a_date_range_as_the_in_memory_filters(parquet, clickhouse_url):
+    """The same SQL on the test server (Debian's ClickHouse 18.16 over the native protocol)."""
+    from urllib.parse import urlsplit
+
+    from viewer.io.clickstore import NativeBackend, load_collection, open_url
+
+    tl, out = parquet
+    parts = urlsplit(clickhouse_url)
+    backend = NativeBackend(parts.hostname, parts.port, "default", "default", "")
+    try:
+        load_collection(backend, "half", "events", str(out))
+    finally:
+        backend.close()
+    store = open_url(f"clickhouse://{parts.hostname}:{parts.port}/half?table=events&protocol=native")
+    try:
+        _answers(store, tl)
+    finally:
+        store.close()
