@@ -66,3 +66,32 @@ def test_a_large_file_with_one_unknown_year_opens_from_its_cache(tmp_path, monke
     assert not bulk._columns_fit(dataclasses.replace(cols, x0=x0), cached.events.facts, len(cached.events),
                                  len(cached.tracks))
     assert bulk._columns_fit(cols, cached.events.facts, len(cached.events), len(cached.tracks))
+
+
+HALF_KNOWN_SPANS = [
+    {"id": "blockade", "track": "t01", "kind": "span", "title": "Blockade", "start": "2022-02-12", "end": "XXXX-06-10"},
+    {"id": "curfew", "track": "t02", "kind": "span", "title": "Curfew", "start": {"edtf": "XXXX-03"},
+     "end": {"edtf": "2022-02-14"}},
+]
+
+
+def test_the_bulk_reader_and_its_cache_draw_a_span_with_one_date_known_at_it(tmp_path, monkeypatch):
+    """As the full reader does (FLAG_HALF_KNOWN: a point at the known date, whisker towards the
+    unknown side); its cache gives the same rows."""
+    from viewer.model.columns import FLAG_HALF_KNOWN, FLAG_OPEN_END, FLAG_OPEN_START, KIND_POINT
+
+    monkeypatch.setattr(bulk, "CACHE_MIN_EVENTS", 100)
+    path = tmp_path / "big.timeline.json"
+    write_file(path, extra=UNKNOWN[:1] + HALF_KNOWN_SPANS)
+    full = full_read(path, monkeypatch)
+    first = bulk_read(path, monkeypatch)
+    cached = bulk_read(path, monkeypatch)
+    for tl in (full, first, cached):
+        cols = tl.columns
+        for eid, side in (("blockade", FLAG_OPEN_END), ("curfew", FLAG_OPEN_START)):
+            r = cols.row_of(eid)
+            assert int(cols.flags[r]) & FLAG_HALF_KNOWN and int(cols.flags[r]) & side and cols.kind[r] == KIND_POINT
+            assert math.isfinite(cols.xm[r])
+        assert {cols.ids[r] for r in year_unknown_rows(cols)} == {"founding"}
+    assert_same(first, full)
+    assert_same(cached, full)

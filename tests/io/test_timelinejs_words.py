@@ -59,7 +59,7 @@ def test_other_words_stay_the_phrase_and_are_listed_as_not_read(tmp_path, start,
     date, notes = _read(tmp_path, start, display)
     assert date.edtf.lstrip("-").replace("-", "").isdigit()  # the fields' own date, not qualified by the words
     assert date.phrase == display
-    (note,) = notes
+    (note,) = [n for n in notes if "display_date" in n]  # (a negative year also says how it was read)
     assert f"display_date {display!r} not read as a date: the date fields give" in note
     assert "events[0]" in note
 

@@ -11,7 +11,15 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QStaticText
 
-from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN, KIND_SPAN, EventColumns
+from ..model.columns import (
+    FLAG_APPROXIMATE,
+    FLAG_HALF_KNOWN,
+    FLAG_OPEN_END,
+    FLAG_OPEN_START,
+    FLAG_UNCERTAIN,
+    KIND_SPAN,
+    EventColumns,
+)
 from ..model.dates import Precision, format_instant
 from ..model.stacks import stack_text
 from ..model.text import visible_controls
@@ -30,7 +38,9 @@ def label_text(title: str, flags: int, span: bool = False) -> str:
 
     ``~`` before an approximate date, ``(?)`` after an uncertain one, ``≤`` /
     ``≥`` before a point known only to be on or before / after a day (a span's
-    open side is drawn as a fade instead).
+    open side is drawn as a fade instead).  A span with one date known
+    (``FLAG_HALF_KNOWN``, drawn at it) says where its other date is unknown:
+    ``? → `` before the title (start's year unknown), `` → ?`` after it (end's).
 
     The title is shown on one line: any run of whitespace (tabs, line breaks)
     becomes one space, so "tab\tnew\nline" does not lose its line break's
@@ -40,7 +50,11 @@ def label_text(title: str, flags: int, span: bool = False) -> str:
     """
     title = _WHITESPACE_RUN.sub(" ", visible_controls(title)).strip()
     prefix = ""
-    if span:
+    half = ""
+    if flags & FLAG_HALF_KNOWN:  # not "on or before / after": the other date's year is unknown
+        half = "start" if flags & FLAG_OPEN_START else "end"  # (a collection's row may be kind span)
+        prefix = "? → " if half == "start" else ""
+    elif span:
         pass
     elif flags & FLAG_OPEN_START and not flags & FLAG_OPEN_END:
         prefix = "≤ "
@@ -49,24 +63,28 @@ def label_text(title: str, flags: int, span: bool = False) -> str:
     if flags & FLAG_APPROXIMATE:
         prefix = "~ " + prefix
     suffix = " (?)" if flags & FLAG_UNCERTAIN else ""
+    if half == "end":
+        suffix += _HALF_END
     return f"{prefix}{title}{suffix}"
 
 
-_QUALIFIER_PREFIXES = ("~ ≤ ", "~ ≥ ", "~ ", "≤ ", "≥ ")
-_UNCERTAIN_SUFFIX = " (?)"
+_HALF_END = " → ?"
+_QUALIFIER_PREFIXES = ("~ ≤ ", "~ ≥ ", "~ ? → ", "~ ", "≤ ", "≥ ", "? → ")
+_QUALIFIER_SUFFIXES = (" (?)" + _HALF_END, _HALF_END, " (?)")
 
 
 def elide_label(text: str, fm: QFontMetricsF, width: float) -> str:
     """``text`` (from :func:`label_text`) shortened to ``width`` pixels at whole words
     from its end, with " …", keeping its date qualifiers: the title is cut, never the
-    ``~`` / ``≤`` / ``≥`` before it or the ``(?)`` after it, so a shortened label still
-    says the date is approximate, open or uncertain ("Stoltenberg: deployment … (?)",
-    never "…since Cold W… (?)").  A first word too wide on its own is cut by characters;
-    if even the qualifiers do not fit, the plain elided text is returned."""
+    ``~`` / ``≤`` / ``≥`` / ``? →`` before it or the ``(?)`` / ``→ ?`` after it, so a
+    shortened label still says the date is approximate, open, uncertain or of a span with
+    one date known ("Stoltenberg: deployment … (?)", never "…since Cold W… (?)").  A first
+    word too wide on its own is cut by characters; if even the qualifiers do not fit, the
+    plain elided text is returned."""
     if fm.horizontalAdvance(text) <= width + 0.5:
         return text
     prefix = next((q for q in _QUALIFIER_PREFIXES if text.startswith(q)), "")
-    suffix = _UNCERTAIN_SUFFIX if text.endswith(_UNCERTAIN_SUFFIX) else ""
+    suffix = next((q for q in _QUALIFIER_SUFFIXES if text.endswith(q)), "")
     title = text[len(prefix):len(text) - len(suffix)]
     room = width - fm.horizontalAdvance(prefix + suffix)
     words = title.split(" ")

@@ -43,6 +43,7 @@ from PySide6.QtGui import (
 )
 
 from ..model.columns import (
+    FLAG_HALF_KNOWN,
     FLAG_IMPRECISE,
     FLAG_OPEN_END,
     FLAG_OPEN_START,
@@ -410,7 +411,8 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         planned_a = np.isin(rows, np.fromiter(planned, np.int64, len(planned))) & span_a if planned else \
             np.zeros(len(rows), bool)
         open_a = ((flags_a & (FLAG_OPEN_START | FLAG_OPEN_END)) != 0) | planned_a  # one by one, as open bars are
-        imprecise_a = ~span_a & ((flags_a & FLAG_IMPRECISE) != 0) & ~special_a
+        # (a span with one date known is a point with a whisker towards its unknown side)
+        imprecise_a = ~span_a & ((flags_a & (FLAG_IMPRECISE | FLAG_HALF_KNOWN)) != 0) & ~special_a
         with np.errstate(invalid="ignore"):
             x0_a = cols.x0[rows] * sx + tx
             x1_a = cols.x1[rows] * sx + tx
@@ -490,7 +492,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
             lane = int(cols.lane[row])
             color = QColor(self._track_color(lane))
             selected = row == sel_row
-            if cols.kind[row] != KIND_SPAN and flags & FLAG_IMPRECISE:
+            if cols.kind[row] != KIND_SPAN and flags & (FLAG_IMPRECISE | FLAG_HALF_KNOWN):
                 x0 = max(cols.x0[row] * frame.sx + frame.tx, lo_px)
                 x1 = min(cols.x1[row] * frame.sx + frame.tx, hi_px)
                 fc = QColor(color)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPaintEngine,
 from ..model.columns import (
     FLAG_APPROXIMATE,
     FLAG_COARSE,
+    FLAG_HALF_KNOWN,
     FLAG_OPEN_END,
     FLAG_OPEN_START,
     FLAG_UNCERTAIN,
@@ -111,12 +112,21 @@ def bar_limits(frame: Frame, engine: QPaintEngine | None) -> tuple[float, float]
 
 
 def whisker(p: QPainter, x0: float, x1: float, y: float, color: QColor, flags: int) -> None:
-    """A line fading towards the open side: 'on or before' / 'on or after'."""
+    """A line fading towards the open side: 'on or before' / 'on or after'.  For a span
+    with one date known (``FLAG_HALF_KNOWN``) a "?" stands at its faded end: the other
+    date's year is unknown, so the line stops short of any date."""
     rect = QRectF(x0, y - 2, x1 - x0, 4)
     if flags & FLAG_OPEN_START:
         fill_fade(p, rect, color, 0, 170)
     else:
         fill_fade(p, rect, color, 170, 0)
+    if flags & FLAG_HALF_KNOWN:
+        p.save()
+        p.setPen(color)
+        w = 10.0
+        at = QRectF(x0 - w - 1, y - 8, w, 16) if flags & FLAG_OPEN_START else QRectF(x1 + 1, y - 8, w, 16)
+        p.drawText(at, int(Qt.AlignmentFlag.AlignCenter), "?")
+        p.restore()
 
 
 def draft_pen(style: TimelineStyle) -> QPen:

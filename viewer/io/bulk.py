@@ -90,7 +90,8 @@ from .progress import report
 
 __all__ = ["read_bulk", "cache_path", "CACHE_VERSION", "CACHE_MIN_EVENTS", "CachedTextError"]
 
-CACHE_VERSION = 7  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
+# 8: a span with one date known is drawn at it (FLAG_HALF_KNOWN)
+CACHE_VERSION = 8  # 2: open span sides are infinite, FLAG_COARSE, sort points as Event.sort_point
 # 3: per-event facts for filters (lane, earliest, latest, events with facet values)
 # 4: in the per-user cache folder, checksummed; the file's path kept; SHA-256 of the file's bytes
 # 5: calendar-date anchors of each row (cal_start, cal_end) for zone switches
@@ -581,9 +582,13 @@ def _read_text(file: str, data: bytes) -> tuple[Timeline, LazyEvents, np.ndarray
     # a date whose year is unknown (XXXX-06-10): listed, placed nowhere (one C scan of the text
     # first: most files have none)
     unknown = np.zeros(n, bool)
+    half = np.zeros(n, np.int8)
     if _contains(data, b"XXXX"):
-        unknown = _int_array([bool(edtf_year_unknown(s) or edtf_year_unknown(e))
-                              for s, e in zip(sink.starts, sink.ends, strict=True)], bool)
+        sides = [(edtf_year_unknown(s), edtf_year_unknown(e)) for s, e in zip(sink.starts, sink.ends, strict=True)]
+        unknown = _int_array([a or b for a, b in sides], bool)
+        # a span with one date known: drawn at it (DateArrays.half_known)
+        half = _int_array([0 if a == b or not e else (-1 if a else 1)
+                           for (a, b), e in zip(sides, sink.ends, strict=True)], np.int8)
     # the other events: dates and lanes from the full checks
     for j, i in enumerate(sink.other_at):
         ev = sink.others[j]
@@ -596,6 +601,7 @@ def _read_text(file: str, data: bytes) -> tuple[Timeline, LazyEvents, np.ndarray
         s_lo[i], s_hi[i], s_p[i] = sb.earliest, sb.latest, int(sb.precision)
         s_u[i], s_a[i] = sb.uncertain, sb.approximate
         unknown[i] = sb.year_unknown or (eb is not None and eb.year_unknown)
+        half[i] = 0 if eb is None or sb.year_unknown == eb.year_unknown else (-1 if sb.year_unknown else 1)
         if eb is not None:
             has_end[i] = True
             e_lo[i], e_hi[i], e_p[i] = eb.earliest, eb.latest, int(eb.precision)
@@ -610,7 +616,7 @@ def _read_text(file: str, data: bytes) -> tuple[Timeline, LazyEvents, np.ndarray
     arrays = DateArrays(ids, lane, kind, s_lo, s_hi, s_p, s_u, s_a, has_end, e_lo, e_hi, e_p, e_u, e_a,
                         sort_point, n_lanes=len(meta_tl.tracks),
                         reference_earliest=None if ref is None else ref.earliest,
-                        year_unknown=unknown if unknown.any() else None)
+                        year_unknown=unknown if unknown.any() else None, half_known=half if half.any() else None)
     columns = EventColumns.from_dates(arrays)
     meta = {"doc": doc, "zone": zone, "extent": list(arrays.finite_extent())}
     # what filters need, without building events: only the events read whole

@@ -45,6 +45,7 @@ from viewer.model.timeline import Event, LazyEvents, Timeline
 
 from .native_build import date_of, event_from_dict, stories_from_json, timeline_from_dict
 from .native_write import event_to_dict, stories_to_json, timeline_to_dict
+from .store_sql import year_unknown_sql
 
 __all__ = ["NotACollectionError", "COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "WINDOW_RES", "timeline_rows",
            "timeline_row_chunks", "timeline_meta", "timeline_of_meta",
@@ -166,6 +167,7 @@ def timeline_rows(timeline: Timeline, start: int = 0, stop: int | None = None) -
     rows = rows_all[start:stop]
     take = np.maximum(rows, 0)
     # a date whose year is unknown is placed nowhere (x = +inf, viewer.model.unplaced): not drawn here
+    # (a span with one date known is drawn at it: FLAG_HALF_KNOWN, finite x)
     drawn = (rows >= 0) & ((cols.flags[take] & FLAG_YEAR_UNKNOWN) == 0)
     nan = np.where(rows >= 0, 0.0, np.nan)  # (an unknown year's x stays +inf, as its columns have it)
     for name in ("x0", "x1", "xm", "solid0", "solid1"):
@@ -230,7 +232,9 @@ LOAD_COLUMNS = ("file_index, id, title, lane, kind, sort_point, start_earliest, 
                 "end_precision, end_uncertain, end_approximate, "
                 "{length}(actors) + {length}(tags) + {length}(sources) > 0 OR json LIKE '%\"quotes\"%' "
                 "OR json LIKE '%\"credibility\"%' AS rich, start_time_zone, end_time_zone, "
-                f"{PLANNED_SQL} OR {DRAFT_SQL} AS marked")
+                f"{PLANNED_SQL} OR {DRAFT_SQL} AS marked, "
+                f"{year_unknown_sql('start_edtf')} AS start_year_unknown, "
+                f"{year_unknown_sql('end_edtf')} AS end_year_unknown")
 """What the window loads of each event (SQL select list; ``{length}`` = the engine's list length)."""
 
 _PRECISION_OF = {p.label: int(p) for p in Precision}
@@ -300,6 +304,13 @@ def timeline_of_columns(base: Timeline, data: dict[str, Any], got: dict[str, np.
         end_approximate=got["end_approximate"].astype(bool) & has_end, sort_point=got["sort_point"],
         n_lanes=len(base.tracks),
         reference_earliest=None if base.reference_date is None else base.reference_date.earliest)
+    # a date whose year is unknown (XXXX-06-10): placed nowhere, or a span with one date known at it
+    s_unk = np.asarray(got["start_year_unknown"]).astype(bool)
+    e_unk = np.asarray(got["end_year_unknown"]).astype(bool) & has_end
+    if (s_unk | e_unk).any():
+        dates.year_unknown = s_unk | e_unk
+        half = np.where(has_end & (s_unk != e_unk), np.where(s_unk, -1, 1), 0).astype(np.int8)
+        dates.half_known = half if half.any() else None
     columns = EventColumns.from_dates(dates)
     titles = list(got["title"])
     latest = np.where(has_end, dates.end_latest, dates.start_latest)

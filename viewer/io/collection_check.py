@@ -285,12 +285,16 @@ def _time_problems(file: str, meta: Mapping[str, Any], events: Sequence[Any], ro
         end_uncertain=np.array([e is not None and e.uncertain for _, e in sides], dtype=bool),
         end_approximate=np.array([e is not None and e.approximate for _, e in sides], dtype=bool),
         sort_point=np.zeros(len(checked)), n_lanes=1)
+    half = np.array([0 if e is None or s.year_unknown == e.year_unknown else (-1 if s.year_unknown else 1)
+                     for s, e in sides], dtype=np.int8)
+    if half.any():  # a span with one date known: drawn at it (DateArrays.half_known)
+        d.year_unknown, d.half_known = half != 0, half
     _kind, x0, x1, xm, _s0, _s1, _flags, _lane, keep = drawn_values(d, whisker)
     points = [s.sort_point if e is None or not math.isinf(s.sort_point) else e.sort_point for s, e in sides]
     # a date whose year is unknown is placed nowhere and not drawn (viewer.io.collection.timeline_rows)
     unknown = np.array([s.year_unknown or (e is not None and e.year_unknown) for s, e in sides], dtype=bool)
     if unknown.any():
-        keep = keep & ~unknown
+        keep = keep & ~(unknown & (half == 0))
         points = [math.inf if u else p for p, u in zip(points, unknown.tolist(), strict=True)]
     # whole arrays first; only the rows that differ are looked at one by one (to say how)
     col = dict(zip(DATE_COLUMNS, zip(*(rows[i][5:5 + len(DATE_COLUMNS)] for i in checked), strict=True),

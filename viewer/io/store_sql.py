@@ -18,7 +18,8 @@ from viewer.model.store_query import LIST_FACETS, FilterLike, StoreFilter
 
 __all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "NUMPY_MAX_ROWS", "CollectionStats",
            "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "CountedWindows", "WINDOW_LIMIT",
-           "bucket_bins_sql", "bucket_bins", "COUNT_TOTALS_SQL", "count_table_mismatch", "like_literal", "contains_sql"]
+           "bucket_bins_sql", "bucket_bins", "COUNT_TOTALS_SQL", "count_table_mismatch", "like_literal", "contains_sql",
+           "year_unknown_sql"]
 
 WINDOW_LIMIT = 1e14
 """Windows within ``±WINDOW_LIMIT`` s of the epoch (three million years) are counted from the
@@ -80,6 +81,13 @@ def _list(values: frozenset[str], dialect: str) -> str:
     return "[" + ", ".join(sql_literal(v, dialect) for v in sorted(values)) + "]"
 
 
+def year_unknown_sql(column: str) -> str:
+    """The condition "the EDTF text in ``column`` has an unknown year" (``XXXX-06-10``,
+    ``[XXXX-02..]``; false for NULL): :func:`viewer.model.dates.edtf_year_unknown` in SQL
+    (both dialects; the collection stores EDTF as parsed, without leading spaces)."""
+    return f"(coalesce({column}, '') LIKE 'XXXX%' OR coalesce({column}, '') LIKE '[XXXX%')"
+
+
 def filter_where(filters: FilterLike | None, dialect: str) -> str:
     """The condition an event row meets when it passes ``filters``
     (:class:`~viewer.model.store_query.StoreFilter`'s rule); ``"true"`` when every row does.
@@ -97,8 +105,13 @@ def filter_where(filters: FilterLike | None, dialect: str) -> str:
         lo, hi = (sql_literal(float(v), dialect) for v in sf.date_range)
         latest = ("if(end_edtf IS NOT NULL, end_latest, start_latest)" if dialect == CLICKHOUSE else
                   "CASE WHEN end_edtf IS NOT NULL THEN end_latest ELSE start_latest END")
-        # an unknown year (XXXX-06-10) is not drawn and not known to meet any range (FacetIndex's rule)
-        parts.append(f"(drawn AND start_earliest < {hi} AND {latest} > {lo})")
+        # an unknown year (XXXX-06-10) is not drawn and not known to meet any range (FacetIndex's rule);
+        # but a span with one date known meets a range that meets that date (facets.known_side)
+        s_unk, e_unk = year_unknown_sql("start_edtf"), year_unknown_sql("end_edtf")
+        parts.append(f"((drawn AND NOT {s_unk} AND NOT {e_unk} AND start_earliest < {hi} AND {latest} > {lo})"
+                     f" OR ({e_unk} AND NOT {s_unk} AND start_earliest < {hi} AND start_latest > {lo})"
+                     f" OR ({s_unk} AND end_edtf IS NOT NULL AND NOT {e_unk}"
+                     f" AND end_earliest < {hi} AND end_latest > {lo}))")
     for facet in LIST_FACETS:
         allowed = sf.allowed(facet)
         if allowed is None:

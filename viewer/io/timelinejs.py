@@ -75,7 +75,14 @@ from .humandates import compact_digits_problem
 from .jsonpos import PathPart, SourcePositions
 from .losses import open_side_words
 from .timelinejs2 import DATE_FORM, from_version2, version2_places, version2_problem
-from .timelinejs_dates import DATE_FIELDS, date_from_edtf_field, date_from_parts, qualified_by_words, time_parts
+from .timelinejs_dates import (
+    DATE_FIELDS,
+    date_from_edtf_field,
+    date_from_parts,
+    qualified_by_words,
+    time_parts,
+    year_reading,
+)
 
 __all__ = [
     "read_timelinejs",
@@ -193,6 +200,7 @@ class _Reader:
         self.n = 0
         self.path: tuple[PathPart, ...] | None = None  # JSON path of the item being read, for line numbers
         self.first_utc: tuple[str, tuple[PathPart, ...]] | None = None  # (where, path): the note's place
+        self.years_said: set[str] = set()  # year 0 / a negative year: how it is read, said once a file
         self.version2 = False  # the item is TimelineJS 2's: problems name its fields (startDate...) and their place
         self.date_form = 'an object with at least a year, such as {"year": 2022, "month": 2, "day": 10}'
 
@@ -262,6 +270,14 @@ class _Reader:
         if note:
             self.warn(f"{field}: {note}", line, where)
         whole = date_from_edtf_field(value, self.zone, end=end)
+        year_note = "" if isinstance(whole, EventDate) else year_reading(value, version2=self.version2)
+        if year_note and year_note[:6] not in self.years_said:  # once a file for year 0, once for -N
+            self.years_said.add(year_note[:6])
+            if end and value.get("month") in (None, ""):  # TimelineJS ends a year-only end on its 1 January
+                year_note += " (a year-only end: the span ends as that year begins)"
+            said, path = self._at(f"{field}: {year_note}" + (
+                "" if year_note.startswith("year 0") else " (every negative year is read so)"))
+            self.b.notes.append(Problem(self.b.file, said, *self.b._place(line, path), where))
         if isinstance(whole, EventDate):  # this viewer's own export: the date as it was, fields and all
             if whole.phrase:  # words the writer did not write: they must not contradict the edtf
                 read = qualified_by_words(date, whole.phrase, end=end)

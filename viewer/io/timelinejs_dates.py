@@ -25,7 +25,8 @@ from viewer.model.written_end import exclusive_year_basis
 
 from .humandates import human_edtf
 
-__all__ = ["DATE_FIELDS", "edtf_year", "date_from_parts", "parts_from_date", "end_parts", "time_parts", "as_html"]
+__all__ = ["DATE_FIELDS", "edtf_year", "year_reading", "date_from_parts", "parts_from_date", "end_parts", "time_parts",
+           "as_html"]
 
 DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
 """The fields of a TimelineJS date, coarsest first."""
@@ -52,6 +53,33 @@ def edtf_year(year: int) -> str:
     if -9999 <= year <= 9999:
         return f"-{-year:04d}" if year < 0 else f"{year:04d}"
     return f"Y{year}"
+
+
+def year_reading(parts: Mapping[str, Any], *, version2: bool = False) -> str:
+    """How the ``year`` field of TimelineJS date fields is read when it is 0 or negative, in
+    words for the reader's note; ``""`` for a positive year (or one that is not a number).
+
+    TimelineJS 3 labels a negative year ``-N`` "N BCE" and TimelineJS 2 "N B.C." (there is no
+    year 0 in BCE/CE), so ``-N`` is read as N BCE: EDTF's astronomical year ``-(N-1)`` (EDTF
+    counts 1 BCE as year 0).  A year 0 is in neither calendar: TimelineJS 3 places it at
+    astronomical year 0 (labelled "0"), TimelineJS 2 ignores it (its date falls back to 1900);
+    it is read as astronomical year 0, 1 BCE.
+    """
+    try:
+        year = _int_field(parts.get("year"), "year")
+    except DateError:
+        return ""
+    if year is None or year > 0:
+        return ""
+    text = edtf_year(year + 1 if year < 0 else year)
+    if year < 0:
+        label = f"{-year} B.C." if version2 else f"{-year} BCE"
+        return (f"year {year} read as {-year} BCE, as TimelineJS {'2' if version2 else '3'} labels it "
+                f"(“{label}”); EDTF {text}, as EDTF counts 1 BCE as year 0")
+    how = ("TimelineJS 2 ignores a year 0 (it shows 1900)" if version2
+           else "TimelineJS 3 places it there but labels it “0”")
+    return (f"year 0 read as 1 BCE (EDTF {text}, astronomical year 0): there is no year 0 between 1 BCE "
+            f"and 1 CE; {how}")
 
 
 def date_from_parts(parts: Mapping[str, Any], *, phrase: str = "", time_zone: str = "UTC",

@@ -24,6 +24,7 @@ from .date_arrays import (
     BAND_LANE,
     FLAG_APPROXIMATE,
     FLAG_COARSE,
+    FLAG_HALF_KNOWN,
     FLAG_IMPRECISE,
     FLAG_OPEN_END,
     FLAG_OPEN_START,
@@ -41,8 +42,8 @@ from .date_arrays import (
 from .row_ids import RowIds
 
 __all__ = ["EventColumns", "DateArrays", "DatedTimeline", "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START",
-           "FLAG_OPEN_END", "FLAG_IMPRECISE", "FLAG_COARSE", "FLAG_YEAR_UNKNOWN", "KIND_POINT", "KIND_SPAN",
-           "KIND_BAND", "BAND_LANE", "calendar_values", "drawn_values", "sort_point_array",
+           "FLAG_OPEN_END", "FLAG_IMPRECISE", "FLAG_COARSE", "FLAG_YEAR_UNKNOWN", "FLAG_HALF_KNOWN", "KIND_POINT",
+           "KIND_SPAN", "KIND_BAND", "BAND_LANE", "calendar_values", "drawn_values", "sort_point_array",
            "begin_after"]
 
 
@@ -86,7 +87,9 @@ class EventColumns:
         the painter runs it to the view's edge and fades it there.  A point's
         "on or before/after" side is a whisker of ``open_whisker_s``.  An
         event whose year is unknown (``XXXX-06-10``, flag ``FLAG_YEAR_UNKNOWN``)
-        has ``x0 = x1 = xm = +inf``: listed, but placed nowhere on the axis.
+        has ``x0 = x1 = xm = +inf``: listed, but placed nowhere on the axis; but a
+        span with one date known and the other's year unknown is a point at its
+        known date (``FLAG_HALF_KNOWN``, :func:`~viewer.model.date_arrays.drawn_values`).
     xm : float64
         Marker position (seconds from origin): the middle of a point's
         possible interval, or its known bound when the other side is open; the

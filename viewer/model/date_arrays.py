@@ -21,7 +21,7 @@ from .records import Event, Track
 
 __all__ = ["DateArrays", "DatedTimeline", "drawn_values", "calendar_values", "calendar_anchors", "sort_point_array",
            "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START", "FLAG_OPEN_END", "FLAG_IMPRECISE",
-           "FLAG_COARSE", "FLAG_YEAR_UNKNOWN", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE"]
+           "FLAG_COARSE", "FLAG_YEAR_UNKNOWN", "FLAG_HALF_KNOWN", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE"]
 
 FLAG_UNCERTAIN = 1 << 0   #: the date carries EDTF ``?``
 FLAG_APPROXIMATE = 1 << 1  #: the date carries EDTF ``~``
@@ -30,6 +30,9 @@ FLAG_OPEN_END = 1 << 3    #: no latest bound ("on or after", ``..`` end)
 FLAG_IMPRECISE = 1 << 4   #: known only to the day or coarser: drawn over its possible interval
 FLAG_COARSE = 1 << 5      #: a point's possible interval is wider than one day: hollow marker
 FLAG_YEAR_UNKNOWN = 1 << 6  #: a date's year is unknown (``XXXX-06-10``): listed, not placed on the axis
+#: a span with one date known and the other's year unknown (``2023-05-01`` to ``XXXX-06-10``): drawn
+#: as a marker at its known date with a fading whisker and "?" towards the unknown side
+FLAG_HALF_KNOWN = 1 << 7
 
 KIND_POINT, KIND_SPAN, KIND_BAND = 0, 1, 2
 BAND_LANE = -1  #: lane number of bands (drawn across all lanes)
@@ -86,7 +89,11 @@ def drawn_values(d: DateArrays, whisker: float) -> tuple[np.ndarray, ...]:
         is kept (listed, searchable, selectable) but placed nowhere: ``x0``,
         ``x1`` and ``xm`` are ``+inf`` (no window meets it, no extent counts
         it; its possible years, 0 to 9999, are EDTF's four digits, not the
-        source's) and its flags carry ``FLAG_YEAR_UNKNOWN``.
+        source's) and its flags carry ``FLAG_YEAR_UNKNOWN``.  But a span with one date
+        known and the other's year unknown (``d.half_known``) is drawn at its known date, as a
+        point (``KIND_POINT``) whose whisker of ``whisker`` s runs towards the unknown side
+        (``FLAG_OPEN_END`` or ``FLAG_OPEN_START``), flagged ``FLAG_HALF_KNOWN``: never a span to
+        an invented date.
     """
     kind = d.kind.astype(np.int8)
     s_lo, s_hi, e_lo, e_hi = d.start_earliest, d.start_latest, d.end_earliest, d.end_latest
@@ -128,6 +135,10 @@ def drawn_values(d: DateArrays, whisker: float) -> tuple[np.ndarray, ...]:
         flags = np.where(pointlike, p_flags, sp_flags).astype(np.uint8)
         if d.year_unknown is not None and d.year_unknown.any():
             unknown = d.year_unknown
+            if d.half_known is not None and d.half_known.any():
+                kind, x0, x1, xm, solid0, solid1, flags = _half_known_values(
+                    d, whisker, kind, x0, x1, xm, solid0, solid1, flags)
+                unknown = unknown & (d.half_known == 0)
             x0, x1, xm = (np.where(unknown, np.inf, v) for v in (x0, x1, xm))
             solid0, solid1 = np.where(unknown, 1.0, solid0), np.where(unknown, 0.0, solid1)
             flags = (flags | np.where(unknown, FLAG_YEAR_UNKNOWN, 0)).astype(np.uint8)
@@ -136,6 +147,42 @@ def drawn_values(d: DateArrays, whisker: float) -> tuple[np.ndarray, ...]:
     undated_span = ~pointlike & ~np.isfinite(s_lo) & ~np.isfinite(s_hi) & ~np.isfinite(e_lo) & ~np.isfinite(e_hi)
     keep = (lane >= BAND_LANE) & ~(pointlike & open0 & open1) & ~undated_span
     return kind, x0, x1, xm, solid0, solid1, flags, lane, keep
+
+
+def _half_known_values(d: DateArrays, whisker: float, *values: np.ndarray) -> tuple[np.ndarray, ...]:
+    """``kind, x0, x1, xm, solid0, solid1, flags`` (N,) with the rows of ``d.half_known`` drawn as
+    a point at their known date: its possible interval, a whisker of ``whisker`` s towards the
+    unknown side, flags of the known date plus the open side and ``FLAG_HALF_KNOWN``."""
+    kind, x0, x1, xm, solid0, solid1, flags = values
+    assert d.half_known is not None
+    half = d.half_known
+    end_known = half < 0
+    lo = np.where(end_known, d.end_earliest, d.start_earliest)
+    hi = np.where(end_known, d.end_latest, d.start_latest)
+    prec = np.where(end_known, d.end_precision, d.start_precision)
+    known_flags = np.where(end_known, _flag_array(d.end_precision, d.end_uncertain, d.end_approximate),
+                           _flag_array(d.start_precision, d.start_uncertain, d.start_approximate))
+    known_flags = known_flags | np.where((prec < int(Precision.DAY)) | (hi - lo > 86400.0 + 1e-6), FLAG_COARSE, 0)
+    on = half != 0
+    h_flags = known_flags | FLAG_HALF_KNOWN | np.where(end_known, FLAG_OPEN_START, FLAG_OPEN_END)
+    h_xm = np.where(known_flags & FLAG_IMPRECISE, (lo + hi) / 2, lo)
+    return (np.where(on, KIND_POINT, kind).astype(np.int8),
+            np.where(on, np.where(end_known, lo - whisker, lo), x0),
+            np.where(on, np.where(end_known, hi, hi + whisker), x1),
+            np.where(on, h_xm, xm), np.where(on, 1.0, solid0), np.where(on, 0.0, solid1),
+            np.where(on, h_flags, flags).astype(np.uint8))
+
+
+def half_known_of(events: Sequence[Event]) -> np.ndarray | None:
+    """int8 (N,): ``+1`` for a span whose start is known and whose end's year is unknown
+    (``2023-05-01`` to ``XXXX-06-10``), ``-1`` for the other way round, 0 otherwise
+    (:func:`viewer.model.facets.known_side`); None when there is none."""
+    out = np.zeros(len(events), dtype=np.int8)
+    for i, ev in enumerate(events):
+        e = ev.end
+        if e is not None and ev.start.year_unknown != e.year_unknown:
+            out[i] = -1 if ev.start.year_unknown else 1
+    return out if out.any() else None
 
 
 class DatedTimeline(Protocol):
@@ -184,6 +231,9 @@ class DateArrays:
     year_unknown : bool (N,) or None
         ``Event.year_unknown`` (a date's year is unknown: not placed on the
         axis, see :func:`drawn_values`); None = no such event.
+    half_known : int8 (N,) or None
+        Of those, a span with one date known (:func:`half_known_of`: ``+1`` start known,
+        ``-1`` end known, 0 otherwise): drawn at its known date; None = no such span.
     """
 
     ids: list[str]
@@ -205,6 +255,7 @@ class DateArrays:
     reference_earliest: float | None = None
     home_earliest: float | None = None  #: start of the home range: where an empty timeline is
     year_unknown: np.ndarray | None = None
+    half_known: np.ndarray | None = None
 
     @classmethod
     def from_timeline(cls, timeline: DatedTimeline) -> DateArrays:
@@ -244,11 +295,13 @@ class DateArrays:
         arr = [np.array(c, dtype=t) for c, t in zip(cols, types, strict=True)]
         return cls([ev.id for ev in events], *arr, n_lanes=n_lanes,  # type: ignore[arg-type, misc]
                    reference_earliest=reference_earliest,
-                   year_unknown=np.array(unknown, dtype=bool) if any(unknown) else None)
+                   year_unknown=np.array(unknown, dtype=bool) if any(unknown) else None,
+                   half_known=half_known_of(events) if any(unknown) else None)
 
     def finite_extent(self) -> tuple[float, float]:
         """(first, last) finite moment of any event, as :meth:`Timeline.finite_extent`
-        (an event whose year is unknown does not count)."""
+        (an event whose year is unknown does not count, nor the known date of a span with
+        one date known: the extent is the one ``open_whisker_s`` and the stores' checks use)."""
         latest = np.where(self.has_end, self.end_latest, self.start_latest)
         placed = ~self.year_unknown if self.year_unknown is not None else True
         lo = hi = None

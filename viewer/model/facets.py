@@ -34,7 +34,7 @@ from typing import Any, ClassVar, Protocol
 
 import numpy as np
 
-from .date_arrays import FLAG_YEAR_UNKNOWN
+from .date_arrays import FLAG_HALF_KNOWN, FLAG_YEAR_UNKNOWN
 from .dates import EventDate
 from .grading import claim_grade
 from .kept import kept
@@ -403,12 +403,13 @@ def known_side(event: Event) -> EventDate | None:
 
 
 def _year_unknown_of_columns(timeline: FacetTimeline, n: int) -> np.ndarray:
-    """bool (N,), file order: events whose columns row is flagged ``FLAG_YEAR_UNKNOWN``
+    """bool (N,), file order: events whose columns row is flagged ``FLAG_YEAR_UNKNOWN`` or
+    ``FLAG_HALF_KNOWN`` (drawn at its known date, but a date's year is unknown)
     (a lazily read timeline's events are not built to ask them; its columns know)."""
     out = np.zeros(n, dtype=bool)
     cols = getattr(timeline, "columns", None)
     if cols is not None and len(cols):
-        rows = (np.asarray(cols.flags) & FLAG_YEAR_UNKNOWN) != 0
+        rows = (np.asarray(cols.flags) & (FLAG_YEAR_UNKNOWN | FLAG_HALF_KNOWN)) != 0
         if rows.any():
             out[np.asarray(cols.event_index)[rows]] = True
     return out

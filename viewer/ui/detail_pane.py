@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..model.dates import EventDate
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
+from ..model.facets import known_side
 from ..model.grading import RELIABILITY, claim_grade, grade_words
 from ..model.planned_end import planned_end
 from ..model.text import counted, visible_controls
@@ -163,8 +164,30 @@ def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str =
     own = naive_time_zone(d)
     if own is not None:  # a time of day without an offset is in the event's own zone: name it
         edtf += f" <span class='muted'>(time of day in {escape(own)})</span>"
+    reading = _edtf_year_words(d.edtf)
+    if reading:  # 0649, -0043: not how a person writes the year shown above
+        edtf += f" <span class='muted'>({escape(reading)})</span>"
     rows.append(f"<tr><td class='muted'>EDTF</td><td>{edtf}</td></tr>")
     return "".join(rows)
+
+
+_EDTF_YEAR = re.compile(r"^[\[{]?(?:\.\.)?(-?)(\d{4})(?![\dX])")
+
+
+def _edtf_year_words(edtf: str) -> str:
+    """How to read the year of an EDTF value that a person would write otherwise: EDTF writes
+    four digits (``0649`` is the year 649) and counts 1 BCE as year 0 (``-0043`` is 44 BCE);
+    ``""`` for a plain four-digit year (``2023``) or a form without one."""
+    m = _EDTF_YEAR.match(edtf.strip())
+    if m is None:
+        return ""
+    sign, digits = m.groups()
+    year = -int(digits) if sign else int(digits)
+    if year <= 0:
+        return f"EDTF, which counts 1 BCE as year 0: {sign}{digits} is {1 - year} BCE"
+    if digits.startswith("0"):
+        return f"EDTF, which writes years in four digits: {digits} is the year {year}"
+    return ""
 
 
 def _source_html(src: Source, timeline: Timeline) -> str:
@@ -294,7 +317,14 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
                    "(dotted outline; View &gt; Review drafts). "
                    + (f"Source sentence: “{cut(event.draft.sentence, 'draft')}”" if event.draft.sentence.strip()
                       else "no source sentence given") + "</td></tr>")
-    if event.year_unknown:  # listed, but placed nowhere: its possible years 0..9999 are not the source's
+    known = known_side(event)
+    if known is not None:  # one date known: drawn at it, with a "?" towards the other side
+        side, other = ("start", "end") if known is event.start else ("end", "start")
+        out.append(f"</table><p class='muted'>Drawn at its known {side} ("
+                   f"{escape(describe_date(known, zone, timeline.time_zone))}) as a marker with a short line "
+                   f"fading to a “?”: its {other}’s year is unknown (the source gives no year), so no bar "
+                   "is drawn to it. Listed after the dated events, in file order.</p>")
+    elif event.year_unknown:  # listed, but placed nowhere: its possible years 0..9999 are not the source's
         out.append("</table><p class='muted'>Not drawn on the time axis: its year is unknown "
                    "(the source gives no year). Listed after the dated events, in file order.</p>")
     else:

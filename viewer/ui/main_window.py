@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model.columns import FLAG_HALF_KNOWN
 from ..model.errors import TimelineLoadError
 from ..model.planned_end import PLANNED_END_KEY, planned_end_rows
 from ..model.presentation import header_note
@@ -33,7 +34,7 @@ from ..model.unplaced import unplaced_note
 from ..model.viewstate import ViewState
 from .detail_pane import DetailPane
 from .features import FEATURES
-from .legend import DRAFT_KEY, KEY, set_header_text
+from .legend import DRAFT_KEY, HALF_KNOWN_KEY, KEY, set_header_text
 from .timeline_view import TimelineView
 
 __all__ = ["MainWindow"]
@@ -164,7 +165,9 @@ class MainWindow(QMainWindow):
         name = Path(self.path).name if self.path else "bundled timeline"
         drafts = self.timeline.draft_count()
         if hasattr(self, "legend"):  # the dotted ring is explained while there are drafts
-            text = self.legend.text().replace(DRAFT_KEY, "").replace(_PLANNED_END_KEY, "")
+            text = self.legend.text().replace(DRAFT_KEY, "").replace(_PLANNED_END_KEY, "").replace(HALF_KNOWN_KEY, "")
+            if (self.timeline.columns.flags & FLAG_HALF_KNOWN).any():  # "Strike → ?": the other year unknown
+                text = text.replace(TIME_AXIS_KEY, HALF_KNOWN_KEY + TIME_AXIS_KEY, 1)
             if planned_end_rows(self.timeline):  # the hatched part of a span or band is explained
                 text = text.replace(TIME_AXIS_KEY, _PLANNED_END_KEY + TIME_AXIS_KEY, 1)
             if drafts:
