@@ -5,7 +5,8 @@ issue's 2-core machine).  For a file of at least
 :data:`OPEN_IN_BACKGROUND_BYTES`, ``window.open_file`` (File > Open, Open
 Recent, a dropped file) reads it in a background thread while the window
 keeps showing, and answering for, the timeline already open.  A bar under
-the title (over the timeline's top edge: nothing moves when it comes or goes) names the file, counts the seconds and offers Cancel.  The new
+the title (over the timeline's top edge: nothing moves when it comes or goes)
+names the file, counts the seconds and offers Cancel.  The new
 timeline replaces the old one in one step on the GUI thread when it is
 ready; a cancelled opening, or one overtaken by another, is dropped whole:
 the reader stops at its next progress report (:mod:`viewer.io.progress`)
