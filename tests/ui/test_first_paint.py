@@ -10,7 +10,7 @@ from tests.io.test_search_index import write_big
 from viewer.graphics import events as gev
 from viewer.io import read_timeline
 from viewer.io import search_index as si
-from viewer.ui import opening
+from viewer.ui import opening, search_jobs
 from viewer.ui.main_window import MainWindow
 
 
@@ -93,3 +93,34 @@ def test_the_first_picture_after_an_open_is_the_new_files_painted_once_at_its_si
     assert first[2] == w.view.events_item.getViewBox().size().toTuple()
     # painted once for that picture: no second whole paint after a relayout in the same pass
     assert all(entry[2] == first[2] for entry in on_screen)
+
+
+def test_the_events_list_fills_after_the_new_files_first_picture_never_with_the_file_lefts_rows(
+        tmp_path, monkeypatch, qtbot, bundled_path):
+    monkeypatch.setenv(si.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(opening, "OPEN_IN_BACKGROUND_BYTES", 1000)
+    monkeypatch.setattr(si, "INDEX_MIN_EVENTS", 100)
+    monkeypatch.setattr(search_jobs, "INDEX_MIN_EVENTS", 100)
+    path = write_big(tmp_path / "big.timeline.json")  # 3000 events e00000...
+    w = _window(qtbot, bundled_path)
+    listing = w.event_list.source_model
+    left = {listing.event_id(r) for r in range(listing.rowCount())}
+    seen = {}
+
+    def at_the_swap(_timeline) -> None:  # the swap's last listener: nothing painted yet
+        if w.path == path and not seen:
+            ids = {listing.event_id(r) for r in range(listing.rowCount())}
+            seen["rows of the file left"] = len(ids & left)
+            seen["rows listed"] = len(ids)
+
+    w.sigTimelineChanged.connect(at_the_swap)
+    assert w.open_file(path)
+    qtbot.waitUntil(lambda: w.path == path and not w.jobs_pending(), timeout=20000)
+    qtbot.waitUntil(lambda: listing.rowCount() == 3000)
+    # the list was empty for the new file's first picture (its rows painted in a later turn)
+    assert seen == {"rows of the file left": 0, "rows listed": 0}
+    assert listing.event_id(0) == "e00000" or listing.event_id(0).startswith("e0")
+    # and a selection of the new file finds its row
+    w.state.selected = "e00004"
+    assert w.event_list.currentIndex().isValid()
+    assert listing.event_id(w.event_list.currentIndex().row()) == "e00004"
