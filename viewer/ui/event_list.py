@@ -53,6 +53,7 @@ from ..model.timeline import Event, Timeline
 from ..model.viewstate import ViewState
 from ..model.written_end import written_end, written_end_words
 from ..model.zones import EVENT_LOCAL, describe_date
+from .after_paint import after_first_paint
 
 __all__ = ["EventTableModel", "EventListView", "SORT_ROLE", "ID_ROLE", "side_tabs", "install", "date_cell",
            "date_tooltip", "title_text", "listed_title", "DRAFT_WORD", "short_date"]
@@ -652,7 +653,9 @@ class EventListView(QTableView):
         self._edited = False  # an edit came since the last reload
         self.selectionModel().currentRowChanged.connect(self._on_row)
         self.state.subscribe(self._on_state)
-        window.shown.sigShownChanged.connect(lambda _tl: self.reload())
+        self._file_timeline = window.timeline  # the file whose shown timeline is listed
+        self._waiting = False  # another large file's rows wait for its first paint (list empty)
+        window.shown.sigShownChanged.connect(self._on_shown)
         # an edit: a large list (a model reset re-sorts every row) follows once the edits pause
         self.settle_timer = QTimer(self)
         self.settle_timer.setSingleShot(True)
@@ -773,9 +776,33 @@ class EventListView(QTableView):
         idx = self.source_model.index(row, 0)
         return idx if self.model() is self.source_model else self.proxy.mapFromSource(idx)
 
+    def _on_shown(self, _timeline) -> None:
+        w = self.window_
+        if w.timeline is not self._file_timeline and w.shown.large and hasattr(w, "view"):
+            # another large file: its lanes are painted first, its rows in a later turn (their
+            # first paint was 40-45 ms of the new file's first pass at 10^6 events, load 8);
+            # meanwhile the list is empty, never the file left's rows
+            self._file_timeline = w.timeline
+            self._waiting = True
+            self.settle_timer.stop()
+            self._syncing = True
+            try:
+                self.source_model.set_events(w.shown.timeline, rows=np.empty(0, dtype=np.int64))
+            finally:
+                self._syncing = False
+            after_first_paint(w, self._reload_waiting)
+            return
+        self._file_timeline = w.timeline
+        self.reload()
+
+    def _reload_waiting(self) -> None:
+        if self._waiting:  # (not when a reload came meanwhile: a filter toggled, a search)
+            self.reload()
+
     def reload(self) -> None:
         """Refill from the shown timeline (matches only while searching)."""
         self.settle_timer.stop()
+        self._waiting = False
         shown = self.window_.shown
         self._listed_rows = len(shown.timeline.columns)
         st = self.state

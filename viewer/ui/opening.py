@@ -5,7 +5,8 @@ issue's 2-core machine).  For a file of at least
 :data:`OPEN_IN_BACKGROUND_BYTES`, ``window.open_file`` (File > Open, Open
 Recent, a dropped file) reads it in a background thread while the window
 keeps showing, and answering for, the timeline already open.  A bar under
-the title names the file, counts the seconds and offers Cancel.  The new
+the title (over the timeline's top edge: nothing moves when it comes or goes)
+names the file, counts the seconds and offers Cancel.  The new
 timeline replaces the old one in one step on the GUI thread when it is
 ready; a cancelled opening, or one overtaken by another, is dropped whole:
 the reader stops at its next progress report (:mod:`viewer.io.progress`)
@@ -39,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton
 
 from ..io.bulk import CachedTextError
@@ -102,11 +103,18 @@ class Reading:
 
 
 class _OpeningBar(QFrame):
-    """"Opening NAME… 3 s [busy bar] [Cancel]" under the title."""
+    """"Opening NAME… 3 s [busy bar] [Cancel]" over the top of the timeline, under the title.
 
-    def __init__(self, on_cancel, parent=None) -> None:
+    An overlay, not a row of the window's layout: showing or hiding it moves
+    nothing else (as a row it laid the whole window out again when it went,
+    in the same pass as the new file's first paint).  ``parent``: the central
+    widget; ``below``: the widget whose top edge it sits on (the splitter)."""
+
+    def __init__(self, on_cancel, parent=None, below=None) -> None:
         super().__init__(parent)
+        self.below = below
         self.setObjectName("opening_bar")
+        self.setAutoFillBackground(True)
         self.setStyleSheet("#opening_bar { background: #e8eef7; border-bottom: 1px solid #b9c6da; }")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
@@ -123,6 +131,28 @@ class _OpeningBar(QFrame):
         lay.addWidget(self.progress)
         lay.addWidget(self.cancel)
         self.hide()
+        for watched in (parent, below):  # follows the window's width and the timeline's top edge
+            if watched is not None:
+                watched.installEventFilter(self)
+
+    def place(self) -> None:
+        """Put the bar across the parent's width, on the top edge of ``below``, above it."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        top = self.below.geometry().top() if self.below is not None else 0
+        self.setGeometry(0, top, parent.width(), self.sizeHint().height())
+        self.raise_()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.place()
+        super().showEvent(event)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move) and self.isVisible() \
+                and (obj is self.parentWidget() or obj is self.below):
+            self.place()
+        return False
 
 
 class BackgroundOpen(QObject):
@@ -143,8 +173,8 @@ class BackgroundOpen(QObject):
         self.window = window
         self._open_now = window.open_file
         window.open_file = self.open_file
-        self.bar = _OpeningBar(self._cancel_clicked)
-        window.central_layout.insertWidget(1, self.bar)
+        central = window.central_layout.parentWidget()
+        self.bar = _OpeningBar(self._cancel_clicked, central, getattr(window, "splitter", None))
         self._generation = 0
         self.path: str | None = None  # the file being opened
         self.reading: Reading | None = None  # what it is read for (None: nothing read)
@@ -300,6 +330,12 @@ class BackgroundOpen(QObject):
             reading.failed(error)
             return
         reading.done(*result)
+        # the new file's texts (legend, notes) may take another height: lay the window out now,
+        # before the paint already asked for, so the first picture is painted once, at its size
+        # (else a second whole paint of the new file followed in the same pass)
+        layout = getattr(self.window, "central_layout", None)
+        if layout is not None:
+            layout.activate()
 
     def _opening(self, path: str) -> Reading:
         """File > Open's reading of ``path``: shown as another file (fresh filters), errors in a dialog."""
