@@ -1,6 +1,6 @@
 """The key to the marks on a timeline, shared by the main window and a collection's window."""
 
-__all__ = ["KEY", "DRAFT_KEY", "set_header_text"]
+__all__ = ["KEY", "DRAFT_KEY", "MATCH_KEY", "set_header_text"]
 
 _KEY_ITEMS = ("◆ date to the day or better", "◇ uncertain, approximate or open",
               "dashed ◇ planned (so described, or after the source's date)", "▬ faint: possible interval",
@@ -10,6 +10,9 @@ KEY = "   ".join(item.replace(" ", "\u00a0") for item in _KEY_ITEMS)
 narrow window wraps the key between items, never inside one."""
 DRAFT_KEY = "   " + "dotted ring or outline: unreviewed draft".replace(" ", "\u00a0")
 """Added to the key while there are unreviewed drafts."""
+MATCH_KEY = "   " + "strip in full colour, dark tick below: search matches".replace(" ", "\u00a0")
+"""Added to the key while a search is active and lanes are drawn as density strips (the strip
+is dimmed, the matches' own counts drawn over it)."""
 
 
 def set_header_text(label, title: str, note: str) -> None:
