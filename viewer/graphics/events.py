@@ -225,6 +225,13 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         self.emphasis = mask
         self.update()
 
+    def forget_matches(self) -> None:
+        """Count the search's matches in the strips again (the columns learnt them: a store's
+        answer) and repaint."""
+        if self._frame is not None:
+            self._frame.match_density = None
+        self.update()
+
     def set_hovered(self, event_id: str | None) -> None:
         if event_id != self.hovered:
             self.hovered = event_id
@@ -356,7 +363,8 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         if mask is None or not frame.density or len(mask) != len(self.columns):
             return None
         if frame.match_density is None or frame.match_density[0] is not mask:
-            counts = match_density(self.columns, frame, mask)
+            # a lane whose matches are not known yet (NaN: a store still counting them) is drawn as before
+            counts = {ln: c for ln, c in match_density(self.columns, frame, mask).items() if not np.isnan(c).any()}
             lanes = [ln for ln, c in counts.items() if c.any()]
             if lanes:
                 stacked = np.stack([counts[ln] for ln in lanes])
@@ -383,7 +391,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
             w = float(lefts[1] - lefts[0]) if len(lefts) > 1 else float(_DENSITY_BIN_PX)
             inset = min(6.0, (bottom - top) * 0.2)  # a collapsed strip keeps most of its height
             rect = QRectF(float(lefts[0]), top + inset, w * len(counts), bottom - top - 2 * inset)
-            if matches is None:
+            if matches is None or lane not in matches[1]:
                 p.drawImage(rect, img)
                 continue
             p.setOpacity(_DIM_OPACITY)
