@@ -46,5 +46,5 @@ def test_a_search_says_its_matches_in_view_and_how_the_strips_show_them(qtbot, t
     text = w.statusBar().currentMessage()
     # the store sent the events one by one: the strip shows their matches, and says so
     assert text.startswith("9 matches in view of 900 events (density strips dimmed, their matches in full colour "
-                           "with a dark tick): 1 track as a density strip"), text
+                           "with a tick below): 1 track as a density strip"), text
     assert 9 <= sum(w.view.events_item.drawn_match_bins.values()) <= 18  # (a date-only match: over its day)

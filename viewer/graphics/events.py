@@ -379,7 +379,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         """Each density strip as one stretched image (nearest-neighbour: crisp bins).
         With a search (:meth:`set_emphasis`), the strip is dimmed as the non-matching
         markers are, and the matches' own strip is drawn over it at full strength, with a
-        dark tick along the strip's foot under each bin that holds a match."""
+        tick in the text colour (dark on light) along the strip's foot under each bin that holds a match."""
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         matches = self._match_layer(frame)
         self.drawn_match_bins = {}

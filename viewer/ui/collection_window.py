@@ -77,7 +77,7 @@ REACH_BINS = 4096
 
 STRIPS_COUNT_ALL = " (density strips count every event, matching or not)"
 #: once the store has counted the search's matches in the strips (drawn over the dimmed strips)
-STRIPS_MATCHES = " (density strips dimmed, their matches in full colour with a dark tick)"
+STRIPS_MATCHES = " (density strips dimmed, their matches in full colour with a tick below)"
 """What the status line says of the strips during a search: they are not dimmed."""
 
 NOT_YET = ("Not shown yet in a collection: stories and present mode, counts of same-instant stacks in density "

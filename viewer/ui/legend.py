@@ -10,7 +10,7 @@ KEY = "   ".join(item.replace(" ", "\u00a0") for item in _KEY_ITEMS)
 narrow window wraps the key between items, never inside one."""
 DRAFT_KEY = "   " + "dotted ring or outline: unreviewed draft".replace(" ", "\u00a0")
 """Added to the key while there are unreviewed drafts."""
-MATCH_KEY = "   " + "strip in full colour, dark tick below: search matches".replace(" ", "\u00a0")
+MATCH_KEY = "   " + "strip in full colour, tick below: search matches".replace(" ", "\u00a0")
 """Added to the key while a search is active and lanes are drawn as density strips (the strip
 is dimmed, the matches' own counts drawn over it)."""
 
