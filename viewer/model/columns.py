@@ -419,7 +419,8 @@ class EventColumns:
             Count only the rows where it is True (a search's matches), by the
             same rule.  The rows of each lane are picked out once per mask
             object (O(lane) numpy, no Python loop over events); later frames
-            with the same mask cost O(bins log n) as without one.
+            with the same mask cost O(bins log n) as without one (so the mask
+            must not be changed in place: a new search gives a new array).
 
         Returns
         -------
