@@ -356,7 +356,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
             if frame.rank_of(i) < last:
                 p.drawLine(QPointF(rect.left(), bottom), QPointF(rect.right(), bottom))
 
-    def _match_layer(self, frame: _Frame) -> tuple[Any, dict, dict, dict] | None:
+    def _match_layer(self, frame: _Frame) -> tuple[Any, dict, dict, dict, dict] | None:
         """The search's matches in the frame's strips (:func:`~viewer.graphics.frame.match_density`)
         and their images, counted once per frame and mask; None without a search."""
         mask = self.emphasis
@@ -372,7 +372,11 @@ class EventLayerItem(EventText, pg.GraphicsObject):
                 ticks = density_images([self.style.text] * len(lanes), lanes, stacked, floor=200)
             else:
                 body, ticks = {}, {}
-            frame.match_density = (mask, counts, body, ticks)
+            dim_lanes = list(counts)
+            dimmed = density_images([self._track_color(ln) for ln in dim_lanes], dim_lanes,
+                                    np.stack([frame.density[ln][1] for ln in dim_lanes]),
+                                    opacity=_DIM_OPACITY) if dim_lanes else {}
+            frame.match_density = (mask, counts, body, ticks, dimmed)
         return frame.match_density
 
     def _paint_density(self, p: QPainter, frame: _Frame) -> None:
@@ -394,9 +398,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
             if matches is None or lane not in matches[1]:
                 p.drawImage(rect, img)
                 continue
-            p.setOpacity(_DIM_OPACITY)
-            p.drawImage(rect, img)
-            p.setOpacity(1.0)
+            p.drawImage(rect, matches[4][lane])  # the strip at the dimmed markers' opacity
             body = matches[2].get(lane)
             if body is None:
                 continue

@@ -167,8 +167,9 @@ class Frame:
     stack_labels: list[tuple[str, float, float, float]] | None = None  # (text, left, width, top) px: the item's
     bins_over: tuple[float, float, int] | None = None  # the strips' bins: (a, b data units, number of bins)
     #: a search's matches in the strips: (the row mask counted, lane -> counts (bins,), lane -> images
-    #: of the matches in the lane colour, lane -> images of the foot ticks); the item's
-    match_density: tuple[Any, dict[int, np.ndarray], dict[int, Any], dict[int, Any]] | None = None
+    #: of the matches in the lane colour, lane -> images of the foot ticks, lane -> the strip's image
+    #: dimmed); the item's
+    match_density: tuple[Any, dict[int, np.ndarray], dict[int, Any], dict[int, Any], dict[int, Any]] | None = None
 
     def rank_of(self, lane: int) -> int:
         """Position (top = 0) of ``lane`` on screen (lanes may be drawn in another order)."""
