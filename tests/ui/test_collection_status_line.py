@@ -31,7 +31,7 @@ def test_the_status_line_counts_the_strips_drawn_not_the_events_sent(qtbot, tmp_
     assert text.startswith("903 events in view: 3 drawn one by one, 1 track as a density strip"), text
 
 
-def test_a_search_says_its_matches_in_view_and_that_strips_count_every_event(qtbot, tmp_path):
+def test_a_search_says_its_matches_in_view_and_how_the_strips_show_them(qtbot, tmp_path):
     day = dt.date(2020, 1, 1)
     rows = [f"{'Needle' if i % 100 == 0 else 'Hay'} {i},{day + dt.timedelta(days=i)},Busy" for i in range(900)]
     csv = tmp_path / "hay.csv"
@@ -44,5 +44,7 @@ def test_a_search_says_its_matches_in_view_and_that_strips_count_every_event(qtb
     w.grab()  # paint: the frame is laid out (the busy track as a strip)
     assert len(w.view.events_item._frame.density) == 1
     text = w.statusBar().currentMessage()
-    assert text.startswith("9 matches in view of 900 events (density strips count every event, matching or not): "
-                           "1 track as a density strip"), text
+    # the store sent the events one by one: the strip shows their matches, and says so
+    assert text.startswith("9 matches in view of 900 events (density strips dimmed, their matches in full colour "
+                           "with a tick below): 1 track as a density strip"), text
+    assert 9 <= sum(w.view.events_item.drawn_match_bins.values()) <= 18  # (a date-only match: over its day)

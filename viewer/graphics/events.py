@@ -27,6 +27,7 @@ costs O(visible events, capped by the screen width).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -55,7 +56,17 @@ from ..model.timeline import Timeline
 from .event_text import EventText, elide_label, label_text
 from .frame import DENSITY_BIN_PX as _DENSITY_BIN_PX
 from .frame import Frame as _Frame
-from .frame import FrameMetrics, ViewPx, compute_frame, heaped, hidden_crowd, merge_badges, place_badges, row_at
+from .frame import (
+    FrameMetrics,
+    ViewPx,
+    compute_frame,
+    heaped,
+    hidden_crowd,
+    match_density,
+    merge_badges,
+    place_badges,
+    row_at,
+)
 from .marks import AFTER_SOURCE as _AFTER_SOURCE
 from .marks import DRAFT as _DRAFT
 from .marks import (
@@ -127,6 +138,8 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         self._stack_places: dict[tuple, dict[int, tuple[str, float, float]]] = {}
         self.drawn_labels: list[tuple[str, QRectF]] = []  # (text, device rect) of the last paint's labels
         self.drawn_stack_labels: list[str] = []  # the last paint's stack counts, as drawn
+        #: the last paint's density strips with a search's matches marked: lane -> bins holding a match
+        self.drawn_match_bins: dict[int, int] = {}
         self.drawn_stack_rects: list[tuple[str, QRectF]] = []  # ... with their boxes, device px
         #: the last paint's hatched (planned) ends of spans: (event id, device x from, to, y)
         self.drawn_planned: list[tuple[str, float, float, float]] = []
@@ -211,6 +224,13 @@ class EventLayerItem(EventText, pg.GraphicsObject):
             if mask.shape != (len(self.columns),):
                 raise ValueError(f"emphasis mask must have shape ({len(self.columns)},), got {mask.shape}")
         self.emphasis = mask
+        self.update()
+
+    def forget_matches(self) -> None:
+        """Count the search's matches in the strips again (the columns learnt them: a store's
+        answer) and repaint."""
+        if self._frame is not None:
+            self._frame.match_density = None
         self.update()
 
     def set_hovered(self, event_id: str | None) -> None:
@@ -337,9 +357,37 @@ class EventLayerItem(EventText, pg.GraphicsObject):
             if frame.rank_of(i) < last:
                 p.drawLine(QPointF(rect.left(), bottom), QPointF(rect.right(), bottom))
 
+    def _match_layer(self, frame: _Frame) -> tuple[Any, dict, dict, dict, dict] | None:
+        """The search's matches in the frame's strips (:func:`~viewer.graphics.frame.match_density`)
+        and their images, counted once per frame and mask; None without a search."""
+        mask = self.emphasis
+        if mask is None or not frame.density or len(mask) != len(self.columns):
+            return None
+        if frame.match_density is None or frame.match_density[0] is not mask:
+            # a lane whose matches are not known yet (NaN: a store still counting them) is drawn as before
+            counts = {ln: c for ln, c in match_density(self.columns, frame, mask).items() if not np.isnan(c).any()}
+            lanes = [ln for ln, c in counts.items() if c.any()]
+            if lanes:
+                stacked = np.stack([counts[ln] for ln in lanes])
+                body = density_images([self._track_color(ln) for ln in lanes], lanes, stacked, floor=170)
+                ticks = density_images([self.style.text] * len(lanes), lanes, stacked, floor=200)
+            else:
+                body, ticks = {}, {}
+            dim_lanes = list(counts)
+            dimmed = density_images([self._track_color(ln) for ln in dim_lanes], dim_lanes,
+                                    np.stack([frame.density[ln][1] for ln in dim_lanes]),
+                                    opacity=_DIM_OPACITY) if dim_lanes else {}
+            frame.match_density = (mask, counts, body, ticks, dimmed)
+        return frame.match_density
+
     def _paint_density(self, p: QPainter, frame: _Frame) -> None:
-        """Each density strip as one stretched image (nearest-neighbour: crisp bins)."""
+        """Each density strip as one stretched image (nearest-neighbour: crisp bins).
+        With a search (:meth:`set_emphasis`), the strip is dimmed as the non-matching
+        markers are, and the matches' own strip is drawn over it at full strength, with a
+        tick in the text colour (dark on light) along the strip's foot under each bin that holds a match."""
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        matches = self._match_layer(frame)
+        self.drawn_match_bins = {}
         for lane, (lefts, counts) in frame.density.items():
             img = (frame.density_images or {}).get(lane)
             if img is None or not np.any(counts):
@@ -347,7 +395,18 @@ class EventLayerItem(EventText, pg.GraphicsObject):
             top, bottom = frame.lanes[lane]
             w = float(lefts[1] - lefts[0]) if len(lefts) > 1 else float(_DENSITY_BIN_PX)
             inset = min(6.0, (bottom - top) * 0.2)  # a collapsed strip keeps most of its height
-            p.drawImage(QRectF(float(lefts[0]), top + inset, w * len(counts), bottom - top - 2 * inset), img)
+            rect = QRectF(float(lefts[0]), top + inset, w * len(counts), bottom - top - 2 * inset)
+            if matches is None or lane not in matches[1]:
+                p.drawImage(rect, img)
+                continue
+            p.drawImage(rect, matches[4][lane])  # the strip at the dimmed markers' opacity
+            body = matches[2].get(lane)
+            if body is None:
+                continue
+            self.drawn_match_bins[lane] = int(np.count_nonzero(matches[1][lane]))
+            p.drawImage(rect, body)
+            foot = min(3.0, max(1.0, rect.height() * 0.25))
+            p.drawImage(QRectF(rect.left(), rect.bottom(), rect.width(), foot), matches[3][lane])
 
     def _paint_events(self, p: QPainter, frame: _Frame) -> None:
         """Bars and faint intervals batched per lane (``drawRects``), markers

@@ -35,7 +35,8 @@ from .layout import Placement, layout_lane
 
 __all__ = [
     "MARKER_SPACING", "MARKER_GAP_PX", "DENSITY_BIN_PX", "Frame", "FrameMetrics", "LabelWidths", "ViewPx",
-    "compute_frame", "drawn_rects", "fit_lane_heights", "heaped", "hidden_crowd", "merge_badges", "place_badges",
+    "compute_frame", "drawn_rects", "match_density", "fit_lane_heights", "heaped",
+    "hidden_crowd", "merge_badges", "place_badges",
     "row_at", "rows_wanted",
     "slot_heights", "strip_placements", "warm_frame",
 ]
@@ -75,6 +76,27 @@ def density_rows(cols: EventColumns, lanes: list[int], a: float, b: float, bins:
     for i, k in enumerate(keys):
         out[i] = memo[k]
     return out
+
+
+def match_density(cols: EventColumns, frame: Frame, only: np.ndarray) -> dict[int, np.ndarray]:
+    """A search's matches in the frame's density strips: per strip lane, the
+    matching events per bin over the strip's own bins (shape (bins,), the
+    counting rule of :meth:`~viewer.model.columns.EventColumns.density`),
+    for the visible range only.  ``only`` is bool (N,), one flag per row of
+    ``cols`` (True: a match); the rows are picked per lane with numpy once per
+    mask, then each frame costs O(bins log n) per strip, never a loop over events.
+
+    Raises
+    ------
+    ValueError
+        If ``only`` does not have one entry per row.
+    """
+    if not frame.density or frame.bins_over is None:
+        return {}
+    a, b, bins = frame.bins_over
+    lanes = list(frame.density)
+    counts = cols.density_many(lanes, a, b, bins, only=only)
+    return {lane: counts[i] for i, lane in enumerate(lanes)}
 
 
 def stacks_of(cols: EventColumns, lane: int, a: float, b: float, bins: int,
@@ -143,6 +165,11 @@ class Frame:
     stack_precisions: list[tuple[Precision, bool] | None] | None = None  # ... how each is dated (None: timed)
     lane_rank: list[int] | None = None  # position (top = 0) of each lane on screen; None: lane k at position k
     stack_labels: list[tuple[str, float, float, float]] | None = None  # (text, left, width, top) px: the item's
+    bins_over: tuple[float, float, int] | None = None  # the strips' bins: (a, b data units, number of bins)
+    #: a search's matches in the strips: (the row mask counted, lane -> counts (bins,), lane -> images
+    #: of the matches in the lane colour, lane -> images of the foot ticks, lane -> the strip's image
+    #: dimmed); the item's
+    match_density: tuple[Any, dict[int, np.ndarray], dict[int, Any], dict[int, Any], dict[int, Any]] | None = None
 
     def rank_of(self, lane: int) -> int:
         """Position (top = 0) of ``lane`` on screen (lanes may be drawn in another order)."""
@@ -319,9 +346,10 @@ def compute_frame(key: tuple[Hashable, ...], cols: EventColumns, lane_geo: LaneG
         counts2d = density_rows(cols, strip_lanes, a, b, bins)
         lefts = np.linspace(a, b, bins + 1)[:-1] * sx + tx
         density = {lane: (lefts, counts2d[i]) for i, lane in enumerate(strip_lanes)}
-    frame = Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,
-                  lane_slot_h=lane_slot_h, lane_font_px=lane_font_px, lane_rank=lane_rank)
     bins = max(1, int(width_px // DENSITY_BIN_PX))
+    frame = Frame(key, lanes, slot_h, placements, density, sx, tx, left_px, right_px,
+                  lane_slot_h=lane_slot_h, lane_font_px=lane_font_px, lane_rank=lane_rank,
+                  bins_over=(a, b, bins))
     found = [(lane, x, n) for lane in density for x, n in stacks_of(cols, lane, a, b, bins, 6)]
     frame.stacks = [(lane, float(x * sx + tx), x + cols.origin_epoch_s, n) for lane, x, n in found]
     frame.stack_precisions = [precision_of(cols, lane, x, a, b, bins) for lane, x, _n in found]

@@ -286,15 +286,20 @@ def badge_pixmap(w: float, h: float, st: QStaticText, font: Any, box_color: QCol
     return QPixmap.fromImage(img)
 
 
-def density_images(colors: list[str], lanes: list[int], counts: np.ndarray) -> dict[int, QImage]:
+def density_images(colors: list[str], lanes: list[int], counts: np.ndarray, floor: int = 60,
+                   opacity: float = 1.0) -> dict[int, QImage]:
     """Per lane a 1-pixel-high ARGB strip, one texel a bin: the lane's colour
-    (``colors[i]`` for ``lanes[i]``) with alpha 60..255 growing with
+    (``colors[i]`` for ``lanes[i]``) with alpha ``floor``..255 growing with
     log(1 + count) (relative to the lane's busiest bin); empty bins
     transparent.  ``counts`` has shape (len(lanes), bins); all strips are
-    coloured in one pass of whole-array arithmetic."""
+    coloured in one pass of whole-array arithmetic.  A search's matches use
+    a high ``floor``: one match in a bin is seen at once; ``opacity`` (0..1)
+    scales the alpha (a strip dimmed during a search, without a painter's
+    opacity pass)."""
     n, bins = counts.shape
     peak = np.array([max(math.log1p(float(row.max())) if bins else 0.0, 1e-9) for row in counts])
-    alpha = np.where(counts > 0, 60 + 195 * np.log1p(counts) / peak[:, None], 0).astype(np.uint32)
+    alpha = np.where(counts > 0, (floor + (255 - floor) * np.log1p(counts) / peak[:, None]) * opacity,
+                     0).astype(np.uint32)
     rgb = np.array([(c.red(), c.green(), c.blue()) for c in (QColor(name) for name in colors)],
                    dtype=np.uint32).reshape(n, 3)
     r, g, b = (rgb[:, k:k + 1] for k in range(3))

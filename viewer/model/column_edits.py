@@ -179,6 +179,7 @@ def _forget_caches(cols: EventColumns, lanes: tuple[int, ...]) -> None:
         for lane in set(lanes):
             cache.pop(lane, None)
     cols.__dict__.pop("_rank", None)
+    cols.__dict__.pop("_density_only", None)  # a search's counts (density_many(only=...)): picked again
     # a frame's counts and stacks (viewer.graphics.frame), the distinct days of the calendar anchors (zones),
     # the narrowest "show everything" width (viewstate.precision_floor)
     forget(cols, "frame", ("day codes", "start"), ("day codes", "end"), "precision floor")

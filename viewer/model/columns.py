@@ -346,18 +346,32 @@ class EventColumns:
             self.__dict__["_spread"] = spread
         return spread
 
-    def _density_parts(self, lane: int) -> tuple[np.ndarray, ...]:
+    def _density_parts(self, lane: int, only: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
         """Per lane, built once: sorted markers of the rows counted at their
         marker, and for the spread rows their starts and ends, each sorted,
-        with running sums of ``1 / w`` and ``x0 / w`` (``w = x1 - x0``)."""
-        cache: dict[int, tuple[np.ndarray, ...]] = self.__dict__.setdefault("_density_cache", {})
+        with running sums of ``1 / w`` and ``x0 / w`` (``w = x1 - x0``).
+        With ``only`` (bool (N,)), of those rows only; built once per mask
+        object (the last one asked is kept)."""
+        cache: dict[int, tuple[np.ndarray, ...]]
+        if only is None:
+            cache = self.__dict__.setdefault("_density_cache", {})
+        else:
+            held = self.__dict__.get("_density_only")
+            if held is None or held[0] is not only:
+                held = self.__dict__["_density_only"] = (only, {})
+            cache = held[1]
         parts = cache.get(lane)
         if parts is None:
             lo, hi = self.block(lane)
             order = self._xm_rows[lo:hi]
             spread = self.spread_mask()
-            marks = self.xm_sorted[lo:hi][~spread[order]]
-            rows = lo + np.nonzero(spread[lo:hi])[0]
+            keep_m = ~spread[order]
+            keep_s = spread[lo:hi]
+            if only is not None:
+                keep_m = keep_m & only[order]
+                keep_s = keep_s & only[lo:hi]
+            marks = self.xm_sorted[lo:hi][keep_m]
+            rows = lo + np.nonzero(keep_s)[0]
             x0, x1 = self.x0[rows], self.x1[rows]
             inv, x0w = 1.0 / (x1 - x0), x0 / (x1 - x0)
             by0, by1 = np.argsort(x0, kind="stable"), np.argsort(x1, kind="stable")
@@ -398,22 +412,40 @@ class EventColumns:
         counts: np.ndarray = self.density_many([lane], a, b, bins)[0]
         return counts
 
-    def density_many(self, lanes: Sequence[int], a: float, b: float, bins: int) -> np.ndarray:
+    def density_many(self, lanes: Sequence[int], a: float, b: float, bins: int,
+                     only: np.ndarray | None = None) -> np.ndarray:
         """:meth:`density` of several lanes over the same bins (a frame's strips).
+
+        Parameters
+        ----------
+        only : ndarray of bool, shape (N,), optional
+            Count only the rows where it is True (a search's matches), by the
+            same rule.  The rows of each lane are picked out once per mask
+            object (O(lane) numpy, no Python loop over events); later frames
+            with the same mask cost O(bins log n) as without one (so the mask
+            must not be changed in place: a new search gives a new array).
 
         Returns
         -------
         ndarray of float64, shape (len(lanes), bins)
+
+        Raises
+        ------
+        ValueError
+            If ``only`` does not have one entry per row.
         """
+        if only is not None and np.shape(only) != (len(self.xm),):
+            raise ValueError(f"row mask must have shape ({len(self.xm)},), got {np.shape(only)}")
         edges = np.linspace(a, b, int(bins) + 1)
         out = np.empty((len(lanes), int(bins)), dtype=np.float64)
         for i, lane in enumerate(lanes):
-            out[i] = self._density_edges(lane, edges, b)
+            out[i] = self._density_edges(lane, edges, b, only)
         return out
 
-    def _density_edges(self, lane: int, edges: np.ndarray, b: float) -> np.ndarray:
+    def _density_edges(self, lane: int, edges: np.ndarray, b: float,
+                       only: np.ndarray | None = None) -> np.ndarray:
         # (ndarray methods and in-place arithmetic: a frame asks this once per lane)
-        marks, s0, inv0, x0w0, s1, inv1, x0w1 = self._density_parts(lane)
+        marks, s0, inv0, x0w0, s1, inv1, x0w1 = self._density_parts(lane, only)
         cum = marks.searchsorted(edges, "left")
         cum[-1] = marks.searchsorted(b, "right")
         counts = (cum[1:] - cum[:-1]).astype(np.float64)

@@ -225,6 +225,9 @@ class WindowColumns(EventColumns):
     previous: WindowContent | None
     crowded_totals: dict[int, int]  #: drawn lane -> events meeting the window
     store_lane: dict[int, int]  #: drawn lane of a crowded lane -> the store's lane (its strip)
+    #: a search's matches in the crowded lanes as the store counted them: (t0, t1 epoch s, store lane ->
+    #: counts over equal bins of [t0, t1]); None while not asked or on their way
+    match_strips: tuple[float, float, dict[int, np.ndarray]] | None = None
 
     @classmethod
     def of(cls, content: WindowContent, origin_epoch_s: float, n_lanes: int,
@@ -322,15 +325,31 @@ class WindowColumns(EventColumns):
             return self._strip(lane, a, b, bins)
         return super().density(lane, a, b, bins)
 
-    def density_many(self, lanes: Sequence[int], a: float, b: float, bins: int) -> np.ndarray:
+    def density_many(self, lanes: Sequence[int], a: float, b: float, bins: int,
+                     only: np.ndarray | None = None) -> np.ndarray:
+        """:meth:`EventColumns.density_many`; a crowded lane's row is the store's strip.  With
+        ``only`` (a search's matches among the rows), a crowded lane's row is the store's count
+        of the matches (:attr:`match_strips`, resampled to the bins asked), NaN while unknown."""
         out = np.zeros((len(lanes), int(bins)))
         plain = [i for i, k in enumerate(lanes) if k not in self.crowded_totals]
         if plain:
-            out[plain] = super().density_many([lanes[i] for i in plain], a, b, bins)
+            out[plain] = super().density_many([lanes[i] for i in plain], a, b, bins, only=only)
         for i, k in enumerate(lanes):
             if k in self.crowded_totals:
-                out[i] = self._strip(k, a, b, bins)
+                out[i] = self._strip(k, a, b, bins) if only is None else self._match_strip(k, a, b, bins)
         return out
+
+    def _match_strip(self, lane: int, a: float, b: float, bins: int) -> np.ndarray:
+        found = self.match_strips
+        counts = None if found is None else found[2].get(self.store_lane.get(lane, lane))
+        if found is None or counts is None:
+            return np.full(int(bins), np.nan)
+        o = self.origin_epoch_s
+        t0, t1 = found[0] - o, found[1] - o
+        tol = 1e-9 * max(abs(b - a), 1.0)
+        if t0 > a + tol or t1 < b - tol:  # counted over another window (a pan): not known here yet
+            return np.full(int(bins), np.nan)
+        return resample_density(np.asarray(counts, dtype=np.float64), t0, t1, a, b, bins)
 
 
 @dataclass

@@ -151,6 +151,8 @@ class CollectionView(pg.PlotWidget):
         self.track_axis.sigToggleLane.connect(self.toggle_lane)
         self.track_axis.sigLaneMenu.connect(self.lane_menu)
         self.matches: frozenset[str] | None = None
+        #: the store's count of a search's matches in the crowded lanes (show_strip_matches)
+        self.strip_matches: tuple[str, float, float, dict[int, np.ndarray]] | None = None
         pad = max(hi - lo, DAY) * 0.05
         self.x_min, self.x_max = lo - pad - self.origin, hi + pad - self.origin
         self._vb.setLimits(xMin=self.x_min, xMax=self.x_max, minXRange=MIN_WIDTH_S,
@@ -318,10 +320,22 @@ class CollectionView(pg.PlotWidget):
         self.matches = matches
         self._emphasise()
 
+    def show_strip_matches(self, query: str, t0: float, t1: float, counts: dict[int, np.ndarray]) -> None:
+        """The store's count of ``query``'s matches in the crowded lanes: store lane -> counts
+        (float (bins,)) over equal bins of ``[t0, t1]`` (epoch s).  Drawn over the dimmed strips
+        (replacing an earlier answer) while the search is ``query``."""
+        self.strip_matches = (query, float(t0), float(t1), dict(counts))
+        self._emphasise()
+        self.events_item.forget_matches()
+
     def _emphasise(self) -> None:
         matches = self.content.matches if self.content.matches is not None else self.matches
         cols = self.events_item.columns
-        if matches is None or not self.content.request.query:
+        query = self.content.request.query
+        found = self.strip_matches
+        if hasattr(cols, "match_strips"):  # (a window's columns: the store's strips)
+            cols.match_strips = found[1:] if found is not None and query and found[0] == query else None
+        if matches is None or not query:
             self.events_item.set_emphasis(None)
         else:
             self.events_item.set_emphasis(np.fromiter((i in matches for i in cols.ids), bool, len(cols)))

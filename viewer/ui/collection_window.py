@@ -76,6 +76,8 @@ REACH_BINS = 4096
 (the overview's ``◀ from 2014``): to 1/4096 of the collection's extent."""
 
 STRIPS_COUNT_ALL = " (density strips count every event, matching or not)"
+#: once the store has counted the search's matches in the strips (drawn over the dimmed strips)
+STRIPS_MATCHES = " (density strips dimmed, their matches in full colour with a tick below)"
 """What the status line says of the strips during a search: they are not dimmed."""
 
 NOT_YET = ("Not shown yet in a collection: stories and present mode, counts of same-instant stacks in density "
@@ -123,6 +125,7 @@ class CollectionWindow(QMainWindow):
         self.last_refusal = ""
         self.shown_event: Any = None
         self.contents_shown = 0  #: answers drawn so far (tests and benchmarks wait on it)
+        self._strip_match_asked = 0  #: asks of the matches in the strips so far (the latest is drawn)
         self._asked_key: tuple[Any, ...] | None = None  # the last window asked, and its generation
         self._ask_when_shown = False  # a window was wanted before the window was shown
         self._zones_asked = False  # the zone picker's whole list is on its way
@@ -406,6 +409,7 @@ class CollectionWindow(QMainWindow):
         if not self.tracker.offer(content):
             return  # an older window's answer arrived late
         self.view.show_content(content)
+        self._ask_strip_matches(content)
         self._ask_plans(content)
         self.contents_shown += 1
         if content.complete and not self._slow_asked:
@@ -436,7 +440,7 @@ class CollectionWindow(QMainWindow):
         found = f"{vis.total:,} events in view"
         if content.match_total is not None:  # a search: its matches in view first (strips are not dimmed)
             found = f"{counted(content.match_total, 'match', 'matches')} in view of {vis.total:,} events" + \
-                (STRIPS_COUNT_ALL if strips else "")
+                ((STRIPS_MATCHES if self._strip_matches_known(content) else STRIPS_COUNT_ALL) if strips else "")
         text = f"{found}: {how} · store {content.seconds * 1000:.0f} ms{filling}"
         if self.statusBar().currentMessage() != text:
             self.statusBar().showMessage(text)
@@ -466,6 +470,29 @@ class CollectionWindow(QMainWindow):
         lanes, bins, wanted = list(range(len(self.base.tracks))), self.overview.bins(), self.list_filter()
         self.worker.ask_task("overview-matches",
                              lambda s: (q, (lo, hi), s.density(lo, hi, lanes, bins, filters=wanted)), slow=True)
+
+    def _strip_matches_known(self, content: WindowContent) -> bool:
+        """Whether the strips drawn show the search's matches: the store's count of them covers
+        the window (lanes the store sent one by one are counted from their rows)."""
+        cols = self.view.events_item.columns
+        if not getattr(cols, "crowded_totals", None):
+            return True
+        found, req = getattr(cols, "match_strips", None), content.request
+        return found is not None and found[0] <= req.t0 and found[1] >= req.t1
+
+    def _ask_strip_matches(self, content: WindowContent) -> None:
+        """Ask the store where the search's matches are in the lanes it sent as density strips
+        (their density, with the search as a filter, over the window's own bins), beside the
+        windows: a scan of the texts.  The answer of the latest ask is drawn (_on_task); one of
+        an older window or search is dropped."""
+        q, req = self.query, content.request
+        crowded = sorted(content.visible.crowded)
+        if not q or req.query != q or not crowded or not content.complete:
+            return
+        self._strip_match_asked += 1
+        ask, wanted, bins, t0, t1 = self._strip_match_asked, self.list_filter(), req.bins, req.t0, req.t1
+        self.worker.ask_task("strip-matches", lambda s: (ask, q, t0, t1, dict(zip(
+            crowded, s.density(t0, t1, crowded, bins, filters=wanted), strict=True))), slow=True)
 
     def _ask_reach(self) -> None:
         """Ask where the first and last event markers of the collection are (the overview
@@ -803,6 +830,10 @@ class CollectionWindow(QMainWindow):
         elif name == "overview-matches":
             if result[0] == self.query:  # (an older search's answer is not shown)
                 self.overview.show_matches(result[2], result[1])
+        elif name == "strip-matches":
+            if result[0] == self._strip_match_asked and result[1] == self.query:  # (else: stale)
+                self.view.show_strip_matches(*result[1:])
+                self._say_drawn()
         elif name == "reach" and result is not None:
             self.overview.set_reach(*result)
         elif name == "facets":

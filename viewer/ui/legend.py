@@ -1,6 +1,6 @@
 """The key to the marks on a timeline, shared by the main window and a collection's window."""
 
-__all__ = ["KEY", "DRAFT_KEY", "HALF_KNOWN_KEY", "set_header_text"]
+__all__ = ["KEY", "DRAFT_KEY", "HALF_KNOWN_KEY", "MATCH_KEY", "set_header_text"]
 
 _KEY_ITEMS = ("◆ date to the day or better", "◇ uncertain, approximate or open",
               "dashed ◇ planned (so described, or after the source's date)", "▬ faint: possible interval",
@@ -12,6 +12,9 @@ DRAFT_KEY = "   " + "dotted ring or outline: unreviewed draft".replace(" ", "\u0
 """Added to the key while there are unreviewed drafts."""
 HALF_KNOWN_KEY = "   " + "→ ? / ? → other date's year unknown".replace(" ", "\u00a0")
 """Added to the key while a span with one date known is drawn at it (``FLAG_HALF_KNOWN``)."""
+MATCH_KEY = "   " + "strip in full colour, tick below: search matches".replace(" ", "\u00a0")
+"""Added to the key while a search is active and lanes are drawn as density strips (the strip
+is dimmed, the matches' own counts drawn over it)."""
 
 
 def set_header_text(label, title: str, note: str) -> None:

@@ -34,7 +34,7 @@ from ..model.unplaced import unplaced_note
 from ..model.viewstate import ViewState
 from .detail_pane import DetailPane
 from .features import FEATURES
-from .legend import DRAFT_KEY, HALF_KNOWN_KEY, KEY, set_header_text
+from .legend import DRAFT_KEY, HALF_KNOWN_KEY, KEY, MATCH_KEY, set_header_text
 from .timeline_view import TimelineView
 
 __all__ = ["MainWindow"]
@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.central_layout = layout
         self._show_title()
+        self.state.subscribe(lambda _s, changed: self._show_match_key() if "query" in changed else None)
+        self.view.sigFrameComputed.connect(self._show_match_key)
         for install in FEATURES:  # optional parts of the window (see viewer/ui/features.py)
             install(self)
         self.view.go_home()
@@ -156,6 +158,18 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "Previous event\t←", lambda: self.view.step(-1))
         self._action(view_menu, "Clear selection\tEsc", lambda: setattr(self.state, "selected", None))
         self.menus["Help"] = bar.addMenu("&Help")
+
+    def _show_match_key(self) -> None:
+        """Say in the legend what a density strip shows while a search is active (the strip
+        dimmed, the matches in full colour with a tick below); removed without a search or strips."""
+        item = self.view.events_item
+        want = bool(self.state.query.strip()) and item is not None and item.strips_shown() is not None
+        text = self.legend.text()
+        if want != (MATCH_KEY in text):
+            text = text.replace(MATCH_KEY, "")
+            if want:
+                text = text.replace(TIME_AXIS_KEY, MATCH_KEY + TIME_AXIS_KEY, 1)
+            self.legend.setText(text)
 
     def _show_title(self) -> None:
         title = self.timeline.title

@@ -143,6 +143,8 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         ``timeline.columns.origin_epoch_s``.
     """
 
+    sigFrameComputed = Signal()  # the events layer laid out a new frame (which lanes are strips may change)
+
     def __init__(self, timeline: Timeline, state: ViewState, parent=None) -> None:
         self._ready = False
         self._vb = TimelineViewBox()
@@ -215,6 +217,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
                 self.removeItem(item)
         self.bands_item = BandLayerItem(timeline, self.style_)
         self.events_item = EventLayerItem(timeline, self.style_)
+        self.events_item.sigFrameComputed.connect(self.sigFrameComputed.emit)
         self._zone_to_events()
         self.addItem(self.bands_item)
         self.addItem(self.events_item)
