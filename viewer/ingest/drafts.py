@@ -461,11 +461,7 @@ def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim],
         return None
     if any(q.start <= c.anchor < q.end for c in claims):  # "… would resume on Friday": dated there already
         return None
-    day = _DAY_EDTF.match(saying.start[0])
-    if day is not None and day.group("day") <= pub_day:
-        lo, since = day.group("day"), f"the saying's date ({saying.start[1] or saying.start[0]})"
-    else:
-        lo, since = pub_day, f"the article's publication ({pub_words})"
+    lo, since = _on_or_after(saying, pub_day, pub_words)
     plan = Claim(saying.sentence, (f"[{lo}..]", "", f"A plan reported in someone's words, with no date of its own "
                                    f"(“{_short(words, 12, capital=False)}”): on or after {since}; what they said "
                                    "would happen, never a report that it did." + note),
@@ -473,6 +469,15 @@ def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim],
     plan.quotes.append(q)
     plan.attributions.append(q)
     return plan
+
+
+def _on_or_after(saying: Claim, pub_day: str, pub_words: str) -> tuple[str, str]:
+    """``(EDTF day, words)`` an undated plan or forecast is on or after: the saying's day when it is a
+    known day not after publication, else the article's publication day."""
+    day = _DAY_EDTF.match(saying.start[0])
+    if day is not None and day.group("day") <= pub_day:
+        return day.group("day"), f"the saying's date ({saying.start[1] or saying.start[0]})"
+    return pub_day, f"the article's publication ({pub_words})"
 
 
 def _forecast(q: FoundQuote, saying: Claim, claims: list[Claim], pub_day: str, pub_words: str,
@@ -486,11 +491,7 @@ def _forecast(q: FoundQuote, saying: Claim, claims: list[Claim], pub_day: str, p
         return None
     if any(q.start <= c.anchor < q.end for c in claims):  # dated inside its words: that claim (tagged below)
         return None
-    day = _DAY_EDTF.match(saying.start[0])
-    if day is not None and day.group("day") <= pub_day:
-        lo, since = day.group("day"), f"the saying's date ({saying.start[1] or saying.start[0]})"
-    else:
-        lo, since = pub_day, f"the article's publication ({pub_words})"
+    lo, since = _on_or_after(saying, pub_day, pub_words)
     who = q.attribution.person.name
     c = Claim(saying.sentence, (f"[{lo}..]", "", f"A forecast in {who}'s words (“{q.attribution.words}”: "
                                 f"“{_short(words, 12, capital=False)}”), with no date of its own: on or after "

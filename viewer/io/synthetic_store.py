@@ -18,9 +18,17 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from viewer.model.columns import KIND_POINT, KIND_SPAN, DateArrays, EventColumns
+from viewer.model.columns import KIND_SPAN, DateArrays, EventColumns
 from viewer.model.dates import Precision
-from viewer.model.synthetic import _WORDS, BURST_DAYS, DAY, N_TRACKS, YEAR_START, SyntheticTimeline, synthetic_timeline
+from viewer.model.synthetic import (
+    _WORDS,
+    BURST_DAYS,
+    DAY,
+    N_TRACKS,
+    SyntheticTimeline,
+    events_on_days,
+    synthetic_timeline,
+)
 
 from .collection import LAYOUT_VERSION
 from .duckstore import write_collection
@@ -52,17 +60,9 @@ def _days_timeline(days: np.ndarray, plain: np.ndarray, burst: np.ndarray, rng: 
     :func:`~viewer.model.synthetic.synthetic_timeline` draws them, sorted by start (stable)."""
     in_burst = np.concatenate([np.zeros(int(plain.sum()), dtype=bool), np.ones(int(burst.sum()), dtype=bool)])
     day = np.concatenate([np.repeat(days, plain), np.repeat(days, burst)]).astype(np.float64)
-    m = len(day)
-    tod = np.where(in_burst, np.clip(rng.normal(12 * 3600, 3 * 3600, m), 0, DAY - 1), rng.uniform(0, DAY, m))
-    start = YEAR_START + day * DAY + np.floor(tod)
-    kind = np.where(rng.random(m) < 0.2, KIND_SPAN, KIND_POINT).astype(np.int8)
-    day_only = (kind == KIND_POINT) & (rng.random(m) < 0.1)
-    start = np.where(day_only, YEAR_START + day * DAY, start)
-    duration = np.floor(np.exp(rng.uniform(np.log(3600), np.log(21 * DAY), m)))
-    end = np.where(kind == KIND_SPAN, start + duration, np.nan)
-    track = rng.integers(0, N_TRACKS, m)
-    order = np.argsort(start, kind="stable")
-    return SyntheticTimeline(m, track[order], kind[order], start[order], end[order], day_only[order])
+    s = events_on_days(rng, day, in_burst)
+    order = np.argsort(s.start, kind="stable")
+    return SyntheticTimeline(s.n, s.track[order], s.kind[order], s.start[order], s.end[order], s.day_only[order])
 
 
 def synthetic_parts(n: int, seed: int = 2022, chunk: int = 5_000_000) -> Iterator[SyntheticTimeline]:

@@ -19,7 +19,7 @@ import numpy as np
 from .columns import KIND_POINT, KIND_SPAN, DateArrays
 from .dates import Precision
 
-__all__ = ["SyntheticTimeline", "synthetic_timeline", "synthetic_date_arrays", "BURST_DAYS"]
+__all__ = ["SyntheticTimeline", "synthetic_timeline", "events_on_days", "synthetic_date_arrays", "BURST_DAYS"]
 
 YEAR_START = 1640995200.0  #: 2022-01-01T00:00:00Z
 DAY = 86400.0
@@ -91,7 +91,19 @@ def synthetic_timeline(n: int, seed: int = 2022) -> SyntheticTimeline:
     burst = rng.random(n) < 0.3
     day = np.where(burst, np.asarray(BURST_DAYS)[rng.integers(0, len(BURST_DAYS), n)],
                    rng.integers(0, 365, n))
-    # burst events cluster around midday (sd 3 h); others anywhere in the day
+    return events_on_days(rng, day, burst)
+
+
+def events_on_days(rng: np.random.Generator, day: np.ndarray, burst: np.ndarray) -> SyntheticTimeline:
+    """Events on the given days of the year, by the recipe of the module docstring.
+
+    ``day``: (N,) day of the year (0-364) of each event; ``burst``: (N,) bool,
+    whether it is a burst event (clustered around midday, sd 3 h; the others
+    anywhere in the day).  Draws from ``rng`` in one fixed order (time of day,
+    kind, day-only, duration, track), so :func:`synthetic_timeline` and the
+    collection writer's day-ordered parts draw alike.  Not sorted.
+    """
+    n = len(day)
     tod = np.where(burst, np.clip(rng.normal(12 * 3600, 3 * 3600, n), 0, DAY - 1), rng.uniform(0, DAY, n))
     start = YEAR_START + day * DAY + np.floor(tod)
     kind = np.where(rng.random(n) < 0.2, KIND_SPAN, KIND_POINT).astype(np.int8)
