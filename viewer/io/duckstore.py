@@ -745,9 +745,9 @@ class DuckStore(CountedWindows, EventStore):
         """
         need = _NOT_NULL
         scan = path.lower().endswith(".duckdb")
-        lane = (known or {}).get("lane", {})
+        lanes: dict[str, Any] = (known or {}).get("lane", {})
         if not scan and known is not None and all(known[c].get("has_null") is False for c in need) \
-                and _has_range(lane) and BAND_LANE <= lane["min"] and lane["max"] < len(self.lane_ids):
+                and _has_range(lanes) and BAND_LANE <= lanes["min"] and lanes["max"] < len(self.lane_ids):
             return  # the merged statistics say no NULL and every lane drawn: nothing to name
         if not scan:
             # a row group written without statistics (stats NULL) is checked by reading the columns
@@ -762,9 +762,9 @@ class DuckStore(CountedWindows, EventStore):
                 null = {c: stats[c][0] for c in need}
                 lo, hi = stats["lane"][1], stats["lane"][2]
         else:
-            known = self._table_stats(need)
-            if known is not None:
-                scan, (null, lo, hi) = False, known
+            table = self._table_stats(need)
+            if table is not None:
+                scan, (null, lo, hi) = False, table
         if scan:
             nulls = ", ".join(f"count(*) FILTER (WHERE {c} IS NULL)" for c in need)
             got = self._q(f"SELECT min(lane), max(lane), {nulls} FROM ev")[0]
