@@ -265,9 +265,10 @@ def allied_parquet(tmp_path, bundled_path):
     return src
 
 
-def _forged(src, dest, meta_change=None, **columns):
+def _forged(src, dest, meta_change=None, row_group_size=None, **columns):
     """A copy of the collection ``src`` with some columns replaced by SQL expressions (its
-    metadata kept, or changed by ``meta_change(meta_json) -> meta_json``), written to ``dest``."""
+    metadata kept, or changed by ``meta_change(meta_json) -> meta_json``), written to ``dest``
+    (in row groups of ``row_group_size`` rows when given)."""
     import duckdb
 
     con = duckdb.connect()
@@ -279,7 +280,8 @@ def _forged(src, dest, meta_change=None, **columns):
     select = ", ".join(f"{columns[n]} AS {n}" if n in columns else n for n in names)
     kvs = ", ".join(f"{k}: {duckdb.ConstantExpression(v)}" for k, v in kv.items())
     con.execute(f"COPY (SELECT {select} FROM read_parquet('{src}')) TO '{dest}' "
-                f"(FORMAT parquet, KV_METADATA {{{kvs}}})")
+                f"(FORMAT parquet, KV_METADATA {{{kvs}}}"
+                + (f", ROW_GROUP_SIZE {int(row_group_size)})" if row_group_size else ")"))
     return str(dest)
 
 
