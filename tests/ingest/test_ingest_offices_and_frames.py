@@ -1,0 +1,36 @@
+"""A new user's ingest of the bundled article (ingest8): a draft titled "According to a statement released by
+the Russian Ministry of…" (the attribution's frame words, not who said what); "Foreign Secretary Liz Truss" on a
+"People" track though the article has a United Kingdom one; and the window header cut from the first sentence
+("Draft: Talks will resume on Frida…", "officials said" out of view).
+
+What the user sees: each draft's title and track label, and the timeline's title (the window header)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from viewer.ingest import ingest_text
+
+ARTICLE = Path(__file__).parents[1] / "data" / "articles" / "allied-resolve-2022.txt"
+THU = date(2022, 2, 10)
+
+
+def _label(tl, track_id: str) -> str:
+    return next(t.label for t in tl.tracks if t.id == track_id)
+
+
+def test_no_title_begins_with_the_attribution_s_frame_words():
+    tl = ingest_text(ARTICLE.read_text(encoding="utf-8"), published=THU).timeline
+    titles = [e.title for e in tl.events]
+    assert not [t for t in titles if t.lower().startswith(("according to", "a statement", "the statement"))], titles
+    (statement,) = [e for e in tl.events if "Ministry of Defense" in e.title and not tl.is_planned(e)]
+    assert statement.title == "Russian Ministry of Defense: statement on the military drills"
+    assert _label(tl, statement.track) == "Russia"
+
+
+def test_according_to_people_is_titled_by_who_said_what():
+    tl = ingest_text("Talks will resume on Friday, according to officials on Monday.\n",
+                     published=date(2023, 3, 8)).timeline
+    titles = [e.title for e in tl.events]
+    assert not [t for t in titles if t.lower().startswith("according")], titles
