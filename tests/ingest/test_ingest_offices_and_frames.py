@@ -34,3 +34,24 @@ def test_according_to_people_is_titled_by_who_said_what():
                      published=date(2023, 3, 8)).timeline
     titles = [e.title for e in tl.events]
     assert not [t for t in titles if t.lower().startswith("according")], titles
+
+
+def test_a_national_office_goes_to_that_country_s_track():
+    tl = ingest_text(ARTICLE.read_text(encoding="utf-8"), published=THU).timeline
+    truss = next(e for e in tl.events if "Truss" in e.title)
+    assert _label(tl, truss.track) == "United Kingdom"  # was "People": "Foreign Secretary" is the UK's office
+    assert "Track 'People'" not in truss.start.basis
+    tl = ingest_text("WASHINGTON (Test Wire) - Secretary of State Antony Blinken arrived in Kyiv on Monday.\n"
+                     "Vice Admiral Ola Nordmann inspected the harbour on Wednesday.\n", published=THU).timeline
+    blinken = next(e for e in tl.events if "Blinken" in e.title)
+    assert _label(tl, blinken.track) == "United States"
+    nordmann = next(e for e in tl.events if "Nordmann" in e.title)
+    assert _label(tl, nordmann.track) == "People"  # no affiliation found: still People
+
+
+def test_swiss_and_swedish_speakers_have_their_country_s_track():
+    tl = ingest_text("GENEVA (Test Wire) - Swiss President Ueli Maurer arrived in Bern on Monday.\n"
+                     "Swedish Prime Minister Ulf Kristersson arrived in Stockholm on Tuesday.\n",
+                     published=THU).timeline
+    labels = {_label(tl, e.track) for e in tl.events}
+    assert labels == {"Switzerland", "Sweden"}

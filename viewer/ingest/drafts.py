@@ -27,6 +27,7 @@ from .actors import (
     actors_in,
     blank_date_lead,
     country_of,
+    office_country,
     parse_person,
 )
 from .extract import Sentence, dateline_length
@@ -924,12 +925,12 @@ def _tied_country(name: str, text: str) -> str:
             role = re.split(r"\s-\s", pieces[-3])[-1].strip()  # (after a dateline's " - ")
             if _APPOSITIVE_ROLE.match(role) or (country_of(role) and _begins_with_country(role)):
                 before = role
-        if before and _ROLE_END.search(before) and country_of(before):
-            return country_of(before)
+        if before and _ROLE_END.search(before) and (country_of(before) or office_country(before, text)):
+            return country_of(before) or office_country(before, text)  # "Foreign Secretary Liz Truss": the UK
         after = re.match(rf",\s+(?:the\s+|an?\s+)?(?P<role>[^,.;]{{0,80}}?\b(?:{ROLE_WORDS})\b[^,.;]*)",
                          text[m.end():m.end() + 120], re.I)
-        if after and country_of(after.group("role")):
-            return country_of(after.group("role"))
+        if after and (country_of(after.group("role")) or office_country(after.group("role"), text)):
+            return country_of(after.group("role")) or office_country(after.group("role"), text)
     return ""
 
 
