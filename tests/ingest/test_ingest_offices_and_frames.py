@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from viewer.ingest import ingest_text
+from viewer.ingest import ingest_file, ingest_text
 
 ARTICLE = Path(__file__).parents[1] / "data" / "articles" / "allied-resolve-2022.txt"
 THU = date(2022, 2, 10)
@@ -55,3 +55,14 @@ def test_swiss_and_swedish_speakers_have_their_country_s_track():
                      published=THU).timeline
     labels = {_label(tl, e.track) for e in tl.events}
     assert labels == {"Switzerland", "Sweden"}
+
+
+def test_the_header_is_the_headline_or_names_the_file(tmp_path):
+    tl = ingest_file(ARTICLE).timeline  # no headline: the first line is the story's first sentence
+    assert tl.title == "Draft from allied-resolve-2022.txt"  # was "Draft: Russia and Belarus launched ten…"
+    f = tmp_path / "talks.txt"
+    f.write_text("Talks will resume on Friday, officials said on Monday.\n", encoding="utf-8")
+    assert ingest_file(f).timeline.title == "Draft from talks.txt"  # was "Draft: Talks will resume on Frida…"
+    f.write_text("Exercise begins near the border\n\nTroops moved on Monday, officials said.\n", encoding="utf-8")
+    assert ingest_file(f).timeline.title == "Draft: Exercise begins near the border"
+    assert ingest_text("Talks will resume on Friday, officials said.\n").timeline.title == "Draft from pasted text"
