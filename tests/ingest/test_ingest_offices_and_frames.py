@@ -47,6 +47,10 @@ def test_a_national_office_goes_to_that_country_s_track():
     assert _label(tl, blinken.track) == "United States"
     nordmann = next(e for e in tl.events if "Nordmann" in e.title)
     assert _label(tl, nordmann.track) == "People"  # no affiliation found: still People
+    tl = ingest_text("MOSCOW (Test Wire) - Foreign Secretary Jane Doe arrived in Moscow on Thursday.\n",
+                     published=THU).timeline
+    (doe,) = tl.events  # the UK's office or India's, the article names neither: unclear, People
+    assert _label(tl, doe.track) == "People"
 
 
 def test_swiss_and_swedish_speakers_have_their_country_s_track():
