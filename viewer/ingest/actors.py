@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["GAZETTEER", "Person", "parse_person", "actors_in", "country_of", "OUTLETS", "ROLE_WORDS", "DATE_LEAD",
-           "blank_date_lead"]
+           "blank_date_lead", "office_country"]
 
 #: word or phrase -> actor (track label)
 GAZETTEER: dict[str, str] = {}
@@ -46,6 +46,25 @@ for _actor, _words in {
     "North Korea": "North Korea|North Korean|Pyongyang",
     "South Korea": "South Korea|South Korean|Seoul",
     "Taiwan": "Taiwan|Taiwanese|Taipei",
+    # (no capital that is a usual venue of other nations' talks: Vienna, Geneva, Doha, Riyadh, Helsinki, The Hague)
+    "Switzerland": "Switzerland|Swiss|Bern|Berne",
+    "Sweden": "Sweden|Swedish|Stockholm",
+    "Norway": "Norway|Norwegian|Oslo",
+    "Finland": "Finland|Finnish",
+    "Denmark": "Denmark|Danish|Copenhagen",
+    "Netherlands": "Netherlands|Dutch",
+    "Austria": "Austria|Austrian",
+    "Hungary": "Hungary|Hungarian|Budapest",
+    "Romania": "Romania|Romanian|Bucharest",
+    "Lithuania": "Lithuania|Lithuanian|Vilnius",
+    "Latvia": "Latvia|Latvian|Riga",
+    "Estonia": "Estonia|Estonian|Tallinn",
+    "Moldova": "Moldova|Moldovan|Chisinau",
+    "Ireland": "Ireland|Irish|Dublin",
+    "Greece": "Greece|Greek|Athens",
+    "Saudi Arabia": "Saudi Arabia|Saudi",
+    "Qatar": "Qatar|Qatari",
+    "South Africa": "South Africa|South African|Pretoria",
 }.items():
     for _w in _words.split("|"):
         GAZETTEER[_w] = _actor
@@ -208,3 +227,35 @@ def blank_date_lead(text: str, start: int = 0) -> str:
     if m is None or m.end() >= len(text):
         return text
     return text[:start] + " " * (m.end() - start) + text[m.end():]
+
+
+#: national offices whose title alone names no country -> the countries that have that office, most usual first
+NATIONAL_OFFICES: dict[str, tuple[str, ...]] = {
+    "foreign secretary": ("United Kingdom", "India"),
+    "home secretary": ("United Kingdom",),
+    "defence secretary": ("United Kingdom",),
+    "chancellor of the exchequer": ("United Kingdom",),
+    "secretary of state for": ("United Kingdom",),
+    "secretary of state": ("United States",),
+    "secretary of defense": ("United States",),
+    "defense secretary": ("United States",),
+    "treasury secretary": ("United States",),
+    "national security adviser": ("United States",),
+    "kremlin spokesman": ("Russia",),
+    "taoiseach": ("Ireland",),
+}
+_OFFICE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(NATIONAL_OFFICES, key=len, reverse=True))
+                     + r")(?![\w])", re.I)
+
+
+def office_country(role: str, text: str) -> str:
+    """The country whose office ``role`` names when its words name none ("Foreign Secretary" -> "United
+    Kingdom", "Secretary of State" -> "United States"): of the countries that have the office, the first
+    that ``text`` (the whole article) names, else the only one when just one has it; ``""`` when unclear
+    ("Foreign Secretary" in an article naming neither the UK nor India) or no office is named."""
+    m = _OFFICE.search(role)
+    if m is None:
+        return ""
+    countries = NATIONAL_OFFICES[" ".join(m.group(0).lower().split())]
+    named = actors_in(text)
+    return next((c for c in countries if c in named), countries[0] if len(countries) == 1 else "")

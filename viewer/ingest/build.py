@@ -133,8 +133,6 @@ shows it on one line at 1366x768 beside "[N unreviewed drafts]"."""
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 """A blank line: where a paragraph of the article ends."""
 _HEADLINE_END = re.compile(r"[.;,]$")
-_TIME_LEAD = re.compile(r"^(?:(?:On|Last|This|Next|Earlier|Late|Early)\s+\w+(?:\s+\d{1,2})?|Meanwhile|Yesterday|Today|"
-                        r"Earlier|Separately),\s*")
 
 
 def _cut_words(text: str, limit: int) -> str:
@@ -165,18 +163,17 @@ def headline_of(text: str) -> str:
     return first.strip("#*_ ").strip()
 
 
-def _draft_title(text: str, sentences: list[Sentence]) -> str:
-    """"Draft: " and the article's headline, else its first sentence without
-    dateline or time lead; cut at a word boundary to :data:`TITLE_CHARS`."""
+def _draft_title(text: str, article: str) -> str:
+    """"Draft: " and the article's headline (its first line, see :func:`headline_of`), else a neutral
+    ``"Draft from FILE NAME"`` (``"Draft from pasted text"``): never the first sentence, whose cut end
+    dropped who said it ("Draft: Talks will resume on Frida…", "officials said" out of view); at most
+    :data:`TITLE_CHARS` characters ("…" where cut)."""
     head = headline_of(text)
-    from .drafts import _METADATA
-
-    claims = [x.text for x in sentences if not _METADATA.match(x.text)]  # not "Published: …" nor "By …"
-    if not head and claims:
-        first = claims[0][dateline_length(claims[0]):]
-        head = _TIME_LEAD.sub("", first.strip()).rstrip(".")
-        head = head[:1].upper() + head[1:]
-    return "Draft: " + _cut_words(head or "article", TITLE_CHARS - len("Draft: "))
+    if head:
+        return "Draft: " + _cut_words(head, TITLE_CHARS - len("Draft: "))
+    name = " ".join((article or "pasted text").split())
+    limit = TITLE_CHARS - len("Draft from ")
+    return "Draft from " + (name if len(name) <= limit else name[:limit - 1] + "…")
 
 
 def _home(events: list[Event], pub: Publication) -> tuple[EventDate, EventDate] | None:
@@ -347,7 +344,7 @@ def ingest_text(text: str, *, published: date | None = None, outlet: str = "", a
             summary=summary, actors=tuple(dict.fromkeys(c.actors)), tags=tuple(["draft", *c.tags]),
             quotes=tuple(quotes), sources=tuple(src_ids), planned=c.planned,
             draft=Draft(c.sentence.text, (c.sentence.start, c.sentence.end), article)))
-    title = title or _draft_title(text, sentences)
+    title = title or _draft_title(text, article)
     home = _home(events, pub)
     description = (f"Draft made by timeline-viewer ingest from {article or 'pasted text'}: {len(events)} unreviewed "
                    f"events. Publication date: {pub.words} ({pub.how}). Every event needs review.")

@@ -27,6 +27,7 @@ from .actors import (
     actors_in,
     blank_date_lead,
     country_of,
+    office_country,
     parse_person,
 )
 from .extract import Sentence, dateline_length
@@ -384,6 +385,35 @@ def _said_that(q: FoundQuote, anchor: int, text: str) -> bool:
             and not q.attribution.words.lower().startswith("according"))
 
 
+_FRAME = re.compile(r"^according\s+to\s+(?:(?:a|an|the|its|their)\s+)?(?:(?P<noun>(?:\w+\s+)?(?:statement|report|"
+                    r"announcement|communiqu[ée]|press\s+release|release|briefing|readout|post|notice)s?)\s+"
+                    r"(?:(?:released|issued|published|made|posted|put\s+out)\s+)?(?:by|from)\s+)?(?P<who>.+)$", re.I)
+"""The frame of an attribution the article puts after its clause: "according to (a statement released by)
+WHO" — never a title's opening words."""
+
+
+def _framed_saying_title(words: str, c: Claim) -> str:
+    """The title of the saying dated in ``words`` (the attribution after a reported clause, up to its date)
+    when they open with the attribution's frame: who said what, ``"Russian Ministry of Defense: statement on
+    the military drills"`` for "according to a statement released by the Russian Ministry of Defense on
+    Thursday", ``"Officials said"`` for "according to officials on Monday"; "" for any other words."""
+    m = _FRAME.match(" ".join(words.split()).strip(" ,;:."))
+    if m is None:
+        return ""
+    said = next((q for q in c.quotes if q.kind == "reported" and q.attribution.words), None)
+    who = (_speaker_words(said) if said is not None else "") or _short(m.group("who"))
+    who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.I) if m.group("noun") else who
+    who = who[:1].upper() + who[1:]
+    if not m.group("noun"):
+        return f"{who} said"
+    noun = m.group("noun").lower()
+    topic = _subject(said.text) if said is not None else ""
+    topic = re.sub(r"[\s,;:“”\"]+$", "", topic)
+    if topic and len(topic.split()) <= 5:
+        return f"{who}: {noun} on {topic[:1].lower() + topic[1:]}"
+    return f"{who}: {noun}"
+
+
 def _said_after(c: Claim, text: str) -> int | None:
     """Offset in ``text`` where the attribution that dates claim ``c`` begins, when ``c`` is dated in the
     words that follow a reported clause ("Talks will resume on Friday, officials said on Monday": the offset of
@@ -729,7 +759,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # "Talks will resume on Friday, officials said on Monday": Monday is the saying's day, titled as the
             # saying ("Officials said", as "Officials said on Monday that …" is), never as the talks on Monday
             # (a person's saying is titled "Berg: …" already, an unknown "he"'s "Unattributed: …")
-            c.title = _short(text[said_at:c.anchor])
+            c.title = _framed_saying_title(text[said_at:c.anchor], c) or _short(text[said_at:c.anchor])
         else:
             # (a date that opens the sentence is no part of a title's subject: "On Monday Peskov said")
             c.title = _title(blank_date_lead(text, dateline_length(text)),
@@ -895,12 +925,12 @@ def _tied_country(name: str, text: str) -> str:
             role = re.split(r"\s-\s", pieces[-3])[-1].strip()  # (after a dateline's " - ")
             if _APPOSITIVE_ROLE.match(role) or (country_of(role) and _begins_with_country(role)):
                 before = role
-        if before and _ROLE_END.search(before) and country_of(before):
-            return country_of(before)
+        if before and _ROLE_END.search(before) and (country_of(before) or office_country(before, text)):
+            return country_of(before) or office_country(before, text)  # "Foreign Secretary Liz Truss": the UK
         after = re.match(rf",\s+(?:the\s+|an?\s+)?(?P<role>[^,.;]{{0,80}}?\b(?:{ROLE_WORDS})\b[^,.;]*)",
                          text[m.end():m.end() + 120], re.I)
-        if after and country_of(after.group("role")):
-            return country_of(after.group("role"))
+        if after and (country_of(after.group("role")) or office_country(after.group("role"), text)):
+            return country_of(after.group("role")) or office_country(after.group("role"), text)
     return ""
 
 
