@@ -134,3 +134,18 @@ def test_convert_loads_a_parquet_collection_as_it_is(clickhouse_url, sample, tmp
 def test_replace_is_only_for_clickhouse(tmp_path, capsys):
     assert cli_main(["convert", ACLED, str(tmp_path / "x.timeline.json"), "--replace"]) == 2
     assert "--replace is for loading into ClickHouse" in capsys.readouterr().err
+
+
+def test_an_old_server_over_http_is_told_to_use_the_native_protocol():
+    """18.16 answers clickhouse-connect's handshake with 'Unknown identifier: readonly': the
+    sentence says what to do instead of quoting it."""
+    from viewer.io.clickstore import _unreached
+
+    class DatabaseError(Exception):
+        pass
+
+    said = _unreached(DatabaseError("HTTP driver received HTTP status 404, server response: Code: 47, "
+                                    "e.displayText() = DB::Exception: Unknown identifier: readonly"),
+                      "127.0.0.1", 8123, "http")
+    assert said == ("ClickHouse at 127.0.0.1:8123 over HTTP refused: a server before ClickHouse 22 does not take "
+                    "this HTTP client; use its native protocol: port 9000, or add &protocol=native")

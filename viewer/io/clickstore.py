@@ -402,6 +402,9 @@ def _unreached(exc: Exception, host: str, port: int, protocol: str) -> str:
                 f"and listening there? Port 8123 is ClickHouse's HTTP interface, 9000 its native protocol "
                 "(or add &protocol=native / &protocol=http)")
     said = " ".join(text.split())[:300] or type(exc).__name__  # "Code: 81.\nDB::Exception: ...": one line
+    if protocol == "http" and "Unknown identifier: readonly" in text:  # 18.16 refuses clickhouse-connect
+        said = ("a server before ClickHouse 22 does not take this HTTP client; use its native protocol: "
+                "port 9000, or add &protocol=native")
     return f"ClickHouse at {host}:{port} over {by} refused: {said}"
 
 
