@@ -13,13 +13,15 @@ convert   0 written, nothing lost; 1 written, but rows were skipped, fields
           not mapped, values altered or events left out (each listed); 2
           nothing written (input unreadable or
           invalid, unknown format, output not writable; a collection
-          whose rows validate refuses)
+          whose rows validate refuses; OUT a clickhouse:// address whose
+          server cannot be reached or whose table is there, without --replace)
 validate  0 valid, everything maps; 1 invalid, or rows skipped, fields not
           mapped or values altered, every problem listed (file, line, row, field;
           a collection: every row's json, NaN times, duplicated ids, count
           tables that do not add up); 2 unreadable (missing, a folder, no
           permission, too large, unknown format: also a .parquet / .duckdb
-          that is not a timeline collection)
+          that is not a timeline collection; a clickhouse:// address whose
+          server cannot be reached or whose table holds no collection)
 export    0 written; 1 bad arguments or the picture could not be written;
           2 input unreadable or invalid
 ingest    0 draft made (written with -o), every date expression resolved;
@@ -56,7 +58,8 @@ __all__ = ["COMMANDS", "COMMAND_HELP", "commands_help", "main", "build_parser", 
 # each file command: its arguments and one line of what it does (the subcommand's help, and
 # the list in ``timeline-viewer --help``: viewer.app)
 COMMAND_HELP = {
-    "convert": ("IN OUT", "convert a timeline file to another format"),
+    "convert": ("IN OUT", "convert a timeline file to another format, or load it into ClickHouse "
+                "(OUT clickhouse://host:9000/db?table=events)"),
     "validate": ("FILE", "check a timeline file and list every problem"),
     "export": ("FILE OUT", "draw a timeline file as a PNG, SVG or PDF picture"),
     "deck": ("FILE OUT.pdf", "write a story as a 16:9 PDF hand-out (as File > Export story as PDF deck)"),
@@ -75,10 +78,11 @@ def commands_help() -> str:
 EXIT_CODES = """exit codes:
   convert   0 written, nothing lost; 1 written but rows skipped, fields not mapped, values
             altered, events left out or details the output format cannot hold (listed);
-            2 nothing written
+            2 nothing written (also: OUT clickhouse://… not reached, or its table there without --replace)
   validate  0 valid, everything maps; 1 invalid, rows skipped or fields not mapped (every
             problem listed; a collection's rows are all read); 2 unreadable (missing, no
-            permission, too large, unknown format, a .parquet/.duckdb that is not a collection)
+            permission, too large, unknown format, a .parquet/.duckdb that is not a collection,
+            a clickhouse:// server not reached or a table that is not a collection)
   export    0 written; 1 bad arguments or not writable; 2 input unreadable or invalid
   deck      0 written; 1 bad arguments (unknown story) or not writable; 2 input unreadable or invalid
   ingest    0 draft made, every date resolved; 1 made, expressions left unresolved or warnings
@@ -127,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("input", metavar="IN")
     c.add_argument("output", metavar="OUT")
     c.add_argument("--to", dest="to_format", metavar="FORMAT", help="output format (default: by OUT's extension)")
+    c.add_argument("--replace", action="store_true",
+                   help="OUT a clickhouse:// address: replace its table when it is already there (without it, "
+                   "an existing table is refused and nothing is written)")
     add_reader_options(c)
     v = sub.add_parser("validate", help=COMMAND_HELP["validate"][1],
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
@@ -376,7 +383,75 @@ def _written_as(output: str, to_format: str | None) -> tuple[str, str]:
     return f" as {said}", advice
 
 
+def _load(args: argparse.Namespace) -> int:
+    """``convert IN clickhouse://host:port/db?table=T`` (or ``chdb:///folder?table=T``): IN loaded
+    into that table (:func:`~viewer.io.clickstore.load_url`): a ``.parquet`` collection as it is, any
+    other input first written as a temporary one.  An existing table is refused unless --replace.
+    The user and password as for reading (``TIMELINE_CLICKHOUSE_USER`` / ``_PASSWORD``)."""
+    import tempfile
+
+    from .io.clickstore import ClickHouseOpenError, check_loadable, load_url
+    from .io.duckstore import copy_collection, looks_collection
+
+    shown = mask_password(args.output)
+    try:  # before minutes of converting: no server there, or a table in the way
+        if not args.replace:
+            check_loadable(args.output)
+    except ClickHouseOpenError as exc:
+        _err(f"timeline-viewer: cannot load into {shown}: {exc.problems[0].message}")
+        return 2
+    try:
+        with open(args.input, "rb") as f:
+            head = f.read(16)
+    except OSError:
+        head = b""  # the reader names the problem
+    progress = _ProgressLine(args.input)
+    lossy = False  # rows skipped or fields not mapped on the way (listed): exit 1, as convert's
+    with tempfile.TemporaryDirectory(prefix="timeline-viewer-load-") as tmp:
+        parquet = args.input
+        if not (args.input.lower().endswith(".parquet") and looks_collection(args.input, head)):
+            parquet = os.path.join(tmp, "events.parquet")
+            if looks_collection(args.input, head):  # a .duckdb collection: its tables copied as they are
+                _, code = _written(progress, lambda: copy_collection(args.input, parquet, progress=progress),
+                                   f"cannot load {args.input}", f"cannot copy {args.input} for loading")
+                if code:
+                    return code
+            else:
+                try:
+                    report = _read(args, args.input)
+                except TimelineLoadError as exc:
+                    _err(f"timeline-viewer: cannot load {args.input}:\n{_grouped(exc)}")
+                    return 2
+                lossy = bool(report.skipped or report.warnings)
+                _list("rows or items not loaded", report.skipped)
+                _list("not mapped or altered (loaded without these)", report.warnings)
+                _, code = _written(progress, lambda: write_timeline(report.timeline, parquet, progress=progress),
+                                   f"cannot load {args.input}", f"cannot write {args.input} as a collection")
+                if code:
+                    return code
+        try:
+            n = load_url(args.output, parquet, replace=args.replace, progress=progress)
+        except ClickHouseOpenError as exc:  # one sentence: the address and what to do
+            progress.done()
+            _err(f"timeline-viewer: cannot load into {shown}: {exc.problems[0].message}")
+            return 2
+        except Exception as exc:  # noqa: BLE001 - the server's error while creating or writing the tables
+            progress.done()
+            said = " ".join(str(exc).split())[:300] or type(exc).__name__  # the server's "Code: N. DB::Exception: ..."
+            _err(f"timeline-viewer: cannot load into {shown}: {said}")
+            return 2
+        progress.done()
+    print(f"loaded {args.input} into {shown} ({_count(n, 'event')}); open it: timeline-viewer '{shown}'")
+    return 1 if lossy else 0
+
+
 def _convert(args: argparse.Namespace) -> int:
+    if is_clickhouse_url(args.output):
+        return _load(args)
+    if args.replace:
+        _err("timeline-viewer: --replace is for loading into ClickHouse (OUT clickhouse://host:9000/db?table=events); "
+             "a file OUT is replaced anyway")
+        return 2
     if same_file(args.input, args.output):
         _err(f"timeline-viewer: cannot convert {args.input} into itself: {args.output} is the same file "
              "(write to another name)")
@@ -497,6 +572,8 @@ def _blank_label_problems(timeline, name: str, path: str, fmt: str | None = None
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .io.clickstore import ClickHouseOpenError
+
     name = mask_password(args.file)  # a ClickHouse address's password is never echoed
     bad = _unreadable(args.file, args.from_format)
     if bad is not None:
@@ -504,6 +581,9 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     try:
         report = _read(args, args.file)
+    except ClickHouseOpenError as exc:  # no server there, a refused address, no collection: unreadable
+        _err(f"timeline-viewer: cannot read {name}: {exc.problems[0].message}")
+        return 2
     except NotACollectionError as exc:  # not Parquet / DuckDB, or not a timeline collection: unknown format
         _err(f"timeline-viewer: cannot read {name}:\n{_grouped(exc)}")
         return 2
@@ -512,6 +592,16 @@ def _validate(args: argparse.Namespace) -> int:
         for line in group_problems(exc.problems):
             _err(f"  {line}")
         return 1
+    store = getattr(report.timeline, "_store", None)
+    try:
+        return _validate_report(args, name, report)
+    finally:
+        if store is not None and is_clickhouse_url(args.file):
+            store.close()  # the server's connection let go of (the command ends; a test runs on)
+
+
+def _validate_report(args: argparse.Namespace, name: str, report) -> int:
+    """:func:`_validate` once read: a read report's problems listed; the exit code."""
     bad_rows = _collection_problems(report.timeline, name, report.warnings)
     if bad_rows:
         _err(f"{name}: invalid ({_count(len(bad_rows), 'problem')} in its rows):")

@@ -62,14 +62,16 @@ def _free_port() -> int:
 
 
 @contextmanager
-def local_server(command: list[str], folder: Path, timeout: float = 60.0) -> Iterator[str]:
-    """Run a server (``command``) on ``folder`` listening on 127.0.0.1 only; yields its native
-    address ``clickhouse://127.0.0.1:PORT/default?protocol=native``; stopped at the end."""
+def local_server(command: list[str], folder: Path, timeout: float = 60.0,
+                 ports: tuple[int, int] | None = None) -> Iterator[str]:
+    """Run a server (``command``) on ``folder`` listening on 127.0.0.1 only (``ports``: native and
+    HTTP, else free ones); yields its native address
+    ``clickhouse://127.0.0.1:PORT/default?protocol=native``; stopped at the end."""
     from clickhouse_driver import Client
 
     for sub in ("log", "data", "tmp", "user_files", "schemas"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
-    tcp, http = _free_port(), _free_port()
+    tcp, http = ports or (_free_port(), _free_port())
     (folder / "config.xml").write_text(_CONFIG.format(folder=folder, tcp=tcp, http=http))
     (folder / "users.xml").write_text(_USERS)
     with open(folder / "log" / "stderr.txt", "wb") as err:
@@ -110,3 +112,25 @@ def server_url_or_reason() -> tuple[str | None, list[str] | None, str]:
     return None, command, "" if command else (
         "no ClickHouse server binary (clickhouse-server / clickhouse) on this machine and no "
         f"{URL_ENV}: apt-get install clickhouse-server")
+
+
+if __name__ == "__main__":  # README: a trial server, `python -m tests.store.clickhouse_server FOLDER`
+    import signal
+    import sys
+
+    def _stop(*_args: object) -> None:
+        raise KeyboardInterrupt  # kill (TERM) stops the server too, as Ctrl+C does
+
+    signal.signal(signal.SIGTERM, _stop)
+
+    if len(sys.argv) != 2 or server_command() is None:
+        sys.exit("usage: python -m tests.store.clickhouse_server FOLDER (needs clickhouse-server: "
+                 "apt-get install clickhouse-server); runs a trial server on 127.0.0.1:9000 (native) and "
+                 "127.0.0.1:8123 (HTTP) with its data in FOLDER, until Ctrl+C or kill")
+    with local_server(server_command() or [], Path(sys.argv[1]).absolute(), ports=(9000, 8123)):
+        print("ClickHouse on 127.0.0.1:9000 (native) and 127.0.0.1:8123 (HTTP); Ctrl+C or kill stops it", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass

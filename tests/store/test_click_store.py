@@ -169,7 +169,8 @@ def test_the_address_picks_the_protocol():
     """``protocol=`` names it; nothing else than native or http is taken (and nothing is reached)."""
     with pytest.raises(TimelineLoadError, match="protocol 'ftp': native or http"):
         open_url("clickhouse://127.0.0.1:1/x?table=events&protocol=ftp")
-    with pytest.raises(TimelineLoadError, match="cannot reach ClickHouse"):  # native: clickhouse-driver's error
+    with pytest.raises(TimelineLoadError, match="cannot reach a ClickHouse server at 127.0.0.1:1 over the native "
+                       "protocol"):  # clickhouse-driver's error, in one sentence
         open_url("clickhouse://127.0.0.1:1/x?table=events&protocol=native")
 
 
@@ -321,7 +322,7 @@ class _BatchedInserts:
     def command(self, sql):
         self.backend.command(sql)
 
-    def insert_parquet(self, table, path):
+    def insert_parquet(self, table, path, done=None):
         for k in (0, 1):
             self.backend.command(f"INSERT INTO {table} SELECT * FROM file('{path}', Parquet) WHERE abs(lane) % 2 = {k}")
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import logging
 import math
 import os
 import re
@@ -89,8 +90,25 @@ from .store_sql import (
 )
 
 __all__ = ["ClickStore", "ConnectBackend", "NativeBackend", "ChdbBackend", "legacy_sql", "NATIVE_PORTS", "open_url",
-           "load_collection", "read_clickhouse_report",
+           "load_collection", "load_url", "check_loadable", "read_clickhouse_report", "ClickHouseOpenError",
+           "TableExistsError",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
+
+for _library in ("clickhouse_connect", "clickhouse_driver"):
+    # their warnings on a refused connection ("Unexpected Http Driver Exception", "Failed to connect"
+    # with a traceback) reached stderr through logging's last resort; the error they raise is said once,
+    # in open_url's words.  A handler of the application's (logging configured) still gets them.
+    logging.getLogger(_library).addHandler(logging.NullHandler())
+
+
+class ClickHouseOpenError(TimelineLoadError):
+    """A ClickHouse / chDB address that cannot be opened: malformed, a password in it, a server that
+    cannot be reached or refuses, no collection in the table.  Unreadable input (``validate`` exits 2),
+    not an invalid collection."""
+
+
+class TableExistsError(ClickHouseOpenError):
+    """:func:`load_url` without ``replace`` on a table that is already there (nothing was written)."""
 
 USER_ENV, PASSWORD_ENV = "TIMELINE_CLICKHOUSE_USER", "TIMELINE_CLICKHOUSE_PASSWORD"
 NATIVE_PORTS = (9000, 9440)
@@ -152,7 +170,8 @@ class ChdbBackend:
     def command(self, sql: str) -> None:
         self.session.query(sql)
 
-    def insert_parquet(self, table: str, path: str) -> None:
+    def insert_parquet(self, table: str, path: str, done: Callable[[int], None] | None = None) -> None:
+        """The rows of a Parquet file into ``table`` in one statement (``done`` is not called)."""
         self.session.query(f"INSERT INTO {table} SELECT * FROM file({lit(os.path.abspath(path))}, Parquet)")
 
     def close(self) -> None:
@@ -207,10 +226,10 @@ class NativeBackend:
     def command(self, sql: str) -> None:
         self.client.execute(self._sql(sql))
 
-    def insert_parquet(self, table: str, path: str) -> None:
+    def insert_parquet(self, table: str, path: str, done: Callable[[int], None] | None = None) -> None:
         """The rows of a Parquet file into ``table``, 100,000 at a time, in columns (18.16 reads no
-        Parquet).  A NULL bound for a column the table keeps non-nullable (the legacy layout's sort
-        key ``sort_point``) is written NaN."""
+        Parquet); ``done(rows so far)`` after each batch.  A NULL bound for a column the table keeps
+        non-nullable (the legacy layout's sort key ``sort_point``) is written NaN."""
         from .duckstore import connect
 
         database, _, name = table.rpartition(".")
@@ -224,12 +243,16 @@ class NativeBackend:
             reader = rel.to_arrow_reader(100_000) if hasattr(rel, "to_arrow_reader") else rel.record_batch(100_000)
             names = list(reader.schema.names)
             insert = f"INSERT INTO {table} ({', '.join(names)}) VALUES"
+            sent = 0
             for batch in reader:  # Arrow columns to Python lists: no row tuples to turn into columns
                 cols = [c.to_pylist() for c in batch.columns]
                 for j, n in enumerate(names):
                     if n in plain_floats:
                         cols[j] = [math.nan if v is None else v for v in cols[j]]
                 self.client.execute(insert, cols, columnar=True)
+                sent += batch.num_rows
+                if done is not None:
+                    done(sent)
         finally:
             con.close()
 
@@ -253,15 +276,20 @@ class ConnectBackend:
     def command(self, sql: str) -> None:
         self.client.command(sql)
 
-    def insert_parquet(self, table: str, path: str) -> None:
+    def insert_parquet(self, table: str, path: str, done: Callable[[int], None] | None = None) -> None:
+        """The rows of a Parquet file into ``table``, 50,000 at a time; ``done(rows so far)`` after each."""
         from .duckstore import connect
 
         con = connect()
         try:
             cur = con.execute(f"SELECT * FROM read_parquet({lit(path)})")
             names = [d[0] for d in cur.description]
+            sent = 0
             while batch := cur.fetchmany(50_000):
                 self.client.insert(table, batch, column_names=names)
+                sent += len(batch)
+                if done is not None:
+                    done(sent)
         finally:
             con.close()
 
@@ -299,6 +327,87 @@ def mask_password(text: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
+def _connect(url: str, prompt: Callable[[str], str] | None = None, *,
+             to_load: bool = False) -> tuple[Any, str, str, str]:
+    """``(backend, database, table, shown)`` of a ClickHouse / chDB address (see :func:`open_url`);
+    ``shown`` is the address without credentials or parameters, for messages.  ``to_load``: the
+    server's session in its ``default`` database (the address's may not be made yet: every query
+    names its tables in full).
+
+    Raises
+    ------
+    ClickHouseOpenError
+        For a malformed address, a password in it, a missing package, or a server that cannot be
+        reached or refuses (naming host, port and protocol, and what to check).
+    """
+    parts = urlsplit(url)
+    shown = f"{parts.scheme}://{parts.hostname or ''}{':' + str(parts.port) if parts.port else ''}{parts.path}"
+    if _has_password(parts):
+        raise ClickHouseOpenError([Problem(shown, "a password in the address is refused (it would be kept in the "
+                                           f"recent files); set {PASSWORD_ENV} or type it when asked")])
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    table = query.get("table", "events")
+    if not table.replace("_", "").isalnum():
+        raise ClickHouseOpenError([Problem(shown, f"table name {table!r}: letters, digits and _ only")])
+    host, port, protocol = parts.hostname or "localhost", 0, ""
+    try:
+        if parts.scheme == "chdb":
+            folder = unquote(parts.path)
+            if not os.path.isdir(folder):
+                raise ClickHouseOpenError([Problem(shown, f"no such folder {folder!r}: chDB opens an existing "
+                                                   "data folder (make it, then load a collection into it)")])
+            database = query.get("database", "tv")
+            backend: Any = ChdbBackend(folder)
+        else:
+            database = parts.path.strip("/") or "default"
+            if not database.replace("_", "").isalnum():
+                raise ClickHouseOpenError([Problem(shown, f"database name {database!r}: letters, digits and _ only")])
+            user = unquote(parts.username or "") or os.environ.get(USER_ENV, "default")
+            password = os.environ.get(PASSWORD_ENV)
+            if password is None:
+                password = prompt(f"Password of {user} on {parts.hostname}") if prompt else ""
+            secure = parts.scheme == "clickhouses"
+            protocol = query.get("protocol") or ("native" if parts.port in NATIVE_PORTS else "http")
+            if protocol not in ("native", "http"):
+                raise ClickHouseOpenError([Problem(shown, f"protocol {protocol!r}: native or http")])
+            kind = NativeBackend if protocol == "native" else ConnectBackend
+            port = parts.port or ((9440 if secure else 9000) if protocol == "native" else (8443 if secure else 8123))
+            backend = kind(host, port, "default" if to_load else database, user, password or "", secure)
+    except ClickHouseOpenError:
+        raise
+    except ImportError as exc:
+        raise ClickHouseOpenError([Problem(shown, f"this needs the {exc.name} package "
+                                           "(pip install 'timeline-viewer[clickhouse]')")]) from None
+    except Exception as exc:  # noqa: BLE001 - network and server errors name the address
+        raise ClickHouseOpenError([Problem(shown, _unreached(exc, host, port, protocol))]) from None
+    return backend, database, table, shown
+
+
+_UNREACHED_TYPES = ("NetworkError", "SocketTimeoutError", "OperationalError")
+"""clickhouse-driver's and clickhouse-connect's errors for a server that does not answer."""
+
+
+def _unreached(exc: Exception, host: str, port: int, protocol: str) -> str:
+    """One sentence for a server that could not be reached (or answered with an error): where,
+    by which protocol, why in a few words, and what to check."""
+    text = str(exc)
+    by = "HTTP" if protocol == "http" else "the native protocol"
+    if isinstance(exc, OSError) or type(exc).__name__ in _UNREACHED_TYPES:
+        low = text.lower()
+        why = ("connection refused" if "refused" in low or "errno 111" in low else
+               "no answer in time" if "timed out" in low or "timeout" in low else
+               "host name not found" if "name or service not known" in low or "errno -2" in low
+               or "errno -3" in low or "nodename nor servname" in low else "connection failed")
+        return (f"cannot reach a ClickHouse server at {host}:{port} over {by} ({why}): is the server running "
+                f"and listening there? Port 8123 is ClickHouse's HTTP interface, 9000 its native protocol "
+                "(or add &protocol=native / &protocol=http)")
+    said = " ".join(text.split())[:300] or type(exc).__name__  # "Code: 81.\nDB::Exception: ...": one line
+    if protocol == "http" and "Unknown identifier: readonly" in text:  # 18.16 refuses clickhouse-connect
+        said = ("a server before ClickHouse 22 does not take this HTTP client; use its native protocol: "
+                "port 9000, or add &protocol=native")
+    return f"ClickHouse at {host}:{port} over {by} refused: {said}"
+
+
 def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore:
     """The store a ClickHouse address names.
 
@@ -311,57 +420,81 @@ def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore
 
     Raises
     ------
-    TimelineLoadError
-        For a malformed address, a password in it, or a server that cannot be reached (naming the URL
-        without credentials).
+    ClickHouseOpenError
+        (a :class:`TimelineLoadError`) for a malformed address, a password in it, a server that
+        cannot be reached (one sentence: host, port, protocol and what to check), or a table that
+        holds no collection; the URL is named without credentials.
     """
-    parts = urlsplit(url)
-    shown = f"{parts.scheme}://{parts.hostname or ''}{':' + str(parts.port) if parts.port else ''}{parts.path}"
-    if _has_password(parts):
-        raise TimelineLoadError([Problem(shown, "a password in the address is refused (it would be kept in the "
-                                         f"recent files); set {PASSWORD_ENV} or type it when asked")])
-    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-    table = query.get("table", "events")
-    if not table.replace("_", "").isalnum():
-        raise TimelineLoadError([Problem(shown, f"table name {table!r}: letters, digits and _ only")])
-    try:
-        if parts.scheme == "chdb":
-            folder = unquote(parts.path)
-            if not os.path.isdir(folder):
-                raise TimelineLoadError([Problem(shown, f"no such folder {folder!r}: chDB opens an existing "
-                                                 "data folder (load a collection into it first)")])
-            database = query.get("database", "tv")
-            backend: Any = ChdbBackend(folder)
-        else:
-            database = parts.path.strip("/") or "default"
-            user = unquote(parts.username or "") or os.environ.get(USER_ENV, "default")
-            password = os.environ.get(PASSWORD_ENV)
-            if password is None:
-                password = prompt(f"Password of {user} on {parts.hostname}") if prompt else ""
-            secure = parts.scheme == "clickhouses"
-            protocol = query.get("protocol") or ("native" if parts.port in NATIVE_PORTS else "http")
-            if protocol not in ("native", "http"):
-                raise TimelineLoadError([Problem(shown, f"protocol {protocol!r}: native or http")])
-            kind = NativeBackend if protocol == "native" else ConnectBackend
-            port = parts.port or ((9440 if secure else 9000) if protocol == "native" else (8443 if secure else 8123))
-            backend = kind(parts.hostname or "localhost", port, database, user, password or "", secure)
-    except TimelineLoadError:
-        raise
-    except ImportError as exc:
-        raise TimelineLoadError([Problem(shown, f"this needs the {exc.name} package "
-                                         "(pip install 'timeline-viewer[clickhouse]')")]) from None
-    except Exception as exc:  # noqa: BLE001 - network and server errors name the address
-        raise TimelineLoadError([Problem(shown, f"cannot reach ClickHouse ({type(exc).__name__}: {exc})")]) from None
+    backend, database, table, shown = _connect(url, prompt)
     try:
         return ClickStore(backend, database, table, shown)
-    except TimelineLoadError:
+    except TimelineLoadError as exc:
         backend.close()  # not a collection: let go of the folder (and chDB's tmp in it) now
-        raise
+        raise ClickHouseOpenError(exc.problems) from None
 
 
-def load_collection(backend: Any, database: str, table: str, parquet: str) -> None:
+def _refuse_existing(backend: Any, database: str, table: str, shown: str) -> None:
+    """Raise :class:`TableExistsError` when ``database.table`` or its ``_counts`` / ``_meta`` is there."""
+    try:
+        _, rows = backend.rows(f"SELECT name FROM system.tables WHERE database = {lit(database)} AND name IN "
+                               f"({lit(table)}, {lit(table + '_counts')}, {lit(table + '_meta')}) ORDER BY name")
+    except Exception as exc:  # noqa: BLE001 - the server's error, in one line
+        said = " ".join(str(exc).split())[:300] or type(exc).__name__
+        raise ClickHouseOpenError([Problem(shown, f"cannot list the tables of {database}: {said}")]) from None
+    if rows:
+        names = [r[0] for r in rows]
+        what = f"table {database}.{table}" if table in names else ", ".join(f"{database}.{n}" for n in names)
+        raise TableExistsError([Problem(shown, f"{what} is already there: nothing written (give --replace to "
+                                        "replace it, or name another table: ?table=NAME)")])
+
+
+def check_loadable(url: str, prompt: Callable[[str], str] | None = None) -> None:
+    """What :func:`load_url` without ``replace`` would refuse, asked before any work: the server
+    reached, the table not there yet.
+
+    Raises
+    ------
+    ClickHouseOpenError
+        As :func:`open_url` (address, server not reached); TableExistsError.
+    """
+    backend, database, table, shown = _connect(url, prompt, to_load=True)
+    try:
+        _refuse_existing(backend, database, table, shown)
+    finally:
+        backend.close()
+
+
+def load_url(url: str, parquet: str, *, replace: bool = False, progress: Callable[[str], None] | None = None,
+             prompt: Callable[[str], str] | None = None) -> int:
+    """Load a Parquet collection (:func:`viewer.io.duckstore.write_collection`) into the table a
+    ClickHouse / chDB address names (:func:`load_collection`); returns the events loaded.
+
+    A table already there (the events' or its ``_counts`` / ``_meta``) is kept and
+    :class:`TableExistsError` raised, unless ``replace``.  ``progress(message)`` is told each
+    step and every 100,000 events.  Credentials as for :func:`open_url`.
+
+    Raises
+    ------
+    ClickHouseOpenError
+        As :func:`open_url` (address, credentials, server not reached); TableExistsError.
+    Exception
+        The server's error while creating or writing the tables.
+    """
+    backend, database, table, shown = _connect(url, prompt, to_load=True)
+    try:
+        if not replace:
+            _refuse_existing(backend, database, table, shown)
+        load_collection(backend, database, table, parquet, progress=progress)
+        return int(backend.rows(f"SELECT count() FROM {database}.{table}")[1][0][0])
+    finally:
+        backend.close()
+
+
+def load_collection(backend: Any, database: str, table: str, parquet: str,
+                    progress: Callable[[str], None] | None = None) -> None:
     """Create ``database.table`` (+ ``_counts``, ``_meta``) from a Parquet collection
-    (:func:`viewer.io.duckstore.write_collection`), replacing what was there.  The events and
+    (:func:`viewer.io.duckstore.write_collection`), replacing what was there (:func:`load_url`
+    asks first); ``progress(message)`` is told each step and every batch of events.  The events and
     count tables are merged into one part each (``OPTIMIZE ... FINAL``) once loaded: a server
     gets them in batches, and every query pays for each part (a dozen parts made a 10^7
     table's window queries 3-4x slower in chDB)."""
@@ -372,8 +505,11 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
     if src._stats is not None:
         meta[STATS_KEY] = src._stats.to_json()
     windowed = src._windowed
+    total = src.n_events
     src.close()
     t = f"{database}.{table}"
+    say = progress or (lambda _message: None)
+    say("creating the tables")
     backend.command(f"CREATE DATABASE IF NOT EXISTS {database}")
     for suffix in ("", "_counts", "_meta"):
         backend.command(f"DROP TABLE IF EXISTS {t}{suffix}")
@@ -381,8 +517,10 @@ def load_collection(backend: Any, database: str, table: str, parquet: str) -> No
         _create_legacy(backend, t, windowed)
     else:
         _create(backend, t, windowed)
-    backend.insert_parquet(t, parquet)
+    backend.insert_parquet(t, parquet, lambda n: say(f"{n:,} of {total:,} events loaded"))
+    say("loading the count tables")
     backend.insert_parquet(f"{t}_counts", counts_path(parquet))
+    say("merging the loaded parts (OPTIMIZE ... FINAL)")
     for suffix in ("", "_counts"):  # one part each: a query then looks up one primary index, not a dozen
         backend.command(f"OPTIMIZE TABLE {t}{suffix} FINAL")
     backend.command(f"CREATE TABLE {t}_meta (key String, value String) ENGINE = MergeTree ORDER BY key")
