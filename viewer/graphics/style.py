@@ -81,6 +81,7 @@ class TimelineStyle:
     whole_labels: bool = False  #: a lane sets labels in smaller type (to min_font_px) rather than shorten them
     planned_outline_px: float = 0.0  #: a planned event's dashed marker outline width (pixels); 0: ``outline_px``
     planned_dash: tuple[float, float] = (1.5, 1.5)  #: its dashes and gaps, in outline widths
+    draft_px: float = 2.0  #: an unreviewed draft's dotted ring: width of its dots and of the gaps (pixels)
 
     @classmethod
     def for_height(cls, height_px: float) -> TimelineStyle:
@@ -133,6 +134,8 @@ class TimelineStyle:
         common: dict[str, Any] = dict(font_px=font, marker_px=marker, label_max_px=int(font * 30),
                                       outline_px=max(2.0, marker / 4),
                                       planned_outline_px=max(3.0, marker / 3), planned_dash=(2.5, 1.5),
+                                      # a draft's dotted ring likewise: 2 px dots read as a fact's plain marker
+                                      draft_px=max(3.0, marker / 3),
                       min_font_px=max(13, int(screen_height_px / 45)), whole_labels=True,
                       track_colors=colours, track_shapes=shapes)
         if theme == "dark":
