@@ -143,8 +143,10 @@ def test_tracks_keep_colour_and_shape_across_steps_and_shapes_differ(qtbot, tl):
             got = (style.track_color(lane, track.color), style.track_shape(lane))
             assert seen.setdefault(track.id, got) == got, track.id
     assert len(seen) == len(tl.tracks)
-    assert len({shape for _, shape in seen.values()}) == len(tl.tracks)  # distinct in greyscale print
+    assert len(set(seen.values())) == len(tl.tracks)  # no two tracks alike
     assert len({colour for colour, _ in seen.values()}) == len(tl.tracks)
+    # and as on the desk and in hand-outs (wall2: the wall gave every track its own shape, the desk diamonds)
+    assert [seen[t.id][1] for t in tl.tracks] == list(tl.track_shapes)
 
 
 def test_blank_screen_and_go_to_step(qtbot, tl):
@@ -231,7 +233,11 @@ def test_present_mode_keeps_the_track_colours_of_the_desk_view():
     assert briefing_colours("light", own) == own
     light = briefing_colours("light", ("#F0E442", "#E69F00", "#123456", "#E69F00"))
     assert light[1] == "#E69F00" and "#F0E442" not in light  # yellow is unreadable on white
-    assert len(set(light)) == 4  # a repeated or foreign colour takes a free one
+    assert light[2] not in ("#123456", "#E69F00")  # a foreign colour takes a free one
+    assert light[3] == "#E69F00"  # a repeated one is kept, as on the desk (told apart by shape)
+    # the desk's palette is kept on both walls: a seventh track is not black on the desk, yellow on the wall
+    from viewer.model.records import TRACK_PALETTE
+    assert briefing_colours("dark", TRACK_PALETTE) == briefing_colours("light", TRACK_PALETTE) == TRACK_PALETTE
 
 
 def test_present_view_draws_tracks_in_their_own_colours(qtbot, bundled_path):

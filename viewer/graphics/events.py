@@ -73,6 +73,7 @@ from .marks import (
     badge_pixmap,
     bar_limits,
     density_images,
+    draft_margin,
     draft_pen,
     draw_marker,
     fill_fade,
@@ -497,12 +498,13 @@ class EventLayerItem(EventText, pg.GraphicsObject):
             x0 = float(fx0[k])
             faint.setdefault(lane_l[k], []).append(QRectF(x0, y_l[k] - r * 1.2, float(fx1[k]) - x0, 2.4 * r))
         draft_rects: list[QRectF] = []
+        dm = draft_margin(self.style)
         for k in np.nonzero(closed_a)[0].tolist():
             x0, x1, y = float(bx0[k]), float(bx1[k]), y_l[k]
             f_list, s_list = bars.setdefault(lane_l[k], ([], []))
             f_list.append(QRectF(x0, y - h / 2, x1 - x0, h))
             if flags_l[k] & _DRAFT:
-                draft_rects.append(QRectF(x0 - 2, y - h / 2 - 2, x1 - x0 + 4, h + 4))
+                draft_rects.append(QRectF(x0 - dm, y - h / 2 - dm, x1 - x0 + 2 * dm, h + 2 * dm))
             s0, s1 = float(so0[k]), float(so1[k])
             if s1 > s0:
                 s_list.append(QRectF(s0, y - h / 2, s1 - s0, h))

@@ -205,7 +205,9 @@ class FrameMetrics:
     may squeeze to, marker half-width, longest label, and the height of a
     line of the label font (``line_px``).  ``whole_labels`` (present mode):
     a lane whose labels would be shortened with "…" (at the view's edge, or
-    by a neighbour) sets them in smaller type, down to ``min_font_px``, first."""
+    by a neighbour) sets them in smaller type, down to ``min_font_px``, first,
+    and a point whose marker is off screen gets no label (not one at the edge,
+    where an audience would read it as dated)."""
 
     font_px: int
     min_font_px: int
@@ -491,6 +493,10 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
     # (room after the stand-in marker at the edge): a label running past the bar's end
     # would read as an event at that later time (11 Feb 00:00 for a day of 10 Feb)
     off_room = dict(zip(idx[off].tolist(), (b1[off] - (mx[off] + marker_px + 8)).tolist(), strict=True))
+    if metrics.whole_labels:
+        # a wall: none at all.  An audience reads a label as dated where it stands, and "≤ Peskov: …"
+        # at the left edge (29 Jan) with its marker (10 Feb) off screen read as an event of 29 Jan
+        off_room = dict.fromkeys(off_room, 0.0)
     b0_l = np.where(as_bar, b0, mx).tolist()
     b1_l = np.where(as_bar, b1, mx).tolist()
     mx_l = mx.tolist()

@@ -29,6 +29,7 @@ from .style import TimelineStyle, contrast_ratio, marker_polygon
 
 __all__ = [
     "AFTER_SOURCE", "DRAFT", "HOLLOW", "FADE_PX", "fill_fade", "bar_limits", "whisker", "span_bar", "draft_pen",
+    "draft_ring_radius", "draft_margin",
     "planned_pen",
     "draw_marker", "marker_pixmap", "outline_color", "OUTLINE_CONTRAST", "badge_pixmap", "density_images",
 ]
@@ -130,11 +131,24 @@ def whisker(p: QPainter, x0: float, x1: float, y: float, color: QColor, flags: i
 
 
 def draft_pen(style: TimelineStyle) -> QPen:
-    """The dotted outline of an unreviewed draft (2 px dots, 2 px apart), in the text colour."""
-    pen = QPen(style.color("text"), 2)
+    """The dotted outline of an unreviewed draft, in the text colour: dots ``style.draft_px``
+    wide and as far apart (2 px on the desk; on a wall in proportion to the marker, 4 px at
+    1080, 9 px at 2160, so a draft never reads as a reviewed fact from the back of the room)."""
+    pen = QPen(style.color("text"), style.draft_px)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     pen.setDashPattern([1.0, 1.0])
     return pen
+
+
+def draft_ring_radius(style: TimelineStyle, r: float) -> float:
+    """Radius (pixels, to the pen's centre) of the dotted ring around a draft marker of half-width
+    ``r``: clear of the marker's outline (``r + 3`` on the desk)."""
+    return r + 1.0 + (style.outline_px + style.draft_px) / 2
+
+
+def draft_margin(style: TimelineStyle) -> float:
+    """How far (pixels) a draft bar's dotted outline stands off the bar (2 on the desk)."""
+    return 1.0 + style.draft_px / 2
 
 
 def planned_pen(style: TimelineStyle, color: QColor) -> QPen:
@@ -214,7 +228,8 @@ def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, fr
     if flags & DRAFT:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(draft_pen(style))
-        p.drawRect(QRectF(x0 - 2, top - 2, x1 - x0 + 4, h + 4))
+        m = draft_margin(style)
+        p.drawRect(QRectF(x0 - m, top - m, x1 - x0 + 2 * m, h + 2 * m))
     if selected:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(style.color("selection"), 2))
@@ -243,7 +258,8 @@ def draw_marker(p: QPainter, style: TimelineStyle, x: float, y: float, r: float,
     if flags & DRAFT:  # an unreviewed draft: a dotted ring around the marker
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(draft_pen(style))
-        p.drawEllipse(QPointF(x, y), r + 3, r + 3)
+        ring = draft_ring_radius(style, r)
+        p.drawEllipse(QPointF(x, y), ring, ring)
 
 
 def marker_pixmap(style: TimelineStyle, color: str, lane: int, flags: int, dpr: float,
@@ -252,7 +268,9 @@ def marker_pixmap(style: TimelineStyle, color: str, lane: int, flags: int, dpr: 
     colour, hollow or filled, size) at ``dpr`` device pixels a pixel, to be
     stamped from then on."""
     r = float(style.marker_px)
-    side = int(2 * r + (12 if flags & DRAFT else 6))  # a draft's dotted ring needs room
+    side = int(2 * r + 6)
+    if flags & DRAFT:  # a draft's dotted ring needs room
+        side = max(int(2 * r + 12), int(math.ceil(2 * (draft_ring_radius(style, r) + style.draft_px / 2 + 1))))
     if flags & AFTER_SOURCE:  # so does a wall's wide dashed outline at the shape's corners
         side += 2 * math.ceil(max(0.0, style.planned_outline_px - style.outline_px))
     # drawn at the screen's device pixel ratio: a 1x pixmap stamped on a 2x screen looks blocky

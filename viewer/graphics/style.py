@@ -13,8 +13,10 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 
+from ..model.records import TRACK_PALETTE, track_shapes
+
 __all__ = ["TimelineStyle", "contrast_ratio", "relative_luminance",
-           "briefing_colours", "distinct_shapes", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
+           "briefing_colours", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
            "SHAPE_GLYPHS", "marker_polygon", "marker_swatch", "BRIEFING_LABEL_FRACTION"]
 
 OKABE_ITO = {
@@ -81,6 +83,7 @@ class TimelineStyle:
     whole_labels: bool = False  #: a lane sets labels in smaller type (to min_font_px) rather than shorten them
     planned_outline_px: float = 0.0  #: a planned event's dashed marker outline width (pixels); 0: ``outline_px``
     planned_dash: tuple[float, float] = (1.5, 1.5)  #: its dashes and gaps, in outline widths
+    draft_px: float = 2.0  #: an unreviewed draft's dotted ring: width of its dots and of the gaps (pixels)
 
     @classmethod
     def for_height(cls, height_px: float) -> TimelineStyle:
@@ -101,16 +104,20 @@ class TimelineStyle:
         theme : {"dark", "light"}
             Light text on near-black, or near-black text on white.
         colour_blind : bool
-            Replace track colours by the Okabe-Ito palette and give every
-            track its own marker shape (:data:`MARKER_SHAPES`).
+            Replace track colours outside the Okabe-Ito palette and the desk's
+            (:data:`~viewer.model.records.TRACK_PALETTE`) by Okabe-Ito ones, and
+            shape markers as the desk does (a diamond unless a colour repeats:
+            :func:`~viewer.model.records.track_shapes`), so a track looks the same
+            on the wall, on the desk and in hand-outs, and no two tracks alike.
         n_tracks : int
             How many lanes need a colour and a shape (palettes repeat beyond).
         own_colours : tuple of str or None, optional
-            The tracks' own colours (``#rrggbb``), in lane order.  A track
-            whose colour is already one of the theme's Okabe-Ito colours keeps
-            it, so the wall screen matches the desk view, hand-outs and
-            exported pictures; the others get the unused palette colours in
-            turn (:func:`briefing_colours`).
+            The tracks' desk colours (``#rrggbb``,
+            :attr:`~viewer.model.timeline.Timeline.track_colours`), in lane order.
+            A track whose colour is one of the theme's Okabe-Ito colours or of
+            the desk's palette keeps it, so the wall screen matches the desk
+            view, hand-outs and exported pictures; the others get the unused
+            palette colours in turn (:func:`briefing_colours`).
 
         Raises
         ------
@@ -124,7 +131,7 @@ class TimelineStyle:
         shapes: tuple[str, ...] = ()
         if colour_blind:
             colours = briefing_colours(theme, own_colours if own_colours is not None else (None,) * n_tracks)
-            shapes = distinct_shapes(colours)
+            shapes = track_shapes(colours)
         # on a wall screen labels never shrink below 1/45 of the screen height:
         # a crowd gets a +N badge rather than unreadable type
         marker = max(7, int(font * 0.45))
@@ -133,6 +140,8 @@ class TimelineStyle:
         common: dict[str, Any] = dict(font_px=font, marker_px=marker, label_max_px=int(font * 30),
                                       outline_px=max(2.0, marker / 4),
                                       planned_outline_px=max(3.0, marker / 3), planned_dash=(2.5, 1.5),
+                                      # a draft's dotted ring likewise: 2 px dots read as a fact's plain marker
+                                      draft_px=max(3.0, marker / 3),
                       min_font_px=max(13, int(screen_height_px / 45)), whole_labels=True,
                       track_colors=colours, track_shapes=shapes)
         if theme == "dark":
@@ -189,39 +198,25 @@ class TimelineStyle:
         return c
 
 
-def distinct_shapes(colours: tuple[str, ...]) -> tuple[str, ...]:
-    """A marker shape per lane (:data:`MARKER_SHAPES`, in turn) such that no two lanes share both
-    colour and shape while the palette's colours times shapes last (7 x 7 on a wall): a lane whose
-    colour repeats an earlier lane's takes the next shape not yet drawn in that colour.
-
-    ``colours``: one ``#rrggbb`` per lane, in lane order.  Returns one shape name per lane.
-    """
-    used: dict[str, set[str]] = {}
-    out: list[str] = []
-    n = len(MARKER_SHAPES)
-    for i, colour in enumerate(colours):
-        taken = used.setdefault(colour.upper(), set())
-        shape = next((MARKER_SHAPES[(i + k) % n] for k in range(n) if MARKER_SHAPES[(i + k) % n] not in taken),
-                     MARKER_SHAPES[i % n])  # every shape already in this colour: pairs repeat
-        taken.add(shape)
-        out.append(shape)
-    return tuple(out)
-
-
 def briefing_colours(theme: str, own: tuple[str | None, ...]) -> tuple[str, ...]:
-    """Okabe-Ito colours for lanes whose own colours are ``own`` (lane order).
+    """Wall-screen colours for lanes whose desk colours are ``own`` (lane order, ``#rrggbb``).
 
-    A lane keeps its own colour when it is one of the theme's palette
-    colours (yellow is left out on white, black on near-black) and no earlier
-    lane has it; every other lane takes the first palette colour no lane has
-    yet, repeating the palette when there are more lanes than colours.
+    A lane keeps its desk colour when it is one of the theme's Okabe-Ito
+    colours (yellow is left out on white, black on near-black) or of the desk's
+    palette (:data:`~viewer.model.records.TRACK_PALETTE`) and stands out from
+    the theme's background (1.5:1 or more), even when another lane has it too
+    (the desk tells those apart by shape, and so does the wall); every other
+    lane (a file's own colour outside both) takes the first palette colour no
+    lane has yet, repeating the palette when there are more lanes than colours.
     """
     allowed = [OKABE_ITO[n].upper() for n in _BRIEFING_PALETTE[theme]]
+    background = "#0b0d10" if theme == "dark" else "#ffffff"  # for_briefing's backgrounds
+    kept = set(allowed) | {c.upper() for c in TRACK_PALETTE if contrast_ratio(c, background) >= 1.5}
     out: list[str | None] = [None] * len(own)
     used: set[str] = set()
     for i, c in enumerate(own):
         c = (c or "").upper()
-        if c in allowed and c not in used:
+        if c in kept:
             out[i] = c
             used.add(c)
     free = [c for c in allowed if c not in used]

@@ -30,15 +30,17 @@ __all__ = [
     "track_shapes",
 ]
 
-TRACK_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#882255")
+TRACK_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#999933", "#882255")
 """Colours given to tracks the file leaves uncoloured, in turn: the
 colour-blind-safe palette of Okabe & Ito (2008), *Color Universal Design*
 (https://jfly.uni-koeln.de/color/), without its yellow (#F0E442: 1.3:1 on
-white, a yellow track's markers and stripe vanish on the desk and on paper).
-The first six are in both briefing themes' palettes (black comes last: it
-vanishes into the dark theme's background), so present mode shows the same
-colours as the desk view.  Marker outlines are kept at 3:1 against the
-background whatever the colour (:func:`viewer.graphics.marks.outline_color`)."""
+white, a yellow track's markers and stripe vanish on the desk and on paper)
+and its black (it vanishes into a dark desk and the dark wall screen: a
+seventh track was black on the desk, yellow on the wall), then Tol's olive
+and wine.  Every one stands out from white and from near-black, so present
+mode keeps each track's desk colour (:func:`viewer.graphics.style.briefing_colours`).
+Marker outlines are kept at 3:1 against the background whatever the colour
+(:func:`viewer.graphics.marks.outline_color`)."""
 
 
 class EventKind(str, enum.Enum):

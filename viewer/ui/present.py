@@ -34,6 +34,7 @@ from ..model.story import Story, step_precision_s, step_window
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, clamp_range
+from ..model.zones import drawn_in_utc, timeline_on_local_days, zone_label
 from .briefing import THEMES, BriefingTimelineView, theme_colours
 from .present_caption import CAPTION_MIN_FRACTION, CaptionWidget, layout_caption
 from .present_fit import lanes_need, step_view_range, view_limits
@@ -131,6 +132,10 @@ class PresentWindow(QWidget):
     screen_height : float, optional
         Pixel height the type is sized for; default: the window's height
         (full screen = the screen's).
+    zone : str
+        The desk's display zone (``"UTC"``, an IANA name or
+        ``viewer.model.zones.EVENT_LOCAL``, drawn as UTC): the axis ticks are in
+        its calendar and named under it, date-only events drawn on its days.
 
     Attributes
     ----------
@@ -143,17 +148,20 @@ class PresentWindow(QWidget):
 
     def __init__(self, timeline: Timeline, story: Story, theme: str = "dark", colour_blind: bool = True,
                  animation_ms: int = ANIMATION_MS, screen_height: float | None = None, parent=None,
-                 dday: str | None = None) -> None:
+                 dday: str | None = None, zone: str = "UTC") -> None:
         super().__init__(parent)
         if theme not in THEMES:
             raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(THEMES)}")
-        self.timeline = timeline
+        # the desk's display zone (F5 keeps it): the axis in its calendar, date-only events on its days
+        self.zone = "UTC" if drawn_in_utc(zone) else zone
+        self.timeline = timeline_on_local_days(timeline, self.zone) if self.zone != "UTC" else timeline
         self.story = story
         self.theme = theme
         self.animation_ms = animation_ms
         self.fixed_screen_height = screen_height
         self.presentation = Presentation(story)
         self.state = ViewState()
+        self.state.display_zone = self.zone
         self.started = time.monotonic()
         self._subsets: dict[tuple[str, ...], Timeline] = {}
         self._measurers: dict[tuple[str, ...], EventLayerItem] = {}  # label widths of each subset
@@ -341,6 +349,7 @@ class PresentWindow(QWidget):
             self._anim.stop()
             self.view.set_timeline(shown)
         self._show_dday()
+        self._show_zone(step)
         self._stepping = True
         try:
             self.state.selected = step.event  # (the caption follows below, not in _on_state)
@@ -466,10 +475,18 @@ class PresentWindow(QWidget):
         from ..model.dday import DDayError, resolve_dday
 
         try:
-            return resolve_dday(self.timeline, spec)
+            return resolve_dday(self.timeline, spec, self.zone)
         except DDayError as exc:
             self.dday_problem = str(exc)
             return None
+
+    def _show_zone(self, step) -> None:
+        """Name a display zone other than UTC under the axis, as in force in the step's window
+        ("Asia/Kathmandu (+0545, UTC+05:45)"): the ticks are in its calendar, as on the desk."""
+        if self.zone == "UTC":
+            return
+        a, b = step_window(self.timeline, step)
+        self.view.time_axis.set_zone(self.zone, zone_label(self.zone, (a + b) / 2))
 
     def _show_dday(self) -> None:
         """The relative (D-day) row under the time axis, as on the desk."""

@@ -84,7 +84,8 @@ def start_presenting(window, story: Story | None = None, theme: str | None = Non
     if len(infos) > 1 and chosen is None:
         return None
     audience, presenter = choose_screens(infos, chosen) if infos else (0, None)
-    present = PresentWindow(window.timeline, story, theme_name, dday=_desk_dday(window, story))
+    present = PresentWindow(window.timeline, story, theme_name, dday=_desk_dday(window, story),
+                            zone=window.state.display_zone)  # F5 keeps the desk's zone
     if screens:
         present.setScreen(screens[audience])
         present.setGeometry(screens[audience].geometry())
@@ -113,7 +114,8 @@ def save_present_screenshot(window, out: str, size: tuple[int, int], step: int =
         print(f"timeline-viewer: the story {story.title!r} has no step {step} (it has {len(story.steps)})",
               file=sys.stderr)
         return False
-    present = PresentWindow(window.timeline, story, theme, animation_ms=0, dday=_desk_dday(window, story))
+    present = PresentWindow(window.timeline, story, theme, animation_ms=0, dday=_desk_dday(window, story),
+                            zone=window.state.display_zone)
     present.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     present.resize(*size)
     present.show()
