@@ -451,9 +451,10 @@ class EventTableModel(QAbstractTableModel):
             shapes = self._timeline.track_shapes
             look = (self._timeline.track_colours[lane], shapes[lane] if lane < len(shapes) else "diamond")
             # drawn once by colour, shape and fill: a reload (a swap, a zone switch) draws none again
-            icon = self._swatch_icons.get((*look, hollow))
+            key = (look[0], look[1], hollow)
+            icon = self._swatch_icons.get(key)
             if icon is None:
-                icon = self._swatch_icons[(*look, hollow)] = marker_swatch(*look, hollow=hollow)
+                icon = self._swatch_icons[key] = marker_swatch(*look, hollow=hollow)
             self._swatches[(track_id, hollow)] = icon
         return icon
 
