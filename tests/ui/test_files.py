@@ -367,3 +367,7 @@ def test_after_an_import_the_banner_does_not_advise_import_and_names_the_file(qt
     assert "File > Import… (Ctrl+I) chooses" not in text
     assert "timeline.csv, line 2" in text and str(folder) not in text
     assert str(src) in w.files.banner.details.toPlainText()  # Show all: the whole path
+    everything = text + w.files.banner.details.toPlainText()
+    assert "--map" not in everything  # the command line's way: the dialog chose the columns
+    assert "column 'position' is not mapped to any field; not loaded (to load it, give it a role in File > Import…)" \
+        in w.files.banner.details.toPlainText()

@@ -290,6 +290,10 @@ def _cut(head: str, lines: list[str]) -> tuple[str, str]:
     return head + short, head + "\n".join(lines)
 
 
+_MAP_ADVICE = re.compile(r"\(to load it, map it with --map FIELD=.*?, FIELD one of [^)]*\)")
+"""The CSV reader's advice for a column not mapped (:mod:`viewer.io.csvgeneric`), the command line's way."""
+
+
 def _file_names(line: str, paths: list[str]) -> str:
     """``line`` with each of ``paths`` (longest first) cut to its file name: the banner's rows
     name the file, not a folder cut mid-path (the whole path is in Show all and the tooltip)."""
@@ -617,17 +621,20 @@ class FileFeature(QObject):
         :func:`viewer.io.problems.loaded_without`)."""
         parts, whole = [], []
         name = Path(self.window.path).name
+        in_window = self._chosen_in_window()
         paths = sorted({p.file for p in [*problems, *(notes or [])] if p.file and p.file != name}, key=len,
                        reverse=True)
         for head, lines in ((f"{name}: {loaded_without(problems[:skipped], problems[skipped:])}:\n",
                              _problem_lines(problems) if problems else []),
                             (f"{name}: read as:\n", [p.message for p in notes or []])):
+            if lines and in_window:  # the columns were chosen in the dialog: its way, not --map's
+                lines = [_MAP_ADVICE.sub("(to load it, give it a role in File > Import…)", line) for line in lines]
             if lines:
                 short, every = _cut(head, [_file_names(line, paths) for line in lines])
                 parts.append(short)
                 whole.append(_cut(head, lines)[1])  # Show all: the whole paths
         said = " ".join(p.message for p in [*problems, *(notes or [])])
-        if parts and ("--map " in said or "--date-format" in said) and not self._chosen_in_window():
+        if parts and ("--map " in said or "--date-format" in said) and not in_window:
             # the command line's words: the window's way too, first (a long --map advice fills the banner's rows)
             parts.insert(0, IMPORT_INSTEAD)
             whole.append(IMPORT_INSTEAD)
