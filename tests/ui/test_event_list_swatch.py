@@ -70,3 +70,20 @@ def test_a_reordered_track_keeps_its_colour_in_the_events_tab(open_window):
         lane = shown.track_index[shown.event(eid).track]
         drawn = w.view.events_item._track_color(lane)  # the colour of the event's marker on the timeline
         assert _mask(sw[eid], drawn).sum() > 20, eid
+
+
+def test_a_month_only_event_has_the_hollow_swatch_the_legend_and_timeline_give_it(open_window):
+    """desk3: an ACLED event dated "April 2020" had a filled ◆ in the Events list, which the
+    legend reads "date known to the day"; the timeline draws it hollow, and now so does the list."""
+    tl = timeline_from_dict({
+        "format": "timeline-viewer", "version": 1, "title": "ACLED",
+        "tracks": [{"id": "t0", "label": "Protests"}, {"id": "t1", "label": "Riots"}],
+        "events": [{"id": "day", "track": "t0", "title": "Protest in Kyiv", "start": {"edtf": "2020-04-10"}},
+                   {"id": "riot", "track": "t1", "title": "Riot in Lviv", "start": {"edtf": "2020-04-12"}},
+                   {"id": "month", "track": "t0", "title": "Protests in April", "start": {"edtf": "2020-04"}}]})
+    w = open_window(tl, size=(1366, 768))
+    sw = _swatches(w)
+    colour = tl.track_colours[0]
+    day, month = _mask(sw["day"], colour), _mask(sw["month"], colour)
+    assert day[6:10, 6:10].all()  # filled: its middle in the track's colour
+    assert not month[6:10, 6:10].any() and month.sum() > 10  # hollow: the outline only, in that colour

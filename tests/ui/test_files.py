@@ -342,3 +342,32 @@ def test_a_banner_advising_map_says_the_windows_way_too(qtbot, live, tmp_path):
     save(fine, doc("one"))
     assert w.open_file(str(fine))
     assert "File > Import…" not in w.files.banner.label.text() or not w.files.banner.isVisible()
+
+
+def test_after_an_import_the_banner_does_not_advise_import_and_names_the_file(qtbot, tmp_path):
+    """desk3: after File > Import… → Import the banner still said "In this window, File > Import…
+    (Ctrl+I) chooses the columns…" (what the user had just done), and its second row was cut
+    mid-path ("viewer: /work/s…").  Now: no such advice, the file's name, the whole path in Show all."""
+    folder = tmp_path / "a rather long folder name that fills the banner row at 1366 pixels" / "and one more"
+    folder.mkdir(parents=True)
+    src = folder / "timeline.csv"
+    src.write_text("position,title,date,photo,lat\n0,Click the arrow to start,,,1\n1,Pearl Harbor,1941-12-07,a.png,2\n",
+                   encoding="utf-8")
+    first = tmp_path / "first.timeline.json"
+    save(first, doc("one"))
+    w = MainWindow(read_timeline(first), read_timeline, str(first))
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.files.open_with_options(str(src), {"mapping": {"start": "date", "title": "title"},
+                                                 "guess_content": False})  # the dialog's Import
+    qtbot.waitUntil(w.files.banner.isVisible, timeout=3000)
+    text = w.files.banner.label.text()
+    assert "File > Import… (Ctrl+I) chooses" not in text
+    assert "timeline.csv, line 2" in text and str(folder) not in text
+    assert str(src) in w.files.banner.details.toPlainText()  # Show all: the whole path
+    everything = text + w.files.banner.details.toPlainText()
+    assert "--map" not in everything  # the command line's way: the dialog chose the columns
+    assert "column 'position' is not mapped to any field; not loaded (to load it, give it a role in File > Import…)" \
+        in w.files.banner.details.toPlainText()

@@ -171,3 +171,16 @@ def test_a_large_csv_without_choices_kept_opens_the_import_dialog_from_the_backg
     assert w.last_error is None
     assert shown == [{"mapping": {"title": "Quoi", "start": "Jour"}, "guess_content": False, "date_format": "%d/%m/%Y"}]
     assert w.path == before
+
+
+def test_the_count_names_the_rows_with_no_start_date(qtbot, tmp_path):
+    """desk3: a 15-row file with one empty date said "14 of 14 start dates read", as if all loaded;
+    the row with no start date is left out, and the count line now says which."""
+    f = tmp_path / "courage.csv"
+    rows = ["0,Click the arrow to start,"] + [f"{i},Place {i},December {i}, 1941" for i in range(1, 15)]
+    f.write_text("position,title,date\n" + "\n".join(r.replace("December", '"December').replace(", 1941", ', 1941"')
+                                                      for r in rows) + "\n", encoding="utf-8")
+    d = ImportDialog(str(f), settings())
+    qtbot.addWidget(d)
+    assert d.count_label.text() == ("14 of 14 start dates in 'date' read; "
+                                    "1 row has no start date: row 1 (line 2) will not load")

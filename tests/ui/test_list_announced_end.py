@@ -53,3 +53,24 @@ def test_the_collection_windows_list_marks_it_alike(qtbot, tmp_path):
     rows = {names[w.list.item(r, 2).text()]: w.list.item(r, 0).text() for r in range(w.list.rowCount())}
     tips = {names[w.list.item(r, 2).text()]: w.list.item(r, 0).toolTip() for r in range(w.list.rowCount())}
     _expect(rows, tips)
+
+
+def test_the_readme_quotes_the_bundled_drills_as_the_list_writes_them(open_window):
+    """desk3: README said the Events list writes a planned end "→ due Fri 1 Sep 2023", next to the
+    drills band, which the list writes "10 Feb → ≥ 10 Feb 2022": its end is known only to be on or
+    after 10 Feb, and its announced day is a row of its own, "due".  README now quotes the list."""
+    import re
+    from pathlib import Path
+
+    from viewer.io import read_timeline
+
+    root = Path(__file__).resolve().parents[2]
+    tl = read_timeline(str(root / "resources" / "allied-resolve-2022.timeline.json"))
+    w = open_window(tl, size=(1366, 768))
+    model = w.event_list.source_model
+    cell = {ev.title: model.data(model.index(model.row_of(ev.id), 0)) for ev in tl.events}
+    band = next(t for t in cell if t.startswith("Allied Resolve-2022 drills"))
+    assert cell[band] == "Thu 10 Feb 2022 → ≥ Thu 10 Feb 2022"
+    assert cell["Drills due to finish"] == "due Sun 20 Feb 2022"
+    readme = re.sub(r"\s+", " ", (root / "README.md").read_text(encoding="utf-8"))
+    assert f'"{cell[band]}"' in readme and f'"Drills due to finish", "{cell["Drills due to finish"]}"' in readme

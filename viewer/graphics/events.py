@@ -429,7 +429,8 @@ class EventLayerItem(EventText, pg.GraphicsObject):
                 else:
                     hov_row = row_k
         if self.emphasis is not None and len(rows):
-            lit = self.emphasis[rows] | (rows == sel_row)
+            # the selected event too when it does not match: dimmed, its ring at full strength
+            lit = self.emphasis[rows]
             groups = [(np.nonzero(~lit)[0], _DIM_OPACITY), (np.nonzero(lit)[0], 1.0)]
         else:
             groups = [(np.arange(len(rows)), 1.0)]
@@ -553,6 +554,7 @@ class EventLayerItem(EventText, pg.GraphicsObject):
             lane = int(cols.lane[row])
             color = QColor(self._track_color(lane))
             selected = row == sel_row
+            ring = 1.0 if selected and p.opacity() < 1.0 else None  # a dimmed non-match, still selected
             if cols.kind[row] != KIND_SPAN and flags & (FLAG_IMPRECISE | FLAG_HALF_KNOWN):
                 x0 = max(cols.x0[row] * frame.sx + frame.tx, lo_px)
                 x1 = min(cols.x1[row] * frame.sx + frame.tx, hi_px)
@@ -563,9 +565,9 @@ class EventLayerItem(EventText, pg.GraphicsObject):
                 elif x1 - x0 > 2 * r:
                     p.fillRect(QRectF(x0, y - r * 1.2, x1 - x0, 2.4 * r), fc)
             if cols.kind[row] == KIND_SPAN:
-                self._span_bar(p, row, frame, y, color, flags, selected, planned.get(int(row)))
+                self._span_bar(p, row, frame, y, color, flags, selected, planned.get(int(row)), ring_opacity=ring)
             elif frame.left_px - 2 * r <= tx_true <= frame.right_px + 2 * r:
-                self._marker(p, tx_true, y, r, color, flags, selected, row == hov_row, lane)
+                self._marker(p, tx_true, y, r, color, flags, selected, row == hov_row, lane, ring_opacity=ring)
         self._paint_labels(p, frame, placements, lane_l, y_l, flags_l, sel_row)
 
     def drawn_heaped(self, row: int) -> bool:
@@ -640,10 +642,12 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         whisker(p, x0, x1, y, color, flags)
 
     def _span_bar(self, p: QPainter, row: int, frame: _Frame, y: float, color: QColor,
-                  flags: int, selected: bool, plan: tuple[float, float] | None = None) -> None:
+                  flags: int, selected: bool, plan: tuple[float, float] | None = None, *,
+                  ring_opacity: float | None = None) -> None:
         """A span bar (:func:`~viewer.graphics.marks.span_bar`); hatched after the last
         known day when its end is a plan (``plan``, x data units), noted in :attr:`drawn_planned`."""
-        hatched = span_bar(p, self.style, self.columns, row, frame, y, color, flags, selected, plan)
+        hatched = span_bar(p, self.style, self.columns, row, frame, y, color, flags, selected, plan,
+                           ring_opacity=ring_opacity)
         if hatched is not None:
             self.drawn_planned.append((self.columns.ids[row], hatched[0], hatched[1], y))
 
@@ -669,9 +673,10 @@ class EventLayerItem(EventText, pg.GraphicsObject):
         return draft_pen(self.style)
 
     def _marker(self, p: QPainter, x: float, y: float, r: float, color: QColor, flags: int,
-                selected: bool, hovered: bool, lane: int = -1) -> None:
+                selected: bool, hovered: bool, lane: int = -1, *, ring_opacity: float | None = None) -> None:
         """One point marker (:func:`~viewer.graphics.marks.draw_marker`)."""
-        draw_marker(p, self.style, x, y, r, color, flags, selected, hovered, lane, self._track_shape(lane))
+        draw_marker(p, self.style, x, y, r, color, flags, selected, hovered, lane, self._track_shape(lane),
+                    ring_opacity=ring_opacity)
 
     # -- hit testing ---------------------------------------------------
     def event_at(self, device_pos: QPointF, tolerance_px: float = 4.0) -> str | None:

@@ -176,7 +176,8 @@ def hatch(p: QPainter, rect: QRectF, color: QColor, pale_alpha: int, line_alpha:
 
 def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, frame: Frame, y: float,
              color: QColor, flags: int, selected: bool,
-             plan: tuple[float, float] | None = None) -> tuple[float, float] | None:
+             plan: tuple[float, float] | None = None, *,
+             ring_opacity: float | None = None) -> tuple[float, float] | None:
     """A span (row ``row`` of ``cols``) at device y ``y``: solid where certain
     (latest possible start to earliest possible end), faint where its start
     or end could be, fading out over ``FADE_PX`` at an open (unknown) side,
@@ -186,7 +187,9 @@ def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, fr
     columns' origin) when the end is a plan (:mod:`viewer.model.planned_end`):
     the bar is drawn as reported up to ``known_until`` and faint and hatched from
     there to ``planned_until``, as a band's planned end is.  Returns the hatched
-    part's device x ``(from, to)``, or None when none was drawn."""
+    part's device x ``(from, to)``, or None when none was drawn.  ``ring_opacity``: the
+    selection's outline drawn at that opacity (0-1), not the painter's (a search's dimmed
+    non-match, still marked selected)."""
     lo, hi = bar_limits(frame, p.paintEngine())
     with np.errstate(invalid="ignore"):
         x0 = cols.x0[row] * frame.sx + frame.tx
@@ -233,22 +236,31 @@ def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, fr
     if selected:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(style.color("selection"), 2))
+        was = p.opacity()
+        p.setOpacity(was if ring_opacity is None else ring_opacity)
         p.drawRect(QRectF(x0 - 2, top - 2, x1 - x0 + 4, h + 4))
+        p.setOpacity(was)
     return hatched
 
 
 def draw_marker(p: QPainter, style: TimelineStyle, x: float, y: float, r: float, color: QColor, flags: int,
-                selected: bool, hovered: bool, lane: int = -1, own_shape: str = "diamond") -> None:
+                selected: bool, hovered: bool, lane: int = -1, own_shape: str = "diamond", *,
+                ring_opacity: float | None = None) -> None:
     """One point marker centred at (x, y), half-width ``r`` pixels: the lane's
     shape (a diamond unless the style shapes lanes), filled when the date is
     known to the day or better, hollow when it is uncertain, approximate,
-    open or coarser than a day."""
+    open or coarser than a day.  ``ring_opacity``: the selection ring drawn at
+    that opacity (0-1), not the painter's (a search's dimmed non-match, still
+    marked selected)."""
     poly = marker_polygon(style.track_shape(lane, own_shape), x, y, r)
     hollow = bool(flags & HOLLOW)
     if selected:
         p.setPen(QPen(style.color("selection"), 3))
         p.setBrush(Qt.BrushStyle.NoBrush)
+        was = p.opacity()
+        p.setOpacity(was if ring_opacity is None else ring_opacity)
         p.drawEllipse(QPointF(x, y), r + 5, r + 5)
+        p.setOpacity(was)
     line = outline_color(style, color) if not hovered else QColor(style.selection)
     # still to come when the source was written: a dashed outline
     pen = planned_pen(style, line) if flags & AFTER_SOURCE else QPen(line, style.outline_px)

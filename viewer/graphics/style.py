@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
 from ..model.records import TRACK_PALETTE, track_shapes
 
@@ -301,16 +301,23 @@ def contrast_ratio(a: str, b: str) -> float:
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
-def marker_swatch(colour: str, shape: str, px: int = 16) -> QIcon:
+def marker_swatch(colour: str, shape: str, px: int = 16, *, hollow: bool = False) -> QIcon:
     """A ``px`` x ``px`` icon of a track's marker: ``shape`` (:func:`marker_polygon`) filled in
     ``colour`` with a thin darker outline, as the timeline draws the track's points, for lists
     that name tracks (the Events tab), so a track whose colour repeats another's (and is told
-    apart by its shape on the timeline) is told apart there too."""
+    apart by its shape on the timeline) is told apart there too.  ``hollow``: its outline only
+    (2 px, in ``colour``), as the timeline draws a date not known to the day."""
     pix = QPixmap(px, px)
     pix.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pix)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     fill = QColor(colour)
+    if hollow:
+        painter.setPen(QPen(fill, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolygon(marker_polygon(shape, px / 2, px / 2, px / 2 - 2))
+        painter.end()
+        return QIcon(pix)
     painter.setPen(fill.darker(160))
     painter.setBrush(fill)
     painter.drawPolygon(marker_polygon(shape, px / 2, px / 2, px / 2 - 1.5))

@@ -31,6 +31,7 @@ from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
 from ..model.written_end import written_end_words
 from ..model.zones import EVENT_LOCAL, describe_date, naive_time_zone, possible_bounds, zone_label
+from .event_list import date_cell
 
 __all__ = ["DetailPane", "CopyBrowser", "BREAK_ANCHOR", "event_html", "event_sentence", "timeline_html",
            "event_texts", "TEXT_CAP"]
@@ -143,6 +144,14 @@ td { padding: 1px 8px 1px 0; vertical-align: top; }
 """
 
 
+def _date_line(event: Event, timeline: Timeline, zone: str = "UTC") -> str:
+    """The date on the line under the title (HTML, escaped, bold), short as the Events list
+    writes it (:func:`viewer.ui.event_list.date_cell`: ``Thu 3 Feb 2022 ?``, ``due …``, ``≥ …``),
+    so a 1366x768 screen shows when before the quotes without pushing them down a line; the
+    When section below words it in full, with its basis."""
+    return f"<b>{escape(date_cell(event, timeline, zone))}</b>"
+
+
 def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str = "UTC", side: str = "start",
                expanded: frozenset[str] | set[str] = frozenset(), links: bool = False) -> str:
     written = written_end_words(d) if side == "end" else None  # a TimelineJS year-only end: the year
@@ -235,12 +244,14 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
     out = [f"<html><head><style>{_CSS}</style></head><body>"]
     out.append(f"<h1>{cut(event.title, 'title')}</h1>")
     kind = {"point": "event", "span": "span", "band": "band (across all tracks)"}[event.kind.value]
+    # the date on the track's line, then the quotes: on a laptop screen they are what the pane
+    # shows without scrolling (the date's range, basis and status in full under When, below)
+    when = _date_line(event, timeline, zone)
     if track is not None:
         out.append(f"<p><span class='chip' style='background:{escape(colour)}'>&nbsp;</span> "
-                   f"{escape(track.label)} · <span class='muted'>{kind}</span></p>")
+                   f"{escape(track.label)} · <span class='muted'>{kind}</span> · {when}</p>")
     else:
-        out.append(f"<p class='muted'>{kind}</p>")
-    # the quotes come first: on a laptop screen they are what the pane shows without scrolling
+        out.append(f"<p><span class='muted'>{kind}</span> · {when}</p>")
     if event.quotes:
         out.append(f"<h2>Quotes ({len(event.quotes):,})</h2>")
         shown = event.quotes if max_quotes is None else event.quotes[:max_quotes]

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..graphics.events import label_text
+from ..graphics.marks import HOLLOW
 from ..graphics.style import marker_swatch
 from ..model.columns import FLAG_APPROXIMATE, FLAG_OPEN_END, FLAG_OPEN_START, FLAG_UNCERTAIN
 from ..model.kept import forget, kept, kept_values
@@ -369,7 +370,7 @@ class EventTableModel(QAbstractTableModel):
         self._memo: WeakSet[Timeline] = WeakSet()
         self._timeline = timeline
         self._order: list[str] | None = None
-        self._swatch_icons: dict[tuple[str, str], QIcon] = {}  # (colour, shape) -> the Track column's swatch
+        self._swatch_icons: dict[tuple[str, str, bool], QIcon] = {}  # (colour, shape, hollow) -> a swatch
         self._events: dict[int, Event] = {}
         self._sources: dict[int, int] = {}
         self._fill(timeline, ids)
@@ -434,25 +435,38 @@ class EventTableModel(QAbstractTableModel):
         tracks = self._timeline.tracks
         rank = display_order([t.id for t in tracks], self.track_order).argsort()
         self._lanes = {t.id: (int(rank[i]), t) for i, t in enumerate(tracks)}
-        self._swatches: dict[str, QIcon] = {}
+        self._swatches: dict[tuple[str, bool], QIcon] = {}
 
-    def _swatch(self, track_id: str) -> QIcon | None:
+    def _swatch(self, track_id: str, hollow: bool = False) -> QIcon | None:
         """The Track column's swatch: the track's marker as the timeline draws it, in its own
         colour and shape (not a diamond when its colour repeats another track's), by the track,
-        not by its place on screen (a reorder moves the lane, not its colour).  Drawn once."""
-        icon = self._swatches.get(track_id)
+        not by its place on screen (a reorder moves the lane, not its colour); ``hollow`` (the
+        row's date is not known to the day, :meth:`_hollow`) its outline only, as the timeline
+        and the legend draw such a date.  Drawn once."""
+        icon = self._swatches.get((track_id, hollow))
         if icon is None:
             lane = self._timeline.track_index.get(track_id) if track_id else None
             if lane is None:
                 return None
             shapes = self._timeline.track_shapes
             look = (self._timeline.track_colours[lane], shapes[lane] if lane < len(shapes) else "diamond")
-            # drawn once by colour and shape: a reload (a swap, a zone switch) draws none again
-            icon = self._swatch_icons.get(look)
+            # drawn once by colour, shape and fill: a reload (a swap, a zone switch) draws none again
+            key = (look[0], look[1], hollow)
+            icon = self._swatch_icons.get(key)
             if icon is None:
-                icon = self._swatch_icons[look] = marker_swatch(*look)
-            self._swatches[track_id] = icon
+                icon = self._swatch_icons[key] = marker_swatch(*look, hollow=hollow)
+            self._swatches[(track_id, hollow)] = icon
         return icon
+
+    def _hollow(self, row: int) -> bool:
+        """True when the timeline draws ``row``'s marker hollow: its date uncertain, approximate,
+        open or coarser than a day (``April 2020``), or planned (:data:`viewer.graphics.marks.HOLLOW`)."""
+        cols = self._timeline.columns
+        try:
+            at = int(self._rows[row]) if self._rows is not None else cols.row_of(self.event_id(row))
+        except (KeyError, IndexError):
+            return False
+        return bool(int(cols.flags[at]) & HOLLOW) or self._timeline.is_planned(self._event(row))
 
     def set_track_order(self, order: tuple[str, ...]) -> None:
         """Sort the Track column in ``order`` (track ids top to bottom, as the
@@ -561,7 +575,9 @@ class EventTableModel(QAbstractTableModel):
         if role == _ALIGN:
             return _RIGHT if col == 3 else None
         if role == _DECORATION:
-            return self._swatch(self._cells(row)[1]) if col == (2 if self.swatch_in_title else 1) else None
+            if col != (2 if self.swatch_in_title else 1):
+                return None
+            return self._swatch(self._cells(row)[1], self._hollow(row))
         if role == _TOOLTIP and col == 2:  # the whole title (cut with "…" in a narrow list), and its track
             _day, track_id, title, _sources = self._cells(row)
             lane = self._lanes.get(track_id)

@@ -290,6 +290,18 @@ def _cut(head: str, lines: list[str]) -> tuple[str, str]:
     return head + short, head + "\n".join(lines)
 
 
+_MAP_ADVICE = re.compile(r"\(to load it, map it with --map FIELD=.*?, FIELD one of [^)]*\)")
+"""The CSV reader's advice for a column not mapped (:mod:`viewer.io.csvgeneric`), the command line's way."""
+
+
+def _file_names(line: str, paths: list[str]) -> str:
+    """``line`` with each of ``paths`` (longest first) cut to its file name: the banner's rows
+    name the file, not a folder cut mid-path (the whole path is in Show all and the tooltip)."""
+    for path in paths:
+        line = line.replace(path, Path(path).name)
+    return line
+
+
 def _problem_lines(problems: list[Problem]) -> list[str]:
     """Problems as the command line lists them (rows of one kind grouped, with their lines)."""
     return group_problems(problems, most_lines=12)
@@ -609,19 +621,34 @@ class FileFeature(QObject):
         :func:`viewer.io.problems.loaded_without`)."""
         parts, whole = [], []
         name = Path(self.window.path).name
+        in_window = self._chosen_in_window()
+        paths = sorted({p.file for p in [*problems, *(notes or [])] if p.file and p.file != name}, key=len,
+                       reverse=True)
         for head, lines in ((f"{name}: {loaded_without(problems[:skipped], problems[skipped:])}:\n",
                              _problem_lines(problems) if problems else []),
                             (f"{name}: read as:\n", [p.message for p in notes or []])):
+            if lines and in_window:  # the columns were chosen in the dialog: its way, not --map's
+                lines = [_MAP_ADVICE.sub("(to load it, give it a role in File > Import…)", line) for line in lines]
             if lines:
-                short, every = _cut(head, lines)
+                short, every = _cut(head, [_file_names(line, paths) for line in lines])
                 parts.append(short)
-                whole.append(every)
+                whole.append(_cut(head, lines)[1])  # Show all: the whole paths
         said = " ".join(p.message for p in [*problems, *(notes or [])])
-        if parts and ("--map " in said or "--date-format" in said):  # the command line's words: the window's way
-            parts.insert(0, IMPORT_INSTEAD)  # too, first: a long --map advice fills the banner's rows
+        if parts and ("--map " in said or "--date-format" in said) and not in_window:
+            # the command line's words: the window's way too, first (a long --map advice fills the banner's rows)
+            parts.insert(0, IMPORT_INSTEAD)
             whole.append(IMPORT_INSTEAD)
         if parts:
             self.banner.show_message("\n".join(parts), error=False, details="\n".join(whole))
+
+    def _chosen_in_window(self) -> bool:
+        """True when the open file was read with columns chosen in File > Import… (in this
+        session or saved from an earlier one), not with the command line's ``--map``: the
+        banner then does not tell the user to do what they just did."""
+        path = self.window.path
+        if not path or os.path.abspath(path) in self.reader_formats:  # the command line's options
+            return False
+        return self.options_for(path)[0] is not None
 
     # -- drag and drop -----------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)

@@ -91,6 +91,24 @@ def saved_choices(settings: QSettings, header: list[str]) -> tuple[dict[str, Any
     return options, saved if isinstance(saved, str) else ""
 
 
+_EMPTY_NAMED = 5
+"""Rows with no start the count line names (then how many more)."""
+
+
+def _empty_starts(rows: list, column: str) -> str:
+    """``"; 1 row has no start date: row 12 (line 14) will not load"`` for the rows of
+    ``rows`` (:class:`viewer.io.common.CsvRow`) whose ``column`` cell is empty, else ``""``:
+    the count line's "14 of 14" says nothing of them, and the reader leaves them out."""
+    empty = [r for r in rows if not r.values.get(column, "").strip()]
+    if not empty:
+        return ""
+    named = ", ".join(f"{r.number} (line {r.line})" for r in empty[:_EMPTY_NAMED])
+    more = f" and {len(empty) - _EMPTY_NAMED:,} more" if len(empty) > _EMPTY_NAMED else ""
+    if len(empty) == 1:
+        return f"; 1 row has no start date: row {named} will not load"
+    return f"; {len(empty):,} rows have no start date: rows {named}{more} will not load"
+
+
 class _CheckWorker(QThread):
     """Runs :func:`report_lines` off the GUI thread."""
 
@@ -175,6 +193,7 @@ class ImportDialog(QDialog):
         line.addWidget(self.format_box, 1)
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setWordWrap(True)  # the rows with no start date, named after the count
         line.addWidget(self.count_label, 2)
         layout.addLayout(line)
         for box in self.role_boxes:
@@ -248,7 +267,8 @@ class ImportDialog(QDialog):
         rows = self.preview.all_rows[:_LIVE_ROWS]
         ok, filled = count_dates(rows, start, self.date_format())
         of = f" (of the first {len(rows):,})" if len(self.preview.all_rows) > len(rows) else ""
-        self.count_label.setText(f"{ok:,} of {filled:,} start dates in '{start}' read{of}")
+        self.count_label.setText(f"{ok:,} of {filled:,} start dates in '{start}' read{of}"
+                                 + _empty_starts(rows, start))
 
     # -- report ------------------------------------------------------------
     def check(self) -> None:
