@@ -117,7 +117,11 @@ __all__ = ["connect", "write_collection", "copy_collection", "write_parquet", "w
 CHUNK = 100_000
 """Events turned into rows at a time when a timeline is written (bounds the rows' memory)."""
 ROW_GROUP = 122_880
-"""Rows per Parquet row group (DuckDB's own row group size)."""
+"""Rows per Parquet row group (DuckDB's own row group size).  Smaller groups were measured and not
+taken (benchmarks/README.md, round *Smaller row groups*): at 10^7 events, quiet machine, a frame's
+p50 was 31-35 ms with these, 30-42 ms with 32,768 and 54-72 ms with 16,384 (a scan's cost per row
+group outweighs the rows not read; the zoom's narrow windows, on a burst day, need most rows of the
+groups they touch)."""
 READ_MEMORY = "1GB"
 """Memory DuckDB may use (buffers, caches) while a store answers a view's questions."""
 WRITE_MEMORY = "4GB"
