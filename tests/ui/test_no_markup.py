@@ -152,6 +152,8 @@ def test_every_surface_shows_hostile_markup_as_text(qtbot, tmp_path):
     qtbot.wait(50)
     out = Surfaces()
     # the hover tooltip of an event
+    # (the marker's position is known once the layer has painted after the banner's relayout)
+    qtbot.waitUntil(lambda: w.view.marker_scene_pos("e1") is not None, timeout=5000)
     scene = w.view.marker_scene_pos("e1")
     w.view._on_mouse_moved(scene)
     out.rich("timeline hover tooltip", QToolTip.text())
