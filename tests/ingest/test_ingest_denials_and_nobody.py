@@ -55,3 +55,29 @@ def test_a_plain_saying_is_unchanged(tmp_path):
     out = tmp_path / "t.ics"
     write_timeline(tl, str(out), format="ics")
     assert "denied" not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", ["Nobody expected that the strike would end.",
+                                  "No one said the talks would resume on Friday.",
+                                  "None of the officials said that the convoy would sail on Friday.",
+                                  "No official said when the convoy would sail."])
+def test_a_negated_subject_is_never_a_speaker_source_or_forecast(text):
+    tl = ingest_text(text + "\n", published=date(2023, 3, 8)).timeline
+    assert [s.id for s in tl.sources] == ["article"]  # was a source "nobody" / "no-official" …
+    for e in tl.events:
+        assert not e.quotes, e.title  # was reported speech by "Nobody"
+        assert "forecast" not in e.tags and not e.title.startswith(("Nobody", "No official:")), e.title
+
+
+def test_none_of_the_officials_is_never_cut_to_officials():
+    tl = ingest_text("None of the officials said that the convoy would sail on Friday.\n",
+                     published=date(2023, 3, 8)).timeline
+    (e,) = tl.events
+    assert e.title.startswith("None of the officials said")  # was "Officials said that the convoy would sail"
+
+
+def test_no_10_is_still_no_one_negated():
+    from viewer.ingest.actors import parse_person
+
+    assert parse_person("No 10").kind != "unknown"
+    assert parse_person("Nobody").kind == "unknown" and parse_person("Neither side").kind == "unknown"
