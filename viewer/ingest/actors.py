@@ -144,6 +144,11 @@ def actors_in(text: str) -> list[str]:
     return out
 
 
+NEGATED_SUBJECT = re.compile(r"(?:nobody|no[\s-]one|none|neither|no\s+(?=[a-z]))\b", re.I)
+"""A subject that names no one ("Nobody", "No one", "None of the officials", "Neither side", "No official"):
+never a speaker.  ("No 10", Downing Street, is a speaker: a digit follows.)"""
+
+
 def parse_person(phrase: str) -> Person:
     """Split a speaker phrase into name and role.
 
@@ -160,6 +165,8 @@ def parse_person(phrase: str) -> Person:
     p = re.sub(r"^(?:the|a|an)\s+", "", p, flags=re.I) if not p.startswith("The ") or p not in OUTLETS else p
     if p.lower() in ("he", "she", "they", "it"):
         return Person(p.lower(), kind="pronoun")
+    if NEGATED_SUBJECT.match(p):  # "Nobody expected that …": no one said it, so no speaker, source or forecast
+        return Person("", kind="unknown")
     if p in OUTLETS:
         return Person(p, actor="", kind="outlet")
     m = re.match(r"(?P<who>.*?\b(?:sources?|officials?|diplomats?|people|persons?|aides?|analysts|insiders)\b)"

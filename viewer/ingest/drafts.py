@@ -22,6 +22,7 @@ from .actors import (
     _ROLE_END,
     DATE_LEAD,
     GAZETTEER,
+    NEGATED_SUBJECT,
     ROLE_WORDS,
     Person,
     actors_in,
@@ -272,6 +273,8 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     if m is not None:
         return _short(m.group("what").replace("released by the ", "by the ").replace("released by ", "by "), 9)
     subj = _subject(s)
+    if subj and NEGATED_SUBJECT.match(subj):  # "None of the officials said that …": the whole, never cut to
+        return _short(_LEADS.sub("", s[:mention.start].strip()))  # "Officials said that …" (its sense turned)
     first_verb = min((at for at, _ in _markers(s[len(s) - len(_LEADS.sub("", s.strip())):])), default=-1)
     if verb_at >= 0 and first_verb >= 0 and verb_at > len(s) - len(_LEADS.sub("", s.strip())) + first_verb + 1:
         # the date belongs to a later clause ("The attack came hours after X visited the city on Wednesday"):

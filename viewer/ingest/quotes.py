@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import ROLE_WORDS, SPEAKER, Person, blank_date_lead, country_of, parse_person
+from .actors import NEGATED_SUBJECT, ROLE_WORDS, SPEAKER, Person, blank_date_lead, country_of, parse_person
 from .extract import dateline_length
 from .quotemarks import DOUBLE_OPENERS, marks_out_of_tags, quote_spans, unescape
 from .tense import _markers, has_verb
@@ -492,6 +492,8 @@ def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: b
                     r"(?=[A-Z])", "", phrase)
     if re.match(r"(?:on|in|at|by|for|to|from|with|during|after|before|last|next|this|that)\b", phrase, re.I):
         return Person("", "", "", "unknown")  # "said on Wednesday …": a time or a place, not a speaker
+    if NEGATED_SUBJECT.match(phrase):  # "Nobody expected that …", "No one said …": a speaker who is no one
+        return Person("", "", "", "unknown")
     phrase = _TIME_TAIL.sub("", phrase) or phrase  # "the minister on Monday": the minister
     role = _ROLE_ONLY.fullmatch(phrase)
     if role is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model.quoting import is_direct
+from ..model.quoting import is_direct, reported_who
 from .build import IngestResult
 
 __all__ = ["report_text"]
@@ -36,8 +36,8 @@ def report_text(result: IngestResult) -> str:
             who = q.who or "(unattributed)"
             if is_direct(q):  # the source's own words: in quotation marks
                 lines.append(f"      direct quote, {who}: “{q.text}”")
-            else:  # the article's wording, never a quotation (viewer.model.quoting)
-                lines.append(f"      reported speech, {who}: {q.text}")
+            else:  # the article's wording, never a quotation (viewer.model.quoting); "Kuleba, denied" kept
+                lines.append(f"      reported speech, {reported_who(q) if q.who else who}: {q.text}")
     lines.append(f"Unresolved expressions: {len(result.unresolved)}")
     for u in result.unresolved:
         lines.append(f"  sentence {u.sentence + 1}: “{u.phrase}”: {u.reason}")

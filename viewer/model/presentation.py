@@ -14,7 +14,7 @@ import numpy as np
 
 from .kept import kept
 from .planned_end import announced_in, planned_end, planned_end_rows, short_date
-from .quoting import quote_sentence
+from .quoting import denial_verb, quote_sentence
 from .story import Story, StoryStep
 from .text import counted
 from .timeline import QuoteKind, Timeline
@@ -167,13 +167,16 @@ class CaptionQuote:
     without quotation marks); ``who`` is "speaker, role"; ``sentence`` is
     the quote as it is shown, by the one rule of
     :func:`viewer.model.quoting.quote_sentence` (``“text” — who``, or for
-    reported speech ``Reported (who): text``, the text as the source wrote it).
+    reported speech ``Reported (who): text``, the text as the source wrote it);
+    ``verb`` is ``"denied"`` when the speaker denied the reported words
+    (:func:`viewer.model.quoting.denial_verb`), else ``""``.
     """
 
     text: str
     direct: bool
     who: str
     sentence: str = ""
+    verb: str = ""
 
 
 @dataclass(frozen=True)
@@ -223,7 +226,7 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
     """
     ev = timeline.event(event_id)
     quotes = tuple(
-        CaptionQuote(q.text, QuoteKind(q.kind) == QuoteKind.DIRECT, q.who, quote_sentence(q))
+        CaptionQuote(q.text, QuoteKind(q.kind) == QuoteKind.DIRECT, q.who, quote_sentence(q), denial_verb(q))
         for q in ev.quotes
     )
     source_ids = [q.source for q in ev.quotes if q.source] or list(ev.sources)

@@ -25,19 +25,47 @@ import re
 from .dates import EventDate
 from .timeline import Quote, QuoteKind
 
-__all__ = ["is_direct", "quote_sentence", "reported_lead", "qualified_date", "date_qualifier"]
+__all__ = ["is_direct", "quote_sentence", "reported_lead", "reported_who", "denial_verb", "qualified_date",
+           "date_qualifier"]
+
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)|dismiss(?:es|ed|ing)|disput(?:es|ed|ing))\b", re.I)
+"""An attribution that denies what follows: "Kuleba denied on Monday that …", "dismissed claims that …"."""
 
 def is_direct(q: Quote) -> bool:
     """True for direct speech (quotation marks allowed), False for reported speech."""
     return QuoteKind(q.kind) == QuoteKind.DIRECT
 
 
+def denial_verb(q: Quote) -> str:
+    """``"denied"`` when reported speech is what its speaker denied, else ``""``.
+
+    "Kuleba denied on Monday that Ukraine will attack Belgorod" makes the
+    reported quote "Ukraine will attack Belgorod": its words are the claim
+    Kuleba denied, never his, so wherever they are written the denial goes
+    with them.  Read from the attribution as written (deny, reject, dismiss,
+    dispute: all written "denied").  Direct quotes are the speaker's own
+    words and get ``""``.
+    """
+    if is_direct(q) or not _DENIAL.search(q.attribution or ""):
+        return ""
+    return "denied"
+
+
+def reported_who(q: Quote) -> str:
+    """Who a reported quote is attributed to, with its denial: ``"Kuleba, denied"``,
+    ``"Jens Stoltenberg, NATO Secretary-General"``, ``"speaker not named"``."""
+    verb = denial_verb(q)
+    who = q.who or "speaker not named"
+    return f"{who}, {verb}" if verb else who
+
+
 def reported_lead(q: Quote) -> str:
     """The attribution that opens a reported quote: ``"Reported (Jens Stoltenberg, NATO Secretary-General):"``.
 
-    ``"Reported (speaker not named):"`` when the quote names no speaker.
+    ``"Reported (speaker not named):"`` when the quote names no speaker;
+    ``"Reported (Kuleba, denied):"`` when the speaker denied the words (:func:`denial_verb`).
     """
-    return f"Reported ({q.who or 'speaker not named'}):"
+    return f"Reported ({reported_who(q)}):"
 
 
 def quote_sentence(q: Quote) -> str:

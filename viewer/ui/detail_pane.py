@@ -26,6 +26,7 @@ from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.facets import known_side
 from ..model.grading import RELIABILITY, claim_grade, grade_words
 from ..model.planned_end import planned_end
+from ..model.quoting import denial_verb
 from ..model.text import counted, visible_controls
 from ..model.timeline import Event, QuoteKind, Source, Timeline, source_facts
 from ..model.viewstate import ViewState
@@ -264,6 +265,8 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
             who = escape(q.speaker or "unnamed")
             if q.speaker_role:
                 who += f", {escape(q.speaker_role)}"
+            if denial_verb(q):  # "— Kuleba denied (reported speech …)": the words are what he denied, not his
+                who += f" {denial_verb(q)}"
             kind = "direct quotation" if q.kind == QuoteKind.DIRECT else \
                 "reported speech, the article’s words, not a quotation"
             q_grade = claim_grade(timeline, event, q)

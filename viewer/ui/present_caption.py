@@ -37,9 +37,13 @@ class CaptionLine:
     height: float
 
 
-def reported_by(who: str) -> str:
-    """The line under reported speech in a caption: ``"— Officials (reported speech, not a quotation)"``."""
-    return f"— {who or 'speaker not named'} (reported speech, not a quotation)"
+def reported_by(who: str, verb: str = "") -> str:
+    """The line under reported speech in a caption: ``"— Officials (reported speech, not a quotation)"``;
+    with ``verb`` ("denied", the speaker denied the words): ``"— Kuleba denied (reported speech, not a quotation)"``."""
+    name = who or "speaker not named"
+    if verb:
+        name = f"{name} {verb}" if who else f"{name}, {verb}"
+    return f"— {name} (reported speech, not a quotation)"
 
 
 def layout_caption(caption: Caption | None, width: float, screen_h: float, theme: str,
@@ -103,7 +107,7 @@ def layout_caption(caption: Caption | None, width: float, screen_h: float, theme
             else:  # reported speech: the source's words as written, italic, never in quotation marks and
                 # never spliced into a sentence of ours; who said it on its own line (as the detail pane)
                 lines.append(line(text, quote_px, colours["text"], italic=True))
-                lines.append(line(reported_by(q.who), meta_px, colours["text"]))
+                lines.append(line(reported_by(q.who, q.verb), meta_px, colours["text"]))
         if not quotes and texts:
             rows.append(len(lines))
             lines.append(line(texts[0], quote_px, colours["text"]))

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..ingest.quotemarks import quote_spans
-from ..model.quoting import is_direct
+from ..model.quoting import is_direct, reported_who
 from ..model.reload import kept_on_reload
 from ..model.review import ReviewError, accept, accept_all, accepted_event, draft_ids, merge, merged_event, reject
 from ..model.text import plain_tooltip
@@ -455,7 +455,8 @@ class ReviewDock(QDockWidget):
             lines.append(f"End basis: {e.end.basis}")
         for q in e.quotes:  # reported speech is the article's wording: never in quotation marks
             who = q.who or "unattributed"
-            lines.append(f"Direct quote, {who}: “{q.text}”" if is_direct(q) else f"Reported speech, {who}: {q.text}")
+            lines.append(f"Direct quote, {who}: “{q.text}”" if is_direct(q)
+                         else f"Reported speech, {reported_who(q) if q.who else who}: {q.text}")  # "Kuleba, denied"
         track = next((t.label for t in self.window_.timeline.tracks if t.id == e.track), e.track)
         lines.append(f"Track: {track}")
         if d is not None and d.article:
