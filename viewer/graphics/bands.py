@@ -14,11 +14,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from ..model.columns import BAND_LANE
+from ..model.columns import BAND_LANE, FLAG_HALF_KNOWN, FLAG_OPEN_START
 from ..model.planned_end import planned_end_rows
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
-from .marks import hatch
+from .marks import fill_fade, hatch
 from .style import TimelineStyle, label_font, layer_bounds
 
 __all__ = ["BandLayerItem", "cut_title"]
@@ -71,6 +71,12 @@ class BandLayerItem(pg.GraphicsObject):
         #: of the announced end, the words drawn on the hatched part or "" when they did not fit)
         self.drawn_planned: list[tuple[str, float, float, str]] = []
         self.drawn_planned_rects: list[QRectF] = []  #: ... and where those words' tabs were drawn (device px)
+        #: the hard (dashed) edges the last paint drew: (id, device x) - a band with one date known has
+        #: one, at that date; its other side fades to a "?" (the source gives no date there)
+        self.drawn_edges: list[tuple[str, float]] = []
+        #: bands with one date known as the last paint drew them: (id, device x of the known date,
+        #: device x where the fade towards the unknown side ends, by the "?")
+        self.drawn_half_known: list[tuple[str, float, float]] = []
         self._bounds = layer_bounds(self.columns)
         self.setZValue(-10)
 
@@ -117,6 +123,8 @@ class BandLayerItem(pg.GraphicsObject):
         self.drawn_titles = []
         self.drawn_planned = []
         self.drawn_planned_rects = []
+        self.drawn_edges = []
+        self.drawn_half_known = []
         cols = self.columns
         rows = cols.visible(BAND_LANE, vr.left(), vr.right()).tolist()
         starts = sorted(float(cols.x0[r]) * sx + tx for r in rows)
@@ -134,6 +142,11 @@ class BandLayerItem(pg.GraphicsObject):
             known = min(max((plan[0] - o) * sx + tx, x0), x1) if plan is not None else x1
             fill = self.style.color("band_fill", self.style.band_alpha)
             edge = self.style.color("band_fill", 200)
+            if int(cols.flags[row]) & FLAG_HALF_KNOWN:  # one date known, the other's year unknown
+                self._half_known(p, ev.id, int(cols.flags[row]), float(cols.x0[row] * sx + tx),
+                                 float(cols.x1[row] * sx + tx), area, edge)
+                self._title_tab(p, ev.id, ev.title, x0, x1, area, starts, font, fm, 0.0, None)
+                continue
             p.fillRect(QRectF(x0, area.top(), known - x0, area.height()), fill)
             if plan is not None:  # the announced part: faint and hatched, a plan and not a report
                 hatch(p, QRectF(known, area.top(), x1 - known, area.height()), self.style.color("band_fill"),
@@ -141,6 +154,7 @@ class BandLayerItem(pg.GraphicsObject):
             p.setPen(QPen(edge, 2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
             p.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))
+            self.drawn_edges += [(ev.id, x0), (ev.id, x1)]
             # title tab at the top, kept on screen while any of the band is
             # a planned end's words keep their room: the title is shortened first (at 1920x1080 the
             # bundled band's whole title left no room and "▨ planned" was not drawn at all)
@@ -162,6 +176,26 @@ class BandLayerItem(pg.GraphicsObject):
                 words = self._planned_words(p, fm, max(known, title_right), max(x1, words_right), area)
                 self.drawn_planned.append((ev.id, known, x1, words))
         p.restore()
+
+    def _half_known(self, p: QPainter, eid: str, flags: int, x0: float, x1: float, area: QRectF,
+                    edge: QColor) -> None:
+        """A band with one date known (``FLAG_HALF_KNOWN``, device px ``x0``-``x1``: its known date
+        and the short whisker towards the unknown side): one dashed edge at the known date, a fill
+        fading from it to nothing, and a "?" where the fade ends.  Never a second hard edge: the
+        source gives no date there (it was drawn as an era with an invented end)."""
+        open_start = bool(flags & FLAG_OPEN_START)
+        known, faded = (x1, x0) if open_start else (x0, x1)
+        rect = QRectF(min(x0, x1), area.top(), abs(x1 - x0), area.height())
+        alpha = self.style.band_alpha
+        fill_fade(p, rect, self.style.color("band_fill"), 0 if open_start else alpha, alpha if open_start else 0)
+        p.setPen(QPen(edge, 2, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(known, area.top()), QPointF(known, area.bottom()))
+        p.setPen(edge)
+        w = 12.0
+        at = QRectF(faded - w - 2 if open_start else faded + 2, area.top() + area.height() / 2 - 10, w, 20)
+        p.drawText(at, int(Qt.AlignmentFlag.AlignCenter), "?")
+        self.drawn_edges.append((eid, known))
+        self.drawn_half_known.append((eid, known, faded))
 
     def _title_tab(self, p: QPainter, eid: str, title: str, x0: float, x1: float, area: QRectF,
                    starts: list[float], font: QFont, fm: QFontMetricsF, reserve: float = 0.0,

@@ -341,7 +341,16 @@ def _connect(url: str, prompt: Callable[[str], str] | None = None, *,
         reached or refuses (naming host, port and protocol, and what to check).
     """
     parts = urlsplit(url)
-    shown = f"{parts.scheme}://{parts.hostname or ''}{':' + str(parts.port) if parts.port else ''}{parts.path}"
+    try:
+        given_port = parts.port  # urlsplit raises ValueError for "host:abc" or "host:99999"
+    except ValueError:
+        given_port = 0
+    if given_port == 0:  # out of range, not a number, or 0: refused before anything is reached
+        hostport = parts.netloc.rpartition("@")[2]  # no user or password in messages
+        shown = f"{parts.scheme}://{hostport}{parts.path}"
+        raise ClickHouseOpenError([Problem(shown, f"port must be a number 1-65535, not "
+                                           f"{hostport.rpartition(':')[2]!r}")])
+    shown = f"{parts.scheme}://{parts.hostname or ''}{':' + str(given_port) if given_port else ''}{parts.path}"
     if _has_password(parts):
         raise ClickHouseOpenError([Problem(shown, "a password in the address is refused (it would be kept in the "
                                            f"recent files); set {PASSWORD_ENV} or type it when asked")])
@@ -367,11 +376,11 @@ def _connect(url: str, prompt: Callable[[str], str] | None = None, *,
             if password is None:
                 password = prompt(f"Password of {user} on {parts.hostname}") if prompt else ""
             secure = parts.scheme == "clickhouses"
-            protocol = query.get("protocol") or ("native" if parts.port in NATIVE_PORTS else "http")
+            protocol = query.get("protocol") or ("native" if given_port in NATIVE_PORTS else "http")
             if protocol not in ("native", "http"):
                 raise ClickHouseOpenError([Problem(shown, f"protocol {protocol!r}: native or http")])
             kind = NativeBackend if protocol == "native" else ConnectBackend
-            port = parts.port or ((9440 if secure else 9000) if protocol == "native" else (8443 if secure else 8123))
+            port = given_port or ((9440 if secure else 9000) if protocol == "native" else (8443 if secure else 8123))
             backend = kind(host, port, "default" if to_load else database, user, password or "", secure)
     except ClickHouseOpenError:
         raise

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from viewer.model.date_arrays import DateArrays, drawn_values
+from viewer.model.date_arrays import DateArrays, drawn_values, half_known_sign
 from viewer.model.dates import EventDate
 from viewer.model.errors import Problem, TimelineLoadError
 
@@ -285,8 +285,7 @@ def _time_problems(file: str, meta: Mapping[str, Any], events: Sequence[Any], ro
         end_uncertain=np.array([e is not None and e.uncertain for _, e in sides], dtype=bool),
         end_approximate=np.array([e is not None and e.approximate for _, e in sides], dtype=bool),
         sort_point=np.zeros(len(checked)), n_lanes=1)
-    half = np.array([0 if e is None or s.year_unknown == e.year_unknown else (-1 if s.year_unknown else 1)
-                     for s, e in sides], dtype=np.int8)
+    half = np.array([half_known_sign(s, e) for s, e in sides], dtype=np.int8)
     if half.any():  # a span with one date known: drawn at it (DateArrays.half_known)
         d.year_unknown, d.half_known = half != 0, half
     _kind, x0, x1, xm, _s0, _s1, _flags, _lane, keep = drawn_values(d, whisker)

@@ -21,7 +21,8 @@ from .records import Event, Track
 
 __all__ = ["DateArrays", "DatedTimeline", "drawn_values", "calendar_values", "calendar_anchors", "sort_point_array",
            "FLAG_UNCERTAIN", "FLAG_APPROXIMATE", "FLAG_OPEN_START", "FLAG_OPEN_END", "FLAG_IMPRECISE",
-           "FLAG_COARSE", "FLAG_YEAR_UNKNOWN", "FLAG_HALF_KNOWN", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE"]
+           "FLAG_COARSE", "FLAG_YEAR_UNKNOWN", "FLAG_HALF_KNOWN", "KIND_POINT", "KIND_SPAN", "KIND_BAND", "BAND_LANE",
+           "half_known_sign"]
 
 FLAG_UNCERTAIN = 1 << 0   #: the date carries EDTF ``?``
 FLAG_APPROXIMATE = 1 << 1  #: the date carries EDTF ``~``
@@ -176,13 +177,23 @@ def _half_known_values(d: DateArrays, whisker: float, *values: np.ndarray) -> tu
 def half_known_of(events: Sequence[Event]) -> np.ndarray | None:
     """int8 (N,): ``+1`` for a span whose start is known and whose end's year is unknown
     (``2023-05-01`` to ``XXXX-06-10``), ``-1`` for the other way round, 0 otherwise
-    (:func:`viewer.model.facets.known_side`); None when there is none."""
-    out = np.zeros(len(events), dtype=np.int8)
-    for i, ev in enumerate(events):
-        e = ev.end
-        if e is not None and ev.start.year_unknown != e.year_unknown:
-            out[i] = -1 if ev.start.year_unknown else 1
+    (:func:`viewer.model.facets.known_side`); None when there is none.  The known side must be
+    a date (finite earliest and latest): ``XXXX-06-10`` to ``..`` has none, so it is placed
+    nowhere (before, its x were -inf..inf with a NaN middle, and its collection did not open)."""
+    out = np.array([half_known_sign(ev.start, ev.end) for ev in events], dtype=np.int8)
     return out if out.any() else None
+
+
+def half_known_sign(start: EventDate, end: EventDate | None) -> int:
+    """``+1`` when ``start`` is a date (finite earliest and latest) and ``end``'s year is
+    unknown, ``-1`` the other way round, else 0 (one rule for the window, the collection
+    writer and its checks: :func:`half_known_of`)."""
+    if end is None or start.year_unknown == end.year_unknown:
+        return 0
+    known = end if start.year_unknown else start
+    if not (math.isfinite(known.earliest) and math.isfinite(known.latest)):
+        return 0  # "XXXX-06-10" to "..": no date known, placed nowhere
+    return -1 if start.year_unknown else 1
 
 
 class DatedTimeline(Protocol):

@@ -34,7 +34,7 @@ from typing import Any, ClassVar, Protocol
 
 import numpy as np
 
-from .date_arrays import FLAG_HALF_KNOWN, FLAG_YEAR_UNKNOWN
+from .date_arrays import FLAG_HALF_KNOWN, FLAG_YEAR_UNKNOWN, half_known_sign
 from .dates import EventDate
 from .grading import claim_grade
 from .kept import kept
@@ -395,11 +395,10 @@ class FacetIndex:
 def known_side(event: Event) -> EventDate | None:
     """The known date of a span whose other date has an unknown year (``2023-05-01`` to
     ``XXXX-06-10``: its start; ``XXXX-05-01`` to ``2023-06-10``: its end); None for any
-    other event (both known, or no known date: ``XXXX-06-10``)."""
-    end = event.end
-    if end is None or event.start.year_unknown == end.year_unknown:
-        return None
-    return end if event.start.year_unknown else event.start
+    other event (both known, or no known date: ``XXXX-06-10``, or ``XXXX-06-10`` to ``..``
+    whose other side is no date either: as :func:`~viewer.model.date_arrays.half_known_of`)."""
+    sign = half_known_sign(event.start, event.end)
+    return None if sign == 0 else event.start if sign > 0 else event.end
 
 
 def _year_unknown_of_columns(timeline: FacetTimeline, n: int) -> np.ndarray:
