@@ -984,6 +984,14 @@ class DuckStore(CountedWindows, EventStore):
         try:
             rows = self._q(f"SELECT k, {_SHOWN} FROM {self._index_from()} AS src WHERE drawn AND ({where})") \
                 if n else []
+            if n and not rows:  # a run of rows not drawn compares nothing: the run from the next drawn row
+                first = self._q(f"SELECT coalesce(min(k) FILTER (WHERE k >= {a}), min(k)) FROM "
+                                f"{self._index_from()} AS src WHERE drawn")[0][0]
+                if first is not None:
+                    a = int(first)
+                    spans = [(a, min(a + INDEX_SPOT_CHECKS, n) - 1)]
+                    rows = self._q(f"SELECT k, {_SHOWN} FROM {self._index_from()} AS src "
+                                   f"WHERE drawn AND k BETWEEN {spans[0][0]} AND {spans[0][1]}")
             problem = index.shown_mismatch(sorted(rows, key=lambda r: r[0]), spans)  # (a few rows: no SQL sort)
         except sqlite3.Error as exc:
             problem = f"unreadable ({exc})"
