@@ -6,11 +6,11 @@ subject ("Nobody expected that …") is never a speaker, a source or a forecast.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
 
+from tests.exported import exported_texts
 from viewer.ingest import ingest_text
 from viewer.io import write_timeline
 from viewer.model.presentation import caption_for
@@ -30,16 +30,7 @@ def _denial(tl):
 
 
 def test_exports_say_the_words_were_denied(tl, tmp_path):
-    import icalendar
-
-    for fmt, name in (("ics", "t.ics"), ("timelinejs", "t.json"), ("csv", "t.csv")):
-        out = tmp_path / name
-        write_timeline(tl, str(out), format=fmt)
-        text = out.read_text(encoding="utf-8")
-        if fmt == "timelinejs":
-            text = " ".join(e["text"]["text"] for e in json.loads(text)["events"])
-        elif fmt == "ics":
-            text = " ".join(str(c.get("DESCRIPTION")) for c in icalendar.Calendar.from_ical(text).walk("VEVENT"))
+    for fmt, text in exported_texts(tl, tmp_path):
         assert f"Reported (Kuleba): {WORDS}" not in text, fmt  # was: the denied claim as his
         assert f"Reported (Kuleba, denied): {WORDS}" in text, fmt
 

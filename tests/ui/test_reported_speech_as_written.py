@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from datetime import date
 
 import pytest
 
+from tests.exported import exported_texts
 from viewer.ingest import ingest_text
-from viewer.io import write_timeline
 from viewer.model.citation import citation_html, citation_text
 from viewer.model.presentation import caption_for
 from viewer.ui.present_caption import layout_caption
@@ -43,16 +42,7 @@ def test_citation_gives_the_words_as_written_after_the_attribution(tl):
 
 
 def test_file_exports_give_the_words_as_written(tl, tmp_path):
-    for fmt, name in (("csv", "t.csv"), ("ics", "t.ics"), ("timelinejs", "t.json")):
-        out = tmp_path / name
-        write_timeline(tl, str(out), format=fmt)
-        text = out.read_text(encoding="utf-8")
-        if fmt == "timelinejs":
-            text = " ".join(e["text"]["text"] for e in json.loads(text)["events"])
-        elif fmt == "ics":
-            import icalendar
-
-            text = " ".join(str(c.get("DESCRIPTION")) for c in icalendar.Calendar.from_ical(text).walk("VEVENT"))
+    for fmt, text in exported_texts(tl, tmp_path):
         assert "said that" not in text, fmt
         assert f"“{WORDS}”" not in text, fmt  # (a draft's whole source sentence may be quoted: it is the article's)
         assert f"Reported (officials): {WORDS}" in text, fmt
