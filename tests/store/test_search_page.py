@@ -271,3 +271,37 @@ def test_a_row_the_index_finds_for_a_word_its_text_lacks_never_stays_listed(smal
         assert s.search("zebraword").ids == []
     finally:
         s.close()
+
+
+def test_the_lists_spot_check_never_lands_on_rows_not_drawn_only(tmp_path, monkeypatch):
+    """The first page's spot check reads a random run of 8 rows; when the run falls on rows that
+    are not drawn (events of an unknown year sort last), it used to compare nothing and serve a
+    forged list.  The run then starts at the next drawn row: the forged x0 is caught."""
+    import dataclasses
+
+    from viewer.model.dates import EventDate
+    from viewer.model.timeline import Event
+
+    base = collection(300, seed=29)
+    undated = tuple(Event(f"u{i:03d}", f"Undated strike {i}", EventDate("XXXX-06-10"), track="t1")
+                    for i in range(40))
+    path = str(tmp_path / "undated.parquet")
+    write_parquet(dataclasses.replace(base, events=base.events + undated), path)
+    spoil(path, "UPDATE shown SET x0 = x0 + 86400")
+
+    class LastRun:  # every random draw is its range's last value: the run of the last 8 rows
+        def integers(self, low, high=None, size=None):
+            last = (low if high is None else high) - 1
+            return np.full(size, last) if size is not None else last
+
+    store, plain = DuckStore(path), DuckStore(path, search_index=False)
+    try:
+        monkeypatch.setattr(np.random, "default_rng", lambda *a, **k: LastRun())
+        got = store.page(0, 20, StoreFilter(text="strike"))
+        want = plain.page(0, 20, StoreFilter(text="strike"))
+        assert got.ids == want.ids and same(got.x0, want.x0)  # never the forged x0
+        assert store._search_index() is None
+        assert "x0 in its list is not the collection's" in store.index_note
+    finally:
+        store.close()
+        plain.close()
