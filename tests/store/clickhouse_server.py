@@ -55,6 +55,19 @@ def server_command() -> list[str] | None:
     return None
 
 
+def _die_with_parent() -> None:
+    """In the server's process before it starts (Linux): the kernel sends it SIGTERM when the
+    process that started it dies, so a test run killed from outside (its teardown never runs)
+    leaves no server behind (prctl(2), PR_SET_PDEATHSIG)."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the teardown alone stops it
+        pass
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -76,7 +89,7 @@ def local_server(command: list[str], folder: Path, timeout: float = 60.0,
     (folder / "users.xml").write_text(_USERS)
     with open(folder / "log" / "stderr.txt", "wb") as err:
         proc = subprocess.Popen([*command, f"--config-file={folder / 'config.xml'}"], cwd=folder,
-                                stdout=subprocess.DEVNULL, stderr=err)
+                                stdout=subprocess.DEVNULL, stderr=err, preexec_fn=_die_with_parent)
     try:
         deadline = time.monotonic() + timeout
         while True:
