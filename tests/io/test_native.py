@@ -712,3 +712,16 @@ def test_fuzz_timeline_shaped(tmp_path, value):
     path = tmp_path / "fuzz.timeline.json"
     path.write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8", errors="surrogatepass")
     check_reads_cleanly(path)
+
+
+def test_a_byte_order_mark_in_the_middle_of_a_file_is_named(tmp_path):
+    """Two files pasted together leave the second's byte order mark (U+FEFF, invisible in an
+    editor) mid-file: the message names it and its place instead of 'expected a JSON value'."""
+    path = tmp_path / "pasted.timeline.json"
+    path.write_text('{"format": "timeline-viewer/1", "title": "T",\n"events": [\n\ufeff'
+                    '{"id": "a", "title": "A", "start": {"edtf": "2022-02-10"}}]}\n', encoding="utf-8")
+    with pytest.raises(TimelineLoadError) as caught:
+        read_native(str(path))
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (3, 1)
+    assert "byte order mark (U+FEFF" in problem.message and "pasted together" in problem.message

@@ -202,6 +202,9 @@ def _json_syntax_message(exc: json.JSONDecodeError, text: str) -> str:
     msg = exc.msg
     if exc.pos >= len(text.rstrip(" \t\r\n")):
         return f"the JSON ends too early ({msg.lower()}): the file looks truncated or a bracket is missing"
+    if text[exc.pos:exc.pos + 1] == "\ufeff":  # an invisible character: the message must name it
+        return ("not valid JSON: a byte order mark (U+FEFF, an invisible mark some editors write at the start "
+                "of a file) in the middle of the file: were two files pasted together? Delete it there")
     hints = {
         "Expecting property name enclosed in double quotes": (
             "expected a field name in double quotes (a comma before '}' or a key without quotes?)"
