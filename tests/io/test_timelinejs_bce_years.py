@@ -69,3 +69,17 @@ def test_the_detail_pane_says_how_to_read_an_edtf_year(tmp_path):
     assert "EDTF -0043-03-15 (EDTF, which counts 1 BCE as year 0: -0043 is 44 BCE)" in by["ides"]
     assert "EDTF 2023 Sorted" in by["recent"] or "EDTF 2023 " in by["recent"]
     assert "four digits" not in by["recent"]
+
+
+def test_a_span_from_year_0_back_to_year_minus_1_is_refused_not_shrunk_to_one_year(tmp_path):
+    """Year 0 and year -1 are both read as 1 BCE, so a span written from year 0 to year -1 (it ends
+    before it starts, as TimelineJS places them) used to become a one-year span with no word."""
+    path = tmp_path / "backwards.timelinejs.json"
+    path.write_text(json.dumps({"events": [
+        {"start_date": {"year": 0}, "end_date": {"year": -1}, "text": {"headline": "backwards"}},
+        {"start_date": {"year": -5}, "end_date": {"year": -1}, "text": {"headline": "forwards"}}]}),
+        encoding="utf-8")
+    report = read_timeline_report(path)
+    assert [e.title for e in report.timeline.events] == ["forwards"]
+    refused = [str(p) for p in report.problems]
+    assert any("end_date (year -1) is before start_date (year 0)" in m and "one year" in m for m in refused), refused

@@ -164,6 +164,15 @@ def _year_only(value: Any) -> str | None:
     return str(value["year"]).strip()
 
 
+def _year_number(value: Any) -> int | None:
+    """The ``year`` field of a TimelineJS date as a whole number, else None (absent or not a number)."""
+    year = value.get("year") if isinstance(value, Mapping) else None
+    try:
+        return int(str(year).strip()) if year not in (None, "") and not isinstance(year, bool) else None
+    except ValueError:
+        return None
+
+
 OPEN_FIELD = "edtf"
 """Event field this viewer writes for a span (band) with one open side, which TimelineJS cannot hold:
 ``{"start": "..", "end": "2023-06-10"}`` (``"kind": "band"`` for a band); the slide is at the known day,
@@ -349,6 +358,12 @@ class _Reader:
             if through is not None and not end_before_start(start, through):
                 end = EventDate(through.edtf, through.phrase, f"TimelineJS end_date year {year_end}, the start's "
                                 "year: read as through that year (TimelineJS draws it ending on 1 January)")
+        start_year, end_year = _year_number(item.get("start_date")), _year_number(raw_end)
+        if end is not None and start_year is not None and end_year is not None and end_year < start_year <= 0:
+            # year 0 and year -1 are both read as 1 BCE: the span as written ends before it starts
+            self.skip(f"end_date (year {end_year}) is before start_date (year {start_year}); both are read as "
+                      f"{start.describe()}, so the span would shrink to one year", line, where)
+            return
         if end is not None and not end.is_open and not start.is_open and end_before_start(start, end):
             said = f"year {year_end}" if year_end is not None else end.describe()
             self.skip(f"end_date ({said}) is before start_date ({start.describe()})", line, where)
