@@ -66,7 +66,10 @@ def test_the_detail_pane_says_how_to_read_an_edtf_year(tmp_path):
     by = {e.title: _text(event_html(e, tl)) for e in tl.events}
     assert "649 CE (to the year)" in by["six49"]
     assert "EDTF 0649 (EDTF, which writes years in four digits: 0649 is the year 649)" in by["six49"]
-    assert "EDTF -0043-03-15 (EDTF, which counts 1 BCE as year 0: -0043 is 44 BCE)" in by["ides"]
+    assert "EDTF -0043-03-15 (EDTF, which counts 1 BCE as year 0: -0043 is 44 BCE; its dates are Gregorian " \
+        "extended back, while a source this old most often means the Julian calendar: no weekday is shown before " \
+        "15 Oct 1582)" in by["ides"]
+    assert "15 Mar 44 BCE" in by["ides"] and "Fri 15 Mar" not in by["ides"]  # a weekday the source never gave
     assert "EDTF 2023 Sorted" in by["recent"] or "EDTF 2023 " in by["recent"]
     assert "four digits" not in by["recent"]
 

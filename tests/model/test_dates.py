@@ -174,10 +174,12 @@ def test_common_iso_forms_edtf_refuses_get_the_exact_fix(written, fix, why):
 
 
 @pytest.mark.parametrize(("edtf", "words"), [
-    ("[..1066-10-14]", "on or before Sun 14 Oct 1066 (to the day)"),
+    # before 15 Oct 1582 no weekday: Hastings was a Saturday in the Julian calendar, a Sunday in EDTF's
+    ("[..1066-10-14]", "on or before 14 Oct 1066 (to the day)"),
     ("[..2600-03-01]", "on or before Sat 1 Mar 2600 (to the day)"),
     ("[..2600-03]", "on or before March 2600 (to the month)"),
-    ("[..-0043-03-15]", "on or before Fri 15 Mar 44 BCE (to the day)"),
+    ("[..-0043-03-15]", "on or before 15 Mar 44 BCE (to the day)"),
+    ("[..1582-10-15]", "on or before Fri 15 Oct 1582 (to the day)"),  # the Gregorian calendar's first day
 ])
 def test_on_or_before_names_its_own_day_far_from_1970(edtf, words):
     assert EventDate(edtf).describe() == words

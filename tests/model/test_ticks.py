@@ -321,3 +321,17 @@ def test_generation_terminates_with_bounded_count(x0, span, origin, width, offse
     assert len(levels) in (0, 2)
     for level in levels:
         assert_level_ok(level, width)
+
+
+def test_day_ticks_before_the_gregorian_calendar_name_no_weekday():
+    """The axis at Hastings (14 Oct 1066): EDTF's proleptic Gregorian weekday (Sunday) is not the
+    Julian one its sources use (Saturday), so a day tick reads "14", never "Sun 14"; from 15 Oct
+    1582 on the weekday is back."""
+    origin = epoch_from_civil(1066, 10, 14)
+    lv = compute_ticks(-3 * DAY, 10 * DAY, origin, WIDTH)
+    assert lv.minor_rule.unit == "day"
+    minor = dict(lv.minor)
+    assert minor[0.0] == "14" and minor[DAY] == "15"
+    reform = epoch_from_civil(1582, 10, 15)
+    later = dict(compute_ticks(-3 * DAY, 10 * DAY, reform, WIDTH).minor)
+    assert later[0.0] == "Fri 15" and later[-DAY] == "14"  # (the proleptic day before: no weekday)

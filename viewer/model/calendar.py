@@ -36,6 +36,19 @@ WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 _EPOCH_DAY = np.datetime64(0, "D")
 
+GREGORIAN_REFORM_S = float((np.datetime64("1582-10-15", "D") - np.datetime64(0, "D")).astype(np.int64)) * 86400.0
+"""The first day of the Gregorian calendar (Fri 15 Oct 1582), seconds since the Unix epoch.  EDTF
+dates are proleptic Gregorian (ISO 8601), but a source writing an earlier date almost always means
+the Julian (or another) calendar, whose weekday differs: a weekday is shown only from this day on."""
+
+
+def weekday_prefix(local_s: float, weekday: int) -> str:
+    """``"Thu "`` for a local instant (seconds, a zone's offset added) on or after
+    :data:`GREGORIAN_REFORM_S`; ``""`` before it, where the proleptic weekday would be a claim the
+    source never made and likely wrong (8 June 632 was a Monday in the Julian calendar its sources
+    use, a Friday in the proleptic Gregorian one)."""
+    return f"{WEEKDAY_ABBR[weekday]} " if local_s >= GREGORIAN_REFORM_S else ""
+
 
 @dataclass(frozen=True)
 class CivilTime:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import math
 
-from .calendar import MONTH_ABBR, MONTH_NAME, WEEKDAY_ABBR, civil_from_epoch, format_year
+from .calendar import MONTH_ABBR, MONTH_NAME, civil_from_epoch, format_year, weekday_prefix
 
 __all__ = ["Precision", "unit_seconds", "format_instant", "format_interval", "just_before"]
 
@@ -78,7 +78,7 @@ def format_instant(epoch_s: float, precision: Precision, offset_s: float = 0.0) 
         return year
     if precision == Precision.MONTH:
         return f"{MONTH_NAME[c.month - 1]} {year}"
-    day = f"{WEEKDAY_ABBR[c.weekday]} {c.day} {MONTH_ABBR[c.month - 1]} {year}"
+    day = f"{weekday_prefix(epoch_s + offset_s, c.weekday)}{c.day} {MONTH_ABBR[c.month - 1]} {year}"
     if precision == Precision.DAY:
         return day
     if precision == Precision.HOUR:

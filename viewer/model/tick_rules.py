@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .calendar import MONTH_ABBR, SECONDS_PER_DAY, WEEKDAY_ABBR, format_year
+from .calendar import MONTH_ABBR, SECONDS_PER_DAY, format_year, weekday_prefix
 
 __all__ = ["DEFAULT_TABLE", "LIMIT_S", "TickRule", "TickSpec", "tick_after", "tick_ceil", "tick_floor", "year_of"]
 
@@ -187,11 +187,11 @@ class TickRule:
         if self.style == "month_year":
             return f"{mon} {format_year(year)}"
         if self.style == "weekday_day":
-            return f"{WEEKDAY_ABBR[weekday]} {day}"
+            return f"{weekday_prefix(t_local_s, weekday)}{day}"
         if self.style == "day_num":
             return str(day)
         if self.style == "date":
-            return f"{WEEKDAY_ABBR[weekday]} {day} {mon} {format_year(year)}"
+            return f"{weekday_prefix(t_local_s, weekday)}{day} {mon} {format_year(year)}"
         if self.style == "hm":
             return f"{hour:02d}:{minute:02d}"
         if self.style == "hms":

@@ -182,6 +182,7 @@ def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str =
 
 
 _EDTF_YEAR = re.compile(r"^[\[{]?(?:\.\.)?(-?)(\d{4})(?![\dX])")
+_EDTF_DAY = re.compile(r"\d{4}-\d\d-\d\d")  # a date to the day: the only kind a weekday is shown for
 
 
 def _edtf_year_words(edtf: str) -> str:
@@ -193,11 +194,13 @@ def _edtf_year_words(edtf: str) -> str:
         return ""
     sign, digits = m.groups()
     year = -int(digits) if sign else int(digits)
+    calendar = ("; its dates are Gregorian extended back, while a source this old most often means the Julian "
+                "calendar: no weekday is shown before 15 Oct 1582") if year <= 1582 and _EDTF_DAY.search(edtf) else ""
     if year <= 0:
-        return f"EDTF, which counts 1 BCE as year 0: {sign}{digits} is {1 - year} BCE"
+        return f"EDTF, which counts 1 BCE as year 0: {sign}{digits} is {1 - year} BCE{calendar}"
     if digits.startswith("0"):
-        return f"EDTF, which writes years in four digits: {digits} is the year {year}"
-    return ""
+        return f"EDTF, which writes years in four digits: {digits} is the year {year}{calendar}"
+    return f"EDTF{calendar}" if calendar else ""
 
 
 def _source_html(src: Source, timeline: Timeline) -> str:
