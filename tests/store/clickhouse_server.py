@@ -136,7 +136,7 @@ if __name__ == "__main__":  # README: a trial server, `python -m tests.store.cli
 
     signal.signal(signal.SIGTERM, _stop)
 
-    if len(sys.argv) != 2 or server_command() is None:
+    if len(sys.argv) != 2 or sys.argv[1].startswith("-") or server_command() is None:  # (--help: usage, no server)
         sys.exit("usage: python -m tests.store.clickhouse_server FOLDER (needs clickhouse-server: "
                  "apt-get install clickhouse-server); runs a trial server on 127.0.0.1:9000 (native) and "
                  "127.0.0.1:8123 (HTTP) with its data in FOLDER, until Ctrl+C or kill")

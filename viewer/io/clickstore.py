@@ -386,7 +386,8 @@ def _connect(url: str, prompt: Callable[[str], str] | None = None, *,
         raise
     except ImportError as exc:
         raise ClickHouseOpenError([Problem(shown, f"this needs the {exc.name} package "
-                                           "(pip install 'timeline-viewer[clickhouse]')")]) from None
+                                           "(pip install 'timeline-viewer[clickhouse]'; in a source folder: "
+                                           "pip install '.[clickhouse]')")]) from None
     except Exception as exc:  # noqa: BLE001 - network and server errors name the address
         raise ClickHouseOpenError([Problem(shown, _unreached(exc, host, port, protocol))]) from None
     return backend, database, table, shown
