@@ -492,7 +492,8 @@ def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim],
     first = _PLAN_WORDS.search(words)
     if first is None or _NOT_A_PLAN.search(words) or sentence_tense(words) != FUTURE:
         return None
-    if any(q.start <= c.anchor < q.end for c in claims):  # "… would resume on Friday": dated there already
+    # ("… would resume on Friday": dated there already; a claim with no phrase is undated, dated by nothing)
+    if any(q.start <= c.anchor < q.end and c.start[1] for c in claims):
         return None
     lo, since = _on_or_after(saying, pub_day, pub_words)
     plan = Claim(saying.sentence, (f"[{lo}..]", "", f"A plan reported in someone's words, with no date of its own "
@@ -522,7 +523,7 @@ def _forecast(q: FoundQuote, saying: Claim, claims: list[Claim], pub_day: str, p
     words = q.text
     if _NOT_A_PLAN.search(words) or sentence_tense(words) != FUTURE:
         return None
-    if any(q.start <= c.anchor < q.end for c in claims):  # dated inside its words: that claim (tagged below)
+    if any(q.start <= c.anchor < q.end and c.start[1] for c in claims):  # dated in its words: that claim (below)
         return None
     lo, since = _on_or_after(saying, pub_day, pub_words)
     who = q.attribution.person.name
@@ -812,8 +813,11 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             who = said.attribution.person
             if who.kind == "person" and who.name and not unresolved_pronoun(said):  # "she would resign": Berg
                 c.title = re.sub(r"^(?:He|She)\b", who.surname or who.name, c.title)
+        # (a saying drafted with no date of its own, anchored at its words' start, is the saying, on or before
+        # publication: never its forecast, which is drafted on or after the saying, see _forecast)
+        dated_inside = c.planned or any(m.start == c.anchor for m in mentions)
         forecast = next((q for q in c.quotes if q.kind == "reported" and _FORESEES.search(q.attribution.words)
-                         and ("forecast" in c.tags or q.start <= c.anchor < q.end)), None)
+                         and ("forecast" in c.tags or (dated_inside and q.start <= c.anchor < q.end))), None)
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
             c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
