@@ -54,3 +54,36 @@ def test_a_forecast_said_on_a_day_is_on_or_after_that_day():
     events = _events("Peskov predicted on Monday that the ceasefire will hold.")
     (e,) = _forecast(events, "the ceasefire will hold")
     assert e.start.edtf == "[2023-03-06..]"
+
+
+# 3 -------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "No one said that talks would resume on Friday.",
+    "No one said the talks would resume on Friday.",
+    "Nobody announced that the talks would resume on March 20.",
+    "None of the officials said that the convoy would sail on Friday.",
+    "No official said that the talks would resume in April.",
+])
+def test_a_negated_speaker_is_never_a_plan(text):
+    events = _events(text)
+    for e in events:  # was: planned for Friday, "No one said the talks would resume"
+        assert not e.planned and "planned" not in e.tags, (e.title, e.start.edtf)
+        assert "negated" in e.tags
+        assert e.start.edtf == "[..2023-03-08]" and not e.start.phrase
+        assert not e.quotes
+
+
+@pytest.mark.parametrize("text", [
+    "No one said that talks would resume.",
+    "Nobody announced that the talks would resume.",
+    "None of the officials said that troops would withdraw.",
+])
+def test_an_undated_negated_saying_is_never_a_plan(text):
+    for e in _events(text):
+        assert not e.planned and "planned" not in e.tags, (e.title, e.start.edtf)
+
+
+def test_a_negated_fact_is_still_dated():
+    (e,) = _events("No one was killed in the strike on Monday, officials said.")
+    assert e.start.edtf == "2023-03-06" and "negated" not in e.tags

@@ -469,6 +469,27 @@ _FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|h
 _FORESEES = re.compile(r"\b(?:warn|fear|predict|expect|forecast)\w*", re.I)
 """The saying verbs of a forecast: what follows ("X warned that Y will …") is the speaker's forecast, drafted as
 planned and tagged ``forecast``, never a fact nor a plain plan (a denial, doubt or hope is none: no draft)."""
+_NEGATED_SAYING = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>nobody|no[\s-]one|(?:none|neither)\b[^,;:.“”\"]{0,40}?|"
+    r"no\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:(?:has|have|had|did|would|could)\s+(?:yet\s+|ever\s+)?)?"
+    r"(?P<verb>said|says|say|stated|announced|announces|confirmed|claimed|predicted|expected|promised|pledged|"
+    r"suggested|warned|indicated|hinted|reported|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|[A-Z]\w+|him|her|"
+    r"them|us))\b(?P<when>(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?)?"
+    r"\s+that\b)?", re.I)
+"""A saying whose subject names no one ("No one said that …", "Nobody announced …", "None of the officials
+said on Monday that …"): what follows is no one's plan nor anyone's account, so a date in it dates nothing."""
+
+
+def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
+    """``(a, b, words)``: the span of ``text`` (from offset ``start``, past a dateline) that a negated
+    subject is said to have said ("No one said | that talks would resume on Friday |"), and the words
+    "No one said"; None when no saying's subject is negated ("No one was hurt, officials said …")."""
+    m = _NEGATED_SAYING.search(text[start:])
+    if m is None or not NEGATED_SUBJECT.match(m.group("who")):
+        return None
+    return start + m.end(), len(text), " ".join(text[start + m.start("who"):start + m.end("verb")].split())
+
+
 _DAY_EDTF = re.compile(r"^(?P<day>\d{4}(?:-\d{2}){0,2})\??$")
 
 
@@ -586,6 +607,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         return []  # "Published: 7 March 2024", "By Jane Doe", "Correction: …": about the article, not a claim
     dateline = dateline_length(text)
     mentions = [m for m in find_mentions(text, pub) if m.start >= dateline]  # the dateline dates the article
+    negated = _negated_saying(text, dateline)
+    nobodys = [m for m in mentions if negated is not None and negated[0] <= m.start < negated[1]]
+    mentions = [m for m in mentions if m not in nobodys]  # "No one said talks would resume on Friday": no plan
     quotes = find_quotes(text, memory)
     for q in quotes:
         q.base = s.start
@@ -637,6 +661,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                 claims.append(Claim(s, (f"[{m.day.isoformat()}..]", b.group(0).strip(),
                                         f"After '{m.phrase}' ({m.day.isoformat()}); the article gives no day for it: "
                                         "on or after that day."), None, "", b.start() + 1, planned=True))
+    if nobodys and negated is not None and pub_day is not None:
+        # the sentence as of publication (nobody had said so by then), never a plan nor anyone's account
+        said = ", ".join(f"'{m.phrase}'" for m in nobodys)
+        claims.append(Claim(s, (f"[..{pub_day}]", "", (
+            f"No one is said to have said it (“{negated[2]}”): {said} in those words dates no one's plan nor "
+            f"anyone's account, so it dates nothing here; reported in an article of {pub.words}, so on or "
+            "before that day." + note)), None, "", nobodys[0].start, tags=["undated", "negated"]))
     if not claims and pub_day is not None:
         tense = sentence_tense(text)
         if quotes or tense == PERFECT or (tense == PAST and actors_in(text)):
@@ -648,7 +679,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                                      "article gives no end: on or after that day." + note), "", 0))
             # a quoted remark was made by publication, whatever its tense; a plan reported in the future tense
             # ("The United States will send …, according to CNN") stays a plan
-            elif tense == FUTURE and not any(q.kind == "direct" for q in quotes):
+            elif tense == FUTURE and not any(q.kind == "direct" for q in quotes) and negated is None:
                 claims.append(Claim(s, (f"[{pub_day}..]", "", f"No date given; written in the future tense in an "
                                         f"article of {pub.words}: on or after that day." + note), None, "", 0,
                                     tags=["undated"], planned=True))
@@ -768,6 +799,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # (a date that opens the sentence is no part of a title's subject: "On Monday Peskov said")
             c.title = _title(blank_date_lead(text, dateline_length(text)),
                              mention if mention is not None or c.anchor else None, c.quotes)
+        if "negated" in c.tags:  # what no one said, whole: "No one said the talks would resume on Friday"
+            c.title = _short(_LEADS.sub("", text[dateline:nobodys[0].end].strip()), 12)
         c.title = _clean_title(c.title)
         if mention is not None and mention.extra.get("forward"):
             c.title = _agreed_title(text, mention) or c.title
