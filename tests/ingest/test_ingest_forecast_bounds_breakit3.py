@@ -16,6 +16,7 @@ from datetime import date
 import pytest
 
 from viewer.ingest import ingest_text
+from viewer.model.dates import EventDate
 
 D = date(2023, 3, 8)
 
@@ -54,6 +55,50 @@ def test_a_forecast_said_on_a_day_is_on_or_after_that_day():
     events = _events("Peskov predicted on Monday that the ceasefire will hold.")
     (e,) = _forecast(events, "the ceasefire will hold")
     assert e.start.edtf == "[2023-03-06..]"
+
+
+# 2 -------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("day, edtf, may", [
+    (date(2023, 3, 8), "[2023-03-08..2023-04-30]", "2023-05"),   # the article's year: May is still to come
+    (date(2023, 5, 10), "[2023-05-10..2024-04-30]", "2024-05"),  # May under way at publication: the next May
+    (date(2023, 6, 10), "[2023-06-10..2024-04-30]", "2024-05"),  # after May: the next May
+])
+def test_before_may_is_kept_as_the_forecasts_upper_bound(day, edtf, may):
+    events = _events("Analysts feared that the dam would fail before May, officials said.", day)
+    (e,) = _forecast(events, "the dam would fail before May")
+    assert e.start.edtf == edtf  # was "[2023-03-08..]": the bound lost
+    assert e.start.phrase == "before May"
+    assert EventDate(e.start.edtf).latest == EventDate(may).earliest  # up to May, not one moment past
+    assert "no day the text gives" in e.start.basis and "on or after" in e.start.basis
+    assert e.planned and e.quotes[0].speaker == "Analysts"
+    assert len(events) == 1  # the failure is never drafted as a fact
+
+
+def test_a_fear_without_that_is_a_forecast_with_its_bound():
+    (e,) = _events("Generals feared an offensive before May.")
+    assert e.start.edtf == "[2023-03-08..2023-04-30]" and e.start.phrase == "before May"
+    assert "forecast" in e.tags and e.planned
+    assert e.title == "Generals (forecast): an offensive before May"  # was no draft at all
+
+
+def test_a_forecast_said_on_a_day_is_bounded_from_that_day():
+    events = _events("Peskov warned on Monday that Russia would attack before May.")
+    (e,) = _forecast(events, "Russia would attack before May")
+    assert e.start.edtf == "[2023-03-06..2023-04-30]"
+
+
+def test_before_may_in_a_plan_keeps_its_month():
+    (e,) = _events("The government will hold elections before May.")
+    assert e.start.edtf == "[..2023-04]" and e.start.phrase == "before May"
+    assert e.planned
+
+
+def test_before_may_in_the_past_is_never_a_guessed_year():
+    (e,) = _events("The dam failed before May, officials said.")
+    assert e.start.edtf == "[..2023-03-08]" and not e.planned  # never May 2022 (nor 2023) as a guess
+    (e,) = _events("The dam failed before May, officials said.", date(2023, 6, 10))
+    assert e.start.edtf == "[..2023-04]"
 
 
 # 3 -------------------------------------------------------------------------------------------------------------

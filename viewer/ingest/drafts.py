@@ -11,6 +11,7 @@ goes on — a span of unknown start still going at publication.
 
 from __future__ import annotations
 
+import calendar as _cal
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -557,6 +558,38 @@ def _forecast(q: FoundQuote, saying: Claim, claims: list[Claim], pub_day: str, p
     return c
 
 
+_UPPER_ONLY = re.compile(r"^\[\.\.(?P<y>\d{4})(?:-(?P<m>\d{2}))?(?:-(?P<d>\d{2}))?\]$")
+
+
+def _after_saying(c: Claim, claims: list[Claim], pub_day: str | None, pub_words: str) -> None:
+    """Give forecast ``c`` dated only "on or before" a bound ("before May": ``[..2023-04]``) the lower bound a
+    forecast has: it is about what comes after it is made, so on or after the saying's day (a day the
+    sentence gives before it, else publication).  EDTF's range takes one precision, so the bound becomes its
+    last day (``[2023-03-08..2023-04-30]``: the same instant as "before May", no day more than the text
+    says, and the basis says so).  Unchanged when the bound lies before that day."""
+    found = _UPPER_ONLY.match(c.start[0])
+    if found is None or pub_day is None:
+        return
+    y, m, d = int(found.group("y")), int(found.group("m") or 12), found.group("d")
+    last = _dt.date(y, m, int(d) if d else _cal.monthrange(y, m)[1])
+    saying = next((x for x in claims if x is not c and x.anchor < c.anchor and not x.planned and
+                   _DAY_EDTF.match(x.start[0]) and len(x.start[0].rstrip("?")) == 10), c)
+    lo, since = _on_or_after(saying, pub_day, pub_words)
+    if lo > last.isoformat():
+        return
+    shown = "" if d else f"; {last.day} {_cal.month_abbr[m]} {y} is only where that bound ends, no day the text gives"
+    c.start = (f"[{lo}..{last.isoformat()}]", c.start[1],
+               _join_basis(c.start[2], f"A forecast is of what comes after it is made: on or after {since}{shown}."))
+
+
+def _looks_ahead(c: Claim, mentions: list[TimeMention]) -> int | None:
+    """Offset of the "feared"/"warned" whose object claim ``c`` dates ("Generals feared an offensive
+    before May", see :data:`viewer.ingest.temporal._LOOKS_AHEAD`), when no quote says who forecasts it."""
+    m = next((m for m in mentions if m.start == c.anchor), None)
+    at = m.extra.get("looks_ahead") if m is not None else None
+    return at if isinstance(at, int) and not c.quotes else None
+
+
 def _join_basis(basis: str, note: str) -> str:
     """``basis`` then ``note`` as two sentences ("…, that day. Track '…': …")."""
     basis = basis.strip()
@@ -663,9 +696,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                                         "on or after that day."), None, "", b.start() + 1, planned=True))
     if nobodys and negated is not None and pub_day is not None:
         # the sentence as of publication (nobody had said so by then), never a plan nor anyone's account
-        said = ", ".join(f"'{m.phrase}'" for m in nobodys)
+        dropped = ", ".join(f"'{m.phrase}'" for m in nobodys)
         claims.append(Claim(s, (f"[..{pub_day}]", "", (
-            f"No one is said to have said it (“{negated[2]}”): {said} in those words dates no one's plan nor "
+            f"No one is said to have said it (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
             f"anyone's account, so it dates nothing here; reported in an article of {pub.words}, so on or "
             "before that day." + note)), None, "", nobodys[0].start, tags=["undated", "negated"]))
     if not claims and pub_day is not None:
@@ -773,7 +806,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
 
     for k, c in enumerate(claims):
         mention = next((m for m in mentions if m.start == c.anchor), None)
-        if "before" in c.start[2][:7] or c.start[1].startswith(("before", "then")):
+        if ("before" in c.start[2][:7] or c.start[1].startswith(("before", "then"))) and \
+                not (mention is not None and mention.phrase.lower().startswith("before ")):  # (not "before May")
             subj = _subject(text)
             rest = re.sub(r"^(?:before|then)\s+", "", c.start[1])
             c.title = _short(f"{subj} {rest}")
@@ -871,6 +905,19 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
                 title = first + title[len(first):]
             c.title = f"{by} (forecast): {title}" if by else f"Forecast: {title}"
+            _after_saying(c, claims, pub_day, pub.words)
+        elif (ahead := _looks_ahead(c, mentions)) is not None:  # "Generals feared an offensive before May"
+            fearer = _LEADS.sub("", text[dateline:ahead].strip()).strip(" ,")
+            verb = re.match(r"\w+", text[ahead:])
+            feared = text[ahead + (verb.end() if verb else 0):c.anchor + len(c.start[1])].strip()
+            feared = re.sub(r"^of\s+", "", feared)  # ("warned of an offensive before May")
+            c.tags += [t for t in ("forecast", "planned") if t not in c.tags]
+            c.planned = True
+            c.title = _clean_title(_short(f"{fearer[:1].upper() + fearer[1:]} (forecast): {feared}", 12))
+            c.start = (c.start[0], c.start[1], _join_basis(c.start[2], (
+                f"What {fearer} {verb.group(0) if verb else 'foresaw'}: a forecast, never a report that it "
+                "happened, nor a plan.")))
+            _after_saying(c, claims, pub_day, pub.words)
         elif c.planned:  # a plan someone reported: its title says who says so ("Talks will resume" read as the
             # article's own word; "Officials: Talks will resume" is the officials' word, as the saying's "Berg: …")
             c.title = _with_speaker(c)
