@@ -132,3 +132,18 @@ def test_an_undated_negated_saying_is_never_a_plan(text):
 def test_a_negated_fact_is_still_dated():
     (e,) = _events("No one was killed in the strike on Monday, officials said.")
     assert e.start.edtf == "2023-03-06" and "negated" not in e.tags
+
+
+# 4 (found running ingest on short articles): "before" a day, a month of a year or a year was dated AS that date
+
+@pytest.mark.parametrize("text, edtf, phrase", [
+    ("The bridge was destroyed before March 5, officials said.", "[..2023-03-04]", "before March 5"),  # was 2023-03-05
+    ("The army will withdraw before June 2024.", "[..2024-05]", "before June 2024"),  # was 2024-06
+    ("The government promised elections before 2025.", "[..2024]", "before 2025"),  # was 2025
+    ("Analysts feared that the dam would fail before March 20.", "[2023-03-08..2023-03-19]", "before March 20"),
+    ("Analysts feared that the dam would fail before the end of May.", "[2023-03-08..2023-05-31]",
+     "before the end of May"),  # was 2023-05: the month itself
+])
+def test_before_a_date_is_never_that_date(text, edtf, phrase):
+    (e,) = _events(text)
+    assert (e.start.edtf, e.start.phrase) == (edtf, phrase)

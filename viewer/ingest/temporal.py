@@ -524,8 +524,9 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
             tense = tense_at(_tense_text(sentence, a), a)
             lead_words = sentence[:a] + (m.group(0).split()[0] + " " if kind == "mon" else "")  # ("until June")
             forward = kind in ("mon", "md", "dm") and _AGREED_TO.search(lead_words) is not None
-            looks_ahead = _LOOKS_AHEAD.search(sentence[:a]) if kind == "mon" and \
-                m.group("pre").lower() == "before" else None
+            before = (kind == "mon" and m.group("pre").lower() == "before") or \
+                _BEFORE_DATE.search(sentence[:a]) is not None
+            looks_ahead = _LOOKS_AHEAD.search(sentence[:a]) if before else None
             if forward:  # "agreed on Thursday to extend sanctions until February": a month ahead of the agreement
                 tense = FUTURE
             elif looks_ahead is not None:
@@ -554,6 +555,26 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
         if mention.extra.get("forward"):
             _after_agreement(mention, out[:k], pub)
     return _combine(sentence, out, pub)
+
+
+_BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
+""""before" right before a date ("before March 20", "before June 2024", "before 2025"): an upper bound, the
+date is never the event's own."""
+
+
+def _day_before(edtf: str) -> tuple[str, str] | None:
+    """``(EDTF, words)`` of the unit just before ``edtf`` (a day, month or year, no qualifier): what
+    "before" it reaches at the latest; None for any other form."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", edtf):
+        d = date.fromisoformat(edtf) - timedelta(days=1)
+        return d.isoformat(), fmt_day(d)
+    if re.fullmatch(r"\d{4}-\d{2}", edtf):
+        y, mo = int(edtf[:4]), int(edtf[5:])
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        return f"{y:04d}-{mo:02d}", f"the end of {_MON_NAME[mo - 1]} {y}"
+    if re.fullmatch(r"\d{4}", edtf) and int(edtf) > 1:
+        return f"{int(edtf) - 1:04d}", f"the end of {int(edtf) - 1}"
+    return None
 
 
 _SAID_REFUSAL = re.compile(r"\b(?:said|stated|told\s+[\w ]{1,30}?|added|insisted)\s+(?:that\s+)?[^“”\"«».;]{0,80}"
@@ -601,7 +622,17 @@ def _combine(sentence: str, mentions: list[TimeMention], pub: Publication) -> li
         if i in skip:
             continue
         before = sentence[:m.start]
-        if m.phrase.lower().startswith("by ") or (_BY.search(before) and m.kind == "date"):
+        ahead = _BEFORE_DATE.search(before) if m.kind == "date" and m.edtf else None
+        ends = m.phrase.lower().startswith(("the end of", "the close of"))
+        prior = None if ahead is None else (m.edtf, "") if ends else _day_before(m.edtf or "")
+        if ahead is not None and prior is not None and not (m.edtf or "").startswith(("[", "..")):
+            # "before March 20": on or before the 19th, never the 20th itself ("before the end of May": May)
+            m.start, m.phrase = ahead.start(), sentence[ahead.start():m.end]
+            m.edtf = f"[..{prior[0]}]"
+            m.basis += (" 'Before the end of' it: on or before it." if ends else
+                        f" 'Before' it: on or before {prior[1]}, never that {'day' if m.day else 'date'} itself.")
+            m.day = None
+        elif m.phrase.lower().startswith("by ") or (_BY.search(before) and m.kind == "date"):
             if m.edtf and not m.edtf.startswith(("[", "..")):
                 b = _BY.search(before)
                 if b is not None:
