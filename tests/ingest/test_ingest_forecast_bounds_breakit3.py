@@ -147,3 +147,17 @@ def test_a_negated_fact_is_still_dated():
 def test_before_a_date_is_never_that_date(text, edtf, phrase):
     (e,) = _events(text)
     assert (e.start.edtf, e.start.phrase) == (edtf, phrase)
+
+
+# 4: a dateline whose date is set off by dashes or a bar, or whose outlet is in slashes, was read as a claim
+
+@pytest.mark.parametrize("line, day", [
+    ("KYIV — March 8, 2023 — ", "2023-03-06"),
+    ("Kyiv — 8 March 2023 — ", "2023-03-06"),
+    ("March 8, 2023 | KYIV — ", "2023-03-06"),
+    ("WASHINGTON, March 8, 2023 /PRNewswire/ -- ", "2023-03-06"),
+])
+def test_a_dateline_is_never_a_claim_nor_a_title(line, day):
+    events = ingest_text(line + "The army said on Monday it had retaken the village.\n").timeline.events
+    # was: a second event dated the dateline's day ("— The army said on Monday …"), titled "March 8 said"
+    assert [(e.start.edtf, e.title) for e in events] == [(day, "The army said")]
