@@ -161,3 +161,16 @@ def test_a_dateline_is_never_a_claim_nor_a_title(line, day):
     events = ingest_text(line + "The army said on Monday it had retaken the village.\n").timeline.events
     # was: a second event dated the dateline's day ("— The army said on Monday …"), titled "March 8 said"
     assert [(e.start.edtf, e.title) for e in events] == [(day, "The army said")]
+
+
+@pytest.mark.parametrize("text, edtf, title", [
+    ("No casualties were reported on Monday.", "2023-03-06", "No casualties were reported"),  # a fact, dated
+    ("None of the victims were reported missing on Sunday.", "2023-03-05", "None of the victims were reported missing"),
+    ("Fears of an offensive before May grew.", "[..2023-03-08]", "Fears of an offensive grew"),  # the fears: a fact
+    ("No change is expected before May.", "[..2023-03-08]", "No change is expected before May"),  # no forecast
+    ("The deal is expected before May.", "[2023-03-08..2023-04-30]", "Forecast: The deal is expected before May"),
+])
+def test_a_fact_a_noun_or_no_ones_expectation_is_not_a_forecast(text, edtf, title):
+    (e,) = _events(text)
+    assert (e.start.edtf, e.title) == (edtf, title)
+    assert e.planned == ("forecast" in e.tags) == title.startswith("Forecast")

@@ -470,9 +470,14 @@ _FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|h
 _FORESEES = re.compile(r"\b(?:warn|fear|predict|expect|forecast)\w*", re.I)
 """The saying verbs of a forecast: what follows ("X warned that Y will …") is the speaker's forecast, drafted as
 planned and tagged ``forecast``, never a fact nor a plain plan (a denial, doubt or hope is none: no draft)."""
+_SPEAKING_BODIES = (r"one|body|side|party|government|country|state|ministry|agency|office|source|member|expert|"
+                    r"politician|military|army|company|firm|union|spokes\w+")
+"""Who can say something, after "no" ("No official said", "no government has announced"): never "No
+casualties were reported on Monday" (a fact, dated) nor "No change expected before May"."""
 _NEGATED_SAYING = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>nobody|no[\s-]one|(?:none|neither)\b[^,;:.“”\"]{0,40}?|"
-    r"no\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:(?:has|have|had|did|would|could)\s+(?:yet\s+|ever\s+)?)?"
+    rf"no\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS}|{_SPEAKING_BODIES})s?)\s+"
+    r"(?:(?:has|have|had|did|would|could)\s+(?:yet\s+|ever\s+)?)?"
     r"(?P<verb>said|says|say|stated|announced|announces|confirmed|claimed|predicted|expected|promised|pledged|"
     r"suggested|warned|indicated|hinted|reported|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|[A-Z]\w+|him|her|"
     r"them|us))\b(?P<when>(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?)?"
@@ -486,8 +491,9 @@ def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
     subject is said to have said ("No one said | that talks would resume on Friday |"), and the words
     "No one said"; None when no saying's subject is negated ("No one was hurt, officials said …")."""
     m = _NEGATED_SAYING.search(text[start:])
-    if m is None or not NEGATED_SUBJECT.match(m.group("who")):
-        return None
+    if m is None or not NEGATED_SUBJECT.match(m.group("who")) or \
+            re.search(r"\b(?:was|were|is|are|been|be|being)\b", m.group("who"), re.I):
+        return None  # ("None of the victims were reported …": passive, a fact)
     return start + m.end(), len(text), " ".join(text[start + m.start("who"):start + m.end("verb")].split())
 
 
@@ -584,7 +590,7 @@ def _after_saying(c: Claim, claims: list[Claim], pub_day: str | None, pub_words:
 
 def _looks_ahead(c: Claim, mentions: list[TimeMention]) -> int | None:
     """Offset of the "feared"/"warned" whose object claim ``c`` dates ("Generals feared an offensive
-    before May", see :data:`viewer.ingest.temporal._LOOKS_AHEAD`), when no quote says who forecasts it."""
+    before May", see :func:`viewer.ingest.temporal._looks_ahead`), when no quote says who forecasts it."""
     m = next((m for m in mentions if m.start == c.anchor), None)
     at = m.extra.get("looks_ahead") if m is not None else None
     return at if isinstance(at, int) and not c.quotes else None
@@ -906,16 +912,31 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                 title = first + title[len(first):]
             c.title = f"{by} (forecast): {title}" if by else f"Forecast: {title}"
             _after_saying(c, claims, pub_day, pub.words)
+        elif (ahead := _looks_ahead(c, mentions)) is not None and pub_day is not None and \
+                NEGATED_SUBJECT.match(_LEADS.sub("", text[dateline:ahead].strip())):
+            # "No change is expected before May": no one's forecast, nothing to date (as "No one said …")
+            c.tags = [t for t in c.tags if t != "planned"] + ["undated", "negated"]
+            c.planned = False
+            c.title = _clean_title(_short(_LEADS.sub("", text[dateline:c.anchor + len(c.start[1])].strip()), 12))
+            c.start = (f"[..{pub_day}]", "", (
+                f"What is foreseen here is foreseen by no one or is nothing ('{c.start[1]}' dates it): nothing to "
+                f"date; reported in an article of {pub.words}, so on or before that day." + note))
         elif (ahead := _looks_ahead(c, mentions)) is not None:  # "Generals feared an offensive before May"
             fearer = _LEADS.sub("", text[dateline:ahead].strip()).strip(" ,")
             verb = re.match(r"\w+", text[ahead:])
             feared = text[ahead + (verb.end() if verb else 0):c.anchor + len(c.start[1])].strip()
             feared = re.sub(r"^of\s+", "", feared)  # ("warned of an offensive before May")
+            if re.search(r"\b(?:is|are|was|were|be|been)$", fearer):  # "The deal is expected before May": the
+                fearer = ""  # whole clause is what is foreseen, by no one named
+                feared = _LEADS.sub("", text[dateline:c.anchor + len(c.start[1])].strip())
             c.tags += [t for t in ("forecast", "planned") if t not in c.tags]
             c.planned = True
-            c.title = _clean_title(_short(f"{fearer[:1].upper() + fearer[1:]} (forecast): {feared}", 12))
+            c.title = _clean_title(_short(f"{fearer[:1].upper() + fearer[1:]} (forecast): {feared}" if fearer
+                                          else f"Forecast: {feared}", 12))  # ("Fears of an attack before May …")
             c.start = (c.start[0], c.start[1], _join_basis(c.start[2], (
                 f"What {fearer} {verb.group(0) if verb else 'foresaw'}: a forecast, never a report that it "
+                "happened, nor a plan." if fearer else
+                "What is foreseen, by whom the article does not say: a forecast, never a report that it "
                 "happened, nor a plan.")))
             _after_saying(c, claims, pub_day, pub.words)
         elif c.planned:  # a plan someone reported: its title says who says so ("Talks will resume" read as the

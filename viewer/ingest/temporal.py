@@ -478,9 +478,24 @@ def _before_month(mon: int, pub: Publication, tense: str, phrase: str
             "at the latest (to the month: the text gives no day)." + _pub_note(pub), None, None, "")
 
 
-_LOOKS_AHEAD = re.compile(r"\b(?:warn|fear|predict|expect|forecast|anticipat)\w*\b[^,.;:“”\"]{0,80}$", re.I)
-"""A fear, warning or forecast before a date in its clause ("feared an offensive before May"): the date is
-of what they fear, ahead of them, whatever the verb's tense."""
+_LOOKS_AHEAD = re.compile(r"\b(?P<verb>(?:warn|fear|predict|expect|forecast|anticipat)\w*)(?P<of>\s+of\b)?"
+                          r"[^,.;:“”\"]{0,80}$", re.I)
+_NOT_A_SUBJECT = re.compile(r"(?:^|\b(?:the|a|an|its|his|her|their|our|of|amid|over|with|new|growing)|[’']s)\s*$",
+                            re.I)
+
+
+def _looks_ahead(before: str) -> re.Match[str] | None:
+    """The fear, warning or forecast (a verb after its subject) in ``before``, the clause up to a date:
+    "Generals feared an offensive (before May)", "The ministry warned of an attack": the date is of what
+    they fear, ahead of them, whatever the verb's tense.  Never a noun ("Fears of an offensive before May
+    grew", "amid warnings of …", "the ministry's forecast")."""
+    m = _LOOKS_AHEAD.search(before)
+    if m is None or _NOT_A_SUBJECT.search(before[:m.start()]):
+        return None
+    verb = m.group("verb").lower()
+    if verb.endswith(("ings", "ions", "ation")) or (m.group("of") and not verb.startswith("warn")):
+        return None
+    return m
 
 
 def _tense_text(sentence: str, pos: int) -> str:
@@ -526,7 +541,7 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
             forward = kind in ("mon", "md", "dm") and _AGREED_TO.search(lead_words) is not None
             before = (kind == "mon" and m.group("pre").lower() == "before") or \
                 _BEFORE_DATE.search(sentence[:a]) is not None
-            looks_ahead = _LOOKS_AHEAD.search(sentence[:a]) if before else None
+            looks_ahead = _looks_ahead(sentence[:a]) if before else None
             if forward:  # "agreed on Thursday to extend sanctions until February": a month ahead of the agreement
                 tense = FUTURE
             elif looks_ahead is not None:
