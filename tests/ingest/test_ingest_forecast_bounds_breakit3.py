@@ -174,3 +174,12 @@ def test_a_fact_a_noun_or_no_ones_expectation_is_not_a_forecast(text, edtf, titl
     (e,) = _events(text)
     assert (e.start.edtf, e.title) == (edtf, title)
     assert e.planned == ("forecast" in e.tags) == title.startswith("Forecast")
+
+
+@pytest.mark.parametrize("text, edtf", [
+    ("The army withdrew before 2022 elections.", "[..2022]"),  # the elections' year: on or before it
+    ("The army will withdraw before March 20 talks.", "[..2023-03-20]"),
+])
+def test_before_a_dated_thing_is_on_or_before_its_date(text, edtf):
+    (e,) = _events(text)
+    assert e.start.edtf == edtf and "elections" not in e.title and "talks" not in e.title

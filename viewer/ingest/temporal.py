@@ -577,6 +577,12 @@ _BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
 date is never the event's own."""
 
 
+_NAMES_A_THING = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|as|when|while|after|if|than|that|the|a|an|with|for|"
+                            r"from|by|of|it|he|she|they|we|was|were|is|are|had|has|have|would|will)\b)(?P<noun>[a-z][\w-]*)")
+"""A date that names a thing after it ("before 2022 elections", "before March 5 talks"): the thing's date,
+so what comes "before" it is on or before that date, not before its first day."""
+
+
 def _day_before(edtf: str) -> tuple[str, str] | None:
     """``(EDTF, words)`` of the unit just before ``edtf`` (a day, month or year, no qualifier): what
     "before" it reaches at the latest; None for any other form."""
@@ -638,13 +644,18 @@ def _combine(sentence: str, mentions: list[TimeMention], pub: Publication) -> li
             continue
         before = sentence[:m.start]
         ahead = _BEFORE_DATE.search(before) if m.kind == "date" and m.edtf else None
-        ends = m.phrase.lower().startswith(("the end of", "the close of"))
+        named = _NAMES_A_THING.match(sentence, m.end)  # "before 2022 elections": at latest in 2022
+        thing = named is not None
+        ends = m.phrase.lower().startswith(("the end of", "the close of")) or thing
         prior = None if ahead is None else (m.edtf, "") if ends else _day_before(m.edtf or "")
         if ahead is not None and prior is not None and not (m.edtf or "").startswith(("[", "..")):
             # "before March 20": on or before the 19th, never the 20th itself ("before the end of May": May)
             m.start, m.phrase = ahead.start(), sentence[ahead.start():m.end]
             m.edtf = f"[..{prior[0]}]"
-            m.basis += (" 'Before the end of' it: on or before it." if ends else
+            noun = named.group("noun") if named is not None else ""
+            m.basis += (f" Before the '{noun}' it dates (not before the date itself): on or before it."
+                        if named is not None else
+                        " 'Before the end of' it: on or before it." if ends else
                         f" 'Before' it: on or before {prior[1]}, never that {'day' if m.day else 'date'} itself.")
             m.day = None
         elif m.phrase.lower().startswith("by ") or (_BY.search(before) and m.kind == "date"):
