@@ -183,3 +183,10 @@ def test_a_fact_a_noun_or_no_ones_expectation_is_not_a_forecast(text, edtf, titl
 def test_before_a_dated_thing_is_on_or_before_its_date(text, edtf):
     (e,) = _events(text)
     assert e.start.edtf == edtf and "elections" not in e.title and "talks" not in e.title
+
+
+def test_a_forecasts_lower_bound_is_its_own_sayings_day_never_another_date_of_the_sentence():
+    events = _events("After the dam was hit on Monday, analysts feared that it would fail before May.")
+    (e,) = [e for e in events if "forecast" in e.tags]
+    assert e.start.edtf == "[2023-03-08..2023-04-30]"  # the article's day: Monday dates the strike, not the fear
+    assert e.title == "Analysts (forecast): it would fail before May"

@@ -569,17 +569,18 @@ _UPPER_ONLY = re.compile(r"^\[\.\.(?P<y>\d{4})(?:-(?P<m>\d{2}))?(?:-(?P<d>\d{2})
 
 def _after_saying(c: Claim, claims: list[Claim], pub_day: str | None, pub_words: str) -> None:
     """Give forecast ``c`` dated only "on or before" a bound ("before May": ``[..2023-04]``) the lower bound a
-    forecast has: it is about what comes after it is made, so on or after the saying's day (a day the
-    sentence gives before it, else publication).  EDTF's range takes one precision, so the bound becomes its
-    last day (``[2023-03-08..2023-04-30]``: the same instant as "before May", no day more than the text
-    says, and the basis says so).  Unchanged when the bound lies before that day."""
+    forecast has: it is about what comes after it is made, so on or after the saying's day (the day the
+    sentence gives the saying of the same words, else publication).  EDTF's range takes one precision, so
+    the bound becomes its last day (``[2023-03-08..2023-04-30]``: the same instant as "before May", no day
+    more than the text says, and the basis says so).  Unchanged when the bound lies before that day."""
     found = _UPPER_ONLY.match(c.start[0])
     if found is None or pub_day is None:
         return
     y, m, d = int(found.group("y")), int(found.group("m") or 12), found.group("d")
     last = _dt.date(y, m, int(d) if d else _cal.monthrange(y, m)[1])
     saying = next((x for x in claims if x is not c and x.anchor < c.anchor and not x.planned and
-                   _DAY_EDTF.match(x.start[0]) and len(x.start[0].rstrip("?")) == 10), c)
+                   _DAY_EDTF.match(x.start[0]) and len(x.start[0].rstrip("?")) == 10 and
+                   any(q in x.quotes for q in c.quotes)), c)  # (the saying of the same words, never another day)
     lo, since = _on_or_after(saying, pub_day, pub_words)
     if lo > last.isoformat():
         return
@@ -925,14 +926,14 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             fearer = _LEADS.sub("", text[dateline:ahead].strip()).strip(" ,")
             verb = re.match(r"\w+", text[ahead:])
             feared = text[ahead + (verb.end() if verb else 0):c.anchor + len(c.start[1])].strip()
-            feared = re.sub(r"^of\s+", "", feared)  # ("warned of an offensive before May")
+            feared = re.sub(r"^(?:of|that)\s+", "", feared)  # ("warned of an offensive before May")
             if re.search(r"\b(?:is|are|was|were|be|been)$", fearer):  # "The deal is expected before May": the
                 fearer = ""  # whole clause is what is foreseen, by no one named
                 feared = _LEADS.sub("", text[dateline:c.anchor + len(c.start[1])].strip())
             c.tags += [t for t in ("forecast", "planned") if t not in c.tags]
             c.planned = True
             c.title = _clean_title(_short(f"{fearer[:1].upper() + fearer[1:]} (forecast): {feared}" if fearer
-                                          else f"Forecast: {feared}", 12))  # ("Fears of an attack before May …")
+                                          else f"Forecast: {feared}", 12))
             c.start = (c.start[0], c.start[1], _join_basis(c.start[2], (
                 f"What {fearer} {verb.group(0) if verb else 'foresaw'}: a forecast, never a report that it "
                 "happened, nor a plan." if fearer else
