@@ -11,6 +11,7 @@ goes on — a span of unknown start still going at publication.
 
 from __future__ import annotations
 
+import calendar as _cal
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -469,6 +470,33 @@ _FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|h
 _FORESEES = re.compile(r"\b(?:warn|fear|predict|expect|forecast)\w*", re.I)
 """The saying verbs of a forecast: what follows ("X warned that Y will …") is the speaker's forecast, drafted as
 planned and tagged ``forecast``, never a fact nor a plain plan (a denial, doubt or hope is none: no draft)."""
+_SPEAKING_BODIES = (r"one|body|side|party|government|country|state|ministry|agency|office|source|member|expert|"
+                    r"politician|military|army|company|firm|union|spokes\w+")
+"""Who can say something, after "no" ("No official said", "no government has announced"): never "No
+casualties were reported on Monday" (a fact, dated) nor "No change expected before May"."""
+_NEGATED_SAYING = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>nobody|no[\s-]one|(?:none|neither)\b[^,;:.“”\"]{0,40}?|"
+    rf"no\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS}|{_SPEAKING_BODIES})s?)\s+"
+    r"(?:(?:has|have|had|did|would|could)\s+(?:yet\s+|ever\s+)?)?"
+    r"(?P<verb>said|says|say|stated|announced|announces|confirmed|claimed|predicted|expected|promised|pledged|"
+    r"suggested|warned|indicated|hinted|reported|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|[A-Z]\w+|him|her|"
+    r"them|us))\b(?P<when>(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?)?"
+    r"\s+that\b)?", re.I)
+"""A saying whose subject names no one ("No one said that …", "Nobody announced …", "None of the officials
+said on Monday that …"): what follows is no one's plan nor anyone's account, so a date in it dates nothing."""
+
+
+def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
+    """``(a, b, words)``: the span of ``text`` (from offset ``start``, past a dateline) that a negated
+    subject is said to have said ("No one said | that talks would resume on Friday |"), and the words
+    "No one said"; None when no saying's subject is negated ("No one was hurt, officials said …")."""
+    m = _NEGATED_SAYING.search(text[start:])
+    if m is None or not NEGATED_SUBJECT.match(m.group("who")) or \
+            re.search(r"\b(?:was|were|is|are|been|be|being)\b", m.group("who"), re.I):
+        return None  # ("None of the victims were reported …": passive, a fact)
+    return start + m.end(), len(text), " ".join(text[start + m.start("who"):start + m.end("verb")].split())
+
+
 _DAY_EDTF = re.compile(r"^(?P<day>\d{4}(?:-\d{2}){0,2})\??$")
 
 
@@ -492,7 +520,8 @@ def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim],
     first = _PLAN_WORDS.search(words)
     if first is None or _NOT_A_PLAN.search(words) or sentence_tense(words) != FUTURE:
         return None
-    if any(q.start <= c.anchor < q.end for c in claims):  # "… would resume on Friday": dated there already
+    # ("… would resume on Friday": dated there already; a claim with no phrase is undated, dated by nothing)
+    if any(q.start <= c.anchor < q.end and c.start[1] for c in claims):
         return None
     lo, since = _on_or_after(saying, pub_day, pub_words)
     plan = Claim(saying.sentence, (f"[{lo}..]", "", f"A plan reported in someone's words, with no date of its own "
@@ -522,7 +551,7 @@ def _forecast(q: FoundQuote, saying: Claim, claims: list[Claim], pub_day: str, p
     words = q.text
     if _NOT_A_PLAN.search(words) or sentence_tense(words) != FUTURE:
         return None
-    if any(q.start <= c.anchor < q.end for c in claims):  # dated inside its words: that claim (tagged below)
+    if any(q.start <= c.anchor < q.end and c.start[1] for c in claims):  # dated in its words: that claim (below)
         return None
     lo, since = _on_or_after(saying, pub_day, pub_words)
     who = q.attribution.person.name
@@ -533,6 +562,39 @@ def _forecast(q: FoundQuote, saying: Claim, claims: list[Claim], pub_day: str, p
     c.quotes.append(q)
     c.attributions.append(q)
     return c
+
+
+_UPPER_ONLY = re.compile(r"^\[\.\.(?P<y>\d{4})(?:-(?P<m>\d{2}))?(?:-(?P<d>\d{2}))?\]$")
+
+
+def _after_saying(c: Claim, claims: list[Claim], pub_day: str | None, pub_words: str) -> None:
+    """Give forecast ``c`` dated only "on or before" a bound ("before May": ``[..2023-04]``) the lower bound a
+    forecast has: it is about what comes after it is made, so on or after the saying's day (the day the
+    sentence gives the saying of the same words, else publication).  EDTF's range takes one precision, so
+    the bound becomes its last day (``[2023-03-08..2023-04-30]``: the same instant as "before May", no day
+    more than the text says, and the basis says so).  Unchanged when the bound lies before that day."""
+    found = _UPPER_ONLY.match(c.start[0])
+    if found is None or pub_day is None:
+        return
+    y, m, d = int(found.group("y")), int(found.group("m") or 12), found.group("d")
+    last = _dt.date(y, m, int(d) if d else _cal.monthrange(y, m)[1])
+    saying = next((x for x in claims if x is not c and x.anchor < c.anchor and not x.planned and
+                   _DAY_EDTF.match(x.start[0]) and len(x.start[0].rstrip("?")) == 10 and
+                   any(q in x.quotes for q in c.quotes)), c)  # (the saying of the same words, never another day)
+    lo, since = _on_or_after(saying, pub_day, pub_words)
+    if lo > last.isoformat():
+        return
+    shown = "" if d else f"; {last.day} {_cal.month_abbr[m]} {y} is only where that bound ends, no day the text gives"
+    c.start = (f"[{lo}..{last.isoformat()}]", c.start[1],
+               _join_basis(c.start[2], f"A forecast is of what comes after it is made: on or after {since}{shown}."))
+
+
+def _looks_ahead(c: Claim, mentions: list[TimeMention]) -> int | None:
+    """Offset of the "feared"/"warned" whose object claim ``c`` dates ("Generals feared an offensive
+    before May", see :func:`viewer.ingest.temporal._looks_ahead`), when no quote says who forecasts it."""
+    m = next((m for m in mentions if m.start == c.anchor), None)
+    at = m.extra.get("looks_ahead") if m is not None else None
+    return at if isinstance(at, int) and not c.quotes else None
 
 
 def _join_basis(basis: str, note: str) -> str:
@@ -585,6 +647,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         return []  # "Published: 7 March 2024", "By Jane Doe", "Correction: …": about the article, not a claim
     dateline = dateline_length(text)
     mentions = [m for m in find_mentions(text, pub) if m.start >= dateline]  # the dateline dates the article
+    negated = _negated_saying(text, dateline)
+    nobodys = [m for m in mentions if negated is not None and negated[0] <= m.start < negated[1]]
+    mentions = [m for m in mentions if m not in nobodys]  # "No one said talks would resume on Friday": no plan
     quotes = find_quotes(text, memory)
     for q in quotes:
         q.base = s.start
@@ -636,6 +701,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                 claims.append(Claim(s, (f"[{m.day.isoformat()}..]", b.group(0).strip(),
                                         f"After '{m.phrase}' ({m.day.isoformat()}); the article gives no day for it: "
                                         "on or after that day."), None, "", b.start() + 1, planned=True))
+    if nobodys and negated is not None and pub_day is not None:
+        # the sentence as of publication (nobody had said so by then), never a plan nor anyone's account
+        dropped = ", ".join(f"'{m.phrase}'" for m in nobodys)
+        claims.append(Claim(s, (f"[..{pub_day}]", "", (
+            f"No one is said to have said it (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
+            f"anyone's account, so it dates nothing here; reported in an article of {pub.words}, so on or "
+            "before that day." + note)), None, "", nobodys[0].start, tags=["undated", "negated"]))
     if not claims and pub_day is not None:
         tense = sentence_tense(text)
         if quotes or tense == PERFECT or (tense == PAST and actors_in(text)):
@@ -647,7 +719,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                                      "article gives no end: on or after that day." + note), "", 0))
             # a quoted remark was made by publication, whatever its tense; a plan reported in the future tense
             # ("The United States will send …, according to CNN") stays a plan
-            elif tense == FUTURE and not any(q.kind == "direct" for q in quotes):
+            elif tense == FUTURE and not any(q.kind == "direct" for q in quotes) and negated is None:
                 claims.append(Claim(s, (f"[{pub_day}..]", "", f"No date given; written in the future tense in an "
                                         f"article of {pub.words}: on or after that day." + note), None, "", 0,
                                     tags=["undated"], planned=True))
@@ -741,7 +813,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
 
     for k, c in enumerate(claims):
         mention = next((m for m in mentions if m.start == c.anchor), None)
-        if "before" in c.start[2][:7] or c.start[1].startswith(("before", "then")):
+        if ("before" in c.start[2][:7] or c.start[1].startswith(("before", "then"))) and \
+                not (mention is not None and mention.phrase.lower().startswith("before ")):  # (not "before May")
             subj = _subject(text)
             rest = re.sub(r"^(?:before|then)\s+", "", c.start[1])
             c.title = _short(f"{subj} {rest}")
@@ -767,6 +840,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # (a date that opens the sentence is no part of a title's subject: "On Monday Peskov said")
             c.title = _title(blank_date_lead(text, dateline_length(text)),
                              mention if mention is not None or c.anchor else None, c.quotes)
+        if "negated" in c.tags:  # what no one said, whole: "No one said the talks would resume on Friday"
+            c.title = _short(_LEADS.sub("", text[dateline:nobodys[0].end].strip()), 12)
         c.title = _clean_title(c.title)
         if mention is not None and mention.extra.get("forward"):
             c.title = _agreed_title(text, mention) or c.title
@@ -812,8 +887,11 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             who = said.attribution.person
             if who.kind == "person" and who.name and not unresolved_pronoun(said):  # "she would resign": Berg
                 c.title = re.sub(r"^(?:He|She)\b", who.surname or who.name, c.title)
+        # (a saying drafted with no date of its own, anchored at its words' start, is the saying, on or before
+        # publication: never its forecast, which is drafted on or after the saying, see _forecast)
+        dated_inside = c.planned or any(m.start == c.anchor for m in mentions)
         forecast = next((q for q in c.quotes if q.kind == "reported" and _FORESEES.search(q.attribution.words)
-                         and ("forecast" in c.tags or q.start <= c.anchor < q.end)), None)
+                         and ("forecast" in c.tags or (dated_inside and q.start <= c.anchor < q.end))), None)
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
             c.title, c.actor, c.actors = _short(f"Expected end: {span.title}", 12), span.actor, list(span.actors)
@@ -834,6 +912,34 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
                 title = first + title[len(first):]
             c.title = f"{by} (forecast): {title}" if by else f"Forecast: {title}"
+            _after_saying(c, claims, pub_day, pub.words)
+        elif (ahead := _looks_ahead(c, mentions)) is not None and pub_day is not None and \
+                NEGATED_SUBJECT.match(_LEADS.sub("", text[dateline:ahead].strip())):
+            # "No change is expected before May": no one's forecast, nothing to date (as "No one said …")
+            c.tags = [t for t in c.tags if t != "planned"] + ["undated", "negated"]
+            c.planned = False
+            c.title = _clean_title(_short(_LEADS.sub("", text[dateline:c.anchor + len(c.start[1])].strip()), 12))
+            c.start = (f"[..{pub_day}]", "", (
+                f"What is foreseen here is foreseen by no one or is nothing ('{c.start[1]}' dates it): nothing to "
+                f"date; reported in an article of {pub.words}, so on or before that day." + note))
+        elif (ahead := _looks_ahead(c, mentions)) is not None:  # "Generals feared an offensive before May"
+            fearer = _LEADS.sub("", text[dateline:ahead].strip()).strip(" ,")
+            verb = re.match(r"\w+", text[ahead:])
+            feared = text[ahead + (verb.end() if verb else 0):c.anchor + len(c.start[1])].strip()
+            feared = re.sub(r"^(?:of|that)\s+", "", feared)  # ("warned of an offensive before May")
+            if re.search(r"\b(?:is|are|was|were|be|been)$", fearer):  # "The deal is expected before May": the
+                fearer = ""  # whole clause is what is foreseen, by no one named
+                feared = _LEADS.sub("", text[dateline:c.anchor + len(c.start[1])].strip())
+            c.tags += [t for t in ("forecast", "planned") if t not in c.tags]
+            c.planned = True
+            c.title = _clean_title(_short(f"{fearer[:1].upper() + fearer[1:]} (forecast): {feared}" if fearer
+                                          else f"Forecast: {feared}", 12))
+            c.start = (c.start[0], c.start[1], _join_basis(c.start[2], (
+                f"What {fearer} {verb.group(0) if verb else 'foresaw'}: a forecast, never a report that it "
+                "happened, nor a plan." if fearer else
+                "What is foreseen, by whom the article does not say: a forecast, never a report that it "
+                "happened, nor a plan.")))
+            _after_saying(c, claims, pub_day, pub.words)
         elif c.planned:  # a plan someone reported: its title says who says so ("Talks will resume" read as the
             # article's own word; "Officials: Talks will resume" is the officials' word, as the saying's "Berg: …")
             c.title = _with_speaker(c)

@@ -274,15 +274,24 @@ def split_sentences(text: str) -> list[Sentence]:
 
 _DATELINE = re.compile(r"^[A-Z][A-Za-z.'’ /-]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
                        r"(?P<date>(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|"
-                       r",\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?\s*(?P<outlet>\([^)]{1,60}\))?\s*[–—-]+\s+")
+                       r",\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?\s*(?P<outlet>\([^)]{1,60}\)|/[^/\s][^/\n]{0,40}/)?"
+                       r"\s*[–—-]+\s+")
+_FULL_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+_DATE_SET_OFF = re.compile(rf"^(?:[A-Z][A-Za-z.'’ /-]{{1,40}}?\s*[–—-]+\s*{_FULL_DAY}|{_FULL_DAY}\s*[|·•]\s*"
+                           r"[A-Z][A-Za-z.'’ /-]{1,40}?)\s*[–—-]+\s+")
+"""A dateline whose date is set off by dashes or a bar: "KYIV — March 8, 2023 — ", "March 8, 2023 | KYIV — "."""
 
 
 def dateline_length(sentence: str) -> int:
     """Characters of a dateline that opens ``sentence`` ("KYIV, March 8, 2023
-    (Reuters) - ", "BELARUS (Washington Insider Magazine) – ", "PARIS/BERLIN (Reuters) - "), else 0.  A
-    dateline needs a date or an outlet in brackets before its dash."""
+    (Reuters) - ", "BELARUS (Washington Insider Magazine) – ", "PARIS/BERLIN (Reuters) - ", "WASHINGTON,
+    Feb. 24, 2022 /PRNewswire/ -- ", "KYIV — March 8, 2023 — ", "March 8, 2023 | KYIV — "), else 0.  A
+    dateline needs a date or an outlet (in brackets or slashes) before its dash."""
     m = _DATELINE.match(sentence)
     if m and (m.group("date") or m.group("outlet")):
+        return m.end()
+    m = _DATE_SET_OFF.match(sentence)
+    if m:
         return m.end()
     m = _CAPS_DATELINE.match(sentence)
     return m.end() if m else 0

@@ -82,7 +82,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("word", re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|"
                         r"last night)\b", re.I)),
     ("decade", re.compile(r"\b(?:in\s+)?the\s+(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0s\b", re.I)),
-    ("mon", re.compile(rf"\b(?P<pre>in|since|until|by|from|through|during|of|for|early|late|mid-|last|next|this)\s+"
+    ("mon", re.compile(rf"\b(?P<pre>in|since|until|by|before|from|through|during|of|for|early|late|mid-|last|next|"
+                       r"this)\s+"
                        rf"(?:(?:early|late|mid-?)\s*)?{_MON_MAY}(?!\s+\d)")),
     # a year, not a count: "about 1800 refugees", "2000 people" and "1,999" are not years
     ("year", re.compile(r"(?<![\w$£€.,/-])(?<!about )(?<!around )(?<!nearly )(?<!some )(?<!almost )(?<!than )"
@@ -388,6 +389,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, pub: Publication, tense
         q = "" if (pub.year_certain or pub.day_certain) else "?"
         return (f"{y:04d}-{mon:02d}" + q, f"'{phrase}' written in {pub.day.year}: {_MON_NAME[mon - 1]} {y}, "
                 "to the month" + _pub_note(pub), None, None, "")
+    if kind == "mon" and g["pre"].lower() == "before":
+        return _before_month(_month(g["mon"]), pub, tense, phrase)
     if kind == "mon":
         mon = _month(g["mon"])
         pre = g["pre"].lower()
@@ -447,6 +450,54 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, pub: Publication, tense
     return None, "unknown expression", None, None, ""
 
 
+def _before_month(mon: int, pub: Publication, tense: str, phrase: str
+                  ) -> tuple[str | None, str, date | None, str | None, str]:
+    """"before May" with no year: on or before the end of the month before (``[..2023-04]``, to the month,
+    never a day).  Looking ahead (the future tense, or a fear, warning or forecast of it) the May is the
+    first one not begun at publication (the article's year, or the next when May has begun or is over);
+    in the past tense the May of the article's year when that May has begun, else on or before
+    publication (this May or an earlier one: either way).  The bracket holds no ``?``: an inferred
+    publication's doubt is said in the basis."""
+    if pub.day is None:
+        return None, f"'{phrase}' gives no year and the publication date is not known", None, None, ""
+    p = pub.day
+    if tense == FUTURE:
+        y = p.year if mon > p.month else p.year + 1
+        why = (f"the first {_MON_NAME[mon - 1]} not begun at publication ({pub.words}), as a forecast or plan "
+               "looks ahead")
+    elif mon > p.month:  # "failed before May" in a March article: that May or an earlier one, the text says not
+        return (f"[..{p.isoformat()}]",
+                f"'{phrase}' gives no year, and in the {tense} tense it may mean this {_MON_NAME[mon - 1]} or an "
+                f"earlier one: either way on or before publication ({pub.words})." + _pub_note(pub), None, None, "")
+    else:
+        y = p.year
+        why = f"the {_MON_NAME[mon - 1]} of the article's year, begun by publication ({pub.words})"
+    by_y, by_m = (y, mon - 1) if mon > 1 else (y - 1, 12)
+    return (f"[..{by_y:04d}-{by_m:02d}]",
+            f"'{phrase}': before {_MON_NAME[mon - 1]} {y} ({why}), so by the end of {_MON_NAME[by_m - 1]} {by_y} "
+            "at the latest (to the month: the text gives no day)." + _pub_note(pub), None, None, "")
+
+
+_LOOKS_AHEAD = re.compile(r"\b(?P<verb>(?:warn|fear|predict|expect|forecast|anticipat)\w*)(?P<of>\s+of\b)?"
+                          r"[^,.;:“”\"]{0,80}$", re.I)
+_NOT_A_SUBJECT = re.compile(r"(?:^|\b(?:the|a|an|its|his|her|their|our|of|amid|over|with|new|growing)|[’']s)\s*$",
+                            re.I)
+
+
+def _looks_ahead(before: str) -> re.Match[str] | None:
+    """The fear, warning or forecast (a verb after its subject) in ``before``, the clause up to a date:
+    "Generals feared an offensive (before May)", "The ministry warned of an attack": the date is of what
+    they fear, ahead of them, whatever the verb's tense.  Never a noun ("Fears of an offensive before May
+    grew", "amid warnings of …", "the ministry's forecast")."""
+    m = _LOOKS_AHEAD.search(before)
+    if m is None or _NOT_A_SUBJECT.search(before[:m.start()]):
+        return None
+    verb = m.group("verb").lower()
+    if verb.endswith(("ings", "ions", "ation")) or (m.group("of") and not verb.startswith("warn")):
+        return None
+    return m
+
+
 def _tense_text(sentence: str, pos: int) -> str:
     """The text a date's tense is read from: ``sentence`` with the quotations that do not hold ``pos``
     blanked out, so the reporting verb decides ("“We will never give up,” Peskov said on Monday": said,
@@ -488,8 +539,13 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
             tense = tense_at(_tense_text(sentence, a), a)
             lead_words = sentence[:a] + (m.group(0).split()[0] + " " if kind == "mon" else "")  # ("until June")
             forward = kind in ("mon", "md", "dm") and _AGREED_TO.search(lead_words) is not None
+            before = (kind == "mon" and m.group("pre").lower() == "before") or \
+                _BEFORE_DATE.search(sentence[:a]) is not None
+            looks_ahead = _looks_ahead(sentence[:a]) if before else None
             if forward:  # "agreed on Thursday to extend sanctions until February": a month ahead of the agreement
                 tense = FUTURE
+            elif looks_ahead is not None:
+                tense = FUTURE  # "Generals feared an offensive before May": the offensive feared, ahead
             elif tense == FUTURE and _SAID_REFUSAL.search(sentence[:a]):
                 tense = PAST  # 'A spokesman said that the ministry “would not comment” on Friday': the saying's day
             e, basis, d, end_e, end_b = _resolve(kind, m, sentence, pub, tense)
@@ -505,6 +561,8 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
                                   relative=kind in _RELATIVE and not (kind.startswith("range") and m.group("year")))
             if forward and e is not None:
                 mention.extra["forward"] = True
+            if looks_ahead is not None:  # (the offset of "feared", "warned of", …: see viewer.ingest.drafts)
+                mention.extra["looks_ahead"] = looks_ahead.start()
             taken.append((a, b))
             out.append(mention)
     out.sort(key=lambda t: t.start)
@@ -512,6 +570,32 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
         if mention.extra.get("forward"):
             _after_agreement(mention, out[:k], pub)
     return _combine(sentence, out, pub)
+
+
+_BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)
+""""before" right before a date ("before March 20", "before June 2024", "before 2025"): an upper bound, the
+date is never the event's own."""
+
+
+_NAMES_A_THING = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|as|when|while|after|if|than|that|the|a|an|with|for|"
+                            r"from|by|of|it|he|she|they|we|was|were|is|are|had|has|have|would|will)\b)(?P<noun>[a-z][\w-]*)")
+"""A date that names a thing after it ("before 2022 elections", "before March 5 talks"): the thing's date,
+so what comes "before" it is on or before that date, not before its first day."""
+
+
+def _day_before(edtf: str) -> tuple[str, str] | None:
+    """``(EDTF, words)`` of the unit just before ``edtf`` (a day, month or year, no qualifier): what
+    "before" it reaches at the latest; None for any other form."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", edtf):
+        d = date.fromisoformat(edtf) - timedelta(days=1)
+        return d.isoformat(), fmt_day(d)
+    if re.fullmatch(r"\d{4}-\d{2}", edtf):
+        y, mo = int(edtf[:4]), int(edtf[5:])
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        return f"{y:04d}-{mo:02d}", f"the end of {_MON_NAME[mo - 1]} {y}"
+    if re.fullmatch(r"\d{4}", edtf) and int(edtf) > 1:
+        return f"{int(edtf) - 1:04d}", f"the end of {int(edtf) - 1}"
+    return None
 
 
 _SAID_REFUSAL = re.compile(r"\b(?:said|stated|told\s+[\w ]{1,30}?|added|insisted)\s+(?:that\s+)?[^“”\"«».;]{0,80}"
@@ -559,7 +643,22 @@ def _combine(sentence: str, mentions: list[TimeMention], pub: Publication) -> li
         if i in skip:
             continue
         before = sentence[:m.start]
-        if m.phrase.lower().startswith("by ") or (_BY.search(before) and m.kind == "date"):
+        ahead = _BEFORE_DATE.search(before) if m.kind == "date" and m.edtf else None
+        named = _NAMES_A_THING.match(sentence, m.end)  # "before 2022 elections": at latest in 2022
+        thing = named is not None
+        ends = m.phrase.lower().startswith(("the end of", "the close of")) or thing
+        prior = None if ahead is None else (m.edtf, "") if ends else _day_before(m.edtf or "")
+        if ahead is not None and prior is not None and not (m.edtf or "").startswith(("[", "..")):
+            # "before March 20": on or before the 19th, never the 20th itself ("before the end of May": May)
+            m.start, m.phrase = ahead.start(), sentence[ahead.start():m.end]
+            m.edtf = f"[..{prior[0]}]"
+            noun = named.group("noun") if named is not None else ""
+            m.basis += (f" Before the '{noun}' it dates (not before the date itself): on or before it."
+                        if named is not None else
+                        " 'Before the end of' it: on or before it." if ends else
+                        f" 'Before' it: on or before {prior[1]}, never that {'day' if m.day else 'date'} itself.")
+            m.day = None
+        elif m.phrase.lower().startswith("by ") or (_BY.search(before) and m.kind == "date"):
             if m.edtf and not m.edtf.startswith(("[", "..")):
                 b = _BY.search(before)
                 if b is not None:
