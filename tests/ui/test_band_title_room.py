@@ -30,3 +30,33 @@ def test_without_room_the_title_still_loses_whole_words(make_window):
     w.view.grab()
     (shown,) = w.view.bands_item.drawn_titles
     assert shown == TITLE or (shown.endswith(" …") and TITLE.startswith(shown.removesuffix(" …") + " ")), shown
+
+
+def test_titles_of_overlapping_bands_never_run_over_each_other(qtbot, tmp_path):
+    """vis-timeline's subgroups example: background bands that overlap drew their title tabs over
+    each other ("(no con b o …"); each tab now starts after the one before and ends before the
+    next band's start."""
+    import json
+
+    from viewer.io import read_timeline
+    from viewer.ui.main_window import MainWindow
+
+    bands = [("b1", "Background context of the first week", "2014-01-25", "2014-01-27"),
+             ("b2", "b", "2014-01-26", "2014-01-27"),
+             ("b3", "Second background span with a long title", "2014-01-26", "2014-01-28"),
+             ("b4", "Another", "2014-01-26T12:00:00Z", "2014-01-30")]
+    path = tmp_path / "overlap.timeline.json"
+    path.write_text(json.dumps({"format": "timeline-viewer", "version": 1, "title": "Overlapping bands", "tracks": [
+        {"id": "t", "label": "Track"}], "events": [
+        {"id": i, "title": t, "kind": "band", "start": {"edtf": a}, "end": {"edtf": b}} for i, t, a, b in bands] + [
+        {"id": "e", "title": "An event", "track": "t", "start": {"edtf": "2014-01-27"}}]}), encoding="utf-8")
+    w = MainWindow(read_timeline(path), read_timeline, str(path))
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    w.view.grab()
+    tabs = sorted((tab for tab, _eid in w.view.bands_item._tabs), key=lambda r: r.left())
+    assert len(tabs) >= 2
+    for a, b in zip(tabs, tabs[1:], strict=False):
+        assert a.right() <= b.left(), [(t.left(), t.right()) for t in tabs]

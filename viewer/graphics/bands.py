@@ -7,6 +7,7 @@ date is imprecise, exactly like span bars.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -204,9 +205,15 @@ class BandLayerItem(pg.GraphicsObject):
         right (a planned end's words), or in ``room`` device px when given; the tab's right edge
         (device px), or ``x0`` when there was no room for it."""
         text = " ".join(visible_controls(title).split())  # one line; controls shown, not obeyed
-        left = max(x0, area.left()) + 6
+        # bands that overlap: a title starts after the tab drawn before it (bands are drawn by start)
+        # and ends before the next band's start, so titles never run over each other
+        left = max(x0, area.left(), self._tabs[-1][0].right() - 2 if self._tabs else -math.inf) + 6
         if room is None:
             room = min(x1, area.right()) - left - 6 - reserve
+        if not self.style.whole_labels:
+            later = [s for s in starts if s > x0 + 1.0]
+            if later:
+                room = min(room, later[0] - left - 6)
         tfont, tfm = font, fm
         if self.style.whole_labels and fm.horizontalAdvance(text) > room:
             # (a wall keeps its titles whole: the planned words then take what room is left)
