@@ -390,7 +390,7 @@ def _load(args: argparse.Namespace) -> int:
     The user and password as for reading (``TIMELINE_CLICKHOUSE_USER`` / ``_PASSWORD``)."""
     import tempfile
 
-    from .io.clickstore import ClickHouseOpenError, check_loadable, load_url
+    from .io.clickstore import ClickHouseOpenError, check_loadable, load_url, server_said
     from .io.duckstore import copy_collection, looks_collection
 
     shown = mask_password(args.output)
@@ -437,7 +437,7 @@ def _load(args: argparse.Namespace) -> int:
             return 2
         except Exception as exc:  # noqa: BLE001 - the server's error while creating or writing the tables
             progress.done()
-            said = " ".join(str(exc).split())[:300] or type(exc).__name__  # the server's "Code: N. DB::Exception: ..."
+            said = server_said(exc)  # the server's "Code: N. DB::Exception: ...", without its stack trace
             _err(f"timeline-viewer: cannot load into {shown}: {said}")
             return 2
         progress.done()

@@ -91,7 +91,7 @@ from .store_sql import (
 
 __all__ = ["ClickStore", "ConnectBackend", "NativeBackend", "ChdbBackend", "legacy_sql", "NATIVE_PORTS", "open_url",
            "load_collection", "load_url", "check_loadable", "read_clickhouse_report", "ClickHouseOpenError",
-           "TableExistsError",
+           "TableExistsError", "server_said",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
 
 for _library in ("clickhouse_connect", "clickhouse_driver"):
@@ -392,6 +392,20 @@ def _connect(url: str, prompt: Callable[[str], str] | None = None, *,
     return backend, database, table, shown
 
 
+_STACK = re.compile(r"[.:]?\s*Stack trace\b.*", re.S)
+
+
+def server_said(exc: BaseException, limit: int = 300) -> str:
+    """What a ClickHouse error says is wrong, in one line of at most ``limit`` characters: the
+    server's C++ stack trace (18.16 appends one to every error: ``... doesn't exist. Stack
+    trace:`` and twenty lines of addresses and symbols) dropped, whitespace folded
+    (``Code: 81. DB::Exception: Database nodb doesn't exist``); the error's type name when
+    it says nothing."""
+    text = _STACK.sub("", str(exc))
+    said = " ".join(text.split()).rstrip(" .")
+    return said[:limit] or type(exc).__name__
+
+
 _UNREACHED_TYPES = ("NetworkError", "SocketTimeoutError", "OperationalError")
 """clickhouse-driver's and clickhouse-connect's errors for a server that does not answer."""
 
@@ -410,7 +424,7 @@ def _unreached(exc: Exception, host: str, port: int, protocol: str) -> str:
         return (f"cannot reach a ClickHouse server at {host}:{port} over {by} ({why}): is the server running "
                 f"and listening there? Port 8123 is ClickHouse's HTTP interface, 9000 its native protocol "
                 "(or add &protocol=native / &protocol=http)")
-    said = " ".join(text.split())[:300] or type(exc).__name__  # "Code: 81.\nDB::Exception: ...": one line
+    said = server_said(exc)  # "Code: 81.\nDB::Exception: ... Stack trace: ...": one line, no stack
     if protocol == "http" and "Unknown identifier: readonly" in text:  # 18.16 refuses clickhouse-connect
         said = ("a server before ClickHouse 22 does not take this HTTP client; use its native protocol: "
                 "port 9000, or add &protocol=native")
@@ -448,7 +462,7 @@ def _refuse_existing(backend: Any, database: str, table: str, shown: str) -> Non
         _, rows = backend.rows(f"SELECT name FROM system.tables WHERE database = {lit(database)} AND name IN "
                                f"({lit(table)}, {lit(table + '_counts')}, {lit(table + '_meta')}) ORDER BY name")
     except Exception as exc:  # noqa: BLE001 - the server's error, in one line
-        said = " ".join(str(exc).split())[:300] or type(exc).__name__
+        said = server_said(exc)
         raise ClickHouseOpenError([Problem(shown, f"cannot list the tables of {database}: {said}")]) from None
     if rows:
         names = [r[0] for r in rows]
@@ -593,7 +607,8 @@ class ClickStore(CountedWindows, EventStore):
         try:
             _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = 'timeline_viewer'")
         except Exception as exc:  # noqa: BLE001
-            raise TimelineLoadError([Problem(self.name, f"no timeline collection in table {self.t} ({exc})")]) from None
+            raise TimelineLoadError([Problem(self.name, f"no timeline collection in table {self.t} "
+                                                f"({server_said(exc)})")]) from None
         if not rows:
             raise TimelineLoadError([Problem(self.name, f"table {self.t}_meta has no timeline_viewer entry")])
         self.timeline, self.meta = timeline_of_meta(rows[0][0], self.name)
