@@ -91,7 +91,7 @@ from .store_sql import (
 
 __all__ = ["ClickStore", "ConnectBackend", "NativeBackend", "ChdbBackend", "legacy_sql", "NATIVE_PORTS", "open_url",
            "load_collection", "load_url", "check_loadable", "read_clickhouse_report", "ClickHouseOpenError",
-           "TableExistsError", "server_said",
+           "TableExistsError", "server_said", "table_problems",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
 
 for _library in ("clickhouse_connect", "clickhouse_driver"):
@@ -876,6 +876,25 @@ class ClickStore(CountedWindows, EventStore):
         if not rows:
             raise KeyError(file_index)
         return event_of_json(rows[0][0], self.zone)
+
+
+def table_problems(store: ClickStore) -> list[Problem]:
+    """Every fault of the table's rows (:mod:`viewer.io.store_checks`: empty or duplicated ids, NULL
+    titles or json, json that is not an event's object or names another event, a lane not its
+    track's, NaN / misplaced infinite / impossible times), counted by the server in a few aggregate
+    queries; each fault's count and first rows, named by ``file_index`` and id.  ``[]``: sound."""
+    from .store_checks import Place, duplicate_id_sql_problems, row_checks, row_fault_problems
+
+    def query(sql: str) -> list[Any]:
+        return store._rows(sql)[1]
+
+    def label(at: Any, event_id: Any) -> str:
+        return f"the row with file_index {int(at):,}" + (f" (event {event_id!r})" if event_id else "")
+
+    place = Place("file_index", label)
+    checks = row_checks(CLICKHOUSE, store.lane_ids, legacy=getattr(store.backend, "legacy", False))
+    return (row_fault_problems(query, store.t, store.name, checks, place)
+            + duplicate_id_sql_problems(query, store.t, store.name, place))
 
 
 def read_clickhouse_report(url: str, *, max_loaded: int = 2_000_000,
