@@ -146,8 +146,23 @@ def test_chdb_finds_each_fault(allied, base_json, tmp_path):
         for sql in _forge_sql("tv.events", names, base_json, CLICKHOUSE):
             backend.command(sql)
         _has_all(table_problems(s))
+        _refuses_another_events_row(s)
     finally:
         backend.close()
+
+
+def _refuses_another_events_row(store):
+    """Row 'x' holds the json of 'other': "event by id" (the detail pane) refuses it, by id or place."""
+    from viewer.model.errors import TimelineLoadError
+
+    said = "row 'x': its stored event names 'other'; the collection is damaged; run validate"
+    with pytest.raises(TimelineLoadError, match=said):
+        store.event("x")
+    with pytest.raises(TimelineLoadError, match=said):
+        store.event_at(1008)  # file_index 1 + 1000 + its place among the forgeries
+    with pytest.raises(TimelineLoadError, match="row 'f-notjson': its 'json' column is not the event's JSON"):
+        store.event("f-notjson")
+    assert store.event("f-lane9999").id == "f-lane9999"
 
 
 @pytest.fixture(scope="module")
@@ -181,6 +196,13 @@ def test_validate_on_the_server_names_each_fault_and_exits_1(forged_server, caps
         where = f"(event '{event_id}'), column '{column}'" if event_id else f", column '{column}'"
         assert any(where in line and words in line for line in err.splitlines()), (event_id, column, words, err)
     assert "the row with file_index 1,009, column 'id': no id" in err  # the row with no id, by its place
+    from viewer.io.clickstore import open_url
+
+    store = open_url(f"clickhouse://{host}:{port}/rc?table=forged&protocol=native")
+    try:
+        _refuses_another_events_row(store)
+    finally:
+        store.close()
 
 
 def test_a_parquet_row_in_another_tracks_lane_is_named(allied, tmp_path, capsys):

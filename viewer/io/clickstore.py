@@ -70,6 +70,7 @@ from .collection import (
     PLANNED_SQL,
     calendar_of_rows,
     event_of_json,
+    event_of_row,
     timeline_of_columns,
     timeline_of_meta,
 )
@@ -865,17 +866,20 @@ class ClickStore(CountedWindows, EventStore):
         return SearchResult(ids, min(n, most), exact=n <= most)
 
     def event(self, event_id: str) -> Event:
+        """The event of the row with id ``event_id`` (KeyError if none); TimelineLoadError when its
+        json is damaged or names another event (:func:`~viewer.io.collection.event_of_row`)."""
         rows = self._rows(f"SELECT json FROM {self.t} WHERE id = {lit(event_id)} LIMIT 1")[1]
         if not rows:
             raise KeyError(event_id)
-        return event_of_json(rows[0][0], self.zone)
+        return event_of_row(event_id, rows[0][0], self.zone, self.name)
 
     def event_at(self, file_index: int) -> Event:
-        """The event at position ``file_index`` of the source file (KeyError if none)."""
-        rows = self._rows(f"SELECT json FROM {self.t} WHERE file_index = {int(file_index)} LIMIT 1")[1]
+        """The event at position ``file_index`` of the source file (KeyError if none); TimelineLoadError
+        as :meth:`event`."""
+        rows = self._rows(f"SELECT id, json FROM {self.t} WHERE file_index = {int(file_index)} LIMIT 1")[1]
         if not rows:
             raise KeyError(file_index)
-        return event_of_json(rows[0][0], self.zone)
+        return event_of_row(rows[0][0], rows[0][1], self.zone, self.name)
 
 
 def table_problems(store: ClickStore) -> list[Problem]:
