@@ -109,10 +109,20 @@ def _json_field(field: str, dialect: str, legacy: bool) -> str:
     return f"JSONExtractString(json, '{field}')"
 
 
+def _json_said(field: str) -> Callable[[Sequence[Any]], str]:
+    def said(v: Sequence[Any]) -> str:
+        return (f"{_short(v[0])}, but its json names {field} {_short(v[1])}; a row holds one event: the window "
+                f"draws the row's {field}, the detail pane the json's"
+                + (" (another event's text and quotes)" if field == "id" else ""))
+    return said
+
+
 def row_checks(dialect: str, lane_ids: Sequence[str], *, legacy: bool = False) -> list[RowCheck]:
     """Every check of the module docstring, in the dialect ``dialect`` (``legacy``: a ClickHouse
     before 22), for a collection whose tracks are ``lane_ids`` (lane ``k`` is ``lane_ids[k]``)."""
-    lit = lambda v: sql_literal(v, dialect)  # noqa: E731
+    def lit(value: Any) -> str:
+        return sql_literal(value, dialect)
+
     inf, ninf = lit(math.inf), lit(-math.inf)
     isinf = "isInfinite" if dialect == CLICKHOUSE else "isinf"
     checks = [
@@ -133,11 +143,8 @@ def row_checks(dialect: str, lane_ids: Sequence[str], *, legacy: bool = False) -
     for field in ("id", "title", "track"):
         got = _json_field(field, dialect, legacy)
         column = f"coalesce({field}, '')"
-        checks.append(RowCheck(
-            f"json {field}", field, f"(json != '' AND {valid} AND {got} != {column})", f"{field}, {got}",
-            lambda v, field=field: f"{_short(v[0])}, but its json names {field} {_short(v[1])}; a row holds one "
-                                   f"event: the window draws the row's {field}, the detail pane the json's"
-                                   + (" (another event's text and quotes)" if field == "id" else "")))
+        checks.append(RowCheck(f"json {field}", field, f"(json != '' AND {valid} AND {got} != {column})",
+                               f"{field}, {got}", _json_said(field)))
     checks.append(RowCheck("kind", "kind", "(kind IS NULL OR kind NOT IN (0, 1, 2))", "kind",
                            lambda v: f"kind {_short(v[0])}; expected 0 (point), 1 (span) or 2 (band)"))
     expected = "CASE WHEN kind = 2 THEN -1 " + "".join(
