@@ -42,3 +42,20 @@ def test_a_refusal_is_one_line_without_the_servers_stack(server, capsys, monkeyp
     assert f"cannot read clickhouse://{host}:{port}/" in err and said in err
     assert "Stack trace" not in err and "libclickhouse" not in err and "0x" not in err
     assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_query_the_server_refuses_is_one_line_too(server):
+    """An error while the collection is open (the window's status line says it) carried the stack too."""
+    from clickhouse_driver.errors import ServerException
+
+    from viewer.io.clickstore import NativeBackend
+
+    backend = NativeBackend(*server, "errs", "default", "")
+    try:
+        with pytest.raises(ServerException) as caught:
+            backend.rows("SELECT nosuch_column FROM system.one")
+    finally:
+        backend.close()
+    said = str(caught.value)
+    assert "nosuch_column" in said and "Stack trace" not in said and "\n" not in said, said
+    assert said.startswith("Code: 47.")

@@ -32,6 +32,7 @@ No Qt.
 from __future__ import annotations
 
 import atexit
+import functools
 import json
 import logging
 import math
@@ -196,6 +197,19 @@ def legacy_sql(sql: str) -> str:
                              sql)
 
 
+@functools.cache
+def _one_line_error() -> type:
+    """clickhouse-driver's ServerException said as its message alone (``Code: 47. DB::Exception:
+    ...``, made by :func:`server_said`), not "Code: 47." on a line of its own before it."""
+    from clickhouse_driver.errors import ServerException
+
+    class OneLineServerError(ServerException):  # type: ignore[misc]  # clickhouse_driver: untyped
+        def __str__(self) -> str:
+            return str(self.message)
+
+    return OneLineServerError
+
+
 class NativeBackend:
     """A ClickHouse server through ``clickhouse-driver`` (the native TCP protocol, port 9000): any
     server from 18.x on.  A server before 22 (:attr:`legacy`) gets the legacy table layout of
@@ -214,18 +228,29 @@ class NativeBackend:
     def _sql(self, sql: str) -> str:
         return legacy_sql(sql) if self.legacy else sql
 
+    def _execute(self, sql: str, **kwargs: Any) -> Any:
+        """``client.execute``; a server's error raised again (same type) without the C++ stack trace
+        a server before 22 appends (:func:`server_said`): the window's status line and validate say
+        one line."""
+        from clickhouse_driver.errors import ServerException
+
+        try:
+            return self.client.execute(self._sql(sql), **kwargs)
+        except ServerException as exc:
+            raise _one_line_error()(server_said(exc, limit=1000), getattr(exc, "code", None)) from None
+
     def rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
-        data, types = self.client.execute(self._sql(sql), with_column_types=True)
+        data, types = self._execute(sql, with_column_types=True)
         return [name for name, _ in types], [list(r) for r in data]
 
     def floats(self, sql: str, names: list[str]) -> dict[str, np.ndarray]:
         """The columns ``names`` of ``sql`` as float64 arrays (read in columns)."""
         cols = ", ".join(f"toFloat64(assumeNotNull({n})) AS {n}" for n in names)
-        data = self.client.execute(self._sql(f"SELECT {cols} FROM ({sql})"), columnar=True)
+        data = self._execute(f"SELECT {cols} FROM ({sql})", columnar=True)
         return {n: np.asarray(data[j] if data else (), dtype=float) for j, n in enumerate(names)}
 
     def command(self, sql: str) -> None:
-        self.client.execute(self._sql(sql))
+        self._execute(sql)
 
     def insert_parquet(self, table: str, path: str, done: Callable[[int], None] | None = None) -> None:
         """The rows of a Parquet file into ``table``, 100,000 at a time, in columns (18.16 reads no
