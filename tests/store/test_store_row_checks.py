@@ -163,6 +163,8 @@ def _refuses_another_events_row(store):
     with pytest.raises(TimelineLoadError, match="row 'f-notjson': its 'json' column is not the event's JSON"):
         store.event("f-notjson")
     assert store.event("f-lane9999").id == "f-lane9999"
+    with pytest.raises(TimelineLoadError, match="the collection is damaged; run validate"):
+        store.page(0, 100)  # the list's rows (their dates from the json)
 
 
 @pytest.fixture(scope="module")

@@ -38,6 +38,8 @@ def test_the_store_refuses_a_row_holding_another_event(forged):
                                                     "collection is damaged; run validate"):
             store.event(ROW)
         assert store.event(OTHER).id == OTHER  # its own row is sound
+        with pytest.raises(TimelineLoadError, match=f"row '{ROW}': its stored event names '{OTHER}'"):
+            store.page(0, 100)  # the list's rows: never the other event's dates beside this row's title
     finally:
         store.close()
 

@@ -70,7 +70,6 @@ from .collection import (
     LOAD_COLUMNS,
     PLANNED_SQL,
     calendar_of_rows,
-    event_of_json,
     event_of_row,
     timeline_of_columns,
     timeline_of_meta,
@@ -855,7 +854,8 @@ class ClickStore(CountedWindows, EventStore):
             _, rows = self._rows(f"SELECT {_ROW}, json FROM {self.t} WHERE {where} AND (sort_point > {lit(sp)} OR "
                                  f"(sort_point = {lit(sp)} AND file_index >= {int(fi)})) {order} LIMIT {limit}")
         answer = self._answer([list(r[:-1]) for r in rows], self.count(filters))
-        answer.events = [event_of_json(r[-1], self.zone) for r in rows]  # what the list writes of their dates
+        # what the list writes of their dates; a row holding another event's json is refused (event_of_row)
+        answer.events = [event_of_row(r[0], r[-1], self.zone, self.name) for r in rows]
         return answer
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,

@@ -1329,8 +1329,9 @@ class DuckStore(CountedWindows, EventStore):
         if got is None:
             got = self._rows_at(positions, ", json")
         answer = self._answer(got, total)
-        answer.events = [self._event_of(text, f"event {eid!r}") for eid, text in zip(answer.ids, got["json"],
-                                                                                     strict=True)]
+        # a row read from the collection holds its own event (a sidecar's rows are checked once shown)
+        answer.events = [self._event_of(text, f"event {eid!r}", None if served else eid)
+                         for eid, text in zip(answer.ids, got["json"], strict=True)]
         if served and index is not None:  # untrusted: checked row by row once shown (check_sidecar_page)
             answer.from_sidecar = _Served(index, np.asarray(positions, dtype=np.int64).copy(), got, where)
         return answer
