@@ -313,14 +313,18 @@ class _ProgressLine:
 def _collection_problems(timeline, label: str, warnings: list[Problem] | None = None) -> list[Problem]:
     """Every problem of the rows of a collection read from a Parquet / DuckDB file (its json,
     NaN times, duplicated ids: :func:`viewer.io.collection_check.collection_problems`), read a
-    batch at a time with progress on stderr; ``[]`` for any other timeline.  With ``warnings``,
+    batch at a time with progress on stderr, or of a ClickHouse table (counted by the server:
+    :func:`viewer.io.clickstore.table_problems`); ``[]`` for any other timeline.  With ``warnings``,
     every width of its count tables is summed too and a mismatch is added there as a note."""
     store = getattr(timeline, "_store", None)
     if store is None:
         return []
+    from .io.clickstore import ClickStore, table_problems
     from .io.collection_check import collection_problems
     from .io.duckstore import DuckStore
 
+    if isinstance(store, ClickStore):  # counted by the server: no row is brought out
+        return table_problems(store)
     if not isinstance(store, DuckStore):
         return []
     if warnings is not None:  # opening summed the coarse widths of the count tables; now every width
@@ -390,7 +394,7 @@ def _load(args: argparse.Namespace) -> int:
     The user and password as for reading (``TIMELINE_CLICKHOUSE_USER`` / ``_PASSWORD``)."""
     import tempfile
 
-    from .io.clickstore import ClickHouseOpenError, check_loadable, load_url
+    from .io.clickstore import ClickHouseOpenError, check_loadable, load_url, server_said
     from .io.duckstore import copy_collection, looks_collection
 
     shown = mask_password(args.output)
@@ -437,7 +441,7 @@ def _load(args: argparse.Namespace) -> int:
             return 2
         except Exception as exc:  # noqa: BLE001 - the server's error while creating or writing the tables
             progress.done()
-            said = " ".join(str(exc).split())[:300] or type(exc).__name__  # the server's "Code: N. DB::Exception: ..."
+            said = server_said(exc)  # the server's "Code: N. DB::Exception: ...", without its stack trace
             _err(f"timeline-viewer: cannot load into {shown}: {said}")
             return 2
         progress.done()

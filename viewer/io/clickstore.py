@@ -32,6 +32,7 @@ No Qt.
 from __future__ import annotations
 
 import atexit
+import functools
 import json
 import logging
 import math
@@ -69,7 +70,7 @@ from .collection import (
     LOAD_COLUMNS,
     PLANNED_SQL,
     calendar_of_rows,
-    event_of_json,
+    event_of_row,
     timeline_of_columns,
     timeline_of_meta,
 )
@@ -91,7 +92,7 @@ from .store_sql import (
 
 __all__ = ["ClickStore", "ConnectBackend", "NativeBackend", "ChdbBackend", "legacy_sql", "NATIVE_PORTS", "open_url",
            "load_collection", "load_url", "check_loadable", "read_clickhouse_report", "ClickHouseOpenError",
-           "TableExistsError",
+           "TableExistsError", "server_said", "table_problems",
            "is_clickhouse_url", "mask_password", "USER_ENV", "PASSWORD_ENV"]
 
 for _library in ("clickhouse_connect", "clickhouse_driver"):
@@ -195,6 +196,19 @@ def legacy_sql(sql: str) -> str:
                              sql)
 
 
+@functools.cache
+def _one_line_error() -> type:
+    """clickhouse-driver's ServerException said as its message alone (``Code: 47. DB::Exception:
+    ...``, made by :func:`server_said`), not "Code: 47." on a line of its own before it."""
+    from clickhouse_driver.errors import ServerException
+
+    class OneLineServerError(ServerException):  # type: ignore[misc]  # clickhouse_driver: untyped
+        def __str__(self) -> str:
+            return str(self.message)
+
+    return OneLineServerError
+
+
 class NativeBackend:
     """A ClickHouse server through ``clickhouse-driver`` (the native TCP protocol, port 9000): any
     server from 18.x on.  A server before 22 (:attr:`legacy`) gets the legacy table layout of
@@ -213,18 +227,29 @@ class NativeBackend:
     def _sql(self, sql: str) -> str:
         return legacy_sql(sql) if self.legacy else sql
 
+    def _execute(self, sql: str, **kwargs: Any) -> Any:
+        """``client.execute``; a server's error raised again (same type) without the C++ stack trace
+        a server before 22 appends (:func:`server_said`): the window's status line and validate say
+        one line."""
+        from clickhouse_driver.errors import ServerException
+
+        try:
+            return self.client.execute(self._sql(sql), **kwargs)
+        except ServerException as exc:
+            raise _one_line_error()(server_said(exc, limit=1000), getattr(exc, "code", None)) from None
+
     def rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
-        data, types = self.client.execute(self._sql(sql), with_column_types=True)
+        data, types = self._execute(sql, with_column_types=True)
         return [name for name, _ in types], [list(r) for r in data]
 
     def floats(self, sql: str, names: list[str]) -> dict[str, np.ndarray]:
         """The columns ``names`` of ``sql`` as float64 arrays (read in columns)."""
         cols = ", ".join(f"toFloat64(assumeNotNull({n})) AS {n}" for n in names)
-        data = self.client.execute(self._sql(f"SELECT {cols} FROM ({sql})"), columnar=True)
+        data = self._execute(f"SELECT {cols} FROM ({sql})", columnar=True)
         return {n: np.asarray(data[j] if data else (), dtype=float) for j, n in enumerate(names)}
 
     def command(self, sql: str) -> None:
-        self.client.execute(self._sql(sql))
+        self._execute(sql)
 
     def insert_parquet(self, table: str, path: str, done: Callable[[int], None] | None = None) -> None:
         """The rows of a Parquet file into ``table``, 100,000 at a time, in columns (18.16 reads no
@@ -393,6 +418,20 @@ def _connect(url: str, prompt: Callable[[str], str] | None = None, *,
     return backend, database, table, shown
 
 
+_STACK = re.compile(r"[.:]?\s*Stack trace\b.*", re.S)
+
+
+def server_said(exc: BaseException, limit: int = 300) -> str:
+    """What a ClickHouse error says is wrong, in one line of at most ``limit`` characters: the
+    server's C++ stack trace (18.16 appends one to every error: ``... doesn't exist. Stack
+    trace:`` and twenty lines of addresses and symbols) dropped, whitespace folded
+    (``Code: 81. DB::Exception: Database nodb doesn't exist``); the error's type name when
+    it says nothing."""
+    text = _STACK.sub("", str(exc))
+    said = " ".join(text.split()).rstrip(" .")
+    return said[:limit] or type(exc).__name__
+
+
 _UNREACHED_TYPES = ("NetworkError", "SocketTimeoutError", "OperationalError")
 """clickhouse-driver's and clickhouse-connect's errors for a server that does not answer."""
 
@@ -411,7 +450,7 @@ def _unreached(exc: Exception, host: str, port: int, protocol: str) -> str:
         return (f"cannot reach a ClickHouse server at {host}:{port} over {by} ({why}): is the server running "
                 f"and listening there? Port 8123 is ClickHouse's HTTP interface, 9000 its native protocol "
                 "(or add &protocol=native / &protocol=http)")
-    said = " ".join(text.split())[:300] or type(exc).__name__  # "Code: 81.\nDB::Exception: ...": one line
+    said = server_said(exc)  # "Code: 81.\nDB::Exception: ... Stack trace: ...": one line, no stack
     if protocol == "http" and "Unknown identifier: readonly" in text:  # 18.16 refuses clickhouse-connect
         said = ("a server before ClickHouse 22 does not take this HTTP client; use its native protocol: "
                 "port 9000, or add &protocol=native")
@@ -449,7 +488,7 @@ def _refuse_existing(backend: Any, database: str, table: str, shown: str) -> Non
         _, rows = backend.rows(f"SELECT name FROM system.tables WHERE database = {lit(database)} AND name IN "
                                f"({lit(table)}, {lit(table + '_counts')}, {lit(table + '_meta')}) ORDER BY name")
     except Exception as exc:  # noqa: BLE001 - the server's error, in one line
-        said = " ".join(str(exc).split())[:300] or type(exc).__name__
+        said = server_said(exc)
         raise ClickHouseOpenError([Problem(shown, f"cannot list the tables of {database}: {said}")]) from None
     if rows:
         names = [r[0] for r in rows]
@@ -594,7 +633,8 @@ class ClickStore(CountedWindows, EventStore):
         try:
             _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = 'timeline_viewer'")
         except Exception as exc:  # noqa: BLE001
-            raise TimelineLoadError([Problem(self.name, f"no timeline collection in table {self.t} ({exc})")]) from None
+            raise TimelineLoadError([Problem(self.name, f"no timeline collection in table {self.t} "
+                                                f"({server_said(exc)})")]) from None
         if not rows:
             raise TimelineLoadError([Problem(self.name, f"table {self.t}_meta has no timeline_viewer entry")])
         self.timeline, self.meta = timeline_of_meta(rows[0][0], self.name)
@@ -815,7 +855,8 @@ class ClickStore(CountedWindows, EventStore):
             _, rows = self._rows(f"SELECT {_ROW}, json FROM {self.t} WHERE {where} AND (sort_point > {lit(sp)} OR "
                                  f"(sort_point = {lit(sp)} AND file_index >= {int(fi)})) {order} LIMIT {limit}")
         answer = self._answer([list(r[:-1]) for r in rows], self.count(filters))
-        answer.events = [event_of_json(r[-1], self.zone) for r in rows]  # what the list writes of their dates
+        # what the list writes of their dates; a row holding another event's json is refused (event_of_row)
+        answer.events = [event_of_row(r[0], r[-1], self.zone, self.name) for r in rows]
         return answer
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
@@ -851,17 +892,39 @@ class ClickStore(CountedWindows, EventStore):
         return SearchResult(ids, min(n, most), exact=n <= most)
 
     def event(self, event_id: str) -> Event:
+        """The event of the row with id ``event_id`` (KeyError if none); TimelineLoadError when its
+        json is damaged or names another event (:func:`~viewer.io.collection.event_of_row`)."""
         rows = self._rows(f"SELECT json FROM {self.t} WHERE id = {lit(event_id)} LIMIT 1")[1]
         if not rows:
             raise KeyError(event_id)
-        return event_of_json(rows[0][0], self.zone)
+        return event_of_row(event_id, rows[0][0], self.zone, self.name)
 
     def event_at(self, file_index: int) -> Event:
-        """The event at position ``file_index`` of the source file (KeyError if none)."""
-        rows = self._rows(f"SELECT json FROM {self.t} WHERE file_index = {int(file_index)} LIMIT 1")[1]
+        """The event at position ``file_index`` of the source file (KeyError if none); TimelineLoadError
+        as :meth:`event`."""
+        rows = self._rows(f"SELECT id, json FROM {self.t} WHERE file_index = {int(file_index)} LIMIT 1")[1]
         if not rows:
             raise KeyError(file_index)
-        return event_of_json(rows[0][0], self.zone)
+        return event_of_row(rows[0][0], rows[0][1], self.zone, self.name)
+
+
+def table_problems(store: ClickStore) -> list[Problem]:
+    """Every fault of the table's rows (:mod:`viewer.io.store_checks`: empty or duplicated ids, NULL
+    titles or json, json that is not an event's object or names another event, a lane not its
+    track's, NaN / misplaced infinite / impossible times), counted by the server in a few aggregate
+    queries; each fault's count and first rows, named by ``file_index`` and id.  ``[]``: sound."""
+    from .store_checks import Place, duplicate_id_sql_problems, row_checks, row_fault_problems
+
+    def query(sql: str) -> list[Any]:
+        return store._rows(sql)[1]
+
+    def label(at: Any, event_id: Any) -> str:
+        return f"the row with file_index {int(at):,}" + (f" (event {event_id!r})" if event_id else "")
+
+    place = Place("file_index", label)
+    checks = row_checks(CLICKHOUSE, store.lane_ids, legacy=getattr(store.backend, "legacy", False))
+    return (row_fault_problems(query, store.t, store.name, checks, place)
+            + duplicate_id_sql_problems(query, store.t, store.name, place))
 
 
 def read_clickhouse_report(url: str, *, max_loaded: int = 2_000_000,

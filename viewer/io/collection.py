@@ -48,7 +48,7 @@ from .native_write import event_to_dict, stories_to_json, timeline_to_dict
 from .store_sql import year_unknown_sql
 
 __all__ = ["NotACollectionError", "COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "WINDOW_RES", "timeline_rows",
-           "timeline_row_chunks", "timeline_meta", "timeline_of_meta",
+           "timeline_row_chunks", "timeline_meta", "timeline_of_meta", "event_of_row",
            "event_of_json", "LOAD_COLUMNS", "PLANNED_SQL", "DRAFT_SQL", "CALENDAR_SQL", "CALENDAR_NAMES",
            "calendar_of_rows", "timeline_of_columns"]
 
@@ -141,6 +141,33 @@ def event_of_json(text: str, zone: str) -> Event:
         raise ValueError("its 'json' column is not an event object with a start")
     end = e.get("end")
     return event_from_dict(e, date_of(e["start"], zone), None if end is None else date_of(end, zone))
+
+
+def event_of_row(row_id: Any, text: Any, zone: str, file: str) -> Event:
+    """The :class:`Event` a row stores (its ``json``), refused unless it is the row's own.
+
+    A row whose json names another event (row ``x``, json id ``other``: a damaged or forged
+    collection) would show that event's title, summary and quotes under ``x`` in the detail
+    pane and wherever the event is read by id.
+
+    Raises
+    ------
+    TimelineLoadError
+        Naming ``file`` and the row: the json is not an event object (:func:`event_of_json`), or
+        its id is not ``row_id`` ("row 'x': its stored event names 'other'; the collection is
+        damaged; run validate").
+    """
+    where = f"row {row_id!r}"
+    try:
+        event = event_of_json(text, zone)
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
+        reason = str(exc) if not isinstance(exc, RecursionError) else "its 'json' column is nested too deeply"
+        raise TimelineLoadError([Problem(file, f"{where}: {reason[:300]}; the collection is damaged; run "
+                                               "validate")]) from None
+    if event.id != row_id:
+        raise TimelineLoadError([Problem(file, f"{where}: its stored event names {event.id!r}; the collection "
+                                               "is damaged; run validate")])
+    return event
 
 
 def timeline_rows(timeline: Timeline, start: int = 0, stop: int | None = None) -> dict[str, Any]:

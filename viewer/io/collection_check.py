@@ -19,7 +19,9 @@ reads the footer, not the rows.  :func:`collection_problems` reads them all:
 * times that are not a number (NaN) in ``sort_point`` or, for a drawn row,
   ``x0`` / ``x1`` / ``xm``: one aggregate query; infinite times where only an open
   side of a span may be infinite, and ``x1`` before ``x0``: one more;
-* ids used by more than one row: one aggregate query.
+* ids used by more than one row: one aggregate query;
+* a ``lane`` other than its track's (:func:`lane_problems`, the SQL shared with ClickHouse:
+  :mod:`viewer.io.store_checks`).
 
 Every problem names the file, the row (1-based, in the collection's time
 order, as ``read_parquet(..., file_row_number = true)`` numbers it from 0) and
@@ -54,8 +56,8 @@ if TYPE_CHECKING:
     from .duckstore import DuckStore
 
 __all__ = ["collection_problems", "row_problems", "schema_certain", "footer_nan_problem", "nan_problems",
-           "infinite_time_problems", "duplicate_id_problems", "open_whisker", "BATCH", "MAX_LISTED", "TIME_COLUMNS",
-           "DATE_COLUMNS", "TOLERANCE_S"]
+           "infinite_time_problems", "duplicate_id_problems", "lane_problems", "open_whisker", "BATCH", "MAX_LISTED",
+           "TIME_COLUMNS", "DATE_COLUMNS", "TOLERANCE_S"]
 
 BATCH = 20_000
 """Rows whose json is read and checked at a time (bounded memory)."""
@@ -437,6 +439,7 @@ def collection_problems(store: DuckStore, progress: Callable[[str], None] | None
             if progress is not None:
                 progress(f"{done:,} of {n:,} rows checked")
     out += order.problems() + found_rows
+    out += lane_problems(store)
     if more:
         out.append(Problem(file, f"and {more:,} more problems in later rows (the first {MAX_LISTED:,} are listed)"))
     return out
@@ -477,6 +480,18 @@ class _TimeOrder:
     def problems(self) -> list[Problem]:
         more = self.count - len(self.found)
         return self.found + ([Problem(self.file, f"and {more:,} more rows out of time order")] if more else [])
+
+
+def lane_problems(store: DuckStore) -> list[Problem]:
+    """Rows whose ``lane`` is not their track's (-1 for a band, else the track's place among the
+    collection's tracks): the one check of :mod:`viewer.io.store_checks` (SQL shared with
+    ClickHouse) the json pass does not make, as it reads the track from the json.  One
+    aggregate query, then the first rows of a fault found."""
+    from .store_checks import Place, row_checks, row_fault_problems
+    from .store_sql import DUCKDB
+
+    checks = [c for c in row_checks(DUCKDB, store.lane_ids) if c.name == "lane"]
+    return row_fault_problems(store._q, "evp", store.path, checks, Place("file_row_number", _row))
 
 
 def nan_problems(store: DuckStore, limit: int = 10) -> list[Problem]:

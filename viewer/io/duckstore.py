@@ -79,6 +79,7 @@ from .collection import (
     NotACollectionError,
     calendar_of_rows,
     event_of_json,
+    event_of_row,
     timeline_meta,
     timeline_of_columns,
     timeline_of_meta,
@@ -1328,8 +1329,9 @@ class DuckStore(CountedWindows, EventStore):
         if got is None:
             got = self._rows_at(positions, ", json")
         answer = self._answer(got, total)
-        answer.events = [self._event_of(text, f"event {eid!r}") for eid, text in zip(answer.ids, got["json"],
-                                                                                     strict=True)]
+        # a row read from the collection holds its own event (a sidecar's rows are checked once shown)
+        answer.events = [self._event_of(text, f"event {eid!r}", None if served else eid)
+                         for eid, text in zip(answer.ids, got["json"], strict=True)]
         if served and index is not None:  # untrusted: checked row by row once shown (check_sidecar_page)
             answer.from_sidecar = _Served(index, np.asarray(positions, dtype=np.int64).copy(), got, where)
         return answer
@@ -1465,26 +1467,31 @@ class DuckStore(CountedWindows, EventStore):
         if place is not None and place[1] is not None:  # its sort point: one row group is read
             rows = self._q("SELECT json FROM ev WHERE sort_point = ? AND id = ? LIMIT 1", [place[1], event_id])
             if rows:
-                return self._event_of(rows[0][0], f"event {event_id!r}")
+                return self._event_of(rows[0][0], f"event {event_id!r}", event_id)
         rows = self._q("SELECT json FROM ev WHERE id = ? LIMIT 1", [event_id])
         if not rows:
             raise KeyError(event_id)
-        return self._event_of(rows[0][0], f"event {event_id!r}")
+        return self._event_of(rows[0][0], f"event {event_id!r}", event_id)
 
-    def _event_of(self, text: str, where: str) -> Event:
-        """The event of a row's ``json``; TimelineLoadError naming the file and ``where`` if damaged."""
+    def _event_of(self, text: str, where: str, row_id: str | None = None) -> Event:
+        """The event of a row's ``json``; TimelineLoadError naming the file and ``where`` if damaged,
+        or (given the row's ``row_id``) if the json names another event (:func:`event_of_row`):
+        that event's text and quotes are never shown under this row."""
         try:
-            return event_of_json(text, self.zone)
+            event = event_of_json(text, self.zone)
         except (ValueError, KeyError, TypeError, RecursionError) as exc:
             reason = str(exc) if not isinstance(exc, RecursionError) else "its 'json' column is nested too deeply"
             raise TimelineLoadError([Problem(self.path, reason[:300], location=where)]) from None
+        if row_id is not None and event.id != row_id:
+            return event_of_row(row_id, text, self.zone, self.path)  # raises, saying so
+        return event
 
     def event_at(self, file_index: int) -> Event:
         """The event at position ``file_index`` of the source file (KeyError if none)."""
-        rows = self._q("SELECT json FROM ev WHERE file_index = ? LIMIT 1", [int(file_index)])
+        rows = self._q("SELECT json, id FROM ev WHERE file_index = ? LIMIT 1", [int(file_index)])
         if not rows:
             raise KeyError(file_index)
-        return self._event_of(rows[0][0], f"row {int(file_index) + 1} of the source file")
+        return self._event_of(rows[0][0], f"row {int(file_index) + 1} of the source file", rows[0][1])
 
 
 

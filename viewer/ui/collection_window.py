@@ -42,6 +42,7 @@ from ..graphics.frame import DENSITY_BIN_PX
 from ..io.collection_window import READ_ONLY_MESSAGE
 from ..model.columns import BAND_LANE
 from ..model.dday import DDay, DDayError, dday_of_event
+from ..model.errors import TimelineLoadError
 from ..model.planned_end import PLANNED_END_KEY, collection_candidates, collection_planned_ends
 from ..model.store import DEFAULT_CAP, EventStore, VisibleEvents
 from ..model.store_query import StoreFilter
@@ -51,7 +52,7 @@ from ..model.viewstate import ViewState
 from ..model.window import WindowContent, WindowTracker
 from . import guide
 from .collection_view import CollectionOverview, CollectionView
-from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, CopyBrowser, event_html, event_texts
+from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, CopyBrowser, damaged_html, event_html, event_texts
 from .event_list import date_cell, date_tooltip, listed_title
 from .filter_panel import TrackList
 from .legend import DRAFT_KEY, KEY, set_header_text
@@ -778,6 +779,10 @@ class CollectionWindow(QMainWindow):
     def _on_event(self, event_id: str, event: Any) -> None:
         if event_id != self.selected:
             return  # another event was selected meanwhile
+        if isinstance(event, TimelineLoadError):  # a damaged row: its own id and why, as text
+            self.shown_event = None
+            self.details.setHtml(damaged_html(event_id, event))
+            return
         if self.shown_event is None or self.shown_event.id != event_id:
             self.expanded = set()
         self.shown_event = event

@@ -35,7 +35,7 @@ from ..model.zones import EVENT_LOCAL, describe_date, naive_time_zone, possible_
 from .event_list import date_cell
 
 __all__ = ["DetailPane", "CopyBrowser", "BREAK_ANCHOR", "event_html", "event_sentence", "timeline_html",
-           "event_texts", "TEXT_CAP"]
+           "event_texts", "TEXT_CAP", "damaged_html"]
 
 _LONG_RUN = re.compile(r"\S{60,}")
 
@@ -219,6 +219,16 @@ def _source_html(src: Source, timeline: Timeline) -> str:
 QUOTES_PAGE = 50
 """Quotes the pane shows at first, and how many more each "Show more" adds."""
 MORE_QUOTES_URL = "timeline-viewer:more-quotes"
+
+
+def damaged_html(event_id: str, error: Exception) -> str:
+    """The detail pane's HTML for an event whose row cannot be shown (a damaged collection: its
+    json does not parse, or names another event): the row's own id and the store's words, as
+    text (escaped), nothing of any event's title, summary or quotes."""
+    problems = getattr(error, "problems", None)
+    said = [p.message for p in problems] if problems else [str(error)]
+    return (f"<h3>{escape(event_id)}</h3><p><b>This event cannot be shown.</b></p>"
+            + "".join(f"<p>{escape(m)}</p>" for m in said))
 
 
 def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay | None = None,

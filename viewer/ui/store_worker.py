@@ -33,6 +33,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..model.errors import TimelineLoadError
 from ..model.store import EventStore
 from ..model.window import WindowRequest, WindowTracker, fetch_density, fetch_visible
 
@@ -59,7 +60,7 @@ class StoreWorker(QObject):
     """
 
     sigWindow = Signal(object)  # WindowContent
-    sigEvent = Signal(str, object)  # event id, Event
+    sigEvent = Signal(str, object)  # event id, Event (or the TimelineLoadError of a damaged row)
     sigSearch = Signal(str, object)  # query, SearchResult
     sigTask = Signal(str, object)  # task name, result
     sigFailed = Signal(str, str)  # kind, message
@@ -267,7 +268,11 @@ class StoreWorker(QObject):
             if not content.complete and self.tracker.is_latest(request):
                 self.sigWindow.emit(fetch_density(store, content))
         elif kind == "event":
-            self.sigEvent.emit(payload, store.event(payload))
+            try:
+                event: Any = store.event(payload)
+            except TimelineLoadError as exc:  # a damaged row: the pane says so, never the last event shown
+                event = exc
+            self.sigEvent.emit(payload, event)
         elif kind == "search":
             query, cap = payload
             self.sigSearch.emit(query, store.search(query, cap))
