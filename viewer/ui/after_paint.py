@@ -5,6 +5,9 @@ the new lanes are one freeze of the window; anything that is not needed for
 that first picture (settings written, the overview strip filled) is run in a
 later turn of the event loop with :func:`after_first_paint`, so the window
 answers in between and the new lanes are what the user sees first.
+
+What waits runs one callable per turn (each one's own paints, e.g. the Events
+list's or the strip's, come before the next), so no turn holds them all.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ FALLBACK_MS = 250
 
 
 class AfterPaint(QObject):
-    """Callables run once, in order, in the event loop's turn after ``viewport``'s next paint."""
+    """Callables run once, in order, from the event loop's turn after ``viewport``'s next paint:
+    one callable per turn (a closing window runs all that still wait at once)."""
 
     def __init__(self, viewport, window=None) -> None:
         super().__init__(viewport)
@@ -31,14 +35,14 @@ class AfterPaint(QObject):
         self._fallback = QTimer(self)
         self._fallback.setSingleShot(True)
         self._fallback.setInterval(FALLBACK_MS)
-        self._fallback.timeout.connect(self.run)
+        self._fallback.timeout.connect(self.step)
         # a timer, not singleShot(0): Qt delivers that as a posted event, in the same pass as the
         # paint, before any timer (the window would not answer in between)
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(1)
         self._soon.setTimerType(Qt.TimerType.PreciseTimer)
-        self._soon.timeout.connect(self.run)
+        self._soon.timeout.connect(self.step)
 
     def add(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` after the next paint (once, however often it is added before)."""
@@ -56,8 +60,20 @@ class AfterPaint(QObject):
             self.run()
         return False
 
+    def step(self) -> None:
+        """Run the first callable that waits; the next one in a later turn of the event loop
+        (after what this one asked to be painted), so each turn holds the GUI thread for one."""
+        self._fallback.stop()
+        self._soon.stop()
+        if not self.waiting:
+            return
+        fn = self.waiting.pop(0)
+        if self.waiting:
+            self._soon.start()  # started first: a callable that raises leaves the others to run
+        fn()
+
     def run(self) -> None:
-        """Run what waits now (also what a window closing calls so that nothing is lost)."""
+        """Run all that waits now (what a window closing calls, so that nothing is lost)."""
         self._fallback.stop()
         self._soon.stop()
         waiting, self.waiting = self.waiting, []

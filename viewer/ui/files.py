@@ -331,6 +331,7 @@ class FileFeature(QObject):
         self._missing_since: float | None = None
         self._pending: list[Problem] = []
         self._pending_skipped = 0  # how many of _pending are rows or items left out whole (the rest: fields)
+        self._to_remember: list[str] = []  # files opened whose place in File > Recent waits for the paint
         self._notes: list[Problem] = []
         self.reader_options: dict[str, dict] = {}  # absolute path -> options chosen in the import dialog
         # absolute path -> the reader given with its options on the command line (--from; None: detected)
@@ -381,6 +382,12 @@ class FileFeature(QObject):
         if files[:MAX_RECENT] != known:  # the same list: nothing written
             settings().setValue("recent_files", files[:MAX_RECENT])
         self._fill_recent()
+
+    def _remember_opened(self) -> None:
+        """Put the files opened since the last paint at the top of File > Recent, the last opened first."""
+        paths, self._to_remember = self._to_remember, []
+        for path in paths:
+            self._remember(path)
 
     def _folder(self) -> str:
         return str(Path(self.window.path).parent) if self.window.path else ""
@@ -601,8 +608,9 @@ class FileFeature(QObject):
             self._shown_path = self.window.path
             self._watch(self.window.path)
             # after the new lanes' first paint (not in the swap's freeze); a close before it still writes it
-            path = self.window.path
-            after_first_paint(self.window, lambda: self._remember(path))
+            # every file opened before that paint, in order, in one turn (one callable however many)
+            self._to_remember.append(self.window.path)
+            after_first_paint(self.window, self._remember_opened)
         if self._pending or self._notes:
             self.show_load_problems(self._pending, self._notes, self._pending_skipped)
         elif self.banner.isVisible():
