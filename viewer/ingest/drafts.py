@@ -227,6 +227,22 @@ def _quote_clause(s: str, q: FoundQuote) -> str:
     return " ".join(x for x in (subject, predicate) if x) + " "
 
 
+_AFTER_SAYING_DATE = re.compile(r"[\s,]*(?:(?:morning|afternoon|evening|night)\s+)?(?:that\s+)?")
+
+
+def _dates_the_saying(s: str, mention: TimeMention | None, q: FoundQuote) -> bool:
+    """``mention`` sits between the saying verb of reported ``q`` and its clause ("Ukraine's army said | on
+    Monday | it had retaken …", "The ministry announced | on Friday | that …"): it dates the saying, whose
+    title is then who said what ("Ukraine's army: it had retaken …"), never the words before the date alone
+    ("Ukraine's army said")."""
+    if mention is None or q.kind != "reported" or not q.attribution.words:
+        return False
+    at = s.find(q.attribution.words)
+    return (0 <= at < mention.start and mention.end <= q.start and
+            _AFTER_SAYING_DATE.fullmatch(s[mention.end:q.start]) is not None and
+            not q.attribution.words.lower().startswith("according"))
+
+
 def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str:
     dl = dateline_length(s)
     if dl:  # offsets stay those of the sentence: blank the dateline out instead of cutting it
@@ -237,7 +253,8 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         text = _short(pronoun[0].text, 9, capital=False)
         return f"Unattributed: “{text}”" if pronoun[0].kind == "direct" else f"Unattributed: {text}"
     if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person" or
-                  named[0].attribution.person.name.startswith("unnamed official (“")):  # "The minister: …"
+                  named[0].attribution.person.name.startswith("unnamed official (“") or  # "The minister: …"
+                  _dates_the_saying(s, mention, named[0])):  # "Ukraine's army said on Monday it had …"
         q = named[0]
         speaker = q.attribution.person
         who = speaker.surname if speaker.kind == "person" and len(speaker.name.split()) > 2 else speaker.name
@@ -906,8 +923,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             if "planned" not in c.tags:
                 c.tags.append("planned")
             by = _speaker_words(forecast)
-            title = _clean_title(_short(forecast.text[:c.anchor - forecast.start] if
-                                        forecast.start < c.anchor < forecast.end else forecast.text))
+            title = _clean_title(_short(_forecast_words(forecast, c, mention)))
             first = forecast.text.split(" ")[0]
             if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
                 title = first + title[len(first):]
@@ -944,6 +960,21 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # article's own word; "Officials: Talks will resume" is the officials' word, as the saying's "Berg: …")
             c.title = _with_speaker(c)
     return _distinct(claims)
+
+
+def _forecast_words(q: FoundQuote, c: Claim, mention: TimeMention | None) -> str:
+    """The words of forecast ``q`` that title claim ``c``, dated inside them: the whole words, the date cut
+    out with "…" when more follows it ("the dam would fail next month after heavy rains" -> "the dam would
+    fail … after heavy rains": the event's date says when; never the words cut at the date alone), or the
+    words up to the date when nothing follows ("prices will rise next month" -> "prices will rise")."""
+    if not q.start < c.anchor < q.end:
+        return q.text
+    head = q.text[:c.anchor - q.start]
+    end = mention.end if mention is not None else c.anchor + len(c.start[1])
+    rest = q.text[max(0, end - q.start):].strip(" ,;:—–-")
+    if not re.search(r"\w", rest):
+        return head
+    return f"{head.rstrip(' ,;:')} … {rest}"
 
 
 def _speaker_words(q: FoundQuote) -> str:
