@@ -23,6 +23,7 @@ from .actors import (
     _ROLE_END,
     DATE_LEAD,
     GAZETTEER,
+    LEADERS,
     NEGATED_SUBJECT,
     ROLE_WORDS,
     Person,
@@ -152,6 +153,22 @@ def _person_track_note(text: str, c: Claim) -> str:
     return (f"Track '{c.actor}': a track of its own, as the draft ties {c.actor}{role} to no country or "
             "organisation on its list (countries, capitals, seats of government, NATO, EU, UN); move the event "
             "to the right track on review.")
+
+
+def _leader_note(text: str, c: Claim) -> str:
+    """Why a claim is on a country's track when the article names its speaker or subject with no country
+    ("Zelensky said"): the name is on the draft's short list of heads of state and government
+    (:data:`viewer.ingest.actors.LEADERS`), knowledge the article does not give, so the reviewer is told;
+    "" when the article itself ties them ("Ukrainian President Volodymyr Zelensky") or the list played no part."""
+    people = [q.attribution.person for q in c.quotes if q.attribution.person.name and not unresolved_pronoun(q)]
+    subject = _subject(text)
+    who = people[0] if people else parse_person(subject) if subject else None
+    if who is None or who.kind != "person" or LEADERS.get(who.name) != c.actor or c.actor != who.actor:
+        return ""
+    if who.role and (country_of(who.role) or office_country(who.role, text)):
+        return ""
+    return (f"Track '{c.actor}': the article names {who.name} with no country; the name is on the draft's short "
+            f"list of heads of state and government ({c.actor}); check it on review.")
 
 
 def _pronoun_note(quotes: list[FoundQuote]) -> str:
@@ -642,8 +659,8 @@ def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]
     if found:
         return found[0], actors
     who = parse_person(subject) if subject else None
-    if who is not None and who.kind == "person":
-        return who.name, actors
+    if who is not None and who.kind == "person":  # ("Putin met …": Russia, by the list of leaders)
+        return (who.actor if who.actor and LEADERS.get(who.name) == who.actor else who.name), actors
     found = actors_in(title)
     if found:
         return found[0], actors
@@ -867,7 +884,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         c.actor, c.actors = _actor(text, c.quotes, c.title)
         if k and not c.quotes and claims[0].actor and not actors_in(c.title):
             c.actor = claims[0].actor
-        note = _person_track_note(text, c)
+        note = _person_track_note(text, c) or _leader_note(text, c)
         if note:
             c.start = (c.start[0], c.start[1], _join_basis(c.start[2], note))
         note = _pronoun_note(c.quotes)
@@ -1094,9 +1111,16 @@ def settle_tracks(claims: list[Claim], text: str) -> None:
         c.actor = tied or PEOPLE_TRACK
         basis = _OWN_TRACK_NOTE.sub("", c.start[2])
         if not tied:
+            role = next((q.attribution.person.role for q in c.quotes
+                         if q.attribution.person.name == actor and q.attribution.person.role), "")
+            # ("Anna Berg, the mission head": whose mission the role does not say, and a dateline's "KYIV" is
+            # where the article was written, not whose official she is: never guessed)
+            said = (f"; the role the article gives, “{role}”, names none"
+                    + (", and the dateline's place is where the article was written, not whose official this is"
+                       if dateline_length(text) else "")) if role else ""
             basis = _join_basis(basis, f"Track '{PEOPLE_TRACK}': {actor} is named once and tied to no country or "
-                                "organisation on the draft's list (countries, capitals, seats of government, NATO, "
-                                "EU, UN); move the event to the right track on review.")
+                                f"organisation on the draft's list (countries, capitals, seats of government, NATO, "
+                                f"EU, UN){said}; move the event to the right track on review.")
         c.start = (c.start[0], c.start[1], basis)
 
 
