@@ -53,6 +53,18 @@ def test_a_saying_dated_before_its_clause_is_titled_by_the_clause(text, edtf, ti
     assert all(q.kind == QuoteKind.REPORTED for q in saying.quotes)
 
 
+@pytest.mark.parametrize("text, title, words", [
+    ("Officials said on Monday, after a meeting, that talks would resume.", "Officials: talks would resume",
+     "talks would resume"),  # was "Officials said", the words said "after a meeting, that talks would resume"
+    ("The ministry said on Monday, in a statement, that its forces had hit a depot.",
+     "Ministry: its forces had hit a depot", "its forces had hit a depot"),
+])
+def test_an_aside_between_the_sayings_day_and_its_that_is_neither_title_nor_words(text, title, words):
+    saying = next(e for e in _events(text) if e.start.edtf == "2023-03-06")
+    assert saying.title == title
+    assert [q.text for q in saying.quotes] == [words]
+
+
 def test_a_saying_whose_clause_is_dated_is_still_titled_by_its_clause_and_the_clause_by_its_own_words():
     events = _events("Officials said on Monday that 2,000 troops had crossed the river in early February.")
     titles = {e.start.edtf: e.title for e in events}

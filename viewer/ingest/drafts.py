@@ -36,6 +36,7 @@ from .actors import (
 from .extract import Sentence, dateline_length
 from .quotemarks import quote_spans
 from .quotes import (
+    SAYING_ASIDE,
     Attribution,
     FoundQuote,
     PersonMemory,
@@ -256,7 +257,7 @@ def _dates_the_saying(s: str, mention: TimeMention | None, q: FoundQuote) -> boo
         return False
     at = s.find(q.attribution.words)
     return (0 <= at < mention.start and mention.end <= q.start and
-            _AFTER_SAYING_DATE.fullmatch(s[mention.end:q.start]) is not None and
+            _AFTER_SAYING_DATE.fullmatch(SAYING_ASIDE.sub("", s[mention.end:q.start].lstrip(" ,"), 1)) is not None and
             not q.attribution.words.lower().startswith("according"))
 
 

@@ -197,10 +197,19 @@ def _words_start(sentence: str, at: int, end: int) -> int:
     if when is not None and _ONLY_TIME.fullmatch(when.group(0)):
         k += when.end()
         k += len(sentence[k:end]) - len(sentence[k:end].lstrip(" ,"))
+    aside = SAYING_ASIDE.match(sentence[k:end])  # "said on Monday, after a meeting, that …": the saying's own
+    if aside is not None:  # circumstances, never the words said
+        k += aside.end()
     that = re.match(r"that\s+", sentence[k:end])
     if that is not None:
         k += that.end()
     return k if k != a and has_verb(sentence[k:end]) and end - k > 3 else a
+
+
+SAYING_ASIDE = re.compile(r"(?:after|before|during|following|amid|at|in|without|despite|speaking)\s+"
+                          r"[^,;:“”\"«»]{1,60},\s+(?=that\s)")
+"""An aside between a saying's verb (and its time) and its "that" clause ("said on Monday, after a meeting, that
+talks would resume"): where the saying was made, not what was said."""
 
 
 def _relative_saying(sentence: str, m: re.Match) -> tuple[int, int, str] | None:
