@@ -95,3 +95,8 @@ def test_a_forecast_cut_at_its_date_keeps_what_it_says_after_the_date(text, edtf
 ])
 def test_titles_of_other_sayings_are_unchanged(text, title):
     assert [e.title for e in _events(text)] == [title]
+
+
+def test_a_title_cut_short_never_ends_on_a_word_that_says_nothing():
+    (saying, _plan) = _events("The Pentagon said on Monday it expects to deliver tanks by the end of April.")
+    assert saying.title == "Pentagon: it expects to deliver tanks by the end…"  # was "… by the end of…"

@@ -201,10 +201,13 @@ def _short(words: str, limit: int = 10, capital: bool = True) -> str:
     words = re.sub(r"\s+", " ", words).strip(" ,;:.")
     words = re.sub(r"^(?:and|but|or|so|then|that)\s+", "", words, flags=re.I)
     parts = words.split(" ")
-    if len(parts) > limit:
-        words = " ".join(parts[:limit]).rstrip(",;:") + "…"
+    cut = len(parts) > limit
+    if cut:
+        words = " ".join(parts[:limit]).rstrip(",;:")
     while re.search(r"\s(?:and|or|the|a|an|of|to|in|on|at|by|for|with|from)$", words):
-        words = words.rsplit(" ", 1)[0]
+        words = words.rsplit(" ", 1)[0]  # (never "… by the end of…": the cut ends on a word that says something)
+    if cut:
+        words = words.rstrip(",;:") + "…"
     return words[:1].upper() + words[1:] if words and capital else words
 
 
