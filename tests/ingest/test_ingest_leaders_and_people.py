@@ -66,3 +66,19 @@ def test_only_the_lists_names_are_tied_and_the_articles_own_tie_needs_no_note(te
     (e,) = tl.events
     assert _tracks(tl)[e.title] == track
     assert "short list of heads of state" not in e.start.basis
+
+
+@pytest.mark.parametrize("text, edtf, title", [
+    ("Anna Berg, a teacher, said on Monday that the school had closed.", "2023-03-06",
+     "Anna Berg: the school had closed"),  # was "Anna Berg said", her words lost
+    ("Anna Berg, a teacher, said that the school had closed.", "[..2023-03-08]",
+     "Anna Berg: the school had closed"),  # was no draft at all
+    ("Adam Kowal, a resident of Kharkiv, said on Monday that the bridge was gone.", "2023-03-06",
+     "Adam Kowal: the bridge was gone"),
+])
+def test_a_person_set_off_with_what_they_are_and_no_role_word_is_still_who_said_what(text, edtf, title):
+    tl = ingest_text(text + "\n", published=WED).timeline
+    (e,) = tl.events
+    assert (e.start.edtf, e.title) == (edtf, title)
+    assert _tracks(tl)[e.title] == "People"  # nothing ties them to a country: never guessed
+    assert [(q.kind.value, q.text) for q in e.quotes] == [("reported", title.split(": ", 1)[1])]

@@ -112,8 +112,12 @@ _APPOS = (r"(?!(?:who|which|whose|that|when|where|while|as)\b)"  # (a relative c
           rf"{_TAG}*(?:\s+(?:of|for|at|to)\s+(?:the\s+)?{_TW}(?:\s+{_TW}){{0,3}}?)?")
 """A role set off by commas after a name: "the mission head", "head of the mission", "Russia's foreign minister"."""
 _APPOSITIVE = re.compile(rf",\s+(?P<role>{_APPOS})(?:,|\.?\s*$)")
+_WHAT_THEY_ARE = (r"(?!(?:who|which|whose|that|when|where|while|as)\b)(?:an?|the)\s+(?:[a-z][\w’'-]*\s+){0,3}"
+                  r"[a-z][\w’'-]*(?:\s+(?:of|from|in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?")
+"""What a person is, set off by commas between their name and a saying verb, when no role word says it ("Anna
+Berg, a teacher, said", "Adam Kowal, a resident of Kharkiv, said"): who they are, never a role to resolve."""
 _NAMED_ROLE = (rf"(?<![\w’'-])(?P<who>(?:[A-Z][\w’'.-]*\s+(?:(?:de|van|von|al|bin|Le|La|da|del)\s+)?){{0,3}}"
-               rf"[A-Z][\w’'.-]*),\s+(?P<role>{_APPOS}),\s+"
+               rf"[A-Z][\w’'.-]*),\s+(?P<role>{_APPOS}|{_WHAT_THEY_ARE}),\s+"
                # "Anna Berg, the head of the mission, which arrived on Monday, said": a relative clause between
                # the role and the verb is about the mission (or her), never the speaker
                r"(?:(?P<rel>(?:which|who|whose|that|where)\s+[^,;:“”\"«»]{1,80}?),\s+)?"
