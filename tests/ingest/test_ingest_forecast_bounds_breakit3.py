@@ -160,7 +160,8 @@ def test_before_a_date_is_never_that_date(text, edtf, phrase):
 def test_a_dateline_is_never_a_claim_nor_a_title(line, day):
     events = ingest_text(line + "The army said on Monday it had retaken the village.\n").timeline.events
     # was: a second event dated the dateline's day ("— The army said on Monday …"), titled "March 8 said"
-    assert [(e.start.edtf, e.title) for e in events] == [(day, "The army said")]
+    # (titled "The army said" until ingest10: who said what now, see test_ingest_saying_day_titles)
+    assert [(e.start.edtf, e.title) for e in events] == [(day, "Army: it had retaken the village")]
 
 
 @pytest.mark.parametrize("text, edtf, title", [

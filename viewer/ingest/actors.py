@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["GAZETTEER", "Person", "parse_person", "actors_in", "country_of", "OUTLETS", "ROLE_WORDS", "DATE_LEAD",
-           "blank_date_lead", "office_country"]
+           "blank_date_lead", "office_country", "LEADERS"]
 
 #: word or phrase -> actor (track label)
 GAZETTEER: dict[str, str] = {}
@@ -68,6 +68,26 @@ for _actor, _words in {
 }.items():
     for _w in _words.split("|"):
         GAZETTEER[_w] = _actor
+
+#: well-known heads of state or government, as news names them -> their country (a person's country, not their
+#: office: it stays true after their term).  Only the surname alone or the full name ties a person to it:
+#: "Zelensky said" is on Ukraine's track, "Anna Zelensky" is someone else and is not.
+LEADERS: dict[str, str] = {}
+for _actor, _names in {
+    "Ukraine": "Volodymyr Zelensky|Volodymyr Zelenskyy|Volodymyr Zelenskiy|Zelensky|Zelenskyy|Zelenskiy",
+    "Russia": "Vladimir Putin|Putin",
+    "Belarus": "Alexander Lukashenko|Alexander Lukashenka|Lukashenko|Lukashenka",
+    "France": "Emmanuel Macron|Macron",
+    "Germany": "Olaf Scholz|Scholz",
+    "Turkey": "Recep Tayyip Erdogan|Recep Tayyip Erdoğan|Tayyip Erdogan|Tayyip Erdoğan|Erdogan|Erdoğan",
+    "China": "Xi Jinping|Xi",
+    "Hungary": "Viktor Orban|Viktor Orbán|Orban|Orbán",
+    "Israel": "Benjamin Netanyahu|Netanyahu",
+    "India": "Narendra Modi|Modi",
+    "United States": "Joe Biden|Biden|Donald Trump|Trump",
+}.items():
+    for _w in _names.split("|"):
+        LEADERS[_w] = _actor
 
 #: news outlets and agencies (an attribution to them is another outlet)
 OUTLETS = {"CNN", "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "BBC", "Bloomberg",
@@ -192,8 +212,11 @@ def parse_person(phrase: str) -> Person:
             head = " ".join(role_words[k:])
             # the country of the role's head ("UK Prime Minister"), else named with the role ("Ukraine's
             # foreign minister Dmytro Kuleba")
-            actor = country_of(head) or country_of(" ".join(tail)) or country_of(" ".join(words[:cut]))
+            actor = country_of(head) or country_of(" ".join(tail)) or country_of(" ".join(words[:cut])) or \
+                LEADERS.get(" ".join(tail), "")  # ("President Zelensky": the list, when the role names none)
             return Person(" ".join(tail), head, actor, "person")
+    if p in LEADERS:  # "Zelensky" named alone: a person, of the country the list gives
+        return Person(p, "", LEADERS[p], "person")
     if len(words) <= 4 and all(re.fullmatch(_NAME_WORD, w) for w in words) and words[0] not in _PRONOUN_NOT_NAMES:
         actor = GAZETTEER.get(p, "") or country_of(p)
         office = bool(actor) or re.search(r"\b(?:Ministry|Office|Department|Street|House|Council|Commission|"

@@ -23,6 +23,7 @@ from .actors import (
     _ROLE_END,
     DATE_LEAD,
     GAZETTEER,
+    LEADERS,
     NEGATED_SUBJECT,
     ROLE_WORDS,
     Person,
@@ -35,6 +36,7 @@ from .actors import (
 from .extract import Sentence, dateline_length
 from .quotemarks import quote_spans
 from .quotes import (
+    SAYING_ASIDE,
     Attribution,
     FoundQuote,
     PersonMemory,
@@ -154,6 +156,22 @@ def _person_track_note(text: str, c: Claim) -> str:
             "to the right track on review.")
 
 
+def _leader_note(text: str, c: Claim) -> str:
+    """Why a claim is on a country's track when the article names its speaker or subject with no country
+    ("Zelensky said"): the name is on the draft's short list of heads of state and government
+    (:data:`viewer.ingest.actors.LEADERS`), knowledge the article does not give, so the reviewer is told;
+    "" when the article itself ties them ("Ukrainian President Volodymyr Zelensky") or the list played no part."""
+    people = [q.attribution.person for q in c.quotes if q.attribution.person.name and not unresolved_pronoun(q)]
+    subject = _subject(text)
+    who = people[0] if people else parse_person(subject) if subject else None
+    if who is None or who.kind != "person" or LEADERS.get(who.name) != c.actor or c.actor != who.actor:
+        return ""
+    if who.role and (country_of(who.role) or office_country(who.role, text)):
+        return ""
+    return (f"Track '{c.actor}': the article names {who.name} with no country; the name is on the draft's short "
+            f"list of heads of state and government ({c.actor}); check it on review.")
+
+
 def _pronoun_note(quotes: list[FoundQuote]) -> str:
     """What the reviewer must settle when a claim's "he" / "she" said stands for no one person (nobody or
     more than one named before it in its paragraph, and not exactly one person quoted in the paragraph
@@ -183,10 +201,13 @@ def _short(words: str, limit: int = 10, capital: bool = True) -> str:
     words = re.sub(r"\s+", " ", words).strip(" ,;:.")
     words = re.sub(r"^(?:and|but|or|so|then|that)\s+", "", words, flags=re.I)
     parts = words.split(" ")
-    if len(parts) > limit:
-        words = " ".join(parts[:limit]).rstrip(",;:") + "…"
+    cut = len(parts) > limit
+    if cut:
+        words = " ".join(parts[:limit]).rstrip(",;:")
     while re.search(r"\s(?:and|or|the|a|an|of|to|in|on|at|by|for|with|from)$", words):
-        words = words.rsplit(" ", 1)[0]
+        words = words.rsplit(" ", 1)[0]  # (never "… by the end of…": the cut ends on a word that says something)
+    if cut:
+        words = words.rstrip(",;:") + "…"
     return words[:1].upper() + words[1:] if words and capital else words
 
 
@@ -227,6 +248,22 @@ def _quote_clause(s: str, q: FoundQuote) -> str:
     return " ".join(x for x in (subject, predicate) if x) + " "
 
 
+_AFTER_SAYING_DATE = re.compile(r"[\s,]*(?:(?:morning|afternoon|evening|night)\s+)?(?:that\s+)?")
+
+
+def _dates_the_saying(s: str, mention: TimeMention | None, q: FoundQuote) -> bool:
+    """``mention`` sits between the saying verb of reported ``q`` and its clause ("Ukraine's army said | on
+    Monday | it had retaken …", "The ministry announced | on Friday | that …"): it dates the saying, whose
+    title is then who said what ("Ukraine's army: it had retaken …"), never the words before the date alone
+    ("Ukraine's army said")."""
+    if mention is None or q.kind != "reported" or not q.attribution.words:
+        return False
+    at = s.find(q.attribution.words)
+    return (0 <= at < mention.start and mention.end <= q.start and
+            _AFTER_SAYING_DATE.fullmatch(SAYING_ASIDE.sub("", s[mention.end:q.start].lstrip(" ,"), 1)) is not None and
+            not q.attribution.words.lower().startswith("according"))
+
+
 def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str:
     dl = dateline_length(s)
     if dl:  # offsets stay those of the sentence: blank the dateline out instead of cutting it
@@ -237,7 +274,8 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         text = _short(pronoun[0].text, 9, capital=False)
         return f"Unattributed: “{text}”" if pronoun[0].kind == "direct" else f"Unattributed: {text}"
     if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person" or
-                  named[0].attribution.person.name.startswith("unnamed official (“")):  # "The minister: …"
+                  named[0].attribution.person.name.startswith("unnamed official (“") or  # "The minister: …"
+                  _dates_the_saying(s, mention, named[0])):  # "Ukraine's army said on Monday it had …"
         q = named[0]
         speaker = q.attribution.person
         who = speaker.surname if speaker.kind == "person" and len(speaker.name.split()) > 2 else speaker.name
@@ -625,8 +663,8 @@ def _actor(s: str, quotes: list[FoundQuote], title: str) -> tuple[str, list[str]
     if found:
         return found[0], actors
     who = parse_person(subject) if subject else None
-    if who is not None and who.kind == "person":
-        return who.name, actors
+    if who is not None and who.kind == "person":  # ("Putin met …": Russia, by the list of leaders)
+        return (who.actor if who.actor and LEADERS.get(who.name) == who.actor else who.name), actors
     found = actors_in(title)
     if found:
         return found[0], actors
@@ -850,7 +888,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         c.actor, c.actors = _actor(text, c.quotes, c.title)
         if k and not c.quotes and claims[0].actor and not actors_in(c.title):
             c.actor = claims[0].actor
-        note = _person_track_note(text, c)
+        note = _person_track_note(text, c) or _leader_note(text, c)
         if note:
             c.start = (c.start[0], c.start[1], _join_basis(c.start[2], note))
         note = _pronoun_note(c.quotes)
@@ -906,8 +944,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             if "planned" not in c.tags:
                 c.tags.append("planned")
             by = _speaker_words(forecast)
-            title = _clean_title(_short(forecast.text[:c.anchor - forecast.start] if
-                                        forecast.start < c.anchor < forecast.end else forecast.text))
+            title = _clean_title(_short(_forecast_words(forecast, c, mention)))
             first = forecast.text.split(" ")[0]
             if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
                 title = first + title[len(first):]
@@ -944,6 +981,21 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # article's own word; "Officials: Talks will resume" is the officials' word, as the saying's "Berg: …")
             c.title = _with_speaker(c)
     return _distinct(claims)
+
+
+def _forecast_words(q: FoundQuote, c: Claim, mention: TimeMention | None) -> str:
+    """The words of forecast ``q`` that title claim ``c``, dated inside them: the whole words, the date cut
+    out with "…" when more follows it ("the dam would fail next month after heavy rains" -> "the dam would
+    fail … after heavy rains": the event's date says when; never the words cut at the date alone), or the
+    words up to the date when nothing follows ("prices will rise next month" -> "prices will rise")."""
+    if not q.start < c.anchor < q.end:
+        return q.text
+    head = q.text[:c.anchor - q.start]
+    end = mention.end if mention is not None else c.anchor + len(c.start[1])
+    rest = q.text[max(0, end - q.start):].strip(" ,;:—–-")
+    if not re.search(r"\w", rest):
+        return head
+    return f"{head.rstrip(' ,;:')} … {rest}"
 
 
 def _speaker_words(q: FoundQuote) -> str:
@@ -1063,9 +1115,16 @@ def settle_tracks(claims: list[Claim], text: str) -> None:
         c.actor = tied or PEOPLE_TRACK
         basis = _OWN_TRACK_NOTE.sub("", c.start[2])
         if not tied:
+            role = next((q.attribution.person.role for q in c.quotes
+                         if q.attribution.person.name == actor and q.attribution.person.role), "")
+            # ("Anna Berg, the mission head": whose mission the role does not say, and a dateline's "KYIV" is
+            # where the article was written, not whose official she is: never guessed)
+            said = (f"; the role the article gives, “{role}”, names none"
+                    + (", and the dateline's place is where the article was written, not whose official this is"
+                       if dateline_length(text) else "")) if role else ""
             basis = _join_basis(basis, f"Track '{PEOPLE_TRACK}': {actor} is named once and tied to no country or "
-                                "organisation on the draft's list (countries, capitals, seats of government, NATO, "
-                                "EU, UN); move the event to the right track on review.")
+                                f"organisation on the draft's list (countries, capitals, seats of government, NATO, "
+                                f"EU, UN){said}; move the event to the right track on review.")
         c.start = (c.start[0], c.start[1], basis)
 
 

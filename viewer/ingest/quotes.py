@@ -112,8 +112,12 @@ _APPOS = (r"(?!(?:who|which|whose|that|when|where|while|as)\b)"  # (a relative c
           rf"{_TAG}*(?:\s+(?:of|for|at|to)\s+(?:the\s+)?{_TW}(?:\s+{_TW}){{0,3}}?)?")
 """A role set off by commas after a name: "the mission head", "head of the mission", "Russia's foreign minister"."""
 _APPOSITIVE = re.compile(rf",\s+(?P<role>{_APPOS})(?:,|\.?\s*$)")
+_WHAT_THEY_ARE = (r"(?!(?:who|which|whose|that|when|where|while|as)\b)(?:an?|the)\s+(?:[a-z][\w’'-]*\s+){0,3}"
+                  r"[a-z][\w’'-]*(?:\s+(?:of|from|in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?")
+"""What a person is, set off by commas between their name and a saying verb, when no role word says it ("Anna
+Berg, a teacher, said", "Adam Kowal, a resident of Kharkiv, said"): who they are, never a role to resolve."""
 _NAMED_ROLE = (rf"(?<![\w’'-])(?P<who>(?:[A-Z][\w’'.-]*\s+(?:(?:de|van|von|al|bin|Le|La|da|del)\s+)?){{0,3}}"
-               rf"[A-Z][\w’'.-]*),\s+(?P<role>{_APPOS}),\s+"
+               rf"[A-Z][\w’'.-]*),\s+(?P<role>{_APPOS}|{_WHAT_THEY_ARE}),\s+"
                # "Anna Berg, the head of the mission, which arrived on Monday, said": a relative clause between
                # the role and the verb is about the mission (or her), never the speaker
                r"(?:(?P<rel>(?:which|who|whose|that|where)\s+[^,;:“”\"«»]{1,80}?),\s+)?"
@@ -197,10 +201,19 @@ def _words_start(sentence: str, at: int, end: int) -> int:
     if when is not None and _ONLY_TIME.fullmatch(when.group(0)):
         k += when.end()
         k += len(sentence[k:end]) - len(sentence[k:end].lstrip(" ,"))
+    aside = SAYING_ASIDE.match(sentence[k:end])  # "said on Monday, after a meeting, that …": the saying's own
+    if aside is not None:  # circumstances, never the words said
+        k += aside.end()
     that = re.match(r"that\s+", sentence[k:end])
     if that is not None:
         k += that.end()
     return k if k != a and has_verb(sentence[k:end]) and end - k > 3 else a
+
+
+SAYING_ASIDE = re.compile(r"(?:after|before|during|following|amid|at|in|without|despite|speaking)\s+"
+                          r"[^,;:“”\"«»]{1,60},\s+(?=that\s)")
+"""An aside between a saying's verb (and its time) and its "that" clause ("said on Monday, after a meeting, that
+talks would resume"): where the saying was made, not what was said."""
 
 
 def _relative_saying(sentence: str, m: re.Match) -> tuple[int, int, str] | None:

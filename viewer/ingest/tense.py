@@ -32,7 +32,9 @@ _IRREGULAR_PAST = (
     "sold|spent|swore|threw|understood|withdrew|overtook|undertook|arose|sought|taught|caught|"
     "built|lit|shot|slid|stole|woke|wore|bore|beat|bit|blew|grew|hung|laid|lay|rode|rang|sang|"
     "sank|shook|spun|sprang|swam|tore|wept|wound|froze|forbade|forgave|got|dealt|fled|fed|bent|"
-    "noted|added|warned|stated|announced|claimed|denied|reported|confirmed"
+    "noted|added|warned|stated|announced|claimed|denied|reported|confirmed|"
+    # (war news: "the army retook the village on Monday" is past, never "the last Monday or the next")
+    "retook|rebuilt|overran|overthrew|upheld|withheld|foresaw|mistook|slew|hid"
 )
 _PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|(?-i:\b[a-z]{{2,}}ed\b)", re.I)  # "Allied" is no verb
 # -ed words that are mostly adjectives or nouns in news text, not finite verbs
