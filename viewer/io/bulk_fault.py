@@ -50,16 +50,17 @@ line (no line breaks between its events) would need as many spaces as it has cha
 mapping the positions of that text costs as much as the full reader's (it is left to it)."""
 
 
-def _blank(region: bytes, comma: bool) -> str | None:
-    """Blanks standing for ``region`` (bytes of whole values, commas and white space): as many line
-    breaks as it holds, then as many spaces as it has characters after the last one, so the text
-    after it keeps its line and column; a comma first with ``comma`` (the region separates two
-    kept events).  None when the spaces alone would pass :data:`MAX_BLANK_CHARS`."""
-    lines = region.count(b"\n")
-    tail = region[region.rfind(b"\n") + 1:]
-    if len(tail) > MAX_BLANK_CHARS:
+def _blank(data: bytes, a: int, b: int, comma: bool) -> str | None:
+    """Blanks standing for ``data[a:b]`` (bytes of whole values, commas and white space): as many
+    line breaks as it holds, then as many spaces as it has characters after the last one, so the
+    text after it keeps its line and column; a comma first with ``comma`` (the region separates
+    two kept events).  None when the spaces alone would pass :data:`MAX_BLANK_CHARS`.  (The
+    region is counted in place, never copied: it may be most of a 100 MB file.)"""
+    lines = data.count(b"\n", a, b)
+    start = max(a, data.rfind(b"\n", a, b) + 1)
+    if b - start > MAX_BLANK_CHARS:
         return None
-    spaces = len(tail.decode("utf-8"))
+    spaces = len(data[start:b].decode("utf-8"))
     if not comma:
         return "\n" * lines + " " * spaces
     if lines:
@@ -123,12 +124,12 @@ def located_error(file: str, data: bytes, spans: np.ndarray, opening: int, closi
     prev = opening
     for n, k in enumerate(suspects):
         a, b = int(spans[k, 0]), int(spans[k, 1])
-        gap = _blank(data[prev:a], comma=n > 0)
+        gap = _blank(data, prev, a, comma=n > 0)
         if gap is None:
             return None
         parts += [gap, data[a:b].decode("utf-8")]
         prev = b
-    gap = _blank(data[prev:closing], comma=False)
+    gap = _blank(data, prev, closing, comma=False)
     if gap is None:
         return None
     parts += [gap, data[closing:].decode("utf-8")]
@@ -145,6 +146,19 @@ def located_error(file: str, data: bytes, spans: np.ndarray, opening: int, closi
     return TimelineLoadError(report.sorted())
 
 
+_PIECE = 1 << 20
+
+
+def _decoded(data: bytes, start: int) -> str:
+    """``data[start:]`` decoded as UTF-8 a piece (:data:`_PIECE` bytes) at a time: one call over
+    100 MB would hold the interpreter lock long enough to freeze the window.  Raises
+    ``UnicodeDecodeError`` for bytes that are not UTF-8."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    parts = [decoder.decode(data[k:k + _PIECE]) for k in range(start, len(data), _PIECE)]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
+
+
 def syntax_error(file: str, data: bytes, opening: int, last: int) -> TimelineLoadError | None:
     """The full reader's error for JSON that breaks off after its events list has begun.
 
@@ -159,11 +173,11 @@ def syntax_error(file: str, data: bytes, opening: int, last: int) -> TimelineLoa
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     if data.find(b"\x00", skip) >= 0:
         return None
-    gap = _blank(data[opening:last], comma=False)
+    gap = _blank(data, opening, last, comma=False)
     if gap is None:
         return None
     try:
-        text = data[skip:opening].decode("utf-8") + gap + data[last:].decode("utf-8")
+        text = data[skip:opening].decode("utf-8") + gap + _decoded(data, last)
     except UnicodeDecodeError:
         return None
     try:
