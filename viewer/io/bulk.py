@@ -731,20 +731,42 @@ def _read_text(file: str, data: bytes) -> tuple[Timeline, LazyEvents, np.ndarray
 def _fault(at_fault: np.ndarray, ids: list[str], sink: _Sink, spans: np.ndarray, marks: _Marks,
            event_ids: Collection[str] | None) -> NoReturn:
     """Raise :class:`_Fault` for the events ``at_fault`` (bool (N,)) and every event whose id
-    another one repeats (the report names the first: it must be read too)."""
-    ids = list(ids)
+    another one repeats (the report names the first: it must be read too).  ``ids`` (the
+    sink's, "" for an event read whole) and the sink's lists are emptied a slice at a time
+    (:func:`_drop`): a million strings freed at once with the reader's frame held the
+    interpreter lock for a second, freezing the window."""
     for j, i in enumerate(sink.other_at):  # (their ids are "" in ``ids``)
         ev = sink.others[j]
         ids[i] = ev["id"] if isinstance(ev, dict) and isinstance(ev.get("id"), str) else ""
     if event_ids is not None:  # in file order, as the full reader lists them
         event_ids = dict.fromkeys(eid for eid in ids if eid)
-    count: dict[str, int] = {}
-    for eid in ids:
-        count[eid] = count.get(eid, 0) + 1
-    repeated = {eid for eid, c in count.items() if c > 1 and eid}
-    if repeated:
-        at_fault = at_fault | np.fromiter((eid in repeated for eid in ids), bool, count=len(ids))
+    at_fault = at_fault | _repeated(ids)
+    for parsed in (sink.tracks, sink.starts, sink.ends, sink.kinds, ids):
+        _drop(parsed)
     raise _Fault(np.flatnonzero(at_fault), spans, marks, event_ids)
+
+
+def _repeated(ids: list[str]) -> np.ndarray:
+    """Which of ``ids`` (not "") another one repeats: bool (N,).  Their hashes first, a slice at a
+    time and sorted by numpy (as :func:`_distinct`); only the ids whose hash is repeated are
+    compared (no dict or set of a million ids)."""
+    n = len(ids)
+    hashes = np.empty(n, dtype=np.int64)
+    for a in range(0, n, SLICE_ITEMS):
+        part = ids[a : a + SLICE_ITEMS]
+        hashes[a : a + len(part)] = np.fromiter(map(hash, part), dtype=np.int64, count=len(part))
+    ordered = np.sort(hashes)
+    twice = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+    out = np.zeros(n, bool)
+    if not len(twice):
+        return out
+    maybe = np.flatnonzero(np.isin(hashes, twice)).tolist()
+    count: dict[str, int] = {}
+    for k in maybe:
+        count[ids[k]] = count.get(ids[k], 0) + 1
+    for k in maybe:
+        out[k] = count[ids[k]] > 1 and ids[k] != ""
+    return out
 
 
 def _located(file: str, data: bytes, fault: _Fault) -> TimelineLoadError | None:
