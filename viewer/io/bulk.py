@@ -781,6 +781,8 @@ def _located(file: str, data: bytes, fault: _Fault) -> TimelineLoadError | None:
 def _syntax(file: str, data: bytes, broken: _Broken) -> TimelineLoadError | None:
     """The full reader's error for JSON that breaks off after the events list has begun (or None)."""
     opening, last = (int(x) for x in _byte_spans(data, np.array([broken.opening, broken.last], dtype=np.int64)))
+    if last - opening < len(data) - last:  # the mistake in the first half: the full reader stops at it, as soon
+        return None  # (measured at a million events: 2.5 s against 3.2 s, 227 MB against 324 MB)
     return syntax_error(file, data, opening, last)
 
 
