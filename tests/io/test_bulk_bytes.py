@@ -114,7 +114,7 @@ def _shift(k, by):
 
 def _to_chars(data):
     def change(arrays):  # a cache of the old format: character offsets in the decoded text
-        _doc, spans, _chars = bulk._parse(data, lambda ev: None)
+        _doc, spans, _chars, _marks = bulk._parse(data, lambda ev: None)
         arrays["spans"] = spans
     return change
 

@@ -41,7 +41,7 @@ def test_small_pieces_read_the_same_events_as_the_full_reader(tmp_path, monkeypa
     monkeypatch.setattr(bulk, "_MARGIN", margin)
     monkeypatch.setattr(bulk, "CACHE_MIN_EVENTS", 10**9)
     events = []
-    doc, spans, chars = bulk._parse(data, events.append)
+    doc, spans, chars, _marks = bulk._parse(data, events.append)
     assert doc == whole[0] and chars == whole[2] == len(data.decode("utf-8"))
     assert np.array_equal(spans, whole[1])
     text = data.decode("utf-8")

@@ -170,7 +170,7 @@ class Checker:
                 first = found[item_id]
                 self.report.add(
                     path,
-                    f"duplicate {noun} id {item_id!r}: already used by {format_path(first[:-1])}"
+                    f"duplicate {noun} id {item_id!r}: already used by {format_path(self.report.real_path(first[:-1]))}"
                     f"{self.report.line_of(first)}; ids must be unique",
                 )
             else:

@@ -48,6 +48,11 @@ class Problems:
         where = location_of(path, self.data) if location is None else location
         self.items.append(Problem(self.file, message, line, column, where))
 
+    def real_path(self, path: Sequence[PathPart]) -> tuple[PathPart, ...]:
+        """``path`` as the file numbers it: the same path here; a subclass that checks some
+        events of a file in a smaller document maps their indices back (:mod:`viewer.io.bulk_fault`)."""
+        return tuple(path)
+
     def line_of(self, path: Sequence[PathPart]) -> str:
         """`` (line N)`` or ``""``: where an earlier, conflicting value is."""
         line, _ = self.locate(path)
