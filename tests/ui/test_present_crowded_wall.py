@@ -89,3 +89,45 @@ def test_every_lane_is_readable_and_no_label_overlaps(qtbot, acled, size, step):
     names = view.track_axis.drawn_labels()
     assert len(names) == len(TYPES)
     assert not _apart(names), f"track names touch at {size}, step {step}: {_apart(names)}"
+
+
+@pytest.fixture(scope="module")
+def many_types(tmp_path_factory):
+    """18 event types in the ACLED form, the first busiest: more lanes than a 768 px wall holds."""
+    rnd = random.Random(5)
+    lines = [HEADER]
+    n = 0
+    for i in range(18):
+        for k in range(max(1, 60 // (i + 1))):
+            n += 1
+            day = 17 + min(int(rnd.expovariate(1 / 5)), 13)
+            lines.append(f"EV{n:04d},2016-06-{day:02d},1,Type {chr(65 + i)} events,Actors {k % 9},Civilians,"
+                         f"Zambia,Town {k % 13},Reports {k % 5},Event {n}.,0")
+    path = tmp_path_factory.mktemp("acled") / "many.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return read_timeline(path)
+
+
+@pytest.mark.parametrize("step", [1, 3])
+def test_tracks_the_wall_cannot_hold_are_folded_and_said(qtbot, many_types, step):
+    """An audience cannot scroll: with 18 tracks at 1366x768 six lanes were below the screen's
+    edge, a scroll bar the only sign of them.  The quietest tracks of the step's window are left
+    out (never its own event's) and the header says how many."""
+    pw = _shown(qtbot, many_types, (1366, 768), step)
+    view = pw.view
+    assert not view.vscroll.isVisible()
+    shown = [t.id for t in view.timeline.tracks]
+    folded = len(many_types.tracks) - len(shown)
+    assert folded > 0
+    header = pw.header.text().replace("\u00a0", " ")
+    assert f"{folded} more tracks not shown" in header, header
+    assert many_types.event(pw.presentation.step.event).track in shown
+    # each lane shown is high enough for a line of type, its name whole, names apart
+    frame = view.events_item._frame
+    style = view.style_
+    name_px = QFontMetricsF(label_font(style.font_px, bold=True, family=style.font_family)).height()
+    small = QFontMetricsF(label_font(style.min_font_px, family=style.font_family)).height()
+    assert min(bottom - top for top, bottom in frame.lanes) >= max(name_px, small + 8)
+    names = view.track_axis.drawn_labels()
+    assert len(names) == len(shown)
+    assert not _apart(names)
