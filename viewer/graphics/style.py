@@ -156,8 +156,9 @@ class TimelineStyle:
                        axis_text="#e8ebef", axis_line="#9aa3ae",
                        outline_darker=100, **common)  # a darkened outline vanished into the black: hollow read as dots
         # on white the pale track colours' lead lines ("≤ Peskov …") and the planned end's 1 px orange
-        # hatching were barely seen on a wall: both darkened (at least 3:1 on white, and inside the band that tints the lanes) and in
-        # proportion to the marker (9 px lead lines and 3 px hatching at 2160)
+        # hatching were barely seen on a wall: both darkened (at least 3:1 on white, and inside the
+        # band that tints the lanes) and in proportion to the marker (9 px lead lines and 3 px
+        # hatching at 2160)
         return cls(background="#ffffff", lane_shade="#eef1f5", text="#000000", band_fill="#E69F00",
                    band_alpha=40, band_text="#5c3b00", selection="#000000", label_box="#ffffff",
                    hollow_fill="#ffffff", lane_rule="#b9c0ca", band_tab="#ffffff",
