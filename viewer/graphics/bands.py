@@ -151,7 +151,7 @@ class BandLayerItem(pg.GraphicsObject):
             p.fillRect(QRectF(x0, area.top(), known - x0, area.height()), fill)
             if plan is not None:  # the announced part: faint and hatched, a plan and not a report
                 hatch(p, QRectF(known, area.top(), x1 - known, area.height()), self.style.color("band_fill"),
-                      max(self.style.band_alpha // 3, 12), 150)
+                      max(self.style.band_alpha // 3, 12), 150, self.style.hatch_px, self.style.hatch_darker)
             p.setPen(QPen(edge, 2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
             p.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))

@@ -639,7 +639,10 @@ class EventLayerItem(EventText, pg.GraphicsObject):
 
     def _whisker(self, p: QPainter, x0: float, x1: float, y: float, color: QColor, flags: int) -> None:
         """A line fading towards the open side: 'on or before' / 'on or after'."""
-        whisker(p, x0, x1, y, color, flags)
+        style = self.style
+        if style.whisker_darker != 100:
+            color = QColor(color).darker(style.whisker_darker)
+        whisker(p, x0, x1, y, color, flags, style.whisker_px, style.whisker_alpha)
 
     def _span_bar(self, p: QPainter, row: int, frame: _Frame, y: float, color: QColor,
                   flags: int, selected: bool, plan: tuple[float, float] | None = None, *,

@@ -422,8 +422,9 @@ def fit_lane_heights(rows: list[int], height_px: float, full_slot_h: float, min_
     lanes (an empty "Street" lane took half the screen beside a "Council" lane with two
     events).  When the sub-rows need more than there is, the lanes go down towards
     sub-rows of the smallest type (``min_slot_h``) together, each in proportion to what it
-    can give; below that, all shrink in proportion (the frame then folds events into ``+N``
-    badges).
+    can give; below that, each busy lane keeps one such sub-row and a line for its name
+    (``empty_px``) and the others give up rows (the frame then folds events into ``+N``
+    badges); only when not even that fits do all shrink in proportion.
 
     Returns
     -------
@@ -447,11 +448,22 @@ def fit_lane_heights(rows: list[int], height_px: float, full_slot_h: float, min_
         for k in busy:
             out[k] = full[k] + share
         return out
+    if room >= can:
+        for k in busy:  # squeezed towards the smallest type, together
+            out[k] = least[k] + (full[k] - least[k]) * (room - can) / (want - can) if want > can else least[k]
+        return out
+    # less room than the smallest type needs: every busy lane keeps a sub-row of it and a line for
+    # its name, the rest is shared in proportion to what each needs beyond that (all in proportion
+    # only when not even that fits).  Shrunk in proportion, ACLED's one-event "Riots/Protests"
+    # lane became a 12 px sliver under the header, its name and the step's own label cut, while
+    # the four-row lanes beside it kept three rows each.
+    floor = [min(least[k], max(empty_px, 8.0 + min_slot_h + 1.0)) for k in range(n)]
+    lo = sum(floor[k] for k in busy)
     for k in busy:
-        if room >= can and want > can:  # squeezed towards the smallest type, together
-            out[k] = least[k] + (full[k] - least[k]) * (room - can) / (want - can)
+        if room > lo:
+            out[k] = floor[k] + (least[k] - floor[k]) * (room - lo) / (can - lo)
         else:
-            out[k] = least[k] * room / can
+            out[k] = floor[k] * room / lo
     return out
 
 

@@ -112,15 +112,17 @@ def bar_limits(frame: Frame, engine: QPaintEngine | None) -> tuple[float, float]
     return frame.left_px - FADE_PX - 10, frame.right_px + FADE_PX + 10
 
 
-def whisker(p: QPainter, x0: float, x1: float, y: float, color: QColor, flags: int) -> None:
-    """A line fading towards the open side: 'on or before' / 'on or after'.  For a span
-    with one date known (``FLAG_HALF_KNOWN``) a "?" stands at its faded end: the other
-    date's year is unknown, so the line stops short of any date."""
-    rect = QRectF(x0, y - 2, x1 - x0, 4)
+def whisker(p: QPainter, x0: float, x1: float, y: float, color: QColor, flags: int,
+            height: float = 4.0, alpha: int = 170) -> None:
+    """A line fading towards the open side: 'on or before' / 'on or after', ``height`` pixels
+    high, ``alpha`` (0-255) at its known end.  For a span with one date known
+    (``FLAG_HALF_KNOWN``) a "?" stands at its faded end: the other date's year is unknown, so
+    the line stops short of any date."""
+    rect = QRectF(x0, y - height / 2, x1 - x0, height)
     if flags & FLAG_OPEN_START:
-        fill_fade(p, rect, color, 0, 170)
+        fill_fade(p, rect, color, 0, alpha)
     else:
-        fill_fade(p, rect, color, 170, 0)
+        fill_fade(p, rect, color, alpha, 0)
     if flags & FLAG_HALF_KNOWN:
         p.save()
         p.setPen(color)
@@ -162,16 +164,34 @@ def planned_pen(style: TimelineStyle, color: QColor) -> QPen:
     return pen
 
 
-def hatch(p: QPainter, rect: QRectF, color: QColor, pale_alpha: int, line_alpha: int) -> None:
+def hatch(p: QPainter, rect: QRectF, color: QColor, pale_alpha: int, line_alpha: int,
+          line_px: float = 0.0, line_darker: int = 100) -> None:
     """Paint ``rect`` (device px) as a planned part: a pale fill of ``color`` at
     ``pale_alpha`` under diagonal lines of it at ``line_alpha`` (0-255).  The one
-    look of a span's or band's announced end (its key: ``PLANNED_END_KEY``)."""
+    look of a span's or band's announced end (its key: ``PLANNED_END_KEY``).
+
+    ``line_px`` 0: Qt's 1 px pattern; else lines that wide, six widths apart, in ``color``
+    darkened by ``line_darker`` (``QColor.darker``), for a wall where 1 px lines are not seen
+    (:attr:`~viewer.graphics.style.TimelineStyle.hatch_px`)."""
     pale = QColor(color)
     pale.setAlpha(pale_alpha)
     p.fillRect(rect, pale)
-    lines = QColor(color)
+    lines = QColor(color).darker(line_darker) if line_darker != 100 else QColor(color)
     lines.setAlpha(line_alpha)
-    p.fillRect(rect, QBrush(lines, Qt.BrushStyle.BDiagPattern))
+    if line_px <= 0:
+        p.fillRect(rect, QBrush(lines, Qt.BrushStyle.BDiagPattern))
+        return
+    p.save()
+    p.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+    p.setPen(QPen(lines, line_px, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+    step = 6.0 * line_px
+    # lines x + y = c, c on a grid of the device: hatches side by side line up
+    c = math.floor((rect.left() + rect.top()) / step) * step
+    while c <= rect.right() + rect.bottom() + step:
+        p.drawLine(QPointF(c - rect.bottom() - step, rect.bottom() + step),
+                   QPointF(c - rect.top() + step, rect.top() - step))
+        c += step
+    p.restore()
 
 
 def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, frame: Frame, y: float,
@@ -225,7 +245,7 @@ def span_bar(p: QPainter, style: TimelineStyle, cols: EventColumns, row: int, fr
         p.fillRect(QRectF(max(s0, m0), top, min(s1, m1) - max(s0, m0), h), solid)
     hatched = None
     if known is not None and full_x1 > known:  # the announced part: faint and hatched, a plan
-        hatch(p, QRectF(known, top, full_x1 - known, h), color, 35, 230)
+        hatch(p, QRectF(known, top, full_x1 - known, h), color, 35, 230, style.hatch_px, style.hatch_darker)
         hatched = (known, full_x1)
         x1 = full_x1
     if flags & DRAFT:

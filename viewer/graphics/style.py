@@ -84,6 +84,11 @@ class TimelineStyle:
     planned_outline_px: float = 0.0  #: a planned event's dashed marker outline width (pixels); 0: ``outline_px``
     planned_dash: tuple[float, float] = (1.5, 1.5)  #: its dashes and gaps, in outline widths
     draft_px: float = 2.0  #: an unreviewed draft's dotted ring: width of its dots and of the gaps (pixels)
+    whisker_px: float = 4.0  #: height of an "on or before" / "on or after" line (pixels)
+    whisker_darker: int = 100  #: its colour = the track's darkened by this (``QColor.darker``; 100 = as is)
+    whisker_alpha: int = 170  #: its opacity at the marker (0-255); it fades to nothing at the open side
+    hatch_px: float = 0.0  #: a planned end's diagonal lines: width (pixels); 0: Qt's 1 px pattern
+    hatch_darker: int = 100  #: their colour = the band's or span's darkened by this (100 = as is)
 
     @classmethod
     def for_height(cls, height_px: float) -> TimelineStyle:
@@ -150,10 +155,16 @@ class TimelineStyle:
                        hollow_fill="#0b0d10", lane_rule="#3a414c", band_tab="#000000",
                        axis_text="#e8ebef", axis_line="#9aa3ae",
                        outline_darker=100, **common)  # a darkened outline vanished into the black: hollow read as dots
+        # on white the pale track colours' lead lines ("≤ Peskov …") and the planned end's 1 px orange
+        # hatching were barely seen on a wall: both darkened (at least 3:1 on white, and inside the
+        # band that tints the lanes) and in proportion to the marker (9 px lead lines and 3 px
+        # hatching at 2160)
         return cls(background="#ffffff", lane_shade="#eef1f5", text="#000000", band_fill="#E69F00",
                    band_alpha=40, band_text="#5c3b00", selection="#000000", label_box="#ffffff",
                    hollow_fill="#ffffff", lane_rule="#b9c0ca", band_tab="#ffffff",
-                   axis_text="#000000", axis_line="#333333", **common)
+                   axis_text="#000000", axis_line="#333333",
+                   whisker_px=max(4.0, marker / 3), whisker_darker=200, whisker_alpha=255,
+                   hatch_px=max(1.5, marker / 9), hatch_darker=250, **common)
 
     def dark_desk(self) -> TimelineStyle:
         """This style with the desk's dark colours (a dark desktop): light text on near-black,

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 
 from ..graphics.axis import TimeAxisItem
 from ..graphics.frame import fit_lane_heights, slot_heights
@@ -189,8 +189,18 @@ class BriefingTimelineView(TimelineView):
 
     def resizeEvent(self, ev) -> None:  # noqa: N802
         super().resizeEvent(ev)
-        if self.on_resized is not None and getattr(self, "_ready", False):
+        if self.on_resized is None or not getattr(self, "_ready", False):
+            return
+        for _ in range(3):
+            size = self.size()
             self.on_resized()  # the plot's width is known now: the presentation frames its step for it
+            if self.size() == size:
+                break
+            # the presentation laid itself out again meanwhile (the caption's height for this size) and
+            # the view got another size inside this event, for which Qt sends none: the plot is laid out
+            # for it here.  It kept the first size: with few events the lanes ran under the caption and
+            # the time axis was hidden (no dates at 1920x1080, the tops of the day labels at 1366x768).
+            super().resizeEvent(QResizeEvent(self.size(), size))
 
     def _apply_style(self) -> None:
         # the column is its widest label plus 1.2 em (the margin grows with the type),

@@ -164,6 +164,7 @@ class PresentWindow(QWidget):
         self.state.display_zone = self.zone
         self.started = time.monotonic()
         self._subsets: dict[tuple[str, ...], Timeline] = {}
+        self._folds: dict[tuple, tuple[tuple[str, ...], int]] = {}  # each step's tracks at a size (_step_tracks)
         self._measurers: dict[tuple[str, ...], EventLayerItem] = {}  # label widths of each subset
         self._lanes_px_key: tuple[int, int, int] | None = None
         self._lanes_px: dict[int, float] = {}  # lanes each step needs (step index), at _lanes_px_key's size
@@ -268,6 +269,43 @@ class PresentWindow(QWidget):
             self._subsets[key] = timeline_for_tracks(self.timeline, key)
         return self._subsets[key]
 
+    def _step_tracks(self, index: int) -> tuple[tuple[str, ...], int]:
+        """The tracks step ``index`` (0-based) shows and how many of its own it folds away: when
+        more lanes than the wall holds at one line of type each, the ones with the fewest events
+        in the step's window are left out (never the step's own event's) and the header says how
+        many.  The audience cannot scroll: with 18 tracks at 1366x768 the last six were below the
+        screen's edge, a scroll bar the only sign of them."""
+        step = self.story.steps[index]
+        view = self.view
+        if not self.isVisible() or view.plotItem.vb.height() <= 0:
+            return step.tracks, 0
+        key = (index, self.width(), self.height(), round(self.screen_h()))
+        if key in self._folds:
+            return self._folds[key]
+        ids = [t.id for t in self._subset(step.tracks).tracks]
+        h = float(self.screen_h())
+        axis = max(0.0, float(view.height() - view.plotItem.vb.height()))
+        tab = view.bands_item.tab_height() if view.bands_item is not None and self.timeline.columns.band_count else 0
+        pad = h / 60
+        caption = caption_for(self.timeline, step.event) if self.timeline.has_event(step.event) else None
+        floor = self.caption._need(caption, max(100.0, self.width() - 2 * pad), h, 0.0) + 2 * pad
+        header_line = 1.3 * self._px(HEADER_FRACTION)
+        # room for the lanes, with the caption in its smallest type and a header line more (for the note)
+        room = self.height() - self.header.height() - header_line - axis - tab - max(floor, 0.12 * h)
+        fit = max(1, int(room // view.line_lane_px()))
+        out: tuple[tuple[str, ...], int] = (step.tracks, 0)
+        if len(ids) > fit:
+            a, b = step_window(self.timeline, step)
+            cols = self.timeline.columns
+            o = cols.origin_epoch_s
+            lane_of = {t.id: k for k, t in enumerate(self.timeline.tracks)}
+            own = self.timeline.event(step.event).track if self.timeline.has_event(step.event) else None
+            count = {t: cols.count_markers(lane_of[t], a - o, b - o) for t in ids}
+            keep = set(sorted(ids, key=lambda t: (t != own, -count[t], ids.index(t)))[:fit])
+            out = (tuple(t for t in ids if t in keep), len(ids) - fit)
+        self._folds[key] = out
+        return out
+
     def _header_text(self, index: int, number: int | None = None,
                      shown_range: tuple[float, float] | None = None) -> str:
         """The header over step ``index`` (0-based): story title, step number (``number``, 1-based,
@@ -278,13 +316,18 @@ class PresentWindow(QWidget):
             return self.story.title
         step = self.story.steps[index]
         text = f"{self.story.title}    {index + 1 if number is None else number} / {pres.count}"
-        shown = self._subset(step.tracks)
-        hidden = [t.label for t in self.timeline.tracks if t.id not in {u.id for u in shown.tracks}]
+        own = self._subset(step.tracks)
+        tracks, folded = self._step_tracks(index)
+        shown = self._subset(tracks)
+        hidden = [t.label for t in self.timeline.tracks if t.id not in {u.id for u in own.tracks}]
+        n = len(self.timeline.tracks)
         if hidden:  # the step shows some tracks only: say which are left out
-            n = len(self.timeline.tracks)
             # the list wraps between tracks, never inside a name ("Normandy / Format" read as two tracks)
             names = ", ".join(keep_together(visible_controls(name)) for name in hidden)
-            text += f"{HEADER_SEP}{len(shown.tracks)} of {n} tracks (not shown: {names})"
+            text += f"{HEADER_SEP}{len(own.tracks)} of {n} tracks (not shown: {names})"
+        if folded:  # more tracks than the wall holds: the quietest here are left out, and said to be
+            more = f"{folded} more track{'s' if folded > 1 else ''}"
+            text += f"{HEADER_SEP}{keep_together(more)} not shown (the fewest events here)"
         # drafts and planned events in the step's window are said in words, not by dotted rings only
         note = marks_note(*marks_in_range(shown, *(shown_range or step_window(self.timeline, step))))
         return f"{text}{HEADER_SEP}{keep_together(note).replace(chr(0xa0) * 4, '    ')}" if note else text
@@ -344,7 +387,7 @@ class PresentWindow(QWidget):
             self._set_header(None)
             self.caption.set_caption(None)
             return
-        shown = self._subset(step.tracks)
+        shown = self._subset(self._step_tracks(self.presentation.index)[0])
         if shown is not self.view.timeline:
             self._anim.stop()
             self.view.set_timeline(shown)
@@ -441,7 +484,7 @@ class PresentWindow(QWidget):
             return self._lanes_px[index]
         need = 0.0
         if self.timeline.has_event(step.event):
-            shown = self._subset(step.tracks)
+            shown = self._subset(self._step_tracks(index)[0])
             item = self._measurer(shown, style)
             a, b = step_view_range(self.timeline, step, shown, item, view_limits(shown), width_px, style)
             if shown is view.timeline:
@@ -600,10 +643,23 @@ class PresentWindow(QWidget):
         self.caption.set_height_limit(self._caption_limit())
         self.caption.relayout()
         self._place_overlays()
+        if self._refolded():
+            return
         if self.presentation.step is not None and self._framed != self._frame_key():
             self.finish_animation()
             # the step's label was measured against the old width or type: frame the step for this one
             self._frame_step(animate=False)
+
+    def _refolded(self) -> bool:
+        """Show the current step again when the tracks it folds away (:meth:`_step_tracks`)
+        changed with the window's size; True when it did."""
+        if self.presentation.step is None or self._stepping:
+            return False
+        if self._subset(self._step_tracks(self.presentation.index)[0]) is self.view.timeline:
+            return False
+        self.finish_animation()
+        self._show_step(animate=False)
+        return True
 
     def _on_view_resized(self) -> None:
         """The plot has its new size (it may come after :meth:`resizeEvent`): the labels and lanes
@@ -612,6 +668,8 @@ class PresentWindow(QWidget):
         the same window, which stays where it is."""
         if self._stepping:
             return  # _show_step frames the step next
+        if self._refolded():
+            return
         self.caption.set_height_limit(self._caption_limit())
         if self.presentation.step is None:
             return
