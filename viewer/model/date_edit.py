@@ -7,6 +7,10 @@
   moves by whole days, a month by whole months), and everything else (the
   ``?`` / ``~`` / ``%`` qualifiers, "on or before" brackets, the precision,
   the time zone, the source's phrase) stays; the basis says it was moved.
+* :func:`edit_date` — a date typed over another (the Edit tab): the source's
+  words stay as support only while they still say the new value; otherwise the
+  basis is replaced by a note that the date was edited by hand, naming the old
+  value and quoting what the source said (:func:`edited_by_hand` finds it).
 
 Times are seconds since the Unix epoch (UTC).
 """
@@ -15,11 +19,12 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from .calendar import civil_from_epoch, epoch_from_civil
 from .dates import EventDate, Precision
 
-__all__ = ["UNITS", "date_at", "shift_date", "snap"]
+__all__ = ["UNITS", "EDITED_BY_HAND", "date_at", "edit_date", "edited_by_hand", "shift_date", "snap", "words_hold"]
 
 UNITS = ("year", "month", "day", "hour", "minute", "second")
 """Axis units, coarse to fine (``TickRule.unit``)."""
@@ -160,3 +165,74 @@ def shift_date(date: EventDate, delta_s: float, unit: str | None = None) -> Even
         basis = f"Moved by hand from {text}."
     return EventDate(moved, date.phrase, basis, time_zone=date.time_zone, precision_override=date.precision_override)
 
+
+
+EDITED_BY_HAND = "Edited by hand"
+"""How the basis of a date typed over the source's reading begins (:func:`edit_date`)."""
+
+
+def edited_by_hand(date: EventDate | None) -> bool:
+    """True when ``date`` no longer follows from the source's words: it was typed over them
+    (its basis begins with :data:`EDITED_BY_HAND`, :func:`edit_date`) or dragged on the canvas
+    (``"moved by hand from"``, :func:`shift_date`).  Exports and the detail pane say so."""
+    if date is None:
+        return False
+    basis = date.basis.lstrip()
+    return basis.startswith((EDITED_BY_HAND, "Moved by hand from")) or "(moved by hand from" in basis
+
+
+def words_hold(old: EventDate, new: EventDate) -> bool:
+    """True when the words that gave ``old`` still say ``new``: ``new`` spans every moment
+    ``old`` could be (``2022-02-10`` -> ``2022-02``, or ``2022-02-10?``) and is no surer
+    (it keeps ``old``'s ``?`` and ``~``).  A different day, a narrower value (``2022-02`` ->
+    ``2022-02-10``: more precise than the words) or a dropped ``?`` is not said by them."""
+    if new.edtf == old.edtf and new.time_zone == old.time_zone:
+        return True
+    if (old.uncertain and not new.uncertain) or (old.approximate and not new.approximate):
+        return False
+    return new.earliest <= old.earliest and new.latest >= old.latest
+
+
+def edit_date(old: EventDate | None, new: EventDate, edited_on: str) -> EventDate:
+    """``new`` (a value typed in place of ``old``) with words that do not claim more than they say.
+
+    * Same value, no ``old``, or ``new`` already has words of its own (a phrase or basis that
+      differ from ``old``'s): ``new`` as it is.
+    * The old words still say the new value (:func:`words_hold`): they stay, and the basis
+      adds ``(edited by hand from 2022-02-10)``.
+    * Otherwise they no longer support it: the phrase is emptied and the basis becomes
+      ``Edited by hand on 2026-12-08, from 2022-02-10: this date does not follow from the
+      source's words. The source said: “arrived in Moscow on Thursday” (before that edit).``
+      The old reasoning is dropped (it argued for the old value).  A date already edited by
+      hand keeps its note, which names the first value and the source's words.
+
+    Parameters
+    ----------
+    old : EventDate or None
+        The date as stored before the edit.
+    new : EventDate
+        The value typed, with the words the form holds (normally ``old``'s).
+    edited_on : str
+        The day of the edit, ``YYYY-MM-DD`` (UTC), written in the note.
+
+    Returns
+    -------
+    EventDate
+        A new date; ``new`` itself when nothing is to change.
+    """
+    if old is None or (new.edtf == old.edtf and new.time_zone == old.time_zone):
+        return new
+    if (new.phrase, new.basis) != (old.phrase, old.basis) or not (old.phrase or old.basis):
+        return new  # the user's own words (or none to keep)
+    if old.basis.lstrip().startswith(EDITED_BY_HAND):
+        return new  # its note already names the first value and what the source said
+    if words_hold(old, new):
+        if "(edited by hand from " in old.basis:
+            return new  # names the first value already
+        basis = f"{old.basis} (edited by hand from {old.edtf})" if old.basis else \
+            f"As written; edited by hand from {old.edtf} to a value these words still give."
+        return replace(new, basis=basis)
+    basis = f"{EDITED_BY_HAND} on {edited_on}, from {old.edtf}: this date does not follow from the source's words."
+    if old.phrase:
+        basis += f" The source said: “{old.phrase}” (before that edit)."
+    return replace(new, phrase="", basis=basis)

@@ -87,6 +87,13 @@ def _fit_width(form: QFormLayout) -> None:
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
 
+def _today() -> str:
+    """The day of an edit (UTC, ``YYYY-MM-DD``), for the note of a date edited by hand."""
+    import time
+
+    return time.strftime("%Y-%m-%d", time.gmtime())
+
+
 def parse_list(text: str) -> tuple[str, ...]:
     """``"NATO; Russia, Belarus"`` -> ``("NATO", "Russia", "Belarus")`` (commas or semicolons)."""
     return tuple(p.strip() for p in re.split(r"[;,]", text) if p.strip())
@@ -449,12 +456,9 @@ class EventForm(QScrollArea):
                 date = self._date(which, ev) if name == which else self._date_with_words(which, ev)
                 if which == "start" and date is None:
                     raise DateError("an event needs a start date")
-                changes: dict[str, Any] = {which: date}
-                new = replace(ev, **changes)
-                if which == "end" and date is not None and ev.kind == EventKind.POINT:
-                    new = replace(new, kind=EventKind.SPAN)  # a point given an end lasts: a span
-                elif which == "end" and date is None and ev.kind == EventKind.SPAN:
-                    new = replace(new, kind=EventKind.POINT)
+                # a new value the source's words no longer give: they stop being its support
+                # (moved into a note "Edited by hand on ...; the source said ..."; Undo restores them)
+                new = C.set_date(ev, which, date, _today()).new
             elif name == "kind":
                 kind = EventKind(text)
                 end = None if kind == EventKind.POINT else (ev.end or EventDate(".."))  # '..': end not stated
