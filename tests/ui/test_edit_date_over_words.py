@@ -28,6 +28,8 @@ def test_a_day_typed_over_the_sources_reading_is_shown_as_edited_by_hand(qtbot, 
     assert w.edit_form.fields["start_basis"].text().startswith("Edited by hand on ")
     # why it is now drawn as planned: the source is dated before the day typed
     assert "due Fri 11 Feb 2022" in text
+    assert "after the source's date (Thu 10 Feb 2022, uncertain): drawn as planned" in \
+        w.edit_form.readings["start"].text()  # the Edit tab says it under the date too (README: Editing)
     assert ("the date was edited by hand to a day after it, and a source of that date cannot report this as "
             "having happened: drawn as planned or expected") in text
     w.authoring.undo_stack.undo()
