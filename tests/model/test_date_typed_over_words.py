@@ -67,7 +67,10 @@ def test_the_words_stay_only_while_they_still_give_the_value(typed, kept):
     assert (new.phrase == "on Thursday") is kept
     assert not edited_by_hand(new) if kept else edited_by_hand(new)
     if kept:
-        assert new.basis == "'Thursday' = Thu 10 Feb 2022 (edited by hand from 2022-02-10)"
+        assert new.basis == ("'Thursday' = Thu 10 Feb 2022 (edited by hand from 2022-02-10 to a value these "
+                             "words still give)")
+        later = edit_date(new, EventDate("2022-03", new.phrase, new.basis), "2026-12-09")
+        assert later.phrase == "" and "The source said: “on Thursday”" in later.basis  # March: not said
 
 
 def test_dropping_the_uncertainty_the_words_gave_is_not_said_by_them():

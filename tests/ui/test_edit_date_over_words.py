@@ -4,7 +4,9 @@ detail pane then showed Fri 11 Feb beside "as written: arrived in Moscow on Thur
 
 from __future__ import annotations
 
-from tests.ui.test_authoring import set_field, window  # noqa: F401 (the fixture)
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from tests.ui.test_authoring import marker_point, set_field, window  # noqa: F401 (the fixture)
 
 TRUSS = "truss-arrives-moscow"
 
@@ -37,3 +39,25 @@ def test_a_day_typed_over_the_sources_reading_is_shown_as_edited_by_hand(qtbot, 
     text = w.details.toPlainText()
     assert "arrived in Moscow on Thursday" in text and "Edited by hand" not in text
     assert w.edit_form.fields["start_phrase"].text() == "arrived in Moscow on Thursday"
+
+
+def test_a_drag_to_another_day_takes_the_words_out_of_support_too(qtbot, window):  # noqa: F811
+    w = window()
+    w.state.selected = TRUSS
+    qtbot.wait(200)  # (a loaded machine: the view settles on the selection first)
+    before = w.timeline.event(TRUSS)
+    start = marker_point(w, TRUSS)
+    px_per_day = w.view._vb.mapViewToScene(QPointF(86400, 0)).x() - w.view._vb.mapViewToScene(QPointF(0, 0)).x()
+    end = QPoint(start.x() + round(px_per_day), start.y())
+    vp = w.view.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+    for k in (1, 2):  # steps longer than the least drag distance
+        qtbot.mouseMove(vp, pos=QPoint(start.x() + (end.x() - start.x()) * k // 2, start.y()))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=end)
+    assert w.timeline.event(TRUSS).start.edtf == "2022-02-11"
+    text = w.details.toPlainText()
+    assert "as written" not in text and "'Thursday' = Thu 10 Feb 2022" not in text
+    assert "Moved by hand on " in text
+    assert "The source said: “arrived in Moscow on Thursday” (before that edit)." in text
+    w.authoring.undo_action.trigger()
+    assert w.timeline.event(TRUSS) == before
