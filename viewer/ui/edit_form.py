@@ -644,10 +644,19 @@ class EventForm(QScrollArea):
             self.fields["q_text"].show_error("a quote needs its text")
             return [Problem("", "a quote needs its text")]
         self.fields["q_text"].show_error("")
-        q = Quote(text=text, speaker=self.fields["q_speaker"].text().strip(),
-                  speaker_role=self.fields["q_role"].text().strip(),
-                  source=self.fields["q_source"].text(), attribution=self.fields["q_attribution"].text().strip(),
-                  kind=QuoteKind(self.fields["q_kind"].text()), credibility=self.fields["q_credibility"].text())
+        old = None if pending else ev.quotes[k]
+
+        def typed(name: str, was: str) -> str:  # a field left as it was keeps the source's form exactly
+            value = self.fields[name].text()
+            return was if old is not None and value.strip() == was.strip() else value.strip()
+
+        q = Quote(text=text, speaker=typed("q_speaker", old.speaker if old else ""),
+                  speaker_role=typed("q_role", old.speaker_role if old else ""),
+                  source=self.fields["q_source"].text(),
+                  attribution=typed("q_attribution", old.attribution if old else ""),
+                  kind=QuoteKind(self.fields["q_kind"].text()), credibility=self.fields["q_credibility"].text(),
+                  # where the words stand in the article: only while they are the same words
+                  offsets=old.offsets if old is not None and old.text == text else None)
         if pending:
             self._pending_quote = self._pending_values = False
             problems = self.authoring.push(C.add_quote(ev, q))
