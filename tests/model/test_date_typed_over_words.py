@@ -86,3 +86,14 @@ def test_words_the_user_typed_with_the_date_are_theirs_and_a_second_edit_keeps_t
     once = edit_date(old, EventDate("2022-02-11", old.phrase, old.basis), "2026-12-08")
     twice = edit_date(once, dataclasses.replace(once, edtf="2022-02-12"), "2026-12-09")
     assert twice.edtf == "2022-02-12" and twice.basis == once.basis  # still names 2022-02-10 and the words
+
+
+def test_the_csv_and_icalendar_exports_say_it_too(stack, tmp_path):
+    from tests.exported import exported_texts
+
+    ev = stack.timeline.event(TRUSS)
+    stack.push(C.set_date(ev, "start", _typed(ev, "2022-02-11"), "2026-12-08"))
+    texts = dict(exported_texts(stack.timeline, tmp_path))
+    assert "Edited by hand on 2026-12-08, from 2022-02-10" in texts["csv"]  # its basis column
+    assert "Date: Fri 11 Feb 2022 (to the day) (edited by hand: not a date the source's words give)" in texts["ics"]
+    assert "Date in the source: “arrived in Moscow on Thursday”" not in texts["timelinejs"]
