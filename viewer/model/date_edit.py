@@ -217,7 +217,8 @@ def edit_date(old: EventDate | None, new: EventDate, edited_on: str, how: str = 
     * Otherwise they no longer support it: the phrase is emptied and the basis becomes
       ``Edited by hand on 2026-12-08, from 2022-02-10: this date does not follow from the
       source's words. The source said: “arrived in Moscow on Thursday” (before that edit).``
-      The old reasoning is dropped (it argued for the old value).  A date already edited by
+      The old reasoning is dropped (it argued for the old value); without a phrase the note
+      ends "this date is not read from the source." (no words made up).  A date already edited by
       hand keeps its note, which names the first value and the source's words.
 
     Parameters
@@ -250,7 +251,9 @@ def edit_date(old: EventDate | None, new: EventDate, edited_on: str, how: str = 
         basis = f"{old.basis} ({held})" if old.basis else f"As written; {held}."
         return replace(new, basis=basis)
     on = f" on {edited_on}" if edited_on else ""
-    basis = f"{how} by hand{on}, from {old.edtf}: this date does not follow from the source's words."
     if old.phrase:
-        basis += f" The source said: “{old.phrase}” (before that edit)."
+        basis = (f"{how} by hand{on}, from {old.edtf}: this date does not follow from the source's words."
+                 f" The source said: “{old.phrase}” (before that edit).")
+    else:  # a basis without the source's words (a reading, an inference): it argued for the old value
+        basis = f"{how} by hand{on}, from {old.edtf}: this date is not read from the source."
     return replace(new, phrase="", basis=basis)
