@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from tests.ui.test_authoring import set_field, window  # noqa: F401 (the fixture)
 from viewer.app import _load, bundled_timeline_path
+from viewer.model.dates import EventDate
 from viewer.model.timeline import Quote, QuoteKind
 
 LAVROV = "lavrov-lowest-level"
@@ -66,3 +67,17 @@ def test_an_edited_title_keeps_the_quotes_and_sources(qtbot, window):  # noqa: F
     before = w.timeline.event(LAVROV)
     set_field(w, "title", "Lavrov on UK ties")
     assert w.timeline.event(LAVROV) == replace(before, title="Lavrov on UK ties")
+
+
+def test_editing_a_sources_outlet_keeps_how_its_publication_date_was_written(qtbot, window):  # noqa: F811
+    tl = _timeline()
+    art = tl.source_index["article"]
+    published = EventDate("2022-02-10", "Thursday, February 10, 2022", "the dateline")
+    tl = replace(tl, sources=tuple(replace(x, published=published) if x.id == "article" else x for x in tl.sources))
+    w = window(tl)
+    w.side_tabs.setCurrentWidget(w.edit_form)
+    w.state.selected = LAVROV
+    w.edit_form.source_list.setCurrentRow(0)
+    set_field(w, "s_outlet", "WIM")
+    after = w.timeline.source_index["article"]
+    assert after == replace(art, outlet="WIM", published=published)  # was EventDate("2022-02-10"): words gone

@@ -718,15 +718,22 @@ class EventForm(QScrollArea):
             f[name].show_error("")
         published = None
         text = f["s_published"].text().strip()
-        if text:
+        if s.published is not None and text == s.published.edtf:
+            published = s.published  # its phrase, basis and zone stay (the field shows only the value)
+        elif text:
             try:
                 published = EventDate(text)
             except (DateError, ValueError) as exc:
                 f["s_published"].show_error(str(exc))
                 return [Problem("", str(exc))]
-        new = replace(s, kind=SourceKind(f["s_kind"].text()), outlet=f["s_outlet"].text().strip(),
-                      title=f["s_title"].text().strip(), url=f["s_url"].text().strip(), published=published,
-                      via=f["s_via"].text(), attribution=f["s_attribution"].text().strip(),
+
+        def typed(name: str, was: str) -> str:  # a field left as it was keeps the stored form exactly
+            value = f[name].text()
+            return was if value.strip() == was.strip() else value.strip()
+
+        new = replace(s, kind=SourceKind(f["s_kind"].text()), outlet=typed("s_outlet", s.outlet),
+                      title=typed("s_title", s.title), url=typed("s_url", s.url), published=published,
+                      via=f["s_via"].text(), attribution=typed("s_attribution", s.attribution),
                       reliability=f["s_reliability"].text())
         if new == s:
             return []
