@@ -44,6 +44,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from viewer.model.calendar import civil_from_epoch, format_year
+from viewer.model.date_edit import edited_by_hand
 from viewer.model.dates import EventDate, Precision
 from viewer.model.quoting import quote_sentence
 from viewer.model.stated import stated_date
@@ -219,6 +220,8 @@ def _description(timeline: Timeline, e: Event) -> str:
     parts += [e.summary] if e.summary else []
     when = " → ".join(_date_words(d) for d in (e.start, e.end) if d is not None)
     phrase = f" (“{e.start.phrase}”)" if e.start.phrase else ""
+    if edited_by_hand(e.start) or edited_by_hand(e.end):  # not passed off as the source's date
+        phrase += " (edited by hand: not a date the source's words give)"
     parts.append(f"Date: {when}{phrase}")
     parts += [quote_sentence(q) for q in e.quotes]  # reported speech never in quotation marks
     sources = timeline.sources_of(e)

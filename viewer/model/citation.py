@@ -18,7 +18,10 @@ Reported speech is never put in quotation marks: it is attributed
     …, as reported by Washington Insider Magazine, February 10, 2022
     (uncertain). [Event title, Thu 3 Feb 2022 (to the day), uncertain]
 
-Dates keep their qualifier (uncertain, about, on or before).
+Dates keep their qualifier (uncertain, about, on or before).  A date that no
+longer follows from the source's words (typed over them in the Edit tab, or
+dragged on the canvas) says so: ``[Event title, Fri 11 Feb 2022 (to the day),
+date edited by hand]``.
 The bracket names the event and its date as resolved.  Missing parts (no
 author, no title, no URL) are left out with their punctuation; the outlet is
 italic in the HTML form.  Without a quote the event title stands in its place.
@@ -30,6 +33,7 @@ import math
 from html import escape
 
 from .calendar import MONTH_NAME, civil_from_epoch, format_year
+from .date_edit import edited_by_hand
 from .dates import EventDate, Precision
 from .precision import just_before
 from .quoting import is_direct, qualified_date, quote_sentence
@@ -73,6 +77,14 @@ def _chicago_date(d: EventDate | None) -> str:
     return qualified_date(d, text)
 
 
+def _when(event: Event) -> str:
+    """The event's date in words, ``"…, date edited by hand"`` when it no longer follows from the
+    source's words (:func:`~viewer.model.date_edit.edited_by_hand`): a citation must not pass a
+    hand-made date off as the source's."""
+    hand = edited_by_hand(event.start) or edited_by_hand(event.end)
+    return event.start.describe() + (", date edited by hand" if hand else "")
+
+
 def _parts(event: Event, timeline: Timeline, html: bool) -> str:
     e = escape if html else (lambda s: s)
     q = event.quotes[0] if event.quotes else None
@@ -84,10 +96,10 @@ def _parts(event: Event, timeline: Timeline, html: bool) -> str:
         head = e(quote_sentence(q))
         lead = (", quoted in " if is_direct(q) else ", as reported by ") if src is not None else ""
     else:
-        when = e(event.start.describe())
+        when = e(_when(event))
         head, lead = f"{e(event.title)}, {when}", ". Reported in " if src is not None else ""
     if src is None:
-        return head + "." + (f" [{e(event.title)}, {e(event.start.describe())}]" if q is not None else "")
+        return head + "." + (f" [{e(event.title)}, {e(_when(event))}]" if q is not None else "")
     tail = f"{e(src.author)}, " if src.author else ""
     if src.title:
         tail += f"“{e(src.title)},” "
@@ -98,7 +110,7 @@ def _parts(event: Event, timeline: Timeline, html: bool) -> str:
         tail += f", {date}"
     if src.url:
         tail += f", {e(src.url)}"
-    about = f" [{e(event.title)}, {e(event.start.describe())}]" if q is not None else ""
+    about = f" [{e(event.title)}, {e(_when(event))}]" if q is not None else ""
     return f"{head}{lead}{tail}.{about}"
 
 

@@ -6,7 +6,8 @@ through the document's ``rules``), applied to a
 :attr:`~Command.text` names it for menus: ``"Move 'Truss arrives in Moscow'"``.
 
 Events: :class:`AddEvent`, :class:`RemoveEvent`, :class:`UpdateEvent`
-(also move and resize: :func:`move_event`, :func:`resize_event`; quotes:
+(also move and resize: :func:`move_event`, :func:`resize_event`; a date typed by hand:
+:func:`set_date`; quotes:
 :func:`add_quote`, :func:`update_quote`, :func:`remove_quote`).  Sources:
 :class:`AddSource`, :class:`UpdateSource`, :class:`RemoveSource`.  Tracks:
 :class:`AddTrack`, :class:`UpdateTrack`, :class:`ReorderTracks`,
@@ -25,14 +26,16 @@ from collections.abc import Container, Sequence
 from dataclasses import replace
 from typing import Any
 
+from .date_edit import edit_date
 from .dates import EventDate
 from .editing import Document
 from .errors import Problem
 from .planned_end import LINK
 from .story import Story, StoryStep
-from .timeline import Event, Quote, Source, Timeline, Track
+from .timeline import Event, EventKind, Quote, Source, Timeline, Track
 
-__all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "edited_event_ids", "move_event", "resize_event",
+__all__ = ["Command", "AddEvent", "RemoveEvent", "UpdateEvent", "edited_event_ids", "set_date",
+           "move_event", "resize_event",
            "add_quote", "update_quote", "remove_quote", "AddSource", "UpdateSource", "RemoveSource",
            "AddTrack", "UpdateTrack", "ReorderTracks", "remove_track", "SetStories", "add_story_step",
            "remove_story_step", "UpdateTimeline", "Compound", "id_words", "new_id",
@@ -212,6 +215,37 @@ def move_event(event: Event, start: EventDate, end: EventDate | None = None) -> 
     """Move an event to new dates (:class:`~viewer.model.dates.EventDate`; ``end``
     kept as it is for a point): ``"Move 'title'"``."""
     return UpdateEvent(event.id, replace(event, start=start, end=end if end is not None else event.end), "Move")
+
+
+def set_date(event: Event, which: str, date: EventDate | None, edited_on: str) -> UpdateEvent:
+    """Give ``event`` a date typed by hand (the Edit tab): ``which`` is ``"start"`` or ``"end"``,
+    ``date`` the value with the words the form holds (``None``: no end).  The source's words
+    stay as support only while they still say the new value (:func:`~viewer.model.date_edit.edit_date`:
+    otherwise the phrase is emptied and the basis says the date was edited by hand on
+    ``edited_on``, ``YYYY-MM-DD``, quoting what the source said).  A point given an end becomes a
+    span, a span without one a point.  ``"Edit 'title'"``; Undo gives back the date and its words.
+
+    Raises
+    ------
+    ValueError
+        If ``which`` is neither ``"start"`` nor ``"end"``, or the start is None.
+    """
+    if which not in ("start", "end"):
+        raise ValueError(f"which must be 'start' or 'end', not {which!r}")
+    old = event.start if which == "start" else event.end
+    if date is not None:
+        date = edit_date(old, date, edited_on)
+    if which == "start":
+        if date is None:
+            raise ValueError("an event needs a start date")
+        new = replace(event, start=date)
+    else:
+        new = replace(event, end=date)
+    if which == "end" and date is not None and event.kind == EventKind.POINT:
+        new = replace(new, kind=EventKind.SPAN)  # a point given an end lasts: a span
+    elif which == "end" and date is None and event.kind == EventKind.SPAN:
+        new = replace(new, kind=EventKind.POINT)
+    return UpdateEvent(event.id, new)
 
 
 def resize_event(event: Event, start: EventDate | None = None, end: EventDate | None = None) -> UpdateEvent:

@@ -6,7 +6,12 @@
   EDTF text moves by a whole number of *its own* units (a day-precision date
   moves by whole days, a month by whole months), and everything else (the
   ``?`` / ``~`` / ``%`` qualifiers, "on or before" brackets, the precision,
-  the time zone, the source's phrase) stays; the basis says it was moved.
+  the time zone) stays; the basis says it was moved, and the source's words
+  stay its support only while they still give the moved value (as below).
+* :func:`edit_date` — a date typed over another (the Edit tab): the source's
+  words stay as support only while they still say the new value; otherwise the
+  basis is replaced by a note that the date was edited by hand, naming the old
+  value and quoting what the source said (:func:`edited_by_hand` finds it).
 
 Times are seconds since the Unix epoch (UTC).
 """
@@ -15,11 +20,12 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from .calendar import civil_from_epoch, epoch_from_civil
 from .dates import EventDate, Precision
 
-__all__ = ["UNITS", "date_at", "shift_date", "snap"]
+__all__ = ["UNITS", "EDITED_BY_HAND", "date_at", "edit_date", "edited_by_hand", "shift_date", "snap", "words_hold"]
 
 UNITS = ("year", "month", "day", "hour", "minute", "second")
 """Axis units, coarse to fine (``TickRule.unit``)."""
@@ -126,7 +132,7 @@ def _shift_token(m: re.Match[str], delta_s: float, unit: str | None = None) -> s
     return text + (offset or "")
 
 
-def shift_date(date: EventDate, delta_s: float, unit: str | None = None) -> EventDate:
+def shift_date(date: EventDate, delta_s: float, unit: str | None = None, edited_on: str = "") -> EventDate:
     """``date`` moved by about ``delta_s`` seconds, keeping its precision and qualifiers.
 
     Each calendar value in the EDTF text moves by ``delta_s`` rounded to its
@@ -142,6 +148,12 @@ def shift_date(date: EventDate, delta_s: float, unit: str | None = None) -> Even
     year) moves by whole years, its ``Y`` dropped when it lands within
     -9999..9999 (``Y-10001`` + 2 years = ``-9999``).
 
+    The basis says it was moved: ``"Moved by hand from 2022-02-10."``.  A date with the
+    source's words loses them as support when they no longer give the moved value, as
+    :func:`edit_date` words it (``"Moved by hand on {edited_on}, from 2022-02-10: ... The
+    source said: “on Thursday” (before that edit)."``; ``edited_on``, ``YYYY-MM-DD``, may be
+    ``""``); a date moved before keeps its note, which names where it was first.
+
     Raises
     ------
     DateError
@@ -152,11 +164,96 @@ def shift_date(date: EventDate, delta_s: float, unit: str | None = None) -> Even
     moved = _LONG_YEAR.sub(lambda m: _shift_long_year(m, delta_s), moved)  # its own digits, never a 4-digit token
     if moved == text:
         return date
-    if "moved by hand from" in date.basis:
-        basis = date.basis  # still names where it was first
-    elif date.basis:
-        basis = f"{date.basis} (moved by hand from {text})"
-    else:
-        basis = f"Moved by hand from {text}."
-    return EventDate(moved, date.phrase, basis, time_zone=date.time_zone, precision_override=date.precision_override)
+    new = EventDate(moved, date.phrase, date.basis, time_zone=date.time_zone,
+                    precision_override=date.precision_override)
+    if not (date.phrase or date.basis):
+        return replace(new, basis=f"Moved by hand from {text}.")
+    # the source's words stay its support only while they still give the moved value
+    return edit_date(date, new, edited_on, how="Moved")
 
+
+
+_DRAGGED_OVER_WORDS = re.compile(r"\(moved by hand from [^\s)]+\)")
+"""How a drag noted itself before the source's words were taken out of support (files saved then)."""
+
+EDITED_BY_HAND = "Edited by hand"
+"""How the basis of a date typed over the source's reading begins (:func:`edit_date`)."""
+
+
+def edited_by_hand(date: EventDate | None) -> bool:
+    """True when ``date`` no longer follows from the source's words: it was typed over them
+    (its basis begins with :data:`EDITED_BY_HAND`, :func:`edit_date`) or dragged on the canvas
+    (``"moved by hand from"``, :func:`shift_date`).  Exports and the detail pane say so."""
+    if date is None:
+        return False
+    basis = date.basis.lstrip()
+    return basis.startswith((EDITED_BY_HAND, "Moved by hand")) or _DRAGGED_OVER_WORDS.search(basis) is not None
+
+
+def words_hold(old: EventDate, new: EventDate) -> bool:
+    """True when the words that gave ``old`` still say ``new``: ``new`` spans every moment
+    ``old`` could be (``2022-02-10`` -> ``2022-02``, or ``2022-02-10?``) and is no surer
+    (it keeps ``old``'s ``?`` and ``~``).  A different day, a narrower value (``2022-02`` ->
+    ``2022-02-10``: more precise than the words) or a dropped ``?`` is not said by them."""
+    if new.edtf == old.edtf and new.time_zone == old.time_zone:
+        return True
+    if (old.uncertain and not new.uncertain) or (old.approximate and not new.approximate):
+        return False
+    return new.earliest <= old.earliest and new.latest >= old.latest
+
+
+def _noted(basis: str) -> bool:
+    """The basis is a note that the date was edited or moved by hand (naming the first value)."""
+    return basis.lstrip().startswith((EDITED_BY_HAND, "Moved by hand"))
+
+
+def edit_date(old: EventDate | None, new: EventDate, edited_on: str, how: str = "Edited") -> EventDate:
+    """``new`` (a value typed in place of ``old``) with words that do not claim more than they say.
+
+    * Same value, no ``old``, or ``new`` already has words of its own (a phrase or basis that
+      differ from ``old``'s): ``new`` as it is.
+    * The old words still say the new value (:func:`words_hold`): they stay, and the basis
+      adds ``(edited by hand from 2022-02-10 to a value these words still give)``.
+    * Otherwise they no longer support it: the phrase is emptied and the basis becomes
+      ``Edited by hand on 2026-12-08, from 2022-02-10: this date does not follow from the
+      source's words. The source said: “arrived in Moscow on Thursday” (before that edit).``
+      The old reasoning is dropped (it argued for the old value); without a phrase the note
+      ends "this date is not read from the source." (no words made up).  A date already edited by
+      hand keeps its note, which names the first value and the source's words.
+
+    Parameters
+    ----------
+    old : EventDate or None
+        The date as stored before the edit.
+    new : EventDate
+        The value typed, with the words the form holds (normally ``old``'s).
+    edited_on : str
+        The day of the edit, ``YYYY-MM-DD`` (UTC), written in the note (left out when ``""``).
+    how : str
+        ``"Edited"`` (typed in) or ``"Moved"`` (dragged: :func:`shift_date`), the note's first word.
+
+    Returns
+    -------
+    EventDate
+        A new date; ``new`` itself when nothing is to change.
+    """
+    if old is None or (new.edtf == old.edtf and new.time_zone == old.time_zone):
+        return new
+    if (new.phrase, new.basis) != (old.phrase, old.basis) or not (old.phrase or old.basis):
+        return new  # the user's own words (or none to keep)
+    if _noted(old.basis):
+        return new  # its note already names the first value (and what the source said)
+    verb = how.lower()
+    if words_hold(old, new):
+        if " by hand from " in old.basis:
+            return new  # its note names the first value
+        held = f"{verb} by hand from {old.edtf} to a value these words still give"
+        basis = f"{old.basis} ({held})" if old.basis else f"As written; {held}."
+        return replace(new, basis=basis)
+    on = f" on {edited_on}" if edited_on else ""
+    if old.phrase:
+        basis = (f"{how} by hand{on}, from {old.edtf}: this date does not follow from the source's words."
+                 f" The source said: “{old.phrase}” (before that edit).")
+    else:  # a basis without the source's words (a reading, an inference): it argued for the old value
+        basis = f"{how} by hand{on}, from {old.edtf}: this date is not read from the source."
+    return replace(new, phrase="", basis=basis)

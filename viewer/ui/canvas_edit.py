@@ -9,7 +9,9 @@
   span or band it changes that end.  The move snaps to the axis unit, and each
   date moves by whole units of its own precision, keeping its qualifiers; at
   year or month zoom a finer date moves by whole calendar years or months,
-  keeping its day and clock time (:func:`~viewer.model.date_edit.shift_date`).  While the mouse drags, a
+  keeping its day and clock time (:func:`~viewer.model.date_edit.shift_date`); the source's words
+  (its phrase) stop being its support when they no longer give the new day, kept in a note
+  "Moved by hand on …; the source said: …" (Undo restores them).  While the mouse drags, a
   ghost of the marker or bar shows where it will land (snapped); the command
   is pushed on release; Esc cancels the drag.  Dragging anything else pans.
 * Delete (Edit > Delete event) removes the selected event.
@@ -20,6 +22,7 @@ Every change is one undoable command through ``window.authoring``.
 from __future__ import annotations
 
 import math
+import time
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPen
@@ -237,13 +240,15 @@ class CanvasEditing(QObject):
             return None, delta
         ev = timeline.event(eid)
         try:
+            # the day of the move goes in the note that takes the source's words out of support
+            day = time.strftime("%Y-%m-%d", time.gmtime())
             if mode == "move":
-                start = shift_date(ev.start, delta, unit)  # whole calendar years at year zoom, clock kept
-                end = shift_date(ev.end, delta, unit) if ev.end is not None else None
+                start = shift_date(ev.start, delta, unit, day)  # whole calendar years at year zoom, clock kept
+                end = shift_date(ev.end, delta, unit, day) if ev.end is not None else None
                 return C.move_event(ev, start, end), delta
             if mode == "start":
-                return C.resize_event(ev, start=shift_date(ev.start, delta, unit)), delta
-            return C.resize_event(ev, end=shift_date(ev.end, delta, unit)), delta
+                return C.resize_event(ev, start=shift_date(ev.start, delta, unit, day)), delta
+            return C.resize_event(ev, end=shift_date(ev.end, delta, unit, day)), delta
         except DateError as exc:
             self._say(str(exc))
             return None, delta

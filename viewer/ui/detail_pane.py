@@ -21,6 +21,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
+from ..model.date_edit import edited_by_hand
 from ..model.dates import EventDate
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.facets import known_side
@@ -328,9 +329,13 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
                       "could only announce it" if event.stated_happened else "") + "</td></tr>")
     ref = timeline.reference_date
     if ref is not None and timeline.is_after_reference(event):  # (it is after a reference only if there is one)
-        out.append(f"<tr><td><b>Status</b></td><td><b>After the source’s date</b> "
-                   f"({escape(describe_date(ref, zone, timeline.time_zone))}): planned or expected when "
-                   f"reported, not an observed fact (dashed marker)</td></tr>")
+        said = f"<b>After the source’s date</b> ({escape(describe_date(ref, zone, timeline.time_zone))}): "
+        if edited_by_hand(event.start) or edited_by_hand(event.end):  # not the source's plan: the user's day
+            said += ("the date was edited by hand to a day after it, and a source of that date cannot report "
+                     "this as having happened: drawn as planned or expected, not as an observed fact (dashed marker)")
+        else:
+            said += "planned or expected when reported, not an observed fact (dashed marker)"
+        out.append(f"<tr><td><b>Status</b></td><td>{said}</td></tr>")
     elif timeline.is_planned(event):  # the source says it was still to happen, whatever its date
         out.append("<tr><td><b>Status</b></td><td><b>Planned</b>: the source describes it as planned or "
                    "scheduled, not as having happened (dashed marker)</td></tr>")

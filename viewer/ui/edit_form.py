@@ -87,6 +87,13 @@ def _fit_width(form: QFormLayout) -> None:
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
 
+def _today() -> str:
+    """The day of an edit (UTC, ``YYYY-MM-DD``), for the note of a date edited by hand."""
+    import time
+
+    return time.strftime("%Y-%m-%d", time.gmtime())
+
+
 def parse_list(text: str) -> tuple[str, ...]:
     """``"NATO; Russia, Belarus"`` -> ``("NATO", "Russia", "Belarus")`` (commas or semicolons)."""
     return tuple(p.strip() for p in re.split(r"[;,]", text) if p.strip())
@@ -449,12 +456,9 @@ class EventForm(QScrollArea):
                 date = self._date(which, ev) if name == which else self._date_with_words(which, ev)
                 if which == "start" and date is None:
                     raise DateError("an event needs a start date")
-                changes: dict[str, Any] = {which: date}
-                new = replace(ev, **changes)
-                if which == "end" and date is not None and ev.kind == EventKind.POINT:
-                    new = replace(new, kind=EventKind.SPAN)  # a point given an end lasts: a span
-                elif which == "end" and date is None and ev.kind == EventKind.SPAN:
-                    new = replace(new, kind=EventKind.POINT)
+                # a new value the source's words no longer give: they stop being its support
+                # (moved into a note "Edited by hand on ...; the source said ..."; Undo restores them)
+                new = C.set_date(ev, which, date, _today()).new
             elif name == "kind":
                 kind = EventKind(text)
                 end = None if kind == EventKind.POINT else (ev.end or EventDate(".."))  # '..': end not stated
@@ -640,10 +644,19 @@ class EventForm(QScrollArea):
             self.fields["q_text"].show_error("a quote needs its text")
             return [Problem("", "a quote needs its text")]
         self.fields["q_text"].show_error("")
-        q = Quote(text=text, speaker=self.fields["q_speaker"].text().strip(),
-                  speaker_role=self.fields["q_role"].text().strip(),
-                  source=self.fields["q_source"].text(), attribution=self.fields["q_attribution"].text().strip(),
-                  kind=QuoteKind(self.fields["q_kind"].text()), credibility=self.fields["q_credibility"].text())
+        old = None if pending else ev.quotes[k]
+
+        def typed(name: str, was: str) -> str:  # a field left as it was keeps the source's form exactly
+            value = self.fields[name].text()
+            return was if old is not None and value.strip() == was.strip() else value.strip()
+
+        q = Quote(text=text, speaker=typed("q_speaker", old.speaker if old else ""),
+                  speaker_role=typed("q_role", old.speaker_role if old else ""),
+                  source=self.fields["q_source"].text(),
+                  attribution=typed("q_attribution", old.attribution if old else ""),
+                  kind=QuoteKind(self.fields["q_kind"].text()), credibility=self.fields["q_credibility"].text(),
+                  # where the words stand in the article: only while they are the same words
+                  offsets=old.offsets if old is not None and old.text == text else None)
         if pending:
             self._pending_quote = self._pending_values = False
             problems = self.authoring.push(C.add_quote(ev, q))
@@ -705,15 +718,22 @@ class EventForm(QScrollArea):
             f[name].show_error("")
         published = None
         text = f["s_published"].text().strip()
-        if text:
+        if s.published is not None and text == s.published.edtf:
+            published = s.published  # its phrase, basis and zone stay (the field shows only the value)
+        elif text:
             try:
                 published = EventDate(text)
             except (DateError, ValueError) as exc:
                 f["s_published"].show_error(str(exc))
                 return [Problem("", str(exc))]
-        new = replace(s, kind=SourceKind(f["s_kind"].text()), outlet=f["s_outlet"].text().strip(),
-                      title=f["s_title"].text().strip(), url=f["s_url"].text().strip(), published=published,
-                      via=f["s_via"].text(), attribution=f["s_attribution"].text().strip(),
+
+        def typed(name: str, was: str) -> str:  # a field left as it was keeps the stored form exactly
+            value = f[name].text()
+            return was if value.strip() == was.strip() else value.strip()
+
+        new = replace(s, kind=SourceKind(f["s_kind"].text()), outlet=typed("s_outlet", s.outlet),
+                      title=typed("s_title", s.title), url=typed("s_url", s.url), published=published,
+                      via=f["s_via"].text(), attribution=typed("s_attribution", s.attribution),
                       reliability=f["s_reliability"].text())
         if new == s:
             return []

@@ -126,13 +126,25 @@ class FormField(QObject):
             self.sigCommit.emit()
         return False
 
-    def text(self) -> str:
-        """The value as text: a line's or box's text, ``"true"`` or ``""`` for a check box, a choice's data."""
+    _given: tuple[str, str] | None = None  # (value given to set_text, the text the widget made of it)
+
+    def _shown(self) -> str:
         w = self.widget
-        if isinstance(w, QLineEdit):
-            return w.text()
-        if isinstance(w, QPlainTextEdit):
-            return w.toPlainText()
+        return w.text() if isinstance(w, QLineEdit) else w.toPlainText()
+
+    def text(self) -> str:
+        """The value as text: a line's or box's text, ``"true"`` or ``""`` for a check box, a choice's data.
+
+        A line or box the user has not changed gives back the value :meth:`set_text` gave it,
+        exactly: Qt's plain text turns a no-break space into a space and a line or paragraph
+        separator into a line feed, which would rewrite a quote's words when another field of it
+        is committed (or the focus merely leaves the box)."""
+        w = self.widget
+        if isinstance(w, (QLineEdit, QPlainTextEdit)):
+            shown = self._shown()
+            if self._given is not None and shown == self._given[1]:
+                return self._given[0]
+            return shown
         if isinstance(w, QCheckBox):
             return "true" if w.isChecked() else ""
         return str(w.currentData())
@@ -144,9 +156,11 @@ class FormField(QObject):
         if isinstance(w, QLineEdit):
             w.setText(value)
             w.setCursorPosition(0)
+            self._given = (value, w.text())
         elif isinstance(w, QPlainTextEdit):
-            if w.toPlainText() != value:
+            if self.text() != value:  # (not reset while it already shows it: the cursor stays)
                 w.setPlainText(value)
+            self._given = (value, w.toPlainText())
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         else:
