@@ -97,6 +97,9 @@ def test_the_csv_and_icalendar_exports_say_it_too(stack, tmp_path):
     assert "Edited by hand on 2026-12-08, from 2022-02-10" in texts["csv"]  # its basis column
     assert "Date: Fri 11 Feb 2022 (to the day) (edited by hand: not a date the source's words give)" in texts["ics"]
     assert "Date in the source: “arrived in Moscow on Thursday”" not in texts["timelinejs"]
+    # the slide says its day is the editor's, as the calendar does
+    assert "Date edited by hand: not a date the source's words give" in texts["timelinejs"]
+    assert texts["timelinejs"].count("Date edited by hand") == 1  # that event only
 
 
 def test_a_basis_without_the_sources_words_is_dropped_with_a_note_that_does_not_invent_words():
