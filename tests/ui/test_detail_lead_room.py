@@ -78,3 +78,17 @@ def test_the_edit_tab_keeps_its_share(qtbot, make_window):
     w.state.selected = STOLTENBERG
     qtbot.wait(30)
     assert w.side_splitter.sizes() == with_form
+
+
+def test_the_next_run_starts_from_the_split_not_from_the_last_quote(qtbot, make_window):
+    import json
+
+    from viewer.ui.session import settings
+
+    w = make_window((1280, 720))
+    even = w.side_splitter.sizes()
+    w.state.selected = STOLTENBERG
+    qtbot.wait(30)
+    assert w.side_splitter.sizes() != even
+    w.close()  # saves the session
+    assert json.loads(settings().value("session/splitters"))["side"] == even

@@ -58,6 +58,16 @@ class LeadRoom(QObject):
             self._timer.start(0)  # after the pane has re-wrapped its text at the new width
         return False
 
+    def chosen_sizes(self) -> list[int]:
+        """The column's sizes (pixels) without the room given to a lead: what a session saves, so
+        the next run starts from the user's split, not from the last selected quote's."""
+        sizes = self.column.sizes()
+        total = sum(sizes)
+        if self.user_split or self.base_share is None or sizes != self._set or len(sizes) != 2 or total <= 0:
+            return sizes
+        top = round(total * self.base_share)
+        return [top, total - top]
+
     def fit(self) -> None:
         """Set the column's split for the pane's present text (see the class)."""
         column = self.column
