@@ -55,14 +55,15 @@ def set_header_text(label, title: str, note: str) -> None:
                 or not label.isVisible()):  # before the window shows, its width is not the one it will have
             break
         pt -= 0.5
+    if note:
+        room = width - fm.horizontalAdvance(tail)
+        if fm.horizontalAdvance(short) > room > fm.averageCharWidth() * 12:
+            short = fm.elidedText(short, Qt.TextElideMode.ElideRight, room)
+    label.setText(short + tail)  # (before the font: the relayout below may fit the header again)
     sheet = label.styleSheet()
     fitted = _FONT_SIZE.sub(f"font-size: {pt:g}pt", sheet)
     if fitted != sheet:
         label.setStyleSheet(fitted)
-    if not note:
-        label.setText(short)
-        return
-    room = width - fm.horizontalAdvance(tail)
-    if fm.horizontalAdvance(short) > room > fm.averageCharWidth() * 12:
-        short = fm.elidedText(short, Qt.TextElideMode.ElideRight, room)
-    label.setText(short + tail)
+        parent = label.parentWidget()
+        if label.isVisible() and parent is not None and parent.layout() is not None:
+            parent.layout().activate()  # the header's new height now, not after the first paint (no jump)
