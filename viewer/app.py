@@ -487,23 +487,6 @@ def _open_after_showing(args) -> str | None:
     return args.file if size >= opening.OPEN_IN_BACKGROUND_BYTES else None
 
 
-def _detail_room(window) -> None:
-    """Give the detail pane the side column's height its text needs (up to two thirds), the
-    lists below the rest: a picture of a selected event is about that event, and on a short
-    screen (1280x720) the even split cut the selected quote off below the pane."""
-    column = getattr(window, "side_splitter", None)
-    pane = getattr(window, "details", None)
-    if column is None or pane is None or column.indexOf(pane) != 0:
-        return
-    sizes = column.sizes()
-    total = sum(sizes)
-    need = int(pane.document().size().height()) + 2 * pane.frameWidth() + 4  # pixels
-    if total <= 0 or sizes[0] >= need:
-        return
-    top = min(need, total * 2 // 3)
-    column.setSizes([top, total - top] + [0] * (len(sizes) - 2))
-
-
 def save_screenshot(window, out: str, size: tuple[int, int], select: str | None = None) -> bool:
     """Render ``window`` at ``size`` (pixels) to the PNG ``out``; False (and a message) on failure."""
     from PySide6.QtWidgets import QApplication
@@ -515,8 +498,6 @@ def save_screenshot(window, out: str, size: tuple[int, int], select: str | None 
     window.view.go_home()
     if select:
         window.view.ensure_visible(select)
-        QApplication.processEvents()
-        _detail_room(window)
     jobs = getattr(getattr(window, "shown", None), "jobs", None)
     if jobs is not None:  # a picture needs no search index: no "0 % Cancel" of a build just begun
         jobs.cancel_build()

@@ -136,3 +136,18 @@ def test_degenerate_ranges_do_not_crash(plot):
 def test_only_bottom_orientation():
     with pytest.raises(ValueError):
         TimeAxisItem(0.0, orientation="left")
+
+
+@pytest.mark.parametrize("past_boundary", [0.5, 0.9, 1.0, 1.1, 1.2, 1.4])
+def test_a_context_date_is_whole_or_not_drawn(plot, past_boundary):
+    """A month boundary near the right edge: its label used to be cut to fit ("Mar 20…", in
+    present mode at 1366x768 "Apr 20…", which reads as a day); now it is drawn whole or not
+    at all (its marker still shows the boundary)."""
+    import re
+
+    widget, axis = plot
+    march = epoch_from_civil(2022, 3, 1) - ORIGIN
+    drawn = texts(draw(widget, axis, -3 * DAY, march + past_boundary * DAY))
+    assert not any("…" in t for t in drawn), drawn
+    context = [t for t in drawn if not t.isdigit() and not re.fullmatch(r"\w{3} \d{1,2}", t)]
+    assert context and all(re.fullmatch(r"(Feb|Mar) 2022", t) for t in context), drawn

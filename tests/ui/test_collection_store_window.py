@@ -362,8 +362,9 @@ def test_the_pager_counts_from_the_page_on_screen_while_the_next_is_coming(windo
 
     monkeypatch.setattr(collection_window, "PAGE_SIZE", 2)
     window._ask_page(0)
-    qtbot.waitUntil(lambda: window.page is not None and window.shown_offset == 0 and window.worker.idle(),
-                    timeout=10000)
+    # (the page of 2 rows: the window's own first page, read before PAGE_SIZE changed, may come after)
+    qtbot.waitUntil(lambda: window.page is not None and window.shown_offset == 0 and window.worker.idle()
+                    and len(window.page.ids) == 2, timeout=10000)
     first = window.page.ids
     asked = []
     monkeypatch.setattr(window, "_ask_page", lambda offset: asked.append(offset))  # the answer never comes

@@ -405,7 +405,6 @@ class TimeAxisItem(pg.AxisItem):
             marker_pen = QtGui.QPen(self.pen())
             entries = list(levels.major)
             last_end = -math.inf
-            min_w = fm_bold.horizontalAdvance("Mmm…")
             for k, (x, text) in enumerate(entries):
                 xp = px(x)
                 a = max(xp, left) + _MARK_PAD  # the enclosing period sticks to the left edge
@@ -416,12 +415,9 @@ class TimeAxisItem(pg.AxisItem):
                     limit = min(limit, px(entries[k + 1][0]) - _MIN_GAP)
                 if a < last_end + _MIN_GAP:
                     continue
-                avail = limit - a
-                if fm_bold.horizontalAdvance(text) > avail:
-                    if avail < min_w:
-                        continue
-                    text = fm_bold.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, avail)
                 w = fm_bold.horizontalAdvance(text)
+                if w > limit - a:  # a date is drawn whole or not at all: "Apr 20…" read as 20 April
+                    continue
                 last_end = a + w
                 rect = QtCore.QRectF(a, row2, w, row_h)
                 text_specs.append((rect, int(left_flags | no_clip), text, True))

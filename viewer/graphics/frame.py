@@ -313,7 +313,8 @@ def compute_frame(key: tuple[Hashable, ...], cols: EventColumns, lane_geo: LaneG
     # only the lanes in the vertical view (10,000 tracks scroll: a screenful is laid out)
     vy0, vy1 = sorted((view.top * sy + ty, view.bottom * sy + ty))
     for lane in range(cols.n_lanes):
-        if lane < len(lanes) and (lanes[lane][1] < vy0 or lanes[lane][0] > vy1):
+        if lane < len(lanes) and (lanes[lane][1] <= vy0 + 0.5 or lanes[lane][0] >= vy1 - 0.5):  # (one touching
+            # the edge has no pixel in view: not laid out, nor counted in the status line)
             continue
         if lane_geo.collapsed[lane]:
             placements.extend(strip_placements(cols, lane, view, width_px, marker_px, density, sel_row))

@@ -947,7 +947,7 @@ class CollectionWindow(QMainWindow):
         set_header_text(self.header, str(getattr(self.base, "title", "") or ""), self._header_note)
 
     def eventFilter(self, obj: Any, ev: Any) -> bool:  # noqa: N802 (Qt name)
-        if obj is self.header and ev.type() == QEvent.Type.Resize:
+        if obj is self.header and ev.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._fit_header()  # the title shortened for the header's new width
         return super().eventFilter(obj, ev)
 

@@ -36,7 +36,7 @@ from ..model.zones import EVENT_LOCAL, describe_date, naive_time_zone, possible_
 from .event_list import date_cell
 
 __all__ = ["DetailPane", "CopyBrowser", "BREAK_ANCHOR", "event_html", "event_sentence", "timeline_html",
-           "event_texts", "TEXT_CAP", "damaged_html"]
+           "event_texts", "TEXT_CAP", "damaged_html", "LEAD_END_ANCHOR"]
 
 _LONG_RUN = re.compile(r"\S{60,}")
 
@@ -98,6 +98,11 @@ class CopyBrowser(QTextBrowser):
         mime.setText(fragment.toPlainText())
         mime.setHtml(fragment.toHtml())
         return mime
+
+
+LEAD_END_ANCHOR = "-tv-lead-end"
+"""Anchor name at the end of the selected event's first quote and who said it: the pane's
+lead (title, date line, first quote) ends there (:meth:`DetailPane.lead_height`)."""
 
 
 TEXT_CAP = 2_000
@@ -286,7 +291,8 @@ def event_html(event: Event, timeline: Timeline, zone: str = "UTC", dday: DDay |
             q_grade = claim_grade(timeline, event, q)
             if q_grade:  # only what someone graded (AJP-2.1)
                 kind += f"; grade {q_grade}"
-            out.append(f"<p>— {who} <span class='muted'>({escape(kind)})</span>")
+            dash = f"<a name='{LEAD_END_ANCHOR}'>—</a>" if i == 0 else "—"  # the lead ends with this paragraph
+            out.append(f"<p>{dash} {who} <span class='muted'>({escape(kind)})</span>")
             if q.attribution:
                 out.append(f"<br><span class='muted'>attribution:</span> “{cut(q.attribution, f'attribution-{i}')}”")
             chain = timeline.source_chain(q.source) if q.source else []
@@ -499,6 +505,36 @@ class DetailPane(CopyBrowser):
     def set_timeline(self, timeline: Timeline) -> None:
         self.timeline = timeline
         self._show()
+
+    def lead_height(self) -> int:
+        """Height in pixels the pane needs to show its lead without scrolling, at its present
+        width: the selected event's title, date line and first quote with who said it (up to
+        :data:`LEAD_END_ANCHOR`); the title and date line when it has no quote; 0 with nothing
+        selected.  The side column grows the pane to this (viewer.ui.side_column)."""
+        if self._selected_event() is None:
+            return 0
+        doc = self.document()
+        layout = doc.documentLayout()
+        end = doc.firstBlock()
+        lead_blocks = 2  # title, date line
+        block, seen = doc.firstBlock(), 0
+        while block.isValid():
+            seen += 1
+            if seen <= lead_blocks:
+                end = block
+            it = block.begin()
+            while not it.atEnd():
+                if LEAD_END_ANCHOR in it.fragment().charFormat().anchorNames():
+                    end = block
+                    break
+                it += 1
+            else:
+                block = block.next()
+                continue
+            break
+        bottom = layout.blockBoundingRect(end).bottom() + doc.documentMargin()
+        bar = self.horizontalScrollBar()
+        return int(bottom) + 2 * self.frameWidth() + (bar.height() if bar.isVisible() else 0) + 2
 
     def _on_state(self, state: ViewState, changed: set[str]) -> None:
         if changed & {"selected", "display_zone", "dday"}:

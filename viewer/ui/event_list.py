@@ -940,6 +940,9 @@ def side_tabs(window) -> QTabWidget:
     splitter.setSizes(sizes)
     window.side_tabs = tabs
     window.side_splitter = column
+    from .side_column import LeadRoom
+
+    window.lead_room = LeadRoom(window, column, tabs)  # a selected event's first quote is shown whole
     return tabs
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QScrollBar, QWidget
@@ -78,13 +79,32 @@ class LaneLayout:
         return self.units is not None
 
     def y_range(self, top: float = 0.0) -> tuple[float, float]:
-        """The y range shown (lane units) with the first lane unit ``top`` at the top
-        (under the band tab); ``top`` is kept inside the lanes."""
+        """The y range shown (lane units) from about lane unit ``top`` (under the band tab);
+        ``top`` is kept inside the lanes.
+
+        While the lanes scroll, the range holds whole lanes: it starts at the lane top nearest
+        ``top`` (scrolled to the end: the first lane top after it, so the last lane shows) and
+        ends at the bottom of the last lane that fits in :attr:`units`, the lanes drawn that much
+        taller (never lower than one line).  A lane cut by the bottom edge was drawn half under
+        the time axis, its name centred on the cut.  A single lane taller than the view is shown
+        from ``top`` as it is."""
         tab = self.tab_px / self.lane_px
         if self.units is None:
             return -tab, self.extent
         top = self.clamp(top)
-        return top - tab, top + self.units
+        tops = np.asarray(self.lanes.top, dtype=float)
+        bottoms = tops + np.asarray(self.lanes.height, dtype=float)
+        if top + self.units >= self.extent - 2.0 / SCROLL_STEPS:  # scrolled to the end (the bar in whole steps)
+            later = tops[tops >= top - 1e-9]
+            top = float(later.min()) if len(later) else top
+        elif len(tops):
+            top = float(tops[int(np.argmin(np.abs(tops - top)))])
+        fits = bottoms[(bottoms > top + 1e-9) & (bottoms <= top + self.units + 1e-9)]
+        if not len(fits):  # one lane taller than the view
+            return top - tab, top + self.units
+        end = float(fits.max())
+        tab *= (end - top) / self.units  # the tab keeps its pixels in the taller lanes
+        return top - tab, end
 
     def clamp(self, top: float) -> float:
         """``top`` (lane units) kept where the view still ends at or before the last lane."""

@@ -1,6 +1,9 @@
 """The key to the marks on a timeline, shared by the main window and a collection's window."""
 
-__all__ = ["KEY", "DRAFT_KEY", "HALF_KNOWN_KEY", "MATCH_KEY", "set_header_text"]
+import re
+
+__all__ = ["KEY", "DRAFT_KEY", "HALF_KNOWN_KEY", "MATCH_KEY", "set_header_text", "HEADER_PT",
+           "SMALLEST_HEADER_PT"]
 
 _KEY_ITEMS = ("◆ date to the day or better", "◇ uncertain, approximate or open",
               "dashed ◇ planned (so described, or after the source's date)", "▬ faint: possible interval",
@@ -17,21 +20,50 @@ MATCH_KEY = "   " + "strip in full colour, tick below: search matches".replace("
 is dimmed, the matches' own counts drawn over it)."""
 
 
+HEADER_PT = 20.0
+"""The header's font size (points) when the title and its note fit the window's width."""
+SMALLEST_HEADER_PT = 14.0
+"""The smallest the header's font is made (points, above the key's 13) before the title is
+shortened with "…": at 1366x768 the bundled title and its note fit whole at about 16 pt."""
+
+_FONT_SIZE = re.compile(r"font-size:\s*[0-9.]+pt")
+
+
 def set_header_text(label, title: str, note: str) -> None:
     """Show ``title`` and its ``note`` (``[1 unreviewed draft · 4 planned]``) in the header
-    ``label`` (a ``QLabel``) on one line: the title shortened with "…" when both do not fit (the
-    whole title is in the tooltip and the detail pane); the note is never cut nor broken inside
-    its brackets ("[4" / "planned]" at 1366 px): a plan or a draft is not read as a fact.
-    A title over 200 characters is cut to 200 first."""
+    ``label`` (a ``QLabel`` whose style sheet gives ``font-size: …pt``) on one line: the font is
+    made smaller, from :data:`HEADER_PT` down to :data:`SMALLEST_HEADER_PT` in half points, until
+    both fit the label's width (at 1366 px the bundled title was cut "the diplom…"); only then is
+    the title shortened with "…" (the whole title is in the tooltip and the detail pane).  The
+    note is never cut nor broken inside its brackets ("[4" / "planned]" at 1366 px): a plan or a
+    draft is not read as a fact.  A title over 200 characters is cut to 200 first; a title
+    without a note that is still too long wraps, as before.  A label not yet shown keeps
+    :data:`HEADER_PT` (its width is not yet the window's): the fit is made on its first resize."""
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QFontMetrics
 
     short = title if len(title) <= 200 else title[:199] + "…"
-    if not note:
-        label.setText(short)
-        return
-    tail = f"  [{note}]"
-    fm = label.fontMetrics()
-    room = label.contentsRect().width() - fm.horizontalAdvance(tail) - 4
-    if fm.horizontalAdvance(short) > room > fm.averageCharWidth() * 12:
-        short = fm.elidedText(short, Qt.TextElideMode.ElideRight, room)
-    label.setText(short + tail)
+    tail = f"  [{note}]" if note else ""
+    label.ensurePolished()
+    width = label.contentsRect().width() - 4  # pixels
+    font = QFont(label.font())
+    pt = HEADER_PT
+    while True:
+        font.setPointSizeF(pt)
+        fm = QFontMetrics(font)
+        if (fm.horizontalAdvance(short + tail) <= width or pt <= SMALLEST_HEADER_PT
+                or not label.isVisible()):  # before the window shows, its width is not the one it will have
+            break
+        pt -= 0.5
+    if note:
+        room = width - fm.horizontalAdvance(tail)
+        if fm.horizontalAdvance(short) > room > fm.averageCharWidth() * 12:
+            short = fm.elidedText(short, Qt.TextElideMode.ElideRight, room)
+    label.setText(short + tail)  # (before the font: the relayout below may fit the header again)
+    sheet = label.styleSheet()
+    fitted = _FONT_SIZE.sub(f"font-size: {pt:g}pt", sheet)
+    if fitted != sheet:
+        label.setStyleSheet(fitted)
+        parent = label.parentWidget()
+        if label.isVisible() and parent is not None and parent.layout() is not None:
+            parent.layout().activate()  # the header's new height now, not after the first paint (no jump)

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         set_header_text(self.header, self.timeline.title, self._header_note)
 
     def eventFilter(self, obj, ev) -> bool:  # noqa: N802 (Qt name)
-        if obj is self.header and ev.type() == QEvent.Type.Resize:
+        if obj is self.header and ev.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._fit_header()  # the title shortened for the header's new width
         return super().eventFilter(obj, ev)
 

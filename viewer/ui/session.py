@@ -288,7 +288,11 @@ class SessionFeature(QObject):
         window, s = self.window, settings()
         s.setValue("session/geometry", window.saveGeometry())
         s.setValue("session/state", window.saveState())
-        s.setValue("session/splitters", json.dumps({k: v.sizes() for k, v in self._splitters().items()}))
+        sizes = {k: v.sizes() for k, v in self._splitters().items()}
+        lead_room = getattr(window, "lead_room", None)
+        if "side" in sizes and lead_room is not None:  # not the room a selected quote was given
+            sizes["side"] = lead_room.chosen_sizes()
+        s.setValue("session/splitters", json.dumps(sizes))
         s.setValue("session/display_zone", window.state.display_zone)
         for attr, (key, _allowed) in self.CHOICES.items():
             if hasattr(window, attr):

@@ -63,6 +63,9 @@ def apply_theme(window, dark: bool) -> None:
     window.desk_dark = dark
     window.setPalette(_palette(dark))
     window.header.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {c['text']};")
+    fit = getattr(window, "_fit_header", None)
+    if fit is not None:  # the size the title fits at (viewer.ui.legend.set_header_text), not always 20 pt
+        fit()
     window.legend.setStyleSheet(f"color: {c['text']}; font-size: 13pt; padding: 2px 4px;")
     window.view.set_dark(dark)
     details = window.details
