@@ -381,6 +381,9 @@ def test_a_window_on_the_server_reads_only_its_stretch_of_the_table(big, server_
     backend = server_store.backend
     if not backend.legacy:
         pytest.skip("a server from 22 on has skip indexes (no span classes)")
+    from viewer.io.clickstore import SPAN_BOUNDS
+
+    assert server_store._span_bounds == SPAN_BOUNDS  # read back from the table's meta, as loaded
     read = []
     for name in ("rows", "floats"):
         real = getattr(backend, name)

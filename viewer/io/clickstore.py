@@ -119,10 +119,12 @@ _ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
 TEXT_INDEXES = ("text(tokenizer = ngrams(3))", "ngrambf_v1(3, 65536, 3, 0) GRANULARITY 1")
 """Skip index of the folded search text: ClickHouse's text index of 3-grams (25.x and later: exact
 granules), else the older n-gram Bloom filter (ngrambf_v1: 3-grams, 64 KiB per granule)."""
-SPAN_BOUNDS = (3600.0, 86400.0, 7 * 86400.0, 31 * 86400.0, 366 * 86400.0)
+SPAN_BOUNDS = (60.0, 3600.0, 86400.0, 7 * 86400.0, 31 * 86400.0, 366 * 86400.0)
 """How far (s) a row's drawn values (``x0``, ``x1``, ``xm``) lie from its ``sort_point`` at most, per
-span class of the legacy layout (``span`` 0-4; 5: farther, open, or not drawn): a window's rows are
-then one stretch of the sort key per class (:meth:`ClickStore._near`), not the whole table."""
+span class of the legacy layout (``span`` 0-5; 6: farther, open, or not drawn): a window's rows are
+then one stretch of the sort key per class (:meth:`ClickStore._near`), not the whole table.  Written
+in the table's meta (:data:`SPAN_KEY`) when loaded: a store reads a table by the bounds it was made with."""
+SPAN_KEY = "span_bounds"
 SPAN_SQL = ("multiIf(" + ", ".join(
     f"ifNull(drawn AND greatest(sort_point - least(x0, least(x1, xm)), greatest(x0, greatest(x1, xm)) - sort_point) "
     f"<= {bound!r}, 0), {k}" for k, bound in enumerate(SPAN_BOUNDS)) + f", {len(SPAN_BOUNDS)})")
@@ -526,6 +528,8 @@ def load_collection(backend: Any, database: str, table: str, parquet: str,
     meta = {"timeline_viewer": json.dumps(src.meta, ensure_ascii=False)}
     if src._stats is not None:
         meta[STATS_KEY] = src._stats.to_json()
+    if getattr(backend, "legacy", False):  # the span classes' bounds, read back by ClickStore._near
+        meta[SPAN_KEY] = json.dumps(SPAN_BOUNDS)
     windowed = src._windowed
     total = src.n_events
     src.close()
@@ -630,23 +634,32 @@ class ClickStore(CountedWindows, EventStore):
             self._windowed = True
         except Exception:  # noqa: BLE001 - no such column: count windows from the events
             self._windowed = False
-        try:  # the span classes of the legacy layout (since issue 13's chspeed round); others have none
-            self._rows(f"SELECT span FROM {self.t} LIMIT 0")
-            self._spans = True
-        except Exception:  # noqa: BLE001 - no such column: windows are found by x0, x1 alone
-            self._spans = False
+        # the span classes' bounds of the legacy layout (since issue 13's chspeed round), as loaded;
+        # none (another layout, an older table): windows are found by x0, x1 alone
+        _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = {lit(SPAN_KEY)}")
+        self._span_bounds: tuple[float, ...] | None = None
+        if rows:
+            try:
+                self._rows(f"SELECT span FROM {self.t} LIMIT 0")
+                bounds = tuple(float(b) for b in json.loads(rows[0][0]))
+                if all(math.isfinite(b) and b >= 0 for b in bounds):
+                    self._span_bounds = bounds
+            except Exception:  # noqa: BLE001 - no span column, or bounds not a list of numbers: no pruning
+                self._span_bounds = None
 
     def _near(self, a: float, b: float) -> str:
         """``" AND (...)"``, the key condition holding for every row with one of ``x0, x1, xm`` at
         most ``b`` and one at least ``a`` (epoch s): per span class, ``sort_point`` within the
         class's bound of ``[a, b]`` (1 s wider, for rounding), so the server reads those stretches
-        of the table only.  Empty for a table without span classes or a window beyond
+        of the table only (the bounds the table was loaded with).  Empty for a table without
+        span classes or a window beyond
         :data:`~viewer.io.store_sql.WINDOW_LIMIT`."""
-        if not self._spans or not (abs(a) <= WINDOW_LIMIT and abs(b) <= WINDOW_LIMIT):
+        bounds = self._span_bounds
+        if bounds is None or not (abs(a) <= WINDOW_LIMIT and abs(b) <= WINDOW_LIMIT):
             return ""
         arms = [f"span = {k} AND sort_point >= {lit(a - bound - 1.0)} AND sort_point <= {lit(b + bound + 1.0)}"
-                for k, bound in enumerate(SPAN_BOUNDS)]
-        return " AND (" + " OR ".join([*arms, f"span = {len(SPAN_BOUNDS)}"]) + ")"
+                for k, bound in enumerate(bounds)]
+        return " AND (" + " OR ".join([*arms, f"span = {len(bounds)}"]) + ")"
 
     def _rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
         with self._lock:
