@@ -79,6 +79,7 @@ from .search_index import COUNT_CAP  # a search counts its matches up to this ma
 from .store_sql import (
     CLICKHOUSE,
     STATS_KEY,
+    WINDOW_LIMIT,
     CountCache,
     CountedWindows,
     bucket_bins,
@@ -119,6 +120,16 @@ _ROW = ("id, lane, kind, x0, x1, xm, flags, title, solid0, solid1, "
 TEXT_INDEXES = ("text(tokenizer = ngrams(3))", "ngrambf_v1(3, 65536, 3, 0) GRANULARITY 1")
 """Skip index of the folded search text: ClickHouse's text index of 3-grams (25.x and later: exact
 granules), else the older n-gram Bloom filter (ngrambf_v1: 3-grams, 64 KiB per granule)."""
+SPAN_BOUNDS = (60.0, 3600.0, 86400.0, 7 * 86400.0, 31 * 86400.0, 366 * 86400.0)
+"""How far (s) a row's drawn values (``x0``, ``x1``, ``xm``) lie from its ``sort_point`` at most, per
+span class of the legacy layout (``span`` 0-5; 6: farther, open, or not drawn): a window's rows are
+then one stretch of the sort key per class (:meth:`ClickStore._near`), not the whole table.  Written
+in the table's meta (:data:`SPAN_KEY`) when loaded: a store reads a table by the bounds it was made with."""
+SPAN_KEY = "span_bounds"
+SPAN_SQL = ("multiIf(" + ", ".join(
+    f"ifNull(drawn AND greatest(sort_point - least(x0, least(x1, xm)), greatest(x0, greatest(x1, xm)) - sort_point) "
+    f"<= {bound!r}, 0), {k}" for k, bound in enumerate(SPAN_BOUNDS)) + f", {len(SPAN_BOUNDS)})")
+"""The ``span`` class of a row (NULL, NaN and infinite distances compare false: the last class)."""
 _CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float64)", "u8": "UInt8",
             "bool": "Bool", "str": "Nullable(String)", "list": "Array(String)"}
 
@@ -254,13 +265,15 @@ class NativeBackend:
     def insert_parquet(self, table: str, path: str, done: Callable[[int], None] | None = None) -> None:
         """The rows of a Parquet file into ``table``, 100,000 at a time, in columns (18.16 reads no
         Parquet); ``done(rows so far)`` after each batch.  A NULL bound for a column the table keeps
-        non-nullable (the legacy layout's sort key ``sort_point``) is written NaN."""
+        non-nullable (the legacy layout's sort key ``sort_point``) is written NaN; a NULL integer
+        there (the legacy count table's ``bucket`` of its date-only rows, ``res = 0``) is written 0."""
         from .duckstore import connect
 
         database, _, name = table.rpartition(".")
         _, columns = self.rows(f"SELECT name, type FROM system.columns WHERE database = {lit(database)} "
                                f"AND table = {lit(name)}")
         plain_floats = {n for n, t in columns if t == "Float64"}
+        plain_ints = {n for n, t in columns if t in ("Int32", "Int64")}
         con = connect()
         try:
             rel = con.sql(f"SELECT * FROM read_parquet({lit(path)})")
@@ -274,6 +287,8 @@ class NativeBackend:
                 for j, n in enumerate(names):
                     if n in plain_floats:
                         cols[j] = [math.nan if v is None else v for v in cols[j]]
+                    elif n in plain_ints and batch.column(j).null_count:
+                        cols[j] = [0 if v is None else v for v in cols[j]]
                 self.client.execute(insert, cols, columnar=True)
                 sent += batch.num_rows
                 if done is not None:
@@ -553,6 +568,8 @@ def load_collection(backend: Any, database: str, table: str, parquet: str,
     meta = {"timeline_viewer": json.dumps(src.meta, ensure_ascii=False)}
     if src._stats is not None:
         meta[STATS_KEY] = src._stats.to_json()
+    if getattr(backend, "legacy", False):  # the span classes' bounds, read back by ClickStore._near
+        meta[SPAN_KEY] = json.dumps(SPAN_BOUNDS)
     windowed = src._windowed
     total = src.n_events
     src.close()
@@ -606,16 +623,26 @@ def _create_legacy(backend: Any, t: str, windowed: bool) -> None:
     type (booleans are UInt8 0/1, which every query reads as it reads Bool), no nullable sort
     key (``sort_point`` is a plain Float64: it is never NULL, an open event's is ``inf``; a NULL
     would be written NaN, which ClickHouse sorts after every number as it sorts NULL), and no skip
-    indexes (a window's query reads its columns whole: slower, the same answers)."""
+    indexes: the table is ordered by ``(span, sort_point, file_index)`` instead, ``span``
+    (:data:`SPAN_SQL`, computed by the server) the class of how far a row's drawn values lie from
+    its sort point, so a window reads one stretch of the key per class (:meth:`ClickStore._near`).
+    The count table is ordered by ``(res, bucket, lane)``, its ``bucket`` not nullable: 0 on the
+    date-only rows (``res = 0``), which have none."""
     types = {**_CH_TYPE, "bool": "UInt8"}
     plain = ("id", "search_text", "sort_point")
     cols = ", ".join(f"{n} {'Float64' if n == 'sort_point' else 'String' if n in plain else types[k]}"
                      for n, k in COLUMNS)
-    backend.command(f"CREATE TABLE {t} ({cols}) ENGINE = MergeTree ORDER BY (sort_point, file_index)")
+    # span first in the key: 18.16 has no skip index on x0/x1, and a window's condition on them alone
+    # read every row (a 10^7 frame 1.8-3 s); ClickStore._near turns it into a range of the key per class,
+    # read in granules of 1,024 rows, not 8,192 (a 10^6 frame's rows: 73,000 read instead of 102,000)
+    backend.command(f"CREATE TABLE {t} ({cols}, span UInt8 MATERIALIZED {SPAN_SQL}) ENGINE = MergeTree "
+                    "ORDER BY (span, sort_point, file_index) SETTINGS index_granularity = 1024")
     ends = ", ns Int64, ne Int64" if windowed else ""
-    backend.command(f"CREATE TABLE {t}_counts (res Float64, lane Int32, bucket Nullable(Int64), "
+    # bucket in the key (a window's buckets, the long events ended in one: not all of a width's rows),
+    # so not nullable: the date-only rows (res = 0), which have none and are never asked theirs, get 0
+    backend.command(f"CREATE TABLE {t}_counts (res Float64, lane Int32, bucket Int64, "
                     f"x0 Nullable(Float64), x1 Nullable(Float64), n Int64{ends}) ENGINE = MergeTree "
-                    "ORDER BY (res, lane)")  # bucket, x0, x1 may be NULL: not in the key
+                    "ORDER BY (res, bucket, lane)")
 
 
 class ClickStore(CountedWindows, EventStore):
@@ -648,6 +675,32 @@ class ClickStore(CountedWindows, EventStore):
             self._windowed = True
         except Exception:  # noqa: BLE001 - no such column: count windows from the events
             self._windowed = False
+        # the span classes' bounds of the legacy layout (since issue 13's chspeed round), as loaded;
+        # none (another layout, an older table): windows are found by x0, x1 alone
+        _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = {lit(SPAN_KEY)}")
+        self._span_bounds: tuple[float, ...] | None = None
+        if rows:
+            try:
+                self._rows(f"SELECT span FROM {self.t} LIMIT 0")
+                bounds = tuple(float(b) for b in json.loads(rows[0][0]))
+                if all(math.isfinite(b) and b >= 0 for b in bounds):
+                    self._span_bounds = bounds
+            except Exception:  # noqa: BLE001 - no span column, or bounds not a list of numbers: no pruning
+                self._span_bounds = None
+
+    def _near(self, a: float, b: float) -> str:
+        """``" AND (...)"``, the key condition holding for every row with one of ``x0, x1, xm`` at
+        most ``b`` and one at least ``a`` (epoch s): per span class, ``sort_point`` within the
+        class's bound of ``[a, b]`` (1 s wider, for rounding), so the server reads those stretches
+        of the table only (the bounds the table was loaded with).  Empty for a table without
+        span classes or a window beyond
+        :data:`~viewer.io.store_sql.WINDOW_LIMIT`."""
+        bounds = self._span_bounds
+        if bounds is None or not (abs(a) <= WINDOW_LIMIT and abs(b) <= WINDOW_LIMIT):
+            return ""
+        arms = [f"span = {k} AND sort_point >= {lit(a - bound - 1.0)} AND sort_point <= {lit(b + bound + 1.0)}"
+                for k, bound in enumerate(bounds)]
+        return " AND (" + " OR ".join([*arms, f"span = {len(bounds)}"]) + ")"
 
     def _rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
         with self._lock:
@@ -696,7 +749,7 @@ class ClickStore(CountedWindows, EventStore):
                 filters: FilterLike | None = None) -> VisibleEvents:
         check_window(t0, t1)
         where = filter_where(filters, CLICKHOUSE)
-        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)} AND {where}"
+        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)}{self._near(t0, t1)} AND {where}"
         lanes = {int(k) for k in lanes}
         counts = self._stats.lane_counts_if_whole(t0, t1, lanes, where) if self._stats is not None else None
         if counts is None and where == "true":
@@ -722,7 +775,7 @@ class ClickStore(CountedWindows, EventStore):
         if table is None:
             return None
         ends = f"{self.t}_counts" if self._stats is not None and self._stats.long_ends == table.res else None
-        return window_count_plan(table, t0, t1, lanes, self.t, CLICKHOUSE, ends)
+        return window_count_plan(table, t0, t1, lanes, self.t, CLICKHOUSE, ends, near=self._near)
 
     def _edge_rows(self, sql: str) -> dict[str, np.ndarray]:
         return self._floats(sql, ["lane", "side", "n"])
@@ -761,7 +814,7 @@ class ClickStore(CountedWindows, EventStore):
             markers = bucket_bins({c: got[c][mark] for c in ("lane", "k", "a", "b")}, bins)
         out += density_from_parts(lane_list, t0, t1, bins, markers=markers, spread=spread)
         assert counts is not None
-        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)} AND true"
+        window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)}{self._near(t0, t1)} AND true"
         visible = self._rows_of_lanes({k: v for k, v in counts.items() if k in lane_set}, cap, window)
         return Frame(float(t0), float(t1), tuple(lane_list), visible, out)
 
@@ -800,14 +853,16 @@ class ClickStore(CountedWindows, EventStore):
             w = (t1 - t0) / bins  # a window of no width: its markers in the last bin, as DuckDB's (x / 0 is NULL)
             k = f"least(toInt64(floor((xm - {lit(t0)}) / {lit(w)})), {bins - 1})" if w > 0 else str(bins - 1)
             marker_sql = (f"SELECT lane, {k} AS k, count() AS a, 0 AS b FROM {self.t} WHERE drawn AND NOT spread AND "
-                          f"lane IN {sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)} AND {where} GROUP BY lane, k")
+                          f"lane IN {sel} AND xm >= {lit(t0)} AND xm <= {lit(t1)}{self._near(t0, t1)} AND {where} "
+                          "GROUP BY lane, k")
         wide = counts.spread() if counts is not None else None
         spread = None
         if wide is not None:
             out += wide.density(lanes, t0, t1, bins)
         else:
             src = (f"SELECT lane, x0, x1, n FROM {self.t}_counts WHERE res = 0" if where == "true" else
-                   f"SELECT lane, x0, x1, count() AS n FROM {self.t} WHERE spread AND {where} GROUP BY lane, x0, x1")
+                   f"SELECT lane, x0, x1, count() AS n FROM {self.t} WHERE spread AND x0 < {lit(t1)} AND x1 > {lit(t0)}"
+                   f"{self._near(t0, t1)} AND {where} GROUP BY lane, x0, x1")
             got = self._np(f"SELECT lane, x0, x1, n FROM ({src}) WHERE lane IN {sel} "
                            f"AND x0 < {lit(t1)} AND x1 > {lit(t0)}")
             if len(got.get("n", ())):
@@ -865,7 +920,7 @@ class ClickStore(CountedWindows, EventStore):
         where = filter_where(StoreFilter.of(filters).without(facet), CLICKHOUSE)
         if window is not None:
             check_window(*window)
-            where = f"drawn AND x0 <= {lit(window[1])} AND x1 >= {lit(window[0])} AND {where}"
+            where = f"drawn AND x0 <= {lit(window[1])} AND x1 >= {lit(window[0])}{self._near(*window)} AND {where}"
         if facet == "track":
             sql = f"SELECT track, count() FROM {self.t} WHERE lane != -1 AND {where} GROUP BY track"
         else:

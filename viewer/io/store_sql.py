@@ -204,7 +204,8 @@ class CountCache:
 
 def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterable[int], table: str,
                       dialect: str, ends: str | None = None,
-                      long_ends: LongEnds | None = None) -> tuple[dict[int, int], str | None] | None:
+                      long_ends: LongEnds | None = None,
+                      near: Callable[[float, float], str] | None = None) -> tuple[dict[int, int], str | None] | None:
     """How many drawn events of each lane meet ``[t0, t1]`` (epoch s), from the started/ended
     counts: ``(whole-bucket counts per lane, edge query or None)``.
 
@@ -221,6 +222,12 @@ def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterab
     collection written before the list) it reads every row that may end near ``t0``
     (all the spans of the weeks before).  ``long_ends``: that list in numpy (with ``ends``):
     the long events ended before ``t0`` are taken from ``base`` without asking the engine.
+    ``near(a, b)``: more of an edge query's ``WHERE`` (``" AND ..."``) for rows with one of
+    ``x0, x1, xm`` at most ``b`` and one at least ``a`` (epoch s): the table's key condition
+    that lets the engine read only those rows' stretch (:meth:`ClickStore._near
+    <viewer.io.clickstore.ClickStore._near>`); it must hold for every such row, and is asked for
+    the edge buckets themselves (``floor(x / r) >= b`` puts ``x`` at ``b * r`` or less than a
+    second before, which ``near`` allows for).
     """
     if max(abs(t0), abs(t1)) > WINDOW_LIMIT:
         return None
@@ -244,13 +251,17 @@ def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterab
 
     # ClickHouse's count() is unsigned and sum(n) signed: 18.16 finds no common type for their UNION
     count = "toInt64(count())" if dialect == CLICKHOUSE else "count(*)"
+    def keyed(a: float, b: float) -> str:
+        return near(a, b) if near is not None else ""
+
     parts = []
     if started:  # the first bound (a bucket early) only lets the engine skip row groups
         parts.append(f"SELECT lane, 0 AS side, {count} AS n FROM {table} WHERE drawn AND lane IN {listed(started)} "
-                     f"AND x0 >= {lit(float(b1 - 1) * r)} AND x0 <= {lit(float(t1))} AND floor(x0 / {lit(r)}) >= {b1} "
-                     "GROUP BY lane")
+                     f"AND x0 >= {lit(float(b1 - 1) * r)} AND x0 <= {lit(float(t1))} AND floor(x0 / {lit(r)}) >= {b1}"
+                     f"{keyed(float(b1) * r, float(t1))} GROUP BY lane")
     if ended:
-        in_bucket = f"x1 >= {lit(float(b0 - 1) * r)} AND x1 < {lit(float(t0))} AND floor(x1 / {lit(r)}) >= {b0}"
+        in_bucket = (f"x1 >= {lit(float(b0 - 1) * r)} AND x1 < {lit(float(t0))} AND floor(x1 / {lit(r)}) >= {b0}"
+                     f"{keyed(float(b0) * r, float(t0))}")
         if ends is None:
             parts.append(f"SELECT lane, 1 AS side, {count} AS n FROM {table} WHERE drawn AND lane IN "
                          f"{listed(ended)} AND {in_bucket} GROUP BY lane")
