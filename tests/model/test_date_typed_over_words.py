@@ -100,6 +100,14 @@ def test_the_csv_and_icalendar_exports_say_it_too(stack, tmp_path):
     # the slide says its day is the editor's, as the calendar does
     assert "Date edited by hand: not a date the source's words give" in texts["timelinejs"]
     assert texts["timelinejs"].count("Date edited by hand") == 1  # that event only
+    import json
+
+    from viewer.io import write_timeline
+
+    write_timeline(stack.timeline, str(tmp_path / "t.vis.json"), format="vis")
+    items = json.loads((tmp_path / "t.vis.json").read_text(encoding="utf-8"))["items"]
+    hand = [i["id"] for i in items if "Date edited by hand: not a date the source" in i.get("title", "")]
+    assert hand == [TRUSS]  # in its tooltip; vis-timeline has no field for it
 
 
 def test_a_basis_without_the_sources_words_is_dropped_with_a_note_that_does_not_invent_words():

@@ -15,7 +15,7 @@ import json
 import os
 from typing import Any
 
-from viewer.model.date_edit import edited_by_hand
+from viewer.model.date_edit import HAND_EDITED_NOTE, edited_by_hand
 from viewer.model.dates import EventDate
 from viewer.model.precision import format_instant
 from viewer.model.quoting import is_direct, quote_sentence
@@ -145,7 +145,7 @@ def timelinejs_dict(timeline: Timeline) -> dict[str, Any]:
             body.append("<p><small>Date in the source: " + "; ".join(f"“{as_html(p)}”" for p in phrases)
                         + "</small></p>")
         if edited_by_hand(e.start) or edited_by_hand(e.end):  # the slide's day is the editor's, not the source's
-            body.append(f"<p><small>{HAND_EDITED_LINE}</small></p>")
+            body.append(f"<p><small>{HAND_EDITED_NOTE}</small></p>")  # (read back in the text)
         sources = timeline.sources_of(e)
         with_url = next((s for s in sources if web_url(s.url)), None)
         media_quote = _media_quote(e, sources) if with_url is None else None
@@ -219,12 +219,6 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
         dropped_urls(timeline, "TimelineJS") + _planned_mark(timeline) + \
         planned_end_losses(timeline, "TimelineJS", "the slide runs to the announced end as if reported",
                            item="the slide", said="its end date shows the end's words")
-
-
-HAND_EDITED_LINE = "Date edited by hand: not a date the source's words give"
-"""The line a slide's text carries when its date was typed or dragged over the source's reading
-(:func:`~viewer.model.date_edit.edited_by_hand`): TimelineJS has no field for it, and the slide would
-otherwise show the editor's day as the source's (read back as part of the event's text)."""
 
 
 def _planned_mark(timeline: Timeline) -> list[str]:

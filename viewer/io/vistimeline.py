@@ -42,6 +42,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from viewer.model.calendar import civil_from_epoch
+from viewer.model.date_edit import HAND_EDITED_NOTE, edited_by_hand
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.precision import format_interval
@@ -607,8 +608,9 @@ def vis_dict(timeline: Timeline) -> tuple[dict[str, Any], list[str]]:
                 dates.append(zoned)
         if e.track and e.kind is not EventKind.BAND:
             item["group"] = e.track
-        if e.summary:
-            item["title"] = html.escape(e.summary)
+        hand = HAND_EDITED_NOTE if edited_by_hand(e.start) or edited_by_hand(e.end) else ""
+        if e.summary or hand:  # the tooltip: the editor's day is never shown as the source's
+            item["title"] = html.escape("\n\n".join(t for t in (e.summary, hand) if t))
         items.append(item)
     return {"title": timeline.title, "items": items, "groups": groups}, left + date_losses(dates, "vis-timeline")
 

@@ -180,6 +180,11 @@ EDITED_BY_HAND = "Edited by hand"
 """How the basis of a date typed over the source's reading begins (:func:`edit_date`)."""
 
 
+HAND_EDITED_NOTE = "Date edited by hand: not a date the source's words give"
+"""What an export without a field for it writes in the event's text (a TimelineJS slide, a vis-timeline
+tooltip) when :func:`edited_by_hand`: the editor's day is never shown as the source's."""
+
+
 def edited_by_hand(date: EventDate | None) -> bool:
     """True when ``date`` no longer follows from the source's words: it was typed over them
     (its basis begins with :data:`EDITED_BY_HAND`, :func:`edit_date`) or dragged on the canvas
