@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..io.native_checks import date_hint
 from ..model import commands as C
+from ..model.date_edit import hand_note_origin
 from ..model.dates import EventDate
 from ..model.errors import DateError, Problem
 from ..model.grading import CREDIBILITY, RELIABILITY
@@ -466,7 +467,13 @@ class EventForm(QScrollArea):
                     raise DateError("an event needs a start date")
                 # a new value the source's words no longer give: they stop being its support
                 # (moved into a note "Edited by hand on ...; the source said ..."; Undo restores them)
-                new = C.set_date(ev, which, date, _today()).new
+                # typed back to the value the note of an edit by hand names: the source's words
+                # come back (as they were, when this session's history still has them)
+                stored = ev.start if which == "start" else ev.end
+                origin = hand_note_origin(stored.basis) if stored is not None else None
+                earlier = None if origin is None or date is None or date.edtf != origin[0] \
+                    else self.authoring.date_before_hand_edit(ev.id, which, origin[0])
+                new = C.set_date(ev, which, date, _today(), earlier).new
             elif name == "kind":
                 kind = EventKind(text)
                 end = None if kind == EventKind.POINT else (ev.end or EventDate(".."))  # '..': end not stated
