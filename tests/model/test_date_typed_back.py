@@ -45,3 +45,13 @@ def test_a_note_without_the_sources_words_comes_back_only_with_the_history():
     assert edit_date(edited, _typed(edited, "2022-02-10"), "2026-12-09", earlier=inferred) == inferred
     kept = edit_date(edited, _typed(edited, "2022-02-10"), "2026-12-09")
     assert edited_by_hand(kept)  # its reasoning is not known: the note stays
+
+
+def test_a_date_dragged_away_and_back_gets_the_words_back():
+    from viewer.model.date_edit import shift_date
+
+    moved = shift_date(OLD, 86400.0, "day", "2026-12-08")
+    assert edited_by_hand(moved) and moved.phrase == ""
+    assert shift_date(moved, -86400.0, "day", "2026-12-08", earlier=OLD) == OLD
+    back = shift_date(moved, -86400.0, "day", "2026-12-09")  # no history: the words the note quotes
+    assert back.phrase == OLD.phrase and not edited_by_hand(back)

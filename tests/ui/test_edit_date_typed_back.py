@@ -35,3 +35,25 @@ def test_after_the_history_is_gone_the_words_the_note_quotes_come_back(qtbot, wi
     d = w.timeline.event(TRUSS).start
     assert d.edtf == "2022-02-10" and d.phrase == "arrived in Moscow on Thursday"
     assert "Edited by hand" not in w.details.toPlainText()
+
+
+def test_a_drag_away_and_back_gives_the_words_back(qtbot, window):  # noqa: F811
+    from PySide6.QtCore import QPoint, QPointF, Qt
+
+    from tests.ui.test_authoring import marker_point
+
+    w = window()
+    w.state.selected = TRUSS
+    qtbot.wait(200)  # (a loaded machine: the view settles on the selection first)
+    before = w.timeline.event(TRUSS)
+    px_per_day = w.view._vb.mapViewToScene(QPointF(86400, 0)).x() - w.view._vb.mapViewToScene(QPointF(0, 0)).x()
+    vp = w.view.viewport()
+    for days, edtf in ((1, "2022-02-11"), (-1, "2022-02-10")):
+        start = marker_point(w, TRUSS)
+        end = QPoint(start.x() + round(days * px_per_day), start.y())
+        qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+        for k in (1, 2):  # steps longer than the least drag distance
+            qtbot.mouseMove(vp, pos=QPoint(start.x() + (end.x() - start.x()) * k // 2, start.y()))
+        qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=end)
+        assert w.timeline.event(TRUSS).start.edtf == edtf
+    assert w.timeline.event(TRUSS) == before  # was: "Moved by hand ... from 2022-02-10" on its own day

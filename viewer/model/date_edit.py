@@ -135,7 +135,8 @@ def _shift_token(m: re.Match[str], delta_s: float, unit: str | None = None) -> s
     return text + (offset or "")
 
 
-def shift_date(date: EventDate, delta_s: float, unit: str | None = None, edited_on: str = "") -> EventDate:
+def shift_date(date: EventDate, delta_s: float, unit: str | None = None, edited_on: str = "",
+               earlier: EventDate | None = None) -> EventDate:
     """``date`` moved by about ``delta_s`` seconds, keeping its precision and qualifiers.
 
     Each calendar value in the EDTF text moves by ``delta_s`` rounded to its
@@ -155,7 +156,9 @@ def shift_date(date: EventDate, delta_s: float, unit: str | None = None, edited_
     source's words loses them as support when they no longer give the moved value, as
     :func:`edit_date` words it (``"Moved by hand on {edited_on}, from 2022-02-10: ... The
     source said: “on Thursday” (before that edit)."``; ``edited_on``, ``YYYY-MM-DD``, may be
-    ``""``); a date moved before keeps its note, which names where it was first.
+    ``""``); a date moved before keeps its note, which names where it was first, until it is moved
+    back there: the source's words come back (``earlier``, the date before the first move, from the
+    edit history, exactly; :func:`words_given_back`).
 
     Raises
     ------
@@ -172,7 +175,7 @@ def shift_date(date: EventDate, delta_s: float, unit: str | None = None, edited_
     if not (date.phrase or date.basis):
         return replace(new, basis=f"Moved by hand from {text}.")
     # the source's words stay its support only while they still give the moved value
-    return edit_date(date, new, edited_on, how="Moved")
+    return edit_date(date, new, edited_on, how="Moved", earlier=earlier)
 
 
 
