@@ -202,6 +202,11 @@ class UpdateEvent(Command):
                             location=f"event {self.event_id!r}")]
         return list(doc.problems(events=[self.new]))
 
+    @property
+    def old(self) -> Event | None:
+        """The event as it was before this command was applied (None before it was)."""
+        return getattr(self, "_old", None)
+
     def apply(self, doc: Document) -> None:
         self._at = doc.index_of(self.event_id)
         self._old = doc.events[self._at]
@@ -217,13 +222,16 @@ def move_event(event: Event, start: EventDate, end: EventDate | None = None) -> 
     return UpdateEvent(event.id, replace(event, start=start, end=end if end is not None else event.end), "Move")
 
 
-def set_date(event: Event, which: str, date: EventDate | None, edited_on: str) -> UpdateEvent:
+def set_date(event: Event, which: str, date: EventDate | None, edited_on: str,
+             earlier: EventDate | None = None) -> UpdateEvent:
     """Give ``event`` a date typed by hand (the Edit tab): ``which`` is ``"start"`` or ``"end"``,
     ``date`` the value with the words the form holds (``None``: no end).  The source's words
     stay as support only while they still say the new value (:func:`~viewer.model.date_edit.edit_date`:
     otherwise the phrase is emptied and the basis says the date was edited by hand on
     ``edited_on``, ``YYYY-MM-DD``, quoting what the source said).  A point given an end becomes a
     span, a span without one a point.  ``"Edit 'title'"``; Undo gives back the date and its words.
+    Typing back the value a note of an edit by hand names gives back the source's words; ``earlier``
+    (the date before that edit, from the edit history, if known) is then given back exactly.
 
     Raises
     ------
@@ -234,7 +242,7 @@ def set_date(event: Event, which: str, date: EventDate | None, edited_on: str) -
         raise ValueError(f"which must be 'start' or 'end', not {which!r}")
     old = event.start if which == "start" else event.end
     if date is not None:
-        date = edit_date(old, date, edited_on)
+        date = edit_date(old, date, edited_on, earlier=earlier)
     if which == "start":
         if date is None:
             raise ValueError("an event needs a start date")

@@ -12,6 +12,8 @@
   words stay as support only while they still say the new value; otherwise the
   basis is replaced by a note that the date was edited by hand, naming the old
   value and quoting what the source said (:func:`edited_by_hand` finds it).
+  Typing back the value the note names gives the source's words back
+  (:func:`words_given_back`).
 
 Times are seconds since the Unix epoch (UTC).
 """
@@ -25,7 +27,8 @@ from dataclasses import replace
 from .calendar import civil_from_epoch, epoch_from_civil
 from .dates import EventDate, Precision
 
-__all__ = ["UNITS", "EDITED_BY_HAND", "date_at", "edit_date", "edited_by_hand", "shift_date", "snap", "words_hold"]
+__all__ = ["UNITS", "EDITED_BY_HAND", "date_at", "edit_date", "edited_by_hand", "hand_note_origin", "shift_date",
+           "snap", "words_given_back", "words_hold"]
 
 UNITS = ("year", "month", "day", "hour", "minute", "second")
 """Axis units, coarse to fine (``TickRule.unit``)."""
@@ -132,7 +135,8 @@ def _shift_token(m: re.Match[str], delta_s: float, unit: str | None = None) -> s
     return text + (offset or "")
 
 
-def shift_date(date: EventDate, delta_s: float, unit: str | None = None, edited_on: str = "") -> EventDate:
+def shift_date(date: EventDate, delta_s: float, unit: str | None = None, edited_on: str = "",
+               earlier: EventDate | None = None) -> EventDate:
     """``date`` moved by about ``delta_s`` seconds, keeping its precision and qualifiers.
 
     Each calendar value in the EDTF text moves by ``delta_s`` rounded to its
@@ -152,7 +156,9 @@ def shift_date(date: EventDate, delta_s: float, unit: str | None = None, edited_
     source's words loses them as support when they no longer give the moved value, as
     :func:`edit_date` words it (``"Moved by hand on {edited_on}, from 2022-02-10: ... The
     source said: “on Thursday” (before that edit)."``; ``edited_on``, ``YYYY-MM-DD``, may be
-    ``""``); a date moved before keeps its note, which names where it was first.
+    ``""``); a date moved before keeps its note, which names where it was first, until it is moved
+    back there: the source's words come back (``earlier``, the date before the first move, from the
+    edit history, exactly; :func:`words_given_back`).
 
     Raises
     ------
@@ -169,7 +175,7 @@ def shift_date(date: EventDate, delta_s: float, unit: str | None = None, edited_
     if not (date.phrase or date.basis):
         return replace(new, basis=f"Moved by hand from {text}.")
     # the source's words stay its support only while they still give the moved value
-    return edit_date(date, new, edited_on, how="Moved")
+    return edit_date(date, new, edited_on, how="Moved", earlier=earlier)
 
 
 
@@ -212,7 +218,55 @@ def _noted(basis: str) -> bool:
     return basis.lstrip().startswith((EDITED_BY_HAND, "Moved by hand"))
 
 
-def edit_date(old: EventDate | None, new: EventDate, edited_on: str, how: str = "Edited") -> EventDate:
+_NOTE = re.compile(r"(?:Edited|Moved) by hand(?: on [^,]*)?, from (\S+): this date (?:does not follow from the "
+                   r"source's words\. The source said: “(.*)” \(before that edit\)\.|is not read from the source\.)$",
+                   re.DOTALL)
+_HELD = re.compile(r"(?:^As written; (?:edited|moved) by hand from (\S+) to a value these words still give\.$"
+                   r"| \((?:edited|moved) by hand from (\S+) to a value these words still give\)$)")
+
+
+def hand_note_origin(basis: str) -> tuple[str, str] | None:
+    """``(first value, the source's words)`` named by a note of :func:`edit_date` (or a drag's,
+    :func:`shift_date`): ``"Edited by hand on 2026-12-08, from 2022-02-10: ... The source said:
+    “on Thursday” (before that edit)."`` -> ``("2022-02-10", "on Thursday")``; the words are
+    ``""`` for a note of a date not read from the source's words.  None for any other basis."""
+    m = _NOTE.match(basis.strip())
+    return None if m is None else (m.group(1), m.group(2) or "")
+
+
+def words_given_back(old: EventDate, new: EventDate, earlier: EventDate | None = None) -> EventDate | None:
+    """The date with the source's words back, when ``new`` (typed over ``old`` with ``old``'s
+    words in the form) is again the value those words gave; None when it is not.
+
+    * ``old``'s basis is a note of :func:`edit_date` naming ``new``'s value: the phrase the
+      note quotes comes back.  ``earlier``, the date as it was before the edit by hand when the
+      caller still has it (the edit history), is given back exactly (phrase, basis, zone);
+      without it the basis the note replaced is not known and is left empty (the note, which
+      argued nothing for this value, goes).  A note without the source's words (an inference,
+      whose reasoning the note replaced) gives back only ``earlier``: None without it.
+    * ``old``'s words still held after an edit (``"... (edited by hand from 2022-02-10 to a value
+      these words still give)"``) and ``new`` is that first value: the remark goes.
+
+    Raises nothing."""
+    if (new.phrase, new.basis) != (old.phrase, old.basis):
+        return None  # the user's own words
+    origin = hand_note_origin(old.basis)
+    if origin is not None:
+        value, phrase = origin
+        if new.edtf != value:
+            return None
+        if earlier is not None and earlier.edtf == value and earlier.phrase == phrase \
+                and not edited_by_hand(earlier):
+            return earlier
+        return replace(new, phrase=phrase, basis="") if phrase else None
+    m = _HELD.search(old.basis)
+    if m is not None and new.edtf == (m.group(1) or m.group(2)):
+        return replace(new, basis=old.basis[:m.start()])
+    return None
+
+
+def edit_date(old: EventDate | None, new: EventDate, edited_on: str, how: str = "Edited",
+              earlier: EventDate | None = None) -> EventDate:
     """``new`` (a value typed in place of ``old``) with words that do not claim more than they say.
 
     * Same value, no ``old``, or ``new`` already has words of its own (a phrase or basis that
@@ -225,6 +279,8 @@ def edit_date(old: EventDate | None, new: EventDate, edited_on: str, how: str = 
       The old reasoning is dropped (it argued for the old value); without a phrase the note
       ends "this date is not read from the source." (no words made up).  A date already edited by
       hand keeps its note, which names the first value and the source's words.
+    * ``new`` is again the value the note (or remark) names: the source's words come back
+      (:func:`words_given_back`).
 
     Parameters
     ----------
@@ -236,6 +292,9 @@ def edit_date(old: EventDate | None, new: EventDate, edited_on: str, how: str = 
         The day of the edit, ``YYYY-MM-DD`` (UTC), written in the note (left out when ``""``).
     how : str
         ``"Edited"`` (typed in) or ``"Moved"`` (dragged: :func:`shift_date`), the note's first word.
+    earlier : EventDate, optional
+        The date before it was edited by hand, if known: typing back its value gives it back
+        (:func:`words_given_back`).
 
     Returns
     -------
@@ -244,6 +303,9 @@ def edit_date(old: EventDate | None, new: EventDate, edited_on: str, how: str = 
     """
     if old is None or (new.edtf == old.edtf and new.time_zone == old.time_zone):
         return new
+    back = words_given_back(old, new, earlier)
+    if back is not None:
+        return back
     if (new.phrase, new.basis) != (old.phrase, old.basis) or not (old.phrase or old.basis):
         return new  # the user's own words (or none to keep)
     if _noted(old.basis):

@@ -205,6 +205,27 @@ class Authoring(QObject):
     # -- editing ------------------------------------------------------------
     _pushes = 0  # commands pushed so far (an edit after an undo is told from the one undone)
 
+    def date_before_hand_edit(self, event_id: str, which: str, value: str) -> EventDate | None:
+        """The event's ``which`` date (``"start"`` / ``"end"``) as the file gave it with the EDTF
+        ``value``, before an edit by hand, found in this session's edit history (latest first);
+        None when the history does not have it (another session, or it was cleared by a save as)."""
+        from ..model.date_edit import edited_by_hand
+
+        def updates(command):
+            if isinstance(command, C.Compound):
+                for c in reversed(command.commands):
+                    yield from updates(c)
+            elif isinstance(command, C.UpdateEvent) and command.event_id == event_id:
+                yield command
+
+        for k in range(self.undo_stack.count() - 1, -1, -1):
+            for command in updates(getattr(self.undo_stack.command(k), "command", None)):
+                old = command.old
+                date = None if old is None else (old.start if which == "start" else old.end)
+                if date is not None and date.edtf == value and not edited_by_hand(date):
+                    return date
+        return None
+
     def push(self, command) -> list[Problem]:
         """Check and apply a model command, undoably.  Returns the problems
         when it is refused (then nothing changed), else ``[]``."""

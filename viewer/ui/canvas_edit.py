@@ -29,7 +29,8 @@ from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QToolTip
 
 from ..model import commands as C
-from ..model.date_edit import date_at, shift_date, snap
+from ..model.date_edit import date_at, hand_note_origin, shift_date, snap
+from ..model.dates import EventDate
 from ..model.errors import DateError
 from ..model.ticks import choose_tick_spec
 from ..model.timeline import Event
@@ -228,6 +229,11 @@ class CanvasEditing(QObject):
         self._drag = (eid, mode, self._view_pos(scene_pos).x())
         return True
 
+    def _before_hand_edit(self, eid: str, which: str, date: EventDate | None) -> EventDate | None:
+        """The date before the edit by hand its note names, from this session's history (or None)."""
+        origin = hand_note_origin(date.basis) if date is not None else None
+        return None if origin is None else self.window.authoring.date_before_hand_edit(eid, which, origin[0])
+
     def _planned(self, scene_pos: QPointF):
         """The event as the drag would leave it (or None), and the snapped move (s)."""
         if self._drag is None:
@@ -242,13 +248,17 @@ class CanvasEditing(QObject):
         try:
             # the day of the move goes in the note that takes the source's words out of support
             day = time.strftime("%Y-%m-%d", time.gmtime())
+            # moved back to where the source's words put it: they come back (as they were, from the history)
+            first = {which: self._before_hand_edit(eid, which, d)
+                     for which, d in (("start", ev.start), ("end", ev.end))}
             if mode == "move":
-                start = shift_date(ev.start, delta, unit, day)  # whole calendar years at year zoom, clock kept
-                end = shift_date(ev.end, delta, unit, day) if ev.end is not None else None
+                # whole calendar years at year zoom, clock kept
+                start = shift_date(ev.start, delta, unit, day, first["start"])
+                end = shift_date(ev.end, delta, unit, day, first["end"]) if ev.end is not None else None
                 return C.move_event(ev, start, end), delta
             if mode == "start":
-                return C.resize_event(ev, start=shift_date(ev.start, delta, unit, day)), delta
-            return C.resize_event(ev, end=shift_date(ev.end, delta, unit, day)), delta
+                return C.resize_event(ev, start=shift_date(ev.start, delta, unit, day, first["start"])), delta
+            return C.resize_event(ev, end=shift_date(ev.end, delta, unit, day, first["end"])), delta
         except DateError as exc:
             self._say(str(exc))
             return None, delta

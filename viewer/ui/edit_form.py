@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 
 from ..io.native_checks import date_hint
 from ..model import commands as C
+from ..model.date_edit import hand_note_origin
 from ..model.dates import EventDate
 from ..model.errors import DateError, Problem
 from ..model.grading import CREDIBILITY, RELIABILITY
+from ..model.name_lists import names_from_text, names_text
 from ..model.planned_end import typed_date_note
 from ..model.timeline import Event, EventKind, Quote, QuoteKind, Source, SourceKind
 from ..model.zones import describe_as_entered
@@ -54,7 +56,10 @@ from .form_field import (
     text_edit,
 )
 
-__all__ = ["EventForm", "install", "parse_list"]
+__all__ = ["EventForm", "install", "parse_list", "LIST_HINT"]
+
+#: Under Tags and Actors: how the line is split (a comma is part of a name such as "Smith, John").
+LIST_HINT = "(tags and actors: ';' between names; a comma stays in a name)"
 
 _CREDIBILITY_ITEMS = [("not graded", "")] + [(f"{k} {v}", k) for k, v in CREDIBILITY.items()]
 _RELIABILITY_ITEMS = [("not graded", "")] + [(f"{k} {v}", k) for k, v in RELIABILITY.items()]
@@ -95,8 +100,9 @@ def _today() -> str:
 
 
 def parse_list(text: str) -> tuple[str, ...]:
-    """``"NATO; Russia, Belarus"`` -> ``("NATO", "Russia", "Belarus")`` (commas or semicolons)."""
-    return tuple(p.strip() for p in re.split(r"[;,]", text) if p.strip())
+    """``"NATO; Smith, John"`` -> ``("NATO", "Smith, John")``: ``;`` separates, a comma stays in a name
+    (:func:`viewer.model.name_lists.names_from_text`)."""
+    return names_from_text(text)
 
 
 class EventForm(QScrollArea):
@@ -157,6 +163,9 @@ class EventForm(QScrollArea):
         self._text(form, "summary", "Summary")
         self._line(form, "tags", "Tags")
         self._line(form, "actors", "Actors")
+        for name in ("tags", "actors"):
+            self.fields[name].widget.setPlaceholderText("one; another")
+        form.addRow("", _muted(plain_label(LIST_HINT)))
         self._line(form, "location", "Place")
         self._combo(form, "credibility", "Credibility", _CREDIBILITY_ITEMS)
         planned = QCheckBox("Planned or expected")
@@ -316,8 +325,8 @@ class EventForm(QScrollArea):
             "title": ev.title, "track": ev.track, "kind": ev.kind.value,
             "start": ev.start.edtf, "start_phrase": ev.start.phrase, "start_basis": ev.start.basis,
             "end": ev.end.edtf if ev.end else "", "end_phrase": ev.end.phrase if ev.end else "",
-            "end_basis": ev.end.basis if ev.end else "", "summary": ev.summary, "tags": "; ".join(ev.tags),
-            "actors": "; ".join(ev.actors), "location": ev.location, "credibility": ev.credibility,
+            "end_basis": ev.end.basis if ev.end else "", "summary": ev.summary, "tags": names_text(ev.tags),
+            "actors": names_text(ev.actors), "location": ev.location, "credibility": ev.credibility,
             "planned": "true" if ev.planned else "",
         }
         for name, value in values.items():
@@ -458,13 +467,21 @@ class EventForm(QScrollArea):
                     raise DateError("an event needs a start date")
                 # a new value the source's words no longer give: they stop being its support
                 # (moved into a note "Edited by hand on ...; the source said ..."; Undo restores them)
-                new = C.set_date(ev, which, date, _today()).new
+                # typed back to the value the note of an edit by hand names: the source's words
+                # come back (as they were, when this session's history still has them)
+                stored = ev.start if which == "start" else ev.end
+                origin = hand_note_origin(stored.basis) if stored is not None else None
+                earlier = None if origin is None or date is None or date.edtf != origin[0] \
+                    else self.authoring.date_before_hand_edit(ev.id, which, origin[0])
+                new = C.set_date(ev, which, date, _today(), earlier).new
             elif name == "kind":
                 kind = EventKind(text)
                 end = None if kind == EventKind.POINT else (ev.end or EventDate(".."))  # '..': end not stated
                 new = replace(ev, kind=kind, end=end)
             elif name in ("tags", "actors"):
-                new = replace(ev, **{name: parse_list(text)})  # type: ignore[arg-type]
+                # ';' between names, a comma stays in one ("Smith, John"); a line left as it was
+                # keeps the stored names exactly
+                new = replace(ev, **{name: names_from_text(text, getattr(ev, name))})  # type: ignore[arg-type]
             elif name == "title":
                 new = replace(ev, title=text.strip())
             elif name == "planned":

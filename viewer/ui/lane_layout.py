@@ -91,6 +91,15 @@ class LaneLayout:
         tab = self.tab_px / self.lane_px
         if self.units is None:
             return -tab, self.extent
+        top, end = self.lanes_shown(top)
+        tab *= (end - top) / self.units  # the tab keeps its pixels in the taller lanes
+        return top - tab, end
+
+    def lanes_shown(self, top: float = 0.0) -> tuple[float, float]:
+        """``(first lane's top, last lane's bottom)`` in lane units of the whole lanes shown from
+        about lane unit ``top`` (:meth:`y_range` without the band tab); all the lanes when they fit."""
+        if self.units is None:
+            return 0.0, self.extent
         top = self.clamp(top)
         tops = np.asarray(self.lanes.top, dtype=float)
         bottoms = tops + np.asarray(self.lanes.height, dtype=float)
@@ -101,10 +110,8 @@ class LaneLayout:
             top = float(tops[int(np.argmin(np.abs(tops - top)))])
         fits = bottoms[(bottoms > top + 1e-9) & (bottoms <= top + self.units + 1e-9)]
         if not len(fits):  # one lane taller than the view
-            return top - tab, top + self.units
-        end = float(fits.max())
-        tab *= (end - top) / self.units  # the tab keeps its pixels in the taller lanes
-        return top - tab, end
+            return top, top + self.units
+        return top, float(fits.max())
 
     def clamp(self, top: float) -> float:
         """``top`` (lane units) kept where the view still ends at or before the last lane."""

@@ -344,6 +344,16 @@ class ReviewDock(QDockWidget):
         if not ids:
             self.sentence.setPlainText("")
 
+    def show_for_drafts(self, timeline: Timeline | None = None) -> None:
+        """Show the panel, raised over a tabbed neighbour, when ``timeline`` (default: the
+        window's) has unreviewed drafts: a new file of drafts, and a window whose restored
+        session (``QMainWindow.restoreState``) hid the panel; drafts are never left unannounced
+        behind a closed panel.  Without drafts it is left as it is."""
+        timeline = timeline if timeline is not None else self.window_.timeline
+        if timeline.draft_count():
+            self.show()
+            self.raise_()
+
     def fit_window_width(self) -> None:
         """At most :data:`DOCK_WIDTH_FRACTION` of the window's width (pixels), never less than 160."""
         self.setMaximumWidth(max(160, int(self.window_.width() * DOCK_WIDTH_FRACTION)))
@@ -568,12 +578,7 @@ def install(window) -> None:
     window.addAction(action)
     install_menu(window)
 
-    def follow(timeline: Timeline) -> None:
-        if timeline.draft_count():
-            dock.show()
-            dock.raise_()
-
-    window.sigTimelineChanged.connect(follow)
+    window.sigTimelineChanged.connect(dock.show_for_drafts)
     if window.timeline.draft_count():
         dock.show()
     else:

@@ -144,6 +144,9 @@ class SessionFeature(QObject):
         state = s.value("session/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             window.restoreState(state)
+            review = getattr(window, "review_dock", None)
+            if review is not None:  # a file with drafts shows its Review panel, whatever the last run left
+                review.show_for_drafts()
         self._restore_splitters(s.value("session/splitters"))
         if restored:
             return window.isMaximized()

@@ -44,8 +44,9 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show, precision_floor
 from ..model.zones import describe_date, drawn_in_utc, offset_at, zone_label
 from .access import FocusRingMixin
+from .lane_layout import SCROLL_STEPS, LaneLayout
 
-_SCROLL_STEPS = 1000  #: scroll bar steps per lane unit
+_SCROLL_STEPS = SCROLL_STEPS  #: scroll bar steps per lane unit (as a collection's window)
 
 __all__ = ["TimelineView", "TimelineViewBox", "TOOLTIP_MS", "view_limits", "range_after_swap"]
 
@@ -348,9 +349,9 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
             units = max((h - tab) / lane_px, 1.0)
             self._y_window = (units, lane_px)
             self._y_top = min(max(self._y_top, 0.0), max(extent - units, 0.0))
-            top = self._y_top - tab / lane_px
             self._vb.setLimits(yMin=-tab / lane_px, yMax=extent)
-            self._vb.setYRange(top, self._y_top + units, padding=0)
+            # whole lanes, as in a collection's window: the last one on screen ends at the time axis
+            self._vb.setYRange(*LaneLayout(self.lanes, float(tab), lane_px, units).y_range(self._y_top), padding=0)
             self.vscroll.blockSignals(True)
             self.vscroll.setRange(0, int(round((extent - units) * _SCROLL_STEPS)))
             self.vscroll.setPageStep(int(units * _SCROLL_STEPS))
@@ -417,16 +418,17 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         units, lane_px = self._y_window
         self._y_top = value / _SCROLL_STEPS
         tab = self.bands_item.tab_height() if self.bands_item is not None and self.timeline.columns.band_count else 0
-        self._vb.setYRange(self._y_top - tab / lane_px, self._y_top + units, padding=0)
+        self._vb.setYRange(*LaneLayout(self.lanes, float(tab), lane_px, units).y_range(self._y_top), padding=0)
 
     def scroll_to_lane(self, lane: int) -> None:
         """Scroll vertically (when the tracks do not fit) so lane number ``lane`` is in view."""
         if self._y_window is None or not 0 <= lane < len(self.lanes):
             return
-        units, _ = self._y_window
+        units, lane_px = self._y_window
         pos = self.lanes.position(lane)
         top, bottom = float(self.lanes.top[pos]), float(self.lanes.top[pos] + self.lanes.height[pos])
-        if top < self._y_top or bottom > self._y_top + units:
+        shown_top, shown_end = LaneLayout(self.lanes, 0.0, lane_px, units).lanes_shown(self._y_top)
+        if top < shown_top - 1e-9 or bottom > shown_end + 1e-9:  # (whole lanes are shown: not one cut at the end)
             self.vscroll.setValue(int(round(max(0.0, top - units / 2 + (bottom - top) / 2) * _SCROLL_STEPS)))
 
     def max_label_width(self) -> float | None:
