@@ -113,6 +113,36 @@ def _cut_words(text: str, fits: Callable[[str], bool]) -> str | None:
     return " ".join([*head, "…"]) if head and len(head) < len(words) else None
 
 
+def told_apart(shown: tuple[str, ...], full: list[str], fits: Callable[[str], bool]) -> tuple[str, ...]:
+    """``shown`` (the names as shortened) with two different names never shortened alike: "Track
+    number 0 with a long name" and "Track number 5 with a long name" both read "Track number … name".
+    Each of a group shortened alike keeps its words up to the first word where the group's names
+    differ, then "…" ("Track number 5 …"), and the words after it that still fit; a name that stays
+    alike (or does not fit so) keeps its first shortening (its full name is the tooltip)."""
+    groups: dict[str, list[int]] = {}
+    for i, t in enumerate(shown):
+        if t != full[i]:
+            groups.setdefault(t, []).append(i)
+    out = list(shown)
+    for members in groups.values():
+        if len({full[i] for i in members}) < 2:
+            continue
+        split = [full[i].split(" ") for i in members]
+        first = next((k for k in range(max(map(len, split)))
+                      if len({w[k] if k < len(w) else "" for w in split}) > 1), 0)
+        for i, words in zip(members, split, strict=True):
+            head = " ".join(words[:first + 1])
+            if not fits(f"{head} …"):
+                continue
+            rest = _elide_words(" ".join(words[first + 1:]), lambda t, h=head: fits(f"{h} {t}")) \
+                if len(words) > first + 2 else None
+            out[i] = f"{head} {rest}" if rest else f"{head} …" if len(words) > first + 1 else head
+        if len({out[i] for i in members}) < len({full[i] for i in members}):  # still alike: as they were
+            for i in members:
+                out[i] = shown[i]
+    return tuple(out)
+
+
 def _elide_words(text: str, fits: Callable[[str], bool]) -> str | None:
     """``text`` with whole words left out of its middle for a "…" so that it ``fits``:
     its last word, as many words from its start as fit (a name's start says most),
@@ -209,6 +239,7 @@ class TrackAxisItem(pg.AxisItem):
                                 else wrap_label(t, fm, room, lines[i]) if self.max_lines > 1
                                 else fm.elidedText(t, Qt.TextElideMode.ElideMiddle, room)
                                 for i, t in enumerate(full))
+            self._shown = told_apart(self._shown, full, lambda t: fm.horizontalAdvance(t) <= room + 0.5)
             self.setWidth(width)
         else:
             self._shown = tuple(full)
