@@ -1015,8 +1015,10 @@ def _speaker_words(q: FoundQuote) -> str:
 
 def _with_speaker(c: Claim) -> str:
     """The title of planned claim ``c`` led by the speaker of the reported speech it is read from (the plan's
-    date inside their words, or a reported plan): ``"Officials: Talks will resume"``; the title unchanged when
-    it is no one's reported words or names the speaker already."""
+    date inside their words, or a reported plan), marked as their plan: ``"Officials (plan): talks will
+    resume"``, never the saying's own ``"Officials: talks will resume on Friday"`` (the saying, on its day, is
+    drafted beside the plan: the two told apart at a glance, as a forecast's ``"Analysts (forecast): …"``);
+    the title unchanged when it is no one's reported words or names the speaker already."""
     said = next((q for q in c.quotes if q.kind == "reported" and
                  ("reported-plan" in c.tags or q.start <= c.anchor < q.end)), None)
     if said is None:
@@ -1030,7 +1032,7 @@ def _with_speaker(c: Claim) -> str:
         title = first + title[len(first):]  # the source's own case: "Officials: talks would resume"
     if title.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
         title = title[:1].lower() + title[1:]  # "Officials: the talks would continue …"
-    return f"{who}: {title}"
+    return f"{who} (plan): {title}"
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:
