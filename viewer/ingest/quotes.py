@@ -492,6 +492,16 @@ _RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+|(?:[a-z]+[- ])?(?:spokes\w+|minister|
                   r"(?:[A-Z][\w’'-]*|von|der|de|van|Le|La|al|bin)(?:\s+(?:[A-Z][\w’'-]*|von|der|de|van|Le|La))*")
 
 
+_SAYER_WORD = re.compile(rf"\b(?:{ROLE_WORDS}|{_ORG})s?\b", re.I)
+
+
+def _names_someone(who: str) -> bool:
+    """Whether ``who``, the words after a verb of saying at a sentence's end (its time cut off), can name who
+    said it: a name (a capital: "said Berg", "said Ukraine's army") or a role or body ("said the minister",
+    "said officials"); never a lower-case word that is what was said ("said goodbye", "said yes")."""
+    return bool(re.search(r"\b[A-Z]", who) or _SAYER_WORD.search(who))
+
+
 def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: bool = False) -> Person:
     """The speaker a phrase names at offset ``pos`` of the sentence (pronouns
     and bare surnames resolved through ``memory``).  A "he"/"she" that stands for
@@ -896,6 +906,8 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         said = pattern.search(scan) if according is None else None
         if said is None or _markers(_TIME_TAIL.sub("", said.group("who"))):
             continue  # (", said the inspectors left on Tuesday.": a clause with its verb, not who said it)
+        if pattern is _TAIL_SAID_INV and not _names_someone(_TIME_TAIL.sub("", said.group("who"))):
+            continue  # ("Kharkiv, a city of a million, said goodbye on Monday.": what was said, not who said it)
         person = _speaker(said.group("who"), memory, said.start("who"), unnamed_pronoun=True)
         if pattern is _ASIDE_SAID:  # the claim after the aside
             (a, b), words = _trim(sentence, said.end(), len(sentence)), sentence[said.start():said.end()].strip(" ,")
