@@ -298,6 +298,9 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         return f"Unattributed: “{_short(direct[0].text, 9, capital=False)}”"
     if mention is None:
         body = _LEADS.sub("", s.strip())
+        # ("Officials said, after a meeting, that talks would resume": the saying's aside is no part of its title,
+        # never cut there to "Officials said")
+        body = re.sub(rf"\s*,\s+{SAYING_ASIDE.pattern}", " ", body)
         body = re.split(r",\s|\s(?:as part of|amid|despite|because|which|who|where|to examine|in order to)\s", body)[0]
         return _short(body)
     # the predicate around the date: from the verb before it to the date's end

@@ -100,7 +100,10 @@ _REPORTED_TAIL = (r"(?P<cite>,\s*citing [^,]+,)?"
                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
                   # ('Peskov said: "We will …' and 'Anna Berg said, "The inspectors left …', never closed: a comma
                   # only before a quotation mark)
-                  r"(?:\s*:\s*|\s*,\s*(?=[“\"«])|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")
+                  r"(?:\s*:\s*|\s*,\s*(?=[“\"«])|\s+|"
+                  # ("Officials said, after a meeting, that …": an aside of the saying's own before its "that")
+                  r"\s*,\s*(?=(?:after|before|during|following|amid|at|in|without|despite|speaking)\s+"
+                  r"[^,;:“”\"«»]{1,60},\s+that\s))(?:that\s+)?(?=[A-Za-z“\"«])")
 _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
                        # "Antony Blinken, who met his Russian counterpart on Jan. 21, said": an aside about them
                        r"(?:(?P<rel>(?:which|who|whose)\s+[^,;:“”\"«»]{1,120}?),\s+)?"
@@ -201,9 +204,10 @@ def _words_start(sentence: str, at: int, end: int) -> int:
     if when is not None and _ONLY_TIME.fullmatch(when.group(0)):
         k += when.end()
         k += len(sentence[k:end]) - len(sentence[k:end].lstrip(" ,"))
-    aside = SAYING_ASIDE.match(sentence[k:end])  # "said on Monday, after a meeting, that …": the saying's own
+    j = k + len(sentence[k:end]) - len(sentence[k:end].lstrip(" ,"))  # ("said, after a meeting, that …")
+    aside = SAYING_ASIDE.match(sentence[j:end])  # "said on Monday, after a meeting, that …": the saying's own
     if aside is not None:  # circumstances, never the words said
-        k += aside.end()
+        k = j + aside.end()
     that = re.match(r"that\s+", sentence[k:end])
     if that is not None:
         k += that.end()
