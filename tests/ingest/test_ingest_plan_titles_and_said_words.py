@@ -95,3 +95,22 @@ def test_a_person_saying_with_an_aside_before_that_and_no_date_is_titled_who_sai
     (e,) = _tl("Berg said, speaking in Geneva, that the talks had failed.").events
     assert (e.title, e.start.edtf) == ("Berg: the talks had failed", "[..2023-03-08]")
     assert _said(e) == [(QuoteKind.REPORTED, "Berg", "the talks had failed")]
+
+
+@pytest.mark.parametrize("lead", [DATELINE, ""])
+def test_according_to_someone_on_a_day_is_titled_by_who_says_so(lead):
+    # (4) was titled by the clause alone, "The army had retaken the village of Dibrova", as if the article's
+    # own; after a dateline it was not even their words (no quote: the article's fact, dated Monday)
+    (e,) = ingest_text(lead + "According to officials on Monday, the army had retaken the village of Dibrova.\n",
+                       published=WED).timeline.events
+    assert e.title == "Officials: the army had retaken the village of Dibrova"
+    assert e.start.edtf == "2023-03-06"
+    assert _said(e) == [(QuoteKind.REPORTED, "officials", "the army had retaken the village of Dibrova")]
+
+
+def test_according_to_someone_after_a_dateline_a_plan_is_theirs_and_titled_as_a_plan():
+    tl = _tl("According to officials, talks will resume on Friday.")
+    (e,) = tl.events
+    assert e.title == "Officials (plan): talks will resume"  # was "According to officials will resume"
+    assert e.start.edtf == "2023-03-10" and tl.is_planned(e)
+    assert _said(e) == [(QuoteKind.REPORTED, "officials", "talks will resume on Friday")]

@@ -188,7 +188,7 @@ def _pronoun_note(quotes: list[FoundQuote]) -> str:
 def _subject(text: str) -> str:
     """The words before the sentence's first verb, leads and asides removed (a date that opens it,
     with a comma or without: "On Monday Peskov said" is Peskov's)."""
-    body = _LEADS.sub("", text[dateline_length(text):])
+    body = _LEADS.sub("", text[dateline_length(text):].lstrip())  # (a dateline blanked out is no subject)
     body = DATE_LEAD.sub("", body, count=1) if DATE_LEAD.match(body) else body
     marks = _markers(body)
     verb = re.search(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|may|might|must|should)\b", body)
@@ -275,6 +275,12 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         return f"Unattributed: “{text}”" if pronoun[0].kind == "direct" else f"Unattributed: {text}"
     if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person" or
                   named[0].attribution.person.name.startswith("unnamed official (“") or  # "The minister: …"
+                  # "According to officials on Monday, the army had …": "Officials: the army had …", never the
+                  # clause alone, as if the article's own (a plan dated in their words is titled as a plan, below)
+                  (re.match(r"according to\b", named[0].attribution.words, re.I) and
+                   0 <= s.find(named[0].attribution.words) < named[0].start and
+                   (mention is None or not named[0].start <= mention.start < named[0].end) and
+                   sentence_tense(named[0].text) != FUTURE) or
                   _dates_the_saying(s, mention, named[0])):  # "Ukraine's army said on Monday it had …"
         q = named[0]
         speaker = q.attribution.person

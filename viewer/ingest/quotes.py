@@ -932,7 +932,8 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             return out
     if according is not None:
         attr, m = according
-        if m.start() <= 12 or sentence[:m.start()].strip() in ("Meanwhile,", "However,", "But"):
+        opening = dateline_length(sentence)  # ("KYIV (Reuters) - According to officials, …": theirs, as without it)
+        if m.start() - opening <= 12 or sentence[opening:m.start()].strip() in ("Meanwhile,", "However,", "But"):
             a, b = _trim(sentence, m.end() + 1, len(sentence))
             if attr.via:
                 a, b = _trim(sentence, m.end() + len(attr.words) - (m.end() - m.start()) + 1, len(sentence))
