@@ -114,3 +114,25 @@ def test_according_to_someone_after_a_dateline_a_plan_is_theirs_and_titled_as_a_
     assert e.title == "Officials (plan): talks will resume"  # was "According to officials will resume"
     assert e.start.edtf == "2023-03-10" and tl.is_planned(e)
     assert _said(e) == [(QuoteKind.REPORTED, "officials", "talks will resume on Friday")]
+
+
+def test_according_to_someone_on_monday_is_their_monday_past_even_when_their_words_look_ahead():
+    # was a plan "Talks would resume on Friday" on Monday 13 March: the officials' Monday read from "would"
+    tl = _tl("According to officials on Monday, talks would resume on Friday.")
+    by_day = {e.start.edtf: e for e in tl.events}
+    saying, plan = by_day["2023-03-06"], by_day["2023-03-10"]
+    assert saying.title == "Officials: talks would resume on Friday" and not tl.is_planned(saying)
+    assert plan.title == "Officials (plan): talks would resume" and tl.is_planned(plan)
+    assert "2023-03-13" not in by_day
+
+
+@pytest.mark.parametrize("text, words", [
+    ("According to officials, talks will resume.", "talks will resume"),
+    ("Talks will resume, according to officials.", "Talks will resume"),
+])
+def test_an_undated_plan_according_to_someone_says_whose_plan_it_is(text, words):
+    tl = _tl(text)
+    (plan,) = tl.events
+    assert plan.title.startswith("Officials (plan): ")  # was "Talks will resume", as if the article's own plan
+    assert plan.start.edtf == "[2023-03-08..]" and tl.is_planned(plan)
+    assert _said(plan) == [(QuoteKind.REPORTED, "officials", words)]

@@ -279,8 +279,8 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
                   # clause alone, as if the article's own (a plan dated in their words is titled as a plan, below)
                   (re.match(r"according to\b", named[0].attribution.words, re.I) and
                    0 <= s.find(named[0].attribution.words) < named[0].start and
-                   (mention is None or not named[0].start <= mention.start < named[0].end) and
-                   sentence_tense(named[0].text) != FUTURE) or
+                   (mention is not None and not named[0].start <= mention.start < named[0].end or
+                    mention is None and sentence_tense(named[0].text) != FUTURE)) or
                   _dates_the_saying(s, mention, named[0])):  # "Ukraine's army said on Monday it had …"
         q = named[0]
         speaker = q.attribution.person
@@ -1029,7 +1029,9 @@ def _with_speaker(c: Claim) -> str:
     drafted beside the plan: the two told apart at a glance, as a forecast's ``"Analysts (forecast): …"``);
     the title unchanged when it is no one's reported words or names the speaker already."""
     said = next((q for q in c.quotes if q.kind == "reported" and
-                 ("reported-plan" in c.tags or q.start <= c.anchor < q.end)), None)
+                 ("reported-plan" in c.tags or q.start <= c.anchor < q.end or
+                  # ("According to officials, talks will resume.": the whole undated plan is their words)
+                  "undated" in c.tags and q.attribution.words.lower().startswith("according to"))), None)
     if said is None:
         return c.title
     who = _speaker_words(said)
