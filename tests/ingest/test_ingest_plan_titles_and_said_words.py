@@ -136,3 +136,14 @@ def test_an_undated_plan_according_to_someone_says_whose_plan_it_is(text, words)
     assert plan.title.startswith("Officials (plan): ")  # was "Talks will resume", as if the article's own plan
     assert plan.start.edtf == "[2023-03-08..]" and tl.is_planned(plan)
     assert _said(plan) == [(QuoteKind.REPORTED, "officials", words)]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Officials said that talks would resume on Friday.", "Officials (plan): talks would resume"),
+    ("Anna Berg said the mission would leave on Friday.", "Anna Berg (plan): the mission would leave on Friday"),
+    ("The ministry said the border would reopen on Friday.", "Ministry (plan): the border would reopen"),
+])
+def test_a_plan_dated_in_an_undated_saying_is_titled_as_a_plan_never_as_the_saying(text, title):
+    tl = _tl(text)
+    (plan,) = tl.events  # was "Officials said that talks would resume", "Anna Berg: the mission would leave …"
+    assert plan.title == title and plan.start.edtf == "2023-03-10" and tl.is_planned(plan)

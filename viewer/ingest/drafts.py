@@ -1035,9 +1035,14 @@ def _with_speaker(c: Claim) -> str:
     if said is None:
         return c.title
     who = _speaker_words(said)
-    if not who or who.lower() in c.title.lower() or said.attribution.person.surname.lower() in c.title.lower():
-        return c.title
     title = c.title
+    verb = re.match(rf"(?:the\s+)?{re.escape(who)}(?::\s+|\s+(?:said|says|announced|added|stated|confirmed|"
+                    rf"told\s+\w+)\s+(?:that\s+)?)", title, re.I) if who else None
+    if verb is not None and title[verb.end():].strip():  # "Officials said that talks would resume", "Berg: the
+        title = title[verb.end():]  # talks would resume on Friday", dated Friday: the plan in their words, never
+        # titled as their saying
+    elif not who or who.lower() in c.title.lower() or said.attribution.person.surname.lower() in c.title.lower():
+        return c.title
     first = said.text.split(" ")[0]
     if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
         title = first + title[len(first):]  # the source's own case: "Officials: talks would resume"
