@@ -147,3 +147,14 @@ def test_a_plan_dated_in_an_undated_saying_is_titled_as_a_plan_never_as_the_sayi
     tl = _tl(text)
     (plan,) = tl.events  # was "Officials said that talks would resume", "Anna Berg: the mission would leave …"
     assert plan.title == title and plan.start.edtf == "2023-03-10" and tl.is_planned(plan)
+
+
+@pytest.mark.parametrize("text", [
+    "The army retreated, officials said on Monday.",
+    "The army retreated, said officials on Monday.",
+])
+def test_a_saying_dated_after_its_clause_is_titled_who_said_what(text):
+    (e,) = _tl(text).events
+    assert e.title == "Officials: the army retreated"  # was "Officials said" / "Said officials": no content
+    assert e.start.edtf == "2023-03-06"
+    assert _said(e) == [(QuoteKind.REPORTED, "officials", "The army retreated")]

@@ -456,13 +456,28 @@ def _framed_saying_title(words: str, c: Claim) -> str:
     who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.I) if m.group("noun") else who
     who = who[:1].upper() + who[1:]
     if not m.group("noun"):
-        return f"{who} said"
+        return _said_before_title(c) or f"{who} said"
     noun = m.group("noun").lower()
     topic = _subject(said.text) if said is not None else ""
     topic = re.sub(r"[\s,;:“”\"]+$", "", topic)
     if topic and len(topic.split()) <= 5:
         return f"{who}: {noun} on {topic[:1].lower() + topic[1:]}"
     return f"{who}: {noun}"
+
+
+def _said_before_title(c: Claim) -> str:
+    """The title of the saying dated in the attribution after its reported clause ("The army retreated,
+    officials said on Monday", "…, said officials on Monday", "…, according to officials on Monday"): who said
+    what, ``"Officials: the army retreated"`` (never "Officials said" nor "Said officials", titles with no
+    content), the words as reported speech, never a quotation; "" when no one named said them."""
+    said = next((q for q in c.quotes if q.kind == "reported" and q.attribution.words), None)
+    who = _speaker_words(said) if said is not None else ""
+    if said is None or not who:
+        return ""
+    text = _short(said.text, 9, capital=False)
+    if text.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
+        text = text[:1].lower() + text[1:]
+    return f"{who}: {text}" if text else ""
 
 
 def _said_after(c: Claim, text: str) -> int | None:
@@ -882,7 +897,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # "Talks will resume on Friday, officials said on Monday": Monday is the saying's day, titled as the
             # saying ("Officials said", as "Officials said on Monday that …" is), never as the talks on Monday
             # (a person's saying is titled "Berg: …" already, an unknown "he"'s "Unattributed: …")
-            c.title = _framed_saying_title(text[said_at:c.anchor], c) or _short(text[said_at:c.anchor])
+            c.title = _framed_saying_title(text[said_at:c.anchor], c) or _said_before_title(c) or \
+                _short(text[said_at:c.anchor])
         else:
             # (a date that opens the sentence is no part of a title's subject: "On Monday Peskov said")
             c.title = _title(blank_date_lead(text, dateline_length(text)),
