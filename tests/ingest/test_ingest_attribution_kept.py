@@ -23,7 +23,8 @@ def _one(events, words: str):
 def test_a_planned_event_said_by_the_minister_carries_the_minister_as_reported_speech():
     events = _events("Ceasefire talks would resume next week, said the minister.\n")
     ev = _one(events, "talks would resume")
-    assert ev.title == "The minister: Ceasefire talks would resume next week"  # was "Ceasefire talks would resume"
+    # was "Ceasefire talks would resume"
+    assert ev.title == "The minister (plan): Ceasefire talks would resume next week"
     assert ev.planned
     (q,) = ev.quotes  # was none: the plan read as the article's own
     assert q.kind == QuoteKind.REPORTED
@@ -35,7 +36,7 @@ def test_the_minister_said_with_two_ministers_named_is_not_guessed():
     events = _events("Defence Minister Piotr Lis met Foreign Minister Ada Wren on Monday. "
                      "The minister said the navy would leave port on Friday.\n", date(2022, 2, 10))
     ev = _one(events, "navy would leave port")
-    assert ev.title == "The minister: the navy would leave port on Friday"  # was "The minister said the navy …"
+    assert ev.title == "The minister (plan): the navy would leave port on Friday"  # was "The minister said the navy …"
     (q,) = ev.quotes  # was none
     assert q.kind == QuoteKind.REPORTED
     assert q.speaker == "unnamed official (“The minister”, as the article says)"  # neither minister guessed

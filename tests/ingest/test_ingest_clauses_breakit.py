@@ -38,7 +38,7 @@ def test_adding_that_gives_each_reported_clause_its_own_draft_and_title():
                      "had ended on March 3.")
     by_day = {e.start.edtf: e for e in events}
     published, ended = by_day["2023-03-14"], by_day["2023-03-03"]
-    assert published.title == "Berg: the report would be published" and published.planned
+    assert published.title == "Berg (plan): the report would be published" and published.planned
     assert ended.title == "Talks had ended" and not ended.planned
     assert [q.text for q in ended.quotes] == ["talks had ended on March 3"]
     assert [q.text for q in published.quotes] == ["the report would be published on March 14"]

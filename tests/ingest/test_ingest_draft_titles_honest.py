@@ -44,10 +44,10 @@ def test_a_whole_quote_is_titled_as_before():
 def test_a_reported_plan_says_who_says_so():
     tl = ingest_text("Talks will resume on Friday, officials said on Monday.\n", published=WED).timeline
     (friday,) = [e for e in tl.events if tl.is_planned(e)]
-    assert friday.title == "Officials: Talks will resume"  # was "Talks will resume", as if the article's word
+    assert friday.title == "Officials (plan): Talks will resume"  # was "Talks will resume", as if the article's word
     tl = ingest_text("Officials said on Monday that talks would resume.\n", published=WED).timeline
     (plan,) = [e for e in tl.events if tl.is_planned(e)]
-    assert plan.title == "Officials: talks would resume"  # the source's case kept (was "Talks would resume")
+    assert plan.title == "Officials (plan): talks would resume"  # the source's case kept (was "Talks would resume")
 
 
 def test_a_plan_the_article_states_itself_has_no_speaker():

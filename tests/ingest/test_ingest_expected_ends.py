@@ -30,7 +30,7 @@ def test_drills_launched_for_ten_days_are_ongoing_as_of_the_article_not_a_fact_t
     assert "Ongoing as of the source" in drills.end.basis and "Sun 20 Feb 2022" in drills.end.basis
     assert "a plan, not a report" in drills.end.basis
     # the expected end: its own planned point, the ministry's word
-    finish = _by_title(tl, "Russian Ministry of Defense: the military drills will finish")
+    finish = _by_title(tl, "Russian Ministry of Defense (plan): the military drills will finish")
     assert finish.start.edtf == "2022-02-20" and finish.end is None and tl.is_planned(finish)
 
 
@@ -77,7 +77,8 @@ def test_a_person_named_once_on_the_people_track_says_why_in_the_basis():
     assert truss.track == "united-kingdom" and "Track '" not in truss.start.basis
     normandy = _by_title(tl, "The Normandy Format has been")  # a name without role or quote: no person note
     assert "Track '" not in normandy.start.basis
-    johnson = _by_title(tl, "Downing Street: UK Prime Minister Boris Johnson will see")  # "UK": the country's track
+    # "UK": the country's track
+    johnson = _by_title(tl, "Downing Street (plan): UK Prime Minister Boris Johnson will see")
     assert johnson.track == "united-kingdom" and "Track '" not in johnson.start.basis
 
 

@@ -33,7 +33,8 @@ def test_and_that_and_but_added_that_are_each_a_claim_of_the_same_speaker():
     assert _said(monday) == [(QuoteKind.REPORTED, "Kiper", "repair work is under way")]
     assert monday.title == "Kiper: repair work is under way" and monday.start.edtf == "2023-03-06"
     assert _said(december) == [(QuoteKind.REPORTED, "Kiper", "the port will reopen in December")]
-    assert december.title == "Kiper: the port will reopen" and december.start.edtf == "2023-12" and december.planned
+    assert december.title == "Kiper (plan): the port will reopen"
+    assert december.start.edtf == "2023-12" and december.planned
     (e,) = events_of('Peskov told reporters that Moscow was "open to any format that brings results," but added '
                      'that NATO is still a threat.')
     # was the quote alone: the added clause dropped
@@ -110,7 +111,7 @@ def test_an_attribution_set_off_mid_sentence_reports_the_clause_before_it():
     assert _said(meet) == [(QuoteKind.REPORTED, "Swiss foreign ministry", "Envoys will meet in Geneva on Thursday")]
     # said on Monday 6 March: "on Thursday" is the 9th, a plan as of that Monday (never a meeting held)
     assert meet.start.edtf == "2023-03-09" and meet.planned
-    assert meet.title == "Swiss foreign ministry: Envoys will meet in Geneva"
+    assert meet.title == "Swiss foreign ministry (plan): Envoys will meet in Geneva"
 
 
 def test_a_plan_reported_with_no_day_is_planned_and_citing_keeps_an_abbreviated_source():
@@ -118,7 +119,7 @@ def test_a_plan_reported_with_no_day_is_planned_and_citing_keeps_an_abbreviated_
                      "officials familiar with the plan.")
     # was no draft at all ("citing two U" ended at the point of "U.S."); and a plan reported with no day was
     # drafted on or before publication, not planned
-    assert e.title == "Two U.S. officials: the United States will send new missiles to Ukraine"
+    assert e.title == "Two U.S. officials (plan): the United States will send new missiles to Ukraine"
     assert e.start.edtf == "[2023-03-10..]" and e.planned
     (q,) = e.quotes
     assert (q.kind, q.speaker, q.text) == (QuoteKind.REPORTED, "two U.S. officials",

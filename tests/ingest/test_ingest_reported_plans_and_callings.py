@@ -42,7 +42,7 @@ def test_a_plan_in_reported_speech_with_no_day_is_drafted_planned_after_publicat
     assert [e.start.edtf for e in saying] == ["[..2023-03-08]"]  # her saying: on or before publication, a fact
     (plan,) = plans  # was none: the talks' resuming was drawn nowhere as a plan
     assert plan.start.edtf == "[2023-03-08..]" and plan.planned
-    assert plan.title == f"Berg: {words}"  # who says so (honest6: was the words alone, as if the article's)
+    assert plan.title == f"Berg (plan): {words}"  # who says so (honest6: was the words alone, as if the article's)
     assert _said(plan) == [(QuoteKind.REPORTED, "Berg", words)]  # reported speech, never a quotation
     assert "never a report that it did" in plan.start.basis
 

@@ -78,7 +78,8 @@ def test_a_spokesman_for_the_ministry_is_the_speaker_not_for_the_ministry():
     speakers = {q.speaker for e in events for q in e.quotes}
     assert not any(s.startswith("for ") for s in speakers), speakers
     assert any("spokesman for the ministry" in s for s in speakers), speakers
-    assert sail.title == "A spokesman for the ministry: the convoy will sail on 20 June"  # was "Said the convoy …"
+    # was "Said the convoy …"
+    assert sail.title == "A spokesman for the ministry (plan): the convoy will sail on 20 June"
     assert sail.planned
     stopped = next(e for e in events if e.start.phrase == "last week")
     assert [q.text for q in stopped.quotes] == ["the ships had been stopped last week"]  # not "…, and said …"

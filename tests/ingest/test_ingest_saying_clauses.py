@@ -25,7 +25,7 @@ def test_who_said_on_monday_is_a_claim_of_its_own_and_the_main_saying_is_tuesday
     assert _said(tuesday) == [(QuoteKind.REPORTED, "Anna Berg", "the mission would leave")]
     # and what she said would happen is a plan of its own, on or after her Tuesday saying (ingest6), never a fact
     plan = by_day["[2023-03-07..]"]
-    assert plan.title == "Anna Berg: the mission would leave" and plan.planned
+    assert plan.title == "Anna Berg (plan): the mission would leave" and plan.planned
     assert _said(plan) == [(QuoteKind.REPORTED, "Anna Berg", "the mission would leave")]
     assert len(events) == 3
 
@@ -79,20 +79,20 @@ def test_each_dated_clause_is_its_own_draft_and_a_clause_without_a_verb_stays_wi
     by_day = {e.start.edtf: e for e in events}
     assert by_day["2023-03-03"].title == "Talks had ended"
     assert _said(by_day["2023-03-03"]) == [(QuoteKind.REPORTED, "Berg", "talks had ended on March 3")]
-    assert by_day["2023-03-14"].title == "Berg: the report would be published" and by_day["2023-03-14"].planned
+    assert by_day["2023-03-14"].title == "Berg (plan): the report would be published" and by_day["2023-03-14"].planned
     assert _said(by_day["2023-03-14"]) == [(QuoteKind.REPORTED, "Berg", "the report would be published on March 14")]
     # (the army's help, what he said would happen, is a plan of its own on or after Tuesday: ingest6)
     e, plan = _events("Lavrov said on Tuesday that talks were over, warning residents to stay indoors, adding that "
                       "the army would help.")
-    assert (plan.title, plan.start.edtf, plan.planned) == ("Lavrov: the army would help", "[2023-03-07..]", True)
+    assert (plan.title, plan.start.edtf, plan.planned) == ("Lavrov (plan): the army would help", "[2023-03-07..]", True)
     assert [q.text for q in e.quotes] == ["talks were over, warning residents to stay indoors", "the army would help"]
 
 
 def test_said_on_wednesday_without_that_dates_the_saying_not_the_words():
     # (what she said would happen is a plan of its own, on or after her saying: ingest6)
     e, plan = _events("Berg said on Wednesday the report would be published soon.")
-    assert (plan.title, plan.start.edtf, plan.planned) == ("Berg: the report would be published soon", "[2023-03-08..]",
-                                                           True)
+    assert (plan.title, plan.start.edtf, plan.planned) == ("Berg (plan): the report would be published soon",
+                                                           "[2023-03-08..]", True)
     assert e.start.edtf == "2023-03-08" and e.start.phrase == "on Wednesday"
     assert e.title == "Berg: the report would be published soon"  # was "Berg: on Wednesday the report …"
     assert _said(e) == [(QuoteKind.REPORTED, "Berg", "the report would be published soon")]

@@ -188,7 +188,7 @@ def _pronoun_note(quotes: list[FoundQuote]) -> str:
 def _subject(text: str) -> str:
     """The words before the sentence's first verb, leads and asides removed (a date that opens it,
     with a comma or without: "On Monday Peskov said" is Peskov's)."""
-    body = _LEADS.sub("", text[dateline_length(text):])
+    body = _LEADS.sub("", text[dateline_length(text):].lstrip())  # (a dateline blanked out is no subject)
     body = DATE_LEAD.sub("", body, count=1) if DATE_LEAD.match(body) else body
     marks = _markers(body)
     verb = re.search(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|may|might|must|should)\b", body)
@@ -275,6 +275,12 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         return f"Unattributed: “{text}”" if pronoun[0].kind == "direct" else f"Unattributed: {text}"
     if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person" or
                   named[0].attribution.person.name.startswith("unnamed official (“") or  # "The minister: …"
+                  # "According to officials on Monday, the army had …": "Officials: the army had …", never the
+                  # clause alone, as if the article's own (a plan dated in their words is titled as a plan, below)
+                  (re.match(r"according to\b", named[0].attribution.words, re.I) and
+                   0 <= s.find(named[0].attribution.words) < named[0].start and
+                   (mention is not None and not named[0].start <= mention.start < named[0].end or
+                    mention is None and sentence_tense(named[0].text) != FUTURE)) or
                   _dates_the_saying(s, mention, named[0])):  # "Ukraine's army said on Monday it had …"
         q = named[0]
         speaker = q.attribution.person
@@ -298,6 +304,9 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         return f"Unattributed: “{_short(direct[0].text, 9, capital=False)}”"
     if mention is None:
         body = _LEADS.sub("", s.strip())
+        # ("Officials said, after a meeting, that talks would resume": the saying's aside is no part of its title,
+        # never cut there to "Officials said")
+        body = re.sub(rf"\s*,\s+{SAYING_ASIDE.pattern}", " ", body)
         body = re.split(r",\s|\s(?:as part of|amid|despite|because|which|who|where|to examine|in order to)\s", body)[0]
         return _short(body)
     # the predicate around the date: from the verb before it to the date's end
@@ -447,13 +456,28 @@ def _framed_saying_title(words: str, c: Claim) -> str:
     who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.I) if m.group("noun") else who
     who = who[:1].upper() + who[1:]
     if not m.group("noun"):
-        return f"{who} said"
+        return _said_before_title(c) or f"{who} said"
     noun = m.group("noun").lower()
     topic = _subject(said.text) if said is not None else ""
     topic = re.sub(r"[\s,;:“”\"]+$", "", topic)
     if topic and len(topic.split()) <= 5:
         return f"{who}: {noun} on {topic[:1].lower() + topic[1:]}"
     return f"{who}: {noun}"
+
+
+def _said_before_title(c: Claim) -> str:
+    """The title of the saying dated in the attribution after its reported clause ("The army retreated,
+    officials said on Monday", "…, said officials on Monday", "…, according to officials on Monday"): who said
+    what, ``"Officials: the army retreated"`` (never "Officials said" nor "Said officials", titles with no
+    content), the words as reported speech, never a quotation; "" when no one named said them."""
+    said = next((q for q in c.quotes if q.kind == "reported" and q.attribution.words), None)
+    who = _speaker_words(said) if said is not None else ""
+    if said is None or not who:
+        return ""
+    text = _short(said.text, 9, capital=False)
+    if text.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
+        text = text[:1].lower() + text[1:]
+    return f"{who}: {text}" if text else ""
 
 
 def _said_after(c: Claim, text: str) -> int | None:
@@ -873,7 +897,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # "Talks will resume on Friday, officials said on Monday": Monday is the saying's day, titled as the
             # saying ("Officials said", as "Officials said on Monday that …" is), never as the talks on Monday
             # (a person's saying is titled "Berg: …" already, an unknown "he"'s "Unattributed: …")
-            c.title = _framed_saying_title(text[said_at:c.anchor], c) or _short(text[said_at:c.anchor])
+            c.title = _framed_saying_title(text[said_at:c.anchor], c) or _said_before_title(c) or \
+                _short(text[said_at:c.anchor])
         else:
             # (a date that opens the sentence is no part of a title's subject: "On Monday Peskov said")
             c.title = _title(blank_date_lead(text, dateline_length(text)),
@@ -1015,22 +1040,31 @@ def _speaker_words(q: FoundQuote) -> str:
 
 def _with_speaker(c: Claim) -> str:
     """The title of planned claim ``c`` led by the speaker of the reported speech it is read from (the plan's
-    date inside their words, or a reported plan): ``"Officials: Talks will resume"``; the title unchanged when
-    it is no one's reported words or names the speaker already."""
+    date inside their words, or a reported plan), marked as their plan: ``"Officials (plan): talks will
+    resume"``, never the saying's own ``"Officials: talks will resume on Friday"`` (the saying, on its day, is
+    drafted beside the plan: the two told apart at a glance, as a forecast's ``"Analysts (forecast): …"``);
+    the title unchanged when it is no one's reported words or names the speaker already."""
     said = next((q for q in c.quotes if q.kind == "reported" and
-                 ("reported-plan" in c.tags or q.start <= c.anchor < q.end)), None)
+                 ("reported-plan" in c.tags or q.start <= c.anchor < q.end or
+                  # ("According to officials, talks will resume.": the whole undated plan is their words)
+                  "undated" in c.tags and q.attribution.words.lower().startswith("according to"))), None)
     if said is None:
         return c.title
     who = _speaker_words(said)
-    if not who or who.lower() in c.title.lower() or said.attribution.person.surname.lower() in c.title.lower():
-        return c.title
     title = c.title
+    verb = re.match(rf"(?:the\s+)?{re.escape(who)}(?::\s+|\s+(?:said|says|announced|added|stated|confirmed|"
+                    rf"told\s+\w+)\s+(?:that\s+)?)", title, re.I) if who else None
+    if verb is not None and title[verb.end():].strip():  # "Officials said that talks would resume", "Berg: the
+        title = title[verb.end():]  # talks would resume on Friday", dated Friday: the plan in their words, never
+        # titled as their saying
+    elif not who or who.lower() in c.title.lower() or said.attribution.person.surname.lower() in c.title.lower():
+        return c.title
     first = said.text.split(" ")[0]
     if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
         title = first + title[len(first):]  # the source's own case: "Officials: talks would resume"
     if title.split(" ")[0] in ("The", "A", "An", "It", "This", "That", "These", "Those", "Its"):
         title = title[:1].lower() + title[1:]  # "Officials: the talks would continue …"
-    return f"{who}: {title}"
+    return f"{who} (plan): {title}"
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:

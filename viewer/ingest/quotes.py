@@ -100,7 +100,10 @@ _REPORTED_TAIL = (r"(?P<cite>,\s*citing [^,]+,)?"
                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)(?=\s+that\b))?"
                   # ('Peskov said: "We will …' and 'Anna Berg said, "The inspectors left …', never closed: a comma
                   # only before a quotation mark)
-                  r"(?:\s*:\s*|\s*,\s*(?=[“\"«])|\s+)(?:that\s+)?(?=[A-Za-z“\"«])")
+                  r"(?:\s*:\s*|\s*,\s*(?=[“\"«])|\s+|"
+                  # ("Officials said, after a meeting, that …": an aside of the saying's own before its "that")
+                  r"\s*,\s*(?=(?:after|before|during|following|amid|at|in|without|despite|speaking)\s+"
+                  r"[^,;:“”\"«»]{1,60},\s+that\s))(?:that\s+)?(?=[A-Za-z“\"«])")
 _REPORTED = re.compile(rf"(?P<who>{_ROLE_FOR}|{_ROLE_WHO}|{_ORG}|{SPEAKER}|\b[Hh]e|\b[Ss]he),?\s+"
                        # "Antony Blinken, who met his Russian counterpart on Jan. 21, said": an aside about them
                        r"(?:(?P<rel>(?:which|who|whose)\s+[^,;:“”\"«»]{1,120}?),\s+)?"
@@ -201,9 +204,10 @@ def _words_start(sentence: str, at: int, end: int) -> int:
     if when is not None and _ONLY_TIME.fullmatch(when.group(0)):
         k += when.end()
         k += len(sentence[k:end]) - len(sentence[k:end].lstrip(" ,"))
-    aside = SAYING_ASIDE.match(sentence[k:end])  # "said on Monday, after a meeting, that …": the saying's own
+    j = k + len(sentence[k:end]) - len(sentence[k:end].lstrip(" ,"))  # ("said, after a meeting, that …")
+    aside = SAYING_ASIDE.match(sentence[j:end])  # "said on Monday, after a meeting, that …": the saying's own
     if aside is not None:  # circumstances, never the words said
-        k += aside.end()
+        k = j + aside.end()
     that = re.match(r"that\s+", sentence[k:end])
     if that is not None:
         k += that.end()
@@ -490,6 +494,16 @@ Peskov," / "The head of NATO, Jens Stoltenberg," (never a clause: "After meeting
 _RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+|(?:[a-z]+[- ])?(?:spokes\w+|minister|secretary|president|chief|adviser|"
                   r"advisor|ambassador|director|official|leader|head|commander|envoy)\s+)+"
                   r"(?:[A-Z][\w’'-]*|von|der|de|van|Le|La|al|bin)(?:\s+(?:[A-Z][\w’'-]*|von|der|de|van|Le|La))*")
+
+
+_SAYER_WORD = re.compile(rf"\b(?:{ROLE_WORDS}|{_ORG})s?\b", re.I)
+
+
+def _names_someone(who: str) -> bool:
+    """Whether ``who``, the words after a verb of saying at a sentence's end (its time cut off), can name who
+    said it: a name (a capital: "said Berg", "said Ukraine's army") or a role or body ("said the minister",
+    "said officials"); never a lower-case word that is what was said ("said goodbye", "said yes")."""
+    return bool(re.search(r"\b[A-Z]", who) or _SAYER_WORD.search(who))
 
 
 def _speaker(phrase: str, memory: PersonMemory, pos: int = 0, unnamed_pronoun: bool = False) -> Person:
@@ -896,6 +910,8 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
         said = pattern.search(scan) if according is None else None
         if said is None or _markers(_TIME_TAIL.sub("", said.group("who"))):
             continue  # (", said the inspectors left on Tuesday.": a clause with its verb, not who said it)
+        if pattern is _TAIL_SAID_INV and not _names_someone(_TIME_TAIL.sub("", said.group("who"))):
+            continue  # ("Kharkiv, a city of a million, said goodbye on Monday.": what was said, not who said it)
         person = _speaker(said.group("who"), memory, said.start("who"), unnamed_pronoun=True)
         if pattern is _ASIDE_SAID:  # the claim after the aside
             (a, b), words = _trim(sentence, said.end(), len(sentence)), sentence[said.start():said.end()].strip(" ,")
@@ -916,7 +932,8 @@ def _find_quotes(sentence: str, memory: PersonMemory) -> list[FoundQuote]:
             return out
     if according is not None:
         attr, m = according
-        if m.start() <= 12 or sentence[:m.start()].strip() in ("Meanwhile,", "However,", "But"):
+        opening = dateline_length(sentence)  # ("KYIV (Reuters) - According to officials, …": theirs, as without it)
+        if m.start() - opening <= 12 or sentence[opening:m.start()].strip() in ("Meanwhile,", "However,", "But"):
             a, b = _trim(sentence, m.end() + 1, len(sentence))
             if attr.via:
                 a, b = _trim(sentence, m.end() + len(attr.words) - (m.end() - m.start()) + 1, len(sentence))

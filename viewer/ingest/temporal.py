@@ -548,6 +548,9 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
                 tense = FUTURE  # "Generals feared an offensive before May": the offensive feared, ahead
             elif tense == FUTURE and _SAID_REFUSAL.search(sentence[:a]):
                 tense = PAST  # 'A spokesman said that the ministry “would not comment” on Friday': the saying's day
+            elif tense == FUTURE and _ACCORDING_WHEN.search(sentence[:a]) and \
+                    not _markers(re.split(r"[,;:]", sentence[b:], maxsplit=1)[0]):
+                tense = PAST  # "According to officials on Monday, talks would resume": the officials' Monday
             e, basis, d, end_e, end_b = _resolve(kind, m, sentence, pub, tense)
             lead = len(m.group(0)) - len(m.group(0).lstrip())
             prep = _PREP.search(sentence[:a]) if kind in ("md", "dm", "mdy", "dmy", "my", "year", "iso", "wd") else None
@@ -603,6 +606,10 @@ _SAID_REFUSAL = re.compile(r"\b(?:said|stated|told\s+[\w ]{1,30}?|added|insisted
                            r"[^“”\"«»]{0,40}[”\"»][\s,]*(?:on\s+|last\s+)?$")
 """A refusal quoted in a past saying, right before a date: 'A spokesman said that the ministry “would not comment”
 on Friday' is the spokesman's Friday, never a comment planned for a Friday ahead ("would not" is no plan)."""
+_ACCORDING_WHEN = re.compile(r"\b[Aa]ccording\s+to\s+[^,;:.“”\"«»]{1,80}?\s(?:on\s+|last\s+)?$")
+"""The source before a date, "according to" (no verb of its own: "According to officials on Monday, talks would
+resume on Friday"): the day the source spoke, by publication, never a Monday ahead read from the clause's
+"would"."""
 _AGREED_TO = re.compile(r"\b(?:agreed|agrees|decided|decides|voted|votes|resolved|pledged|promised|vowed)\b"
                         r"[^,.;:]{0,60}?\bto\s+[a-z]+\b[^,.;:]{0,80}?\s(?:until|till|by|through)\s+$", re.I)
 """What an agreement or a vote is to do, up to an end or a deadline ("agreed on Thursday to extend sanctions
