@@ -514,9 +514,10 @@ _SPEAKING_BODIES = (r"one|body|side|party|government|country|state|ministry|agen
 casualties were reported on Monday" (a fact, dated) nor "No change expected before May"."""
 _NEGATED_SAYING = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>nobody|no[\s-]one|(?:none|neither)\b[^,;:.“”\"]{0,40}?|"
-    rf"no\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS}|{_SPEAKING_BODIES})s?)\s+"
-    r"(?:(?:has|have|had|did|would|could)\s+(?:yet\s+|ever\s+)?)?"
-    r"(?P<verb>said|says|say|stated|announced|announces|confirmed|claimed|predicted|expected|promised|pledged|"
+    rf"(?:no|not\s+(?:a\s+single|one))\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS}|{_SPEAKING_BODIES})s?)\s+"
+    r"(?:(?:has|have|had|did|does|do|would|could)\s+(?:yet\s+|ever\s+)?)?"
+    r"(?P<verb>said|says|say|stated|announced|announces|confirmed|claimed|predicted|expected|expects|expect|"
+    r"promised|pledged|"
     r"suggested|warned|indicated|hinted|reported|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|[A-Z]\w+|him|her|"
     r"them|us))\b(?P<when>(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?)?"
     r"\s+that\b)?", re.I)
@@ -524,15 +525,30 @@ _NEGATED_SAYING = re.compile(
 said on Monday that …"): what follows is no one's plan nor anyone's account, so a date in it dates nothing."""
 
 
+_NEGATED_VERB = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>[^,;:.“”\"]{1,60}?)\s+"
+    r"(?P<neg>never|(?:did|does|do|has|have|had)\s+(?:not|never)|(?:didn|doesn|don|hasn|haven|hadn)['’]t)\s+"
+    r"(?P<verb>said|says|say|stated|state|announced|announce|confirmed|confirm|claimed|claim|promised|promise|"
+    r"predicted|predict|suggested|suggest|indicated|indicate)\b", re.I)
+"""A saying whose verb is negated ("Kuleba never said that …", "The minister did not say …"): what follows is
+no one's plan nor the speaker's account (as a negated subject's, above)."""
+
+
 def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
-    """``(a, b, words)``: the span of ``text`` (from offset ``start``, past a dateline) that a negated
-    subject is said to have said ("No one said | that talks would resume on Friday |"), and the words
-    "No one said"; None when no saying's subject is negated ("No one was hurt, officials said …")."""
+    """``(a, b, words)``: the span of ``text`` (from offset ``start``, past a dateline) of a saying whose
+    subject or verb is negated, from its subject on ("| No one said on Monday that talks would resume on
+    Friday |", "| Kuleba never said that … |"), and the words "No one said" / "Kuleba never said"; None when
+    no saying is negated ("No one was hurt, officials said …").  A date anywhere in that span dates
+    nothing: not the saying (no one made it), nor a plan or account in it (no one's)."""
     m = _NEGATED_SAYING.search(text[start:])
-    if m is None or not NEGATED_SUBJECT.match(m.group("who")) or \
-            re.search(r"\b(?:was|were|is|are|been|be|being)\b", m.group("who"), re.I):
-        return None  # ("None of the victims were reported …": passive, a fact)
-    return start + m.end(), len(text), " ".join(text[start + m.start("who"):start + m.end("verb")].split())
+    if m is not None and NEGATED_SUBJECT.match(m.group("who")) and \
+            not re.search(r"\b(?:was|were|is|are|been|be|being)\b", m.group("who"), re.I):
+        # ("None of the victims were reported …": passive, a fact)
+        return start + m.start("who"), len(text), " ".join(text[start + m.start("who"):start + m.end("verb")].split())
+    v = _NEGATED_VERB.search(text[start:])
+    if v is not None and not re.search(r"\b(?:was|were|is|are|been|be|being)\b", v.group("who"), re.I):
+        return start + v.start("who"), len(text), " ".join(text[start + v.start("who"):start + v.end("verb")].split())
+    return None
 
 
 _DAY_EDTF = re.compile(r"^(?P<day>\d{4}(?:-\d{2}){0,2})\??$")
@@ -879,7 +895,10 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.title = _title(blank_date_lead(text, dateline_length(text)),
                              mention if mention is not None or c.anchor else None, c.quotes)
         if "negated" in c.tags:  # what no one said, whole: "No one said the talks would resume on Friday"
-            c.title = _short(_LEADS.sub("", text[dateline:nobodys[0].end].strip()), 12)
+            # (to the end of its clause: "None of the ministers said on Thursday that the talks had failed",
+            # never cut at its date; "Nobody expected … on Tuesday, officials said" ends at the comma)
+            upto = re.compile(r"[,;]\s|[.!?]*\s*$").search(text, nobodys[-1].end)
+            c.title = _short(_LEADS.sub("", text[dateline:upto.start() if upto else len(text)].strip()), 12)
         c.title = _clean_title(c.title)
         if mention is not None and mention.extra.get("forward"):
             c.title = _agreed_title(text, mention) or c.title
