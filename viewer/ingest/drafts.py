@@ -551,6 +551,13 @@ def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
     return None
 
 
+_DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying)\b(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+"
+                          r"(?:the\s+)?[\w’']+(?:\s+\d+)?)?\s+that\b", re.I)
+"""A denial ("The ministry denied on Monday that it will close the border on 1 June"): what follows "that" is
+what the speaker says is not so, so a date in it dates no plan nor anyone's account; the denial itself keeps
+its own date ("on Monday"), or is on or before publication."""
+
+
 _DAY_EDTF = re.compile(r"^(?P<day>\d{4}(?:-\d{2}){0,2})\??$")
 
 
@@ -704,6 +711,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     negated = _negated_saying(text, dateline)
     nobodys = [m for m in mentions if negated is not None and negated[0] <= m.start < negated[1]]
     mentions = [m for m in mentions if m not in nobodys]  # "No one said talks would resume on Friday": no plan
+    denied = _DENIED_THAT.search(text, dateline) if negated is None else None
+    denieds = [m for m in mentions if denied is not None and m.start >= denied.end()]
+    mentions = [m for m in mentions if m not in denieds]  # "denied … that it will close the border on 1 June"
     quotes = find_quotes(text, memory)
     for q in quotes:
         q.base = s.start
@@ -762,6 +772,18 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             f"No one is said to have said it (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
             f"anyone's account, so it dates nothing here; reported in an article of {pub.words}, so on or "
             "before that day." + note)), None, "", nobodys[0].start, tags=["undated", "negated"]))
+    if denieds and pub_day is not None:
+        # a denial and nothing more: never a plan nor an account of what was denied (the rule above)
+        phrases = ", ".join(f"'{m.phrase}'" for m in denieds)
+        why = (f"{phrases} is in what was denied (“{denied.group(0)}”): it dates "
+               "no plan nor anyone's account, only what the speaker says is not so.")
+        if claims:  # the denial's own day ("denied on Monday that …")
+            claims[0].start = (claims[0].start[0], claims[0].start[1], _join_basis(claims[0].start[2], why))
+            claims[0].tags.append("denied")
+        else:
+            claims.append(Claim(s, (f"[..{pub_day}]", "", f"{why} The denial is reported in an article of "
+                                    f"{pub.words}, so on or before that day." + note), None, "", denied.start(),
+                                tags=["undated", "denied"]))
     if not claims and pub_day is not None:
         tense = sentence_tense(text)
         if quotes or tense == PERFECT or (tense == PAST and actors_in(text)):
@@ -773,7 +795,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                                      "article gives no end: on or after that day." + note), "", 0))
             # a quoted remark was made by publication, whatever its tense; a plan reported in the future tense
             # ("The United States will send …, according to CNN") stays a plan
-            elif tense == FUTURE and not any(q.kind == "direct" for q in quotes) and negated is None:
+            elif tense == FUTURE and not any(q.kind == "direct" for q in quotes) and negated is None and \
+                    denied is None:  # ("denied that it will close the border": a denial, never a plan)
                 claims.append(Claim(s, (f"[{pub_day}..]", "", f"No date given; written in the future tense in an "
                                         f"article of {pub.words}: on or after that day." + note), None, "", 0,
                                     tags=["undated"], planned=True))
