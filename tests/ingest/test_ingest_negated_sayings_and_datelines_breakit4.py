@@ -63,3 +63,10 @@ def test_a_dateline_set_off_by_dashes_or_bars_is_no_part_of_a_title(text):
     for e in tl.events:
         assert not e.title.startswith(("—", "Kyiv")) and "|" not in e.title, e.title
         assert e.start.edtf != "2023-06-14", (e.title, e.start.edtf)  # the dateline's day dates the article only
+
+
+def test_what_could_not_be_confirmed_is_past_and_unconfirmed_never_a_plan():
+    tl = _events("Reuters could not confirm that the convoy arrived on Saturday.")
+    assert [(e.start.edtf, _planned(e)) for e in tl.events] == [("2023-05-06?", False)]  # was planned 2023-05-13
+    assert tl.events[0].title == "Unconfirmed: the convoy arrived", tl.events[0].title
+    assert "unconfirmed" in tl.events[0].tags

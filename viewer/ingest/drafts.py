@@ -558,6 +558,13 @@ what the speaker says is not so, so a date in it dates no plan nor anyone's acco
 its own date ("on Monday"), or is on or before publication."""
 
 
+_UNCONFIRMED_THAT = re.compile(
+    r"\b(?:could|can|was|were|is|are)\s*(?:not|n['’]t)\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verify)(?:ed)?"
+    r"(?:\s+independently)?\s+that\b|\bunable\s+to\s+(?:independently\s+)?(?:confirm|verify)\s+that\b", re.I)
+"""What the article could not confirm ("Reuters could not confirm that the convoy arrived on Saturday"): dated
+as its words date it, in the past, but uncertain ("?"), tagged unconfirmed and titled so, never a fact."""
+
+
 _DAY_EDTF = re.compile(r"^(?P<day>\d{4}(?:-\d{2}){0,2})\??$")
 
 
@@ -772,6 +779,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             f"No one is said to have said it (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
             f"anyone's account, so it dates nothing here; reported in an article of {pub.words}, so on or "
             "before that day." + note)), None, "", nobodys[0].start, tags=["undated", "negated"]))
+    unconfirmed = _UNCONFIRMED_THAT.search(text, dateline)
+    for c in claims:
+        if unconfirmed is not None and c.anchor >= unconfirmed.end() and not c.planned and \
+                _DAY_EDTF.match(c.start[0]):
+            c.start = (c.start[0].rstrip("?") + "?", c.start[1], _join_basis(c.start[2], (
+                f"The article could not confirm it (“{unconfirmed.group(0)}”): uncertain, never a fact.")))
+            c.tags.append("unconfirmed")
     if denieds and pub_day is not None:
         # a denial and nothing more: never a plan nor an account of what was denied (the rule above)
         phrases = ", ".join(f"'{m.phrase}'" for m in denieds)
@@ -922,6 +936,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # never cut at its date; "Nobody expected … on Tuesday, officials said" ends at the comma)
             upto = re.compile(r"[,;]\s|[.!?]*\s*$").search(text, nobodys[-1].end)
             c.title = _short(_LEADS.sub("", text[dateline:upto.start() if upto else len(text)].strip()), 12)
+        if "unconfirmed" in c.tags and unconfirmed is not None:  # "Unconfirmed: the convoy arrived"
+            c.title = _short("Unconfirmed: " + text[unconfirmed.end():c.anchor].strip(" ,"))
         c.title = _clean_title(c.title)
         if mention is not None and mention.extra.get("forward"):
             c.title = _agreed_title(text, mention) or c.title
