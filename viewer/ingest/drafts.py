@@ -786,7 +786,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.start = (c.start[0].rstrip("?") + "?", c.start[1], _join_basis(c.start[2], (
                 f"The article could not confirm it (“{unconfirmed.group(0)}”): uncertain, never a fact.")))
             c.tags.append("unconfirmed")
-    if denieds and pub_day is not None:
+    if denieds and denied is not None and pub_day is not None:
         # a denial and nothing more: never a plan nor an account of what was denied (the rule above)
         phrases = ", ".join(f"'{m.phrase}'" for m in denieds)
         why = (f"{phrases} is in what was denied (“{denied.group(0)}”): it dates "
