@@ -70,3 +70,9 @@ def test_what_could_not_be_confirmed_is_past_and_unconfirmed_never_a_plan():
     assert [(e.start.edtf, _planned(e)) for e in tl.events] == [("2023-05-06?", False)]  # was planned 2023-05-13
     assert tl.events[0].title == "Unconfirmed: the convoy arrived", tl.events[0].title
     assert "unconfirmed" in tl.events[0].tags
+
+
+@pytest.mark.parametrize("text", ["The minister, who never said why, resigned on Monday.",
+                                  "The minister resigned on Monday but never said why."])
+def test_a_date_outside_the_negated_saying_still_dates(text):
+    assert [e.start.edtf for e in _events(text).events] == ["2023-05-08"]

@@ -545,9 +545,13 @@ def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
             not re.search(r"\b(?:was|were|is|are|been|be|being)\b", m.group("who"), re.I):
         # ("None of the victims were reported …": passive, a fact)
         return start + m.start("who"), len(text), " ".join(text[start + m.start("who"):start + m.end("verb")].split())
-    v = _NEGATED_VERB.search(text[start:])
-    if v is not None and not re.search(r"\b(?:was|were|is|are|been|be|being)\b", v.group("who"), re.I):
-        return start + v.start("who"), len(text), " ".join(text[start + v.start("who"):start + v.end("verb")].split())
+    for v in _NEGATED_VERB.finditer(text[start:]):
+        # (never a relative clause's: "The minister, who never said why, resigned on Monday" resigned then; and
+        # from the negation on: "The minister resigned on Monday but never said why")
+        if not re.match(r"(?:who|which|that)\b", v.group("who"), re.I) and \
+                not re.search(r"\b(?:was|were|is|are|been|be|being)\b", v.group("who"), re.I):
+            words = " ".join(text[start + v.start("who"):start + v.end("verb")].split())
+            return start + v.start("neg"), len(text), words
     return None
 
 
