@@ -164,8 +164,10 @@ def actors_in(text: str) -> list[str]:
     return out
 
 
-NEGATED_SUBJECT = re.compile(r"(?:nobody|no[\s-]one|none|neither|no\s+(?=[a-z]))\b", re.I)
-"""A subject that names no one ("Nobody", "No one", "None of the officials", "Neither side", "No official"):
+NEGATED_SUBJECT = re.compile(r"(?:nobody|no[\s-]one|none|neither|no\s+(?=[a-z])|"
+                             r"not\s+(?:a\s+single|one)\s+(?=[a-z]))\b", re.I)
+"""A subject that names no one ("Nobody", "No one", "None of the officials", "Neither side", "No official",
+"Not a single official", "Not one minister"):
 never a speaker.  ("No 10", Downing Street, is a speaker: a digit follows.)"""
 
 

@@ -538,9 +538,10 @@ _SPEAKING_BODIES = (r"one|body|side|party|government|country|state|ministry|agen
 casualties were reported on Monday" (a fact, dated) nor "No change expected before May"."""
 _NEGATED_SAYING = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>nobody|no[\s-]one|(?:none|neither)\b[^,;:.“”\"]{0,40}?|"
-    rf"no\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS}|{_SPEAKING_BODIES})s?)\s+"
-    r"(?:(?:has|have|had|did|would|could)\s+(?:yet\s+|ever\s+)?)?"
-    r"(?P<verb>said|says|say|stated|announced|announces|confirmed|claimed|predicted|expected|promised|pledged|"
+    rf"(?:no|not\s+(?:a\s+single|one))\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ROLE_WORDS}|{_SPEAKING_BODIES})s?)\s+"
+    r"(?:(?:has|have|had|did|does|do|would|could)\s+(?:yet\s+|ever\s+)?)?"
+    r"(?P<verb>said|says|say|stated|announced|announces|confirmed|claimed|predicted|expected|expects|expect|"
+    r"promised|pledged|"
     r"suggested|warned|indicated|hinted|reported|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|[A-Z]\w+|him|her|"
     r"them|us))\b(?P<when>(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+(?:the\s+)?[\w’']+(?:\s+\d+)?)?"
     r"\s+that\b)?", re.I)
@@ -548,15 +549,48 @@ _NEGATED_SAYING = re.compile(
 said on Monday that …"): what follows is no one's plan nor anyone's account, so a date in it dates nothing."""
 
 
+_NEGATED_VERB = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>[^,;:.“”\"]{1,60}?)\s+"
+    r"(?P<neg>never|(?:did|does|do|has|have|had)\s+(?:not|never)|(?:didn|doesn|don|hasn|haven|hadn)['’]t)\s+"
+    r"(?P<verb>said|says|say|stated|state|announced|announce|confirmed|confirm|claimed|claim|promised|promise|"
+    r"predicted|predict|suggested|suggest|indicated|indicate)\b", re.I)
+"""A saying whose verb is negated ("Kuleba never said that …", "The minister did not say …"): what follows is
+no one's plan nor the speaker's account (as a negated subject's, above)."""
+
+
 def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
-    """``(a, b, words)``: the span of ``text`` (from offset ``start``, past a dateline) that a negated
-    subject is said to have said ("No one said | that talks would resume on Friday |"), and the words
-    "No one said"; None when no saying's subject is negated ("No one was hurt, officials said …")."""
+    """``(a, b, words)``: the span of ``text`` (from offset ``start``, past a dateline) of a saying whose
+    subject or verb is negated, from its subject on ("| No one said on Monday that talks would resume on
+    Friday |", "| Kuleba never said that … |"), and the words "No one said" / "Kuleba never said"; None when
+    no saying is negated ("No one was hurt, officials said …").  A date anywhere in that span dates
+    nothing: not the saying (no one made it), nor a plan or account in it (no one's)."""
     m = _NEGATED_SAYING.search(text[start:])
-    if m is None or not NEGATED_SUBJECT.match(m.group("who")) or \
-            re.search(r"\b(?:was|were|is|are|been|be|being)\b", m.group("who"), re.I):
-        return None  # ("None of the victims were reported …": passive, a fact)
-    return start + m.end(), len(text), " ".join(text[start + m.start("who"):start + m.end("verb")].split())
+    if m is not None and NEGATED_SUBJECT.match(m.group("who")) and \
+            not re.search(r"\b(?:was|were|is|are|been|be|being)\b", m.group("who"), re.I):
+        # ("None of the victims were reported …": passive, a fact)
+        return start + m.start("who"), len(text), " ".join(text[start + m.start("who"):start + m.end("verb")].split())
+    for v in _NEGATED_VERB.finditer(text[start:]):
+        # (never a relative clause's: "The minister, who never said why, resigned on Monday" resigned then; and
+        # from the negation on: "The minister resigned on Monday but never said why")
+        if not re.match(r"(?:who|which|that)\b", v.group("who"), re.I) and \
+                not re.search(r"\b(?:was|were|is|are|been|be|being)\b", v.group("who"), re.I):
+            words = " ".join(text[start + v.start("who"):start + v.end("verb")].split())
+            return start + v.start("neg"), len(text), words
+    return None
+
+
+_DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying)\b(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+"
+                          r"(?:the\s+)?[\w’']+(?:\s+\d+)?)?\s+that\b", re.I)
+"""A denial ("The ministry denied on Monday that it will close the border on 1 June"): what follows "that" is
+what the speaker says is not so, so a date in it dates no plan nor anyone's account; the denial itself keeps
+its own date ("on Monday"), or is on or before publication."""
+
+
+_UNCONFIRMED_THAT = re.compile(
+    r"\b(?:could|can|was|were|is|are)\s*(?:not|n['’]t)\s+(?:be\s+)?(?:independently\s+)?(?:confirm|verify)(?:ed)?"
+    r"(?:\s+independently)?\s+that\b|\bunable\s+to\s+(?:independently\s+)?(?:confirm|verify)\s+that\b", re.I)
+"""What the article could not confirm ("Reuters could not confirm that the convoy arrived on Saturday"): dated
+as its words date it, in the past, but uncertain ("?"), tagged unconfirmed and titled so, never a fact."""
 
 
 _DAY_EDTF = re.compile(r"^(?P<day>\d{4}(?:-\d{2}){0,2})\??$")
@@ -712,6 +746,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     negated = _negated_saying(text, dateline)
     nobodys = [m for m in mentions if negated is not None and negated[0] <= m.start < negated[1]]
     mentions = [m for m in mentions if m not in nobodys]  # "No one said talks would resume on Friday": no plan
+    denied = _DENIED_THAT.search(text, dateline) if negated is None else None
+    denieds = [m for m in mentions if denied is not None and m.start >= denied.end()]
+    mentions = [m for m in mentions if m not in denieds]  # "denied … that it will close the border on 1 June"
     quotes = find_quotes(text, memory)
     for q in quotes:
         q.base = s.start
@@ -770,6 +807,25 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             f"No one is said to have said it (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
             f"anyone's account, so it dates nothing here; reported in an article of {pub.words}, so on or "
             "before that day." + note)), None, "", nobodys[0].start, tags=["undated", "negated"]))
+    unconfirmed = _UNCONFIRMED_THAT.search(text, dateline)
+    for c in claims:
+        if unconfirmed is not None and c.anchor >= unconfirmed.end() and not c.planned and \
+                _DAY_EDTF.match(c.start[0]):
+            c.start = (c.start[0].rstrip("?") + "?", c.start[1], _join_basis(c.start[2], (
+                f"The article could not confirm it (“{unconfirmed.group(0)}”): uncertain, never a fact.")))
+            c.tags.append("unconfirmed")
+    if denieds and denied is not None and pub_day is not None:
+        # a denial and nothing more: never a plan nor an account of what was denied (the rule above)
+        phrases = ", ".join(f"'{m.phrase}'" for m in denieds)
+        why = (f"{phrases} is in what was denied (“{denied.group(0)}”): it dates "
+               "no plan nor anyone's account, only what the speaker says is not so.")
+        if claims:  # the denial's own day ("denied on Monday that …")
+            claims[0].start = (claims[0].start[0], claims[0].start[1], _join_basis(claims[0].start[2], why))
+            claims[0].tags.append("denied")
+        else:
+            claims.append(Claim(s, (f"[..{pub_day}]", "", f"{why} The denial is reported in an article of "
+                                    f"{pub.words}, so on or before that day." + note), None, "", denied.start(),
+                                tags=["undated", "denied"]))
     if not claims and pub_day is not None:
         tense = sentence_tense(text)
         if quotes or tense == PERFECT or (tense == PAST and actors_in(text)):
@@ -781,7 +837,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                                      "article gives no end: on or after that day." + note), "", 0))
             # a quoted remark was made by publication, whatever its tense; a plan reported in the future tense
             # ("The United States will send …, according to CNN") stays a plan
-            elif tense == FUTURE and not any(q.kind == "direct" for q in quotes) and negated is None:
+            elif tense == FUTURE and not any(q.kind == "direct" for q in quotes) and negated is None and \
+                    denied is None:  # ("denied that it will close the border": a denial, never a plan)
                 claims.append(Claim(s, (f"[{pub_day}..]", "", f"No date given; written in the future tense in an "
                                         f"article of {pub.words}: on or after that day." + note), None, "", 0,
                                     tags=["undated"], planned=True))
@@ -904,7 +961,12 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.title = _title(blank_date_lead(text, dateline_length(text)),
                              mention if mention is not None or c.anchor else None, c.quotes)
         if "negated" in c.tags:  # what no one said, whole: "No one said the talks would resume on Friday"
-            c.title = _short(_LEADS.sub("", text[dateline:nobodys[0].end].strip()), 12)
+            # (to the end of its clause: "None of the ministers said on Thursday that the talks had failed",
+            # never cut at its date; "Nobody expected … on Tuesday, officials said" ends at the comma)
+            upto = re.compile(r"[,;]\s|[.!?]*\s*$").search(text, nobodys[-1].end)
+            c.title = _short(_LEADS.sub("", text[dateline:upto.start() if upto else len(text)].strip()), 12)
+        if "unconfirmed" in c.tags and unconfirmed is not None:  # "Unconfirmed: the convoy arrived"
+            c.title = _short("Unconfirmed: " + text[unconfirmed.end():c.anchor].strip(" ,"))
         c.title = _clean_title(c.title)
         if mention is not None and mention.extra.get("forward"):
             c.title = _agreed_title(text, mention) or c.title

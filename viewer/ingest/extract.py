@@ -277,9 +277,11 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z.'’ /-]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ -
                        r",\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?\s*(?P<outlet>\([^)]{1,60}\)|/[^/\s][^/\n]{0,40}/)?"
                        r"\s*[–—-]+\s+")
 _FULL_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
-_DATE_SET_OFF = re.compile(rf"^(?:[A-Z][A-Za-z.'’ /-]{{1,40}}?\s*[–—-]+\s*{_FULL_DAY}|{_FULL_DAY}\s*[|·•]\s*"
-                           r"[A-Z][A-Za-z.'’ /-]{1,40}?)\s*[–—-]+\s+")
-"""A dateline whose date is set off by dashes or a bar: "KYIV — March 8, 2023 — ", "March 8, 2023 | KYIV — "."""
+_PLACE = r"[A-Z][A-Za-z.'’ /-]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
+_DATE_SET_OFF = re.compile(rf"^(?:{_PLACE}\s*[–—|·•-]+\s*{_FULL_DAY}|{_FULL_DAY}\s*[|·•]\s*{_PLACE})"
+                           r"\s*[–—|·•-]+\s+")
+"""A dateline whose date is set off by dashes or bars: "KYIV — March 8, 2023 — ", "March 8, 2023 | KYIV — ",
+"KYIV, Ukraine — June 14, 2023 — ", "Kyiv | 14 June 2023 | "."""
 
 
 def dateline_length(sentence: str) -> int:

@@ -76,6 +76,9 @@ _OUT_OF_CLAUSE = re.compile(r"[\"“”«»,;:]")
 be a “good sign,” Le Drian said": said is the saying's own verb, in the past, not part of "would be")."""
 
 
+_THAT = re.compile(r"\bthat\b", re.I)
+
+
 @functools.lru_cache(maxsize=4096)
 def _markers(text: str) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
@@ -91,11 +94,13 @@ def _markers(text: str) -> tuple[tuple[int, str], ...]:
         # "a statement released by" is a past participle, still a past event
         out.append((m.start(), PAST))
     out.sort()
-    # a perfect or future marker covers the participle that follows it
+    # a perfect or future marker covers the participle that follows it (never the verb of a clause "that"
+    # opens: "could not confirm that the convoy arrived on Saturday" is an arrival in the past)
     merged: list[tuple[int, str]] = []
     for at, kind in out:
         if merged and kind == PAST and merged[-1][1] in (PERFECT, FUTURE) and at - merged[-1][0] < 40 \
-                and not _OUT_OF_CLAUSE.search(text, merged[-1][0], at):
+                and not _OUT_OF_CLAUSE.search(text, merged[-1][0], at) and \
+                not _THAT.search(text, merged[-1][0], at):
             continue
         merged.append((at, kind))
     return tuple(merged)
