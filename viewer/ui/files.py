@@ -34,6 +34,10 @@ through :mod:`viewer.io` (and pictures through :mod:`viewer.ui.export`).
   usable; what is kept is decided when it arrives (unsaved edits made
   meanwhile are asked about first), and a reload overtaken by another file
   asked for is dropped.  Cancel keeps the last version read and says so.
+  The watcher watches a file only from the moment it is shown: its identity
+  when its opening read started (:meth:`FileFeature.note_read`) is compared
+  then, and a file changed meanwhile is shown with a banner saying so and read
+  again at once (never the version read shown as the file, silently).
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ from ..io.registry import (
     writer_for,
     writers,
 )
-from ..io.regular import same_file
+from ..io.regular import file_identity, same_file
 from ..model.errors import Problem, TimelineLoadError
 from ..model.reload import kept_filters, kept_on_reload
 from ..model.timeline import Timeline
@@ -332,6 +336,10 @@ class FileFeature(QObject):
         self._pending: list[Problem] = []
         self._pending_skipped = 0  # how many of _pending are rows or items left out whole (the rest: fields)
         self._to_remember: list[str] = []  # files opened whose place in File > Recent waits for the paint
+        # absolute path -> the file's identity when its opening read started (note_read): compared
+        # when it is shown, as the watcher only watches it from then on
+        self._read_from: dict[str, tuple | None] = {}
+        self._changed_while_read = False  # the file shown last changed while it was read: say so
         self._notes: list[Problem] = []
         self.reader_options: dict[str, dict] = {}  # absolute path -> options chosen in the import dialog
         # absolute path -> the reader given with its options on the command line (--from; None: detected)
@@ -591,6 +599,7 @@ class FileFeature(QObject):
 
     def _load(self, path: str) -> Timeline:
         options, day = self.options_for(path)
+        self.note_read(path)
         try:
             report = read_timeline_report(path, format=self._format_for(path, options), options=options)
         except TimelineLoadError as exc:
@@ -616,6 +625,10 @@ class FileFeature(QObject):
         elif self.banner.isVisible():
             self.banner.hide()
         self._pending, self._notes, self._pending_skipped = [], [], 0
+        if self._changed_while_read:  # never the old content shown as the file without saying so
+            self._changed_while_read = False
+            self._notice(f"{Path(self.window.path).name} changed on disk while it was being read: "
+                         "showing the version read; reading it again now.")
 
     def show_load_problems(self, problems: list[Problem], notes: list[Problem] | None = None,
                            skipped: int = 0) -> None:
@@ -682,6 +695,12 @@ class FileFeature(QObject):
         return local[0] if local else None
 
     # -- live reload ---------------------------------------------------------
+    def note_read(self, path: str) -> None:
+        """An opening read of ``path`` starts now (File > Open, a large file's background
+        reading): its identity (:func:`viewer.io.regular.file_identity`) is kept, and compared
+        when the file is shown and watched from then on (:meth:`_watch`)."""
+        self._read_from = {os.path.abspath(path): file_identity(path)}
+
     def _watch(self, path: str) -> None:
         watched = self.watcher.files() + self.watcher.directories()
         if watched:
@@ -691,6 +710,14 @@ class FileFeature(QObject):
             self.watcher.addPath(path)
             # the folder too: a file deleted and put back later is noticed
             self.watcher.addPath(os.path.dirname(os.path.abspath(path)))
+        # a change while the file was read (before the watcher saw it: it watched the file shown
+        # before) is a change all the same: what is shown is an older version, read again now
+        key = os.path.abspath(path) if path else ""
+        before = self._read_from.pop(key, ()) if key else ()
+        self._read_from = {}
+        if before != () and file_identity(path) != before:
+            self._changed_while_read = True
+            self._changed()
 
     def _on_file_changed(self, path: str) -> None:
         if path not in self.watcher.files() and os.path.isfile(path):
