@@ -160,3 +160,33 @@ def test_a_small_file_rewritten_while_opened_is_said_so_then_read_again(qtbot, w
     assert WHILE_READ in w.files.banner.label.text() and w.files.banner.isVisible()
     qtbot.waitUntil(lambda: w.timeline.event("e00005").title == "Edited elsewhere", timeout=10000)
     assert not w.files.banner.isVisible()
+
+
+def test_the_file_named_on_the_command_line_rewritten_while_read_is_said_so_then_read_again(
+        qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.app import main
+    from viewer.io import registry
+
+    path = tmp_path / "start.timeline.json"
+    doc = {"format": "timeline-viewer", "version": 1, "title": "Start", "tracks": [{"id": "t", "label": "T"}],
+           "events": [{"id": "e00005", "track": "t", "title": "As first read", "start": "2021-01-01"}]}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    changing_during_read(monkeypatch, registry, lambda: rewrite(path, "Edited elsewhere"))
+    seen = {}
+
+    def run_loop(app):  # instead of the event loop: what the user sees at start, then a little later
+        w = next(t for t in QApplication.topLevelWidgets() if isinstance(t, MainWindow) and t.isVisible())
+        seen["first"] = (w.timeline.event("e00005").title, w.files.banner.isVisible(), w.files.banner.label.text())
+        qtbot.waitUntil(lambda: w.timeline.event("e00005").title == "Edited elsewhere", timeout=10000)
+        seen["then"] = w.files.banner.isVisible()
+        w.close()
+        w.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_loop)
+    assert main([str(path), "--size", "900x600"]) == 0
+    title, banner_shown, said = seen["first"]
+    assert title == "As first read" and banner_shown and WHILE_READ in said
+    assert seen["then"] is False

@@ -627,8 +627,7 @@ class FileFeature(QObject):
         self._pending, self._notes, self._pending_skipped = [], [], 0
         if self._changed_while_read:  # never the old content shown as the file without saying so
             self._changed_while_read = False
-            self._notice(f"{Path(self.window.path).name} changed on disk while it was being read: "
-                         "showing the version read; reading it again now.")
+            self._say_changed_while_read()
 
     def show_load_problems(self, problems: list[Problem], notes: list[Problem] | None = None,
                            skipped: int = 0) -> None:
@@ -715,9 +714,24 @@ class FileFeature(QObject):
         key = os.path.abspath(path) if path else ""
         before = self._read_from.pop(key, ()) if key else ()
         self._read_from = {}
-        if before != () and file_identity(path) != before:
-            self._changed_while_read = True
-            self._changed()
+        if before != () and self.shown_as_read(path, before, say=False):
+            self._changed_while_read = True  # said once the swap's banner is settled
+
+    def shown_as_read(self, path: str, identity: tuple | None, say: bool = True) -> bool:
+        """``path`` is shown (and watched) as read when its identity was ``identity``
+        (:func:`viewer.io.regular.file_identity` when the read started).  If the file changed
+        since (before the watcher watched it), it is read again as a live reload does, and
+        with ``say`` the banner says so now.  True when it had changed."""
+        if file_identity(path) == identity:
+            return False
+        if say:
+            self._say_changed_while_read()
+        self._changed()
+        return True
+
+    def _say_changed_while_read(self) -> None:
+        self._notice(f"{Path(self.window.path).name} changed on disk while it was being read: "
+                     "showing the version read; reading it again now.")
 
     def _on_file_changed(self, path: str) -> None:
         if path not in self.watcher.files() and os.path.isfile(path):
