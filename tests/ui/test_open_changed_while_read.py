@@ -190,3 +190,27 @@ def test_the_file_named_on_the_command_line_rewritten_while_read_is_said_so_then
     title, banner_shown, said = seen["first"]
     assert title == "As first read" and banner_shown and WHILE_READ in said
     assert seen["then"] is False
+
+
+def test_saving_over_a_file_whose_opening_was_cancelled_is_no_change_seen_late(qtbot, window, tmp_path, monkeypatch):
+    """The identity noted for an opening that never showed its file is forgotten: the window's
+    own save over that file later is not announced as a change while reading, nor read again."""
+    import threading
+
+    from viewer.ui import opening
+
+    w = window
+    path = tmp_path / "big.timeline.json"
+    write_big(path)
+    release = threading.Event()
+    real = opening.read_timeline_report
+    monkeypatch.setattr(opening, "read_timeline_report", lambda *a, **k: release.wait(10) and real(*a, **k))
+    assert w.open_file(str(path))
+    qtbot.waitUntil(w.opening.bar.isVisible, timeout=5000)
+    w.opening.bar.cancel.click()
+    release.set()
+    shown = w.timeline
+    assert w.authoring.save_to(str(path))  # the small timeline saved over it
+    qtbot.wait(800)  # a reload would come RELOAD_DELAY_MS after a change seen
+    assert WHILE_READ not in w.files.banner.label.text()
+    assert w.timeline is shown and w.path == str(path)

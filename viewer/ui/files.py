@@ -603,6 +603,7 @@ class FileFeature(QObject):
         try:
             report = read_timeline_report(path, format=self._format_for(path, options), options=options)
         except TimelineLoadError as exc:
+            self.forget_read()
             self.offer_import(path, exc, options)
             raise
         self._pending, self._pending_skipped = report.problems, len(report.skipped)
@@ -620,6 +621,7 @@ class FileFeature(QObject):
             # every file opened before that paint, in order, in one turn (one callable however many)
             self._to_remember.append(self.window.path)
             after_first_paint(self.window, self._remember_opened)
+        self._read_from = {}  # the same file read again: watched all along, nothing to compare
         if self._pending or self._notes:
             self.show_load_problems(self._pending, self._notes, self._pending_skipped)
         elif self.banner.isVisible():
@@ -699,6 +701,11 @@ class FileFeature(QObject):
         reading): its identity (:func:`viewer.io.regular.file_identity`) is kept, and compared
         when the file is shown and watched from then on (:meth:`_watch`)."""
         self._read_from = {os.path.abspath(path): file_identity(path)}
+
+    def forget_read(self) -> None:
+        """The opening read noted last ended without its file shown (cancelled, failed): nothing
+        to compare later (a write of our own to that path is no change seen late)."""
+        self._read_from = {}
 
     def _watch(self, path: str) -> None:
         watched = self.watcher.files() + self.watcher.directories()

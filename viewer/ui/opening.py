@@ -295,6 +295,9 @@ class BackgroundOpen(QObject):
         report (a reader that reports none runs on) and nothing of it is applied."""
         self._generation += 1
         self._finish()
+        files = getattr(self.window, "files", None)
+        if files is not None:
+            files.forget_read()  # its file is not shown: nothing to compare when another is
 
     def _on_timeline_changed(self, _timeline) -> None:
         if self.pending() and self.window.path != self.path:
@@ -386,6 +389,8 @@ class BackgroundOpen(QObject):
             if file_identity(path) != before:  # rewritten while read: the error may be of a version gone
                 self.start(path)  # read what is there now (the bar again; Cancel stops it)
                 return
+            if files is not None:
+                files.forget_read()
             instead = getattr(error, "open_instead", None)
             if instead is not None:
                 instead()
