@@ -327,8 +327,10 @@ def main(argv: list[str] | None = None) -> int:
     bad: TimelineLoadError | None = None  # why the file given could not be opened
     try:
         from .io.registry import read_timeline_report
+        from .io.regular import file_identity
 
         mine = read_as and later is None  # (else the bundled timeline, shown while FILE is read)
+        read_from = file_identity(path)  # compared once the window watches it (a change meanwhile)
         report = read_timeline_report(path, format=args.from_format if mine else None,
                                       options=options if mine else None)
         from .io.bulk import CachedTextError
@@ -386,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
         files.keep_command_line_options(args.file, options, args.from_format)
     if (problems or notes) and files is not None:
         files.show_load_problems(problems, notes, skipped)
+    if files is not None and bad is None and path == args.file:  # changed while read: said, read again
+        files.shown_as_read(path, read_from)
     if args.select:
         window.state.selected = args.select
     if args.dday:

@@ -24,7 +24,7 @@ import stat
 from viewer.model.errors import Problem, TimelineLoadError
 
 __all__ = ["require_regular_file", "read_regular_file", "not_regular_reason", "file_kind", "problem_from_oserror",
-           "same_file", "sidecar_kind"]
+           "same_file", "sidecar_kind", "file_identity"]
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -160,3 +160,17 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     except (OSError, ValueError, TypeError):
         return False
 
+
+
+def file_identity(path: str | os.PathLike[str]) -> tuple[int, int, int, int, int] | None:
+    """What tells one version of the file at ``path`` from another without reading it:
+    ``(device, inode, size in bytes, modification time in ns, status change time in ns)``
+    as ``os.stat`` gives them now, or None when it cannot be stat'ed (missing, no access).
+
+    Taken when a read starts and compared when its result is shown: a file rewritten,
+    cut or replaced (renamed over) meanwhile gives another tuple.  Never raises."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError, TypeError):
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)

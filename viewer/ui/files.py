@@ -34,6 +34,10 @@ through :mod:`viewer.io` (and pictures through :mod:`viewer.ui.export`).
   usable; what is kept is decided when it arrives (unsaved edits made
   meanwhile are asked about first), and a reload overtaken by another file
   asked for is dropped.  Cancel keeps the last version read and says so.
+  The watcher watches a file only from the moment it is shown: its identity
+  when its opening read started (:meth:`FileFeature.note_read`) is compared
+  then, and a file changed meanwhile is shown with a banner saying so and read
+  again at once (never the version read shown as the file, silently).
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ from ..io.registry import (
     writer_for,
     writers,
 )
-from ..io.regular import same_file
+from ..io.regular import file_identity, same_file
 from ..model.errors import Problem, TimelineLoadError
 from ..model.reload import kept_filters, kept_on_reload
 from ..model.timeline import Timeline
@@ -332,6 +336,10 @@ class FileFeature(QObject):
         self._pending: list[Problem] = []
         self._pending_skipped = 0  # how many of _pending are rows or items left out whole (the rest: fields)
         self._to_remember: list[str] = []  # files opened whose place in File > Recent waits for the paint
+        # absolute path -> the file's identity when its opening read started (note_read): compared
+        # when it is shown, as the watcher only watches it from then on
+        self._read_from: dict[str, tuple | None] = {}
+        self._changed_while_read = False  # the file shown last changed while it was read: say so
         self._notes: list[Problem] = []
         self.reader_options: dict[str, dict] = {}  # absolute path -> options chosen in the import dialog
         # absolute path -> the reader given with its options on the command line (--from; None: detected)
@@ -591,9 +599,11 @@ class FileFeature(QObject):
 
     def _load(self, path: str) -> Timeline:
         options, day = self.options_for(path)
+        self.note_read(path)
         try:
             report = read_timeline_report(path, format=self._format_for(path, options), options=options)
         except TimelineLoadError as exc:
+            self.forget_read()
             self.offer_import(path, exc, options)
             raise
         self._pending, self._pending_skipped = report.problems, len(report.skipped)
@@ -611,11 +621,15 @@ class FileFeature(QObject):
             # every file opened before that paint, in order, in one turn (one callable however many)
             self._to_remember.append(self.window.path)
             after_first_paint(self.window, self._remember_opened)
+        self._read_from = {}  # the same file read again: watched all along, nothing to compare
         if self._pending or self._notes:
             self.show_load_problems(self._pending, self._notes, self._pending_skipped)
         elif self.banner.isVisible():
             self.banner.hide()
         self._pending, self._notes, self._pending_skipped = [], [], 0
+        if self._changed_while_read:  # never the old content shown as the file without saying so
+            self._changed_while_read = False
+            self._say_changed_while_read()
 
     def show_load_problems(self, problems: list[Problem], notes: list[Problem] | None = None,
                            skipped: int = 0) -> None:
@@ -682,6 +696,17 @@ class FileFeature(QObject):
         return local[0] if local else None
 
     # -- live reload ---------------------------------------------------------
+    def note_read(self, path: str) -> None:
+        """An opening read of ``path`` starts now (File > Open, a large file's background
+        reading): its identity (:func:`viewer.io.regular.file_identity`) is kept, and compared
+        when the file is shown and watched from then on (:meth:`_watch`)."""
+        self._read_from = {os.path.abspath(path): file_identity(path)}
+
+    def forget_read(self) -> None:
+        """The opening read noted last ended without its file shown (cancelled, failed): nothing
+        to compare later (a write of our own to that path is no change seen late)."""
+        self._read_from = {}
+
     def _watch(self, path: str) -> None:
         watched = self.watcher.files() + self.watcher.directories()
         if watched:
@@ -691,6 +716,29 @@ class FileFeature(QObject):
             self.watcher.addPath(path)
             # the folder too: a file deleted and put back later is noticed
             self.watcher.addPath(os.path.dirname(os.path.abspath(path)))
+        # a change while the file was read (before the watcher saw it: it watched the file shown
+        # before) is a change all the same: what is shown is an older version, read again now
+        key = os.path.abspath(path) if path else ""
+        before = self._read_from.pop(key, ()) if key else ()
+        self._read_from = {}
+        if before != () and self.shown_as_read(path, before, say=False):
+            self._changed_while_read = True  # said once the swap's banner is settled
+
+    def shown_as_read(self, path: str, identity: tuple | None, say: bool = True) -> bool:
+        """``path`` is shown (and watched) as read when its identity was ``identity``
+        (:func:`viewer.io.regular.file_identity` when the read started).  If the file changed
+        since (before the watcher watched it), it is read again as a live reload does, and
+        with ``say`` the banner says so now.  True when it had changed."""
+        if file_identity(path) == identity:
+            return False
+        if say:
+            self._say_changed_while_read()
+        self._changed()
+        return True
+
+    def _say_changed_while_read(self) -> None:
+        self._notice(f"{Path(self.window.path).name} changed on disk while it was being read: "
+                     "showing the version read; reading it again now.")
 
     def _on_file_changed(self, path: str) -> None:
         if path not in self.watcher.files() and os.path.isfile(path):

@@ -13,6 +13,9 @@ the reader stops at its next progress report (:mod:`viewer.io.progress`)
 and nothing of it is applied.  The bar fills with the share of the file
 read (the bulk reader reports it; other readers leave the bar busy).
 Errors show as for any file.  Smaller files open at once, as before.
+A file changed while it was read is said so when shown and read again
+(:meth:`viewer.ui.files.FileFeature.note_read`); an opening that failed on a
+version rewritten meanwhile reads the file again instead of showing that error.
 
 The shown timeline of the new file (on the display zone's calendar days, through
 the filters it starts with) is derived in the same thread before the swap: a
@@ -47,6 +50,7 @@ from ..io.bulk import CachedTextError
 from ..io.common import ReadReport
 from ..io.progress import ReadCancelled, reporting
 from ..io.registry import read_timeline_report
+from ..io.regular import file_identity
 from ..model.errors import TimelineLoadError
 from ..model.filters import FilterState
 from ..model.timeline import Timeline
@@ -291,6 +295,9 @@ class BackgroundOpen(QObject):
         report (a reader that reports none runs on) and nothing of it is applied."""
         self._generation += 1
         self._finish()
+        files = getattr(self.window, "files", None)
+        if files is not None:
+            files.forget_read()  # its file is not shown: nothing to compare when another is
 
     def _on_timeline_changed(self, _timeline) -> None:
         if self.pending() and self.window.path != self.path:
@@ -366,6 +373,9 @@ class BackgroundOpen(QObject):
         w = self.window
         files = getattr(w, "files", None)
         options = files.options_for(path)[0] if files is not None else None  # choices kept for a CSV's columns
+        before = file_identity(path)  # the version read (compared again when it is shown, or fails)
+        if files is not None:
+            files.note_read(path)
 
         def read() -> ReadReport:
             try:
@@ -376,6 +386,11 @@ class BackgroundOpen(QObject):
                 raise
 
         def failed(error: Exception) -> None:
+            if file_identity(path) != before:  # rewritten while read: the error may be of a version gone
+                self.start(path)  # read what is there now (the bar again; Cancel stops it)
+                return
+            if files is not None:
+                files.forget_read()
             instead = getattr(error, "open_instead", None)
             if instead is not None:
                 instead()
