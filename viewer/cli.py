@@ -314,8 +314,9 @@ def _collection_problems(timeline, label: str, warnings: list[Problem] | None = 
     """Every problem of the rows of a collection read from a Parquet / DuckDB file (its json,
     NaN times, duplicated ids: :func:`viewer.io.collection_check.collection_problems`), read a
     batch at a time with progress on stderr, or of a ClickHouse table (counted by the server, then
-    its rows' json read as a Parquet collection's: :func:`viewer.io.clickstore.table_problems`); ``[]`` for any other timeline.  With ``warnings``,
-    every width of its count tables is summed too and a mismatch is added there as a note."""
+    its rows' json read as a Parquet collection's: :func:`viewer.io.clickstore.table_problems`);
+    ``[]`` for any other timeline.  With ``warnings``, every width of its count tables is summed too
+    and a mismatch is added there as a note."""
     store = getattr(timeline, "_store", None)
     if store is None:
         return []

@@ -57,7 +57,8 @@ EXPECTED = {  # (id, column, words) of each fault found
 
 
 _ROW_PASS = {  # on ClickHouse the json is read in Python, as the window reads it: its words
-    "but its json names title 'Drills begin in Belarus'": "None, but the event's json has title 'Drills begin in Belarus'",
+    "but its json names title 'Drills begin in Belarus'":
+        "None, but the event's json has title 'Drills begin in Belarus'",
     "'{not json' is not an event's JSON object": "its 'json' column is not the event's JSON object",
     "'x', but its json names id 'other'": "'x', but the event's json has id 'other'",
 }
@@ -291,6 +292,7 @@ def test_validate_on_the_server_reads_each_rows_json_as_the_window_does(sly_serv
     assert said("f-dupkey", "'id'", "'f-dupkey', but the event's json has id 'drills-begin'"), err
     assert said("f-dates", "'x0'", "its time columns do not say what its json says"), err
     assert "1999-01-01" in err
-    assert "the row with file_index 1 (event 'drills-begin'), column 'file_index': file_index 1 is held by 2 rows" in err
+    assert ("the row with file_index 1 (event 'drills-begin'), column 'file_index': file_index 1 is held by 2 rows"
+            in err)
     assert not any("f-spaced" in line for line in lines), err  # its json is its own, spaces or not
     assert "rows checked" in err  # progress
