@@ -296,3 +296,26 @@ def test_validate_on_the_server_reads_each_rows_json_as_the_window_does(sly_serv
             in err)
     assert not any("f-spaced" in line for line in lines), err  # its json is its own, spaces or not
     assert "rows checked" in err  # progress
+
+
+def test_a_table_without_a_column_is_not_a_collection(allied, clickhouse_url, capsys, monkeypatch, tmp_path):
+    """tv.nojson (a collection's table without its json column): validate and convert ended in a
+    37-line traceback ("Unknown identifier: json", exit 1) and the window opened with empty lanes."""
+    from viewer.io.clickstore import NativeBackend, load_collection
+
+    monkeypatch.delenv("TIMELINE_CLICKHOUSE_PASSWORD", raising=False)
+    parts = urlsplit(clickhouse_url)
+    backend = NativeBackend(parts.hostname, parts.port, "default", "default", "")
+    try:
+        load_collection(backend, "rc", "nojson", allied)
+        backend.command("ALTER TABLE rc.nojson DROP COLUMN json")
+    finally:
+        backend.close()
+    url = f"clickhouse://{parts.hostname}:{parts.port}/rc?table=nojson&protocol=native"
+    said = "not a timeline collection: no column json in table rc.nojson"
+    assert main(["validate", url]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err, err
+    assert main(["convert", url, str(tmp_path / "out.timeline.json")]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err, err

@@ -665,6 +665,13 @@ class ClickStore(CountedWindows, EventStore):
         if not rows:
             raise TimelineLoadError([Problem(self.name, f"table {self.t}_meta has no timeline_viewer entry")])
         self.timeline, self.meta = timeline_of_meta(rows[0][0], self.name)
+        # every column the window, validate and convert read, as the Parquet store checks its schema:
+        # a table without one opened with empty lanes and no word, and validate ended in a traceback
+        have = {r[0] for r in self._rows(f"DESCRIBE TABLE {self.t}")[1]}
+        missing = [n for n, _ in COLUMNS if n not in have]
+        if missing:
+            raise TimelineLoadError([Problem(self.name, f"not a timeline collection: no column "
+                                                        f"{', '.join(missing)} in table {self.t}")])
         self.zone = self.timeline.time_zone or "UTC"
         self.lane_ids = tuple(tr.id for tr in self.timeline.tracks)
         self.n_events = int(self._rows(f"SELECT count() FROM {self.t}")[1][0][0])
