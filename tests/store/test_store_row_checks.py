@@ -231,7 +231,8 @@ def test_a_parquet_row_in_another_tracks_lane_is_named(allied, tmp_path, capsys)
 def _sly_forgeries(json: str) -> list[dict]:
     """A break-it tester's rows (tv.f_*) that validate on a server called "valid" although the
     window refuses them: a nested id first, a duplicate id key (JSON's last wins), time columns
-    of 1999 under a json of another date, a repeated file_index; and a sound row written with
+    of 1999 under a json of another date, a repeated file_index, a search_text not the event's
+    words; and a sound row written with
     spaces (json.dumps's default), which 18.16's SQL read as naming id ''."""
     import json as js
 
@@ -247,6 +248,7 @@ def _sly_forgeries(json: str) -> list[dict]:
          "xm": t1999, "start_earliest": t1999},
         {"id": "f-dupfi", "json": own("f-dupfi"), "file_index": "keep"},
         {"id": "f-spaced", "json": js.dumps(spaced)},
+        {"id": "f-search", "json": own("f-search"), "search_text": "totally different words"},
     ]
 
 
@@ -295,6 +297,7 @@ def test_validate_on_the_server_reads_each_rows_json_as_the_window_does(sly_serv
     assert ("the row with file_index 1 (event 'drills-begin'), column 'file_index': file_index 1 is held by 2 rows"
             in err)
     assert not any("f-spaced" in line for line in lines), err  # its json is its own, spaces or not
+    assert said("f-search", "'search_text'", "'totally different words' is not its event's text"), err
     assert "rows checked" in err  # progress
 
 

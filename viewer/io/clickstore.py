@@ -1044,14 +1044,16 @@ def table_row_problems(store: ClickStore, progress: Callable[[str], None] | None
     :func:`viewer.io.collection_check.row_problems` (the native format's own checks; the json's
     ``id``, ``title`` and ``track`` against the row's columns; the time columns against the json's
     dates), as a Parquet collection is checked; then the rows whose ``search_text`` is not their
-    json's text.  At most :data:`~viewer.io.collection_check.MAX_LISTED` listed.
+    json's text (:func:`_search_text_rows`).  At most :data:`~viewer.io.collection_check.MAX_LISTED` listed.
     ``progress("k of N rows checked")`` after each batch.  About a minute per 10^6 rows."""
     from .collection_check import BATCH, DATE_COLUMNS, MAX_LISTED, row_problems
 
     size = max(int(batch or BATCH), 1)
     whisker = _open_whisker(store)
-    columns = f"file_index, id, title, track, json, {', '.join(DATE_COLUMNS)}"
+    columns = f"file_index, id, title, track, json, {', '.join(DATE_COLUMNS)}, search_text"
     found: list[Problem] = []
+    said: list[Problem] = []  # rows whose search_text is not their json's, the first few
+    stale = 0
     more = done = 0
     last: int | None = None
     while True:
@@ -1063,7 +1065,8 @@ def table_row_problems(store: ClickStore, progress: Callable[[str], None] | None
         upto = f" AND file_index <= {int(upper[0][0])}" if upper else ""
         rows = store._rows(f"SELECT {columns} FROM {store.t} {store._prewhere} {after}{upto} "
                            "ORDER BY file_index")[1]
-        got = row_problems(store.name, store.meta, [tuple(r) for r in rows], whisker, _label)
+        got = row_problems(store.name, store.meta, [tuple(r[:-1]) for r in rows], whisker, _label)
+        stale += _search_text_rows(store, rows, said, examples=3)
         take = got[:max(MAX_LISTED - len(found), 0)]
         found.extend(take)
         more += len(got) - len(take)
@@ -1076,7 +1079,38 @@ def table_row_problems(store: ClickStore, progress: Callable[[str], None] | None
     if more:
         found.append(Problem(store.name, f"and {more:,} more problems in later rows (the first {MAX_LISTED:,} "
                                          "are listed)"))
+    found += said
+    if stale > len(said):
+        found.append(Problem(store.name, f"and {stale - len(said):,} more rows whose search_text is not their "
+                                         "event's text"))
     return found
+
+
+def _search_text_rows(store: ClickStore, rows: list[list[Any]], said: list[Problem], examples: int) -> int:
+    """How many of ``rows`` (``file_index, id, ..., json, ..., search_text``) hold a ``search_text``
+    other than the folded text of their json's event (:func:`~viewer.model.search.event_text`, as
+    the writer made it): search finds the row by words it does not hold, or misses it by its own.
+    The first ``examples`` in all appended to ``said``.  A json that is not the row's event is
+    said by the row checks, not here."""
+    from viewer.model.search import event_text
+
+    n = 0
+    for r in rows:
+        try:
+            event = event_of_row(r[1], r[4], store.zone, store.name)
+        except TimelineLoadError:
+            continue
+        want = event_text(event, store.timeline)
+        if r[-1] != want:
+            n += 1
+            if len(said) < examples:
+                got = r[-1] if len(r[-1] or "") <= 60 else r[-1][:59] + "…"
+                said.append(Problem(store.name, f"its search_text {got!r} is not its event's text (folded title, "
+                                                "summary, place, actors, tags, quotes and sources, as convert "
+                                                "writes it): search would find the row by words it does not hold, "
+                                                "or miss it by its own", location=f"{_label(r[0], r[1])}, column "
+                                                                                  "'search_text'"))
+    return n
 
 
 def read_clickhouse_report(url: str, *, max_loaded: int = 2_000_000,
