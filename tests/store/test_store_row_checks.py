@@ -322,3 +322,25 @@ def test_a_table_without_a_column_is_not_a_collection(allied, clickhouse_url, ca
     assert main(["convert", url, str(tmp_path / "out.timeline.json")]) == 2
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err, err
+
+
+def test_chdb_rows_of_unknown_and_open_years_are_valid(tmp_path, capsys):
+    """The row pass's open whisker leaves the unknown years out (as on a collection file): convert's
+    own table with an open start and an unknown year validates, no row's x0 said wrong."""
+    pytest.importorskip("chdb")
+    import json
+    from pathlib import Path
+
+    src = tmp_path / "min.timeline.json"
+    src.write_text(json.dumps({"format": "timeline-viewer", "version": 1, "title": "t",
+                               "tracks": [{"id": "a", "label": "A"}], "events": [
+        {"id": "p", "track": "a", "title": "P", "start": {"edtf": "[..2022-02-10]"}},
+        {"id": "q", "track": "a", "title": "Q", "start": {"edtf": "2022-02-12"}},
+        {"id": "u", "track": "a", "title": "U", "start": {"edtf": "XXXX-06-10"}}]}), encoding="utf-8")
+    fixture = Path(__file__).resolve().parents[1] / "data" / "unknown_year.timeline.json"
+    (tmp_path / "db").mkdir()
+    for k, path in enumerate((src, fixture)):
+        url = f"chdb://{tmp_path / 'db'}?table=t{k}"
+        assert main(["convert", str(path), url]) in (0, 1)
+        capsys.readouterr()
+        assert main(["validate", url]) == 0, capsys.readouterr().err
