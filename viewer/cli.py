@@ -313,9 +313,10 @@ class _ProgressLine:
 def _collection_problems(timeline, label: str, warnings: list[Problem] | None = None) -> list[Problem]:
     """Every problem of the rows of a collection read from a Parquet / DuckDB file (its json,
     NaN times, duplicated ids: :func:`viewer.io.collection_check.collection_problems`), read a
-    batch at a time with progress on stderr, or of a ClickHouse table (counted by the server:
-    :func:`viewer.io.clickstore.table_problems`); ``[]`` for any other timeline.  With ``warnings``,
-    every width of its count tables is summed too and a mismatch is added there as a note."""
+    batch at a time with progress on stderr, or of a ClickHouse table (counted by the server, then
+    its rows' json read as a Parquet collection's: :func:`viewer.io.clickstore.table_problems`);
+    ``[]`` for any other timeline.  With ``warnings``, every width of its count tables is summed too
+    and a mismatch is added there as a note."""
     store = getattr(timeline, "_store", None)
     if store is None:
         return []
@@ -323,8 +324,12 @@ def _collection_problems(timeline, label: str, warnings: list[Problem] | None = 
     from .io.collection_check import collection_problems
     from .io.duckstore import DuckStore
 
-    if isinstance(store, ClickStore):  # counted by the server: no row is brought out
-        return table_problems(store)
+    if isinstance(store, ClickStore):  # counted by the server, then every row's json read a batch at a time
+        progress = _ProgressLine(label)
+        try:
+            return table_problems(store, progress)
+        finally:
+            progress.done()
     if not isinstance(store, DuckStore):
         return []
     if warnings is not None:  # opening summed the coarse widths of the count tables; now every width

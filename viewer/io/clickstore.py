@@ -665,6 +665,13 @@ class ClickStore(CountedWindows, EventStore):
         if not rows:
             raise TimelineLoadError([Problem(self.name, f"table {self.t}_meta has no timeline_viewer entry")])
         self.timeline, self.meta = timeline_of_meta(rows[0][0], self.name)
+        # every column the window, validate and convert read, as the Parquet store checks its schema:
+        # a table without one opened with empty lanes and no word, and validate ended in a traceback
+        have = {r[0] for r in self._rows(f"DESCRIBE TABLE {self.t}")[1]}
+        missing = [n for n, _ in COLUMNS if n not in have]
+        if missing:
+            raise TimelineLoadError([Problem(self.name, f"not a timeline collection: no column "
+                                                        f"{', '.join(missing)} in table {self.t}")])
         self.zone = self.timeline.time_zone or "UTC"
         self.lane_ids = tuple(tr.id for tr in self.timeline.tracks)
         self.n_events = int(self._rows(f"SELECT count() FROM {self.t}")[1][0][0])
@@ -963,23 +970,147 @@ class ClickStore(CountedWindows, EventStore):
         return event_of_row(rows[0][0], rows[0][1], self.zone, self.name)
 
 
-def table_problems(store: ClickStore) -> list[Problem]:
-    """Every fault of the table's rows (:mod:`viewer.io.store_checks`: empty or duplicated ids, NULL
-    titles or json, json that is not an event's object or names another event, a lane not its
-    track's, NaN / misplaced infinite / impossible times), counted by the server in a few aggregate
-    queries; each fault's count and first rows, named by ``file_index`` and id.  ``[]``: sound."""
+_JSON_SQL_CHECKS = ("json not an object", "json id", "json title", "json track")
+"""The SQL checks the row pass (:func:`table_row_problems`) makes in Python, as the window reads
+the json: 18.16's ``visitParamExtractString`` reads ``"id": "x"`` (a space after the colon) as
+empty, the first ``id`` at any depth (a nested one), and the first of two ``id`` keys (JSON's
+last wins)."""
+
+
+def _label(at: Any, event_id: Any) -> str:
+    """A ClickHouse row named by its ``file_index`` (and event id)."""
+    return f"the row with file_index {int(at):,}" + (f" (event {event_id!r})" if event_id else "")
+
+
+def table_problems(store: ClickStore, progress: Callable[[str], None] | None = None,
+                   rows: bool = True) -> list[Problem]:
+    """Every fault of the table's rows (:mod:`viewer.io.store_checks`: empty or duplicated ids and
+    file indexes, NULL titles or json, a lane not its track's, NaN / misplaced infinite / impossible
+    times), counted by the server in a few aggregate queries; each fault's count and first rows,
+    named by ``file_index`` and id.  With ``rows`` (the default), then every row's json read in
+    Python (:func:`table_row_problems`: ``progress("k of N rows checked")``).  ``[]``: sound."""
     from .store_checks import Place, duplicate_id_sql_problems, row_checks, row_fault_problems
 
     def query(sql: str) -> list[Any]:
         return store._rows(sql)[1]
 
-    def label(at: Any, event_id: Any) -> str:
-        return f"the row with file_index {int(at):,}" + (f" (event {event_id!r})" if event_id else "")
-
-    place = Place("file_index", label)
+    place = Place("file_index", _label)
     checks = row_checks(CLICKHOUSE, store.lane_ids, legacy=getattr(store.backend, "legacy", False))
-    return (row_fault_problems(query, store.t, store.name, checks, place)
-            + duplicate_id_sql_problems(query, store.t, store.name, place))
+    if rows:
+        checks = [c for c in checks if c.name not in _JSON_SQL_CHECKS]
+    out = (row_fault_problems(query, store.t, store.name, checks, place)
+           + duplicate_id_sql_problems(query, store.t, store.name, place)
+           + duplicate_index_problems(store))
+    return out + table_row_problems(store, progress) if rows else out
+
+
+def duplicate_index_problems(store: ClickStore, examples: int = 10) -> list[Problem]:
+    """``file_index`` values held by more than one row: "event at" (the window's selection, the
+    detail pane) reads one of them, and the rows' order among equal times is not the file's."""
+    dup = f"SELECT file_index, count() AS n_, min(id) AS id_ FROM {store.t} GROUP BY file_index HAVING count() > 1"
+    got = store._rows(f"{dup} ORDER BY file_index LIMIT {int(examples)}")[1]
+    if not got:
+        return []
+    total = int(store._rows(f"SELECT count() FROM ({dup})")[1][0][0])
+    out = [Problem(store.name, f"file_index {int(fi):,} is held by {int(n):,} rows; each row's file_index is its "
+                   "own place in the source file (the window reads an event by it)",
+                   location=f"{_label(fi, event_id)}, column 'file_index'") for fi, n, event_id in got]
+    if total > len(got):
+        out.append(Problem(store.name, f"and {total - len(got):,} more file_index values held by more than one row"))
+    return out
+
+
+def _open_whisker(store: ClickStore) -> float:
+    """:func:`~viewer.io.collection_check.open_whisker` on the server (one aggregate query)."""
+    from .collection_check import _WHISKER_MIN
+
+    parts = []
+    for column in ("start_earliest", "start_latest", "if(end_edtf IS NOT NULL, end_latest, start_latest)"):
+        parts += [f"minIf({column}, isFinite({column}))", f"maxIf({column}, isFinite({column}))",
+                  f"countIf(isFinite({column}))"]
+    # an event whose year is unknown does not count (18.16 has no trimLeft: a regular expression)
+    unknown = " OR ".join(rf"match(coalesce({c}, ''), '^\\s*\\[*XXXX')" for c in ("start_edtf", "end_edtf"))
+    got = store._rows(f"SELECT {', '.join(parts)} FROM {store.t} WHERE NOT ({unknown})")[1][0]
+    lows = [float(got[k]) for k in range(0, len(got), 3) if got[k + 2]]
+    highs = [float(got[k + 1]) for k in range(0, len(got), 3) if got[k + 2]]
+    span = max(highs) - min(lows) if lows and highs else 86400.0
+    return max(_WHISKER_MIN, 0.02 * span)
+
+
+def table_row_problems(store: ClickStore, progress: Callable[[str], None] | None = None,
+                       batch: int | None = None) -> list[Problem]:
+    """Every row's json read in Python, as the window and the detail pane read it, a batch of
+    rows at a time in ``file_index`` order (never the whole table in memory): the checks of
+    :func:`viewer.io.collection_check.row_problems` (the native format's own checks; the json's
+    ``id``, ``title`` and ``track`` against the row's columns; the time columns against the json's
+    dates), as a Parquet collection is checked; then the rows whose ``search_text`` is not their
+    json's text (:func:`_search_text_rows`).  At most :data:`~viewer.io.collection_check.MAX_LISTED` listed.
+    ``progress("k of N rows checked")`` after each batch.  About a minute per 10^6 rows."""
+    from .collection_check import BATCH, DATE_COLUMNS, MAX_LISTED, row_problems
+
+    size = max(int(batch or BATCH), 1)
+    whisker = _open_whisker(store)
+    columns = f"file_index, id, title, track, json, {', '.join(DATE_COLUMNS)}, search_text"
+    found: list[Problem] = []
+    said: list[Problem] = []  # rows whose search_text is not their json's, the first few
+    stale = 0
+    more = done = 0
+    last: int | None = None
+    while True:
+        after = "1" if last is None else f"file_index > {int(last)}"
+        # the batch's last file_index first (one column read), then its rows: every row sharing a
+        # file_index lands in one batch, so none is skipped
+        upper = store._rows(f"SELECT file_index FROM {store.t} WHERE {after} ORDER BY file_index "
+                            f"LIMIT 1 OFFSET {size - 1}")[1]
+        upto = f" AND file_index <= {int(upper[0][0])}" if upper else ""
+        rows = store._rows(f"SELECT {columns} FROM {store.t} {store._prewhere} {after}{upto} "
+                           "ORDER BY file_index")[1]
+        got = row_problems(store.name, store.meta, [tuple(r[:-1]) for r in rows], whisker, _label)
+        stale += _search_text_rows(store, rows, said, examples=3)
+        take = got[:max(MAX_LISTED - len(found), 0)]
+        found.extend(take)
+        more += len(got) - len(take)
+        done += len(rows)
+        if progress is not None:
+            progress(f"{done:,} of {store.n_events:,} rows checked")
+        if not upper or not rows:
+            break
+        last = int(upper[0][0])
+    if more:
+        found.append(Problem(store.name, f"and {more:,} more problems in later rows (the first {MAX_LISTED:,} "
+                                         "are listed)"))
+    found += said
+    if stale > len(said):
+        found.append(Problem(store.name, f"and {stale - len(said):,} more rows whose search_text is not their "
+                                         "event's text"))
+    return found
+
+
+def _search_text_rows(store: ClickStore, rows: list[list[Any]], said: list[Problem], examples: int) -> int:
+    """How many of ``rows`` (``file_index, id, ..., json, ..., search_text``) hold a ``search_text``
+    other than the folded text of their json's event (:func:`~viewer.model.search.event_text`, as
+    the writer made it): search finds the row by words it does not hold, or misses it by its own.
+    The first ``examples`` in all appended to ``said``.  A json that is not the row's event is
+    said by the row checks, not here."""
+    from viewer.model.search import event_text
+
+    n = 0
+    for r in rows:
+        try:
+            event = event_of_row(r[1], r[4], store.zone, store.name)
+        except TimelineLoadError:
+            continue
+        want = event_text(event, store.timeline)
+        if r[-1] != want:
+            n += 1
+            if len(said) < examples:
+                got = r[-1] if len(r[-1] or "") <= 60 else r[-1][:59] + "…"
+                said.append(Problem(store.name, f"its search_text {got!r} is not its event's text (folded title, "
+                                                "summary, place, actors, tags, quotes and sources, as convert "
+                                                "writes it): search would find the row by words it does not hold, "
+                                                "or miss it by its own", location=f"{_label(r[0], r[1])}, column "
+                                                                                  "'search_text'"))
+    return n
 
 
 def read_clickhouse_report(url: str, *, max_loaded: int = 2_000_000,

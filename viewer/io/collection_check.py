@@ -97,9 +97,11 @@ class _RowProblems(Problems):
     """:class:`Problems` whose ``events[i]`` paths are rows of a collection: ``row 7 (event 'x'),
     column 'json' .sources[0]``; problems of the timeline's own fields are kept once."""
 
-    def __init__(self, file: str, data: Any, rows: Sequence[tuple[int, Any]]) -> None:
+    def __init__(self, file: str, data: Any, rows: Sequence[tuple[int, Any]],
+                 where: Callable[[int, Any], str] | None = None) -> None:
         super().__init__(file, data, None)
         self.rows = rows
+        self.where = where or _row
 
     def add(self, path: Sequence[PathPart], message: str, *, key: bool = False, location: str | None = None) -> None:
         if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int) and path[1] < len(self.rows):
@@ -107,12 +109,12 @@ class _RowProblems(Problems):
                 return  # counted over the whole collection by the ids query
             position, event_id = self.rows[path[1]]
             field = format_path(path[2:])
-            location = f"{_row(position, event_id)}, column 'json'" + (f" field {field}" if field else "")
+            location = f"{self.where(position, event_id)}, column 'json'" + (f" field {field}" if field else "")
         super().add(path, message, key=key, location=location)
 
 
 def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[Any, ...]],
-                 whisker: float | None = None) -> list[Problem]:
+                 whisker: float | None = None, where: Callable[[int, Any], str] | None = None) -> list[Problem]:
     """Problems of some rows of a collection.
 
     Parameters
@@ -129,6 +131,9 @@ def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[Any, .
     whisker : float, optional
         The collection's ``EventColumns.open_whisker_s`` (:func:`open_whisker`): how far ``x0`` /
         ``x1`` of a point with an open side reach.
+    where : callable(position, id) -> str, optional
+        How a row is named (``row 7 (event 'x')`` by default: ``position`` 0-based in the file;
+        a ClickHouse table's rows are named by their ``file_index``).
 
     Returns
     -------
@@ -141,27 +146,27 @@ def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[Any, .
     kept_rows: list[tuple[Any, ...]] = []
     for row in rows:
         position, event_id, title, track, text = row[:5]
-        where = _row(position, event_id)
+        at = (where or _row)(position, event_id)
         try:
             obj = json.loads(text) if isinstance(text, str) else None
         except RecursionError:
             out.append(Problem(file, "its 'json' column is nested too deeply to be an event",
-                               location=f"{where}, column 'json'"))
+                               location=f"{at}, column 'json'"))
             continue
         except ValueError as exc:
             out.append(Problem(file, f"its 'json' column is not the event's JSON object ({exc})",
-                               location=f"{where}, column 'json'"))
+                               location=f"{at}, column 'json'"))
             continue
         if not isinstance(obj, dict):
             out.append(Problem(file, "its 'json' column is not an event object {...}",
-                               location=f"{where}, column 'json'"))
+                               location=f"{at}, column 'json'"))
             continue
         for column, value in (("id", event_id), ("title", title), ("track", track)):
             got = obj.get(column, "" if column == "track" else None)
             if got != value and not (column == "track" and not value and not got):
                 out.append(Problem(file, f"{value!r}, but the event's json has {column} {got!r}; a row holds "
                                    f"one event: the same {column} in both",
-                                   location=f"{where}, column '{column}'"))
+                                   location=f"{at}, column '{column}'"))
         events.append(obj)
         kept.append((position, event_id))
         kept_rows.append(row)
@@ -171,7 +176,7 @@ def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[Any, .
         odd = [i for i, e in enumerate(events) if not schema_certain(e)]
         if odd:
             sub = {**doc, "events": [events[i] for i in odd]}
-            sub_report = _RowProblems(file, sub, [kept[i] for i in odd])
+            sub_report = _RowProblems(file, sub, [kept[i] for i in odd], where)
             try:
                 if walk_checks(sub, sub_report, ()):
                     schema_problems(sub, sub_report)
@@ -179,7 +184,7 @@ def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[Any, .
                 sub_report.items.append(Problem(file, "an event's json is nested too deeply to be checked"))
             out.extend(sub_report.items)
         doc["events"] = events
-        report = _RowProblems(file, doc, kept)
+        report = _RowProblems(file, doc, kept, where)
         checker = Checker(doc, report)
         try:
             checker.run()  # meaning: tracks, sources, dates, order (as check_document)
@@ -188,7 +193,7 @@ def row_problems(file: str, meta: Mapping[str, Any], rows: Sequence[tuple[Any, .
         out.extend(report.items)
         if len(kept_rows[0]) >= 5 + len(DATE_COLUMNS):
             out.extend(_time_problems(file, meta, events, kept_rows, checker.dates,
-                                      _WHISKER_MIN if whisker is None else whisker))
+                                      _WHISKER_MIN if whisker is None else whisker, where or _row))
     return out
 
 
@@ -255,7 +260,8 @@ def _differ(said: list[tuple[str, str, str]], column: str, value: Any, want: Any
 
 
 def _time_problems(file: str, meta: Mapping[str, Any], events: Sequence[Any], rows: Sequence[tuple[Any, ...]],
-                   dates: Mapping[tuple[PathPart, ...], EventDate], whisker: float) -> list[Problem]:
+                   dates: Mapping[tuple[PathPart, ...], EventDate], whisker: float,
+                   where: Callable[[int, Any], str] = _row) -> list[Problem]:
     """Rows whose time columns are not what their json's dates give (one problem per row)."""
     tracks = {t.get("id") for t in meta.get("tracks") or () if isinstance(t, dict)}
     checked: list[int] = []
@@ -367,7 +373,7 @@ def _time_problems(file: str, meta: Mapping[str, Any], events: Sequence[Any], ro
             out.append(Problem(file, f"its time columns do not say what its json says ({told}): {listed}; a row "
                                "holds one event: the window draws the columns, the detail pane and convert say "
                                "the json",
-                               location=f"{_row(position, event_id)}, column{'s' if len(said) > 1 else ''} "
+                               location=f"{where(position, event_id)}, column{'s' if len(said) > 1 else ''} "
                                         f"{columns}"))
     return out
 
