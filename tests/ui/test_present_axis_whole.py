@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, QRectF
 
 from viewer.ingest import ingest_text
-from viewer.model.story import stories_of
-from viewer.ui.present import PresentWindow
+
+from .presenting import present_at
 
 ARTICLE = ('KYIV, March 8, 2023 (Reuters) - Ukraine\'s army said on Monday it had retaken the village of '
            'Dibrova. "We will never give up," Zelensky said on Tuesday. Officials expect a convoy on '
@@ -31,15 +31,8 @@ def _in_window(pw, view, rect: QRectF) -> QRectF:
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
 @pytest.mark.parametrize("step", [1, 2])
 def test_the_axis_is_whole_between_the_lanes_and_the_caption(qtbot, tl, size, step):
-    pw = PresentWindow(tl, stories_of(tl)[0], animation_ms=0)
-    qtbot.addWidget(pw)
-    pw.resize(*size)
-    pw.show()
-    qtbot.waitExposed(pw)
-    pw.presentation.go_to(step - 1)
-    qtbot.wait(5)
+    pw = present_at(qtbot, tl, size, step)
     view = pw.view
-    view.viewport().repaint()
     axis = view.plotItem.getAxis("bottom")
     caption_top = pw.caption.geometry().top()
     view_box = view.geometry()

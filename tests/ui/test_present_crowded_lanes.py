@@ -12,6 +12,8 @@ from viewer.graphics.style import label_font
 from viewer.io import read_timeline
 from viewer.ui.present import PresentWindow
 
+from .presenting import present_at
+
 
 @pytest.fixture(scope="module")
 def tl():
@@ -22,14 +24,7 @@ def tl():
 
 def _shown(qtbot, tl, size, step, with_style=False):
     """The step's frame as painted: (frame, drawn label texts, columns)."""
-    pw = PresentWindow(tl, tl.stories[0], animation_ms=0)
-    qtbot.addWidget(pw)
-    pw.resize(*size)
-    pw.show()
-    qtbot.waitExposed(pw)
-    pw.presentation.go_to(step - 1)
-    qtbot.wait(5)
-    pw.view.viewport().repaint()
+    pw = present_at(qtbot, tl, size, step, tl.stories[0])
     item = pw.view.events_item
     out = item._frame, [text for text, _rect in item.drawn_labels], pw.view.timeline
     return (*out, pw.view.style_) if with_style else out

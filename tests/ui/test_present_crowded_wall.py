@@ -13,8 +13,8 @@ from PySide6.QtGui import QFontMetricsF
 
 from viewer.graphics.style import label_font
 from viewer.io import read_timeline
-from viewer.model.story import stories_of
-from viewer.ui.present import PresentWindow
+
+from .presenting import present_at
 
 TYPES = {"Riots/Protests": 184, "Violence against civilians": 107, "Battle-No change of territory": 106,
          "Remote violence": 46, "Battle-Government regains territory": 26, "Strategic development": 26,
@@ -44,15 +44,7 @@ def acled(tmp_path_factory):
 
 
 def _shown(qtbot, tl, size, step):
-    pw = PresentWindow(tl, stories_of(tl)[0], animation_ms=0)
-    qtbot.addWidget(pw)
-    pw.resize(*size)
-    pw.show()
-    qtbot.waitExposed(pw)
-    pw.presentation.go_to(step - 1)
-    qtbot.wait(5)
-    pw.view.viewport().repaint()
-    return pw
+    return present_at(qtbot, tl, size, step)
 
 
 def _apart(rects: list[tuple[str, QRectF]]) -> list[tuple[str, str]]:
