@@ -27,11 +27,16 @@ def server(clickhouse_url):
 
 @pytest.mark.parametrize(("path", "password", "said"), [
     ("errs?table=nosuch", None, "no timeline collection in table errs.nosuch"),
+    ("errs?table=nosuch", None, "put one there with `timeline-viewer convert FILE ADDRESS`"),  # what to do
     ("nodb?table=events", None, "nodb doesn't exist"),
     ("errs?table=events", "wrong", "Wrong password for user default"),
+    # a new user set the README's team example (user analyst) against the trial server: say where it came from
+    ("errs?table=events", "wrong", "the user and password come from TIMELINE_CLICKHOUSE_USER / "
+                                   "TIMELINE_CLICKHOUSE_PASSWORD"),
 ])
 def test_a_refusal_is_one_line_without_the_servers_stack(server, capsys, monkeypatch, path, password, said):
     host, port = server
+    monkeypatch.delenv("TIMELINE_CLICKHOUSE_USER", raising=False)
     if password is None:
         monkeypatch.delenv("TIMELINE_CLICKHOUSE_PASSWORD", raising=False)
     else:

@@ -469,6 +469,10 @@ def _unreached(exc: Exception, host: str, port: int, protocol: str) -> str:
     if protocol == "http" and "Unknown identifier: readonly" in text:  # 18.16 refuses clickhouse-connect
         said = ("a server before ClickHouse 22 does not take this HTTP client; use its native protocol: "
                 "port 9000, or add &protocol=native")
+    low = said.lower()
+    if "unknown user" in low or "password" in low or "authentication" in low:  # the credentials come from the env
+        said += (f" (the user and password come from {USER_ENV} / {PASSWORD_ENV}, else user 'default' with no "
+                 "password, as the README's trial server has)")
     return f"ClickHouse at {host}:{port} over {by} refused: {said}"
 
 
@@ -661,7 +665,8 @@ class ClickStore(CountedWindows, EventStore):
             _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = 'timeline_viewer'")
         except Exception as exc:  # noqa: BLE001
             raise TimelineLoadError([Problem(self.name, f"no timeline collection in table {self.t} "
-                                                f"({server_said(exc)})")]) from None
+                                                f"({server_said(exc)}); put one there with `timeline-viewer "
+                                                "convert FILE ADDRESS`, or name another with ?table=")]) from None
         if not rows:
             raise TimelineLoadError([Problem(self.name, f"table {self.t}_meta has no timeline_viewer entry")])
         self.timeline, self.meta = timeline_of_meta(rows[0][0], self.name)
