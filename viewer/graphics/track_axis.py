@@ -134,8 +134,10 @@ def told_apart(shown: tuple[str, ...], full: list[str], fits: Callable[[str], bo
             head = " ".join(words[:first + 1])
             if not fits(f"{head} …"):
                 continue
-            rest = _elide_words(" ".join(words[first + 1:]), lambda t, h=head: fits(f"{h} {t}")) \
-                if len(words) > first + 2 else None
+            def after_head(t: str, head: str = head) -> bool:
+                return fits(f"{head} {t}")
+
+            rest = _elide_words(" ".join(words[first + 1:]), after_head) if len(words) > first + 2 else None
             out[i] = f"{head} {rest}" if rest else f"{head} …" if len(words) > first + 1 else head
         if len({out[i] for i in members}) < len({full[i] for i in members}):  # still alike: as they were
             for i in members:
