@@ -151,3 +151,16 @@ def test_a_context_date_is_whole_or_not_drawn(plot, past_boundary):
     assert not any("…" in t for t in drawn), drawn
     context = [t for t in drawn if not t.isdigit() and not re.fullmatch(r"\w{3} \d{1,2}", t)]
     assert context and all(re.fullmatch(r"(Feb|Mar) 2022", t) for t in context), drawn
+
+
+@pytest.mark.parametrize(("finest_days", "span_days", "unit"), [(30, 82, "month"), (366, 3 * 366, "year"),
+                                                                 (1, 20, "day")])
+def test_a_step_known_to_a_month_ticks_in_months(plot, finest_days, span_days, unit):
+    """Presenting an ACLED event known to April 2020 (30 days) over 82 days: the month rule's
+    shortest period (28 days) was compared with 30 and refused, the axis fell to quarters and a
+    wall audience saw only "2020".  A leap year (366 days) fell to decades the same way."""
+    widget, axis = plot
+    axis.set_finest_period(finest_days * DAY)
+    draw(widget, axis, 0.0, span_days * DAY)
+    assert axis.tick_levels().minor_rule.unit == unit and axis.tick_levels().minor_rule.step == 1
+    assert axis.tick_levels().minor  # labels drawn, not only the context row

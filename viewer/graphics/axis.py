@@ -47,6 +47,11 @@ _MARK_PAD = 4.0  # px between a context marker and its label
 _MIN_GAP = 6.0  # px kept free between two labels of a row
 
 
+CALENDAR_SLACK = 0.9
+"""How much shorter than the finest period (:meth:`TimeAxisItem.set_finest_period`) a tick rule's
+shortest period may be: 28/31, the shortest month against the longest."""
+
+
 class TimeAxisItem(pg.AxisItem):
     """Bottom axis writing calendar dates for x = seconds from an origin.
 
@@ -258,7 +263,11 @@ class TimeAxisItem(pg.AxisItem):
         metrics = QtGui.QFontMetricsF(self._tick_font())
         table = DEFAULT_TABLE
         if self._finest_s is not None:  # never finer than the shown dates are known
-            table = tuple(s for s in DEFAULT_TABLE if s.minor.min_period_s >= self._finest_s) or DEFAULT_TABLE[:1]
+            # (a calendar unit varies: a month is 28-31 days, a year 365-366, so a step known to April
+            # (30 days) or to 2020 (366) ticks in months or years; compared strictly, it fell to quarters
+            # and the wall's axis showed only "2020")
+            table = tuple(s for s in DEFAULT_TABLE
+                          if s.minor.min_period_s >= self._finest_s * CALENDAR_SLACK) or DEFAULT_TABLE[:1]
         if self._zone is not None:
             levels = zone_ticks(x0, x1, self._origin, width_px, metrics.horizontalAdvance, self._zone, table=table)
         else:
