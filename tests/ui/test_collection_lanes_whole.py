@@ -10,6 +10,7 @@ import re
 import pytest
 
 from tests.ui.collection_windows import shown_collection
+from tests.ui.lanes_on_screen import lanes_on_screen
 
 
 @pytest.fixture(scope="module")
@@ -23,16 +24,7 @@ def twenty(tmp_path_factory):
 
 def _lanes_on_screen(w):
     """(top, bottom) pixels in the view box of each lane with a pixel on screen, and the box's height."""
-    vb = w.view._vb
-    lanes = w.view.layout_.lanes
-    height = vb.height()
-    out = []
-    for top, h in zip(lanes.top.tolist(), lanes.height.tolist()):
-        p0 = vb.mapFromView(_pt(0, top)).y()
-        p1 = vb.mapFromView(_pt(0, top + h)).y()
-        if p1 > 0.5 and p0 < height - 0.5:
-            out.append((p0, p1))
-    return out, height
+    return lanes_on_screen(w.view._vb, w.view.layout_.lanes)
 
 
 def _pt(x, y):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 
+from tests.ui.lanes_on_screen import lanes_on_screen
 from viewer.io.native import timeline_from_dict
 
 
@@ -20,16 +21,7 @@ def _twenty_tracks():
 
 def _lanes_on_screen(w):
     """(top, bottom) pixels in the view box of each lane with a pixel on screen, and the box's height."""
-    vb = w.view._vb
-    lanes = w.view.lanes
-    height = vb.height()
-    out = []
-    for top, h in zip(lanes.top.tolist(), lanes.height.tolist()):
-        p0 = vb.mapFromView(QPointF(0, top)).y()
-        p1 = vb.mapFromView(QPointF(0, top + h)).y()
-        if p1 > 0.5 and p0 < height - 0.5:
-            out.append((p0, p1))
-    return out, height
+    return lanes_on_screen(w.view._vb, w.view.lanes)
 
 
 def _assert_whole(w):
