@@ -7,6 +7,7 @@ date is imprecise, exactly like span bars.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable
@@ -211,9 +212,9 @@ class BandLayerItem(pg.GraphicsObject):
         if room is None:
             room = min(x1, area.right()) - left - 6 - reserve
         if not self.style.whole_labels:
-            later = [s for s in starts if s > x0 + 1.0]
-            if later:
-                room = min(room, later[0] - left - 6)
+            k = bisect.bisect_right(starts, x0 + 1.0)  # (starts are sorted: the next band's start)
+            if k < len(starts):
+                room = min(room, starts[k] - left - 6)
         tfont, tfm = font, fm
         if self.style.whole_labels and fm.horizontalAdvance(text) > room:
             # (a wall keeps its titles whole: the planned words then take what room is left)
