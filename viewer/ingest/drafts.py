@@ -838,7 +838,10 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # a quoted remark was made by publication, whatever its tense; a plan reported in the future tense
             # ("The United States will send …, according to CNN") stays a plan
             elif tense == FUTURE and not any(q.kind == "direct" for q in quotes) and negated is None and \
-                    denied is None:  # ("denied that it will close the border": a denial, never a plan)
+                    denied is None and not any(q.kind == "reported" and _FORESEES.search(q.attribution.words)
+                                               for q in quotes):
+                # ("denied that it will close the border": a denial, never a plan; "Analysts predict that Russia
+                # will attack": the saying, now, and their forecast drafted beside it, see _forecast)
                 claims.append(Claim(s, (f"[{pub_day}..]", "", f"No date given; written in the future tense in an "
                                         f"article of {pub.words}: on or after that day." + note), None, "", 0,
                                     tags=["undated"], planned=True))

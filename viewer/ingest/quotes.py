@@ -47,8 +47,9 @@ _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|jour
           r"explains|declared|declares|remarked|stressed|stresses|emphasised|emphasized|asserted|asserts|"
           r"acknowledged|admitted|replied|responded|reported|reports|tweeted|posted|alleged|alleges|"
           r"predicted|predicts|forecast|forecasts|pledged|promised|vowed|suggested|suggests|"
-          # a fear or an expectation is reported speech only with its clause: "feared that …", never "feared for"
-          r"(?:feared|fears|expected|expects)(?=(?:\s+\w+){0,3}?\s+that\b)")
+          # a fear, an expectation or a prediction ("Analysts predict that …", "Experts warn that …") is reported
+          # speech only with its clause: "feared that …", never "feared for", "warn of" nor "predict growth"
+          r"(?:feared|fears|fear|expected|expects|expect|predict|warn)(?=(?:\s+\w+){0,3}?\s+that\b)")
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _NAMING = re.compile(r"\b(?:(?:dubbed|called|named|known as|so-called|code-?named|titled|entitled|nicknamed|"
                      r"labelled|labeled|branded|the word|the term|slogan)|"

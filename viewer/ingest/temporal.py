@@ -82,6 +82,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("word", re.compile(r"\b(?P<w>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|"
                         r"last night)\b", re.I)),
     ("decade", re.compile(r"\b(?:in\s+)?the\s+(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0s\b", re.I)),
+    # a season after a word that makes it one ("in the spring", "next winter", "in summer 2024"): never "Arab
+    # Spring" nor "prices will fall"
+    ("season", re.compile(rf"\b(?P<pre>in|during|over|this|next|last)\s+(?:the\s+)?(?:(?:early|late)\s+)?"
+                          rf"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", re.I)),
     ("mon", re.compile(rf"\b(?P<pre>in|since|until|by|before|from|through|during|of|for|early|late|mid-|last|next|"
                        r"this)\s+"
                        rf"(?:(?:early|late|mid-?)\s*)?{_MON_MAY}(?!\s+\d)")),
@@ -90,7 +94,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?<!over )(?<!up to )" + _YEAR + r"(?![\w%/-]|,\d|\s*(?:percent|per cent|troops|soldiers|"
                         r"people|km|miles|tons|tonnes|dollars|euros|\$)|\s+[a-z]+(?:ers|ees|ians|ists|ents|les|ies)\b)")),
 ]
-_RELATIVE = {"range_md", "range_dm", "md", "dm", "mon_rel", "rel_unit", "ago", "wd", "word", "mon"}
+_RELATIVE = {"range_md", "range_dm", "md", "dm", "mon_rel", "rel_unit", "ago", "wd", "word", "mon", "season"}
 """The patterns resolved against the publication date (a year, a day or a week counted from it)."""
 _DURATION = re.compile(rf"\b(?:for\s+)?{_NUM}\s+(?P<unit>days?|weeks?)(?!\s+(?:ago|later|earlier|before|after))"
                        r"(?:\s+of)?\b", re.I)
@@ -216,6 +220,61 @@ def _year_for(pub: Publication, m: int, d: int | None, tense: str) -> tuple[int 
     if tense == FUTURE and cand < ref - timedelta(days=31):
         return y + 1, f"year {y + 1}: written in the future tense and {y} would put it before publication"
     return y, f"year from the publication date ({pub.words})"
+
+
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+"""A season's first month at the widest: March to June for spring (meteorological from 1 March,
+astronomical to about 21 June), and so on; winter runs from December into the next year's March.  The
+northern hemisphere's, as the article's seasons are taken to be (the basis says so)."""
+
+
+def _season(name: str, pre: str, year: str | None, pub: Publication, tense: str, phrase: str
+            ) -> tuple[str | None, str, date | None, str | None, str]:
+    """(edtf, basis, None, None, "") of a season ("in the spring", "next winter", "in summer 2024"): the
+    months it may cover, to the month, never a day (``[2023-03..2023-06]``).  Without a year it is counted
+    from publication by the tense: ahead (future, "next"), the first one not over at publication, from
+    publication's month when it has begun; behind (past, "last"), the last one begun, up to publication's
+    month when it is still going; else ("this", present) the one holding publication, or this year's."""
+    first = _SEASONS[name]
+    widest = (f"'{phrase}': {name} taken as the northern hemisphere's, from the start of "
+              f"{_MON_NAME[first - 1]} to the end of {_MON_NAME[(first + 2) % 12]} at the widest "
+              "(meteorological or astronomical: the text gives no months), to the month")
+
+    def span(y: int) -> tuple[int, int]:  # (first, last) month of the season beginning in year y, as y*12+m-1
+        a = y * 12 + first - 1
+        return a, a + 3
+
+    def ym(k: int) -> str:
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"
+
+    if year is not None:
+        y = int(year)
+        if name == "winter":  # "winter 2023": the one ending early in 2023 or the one beginning late in it
+            a, b = span(y - 1)[0], span(y)[1]
+            return (f"[{ym(a)}..{ym(b)}]", widest + f"; 'winter {y}' may be the winter of {y - 1}–{y} or of "
+                    f"{y}–{y + 1}: either.", None, None, "")
+        a, b = span(y)
+        return f"[{ym(a)}..{ym(b)}]", widest + f"; {y} as written.", None, None, ""
+    if pub.day is None:
+        return None, f"'{phrase}' gives no year and the publication date is not known", None, None, ""
+    now = pub.day.year * 12 + pub.day.month - 1
+    seasons = [span(y) for y in range(pub.day.year - 2, pub.day.year + 2)]
+    holding = next((x for x in seasons if x[0] <= now <= x[1]), None)
+    if pre == "next" or (tense == FUTURE and pre != "last"):
+        a, b = next(x for x in seasons if (x[0] > now if pre == "next" else x[1] >= now))
+        a = max(a, now)
+        why = (f"ahead of publication ({pub.words}): the first "
+               f"{'begun after it' if pre == 'next' else 'not over then, from then on'}")
+    elif pre == "last" or (tense in (PAST, PERFECT) and pre != "next"):
+        a, b = [x for x in seasons if (x[1] < now if pre == "last" else x[0] <= now)][-1]
+        b = min(b, now)
+        why = (f"before publication ({pub.words}): the last "
+               f"{'over by then' if pre == 'last' else 'begun by then, up to then'}")
+    else:
+        a, b = holding or next(x for x in seasons if x[0] // 12 == pub.day.year)
+        why = f"the one of publication ({pub.words}), or the one beginning in its year"
+    note = _pub_note(pub)
+    return f"[{ym(a)}..{ym(b)}]", f"{widest}; {why}." + note, None, None, ""
 
 
 def _weekday(pub: Publication, wd: int, rel: str, tense: str, phrase: str) -> tuple[str | None, str, date | None]:
@@ -404,6 +463,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, pub: Publication, tense
             return None, f"'{phrase}' gives no year and the publication date is not known", None, None, ""
         q = "" if (pub.year_certain or pub.day_certain) else "?"
         return f"{y:04d}-{mon:02d}" + q, f"Month stated (no day: kept to the month); {why}.", None, None, ""
+    if kind == "season":
+        return _season(g["season"].lower(), g["pre"].lower(), g["year"], pub, tense, phrase)
     if kind == "year":
         return g["year"], "Year only, as written.", None, None, ""
     if kind == "decade":
@@ -542,6 +603,11 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
             before = (kind == "mon" and m.group("pre").lower() == "before") or \
                 _BEFORE_DATE.search(sentence[:a]) is not None
             looks_ahead = _looks_ahead(sentence[:a]) if before else None
+            if looks_ahead is None and tense == FUTURE:  # "Officials expect a convoy on Saturday": what they
+                # expect, a forecast as "predicted that …" is (never "The deal is expected to …": a plan)
+                looks_ahead = _looks_ahead(sentence[:a])
+                if looks_ahead is not None and _PASSIVE_END.search(sentence[:looks_ahead.start()]):
+                    looks_ahead = None
             if forward:  # "agreed on Thursday to extend sanctions until February": a month ahead of the agreement
                 tense = FUTURE
             elif looks_ahead is not None:
@@ -561,7 +627,8 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
                 a, lead = part.start(), 0
             mention = TimeMention(a + lead, b, sentence[a + lead:b], e, basis, tense,
                                   "range" if end_e else "date", end_e, end_b, d,
-                                  relative=kind in _RELATIVE and not (kind.startswith("range") and m.group("year")))
+                                  relative=kind in _RELATIVE and
+                                  not ((kind.startswith("range") or kind == "season") and m.group("year")))
             if forward and e is not None:
                 mention.extra["forward"] = True
             if looks_ahead is not None:  # (the offset of "feared", "warned of", …: see viewer.ingest.drafts)
@@ -573,6 +640,10 @@ def find_mentions(sentence: str, pub: Publication) -> list[TimeMention]:
         if mention.extra.get("forward"):
             _after_agreement(mention, out[:k], pub)
     return _combine(sentence, out, pub)
+
+
+_PASSIVE_END = re.compile(r"\b(?:is|are|was|were|be|been|being|not)\s+$", re.I)
+"""What stands before a passive or negated verb ("is expected", "do not expect"): no one's forecast."""
 
 
 _BEFORE_DATE = re.compile(r"\bbefore\s+$", re.I)

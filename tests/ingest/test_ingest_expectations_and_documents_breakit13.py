@@ -1,0 +1,78 @@
+"""Forecasts, bound phrases, documents, denials and track names as a break-it tester found them (ingest13).
+
+1. "Officials expect a convoy to arrive on Saturday." was drafted as a plan, never tagged ``forecast`` (as
+   "predicted that X will …" is): an expectation is a forecast.  "Analysts predict that Russia will attack in
+   the spring." gave no draft at all: it is the analysts' forecast, dated to the months a spring may cover
+   ahead of the article, never a day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from viewer.ingest import ingest_text
+from viewer.model.dates import EventDate
+
+D = date(2023, 3, 8)  # a Wednesday
+
+
+def _events(text: str, day: date = D):
+    return ingest_text(text + "\n", published=day).timeline.events
+
+
+def _shown(events):
+    return [(e.title, e.start.edtf, e.tags) for e in events]
+
+
+# 1 -------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Officials expect a convoy to arrive on Saturday.", "Officials"),
+    ("Aid workers expect a second convoy on Saturday.", "Aid workers"),
+    ("Experts warn the dam will burst on Saturday.", "Experts"),
+])
+def test_an_expectation_is_a_forecast_like_a_prediction(text, who):
+    (e,) = _events(text)
+    assert "forecast" in e.tags and e.planned, _shown([e])  # was planned only: read as a scheduled plan
+    assert e.title.startswith(f"{who} (forecast): "), e.title
+    assert e.start.edtf == "2023-03-11"  # the Saturday ahead, as the plan had it
+
+
+def test_a_passive_expectation_stays_a_plan():
+    (e,) = _events("The deal is expected to be signed on Friday.")
+    assert e.planned and "forecast" not in e.tags, _shown([e])
+
+
+def test_a_prediction_in_the_present_tense_is_drafted_as_a_forecast_of_the_spring():
+    events = _events("Analysts predict that Russia will attack in the spring.")
+    found = [e for e in events if "forecast" in e.tags]
+    assert found, _shown(events)  # was: no draft at all
+    (e,) = found
+    assert e.planned and e.title.startswith("Analysts (forecast): Russia will attack"), e.title
+    assert e.quotes and e.quotes[0].kind == "reported" and e.quotes[0].speaker == "Analysts"
+    assert not any(q.kind == "direct" for x in events for q in x.quotes)  # reported speech stays reported
+    # to the month (never a day), and never before the article's month
+    assert e.start.edtf == "[2023-03..2023-06]", e.start.edtf
+    assert EventDate(e.start.edtf).latest >= EventDate("2023-06").latest  # spring at its widest, to June's end
+    assert "spring" in e.start.basis
+
+
+def test_a_spring_ahead_of_a_winter_article_is_the_coming_one_and_a_past_one_the_last():
+    (e,) = [x for x in _events("Analysts predict that Russia will attack in the spring.", date(2023, 11, 2))
+            if "forecast" in x.tags]
+    assert e.start.edtf == "[2024-03..2024-06]"
+    (p,) = _events("Russia attacked in the spring, officials said.", date(2023, 11, 2))
+    assert p.start.edtf == "[2023-03..2023-06]" and not p.planned
+
+
+def test_a_prediction_with_no_date_is_a_forecast_on_or_after_the_article():
+    events = _events("Analysts predict that Russia will attack.")
+    (e,) = [x for x in events if "forecast" in x.tags]  # was one plain plan titled with the whole sentence
+    assert e.start.edtf == "[2023-03-08..]" and e.planned
+
+
+def test_a_season_is_only_a_season_after_a_word_that_makes_it_one():
+    events = _events("Prices will fall sharply, and the Arab Spring protests spread in 2011, officials said.")
+    assert all("spring" not in e.start.basis.lower() for e in events), _shown(events)
