@@ -4,6 +4,9 @@
    "predicted that X will …" is): an expectation is a forecast.  "Analysts predict that Russia will attack in
    the spring." gave no draft at all: it is the analysts' forecast, dated to the months a spring may cover
    ahead of the article, never a day.
+2. "The deadline was before June; it came on 3 May." titled its second draft "June; it came": a title began
+   inside the bound phrase "before June" (read as a clause's "before").  A date's bound is no clause's start,
+   and a semicolon ends a clause.
 """
 
 from __future__ import annotations
@@ -76,3 +79,18 @@ def test_a_prediction_with_no_date_is_a_forecast_on_or_after_the_article():
 def test_a_season_is_only_a_season_after_a_word_that_makes_it_one():
     events = _events("Prices will fall sharply, and the Arab Spring protests spread in 2011, officials said.")
     assert all("spring" not in e.start.basis.lower() for e in events), _shown(events)
+
+
+# 2 -------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("The deadline was before June; it came on 3 May.", "It came"),
+    ("Troops left after March 3; they returned on 9 March.", "They returned"),
+    ("Fighting stopped before June: it resumed on 3 May.", "It resumed"),
+])
+def test_a_title_never_starts_inside_a_bound_phrase(text, title):
+    events = _events(text, date(2023, 6, 14))
+    (e,) = [x for x in events if x.start.edtf in ("2023-05-03", "2023-03-09")]
+    assert e.title == title, _shown(events)  # was "June; it came", "March 3; they returned"
+    for x in events:
+        assert not x.title.startswith(("June", "March 3", "May")), x.title

@@ -264,6 +264,15 @@ def _dates_the_saying(s: str, mention: TimeMention | None, q: FoundQuote) -> boo
             not q.attribution.words.lower().startswith("according"))
 
 
+_DATE_AFTER_BOUND = re.compile(
+    r"(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|\d|last\b|next\b|this\b|spring|summer|autumn|winter|end\b|"
+    r"start\b|beginning\b|middle\b)", re.I)
+"""A date right after "before", "after" or "since" ("before June", "after March 3"): a bound phrase, so
+the word is no clause's start (see :func:`_title`)."""
+
+
 def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str:
     dl = dateline_length(s)
     if dl:  # offsets stay those of the sentence: blank the dateline out instead of cutting it
@@ -327,8 +336,11 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     if verb_at >= 0 and first_verb >= 0 and verb_at > len(s) - len(_LEADS.sub("", s.strip())) + first_verb + 1:
         # the date belongs to a later clause ("The attack came hours after X visited the city on Wednesday"):
         # its own words, from the clause's start, not the sentence's subject
-        bounds = [m for m in re.finditer(r",\s|\s(?:after|when|as|while|before|because|since|that|which|who|and)\s",
-                                         s[:verb_at])]
+        # (a semicolon or colon ends a clause too; "before June", "after March 3" are a date's bound, never a
+        # clause's start: "The deadline was before June; it came on 3 May" is "It came", never "June; it came")
+        bounds = [m for m in re.finditer(r"[,;:]\s|\s(?:after|when|as|while|before|because|since|that|which|who|"
+                                         r"and)\s", s[:verb_at]) if not _DATE_AFTER_BOUND.match(s, m.end()) or
+                  m.group(0).strip() not in ("after", "before", "since")]
         start = bounds[-1].end() if bounds else 0
         timed = re.search(r"\s(?:on|in|last|this|next|early|late)\s+\w+(?:\s+\d{1,2})?$", s[:bounds[-1].start()]) \
             if bounds and bounds[-1].group(0).strip() == "that" else None
