@@ -7,6 +7,9 @@
 2. "The deadline was before June; it came on 3 May." titled its second draft "June; it came": a title began
    inside the bound phrase "before June" (read as a clause's "before").  A date's bound is no clause's start,
    and a semicolon ends a clause.
+3. "According to the plan, the troops will leave on Friday." made "plan" a speaker and a track ("Plan (plan):
+   …").  A plan, report, schedule or statement is a document, no one's word: attributed to its owner when
+   the words name one ("the ministry's plan"), else to no one; the plan stays planned.
 """
 
 from __future__ import annotations
@@ -94,3 +97,42 @@ def test_a_title_never_starts_inside_a_bound_phrase(text, title):
     assert e.title == title, _shown(events)  # was "June; it came", "March 3; they returned"
     for x in events:
         assert not x.title.startswith(("June", "March 3", "May")), x.title
+
+
+# 3 -------------------------------------------------------------------------------------------------------------
+
+def _ingested(text: str, day: date = D):
+    return ingest_text(text + "\n", published=day).timeline
+
+
+@pytest.mark.parametrize("text", [
+    "According to the plan, the troops will leave on Friday.",
+    "The troops will leave on Friday, according to the plan.",
+    "According to the schedule, the troops will leave on Friday.",
+    "According to a new report, the troops will leave on Friday.",
+])
+def test_a_document_is_never_a_speaker_nor_a_track(text):
+    tl = _ingested(text)
+    (e,) = tl.events
+    assert e.planned and e.start.edtf == "2023-03-10", _shown(tl.events)
+    assert not e.quotes, [(q.speaker, q.text) for q in e.quotes]  # was speaker "plan"
+    assert e.title == "The troops will leave", e.title  # was "Plan (plan): the troops will leave"
+    labels = [t.label.lower() for t in tl.tracks]
+    assert not {"plan", "schedule", "report", "new report"} & set(labels), labels
+
+
+def test_a_documents_owner_is_its_speaker():
+    tl = _ingested("According to the Defence Ministry's plan, the troops will leave on Friday.")
+    (e,) = tl.events
+    assert e.planned and e.quotes and e.quotes[0].speaker == "Defence Ministry", _shown(tl.events)
+    assert [t.label for t in tl.tracks] == ["Defence Ministry"]
+    tl = _ingested("According to a report by Amnesty International, the troops left on Sunday.")
+    (e,) = tl.events
+    assert e.quotes and e.quotes[0].speaker == "Amnesty International" and not e.planned
+
+
+def test_sources_familiar_with_assessments_stay_the_sources():
+    tl = _ingested("According to senior US sources familiar with Washington’s intelligence assessments, "
+                   "the troops left on Sunday.")
+    (e,) = tl.events
+    assert e.quotes and e.quotes[0].speaker == "senior US sources"

@@ -323,7 +323,7 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
     marks = [at for at, _ in _markers(before)]
     clause_start = max(before.rfind(","), before.rfind(" and "), -1)
     verb_at = max([at for at in marks if at > clause_start], default=-1)
-    m = re.search(r"according to (?:a |the )?(?P<what>[^,]*)$", before)
+    m = re.search(r"according to (?:a |the )?(?P<what>[^,]*)$", before, re.I)
     if m is not None and not m.group("what").strip():  # "according to a 2021 audit report": the source, dated
         whole = re.match(r"[^,.;]*", s[mention.start:])
         return _short(s[mention.start:mention.start + (whole.end() if whole else 0)], 9)

@@ -629,7 +629,29 @@ def _trim(sentence: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_DOCUMENT = re.compile(
+    r"^(?:(?:the|a|an|its|their|his|her|this|that|new|latest)\s+)*"
+    r"(?:(?P<owner>(?:[\w.&-]+\s+){0,3}?[\w.&-]+)['’]s?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?P<doc>plans?|reports?|schedules?|statements?|documents?|timetables?|agreements?|proposals?|drafts?|"
+    r"memos?|memorandum|filings?|figures|data|estimates?|stud(?:y|ies)|surveys?|analys[ie]s|assessments?|"
+    r"audits?|orders?|decrees?|road\s*maps?|programmes?|programs?|budgets?|contracts?|minutes|transcripts?|"
+    r"records?|resolutions?|papers?|letters?|texts?|guidelines|terms|deal|agenda|itinerary|forecasts?|"
+    r"projections?|findings)"
+    r"(?:\s+(?:released|issued|published|seen|obtained|drawn\s+up|prepared|drafted|filed|sent)\b(?:\s+\w+)??)?"
+    r"(?:\s+(?:by|of|from)\s+(?P<by>.+))?$", re.I)
+"""What "according to" names when it names a document ("the plan", "the ministry's plan", "a report by
+Amnesty International", "a 2021 audit report"): never a speaker nor a track; its owner, when the words name
+one, is."""
+
+
+_PEOPLE_WORDS = re.compile(r"\b(?:sources?|officials?|diplomats?|people|persons?|aides?|analysts|insiders|"
+                           r"familiar|close\s+to|briefed)\b", re.I)
+
+
 def _according(sentence: str, memory: PersonMemory, remember: bool = True) -> tuple[Attribution, re.Match] | None:
+    """The attribution of "according to X" in ``sentence`` and its match, else None.  A document ("according
+    to the plan") is no one: its owner when named ("according to the ministry's plan": the ministry), else
+    None (the claim is the article's, attributed to no one)."""
     m = _ACCORDING.search(sentence)
     if not m:
         return None
@@ -637,6 +659,13 @@ def _according(sentence: str, memory: PersonMemory, remember: bool = True) -> tu
     name = _TIME_TAIL.sub("", who)
     via: list[Person] = []
     person = parse_person(name)
+    doc = _DOCUMENT.match(name) if person.kind not in ("office", "outlet") and not _PEOPLE_WORDS.search(name) \
+        else None  # ("senior US sources familiar with … assessments": the sources, people)
+    if doc is not None:
+        owner = doc.group("by") or doc.group("owner")
+        if not owner or not parse_person(owner).name or _DOCUMENT.match(owner):
+            return None  # "according to the plan": a document, no one's word
+        person = parse_person(owner)
     if remember:
         person = memory.note(person)
     cite = _CITING.match(sentence, m.end())
