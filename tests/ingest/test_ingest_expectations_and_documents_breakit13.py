@@ -10,6 +10,8 @@
 3. "According to the plan, the troops will leave on Friday." made "plan" a speaker and a track ("Plan (plan):
    …").  A plan, report, schedule or statement is a document, no one's word: attributed to its owner when
    the words name one ("the ministry's plan"), else to no one; the plan stays planned.
+4. "The army denied reports that troops crossed the border on Sunday." was drafted as a crossing on Sunday,
+   a dated fact.  A denial of reports is a denial, as "denied that …" is: the Sunday dates nothing.
 """
 
 from __future__ import annotations
@@ -136,3 +138,21 @@ def test_sources_familiar_with_assessments_stay_the_sources():
                    "the troops left on Sunday.")
     (e,) = tl.events
     assert e.quotes and e.quotes[0].speaker == "senior US sources"
+
+
+# 4 -------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The army denied reports that troops crossed the border on Sunday.",
+    "The army denied media reports that troops crossed the border on Sunday.",
+    "The Kremlin denied claims published by Reuters that troops crossed the border on Sunday.",
+    "The army denied on Monday reports that troops crossed the border on Sunday.",
+])
+def test_a_denial_of_reports_is_a_denial_never_a_dated_fact(text):
+    events = _events(text)
+    (e,) = events
+    assert "denied" in e.tags, _shown(events)
+    assert e.start.edtf != "2023-03-05", _shown(events)  # was the crossing, on Sunday, as a fact
+    assert e.start.edtf in ("[..2023-03-08]", "2023-03-06")  # the denial: as of publication, or its Monday
+    assert not e.planned
+    assert "what was denied" in e.start.basis

@@ -592,7 +592,11 @@ def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
 
 
 _DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying)\b(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+"
-                          r"(?:the\s+)?[\w’']+(?:\s+\d+)?)?\s+that\b", re.I)
+                          r"(?:the\s+)?[\w’']+(?:\s+\d+)?)?"
+                          # "denied reports that troops crossed …": the reports denied, never a fact
+                          r"(?:\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|allegations?|suggestions?|"
+                          r"rumou?rs?|accusations?|speculation|assertions?)(?:\s+\w+ed(?:\s+by\s+[^,;]+?)?)?)?"
+                          r"\s+that\b", re.I)
 """A denial ("The ministry denied on Monday that it will close the border on 1 June"): what follows "that" is
 what the speaker says is not so, so a date in it dates no plan nor anyone's account; the denial itself keeps
 its own date ("on Monday"), or is on or before publication."""
