@@ -12,6 +12,9 @@
    the words name one ("the ministry's plan"), else to no one; the plan stays planned.
 4. "The army denied reports that troops crossed the border on Sunday." was drafted as a crossing on Sunday,
    a dated fact.  A denial of reports is a denial, as "denied that …" is: the Sunday dates nothing.
+5. "The transport ministry said …" made a track "transport ministry", "The army said …" a track "army": a
+   track is named as the article capitalises it, else in title case, and a lower-case common noun alone
+   ("army", as "officials") is no track of its own (the sentence's country, else Other).
 """
 
 from __future__ import annotations
@@ -156,3 +159,21 @@ def test_a_denial_of_reports_is_a_denial_never_a_dated_fact(text):
     assert e.start.edtf in ("[..2023-03-08]", "2023-03-06")  # the denial: as of publication, or its Monday
     assert not e.planned
     assert "what was denied" in e.start.basis
+
+
+# 5 -------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("The transport ministry said the bridge reopened on Monday.", ["Transport Ministry"]),
+    ("The transport ministry said the bridge reopened on Monday. The Transport Ministry said the road "
+     "opened on Tuesday.", ["Transport Ministry"]),
+    ("The army said the bridge reopened on Monday.", ["Other"]),
+    ("The army denied reports that troops crossed the border on Sunday.", ["Other"]),
+    ("Ukraine's army said the bridge reopened on Monday.", ["Ukraine"]),
+    ("Officials said the bridge reopened on Monday.", ["Other"]),
+])
+def test_no_track_is_named_in_lower_case(text, labels):
+    tl = _ingested(text)
+    assert [t.label for t in tl.tracks] == labels  # was "transport ministry", "army"
+    for e in tl.events:  # the speaker stays as the article writes it
+        assert all(q.speaker for q in e.quotes)

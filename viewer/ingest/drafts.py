@@ -1210,6 +1210,21 @@ def _tied_country(name: str, text: str) -> str:
     return ""
 
 
+_SMALL_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "a", "an"})
+
+
+def _track_case(actor: str, text: str) -> str:
+    """Track label of lower-case ``actor`` ("transport ministry"): as the article writes it capitalised
+    somewhere ("Transport Ministry"), else in title case, the small words kept ("Ministry of transport" ->
+    "Ministry of Transport")."""
+    for m in re.finditer(rf"(?<!\w){re.escape(actor)}(?!\w)", text, re.I):
+        if m.group(0) != m.group(0).lower():
+            words = m.group(0).split()
+            if all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+                return " ".join(words)
+    return " ".join(w if k and w in _SMALL_WORDS else w[:1].upper() + w[1:] for k, w in enumerate(actor.split()))
+
+
 def settle_tracks(claims: list[Claim], text: str) -> None:
     """The tracks of the drafts, once the whole article is read: who the article does not name
     ("officials", "diplomats", "sources") is no track (the sentence's country, else Other); a
@@ -1219,7 +1234,12 @@ def settle_tracks(claims: list[Claim], text: str) -> None:
         actor = c.actor
         if not actor or actor in GAZETTEER.values() or actor == "Other":
             continue
-        if _GENERIC.fullmatch(actor.strip()):
+        lower = actor == actor.lower()
+        if lower and len(actor.split()) > 1 and not _GENERIC.fullmatch(actor.strip()):
+            c.actor = _track_case(actor, text)  # "the transport ministry said": as the article capitalises it
+            continue
+        if _GENERIC.fullmatch(actor.strip()) or lower:
+            # ("officials", and a lower-case common noun alone, "the army said": no track of its own)
             named = [a for a in c.actors if a in GAZETTEER.values()]
             c.actor = named[0] if named else "Other"
             continue
