@@ -15,6 +15,8 @@
 5. "The transport ministry said …" made a track "transport ministry", "The army said …" a track "army": a
    track is named as the article capitalises it, else in title case, and a lower-case common noun alone
    ("army", as "officials") is no track of its own (the sentence's country, else Other).
+Seen on the way: "Troops left after March 3" was dated 3 March, a day the text never gives.  "After" a date is
+on or after the next day (month, year), and by publication when told in the past.
 """
 
 from __future__ import annotations
@@ -177,3 +179,17 @@ def test_no_track_is_named_in_lower_case(text, labels):
     assert [t.label for t in tl.tracks] == labels  # was "transport ministry", "army"
     for e in tl.events:  # the speaker stays as the article writes it
         assert all(q.speaker for q in e.quotes)
+
+
+# "after" a date -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "edtf"), [
+    ("Troops left after March 3.", "[2023-03-04..2023-03-08]"),
+    ("Troops will leave after March 3.", "[2023-03-04..]"),
+    ("The base was abandoned after 2014.", "[2015..2023]"),
+    ("Troops left after March 5 talks.", "[2023-03-05..2023-03-08]"),  # after the talks: maybe that day
+])
+def test_after_a_date_is_never_that_date(text, edtf):
+    (e,) = _events(text)
+    assert e.start.edtf == edtf, _shown([e])  # was 2023-03-03, 2014: the bound read as the day
+    assert "'After' it" in e.start.basis

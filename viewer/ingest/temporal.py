@@ -672,6 +672,34 @@ def _day_before(edtf: str) -> tuple[str, str] | None:
     return None
 
 
+_AFTER_DATE = re.compile(r"\bafter\s+$", re.I)
+""""after" right before a date ("after March 3", "after 2014"): a lower bound, the date is never the event's own."""
+
+
+def _unit_after(edtf: str, thing: bool) -> tuple[str, str] | None:
+    """``(EDTF, words)`` of where "after" ``edtf`` (a day, month or year, no qualifier) begins at the earliest:
+    the next unit, or ``edtf`` itself when the date names a thing after it ("after March 5 talks")."""
+    if thing:
+        return (edtf, "that date") if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", edtf) else None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", edtf):
+        d = date.fromisoformat(edtf) + timedelta(days=1)
+        return d.isoformat(), fmt_day(d)
+    if re.fullmatch(r"\d{4}-\d{2}", edtf):
+        y, mo = int(edtf[:4]), int(edtf[5:])
+        y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+        return f"{y:04d}-{mo:02d}", f"the start of {_MON_NAME[mo - 1]} {y}"
+    if re.fullmatch(r"\d{4}", edtf) and int(edtf) < 9999:
+        return f"{int(edtf) + 1:04d}", f"the start of {int(edtf) + 1}"
+    return None
+
+
+def _publication_unit(pub: Publication, like: str) -> str | None:
+    """Publication's day, month or year, to the precision of EDTF ``like``; None when unknown."""
+    if pub.day is None:
+        return None
+    return pub.day.isoformat()[:len(like)] if len(like) in (4, 7, 10) else None
+
+
 _SAID_REFUSAL = re.compile(r"\b(?:said|stated|told\s+[\w ]{1,30}?|added|insisted)\s+(?:that\s+)?[^“”\"«».;]{0,80}"
                            r"[“\"«][^“”\"«»]{0,40}\b(?:(?:would|will)\s+(?:not|never)|won[’']t|wouldn[’']t)\b"
                            r"[^“”\"«»]{0,40}[”\"»][\s,]*(?:on\s+|last\s+)?$")
@@ -735,6 +763,18 @@ def _combine(sentence: str, mentions: list[TimeMention], pub: Publication) -> li
                         if named is not None else
                         " 'Before the end of' it: on or before it." if ends else
                         f" 'Before' it: on or before {prior[1]}, never that {'day' if m.day else 'date'} itself.")
+            m.day = None
+        elif (behind := _AFTER_DATE.search(before)) is not None and m.kind == "date" and m.edtf and \
+                not m.edtf.startswith(("[", "..")) and (nxt := _unit_after(m.edtf.rstrip("?~"), thing)) is not None:
+            # "Troops left after March 3": on or after the 4th, never the 3rd itself (and, told in the past,
+            # by publication); "after March 5 talks": on or after the talks' day
+            m.start, m.phrase = behind.start(), sentence[behind.start():m.end]
+            q = "?" if m.edtf[-1:] == "?" else ""
+            upto = _publication_unit(pub, nxt[0]) if m.tense in (PAST, PERFECT) else None
+            m.edtf = f"[{nxt[0]}..{upto or ''}]" if upto is None or upto >= nxt[0] else f"[{nxt[0]}..]"
+            m.basis += (f" 'After' it: on or after {nxt[1]}, never a day the text gives"
+                        + (f", and by publication ({pub.words})" if upto and upto >= nxt[0] else "") + "."
+                        + (" Uncertain, as the date it follows." if q else ""))
             m.day = None
         elif m.phrase.lower().startswith("by ") or (_BY.search(before) and m.kind == "date"):
             if m.edtf and not m.edtf.startswith(("[", "..")):
