@@ -765,15 +765,15 @@ def _combine(sentence: str, mentions: list[TimeMention], pub: Publication) -> li
                         f" 'Before' it: on or before {prior[1]}, never that {'day' if m.day else 'date'} itself.")
             m.day = None
         elif (behind := _AFTER_DATE.search(before)) is not None and m.kind == "date" and m.edtf and \
-                not m.edtf.startswith(("[", "..")) and (nxt := _unit_after(m.edtf.rstrip("?~"), thing)) is not None:
+                not m.edtf.startswith(("[", "..")) and (later := _unit_after(m.edtf.rstrip("?~"), thing)) is not None:
             # "Troops left after March 3": on or after the 4th, never the 3rd itself (and, told in the past,
             # by publication); "after March 5 talks": on or after the talks' day
             m.start, m.phrase = behind.start(), sentence[behind.start():m.end]
             q = "?" if m.edtf[-1:] == "?" else ""
-            upto = _publication_unit(pub, nxt[0]) if m.tense in (PAST, PERFECT) else None
-            m.edtf = f"[{nxt[0]}..{upto or ''}]" if upto is None or upto >= nxt[0] else f"[{nxt[0]}..]"
-            m.basis += (f" 'After' it: on or after {nxt[1]}, never a day the text gives"
-                        + (f", and by publication ({pub.words})" if upto and upto >= nxt[0] else "") + "."
+            upto = _publication_unit(pub, later[0]) if m.tense in (PAST, PERFECT) else None
+            m.edtf = f"[{later[0]}..{upto or ''}]" if upto is None or upto >= later[0] else f"[{later[0]}..]"
+            m.basis += (f" 'After' it: on or after {later[1]}, never a day the text gives"
+                        + (f", and by publication ({pub.words})" if upto and upto >= later[0] else "") + "."
                         + (" Uncertain, as the date it follows." if q else ""))
             m.day = None
         elif m.phrase.lower().startswith("by ") or (_BY.search(before) and m.kind == "date"):
