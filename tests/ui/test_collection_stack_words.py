@@ -8,7 +8,7 @@ import pytest
 
 from viewer.io.registry import write_timeline
 from viewer.model.dates import EventDate
-from viewer.model.timeline import Event, Timeline, Track
+from viewer.model.timeline import Event, EventKind, Timeline, Track
 
 from .collection_windows import shown_collection
 
@@ -49,3 +49,14 @@ def test_the_banner_and_the_strips_agree_and_a_stack_says_what_it_counts(qtbot, 
     tip_on = w.view.hovered_title(rects[on].center())
     assert tip_around.startswith(around) and "around: dated only to within some days" in tip_around, tip_around
     assert "40 events of this track dated to this day" in tip_on, tip_on
+
+
+def test_the_banner_says_the_overview_does_not_draw_long_spans(qtbot, tmp_path):
+    """The overview is the store's counts at each event's marker: a span of months was one
+    tick at its start, where the main window's overview draws a bar along it, unsaid."""
+    events = (Event("war", "A long war", EventDate("2022-02-24"), "t", EventKind.SPAN, EventDate("2022-11-11")),
+              Event("a", "A day", EventDate("2022-03-01"), "t"))
+    path = tmp_path / "spans.parquet"
+    assert write_timeline(Timeline("Spans", tracks=(Track("t", "Track"),), events=events), path) == []
+    w = shown_collection(qtbot, path, size=(1366, 768))
+    assert "long spans in the overview (it counts each event at its marker, a span at its start)" in w.banner.text()
