@@ -19,7 +19,8 @@ reads the footer, not the rows.  :func:`collection_problems` reads them all:
 * times that are not a number (NaN) in ``sort_point`` or, for a drawn row,
   ``x0`` / ``x1`` / ``xm``: one aggregate query; infinite times where only an open
   side of a span may be infinite, and ``x1`` before ``x0``: one more;
-* ids used by more than one row: one aggregate query;
+* ids used by more than one row: one aggregate query (these three ask the SQL of
+  :mod:`viewer.io.store_checks`, ClickHouse's ``validate``'s, and word it row by row here);
 * a ``lane`` other than its track's (:func:`lane_problems`, the SQL shared with ClickHouse:
   :mod:`viewer.io.store_checks`).
 
@@ -51,6 +52,8 @@ from .jsonpos import PathPart
 from .native_checks import Checker
 from .native_problems import Problems, format_path
 from .native_schema import has_lone_surrogate, schema_problems, walk_checks
+from .store_checks import X1_BEFORE_X0, Place, duplicate_ids_sql, nan_sql, row_checks, row_fault_problems, wrong_inf_sql
+from .store_sql import DUCKDB
 
 if TYPE_CHECKING:
     from .duckstore import DuckStore
@@ -69,9 +72,8 @@ TIME_COLUMNS = ("sort_point", "x0", "x1", "xm")
 
 
 def _nan(column: str) -> str:
-    """SQL true where ``column`` is NaN.  Not ``isnan``: DuckDB prunes a WHERE by the row groups'
-    min/max statistics, and writers that leave NaN out of them (pyarrow) hide it from ``isnan``."""
-    return f"(NOT isfinite({column}) AND NOT isinf({column}))"
+    """SQL true where ``column`` is NaN (:func:`~viewer.io.store_checks.nan_sql`, DuckDB's)."""
+    return nan_sql(column, DUCKDB)
 
 
 TOLERANCE_S = 1e-3
@@ -493,9 +495,6 @@ def lane_problems(store: DuckStore) -> list[Problem]:
     collection's tracks): the one check of :mod:`viewer.io.store_checks` (SQL shared with
     ClickHouse) the json pass does not make, as it reads the track from the json.  One
     aggregate query, then the first rows of a fault found."""
-    from .store_checks import Place, row_checks, row_fault_problems
-    from .store_sql import DUCKDB
-
     checks = [c for c in row_checks(DUCKDB, store.lane_ids) if c.name == "lane"]
     return row_fault_problems(store._q, "evp", store.path, checks, Place("file_row_number", _row))
 
@@ -521,22 +520,16 @@ def _nan_rows(query: Callable[[str], list[Any]], source: str, file: str, limit: 
     return out
 
 
-_INF_FLAGS = (
-    ("sort_point", "sort_point = '-inf'::DOUBLE"),
-    ("x0", "drawn AND (x0 = 'inf'::DOUBLE OR ((kind = 0 OR end_edtf IS NULL) AND isinf(x0)))"),
-    ("x1", "drawn AND (x1 = '-inf'::DOUBLE OR ((kind = 0 OR end_edtf IS NULL) AND isinf(x1)))"),
-    ("xm", "drawn AND isinf(xm)"),
-)
-"""Infinite times that are never right: only an open side of a span is infinite (``x0`` -inf,
-``x1`` +inf); a point's extent (a span without an end is drawn as one) and a marker are finite;
-``sort_point`` is +inf only when wholly open."""
+_INF_FLAGS = tuple((c, wrong_inf_sql(c, DUCKDB)) for c in TIME_COLUMNS)
+"""Infinite times that are never right (:func:`~viewer.io.store_checks.wrong_inf_sql`, the SQL
+``validate`` asks a ClickHouse table): only an open side of a span is infinite."""
 
 
 def infinite_time_problems(store: DuckStore, limit: int = 10) -> list[Problem]:
     """Rows with an infinite time where only a finite one is right (:data:`_INF_FLAGS`), or with
     ``x1`` before ``x0`` (one query)."""
     flags = ", ".join(f"({sql})" for _, sql in _INF_FLAGS)
-    reversed_ = "drawn AND x1 < x0"
+    reversed_ = X1_BEFORE_X0
     where = " OR ".join(f"({sql})" for _, sql in _INF_FLAGS)
     rows = store._q(f"SELECT count(*) OVER (), file_row_number, id, x0, x1, {flags}, {reversed_} FROM evp "
                     f"WHERE {where} OR ({reversed_}) ORDER BY file_row_number LIMIT {int(limit)}")
@@ -561,8 +554,9 @@ def infinite_time_problems(store: DuckStore, limit: int = 10) -> list[Problem]:
 
 def duplicate_id_problems(store: DuckStore, limit: int = 10) -> list[Problem]:
     """Ids used by more than one row (one query)."""
-    rows = store._q("SELECT count(*) OVER (), id, count(*), min(file_row_number) FROM evp GROUP BY id "
-                    f"HAVING count(*) > 1 ORDER BY 4 LIMIT {int(limit)}")
+    # every id, an empty one too (the json pass says a row without one; here the rows sharing it)
+    dup = duplicate_ids_sql("evp", "file_row_number", blank=True)
+    rows = store._q(f"SELECT count(*) OVER (), id, n_, first_ FROM ({dup}) AS d_ ORDER BY first_ LIMIT {int(limit)}")
     places: dict[str, list[int]] = {}
     if rows:  # where the first few ids listed are (their rows only)
         listed = ", ".join("'" + str(r[1]).replace("'", "''") + "'" for r in rows)

@@ -64,6 +64,7 @@ from viewer.model.store import (
     lanes_that_fit,
 )
 from viewer.model.store_query import FilterLike, StoreFilter
+from viewer.model.text import first_of
 from viewer.model.timeline import Event, Timeline
 
 from .atomic import atomic_path, destination_problem
@@ -612,6 +613,30 @@ def _has_range(stats: dict[str, Any]) -> bool:
                and not math.isnan(stats[k]) for k in ("min", "max"))
 
 
+def not_a_collection_words(name: str, has_meta: bool, have: list[str], missing: list[str]) -> str:
+    """Why the Parquet / DuckDB file ``name`` (a base name) is not a timeline collection, in the
+    words the ClickHouse table gets (``"not a timeline collection: no column json in NAME"``).
+
+    ``has_meta``: it holds ``timeline_viewer`` metadata; ``have``: its column names; ``missing``:
+    the names of :data:`~viewer.io.collection.COLUMNS` it lacks.  Without metadata, a file whose
+    columns the CSV reader would take for a title and a start (a user's own Parquet export of
+    events) is told the way to a collection: ``convert`` reads CSV, not a Parquet table, so it
+    is saved as CSV first (the output named apart from the user's file, never over it)."""
+    if has_meta:
+        return f"not a timeline collection: no column {first_of(missing, 8)} in {name}"
+    from .csvgeneric import guess_mapping
+
+    cols = guess_mapping(list(have))
+    if "title" in cols and "start" in cols:
+        stem = os.path.splitext(name)[0]
+        return (f"not a timeline collection: no timeline_viewer metadata in {name}; it looks like a table of "
+                f"events (columns {cols['title']!r}, {cols['start']!r}), and `timeline-viewer convert` reads "
+                f"CSV, not a Parquet table: save it as CSV (in DuckDB: COPY (FROM {_quote(name)}) TO "
+                f"{_quote(stem + '.csv')}), then `timeline-viewer convert {stem}.csv {stem}-timeline.parquet`")
+    return (f"not a timeline collection: no timeline_viewer metadata in {name} (a collection is written by "
+            "`timeline-viewer convert IN OUT.parquet` from a timeline file or a CSV table)")
+
+
 class DuckStore(CountedWindows, EventStore):
     """:class:`~viewer.model.store.EventStore` over a collection written by :func:`write_collection`.
 
@@ -679,14 +704,17 @@ class DuckStore(CountedWindows, EventStore):
                 if self._has_counts:
                     self.con.execute(f"CREATE VIEW agg AS SELECT * FROM read_parquet({_quote(cpath)})")
                     self._sources["agg"] = f"read_parquet({_quote(cpath)})"
+            have = [r[0] for r in self.con.execute("DESCRIBE ev").fetchall()]  # the footer's schema: no row read
         except TimelineLoadError:
             raise
         except Exception as exc:  # noqa: BLE001 - any engine error names the file
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__  # not its SQL
             raise NotACollectionError([Problem(path, f"not a timeline collection DuckDB can read ({first})")]) from None
-        if "timeline_viewer" not in meta:
-            raise NotACollectionError([Problem(path, "not a timeline collection: no timeline_viewer metadata "
-                                             "(write one with `timeline-viewer convert IN OUT.parquet`)")])
+        missing = [n for n, _ in COLUMNS if n not in have]
+        if "timeline_viewer" not in meta or missing:
+            # a column missing made the first query that named it fail with DuckDB's binder error (and its SQL)
+            raise NotACollectionError([Problem(path, not_a_collection_words(
+                os.path.basename(path), "timeline_viewer" in meta, have, missing))])
         self.timeline, self.meta = timeline_of_meta(meta["timeline_viewer"], path)
         self.zone = self.timeline.time_zone or "UTC"
         self.lane_ids = tuple(t.id for t in self.timeline.tracks)

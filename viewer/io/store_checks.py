@@ -33,6 +33,10 @@ What each check catches:
   a finite time beyond :data:`TIME_LIMIT_S` (no date is that far: ``1e300``); ``x1``
   before ``x0``.
 
+The NaN, infinite-time and duplicate-id SQL (:func:`nan_sql`, :func:`wrong_inf_sql`,
+:data:`X1_BEFORE_X0`, :func:`duplicate_ids_sql`) is also what
+:mod:`viewer.io.collection_check` asks a Parquet / DuckDB collection, in its own words.
+
 No engine is imported; no Qt.
 """
 
@@ -48,7 +52,7 @@ from viewer.model.errors import Problem
 from .store_sql import CLICKHOUSE, sql_literal
 
 __all__ = ["RowCheck", "row_checks", "row_fault_problems", "duplicate_id_sql_problems", "TIME_LIMIT_S", "EXAMPLES",
-           "Place"]
+           "Place", "nan_sql", "wrong_inf_sql", "X1_BEFORE_X0", "duplicate_ids_sql"]
 
 TIME_LIMIT_S = float(MAX_ABS_YEAR + 1) * 366 * 86400
 """The farthest a finite time may be from the epoch (s): beyond the years a date may have
@@ -87,9 +91,42 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _nan(column: str, dialect: str) -> str:
-    # DuckDB: not isnan, which a WHERE prunes by row-group statistics that leave NaN out
+def nan_sql(column: str, dialect: str) -> str:
+    """SQL true where the number ``column`` is NaN, in ``dialect``.  DuckDB: not ``isnan``,
+    which a WHERE prunes by the row groups' min/max statistics, and writers that leave NaN
+    out of them (pyarrow, DuckDB) hide it from ``isnan``."""
     return f"isNaN({column})" if dialect == CLICKHOUSE else f"(NOT isfinite({column}) AND NOT isinf({column}))"
+
+
+def wrong_inf_sql(column: str, dialect: str) -> str:
+    """SQL true where the time ``column`` (one of ``sort_point``, ``x0``, ``x1``, ``xm``) is
+    infinite where only a finite time is right: only an open side of a span is infinite
+    (``x0`` -inf, ``x1`` +inf); a point's extent (a span without an end is drawn as one) and a
+    marker are finite; ``sort_point`` is +inf only when the start is wholly open.
+
+    Raises
+    ------
+    KeyError
+        For another column."""
+    inf, ninf = sql_literal(math.inf, dialect), sql_literal(-math.inf, dialect)
+    isinf = "isInfinite" if dialect == CLICKHOUSE else "isinf"
+    return {"sort_point": f"sort_point = {ninf}",
+            "x0": f"drawn AND (x0 = {inf} OR ((kind = 0 OR end_edtf IS NULL) AND {isinf}(x0)))",
+            "x1": f"drawn AND (x1 = {ninf} OR ((kind = 0 OR end_edtf IS NULL) AND {isinf}(x1)))",
+            "xm": f"drawn AND {isinf}(xm)"}[column]
+
+
+X1_BEFORE_X0 = "drawn AND x1 < x0"
+"""SQL true on a drawn row that ends before it starts."""
+
+
+def duplicate_ids_sql(table: str, place_sql: str, *, blank: bool = False) -> str:
+    """SQL of the ids used by more than one row of ``table``: columns ``id``, ``n_`` (rows) and
+    ``first_`` (the lowest ``place_sql`` among them), one row per id (not ordered).  Empty and
+    NULL ids are left out (the "no id" check says them) unless ``blank``."""
+    where = "" if blank else " WHERE id IS NOT NULL AND id != ''"
+    return (f"SELECT id, count(*) AS n_, min({place_sql}) AS first_ FROM {table}{where} "
+            "GROUP BY id HAVING count(*) > 1")
 
 
 def _json_valid(dialect: str, legacy: bool) -> str:
@@ -123,8 +160,6 @@ def row_checks(dialect: str, lane_ids: Sequence[str], *, legacy: bool = False) -
     def lit(value: Any) -> str:
         return sql_literal(value, dialect)
 
-    inf, ninf = lit(math.inf), lit(-math.inf)
-    isinf = "isInfinite" if dialect == CLICKHOUSE else "isinf"
     checks = [
         RowCheck("no id", "id", "(id IS NULL OR id = '')", "id",
                  lambda v: "no id (NULL or empty); every event needs its own id (the window, search and "
@@ -161,25 +196,21 @@ def row_checks(dialect: str, lane_ids: Sequence[str], *, legacy: bool = False) -
     for column in ("sort_point", "x0", "x1", "xm"):
         drawn = "" if column == "sort_point" else "drawn AND "
         checks.append(RowCheck(
-            f"nan {column}", column, f"({drawn}({column} IS NULL OR {_nan(column, dialect)}))", column,
+            f"nan {column}", column, f"({drawn}({column} IS NULL OR {nan_sql(column, dialect)}))", column,
             lambda v: f"a time that is not a number ({_short(v[0])}); every time of a drawn event is a number "
                       "(epoch seconds, ±inf for an open side)"))
-        wrong_inf = {"sort_point": f"sort_point = {ninf}",
-                     "x0": f"drawn AND (x0 = {inf} OR ((kind = 0 OR end_edtf IS NULL) AND {isinf}(x0)))",
-                     "x1": f"drawn AND (x1 = {ninf} OR ((kind = 0 OR end_edtf IS NULL) AND {isinf}(x1)))",
-                     "xm": f"drawn AND {isinf}(xm)"}[column]
         checks.append(RowCheck(
-            f"inf {column}", column, f"({wrong_inf})", column,
+            f"inf {column}", column, f"({wrong_inf_sql(column, dialect)})", column,
             lambda v: f"an infinite time ({_short(v[0])}); only an open side of a span is infinite (x0 -inf, "
                       "x1 +inf): a point's extent and a marker are finite, and sort_point is +inf only when "
                       "the start is wholly open"))
         limit = lit(TIME_LIMIT_S)
         checks.append(RowCheck(
-            f"far {column}", column, f"({drawn}(({column} > {limit} AND {column} < {inf}) OR "
-                                     f"({column} < -{limit} AND {column} > {ninf})))", column,
+            f"far {column}", column, f"({drawn}(({column} > {limit} AND {column} < {lit(math.inf)}) OR "
+                                     f"({column} < -{limit} AND {column} > {lit(-math.inf)})))", column,
             lambda v: f"a time of {_short(v[0])} s from 1970; no date is that far (at most {TIME_LIMIT_S:.2g} s: "
                       f"the year ±{MAX_ABS_YEAR:,})"))
-    checks.append(RowCheck("x1 before x0", "x1", "(drawn AND x1 < x0)", "x0, x1",
+    checks.append(RowCheck("x1 before x0", "x1", f"({X1_BEFORE_X0})", "x0, x1",
                            lambda v: f"x1 {_short(v[1])} is before x0 {_short(v[0])}; an event ends at or after "
                                      "its start (x0 <= x1)"))
     return checks
@@ -230,8 +261,7 @@ def duplicate_id_sql_problems(query: Callable[[str], list[Any]], table: str, fil
                               examples: int = 10) -> list[Problem]:
     """Ids used by more than one row (empty ids left to the "no id" check): one ``GROUP BY id``
     names the first ``examples`` (by their first row's place), one more counts them all."""
-    dup = (f"SELECT id, count(*) AS n_, min({place.sql}) AS first_ FROM {table} WHERE id IS NOT NULL AND id != '' "
-           "GROUP BY id HAVING count(*) > 1")
+    dup = duplicate_ids_sql(table, place.sql)
     rows = query(f"{dup} ORDER BY first_ LIMIT {int(examples)}")
     if not rows:
         return []

@@ -17,7 +17,7 @@ import numpy as np
 from .columns import FLAG_IMPRECISE, FLAG_OPEN_END, FLAG_OPEN_START, KIND_POINT, EventColumns
 from .precision import Precision
 
-__all__ = ["stack_rows", "next_in_stack", "largest_stacks", "stack_precision", "stack_text"]
+__all__ = ["stack_rows", "next_in_stack", "largest_stacks", "stack_precision", "stack_text", "stack_meaning"]
 
 _DAY_S = 86400.0
 #: the widest possible interval (s) of a date known to each precision, coarse last
@@ -133,3 +133,24 @@ def stack_text(count: int, when: str, precision: Precision | None = None, around
     if precision == Precision.DAY:
         return f"{count:,} {'around' if around else 'on'} {when}"
     return f"{count:,} in {when}"
+
+
+def stack_meaning(label: str) -> str:
+    """What a label of :func:`stack_text` counts, in words for its tooltip: ``"40 on Thu 10 Feb
+    2022"`` gives ``"40 events of this track dated to this day, drawn one over another"``; an
+    ``around`` label says that its events are dated only to within some days (less than a month)
+    and marked at the middle of their possible dates, the day it names.  "" for another text."""
+    count, _, rest = label.partition(" ")
+    word = rest.split(" ", 1)[0]
+    many = f"{count} events of this track"
+    if word == "at":
+        return f"{many} at this very instant, drawn one over another"
+    if word == "on":
+        return f"{many} dated to this day (no time given), drawn one over another"
+    if word == "around":
+        return (f"{many} drawn one over another; around: dated only to within some days (less than a "
+                "month), each marked at the middle of its possible dates, the day named, which the source "
+                "does not give as the day")
+    if word == "in":
+        return f"{many} dated only to this month, year or coarser, drawn one over another"
+    return ""

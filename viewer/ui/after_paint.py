@@ -20,6 +20,20 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 FALLBACK_MS = 250
 
 
+def next_turn_timer(parent: QObject, fn: Callable[[], None]) -> QTimer:
+    """A single-shot timer, a child of ``parent``, that runs ``fn`` in a later turn of the event
+    loop once started (1 ms, a precise timer; ``start()`` again before then: still once).
+
+    A timer, not ``QTimer.singleShot(0)``: Qt delivers that as a posted event in the same pass
+    as a paint, before any timer, so the window would not answer in between."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(1)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(fn)
+    return timer
+
+
 class AfterPaint(QObject):
     """Callables run once, in order, from the event loop's turn after ``viewport``'s next paint:
     one callable per turn (a closing window runs all that still wait at once)."""
@@ -36,13 +50,7 @@ class AfterPaint(QObject):
         self._fallback.setSingleShot(True)
         self._fallback.setInterval(FALLBACK_MS)
         self._fallback.timeout.connect(self.step)
-        # a timer, not singleShot(0): Qt delivers that as a posted event, in the same pass as the
-        # paint, before any timer (the window would not answer in between)
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(1)
-        self._soon.setTimerType(Qt.TimerType.PreciseTimer)
-        self._soon.timeout.connect(self.step)
+        self._soon = next_turn_timer(self, self.step)  # the turn after a paint, not the paint's own pass
 
     def add(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` after the next paint (once, however often it is added before)."""

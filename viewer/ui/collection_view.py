@@ -31,6 +31,7 @@ from ..graphics.events import EventLayerItem
 from ..graphics.style import TimelineStyle, label_font
 from ..graphics.track_axis import TrackAxisItem
 from ..model.lanes import MAX_LANE_WEIGHT, lane_weights
+from ..model.stacks import stack_meaning
 from ..model.store import VisibleEvents
 from ..model.viewstate import XLimits, pan_to_show
 from ..model.window import WindowContent, WindowRequest, WindowTimeline
@@ -453,7 +454,12 @@ class CollectionView(pg.PlotWidget):
         ev.accept()
 
     def hovered_title(self, device_pos: QPointF) -> str:
-        """Title of the event drawn at ``device_pos`` (view pixels), "" if none."""
+        """Title of the event drawn at ``device_pos`` (view pixels), "" if none; over a strip's
+        stack label (``"40 on Thu 10 Feb 2022"``) the label and what it counts
+        (:func:`~viewer.model.stacks.stack_meaning`: what "around" means)."""
+        for text, rect in self.events_item.drawn_stack_rects:
+            if rect.contains(device_pos):
+                return f"{text}\n{stack_meaning(text)}"
         eid = self.events_item.event_at(device_pos)
         if eid is None:
             return ""

@@ -54,6 +54,7 @@ from ..io.regular import file_identity
 from ..model.errors import TimelineLoadError
 from ..model.filters import FilterState
 from ..model.timeline import Timeline
+from .after_paint import next_turn_timer
 from .shown import _warm_ids as warm_ids
 from .shown import derive_ahead
 from .zone_picker import data_zones
@@ -186,13 +187,8 @@ class BackgroundOpen(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._show_time)
-        # the new file's first picture in the turn after the swap (see _done); a timer, not
-        # singleShot(0), which Qt delivers in the same pass
-        self._paint_later = QTimer(self)
-        self._paint_later.setSingleShot(True)
-        self._paint_later.setInterval(1)
-        self._paint_later.setTimerType(Qt.TimerType.PreciseTimer)
-        self._paint_later.timeout.connect(self._paint_now)
+        # the new file's first picture in the turn after the swap (see _done), not in the swap's pass
+        self._paint_later = next_turn_timer(self, self._paint_now)
         self._sigDone.connect(self._done)
         self._sigProgress.connect(self._progress)
         window.sigTimelineChanged.connect(self._on_timeline_changed)

@@ -288,7 +288,7 @@ class PresentWindow(QWidget):
         tab = view.bands_item.tab_height() if view.bands_item is not None and self.timeline.columns.band_count else 0
         pad = h / 60
         caption = caption_for(self.timeline, step.event) if self.timeline.has_event(step.event) else None
-        floor = self.caption._need(caption, max(100.0, self.width() - 2 * pad), h, 0.0) + 2 * pad
+        floor = self.caption.height_needed(caption, max(100.0, self.width() - 2 * pad), h, 0.0) + 2 * pad
         header_line = 1.3 * self._px(HEADER_FRACTION)
         # room for the lanes, with the caption in its smallest type and a header line more (for the note)
         room = self.height() - self.header.height() - header_line - axis - tab - max(floor, 0.12 * h)

@@ -258,7 +258,12 @@ class CaptionWidget(QWidget):
             self.height_limit = px
             self.relayout()
 
-    def _need(self, caption: Caption | None, width: float, h: float, max_height: float) -> float:
+    def height_needed(self, caption: Caption | None, width: float, h: float, max_height: float) -> float:
+        """Height (pixels) of ``caption``'s text laid out as this area lays it out
+        (:func:`layout_caption`, never shortened with "…"): its lines and the gaps between
+        them, at ``width`` pixels on a screen ``h`` pixels high, the quotes' type shrunk to fit
+        ``max_height`` (0: the smallest caption type, the least the caption can take).  The
+        presentation asks it of a step's caption before showing it, to leave its lanes room."""
         lines = layout_caption(caption, width, h, self.theme, max_height=max_height, shorten=False)
         return sum(ln.height for ln in lines) + 0.25 * h / 36 * max(0, len(lines) - 1)
 
@@ -270,7 +275,7 @@ class CaptionWidget(QWidget):
         room = 0.34 * h
         if self.height_limit is not None and self.height_limit - 2 * pad < room:
             # the timeline's lanes need the rest of the screen: down to this caption in the smallest type
-            floor = self._need(self.caption, width, h, max_height=0.0)
+            floor = self.height_needed(self.caption, width, h, max_height=0.0)
             room = min(room, max(self.height_limit - 2 * pad, floor))
         self._lines = layout_caption(self.caption, width, h, self.theme, max_height=room)
         need = self.text_px() + 2 * pad
