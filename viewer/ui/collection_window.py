@@ -56,6 +56,7 @@ from .detail_pane import COPY_ALL_URL, SHOW_ALL_URL, CopyBrowser, damaged_html, 
 from .event_list import date_cell, date_tooltip, listed_title
 from .filter_panel import TrackList
 from .legend import DRAFT_KEY, KEY, set_header_text
+from .lock_sharing import share_lock_often
 from .session import fit_to_screen
 from .store_worker import StoreWorker
 from .zone_picker import ZonePicker, add_zone_toolbar
@@ -107,6 +108,7 @@ class CollectionWindow(QMainWindow):
 
     def __init__(self, store: EventStore, name: str, cap: int = DEFAULT_CAP, parent: Any = None) -> None:
         super().__init__(parent)
+        share_lock_often()  # the store's query threads must not starve this one of the lock
         self.store = store
         self.base: Any = getattr(store, "timeline", None)
         if self.base is None:

@@ -35,6 +35,7 @@ from ..model.viewstate import ViewState
 from .detail_pane import DetailPane
 from .features import FEATURES
 from .legend import DRAFT_KEY, HALF_KNOWN_KEY, KEY, MATCH_KEY, set_header_text
+from .lock_sharing import share_lock_often
 from .timeline_view import TimelineView
 
 __all__ = ["MainWindow"]
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, timeline: Timeline, loader: Callable[[str], Timeline], path: str = "") -> None:
         super().__init__()
+        share_lock_often()  # the reading and indexing threads must not starve this one of the lock
         self.loader = loader
         self.path = path
         self.timeline = timeline
