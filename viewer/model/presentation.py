@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .filters import FilterState, apply_filters
 from .kept import kept
 from .planned_end import announced_in, planned_end, planned_end_rows, short_date
 from .quoting import denial_verb, quote_sentence
@@ -341,23 +342,12 @@ def timeline_for_tracks(timeline: Timeline, track_ids: Sequence[str]) -> Timelin
         may be on a track left out (:func:`viewer.model.planned_end.announced_in`).
     """
     keep = set(track_ids)
-    if not keep or keep >= {t.id for t in timeline.tracks}:
+    known = {t.id for t in timeline.tracks}
+    if not keep or keep >= known:
         return timeline
-    tracks = tuple(t for t in timeline.tracks if t.id in keep)
-    events = tuple(e for e in timeline.events if e.track in keep or e.kind.value == "band")
-    derived = Timeline(title=timeline.title, tracks=tracks, events=events, sources=timeline.sources,
-                       description=timeline.description, reference_date=timeline.reference_date,
-                       time_zone=timeline.time_zone, home_start=timeline.home_start, home_end=timeline.home_end,
-                       stories=timeline.stories)
-    if timeline.days_zone:  # date-only events on the display zone's days, as in the steps showing all tracks
-        from .zones import timeline_on_local_days
-
-        derived = timeline_on_local_days(derived, timeline.days_zone)
-    colour = dict(zip((t.id for t in timeline.tracks), timeline.track_colours))
-    derived.__dict__["track_colours"] = tuple(colour[t.id] for t in derived.tracks)  # as in the whole timeline
-    shape = dict(zip((t.id for t in timeline.tracks), timeline.track_shapes))
-    derived.__dict__["track_shapes"] = tuple(shape[t.id] for t in derived.tracks)
-    return announced_in(derived, timeline)
+    # the Filters tab's own derivation: vectorised over the columns, a lazily-loaded timeline stays
+    # lazy (a step folding tracks of a 10^6-event file built every event in Python: 115 s a step)
+    return apply_filters(timeline, FilterState(hidden_tracks=frozenset(known - keep)))
 
 
 # ---------------------------------------------------------------------------
