@@ -14,7 +14,7 @@ import numpy as np
 
 from .filters import FilterState, apply_filters
 from .kept import kept
-from .planned_end import announced_in, planned_end, planned_end_rows, short_date
+from .planned_end import planned_end, planned_end_rows, short_date
 from .quoting import denial_verb, quote_sentence
 from .story import Story, StoryStep
 from .text import counted
