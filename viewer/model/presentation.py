@@ -337,7 +337,8 @@ def timeline_for_tracks(timeline: Timeline, track_ids: Sequence[str]) -> Timelin
     -------
     Timeline
         A new timeline (same title, sources, reference date, home) sharing
-        the event objects, or ``timeline`` itself.  Its spans' and bands' planned
+        the event objects (a lazily-loaded timeline gives a lazy one, its columns a subset of the
+        file's: :func:`viewer.model.filters.apply_filters`), or ``timeline`` itself.  Its spans' and bands' planned
         ends are the whole timeline's: the planned event that announces an end
         may be on a track left out (:func:`viewer.model.planned_end.announced_in`).
     """
