@@ -363,6 +363,36 @@ class Timeline:
         self.__dict__["_draft_flags"] = has
         return has
 
+    def hand_edit_flags(self) -> np.ndarray:
+        """Which events (file order) have a date edited by hand (its
+        :class:`~viewer.model.dates.HandEdit` mark): bool (len(events),).
+
+        A lazily-loaded file builds only its events read whole (a date with a mark is an
+        object, so such an event is one); a collection's rows are not built (all False)."""
+        cached: np.ndarray | None = self.__dict__.get("_hand_edit_flags")
+        if cached is not None:
+            return cached
+        n = len(self.events)
+
+        def edited(e: Event) -> bool:
+            return e.start.hand_edit is not None or (e.end is not None and e.end.hand_edit is not None)
+
+        if isinstance(self.events, LazyEvents):
+            has = np.zeros(n, dtype=bool)
+            facts = self.events.facts
+            if facts is None or facts.marked is None:  # (a collection's rows stay unbuilt)
+                for i in (facts.rich if facts is not None else range(n)):
+                    has[int(i)] = edited(self.events[int(i)])
+        else:
+            has = np.fromiter((edited(e) for e in self.events), dtype=bool, count=n)
+        self.__dict__["_hand_edit_flags"] = has
+        return has
+
+    def hand_edits(self) -> np.ndarray:
+        """Rows of :attr:`columns` whose event has a date edited by hand: bool (N,)."""
+        out: np.ndarray = self.hand_edit_flags()[self.columns.event_index]
+        return out
+
     def drafts(self) -> np.ndarray:
         """Rows of :attr:`columns` whose event is an unreviewed draft: bool (N,)."""
         out: np.ndarray = self.draft_flags()[self.columns.event_index]

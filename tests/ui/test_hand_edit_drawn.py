@@ -1,0 +1,32 @@
+"""A date edited by hand is said where an audience sees the event: its label on the timeline
+(so a PNG / SVG / PDF of the view or a present-mode slide) ends "(date edited)", and the key
+says what that means; the Events list's title says it too.  Undo takes it away."""
+
+from viewer.io.native import read_native
+from viewer.model import commands as C
+from viewer.model.dates import EventDate
+from viewer.model.presentation import caption_for, header_note
+from viewer.ui.event_list import title_text
+
+TRUSS = "truss-arrives-moscow"
+
+
+def _labels(w):
+    layer = w.view.events_item
+    return {layer._label(row)[0] for row in range(len(layer.columns.kind))}
+
+
+def test_the_label_and_the_key_say_the_date_was_edited_by_hand(open_window, bundled_path, qtbot):
+    w = open_window(read_native(bundled_path))
+    assert "Truss arrives in Moscow" in _labels(w)
+    ev = w.timeline.event(TRUSS)
+    w.authoring.push(C.set_date(ev, "start", EventDate("2022-02-09", ev.start.phrase, ev.start.basis), "2026-12-08"))
+    qtbot.waitUntil(lambda: "Truss arrives in Moscow (date edited)" in _labels(w), timeout=3000)
+    assert "date edited by hand" in w.legend.text().replace("\u00a0", " ")
+    assert title_text(w.timeline.event(TRUSS)) == "Truss arrives in Moscow (date edited)"
+    assert title_text(w.timeline.event("lavrov-lowest-level")).endswith("(?)")  # the others as they were
+    assert caption_for(w.timeline, TRUSS).date == "Wed 9 Feb 2022 (date edited by hand)"  # a slide's caption
+    assert header_note(w.timeline).endswith("1 date edited by hand")  # the header, and the pictures' title
+    w.authoring.undo_stack.undo()
+    qtbot.waitUntil(lambda: "Truss arrives in Moscow" in _labels(w), timeout=3000)
+    assert "date edited by hand" not in w.legend.text().replace("\u00a0", " ")
