@@ -163,3 +163,20 @@ def test_a_collection_keeps_the_mark_and_the_quoting_words_stay_words(tmp_path):
         assert store.event("e").start.hand_edit.former == "2022-02-10"
     finally:
         store.close()
+
+
+def test_a_csv_round_trip_keeps_the_mark_even_with_a_reworded_basis(stack, tmp_path):
+    from viewer.io.csvgeneric import read_csv, write_csv
+
+    ev = stack.timeline.event(TRUSS)
+    stack.push(C.set_date(ev, "start", _typed(ev.start, "2022-02-11"), "2026-12-08"))
+    path = tmp_path / "edited.csv"
+    write_csv(stack.timeline, path)
+    assert edited_by_hand(read_csv(path).event(TRUSS).start)  # the note's words: a CSV has no field for it
+    ev = stack.timeline.event(TRUSS)
+    stack.push(C.set_date(ev, "start", _typed(ev.start, "2022-02-11", "I checked the embassy's photos."), "2026-12-09"))
+    write_csv(stack.timeline, path)
+    back = read_csv(path).event(TRUSS).start
+    assert edited_by_hand(back)  # was: the reworded basis was read back as the source's own date
+    assert back.basis.endswith("I checked the embassy's photos.") and back.hand_edit.former == "2022-02-10"
+    assert not edited_by_hand(read_csv(path).event("lavrov-lowest-level").start)
