@@ -2,6 +2,7 @@
 (so a PNG / SVG / PDF of the view or a present-mode slide) ends "(date edited)", and the key
 says what that means; the Events list's title says it too.  Undo takes it away."""
 
+from tests.ui.test_authoring import set_field, window  # noqa: F401 (the fixture)
 from viewer.io.native import read_native
 from viewer.model import commands as C
 from viewer.model.dates import EventDate
@@ -30,3 +31,16 @@ def test_the_label_and_the_key_say_the_date_was_edited_by_hand(open_window, bund
     w.authoring.undo_stack.undo()
     qtbot.waitUntil(lambda: "Truss arrives in Moscow" in _labels(w), timeout=3000)
     assert "date edited by hand" not in w.legend.text().replace("\u00a0", " ")
+
+
+def test_the_detail_pane_says_it_when_the_basis_was_reworded(qtbot, window):  # noqa: F811
+    w = window()
+    w.side_tabs.setCurrentWidget(w.edit_form)
+    w.state.selected = TRUSS
+    set_field(w, "start", "2022-02-09")
+    text = w.details.toPlainText()
+    assert "Edited by hand on " in text and "not a date the source's words give" not in text  # said once
+    set_field(w, "start_basis", "I checked the embassy's photos.")
+    text = w.details.toPlainText()
+    assert "I checked the embassy's photos." in text
+    assert "by hand on " in text and ", from 2022-02-10: not a date the source's words give" in text  # was: nothing
