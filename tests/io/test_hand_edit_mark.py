@@ -182,3 +182,17 @@ def test_a_csv_round_trip_keeps_the_mark_even_with_a_reworded_basis(stack, tmp_p
     assert edited_by_hand(back)  # was: the reworded basis was read back as the source's own date
     assert back.basis.endswith("I checked the embassy's photos.") and back.hand_edit.former == "2022-02-10"
     assert not edited_by_hand(read_csv(path).event("lavrov-lowest-level").start)
+
+
+def test_a_drag_marks_the_date_and_a_drag_back_takes_the_mark_away():
+    from viewer.model.date_edit import shift_date
+
+    said = EventDate("2022-02-10", "on Thursday", "'Thursday' = Thu 10 Feb 2022")
+    moved = shift_date(said, 86400.0, "day", "2026-12-08")
+    assert (moved.edtf, moved.hand_edit.former, moved.hand_edit.on) == ("2022-02-11", "2022-02-10", "2026-12-08")
+    again = shift_date(moved, 86400.0, "day", "2026-12-09")  # the first value and day stay
+    assert (again.edtf, again.hand_edit.former, again.hand_edit.on) == ("2022-02-12", "2022-02-10", "2026-12-08")
+    back = shift_date(again, -2 * 86400.0, "day", "2026-12-09", earlier=said)
+    assert back == said and not edited_by_hand(back)
+    bare = shift_date(EventDate("2022-02-10"), 86400.0, "day", "2026-12-08")
+    assert bare.basis == "Moved by hand from 2022-02-10." and bare.hand_edit.former == "2022-02-10"
