@@ -196,3 +196,16 @@ def test_a_drag_marks_the_date_and_a_drag_back_takes_the_mark_away():
     assert back == said and not edited_by_hand(back)
     bare = shift_date(EventDate("2022-02-10"), 86400.0, "day", "2026-12-08")
     assert bare.basis == "Moved by hand from 2022-02-10." and bare.hand_edit.former == "2022-02-10"
+
+
+def test_a_data_frame_round_trip_keeps_the_mark_with_a_reworded_basis(stack):
+    pytest.importorskip("pandas")
+    from viewer.io.frames import from_frame, to_frame
+
+    ev = stack.timeline.event(TRUSS)
+    stack.push(C.set_date(ev, "start", _typed(ev.start, "2022-02-11"), "2026-12-08"))
+    ev = stack.timeline.event(TRUSS)
+    stack.push(C.set_date(ev, "start", _typed(ev.start, "2022-02-11", "I checked the embassy's photos."), "2026-12-09"))
+    back = from_frame(to_frame(stack.timeline))
+    assert edited_by_hand(back.event(TRUSS).start)
+    assert not edited_by_hand(back.event("lavrov-lowest-level").start)

@@ -138,7 +138,7 @@ from .problems import NO_EQUIVALENT
 from .urls import dropped_urls, web_url
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
-           "escape_formula", "unescape_formula", "check_date_format"]
+           "escape_formula", "unescape_formula", "check_date_format", "basis_cell"]
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", "eventid", "uid", "uniqueid"),
@@ -961,7 +961,7 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
             _written_date(e.end)[0], e.summary, e.location, "; ".join(e.actors),
             "; ".join(e.tags), "; ".join(s.outlet for s in sources),
             next((u for u in map(web_url, (s.url for s in sources)) if u), ""),
-            e.start.phrase, _basis_cell(e.start), e.end.phrase if e.end else "", _basis_cell(e.end),
+            e.start.phrase, basis_cell(e.start), e.end.phrase if e.end else "", basis_cell(e.end),
             *_first_quote(e),
             "\n".join(quote_sentence(q) for q in e.quotes),
             "planned" if timeline.is_planned(e) else "happened",
@@ -975,9 +975,9 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
 _NAIVE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 
 
-def _basis_cell(date: EventDate | None) -> str:
-    """The basis as a CSV writes it: a date edited by hand whose basis no longer says so (the user
-    reworded it) is said to be, in the words a CSV is read by (a CSV has no field for the mark):
+def basis_cell(date: EventDate | None) -> str:
+    """The basis as a CSV (or a data frame, :mod:`viewer.io.frames`) writes it: a date edited by hand whose basis
+    no longer says so (the user reworded it) is said to be, in the words it is read by (no field for the mark):
     ``"Edited by hand on 2026-12-08, from 2022-02-10: I checked ..."``."""
     if date is None:
         return ""
