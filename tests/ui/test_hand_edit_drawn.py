@@ -44,3 +44,21 @@ def test_the_detail_pane_says_it_when_the_basis_was_reworded(qtbot, window):  # 
     text = w.details.toPlainText()
     assert "I checked the embassy's photos." in text
     assert "by hand on " in text and ", from 2022-02-10: not a date the source's words give" in text  # was: nothing
+
+
+def test_a_collection_with_a_hand_edited_date_opens_and_draws(qtbot, tmp_path, bundled_path):
+    """(The collection window's timeline had no hand_edits(): opening such a Parquet raised
+    AttributeError while drawing.)  Its rows are not read for the label's mark; the file keeps it."""
+    from tests.ui.collection_windows import shown_collection
+    from viewer.io.native_rules import NATIVE_RULES
+    from viewer.io.registry import write_timeline
+    from viewer.model.editing import EditStack
+
+    stack = EditStack(read_native(bundled_path), NATIVE_RULES)
+    ev = stack.timeline.event(TRUSS)
+    stack.push(C.set_date(ev, "start", EventDate("2022-02-09", ev.start.phrase, ev.start.basis), "2026-12-08"))
+    path = tmp_path / "edited.parquet"
+    write_timeline(stack.timeline, path)
+    w = shown_collection(qtbot, path, size=(1366, 768))
+    assert w.view.events_item.columns.ids  # drawn
+    w.close()

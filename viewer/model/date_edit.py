@@ -219,7 +219,7 @@ def worded_hand_edit(basis: str) -> HandEdit | None:
     origin = hand_note_origin(text)
     m = _WORDED_FROM.search(text)
     former = origin[0] if origin is not None else (m.group(2) if m else "")
-    return HandEdit(former, m.group(1) or "" if m else "")
+    return HandEdit(former, (m.group(1) or "") if m else "")
 
 
 def words_hold(old: EventDate, new: EventDate) -> bool:
