@@ -130,9 +130,10 @@ def test_the_large_file_reader_reads_the_mark_as_the_full_reader(tmp_path, monke
         "edtf": "2022-02-12", "basis": "typed", "edited_by_hand": {"from": "2022-02-10", "on": "2026-12-08"}}})
     timeline = _read(tmp_path, doc)
     assert [edited_by_hand(timeline.event(i).start) for i in ("e", "f")] == [False, True]
+    assert timeline.hand_edit_flags().tolist() == [False, True]  # what the canvas marks "(date edited)"
     assert timeline_to_dict(timeline)["marks_hand_edits"] is True  # saved again: still marks its edits
     old = _read(tmp_path, _doc(NOTE), "old.timeline.json")
-    assert edited_by_hand(old.event("e").start)
+    assert edited_by_hand(old.event("e").start) and old.hand_edit_flags().tolist() == [True]
     assert timeline_to_dict(old)["events"][0]["start"]["edited_by_hand"] == {"from": "2022-02-10", "on": "2026-12-08"}
 
 

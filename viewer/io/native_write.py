@@ -22,7 +22,15 @@ import numpy as np
 from viewer.model.date_edit import worded_hand_edit
 from viewer.model.dates import EventDate, Precision
 from viewer.model.story import Story
-from viewer.model.timeline import Event, EventKind, LazyEvents, QuoteKind, SourceKind, Timeline
+from viewer.model.timeline import (
+    Event,
+    EventKind,
+    LazyEvents,
+    QuoteKind,
+    SourceKind,
+    Timeline,
+    lazy_hand_edit_candidates,
+)
 
 from .atomic import write_bytes_atomic
 from .native_checks import PRECISIONS, needs_zone
@@ -115,12 +123,12 @@ def marks_hand_edits(timeline: Timeline) -> bool:
     edited by hand (its ``edited_by_hand`` mark), or a basis has the words a file without the
     flag is read by (:func:`~viewer.model.date_edit.worded_hand_edit`) but no mark (a source's
     own words, which must not be read as an edit).  Otherwise the flag changes nothing and is
-    left out, so a file is written as before.  A large file read lazily builds only its events
-    read whole (:class:`~viewer.model.lazy_events.EventFacts` ``rich``): the others' dates are plain
-    EDTF strings, with no basis and no mark."""
+    left out, so a file is written as before.  A large file read lazily builds only the events
+    that may say so (:func:`~viewer.model.timeline.lazy_hand_edit_candidates`)."""
     events = timeline.events
     facts = events.facts if isinstance(events, LazyEvents) else None
-    candidates = (events[int(i)] for i in facts.rich) if facts is not None and facts.marked is None else events
+    candidates = (events.build(i) for i in lazy_hand_edit_candidates(events)) \
+        if isinstance(events, LazyEvents) and facts is not None and facts.marked is None else events
     for e in candidates:
         for d in (e.start, e.end):
             if d is not None and (d.hand_edit is not None or (d.basis and worded_hand_edit(d.basis) is not None)):

@@ -15,7 +15,7 @@ import it (``[tool.importlinter]`` in ``pyproject.toml``).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -67,6 +67,20 @@ def _begins_after(event: Event, latest_s: float) -> bool:
     start = event.start
     return (math.isfinite(latest_s) and not start.year_unknown and math.isfinite(start.earliest)
             and start.earliest >= latest_s)
+
+
+def lazy_hand_edit_candidates(events: LazyEvents) -> Iterator[int]:
+    """Indices of the events of a large file read lazily that may have a date edited by hand or a
+    basis saying so: those read whole (``EventFacts.rich``; the others' dates are plain EDTF
+    strings) whose JSON text says ``by hand`` or ``edited_by_hand`` (so a file of a million rich
+    events is not built twice at open).  Every event when neither is known."""
+    facts, raw = events.facts, events.raw
+    for i in (facts.rich if facts is not None else range(len(events))):
+        if raw is not None:
+            text = raw(int(i))
+            if "by hand" not in text and "edited_by_hand" not in text:
+                continue
+        yield int(i)
 
 
 @dataclass(frozen=True, eq=False)
@@ -381,8 +395,8 @@ class Timeline:
             has = np.zeros(n, dtype=bool)
             facts = self.events.facts
             if facts is None or facts.marked is None:  # (a collection's rows stay unbuilt)
-                for i in (facts.rich if facts is not None else range(n)):
-                    has[int(i)] = edited(self.events[int(i)])
+                for i in lazy_hand_edit_candidates(self.events):
+                    has[i] = edited(self.events.build(i))
         else:
             has = np.fromiter((edited(e) for e in self.events), dtype=bool, count=n)
         self.__dict__["_hand_edit_flags"] = has
