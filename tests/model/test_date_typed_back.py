@@ -1,6 +1,8 @@
 """A date typed back to the value the source's words gave (instead of Undo): the "edited by hand"
 note goes and the source's words come back."""
 
+from dataclasses import replace
+
 from viewer.model.date_edit import edit_date, edited_by_hand
 from viewer.model.dates import EventDate
 
@@ -28,9 +30,11 @@ def test_without_the_history_the_words_the_note_quotes_come_back():
 
 def test_another_value_keeps_the_note_and_own_words_are_kept():
     edited = edit_date(OLD, _typed(OLD, "2022-02-11"), "2026-12-08")
-    assert edit_date(edited, _typed(edited, "2022-02-12"), "2026-12-09") == _typed(edited, "2022-02-12")
+    mark = edited.hand_edit  # (the first value and day: still the editor's date, whatever its words)
+    assert edit_date(edited, _typed(edited, "2022-02-12"), "2026-12-09") == replace(_typed(edited, "2022-02-12"),
+                                                                                    hand_edit=mark)
     mine = EventDate("2022-02-10", "my words", "my basis")
-    assert edit_date(edited, mine, "2026-12-09") == mine
+    assert edit_date(edited, mine, "2026-12-09") == replace(mine, hand_edit=mark)
 
 
 def test_a_remark_that_the_words_still_held_goes_when_the_first_value_is_typed_back():

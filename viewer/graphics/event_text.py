@@ -26,6 +26,7 @@ from ..model.text import visible_controls
 from ..model.timeline import Timeline
 from .frame import Frame, drawn_rects
 from .layout import Placement
+from .marks import HAND_EDITED
 from .style import TimelineStyle, label_font
 
 __all__ = ["label_text", "elide_label", "EventText", "crowd_note"]
@@ -33,7 +34,12 @@ __all__ = ["label_text", "elide_label", "EventText", "crowd_note"]
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
-def label_text(title: str, flags: int, span: bool = False) -> str:
+HAND_EDITED_SUFFIX = " (date edited)"
+"""After the label of an event whose date was edited by hand: a picture of the view (PNG, SVG,
+PDF, a slide) never shows the editor's date as the source's."""
+
+
+def label_text(title: str, flags: int, span: bool = False, hand_edited: bool = False) -> str:
     """The on-screen label of an event: its title with date qualifiers.
 
     ``~`` before an approximate date, ``(?)`` after an uncertain one, ``≤`` /
@@ -41,6 +47,7 @@ def label_text(title: str, flags: int, span: bool = False) -> str:
     open side is drawn as a fade instead).  A span with one date known
     (``FLAG_HALF_KNOWN``, drawn at it) says where its other date is unknown:
     ``? → `` before the title (start's year unknown), `` → ?`` after it (end's).
+    A date edited by hand (``hand_edited``) ends it with :data:`HAND_EDITED_SUFFIX`.
 
     The title is shown on one line: any run of whitespace (tabs, line breaks)
     becomes one space, so "tab\tnew\nline" does not lose its line break's
@@ -65,18 +72,21 @@ def label_text(title: str, flags: int, span: bool = False) -> str:
     suffix = " (?)" if flags & FLAG_UNCERTAIN else ""
     if half == "end":
         suffix += _HALF_END
+    if hand_edited:
+        suffix += HAND_EDITED_SUFFIX
     return f"{prefix}{title}{suffix}"
 
 
 _HALF_END = " → ?"
 _QUALIFIER_PREFIXES = ("~ ≤ ", "~ ≥ ", "~ ? → ", "~ ", "≤ ", "≥ ", "? → ")
-_QUALIFIER_SUFFIXES = (" (?)" + _HALF_END, _HALF_END, " (?)")
+_QUALIFIER_SUFFIXES = tuple(s + e for s in (" (?)" + _HALF_END, _HALF_END, " (?)", "")
+                            for e in (HAND_EDITED_SUFFIX, ""))[:-1]
 
 
 def elide_label(text: str, fm: QFontMetricsF, width: float) -> str:
     """``text`` (from :func:`label_text`) shortened to ``width`` pixels at whole words
     from its end, with " …", keeping its date qualifiers: the title is cut, never the
-    ``~`` / ``≤`` / ``≥`` / ``? →`` before it or the ``(?)`` / ``→ ?`` after it, so a
+    ``~`` / ``≤`` / ``≥`` / ``? →`` before it or the ``(?)`` / ``→ ?`` / ``(date edited)`` after it, so a
     shortened label still says the date is approximate, open, uncertain or of a span with
     one date known ("Stoltenberg: deployment … (?)", never "…since Cold W… (?)").  A first
     word too wide on its own is cut by characters; if even the qualifiers do not fit, the
@@ -176,7 +186,10 @@ class EventText:
             events = self.timeline.events
             title = events.title(i) if hasattr(events, "title") else events[i].title
             # labels are elided anyway: measuring a 100,000-character title would stall
-            text = label_text((title or "")[:400], int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN)
+            drawn = getattr(self, "_draw_flags", None)  # (the hand-edit mark is a drawing flag)
+            hand = drawn is not None and bool(int(drawn[row]) & HAND_EDITED)
+            text = label_text((title or "")[:400], int(self.columns.flags[row]), self.columns.kind[row] == KIND_SPAN,
+                              hand)
             hit = (text, self._metrics(font_px).horizontalAdvance(text))
             self._text_cache[key] = hit
         return hit

@@ -69,6 +69,7 @@ from .frame import (
 )
 from .marks import AFTER_SOURCE as _AFTER_SOURCE
 from .marks import DRAFT as _DRAFT
+from .marks import HAND_EDITED as _HAND_EDITED
 from .marks import (
     badge_pixmap,
     bar_limits,
@@ -90,14 +91,16 @@ _DIM_OPACITY = 0.22  #: opacity of events dimmed by ``set_emphasis`` (search non
 
 def draw_flags(timeline: Timeline) -> np.ndarray:
     """The date flags of each row of ``timeline.columns``, plus "planned" (after
-    the source's date or described as planned by it: dashed hollow marker) and
-    "draft" (dotted outline): int64 (N,).  O(N) numpy, kept with the timeline,
+    the source's date or described as planned by it: dashed hollow marker),
+    "draft" (dotted outline) and "date edited by hand" (said in the label):
+    int64 (N,).  O(N) numpy, kept with the timeline,
     so a thread that derives one can compute it before the layer is made."""
     cached: np.ndarray | None = timeline.__dict__.get("_draw_flags")
     if cached is None:
         flags = timeline.columns.flags.astype(np.int64)
         cached = np.where(timeline.planned_rows(), flags | _AFTER_SOURCE, flags)
         cached |= np.where(timeline.drafts(), _DRAFT, 0)
+        cached |= np.where(timeline.hand_edits(), _HAND_EDITED, 0)
         timeline.__dict__["_draw_flags"] = cached
     return cached
 

@@ -28,7 +28,8 @@ from .frame import Frame
 from .style import TimelineStyle, contrast_ratio, marker_polygon
 
 __all__ = [
-    "AFTER_SOURCE", "DRAFT", "HOLLOW", "FADE_PX", "fill_fade", "bar_limits", "whisker", "span_bar", "draft_pen",
+    "AFTER_SOURCE", "DRAFT", "HAND_EDITED",
+    "HOLLOW", "FADE_PX", "fill_fade", "bar_limits", "whisker", "span_bar", "draft_pen",
     "draft_ring_radius", "draft_margin",
     "planned_pen",
     "draw_marker", "marker_pixmap", "outline_color", "OUTLINE_CONTRAST", "badge_pixmap", "density_images",
@@ -37,6 +38,7 @@ __all__ = [
 FADE_PX = 90.0  #: length of the fade drawn at an open side of a span
 AFTER_SOURCE = 1 << 30  #: drawing-only flag: begins after the timeline's reference (publication) date
 DRAFT = 1 << 29  #: drawing-only flag: an unreviewed draft (ingest): dotted outline
+HAND_EDITED = 1 << 28  #: drawing-only flag: a date edited by hand: its label says "(date edited)"
 HOLLOW = FLAG_UNCERTAIN | FLAG_APPROXIMATE | FLAG_OPEN_START | FLAG_OPEN_END | FLAG_COARSE | AFTER_SOURCE
 _PDF_FADE_STEPS = 16  #: rectangles of stepped alpha that stand for one fade in a PDF
 OUTLINE_CONTRAST = 3.0

@@ -722,7 +722,7 @@ def _read_text(file: str, data: bytes) -> tuple[Timeline, LazyEvents, np.ndarray
     facts = EventFacts(lane=lane.copy(), earliest=s_lo.copy(), latest=np.where(has_end, e_hi, s_hi),
                        rich=np.array(sink.other_at, dtype=np.int64))
     timeline, events = _assemble(file, meta_tl, data, spans, ids, columns, zone, meta["extent"], facts,
-                                 from_cache=False)
+                                 from_cache=False, worded=doc.get("marks_hand_edits") is not True)
     for parsed in (sink.tracks, sink.starts, sink.ends, sink.kinds):  # (the ids live on in ``events``)
         _drop(parsed)
     return timeline, events, spans, meta
@@ -806,7 +806,7 @@ def _drop(values: list[Any]) -> None:
 def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray, ids: list[str],
               columns: EventColumns, zone: str, extent: Sequence[float],
               facts: EventFacts | None = None, check: Sequence[int] = (),
-              from_cache: bool = True) -> tuple[Timeline, LazyEvents]:
+              from_cache: bool = True, worded: bool = True) -> tuple[Timeline, LazyEvents]:
     """The lazy timeline (metadata of ``meta_tl``, events built from their text) and its events.
 
     ``text`` is the file's bytes and ``spans`` (N, 2) byte offsets in it (or its decoded
@@ -856,8 +856,8 @@ def _assemble(file: str, meta_tl: Timeline, text: str | bytes, spans: np.ndarray
     def built(i: int) -> Event:
         e = loaded(i)
         try:
-            start = date_of(e["start"], zone)
-            end = date_of(e["end"], zone) if e.get("end") is not None else None
+            start = date_of(e["start"], zone, worded)
+            end = date_of(e["end"], zone, worded) if e.get("end") is not None else None
             return event_from_dict(e, start, end)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, DateError):
             raise not_an_event(i) from None
@@ -1013,7 +1013,8 @@ def _from_cache(file: str, digest: str, data: bytes, payload: io.BytesIO) -> Tim
     rng = np.random.default_rng(int(digest[:16], 16))  # seeded by the file's hash: the same sample each open
     picked = rng.choice(n, size=min(n, CHECK_SAMPLE), replace=False) if CHECK_SAMPLE else np.zeros(0, np.int64)
     sample: list[int] = np.sort(picked).tolist()
-    return _assemble(file, meta_tl, data, spans, ids, columns, info["zone"], extent, facts, sample)[0]
+    return _assemble(file, meta_tl, data, spans, ids, columns, info["zone"], extent, facts, sample,
+                     worded=info["doc"].get("marks_hand_edits") is not True)[0]
 
 
 CHECK_SAMPLE = 200

@@ -678,6 +678,7 @@ class ClickStore(CountedWindows, EventStore):
             raise TimelineLoadError([Problem(self.name, f"not a timeline collection: no column "
                                                         f"{', '.join(missing)} in table {self.t}")])
         self.zone = self.timeline.time_zone or "UTC"
+        self.worded = self.meta.get("marks_hand_edits") is not True  # (a basis's words mark a hand edit)
         self.lane_ids = tuple(tr.id for tr in self.timeline.tracks)
         self.n_events = int(self._rows(f"SELECT count() FROM {self.t}")[1][0][0])
         _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = {lit(STATS_KEY)}")
@@ -923,7 +924,7 @@ class ClickStore(CountedWindows, EventStore):
                                  f"(sort_point = {lit(sp)} AND file_index >= {int(fi)})) {order} LIMIT {limit}")
         answer = self._answer([list(r[:-1]) for r in rows], self.count(filters))
         # what the list writes of their dates; a row holding another event's json is refused (event_of_row)
-        answer.events = [event_of_row(r[0], r[-1], self.zone, self.name) for r in rows]
+        answer.events = [event_of_row(r[0], r[-1], self.zone, self.name, self.worded) for r in rows]
         return answer
 
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
@@ -964,7 +965,7 @@ class ClickStore(CountedWindows, EventStore):
         rows = self._rows(f"SELECT json FROM {self.t} WHERE id = {lit(event_id)} LIMIT 1")[1]
         if not rows:
             raise KeyError(event_id)
-        return event_of_row(event_id, rows[0][0], self.zone, self.name)
+        return event_of_row(event_id, rows[0][0], self.zone, self.name, self.worded)
 
     def event_at(self, file_index: int) -> Event:
         """The event at position ``file_index`` of the source file (KeyError if none); TimelineLoadError
@@ -972,7 +973,7 @@ class ClickStore(CountedWindows, EventStore):
         rows = self._rows(f"SELECT id, json FROM {self.t} WHERE file_index = {int(file_index)} LIMIT 1")[1]
         if not rows:
             raise KeyError(file_index)
-        return event_of_row(rows[0][0], rows[0][1], self.zone, self.name)
+        return event_of_row(rows[0][0], rows[0][1], self.zone, self.name, self.worded)
 
 
 _JSON_SQL_CHECKS = ("json not an object", "json id", "json title", "json track")
@@ -1102,7 +1103,7 @@ def _search_text_rows(store: ClickStore, rows: list[list[Any]], said: list[Probl
     n = 0
     for r in rows:
         try:
-            event = event_of_row(r[1], r[4], store.zone, store.name)
+            event = event_of_row(r[1], r[4], store.zone, store.name, store.worded)
         except TimelineLoadError:
             continue
         want = event_text(event, store.timeline)

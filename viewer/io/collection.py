@@ -44,7 +44,7 @@ from viewer.model.search import event_text
 from viewer.model.timeline import Event, LazyEvents, Timeline
 
 from .native_build import date_of, event_from_dict, stories_from_json, timeline_from_dict
-from .native_write import event_to_dict, stories_to_json, timeline_to_dict
+from .native_write import event_to_dict, marks_hand_edits, stories_to_json, timeline_to_dict
 from .store_sql import year_unknown_sql
 
 __all__ = ["NotACollectionError", "COLUMNS", "LAYOUT_VERSION", "RESOLUTIONS", "WINDOW_RES", "timeline_rows",
@@ -99,6 +99,8 @@ def timeline_meta(timeline: Timeline) -> str:
         timeline.time_zone, timeline.home_start, timeline.home_end, ()))
     if timeline.stories:  # stories refer to events: written as is, checked when read back with the events
         data["stories"] = stories_to_json(timeline.stories)
+    if marks_hand_edits(timeline):  # the rows' dates carry their marks: a basis's words are only words
+        data["marks_hand_edits"] = True
     data["layout_version"] = LAYOUT_VERSION
     return json.dumps(data, ensure_ascii=False)
 
@@ -124,8 +126,10 @@ def timeline_of_meta(meta: str, file: str) -> tuple[Timeline, dict[str, Any]]:
     return timeline_from_dict(body, file), data
 
 
-def event_of_json(text: str, zone: str) -> Event:
-    """The :class:`Event` of a row's ``json`` (its native object; ``zone`` = the timeline's).
+def event_of_json(text: str, zone: str, worded: bool = True) -> Event:
+    """The :class:`Event` of a row's ``json`` (its native object; ``zone`` = the timeline's;
+    ``worded``: the collection's metadata has no ``"marks_hand_edits": true``, so a basis's
+    words mark an edit by hand, as in a file written before the mark).
 
     Raises
     ------
@@ -140,11 +144,12 @@ def event_of_json(text: str, zone: str) -> Event:
     if not isinstance(e, dict) or "start" not in e:
         raise ValueError("its 'json' column is not an event object with a start")
     end = e.get("end")
-    return event_from_dict(e, date_of(e["start"], zone), None if end is None else date_of(end, zone))
+    return event_from_dict(e, date_of(e["start"], zone, worded), None if end is None else date_of(end, zone, worded))
 
 
-def event_of_row(row_id: Any, text: Any, zone: str, file: str) -> Event:
-    """The :class:`Event` a row stores (its ``json``), refused unless it is the row's own.
+def event_of_row(row_id: Any, text: Any, zone: str, file: str, worded: bool = True) -> Event:
+    """The :class:`Event` a row stores (its ``json``), refused unless it is the row's own
+    (``worded`` as in :func:`event_of_json`).
 
     A row whose json names another event (row ``x``, json id ``other``: a damaged or forged
     collection) would show that event's title, summary and quotes under ``x`` in the detail
@@ -159,7 +164,7 @@ def event_of_row(row_id: Any, text: Any, zone: str, file: str) -> Event:
     """
     where = f"row {row_id!r}"
     try:
-        event = event_of_json(text, zone)
+        event = event_of_json(text, zone, worded)
     except (ValueError, KeyError, TypeError, RecursionError) as exc:
         reason = str(exc) if not isinstance(exc, RecursionError) else "its 'json' column is nested too deeply"
         raise TimelineLoadError([Problem(file, f"{where}: {reason[:300]}; the collection is damaged; run "

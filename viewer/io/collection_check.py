@@ -382,7 +382,7 @@ def _time_problems(file: str, meta: Mapping[str, Any], events: Sequence[Any], ro
 
 _EVENT_KEYS = frozenset({"id", "kind", "title", "track", "start", "end", "summary", "location", "status", "actors",
                          "tags", "sources", "credibility"})
-_DATE_KEYS = frozenset({"edtf", "phrase", "basis", "time_zone", "precision"})
+_DATE_KEYS = frozenset({"edtf", "phrase", "basis", "time_zone", "precision", "edited_by_hand"})
 _NOT_BLANK = re.compile(r"\S")
 
 
@@ -396,7 +396,12 @@ def _date(value: Any) -> bool:
     return (type(value) is dict and value.keys() <= _DATE_KEYS and _text(value.get("edtf"), non_empty=True)
             and all(_text(value[k]) for k in ("phrase", "basis") if k in value)
             and ("time_zone" not in value or _text(value["time_zone"], non_empty=True))
-            and value.get("precision", "hour") in ("hour", "minute"))
+            and value.get("precision", "hour") in ("hour", "minute")
+            and _hand_mark(value.get("edited_by_hand", {})))
+
+
+def _hand_mark(value: Any) -> bool:
+    return type(value) is dict and value.keys() <= {"from", "on"} and all(_text(v) for v in value.values())
 
 
 def schema_certain(event: Any) -> bool:

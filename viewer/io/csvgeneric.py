@@ -111,6 +111,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from viewer.model.calendar import format_year
+from viewer.model.date_edit import worded_hand_edit
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.quoting import quote_sentence
@@ -137,7 +138,7 @@ from .problems import NO_EQUIVALENT
 from .urls import dropped_urls, web_url
 
 __all__ = ["FIELDS", "guess_mapping", "read_csv", "read_csv_report", "write_csv", "csv_text", "parse_mapping",
-           "escape_formula", "unescape_formula", "check_date_format"]
+           "escape_formula", "unescape_formula", "check_date_format", "basis_cell"]
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", "eventid", "uid", "uniqueid"),
@@ -589,6 +590,16 @@ def rows_report(file: str, header: list[str], rows: list[CsvRow], problems: list
         return unescape_formula(row.values.get(col, "").strip()) if col else ""
 
     def date_of(row: CsvRow, fld: str) -> EventDate | None:
+        """The cell's date; a CSV has no field for the mark of an edit by hand, so its basis's
+        words say it (:func:`~viewer.model.date_edit.worded_hand_edit`), as :func:`csv_text` writes them."""
+        date = cell_date(row, fld)
+        if date is not None and date.basis and date.hand_edit is None:
+            mark = worded_hand_edit(date.basis)
+            if mark is not None:
+                date = replace(date, hand_edit=mark)
+        return date
+
+    def cell_date(row: CsvRow, fld: str) -> EventDate | None:
         value = cell(row, fld)
         if not value:
             return None
@@ -950,7 +961,7 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
             _written_date(e.end)[0], e.summary, e.location, "; ".join(e.actors),
             "; ".join(e.tags), "; ".join(s.outlet for s in sources),
             next((u for u in map(web_url, (s.url for s in sources)) if u), ""),
-            e.start.phrase, e.start.basis, e.end.phrase if e.end else "", e.end.basis if e.end else "",
+            e.start.phrase, basis_cell(e.start), e.end.phrase if e.end else "", basis_cell(e.end),
             *_first_quote(e),
             "\n".join(quote_sentence(q) for q in e.quotes),
             "planned" if timeline.is_planned(e) else "happened",
@@ -962,6 +973,20 @@ def csv_text(timeline: Timeline, *, delimiter: str = ",") -> str:
 
 
 _NAIVE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+
+
+def basis_cell(date: EventDate | None) -> str:
+    """The basis as a CSV (or a data frame, :mod:`viewer.io.frames`) writes it: a date edited by hand whose basis
+    no longer says so (the user reworded it) is said to be, in the words it is read by (no field for the mark):
+    ``"Edited by hand on 2026-12-08, from 2022-02-10: I checked ..."``."""
+    if date is None:
+        return ""
+    mark = date.hand_edit
+    if mark is None or worded_hand_edit(date.basis) is not None:
+        return date.basis
+    on = f" on {mark.on}" if mark.on else ""
+    head = f"Edited by hand{on}" + (f", from {mark.former}" if mark.former else "")
+    return f"{head}: {date.basis}" if date.basis else f"{head}."
 
 
 def _written_date(date: EventDate | None) -> tuple[str, str | None]:

@@ -717,6 +717,7 @@ class DuckStore(CountedWindows, EventStore):
                 os.path.basename(path), "timeline_viewer" in meta, have, missing))])
         self.timeline, self.meta = timeline_of_meta(meta["timeline_viewer"], path)
         self.zone = self.timeline.time_zone or "UTC"
+        self.worded = self.meta.get("marks_hand_edits") is not True  # (a basis's words mark a hand edit)
         self.lane_ids = tuple(t.id for t in self.timeline.tracks)
         known = None if path.lower().endswith(".duckdb") else self._footer_stats()
         self._check_rows(path, known)
@@ -1506,12 +1507,12 @@ class DuckStore(CountedWindows, EventStore):
         or (given the row's ``row_id``) if the json names another event (:func:`event_of_row`):
         that event's text and quotes are never shown under this row."""
         try:
-            event = event_of_json(text, self.zone)
+            event = event_of_json(text, self.zone, self.worded)
         except (ValueError, KeyError, TypeError, RecursionError) as exc:
             reason = str(exc) if not isinstance(exc, RecursionError) else "its 'json' column is nested too deeply"
             raise TimelineLoadError([Problem(self.path, reason[:300], location=where)]) from None
         if row_id is not None and event.id != row_id:
-            return event_of_row(row_id, text, self.zone, self.path)  # raises, saying so
+            return event_of_row(row_id, text, self.zone, self.path, self.worded)  # raises, saying so
         return event
 
     def event_at(self, file_index: int) -> Event:

@@ -32,7 +32,7 @@ from viewer.model.errors import Problem, TimelineLoadError
 from viewer.model.timeline import Timeline
 
 from .common import CsvRow, ReadReport
-from .csvgeneric import rows_report
+from .csvgeneric import basis_cell, rows_report
 
 __all__ = ["from_frame", "from_frame_report", "to_frame", "DERIVED_COLUMNS"]
 
@@ -156,8 +156,8 @@ def to_frame(timeline: Timeline) -> Any:
                "title": e.title, "start": e.start.edtf, "end": e.end.edtf if e.end is not None else None,
                "summary": e.summary, "location": e.location, "actors": list(e.actors), "tags": list(e.tags),
                "sources": [s.outlet for s in sources], "url": next((s.url for s in sources if s.url), ""),
-               "start_phrase": e.start.phrase, "start_basis": e.start.basis,
-               "end_phrase": e.end.phrase if e.end else "", "end_basis": e.end.basis if e.end else ""}
+               "start_phrase": e.start.phrase, "start_basis": basis_cell(e.start),  # (a mark: in its words)
+               "end_phrase": e.end.phrase if e.end else "", "end_basis": basis_cell(e.end)}
         for side, d in (("start", e.start), ("end", e.end)):
             row[f"{side}_precision"] = d.precision.label if d is not None else None
             row[f"{side}_uncertain"] = bool(d is not None and d.uncertain)

@@ -32,7 +32,7 @@ from viewer.model.timeline import (
 )
 
 from .jsonpos import PathPart
-from .native_checks import PRECISIONS, check_document, event_date, needs_zone, string_field
+from .native_checks import PRECISIONS, check_document, event_date, hand_edit_of, needs_zone, string_field
 from .native_problems import Problems
 
 __all__ = ["timeline_from_dict", "build_timeline", "event_from_dict", "date_of", "zone_of", "stories_from_json"]
@@ -87,17 +87,20 @@ def _offsets(value: Any) -> tuple[int, int] | None:
     return None
 
 
-def date_of(value: Any, default_zone: str) -> EventDate:
+def date_of(value: Any, default_zone: str, worded: bool = True) -> EventDate:
     """The EventDate of a checked date value (a string or a date object), exactly as
     :meth:`~viewer.io.native_checks.Checker.date` builds it; ``default_zone`` is the
-    document's time zone (for a time of day with no offset)."""
+    document's time zone (for a time of day with no offset); ``worded``: the document
+    has no ``"marks_hand_edits": true`` (a basis's words mark an edit by hand:
+    :func:`~viewer.io.native_checks.hand_edit_of`)."""
     if isinstance(value, str):
-        text, phrase, basis, precision = value, "", "", None
+        text, phrase, basis, precision, hand = value, "", "", None, None
     else:
         text = value["edtf"]
         phrase, basis = string_field(value, "phrase"), string_field(value, "basis")
         precision = PRECISIONS.get(string_field(value, "precision"))
-    return event_date(text, phrase, basis, zone_of(value, default_zone), precision)
+        hand = hand_edit_of(value, worded)
+    return event_date(text, phrase, basis, zone_of(value, default_zone), precision, hand)
 
 
 def zone_of(value: Any, default_zone: str) -> str | None:

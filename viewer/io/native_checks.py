@@ -19,7 +19,8 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from viewer.model.dates import EventDate, Precision
+from viewer.model.date_edit import worded_hand_edit
+from viewer.model.dates import EventDate, HandEdit, Precision
 from viewer.model.errors import DateError
 
 from .jsonpos import PathPart
@@ -74,6 +75,8 @@ class Checker:
         self.event_ids = event_ids
         self.dates: dict[tuple[PathPart, ...], EventDate] = {}
         self.zone = "UTC"
+        # a file without "marks_hand_edits" was written before the mark: its bases' words say it
+        self.worded = not (isinstance(data, Mapping) and data.get("marks_hand_edits") is True)
 
     # -- dates ---------------------------------------------------------
     def date(self, value: Any, path: tuple[PathPart, ...], *, allow_open: bool, what: str) -> EventDate | None:
@@ -81,6 +84,7 @@ class Checker:
         phrase = basis = ""
         zone: str | None = None
         precision: Precision | None = None
+        hand: HandEdit | None = None
         edtf_path = path
         text: object
         if isinstance(value, str):
@@ -101,6 +105,7 @@ class Checker:
             elif tz is not None:
                 return None  # reported by the schema
             precision = PRECISIONS.get(string_field(value, "precision"))
+            hand = hand_edit_of(value, self.worded)
         else:
             return None
         if not isinstance(text, str) or not text:
@@ -116,7 +121,7 @@ class Checker:
         if zone is None and needs_zone(text):
             zone = self.zone
         try:
-            parsed = event_date(text, phrase, basis, zone, precision)
+            parsed = event_date(text, phrase, basis, zone, precision, hand)
         except DateError as exc:
             self.report.add(edtf_path, f"{exc}{date_hint(text)}")
             return None
@@ -328,7 +333,8 @@ def check_document(data: Any, report: Problems, duplicates: Sequence[tuple[int, 
     return checker
 
 
-_PLAIN_KEYS = frozenset({"format", "version", "title", "description", "time_zone", "tracks", "sources", "events"})
+_PLAIN_KEYS = frozenset({"format", "version", "title", "description", "time_zone", "tracks", "sources", "events",
+                         "marks_hand_edits"})
 _PLAIN_TRACK_KEYS = frozenset({"id", "label", "color", "order"})
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -367,11 +373,27 @@ def plain_without_events(data: Any) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def event_date(
-    text: str, phrase: str, basis: str, zone: str | None, precision: Precision | None
+    text: str, phrase: str, basis: str, zone: str | None, precision: Precision | None,
+    hand: HandEdit | None = None,
 ) -> EventDate:
     """EventDate construction, memoised: parsing EDTF is slow (pyparsing) and
     dates repeat; an EventDate is immutable, so equal arguments can share one."""
-    return EventDate(text, phrase, basis, time_zone=zone, precision_override=precision)
+    return EventDate(text, phrase, basis, time_zone=zone, precision_override=precision, hand_edit=hand)
+
+
+def hand_edit_of(value: Mapping[str, Any], worded: bool) -> HandEdit | None:
+    """The :class:`~viewer.model.dates.HandEdit` mark of a date object: its ``edited_by_hand``
+    object (``{"from": "2022-02-10", "on": "2026-12-08"}``, both optional), else, in a file
+    written before the mark (``worded``: no ``"marks_hand_edits": true``), what its basis's words
+    say (:func:`~viewer.model.date_edit.worded_hand_edit`).  None for a date not edited by hand
+    (and for a mark that is not an object: the schema reports it)."""
+    mark = value.get("edited_by_hand")
+    if isinstance(mark, Mapping):
+        return HandEdit(string_field(mark, "from"), string_field(mark, "on"))
+    if mark is None and worded:
+        basis = value.get("basis")
+        return worded_hand_edit(basis) if isinstance(basis, str) and basis else None
+    return None
 
 
 def _objects(items: Any) -> Iterator[tuple[int, Mapping[str, Any]]]:

@@ -19,9 +19,18 @@ from typing import Any
 
 import numpy as np
 
+from viewer.model.date_edit import worded_hand_edit
 from viewer.model.dates import EventDate, Precision
 from viewer.model.story import Story
-from viewer.model.timeline import Event, EventKind, QuoteKind, SourceKind, Timeline
+from viewer.model.timeline import (
+    Event,
+    EventKind,
+    LazyEvents,
+    QuoteKind,
+    SourceKind,
+    Timeline,
+    lazy_hand_edit_candidates,
+)
 
 from .atomic import write_bytes_atomic
 from .native_checks import PRECISIONS, needs_zone
@@ -87,8 +96,8 @@ def stories_to_json(stories: Sequence[Story]) -> list[dict[str, Any]]:
     return out
 
 
-def _date_to_json(date: EventDate, default_zone: str) -> str | dict[str, str]:
-    out: dict[str, str] = {"edtf": date.edtf}
+def _date_to_json(date: EventDate, default_zone: str) -> str | dict[str, Any]:
+    out: dict[str, Any] = {"edtf": date.edtf}
     if date.phrase:
         out["phrase"] = date.phrase
     if date.basis:
@@ -104,7 +113,27 @@ def _date_to_json(date: EventDate, default_zone: str) -> str | dict[str, str]:
                 f"{', '.join(PRECISIONS)}"
             )
         out["precision"] = label
+    if date.hand_edit is not None:  # the mark, not the basis's words, says the date is the editor's
+        out["edited_by_hand"] = {k: v for k, v in (("from", date.hand_edit.former), ("on", date.hand_edit.on)) if v}
     return out["edtf"] if len(out) == 1 else out
+
+
+def marks_hand_edits(timeline: Timeline) -> bool:
+    """True when a file of ``timeline`` must say ``"marks_hand_edits": true``: an event's date is
+    edited by hand (its ``edited_by_hand`` mark), or a basis has the words a file without the
+    flag is read by (:func:`~viewer.model.date_edit.worded_hand_edit`) but no mark (a source's
+    own words, which must not be read as an edit).  Otherwise the flag changes nothing and is
+    left out, so a file is written as before.  A large file read lazily builds only the events
+    that may say so (:func:`~viewer.model.timeline.lazy_hand_edit_candidates`)."""
+    events = timeline.events
+    facts = events.facts if isinstance(events, LazyEvents) else None
+    candidates = (events.build(i) for i in lazy_hand_edit_candidates(events)) \
+        if isinstance(events, LazyEvents) and facts is not None and facts.marked is None else events
+    for e in candidates:
+        for d in (e.start, e.end):
+            if d is not None and (d.hand_edit is not None or (d.basis and worded_hand_edit(d.basis) is not None)):
+                return True
+    return False
 
 
 def event_to_dict(e: Event, zone: str) -> dict[str, Any]:
@@ -185,6 +214,8 @@ def timeline_to_dict(timeline: Timeline, *, home: bool = True) -> dict[str, Any]
         "version": FORMAT_VERSION,
         "title": timeline.title,
     }
+    if marks_hand_edits(timeline):
+        out["marks_hand_edits"] = True
     if timeline.description:
         out["description"] = timeline.description
     if timeline.reference_date is not None:

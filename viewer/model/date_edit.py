@@ -11,7 +11,10 @@
 * :func:`edit_date` — a date typed over another (the Edit tab): the source's
   words stay as support only while they still say the new value; otherwise the
   basis is replaced by a note that the date was edited by hand, naming the old
-  value and quoting what the source said (:func:`edited_by_hand` finds it).
+  value and quoting what the source said, and the date carries a
+  :class:`~viewer.model.dates.HandEdit` mark (the first value, the day), which
+  :func:`edited_by_hand` reads: the mark, never the basis's wording (a file
+  written before the mark existed is read by its wording: :func:`worded_hand_edit`).
   Typing back the value the note names gives the source's words back
   (:func:`words_given_back`).
 
@@ -25,10 +28,10 @@ import re
 from dataclasses import replace
 
 from .calendar import civil_from_epoch, epoch_from_civil
-from .dates import EventDate, Precision
+from .dates import EventDate, HandEdit, Precision
 
-__all__ = ["UNITS", "EDITED_BY_HAND", "date_at", "edit_date", "edited_by_hand", "hand_note_origin", "shift_date",
-           "snap", "words_given_back", "words_hold"]
+__all__ = ["UNITS", "EDITED_BY_HAND", "date_at", "edit_date", "edited_by_hand", "hand_edit_from", "hand_note_origin",
+           "shift_date", "snap", "words_given_back", "words_hold", "worded_hand_edit"]
 
 UNITS = ("year", "month", "day", "hour", "minute", "second")
 """Axis units, coarse to fine (``TickRule.unit``)."""
@@ -171,9 +174,9 @@ def shift_date(date: EventDate, delta_s: float, unit: str | None = None, edited_
     if moved == text:
         return date
     new = EventDate(moved, date.phrase, date.basis, time_zone=date.time_zone,
-                    precision_override=date.precision_override)
+                    precision_override=date.precision_override, hand_edit=date.hand_edit)
     if not (date.phrase or date.basis):
-        return replace(new, basis=f"Moved by hand from {text}.")
+        return replace(new, basis=f"Moved by hand from {text}.", hand_edit=date.hand_edit or HandEdit(text, edited_on))
     # the source's words stay its support only while they still give the moved value
     return edit_date(date, new, edited_on, how="Moved", earlier=earlier)
 
@@ -193,12 +196,30 @@ tooltip) when :func:`edited_by_hand`: the editor's day is never shown as the sou
 
 def edited_by_hand(date: EventDate | None) -> bool:
     """True when ``date`` no longer follows from the source's words: it was typed over them
-    (its basis begins with :data:`EDITED_BY_HAND`, :func:`edit_date`) or dragged on the canvas
-    (``"moved by hand from"``, :func:`shift_date`).  Exports and the detail pane say so."""
-    if date is None:
-        return False
-    basis = date.basis.lstrip()
-    return basis.startswith((EDITED_BY_HAND, "Moved by hand")) or _DRAGGED_OVER_WORDS.search(basis) is not None
+    (:func:`edit_date`) or dragged on the canvas (:func:`shift_date`), and carries the
+    :class:`~viewer.model.dates.HandEdit` mark.  Its basis's wording does not count (a file
+    written before the mark is read by its wording into the mark: :func:`worded_hand_edit`).
+    Exports, the detail pane and the canvas say so."""
+    return date is not None and date.hand_edit is not None
+
+
+_WORDED_FROM = re.compile(r"by hand(?: on (\d{4}-\d{2}-\d{2}))?,? from ([^\s)]+?)[.:]?(?:\s|\)|$)")
+
+
+def worded_hand_edit(basis: str) -> HandEdit | None:
+    """The mark a basis written before the mark existed stands for (a file without
+    ``marks_hand_edits``): a basis beginning :data:`EDITED_BY_HAND` or ``"Moved by hand"`` (the notes of
+    :func:`edit_date` and :func:`shift_date`), or holding an older drag's ``"(moved by hand from
+    2022-02-10)"``, was the only sign; the first value and the day are taken from its words
+    (``""`` where they do not say).  None for any other basis.  Never used on a file that marks
+    its edits: there such words are only words (a source may quote them)."""
+    text = basis.lstrip()
+    if not (text.startswith((EDITED_BY_HAND, "Moved by hand")) or _DRAGGED_OVER_WORDS.search(text)):
+        return None
+    origin = hand_note_origin(text)
+    m = _WORDED_FROM.search(text)
+    former = origin[0] if origin is not None else (m.group(2) if m else "")
+    return HandEdit(former, (m.group(1) or "") if m else "")
 
 
 def words_hold(old: EventDate, new: EventDate) -> bool:
@@ -213,9 +234,9 @@ def words_hold(old: EventDate, new: EventDate) -> bool:
     return new.earliest <= old.earliest and new.latest >= old.latest
 
 
-def _noted(basis: str) -> bool:
-    """The basis is a note that the date was edited or moved by hand (naming the first value)."""
-    return basis.lstrip().startswith((EDITED_BY_HAND, "Moved by hand"))
+def _noted(date: EventDate) -> bool:
+    """The date is marked as edited or moved by hand (its mark names the first value)."""
+    return date.hand_edit is not None
 
 
 _NOTE = re.compile(r"(?:Edited|Moved) by hand(?: on [^,]*)?, from (\S+): this date (?:does not follow from the "
@@ -234,6 +255,15 @@ def hand_note_origin(basis: str) -> tuple[str, str] | None:
     return None if m is None else (m.group(1), m.group(2) or "")
 
 
+def hand_edit_from(date: EventDate | None) -> str | None:
+    """The EDTF value a date edited by hand had before the first edit (its note's, else its
+    mark's ``former``); None for a date not marked (:func:`edited_by_hand`) or when not known."""
+    if date is None or date.hand_edit is None:
+        return None
+    origin = hand_note_origin(date.basis)
+    return origin[0] if origin is not None else (date.hand_edit.former or None)
+
+
 def words_given_back(old: EventDate, new: EventDate, earlier: EventDate | None = None) -> EventDate | None:
     """The date with the source's words back, when ``new`` (typed over ``old`` with ``old``'s
     words in the form) is again the value those words gave; None when it is not.
@@ -250,7 +280,9 @@ def words_given_back(old: EventDate, new: EventDate, earlier: EventDate | None =
     Raises nothing."""
     if (new.phrase, new.basis) != (old.phrase, old.basis):
         return None  # the user's own words
-    origin = hand_note_origin(old.basis)
+    origin = None
+    if old.hand_edit is not None:  # (a basis that only quotes such a note gives nothing back)
+        origin = hand_note_origin(old.basis) or ((old.hand_edit.former, "") if old.hand_edit.former else None)
     if origin is not None:
         value, phrase = origin
         if new.edtf != value:
@@ -258,10 +290,10 @@ def words_given_back(old: EventDate, new: EventDate, earlier: EventDate | None =
         if earlier is not None and earlier.edtf == value and earlier.phrase == phrase \
                 and not edited_by_hand(earlier):
             return earlier
-        return replace(new, phrase=phrase, basis="") if phrase else None
+        return replace(new, phrase=phrase, basis="", hand_edit=None) if phrase else None
     m = _HELD.search(old.basis)
     if m is not None and new.edtf == (m.group(1) or m.group(2)):
-        return replace(new, basis=old.basis[:m.start()])
+        return replace(new, basis=old.basis[:m.start()], hand_edit=None)
     return None
 
 
@@ -277,8 +309,9 @@ def edit_date(old: EventDate | None, new: EventDate, edited_on: str, how: str = 
       ``Edited by hand on 2026-12-08, from 2022-02-10: this date does not follow from the
       source's words. The source said: “arrived in Moscow on Thursday” (before that edit).``
       The old reasoning is dropped (it argued for the old value); without a phrase the note
-      ends "this date is not read from the source." (no words made up).  A date already edited by
-      hand keeps its note, which names the first value and the source's words.
+      ends "this date is not read from the source." (no words made up).  The date gets the mark
+      :class:`~viewer.model.dates.HandEdit` (the old value, ``edited_on``).  A date already edited by
+      hand keeps its note and its mark (also when its words are reworded), which name the first value.
     * ``new`` is again the value the note (or remark) names: the source's words come back
       (:func:`words_given_back`).
 
@@ -301,15 +334,17 @@ def edit_date(old: EventDate | None, new: EventDate, edited_on: str, how: str = 
     EventDate
         A new date; ``new`` itself when nothing is to change.
     """
-    if old is None or (new.edtf == old.edtf and new.time_zone == old.time_zone):
+    if old is None:
         return new
+    if new.edtf == old.edtf and new.time_zone == old.time_zone:
+        return _kept_mark(old, new)  # its words reworded: still the editor's date
     back = words_given_back(old, new, earlier)
     if back is not None:
         return back
     if (new.phrase, new.basis) != (old.phrase, old.basis) or not (old.phrase or old.basis):
-        return new  # the user's own words (or none to keep)
-    if _noted(old.basis):
-        return new  # its note already names the first value (and what the source said)
+        return _kept_mark(old, new)  # the user's own words (or none to keep)
+    if _noted(old):
+        return _kept_mark(old, new)  # its mark (and note) already name the first value
     verb = how.lower()
     if words_hold(old, new):
         if " by hand from " in old.basis:
@@ -323,4 +358,13 @@ def edit_date(old: EventDate | None, new: EventDate, edited_on: str, how: str = 
                  f" The source said: “{old.phrase}” (before that edit).")
     else:  # a basis without the source's words (a reading, an inference): it argued for the old value
         basis = f"{how} by hand{on}, from {old.edtf}: this date is not read from the source."
-    return replace(new, phrase="", basis=basis)
+    return replace(new, phrase="", basis=basis, hand_edit=HandEdit(old.edtf, edited_on))
+
+
+def _kept_mark(old: EventDate, new: EventDate) -> EventDate:
+    """``new`` with ``old``'s mark of an edit by hand when it has none of its own (a value
+    typed in the form comes without it): rewording the basis or typing another value does not
+    make the editor's date the source's again."""
+    if new.hand_edit is not None or old.hand_edit is None:
+        return new
+    return replace(new, hand_edit=old.hand_edit)

@@ -46,7 +46,7 @@ from .precision import Precision, format_instant, format_interval, just_before, 
 __all__ = [
     "Precision", "EventDate", "DateBounds", "resolve_bounds", "resolve_many",
     "format_instant", "format_interval", "unit_seconds", "MAX_ABS_YEAR", "ONGOING_WORDS",
-    "edtf_year_unknown",
+    "edtf_year_unknown", "HandEdit",
 ]
 
 
@@ -69,6 +69,26 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 @dataclass(frozen=True)
+class HandEdit:
+    """The mark of a date edited by hand (typed in the Edit tab or dragged on the canvas) so that
+    it no longer follows from the source's words: :attr:`EventDate.hand_edit`, the native
+    format's ``edited_by_hand`` object.  The mark, not the basis's wording, says the date is the
+    editor's: a source's own basis that quotes "edited by hand" is not one, and a basis reworded
+    by the user keeps it.
+
+    Parameters
+    ----------
+    former : str
+        The EDTF value before the first edit by hand (``"2022-02-10"``); ``""`` when not known.
+    on : str
+        The day of that edit, ``YYYY-MM-DD`` (UTC); ``""`` when not known.
+    """
+
+    former: str = ""
+    on: str = ""
+
+
+@dataclass(frozen=True)
 class EventDate:
     """A date as a source gave it, with its resolution and possible interval.
 
@@ -85,6 +105,9 @@ class EventDate:
     precision_override : Precision or None
         Coarsens a time of day: EDTF always writes seconds, so ``14:00:00`` with
         ``precision_override=Precision.HOUR`` means "around 14h, to the hour".
+    hand_edit : HandEdit or None
+        Set when the value was edited by hand so that the source's words no longer give it
+        (:func:`viewer.model.date_edit.edit_date`); None for a date as read or derived.
 
     Attributes
     ----------
@@ -111,6 +134,7 @@ class EventDate:
     basis: str = ""
     time_zone: str | None = None
     precision_override: Precision | None = None
+    hand_edit: HandEdit | None = None
     earliest: float = field(init=False, compare=False)
     latest: float = field(init=False, compare=False)
     precision: Precision = field(init=False, compare=False)

@@ -249,6 +249,8 @@ def caption_for(timeline: Timeline, event_id: str) -> Caption:
         when += f" – {plan.words()}"
     elif ev.end is not None:
         when += " – " + short_date(ev.end)
+    if ev.start.hand_edit is not None or (ev.end is not None and ev.end.hand_edit is not None):
+        when += " (date edited by hand)"  # the editor's day, not the source's (the label says "date edited")
     ref = timeline.reference_date
     if ref is not None and timeline.is_after_reference(ev):  # still to come when the source was written
         when += f" (planned or expected: after the source’s date, {short_date(ref)})"
@@ -309,13 +311,15 @@ def marks_note(drafts: int, planned: int, planned_ends: int = 0, ends_beyond: in
 def header_note(timeline: Timeline) -> str:
     """What the desk header says after the title about the whole timeline's marks that say
     "not a reviewed fact", as a collection window's header does:
-    ``"16 unreviewed drafts · 4 planned · 1 planned end"``; "" when there are none.  Counted
+    ``"16 unreviewed drafts · 4 planned · 1 planned end · 1 date edited by hand"``; "" when there are none.  Counted
     over the file, whatever is hidden or filtered (:meth:`Timeline.planned_count`,
     :func:`viewer.model.planned_end.planned_end_rows`)."""
     drafts, planned, ends = timeline.draft_count(), timeline.planned_count(), len(planned_end_rows(timeline))
+    hand = int(timeline.hand_edit_flags().sum())
     parts = [counted(drafts, "unreviewed draft")] if drafts else []
     parts += [f"{planned:,} planned"] if planned else []
     parts += [counted(ends, "planned end")] if ends else []
+    parts += [f"{hand:,} date{'s' if hand != 1 else ''} edited by hand"] if hand else []
     return " · ".join(parts)
 
 

@@ -15,7 +15,7 @@ import it (``[tool.importlinter]`` in ``pyproject.toml``).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -67,6 +67,20 @@ def _begins_after(event: Event, latest_s: float) -> bool:
     start = event.start
     return (math.isfinite(latest_s) and not start.year_unknown and math.isfinite(start.earliest)
             and start.earliest >= latest_s)
+
+
+def lazy_hand_edit_candidates(events: LazyEvents) -> Iterator[int]:
+    """Indices of the events of a large file read lazily that may have a date edited by hand or a
+    basis saying so: those read whole (``EventFacts.rich``; the others' dates are plain EDTF
+    strings) whose JSON text says ``by hand`` or ``edited_by_hand`` (so a file of a million rich
+    events is not built twice at open).  Every event when neither is known."""
+    facts, raw = events.facts, events.raw
+    for i in (facts.rich if facts is not None else range(len(events))):
+        if raw is not None:
+            text = raw(int(i))
+            if "by hand" not in text and "edited_by_hand" not in text:
+                continue
+        yield int(i)
 
 
 @dataclass(frozen=True, eq=False)
@@ -362,6 +376,36 @@ class Timeline:
             has = np.fromiter((e.draft is not None for e in self.events), dtype=bool, count=n)
         self.__dict__["_draft_flags"] = has
         return has
+
+    def hand_edit_flags(self) -> np.ndarray:
+        """Which events (file order) have a date edited by hand (its
+        :class:`~viewer.model.dates.HandEdit` mark): bool (len(events),).
+
+        A lazily-loaded file builds only its events read whole (a date with a mark is an
+        object, so such an event is one); a collection's rows are not built (all False)."""
+        cached: np.ndarray | None = self.__dict__.get("_hand_edit_flags")
+        if cached is not None:
+            return cached
+        n = len(self.events)
+
+        def edited(e: Event) -> bool:
+            return e.start.hand_edit is not None or (e.end is not None and e.end.hand_edit is not None)
+
+        if isinstance(self.events, LazyEvents):
+            has = np.zeros(n, dtype=bool)
+            facts = self.events.facts
+            if facts is None or facts.marked is None:  # (a collection's rows stay unbuilt)
+                for i in lazy_hand_edit_candidates(self.events):
+                    has[i] = edited(self.events.build(i))
+        else:
+            has = np.fromiter((edited(e) for e in self.events), dtype=bool, count=n)
+        self.__dict__["_hand_edit_flags"] = has
+        return has
+
+    def hand_edits(self) -> np.ndarray:
+        """Rows of :attr:`columns` whose event has a date edited by hand: bool (N,)."""
+        out: np.ndarray = self.hand_edit_flags()[self.columns.event_index]
+        return out
 
     def drafts(self) -> np.ndarray:
         """Rows of :attr:`columns` whose event is an unreviewed draft: bool (N,)."""

@@ -439,3 +439,9 @@ class WindowTimeline:
     def drafts(self) -> np.ndarray:
         """Rows whose event is an unreviewed draft: bool (N,)."""
         return self._marked(self.columns.content.visible.draft)
+
+    def hand_edits(self) -> np.ndarray:
+        """Rows whose event has a date edited by hand: bool (N,), all False: a collection's rows
+        are not read for it (their labels do not say "(date edited)"; the detail pane, built
+        from the row's event, does)."""
+        return np.zeros(len(self.columns.event_index), dtype=bool)

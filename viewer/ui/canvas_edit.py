@@ -29,7 +29,7 @@ from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QToolTip
 
 from ..model import commands as C
-from ..model.date_edit import date_at, hand_note_origin, shift_date, snap
+from ..model.date_edit import date_at, hand_edit_from, shift_date, snap
 from ..model.dates import EventDate
 from ..model.errors import DateError
 from ..model.ticks import choose_tick_spec
@@ -231,8 +231,8 @@ class CanvasEditing(QObject):
 
     def _before_hand_edit(self, eid: str, which: str, date: EventDate | None) -> EventDate | None:
         """The date before the edit by hand its note names, from this session's history (or None)."""
-        origin = hand_note_origin(date.basis) if date is not None else None
-        return None if origin is None else self.window.authoring.date_before_hand_edit(eid, which, origin[0])
+        origin = hand_edit_from(date)
+        return None if origin is None else self.window.authoring.date_before_hand_edit(eid, which, origin)
 
     def _planned(self, scene_pos: QPointF):
         """The event as the drag would leave it (or None), and the snapped move (s)."""

@@ -21,7 +21,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
-from ..model.date_edit import edited_by_hand
+from ..model.date_edit import edited_by_hand, worded_hand_edit
 from ..model.dates import EventDate
 from ..model.dday import DDay, DDayError, describe_relative, resolve_dday
 from ..model.facets import known_side
@@ -164,6 +164,11 @@ def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str =
     written = written_end_words(d) if side == "end" else None  # a TimelineJS year-only end: the year
     shown = describe_date(d, zone, timeline_zone) if written is None else written  # written; the basis says
     rows = [f"<tr><td><b>{escape(label)}</b></td><td>{escape(shown)}</td></tr>"]  # it ends on 1 January
+    mark = d.hand_edit
+    if mark is not None and worded_hand_edit(d.basis) is None:  # its basis reworded: the mark still says it
+        said = "by hand" + (f" on {mark.on}" if mark.on else "") + (f", from {mark.former}" if mark.former else "")
+        rows.append(f"<tr><td class='muted'>edited</td><td>{escape(said)}: not a date the source's words "
+                    "give</td></tr>")
     first, last = possible_bounds(d, zone, timeline_zone)
     # a single day, or a time, needs no range; nor does a date whose year is unknown (its range,
     # 1 BCE to 9999, is EDTF's four digits, not the source's); nor an end at 1 January of the year shown

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..io.native_checks import date_hint
 from ..model import commands as C
-from ..model.date_edit import hand_note_origin
+from ..model.date_edit import hand_edit_from
 from ..model.dates import EventDate
 from ..model.errors import DateError, Problem
 from ..model.grading import CREDIBILITY, RELIABILITY
@@ -470,9 +470,9 @@ class EventForm(QScrollArea):
                 # typed back to the value the note of an edit by hand names: the source's words
                 # come back (as they were, when this session's history still has them)
                 stored = ev.start if which == "start" else ev.end
-                origin = hand_note_origin(stored.basis) if stored is not None else None
-                earlier = None if origin is None or date is None or date.edtf != origin[0] \
-                    else self.authoring.date_before_hand_edit(ev.id, which, origin[0])
+                origin = hand_edit_from(stored)
+                earlier = None if origin is None or date is None or date.edtf != origin \
+                    else self.authoring.date_before_hand_edit(ev.id, which, origin)
                 new = C.set_date(ev, which, date, _today(), earlier).new
             elif name == "kind":
                 kind = EventKind(text)

@@ -163,11 +163,13 @@ timeline draws it with a dotted ring)."""
 
 
 def title_text(event: Event) -> str:
-    """The title with the same date qualifiers as its label on the timeline (``~``, ``≤``, ``(?)``)."""
+    """The title with the same date qualifiers as its label on the timeline (``~``, ``≤``, ``(?)``,
+    ``(date edited)``)."""
     d = event.start
     flags = (FLAG_UNCERTAIN if d.uncertain else 0) | (FLAG_APPROXIMATE if d.approximate else 0)
     flags |= {"on or before": FLAG_OPEN_START, "on or after": FLAG_OPEN_END}.get(d.relation, 0)
-    return label_text(event.title, flags, span=event.end is not None)
+    hand = d.hand_edit is not None or (event.end is not None and event.end.hand_edit is not None)
+    return label_text(event.title, flags, span=event.end is not None, hand_edited=hand)
 
 
 def listed_title(event: Event) -> str:

@@ -46,6 +46,7 @@ from ..model.quoting import qualified_date
 from ..model.timeline import Timeline
 from ..model.viewstate import ViewState
 from ..model.zones import EVENT_LOCAL, offset_at, zone_info, zone_label
+from .legend import HAND_EDIT_ITEM
 from .screenshots import save_png
 from .timeline_view import TimelineView
 
@@ -338,6 +339,7 @@ class _Picture:
                                     if self.timeline.planned_rows().any() else []) +
                                    ([PLANNED_END_KEY] if planned_end_rows(self.timeline) else []) +
                                    (["dotted outline: unreviewed draft"] if self.timeline.drafts().any() else []) +
+                                   ([HAND_EDIT_ITEM] if self.timeline.hand_edits().any() else []) +
                                    ["▬ faint: possible interval", "≤ / ≥ on or before / after", "(?) uncertain",
                                     "~ approximate"], sm, inner, 3)
         foot_items = self.footnote or ["(no sources cited by the events shown)"]

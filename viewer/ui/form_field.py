@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -114,6 +114,7 @@ class FormField(QObject):
         self.error.hide()
         if isinstance(widget, QLineEdit):
             widget.editingFinished.connect(self.sigCommit)
+            widget.installEventFilter(self)  # Ctrl+Z with nothing typed: the window's Undo (below)
         elif isinstance(widget, QComboBox):
             widget.activated.connect(lambda _i: self.sigCommit.emit())
         elif isinstance(widget, QCheckBox):
@@ -122,9 +123,26 @@ class FormField(QObject):
             widget.installEventFilter(self)  # QPlainTextEdit: commit when the focus leaves
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.FocusOut:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(self.widget, (QLineEdit, QPlainTextEdit)):
+            # a line (or box) keeps Ctrl+Z / Ctrl+Shift+Z for its own text even after its value was committed:
+            # it undid the text and left the edit in the model (the form then showed the old date
+            # while the timeline kept the new).  With no typing left uncommitted the keys go to
+            # Edit > Undo / Redo; while typing, the line undoes the typing first.
+            if (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)) \
+                    and not self.typed():
+                event.ignore()
+                return True
+            return False
+        if event.type() == QEvent.Type.FocusOut and not isinstance(self.widget, QLineEdit):
             self.sigCommit.emit()
         return False
+
+    def typed(self) -> bool:
+        """True while a line or box holds text the user typed since :meth:`set_text` last gave it its
+        value (not yet committed, or refused)."""
+        if not isinstance(self.widget, (QLineEdit, QPlainTextEdit)):
+            return False
+        return self._shown() != (self._given[1] if self._given is not None else "")
 
     _given: tuple[str, str] | None = None  # (value given to set_text, the text the widget made of it)
 

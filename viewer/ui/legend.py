@@ -2,8 +2,8 @@
 
 import re
 
-__all__ = ["KEY", "DRAFT_KEY", "HALF_KNOWN_KEY", "MATCH_KEY", "set_header_text", "HEADER_PT",
-           "SMALLEST_HEADER_PT"]
+__all__ = ["KEY", "DRAFT_KEY", "HAND_EDIT_ITEM", "HAND_EDIT_KEY", "HALF_KNOWN_KEY", "MATCH_KEY", "set_header_text",
+           "HEADER_PT", "SMALLEST_HEADER_PT"]
 
 _KEY_ITEMS = ("◆ date to the day or better", "◇ uncertain, approximate or open",
               "dashed ◇ planned (so described, or after the source's date)", "▬ faint: possible interval",
@@ -13,6 +13,10 @@ KEY = "   ".join(item.replace(" ", "\u00a0") for item in _KEY_ITEMS)
 narrow window wraps the key between items, never inside one."""
 DRAFT_KEY = "   " + "dotted ring or outline: unreviewed draft".replace(" ", "\u00a0")
 """Added to the key while there are unreviewed drafts."""
+HAND_EDIT_ITEM = "(date edited) date edited by hand, not the source's"
+"""The key's item for a label that ends "(date edited)" (the view, its pictures)."""
+HAND_EDIT_KEY = "   " + HAND_EDIT_ITEM.replace(" ", "\u00a0")
+"""Added to the key while an event's date is edited by hand."""
 HALF_KNOWN_KEY = "   " + "→ ? / ? → other date's year unknown".replace(" ", "\u00a0")
 """Added to the key while a span with one date known is drawn at it (``FLAG_HALF_KNOWN``)."""
 MATCH_KEY = "   " + "strip in full colour, tick below: search matches".replace(" ", "\u00a0")

@@ -34,7 +34,7 @@ from ..model.unplaced import unplaced_note
 from ..model.viewstate import ViewState
 from .detail_pane import DetailPane
 from .features import FEATURES
-from .legend import DRAFT_KEY, HALF_KNOWN_KEY, KEY, MATCH_KEY, set_header_text
+from .legend import DRAFT_KEY, HALF_KNOWN_KEY, HAND_EDIT_KEY, KEY, MATCH_KEY, set_header_text
 from .lock_sharing import share_lock_often
 from .timeline_view import TimelineView
 
@@ -182,12 +182,15 @@ class MainWindow(QMainWindow):
         drafts = self.timeline.draft_count()
         if hasattr(self, "legend"):  # the dotted ring is explained while there are drafts
             text = self.legend.text().replace(DRAFT_KEY, "").replace(_PLANNED_END_KEY, "").replace(HALF_KNOWN_KEY, "")
+            text = text.replace(HAND_EDIT_KEY, "")
             if (self.timeline.columns.flags & FLAG_HALF_KNOWN).any():  # "Strike → ?": the other year unknown
                 text = text.replace(TIME_AXIS_KEY, HALF_KNOWN_KEY + TIME_AXIS_KEY, 1)
             if planned_end_rows(self.timeline):  # the hatched part of a span or band is explained
                 text = text.replace(TIME_AXIS_KEY, _PLANNED_END_KEY + TIME_AXIS_KEY, 1)
             if drafts:
                 text = text.replace(TIME_AXIS_KEY, DRAFT_KEY + TIME_AXIS_KEY, 1)
+            if self.timeline.hand_edit_flags().any():  # a label's "(date edited)" is explained
+                text = text.replace(TIME_AXIS_KEY, HAND_EDIT_KEY + TIME_AXIS_KEY, 1)
             self.legend.setText(text)
         if drafts:  # never shown as reviewed facts: the title bar and the header say so
             name = f"{name if self.path else 'new draft'} — {counted(drafts, 'unreviewed draft')}"

@@ -1,0 +1,72 @@
+"""Ctrl+Z in the Edit tab's Start field, after the new date was committed (Return), undid the
+field's text and left the model edit in place: the form showed the old date while the timeline,
+the detail pane and a save still had the new one.  With nothing uncommitted in the field, Ctrl+Z
+is Edit > Undo (and Ctrl+Shift+Z Edit > Redo); while typing, it undoes the typing first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.test_authoring import window  # noqa: F401 (the fixture)
+
+TRUSS = "truss-arrives-moscow"
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _start_field(qtbot, w):
+    w.side_tabs.setCurrentWidget(w.edit_form)
+    w.state.selected = TRUSS
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
+    box = w.edit_form.fields["start"].widget
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=3000)
+    return box
+
+
+def _type(qtbot, box, text):
+    box.selectAll()
+    qtbot.keyClicks(box, text)
+
+
+def test_ctrl_z_after_a_committed_date_undoes_the_edit(qtbot, window):  # noqa: F811
+    w = window()
+    box = _start_field(qtbot, w)
+    _type(qtbot, box, "2022-02-11")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert w.timeline.event(TRUSS).start.edtf == "2022-02-11"
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)
+    assert w.timeline.event(TRUSS).start.edtf == "2022-02-10"  # was: still 2022-02-11, the field's text undone
+    assert box.text() == "2022-02-10"
+    assert "Edited by hand" not in w.details.toPlainText()
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)  # redo, as Edit > Redo
+    assert w.timeline.event(TRUSS).start.edtf == "2022-02-11" and box.text() == "2022-02-11"
+
+
+def test_ctrl_z_in_the_summary_box_after_a_commit_undoes_the_edit(qtbot, window):  # noqa: F811
+    w = window()
+    _start_field(qtbot, w)
+    box = w.edit_form.fields["summary"].widget
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=3000)
+    box.selectAll()
+    qtbot.keyClicks(box, "Truss landed.")
+    w.edit_form.fields["title"].widget.setFocus()  # the box commits when the focus leaves
+    qtbot.waitUntil(lambda: w.timeline.event(TRUSS).summary == "Truss landed.", timeout=3000)
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=3000)
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)
+    assert w.timeline.event(TRUSS).summary.startswith("Foreign Secretary Liz Truss")
+
+
+def test_ctrl_z_while_typing_undoes_the_typing_first(qtbot, window):  # noqa: F811
+    w = window()
+    box = _start_field(qtbot, w)
+    _type(qtbot, box, "2022-02-11")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.keyClicks(box, "9")  # not committed
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)
+    assert box.text() == "2022-02-11" and w.timeline.event(TRUSS).start.edtf == "2022-02-11"
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)  # nothing typed left: the edit itself
+    assert w.timeline.event(TRUSS).start.edtf == "2022-02-10"
