@@ -163,11 +163,11 @@ class CountCache:
         self._loaded: dict[tuple[str, float], Any] = {}
 
     def _load(self, what: str, res: float, columns: tuple[str, ...], make: Callable[..., _T],
-              extra: str = "", max_rows: int = NUMPY_MAX_ROWS) -> _T | None:
+              extra: str = "", max_rows: int | None = None) -> _T | None:
         """The rows of width ``res`` (``columns``, ``extra``: more of the ``WHERE``) made into
         ``make(*columns)`` on first use and kept; None when they are more than ``max_rows``
-        (:data:`NUMPY_MAX_ROWS`: asked in SQL instead)."""
-        if self.sizes.get(res, 0) > max_rows:
+        (:data:`NUMPY_MAX_ROWS` unless told, read when asked: asked in SQL instead)."""
+        if self.sizes.get(res, 0) > (NUMPY_MAX_ROWS if max_rows is None else max_rows):
             return None
         key = (what, res)
         if key not in self._loaded:
