@@ -403,9 +403,11 @@ def main_window_runs(codes: list[str], n: int, data: Path, existing: str | None 
                        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
     for code in codes:
         label, folder = code.split("=", 1)
-        target = Path(existing) if existing else data / label / f"synthetic-{n}.parquet"
+        # a ClickHouse address stays a string (a Path would fold its "//")
+        target: Path | str = (existing if existing and "://" in existing else Path(existing) if existing
+                              else data / label / f"synthetic-{n}.parquet")
         env = dict(os.environ, PYTHONPATH=str(Path(folder).resolve()), QT_QPA_PLATFORM="offscreen")
-        if not target.exists() and not existing:
+        if not existing and not Path(target).exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             subprocess.run([sys.executable, "-c", "import sys; from viewer.io.synthetic_store import "
                             "write_synthetic_collection as w; w(sys.argv[1], int(sys.argv[2]))", str(target), str(n)],

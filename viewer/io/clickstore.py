@@ -32,6 +32,7 @@ No Qt.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import json
 import logging
@@ -39,7 +40,7 @@ import math
 import os
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit, urlunsplit
 
@@ -82,6 +83,7 @@ from .store_sql import (
     WINDOW_LIMIT,
     CountCache,
     CountedWindows,
+    MarkerChunks,
     bucket_bins,
     bucket_bins_sql,
     contains_sql,
@@ -126,6 +128,9 @@ span class of the legacy layout (``span`` 0-5; 6: farther, open, or not drawn): 
 then one stretch of the sort key per class (:meth:`ClickStore._near`), not the whole table.  Written
 in the table's meta (:data:`SPAN_KEY`) when loaded: a store reads a table by the bounds it was made with."""
 SPAN_KEY = "span_bounds"
+CHUNKED_FROM = 250_000
+"""A server's marker counts of a width with more rows than this are read in chunks
+(:class:`~viewer.io.store_sql.MarkerChunks`), not whole at the first frame that needs them."""
 SPAN_SQL = ("multiIf(" + ", ".join(
     f"ifNull(drawn AND greatest(sort_point - least(x0, least(x1, xm)), greatest(x0, greatest(x1, xm)) - sort_point) "
     f"<= {bound!r}, 0), {k}" for k, bound in enumerate(SPAN_BOUNDS)) + f", {len(SPAN_BOUNDS)})")
@@ -228,6 +233,7 @@ class NativeBackend:
     def __init__(self, host: str, port: int, database: str, user: str, password: str, secure: bool = False) -> None:
         from clickhouse_driver import Client
 
+        self._params = (host, port, database, user, password, secure)
         self.client = Client(host=host, port=port, database=database, user=user, password=password, secure=secure,
                              connect_timeout=10, send_receive_timeout=600)
         self.client.execute("SELECT 1")  # errors now, naming the address, not at the first query
@@ -295,6 +301,11 @@ class NativeBackend:
                     done(sent)
         finally:
             con.close()
+
+    def clone(self) -> NativeBackend:
+        """Another connection to the same server and database, as the same user (for a thread of
+        its own: a client runs one query at a time)."""
+        return NativeBackend(*self._params)
 
     def close(self) -> None:
         self.client.disconnect()
@@ -658,6 +669,15 @@ class ClickStore(CountedWindows, EventStore):
         self.name = name or self.t
         self._counts: CountCache | None = None
         self._lock = threading.Lock()
+        # the marker counts of the widths too large to load whole, a window's stretch at a time, read
+        # on a connection of their own in the background (a server's; chDB's one session answers in SQL)
+        self._chunks: MarkerChunks | None = None
+        # the latest unfiltered frame's rows: (t0, t1, lanes taken, rows with file_index, lane, x0, x1)
+        self._last_rows: tuple[float, float, frozenset[int], list[list[Any]], np.ndarray, np.ndarray,
+                               np.ndarray] | None = None
+        self._chunk_backend: Any = None
+        if hasattr(backend, "clone"):
+            self._chunks = MarkerChunks(self._chunk_rows, f"{self.t}_counts")
         # a server before 22 reads a window's wide columns (json, title) of every row unless told
         # PREWHERE (a frame's rows: 0.6-0.9 s against 0.15-0.3 s at 10^6 on 18.16); later ones move it
         self._prewhere = "PREWHERE" if getattr(backend, "legacy", False) else "WHERE"
@@ -716,9 +736,20 @@ class ClickStore(CountedWindows, EventStore):
         return " AND (" + " OR ".join([*arms, f"span = {len(bounds)}"]) + ")"
 
     def _rows(self, sql: str) -> tuple[list[str], list[list[Any]]]:
-        with self._lock:
+        with self._lock, self._busy():
             got: tuple[list[str], list[list[Any]]] = self.backend.rows(sql)
         return got
+
+    @contextlib.contextmanager
+    def _busy(self) -> Iterator[None]:
+        """A query of the store's own (a frame's): the chunk loader waits until they pause."""
+        if self._chunks is not None:
+            self._chunks.touch()
+        try:
+            yield
+        finally:
+            if self._chunks is not None:
+                self._chunks.touch()
 
     def _np(self, sql: str) -> dict[str, np.ndarray]:
         names, rows = self._rows(sql)
@@ -730,7 +761,18 @@ class ClickStore(CountedWindows, EventStore):
         return out
 
     def close(self) -> None:
+        if self._chunks is not None:
+            self._chunks.close()
+        if self._chunk_backend is not None:
+            self._chunk_backend.close()
         self.backend.close()
+
+    def _chunk_rows(self, sql: str) -> dict[str, np.ndarray]:
+        """``lane, bucket, n`` of ``sql`` on the chunk loader's own connection (opened on first use)."""
+        if self._chunk_backend is None:
+            self._chunk_backend = self.backend.clone()
+        got: dict[str, np.ndarray] = self._chunk_backend.floats(sql, ["lane", "bucket", "n"])
+        return got
 
     @staticmethod
     def _lanes(lanes: Iterable[int]) -> str:
@@ -772,15 +814,50 @@ class ClickStore(CountedWindows, EventStore):
                 f"SELECT lane, count() FROM {self.t} WHERE lane IN {self._lanes(lanes)} AND {window} GROUP BY lane")[1]}
         return self._rows_of_lanes(counts, cap, window)
 
-    def _rows_of_lanes(self, counts: dict[int, int], cap: int, window: str) -> VisibleEvents:
+    def _rows_of_lanes(self, counts: dict[int, int], cap: int, window: str,
+                       span: tuple[float, float] | None = None) -> VisibleEvents:
         """The visible answer once the events per lane (``counts``) are known: the rows of the
-        lanes that fit under ``cap`` (``window``: the rows' condition), the others crowded."""
+        lanes that fit under ``cap`` (``window``: the rows' condition), the others crowded.
+        ``span``: the window ``(t0, t1)`` of an unfiltered ``window`` (drawn events meeting it),
+        whose rows may be partly the previous such answer's (:meth:`_window_rows`)."""
         taken, crowded = lanes_that_fit(counts, cap)
         if not any(counts.get(k) for k in taken):
             return self._answer([], sum(counts.values()), counts, crowded)
-        _, rows = self._rows(f"SELECT {_ROW} FROM {self.t} {self._prewhere} lane IN "
-                             f"{self._lanes(taken)} AND {window} ORDER BY lane, x0, file_index")
+        rows = self._window_rows(taken, window, span)
         return self._answer(rows, sum(counts.values()), counts, crowded)
+
+    def _window_rows(self, taken: list[int], window: str, span: tuple[float, float] | None) -> list[list[Any]]:
+        """The rows (:data:`_ROW`) of the lanes ``taken`` meeting ``window``, ordered by lane, x0,
+        file_index.  With ``span`` (unfiltered), the previous unfiltered answer's rows are kept
+        where still in the window, and only the stretches it did not cover are asked: a pan reads
+        the events entering on one side, a zoom in none (the collection does not change while open).
+        Not reused for another lane that fits now, or a window not meeting the previous one."""
+        def ask(cond: str) -> list[list[Any]]:
+            return self._rows(f"SELECT {_ROW}, file_index FROM {self.t} {self._prewhere} lane IN "
+                              f"{self._lanes(taken)} AND {cond} ORDER BY lane, x0, file_index")[1]
+
+        last = self._last_rows
+        if span is None:
+            return [r[:-1] for r in ask(window)]
+        t0, t1 = span
+        if last is None or not set(taken) <= last[2] or t1 < last[0] or t0 > last[1]:
+            rows = ask(window)
+        else:
+            a, b, _, old, lane, x0, x1 = last
+            keep = np.isin(lane, taken) & (x0 <= t1) & (x1 >= t0)
+            rows = [old[i] for i in np.flatnonzero(keep).tolist()]
+            new = []
+            if t0 < a:  # entering on the left: ended in [t0, a), not after t1
+                new += ask(f"drawn AND x1 >= {lit(t0)} AND x1 < {lit(a)} AND x0 <= {lit(t1)}{self._near(t0, a)}")
+            if t1 > b:  # entering on the right: started in (b, t1]
+                new += ask(f"drawn AND x0 > {lit(b)} AND x0 <= {lit(t1)} AND x1 >= {lit(t0)}{self._near(b, t1)}")
+            if new:
+                rows += new
+                rows.sort(key=lambda r: (r[1], r[3], r[-1]))  # lane, x0, file_index: the query's order
+        f = np.array
+        self._last_rows = (float(t0), float(t1), frozenset(taken), rows, f([r[1] for r in rows], dtype=np.int64),
+                           f([r[3] for r in rows], dtype=float), f([r[4] for r in rows], dtype=float))
+        return [r[:-1] for r in rows]
 
     def _count_plan(self, t0: float, t1: float, lanes: set[int]) -> tuple[dict[int, int], str | None] | None:
         """:func:`~viewer.io.store_sql.window_count_plan` over this table (None: count from the events)."""
@@ -828,7 +905,7 @@ class ClickStore(CountedWindows, EventStore):
         out += density_from_parts(lane_list, t0, t1, bins, markers=markers, spread=spread)
         assert counts is not None
         window = f"drawn AND x0 <= {lit(t1)} AND x1 >= {lit(t0)}{self._near(t0, t1)} AND true"
-        visible = self._rows_of_lanes({k: v for k, v in counts.items() if k in lane_set}, cap, window)
+        visible = self._rows_of_lanes({k: v for k, v in counts.items() if k in lane_set}, cap, window, (t0, t1))
         return Frame(float(t0), float(t1), tuple(lane_list), visible, out)
 
     def density(self, t0: float, t1: float, lanes: Iterable[int], bins: int, exact: bool = False,
@@ -858,9 +935,14 @@ class ClickStore(CountedWindows, EventStore):
         marker_sql = None
         if counts is not None and r is not None:
             table = counts.markers(r)
+            chunks = None if table is not None or self._chunks is None else self._chunks.covering(r, t0, t1)
             if table is not None:
                 out += table.density(lanes, t0, t1, bins)
-            else:  # too many buckets for numpy (10 s, 60 s): the window's buckets, binned by ClickHouse
+            elif chunks is not None:  # the window's chunks of a large width, loaded by an earlier frame
+                for chunk in chunks:
+                    out += chunk.density(lanes, t0, t1, bins)
+            else:  # too many buckets to load whole (10 s ... 10 min at 10^7), their chunks not here (yet):
+                # the window's buckets, binned by ClickHouse
                 marker_sql = bucket_bins_sql(f"{self.t}_counts", r, t0, t1, bins, lanes, CLICKHOUSE)
         else:
             w = (t1 - t0) / bins  # a window of no width: its markers in the last bin, as DuckDB's (x / 0 is NULL)
@@ -885,7 +967,10 @@ class ClickStore(CountedWindows, EventStore):
     def _count_cache(self) -> CountCache:
         """The count tables in numpy (loaded on first use)."""
         if self._counts is None:
-            self._counts = CountCache(self._floats, f"{self.t}_counts", self._windowed)
+            # with chunks, a width of more than CHUNKED_FROM rows is read a window's stretch at a time (the
+            # first frame of 10^7 events read 10 min's million rows whole: 0.35-1.8 s)
+            self._counts = CountCache(self._floats, f"{self.t}_counts", self._windowed,
+                                      marker_max_rows=CHUNKED_FROM if self._chunks is not None else None)
         return self._counts
 
     def _floats(self, sql: str, names: list[str] | None = None) -> dict[str, np.ndarray]:
@@ -896,7 +981,7 @@ class ClickStore(CountedWindows, EventStore):
             return self._np(sql)
         if names is None:
             names = [c.strip().split()[-1] for c in sql.split(" FROM ", 1)[0].removeprefix("SELECT ").split(",")]
-        with self._lock:
+        with self._lock, self._busy():
             got: dict[str, np.ndarray] = floats(sql, names)
         return got
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import math
+import threading
+import time
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -16,7 +19,8 @@ import numpy as np
 from viewer.model.count_tables import LongEnds, MarkerCounts, SpreadCounts, WindowCounts
 from viewer.model.store_query import LIST_FACETS, FilterLike, StoreFilter
 
-__all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "NUMPY_MAX_ROWS", "CollectionStats",
+__all__ = ["DUCKDB", "CLICKHOUSE", "filter_where", "sql_literal", "CountCache", "MarkerChunks", "NUMPY_MAX_ROWS",
+           "CollectionStats",
            "read_stats", "STATS_KEY", "window_count_plan", "window_counts", "CountedWindows", "WINDOW_LIMIT",
            "bucket_bins_sql", "bucket_bins", "COUNT_TOTALS_SQL", "count_table_mismatch", "like_literal", "contains_sql",
            "year_unknown_sql"]
@@ -145,8 +149,10 @@ class CountCache:
         a collection written before them has not, and its windows are counted from the events.
     """
 
-    def __init__(self, fetch: Callable[[str], dict[str, np.ndarray]], table: str, windowed: bool = False) -> None:
+    def __init__(self, fetch: Callable[[str], dict[str, np.ndarray]], table: str, windowed: bool = False,
+                 marker_max_rows: int | None = None) -> None:
         self._fetch, self._table = fetch, table
+        self._marker_max_rows = NUMPY_MAX_ROWS if marker_max_rows is None else int(marker_max_rows)
         started = "sum(ns) AS started" if windowed else "0 AS started"
         got = fetch(f"SELECT res, count(*) AS rows, {started} FROM {table} GROUP BY res")
         res, rows, starts = (got.get(k, np.zeros(0)) for k in ("res", "rows", "started"))
@@ -157,11 +163,11 @@ class CountCache:
         self._loaded: dict[tuple[str, float], Any] = {}
 
     def _load(self, what: str, res: float, columns: tuple[str, ...], make: Callable[..., _T],
-              extra: str = "") -> _T | None:
+              extra: str = "", max_rows: int | None = None) -> _T | None:
         """The rows of width ``res`` (``columns``, ``extra``: more of the ``WHERE``) made into
-        ``make(*columns)`` on first use and kept; None when they are too many for numpy
-        (:data:`NUMPY_MAX_ROWS`: asked in SQL instead)."""
-        if self.sizes.get(res, 0) > NUMPY_MAX_ROWS:
+        ``make(*columns)`` on first use and kept; None when they are more than ``max_rows``
+        (:data:`NUMPY_MAX_ROWS` unless told, read when asked: asked in SQL instead)."""
+        if self.sizes.get(res, 0) > (NUMPY_MAX_ROWS if max_rows is None else max_rows):
             return None
         key = (what, res)
         if key not in self._loaded:
@@ -193,13 +199,137 @@ class CountCache:
         return self._load("long ends", -float(res), ("lane", "bucket", "x1", "n"), LongEnds)
 
     def markers(self, res: float) -> MarkerCounts | None:
-        """The marker counts at width ``res`` (s), or None when that table is too large for numpy."""
+        """The marker counts at width ``res`` (s), or None when that table is too large to load whole
+        (more than ``marker_max_rows``, :data:`NUMPY_MAX_ROWS` unless told)."""
         res = float(res)
-        return self._load("markers", res, ("lane", "bucket", "n"), lambda *c: MarkerCounts(res, *c))
+        return self._load("markers", res, ("lane", "bucket", "n"), lambda *c: MarkerCounts(res, *c),
+                          max_rows=self._marker_max_rows)
 
     def spread(self) -> SpreadCounts | None:
         """The date-only events per lane per interval, or None when too many for numpy."""
         return self._load("spread", 0.0, ("lane", "x0", "x1", "n"), SpreadCounts)
+
+
+class MarkerChunks:
+    """The marker counts of the widths too large to load whole, kept in numpy a chunk of
+    :attr:`CHUNK` buckets at a time, the chunks loaded in a background thread.
+
+    :meth:`covering` answers a window from the chunks when all its buckets' chunks are here, and
+    otherwise asks for the missing ones and returns None (the caller bins that frame in SQL, as
+    before): a pan or zoom near where the view was reads no marker counts from the engine. A
+    chunk holds every lane's buckets, so it serves any lane set; the counts never change while a
+    store is open.  At most ``max_rows`` rows are kept (the least recently used chunks dropped).
+
+    Parameters
+    ----------
+    fetch : callable(sql) -> dict of str -> ndarray
+        Runs a query on the engine, on the loading thread: it must have a connection of its own.
+    table : str
+        The count table (``res, lane, bucket, n``).
+    """
+
+    CHUNK = 16384
+    """Buckets per chunk (10 s: 45 h; 5 min: 57 days): a frame at its width spans 11,000 to
+    66,000 buckets (:func:`~viewer.model.store.aggregate_resolution`: a bin is at least 8 of them)."""
+    MAX_CHUNKS = 16
+    """A window needing more chunks than this is binned in SQL and loads none."""
+    IDLE = 0.15
+    """Seconds without a frame's query (:meth:`touch`) before a chunk is read: on two shared cores a
+    chunk read beside a zoom's frames made each of them slower (the engine's CPU), so chunks are read
+    between gestures, not during one."""
+
+    def __init__(self, fetch: Callable[[str], dict[str, np.ndarray]], table: str, max_rows: int = 3_000_000) -> None:
+        self._fetch, self._table, self._max_rows = fetch, table, int(max_rows)
+        self._got: OrderedDict[tuple[float, int], MarkerCounts] = OrderedDict()
+        self._rows = 0
+        self._queue: deque[tuple[float, int]] = deque()
+        self._asked: set[tuple[float, int]] = set()  # queued or loading
+        self._failed: set[tuple[float, int]] = set()
+        self._cond = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+        self._last = 0.0  # time.monotonic() of the latest foreground query
+
+    def touch(self) -> None:
+        """Say the store's own connection is busy now (a frame's query starts or ends)."""
+        self._last = time.monotonic()
+
+    def _keys(self, res: float, t0: float, t1: float) -> list[tuple[float, int]] | None:
+        if not (math.isfinite(t0) and math.isfinite(t1)) or max(abs(t0), abs(t1)) > WINDOW_LIMIT:
+            return None
+        k0, k1 = math.floor(t0 / res) // self.CHUNK, math.floor(t1 / res) // self.CHUNK
+        if k1 - k0 + 1 > self.MAX_CHUNKS:
+            return None
+        return [(float(res), k) for k in range(k0, k1 + 1)]
+
+    def covering(self, res: float, t0: float, t1: float) -> list[MarkerCounts] | None:
+        """The chunks holding every bucket of ``[t0, t1]`` (epoch s) at width ``res`` (s), their
+        densities to be summed (each counts its own buckets only); None when one is not loaded
+        yet (asked for, in the background) or the window needs too many."""
+        keys = self._keys(float(res), t0, t1)
+        if keys is None:
+            return None
+        with self._cond:
+            got = [self._got.get(k) for k in keys]
+            if all(g is not None for g in got):
+                for k in keys:
+                    self._got.move_to_end(k)
+                return [g for g in got if g is not None]
+            missing = [k for k, g in zip(keys, got, strict=True)
+                       if g is None and k not in self._asked and k not in self._failed]
+            if missing and not self._closed:
+                self._queue.extend(missing)
+                self._asked.update(missing)
+                if self._thread is None:
+                    self._thread = threading.Thread(target=self._run, name="marker-chunks", daemon=True)
+                    self._thread.start()
+                self._cond.notify_all()
+        return None
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._queue and not self._closed:
+                    self._cond.wait()
+                while not self._closed and time.monotonic() - self._last < self.IDLE:
+                    self._cond.wait(max(self.IDLE - (time.monotonic() - self._last), 0.01))
+                if self._closed:
+                    return
+                key = self._queue.popleft()
+            res, k = key
+            lo = k * self.CHUNK
+            try:
+                got = self._fetch(f"SELECT lane, bucket, n FROM {self._table} WHERE res = {res!r} AND bucket >= {lo} "
+                                  f"AND bucket < {lo + self.CHUNK} AND n > 0")
+                z = np.zeros(0)
+                chunk: MarkerCounts | None = MarkerCounts(res, *(got.get(c, z) for c in ("lane", "bucket", "n")))
+            except Exception:  # noqa: BLE001 - the engine refused or went away: such frames stay binned in SQL
+                chunk = None
+            with self._cond:
+                self._asked.discard(key)
+                if chunk is None:
+                    self._failed.add(key)
+                else:
+                    self._got[key] = chunk
+                    self._rows += chunk.rows
+                    while self._rows > self._max_rows and len(self._got) > 1:
+                        _, old = self._got.popitem(last=False)
+                        self._rows -= old.rows
+                self._cond.notify_all()
+
+    def wait(self, timeout: float = 60.0) -> bool:
+        """Block until every chunk asked for is loaded (or failed); False after ``timeout`` s."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._asked or self._closed, timeout)
+
+    def close(self) -> None:
+        """Stop the loading thread (a chunk being read is finished first, then dropped)."""
+        with self._cond:
+            self._closed = True
+            self._queue.clear()
+            self._cond.notify_all()
+        if self._thread is not None:
+            self._thread.join(30)
 
 
 def window_count_plan(windows: WindowCounts, t0: float, t1: float, lanes: Iterable[int], table: str,
