@@ -64,7 +64,8 @@ COMMAND_HELP = {
     "export": ("FILE OUT", "draw a timeline file as a PNG, SVG or PDF picture"),
     "deck": ("FILE OUT.pdf", "write a story as a 16:9 PDF hand-out (as File > Export story as PDF deck)"),
     "ingest": ("ARTICLE", "read a news article (.txt, .html, .md) into a draft timeline to review"),
-    "index": ("COLLECTION", "write a .parquet / .duckdb collection's search index again (damaged, stale or missing)"),
+    "index": ("COLLECTION", "write the search index of a .parquet / .duckdb collection (again: damaged, stale or "
+              "missing) or of a ClickHouse table (kept in the per-user cache folder)"),
 }
 COMMANDS = tuple(COMMAND_HELP)
 
@@ -180,8 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the draft timeline here (without it, only the report is printed)")
     x = sub.add_parser("index", help=COMMAND_HELP["index"][1],
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXIT_CODES)
-    x.add_argument("file", metavar="COLLECTION", help="a .parquet or .duckdb collection written by convert "
-                   "(only read)")
+    x.add_argument("file", metavar="COLLECTION", help="a .parquet or .duckdb collection written by convert, "
+                   "or a ClickHouse address clickhouse://host:9000/db?table=events (only read)")
     x.add_argument("--out", metavar="SIDECAR", help="write the index here instead of beside the collection "
                    "(a folder that cannot be written); the window then does not find it by itself")
     return p

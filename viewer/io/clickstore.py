@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import dataclasses
 import functools
 import json
 import logging
@@ -76,7 +77,14 @@ from .collection import (
     timeline_of_meta,
 )
 from .common import ReadReport
-from .search_index import COUNT_CAP  # a search counts its matches up to this many
+from .search_index import (  # a search counts its matches up to COUNT_CAP
+    COUNT_CAP,
+    QUICK_COUNT,
+    CollectionIndex,
+    index_dir,
+    index_note,
+    write_collection_index,
+)
 from .store_sql import (
     CLICKHOUSE,
     STATS_KEY,
@@ -135,6 +143,33 @@ SPAN_SQL = ("multiIf(" + ", ".join(
     f"ifNull(drawn AND greatest(sort_point - least(x0, least(x1, xm)), greatest(x0, greatest(x1, xm)) - sort_point) "
     f"<= {bound!r}, 0), {k}" for k, bound in enumerate(SPAN_BOUNDS)) + f", {len(SPAN_BOUNDS)})")
 """The ``span`` class of a row (NULL, NaN and infinite distances compare false: the last class)."""
+_SHOWN = _ROW.removeprefix("id, ") + ", json"
+"""The search index's :data:`~viewer.io.search_index.SHOWN_COLUMNS` as this table gives them."""
+TOKEN_KEY = "timeline_viewer_collection"
+"""The ``_meta`` key of the loaded collection's token (written by :func:`load_collection` since the
+search index of a ClickHouse table; an older table has none: its index is named by the table's
+creation time alone)."""
+INDEX_SPOT_CHECKS = 8
+"""Consecutive rows of the table checked against its search index at opening (one key range read)."""
+INDEX_BATCH = 100_000
+"""Rows read from the server per query while its search index is written (by ``file_index``)."""
+
+
+def index_file(address: str, folder: str | None = None) -> str | None:
+    """Where the search index of the ClickHouse table ``address`` (``scheme://host:port/db|db.table``)
+    is kept: ``<cache folder>/<BLAKE2b of the address>.clickhouse.search.sqlite`` in the per-user
+    cache folder (:func:`viewer.io.search_index.index_dir`), never on the server; None without a
+    folder that can be trusted.  What it indexes (the table's collection token, creation time,
+    rows) is recorded inside and checked at opening: a reloaded table's index is stale."""
+    import hashlib
+
+    folder = folder or index_dir()
+    if folder is None:
+        return None
+    key = hashlib.blake2b(address.encode("utf-8"), digest_size=16).hexdigest()
+    return os.path.join(folder, f"{key}.clickhouse.search.sqlite")
+
+
 _CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float64)", "u8": "UInt8",
             "bool": "Bool", "str": "Nullable(String)", "list": "Array(String)"}
 
@@ -581,6 +616,8 @@ def load_collection(backend: Any, database: str, table: str, parquet: str,
 
     src = DuckStore(parquet)
     meta = {"timeline_viewer": json.dumps(src.meta, ensure_ascii=False)}
+    if src._token:  # names the search index of the table (ClickStore.index_token)
+        meta[TOKEN_KEY] = src._token
     if src._stats is not None:
         meta[STATS_KEY] = src._stats.to_json()
     if getattr(backend, "legacy", False):  # the span classes' bounds, read back by ClickStore._near
@@ -663,10 +700,15 @@ def _create_legacy(backend: Any, t: str, windowed: bool) -> None:
 class ClickStore(CountedWindows, EventStore):
     """:class:`~viewer.model.store.EventStore` over ``database.table`` (see the module docstring)."""
 
-    def __init__(self, backend: Any, database: str, table: str, name: str = "") -> None:
+    def __init__(self, backend: Any, database: str, table: str, name: str = "", search_index: bool = True) -> None:
         self.backend = backend
         self.t = f"{database}.{table}"
+        self._db, self._table = database, table
         self.name = name or self.t
+        # how the index's notes name the table (the address index builds it again by)
+        self.address = f"{name}?table={table}" if "://" in name else self.t
+        self._index: CollectionIndex | None = None
+        self.index_note = ""
         self._counts: CountCache | None = None
         self._lock = threading.Lock()
         # the marker counts of the widths too large to load whole, a window's stretch at a time, read
@@ -720,6 +762,176 @@ class ClickStore(CountedWindows, EventStore):
                     self._span_bounds = bounds
             except Exception:  # noqa: BLE001 - no span column, or bounds not a list of numbers: no pruning
                 self._span_bounds = None
+        if search_index:
+            self._open_index()
+
+    # -- the search index (issue 13): SQLite FTS5 in the per-user cache folder ---------------------
+    @property
+    def n_drawn(self) -> int | None:
+        """Rows drawn, from the table's statistics (None when it has none)."""
+        return sum(self._stats.lanes.values()) if self._stats is not None else None
+
+    def index_path(self) -> str | None:
+        """This table's search index file (:func:`index_file`: named by host, port, database, table)."""
+        return index_file(f"{self.name}|{self.t}")
+
+    def index_token(self) -> str:
+        """What the search index records it indexes: the loaded collection's token and the table's
+        creation time (a table loaded again is another table), checked at opening with the rows."""
+        _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = {lit(TOKEN_KEY)}")
+        token = str(rows[0][0]) if rows else "-"
+        _, rows = self._rows(f"SELECT toString(metadata_modification_time) FROM system.tables WHERE "
+                             f"database = {lit(self._db)} AND name = {lit(self._table)}")
+        return f"{token} table {self.t} made {rows[0][0] if rows else '?'}"
+
+    def _open_index(self) -> None:
+        """Open this table's search index when there is one of exactly this table, then spot-check
+        it against the table (:meth:`check_search_index`); a stale or wrong one is ignored with a
+        note (:attr:`index_note`) and search scans as without one."""
+        path = self.index_path()
+        if path is None or not os.path.lexists(path):
+            return
+        try:
+            token = self.index_token()
+        except Exception as exc:  # noqa: BLE001 - the server's error: no index, the scans answer
+            self.index_note = f"search index not used ({server_said(exc)}); search scans the table"
+            return
+        self._index, self.index_note = CollectionIndex.open(self.address, token=token, n_rows=self.n_events,
+                                                            n_drawn=self.n_drawn, sidecar=path)
+        self.check_search_index()
+
+    @property
+    def sidecar_note(self) -> str:
+        """Why the search index is not used ("" while it is, or when there is none)."""
+        index = self._index
+        extra = index.note if index is not None and index.note and index.note not in self.index_note else ""
+        return " ".join(n for n in (self.index_note, extra) if n)
+
+    def _search_index(self) -> CollectionIndex | None:
+        """The search index while it answers (dropped, with its note, once it fails)."""
+        index = self._index
+        if index is not None and index.note:
+            self.index_note, self._index = index.note, None
+            index.close()
+            return None
+        return index
+
+    def _key_range(self, lo: float, hi: float | None = None, below: bool = False) -> str:
+        """``sort_point`` in ``[lo, hi]`` (``below``: under ``lo``) as a condition of the sort key:
+        one arm per span class on the legacy layout (its key starts with ``span``)."""
+        cond = f"sort_point < {lit(lo)}" if below else f"sort_point >= {lit(lo)} AND sort_point <= {lit(hi)}"
+        if self._span_bounds is None:
+            return f"({cond})"
+        return "(" + " OR ".join(f"(span = {k} AND {cond})" for k in range(len(self._span_bounds) + 1)) + ")"
+
+    def _run_at(self, index: CollectionIndex, first: int, last: int, cols: str, where: str = "1",
+                ) -> tuple[int, list[list[Any]]] | None:
+        """``(rank, rows)``: the rows (``cols``) meeting ``where`` whose sort point lies between
+        those the index gives for positions ``first`` and ``last``, in time order, and how many
+        rows meeting ``where`` come before them (the first's rank): the index only says where to
+        look, the table says what is there.  None when the index gives no sort point there."""
+        sps = index.sort_points([first, last])
+        lo, hi = sps if sps and len(sps) == 2 else (None, None)
+        if lo is None or hi is None or not lo <= hi:
+            return None
+        before = int(self._rows(f"SELECT count() FROM {self.t} WHERE {where} AND {self._key_range(lo, below=True)}"
+                                )[1][0][0])
+        rows = self._rows(f"SELECT {cols} FROM {self.t} {self._prewhere} {self._key_range(lo, hi)} AND {where} "
+                          "ORDER BY sort_point, file_index")[1]
+        return before, rows
+
+    def check_search_index(self) -> None:
+        """Drop the search index (with a note in :attr:`index_note`) when a random run of
+        :data:`INDEX_SPOT_CHECKS` rows is not the table's: their ids, folded texts, sort points,
+        what the list shows of them (:meth:`CollectionIndex.rows_mismatch`,
+        :meth:`~CollectionIndex.shown_mismatch`), read from the server by their key range."""
+        index = self._index
+        if index is None:
+            return
+        problem = None
+        try:
+            n = self.n_events
+            rng = np.random.default_rng()
+            a = int(rng.integers(0, max(n - INDEX_SPOT_CHECKS, 0) + 1))
+            b = min(a + INDEX_SPOT_CHECKS, n) - 1
+            got = self._run_at(index, a, b, f"id, search_text, sort_point, drawn, {_SHOWN}") if n else (0, [])
+            if got is None and n:  # no sort point to find there (NaN rows sort last): the first rows
+                a, b = 0, min(INDEX_SPOT_CHECKS, n) - 1
+                got = self._run_at(index, a, b, f"id, search_text, sort_point, drawn, {_SHOWN}")
+            if got is None:
+                problem = "its sort points do not find the table's rows"
+            else:
+                rank, rows = got
+                run = [(rank + i, *r) for i, r in enumerate(rows) if a <= rank + i <= b]
+                if n and [r[0] for r in run] != list(range(a, b + 1)):
+                    problem = f"its sort points do not find the table's rows {a:,}-{b:,}"
+                else:
+                    problem = index.rows_mismatch([(p, i, t, sp, bool(d)) for p, i, t, sp, d, *_ in run],
+                                                  probe=lambda k: int(rng.integers(0, max(k, 1))))
+                    problem = problem or index.shown_mismatch(
+                        [(r[0], *r[5:]) for r in run if r[4]], [(a, b)] if n else None)
+            index.shown_checked = True
+        except Exception as exc:  # noqa: BLE001 - a damaged index is only a missed shortcut
+            problem = f"unreadable ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r})"
+        if problem:
+            self._index = None
+            index.close()
+            self.index_note = (self.index_note + " " if self.index_note else "") + index_note(
+                self.address, index.path, "ignored", problem)
+
+    def write_search_index(self, progress: Callable[[str], None] | None = None, out: str | None = None) -> str:
+        """Write this table's search index (SQLite FTS5 trigrams, :func:`write_collection_index`) to
+        the per-user cache folder (:meth:`index_path`; ``out``: there instead), reading the rows
+        from the server :data:`INDEX_BATCH` at a time by ``file_index``; returns its path.  A row's
+        position is its place in time order (``sort_point``, ``file_index``), as a page and a
+        search give them.  Uses the index at once (this store's searches).
+
+        Raises
+        ------
+        ValueError
+            When ``file_index`` is held by more than one row (``validate`` names them), or there is
+            no cache folder that can be trusted.
+        OSError, sqlite3.Error
+            If the index cannot be written (nothing is left behind).
+        """
+        path = out or self.index_path()
+        if path is None or (out is None and index_dir(create=True) is None):
+            raise ValueError(f"{self.name}: no private per-user cache folder to keep the search index in")
+        say = progress or (lambda _m: None)
+        say("search index: reading the table's order")
+        order = self._floats(f"SELECT file_index AS fi FROM {self.t} ORDER BY sort_point, file_index", ["fi"])["fi"]
+        order = order.astype(np.int64)
+        n = len(order)
+        by_fi = np.argsort(order, kind="stable")  # position of each file_index, in file_index order
+        sorted_fi = order[by_fi]
+        if n > 1 and bool(np.any(sorted_fi[1:] == sorted_fi[:-1])):
+            raise ValueError(f"{self.name}: a file_index is held by more than one row (validate names them): "
+                             "no search index written")
+        token = self.index_token()
+        n_drawn = int(self._rows(f"SELECT count() FROM {self.t} WHERE drawn")[1][0][0])
+
+        def batches() -> Iterable[tuple[list[int], list[str], list[str], list[float], list[bool],
+                                        list[tuple[Any, ...]]]]:
+            for lo in range(0, n, INDEX_BATCH):
+                a, b = int(sorted_fi[lo]), int(sorted_fi[min(lo + INDEX_BATCH, n) - 1])
+                rows = self._rows(f"SELECT file_index, id, search_text, sort_point, drawn, {_SHOWN} FROM {self.t} "
+                                  f"WHERE file_index >= {a} AND file_index <= {b}")[1]
+                fis = np.array([r[0] for r in rows], dtype=np.int64)
+                pos = by_fi[np.searchsorted(sorted_fi, fis)]
+                rows = [rows[i] for i in np.argsort(pos, kind="stable")]
+                pos = np.sort(pos)
+                listed = [(int(p), *(int(v) if isinstance(v, bool) else v for v in r[5:]))
+                          for p, r in zip(pos.tolist(), rows, strict=True) if r[4]]
+                yield (pos.tolist(), [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
+                       [bool(r[4]) for r in rows], listed)
+
+        written = write_collection_index(self.address, batches(), token=token, n_rows=n, n_drawn=n_drawn,
+                                         progress=progress, out=path)
+        if self._index is not None:
+            self._index.close()
+        self._index, self.index_note = CollectionIndex.open(self.address, token=token, n_rows=self.n_events,
+                                                            n_drawn=self.n_drawn, sidecar=written)
+        return written
 
     def _near(self, a: float, b: float) -> str:
         """``" AND (...)"``, the key condition holding for every row with one of ``x0, x1, xm`` at
@@ -765,6 +977,8 @@ class ClickStore(CountedWindows, EventStore):
             self._chunks.close()
         if self._chunk_backend is not None:
             self._chunk_backend.close()
+        if self._index is not None:
+            self._index.close()
         self.backend.close()
 
     def _chunk_rows(self, sql: str) -> dict[str, np.ndarray]:
@@ -996,22 +1210,100 @@ class ClickStore(CountedWindows, EventStore):
         return int(rows[0][0]), int(rows[0][1])
 
     def page(self, offset: int, limit: int, filters: FilterLike | None = None) -> VisibleEvents:
+        """As :meth:`EventStore.page`.  With the search index, the unfiltered list's page is one key
+        range of the table (the index gives the sort points of its first and last row; the server's
+        count of the rows before them places it: 8-10 s at 10^7 on 18.16 was an ``OFFSET`` over the
+        sorted table), and a search's page is the rows at the index's matches, read by their
+        sort points and ids with the filter asked again; the table answers every value shown."""
         offset, limit = check_page(offset, limit)
+        index = self._search_index()
+        if index is not None and limit:
+            try:
+                got = self._indexed_page(index, offset, limit, StoreFilter.of(filters))
+            except Exception:  # noqa: BLE001 - a shortcut only: the page as without an index
+                got = None
+            if got is not None:
+                return got
         where = f"drawn AND {filter_where(filters, CLICKHOUSE)}"
         order = "ORDER BY sort_point, file_index"
-        # the first row's place from the two sort columns alone, then the page from there (primary key)
-        _, first = self._rows(f"SELECT sort_point, file_index FROM {self.t} WHERE {where} {order} "
-                              f"LIMIT 1 OFFSET {offset}")
+        # the page's rows placed by the two sort columns alone, then read from that stretch of the key
+        # (on 18.16 the read from the first row on, without an upper bound, read the wide columns of every
+        # later row: 8-10 s at 10^7 events)
+        _, keys = self._rows(f"SELECT sort_point, file_index FROM {self.t} WHERE {where} {order} "
+                             f"LIMIT {max(limit, 1)} OFFSET {offset}")
         rows: list[list[Any]] = []
-        if first and limit:
-            sp, fi = first[0]
-            _, rows = self._rows(f"SELECT {_ROW}, json FROM {self.t} WHERE {where} AND (sort_point > {lit(sp)} OR "
-                                 f"(sort_point = {lit(sp)} AND file_index >= {int(fi)})) {order} LIMIT {limit}")
-        answer = self._answer([list(r[:-1]) for r in rows], self.count(filters))
+        if keys and limit:
+            (sp, fi), (sp1, fi1) = keys[0], keys[-1]
+            after = f"(sort_point > {lit(sp)} OR (sort_point = {lit(sp)} AND file_index >= {int(fi)}))"
+            if all(isinstance(v, (int, float)) and not math.isnan(v) for v in (sp, sp1)):
+                upto = f"(sort_point < {lit(sp1)} OR (sort_point = {lit(sp1)} AND file_index <= {int(fi1)}))"
+                _, rows = self._rows(f"SELECT {_ROW}, json FROM {self.t} {self._prewhere} {self._key_range(sp, sp1)} "
+                                     f"AND {after} AND {upto} AND {where} {order} LIMIT {limit}")
+            else:  # (a NaN or NULL sort point compares with nothing: from the first row on)
+                _, rows = self._rows(f"SELECT {_ROW}, json FROM {self.t} WHERE {where} AND {after} {order} "
+                                     f"LIMIT {limit}")
+        return self._page_answer(rows, self.count(filters))
+
+    def _page_answer(self, rows: list[list[Any]], total: int) -> VisibleEvents:
+        answer = self._answer([list(r[:-1]) for r in rows], total)
         # what the list writes of their dates; a row holding another event's json is refused (event_of_row)
         answer.events = [event_of_row(r[0], r[-1], self.zone, self.name, self.worded) for r in rows]
         return answer
 
+    def _indexed_page(self, index: CollectionIndex, offset: int, limit: int, sf: StoreFilter) -> VisibleEvents | None:
+        """:meth:`page` through the search index, or None when it cannot answer (the caller asks
+        the table as without one)."""
+        n_drawn = self.n_drawn
+        if sf.is_empty:
+            if n_drawn is None:
+                return None
+            if offset >= n_drawn:
+                return self._page_answer([], n_drawn)
+            last_off = min(offset + limit, n_drawn) - 1
+            if n_drawn == self.n_events:
+                at: tuple[int | None, int | None] = (offset, last_off)
+            else:
+                at = (index.drawn_position(offset), index.drawn_position(last_off))
+            if at[0] is None or at[1] is None:
+                return None
+            got = self._run_at(index, at[0], at[1], f"{_ROW}, json", "drawn")
+            if got is None:
+                return None
+            rank, run = got
+            if rank > offset or len(run) < last_off - rank + 1:
+                return None  # the index's sort points are not this table's: asked as without it
+            return self._page_answer(run[offset - rank:last_off - rank + 1], n_drawn)
+        if not sf.terms or not dataclasses.replace(sf, text="").is_empty:
+            return None
+        most = max(offset + limit, COUNT_CAP)
+        found = index.search(sf.terms, most + 1, ids=offset + limit)
+        if found is None:
+            return None
+        pos, ids = found
+        want_pos, want_ids = pos[offset:offset + limit], ids[offset:offset + limit]
+        total, exact = min(len(pos), most), len(pos) <= most
+        rows: list[list[Any]] = []
+        if len(want_pos):
+            sps = index.sort_points(want_pos.tolist())
+            if sps is None or any(sp is None for sp in sps):
+                return None
+            where = f"drawn AND {filter_where(sf, CLICKHOUSE)}"
+            keys = ", ".join(sorted({lit(sp) for sp in sps}))
+            arms = (" OR ".join(f"(span = {k} AND sort_point IN ({keys}))" for k in range(len(self._span_bounds) + 1))
+                    if self._span_bounds is not None else f"sort_point IN ({keys})")
+            have = self._rows(f"SELECT {_ROW}, json FROM {self.t} {self._prewhere} ({arms}) AND {where} "
+                              "ORDER BY sort_point, file_index")[1]
+            it = iter(have)  # the index's matches, in order, among the table's rows that match
+            for eid in want_ids:
+                row = next((r for r in it if r[0] == eid), None)
+                if row is None:
+                    index.fail(f"it lists event {eid!r} as a match, but the table's row does not match")
+                    self._search_index()
+                    return None
+                rows.append(row)
+        answer = self._page_answer(rows, total)
+        answer.total_exact = exact
+        return answer
     def facet_counts(self, facet: str, window: tuple[float, float] | None = None,
                      filters: FilterLike | None = None) -> dict[str, int]:
         check_facet(facet)
@@ -1035,6 +1327,11 @@ class ClickStore(CountedWindows, EventStore):
         if not terms:
             return SearchResult()
         cap = max(int(cap), 0)
+        index = self._search_index()
+        found = index.search(terms, max(cap, COUNT_CAP) + 1, ids=cap) if index is not None else None
+        if found is not None:  # the search index (a query with a term of three characters or more)
+            (pos, found_ids), most = found, max(cap, COUNT_CAP)
+            return SearchResult(found_ids, min(len(pos), most), exact=len(pos) <= most)
         where = "drawn AND " + " AND ".join(contains_sql("search_text", t, CLICKHOUSE) for t in terms)
         ids = [r[0] for r in self._rows(f"SELECT id FROM {self.t} WHERE {where} ORDER BY sort_point, file_index "
                                         f"LIMIT {cap}")[1]]
@@ -1044,9 +1341,32 @@ class ClickStore(CountedWindows, EventStore):
         n = int(self._rows(f"SELECT count() FROM (SELECT 1 FROM {self.t} WHERE {where} LIMIT {most + 1})")[1][0][0])
         return SearchResult(ids, min(n, most), exact=n <= most)
 
+    def quick_count(self, query: str, count_to: int | None = None) -> SearchResult | None:
+        """As :meth:`DuckStore.quick_count <viewer.io.duckstore.DuckStore.quick_count>`: the
+        matches counted from the search index alone (None without one, or when only a scan can)."""
+        terms = parse_query(query)
+        if not terms:
+            return SearchResult()
+        index = self._search_index()
+        if index is None:
+            return None
+        count_to = min(QUICK_COUNT if count_to is None else int(count_to), COUNT_CAP)
+        found = index.search(terms, count_to + 1)
+        if found is None:
+            return None
+        return SearchResult([], min(len(found[0]), count_to), exact=len(found[0]) <= count_to)
+
     def event(self, event_id: str) -> Event:
         """The event of the row with id ``event_id`` (KeyError if none); TimelineLoadError when its
-        json is damaged or names another event (:func:`~viewer.io.collection.event_of_row`)."""
+        json is damaged or names another event (:func:`~viewer.io.collection.event_of_row`).  With
+        the search index, looked up at the sort point the index gives (one key range)."""
+        index = self._search_index()
+        place = index.locate(event_id) if index is not None else None
+        if place is not None and place[1] is not None:
+            rows = self._rows(f"SELECT json FROM {self.t} {self._prewhere} {self._key_range(place[1], place[1])} "
+                              f"AND id = {lit(event_id)} LIMIT 1")[1]
+            if rows:
+                return event_of_row(event_id, rows[0][0], self.zone, self.name)
         rows = self._rows(f"SELECT json FROM {self.t} WHERE id = {lit(event_id)} LIMIT 1")[1]
         if not rows:
             raise KeyError(event_id)

@@ -537,7 +537,11 @@ def sidecar_path(path: str) -> str:
 
 
 def collection_kind(path: str) -> str:
-    """``"duckdb"`` for a ``.duckdb`` collection, else ``"parquet"`` (what a sidecar records it indexes)."""
+    """``"clickhouse"`` for a ClickHouse / chDB address (its index lives in the per-user cache
+    folder, :func:`viewer.io.clickstore.index_file`), ``"duckdb"`` for a ``.duckdb`` collection, else
+    ``"parquet"`` (what a sidecar records it indexes)."""
+    if path.lower().startswith(("clickhouse://", "clickhouses://", "chdb://")):
+        return "clickhouse"
     return "duckdb" if path.lower().endswith(".duckdb") else "parquet"
 
 
@@ -545,6 +549,8 @@ def rebuild_hint(collection: str, sidecar: str | None = None) -> str:
     """The way out of a damaged, stale or foreign search index, for a note: the command that
     writes it again (:func:`build_search_index`; ``--out`` for a sidecar kept elsewhere)."""
     out = f" --out {shlex.quote(sidecar)}" if sidecar and sidecar != sidecar_path(collection) else ""
+    if collection_kind(collection) == "clickhouse":  # kept in the cache folder, found by its address
+        out = ""
     return f"rebuild it with `timeline-viewer index {shlex.quote(collection)}{out}`"
 
 
@@ -1005,6 +1011,35 @@ class CollectionIndex:
                 return f"its list shows row {extra[0]}, which the collection does not draw"
         return None
 
+    def sort_points(self, positions: Iterable[int]) -> list[float | None] | None:
+        """The sort points (epoch s; None for a NULL / NaN) of the rows at ``positions``, in that
+        order; None when the index cannot answer (a position it does not list, a damaged file).
+        Untrusted: a store finds the rows on its engine by them and checks what it finds."""
+        listed = [int(k) for k in positions]
+        if not listed:
+            return []
+        got = self._query(f"SELECT row, sort_point FROM rows WHERE row IN ({', '.join(map(str, set(listed)))})",  # noqa: S608
+                          [])
+        if got is None:
+            return None
+        by_row = {r: sp for r, sp in got}
+        if any(k not in by_row for k in listed):
+            return None
+        out: list[float | None] = []
+        for k in listed:
+            sp = by_row[k]
+            if sp is not None and not isinstance(sp, (int, float)):
+                self._fail("its sort_point column holds a value that is not a number")
+                return None
+            out.append(None if sp is None or sp != sp else float(sp))
+        return out
+
+    def drawn_position(self, offset: int) -> int | None:
+        """The position of the ``offset``-th drawn row (0-based) by the table ``shown`` (which
+        lists the drawn rows), or None (past the last, or a damaged file)."""
+        got = self._query("SELECT row FROM shown ORDER BY row LIMIT 1 OFFSET ?", [int(offset)])
+        return int(got[0][0]) if got and isinstance(got[0][0], int) else None
+
     def locate(self, event_id: str) -> tuple[int, float | None] | None:
         """(position, sort point in epoch s or None) of the first row with id ``event_id``,
         ``(-1, None)`` when the index has no such id; None when the index cannot answer."""
@@ -1167,14 +1202,18 @@ def _other_version(con: sqlite3.Connection) -> str | None:
             f"(this one reads version {COLLECTION_INDEX_VERSION}: stale)")
 
 
-def build_search_index(path: str, progress: Callable[[str], None] | None = None, out: str | None = None) -> str:
+def build_search_index(path: str, progress: Callable[[str], None] | None = None, out: str | None = None,
+                       prompt: Callable[[str], str] | None = None) -> str:
     """Build (or rebuild) the sidecar search index of an existing collection.
 
     Parameters
     ----------
     path : str
         A ``.parquet`` or ``.duckdb`` collection written by ``timeline-viewer convert``
-        (opened read-only: the collection itself is never written).
+        (opened read-only: the collection itself is never written), or a ClickHouse / chDB
+        address (``clickhouse://host:9000/db?table=events``): its index is written to the per-user
+        cache folder (:meth:`viewer.io.clickstore.ClickStore.write_search_index`), never beside
+        anything on the server; ``prompt`` asks its password when the environment has none.
     progress : callable(str), optional
         Told how far it got.
     out : str, optional
@@ -1193,6 +1232,14 @@ def build_search_index(path: str, progress: Callable[[str], None] | None = None,
     OSError, sqlite3.Error
         If the sidecar cannot be written.
     """
+    if collection_kind(path) == "clickhouse":  # its index goes to the per-user cache folder
+        from .clickstore import open_url
+
+        click = open_url(path, prompt=prompt)
+        try:
+            return click.write_search_index(progress, out=out)
+        finally:
+            click.close()
     from .duckstore import DuckStore
 
     if not path.lower().endswith((".parquet", ".duckdb")):
