@@ -34,7 +34,7 @@ from ..graphics.axis import TimeAxisItem
 from ..graphics.bands import BandLayerItem
 from ..graphics.event_text import crowd_note
 from ..graphics.events import EventLayerItem
-from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
+from ..graphics.style import TimelineStyle, label_font, shaped_label
 from ..graphics.track_axis import TrackAxisItem
 from ..model.columns import FLAG_YEAR_UNKNOWN
 from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry, lane_weights
@@ -329,7 +329,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         label = self.timeline.tracks[lane].label
         shapes = getattr(self.timeline, "track_shapes", ())
         shape = shapes[lane] if 0 <= lane < len(shapes) else "diamond"
-        return f"{SHAPE_GLYPHS[shape]} {label}" if shape != "diamond" and shape in SHAPE_GLYPHS else label
+        return shaped_label(label, shape)
 
     def _update_y_range(self) -> None:
         """Lay the lanes out for the current height and collapse state; track labels follow."""
