@@ -89,3 +89,10 @@ def test_the_overview_names_a_row_of_a_repeated_colour_with_its_shape(qtbot, wra
                      Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     ov.mouseMoveEvent(ev)
     assert f"● Track {N}" in ov.toolTip(), ov.toolTip()
+
+
+def test_the_events_tab_names_the_track_as_the_lanes_do(qtbot, wrapped):
+    w = shown_collection(qtbot, wrapped, size=(1366, 768))
+    qtbot.waitUntil(lambda: w.list.rowCount() == N + 2, timeout=10000)
+    track_of = {w.list.item(r, 2).text(): w.list.item(r, 1).text() for r in range(w.list.rowCount())}
+    assert track_of["Event 0"] == "Track 0" and track_of[f"Event {N}"] == f"● Track {N}", track_of

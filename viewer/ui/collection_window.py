@@ -579,7 +579,7 @@ class CollectionWindow(QMainWindow):
         for i, eid in enumerate(page.ids):
             ev = page.events[i]
             lane = int(page.lane[i])
-            track = tracks[lane].label if 0 <= lane < len(tracks) else ""
+            track = self.view.track_label(lane) if 0 <= lane < len(tracks) else ""  # "● Track 9" as in the lanes
             title = listed_title(ev)
             tips = (date_tooltip(ev, self.base, self.zone), track, title)
             for col, text in enumerate((date_cell(ev, self.base, self.zone), track, title)):
