@@ -41,7 +41,7 @@ def test_the_banner_and_the_strips_agree_and_a_stack_says_what_it_counts(qtbot, 
     banner = w.banner.text()
     # the banner no longer says strips never count stacks: it says which strips do
     assert "counts of same-instant stacks in density strips" not in banner, banner
-    assert "names its largest stacks" in banner, banner
+    assert "name their largest stacks" in banner, banner
     rects = dict(w.view.events_item.drawn_stack_rects)
     around = next(t for t in rects if " around " in t)
     on = next(t for t in rects if " on " in t)

@@ -17,7 +17,7 @@ from ..model.records import TRACK_PALETTE, track_shapes
 
 __all__ = ["TimelineStyle", "contrast_ratio", "relative_luminance",
            "briefing_colours", "label_font", "layer_bounds", "OKABE_ITO", "MARKER_SHAPES",
-           "SHAPE_GLYPHS", "marker_polygon", "marker_swatch", "BRIEFING_LABEL_FRACTION"]
+           "SHAPE_GLYPHS", "shaped_label", "marker_polygon", "marker_swatch", "BRIEFING_LABEL_FRACTION"]
 
 OKABE_ITO = {
     "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
@@ -40,6 +40,13 @@ MARKER_SHAPES = ("diamond", "circle", "square", "triangle", "triangle_down", "he
 SHAPE_GLYPHS = {"diamond": "◆", "circle": "●", "square": "■", "triangle": "▲",
                 "triangle_down": "▼", "hexagon": "⬢", "star": "★"}
 """A text character that looks like each marker shape (for track labels and legends)."""
+
+
+def shaped_label(label: str, shape: str) -> str:
+    """A track's name as the lanes show it: ``"● Liz Truss"`` when its marker ``shape`` is not the
+    diamond (its colour repeats an earlier track's, :func:`~viewer.model.records.track_shapes`),
+    else ``label`` as it is."""
+    return f"{SHAPE_GLYPHS[shape]} {label}" if shape != "diamond" and shape in SHAPE_GLYPHS else label
 
 BRIEFING_LABEL_FRACTION = 1 / 36
 """Briefing theme: event label font size as a fraction of the screen height.

@@ -356,7 +356,7 @@ class WindowColumns(EventColumns):
 class WindowTimeline:
     """What the event layer reads of a timeline, for a window of a collection.
 
-    ``tracks`` and ``track_colours`` are the collection's; ``columns`` the
+    ``tracks``, ``track_colours`` and ``track_shapes`` are the collection's; ``columns`` the
     window's (:class:`WindowColumns`); ``events`` gives titles by index.
     Planned and draft events are marked as the whole timeline marks them
     (:meth:`planned_rows`, :meth:`drafts`), so the event layer draws them
@@ -373,6 +373,9 @@ class WindowTimeline:
     planned_ends: dict[str, tuple[float, float, bool]] = field(default_factory=dict)
     zone: str = "UTC"  #: the display zone, whose days the calendar dates are drawn on (:meth:`WindowColumns.of`)
     reference_on_days: bool = False  #: the source's date is a calendar date (its day ends at the zone's midnight)
+    #: each drawn lane's marker shape, the collection's track's (:attr:`Timeline.track_shapes`: not a diamond
+    #: when its colour repeats an earlier track's), so two tracks never look alike; () draws diamonds
+    track_shapes: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, content: WindowContent, base: object, origin_epoch_s: float,
@@ -383,6 +386,7 @@ class WindowTimeline:
         store lanes drawn, top to bottom (others left out; None: every track in file order)."""
         tracks = tuple(getattr(base, "tracks", ()))
         colours = tuple(getattr(base, "track_colours", ()))
+        shapes = tuple(getattr(base, "track_shapes", ()))
         lane_map = None
         if order is not None:
             lane_map = np.full(len(tracks), NOT_DRAWN, dtype=np.int32)
@@ -390,6 +394,7 @@ class WindowTimeline:
                 lane_map[int(k)] = shown
             tracks = tuple(tracks[int(k)] for k in order)
             colours = tuple(colours[int(k)] for k in order) if len(colours) == len(lane_map) else colours
+            shapes = tuple(shapes[int(k)] for k in order) if len(shapes) == len(lane_map) else ()
         cols = WindowColumns.of(content, origin_epoch_s, len(tracks), previous, zone, lane_map)
         ref = getattr(base, "reference_date", None)
         latest = float(getattr(ref, "latest", math.inf)) if ref is not None else math.inf
@@ -397,7 +402,8 @@ class WindowTimeline:
 
         on_days = isinstance(ref, EventDate) and is_calendar_date(ref)
         return cls(cols, tracks, colours, WindowTitles(list(content.visible.titles)),
-                   latest if math.isfinite(latest) else math.inf, zone=zone, reference_on_days=on_days)
+                   latest if math.isfinite(latest) else math.inf, zone=zone, reference_on_days=on_days,
+                   track_shapes=shapes)
 
     def _marked(self, marks: np.ndarray) -> np.ndarray:
         """``marks`` (one per event of the answer) in the columns' row order: bool (N,)."""

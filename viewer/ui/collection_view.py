@@ -28,11 +28,12 @@ from ..graphics.axis import TimeAxisItem
 from ..graphics.bands import BandLayerItem
 from ..graphics.event_text import crowd_note
 from ..graphics.events import EventLayerItem
-from ..graphics.style import TimelineStyle, label_font
+from ..graphics.style import TimelineStyle, label_font, shaped_label
 from ..graphics.track_axis import TrackAxisItem
 from ..model.lanes import MAX_LANE_WEIGHT, lane_weights
 from ..model.stacks import stack_meaning
 from ..model.store import VisibleEvents
+from ..model.text import plain_tooltip
 from ..model.viewstate import XLimits, pan_to_show
 from ..model.window import WindowContent, WindowRequest, WindowTimeline
 from ..model.zones import drawn_in_utc, offset_at, zone_label
@@ -45,6 +46,7 @@ __all__ = ["CollectionView", "CollectionOverview", "empty_content", "ZONE_MARGIN
 DAY = 86400.0
 MIN_WIDTH_S = 1.0  #: narrowest window, seconds
 MATCH_SUBROWS = 2  #: a search's match ticks take the lower half of a track's row in the overview
+MATCHES_TIP = "Dark ticks along the rows: where the search's matches are"
 LABEL_LINES = 3  #: lines a long track name may wrap onto, as its lane's height allows
 ZONE_MARGIN_S = 15 * 3600.0
 """How far a display zone moves a date-only event (at most UTC+14 / UTC-12): a view in such a
@@ -398,8 +400,15 @@ class CollectionView(pg.PlotWidget):
         # a long name wraps onto the lines its lane has room for, else loses whole words at its end
         # ("Battle-Governed Gold Coast …", the whole name on hover): not "Battle-Gove…ins territory"
         self.track_axis.max_lines, self.track_axis.cut_at_end = LABEL_LINES, True
-        self.track_axis.set_lanes(lanes, [self.base.tracks[k].label for k in self.order], marks=True,
+        self.track_axis.set_lanes(lanes, [self.track_label(k) for k in self.order], marks=True,
                                   max_width=max(300.0, 0.2 * self.width()))
+
+    def track_label(self, k: int) -> str:
+        """The name of store lane ``k``'s track on the left axis, as the main window writes it
+        (:meth:`~viewer.ui.timeline_view.TimelineView.track_label`): its marker shape first when
+        its colour repeats an earlier track's ("● Track 9")."""
+        shapes = getattr(self.base, "track_shapes", ())
+        return shaped_label(self.base.tracks[k].label, shapes[k] if 0 <= k < len(shapes) else "diamond")
 
     def toggle_lane(self, lane: int) -> None:
         """Collapse or expand the track drawn in lane ``lane`` (top = 0)."""
@@ -604,7 +613,6 @@ class CollectionOverview(pg.PlotWidget):
         self.matches = counts
         if counts is None or not counts.size or not np.any(counts > 0):
             self.match_image.clear()
-            self.setToolTip("")
             return
         lo, hi = over if over is not None else self.shown_range
         lanes, bins = counts.shape
@@ -617,7 +625,27 @@ class CollectionOverview(pg.PlotWidget):
         rgba[:, MATCH_SUBROWS - 1::MATCH_SUBROWS, 3] = np.where(wide.T, 255, 0).astype(np.uint8)
         self.match_image.setImage(rgba, autoLevels=False)
         self.match_image.setRect(QRectF(lo, 0, hi - lo, max(lanes, 1)))
-        self.setToolTip("Dark ticks along the rows: where the search's matches are")
+
+    def row_tip(self, y: float) -> str:
+        """What hovering the overview at ``y`` (the view box's y, rows from the top: row ``k``
+        spans ``k`` to ``k + 1``) says: the row's track named as the lanes name it, its marker
+        shape first when its colour repeats another track's ("● Track 9": rows of one colour
+        are told apart by name), then what dark ticks mean during a search; "" off the rows."""
+        k = int(math.floor(y))
+        tracks = self.base.tracks
+        if not 0 <= k < len(tracks):
+            return ""
+        shapes = getattr(self.base, "track_shapes", ())
+        name = shaped_label(tracks[k].label, shapes[k] if k < len(shapes) else "diamond")
+        return name + (f"\n{MATCHES_TIP}" if self.matches is not None and np.any(self.matches > 0) else "")
+
+    def mouseMoveEvent(self, ev: Any) -> None:  # noqa: N802 (Qt name)
+        """Name the row under the pointer in the tooltip (:meth:`row_tip`)."""
+        super().mouseMoveEvent(ev)
+        if hasattr(ev, "position"):
+            y = self.getViewBox().mapSceneToView(self.mapToScene(ev.position().toPoint())).y()
+            tip = self.row_tip(y)
+            self.setToolTip(plain_tooltip(tip) if tip else "")
 
     def set_window(self, t0: float, t1: float) -> None:
         """Move the region to the view's window (no signal back); widen the strip to hold it

@@ -83,8 +83,8 @@ STRIPS_MATCHES = " (density strips dimmed, their matches in full colour with a t
 """What the status line says of the strips during a search: they are not dimmed."""
 
 NOT_YET = ("Not shown yet in a collection: stories and present mode; same-instant stacks in a strip the store "
-           f"counts (a track beyond the {DEFAULT_CAP:,} events loaded; a strip of loaded events names its largest "
-           "stacks: hover one); long spans in the overview (it counts each event at its marker, a span at its "
+           f"counts (a track beyond the {DEFAULT_CAP:,} events loaded; the status line says which strips name their "
+           "largest stacks: hover one); long spans in the overview (it counts each event at its marker, a span at its "
            "start). Strips count date-only events on UTC days.")
 """What a collection's window says it does not show (README: "Collections")."""
 
@@ -442,6 +442,8 @@ class CollectionWindow(QMainWindow):
         lanes = "1 track as a density strip" if strips == 1 else f"{strips} tracks as density strips"
         how = (f"{drawn:,} drawn one by one" + (f", {lanes}" if strips else "")) if drawn or not strips else \
             f"{lanes} (zoom in to see them one by one)"
+        if frame is not None and strips and content.complete:
+            how += self._strip_stacks_note(list(frame.density), set(vis.crowded))
         found = f"{vis.total:,} events in view"
         if content.match_total is not None:  # a search: its matches in view first (strips are not dimmed)
             found = f"{counted(content.match_total, 'match', 'matches')} in view of {vis.total:,} events" + \
@@ -449,6 +451,21 @@ class CollectionWindow(QMainWindow):
         text = f"{found}: {how} · store {content.seconds * 1000:.0f} ms{filling}"
         if self.statusBar().currentMessage() != text:
             self.statusBar().showMessage(text)
+
+    def _strip_stacks_note(self, strips: list[int], crowded: set[int]) -> str:
+        """What the status line adds about the density ``strips`` on screen (drawn lanes, top = 0):
+        which of them count their same-instant stacks ("28 on Thu 8 Sep 2022"), those whose events
+        the store sent (``crowded``: the store lanes it counted instead, whose strips count none);
+        "" when every strip counts them."""
+        order = self.view.order
+        loaded = [lane for lane in sorted(strips) if 0 <= lane < len(order) and order[lane] not in crowded]
+        if len(loaded) == len(strips):
+            return ""
+        if not loaded:
+            return "; no stacks counted: the store counts these strips"
+        names = [self.view.track_label(order[lane]) for lane in loaded]
+        named = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        return f"; stacks counted on {named}{' only' if len(names) == 1 else ''}, whose events are loaded"
 
     # -- overview ------------------------------------------------------------
     def _ask_overview(self) -> None:
@@ -562,7 +579,7 @@ class CollectionWindow(QMainWindow):
         for i, eid in enumerate(page.ids):
             ev = page.events[i]
             lane = int(page.lane[i])
-            track = tracks[lane].label if 0 <= lane < len(tracks) else ""
+            track = self.view.track_label(lane) if 0 <= lane < len(tracks) else ""  # "● Track 9" as in the lanes
             title = listed_title(ev)
             tips = (date_tooltip(ev, self.base, self.zone), track, title)
             for col, text in enumerate((date_cell(ev, self.base, self.zone), track, title)):

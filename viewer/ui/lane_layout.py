@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from PySide6.QtCore import Qt
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import QScrollBar, QWidget
 from ..graphics.style import TimelineStyle, label_font
 from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry
 
-__all__ = ["LaneLayout", "LaneScroll", "lay_out_lanes", "line_lane_px", "strip_px", "SCROLL_STEPS"]
+__all__ = ["LaneLayout", "LaneScroll", "clear_plot_of_bar", "lay_out_lanes", "line_lane_px", "strip_px",
+           "SCROLL_STEPS"]
 
 SCROLL_STEPS = 1000
 """Scroll bar steps per lane unit."""
@@ -156,6 +157,24 @@ def lay_out_lanes(track_ids: Sequence[str], collapsed: Iterable[str], height_px:
     return LaneLayout(lanes, float(tab_px), lane_px, units)
 
 
+def clear_plot_of_bar(plot_item: Any, margins: tuple[float, float, float, float], bar_px: float) -> None:
+    """End the plot at a vertical scroll bar's left edge while the bar shows (it lies over the
+    widget's right edge): labels placed to fit the plot, the time axis' dates and the strips'
+    stack labels, were cut under it ("13 on Sun 27 Nov 202", the year "2023" read "202").
+
+    ``plot_item``: the widget's :class:`pyqtgraph.PlotItem`; ``margins``: its layout's own
+    contents margins (left, top, right, bottom) pixels, as before any bar; ``bar_px``: the bar's
+    width in pixels, 0 while it is hidden (the own margins back)."""
+    layout = plot_item.layout
+    if layout is None:
+        return
+    left, top, right, bottom = margins
+    if bar_px > 0:
+        right = max(right, float(bar_px))
+    if layout.getContentsMargins() != (left, top, right, bottom):
+        layout.setContentsMargins(left, top, right, bottom)
+
+
 class LaneScroll:
     """The vertical scroll bar of a view whose lanes do not fit (see the module docstring).
 
@@ -170,6 +189,11 @@ class LaneScroll:
     def __init__(self, widget: QWidget, view_box: Any) -> None:
         self.widget = widget
         self.view_box = view_box
+        plot_item = getattr(widget, "plotItem", None)
+        layout = getattr(plot_item, "layout", None)
+        #: the plot's own margins (left, top, right, bottom) px: the right one widens to the bar's width
+        #: while it shows (:func:`clear_plot_of_bar`)
+        self._margins = layout.getContentsMargins() if layout is not None else None
         self.bar = QScrollBar(Qt.Orientation.Vertical, widget)
         self.bar.setAccessibleName("Scroll tracks")
         self.bar.hide()
@@ -186,6 +210,7 @@ class LaneScroll:
         if layout.units is None:
             self.top = 0.0
             self.bar.hide()
+            self._clear(False)
             vb.setYRange(*layout.y_range(), padding=0)
             return
         self.top = layout.clamp(self.top)
@@ -198,6 +223,13 @@ class LaneScroll:
         self.bar.blockSignals(False)
         self.bar.show()
         self.place()
+        self._clear(True)
+
+    def _clear(self, shown: bool) -> None:
+        """Keep the plot clear of the bar while it shows (:func:`clear_plot_of_bar`)."""
+        if self._margins is not None:
+            clear_plot_of_bar(cast(Any, self.widget).plotItem, self._margins,
+                              self.bar.sizeHint().width() if shown else 0.0)
 
     def place(self) -> None:
         """Put the bar on the widget's right edge (after a resize)."""

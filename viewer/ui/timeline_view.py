@@ -34,7 +34,7 @@ from ..graphics.axis import TimeAxisItem
 from ..graphics.bands import BandLayerItem
 from ..graphics.event_text import crowd_note
 from ..graphics.events import EventLayerItem
-from ..graphics.style import SHAPE_GLYPHS, TimelineStyle, label_font
+from ..graphics.style import TimelineStyle, label_font, shaped_label
 from ..graphics.track_axis import TrackAxisItem
 from ..model.columns import FLAG_YEAR_UNKNOWN
 from ..model.lanes import DEFAULT_STRIP_PX, LaneGeometry, lane_geometry, lane_weights
@@ -44,7 +44,7 @@ from ..model.timeline import Timeline
 from ..model.viewstate import ViewState, XLimits, clamp_range, pan_to_show, precision_floor
 from ..model.zones import describe_date, drawn_in_utc, offset_at, zone_label
 from .access import FocusRingMixin
-from .lane_layout import SCROLL_STEPS, LaneLayout
+from .lane_layout import SCROLL_STEPS, LaneLayout, clear_plot_of_bar
 
 _SCROLL_STEPS = SCROLL_STEPS  #: scroll bar steps per lane unit (as a collection's window)
 
@@ -329,7 +329,7 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
         label = self.timeline.tracks[lane].label
         shapes = getattr(self.timeline, "track_shapes", ())
         shape = shapes[lane] if 0 <= lane < len(shapes) else "diamond"
-        return f"{SHAPE_GLYPHS[shape]} {label}" if shape != "diamond" and shape in SHAPE_GLYPHS else label
+        return shaped_label(label, shape)
 
     def _update_y_range(self) -> None:
         """Lay the lanes out for the current height and collapse state; track labels follow."""
@@ -396,17 +396,13 @@ class TimelineView(FocusRingMixin, pg.PlotWidget):
     def _clear_of_vscroll(self, shown: bool) -> None:
         """End the plot at the scroll bar's left edge while it is shown (it lies over
         the view): a label placed to fit the plot was cut under it ("275 on Sun 27
-        Nov 202" read as the year 202)."""
+        Nov 202" read as the year 202); :func:`~viewer.ui.lane_layout.clear_plot_of_bar`."""
         layout = self.plotItem.layout
         if layout is None:
             return
         if not hasattr(self, "_plot_margins"):
             self._plot_margins = layout.getContentsMargins()  # (left, top, right, bottom) px
-        left, top, right, bottom = self._plot_margins
-        if shown:
-            right = max(right, float(self.vscroll.sizeHint().width()))
-        if layout.getContentsMargins() != (left, top, right, bottom):
-            layout.setContentsMargins(left, top, right, bottom)
+        clear_plot_of_bar(self.plotItem, self._plot_margins, self.vscroll.sizeHint().width() if shown else 0.0)
 
     def _place_vscroll(self) -> None:
         w = self.vscroll.sizeHint().width()
