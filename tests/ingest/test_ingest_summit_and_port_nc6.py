@@ -4,6 +4,10 @@
    17 Jul 2022: the relative clause's present tense ("expires") was missed, and the tense of "failed" before it
    put the day a year back.  A bare month-day takes the year that makes its own clause's tense right: the
    present "expires on July 17" after 3 June is 17 Jul 2023, and as it is after publication, planned.
+2. 'Turkey's foreign minister said the talks had been "difficult but not hopeless" and that he would travel to
+   Moscow next week' was one planned draft of 5-11 Jun titled "Turkey's foreign minister: Turkey's foreign
+   minister said… had been …": the saying (made by publication, its quote kept verbatim as a quote) and the
+   trip (next week, planned) are two drafts, and a title never repeats its speaker.
 """
 
 from __future__ import annotations
@@ -41,3 +45,28 @@ def test_a_day_in_a_past_relative_clause_stays_in_the_past():
     events = _events("The ministers met in Geneva on Friday to discuss the corridor, which expired on July 17.")
     (e,) = [x for x in events if "July 17" in x.start.phrase]
     assert e.start.edtf == "2022-07-17" and not e.planned, _shown(events)
+
+
+# 2 -------------------------------------------------------------------------------------------------------------
+
+MINISTER = ("Turkey's foreign minister said the talks had been \"difficult but not hopeless\" and that he would "
+            "travel to Moscow next week.")
+
+
+def test_a_quoted_saying_and_a_reported_plan_after_it_are_two_drafts():
+    events = _events(MINISTER)
+    assert len(events) == 2, _shown(events)  # was one planned draft holding the quote
+    (plan,) = [e for e in events if e.planned]
+    (said,) = [e for e in events if not e.planned]
+    assert plan.start.edtf == "[2023-06-05..2023-06-11]" and plan.title == \
+        "Turkey's foreign minister (plan): he would travel to Moscow", _shown(events)
+    assert [(q.kind, q.text) for q in plan.quotes] == [("reported", "he would travel to Moscow next week")]
+    assert said.start.edtf == "[..2023-06-03]"  # said by publication, on no day the text gives
+    assert [(q.kind, q.text, q.speaker) for q in said.quotes] == \
+        [("direct", "difficult but not hopeless", "Turkey's foreign minister")]  # verbatim, still a quote
+    assert said.title == "Turkey's foreign minister: the talks had been “difficult but not hopeless”"
+
+
+def test_a_title_never_repeats_its_speaker():
+    (e,) = _events("Turkey's foreign minister said the talks had been \"difficult but not hopeless\".")
+    assert e.title.count("foreign minister") == 1, e.title  # was "…: Turkey's foreign minister said… had been"

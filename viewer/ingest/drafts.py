@@ -213,7 +213,7 @@ def _short(words: str, limit: int = 10, capital: bool = True) -> str:
 
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed|disputed)\b", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:would|will|could|might|may|should|must|can|is|are|was|were|has|have|had)\b")
-_SAYING_LEAD = re.compile(r"^(?:(?:who|which|and|but)\s+)?(?:\w+\s+){0,3}?(?:said|says|noted|notes|added|adds|stated|"
+_SAYING_LEAD = re.compile(r"^(?:(?:who|which|and|but)\s+)?(?:[\w’'-]+\s+){0,3}?(?:said|says|noted|notes|added|adds|stated|"
                           r"states|told\s+\w+|warned|argued|insisted|claimed|stressed)\s+(?:(?:\w+\s+){0,3}?that\s+)?|^that\s+",
                           re.I)
 _SUBJECT_CUT = re.compile(r"\s(?:between|in|with|among|from|on|at|for|by|over|about)\s")
@@ -234,6 +234,9 @@ def _quote_clause(s: str, q: FoundQuote) -> str:
         return ""
     segment = pre[max(pre.rfind(", "), pre.rfind(". "), pre.rfind(" - "), pre.rfind(" – ")) + 1:]
     segment = _LEADS.sub("", " ".join(segment.split()).lstrip(" -–"))
+    said = q.attribution.words.strip()
+    if said and segment.startswith(said):  # "Turkey's foreign minister said the talks had been": the speaker is
+        segment = re.sub(r"^\s*(?:that\s+)?", "", segment[len(said):])  # the title's "who:", never said twice
     segment = _SAYING_LEAD.sub("", segment)  # "who noted that ties … were": the saying is the title's "who:"
     verb = _CLAUSE_VERB.search(segment)
     if verb is None or len(segment[verb.start():].split()) > 6:
