@@ -8,13 +8,18 @@
    Moscow next week' was one planned draft of 5-11 Jun titled "Turkey's foreign minister: Turkey's foreign
    minister said… had been …": the saying (made by publication, its quote kept verbatim as a quote) and the
    trip (next week, planned) are two drafts, and a title never repeats its speaker.
+3. "UN officials fear that food prices will rise sharply by the autumn" gave no dated draft ("by the autumn"
+   was never read), yet the report said "Unresolved expressions: 0".  It is their forecast, bounded by the
+   autumn's end (to the month) and never before the article; and any word naming a time that no date of its
+   sentence covers ("until the winter") is listed as unresolved, never dropped in silence.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from viewer.ingest import ingest_text
+from viewer.ingest import ingest_text, report_text
+from viewer.model.dates import EventDate
 
 SUMMIT = date(2023, 6, 3)  # a Saturday
 PORT = date(2024, 3, 14)  # a Thursday
@@ -70,3 +75,33 @@ def test_a_quoted_saying_and_a_reported_plan_after_it_are_two_drafts():
 def test_a_title_never_repeats_its_speaker():
     (e,) = _events("Turkey's foreign minister said the talks had been \"difficult but not hopeless\".")
     assert e.title.count("foreign minister") == 1, e.title  # was "…: Turkey's foreign minister said… had been"
+
+
+# 3 -------------------------------------------------------------------------------------------------------------
+
+def test_a_fear_by_the_autumn_is_a_forecast_bounded_by_the_autumns_end():
+    events = _events("UN officials fear that food prices will rise sharply by the autumn if the corridor closes.")
+    (e,) = [x for x in events if "forecast" in x.tags]
+    assert e.planned and e.start.edtf == "[2023-06..2023-12]", _shown(events)  # was [2023-06-03..]: no bound
+    assert e.start.phrase == "by the autumn" and "'By' it" in e.start.basis
+    assert e.title.startswith("UN officials (forecast): food prices will rise")
+    assert [(q.kind, q.speaker) for q in e.quotes] == [("reported", "UN officials")]
+    assert EventDate(e.start.edtf).earliest >= EventDate("2023-06").earliest  # never before the article
+
+
+def test_by_and_before_a_season_in_the_past_and_of_a_year():
+    (e,) = _events("Prices had risen sharply by the autumn, officials said.")
+    assert e.start.edtf == "[..2022-12]" and not e.planned  # the last autumn begun, to its end
+    (e,) = [x for x in _events("Analysts predicted that Russia will attack before the winter.", date(2023, 6, 14))
+            if "forecast" in x.tags]
+    assert e.start.edtf == "[2023-06..2023-11]", _shown([e])  # was undated: "before the winter" unread
+    (e,) = _events("Troops will leave by the spring of 2024.")
+    assert e.start.edtf == "[..2024-06]" and e.planned
+
+
+def test_a_time_word_no_date_covers_is_listed_as_unresolved():
+    r = ingest_text("Prices will stay high until the winter.\n", published=SUMMIT)
+    assert [u.phrase for u in r.unresolved] == ["winter"]  # was: nothing drafted and nothing listed
+    assert "Unresolved expressions: 1" in report_text(r) and "“winter”" in report_text(r)
+    r = ingest_text("Foreign ministers failed to agree on Friday.\n", published=SUMMIT)
+    assert r.unresolved == []  # a date read is never listed

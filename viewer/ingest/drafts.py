@@ -68,6 +68,27 @@ _LEADS = re.compile(r"^(?:(?:Meanwhile|However|Separately|Also|Still|Earlier|Lat
                     r"This \w+|Next \w+|In \w+(?: \d{4})?|Yesterday|Today),\s*)+")
 
 
+_DATE_LIKE = re.compile(
+    r"\b(?P<w>January|February|March|April|June|July|August|September|October|November|December|May(?=\s+\d)|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|tomorrow|yesterday|"
+    r"(?:this|next|last|coming)\s+(?:week|weekend|month|year))\b|"
+    r"\b(?:in|by|of|on|early|late|since|until|before|after|from)\s+(?P<may>May)\b|"
+    r"\b(?:the|this|next|last|early|late|in|by|until|before|after|since|during|over)\s+"
+    r"(?P<season>spring|summer|autumn|winter)\b")
+"""A word that names a time ("July", "Friday", "next week", "by the autumn") — what a reviewer reads as a date:
+one that no temporal expression of its sentence covers is listed as unresolved, never silently dropped."""
+
+
+def _unread_dates(text: str, mentions: list[TimeMention], dateline: int) -> list[str]:
+    """The date-like words of sentence ``text`` (after its dateline) that no mention covers, in text order."""
+    out: list[str] = []
+    for m in _DATE_LIKE.finditer(text, dateline):
+        g = next(k for k in ("w", "may", "season") if m.group(k) is not None)
+        if not any(x.start <= m.start(g) and m.end(g) <= x.end for x in mentions):
+            out.append(m.group(g))
+    return out
+
+
 @dataclass
 class Unresolved:
     """A temporal expression left unresolved: where, the words and why."""
@@ -762,6 +783,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         return []  # "Published: 7 March 2024", "By Jane Doe", "Correction: …": about the article, not a claim
     dateline = dateline_length(text)
     mentions = [m for m in find_mentions(text, pub) if m.start >= dateline]  # the dateline dates the article
+    for phrase in _unread_dates(text, mentions, dateline):  # ("by the autumn" once: no draft dated by it)
+        unresolved.append(Unresolved(s.index, phrase, f"'{phrase}' names a time the draft could not read as a date: "
+                                     "nothing is dated by it; check the sentence on review"))
     negated = _negated_saying(text, dateline)
     nobodys = [m for m in mentions if negated is not None and negated[0] <= m.start < negated[1]]
     mentions = [m for m in mentions if m not in nobodys]  # "No one said talks would resume on Friday": no plan
