@@ -12,11 +12,16 @@
    was never read), yet the report said "Unresolved expressions: 0".  It is their forecast, bounded by the
    autumn's end (to the month) and never before the article; and any word naming a time that no date of its
    sentence covers ("until the winter") is listed as unresolved, never dropped in silence.
+4. A denial is titled "X (denied): …" as README promises, whoever denies: "The union has denied that it plans
+   to block fuel shipments" had no speaker at all and was titled with the whole sentence; "The Kremlin denied
+   reports that it had threatened …" was titled as the article's own words and not tagged ``denied``.
 """
 
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 
 from viewer.ingest import ingest_text, report_text
 from viewer.model.dates import EventDate
@@ -105,3 +110,21 @@ def test_a_time_word_no_date_covers_is_listed_as_unresolved():
     assert "Unresolved expressions: 1" in report_text(r) and "“winter”" in report_text(r)
     r = ingest_text("Foreign ministers failed to agree on Friday.\n", published=SUMMIT)
     assert r.unresolved == []  # a date read is never listed
+
+
+# 4 -------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "title", "speaker"), [
+    ("The union has denied that it plans to block fuel shipments.",
+     "Union (denied): it plans to block fuel shipments", "union"),
+    ("The Kremlin denied reports that it had threatened to sink grain ships.",
+     "Kremlin (denied): reports that it had threatened to sink grain ships", "Kremlin"),
+    ("The Kremlin denied on Monday that it had threatened anyone.", "Kremlin (denied): it had threatened anyone",
+     "Kremlin"),
+])
+def test_a_denial_is_titled_as_one_with_its_speaker(text, title, speaker):
+    (e,) = _events(text, PORT)
+    assert e.title == title, _shown([e])  # was the sentence itself: "The union has denied that it plans…"
+    assert "denied" in e.tags and not e.planned
+    assert [(q.kind, q.speaker) for q in e.quotes] == [("reported", speaker)]  # was no quote for the union
+    assert not any(q.kind == "direct" for q in e.quotes)

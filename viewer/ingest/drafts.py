@@ -307,6 +307,9 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         text = _short(pronoun[0].text, 9, capital=False)
         return f"Unattributed: “{text}”" if pronoun[0].kind == "direct" else f"Unattributed: {text}"
     if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person" or
+                  # "The union has denied that …": "Union (denied): …", whoever denies (README's promise)
+                  (named[0].kind == "reported" and _DENIAL.search(named[0].attribution.words) is not None and
+                   (mention is None or named[0].start <= mention.start)) or
                   named[0].attribution.person.name.startswith("unnamed official (“") or  # "The minister: …"
                   # "According to officials on Monday, the army had …": "Officials: the army had …", never the
                   # clause alone, as if the article's own (a plan dated in their words is titled as a plan, below)
@@ -1052,6 +1055,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.quotes.append(q)
             c.attributions.append(q)
     for c in claims:
+        if "denied" not in c.tags and not c.planned and \
+                any(q.kind == "reported" and _DENIAL.search(q.attribution.words) for q in c.quotes):
+            c.tags.append("denied")  # ("The Kremlin denied reports that …": a denial, whether or not it holds a date)
         if "reported-plan" in c.tags:  # titled by the words planned, never the saying's "Berg: …"
             said = c.quotes[0] if c.quotes else c.attributions[0]
             c.title = _clean_title(_short(said.text))

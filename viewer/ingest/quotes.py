@@ -59,7 +59,7 @@ _NAMING = re.compile(r"\b(?:(?:dubbed|called|named|known as|so-called|code-?name
 “Operation Dawn”' (no quote; "called it “a mistake”" stays one: words, not a name)."""
 _ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:ministry|office|"
         r"spokes(?:man|woman|person)|police|military|army|government|officials?|sources?|diplomats?|authorities|"
-        r"prosecutors|agency|council|commission)")
+        r"prosecutors|agency|council|commission|unions?|company|firm|embassy)")
 # “…”, "…", «…», and British ‘…’ and '…' (an apostrophe inside, as in "don’t", is followed by a letter)
 # (a backslash-escaped mark, \" as text copied from JSON or code has it, is part of the words, never their end)
 _QUOTE = re.compile(r"“(?P<a>(?:\\.|[^”\\]){1,2000})”|\"(?P<b>(?:\\.|[^\"\\]){1,2000})\"|"
