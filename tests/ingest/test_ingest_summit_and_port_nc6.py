@@ -15,6 +15,9 @@
 4. A denial is titled "X (denied): …" as README promises, whoever denies: "The union has denied that it plans
    to block fuel shipments" had no speaker at all and was titled with the whole sentence; "The Kremlin denied
    reports that it had threatened …" was titled as the article's own words and not tagged ``denied``.
+5. "The ministry said it expects the strike to end by the end of March" (14 Mar 2024) was "Ministry (plan)"
+   dated on or before March, days before publication allowed: what the ministry expects is its forecast (as
+   "expected that" is), from publication to the end of March.
 """
 
 from __future__ import annotations
@@ -128,3 +131,20 @@ def test_a_denial_is_titled_as_one_with_its_speaker(text, title, speaker):
     assert "denied" in e.tags and not e.planned
     assert [(q.kind, q.speaker) for q in e.quotes] == [("reported", speaker)]  # was no quote for the union
     assert not any(q.kind == "direct" for q in e.quotes)
+
+
+# 5 -------------------------------------------------------------------------------------------------------------
+
+def test_said_it_expects_is_a_forecast_after_publication():
+    events = _events("The ministry said it expects the strike to end by the end of March.", PORT)
+    (e,) = [x for x in events if x.planned]
+    assert "forecast" in e.tags, _shown(events)  # was "Ministry (plan): it expects the strike to end"
+    assert e.title == "Ministry (forecast): the strike to end", e.title
+    assert e.start.edtf == "[2024-03-14..2024-03-31]", e.start.edtf  # was [..2024-03]: days before publication
+    assert [(q.kind, q.speaker) for q in e.quotes] == [("reported", "ministry")]
+
+
+def test_said_it_expects_with_no_date_is_a_forecast_on_or_after_publication():
+    events = _events("The ministry said it expects the strike to end soon.", PORT)
+    (e,) = [x for x in events if x.planned]
+    assert "forecast" in e.tags and e.start.edtf == "[2024-03-14..]", _shown(events)

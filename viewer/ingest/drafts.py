@@ -569,6 +569,15 @@ _NOT_A_PLAN = re.compile(r"\b(?:will|shall|would|could|might)\s+(?:not|never|hav
                          r"shown|paid|sold|met|set|put|kept|drawn|begun|brought|sought|won|lifted)\b)", re.I)
 _FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|hope|guess|expect|forecast)\w*", re.I)
 _FORESEES = re.compile(r"\b(?:warn|fear|predict|expect|forecast)\w*", re.I)
+_OWN_FORECAST = re.compile(r"^(?:it|he|she|they|we)\s+(?:still\s+|now\s+)?(?:expects?|predicts?|fears?|forecasts?|"
+                           r"anticipates?)\s+(?:that\s+)?", re.I)
+"""A forecast in the reported words themselves: 'The ministry said it expects the strike to end by …'."""
+
+
+def _foresees(q: FoundQuote) -> bool:
+    """Reported ``q`` is its speaker's forecast: said with a verb of foreseeing ("warned that …") or holding
+    one of its own ("said it expects …")."""
+    return bool(_FORESEES.search(q.attribution.words) or _OWN_FORECAST.match(q.text))
 """The saying verbs of a forecast: what follows ("X warned that Y will …") is the speaker's forecast, drafted as
 planned and tagged ``forecast``, never a fact nor a plain plan (a denial, doubt or hope is none: no draft)."""
 _SPEAKING_BODIES = (r"one|body|side|party|government|country|state|ministry|agency|office|source|member|expert|"
@@ -652,7 +661,7 @@ def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim],
     if text[:q.start].rstrip()[-1:] in tuple("\"“«‘'"):  # an unclosed quotation: a remark, as it is closed
         return None
     words = q.text
-    if _FORESEES.search(q.attribution.words):  # "warned that Russia will invade": the speaker's forecast
+    if _foresees(q):  # "warned that Russia will invade": the speaker's forecast
         return _forecast(q, saying, claims, pub_day, pub_words, note)
     if _FORECAST.search(q.attribution.words):  # "denied that troops would cross": a denial or hope, no plan
         return None
@@ -884,8 +893,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # a quoted remark was made by publication, whatever its tense; a plan reported in the future tense
             # ("The United States will send …, according to CNN") stays a plan
             elif tense == FUTURE and not any(q.kind == "direct" for q in quotes) and negated is None and \
-                    denied is None and not any(q.kind == "reported" and _FORESEES.search(q.attribution.words)
-                                               for q in quotes):
+                    denied is None and not any(q.kind == "reported" and _foresees(q) for q in quotes):
                 # ("denied that it will close the border": a denial, never a plan; "Analysts predict that Russia
                 # will attack": the saying, now, and their forecast drafted beside it, see _forecast)
                 claims.append(Claim(s, (f"[{pub_day}..]", "", f"No date given; written in the future tense in an "
@@ -1067,7 +1075,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         # (a saying drafted with no date of its own, anchored at its words' start, is the saying, on or before
         # publication: never its forecast, which is drafted on or after the saying, see _forecast)
         dated_inside = c.planned or any(m.start == c.anchor for m in mentions)
-        forecast = next((q for q in c.quotes if q.kind == "reported" and _FORESEES.search(q.attribution.words)
+        forecast = next((q for q in c.quotes if q.kind == "reported" and _foresees(q)
                          and ("forecast" in c.tags or (dated_inside and q.start <= c.anchor < q.end))), None)
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
@@ -1083,8 +1091,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             if "planned" not in c.tags:
                 c.tags.append("planned")
             by = _speaker_words(forecast)
-            title = _clean_title(_short(_forecast_words(forecast, c, mention)))
-            first = forecast.text.split(" ")[0]
+            words = _forecast_words(forecast, c, mention)
+            title = _clean_title(_short(words))
+            first = words.split(" ")[0]
             if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
                 title = first + title[len(first):]
             c.title = f"{by} (forecast): {title}" if by else f"Forecast: {title}"
@@ -1127,9 +1136,11 @@ def _forecast_words(q: FoundQuote, c: Claim, mention: TimeMention | None) -> str
     out with "…" when more follows it ("the dam would fail next month after heavy rains" -> "the dam would
     fail … after heavy rains": the event's date says when; never the words cut at the date alone), or the
     words up to the date when nothing follows ("prices will rise next month" -> "prices will rise")."""
+    own = _OWN_FORECAST.match(q.text)  # ("it expects the strike to end": the speaker's "(forecast)" says so)
+    skip = own.end() if own is not None and own.end() < c.anchor - q.start else 0
     if not q.start < c.anchor < q.end:
-        return q.text
-    head = q.text[:c.anchor - q.start]
+        return q.text[skip:]
+    head = q.text[skip:c.anchor - q.start]
     end = mention.end if mention is not None else c.anchor + len(c.start[1])
     rest = q.text[max(0, end - q.start):].strip(" ,;:—–-")
     if not re.search(r"\w", rest):
