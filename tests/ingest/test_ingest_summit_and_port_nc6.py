@@ -18,6 +18,10 @@
 5. "The ministry said it expects the strike to end by the end of March" (14 Mar 2024) was "Ministry (plan)"
    dated on or before March, days before publication allowed: what the ministry expects is its forecast (as
    "expected that" is), from publication to the end of March.
+6. Broken titles: "Rotterdam who stopped work" (for "joining colleagues in Rotterdam who stopped work last
+   week") and "Citing two diplomats could take place in Istanbul" (for "According to Reuters, citing two
+   diplomats, a new round of talks could take place …"); and "a spokesman for the union, Piet de Vries" was on
+   the People track: a spokesperson goes where the organisation they speak for goes.
 """
 
 from __future__ import annotations
@@ -148,3 +152,37 @@ def test_said_it_expects_with_no_date_is_a_forecast_on_or_after_publication():
     events = _events("The ministry said it expects the strike to end soon.", PORT)
     (e,) = [x for x in events if x.planned]
     assert "forecast" in e.tags and e.start.edtf == "[2024-03-14..]", _shown(events)
+
+
+# 6 -------------------------------------------------------------------------------------------------------------
+
+def test_a_relative_clause_is_titled_with_its_whole_noun_phrase():
+    events = _events("Dockworkers at the port of Antwerp walked out on Monday, union officials said, joining "
+                     "colleagues in Rotterdam who stopped work last week.", PORT)
+    titles = [e.title for e in events]
+    assert "Colleagues in Rotterdam who stopped work" in titles, titles  # was "Rotterdam who stopped work"
+    (e,) = _events("The attack damaged a fire station that opened on Monday.", PORT)
+    assert e.title.lower().endswith("fire station that opened"), e.title
+
+
+def test_citing_is_a_lead_never_a_titles_subject():
+    events = _events("According to Reuters, citing two diplomats, a new round of talks could take place in "
+                     "Istanbul in late June.")
+    (e,) = events
+    assert "citing" not in e.title.lower(), e.title  # was "Citing two diplomats could take place in Istanbul"
+    assert "a new round of talks could take place in Istanbul" in e.title and e.planned
+    assert e.start.edtf == "2023-06"  # "late June": to the month, never a day
+
+
+@pytest.mark.parametrize(("text", "track"), [
+    ('A spokesman for the union, Piet de Vries, said the strike "will last as long as it takes."', "Other"),
+    ('A spokesman for the Dockworkers Union, Piet de Vries, said the strike "will last as long as it takes."',
+     "Dockworkers Union"),
+    ("Piet de Vries, a spokeswoman for the Dockworkers Union, said the strike had hurt exports.", "Dockworkers Union"),
+])
+def test_a_spokesperson_is_on_the_track_of_whom_they_speak_for(text, track):
+    tl = ingest_text(text + "\n", published=PORT).timeline
+    assert [t.label for t in tl.tracks] == [track]  # was "People"
+    for e in tl.events:
+        assert e.quotes and e.quotes[0].speaker == "Piet de Vries"  # still his words
+        assert "speaks for" in e.start.basis

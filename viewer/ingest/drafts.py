@@ -64,7 +64,7 @@ retracts: never a claim (the corrected fact, said in its own sentence, still is 
 _WHERE = re.compile(r",\s+where\s+(?:he|she|they|it|the two|both)\s+(?P<verb>\w+)", re.I)
 _BEFORE_ING = re.compile(r"\s(?:before|then)\s+(?P<verb>\w+ing|heading|going)\b[^,.;]*", re.I)
 _LEADS = re.compile(r"^(?:(?:Meanwhile|However|Separately|Also|Still|Earlier|Later|In addition|Despite [^,]+|"
-                    r"When [^,]+|Speaking [^,]+|[Aa]ccording to [^,]+|As [^,]+|After [^,]+|Last \w+|On \w+(?: \d+)?|"
+                    r"When [^,]+|Speaking [^,]+|[Aa]ccording to [^,]+|[Cc]iting [^,]+|As [^,]+|After [^,]+|Last \w+|On \w+(?: \d+)?|"
                     r"This \w+|Next \w+|In \w+(?: \d{4})?|Yesterday|Today),\s*)+")
 
 
@@ -382,6 +382,15 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         if bounds and bounds[-1].group(0).strip() in ("that", "which", "who"):  # "a fire that destroyed …"
             before_rel = list(re.finditer(r"\S+", s[:bounds[-1].start()]))[-2:]
             start = before_rel[0].start() if before_rel else start
+            # "joining colleagues in Rotterdam who stopped work": the whole noun phrase the clause is about,
+            # from its clause's start (a participle before it dropped), never "Rotterdam who stopped work"
+            lead_at = max(s.rfind(",", 0, bounds[-1].start()), s.rfind(";", 0, bounds[-1].start())) + 1
+            phrase = re.match(r"\s*(?:[a-z]+ing\s+)?", s[lead_at:bounds[-1].start()])
+            noun = s[lead_at + (phrase.end() if phrase else 0):bounds[-1].start()]
+            if noun.strip() and len(noun.split()) <= 5 and not _markers(noun) and \
+                    re.match(r"\s*(?:[a-z]+\s+){0,2}[a-z]+\b", noun) and \
+                    lead_at + (phrase.end() if phrase else 0) < start:
+                start = lead_at + (phrase.end() if phrase else 0)
         clause = s[start:mention.start]
         coordinated = bool(bounds) and bounds[-1].group(0).strip() in ("and", ",")
         if subj and coordinated and any(at == 0 for at, _ in _markers(clause)):  # "… and will finish": one subject
@@ -1254,6 +1263,23 @@ def _tied_country(name: str, text: str) -> str:
     return ""
 
 
+_SPEAKS_FOR = r"(?:an?\s+|the\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w’'&.-]*\s+)" \
+    r"{0,4}[A-Z][\w’'&.-]*|[a-z]+(?:\s+[a-z]+)?)"
+
+
+def _speaks_for(name: str, text: str) -> str:
+    """The organisation a spokesperson ``name`` speaks for where the article names them ("a spokesman for the
+    union, Piet de Vries", "Anna Berg, a spokeswoman for the Port Authority"): its words as written, "" when
+    none."""
+    for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+        before = re.search(rf"{_SPEAKS_FOR},\s+$", text[max(0, m.start() - 90):m.start()], re.I)
+        after = re.match(rf",\s+{_SPEAKS_FOR}\b", text[m.end():m.end() + 90], re.I)
+        found = before or after
+        if found is not None:
+            return found.group("org")
+    return ""
+
+
 _SMALL_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "a", "an"})
 
 
@@ -1291,6 +1317,19 @@ def settle_tracks(claims: list[Claim], text: str) -> None:
         person = bool(tied) or bool(_OWN_TRACK_NOTE.search(c.start[2]))  # (not "the Normandy Format")
         if not person or len(re.findall(rf"(?<![\w]){re.escape(Person(actor).surname)}(?![\w])", text)) > 1:
             continue  # a person named again keeps a track of their own
+        org = "" if tied else _speaks_for(actor, text)
+        if org:  # "a spokesman for the union, Piet de Vries": the union's words, on the union's track (a
+            # lower-case common noun is no track of its own: there, as "The union has denied …" is)
+            if org == org.lower():
+                named = [a for a in c.actors if a in GAZETTEER.values()]
+                c.actor = named[0] if named else "Other"
+            else:
+                c.actor = org
+            c.start = (c.start[0], c.start[1], _join_basis(_OWN_TRACK_NOTE.sub("", c.start[2]), (
+                f"Track '{c.actor}': {actor} speaks for “{org}”, as the article says"
+                + (" (a common noun, no track of its own)" if org == org.lower() else "")
+                + "; move the event on review if that is wrong.")))
+            continue
         c.actor = tied or PEOPLE_TRACK
         basis = _OWN_TRACK_NOTE.sub("", c.start[2])
         if not tied:
