@@ -64,7 +64,8 @@ retracts: never a claim (the corrected fact, said in its own sentence, still is 
 _WHERE = re.compile(r",\s+where\s+(?:he|she|they|it|the two|both)\s+(?P<verb>\w+)", re.I)
 _BEFORE_ING = re.compile(r"\s(?:before|then)\s+(?P<verb>\w+ing|heading|going)\b[^,.;]*", re.I)
 _LEADS = re.compile(r"^(?:(?:Meanwhile|However|Separately|Also|Still|Earlier|Later|In addition|Despite [^,]+|"
-                    r"When [^,]+|Speaking [^,]+|[Aa]ccording to [^,]+|[Cc]iting [^,]+|As [^,]+|After [^,]+|Last \w+|On \w+(?: \d+)?|"
+                    r"When [^,]+|Speaking [^,]+|[Aa]ccording to [^,]+|[Cc]iting [^,]+|As [^,]+|After [^,]+|"
+                    r"Last \w+|On \w+(?: \d+)?|"
                     r"This \w+|Next \w+|In \w+(?: \d{4})?|Yesterday|Today),\s*)+")
 
 
@@ -234,7 +235,8 @@ def _short(words: str, limit: int = 10, capital: bool = True) -> str:
 
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed|disputed)\b", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:would|will|could|might|may|should|must|can|is|are|was|were|has|have|had)\b")
-_SAYING_LEAD = re.compile(r"^(?:(?:who|which|and|but)\s+)?(?:[\w’'-]+\s+){0,3}?(?:said|says|noted|notes|added|adds|stated|"
+_SAYING_LEAD = re.compile(r"^(?:(?:who|which|and|but)\s+)?(?:[\w’'-]+\s+){0,3}?"
+                          r"(?:said|says|noted|notes|added|adds|stated|"
                           r"states|told\s+\w+|warned|argued|insisted|claimed|stressed)\s+(?:(?:\w+\s+){0,3}?that\s+)?|^that\s+",
                           re.I)
 _SUBJECT_CUT = re.compile(r"\s(?:between|in|with|among|from|on|at|for|by|over|about)\s")

@@ -139,7 +139,8 @@ _AND_SAID = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})\s
                        # "…, adding that talks had ended on March 3": a second clause of the same speaker
                        r",\s+(?:adding|saying|noting|stressing|warning|insisting|claiming|arguing|explaining)\s+"
                        r"(?:that\s+)?(?=[A-Za-z])")
-_MORE_SAID = re.compile(rf"[\s,]*(?:(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})|(?:and|but)(?=\s+that\s)|adding|saying|noting|stressing|"
+_MORE_SAID = re.compile(rf"[\s,]*(?:(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})|(?:and|but)(?=\s+that\s)|"
+                        r"adding|saying|noting|stressing|"
                         r"warning|insisting|claiming|arguing|explaining)\s+(?:that\s+)?(?=[A-Za-z])")
 """What goes on after a direct quote and its attribution with more of the same speaker's words, reported:
 '“We are ready,” Berg said, adding that talks would resume on Friday.', 'X said the talks had been “difficult”
