@@ -21,7 +21,8 @@
 6. Broken titles: "Rotterdam who stopped work" (for "joining colleagues in Rotterdam who stopped work last
    week") and "Citing two diplomats could take place in Istanbul" (for "According to Reuters, citing two
    diplomats, a new round of talks could take place …"); and "a spokesman for the union, Piet de Vries" was on
-   the People track: a spokesperson goes where the organisation they speak for goes.
+   the People track: a spokesperson goes where the organisation they speak for goes ("union officials", too,
+   were a track "Union Officials" of their own, apart from the union's denial on Other).
 """
 
 from __future__ import annotations
@@ -186,3 +187,18 @@ def test_a_spokesperson_is_on_the_track_of_whom_they_speak_for(text, track):
     for e in tl.events:
         assert e.quotes and e.quotes[0].speaker == "Piet de Vries"  # still his words
         assert "speaks for" in e.start.basis
+
+
+PORT_ARTICLE = """Dock strike spreads to second port
+ROTTERDAM, March 14, 2024 (Harbour Wire) - Dockworkers at the port of Antwerp walked out on Monday, union \
+officials said, joining colleagues in Rotterdam who stopped work last week.
+The union has denied that it plans to block fuel shipments. A spokesman for the union, Piet de Vries, said the \
+strike "will last as long as it takes."
+"""
+
+
+def test_the_unions_words_are_on_one_track():
+    tl = ingest_text(PORT_ARTICLE).timeline
+    assert [t.label for t in tl.tracks] == ["Other"], [t.label for t in tl.tracks]  # was Union Officials, Other,
+    # People
+    assert {e.track for e in tl.events} == {"other"}

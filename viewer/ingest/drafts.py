@@ -1223,7 +1223,8 @@ PEOPLE_TRACK = "People"
 """The track of people the article names once and ties to no country or organisation on the list."""
 
 _GENERIC = re.compile(r"(?:(?:anonymous|unnamed|senior|western|local|some|other|several|many|two|three|"
-                      r"government|military|security|intelligence)\s+)*(?:officials?|diplomats?|sources?|analysts?|"
+                      r"government|military|security|intelligence|union|company|party)\s+)*"
+                      r"(?:officials?|diplomats?|sources?|analysts?|"
                       r"witnesses|residents|authorities|people|experts|observers|insiders|aides?|advisers|advisors|"
                       r"organi[sz]ers|police|prosecutors|unnamed official\b.*)", re.I)
 """Who the article does not name: never a track of its own ("officials said")."""
