@@ -202,3 +202,14 @@ def test_the_unions_words_are_on_one_track():
     assert [t.label for t in tl.tracks] == ["Other"], [t.label for t in tl.tracks]  # was Union Officials, Other,
     # People
     assert {e.track for e in tl.events} == {"other"}
+
+
+def test_the_organisation_spoken_for_never_runs_into_the_next_sentence():
+    tl = ingest_text('"The situation is difficult but under control," said Colonel Serhiy Cherevaty, a spokesman '
+                     "for the eastern command.\nPresident Volodymyr Zelenskiy visited the front on Monday.\n",
+                     published=date(2023, 3, 8)).timeline
+    labels = [t.label for t in tl.tracks]
+    assert not any("Zelenskiy" in x and "ommand" in x for x in labels), labels  # (a first try made a track
+    # "Eastern Command President Volodymyr Zelenskiy")
+    (e,) = [x for x in tl.events if "Cherevaty" in x.title]
+    assert e.track == "other"  # "the eastern command": a common noun, no track of its own

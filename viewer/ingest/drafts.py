@@ -1266,8 +1266,10 @@ def _tied_country(name: str, text: str) -> str:
     return ""
 
 
-_SPEAKS_FOR = r"(?:an?\s+|the\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w’'&.-]*\s+)" \
-    r"{0,4}[A-Z][\w’'&.-]*|[a-z]+(?:\s+[a-z]+)?)"
+_SPEAKS_FOR = r"(?i:(?:an?\s+|the\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?)" \
+    r"(?P<org>(?:[A-Z](?:[\w’'&-]|\.(?=\w))*[ \t]+){0,4}[A-Z](?:[\w’'&-]|\.(?=\w))*|[a-z]+(?:[ \t]+[a-z]+)?)"
+"""'a spokesman for the Dockworkers Union' (a capitalised name on one line, "U.N." kept, never a sentence's
+full stop), or 'for the union' (a common noun of one or two words)."""
 
 
 def _speaks_for(name: str, text: str) -> str:
@@ -1275,8 +1277,8 @@ def _speaks_for(name: str, text: str) -> str:
     union, Piet de Vries", "Anna Berg, a spokeswoman for the Port Authority"): its words as written, "" when
     none."""
     for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
-        before = re.search(rf"{_SPEAKS_FOR},\s+$", text[max(0, m.start() - 90):m.start()], re.I)
-        after = re.match(rf",\s+{_SPEAKS_FOR}\b", text[m.end():m.end() + 90], re.I)
+        before = re.search(rf"{_SPEAKS_FOR},\s+$", text[max(0, m.start() - 90):m.start()])
+        after = re.match(rf",\s+{_SPEAKS_FOR}\b", text[m.end():m.end() + 90])
         found = before or after
         if found is not None:
             return found.group("org")
