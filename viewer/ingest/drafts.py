@@ -64,8 +64,30 @@ retracts: never a claim (the corrected fact, said in its own sentence, still is 
 _WHERE = re.compile(r",\s+where\s+(?:he|she|they|it|the two|both)\s+(?P<verb>\w+)", re.I)
 _BEFORE_ING = re.compile(r"\s(?:before|then)\s+(?P<verb>\w+ing|heading|going)\b[^,.;]*", re.I)
 _LEADS = re.compile(r"^(?:(?:Meanwhile|However|Separately|Also|Still|Earlier|Later|In addition|Despite [^,]+|"
-                    r"When [^,]+|Speaking [^,]+|[Aa]ccording to [^,]+|As [^,]+|After [^,]+|Last \w+|On \w+(?: \d+)?|"
+                    r"When [^,]+|Speaking [^,]+|[Aa]ccording to [^,]+|[Cc]iting [^,]+|As [^,]+|After [^,]+|"
+                    r"Last \w+|On \w+(?: \d+)?|"
                     r"This \w+|Next \w+|In \w+(?: \d{4})?|Yesterday|Today),\s*)+")
+
+
+_DATE_LIKE = re.compile(
+    r"\b(?P<w>January|February|March|April|June|July|August|September|October|November|December|May(?=\s+\d)|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|tomorrow|yesterday|"
+    r"(?:this|next|last|coming)\s+(?:week|weekend|month|year))\b|"
+    r"\b(?:in|by|of|on|early|late|since|until|before|after|from)\s+(?P<may>May)\b|"
+    r"\b(?:the|this|next|last|early|late|in|by|until|before|after|since|during|over)\s+"
+    r"(?P<season>spring|summer|autumn|winter)\b")
+"""A word that names a time ("July", "Friday", "next week", "by the autumn") — what a reviewer reads as a date:
+one that no temporal expression of its sentence covers is listed as unresolved, never silently dropped."""
+
+
+def _unread_dates(text: str, mentions: list[TimeMention], dateline: int) -> list[str]:
+    """The date-like words of sentence ``text`` (after its dateline) that no mention covers, in text order."""
+    out: list[str] = []
+    for m in _DATE_LIKE.finditer(text, dateline):
+        g = next(k for k in ("w", "may", "season") if m.group(k) is not None)
+        if not any(x.start <= m.start(g) and m.end(g) <= x.end for x in mentions):
+            out.append(m.group(g))
+    return out
 
 
 @dataclass
@@ -213,7 +235,8 @@ def _short(words: str, limit: int = 10, capital: bool = True) -> str:
 
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed|disputed)\b", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:would|will|could|might|may|should|must|can|is|are|was|were|has|have|had)\b")
-_SAYING_LEAD = re.compile(r"^(?:(?:who|which|and|but)\s+)?(?:\w+\s+){0,3}?(?:said|says|noted|notes|added|adds|stated|"
+_SAYING_LEAD = re.compile(r"^(?:(?:who|which|and|but)\s+)?(?:[\w’'-]+\s+){0,3}?"
+                          r"(?:said|says|noted|notes|added|adds|stated|"
                           r"states|told\s+\w+|warned|argued|insisted|claimed|stressed)\s+(?:(?:\w+\s+){0,3}?that\s+)?|^that\s+",
                           re.I)
 _SUBJECT_CUT = re.compile(r"\s(?:between|in|with|among|from|on|at|for|by|over|about)\s")
@@ -234,6 +257,9 @@ def _quote_clause(s: str, q: FoundQuote) -> str:
         return ""
     segment = pre[max(pre.rfind(", "), pre.rfind(". "), pre.rfind(" - "), pre.rfind(" – ")) + 1:]
     segment = _LEADS.sub("", " ".join(segment.split()).lstrip(" -–"))
+    said = q.attribution.words.strip()
+    if said and segment.startswith(said):  # "Turkey's foreign minister said the talks had been": the speaker is
+        segment = re.sub(r"^\s*(?:that\s+)?", "", segment[len(said):])  # the title's "who:", never said twice
     segment = _SAYING_LEAD.sub("", segment)  # "who noted that ties … were": the saying is the title's "who:"
     verb = _CLAUSE_VERB.search(segment)
     if verb is None or len(segment[verb.start():].split()) > 6:
@@ -283,6 +309,9 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         text = _short(pronoun[0].text, 9, capital=False)
         return f"Unattributed: “{text}”" if pronoun[0].kind == "direct" else f"Unattributed: {text}"
     if named and (named[0].kind == "direct" or named[0].attribution.person.kind == "person" or
+                  # "The union has denied that …": "Union (denied): …", whoever denies (README's promise)
+                  (named[0].kind == "reported" and _DENIAL.search(named[0].attribution.words) is not None and
+                   (mention is None or named[0].start <= mention.start)) or
                   named[0].attribution.person.name.startswith("unnamed official (“") or  # "The minister: …"
                   # "According to officials on Monday, the army had …": "Officials: the army had …", never the
                   # clause alone, as if the article's own (a plan dated in their words is titled as a plan, below)
@@ -355,6 +384,15 @@ def _title(s: str, mention: TimeMention | None, quotes: list[FoundQuote]) -> str
         if bounds and bounds[-1].group(0).strip() in ("that", "which", "who"):  # "a fire that destroyed …"
             before_rel = list(re.finditer(r"\S+", s[:bounds[-1].start()]))[-2:]
             start = before_rel[0].start() if before_rel else start
+            # "joining colleagues in Rotterdam who stopped work": the whole noun phrase the clause is about,
+            # from its clause's start (a participle before it dropped), never "Rotterdam who stopped work"
+            lead_at = max(s.rfind(",", 0, bounds[-1].start()), s.rfind(";", 0, bounds[-1].start())) + 1
+            phrase = re.match(r"\s*(?:[a-z]+ing\s+)?", s[lead_at:bounds[-1].start()])
+            noun = s[lead_at + (phrase.end() if phrase else 0):bounds[-1].start()]
+            if noun.strip() and len(noun.split()) <= 5 and not _markers(noun) and \
+                    re.match(r"\s*(?:[a-z]+\s+){0,2}[a-z]+\b", noun) and \
+                    lead_at + (phrase.end() if phrase else 0) < start:
+                start = lead_at + (phrase.end() if phrase else 0)
         clause = s[start:mention.start]
         coordinated = bool(bounds) and bounds[-1].group(0).strip() in ("and", ",")
         if subj and coordinated and any(at == 0 for at, _ in _markers(clause)):  # "… and will finish": one subject
@@ -542,6 +580,15 @@ _NOT_A_PLAN = re.compile(r"\b(?:will|shall|would|could|might)\s+(?:not|never|hav
                          r"shown|paid|sold|met|set|put|kept|drawn|begun|brought|sought|won|lifted)\b)", re.I)
 _FORECAST = re.compile(r"\b(?:warn|fear|predict|doubt|den[yi]|suggest|speculat|hope|guess|expect|forecast)\w*", re.I)
 _FORESEES = re.compile(r"\b(?:warn|fear|predict|expect|forecast)\w*", re.I)
+_OWN_FORECAST = re.compile(r"^(?:it|he|she|they|we)\s+(?:still\s+|now\s+)?(?:expects?|predicts?|fears?|forecasts?|"
+                           r"anticipates?)\s+(?:that\s+)?", re.I)
+"""A forecast in the reported words themselves: 'The ministry said it expects the strike to end by …'."""
+
+
+def _foresees(q: FoundQuote) -> bool:
+    """Reported ``q`` is its speaker's forecast: said with a verb of foreseeing ("warned that …") or holding
+    one of its own ("said it expects …")."""
+    return bool(_FORESEES.search(q.attribution.words) or _OWN_FORECAST.match(q.text))
 """The saying verbs of a forecast: what follows ("X warned that Y will …") is the speaker's forecast, drafted as
 planned and tagged ``forecast``, never a fact nor a plain plan (a denial, doubt or hope is none: no draft)."""
 _SPEAKING_BODIES = (r"one|body|side|party|government|country|state|ministry|agency|office|source|member|expert|"
@@ -625,7 +672,7 @@ def _reported_plan(text: str, q: FoundQuote, saying: Claim, claims: list[Claim],
     if text[:q.start].rstrip()[-1:] in tuple("\"“«‘'"):  # an unclosed quotation: a remark, as it is closed
         return None
     words = q.text
-    if _FORESEES.search(q.attribution.words):  # "warned that Russia will invade": the speaker's forecast
+    if _foresees(q):  # "warned that Russia will invade": the speaker's forecast
         return _forecast(q, saying, claims, pub_day, pub_words, note)
     if _FORECAST.search(q.attribution.words):  # "denied that troops would cross": a denial or hope, no plan
         return None
@@ -759,6 +806,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         return []  # "Published: 7 March 2024", "By Jane Doe", "Correction: …": about the article, not a claim
     dateline = dateline_length(text)
     mentions = [m for m in find_mentions(text, pub) if m.start >= dateline]  # the dateline dates the article
+    for phrase in _unread_dates(text, mentions, dateline):  # ("by the autumn" once: no draft dated by it)
+        unresolved.append(Unresolved(s.index, phrase, f"'{phrase}' names a time the draft could not read as a date: "
+                                     "nothing is dated by it; check the sentence on review"))
     negated = _negated_saying(text, dateline)
     nobodys = [m for m in mentions if negated is not None and negated[0] <= m.start < negated[1]]
     mentions = [m for m in mentions if m not in nobodys]  # "No one said talks would resume on Friday": no plan
@@ -854,8 +904,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             # a quoted remark was made by publication, whatever its tense; a plan reported in the future tense
             # ("The United States will send …, according to CNN") stays a plan
             elif tense == FUTURE and not any(q.kind == "direct" for q in quotes) and negated is None and \
-                    denied is None and not any(q.kind == "reported" and _FORESEES.search(q.attribution.words)
-                                               for q in quotes):
+                    denied is None and not any(q.kind == "reported" and _foresees(q) for q in quotes):
                 # ("denied that it will close the border": a denial, never a plan; "Analysts predict that Russia
                 # will attack": the saying, now, and their forecast drafted beside it, see _forecast)
                 claims.append(Claim(s, (f"[{pub_day}..]", "", f"No date given; written in the future tense in an "
@@ -1025,6 +1074,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.quotes.append(q)
             c.attributions.append(q)
     for c in claims:
+        if "denied" not in c.tags and not c.planned and \
+                any(q.kind == "reported" and _DENIAL.search(q.attribution.words) for q in c.quotes):
+            c.tags.append("denied")  # ("The Kremlin denied reports that …": a denial, whether or not it holds a date)
         if "reported-plan" in c.tags:  # titled by the words planned, never the saying's "Berg: …"
             said = c.quotes[0] if c.quotes else c.attributions[0]
             c.title = _clean_title(_short(said.text))
@@ -1034,7 +1086,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         # (a saying drafted with no date of its own, anchored at its words' start, is the saying, on or before
         # publication: never its forecast, which is drafted on or after the saying, see _forecast)
         dated_inside = c.planned or any(m.start == c.anchor for m in mentions)
-        forecast = next((q for q in c.quotes if q.kind == "reported" and _FORESEES.search(q.attribution.words)
+        forecast = next((q for q in c.quotes if q.kind == "reported" and _foresees(q)
                          and ("forecast" in c.tags or (dated_inside and q.start <= c.anchor < q.end))), None)
         if "expected-end" in c.tags:  # titled and tracked as the span whose end it is
             span = next(x for x in claims if x.anchor == c.anchor and x.end is not None)
@@ -1050,8 +1102,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             if "planned" not in c.tags:
                 c.tags.append("planned")
             by = _speaker_words(forecast)
-            title = _clean_title(_short(_forecast_words(forecast, c, mention)))
-            first = forecast.text.split(" ")[0]
+            words = _forecast_words(forecast, c, mention)
+            title = _clean_title(_short(words))
+            first = words.split(" ")[0]
             if first and title.split(" ")[0] == first[:1].upper() + first[1:]:
                 title = first + title[len(first):]
             c.title = f"{by} (forecast): {title}" if by else f"Forecast: {title}"
@@ -1094,9 +1147,11 @@ def _forecast_words(q: FoundQuote, c: Claim, mention: TimeMention | None) -> str
     out with "…" when more follows it ("the dam would fail next month after heavy rains" -> "the dam would
     fail … after heavy rains": the event's date says when; never the words cut at the date alone), or the
     words up to the date when nothing follows ("prices will rise next month" -> "prices will rise")."""
+    own = _OWN_FORECAST.match(q.text)  # ("it expects the strike to end": the speaker's "(forecast)" says so)
+    skip = own.end() if own is not None and own.end() < c.anchor - q.start else 0
     if not q.start < c.anchor < q.end:
-        return q.text
-    head = q.text[:c.anchor - q.start]
+        return q.text[skip:]
+    head = q.text[skip:c.anchor - q.start]
     end = mention.end if mention is not None else c.anchor + len(c.start[1])
     rest = q.text[max(0, end - q.start):].strip(" ,;:—–-")
     if not re.search(r"\w", rest):
@@ -1168,7 +1223,8 @@ PEOPLE_TRACK = "People"
 """The track of people the article names once and ties to no country or organisation on the list."""
 
 _GENERIC = re.compile(r"(?:(?:anonymous|unnamed|senior|western|local|some|other|several|many|two|three|"
-                      r"government|military|security|intelligence)\s+)*(?:officials?|diplomats?|sources?|analysts?|"
+                      r"government|military|security|intelligence|union|company|party)\s+)*"
+                      r"(?:officials?|diplomats?|sources?|analysts?|"
                       r"witnesses|residents|authorities|people|experts|observers|insiders|aides?|advisers|advisors|"
                       r"organi[sz]ers|police|prosecutors|unnamed official\b.*)", re.I)
 """Who the article does not name: never a track of its own ("officials said")."""
@@ -1210,6 +1266,25 @@ def _tied_country(name: str, text: str) -> str:
     return ""
 
 
+_SPEAKS_FOR = r"(?i:(?:an?\s+|the\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?)" \
+    r"(?P<org>(?:[A-Z](?:[\w’'&-]|\.(?=\w))*[ \t]+){0,4}[A-Z](?:[\w’'&-]|\.(?=\w))*|[a-z]+(?:[ \t]+[a-z]+)?)"
+"""'a spokesman for the Dockworkers Union' (a capitalised name on one line, "U.N." kept, never a sentence's
+full stop), or 'for the union' (a common noun of one or two words)."""
+
+
+def _speaks_for(name: str, text: str) -> str:
+    """The organisation a spokesperson ``name`` speaks for where the article names them ("a spokesman for the
+    union, Piet de Vries", "Anna Berg, a spokeswoman for the Port Authority"): its words as written, "" when
+    none."""
+    for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+        before = re.search(rf"{_SPEAKS_FOR},\s+$", text[max(0, m.start() - 90):m.start()])
+        after = re.match(rf",\s+{_SPEAKS_FOR}\b", text[m.end():m.end() + 90])
+        found = before or after
+        if found is not None:
+            return found.group("org")
+    return ""
+
+
 _SMALL_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "a", "an"})
 
 
@@ -1247,6 +1322,19 @@ def settle_tracks(claims: list[Claim], text: str) -> None:
         person = bool(tied) or bool(_OWN_TRACK_NOTE.search(c.start[2]))  # (not "the Normandy Format")
         if not person or len(re.findall(rf"(?<![\w]){re.escape(Person(actor).surname)}(?![\w])", text)) > 1:
             continue  # a person named again keeps a track of their own
+        org = "" if tied else _speaks_for(actor, text)
+        if org:  # "a spokesman for the union, Piet de Vries": the union's words, on the union's track (a
+            # lower-case common noun is no track of its own: there, as "The union has denied …" is)
+            if org == org.lower():
+                named = [a for a in c.actors if a in GAZETTEER.values()]
+                c.actor = named[0] if named else "Other"
+            else:
+                c.actor = org
+            c.start = (c.start[0], c.start[1], _join_basis(_OWN_TRACK_NOTE.sub("", c.start[2]), (
+                f"Track '{c.actor}': {actor} speaks for “{org}”, as the article says"
+                + (" (a common noun, no track of its own)" if org == org.lower() else "")
+                + "; move the event on review if that is wrong.")))
+            continue
         c.actor = tied or PEOPLE_TRACK
         basis = _OWN_TRACK_NOTE.sub("", c.start[2])
         if not tied:

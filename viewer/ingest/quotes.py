@@ -59,7 +59,7 @@ _NAMING = re.compile(r"\b(?:(?:dubbed|called|named|known as|so-called|code-?name
 “Operation Dawn”' (no quote; "called it “a mistake”" stays one: words, not a name)."""
 _ORG = (r"(?:(?:an?|the)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}(?:ministry|office|"
         r"spokes(?:man|woman|person)|police|military|army|government|officials?|sources?|diplomats?|authorities|"
-        r"prosecutors|agency|council|commission)")
+        r"prosecutors|agency|council|commission|unions?|company|firm|embassy)")
 # “…”, "…", «…», and British ‘…’ and '…' (an apostrophe inside, as in "don’t", is followed by a letter)
 # (a backslash-escaped mark, \" as text copied from JSON or code has it, is part of the words, never their end)
 _QUOTE = re.compile(r"“(?P<a>(?:\\.|[^”\\]){1,2000})”|\"(?P<b>(?:\\.|[^\"\\]){1,2000})\"|"
@@ -139,10 +139,12 @@ _AND_SAID = re.compile(rf",?\s+(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})\s
                        # "…, adding that talks had ended on March 3": a second clause of the same speaker
                        r",\s+(?:adding|saying|noting|stressing|warning|insisting|claiming|arguing|explaining)\s+"
                        r"(?:that\s+)?(?=[A-Za-z])")
-_MORE_SAID = re.compile(rf"[\s,]*(?:(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})|adding|saying|noting|stressing|"
+_MORE_SAID = re.compile(rf"[\s,]*(?:(?:and|but)\s+(?:also\s+|later\s+)?(?:{_VERBS})|(?:and|but)(?=\s+that\s)|"
+                        r"adding|saying|noting|stressing|"
                         r"warning|insisting|claiming|arguing|explaining)\s+(?:that\s+)?(?=[A-Za-z])")
 """What goes on after a direct quote and its attribution with more of the same speaker's words, reported:
-'“We are ready,” Berg said, adding that talks would resume on Friday.'"""
+'“We are ready,” Berg said, adding that talks would resume on Friday.', 'X said the talks had been “difficult”
+and that he would travel to Moscow next week' (the same saying verb, its second "that" clause)."""
 _MAIN_SAID = re.compile(rf"[\s,]*(?:{_VERBS})\s+(?:that\s+)?(?=[A-Za-z])")
 """The main saying after a quote in a relative clause of its speaker: 'Anna Berg, who said the measures were
 “long overdue,” told reporters the bloc must act faster.'"""

@@ -84,7 +84,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:in\s+)?the\s+(?:(?:early|late|mid-?)\s*)?(?P<dec>1[6-9]\d|20\d)0s\b", re.I)),
     # a season after a word that makes it one ("in the spring", "next winter", "in summer 2024"): never "Arab
     # Spring" nor "prices will fall"
-    ("season", re.compile(rf"\b(?P<pre>in|during|over|this|next|last)\s+(?:the\s+)?(?:(?:early|late)\s+)?"
+    ("season", re.compile(rf"\b(?P<pre>in|during|over|this|next|last|by|before)\s+(?:the\s+)?(?:(?:early|late)\s+)?"
                           rf"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", re.I)),
     ("mon", re.compile(rf"\b(?P<pre>in|since|until|by|before|from|through|during|of|for|early|late|mid-|last|next|"
                        r"this)\s+"
@@ -254,6 +254,11 @@ def _season(name: str, pre: str, year: str | None, pub: Publication, tense: str,
             return (f"[{ym(a)}..{ym(b)}]", widest + f"; 'winter {y}' may be the winter of {y - 1}–{y} or of "
                     f"{y}–{y + 1}: either.", None, None, "")
         a, b = span(y)
+        if pre == "before":  # "before the spring of 2024": on or before the month before it
+            return (f"[..{ym(a - 1)}]", widest + f"; {y} as written. 'Before' it: on or before the month before it.",
+                    None, None, "")
+        if pre == "by":  # "by the spring of 2024": on or before its end
+            return f"[..{ym(b)}]", widest + f"; {y} as written. 'By' it: on or before its end.", None, None, ""
         return f"[{ym(a)}..{ym(b)}]", widest + f"; {y} as written.", None, None, ""
     if pub.day is None:
         return None, f"'{phrase}' gives no year and the publication date is not known", None, None, ""
@@ -274,6 +279,20 @@ def _season(name: str, pre: str, year: str | None, pub: Publication, tense: str,
         a, b = holding or next(x for x in seasons if x[0] // 12 == pub.day.year)
         why = f"the one of publication ({pub.words}), or the one beginning in its year"
     note = _pub_note(pub)
+    if pre == "before" and a - 1 >= now if tense == FUTURE else pre == "before":
+        # "Russia will attack before the winter": on or before the month before it begins, to the month
+        lo = ym(now) if tense == FUTURE else ""
+        return (f"[{lo}..{ym(a - 1)}]", f"{widest}; {why}. 'Before' it: on or before the end of "
+                f"{_MON_NAME[(a - 1) % 12]} {(a - 1) // 12}"
+                + (f", and from publication's month ({pub.words}) on, as it looks ahead" if lo else "")
+                + ", to the month: no day the text gives." + note, None, None, "")
+    if pre == "by":  # "prices will rise by the autumn": a bound, on or before the season's end at the widest;
+        # looking ahead, from publication's month on (never before it), else any time up to then
+        ahead = tense == FUTURE
+        lo = ym(now) if ahead and now <= b else ""
+        return (f"[{lo}..{ym(b)}]", f"{widest}; {why}. 'By' it: on or before its end"
+                + (f", and from publication's month ({pub.words}) on, as it looks ahead" if lo else "")
+                + ", to the month: no day the text gives." + note, None, None, "")
     return f"[{ym(a)}..{ym(b)}]", f"{widest}; {why}." + note, None, None, ""
 
 

@@ -121,6 +121,12 @@ def has_verb(text: str) -> bool:
     return bool(_markers(text)) or _PRESENT_FINITE.search(text) is not None
 
 
+_RELATIVE_LEAD = re.compile(r"\b(?:which|that|who)\s$", re.I)
+_RELATIVE_PRESENT = re.compile(r"(?:(?:now|still|only|also|formally|officially)\s+)?(?-i:[a-z]{2,}[^s\W]s)\b", re.I)
+"""The present-tense verb that opens a relative clause ("which expires", "that ends", "who still holds"): a
+third-person verb in -s right after "which", "that" or "who" (never "-ss": "which class")."""
+
+
 def tense_at(text: str, pos: int) -> str:
     """Tense of the clause around character ``pos`` of ``text``.
 
@@ -134,6 +140,11 @@ def tense_at(text: str, pos: int) -> str:
     """
     a, b = clause_bounds(text, pos)
     first = a
+    if a > 0 and not _markers(text[a:b]) and _RELATIVE_PRESENT.match(text, a) and \
+            _RELATIVE_LEAD.search(text[:a]):
+        # "the grain corridor, which expires on July 17": the relative clause's own verb is in the present,
+        # never the tense of a verb before or after it ("failed"): a day ahead of the article, not a year back
+        return PRESENT
     for _ in range(3):
         marks = _markers(text[a:b])
         before = [k for at, k in marks if a + at < pos]
