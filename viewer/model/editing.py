@@ -48,6 +48,7 @@ from .columns import BAND_LANE, FLAG_OPEN_START, DateArrays, EventColumns
 from .derive import EDITED_IN_PLACE
 from .errors import Problem, TimelineError
 from .facets import EventFacts
+from .records import keep_drawn_colours
 from .timeline import Event, LazyEvents, Source, Timeline, Track
 
 __all__ = ["Rules", "EditError", "EditedEvents", "Document", "EditStack", "EditCommand"]
@@ -379,8 +380,8 @@ class Document:
     def _set_meta(self, **fields: Any) -> None:
         """Change timeline fields (title, tracks, sources, stories...)."""
         old_tracks = self._meta["tracks"]
-        if "tracks" in fields:
-            fields["tracks"] = tuple(sorted(fields["tracks"], key=lambda t: t.order))
+        if "tracks" in fields:  # (an uncoloured track keeps the colour it is drawn in: keep_drawn_colours)
+            fields["tracks"] = keep_drawn_colours(old_tracks, sorted(fields["tracks"], key=lambda t: t.order))
         self._meta.update(fields)
         new_tracks = self._meta["tracks"]
         old_ids = [t.id for t in old_tracks]
