@@ -15,7 +15,7 @@ labels with ``Qt.PlainText``), never as rich text.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QWheelEvent
@@ -111,9 +111,10 @@ class _WheelPast(QObject):
 
 
 _WHEEL_PAST: list[_WheelPast] = []
+_W = TypeVar("_W", bound=QWidget)
 
 
-def wheel_scrolls_past(widget: QWidget) -> QWidget:
+def wheel_scrolls_past(widget: _W) -> _W:
     """Keep the mouse wheel from changing ``widget`` (a drop-down, a date or number field) unless the
     user gave it the keyboard focus (a click or Tab); returns ``widget``.
 
