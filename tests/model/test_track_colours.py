@@ -31,3 +31,22 @@ def test_a_filtered_timeline_keeps_each_tracks_colour():
     shown = apply_filters(tl, FilterState(hidden_tracks=frozenset({"t0", "t1"})))
     assert [t.id for t in shown.tracks] == ["t2", "t3"]
     assert shown.track_colours == tl.track_colours[2:]
+
+
+def test_a_filtered_timeline_on_another_zones_days_keeps_each_tracks_colour():
+    # ACLED (six uncoloured tracks), Battles and Violence against civilians hidden, the desk on
+    # Berlin's days: Explosions, Strategic and Riots were drawn in the 2nd, 3rd and 4th palette
+    # colours (light blue, green, dark blue) while the Filters list showed them in their own
+    from viewer.model.zones import timeline_on_local_days
+
+    tracks = tuple(Track(f"t{i}", f"T{i}", order=i) for i in range(6))
+    events = tuple(Event(f"e{i}", f"E{i}", EventDate("2022-02-10"), track=f"t{i}") for i in range(6))
+    tl = Timeline("t", tracks, events)
+    own = dict(zip((t.id for t in tl.tracks), tl.track_colours))
+    for zone in ("Europe/Berlin", "America/New_York", "UTC"):
+        shown = timeline_on_local_days(apply_filters(tl, FilterState(hidden_tracks=frozenset({"t1", "t2"}))), zone)
+        assert [t.id for t in shown.tracks] == ["t0", "t3", "t4", "t5"]
+        assert shown.track_colours == tuple(own[t.id] for t in shown.tracks), zone
+        assert len(set(shown.track_shapes)) == 1  # (no colour repeats: every marker a diamond)
+        back = timeline_on_local_days(shown, "UTC")  # the desk back on UTC days
+        assert back.track_colours == shown.track_colours

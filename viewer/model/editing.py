@@ -48,6 +48,7 @@ from .columns import BAND_LANE, FLAG_OPEN_START, DateArrays, EventColumns
 from .derive import EDITED_IN_PLACE
 from .errors import Problem, TimelineError
 from .facets import EventFacts
+from .records import keep_drawn_colours
 from .timeline import Event, LazyEvents, Source, Timeline, Track
 
 __all__ = ["Rules", "EditError", "EditedEvents", "Document", "EditStack", "EditCommand"]
@@ -204,6 +205,9 @@ class Document:
             facts = EventFacts(lane=facts.lane.copy(), earliest=facts.earliest.copy(),
                                latest=facts.latest.copy(), rich=np.asarray(rich, dtype=facts.rich.dtype))
         self._events = EditedEvents(base, facts, timeline.finite_extent())
+        # no event yet (File > New): the extent is a stand-in (the reference date's day, or the Unix
+        # epoch's), which the first dated event replaces instead of growing ("◀ from 1970")
+        self._stand_in_extent = len(base) == 0
         self._cols = _copy_columns(timeline.columns)
         self._meta: dict[str, Any] = dict(
             title=timeline.title, tracks=tuple(timeline.tracks), sources=tuple(timeline.sources),
@@ -315,19 +319,43 @@ class Document:
         return int(rows[0]) if len(rows) else -1
 
     def _grow_extent(self, event: Event) -> None:
-        lo, hi = self._events.finite_extent
+        lo, hi = (math.inf, -math.inf) if self._stand_in_extent else self._events.finite_extent
         if event.year_unknown:  # placed on no day: its years 0..9999 are not the source's
             return
         for v in (event.start.earliest, event.start.latest, event.latest):
             if math.isfinite(v):
                 lo, hi = min(lo, v), max(hi, v)
-        self._events.finite_extent = (lo, hi)
+        if lo <= hi:  # (a date with no finite side leaves the stand-in)
+            self._events.finite_extent = (lo, hi)
+            self._stand_in_extent = False
 
     def _facts_values(self, event: Event) -> tuple[int, float, float]:
         lane = BAND_LANE if event.kind.value == "band" else self.timeline.track_index.get(event.track, -2)
         return lane, event.earliest, event.latest
 
+    def _at_edge(self, event: Event) -> bool:
+        """True when ``event`` gives the extent its first or last moment (moved or gone: measured again)."""
+        lo, hi = self._events.finite_extent
+        return not self._stand_in_extent and not event.year_unknown and \
+            any(v in (lo, hi) for v in (event.start.earliest, event.start.latest, event.latest))
+
+    def _measure_extent(self) -> None:
+        """The extent measured again over the events, as :meth:`Timeline.finite_extent` does, after
+        the event at an edge moved or went: a new timeline's first event dated 2024-03-11 after it
+        was added on the clock's month kept the overview at "to 2026 ▶".  Only when the events are
+        built (a small file's, a new timeline's); a large file's extent only grows (its events are not
+        built to measure it)."""
+        if self._events.facts is not None:
+            return
+        events = [self._events[i] for i in range(len(self._events))]
+        dated = tuple(e for e in events if not e.year_unknown)
+        extent = Timeline("", events=dated, reference_date=self._meta["reference_date"]).finite_extent()
+        self._events.finite_extent = extent
+        self._stand_in_extent = not any(
+            math.isfinite(v) for e in dated for v in (e.start.earliest, e.start.latest, e.latest))
+
     def _replace_event(self, i: int, event: Event) -> None:
+        edge = self._at_edge(self._events[i])
         row = self._row_of_index(i)
         self._events._set(i, event)
         new = self._row_values(event, i)
@@ -342,7 +370,10 @@ class Document:
             facts.lane[i], facts.earliest[i], facts.latest[i] = self._facts_values(event)
             if _rich(event) and not np.any(facts.rich == i):
                 facts.rich = np.insert(facts.rich, int(np.searchsorted(facts.rich, i)), i)
-        self._grow_extent(event)
+        if edge and facts is None:
+            self._measure_extent()
+        else:
+            self._grow_extent(event)
 
     def _insert_event(self, i: int, event: Event) -> None:
         self._events._insert(i, event)
@@ -374,13 +405,15 @@ class Document:
             facts.latest = np.delete(facts.latest, i)
             rich = facts.rich[facts.rich != i]
             facts.rich = rich - (rich > i)
+        if self._at_edge(event):
+            self._measure_extent()
         return event
 
     def _set_meta(self, **fields: Any) -> None:
         """Change timeline fields (title, tracks, sources, stories...)."""
         old_tracks = self._meta["tracks"]
-        if "tracks" in fields:
-            fields["tracks"] = tuple(sorted(fields["tracks"], key=lambda t: t.order))
+        if "tracks" in fields:  # (an uncoloured track keeps the colour it is drawn in: keep_drawn_colours)
+            fields["tracks"] = keep_drawn_colours(old_tracks, sorted(fields["tracks"], key=lambda t: t.order))
         self._meta.update(fields)
         new_tracks = self._meta["tracks"]
         old_ids = [t.id for t in old_tracks]

@@ -242,9 +242,9 @@ def apply_filters(timeline: Timeline, filters: FilterState) -> Timeline:
     keep = np.flatnonzero(filter_mask(timeline, filters))
     if isinstance(timeline.events, LazyEvents):
         # a planned end stays planned when its announcing event is hidden or filtered out
-        return announced_in(_keep_colours(_apply_lazy(timeline, tracks, keep), timeline), timeline)
+        return announced_in(_apply_lazy(timeline, tracks, keep), timeline)
     events = tuple(timeline.events[int(i)] for i in keep)
-    derived = _keep_colours(dataclasses.replace(timeline, tracks=tracks, events=events), timeline)
+    derived = timeline.derived(tracks=tracks, events=events)  # each track in its colour (Timeline.derived)
     cols = derived.columns
     shift = cols.origin_epoch_s - timeline.columns.origin_epoch_s
     if shift:
@@ -252,17 +252,6 @@ def apply_filters(timeline: Timeline, filters: FilterState) -> Timeline:
     # a span's or band's announced end is a property of the whole timeline: hiding the track of
     # the planned event that announces it (or filtering that event out) left the end drawn as fact
     return announced_in(derived, timeline)
-
-
-def _keep_colours(derived: Timeline, parent: Timeline) -> Timeline:
-    """``derived`` drawing each track in its colour in ``parent``: an
-    uncoloured track keeps its colour when others are hidden or reordered."""
-    colour = dict(zip((t.id for t in parent.tracks), parent.track_colours))
-    derived.__dict__["track_colours"] = tuple(colour.get(t.id, c) for t, c in
-                                              zip(derived.tracks, derived.track_colours))
-    shape = dict(zip((t.id for t in parent.tracks), parent.track_shapes))
-    derived.__dict__["track_shapes"] = tuple(shape.get(t.id, "diamond") for t in derived.tracks)
-    return derived
 
 
 def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray) -> Timeline:
@@ -306,7 +295,7 @@ def _apply_lazy(timeline: Timeline, tracks: tuple[Track, ...], keep: np.ndarray)
                                    marked=None if marked is None else marked[marked >= 0]),
                         lambda k: parent.time_zones(int(keep[k])),
                         origin_index=keep if parent.origin_index is None else parent.origin_index[keep])
-    derived = dataclasses.replace(timeline, tracks=tracks, events=events)
+    derived = timeline.derived(tracks=tracks, events=events)
     derived.__dict__["columns"] = columns  # the cached_property's slot
     return derived
 

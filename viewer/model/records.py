@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import EventDate
 
@@ -28,6 +28,7 @@ __all__ = [
     "TRACK_SHAPES",
     "track_colours",
     "track_shapes",
+    "keep_drawn_colours",
 ]
 
 TRACK_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#999933", "#882255")
@@ -86,8 +87,9 @@ class Track:
     """A horizontal lane of the timeline.
 
     ``color`` is ``#rrggbb``, or ``""`` when the file gives the track no colour
-    (it is then drawn in a colour of :func:`track_colours`, never written
-    back); ``order`` sorts lanes top to bottom (ties keep file order).
+    (it is then drawn in a colour of :func:`track_colours`, not written back
+    unless an edit of the track list would change it: :func:`keep_drawn_colours`);
+    ``order`` sorts lanes top to bottom (ties keep file order).
     """
 
     id: str
@@ -264,6 +266,24 @@ def track_colours(tracks: Sequence[Track]) -> tuple[str, ...]:
             out.append(free[k] if k < len(free) else TRACK_PALETTE[(k - len(free)) % len(TRACK_PALETTE)])
             k += 1
     return tuple(out)
+
+
+def keep_drawn_colours(old: Sequence[Track], new: Sequence[Track]) -> tuple[Track, ...]:
+    """``new`` (the track list after an edit of ``old``: a track added, deleted, moved,
+    recoloured) with each uncoloured track of ``old`` given, as its own, the colour it was drawn in,
+    when the edit would otherwise draw one of them in another colour; else ``new`` unchanged.
+
+    An uncoloured track takes a palette colour by its place among the uncoloured tracks
+    (:func:`track_colours`), so deleting or moving one repainted the others: File > New's unused
+    "Track 1" left out on save turned "Port authority" from sky blue to orange and "Ministry" from
+    green to sky blue.  Given their colours, they keep them in every view, on save and on reopening.
+    A track new in ``new`` takes a colour left free by the others.
+    """
+    new = tuple(new)
+    drawn = dict(zip((t.id for t in old), track_colours(old)))
+    if all(drawn.get(t.id, c) == c for t, c in zip(new, track_colours(new))):
+        return new
+    return tuple(replace(t, color=drawn[t.id]) if not t.color and t.id in drawn else t for t in new)
 
 
 TRACK_SHAPES = ("diamond", "circle", "square", "triangle", "triangle_down", "hexagon", "star")

@@ -138,6 +138,27 @@ class Timeline:
         timeline.__dict__["columns"] = columns  # the cached_property's slot
         return timeline
 
+    def derived(self, **changes: Any) -> Timeline:
+        """A timeline cut from this one (``dataclasses.replace(self, **changes)``: some tracks
+        hidden or reordered, other events, another zone's days) drawing each track as this one does.
+
+        A track without its own colour takes a palette colour by its place among the uncoloured
+        tracks (:func:`track_colours`): a part working out its own gave the tracks after a hidden
+        one their neighbours' colours (ACLED on Berlin's days: Explosions, Strategic and Riots drawn
+        light blue, green, dark blue while the Filters list showed dark blue, orange, pink).  Here each
+        track keeps this timeline's colour and marker shape (by track id); one it does not have gets
+        its own.  Every derivation of a shown timeline (:func:`viewer.model.filters.apply_filters`,
+        :func:`viewer.model.zones.timeline_on_local_days`) goes through here.
+        """
+        new = replace(self, **changes)
+        ids = [t.id for t in self.tracks]
+        colour = dict(zip(ids, self.track_colours))
+        shape = dict(zip(ids, self.track_shapes))
+        colours = tuple(colour.get(t.id, c) for t, c in zip(new.tracks, track_colours(new.tracks)))
+        new.__dict__["track_colours"] = colours  # the cached_properties' slots
+        new.__dict__["track_shapes"] = tuple(shape.get(t.id, s) for t, s in zip(new.tracks, track_shapes(colours)))
+        return new
+
     def with_stories(self, stories: tuple[Story, ...]) -> Timeline:
         """A copy with other stories; the events (and their cached columns) are shared.
 

@@ -515,11 +515,12 @@ def timeline_on_local_days(timeline: Timeline, zone: str) -> Timeline:
     from .planned_end import announced_in  # (planned_end reads this module's day shifts)
 
     if drawn_in_utc(zone) and timeline.days_zone:
-        return announced_in(dataclasses.replace(timeline, days_zone=""), timeline)  # back on UTC days
+        return announced_in(timeline.derived(days_zone=""), timeline)  # back on UTC days
     if drawn_in_utc(zone) or timeline.days_zone == zone:
         return timeline
     cols = timeline.columns if not timeline.days_zone else dataclasses.replace(timeline, days_zone="").columns
-    out = dataclasses.replace(timeline, days_zone=zone)  # (what else is drawn on days asks: planned_end_rows)
+    # (what else is drawn on days asks: planned_end_rows); each track keeps its colour (Timeline.derived)
+    out = timeline.derived(days_zone=zone)
     vars(out)["columns"] = columns_on_local_days(timeline, cols, zone)  # the UTC columns' caches kept
     return announced_in(out, timeline)  # a filtered timeline keeps the whole one's planned ends
 

@@ -466,10 +466,14 @@ class Authoring(QObject):
         watched = files.watcher.files() if files is not None else []
         if files is not None and watched:
             files.watcher.removePaths(watched)  # our own write is not a change from outside
+        left_out = ""  # File > New's track, said on the status bar (it was dropped silently)
         if self.default_track is not None:  # never used, another track there: not saved (one Undo step)
             drop = C.drop_unused_track(self.doc(), self.default_track)
-            if drop is not None and not self.push(drop):
-                self.default_track = None
+            if drop is not None:
+                label = self.timeline.tracks[self.timeline.track_index[self.default_track]].label
+                if not self.push(drop):
+                    self.default_track = None
+                    left_out = label
         try:
             tl = self.timeline
             # an empty timeline keeps its month: with no events it would reopen on 1 Jan 1970
@@ -488,6 +492,9 @@ class Authoring(QObject):
         self.provisional_ids = set()  # saved: other files and links may name these ids now
         recovery.remove_recovery()
         self.update_title()
+        if left_out:
+            window.statusBar().showMessage(f"Saved {name} without the empty track '{left_out}' "
+                                           "(no event was on it; Edit > Undo puts it back)")
         return True
 
     def revert(self) -> None:

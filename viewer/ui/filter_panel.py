@@ -49,6 +49,7 @@ from ..model.filters import (
 )
 from ..model.timeline import SourceKind, Timeline
 from ..model.viewstate import ViewState
+from .form_field import wheel_scrolls_past
 
 __all__ = ["FilterPanel", "TrackList", "install"]
 
@@ -182,6 +183,7 @@ class FilterPanel(QScrollArea):
         self.range_from = QDateEdit()
         self.range_to = QDateEdit()
         for w in (self.range_from, self.range_to):
+            wheel_scrolls_past(w)  # scrolling the tab over a date does not move the range
             w.setDateRange(FIRST_DATE, LAST_DATE)
             w.setCalendarPopup(True)
             w.setDisplayFormat("ddd d MMM yyyy")

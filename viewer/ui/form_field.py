@@ -5,6 +5,8 @@ an error label under it; it reports ``sigCommit`` when editing finishes
 (Enter, a choice made, a click, or the focus leaving a text box).
 :func:`add_field_row` puts one in a ``QFormLayout`` row, and
 :func:`line_edit`, :func:`text_edit` and :func:`combo_box` make the inputs.
+:func:`wheel_scrolls_past` keeps the mouse wheel from changing a drop-down or a
+date that does not have the keyboard focus (the wheel scrolls the form instead).
 The colours follow View > Colours (the light or the dark desk).
 
 Data text is shown in plain-text widgets (``QLineEdit``, ``QPlainTextEdit``,
@@ -13,11 +15,13 @@ labels with ``Qt.PlainText``), never as rich text.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtGui import QKeySequence, QPalette, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -29,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = ["ERROR_STYLE", "FormField", "add_field_row", "combo_box", "error_style", "line_edit", "muted_style",
-           "plain_label", "text_edit"]
+           "plain_label", "text_edit", "wheel_scrolls_past"]
 
 ERROR_STYLE = "color: #b00020;"
 """Style sheet of an error message before the widget knows its palette (the light desk's red)."""
@@ -83,6 +87,47 @@ class _WholeLabel(QLabel):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
         self.fit()
+
+
+class _WheelPast(QObject):
+    """The event filter of :func:`wheel_scrolls_past` (one for the whole application)."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() != QEvent.Type.Wheel or not isinstance(obj, QWidget) or obj.hasFocus():
+            return False
+        area = obj.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:  # not in a scroll area: the parent may take it (Qt passes an ignored wheel on)
+            event.ignore()
+            return True
+        viewport = area.viewport()
+        pos = viewport.mapFrom(obj, event.position().toPoint())
+        QApplication.sendEvent(viewport, QWheelEvent(
+            pos.toPointF(), event.globalPosition(), event.pixelDelta(), event.angleDelta(), event.buttons(),
+            event.modifiers(), event.phase(), event.inverted(), event.source()))
+        event.accept()  # (the scroll area had it: not passed on again)
+        return True
+
+
+_WHEEL_PAST: list[_WheelPast] = []
+_W = TypeVar("_W", bound=QWidget)
+
+
+def wheel_scrolls_past(widget: _W) -> _W:
+    """Keep the mouse wheel from changing ``widget`` (a drop-down, a date or number field) unless the
+    user gave it the keyboard focus (a click or Tab); returns ``widget``.
+
+    Scrolling a form with the wheel while the pointer passed over a drop-down changed its value and
+    recorded an edit (Credibility "not graded" became "5 improbable").  Now the wheel gives such a
+    field no focus (``Qt.StrongFocus``) and, while it has none, scrolls the nearest scroll area
+    around it (the Edit tab, the Filters tab, a table) instead; a focused field takes the wheel as usual.
+    """
+    if not _WHEEL_PAST:
+        _WHEEL_PAST.append(_WheelPast())
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(_WHEEL_PAST[0])
+    return widget
 
 
 class FormField(QObject):
@@ -220,8 +265,10 @@ def text_edit() -> QPlainTextEdit:
 
 
 def combo_box(items: list[tuple[str, str]]) -> QComboBox:
-    """A choice of ``items``: ``(text shown, value)`` pairs."""
+    """A choice of ``items``: ``(text shown, value)`` pairs; the wheel changes it only while it has the
+    keyboard focus (:func:`wheel_scrolls_past`)."""
     w = QComboBox()
     for text, data in items:
         w.addItem(text, data)
+    wheel_scrolls_past(w)
     return w

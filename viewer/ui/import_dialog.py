@@ -42,6 +42,7 @@ from ..io.common import group_problems
 from ..io.csvpreview import DATE_FORMATS, ROLES, count_dates, layout_key, preview
 from ..io.registry import read_timeline_report
 from ..model.errors import TimelineLoadError
+from .form_field import wheel_scrolls_past
 
 __all__ = ["ImportDialog", "IGNORE", "NO_FORMAT"]
 
@@ -165,7 +166,7 @@ class ImportDialog(QDialog):
         mapping = remembered.get("mapping", self.preview.mapping) if remembered else self.preview.mapping
         by_column = {col: fld for fld, col in mapping.items()}
         for index, column in enumerate(header):
-            box = QComboBox(self.table)
+            box = wheel_scrolls_past(QComboBox(self.table))  # scrolling the preview keeps the roles
             box.addItem(IGNORE, IGNORE)
             for role in ROLES:
                 box.addItem(_ROLE_WORDS.get(role, role), role)

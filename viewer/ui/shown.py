@@ -251,8 +251,12 @@ class ShownTimeline(QObject):
                 view.edit_timeline(shown)  # in place: same tracks, only some events changed
             else:
                 a, b = view.x_range()
+                # the same moments stay in view: x is seconds from each timeline's origin, and an
+                # edit of the track list builds the columns again from another origin (File > New's
+                # "Track 1" left out on save moved the view from March to an empty January)
+                shift = view.timeline.columns.origin_epoch_s - shown.columns.origin_epoch_s
                 view.set_timeline(shown)
-                view.set_x_range(a, b)  # same origin: the same moments stay in view
+                view.set_x_range(a + shift, b + shift)
             view.settle()  # one paint of the new timeline, not two
         sel = self.state.selected
         if sel is not None and not shown.has_event(sel):

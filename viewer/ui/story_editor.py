@@ -39,6 +39,7 @@ from ..model import commands as C
 from ..model.dates import Precision, format_interval
 from ..model.story import Story, StoryStep, stories_of, story_titles
 from ..model.text import visible_controls
+from .form_field import wheel_scrolls_past
 
 __all__ = ["StoryDock", "install"]
 
@@ -53,7 +54,7 @@ class StoryDock(QDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         row = QHBoxLayout()
-        self.combo = QComboBox()
+        self.combo = wheel_scrolls_past(QComboBox())  # the wheel over it never switches story unasked
         self.combo.setAccessibleName("Story")
         self.new_button = QPushButton("New")
         row.addWidget(self.combo, 1)

@@ -1,4 +1,5 @@
-"""Tracks and bands: add, rename, recolour, delete a track; add a band.
+"""Tracks and bands: add, rename, recolour, delete a track; add a band; the timeline's title and
+reference date.
 
 Edit > Add track…, Rename track…, Track colour…, Delete track…, Move track
 up / down act on the
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QColorDialog, QInputDialog
 
 from ..model import commands as C
 from ..model.dates import EventDate
-from ..model.errors import Problem
+from ..model.errors import DateError, Problem
 from ..model.timeline import Event, EventKind, Track
 
 __all__ = ["TrackEditing", "install"]
@@ -40,6 +41,9 @@ class TrackEditing:
         window._action(menu, "Move track u&p", lambda: self.move_track(-1))
         window._action(menu, "Move track do&wn", lambda: self.move_track(+1))
         window._action(menu, "Add &band over the visible range", lambda: self.add_band())
+        menu.addSeparator()
+        window._action(menu, "Timeline t&itle…", lambda: self.retitle())
+        window._action(menu, "Reference &date…", lambda: self.set_reference_date())
 
     @property
     def authoring(self):
@@ -198,6 +202,45 @@ class TrackEditing:
         if not problems:
             self.window.state.selected = band.id
         return problems
+
+    def retitle(self, title: str | None = None) -> list[Problem]:
+        """Edit > Timeline title…: the title the window, pictures and slides show (File > New's is
+        "Untitled timeline"); asks for it when ``title`` is None.  Undoable, saved with the file."""
+        tl = self.authoring.timeline
+        if title is None:
+            title, ok = QInputDialog.getText(self.window, "Timeline title", "Title of the timeline:", text=tl.title)
+            if not ok:
+                return []
+        title = title.strip()
+        if title == tl.title:
+            return []
+        problems = self._say(self.authoring.push(C.UpdateTimeline(title=title)))
+        if not problems:
+            self.authoring.update_title()
+        return problems
+
+    def set_reference_date(self, edtf: str | None = None) -> list[Problem]:
+        """Edit > Reference date…: the day the timeline's sources speak from (an article's
+        publication, EDTF such as ``2024-03-11``; empty: none).  An event dated after it is drawn as
+        planned; relative dates of an article are read against it.  Asks when ``edtf`` is None.
+        Undoable, saved with the file."""
+        tl = self.authoring.timeline
+        if edtf is None:
+            now = tl.reference_date.edtf if tl.reference_date is not None else ""
+            edtf, ok = QInputDialog.getText(
+                self.window, "Reference date",
+                "The day the sources speak from (EDTF, e.g. 2024-03-11; empty: none).\n"
+                "Events dated after it are drawn as planned.", text=now)
+            if not ok:
+                return []
+        edtf = edtf.strip()
+        try:
+            date = EventDate(edtf) if edtf else None
+        except DateError as exc:
+            return self._say([Problem("", str(exc), location="reference date")])
+        if (date.edtf if date else "") == (tl.reference_date.edtf if tl.reference_date else ""):
+            return []
+        return self._say(self.authoring.push(C.UpdateTimeline(reference_date=date)))
 
 
 def install(window) -> None:
