@@ -350,14 +350,22 @@ def main(argv: list[str] | None = None) -> int:
         timeline, bad, path, problems = _load(bundled_timeline_path()), exc, bundled_timeline_path(), []
         notes, skipped = [], 0
     if problems:  # loaded, but without some rows or items: say so (stderr, and the window's banner)
-        from .io.problems import loaded_without
+        from .io.problems import loaded_without, not_kept, not_kept_note
 
-        print(f"timeline-viewer: {path}: {loaded_without(problems[:skipped], problems[skipped:])}:", file=sys.stderr)
-        for item in problems[:SHOWN_PROBLEMS]:
+        # the format's fields with no place here (ACLED's data_id, iso, ...) are validate's one-line
+        # note, not a fault of the file: said so here too, not listed one by one as problems
+        unkept = not_kept(problems[skipped:])
+        listed = problems[:skipped] + [p for p in problems[skipped:] if p not in unkept]
+        if listed:
+            print(f"timeline-viewer: {path}: {loaded_without(listed[:skipped], listed[skipped:])}:",
+                  file=sys.stderr)
+        for item in listed[:SHOWN_PROBLEMS]:
             print(f"  {item}", file=sys.stderr)
-        if len(problems) > SHOWN_PROBLEMS:  # the count above is of them all: say the list is not
-            print(f"  … and {len(problems) - SHOWN_PROBLEMS:,} more (the window's banner: Show all; "
+        if len(listed) > SHOWN_PROBLEMS:  # the count above is of them all: say the list is not
+            print(f"  … and {len(listed) - SHOWN_PROBLEMS:,} more (the window's banner: Show all; "
                   "or the validate command)", file=sys.stderr)
+        if unkept:
+            print(f"timeline-viewer: {path}: {not_kept_note(unkept)}", file=sys.stderr)
     if args.select is not None and not timeline.has_event(args.select):  # (an empty id is no id either)
         print(f"timeline-viewer: no event with id {args.select!r} in {path}{_near_ids(timeline, args.select)}",
               file=sys.stderr)
