@@ -53,6 +53,12 @@ def _screenshot_offscreen(target: str) -> bool:
     return True
 
 
+_OFFSCREEN_WORDS = ("(it sets QT_QPA_PLATFORM=offscreen itself: Qt then draws into memory, not on a screen, "
+                    "so that setting makes screenshots only, never a window you can see)")
+"""What the no-display messages say of ``QT_QPA_PLATFORM``: the value that works without a
+display, and that it shows no window (set by hand, the window would run unseen)."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="timeline-viewer", formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -283,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
                      "give the FILE")
     if not args.screenshot and _no_display():
         print("timeline-viewer: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
-              "is set); render it instead with --screenshot OUT.png, or set QT_QPA_PLATFORM", file=sys.stderr)
+              f"is set); render it instead with --screenshot OUT.png {_OFFSCREEN_WORDS}", file=sys.stderr)
         return 2
     unknown = None if args.screenshot else _unknown_platform()
     if unknown:
@@ -293,8 +299,8 @@ def main(argv: list[str] | None = None) -> int:
     unreachable = None if args.screenshot else _unreachable_display()
     if unreachable:
         print(f"timeline-viewer: cannot reach the display to open the window on ({unreachable}); "
-              "check DISPLAY (is the X server running?), render it instead with --screenshot OUT.png, "
-              "or set QT_QPA_PLATFORM", file=sys.stderr)
+              "check DISPLAY (is the X server running?), or render it instead with --screenshot OUT.png "
+              f"{_OFFSCREEN_WORDS}", file=sys.stderr)
         return 2
     unloadable = None if args.screenshot else _unloadable_x_plugin()
     if unloadable:
