@@ -593,6 +593,14 @@ def _validate(args: argparse.Namespace) -> int:
             store.close()  # the server's connection let go of (the command ends; a test runs on)
 
 
+def _also_not_mapped(warnings) -> None:
+    """After the rows refused: the fields not mapped or altered, then the format's fields with no
+    place here as the one note line (:func:`viewer.io.problems.not_kept_note`), as on a valid file."""
+    _list("also not mapped or altered", [p for p in warnings if _NO_EQUIVALENT not in p.message])
+    if not_kept_note(warnings):
+        _err(not_kept_note(warnings))
+
+
 def _validate_report(args: argparse.Namespace, name: str, report) -> int:
     """:func:`_validate` once read: a read report's problems listed; the exit code."""
     bad_rows = _collection_problems(report.timeline, name, report.warnings)
@@ -600,14 +608,14 @@ def _validate_report(args: argparse.Namespace, name: str, report) -> int:
         _err(f"{name}: invalid ({_count(len(bad_rows), 'problem')} in its rows):")
         for line in group_problems(bad_rows):
             _err(f"  {line}")
-        _list("also not mapped or altered", report.warnings)
+        _also_not_mapped(report.warnings)
         return 1
     if report.skipped:
         _err(f"{name}: invalid ({len(report.skipped)} row{'s' if len(report.skipped) != 1 else ''} "
              "cannot be loaded):")
         for line in group_problems(report.skipped):
             _err(f"  {line}")
-        _list("also not mapped or altered", report.warnings)
+        _also_not_mapped(report.warnings)
         _list("read as", report.notes)
         return 1
     _list("read as", report.notes)

@@ -61,3 +61,11 @@ def test_a_real_problem_with_the_note_stays_a_warning_and_lists_only_the_problem
     every = banner.details.toPlainText() or text
     assert "acled.csv: loaded without 1 row it could not read:" in text and f"acled.csv: {NOTE}" in every
     assert "column 'iso' has no equivalent" not in banner.details.toPlainText() + text
+
+
+def test_validate_of_a_file_with_a_bad_row_gives_the_fields_as_the_same_note(tmp_path, capsys):
+    f = tmp_path / "acled.csv"
+    f.write_text(ACLED + "3,524,NPL3,someday,2020,1,Protests,6,1\n", encoding="utf-8")
+    assert cli.main(["validate", str(f)]) == 1
+    err = capsys.readouterr().err
+    assert NOTE in err and "column 'iso' has no equivalent" not in err
