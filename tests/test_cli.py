@@ -24,7 +24,10 @@ def test_convert_exit_codes_and_listed_rows(tmp_path, capsys):
     assert "line 5, at row 4 (event_id_cnty 'UKR4')" in err and "column 'inter1'" in err
     assert [e.id for e in read_timeline(out).events] == ["UKR1", "UKR2", "UKR3"]
     clean = tmp_path / "clean.csv"
-    assert main(["convert", str(out), str(clean)]) == 0
+    capsys.readouterr()
+    assert main(["convert", str(out), str(clean)]) == 1  # ACLED's source kinds have no CSV column: said
+    assert "4 sources: their kind (read back as 'other') not written to CSV" in capsys.readouterr().err
+    assert main(["convert", str(out), str(tmp_path / "copy.timeline.json")]) == 0  # native: nothing lost
     # TimelineJS has no "one day in this week": written, the loss listed, exit 1
     assert main(["convert", str(clean), str(tmp_path / "x.timelinejs.json")]) == 1
     assert "one day between" in capsys.readouterr().err  # the date as stated, and what was written

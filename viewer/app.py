@@ -53,6 +53,12 @@ def _screenshot_offscreen(target: str) -> bool:
     return True
 
 
+_OFFSCREEN_WORDS = ("(it sets QT_QPA_PLATFORM=offscreen itself: Qt then draws into memory, not on a screen, "
+                    "so that setting makes screenshots only, never a window you can see)")
+"""What the no-display messages say of ``QT_QPA_PLATFORM``: the value that works without a
+display, and that it shows no window (set by hand, the window would run unseen)."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="timeline-viewer", formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -283,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
                      "give the FILE")
     if not args.screenshot and _no_display():
         print("timeline-viewer: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
-              "is set); render it instead with --screenshot OUT.png, or set QT_QPA_PLATFORM", file=sys.stderr)
+              f"is set); render it instead with --screenshot OUT.png {_OFFSCREEN_WORDS}", file=sys.stderr)
         return 2
     unknown = None if args.screenshot else _unknown_platform()
     if unknown:
@@ -293,8 +299,8 @@ def main(argv: list[str] | None = None) -> int:
     unreachable = None if args.screenshot else _unreachable_display()
     if unreachable:
         print(f"timeline-viewer: cannot reach the display to open the window on ({unreachable}); "
-              "check DISPLAY (is the X server running?), render it instead with --screenshot OUT.png, "
-              "or set QT_QPA_PLATFORM", file=sys.stderr)
+              "check DISPLAY (is the X server running?), or render it instead with --screenshot OUT.png "
+              f"{_OFFSCREEN_WORDS}", file=sys.stderr)
         return 2
     unloadable = None if args.screenshot else _unloadable_x_plugin()
     if unloadable:
@@ -350,14 +356,22 @@ def main(argv: list[str] | None = None) -> int:
         timeline, bad, path, problems = _load(bundled_timeline_path()), exc, bundled_timeline_path(), []
         notes, skipped = [], 0
     if problems:  # loaded, but without some rows or items: say so (stderr, and the window's banner)
-        from .io.problems import loaded_without
+        from .io.problems import loaded_without, not_kept, not_kept_note
 
-        print(f"timeline-viewer: {path}: {loaded_without(problems[:skipped], problems[skipped:])}:", file=sys.stderr)
-        for item in problems[:SHOWN_PROBLEMS]:
+        # the format's fields with no place here (ACLED's data_id, iso, ...) are validate's one-line
+        # note, not a fault of the file: said so here too, not listed one by one as problems
+        unkept = not_kept(problems[skipped:])
+        listed = problems[:skipped] + [p for p in problems[skipped:] if p not in unkept]
+        if listed:
+            print(f"timeline-viewer: {path}: {loaded_without(listed[:skipped], listed[skipped:])}:",
+                  file=sys.stderr)
+        for item in listed[:SHOWN_PROBLEMS]:
             print(f"  {item}", file=sys.stderr)
-        if len(problems) > SHOWN_PROBLEMS:  # the count above is of them all: say the list is not
-            print(f"  … and {len(problems) - SHOWN_PROBLEMS:,} more (the window's banner: Show all; "
+        if len(listed) > SHOWN_PROBLEMS:  # the count above is of them all: say the list is not
+            print(f"  … and {len(listed) - SHOWN_PROBLEMS:,} more (the window's banner: Show all; "
                   "or the validate command)", file=sys.stderr)
+        if unkept:
+            print(f"timeline-viewer: {path}: {not_kept_note(unkept)}", file=sys.stderr)
     if args.select is not None and not timeline.has_event(args.select):  # (an empty id is no id either)
         print(f"timeline-viewer: no event with id {args.select!r} in {path}{_near_ids(timeline, args.select)}",
               file=sys.stderr)

@@ -46,7 +46,7 @@ from .io.clickstore import is_clickhouse_url, mask_password
 from .io.collection import NotACollectionError
 from .io.common import group_problems
 from .io.losses import is_event_not_written
-from .io.problems import NO_EQUIVALENT
+from .io.problems import NO_EQUIVALENT, not_kept_note
 from .io.registry import read_timeline_report, reader_for, readers, write_timeline, writer_for, writers
 from .io.regular import problem_from_oserror, require_regular_file, same_file
 from .model.dates import EventDate
@@ -529,22 +529,6 @@ def _duckdb_advice(output: str, n: int) -> None:
 _NO_EQUIVALENT = NO_EQUIVALENT  # (the readers' words: viewer.io.problems)
 _NOT_FOLLOWED = "not opened, as a collection's sidecar file is never followed"  # duckstore.NOT_FOLLOWED
 _INDEX_NOT_USED = re.compile(r"search index (ignored|dropped), ")  # search_index.index_note
-_QUOTED_NAME = re.compile(r"'([^']*)'")
-
-
-def _field_name(problem) -> str:
-    """The field a "... has no equivalent in this viewer" problem names: ``data_id``, ``media.credit``."""
-    before = problem.message.split(_NO_EQUIVALENT)[0].strip()
-    quoted = _QUOTED_NAME.search(before)
-    return quoted.group(1) if quoted else before
-
-
-def _names_counted(names: list[str]) -> str:
-    """``subgroup (8 times), className (3 times), iso``: each name once, in first-seen order."""
-    counts: dict[str, int] = {}
-    for n in names:
-        counts[n] = counts.get(n, 0) + 1
-    return ", ".join(n if k == 1 else f"{n} ({k} times)" for n, k in counts.items())
 
 
 def _story_dday_problems(timeline, name: str) -> list[Problem]:
@@ -610,6 +594,14 @@ def _validate(args: argparse.Namespace) -> int:
             store.close()  # the server's connection let go of (the command ends; a test runs on)
 
 
+def _also_not_mapped(warnings) -> None:
+    """After the rows refused: the fields not mapped or altered, then the format's fields with no
+    place here as the one note line (:func:`viewer.io.problems.not_kept_note`), as on a valid file."""
+    _list("also not mapped or altered", [p for p in warnings if _NO_EQUIVALENT not in p.message])
+    if not_kept_note(warnings):
+        _err(not_kept_note(warnings))
+
+
 def _validate_report(args: argparse.Namespace, name: str, report) -> int:
     """:func:`_validate` once read: a read report's problems listed; the exit code."""
     bad_rows = _collection_problems(report.timeline, name, report.warnings)
@@ -617,14 +609,14 @@ def _validate_report(args: argparse.Namespace, name: str, report) -> int:
         _err(f"{name}: invalid ({_count(len(bad_rows), 'problem')} in its rows):")
         for line in group_problems(bad_rows):
             _err(f"  {line}")
-        _list("also not mapped or altered", report.warnings)
+        _also_not_mapped(report.warnings)
         return 1
     if report.skipped:
         _err(f"{name}: invalid ({len(report.skipped)} row{'s' if len(report.skipped) != 1 else ''} "
              "cannot be loaded):")
         for line in group_problems(report.skipped):
             _err(f"  {line}")
-        _list("also not mapped or altered", report.warnings)
+        _also_not_mapped(report.warnings)
         _list("read as", report.notes)
         return 1
     _list("read as", report.notes)
@@ -657,8 +649,7 @@ def _validate_report(args: argparse.Namespace, name: str, report) -> int:
         for p in unopened:
             _err(f"  {p.message}")
     if not_kept:
-        _err(f"note: {_count(len(not_kept), 'field')} of the format with no equivalent in this viewer, "
-             f"not kept: {_names_counted([_field_name(p) for p in not_kept])}")
+        _err(not_kept_note(not_kept))
     if index_bad:
         _err(f"{name}: its search index cannot be used (the events themselves are sound):")
         for p in index_bad:

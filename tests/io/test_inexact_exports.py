@@ -119,7 +119,9 @@ def test_timelinejs_shows_each_date_in_words_and_csv_keeps_the_edtf(tmp_path, ca
         assert slides[k]["start_date"]["edtf"] == edtf
         assert f"shown as “{words}” in TimelineJS" in _line(lines, k, "TimelineJS")
     assert slides["nomonth"]["start_date"].get("month") is None  # no month the source does not give
-    sheet, _ = _convert(tmp_path, "out.csv", capsys, code=0)  # CSV holds them whole: nothing lost
+    sheet, said = _convert(tmp_path, "out.csv", capsys)  # CSV holds the dates whole: only the title is lost
+    assert [line for line in said if "not written to CSV" in line] == [
+        "  the timeline's title (“Inexact”): not written to CSV"] and not any("2023" in line for line in said)
     with open(sheet, encoding="utf-8", newline="") as fh:
         rows = {r["id"]: r for r in csv.DictReader(fh)}
     assert {k: rows[k]["start"] for k in FORMS} == {k: edtf for k, (edtf, _) in FORMS.items()}

@@ -4,6 +4,7 @@ no widgets)."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -24,7 +25,7 @@ from ..model.dates import Precision, format_instant
 from ..model.stacks import stack_text
 from ..model.text import visible_controls
 from ..model.timeline import Timeline
-from .frame import Frame, drawn_rects
+from .frame import SELECTED_SHRINK, Frame, drawn_rects
 from .layout import Placement
 from .marks import HAND_EDITED
 from .style import TimelineStyle, label_font
@@ -391,7 +392,15 @@ class EventText:
             if selected:  # bold: measured and shortened in its own type
                 bold_fm = QFontMetricsF(font)
                 if bold_fm.horizontalAdvance(text) > width + 0.5:
-                    text = elide_label(text, bold_fm, width)
+                    # whole in type a little smaller when that fits (frame.SELECTED_SHRINK), else cut
+                    least = max(self.style.min_font_px, math.ceil(font_px * SELECTED_SHRINK))
+                    for px in range(font_px - 1, least - 1, -1):
+                        if QFontMetricsF(self._font(px, True)).horizontalAdvance(text) <= width + 0.5:
+                            font = self._font(px, True)
+                            th = self._metrics(px).height()
+                            break
+                    else:
+                        text = elide_label(text, bold_fm, width)
             elif width < full - 0.5:
                 text = elide_label(text, fm, width)
             if not text:

@@ -217,6 +217,11 @@ class FrameMetrics:
     whole_labels: bool = False
 
 
+SELECTED_SHRINK = 0.85
+"""The selected label may be set in type this much of the lane's (and no smaller than the style's
+least) to be drawn whole in the room the plot has for it, rather than cut with "…"."""
+
+
 class LabelWidths(Protocol):
     """Measures labels for the layout (the item does, with Qt's font metrics)."""
 
@@ -541,6 +546,14 @@ def _lane_placements(cols: EventColumns, idx: np.ndarray, lane: int, lane_px: fl
         w_l = [widths.selected_label_px(r, font_px) if r == sel_row
                else widths.label_px(r, font_px) if r == last_row
                else min(widths.label_px(r, font_px), cap) for r in rows]
+        if first is not None and b0_l[first] == b1_l[first]:
+            # a selected point's label a little too wide for the plot right of its marker (the type
+            # grows with the view's height, faster than the plot's width: 605 px of bold at 1920x1080
+            # where 588 are left) is drawn whole in type up to SELECTED_SHRINK smaller
+            # (EventText._paint_labels), not cut at the edge; it then fits, and keeps its sub-row
+            room = right_px - 4 - (mx_l[first] + marker_px + 4)
+            if room < w_l[first] and w_l[first] * SELECTED_SHRINK <= room:
+                w_l[first] = room
         if off_room:
             w_l = [w if r not in off_room else (min(w, off_room[r]) if off_room[r] >= font_px * 4 else 0.0)
                    for r, w in zip(rows, w_l, strict=True)]

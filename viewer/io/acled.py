@@ -87,8 +87,10 @@ def acled_date(text: str, precision: str, *, year_column: str = "", date_format:
     Returns
     -------
     EventDate
-        Phrase ``"event_date 10 February 2022, time_precision 2"``; basis the
-        rule applied.
+        Phrase the cell as written (``"10 February 2022"``: the source's own
+        words, never the tool's); basis the rule applied (``"ACLED event_date,
+        time_precision 2: the source gives only the week; ..."``, with the
+        century of a two-digit year).
 
     Raises
     ------
@@ -127,19 +129,20 @@ def acled_date(text: str, precision: str, *, year_column: str = "", date_format:
     code = precision.strip() or "1"
     if code.endswith(".0"):
         code = code[:-2]
-    phrase = f"event_date {raw}, time_precision {code}"
-    if century_rule:
-        phrase += f" ({century_rule})"
+    # the phrase is the source's own words (the cell), shown in quotation marks; how they were read
+    # (column, precision code, the century of a two-digit year) is the basis, the tool's words
+    read = f"ACLED event_date, time_precision {code}"
+    century = f"; {century_rule}" if century_rule else ""
     if code == "1":
-        return EventDate(day.isoformat(), phrase, "ACLED time_precision 1: the source gives the day")
+        return EventDate(day.isoformat(), raw, f"{read}: the source gives the day{century}")
     if code == "2":
         lo, hi = day - timedelta(days=3), day + timedelta(days=3)
-        return EventDate(f"[{lo.isoformat()}..{hi.isoformat()}]", phrase,
-                         "ACLED time_precision 2: the source gives only the week; one day within 3 days of "
-                         "the recorded date")
+        return EventDate(f"[{lo.isoformat()}..{hi.isoformat()}]", raw,
+                         f"{read}: the source gives only the week; one day within 3 days of "
+                         f"the recorded date{century}")
     if code == "3":
-        return EventDate(f"{day.year:04d}-{day.month:02d}", phrase,
-                         "ACLED time_precision 3: the source gives only the month")
+        return EventDate(f"{day.year:04d}-{day.month:02d}", raw,
+                         f"{read}: the source gives only the month{century}")
     raise DateError(f"time_precision {precision.strip()!r} is not 1 (day), 2 (week) or 3 (month)")
 
 
@@ -209,9 +212,10 @@ def read_acled_report(path: str | os.PathLike[str], *, track_column: str = "even
         except DateError as exc:
             b.skip(str(exc), row.line, where + ", column 'event_date'")
             continue
-        if "(two-digit year" in start.phrase and not two_digit_noted:
+        if "; two-digit year" in start.basis and not two_digit_noted:
             two_digit_noted = True
-            b.notes.append(Problem(file, f"{start.phrase.split('(', 1)[1].rstrip(')')}; the file has no year "
+            rule = "two-digit year" + start.basis.split("; two-digit year", 1)[1]
+            b.notes.append(Problem(file, f"{rule}; the file has no year "
                                    "column to tell the century", row.line, None, where))
         sub = cell(row, "sub_event_type") or cell(row, "event_type") or "Event"
         a1, a2 = cell(row, "actor1"), cell(row, "actor2")

@@ -115,7 +115,7 @@ from viewer.model.date_edit import worded_hand_edit
 from viewer.model.dates import EventDate, Precision
 from viewer.model.errors import DateError, Problem, TimelineLoadError
 from viewer.model.quoting import quote_sentence
-from viewer.model.text import first_of
+from viewer.model.text import counted, first_of
 from viewer.model.timeline import Draft, Event, EventKind, Quote, QuoteKind, SourceKind, Timeline
 
 from .atomic import write_text_atomic
@@ -1033,10 +1033,14 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     write_text_atomic(path, csv_text(timeline, delimiter=delimiter))
     offsets = any(e.draft is not None and e.draft.offsets not in (None, (0, 0)) for e in timeline.events)
     losses = format_losses(timeline, "CSV", quotes="as text in the 'quotes' column", source_details=True,
-                           reference_date=True)
+                           reference_date=True,
+                           # the title a CSV file reads back with is its name: lost only when it is another
+                           timeline_fields=(("title",) if timeline.title != os.path.splitext(os.path.basename(
+                               os.fspath(path)))[0] else ()) + ("description", "home", "time_zone", "track_colours"),
+                           source_fields=("kind", "title", "author", "published", "links_alone"))
     n_quotes = sum(len(e.quotes) for e in timeline.events)
     if n_quotes:  # the first quote of each event reads back (quote, speaker, quote_kind); the rest are text
-        losses = [line for line in losses if not line.startswith(f"{n_quotes} quotes:")]
+        losses = [line for line in losses if not line.startswith(f"{counted(n_quotes, 'quote')}:")]
         firsts = [e for e in timeline.events if e.quotes]
         beyond = n_quotes - len(firsts)
         moved = sum(1 for e in firsts if e.quotes[0].source and e.quotes[0].source != (e.sources or ("",))[0])

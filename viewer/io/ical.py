@@ -324,8 +324,11 @@ def write_ics(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
     """
     cal, left_out = calendar_of(timeline)
     left_out = left_out + format_losses(timeline, "iCalendar", quotes="as plain text in DESCRIPTION",
-                                        source_details=True,
-                                        reference_date=True) + dropped_urls(timeline, "iCalendar")
+                                        source_details=True, reference_date=True, fields=("actors", "basis"),
+                                        as_text={"phrase": "a start's in DESCRIPTION; an end's not written"},
+                                        timeline_fields=("description", "home", "time_zone", "track_colours"),
+                                        source_fields=("kind", "author", "published", "other_links")
+                                        ) + dropped_urls(timeline, "iCalendar")
     left_out += planned_end_losses(timeline, "iCalendar", "the VEVENT runs to the announced end, marked "
                                    "'planned end, announced' in SUMMARY and DESCRIPTION", item="the VEVENT",
                                    said="marked 'planned end, announced' in SUMMARY, the announced end said in "

@@ -6,14 +6,16 @@ Re-exported by :mod:`viewer.io.common`.  Pure Python, no Qt.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from viewer.model.dates import EventDate
 from viewer.model.precision import format_instant
 from viewer.model.stated import stated_date
-from viewer.model.text import first_of
-from viewer.model.timeline import Event, Timeline
+from viewer.model.text import counted, first_of
+from viewer.model.timeline import Event, SourceKind, Timeline
+
+from .urls import web_url
 
 __all__ = ["draft_losses", "format_losses",
            "event_not_written", "is_event_not_written", "DateLoss", "date_losses", "zone_loss",
@@ -120,7 +122,9 @@ def is_event_not_written(line: str) -> bool:
     return line.startswith("event ") and _NOT_WRITTEN in line
 
 
-def _field_loss(timeline: Timeline, fmt: str, name: str) -> str | None:
+def _field_loss(timeline: Timeline, fmt: str, name: str, as_text: str = "") -> str | None:
+    """The line for the events that have field ``name``: lost in ``fmt``, or (``as_text``: where)
+    written only as text, which reads back as that text."""
     if name in ("phrase", "basis"):
         ids = [e.id for e in timeline.events
                if any(d is not None and getattr(d, name) for d in (e.start, e.end))]
@@ -129,7 +133,71 @@ def _field_loss(timeline: Timeline, fmt: str, name: str) -> str | None:
     if not ids:
         return None
     shown = first_of(ids)
-    return f"{_lose(len(ids))} {_FIELD_WORDS[name].removeprefix('their ')} in {fmt}: {shown}"
+    words = _FIELD_WORDS[name].removeprefix("their ")
+    if as_text:
+        whose = "its" if len(ids) == 1 else "their"
+        return f"{counted(len(ids), 'event')}: {whose} {words}: written only as text in {fmt} ({as_text}): {shown}"
+    return f"{_lose(len(ids))} {words} in {fmt}: {shown}"
+
+
+def _and(words: list[str]) -> str:
+    """``"a"``, ``"a and b"``, ``"a, b and c"``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _timeline_loss(timeline: Timeline, fmt: str, names: tuple[str, ...]) -> list[str]:
+    """One line naming what of the timeline itself ``fmt`` has no place for (see
+    :func:`format_losses`' ``timeline_fields``), among what the timeline has; [] for nothing."""
+    words = []
+    if "title" in names and timeline.title:
+        title = timeline.title if len(timeline.title) <= 60 else timeline.title[:59] + "…"
+        words.append(f"title (“{title}”)")
+    if "description" in names and timeline.description:
+        words.append("description")
+    if "home" in names and timeline.home_start is not None and timeline.home_end is not None:
+        first, last = stated_date(timeline.home_start), stated_date(timeline.home_end)
+        words.append("home range" + (f" ({first.words} to {last.words})" if first and last else ""))
+    if "time_zone" in names and timeline.time_zone not in ("UTC", "Etc/UTC", ""):
+        words.append(f"time zone ({timeline.time_zone})")
+    coloured = sum(1 for t in timeline.tracks if t.color)
+    if "track_colours" in names and coloured:
+        words.append(f"{counted(coloured, 'track colour')}")
+    return [f"the timeline's {_and(words)}: not written to {fmt}"] if words else []
+
+
+_SOURCE_WORDS = {"kind": "kind (read back as 'other')", "title": "title", "author": "author",
+                 "published": "published date", "other_links": "link (only each event's first http or https link "
+                 "is written)", "links_alone": "link (a row's one url is read back only for a row with one source)"}
+
+
+def _source_loss(timeline: Timeline, fmt: str, names: tuple[str, ...]) -> list[str]:
+    """One line naming the fields of sources ``fmt`` has no place for (see :func:`format_losses`'
+    ``source_fields``), with the sources that have them; [] for none."""
+    firsts: set[str] = set()  # sources whose link is the first of an event's (written)
+    alone: set[str] = set()  # sources an event cites alone (a CSV row's url is theirs)
+    if "other_links" in names or "links_alone" in names:
+        for e in timeline.events:
+            cited = timeline.sources_of(e)
+            first = next((s for s in cited if web_url(s.url)), None)
+            if first is not None:
+                firsts.add(first.id)
+            if len(cited) == 1:
+                alone.add(cited[0].id)
+    has = {
+        "kind": lambda s: s.kind is not SourceKind.OTHER,
+        "title": lambda s: bool(s.title),
+        "author": lambda s: bool(s.author),
+        "published": lambda s: s.published is not None,
+        "other_links": lambda s: bool(web_url(s.url)) and s.id not in firsts,
+        "links_alone": lambda s: bool(web_url(s.url)) and s.id not in alone,
+    }
+    lost = {name: [s.id for s in timeline.sources if has[name](s)] for name in names}
+    words = [_SOURCE_WORDS[name] for name in names if lost[name]]
+    ids = list(dict.fromkeys(i for name in names for i in lost[name]))
+    if not ids:
+        return []
+    whose = "its" if len(ids) == 1 else "their"
+    return [f"{counted(len(ids), 'source')}: {whose} {_and(words)} not written to {fmt}: {first_of(ids)}"]
 
 
 def _lose(n: int) -> str:
@@ -139,7 +207,9 @@ def _lose(n: int) -> str:
 
 def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers: bool = False,
                   stories: bool = True, source_details: bool = False, planned: bool = False,
-                  reference_date: bool = False, fields: tuple[str, ...] = ()) -> list[str]:
+                  reference_date: bool = False, fields: tuple[str, ...] = (),
+                  as_text: Mapping[str, str] | None = None, timeline_fields: tuple[str, ...] = (),
+                  source_fields: tuple[str, ...] = ()) -> list[str]:
     """What a lossy writer cannot hold, one line per kind of detail (for the
     "left out" list of ``convert``, so its exit status says something was lost).
 
@@ -169,6 +239,23 @@ def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers:
         ACLED row's place, region, country and coordinates live there),
         ``"phrase"`` (a date as the source phrased it), ``"basis"`` (how a
         date was read or derived).
+    as_text : mapping of str to str, optional
+        Event fields (names as in ``fields``) the format writes only as text,
+        not as the field, each with where: ``{"phrase": "in the event's
+        text, read back as that text"}``.
+    timeline_fields : tuple of str
+        What of the timeline itself the format has no place for:
+        ``"title"``, ``"description"``, ``"home"`` (the home range),
+        ``"time_zone"`` (the timeline's zone, when not UTC),
+        ``"track_colours"``; one line naming those the timeline has.
+    source_fields : tuple of str
+        Fields of a source the format has no place for: ``"kind"`` (read
+        back as "other"), ``"title"``, ``"author"``, ``"published"``,
+        ``"other_links"`` (a link that is not its event's first http or
+        https link, the only one written), ``"links_alone"`` (a link that
+        reads back only for a source some event cites alone, as a CSV row's
+        one url does); one line naming those the sources have, with the
+        sources.
     """
     out: list[str] = []
     if planned:
@@ -181,7 +268,8 @@ def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers:
     n_quotes = sum(len(e.quotes) for e in timeline.events)
     if n_quotes:
         how = quotes or "not written"
-        out.append(f"{n_quotes} quotes: {how} in {fmt} (speaker, role, attribution and source fields are lost)")
+        out.append(f"{counted(n_quotes, 'quote')}: {how} in {fmt} (speaker, role, attribution and source fields are "
+                   "lost)")
     if qualifiers:
         qualified = [e.id for e in timeline.events
                      if any(d is not None and not d.is_exact for d in (e.start, e.end))]
@@ -190,12 +278,16 @@ def format_losses(timeline: Timeline, fmt: str, *, quotes: str = "", qualifiers:
             out.append(f"{_lose(len(qualified))} date qualifiers (on or before/after, uncertain, "
                        f"approximate, open) in {fmt}: {shown}")
     out += [line for line in (_field_loss(timeline, fmt, name) for name in fields) if line]
+    out += [line for line in (_field_loss(timeline, fmt, name, how) for name, how in (as_text or {}).items())
+            if line]
+    out += _timeline_loss(timeline, fmt, timeline_fields) + _source_loss(timeline, fmt, source_fields)
     if stories and timeline.stories:
         n = len(timeline.stories)
         out.append(f"{n} {'story' if n == 1 else 'stories'}: not written to {fmt}")
     relayed = [s for s in timeline.sources if s.via or s.attribution]
     if source_details and relayed:
-        out.append(f"{len(relayed)} sources: their relay chain and attribution are not written to {fmt}")
+        out.append(f"{counted(len(relayed), 'source')}: {'its' if len(relayed) == 1 else 'their'} relay chain and "
+                   f"attribution are not written to {fmt}")
     events = list(_graded_events(timeline))
     graded = (sum(1 for s in timeline.sources if s.reliability) + sum(1 for e in events if e.credibility)
               + sum(1 for e in events for q in e.quotes if q.credibility))

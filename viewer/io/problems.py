@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from viewer.model.errors import Problem
 from viewer.model.text import first_of
 
-__all__ = ["group_problems", "loaded_without", "NO_EQUIVALENT"]
+__all__ = ["group_problems", "loaded_without", "NO_EQUIVALENT", "not_kept", "not_kept_note"]
 
 
 def _count(n: int, noun: str) -> str:
@@ -50,6 +50,39 @@ def loaded_without(skipped: Sequence[Problem], warnings: Sequence[Problem]) -> s
         if none:
             parts.append(f"{_count(none, 'field')} of the format with no equivalent in this viewer")
     return "loaded without " + " and ".join(parts) if parts else ""
+
+
+_QUOTED_NAME = re.compile(r"'([^']*)'")
+
+
+def not_kept(warnings: Sequence[Problem]) -> list[Problem]:
+    """The ``warnings`` that name a field of the file's format this viewer has no place for
+    (:data:`NO_EQUIVALENT`: ACLED's ``data_id``, TimelineJS's ``media.thumbnail``): not a fault of
+    the file, every export of the format has them; ``validate`` calls the file valid with a note."""
+    return [p for p in warnings if NO_EQUIVALENT in p.message]
+
+
+def _field_name(problem: Problem) -> str:
+    """The field a "... has no equivalent in this viewer" problem names: ``data_id``, ``media.credit``."""
+    before = problem.message.split(NO_EQUIVALENT)[0].strip()
+    quoted = _QUOTED_NAME.search(before)
+    return quoted.group(1) if quoted else before
+
+
+def not_kept_note(warnings: Sequence[Problem]) -> str:
+    """The one-line note ``validate``, the command line and the window's banner all give for the
+    fields of :func:`not_kept` among ``warnings``: ``"note: 10 fields of the format with no
+    equivalent in this viewer, not kept: data_id, iso, …"`` (each name once, in first-seen order,
+    ``subgroup (8 times)`` when named more than once); ``""`` when there is none."""
+    names: dict[str, int] = {}
+    for p in not_kept(warnings):
+        name = _field_name(p)
+        names[name] = names.get(name, 0) + 1
+    if not names:
+        return ""
+    listed = ", ".join(n if k == 1 else f"{n} ({k} times)" for n, k in names.items())
+    return (f"note: {_count(sum(names.values()), 'field')} of the format with no equivalent in this viewer, "
+            f"not kept: {listed}")
 
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")

@@ -20,7 +20,7 @@ from viewer.model.dates import EventDate
 from viewer.model.precision import format_instant
 from viewer.model.quoting import is_direct, quote_sentence
 from viewer.model.stated import stated_date
-from viewer.model.text import first_of
+from viewer.model.text import counted, first_of
 from viewer.model.timeline import Event, EventKind, Quote, QuoteKind, Source, Timeline
 
 from .atomic import write_text_atomic
@@ -213,7 +213,10 @@ def write_timelinejs(timeline: Timeline, path: str | os.PathLike[str]) -> list[s
             parts_from_date(e.start) is None and (e.end is None or parts_from_date(e.end) is None)]
     return left + _open_losses(timeline) + _date_losses(timeline) + format_losses(
         timeline, "TimelineJS", quotes="as plain text in the event's text", source_details=True,
-        reference_date=True, fields=("actors", "tags", "location", "basis")) + _text_source_loss(timeline) + \
+        reference_date=True, fields=("actors", "tags", "location", "basis"),
+        as_text={"phrase": "“Date in the source: …” in the event's text, read back as that text"},
+        timeline_fields=("home", "time_zone", "track_colours"),
+        source_fields=("kind", "author", "published")) + _text_source_loss(timeline) + \
         draft_losses(timeline, "TimelineJS", "\"DRAFT, unreviewed\" first in the event's text, with its article and "
                      "sentence (read back as drafts)", "character offsets of the sentence in the article") + \
         dropped_urls(timeline, "TimelineJS") + _planned_mark(timeline) + \
@@ -272,5 +275,6 @@ def _date_losses(timeline: Timeline) -> list[str]:
     if not kept:
         return date_losses(losses, "TimelineJS")
     return date_losses(losses, "TimelineJS") + [
-        f"{kept} dates are kept whole (EDTF) in an \"edtf\" field of start_date/end_date, which "
+        f"{counted(kept, 'date')} {'is' if kept == 1 else 'are'} kept whole (EDTF) in an \"edtf\" field of "
+        "start_date/end_date, which "
         "TimelineJS ignores and this viewer reads back"]

@@ -661,7 +661,8 @@ def write_vis(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
         lost.append(f"{n_planned} planned event{'s' if n_planned != 1 else ''}: marked {VIS_PLANNED_MARK.strip()!r} "
                     "at the start of the item's content (read back as planned; vis-timeline draws them as any item)")
     return (left + lost + format_losses(timeline, "vis-timeline", source_details=False, reference_date=True,
-                                        fields=("actors", "tags", "location", "phrase", "basis"))
+                                        fields=("actors", "tags", "location", "phrase", "basis"),
+                                        timeline_fields=("description", "home", "time_zone", "track_colours"))
             + draft_losses(timeline, "vis-timeline", f"{VIS_DRAFT_MARK.strip()!r} at the start of the item's "
                            "content (read back as drafts)", "the sentence and article each was read from")
             + planned_end_losses(timeline, "vis-timeline", "the item runs to the announced end as if reported",

@@ -339,8 +339,8 @@ class _DateCells(QStyledItemDelegate):
             return fm.horizontalAdvance(text) <= room
 
         if option.text and not fits(option.text):
-            header = index.model().headerData(0, Qt.Orientation.Horizontal) or ""
-            for shorter in shorter_dates(option.text, zone_in_header="(" in header):
+            header = index.model().headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) or ""
+            for shorter in shorter_dates(option.text, zone_in_header=bool(header)):  # the header names a zone
                 option.text = shorter
                 if fits(shorter):
                     return
@@ -504,8 +504,9 @@ class EventTableModel(QAbstractTableModel):
         list of ids or an id lookup per match; a :class:`MatchList` of
         ``timeline.columns`` lends its rows and time ranks."""
         self.beginResetModel()
-        if zone is not None:
+        if zone is not None and zone != self._zone:
             self._zone = zone
+            self._date_header_shown = None  # another zone's name: cut again by the view
         self._fill(timeline, ids)
         if rows is not None:
             if isinstance(rows, MatchList):
@@ -550,12 +551,31 @@ class EventTableModel(QAbstractTableModel):
         # public, as on the sorting proxy the table showed before (a flat table: rows have none)
         return not parent.isValid() and self._count() > 0
 
+    def date_header(self) -> str:
+        """The Date column's whole header: ``"Date (Asia/Kathmandu)"``, the zone its cells' times
+        are in (a cell may then drop it), or ``"Date"`` when each event is in its own zone."""
+        return f"{COLUMNS[0]} ({self._zone})" if self._zone != EVENT_LOCAL else COLUMNS[0]
+
+    _date_header_shown: str | None = None  #: the header cut to its section's width ("Date (Asia/Ka…"), or whole
+
+    def show_date_header(self, text: str | None) -> None:
+        """The Date header as its section shows it (cut at its end with "…" by the view,
+        :meth:`EventListView.fit_date_header`); None: whole."""
+        if text == self.date_header():
+            text = None
+        if text != self._date_header_shown:
+            self._date_header_shown = text
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
-            if section == 0 and self._zone != EVENT_LOCAL:  # the cells' times are in it: a cell may drop it
-                return f"{COLUMNS[0]} ({self._zone})"
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:  # cut to its section by the view when too wide: it begins "Date" always
+                return self._date_header_shown or self.date_header()
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 0 and self._zone != EVENT_LOCAL:
+            return f"{self.date_header()}: dates and times are shown in {self._zone}"
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -666,6 +686,7 @@ class EventListView(QTableView):
         head.setMinimumSectionSize(24)
         # fixed: sizing to contents would build every row of a large timeline
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        head.sectionResized.connect(lambda section, _old, _new: self.fit_date_header() if section == 0 else None)
         self.fit_columns()
         self._syncing = False
         self._edited = False  # an edit came since the last reload
@@ -753,9 +774,32 @@ class EventListView(QTableView):
         fm = self.fontMetrics()
         widest = max((fm.horizontalAdvance(model.data(model.index(r, 0)) or "") for r in rows), default=0)
         room = self.viewport().width() - self.columnWidth(3) - (0 if self.isColumnHidden(1) else self.columnWidth(1))
-        width = max(DATE_WIDTH, min(widest + _cell_margin(self), (room - 1) // 2))  # the Title stays the widest
+        widest = max(widest + _cell_margin(self), self._date_header_width())  # its header whole too
+        width = max(DATE_WIDTH, min(widest, (room - 1) // 2))  # the Title stays the widest
         self.setColumnWidth(0, width)
         self._date_width = self.columnWidth(0)
+        self.fit_date_header()
+
+    def _header_chrome(self) -> int:
+        """Pixels of the Date section its header text does not get: margins and the sort arrow."""
+        head = self.horizontalHeader()
+        style = head.style()
+        return (2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin, None, head)
+                + style.pixelMetric(style.PixelMetric.PM_HeaderMarkSize, None, head) + 4)
+
+    def _date_header_width(self) -> int:
+        """Pixels the Date section needs for its whole header (``Date (Asia/Kathmandu)``)."""
+        fm = self.horizontalHeader().fontMetrics()
+        return fm.horizontalAdvance(self.source_model.date_header()) + self._header_chrome() + 2  # (sub-pixel)
+
+    def fit_date_header(self) -> None:
+        """The Date header cut at its end with "…" when its section is too narrow for it
+        (``Date (Asia/Kath…``; the whole in its tooltip), so it always begins with "Date":
+        centred and clipped, it read "ate (Asia/Kathmand"."""
+        fm = self.horizontalHeader().fontMetrics()
+        room = self.columnWidth(0) - self._header_chrome()
+        whole = self.source_model.date_header()
+        self.source_model.show_date_header(fm.elidedText(whole, Qt.TextElideMode.ElideRight, max(room, 0)) or "…")
 
     def _on_edit(self, timeline, _ids) -> None:
         self._edited = True  # the kept texts are forgotten at the reload

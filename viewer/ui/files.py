@@ -63,7 +63,7 @@ from PySide6.QtWidgets import (
 
 from ..io.common import ReadReport, group_problems, load_text, read_csv_rows
 from ..io.native_decode import decode_text
-from ..io.problems import loaded_without
+from ..io.problems import loaded_without, not_kept, not_kept_note
 from ..io.registry import (
     export_target,
     read_timeline_report,
@@ -150,11 +150,14 @@ class Banner(QFrame):
         self.all_button.hide()
         self.hide()
 
-    def show_message(self, text: str, details: str = "", *, error: bool) -> None:
-        """Show ``text`` (plain text) in red for an error, amber for a notice;
-        ``details``, the whole text when ``text`` shows only its first lines,
-        behind **Show all**."""
-        colour, border = ("#fde8e8", "#c0392b") if error else ("#fff4d6", "#b8860b")
+    def show_message(self, text: str, details: str = "", *, error: bool, note: bool = False) -> None:
+        """Show ``text`` (plain text) in red for an error, amber for a warning (``error`` False),
+        pale blue for a note (``note`` True: nothing is wrong with the file, as ``validate``
+        says; :attr:`level` is then ``"note"``); ``details``, the whole text when ``text`` shows
+        only its first lines, behind **Show all**."""
+        self.level = "error" if error else "note" if note else "warning"
+        colour, border = {"error": ("#fde8e8", "#c0392b"), "warning": ("#fff4d6", "#b8860b"),
+                          "note": ("#e8f0f8", "#6a8caf")}[self.level]
         self.setStyleSheet(f"#fileBanner {{ background: {colour}; border: 2px solid {border}; border-radius: 4px; }}"
                            "QLabel { color: #1b1f24; font-size: 12pt; }")
         self._text, self._fit_width = text, -1
@@ -637,13 +640,21 @@ class FileFeature(QObject):
         without (used on File > Open, reload and for the file named on the
         command line), then how the reader understood what it had to guess
         (``notes``: a column's role from its content, a two-digit year's
-        century); nothing is dropped silently.  ``problems`` is
+        century), then the one-line note naming the format's fields this viewer
+        has no place for (:func:`viewer.io.problems.not_kept_note`, as
+        ``validate`` says it); nothing is dropped silently.  With no row or
+        field left out (what ``validate`` calls valid) the banner is a note's
+        pale blue, not amber.  ``problems`` is
         ``ReadReport.problems``: its first ``skipped`` are rows or items left
         out whole, the rest fields not mapped (the banner names each:
         :func:`viewer.io.problems.loaded_without`)."""
         parts, whole = [], []
         name = Path(self.window.path).name
         in_window = self._chosen_in_window()
+        # the format's fields with no place here (ACLED's data_id, iso, ...): validate's one-line note,
+        # not a fault of the file (validate calls it valid), so not listed as problems one by one
+        unkept = not_kept(problems[skipped:])
+        problems = problems[:skipped] + [p for p in problems[skipped:] if p not in unkept]
         paths = sorted({p.file for p in [*problems, *(notes or [])] if p.file and p.file != name}, key=len,
                        reverse=True)
         for head, lines in ((f"{name}: {loaded_without(problems[:skipped], problems[skipped:])}:\n",
@@ -660,8 +671,11 @@ class FileFeature(QObject):
             # the command line's words: the window's way too, first (a long --map advice fills the banner's rows)
             parts.insert(0, IMPORT_INSTEAD)
             whole.append(IMPORT_INSTEAD)
-        if parts:
-            self.banner.show_message("\n".join(parts), error=False, details="\n".join(whole))
+        if unkept:
+            parts.append(f"{name}: {not_kept_note(unkept)}")
+            whole.append(f"{name}: {not_kept_note(unkept)}")
+        if parts:  # a note's colour when validate would call the file valid: nothing was left out
+            self.banner.show_message("\n".join(parts), error=False, details="\n".join(whole), note=not problems)
 
     def _chosen_in_window(self) -> bool:
         """True when the open file was read with columns chosen in File > Import… (in this
