@@ -226,7 +226,8 @@ def test_top_level_help_lists_every_file_command_with_what_it_does(capsys):
                 "export": "draw a timeline file as a PNG, SVG or PDF picture",
                 "deck": "write a story as a 16:9 PDF hand-out",
                 "ingest": "read a news article (.txt, .html, .md) into a draft timeline",
-                "index": "write a .parquet / .duckdb collection's search index again"}
+                "index": "write the search index of a .parquet / .duckdb collection (again: damaged, stale or missing) "
+                         "or of a ClickHouse table"}
     for name, does in expected.items():
         assert any(line.startswith(f"  {name} ") and does in line for line in lines), name
     assert set(expected) == set(COMMANDS)  # every command the first argument dispatches is listed
