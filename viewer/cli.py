@@ -548,6 +548,24 @@ def _story_dday_problems(timeline, name: str) -> list[Problem]:
     return out
 
 
+def _step_track_problems(timeline, name: str) -> list[Problem]:
+    """A story step whose ``tracks`` leave out its own event's track: one problem each (the file
+    opens; presenting the step shows that track too, else its caption is about an event not on
+    screen)."""
+    out = []
+    for i, story in enumerate(getattr(timeline, "stories", ())):
+        for k, step in enumerate(story.steps):
+            if not step.tracks or not timeline.has_event(step.event):
+                continue
+            track = timeline.event(step.event).track
+            if track not in step.tracks:
+                out.append(Problem(name, f"story {story.title!r}, step {k + 1}: its tracks leave out {track!r}, "
+                                   f"the track of its own event {step.event!r} (presenting it shows that track "
+                                   "too); expected the step's tracks to include it",
+                                   location=f"stories[{i}].steps[{k}].tracks"))
+    return out
+
+
 def _blank_label_problems(timeline, name: str, path: str, fmt: str | None = None) -> list[Problem]:
     """A track whose label is empty or only spaces: one problem each, naming its id and place,
     with its line and column in a native JSON file (the file opens; its lane would show no name)."""
@@ -632,6 +650,7 @@ def _validate_report(args: argparse.Namespace, name: str, report) -> int:
     altered = [p for p in report.warnings if _NO_EQUIVALENT not in p.message and _NOT_FOLLOWED not in p.message
                and p not in index_bad]
     dday_bad = _story_dday_problems(report.timeline, name)
+    step_bad = _step_track_problems(report.timeline, name)
     blank = _blank_label_problems(report.timeline, name, args.file, args.from_format)
     if blank:
         _err(f"{name}: loads, but {_count(len(blank), 'track')} {'has' if len(blank) == 1 else 'have'} "
@@ -642,6 +661,11 @@ def _validate_report(args: argparse.Namespace, name: str, report) -> int:
         _err(f"{name}: loads, but {_count(len(dday_bad), 'story D-day')} cannot be used (presenting the story "
              "draws no relative axis from it):")
         for line in group_problems(dday_bad):
+            _err(f"  {line}")
+    if step_bad:
+        _err(f"{name}: loads, but {_count(len(step_bad), 'story step')} {'leaves' if len(step_bad) == 1 else 'leave'}"
+             f" out the track of {'its' if len(step_bad) == 1 else 'their'} own event:")
+        for line in group_problems(step_bad):
             _err(f"  {line}")
     if unopened:
         _err(f"note: {_count(len(unopened), 'sidecar file')} of the collection not opened (the data does "
@@ -663,7 +687,7 @@ def _validate_report(args: argparse.Namespace, name: str, report) -> int:
               f"{_count(len(report.timeline.tracks), 'track')}; "
               "not valid as it is: see the list above")
         return 1
-    if index_bad or dday_bad or blank:
+    if index_bad or dday_bad or blank or step_bad:
         print(f"{name}: {_count(len(report.timeline.events), 'event')}, "
               f"{_count(len(report.timeline.tracks), 'track')}; not valid as it is: "
               + ("its search index is damaged, stale or not this file's (see above)" if index_bad

@@ -55,6 +55,9 @@ HEADER_FRACTION = 1 / 32
 """The presentation header's type, a fraction of the screen height (34 px at 1080): it was the
 event labels' 1/36, and its grey on the wall read smaller than them from 5 m."""
 
+NAMED_LEFT_OUT = 3
+"""A step leaving out at most this many tracks names them in the header; more are counted."""
+
 HEADER_SEP = "    ·    "
 """Between the parts of the presentation header (step, tracks left out, drafts and planned marks)."""
 
@@ -188,6 +191,10 @@ class PresentWindow(QWidget):
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)  # a long story title must not widen the window past a 1024 px projector
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._header_probe = QLabel(self)  # never shown: measures a step's header (_header_height)
+        self._header_probe.setTextFormat(Qt.TextFormat.PlainText)
+        self._header_probe.setWordWrap(True)
+        self._header_probe.hide()
         layout.addWidget(self.header)
         self.view = BriefingTimelineView(timeline, self.state, theme, colour_blind, self.screen_h)
         self.view.on_resized = self._on_view_resized
@@ -269,68 +276,113 @@ class PresentWindow(QWidget):
             self._subsets[key] = timeline_for_tracks(self.timeline, key)
         return self._subsets[key]
 
+    def _own_tracks(self, index: int) -> tuple[str, ...]:
+        """The tracks step ``index`` names (empty: all), with its own event's track added when
+        they leave it out: the caption must never be about an event not on screen."""
+        step = self.story.steps[index]
+        if step.tracks and self.timeline.has_event(step.event):
+            own = self.timeline.event(step.event).track
+            if own not in step.tracks:
+                return (*step.tracks, own)
+        return step.tracks
+
     def _step_tracks(self, index: int) -> tuple[tuple[str, ...], int]:
         """The tracks step ``index`` (0-based) shows and how many of its own it folds away: when
         more lanes than the wall holds at one line of type each, the ones with the fewest events
         in the step's window are left out (never the step's own event's) and the header says how
         many.  The audience cannot scroll: with 18 tracks at 1366x768 the last six were below the
-        screen's edge, a scroll bar the only sign of them."""
+        screen's edge, a scroll bar the only sign of them.
+
+        The room is measured with this step's own header (its text with the fold's note, wrapped
+        at this width), never the header on screen: with the previous step's, a step's fold
+        depended on the step before it, and a step whose header was taller than the last one's
+        left lanes below the screen's edge."""
         step = self.story.steps[index]
+        tracks = self._own_tracks(index)
         view = self.view
         if not self.isVisible() or view.plotItem.vb.height() <= 0:
-            return step.tracks, 0
+            return tracks, 0
         key = (index, self.width(), self.height(), round(self.screen_h()))
         if key in self._folds:
             return self._folds[key]
-        ids = [t.id for t in self._subset(step.tracks).tracks]
+        ids = [t.id for t in self._subset(tracks).tracks]
         h = float(self.screen_h())
         axis = max(0.0, float(view.height() - view.plotItem.vb.height()))
         tab = view.bands_item.tab_height() if view.bands_item is not None and self.timeline.columns.band_count else 0
         pad = h / 60
         caption = caption_for(self.timeline, step.event) if self.timeline.has_event(step.event) else None
         floor = self.caption.height_needed(caption, max(100.0, self.width() - 2 * pad), h, 0.0) + 2 * pad
-        header_line = 1.3 * self._px(HEADER_FRACTION)
-        # room for the lanes, with the caption in its smallest type and a header line more (for the note)
-        room = self.height() - self.header.height() - header_line - axis - tab - max(floor, 0.12 * h)
-        fit = max(1, int(room // view.line_lane_px()))
-        out: tuple[tuple[str, ...], int] = (step.tracks, 0)
-        if len(ids) > fit:
-            a, b = step_window(self.timeline, step)
-            cols = self.timeline.columns
-            o = cols.origin_epoch_s
-            lane_of = {t.id: k for k, t in enumerate(self.timeline.tracks)}
-            own = self.timeline.event(step.event).track if self.timeline.has_event(step.event) else None
-            count = {t: cols.count_markers(lane_of[t], a - o, b - o) for t in ids}
-            keep = set(sorted(ids, key=lambda t: (t != own, -count[t], ids.index(t)))[:fit])
-            out = (tuple(t for t in ids if t in keep), len(ids) - fit)
+        # room for the lanes, with the caption in its smallest type, under this step's header
+        lanes_room = self.height() - axis - tab - max(floor, 0.12 * h)
+        lane_px = view.line_lane_px()
+        out: tuple[tuple[str, ...], int] = (tracks, 0)
+        a, b = step_window(self.timeline, step)
+        cols = self.timeline.columns
+        o = cols.origin_epoch_s
+        lane_of = {t.id: k for k, t in enumerate(self.timeline.tracks)}
+        own = self.timeline.event(step.event).track if self.timeline.has_event(step.event) else None
+        count: dict[str, int] | None = None
+        fit = len(ids)
+        for _ in range(6):  # the fold's note may take a header line more: fold again under it
+            if fit >= len(ids):
+                candidate: tuple[tuple[str, ...], int] = (tracks, 0)
+            else:
+                if count is None:
+                    count = {t: cols.count_markers(lane_of[t], a - o, b - o) for t in ids}
+                keep = set(sorted(ids, key=lambda t: (t != own, -count[t], ids.index(t)))[:fit])
+                candidate = (tuple(t for t in ids if t in keep), len(ids) - fit)
+            header_h = self._header_height(self._header_text(index, fold=candidate))
+            holds = max(1, int((lanes_room - header_h) // lane_px))
+            out = candidate
+            if holds >= fit or fit <= 1:
+                break
+            fit = holds
         self._folds[key] = out
         return out
 
     def _header_text(self, index: int, number: int | None = None,
-                     shown_range: tuple[float, float] | None = None) -> str:
+                     shown_range: tuple[float, float] | None = None,
+                     fold: tuple[tuple[str, ...], int] | None = None) -> str:
         """The header over step ``index`` (0-based): story title, step number (``number``, 1-based,
         when given: the header's height is measured with the widest), tracks left out, drafts and
-        planned events in ``shown_range`` (epoch s; default the step's window)."""
+        planned events in ``shown_range`` (epoch s; default the step's window); ``fold``: the
+        step's tracks and how many are folded away (default :meth:`_step_tracks`).
+
+        The tracks a step leaves out are named when they are a few (:data:`NAMED_LEFT_OUT`), else
+        counted: 20 names took 11 lines of a 1080 px wall."""
         pres = self.presentation
         if not pres.count:
             return self.story.title
         step = self.story.steps[index]
         text = f"{self.story.title}    {index + 1 if number is None else number} / {pres.count}"
-        own = self._subset(step.tracks)
-        tracks, folded = self._step_tracks(index)
+        own = self._subset(self._own_tracks(index))
+        tracks, folded = self._step_tracks(index) if fold is None else fold
         shown = self._subset(tracks)
         hidden = [t.label for t in self.timeline.tracks if t.id not in {u.id for u in own.tracks}]
         n = len(self.timeline.tracks)
-        if hidden:  # the step shows some tracks only: say which are left out
-            # the list wraps between tracks, never inside a name ("Normandy / Format" read as two tracks)
-            names = ", ".join(keep_together(visible_controls(name)) for name in hidden)
-            text += f"{HEADER_SEP}{len(own.tracks)} of {n} tracks (not shown: {names})"
+        if hidden:  # the step shows some tracks only: say which (or how many) are left out
+            if len(hidden) <= NAMED_LEFT_OUT:
+                # the list wraps between tracks, never inside a name ("Normandy / Format" read as two tracks)
+                names = ", ".join(keep_together(visible_controls(name)) for name in hidden)
+                text += f"{HEADER_SEP}{len(own.tracks)} of {n} tracks (not shown: {names})"
+            else:
+                text += f"{HEADER_SEP}{len(own.tracks)} of {n} tracks ({len(hidden)}\u00a0not\u00a0shown)"
         if folded:  # more tracks than the wall holds: the quietest here are left out, and said to be
             more = f"{folded} more track{'s' if folded > 1 else ''}"
             text += f"{HEADER_SEP}{keep_together(more)} not shown (the fewest events here)"
         # drafts and planned events in the step's window are said in words, not by dotted rings only
         note = marks_note(*marks_in_range(shown, *(shown_range or step_window(self.timeline, step))))
         return f"{text}{HEADER_SEP}{keep_together(note).replace(chr(0xa0) * 4, '    ')}" if note else text
+
+    def _header_height(self, text: str) -> int:
+        """Height in pixels the header takes with ``text`` at the window's width (as
+        :meth:`_fit_header` sizes it), measured on a hidden twin of the header."""
+        probe = self._header_probe
+        if probe.styleSheet() != self.header.styleSheet():
+            probe.setStyleSheet(self.header.styleSheet())
+        probe.ensurePolished()
+        probe.setText(self._wrapped_header(text))
+        return max(probe.heightForWidth(self.width()), probe.fontMetrics().height())
 
     def _wrapped_header(self, text: str) -> str:
         """``text`` with a line break instead of the separator wherever the next part would not fit
