@@ -38,6 +38,7 @@ from .quotemarks import quote_spans
 from .quotes import (
     SAYING_ASIDE,
     Attribution,
+    _speaker,
     FoundQuote,
     PersonMemory,
     aside_at,
@@ -233,7 +234,8 @@ def _short(words: str, limit: int = 10, capital: bool = True) -> str:
     return words[:1].upper() + words[1:] if words and capital else words
 
 
-_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed|disputed)\b", re.I)
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed|disputed|refuted|false|untrue|baseless|unfounded|"
+                     r"groundless|fabricated)\b", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:would|will|could|might|may|should|must|can|is|are|was|were|has|have|had)\b")
 _SAYING_LEAD = re.compile(r"^(?:(?:who|which|and|but)\s+)?(?:[\w’'-]+\s+){0,3}?"
                           r"(?:said|says|noted|notes|added|adds|stated|"
@@ -638,15 +640,51 @@ def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
     return None
 
 
-_DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying)\b(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+"
+_REPORT_NOUNS = r"(?:reports?|claims?|allegations?|suggestions?|rumou?rs?|accusations?|speculation|assertions?)"
+_DENIED_THAT = re.compile(r"\b(?:(?P<deny>denied|denies|deny|denying)|dismiss(?:ed|es)?|reject(?:ed|s)?|"
+                          r"refut(?:ed|es?))\b(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+"
                           r"(?:the\s+)?[\w’']+(?:\s+\d+)?)?"
-                          # "denied reports that troops crossed …": the reports denied, never a fact
-                          r"(?:\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|allegations?|suggestions?|"
-                          r"rumou?rs?|accusations?|speculation|assertions?)(?:\s+\w+ed(?:\s+by\s+[^,;]+?)?)?)?"
+                          # "denied reports that troops crossed …": the reports denied, never a fact ("dismissed
+                          # reports that …" and "rejected claims that …" too: only with the reports they reject)
+                          rf"(?:\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?{_REPORT_NOUNS}(?:\s+\w+ed(?:\s+by\s+[^,;]+?)?)?"
+                          r"|(?(deny)|(?!)))"
                           r"\s+that\b", re.I)
 """A denial ("The ministry denied on Monday that it will close the border on 1 June"): what follows "that" is
 what the speaker says is not so, so a date in it dates no plan nor anyone's account; the denial itself keeps
 its own date ("on Monday"), or is on or before publication."""
+
+
+_REPORTS_DENIED = re.compile(
+    rf"(?P<what>(?:(?:the|these|those|media|press)\s+)?(?:[\w-]+\s+)?{_REPORT_NOUNS}\s+that\s+[^;:“”\"]{{1,200}}?)"
+    r"\s+(?P<verdict>(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:also|firmly|flatly|strongly|categorically|"
+    r"quickly|later|swiftly)\s+)?(?:denied|dismissed|rejected|refuted|false|untrue|baseless|unfounded|groundless|"
+    r"fabricated|wrong|incorrect|not\s+true)(?:\s+by\s+(?P<by>[^,.;]+?))?)(?=\s*[,.;!]|\s*$)", re.I)
+"""Reports denied in the passive or called false ("Reports that troops crossed on Monday were denied by the army",
+"Reports that … were false, the army said"): a denial as "The army denied reports that …" is, the date in the
+reports dating nothing."""
+
+
+def _denied_reports(text: str, m: re.Match[str], quotes: list[FoundQuote], memory: PersonMemory) -> list[FoundQuote]:
+    """``quotes`` with the reports of passive denial ``m`` (:data:`_REPORTS_DENIED`) as the denier's reported
+    words: "Reports that X were denied by the army" -> the army's, words "were denied by the army"; "Reports that X
+    were false, the army said" -> the army's, words "were false, the army said" (the saying's quote of the whole
+    sentence replaced).  Unchanged when no one is named as denying."""
+    a, b = m.span("what")
+    if m.group("by"):
+        who = _speaker(" ".join(m.group("by").split()), memory)
+        words = m.group("verdict")
+        rest = quotes
+    else:
+        said = next((q for q in quotes if q.kind == "reported" and q.start <= a < q.end and q.attribution.person.name
+                     and text.find(q.attribution.words, m.end()) >= 0), None)
+        if said is None:
+            return quotes
+        who = said.attribution.person
+        words = text[m.start("verdict"):text.find(said.attribution.words, m.end()) + len(said.attribution.words)]
+        rest = [q for q in quotes if q is not said]
+    if not who.name:
+        return quotes
+    return [FoundQuote(text[a:b], a, b, "reported", Attribution(who, " ".join(words.split())))] + rest
 
 
 _UNCONFIRMED_THAT = re.compile(
@@ -814,8 +852,14 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     mentions = [m for m in mentions if m not in nobodys]  # "No one said talks would resume on Friday": no plan
     denied = _DENIED_THAT.search(text, dateline) if negated is None else None
     denieds = [m for m in mentions if denied is not None and m.start >= denied.end()]
+    passive = _REPORTS_DENIED.match(text, dateline) if negated is None and denied is None else None
+    if passive is not None:  # "Reports that troops crossed on Monday were denied by the army": the reports'
+        denied = passive  # Monday dates nothing, as in "The army denied reports that …"
+        denieds = [m for m in mentions if passive.start("what") <= m.start < passive.start("verdict")]
     mentions = [m for m in mentions if m not in denieds]  # "denied … that it will close the border on 1 June"
     quotes = find_quotes(text, memory)
+    if passive is not None:
+        quotes = _denied_reports(text, passive, quotes, memory)
     for q in quotes:
         q.base = s.start
     date_speech(text, mentions, quotes, pub)  # "said on February 20: “… tomorrow”": from the 20th, not publication
