@@ -614,9 +614,14 @@ _NEGATED_VERB = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>[^,;:.“”\"]{1,60}?)\s+"
     r"(?P<neg>never|(?:did|does|do|has|have|had)\s+(?:not|never)|(?:didn|doesn|don|hasn|haven|hadn)['’]t)\s+"
     r"(?P<verb>said|says|say|stated|state|announced|announce|confirmed|confirm|claimed|claim|promised|promise|"
-    r"predicted|predict|suggested|suggest|indicated|indicate)\b", re.I)
+    r"predicted|predict|suggested|suggest|indicated|indicate|expected|expect|anticipated|anticipate|foresaw|"
+    r"foresee|forecast)\b", re.I)
 """A saying whose verb is negated ("Kuleba never said that …", "The minister did not say …"): what follows is
-no one's plan nor the speaker's account (as a negated subject's, above)."""
+no one's plan nor the speaker's account (as a negated subject's, above); nor is a negated expectation ("Officials
+do not expect the convoy before March 20") a forecast of what they do not expect."""
+
+
+_EXPECTING = re.compile(r"\b(?:expect|anticipat|forese|forecast)\w*$", re.I)
 
 
 def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
@@ -913,10 +918,13 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     if nobodys and negated is not None and pub_day is not None:
         # the sentence as of publication (nobody had said so by then), never a plan nor anyone's account
         dropped = ", ".join(f"'{m.phrase}'" for m in nobodys)
+        why = (f"What is not expected (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
+               "forecast, so it dates nothing here" if _EXPECTING.search(negated[2]) else
+               f"No one is said to have said it (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
+               "anyone's account, so it dates nothing here")
         claims.append(Claim(s, (f"[..{pub_day}]", "", (
-            f"No one is said to have said it (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
-            f"anyone's account, so it dates nothing here; reported in an article of {pub.words}, so on or "
-            "before that day." + note)), None, "", nobodys[0].start, tags=["undated", "negated"]))
+            f"{why}; reported in an article of {pub.words}, so on or before that day." + note)), None, "",
+                            nobodys[0].start, tags=["undated", "negated"]))
     unconfirmed = _UNCONFIRMED_THAT.search(text, dateline)
     for c in claims:
         if unconfirmed is not None and c.anchor >= unconfirmed.end() and not c.planned and \
