@@ -88,3 +88,27 @@ def test_a_negated_expectation_is_never_a_forecast(text):
 def test_an_expectation_still_is_a_forecast():
     (e,) = _events("Officials expect the convoy before March 20.")
     assert "forecast" in e.tags and e.planned and e.title.startswith("Officials (forecast): "), _shown([e])
+
+
+# 4 -------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Officials expect the convoy to reach Kherson on Saturday, the governor said.",
+    "Officials said they expect a convoy on Saturday.",
+])
+def test_an_expectation_reported_by_someone_else_is_still_a_forecast(text):
+    (e,) = _events(text)
+    assert "forecast" in e.tags and e.planned, _shown([e])  # was "The governor (plan): Officials expect …"
+    assert e.title.startswith("Officials (forecast): "), e.title
+    assert e.start.edtf == "2023-03-11"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor expected an attack on Monday, but it never came.",
+    "Officials feared an offensive before May, but it did not happen.",
+])
+def test_a_forecast_that_never_came_dates_nothing(text):
+    events = _events(text)
+    for e in events:  # was "The mayor expected an attack" on Monday 6 March, a fact
+        assert e.start.edtf == "[..2023-03-08]" and not e.planned, _shown(events)
+        assert "negated" in e.tags and e.title == text.rstrip("."), e.title

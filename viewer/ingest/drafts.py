@@ -38,9 +38,9 @@ from .quotemarks import quote_spans
 from .quotes import (
     SAYING_ASIDE,
     Attribution,
-    _speaker,
     FoundQuote,
     PersonMemory,
+    _speaker,
     aside_at,
     blank_inner_said,
     find_quotes,
@@ -621,6 +621,15 @@ no one's plan nor the speaker's account (as a negated subject's, above); nor is 
 do not expect the convoy before March 20") a forecast of what they do not expect."""
 
 
+_UNFULFILLED = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>[^,;:.“”\"]{1,60}?)\s+(?P<verb>expected|predicted|feared|forecast|"
+    r"anticipated|foresaw|warned\s+of)\b[^;:.“”\"]{1,120}?,?\s+(?P<but>but\s+(?:it|they|this|that|none|nothing|"
+    r"(?:the\s+)?\w+)\s+(?:never|did\s+not|didn['’]t|failed\s+to)\s+(?:come|came|happen(?:ed)?|materiali[sz]ed?|"
+    r"arrived?|t[ao]ok\s+place|take\s+place|occur(?:red)?))\b", re.I)
+"""A forecast the sentence says did not come true ("The mayor expected an attack on Monday, but it never came"):
+its date is of what did not happen, so it dates nothing."""
+
+
 _EXPECTING = re.compile(r"\b(?:expect|anticipat|forese|forecast)\w*$", re.I)
 
 
@@ -642,6 +651,10 @@ def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
                 not re.search(r"\b(?:was|were|is|are|been|be|being)\b", v.group("who"), re.I):
             words = " ".join(text[start + v.start("who"):start + v.end("verb")].split())
             return start + v.start("neg"), len(text), words
+    u = _UNFULFILLED.search(text[start:])
+    if u is not None and not re.match(r"(?:who|which|that)\b", u.group("who"), re.I):
+        words = " ".join(text[start + u.start("who"):start + u.end("verb")].split()) + " … " + u.group("but")
+        return start + u.start("verb"), len(text), words
     return None
 
 
@@ -791,12 +804,18 @@ def _after_saying(c: Claim, claims: list[Claim], pub_day: str | None, pub_words:
                _join_basis(c.start[2], f"A forecast is of what comes after it is made: on or after {since}{shown}."))
 
 
-def _looks_ahead(c: Claim, mentions: list[TimeMention]) -> int | None:
+def _looks_ahead(c: Claim, mentions: list[TimeMention], text: str) -> int | None:
     """Offset of the "feared"/"warned" whose object claim ``c`` dates ("Generals feared an offensive
-    before May", see :func:`viewer.ingest.temporal._looks_ahead`), when no quote says who forecasts it."""
+    before May", see :func:`viewer.ingest.temporal._looks_ahead`), when no quote says who forecasts it (or the
+    forecaster is named inside the reported words of a saying after them)."""
     m = next((m for m in mentions if m.start == c.anchor), None)
     at = m.extra.get("looks_ahead") if m is not None else None
-    return at if isinstance(at, int) and not c.quotes else None
+    # ("Officials expect the convoy on Saturday, the governor said": the officials forecast it, inside the
+    # governor's reported words, never the governor's plan)
+    return at if isinstance(at, int) and all(q.kind == "reported" and q.start <= at < q.end and
+                                             q.start < at and q.attribution.words and
+                                             text.find(q.attribution.words, q.end) >= q.end
+                                             for q in c.quotes) else None
 
 
 def _join_basis(basis: str, note: str) -> str:
@@ -918,7 +937,9 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     if nobodys and negated is not None and pub_day is not None:
         # the sentence as of publication (nobody had said so by then), never a plan nor anyone's account
         dropped = ", ".join(f"'{m.phrase}'" for m in nobodys)
-        why = (f"What is not expected (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
+        why = (f"What was foreseen did not happen (“{negated[2]}”): {dropped} dates nothing that happened nor "
+               "anyone's plan, so it dates nothing here" if " … but " in negated[2] else
+               f"What is not expected (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
                "forecast, so it dates nothing here" if _EXPECTING.search(negated[2]) else
                f"No one is said to have said it (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
                "anyone's account, so it dates nothing here")
@@ -1083,7 +1104,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if "negated" in c.tags:  # what no one said, whole: "No one said the talks would resume on Friday"
             # (to the end of its clause: "None of the ministers said on Thursday that the talks had failed",
             # never cut at its date; "Nobody expected … on Tuesday, officials said" ends at the comma)
-            upto = re.compile(r"[,;]\s|[.!?]*\s*$").search(text, nobodys[-1].end)
+            upto = re.compile(r"[.!?]*\s*$" if negated is not None and " … but " in negated[2] else  # (whole:
+                              r"[,;]\s|[.!?]*\s*$").search(text, nobodys[-1].end)  # "…, but it never came")
             c.title = _short(_LEADS.sub("", text[dateline:upto.start() if upto else len(text)].strip()), 12)
         if "unconfirmed" in c.tags and unconfirmed is not None:  # "Unconfirmed: the convoy arrived"
             c.title = _short("Unconfirmed: " + text[unconfirmed.end():c.anchor].strip(" ,"))
@@ -1161,7 +1183,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                 title = first + title[len(first):]
             c.title = f"{by} (forecast): {title}" if by else f"Forecast: {title}"
             _after_saying(c, claims, pub_day, pub.words)
-        elif (ahead := _looks_ahead(c, mentions)) is not None and pub_day is not None and \
+        elif (ahead := _looks_ahead(c, mentions, text)) is not None and pub_day is not None and \
                 NEGATED_SUBJECT.match(_LEADS.sub("", text[dateline:ahead].strip())):
             # "No change is expected before May": no one's forecast, nothing to date (as "No one said …")
             c.tags = [t for t in c.tags if t != "planned"] + ["undated", "negated"]
@@ -1170,7 +1192,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.start = (f"[..{pub_day}]", "", (
                 f"What is foreseen here is foreseen by no one or is nothing ('{c.start[1]}' dates it): nothing to "
                 f"date; reported in an article of {pub.words}, so on or before that day." + note))
-        elif (ahead := _looks_ahead(c, mentions)) is not None:  # "Generals feared an offensive before May"
+        elif (ahead := _looks_ahead(c, mentions, text)) is not None:  # "Generals feared an offensive before May"
             fearer = _LEADS.sub("", text[dateline:ahead].strip()).strip(" ,")
             verb = re.match(r"\w+", text[ahead:])
             feared = text[ahead + (verb.end() if verb else 0):c.anchor + len(c.start[1])].strip()
