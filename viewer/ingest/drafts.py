@@ -40,6 +40,7 @@ from .quotes import (
     Attribution,
     FoundQuote,
     PersonMemory,
+    _speaker,
     aside_at,
     blank_inner_said,
     find_quotes,
@@ -233,7 +234,8 @@ def _short(words: str, limit: int = 10, capital: bool = True) -> str:
     return words[:1].upper() + words[1:] if words and capital else words
 
 
-_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed|disputed)\b", re.I)
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied)|rejected|dismissed|disputed|refuted|false|untrue|baseless|unfounded|"
+                     r"groundless|fabricated)\b", re.I)
 _CLAUSE_VERB = re.compile(r"\b(?:would|will|could|might|may|should|must|can|is|are|was|were|has|have|had)\b")
 _SAYING_LEAD = re.compile(r"^(?:(?:who|which|and|but)\s+)?(?:[\w’'-]+\s+){0,3}?"
                           r"(?:said|says|noted|notes|added|adds|stated|"
@@ -612,9 +614,23 @@ _NEGATED_VERB = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>[^,;:.“”\"]{1,60}?)\s+"
     r"(?P<neg>never|(?:did|does|do|has|have|had)\s+(?:not|never)|(?:didn|doesn|don|hasn|haven|hadn)['’]t)\s+"
     r"(?P<verb>said|says|say|stated|state|announced|announce|confirmed|confirm|claimed|claim|promised|promise|"
-    r"predicted|predict|suggested|suggest|indicated|indicate)\b", re.I)
+    r"predicted|predict|suggested|suggest|indicated|indicate|expected|expect|anticipated|anticipate|foresaw|"
+    r"foresee|forecast)\b", re.I)
 """A saying whose verb is negated ("Kuleba never said that …", "The minister did not say …"): what follows is
-no one's plan nor the speaker's account (as a negated subject's, above)."""
+no one's plan nor the speaker's account (as a negated subject's, above); nor is a negated expectation ("Officials
+do not expect the convoy before March 20") a forecast of what they do not expect."""
+
+
+_UNFULFILLED = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?P<who>[^,;:.“”\"]{1,60}?)\s+(?P<verb>expected|predicted|feared|forecast|"
+    r"anticipated|foresaw|warned\s+of)\b[^;:.“”\"]{1,120}?,?\s+(?P<but>but\s+(?:it|they|this|that|none|nothing|"
+    r"(?:the\s+)?\w+)\s+(?:never|did\s+not|didn['’]t|failed\s+to)\s+(?:come|came|happen(?:ed)?|materiali[sz]ed?|"
+    r"arrived?|t[ao]ok\s+place|take\s+place|occur(?:red)?))\b", re.I)
+"""A forecast the sentence says did not come true ("The mayor expected an attack on Monday, but it never came"):
+its date is of what did not happen, so it dates nothing."""
+
+
+_EXPECTING = re.compile(r"\b(?:expect|anticipat|forese|forecast)\w*$", re.I)
 
 
 def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
@@ -635,18 +651,58 @@ def _negated_saying(text: str, start: int) -> tuple[int, int, str] | None:
                 not re.search(r"\b(?:was|were|is|are|been|be|being)\b", v.group("who"), re.I):
             words = " ".join(text[start + v.start("who"):start + v.end("verb")].split())
             return start + v.start("neg"), len(text), words
+    u = _UNFULFILLED.search(text[start:])
+    if u is not None and not re.match(r"(?:who|which|that)\b", u.group("who"), re.I):
+        words = " ".join(text[start + u.start("who"):start + u.end("verb")].split()) + " … " + u.group("but")
+        return start + u.start("verb"), len(text), words
     return None
 
 
-_DENIED_THAT = re.compile(r"\b(?:denied|denies|deny|denying)\b(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+"
+_REPORT_NOUNS = r"(?:reports?|claims?|allegations?|suggestions?|rumou?rs?|accusations?|speculation|assertions?)"
+_DENIED_THAT = re.compile(r"\b(?:(?P<deny>denied|denies|deny|denying)|dismiss(?:ed|es)?|reject(?:ed|s)?|"
+                          r"refut(?:ed|es?))\b(?:\s+(?:on|in|last|this|earlier|late|at|during)\s+"
                           r"(?:the\s+)?[\w’']+(?:\s+\d+)?)?"
-                          # "denied reports that troops crossed …": the reports denied, never a fact
-                          r"(?:\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|allegations?|suggestions?|"
-                          r"rumou?rs?|accusations?|speculation|assertions?)(?:\s+\w+ed(?:\s+by\s+[^,;]+?)?)?)?"
+                          # "denied reports that troops crossed …": the reports denied, never a fact ("dismissed
+                          # reports that …" and "rejected claims that …" too: only with the reports they reject)
+                          rf"(?:\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?{_REPORT_NOUNS}(?:\s+\w+ed(?:\s+by\s+[^,;]+?)?)?"
+                          r"|(?(deny)|(?!)))"
                           r"\s+that\b", re.I)
 """A denial ("The ministry denied on Monday that it will close the border on 1 June"): what follows "that" is
 what the speaker says is not so, so a date in it dates no plan nor anyone's account; the denial itself keeps
 its own date ("on Monday"), or is on or before publication."""
+
+
+_REPORTS_DENIED = re.compile(
+    rf"(?P<what>(?:(?:the|these|those|media|press)\s+)?(?:[\w-]+\s+)?{_REPORT_NOUNS}\s+that\s+[^;:“”\"]{{1,200}}?)"
+    r"\s+(?P<verdict>(?:was|were|is|are|has\s+been|have\s+been)\s+(?:(?:also|firmly|flatly|strongly|categorically|"
+    r"quickly|later|swiftly)\s+)?(?:denied|dismissed|rejected|refuted|false|untrue|baseless|unfounded|groundless|"
+    r"fabricated|wrong|incorrect|not\s+true)(?:\s+by\s+(?P<by>[^,.;]+?))?)(?=\s*[,.;!]|\s*$)", re.I)
+"""Reports denied in the passive or called false ("Reports that troops crossed on Monday were denied by the army",
+"Reports that … were false, the army said"): a denial as "The army denied reports that …" is, the date in the
+reports dating nothing."""
+
+
+def _denied_reports(text: str, m: re.Match[str], quotes: list[FoundQuote], memory: PersonMemory) -> list[FoundQuote]:
+    """``quotes`` with the reports of passive denial ``m`` (:data:`_REPORTS_DENIED`) as the denier's reported
+    words: "Reports that X were denied by the army" -> the army's, words "were denied by the army"; "Reports that X
+    were false, the army said" -> the army's, words "were false, the army said" (the saying's quote of the whole
+    sentence replaced).  Unchanged when no one is named as denying."""
+    a, b = m.span("what")
+    if m.group("by"):
+        who = _speaker(" ".join(m.group("by").split()), memory)
+        words = m.group("verdict")
+        rest = quotes
+    else:
+        said = next((q for q in quotes if q.kind == "reported" and q.start <= a < q.end and q.attribution.person.name
+                     and text.find(q.attribution.words, m.end()) >= 0), None)
+        if said is None:
+            return quotes
+        who = said.attribution.person
+        words = text[m.start("verdict"):text.find(said.attribution.words, m.end()) + len(said.attribution.words)]
+        rest = [q for q in quotes if q is not said]
+    if not who.name:
+        return quotes
+    return [FoundQuote(text[a:b], a, b, "reported", Attribution(who, " ".join(words.split())))] + rest
 
 
 _UNCONFIRMED_THAT = re.compile(
@@ -748,12 +804,18 @@ def _after_saying(c: Claim, claims: list[Claim], pub_day: str | None, pub_words:
                _join_basis(c.start[2], f"A forecast is of what comes after it is made: on or after {since}{shown}."))
 
 
-def _looks_ahead(c: Claim, mentions: list[TimeMention]) -> int | None:
+def _looks_ahead(c: Claim, mentions: list[TimeMention], text: str) -> int | None:
     """Offset of the "feared"/"warned" whose object claim ``c`` dates ("Generals feared an offensive
-    before May", see :func:`viewer.ingest.temporal._looks_ahead`), when no quote says who forecasts it."""
+    before May", see :func:`viewer.ingest.temporal._looks_ahead`), when no quote says who forecasts it (or the
+    forecaster is named inside the reported words of a saying after them)."""
     m = next((m for m in mentions if m.start == c.anchor), None)
     at = m.extra.get("looks_ahead") if m is not None else None
-    return at if isinstance(at, int) and not c.quotes else None
+    # ("Officials expect the convoy on Saturday, the governor said": the officials forecast it, inside the
+    # governor's reported words, never the governor's plan)
+    return at if isinstance(at, int) and all(q.kind == "reported" and q.start <= at < q.end and
+                                             q.start < at and q.attribution.words and
+                                             text.find(q.attribution.words, q.end) >= q.end
+                                             for q in c.quotes) else None
 
 
 def _join_basis(basis: str, note: str) -> str:
@@ -814,8 +876,14 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     mentions = [m for m in mentions if m not in nobodys]  # "No one said talks would resume on Friday": no plan
     denied = _DENIED_THAT.search(text, dateline) if negated is None else None
     denieds = [m for m in mentions if denied is not None and m.start >= denied.end()]
+    passive = _REPORTS_DENIED.match(text, dateline) if negated is None and denied is None else None
+    if passive is not None:  # "Reports that troops crossed on Monday were denied by the army": the reports'
+        denied = passive  # Monday dates nothing, as in "The army denied reports that …"
+        denieds = [m for m in mentions if passive.start("what") <= m.start < passive.start("verdict")]
     mentions = [m for m in mentions if m not in denieds]  # "denied … that it will close the border on 1 June"
     quotes = find_quotes(text, memory)
+    if passive is not None:
+        quotes = _denied_reports(text, passive, quotes, memory)
     for q in quotes:
         q.base = s.start
     date_speech(text, mentions, quotes, pub)  # "said on February 20: “… tomorrow”": from the 20th, not publication
@@ -869,10 +937,15 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
     if nobodys and negated is not None and pub_day is not None:
         # the sentence as of publication (nobody had said so by then), never a plan nor anyone's account
         dropped = ", ".join(f"'{m.phrase}'" for m in nobodys)
+        why = (f"What was foreseen did not happen (“{negated[2]}”): {dropped} dates nothing that happened nor "
+               "anyone's plan, so it dates nothing here" if " … but " in negated[2] else
+               f"What is not expected (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
+               "forecast, so it dates nothing here" if _EXPECTING.search(negated[2]) else
+               f"No one is said to have said it (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
+               "anyone's account, so it dates nothing here")
         claims.append(Claim(s, (f"[..{pub_day}]", "", (
-            f"No one is said to have said it (“{negated[2]}”): {dropped} in those words dates no one's plan nor "
-            f"anyone's account, so it dates nothing here; reported in an article of {pub.words}, so on or "
-            "before that day." + note)), None, "", nobodys[0].start, tags=["undated", "negated"]))
+            f"{why}; reported in an article of {pub.words}, so on or before that day." + note)), None, "",
+                            nobodys[0].start, tags=["undated", "negated"]))
     unconfirmed = _UNCONFIRMED_THAT.search(text, dateline)
     for c in claims:
         if unconfirmed is not None and c.anchor >= unconfirmed.end() and not c.planned and \
@@ -1031,7 +1104,8 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
         if "negated" in c.tags:  # what no one said, whole: "No one said the talks would resume on Friday"
             # (to the end of its clause: "None of the ministers said on Thursday that the talks had failed",
             # never cut at its date; "Nobody expected … on Tuesday, officials said" ends at the comma)
-            upto = re.compile(r"[,;]\s|[.!?]*\s*$").search(text, nobodys[-1].end)
+            upto = re.compile(r"[.!?]*\s*$" if negated is not None and " … but " in negated[2] else  # (whole:
+                              r"[,;]\s|[.!?]*\s*$").search(text, nobodys[-1].end)  # "…, but it never came")
             c.title = _short(_LEADS.sub("", text[dateline:upto.start() if upto else len(text)].strip()), 12)
         if "unconfirmed" in c.tags and unconfirmed is not None:  # "Unconfirmed: the convoy arrived"
             c.title = _short("Unconfirmed: " + text[unconfirmed.end():c.anchor].strip(" ,"))
@@ -1109,7 +1183,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
                 title = first + title[len(first):]
             c.title = f"{by} (forecast): {title}" if by else f"Forecast: {title}"
             _after_saying(c, claims, pub_day, pub.words)
-        elif (ahead := _looks_ahead(c, mentions)) is not None and pub_day is not None and \
+        elif (ahead := _looks_ahead(c, mentions, text)) is not None and pub_day is not None and \
                 NEGATED_SUBJECT.match(_LEADS.sub("", text[dateline:ahead].strip())):
             # "No change is expected before May": no one's forecast, nothing to date (as "No one said …")
             c.tags = [t for t in c.tags if t != "planned"] + ["undated", "negated"]
@@ -1118,7 +1192,7 @@ def claims_of(s: Sentence, pub: Publication, memory: PersonMemory, unresolved: l
             c.start = (f"[..{pub_day}]", "", (
                 f"What is foreseen here is foreseen by no one or is nothing ('{c.start[1]}' dates it): nothing to "
                 f"date; reported in an article of {pub.words}, so on or before that day." + note))
-        elif (ahead := _looks_ahead(c, mentions)) is not None:  # "Generals feared an offensive before May"
+        elif (ahead := _looks_ahead(c, mentions, text)) is not None:  # "Generals feared an offensive before May"
             fearer = _LEADS.sub("", text[dateline:ahead].strip()).strip(" ,")
             verb = re.match(r"\w+", text[ahead:])
             feared = text[ahead + (verb.end() if verb else 0):c.anchor + len(c.start[1])].strip()

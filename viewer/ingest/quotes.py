@@ -49,7 +49,11 @@ _VERBS = (r"said|says|say|stated|states|told\s+(?:\w+\s+){0,3}?(?:reporters|jour
           r"predicted|predicts|forecast|forecasts|pledged|promised|vowed|suggested|suggests|"
           # a fear, an expectation or a prediction ("Analysts predict that …", "Experts warn that …") is reported
           # speech only with its clause: "feared that …", never "feared for", "warn of" nor "predict growth"
-          r"(?:feared|fears|fear|expected|expects|expect|predict|warn)(?=(?:\s+\w+){0,3}?\s+that\b)")
+          r"(?:feared|fears|fear|expected|expects|expect|predict|warn)(?=(?:\s+\w+){0,3}?\s+that\b)|"
+          # a denial of reports ("The army dismissed reports that …"), as "denied reports that …" is: never "rejected
+          # the plan"
+          r"(?:dismissed|dismisses|rejected|rejects|refuted|refutes)(?=\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?"
+          r"(?:reports?|claims?|allegations?|suggestions?|rumou?rs?|accusations?|assertions?)\s+that\b)")
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _NAMING = re.compile(r"\b(?:(?:dubbed|called|named|known as|so-called|code-?named|titled|entitled|nicknamed|"
                      r"labelled|labeled|branded|the word|the term|slogan)|"

@@ -127,6 +127,14 @@ _RELATIVE_PRESENT = re.compile(r"(?:(?:now|still|only|also|formally|officially)\
 third-person verb in -s right after "which", "that" or "who" (never "-ss": "which class")."""
 
 
+_SAYS = r"(?:said|says|added|announced|stated|confirmed|claimed|reported|noted|wrote|told\s+\w+)"
+_TRAILING_ATTRIBUTION = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){{0,5}}?{_SAYS}(?:\s+(?:on|last|this)\s+\w+)?\s*[.!?\"”’']*\s*$|"
+    rf",\s+{_SAYS}\s+(?:[\w’'.-]+\s*){{1,6}}?(?:\s+(?:on|last|this)\s+\w+)?\s*[.!?\"”’']*\s*$", re.I)
+"""An attribution that ends the sentence (", the ministry said.", ", said the ministry."): who says the clause
+before it, never that clause's tense."""
+
+
 def tense_at(text: str, pos: int) -> str:
     """Tense of the clause around character ``pos`` of ``text``.
 
@@ -155,6 +163,10 @@ def tense_at(text: str, pos: int) -> str:
             return after[0]
         if b >= len(text):
             break
+        if first > 0 and a == first and _TRAILING_ATTRIBUTION.match(text, b) and _markers(text[:first]):
+            # "Troops will leave after March 3, the ministry said.": the attribution after a verbless phrase is
+            # no part of its clause; the clause's own verb before it ("will leave") decides, never "said"
+            return _markers(text[:first])[-1][1]
         a, b = clause_bounds(text, min(len(text) - 1, b + 1))
     if b >= len(text) and first > 0:
         # a verbless clause that ends the sentence (", on Wednesday." after "said Amira Haddad, the mission
