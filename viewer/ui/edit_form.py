@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -303,7 +305,11 @@ class EventForm(QScrollArea):
         if not same:
             self._pending_quote = False
             self._typed.clear()
-        kept = {name for name, f in self.fields.items() if same and (not f.error.isHidden() or name in self._typed)}
+        # (only while its text is still not the value it was given: typing undone with Ctrl+Z back to
+        # that value is nothing to keep, and the field shows the event's value after an Undo / Redo)
+        kept = {name for name, f in self.fields.items()
+                if same and (not f.error.isHidden() or name in self._typed)
+                and (f.typed() or not isinstance(f.widget, (QLineEdit, QPlainTextEdit)))}
         for name, f in self.fields.items():
             if name not in kept:
                 f.show_error("")

@@ -223,6 +223,8 @@ class FormField(QObject):
         elif isinstance(w, QPlainTextEdit):
             if self.text() != value:  # (not reset while it already shows it: the cursor stays)
                 w.setPlainText(value)
+            else:  # its text undo starts at this value, as a line's does (setText): Ctrl+Z while typing
+                w.document().clearUndoRedoStacks()  # went past it, to the text before the last commit
             self._given = (value, w.toPlainText())
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
