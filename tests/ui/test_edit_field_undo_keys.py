@@ -120,3 +120,26 @@ def test_ctrl_z_while_typing_in_the_summary_removes_only_the_typing(qtbot, windo
     assert box.toPlainText() == w.timeline.event(TRUSS).summary
     qtbot.keyClick(box, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert w.timeline.event(TRUSS).summary == "One." and box.toPlainText() == "One."
+
+
+def test_undoing_a_new_events_first_title_keeps_it_selected_and_shown(qtbot, window):  # noqa: F811
+    # a tester's trace: the first title gives a new event its id; Ctrl+Z gave the old id back and
+    # cleared the selection: the Edit tab went empty and the keyboard focus left the field
+    w = window()
+    _start_field(qtbot, w)
+    w.edit_form.add_button.click()
+    added = w.state.selected
+    title = w.edit_form.fields["title"].widget
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus, timeout=3000)
+    _type(qtbot, title, "Budget passes")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    named = w.state.selected
+    assert named != added and w.timeline.event(named).title == "Budget passes"
+    assert title.hasFocus()  # was: the search field had the keyboard
+    qtbot.keyClick(title, Qt.Key.Key_Z, CTRL)
+    assert w.state.selected == added  # was: None (nothing selected, the form empty)
+    assert title.isVisible() and title.text() == w.timeline.event(added).title != "Budget passes"
+    assert title.hasFocus()
+    qtbot.keyClick(title, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert w.state.selected == named and title.text() == "Budget passes" and title.hasFocus()

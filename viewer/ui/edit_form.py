@@ -511,12 +511,15 @@ class EventForm(QScrollArea):
         if name == "title":  # an event added here takes its id from its first title, once
             command = C.retitle_new_event(self.authoring.doc(), ev, new, self.authoring.provisional_ids)
         was_selected = self.main.state.selected == ev.id
+        had_focus = field.widget.hasFocus()  # (a new id: the form is empty for a moment, the focus leaves)
         problems = self.authoring.push(command)
         self._show_problems(problems, field)
         if not problems and isinstance(command, C.Compound):  # the id is made: no later title changes it
             self.authoring.provisional_ids.discard(command.commands[-1].event.id)  # type: ignore[attr-defined]
         if not problems and isinstance(command, C.Compound) and was_selected:
             self.main.state.selected = command.commands[-1].event.id  # type: ignore[attr-defined]
+            if had_focus and field.widget.isVisible() and not field.widget.hasFocus():
+                field.widget.setFocus()  # the title typed into keeps the keyboard (was: the search field had it)
         if (new.start, new.end) != (ev.start, ev.end) and self._shown(ev.id):
             view = getattr(self.main, "view", None)
             if view is not None and self.main.state.selected == ev.id:
