@@ -117,7 +117,7 @@ class _UndoCommand(QUndoCommand):
             gone, back = renamed if forward else renamed[::-1]
             follow = back if state.selected == gone else None
         self.authoring._show(self.command)
-        if follow is not None and self.authoring.timeline.has_event(follow):
+        if follow is not None and state is not None and self.authoring.timeline.has_event(follow):
             state.selected = follow
             if focus is not None and focus.isVisible() and focus.isEnabled() and not focus.hasFocus():
                 focus.setFocus()
