@@ -345,8 +345,10 @@ class Authoring(QObject):
         self.undo_action = self.undo_stack.createUndoAction(window, "&Undo")
         self.redo_action = self.undo_stack.createRedoAction(window, "&Redo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-                                      + [QKeySequence("Ctrl+Y")])
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:  # (bound twice, Ctrl+Y was ambiguous: it did nothing)
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.redo_action.setShortcuts(redo_keys)
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             edit_menu.addAction(action)
