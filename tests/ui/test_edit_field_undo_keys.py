@@ -156,3 +156,23 @@ def test_ctrl_y_redoes(qtbot, window):  # noqa: F811
     assert w.timeline.event(TRUSS).start.edtf == "2022-02-10"
     qtbot.keyClick(box, Qt.Key.Key_Y, CTRL)
     assert w.timeline.event(TRUSS).start.edtf == "2022-02-11" and box.text() == "2022-02-11"
+
+
+def test_ctrl_z_while_typing_ends_at_the_events_value_after_an_undo_from_the_menu(qtbot, window):  # noqa: F811
+    # typing kept over Edit > Undo (chosen in the menu) of the same field's edit: Ctrl+Z undid the
+    # typing back to the undone date, shown as if it were the event's, and clicking away saved it again
+    w = window()
+    box = _start_field(qtbot, w)
+    _type(qtbot, box, "2022-02-11")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    box.end(False)
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(box, "5")
+    w.authoring.undo_action.trigger()
+    assert w.timeline.event(TRUSS).start.edtf == "2022-02-10" and box.text() == "2022-02-15"  # the typing stays
+    for _ in range(3):
+        qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)
+    assert box.text() == "2022-02-10"  # was: 2022-02-11
+    w.edit_form.fields["title"].widget.setFocus()
+    qtbot.waitUntil(lambda: not box.hasFocus(), timeout=3000)
+    assert w.timeline.event(TRUSS).start.edtf == "2022-02-10" and w.authoring.undo_stack.canRedo()

@@ -338,6 +338,8 @@ class EventForm(QScrollArea):
         for name, value in values.items():
             if name not in kept:
                 self.fields[name].set_text(value)
+            else:
+                self.fields[name].rebase(value)
         for which in ("start", "end"):
             self._read_date(which)
         row = min(max(self.quote_list.currentRow(), 0), len(ev.quotes) - (0 if self._pending_quote else 1))
