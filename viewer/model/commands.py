@@ -460,6 +460,16 @@ def edited_event_ids(command: Command) -> frozenset[str] | None:
     return None
 
 
+def renamed_event(command: Command) -> tuple[str, str] | None:
+    """``(old id, new id)`` when ``command`` gives one event another id (the remove and add of
+    :func:`retitle_new_event`), else None: Undo and Redo keep such an event selected."""
+    if isinstance(command, Compound) and len(command.commands) == 2:
+        remove, add = command.commands
+        if isinstance(remove, RemoveEvent) and isinstance(add, AddEvent) and remove.event_id != add.event.id:
+            return remove.event_id, add.event.id
+    return None
+
+
 def drop_unused_track(doc: Document, track_id: str) -> Command | None:
     """File > New's default track dropped on save when it was never used: no
     event on it, another track there, no story step showing it.  None: it stays."""

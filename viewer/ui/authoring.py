@@ -99,11 +99,28 @@ class _UndoCommand(QUndoCommand):
             self._pushed = True
             return
         self.authoring.current_document().apply(self.command)
-        self.authoring._show(self.command)
+        self._show(forward=True)
 
     def undo(self) -> None:
         self.authoring.current_document().revert(self.command)
+        self._show(forward=False)
+
+    def _show(self, forward: bool) -> None:
+        """Show the result; an event that got its id back (or its new id again) stays selected, and
+        the field that had the keyboard focus keeps it (undoing a new event's first title emptied
+        the Edit tab: the event was no longer selected)."""
+        renamed = C.renamed_event(self.command)
+        state = getattr(self.authoring.window, "state", None)
+        focus = QApplication.focusWidget()
+        follow = None
+        if renamed is not None and state is not None:
+            gone, back = renamed if forward else renamed[::-1]
+            follow = back if state.selected == gone else None
         self.authoring._show(self.command)
+        if follow is not None and state is not None and self.authoring.timeline.has_event(follow):
+            state.selected = follow
+            if focus is not None and focus.isVisible() and focus.isEnabled() and not focus.hasFocus():
+                focus.setFocus()
 
     def id(self) -> int:  # noqa: A003 (Qt name)
         """Commands with a ``merge_key`` (a presenter note being typed) merge into one Undo."""
@@ -328,8 +345,10 @@ class Authoring(QObject):
         self.undo_action = self.undo_stack.createUndoAction(window, "&Undo")
         self.redo_action = self.undo_stack.createRedoAction(window, "&Redo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-                                      + [QKeySequence("Ctrl+Y")])
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:  # (bound twice, Ctrl+Y was ambiguous: it did nothing)
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.redo_action.setShortcuts(redo_keys)
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             edit_menu.addAction(action)

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -303,7 +305,11 @@ class EventForm(QScrollArea):
         if not same:
             self._pending_quote = False
             self._typed.clear()
-        kept = {name for name, f in self.fields.items() if same and (not f.error.isHidden() or name in self._typed)}
+        # (only while its text is still not the value it was given: typing undone with Ctrl+Z back to
+        # that value is nothing to keep, and the field shows the event's value after an Undo / Redo)
+        kept = {name for name, f in self.fields.items()
+                if same and (not f.error.isHidden() or name in self._typed)
+                and (f.typed() or not isinstance(f.widget, (QLineEdit, QPlainTextEdit)))}
         for name, f in self.fields.items():
             if name not in kept:
                 f.show_error("")
@@ -332,6 +338,8 @@ class EventForm(QScrollArea):
         for name, value in values.items():
             if name not in kept:
                 self.fields[name].set_text(value)
+            else:
+                self.fields[name].rebase(value)
         for which in ("start", "end"):
             self._read_date(which)
         row = min(max(self.quote_list.currentRow(), 0), len(ev.quotes) - (0 if self._pending_quote else 1))
@@ -505,12 +513,15 @@ class EventForm(QScrollArea):
         if name == "title":  # an event added here takes its id from its first title, once
             command = C.retitle_new_event(self.authoring.doc(), ev, new, self.authoring.provisional_ids)
         was_selected = self.main.state.selected == ev.id
+        had_focus = field.widget.hasFocus()  # (a new id: the form is empty for a moment, the focus leaves)
         problems = self.authoring.push(command)
         self._show_problems(problems, field)
         if not problems and isinstance(command, C.Compound):  # the id is made: no later title changes it
             self.authoring.provisional_ids.discard(command.commands[-1].event.id)  # type: ignore[attr-defined]
         if not problems and isinstance(command, C.Compound) and was_selected:
             self.main.state.selected = command.commands[-1].event.id  # type: ignore[attr-defined]
+            if had_focus and field.widget.isVisible() and not field.widget.hasFocus():
+                field.widget.setFocus()  # the title typed into keeps the keyboard (was: the search field had it)
         if (new.start, new.end) != (ev.start, ev.end) and self._shown(ev.id):
             view = getattr(self.main, "view", None)
             if view is not None and self.main.state.selected == ev.id:

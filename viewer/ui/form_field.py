@@ -178,6 +178,17 @@ class FormField(QObject):
                 event.ignore()
                 return True
             return False
+        if event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Undo) and self.typed() \
+                and not (self.widget.isUndoAvailable() if isinstance(self.widget, QLineEdit)
+                         else self.widget.document().isUndoAvailable()):
+            # the text's own undo is used up short of the value (it changed under the typing, an
+            # Undo from the menu): the last Ctrl+Z of the typing shows the value itself
+            given = self._given[1] if self._given is not None else ""
+            if isinstance(self.widget, QLineEdit):
+                self.widget.setText(given)
+            else:
+                self.widget.setPlainText(given)
+            return True
         if event.type() == QEvent.Type.FocusOut and not isinstance(self.widget, QLineEdit):
             self.sigCommit.emit()
         return False
@@ -223,6 +234,8 @@ class FormField(QObject):
         elif isinstance(w, QPlainTextEdit):
             if self.text() != value:  # (not reset while it already shows it: the cursor stays)
                 w.setPlainText(value)
+            else:  # its text undo starts at this value, as a line's does (setText): Ctrl+Z while typing
+                w.document().clearUndoRedoStacks()  # went past it, to the text before the last commit
             self._given = (value, w.toPlainText())
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
@@ -230,6 +243,23 @@ class FormField(QObject):
             k = w.findData(value)
             w.setCurrentIndex(max(k, 0))
         w.blockSignals(False)
+
+    def rebase(self, value: str) -> None:
+        """Take ``value`` as the field's value while it keeps the user's typing on screen (the
+        event changed under it): Ctrl+Z of the typing ends at ``value``, not at the one before."""
+        w = self.widget
+        if self._given is not None and self._given[0] == value:
+            return
+        if isinstance(w, QLineEdit):
+            probe = QLineEdit()  # (the text a line makes of the value, as set_text records it)
+            probe.setText(value)
+            self._given = (value, probe.text())
+            probe.deleteLater()
+        elif isinstance(w, QPlainTextEdit):
+            doc = w.document().clone()
+            doc.setPlainText(value)
+            self._given = (value, doc.toPlainText())
+            doc.deleteLater()
 
     def show_error(self, message: str) -> None:
         """Show ``message`` in red under the input; ``""`` hides it."""
