@@ -69,3 +69,33 @@ def test_an_escaped_key_is_marked_on_the_canvas_as_in_the_list(tmp_path, monkeyp
     timeline = read_native(path)
     assert edited_by_hand(timeline.event("drills-begin").start)
     assert timeline.hand_edit_flags().tolist() == [False, True]
+
+
+QUOTING = "Edited by hand on 2026-12-01, from 2022-02-10: this date does not follow"
+
+
+def test_a_csv_export_lists_a_basis_that_quotes_the_words_without_a_mark(tmp_path):
+    """With marks_hand_edits, such a basis is only words; a CSV has no field for the mark and reads it back
+    as an edit by hand: the export says so rather than turning it silently into a mark."""
+    from viewer.io.csvgeneric import write_csv
+
+    doc = _doc({"from": "2022-02-10"})
+    doc["events"][0]["start"] = {"edtf": "2022-02-01", "basis": QUOTING}
+    timeline = _read(tmp_path, doc)
+    assert not edited_by_hand(timeline.event("plain").start)
+    losses = write_csv(timeline, tmp_path / "out.csv")
+    said = [line for line in losses if "'plain'" in line]
+    assert said and "edited by hand" in said[0] and "start" in said[0]
+    assert not [line for line in losses if "'drills-begin'" in line]  # a real mark is not a loss
+
+
+def test_an_old_basis_gives_only_an_edtf_value_as_from(tmp_path):
+    from viewer.model.date_edit import worded_hand_edit
+
+    assert worded_hand_edit("Some note (moved by hand from <i>never</i>)").former == ""
+    assert worded_hand_edit("Some note (moved by hand from 2022-02-10)").former == "2022-02-10"
+    doc = _doc({"from": "2022-02-10"})
+    del doc["marks_hand_edits"]
+    doc["events"][1]["start"] = {"edtf": "2022-02-12", "basis": "Some note (moved by hand from <i>never</i>)"}
+    mark = _read(tmp_path, doc).event("drills-begin").start.hand_edit
+    assert mark is not None and mark.former == ""
