@@ -615,8 +615,9 @@ def _has_range(stats: dict[str, Any]) -> bool:
 
 _INTEGERS = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
                        "UBIGINT"})
-_SAME_KIND = {"i8": _INTEGERS, "i32": _INTEGERS, "i64": _INTEGERS, "u8": _INTEGERS, "f64": frozenset({"DOUBLE", "FLOAT"}),
-              "bool": frozenset({"BOOLEAN"}), "str": frozenset({"VARCHAR"}), "list": frozenset({"VARCHAR[]"})}
+_SAME_KIND = {"i8": _INTEGERS, "i32": _INTEGERS, "i64": _INTEGERS, "u8": _INTEGERS,
+              "f64": frozenset({"DOUBLE", "FLOAT"}), "bool": frozenset({"BOOLEAN"}),
+              "str": frozenset({"VARCHAR"}), "list": frozenset({"VARCHAR[]"})}
 
 
 def wrong_column_type(types: dict[str, str]) -> str:
