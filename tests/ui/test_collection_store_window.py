@@ -374,3 +374,8 @@ def test_the_pager_counts_from_the_page_on_screen_while_the_next_is_coming(windo
     window.page_offset = 2  # asked, not yet shown
     window._say_page_total(window.page.total, True)
     assert window.page_label.text().startswith("1–2 of ") and window.page.ids == first
+
+
+def test_the_banner_says_labels_do_not_mark_dates_edited_by_hand(window):
+    """The collection window never draws "(date edited)" after a label: its banner says so."""
+    assert "(date edited)" in window.banner.text() and "detail pane" in window.banner.text()

@@ -69,3 +69,15 @@ def test_select_all_and_copy_gives_the_quote_exactly_without_the_added_line_brea
     assert copied.count("\u200b") == 1
     html = QApplication.clipboard().mimeData().html()
     assert url in html and "a-very-long-path-segment-" * 6 in html
+
+
+def test_a_hand_edit_marks_long_from_is_cut_like_other_fields(bundled_path):
+    """A 5 MB ``edited_by_hand.from`` (from a reader that let it through) was shown whole in the pane."""
+    from viewer.model.dates import EventDate, HandEdit
+
+    tl = read_timeline(bundled_path)
+    ev = tl.events[1]
+    former = "2022-02-10" + "x" * 5_000_000
+    start = EventDate("2022-02-12", "", "I checked the photos.", hand_edit=HandEdit(former, "2026-12-08"))
+    html = event_html(dataclasses.replace(ev, start=start), tl)
+    assert len(html) < 50_000 and "more characters" in html and "by hand on 2026-12-08, from 2022-02-10" in html

@@ -1066,6 +1066,12 @@ def write_csv(timeline: Timeline, path: str | os.PathLike[str]) -> list[str]:
         losses.append(f"{len(coarse)} time{'' if len(coarse) == 1 else 's'} of day known only to the hour or "
                       f"minute (event {', '.join(repr(i) for i in dict.fromkeys(coarse))}): written as hh:mm:ss "
                       "(EDTF has no shorter time), read back as known to the second")
+    quoting = [f"event {e.id!r} ({side})" for e in timeline.events for side, d in (("start", e.start), ("end", e.end))
+               if d is not None and d.hand_edit is None and d.basis and worded_hand_edit(d.basis) is not None]
+    if quoting:  # only words in a file that marks its edits: a CSV has no field for the mark
+        losses.append(f"{len(quoting)} date{'' if len(quoting) == 1 else 's'} not edited by hand whose basis has the "
+                      f"words of an edit by hand ({', '.join(quoting[:5])}{', …' if len(quoting) > 5 else ''}): "
+                      "a CSV has no field for the mark, so they read back as edited by hand")
     return (losses
             + draft_losses(timeline, "CSV", f"marked {DRAFT_REVIEW!r} in the 'review' column, sentence and article "
                            "in 'draft_sentence' and 'draft_article' (read back as drafts)",

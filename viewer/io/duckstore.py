@@ -613,6 +613,25 @@ def _has_range(stats: dict[str, Any]) -> bool:
                and not math.isnan(stats[k]) for k in ("min", "max"))
 
 
+_INTEGERS = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+                       "UBIGINT"})
+_SAME_KIND = {"i8": _INTEGERS, "i32": _INTEGERS, "i64": _INTEGERS, "u8": _INTEGERS,
+              "f64": frozenset({"DOUBLE", "FLOAT"}), "bool": frozenset({"BOOLEAN"}),
+              "str": frozenset({"VARCHAR"}), "list": frozenset({"VARCHAR[]"})}
+
+
+def wrong_column_type(types: dict[str, str]) -> str:
+    """``"column xm is VARCHAR, expected DOUBLE"`` for the first column of
+    :data:`~viewer.io.collection.COLUMNS` in ``types`` (name -> DuckDB type) whose type is not of its
+    kind (any integer for an integer column, DOUBLE or FLOAT for a float, VARCHAR for text, VARCHAR[] for
+    a list, BOOLEAN); ``""`` when every one is."""
+    for name, kind in COLUMNS:
+        got = types.get(name)
+        if got is not None and got not in _SAME_KIND[kind]:
+            return f"column {name} is {got}, expected {_SQL_TYPE[kind]}"
+    return ""
+
+
 def not_a_collection_words(name: str, has_meta: bool, have: list[str], missing: list[str]) -> str:
     """Why the Parquet / DuckDB file ``name`` (a base name) is not a timeline collection, in the
     words the ClickHouse table gets (``"not a timeline collection: no column json in NAME"``).
@@ -704,7 +723,8 @@ class DuckStore(CountedWindows, EventStore):
                 if self._has_counts:
                     self.con.execute(f"CREATE VIEW agg AS SELECT * FROM read_parquet({_quote(cpath)})")
                     self._sources["agg"] = f"read_parquet({_quote(cpath)})"
-            have = [r[0] for r in self.con.execute("DESCRIBE ev").fetchall()]  # the footer's schema: no row read
+            described = self.con.execute("DESCRIBE ev").fetchall()  # the footer's schema: no row read
+            have = [r[0] for r in described]
         except TimelineLoadError:
             raise
         except Exception as exc:  # noqa: BLE001 - any engine error names the file
@@ -715,6 +735,10 @@ class DuckStore(CountedWindows, EventStore):
             # a column missing made the first query that named it fail with DuckDB's binder error (and its SQL)
             raise NotACollectionError([Problem(path, not_a_collection_words(
                 os.path.basename(path), "timeline_viewer" in meta, have, missing))])
+        wrong = wrong_column_type({r[0]: str(r[1]) for r in described})
+        if wrong:  # a column of another type failed a later query with DuckDB's binder error (and its SQL)
+            raise NotACollectionError([Problem(path, f"not a timeline collection: {wrong} in "
+                                                     f"{os.path.basename(path)}")])
         self.timeline, self.meta = timeline_of_meta(meta["timeline_viewer"], path)
         self.zone = self.timeline.time_zone or "UTC"
         self.worded = self.meta.get("marks_hand_edits") is not True  # (a basis's words mark a hand edit)

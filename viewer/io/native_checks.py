@@ -12,6 +12,7 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import math
 import re
@@ -106,6 +107,9 @@ class Checker:
                 return None  # reported by the schema
             precision = PRECISIONS.get(string_field(value, "precision"))
             hand = hand_edit_of(value, self.worded)
+            if hand is not None and isinstance(value.get("edited_by_hand"), Mapping) \
+                    and not self._mark_ok(hand, (*path, "edited_by_hand")):
+                return None
         else:
             return None
         if not isinstance(text, str) or not text:
@@ -130,6 +134,27 @@ class Checker:
             return None
         self.dates[path] = parsed
         return parsed
+
+    def _mark_ok(self, mark: HandEdit, path: tuple[PathPart, ...]) -> bool:
+        """Report a mark whose ``on`` is not a day (``YYYY-MM-DD`` in the calendar) or whose ``from``
+        is not an EDTF value of at most :data:`MAX_FROM_CHARS` characters; True when it is good."""
+        ok = True
+        if mark.on and not _day_ok(mark.on):
+            self.report.add((*path, "on"), f"expected the day of the edit as YYYY-MM-DD (UTC), got {_shown(mark.on)}")
+            ok = False
+        if len(mark.former) > MAX_FROM_CHARS:
+            self.report.add((*path, "from"), f"expected the EDTF value before the edit, at most {MAX_FROM_CHARS} "
+                            f"characters; got {len(mark.former):,} characters")
+            return False
+        if mark.former:
+            try:
+                event_date(mark.former, "", "", None, None)
+            except Exception as exc:  # noqa: BLE001 - DateError, and the edtf package's assorted errors
+                reason = str(exc) if isinstance(exc, DateError) else "not an EDTF date"
+                self.report.add((*path, "from"), f"expected the EDTF value before the edit, got "
+                                f"{_shown(mark.former)} ({_shown(reason, 200)[1:-1]}){date_hint(mark.former)}")
+                ok = False
+        return ok
 
     def order(
         self, start: EventDate | None, end: EventDate | None, path: tuple[PathPart, ...], what: str
@@ -386,14 +411,38 @@ def hand_edit_of(value: Mapping[str, Any], worded: bool) -> HandEdit | None:
     object (``{"from": "2022-02-10", "on": "2026-12-08"}``, both optional), else, in a file
     written before the mark (``worded``: no ``"marks_hand_edits": true``), what its basis's words
     say (:func:`~viewer.model.date_edit.worded_hand_edit`).  None for a date not edited by hand
-    (and for a mark that is not an object: the schema reports it)."""
+    (and for a mark that is not an object: the schema reports it), and for a mark whose ``from`` is
+    the date's own value: no edit (a drag back to where it was wrote such marks)."""
     mark = value.get("edited_by_hand")
+    hand: HandEdit | None = None
     if isinstance(mark, Mapping):
-        return HandEdit(string_field(mark, "from"), string_field(mark, "on"))
-    if mark is None and worded:
+        hand = HandEdit(string_field(mark, "from"), string_field(mark, "on"))
+    elif mark is None and worded:
         basis = value.get("basis")
-        return worded_hand_edit(basis) if isinstance(basis, str) and basis else None
-    return None
+        hand = worded_hand_edit(basis) if isinstance(basis, str) and basis else None
+    return None if hand is None or hand.former == value.get("edtf") else hand
+
+
+MAX_FROM_CHARS = 256
+"""The longest ``edited_by_hand.from`` a native file may hold (an EDTF value; a set of a few dates fits)."""
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_ok(text: str) -> bool:
+    """``text`` is a day of the calendar written ``YYYY-MM-DD``."""
+    if not _DAY.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message, cut at ``limit`` characters."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _objects(items: Any) -> Iterator[tuple[int, Mapping[str, Any]]]:

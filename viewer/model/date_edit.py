@@ -211,7 +211,8 @@ def worded_hand_edit(basis: str) -> HandEdit | None:
     ``marks_hand_edits``): a basis beginning :data:`EDITED_BY_HAND` or ``"Moved by hand"`` (the notes of
     :func:`edit_date` and :func:`shift_date`), or holding an older drag's ``"(moved by hand from
     2022-02-10)"``, was the only sign; the first value and the day are taken from its words
-    (``""`` where they do not say).  None for any other basis.  Never used on a file that marks
+    (``""`` where they do not say, or when what they name is not an EDTF value: ``"(moved by hand from
+    <i>never</i>)"`` gives no first value).  None for any other basis.  Never used on a file that marks
     its edits: there such words are only words (a source may quote them)."""
     text = basis.lstrip()
     if not (text.startswith((EDITED_BY_HAND, "Moved by hand")) or _DRAGGED_OVER_WORDS.search(text)):
@@ -219,7 +220,18 @@ def worded_hand_edit(basis: str) -> HandEdit | None:
     origin = hand_note_origin(text)
     m = _WORDED_FROM.search(text)
     former = origin[0] if origin is not None else (m.group(2) if m else "")
-    return HandEdit(former, (m.group(1) or "") if m else "")
+    return HandEdit(former if _is_edtf(former) else "", (m.group(1) or "") if m else "")
+
+
+def _is_edtf(text: str) -> bool:
+    """``text`` is an EDTF value of at most 256 characters (what a mark's ``from`` may be)."""
+    if not text or len(text) > 256:
+        return False
+    try:
+        EventDate(text)
+    except Exception:  # noqa: BLE001 - DateError, and the edtf package's assorted errors
+        return False
+    return True
 
 
 def words_hold(old: EventDate, new: EventDate) -> bool:

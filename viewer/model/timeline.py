@@ -72,13 +72,15 @@ def _begins_after(event: Event, latest_s: float) -> bool:
 def lazy_hand_edit_candidates(events: LazyEvents) -> Iterator[int]:
     """Indices of the events of a large file read lazily that may have a date edited by hand or a
     basis saying so: those read whole (``EventFacts.rich``; the others' dates are plain EDTF
-    strings) whose JSON text says ``by hand`` or ``edited_by_hand`` (so a file of a million rich
+    strings) whose JSON text says ``by hand`` or ``edited_by_hand``, or has a ``\\u`` escape (which may
+    spell them: ``edited\\u005fby_hand`` is the same key) (so a file of a million rich
     events is not built twice at open).  Every event when neither is known."""
     facts, raw = events.facts, events.raw
     for i in (facts.rich if facts is not None else range(len(events))):
         if raw is not None:
             text = raw(int(i))
-            if "by hand" not in text and "edited_by_hand" not in text:
+            # (only a \\uXXXX escape can spell a letter: "edited\\u005fby_hand" is the same key; built)
+            if "by hand" not in text and "edited_by_hand" not in text and "\\u" not in text:
                 continue
         yield int(i)
 

@@ -85,7 +85,8 @@ STRIPS_MATCHES = " (density strips dimmed, their matches in full colour with a t
 NOT_YET = ("Not shown yet in a collection: stories and present mode; same-instant stacks in a strip the store "
            f"counts (a track beyond the {DEFAULT_CAP:,} events loaded; the status line says which strips name their "
            "largest stacks: hover one); long spans in the overview (it counts each event at its marker, a span at its "
-           "start). Strips count date-only events on UTC days.")
+           "start). Strips count date-only events on UTC days. Labels never say \"(date edited)\": a date edited "
+           "by hand is said in the detail pane.")
 """What a collection's window says it does not show (README: "Collections")."""
 
 

@@ -124,6 +124,11 @@ def capped(text: str, key: str, expanded: frozenset[str] | set[str] = frozenset(
     return f"{escape(text[:TEXT_CAP])}… <span class='muted'>({more})</span>"
 
 
+def capped_plain(text: str) -> str:
+    """``text`` cut at :data:`TEXT_CAP` characters with "…" (not escaped)."""
+    return text if len(text) <= TEXT_CAP else text[:TEXT_CAP] + "…"
+
+
 def event_texts(event: Event) -> dict[str, str]:
     """The text fields of ``event`` the pane may cut, by the key :func:`capped` gives them
     (what "copy all" copies)."""
@@ -166,8 +171,9 @@ def _date_rows(label: str, d: EventDate, zone: str = "UTC", timeline_zone: str =
     rows = [f"<tr><td><b>{escape(label)}</b></td><td>{escape(shown)}</td></tr>"]  # it ends on 1 January
     mark = d.hand_edit
     if mark is not None and worded_hand_edit(d.basis) is None:  # its basis reworded: the mark still says it
-        said = "by hand" + (f" on {mark.on}" if mark.on else "") + (f", from {mark.former}" if mark.former else "")
-        rows.append(f"<tr><td class='muted'>edited</td><td>{escape(said)}: not a date the source's words "
+        said = escape("by hand" + (f" on {capped_plain(mark.on)}" if mark.on else "")) \
+            + (f", from {capped(mark.former, f'{side}-from')}" if mark.former else "")  # (cut as any long field)
+        rows.append(f"<tr><td class='muted'>edited</td><td>{said}: not a date the source's words "
                     "give</td></tr>")
     first, last = possible_bounds(d, zone, timeline_zone)
     # a single day, or a time, needs no range; nor does a date whose year is unknown (its range,
