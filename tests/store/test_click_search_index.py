@@ -151,3 +151,42 @@ def test_the_list_page_reads_its_stretch_of_the_table_on_the_server(server, with
         assert got and got[0][0] < n // 10, got
     finally:
         store.close()
+
+
+def _mutated(store, sql):
+    """Run an ``ALTER TABLE ... UPDATE/DELETE`` and wait for it (18.16 has no mutations_sync)."""
+    import time
+
+    store._rows(sql)
+    for _ in range(200):
+        if not store._rows(f"SELECT count() FROM system.mutations WHERE database = '{store._db}' AND "
+                           f"table = '{store._table}' AND NOT is_done")[1][0][0]:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the mutation did not finish")
+
+
+def test_an_index_of_a_table_edited_in_place_is_ignored_with_a_note(server, big, big_parquet):
+    """``ALTER TABLE ... UPDATE`` of one row after ``index`` changes neither the collection token nor
+    the table's metadata time: the index answered 0 for the row's new word, counted as exact."""
+    backend = NativeBackend(server.hostname, server.port, "default", "default", "")
+    try:
+        load_collection(backend, "tvx", "edited", big_parquet)
+    finally:
+        backend.close()
+    store = _open("server", server, "edited")
+    try:
+        store.write_search_index()
+        target = big.events[7].id
+        _mutated(store, f"ALTER TABLE tvx.edited UPDATE search_text = concat(search_text, ' zebraquux') "
+                        f"WHERE id = '{target}'")
+    finally:
+        store.close()
+    store = _open("server", server, "edited")
+    try:
+        assert store._index is None
+        assert "search index ignored" in store.sidecar_note and "stale or foreign" in store.sidecar_note
+        got = store.search("zebraquux", 1000)
+        assert (got.ids, got.total) == ([target], 1)
+    finally:
+        store.close()

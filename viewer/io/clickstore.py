@@ -777,12 +777,33 @@ class ClickStore(CountedWindows, EventStore):
 
     def index_token(self) -> str:
         """What the search index records it indexes: the loaded collection's token and the table's
-        creation time (a table loaded again is another table), checked at opening with the rows."""
+        creation time (a table loaded again is another table) and its :meth:`data_version` (rows edited
+        in place), checked at opening with the rows."""
         _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = {lit(TOKEN_KEY)}")
         token = str(rows[0][0]) if rows else "-"
         _, rows = self._rows(f"SELECT toString(metadata_modification_time) FROM system.tables WHERE "
                              f"database = {lit(self._db)} AND name = {lit(self._table)}")
-        return f"{token} table {self.t} made {rows[0][0] if rows else '?'}"
+        return f"{token} table {self.t} made {rows[0][0] if rows else '?'} data {self.data_version()}"
+
+    def data_version(self) -> str:
+        """What changes whenever the table's rows do, cheaply (one query on the system tables):
+        its active parts' rows, highest block number and data version, and its mutations (how many,
+        parts still to do, the latest's time).  ``ALTER TABLE ... UPDATE/DELETE`` and ``INSERT``
+        change neither the collection token nor the table's metadata time (an index then missed an
+        edited row, and a frame drew deleted rows again); a background merge changes none of these.
+
+        Raises
+        ------
+        Exception
+            The server's error, when the system tables cannot be read.
+        """
+        where = f"database = {lit(self._db)} AND table = {lit(self._table)}"
+        _, rows = self._rows(
+            f"SELECT (SELECT concat(toString(sum(rows)), '/', toString(max(max_block_number)), '/', "
+            f"toString(max(data_version))) FROM system.parts WHERE active AND {where}), "
+            f"(SELECT concat(toString(count()), '/', toString(sum(parts_to_do)), '/', toString(max(create_time))) "
+            f"FROM system.mutations WHERE {where})")
+        return " ".join(str(v) for v in rows[0]) if rows else "?"
 
     def _open_index(self) -> None:
         """Open this table's search index when there is one of exactly this table, then spot-check
