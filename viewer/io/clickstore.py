@@ -41,6 +41,7 @@ import math
 import os
 import re
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit, urlunsplit
@@ -717,6 +718,10 @@ class ClickStore(CountedWindows, EventStore):
         # the latest unfiltered frame's rows: (t0, t1, lanes taken, rows with file_index, lane, x0, x1)
         self._last_rows: tuple[float, float, frozenset[int], list[list[Any]], np.ndarray, np.ndarray,
                                np.ndarray] | None = None
+        # the table's data version those rows were read at (:meth:`data_version`), and the latest
+        # one asked with when (time.monotonic()): rows are reused only while it holds
+        self._last_version: str | None = None
+        self._version_seen: tuple[float, str | None] | None = None
         self._chunk_backend: Any = None
         if hasattr(backend, "clone"):
             self._chunks = MarkerChunks(self._chunk_rows, f"{self.t}_counts")
@@ -804,6 +809,22 @@ class ClickStore(CountedWindows, EventStore):
             f"(SELECT concat(toString(count()), '/', toString(sum(parts_to_do)), '/', toString(max(create_time))) "
             f"FROM system.mutations WHERE {where})")
         return " ".join(str(v) for v in rows[0]) if rows else "?"
+
+    VERSION_TTL = 1.0
+    """Seconds a :meth:`data_version` asked for reusing a frame's rows is trusted (one query a frame at most)."""
+
+    def _recent_version(self) -> str | None:
+        """:meth:`data_version`, asked at most once in :attr:`VERSION_TTL` seconds (None: unreadable)."""
+        now = time.monotonic()
+        seen = self._version_seen
+        if seen is not None and now - seen[0] < self.VERSION_TTL:
+            return seen[1]
+        try:
+            version: str | None = self.data_version()
+        except Exception:  # noqa: BLE001 - the server's error: nothing is reused
+            version = None
+        self._version_seen = (now, version)
+        return version
 
     def _open_index(self) -> None:
         """Open this table's search index when there is one of exactly this table, then spot-check
@@ -1065,8 +1086,9 @@ class ClickStore(CountedWindows, EventStore):
         """The rows (:data:`_ROW`) of the lanes ``taken`` meeting ``window``, ordered by lane, x0,
         file_index.  With ``span`` (unfiltered), the previous unfiltered answer's rows are kept
         where still in the window, and only the stretches it did not cover are asked: a pan reads
-        the events entering on one side, a zoom in none (the collection does not change while open).
-        Not reused for another lane that fits now, or a window not meeting the previous one."""
+        the events entering on one side, a zoom in none.  Not reused for another lane that fits now,
+        a window not meeting the previous one, or once the table's :meth:`data_version` has changed
+        (rows deleted or updated in place since: they were drawn again after a pan)."""
         def ask(cond: str) -> list[list[Any]]:
             return self._rows(f"SELECT {_ROW}, file_index FROM {self.t} {self._prewhere} lane IN "
                               f"{self._lanes(taken)} AND {cond} ORDER BY lane, x0, file_index")[1]
@@ -1075,7 +1097,9 @@ class ClickStore(CountedWindows, EventStore):
         if span is None:
             return [r[:-1] for r in ask(window)]
         t0, t1 = span
-        if last is None or not set(taken) <= last[2] or t1 < last[0] or t0 > last[1]:
+        version = self._recent_version()
+        if (last is None or not set(taken) <= last[2] or t1 < last[0] or t0 > last[1]
+                or version is None or version != self._last_version):
             rows = ask(window)
         else:
             a, b, _, old, lane, x0, x1 = last
@@ -1090,6 +1114,7 @@ class ClickStore(CountedWindows, EventStore):
                 rows += new
                 rows.sort(key=lambda r: (r[1], r[3], r[-1]))  # lane, x0, file_index: the query's order
         f = np.array
+        self._last_version = version
         self._last_rows = (float(t0), float(t1), frozenset(taken), rows, f([r[1] for r in rows], dtype=np.int64),
                            f([r[3] for r in rows], dtype=float), f([r[4] for r in rows], dtype=float))
         return [r[:-1] for r in rows]
