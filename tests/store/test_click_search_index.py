@@ -182,11 +182,32 @@ def test_an_index_of_a_table_edited_in_place_is_ignored_with_a_note(server, big,
                         f"WHERE id = '{target}'")
     finally:
         store.close()
-    store = _open("server", server, "edited")
+    from viewer.io.clickstore import open_url
+
+    # (opened by the address as given: the advice is that address, &protocol=native kept)
+    store = open_url(f"clickhouse://{server.hostname}:{server.port}/tvx?table=edited&protocol=native")
     try:
         assert store._index is None
         assert "search index ignored" in store.sidecar_note and "stale or foreign" in store.sidecar_note
+        assert (f"timeline-viewer index 'clickhouse://{server.hostname}:{server.port}/tvx?table=edited"
+                "&protocol=native'`") in store.sidecar_note
         got = store.search("zebraquux", 1000)
         assert (got.ids, got.total) == ([target], 1)
     finally:
         store.close()
+
+
+def test_index_makes_the_cache_folder_and_never_echoes_a_password(server, tmp_path, monkeypatch, capsys):
+    """On a fresh machine (no cache folder yet) ``index clickhouse://...`` said "no private per-user
+    cache folder": it is made, private, as for a Parquet collection.  An address with a password
+    is refused without printing it."""
+    from viewer.cli import main
+
+    folder = tmp_path / "fresh" / "timeline-viewer"
+    monkeypatch.setenv("TIMELINE_VIEWER_CACHE_DIR", str(folder))
+    assert main(["index", f"clickhouse://{server.hostname}:{server.port}/tvx?table=events&protocol=native"]) == 0
+    assert "wrote " + str(folder) in capsys.readouterr().out
+    assert (folder.stat().st_mode & 0o777) == 0o700
+    assert main(["index", f"clickhouse://analyst:S3cretPW-xyz@{server.hostname}:{server.port}/tvx?table=events"]) == 2
+    said = capsys.readouterr()
+    assert "S3cretPW" not in said.out + said.err and "analyst:***@" in said.err

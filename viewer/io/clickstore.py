@@ -542,7 +542,7 @@ def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore
     """
     backend, database, table, shown = _connect(url, prompt)
     try:
-        return ClickStore(backend, database, table, shown)
+        return ClickStore(backend, database, table, shown, address=url)
     except TimelineLoadError as exc:
         backend.close()  # not a collection: let go of the folder (and chDB's tmp in it) now
         raise ClickHouseOpenError(exc.problems) from None
@@ -701,13 +701,15 @@ def _create_legacy(backend: Any, t: str, windowed: bool) -> None:
 class ClickStore(CountedWindows, EventStore):
     """:class:`~viewer.model.store.EventStore` over ``database.table`` (see the module docstring)."""
 
-    def __init__(self, backend: Any, database: str, table: str, name: str = "", search_index: bool = True) -> None:
+    def __init__(self, backend: Any, database: str, table: str, name: str = "", search_index: bool = True,
+                 address: str | None = None) -> None:
         self.backend = backend
         self.t = f"{database}.{table}"
         self._db, self._table = database, table
         self.name = name or self.t
-        # how the index's notes name the table (the address index builds it again by)
-        self.address = f"{name}?table={table}" if "://" in name else self.t
+        # how the index's notes name the table (the address index builds it again by): the address
+        # as given (its password masked), so the advice keeps &protocol= and the like
+        self.address = mask_password(address) if address else f"{name}?table={table}" if "://" in name else self.t
         self._index: CollectionIndex | None = None
         self.index_note = ""
         self._counts: CountCache | None = None
@@ -936,8 +938,10 @@ class ClickStore(CountedWindows, EventStore):
         OSError, sqlite3.Error
             If the index cannot be written (nothing is left behind).
         """
+        if out is None:  # made (0o700) as the Parquet collections' index makes it: a fresh machine has none yet
+            index_dir(create=True)
         path = out or self.index_path()
-        if path is None or (out is None and index_dir(create=True) is None):
+        if path is None:
             raise ValueError(f"{self.name}: no private per-user cache folder to keep the search index in")
         say = progress or (lambda _m: None)
         say("search index: reading the table's order")
