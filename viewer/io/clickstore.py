@@ -175,6 +175,34 @@ _CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float
             "bool": "Bool", "str": "Nullable(String)", "list": "Array(String)"}
 
 
+_NUMERIC_TYPE = re.compile(r"(U?Int(8|16|32|64)|Float(32|64)|Bool|Decimal.*)$")
+
+
+def _wrong_types(types: dict[str, str]) -> list[str]:
+    """``column lane is String, expected Int32`` for each column of :data:`COLUMNS` in ``types``
+    (name: ClickHouse type) that cannot hold its kind: a number column that is not a number, a list
+    column not an Array, a text column that is an Array (Nullable / LowCardinality looked through)."""
+    said = []
+    for name, kind in COLUMNS:
+        given = types.get(name)
+        if given is None:
+            continue
+        inner = given
+        while (m := re.fullmatch(r"(?:Nullable|LowCardinality)\((.*)\)", inner)) is not None:
+            inner = m.group(1)
+        numeric = bool(_NUMERIC_TYPE.match(inner))
+        if kind == "list":
+            ok = inner.startswith("Array(")
+        elif kind == "str":
+            ok = not inner.startswith("Array(")
+        else:
+            ok = numeric
+        if not ok:
+            want = re.sub(r"^Nullable\((.*)\)$", r"\1", _CH_TYPE[kind])
+            said.append(f"column {name} is {given}, expected {want}")
+    return said
+
+
 def lit(value: Any) -> str:
     """A ClickHouse literal: numbers as ``repr`` (exact for floats, ``inf``), strings quoted and escaped."""
     if isinstance(value, str):
@@ -741,11 +769,16 @@ class ClickStore(CountedWindows, EventStore):
         self.timeline, self.meta = timeline_of_meta(rows[0][0], self.name)
         # every column the window, validate and convert read, as the Parquet store checks its schema:
         # a table without one opened with empty lanes and no word, and validate ended in a traceback
-        have = {r[0] for r in self._rows(f"DESCRIBE TABLE {self.t}")[1]}
+        types = {str(r[0]): str(r[1]) for r in self._rows(f"DESCRIBE TABLE {self.t}")[1]}
+        have = set(types)
         missing = [n for n, _ in COLUMNS if n not in have]
         if missing:
             raise TimelineLoadError([Problem(self.name, f"not a timeline collection: no column "
                                                         f"{', '.join(missing)} in table {self.t}")])
+        wrong = _wrong_types(types)
+        if wrong:  # (a String lane ended validate in a traceback)
+            raise TimelineLoadError([Problem(self.name, f"not a timeline collection: {'; '.join(wrong)} "
+                                                        f"in table {self.t}")])
         self.zone = self.timeline.time_zone or "UTC"
         self.worded = self.meta.get("marks_hand_edits") is not True  # (a basis's words mark a hand edit)
         self.lane_ids = tuple(tr.id for tr in self.timeline.tracks)
