@@ -7,8 +7,6 @@ folder (``conftest.clickhouse_url``), with the legacy table layout.  The
 answers checked on both (``any_store``) must be the same.
 """
 
-import os
-
 import numpy as np
 import pytest
 
@@ -549,25 +547,23 @@ def test_a_pan_after_rows_are_deleted_does_not_draw_them_again(big_parquet, clic
         store.close()
 
 
-def test_a_table_whose_lane_is_text_is_refused_at_opening(big_parquet, tmp_path, capsys):
+def test_a_table_whose_lane_is_text_is_refused_at_opening(server_store, clickhouse_url, capsys):
     """A table like a collection's but with ``lane String``: ``validate`` ended in a traceback.
     It is refused at opening, as a missing column is: the column, its type, the type expected."""
+    from urllib.parse import urlsplit
+
     from viewer.cli import main
     from viewer.io.clickstore import ClickHouseOpenError
 
-    folder = str(tmp_path / "chdb")
-    os.makedirs(folder)
-    backend = ChdbBackend(folder)
-    try:
-        load_collection(backend, "tv", "events", big_parquet)
-        backend.command("CREATE TABLE tv.bad ENGINE = MergeTree ORDER BY tuple() AS "
-                        "SELECT * REPLACE (toString(lane) AS lane) FROM tv.events")
-        for side in ("meta", "counts"):
-            backend.command(f"CREATE TABLE tv.bad_{side} ENGINE = MergeTree ORDER BY tuple() AS "
-                            f"SELECT * FROM tv.events_{side}")
-    finally:
-        backend.close()
-    url = f"chdb://{folder}?table=bad"
+    run = server_store._rows
+    for name in ("bad", "bad_meta", "bad_counts"):
+        run(f"DROP TABLE IF EXISTS tv.{name}")
+    run("CREATE TABLE tv.bad ENGINE = MergeTree ORDER BY file_index AS SELECT * FROM tv.events")
+    run("ALTER TABLE tv.bad MODIFY COLUMN lane String")
+    for side in ("meta", "counts"):
+        run(f"CREATE TABLE tv.bad_{side} ENGINE = Log AS SELECT * FROM tv.events_{side}")
+    parts = urlsplit(clickhouse_url)
+    url = f"clickhouse://{parts.hostname}:{parts.port}/tv?table=bad&protocol=native"
     with pytest.raises(ClickHouseOpenError, match="not a timeline collection: column lane is String, expected Int32"):
         open_url(url)
     assert main(["validate", url]) == 2
