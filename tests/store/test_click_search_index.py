@@ -6,6 +6,7 @@ note and the scan answers."""
 
 import os
 import sqlite3
+import time
 
 import numpy as np
 import pytest
@@ -155,8 +156,6 @@ def test_the_list_page_reads_its_stretch_of_the_table_on_the_server(server, with
 
 def _mutated(store, sql):
     """Run an ``ALTER TABLE ... UPDATE/DELETE`` and wait for it (18.16 has no mutations_sync)."""
-    import time
-
     store._rows(sql)
     for _ in range(200):
         if not store._rows(f"SELECT count() FROM system.mutations WHERE database = '{store._db}' AND "
@@ -193,6 +192,16 @@ def test_an_index_of_a_table_edited_in_place_is_ignored_with_a_note(server, big,
                 "&protocol=native'`") in store.sidecar_note
         got = store.search("zebraquux", 1000)
         assert (got.ids, got.total) == ([target], 1)
+        # edited while open, the index in use: dropped at the next search once the change is seen
+        store.write_search_index()
+        assert store._index is not None and store.sidecar_note == ""
+        other = big.events[9].id
+        _mutated(store, f"ALTER TABLE tvx.edited UPDATE search_text = concat(search_text, ' zebraquux') "
+                        f"WHERE id = '{other}'")
+        time.sleep(store.VERSION_TTL)
+        got = store.search("zebraquux", 1000)
+        assert sorted(got.ids) == sorted([target, other]) and got.total == 2
+        assert "search index ignored, the table has changed since" in store.sidecar_note
     finally:
         store.close()
 

@@ -751,6 +751,7 @@ class ClickStore(CountedWindows, EventStore):
         # the table's data version those rows were read at (:meth:`data_version`), and the latest
         # one asked with when (time.monotonic()): rows are reused only while it holds
         self._last_version: str | None = None
+        self._index_version: str | None = None
         self._version_seen: tuple[float, str | None] | None = None
         self._chunk_backend: Any = None
         if hasattr(backend, "clone"):
@@ -823,7 +824,9 @@ class ClickStore(CountedWindows, EventStore):
         token = str(rows[0][0]) if rows else "-"
         _, rows = self._rows(f"SELECT toString(metadata_modification_time) FROM system.tables WHERE "
                              f"database = {lit(self._db)} AND name = {lit(self._table)}")
-        return f"{token} table {self.t} made {rows[0][0] if rows else '?'} data {self.data_version()}"
+        version = self.data_version()
+        self._index_version = version  # (what the index opened now is checked against while open)
+        return f"{token} table {self.t} made {rows[0][0] if rows else '?'} data {version}"
 
     def data_version(self) -> str:
         """What changes whenever the table's rows do, cheaply (one query on the system tables):
@@ -885,12 +888,21 @@ class ClickStore(CountedWindows, EventStore):
         return " ".join(n for n in (self.index_note, extra) if n)
 
     def _search_index(self) -> CollectionIndex | None:
-        """The search index while it answers (dropped, with its note, once it fails)."""
+        """The search index while it answers (dropped, with its note, once it fails, or once the
+        table's :meth:`data_version` differs from the index's: asked at most once a second)."""
         index = self._index
         if index is not None and index.note:
             self.index_note, self._index = index.note, None
             index.close()
             return None
+        if index is not None and self._index_version is not None:
+            now = self._recent_version()  # rows edited in place while open: the index misses them
+            if now is not None and now != self._index_version:
+                self._index = None
+                index.close()
+                self.index_note = index_note(self.address, index.path, "ignored",
+                                             "the table has changed since (rows updated, deleted or added)")
+                return None
         return index
 
     def _key_range(self, lo: float, hi: float | None = None, below: bool = False) -> str:
