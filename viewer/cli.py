@@ -193,12 +193,13 @@ def _index(args: argparse.Namespace) -> int:
     (:func:`~viewer.io.search_index.build_search_index`), replacing a damaged, stale or foreign one."""
     from .io.search_index import build_search_index
 
-    progress = _ProgressLine(args.file)
+    shown = mask_password(args.file)  # (a password in an address is refused, and never echoed)
+    progress = _ProgressLine(shown)
     out, code = _written(progress, lambda: build_search_index(args.file, progress=progress, out=args.out),
-                         f"cannot index {args.file}", f"cannot write the search index of {args.file}")
+                         f"cannot index {shown}", f"cannot write the search index of {shown}")
     if code:
         return code
-    print(f"wrote {out} (the search index of {args.file})")
+    print(f"wrote {out} (the search index of {shown})")
     return 0
 
 

@@ -6,6 +6,7 @@ note and the scan answers."""
 
 import os
 import sqlite3
+import time
 
 import numpy as np
 import pytest
@@ -151,3 +152,71 @@ def test_the_list_page_reads_its_stretch_of_the_table_on_the_server(server, with
         assert got and got[0][0] < n // 10, got
     finally:
         store.close()
+
+
+def _mutated(store, sql):
+    """Run an ``ALTER TABLE ... UPDATE/DELETE`` and wait for it (18.16 has no mutations_sync)."""
+    store._rows(sql)
+    for _ in range(200):
+        if not store._rows(f"SELECT count() FROM system.mutations WHERE database = '{store._db}' AND "
+                           f"table = '{store._table}' AND NOT is_done")[1][0][0]:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the mutation did not finish")
+
+
+def test_an_index_of_a_table_edited_in_place_is_ignored_with_a_note(server, big, big_parquet):
+    """``ALTER TABLE ... UPDATE`` of one row after ``index`` changes neither the collection token nor
+    the table's metadata time: the index answered 0 for the row's new word, counted as exact."""
+    backend = NativeBackend(server.hostname, server.port, "default", "default", "")
+    try:
+        load_collection(backend, "tvx", "edited", big_parquet)
+    finally:
+        backend.close()
+    store = _open("server", server, "edited")
+    try:
+        store.write_search_index()
+        target = big.events[7].id
+        _mutated(store, f"ALTER TABLE tvx.edited UPDATE search_text = concat(search_text, ' zebraquux') "
+                        f"WHERE id = '{target}'")
+    finally:
+        store.close()
+    from viewer.io.clickstore import open_url
+
+    # (opened by the address as given: the advice is that address, &protocol=native kept)
+    store = open_url(f"clickhouse://{server.hostname}:{server.port}/tvx?table=edited&protocol=native")
+    try:
+        assert store._index is None
+        assert "search index ignored" in store.sidecar_note and "stale or foreign" in store.sidecar_note
+        assert (f"timeline-viewer index 'clickhouse://{server.hostname}:{server.port}/tvx?table=edited"
+                "&protocol=native'`") in store.sidecar_note
+        got = store.search("zebraquux", 1000)
+        assert (got.ids, got.total) == ([target], 1)
+        # edited while open, the index in use: dropped at the next search once the change is seen
+        store.write_search_index()
+        assert store._index is not None and store.sidecar_note == ""
+        other = big.events[9].id
+        _mutated(store, f"ALTER TABLE tvx.edited UPDATE search_text = concat(search_text, ' zebraquux') "
+                        f"WHERE id = '{other}'")
+        time.sleep(store.VERSION_TTL)
+        got = store.search("zebraquux", 1000)
+        assert sorted(got.ids) == sorted([target, other]) and got.total == 2
+        assert "search index ignored, the table has changed since" in store.sidecar_note
+    finally:
+        store.close()
+
+
+def test_index_makes_the_cache_folder_and_never_echoes_a_password(server, tmp_path, monkeypatch, capsys):
+    """On a fresh machine (no cache folder yet) ``index clickhouse://...`` said "no private per-user
+    cache folder": it is made, private, as for a Parquet collection.  An address with a password
+    is refused without printing it."""
+    from viewer.cli import main
+
+    folder = tmp_path / "fresh" / "timeline-viewer"
+    monkeypatch.setenv("TIMELINE_VIEWER_CACHE_DIR", str(folder))
+    assert main(["index", f"clickhouse://{server.hostname}:{server.port}/tvx?table=events&protocol=native"]) == 0
+    assert "wrote " + str(folder) in capsys.readouterr().out
+    assert (folder.stat().st_mode & 0o777) == 0o700
+    assert main(["index", f"clickhouse://analyst:S3cretPW-xyz@{server.hostname}:{server.port}/tvx?table=events"]) == 2
+    said = capsys.readouterr()
+    assert "S3cretPW" not in said.out + said.err and "analyst:***@" in said.err

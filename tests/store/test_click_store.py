@@ -507,3 +507,65 @@ def test_marker_chunks_answer_later_frames_as_the_engine_binned_them(big, server
         assert used >= 3, used  # the widest may need more chunks than MAX_CHUNKS: binned by the server
     finally:
         chunks.close()
+
+
+def test_a_pan_after_rows_are_deleted_does_not_draw_them_again(big_parquet, clickhouse_url):
+    """``ALTER TABLE ... DELETE`` of events on screen, then a pan: the frame's rows kept from the
+    previous frame were drawn again (deleted events stayed on screen until a jump away).  Once the
+    table's data version has changed (asked at most once a second), the window's rows are read
+    again: the same events as a store opened afresh."""
+    import time
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(clickhouse_url)
+    backend = NativeBackend(parts.hostname, parts.port, "default", "default", "")
+    try:
+        load_collection(backend, "tv", "deleted", big_parquet)
+    finally:
+        backend.close()
+    url = f"clickhouse://{parts.hostname}:{parts.port}/tv?table=deleted&protocol=native"
+    store = open_url(url)
+    try:
+        lo, day, cap = store.extent()[0] + 5e6, 86400.0, 120
+        first = store.frame(lo, lo + day, LANES, 200, cap=cap)
+        victims = [i for i, x1 in zip(first.visible.ids, first.visible.x1, strict=True) if x1 > lo + day / 2][:3]
+        assert len(victims) == 3
+        store._rows(f"ALTER TABLE tv.deleted DELETE WHERE id IN ({', '.join(repr(v) for v in victims)})")
+        for _ in range(200):
+            if not store._rows("SELECT count() FROM system.mutations WHERE table = 'deleted' AND NOT is_done")[1][0][0]:
+                break
+            time.sleep(0.05)
+        time.sleep(store.VERSION_TTL)
+        pan = store.frame(lo + day / 4, lo + 5 * day / 4, LANES, 200, cap=cap)
+        assert not set(victims) & set(pan.visible.ids)
+        fresh = open_url(url)
+        try:
+            assert pan.visible.ids == fresh.frame(lo + day / 4, lo + 5 * day / 4, LANES, 200, cap=cap).visible.ids
+        finally:
+            fresh.close()
+    finally:
+        store.close()
+
+
+def test_a_table_whose_lane_is_text_is_refused_at_opening(server_store, clickhouse_url, capsys):
+    """A table like a collection's but with ``lane String``: ``validate`` ended in a traceback.
+    It is refused at opening, as a missing column is: the column, its type, the type expected."""
+    from urllib.parse import urlsplit
+
+    from viewer.cli import main
+    from viewer.io.clickstore import ClickHouseOpenError
+
+    run = server_store._rows
+    for name in ("bad", "bad_meta", "bad_counts"):
+        run(f"DROP TABLE IF EXISTS tv.{name}")
+    run("CREATE TABLE tv.bad ENGINE = MergeTree ORDER BY file_index AS SELECT * FROM tv.events")
+    run("ALTER TABLE tv.bad MODIFY COLUMN lane String")
+    for side in ("meta", "counts"):
+        run(f"CREATE TABLE tv.bad_{side} ENGINE = Log AS SELECT * FROM tv.events_{side}")
+    parts = urlsplit(clickhouse_url)
+    url = f"clickhouse://{parts.hostname}:{parts.port}/tv?table=bad&protocol=native"
+    with pytest.raises(ClickHouseOpenError, match="not a timeline collection: column lane is String, expected Int32"):
+        open_url(url)
+    assert main(["validate", url]) == 2
+    said = capsys.readouterr()
+    assert "column lane is String, expected Int32" in said.err and "Traceback" not in said.err + said.out

@@ -41,6 +41,7 @@ import math
 import os
 import re
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit, urlunsplit
@@ -172,6 +173,34 @@ def index_file(address: str, folder: str | None = None) -> str | None:
 
 _CH_TYPE = {"i8": "Int8", "i32": "Int32", "i64": "Int64", "f64": "Nullable(Float64)", "u8": "UInt8",
             "bool": "Bool", "str": "Nullable(String)", "list": "Array(String)"}
+
+
+_NUMERIC_TYPE = re.compile(r"(U?Int(8|16|32|64)|Float(32|64)|Bool|Decimal.*)$")
+
+
+def _wrong_types(types: dict[str, str]) -> list[str]:
+    """``column lane is String, expected Int32`` for each column of :data:`COLUMNS` in ``types``
+    (name: ClickHouse type) that cannot hold its kind: a number column that is not a number, a list
+    column not an Array, a text column that is an Array (Nullable / LowCardinality looked through)."""
+    said = []
+    for name, kind in COLUMNS:
+        given = types.get(name)
+        if given is None:
+            continue
+        inner = given
+        while (m := re.fullmatch(r"(?:Nullable|LowCardinality)\((.*)\)", inner)) is not None:
+            inner = m.group(1)
+        numeric = bool(_NUMERIC_TYPE.match(inner))
+        if kind == "list":
+            ok = inner.startswith("Array(")
+        elif kind == "str":
+            ok = not inner.startswith("Array(")
+        else:
+            ok = numeric
+        if not ok:
+            want = re.sub(r"^Nullable\((.*)\)$", r"\1", _CH_TYPE[kind])
+            said.append(f"column {name} is {given}, expected {want}")
+    return said
 
 
 def lit(value: Any) -> str:
@@ -541,7 +570,7 @@ def open_url(url: str, prompt: Callable[[str], str] | None = None) -> ClickStore
     """
     backend, database, table, shown = _connect(url, prompt)
     try:
-        return ClickStore(backend, database, table, shown)
+        return ClickStore(backend, database, table, shown, address=url)
     except TimelineLoadError as exc:
         backend.close()  # not a collection: let go of the folder (and chDB's tmp in it) now
         raise ClickHouseOpenError(exc.problems) from None
@@ -700,13 +729,15 @@ def _create_legacy(backend: Any, t: str, windowed: bool) -> None:
 class ClickStore(CountedWindows, EventStore):
     """:class:`~viewer.model.store.EventStore` over ``database.table`` (see the module docstring)."""
 
-    def __init__(self, backend: Any, database: str, table: str, name: str = "", search_index: bool = True) -> None:
+    def __init__(self, backend: Any, database: str, table: str, name: str = "", search_index: bool = True,
+                 address: str | None = None) -> None:
         self.backend = backend
         self.t = f"{database}.{table}"
         self._db, self._table = database, table
         self.name = name or self.t
-        # how the index's notes name the table (the address index builds it again by)
-        self.address = f"{name}?table={table}" if "://" in name else self.t
+        # how the index's notes name the table (the address index builds it again by): the address
+        # as given (its password masked), so the advice keeps &protocol= and the like
+        self.address = mask_password(address) if address else f"{name}?table={table}" if "://" in name else self.t
         self._index: CollectionIndex | None = None
         self.index_note = ""
         self._counts: CountCache | None = None
@@ -717,6 +748,11 @@ class ClickStore(CountedWindows, EventStore):
         # the latest unfiltered frame's rows: (t0, t1, lanes taken, rows with file_index, lane, x0, x1)
         self._last_rows: tuple[float, float, frozenset[int], list[list[Any]], np.ndarray, np.ndarray,
                                np.ndarray] | None = None
+        # the table's data version those rows were read at (:meth:`data_version`), and the latest
+        # one asked with when (time.monotonic()): rows are reused only while it holds
+        self._last_version: str | None = None
+        self._index_version: str | None = None
+        self._version_seen: tuple[float, str | None] | None = None
         self._chunk_backend: Any = None
         if hasattr(backend, "clone"):
             self._chunks = MarkerChunks(self._chunk_rows, f"{self.t}_counts")
@@ -734,11 +770,16 @@ class ClickStore(CountedWindows, EventStore):
         self.timeline, self.meta = timeline_of_meta(rows[0][0], self.name)
         # every column the window, validate and convert read, as the Parquet store checks its schema:
         # a table without one opened with empty lanes and no word, and validate ended in a traceback
-        have = {r[0] for r in self._rows(f"DESCRIBE TABLE {self.t}")[1]}
+        types = {str(r[0]): str(r[1]) for r in self._rows(f"DESCRIBE TABLE {self.t}")[1]}
+        have = set(types)
         missing = [n for n, _ in COLUMNS if n not in have]
         if missing:
             raise TimelineLoadError([Problem(self.name, f"not a timeline collection: no column "
                                                         f"{', '.join(missing)} in table {self.t}")])
+        wrong = _wrong_types(types)
+        if wrong:  # (a String lane ended validate in a traceback)
+            raise TimelineLoadError([Problem(self.name, f"not a timeline collection: {'; '.join(wrong)} "
+                                                        f"in table {self.t}")])
         self.zone = self.timeline.time_zone or "UTC"
         self.worded = self.meta.get("marks_hand_edits") is not True  # (a basis's words mark a hand edit)
         self.lane_ids = tuple(tr.id for tr in self.timeline.tracks)
@@ -777,12 +818,51 @@ class ClickStore(CountedWindows, EventStore):
 
     def index_token(self) -> str:
         """What the search index records it indexes: the loaded collection's token and the table's
-        creation time (a table loaded again is another table), checked at opening with the rows."""
+        creation time (a table loaded again is another table) and its :meth:`data_version` (rows edited
+        in place), checked at opening with the rows."""
         _, rows = self._rows(f"SELECT value FROM {self.t}_meta WHERE key = {lit(TOKEN_KEY)}")
         token = str(rows[0][0]) if rows else "-"
         _, rows = self._rows(f"SELECT toString(metadata_modification_time) FROM system.tables WHERE "
                              f"database = {lit(self._db)} AND name = {lit(self._table)}")
-        return f"{token} table {self.t} made {rows[0][0] if rows else '?'}"
+        version = self.data_version()
+        self._index_version = version  # (what the index opened now is checked against while open)
+        return f"{token} table {self.t} made {rows[0][0] if rows else '?'} data {version}"
+
+    def data_version(self) -> str:
+        """What changes whenever the table's rows do, cheaply (one query on the system tables):
+        its active parts' rows, highest block number and data version, and its mutations (how many,
+        parts still to do, the latest's time).  ``ALTER TABLE ... UPDATE/DELETE`` and ``INSERT``
+        change neither the collection token nor the table's metadata time (an index then missed an
+        edited row, and a frame drew deleted rows again); a background merge changes none of these.
+
+        Raises
+        ------
+        Exception
+            The server's error, when the system tables cannot be read.
+        """
+        where = f"database = {lit(self._db)} AND table = {lit(self._table)}"
+        _, rows = self._rows(
+            f"SELECT (SELECT concat(toString(sum(rows)), '/', toString(max(max_block_number)), '/', "
+            f"toString(max(data_version))) FROM system.parts WHERE active AND {where}), "
+            f"(SELECT concat(toString(count()), '/', toString(sum(parts_to_do)), '/', toString(max(create_time))) "
+            f"FROM system.mutations WHERE {where})")
+        return " ".join(str(v) for v in rows[0]) if rows else "?"
+
+    VERSION_TTL = 1.0
+    """Seconds a :meth:`data_version` asked for reusing a frame's rows is trusted (one query a frame at most)."""
+
+    def _recent_version(self) -> str | None:
+        """:meth:`data_version`, asked at most once in :attr:`VERSION_TTL` seconds (None: unreadable)."""
+        now = time.monotonic()
+        seen = self._version_seen
+        if seen is not None and now - seen[0] < self.VERSION_TTL:
+            return seen[1]
+        try:
+            version: str | None = self.data_version()
+        except Exception:  # noqa: BLE001 - the server's error: nothing is reused
+            version = None
+        self._version_seen = (now, version)
+        return version
 
     def _open_index(self) -> None:
         """Open this table's search index when there is one of exactly this table, then spot-check
@@ -808,12 +888,21 @@ class ClickStore(CountedWindows, EventStore):
         return " ".join(n for n in (self.index_note, extra) if n)
 
     def _search_index(self) -> CollectionIndex | None:
-        """The search index while it answers (dropped, with its note, once it fails)."""
+        """The search index while it answers (dropped, with its note, once it fails, or once the
+        table's :meth:`data_version` differs from the index's: asked at most once a second)."""
         index = self._index
         if index is not None and index.note:
             self.index_note, self._index = index.note, None
             index.close()
             return None
+        if index is not None and self._index_version is not None:
+            now = self._recent_version()  # rows edited in place while open: the index misses them
+            if now is not None and now != self._index_version:
+                self._index = None
+                index.close()
+                self.index_note = index_note(self.address, index.path, "ignored",
+                                             "the table has changed since (rows updated, deleted or added)")
+                return None
         return index
 
     def _key_range(self, lo: float, hi: float | None = None, below: bool = False) -> str:
@@ -894,8 +983,10 @@ class ClickStore(CountedWindows, EventStore):
         OSError, sqlite3.Error
             If the index cannot be written (nothing is left behind).
         """
+        if out is None:  # made (0o700) as the Parquet collections' index makes it: a fresh machine has none yet
+            index_dir(create=True)
         path = out or self.index_path()
-        if path is None or (out is None and index_dir(create=True) is None):
+        if path is None:
             raise ValueError(f"{self.name}: no private per-user cache folder to keep the search index in")
         say = progress or (lambda _m: None)
         say("search index: reading the table's order")
@@ -1044,8 +1135,9 @@ class ClickStore(CountedWindows, EventStore):
         """The rows (:data:`_ROW`) of the lanes ``taken`` meeting ``window``, ordered by lane, x0,
         file_index.  With ``span`` (unfiltered), the previous unfiltered answer's rows are kept
         where still in the window, and only the stretches it did not cover are asked: a pan reads
-        the events entering on one side, a zoom in none (the collection does not change while open).
-        Not reused for another lane that fits now, or a window not meeting the previous one."""
+        the events entering on one side, a zoom in none.  Not reused for another lane that fits now,
+        a window not meeting the previous one, or once the table's :meth:`data_version` has changed
+        (rows deleted or updated in place since: they were drawn again after a pan)."""
         def ask(cond: str) -> list[list[Any]]:
             return self._rows(f"SELECT {_ROW}, file_index FROM {self.t} {self._prewhere} lane IN "
                               f"{self._lanes(taken)} AND {cond} ORDER BY lane, x0, file_index")[1]
@@ -1054,7 +1146,9 @@ class ClickStore(CountedWindows, EventStore):
         if span is None:
             return [r[:-1] for r in ask(window)]
         t0, t1 = span
-        if last is None or not set(taken) <= last[2] or t1 < last[0] or t0 > last[1]:
+        version = self._recent_version()
+        if (last is None or not set(taken) <= last[2] or t1 < last[0] or t0 > last[1]
+                or version is None or version != self._last_version):
             rows = ask(window)
         else:
             a, b, _, old, lane, x0, x1 = last
@@ -1069,6 +1163,7 @@ class ClickStore(CountedWindows, EventStore):
                 rows += new
                 rows.sort(key=lambda r: (r[1], r[3], r[-1]))  # lane, x0, file_index: the query's order
         f = np.array
+        self._last_version = version
         self._last_rows = (float(t0), float(t1), frozenset(taken), rows, f([r[1] for r in rows], dtype=np.int64),
                            f([r[3] for r in rows], dtype=float), f([r[4] for r in rows], dtype=float))
         return [r[:-1] for r in rows]
