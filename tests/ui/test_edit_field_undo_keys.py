@@ -30,6 +30,22 @@ def _type(qtbot, box, text):
     qtbot.keyClicks(box, text)
 
 
+
+def _summary_committed(qtbot, w, text: str):
+    """The Edit tab's summary box on Truss after ``text`` was typed over it and committed (the focus
+    left it), focused again with nothing typed since."""
+    _start_field(qtbot, w)
+    box = w.edit_form.fields["summary"].widget
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=3000)
+    box.selectAll()
+    qtbot.keyClicks(box, text)
+    w.edit_form.fields["title"].widget.setFocus()  # the box commits when the focus leaves
+    qtbot.waitUntil(lambda: w.timeline.event(TRUSS).summary == text, timeout=3000)
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=3000)
+    return box
+
 def test_ctrl_z_after_a_committed_date_undoes_the_edit(qtbot, window):  # noqa: F811
     w = window()
     box = _start_field(qtbot, w)
@@ -46,16 +62,7 @@ def test_ctrl_z_after_a_committed_date_undoes_the_edit(qtbot, window):  # noqa: 
 
 def test_ctrl_z_in_the_summary_box_after_a_commit_undoes_the_edit(qtbot, window):  # noqa: F811
     w = window()
-    _start_field(qtbot, w)
-    box = w.edit_form.fields["summary"].widget
-    box.setFocus()
-    qtbot.waitUntil(box.hasFocus, timeout=3000)
-    box.selectAll()
-    qtbot.keyClicks(box, "Truss landed.")
-    w.edit_form.fields["title"].widget.setFocus()  # the box commits when the focus leaves
-    qtbot.waitUntil(lambda: w.timeline.event(TRUSS).summary == "Truss landed.", timeout=3000)
-    box.setFocus()
-    qtbot.waitUntil(box.hasFocus, timeout=3000)
+    box = _summary_committed(qtbot, w, "Truss landed.")
     qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)
     assert w.timeline.event(TRUSS).summary.startswith("Foreign Secretary Liz Truss")
 
@@ -101,16 +108,7 @@ def test_ctrl_z_while_typing_in_the_summary_removes_only_the_typing(qtbot, windo
     # a tester's trace: " Two." typed after a committed "One.", Ctrl+Z showed the summary from
     # before "One." while the event kept "One."
     w = window()
-    _start_field(qtbot, w)
-    box = w.edit_form.fields["summary"].widget
-    box.setFocus()
-    qtbot.waitUntil(box.hasFocus, timeout=3000)
-    box.selectAll()
-    qtbot.keyClicks(box, "One.")
-    w.edit_form.fields["title"].widget.setFocus()
-    qtbot.waitUntil(lambda: w.timeline.event(TRUSS).summary == "One.", timeout=3000)
-    box.setFocus()
-    qtbot.waitUntil(box.hasFocus, timeout=3000)
+    box = _summary_committed(qtbot, w, "One.")
     box.moveCursor(box.textCursor().MoveOperation.End)
     qtbot.keyClicks(box, " Two.")
     qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)
