@@ -10,7 +10,7 @@ from tests.ui.test_authoring_newcomer import new_window, saved  # noqa: F401 (th
 def test_title_and_reference_date_are_set_undone_and_saved(qtbot, new_window, tmp_path, monkeypatch):  # noqa: F811
     w = new_window
     entries = [a.text() for a in w.menus["Edit"].actions()]
-    assert "Timeline t&itle…" in entries and "Reference &date…" in entries
+    assert "Timeline t&itle…" in entries and "R&eference date…" in entries
     assert w.track_edit.retitle("Port strike 2024") == []
     assert w.timeline.title == "Port strike 2024" and w.windowTitle().startswith("Port strike 2024")
     said = []

@@ -108,8 +108,15 @@ def test_a_step_builds_its_header_once(qtbot, bundled_path, monkeypatch):
         built.clear()
         pw.presentation.go_to(index)
         pw.finish_animation()
-        assert len(built) == 1, (index, built)  # was three times a step
+        # once to measure the tracks the wall holds under this step's own header (the fold), once
+        # for the range shown; was three times a step
+        assert len(built) <= 2, (index, built)
         assert f"{index + 1} / 12" in pw.header.text()
+    for index in (5, 6, 11):  # a step seen before: its fold is known, the header built once
+        built.clear()
+        pw.presentation.go_to(index)
+        pw.finish_animation()
+        assert len(built) == 1, (index, built)
 
 
 def test_at_1920_the_band_title_gives_way_to_the_planned_words(make_window):

@@ -82,11 +82,10 @@ STRIPS_COUNT_ALL = " (density strips count every event, matching or not)"
 STRIPS_MATCHES = " (density strips dimmed, their matches in full colour with a tick below)"
 """What the status line says of the strips during a search: they are not dimmed."""
 
-NOT_YET = ("Not shown yet in a collection: stories and present mode; same-instant stacks in a strip the store "
-           f"counts (a track beyond the {DEFAULT_CAP:,} events loaded; the status line says which strips name their "
-           "largest stacks: hover one); long spans in the overview (it counts each event at its marker, a span at its "
-           "start). Strips count date-only events on UTC days. Labels never say \"(date edited)\": a date edited "
-           "by hand is said in the detail pane.")
+NOT_YET = ("Not shown yet: stories, present mode; stacks in strips the store counts (tracks beyond the "
+           f"{DEFAULT_CAP:,} events loaded; the status line says which strips name their largest stacks: hover one); "
+           "long spans in the overview (it counts each event at its marker, a span at its start); \"(date edited)\" "
+           "(the detail pane says it). Strips count date-only events on UTC days.")
 """What a collection's window says it does not show (README: "Collections")."""
 
 

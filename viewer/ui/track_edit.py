@@ -43,7 +43,7 @@ class TrackEditing:
         window._action(menu, "Add &band over the visible range", lambda: self.add_band())
         menu.addSeparator()
         window._action(menu, "Timeline t&itle…", lambda: self.retitle())
-        window._action(menu, "Reference &date…", lambda: self.set_reference_date())
+        window._action(menu, "R&eference date…", lambda: self.set_reference_date())
 
     @property
     def authoring(self):
